@@ -1,0 +1,70 @@
+import type { Condition, Effect, Variable, When } from './schema/scenario.js';
+
+/** Variable values by id. Always read with `valueOf` so ids like "constructor" can't reach the prototype. */
+export type Variables = Record<string, number>;
+
+/** A variable's change made by one reply, kept so undo can rewind exactly. */
+export interface VariableChange {
+  var: string;
+  from: number;
+  to: number;
+}
+
+/** The value of a variable, or undefined when it is not set. */
+export function valueOf(variables: Variables, id: string): number | undefined {
+  return Object.hasOwn(variables, id) ? variables[id] : undefined;
+}
+
+/** The conditions of a `when` as a list (one condition or several that must all hold). */
+export function conditionsOf(when: When | undefined): Condition[] {
+  if (when === undefined) return [];
+  return Array.isArray(when) ? when : [when];
+}
+
+/** Whether one condition holds for these values (an unknown variable never holds). */
+export function conditionHolds(condition: Condition, variables: Variables): boolean {
+  const value = valueOf(variables, condition.var);
+  if (value === undefined) return false;
+  if (condition.gte !== undefined && !(value >= condition.gte)) return false;
+  if (condition.gt !== undefined && !(value > condition.gt)) return false;
+  if (condition.lte !== undefined && !(value <= condition.lte)) return false;
+  if (condition.lt !== undefined && !(value < condition.lt)) return false;
+  if (condition.eq !== undefined && !(value === condition.eq)) return false;
+  if (condition.ne !== undefined && !(value !== condition.ne)) return false;
+  return true;
+}
+
+/** Whether a `when` holds; no `when` always holds. */
+export function whenHolds(when: When | undefined, variables: Variables): boolean {
+  return conditionsOf(when).every((c) => conditionHolds(c, variables));
+}
+
+/** The starting values of the declared variables. */
+export function initialVariables(variables: readonly Variable[] | undefined): Variables {
+  const values: Variables = {};
+  for (const v of variables ?? []) values[v.id] = v.start;
+  return values;
+}
+
+/** Applies effects, clamped to each variable's range; returns the new values and what changed. */
+export function applyEffects(
+  effects: readonly Effect[] | undefined,
+  variables: Variables,
+  declared: ReadonlyMap<string, Variable>,
+): { variables: Variables; changes: VariableChange[] } {
+  if (!effects || effects.length === 0) return { variables, changes: [] };
+  const next: Variables = { ...variables };
+  const changes: VariableChange[] = [];
+  for (const effect of effects) {
+    const spec = declared.get(effect.var);
+    const from = valueOf(next, effect.var);
+    if (!spec || from === undefined) continue;
+    const raw = effect.set !== undefined ? effect.set : from + (effect.add ?? 0);
+    const to = Math.min(spec.max, Math.max(spec.min, raw));
+    next[effect.var] = to;
+    const earlier = changes.find((c) => c.var === effect.var);
+    if (earlier) earlier.to = to;
+    else changes.push({ var: effect.var, from, to });
+  }
+  return { variables: next, changes: changes.filter((c) => c.from !== c.to) };
+}

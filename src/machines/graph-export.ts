@@ -1,0 +1,117 @@
+import { replyValue, routesOf } from './scenario-index.js';
+import type { Scenario, ScenarioNode, When } from './schema/scenario.js';
+import { conditionsOf } from './conditions.js';
+
+/** Graph formats `casa-practice graph` can print. */
+export type GraphFormat = 'mermaid' | 'dot';
+
+const MAX_LABEL = 48;
+
+function shorten(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > MAX_LABEL ? `${flat.slice(0, MAX_LABEL - 1)}…` : flat;
+}
+
+/** "trust ≥ 60 and …" for edge labels. */
+export function describeWhen(when: When | undefined): string {
+  return conditionsOf(when)
+    .map((c) => {
+      const parts: string[] = [];
+      const ops = [['gte', '≥'], ['gt', '>'], ['lte', '≤'], ['lt', '<'], ['eq', '='], ['ne', '≠']] as const;
+      for (const [key, sign] of ops) if (c[key] !== undefined) parts.push(`${c.var} ${sign} ${c[key]}`);
+      return parts.join(' and ');
+    })
+    .join(' and ');
+}
+
+function nodeLabel(node: ScenarioNode): string {
+  if (node.kind === 'ending') return `${node.ending.toUpperCase()} ending: ${shorten(node.title)}`;
+  const title = node.title ?? node.narration ?? node.lines?.[0]?.text ?? node.id;
+  return `${node.kind === 'decision' ? 'Decision' : 'Scene'}: ${shorten(title)}`;
+}
+
+interface Edge {
+  from: string;
+  to: string;
+  label: string;
+}
+
+function edgesOf(scenario: Scenario): Edge[] {
+  const edges: Edge[] = [];
+  for (const node of scenario.nodes) {
+    if (node.kind === 'scene') {
+      for (const r of routesOf(node.next)) edges.push({ from: node.id, to: r.to, label: r.when ? `if ${describeWhen(r.when)}` : '' });
+    } else if (node.kind === 'decision') {
+      for (const reply of node.replies) {
+        const value = replyValue(reply);
+        const score = value > 0 ? `+${value}` : `${value}`;
+        for (const r of routesOf(reply.next)) {
+          const cond = r.when ? ` if ${describeWhen(r.when)}` : '';
+          edges.push({ from: node.id, to: r.to, label: `${reply.id} (${score})${cond}` });
+        }
+      }
+    }
+  }
+  return edges;
+}
+
+// Ids are slugs, but the labels are untrusted text: escape everything a renderer could read as syntax.
+function mermaidText(text: string): string {
+  return text.replace(/[#"<>&`]/g, (c) => `#${c.charCodeAt(0)};`);
+}
+
+function dotText(text: string): string {
+  return text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\r\n]+/g, ' ');
+}
+
+/** The scenario as a Mermaid flowchart: decisions as diamonds, scenes as boxes, endings as stadiums coloured by kind. */
+export function toMermaid(scenario: Scenario): string {
+  const lines = ['flowchart TD'];
+  for (const node of scenario.nodes) {
+    const label = `"${mermaidText(nodeLabel(node))}"`;
+    const shape = node.kind === 'decision' ? `{${label}}` : node.kind === 'ending' ? `([${label}])` : `[${label}]`;
+    lines.push(`  ${node.id}${shape}`);
+  }
+  for (const e of edgesOf(scenario)) {
+    lines.push(e.label ? `  ${e.from} -->|"${mermaidText(e.label)}"| ${e.to}` : `  ${e.from} --> ${e.to}`);
+  }
+  lines.push('  classDef decision fill:#fff3c4,stroke:#8a6d00');
+  lines.push('  classDef scene fill:#eef2f7,stroke:#4a5568');
+  lines.push('  classDef strong fill:#d8f3dc,stroke:#1b5e20');
+  lines.push('  classDef mixed fill:#fff0d9,stroke:#8a4b00');
+  lines.push('  classDef harmful fill:#fde2e1,stroke:#9b1c1c');
+  const byClass = new Map<string, string[]>();
+  for (const node of scenario.nodes) {
+    const cls = node.kind === 'ending' ? node.ending : node.kind;
+    byClass.set(cls, [...(byClass.get(cls) ?? []), node.id]);
+  }
+  for (const [cls, ids] of byClass) lines.push(`  class ${ids.join(',')} ${cls}`);
+  lines.push(`  start_marker(("start")) --> ${scenario.start}`);
+  return `${lines.join('\n')}\n`;
+}
+
+const DOT_STYLE = {
+  decision: 'shape=diamond, style=filled, fillcolor="#fff3c4"',
+  scene: 'shape=box, style="rounded,filled", fillcolor="#eef2f7"',
+  strong: 'shape=doubleoctagon, style=filled, fillcolor="#d8f3dc"',
+  mixed: 'shape=doubleoctagon, style=filled, fillcolor="#fff0d9"',
+  harmful: 'shape=doubleoctagon, style=filled, fillcolor="#fde2e1"',
+} as const;
+
+/** The scenario as a Graphviz digraph with the same node kinds and ending kinds. */
+export function toDot(scenario: Scenario): string {
+  const lines = [`digraph "${dotText(scenario.id)}" {`, '  rankdir=TB;', '  node [fontname="Helvetica"];', '  edge [fontname="Helvetica", fontsize=10];'];
+  lines.push('  "__start" [shape=circle, label="start"];', `  "__start" -> "${scenario.start}";`);
+  for (const node of scenario.nodes) {
+    const style = DOT_STYLE[node.kind === 'ending' ? node.ending : node.kind];
+    lines.push(`  "${node.id}" [label="${dotText(nodeLabel(node))}", ${style}];`);
+  }
+  for (const e of edgesOf(scenario)) lines.push(`  "${e.from}" -> "${e.to}"${e.label ? ` [label="${dotText(e.label)}"]` : ''};`);
+  lines.push('}');
+  return `${lines.join('\n')}\n`;
+}
+
+/** The scenario graph in the requested format. */
+export function exportGraph(scenario: Scenario, format: GraphFormat): string {
+  return format === 'dot' ? toDot(scenario) : toMermaid(scenario);
+}

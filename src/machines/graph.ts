@@ -1,0 +1,62 @@
+import { successorsOf } from './scenario-index.js';
+import type { ScenarioNode } from './schema/scenario.js';
+
+/** What the shape of a scenario's graph allows, computed in time linear in its size. */
+export interface GraphAnalysis {
+  /** Node ids reachable from the start. */
+  reachable: Set<string>;
+  /** Reachable node ids in topological order (every edge goes forward); complete only when `cyclic` is empty. */
+  order: string[];
+  /** Reachable node ids that lie on a cycle, or after one, so they could not be ordered. */
+  cyclic: string[];
+  /** Reachable node ids from which no ending can be reached. */
+  deadEnds: string[];
+}
+
+/** Reachability, topological order, cycles and dead ends of the graph that starts at `start`. */
+export function analyseGraph(nodes: ReadonlyMap<string, ScenarioNode>, start: string): GraphAnalysis {
+  const successors = new Map<string, string[]>();
+  const reachable = new Set<string>();
+  if (nodes.has(start)) {
+    const stack = [start];
+    reachable.add(start);
+    while (stack.length) {
+      const id = stack.pop() as string;
+      const next = successorsOf(nodes.get(id) as ScenarioNode).filter((t) => nodes.has(t));
+      successors.set(id, next);
+      for (const t of next) if (!reachable.has(t)) { reachable.add(t); stack.push(t); }
+    }
+  }
+  // Kahn's algorithm: whatever cannot be ordered lies on (or only after) a cycle.
+  const indegree = new Map<string, number>();
+  for (const id of reachable) indegree.set(id, 0);
+  for (const id of reachable) for (const t of successors.get(id) ?? []) indegree.set(t, (indegree.get(t) ?? 0) + 1);
+  const order: string[] = [];
+  const queue = [...reachable].filter((id) => indegree.get(id) === 0);
+  for (let i = 0; i < queue.length; i++) {
+    const id = queue[i] as string;
+    order.push(id);
+    for (const t of successors.get(id) ?? []) {
+      const d = (indegree.get(t) ?? 0) - 1;
+      indegree.set(t, d);
+      if (d === 0) queue.push(t);
+    }
+  }
+  const ordered = new Set(order);
+  const cyclic = [...reachable].filter((id) => !ordered.has(id));
+  // Backwards from the endings: whoever is not reached can never finish.
+  const predecessors = new Map<string, string[]>();
+  for (const id of reachable) for (const t of successors.get(id) ?? []) {
+    const list = predecessors.get(t);
+    if (list) list.push(id); else predecessors.set(t, [id]);
+  }
+  const canFinish = new Set<string>();
+  const back = [...reachable].filter((id) => nodes.get(id)?.kind === 'ending');
+  for (const id of back) canFinish.add(id);
+  while (back.length) {
+    const id = back.pop() as string;
+    for (const p of predecessors.get(id) ?? []) if (!canFinish.has(p)) { canFinish.add(p); back.push(p); }
+  }
+  const deadEnds = [...reachable].filter((id) => !canFinish.has(id));
+  return { reachable, order, cyclic, deadEnds };
+}

@@ -1,0 +1,67 @@
+import guideData from '../../scenarios/guide/principles.json' with { type: 'json' };
+import languageData from '../../scenarios/guide/language-rules.json' with { type: 'json' };
+
+/** How much a principle weighs when it is broken: `critical` marks the guide's prohibited activities. */
+export type Severity = 'critical' | 'core' | 'supporting';
+
+/** A section of the in-service guide, by the heading it has in the guide. */
+export interface GuideSection {
+  /** Stable slug used by principles to cite the section. */
+  id: string;
+  /** The heading exactly as the guide prints it. */
+  heading: string;
+}
+
+/** One rule of the in-service guide, in the project's own words. */
+export interface Principle {
+  /** Stable slug that scenarios use in assessments and learning goals. */
+  id: string;
+  /** A short title for lists and tables. */
+  title: string;
+  /** The rule in one or two sentences. */
+  rule: string;
+  /** The id of the guide section it comes from. */
+  section: string;
+  severity: Severity;
+}
+
+/** A wording the guide asks volunteers not to use, with what to say instead. */
+export interface LanguageRule {
+  id: string;
+  /** Phrases matched case-insensitively as whole words. */
+  terms: string[];
+  /** Words that make a match acceptable when they come right after it ("a CSEC advocate"). */
+  allowedWhenFollowedBy: string[];
+  message: string;
+  suggestion: string;
+  /** The principle the rule enforces. */
+  principle: string;
+}
+
+export const guideInfo = guideData.guide;
+export const sections: readonly GuideSection[] = guideData.sections;
+export const principles: readonly Principle[] = guideData.principles as Principle[];
+export const languageRules: readonly LanguageRule[] = languageData.rules;
+
+const principleById = new Map(principles.map((p) => [p.id, p]));
+const sectionById = new Map(sections.map((s) => [s.id, s]));
+
+/** The principle with this id, or undefined. */
+export function getPrinciple(id: string): Principle | undefined {
+  return principleById.get(id);
+}
+
+/** The guide section with this id, or undefined. */
+export function getSection(id: string): GuideSection | undefined {
+  return sectionById.get(id);
+}
+
+/** "Red Flags" style citation for a principle: the heading of its guide section. */
+export function citePrinciple(id: string): string {
+  const principle = principleById.get(id);
+  const section = principle ? sectionById.get(principle.section) : undefined;
+  return section ? `guide: "${section.heading}"` : 'guide';
+}
+
+export const principleIds: readonly string[] = principles.map((p) => p.id);
+export const languageRuleIds: readonly string[] = languageRules.map((r) => r.id);

@@ -1,0 +1,41 @@
+import { languageRules, type LanguageRule } from './guide.js';
+
+/** One use of wording the guide asks volunteers to avoid. */
+export interface LanguageHit {
+  rule: LanguageRule;
+  /** Index of the match in the text. */
+  index: number;
+  /** The words as they appear in the text. */
+  match: string;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const QUOTES = new Set(['"', "'", '“', '”', '‘', '’', '«', '»']);
+
+const compiled = languageRules.map((rule) => {
+  const alternatives = [...rule.terms].sort((a, b) => b.length - a.length).map(escape).join('|');
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{N}])`, 'giu');
+  const allowed = rule.allowedWhenFollowedBy.map((w) => new RegExp(`^[\\s-]*${escape(w)}(?![\\p{L}\\p{N}])`, 'iu'));
+  return { rule, pattern, allowed };
+});
+
+/**
+ * Finds wording the guide's "Using Appropriate Language" section rules out. A term written
+ * inside quotation marks is a mention ("instead of 'AWOL', say…"), not a use, and is allowed.
+ */
+export function findLanguageHits(text: string): LanguageHit[] {
+  const hits: LanguageHit[] = [];
+  for (const { rule, pattern, allowed } of compiled) {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      const end = m.index + m[0].length;
+      const before = text[m.index - 1];
+      const after = text[end];
+      if (before !== undefined && after !== undefined && QUOTES.has(before) && QUOTES.has(after)) continue;
+      const rest = text.slice(end, end + 40);
+      if (allowed.some((a) => a.test(rest))) continue;
+      hits.push({ rule, index: m.index, match: m[0] });
+    }
+  }
+  return hits.sort((a, b) => a.index - b.index);
+}

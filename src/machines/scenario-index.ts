@@ -1,0 +1,51 @@
+import type { DecisionNode, Next, Reply, Route, Scenario, ScenarioNode, Variable } from './schema/scenario.js';
+
+/** Fast lookups over a validated scenario, built once and shared by the compiler, scoring and UIs. */
+export interface ScenarioIndex {
+  scenario: Scenario;
+  nodes: ReadonlyMap<string, ScenarioNode>;
+  /** Each reply with the decision it belongs to. */
+  replies: ReadonlyMap<string, { node: DecisionNode; reply: Reply }>;
+  variables: ReadonlyMap<string, Variable>;
+}
+
+const cache = new WeakMap<Scenario, ScenarioIndex>();
+
+/** Builds (or reuses) the lookups for a scenario. */
+export function indexScenario(scenario: Scenario): ScenarioIndex {
+  const cached = cache.get(scenario);
+  if (cached) return cached;
+  const nodes = new Map<string, ScenarioNode>();
+  const replies = new Map<string, { node: DecisionNode; reply: Reply }>();
+  for (const node of scenario.nodes) {
+    if (!nodes.has(node.id)) nodes.set(node.id, node);
+    if (node.kind === 'decision') {
+      for (const reply of node.replies) if (!replies.has(reply.id)) replies.set(reply.id, { node, reply });
+    }
+  }
+  const variables = new Map((scenario.variables ?? []).map((v) => [v.id, v] as const));
+  const index = { scenario, nodes, replies, variables };
+  cache.set(scenario, index);
+  return index;
+}
+
+/** The routes of a `next`: a plain id is one unconditional route. */
+export function routesOf(next: Next): Route[] {
+  return typeof next === 'string' ? [{ to: next }] : next;
+}
+
+/** The value of a reply: the weights it follows minus the weights it violates. */
+export function replyValue(reply: Reply): number {
+  let value = 0;
+  for (const a of reply.assessments) value += (a.verdict === 'follows' ? 1 : -1) * (a.weight ?? 1);
+  return value;
+}
+
+/** Every node id a node can lead to, ignoring conditions (duplicates removed). */
+export function successorsOf(node: ScenarioNode): string[] {
+  if (node.kind === 'ending') return [];
+  const out = new Set<string>();
+  if (node.kind === 'scene') for (const r of routesOf(node.next)) out.add(r.to);
+  else for (const reply of node.replies) for (const r of routesOf(reply.next)) out.add(r.to);
+  return [...out];
+}

@@ -1,0 +1,230 @@
+import { z } from 'zod';
+import { languageRuleIds, principleIds } from '../guide.js';
+
+/**
+ * The single source of truth for the scenario format. The JSON Schema that editors use
+ * (scenarios/scenario.schema.json) is generated from this file by `npm run schema`.
+ */
+
+const SLUG = /^(?!(?:constructor|prototype)$)[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A lower-case id made of letters, digits and single hyphens ("youth-discloses", "d1-listen"). */
+export const Id = z
+  .string()
+  .regex(SLUG, { message: 'must be lower-case letters, digits and single hyphens' })
+  .max(80)
+  .meta({ description: 'A lower-case id: letters, digits and single hyphens, e.g. "first-call".' });
+
+/** Text a learner or trainer reads: never empty, never executed, rendered as plain text. */
+const Text = (max: number, description: string) =>
+  z.string().min(1).max(max).regex(/\S/, { message: 'must not be blank' }).meta({ description });
+
+const PrincipleId = z.enum(principleIds as [string, ...string[]]).meta({
+  description: 'The id of a principle in scenarios/guide/principles.json.',
+});
+
+const LanguageRuleId = z.enum(languageRuleIds as [string, ...string[]]).meta({
+  description: 'The id of a language rule in scenarios/guide/language-rules.json.',
+});
+
+const AllowLanguage = z
+  .array(LanguageRuleId)
+  .min(1)
+  .meta({
+    description:
+      'Language rules this text breaks on purpose (for example a character who says "AWOL" so the volunteer can respond). Only for this object\'s own text.',
+  });
+
+export const Character = z
+  .strictObject({
+    id: Id,
+    name: Text(80, 'The name shown before the character\'s lines.'),
+    role: Text(120, 'Who they are in the story, e.g. "youth", "CSW", "caregiver".'),
+    age: z.int().min(0).max(120).optional().meta({ description: 'Age in years, if it matters to the scene.' }),
+    description: Text(600, 'A sentence a facilitator can read aloud to introduce the character.').optional(),
+  })
+  .meta({ description: 'A person in the scenario other than the volunteer.' });
+
+export const Variable = z
+  .strictObject({
+    id: Id,
+    label: Text(80, 'What the number measures, e.g. "Maya\'s trust".'),
+    min: z.int().meta({ description: 'Lowest value; effects never go below it.' }),
+    max: z.int().meta({ description: 'Highest value; effects never go above it.' }),
+    start: z.int().meta({ description: 'The value at the start of a playthrough.' }),
+    shown: z.boolean().optional().meta({ description: 'Show this value to the learner as a meter (default false).' }),
+  })
+  .meta({ description: 'A bounded whole number the story tracks, such as the youth\'s trust from 0 to 100.' });
+
+const Bound = z.number().meta({ description: 'A number to compare the variable with.' });
+
+export const Condition = z
+  .strictObject({
+    var: Id.meta({ description: 'The id of a declared variable.' }),
+    gte: Bound.optional(),
+    gt: Bound.optional(),
+    lte: Bound.optional(),
+    lt: Bound.optional(),
+    eq: Bound.optional(),
+    ne: Bound.optional(),
+  })
+  .refine((c) => ['gte', 'gt', 'lte', 'lt', 'eq', 'ne'].some((op) => op in c), {
+    message: 'needs at least one comparison: gte, gt, lte, lt, eq or ne',
+  })
+  .meta({
+    description:
+      'A test on one variable, e.g. { "var": "trust", "gte": 60 }. Several comparisons in one object must all hold.',
+  });
+
+/** One condition, or a list of conditions that must all hold. */
+export const When = z.union([Condition, z.array(Condition).min(1)]).meta({
+  description: 'A condition, or a list of conditions that must all hold.',
+});
+
+export const Effect = z
+  .strictObject({
+    var: Id.meta({ description: 'The id of a declared variable.' }),
+    add: z.int().optional().meta({ description: 'Add this (negative to subtract); the result stays within min and max.' }),
+    set: z.int().optional().meta({ description: 'Set the variable to this value.' }),
+  })
+  .refine((e) => (e.add === undefined) !== (e.set === undefined), {
+    message: 'needs exactly one of "add" or "set"',
+  })
+  .meta({ description: 'A change to a variable when a reply is chosen, e.g. { "var": "trust", "add": 10 }.' });
+
+export const Route = z
+  .strictObject({
+    when: When.optional(),
+    to: Id.meta({ description: 'The id of the node to go to.' }),
+  })
+  .meta({ description: 'Go to `to` if `when` holds (checked after the reply\'s effects). The last route must have no `when`.' });
+
+/** A node id, or routes tried in order: the first whose `when` holds is taken. */
+export const Next = z.union([Id, z.array(Route).min(1)]).meta({
+  description:
+    'Where the story goes next: a node id, or a list of routes tried in order (the first whose `when` holds is taken; the last must have no `when`).',
+});
+
+export const Assessment = z
+  .strictObject({
+    principle: PrincipleId,
+    verdict: z.enum(['follows', 'violates']).meta({ description: 'Whether the reply follows or violates the principle.' }),
+    weight: z.int().min(1).max(3).optional().meta({ description: 'How much it counts, 1 (default) to 3.' }),
+  })
+  .meta({ description: 'How a reply measures against one principle of the guide.' });
+
+export const Line = z
+  .strictObject({
+    character: Id.meta({ description: 'The id of a character.' }),
+    text: Text(2000, 'What the character says, in their own voice.'),
+    allowLanguage: AllowLanguage.optional(),
+  })
+  .meta({ description: 'A line spoken by a character.' });
+
+export const Reply = z
+  .strictObject({
+    id: Id.meta({ description: 'Unique in the scenario; transcripts and saves refer to it.' }),
+    text: Text(1000, 'What the volunteer says, or (for kind "do") what the volunteer does.'),
+    kind: z.enum(['say', 'do']).optional().meta({ description: '"say" (default) for words, "do" for an action.' }),
+    when: When.optional().meta({ description: 'Offer this reply only while the condition holds.' }),
+    effects: z.array(Effect).optional(),
+    assessments: z.array(Assessment).meta({ description: 'How this reply measures against the guide\'s principles.' }),
+    feedback: Text(2000, 'Why the reply helps or harms, in the guide\'s terms, naming the principle.'),
+    next: Next,
+    allowLanguage: AllowLanguage.optional(),
+  })
+  .meta({ description: 'One thing the volunteer can say or do at a decision.' });
+
+const Narration = Text(4000, 'What happens, told to the learner in the present tense.');
+const FacilitatorNote = Text(2000, 'For the trainer leading a room: what to watch for here.');
+const DiscussionPrompt = Text(1000, 'A question the trainer can put to the room before revealing the answers.');
+const NodeTitle = Text(120, 'A short title for this scene, shown in graphs and transcripts.');
+
+export const SceneNode = z
+  .strictObject({
+    id: Id,
+    kind: z.literal('scene'),
+    title: NodeTitle.optional(),
+    narration: Narration.optional(),
+    lines: z.array(Line).optional(),
+    next: Next,
+    facilitatorNote: FacilitatorNote.optional(),
+    discussionPrompt: DiscussionPrompt.optional(),
+    allowLanguage: AllowLanguage.optional(),
+  })
+  .refine((n) => n.narration !== undefined || (n.lines?.length ?? 0) > 0, {
+    message: 'a scene needs "narration" or at least one entry in "lines"',
+  })
+  .meta({ description: 'Narration and/or lines, then the story moves on.' });
+
+export const DecisionNode = z
+  .strictObject({
+    id: Id,
+    kind: z.literal('decision'),
+    title: NodeTitle.optional(),
+    narration: Narration.optional(),
+    lines: z.array(Line).optional(),
+    prompt: Text(300, 'The question put to the volunteer (default "What do you say or do?").').optional(),
+    replies: z.array(Reply).min(2),
+    facilitatorNote: FacilitatorNote.optional(),
+    discussionPrompt: DiscussionPrompt.optional(),
+    allowLanguage: AllowLanguage.optional(),
+  })
+  .meta({ description: 'A moment where the volunteer picks one of two or more replies.' });
+
+export const EndingNode = z
+  .strictObject({
+    id: Id,
+    kind: z.literal('ending'),
+    ending: z.enum(['strong', 'mixed', 'harmful']).meta({ description: 'How the story turned out.' }),
+    title: NodeTitle,
+    narration: Narration,
+    lines: z.array(Line).optional(),
+    allowLanguage: AllowLanguage.optional(),
+  })
+  .meta({ description: 'The end of a playthrough, with a closing narrative.' });
+
+export const ScenarioNode = z.discriminatedUnion('kind', [SceneNode, DecisionNode, EndingNode]);
+
+export const Scenario = z
+  .strictObject({
+    $schema: z.string().optional().meta({ description: 'Path to scenario.schema.json, for editors.' }),
+    id: Id.meta({ description: 'Unique id of the scenario; also its file name without ".json".' }),
+    version: z.int().min(1).meta({ description: 'Raise this when you change the story; old saves are then refused.' }),
+    title: Text(120, 'The title shown in the scenario picker.'),
+    summary: Text(600, 'One or two sentences shown in the picker.'),
+    contentNote: Text(600, 'The difficult topics that appear, shown before the scenario starts.'),
+    estimatedMinutes: z.int().min(1).max(240).meta({ description: 'About how long one playthrough takes.' }),
+    learningGoals: z.array(PrincipleId).min(1).meta({ description: 'The principles this scenario practises.' }),
+    characters: z.array(Character).min(1),
+    variables: z.array(Variable).optional(),
+    start: Id.meta({ description: 'The id of the first node.' }),
+    nodes: z.array(ScenarioNode).min(1),
+  })
+  .meta({
+    title: 'casa-practice scenario',
+    description: 'A practice scenario for CASA volunteers, scored against the CSEC in-service guide.',
+  });
+
+export type Scenario = z.output<typeof Scenario>;
+export type ScenarioNode = z.output<typeof ScenarioNode>;
+export type SceneNode = z.output<typeof SceneNode>;
+export type DecisionNode = z.output<typeof DecisionNode>;
+export type EndingNode = z.output<typeof EndingNode>;
+export type Reply = z.output<typeof Reply>;
+export type Route = z.output<typeof Route>;
+export type Next = z.output<typeof Next>;
+export type Condition = z.output<typeof Condition>;
+export type When = z.output<typeof When>;
+export type Effect = z.output<typeof Effect>;
+export type Assessment = z.output<typeof Assessment>;
+export type Line = z.output<typeof Line>;
+export type Variable = z.output<typeof Variable>;
+export type Character = z.output<typeof Character>;
+export type EndingKind = EndingNode['ending'];
+
+/** The JSON Schema editors use for autocomplete and checking. */
+export function scenarioJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(Scenario, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  return schema;
+}

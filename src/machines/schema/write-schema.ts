@@ -1,0 +1,8 @@
+// Writes scenarios/scenario.schema.json from the zod source of truth (`npm run schema`).
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { scenarioJsonSchemaText } from './json-schema-text.js';
+
+const target = fileURLToPath(new URL('../../../scenarios/scenario.schema.json', import.meta.url));
+writeFileSync(target, scenarioJsonSchemaText());
+console.log(`wrote ${target}`);

@@ -1,0 +1,44 @@
+import type { VariableChange, Variables } from './conditions.js';
+import type { Assessment } from './schema/scenario.js';
+
+/** Practice shows feedback after each reply and allows undo; assessment holds both until the debrief. */
+export type SessionMode = 'practice' | 'assessment';
+
+/** One decision the volunteer made, as the transcript keeps it. */
+export interface Turn {
+  /** The decision node. */
+  nodeId: string;
+  /** The reply chosen. */
+  replyId: string;
+  /** The reply's assessments, copied so the transcript stands on its own. */
+  assessments: Assessment[];
+  /** The reply's feedback. */
+  feedback: string;
+  /** How the reply changed the variables (for the debrief and for exact undo). */
+  changes: VariableChange[];
+}
+
+/** Followed and violated weight per principle so far. */
+export type Tallies = Record<string, { followed: number; violated: number }>;
+
+/** The state a scenario machine carries. Plain JSON, so persisted snapshots round-trip exactly. */
+export interface SessionContext {
+  scenarioId: string;
+  scenarioVersion: number;
+  mode: SessionMode;
+  variables: Variables;
+  transcript: Turn[];
+  tallies: Tallies;
+}
+
+/** What starts a session. */
+export interface SessionInput {
+  mode?: SessionMode;
+}
+
+/** Events a scenario machine accepts. */
+export type SessionEvent =
+  | { type: 'reply.choose'; replyId: string }
+  | { type: 'scene.continue' }
+  | { type: 'decision.undo' }
+  | { type: 'scenario.restart' };

@@ -1,0 +1,150 @@
+import { analyseBest } from '../scoring.js';
+import { ScenarioNode, Scenario, Character, Variable, Id, type Scenario as ScenarioType } from '../schema/scenario.js';
+import { formatProblem, type Problem, type UnlocatedProblem } from './problem.js';
+import { schemaProblems } from './schema-issues.js';
+import { semanticProblems, type CheckInput } from './semantic.js';
+import { findExcessiveNesting, findInvalidUtf8, locateProblems, MAX_DEPTH, MAX_FILE_BYTES, syntaxProblems } from './source.js';
+
+/** The validator's verdict: the scenario when it has no errors, and every problem found. */
+export interface ValidationResult {
+  ok: boolean;
+  /** Present when there are no errors (warnings allowed). */
+  scenario?: ScenarioType;
+  problems: Problem[];
+  errors: number;
+  warnings: number;
+}
+
+const utf8 = new TextDecoder('utf-8');
+
+/**
+ * Validates a scenario file's text (or raw bytes) and returns every problem at once, each with
+ * file, line:column, JSON path, message and fix. Never throws on any input.
+ */
+export function validateScenario(input: string | Uint8Array, fileName = 'scenario.json'): ValidationResult {
+  let text: string;
+  if (typeof input === 'string') {
+    if (input.length > MAX_FILE_BYTES) return single(fileName, 'file-too-large', `The file is ${mb(input.length)} MB; scenario files are limited to ${mb(MAX_FILE_BYTES)} MB.`, 'Split the scenario into several smaller scenarios.');
+    text = input;
+  } else {
+    if (input.length > MAX_FILE_BYTES) return single(fileName, 'file-too-large', `The file is ${mb(input.length)} MB; scenario files are limited to ${mb(MAX_FILE_BYTES)} MB.`, 'Split the scenario into several smaller scenarios.');
+    const bad = findInvalidUtf8(input);
+    if (bad >= 0) {
+      const before = utf8.decode(input.subarray(0, bad));
+      return finish(before, fileName, [{ severity: 'error', code: 'not-utf8', path: [], offset: before.length,
+        message: `The file is not valid UTF-8 text (byte ${bad} is not part of a UTF-8 character).`,
+        fix: 'Save the file as UTF-8 in your editor (File → Save with encoding → UTF-8).' }]);
+    }
+    text = utf8.decode(input);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.trim() === '') return single(fileName, 'empty-file', 'The file is empty.', 'A scenario is one JSON object: start from the worked example in docs/authoring.md.');
+  const deep = findExcessiveNesting(text);
+  if (deep >= 0) {
+    return finish(text, fileName, [{ severity: 'error', code: 'too-deep', path: [], offset: deep,
+      message: `The JSON is nested more than ${MAX_DEPTH} levels deep here; a scenario needs about eight.`, fix: 'Check for runaway [ or { brackets.' }]);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    const syntax = syntaxProblems(text);
+    if (syntax.length === 0) syntax.push({ severity: 'error', code: 'json-syntax', path: [], offset: 0, message: `Not valid JSON: ${(e as Error).message}.`, fix: 'Check the JSON syntax.' });
+    return finish(text, fileName, syntax);
+  }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    const what = Array.isArray(raw) ? 'a list ([ … ])' : raw === null ? 'null' : `a ${typeof raw}`;
+    return finish(text, fileName, [{ severity: 'error', code: 'not-an-object', path: [], message: `The file holds ${what}, but a scenario is one JSON object ({ … }).`,
+      fix: 'Wrap the scenario in { } with "id", "title", "nodes" and the other fields; see docs/authoring.md.' }]);
+  }
+  const parsed = Scenario.safeParse(raw);
+  const problems: UnlocatedProblem[] = parsed.success ? [] : schemaProblems(raw, parsed.error.issues);
+  const checkInput = parsed.success ? completeInput(parsed.data) : partialInput(raw as Record<string, unknown>);
+  if (checkInput) problems.push(...semanticProblems(checkInput));
+  const hasErrors = problems.some((p) => p.severity === 'error');
+  if (parsed.success && !hasErrors) {
+    const best = analyseBest(parsed.data);
+    if (best.blockedAt) {
+      const nodeIndex = parsed.data.nodes.findIndex((n) => n.id === best.blockedAt?.nodeId);
+      problems.push({ severity: 'warning', code: 'best-path-blocked', path: ['nodes', nodeIndex],
+        message: `Conditions keep the best-practice path from "${best.blockedAt.wanted}" at "${best.blockedAt.nodeId}", so no playthrough can score 100% (the best path earns ${best.pathScore} of ${best.best}).`,
+        fix: 'Loosen the "when" conditions on the best replies or routes, or change the effects before them so the ideal path stays open.' });
+    }
+  }
+  return finish(text, fileName, problems, parsed.success && !hasErrors ? parsed.data : undefined);
+}
+
+function completeInput(scenario: ScenarioType): CheckInput {
+  const rawIndex = new Map<object, number>();
+  scenario.nodes.forEach((n, i) => rawIndex.set(n, i));
+  scenario.characters.forEach((c, i) => rawIndex.set(c, i));
+  (scenario.variables ?? []).forEach((v, i) => rawIndex.set(v, i));
+  return { scenario, rawIndex, brokenIds: new Set(), complete: true };
+}
+
+/** Keeps the parts that pass the schema so reference checks can still run on them. */
+function partialInput(raw: Record<string, unknown>): CheckInput | undefined {
+  const rawIndex = new Map<object, number>();
+  const brokenIds = new Set<string>();
+  const keep = <T extends object>(list: unknown, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: readonly Issue[] } } }): T[] => {
+    if (!Array.isArray(list)) return [];
+    const kept: T[] = [];
+    list.forEach((item, i) => {
+      const r = schema.safeParse(item);
+      // A misspelt key should not hide the item from reference checks: drop unknown keys and retry.
+      const retry = r.success ? r : schema.safeParse(withoutUnknownKeys(item, r.error.issues));
+      if (retry.success) { rawIndex.set(retry.data, i); kept.push(retry.data); }
+      else if (item && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'string') brokenIds.add((item as { id: string }).id);
+    });
+    return kept;
+  };
+  const start = Id.safeParse(raw.start);
+  if (!Array.isArray(raw.nodes)) return undefined;
+  const scenario = {
+    id: 'x', version: 1, title: typeof raw.title === 'string' ? raw.title : 'x', summary: typeof raw.summary === 'string' ? raw.summary : 'x',
+    contentNote: typeof raw.contentNote === 'string' ? raw.contentNote : 'x', estimatedMinutes: 1, learningGoals: [],
+    characters: keep(raw.characters, Character), variables: keep(raw.variables, Variable), nodes: keep(raw.nodes, ScenarioNode),
+    start: start.success ? start.data : '',
+  } as unknown as ScenarioType;
+  if (!Array.isArray(raw.characters)) for (const n of scenario.nodes) for (const l of n.lines ?? []) brokenIds.add(l.character);
+  if (!start.success) brokenIds.add('');
+  return { scenario, rawIndex, brokenIds, complete: false };
+}
+
+type Issue = { code: string; path: PropertyKey[]; keys?: string[] };
+
+/** A deep copy of `item` without the keys zod reported as unrecognized. */
+function withoutUnknownKeys(item: unknown, issues: readonly Issue[]): unknown {
+  const unknown = issues.filter((i) => i.code === 'unrecognized_keys');
+  if (unknown.length === 0) return item;
+  const copy = JSON.parse(JSON.stringify(item)) as unknown;
+  for (const issue of unknown) {
+    let target = copy as Record<PropertyKey, unknown> | undefined;
+    for (const part of issue.path) target = target?.[part] as Record<PropertyKey, unknown> | undefined;
+    if (target && typeof target === 'object') for (const k of issue.keys ?? []) delete target[k];
+  }
+  return copy;
+}
+
+function finish(text: string, file: string, problems: UnlocatedProblem[], scenario?: ScenarioType): ValidationResult {
+  const located = locateProblems(text, file, problems).sort((a, b) => a.line - b.line || a.column - b.column);
+  const errors = located.filter((p) => p.severity === 'error').length;
+  return { ok: errors === 0, scenario: errors === 0 ? scenario : undefined, problems: located, errors, warnings: located.length - errors };
+}
+
+function single(file: string, code: string, message: string, fix: string): ValidationResult {
+  return { ok: false, problems: [{ severity: 'error', code, file, line: 1, column: 1, path: [], message, fix }], errors: 1, warnings: 0 };
+}
+
+function mb(n: number): string {
+  return (n / 1024 / 1024).toFixed(1);
+}
+
+/** A validation result as the text a trainer reads. */
+export function formatValidation(result: ValidationResult, file: string): string {
+  const lines = result.problems.map(formatProblem);
+  const verdict = result.ok
+    ? `${file}: valid${result.warnings ? ` (${result.warnings} warning${result.warnings === 1 ? '' : 's'})` : ''}`
+    : `${file}: ${result.errors} error${result.errors === 1 ? '' : 's'}, ${result.warnings} warning${result.warnings === 1 ? '' : 's'}`;
+  return [...lines, verdict].join('\n');
+}

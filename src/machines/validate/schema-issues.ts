@@ -1,0 +1,209 @@
+import type { z } from 'zod';
+import { principleIds } from '../guide.js';
+import * as S from '../schema/scenario.js';
+import { didYouMean, type JsonPath, type UnlocatedProblem } from './problem.js';
+
+type Issue = z.core.$ZodIssue;
+type Shape = Record<string, z.ZodType>;
+
+interface ObjectKind {
+  name: string;
+  shape: Shape;
+}
+
+/** Which kind of object sits at a path, judged from the path's shape and the raw data. */
+function objectKindAt(path: JsonPath, raw: unknown): ObjectKind | undefined {
+  const last = path[path.length - 1];
+  const parent = path[path.length - 2];
+  if (path.length === 0) return { name: 'the scenario', shape: S.Scenario.shape };
+  if (typeof last === 'number') {
+    if (path.length === 2 && parent === 'characters') return { name: 'a character', shape: S.Character.shape };
+    if (path.length === 2 && parent === 'variables') return { name: 'a variable', shape: S.Variable.shape };
+    if (path.length === 2 && parent === 'nodes') {
+      const kind = (valueAt(raw, path) as { kind?: unknown } | undefined)?.kind;
+      if (kind === 'scene') return { name: 'a scene node', shape: S.SceneNode.shape };
+      if (kind === 'decision') return { name: 'a decision node', shape: S.DecisionNode.shape };
+      if (kind === 'ending') return { name: 'an ending node', shape: S.EndingNode.shape };
+      return undefined;
+    }
+    if (parent === 'lines') return { name: 'a line', shape: S.Line.shape };
+    if (parent === 'replies') return { name: 'a reply', shape: S.Reply.shape };
+    if (parent === 'effects') return { name: 'an effect', shape: S.Effect.shape };
+    if (parent === 'assessments') return { name: 'an assessment', shape: S.Assessment.shape };
+    if (parent === 'when') return { name: 'a condition', shape: S.Condition.shape };
+    if (parent === 'next') return { name: 'a route', shape: S.Route.shape };
+  }
+  if (last === 'when') return { name: 'a condition', shape: S.Condition.shape };
+  return undefined;
+}
+
+/** The raw JSON value at a path, or undefined. Only own properties are followed. */
+export function valueAt(raw: unknown, path: JsonPath): unknown {
+  let cur = raw;
+  for (const part of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    if (!Object.hasOwn(cur, part)) return undefined;
+    cur = (cur as Record<string | number, unknown>)[part];
+  }
+  return cur;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return value.length > 40 ? 'text' : `the text "${value}"`;
+  if (typeof value === 'number') return `the number ${value}`;
+  if (typeof value === 'object') return 'an object';
+  return String(value);
+}
+
+const EXPECTED: Record<string, [string, string]> = {
+  string: ['text in double quotes', 'Put the text in double quotes, e.g. "…".'],
+  number: ['a number', 'Write a number without quotes, e.g. 15.'],
+  int: ['a whole number', 'Write a whole number without quotes, e.g. 15.'],
+  boolean: ['true or false', 'Write true or false without quotes.'],
+  array: ['a list', 'Use a list in square brackets: [ … ].'],
+  object: ['an object', 'Use an object in braces: { … }.'],
+};
+
+/** Hints for fields a trainer most often leaves out. */
+const FIELD_HINTS: Record<string, string> = {
+  feedback: 'Add "feedback": a sentence or two on why this reply helps or harms, in the guide\'s terms, naming the principle and its section.',
+  assessments: 'Add "assessments": [{ "principle": "<principle id>", "verdict": "follows" or "violates", "weight": 1 }].',
+  next: 'Add "next": the id of the node that follows, or a list of routes [{ "when": { "var": "trust", "gte": 60 }, "to": "<id>" }, { "to": "<id>" }].',
+  replies: 'Add "replies": a list of at least two replies, each with id, text, assessments, feedback and next.',
+  kind: 'Add "kind": "scene", "decision" or "ending".',
+  ending: 'Add "ending": "strong", "mixed" or "harmful".',
+  id: 'Add "id": a lower-case id such as "first-call".',
+  start: 'Add "start": the id of the first node.',
+  version: 'Add "version": 1 (raise it whenever you change the story).',
+  learningGoals: 'Add "learningGoals": the ids of the principles this scenario practises, from scenarios/guide/principles.json.',
+  characters: 'Add "characters": [{ "id": "maya", "name": "Maya", "role": "youth", "age": 16 }].',
+};
+
+function fieldDescription(kind: ObjectKind | undefined, key: string): string {
+  const field = kind?.shape[key];
+  const description = field?.description ?? (field as { unwrap?: () => z.ZodType } | undefined)?.unwrap?.().description;
+  return description ? ` (${description})` : '';
+}
+
+function slugify(value: string): string {
+  return value.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'my-id';
+}
+
+/** Turns zod's issues into problems a trainer can act on. */
+export function schemaProblems(raw: unknown, issues: readonly Issue[], prefix: JsonPath = []): UnlocatedProblem[] {
+  const out: UnlocatedProblem[] = [];
+  for (const issue of issues) out.push(...issueProblems(raw, issue, [...prefix, ...(issue.path as JsonPath)]));
+  return out;
+}
+
+function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedProblem[] {
+  const key = path[path.length - 1];
+  const keyName = typeof key === 'string' ? `"${key}"` : `item ${String(key)}`;
+  const value = valueAt(raw, path);
+  const problem = (code: string, message: string, fix: string, extra: Partial<UnlocatedProblem> = {}): UnlocatedProblem => ({
+    severity: 'error', code, path, message, fix, ...extra,
+  });
+
+  switch (issue.code) {
+    case 'unrecognized_keys': {
+      const kind = objectKindAt(path, raw);
+      return issue.keys.map((k) => {
+        const known = kind ? Object.keys(kind.shape) : [];
+        return {
+          severity: 'error' as const,
+          code: 'unknown-field',
+          path: [...path, k],
+          atKey: true,
+          message: `"${k}" is not a field of ${kind?.name ?? 'this object'}.${didYouMean(k, known)}`,
+          fix: known.length ? `Remove it, or use one of: ${known.join(', ')}.` : 'Remove it.',
+        };
+      });
+    }
+    case 'invalid_type': {
+      const parentPath = path.slice(0, -1);
+      if (value === undefined && typeof key === 'string') {
+        const kind = objectKindAt(parentPath, raw);
+        return [problem('missing-field', `${capitalise(kind?.name ?? 'this object')} is missing "${key}".`,
+          FIELD_HINTS[key] ?? `Add "${key}"${fieldDescription(kind, key)}.`, { path: parentPath })];
+      }
+      const [words, fix] = EXPECTED[issue.expected] ?? [issue.expected, `Use ${issue.expected} here.`];
+      return [problem('wrong-type', `${capitalise(keyName)} should be ${words}, but it is ${describe(value)}.`, fix)];
+    }
+    case 'invalid_value': {
+      const isPrinciple = path.includes('learningGoals') || key === 'principle';
+      if (isPrinciple) {
+        return [problem('unknown-principle', `"${String(value)}" is not a principle of the guide.${didYouMean(String(value), principleIds)}`,
+          'Use a principle id from scenarios/guide/principles.json (the JSON Schema lists them for autocomplete).')];
+      }
+      if (path.includes('allowLanguage')) {
+        return [problem('unknown-language-rule', `"${String(value)}" is not a language rule.`,
+          `Use one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')} (from scenarios/guide/language-rules.json).`)];
+      }
+      const options = issue.values.map((v) => JSON.stringify(v)).join(', ');
+      return [problem('invalid-value', `${capitalise(keyName)} is ${describe(value)}, which is not allowed here.${didYouMean(String(value), issue.values.map(String))}`, `Use one of: ${options}.`)];
+    }
+    case 'invalid_union': {
+      if ('discriminator' in issue && issue.discriminator === 'kind') {
+        const kindValue = valueAt(raw, path);
+        const nodePath = path.slice(0, -1);
+        return [problem('node-kind', kindValue === undefined ? 'This node has no "kind".' : `${describe(kindValue)} is not a node kind.${didYouMean(String(kindValue), ['scene', 'decision', 'ending'])}`,
+          'Set "kind" to "scene" (narration, then the story moves on), "decision" (the volunteer chooses a reply) or "ending".', { path: kindValue === undefined ? nodePath : path })];
+      }
+      // Report the branch that got furthest: its issues are the ones the author meant to write.
+      const branches = issue.errors.filter((b) => b.length > 0);
+      const deeper = branches.find((b) => b.some((i) => i.path.length > 0 || i.code !== 'invalid_type'));
+      if (deeper) return deeper.flatMap((i) => issueProblems(raw, i, [...path, ...(i.path as JsonPath)]));
+      if (key === 'next' || (typeof key === 'number' && path[path.length - 2] === 'next')) {
+        return [problem('invalid-next', `"next" should be a node id or a list of routes, but it is ${describe(value)}.`,
+          'Write "next": "<node id>", or "next": [{ "when": { "var": "trust", "gte": 60 }, "to": "<id>" }, { "to": "<id>" }].')];
+      }
+      if (key === 'when') {
+        return [problem('invalid-condition', `"when" should be a condition or a list of conditions, but it is ${describe(value)}.`,
+          'Write "when": { "var": "trust", "gte": 60 } or a list of such objects that must all hold.')];
+      }
+      return [problem('wrong-type', `${capitalise(keyName)} does not have an allowed form (it is ${describe(value)}).`, 'Check this field against the JSON Schema.')];
+    }
+    case 'invalid_format': {
+      const looksLikeId = issue.message.includes('lower-case');
+      if (looksLikeId) {
+        return [problem('invalid-id', `${describe(value)} is not a valid id: ids ${issue.message}.`,
+          typeof value === 'string' ? `Use something like "${slugify(value)}".` : 'Use an id like "first-call".')];
+      }
+      return [problem('blank-text', `${capitalise(keyName)} is blank.`, 'Write the text, or remove the field if it is optional.')];
+    }
+    case 'too_small': {
+      if (issue.origin === 'string') return [problem('blank-text', `${capitalise(keyName)} is empty.`, 'Write the text, or remove the field if it is optional.')];
+      if (issue.origin === 'array') {
+        const count = Array.isArray(value) ? value.length : 0;
+        const fix = key === 'replies' ? 'Give the decision at least two replies, or make it a scene with "next".' : `Add at least ${Number(issue.minimum)} item(s).`;
+        return [problem('too-few', `${capitalise(keyName)} has ${count} item(s); it needs at least ${Number(issue.minimum)}.`, fix)];
+      }
+      return [problem('out-of-range', `${capitalise(keyName)} is ${describe(value)}; it must be at least ${Number(issue.minimum)}.`, `Use a value of ${Number(issue.minimum)} or more.`)];
+    }
+    case 'too_big': {
+      if (issue.origin === 'string') {
+        const length = typeof value === 'string' ? value.length : 0;
+        return [problem('too-long', `${capitalise(keyName)} is ${length} characters long; the limit is ${Number(issue.maximum)}.`, 'Shorten it, or split the text across two nodes.')];
+      }
+      if (issue.origin === 'array') return [problem('too-many', `${capitalise(keyName)} has too many items (at most ${Number(issue.maximum)}).`, 'Remove some items.')];
+      return [problem('out-of-range', `${capitalise(keyName)} is ${describe(value)}; it must be at most ${Number(issue.maximum)}.`, `Use a value of ${Number(issue.maximum)} or less.`)];
+    }
+    case 'custom':
+      return [problem(key === 'when' || path.includes('when') ? 'invalid-condition' : 'invalid-value', `${capitalise(typeof key === 'number' ? 'this item' : keyName)} ${issue.message}.`, customFix(issue.message))];
+    default:
+      return [problem('invalid-value', `${capitalise(keyName)}: ${issue.message}.`, 'Check this field against the JSON Schema.')];
+  }
+}
+
+function customFix(message: string): string {
+  if (message.includes('comparison')) return 'Write a condition like { "var": "trust", "gte": 60 }.';
+  if (message.includes('"add" or "set"')) return 'Write { "var": "trust", "add": 10 } or { "var": "trust", "set": 50 }, not both.';
+  if (message.includes('scene needs')) return 'Add "narration": "…" or "lines": [{ "character": "<id>", "text": "…" }].';
+  return 'Check this field against the JSON Schema.';
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

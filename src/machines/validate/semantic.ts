@@ -1,0 +1,251 @@
+import type { Variables } from '../conditions.js';
+import { analyseGraph } from '../graph.js';
+import { languageRules } from '../guide.js';
+import { findLanguageHits } from '../language.js';
+import type { Condition, Next, Reply, Scenario, ScenarioNode, Variable, When } from '../schema/scenario.js';
+import { valuesDisablingAll } from './coverage.js';
+import { didYouMean, type JsonPath, type UnlocatedProblem } from './problem.js';
+
+/** What the semantic checks look at: the parts of a scenario that passed the schema. */
+export interface CheckInput {
+  /** The scenario, holding only the nodes, characters and variables that passed the schema. */
+  scenario: Scenario;
+  /** The index each kept node, character and variable has in the file. */
+  rawIndex: Map<object, number>;
+  /** Ids of nodes, characters and variables that exist in the file but failed the schema. */
+  brokenIds: Set<string>;
+  /** Whether the whole file passed the schema (whole-graph checks need that). */
+  complete: boolean;
+}
+
+/** Every problem the schema cannot see: references, the graph, conditions, language. */
+export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
+  const { scenario, rawIndex, brokenIds } = input;
+  const out: UnlocatedProblem[] = [];
+  const error = (code: string, path: JsonPath, message: string, fix: string, extra: Partial<UnlocatedProblem> = {}) =>
+    out.push({ severity: 'error', code, path, message, fix, ...extra });
+  const warn = (code: string, path: JsonPath, message: string, fix: string, extra: Partial<UnlocatedProblem> = {}) =>
+    out.push({ severity: 'warning', code, path, message, fix, ...extra });
+
+  const nodePath = (node: ScenarioNode): JsonPath => ['nodes', rawIndex.get(node) ?? 0];
+  const nodes = new Map<string, ScenarioNode>();
+  const characters = new Set<string>();
+  const variables = new Map<string, Variable>();
+
+  // Duplicate ids: the first one wins, every later one is reported.
+  const seenReplies = new Map<string, string>();
+  for (const node of scenario.nodes) {
+    if (nodes.has(node.id)) {
+      error('duplicate-id', [...nodePath(node), 'id'], `Another node already has the id "${node.id}".`, 'Give every node its own id.');
+    } else nodes.set(node.id, node);
+    if (node.kind !== 'decision') continue;
+    node.replies.forEach((reply, j) => {
+      const owner = seenReplies.get(reply.id);
+      if (owner !== undefined) {
+        error('duplicate-id', [...nodePath(node), 'replies', j, 'id'], `The reply id "${reply.id}" is already used in node "${owner}".`,
+          'Reply ids must be unique in the whole scenario; prefix them with the node id, e.g. "d2-listen".');
+      } else seenReplies.set(reply.id, node.id);
+    });
+  }
+  for (const c of scenario.characters) {
+    const path: JsonPath = ['characters', rawIndex.get(c) ?? 0, 'id'];
+    if (characters.has(c.id)) error('duplicate-id', path, `Another character already has the id "${c.id}".`, 'Give every character its own id.');
+    characters.add(c.id);
+  }
+  for (const v of scenario.variables ?? []) {
+    const base: JsonPath = ['variables', rawIndex.get(v) ?? 0];
+    if (variables.has(v.id)) error('duplicate-id', [...base, 'id'], `Another variable already has the id "${v.id}".`, 'Give every variable its own id.');
+    else variables.set(v.id, v);
+    if (v.min > v.max) error('variable-range', [...base, 'min'], `"min" (${v.min}) is greater than "max" (${v.max}).`, 'Swap them, or fix the range.');
+    else if (v.start < v.min || v.start > v.max) error('variable-range', [...base, 'start'], `"start" (${v.start}) is outside ${v.min}–${v.max}.`, `Use a start value between ${v.min} and ${v.max}.`);
+  }
+
+  const nodeKnown = (id: string) => nodes.has(id) || brokenIds.has(id);
+  const checkTarget = (id: string, path: JsonPath) => {
+    if (!nodeKnown(id)) {
+      error('unknown-node', path, `There is no node with the id "${id}".${didYouMean(id, [...nodes.keys(), ...brokenIds])}`,
+        'Use the id of a node in "nodes", or add a node with this id.');
+    }
+  };
+  const checkCondition = (c: Condition, path: JsonPath) => {
+    const spec = variables.get(c.var);
+    if (!spec) {
+      if (!brokenIds.has(c.var)) error('unknown-variable', [...path, 'var'], `The variable "${c.var}" is not declared.${didYouMean(c.var, variables.keys())}`,
+        `Declare it in "variables" (e.g. { "id": "${c.var}", "label": "…", "min": 0, "max": 100, "start": 50 }) or use a declared one.`);
+      return;
+    }
+    const lo = Math.max(spec.min, c.gte ?? -Infinity, c.gt !== undefined ? Math.floor(c.gt) + 1 : -Infinity);
+    const hi = Math.min(spec.max, c.lte ?? Infinity, c.lt !== undefined ? Math.ceil(c.lt) - 1 : Infinity);
+    const eqOk = c.eq === undefined || (Number.isInteger(c.eq) && c.eq >= lo && c.eq <= hi);
+    if (lo > hi || !eqOk) {
+      warn('condition-never-true', path, `This condition can never hold: "${c.var}" only takes whole values from ${spec.min} to ${spec.max}.`,
+        'Change the numbers so some value in the range passes, or remove the condition.');
+    }
+  };
+  const checkWhen = (when: When | undefined, path: JsonPath) => {
+    if (when === undefined) return;
+    if (Array.isArray(when)) when.forEach((c, k) => checkCondition(c, [...path, k]));
+    else checkCondition(when, path);
+  };
+  const checkNext = (next: Next, path: JsonPath) => {
+    if (typeof next === 'string') return checkTarget(next, path);
+    next.forEach((route, k) => {
+      checkTarget(route.to, [...path, k, 'to']);
+      checkWhen(route.when, [...path, k, 'when']);
+      if (k < next.length - 1 && route.when === undefined) {
+        warn('route-never-used', [...path, k + 1], `Route ${k + 2} is never used: route ${k + 1} has no "when", so it is always taken first.`,
+          'Move the route without "when" to the end of the list.');
+      }
+    });
+    const last = next[next.length - 1];
+    if (last?.when !== undefined) {
+      error('route-no-fallback', [...path, next.length - 1], 'The last route has a "when": if no route matches, the story would have nowhere to go.',
+        'End the list with a route that has no "when", e.g. { "to": "<id>" }.');
+    }
+  };
+  const checkLines = (node: ScenarioNode) => {
+    node.lines?.forEach((line, j) => {
+      if (!characters.has(line.character) && !brokenIds.has(line.character)) {
+        error('unknown-character', [...nodePath(node), 'lines', j, 'character'],
+          `There is no character with the id "${line.character}".${didYouMean(line.character, characters)}`,
+          'Use the id of a character in "characters", or add the character.');
+      }
+    });
+  };
+  const checkReply = (reply: Reply, path: JsonPath) => {
+    checkWhen(reply.when, [...path, 'when']);
+    checkNext(reply.next, [...path, 'next']);
+    reply.effects?.forEach((e, k) => {
+      const spec = variables.get(e.var);
+      if (!spec) {
+        if (!brokenIds.has(e.var)) error('unknown-variable', [...path, 'effects', k, 'var'], `The variable "${e.var}" is not declared.${didYouMean(e.var, variables.keys())}`,
+          'Declare it in "variables" or use a declared one.');
+      } else if (e.set !== undefined && (e.set < spec.min || e.set > spec.max)) {
+        warn('effect-out-of-range', [...path, 'effects', k, 'set'], `"set" ${e.set} is outside ${spec.min}–${spec.max}; it will be clamped.`,
+          `Use a value between ${spec.min} and ${spec.max}.`);
+      }
+    });
+    if (reply.assessments.length === 0) {
+      warn('no-assessment', [...path, 'assessments'], 'This reply is not assessed against any principle, so it scores nothing and the debrief cannot explain it.',
+        'Add at least one { "principle": "<id>", "verdict": "follows" | "violates", "weight": 1 }.');
+    }
+    const seen = new Set<string>();
+    reply.assessments.forEach((a, k) => {
+      if (seen.has(a.principle)) warn('duplicate-assessment', [...path, 'assessments', k], `The principle "${a.principle}" is assessed twice in this reply.`, 'Keep one assessment per principle and set its weight.');
+      seen.add(a.principle);
+    });
+  };
+
+  if (!nodeKnown(scenario.start)) {
+    error('unknown-node', ['start'], `"start" names "${scenario.start}", but there is no node with that id.${didYouMean(scenario.start, nodes.keys())}`,
+      'Set "start" to the id of the first node.');
+  }
+  if (input.complete && ![...nodes.values()].some((n) => n.kind === 'ending')) {
+    error('no-ending', ['nodes'], 'The scenario has no ending node, so no playthrough can finish.', 'Add a node with "kind": "ending", an "ending" kind, a "title" and a "narration".');
+  }
+
+  for (const node of scenario.nodes) {
+    const path = nodePath(node);
+    checkLines(node);
+    if (node.kind === 'scene') checkNext(node.next, [...path, 'next']);
+    if (node.kind !== 'decision') continue;
+    node.replies.forEach((reply, j) => checkReply(reply, [...path, 'replies', j]));
+    if (!node.facilitatorNote) warn('no-facilitator-note', path, `Decision "${node.id}" has no "facilitatorNote" for trainer-led sessions.`, 'Add "facilitatorNote": what a trainer should watch for or draw out here.');
+    if (!node.discussionPrompt) warn('no-discussion-prompt', path, `Decision "${node.id}" has no "discussionPrompt" for trainer-led sessions.`, 'Add "discussionPrompt": a question the trainer can put to the room before revealing the answers.');
+    const stuck = valuesDisablingAll(node.replies, variables);
+    if (stuck) {
+      error('all-replies-disabled', [...path, 'replies'], `Every reply of "${node.id}" can be unavailable at once (for example when ${describeValues(stuck)}), leaving the volunteer with nothing to choose.`,
+        'Give at least one reply no "when", or make the conditions cover every value.');
+    }
+  }
+
+  // Whole-graph checks need every node: a broken node's edges are unknown.
+  if (brokenIds.size === 0 && nodes.has(scenario.start)) {
+    const graph = analyseGraph(nodes, scenario.start);
+    for (const node of nodes.values()) {
+      if (!graph.reachable.has(node.id)) warn('unreachable', nodePath(node), `Node "${node.id}" can never be reached from "${scenario.start}".`, 'Point a reply or scene\'s "next" at it, or remove it.');
+    }
+    const dead = new Set(graph.deadEnds);
+    for (const id of graph.deadEnds) {
+      error('no-way-to-end', nodePath(nodes.get(id) as ScenarioNode), `From node "${id}" no ending can be reached${graph.cyclic.includes(id) ? ': it is caught in a loop with no way out' : ''}.`,
+        'Give it (or the nodes after it) a path to an ending node.');
+    }
+    const loops = graph.cyclic.filter((id) => !dead.has(id));
+    for (const id of loops) {
+      error('cycle', nodePath(nodes.get(id) as ScenarioNode), `Node "${id}" is on a loop (or only reachable through one). Scenarios move forward so every playthrough ends and can be scored.`,
+        'Instead of pointing back to an earlier node, copy it as a new node (e.g. "d2-again") that moves the story on.');
+    }
+  }
+
+  if (input.complete) {
+    const assessed = new Set<string>();
+    for (const node of nodes.values()) if (node.kind === 'decision') for (const r of node.replies) for (const a of r.assessments) assessed.add(a.principle);
+    scenario.learningGoals.forEach((goal, k) => {
+      if (!assessed.has(goal)) warn('goal-not-assessed', ['learningGoals', k], `The learning goal "${goal}" is not assessed by any reply.`, 'Assess it in at least one reply, or remove it from "learningGoals".');
+    });
+  }
+
+  out.push(...languageProblems(scenario, rawIndex));
+  return out;
+}
+
+function describeValues(values: Variables): string {
+  return Object.entries(values).map(([k, v]) => `${k} is ${v}`).join(' and ');
+}
+
+interface TextField {
+  path: JsonPath;
+  text: string;
+}
+
+/** Learner-facing text, each with its path and the language rules its owner allows on purpose. */
+function* textFields(scenario: Scenario, rawIndex: Map<object, number>): Generator<{ fields: TextField[]; allow: string[] | undefined; ownerPath: JsonPath }> {
+  yield {
+    fields: (['title', 'summary', 'contentNote'] as const).map((k) => ({ path: [k], text: scenario[k] })),
+    allow: undefined,
+    ownerPath: [],
+  };
+  for (const c of scenario.characters) {
+    if (c.description) yield { fields: [{ path: ['characters', rawIndex.get(c) ?? 0, 'description'], text: c.description }], allow: undefined, ownerPath: [] };
+  }
+  for (const node of scenario.nodes) {
+    const base: JsonPath = ['nodes', rawIndex.get(node) ?? 0];
+    const own: TextField[] = [];
+    for (const key of ['title', 'narration', 'prompt', 'facilitatorNote', 'discussionPrompt'] as const) {
+      const text = (node as Record<string, unknown>)[key];
+      if (typeof text === 'string') own.push({ path: [...base, key], text });
+    }
+    yield { fields: own, allow: node.allowLanguage, ownerPath: base };
+    for (const [j, line] of (node.lines ?? []).entries()) {
+      yield { fields: [{ path: [...base, 'lines', j, 'text'], text: line.text }], allow: line.allowLanguage, ownerPath: [...base, 'lines', j] };
+    }
+    if (node.kind !== 'decision') continue;
+    for (const [j, reply] of node.replies.entries()) {
+      const rp: JsonPath = [...base, 'replies', j];
+      yield { fields: [{ path: [...rp, 'text'], text: reply.text }, { path: [...rp, 'feedback'], text: reply.feedback }], allow: reply.allowLanguage, ownerPath: rp };
+    }
+  }
+}
+
+function languageProblems(scenario: Scenario, rawIndex: Map<object, number>): UnlocatedProblem[] {
+  const out: UnlocatedProblem[] = [];
+  for (const { fields, allow, ownerPath } of textFields(scenario, rawIndex)) {
+    const used = new Set<string>();
+    for (const field of fields) {
+      for (const hit of findLanguageHits(field.text)) {
+        if (allow?.includes(hit.rule.id)) { used.add(hit.rule.id); continue; }
+        out.push({
+          severity: 'warning', code: 'language', path: field.path, stringIndex: hit.index,
+          message: `"${hit.match}": ${hit.rule.message}`,
+          fix: `Say "${hit.rule.suggestion}" instead. If a character says this on purpose for the volunteer to respond to, add "allowLanguage": ["${hit.rule.id}"] to that line or reply.`,
+        });
+      }
+    }
+    allow?.forEach((id, k) => {
+      if (!used.has(id) && languageRules.some((r) => r.id === id)) {
+        out.push({ severity: 'warning', code: 'allow-language-unused', path: [...ownerPath, 'allowLanguage', k], message: `"allowLanguage" allows "${id}", but this text does not use it.`, fix: 'Remove it from "allowLanguage".' });
+      }
+    });
+  }
+  return out;
+}

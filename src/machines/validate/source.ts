@@ -1,0 +1,154 @@
+import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type { JsonPath, Problem, UnlocatedProblem } from './problem.js';
+
+/** Larger files are refused before parsing (a 50,000-node scenario is about 30 MB). */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+/** Scenario files nest about eight levels; anything this deep is not a scenario. */
+export const MAX_DEPTH = 64;
+
+/** The byte offset of the first invalid UTF-8 sequence, or -1 when the bytes are valid UTF-8. */
+export function findInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  const n = bytes.length;
+  while (i < n) {
+    const b = bytes[i] as number;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    if (b >= 0xc2 && b <= 0xdf) [need, min] = [1, 0x80];
+    else if (b >= 0xe0 && b <= 0xef) [need, min] = [2, 0x800];
+    else if (b >= 0xf0 && b <= 0xf4) [need, min] = [3, 0x10000];
+    else return i;
+    if (i + need >= n) return i;
+    let cp = b & (0xff >> (need + 2));
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+/** Maps string offsets to 1-based line and column. */
+export class LineMap {
+  private readonly starts: number[] = [0];
+  constructor(text: string) {
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+  }
+  position(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.starts[mid] as number) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - (this.starts[lo] as number) + 1 };
+  }
+}
+
+/** The offset where nesting first goes deeper than MAX_DEPTH, or -1. Strings are skipped. */
+export function findExcessiveNesting(text: string, maxDepth = MAX_DEPTH): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      if (++depth > maxDepth) return i;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return -1;
+}
+
+const SYNTAX_HELP: Record<string, [string, string]> = {
+  InvalidSymbol: ['unexpected character', 'JSON allows only objects, arrays, "double-quoted" strings, numbers, true, false and null; remove or quote this character'],
+  InvalidNumberFormat: ['this number is not written the JSON way', 'write numbers like 12 or 3.5, without leading zeros, "+" or trailing dots'],
+  PropertyNameExpected: ['a property name in double quotes was expected here', 'write the key in double quotes ("title": ...), and remove any comma before a closing }'],
+  ValueExpected: ['a value was expected here', 'put a value (a "string", number, true, false, null, { } or [ ]) here, and remove any comma before a closing ] or }'],
+  ColonExpected: ['a colon ":" was expected after the property name', 'separate every key from its value with a colon: "title": "..."'],
+  CommaExpected: ['a comma was expected between two items', 'add a comma after the previous value or property'],
+  CloseBraceExpected: ['the object is not closed', 'add the missing "}" (check that every { has its })'],
+  CloseBracketExpected: ['the list is not closed', 'add the missing "]" (check that every [ has its ])'],
+  EndOfFileExpected: ['there is more text after the end of the scenario object', 'a file holds exactly one { ... } object; remove what follows it or wrap both in one object'],
+  InvalidCommentToken: ['comments are not allowed in JSON', 'remove the comment; put notes for trainers in "facilitatorNote" instead'],
+  UnexpectedEndOfComment: ['a comment is not closed (and comments are not allowed in JSON)', 'remove the comment'],
+  UnexpectedEndOfString: ['a string is not closed', 'add the closing double quote; a string cannot run over a line break (write \\n instead)'],
+  UnexpectedEndOfNumber: ['a number ends too early', 'finish the number, e.g. 60 or 0.5'],
+  InvalidUnicode: ['a \\u escape is not valid', 'write \\u followed by exactly four hex digits, or type the character itself'],
+  InvalidEscapeCharacter: ['this backslash escape is not valid JSON', 'use \\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX; to write a backslash, double it'],
+  InvalidCharacter: ['a control character (such as a tab or line break) is inside a string', 'write \\t or \\n instead of the raw character'],
+};
+
+const MAX_SYNTAX_PROBLEMS = 5;
+
+/** Syntax problems found by a strict JSON parse, with offsets; empty when the text is valid JSON. */
+export function syntaxProblems(text: string): UnlocatedProblem[] {
+  const errors: ParseError[] = [];
+  parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const distinct = errors.filter((e, i) => i === 0 || e.offset !== errors[i - 1]?.offset);
+  return distinct.slice(0, MAX_SYNTAX_PROBLEMS).map((e, i) => {
+    const name = printParseErrorCode(e.error);
+    let [message, fix] = SYNTAX_HELP[name] ?? ['the JSON is malformed here', 'check the JSON syntax around this place'];
+    if ((name === 'PropertyNameExpected' || name === 'ValueExpected') && /,\s*$/.test(text.slice(Math.max(0, e.offset - 200), e.offset)) && /^[\]}]/.test(text.slice(e.offset))) {
+      message = 'a trailing comma before a closing bracket is not allowed in JSON';
+      fix = 'remove the comma after the last item';
+    }
+    if (i === MAX_SYNTAX_PROBLEMS - 1 && distinct.length > MAX_SYNTAX_PROBLEMS) {
+      message += ` (${distinct.length - MAX_SYNTAX_PROBLEMS} more syntax errors follow; fix these first)`;
+    }
+    return { severity: 'error', code: 'json-syntax', path: [], message: `Not valid JSON: ${message}.`, fix: `${fix[0]?.toUpperCase()}${fix.slice(1)}.`, offset: e.offset };
+  });
+}
+
+/** Turns unlocated problems into located ones, building the syntax tree only if a location needs it. */
+export function locateProblems(text: string, file: string, problems: UnlocatedProblem[]): Problem[] {
+  if (problems.length === 0) return [];
+  const lines = new LineMap(text);
+  let tree: Node | undefined | null = null;
+  const getTree = () => {
+    if (tree === null) tree = findExcessiveNesting(text) < 0 ? parseTree(text) : undefined;
+    return tree;
+  };
+  return problems.map((p) => {
+    const offset = p.offset ?? offsetOfPath(text, getTree(), p);
+    const { line, column } = lines.position(offset);
+    return { severity: p.severity, code: p.code, file, line, column, path: p.path, message: p.message, fix: p.fix };
+  });
+}
+
+function offsetOfPath(text: string, tree: Node | undefined, p: UnlocatedProblem): number {
+  if (!tree) return 0;
+  for (let len = p.path.length; len >= 0; len--) {
+    const node = findNodeAtLocation(tree, p.path.slice(0, len) as JsonPath);
+    if (!node) continue;
+    const exact = len === p.path.length;
+    if (exact && p.atKey && node.parent?.type === 'property' && node.parent.children?.[0]) {
+      return node.parent.children[0].offset;
+    }
+    if (exact && p.stringIndex !== undefined && node.type === 'string') {
+      return rawStringOffset(text, node.offset, p.stringIndex);
+    }
+    return node.offset;
+  }
+  return 0;
+}
+
+/** The file offset of character `index` of the decoded string whose opening quote is at `quote`. */
+export function rawStringOffset(text: string, quote: number, index: number): number {
+  let raw = quote + 1;
+  for (let decoded = 0; decoded < index && raw < text.length; decoded++) {
+    if (text.charCodeAt(raw) === 92) raw += text[raw + 1] === 'u' ? 6 : 2;
+    else raw += 1;
+  }
+  return raw;
+}

@@ -1,0 +1,81 @@
+import { exportGraph, type GraphFormat } from '../machines/graph-export.js';
+import { formatValidation } from '../machines/validate/index.js';
+import { parseArgs, UsageError } from './args.js';
+import { expandPaths, loadScenarioFile, resolveScenarioPath } from './files.js';
+
+/** Where a command writes. Tests pass collectors; the real CLI passes process streams. */
+export interface CliIO {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+export const VALIDATE_HELP = `Usage: casa-practice validate <file|folder>... [--json] [--strict]
+
+Checks scenario files against the format and the in-service guide's rules.
+Every problem is printed with file:line:column, where it is, what is wrong and how to fix it.
+A folder means every *.json in it (JSON Schemas excepted).
+
+Options:
+  --json     print the result as JSON for editors and scripts
+  --strict   treat warnings as problems too (exit 1)
+  -h, --help show this help
+
+Exit codes: 0 valid, 1 problems found, 2 usage error (bad option, missing file).
+`;
+
+export const GRAPH_HELP = `Usage: casa-practice graph <file> [--format mermaid|dot]
+
+Prints the scenario as a graph: decisions, scenes and endings (strong, mixed, harmful) are drawn
+differently; each reply edge shows its id and its score.
+
+Options:
+  --format   mermaid (default; paste into any Mermaid viewer) or dot (Graphviz)
+  -h, --help show this help
+
+Exit codes: 0 printed, 1 the scenario has errors, 2 usage error.
+`;
+
+/** `casa-practice validate`: 0 valid, 1 problems, 2 usage error. */
+export function validateCommand(argv: readonly string[], io: CliIO): number {
+  const args = parseArgs(argv, ['help', 'json', 'strict']);
+  if (args.flags.has('help')) {
+    io.out(VALIDATE_HELP);
+    return 0;
+  }
+  if (args.positionals.length === 0) throw new UsageError('validate needs at least one file or folder');
+  const files = expandPaths(args.positionals.map(resolveScenarioPath));
+  if (files.length === 0) throw new UsageError(`no scenario files found in ${args.positionals.join(', ')}`);
+  const strict = args.flags.has('strict');
+  const loaded = files.map(loadScenarioFile);
+  const failed = loaded.filter((f) => !f.result.ok || (strict && f.result.warnings > 0));
+  if (args.flags.has('json')) {
+    const report = {
+      ok: failed.length === 0,
+      files: loaded.map((f) => ({ file: f.path, ok: f.result.ok, errors: f.result.errors, warnings: f.result.warnings, problems: f.result.problems })),
+    };
+    io.out(`${JSON.stringify(report, null, 2)}\n`);
+  } else {
+    for (const f of loaded) io.out(`${formatValidation(f.result, f.path)}\n`);
+    if (loaded.length > 1) io.out(`${loaded.length - failed.length} of ${loaded.length} files valid\n`);
+  }
+  return failed.length === 0 ? 0 : 1;
+}
+
+/** `casa-practice graph`: prints Mermaid or DOT. */
+export function graphCommand(argv: readonly string[], io: CliIO): number {
+  const args = parseArgs(argv, ['help', 'format'], ['format']);
+  if (args.flags.has('help')) {
+    io.out(GRAPH_HELP);
+    return 0;
+  }
+  if (args.positionals.length !== 1) throw new UsageError('graph needs exactly one scenario file');
+  const format = (args.flags.get('format') ?? 'mermaid') as string;
+  if (format !== 'mermaid' && format !== 'dot') throw new UsageError(`--format must be "mermaid" or "dot", not "${format}"`);
+  const file = loadScenarioFile(resolveScenarioPath(args.positionals[0] as string));
+  if (!file.result.scenario) {
+    io.err(`${formatValidation(file.result, file.path)}\n`);
+    return 1;
+  }
+  io.out(exportGraph(file.result.scenario, format as GraphFormat));
+  return 0;
+}
