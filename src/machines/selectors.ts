@@ -1,0 +1,163 @@
+import { analyseGraph } from './graph.js';
+import { citePrinciple, getPrinciple } from './guide.js';
+import { indexScenario, routesOf } from './scenario-index.js';
+import type { Debrief } from './scoring.js';
+import type { Scenario, ScenarioNode } from './schema/scenario.js';
+import type { SessionContext, SessionEvent, Turn } from './types.js';
+
+/**
+ * What both UIs read from a running session. They render these values and send events;
+ * they hold no scenario or scoring logic of their own.
+ */
+
+/** The minimal view of an XState snapshot the selectors need. */
+export interface SnapshotLike {
+  value: unknown;
+  status: string;
+  context: SessionContext;
+  output?: unknown;
+  can(event: SessionEvent): boolean;
+}
+
+/** A spoken line with its speaker resolved. */
+export interface LineView {
+  speaker: string;
+  role: string;
+  text: string;
+}
+
+/** A reply as offered to the volunteer. */
+export interface ReplyView {
+  id: string;
+  /** 1-based number shown beside the reply. */
+  number: number;
+  text: string;
+  kind: 'say' | 'do';
+  /** False when a condition keeps it from being chosen right now. */
+  enabled: boolean;
+}
+
+/** A variable shown to the learner as a meter. */
+export interface MeterView {
+  id: string;
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+}
+
+/** The feedback on the volunteer's last reply, with the principles and guide sections it touches. */
+export interface FeedbackView {
+  nodeId: string;
+  replyId: string;
+  replyText: string;
+  feedback: string;
+  assessments: { principleId: string; title: string; verdict: 'follows' | 'violates'; weight: number; citation: string; severity: string }[];
+  changes: { label: string; from: number; to: number }[];
+}
+
+/** Everything a screen needs to show the current moment of a session. */
+export interface SessionView {
+  nodeId: string;
+  kind: ScenarioNode['kind'];
+  title?: string;
+  narration?: string;
+  lines: LineView[];
+  prompt?: string;
+  replies: ReplyView[];
+  facilitatorNote?: string;
+  discussionPrompt?: string;
+  canContinue: boolean;
+  canUndo: boolean;
+  /** "Decision n of about m". */
+  progress: { decision: number; about: number };
+  meters: MeterView[];
+  lastFeedback?: FeedbackView;
+  done: boolean;
+  debrief?: Debrief;
+}
+
+const remainingCache = new WeakMap<Scenario, Map<string, { min: number; max: number }>>();
+
+/** Fewest and most decisions left from each node (linear DP over the acyclic graph). */
+function decisionsRemaining(scenario: Scenario): Map<string, { min: number; max: number }> {
+  const cached = remainingCache.get(scenario);
+  if (cached) return cached;
+  const index = indexScenario(scenario);
+  const { order } = analyseGraph(index.nodes, scenario.start);
+  const out = new Map<string, { min: number; max: number }>();
+  for (let i = order.length - 1; i >= 0; i--) {
+    const node = index.nodes.get(order[i] as string) as ScenarioNode;
+    if (node.kind === 'ending') {
+      out.set(node.id, { min: 0, max: 0 });
+      continue;
+    }
+    const targets = node.kind === 'scene' ? routesOf(node.next) : node.replies.flatMap((r) => routesOf(r.next));
+    const add = node.kind === 'decision' ? 1 : 0;
+    const after = targets.map((t) => out.get(t.to) ?? { min: 0, max: 0 });
+    out.set(node.id, { min: Math.min(...after.map((a) => a.min)) + add, max: Math.max(...after.map((a) => a.max)) + add });
+  }
+  remainingCache.set(scenario, out);
+  return out;
+}
+
+/** The feedback view of one transcript turn. */
+export function feedbackOf(scenario: Scenario, turn: Turn): FeedbackView {
+  const index = indexScenario(scenario);
+  const reply = index.replies.get(turn.replyId)?.reply;
+  return {
+    nodeId: turn.nodeId,
+    replyId: turn.replyId,
+    replyText: reply?.text ?? turn.replyId,
+    feedback: turn.feedback,
+    assessments: turn.assessments.map((a) => {
+      const p = getPrinciple(a.principle);
+      return { principleId: a.principle, title: p?.title ?? a.principle, verdict: a.verdict, weight: a.weight ?? 1, citation: citePrinciple(a.principle), severity: p?.severity ?? 'supporting' };
+    }),
+    changes: turn.changes.map((c) => ({ label: index.variables.get(c.var)?.label ?? c.var, from: c.from, to: c.to })),
+  };
+}
+
+/** The current moment of a session, ready to render. */
+export function selectView(scenario: Scenario, snapshot: SnapshotLike): SessionView {
+  const index = indexScenario(scenario);
+  const nodeId = String(snapshot.value);
+  const node = index.nodes.get(nodeId);
+  if (!node) throw new Error(`unknown node "${nodeId}"`);
+  const characters = new Map(scenario.characters.map((c) => [c.id, c]));
+  const { context } = snapshot;
+  const last = context.transcript[context.transcript.length - 1];
+  const remaining = decisionsRemaining(scenario).get(nodeId) ?? { min: 0, max: 0 };
+  const taken = context.transcript.length;
+  const current = node.kind === 'decision' ? 1 : 0;
+  return {
+    nodeId,
+    kind: node.kind,
+    title: node.title,
+    narration: node.narration,
+    lines: (node.lines ?? []).map((l) => ({ speaker: characters.get(l.character)?.name ?? l.character, role: characters.get(l.character)?.role ?? '', text: l.text })),
+    prompt: node.kind === 'decision' ? (node.prompt ?? 'What do you say or do?') : undefined,
+    replies: node.kind === 'decision'
+      ? node.replies.map((r, i) => ({ id: r.id, number: i + 1, text: r.text, kind: r.kind ?? 'say', enabled: snapshot.can({ type: 'reply.choose', replyId: r.id }) }))
+      : [],
+    facilitatorNote: node.kind === 'ending' ? undefined : node.facilitatorNote,
+    discussionPrompt: node.kind === 'ending' ? undefined : node.discussionPrompt,
+    canContinue: node.kind === 'scene' && snapshot.can({ type: 'scene.continue' }),
+    canUndo: snapshot.status === 'active' && snapshot.can({ type: 'decision.undo' }),
+    progress: {
+      decision: node.kind === 'decision' ? taken + 1 : taken,
+      about: Math.max(taken + current, taken + Math.round((remaining.min + remaining.max) / 2)),
+    },
+    meters: (scenario.variables ?? []).filter((v) => v.shown).map((v) => ({ id: v.id, label: v.label, value: context.variables[v.id] ?? v.start, min: v.min, max: v.max })),
+    lastFeedback: last ? feedbackOf(scenario, last) : undefined,
+    done: snapshot.status === 'done',
+    debrief: snapshot.status === 'done' ? (snapshot.output as Debrief) : undefined,
+  };
+}
+
+/** Every reply of a decision with its feedback and assessments, for a trainer's reveal. */
+export function revealReplies(scenario: Scenario, nodeId: string): FeedbackView[] {
+  const node = indexScenario(scenario).nodes.get(nodeId);
+  if (node?.kind !== 'decision') return [];
+  return node.replies.map((r) => feedbackOf(scenario, { nodeId, replyId: r.id, assessments: r.assessments, feedback: r.feedback, changes: [] }));
+}

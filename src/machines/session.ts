@@ -1,0 +1,93 @@
+import { initialTransition, transition, type SnapshotFrom } from 'xstate';
+import { compileScenario, type ScenarioMachine } from './compile.js';
+import type { Scenario } from './schema/scenario.js';
+import type { SessionContext, SessionMode } from './types.js';
+
+/** What is written to disk or localStorage for a session in progress. */
+export interface SavedSession {
+  format: 'casa-practice-session';
+  formatVersion: 1;
+  scenarioId: string;
+  scenarioVersion: number;
+  /** ISO time of the save. */
+  savedAt: string;
+  /** `actor.getPersistedSnapshot()`, unchanged. */
+  snapshot: unknown;
+}
+
+/** Restoring either gives back a snapshot proven consistent with the scenario, or says why not. */
+export type RestoreResult = { ok: true; snapshot: unknown; mode: SessionMode } | { ok: false; error: string };
+
+/** Wraps a persisted snapshot with the scenario's id and version. */
+export function saveSession(scenario: Scenario, persistedSnapshot: unknown, now = new Date()): SavedSession {
+  return {
+    format: 'casa-practice-session',
+    formatVersion: 1,
+    scenarioId: scenario.id,
+    scenarioVersion: scenario.version,
+    savedAt: now.toISOString(),
+    snapshot: JSON.parse(JSON.stringify(persistedSnapshot)) as unknown,
+  };
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Checks a saved session against the scenario and returns a snapshot for `createActor(machine,
+ * { snapshot })`. The saved transcript is replayed through the machine from the start and the
+ * result must equal what was saved, so a damaged, edited or outdated save is refused whole,
+ * never half-restored.
+ */
+export function restoreSession(scenario: Scenario, saved: unknown, machine: ScenarioMachine = compileScenario(scenario)): RestoreResult {
+  if (!isRecord(saved) || saved.format !== 'casa-practice-session') return { ok: false, error: 'This is not a casa-practice save.' };
+  if (saved.formatVersion !== 1) return { ok: false, error: `This save uses format version ${String(saved.formatVersion)}, which this version of casa-practice does not read.` };
+  if (saved.scenarioId !== scenario.id) {
+    return { ok: false, error: `This save belongs to the scenario "${String(saved.scenarioId)}", not "${scenario.id}".` };
+  }
+  if (saved.scenarioVersion !== scenario.version) {
+    return { ok: false, error: `This save was made with version ${String(saved.scenarioVersion)} of "${scenario.id}", but the scenario is now version ${scenario.version}; the story may have changed, so start it again.` };
+  }
+  const snap = saved.snapshot;
+  if (!isRecord(snap) || !isRecord(snap.context) || typeof snap.value !== 'string' || (snap.status !== 'active' && snap.status !== 'done')) {
+    return { ok: false, error: 'The saved progress is damaged (its state is missing or malformed).' };
+  }
+  const context = snap.context as Partial<SessionContext>;
+  const mode: SessionMode = context.mode === 'assessment' ? 'assessment' : 'practice';
+  if (context.mode !== mode || !Array.isArray(context.transcript)) {
+    return { ok: false, error: 'The saved progress is damaged (its mode or transcript is malformed).' };
+  }
+  try {
+    const replayed = replay(machine, mode, context.transcript, snap.value);
+    if (!replayed) return { ok: false, error: 'The saved progress does not fit this scenario (its replies do not lead where it says).' };
+    if (JSON.stringify(replayed.context) !== JSON.stringify(snap.context) || replayed.status !== snap.status) {
+      return { ok: false, error: 'The saved progress is damaged (its values do not match its replies).' };
+    }
+    return { ok: true, snapshot: machine.getPersistedSnapshot(replayed), mode };
+  } catch {
+    return { ok: false, error: 'The saved progress is damaged and could not be read.' };
+  }
+}
+
+type Snapshot = SnapshotFrom<ScenarioMachine>;
+
+function replay(machine: ScenarioMachine, mode: SessionMode, transcript: unknown[], value: string): Snapshot | undefined {
+  let [snapshot] = initialTransition(machine, { mode });
+  const limit = machine.root.states ? Object.keys(machine.root.states).length + 1 : 1;
+  const continueUntil = (nodeId: string): boolean => {
+    for (let i = 0; i < limit && snapshot.value !== nodeId; i++) {
+      if (!snapshot.can({ type: 'scene.continue' })) return false;
+      [snapshot] = transition(machine, snapshot, { type: 'scene.continue' });
+    }
+    return snapshot.value === nodeId;
+  };
+  for (const turn of transcript) {
+    if (!isRecord(turn) || typeof turn.nodeId !== 'string' || typeof turn.replyId !== 'string') return undefined;
+    if (!continueUntil(turn.nodeId)) return undefined;
+    const event = { type: 'reply.choose' as const, replyId: turn.replyId };
+    if (!snapshot.can(event)) return undefined;
+    [snapshot] = transition(machine, snapshot, event);
+  }
+  return continueUntil(value) ? snapshot : undefined;
+}
