@@ -11,6 +11,8 @@ export interface GraphAnalysis {
   cyclic: string[];
   /** Reachable node ids from which no ending can be reached. */
   deadEnds: string[];
+  /** Each group of nodes that loop back on one another, as a closed walk "a → b → a". */
+  loops: string[][];
 }
 
 /** Reachability, topological order, cycles and dead ends of the graph that starts at `start`. */
@@ -58,5 +60,65 @@ export function analyseGraph(nodes: ReadonlyMap<string, ScenarioNode>, start: st
     for (const p of predecessors.get(id) ?? []) if (!canFinish.has(p)) { canFinish.add(p); back.push(p); }
   }
   const deadEnds = [...reachable].filter((id) => !canFinish.has(id));
-  return { reachable, order, cyclic, deadEnds };
+  const loops = cyclic.length === 0 ? [] : findLoops(cyclic, successors);
+  return { reachable, order, cyclic, deadEnds, loops };
+}
+
+/** Strongly connected groups (iterative Tarjan, linear) that contain a loop, each as a closed walk. */
+function findLoops(candidates: string[], successors: ReadonlyMap<string, string[]>): string[][] {
+  const pool = new Set(candidates);
+  const indexOf = new Map<string, number>();
+  const low = new Map<string, number>();
+  const onStack = new Set<string>();
+  const stack: string[] = [];
+  const loops: string[][] = [];
+  let counter = 0;
+  for (const root of candidates) {
+    if (indexOf.has(root)) continue;
+    const work: [string, number][] = [[root, 0]];
+    while (work.length) {
+      const frame = work[work.length - 1] as [string, number];
+      const [id, i] = frame;
+      if (i === 0 && !indexOf.has(id)) {
+        indexOf.set(id, counter);
+        low.set(id, counter++);
+        stack.push(id);
+        onStack.add(id);
+      }
+      const next = (successors.get(id) ?? []).filter((t) => pool.has(t));
+      if (i < next.length) {
+        frame[1] = i + 1;
+        const t = next[i] as string;
+        if (!indexOf.has(t)) work.push([t, 0]);
+        else if (onStack.has(t)) low.set(id, Math.min(low.get(id) as number, indexOf.get(t) as number));
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent) low.set(parent[0], Math.min(low.get(parent[0]) as number, low.get(id) as number));
+      if (low.get(id) !== indexOf.get(id)) continue;
+      const members = new Set<string>();
+      for (;;) {
+        const m = stack.pop() as string;
+        onStack.delete(m);
+        members.add(m);
+        if (m === id) break;
+      }
+      const selfLoop = (successors.get(id) ?? []).includes(id);
+      if (members.size > 1 || selfLoop) loops.push(closedWalk(id, members, successors));
+    }
+  }
+  return loops;
+}
+
+function closedWalk(start: string, members: Set<string>, successors: ReadonlyMap<string, string[]>): string[] {
+  const walk: string[] = [];
+  const seen = new Map<string, number>();
+  let id = start;
+  while (!seen.has(id)) {
+    seen.set(id, walk.length);
+    walk.push(id);
+    id = (successors.get(id) ?? []).find((t) => members.has(t)) as string;
+  }
+  return [...walk.slice(seen.get(id)), id];
 }

@@ -2,6 +2,7 @@ import type { Variables } from '../conditions.js';
 import { analyseGraph } from '../graph.js';
 import { languageRules } from '../guide.js';
 import { findLanguageHits } from '../language.js';
+import { successorsOf } from '../scenario-index.js';
 import type { Condition, Next, Reply, Scenario, ScenarioNode, Variable, When } from '../schema/scenario.js';
 import { valuesDisablingAll } from './coverage.js';
 import { didYouMean, type JsonPath, type UnlocatedProblem } from './problem.js';
@@ -166,14 +167,21 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
       if (!graph.reachable.has(node.id)) warn('unreachable', nodePath(node), `Node "${node.id}" can never be reached from "${scenario.start}".`, 'Point a reply or scene\'s "next" at it, or remove it.');
     }
     const dead = new Set(graph.deadEnds);
-    for (const id of graph.deadEnds) {
+    // Report where the story first enters a dead end, not every node after it.
+    const entries = new Set<string>(dead.has(scenario.start) ? [scenario.start] : []);
+    for (const id of graph.reachable) {
+      if (dead.has(id)) continue;
+      for (const t of successorsOf(nodes.get(id) as ScenarioNode)) if (dead.has(t)) entries.add(t);
+    }
+    const hasEnding = [...nodes.values()].some((n) => n.kind === 'ending');
+    for (const id of hasEnding ? entries : []) {
       error('no-way-to-end', nodePath(nodes.get(id) as ScenarioNode), `From node "${id}" no ending can be reached${graph.cyclic.includes(id) ? ': it is caught in a loop with no way out' : ''}.`,
         'Give it (or the nodes after it) a path to an ending node.');
     }
-    const loops = graph.cyclic.filter((id) => !dead.has(id));
-    for (const id of loops) {
-      error('cycle', nodePath(nodes.get(id) as ScenarioNode), `Node "${id}" is on a loop (or only reachable through one). Scenarios move forward so every playthrough ends and can be scored.`,
-        'Instead of pointing back to an earlier node, copy it as a new node (e.g. "d2-again") that moves the story on.');
+    for (const loop of graph.loops.filter((l) => !dead.has(l[0] as string))) {
+      const closing = loop[loop.length - 2] as string;
+      error('cycle', nodePath(nodes.get(closing) as ScenarioNode), `These nodes form a loop: ${loop.join(' → ')}. Scenarios move forward, so every playthrough ends and can be scored.`,
+        `Instead of pointing "${closing}" back to "${loop[0]}", copy that node as a new one (e.g. "${loop[0]}-again") that moves the story on.`);
     }
   }
 

@@ -1,0 +1,33 @@
+import { signed, STATUS_WORDS, type DebriefModel } from './debrief-model.js';
+
+function cell(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/\|/g, '\\|').trim();
+}
+
+/** The debrief as a Markdown document, for export and for session summaries. */
+export function debriefMarkdown(m: DebriefModel, heading = '#'): string {
+  const h2 = `${heading}#`;
+  const out: string[] = [`${heading} Debrief: ${m.title}`, ''];
+  if (m.ending) out.push(`**Ending:** ${m.ending.title} (${m.ending.kind}). ${m.ending.narration}`, '');
+  else out.push('**Ending:** not reached.', '');
+  out.push(`**Score:** ${m.score.earned} of ${m.score.best} (${m.score.percent}%)`, '');
+  out.push(`${h2} Critical violations`, '');
+  if (m.critical.length === 0) out.push('None.');
+  for (const c of m.critical) out.push(`- **${c.title}** (guide: ${c.section}) at "${c.where}": you chose "${c.reply}". ${c.feedback}`);
+  out.push('', `${h2} Principles`, '', '| Principle | Result | Guide section |', '|---|---|---|');
+  for (const p of m.principles) out.push(`| ${cell(p.title)} | ${STATUS_WORDS[p.status]} | ${cell(p.section)} |`);
+  out.push('', `${h2} Transcript`, '');
+  m.turns.forEach((t, i) => {
+    out.push(`${i + 1}. **${t.where}**: "${t.reply}" (${signed(t.value)}; best here ${signed(t.bestValue)})`);
+    for (const v of t.verdicts) out.push(`   - ${v.verdict === 'follows' ? '✓ follows' : '✗ violates'} ${v.title} (${v.citation})`);
+    out.push(`   - Feedback: ${t.feedback}`);
+  });
+  out.push('', `${h2} Your path beside the best-practice path`, '', '| Step | Your reply | Best-practice reply |', '|---|---|---|');
+  m.paths.forEach((p, i) => {
+    const side = (s: typeof p.yours) => (s ? `${cell(s.where)}: ${cell(s.reply)} (${signed(s.value)})` : '—');
+    out.push(`| ${i + 1} | ${side(p.yours)} | ${side(p.best)} |`);
+  });
+  if (m.strengths.length > 0) out.push('', `${h2} Strengths`, '', ...m.strengths.map((s) => `- ${s}`));
+  if (m.growthAreas.length > 0) out.push('', `${h2} To work on`, '', ...m.growthAreas.map((s) => `- ${s}`));
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,87 @@
+/**
+ * Every key binding of the terminal app, in one place, so the help lines and the handlers
+ * cannot drift apart. Components ask "which action is this key?" and never compare keys themselves.
+ */
+
+/** The subset of Ink's Key the bindings look at. */
+export interface KeyLike {
+  upArrow?: boolean;
+  downArrow?: boolean;
+  leftArrow?: boolean;
+  rightArrow?: boolean;
+  return?: boolean;
+  escape?: boolean;
+  ctrl?: boolean;
+  tab?: boolean;
+  backspace?: boolean;
+  delete?: boolean;
+}
+
+/** What a key means, whatever the screen. */
+export type Action =
+  | { type: 'up' }
+  | { type: 'down' }
+  | { type: 'left' }
+  | { type: 'right' }
+  | { type: 'enter' }
+  | { type: 'back' }
+  | { type: 'number'; n: number }
+  | { type: 'undo' }
+  | { type: 'quit' }
+  | { type: 'interrupt' }
+  | { type: 'yes' }
+  | { type: 'no' }
+  | { type: 'export' }
+  | { type: 'reveal' }
+  | { type: 'resume' }
+  | { type: 'restart' }
+  | { type: 'next-tab' }
+  | { type: 'plus' }
+  | { type: 'minus' }
+  | { type: 'erase' };
+
+/** Turns one keypress into an action, or undefined when the key means nothing. */
+export function actionOf(input: string, key: KeyLike): Action | undefined {
+  if (key.ctrl && input === 'c') return { type: 'interrupt' };
+  if (input === '\u0003') return { type: 'interrupt' };
+  if (key.upArrow || input === 'k') return { type: 'up' };
+  if (key.downArrow || input === 'j') return { type: 'down' };
+  if (key.leftArrow) return { type: 'left' };
+  if (key.rightArrow) return { type: 'right' };
+  if (key.return || input === ' ') return { type: 'enter' };
+  if (key.escape || input === 'b') return { type: 'back' };
+  if (key.tab) return { type: 'next-tab' };
+  if (key.backspace || key.delete) return { type: 'erase' };
+  if (/^[0-9]$/.test(input)) return { type: 'number', n: Number(input) };
+  switch (input) {
+    case 'u': return { type: 'undo' };
+    case 'q': return { type: 'quit' };
+    case 'y': return { type: 'yes' };
+    case 'n': return { type: 'no' };
+    case 'e': return { type: 'export' };
+    case 'r': return { type: 'reveal' };
+    case 'R': return { type: 'resume' };
+    case 's': return { type: 'restart' };
+    case '+': case '=': return { type: 'plus' };
+    case '-': return { type: 'minus' };
+    default: return undefined;
+  }
+}
+
+/** The help line shown under each screen: key, then what it does. */
+export const HINTS = {
+  picker: [['↑↓', 'move'], ['Enter or 1–9', 'open'], ['R', 'resume saved'], ['q', 'quit']],
+  contentNote: [['Enter', 'start'], ['b', 'back'], ['q', 'quit']],
+  decisionPractice: [['1–9 or ↑↓ Enter', 'reply'], ['u', 'undo'], ['q', 'save & quit']],
+  decisionAssess: [['1–9 or ↑↓ Enter', 'reply'], ['q', 'save & quit']],
+  scene: [['Enter', 'continue'], ['q', 'save & quit']],
+  feedback: [['Enter', 'continue'], ['u', 'undo'], ['q', 'save & quit']],
+  quit: [['y', 'save and quit'], ['n', 'keep going']],
+  debrief: [['Tab or ←→', 'section'], ['e', 'export'], ['q', 'quit']],
+  facilitateVote: [['↑↓', 'reply'], ['0–9 + −', 'votes'], ['r', 'reveal'], ['q', 'quit']],
+  facilitateReveal: [['1–9', 'the branch the room takes'], ['b', 'hide'], ['q', 'quit']],
+  facilitateEnd: [['Tab or ←→', 'section'], ['q', 'quit']],
+} as const satisfies Record<string, readonly (readonly [string, string])[]>;
+
+/** Hint sets by name. */
+export type HintSet = keyof typeof HINTS;

@@ -1,0 +1,49 @@
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+/**
+ * The user's state directory and the files in it: the saved session, completion records and
+ * exports. Every write is atomic (temp file + rename) so a crash never leaves half a file.
+ */
+
+/** $XDG_STATE_HOME/casa-practice, or ~/.local/state/casa-practice. */
+export function stateDir(env: NodeJS.ProcessEnv = process.env): string {
+  const base = env.XDG_STATE_HOME && env.XDG_STATE_HOME.startsWith('/') ? env.XDG_STATE_HOME : join(env.HOME || homedir(), '.local', 'state');
+  return join(base, 'casa-practice');
+}
+
+/** Writes a file atomically, creating its folder. */
+export function writeAtomic(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    writeFileSync(temp, text, { mode: 0o600 });
+    renameSync(temp, path);
+  } catch (e) {
+    rmSync(temp, { force: true });
+    throw e;
+  }
+}
+
+/** The text of a file, or undefined when it does not exist. */
+export function readIfExists(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+}
+
+/** A timestamp safe in file names: 2025-01-31T10-20-30. */
+export function fileStamp(now = new Date()): string {
+  return now.toISOString().slice(0, 19).replace(/:/g, '-');
+}
+
+/** Moves a file aside (never deletes it) and returns the new path. */
+export function moveAside(path: string, now = new Date()): string {
+  const aside = `${path}.damaged-${fileStamp(now)}`;
+  renameSync(path, aside);
+  return aside;
+}

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { validateScenario } from '../../src/machines/validate/index.js';
+import { formatPath } from '../../src/machines/validate/problem.js';
+import { LineMap } from '../../src/machines/validate/source.js';
+import { readFixture } from '../helpers/fixtures.js';
+
+interface Expectation {
+  file: string;
+  code: string;
+  severity: 'error' | 'warning';
+  /** formatPath of the problem's JSON path. */
+  path: string;
+  /** The text the problem's line:column must point at. */
+  token: string;
+  /** Words the message or fix must contain, so the trainer is told what to do. */
+  says: string;
+}
+
+// One bad fixture per validator rule; each problem must point at the right place and say how to fix it.
+const cases: Expectation[] = [
+  { file: 'unknown-field', code: 'unknown-field', severity: 'error', path: 'nodes[0].narations', token: '"narations"', says: 'Did you mean "narration"' },
+  { file: 'missing-feedback', code: 'missing-field', severity: 'error', path: 'nodes[0].replies[2]', token: '{', says: 'Add "feedback"' },
+  { file: 'wrong-type', code: 'wrong-type', severity: 'error', path: 'estimatedMinutes', token: '"five"', says: 'without quotes' },
+  { file: 'invalid-value', code: 'invalid-value', severity: 'error', path: 'nodes[5].ending', token: '"neutral"', says: '"strong", "mixed", "harmful"' },
+  { file: 'unknown-principle', code: 'unknown-principle', severity: 'error', path: 'nodes[3].replies[1].assessments[0].principle', token: '"no-investigate"', says: 'Did you mean "no-investigating"' },
+  { file: 'unknown-language-rule', code: 'unknown-language-rule', severity: 'error', path: 'nodes[1].lines[0].allowLanguage[0]', token: '"slang"', says: '"awol"' },
+  { file: 'node-kind', code: 'node-kind', severity: 'error', path: 'nodes[1].kind', token: '"narration"', says: '"scene"' },
+  { file: 'invalid-next', code: 'invalid-next', severity: 'error', path: 'nodes[0].replies[2].next', token: '7', says: 'node id or a list of routes' },
+  { file: 'invalid-condition', code: 'invalid-condition', severity: 'error', path: 'nodes[0].replies[0].next[0].when', token: '{', says: '"gte": 60' },
+  { file: 'invalid-id', code: 'invalid-id', severity: 'error', path: 'id', token: '"Example New Phone"', says: '"example-new-phone"' },
+  { file: 'constructor-id', code: 'invalid-id', severity: 'error', path: 'nodes[5].id', token: '"constructor"', says: 'lower-case' },
+  { file: 'blank-text', code: 'blank-text', severity: 'error', path: 'nodes[0].replies[2].text', token: '"   "', says: 'Write the text' },
+  { file: 'too-few', code: 'too-few', severity: 'error', path: 'nodes[3].replies', token: '[', says: 'at least two replies' },
+  { file: 'too-long', code: 'too-long', severity: 'error', path: 'title', token: '"A very', says: 'limit is 120' },
+  { file: 'out-of-range', code: 'out-of-range', severity: 'error', path: 'estimatedMinutes', token: '0', says: 'at least 1' },
+  { file: 'proto-key', code: 'unknown-field', severity: 'error', path: '__proto__', token: '"__proto__"', says: 'Remove it' },
+  { file: 'duplicate-id', code: 'duplicate-id', severity: 'error', path: 'nodes[2].id', token: '"boyfriend-open"', says: 'its own id' },
+  { file: 'duplicate-reply-id', code: 'duplicate-id', severity: 'error', path: 'nodes[3].replies[2].id', token: '"phone-ignore"', says: 'unique in the whole scenario' },
+  { file: 'unknown-node', code: 'unknown-node', severity: 'error', path: 'nodes[3].replies[2].next', token: '"end-mixd"', says: 'Did you mean "end-mixed"' },
+  { file: 'unknown-start', code: 'unknown-node', severity: 'error', path: 'start', token: '"intro"', says: 'first node' },
+  { file: 'unknown-variable', code: 'unknown-variable', severity: 'error', path: 'nodes[0].replies[1].effects[0].var', token: '"trsut"', says: 'Did you mean "trust"' },
+  { file: 'unknown-character', code: 'unknown-character', severity: 'error', path: 'nodes[1].lines[0].character', token: '"jayde"', says: 'Did you mean "jade"' },
+  { file: 'variable-range', code: 'variable-range', severity: 'error', path: 'variables[0].start', token: '150', says: 'between 0 and 100' },
+  { file: 'condition-never-true', code: 'condition-never-true', severity: 'warning', path: 'nodes[0].replies[0].next[0].when', token: '{', says: 'from 0 to 100' },
+  { file: 'route-no-fallback', code: 'route-no-fallback', severity: 'error', path: 'nodes[0].replies[0].next[1]', token: '{', says: 'no "when"' },
+  { file: 'route-never-used', code: 'route-never-used', severity: 'warning', path: 'nodes[0].replies[0].next[1]', token: '{', says: 'to the end' },
+  { file: 'effect-out-of-range', code: 'effect-out-of-range', severity: 'warning', path: 'nodes[0].replies[1].effects[0].set', token: '120', says: 'clamped' },
+  { file: 'no-assessment', code: 'no-assessment', severity: 'warning', path: 'nodes[0].replies[2].assessments', token: '[]', says: '"principle"' },
+  { file: 'duplicate-assessment', code: 'duplicate-assessment', severity: 'warning', path: 'nodes[3].replies[0].assessments[1]', token: '{', says: 'one assessment per principle' },
+  { file: 'no-ending', code: 'no-ending', severity: 'error', path: 'nodes', token: '[', says: '"kind": "ending"' },
+  { file: 'no-facilitator-note', code: 'no-facilitator-note', severity: 'warning', path: 'nodes[3]', token: '{', says: 'facilitatorNote' },
+  { file: 'no-discussion-prompt', code: 'no-discussion-prompt', severity: 'warning', path: 'nodes[3]', token: '{', says: 'discussionPrompt' },
+  { file: 'all-replies-disabled', code: 'all-replies-disabled', severity: 'error', path: 'nodes[3].replies', token: '[', says: 'trust is' },
+  { file: 'unreachable', code: 'unreachable', severity: 'warning', path: 'nodes[7]', token: '{', says: '"extra-scene"' },
+  { file: 'cycle', code: 'cycle', severity: 'error', path: 'nodes[3]', token: '{', says: 'phone → boyfriend-open → after-visit → phone' },
+  { file: 'no-way-to-end', code: 'no-way-to-end', severity: 'error', path: 'nodes[7]', token: '{', says: 'loop with no way out' },
+  { file: 'goal-not-assessed', code: 'goal-not-assessed', severity: 'warning', path: 'learningGoals[3]', token: '"self-care"', says: 'Assess it' },
+  { file: 'language', code: 'language', severity: 'warning', path: 'nodes[3].narration', token: 'a CSEC', says: 'a youth experiencing CSEC' },
+  { file: 'allow-language-unused', code: 'allow-language-unused', severity: 'warning', path: 'nodes[1].lines[0].allowLanguage[0]', token: '"awol"', says: 'Remove it' },
+  { file: 'best-path-blocked', code: 'best-path-blocked', severity: 'warning', path: 'nodes[3]', token: '{', says: '"after-supervisor"' },
+  { file: 'syntax-trailing-comma', code: 'json-syntax', severity: 'error', path: '(top level)', token: '}', says: 'trailing comma' },
+  { file: 'syntax-comment', code: 'json-syntax', severity: 'error', path: '(top level)', token: '// first draft', says: 'comments are not allowed' },
+  { file: 'syntax-unclosed', code: 'json-syntax', severity: 'error', path: '(top level)', token: '"', says: 'not closed' },
+  { file: 'not-an-object', code: 'not-an-object', severity: 'error', path: '(top level)', token: '[', says: 'one JSON object' },
+  { file: 'string-not-object', code: 'not-an-object', severity: 'error', path: '(top level)', token: '"just a string"', says: 'one JSON object' },
+  { file: 'empty-file', code: 'empty-file', severity: 'error', path: '(top level)', token: '', says: 'docs/authoring.md' },
+];
+
+function offsetOf(text: string, line: number, column: number): number {
+  const lines = text.split('\n');
+  let offset = 0;
+  for (let i = 0; i < line - 1; i++) offset += (lines[i]?.length ?? 0) + 1;
+  return offset + column - 1;
+}
+
+describe('every validator rule has a bad fixture that is reported where it is and says how to fix it', () => {
+  it.each(cases)('$file → $code at $path', (c) => {
+    const bytes = readFixture(`bad/${c.file}.json`);
+    const result = validateScenario(bytes, `${c.file}.json`);
+    const problem = result.problems.find((p) => p.code === c.code && formatPath(p.path) === c.path) ?? result.problems.find((p) => p.code === c.code);
+    expect(problem, JSON.stringify(result.problems, null, 1)).toBeDefined();
+    if (!problem) return;
+    expect(problem.severity).toBe(c.severity);
+    expect(problem.file).toBe(`${c.file}.json`);
+    expect(formatPath(problem.path)).toBe(c.path);
+    const text = bytes.toString('utf8');
+    expect(text.slice(offsetOf(text, problem.line, problem.column)).startsWith(c.token)).toBe(true);
+    expect(`${problem.message} ${problem.fix}`).toContain(c.says);
+    expect(problem.fix.length).toBeGreaterThan(10);
+    expect(result.ok).toBe(c.severity === 'warning' && result.errors === 0);
+  });
+
+  it('invalid UTF-8 is reported at the line and column of the bad byte', () => {
+    const bytes = readFixture('bad/not-utf8.json');
+    const result = validateScenario(bytes, 'not-utf8.json');
+    expect(result.problems).toHaveLength(1);
+    const [p] = result.problems;
+    expect(p?.code).toBe('not-utf8');
+    const bad = bytes.indexOf(0xe9);
+    const before = bytes.subarray(0, bad).toString('utf8');
+    expect(new LineMap(before).position(before.length)).toEqual({ line: p?.line, column: p?.column });
+  });
+
+  it('the good example has no problems at all', () => {
+    const result = validateScenario(readFixture('good/example.json'), 'example.json');
+    expect(result.problems).toEqual([]);
+    expect(result.ok).toBe(true);
+    expect(result.scenario?.id).toBe('example-new-phone');
+  });
+
+  it('reports every problem at once, not only the first', () => {
+    const text = readFixture('good/example.json').toString('utf8')
+      .replace('"narration": "You meet', '"narations": "You meet')
+      .replace('"next": "end-mixed"', '"next": "end-mixd"')
+      .replace('"var": "trust", "add": -20', '"var": "trsut", "add": -20');
+    const result = validateScenario(text, 'three.json');
+    expect(result.problems.map((p) => p.code).sort()).toEqual(['unknown-field', 'unknown-node', 'unknown-variable', 'unreachable']);
+  });
+});
