@@ -1,6 +1,7 @@
 import type { Scenario } from '../machines/schema/scenario.js';
 import { loadScenarioFile, scenarioFilesIn } from './files.js';
 import { scenariosDir } from './paths.js';
+import { cleanText } from './sanitize.js';
 import type { PlayableScenario } from './scenario-source.js';
 
 /** A scenario as the picker lists it. */
@@ -38,4 +39,9 @@ export function loadCatalog(dir: string = scenariosDir()): CatalogEntry[] {
 export function entryOf(playable: PlayableScenario): CatalogEntry {
   const s = playable.scenario;
   return { id: s.id, title: s.title, summary: s.summary, contentNote: s.contentNote, minutes: s.estimatedMinutes, playable };
+}
+
+/** The entry with its display text cleaned of terminal escapes (the scenario itself untouched). */
+export function cleanEntry(e: CatalogEntry): CatalogEntry {
+  return { ...e, title: cleanText(e.title), summary: cleanText(e.summary), contentNote: cleanText(e.contentNote) };
 }

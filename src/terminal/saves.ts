@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { restoreSession, saveSession, type SavedSession } from '../machines/session.js';
 import type { SessionMode } from '../machines/types.js';
@@ -21,14 +21,33 @@ export type ResumeResult =
   | { kind: 'ok'; playable: PlayableScenario; snapshot: unknown; mode: SessionMode }
   | { kind: 'bad'; error: string; movedTo: string };
 
-/** The save slot's path. */
-export function savePath(env: NodeJS.ProcessEnv = process.env): string {
-  return join(stateDir(env), 'session.json');
+/** The folder of saved sessions: one file per scenario (and per --from start), so one never overwrites another. */
+export function savesDir(env: NodeJS.ProcessEnv = process.env): string {
+  return join(stateDir(env), 'saves');
+}
+
+/** The save file for a playthrough. */
+export function savePath(playable: Pick<PlayableScenario, 'scenario' | 'from'>, env: NodeJS.ProcessEnv = process.env): string {
+  const key = playable.from === undefined ? playable.scenario.id : `${playable.scenario.id}--from-${playable.from}`;
+  return join(savesDir(env), `${key}.json`);
+}
+
+/** The most recently written save, if any. */
+export function latestSave(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  let names: string[];
+  try {
+    names = readdirSync(savesDir(env)).filter((n) => n.endsWith('.json'));
+  } catch {
+    return undefined;
+  }
+  const dated = names.map((n) => join(savesDir(env), n)).map((p) => ({ p, t: statSync(p).mtimeMs }));
+  dated.sort((a, b) => b.t - a.t);
+  return dated[0]?.p;
 }
 
 /** Whether a saved session is waiting. */
 export function hasSave(env: NodeJS.ProcessEnv = process.env): boolean {
-  return readIfExists(savePath(env)) !== undefined;
+  return latestSave(env) !== undefined;
 }
 
 /** Saves a session in progress (atomically); returns the file written. */
@@ -40,24 +59,24 @@ export function writeSave(playable: PlayableScenario, persistedSnapshot: unknown
     ...(playable.from !== undefined ? { from: playable.from } : {}),
     session: saveSession(playable.scenario, persistedSnapshot),
   };
-  const path = savePath(env);
+  const path = savePath(playable, env);
   writeAtomic(path, `${JSON.stringify(file, null, 2)}\n`);
   return path;
 }
 
-/** Removes the save once its playthrough is finished. */
-export function clearSave(env: NodeJS.ProcessEnv = process.env): void {
-  rmSync(savePath(env), { force: true });
+/** Removes a playthrough's save once it is finished. */
+export function clearSave(playable: Pick<PlayableScenario, 'scenario' | 'from'>, env: NodeJS.ProcessEnv = process.env): void {
+  rmSync(savePath(playable, env), { force: true });
 }
 
 /**
- * Reads the save slot. A save that cannot be used (damaged, outdated, its scenario gone or
+ * Reads the most recent save. A save that cannot be used (damaged, outdated, its scenario gone or
  * changed) is moved aside, never deleted, and reported in one line.
  */
 export function readSave(env: NodeJS.ProcessEnv = process.env): ResumeResult {
-  const path = savePath(env);
-  const text = readIfExists(path);
-  if (text === undefined) return { kind: 'none' };
+  const path = latestSave(env);
+  const text = path === undefined ? undefined : readIfExists(path);
+  if (path === undefined || text === undefined) return { kind: 'none' };
   const bad = (error: string): ResumeResult => ({ kind: 'bad', error: oneLine(error), movedTo: moveAside(path) });
   let file: Partial<SaveFile>;
   try {

@@ -1,0 +1,27 @@
+import { signed, STATUS_WORDS, type DebriefModel } from './debrief-model.js';
+import { wrapText } from './wrap.js';
+
+/** The debrief as plain wrapped text, for the line-by-line mode. */
+export function debriefPlain(m: DebriefModel, width: number): string {
+  const w = (text: string, indent = '') => wrapText(text, width, indent);
+  const out: string[] = [w(`DEBRIEF: ${m.title}`), ''];
+  out.push(w(m.ending ? `Ending: ${m.ending.title} (${m.ending.kind}). ${m.ending.narration}` : 'Ending: not reached.'));
+  out.push(`Score: ${m.score.earned} of ${m.score.best} (${m.score.percent}%)`, '', 'Critical violations:');
+  if (m.critical.length === 0) out.push('  None.');
+  for (const c of m.critical) out.push(w(`  ! ${c.title} (guide: ${c.section}) at "${c.where}": you chose "${c.reply}". ${c.feedback}`, '    '));
+  out.push('', 'Principles:');
+  for (const p of m.principles) out.push(w(`  ${STATUS_WORDS[p.status]}  ${p.title} (guide: ${p.section})`, '      '));
+  out.push('', 'Transcript:');
+  m.turns.forEach((t, i) => {
+    out.push(w(`  ${i + 1}. ${t.where}: "${t.reply}" (${signed(t.value)}; best here ${signed(t.bestValue)})`, '     '));
+    out.push(w(`     Feedback: ${t.feedback}`, '     '));
+  });
+  out.push('', 'Your path / best-practice path:');
+  m.paths.forEach((p, i) => {
+    out.push(w(`  ${i + 1}. You:  ${p.yours ? `${p.yours.reply} (${signed(p.yours.value)})` : '—'}`, '      '));
+    out.push(w(`     Best: ${p.best ? `${p.best.reply} (${signed(p.best.value)})` : '—'}`, '      '));
+  });
+  if (m.growthAreas.length > 0) out.push('', 'To work on:', ...m.growthAreas.map((g) => w(`  - ${g}`, '    ')));
+  if (m.strengths.length > 0) out.push('', 'Strengths:', ...m.strengths.map((s) => w(`  - ${s}`, '    ')));
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,155 @@
+import { selectView, type SessionView } from '../machines/selectors.js';
+import type { Debrief } from '../machines/scoring.js';
+import type { SessionMode } from '../machines/types.js';
+import { loadCatalog } from './catalog.js';
+import type { CliIO } from './commands.js';
+import { debriefModel } from './debrief-model.js';
+import { debriefPlain } from './debrief-plain.js';
+import { finishPlaythrough } from './outcome.js';
+import { cleanDeep, cleanText } from './sanitize.js';
+import { writeSave } from './saves.js';
+import type { PlayableScenario } from './scenario-source.js';
+import { startSession, type SessionActor } from './session-actor.js';
+import { wrapText } from './wrap.js';
+
+/** What the line-by-line mode needs. */
+export interface PlainOptions {
+  /** The scenario, or undefined to choose one from the bundled scenarios by number. */
+  playable?: PlayableScenario;
+  mode: SessionMode;
+  /** A snapshot to continue from (resume). */
+  snapshot?: unknown;
+  /** The next line of input, or undefined at end of input. */
+  readLine: () => Promise<string | undefined>;
+  io: CliIO;
+  env: NodeJS.ProcessEnv;
+  width: number;
+}
+
+/**
+ * The plain mode: no cursor movement, no colour, one line of input per answer, so a scenario can
+ * be scripted (`printf '1\n3\n' | casa-practice play x --plain`). Returns the exit code.
+ */
+export async function runPlain(opts: PlainOptions): Promise<number> {
+  const { io, width } = opts;
+  const say = (text = '') => io.out(`${wrapText(text, width)}\n`);
+  let playable = opts.playable;
+  if (!playable) {
+    playable = await chooseScenario(opts);
+    if (!playable) return 1;
+  }
+  const { scenario } = playable;
+  const actor = startSession(scenario, opts.mode, opts.snapshot);
+  say(`${cleanText(scenario.title)} (about ${scenario.estimatedMinutes} min, ${opts.mode} mode)`);
+  say(`Content note: ${cleanText(scenario.contentNote)}`);
+  if (opts.snapshot !== undefined) say('Continuing where you stopped.');
+  say('Type a reply number and press Enter. Also: u undo (practice mode), q save and quit.');
+  const save = () => {
+    const path = writeSave(playable, actor.getPersistedSnapshot(), opts.env);
+    say(`Progress saved to ${path}. Continue with: casa-practice resume`);
+  };
+  const stopOnSignal = () => {
+    save();
+    process.exit(130);
+  };
+  process.once('SIGINT', stopOnSignal);
+  try {
+    return await playLoop(actor, playable, opts, say, save);
+  } finally {
+    process.removeListener('SIGINT', stopOnSignal);
+  }
+}
+
+async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: PlainOptions, say: (t?: string) => void, save: () => void): Promise<number> {
+  const { scenario } = playable;
+  let shownNode: string | undefined;
+  for (;;) {
+    const snapshot = actor.getSnapshot();
+    const view = cleanDeep(selectView(scenario, snapshot));
+    if (view.done) {
+      const debrief = snapshot.output as Debrief;
+      say();
+      opts.io.out(debriefPlain(debriefModel(scenario, debrief), opts.width));
+      finishPlaythrough(playable, debrief, opts.env);
+      return 0;
+    }
+    if (shownNode !== view.nodeId) {
+      printMoment(view, say);
+      shownNode = view.nodeId;
+    }
+    if (view.kind === 'scene') {
+      actor.send({ type: 'scene.continue' });
+      continue;
+    }
+    const enabled = view.replies.filter((r) => r.enabled);
+    const answer = await opts.readLine();
+    if (answer === undefined) {
+      say();
+      say('Input ended before the scenario finished.');
+      save();
+      return 1;
+    }
+    const word = answer.trim().toLowerCase();
+    if (word === 'q') {
+      save();
+      return 0;
+    }
+    if (word === 'u') {
+      if (!view.canUndo) say(opts.mode === 'assessment' ? 'Undo is not available in assessment mode.' : 'There is nothing to undo yet.');
+      else {
+        actor.send({ type: 'decision.undo' });
+        say('Undone: back to the previous decision.');
+        shownNode = undefined;
+      }
+      continue;
+    }
+    const reply = view.replies.find((r) => String(r.number) === word);
+    if (!reply || !reply.enabled) {
+      say(reply ? 'That reply is not available right now.' : `Please type a number from the list (${enabled.map((r) => r.number).join(', ')}), u or q.`);
+      continue;
+    }
+    say(`> ${reply.number}. You${reply.kind === 'do' ? ' do' : ''}: ${reply.text}`);
+    actor.send({ type: 'reply.choose', replyId: reply.id });
+    if (opts.mode === 'practice') {
+      const after = cleanDeep(selectView(scenario, actor.getSnapshot()));
+      if (after.lastFeedback) printFeedback(after.lastFeedback, say);
+    }
+  }
+}
+
+function printMoment(view: SessionView, say: (t?: string) => void): void {
+  say();
+  if (view.kind === 'decision') say(`-- Decision ${view.progress.decision} of about ${view.progress.about}${view.title ? `: ${view.title}` : ''} --`);
+  else if (view.title) say(`-- ${view.title} --`);
+  for (const m of view.meters) say(`[${m.label}: ${m.value} of ${m.max}]`);
+  if (view.narration) say(view.narration);
+  for (const line of view.lines) say(`${line.speaker}${line.role ? ` (${line.role})` : ''}: "${line.text}"`);
+  if (view.kind !== 'decision') return;
+  say(view.prompt);
+  for (const r of view.replies) say(`  ${r.number}. ${r.kind === 'do' ? '[do] ' : ''}${r.text}${r.enabled ? '' : ' (not available now)'}`);
+}
+
+function printFeedback(f: NonNullable<SessionView['lastFeedback']>, say: (t?: string) => void): void {
+  say(`Feedback: ${f.feedback}`);
+  for (const a of f.assessments) say(`  ${a.verdict === 'follows' ? '✓ follows' : '✗ violates'}: ${a.title} (${a.citation})`);
+  for (const c of f.changes) say(`  ${c.label}: ${c.from} → ${c.to}`);
+}
+
+async function chooseScenario(opts: PlainOptions): Promise<PlayableScenario | undefined> {
+  const say = (text = '') => opts.io.out(`${wrapText(text, opts.width)}\n`);
+  const catalog = loadCatalog();
+  if (catalog.length === 0) {
+    opts.io.err('casa-practice: no valid scenarios found.\n');
+    return undefined;
+  }
+  say('Scenarios:');
+  catalog.forEach((c, i) => say(`  ${i + 1}. ${cleanText(c.title)} (about ${c.minutes} min): ${cleanText(c.summary)}`));
+  for (;;) {
+    say('Scenario number:');
+    const line = await opts.readLine();
+    if (line === undefined) return undefined;
+    const entry = catalog[Number(line.trim()) - 1];
+    if (entry && /^\d+$/.test(line.trim())) return entry.playable;
+    say(`Please type a number from 1 to ${catalog.length}.`);
+  }
+}

@@ -1,0 +1,38 @@
+import { Box, Text } from 'ink';
+import type { Action } from '../../keys.js';
+import type { CatalogEntry } from '../catalog.js';
+import { KeyHints } from './KeyHints.js';
+import { useKeys } from './useKeys.js';
+
+/** Props of ContentNote. */
+export interface ContentNoteProps {
+  /** The scenario about to start. */
+  entry: CatalogEntry;
+  /** Starts the playthrough. */
+  onStart: () => void;
+  /** Back to the picker; absent when there is no picker to go back to. */
+  onBack?: () => void;
+  /** Leaves the app. */
+  onQuit: () => void;
+}
+
+/** The content note, shown before a scenario starts, with a way back. */
+export function ContentNote({ entry, onStart, onBack, onQuit }: ContentNoteProps) {
+  useKeys((a: Action) => {
+    if (a.type === 'enter') onStart();
+    else if (a.type === 'back' && onBack) onBack();
+    else if (a.type === 'quit' || a.type === 'interrupt') onQuit();
+  });
+  return (
+    <Box flexDirection="column">
+      <Text bold>{entry.title}</Text>
+      <Text>About {entry.minutes} minutes. {entry.summary}</Text>
+      <Box marginTop={1} borderStyle="round" paddingX={1} flexDirection="column">
+        <Text bold>Content note</Text>
+        <Text>{entry.contentNote}</Text>
+        <Text>Take a break whenever you need one: q saves your progress.</Text>
+      </Box>
+      <KeyHints set="contentNote" />
+    </Box>
+  );
+}

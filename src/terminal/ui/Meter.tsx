@@ -1,0 +1,24 @@
+import { Text } from 'ink';
+import type { MeterView } from '../../machines/selectors.js';
+import { useTheme } from './ThemeContext.js';
+
+/** Props of Meter. */
+export interface MeterProps {
+  /** The variable to show, from the core's view. */
+  meter: MeterView;
+  /** Cells in the bar. */
+  cells?: number;
+}
+
+/** A small bar with the number beside it, so the value never depends on seeing the bar. */
+export function Meter({ meter, cells = 10 }: MeterProps) {
+  const theme = useTheme();
+  const span = meter.max - meter.min || 1;
+  const filled = Math.round((cells * (meter.value - meter.min)) / span);
+  return (
+    <Text>
+      {meter.label} <Text color={theme.accent}>{'█'.repeat(filled)}</Text>
+      {'░'.repeat(cells - filled)} {meter.value}/{meter.max}
+    </Text>
+  );
+}

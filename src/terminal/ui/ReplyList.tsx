@@ -1,0 +1,34 @@
+import { Box, Text } from 'ink';
+import type { ReplyView } from '../../machines/selectors.js';
+import { useTheme } from './ThemeContext.js';
+
+/** Props of ReplyList. */
+export interface ReplyListProps {
+  /** The replies offered, numbered by the core. */
+  replies: ReplyView[];
+  /** Index of the highlighted reply (arrows move it). */
+  selected: number;
+  /** Text after each reply, e.g. a vote count; none by default. */
+  suffix?: (reply: ReplyView) => string;
+}
+
+/** Numbered replies; the highlighted one has a pointer, unavailable ones say so. */
+export function ReplyList({ replies, selected, suffix }: ReplyListProps) {
+  const theme = useTheme();
+  return (
+    <Box flexDirection="column">
+      {replies.map((r, i) => (
+        <Box key={r.id}>
+          <Box width={5} flexShrink={0}>
+            <Text color={i === selected ? theme.accent : undefined}>{i === selected ? '›' : ' '} {r.number}.</Text>
+          </Box>
+          <Box flexGrow={1} flexShrink={1}>
+            <Text bold={i === selected} color={r.enabled ? undefined : theme.muted}>
+              {r.kind === 'do' ? '[do] ' : ''}{r.text}{r.enabled ? '' : ' (not available now)'}{suffix ? suffix(r) : ''}
+            </Text>
+          </Box>
+        </Box>
+      ))}
+    </Box>
+  );
+}

@@ -1,0 +1,134 @@
+import { createActor } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import { buildMachineConfig, compileScenario } from '../../src/machines/compile.js';
+import type { Debrief } from '../../src/machines/scoring.js';
+import { loadValidFixture } from '../helpers/fixtures.js';
+
+const scenario = loadValidFixture('good/example.json');
+
+function start(mode: 'practice' | 'assessment' = 'practice') {
+  return createActor(compileScenario(scenario), { input: { mode } }).start();
+}
+
+describe('compileScenario', () => {
+  it('builds a machine config that is plain JSON: named, parameterised guards and actions only', () => {
+    const config = buildMachineConfig(scenario);
+    expect(JSON.parse(JSON.stringify(config))).toEqual(config);
+    const keys = new Set<string>();
+    JSON.stringify(config, (key, value: unknown) => (keys.add(key), value));
+    expect(keys.has('invoke')).toBe(false);
+    expect(keys.has('after')).toBe(false);
+    expect(keys.has('entry')).toBe(false);
+    for (const state of Object.values(config.states)) {
+      for (const transitions of Object.values(state.on ?? {})) {
+        for (const t of transitions) {
+          expect(typeof t.guard?.type).toBe('string');
+          for (const a of t.actions ?? []) expect(typeof a.type).toBe('string');
+        }
+      }
+    }
+    expect(Object.keys(config.states).sort()).toEqual(scenario.nodes.map((n) => n.id).sort());
+    expect(config.states['end-strong']).toEqual({ type: 'final', output: { ending: 'end-strong' } });
+  });
+
+  it('starts at the start node with the declared starting values', () => {
+    const actor = start();
+    expect(actor.getSnapshot().value).toBe('phone');
+    expect(actor.getSnapshot().context.variables).toEqual({ trust: 50 });
+    expect(actor.getSnapshot().context.transcript).toEqual([]);
+  });
+
+  it('records a turn with the reply, assessments, feedback and variable changes', () => {
+    const actor = start();
+    actor.send({ type: 'reply.choose', replyId: 'phone-accuse' });
+    const { context, value } = actor.getSnapshot();
+    expect(value).toBe('boyfriend-guarded');
+    expect(context.variables.trust).toBe(30);
+    expect(context.transcript).toEqual([{
+      nodeId: 'phone',
+      replyId: 'phone-accuse',
+      assessments: [
+        { principle: 'curious-not-interrogating', verdict: 'violates', weight: 2 },
+        { principle: 'no-jumping-to-conclusions', verdict: 'violates' },
+      ],
+      feedback: expect.stringContaining('interrogation') as unknown as string,
+      changes: [{ var: 'trust', from: 50, to: 30 }],
+    }]);
+    expect(context.tallies).toEqual({
+      'curious-not-interrogating': { followed: 0, violated: 2 },
+      'no-jumping-to-conclusions': { followed: 0, violated: 1 },
+    });
+  });
+
+  it('routes the same reply differently depending on trust (checked after its effects)', () => {
+    const high = start();
+    high.send({ type: 'reply.choose', replyId: 'phone-curious' });
+    expect(high.getSnapshot().value).toBe('boyfriend-open');
+
+    // Same route list, but lower trust after a cold start: the guarded branch.
+    const cold = createActor(compileScenario({ ...scenario, variables: [{ id: 'trust', label: 'Trust', min: 0, max: 100, start: 40 }] }), { input: {} }).start();
+    cold.send({ type: 'reply.choose', replyId: 'phone-curious' });
+    expect(cold.getSnapshot().value).toBe('boyfriend-guarded');
+    expect(cold.getSnapshot().context.variables.trust).toBe(50);
+  });
+
+  it('ignores replies that belong to another decision and unknown replies', () => {
+    const actor = start();
+    expect(actor.getSnapshot().can({ type: 'reply.choose', replyId: 'after-supervisor' })).toBe(false);
+    actor.send({ type: 'reply.choose', replyId: 'after-supervisor' });
+    actor.send({ type: 'reply.choose', replyId: 'nope' });
+    expect(actor.getSnapshot().value).toBe('phone');
+    expect(actor.getSnapshot().context.transcript).toHaveLength(0);
+  });
+
+  it('undo in practice mode rewinds exactly, variables and tallies included, even from a later scene', () => {
+    const actor = start();
+    const before = structuredClone(actor.getSnapshot().context);
+    actor.send({ type: 'reply.choose', replyId: 'phone-curious' });
+    actor.send({ type: 'scene.continue' });
+    expect(actor.getSnapshot().value).toBe('after-visit');
+    actor.send({ type: 'decision.undo' });
+    expect(actor.getSnapshot().value).toBe('phone');
+    expect(actor.getSnapshot().context).toEqual(before);
+  });
+
+  it('undo is refused in assessment mode and before any decision', () => {
+    const fresh = start();
+    expect(fresh.getSnapshot().can({ type: 'decision.undo' })).toBe(false);
+    const actor = start('assessment');
+    actor.send({ type: 'reply.choose', replyId: 'phone-curious' });
+    expect(actor.getSnapshot().can({ type: 'decision.undo' })).toBe(false);
+    actor.send({ type: 'decision.undo' });
+    expect(actor.getSnapshot().value).toBe('boyfriend-open');
+    expect(actor.getSnapshot().context.transcript).toHaveLength(1);
+  });
+
+  it('restart goes back to the start with fresh values and keeps the mode', () => {
+    const actor = start('assessment');
+    actor.send({ type: 'reply.choose', replyId: 'phone-accuse' });
+    actor.send({ type: 'scene.continue' });
+    actor.send({ type: 'scenario.restart' });
+    const { value, context } = actor.getSnapshot();
+    expect(value).toBe('phone');
+    expect(context).toMatchObject({ mode: 'assessment', variables: { trust: 50 }, transcript: [], tallies: {} });
+  });
+
+  it('an ending is a final state whose output is the debrief', () => {
+    const actor = start();
+    actor.send({ type: 'reply.choose', replyId: 'phone-curious' });
+    actor.send({ type: 'scene.continue' });
+    actor.send({ type: 'reply.choose', replyId: 'after-search' });
+    const snap = actor.getSnapshot();
+    expect(snap.status).toBe('done');
+    const debrief = snap.output as Debrief;
+    expect(debrief.ending).toMatchObject({ id: 'end-harmful', kind: 'harmful' });
+    expect(debrief.score).toEqual({ earned: -1, best: 4, percent: 0 });
+    expect(debrief.criticalViolations.map((c) => c.principleId)).toEqual(['no-investigating']);
+  });
+
+  it('variables stay within their declared range', () => {
+    const actor = start();
+    actor.send({ type: 'reply.choose', replyId: 'phone-accuse' });
+    expect(actor.getSnapshot().context.variables.trust).toBeGreaterThanOrEqual(0);
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { toDot, toMermaid } from '../../src/machines/graph-export.js';
+import type { Scenario } from '../../src/machines/schema/scenario.js';
+import { loadValidFixture } from '../helpers/fixtures.js';
+
+const scenario = loadValidFixture('good/example.json');
+
+describe('scenario graphs', () => {
+  it('Mermaid shows decisions, scenes and endings with distinct shapes and ending kinds', () => {
+    const text = toMermaid(scenario);
+    expect(text.startsWith('flowchart TD\n')).toBe(true);
+    expect(text).toContain('phone{"Decision: The new phone"}');
+    expect(text).toMatch(/boyfriend-open\["Scene: /);
+    expect(text).toContain('end-harmful(["HARMFUL ending: Crossing a line"])');
+    expect(text).toContain('class end-strong strong');
+    expect(text).toContain('phone -->|"phone-curious #40;+2#41; if trust ≥ 60"| boyfriend-open'.replace('#40;', '(').replace('#41;', ')'));
+    expect(text).toContain('start_marker(("start")) --> phone');
+  });
+
+  it('DOT shows the same nodes and edges with shapes and ending colours', () => {
+    const text = toDot(scenario);
+    expect(text).toContain('digraph "example-new-phone" {');
+    expect(text).toContain('"phone" [label="Decision: The new phone", shape=diamond');
+    expect(text).toContain('"end-strong" [label="STRONG ending: A plan you made together", shape=doubleoctagon, style=filled, fillcolor="#d8f3dc"]');
+    expect(text).toContain('"after-visit" -> "end-harmful" [label="after-search (-3)"]');
+    expect(text.trim().endsWith('}')).toBe(true);
+  });
+
+  it('every node and every reply edge appears', () => {
+    const mermaid = toMermaid(scenario);
+    const dot = toDot(scenario);
+    for (const n of scenario.nodes) {
+      expect(mermaid).toContain(`  ${n.id}`);
+      expect(dot).toContain(`"${n.id}" [`);
+    }
+    for (const n of scenario.nodes) if (n.kind === 'decision') for (const r of n.replies) {
+      expect(mermaid).toContain(r.id);
+      expect(dot).toContain(r.id);
+    }
+  });
+
+  it('untrusted text cannot break out of a label', () => {
+    const hostile = structuredClone(scenario) as Scenario;
+    const node = hostile.nodes[0];
+    if (node) node.title = 'He said "hi"]; <script> \\" x';
+    const mermaid = toMermaid(hostile);
+    const line = mermaid.split('\n').find((l) => l.startsWith('  phone{')) ?? '';
+    expect(line).not.toContain('<script>');
+    expect(line.slice(line.indexOf('"') + 1, line.lastIndexOf('"'))).not.toContain('"');
+    const dot = toDot(hostile);
+    const dotLine = dot.split('\n').find((l) => l.startsWith('  "phone" [')) ?? '';
+    expect(dotLine).toContain('He said \\"hi\\"]; <script>');
+    expect(dotLine).toContain('\\\\\\" x');
+  });
+});

@@ -1,0 +1,86 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createActor } from 'xstate';
+import { getShortestPaths } from 'xstate/graph';
+import { describe, expect, it } from 'vitest';
+import { compileScenario } from '../../src/machines/compile.js';
+import { indexScenario, replyValue } from '../../src/machines/scenario-index.js';
+import { analyseBest, type Debrief } from '../../src/machines/scoring.js';
+import type { Scenario } from '../../src/machines/schema/scenario.js';
+import type { SessionEvent } from '../../src/machines/types.js';
+import { validateScenario } from '../../src/machines/validate/index.js';
+import { fixturePath } from '../helpers/fixtures.js';
+
+const scenariosDir = fileURLToPath(new URL('../../scenarios/', import.meta.url));
+const files = [
+  fixturePath('good/example.json'),
+  ...readdirSync(scenariosDir).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).map((f) => `${scenariosDir}${f}`),
+];
+
+function load(file: string): Scenario {
+  const result = validateScenario(readFileSync(file), file);
+  if (!result.scenario) throw new Error(`${file} does not validate`);
+  return result.scenario;
+}
+
+describe.each(files.map((f) => [f.split('/').pop() as string, f]))('model-based play of %s', (_name, file) => {
+  const scenario = load(file);
+  const index = indexScenario(scenario);
+  const machine = compileScenario(scenario);
+  const endings = scenario.nodes.filter((n) => n.kind === 'ending').map((n) => n.id);
+
+  // States are told apart by node and variables only: the transcript would make every path unique.
+  const paths = getShortestPaths(machine, {
+    input: { mode: 'practice' },
+    events: (snapshot) => {
+      const node = index.nodes.get(String(snapshot.value));
+      if (node?.kind === 'scene') return [{ type: 'scene.continue' }];
+      if (node?.kind === 'decision') return node.replies.map((r): SessionEvent => ({ type: 'reply.choose', replyId: r.id }));
+      return [];
+    },
+    serializeState: (snapshot) => `${String(snapshot.value)} ${JSON.stringify(snapshot.context.variables)}`,
+    toState: (snapshot) => snapshot.status === 'done',
+  });
+
+  it('reaches every ending', () => {
+    expect(new Set(paths.map((p) => String(p.state.value)))).toEqual(new Set(endings));
+  });
+
+  it('replays the shortest path to each ending through the compiled machine and checks the debrief', () => {
+    const best = analyseBest(scenario).best;
+    for (const path of paths) {
+      const actor = createActor(machine, { input: { mode: 'practice' } }).start();
+      let earned = 0;
+      for (const step of path.steps) {
+        if (step.event.type === 'xstate.init') continue;
+        const event = step.event as SessionEvent;
+        expect(actor.getSnapshot().can(event)).toBe(true);
+        actor.send(event);
+        if (event.type === 'reply.choose') earned += replyValue(index.replies.get(event.replyId)!.reply);
+      }
+      const snap = actor.getSnapshot();
+      expect(snap.status).toBe('done');
+      expect(snap.value).toBe(path.state.value);
+      const debrief = snap.output as Debrief;
+      expect(debrief.ending?.id).toBe(String(path.state.value));
+      expect(debrief.score.earned).toBe(earned);
+      expect(debrief.score.best).toBe(best);
+      expect(debrief.score.percent).toBe(best <= 0 ? (earned >= best ? 100 : 0) : Math.max(0, Math.min(100, Math.round((100 * earned) / best))));
+      const firstNonCritical = debrief.principles.findIndex((p) => !(p.status === 'violated' && p.severity === 'critical'));
+      const criticalRows = debrief.principles.filter((p) => p.status === 'violated' && p.severity === 'critical');
+      expect(firstNonCritical === -1 ? debrief.principles.length : firstNonCritical).toBe(criticalRows.length);
+      expect(debrief.turns).toHaveLength(snap.context.transcript.length);
+    }
+  });
+
+  it('the best-practice path scores 100%', () => {
+    const best = analyseBest(scenario);
+    const actor = createActor(machine, { input: {} }).start();
+    for (const step of best.path) {
+      while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
+      actor.send({ type: 'reply.choose', replyId: step.replyId });
+    }
+    while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
+    expect((actor.getSnapshot().output as Debrief).score.percent).toBe(100);
+  });
+});

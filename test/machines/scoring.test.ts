@@ -1,0 +1,139 @@
+import fc from 'fast-check';
+import { createActor } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import { compileScenario } from '../../src/machines/compile.js';
+import { replyValue } from '../../src/machines/scenario-index.js';
+import { analyseBest, buildDebrief, type Debrief } from '../../src/machines/scoring.js';
+import type { Scenario, ScenarioNode } from '../../src/machines/schema/scenario.js';
+import { validateScenario } from '../../src/machines/validate/index.js';
+import { loadValidFixture } from '../helpers/fixtures.js';
+
+const example = loadValidFixture('good/example.json');
+
+function play(scenario: Scenario, replies: string[]): Debrief {
+  const actor = createActor(compileScenario(scenario), { input: {} }).start();
+  for (const id of replies) {
+    while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
+    actor.send({ type: 'reply.choose', replyId: id });
+  }
+  while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
+  expect(actor.getSnapshot().status).toBe('done');
+  return actor.getSnapshot().output as Debrief;
+}
+
+describe('scoring and debrief', () => {
+  it('the best-practice path scores 100% and reaches the strong ending', () => {
+    const best = analyseBest(example);
+    expect(best.path.map((s) => s.replyId)).toEqual(['phone-curious', 'after-supervisor']);
+    const debrief = play(example, best.path.map((s) => s.replyId));
+    expect(debrief.score.percent).toBe(100);
+    expect(debrief.ending?.kind).toBe('strong');
+    expect(debrief.bestPath).toEqual(best.path);
+  });
+
+  it('the score is the percentage of the best achievable, never below 0', () => {
+    // phone-ignore (+1) then after-wait (-1): 0 of 4.
+    expect(play(example, ['phone-ignore', 'after-wait']).score).toEqual({ earned: 0, best: 4, percent: 0 });
+    // phone-ignore (+1) then after-supervisor (+2): 3 of 4 = 75%.
+    expect(play(example, ['phone-ignore', 'after-supervisor']).score).toEqual({ earned: 3, best: 4, percent: 75 });
+    expect(play(example, ['phone-accuse', 'after-search']).score.percent).toBe(0);
+  });
+
+  it('lists critical violations first, then other violations, misses and strengths', () => {
+    const d = play(example, ['phone-accuse', 'after-search']);
+    expect(d.criticalViolations).toEqual([expect.objectContaining({ principleId: 'no-investigating', section: 'Prohibited Activities', replyId: 'after-search' })]);
+    expect(d.principles[0]).toMatchObject({ principleId: 'no-investigating', status: 'violated', severity: 'critical' });
+    const statuses = d.principles.map((p) => p.status);
+    expect(statuses).toEqual([...statuses].sort((a, b) => ['violated', 'missed', 'followed'].indexOf(a) - ['violated', 'missed', 'followed'].indexOf(b)));
+    expect(d.growthAreas[0]).toMatch(/^Critical: /);
+  });
+
+  it('a principle another reply followed is a missed chance', () => {
+    const d = play(example, ['phone-ignore', 'after-wait']);
+    const missed = d.principles.find((p) => p.principleId === 'curious-not-interrogating');
+    expect(missed).toMatchObject({ status: 'missed', missed: 1, section: 'Red Flags' });
+    expect(missed?.notes[0]).toMatchObject({ verdict: 'missed', replyId: 'phone-curious' });
+    expect(d.strengths).toEqual([expect.stringContaining('Don\'t jump to conclusions')]);
+  });
+
+  it('each turn carries its value and the best value available at that decision', () => {
+    const d = play(example, ['phone-ignore', 'after-supervisor']);
+    expect(d.turns.map((t) => [t.replyId, t.value, t.bestValue])).toEqual([['phone-ignore', 1, 2], ['after-supervisor', 2, 2]]);
+  });
+
+  it('a transcript without an ending still gets a debrief (stopped early)', () => {
+    const d = buildDebrief(example, []);
+    expect(d.ending).toBeUndefined();
+    expect(d.score).toEqual({ earned: 0, best: 4, percent: 0 });
+  });
+});
+
+/** A random acyclic scenario: node i only leads to nodes after it; the last nodes are endings. */
+const randomScenario = fc.integer({ min: 3, max: 9 }).chain((size) =>
+  fc.tuple(
+    fc.array(fc.array(fc.record({ target: fc.nat(), weight: fc.integer({ min: -3, max: 3 }), secondRoute: fc.option(fc.nat(), { nil: undefined }) }), { minLength: 2, maxLength: 3 }), { minLength: size, maxLength: size }),
+    fc.integer({ min: 1, max: 3 }),
+  ).map(([decisions, endings]) => buildRandom(decisions, endings)));
+
+function buildRandom(decisions: { target: number; weight: number; secondRoute?: number }[][], endingCount: number): Scenario {
+  const n = decisions.length;
+  const ids = [...decisions.map((_, i) => `d${i}`), ...Array.from({ length: endingCount }, (_, i) => `e${i}`)];
+  const later = (i: number, pick: number) => ids[i + 1 + (pick % (ids.length - i - 1))] as string;
+  const nodes: ScenarioNode[] = decisions.map((replies, i) => ({
+    id: `d${i}`, kind: 'decision' as const, facilitatorNote: 'n', discussionPrompt: 'p',
+    replies: replies.map((r, j) => ({
+      id: `d${i}-r${j}`, text: 't', feedback: 'f',
+      assessments: r.weight === 0 ? [] : [{ principle: 'self-care', verdict: r.weight > 0 ? 'follows' as const : 'violates' as const, weight: Math.abs(r.weight) }],
+      effects: [{ var: 'v', add: 1 }],
+      next: r.secondRoute === undefined ? later(i, r.target) : [{ when: { var: 'v', gte: 100 }, to: later(i, r.secondRoute) }, { to: later(i, r.target) }],
+    })),
+  }));
+  for (let i = 0; i < endingCount; i++) nodes.push({ id: `e${i}`, kind: 'ending', ending: 'strong', title: 't', narration: 'n' });
+  void n;
+  return {
+    id: 'random', version: 1, title: 't', summary: 's', contentNote: 'c', estimatedMinutes: 1, learningGoals: ['self-care'],
+    characters: [{ id: 'y', name: 'Y', role: 'youth' }], variables: [{ id: 'v', label: 'v', min: 0, max: 100, start: 0 }], start: 'd0', nodes,
+  } as Scenario;
+}
+
+/** Every path's total, by brute force: the reference the linear analysis must match. */
+function bruteForceBest(s: Scenario): number {
+  const byId = new Map(s.nodes.map((n) => [n.id, n]));
+  const visit = (id: string): number => {
+    const node = byId.get(id) as ScenarioNode;
+    if (node.kind === 'ending') return 0;
+    if (node.kind === 'scene') return -Infinity;
+    let best = -Infinity;
+    for (const r of node.replies) {
+      const targets = typeof r.next === 'string' ? [r.next] : r.next.map((x) => x.to);
+      for (const t of targets) best = Math.max(best, replyValue(r) + visit(t));
+    }
+    return best;
+  };
+  return visit(s.start);
+}
+
+describe('the best achievable score from graph analysis', () => {
+  it('equals the brute-force maximum over every path on random acyclic scenarios', () => {
+    fc.assert(fc.property(randomScenario, (s) => {
+      expect(analyseBest(s).best).toBe(bruteForceBest(s));
+    }), { numRuns: 300, seed: 7 });
+  });
+
+  it('the best-practice path, played through the machine, earns exactly the best (routes here never block it)', () => {
+    fc.assert(fc.property(randomScenario, (s) => {
+      const best = analyseBest(s);
+      if (best.blockedAt) return; // conditions block the ideal route: the validator warns about these
+      const d = play(s, best.path.map((p) => p.replyId));
+      expect(d.score.earned).toBe(best.best);
+      expect(d.score.percent).toBe(100);
+    }), { numRuns: 200, seed: 11 });
+  });
+
+  it('the validator warns exactly when conditions block the best-practice path', () => {
+    fc.assert(fc.property(randomScenario, (s) => {
+      const r = validateScenario(JSON.stringify(s), 'random.json');
+      expect(r.problems.some((p) => p.code === 'best-path-blocked')).toBe(analyseBest(s).pathScore < analyseBest(s).best);
+    }), { numRuns: 200, seed: 13 });
+  });
+});

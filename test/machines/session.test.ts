@@ -1,0 +1,78 @@
+import { createActor } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import { compileScenario } from '../../src/machines/compile.js';
+import { restoreSession, saveSession } from '../../src/machines/session.js';
+import { loadValidFixture } from '../helpers/fixtures.js';
+
+const scenario = loadValidFixture('good/example.json');
+const machine = compileScenario(scenario);
+
+function playedSave(mode: 'practice' | 'assessment' = 'practice') {
+  const actor = createActor(machine, { input: { mode } }).start();
+  actor.send({ type: 'reply.choose', replyId: 'phone-curious' });
+  actor.send({ type: 'scene.continue' });
+  return { actor, saved: JSON.parse(JSON.stringify(saveSession(scenario, actor.getPersistedSnapshot()))) as ReturnType<typeof saveSession> };
+}
+
+describe('saving and restoring a session', () => {
+  it('a persisted snapshot round-trips exactly and play continues from it', () => {
+    const { actor, saved } = playedSave();
+    const restored = restoreSession(scenario, saved, machine);
+    expect(restored.ok).toBe(true);
+    if (!restored.ok) return;
+    expect(restored.snapshot).toEqual(actor.getPersistedSnapshot());
+    const resumed = createActor(machine, { snapshot: restored.snapshot as never }).start();
+    expect(resumed.getSnapshot().value).toBe('after-visit');
+    expect(resumed.getSnapshot().context).toEqual(actor.getSnapshot().context);
+    resumed.send({ type: 'decision.undo' });
+    expect(resumed.getSnapshot().value).toBe('phone');
+    expect(resumed.getSnapshot().context.variables.trust).toBe(50);
+  });
+
+  it('a finished session restores with its debrief', () => {
+    const { actor } = playedSave();
+    actor.send({ type: 'reply.choose', replyId: 'after-supervisor' });
+    const restored = restoreSession(scenario, saveSession(scenario, actor.getPersistedSnapshot()), machine);
+    expect(restored.ok).toBe(true);
+    if (!restored.ok) return;
+    const resumed = createActor(machine, { snapshot: restored.snapshot as never }).start();
+    expect(resumed.getSnapshot().status).toBe('done');
+  });
+
+  it('the mode is kept', () => {
+    const { saved } = playedSave('assessment');
+    const restored = restoreSession(scenario, saved, machine);
+    expect(restored.ok && restored.mode).toBe('assessment');
+  });
+
+  it('refuses a save made for another scenario', () => {
+    const { saved } = playedSave();
+    const r = restoreSession(scenario, { ...saved, scenarioId: 'youth-relapses' }, machine);
+    expect(r).toEqual({ ok: false, error: expect.stringContaining('belongs to the scenario "youth-relapses"') });
+  });
+
+  it('refuses a save made with another version of the scenario', () => {
+    const { saved } = playedSave();
+    const r = restoreSession({ ...scenario, version: 2 }, saved);
+    expect(r).toEqual({ ok: false, error: expect.stringContaining('version 1') });
+  });
+
+  it.each([
+    ['not an object', () => 'hello'],
+    ['another format', (s: Record<string, unknown>) => ({ ...s, format: 'other' })],
+    ['a future format version', (s: Record<string, unknown>) => ({ ...s, formatVersion: 2 })],
+    ['no snapshot', (s: Record<string, unknown>) => ({ ...s, snapshot: null })],
+    ['a tampered variable', (s: { snapshot: { context: { variables: Record<string, number> } } }) => { s.snapshot.context.variables.trust = 99; return s; }],
+    ['a reply that does not exist', (s: { snapshot: { context: { transcript: { replyId: string }[] } } }) => { (s.snapshot.context.transcript[0] as { replyId: string }).replyId = 'made-up'; return s; }],
+    ['a node the replies do not lead to', (s: { snapshot: { value: string } }) => { s.snapshot.value = 'end-strong'; return s; }],
+    ['an unknown node', (s: { snapshot: { value: string } }) => { s.snapshot.value = 'nowhere'; return s; }],
+    ['a transcript that is not a list', (s: { snapshot: { context: { transcript: unknown } } }) => { s.snapshot.context.transcript = 'x'; return s; }],
+    ['an unknown mode', (s: { snapshot: { context: { mode: string } } }) => { s.snapshot.context.mode = 'cheat'; return s; }],
+    ['an error status', (s: { snapshot: { status: string } }) => { s.snapshot.status = 'error'; return s; }],
+  ])('refuses a damaged save: %s', (_name, damage) => {
+    const { saved } = playedSave();
+    const r = restoreSession(scenario, (damage as (s: unknown) => unknown)(structuredClone(saved)), machine);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.length).toBeGreaterThan(10);
+  });
+});

@@ -1,0 +1,175 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { validateScenario, type ValidationResult } from '../../src/machines/validate/index.js';
+import { MAX_FILE_BYTES } from '../../src/machines/validate/source.js';
+import { readFixture } from '../helpers/fixtures.js';
+
+const example = readFixture('good/example.json').toString('utf8');
+
+function expectLocatedProblems(result: ValidationResult) {
+  expect(result.ok).toBe(false);
+  expect(result.problems.length).toBeGreaterThan(0);
+  for (const p of result.problems) {
+    expect(p.line).toBeGreaterThanOrEqual(1);
+    expect(p.column).toBeGreaterThanOrEqual(1);
+    expect(p.message.length).toBeGreaterThan(0);
+    expect(p.fix.length).toBeGreaterThan(0);
+  }
+}
+
+describe('hostile and broken input gets a clear message and never an exception', () => {
+  it('an empty file', () => {
+    const r = validateScenario('', 'empty.json');
+    expectLocatedProblems(r);
+    expect(r.problems[0]?.code).toBe('empty-file');
+  });
+
+  it('whitespace only', () => {
+    expect(validateScenario(' \n\t\n', 'blank.json').problems[0]?.code).toBe('empty-file');
+  });
+
+  it.each([
+    ['[]', 'a list'],
+    ['"a string"', 'a string'],
+    ['42', 'a number'],
+    ['null', 'null'],
+    ['true', 'a boolean'],
+  ])('%s instead of an object', (text, words) => {
+    const r = validateScenario(text, 'x.json');
+    expectLocatedProblems(r);
+    expect(r.problems[0]?.code).toBe('not-an-object');
+    expect(r.problems[0]?.message).toContain(words);
+  });
+
+  it('a 10 MB file holding one huge text field', () => {
+    const huge = example.replace('"summary": "', `"summary": "${'x'.repeat(10 * 1024 * 1024)}`);
+    const r = validateScenario(huge, 'huge.json');
+    expectLocatedProblems(r);
+    expect(r.problems.map((p) => p.code)).toEqual(['too-long']);
+    expect(r.problems[0]?.line).toBe(6);
+  });
+
+  it('a 10 MB file of garbage', () => {
+    const r = validateScenario('{'.repeat(10) + 'x'.repeat(10 * 1024 * 1024), 'garbage.json');
+    expectLocatedProblems(r);
+    expect(r.problems[0]?.code).toBe('json-syntax');
+  });
+
+  it('a file over the size limit is refused before parsing', () => {
+    const r = validateScenario(new Uint8Array(MAX_FILE_BYTES + 1), 'big.json');
+    expect(r.problems.map((p) => p.code)).toEqual(['file-too-large']);
+  });
+
+  it('100,000 levels of nesting', () => {
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+    const r = validateScenario(deep, 'deep.json');
+    expectLocatedProblems(r);
+    expect(r.problems[0]?.code).toBe('too-deep');
+    expect(r.problems[0]?.column).toBe(65);
+  });
+
+  it('100,000 levels of unclosed nesting inside a field', () => {
+    const r = validateScenario(`{"id": ${'{"a":'.repeat(100_000)}`, 'deep2.json');
+    expect(r.problems[0]?.code).toBe('too-deep');
+  });
+
+  it('brackets inside strings do not count as nesting', () => {
+    const text = example.replace('"summary": "', `"summary": "${'['.repeat(500)} `);
+    expect(validateScenario(text, 'x.json').ok).toBe(true);
+  });
+
+  it('__proto__ and constructor keys are reported, and pollute nothing', () => {
+    const text = example.replace('"version": 1,', '"version": 1, "__proto__": { "polluted": true }, "constructor": { "prototype": { "polluted": true } },');
+    const r = validateScenario(text, 'proto.json');
+    expect(r.problems.map((p) => p.code)).toEqual(['unknown-field', 'unknown-field']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('polluted');
+  });
+
+  it('ids that name Object.prototype members are refused', () => {
+    const text = example.replaceAll('"trust"', '"constructor"');
+    const r = validateScenario(text, 'ctor.json');
+    expect(r.ok).toBe(false);
+    expect(r.problems.every((p) => p.code === 'invalid-id')).toBe(true);
+  });
+
+  it('invalid UTF-8 bytes', () => {
+    const bytes = Buffer.concat([Buffer.from('{"id": "'), Buffer.from([0xff, 0xfe, 0x80]), Buffer.from('"}')]);
+    const r = validateScenario(bytes, 'latin.json');
+    expect(r.problems.map((p) => p.code)).toEqual(['not-utf8']);
+    expect(r.problems[0]).toMatchObject({ line: 1, column: 9 });
+  });
+
+  it.each([
+    ['overlong encoding', [0xc0, 0xaf]],
+    ['a lone continuation byte', [0x80]],
+    ['a UTF-16 surrogate encoded in UTF-8', [0xed, 0xa0, 0x80]],
+    ['a truncated sequence at the end', [0xe2, 0x82]],
+  ])('invalid UTF-8: %s', (_name, bad) => {
+    const r = validateScenario(Buffer.concat([Buffer.from('{"a": "'), Buffer.from(bad)]), 'x.json');
+    expect(r.problems[0]?.code).toBe('not-utf8');
+  });
+
+  it('valid multi-byte UTF-8 (accents, emoji) passes', () => {
+    const text = example.replace('Look, finally', 'Mira — ¡por fin! 📱 Look, finally');
+    expect(validateScenario(Buffer.from(text, 'utf8'), 'x.json').ok).toBe(true);
+  });
+
+  it('a UTF-8 byte order mark is accepted', () => {
+    expect(validateScenario(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(example)]), 'bom.json').ok).toBe(true);
+  });
+});
+
+/** Mutations a trainer's editor (or a bad merge) could make to a scenario file. */
+const mutation = fc.oneof(
+  fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 40 }) }),
+  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('{', '}', '[', ']', ',', ':', '"', '\\', 'null', '-1e999', '"__proto__":', '\u0000', '\ud800')) }),
+  fc.record({ kind: fc.constant('swap' as const), at: fc.nat(), other: fc.nat(), length: fc.integer({ min: 1, max: 30 }) }),
+  fc.record({ kind: fc.constant('replaceValue' as const), at: fc.nat(), value: fc.jsonValue({ maxDepth: 3 }) }),
+);
+
+type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
+
+function mutate(text: string, steps: readonly Mutation[]): string {
+  let out = text;
+  for (const m of steps) {
+    const at = out.length ? m.at % out.length : 0;
+    if (m.kind === 'delete') out = out.slice(0, at) + out.slice(at + m.length);
+    else if (m.kind === 'insert') out = out.slice(0, at) + m.text + out.slice(at);
+    else if (m.kind === 'swap') {
+      const other = out.length ? m.other % out.length : 0;
+      const a = out.slice(at, at + m.length);
+      const b = out.slice(other, other + m.length);
+      out = out.slice(0, at) + b + out.slice(at + m.length);
+      out = out.slice(0, other) + a + out.slice(other + b.length);
+    } else {
+      // Replace the JSON value after a colon with another JSON value, keeping the file parseable more often.
+      const colon = out.indexOf(':', at);
+      if (colon < 0) continue;
+      const end = out.slice(colon + 1).search(/[,}\]]/);
+      out = out.slice(0, colon + 1) + JSON.stringify(m.value) + (end < 0 ? '' : out.slice(colon + 1 + end));
+    }
+  }
+  return out;
+}
+
+describe('fuzzing', () => {
+  it('10,000 mutated scenario files: no exception escapes and every problem has a location', () => {
+    let failures = 0;
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), fc.boolean(), (steps, asBytes) => {
+        const text = mutate(example, steps);
+        const input = asBytes ? Buffer.from(text, 'utf8') : text;
+        const result = validateScenario(input, 'fuzz.json');
+        if (!result.ok) failures++;
+        for (const p of result.problems) {
+          if (!(p.line >= 1 && p.column >= 1 && p.file === 'fuzz.json' && p.message && p.fix)) return false;
+        }
+        return result.ok === (result.errors === 0) && (result.ok ? result.scenario !== undefined : result.scenario === undefined);
+      }),
+      { numRuns: 10_000, seed: 20261128 },
+    );
+    // The mutator must actually break files, or the test proves nothing.
+    expect(failures).toBeGreaterThan(5_000);
+  });
+});

@@ -1,0 +1,103 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/terminal/cli.js';
+import { fixturePath } from '../helpers/fixtures.js';
+
+async function run(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+describe('casa-practice validate', () => {
+  it('exits 0 and says valid for a good file', async () => {
+    const r = await run('validate', fixturePath('good/example.json'));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('example.json: valid');
+  });
+
+  it('exits 1 and prints file:line:column, the problem and its fix', async () => {
+    const file = fixturePath('bad/unknown-node.json');
+    const r = await run('validate', file);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+ error \\[unknown-node\\] nodes\\[3\\]\\.replies\\[2\\]\\.next: There is no node with the id "end-mixd"\\. Did you mean "end-mixed"\\?`));
+    expect(r.out).toContain('    fix: Use the id of a node');
+    expect(r.out).toContain('1 error, 1 warning');
+  });
+
+  it('warnings alone pass, unless --strict', async () => {
+    const file = fixturePath('bad/unreachable.json');
+    expect((await run('validate', file)).code).toBe(0);
+    expect((await run('validate', file, '--strict')).code).toBe(1);
+  });
+
+  it('validates every scenario in a folder and summarises', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casa-validate-'));
+    writeFileSync(join(dir, 'a.json'), '{}');
+    writeFileSync(join(dir, 'b.json'), '[');
+    writeFileSync(join(dir, 'ignored.schema.json'), '{}');
+    const r = await run('validate', dir);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('a.json');
+    expect(r.out).toContain('b.json');
+    expect(r.out).not.toContain('ignored.schema.json');
+    expect(r.out).toContain('0 of 2 files valid');
+  });
+
+  it('--json gives tools the same problems as data', async () => {
+    const r = await run('validate', '--json', fixturePath('bad/unknown-node.json'));
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out) as { ok: boolean; files: { ok: boolean; problems: { code: string; line: number; column: number; fix: string }[] }[] };
+    expect(report.ok).toBe(false);
+    expect(report.files[0]?.problems.map((p) => p.code)).toEqual(['unknown-node', 'unreachable']);
+    expect(report.files[0]?.problems[0]?.line).toBeGreaterThan(1);
+  });
+
+  it.each([
+    [['validate'], 'at least one file'],
+    [['validate', '--nope', 'x.json'], 'unknown option "--nope"'],
+    [['validate', 'does-not-exist.json'], 'cannot read "does-not-exist.json"'],
+    [['frobnicate'], 'unknown command "frobnicate"'],
+    [['graph'], 'exactly one scenario file'],
+    [['graph', fixturePath('good/example.json'), '--format', 'png'], '--format must be "mermaid" or "dot"'],
+    [['graph', fixturePath('good/example.json'), '--format'], '"--format" needs a value'],
+  ])('usage errors exit 2 with a one-line reason: %j', async (argv, message) => {
+    const r = await run(...argv);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(message);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('casa-practice graph', () => {
+  it('prints Mermaid by default and DOT on request', async () => {
+    const mermaid = await run('graph', fixturePath('good/example.json'));
+    expect(mermaid.code).toBe(0);
+    expect(mermaid.out).toMatch(/^flowchart TD/);
+    const dot = await run('graph', fixturePath('good/example.json'), '--format=dot');
+    expect(dot.out).toMatch(/^digraph /);
+  });
+
+  it('refuses a scenario with errors, printing its problems', async () => {
+    const r = await run('graph', fixturePath('bad/cycle.json'));
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('[cycle]');
+    expect(r.out).toBe('');
+  });
+});
+
+describe('help and version', () => {
+  it.each([['--help'], ['validate', '--help'], ['graph', '-h']])('%j prints usage and exits 0', async (...argv) => {
+    const r = await run(...argv);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Usage');
+  });
+
+  it('--version prints the package version', async () => {
+    const r = await run('--version');
+    expect(r.out).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});
