@@ -21,7 +21,7 @@ describe('saving and restoring a session', () => {
     expect(restored.ok).toBe(true);
     if (!restored.ok) return;
     expect(restored.snapshot).toEqual(actor.getPersistedSnapshot());
-    const resumed = createActor(machine, { snapshot: restored.snapshot as never }).start();
+    const resumed = createActor(machine, { snapshot: restored.snapshot as never, input: {} }).start();
     expect(resumed.getSnapshot().value).toBe('after-visit');
     expect(resumed.getSnapshot().context).toEqual(actor.getSnapshot().context);
     resumed.send({ type: 'decision.undo' });
@@ -35,7 +35,7 @@ describe('saving and restoring a session', () => {
     const restored = restoreSession(scenario, saveSession(scenario, actor.getPersistedSnapshot()), machine);
     expect(restored.ok).toBe(true);
     if (!restored.ok) return;
-    const resumed = createActor(machine, { snapshot: restored.snapshot as never }).start();
+    const resumed = createActor(machine, { snapshot: restored.snapshot as never, input: {} }).start();
     expect(resumed.getSnapshot().status).toBe('done');
   });
 
