@@ -1,5 +1,5 @@
-import { successorsOf } from './scenario-index.js';
-import type { ScenarioNode } from './schema/scenario.js';
+import { indexScenario, successorsOf } from './scenario-index.js';
+import type { Scenario, ScenarioNode } from './schema/scenario.js';
 
 /** What the shape of a scenario's graph allows, computed in time linear in its size. */
 export interface GraphAnalysis {
@@ -121,4 +121,16 @@ function closedWalk(start: string, members: Set<string>, successors: ReadonlyMap
     id = (successors.get(id) ?? []).find((t) => members.has(t)) as string;
   }
   return [...walk.slice(seen.get(id)), id];
+}
+
+const graphs = new WeakMap<Scenario, GraphAnalysis>();
+
+/** The graph analysis of a whole scenario, computed once per scenario object. */
+export function scenarioGraph(scenario: Scenario): GraphAnalysis {
+  let graph = graphs.get(scenario);
+  if (!graph) {
+    graph = analyseGraph(indexScenario(scenario).nodes, scenario.start);
+    graphs.set(scenario, graph);
+  }
+  return graph;
 }

@@ -12,12 +12,12 @@ export interface LanguageHit {
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const QUOTES = new Set(['"', "'", '“', '”', '‘', '’', '«', '»']);
 
-const compiled = languageRules.map((rule) => {
-  const alternatives = [...rule.terms].sort((a, b) => b.length - a.length).map(escape).join('|');
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{N}])`, 'giu');
-  const allowed = rule.allowedWhenFollowedBy.map((w) => new RegExp(`^[\\s-]*${escape(w)}(?![\\p{L}\\p{N}])`, 'iu'));
-  return { rule, pattern, allowed };
-});
+// One pattern for every term of every rule: one scan per text, whatever the number of rules.
+const ruleOfTerm = new Map<string, LanguageRule>();
+for (const rule of languageRules) for (const term of rule.terms) ruleOfTerm.set(term.toLowerCase(), rule);
+const alternatives = [...ruleOfTerm.keys()].sort((a, b) => b.length - a.length).map(escape).join('|');
+const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{N}])`, 'giu');
+const allowedAfter = new Map(languageRules.map((rule) => [rule, rule.allowedWhenFollowedBy.map((w) => new RegExp(`^[\\s-]*${escape(w)}(?![\\p{L}\\p{N}])`, 'iu'))]));
 
 /**
  * Finds wording the guide's "Using Appropriate Language" section rules out. A term written
@@ -25,17 +25,17 @@ const compiled = languageRules.map((rule) => {
  */
 export function findLanguageHits(text: string): LanguageHit[] {
   const hits: LanguageHit[] = [];
-  for (const { rule, pattern, allowed } of compiled) {
-    pattern.lastIndex = 0;
-    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-      const end = m.index + m[0].length;
-      const before = text[m.index - 1];
-      const after = text[end];
-      if (before !== undefined && after !== undefined && QUOTES.has(before) && QUOTES.has(after)) continue;
-      const rest = text.slice(end, end + 40);
-      if (allowed.some((a) => a.test(rest))) continue;
-      hits.push({ rule, index: m.index, match: m[0] });
-    }
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    const rule = ruleOfTerm.get(m[0].toLowerCase());
+    if (!rule) continue;
+    const end = m.index + m[0].length;
+    const before = text[m.index - 1];
+    const after = text[end];
+    if (before !== undefined && after !== undefined && QUOTES.has(before) && QUOTES.has(after)) continue;
+    const rest = text.slice(end, end + 40);
+    if (allowedAfter.get(rule)?.some((a) => a.test(rest))) continue;
+    hits.push({ rule, index: m.index, match: m[0] });
   }
-  return hits.sort((a, b) => a.index - b.index);
+  return hits;
 }

@@ -1,5 +1,5 @@
 import { applyEffects, initialVariables, whenHolds, type Variables } from './conditions.js';
-import { analyseGraph } from './graph.js';
+import { scenarioGraph } from './graph.js';
 import { getPrinciple, getSection, type Severity } from './guide.js';
 import { indexScenario, replyValue, routesOf, type ScenarioIndex } from './scenario-index.js';
 import type { EndingKind, Next, Scenario, ScenarioNode } from './schema/scenario.js';
@@ -44,7 +44,7 @@ export function analyseBest(scenario: Scenario): BestAnalysis {
   const cached = analyses.get(scenario);
   if (cached) return cached;
   const index = indexScenario(scenario);
-  const graph = analyseGraph(index.nodes, scenario.start);
+  const graph = scenarioGraph(scenario);
   const bestFrom = new Map<string, number>();
   const bestOf = (id: string) => bestFrom.get(id) ?? -Infinity;
   for (let i = graph.order.length - 1; i >= 0; i--) {
@@ -240,6 +240,6 @@ export function buildDebrief(scenario: Scenario, transcript: readonly Turn[], en
 /** Whether the scenario's graph is acyclic and finishable, so it can be scored. */
 export function isScorable(scenario: Scenario): boolean {
   const index = indexScenario(scenario);
-  const graph = analyseGraph(index.nodes, scenario.start);
+  const graph = scenarioGraph(scenario);
   return graph.cyclic.length === 0 && graph.deadEnds.length === 0;
 }

@@ -1,4 +1,4 @@
-import { analyseGraph } from './graph.js';
+import { scenarioGraph } from './graph.js';
 import { citePrinciple, getPrinciple } from './guide.js';
 import { indexScenario, routesOf } from './scenario-index.js';
 import type { Debrief } from './scoring.js';
@@ -84,7 +84,7 @@ function decisionsRemaining(scenario: Scenario): Map<string, { min: number; max:
   const cached = remainingCache.get(scenario);
   if (cached) return cached;
   const index = indexScenario(scenario);
-  const { order } = analyseGraph(index.nodes, scenario.start);
+  const { order } = scenarioGraph(scenario);
   const out = new Map<string, { min: number; max: number }>();
   for (let i = order.length - 1; i >= 0; i--) {
     const node = index.nodes.get(order[i] as string) as ScenarioNode;

@@ -60,12 +60,20 @@ describe('hostile and broken input gets a clear message and never an exception',
     expect(r.problems.map((p) => p.code)).toEqual(['file-too-large']);
   });
 
-  it('100,000 levels of nesting', () => {
+  it('100,000 levels of nesting at the top is a list, not a scenario', () => {
     const deep = '['.repeat(100_000) + ']'.repeat(100_000);
     const r = validateScenario(deep, 'deep.json');
     expectLocatedProblems(r);
-    expect(r.problems[0]?.code).toBe('too-deep');
-    expect(r.problems[0]?.column).toBe(65);
+    expect(r.problems[0]?.code).toBe('not-an-object');
+  });
+
+  it('100,000 levels of nesting inside a field', () => {
+    const deep = `{"id": ${'['.repeat(100_000)}${']'.repeat(100_000)}, "nodes": [{"id": "x", "kind": "nope", "extra": ${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}}]}`;
+    const r = validateScenario(deep, 'deep.json');
+    expectLocatedProblems(r);
+    expect(r.problems.map((p) => p.code)).toEqual(['too-deep']);
+    // The object is level 1, so level 65 is the 64th bracket, which starts at column 8.
+    expect(r.problems[0]).toMatchObject({ line: 1, column: 8 + 63 });
   });
 
   it('100,000 levels of unclosed nesting inside a field', () => {

@@ -39,15 +39,20 @@ export function validateScenario(input: string | Uint8Array, fileName = 'scenari
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (text.trim() === '') return single(fileName, 'empty-file', 'The file is empty.', 'A scenario is one JSON object: start from the worked example in docs/authoring.md.');
-  const deep = findExcessiveNesting(text);
-  if (deep >= 0) {
+  // JSON.parse copes with any depth, and the schema only descends as deep as a scenario goes, so
+  // the depth scan is needed only before the recursive steps: syntax errors, repair and locating.
+  const tooDeep = (): ValidationResult | undefined => {
+    const deep = findExcessiveNesting(text);
+    if (deep < 0) return undefined;
     return finish(text, fileName, [{ severity: 'error', code: 'too-deep', path: [], offset: deep,
       message: `The JSON is nested more than ${MAX_DEPTH} levels deep here; a scenario needs about eight.`, fix: 'Check for runaway [ or { brackets.' }]);
-  }
+  };
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (e) {
+    const deep = tooDeep();
+    if (deep) return deep;
     const syntax = syntaxProblems(text);
     if (syntax.length === 0) syntax.push({ severity: 'error', code: 'json-syntax', path: [], offset: 0, message: `Not valid JSON: ${(e as Error).message}.`, fix: 'Check the JSON syntax.' });
     return finish(text, fileName, syntax);
@@ -58,6 +63,10 @@ export function validateScenario(input: string | Uint8Array, fileName = 'scenari
       fix: 'Wrap the scenario in { } with "id", "title", "nodes" and the other fields; see docs/authoring.md.' }]);
   }
   const parsed = Scenario.safeParse(raw);
+  if (!parsed.success) {
+    const deep = tooDeep();
+    if (deep) return deep;
+  }
   const problems: UnlocatedProblem[] = parsed.success ? [] : schemaProblems(raw, parsed.error.issues);
   const checkInput = parsed.success ? completeInput(parsed.data) : partialInput(raw as Record<string, unknown>);
   if (checkInput) problems.push(...semanticProblems(checkInput));

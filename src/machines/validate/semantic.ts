@@ -1,5 +1,5 @@
 import type { Variables } from '../conditions.js';
-import { analyseGraph } from '../graph.js';
+import { analyseGraph, scenarioGraph } from '../graph.js';
 import { languageRules } from '../guide.js';
 import { findLanguageHits } from '../language.js';
 import { successorsOf } from '../scenario-index.js';
@@ -162,7 +162,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
 
   // Whole-graph checks need every node: a broken node's edges are unknown.
   if (brokenIds.size === 0 && nodes.has(scenario.start)) {
-    const graph = analyseGraph(nodes, scenario.start);
+    const graph = input.complete ? scenarioGraph(scenario) : analyseGraph(nodes, scenario.start);
     for (const node of nodes.values()) {
       if (!graph.reachable.has(node.id)) warn('unreachable', nodePath(node), `Node "${node.id}" can never be reached from "${scenario.start}".`, 'Point a reply or scene\'s "next" at it, or remove it.');
     }

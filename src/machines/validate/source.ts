@@ -1,8 +1,8 @@
 import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { JsonPath, Problem, UnlocatedProblem } from './problem.js';
 
-/** Larger files are refused before parsing (a 50,000-node scenario is about 30 MB). */
-export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+/** Larger files are refused before parsing (a 50,000-node scenario with long texts is about 120 MB). */
+export const MAX_FILE_BYTES = 128 * 1024 * 1024;
 /** Scenario files nest about eight levels; anything this deep is not a scenario. */
 export const MAX_DEPTH = 64;
 

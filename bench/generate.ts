@@ -1,0 +1,33 @@
+/** A valid scenario of about `size` nodes, shaped like a real one: decisions with three replies, scenes, conditional routes, three endings. */
+export function generateScenario(size: number): Record<string, unknown> {
+  const body = size - 3;
+  const nodes: Record<string, unknown>[] = [];
+  const id = (i: number) => (i >= body ? ['end-strong', 'end-mixed', 'end-harmful'][i - body] as string : `n${i}`);
+  const text = (i: number, what: string) => `${what} ${i}: Maya looks at her phone, then at you, and says she is fine, really, it has just been a long week at school.`;
+  for (let i = 0; i < body; i++) {
+    const next = (k: number) => id(i + k < body ? i + k : body + ((i + k) % 3));
+    if (i % 5 === 4) {
+      nodes.push({ id: id(i), kind: 'scene', narration: text(i, 'Scene'), lines: [{ character: 'maya', text: text(i, 'Line') }], next: [{ when: { var: 'trust', gte: 60 }, to: next(1) }, { to: next(2) }] });
+      continue;
+    }
+    nodes.push({
+      id: id(i), kind: 'decision', title: `Decision ${i}`, narration: text(i, 'Narration'), lines: [{ character: 'maya', text: text(i, 'Line') }],
+      facilitatorNote: text(i, 'Note'), discussionPrompt: text(i, 'Prompt'),
+      replies: [
+        { id: `${id(i)}-a`, text: text(i, 'Reply a'), effects: [{ var: 'trust', add: 5 }], assessments: [{ principle: 'non-judgmental', verdict: 'follows', weight: 2 }], feedback: text(i, 'Feedback a'), next: next(1) },
+        { id: `${id(i)}-b`, text: text(i, 'Reply b'), effects: [{ var: 'trust', add: -5 }], assessments: [{ principle: 'curious-not-interrogating', verdict: 'violates' }], feedback: text(i, 'Feedback b'), next: next(2) },
+        { id: `${id(i)}-c`, kind: 'do', text: text(i, 'Reply c'), assessments: [{ principle: 'youth-centered', verdict: 'follows' }, { principle: 'self-care', verdict: 'violates' }], feedback: text(i, 'Feedback c'), next: [{ when: { var: 'trust', lt: 30 }, to: next(3) }, { to: next(1) }] },
+      ],
+    });
+  }
+  for (const [k, kind] of (['strong', 'mixed', 'harmful'] as const).entries()) {
+    nodes.push({ id: id(body + k), kind: 'ending', ending: kind, title: `Ending ${kind}`, narration: text(k, 'Ending') });
+  }
+  return {
+    $schema: './scenario.schema.json', id: `generated-${size}`, version: 1, title: `Generated scenario of ${size} nodes`, summary: 'For benchmarks.',
+    contentNote: 'None.', estimatedMinutes: 10, learningGoals: ['non-judgmental'],
+    characters: [{ id: 'maya', name: 'Maya', role: 'youth', age: 16 }],
+    variables: [{ id: 'trust', label: "Maya's trust", min: 0, max: 100, start: 50, shown: true }],
+    start: 'n0', nodes,
+  };
+}

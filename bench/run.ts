@@ -1,0 +1,13 @@
+// `npm run bench`: timing tables. Not part of `npm test`.
+import { runCoreBench } from './core.js';
+
+const only = process.argv[2];
+if (!only || only === 'core') runCoreBench();
+if (!only || only === 'startup') {
+  try {
+    const { runStartupBench } = (await import('./startup.js')) as { runStartupBench: () => Promise<void> };
+    await runStartupBench();
+  } catch (e) {
+    console.log(`\nstartup bench unavailable: ${(e as Error).message}`);
+  }
+}
