@@ -79,12 +79,15 @@ const FIELD_HINTS: Record<string, string> = {
   version: 'Add "version": 1 (raise it whenever you change the story).',
   learningGoals: 'Add "learningGoals": the ids of the principles this scenario practises, from scenarios/guide/principles.json.',
   characters: 'Add "characters": [{ "id": "maya", "name": "Maya", "role": "youth", "age": 16 }].',
+  nodes: 'Add "nodes": the list of scene, decision and ending nodes (see the worked example in docs/authoring.md).',
+  text: 'Add "text": the words (or, for "kind": "do", the action).',
+  narration: 'Add "narration": what happens, told to the learner.',
 };
 
 function fieldDescription(kind: ObjectKind | undefined, key: string): string {
   const field = kind?.shape[key];
   const description = field?.description ?? (field as { unwrap?: () => z.ZodType } | undefined)?.unwrap?.().description;
-  return description ? ` (${description})` : '';
+  return description ? ` (${description.replace(/\.$/, '')})` : '';
 }
 
 function slugify(value: string): string {
