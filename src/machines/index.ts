@@ -10,6 +10,6 @@ export { saveSession, restoreSession, type SavedSession, type RestoreResult } fr
 export { selectView, revealReplies, feedbackOf, type SessionView, type ReplyView, type FeedbackView, type MeterView, type LineView } from './selectors.js';
 export { exportGraph, type GraphFormat } from './graph-export.js';
 export { principles, sections, languageRules, getPrinciple, getSection, citePrinciple, guideInfo, type Principle } from './guide.js';
-export { indexScenario } from './scenario-index.js';
+export { indexScenario, replyValue } from './scenario-index.js';
 export type { Scenario, ScenarioNode, Reply, EndingKind } from './schema/scenario.js';
 export type { SessionContext, SessionEvent, SessionInput, SessionMode, Turn } from './types.js';

@@ -236,10 +236,3 @@ export function buildDebrief(scenario: Scenario, transcript: readonly Turn[], en
     bestPath: best.path,
   };
 }
-
-/** Whether the scenario's graph is acyclic and finishable, so it can be scored. */
-export function isScorable(scenario: Scenario): boolean {
-  const index = indexScenario(scenario);
-  const graph = scenarioGraph(scenario);
-  return graph.cyclic.length === 0 && graph.deadEnds.length === 0;
-}

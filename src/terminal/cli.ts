@@ -1,24 +1,34 @@
 import { UsageError } from './args.js';
-import { graphCommand, validateCommand, type CliIO } from './commands.js';
-import { FileAccessError } from './files.js';
+import type { CliIO } from './commands.js';
+import { FileAccessError } from './errors.js';
 import { packageVersion } from './paths.js';
 
 export const MAIN_HELP = `casa-practice — practise responding to youth affected by commercial sexual
 exploitation (CSEC), scored against CASA of Los Angeles's in-service guide.
 
 Usage:
-  casa-practice validate <file|folder>...   check scenario files (--json, --strict)
+  casa-practice [--assess] [--plain]          choose a scenario and practise
+  casa-practice --facilitate [scenario]       lead a session for a room
+  casa-practice play <file|id> [--from NODE]  validate and play a scenario (--assess, --plain)
+  casa-practice resume                        continue where you stopped
+  casa-practice validate <file|folder>...     check scenario files (--json, --strict)
   casa-practice graph <file> [--format mermaid|dot]
   casa-practice --help | --version
+
+Without a terminal (piped input) the app runs line by line, reading reply numbers:
+  printf '1\n3\n2\n' | casa-practice play youth-discloses --plain
 
 Run "casa-practice <command> --help" for a command's options.
 `;
 
 type Command = (argv: readonly string[], io: CliIO) => number | Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  validate: validateCommand,
-  graph: graphCommand,
+// Commands load on demand so starting the picker never pays for the validator or the graph tools.
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  validate: async () => (await import('./commands.js')).validateCommand,
+  graph: async () => (await import('./commands.js')).graphCommand,
+  play: async () => (await import('./app-commands.js')).playCommand,
+  resume: async () => (await import('./app-commands.js')).resumeCommand,
 };
 
 /** Runs the CLI and returns its exit code; never throws for user mistakes. */
@@ -29,13 +39,14 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       io.out(`${packageVersion()}\n`);
       return 0;
     }
-    if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+    if (first === '--help' || first === '-h' || first === 'help') {
       io.out(MAIN_HELP);
       return 0;
     }
-    const command = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
-    if (!command) throw new UsageError(`unknown command "${first}"`);
-    return await command(rest, io);
+    if (first === undefined || first.startsWith('-')) return await (await import('./app-commands.js')).appCommand(argv, io);
+    const load = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
+    if (!load) throw new UsageError(`unknown command "${first}"`);
+    return await (await load())(rest, io);
   } catch (e) {
     if (e instanceof UsageError || e instanceof FileAccessError) {
       io.err(`casa-practice: ${e.message}\n${e instanceof UsageError ? 'Run "casa-practice --help" for usage.\n' : ''}`);

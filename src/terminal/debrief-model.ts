@@ -1,5 +1,5 @@
 import { feedbackOf } from '../machines/selectors.js';
-import { indexScenario } from '../machines/scenario-index.js';
+import { indexScenario } from '../machines/index.js';
 import type { Debrief } from '../machines/scoring.js';
 import type { Scenario } from '../machines/schema/scenario.js';
 import { cleanDeep } from './sanitize.js';

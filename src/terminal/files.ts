@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { validateScenario, type ValidationResult } from '../machines/validate/index.js';
 import { scenariosDir } from './paths.js';
@@ -9,16 +9,10 @@ export interface LoadedFile {
   result: ValidationResult;
 }
 
-/** Why a path could not be read, in one line. */
-export class FileAccessError extends Error {}
+import { FileAccessError } from './errors.js';
+import { scenarioFilesIn } from './scenario-files.js';
 
-/** Scenario files in a folder: every *.json except JSON Schemas, sorted by name. */
-export function scenarioFilesIn(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.json') && !e.name.endsWith('.schema.json'))
-    .map((e) => join(dir, e.name))
-    .sort();
-}
+export { FileAccessError, scenarioFilesIn };
 
 /** Expands files and folders given on the command line into scenario files. */
 export function expandPaths(paths: readonly string[]): string[] {

@@ -80,9 +80,9 @@ export const HINTS = {
   quit: [['y', 'save and quit'], ['n', 'keep going']],
   debrief: [['Tab or ←→', 'section'], ['e', 'export'], ['q', 'quit']],
   debriefBack: [['Tab or ←→', 'section'], ['e', 'export'], ['b', 'scenarios'], ['q', 'quit']],
-  facilitateVote: [['↑↓', 'reply'], ['0–9 + −', 'votes'], ['r', 'reveal'], ['q', 'quit']],
-  facilitateReveal: [['1–9', 'the branch the room takes'], ['b', 'hide'], ['q', 'quit']],
-  facilitateEnd: [['Tab or ←→', 'section'], ['q', 'quit']],
+  facilitateVote: [['↑↓', 'reply'], ['0–9 ⌫ + −', 'room votes'], ['r', 'reveal'], ['q', 'end session']],
+  facilitateReveal: [['1–9', 'the branch the room follows'], ['b', 'hide'], ['q', 'end session']],
+  facilitateScene: [['Enter', 'continue'], ['q', 'end session']],
 } as const satisfies Record<string, readonly (readonly [string, string])[]>;
 
 /** Hint sets by name. */

@@ -1,5 +1,17 @@
 import { runCli } from './cli.js';
 
+// React's development build checks every render; users get the production build unless a
+// developer asks otherwise (React is loaded later, on demand, so this takes effect).
+process.env.NODE_ENV ??= 'production';
+
+// A reader that stops early (`| head`) closes the pipe; that is not an error worth a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 // The process entry: real streams, and a last-resort message instead of a stack trace.
 runCli(process.argv.slice(2), {
   out: (t) => process.stdout.write(t),

@@ -1,7 +1,7 @@
 import { selectView, type SessionView } from '../machines/selectors.js';
 import type { Debrief } from '../machines/scoring.js';
 import type { SessionMode } from '../machines/types.js';
-import { loadCatalog } from './catalog.js';
+import { loadCatalog } from './catalog-validate.js';
 import type { CliIO } from './commands.js';
 import { debriefModel } from './debrief-model.js';
 import { debriefPlain } from './debrief-plain.js';
@@ -32,7 +32,7 @@ export interface PlainOptions {
  */
 export async function runPlain(opts: PlainOptions): Promise<number> {
   const { io, width } = opts;
-  const say = (text = '') => io.out(`${wrapText(text, width)}\n`);
+  const say = (text = '', indent = '') => io.out(`${wrapText(text, width, indent)}\n`);
   let playable = opts.playable;
   if (!playable) {
     playable = await chooseScenario(opts);
@@ -46,7 +46,8 @@ export async function runPlain(opts: PlainOptions): Promise<number> {
   say('Type a reply number and press Enter. Also: u undo (practice mode), q save and quit.');
   const save = () => {
     const path = writeSave(playable, actor.getPersistedSnapshot(), opts.env);
-    say(`Progress saved to ${path}. Continue with: casa-practice resume`);
+    // Not wrapped: a path broken across lines cannot be copied.
+    io.out(`Progress saved to ${path}\nContinue with: casa-practice resume\n`);
   };
   const stopOnSignal = () => {
     save();
@@ -60,7 +61,7 @@ export async function runPlain(opts: PlainOptions): Promise<number> {
   }
 }
 
-async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: PlainOptions, say: (t?: string) => void, save: () => void): Promise<number> {
+async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: PlainOptions, say: (t?: string, indent?: string) => void, save: () => void): Promise<number> {
   const { scenario } = playable;
   let shownNode: string | undefined;
   for (;;) {
@@ -108,7 +109,7 @@ async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: P
       say(reply ? 'That reply is not available right now.' : `Please type a number from the list (${enabled.map((r) => r.number).join(', ')}), u or q.`);
       continue;
     }
-    say(`> ${reply.number}. You${reply.kind === 'do' ? ' do' : ''}: ${reply.text}`);
+    say(`> ${reply.number}. You${reply.kind === 'do' ? ' do' : ''}: ${reply.text}`, '  ');
     actor.send({ type: 'reply.choose', replyId: reply.id });
     if (opts.mode === 'practice') {
       const after = cleanDeep(selectView(scenario, actor.getSnapshot()));
@@ -117,7 +118,7 @@ async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: P
   }
 }
 
-function printMoment(view: SessionView, say: (t?: string) => void): void {
+function printMoment(view: SessionView, say: (t?: string, indent?: string) => void): void {
   say();
   if (view.kind === 'decision') say(`-- Decision ${view.progress.decision} of about ${view.progress.about}${view.title ? `: ${view.title}` : ''} --`);
   else if (view.title) say(`-- ${view.title} --`);
@@ -126,30 +127,30 @@ function printMoment(view: SessionView, say: (t?: string) => void): void {
   for (const line of view.lines) say(`${line.speaker}${line.role ? ` (${line.role})` : ''}: "${line.text}"`);
   if (view.kind !== 'decision') return;
   say(view.prompt);
-  for (const r of view.replies) say(`  ${r.number}. ${r.kind === 'do' ? '[do] ' : ''}${r.text}${r.enabled ? '' : ' (not available now)'}`);
+  for (const r of view.replies) say(`  ${r.number}. ${r.kind === 'do' ? '[do] ' : ''}${r.text}${r.enabled ? '' : ' (not available now)'}`, '     ');
 }
 
-function printFeedback(f: NonNullable<SessionView['lastFeedback']>, say: (t?: string) => void): void {
-  say(`Feedback: ${f.feedback}`);
-  for (const a of f.assessments) say(`  ${a.verdict === 'follows' ? '✓ follows' : '✗ violates'}: ${a.title} (${a.citation})`);
+function printFeedback(f: NonNullable<SessionView['lastFeedback']>, say: (t?: string, indent?: string) => void): void {
+  say(`Feedback: ${f.feedback}`, '  ');
+  for (const a of f.assessments) say(`  ${a.verdict === 'follows' ? '✓ follows' : '✗ violates'}: ${a.title} (${a.citation})`, '    ');
   for (const c of f.changes) say(`  ${c.label}: ${c.from} → ${c.to}`);
 }
 
 async function chooseScenario(opts: PlainOptions): Promise<PlayableScenario | undefined> {
-  const say = (text = '') => opts.io.out(`${wrapText(text, opts.width)}\n`);
+  const say = (text = '', indent = '') => opts.io.out(`${wrapText(text, opts.width, indent)}\n`);
   const catalog = loadCatalog();
   if (catalog.length === 0) {
     opts.io.err('casa-practice: no valid scenarios found.\n');
     return undefined;
   }
   say('Scenarios:');
-  catalog.forEach((c, i) => say(`  ${i + 1}. ${cleanText(c.title)} (about ${c.minutes} min): ${cleanText(c.summary)}`));
+  catalog.forEach((c, i) => say(`  ${i + 1}. ${cleanText(c.title)} (about ${c.minutes} min): ${cleanText(c.summary)}`, '     '));
   for (;;) {
     say('Scenario number:');
     const line = await opts.readLine();
     if (line === undefined) return undefined;
     const entry = catalog[Number(line.trim()) - 1];
-    if (entry && /^\d+$/.test(line.trim())) return entry.playable;
+    if (entry?.playable && /^\d+$/.test(line.trim())) return entry.playable;
     say(`Please type a number from 1 to ${catalog.length}.`);
   }
 }

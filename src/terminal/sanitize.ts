@@ -1,3 +1,4 @@
+/* eslint-disable no-control-regex -- these patterns exist to find control characters */
 /**
  * Scenario text is untrusted: a file could carry escape sequences that move the cursor, change
  * the window title or hide text. Everything from a scenario passes through here before printing.

@@ -1,10 +1,12 @@
-import { readdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { restoreSession, saveSession, type SavedSession } from '../machines/session.js';
 import type { SessionMode } from '../machines/types.js';
 import { FileAccessError } from './files.js';
 import { loadPlayable, type PlayableScenario } from './scenario-source.js';
-import { moveAside, readIfExists, stateDir, writeAtomic } from './state.js';
+import { latestSave, savePath } from './save-slot.js';
+import { moveAside, readIfExists, writeAtomic } from './state.js';
+
+export { hasSave, latestSave, savePath, savesDir } from './save-slot.js';
 
 /** The save slot on disk: the core's saved session plus where its scenario lives. */
 interface SaveFile {
@@ -20,35 +22,6 @@ export type ResumeResult =
   | { kind: 'none' }
   | { kind: 'ok'; playable: PlayableScenario; snapshot: unknown; mode: SessionMode }
   | { kind: 'bad'; error: string; movedTo: string };
-
-/** The folder of saved sessions: one file per scenario (and per --from start), so one never overwrites another. */
-export function savesDir(env: NodeJS.ProcessEnv = process.env): string {
-  return join(stateDir(env), 'saves');
-}
-
-/** The save file for a playthrough. */
-export function savePath(playable: Pick<PlayableScenario, 'scenario' | 'from'>, env: NodeJS.ProcessEnv = process.env): string {
-  const key = playable.from === undefined ? playable.scenario.id : `${playable.scenario.id}--from-${playable.from}`;
-  return join(savesDir(env), `${key}.json`);
-}
-
-/** The most recently written save, if any. */
-export function latestSave(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  let names: string[];
-  try {
-    names = readdirSync(savesDir(env)).filter((n) => n.endsWith('.json'));
-  } catch {
-    return undefined;
-  }
-  const dated = names.map((n) => join(savesDir(env), n)).map((p) => ({ p, t: statSync(p).mtimeMs }));
-  dated.sort((a, b) => b.t - a.t);
-  return dated[0]?.p;
-}
-
-/** Whether a saved session is waiting. */
-export function hasSave(env: NodeJS.ProcessEnv = process.env): boolean {
-  return latestSave(env) !== undefined;
-}
 
 /** Saves a session in progress (atomically); returns the file written. */
 export function writeSave(playable: PlayableScenario, persistedSnapshot: unknown, env: NodeJS.ProcessEnv = process.env): string {

@@ -9,15 +9,18 @@ export function wrapText(text: string, width: number, indent = ''): string {
   const lines: string[] = [];
   const limit = () => (lines.length === 0 ? w : w - indent.length);
   for (const paragraph of text.split('\n')) {
+    // Leading spaces are kept (they indent lists); they stick to the first word.
+    const lead = /^ */.exec(paragraph)?.[0] ?? '';
+    const words = paragraph.slice(lead.length).split(/ +/).filter(Boolean);
+    if (words.length > 0) words[0] = lead + words[0];
     let line = '';
-    for (const word of paragraph.split(/ +/).filter(Boolean)) {
+    for (const word of words) {
       let rest = word;
       if (line && len(line) + 1 + len(rest) <= limit()) {
         line += ` ${rest}`;
         continue;
       }
       if (line) lines.push(line);
-      line = '';
       while (len(rest) > limit()) {
         const chars = [...rest];
         const cut = limit();

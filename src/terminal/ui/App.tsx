@@ -1,18 +1,22 @@
-import { Box, useStdout } from 'ink';
-import { useMemo, useState } from 'react';
+import { Box, Text, useStdout } from 'ink';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { SessionMode } from '../../machines/types.js';
 import { cleanEntry, entryOf, type CatalogEntry } from '../catalog.js';
 import { readRecords } from '../records.js';
-import { hasSave, readSave } from '../saves.js';
+import { resumeFailure } from '../resume-failure.js';
+import { hasSave } from '../save-slot.js';
 import type { PlayableScenario } from '../scenario-source.js';
-import { startSession, type SessionActor } from '../session-actor.js';
+import type { SessionActor } from '../session-actor.js';
 import type { Theme } from '../theme.js';
 import { AppContext, type AppServices } from './AppContext.js';
 import { ContentNote } from './ContentNote.js';
-import { FacilitateScreen } from './FacilitateScreen.js';
 import { Picker } from './Picker.js';
-import { PlayScreen } from './PlayScreen.js';
 import { ThemeContext } from './ThemeContext.js';
+
+// The playing screens pull in the core (xstate, the validator); loading them on demand keeps the
+// picker's first frame as quick as an empty Ink app's.
+const PlayScreen = lazy(async () => ({ default: (await import('./PlayScreen.js')).PlayScreen }));
+const FacilitateScreen = lazy(async () => ({ default: (await import('./FacilitateScreen.js')).FacilitateScreen }));
 
 /** How the app opens. */
 export type AppStart =
@@ -26,7 +30,7 @@ export interface AppProps {
   start: AppStart;
   /** Practice (default) or assessment; a resumed session keeps its own mode. */
   mode: SessionMode;
-  /** The scenarios the picker offers. */
+  /** A quick listing of the scenarios the picker offers (validated by the app after the first frame). */
   loadCatalog: () => CatalogEntry[];
   /** State directory, exit and save-on-signal hooks. */
   services: AppServices;
@@ -36,43 +40,74 @@ export interface AppProps {
 
 type Screen =
   | { name: 'picker'; notice?: string }
-  | { name: 'note'; entry: CatalogEntry; fromPicker: boolean; facilitate: boolean }
+  | { name: 'loading' }
+  | { name: 'note'; entry: CatalogEntry; fromPicker: boolean }
   | { name: 'play'; playable: PlayableScenario; actor: SessionActor; mode: SessionMode; fromPicker: boolean }
   | { name: 'facilitate'; playable: PlayableScenario; actor: SessionActor };
+
+async function newActor(playable: PlayableScenario, mode: SessionMode, snapshot?: unknown): Promise<SessionActor> {
+  return (await import('../session-actor.js')).startSession(playable.scenario, mode, snapshot);
+}
 
 /** The terminal app: picker → content note → playthrough → debrief, or a trainer-led session. */
 export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   const { stdout } = useStdout();
   const facilitating = start.kind === 'facilitate';
-  const [screen, setScreen] = useState<Screen>(() => firstScreen(start, mode));
-  const catalog = useMemo(() => (screen.name === 'picker' ? loadCatalog().map(cleanEntry) : []), [screen.name, loadCatalog]);
-  const records = useMemo(() => (screen.name === 'picker' ? readRecords(services.env) : {}), [screen.name, services.env]);
-  const toPicker = (notice?: string) => setScreen({ name: 'picker', notice });
-  const begin = (entry: CatalogEntry, fromPicker: boolean) => {
-    const actor = startSession(entry.playable.scenario, facilitating ? 'practice' : mode);
-    setScreen(facilitating
-      ? { name: 'facilitate', playable: entry.playable, actor }
-      : { name: 'play', playable: entry.playable, actor, mode, fromPicker });
+  const [screen, setScreen] = useState<Screen>(() => firstScreen(start));
+  const [catalog, setCatalog] = useState<CatalogEntry[]>(() => (screen.name === 'picker' ? loadCatalog().map(cleanEntry) : []));
+  const toPicker = (notice?: string) => {
+    setCatalog(loadCatalog().map(cleanEntry));
+    setScreen({ name: 'picker', notice });
   };
-  const resume = () => {
-    const found = readSave(services.env);
-    if (found.kind === 'ok') {
-      const actor = startSession(found.playable.scenario, found.mode, found.snapshot);
-      setScreen({ name: 'play', playable: found.playable, actor, mode: found.mode, fromPicker: true });
-    } else toPicker(found.kind === 'bad' ? resumeFailure(found.error, found.movedTo) : 'No saved session was found.');
+  const onPicker = screen.name === 'picker';
+
+  useEffect(() => {
+    // Right after the picker is drawn, validate its files and drop any with errors.
+    if (!onPicker || catalog.every((e) => e.playable)) return;
+    let live = true;
+    void import('../catalog-validate.js').then((m) => live && setCatalog(m.validateEntries(catalog).map(cleanEntry)));
+    return () => {
+      live = false;
+    };
+  }, [onPicker, catalog]);
+
+  useEffect(() => {
+    // A resumed session opens straight into play once the core has loaded.
+    if (start.kind === 'play' && !start.showNote) void newActor(start.playable, mode, start.snapshot).then((actor) =>
+      setScreen({ name: 'play', playable: start.playable, actor, mode, fromPicker: false }));
+  }, []);
+
+  const begin = async (entry: CatalogEntry, fromPicker: boolean) => {
+    let playable = entry.playable;
+    if (!playable) {
+      const loaded = (await import('../scenario-source.js')).loadPlayable(entry.file);
+      if ('problems' in loaded) return toPicker(`"${entry.title}" has errors; run: casa-practice validate ${entry.file}`);
+      playable = loaded;
+    }
+    const actor = await newActor(playable, facilitating ? 'practice' : mode);
+    setScreen(facilitating ? { name: 'facilitate', playable, actor } : { name: 'play', playable, actor, mode, fromPicker });
+  };
+  const resume = async () => {
+    const found = (await import('../saves.js')).readSave(services.env);
+    if (found.kind !== 'ok') return toPicker(found.kind === 'bad' ? resumeFailure(found.error, found.movedTo) : 'No saved session was found.');
+    const actor = await newActor(found.playable, found.mode, found.snapshot);
+    setScreen({ name: 'play', playable: found.playable, actor, mode: found.mode, fromPicker: true });
   };
 
   let body;
   if (screen.name === 'picker') {
     body = (
-      <Picker entries={catalog} records={records} notice={screen.notice} canResume={!facilitating && hasSave(services.env)}
-        onPick={(entry) => setScreen({ name: 'note', entry, fromPicker: true, facilitate: facilitating })}
-        onResume={resume} onQuit={() => services.exit()} />
+      <Picker entries={catalog} checking={!catalog.every((e) => e.playable)} records={readRecords(services.env)} notice={screen.notice} canResume={!facilitating && hasSave(services.env)}
+        onPick={(entry) => setScreen({ name: 'note', entry, fromPicker: true })}
+        onResume={() => void resume()} onQuit={() => services.exit()} />
     );
+  } else if (screen.name === 'loading') {
+    body = <Text>Loading…</Text>;
   } else if (screen.name === 'note') {
+    const { entry, fromPicker } = screen;
     body = (
-      <ContentNote entry={screen.entry} onStart={() => begin(screen.entry, screen.fromPicker)}
-        onBack={screen.fromPicker ? () => toPicker() : undefined} onQuit={() => services.exit()} />
+      <ContentNote entry={entry} onStart={() => void begin(entry, fromPicker)}
+        onBack={fromPicker ? () => toPicker() : undefined} onQuit={() => services.exit()} />
     );
   } else if (screen.name === 'play') {
     body = <PlayScreen key={screen.actor.sessionId} playable={screen.playable} actor={screen.actor} mode={screen.mode} onBack={screen.fromPicker ? () => toPicker() : undefined} />;
@@ -82,23 +117,16 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   return (
     <ThemeContext.Provider value={theme}>
       <AppContext.Provider value={services}>
-        <Box flexDirection="column" width={stdout.columns || 80}>{body}</Box>
+        <Box flexDirection="column" width={stdout.columns || 80}>
+          <Suspense fallback={<Text>Loading…</Text>}>{body}</Suspense>
+        </Box>
       </AppContext.Provider>
     </ThemeContext.Provider>
   );
 }
 
-function firstScreen(start: AppStart, mode: SessionMode): Screen {
+function firstScreen(start: AppStart): Screen {
   if (start.kind === 'picker') return { name: 'picker', notice: start.notice };
-  if (start.kind === 'facilitate') {
-    return start.playable ? { name: 'note', entry: cleanEntry(entryOf(start.playable)), fromPicker: false, facilitate: true } : { name: 'picker' };
-  }
-  if (start.showNote) return { name: 'note', entry: cleanEntry(entryOf(start.playable)), fromPicker: false, facilitate: false };
-  const actor = startSession(start.playable.scenario, mode, start.snapshot);
-  return { name: 'play', playable: start.playable, actor, mode, fromPicker: false };
-}
-
-/** The one line shown when a save cannot be resumed. */
-export function resumeFailure(error: string, movedTo: string): string {
-  return `Could not resume: ${error} The save was moved to ${movedTo}; starting fresh.`;
+  if (start.kind === 'facilitate') return start.playable ? { name: 'note', entry: cleanEntry(entryOf(start.playable)), fromPicker: false } : { name: 'picker' };
+  return start.showNote ? { name: 'note', entry: cleanEntry(entryOf(start.playable)), fromPicker: false } : { name: 'loading' };
 }

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import type { Action } from '../../keys.js';
+import type { Action } from '../keys.js';
 import type { CatalogEntry } from '../catalog.js';
 import { KeyHints } from './KeyHints.js';
 import { useKeys } from './useKeys.js';

@@ -2,7 +2,7 @@ import { Box, Text, useStdout } from 'ink';
 import { useMemo, useState } from 'react';
 import type { Debrief } from '../../machines/scoring.js';
 import type { Scenario } from '../../machines/schema/scenario.js';
-import type { Action } from '../../keys.js';
+import type { Action } from '../keys.js';
 import { debriefModel } from '../debrief-model.js';
 import { exportDebrief } from '../export.js';
 import { useApp } from './AppContext.js';

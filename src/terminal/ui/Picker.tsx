@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { useState } from 'react';
-import type { Action } from '../../keys.js';
+import type { Action } from '../keys.js';
 import type { CatalogEntry } from '../catalog.js';
 import type { Records } from '../records.js';
 import { KeyHints } from './KeyHints.js';
@@ -15,6 +15,8 @@ export interface PickerProps {
   records: Records;
   /** A line to show above the list (e.g. why a save could not be resumed). */
   notice?: string;
+  /** True while the listed files are still being validated. */
+  checking?: boolean;
   /** Whether a saved session is waiting (R resumes it). */
   canResume: boolean;
   /** Opens a scenario. */
@@ -26,7 +28,7 @@ export interface PickerProps {
 }
 
 /** The list of scenarios: title, minutes, summary, and the best score when completed. */
-export function Picker({ entries, records, notice, canResume, onPick, onResume, onQuit }: PickerProps) {
+export function Picker({ entries, records, notice, checking, canResume, onPick, onResume, onQuit }: PickerProps) {
   const theme = useTheme();
   const [selected, setSelected] = useState(0);
   const onAction = (a: Action) => {
@@ -41,14 +43,14 @@ export function Picker({ entries, records, notice, canResume, onPick, onResume, 
   useKeys(onAction);
   return (
     <Box flexDirection="column">
-      <Text bold>casa-practice: choose a scenario</Text>
+      <Text bold>casa-practice: choose a scenario{checking ? ' (checking files…)' : ''}</Text>
       {notice && <Text color={theme.warn}>{notice}</Text>}
       {canResume && <Text>A saved session is waiting: press R to resume it.</Text>}
       {entries.length === 0 && <Text>No valid scenarios were found.</Text>}
       {entries.map((e, i) => {
         const record = Object.hasOwn(records, e.id) ? records[e.id] : undefined;
         return (
-          <Box key={e.playable.file} flexDirection="column" marginTop={1}>
+          <Box key={e.file} flexDirection="column" marginTop={1}>
             <Text bold={i === selected} color={i === selected ? theme.accent : undefined}>
               {i === selected ? '›' : ' '} {i + 1}. {e.title} · about {e.minutes} min
               {record ? ` · ✓ completed, best ${record.bestPercent}%` : ''}

@@ -3,9 +3,9 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Debrief } from '../../machines/scoring.js';
 import { selectView } from '../../machines/selectors.js';
 import type { SessionMode } from '../../machines/types.js';
-import type { Action } from '../../keys.js';
+import type { Action } from '../keys.js';
 import { finishPlaythrough } from '../outcome.js';
-import { cleanDeep } from '../sanitize.js';
+import { cleanDeep, cleanText } from '../sanitize.js';
 import { writeSave } from '../saves.js';
 import type { PlayableScenario } from '../scenario-source.js';
 import type { SessionActor } from '../session-actor.js';
@@ -37,6 +37,7 @@ export function PlayScreen({ playable, actor, mode, onBack }: PlayScreenProps) {
   const app = useApp();
   const snapshot = useSessionSnapshot(actor);
   const view = useMemo(() => cleanDeep(selectView(playable.scenario, snapshot)), [playable.scenario, snapshot]);
+  const title = cleanText(playable.scenario.title);
   const [selected, setSelected] = useState(0);
   const [showFeedback, setShowFeedback] = useState(false);
   const [confirmQuit, setConfirmQuit] = useState(false);
@@ -88,7 +89,7 @@ export function PlayScreen({ playable, actor, mode, onBack }: PlayScreenProps) {
   if (showFeedback && view.lastFeedback) {
     return (
       <Box flexDirection="column">
-        <StatusLine view={view} mode={mode} title={playable.scenario.title} />
+        <StatusLine view={view} mode={mode} title={title} />
         <FeedbackPanel feedback={view.lastFeedback} />
         {confirmQuit ? <QuitPrompt /> : <KeyHints set={view.done ? 'toDebrief' : 'feedback'} />}
       </Box>
@@ -96,7 +97,7 @@ export function PlayScreen({ playable, actor, mode, onBack }: PlayScreenProps) {
   }
   return (
     <Box flexDirection="column">
-      <StatusLine view={view} mode={mode} title={playable.scenario.title} />
+      <StatusLine view={view} mode={mode} title={title} />
       {view.title && <Text bold underline>{view.title}</Text>}
       <Moment view={view} />
       {view.kind === 'decision' && (

@@ -1,0 +1,147 @@
+import { createInterface } from 'node:readline';
+import type { SessionMode } from '../machines/types.js';
+import { parseArgs, UsageError, type ParsedArgs } from './args.js';
+import type { CliIO } from './commands.js';
+import { resumeFailure } from './resume-failure.js';
+import type { PlayableScenario } from './scenario-source.js';
+
+export const APP_HELP = `Usage: casa-practice [--assess] [--plain] [--facilitate] [scenario]
+
+Opens the scenario picker (or the named scenario) in the terminal.
+
+Options:
+  --assess      assessment mode: no feedback and no undo until the debrief
+  --facilitate  trainer-led session for a room: votes, reveal, written summary
+  --plain       line-by-line mode (automatic when input or output is not a terminal)
+  -h, --help    show this help
+
+Keys are listed at the bottom of every screen. q asks before quitting and saves
+your progress; "casa-practice resume" continues where you stopped.
+Exit codes: 0 done, 1 problems (a scenario with errors, input ended early), 2 usage error.
+`;
+
+export const PLAY_HELP = `Usage: casa-practice play <file|scenario-id> [--assess] [--plain] [--facilitate] [--from NODE]
+
+Validates a scenario file (problems are printed as "casa-practice validate" prints them; a file
+with errors is not played) and then plays it.
+
+Options:
+  --from NODE   start at this scene or decision (variables at their starting values)
+  --assess      assessment mode: no feedback and no undo until the debrief
+  --facilitate  trainer-led session for a room
+  --plain       line-by-line mode: reply numbers from stdin, transcript and debrief as text
+                e.g.  printf '1\\n3\\n2\\n' | casa-practice play youth-discloses --plain
+  -h, --help    show this help
+
+Exit codes: 0 played, 1 the file has errors (or input ended early), 2 usage error.
+`;
+
+export const RESUME_HELP = `Usage: casa-practice resume [--plain]
+
+Continues the most recently saved session exactly where it stopped. A damaged or outdated save is
+reported in one line, moved aside (never deleted), and the app starts fresh.
+
+Options:
+  --plain     line-by-line mode
+  -h, --help  show this help
+`;
+
+const FLAGS = ['help', 'assess', 'plain', 'facilitate'];
+
+/** How the app was asked to run. */
+interface RunRequest {
+  playable?: PlayableScenario;
+  snapshot?: unknown;
+  mode: SessionMode;
+  plain: boolean;
+  facilitate: boolean;
+  notice?: string;
+  resumed?: boolean;
+}
+
+/** `casa-practice [options] [scenario]`: the picker, or a named scenario. */
+export async function appCommand(argv: readonly string[], io: CliIO): Promise<number> {
+  const args = parseArgs(argv, FLAGS);
+  if (args.flags.has('help')) return help(io, APP_HELP);
+  if (args.positionals.length > 1) throw new UsageError('name at most one scenario');
+  return args.positionals[0] === undefined ? run(request(args), io) : playScenario(args, io);
+}
+
+/** `casa-practice play <file>`: validate, then play. */
+export async function playCommand(argv: readonly string[], io: CliIO): Promise<number> {
+  const args = parseArgs(argv, [...FLAGS, 'from'], ['from']);
+  if (args.flags.has('help')) return help(io, PLAY_HELP);
+  if (args.positionals.length !== 1) throw new UsageError('play needs exactly one scenario file or id');
+  return playScenario(args, io);
+}
+
+/** `casa-practice resume`. */
+export async function resumeCommand(argv: readonly string[], io: CliIO): Promise<number> {
+  const args = parseArgs(argv, ['help', 'plain']);
+  if (args.flags.has('help')) return help(io, RESUME_HELP);
+  if (args.positionals.length > 0) throw new UsageError('resume takes no scenario');
+  const base = request(args);
+  const { readSave } = await import('./saves.js');
+  const found = readSave(process.env);
+  if (found.kind === 'none') return run({ ...base, notice: 'No saved session was found; choose a scenario.' }, io);
+  if (found.kind === 'bad') {
+    const line = resumeFailure(found.error, found.movedTo);
+    io.err(`casa-practice: ${line}\n`);
+    return run({ ...base, notice: line }, io);
+  }
+  return run({ ...base, playable: found.playable, snapshot: found.snapshot, mode: found.mode, resumed: true }, io);
+}
+
+function help(io: CliIO, text: string): number {
+  io.out(text);
+  return 0;
+}
+
+function request(args: ParsedArgs): RunRequest {
+  const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
+  return {
+    mode: args.flags.has('assess') ? 'assessment' : 'practice',
+    plain: args.flags.has('plain') || !interactive,
+    facilitate: args.flags.has('facilitate'),
+  };
+}
+
+async function playScenario(args: ParsedArgs, io: CliIO): Promise<number> {
+  const from = args.flags.get('from');
+  const { loadPlayable } = await import('./scenario-source.js');
+  const playable = loadPlayable(args.positionals[0] as string, typeof from === 'string' ? from : undefined);
+  if ('problems' in playable) {
+    io.err(`${playable.problems}\n`);
+    return 1;
+  }
+  return run({ ...request(args), playable }, io);
+}
+
+async function run(req: RunRequest, io: CliIO): Promise<number> {
+  if (req.facilitate && req.mode === 'assessment') throw new UsageError('--facilitate and --assess cannot be used together');
+  if (req.plain) {
+    if (req.facilitate) throw new UsageError('--facilitate needs an interactive terminal (it cannot run with --plain or piped input)');
+    if (req.notice && !req.playable) io.out(`${req.notice}\n`);
+    const { runPlain } = await import('./plain.js');
+    const lines = createInterface({ input: process.stdin, terminal: false })[Symbol.asyncIterator]();
+    try {
+      return await runPlain({
+        playable: req.playable, snapshot: req.snapshot, mode: req.mode, io, env: process.env,
+        width: Math.min(process.stdout.columns || 80, 100),
+        readLine: async () => {
+          const next = await lines.next();
+          return next.done ? undefined : next.value;
+        },
+      });
+    } finally {
+      process.stdin.pause();
+    }
+  }
+  const { runInteractive } = await import('./ui/run-app.js');
+  const start = req.facilitate
+    ? { kind: 'facilitate' as const, playable: req.playable }
+    : req.playable
+      ? { kind: 'play' as const, playable: req.playable, snapshot: req.snapshot, showNote: !req.resumed }
+      : { kind: 'picker' as const, notice: req.notice };
+  return runInteractive({ start, mode: req.mode, env: process.env });
+}

@@ -1,0 +1,104 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup } from 'ink-testing-library';
+import { appElement, KEY, press, renderApp, tempEnv } from './helpers/ink.js';
+import { readRecords } from '../../src/terminal/records.js';
+
+afterEach(() => cleanup());
+
+describe('practice mode in the Ink app', () => {
+  it('plays a scenario from the picker to the debrief by keystrokes, with feedback after each reply, and exports it', async () => {
+    const env = tempEnv();
+    const { element, exit } = appElement({ env });
+    const r = await renderApp(element);
+    const { lastFrame } = r;
+    expect(lastFrame()).toContain('choose a scenario');
+    expect(lastFrame()).toContain('Example: the new phone · about 5 min');
+    // Files with errors are not offered (one fails the quick read, one only full validation).
+    expect(lastFrame()).not.toContain('broken');
+    expect(lastFrame()).not.toContain('dangling start');
+
+    await press(r, '1');
+    expect(lastFrame()).toContain('Content note');
+    expect(lastFrame()).toContain('Mentions a possible older partner');
+    await press(r, 'b');
+    expect(lastFrame()).toContain('choose a scenario');
+    await press(r, KEY.enter, KEY.enter);
+
+    expect(lastFrame()).toContain('Decision 1 of about 2');
+    expect(lastFrame()).toContain('Jade (youth): “Look, finally a phone');
+    expect(lastFrame()).toMatch(/Jade's trust █{5}░{5} 50\/100/);
+    expect(lastFrame()).toContain('1. That\'s a nice one!');
+
+    await press(r, '1');
+    expect(lastFrame()).toContain('Feedback on your reply');
+    expect(lastFrame()).toContain('✓ follows: Curious, not interrogating (guide: "Red Flags")');
+    expect(lastFrame()).toContain("Jade's trust: 50 → 60");
+
+    await press(r, KEY.enter);
+    expect(lastFrame()).toContain('My boyfriend got it for me');
+    await press(r, KEY.enter);
+    expect(lastFrame()).toContain('Decision 2 of about 2');
+    // Arrows + Enter choose too: down twice to the third reply.
+    await press(r, KEY.down, KEY.down, KEY.enter);
+    expect(lastFrame()).toContain('✗ violates: Take suspicions to the Advocate Supervisor');
+    await press(r, KEY.enter);
+
+    const debrief = lastFrame() ?? '';
+    expect(debrief).toContain('Debrief: Example: the new phone');
+    expect(debrief).toContain('Score: 1 of 4 (25%)');
+    expect(debrief).toContain('Critical violations: none');
+    expect(debrief.indexOf('✗ violated')).toBeLessThan(debrief.indexOf('✓ followed'));
+
+    await press(r, KEY.tab);
+    expect(lastFrame()).toContain('Turn 1 of 2');
+    expect(lastFrame()).toContain('You: “That\'s a nice one! How did you get it?” (+2; best here +2)');
+    await press(r, KEY.down);
+    expect(lastFrame()).toContain('Turn 2 of 2');
+    await press(r, KEY.tab);
+    expect(lastFrame()).toContain('1. The new phone — same as best practice ✓');
+    expect(lastFrame()).toMatch(/You: Decide it is probably nothing.*Best: Call your Advocate Supervisor/);
+    expect(lastFrame()).toContain('yourself. (−1)');
+
+    await press(r, 'e');
+    const paths = /(\S+\.md)\s+(\S+\.json)/.exec(lastFrame() ?? '');
+    expect(paths).not.toBeNull();
+    const markdown = readFileSync(paths?.[1] as string, 'utf8');
+    expect(markdown).toContain('**Score:** 1 of 4 (25%)');
+    expect(markdown).toContain('| Take suspicions to the Advocate Supervisor | ✗ violated | Red Flags |');
+    expect(JSON.parse(readFileSync(paths?.[2] as string, 'utf8'))).toMatchObject({ scenarioId: 'example-new-phone', score: { earned: 1, best: 4 } });
+
+    expect(readRecords(env)['example-new-phone']).toMatchObject({ bestPercent: 25, completions: 1 });
+    await press(r, 'q');
+    expect(exit).toHaveBeenCalled();
+  });
+
+  it('u undoes the last decision exactly: same screen, same trust, same step', async () => {
+    const env = tempEnv();
+    const { element } = appElement({ env });
+    const r = await renderApp(element);
+    const { lastFrame } = r;
+    await press(r, '1', KEY.enter);
+    const before = lastFrame();
+    await press(r, '2');
+    expect(lastFrame()).toContain("Jade's trust: 50 → 30");
+    await press(r, 'u');
+    expect(lastFrame()).toBe(before);
+    await press(r, '1', KEY.enter);
+    expect(lastFrame()).toContain('My boyfriend got it for me');
+    // Undo from the scene after the decision goes back to the decision too.
+    await press(r, 'u');
+    expect(lastFrame()).toBe(before);
+  });
+
+  it('marks completed scenarios in the picker with their best score', async () => {
+    const env = tempEnv();
+    const { recordCompletion } = await import('../../src/terminal/records.js');
+    recordCompletion('example-new-phone', 75, env);
+    recordCompletion('example-new-phone', 50, env);
+    const { element } = appElement({ env });
+    const { lastFrame } = await renderApp(element);
+    expect(lastFrame()).toContain('Example: the new phone · about 5 min · ✓ completed, best 75%');
+    expect(existsSync(env.XDG_STATE_HOME as string)).toBe(true);
+  });
+});

@@ -1,0 +1,57 @@
+/* eslint-disable no-control-regex -- these patterns exist to find control characters */
+import { cleanup } from 'ink-testing-library';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+// Colour support is decided when chalk loads; force it so these tests could see colour codes.
+vi.hoisted(() => {
+  process.env.FORCE_COLOR = '1';
+});
+
+const { appElement, KEY, press, renderAt, renderApp, tempEnv } = await import('./helpers/ink.js');
+const { themeFor } = await import('../../src/terminal/theme.js');
+
+afterEach(() => cleanup());
+
+const COLOUR = /\u001b\[(?:3[0-9]|9[0-7]|4[0-9]|10[0-7])(?:;[0-9;]*)?m/;
+
+function widest(frame: string): number {
+  return Math.max(...frame.split('\n').map((l) => [...l.replace(/\u001b\[[0-9;]*m/g, '')].length));
+}
+
+describe('terminal manners', () => {
+  it('at 60 columns every frame of a playthrough fits: no line longer than 60, nothing cut off', async () => {
+    const { element } = appElement({ env: tempEnv() });
+    const r = await renderAt(element, 60);
+    await press(r, '1', KEY.enter, '1', KEY.enter, KEY.enter, '2', KEY.enter, KEY.tab, KEY.down, KEY.tab, 'e');
+    expect(r.lastFrame()).toContain('Debrief exported to');
+    for (const frame of r.frames) expect(widest(frame)).toBeLessThanOrEqual(60);
+    // Wrapped, not cut: every word of the narration is on screen.
+    const decision = (r.frames.find((f) => f.includes('Decision 1 of about 2')) ?? '').replace(/\u001b\[[0-9;]*m/g, '');
+    expect(decision.replace(/\s+/g, ' ')).toContain('She is scrolling on a phone you have not seen before: the newest model.');
+    r.unmount();
+  });
+
+  it('uses colour normally and none at all with NO_COLOR, keeping the words that carry the meaning', async () => {
+    const coloured = appElement({ env: tempEnv(), theme: themeFor({}) });
+    const a = await renderApp(coloured.element);
+    await press(a, '1', KEY.enter, '2');
+    expect(a.lastFrame()).toMatch(COLOUR);
+    a.unmount();
+
+    const plain = appElement({ env: tempEnv(), theme: themeFor({ NO_COLOR: '1' }) });
+    const b = await renderApp(plain.element);
+    await press(b, '1', KEY.enter, '2');
+    for (const frame of b.frames) expect(frame).not.toMatch(COLOUR);
+    expect(b.lastFrame()).toContain('✗ violates: Curious, not interrogating');
+  });
+
+  it('strips terminal escapes and control characters from scenario text before printing', async () => {
+    const { element } = appElement({ env: tempEnv() });
+    const r = await renderApp(element);
+    expect(r.lastFrame()).toContain('2. Zz Red title here');
+    await press(r, '2', KEY.enter);
+    const frame = r.frames.join('');
+    expect(frame).toContain('Escapes should vanish from this narration 31m.');
+    expect(JSON.stringify(/\u001b\]|\u001b\[2J|\u001b\[1;1H|\u0007|\u009b|pwned/.exec(frame))).toBe('null');
+  });
+});

@@ -1,0 +1,98 @@
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cleanup } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { savesDir } from '../../src/terminal/saves.js';
+import { appElement, KEY, press, renderApp, SCENARIOS, tempEnv } from './helpers/ink.js';
+
+afterEach(() => cleanup());
+
+/** Plays into the scene after the first decision, asks to quit, confirms; returns the frame before quitting. */
+async function playAndQuit(env: NodeJS.ProcessEnv, dir?: string) {
+  const { element, exit } = appElement({ env, dir });
+  const r = await renderApp(element);
+  await press(r, '1', KEY.enter, '1', KEY.enter);
+  const before = r.lastFrame();
+  expect(before).toContain('My boyfriend got it for me');
+  await press(r, 'q');
+  expect(r.lastFrame()).toContain('Save your progress and quit?');
+  await press(r, 'n');
+  expect(r.lastFrame()).toBe(before);
+  await press(r, 'q', 'y');
+  expect(exit).toHaveBeenCalledTimes(1);
+  expect(exit.mock.calls[0]?.[0]).toMatch(/Progress saved to .*saves\/example-new-phone\.json/);
+  r.unmount();
+  return before;
+}
+
+describe('saving and resuming', () => {
+  it('q asks, saves progress, and R in the picker resumes exactly where it stopped', async () => {
+    const env = tempEnv();
+    const before = await playAndQuit(env);
+    const { element } = appElement({ env });
+    const r = await renderApp(element);
+    expect(r.lastFrame()).toContain('A saved session is waiting: press R to resume it.');
+    await press(r, 'R');
+    expect(r.lastFrame()).toBe(before);
+    // The transcript came back too: undo returns to the first decision with trust 50.
+    await press(r, 'u');
+    expect(r.lastFrame()).toContain('Decision 1 of about 2');
+    expect(r.lastFrame()).toContain('50/100');
+  });
+
+  it('Ctrl-C saves progress before leaving', async () => {
+    const env = tempEnv();
+    const { element, exit } = appElement({ env });
+    const r = await renderApp(element);
+    await press(r, '1', KEY.enter, '2', KEY.ctrlC);
+    expect(exit.mock.calls[0]?.[0]).toMatch(/Progress saved to/);
+    const saved = JSON.parse(readFileSync(join(savesDir(env), 'example-new-phone.json'), 'utf8'));
+    expect(saved.session.snapshot.context.transcript).toHaveLength(1);
+  });
+
+  it('a damaged save is reported in one line, moved aside (not deleted), and the app starts clean', async () => {
+    const env = tempEnv();
+    mkdirSync(savesDir(env), { recursive: true });
+    writeFileSync(join(savesDir(env), 'example-new-phone.json'), '{"format": "casa-practice-terminal-save", "formatVersion": 1, ');
+    const { element } = appElement({ env });
+    const r = await renderApp(element);
+    await press(r, 'R');
+    const frame = r.lastFrame() ?? '';
+    const notice = frame.split('\n').find((l) => l.startsWith('Could not resume'));
+    expect(notice).toMatch(/^Could not resume: The saved progress is damaged \(it is not valid JSON\)\. The save was moved to/);
+    expect(frame).toContain('choose a scenario');
+    expect(frame).not.toContain('A saved session is waiting');
+    const files = readdirSync(savesDir(env));
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/^example-new-phone\.json\.damaged-/);
+  });
+
+  it('a save whose replies were edited is refused by the core, and moved aside', async () => {
+    const env = tempEnv();
+    await playAndQuit(env);
+    const path = join(savesDir(env), 'example-new-phone.json');
+    const saved = JSON.parse(readFileSync(path, 'utf8'));
+    saved.session.snapshot.context.variables.trust = 99;
+    writeFileSync(path, JSON.stringify(saved));
+    const { element } = appElement({ env });
+    const r = await renderApp(element);
+    await press(r, 'R');
+    expect(r.lastFrame()).toContain('Could not resume: The saved progress is damaged (its values do not match its replies).');
+    expect(existsSync(path)).toBe(false);
+    expect(readdirSync(savesDir(env))[0]).toMatch(/damaged/);
+  });
+
+  it('an outdated save (the scenario\'s version went up) is refused with the reason', async () => {
+    const env = tempEnv();
+    const dir = mkdtempSync(join(tmpdir(), 'casa-scen-'));
+    const file = join(dir, 'new-phone.json');
+    copyFileSync(join(SCENARIOS, 'new-phone.json'), file);
+    await playAndQuit(env, dir);
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"version": 1', '"version": 2'));
+    const { element } = appElement({ env, dir });
+    const r = await renderApp(element);
+    await press(r, 'R');
+    expect((r.lastFrame() ?? '').replace(/\n/g, ' ')).toContain('version 1 of "example-new-phone", but the scenario is now version 2');
+  });
+});
