@@ -76,7 +76,10 @@ function walkBestPath(index: ScenarioIndex, bestFrom: ReadonlyMap<string, number
   let node = index.nodes.get(index.scenario.start);
   for (let guard = 0; node && node.kind !== 'ending' && guard <= index.nodes.size; guard++) {
     if (node.kind === 'scene') {
-      node = index.nodes.get(resolveRoute(node.next, variables) ?? '');
+      const to = resolveRoute(node.next, variables) ?? '';
+      // A condition on the scene's route can send the best path down a weaker branch.
+      if (!blockedAt && (bestFrom.get(to) ?? -Infinity) < (bestFrom.get(node.id) ?? -Infinity)) blockedAt = { nodeId: node.id, wanted: bestRoute(node.next, bestFrom) };
+      node = index.nodes.get(to);
       continue;
     }
     const here = bestFrom.get(node.id) ?? -Infinity;
@@ -98,6 +101,11 @@ function walkBestPath(index: ScenarioIndex, bestFrom: ReadonlyMap<string, number
     node = index.nodes.get(chosen.to);
   }
   return { path, pathScore, endingId: node?.kind === 'ending' ? node.id : undefined, blockedAt };
+}
+
+function bestRoute(next: Next, bestFrom: ReadonlyMap<string, number>): string {
+  const routes = routesOf(next);
+  return routes.reduce((a, b) => ((bestFrom.get(b.to) ?? -Infinity) > (bestFrom.get(a.to) ?? -Infinity) ? b : a), routes[0] as { to: string }).to;
 }
 
 function idealReply(index: ScenarioIndex, nodeId: string, bestFrom: ReadonlyMap<string, number>): string {

@@ -28,7 +28,12 @@ const cases: Expectation[] = [
   { file: 'invalid-next', code: 'invalid-next', severity: 'error', path: 'nodes[0].replies[2].next', token: '7', says: 'node id or a list of routes' },
   { file: 'invalid-condition', code: 'invalid-condition', severity: 'error', path: 'nodes[0].replies[0].next[0].when', token: '{', says: '"gte": 60' },
   { file: 'invalid-id', code: 'invalid-id', severity: 'error', path: 'id', token: '"Example New Phone"', says: '"example-new-phone"' },
-  { file: 'constructor-id', code: 'invalid-id', severity: 'error', path: 'nodes[5].id', token: '"constructor"', says: 'lower-case' },
+  { file: 'constructor-id', code: 'invalid-id', severity: 'error', path: 'nodes[5].id', token: '"constructor"', says: 'reserved word' },
+  { file: 'invalid-effect', code: 'invalid-effect', severity: 'error', path: 'nodes[0].replies[0].effects[0]', token: '{', says: 'both "add" and "set"' },
+  { file: 'empty-scene', code: 'empty-scene', severity: 'error', path: 'nodes[1]', token: '{', says: 'Add "narration"' },
+  { file: 'missing-next', code: 'missing-field', severity: 'error', path: 'nodes[0].replies[2]', token: '{', says: 'Add "next"' },
+  { file: 'duplicate-goal', code: 'duplicate-goal', severity: 'warning', path: 'learningGoals[3]', token: '"curious-not-interrogating"', says: 'listed twice' },
+  { file: 'best-path-blocked-scene', code: 'best-path-blocked', severity: 'warning', path: 'nodes[1]', token: '{', says: 'from taking "bonus"' },
   { file: 'blank-text', code: 'blank-text', severity: 'error', path: 'nodes[0].replies[2].text', token: '"   "', says: 'Write the text' },
   { file: 'too-few', code: 'too-few', severity: 'error', path: 'nodes[3].replies', token: '[', says: 'at least two replies' },
   { file: 'too-long', code: 'too-long', severity: 'error', path: 'title', token: '"A very', says: 'limit is 120' },
@@ -106,6 +111,16 @@ describe('every validator rule has a bad fixture that is reported where it is an
     expect(result.problems).toEqual([]);
     expect(result.ok).toBe(true);
     expect(result.scenario?.id).toBe('example-new-phone');
+  });
+
+  it('an empty text is one problem, not two', () => {
+    const text = readFixture('good/example.json').toString('utf8').replace('"title": "Example: the new phone"', '"title": ""');
+    expect(validateScenario(text, 'x.json').problems.map((p) => p.code)).toEqual(['blank-text']);
+  });
+
+  it('an effect with neither "add" nor "set" says so', () => {
+    const text = readFixture('good/example.json').toString('utf8').replace('{ "var": "trust", "add": 10 }', '{ "var": "trust" }');
+    expect(validateScenario(text, 'x.json').problems.map((p) => p.message)).toEqual(['This effect has neither "add" nor "set", so it changes nothing.']);
   });
 
   it('reports every problem at once, not only the first', () => {

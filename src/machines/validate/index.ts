@@ -76,7 +76,7 @@ export function validateScenario(input: string | Uint8Array, fileName = 'scenari
     if (best.blockedAt) {
       const nodeIndex = parsed.data.nodes.findIndex((n) => n.id === best.blockedAt?.nodeId);
       problems.push({ severity: 'warning', code: 'best-path-blocked', path: ['nodes', nodeIndex],
-        message: `Conditions keep the best-practice path from "${best.blockedAt.wanted}" at "${best.blockedAt.nodeId}", so no playthrough can score 100% (the best path earns ${best.pathScore} of ${best.best}).`,
+        message: `Conditions keep the best-practice path at "${best.blockedAt.nodeId}" from taking "${best.blockedAt.wanted}", so no playthrough can score 100% (the best path earns ${best.pathScore} of ${best.best}).`,
         fix: 'Loosen the "when" conditions on the best replies or routes, or change the effects before them so the ideal path stays open.' });
     }
   }

@@ -91,13 +91,22 @@ function fieldDescription(kind: ObjectKind | undefined, key: string): string {
 }
 
 function slugify(value: string): string {
-  return value.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'my-id';
+  const slug = value.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'my-id';
+  return slug === 'constructor' || slug === 'prototype' ? `${slug}-node` : slug;
 }
 
 /** Turns zod's issues into problems a trainer can act on. */
 export function schemaProblems(raw: unknown, issues: readonly Issue[], prefix: JsonPath = []): UnlocatedProblem[] {
   const out: UnlocatedProblem[] = [];
-  for (const issue of issues) out.push(...issueProblems(raw, issue, [...prefix, ...(issue.path as JsonPath)]));
+  const seen = new Set<string>();
+  for (const issue of issues) {
+    for (const p of issueProblems(raw, issue, [...prefix, ...(issue.path as JsonPath)])) {
+      // "" is both too short and blank: one problem per place and kind is enough.
+      const key = `${p.code} ${JSON.stringify(p.path)}`;
+      if (!seen.has(key)) out.push(p);
+      seen.add(key);
+    }
+  }
   return out;
 }
 
@@ -154,6 +163,12 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
         return [problem('node-kind', kindValue === undefined ? 'This node has no "kind".' : `${describe(kindValue)} is not a node kind.${didYouMean(String(kindValue), ['scene', 'decision', 'ending'])}`,
           'Set "kind" to "scene" (narration, then the story moves on), "decision" (the volunteer chooses a reply) or "ending".', { path: kindValue === undefined ? nodePath : path })];
       }
+      if (value === undefined && typeof key === 'string') {
+        const parentPath = path.slice(0, -1);
+        const kind = objectKindAt(parentPath, raw);
+        return [problem('missing-field', `${capitalise(kind?.name ?? 'this object')} is missing "${key}".`,
+          FIELD_HINTS[key] ?? `Add "${key}"${fieldDescription(kind, key)}.`, { path: parentPath })];
+      }
       // Report the branch that got furthest: its issues are the ones the author meant to write.
       const branches = issue.errors.filter((b) => b.length > 0);
       const deeper = branches.find((b) => b.some((i) => i.path.length > 0 || i.code !== 'invalid_type'));
@@ -170,6 +185,9 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
     }
     case 'invalid_format': {
       const looksLikeId = issue.message.includes('lower-case');
+      if (looksLikeId && (value === 'constructor' || value === 'prototype')) {
+        return [problem('invalid-id', `"${value}" is a reserved word and cannot be used as an id.`, `Use something like "${slugify(value)}".`)];
+      }
       if (looksLikeId) {
         return [problem('invalid-id', `${describe(value)} is not a valid id: ids ${issue.message}.`,
           typeof value === 'string' ? `Use something like "${slugify(value)}".` : 'Use an id like "first-call".')];
@@ -188,23 +206,37 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
     case 'too_big': {
       if (issue.origin === 'string') {
         const length = typeof value === 'string' ? value.length : 0;
-        return [problem('too-long', `${capitalise(keyName)} is ${length} characters long; the limit is ${Number(issue.maximum)}.`, 'Shorten it, or split the text across two nodes.')];
+        const splittable = ['narration', 'text', 'feedback', 'facilitatorNote', 'discussionPrompt'].includes(String(key));
+        return [problem('too-long', `${capitalise(keyName)} is ${length} characters long; the limit is ${Number(issue.maximum)}.`, splittable ? 'Shorten it, or split the text across two nodes.' : 'Shorten it.')];
       }
       if (issue.origin === 'array') return [problem('too-many', `${capitalise(keyName)} has too many items (at most ${Number(issue.maximum)}).`, 'Remove some items.')];
       return [problem('out-of-range', `${capitalise(keyName)} is ${describe(value)}; it must be at most ${Number(issue.maximum)}.`, `Use a value of ${Number(issue.maximum)} or less.`)];
     }
     case 'custom':
-      return [problem(key === 'when' || path.includes('when') ? 'invalid-condition' : 'invalid-value', `${capitalise(typeof key === 'number' ? 'this item' : keyName)} ${issue.message}.`, customFix(issue.message))];
+      return [customProblem(issue.message, path, value, problem)];
     default:
       return [problem('invalid-value', `${capitalise(keyName)}: ${issue.message}.`, 'Check this field against the JSON Schema.')];
   }
 }
 
-function customFix(message: string): string {
-  if (message.includes('comparison')) return 'Write a condition like { "var": "trust", "gte": 60 }.';
-  if (message.includes('"add" or "set"')) return 'Write { "var": "trust", "add": 10 } or { "var": "trust", "set": 50 }, not both.';
-  if (message.includes('scene needs')) return 'Add "narration": "…" or "lines": [{ "character": "<id>", "text": "…" }].';
-  return 'Check this field against the JSON Schema.';
+function customProblem(message: string, path: JsonPath, value: unknown, problem: (code: string, message: string, fix: string) => UnlocatedProblem): UnlocatedProblem {
+  if (message.includes('comparison')) {
+    return problem('invalid-condition', 'This condition has no comparison, so it cannot be tested.', 'Write a condition like { "var": "trust", "gte": 60 } (gte, gt, lte, lt, eq or ne).');
+  }
+  if (message.includes('"add" or "set"')) {
+    const both = typeof value === 'object' && value !== null && 'add' in value && 'set' in value;
+    return problem('invalid-effect', both ? 'This effect has both "add" and "set"; it can only do one.' : 'This effect has neither "add" nor "set", so it changes nothing.',
+      both ? 'Keep either "add" (to change by an amount) or "set" (to set a value).' : 'Write { "var": "trust", "add": 10 } or { "var": "trust", "set": 50 }.');
+  }
+  if (message.includes('scene needs')) {
+    return problem('empty-scene', 'This scene has no "narration" and no "lines", so there is nothing to show.', 'Add "narration": "…" or "lines": [{ "character": "<id>", "text": "…" }].');
+  }
+  return problem('invalid-value', `${formatKey(path)} ${message}.`, 'Check this field against the JSON Schema.');
+}
+
+function formatKey(path: JsonPath): string {
+  const key = path[path.length - 1];
+  return typeof key === 'string' ? `"${key}"` : 'This item';
 }
 
 function capitalise(s: string): string {

@@ -70,6 +70,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   };
   const checkCondition = (c: Condition, path: JsonPath) => {
     const spec = variables.get(c.var);
+    if (spec && spec.min > spec.max) return; // the range itself is reported
     if (!spec) {
       if (!brokenIds.has(c.var)) error('unknown-variable', [...path, 'var'], `The variable "${c.var}" is not declared.${didYouMean(c.var, variables.keys())}`,
         `Declare it in "variables" (e.g. { "id": "${c.var}", "label": "…", "min": 0, "max": 100, "start": 50 }) or use a declared one.`);
@@ -189,6 +190,10 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
     const assessed = new Set<string>();
     for (const node of nodes.values()) if (node.kind === 'decision') for (const r of node.replies) for (const a of r.assessments) assessed.add(a.principle);
     scenario.learningGoals.forEach((goal, k) => {
+      if (scenario.learningGoals.indexOf(goal) !== k) {
+        warn('duplicate-goal', ['learningGoals', k], `The learning goal "${goal}" is listed twice.`, 'Remove the second one.');
+        return;
+      }
       if (!assessed.has(goal)) warn('goal-not-assessed', ['learningGoals', k], `The learning goal "${goal}" is not assessed by any reply.`, 'Assess it in at least one reply, or remove it from "learningGoals".');
     });
   }

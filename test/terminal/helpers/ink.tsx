@@ -103,7 +103,7 @@ class FakeStdin extends EventEmitter {
 
 class NarrowStdout extends EventEmitter {
   frames: string[] = [];
-  constructor(readonly columns: number) {
+  constructor(readonly columns: number, readonly rows = 24) {
     super();
   }
   write = (frame: string) => {
@@ -111,12 +111,33 @@ class NarrowStdout extends EventEmitter {
   };
 }
 
-/** Renders at a given width (ink-testing-library is fixed at 100 columns); same stdin API. */
-export async function renderAt(element: ReactElement, columns: number) {
-  const stdout = new NarrowStdout(columns);
+/** Renders at a given width and height (ink-testing-library is fixed at 100 columns); same stdin API. */
+export async function renderAt(element: ReactElement, columns: number, rows = 24) {
+  const stdout = new NarrowStdout(columns, rows);
   const stdin = new FakeStdin();
   const instance = inkRender(element, { stdout: stdout as never, stdin: stdin as never, stderr: new NarrowStdout(columns) as never, debug: true, exitOnCtrlC: false, patchConsole: false });
   await tick();
   await settle(stdout);
   return { stdin, lastFrame: () => stdout.frames[stdout.frames.length - 1] ?? '', frames: stdout.frames, unmount: () => instance.unmount() };
+}
+
+/**
+ * Plays from the current screen to the debrief, reading the help line to know what to press:
+ * Enter to go on, otherwise the first reply that is taken (`pick` says which to try first).
+ */
+export async function playToDebrief(r: Typable & { lastFrame: () => string | undefined }, pick = 1, limit = 80): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    const frame = r.lastFrame() ?? '';
+    if (frame.includes('Debrief:')) return;
+    if (/Enter: (start|continue|see the debrief)/.test(frame)) {
+      await press(r, KEY.enter);
+      continue;
+    }
+    const before = frame;
+    for (const n of [pick, 1, 2, 3, 4, 5]) {
+      await press(r, String(n));
+      if (r.lastFrame() !== before) break;
+    }
+  }
+  throw new Error('did not reach the debrief');
 }

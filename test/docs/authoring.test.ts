@@ -1,0 +1,43 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { principles } from '../../src/machines/guide.js';
+import { validateScenario } from '../../src/machines/validate/index.js';
+
+const root = new URL('../../', import.meta.url);
+const doc = readFileSync(new URL('docs/authoring.md', root), 'utf8');
+const exampleFile = readFileSync(new URL('docs/examples/first-scenario.json', root), 'utf8');
+
+/** Every problem code the validator's source can emit. */
+function emittedCodes(): string[] {
+  const dir = fileURLToPath(new URL('src/machines/validate/', root));
+  const codes = new Set<string>();
+  for (const f of readdirSync(dir)) {
+    const text = readFileSync(`${dir}${f}`, 'utf8');
+    for (const m of text.matchAll(/(?:\berror|\bwarn|\bproblem|\bsingle)\((?:fileName, |file, )?'([a-z][a-z0-9-]+)'|code: '([a-z][a-z0-9-]+)'/g)) codes.add((m[1] ?? m[2]) as string);
+  }
+  return [...codes].sort();
+}
+
+describe('docs/authoring.md', () => {
+  it('holds the worked example exactly as docs/examples/first-scenario.json', () => {
+    const blocks = [...doc.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]);
+    expect(blocks).toHaveLength(1);
+    expect(blocks[0]).toBe(exampleFile);
+  });
+
+  it('the worked example passes the validator with no errors and no warnings', () => {
+    const result = validateScenario(exampleFile, 'first-scenario.json');
+    expect(result.problems).toEqual([]);
+  });
+
+  it('explains every message code the validator can emit', () => {
+    const codes = emittedCodes();
+    expect(codes.length).toBeGreaterThan(40);
+    expect(codes.filter((c) => !doc.includes(`\`${c}\``))).toEqual([]);
+  });
+
+  it('lists every principle id', () => {
+    expect(principles.filter((p) => !doc.includes(`\`${p.id}\``)).map((p) => p.id)).toEqual([]);
+  });
+});
