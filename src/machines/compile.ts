@@ -42,6 +42,7 @@ export function buildMachineConfig(scenario: Scenario): MachineConfigJson {
           'scene.continue': routesOf(node.next).map((route, r) => ({
             target: route.to,
             guard: { type: 'sceneRoute', params: { node: node.id, route: r } },
+            actions: [],
           })),
         },
       };
