@@ -12,6 +12,7 @@ Opens the scenario picker (or the named scenario) in the terminal.
 Options:
   --assess      assessment mode: no feedback and no undo until the debrief
   --facilitate  trainer-led session for a room: votes, reveal, written summary
+                (line by line too: votes as "3 5 0", r to reveal, then the branch number)
   --plain       line-by-line mode (automatic when input or output is not a terminal)
   -h, --help    show this help
 
@@ -120,19 +121,19 @@ async function playScenario(args: ParsedArgs, io: CliIO): Promise<number> {
 async function run(req: RunRequest, io: CliIO): Promise<number> {
   if (req.facilitate && req.mode === 'assessment') throw new UsageError('--facilitate and --assess cannot be used together');
   if (req.plain) {
-    if (req.facilitate) throw new UsageError('--facilitate needs an interactive terminal (it cannot run with --plain or piped input)');
     if (req.notice && !req.playable) io.out(`${req.notice}\n`);
-    const { runPlain } = await import('./plain.js');
     const lines = createInterface({ input: process.stdin, terminal: false })[Symbol.asyncIterator]();
+    const plain = {
+      playable: req.playable, io, env: process.env,
+      width: Math.min(process.stdout.columns || 80, 100),
+      readLine: async () => {
+        const next = await lines.next();
+        return next.done ? undefined : next.value;
+      },
+    };
     try {
-      return await runPlain({
-        playable: req.playable, snapshot: req.snapshot, mode: req.mode, io, env: process.env,
-        width: Math.min(process.stdout.columns || 80, 100),
-        readLine: async () => {
-          const next = await lines.next();
-          return next.done ? undefined : next.value;
-        },
-      });
+      if (req.facilitate) return await (await import('./facilitate-plain.js')).runFacilitatePlain(plain);
+      return await (await import('./plain.js')).runPlain({ ...plain, snapshot: req.snapshot, mode: req.mode });
     } finally {
       process.stdin.pause();
     }

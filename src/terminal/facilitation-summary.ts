@@ -1,8 +1,11 @@
+import { indexScenario, replyValue } from '../machines/index.js';
 import type { Debrief } from '../machines/scoring.js';
 import type { Scenario } from '../machines/schema/scenario.js';
 import { debriefMarkdown } from './debrief-markdown.js';
 import { debriefModel } from './debrief-model.js';
+import { exportsDir } from './export.js';
 import { cleanDeep } from './sanitize.js';
+import { fileStamp, writeAtomic } from './state.js';
 
 /** One decision of a trainer-led session: what the room voted and which branch it followed. */
 export interface FacilitatedDecision {
@@ -32,4 +35,20 @@ export function facilitationMarkdown(scenario: Scenario, decisions: FacilitatedD
   });
   out.push(debrief ? debriefMarkdown(debriefModel(scenario, debrief), '##') : '## Debrief\n\nThe session ended before the scenario did.\n');
   return out.join('\n');
+}
+
+/** Writes the session summary to the exports folder and returns its path. */
+export function writeSessionSummary(scenario: Scenario, decisions: FacilitatedDecision[], debrief: Debrief | undefined, env: NodeJS.ProcessEnv): string {
+  const path = `${exportsDir(env)}/${scenario.id}-session-${fileStamp()}.md`;
+  writeAtomic(path, facilitationMarkdown(scenario, decisions, debrief));
+  return path;
+}
+
+/** Each reply's score from the core (replyValue), by reply id, for the reveal. */
+export function replyValues(scenario: Scenario, replyIds: readonly string[]): Record<string, number> {
+  const index = indexScenario(scenario);
+  return Object.fromEntries(replyIds.map((id) => {
+    const reply = index.replies.get(id)?.reply;
+    return [id, reply ? replyValue(reply) : 0];
+  }));
 }

@@ -15,6 +15,10 @@ export interface KeyLike {
   tab?: boolean;
   backspace?: boolean;
   delete?: boolean;
+  pageUp?: boolean;
+  pageDown?: boolean;
+  home?: boolean;
+  end?: boolean;
 }
 
 /** What a key means, whatever the screen. */
@@ -38,7 +42,11 @@ export type Action =
   | { type: 'next-tab' }
   | { type: 'plus' }
   | { type: 'minus' }
-  | { type: 'erase' };
+  | { type: 'erase' }
+  | { type: 'page-up' }
+  | { type: 'page-down' }
+  | { type: 'top' }
+  | { type: 'bottom' };
 
 /** Turns one keypress into an action, or undefined when the key means nothing. */
 export function actionOf(input: string, key: KeyLike): Action | undefined {
@@ -46,6 +54,10 @@ export function actionOf(input: string, key: KeyLike): Action | undefined {
   if (input === '\u0003') return { type: 'interrupt' };
   if (key.upArrow || input === 'k') return { type: 'up' };
   if (key.downArrow || input === 'j') return { type: 'down' };
+  if (key.pageUp) return { type: 'page-up' };
+  if (key.pageDown) return { type: 'page-down' };
+  if (key.home) return { type: 'top' };
+  if (key.end) return { type: 'bottom' };
   if (key.leftArrow) return { type: 'left' };
   if (key.rightArrow) return { type: 'right' };
   if (key.return || input === ' ') return { type: 'enter' };
@@ -78,12 +90,18 @@ export const HINTS = {
   feedback: [['Enter', 'continue'], ['u', 'undo'], ['q', 'save & quit']],
   toDebrief: [['Enter', 'see the debrief'], ['q', 'quit']],
   quit: [['y', 'save and quit'], ['n', 'keep going']],
-  debrief: [['Tab or ←→', 'section'], ['e', 'export'], ['q', 'quit']],
-  debriefBack: [['Tab or ←→', 'section'], ['e', 'export'], ['b', 'scenarios'], ['q', 'quit']],
+  debrief: [['Tab/←→', 'section'], ['↑↓ PgUp PgDn', 'scroll'], ['e', 'export'], ['q', 'quit']],
+  debriefBack: [['Tab/←→', 'section'], ['↑↓ PgUp PgDn', 'scroll'], ['e', 'export'], ['b', 'scenarios'], ['q', 'quit']],
   facilitateVote: [['↑↓', 'reply'], ['0–9 ⌫ + −', 'room votes'], ['r', 'reveal'], ['q', 'end session']],
-  facilitateReveal: [['1–9', 'the branch the room follows'], ['b', 'hide'], ['q', 'end session']],
+  facilitateVoteScroll: [['↑↓', 'reply'], ['0–9 ⌫ + −', 'votes'], ['PgUp PgDn', 'scroll'], ['r', 'reveal'], ['q', 'end']],
+  facilitateReveal: [['1–9', 'the branch the room follows'], ['↑↓ PgUp PgDn', 'scroll'], ['b', 'hide'], ['q', 'end session']],
   facilitateScene: [['Enter', 'continue'], ['q', 'end session']],
 } as const satisfies Record<string, readonly (readonly [string, string])[]>;
 
 /** Hint sets by name. */
 export type HintSet = keyof typeof HINTS;
+
+/** A screen's help line as one string: "key: what · key: what". */
+export function hintLine(set: HintSet): string {
+  return HINTS[set].map(([key, what]) => `${key}: ${what}`).join(' · ');
+}

@@ -33,17 +33,25 @@ export interface PlainOptions {
 export async function runPlain(opts: PlainOptions): Promise<number> {
   const { io, width } = opts;
   const say = (text = '', indent = '') => io.out(`${wrapText(text, width, indent)}\n`);
-  let playable = opts.playable;
-  if (!playable) {
-    playable = await chooseScenario(opts);
+  // Picked from the list, the scenario can be put back (b) until the first reply is given.
+  const fromList = !opts.playable;
+  for (;;) {
+    const playable = opts.playable ?? (await chooseScenario(opts));
     if (!playable) return 1;
+    const code = await playOne(playable, fromList, opts, say);
+    if (code !== 'back') return code;
+    say();
   }
+}
+
+async function playOne(playable: PlayableScenario, fromList: boolean, opts: PlainOptions, say: Say): Promise<number | 'back'> {
+  const { io } = opts;
   const { scenario } = playable;
   const actor = startSession(scenario, opts.mode, opts.snapshot);
   say(`${cleanText(scenario.title)} (about ${scenario.estimatedMinutes} min, ${opts.mode} mode)`);
   say(`Content note: ${cleanText(scenario.contentNote)}`);
   if (opts.snapshot !== undefined) say('Continuing where you stopped.');
-  say('Type a reply number and press Enter. Also: u undo (practice mode), q save and quit.');
+  say(`Type a reply number and press Enter. Also: ${fromList ? 'b back to the scenarios (before your first reply), ' : ''}u undo (practice mode), q save and quit.`);
   const save = () => {
     const path = writeSave(playable, actor.getPersistedSnapshot(), opts.env);
     // Not wrapped: a path broken across lines cannot be copied.
@@ -55,15 +63,19 @@ export async function runPlain(opts: PlainOptions): Promise<number> {
   };
   process.once('SIGINT', stopOnSignal);
   try {
-    return await playLoop(actor, playable, opts, say, save);
+    return await playLoop(actor, playable, { ...opts, canGoBack: fromList }, say, save);
   } finally {
     process.removeListener('SIGINT', stopOnSignal);
+    actor.stop();
   }
 }
 
-async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: PlainOptions, say: (t?: string, indent?: string) => void, save: () => void): Promise<number> {
+type Say = (text?: string, indent?: string) => void;
+
+async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: PlainOptions & { canGoBack: boolean }, say: Say, save: () => void): Promise<number | 'back'> {
   const { scenario } = playable;
   let shownNode: string | undefined;
+  let replied = false;
   for (;;) {
     const snapshot = actor.getSnapshot();
     const view = cleanDeep(selectView(scenario, snapshot));
@@ -95,6 +107,7 @@ async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: P
       save();
       return 0;
     }
+    if (word === 'b' && opts.canGoBack && !replied) return 'back';
     if (word === 'u') {
       if (!view.canUndo) say(opts.mode === 'assessment' ? 'Undo is not available in assessment mode.' : 'There is nothing to undo yet.');
       else {
@@ -106,11 +119,12 @@ async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: P
     }
     const reply = view.replies.find((r) => String(r.number) === word);
     if (!reply || !reply.enabled) {
-      say(reply ? 'That reply is not available right now.' : `Please type a number from the list (${enabled.map((r) => r.number).join(', ')}), u or q.`);
+      say(reply ? 'That reply is not available right now.' : `Please type a number from the list (${enabled.map((r) => r.number).join(', ')}), ${opts.canGoBack && !replied ? 'b, ' : ''}u or q.`);
       continue;
     }
     say(`> ${reply.number}. You${reply.kind === 'do' ? ' do' : ''}: ${reply.text}`, '  ');
     actor.send({ type: 'reply.choose', replyId: reply.id });
+    replied = true;
     if (opts.mode === 'practice') {
       const after = cleanDeep(selectView(scenario, actor.getSnapshot()));
       if (after.lastFeedback) printFeedback(after.lastFeedback, say);
@@ -118,25 +132,27 @@ async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: P
   }
 }
 
-function printMoment(view: SessionView, say: (t?: string, indent?: string) => void): void {
+/** A scene or decision as text: heading, meters, narration, lines, and for a decision the prompt and replies. */
+export function printMoment(view: SessionView, say: Say, showPrompt = true): void {
   say();
   if (view.kind === 'decision') say(`-- Decision ${view.progress.decision} of about ${view.progress.about}${view.title ? `: ${view.title}` : ''} --`);
   else if (view.title) say(`-- ${view.title} --`);
   for (const m of view.meters) say(`[${m.label}: ${m.value} of ${m.max}]`);
   if (view.narration) say(view.narration);
   for (const line of view.lines) say(`${line.speaker}${line.role ? ` (${line.role})` : ''}: "${line.text}"`);
-  if (view.kind !== 'decision') return;
+  if (view.kind !== 'decision' || !showPrompt) return;
   say(view.prompt);
   for (const r of view.replies) say(`  ${r.number}. ${r.kind === 'do' ? '[do] ' : ''}${r.text}${r.enabled ? '' : ' (not available now)'}`, '     ');
 }
 
-function printFeedback(f: NonNullable<SessionView['lastFeedback']>, say: (t?: string, indent?: string) => void): void {
+function printFeedback(f: NonNullable<SessionView['lastFeedback']>, say: Say): void {
   say(`Feedback: ${f.feedback}`, '  ');
   for (const a of f.assessments) say(`  ${a.verdict === 'follows' ? '✓ follows' : '✗ violates'}: ${a.title} (${a.citation})`, '    ');
   for (const c of f.changes) say(`  ${c.label}: ${c.from} → ${c.to}`);
 }
 
-async function chooseScenario(opts: PlainOptions): Promise<PlayableScenario | undefined> {
+/** Lists the bundled scenarios and reads a number; undefined when input ends. */
+export async function chooseScenario(opts: Pick<PlainOptions, 'io' | 'width' | 'readLine'>): Promise<PlayableScenario | undefined> {
   const say = (text = '', indent = '') => opts.io.out(`${wrapText(text, opts.width, indent)}\n`);
   const catalog = loadCatalog();
   if (catalog.length === 0) {

@@ -31,10 +31,9 @@ describe('trainer-led sessions (--facilitate)', () => {
 
     await press(r, 'r');
     frame = (r.lastFrame() ?? '').replace(/[│╭╮╰╯─]/g, ' ').replace(/\s+/g, ' ');
-    expect(frame).toContain('Votes: 12 · Score: +2');
-    expect(frame).toContain('Votes: 3 · Score: −3');
-    expect(frame).toContain('Votes: 1 · Score: +1');
-    expect(frame).toContain('✗ violates: Curious');
+    // Side by side: the three replies head three columns of one row.
+    expect(r.lastFrame()).toMatch(/1\. That's a nice one! How did +│ 2\. Who bought you that\? You +│ 3\. Say nothing about the/);
+    for (const cell of ['Votes: 12 (75%)', 'Votes: 3 (19%)', 'Votes: 1 (6%)', 'Score: +2', 'Score: −3', 'Score: +1', '✗ violates: Curious']) expect(frame).toContain(cell);
 
     await press(r, '1', KEY.enter);
     expect(r.lastFrame()).toContain('Facilitator note: The guide\'s answer is the Advocate Supervisor');

@@ -1,6 +1,6 @@
 /* eslint-disable no-control-regex -- these patterns exist to find control characters */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/terminal/cli.js';
@@ -145,9 +145,83 @@ describe('help for every command', () => {
     expect((await inProcess('--facilitate', '--assess', NEW_PHONE)).code).toBe(2);
   });
 
-  it('--facilitate without a terminal is a usage error, not a crash', () => {
-    const r = cli(['--facilitate', NEW_PHONE], '', tempEnv());
-    expect(r.code).toBe(2);
-    expect(r.err).toContain('--facilitate needs an interactive terminal');
+});
+
+describe('plain mode: going back from the content note', () => {
+  it('b after the content note returns to the list when the scenario was picked from it', () => {
+    const r = cli(['--plain'], '1\nb\n2\nq\n', tempEnv());
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const [beforeBack] = r.out.split(/^Scenario number:$/m).slice(1);
+    expect(beforeBack).toContain('Content note:');
+    expect(beforeBack).toContain('b back to the scenarios');
+    expect(r.out.match(/^Scenarios:$/gm)).toHaveLength(2);
+    // The second pick starts the second scenario, and q saves it (not the first).
+    const second = r.out.slice(r.out.lastIndexOf('Scenario number:'));
+    expect(second).toMatch(/^After Jazz goes back \(about \d+ min, practice mode\)$/m);
+    expect(second).toMatch(/Progress saved to .*youth-relapses\.json/);
+  });
+
+  it('b is not a way back once a reply is given, nor when the scenario was named on the command line', () => {
+    const picked = cli(['--plain'], '1\n1\nb\nq\n', tempEnv());
+    expect(picked.out.match(/^Scenarios:$/gm)).toHaveLength(1);
+    expect(picked.out).toMatch(/Please type a number from the list \([\d, ]+\), u or q\./);
+    const named = cli(['play', NEW_PHONE, '--plain'], 'b\n1\n1\n', tempEnv());
+    expect(named.code).toBe(0);
+    expect(named.out).not.toContain('Scenarios:');
+    expect(named.out).not.toContain('b back');
+    expect(named.out).toContain('Please type a number from the list (1, 2, 3), u or q.');
+    expect(named.out).toContain('Score: 4 of 4 (100%)');
+  });
+});
+
+describe('--facilitate without a terminal (line by line)', () => {
+  it('prints prompt and note, reads votes as a line or one per line, reveals side by side, follows the branch, and writes the summary', () => {
+    const env = tempEnv();
+    const r = cli(['--facilitate', NEW_PHONE], '12 3 1\nr\n1\n9\n0\n0\nr\n1\n', env);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const [first, rest = ''] = r.out.split('-- Decision 2 of about 2');
+    const [beforeReveal = '', reveal = ''] = (first ?? '').split('Votes: 1: 12 · 2: 3 · 3: 1');
+    expect(beforeReveal).toContain('Discuss: What is the most natural thing to say here');
+    expect(beforeReveal).toContain('Facilitator note: Listen for whether the room treats the phone as proof');
+    expect(beforeReveal).toContain("1. That's a nice one! How did you get it?");
+    // No scores or verdicts before the reveal.
+    expect(beforeReveal.slice(beforeReveal.indexOf('-- Decision 1'))).not.toMatch(/Score|✓ follows|✗ violates/);
+    // Revealed side by side: the three replies' headings share a row.
+    expect(reveal).toMatch(/^1\. That's a nice one! +│ 2\. Who bought you that\? +│ 3\. Say nothing about the/m);
+    for (const cell of ['Votes: 12 (75%)', 'Votes: 3 (19%)', 'Votes: 1 (6%)', 'Score: +2', 'Score: −3', 'Score: +1', '✓ follows: Curious, not', '✗ violates: Curious, not']) expect(reveal).toContain(cell);
+    expect(reveal).toContain("> The room follows 1. That's a nice one! How did you get it?");
+    // One count per line for the second decision.
+    expect(rest).toContain('Votes for reply 2 of 3');
+    expect(rest).toContain('Votes: 1: 9 · 2: 0 · 3: 0');
+    expect(rest).toContain('DEBRIEF: Example: the new phone');
+    // Every line fits 80 columns, except the file path, which is kept whole so it can be copied.
+    for (const line of r.out.split('\n').filter((l) => !l.startsWith('Session summary written to'))) expect([...line].length).toBeLessThanOrEqual(80);
+
+    const path = /Session summary written to (\S+\.md)/.exec(r.out)?.[1] as string;
+    expect(path.startsWith(env.XDG_STATE_HOME as string)).toBe(true);
+    const summary = readFileSync(path, 'utf8');
+    expect(summary).toContain("| 1 | That's a nice one! How did you get it? | 12 (75%) |");
+    expect(summary).toContain("Branch taken: 1. That's a nice one! How did you get it?");
+    expect(summary).toContain('| 1 | Call your Advocate Supervisor to talk through what you noticed. | 9 (100%) |');
+    expect(summary).toContain('**Score:** 4 of 4 (100%)');
+  });
+
+  it('q, or input ending early, writes the summary so far (exit 0 and 1)', () => {
+    const stopped = cli(['--facilitate', NEW_PHONE], '7\nq\n', tempEnv());
+    expect(stopped.code).toBe(0);
+    const summary = readFileSync(/Session summary written to (\S+\.md)/.exec(stopped.out)?.[1] as string, 'utf8');
+    expect(summary).toContain("| 1 | That's a nice one! How did you get it? | 7 (100%) |");
+    expect(summary).toContain('The session stopped at this decision.');
+    const ended = cli(['--facilitate', NEW_PHONE], '1 2 3\n', tempEnv());
+    expect(ended.code).toBe(1);
+    expect(ended.out).toContain('Input ended before the session finished.');
+    expect(ended.out).toMatch(/Session summary written to \S+\.md/);
+  });
+
+  it('rejects counts that do not fit the replies and explains what to type', () => {
+    const r = cli(['--facilitate', NEW_PHONE], '1 2\nabc\nq\n', tempEnv());
+    expect(r.out).toContain('Type one count (for reply 1), 3 counts on one line, r to reveal, or q.');
   });
 });

@@ -13,7 +13,7 @@ describe('practice mode in the Ink app', () => {
     const r = await renderApp(element);
     const { lastFrame } = r;
     expect(lastFrame()).toContain('choose a scenario');
-    expect(lastFrame()).toContain('Example: the new phone · about 5 min');
+    expect(lastFrame()).toMatch(/1\. Example: the new phone +5 min/);
     // Files with errors are not offered (one fails the quick read, one only full validation).
     expect(lastFrame()).not.toContain('broken');
     expect(lastFrame()).not.toContain('dangling start');
@@ -57,7 +57,7 @@ describe('practice mode in the Ink app', () => {
     expect(lastFrame()).toContain('Turn 2 of 2');
     await press(r, KEY.tab);
     expect(lastFrame()).toContain('1. The new phone — same as best practice ✓');
-    expect(lastFrame()).toMatch(/You: Decide it is probably nothing.*Best: Call your Advocate Supervisor/);
+    expect(lastFrame()).toMatch(/You: +Decide it is probably nothing.*Best: +Call your Advocate Supervisor/);
     expect(lastFrame()).toContain('yourself. (−1)');
 
     await press(r, 'e');
@@ -98,7 +98,7 @@ describe('practice mode in the Ink app', () => {
     recordCompletion('example-new-phone', 50, env);
     const { element } = appElement({ env });
     const { lastFrame } = await renderApp(element);
-    expect(lastFrame()).toContain('Example: the new phone · about 5 min · ✓ completed, best 75%');
+    expect(lastFrame()).toMatch(/1\. Example: the new phone +5 min +✓ best 75%/);
     expect(existsSync(env.XDG_STATE_HOME as string)).toBe(true);
   });
 });

@@ -1,8 +1,9 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import type { Action } from '../keys.js';
 import type { CatalogEntry } from '../catalog.js';
 import { KeyHints } from './KeyHints.js';
 import { useKeys } from './useKeys.js';
+import { Paragraph } from './Paragraph.js';
 
 /** Props of ContentNote. */
 export interface ContentNoteProps {
@@ -25,12 +26,12 @@ export function ContentNote({ entry, onStart, onBack, onQuit }: ContentNoteProps
   });
   return (
     <Box flexDirection="column">
-      <Text bold>{entry.title}</Text>
-      <Text>About {entry.minutes} minutes. {entry.summary}</Text>
+      <Paragraph bold>{entry.title}</Paragraph>
+      <Paragraph>About {entry.minutes} minutes. {entry.summary}</Paragraph>
       <Box marginTop={1} borderStyle="round" paddingX={1} flexDirection="column">
-        <Text bold>Content note</Text>
-        <Text>{entry.contentNote}</Text>
-        <Text>Take a break whenever you need one: q saves your progress.</Text>
+        <Paragraph bold>Content note</Paragraph>
+        <Paragraph>{entry.contentNote}</Paragraph>
+        <Paragraph>Take a break whenever you need one: q saves your progress.</Paragraph>
       </Box>
       <KeyHints set="contentNote" />
     </Box>

@@ -2,14 +2,15 @@ import { Box, Text, useStdout } from 'ink';
 import { useMemo, useState } from 'react';
 import type { Debrief } from '../../machines/scoring.js';
 import type { Scenario } from '../../machines/schema/scenario.js';
-import type { Action } from '../keys.js';
+import { hintLine, type Action } from '../keys.js';
+import { pathRows, summaryRows, transcriptRows } from '../debrief-lines.js';
 import { debriefModel } from '../debrief-model.js';
 import { exportDebrief } from '../export.js';
+import { wrapText } from '../wrap.js';
 import { useApp } from './AppContext.js';
-import { DebriefPaths } from './DebriefPaths.js';
-import { DebriefSummary } from './DebriefSummary.js';
-import { DebriefTranscript } from './DebriefTranscript.js';
 import { KeyHints } from './KeyHints.js';
+import { Paragraph } from './Paragraph.js';
+import { maxOffset, pageSize, ScrollRows } from './ScrollRows.js';
 import { useKeys } from './useKeys.js';
 
 /** Props of DebriefScreen. */
@@ -25,23 +26,40 @@ export interface DebriefScreenProps {
 }
 
 const TABS = ['Summary', 'Transcript', 'Your path / best practice'] as const;
+const rowsOf = (text: string, width: number) => text.split('\n').reduce((n, line) => n + wrapText(line, width).split('\n').length, 0);
 
-/** The debrief in three sections; `e` exports it to Markdown and JSON. */
+/** The debrief in three scrolling sections; `e` exports it to Markdown and JSON. */
 export function DebriefScreen({ scenario, debrief, onBack, notice }: DebriefScreenProps) {
   const app = useApp();
   const { stdout } = useStdout();
   const columns = stdout.columns || 80;
   const model = useMemo(() => debriefModel(scenario, debrief), [scenario, debrief]);
+  const sections = useMemo(() => [summaryRows(model, columns), transcriptRows(model, columns), pathRows(model, columns)], [model, columns]);
   const [tab, setTab] = useState(0);
-  const [turn, setTurn] = useState(0);
+  const [offsets, setOffsets] = useState([0, 0, 0]);
   const [exported, setExported] = useState<string>();
+  const tabLine = TABS.map((t, i) => (i === tab ? `[${i + 1} ${t}]` : ` ${i + 1} ${t} `)).join(' ');
+  const hints = onBack ? 'debriefBack' : 'debrief';
+
+  // The section gets what is left of the screen; one row spare so the frame never scrolls the terminal.
+  const chrome = rowsOf(`Debrief: ${model.title}`, columns) + (notice ? rowsOf(notice, columns) : 0) + rowsOf(tabLine, columns)
+    + 1 + (exported ? 1 + rowsOf(exported, columns) : 0) + 1 + rowsOf(hintLine(hints), columns);
+  const height = Math.max(4, (stdout.rows || 24) - 1 - chrome);
+  const rows = sections[tab] ?? [];
+  const scroll = (f: (offset: number) => number) =>
+    setOffsets((o) => o.map((v, i) => (i === tab ? Math.min(Math.max(0, f(Math.min(v, maxOffset(rows.length, height)))), maxOffset(rows.length, height)) : v)));
+
   const onAction = (a: Action) => {
     if (a.type === 'interrupt' || a.type === 'quit') app.exit(exported);
     else if (a.type === 'next-tab' || a.type === 'right') setTab((t) => (t + 1) % TABS.length);
     else if (a.type === 'left') setTab((t) => (t + TABS.length - 1) % TABS.length);
     else if (a.type === 'number' && a.n >= 1 && a.n <= TABS.length) setTab(a.n - 1);
-    else if (a.type === 'up') setTurn((t) => Math.max(0, t - 1));
-    else if (a.type === 'down') setTurn((t) => Math.min(model.turns.length - 1, t + 1));
+    else if (a.type === 'up') scroll((o) => o - 1);
+    else if (a.type === 'down') scroll((o) => o + 1);
+    else if (a.type === 'page-up') scroll((o) => o - pageSize(height));
+    else if (a.type === 'page-down') scroll((o) => o + pageSize(height));
+    else if (a.type === 'top') scroll(() => 0);
+    else if (a.type === 'bottom') scroll(() => rows.length);
     else if (a.type === 'back' && onBack) onBack();
     else if (a.type === 'export') {
       try {
@@ -55,16 +73,18 @@ export function DebriefScreen({ scenario, debrief, onBack, notice }: DebriefScre
   useKeys(onAction);
   return (
     <Box flexDirection="column">
-      <Text bold>Debrief: {model.title}</Text>
-      {notice && <Text>{notice}</Text>}
-      <Text>{TABS.map((t, i) => (i === tab ? `[${i + 1} ${t}]` : ` ${i + 1} ${t} `)).join(' ')}</Text>
+      <Paragraph bold>Debrief: {model.title}</Paragraph>
+      {notice?.split('\n').map((line, i) => <Text key={i}>{line}</Text>)}
+      <Paragraph>{tabLine}</Paragraph>
       <Box marginTop={1} flexDirection="column">
-        {tab === 0 && <DebriefSummary model={model} columns={columns} />}
-        {tab === 1 && <DebriefTranscript model={model} turn={turn} />}
-        {tab === 2 && <DebriefPaths model={model} columns={columns} />}
+        <ScrollRows rows={rows} height={height} offset={offsets[tab] ?? 0} />
       </Box>
-      {exported && <Box marginTop={1}><Text>{exported}</Text></Box>}
-      <KeyHints set={onBack ? 'debriefBack' : 'debrief'} />
+      {exported && (
+        <Box marginTop={1} flexDirection="column">
+          {exported.split('\n').map((line, i) => <Text key={i}>{line}</Text>)}
+        </Box>
+      )}
+      <KeyHints set={hints} />
     </Box>
   );
 }

@@ -1,21 +1,22 @@
 import { Box, Text, useStdout } from 'ink';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { indexScenario, replyValue } from '../../machines/index.js';
 import type { Debrief } from '../../machines/scoring.js';
 import { revealReplies, selectView } from '../../machines/selectors.js';
-import type { Action } from '../keys.js';
-import { exportsDir } from '../export.js';
-import { facilitationMarkdown, type FacilitatedDecision } from '../facilitation-summary.js';
+import { hintLine, type Action } from '../keys.js';
+import { revealText } from '../reveal-text.js';
+import type { Span } from '../debrief-lines.js';
+import { wrapText } from '../wrap.js';
+import { replyValues, writeSessionSummary, type FacilitatedDecision } from '../facilitation-summary.js';
 import { cleanDeep, cleanText } from '../sanitize.js';
 import type { PlayableScenario } from '../scenario-source.js';
 import type { SessionActor } from '../session-actor.js';
-import { fileStamp, writeAtomic } from '../state.js';
 import { useApp } from './AppContext.js';
 import { DebriefScreen } from './DebriefScreen.js';
 import { KeyHints } from './KeyHints.js';
+import { Paragraph } from './Paragraph.js';
 import { Moment } from './Moment.js';
-import { ReplyList } from './ReplyList.js';
-import { RevealPanel } from './RevealPanel.js';
+import { REPLY_INDENT, ReplyList } from './ReplyList.js';
+import { maxOffset, pageSize, ScrollRows } from './ScrollRows.js';
 import { useTheme } from './ThemeContext.js';
 import { useKeys } from './useKeys.js';
 import { useSessionSnapshot } from './useSession.js';
@@ -37,14 +38,12 @@ export function FacilitateScreen({ playable, actor }: FacilitateScreenProps) {
   const snapshot = useSessionSnapshot(actor);
   const view = useMemo(() => cleanDeep(selectView(scenario, snapshot)), [scenario, snapshot]);
   const revealed = useMemo(() => cleanDeep(revealReplies(scenario, view.nodeId)), [scenario, view.nodeId]);
-  const values = useMemo(() => Object.fromEntries(revealed.map((r) => {
-    const reply = indexScenario(scenario).replies.get(r.replyId)?.reply;
-    return [r.replyId, reply ? replyValue(reply) : 0];
-  })), [scenario, revealed]);
+  const values = useMemo(() => replyValues(scenario, revealed.map((r) => r.replyId)), [scenario, revealed]);
   const [selected, setSelected] = useState(0);
   const [votes, setVotes] = useState<Record<string, number>>({});
   const [reveal, setReveal] = useState(false);
   const [confirmQuit, setConfirmQuit] = useState(false);
+  const [offset, setOffset] = useState(0);
   const log = useRef<FacilitatedDecision[]>([]);
   const [summaryPath, setSummaryPath] = useState<string>();
 
@@ -52,11 +51,7 @@ export function FacilitateScreen({ playable, actor }: FacilitateScreenProps) {
     title: view.title ?? view.nodeId, discussionPrompt: view.discussionPrompt,
     replies: view.replies.map((r) => ({ number: r.number, text: r.text, votes: votes[r.id] ?? 0 })),
   });
-  const writeSummary = (debrief?: Debrief) => {
-    const path = `${exportsDir(app.env)}/${scenario.id}-session-${fileStamp()}.md`;
-    writeAtomic(path, facilitationMarkdown(scenario, log.current, debrief));
-    return path;
-  };
+  const writeSummary = (debrief?: Debrief) => writeSessionSummary(scenario, log.current, debrief, app.env);
   const stop = () => {
     if (view.kind === 'decision') log.current.push(current());
     app.exit(`Session summary written to ${writeSummary()}`);
@@ -70,6 +65,32 @@ export function FacilitateScreen({ playable, actor }: FacilitateScreenProps) {
     setVotes({});
     setReveal(false);
   }, [view.nodeId]);
+  useEffect(() => setOffset(0), [view.nodeId, reveal]);
+  const revealRows = useMemo(
+    () => revealText(revealed, view.replies.map((r) => votes[r.id] ?? 0), values, (stdout.columns || 80) - 2).split('\n').map((text) => [{ text }]),
+    [revealed, votes, values, view.replies, stdout.columns],
+  );
+
+  const columns = stdout.columns || 80;
+  const width = columns - 2;
+  const screenRows = stdout.rows || 24;
+  const heading = `${cleanText(scenario.title)}${view.kind === 'decision' ? ` · decision ${view.progress.decision} of about ${view.progress.about}` : ''}`;
+  const hintSet = view.kind === 'scene' ? 'facilitateScene' : reveal ? 'facilitateReveal' : 'facilitateVote';
+  const rowsOf = (text: string, w = width) => wrapText(text, w).split('\n').length;
+  const footerRows = rowsOf(confirmQuit ? QUIT_QUESTION : hintLine(hintSet));
+
+  const revealHeight = Math.max(4, screenRows - 1 - rowsOf(heading) - (view.title ? rowsOf(view.title) : 0) - 2 - footerRows);
+  const momentRows = useMemo(() => {
+    const w = (text: string, style: Omit<Span, 'text'> = {}) => wrapText(text, width).split('\n').map((t) => [{ text: t, ...style }]);
+    return [
+      ...(view.title ? w(view.title, { bold: true }) : []), ...(view.narration ? w(view.narration) : []),
+      ...view.lines.flatMap((l) => w(`${l.speaker}${l.role ? ` (${l.role})` : ''}: “${l.text}”`)),
+      ...(view.discussionPrompt ? w(`Discuss: ${view.discussionPrompt}`, { bold: true }) : []),
+      ...(view.facilitatorNote ? w(`Facilitator note: ${view.facilitatorNote}`, { tone: 'muted' }) : []),
+    ];
+  }, [view, width]);
+  const momentHeight = Math.max(4, screenRows - 1 - rowsOf(heading) - footerRows
+    - view.replies.reduce((n, r) => n + rowsOf(`${r.kind === 'do' ? '[do] ' : ''}${r.text} · votes: ${votes[r.id] ?? 0}`, width - REPLY_INDENT), 0));
 
   const setVote = (f: (n: number) => number) => {
     const id = view.replies[selected]?.id;
@@ -82,12 +103,21 @@ export function FacilitateScreen({ playable, actor }: FacilitateScreenProps) {
     if (view.kind === 'scene') return a.type === 'enter' ? actor.send({ type: 'scene.continue' }) : undefined;
     if (reveal) {
       if (a.type === 'back') setReveal(false);
+      const page = pageSize(revealHeight);
+      if (a.type === 'up' || a.type === 'down' || a.type === 'page-up' || a.type === 'page-down') {
+        const step = a.type === 'up' ? -1 : a.type === 'down' ? 1 : a.type === 'page-up' ? -page : page;
+        setOffset((o) => Math.min(Math.max(0, o + step), maxOffset(revealRows.length, revealHeight)));
+      }
       const reply = a.type === 'number' ? view.replies[a.n - 1] : undefined;
       if (reply?.enabled) {
         log.current.push({ ...current(), chosen: reply.number });
         actor.send({ type: 'reply.choose', replyId: reply.id });
       }
       return;
+    }
+    if (a.type === 'page-up' || a.type === 'page-down') {
+      const step = a.type === 'page-up' ? -pageSize(momentHeight) : pageSize(momentHeight);
+      return setOffset((o) => Math.min(Math.max(0, o + step), maxOffset(momentRows.length, momentHeight)));
     }
     if (a.type === 'up') setSelected((s) => (s + view.replies.length - 1) % view.replies.length);
     else if (a.type === 'down') setSelected((s) => (s + 1) % view.replies.length);
@@ -102,19 +132,52 @@ export function FacilitateScreen({ playable, actor }: FacilitateScreenProps) {
   if (view.done) {
     return <DebriefScreen scenario={scenario} debrief={snapshot.output as Debrief} notice={summaryPath && `Session summary written to:\n  ${summaryPath}`} />;
   }
-  return (
-    <Box flexDirection="column" paddingX={1} gap={1}>
-      <Text bold>{cleanText(scenario.title)}{view.kind === 'decision' ? ` · decision ${view.progress.decision} of about ${view.progress.about}` : ''}</Text>
-      {view.title && <Text bold underline>{view.title}</Text>}
-      <Moment view={view} />
-      {view.discussionPrompt && <Text><Text bold>Discuss: </Text>{view.discussionPrompt}</Text>}
-      {view.facilitatorNote && <Text color={theme.muted}><Text bold>Facilitator note: </Text>{view.facilitatorNote}</Text>}
-      {view.kind === 'decision' && !reveal && (
+  const footer = confirmQuit ? <Paragraph bold>{QUIT_QUESTION}</Paragraph> : <KeyHints set={hintSet} spaced={false} />;
+  if (view.kind === 'decision' && reveal) {
+    // The room has seen the moment: the reveal gets the screen, and scrolls when it is longer.
+    return (
+      <Box flexDirection="column" paddingX={1}>
+        <Paragraph bold>{heading}</Paragraph>
+        {view.title && <Paragraph bold underline>{view.title}</Paragraph>}
+        <Box marginY={1} flexDirection="column"><ScrollRows rows={revealRows} height={revealHeight} offset={offset} /></Box>
+        {footer}
+      </Box>
+    );
+  }
+  // Generous spacing for a projected screen, as far as the rows allow (least useful gaps go first).
+  const packed = rowsOf(heading) + (view.title ? rowsOf(view.title) : 0) + (view.narration ? rowsOf(view.narration) : 0)
+    + view.lines.reduce((n, l) => n + rowsOf(`${l.speaker}${l.role ? ` (${l.role})` : ''}: “${l.text}”`), 0)
+    + (view.discussionPrompt ? rowsOf(`Discuss: ${view.discussionPrompt}`) : 0) + (view.facilitatorNote ? rowsOf(`Facilitator note: ${view.facilitatorNote}`) : 0)
+    + (view.kind === 'decision' ? view.replies.reduce((n, r) => n + rowsOf(`${r.kind === 'do' ? '[do] ' : ''}${r.text} · votes: ${votes[r.id] ?? 0}`, width - REPLY_INDENT), 0) : 0)
+    + footerRows;
+  const spare = screenRows - 1 - packed;
+  const gap = (rank: number) => (spare >= rank ? 1 : 0);
+  if (spare < 0 && view.kind === 'decision') {
+    // Too long even packed: the moment, prompt and note scroll (PgUp/PgDn) above the replies.
+    return (
+      <Box flexDirection="column" paddingX={1}>
+        <Paragraph bold>{heading}</Paragraph>
+        <ScrollRows rows={momentRows} height={momentHeight} offset={offset} pageKeysOnly />
         <ReplyList replies={view.replies} selected={selected} suffix={(r) => ` · votes: ${votes[r.id] ?? 0}`} />
+        {confirmQuit ? footer : <KeyHints set="facilitateVoteScroll" spaced={false} />}
+      </Box>
+    );
+  }
+  return (
+    <Box flexDirection="column" paddingX={1}>
+      <Paragraph bold>{heading}</Paragraph>
+      {view.title && <Box marginTop={gap(6)}><Paragraph bold underline>{view.title}</Paragraph></Box>}
+      <Box marginTop={gap(5)} flexDirection="column"><Moment view={view} spaced={spare >= 6 + view.lines.length} /></Box>
+      {view.discussionPrompt && <Box marginTop={gap(3)}><Paragraph><Text bold>Discuss: </Text>{view.discussionPrompt}</Paragraph></Box>}
+      {view.facilitatorNote && <Box marginTop={gap(4)}><Paragraph color={theme.muted}><Text bold>Facilitator note: </Text>{view.facilitatorNote}</Paragraph></Box>}
+      {view.kind === 'decision' && (
+        <Box marginTop={gap(1)} flexDirection="column">
+          <ReplyList replies={view.replies} selected={selected} suffix={(r) => ` · votes: ${votes[r.id] ?? 0}`} />
+        </Box>
       )}
-      {view.kind === 'decision' && reveal && <RevealPanel replies={revealed} votes={votes} values={values} columns={stdout.columns || 80} />}
-      {confirmQuit ? <Text bold>End the session now and write the summary so far? (y / n)</Text>
-        : <KeyHints set={view.kind === 'scene' ? 'facilitateScene' : reveal ? 'facilitateReveal' : 'facilitateVote'} />}
+      <Box marginTop={gap(2)} flexDirection="column">{footer}</Box>
     </Box>
   );
 }
+
+const QUIT_QUESTION = 'End the session now and write the summary so far? (y / n)';

@@ -1,6 +1,14 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import type { FeedbackView } from '../../machines/selectors.js';
-import { useTheme } from './ThemeContext.js';
+import { wrapText } from '../wrap.js';
+import { Paragraph } from './Paragraph.js';
+import { Verdict } from './Verdict.js';
+
+/**
+ * How tightly the panel is drawn: 0 boxed with a blank row after the reply; 1 without the box
+ * and the blank row; 2 also without the reply quoted back (the volunteer has just chosen it).
+ */
+export type FeedbackFit = 0 | 1 | 2;
 
 /** Props of FeedbackPanel. */
 export interface FeedbackPanelProps {
@@ -8,23 +16,37 @@ export interface FeedbackPanelProps {
   feedback: FeedbackView;
   /** A heading; defaults to "Feedback on your reply". */
   heading?: string;
+  /** How tightly to draw it on a short terminal (see feedbackFit). */
+  fit?: FeedbackFit;
+}
+
+/** Rows the panel takes at a width and fit, estimated by wrapping each part as Ink will. */
+export function feedbackHeight(f: FeedbackView, columns: number, fit: FeedbackFit): number {
+  const width = fit === 0 ? columns - 4 : columns;
+  const rows = (text: string, w = width) => wrapText(text, w).split('\n').length;
+  // Heading, plus two borders and a blank row when boxed.
+  return (fit === 0 ? 4 : 1) + (fit < 2 ? rows(`“${f.replyText}”`) : 0) + rows(f.feedback)
+    + f.assessments.reduce((n, a) => n + rows(`${a.verdict === 'follows' ? 'follows' : 'violates'}: ${a.title} (${a.citation})`, width - 2), 0)
+    + f.changes.reduce((n, c) => n + rows(`${c.label}: ${c.from} → ${c.to}`), 0);
+}
+
+/** The loosest fit whose panel takes at most `rows` rows. */
+export function feedbackFit(f: FeedbackView, columns: number, rows: number): FeedbackFit {
+  return ([0, 1] as const).find((fit) => feedbackHeight(f, columns, fit) <= rows) ?? 2;
 }
 
 /** The feedback, each principle with ✓/✗ and its guide section, and what changed. */
-export function FeedbackPanel({ feedback, heading = 'Feedback on your reply' }: FeedbackPanelProps) {
-  const theme = useTheme();
+export function FeedbackPanel({ feedback, heading = 'Feedback on your reply', fit = 0 }: FeedbackPanelProps) {
   return (
-    <Box flexDirection="column" borderStyle="round" paddingX={1}>
-      <Text bold>{heading}</Text>
-      <Text>“{feedback.replyText}”</Text>
-      <Box marginTop={1}><Text>{feedback.feedback}</Text></Box>
+    <Box flexDirection="column" borderStyle={fit === 0 ? 'round' : undefined} paddingX={fit === 0 ? 1 : 0}>
+      <Paragraph bold underline={fit > 0}>{heading}</Paragraph>
+      {fit < 2 && <Paragraph>“{feedback.replyText}”</Paragraph>}
+      <Box marginTop={fit === 0 ? 1 : 0}><Paragraph>{feedback.feedback}</Paragraph></Box>
       {feedback.assessments.map((a) => (
-        <Text key={a.principleId} color={a.verdict === 'follows' ? theme.good : theme.bad}>
-          {a.verdict === 'follows' ? '✓ follows' : '✗ violates'}: {a.title} ({a.citation})
-        </Text>
+        <Verdict key={a.principleId} verdict={a.verdict} title={a.title} citation={a.citation} />
       ))}
       {feedback.changes.map((c) => (
-        <Text key={c.label}>{c.label}: {c.from} → {c.to}</Text>
+        <Paragraph key={c.label}>{c.label}: {c.from} → {c.to}</Paragraph>
       ))}
     </Box>
   );

@@ -1,9 +1,12 @@
-import { Box, Text } from 'ink';
+import { Box, Text, useStdout } from 'ink';
 import { useState } from 'react';
 import type { Action } from '../keys.js';
+import { hintLine } from '../keys.js';
 import type { CatalogEntry } from '../catalog.js';
 import type { Records } from '../records.js';
+import { wrapText } from '../wrap.js';
 import { KeyHints } from './KeyHints.js';
+import { Paragraph } from './Paragraph.js';
 import { useTheme } from './ThemeContext.js';
 import { useKeys } from './useKeys.js';
 
@@ -27,9 +30,18 @@ export interface PickerProps {
   onQuit: () => void;
 }
 
-/** The list of scenarios: title, minutes, summary, and the best score when completed. */
+const INDENT = 5;
+const rowsOf = (text: string, width: number) => wrapText(text, width).split('\n').length;
+
+/**
+ * The list of scenarios, one row each (number, title, minutes, best score when completed), with
+ * the summary of the highlighted one below, so the whole picker fits 24 rows. A list longer than
+ * the terminal is shown as a window that follows the highlight.
+ */
 export function Picker({ entries, records, notice, checking, canResume, onPick, onResume, onQuit }: PickerProps) {
   const theme = useTheme();
+  const { stdout } = useStdout();
+  const columns = stdout.columns || 80;
   const [selected, setSelected] = useState(0);
   const onAction = (a: Action) => {
     if (a.type === 'quit' || a.type === 'interrupt') onQuit();
@@ -41,24 +53,57 @@ export function Picker({ entries, records, notice, checking, canResume, onPick, 
     else if (a.type === 'number' && entries[a.n - 1]) onPick(entries[a.n - 1] as CatalogEntry);
   };
   useKeys(onAction);
+
+  const current = entries[Math.min(selected, entries.length - 1)];
+  const best = (e: CatalogEntry) => (Object.hasOwn(records, e.id) ? records[e.id] : undefined);
+  const anyDone = entries.some((e) => best(e));
+  // Rows left for the list once everything else is drawn (one spare row so the frame never scrolls).
+  const fixed = 1 + (notice ? rowsOf(notice, columns) : 0) + (canResume ? rowsOf('A saved session is waiting: press R to resume it.', columns) : 0)
+    + 1 + 1 + (current ? rowsOf(current.summary, columns - INDENT) : 0) + 1 + rowsOf(hintLine('picker'), columns) + 1;
+  const room = Math.max(3, (stdout.rows || 24) - fixed);
+  const windowed = entries.length > room;
+  const size = windowed ? Math.max(1, room - 2) : entries.length;
+  const first = Math.max(0, Math.min(selected - Math.floor(size / 2), entries.length - size));
+  const shown = entries.slice(first, first + size);
+
   return (
     <Box flexDirection="column">
-      <Text bold>casa-practice: choose a scenario{checking ? ' (checking files…)' : ''}</Text>
-      {notice && <Text color={theme.warn}>{notice}</Text>}
-      {canResume && <Text>A saved session is waiting: press R to resume it.</Text>}
-      {entries.length === 0 && <Text>No valid scenarios were found.</Text>}
-      {entries.map((e, i) => {
-        const record = Object.hasOwn(records, e.id) ? records[e.id] : undefined;
-        return (
-          <Box key={e.file} flexDirection="column" marginTop={1}>
-            <Text bold={i === selected} color={i === selected ? theme.accent : undefined}>
-              {i === selected ? '›' : ' '} {i + 1}. {e.title} · about {e.minutes} min
-              {record ? ` · ✓ completed, best ${record.bestPercent}%` : ''}
-            </Text>
-            <Box paddingLeft={5}><Text>{e.summary}</Text></Box>
-          </Box>
-        );
-      })}
+      <Paragraph bold>casa-practice: choose a scenario{checking ? ' (checking files…)' : ''}</Paragraph>
+      {notice && <Paragraph color={theme.warn}>{notice}</Paragraph>}
+      {canResume && <Paragraph>A saved session is waiting: press R to resume it.</Paragraph>}
+      {entries.length === 0 && <Paragraph>No valid scenarios were found.</Paragraph>}
+      <Box flexDirection="column" marginTop={1}>
+        {windowed && <Text color={theme.muted}>{first > 0 ? `     ↑ ${first} more` : ' '}</Text>}
+        {shown.map((e, k) => {
+          const i = first + k;
+          const on = i === selected;
+          const record = best(e);
+          return (
+            <Box key={e.file}>
+              <Box width={INDENT} flexShrink={0}>
+                <Text color={on ? theme.accent : undefined} bold={on}>{on ? '›' : ' '} {i + 1}.</Text>
+              </Box>
+              <Box flexGrow={1} flexShrink={1}>
+                <Paragraph color={on ? theme.accent : undefined} bold={on}>{e.title}</Paragraph>
+              </Box>
+              <Box width={7} flexShrink={0} justifyContent="flex-end">
+                <Text>{e.minutes} min</Text>
+              </Box>
+              {anyDone && (
+                <Box width={12} flexShrink={0} paddingLeft={1}>
+                  <Text color={theme.good}>{record ? `✓ best ${record.bestPercent}%` : ''}</Text>
+                </Box>
+              )}
+            </Box>
+          );
+        })}
+        {windowed && <Text color={theme.muted}>{first + size < entries.length ? `     ↓ ${entries.length - first - size} more` : ' '}</Text>}
+      </Box>
+      {current && (
+        <Box marginTop={1} paddingLeft={INDENT}>
+          <Paragraph>{current.summary}</Paragraph>
+        </Box>
+      )}
       <KeyHints set="picker" />
     </Box>
   );

@@ -1,24 +1,26 @@
-import { Box, Text } from 'ink';
+import { Box, useStdout } from 'ink';
 import { useEffect, useMemo, useState } from 'react';
 import type { Debrief } from '../../machines/scoring.js';
-import { selectView } from '../../machines/selectors.js';
+import { selectView, type SessionView } from '../../machines/selectors.js';
 import type { SessionMode } from '../../machines/types.js';
-import type { Action } from '../keys.js';
+import { hintLine, type Action, type HintSet } from '../keys.js';
 import { finishPlaythrough } from '../outcome.js';
 import { cleanDeep, cleanText } from '../sanitize.js';
 import { writeSave } from '../saves.js';
+import { wrapText } from '../wrap.js';
 import type { PlayableScenario } from '../scenario-source.js';
 import type { SessionActor } from '../session-actor.js';
 import { useApp } from './AppContext.js';
 import { DebriefScreen } from './DebriefScreen.js';
-import { FeedbackPanel } from './FeedbackPanel.js';
+import { FeedbackPanel, feedbackFit, feedbackHeight } from './FeedbackPanel.js';
 import { KeyHints } from './KeyHints.js';
 import { Moment } from './Moment.js';
 import { QuitPrompt } from './QuitPrompt.js';
-import { ReplyList } from './ReplyList.js';
-import { StatusLine } from './StatusLine.js';
+import { REPLY_INDENT, ReplyList } from './ReplyList.js';
+import { StatusLine, statusText } from './StatusLine.js';
 import { useKeys } from './useKeys.js';
 import { useSessionSnapshot } from './useSession.js';
+import { Paragraph } from './Paragraph.js';
 
 /** Props of PlayScreen. */
 export interface PlayScreenProps {
@@ -35,6 +37,7 @@ export interface PlayScreenProps {
 /** A playthrough: the moment, the replies, feedback, and the debrief at the end. */
 export function PlayScreen({ playable, actor, mode, onBack }: PlayScreenProps) {
   const app = useApp();
+  const { stdout } = useStdout();
   const snapshot = useSessionSnapshot(actor);
   const view = useMemo(() => cleanDeep(selectView(playable.scenario, snapshot)), [playable.scenario, snapshot]);
   const title = cleanText(playable.scenario.title);
@@ -86,27 +89,57 @@ export function PlayScreen({ playable, actor, mode, onBack }: PlayScreenProps) {
   if (view.done && !showFeedback && view.debrief) {
     return <DebriefScreen scenario={playable.scenario} debrief={snapshot.output as Debrief} onBack={onBack} />;
   }
+  const columns = stdout.columns || 80;
+  const rows = stdout.rows || 24;
   if (showFeedback && view.lastFeedback) {
+    const hintSet = view.done ? 'toDebrief' : 'feedback';
+    const around = wrapText(statusText(view, mode, title), columns).split('\n').length + view.meters.length
+      + (confirmQuit ? 1 + QUIT_PROMPT_EXTRA : wrapText(hintLine(hintSet), columns).split('\n').length);
+    // Blank rows go first on a short terminal, then the panel draws itself tighter.
+    const spaced = feedbackHeight(view.lastFeedback, columns, 0) <= rows - 1 - around - 2;
+    const fit = spaced ? 0 : feedbackFit(view.lastFeedback, columns, rows - 1 - around);
     return (
       <Box flexDirection="column">
-        <StatusLine view={view} mode={mode} title={title} />
-        <FeedbackPanel feedback={view.lastFeedback} />
-        {confirmQuit ? <QuitPrompt /> : <KeyHints set={view.done ? 'toDebrief' : 'feedback'} />}
+        <StatusLine view={view} mode={mode} title={title} spaced={spaced} />
+        <FeedbackPanel feedback={view.lastFeedback} fit={fit} />
+        {confirmQuit ? <QuitPrompt /> : <KeyHints set={hintSet} spaced={spaced} />}
       </Box>
     );
   }
+  const hints = view.kind === 'scene' ? 'scene' : mode === 'practice' ? 'decisionPractice' : 'decisionAssess';
+  // On a short terminal blank rows between parts go first (least useful first), so the whole
+  // moment stays on screen; one row is kept spare so the frame never scrolls the terminal.
+  const spare = rows - 1 - packedHeight(view, statusText(view, mode, title), hints, columns) - (confirmQuit ? QUIT_PROMPT_EXTRA : 0);
+  const gaps = { prompt: spare >= 1, hints: spare >= 2, status: spare >= 3, speech: spare >= 3 + view.lines.length };
   return (
     <Box flexDirection="column">
-      <StatusLine view={view} mode={mode} title={title} />
-      {view.title && <Text bold underline>{view.title}</Text>}
-      <Moment view={view} />
+      <StatusLine view={view} mode={mode} title={title} spaced={gaps.status} />
+      {view.title && <Paragraph bold underline>{view.title}</Paragraph>}
+      <Moment view={view} spaced={gaps.speech} />
       {view.kind === 'decision' && (
-        <Box flexDirection="column" marginTop={1}>
-          <Text bold>{view.prompt}</Text>
+        <Box flexDirection="column" marginTop={gaps.prompt ? 1 : 0}>
+          <Paragraph bold>{view.prompt}</Paragraph>
           <ReplyList replies={view.replies} selected={selected} />
         </Box>
       )}
-      {confirmQuit ? <QuitPrompt /> : <KeyHints set={view.kind === 'scene' ? 'scene' : mode === 'practice' ? 'decisionPractice' : 'decisionAssess'} />}
+      {confirmQuit ? <QuitPrompt /> : <KeyHints set={hints} spaced={gaps.hints} />}
     </Box>
   );
+}
+
+/** Rows the quit prompt (a box of three rows) takes beyond the help line it replaces. */
+const QUIT_PROMPT_EXTRA = 4;
+
+/** Rows the moment takes without blank rows, estimated by wrapping each part at its width. */
+function packedHeight(view: SessionView, status: string, hints: HintSet, columns: number): number {
+  const rows = (text: string, width = columns) => wrapText(text, width).split('\n').length;
+  let n = rows(status) + view.meters.length;
+  if (view.title) n += rows(view.title);
+  if (view.narration) n += rows(view.narration);
+  for (const line of view.lines) n += rows(`${line.speaker}${line.role ? ` (${line.role})` : ''}: “${line.text}”`);
+  if (view.kind === 'decision') {
+    n += rows(view.prompt ?? '');
+    for (const r of view.replies) n += rows(`${r.kind === 'do' ? '[do] ' : ''}${r.text}${r.enabled ? '' : ' (not available now)'}`, columns - REPLY_INDENT);
+  }
+  return n + rows(hintLine(hints));
 }

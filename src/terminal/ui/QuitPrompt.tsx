@@ -1,12 +1,13 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import { KeyHints } from './KeyHints.js';
+import { Paragraph } from './Paragraph.js';
 
 /** Asks before quitting a playthrough; the keys are handled by the screen that shows it. */
 export function QuitPrompt() {
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1}>
-      <Text bold>Save your progress and quit?</Text>
-      <Text>You can continue later with: casa-practice resume</Text>
+      <Paragraph bold>Save your progress and quit?</Paragraph>
+      <Paragraph>You can continue later with: casa-practice resume</Paragraph>
       <KeyHints set="quit" />
     </Box>
   );

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import type { ReplyView } from '../../machines/selectors.js';
 import { useTheme } from './ThemeContext.js';
+import { Paragraph } from './Paragraph.js';
 
 /** Props of ReplyList. */
 export interface ReplyListProps {
@@ -12,6 +13,9 @@ export interface ReplyListProps {
   suffix?: (reply: ReplyView) => string;
 }
 
+/** Columns taken by the pointer and number before each reply's text. */
+export const REPLY_INDENT = 5;
+
 /** Numbered replies; the highlighted one has a pointer, unavailable ones say so. */
 export function ReplyList({ replies, selected, suffix }: ReplyListProps) {
   const theme = useTheme();
@@ -19,13 +23,13 @@ export function ReplyList({ replies, selected, suffix }: ReplyListProps) {
     <Box flexDirection="column">
       {replies.map((r, i) => (
         <Box key={r.id}>
-          <Box width={5} flexShrink={0}>
+          <Box width={REPLY_INDENT} flexShrink={0}>
             <Text color={i === selected ? theme.accent : undefined}>{i === selected ? '›' : ' '} {r.number}.</Text>
           </Box>
           <Box flexGrow={1} flexShrink={1}>
-            <Text bold={i === selected} color={r.enabled ? undefined : theme.muted}>
+            <Paragraph bold={i === selected} color={r.enabled ? undefined : theme.muted}>
               {r.kind === 'do' ? '[do] ' : ''}{r.text}{r.enabled ? '' : ' (not available now)'}{suffix ? suffix(r) : ''}
-            </Text>
+            </Paragraph>
           </Box>
         </Box>
       ))}

@@ -1,7 +1,8 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import type { SessionView } from '../../machines/selectors.js';
 import type { SessionMode } from '../../machines/types.js';
 import { Meter } from './Meter.js';
+import { Paragraph } from './Paragraph.js';
 
 /** Props of StatusLine. */
 export interface StatusLineProps {
@@ -11,17 +12,21 @@ export interface StatusLineProps {
   mode: SessionMode;
   /** The scenario's title. */
   title: string;
+  /** A blank row below it (dropped when the screen is short of rows). */
+  spaced?: boolean;
+}
+
+/** The step line: "Title · Decision n of about m · mode". */
+export function statusText(view: SessionView, mode: SessionMode, title: string): string {
+  const step = view.kind === 'decision' ? `Decision ${view.progress.decision} of about ${view.progress.about}` : `After ${view.progress.decision} of about ${view.progress.about} decisions`;
+  return `${title} · ${step} · ${mode === 'practice' ? 'practice' : 'assessment (feedback at the end)'}`;
 }
 
 /** Title, step indicator ("Decision n of about m"), mode and meters. */
-export function StatusLine({ view, mode, title }: StatusLineProps) {
+export function StatusLine({ view, mode, title, spaced = true }: StatusLineProps) {
   return (
-    <Box flexDirection="column" marginBottom={1}>
-      <Text bold>{title}</Text>
-      <Text>
-        {view.kind === 'decision' ? `Decision ${view.progress.decision} of about ${view.progress.about}` : `After ${view.progress.decision} of about ${view.progress.about} decisions`}
-        {' · '}{mode === 'practice' ? 'practice' : 'assessment (feedback at the end)'}
-      </Text>
+    <Box flexDirection="column" marginBottom={spaced ? 1 : 0}>
+      <Paragraph bold>{statusText(view, mode, title)}</Paragraph>
       {view.meters.map((m) => <Meter key={m.id} meter={m} />)}
     </Box>
   );

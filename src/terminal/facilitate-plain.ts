@@ -1,0 +1,136 @@
+import { revealReplies, selectView, type SessionView } from '../machines/selectors.js';
+import type { Debrief } from '../machines/scoring.js';
+import type { Scenario } from '../machines/schema/scenario.js';
+import type { CliIO } from './commands.js';
+import { debriefModel } from './debrief-model.js';
+import { revealText } from './reveal-text.js';
+import { debriefPlain } from './debrief-plain.js';
+import { replyValues, writeSessionSummary, type FacilitatedDecision } from './facilitation-summary.js';
+import { chooseScenario, printMoment } from './plain.js';
+import { cleanDeep, cleanText } from './sanitize.js';
+import type { PlayableScenario } from './scenario-source.js';
+import { startSession } from './session-actor.js';
+import { wrapText } from './wrap.js';
+
+/** What the line-by-line trainer-led session needs. */
+export interface FacilitatePlainOptions {
+  /** The scenario, or undefined to choose one from the bundled scenarios by number. */
+  playable?: PlayableScenario;
+  /** The next line of input, or undefined at end of input. */
+  readLine: () => Promise<string | undefined>;
+  io: CliIO;
+  env: NodeJS.ProcessEnv;
+  width: number;
+}
+
+/**
+ * `--facilitate` without a terminal: at each decision the prompt and facilitator note are printed,
+ * the room's votes are read as one line (`3 5 0`) or one count per line, `r` reveals every reply's
+ * feedback side by side, then the number of the branch the room follows. The same Markdown session
+ * summary is written at the end (or when input ends or `q` stops the session early).
+ */
+export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<number> {
+  const { io, width } = opts;
+  const say = (text = '', indent = '') => io.out(`${wrapText(text, width, indent)}\n`);
+  const playable = opts.playable ?? (await chooseScenario(opts));
+  if (!playable) return 1;
+  const { scenario } = playable;
+  const actor = startSession(scenario, 'practice');
+  const log: FacilitatedDecision[] = [];
+  say(`Trainer-led session: ${cleanText(scenario.title)} (about ${scenario.estimatedMinutes} min)`);
+  say(`Content note: ${cleanText(scenario.contentNote)}`);
+  say('At each decision type the room\'s votes, one count per reply on a line (e.g. 3 5 0) or one count per line; r reveals every reply\'s feedback; then type the number of the reply the room follows. q ends the session.');
+  const finish = (debrief?: Debrief) => {
+    const path = writeSessionSummary(scenario, log, debrief, opts.env);
+    // Not wrapped: a path broken across lines cannot be copied.
+    io.out(`Session summary written to ${path}\n`);
+  };
+  try {
+    let shown: string | undefined;
+    for (;;) {
+      const snapshot = actor.getSnapshot();
+      const view = cleanDeep(selectView(scenario, snapshot));
+      if (view.done) {
+        const debrief = snapshot.output as Debrief;
+        say();
+        io.out(debriefPlain(debriefModel(scenario, debrief), width));
+        finish(debrief);
+        return 0;
+      }
+      if (view.kind === 'scene') {
+        printMoment(view, say);
+        actor.send({ type: 'scene.continue' });
+        continue;
+      }
+      if (shown === view.nodeId) throw new Error('the session did not move on');
+      shown = view.nodeId;
+      const outcome = await decide(view, scenario, opts, say);
+      const record = (chosen?: number): FacilitatedDecision => ({
+        title: view.title ?? view.nodeId, discussionPrompt: view.discussionPrompt,
+        replies: view.replies.map((r, i) => ({ number: r.number, text: r.text, votes: outcome.votes[i] ?? 0 })), chosen,
+      });
+      if (outcome.kind !== 'branch') {
+        log.push(record());
+        say();
+        say(outcome.kind === 'ended' ? 'Input ended before the session finished.' : 'Session ended.');
+        finish();
+        return outcome.kind === 'ended' ? 1 : 0;
+      }
+      const reply = view.replies[outcome.index];
+      if (!reply) continue;
+      log.push(record(reply.number));
+      say(`> The room follows ${reply.number}. ${reply.text}`, '  ');
+      actor.send({ type: 'reply.choose', replyId: reply.id });
+    }
+  } finally {
+    actor.stop();
+  }
+}
+
+type Outcome = { votes: number[] } & ({ kind: 'branch'; index: number } | { kind: 'stopped' } | { kind: 'ended' });
+
+/** One decision: prompt, note and replies; votes; reveal; the room's branch. */
+async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePlainOptions, say: (t?: string, indent?: string) => void): Promise<Outcome> {
+  const n = view.replies.length;
+  const votes: number[] = Array(n).fill(0);
+  let next = 0;
+  let revealed = false;
+  printMoment(view, say, false);
+  if (view.discussionPrompt) say(`Discuss: ${view.discussionPrompt}`);
+  if (view.facilitatorNote) say(`Facilitator note: ${view.facilitatorNote}`);
+  say(view.prompt);
+  for (const r of view.replies) say(`  ${r.number}. ${r.kind === 'do' ? '[do] ' : ''}${r.text}${r.enabled ? '' : ' (not available now)'}`, '     ');
+  say(`Votes for reply 1 of ${n} (or all ${n} on one line; r to reveal):`);
+  const tally = () => say(`Votes: ${view.replies.map((r, i) => `${r.number}: ${votes[i] ?? 0}`).join(' · ')}`);
+  for (;;) {
+    const line = await opts.readLine();
+    if (line === undefined) return { kind: 'ended', votes };
+    const word = line.trim().toLowerCase();
+    if (word === 'q') return { kind: 'stopped', votes };
+    if (revealed) {
+      const index = view.replies.findIndex((r) => String(r.number) === word);
+      if (index >= 0 && view.replies[index]?.enabled) return { kind: 'branch', index, votes };
+      say(index >= 0 ? 'That reply is not available right now.' : `Type the number of the reply the room follows (${view.replies.filter((r) => r.enabled).map((r) => r.number).join(', ')}), or q.`);
+      continue;
+    }
+    if (word === 'r') {
+      revealed = true;
+      const replies = cleanDeep(revealReplies(scenario, view.nodeId));
+      opts.io.out(`\n${revealText(replies, votes, replyValues(scenario, replies.map((r) => r.replyId)), opts.width)}\n\n`);
+      say('Which reply does the room follow? Type its number.');
+      continue;
+    }
+    const counts = word.split(/[\s,]+/).filter(Boolean);
+    if (counts.length === 0 || !counts.every((c) => /^\d{1,4}$/.test(c)) || (counts.length !== 1 && counts.length !== n)) {
+      say(`Type one count (for reply ${next + 1}), ${n} counts on one line, r to reveal, or q.`);
+      continue;
+    }
+    if (counts.length === n) counts.forEach((c, i) => (votes[i] = Number(c)));
+    else {
+      votes[next] = Number(counts[0]);
+      next = (next + 1) % n;
+    }
+    tally();
+    say(counts.length === 1 && next !== 0 ? `Votes for reply ${next + 1} of ${n} (r to reveal):` : 'Type r to reveal, or new counts to correct them.');
+  }
+}

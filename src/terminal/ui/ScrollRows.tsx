@@ -1,0 +1,56 @@
+import { Box, Text } from 'ink';
+import type { Row, Tone } from '../debrief-lines.js';
+import type { Theme } from '../theme.js';
+import { useTheme } from './ThemeContext.js';
+
+/** Props of ScrollRows. */
+export interface ScrollRowsProps {
+  /** Pre-wrapped rows. */
+  rows: Row[];
+  /** Screen rows available, indicators included. */
+  height: number;
+  /** Index of the first row shown (clamped with maxOffset). */
+  offset: number;
+  /** True when ↑↓ do something else on the screen, so only PgUp/PgDn scroll. */
+  pageKeysOnly?: boolean;
+}
+
+/** Rows taken by the "more above" and "more below" lines when the rows do not fit. */
+const INDICATORS = 2;
+
+/** The largest useful offset: the last row shown at the bottom. */
+export function maxOffset(total: number, height: number): number {
+  return total <= height ? 0 : total - Math.max(1, height - INDICATORS);
+}
+
+/** How far a page moves: a screenful less one row, so the reader keeps their place. */
+export function pageSize(height: number): number {
+  return Math.max(1, height - INDICATORS - 1);
+}
+
+function colour(theme: Theme, tone?: Tone): string | undefined {
+  return tone ? theme[tone] : undefined;
+}
+
+/**
+ * A window onto rows that may be longer than the screen, with a line above saying there is more
+ * above and a line below saying how much is left, so nothing is lost on a 24-row terminal.
+ */
+export function ScrollRows({ rows, height, offset, pageKeysOnly = false }: ScrollRowsProps) {
+  const theme = useTheme();
+  const fits = rows.length <= height;
+  const size = fits ? rows.length : Math.max(1, height - INDICATORS);
+  const top = Math.min(Math.max(0, offset), maxOffset(rows.length, height));
+  const below = rows.length - top - size;
+  return (
+    <Box flexDirection="column">
+      {!fits && <Text color={theme.muted}>{top > 0 ? `↑ ${top} more above (${pageKeysOnly ? '' : '↑ or '}PgUp)` : ' '}</Text>}
+      {rows.slice(top, top + size).map((row, i) => (
+        <Text key={top + i} wrap="truncate-end">
+          {row.every((s) => s.text === '') ? ' ' : row.map((s, k) => <Text key={k} bold={s.bold} color={colour(theme, s.tone)}>{s.text}</Text>)}
+        </Text>
+      ))}
+      {!fits && <Text color={theme.muted}>{below > 0 ? `↓ ${below} more below (${pageKeysOnly ? '' : '↓ or '}PgDn)` : '(end)'}</Text>}
+    </Box>
+  );
+}

@@ -1,0 +1,72 @@
+/* eslint-disable no-control-regex -- the test looks for the escape that shows the cursor again */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SCENARIOS, tempEnv } from './helpers/ink.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const NEW_PHONE = join(SCENARIOS, 'new-phone.json');
+// util-linux `script` gives the app a real pseudo-terminal, so the interactive Ink app runs.
+const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+
+/** Starts the interactive app in a pseudo-terminal; keys go in through `type`, the screen comes out in `output()`. */
+function inPty(args: string[], env: NodeJS.ProcessEnv) {
+  // The shell prints its pid and then becomes the app (exec), so the signal reaches the app itself.
+  const command = `echo PID=$$; exec "${process.execPath}" --import tsx src/terminal/main.ts ${args.map((a) => `"${a}"`).join(' ')}`;
+  const child = spawn('script', ['-qfec', command, '/dev/null'], {
+    cwd: ROOT, env: { PATH: process.env.PATH, HOME: env.XDG_STATE_HOME, TERM: 'xterm-256color', ...env }, stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return {
+    output: () => out,
+    type: (keys: string) => child.stdin.write(keys),
+    pid: () => Number(/PID=(\d+)/.exec(out)?.[1]),
+    exited,
+    /** Waits until the screen shows `pattern` (10 s at most, for a slow first start). */
+    async waitFor(pattern: RegExp) {
+      const deadline = Date.now() + 10_000;
+      while (!pattern.test(out)) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern}; screen so far:\n${out.slice(-2000)}`);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    },
+    kill: () => child.kill('SIGKILL'),
+  };
+}
+
+describe('signals', () => {
+  it.skipIf(!hasScript)('SIGTERM saves the session, restores the terminal, and resume continues from there', async () => {
+    const env = tempEnv();
+    const app = inPty(['play', NEW_PHONE], env);
+    try {
+      await app.waitFor(/Content note/);
+      app.type('\r');
+      await app.waitFor(/Decision 1 of about 2/);
+      app.type('1');
+      await app.waitFor(/Feedback on your reply/);
+      process.kill(app.pid(), 'SIGTERM');
+      expect(await app.exited).toBe(143);
+    } finally {
+      app.kill();
+    }
+    const save = join(env.XDG_STATE_HOME as string, 'casa-practice', 'saves', 'example-new-phone.json');
+    expect(existsSync(save)).toBe(true);
+    expect(JSON.parse(readFileSync(save, 'utf8'))).toMatchObject({ session: { scenarioId: 'example-new-phone' } });
+    // The cursor is shown again before the message, which is printed on a line of its own.
+    expect(app.output()).toMatch(/\u001b\[\?25h\s*\r?\nProgress saved to .*example-new-phone\.json/);
+
+    // Resume (line by line) picks up after the first decision: the next thing asked is decision 2.
+    const resumed = spawnSync(process.execPath, ['--import', 'tsx', 'src/terminal/main.ts', 'resume'], {
+      cwd: ROOT, input: '1\n', encoding: 'utf8', env: { PATH: process.env.PATH, HOME: env.XDG_STATE_HOME, ...env }, timeout: 30_000,
+    });
+    expect(resumed.status).toBe(0);
+    expect(resumed.stdout).toContain('Continuing where you stopped.');
+    expect(resumed.stdout).not.toContain('-- Decision 1 of about 2');
+    expect(resumed.stdout).toContain('-- Decision 2 of about 2: After the visit --');
+    expect(resumed.stdout.replace(/\s+/g, ' ')).toContain('"That\'s a nice one! How did you get it?" (+2; best here +2)');
+    expect(resumed.stdout).toContain('Score: 4 of 4 (100%)');
+  }, 30_000);
+});
