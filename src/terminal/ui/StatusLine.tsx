@@ -18,7 +18,8 @@ export interface StatusLineProps {
 
 /** The step line: "Title · Decision n of about m · mode". */
 export function statusText(view: SessionView, mode: SessionMode, title: string): string {
-  const step = view.kind === 'decision' ? `Decision ${view.progress.decision} of about ${view.progress.about}` : `After ${view.progress.decision} of about ${view.progress.about} decisions`;
+  const { decision, about } = view.progress;
+  const step = view.kind === 'decision' ? `Decision ${decision} of about ${about}` : decision === 0 ? `About ${about} decisions ahead` : `After ${decision} of about ${about} decisions`;
   return `${title} · ${step} · ${mode === 'practice' ? 'practice' : 'assessment (feedback at the end)'}`;
 }
 
