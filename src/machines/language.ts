@@ -16,6 +16,7 @@ const QUOTES = new Set(['"', "'", '“', '”', '‘', '’', '«', '»']);
 const ruleOfTerm = new Map<string, LanguageRule>();
 for (const rule of languageRules) for (const term of rule.terms) ruleOfTerm.set(term.toLowerCase(), rule);
 const alternatives = [...ruleOfTerm.keys()].sort((a, b) => b.length - a.length).map(escape).join('|');
+const prefilter = new RegExp([...ruleOfTerm.keys()].map(escape).join('|'), 'i');
 const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{N}])`, 'giu');
 const allowedAfter = new Map(languageRules.map((rule) => [rule, rule.allowedWhenFollowedBy.map((w) => new RegExp(`^[\\s-]*${escape(w)}(?![\\p{L}\\p{N}])`, 'iu'))]));
 
@@ -25,6 +26,8 @@ const allowedAfter = new Map(languageRules.map((rule) => [rule, rule.allowedWhen
  */
 export function findLanguageHits(text: string): LanguageHit[] {
   const hits: LanguageHit[] = [];
+  // Almost no text contains any term: a plain search first keeps the full pattern off the common path.
+  if (!prefilter.test(text)) return hits;
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     const rule = ruleOfTerm.get(m[0].toLowerCase());
