@@ -1,27 +1,16 @@
 import { revealReplies, selectView, type SessionView } from '../machines/selectors.js';
 import type { Debrief } from '../machines/scoring.js';
 import type { Scenario } from '../machines/schema/scenario.js';
-import type { CliIO } from './commands.js';
 import { debriefModel } from './debrief-model.js';
 import { revealText } from './reveal-text.js';
 import { debriefPlain } from './debrief-plain.js';
 import { replyValues, writeSessionSummary, type FacilitatedDecision } from './facilitation-summary.js';
-import { chooseScenario, printMoment } from './plain.js';
+import { chooseScenario, printMoment, sayer, type LineModeOptions } from './plain.js';
 import { cleanDeep, cleanText } from './sanitize.js';
-import type { PlayableScenario } from './scenario-source.js';
 import { startSession } from './session-actor.js';
-import { wrapText } from './wrap.js';
 
 /** What the line-by-line trainer-led session needs. */
-export interface FacilitatePlainOptions {
-  /** The scenario, or undefined to choose one from the bundled scenarios by number. */
-  playable?: PlayableScenario;
-  /** The next line of input, or undefined at end of input. */
-  readLine: () => Promise<string | undefined>;
-  io: CliIO;
-  env: NodeJS.ProcessEnv;
-  width: number;
-}
+export type FacilitatePlainOptions = LineModeOptions;
 
 /**
  * `--facilitate` without a terminal: at each decision the prompt and facilitator note are printed,
@@ -31,7 +20,7 @@ export interface FacilitatePlainOptions {
  */
 export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<number> {
   const { io, width } = opts;
-  const say = (text = '', indent = '') => io.out(`${wrapText(text, width, indent)}\n`);
+  const say = sayer(io, width);
   const playable = opts.playable ?? (await chooseScenario(opts));
   if (!playable) return 1;
   const { scenario } = playable;

@@ -12,13 +12,10 @@ import type { PlayableScenario } from './scenario-source.js';
 import { startSession, type SessionActor } from './session-actor.js';
 import { wrapText } from './wrap.js';
 
-/** What the line-by-line mode needs. */
-export interface PlainOptions {
+/** What every line-by-line mode needs: input, output and the width to wrap at. */
+export interface LineModeOptions {
   /** The scenario, or undefined to choose one from the bundled scenarios by number. */
   playable?: PlayableScenario;
-  mode: SessionMode;
-  /** A snapshot to continue from (resume). */
-  snapshot?: unknown;
   /** The next line of input, or undefined at end of input. */
   readLine: () => Promise<string | undefined>;
   io: CliIO;
@@ -26,13 +23,24 @@ export interface PlainOptions {
   width: number;
 }
 
+/** What the line-by-line practice mode needs. */
+export interface PlainOptions extends LineModeOptions {
+  mode: SessionMode;
+  /** A snapshot to continue from (resume). */
+  snapshot?: unknown;
+}
+
+/** A printer that wraps each paragraph at the mode's width. */
+export function sayer(io: CliIO, width: number): (text?: string, indent?: string) => void {
+  return (text = '', indent = '') => io.out(`${wrapText(text, width, indent)}\n`);
+}
+
 /**
  * The plain mode: no cursor movement, no colour, one line of input per answer, so a scenario can
  * be scripted (`printf '1\n3\n' | casa-practice play x --plain`). Returns the exit code.
  */
 export async function runPlain(opts: PlainOptions): Promise<number> {
-  const { io, width } = opts;
-  const say = (text = '', indent = '') => io.out(`${wrapText(text, width, indent)}\n`);
+  const say = sayer(opts.io, opts.width);
   // Picked from the list, the scenario can be put back (b) until the first reply is given.
   const fromList = !opts.playable;
   for (;;) {
