@@ -51,8 +51,3 @@ export function resolveScenarioPath(nameOrPath: string): string {
   const bundled = join(scenariosDir(), `${basename(nameOrPath)}.json`);
   return bundled;
 }
-
-/** The bundled scenarios that validate, with their paths. */
-export function bundledScenarios(): LoadedFile[] {
-  return scenarioFilesIn(scenariosDir()).map(loadScenarioFile);
-}
