@@ -44,8 +44,14 @@ export function replyValue(reply: Reply): number {
 /** Every node id a node can lead to, ignoring conditions (duplicates removed). */
 export function successorsOf(node: ScenarioNode): string[] {
   if (node.kind === 'ending') return [];
-  const out = new Set<string>();
-  if (node.kind === 'scene') for (const r of routesOf(node.next)) out.add(r.to);
-  else for (const reply of node.replies) for (const r of routesOf(reply.next)) out.add(r.to);
-  return [...out];
+  const out: string[] = [];
+  // Called for every node of every scenario checked: plain arrays, no per-call Set.
+  const add = (next: Next) => {
+    if (typeof next === 'string') {
+      if (!out.includes(next)) out.push(next);
+    } else for (const r of next) if (!out.includes(r.to)) out.push(r.to);
+  };
+  if (node.kind === 'scene') add(node.next);
+  else for (const reply of node.replies) add(reply.next);
+  return out;
 }
