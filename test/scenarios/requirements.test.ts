@@ -28,9 +28,9 @@ function turnsFor(scenario: Scenario, steps: { nodeId: string; replyId: string }
 }
 
 describe('the bundled scenarios', () => {
-  it('are the six the brief asks for, one file each named by id', () => {
-    expect(files).toEqual(EXPECTED.map((id) => `${id}.json`));
-    expect([...scenarios.keys()].sort()).toEqual(EXPECTED);
+  it('include the six the brief asks for, and every file is named by its scenario id', () => {
+    expect(files).toEqual(expect.arrayContaining(EXPECTED.map((id) => `${id}.json`)));
+    expect([...scenarios.keys()].sort()).toEqual(files.map((f) => f.replace(/\.json$/, '')));
   });
 
   it.each(files)('%s validates with no errors and no warnings', (f) => {
