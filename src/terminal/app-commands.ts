@@ -88,7 +88,8 @@ export async function resumeCommand(argv: readonly string[], io: CliIO): Promise
   if (found.kind === 'bad') {
     const line = resumeFailure(found.error, found.movedTo);
     io.err(`casa-practice: ${line}\n`);
-    return run({ ...base, notice: line }, io);
+    // Plain mode shares the terminal with stderr: say it once. The app repeats it above the picker.
+    return run(base.plain ? base : { ...base, notice: line }, io);
   }
   return run({ ...base, playable: found.playable, snapshot: found.snapshot, mode: found.mode, resumed: true }, io);
 }

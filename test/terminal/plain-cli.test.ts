@@ -85,6 +85,7 @@ describe('plain mode, end to end as a child process', () => {
     expect(existsSync(join(saves, 'x.json'))).toBe(false);
     expect(readdirSync(saves)[0]).toMatch(/^x\.json\.damaged-/);
     expect(r.out).toContain('Scenario number:');
+    expect(r.out).not.toContain('Could not resume');
   });
 
   it('never prints a stack trace when the reader closes the pipe early', () => {
