@@ -1,11 +1,9 @@
 import { revealReplies, selectView, type SessionView } from '../machines/selectors.js';
 import type { Debrief } from '../machines/scoring.js';
 import type { Scenario } from '../machines/schema/scenario.js';
-import { debriefModel } from './debrief-model.js';
 import { revealText } from './reveal-text.js';
-import { debriefPlain } from './debrief-plain.js';
 import { replyValues, writeSessionSummary, type FacilitatedDecision } from './facilitation-summary.js';
-import { chooseScenario, printMoment, sayer, type LineModeOptions } from './plain.js';
+import { chooseScenario, printDebrief, printMoment, sayer, type LineModeOptions } from './plain.js';
 import { cleanDeep, cleanText } from './sanitize.js';
 import { startSession } from './session-actor.js';
 
@@ -40,10 +38,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
       const snapshot = actor.getSnapshot();
       const view = cleanDeep(selectView(scenario, snapshot));
       if (view.done) {
-        const debrief = snapshot.output as Debrief;
-        say();
-        io.out(debriefPlain(debriefModel(scenario, debrief), width));
-        finish(debrief);
+        finish(printDebrief(scenario, snapshot.output, io, width));
         return 0;
       }
       if (view.kind === 'scene') {

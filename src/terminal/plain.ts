@@ -1,5 +1,6 @@
 import { selectView, type SessionView } from '../machines/selectors.js';
 import type { Debrief } from '../machines/scoring.js';
+import type { Scenario } from '../machines/schema/scenario.js';
 import type { SessionMode } from '../machines/types.js';
 import { loadCatalog } from './catalog-validate.js';
 import type { CliIO } from './commands.js';
@@ -80,6 +81,13 @@ async function playOne(playable: PlayableScenario, fromList: boolean, opts: Plai
 
 type Say = (text?: string, indent?: string) => void;
 
+/** Prints a finished session's debrief as text and returns it. */
+export function printDebrief(scenario: Scenario, output: unknown, io: CliIO, width: number): Debrief {
+  const debrief = output as Debrief;
+  io.out(`\n${debriefPlain(debriefModel(scenario, debrief), width)}`);
+  return debrief;
+}
+
 async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: PlainOptions & { canGoBack: boolean }, say: Say, save: () => void): Promise<number | 'back'> {
   const { scenario } = playable;
   let shownNode: string | undefined;
@@ -88,10 +96,7 @@ async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: P
     const snapshot = actor.getSnapshot();
     const view = cleanDeep(selectView(scenario, snapshot));
     if (view.done) {
-      const debrief = snapshot.output as Debrief;
-      say();
-      opts.io.out(debriefPlain(debriefModel(scenario, debrief), opts.width));
-      finishPlaythrough(playable, debrief, opts.env);
+      finishPlaythrough(playable, printDebrief(scenario, snapshot.output, opts.io, opts.width), opts.env);
       return 0;
     }
     if (shownNode !== view.nodeId) {
