@@ -1,4 +1,4 @@
-import type { DecisionNode, Next, Reply, Route, Scenario, ScenarioNode, Variable } from './schema/scenario.js';
+import type { Assessment, DecisionNode, Next, Reply, Route, Scenario, ScenarioNode, Variable } from './schema/scenario.js';
 
 /** Fast lookups over a validated scenario, built once and shared by the compiler, scoring and UIs. */
 export interface ScenarioIndex {
@@ -34,11 +34,16 @@ export function routesOf(next: Next): Route[] {
   return typeof next === 'string' ? [{ to: next }] : next;
 }
 
+/** The weights followed minus the weights violated. */
+export function assessmentsValue(assessments: readonly Assessment[]): number {
+  let value = 0;
+  for (const a of assessments) value += (a.verdict === 'follows' ? 1 : -1) * (a.weight ?? 1);
+  return value;
+}
+
 /** The value of a reply: the weights it follows minus the weights it violates. */
 export function replyValue(reply: Reply): number {
-  let value = 0;
-  for (const a of reply.assessments) value += (a.verdict === 'follows' ? 1 : -1) * (a.weight ?? 1);
-  return value;
+  return assessmentsValue(reply.assessments);
 }
 
 /** Every node id a node can lead to, ignoring conditions (duplicates removed). */

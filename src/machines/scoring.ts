@@ -1,7 +1,7 @@
 import { applyEffects, initialVariables, whenHolds, type Variables } from './conditions.js';
 import { scenarioGraph } from './graph.js';
 import { getPrinciple, getSection, type Severity } from './guide.js';
-import { indexScenario, replyValue, routesOf, type ScenarioIndex } from './scenario-index.js';
+import { assessmentsValue, indexScenario, replyValue, routesOf, type ScenarioIndex } from './scenario-index.js';
 import type { EndingKind, Next, Scenario, ScenarioNode } from './schema/scenario.js';
 import type { Turn } from './types.js';
 
@@ -198,8 +198,7 @@ export function buildDebrief(scenario: Scenario, transcript: readonly Turn[], en
   for (const turn of transcript) {
     const node = index.nodes.get(turn.nodeId);
     const reply = index.replies.get(turn.replyId)?.reply;
-    let value = 0;
-    for (const a of turn.assessments) value += (a.verdict === 'follows' ? 1 : -1) * (a.weight ?? 1);
+    const value = assessmentsValue(turn.assessments);
     earned += value;
     const touched = new Set<string>();
     for (const a of turn.assessments) {

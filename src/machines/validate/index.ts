@@ -22,12 +22,13 @@ const utf8 = new TextDecoder('utf-8');
  * file, line:column, JSON path, message and fix. Never throws on any input.
  */
 export function validateScenario(input: string | Uint8Array, fileName = 'scenario.json'): ValidationResult {
+  if (input.length > MAX_FILE_BYTES) {
+    return single(fileName, 'file-too-large', `The file is ${mb(input.length)} MB; scenario files are limited to ${mb(MAX_FILE_BYTES)} MB.`, 'Split the scenario into several smaller scenarios.');
+  }
   let text: string;
   if (typeof input === 'string') {
-    if (input.length > MAX_FILE_BYTES) return single(fileName, 'file-too-large', `The file is ${mb(input.length)} MB; scenario files are limited to ${mb(MAX_FILE_BYTES)} MB.`, 'Split the scenario into several smaller scenarios.');
     text = input;
   } else {
-    if (input.length > MAX_FILE_BYTES) return single(fileName, 'file-too-large', `The file is ${mb(input.length)} MB; scenario files are limited to ${mb(MAX_FILE_BYTES)} MB.`, 'Split the scenario into several smaller scenarios.');
     const bad = findInvalidUtf8(input);
     if (bad >= 0) {
       const before = utf8.decode(input.subarray(0, bad));
