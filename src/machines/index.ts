@@ -1,15 +1,22 @@
 /**
- * The casa-practice core: load → validate → compile → run → report. No UI code lives here;
- * the terminal and web apps call only what this module exports.
+ * The casa-practice core: load → validate → compile → run → report. No UI code lives here; the
+ * terminal and web apps import the core only through this entry (and `light.ts` for a first frame
+ * without XState). Lint refuses deep imports from the UIs.
  */
+export * from './light.js';
 export { validateScenario, formatValidation, type ValidationResult } from './validate/index.js';
 export { formatProblem, formatPath, type Problem } from './validate/problem.js';
 export { compileScenario, buildMachineConfig, type ScenarioMachine } from './compile.js';
 export { buildDebrief, analyseBest, type Debrief, type PrincipleResult, type PathStep } from './scoring.js';
 export { saveSession, restoreSession, type SavedSession, type RestoreResult } from './session.js';
-export { selectView, revealReplies, feedbackOf, type SessionView, type ReplyView, type FeedbackView, type MeterView, type LineView } from './selectors.js';
+export { startingAt, startSession, startFacilitation, type PlayableScenario, type SessionActor } from './playable.js';
+export { selectView, revealReplies, feedbackOf, type SessionView, type ReplyView, type FeedbackView, type MeterView, type LineView, type SnapshotLike } from './selectors.js';
 export { exportGraph, type GraphFormat } from './graph-export.js';
 export { principles, sections, languageRules, getPrinciple, getSection, citePrinciple, guideInfo, type Principle } from './guide.js';
 export { indexScenario, replyValue } from './scenario-index.js';
+export { scenarioJsonSchemaText } from './schema/json-schema-text.js';
+export { debriefExport, debriefMarkdown, debriefModel, cell, fileStamp, type DebriefExport, type DebriefModel } from './report/index.js';
+export { facilitatedDecision, facilitationMarkdown, summaryBaseName, clampVotes, MAX_VOTES, replyValues, revealData, tallyVotes, votesWords, type FacilitatedDecision, type RevealEntry, type Tally, type Votes } from './facilitation/index.js';
+export { readSave, writeSave, finishPlaythrough, type ResumeResult, type SaveSlot, type ScenarioLoader } from './progress/index.js';
 export type { Scenario, ScenarioNode, Reply, EndingKind } from './schema/scenario.js';
 export type { SessionContext, SessionEvent, SessionInput, SessionMode, Turn } from './types.js';

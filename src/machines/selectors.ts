@@ -3,11 +3,13 @@ import { citePrinciple, getPrinciple } from './guide.js';
 import { indexScenario, routesOf } from './scenario-index.js';
 import type { Debrief } from './scoring.js';
 import type { Scenario, ScenarioNode } from './schema/scenario.js';
+import { cleanDeep, cleanLine } from './text/clean.js';
 import type { SessionContext, SessionEvent, Turn } from './types.js';
 
 /**
  * What both UIs read from a running session. They render these values and send events;
- * they hold no scenario or scoring logic of their own.
+ * they hold no scenario or scoring logic of their own. Every string in a view is clean of escape
+ * sequences and invisible characters (scenario files are untrusted), so no UI can forget to.
  */
 
 /** The minimal view of an XState snapshot the selectors need. */
@@ -58,6 +60,8 @@ export interface FeedbackView {
 
 /** Everything a screen needs to show the current moment of a session. */
 export interface SessionView {
+  /** The scenario's title, on one line. */
+  scenarioTitle: string;
   nodeId: string;
   kind: ScenarioNode['kind'];
   title?: string;
@@ -72,6 +76,7 @@ export interface SessionView {
   /** "Decision n of about m". */
   progress: { decision: number; about: number };
   meters: MeterView[];
+  /** Feedback on the last reply: practice mode only (assessment mode holds it for the debrief). */
   lastFeedback?: FeedbackView;
   done: boolean;
   debrief?: Debrief;
@@ -101,8 +106,12 @@ function decisionsRemaining(scenario: Scenario): Map<string, { min: number; max:
   return out;
 }
 
-/** The feedback view of one transcript turn. */
+/** The feedback view of one transcript turn (clean text). */
 export function feedbackOf(scenario: Scenario, turn: Turn): FeedbackView {
+  return cleanDeep(rawFeedbackOf(scenario, turn));
+}
+
+function rawFeedbackOf(scenario: Scenario, turn: Turn): FeedbackView {
   const index = indexScenario(scenario);
   const reply = index.replies.get(turn.replyId)?.reply;
   return {
@@ -130,7 +139,8 @@ export function selectView(scenario: Scenario, snapshot: SnapshotLike): SessionV
   const remaining = decisionsRemaining(scenario).get(nodeId) ?? { min: 0, max: 0 };
   const taken = context.transcript.length;
   const current = node.kind === 'decision' ? 1 : 0;
-  return {
+  return cleanDeep<SessionView>({
+    scenarioTitle: cleanLine(scenario.title),
     nodeId,
     kind: node.kind,
     title: node.title,
@@ -149,10 +159,10 @@ export function selectView(scenario: Scenario, snapshot: SnapshotLike): SessionV
       about: Math.max(taken + current, taken + Math.round((remaining.min + remaining.max) / 2)),
     },
     meters: (scenario.variables ?? []).filter((v) => v.shown).map((v) => ({ id: v.id, label: v.label, value: context.variables[v.id] ?? v.start, min: v.min, max: v.max })),
-    lastFeedback: last ? feedbackOf(scenario, last) : undefined,
+    lastFeedback: last && context.mode === 'practice' ? rawFeedbackOf(scenario, last) : undefined,
     done: snapshot.status === 'done',
     debrief: snapshot.status === 'done' ? (snapshot.output as Debrief) : undefined,
-  };
+  });
 }
 
 /** Every reply of a decision with its feedback and assessments, for a trainer's reveal. */

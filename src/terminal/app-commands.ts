@@ -1,9 +1,7 @@
 import { createInterface } from 'node:readline';
-import type { SessionMode } from '../machines/types.js';
+import { resumeFailure, type PlayableScenario, type SessionMode } from '../machines/light.js';
 import { parseArgs, UsageError, type ParsedArgs } from './args.js';
 import type { CliIO } from './commands.js';
-import { resumeFailure } from './resume-failure.js';
-import type { PlayableScenario } from './scenario-source.js';
 
 export const APP_HELP = `Usage: casa-practice [--assess] [--plain] [--facilitate] [scenario]
 
@@ -53,6 +51,7 @@ const FLAGS = ['help', 'assess', 'plain', 'facilitate'];
 interface RunRequest {
   playable?: PlayableScenario;
   snapshot?: unknown;
+  startedAt?: string;
   mode: SessionMode;
   plain: boolean;
   facilitate: boolean;
@@ -91,7 +90,7 @@ export async function resumeCommand(argv: readonly string[], io: CliIO): Promise
     // Plain mode shares the terminal with stderr: say it once. The app repeats it above the picker.
     return run(base.plain ? base : { ...base, notice: line }, io);
   }
-  return run({ ...base, playable: found.playable, snapshot: found.snapshot, mode: found.mode, resumed: true }, io);
+  return run({ ...base, playable: found.playable, snapshot: found.snapshot, startedAt: found.startedAt, mode: found.mode, resumed: true }, io);
 }
 
 function help(io: CliIO, text: string): number {
@@ -134,7 +133,7 @@ async function run(req: RunRequest, io: CliIO): Promise<number> {
     };
     try {
       if (req.facilitate) return await (await import('./facilitate-plain.js')).runFacilitatePlain(plain);
-      return await (await import('./plain.js')).runPlain({ ...plain, snapshot: req.snapshot, mode: req.mode });
+      return await (await import('./plain.js')).runPlain({ ...plain, snapshot: req.snapshot, startedAt: req.startedAt, mode: req.mode });
     } finally {
       process.stdin.pause();
     }
@@ -143,7 +142,7 @@ async function run(req: RunRequest, io: CliIO): Promise<number> {
   const start = req.facilitate
     ? { kind: 'facilitate' as const, playable: req.playable }
     : req.playable
-      ? { kind: 'play' as const, playable: req.playable, snapshot: req.snapshot, showNote: !req.resumed }
+      ? { kind: 'play' as const, playable: req.playable, snapshot: req.snapshot, startedAt: req.startedAt, showNote: !req.resumed }
       : { kind: 'picker' as const, notice: req.notice };
   return runInteractive({ start, mode: req.mode, env: process.env });
 }

@@ -1,4 +1,4 @@
-import { signed, STATUS_WORDS, type DebriefModel } from './debrief-model.js';
+import { scoreWords, signed, STATUS_WORDS, VERDICT_WORDS, type DebriefModel } from '../machines/index.js';
 import { wrapText } from './wrap.js';
 
 /** What a piece of text means, for the theme to colour (the words carry the meaning too). */
@@ -23,7 +23,7 @@ export function summaryRows(m: DebriefModel, width: number): Row[] {
   const w = (text: string, indent = '') => wrapText(text, width, indent);
   const out: Row[] = [];
   if (m.ending) out.push(...plain(w(`Ending: ${m.ending.title} (${m.ending.kind}). ${m.ending.narration}`)));
-  out.push([{ text: `Score: ${m.score.earned} of ${m.score.best} (${m.score.percent}%)`, bold: true }], blank);
+  out.push([{ text: `Score: ${scoreWords(m.score)}`, bold: true }], blank);
   out.push([{ text: `Critical violations: ${m.critical.length === 0 ? 'none' : m.critical.length}`, bold: true, tone: m.critical.length > 0 ? 'bad' : undefined }]);
   for (const c of m.critical) out.push(...plain(w(`! ${c.title} (guide: ${c.section}) at “${c.where}”: ${c.feedback}`, '  '), { tone: 'bad' }));
   out.push(blank, [{ text: 'Principles', bold: true }]);
@@ -54,7 +54,7 @@ export function transcriptRows(m: DebriefModel, width: number): Row[] {
     ...(i > 0 ? [blank] : []),
     ...plain(w(`Turn ${i + 1} of ${m.turns.length}: ${t.where}`), { bold: true }),
     ...plain(w(`You: “${t.reply}” (${signed(t.value)}; best here ${signed(t.bestValue)})`, '  ')),
-    ...t.verdicts.flatMap((v) => plain(w(`${v.verdict === 'follows' ? '✓ follows' : '✗ violates'}: ${v.title} (${v.citation})`, '  '), { tone: v.verdict === 'follows' ? 'good' : 'bad' })),
+    ...t.verdicts.flatMap((v) => plain(w(`${VERDICT_WORDS[v.verdict]}: ${v.title} (${v.citation})`, '  '), { tone: v.verdict === 'follows' ? 'good' : 'bad' })),
     ...plain(w(t.feedback)),
   ]);
 }

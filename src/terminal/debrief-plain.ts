@@ -1,4 +1,4 @@
-import { signed, STATUS_WORDS, type DebriefModel } from './debrief-model.js';
+import { scoreWords, signed, STATUS_WORDS, type DebriefModel } from '../machines/index.js';
 import { wrapText } from './wrap.js';
 
 /** The debrief as plain wrapped text, for the line-by-line mode. */
@@ -6,7 +6,7 @@ export function debriefPlain(m: DebriefModel, width: number): string {
   const w = (text: string, indent = '') => wrapText(text, width, indent);
   const out: string[] = [w(`DEBRIEF: ${m.title}`), ''];
   out.push(w(m.ending ? `Ending: ${m.ending.title} (${m.ending.kind}). ${m.ending.narration}` : 'Ending: not reached.'));
-  out.push(`Score: ${m.score.earned} of ${m.score.best} (${m.score.percent}%)`, '', 'Critical violations:');
+  out.push(`Score: ${scoreWords(m.score)}`, '', 'Critical violations:');
   if (m.critical.length === 0) out.push('  None.');
   for (const c of m.critical) out.push(w(`  ! ${c.title} (guide: ${c.section}) at "${c.where}": you chose "${c.reply}". ${c.feedback}`, '    '));
   out.push('', 'Principles:');

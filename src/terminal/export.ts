@@ -1,9 +1,6 @@
 import { join } from 'node:path';
-import type { Debrief } from '../machines/scoring.js';
-import type { Scenario } from '../machines/schema/scenario.js';
-import { debriefMarkdown } from './debrief-markdown.js';
-import { debriefModel } from './debrief-model.js';
-import { fileStamp, stateDir, writeAtomic } from './state.js';
+import { debriefExport, facilitationMarkdown, fileStamp, summaryBaseName, type Debrief, type FacilitatedDecision, type Scenario } from '../machines/index.js';
+import { stateDir, writeAtomic } from './state.js';
 
 /** Where exports and session summaries go: <state dir>/exports. */
 export function exportsDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -12,10 +9,16 @@ export function exportsDir(env: NodeJS.ProcessEnv = process.env): string {
 
 /** Writes the debrief as Markdown and JSON; returns both paths. */
 export function exportDebrief(scenario: Scenario, debrief: Debrief, env: NodeJS.ProcessEnv = process.env, now = new Date()): { markdown: string; json: string } {
-  const base = join(exportsDir(env), `${scenario.id}-debrief-${fileStamp(now)}`);
-  const markdown = `${base}.md`;
-  const json = `${base}.json`;
-  writeAtomic(markdown, debriefMarkdown(debriefModel(scenario, debrief)));
-  writeAtomic(json, `${JSON.stringify(debrief, null, 2)}\n`);
-  return { markdown, json };
+  const files = debriefExport(scenario, debrief, now);
+  const base = join(exportsDir(env), files.baseName);
+  writeAtomic(`${base}.md`, files.markdown);
+  writeAtomic(`${base}.json`, files.json);
+  return { markdown: `${base}.md`, json: `${base}.json` };
+}
+
+/** Writes a trainer-led session's summary to the exports folder and returns its path. */
+export function writeSessionSummary(scenario: Scenario, decisions: readonly FacilitatedDecision[], debrief: Debrief | undefined, env: NodeJS.ProcessEnv = process.env, now = new Date()): string {
+  const path = join(exportsDir(env), `${summaryBaseName(scenario, fileStamp(now))}.md`);
+  writeAtomic(path, facilitationMarkdown(scenario, decisions, debrief, now));
+  return path;
 }

@@ -1,11 +1,7 @@
-import { revealReplies, selectView, type SessionView } from '../machines/selectors.js';
-import type { Debrief } from '../machines/scoring.js';
-import type { Scenario } from '../machines/schema/scenario.js';
+import { entryOf, facilitatedDecision, revealData, selectView, startFacilitation, type Debrief, type FacilitatedDecision, type Scenario, type SessionView, type Votes } from '../machines/index.js';
+import { writeSessionSummary } from './export.js';
 import { revealText } from './reveal-text.js';
-import { replyValues, writeSessionSummary, type FacilitatedDecision } from './facilitation-summary.js';
 import { chooseScenario, printDebrief, printMoment, sayer, type LineModeOptions } from './plain.js';
-import { cleanDeep, cleanText } from './sanitize.js';
-import { startSession } from './session-actor.js';
 
 /** What the line-by-line trainer-led session needs. */
 export type FacilitatePlainOptions = LineModeOptions;
@@ -22,10 +18,11 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   const playable = opts.playable ?? (await chooseScenario(opts));
   if (!playable) return 1;
   const { scenario } = playable;
-  const actor = startSession(scenario, 'practice');
+  const actor = startFacilitation(scenario);
   const log: FacilitatedDecision[] = [];
-  say(`Trainer-led session: ${cleanText(scenario.title)} (about ${scenario.estimatedMinutes} min)`);
-  say(`Content note: ${cleanText(scenario.contentNote)}`);
+  const entry = entryOf(playable);
+  say(`Trainer-led session: ${entry.title} (about ${entry.minutes} min)`);
+  say(`Content note: ${entry.contentNote}`);
   say('At each decision type the room\'s votes, one count per reply on a line (e.g. 3 5 0) or one count per line; r reveals every reply\'s feedback; then type the number of the reply the room follows. q ends the session.');
   const finish = (debrief?: Debrief) => {
     const path = writeSessionSummary(scenario, log, debrief, opts.env);
@@ -36,7 +33,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
     let shown: string | undefined;
     for (;;) {
       const snapshot = actor.getSnapshot();
-      const view = cleanDeep(selectView(scenario, snapshot));
+      const view = selectView(scenario, snapshot);
       if (view.done) {
         finish(printDebrief(scenario, snapshot.output, io, width));
         return 0;
@@ -49,10 +46,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
       if (shown === view.nodeId) throw new Error('the session did not move on');
       shown = view.nodeId;
       const outcome = await decide(view, scenario, opts, say);
-      const record = (chosen?: number): FacilitatedDecision => ({
-        title: view.title ?? view.nodeId, discussionPrompt: view.discussionPrompt,
-        replies: view.replies.map((r, i) => ({ number: r.number, text: r.text, votes: outcome.votes[i] ?? 0 })), chosen,
-      });
+      const record = (chosen?: number): FacilitatedDecision => facilitatedDecision(view, votesById(view, outcome.votes), chosen);
       if (outcome.kind !== 'branch') {
         log.push(record());
         say();
@@ -69,6 +63,11 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   } finally {
     actor.stop();
   }
+}
+
+/** Votes typed in the replies' order, by reply id. */
+function votesById(view: SessionView, counts: readonly number[]): Votes {
+  return Object.fromEntries(view.replies.map((r, i) => [r.id, counts[i] ?? 0]));
 }
 
 type Outcome = { votes: number[] } & ({ kind: 'branch'; index: number } | { kind: 'stopped' } | { kind: 'ended' });
@@ -99,8 +98,7 @@ async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePla
     }
     if (word === 'r') {
       revealed = true;
-      const replies = cleanDeep(revealReplies(scenario, view.nodeId));
-      opts.io.out(`\n${revealText(replies, votes, replyValues(scenario, replies.map((r) => r.replyId)), opts.width)}\n\n`);
+      opts.io.out(`\n${revealText(revealData(scenario, view, votesById(view, votes)), opts.width)}\n\n`);
       say('Which reply does the room follow? Type its number.');
       continue;
     }

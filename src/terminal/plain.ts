@@ -1,16 +1,8 @@
-import { selectView, type SessionView } from '../machines/selectors.js';
-import type { Debrief } from '../machines/scoring.js';
-import type { Scenario } from '../machines/schema/scenario.js';
-import type { SessionMode } from '../machines/types.js';
+import { debriefModel, entryOf, finishPlaythrough, selectView, startSession, VERDICT_WORDS, type Debrief, type PlayableScenario, type Scenario, type SessionActor, type SessionMode, type SessionView } from '../machines/index.js';
 import { loadCatalog } from './catalog-validate.js';
 import type { CliIO } from './commands.js';
-import { debriefModel } from './debrief-model.js';
 import { debriefPlain } from './debrief-plain.js';
-import { finishPlaythrough } from './outcome.js';
-import { cleanDeep, cleanText } from './sanitize.js';
-import { writeSave } from './saves.js';
-import type { PlayableScenario } from './scenario-source.js';
-import { startSession, type SessionActor } from './session-actor.js';
+import { stateStore, writeSave } from './saves.js';
 import { wrapText } from './wrap.js';
 
 /** What every line-by-line mode needs: input, output and the width to wrap at. */
@@ -29,6 +21,8 @@ export interface PlainOptions extends LineModeOptions {
   mode: SessionMode;
   /** A snapshot to continue from (resume). */
   snapshot?: unknown;
+  /** When the resumed playthrough started. */
+  startedAt?: string;
 }
 
 /** A printer that wraps each paragraph at the mode's width. */
@@ -57,12 +51,14 @@ async function playOne(playable: PlayableScenario, fromList: boolean, opts: Plai
   const { io } = opts;
   const { scenario } = playable;
   const actor = startSession(scenario, opts.mode, opts.snapshot);
-  say(`${cleanText(scenario.title)} (about ${scenario.estimatedMinutes} min, ${opts.mode} mode)`);
-  say(`Content note: ${cleanText(scenario.contentNote)}`);
+  const startedAt = opts.startedAt ?? new Date().toISOString();
+  const entry = entryOf(playable);
+  say(`${entry.title} (about ${entry.minutes} min, ${opts.mode} mode)`);
+  say(`Content note: ${entry.contentNote}`);
   if (opts.snapshot !== undefined) say('Continuing where you stopped.');
   say(`Type a reply number and press Enter. Also: ${fromList ? 'b back to the scenarios (before your first reply), ' : ''}u undo (practice mode), q save and quit.`);
   const save = () => {
-    const path = writeSave(playable, actor.getPersistedSnapshot(), opts.env);
+    const path = writeSave(playable, actor.getPersistedSnapshot(), opts.env, startedAt);
     // Not wrapped: a path broken across lines cannot be copied.
     io.out(`Progress saved to ${path}\nContinue with: casa-practice resume\n`);
   };
@@ -94,9 +90,10 @@ async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: P
   let replied = false;
   for (;;) {
     const snapshot = actor.getSnapshot();
-    const view = cleanDeep(selectView(scenario, snapshot));
+    const view = selectView(scenario, snapshot);
     if (view.done) {
-      finishPlaythrough(playable, printDebrief(scenario, snapshot.output, opts.io, opts.width), opts.env);
+      const notice = finishPlaythrough(stateStore(opts.env), playable, printDebrief(scenario, snapshot.output, opts.io, opts.width))?.notice;
+      if (notice) opts.io.err(`casa-practice: ${notice}\n`);
       return 0;
     }
     if (shownNode !== view.nodeId) {
@@ -138,10 +135,8 @@ async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: P
     say(`> ${reply.number}. You${reply.kind === 'do' ? ' do' : ''}: ${reply.text}`, '  ');
     actor.send({ type: 'reply.choose', replyId: reply.id });
     replied = true;
-    if (opts.mode === 'practice') {
-      const after = cleanDeep(selectView(scenario, actor.getSnapshot()));
-      if (after.lastFeedback) printFeedback(after.lastFeedback, say);
-    }
+    const after = selectView(scenario, actor.getSnapshot());
+    if (after.lastFeedback) printFeedback(after.lastFeedback, say);
   }
 }
 
@@ -160,20 +155,20 @@ export function printMoment(view: SessionView, say: Say, showPrompt = true): voi
 
 function printFeedback(f: NonNullable<SessionView['lastFeedback']>, say: Say): void {
   say(`Feedback: ${f.feedback}`, '  ');
-  for (const a of f.assessments) say(`  ${a.verdict === 'follows' ? '✓ follows' : '✗ violates'}: ${a.title} (${a.citation})`, '    ');
+  for (const a of f.assessments) say(`  ${VERDICT_WORDS[a.verdict]}: ${a.title} (${a.citation})`, '    ');
   for (const c of f.changes) say(`  ${c.label}: ${c.from} → ${c.to}`);
 }
 
 /** Lists the bundled scenarios and reads a number; undefined when input ends. */
 export async function chooseScenario(opts: Pick<PlainOptions, 'io' | 'width' | 'readLine'>): Promise<PlayableScenario | undefined> {
   const say = (text = '', indent = '') => opts.io.out(`${wrapText(text, opts.width, indent)}\n`);
-  const catalog = loadCatalog();
+  const catalog = loadCatalog().entries;
   if (catalog.length === 0) {
     opts.io.err('casa-practice: no valid scenarios found.\n');
     return undefined;
   }
   say('Scenarios:');
-  catalog.forEach((c, i) => say(`  ${i + 1}. ${cleanText(c.title)} (about ${c.minutes} min): ${cleanText(c.summary)}`, '     '));
+  catalog.forEach((c, i) => say(`  ${i + 1}. ${c.title} (about ${c.minutes} min): ${c.summary}`, '     '));
   for (;;) {
     say('Scenario number:');
     const line = await opts.readLine();

@@ -1,5 +1,4 @@
-import type { FeedbackView } from '../machines/selectors.js';
-import { signed } from './debrief-model.js';
+import { signed, VERDICT_WORDS, votesWords, type RevealEntry } from '../machines/index.js';
 import { wrapText } from './wrap.js';
 
 const GAP = ' │ ';
@@ -19,16 +18,12 @@ export function sideBySide(blocks: string[], width: number): string {
 }
 
 /** Every reply's feedback, votes and score as text, side by side when the width allows. */
-export function revealText(replies: FeedbackView[], votes: number[], values: Record<string, number>, width: number): string {
-  const total = votes.reduce((a, b) => a + b, 0);
-  return sideBySide(replies.map((r, i) => {
-    const v = votes[i] ?? 0;
-    return [
-      `${i + 1}. ${r.replyText}`,
-      `Votes: ${v}${total > 0 ? ` (${Math.round((100 * v) / total)}%)` : ''}`,
-      `Score: ${signed(values[r.replyId] ?? 0)}`,
-      ...r.assessments.map((a) => `${a.verdict === 'follows' ? '✓ follows' : '✗ violates'}: ${a.title} (${a.citation})`),
-      r.feedback,
-    ].join('\n');
-  }), width);
+export function revealText(reveal: { total: number; entries: RevealEntry[] }, width: number): string {
+  return sideBySide(reveal.entries.map((r) => [
+    `${r.number}. ${r.replyText}`,
+    `Votes: ${votesWords(r, reveal.total)}`,
+    `Score: ${signed(r.value)}`,
+    ...r.assessments.map((a) => `${VERDICT_WORDS[a.verdict]}: ${a.title} (${a.citation})`),
+    r.feedback,
+  ].join('\n')), width);
 }

@@ -1,45 +1,33 @@
-import { rmSync } from 'node:fs';
-import { restoreSession, saveSession, type SavedSession } from '../machines/session.js';
-import type { SessionMode } from '../machines/types.js';
-import { FileAccessError } from './files.js';
-import { loadPlayable, type PlayableScenario } from './scenario-source.js';
-import { latestSave, savePath } from './save-slot.js';
-import { moveAside, readIfExists, writeAtomic } from './state.js';
+import { join } from 'node:path';
+import type { PlayableScenario, ResumeResult } from '../machines/index.js';
+import * as core from '../machines/index.js';
+import { FileAccessError } from './errors.js';
+import { hasSave, stateStore } from './node/state-store.js';
+import { loadPlayable } from './scenario-source.js';
+import { stateDir } from './state.js';
+import { UsageError } from './args.js';
 
-export { hasSave, latestSave, savePath, savesDir } from './save-slot.js';
-
-/** The save slot on disk: the core's saved session plus where its scenario lives. */
-interface SaveFile {
-  format: 'casa-practice-terminal-save';
-  formatVersion: 1;
-  scenarioFile: string;
-  from?: string;
-  session: SavedSession;
+/** The folder of saved sessions. */
+export function savesDir(env: NodeJS.ProcessEnv = process.env): string {
+  return join(stateDir(env), 'saves');
 }
-
-/** What `resume` finds. */
-export type ResumeResult =
-  | { kind: 'none' }
-  | { kind: 'ok'; playable: PlayableScenario; snapshot: unknown; mode: SessionMode }
-  | { kind: 'bad'; error: string; movedTo: string };
 
 /** Saves a session in progress (atomically); returns the file written. */
-export function writeSave(playable: PlayableScenario, persistedSnapshot: unknown, env: NodeJS.ProcessEnv = process.env): string {
-  const file: SaveFile = {
-    format: 'casa-practice-terminal-save',
-    formatVersion: 1,
-    scenarioFile: playable.file,
-    ...(playable.from !== undefined ? { from: playable.from } : {}),
-    session: saveSession(playable.scenario, persistedSnapshot),
-  };
-  const path = savePath(playable, env);
-  writeAtomic(path, `${JSON.stringify(file, null, 2)}\n`);
-  return path;
+export function writeSave(playable: PlayableScenario, persistedSnapshot: unknown, env: NodeJS.ProcessEnv = process.env, startedAt?: string): string {
+  const store = stateStore(env);
+  return store.pathOf(core.writeSave(store, playable, persistedSnapshot, startedAt));
 }
 
-/** Removes a playthrough's save once it is finished. */
-export function clearSave(playable: Pick<PlayableScenario, 'scenario' | 'from'>, env: NodeJS.ProcessEnv = process.env): void {
-  rmSync(savePath(playable, env), { force: true });
+/** Finds a save's scenario file again, or says why it cannot be played. */
+function loadForSave(file: string, from: string | undefined): PlayableScenario | { error: string } {
+  try {
+    const playable = loadPlayable(file, from);
+    return 'problems' in playable ? { error: `The saved scenario ${file} now has errors; run "casa-practice validate" on it.` } : playable;
+  } catch (e) {
+    if (e instanceof FileAccessError) return { error: `The saved scenario is gone: ${e.message}.` };
+    if (e instanceof UsageError) return { error: `The saved scenario no longer fits: ${e.message}.` };
+    throw e;
+  }
 }
 
 /**
@@ -47,31 +35,7 @@ export function clearSave(playable: Pick<PlayableScenario, 'scenario' | 'from'>,
  * changed) is moved aside, never deleted, and reported in one line.
  */
 export function readSave(env: NodeJS.ProcessEnv = process.env): ResumeResult {
-  const path = latestSave(env);
-  const text = path === undefined ? undefined : readIfExists(path);
-  if (path === undefined || text === undefined) return { kind: 'none' };
-  const bad = (error: string): ResumeResult => ({ kind: 'bad', error: oneLine(error), movedTo: moveAside(path) });
-  let file: Partial<SaveFile>;
-  try {
-    file = JSON.parse(text) as Partial<SaveFile>;
-  } catch {
-    return bad('The saved progress is damaged (it is not valid JSON).');
-  }
-  if (typeof file !== 'object' || file === null || file.format !== 'casa-practice-terminal-save') return bad('This is not a casa-practice save.');
-  if (file.formatVersion !== 1) return bad(`This save uses format version ${String(file.formatVersion)}, which this version of casa-practice does not read.`);
-  if (typeof file.scenarioFile !== 'string' || (file.from !== undefined && typeof file.from !== 'string')) return bad('The saved progress is damaged (its scenario is not named).');
-  let playable;
-  try {
-    playable = loadPlayable(file.scenarioFile, file.from);
-  } catch (e) {
-    return bad(e instanceof FileAccessError ? `The saved scenario is gone: ${e.message}.` : `The saved scenario no longer fits: ${(e as Error).message}.`);
-  }
-  if ('problems' in playable) return bad(`The saved scenario ${file.scenarioFile} now has errors; run "casa-practice validate" on it.`);
-  const restored = restoreSession(playable.scenario, file.session);
-  if (!restored.ok) return bad(restored.error);
-  return { kind: 'ok', playable, snapshot: restored.snapshot, mode: restored.mode };
+  return core.readSave(stateStore(env), loadForSave);
 }
 
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
+export { hasSave, stateStore };

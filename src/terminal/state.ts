@@ -35,15 +35,3 @@ export function readIfExists(path: string): string | undefined {
     throw e;
   }
 }
-
-/** A timestamp safe in file names: 2025-01-31T10-20-30. */
-export function fileStamp(now = new Date()): string {
-  return now.toISOString().slice(0, 19).replace(/:/g, '-');
-}
-
-/** Moves a file aside (never deletes it) and returns the new path. */
-export function moveAside(path: string, now = new Date()): string {
-  const aside = `${path}.damaged-${fileStamp(now)}`;
-  renameSync(path, aside);
-  return aside;
-}

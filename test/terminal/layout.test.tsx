@@ -1,3 +1,5 @@
+import { recordCompletion } from '../../src/machines/index.js';
+import { stateStore } from '../../src/terminal/node/state-store.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -71,8 +73,7 @@ describe('fitting 24 rows', () => {
 
   it.each([80, 60])('at %i columns the picker shows every bundled scenario (number, title, minutes, completion) within 24 rows', async (columns) => {
     const env = tempEnv();
-    const { recordCompletion } = await import('../../src/terminal/records.js');
-    recordCompletion('red-flags', 80, env);
+    recordCompletion(stateStore(env), 'red-flags', 80);
     const { element } = appElement({ env, dir: BUNDLED });
     const r = await renderAt(element, columns);
     for (let i = 0; i < 6; i++) {

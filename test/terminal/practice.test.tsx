@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { appElement, KEY, press, renderApp, tempEnv } from './helpers/ink.js';
-import { readRecords } from '../../src/terminal/records.js';
+import { readRecords, recordCompletion } from '../../src/machines/index.js';
+import { stateStore } from '../../src/terminal/node/state-store.js';
 
 afterEach(() => cleanup());
 
@@ -68,7 +69,7 @@ describe('practice mode in the Ink app', () => {
     expect(markdown).toContain('| Take suspicions to the Advocate Supervisor | ✗ violated | Red Flags |');
     expect(JSON.parse(readFileSync(paths?.[2] as string, 'utf8'))).toMatchObject({ scenarioId: 'example-new-phone', score: { earned: 1, best: 4 } });
 
-    expect(readRecords(env)['example-new-phone']).toMatchObject({ bestPercent: 25, completions: 1 });
+    expect(readRecords(stateStore(env)).records['example-new-phone']).toMatchObject({ bestPercent: 25, completions: 1 });
     await press(r, 'q');
     expect(exit).toHaveBeenCalled();
   });
@@ -93,9 +94,8 @@ describe('practice mode in the Ink app', () => {
 
   it('marks completed scenarios in the picker with their best score', async () => {
     const env = tempEnv();
-    const { recordCompletion } = await import('../../src/terminal/records.js');
-    recordCompletion('example-new-phone', 75, env);
-    recordCompletion('example-new-phone', 50, env);
+    recordCompletion(stateStore(env), 'example-new-phone', 75);
+    recordCompletion(stateStore(env), 'example-new-phone', 50);
     const { element } = appElement({ env });
     const { lastFrame } = await renderApp(element);
     expect(lastFrame()).toMatch(/1\. Example: the new phone +5 min +✓ best 75%/);

@@ -1,12 +1,9 @@
 import { Box, Text, useStdout } from 'ink';
 import { lazy, Suspense, useEffect, useState } from 'react';
-import type { SessionMode } from '../../machines/types.js';
-import { cleanEntry, entryOf, type CatalogEntry } from '../catalog.js';
-import { readRecords } from '../records.js';
-import { resumeFailure } from '../resume-failure.js';
-import { hasSave } from '../save-slot.js';
-import type { PlayableScenario } from '../scenario-source.js';
-import type { SessionActor } from '../session-actor.js';
+import { entryOf, resumeFailure, withRecord, type CatalogEntry, type PlayableScenario, type Records, type SessionMode } from '../../machines/light.js';
+import type { SessionActor } from '../../machines/index.js';
+import type { Listing } from '../node/catalog-files.js';
+import { hasSave, loadRecords } from '../node/state-store.js';
 import type { Theme } from '../theme.js';
 import { AppContext, type AppServices } from './AppContext.js';
 import { ContentNote } from './ContentNote.js';
@@ -21,7 +18,7 @@ const FacilitateScreen = lazy(async () => ({ default: (await import('./Facilitat
 /** How the app opens. */
 export type AppStart =
   | { kind: 'picker'; notice?: string }
-  | { kind: 'play'; playable: PlayableScenario; snapshot?: unknown; showNote: boolean }
+  | { kind: 'play'; playable: PlayableScenario; snapshot?: unknown; startedAt?: string; showNote: boolean }
   | { kind: 'facilitate'; playable?: PlayableScenario };
 
 /** Props of App. */
@@ -31,7 +28,7 @@ export interface AppProps {
   /** Practice (default) or assessment; a resumed session keeps its own mode. */
   mode: SessionMode;
   /** A quick listing of the scenarios the picker offers (validated by the app after the first frame). */
-  loadCatalog: () => CatalogEntry[];
+  loadCatalog: () => Listing;
   /** State directory, exit and save-on-signal hooks. */
   services: AppServices;
   /** Colours (none under NO_COLOR). */
@@ -42,11 +39,24 @@ type Screen =
   | { name: 'picker'; notice?: string }
   | { name: 'loading' }
   | { name: 'note'; entry: CatalogEntry; fromPicker: boolean }
-  | { name: 'play'; playable: PlayableScenario; actor: SessionActor; mode: SessionMode; fromPicker: boolean }
+  | { name: 'play'; playable: PlayableScenario; actor: SessionActor; mode: SessionMode; fromPicker: boolean; startedAt?: string }
   | { name: 'facilitate'; playable: PlayableScenario; actor: SessionActor };
 
 async function newActor(playable: PlayableScenario, mode: SessionMode, snapshot?: unknown): Promise<SessionActor> {
-  return (await import('../session-actor.js')).startSession(playable.scenario, mode, snapshot);
+  return (await import('../../machines/index.js')).startSession(playable.scenario, mode, snapshot);
+}
+
+async function newFacilitation(playable: PlayableScenario): Promise<SessionActor> {
+  return (await import('../../machines/index.js')).startFacilitation(playable.scenario);
+}
+
+/** The records, with a one-line notice when a damaged records file had to be set aside. */
+function recordsNow(env: NodeJS.ProcessEnv): { records: Records; notice?: string } {
+  try {
+    return loadRecords(env);
+  } catch (e) {
+    return { records: {}, notice: `Your completion records could not be read: ${(e as Error).message}` };
+  }
 }
 
 /** The terminal app: picker → content note → playthrough → debrief, or a trainer-led session. */
@@ -54,18 +64,21 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   const { stdout } = useStdout();
   const facilitating = start.kind === 'facilitate';
   const [screen, setScreen] = useState<Screen>(() => firstScreen(start));
-  const [catalog, setCatalog] = useState<CatalogEntry[]>(() => (screen.name === 'picker' ? loadCatalog().map(cleanEntry) : []));
+  const [records, setRecords] = useState(() => recordsNow(services.env));
+  const [catalog, setCatalog] = useState<Listing>(() => (screen.name === 'picker' ? loadCatalog() : { entries: [], leftOut: [] }));
   const toPicker = (notice?: string) => {
-    setCatalog(loadCatalog().map(cleanEntry));
+    setRecords(recordsNow(services.env));
+    setCatalog(loadCatalog());
     setScreen({ name: 'picker', notice });
   };
   const onPicker = screen.name === 'picker';
+  const checking = !catalog.entries.every((e) => e.playable);
 
   useEffect(() => {
     // Right after the picker is drawn, validate its files and drop any with errors.
-    if (!onPicker || catalog.every((e) => e.playable)) return;
+    if (!onPicker || !checking) return;
     let live = true;
-    void import('../catalog-validate.js').then((m) => live && setCatalog(m.validateEntries(catalog).map(cleanEntry)));
+    void import('../catalog-validate.js').then((m) => live && setCatalog(m.validateEntries(catalog)));
     return () => {
       live = false;
     };
@@ -74,7 +87,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   useEffect(() => {
     // A resumed session opens straight into play once the core has loaded.
     if (start.kind === 'play' && !start.showNote) void newActor(start.playable, mode, start.snapshot).then((actor) =>
-      setScreen({ name: 'play', playable: start.playable, actor, mode, fromPicker: false }));
+      setScreen({ name: 'play', playable: start.playable, actor, mode, fromPicker: false, startedAt: start.startedAt }));
   }, []);
 
   const begin = async (entry: CatalogEntry, fromPicker: boolean) => {
@@ -84,20 +97,20 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
       if ('problems' in loaded) return toPicker(`"${entry.title}" has errors; run: casa-practice validate ${entry.file}`);
       playable = loaded;
     }
-    const actor = await newActor(playable, facilitating ? 'practice' : mode);
-    setScreen(facilitating ? { name: 'facilitate', playable, actor } : { name: 'play', playable, actor, mode, fromPicker });
+    if (facilitating) setScreen({ name: 'facilitate', playable, actor: await newFacilitation(playable) });
+    else setScreen({ name: 'play', playable, actor: await newActor(playable, mode), mode, fromPicker });
   };
   const resume = async () => {
     const found = (await import('../saves.js')).readSave(services.env);
     if (found.kind !== 'ok') return toPicker(found.kind === 'bad' ? resumeFailure(found.error, found.movedTo) : 'No saved session was found.');
     const actor = await newActor(found.playable, found.mode, found.snapshot);
-    setScreen({ name: 'play', playable: found.playable, actor, mode: found.mode, fromPicker: true });
+    setScreen({ name: 'play', playable: found.playable, actor, mode: found.mode, fromPicker: true, startedAt: found.startedAt });
   };
 
   let body;
   if (screen.name === 'picker') {
     body = (
-      <Picker entries={catalog} checking={!catalog.every((e) => e.playable)} records={readRecords(services.env)} notice={screen.notice} canResume={!facilitating && hasSave(services.env)}
+      <Picker entries={catalog.entries.map((e) => withRecord(e, records.records))} checking={checking} notice={pickerNotice(screen.notice, records.notice)} canResume={!facilitating && hasSave(services.env)}
         onPick={(entry) => setScreen({ name: 'note', entry, fromPicker: true })}
         onResume={() => void resume()} onQuit={() => services.exit()} />
     );
@@ -110,7 +123,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
         onBack={fromPicker ? () => toPicker() : undefined} onQuit={() => services.exit()} />
     );
   } else if (screen.name === 'play') {
-    body = <PlayScreen key={screen.actor.sessionId} playable={screen.playable} actor={screen.actor} mode={screen.mode} onBack={screen.fromPicker ? () => toPicker() : undefined} />;
+    body = <PlayScreen key={screen.actor.sessionId} playable={screen.playable} actor={screen.actor} mode={screen.mode} startedAt={screen.startedAt} onBack={screen.fromPicker ? () => toPicker() : undefined} />;
   } else {
     body = <FacilitateScreen playable={screen.playable} actor={screen.actor} />;
   }
@@ -127,6 +140,12 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
 
 function firstScreen(start: AppStart): Screen {
   if (start.kind === 'picker') return { name: 'picker', notice: start.notice };
-  if (start.kind === 'facilitate') return start.playable ? { name: 'note', entry: cleanEntry(entryOf(start.playable)), fromPicker: false } : { name: 'picker' };
-  return start.showNote ? { name: 'note', entry: cleanEntry(entryOf(start.playable)), fromPicker: false } : { name: 'loading' };
+  if (start.kind === 'facilitate') return start.playable ? { name: 'note', entry: entryOf(start.playable), fromPicker: false } : { name: 'picker' };
+  return start.showNote ? { name: 'note', entry: entryOf(start.playable), fromPicker: false } : { name: 'loading' };
+}
+
+/** The picker's notices, one per line. */
+function pickerNotice(...lines: (string | undefined)[]): string | undefined {
+  const shown = lines.filter(Boolean);
+  return shown.length > 0 ? shown.join('\n') : undefined;
 }

@@ -1,6 +1,6 @@
 import { Box } from 'ink';
 import type { Action } from '../keys.js';
-import type { CatalogEntry } from '../catalog.js';
+import type { CatalogEntry } from '../../machines/light.js';
 import { KeyHints } from './KeyHints.js';
 import { useKeys } from './useKeys.js';
 import { Paragraph } from './Paragraph.js';

@@ -1,10 +1,8 @@
 import { Box, Text, useStdout } from 'ink';
 import { useMemo, useState } from 'react';
-import type { Debrief } from '../../machines/scoring.js';
-import type { Scenario } from '../../machines/schema/scenario.js';
+import { debriefModel, type Debrief, type Scenario } from '../../machines/index.js';
 import { hintLine, type Action } from '../keys.js';
 import { pathRows, summaryRows, transcriptRows } from '../debrief-lines.js';
-import { debriefModel } from '../debrief-model.js';
 import { exportDebrief } from '../export.js';
 import { wrapText } from '../wrap.js';
 import { useApp } from './AppContext.js';

@@ -1,15 +1,12 @@
+import { useSelector } from '@xstate/react';
 import { Box, Text, useStdout } from 'ink';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Debrief } from '../../machines/scoring.js';
-import { revealReplies, selectView } from '../../machines/selectors.js';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { clampVotes, facilitatedDecision, revealData, selectView, type Debrief, type FacilitatedDecision, type PlayableScenario, type SessionActor } from '../../machines/index.js';
 import { hintLine, type Action } from '../keys.js';
 import { revealText } from '../reveal-text.js';
 import type { Span } from '../debrief-lines.js';
 import { wrapText } from '../wrap.js';
-import { replyValues, writeSessionSummary, type FacilitatedDecision } from '../facilitation-summary.js';
-import { cleanDeep, cleanText } from '../sanitize.js';
-import type { PlayableScenario } from '../scenario-source.js';
-import type { SessionActor } from '../session-actor.js';
+import { writeSessionSummary } from '../export.js';
 import { useApp } from './AppContext.js';
 import { DebriefScreen } from './DebriefScreen.js';
 import { KeyHints } from './KeyHints.js';
@@ -19,7 +16,6 @@ import { REPLY_INDENT, ReplyList } from './ReplyList.js';
 import { maxOffset, pageSize, ScrollRows } from './ScrollRows.js';
 import { useTheme } from './ThemeContext.js';
 import { useKeys } from './useKeys.js';
-import { useSessionSnapshot } from './useSession.js';
 
 /** Props of FacilitateScreen. */
 export interface FacilitateScreenProps {
@@ -35,10 +31,7 @@ export function FacilitateScreen({ playable, actor }: FacilitateScreenProps) {
   const theme = useTheme();
   const { stdout } = useStdout();
   const { scenario } = playable;
-  const snapshot = useSessionSnapshot(actor);
-  const view = useMemo(() => cleanDeep(selectView(scenario, snapshot)), [scenario, snapshot]);
-  const revealed = useMemo(() => cleanDeep(revealReplies(scenario, view.nodeId)), [scenario, view.nodeId]);
-  const values = useMemo(() => replyValues(scenario, revealed.map((r) => r.replyId)), [scenario, revealed]);
+  const view = useSelector(actor, useCallback((snapshot) => selectView(scenario, snapshot), [scenario]));
   const [selected, setSelected] = useState(0);
   const [votes, setVotes] = useState<Record<string, number>>({});
   const [reveal, setReveal] = useState(false);
@@ -47,17 +40,14 @@ export function FacilitateScreen({ playable, actor }: FacilitateScreenProps) {
   const log = useRef<FacilitatedDecision[]>([]);
   const [summaryPath, setSummaryPath] = useState<string>();
 
-  const current = (): FacilitatedDecision => ({
-    title: view.title ?? view.nodeId, discussionPrompt: view.discussionPrompt,
-    replies: view.replies.map((r) => ({ number: r.number, text: r.text, votes: votes[r.id] ?? 0 })),
-  });
+  const current = (chosen?: number): FacilitatedDecision => facilitatedDecision(view, votes, chosen);
   const writeSummary = (debrief?: Debrief) => writeSessionSummary(scenario, log.current, debrief, app.env);
   const stop = () => {
     if (view.kind === 'decision') log.current.push(current());
     app.exit(`Session summary written to ${writeSummary()}`);
   };
   useEffect(() => {
-    if (view.done && !summaryPath) setSummaryPath(writeSummary(snapshot.output as Debrief));
+    if (view.done && !summaryPath) setSummaryPath(writeSummary(view.debrief));
     app.setSaver(view.done ? undefined : () => writeSummary());
   }, [view.done]);
   useEffect(() => {
@@ -67,14 +57,14 @@ export function FacilitateScreen({ playable, actor }: FacilitateScreenProps) {
   }, [view.nodeId]);
   useEffect(() => setOffset(0), [view.nodeId, reveal]);
   const revealRows = useMemo(
-    () => revealText(revealed, view.replies.map((r) => votes[r.id] ?? 0), values, (stdout.columns || 80) - 2).split('\n').map((text) => [{ text }]),
-    [revealed, votes, values, view.replies, stdout.columns],
+    () => revealText(revealData(scenario, view, votes), (stdout.columns || 80) - 2).split('\n').map((text) => [{ text }]),
+    [scenario, view, votes, stdout.columns],
   );
 
   const columns = stdout.columns || 80;
   const width = columns - 2;
   const screenRows = stdout.rows || 24;
-  const heading = `${cleanText(scenario.title)}${view.kind === 'decision' ? ` · decision ${view.progress.decision} of about ${view.progress.about}` : ''}`;
+  const heading = `${view.scenarioTitle}${view.kind === 'decision' ? ` · decision ${view.progress.decision} of about ${view.progress.about}` : ''}`;
   const hintSet = view.kind === 'scene' ? 'facilitateScene' : reveal ? 'facilitateReveal' : 'facilitateVote';
   const rowsOf = (text: string, w = width) => wrapText(text, w).split('\n').length;
   const footerRows = rowsOf(confirmQuit ? QUIT_QUESTION : hintLine(hintSet));
@@ -94,7 +84,7 @@ export function FacilitateScreen({ playable, actor }: FacilitateScreenProps) {
 
   const setVote = (f: (n: number) => number) => {
     const id = view.replies[selected]?.id;
-    if (id) setVotes((v) => ({ ...v, [id]: Math.max(0, Math.min(9999, f(v[id] ?? 0))) }));
+    if (id) setVotes((v) => ({ ...v, [id]: clampVotes(f(v[id] ?? 0)) }));
   };
   const onAction = (a: Action) => {
     if (a.type === 'interrupt') return stop();
@@ -110,7 +100,7 @@ export function FacilitateScreen({ playable, actor }: FacilitateScreenProps) {
       }
       const reply = a.type === 'number' ? view.replies[a.n - 1] : undefined;
       if (reply?.enabled) {
-        log.current.push({ ...current(), chosen: reply.number });
+        log.current.push(current(reply.number));
         actor.send({ type: 'reply.choose', replyId: reply.id });
       }
       return;
@@ -129,8 +119,8 @@ export function FacilitateScreen({ playable, actor }: FacilitateScreenProps) {
   };
   useKeys(onAction, !view.done);
 
-  if (view.done) {
-    return <DebriefScreen scenario={scenario} debrief={snapshot.output as Debrief} notice={summaryPath && `Session summary written to:\n  ${summaryPath}`} />;
+  if (view.done && view.debrief) {
+    return <DebriefScreen scenario={scenario} debrief={view.debrief} notice={summaryPath && `Session summary written to:\n  ${summaryPath}`} />;
   }
   const footer = confirmQuit ? <Paragraph bold>{QUIT_QUESTION}</Paragraph> : <KeyHints set={hintSet} spaced={false} />;
   if (view.kind === 'decision' && reveal) {

@@ -2,8 +2,7 @@ import { Box, Text, useStdout } from 'ink';
 import { useState } from 'react';
 import type { Action } from '../keys.js';
 import { hintLine } from '../keys.js';
-import type { CatalogEntry } from '../catalog.js';
-import type { Records } from '../records.js';
+import type { CatalogEntry } from '../../machines/light.js';
 import { wrapText } from '../wrap.js';
 import { KeyHints } from './KeyHints.js';
 import { Paragraph } from './Paragraph.js';
@@ -12,10 +11,8 @@ import { useKeys } from './useKeys.js';
 
 /** Props of Picker. */
 export interface PickerProps {
-  /** The scenarios to offer (cleaned of escapes). */
+  /** The scenarios to offer, with best scores of completed ones. */
   entries: CatalogEntry[];
-  /** Best scores of completed scenarios. */
-  records: Records;
   /** A line to show above the list (e.g. why a save could not be resumed). */
   notice?: string;
   /** True while the listed files are still being validated. */
@@ -38,7 +35,7 @@ const rowsOf = (text: string, width: number) => wrapText(text, width).split('\n'
  * the summary of the highlighted one below, so the whole picker fits 24 rows. A list longer than
  * the terminal is shown as a window that follows the highlight.
  */
-export function Picker({ entries, records, notice, checking, canResume, onPick, onResume, onQuit }: PickerProps) {
+export function Picker({ entries, notice, checking, canResume, onPick, onResume, onQuit }: PickerProps) {
   const theme = useTheme();
   const { stdout } = useStdout();
   const columns = stdout.columns || 80;
@@ -55,8 +52,7 @@ export function Picker({ entries, records, notice, checking, canResume, onPick, 
   useKeys(onAction);
 
   const current = entries[Math.min(selected, entries.length - 1)];
-  const best = (e: CatalogEntry) => (Object.hasOwn(records, e.id) ? records[e.id] : undefined);
-  const anyDone = entries.some((e) => best(e));
+  const anyDone = entries.some((e) => e.completed);
   // Rows left for the list once everything else is drawn (one spare row so the frame never scrolls).
   const fixed = 1 + (notice ? rowsOf(notice, columns) : 0) + (canResume ? rowsOf('A saved session is waiting: press R to resume it.', columns) : 0)
     + 1 + 1 + (current ? rowsOf(current.summary, columns - INDENT) : 0) + 1 + rowsOf(hintLine('picker'), columns) + 1;
@@ -77,7 +73,6 @@ export function Picker({ entries, records, notice, checking, canResume, onPick, 
         {shown.map((e, k) => {
           const i = first + k;
           const on = i === selected;
-          const record = best(e);
           return (
             <Box key={e.file}>
               <Box width={INDENT} flexShrink={0}>
@@ -91,7 +86,7 @@ export function Picker({ entries, records, notice, checking, canResume, onPick, 
               </Box>
               {anyDone && (
                 <Box width={12} flexShrink={0} paddingLeft={1}>
-                  <Text color={theme.good}>{record ? `✓ best ${record.bestPercent}%` : ''}</Text>
+                  <Text color={theme.good}>{e.completed ? `✓ best ${e.bestPercent ?? 0}%` : ''}</Text>
                 </Box>
               )}
             </Box>

@@ -1,15 +1,10 @@
+import { useSelector } from '@xstate/react';
 import { Box, useStdout } from 'ink';
-import { useEffect, useMemo, useState } from 'react';
-import type { Debrief } from '../../machines/scoring.js';
-import { selectView, type SessionView } from '../../machines/selectors.js';
-import type { SessionMode } from '../../machines/types.js';
+import { useCallback, useEffect, useState } from 'react';
+import { finishPlaythrough, selectView, type PlayableScenario, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
 import { hintLine, type Action, type HintSet } from '../keys.js';
-import { finishPlaythrough } from '../outcome.js';
-import { cleanDeep, cleanText } from '../sanitize.js';
-import { writeSave } from '../saves.js';
+import { stateStore, writeSave } from '../saves.js';
 import { wrapText } from '../wrap.js';
-import type { PlayableScenario } from '../scenario-source.js';
-import type { SessionActor } from '../session-actor.js';
 import { useApp } from './AppContext.js';
 import { DebriefScreen } from './DebriefScreen.js';
 import { FeedbackPanel, feedbackFit, feedbackHeight } from './FeedbackPanel.js';
@@ -19,7 +14,6 @@ import { QuitPrompt } from './QuitPrompt.js';
 import { REPLY_INDENT, ReplyList } from './ReplyList.js';
 import { StatusLine, statusText } from './StatusLine.js';
 import { useKeys } from './useKeys.js';
-import { useSessionSnapshot } from './useSession.js';
 import { Paragraph } from './Paragraph.js';
 
 /** Props of PlayScreen. */
@@ -30,28 +24,31 @@ export interface PlayScreenProps {
   actor: SessionActor;
   /** Practice shows feedback and allows undo; assessment holds both for the debrief. */
   mode: SessionMode;
+  /** When the playthrough started (a resumed one keeps its first start). */
+  startedAt?: string;
   /** Back to the scenario picker from the debrief, when there is one. */
   onBack?: () => void;
 }
 
 /** A playthrough: the moment, the replies, feedback, and the debrief at the end. */
-export function PlayScreen({ playable, actor, mode, onBack }: PlayScreenProps) {
+export function PlayScreen({ playable, actor, mode, startedAt: resumedStart, onBack }: PlayScreenProps) {
   const app = useApp();
   const { stdout } = useStdout();
-  const snapshot = useSessionSnapshot(actor);
-  const view = useMemo(() => cleanDeep(selectView(playable.scenario, snapshot)), [playable.scenario, snapshot]);
-  const title = cleanText(playable.scenario.title);
+  const view = useSelector(actor, useCallback((snapshot) => selectView(playable.scenario, snapshot), [playable.scenario]));
+  const title = view.scenarioTitle;
+  const [startedAt] = useState(() => resumedStart ?? new Date().toISOString());
+  const [finishNotice, setFinishNotice] = useState<string>();
   const [selected, setSelected] = useState(0);
   const [showFeedback, setShowFeedback] = useState(false);
   const [confirmQuit, setConfirmQuit] = useState(false);
-  const save = () => writeSave(playable, actor.getPersistedSnapshot(), app.env);
+  const save = () => writeSave(playable, actor.getPersistedSnapshot(), app.env, startedAt);
   const saveAndExit = () => app.exit(`Progress saved to ${save()}.\nContinue with: casa-practice resume`);
 
   useEffect(() => setSelected(0), [view.nodeId]);
   useEffect(() => {
     if (view.done) {
       app.setSaver(undefined);
-      finishPlaythrough(playable, snapshot.output as Debrief, app.env);
+      if (view.debrief) setFinishNotice(finishPlaythrough(stateStore(app.env), playable, view.debrief)?.notice);
     } else app.setSaver(save);
   }, [view.done]);
 
@@ -87,7 +84,7 @@ export function PlayScreen({ playable, actor, mode, onBack }: PlayScreenProps) {
   useKeys(onAction, !(view.done && !showFeedback));
 
   if (view.done && !showFeedback && view.debrief) {
-    return <DebriefScreen scenario={playable.scenario} debrief={snapshot.output as Debrief} onBack={onBack} />;
+    return <DebriefScreen scenario={playable.scenario} debrief={view.debrief} onBack={onBack} notice={finishNotice} />;
   }
   const columns = stdout.columns || 80;
   const rows = stdout.rows || 24;

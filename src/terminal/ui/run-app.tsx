@@ -1,6 +1,6 @@
 import { render } from 'ink';
-import type { SessionMode } from '../../machines/types.js';
-import { listCatalog } from '../catalog.js';
+import type { SessionMode } from '../../machines/light.js';
+import { listCatalog } from '../node/catalog-files.js';
 import { themeFor } from '../theme.js';
 import { App, type AppStart } from './App.js';
 

@@ -6,7 +6,7 @@ import { render as inkRender } from 'ink';
 import { render as testRender } from 'ink-testing-library';
 import type { ReactElement } from 'react';
 import { vi } from 'vitest';
-import { listCatalog } from '../../../src/terminal/catalog.js';
+import { listCatalog } from '../../../src/terminal/node/catalog-files.js';
 import { themeFor, type Theme } from '../../../src/terminal/theme.js';
 import { App, type AppStart } from '../../../src/terminal/ui/App.js';
 import type { SessionMode } from '../../../src/machines/types.js';

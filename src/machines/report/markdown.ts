@@ -1,6 +1,8 @@
-import { signed, STATUS_WORDS, type DebriefModel } from './debrief-model.js';
+import type { DebriefModel } from './debrief-model.js';
+import { scoreWords, signed, STATUS_WORDS, VERDICT_WORDS } from './words.js';
 
-function cell(text: string): string {
+/** Text for one Markdown table cell: one line, pipes escaped. */
+export function cell(text: string): string {
   return text.replace(/\s+/g, ' ').replace(/\|/g, '\\|').trim();
 }
 
@@ -10,7 +12,7 @@ export function debriefMarkdown(m: DebriefModel, heading = '#'): string {
   const out: string[] = [`${heading} Debrief: ${m.title}`, ''];
   if (m.ending) out.push(`**Ending:** ${m.ending.title} (${m.ending.kind}). ${m.ending.narration}`, '');
   else out.push('**Ending:** not reached.', '');
-  out.push(`**Score:** ${m.score.earned} of ${m.score.best} (${m.score.percent}%)`, '');
+  out.push(`**Score:** ${scoreWords(m.score)}`, '');
   out.push(`${h2} Critical violations`, '');
   if (m.critical.length === 0) out.push('None.');
   for (const c of m.critical) out.push(`- **${c.title}** (guide: ${c.section}) at "${c.where}": you chose "${c.reply}". ${c.feedback}`);
@@ -19,7 +21,7 @@ export function debriefMarkdown(m: DebriefModel, heading = '#'): string {
   out.push('', `${h2} Transcript`, '');
   m.turns.forEach((t, i) => {
     out.push(`${i + 1}. **${t.where}**: "${t.reply}" (${signed(t.value)}; best here ${signed(t.bestValue)})`);
-    for (const v of t.verdicts) out.push(`   - ${v.verdict === 'follows' ? '✓ follows' : '✗ violates'} ${v.title} (${v.citation})`);
+    for (const v of t.verdicts) out.push(`   - ${VERDICT_WORDS[v.verdict]} ${v.title} (${v.citation})`);
     out.push(`   - Feedback: ${t.feedback}`);
   });
   out.push('', `${h2} Your path beside the best-practice path`, '', '| Step | Your reply | Best-practice reply |', '|---|---|---|');

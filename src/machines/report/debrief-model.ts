@@ -1,8 +1,8 @@
-import { feedbackOf } from '../machines/selectors.js';
-import { indexScenario } from '../machines/index.js';
-import type { Debrief } from '../machines/scoring.js';
-import type { Scenario } from '../machines/schema/scenario.js';
-import { cleanDeep } from './sanitize.js';
+import { indexScenario } from '../scenario-index.js';
+import { feedbackOf } from '../selectors.js';
+import type { Debrief } from '../scoring.js';
+import type { Scenario } from '../schema/scenario.js';
+import { cleanDeep } from '../text/clean.js';
 
 /**
  * The debrief with every id resolved to the words a volunteer reads (reply texts, decision
@@ -14,17 +14,14 @@ export interface DebriefModel {
   score: Debrief['score'];
   critical: { title: string; section: string; where: string; reply: string; feedback: string }[];
   principles: { title: string; status: 'violated' | 'missed' | 'followed'; section: string; followed: number; violated: number; missed: number }[];
-  turns: { where: string; reply: string; value: number; bestValue: number; feedback: string; verdicts: { title: string; verdict: string; citation: string }[] }[];
+  turns: { where: string; reply: string; value: number; bestValue: number; feedback: string; verdicts: { title: string; verdict: 'follows' | 'violates'; citation: string }[] }[];
   /** Your path and the best-practice path, step by step (either may be shorter). */
   paths: { yours?: { where: string; reply: string; value: number }; best?: { where: string; reply: string; value: number } }[];
   strengths: string[];
   growthAreas: string[];
 }
 
-/** Words for a principle's status, so meaning never rests on colour. */
-export const STATUS_WORDS = { violated: '✗ violated', missed: '○ missed', followed: '✓ followed' } as const;
-
-/** Resolves a debrief's ids against its scenario; all text is cleaned of terminal escapes. */
+/** Resolves a debrief's ids against its scenario; all text is cleaned of escapes and invisible characters. */
 export function debriefModel(scenario: Scenario, debrief: Debrief): DebriefModel {
   const index = indexScenario(scenario);
   const where = (nodeId: string) => index.nodes.get(nodeId)?.title ?? nodeId;
@@ -55,9 +52,4 @@ export function debriefModel(scenario: Scenario, debrief: Debrief): DebriefModel
     growthAreas: debrief.growthAreas,
   };
   return cleanDeep(model);
-}
-
-/** "+2" / "−1" / "0". */
-export function signed(n: number): string {
-  return n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0';
 }

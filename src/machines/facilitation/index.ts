@@ -1,0 +1,2 @@
+export { facilitatedDecision, facilitationMarkdown, summaryBaseName, type FacilitatedDecision } from './summary.js';
+export { clampVotes, MAX_VOTES, replyValues, revealData, tallyVotes, votesWords, type RevealEntry, type Tally, type Votes } from './votes.js';

@@ -1,0 +1,69 @@
+import { indexScenario, replyValue } from '../scenario-index.js';
+import type { Scenario } from '../schema/scenario.js';
+import { revealReplies, type FeedbackView, type SessionView } from '../selectors.js';
+import { percentOf } from '../report/words.js';
+
+/** The room's votes at one decision, by reply id. */
+export type Votes = Readonly<Record<string, number>>;
+
+/** The most one reply can be given: a room, not a stadium (and a typing slip stays visible). */
+export const MAX_VOTES = 9999;
+
+/** A vote count made safe: a whole number from 0 to MAX_VOTES. */
+export function clampVotes(n: number): number {
+  return Number.isFinite(n) ? Math.max(0, Math.min(MAX_VOTES, Math.trunc(n))) : 0;
+}
+
+/** Votes for each reply with its share of the room, in the replies' order. */
+export interface Tally {
+  total: number;
+  entries: { replyId: string; votes: number; percent: number }[];
+}
+
+/** Counts and percentages for the replies of a decision. */
+export function tallyVotes(replyIds: readonly string[], votes: Votes): Tally {
+  const counts = replyIds.map((id) => clampVotes(Object.hasOwn(votes, id) ? (votes[id] ?? 0) : 0));
+  const total = counts.reduce((a, b) => a + b, 0);
+  return { total, entries: replyIds.map((replyId, i) => ({ replyId, votes: counts[i] ?? 0, percent: percentOf(counts[i] ?? 0, total) })) };
+}
+
+/** "12 (40%)", or "0" when nobody has voted. */
+export function votesWords(entry: { votes: number; percent: number }, total: number): string {
+  return `${entry.votes}${total > 0 ? ` (${entry.percent}%)` : ''}`;
+}
+
+/** Each reply's points from the core, by reply id. */
+export function replyValues(scenario: Scenario, replyIds: readonly string[]): Record<string, number> {
+  const index = indexScenario(scenario);
+  return Object.fromEntries(replyIds.map((id) => {
+    const reply = index.replies.get(id)?.reply;
+    return [id, reply ? replyValue(reply) : 0];
+  }));
+}
+
+/** One reply as a trainer reveals it: its feedback, points, votes, and whether it is best practice here. */
+export interface RevealEntry extends FeedbackView {
+  /** 1-based number, as the room saw it. */
+  number: number;
+  value: number;
+  votes: number;
+  percent: number;
+  /** True for the reply (or replies) with the most points at this decision. */
+  best: boolean;
+}
+
+/** Every reply of a decision with feedback, points and the room's votes, for the reveal. */
+export function revealData(scenario: Scenario, view: Pick<SessionView, 'nodeId' | 'replies'>, votes: Votes): { total: number; entries: RevealEntry[] } {
+  const feedback = new Map(revealReplies(scenario, view.nodeId).map((f) => [f.replyId, f]));
+  const ids = view.replies.map((r) => r.id);
+  const values = replyValues(scenario, ids);
+  const top = Math.max(...ids.map((id) => values[id] ?? 0));
+  const tally = tallyVotes(ids, votes);
+  const entries = view.replies.flatMap((r, i) => {
+    const f = feedback.get(r.id);
+    if (!f) return [];
+    const t = tally.entries[i] ?? { votes: 0, percent: 0 };
+    return [{ ...f, number: r.number, value: values[r.id] ?? 0, votes: t.votes, percent: t.percent, best: (values[r.id] ?? 0) === top }];
+  });
+  return { total: tally.total, entries };
+}

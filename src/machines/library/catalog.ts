@@ -1,0 +1,78 @@
+import type { PlayableScenario } from '../playable.js';
+import type { Records } from '../progress/records.js';
+import { cleanLine, cleanText } from '../text/clean.js';
+
+/** A scenario as a library lists it. Every text is clean (scenario files are untrusted). */
+export interface CatalogEntry {
+  id: string;
+  title: string;
+  summary: string;
+  contentNote: string;
+  /** Estimated minutes. */
+  minutes: number;
+  /** Where the UI found it (a file path in the terminal). */
+  file: string;
+  /** Whether the volunteer has finished it at least once. */
+  completed: boolean;
+  /** Best score as a percentage, once completed. */
+  bestPercent?: number;
+  /** Present once the file has been validated. */
+  playable?: PlayableScenario;
+}
+
+/** A file the library does not offer, and why, in words for the volunteer or trainer. */
+export interface LeftOut {
+  file: string;
+  reason: string;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * A quick entry from a file's text, without validating it (validation loads the schema and
+ * analyses the graph, which would slow a picker's first frame). The UI validates right after.
+ */
+export function quickEntry(file: string, text: string, records: Records = {}): CatalogEntry | LeftOut {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { file, reason: 'it is not valid JSON' };
+  }
+  if (!isRecord(raw)) return { file, reason: 'it is not a scenario (no object at the top)' };
+  const { id, title, summary, contentNote, estimatedMinutes } = raw;
+  if (typeof id !== 'string' || typeof title !== 'string' || typeof summary !== 'string' || typeof contentNote !== 'string' || typeof estimatedMinutes !== 'number') {
+    return { file, reason: 'it lacks an id, title, summary, content note or estimated minutes' };
+  }
+  return withRecord({ id, title: cleanLine(title), summary: cleanText(summary), contentNote: cleanText(contentNote), minutes: estimatedMinutes, file, completed: false }, records);
+}
+
+/** The library entry of a validated scenario. */
+export function entryOf(playable: PlayableScenario, records: Records = {}): CatalogEntry {
+  const s = playable.scenario;
+  return withRecord({ id: s.id, title: cleanLine(s.title), summary: cleanText(s.summary), contentNote: cleanText(s.contentNote), minutes: s.estimatedMinutes, file: playable.file, completed: false, playable }, records);
+}
+
+/** The entry with its completion and best score from the records. */
+export function withRecord(entry: CatalogEntry, records: Records): CatalogEntry {
+  const record = Object.hasOwn(records, entry.id) ? records[entry.id] : undefined;
+  const { bestPercent: _old, ...rest } = entry;
+  return record ? { ...rest, completed: true, bestPercent: record.bestPercent } : { ...rest, completed: false };
+}
+
+/** Whether a listing result is an entry (not a file left out). */
+export function isEntry(e: CatalogEntry | LeftOut): e is CatalogEntry {
+  return 'id' in e;
+}
+
+/** Library order: by title. */
+export function sortEntries(entries: CatalogEntry[]): CatalogEntry[] {
+  return entries.sort((a, b) => a.title.localeCompare(b.title));
+}
+
+/** "2 files left out: a.json (it is not valid JSON); b.json (it has errors)". */
+export function leftOutWords(leftOut: readonly LeftOut[], name: (file: string) => string = (f) => f): string | undefined {
+  if (leftOut.length === 0) return undefined;
+  const shown = leftOut.slice(0, 3).map((l) => `${cleanLine(name(l.file))} (${l.reason})`).join('; ');
+  return `${leftOut.length} file${leftOut.length === 1 ? '' : 's'} left out: ${shown}${leftOut.length > 3 ? '; …' : ''}.`;
+}

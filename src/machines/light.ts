@@ -1,0 +1,14 @@
+/**
+ * The part of the core a UI needs for its first frame (the library list, records, whether a save
+ * waits, clean text): nothing here loads XState, zod or the validator, so a picker opens as fast
+ * as an empty app. Everything else comes from `index.ts`, loaded once a scenario is opened.
+ */
+export { cleanDeep, cleanLine, cleanText } from './text/clean.js';
+export { entryOf, isEntry, leftOutWords, quickEntry, sortEntries, withRecord, type CatalogEntry, type LeftOut } from './library/catalog.js';
+export { asideKey, memoryStore, type Store } from './progress/store.js';
+export { mergeCompletion, parseRecords, readRecords, recordCompletion, RECORDS_KEY, type CompletionRecord, type Records, type RecordsRead } from './progress/records.js';
+export { clearSave, latestSaveKey, resumeFailure, saveKey, SAVES_PREFIX } from './progress/slots.js';
+export { percentOf, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS } from './report/words.js';
+export type { PlayableScenario } from './playable.js';
+export type { Scenario } from './schema/scenario.js';
+export type { SessionMode } from './types.js';

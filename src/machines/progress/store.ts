@@ -1,0 +1,42 @@
+/**
+ * Storage is a port: the core says what it keeps, each UI says where. Keys are slash-separated
+ * names such as "saves/youth-discloses.json" or "records.json"; values are text (JSON).
+ * The terminal's adapter writes files atomically under the state folder; the web app's uses
+ * localStorage; tests use memoryStore().
+ */
+export interface Store {
+  /** The text under a key, or undefined when there is none. Throws when it exists but cannot be read. */
+  read(key: string): string | undefined;
+  /** Replaces the text under a key in one step (never half-written). */
+  write(key: string, text: string): void;
+  /** Removes a key; no error when it is already gone. */
+  remove(key: string): void;
+  /** Keeps a damaged value under a new key (never deletes it) and says where, for the volunteer. */
+  moveAside(key: string, now?: Date): string;
+  /** The keys under a prefix ("saves/"), each with when it was last written (ms since 1970). */
+  list(prefix: string): { key: string; modified: number }[];
+}
+
+/** The key a damaged value is moved to. */
+export function asideKey(key: string, now = new Date()): string {
+  return `${key}.damaged-${now.toISOString().slice(0, 19).replace(/:/g, '-')}`;
+}
+
+/** A store in memory: for tests, and for a session that cannot save anywhere else. */
+export function memoryStore(initial: Record<string, string> = {}, clock: () => number = Date.now): Store & { data: Map<string, { text: string; modified: number }> } {
+  const data = new Map(Object.entries(initial).map(([k, text]) => [k, { text, modified: clock() }]));
+  return {
+    data,
+    read: (key) => data.get(key)?.text,
+    write: (key, text) => void data.set(key, { text, modified: clock() }),
+    remove: (key) => void data.delete(key),
+    moveAside(key, now) {
+      const to = asideKey(key, now);
+      const entry = data.get(key);
+      if (entry) data.set(to, entry);
+      data.delete(key);
+      return to;
+    },
+    list: (prefix) => [...data.entries()].filter(([k]) => k.startsWith(prefix)).map(([key, v]) => ({ key, modified: v.modified })),
+  };
+}

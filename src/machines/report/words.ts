@@ -1,0 +1,25 @@
+/**
+ * The words every UI uses for a verdict, a principle's status and a score, so the terminal, the
+ * web app and the exports never disagree. Each carries a symbol too: meaning never rests on colour.
+ */
+
+/** A principle's overall status in a debrief. */
+export const STATUS_WORDS = { violated: '✗ violated', missed: '○ missed', followed: '✓ followed' } as const;
+
+/** One reply's verdict on one principle. */
+export const VERDICT_WORDS = { follows: '✓ follows', violates: '✗ violates', missed: '○ missed' } as const;
+
+/** "+2" / "−1" / "0". */
+export function signed(n: number): string {
+  return n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0';
+}
+
+/** "7 of 9 (78%)". */
+export function scoreWords(score: { earned: number; best: number; percent: number }): string {
+  return `${score.earned} of ${score.best} (${score.percent}%)`;
+}
+
+/** "42%" of a count out of a total, or "" when the total is 0. */
+export function percentOf(count: number, total: number): number {
+  return total > 0 ? Math.round((100 * count) / total) : 0;
+}

@@ -1,0 +1,1 @@
+export { cleanDeep, cleanLine, cleanText } from './clean.js';

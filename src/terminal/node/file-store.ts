@@ -1,0 +1,51 @@
+import { readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join, normalize, sep } from 'node:path';
+import { asideKey, type Store } from '../../machines/light.js';
+import { readIfExists, writeAtomic } from '../state.js';
+
+/**
+ * The core's storage port on the file system: each key is a file under `dir` ("saves/x.json" →
+ * dir/saves/x.json). Writes are atomic (temp file + rename); damaged files are renamed aside.
+ */
+export interface FileStore extends Store {
+  /** The file a key is kept in. */
+  pathOf(key: string): string;
+}
+
+/** A store whose keys are files under `dir`. */
+export function fileStore(dir: string): FileStore {
+  const pathOf = (key: string): string => {
+    const path = normalize(join(dir, key));
+    // Keys come from the core, but a key must never reach outside the folder.
+    if (!path.startsWith(normalize(dir) + sep)) throw new Error(`not a key of this store: ${key}`);
+    return path;
+  };
+  return {
+    pathOf,
+    read: (key) => readIfExists(pathOf(key)),
+    write: (key, text) => writeAtomic(pathOf(key), text),
+    remove: (key) => rmSync(pathOf(key), { force: true }),
+    moveAside(key, now) {
+      const to = pathOf(asideKey(key, now));
+      renameSync(pathOf(key), to);
+      return to;
+    },
+    list(prefix) {
+      const folder = pathOf(prefix.endsWith('/') ? `${prefix}.` : prefix);
+      let names: string[];
+      try {
+        names = readdirSync(folder);
+      } catch {
+        return [];
+      }
+      return names.flatMap((name) => {
+        try {
+          const s = statSync(join(folder, name));
+          return s.isFile() ? [{ key: `${prefix}${name}`, modified: s.mtimeMs }] : [];
+        } catch {
+          return [];
+        }
+      });
+    },
+  };
+}
