@@ -1,5 +1,5 @@
-import { exportGraph, type GraphFormat } from '../machines/graph-export.js';
-import { formatValidation } from '../machines/validate/index.js';
+import { exportGraph, type GraphFormat } from '../machines/index.js';
+import { formatValidation } from '../machines/index.js';
 import { parseArgs, UsageError } from './args.js';
 import { expandPaths, loadScenarioFile, resolveScenarioPath } from './files.js';
 

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { validateScenario, type ValidationResult } from '../machines/validate/index.js';
+import { validateScenario, type ValidationResult } from '../machines/index.js';
 import { scenariosDir } from './paths.js';
 
 /** A scenario file read from disk and validated. */

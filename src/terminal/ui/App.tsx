@@ -76,7 +76,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
 
   useEffect(() => {
     // Right after the picker is drawn, validate its files and drop any with errors.
-    if (!onPicker || !checking) return;
+    if (!onPicker || catalog.entries.every((e) => e.playable)) return;
     let live = true;
     void import('../catalog-validate.js').then((m) => live && setCatalog(m.validateEntries(catalog)));
     return () => {
@@ -88,6 +88,8 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
     // A resumed session opens straight into play once the core has loaded.
     if (start.kind === 'play' && !start.showNote) void newActor(start.playable, mode, start.snapshot).then((actor) =>
       setScreen({ name: 'play', playable: start.playable, actor, mode, fromPicker: false, startedAt: start.startedAt }));
+    // Once, on mount: `start` describes how the app opened, not what it shows now.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const begin = async (entry: CatalogEntry, fromPicker: boolean) => {

@@ -49,6 +49,8 @@ export function FacilitateScreen({ playable, actor }: FacilitateScreenProps) {
   useEffect(() => {
     if (view.done && !summaryPath) setSummaryPath(writeSummary(view.debrief));
     app.setSaver(view.done ? undefined : () => writeSummary());
+    // When the session ends (or starts): the summary is written once, not on every vote.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [view.done]);
   useEffect(() => {
     setSelected(0);

@@ -1,5 +1,5 @@
 import { Box } from 'ink';
-import type { FeedbackView } from '../../machines/selectors.js';
+import type { FeedbackView } from '../../machines/index.js';
 import { wrapText } from '../wrap.js';
 import { Paragraph } from './Paragraph.js';
 import { Verdict } from './Verdict.js';

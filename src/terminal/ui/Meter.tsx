@@ -1,5 +1,5 @@
 import { Text } from 'ink';
-import type { MeterView } from '../../machines/selectors.js';
+import type { MeterView } from '../../machines/index.js';
 import { useTheme } from './ThemeContext.js';
 
 /** Props of Meter. */

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import type { SessionView } from '../../machines/selectors.js';
+import type { SessionView } from '../../machines/index.js';
 import { useTheme } from './ThemeContext.js';
 import { Paragraph } from './Paragraph.js';
 

@@ -50,6 +50,8 @@ export function PlayScreen({ playable, actor, mode, startedAt: resumedStart, onB
       app.setSaver(undefined);
       if (view.debrief) setFinishNotice(finishPlaythrough(stateStore(app.env), playable, view.debrief)?.notice);
     } else app.setSaver(save);
+    // When the playthrough ends (or starts): the save and the record are written once, not on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [view.done]);
 
   const choose = (index: number) => {

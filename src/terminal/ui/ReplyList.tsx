@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import type { ReplyView } from '../../machines/selectors.js';
+import type { ReplyView } from '../../machines/index.js';
 import { useTheme } from './ThemeContext.js';
 import { Paragraph } from './Paragraph.js';
 

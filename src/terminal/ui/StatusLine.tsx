@@ -1,6 +1,5 @@
 import { Box } from 'ink';
-import type { SessionView } from '../../machines/selectors.js';
-import type { SessionMode } from '../../machines/types.js';
+import type { SessionMode, SessionView } from '../../machines/index.js';
 import { Meter } from './Meter.js';
 import { Paragraph } from './Paragraph.js';
 
