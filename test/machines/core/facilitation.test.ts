@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import {
+  clampVotes, facilitatedDecision, facilitationMarkdown, MAX_VOTES, replyValues, revealData, selectView, startFacilitation, summaryBaseName, tallyVotes, votesWords,
+  type Debrief, type Scenario,
+} from '../../../src/machines/index.js';
+import { CONTROL, example, expectClean, HOSTILE, hostileScenario, play } from './fixtures.js';
+
+const firstView = (scenario: Scenario = example) => selectView(scenario, startFacilitation(scenario).getSnapshot());
+const now = new Date('2025-01-31T10:20:30Z');
+
+describe('votes', () => {
+  it('makes any count a whole number from 0 to the most a room can cast', () => {
+    expect([clampVotes(5), clampVotes(2.9), clampVotes(-3), clampVotes(Number.NaN), clampVotes(Number.POSITIVE_INFINITY), clampVotes(1e9)])
+      .toEqual([5, 2, 0, 0, 0, MAX_VOTES]);
+  });
+
+  it('tallies each reply in order with its share of the room', () => {
+    expect(tallyVotes(['a', 'b', 'c'], { a: 3, c: 1 })).toEqual({
+      total: 4,
+      entries: [{ replyId: 'a', votes: 3, percent: 75 }, { replyId: 'b', votes: 0, percent: 0 }, { replyId: 'c', votes: 1, percent: 25 }],
+    });
+  });
+
+  it('counts only votes for the replies on screen, clamped', () => {
+    const t = tallyVotes(['a', 'b'], { a: -4, b: 2.5, stray: 100 });
+    expect(t.total).toBe(2);
+    expect(t.entries.map((e) => e.votes)).toEqual([0, 2]);
+  });
+
+  it('reads no inherited property as votes, and a "__proto__" reply id as a plain key', () => {
+    expect(tallyVotes(['constructor', 'toString'], {}).total).toBe(0);
+    const votes = JSON.parse('{"__proto__": 4, "x": 1}') as Record<string, number>;
+    expect(tallyVotes(['__proto__', 'x'], votes).entries.map((e) => e.votes)).toEqual([4, 1]);
+  });
+
+  it('words a count with its share, or just the count when nobody has voted', () => {
+    expect(votesWords({ votes: 12, percent: 40 }, 30)).toBe('12 (40%)');
+    expect(votesWords({ votes: 0, percent: 0 }, 0)).toBe('0');
+  });
+});
+
+describe('the reveal', () => {
+  it('gives each reply the points the core assigns, and 0 for an unknown reply', () => {
+    expect(replyValues(example, ['phone-curious', 'phone-accuse', 'phone-ignore', 'nope'])).toEqual({ 'phone-curious': 2, 'phone-accuse': -3, 'phone-ignore': 1, nope: 0 });
+  });
+
+  it('shows every reply with its feedback, points and votes, and flags the best', () => {
+    const reveal = revealData(example, firstView(), { 'phone-accuse': 3, 'phone-ignore': 1 });
+    expect(reveal.total).toBe(4);
+    expect(reveal.entries.map((e) => [e.number, e.replyId, e.value, e.votes, e.percent, e.best])).toEqual([
+      [1, 'phone-curious', 2, 0, 0, true],
+      [2, 'phone-accuse', -3, 3, 75, false],
+      [3, 'phone-ignore', 1, 1, 25, false],
+    ]);
+    expect(reveal.entries[1]?.feedback).toContain('interrogation');
+    expect(reveal.entries[1]?.assessments.map((a) => a.verdict)).toEqual(['violates', 'violates']);
+  });
+
+  it('flags every reply tied for the most points', () => {
+    const s = structuredClone(example);
+    const node = s.nodes[0]!;
+    if (node.kind === 'decision') node.replies[2]!.assessments = structuredClone(node.replies[0]!.assessments);
+    expect(revealData(s, firstView(s), {}).entries.map((e) => e.best)).toEqual([true, false, true]);
+  });
+
+  it('reveals hostile feedback as clean text', () => {
+    const s = hostileScenario();
+    expectClean(revealData(s, firstView(s), {}).entries);
+  });
+});
+
+describe('the session summary', () => {
+  it('records a decision from what was on screen, the votes and the branch followed', () => {
+    expect(facilitatedDecision(firstView(), { 'phone-curious': 2, 'phone-ignore': 1 }, 1)).toEqual({
+      title: 'The new phone',
+      discussionPrompt: expect.stringContaining('most natural thing'),
+      replies: [
+        { number: 1, text: "That's a nice one! How did you get it?", votes: 2 },
+        { number: 2, text: 'Who bought you that? You need to tell me the truth.', votes: 0 },
+        { number: 3, text: 'Say nothing about the phone and move on to school.', votes: 1 },
+      ],
+      chosen: 1,
+    });
+  });
+
+  it('leaves out the branch when the session stopped at a decision', () => {
+    expect(Object.hasOwn(facilitatedDecision(firstView(), {}), 'chosen')).toBe(false);
+  });
+
+  it('falls back to the node id for a decision without a title', () => {
+    expect(facilitatedDecision({ ...firstView(), title: undefined }, {}).title).toBe('phone');
+  });
+
+  it('writes each decision with its tallies and branch, then the debrief one heading level down', () => {
+    const actor = play(example, 'practice', ['phone-curious', 'after-supervisor']);
+    const decisions = [facilitatedDecision(firstView(), { 'phone-curious': 3, 'phone-accuse': 2 }, 1)];
+    const md = facilitationMarkdown(example, decisions, actor.getSnapshot().output as Debrief, now);
+    expect(md.startsWith('# Session summary: Example: the new phone\n\nTrainer-led session, 2025-01-31 10:20 UTC.\n')).toBe(true);
+    expect(md).toContain('## Decision 1: The new phone');
+    expect(md).toContain("| 1 | That's a nice one! How did you get it? | 3 (60%) |");
+    expect(md).toContain('| 2 | Who bought you that? You need to tell me the truth. | 2 (40%) |');
+    expect(md).toContain('| 3 | Say nothing about the phone and move on to school. | 0 (0%) |');
+    expect(md).toContain("Branch taken: 1. That's a nice one! How did you get it?");
+    expect(md).toContain('## Debrief: Example: the new phone');
+    expect(md).toContain('### Principles');
+  });
+
+  it('says where the session stopped and that the scenario did not end', () => {
+    const md = facilitationMarkdown(example, [facilitatedDecision(firstView(), {})], undefined, now);
+    expect(md).toContain('The session stopped at this decision.');
+    expect(md).toContain('| 1 | That\'s a nice one! How did you get it? | 0 |');
+    expect(md).toContain('The session ended before the scenario did.');
+  });
+
+  it('writes a hostile scenario and hostile decision records without control characters', () => {
+    const s = hostileScenario();
+    const d = facilitatedDecision(firstView(s), { 'phone-curious': 1 }, 1);
+    const md = facilitationMarkdown(s, [{ ...d, title: `${HOSTILE}t`, replies: [...d.replies, { number: 4, text: `${HOSTILE}| x`, votes: 0 }] }], undefined, now);
+    expect(md).not.toMatch(CONTROL);
+    expect(md).toContain('Session summary: ');
+  });
+
+  // BUG: a decision's title goes into its "## Decision n:" heading as cleanText leaves it, so a
+  // title with a line break (the schema allows one) ends the heading early; the same for the
+  // scenario title in "# Session summary:".
+  it.fails('keeps each heading on one line when a title has a line break', () => {
+    const s = { ...structuredClone(example), title: 'Example:\nthe new phone' };
+    const d = { ...facilitatedDecision(firstView(), {}), title: 'The new\nphone' };
+    const md = facilitationMarkdown(s, [d], undefined, now);
+    expect(md).toContain('# Session summary: Example: the new phone\n');
+    expect(md).toContain('## Decision 1: The new phone\n');
+  });
+
+  it('names the summary file after the scenario and the time', () => {
+    expect(summaryBaseName(example, '2025-01-31T10-20-30')).toBe('example-new-phone-session-2025-01-31T10-20-30');
+  });
+});

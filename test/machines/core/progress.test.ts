@@ -1,0 +1,309 @@
+import { describe, expect, it } from 'vitest';
+import {
+  asideKey, clearSave, finishPlaythrough, latestSaveKey, memoryStore, mergeCompletion, parseRecords, readRecords, readSave, recordCompletion, RECORDS_KEY,
+  resumeFailure, saveKey, startingAt, writeSave,
+  type Debrief, type PlayableScenario, type ScenarioLoader, type Store,
+} from '../../../src/machines/index.js';
+import { CLEAR, CLIPBOARD, CONTROL, example, expectOneCleanLine, HOSTILE, play, RLO, TITLE } from './fixtures.js';
+
+const now = new Date('2025-01-31T10:20:30Z');
+const exampleFile = '/scenarios/example.json';
+const playable: PlayableScenario = { scenario: example, file: exampleFile };
+const KEY = 'saves/example-new-phone.json';
+const ASIDE = 'saves/example-new-phone.json.damaged-2025-01-31T10-20-30';
+
+/** Finds the example by its file, as a UI would; anything else is gone. */
+const loader: ScenarioLoader = (file, from) => {
+  if (file !== exampleFile) return { error: `The saved scenario is gone: ${file}.` };
+  const moved = startingAt(example, from);
+  return moved.ok ? { scenario: moved.scenario, file, from } : { error: moved.error };
+};
+
+/** The text of a real save after one reply and a scene, as written by writeSave. */
+function savedText(mode: 'practice' | 'assessment' = 'practice', startedAt?: string): string {
+  const store = memoryStore();
+  const actor = play(example, mode, ['phone-curious']);
+  writeSave(store, playable, actor.getPersistedSnapshot(), startedAt, now);
+  return store.read(KEY) as string;
+}
+
+/** A save as an object, to damage. */
+const savedObject = () => JSON.parse(savedText()) as Record<string, unknown> & { session: Record<string, unknown> & { snapshot: Record<string, unknown> } };
+
+describe('the store', () => {
+  it('names a damaged value after its key and the time, safe in file names', () => {
+    expect(asideKey('records.json', now)).toBe('records.json.damaged-2025-01-31T10-20-30');
+  });
+
+  it('moves a value aside by keeping its text under the new key', () => {
+    const store = memoryStore({ 'a.json': 'text' });
+    expect(store.moveAside('a.json', now)).toBe('a.json.damaged-2025-01-31T10-20-30');
+    expect(store.read('a.json')).toBeUndefined();
+    expect(store.read('a.json.damaged-2025-01-31T10-20-30')).toBe('text');
+  });
+
+  it('lists keys under a prefix only', () => {
+    const store = memoryStore({ 'saves/a.json': '1', 'records.json': '2', 'saves-not/b.json': '3' });
+    expect(store.list('saves/').map((e) => e.key)).toEqual(['saves/a.json']);
+  });
+});
+
+describe('save slots', () => {
+  it('gives each scenario, and each --from start, a key of its own', () => {
+    expect(saveKey(playable)).toBe(KEY);
+    expect(saveKey({ ...playable, from: 'after-visit' })).toBe('saves/example-new-phone--from-after-visit.json');
+  });
+
+  it('clears only the finished playthrough\'s save', () => {
+    const store = memoryStore({ [KEY]: '{}', 'saves/example-new-phone--from-after-visit.json': '{}' });
+    clearSave(store, playable);
+    expect([...store.data.keys()]).toEqual(['saves/example-new-phone--from-after-visit.json']);
+  });
+
+  it('finds the most recently written save, never a damaged one set aside', () => {
+    let t = 0;
+    const store = memoryStore({}, () => ++t);
+    store.write('saves/old.json', '{}');
+    store.write('saves/new.json', '{}');
+    store.write('saves/newer.json.damaged-2025-01-31T10-20-30', '{}');
+    store.write('records.json', '{}');
+    expect(latestSaveKey(store)).toBe('saves/new.json');
+    expect(latestSaveKey(memoryStore())).toBeUndefined();
+  });
+
+  it('says why a save could not be resumed in one clean line', () => {
+    const line = resumeFailure(`bad\n${TITLE}thing.${CLEAR}`, `saves/x.json.damaged-1${CLIPBOARD}`);
+    expectOneCleanLine(line);
+    expect(line).toBe('Could not resume: bad thing. The save was moved to saves/x.json.damaged-1; starting fresh.');
+  });
+});
+
+describe('completion records', () => {
+  it('reads well-formed records', () => {
+    const text = JSON.stringify({ a: { bestPercent: 80, completions: 2, lastCompleted: '2025-01-01T00:00:00.000Z' } });
+    expect(parseRecords(text)).toEqual({ a: { bestPercent: 80, completions: 2, lastCompleted: '2025-01-01T00:00:00.000Z' } });
+  });
+
+  it.each([
+    ['truncated JSON', '{"a": {"bestPercent": 80,'],
+    ['an array', '[1, 2]'],
+    ['null', 'null'],
+    ['a string', '"records"'],
+    ['escape sequences', `${TITLE}${CLEAR}`],
+  ])('gives nothing back for text that is not a records object: %s', (_name, text) => {
+    expect(parseRecords(text)).toBeUndefined();
+  });
+
+  it('leaves out entries of the wrong shape and keeps the rest', () => {
+    const text = JSON.stringify({
+      good: { bestPercent: 50, completions: 1, lastCompleted: 'x' },
+      textPercent: { bestPercent: '90', completions: 1 },
+      over: { bestPercent: 101, completions: 1 },
+      under: { bestPercent: -1, completions: 1 },
+      none: { bestPercent: 50, completions: 0 },
+      fraction: { bestPercent: 50, completions: 1.5 },
+      nothing: null,
+      list: [50, 1],
+      number: 7,
+    });
+    expect(Object.keys(parseRecords(text) ?? {})).toEqual(['good']);
+  });
+
+  it('cleans ids and times, keeps a time short, and gives a missing time as empty', () => {
+    const text = JSON.stringify({ [`id${TITLE}`]: { bestPercent: 1, completions: 1, lastCompleted: `${CLIPBOARD}${'9'.repeat(100)}` }, b: { bestPercent: 1, completions: 1, lastCompleted: 5 } });
+    const records = parseRecords(text) ?? {};
+    expect(Object.keys(records)).toEqual(['id', 'b']);
+    expect(records.id?.lastCompleted).toBe('9'.repeat(40));
+    expect(records.b?.lastCompleted).toBe('');
+  });
+
+  it('keeps a "__proto__" id as a plain record and pollutes no prototype', () => {
+    const records = parseRecords('{"__proto__": {"bestPercent": 70, "completions": 1, "lastCompleted": ""}}') ?? {};
+    expect(Object.hasOwn(records, '__proto__')).toBe(true);
+    expect(({} as Record<string, unknown>).bestPercent).toBeUndefined();
+    const merged = mergeCompletion(records, '__proto__', 90, now);
+    expect(Object.getOwnPropertyDescriptor(merged, '__proto__')?.value).toMatchObject({ bestPercent: 90, completions: 2 });
+  });
+
+  it('starts with no records and no notice when there is no file', () => {
+    expect(readRecords(memoryStore(), now)).toEqual({ records: {} });
+  });
+
+  it.each([
+    ['truncated JSON', '{"youth-discloses": {"bestPercent": 8'],
+    ['an array', '[]'],
+    ['escape sequences', `${TITLE}${CLIPBOARD}${CLEAR}${RLO}`],
+  ])('moves a damaged records file aside, untouched, and says so in one clean line: %s', (_name, text) => {
+    const store = memoryStore({ [RECORDS_KEY]: text });
+    const read = readRecords(store, now);
+    expect(read.records).toEqual({});
+    expect(store.read(RECORDS_KEY)).toBeUndefined();
+    expect(store.read('records.json.damaged-2025-01-31T10-20-30')).toBe(text);
+    expectOneCleanLine(read.notice);
+    expect(read.notice).toContain('records.json.damaged-2025-01-31T10-20-30');
+  });
+
+  it('reports a records file that cannot be read in one clean line, without throwing', () => {
+    const store: Store = { ...memoryStore(), read: () => { throw new Error(`EACCES${TITLE}\n${CLEAR}denied`); } };
+    const read = readRecords(store, now);
+    expect(read.records).toEqual({});
+    expectOneCleanLine(read.notice);
+    expect(read.notice).toContain('EACCES denied');
+  });
+
+  it('merges a completion: counts it, keeps the best score, clamps it to 0–100, and leaves the input alone', () => {
+    const records = { a: { bestPercent: 80, completions: 2, lastCompleted: 'then' } };
+    expect(mergeCompletion(records, 'a', 60, now).a).toEqual({ bestPercent: 80, completions: 3, lastCompleted: '2025-01-31T10:20:30.000Z' });
+    expect(mergeCompletion(records, 'a', 95, now).a?.bestPercent).toBe(95);
+    expect(mergeCompletion({}, 'b', 150, now).b?.bestPercent).toBe(100);
+    expect(mergeCompletion({}, 'b', -20, now).b).toMatchObject({ bestPercent: 0, completions: 1 });
+    expect(records.a.completions).toBe(2);
+  });
+
+  it('records a completion over a damaged file: the damaged file is kept aside and the volunteer told', () => {
+    const store = memoryStore({ [RECORDS_KEY]: '{"broken' });
+    const out = recordCompletion(store, 'example-new-phone', 75, now);
+    expect(out.records['example-new-phone']).toMatchObject({ bestPercent: 75, completions: 1 });
+    expectOneCleanLine(out.notice);
+    expect(store.read('records.json.damaged-2025-01-31T10-20-30')).toBe('{"broken');
+    expect(parseRecords(store.read(RECORDS_KEY) as string)).toEqual(out.records);
+  });
+});
+
+describe('writing and reading saves', () => {
+  it('reads back a save where it was left, with its mode and start time', () => {
+    const store = memoryStore();
+    const actor = play(example, 'assessment', ['phone-curious']);
+    const key = writeSave(store, playable, actor.getPersistedSnapshot(), '2025-01-31T09:00:00.000Z', now);
+    expect(key).toBe(KEY);
+    const r = readSave(store, loader, undefined, now);
+    expect(r).toMatchObject({ kind: 'ok', key: KEY, mode: 'assessment', startedAt: '2025-01-31T09:00:00.000Z', playable: { file: exampleFile } });
+    if (r.kind === 'ok') expect(r.snapshot).toEqual(actor.getPersistedSnapshot());
+  });
+
+  it('keeps a --from playthrough apart and restores it from its own start', () => {
+    const store = memoryStore();
+    const moved = startingAt(example, 'after-visit');
+    if (!moved.ok) throw new Error(moved.error);
+    const fromPlayable = { scenario: moved.scenario, file: exampleFile, from: 'after-visit' };
+    const key = writeSave(store, fromPlayable, play(moved.scenario, 'practice', []).getPersistedSnapshot(), undefined, now);
+    expect(key).toBe('saves/example-new-phone--from-after-visit.json');
+    const r = readSave(store, loader, key, now);
+    expect(r).toMatchObject({ kind: 'ok', playable: { from: 'after-visit', scenario: { start: 'after-visit' } } });
+    expect(r.kind === 'ok' && 'startedAt' in r).toBe(false);
+  });
+
+  it('finds nothing when there is no save, or the key named has none', () => {
+    expect(readSave(memoryStore(), loader, undefined, now)).toEqual({ kind: 'none' });
+    expect(readSave(memoryStore(), loader, 'saves/other.json', now)).toEqual({ kind: 'none' });
+  });
+
+  const withSession = (f: (s: ReturnType<typeof savedObject>) => unknown) => () => {
+    const s = savedObject();
+    return JSON.stringify(f(s) ?? s);
+  };
+
+  it.each<[string, () => string]>([
+    ['truncated JSON', () => savedText().slice(0, 120)],
+    ['escape sequences instead of JSON', () => `${TITLE}${CLIPBOARD}${CLEAR}${RLO}`],
+    ['JSON null', () => 'null'],
+    ['a JSON array', () => '[{"format": "casa-practice-terminal-save"}]'],
+    ['another format', withSession((s) => ({ ...s, format: 'other' }))],
+    ['a future format version', withSession((s) => ({ ...s, formatVersion: 2 }))],
+    ['a format version that is an escape sequence', withSession((s) => ({ ...s, formatVersion: `${TITLE}${CLEAR}2` }))],
+    ['a scenario file of the wrong type', withSession((s) => ({ ...s, scenarioFile: 42 }))],
+    ['a --from of the wrong type', withSession((s) => ({ ...s, from: ['after-visit'] }))],
+    ['a --from node that does not exist, named with escapes', withSession((s) => ({ ...s, from: `nowhere${TITLE}${CLIPBOARD}` }))],
+    ['a scenario file that is gone, named with escapes', withSession((s) => ({ ...s, scenarioFile: `/tmp/${TITLE}${CLIPBOARD}\n${CLEAR}x.json${RLO}` }))],
+    ['a session for another scenario', withSession((s) => { s.session.scenarioId = `youth-relapses${TITLE}`; })],
+    ['a session for another version of the scenario', withSession((s) => { s.session.scenarioVersion = 2; })],
+    ['a session of a future format', withSession((s) => { s.session.formatVersion = 9; })],
+    ['no session', withSession((s) => { delete (s as Partial<typeof s>).session; })],
+    ['a tampered variable', withSession((s) => { (s.session.snapshot.context as { variables: Record<string, unknown> }).variables.trust = 100; })],
+    ['a snapshot of the wrong type', withSession((s) => { (s.session as Record<string, unknown>).snapshot = `${CLEAR}snapshot`; })],
+    ['a "__proto__" key in place of the session', () => savedText().replace('"session"', '"__proto__"')],
+    ['a "__proto__" key inside the snapshot', withSession((s) => { s.session.snapshot = JSON.parse(JSON.stringify(s.session.snapshot).replace('"context"', '"__proto__"')) as Record<string, unknown>; })],
+  ])('moves a damaged save aside, untouched, and reports it in one clean line: %s', (_name, make) => {
+    const text = make();
+    const store = memoryStore({ [KEY]: text });
+    const r = readSave(store, loader, undefined, now);
+    expect(r.kind).toBe('bad');
+    if (r.kind !== 'bad') return;
+    expectOneCleanLine(r.error);
+    expect(r.movedTo).toBe(ASIDE);
+    expect(store.read(KEY)).toBeUndefined();
+    expect(store.read(ASIDE)).toBe(text);
+    expect(latestSaveKey(store)).toBeUndefined();
+    expectOneCleanLine(resumeFailure(r.error, r.movedTo));
+  });
+
+  it('names the version a future save uses, and the scenario a foreign save belongs to', () => {
+    const future = readSave(memoryStore({ [KEY]: JSON.stringify({ ...savedObject(), formatVersion: 2 }) }), loader, undefined, now);
+    expect(future.kind === 'bad' && future.error).toContain('format version 2');
+    const s = savedObject();
+    s.session.scenarioId = 'youth-relapses';
+    const foreign = readSave(memoryStore({ [KEY]: JSON.stringify(s) }), loader, undefined, now);
+    expect(foreign.kind === 'bad' && foreign.error).toContain('"youth-relapses"');
+  });
+
+  it('cleans the start time of an otherwise sound save and keeps it short', () => {
+    const store = memoryStore({ [KEY]: JSON.stringify({ ...savedObject(), startedAt: `${TITLE}2025-01-31${CLEAR}T09:00${'0'.repeat(80)}` }) });
+    const r = readSave(store, loader, undefined, now);
+    expect(r.kind).toBe('ok');
+    if (r.kind === 'ok') {
+      expect(r.startedAt).toBe(`2025-01-31T09:00${'0'.repeat(80)}`.slice(0, 40));
+      expect(r.startedAt).not.toMatch(CONTROL);
+    }
+  });
+
+  it('ignores a start time of the wrong type', () => {
+    const r = readSave(memoryStore({ [KEY]: JSON.stringify({ ...savedObject(), startedAt: { at: 1 } }) }), loader, undefined, now);
+    expect(r.kind === 'ok' && 'startedAt' in r).toBe(false);
+  });
+
+  it('reports a save that cannot be read in one clean line, without throwing', () => {
+    const store: Store = { ...memoryStore({ [KEY]: '{}' }), read: () => { throw new Error(`EISDIR${HOSTILE}\nillegal`); } };
+    const r = readSave(store, loader, KEY, now);
+    expect(r.kind).toBe('bad');
+    if (r.kind === 'bad') expectOneCleanLine(r.error);
+  });
+
+  // BUG: when the store cannot read a save, readSave returns the raw key as `movedTo`, although
+  // ResumeResult promises every text is clean and nothing was moved. A file name in the saves folder
+  // can carry escape sequences (keys come from store.list), and they reach the volunteer's screen.
+  it.fails('reports an unreadable save whose key carries escapes with a clean place', () => {
+    const key = `saves/${TITLE}x.json`;
+    const store: Store = { ...memoryStore({ [key]: '{}' }), read: () => { throw new Error('EACCES'); } };
+    const r = readSave(store, loader, undefined, now);
+    expect(r.kind).toBe('bad');
+    if (r.kind === 'bad') expect(r.movedTo).not.toMatch(CONTROL);
+  });
+});
+
+describe('finishing a playthrough', () => {
+  const debrief = () => play(example, 'practice', ['phone-curious', 'after-supervisor']).getSnapshot().output as Debrief;
+
+  it('clears the save and records the completion with its score', () => {
+    const store = memoryStore({ [KEY]: savedText() });
+    const out = finishPlaythrough(store, playable, debrief(), now);
+    expect(store.read(KEY)).toBeUndefined();
+    expect(out?.records['example-new-phone']).toEqual({ bestPercent: 100, completions: 1, lastCompleted: '2025-01-31T10:20:30.000Z' });
+    expect(readRecords(store).records).toEqual(out?.records);
+  });
+
+  it('records nothing for a --from playthrough, an author\'s test, but still clears its save', () => {
+    const fromKey = 'saves/example-new-phone--from-after-visit.json';
+    const store = memoryStore({ [fromKey]: '{}', [KEY]: '{}' });
+    expect(finishPlaythrough(store, { ...playable, from: 'after-visit' }, debrief(), now)).toBeUndefined();
+    expect(store.read(fromKey)).toBeUndefined();
+    expect(store.read(KEY)).toBe('{}');
+    expect(store.read(RECORDS_KEY)).toBeUndefined();
+  });
+
+  it('passes on the notice when the records it adds to were damaged', () => {
+    const store = memoryStore({ [RECORDS_KEY]: `${CLEAR}[` });
+    const out = finishPlaythrough(store, playable, debrief(), now);
+    expectOneCleanLine(out?.notice);
+    expect(store.read('records.json.damaged-2025-01-31T10-20-30')).toBe(`${CLEAR}[`);
+  });
+});

@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildDebrief, cell, debriefExport, debriefMarkdown, debriefModel, fileStamp, percentOf, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS,
+  type Debrief, type Scenario,
+} from '../../../src/machines/index.js';
+import { bundled, CONTROL, example, expectClean, HOSTILE, hostileScenario, play } from './fixtures.js';
+
+function debriefOf(scenario: Scenario, replies: string[]): Debrief {
+  const snapshot = play(scenario, 'practice', replies).getSnapshot();
+  expect(snapshot.status).toBe('done');
+  return snapshot.output as Debrief;
+}
+
+const harmful = debriefOf(example, ['phone-accuse', 'after-search']);
+const strong = debriefOf(example, ['phone-curious', 'after-supervisor']);
+
+describe('the words every UI shares', () => {
+  it('signs numbers with a plus, a true minus sign, or none for zero', () => {
+    expect([signed(2), signed(-1), signed(0), signed(-0)]).toEqual(['+2', '\u22121', '0', '0']);
+  });
+
+  it('states a score as earned of best with its percentage', () => {
+    expect(scoreWords({ earned: 7, best: 9, percent: 78 })).toBe('7 of 9 (78%)');
+  });
+
+  it('rounds a percentage and gives 0 when there is nothing to divide by', () => {
+    expect([percentOf(1, 3), percentOf(2, 3), percentOf(3, 3), percentOf(0, 0), percentOf(5, 0)]).toEqual([33, 67, 100, 0, 0]);
+  });
+
+  it('never lets meaning rest on colour: each status and verdict has its own symbol', () => {
+    const all = [...Object.values(STATUS_WORDS), ...Object.values(VERDICT_WORDS)];
+    for (const w of all) expect(w).toMatch(/^[✓✗○] [a-z]+$/);
+    expect(new Set(Object.values(STATUS_WORDS).map((w) => w[0])).size).toBe(3);
+    expect(new Set(Object.values(VERDICT_WORDS).map((w) => w[0])).size).toBe(3);
+  });
+});
+
+describe('debriefModel', () => {
+  it('resolves node and reply ids to the titles and reply texts a volunteer read', () => {
+    const m = debriefModel(example, harmful);
+    expect(m.title).toBe('Example: the new phone');
+    expect(m.ending).toEqual({ title: 'Crossing a line', kind: 'harmful', narration: expect.stringContaining('investigating') });
+    expect(m.critical).toEqual([expect.objectContaining({ title: "Don't investigate", where: 'After the visit', reply: 'Look Jade up on social media tonight to see who the boyfriend is.' })]);
+    expect(m.turns.map((t) => [t.where, t.reply, t.value, t.bestValue])).toEqual([
+      ['The new phone', 'Who bought you that? You need to tell me the truth.', -3, 2],
+      ['After the visit', 'Look Jade up on social media tonight to see who the boyfriend is.', -3, 2],
+    ]);
+    expect(m.turns[0]?.verdicts.map((v) => v.verdict)).toEqual(['violates', 'violates']);
+  });
+
+  it('sets your path beside the best-practice path step by step', () => {
+    const m = debriefModel(example, harmful);
+    expect(m.paths.map((p) => [p.yours?.reply, p.best?.reply])).toEqual([
+      ['Who bought you that? You need to tell me the truth.', "That's a nice one! How did you get it?"],
+      ['Look Jade up on social media tonight to see who the boyfriend is.', 'Call your Advocate Supervisor to talk through what you noticed.'],
+    ]);
+  });
+
+  it('keeps a step on one side only when the paths differ in length', () => {
+    const m = debriefModel(example, { ...strong, turns: strong.turns.slice(0, 1) });
+    expect(m.paths).toHaveLength(2);
+    expect(m.paths[1]?.yours).toBeUndefined();
+    expect(m.paths[1]?.best?.where).toBe('After the visit');
+  });
+
+  it('shows an id it cannot resolve rather than failing', () => {
+    const m = debriefModel(example, { ...harmful, criticalViolations: [{ ...harmful.criticalViolations[0]!, nodeId: 'gone', replyId: 'lost' }] });
+    expect(m.critical[0]).toMatchObject({ where: 'gone', reply: 'lost' });
+  });
+
+  it('cleans every text of escapes and invisible characters, whether from the scenario or the debrief', () => {
+    const hostile = hostileScenario();
+    const debrief = debriefOf(hostile, ['phone-accuse', 'after-search']);
+    expect(JSON.stringify(debrief)).toContain('\\u001b]0;pwned');
+    const m = debriefModel(hostile, { ...debrief, strengths: [`${HOSTILE}good`], growthAreas: [`${HOSTILE}work`] });
+    expectClean(m);
+    expect(m.turns[0]?.reply).toContain('Who bought you that?');
+  });
+
+  it('models a real bundled scenario played to its end', () => {
+    const s = bundled('youth-discloses');
+    const actor = play(s, 'practice', []);
+    for (let guard = 0; actor.getSnapshot().status !== 'done' && guard < 50; guard++) {
+      actor.send({ type: 'reply.choose', replyId: firstReply(s, String(actor.getSnapshot().value)) });
+      while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
+    }
+    expect(actor.getSnapshot().status).toBe('done');
+    const m = debriefModel(s, actor.getSnapshot().output as Debrief);
+    expect(m.turns.length).toBeGreaterThan(0);
+    for (const t of m.turns) expect(s.nodes.map((n) => n.title)).toContain(t.where);
+  });
+});
+
+function firstReply(s: Scenario, nodeId: string): string {
+  const node = s.nodes.find((n) => n.id === nodeId);
+  if (node?.kind !== 'decision') throw new Error(`${nodeId} is not a decision`);
+  return node.replies[0]!.id;
+}
+
+describe('debriefMarkdown', () => {
+  it('writes the ending, the score, critical violations, principles, transcript and both paths', () => {
+    const md = debriefMarkdown(debriefModel(example, harmful));
+    expect(md.startsWith('# Debrief: Example: the new phone\n')).toBe(true);
+    expect(md).toContain('**Ending:** Crossing a line (harmful).');
+    expect(md).toContain('**Score:** -6 of 4 (0%)');
+    expect(md).toContain('- **Don\'t investigate** (guide: Prohibited Activities) at "After the visit"');
+    expect(md).toContain('| Don\'t investigate | ✗ violated | Prohibited Activities |');
+    expect(md).toContain('| Take suspicions to the Advocate Supervisor | ○ missed | Red Flags |');
+    expect(md).toContain('1. **The new phone**: "Who bought you that? You need to tell me the truth." (\u22123; best here +2)');
+    expect(md).toContain('   - ✗ violates Curious, not interrogating');
+    expect(md).toContain('| 1 | The new phone: Who bought you that? You need to tell me the truth. (\u22123) | The new phone: That\'s a nice one! How did you get it? (+2) |');
+    expect(md.endsWith('\n')).toBe(true);
+  });
+
+  it('says when no ending was reached and that there were no critical violations', () => {
+    const md = debriefMarkdown(debriefModel(example, buildDebrief(example, strong.turns.slice(0, 1).map((t) => t.turn))));
+    expect(md).toContain('**Ending:** not reached.');
+    expect(md).toMatch(/## Critical violations\n\nNone\./);
+    expect(md).toContain('| 2 | — | After the visit:');
+  });
+
+  it('nests under a deeper heading when asked', () => {
+    const md = debriefMarkdown(debriefModel(example, strong), '##');
+    expect(md.startsWith('## Debrief:')).toBe(true);
+    expect(md).toContain('\n### Principles\n');
+    expect(md).not.toMatch(/^# /m);
+  });
+
+  it('keeps every table row whole even when texts carry pipes and line breaks', () => {
+    const s = structuredClone(example);
+    const node = s.nodes[0]!;
+    node.title = 'The | new\nphone';
+    if (node.kind === 'decision') node.replies[1]!.text = 'Who | bought\r\nthat?';
+    const md = debriefMarkdown(debriefModel(s, debriefOf(s, ['phone-accuse', 'after-search'])));
+    const rows = md.split('\n').filter((l) => l.startsWith('| 1 |'));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.split(/(?<!\\)\|/).length - 2).toBe(3);
+    expect(md).not.toMatch(CONTROL);
+  });
+
+  // BUG: titles are one line everywhere else (selectView's scenarioTitle and the library use
+  // cleanLine), but debriefMarkdown puts the scenario title and node titles into headings and bold
+  // text as cleanText leaves them, so a title with a line break (the schema allows one) splits the
+  // "# Debrief:" heading and the transcript's "**where**" across lines.
+  it.fails('keeps headings and transcript titles on one line when a title has a line break', () => {
+    const s = structuredClone(example);
+    s.title = 'Example:\nthe new phone';
+    s.nodes[0]!.title = 'The new\r\nphone';
+    const md = debriefMarkdown(debriefModel(s, debriefOf(s, ['phone-accuse', 'after-search'])));
+    expect(md).toContain('# Debrief: Example: the new phone\n');
+    expect(md).toContain('1. **The new phone**:');
+  });
+
+  it('cell makes one line and escapes pipes', () => {
+    expect(cell('  a |\n b\t| c ')).toBe('a \\| b \\| c');
+  });
+});
+
+describe('debriefExport', () => {
+  const now = new Date('2025-01-31T10:20:30.456Z');
+
+  it('names the files after the scenario and a time safe in file names', () => {
+    expect(fileStamp(now)).toBe('2025-01-31T10-20-30');
+    expect(debriefExport(example, strong, now).baseName).toBe('example-new-phone-debrief-2025-01-31T10-20-30');
+  });
+
+  it('gives the Markdown of the debrief and the debrief itself as JSON', () => {
+    const out = debriefExport(example, strong, now);
+    expect(out.markdown).toBe(debriefMarkdown(debriefModel(example, strong)));
+    expect(out.json.endsWith('}\n')).toBe(true);
+    expect(JSON.parse(out.json)).toEqual(JSON.parse(JSON.stringify(strong)));
+  });
+
+  it('exports a hostile scenario with Markdown free of control characters', () => {
+    const hostile = hostileScenario();
+    const out = debriefExport(hostile, debriefOf(hostile, ['phone-curious', 'after-wait']), now);
+    expect(out.markdown).not.toMatch(CONTROL);
+    expect(out.json).not.toContain('\u001b');
+  });
+});

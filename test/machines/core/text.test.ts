@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { cleanDeep, cleanLine, cleanText } from '../../../src/machines/light.js';
+import { CONTROL } from './light-fixtures.js';
+
+describe('cleanText removes what could take over a terminal', () => {
+  it.each([
+    ['an OSC window title ended by BEL', 'a\u001b]0;pwned\u0007b', 'ab'],
+    ['an OSC window title ended by ST', 'a\u001b]2;pwned\u001b\\b', 'ab'],
+    ['an OSC 52 clipboard write', 'copy\u001b]52;c;cm0gLXJmIH4=\u0007 me', 'copy me'],
+    ['an OSC hyperlink', '\u001b]8;;https://evil.example\u0007click\u001b]8;;\u0007', 'click'],
+    ['a screen clear', 'x\u001b[2Jy', 'xy'],
+    ['colour and cursor moves', '\u001b[1;31mred\u001b[0m\u001b[10A\u001b[?25l', 'red'],
+    ['a DCS string', 'a\u001bP1$qm\u001b\\b', 'ab'],
+    ['single-character escapes (reverse index, index)', 'a\u001bMb\u001bDc', 'abc'],
+    ['an unterminated OSC, up to the end of the text', 'keep\u001b]0;the rest is the title', 'keep'],
+    ['a lone ESC at the end', 'a\u001b', 'a'],
+  ])('%s', (_name, input, expected) => {
+    expect(cleanText(input)).toBe(expected);
+  });
+
+  it.each([
+    ['C0 controls such as NUL, BEL, backspace and form feed', 'a\u0000b\u0007c\u0008d\u000ce\u000bf', 'abcdef'],
+    ['DEL and C1 controls (8-bit CSI, NEL)', 'a\u007fb\u009b2Jc\u0085d', 'ab2Jcd'],
+    ['bidirectional overrides and isolates', '\u202eevil\u202c \u2066x\u2069 \u202ay', 'evil x y'],
+    ['zero-width spaces, joiners, marks and BOM', 'p\u200ba\u200cy\u200dp\u200ea\u200fl\u2060\ufeff', 'paypal'],
+  ])('removes %s', (_name, input, expected) => {
+    expect(cleanText(input)).toBe(expected);
+  });
+
+  it('keeps newlines, turns tabs into spaces and every line break into a newline', () => {
+    expect(cleanText('a\tb\r\nc\rd\u2028e\u2029f\ng')).toBe('a  b\nc\nd\ne\nf\ng');
+  });
+
+  it('leaves ordinary text alone, accents, dashes and symbols included', () => {
+    const text = 'Jade’s “new” phone — café, 50% ✓ ✗ ○ −1 👍\nSecond line.';
+    expect(cleanText(text)).toBe(text);
+  });
+
+  it('never lets a control character through, and cleaning twice changes nothing', () => {
+    // A fixed pseudo-random mix of escape fragments: deterministic, so a failure can be replayed.
+    const parts = ['\u001b', '[', ']', '0;', '52;c;', '\u0007', '\\', 'P', '2J', '\u009b', '\u009d', '\r', '\n', '\t', '\u202e', '\u200b', '\u2028', 'a', ' ', 'é', '\u0000', '\u007f', 'm'];
+    let seed = 42;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    for (let i = 0; i < 500; i++) {
+      let s = '';
+      for (let j = next() % 24; j > 0; j--) s += parts[next() % parts.length];
+      const once = cleanText(s);
+      expect(once, JSON.stringify(s)).not.toMatch(CONTROL);
+      expect(cleanText(once), JSON.stringify(s)).toBe(once);
+    }
+  });
+});
+
+describe('cleanLine', () => {
+  it('makes one line: every run of white space, newlines included, becomes one space', () => {
+    expect(cleanLine('  The\tnew\r\n\nphone\u2028here  ')).toBe('The new phone here');
+  });
+
+  it('cleans escapes before joining, so a hidden title cannot split the line', () => {
+    expect(cleanLine('Could not read\u001b]0;x\u0007\n\u001b[2Jsave.json\u202e')).toBe('Could not read save.json');
+  });
+});
+
+describe('cleanDeep', () => {
+  it('cleans every string in nested objects and arrays and keeps other values as they are', () => {
+    const input = { a: '\u001b[2Jx', b: [1, true, null, '\u202ey', { c: 'z\u0007' }], d: 3.5, e: false };
+    expect(cleanDeep(input)).toEqual({ a: 'x', b: [1, true, null, 'y', { c: 'z' }], d: 3.5, e: false });
+  });
+
+  it('does not change its input', () => {
+    const input = { a: ['\u001b[2Jx'] };
+    cleanDeep(input);
+    expect(input.a[0]).toBe('\u001b[2Jx');
+  });
+
+  it('keeps a "__proto__" key from a file as a plain key and pollutes no prototype', () => {
+    const input = JSON.parse('{"__proto__": {"polluted": "\\u001b]0;x\\u0007yes"}, "ok": 1}') as Record<string, unknown>;
+    const out = cleanDeep(input);
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect(Object.hasOwn(out, '__proto__')).toBe(true);
+    expect(Object.getOwnPropertyDescriptor(out, '__proto__')?.value).toEqual({ polluted: 'yes' });
+    expect((out as { polluted?: unknown }).polluted).toBeUndefined();
+    expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+  });
+
+  it('keeps object keys exactly as they are', () => {
+    expect(Object.keys(cleanDeep({ 'k\u0007': 'v' }))).toEqual(['k\u0007']);
+  });
+});
