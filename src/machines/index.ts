@@ -7,7 +7,7 @@ export * from './light.js';
 export { validateScenario, formatValidation, type ValidationResult } from './validate/index.js';
 export { formatProblem, formatPath, type Problem } from './validate/problem.js';
 export { compileScenario, buildMachineConfig, type ScenarioMachine } from './compile.js';
-export { buildDebrief, analyseBest, type Debrief, type PrincipleResult, type PathStep } from './scoring.js';
+export { buildDebrief, analyseBest, outcomeOf, percentOfBest, CRITICAL_CAP, DEVELOPING_FROM, STRONG_FROM, type Debrief, type Outcome, type OutcomeBand, type PrincipleResult, type PathStep } from './scoring.js';
 export { saveSession, restoreSession, type SavedSession, type RestoreResult } from './session.js';
 export { startingAt, startSession, startFacilitation, type PlayableScenario, type SessionActor } from './playable.js';
 export { selectView, revealReplies, feedbackOf, type SessionView, type ReplyView, type FeedbackView, type MeterView, type LineView, type SnapshotLike } from './selectors.js';

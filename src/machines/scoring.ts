@@ -146,6 +146,8 @@ export interface PrincipleResult {
 export interface DebriefTurn extends PathStep {
   /** The best value any reply at this decision had. */
   bestValue: number;
+  /** The reply with that value at this decision (the first in the file on a tie): best practice here. */
+  bestReplyId: string;
   feedback: string;
   turn: Turn;
 }
@@ -157,7 +159,14 @@ export interface Debrief {
   title: string;
   /** The ending reached, or undefined when the playthrough stopped early. */
   ending?: { id: string; kind: EndingKind; title: string; narration: string };
-  score: { earned: number; best: number; percent: number };
+  /**
+   * `percent` is earned as a share of the best total, rounded, between 0 and 100, and at most
+   * CRITICAL_CAP after a critical violation (`capped` says it was lowered). When the best total
+   * is not positive the scenario cannot be scored and `percent` is 0 (the validator warns).
+   */
+  score: { earned: number; best: number; percent: number; capped: boolean };
+  /** The outcome band, from conduct: shown above the percentage by every UI. */
+  outcome: Outcome;
   /** Violations of critical principles (the guide's prohibited activities), always shown first. */
   criticalViolations: { principleId: string; title: string; section: string; nodeId: string; replyId: string; feedback: string }[];
   /** One row per principle touched: critical violations first, then violations, misses, strengths. */
@@ -166,6 +175,40 @@ export interface Debrief {
   growthAreas: string[];
   turns: DebriefTurn[];
   bestPath: PathStep[];
+}
+
+/** How a playthrough went, in three bands. */
+export type OutcomeBand = 'strong' | 'developing' | 'needs-review';
+
+/** The band with its words. */
+export interface Outcome {
+  band: OutcomeBand;
+  /** "Strong", "Developing" or "Needs review". */
+  label: string;
+  /** Why, in one sentence. */
+  reason: string;
+}
+
+/** From this percentage (and no critical violation) a playthrough is Strong. */
+export const STRONG_FROM = 80;
+/** From this percentage (and no critical violation) a playthrough is Developing; below it, Needs review. */
+export const DEVELOPING_FROM = 50;
+/** The most a playthrough with a critical violation can score, whatever its points. */
+export const CRITICAL_CAP = 50;
+
+/** The band of a playthrough from its conduct: any critical violation means Needs review. */
+export function outcomeOf(percent: number, criticalViolations: number): Outcome {
+  if (criticalViolations > 0) {
+    return { band: 'needs-review', label: 'Needs review', reason: `A prohibited activity in the guide (a critical violation) always needs review, and caps the score at ${CRITICAL_CAP}%.` };
+  }
+  if (percent >= STRONG_FROM) return { band: 'strong', label: 'Strong', reason: `${STRONG_FROM}% or more with no critical violation.` };
+  if (percent >= DEVELOPING_FROM) return { band: 'developing', label: 'Developing', reason: `${DEVELOPING_FROM}–${STRONG_FROM - 1}% with no critical violation.` };
+  return { band: 'needs-review', label: 'Needs review', reason: `Under ${DEVELOPING_FROM}%.` };
+}
+
+/** A score as a percentage of the best total (0 when the best total is not positive), before any cap. */
+export function percentOfBest(earned: number, best: number): number {
+  return best <= 0 ? 0 : Math.max(0, Math.min(100, Math.round((100 * earned) / best)));
 }
 
 const STATUS_ORDER = { violated: 0, missed: 1, followed: 2 } as const;
@@ -212,9 +255,13 @@ export function buildDebrief(scenario: Scenario, transcript: readonly Turn[], en
       }
     }
     let bestValue = value;
+    let bestReplyId = turn.replyId;
     if (node?.kind === 'decision') {
+      let top = -Infinity;
       for (const other of node.replies) {
-        bestValue = Math.max(bestValue, replyValue(other));
+        const v = replyValue(other);
+        if (v > top) [top, bestReplyId] = [v, other.id];
+        bestValue = Math.max(bestValue, v);
         if (other.id === turn.replyId) continue;
         for (const a of other.assessments) {
           if (a.verdict !== 'follows' || touched.has(a.principle)) continue;
@@ -225,19 +272,21 @@ export function buildDebrief(scenario: Scenario, transcript: readonly Turn[], en
         }
       }
     }
-    turns.push({ nodeId: turn.nodeId, replyId: turn.replyId, value, bestValue, feedback: reply?.feedback ?? turn.feedback, turn });
+    turns.push({ nodeId: turn.nodeId, replyId: turn.replyId, value, bestValue, bestReplyId, feedback: reply?.feedback ?? turn.feedback, turn });
   }
   for (const r of results.values()) r.status = r.violated > 0 ? 'violated' : r.followed > 0 ? 'followed' : 'missed';
   const principles = [...results.values()].sort((a, b) =>
     STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.title.localeCompare(b.title));
   const ending = endingId ? index.nodes.get(endingId) : undefined;
-  const percent = best.best <= 0 ? (earned >= best.best ? 100 : 0) : Math.max(0, Math.min(100, Math.round((100 * earned) / best.best)));
+  const uncapped = percentOfBest(earned, best.best);
+  const percent = criticalViolations.length > 0 ? Math.min(CRITICAL_CAP, uncapped) : uncapped;
   return {
     scenarioId: scenario.id,
     scenarioVersion: scenario.version,
     title: scenario.title,
     ending: ending?.kind === 'ending' ? { id: ending.id, kind: ending.ending, title: ending.title, narration: ending.narration } : undefined,
-    score: { earned, best: best.best, percent },
+    score: { earned, best: best.best, percent, capped: percent < uncapped },
+    outcome: outcomeOf(percent, criticalViolations.length),
     criticalViolations,
     principles,
     strengths: principles.filter((p) => p.status === 'followed').map((p) => `You kept to "${p.title}" (guide: ${p.section}).`),

@@ -1,4 +1,4 @@
-import { scoreWords, signed, STATUS_WORDS, VERDICT_WORDS, type DebriefModel } from '../machines/index.js';
+import { outcomeWords, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS, type DebriefModel } from '../machines/index.js';
 import { wrapText } from './wrap.js';
 
 /** What a piece of text means, for the theme to colour (the words carry the meaning too). */
@@ -23,6 +23,7 @@ export function summaryRows(m: DebriefModel, width: number): Row[] {
   const w = (text: string, indent = '') => wrapText(text, width, indent);
   const out: Row[] = [];
   if (m.ending) out.push(...plain(w(`Ending: ${m.ending.title} (${m.ending.kind}). ${m.ending.narration}`)));
+  out.push(...plain(w(outcomeWords(m.outcome)), { bold: true, tone: m.outcome.band === 'needs-review' ? 'bad' : m.outcome.band === 'strong' ? 'good' : 'warn' }));
   out.push([{ text: `Score: ${scoreWords(m.score)}`, bold: true }], blank);
   out.push([{ text: `Critical violations: ${m.critical.length === 0 ? 'none' : m.critical.length}`, bold: true, tone: m.critical.length > 0 ? 'bad' : undefined }]);
   for (const c of m.critical) out.push(...plain(w(`! ${c.title} (guide: ${c.section}) at “${c.where}”: ${c.feedback}`, '  '), { tone: 'bad' }));
@@ -64,10 +65,10 @@ export function pathRows(m: DebriefModel, width: number): Row[] {
   const wide = width >= 80;
   // Labels padded to one width, and wrapped rows hang under the reply, not under the label.
   const step = (label: string, s: DebriefModel['paths'][number]['yours'], width: number) =>
-    wrapText(s ? `${s.reply} (${signed(s.value)})` : '—', width - 6).split('\n').map((line, k) => (k === 0 ? `${label}:`.padEnd(6) : ' '.repeat(6)) + line);
-  return m.paths.flatMap((p, i) => {
-    const same = Boolean(p.yours && p.best && p.yours.reply === p.best.reply);
-    const head = plain(wrapText(`${i + 1}. ${p.yours?.where ?? p.best?.where ?? ''}${same ? ' — same as best practice ✓' : ''}`, width, '   '), { bold: true });
+    wrapText(`${s.reply} (${signed(s.value)})`, width - 6).split('\n').map((line, k) => (k === 0 ? `${label}:`.padEnd(6) : ' '.repeat(6)) + line);
+  const steps = m.paths.flatMap((p, i) => {
+    const same = p.same;
+    const head = plain(wrapText(`${i + 1}. ${p.where}${same ? ' — same as best practice ✓' : ''}`, width, '   '), { bold: true });
     const bestTone: Tone | undefined = same ? undefined : 'good';
     let body: Row[];
     if (same) {
@@ -89,6 +90,8 @@ export function pathRows(m: DebriefModel, width: number): Row[] {
     }
     return [...(i > 0 ? [blank] : []), ...head, ...body];
   });
+  const best = m.bestPath.flatMap((s, i) => plain(wrapText(`${i + 1}. ${s.where}: ${s.reply} (${signed(s.value)})`, width, '   ')));
+  return [...steps, ...(steps.length > 0 ? [blank] : []), [{ text: 'The best-practice path from the start', bold: true }], ...best];
 }
 
 /** Rows as plain text (for measuring and tests). */

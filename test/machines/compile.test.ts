@@ -122,7 +122,7 @@ describe('compileScenario', () => {
     expect(snap.status).toBe('done');
     const debrief = snap.output as Debrief;
     expect(debrief.ending).toMatchObject({ id: 'end-harmful', kind: 'harmful' });
-    expect(debrief.score).toEqual({ earned: -1, best: 4, percent: 0 });
+    expect(debrief.score).toEqual({ earned: -1, best: 4, percent: 0, capped: false });
     expect(debrief.criticalViolations.map((c) => c.principleId)).toEqual(['no-investigating']);
   });
 

@@ -33,9 +33,9 @@ describe('scoring and debrief', () => {
 
   it('the score is the percentage of the best achievable, never below 0', () => {
     // phone-ignore (+1) then after-wait (-1): 0 of 4.
-    expect(play(example, ['phone-ignore', 'after-wait']).score).toEqual({ earned: 0, best: 4, percent: 0 });
+    expect(play(example, ['phone-ignore', 'after-wait']).score).toEqual({ earned: 0, best: 4, percent: 0, capped: false });
     // phone-ignore (+1) then after-supervisor (+2): 3 of 4 = 75%.
-    expect(play(example, ['phone-ignore', 'after-supervisor']).score).toEqual({ earned: 3, best: 4, percent: 75 });
+    expect(play(example, ['phone-ignore', 'after-supervisor']).score).toEqual({ earned: 3, best: 4, percent: 75, capped: false });
     expect(play(example, ['phone-accuse', 'after-search']).score.percent).toBe(0);
   });
 
@@ -64,7 +64,7 @@ describe('scoring and debrief', () => {
   it('a transcript without an ending still gets a debrief (stopped early)', () => {
     const d = buildDebrief(example, []);
     expect(d.ending).toBeUndefined();
-    expect(d.score).toEqual({ earned: 0, best: 4, percent: 0 });
+    expect(d.score).toEqual({ earned: 0, best: 4, percent: 0, capped: false });
   });
 });
 
@@ -126,7 +126,8 @@ describe('the best achievable score from graph analysis', () => {
       if (best.blockedAt) return; // conditions block the ideal route: the validator warns about these
       const d = play(s, best.path.map((p) => p.replyId));
       expect(d.score.earned).toBe(best.best);
-      expect(d.score.percent).toBe(100);
+      // 100%, unless a critical violation on the way caps it, or nothing positive can be earned.
+      expect(d.score.percent).toBe(best.best <= 0 ? 0 : d.criticalViolations.length > 0 ? 50 : 100);
     }), { numRuns: 200, seed: 11 });
   });
 

@@ -4,7 +4,7 @@ import { percentOf } from '../report/words.js';
 import type { Debrief } from '../scoring.js';
 import type { Scenario } from '../schema/scenario.js';
 import type { SessionView } from '../selectors.js';
-import { cleanDeep, cleanText } from '../text/clean.js';
+import { cleanDeep, cleanLine } from '../text/clean.js';
 import { tallyVotes, votesWords, type Votes } from './votes.js';
 
 /** One decision of a trainer-led session: what the room voted and which branch it followed. */
@@ -30,9 +30,9 @@ export function facilitatedDecision(view: Pick<SessionView, 'nodeId' | 'title' |
 /** The session summary as Markdown: each decision, its tallies, the branch taken, and the debrief. */
 export function facilitationMarkdown(scenario: Scenario, decisions: readonly FacilitatedDecision[], debrief: Debrief | undefined, now = new Date()): string {
   const clean = cleanDeep(decisions);
-  const out = [`# Session summary: ${cleanText(scenario.title)}`, '', `Trainer-led session, ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC.`, ''];
+  const out = [`# Session summary: ${cleanLine(scenario.title)}`, '', `Trainer-led session, ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC.`, ''];
   clean.forEach((d, i) => {
-    out.push(`## Decision ${i + 1}: ${d.title}`, '');
+    out.push(`## Decision ${i + 1}: ${cleanLine(d.title)}`, '');
     if (d.discussionPrompt) out.push(`Discussion prompt: ${d.discussionPrompt}`, '');
     const total = d.replies.reduce((sum, r) => sum + r.votes, 0);
     out.push('| # | Reply | Votes |', '|---|---|---|');

@@ -46,7 +46,7 @@ export type ScenarioLoader = (scenarioFile: string, from: string | undefined) =>
 export type ResumeResult =
   | { kind: 'none' }
   | { kind: 'ok'; key: string; playable: PlayableScenario; snapshot: unknown; mode: SessionMode; startedAt?: string }
-  | { kind: 'bad'; error: string; movedTo: string };
+  | { kind: 'bad'; error: string; movedTo?: string };
 
 /**
  * Reads a save (the most recent one unless a key is given). A save that cannot be used (damaged,
@@ -58,7 +58,8 @@ export function readSave(store: Store, load: ScenarioLoader, key: string | undef
   try {
     text = store.read(key);
   } catch (e) {
-    return { kind: 'bad', error: `The save could not be read (${cleanLine((e as Error).message)}).`, movedTo: key };
+    // Nothing was moved: the save stays where it is, and the error says why it was not read.
+    return { kind: 'bad', error: `The save ${cleanLine(key)} could not be read (${cleanLine((e as Error).message)}).` };
   }
   if (text === undefined) return { kind: 'none' };
   const bad = (error: string): ResumeResult => ({ kind: 'bad', error: cleanLine(error), movedTo: cleanLine(store.moveAside(key, now)) });

@@ -25,7 +25,7 @@ export function latestSaveKey(store: Store): string | undefined {
   return saves[0]?.key;
 }
 
-/** The one line shown when a save cannot be resumed. */
-export function resumeFailure(error: string, movedTo: string): string {
-  return `Could not resume: ${cleanLine(error)} The save was moved to ${cleanLine(movedTo)}; starting fresh.`;
+/** The one line shown when a save cannot be resumed (and where it was moved, when it was). */
+export function resumeFailure(error: string, movedTo?: string): string {
+  return `Could not resume: ${cleanLine(error)} ${movedTo === undefined ? 'The save was left where it is' : `The save was moved to ${cleanLine(movedTo)}`}; starting fresh.`;
 }

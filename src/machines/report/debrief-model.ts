@@ -2,7 +2,7 @@ import { indexScenario } from '../scenario-index.js';
 import { feedbackOf } from '../selectors.js';
 import type { Debrief } from '../scoring.js';
 import type { Scenario } from '../schema/scenario.js';
-import { cleanDeep } from '../text/clean.js';
+import { cleanDeep, cleanLine } from '../text/clean.js';
 
 /**
  * The debrief with every id resolved to the words a volunteer reads (reply texts, decision
@@ -12,11 +12,14 @@ export interface DebriefModel {
   title: string;
   ending?: { title: string; kind: string; narration: string };
   score: Debrief['score'];
+  outcome: Debrief['outcome'];
   critical: { title: string; section: string; where: string; reply: string; feedback: string }[];
   principles: { title: string; status: 'violated' | 'missed' | 'followed'; section: string; followed: number; violated: number; missed: number }[];
   turns: { where: string; reply: string; value: number; bestValue: number; feedback: string; verdicts: { title: string; verdict: 'follows' | 'violates'; citation: string }[] }[];
-  /** Your path and the best-practice path, step by step (either may be shorter). */
-  paths: { yours?: { where: string; reply: string; value: number }; best?: { where: string; reply: string; value: number } }[];
+  /** Each decision the volunteer met: their reply beside the best-practice reply at that same decision. */
+  paths: { where: string; yours: { reply: string; value: number }; best: { reply: string; value: number }; same: boolean }[];
+  /** The best-practice path from the start, as a separate list (it may meet other decisions). */
+  bestPath: { where: string; reply: string; value: number }[];
   strengths: string[];
   growthAreas: string[];
 }
@@ -24,13 +27,14 @@ export interface DebriefModel {
 /** Resolves a debrief's ids against its scenario; all text is cleaned of escapes and invisible characters. */
 export function debriefModel(scenario: Scenario, debrief: Debrief): DebriefModel {
   const index = indexScenario(scenario);
-  const where = (nodeId: string) => index.nodes.get(nodeId)?.title ?? nodeId;
+  // Titles are one line everywhere: they go into headings and table cells.
+  const where = (nodeId: string) => cleanLine(index.nodes.get(nodeId)?.title ?? nodeId);
   const reply = (replyId: string) => index.replies.get(replyId)?.reply.text ?? replyId;
-  const length = Math.max(debrief.turns.length, debrief.bestPath.length);
   const model: DebriefModel = {
-    title: debrief.title,
-    ending: debrief.ending && { title: debrief.ending.title, kind: debrief.ending.kind, narration: debrief.ending.narration },
+    title: cleanLine(debrief.title),
+    ending: debrief.ending && { title: cleanLine(debrief.ending.title), kind: debrief.ending.kind, narration: debrief.ending.narration },
     score: debrief.score,
+    outcome: debrief.outcome,
     critical: debrief.criticalViolations.map((c) => ({ title: c.title, section: c.section, where: where(c.nodeId), reply: reply(c.replyId), feedback: c.feedback })),
     principles: debrief.principles.map((p) => ({ title: p.title, status: p.status, section: p.section, followed: p.followed, violated: p.violated, missed: p.missed })),
     turns: debrief.turns.map((t) => {
@@ -40,14 +44,13 @@ export function debriefModel(scenario: Scenario, debrief: Debrief): DebriefModel
         verdicts: view.assessments.map((a) => ({ title: a.title, verdict: a.verdict, citation: a.citation })),
       };
     }),
-    paths: Array.from({ length }, (_, i) => {
-      const mine = debrief.turns[i];
-      const best = debrief.bestPath[i];
-      return {
-        yours: mine && { where: where(mine.nodeId), reply: reply(mine.replyId), value: mine.value },
-        best: best && { where: where(best.nodeId), reply: reply(best.replyId), value: best.value },
-      };
-    }),
+    paths: debrief.turns.map((t) => ({
+      where: where(t.nodeId),
+      yours: { reply: reply(t.replyId), value: t.value },
+      best: { reply: reply(t.bestReplyId), value: t.bestValue },
+      same: t.replyId === t.bestReplyId || t.value === t.bestValue,
+    })),
+    bestPath: debrief.bestPath.map((s) => ({ where: where(s.nodeId), reply: reply(s.replyId), value: s.value })),
     strengths: debrief.strengths,
     growthAreas: debrief.growthAreas,
   };

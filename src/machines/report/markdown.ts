@@ -1,5 +1,5 @@
 import type { DebriefModel } from './debrief-model.js';
-import { scoreWords, signed, STATUS_WORDS, VERDICT_WORDS } from './words.js';
+import { outcomeWords, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS } from './words.js';
 
 /** Text for one Markdown table cell: one line, pipes escaped. */
 export function cell(text: string): string {
@@ -12,7 +12,7 @@ export function debriefMarkdown(m: DebriefModel, heading = '#'): string {
   const out: string[] = [`${heading} Debrief: ${m.title}`, ''];
   if (m.ending) out.push(`**Ending:** ${m.ending.title} (${m.ending.kind}). ${m.ending.narration}`, '');
   else out.push('**Ending:** not reached.', '');
-  out.push(`**Score:** ${scoreWords(m.score)}`, '');
+  out.push(`**${outcomeWords(m.outcome).replace(': ', ':** ')}`, '', `**Score:** ${scoreWords(m.score)}`, '');
   out.push(`${h2} Critical violations`, '');
   if (m.critical.length === 0) out.push('None.');
   for (const c of m.critical) out.push(`- **${c.title}** (guide: ${c.section}) at "${c.where}": you chose "${c.reply}". ${c.feedback}`);
@@ -24,11 +24,13 @@ export function debriefMarkdown(m: DebriefModel, heading = '#'): string {
     for (const v of t.verdicts) out.push(`   - ${VERDICT_WORDS[v.verdict]} ${v.title} (${v.citation})`);
     out.push(`   - Feedback: ${t.feedback}`);
   });
-  out.push('', `${h2} Your path beside the best-practice path`, '', '| Step | Your reply | Best-practice reply |', '|---|---|---|');
+  out.push('', `${h2} Your replies beside best practice at the same decision`, '', '| Decision | Your reply | Best practice here |', '|---|---|---|');
   m.paths.forEach((p, i) => {
-    const side = (s: typeof p.yours) => (s ? `${cell(s.where)}: ${cell(s.reply)} (${signed(s.value)})` : '—');
-    out.push(`| ${i + 1} | ${side(p.yours)} | ${side(p.best)} |`);
+    const side = (s: typeof p.yours) => `${cell(s.reply)} (${signed(s.value)})`;
+    out.push(`| ${i + 1}. ${cell(p.where)} | ${side(p.yours)} | ${p.same ? 'same ✓' : side(p.best)} |`);
   });
+  out.push('', `${h2} The best-practice path from the start`, '');
+  m.bestPath.forEach((s, i) => out.push(`${i + 1}. **${s.where}**: "${s.reply}" (${signed(s.value)})`));
   if (m.strengths.length > 0) out.push('', `${h2} Strengths`, '', ...m.strengths.map((s) => `- ${s}`));
   if (m.growthAreas.length > 0) out.push('', `${h2} To work on`, '', ...m.growthAreas.map((s) => `- ${s}`));
   return `${out.join('\n')}\n`;

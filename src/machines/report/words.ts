@@ -14,12 +14,17 @@ export function signed(n: number): string {
   return n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0';
 }
 
-/** "7 of 9 (78%)". */
-export function scoreWords(score: { earned: number; best: number; percent: number }): string {
-  return `${score.earned} of ${score.best} (${score.percent}%)`;
+/** "7 of 9 (78%)", with a note when a critical violation capped the percentage. */
+export function scoreWords(score: { earned: number; best: number; percent: number; capped?: boolean }): string {
+  return `${score.earned} of ${score.best} (${score.percent}%${score.capped ? ', capped after a critical violation' : ''})`;
 }
 
-/** "42%" of a count out of a total, or "" when the total is 0. */
+/** "Outcome: Needs review. A prohibited activity …". */
+export function outcomeWords(outcome: { label: string; reason: string }): string {
+  return `Outcome: ${outcome.label}. ${outcome.reason}`;
+}
+
+/** A count as a whole percentage of a total (0 when the total is 0). */
 export function percentOf(count: number, total: number): number {
   return total > 0 ? Math.round((100 * count) / total) : 0;
 }

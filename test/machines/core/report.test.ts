@@ -56,11 +56,11 @@ describe('debriefModel', () => {
     ]);
   });
 
-  it('keeps a step on one side only when the paths differ in length', () => {
+  it('pairs only the decisions the volunteer met, and lists the best path from the start apart', () => {
     const m = debriefModel(example, { ...strong, turns: strong.turns.slice(0, 1) });
-    expect(m.paths).toHaveLength(2);
-    expect(m.paths[1]?.yours).toBeUndefined();
-    expect(m.paths[1]?.best?.where).toBe('After the visit');
+    expect(m.paths).toHaveLength(1);
+    expect(m.paths[0]).toMatchObject({ where: 'The new phone', same: true });
+    expect(m.bestPath.map((s) => s.where)).toEqual(['The new phone', 'After the visit']);
   });
 
   it('shows an id it cannot resolve rather than failing', () => {
@@ -108,7 +108,8 @@ describe('debriefMarkdown', () => {
     expect(md).toContain('| Take suspicions to the Advocate Supervisor | ○ missed | Red Flags |');
     expect(md).toContain('1. **The new phone**: "Who bought you that? You need to tell me the truth." (\u22123; best here +2)');
     expect(md).toContain('   - ✗ violates Curious, not interrogating');
-    expect(md).toContain('| 1 | The new phone: Who bought you that? You need to tell me the truth. (\u22123) | The new phone: That\'s a nice one! How did you get it? (+2) |');
+    expect(md).toContain('| 1. The new phone | Who bought you that? You need to tell me the truth. (\u22123) | That\'s a nice one! How did you get it? (+2) |');
+    expect(md).toMatch(/## The best-practice path from the start\n\n1\. \*\*The new phone\*\*: "That's a nice one! How did you get it\?" \(\+2\)\n2\. \*\*After the visit\*\*/);
     expect(md.endsWith('\n')).toBe(true);
   });
 
@@ -116,7 +117,9 @@ describe('debriefMarkdown', () => {
     const md = debriefMarkdown(debriefModel(example, buildDebrief(example, strong.turns.slice(0, 1).map((t) => t.turn))));
     expect(md).toContain('**Ending:** not reached.');
     expect(md).toMatch(/## Critical violations\n\nNone\./);
-    expect(md).toContain('| 2 | — | After the visit:');
+    expect(md).toContain('| 1. The new phone | That\'s a nice one! How did you get it? (+2) | same ✓ |');
+    expect(md).not.toContain('| 2. ');
+    expect(md).toContain('2. **After the visit**: "Call your Advocate Supervisor');
   });
 
   it('nests under a deeper heading when asked', () => {
@@ -132,17 +135,13 @@ describe('debriefMarkdown', () => {
     node.title = 'The | new\nphone';
     if (node.kind === 'decision') node.replies[1]!.text = 'Who | bought\r\nthat?';
     const md = debriefMarkdown(debriefModel(s, debriefOf(s, ['phone-accuse', 'after-search'])));
-    const rows = md.split('\n').filter((l) => l.startsWith('| 1 |'));
+    const rows = md.split('\n').filter((l) => l.startsWith('| 1. '));
     expect(rows).toHaveLength(1);
     expect(rows[0]!.split(/(?<!\\)\|/).length - 2).toBe(3);
     expect(md).not.toMatch(CONTROL);
   });
 
-  // BUG: titles are one line everywhere else (selectView's scenarioTitle and the library use
-  // cleanLine), but debriefMarkdown puts the scenario title and node titles into headings and bold
-  // text as cleanText leaves them, so a title with a line break (the schema allows one) splits the
-  // "# Debrief:" heading and the transcript's "**where**" across lines.
-  it.fails('keeps headings and transcript titles on one line when a title has a line break', () => {
+  it('keeps headings and transcript titles on one line when a title has a line break', () => {
     const s = structuredClone(example);
     s.title = 'Example:\nthe new phone';
     s.nodes[0]!.title = 'The new\r\nphone';
