@@ -5,7 +5,7 @@ import { findLanguageHits } from '../language.js';
 import { successorsOf } from '../scenario-index.js';
 import type { Condition, Next, Reply, Scenario, ScenarioNode, Variable, When } from '../schema/scenario.js';
 import { valuesDisablingAll } from './coverage.js';
-import { didYouMean, type JsonPath, type UnlocatedProblem } from './problem.js';
+import { didYouMean, suggester, type JsonPath, type UnlocatedProblem } from './problem.js';
 
 /** What the semantic checks look at: the parts of a scenario that passed the schema. */
 export interface CheckInput {
@@ -62,9 +62,12 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   }
 
   const nodeKnown = (id: string) => nodes.has(id) || brokenIds.has(id);
+  // Built once: thousands of unknown references must not each copy and scan every id.
+  let suggestNode: ((word: string) => string) | undefined;
   const checkTarget = (id: string, path: JsonPath) => {
     if (!nodeKnown(id)) {
-      error('unknown-node', path, `There is no node with the id "${id}".${didYouMean(id, [...nodes.keys(), ...brokenIds])}`,
+      suggestNode ??= suggester([...nodes.keys(), ...brokenIds]);
+      error('unknown-node', path, `There is no node with the id "${id}".${suggestNode(id)}`,
         'Use the id of a node in "nodes", or add a node with this id.');
     }
   };
