@@ -1,7 +1,8 @@
 import { compileScenario } from '../src/machines/compile.js';
 import { computeBest } from '../src/machines/scoring.js';
-import { validateScenario } from '../src/machines/validate/index.js';
+import { formatValidation, validateScenario } from '../src/machines/validate/index.js';
 import { generateScenario } from './generate.js';
+import { unknownFields, unknownReferences } from './hostile.js';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -56,4 +57,22 @@ export function printTable(rows: string[][]): void {
     console.log(r.map((cell, c) => cell.padStart(widths[c]!)).join('  '));
     if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   }
+}
+
+/** Hostile files: many unknown references and many unknown fields must stay near-linear. */
+export function runHostileBench(): void {
+  console.log('\nHostile files: validate + print the report (median of 3); µs per mistake should stay roughly flat');
+  const rows: string[][] = [['shape', 'mistakes', 'file MB', 'ms', 'µs per mistake', 'report KB']];
+  const shapes: [string, number, (n: number) => string][] = [
+    ['unknown references', 5_000, unknownReferences], ['unknown references', 20_000, unknownReferences],
+    ['unknown fields', 10_000, unknownFields], ['unknown fields', 100_000, unknownFields],
+  ];
+  for (const [name, count, make] of shapes) {
+    const text = make(count);
+    let report = '';
+    const ms = time(3, () => (report = formatValidation(validateScenario(text, 'hostile.json'), 'hostile.json')));
+    rows.push([name, String(count), (text.length / 1e6).toFixed(1), ms.toFixed(0), ((ms * 1000) / count).toFixed(1), (report.length / 1024).toFixed(0)]);
+  }
+  printTable(rows);
+  console.log('Target: each shape well under 3 s on two cores; the report is capped at 200 problems.');
 }

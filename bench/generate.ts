@@ -14,9 +14,9 @@ export function generateScenario(size: number): Record<string, unknown> {
       id: id(i), kind: 'decision', title: `Decision ${i}`, narration: text(i, 'Narration'), lines: [{ character: 'maya', text: text(i, 'Line') }],
       facilitatorNote: text(i, 'Note'), discussionPrompt: text(i, 'Prompt'),
       replies: [
-        { id: `${id(i)}-a`, text: text(i, 'Reply a'), effects: [{ var: 'trust', add: 5 }], assessments: [{ principle: 'non-judgmental', verdict: 'follows', weight: 2 }], feedback: text(i, 'Feedback a'), next: next(1) },
-        { id: `${id(i)}-b`, text: text(i, 'Reply b'), effects: [{ var: 'trust', add: -5 }], assessments: [{ principle: 'curious-not-interrogating', verdict: 'violates' }], feedback: text(i, 'Feedback b'), next: next(2) },
-        { id: `${id(i)}-c`, kind: 'do', text: text(i, 'Reply c'), assessments: [{ principle: 'youth-centered', verdict: 'follows' }, { principle: 'self-care', verdict: 'violates' }], feedback: text(i, 'Feedback c'), next: [{ when: { var: 'trust', lt: 30 }, to: next(3) }, { to: next(1) }] },
+        { id: `${id(i)}-a`, text: text(i, 'Reply a'), effects: [{ var: 'trust', add: 5 }], assessments: [{ principle: 'non-judgmental', verdict: 'follows', weight: 2 }], feedback: `${text(i, 'Feedback a')} (Red Flags)`, next: next(1) },
+        { id: `${id(i)}-b`, text: text(i, 'Reply b'), effects: [{ var: 'trust', add: -5 }], assessments: [{ principle: 'curious-not-interrogating', verdict: 'violates' }], feedback: `${text(i, 'Feedback b')} (Red Flags)`, next: next(2) },
+        { id: `${id(i)}-c`, kind: 'do', text: text(i, 'Reply c'), assessments: [{ principle: 'youth-centered', verdict: 'follows' }, { principle: 'self-care', verdict: 'violates' }], feedback: `${text(i, 'Feedback c')} (Red Flags)`, next: [{ when: { var: 'trust', lt: 30 }, to: next(3) }, { to: next(1) }] },
       ],
     });
   }

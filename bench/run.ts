@@ -1,8 +1,9 @@
 // `npm run bench`: timing tables. Not part of `npm test`.
-import { runCoreBench } from './core.js';
+import { runCoreBench, runHostileBench } from './core.js';
 
 const only = process.argv[2];
 if (!only || only === 'core') runCoreBench();
+if (!only || only === 'core' || only === 'hostile') runHostileBench();
 if (!only || only === 'startup') {
   try {
     const { runStartupBench } = (await import('./startup.js')) as { runStartupBench: () => Promise<void> };

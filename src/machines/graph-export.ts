@@ -1,6 +1,7 @@
 import { replyValue, routesOf } from './scenario-index.js';
 import type { Scenario, ScenarioNode, When } from './schema/scenario.js';
 import { conditionsOf } from './conditions.js';
+import { cleanText } from './text/clean.js';
 
 /** Graph formats `casa-practice graph` can print. */
 export type GraphFormat = 'mermaid' | 'dot';
@@ -8,7 +9,8 @@ export type GraphFormat = 'mermaid' | 'dot';
 const MAX_LABEL = 48;
 
 function shorten(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  // Labels are untrusted text: no escape sequences, bidi overrides or zero-width characters.
+  const flat = cleanText(text).replace(/\s+/g, ' ').trim();
   return flat.length > MAX_LABEL ? `${flat.slice(0, MAX_LABEL - 1)}…` : flat;
 }
 

@@ -4,7 +4,8 @@
  * without XState). Lint refuses deep imports from the UIs.
  */
 export * from './light.js';
-export { validateScenario, formatValidation, type ValidationResult } from './validate/index.js';
+export { validateScenario, formatValidation, fileProblem, type ValidationResult } from './validate/index.js';
+export { MAX_FILE_BYTES } from './validate/source.js';
 export { formatProblem, formatPath, type Problem } from './validate/problem.js';
 export { compileScenario, buildMachineConfig, type ScenarioMachine } from './compile.js';
 export { buildDebrief, analyseBest, outcomeOf, percentOfBest, CRITICAL_CAP, DEVELOPING_FROM, STRONG_FROM, type Debrief, type Outcome, type OutcomeBand, type PrincipleResult, type PathStep } from './scoring.js';

@@ -3,7 +3,8 @@
  * waits, clean text): nothing here loads XState, zod or the validator, so a picker opens as fast
  * as an empty app. Everything else comes from `index.ts`, loaded once a scenario is opened.
  */
-export { cleanDeep, cleanLine, cleanText } from './text/clean.js';
+export { cleanDeep, cleanLine, cleanText, visibleLine } from './text/clean.js';
+export { quoteValue, safeJson } from './text/quote.js';
 export { entryOf, isEntry, leftOutWords, quickEntry, sortEntries, withRecord, type CatalogEntry, type LeftOut } from './library/catalog.js';
 export { asideKey, memoryStore, type Store } from './progress/store.js';
 export { mergeCompletion, parseRecords, readRecords, recordCompletion, RECORDS_KEY, type CompletionRecord, type Records, type RecordsRead } from './progress/records.js';

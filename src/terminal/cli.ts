@@ -1,3 +1,4 @@
+import { visibleLine } from '../machines/index.js';
 import { UsageError } from './args.js';
 import type { CliIO } from './commands.js';
 import { FileAccessError } from './errors.js';
@@ -49,7 +50,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     return await (await load())(rest, io);
   } catch (e) {
     if (e instanceof UsageError || e instanceof FileAccessError) {
-      io.err(`casa-practice: ${e.message}\n${e instanceof UsageError ? 'Run "casa-practice --help" for usage.\n' : ''}`);
+      io.err(`casa-practice: ${visibleLine(e.message)}\n${e instanceof UsageError ? 'Run "casa-practice --help" for usage.\n' : ''}`);
       return 2;
     }
     throw e;

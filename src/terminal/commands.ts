@@ -1,7 +1,6 @@
-import { exportGraph, type GraphFormat } from '../machines/index.js';
-import { formatValidation } from '../machines/index.js';
+import { exportGraph, formatValidation, safeJson, visibleLine, type GraphFormat } from '../machines/index.js';
 import { parseArgs, UsageError } from './args.js';
-import { expandPaths, loadScenarioFile, resolveScenarioPath } from './files.js';
+import { expandPaths, loadScenarioFile, resolveScenarioArg, unreadableFolder } from './files.js';
 
 /** Where a command writes. Tests pass collectors; the real CLI passes process streams. */
 export interface CliIO {
@@ -43,17 +42,23 @@ export function validateCommand(argv: readonly string[], io: CliIO): number {
     return 0;
   }
   if (args.positionals.length === 0) throw new UsageError('validate needs at least one file or folder');
-  const files = expandPaths(args.positionals.map(resolveScenarioPath));
-  if (files.length === 0) throw new UsageError(`no scenario files found in ${args.positionals.join(', ')}`);
+  const resolved = args.positionals.map(resolveScenarioArg);
+  for (const r of resolved) if (r.note) io.err(`casa-practice: ${visibleLine(r.note)}\n`);
+  const files = expandPaths(resolved.map((r) => r.path));
+  if (files.length === 0) throw new UsageError(`no scenario files found in ${visibleLine(args.positionals.join(', '))}`);
   const strict = args.flags.has('strict');
-  const loaded = files.map(loadScenarioFile);
+  // One file that cannot be read is reported as that file's problem; the others are still checked.
+  const loaded = files.map((f) => (f.unreadableFolder !== undefined ? unreadableFolder(f.path, f.unreadableFolder) : loadScenarioFile(f.path)));
   const failed = loaded.filter((f) => !f.result.ok || (strict && f.result.warnings > 0));
   if (args.flags.has('json')) {
     const report = {
       ok: failed.length === 0,
-      files: loaded.map((f) => ({ file: f.path, ok: f.result.ok, errors: f.result.errors, warnings: f.result.warnings, problems: f.result.problems })),
+      files: loaded.map((f) => ({
+        file: f.path, ok: f.result.ok, errors: f.result.errors, warnings: f.result.warnings, problems: f.result.problems,
+        ...(f.result.truncated ? { truncated: f.result.truncated.count, truncatedCodes: f.result.truncated.codes } : {}),
+      })),
     };
-    io.out(`${JSON.stringify(report, null, 2)}\n`);
+    io.out(`${safeJson(report)}\n`);
   } else {
     for (const f of loaded) io.out(`${formatValidation(f.result, f.path)}\n`);
     if (loaded.length > 1) io.out(`${loaded.length - failed.length} of ${loaded.length} files valid\n`);
@@ -71,7 +76,9 @@ export function graphCommand(argv: readonly string[], io: CliIO): number {
   if (args.positionals.length !== 1) throw new UsageError('graph needs exactly one scenario file');
   const format = (args.flags.get('format') ?? 'mermaid') as string;
   if (format !== 'mermaid' && format !== 'dot') throw new UsageError(`--format must be "mermaid" or "dot", not "${format}"`);
-  const file = loadScenarioFile(resolveScenarioPath(args.positionals[0] as string));
+  const target = resolveScenarioArg(args.positionals[0] as string);
+  if (target.note) io.err(`casa-practice: ${visibleLine(target.note)}\n`);
+  const file = loadScenarioFile(target.path);
   if (!file.result.scenario) {
     io.err(`${formatValidation(file.result, file.path)}\n`);
     return 1;

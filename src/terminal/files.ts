@@ -1,7 +1,11 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { validateScenario, type ValidationResult } from '../machines/index.js';
+import { fileProblem, MAX_FILE_BYTES, validateScenario, type ValidationResult } from '../machines/index.js';
+import { FileAccessError } from './errors.js';
 import { scenariosDir } from './paths.js';
+import { scenarioFilesIn } from './scenario-files.js';
+
+export { FileAccessError, scenarioFilesIn };
 
 /** A scenario file read from disk and validated. */
 export interface LoadedFile {
@@ -9,45 +13,134 @@ export interface LoadedFile {
   result: ValidationResult;
 }
 
-import { FileAccessError } from './errors.js';
-import { scenarioFilesIn } from './scenario-files.js';
+/** One thing named on the command line: its files, or why the folder could not be listed. */
+export interface ExpandedPath {
+  path: string;
+  /** Set when the path is a folder that cannot be listed. */
+  unreadableFolder?: string;
+}
 
-export { FileAccessError, scenarioFilesIn };
+function reason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'it is a folder';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ELOOP') return 'too many symbolic links';
+  if (code === 'ENAMETOOLONG') return 'the name is too long';
+  return 'it cannot be read';
+}
 
-/** Expands files and folders given on the command line into scenario files. */
-export function expandPaths(paths: readonly string[]): string[] {
-  const out: string[] = [];
+/**
+ * Expands files and folders given on the command line into scenario files. A path that does not
+ * exist is a usage error; a folder that cannot be listed is returned marked, so the others still run.
+ */
+export function expandPaths(paths: readonly string[]): ExpandedPath[] {
+  const out: ExpandedPath[] = [];
   for (const p of paths) {
     let isDir: boolean;
     try {
       isDir = statSync(p).isDirectory();
-    } catch {
-      throw new FileAccessError(`cannot read "${p}": no such file or folder`);
+    } catch (e) {
+      const why = reason(e);
+      throw new FileAccessError(`cannot read "${p}": ${why === 'no such file' ? 'no such file or folder' : why}`);
     }
-    out.push(...(isDir ? scenarioFilesIn(p) : [p]));
+    if (!isDir) {
+      out.push({ path: p });
+      continue;
+    }
+    try {
+      out.push(...scenarioFilesIn(p).map((path) => ({ path })));
+    } catch (e) {
+      out.push({ path: p, unreadableFolder: reason(e) });
+    }
   }
   return out;
 }
 
-/** Reads and validates one scenario file; unreadable files become FileAccessError. */
-export function loadScenarioFile(path: string): LoadedFile {
-  let bytes: Uint8Array;
+/** Why a path is not a regular file, or undefined when it is one. */
+function notRegular(stats: { isFile(): boolean; isDirectory(): boolean; isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean }): string | undefined {
+  if (stats.isFile()) return undefined;
+  if (stats.isDirectory()) return 'it is a folder';
+  if (stats.isFIFO()) return 'it is a named pipe, not a regular file';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'it is a device, not a regular file';
+  if (stats.isSocket()) return 'it is a socket, not a regular file';
+  return 'it is not a regular file';
+}
+
+/** The file's bytes, or why they were not read. Reads at most `limit` + 1 bytes, whatever the file claims its size is. */
+export function readScenarioBytes(path: string, limit = MAX_FILE_BYTES): { bytes: Uint8Array } | { refused: 'not-a-file' | 'unreadable' | 'file-too-large'; why: string } {
+  let fd: number;
   try {
-    bytes = readFileSync(path);
+    // Check before opening: opening a named pipe for reading waits for a writer.
+    const why = notRegular(statSync(path));
+    if (why) return { refused: 'not-a-file', why };
+    // O_NONBLOCK: if the file was swapped for a pipe since, opening still returns at once.
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : 'it cannot be read';
-    throw new FileAccessError(`cannot read "${path}": ${why}`);
+    return { refused: 'unreadable', why: reason(e) };
   }
-  return { path, result: validateScenario(bytes, path) };
+  try {
+    const why = notRegular(fstatSync(fd));
+    if (why) return { refused: 'not-a-file', why };
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(1024 * 1024, limit + 1 - total));
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      chunks.push(n === chunk.length ? chunk : chunk.subarray(0, n));
+      total += n;
+      if (total > limit) return { refused: 'file-too-large', why: `it is larger than ${(limit / 1024 / 1024).toFixed(1)} MB` };
+    }
+    return { bytes: Buffer.concat(chunks, total) };
+  } catch (e) {
+    return { refused: 'unreadable', why: reason(e) };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
- * Finds a scenario by file path or by id among the bundled scenarios ("youth-discloses").
- * Returns the path to read.
+ * Reads and validates one scenario file. A file that cannot be read (permission, not a regular
+ * file, too large) becomes a problem of that file; one that does not exist is a FileAccessError.
+ */
+export function loadScenarioFile(path: string, limit = MAX_FILE_BYTES): LoadedFile {
+  const read = readScenarioBytes(path, limit);
+  if ('bytes' in read) return { path, result: validateScenario(read.bytes, path) };
+  if (read.why === 'no such file' || read.why === 'it is a folder') throw new FileAccessError(`cannot read "${path}": ${read.why}`);
+  return { path, result: fileProblem(path, read.refused, read.why) };
+}
+
+/** A folder named on the command line that could not be listed, as a problem of that folder. */
+export function unreadableFolder(path: string, why: string): LoadedFile {
+  return { path, result: fileProblem(path, 'unreadable', `it is a folder that cannot be listed (${why})`) };
+}
+
+/** Where a name or path given on the command line points, and a note when it could mean two things. */
+export function resolveScenarioArg(nameOrPath: string): { path: string; note?: string } {
+  if (nameOrPath.endsWith('.json') || nameOrPath.includes('/') || nameOrPath.includes('\\')) return { path: nameOrPath };
+  const bundled = join(scenariosDir(), `${basename(nameOrPath)}.json`);
+  let local = false;
+  try {
+    statSync(nameOrPath);
+    local = true;
+  } catch {
+    // not a path here: a bundled scenario id
+  }
+  if (!local) return { path: bundled };
+  let alsoBundled = false;
+  try {
+    alsoBundled = statSync(bundled).isFile();
+  } catch {
+    // no bundled scenario of that name
+  }
+  return { path: nameOrPath, note: alsoBundled ? `"${nameOrPath}" is both a path here and a bundled scenario id; using the path "./${nameOrPath}" (write "${bundled}" for the bundled one)` : undefined };
+}
+
+/**
+ * Finds a scenario by file path or by id among the bundled scenarios ("youth-discloses"). A path
+ * that exists is a path; only a bare word that is not a file or folder is a bundled scenario id.
  */
 export function resolveScenarioPath(nameOrPath: string): string {
-  if (nameOrPath.endsWith('.json') || nameOrPath.includes('/') || nameOrPath.includes('\\')) return nameOrPath;
-  const bundled = join(scenariosDir(), `${basename(nameOrPath)}.json`);
-  return bundled;
+  return resolveScenarioArg(nameOrPath).path;
 }

@@ -1,6 +1,7 @@
 import { analyseBest } from '../scoring.js';
 import { ScenarioNode, Scenario, Character, Variable, Id, type Scenario as ScenarioType } from '../schema/scenario.js';
-import { formatProblem, type Problem, type UnlocatedProblem } from './problem.js';
+import { visibleLine } from '../text/clean.js';
+import { formatProblem, resetSuggestionBudget, type Problem, type UnlocatedProblem } from './problem.js';
 import { schemaProblems } from './schema-issues.js';
 import { semanticProblems, type CheckInput } from './semantic.js';
 import { findExcessiveNesting, findInvalidUtf8, locateProblems, MAX_DEPTH, MAX_FILE_BYTES, syntaxProblems } from './source.js';
@@ -13,7 +14,12 @@ export interface ValidationResult {
   problems: Problem[];
   errors: number;
   warnings: number;
+  /** How many problems were left out of `problems` (only the first MAX_PROBLEMS are kept), by code. */
+  truncated?: { count: number; codes: Record<string, number> };
 }
+
+/** At most this many problems are listed per file; the rest are counted. */
+export const MAX_PROBLEMS = 200;
 
 const utf8 = new TextDecoder('utf-8');
 
@@ -22,6 +28,7 @@ const utf8 = new TextDecoder('utf-8');
  * file, line:column, JSON path, message and fix. Never throws on any input.
  */
 export function validateScenario(input: string | Uint8Array, fileName = 'scenario.json'): ValidationResult {
+  resetSuggestionBudget();
   if (input.length > MAX_FILE_BYTES) {
     return single(fileName, 'file-too-large', `The file is ${mb(input.length)} MB; scenario files are limited to ${mb(MAX_FILE_BYTES)} MB.`, 'Split the scenario into several smaller scenarios.');
   }
@@ -84,6 +91,13 @@ export function validateScenario(input: string | Uint8Array, fileName = 'scenari
   return finish(text, fileName, problems, parsed.success && !hasErrors ? parsed.data : undefined);
 }
 
+/** The result for a file that could not be read at all; `why` says why, in plain words. */
+export function fileProblem(file: string, kind: 'not-a-file' | 'unreadable' | 'file-too-large', why: string): ValidationResult {
+  if (kind === 'not-a-file') return single(file, 'not-a-file', `This is not a scenario file: ${why}.`, 'Name a .json file (or a folder of them); pipes, devices and sockets are not read.');
+  if (kind === 'file-too-large') return single(file, 'file-too-large', `The file was not read: ${why}; scenario files are limited to ${mb(MAX_FILE_BYTES)} MB.`, 'Split the scenario into several smaller scenarios.');
+  return single(file, 'unreadable', `It cannot be read: ${why}.`, 'Check that the file exists and that you have permission to read it (ls -l shows who may).');
+}
+
 function completeInput(scenario: ScenarioType): CheckInput {
   const rawIndex = new Map<object, number>();
   scenario.nodes.forEach((n, i) => rawIndex.set(n, i));
@@ -136,14 +150,26 @@ function withoutUnknownKeys(item: unknown, issues: readonly Issue[]): unknown {
   return copy;
 }
 
-function finish(text: string, file: string, problems: UnlocatedProblem[], scenario?: ScenarioType): ValidationResult {
+function finish(text: string, fileName: string, problems: UnlocatedProblem[], scenario?: ScenarioType): ValidationResult {
+  const file = visibleLine(fileName);
   const located = locateProblems(text, file, problems).sort((a, b) => a.line - b.line || a.column - b.column);
   const errors = located.filter((p) => p.severity === 'error').length;
-  return { ok: errors === 0, scenario: errors === 0 ? scenario : undefined, problems: located, errors, warnings: located.length - errors };
+  const result: ValidationResult = { ok: errors === 0, scenario: errors === 0 ? scenario : undefined, problems: located.slice(0, MAX_PROBLEMS).map(safe), errors, warnings: located.length - errors };
+  if (located.length > MAX_PROBLEMS) {
+    const codes: Record<string, number> = {};
+    for (const p of located.slice(MAX_PROBLEMS)) codes[p.code] = (codes[p.code] ?? 0) + 1;
+    result.truncated = { count: located.length - MAX_PROBLEMS, codes };
+  }
+  return result;
+}
+
+/** Values from the file are quoted where they are put into messages; this is the last line of defence. */
+function safe(p: Problem): Problem {
+  return { ...p, message: visibleLine(p.message), fix: visibleLine(p.fix) };
 }
 
 function single(file: string, code: string, message: string, fix: string): ValidationResult {
-  return { ok: false, problems: [{ severity: 'error', code, file, line: 1, column: 1, path: [], message, fix }], errors: 1, warnings: 0 };
+  return { ok: false, problems: [{ severity: 'error', code, file: visibleLine(file), line: 1, column: 1, path: [], message, fix }], errors: 1, warnings: 0 };
 }
 
 function mb(n: number): string {
@@ -151,8 +177,13 @@ function mb(n: number): string {
 }
 
 /** A validation result as the text a trainer reads. */
-export function formatValidation(result: ValidationResult, file: string): string {
+export function formatValidation(result: ValidationResult, fileName: string): string {
+  const file = visibleLine(fileName);
   const lines = result.problems.map(formatProblem);
+  if (result.truncated) {
+    const kinds = Object.entries(result.truncated.codes).sort((a, b) => b[1] - a[1]).map(([code, n]) => `${code} ×${n}`).join(', ');
+    lines.push(`…and ${result.truncated.count} more problem${result.truncated.count === 1 ? '' : 's'} of these kinds (${kinds}); fix these first and validate again.`);
+  }
   const verdict = result.ok
     ? `${file}: valid${result.warnings ? ` (${result.warnings} warning${result.warnings === 1 ? '' : 's'})` : ''}`
     : `${file}: ${result.errors} error${result.errors === 1 ? '' : 's'}, ${result.warnings} warning${result.warnings === 1 ? '' : 's'}`;

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { principleIds } from '../guide.js';
 import * as S from '../schema/scenario.js';
-import { didYouMean, type JsonPath, type UnlocatedProblem } from './problem.js';
+import { quoteValue } from '../text/quote.js';
+import { didYouMean, suggester, type JsonPath, type UnlocatedProblem } from './problem.js';
 
 type Issue = z.core.$ZodIssue;
 type Shape = Record<string, z.ZodType>;
@@ -51,7 +52,7 @@ export function valueAt(raw: unknown, path: JsonPath): unknown {
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'string') return value.length > 40 ? 'text' : `the text "${value}"`;
+  if (typeof value === 'string') return value.length > 40 ? 'text' : `the text ${quoteValue(value)}`;
   if (typeof value === 'number') return `the number ${value}`;
   if (typeof value === 'object') return 'an object';
   return String(value);
@@ -102,7 +103,7 @@ export function schemaProblems(raw: unknown, issues: readonly Issue[], prefix: J
   for (const issue of issues) {
     for (const p of issueProblems(raw, issue, [...prefix, ...(issue.path as JsonPath)])) {
       // "" is both too short and blank: one problem per place and kind is enough.
-      const key = `${p.code} ${JSON.stringify(p.path)}`;
+      const key = `${p.code}\u0000${p.path.join('\u0000')}`;
       if (!seen.has(key)) out.push(p);
       seen.add(key);
     }
@@ -112,7 +113,7 @@ export function schemaProblems(raw: unknown, issues: readonly Issue[], prefix: J
 
 function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedProblem[] {
   const key = path[path.length - 1];
-  const keyName = typeof key === 'string' ? `"${key}"` : `item ${String(key)}`;
+  const keyName = typeof key === 'string' ? quoteValue(key) : `item ${String(key)}`;
   const value = valueAt(raw, path);
   const problem = (code: string, message: string, fix: string, extra: Partial<UnlocatedProblem> = {}): UnlocatedProblem => ({
     severity: 'error', code, path, message, fix, ...extra,
@@ -121,15 +122,17 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
   switch (issue.code) {
     case 'unrecognized_keys': {
       const kind = objectKindAt(path, raw);
+      const known = kind ? Object.keys(kind.shape) : [];
+      const suggest = suggester(known);
+      const fix = known.length ? `Remove it, or use one of: ${known.join(', ')}.` : 'Remove it.';
       return issue.keys.map((k) => {
-        const known = kind ? Object.keys(kind.shape) : [];
         return {
           severity: 'error' as const,
           code: 'unknown-field',
           path: [...path, k],
           atKey: true,
-          message: `"${k}" is not a field of ${kind?.name ?? 'this object'}.${didYouMean(k, known)}`,
-          fix: known.length ? `Remove it, or use one of: ${known.join(', ')}.` : 'Remove it.',
+          message: `${quoteValue(k)} is not a field of ${kind?.name ?? 'this object'}.${suggest(k)}`,
+          fix,
         };
       });
     }
@@ -146,11 +149,11 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
     case 'invalid_value': {
       const isPrinciple = path.includes('learningGoals') || key === 'principle';
       if (isPrinciple) {
-        return [problem('unknown-principle', `"${String(value)}" is not a principle of the guide.${didYouMean(String(value), principleIds)}`,
+        return [problem('unknown-principle', `${quoteValue(value)} is not a principle of the guide.${didYouMean(String(value), principleIds)}`,
           'Use a principle id from scenarios/guide/principles.json (the JSON Schema lists them for autocomplete).')];
       }
       if (path.includes('allowLanguage')) {
-        return [problem('unknown-language-rule', `"${String(value)}" is not a language rule.`,
+        return [problem('unknown-language-rule', `${quoteValue(value)} is not a language rule.`,
           `Use one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')} (from scenarios/guide/language-rules.json).`)];
       }
       const options = issue.values.map((v) => JSON.stringify(v)).join(', ');
@@ -186,7 +189,7 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
     case 'invalid_format': {
       const looksLikeId = issue.message.includes('lower-case');
       if (looksLikeId && (value === 'constructor' || value === 'prototype')) {
-        return [problem('invalid-id', `"${value}" is a reserved word and cannot be used as an id.`, `Use something like "${slugify(value)}".`)];
+        return [problem('invalid-id', `${quoteValue(value)} is a reserved word and cannot be used as an id.`, `Use something like "${slugify(value)}".`)];
       }
       if (looksLikeId) {
         return [problem('invalid-id', `${describe(value)} is not a valid id: ids ${issue.message}.`,
@@ -236,7 +239,7 @@ function customProblem(message: string, path: JsonPath, value: unknown, problem:
 
 function formatKey(path: JsonPath): string {
   const key = path[path.length - 1];
-  return typeof key === 'string' ? `"${key}"` : 'This item';
+  return typeof key === 'string' ? quoteValue(key) : 'This item';
 }
 
 function capitalise(s: string): string {

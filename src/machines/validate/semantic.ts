@@ -1,11 +1,12 @@
 import type { Variables } from '../conditions.js';
 import { analyseGraph, scenarioGraph } from '../graph.js';
-import { languageRules } from '../guide.js';
+import { languageRules, sections } from '../guide.js';
 import { findLanguageHits } from '../language.js';
 import { successorsOf } from '../scenario-index.js';
 import type { Condition, Next, Reply, Scenario, ScenarioNode, Variable, When } from '../schema/scenario.js';
+import { quoteValue } from '../text/quote.js';
 import { valuesDisablingAll } from './coverage.js';
-import { didYouMean, type JsonPath, type UnlocatedProblem } from './problem.js';
+import { closest, didYouMean, suggester, type JsonPath, type UnlocatedProblem } from './problem.js';
 
 /** What the semantic checks look at: the parts of a scenario that passed the schema. */
 export interface CheckInput {
@@ -62,9 +63,12 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   }
 
   const nodeKnown = (id: string) => nodes.has(id) || brokenIds.has(id);
+  // Built once: thousands of unknown references must not each copy and scan every id.
+  let suggestNode: ((word: string) => string) | undefined;
   const checkTarget = (id: string, path: JsonPath) => {
     if (!nodeKnown(id)) {
-      error('unknown-node', path, `There is no node with the id "${id}".${didYouMean(id, [...nodes.keys(), ...brokenIds])}`,
+      suggestNode ??= suggester([...nodes.keys(), ...brokenIds]);
+      error('unknown-node', path, `There is no node with the id "${id}".${suggestNode(id)}`,
         'Use the id of a node in "nodes", or add a node with this id.');
     }
   };
@@ -131,6 +135,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
       warn('no-assessment', [...path, 'assessments'], 'This reply is not assessed against any principle, so it scores nothing and the debrief cannot explain it.',
         'Add at least one { "principle": "<id>", "verdict": "follows" | "violates", "weight": 1 }.');
     }
+    out.push(...citationProblems(reply.feedback, [...path, 'feedback']));
     const seen = new Set<string>();
     reply.assessments.forEach((a, k) => {
       if (seen.has(a.principle)) warn('duplicate-assessment', [...path, 'assessments', k], `The principle "${a.principle}" is assessed twice in this reply.`, 'Keep one assessment per principle and set its weight.');
@@ -199,6 +204,44 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   }
 
   out.push(...languageProblems(scenario, rawIndex));
+  return out;
+}
+
+const headings = sections.map((s) => s.heading);
+const headingSet = new Set(headings.map((h) => h.toLowerCase()));
+
+/**
+ * Feedback cites the guide by a section heading in parentheses: "(Red Flags)", or several with
+ * semicolons: "(Court Report; What is CSEC?)". Warns when no heading is cited, and for a
+ * parenthesis that is a misspelt heading. Other parentheses are ordinary text.
+ */
+function citationProblems(feedback: string, path: JsonPath): UnlocatedProblem[] {
+  const out: UnlocatedProblem[] = [];
+  let cited = false;
+  for (const m of feedback.matchAll(/\(([^()]*)\)/g)) {
+    let at = (m.index ?? 0) + 1;
+    for (const part of (m[1] ?? '').split(';')) {
+      const name = part.trim();
+      const index = at + part.indexOf(name);
+      at += part.length + 1;
+      if (name === '') continue;
+      if (headingSet.has(name.toLowerCase())) {
+        cited = true;
+        continue;
+      }
+      const guess = closest(name, headings);
+      if (guess && Math.abs(guess.length - name.length) <= Math.max(2, guess.length / 4)) {
+        out.push({ severity: 'warning', code: 'unknown-guide-section', path, stringIndex: index,
+          message: `${quoteValue(name)} is not a section of the guide. Did you mean ${quoteValue(guess)}?`,
+          fix: `Write the section heading exactly as the guide prints it: (${guess}).` });
+      }
+    }
+  }
+  if (!cited && out.length === 0) {
+    out.push({ severity: 'warning', code: 'feedback-no-citation', path,
+      message: 'This feedback does not cite a section of the guide, so the volunteer cannot look the rule up.',
+      fix: `Name the section by its heading in parentheses, e.g. "… rather than interrogating her (Red Flags)." Headings: ${headings.join('; ')}.` });
+  }
   return out;
 }
 

@@ -119,17 +119,52 @@ export function locateProblems(text: string, file: string, problems: UnlocatedPr
     if (tree === null) tree = findExcessiveNesting(text) < 0 ? parseTree(text) : undefined;
     return tree;
   };
+  const find = indexedFinder();
   return problems.map((p) => {
-    const offset = p.offset ?? offsetOfPath(text, getTree(), p);
+    const offset = p.offset ?? offsetOfPath(text, getTree(), p, find);
     const { line, column } = lines.position(offset);
     return { severity: p.severity, code: p.code, file, line, column, path: p.path, message: p.message, fix: p.fix };
   });
 }
 
-function offsetOfPath(text: string, tree: Node | undefined, p: UnlocatedProblem): number {
+type Finder = (root: Node, path: JsonPath) => Node | undefined;
+
+/**
+ * findNodeAtLocation with each object's keys indexed on first use: looking up thousands of
+ * problems in an object with thousands of keys stays linear instead of scanning it each time.
+ * With duplicate keys the last one counts, as in JSON.parse.
+ */
+function indexedFinder(): Finder {
+  const index = new WeakMap<Node, Map<string, Node>>();
+  return (root, path) => {
+    let node: Node | undefined = root;
+    for (const segment of path) {
+      if (!node) return undefined;
+      if (typeof segment === 'string') {
+        if (node.type !== 'object' || !node.children) return undefined;
+        let keys = index.get(node);
+        if (!keys) {
+          keys = new Map();
+          for (const prop of node.children) {
+            const [key, value] = prop.children ?? [];
+            if (key && value && typeof key.value === 'string') keys.set(key.value, value);
+          }
+          index.set(node, keys);
+        }
+        node = keys.get(segment);
+      } else {
+        if (node.type !== 'array' || !node.children || segment < 0) return undefined;
+        node = node.children[segment];
+      }
+    }
+    return node;
+  };
+}
+
+function offsetOfPath(text: string, tree: Node | undefined, p: UnlocatedProblem, find: Finder = findNodeAtLocation): number {
   if (!tree) return 0;
   for (let len = p.path.length; len >= 0; len--) {
-    const node = findNodeAtLocation(tree, p.path.slice(0, len) as JsonPath);
+    const node = find(tree, p.path.slice(0, len) as JsonPath);
     if (!node) continue;
     const exact = len === p.path.length;
     if (exact && p.atKey && node.parent?.type === 'property' && node.parent.children?.[0]) {

@@ -1,0 +1,61 @@
+/* eslint-disable no-control-regex -- these patterns exist to find control characters */
+/**
+ * Values from an untrusted file as they may appear in a message: quoted, cut short, and with every
+ * control, bidi and zero-width character shown escaped (\u001b) rather than acted on or silently
+ * dropped, so an author can see what is wrong. Browser-safe: no Node APIs.
+ */
+
+/** Characters a quoted value shows as \uXXXX so the author can see them. */
+const SHOWN_ESCAPED = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+function visible(text: string, quotes: boolean): string {
+  const escaped = quotes ? text.replace(/["\\]/g, (c) => `\\${c}`) : text;
+  return escaped.replace(SHOWN_ESCAPED, (c) => {
+    if (c === '\n') return '\\n';
+    if (c === '\t') return '\\t';
+    if (c === '\r') return '\\r';
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  }).replace(LONE_SURROGATE, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+}
+
+/**
+ * A value from a file as it may appear in a message: strings in double quotes, anything else as
+ * JSON, with every control, bidi and zero-width character shown escaped (\u001b) rather than acted
+ * on or silently dropped, and cut to `max` characters with "…". Lone surrogates are shown
+ * escaped too, so the result is always well-formed text.
+ */
+export function quoteValue(value: unknown, max = 60): string {
+  if (typeof value === 'string') return `"${visible(shorten(value, max), true)}"`;
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return visible(shorten(text, max), false);
+}
+
+/** At most `max` characters, the last being "…" when cut; lone surrogates shown as \uXXXX. */
+function shorten(text: string, max: number): string {
+  let out = text;
+  if (out.length > max) {
+    let cut = Math.max(1, max - 1);
+    const code = out.charCodeAt(cut - 1);
+    if (code >= 0xd800 && code <= 0xdbff) cut--;
+    out = `${out.slice(0, cut)}…`;
+  }
+  return out;
+}
+
+/** Characters JSON.stringify leaves raw that a terminal could act on or that disguise text. */
+const JSON_UNSAFE = /[\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+
+/**
+ * JSON text (indented) that is safe to print: JSON.stringify already escapes C0 controls; this also
+ * escapes DEL, C1 controls, bidi overrides and zero-width characters, so the data is unchanged.
+ */
+export function safeJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { unknownFields, unknownReferences } from '../../bench/hostile.js';
+import { toDot, toMermaid } from '../../src/machines/graph-export.js';
+import { cleanText, quoteValue, safeJson } from '../../src/machines/index.js';
+import { formatValidation, MAX_PROBLEMS, validateScenario } from '../../src/machines/validate/index.js';
+import { readFixture } from '../helpers/fixtures.js';
+
+const example = readFixture('good/example.json').toString('utf8');
+
+/** Anything a terminal acts on, or that disguises text: ESC, other C0 but \n, DEL, C1, bidi, zero-width, separators, BOM. */
+// eslint-disable-next-line no-control-regex -- the point is to find control characters
+const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/;
+
+const ATTACKS = {
+  title: '\u001b]0;owned\u0007',
+  clipboard: '\u001b]52;c;cm0gLXJmIH4=\u0007',
+  clear: '\u001b[2J\u001b[H',
+  c1: '\u009b2J',
+  spoof: '\nfirst-scenario.json: valid\n',
+  bidi: 'abc\u202edcba',
+  zeroWidth: 'tr\u200bust',
+};
+
+describe('values from a file are quoted and sanitised before they reach a message', () => {
+  it.each(Object.entries(ATTACKS))('%s in an unknown field name, an invalid id and an invalid value', (_name, attack) => {
+    const text = example
+      .replace('"version": 1,', `"version": 1, ${JSON.stringify(attack)}: 1,`)
+      .replace('"id": "example-new-phone"', `"id": ${JSON.stringify(`x${attack}`)}`)
+      .replace('"ending": "strong"', `"ending": ${JSON.stringify(attack)}`);
+    const result = validateScenario(text, `evil${attack}.json`);
+    expect(result.ok).toBe(false);
+    expect(result.problems.map((p) => p.code)).toEqual(expect.arrayContaining(['unknown-field', 'invalid-id', 'invalid-value']));
+    const human = formatValidation(result, `evil${attack}.json`);
+    expect(human).not.toMatch(UNSAFE);
+    // The trainer is shown where the invisible character is, not a silently changed value.
+    expect(human).toMatch(/\\u00(1b|9b)|\\u202e|\\u200b|\\n/);
+    // The spoof cannot produce a line of its own that claims the file is valid.
+    expect(human.split('\n').filter((l) => /: valid$/.test(l))).toEqual([]);
+    for (const p of result.problems) expect(`${p.file}${p.message}${p.fix}`).not.toMatch(UNSAFE);
+    expect(safeJson(result.problems)).not.toMatch(UNSAFE);
+    expect(JSON.parse(safeJson(result.problems))).toEqual(result.problems);
+  });
+
+  it('cleanText strips escape sequences, controls, bidi and zero-width characters', () => {
+    expect(cleanText('a\u001b]0;t\u0007b\u001b[31mc\u009b2Jd\u202ee\u2067f\u200bg\ufeffh\u2028i\u0000j')).toBe('abcdefgh\nij');
+    expect(cleanText('line\nnext\ttab')).toBe('line\nnext  tab');
+  });
+
+  it('quoteValue shows control characters visibly, quotes and truncates', () => {
+    expect(quoteValue('a\u001bb')).toBe('"a\\u001bb"');
+    expect(quoteValue('say "hi"')).toBe('"say \\"hi\\""');
+    expect(quoteValue('\u202e\u200b')).toBe('"\\u202e\\u200b"');
+    expect(quoteValue('x'.repeat(100))).toBe(`"${'x'.repeat(59)}…"`);
+    expect(quoteValue(42)).toBe('42');
+    expect(quoteValue({ a: '\u0085' })).toBe('{"a":"\\u0085"}');
+  });
+
+  it('graph labels are sanitised too', () => {
+    const text = example.replace('"title": "Example: the new phone"', '"title": "Example: the new phone"').replace(/"narration": "You meet/, '"narration": "\\u001b]0;owned\\u0007\\u202eYou meet');
+    const scenario = validateScenario(text, 'x.json').scenario;
+    expect(scenario).toBeDefined();
+    if (!scenario) return;
+    expect(toMermaid(scenario)).not.toMatch(UNSAFE);
+    expect(toDot(scenario)).not.toMatch(UNSAFE);
+  });
+});
+
+describe('cost stays near-linear in the number of mistakes, and output is capped', () => {
+  // The quadratic versions took 19 s (5,000 references) and 104 s (100,000 fields); these bounds
+  // are generous for a loaded two-core machine and still fail them by far.
+  it('5,000 unknown references: under 3 s, with suggestions, at most MAX_PROBLEMS listed', () => {
+    const text = unknownReferences(5_000);
+    const t0 = performance.now();
+    const result = validateScenario(text, 'refs.json');
+    const ms = performance.now() - t0;
+    expect(ms).toBeLessThan(3_000);
+    expect(result.errors).toBeGreaterThanOrEqual(5_000);
+    expect(result.problems).toHaveLength(MAX_PROBLEMS);
+    expect(result.truncated?.count).toBe(result.errors + result.warnings - MAX_PROBLEMS);
+    expect(result.problems.find((p) => p.code === 'unknown-node')?.message).toContain('Did you mean "scene-0"?');
+  });
+
+  it('100,000 unknown fields: under 6 s, and the printed report stays small', () => {
+    const text = unknownFields(100_000);
+    const t0 = performance.now();
+    const result = validateScenario(text, 'fields.json');
+    const out = formatValidation(result, 'fields.json');
+    const ms = performance.now() - t0;
+    expect(ms).toBeLessThan(6_000);
+    expect(result.errors).toBeGreaterThanOrEqual(100_000);
+    expect(result.problems).toHaveLength(MAX_PROBLEMS);
+    expect(result.truncated?.codes['unknown-field']).toBeGreaterThan(99_000);
+    expect(out).toMatch(/…and \d+ more problems of these kinds \(unknown-field ×\d+/);
+    expect(out.length).toBeLessThan(100_000);
+    // Every unknown field is located at its own key, in file order.
+    expect(result.problems.find((p) => p.code === 'unknown-field')?.line).toBe(1);
+  });
+});
