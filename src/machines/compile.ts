@@ -98,8 +98,23 @@ export function talliesOf(transcript: readonly Turn[]): Tallies {
   return tallies;
 }
 
-/** Compiles a validated scenario into an XState v5 machine whose final states output the debrief. */
-export function compileScenario(scenario: Scenario) {
+const compiled = new WeakMap<Scenario, ScenarioMachine>();
+
+/**
+ * Compiles a validated scenario into an XState v5 machine whose final states output the debrief.
+ * Memoised per scenario object: the same scenario always gives the same machine, so a UI hook
+ * such as `useActorRef(compileScenario(s))` does not recreate its actor on every render.
+ */
+export function compileScenario(scenario: Scenario): ScenarioMachine {
+  let machine = compiled.get(scenario);
+  if (!machine) {
+    machine = createScenarioMachine(scenario);
+    compiled.set(scenario, machine);
+  }
+  return machine;
+}
+
+function createScenarioMachine(scenario: Scenario) {
   const index = indexScenario(scenario);
   const config = buildMachineConfig(scenario);
   return setup({
@@ -170,4 +185,4 @@ function endingOf(event: unknown): string | undefined {
 }
 
 /** The machine type a compiled scenario has. */
-export type ScenarioMachine = ReturnType<typeof compileScenario>;
+export type ScenarioMachine = ReturnType<typeof createScenarioMachine>;

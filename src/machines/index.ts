@@ -6,7 +6,7 @@ export { validateScenario, formatValidation, type ValidationResult } from './val
 export { formatProblem, formatPath, type Problem } from './validate/problem.js';
 export { compileScenario, buildMachineConfig, type ScenarioMachine } from './compile.js';
 export { buildDebrief, analyseBest, type Debrief, type PrincipleResult, type PathStep } from './scoring.js';
-export { saveSession, restoreSession, type SavedSession, type RestoreResult } from './session.js';
+export { saveSession, restoreSession, actorOptions, type SavedSession, type RestoreResult, type PersistedScenarioSnapshot, type SessionStart } from './session.js';
 export { selectView, revealReplies, feedbackOf, type SessionView, type ReplyView, type FeedbackView, type MeterView, type LineView } from './selectors.js';
 export { exportGraph, type GraphFormat } from './graph-export.js';
 export { principles, sections, languageRules, getPrinciple, getSection, citePrinciple, guideInfo, type Principle } from './guide.js';

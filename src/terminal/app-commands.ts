@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline';
+import type { PersistedScenarioSnapshot } from '../machines/session.js';
 import type { SessionMode } from '../machines/types.js';
 import { parseArgs, UsageError, type ParsedArgs } from './args.js';
 import type { CliIO } from './commands.js';
@@ -52,7 +53,7 @@ const FLAGS = ['help', 'assess', 'plain', 'facilitate'];
 /** How the app was asked to run. */
 interface RunRequest {
   playable?: PlayableScenario;
-  snapshot?: unknown;
+  snapshot?: PersistedScenarioSnapshot;
   mode: SessionMode;
   plain: boolean;
   facilitate: boolean;

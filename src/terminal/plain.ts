@@ -1,6 +1,7 @@
 import { selectView, type SessionView } from '../machines/selectors.js';
 import type { Debrief } from '../machines/scoring.js';
 import type { Scenario } from '../machines/schema/scenario.js';
+import type { PersistedScenarioSnapshot } from '../machines/session.js';
 import type { SessionMode } from '../machines/types.js';
 import { loadCatalog } from './catalog-validate.js';
 import type { CliIO } from './commands.js';
@@ -28,7 +29,7 @@ export interface LineModeOptions {
 export interface PlainOptions extends LineModeOptions {
   mode: SessionMode;
   /** A snapshot to continue from (resume). */
-  snapshot?: unknown;
+  snapshot?: PersistedScenarioSnapshot;
 }
 
 /** A printer that wraps each paragraph at the mode's width. */

@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { restoreSession, saveSession, type SavedSession } from '../machines/session.js';
+import { restoreSession, saveSession, type PersistedScenarioSnapshot, type SavedSession } from '../machines/session.js';
 import type { SessionMode } from '../machines/types.js';
 import { FileAccessError } from './files.js';
 import { loadPlayable, type PlayableScenario } from './scenario-source.js';
@@ -20,7 +20,7 @@ interface SaveFile {
 /** What `resume` finds. */
 export type ResumeResult =
   | { kind: 'none' }
-  | { kind: 'ok'; playable: PlayableScenario; snapshot: unknown; mode: SessionMode }
+  | { kind: 'ok'; playable: PlayableScenario; snapshot: PersistedScenarioSnapshot; mode: SessionMode }
   | { kind: 'bad'; error: string; movedTo: string };
 
 /** Saves a session in progress (atomically); returns the file written. */

@@ -11,6 +11,13 @@ function start(mode: 'practice' | 'assessment' = 'practice') {
 }
 
 describe('compileScenario', () => {
+  it('is memoised per scenario object, so UIs keep one machine (and one actor) per scenario', () => {
+    expect(compileScenario(scenario)).toBe(compileScenario(scenario));
+    const copy = structuredClone(scenario);
+    expect(compileScenario(copy)).not.toBe(compileScenario(scenario));
+    expect(compileScenario(copy)).toBe(compileScenario(copy));
+  });
+
   it('builds a machine config that is plain JSON: named, parameterised guards and actions only', () => {
     const config = buildMachineConfig(scenario);
     expect(JSON.parse(JSON.stringify(config))).toEqual(config);

@@ -1,5 +1,6 @@
 import { Box, Text, useStdout } from 'ink';
 import { lazy, Suspense, useEffect, useState } from 'react';
+import type { PersistedScenarioSnapshot } from '../../machines/session.js';
 import type { SessionMode } from '../../machines/types.js';
 import { cleanEntry, entryOf, type CatalogEntry } from '../catalog.js';
 import { readRecords } from '../records.js';
@@ -21,7 +22,7 @@ const FacilitateScreen = lazy(async () => ({ default: (await import('./Facilitat
 /** How the app opens. */
 export type AppStart =
   | { kind: 'picker'; notice?: string }
-  | { kind: 'play'; playable: PlayableScenario; snapshot?: unknown; showNote: boolean }
+  | { kind: 'play'; playable: PlayableScenario; snapshot?: PersistedScenarioSnapshot; showNote: boolean }
   | { kind: 'facilitate'; playable?: PlayableScenario };
 
 /** Props of App. */
@@ -45,7 +46,7 @@ type Screen =
   | { name: 'play'; playable: PlayableScenario; actor: SessionActor; mode: SessionMode; fromPicker: boolean }
   | { name: 'facilitate'; playable: PlayableScenario; actor: SessionActor };
 
-async function newActor(playable: PlayableScenario, mode: SessionMode, snapshot?: unknown): Promise<SessionActor> {
+async function newActor(playable: PlayableScenario, mode: SessionMode, snapshot?: PersistedScenarioSnapshot): Promise<SessionActor> {
   return (await import('../session-actor.js')).startSession(playable.scenario, mode, snapshot);
 }
 
