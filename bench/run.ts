@@ -2,7 +2,7 @@
 import { runCoreBench } from './core.js';
 
 const only = process.argv[2];
-if (!only || only === 'core') runCoreBench();
+if (!only || only === 'core') await runCoreBench();
 if (!only || only === 'startup') {
   try {
     const { runStartupBench } = (await import('./startup.js')) as { runStartupBench: () => Promise<void> };
