@@ -1,8 +1,8 @@
-import { assertEvent, assign, setup } from 'xstate';
+import { assertEvent, assign, setup, type AnyStateMachine, type AnyStateNode } from 'xstate';
 import { applyEffects, initialVariables, whenHolds } from './conditions.js';
-import { indexScenario, routesOf } from './scenario-index.js';
+import { indexScenario, routesOf, type ScenarioIndex } from './scenario-index.js';
 import { buildDebrief, type Debrief } from './scoring.js';
-import type { Scenario } from './schema/scenario.js';
+import type { Route, Scenario, ScenarioNode } from './schema/scenario.js';
 import type { SessionContext, SessionEvent, SessionInput, Tallies, Turn } from './types.js';
 
 /** A guard or action reference as it appears in the machine config: a name and JSON params. */
@@ -25,51 +25,56 @@ export interface MachineConfigJson {
   on: Record<string, TransitionConfig[]>;
 }
 
+type On = Record<string, TransitionConfig[]>;
+
+/** The transitions of one scene or decision state. */
+function stateOn(node: Exclude<ScenarioNode, { kind: 'ending' }>): On {
+  if (node.kind === 'scene') {
+    return {
+      'scene.continue': routesOf(node.next).map((route, r) => ({
+        target: route.to,
+        guard: { type: 'sceneRoute', params: { node: node.id, route: r } },
+        actions: [],
+      })),
+    };
+  }
+  const choose: TransitionConfig[] = [];
+  for (const reply of node.replies) {
+    const routes = routesOf(reply.next);
+    for (let r = 0; r < routes.length; r++) {
+      choose.push({
+        target: (routes[r] as Route).to,
+        guard: { type: 'replyRoute', params: { reply: reply.id, route: r } },
+        actions: [{ type: 'recordReply', params: { reply: reply.id } }],
+      });
+    }
+  }
+  return { 'reply.choose': choose };
+}
+
+/** The machine-level transitions: undo back to any decision, and restart. */
+function rootOn(scenario: Scenario, nodes: Iterable<ScenarioNode>): On {
+  const undo: TransitionConfig[] = [];
+  for (const node of nodes) {
+    if (node.kind === 'decision') undo.push({ target: `.${node.id}`, guard: { type: 'canUndoTo', params: { node: node.id } }, actions: [{ type: 'undoDecision', params: {} }] });
+  }
+  return {
+    'decision.undo': undo,
+    'scenario.restart': [{ target: `.${scenario.start}`, actions: [{ type: 'restart', params: {} }] }],
+  };
+}
+
 /**
  * The machine config for a scenario, as plain JSON: every behaviour is a named, parameterised
  * guard or action (no functions, no invoke/after), so it can be stored, diffed and traversed.
  */
 export function buildMachineConfig(scenario: Scenario): MachineConfigJson {
   const states: MachineConfigJson['states'] = {};
-  const undo: TransitionConfig[] = [];
   for (const node of scenario.nodes) {
     if (Object.hasOwn(states, node.id)) continue;
-    if (node.kind === 'ending') {
-      states[node.id] = { type: 'final', output: { ending: node.id } };
-    } else if (node.kind === 'scene') {
-      states[node.id] = {
-        on: {
-          'scene.continue': routesOf(node.next).map((route, r) => ({
-            target: route.to,
-            guard: { type: 'sceneRoute', params: { node: node.id, route: r } },
-            actions: [],
-          })),
-        },
-      };
-    } else {
-      const choose: TransitionConfig[] = [];
-      for (const reply of node.replies) {
-        routesOf(reply.next).forEach((route, r) => {
-          choose.push({
-            target: route.to,
-            guard: { type: 'replyRoute', params: { reply: reply.id, route: r } },
-            actions: [{ type: 'recordReply', params: { reply: reply.id } }],
-          });
-        });
-      }
-      states[node.id] = { on: { 'reply.choose': choose } };
-      undo.push({ target: `.${node.id}`, guard: { type: 'canUndoTo', params: { node: node.id } }, actions: [{ type: 'undoDecision', params: {} }] });
-    }
+    states[node.id] = node.kind === 'ending' ? { type: 'final', output: { ending: node.id } } : { on: stateOn(node) };
   }
-  return {
-    id: scenario.id,
-    initial: scenario.start,
-    states,
-    on: {
-      'decision.undo': undo,
-      'scenario.restart': [{ target: `.${scenario.start}`, actions: [{ type: 'restart', params: {} }] }],
-    },
-  };
+  return { id: scenario.id, initial: scenario.start, states, on: rootOn(scenario, indexScenario(scenario).nodes.values()) };
 }
 
 /** The context a new session starts with. */
@@ -116,8 +121,13 @@ export function compileScenario(scenario: Scenario): ScenarioMachine {
 
 function createScenarioMachine(scenario: Scenario) {
   const index = indexScenario(scenario);
-  const config = buildMachineConfig(scenario);
-  return setup({
+  // One pass over the nodes: a state per node and nothing else. XState formats every transition
+  // of every state when a machine is created; ours are formatted per state on first use instead
+  // (withLazyTransitions), so a session pays only for the states it reaches.
+  const states: Record<string, object> = {};
+  const inner = {};
+  for (const node of index.nodes.values()) states[node.id] = node.kind === 'ending' ? { type: 'final', output: { ending: node.id } } : inner;
+  const machine = setup({
     types: {
       context: {} as SessionContext,
       events: {} as SessionEvent,
@@ -172,11 +182,75 @@ function createScenarioMachine(scenario: Scenario) {
       restart: assign(({ context }) => initialContext(scenario, { mode: context.mode })),
     },
   }).createMachine({
-    ...(config as unknown as Record<string, never>),
+    ...({ id: scenario.id, initial: scenario.start, states } as unknown as Record<string, never>),
     context: ({ input }) => initialContext(scenario, input),
     // The final state's static output names the ending; the root turns it into the debrief.
     output: ({ context, event }) => buildDebrief(scenario, context.transcript, endingOf(event)),
   });
+  return withLazyTransitions(machine, scenario, index);
+}
+
+/** A transition exactly as XState's own `formatTransition` builds it from a config. */
+function formatTransition(source: AnyStateNode, eventType: string, config: TransitionConfig, target: AnyStateNode) {
+  const targets = [target];
+  const transition: Record<string, unknown> = {
+    ...config,
+    actions: config.actions ?? [],
+    guard: config.guard,
+    target: targets,
+    source,
+    reenter: false,
+    eventType,
+    toJSON: () => ({ ...transition, source: `#${source.id}`, target: targets.map((t) => `#${t.id}`) }),
+  };
+  return transition;
+}
+
+/** Makes `stateNode.transitions` (the map XState reads its candidates from) build itself on first read. */
+function lazyTransitions(stateNode: AnyStateNode, on: () => On, resolve: (target: string) => AnyStateNode | undefined): void {
+  const set = (value: unknown) => Object.defineProperty(stateNode, 'transitions', { value, writable: true, enumerable: true, configurable: true });
+  Object.defineProperty(stateNode, 'transitions', {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const transitions = new Map<string, unknown[]>();
+      for (const [eventType, list] of Object.entries(on())) {
+        transitions.set(eventType, list.map((t) => {
+          const target = resolve(t.target);
+          if (!target) throw new Error(`Invalid transition definition for state node '${stateNode.id}': there is no state "${t.target}".`);
+          return formatTransition(stateNode, eventType, t, target);
+        }));
+      }
+      set(transitions);
+      return transitions;
+    },
+    set,
+  });
+}
+
+/**
+ * Gives a machine created without transitions the transitions of `buildMachineConfig`, each
+ * state's formatted when XState first looks at that state (a test checks they equal XState's
+ * eager ones). `machine.events`, which XState computes at creation, is set to what it would be.
+ */
+function withLazyTransitions<M extends AnyStateMachine>(machine: M, scenario: Scenario, index: ScenarioIndex): M {
+  const children = machine.root.states;
+  lazyTransitions(machine.root, () => rootOn(scenario, index.nodes.values()), (target) => children[target.slice(1)]);
+  const events = new Set<string>(['scenario.restart']);
+  for (const key of Object.keys(children)) {
+    const node = index.nodes.get(key);
+    const child = children[key];
+    if (!node || !child || node.kind === 'ending') continue;
+    lazyTransitions(child, () => stateOn(node), (target) => children[target]);
+    if (node.kind === 'decision') events.add('reply.choose').add('decision.undo');
+    else events.add('scene.continue');
+  }
+  const order = ['decision.undo', 'scenario.restart'];
+  machine.events = [...order.filter((e) => events.has(e)), ...[...events].filter((e) => !order.includes(e))];
+  // `provide` builds a new machine from the config, which has no transitions: give it the same.
+  const provide = machine.provide.bind(machine);
+  machine.provide = ((implementations: Parameters<M['provide']>[0]) => withLazyTransitions(provide(implementations), scenario, index)) as M['provide'];
+  return machine;
 }
 
 function endingOf(event: unknown): string | undefined {
