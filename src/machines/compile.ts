@@ -164,7 +164,8 @@ function createScenarioMachine(scenario: Scenario) {
         const turn: Turn = {
           nodeId: entry.node.id,
           replyId: entry.reply.id,
-          assessments: entry.reply.assessments.map((a) => ({ ...a })),
+          // Copied field by field so the transcript (and a save) has one key order whatever the file's.
+          assessments: entry.reply.assessments.map((a) => (a.weight === undefined ? { principle: a.principle, verdict: a.verdict } : { principle: a.principle, verdict: a.verdict, weight: a.weight })),
           feedback: entry.reply.feedback,
           changes,
         };

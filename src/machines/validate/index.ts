@@ -1,5 +1,6 @@
 import { analyseBest } from '../scoring.js';
 import { ScenarioNode, Scenario, Character, Variable, Id, type Scenario as ScenarioType } from '../schema/scenario.js';
+import { conformsToScenario } from './conforms.js';
 import { formatProblem, type Problem, type UnlocatedProblem } from './problem.js';
 import { schemaProblems } from './schema-issues.js';
 import { semanticProblems, type CheckInput } from './semantic.js';
@@ -63,7 +64,8 @@ export function validateScenario(input: string | Uint8Array, fileName = 'scenari
     return finish(text, fileName, [{ severity: 'error', code: 'not-an-object', path: [], message: `The file holds ${what}, but a scenario is one JSON object ({ … }).`,
       fix: 'Wrap the scenario in { } with "id", "title", "nodes" and the other fields; see docs/authoring.md.' }]);
   }
-  const parsed = Scenario.safeParse(raw);
+  // A valid file passes the quick check and is used as parsed; zod runs when it is not, to say why.
+  const parsed = conformsToScenario(raw) ? { success: true as const, data: raw } : Scenario.safeParse(raw);
   if (!parsed.success) {
     const deep = tooDeep();
     if (deep) return deep;
