@@ -207,26 +207,56 @@ function formatTransition(source: AnyStateNode, eventType: string, config: Trans
   return transition;
 }
 
-/** Makes `stateNode.transitions` (the map XState reads its candidates from) build itself on first read. */
-function lazyTransitions(stateNode: AnyStateNode, on: () => On, resolve: (target: string) => AnyStateNode | undefined): void {
-  const set = (value: unknown) => Object.defineProperty(stateNode, 'transitions', { value, writable: true, enumerable: true, configurable: true });
-  Object.defineProperty(stateNode, 'transitions', {
-    enumerable: true,
-    configurable: true,
-    get() {
-      const transitions = new Map<string, unknown[]>();
-      for (const [eventType, list] of Object.entries(on())) {
-        transitions.set(eventType, list.map((t) => {
-          const target = resolve(t.target);
-          if (!target) throw new Error(`Invalid transition definition for state node '${stateNode.id}': there is no state "${t.target}".`);
-          return formatTransition(stateNode, eventType, t, target);
-        }));
-      }
-      set(transitions);
-      return transitions;
-    },
-    set,
-  });
+interface LazySource {
+  scenario: Scenario;
+  index: ScenarioIndex;
+  states: Record<string, AnyStateNode>;
+}
+
+/**
+ * A state's `transitions` (the map XState reads its candidates from), filled from the scenario
+ * the first time anything reads it. A Map, so whatever XState or a tool does with it works.
+ */
+class LazyTransitions extends Map<string, ReturnType<typeof formatTransition>[]> {
+  #filled = false;
+  constructor(private readonly stateNode: AnyStateNode, private readonly source: LazySource) {
+    super();
+  }
+
+  private fill(): void {
+    if (this.#filled) return;
+    this.#filled = true;
+    const { stateNode, source } = this;
+    const isRoot = !stateNode.parent;
+    const node = isRoot ? undefined : source.index.nodes.get(stateNode.key);
+    const on: On = isRoot ? rootOn(source.scenario, source.index.nodes.values()) : node && node.kind !== 'ending' ? stateOn(node) : {};
+    for (const eventType of Object.keys(on)) {
+      super.set(eventType, (on[eventType] as TransitionConfig[]).map((t) => {
+        const target = source.states[isRoot ? t.target.slice(1) : t.target];
+        if (!target) throw new Error(`Invalid transition definition for state node '${stateNode.id}': there is no state "${t.target}".`);
+        return formatTransition(stateNode, eventType, t, target);
+      }));
+    }
+  }
+
+  override get(key: string) { this.fill(); return super.get(key); }
+  override has(key: string) { this.fill(); return super.has(key); }
+  override set(key: string, value: ReturnType<typeof formatTransition>[]) { this.fill(); return super.set(key, value); }
+  override delete(key: string) { this.fill(); return super.delete(key); }
+  override clear() { this.#filled = true; super.clear(); }
+  override get size() { this.fill(); return super.size; }
+  override keys() { this.fill(); return super.keys(); }
+  override values() { this.fill(); return super.values(); }
+  override entries() { this.fill(); return super.entries(); }
+  override forEach(callback: (value: ReturnType<typeof formatTransition>[], key: string, map: Map<string, ReturnType<typeof formatTransition>[]>) => void, thisArg?: unknown) {
+    this.fill();
+    super.forEach(callback, thisArg);
+  }
+  override [Symbol.iterator]() { this.fill(); return super[Symbol.iterator](); }
+}
+
+function lazyTransitions(stateNode: AnyStateNode, source: LazySource): void {
+  stateNode.transitions = new LazyTransitions(stateNode, source) as unknown as AnyStateNode['transitions'];
 }
 
 /**
@@ -236,13 +266,14 @@ function lazyTransitions(stateNode: AnyStateNode, on: () => On, resolve: (target
  */
 function withLazyTransitions<M extends AnyStateMachine>(machine: M, scenario: Scenario, index: ScenarioIndex): M {
   const children = machine.root.states;
-  lazyTransitions(machine.root, () => rootOn(scenario, index.nodes.values()), (target) => children[target.slice(1)]);
+  const source: LazySource = { scenario, index, states: children };
+  lazyTransitions(machine.root, source);
   const events = new Set<string>(['scenario.restart']);
   for (const key of Object.keys(children)) {
     const node = index.nodes.get(key);
     const child = children[key];
     if (!node || !child || node.kind === 'ending') continue;
-    lazyTransitions(child, () => stateOn(node), (target) => children[target]);
+    lazyTransitions(child, source);
     if (node.kind === 'decision') events.add('reply.choose').add('decision.undo');
     else events.add('scene.continue');
   }
