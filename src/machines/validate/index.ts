@@ -87,10 +87,20 @@ export function validateScenario(input: string | Uint8Array, fileName = 'scenari
 }
 
 function completeInput(scenario: ScenarioType): CheckInput {
-  const rawIndex = new Map<object, number>();
-  scenario.nodes.forEach((n, i) => rawIndex.set(n, i));
-  scenario.characters.forEach((c, i) => rawIndex.set(c, i));
-  (scenario.variables ?? []).forEach((v, i) => rawIndex.set(v, i));
+  // Every item passed the schema, so each sits at its own place; the table is built only if a problem needs a path.
+  let table: Map<object, number> | undefined;
+  const rawIndex = {
+    get(item: object): number | undefined {
+      if (!table) {
+        const t = new Map<object, number>();
+        scenario.nodes.forEach((n, i) => t.set(n, i));
+        scenario.characters.forEach((c, i) => t.set(c, i));
+        (scenario.variables ?? []).forEach((v, i) => t.set(v, i));
+        table = t;
+      }
+      return table.get(item);
+    },
+  };
   return { scenario, rawIndex, brokenIds: new Set(), complete: true };
 }
 

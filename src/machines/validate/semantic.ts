@@ -7,12 +7,15 @@ import type { Assessment, Condition, Line, Next, Reply, Scenario, ScenarioNode, 
 import { valuesDisablingAll } from './coverage.js';
 import { didYouMean, type JsonPath, type UnlocatedProblem } from './problem.js';
 
+/** Where each kept node, character and variable sits in the file's lists. */
+export type RawIndex = Pick<ReadonlyMap<object, number>, 'get'>;
+
 /** What the semantic checks look at: the parts of a scenario that passed the schema. */
 export interface CheckInput {
   /** The scenario, holding only the nodes, characters and variables that passed the schema. */
   scenario: Scenario;
   /** The index each kept node, character and variable has in the file. */
-  rawIndex: Map<object, number>;
+  rawIndex: RawIndex;
   /** Ids of nodes, characters and variables that exist in the file but failed the schema. */
   brokenIds: Set<string>;
   /** Whether the whole file passed the schema (whole-graph checks need that). */
@@ -226,7 +229,7 @@ const NODE_TEXT_KEYS = ['title', 'narration', 'prompt', 'facilitatorNote', 'disc
  * line, a reply) has its texts and the language rules it allows on purpose; paths are built
  * only for a hit. Problems come out owner by owner, texts in order, then unused allowances.
  */
-function languageProblems(scenario: Scenario, rawIndex: Map<object, number>): UnlocatedProblem[] {
+function languageProblems(scenario: Scenario, rawIndex: RawIndex): UnlocatedProblem[] {
   const out: UnlocatedProblem[] = [];
   let used: Set<string> | undefined;
   const text = (value: string, allow: string[] | undefined, path: Path) => {
