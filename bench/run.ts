@@ -2,7 +2,7 @@
 import { runCoreBench, runHostileBench } from './core.js';
 
 const only = process.argv[2];
-if (!only || only === 'core') runCoreBench();
+if (!only || only === 'core') await runCoreBench();
 if (!only || only === 'core' || only === 'hostile') runHostileBench();
 if (!only || only === 'startup') {
   try {

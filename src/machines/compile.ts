@@ -1,8 +1,8 @@
-import { assertEvent, assign, setup } from 'xstate';
+import { assertEvent, assign, setup, type AnyStateMachine, type AnyStateNode } from 'xstate';
 import { applyEffects, initialVariables, whenHolds } from './conditions.js';
-import { indexScenario, routesOf } from './scenario-index.js';
+import { indexScenario, routesOf, type ScenarioIndex } from './scenario-index.js';
 import { buildDebrief, type Debrief } from './scoring.js';
-import type { Scenario } from './schema/scenario.js';
+import type { Route, Scenario, ScenarioNode } from './schema/scenario.js';
 import type { SessionContext, SessionEvent, SessionInput, Tallies, Turn } from './types.js';
 
 /** A guard or action reference as it appears in the machine config: a name and JSON params. */
@@ -25,51 +25,56 @@ export interface MachineConfigJson {
   on: Record<string, TransitionConfig[]>;
 }
 
+type On = Record<string, TransitionConfig[]>;
+
+/** The transitions of one scene or decision state. */
+function stateOn(node: Exclude<ScenarioNode, { kind: 'ending' }>): On {
+  if (node.kind === 'scene') {
+    return {
+      'scene.continue': routesOf(node.next).map((route, r) => ({
+        target: route.to,
+        guard: { type: 'sceneRoute', params: { node: node.id, route: r } },
+        actions: [],
+      })),
+    };
+  }
+  const choose: TransitionConfig[] = [];
+  for (const reply of node.replies) {
+    const routes = routesOf(reply.next);
+    for (let r = 0; r < routes.length; r++) {
+      choose.push({
+        target: (routes[r] as Route).to,
+        guard: { type: 'replyRoute', params: { reply: reply.id, route: r } },
+        actions: [{ type: 'recordReply', params: { reply: reply.id } }],
+      });
+    }
+  }
+  return { 'reply.choose': choose };
+}
+
+/** The machine-level transitions: undo back to any decision, and restart. */
+function rootOn(scenario: Scenario, nodes: Iterable<ScenarioNode>): On {
+  const undo: TransitionConfig[] = [];
+  for (const node of nodes) {
+    if (node.kind === 'decision') undo.push({ target: `.${node.id}`, guard: { type: 'canUndoTo', params: { node: node.id } }, actions: [{ type: 'undoDecision', params: {} }] });
+  }
+  return {
+    'decision.undo': undo,
+    'scenario.restart': [{ target: `.${scenario.start}`, actions: [{ type: 'restart', params: {} }] }],
+  };
+}
+
 /**
  * The machine config for a scenario, as plain JSON: every behaviour is a named, parameterised
  * guard or action (no functions, no invoke/after), so it can be stored, diffed and traversed.
  */
 export function buildMachineConfig(scenario: Scenario): MachineConfigJson {
   const states: MachineConfigJson['states'] = {};
-  const undo: TransitionConfig[] = [];
   for (const node of scenario.nodes) {
     if (Object.hasOwn(states, node.id)) continue;
-    if (node.kind === 'ending') {
-      states[node.id] = { type: 'final', output: { ending: node.id } };
-    } else if (node.kind === 'scene') {
-      states[node.id] = {
-        on: {
-          'scene.continue': routesOf(node.next).map((route, r) => ({
-            target: route.to,
-            guard: { type: 'sceneRoute', params: { node: node.id, route: r } },
-            actions: [],
-          })),
-        },
-      };
-    } else {
-      const choose: TransitionConfig[] = [];
-      for (const reply of node.replies) {
-        routesOf(reply.next).forEach((route, r) => {
-          choose.push({
-            target: route.to,
-            guard: { type: 'replyRoute', params: { reply: reply.id, route: r } },
-            actions: [{ type: 'recordReply', params: { reply: reply.id } }],
-          });
-        });
-      }
-      states[node.id] = { on: { 'reply.choose': choose } };
-      undo.push({ target: `.${node.id}`, guard: { type: 'canUndoTo', params: { node: node.id } }, actions: [{ type: 'undoDecision', params: {} }] });
-    }
+    states[node.id] = node.kind === 'ending' ? { type: 'final', output: { ending: node.id } } : { on: stateOn(node) };
   }
-  return {
-    id: scenario.id,
-    initial: scenario.start,
-    states,
-    on: {
-      'decision.undo': undo,
-      'scenario.restart': [{ target: `.${scenario.start}`, actions: [{ type: 'restart', params: {} }] }],
-    },
-  };
+  return { id: scenario.id, initial: scenario.start, states, on: rootOn(scenario, indexScenario(scenario).nodes.values()) };
 }
 
 /** The context a new session starts with. */
@@ -98,11 +103,31 @@ export function talliesOf(transcript: readonly Turn[]): Tallies {
   return tallies;
 }
 
-/** Compiles a validated scenario into an XState v5 machine whose final states output the debrief. */
-export function compileScenario(scenario: Scenario) {
+const compiled = new WeakMap<Scenario, ScenarioMachine>();
+
+/**
+ * Compiles a validated scenario into an XState v5 machine whose final states output the debrief.
+ * Memoised per scenario object: the same scenario always gives the same machine, so a UI hook
+ * such as `useActorRef(compileScenario(s))` does not recreate its actor on every render.
+ */
+export function compileScenario(scenario: Scenario): ScenarioMachine {
+  let machine = compiled.get(scenario);
+  if (!machine) {
+    machine = createScenarioMachine(scenario);
+    compiled.set(scenario, machine);
+  }
+  return machine;
+}
+
+function createScenarioMachine(scenario: Scenario) {
   const index = indexScenario(scenario);
-  const config = buildMachineConfig(scenario);
-  return setup({
+  // One pass over the nodes: a state per node and nothing else. XState formats every transition
+  // of every state when a machine is created; ours are formatted per state on first use instead
+  // (withLazyTransitions), so a session pays only for the states it reaches.
+  const states: Record<string, object> = {};
+  const inner = {};
+  for (const node of index.nodes.values()) states[node.id] = node.kind === 'ending' ? { type: 'final', output: { ending: node.id } } : inner;
+  const machine = setup({
     types: {
       context: {} as SessionContext,
       events: {} as SessionEvent,
@@ -139,7 +164,8 @@ export function compileScenario(scenario: Scenario) {
         const turn: Turn = {
           nodeId: entry.node.id,
           replyId: entry.reply.id,
-          assessments: entry.reply.assessments.map((a) => ({ ...a })),
+          // Copied field by field so the transcript (and a save) has one key order whatever the file's.
+          assessments: entry.reply.assessments.map((a) => (a.weight === undefined ? { principle: a.principle, verdict: a.verdict } : { principle: a.principle, verdict: a.verdict, weight: a.weight })),
           feedback: entry.reply.feedback,
           changes,
         };
@@ -157,11 +183,106 @@ export function compileScenario(scenario: Scenario) {
       restart: assign(({ context }) => initialContext(scenario, { mode: context.mode })),
     },
   }).createMachine({
-    ...(config as unknown as Record<string, never>),
+    ...({ id: scenario.id, initial: scenario.start, states } as unknown as Record<string, never>),
     context: ({ input }) => initialContext(scenario, input),
     // The final state's static output names the ending; the root turns it into the debrief.
     output: ({ context, event }) => buildDebrief(scenario, context.transcript, endingOf(event)),
   });
+  return withLazyTransitions(machine, scenario, index);
+}
+
+/** A transition exactly as XState's own `formatTransition` builds it from a config. */
+function formatTransition(source: AnyStateNode, eventType: string, config: TransitionConfig, target: AnyStateNode) {
+  const targets = [target];
+  const transition: Record<string, unknown> = {
+    ...config,
+    actions: config.actions ?? [],
+    guard: config.guard,
+    target: targets,
+    source,
+    reenter: false,
+    eventType,
+    toJSON: () => ({ ...transition, source: `#${source.id}`, target: targets.map((t) => `#${t.id}`) }),
+  };
+  return transition;
+}
+
+interface LazySource {
+  scenario: Scenario;
+  index: ScenarioIndex;
+  states: Record<string, AnyStateNode>;
+}
+
+/**
+ * A state's `transitions` (the map XState reads its candidates from), filled from the scenario
+ * the first time anything reads it. A Map, so whatever XState or a tool does with it works.
+ */
+class LazyTransitions extends Map<string, ReturnType<typeof formatTransition>[]> {
+  #filled = false;
+  constructor(private readonly stateNode: AnyStateNode, private readonly source: LazySource) {
+    super();
+  }
+
+  private fill(): void {
+    if (this.#filled) return;
+    this.#filled = true;
+    const { stateNode, source } = this;
+    const isRoot = !stateNode.parent;
+    const node = isRoot ? undefined : source.index.nodes.get(stateNode.key);
+    const on: On = isRoot ? rootOn(source.scenario, source.index.nodes.values()) : node && node.kind !== 'ending' ? stateOn(node) : {};
+    for (const eventType of Object.keys(on)) {
+      super.set(eventType, (on[eventType] as TransitionConfig[]).map((t) => {
+        const target = source.states[isRoot ? t.target.slice(1) : t.target];
+        if (!target) throw new Error(`Invalid transition definition for state node '${stateNode.id}': there is no state "${t.target}".`);
+        return formatTransition(stateNode, eventType, t, target);
+      }));
+    }
+  }
+
+  override get(key: string) { this.fill(); return super.get(key); }
+  override has(key: string) { this.fill(); return super.has(key); }
+  override set(key: string, value: ReturnType<typeof formatTransition>[]) { this.fill(); return super.set(key, value); }
+  override delete(key: string) { this.fill(); return super.delete(key); }
+  override clear() { this.#filled = true; super.clear(); }
+  override get size() { this.fill(); return super.size; }
+  override keys() { this.fill(); return super.keys(); }
+  override values() { this.fill(); return super.values(); }
+  override entries() { this.fill(); return super.entries(); }
+  override forEach(callback: (value: ReturnType<typeof formatTransition>[], key: string, map: Map<string, ReturnType<typeof formatTransition>[]>) => void, thisArg?: unknown) {
+    this.fill();
+    super.forEach(callback, thisArg);
+  }
+  override [Symbol.iterator]() { this.fill(); return super[Symbol.iterator](); }
+}
+
+function lazyTransitions(stateNode: AnyStateNode, source: LazySource): void {
+  stateNode.transitions = new LazyTransitions(stateNode, source) as unknown as AnyStateNode['transitions'];
+}
+
+/**
+ * Gives a machine created without transitions the transitions of `buildMachineConfig`, each
+ * state's formatted when XState first looks at that state (a test checks they equal XState's
+ * eager ones). `machine.events`, which XState computes at creation, is set to what it would be.
+ */
+function withLazyTransitions<M extends AnyStateMachine>(machine: M, scenario: Scenario, index: ScenarioIndex): M {
+  const children = machine.root.states;
+  const source: LazySource = { scenario, index, states: children };
+  lazyTransitions(machine.root, source);
+  const events = new Set<string>(['scenario.restart']);
+  for (const key of Object.keys(children)) {
+    const node = index.nodes.get(key);
+    const child = children[key];
+    if (!node || !child || node.kind === 'ending') continue;
+    lazyTransitions(child, source);
+    if (node.kind === 'decision') events.add('reply.choose').add('decision.undo');
+    else events.add('scene.continue');
+  }
+  const order = ['decision.undo', 'scenario.restart'];
+  machine.events = [...order.filter((e) => events.has(e)), ...[...events].filter((e) => !order.includes(e))];
+  // `provide` builds a new machine from the config, which has no transitions: give it the same.
+  const provide = machine.provide.bind(machine);
+  machine.provide = ((implementations: Parameters<M['provide']>[0]) => withLazyTransitions(provide(implementations), scenario, index)) as M['provide'];
+  return machine;
 }
 
 function endingOf(event: unknown): string | undefined {
@@ -170,4 +291,4 @@ function endingOf(event: unknown): string | undefined {
 }
 
 /** The machine type a compiled scenario has. */
-export type ScenarioMachine = ReturnType<typeof compileScenario>;
+export type ScenarioMachine = ReturnType<typeof createScenarioMachine>;

@@ -36,7 +36,10 @@ export function conditionHolds(condition: Condition, variables: Variables): bool
 
 /** Whether a `when` holds; no `when` always holds. */
 export function whenHolds(when: When | undefined, variables: Variables): boolean {
-  return conditionsOf(when).every((c) => conditionHolds(c, variables));
+  if (when === undefined) return true;
+  if (!Array.isArray(when)) return conditionHolds(when, variables);
+  for (const c of when) if (!conditionHolds(c, variables)) return false;
+  return true;
 }
 
 /** The starting values of the declared variables. */

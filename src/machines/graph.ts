@@ -1,5 +1,5 @@
-import { indexScenario, successorsOf } from './scenario-index.js';
-import type { Scenario, ScenarioNode } from './schema/scenario.js';
+import { indexScenario } from './scenario-index.js';
+import type { Next, Scenario, ScenarioNode } from './schema/scenario.js';
 
 /** What the shape of a scenario's graph allows, computed in time linear in its size. */
 export interface GraphAnalysis {
@@ -15,53 +15,112 @@ export interface GraphAnalysis {
   loops: string[][];
 }
 
-/** Reachability, topological order, cycles and dead ends of the graph that starts at `start`. */
+/**
+ * Reachability, topological order, cycles and dead ends of the graph that starts at `start`.
+ * Nodes are numbered and every table is a typed array, so the work is a few linear passes with
+ * almost no garbage; the results (and their order) are those of the plain Map/Set algorithm.
+ */
 export function analyseGraph(nodes: ReadonlyMap<string, ScenarioNode>, start: string): GraphAnalysis {
-  const successors = new Map<string, string[]>();
-  const reachable = new Set<string>();
-  if (nodes.has(start)) {
-    const stack = [start];
-    reachable.add(start);
+  const ids: string[] = [];
+  const list: ScenarioNode[] = [];
+  const number = new Map<string, number>();
+  for (const [id, node] of nodes) {
+    number.set(id, ids.length);
+    ids.push(id);
+    list.push(node);
+  }
+  const n = ids.length;
+  // Successors of each reached node as slices of one array (first-seen order, duplicates removed).
+  const succStart = new Int32Array(n + 1);
+  const succEnd = new Int32Array(n);
+  const succ: number[] = [];
+  const mark = new Int32Array(n).fill(-1);
+  const addTarget = (from: number, to: string) => {
+    const t = number.get(to);
+    if (t !== undefined && mark[t] !== from) { mark[t] = from; succ.push(t); }
+  };
+  const reached = new Uint8Array(n);
+  const reachable: number[] = [];
+  const first = number.get(start);
+  if (first !== undefined) {
+    const stack = [first];
+    reached[first] = 1;
+    reachable.push(first);
     while (stack.length) {
-      const id = stack.pop() as string;
-      const next = successorsOf(nodes.get(id) as ScenarioNode).filter((t) => nodes.has(t));
-      successors.set(id, next);
-      for (const t of next) if (!reachable.has(t)) { reachable.add(t); stack.push(t); }
+      const v = stack.pop() as number;
+      const node = list[v] as ScenarioNode;
+      succStart[v] = succ.length;
+      if (node.kind === 'scene') addNext(node.next, v, addTarget);
+      else if (node.kind === 'decision') for (const reply of node.replies) addNext(reply.next, v, addTarget);
+      succEnd[v] = succ.length;
+      for (let k = succStart[v] as number; k < (succEnd[v] as number); k++) {
+        const t = succ[k] as number;
+        if (!reached[t]) { reached[t] = 1; reachable.push(t); stack.push(t); }
+      }
     }
   }
   // Kahn's algorithm: whatever cannot be ordered lies on (or only after) a cycle.
-  const indegree = new Map<string, number>();
-  for (const id of reachable) indegree.set(id, 0);
-  for (const id of reachable) for (const t of successors.get(id) ?? []) indegree.set(t, (indegree.get(t) ?? 0) + 1);
-  const order: string[] = [];
-  const queue = [...reachable].filter((id) => indegree.get(id) === 0);
+  const indegree = new Int32Array(n);
+  for (const v of reachable) for (let k = succStart[v] as number; k < (succEnd[v] as number); k++) { const t = succ[k] as number; indegree[t] = (indegree[t] as number) + 1; }
+  const queue: number[] = [];
+  for (const v of reachable) if (indegree[v] === 0) queue.push(v);
+  const ordered = new Uint8Array(n);
   for (let i = 0; i < queue.length; i++) {
-    const id = queue[i] as string;
-    order.push(id);
-    for (const t of successors.get(id) ?? []) {
-      const d = (indegree.get(t) ?? 0) - 1;
-      indegree.set(t, d);
+    const v = queue[i] as number;
+    ordered[v] = 1;
+    for (let k = succStart[v] as number; k < (succEnd[v] as number); k++) {
+      const t = succ[k] as number;
+      const d = (indegree[t] as number) - 1;
+      indegree[t] = d;
       if (d === 0) queue.push(t);
     }
   }
-  const ordered = new Set(order);
-  const cyclic = [...reachable].filter((id) => !ordered.has(id));
-  // Backwards from the endings: whoever is not reached can never finish.
-  const predecessors = new Map<string, string[]>();
-  for (const id of reachable) for (const t of successors.get(id) ?? []) {
-    const list = predecessors.get(t);
-    if (list) list.push(id); else predecessors.set(t, [id]);
+  // Backwards from the endings: whoever is not reached can never finish. Predecessors in CSR form.
+  const predCount = new Int32Array(n + 1);
+  for (const v of reachable) for (let k = succStart[v] as number; k < (succEnd[v] as number); k++) { const t = (succ[k] as number) + 1; predCount[t] = (predCount[t] as number) + 1; }
+  for (let i = 0; i < n; i++) predCount[i + 1] = (predCount[i + 1] as number) + (predCount[i] as number);
+  const pred = new Int32Array(predCount[n] as number);
+  const fill = predCount.slice(0, n);
+  for (const v of reachable) {
+    for (let k = succStart[v] as number; k < (succEnd[v] as number); k++) {
+      const t = succ[k] as number;
+      const at = fill[t] as number;
+      pred[at] = v;
+      fill[t] = at + 1;
+    }
   }
-  const canFinish = new Set<string>();
-  const back = [...reachable].filter((id) => nodes.get(id)?.kind === 'ending');
-  for (const id of back) canFinish.add(id);
+  const canFinish = new Uint8Array(n);
+  const back: number[] = [];
+  for (const v of reachable) if (list[v]?.kind === 'ending') { canFinish[v] = 1; back.push(v); }
   while (back.length) {
-    const id = back.pop() as string;
-    for (const p of predecessors.get(id) ?? []) if (!canFinish.has(p)) { canFinish.add(p); back.push(p); }
+    const v = back.pop() as number;
+    for (let k = predCount[v] as number; k < (predCount[v + 1] as number); k++) {
+      const p = pred[k] as number;
+      if (!canFinish[p]) { canFinish[p] = 1; back.push(p); }
+    }
   }
-  const deadEnds = [...reachable].filter((id) => !canFinish.has(id));
-  const loops = cyclic.length === 0 ? [] : findLoops(cyclic, successors);
-  return { reachable, order, cyclic, deadEnds, loops };
+  const reachableIds = new Set<string>();
+  const cyclic: string[] = [];
+  const deadEnds: string[] = [];
+  for (const v of reachable) {
+    const id = ids[v] as string;
+    reachableIds.add(id);
+    if (!ordered[v]) cyclic.push(id);
+    if (!canFinish[v]) deadEnds.push(id);
+  }
+  const order = queue.map((v) => ids[v] as string);
+  let loops: string[][] = [];
+  if (cyclic.length > 0) {
+    const successors = new Map<string, string[]>();
+    for (const v of reachable) successors.set(ids[v] as string, succ.slice(succStart[v], succEnd[v]).map((t) => ids[t] as string));
+    loops = findLoops(cyclic, successors);
+  }
+  return { reachable: reachableIds, order, cyclic, deadEnds, loops };
+}
+
+function addNext(next: Next, from: number, add: (from: number, to: string) => void): void {
+  if (typeof next === 'string') add(from, next);
+  else for (const r of next) add(from, r.to);
 }
 
 /** Strongly connected groups (iterative Tarjan, linear) that contain a loop, each as a closed walk. */

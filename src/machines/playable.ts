@@ -1,5 +1,6 @@
 import { createActor } from 'xstate';
 import { compileScenario } from './compile.js';
+import { actorOptions, type PersistedScenarioSnapshot } from './session.js';
 import type { Scenario } from './schema/scenario.js';
 import type { SessionMode } from './types.js';
 
@@ -30,11 +31,8 @@ export function startingAt(scenario: Scenario, from: string | undefined): { ok: 
 }
 
 /** Starts a scenario's machine, fresh or from a snapshot that restoreSession proved sound. */
-export function startSession(scenario: Scenario, mode: SessionMode, snapshot?: unknown) {
-  const machine = compileScenario(scenario);
-  const actor = snapshot === undefined
-    ? createActor(machine, { input: { mode } })
-    : createActor(machine, { input: { mode }, snapshot: snapshot as never });
+export function startSession(scenario: Scenario, mode: SessionMode, snapshot?: PersistedScenarioSnapshot) {
+  const actor = createActor(compileScenario(scenario), actorOptions(scenario, { mode, snapshot }));
   actor.start();
   return actor;
 }

@@ -2,7 +2,7 @@ import { applyEffects, initialVariables, whenHolds, type Variables } from './con
 import { scenarioGraph } from './graph.js';
 import { getPrinciple, getSection, type Severity } from './guide.js';
 import { assessmentsValue, indexScenario, replyValue, routesOf, type ScenarioIndex } from './scenario-index.js';
-import type { EndingKind, Next, Scenario, ScenarioNode } from './schema/scenario.js';
+import type { EndingKind, Next, Reply, Scenario, ScenarioNode } from './schema/scenario.js';
 import type { Turn } from './types.js';
 
 /** One step of a path through a scenario: a decision and the reply taken there. */
@@ -32,7 +32,14 @@ export interface BestAnalysis {
 const analyses = new WeakMap<Scenario, BestAnalysis>();
 
 function resolveRoute(next: Next, variables: Variables): string | undefined {
-  return routesOf(next).find((r) => whenHolds(r.when, variables))?.to;
+  if (typeof next === 'string') return next;
+  for (const r of next) if (r.when === undefined || whenHolds(r.when, variables)) return r.to;
+  return undefined;
+}
+
+/** The values after a reply's effects: `applyEffects(...).variables`, without building the list of changes. */
+function valuesAfter(effects: Reply['effects'], variables: Variables, declared: ScenarioIndex['variables']): Variables {
+  return effects === undefined || effects.length === 0 ? variables : applyEffects(effects, variables, declared).variables;
 }
 
 /**
@@ -58,18 +65,22 @@ export function computeBest(scenario: Scenario): BestAnalysis {
     const id = graph.order[i] as string;
     const node = index.nodes.get(id) as ScenarioNode;
     if (node.kind === 'ending') bestFrom.set(id, 0);
-    else if (node.kind === 'scene') bestFrom.set(id, Math.max(...routesOf(node.next).map((r) => bestOf(r.to))));
+    else if (node.kind === 'scene') bestFrom.set(id, bestVia(node.next, 0, -Infinity, bestOf));
     else {
       let best = -Infinity;
-      for (const reply of node.replies) {
-        const value = replyValue(reply);
-        for (const r of routesOf(reply.next)) best = Math.max(best, value + bestOf(r.to));
-      }
+      for (const reply of node.replies) best = bestVia(reply.next, replyValue(reply), best, bestOf);
       bestFrom.set(id, best);
     }
   }
   const best = Number.isFinite(bestOf(scenario.start)) ? bestOf(scenario.start) : 0;
   return { best, bestFrom, ...walkBestPath(index, bestFrom) };
+}
+
+/** The larger of `best` and `value` plus the best total after each route of `next`. */
+function bestVia(next: Next, value: number, best: number, bestOf: (id: string) => number): number {
+  if (typeof next === 'string') return Math.max(best, value + bestOf(next));
+  for (const r of next) best = Math.max(best, value + bestOf(r.to));
+  return best;
 }
 
 function walkBestPath(index: ScenarioIndex, bestFrom: ReadonlyMap<string, number>) {
@@ -89,8 +100,8 @@ function walkBestPath(index: ScenarioIndex, bestFrom: ReadonlyMap<string, number
     const here = bestFrom.get(node.id) ?? -Infinity;
     let chosen: { replyId: string; value: number; total: number; to: string; variables: Variables } | undefined;
     for (const reply of node.replies) {
-      if (!whenHolds(reply.when, variables)) continue;
-      const after = applyEffects(reply.effects, variables, index.variables).variables;
+      if (reply.when !== undefined && !whenHolds(reply.when, variables)) continue;
+      const after = valuesAfter(reply.effects, variables, index.variables);
       const to = resolveRoute(reply.next, after);
       if (to === undefined) continue;
       const value = replyValue(reply);

@@ -1,7 +1,25 @@
-import { initialTransition, transition, type SnapshotFrom } from 'xstate';
+import { initialTransition, transition, type ActorOptions, type SnapshotFrom } from 'xstate';
 import { compileScenario, type ScenarioMachine } from './compile.js';
 import type { Scenario } from './schema/scenario.js';
-import type { SessionContext, SessionMode } from './types.js';
+import type { SessionContext, SessionInput, SessionMode } from './types.js';
+
+/** A scenario machine's persisted snapshot, as `actor.getPersistedSnapshot()` gives and `createActor` takes back. */
+export type PersistedScenarioSnapshot = ReturnType<ScenarioMachine['getPersistedSnapshot']>;
+
+/** How a session starts: fresh in a mode, or from a snapshot `restoreSession` proved sound. */
+export interface SessionStart {
+  mode: SessionMode;
+  snapshot?: PersistedScenarioSnapshot;
+}
+
+/** The options for `createActor(compileScenario(scenario), options)`, for new and restored sessions alike. */
+export function actorOptions(scenario: Scenario, start: SessionStart): ActorOptions<ScenarioMachine> & { input: SessionInput } {
+  if (start.snapshot === undefined) return { input: { mode: start.mode } };
+  const { snapshot } = start;
+  const owner = 'context' in snapshot && isRecord(snapshot.context) ? snapshot.context.scenarioId : scenario.id;
+  if (owner !== scenario.id) throw new Error(`This snapshot belongs to the scenario "${String(owner)}", not "${scenario.id}".`);
+  return { input: { mode: start.mode }, snapshot: start.snapshot };
+}
 
 /** What is written to disk or localStorage for a session in progress. */
 export interface SavedSession {
@@ -16,7 +34,7 @@ export interface SavedSession {
 }
 
 /** Restoring either gives back a snapshot proven consistent with the scenario, or says why not. */
-export type RestoreResult = { ok: true; snapshot: unknown; mode: SessionMode } | { ok: false; error: string };
+export type RestoreResult = { ok: true; snapshot: PersistedScenarioSnapshot; mode: SessionMode } | { ok: false; error: string };
 
 /** Wraps a persisted snapshot with the scenario's id and version. */
 export function saveSession(scenario: Scenario, persistedSnapshot: unknown, now = new Date()): SavedSession {
@@ -35,8 +53,8 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /**
- * Checks a saved session against the scenario and returns a snapshot for `createActor(machine,
- * { snapshot })`. The saved transcript is replayed through the machine from the start and the
+ * Checks a saved session against the scenario and returns a snapshot for
+ * `createActor(machine, actorOptions(scenario, { mode, snapshot }))`. The saved transcript is replayed through the machine from the start and the
  * result must equal what was saved, so a damaged, edited or outdated save is refused whole,
  * never half-restored.
  */
@@ -59,7 +77,7 @@ export function restoreSession(scenario: Scenario, saved: unknown, machine: Scen
     return { ok: false, error: 'The saved progress is damaged (its mode or transcript is malformed).' };
   }
   try {
-    const replayed = replay(machine, mode, context.transcript, snap.value);
+    const replayed = replay(machine, scenario.nodes.length, mode, context.transcript, snap.value);
     if (!replayed) return { ok: false, error: 'The saved progress does not fit this scenario (its replies do not lead where it says).' };
     if (JSON.stringify(replayed.context) !== JSON.stringify(snap.context) || replayed.status !== snap.status) {
       return { ok: false, error: 'The saved progress is damaged (its values do not match its replies).' };
@@ -72,9 +90,9 @@ export function restoreSession(scenario: Scenario, saved: unknown, machine: Scen
 
 type Snapshot = SnapshotFrom<ScenarioMachine>;
 
-function replay(machine: ScenarioMachine, mode: SessionMode, transcript: unknown[], value: string): Snapshot | undefined {
+function replay(machine: ScenarioMachine, nodes: number, mode: SessionMode, transcript: unknown[], value: string): Snapshot | undefined {
   let [snapshot] = initialTransition(machine, { mode });
-  const limit = machine.root.states ? Object.keys(machine.root.states).length + 1 : 1;
+  const limit = nodes + 1;
   const continueUntil = (nodeId: string): boolean => {
     for (let i = 0; i < limit && snapshot.value !== nodeId; i++) {
       if (!snapshot.can({ type: 'scene.continue' })) return false;

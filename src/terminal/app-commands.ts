@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import { resumeFailure, type PlayableScenario, type SessionMode } from '../machines/light.js';
+import type { PersistedScenarioSnapshot } from '../machines/index.js';
 import { parseArgs, UsageError, type ParsedArgs } from './args.js';
 import type { CliIO } from './commands.js';
 
@@ -50,7 +51,7 @@ const FLAGS = ['help', 'assess', 'plain', 'facilitate'];
 /** How the app was asked to run. */
 interface RunRequest {
   playable?: PlayableScenario;
-  snapshot?: unknown;
+  snapshot?: PersistedScenarioSnapshot;
   startedAt?: string;
   mode: SessionMode;
   plain: boolean;

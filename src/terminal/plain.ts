@@ -1,4 +1,4 @@
-import { debriefModel, entryOf, finishPlaythrough, selectView, startSession, VERDICT_WORDS, type Debrief, type PlayableScenario, type Scenario, type SessionActor, type SessionMode, type SessionView } from '../machines/index.js';
+import { debriefModel, entryOf, finishPlaythrough, selectView, startSession, VERDICT_WORDS, type Debrief, type PlayableScenario, type Scenario, type PersistedScenarioSnapshot, type SessionActor, type SessionMode, type SessionView } from '../machines/index.js';
 import { loadCatalog } from './catalog-validate.js';
 import type { CliIO } from './commands.js';
 import { debriefPlain } from './debrief-plain.js';
@@ -20,7 +20,7 @@ export interface LineModeOptions {
 export interface PlainOptions extends LineModeOptions {
   mode: SessionMode;
   /** A snapshot to continue from (resume). */
-  snapshot?: unknown;
+  snapshot?: PersistedScenarioSnapshot;
   /** When the resumed playthrough started. */
   startedAt?: string;
 }

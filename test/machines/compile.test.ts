@@ -1,8 +1,9 @@
-import { createActor } from 'xstate';
+import { createActor, createMachine, type AnyStateNode } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { buildMachineConfig, compileScenario } from '../../src/machines/compile.js';
 import type { Debrief } from '../../src/machines/scoring.js';
 import { loadValidFixture } from '../helpers/fixtures.js';
+import { generateScenario } from '../../bench/generate.js';
 
 const scenario = loadValidFixture('good/example.json');
 
@@ -11,6 +12,13 @@ function start(mode: 'practice' | 'assessment' = 'practice') {
 }
 
 describe('compileScenario', () => {
+  it('is memoised per scenario object, so UIs keep one machine (and one actor) per scenario', () => {
+    expect(compileScenario(scenario)).toBe(compileScenario(scenario));
+    const copy = structuredClone(scenario);
+    expect(compileScenario(copy)).not.toBe(compileScenario(scenario));
+    expect(compileScenario(copy)).toBe(compileScenario(copy));
+  });
+
   it('builds a machine config that is plain JSON: named, parameterised guards and actions only', () => {
     const config = buildMachineConfig(scenario);
     expect(JSON.parse(JSON.stringify(config))).toEqual(config);
@@ -29,6 +37,27 @@ describe('compileScenario', () => {
     }
     expect(Object.keys(config.states).sort()).toEqual(scenario.nodes.map((n) => n.id).sort());
     expect(config.states['end-strong']).toEqual({ type: 'final', output: { ending: 'end-strong' } });
+  });
+
+  it('formats each state\'s transitions on first use exactly as XState would have at creation', () => {
+    const transitionsOf = (node: AnyStateNode) =>
+      JSON.parse(JSON.stringify([...node.transitions].map(([event, list]) => [event, list.map((t) => (t as unknown as { toJSON(): unknown }).toJSON())]))) as unknown;
+    for (const s of [scenario, generateScenario(60) as unknown as typeof scenario]) {
+      const eager = createMachine(buildMachineConfig(s) as never);
+      const lazy = compileScenario(s);
+      expect(lazy.events).toEqual(eager.events);
+      for (const machine of [lazy, lazy.provide({})]) {
+        expect(transitionsOf(machine.root)).toEqual(transitionsOf(eager.root));
+        expect(Object.keys(machine.root.states)).toEqual(Object.keys(eager.root.states));
+        for (const [key, node] of Object.entries(eager.root.states)) {
+          const mine = machine.root.states[key]!;
+          expect(transitionsOf(mine)).toEqual(transitionsOf(node));
+          expect(mine.ownEvents).toEqual(node.ownEvents);
+          expect([mine.type, mine.order, mine.output]).toEqual([node.type, node.order, node.output]);
+          for (const t of mine.transitions.values()) for (const one of t) expect(one.target?.[0]).toBe(machine.root.states[one.target![0]!.key]);
+        }
+      }
+    }
   });
 
   it('starts at the start node with the declared starting values', () => {

@@ -1,7 +1,7 @@
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { compileScenario } from '../../src/machines/compile.js';
-import { restoreSession, saveSession } from '../../src/machines/session.js';
+import { actorOptions, restoreSession, saveSession, type PersistedScenarioSnapshot } from '../../src/machines/session.js';
 import { loadValidFixture } from '../helpers/fixtures.js';
 
 const scenario = loadValidFixture('good/example.json');
@@ -21,7 +21,7 @@ describe('saving and restoring a session', () => {
     expect(restored.ok).toBe(true);
     if (!restored.ok) return;
     expect(restored.snapshot).toEqual(actor.getPersistedSnapshot());
-    const resumed = createActor(machine, { snapshot: restored.snapshot as never, input: {} }).start();
+    const resumed = createActor(machine, actorOptions(scenario, { mode: restored.mode, snapshot: restored.snapshot })).start();
     expect(resumed.getSnapshot().value).toBe('after-visit');
     expect(resumed.getSnapshot().context).toEqual(actor.getSnapshot().context);
     resumed.send({ type: 'decision.undo' });
@@ -35,8 +35,23 @@ describe('saving and restoring a session', () => {
     const restored = restoreSession(scenario, saveSession(scenario, actor.getPersistedSnapshot()), machine);
     expect(restored.ok).toBe(true);
     if (!restored.ok) return;
-    const resumed = createActor(machine, { snapshot: restored.snapshot as never, input: {} }).start();
+    const resumed = createActor(machine, actorOptions(scenario, { mode: restored.mode, snapshot: restored.snapshot })).start();
     expect(resumed.getSnapshot().status).toBe('done');
+  });
+
+  it('one helper builds typed actor options for new and restored sessions, with no casts', () => {
+    const { actor, saved } = playedSave('assessment');
+    const restored = restoreSession(scenario, saved);
+    if (!restored.ok) throw new Error(restored.error);
+    const snapshot: PersistedScenarioSnapshot = restored.snapshot;
+    const resumed = createActor(compileScenario(scenario), actorOptions(scenario, { mode: restored.mode, snapshot })).start();
+    expect(resumed.getSnapshot().value).toBe('after-visit');
+    expect(resumed.getSnapshot().context).toEqual(actor.getSnapshot().context);
+    expect(resumed.getSnapshot().context.mode).toBe('assessment');
+    const fresh = createActor(compileScenario(scenario), actorOptions(scenario, { mode: 'assessment' })).start();
+    expect(fresh.getSnapshot().value).toBe('phone');
+    expect(fresh.getSnapshot().context.mode).toBe('assessment');
+    expect(() => actorOptions({ ...scenario, id: 'youth-relapses' }, { mode: 'practice', snapshot })).toThrow(/belongs to the scenario/);
   });
 
   it('the mode is kept', () => {

@@ -1,4 +1,4 @@
-import { restoreSession, saveSession, type SavedSession } from '../session.js';
+import { restoreSession, saveSession, type PersistedScenarioSnapshot, type SavedSession } from '../session.js';
 import type { PlayableScenario } from '../playable.js';
 import { cleanLine } from '../text/clean.js';
 import type { SessionMode } from '../types.js';
@@ -45,7 +45,7 @@ export type ScenarioLoader = (scenarioFile: string, from: string | undefined) =>
 /** What `resume` finds. Every text in it is clean (a save is untrusted input). */
 export type ResumeResult =
   | { kind: 'none' }
-  | { kind: 'ok'; key: string; playable: PlayableScenario; snapshot: unknown; mode: SessionMode; startedAt?: string }
+  | { kind: 'ok'; key: string; playable: PlayableScenario; snapshot: PersistedScenarioSnapshot; mode: SessionMode; startedAt?: string }
   | { kind: 'bad'; error: string; movedTo?: string };
 
 /**

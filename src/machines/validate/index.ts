@@ -1,6 +1,7 @@
 import { analyseBest } from '../scoring.js';
 import { ScenarioNode, Scenario, Character, Variable, Id, type Scenario as ScenarioType } from '../schema/scenario.js';
 import { visibleLine } from '../text/clean.js';
+import { conformsToScenario } from './conforms.js';
 import { formatProblem, resetSuggestionBudget, type Problem, type UnlocatedProblem } from './problem.js';
 import { schemaProblems } from './schema-issues.js';
 import { semanticProblems, type CheckInput } from './semantic.js';
@@ -70,7 +71,8 @@ export function validateScenario(input: string | Uint8Array, fileName = 'scenari
     return finish(text, fileName, [{ severity: 'error', code: 'not-an-object', path: [], message: `The file holds ${what}, but a scenario is one JSON object ({ … }).`,
       fix: 'Wrap the scenario in { } with "id", "title", "nodes" and the other fields; see docs/authoring.md.' }]);
   }
-  const parsed = Scenario.safeParse(raw);
+  // A valid file passes the quick check and is used as parsed; zod runs when it is not, to say why.
+  const parsed = conformsToScenario(raw) ? { success: true as const, data: raw } : Scenario.safeParse(raw);
   if (!parsed.success) {
     const deep = tooDeep();
     if (deep) return deep;
@@ -99,10 +101,20 @@ export function fileProblem(file: string, kind: 'not-a-file' | 'unreadable' | 'f
 }
 
 function completeInput(scenario: ScenarioType): CheckInput {
-  const rawIndex = new Map<object, number>();
-  scenario.nodes.forEach((n, i) => rawIndex.set(n, i));
-  scenario.characters.forEach((c, i) => rawIndex.set(c, i));
-  (scenario.variables ?? []).forEach((v, i) => rawIndex.set(v, i));
+  // Every item passed the schema, so each sits at its own place; the table is built only if a problem needs a path.
+  let table: Map<object, number> | undefined;
+  const rawIndex = {
+    get(item: object): number | undefined {
+      if (!table) {
+        const t = new Map<object, number>();
+        scenario.nodes.forEach((n, i) => t.set(n, i));
+        scenario.characters.forEach((c, i) => t.set(c, i));
+        (scenario.variables ?? []).forEach((v, i) => t.set(v, i));
+        table = t;
+      }
+      return table.get(item);
+    },
+  };
   return { scenario, rawIndex, brokenIds: new Set(), complete: true };
 }
 

@@ -2,18 +2,21 @@ import type { Variables } from '../conditions.js';
 import { analyseGraph, scenarioGraph } from '../graph.js';
 import { languageRules, sections } from '../guide.js';
 import { findLanguageHits } from '../language.js';
-import { successorsOf } from '../scenario-index.js';
-import type { Condition, Next, Reply, Scenario, ScenarioNode, Variable, When } from '../schema/scenario.js';
+import { indexScenario, successorsOf } from '../scenario-index.js';
+import type { Assessment, Condition, Line, Next, Reply, Scenario, ScenarioNode, Variable, When } from '../schema/scenario.js';
 import { quoteValue } from '../text/quote.js';
 import { valuesDisablingAll } from './coverage.js';
 import { closest, didYouMean, suggester, type JsonPath, type UnlocatedProblem } from './problem.js';
+
+/** Where each kept node, character and variable sits in the file's lists. */
+export type RawIndex = Pick<ReadonlyMap<object, number>, 'get'>;
 
 /** What the semantic checks look at: the parts of a scenario that passed the schema. */
 export interface CheckInput {
   /** The scenario, holding only the nodes, characters and variables that passed the schema. */
   scenario: Scenario;
   /** The index each kept node, character and variable has in the file. */
-  rawIndex: Map<object, number>;
+  rawIndex: RawIndex;
   /** Ids of nodes, characters and variables that exist in the file but failed the schema. */
   brokenIds: Set<string>;
   /** Whether the whole file passed the schema (whole-graph checks need that). */
@@ -21,6 +24,9 @@ export interface CheckInput {
 }
 
 /** Every problem the schema cannot see: references, the graph, conditions, language. */
+/** A JSON path, built only when a problem needs it. */
+type Path = () => JsonPath;
+
 export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   const { scenario, rawIndex, brokenIds } = input;
   const out: UnlocatedProblem[] = [];
@@ -29,25 +35,29 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   const warn = (code: string, path: JsonPath, message: string, fix: string, extra: Partial<UnlocatedProblem> = {}) =>
     out.push({ severity: 'warning', code, path, message, fix, ...extra });
 
+  // Paths are built only when a problem is reported: most checks pass.
   const nodePath = (node: ScenarioNode): JsonPath => ['nodes', rawIndex.get(node) ?? 0];
-  const nodes = new Map<string, ScenarioNode>();
+  // The index keeps the first node (and reply) of each id, as the compiler and scoring do.
+  const index = indexScenario(scenario);
+  const nodes = index.nodes;
   const characters = new Set<string>();
   const variables = new Map<string, Variable>();
 
   // Duplicate ids: the first one wins, every later one is reported.
-  const seenReplies = new Map<string, string>();
   for (const node of scenario.nodes) {
-    if (nodes.has(node.id)) {
+    if (nodes.get(node.id) !== node) {
       error('duplicate-id', [...nodePath(node), 'id'], `Another node already has the id "${node.id}".`, 'Give every node its own id.');
-    } else nodes.set(node.id, node);
+    }
     if (node.kind !== 'decision') continue;
-    node.replies.forEach((reply, j) => {
-      const owner = seenReplies.get(reply.id);
-      if (owner !== undefined) {
-        error('duplicate-id', [...nodePath(node), 'replies', j, 'id'], `The reply id "${reply.id}" is already used in node "${owner}".`,
+    const replies = node.replies;
+    for (let j = 0; j < replies.length; j++) {
+      const reply = replies[j] as Reply;
+      const first = index.replies.get(reply.id);
+      if (first && first.reply !== reply) {
+        error('duplicate-id', [...nodePath(node), 'replies', j, 'id'], `The reply id "${reply.id}" is already used in node "${first.node.id}".`,
           'Reply ids must be unique in the whole scenario; prefix them with the node id, e.g. "d2-listen".');
-      } else seenReplies.set(reply.id, node.id);
-    });
+      }
+    }
   }
   for (const c of scenario.characters) {
     const path: JsonPath = ['characters', rawIndex.get(c) ?? 0, 'id'];
@@ -65,18 +75,18 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   const nodeKnown = (id: string) => nodes.has(id) || brokenIds.has(id);
   // Built once: thousands of unknown references must not each copy and scan every id.
   let suggestNode: ((word: string) => string) | undefined;
-  const checkTarget = (id: string, path: JsonPath) => {
+  const checkTarget = (id: string, path: Path) => {
     if (!nodeKnown(id)) {
       suggestNode ??= suggester([...nodes.keys(), ...brokenIds]);
-      error('unknown-node', path, `There is no node with the id "${id}".${suggestNode(id)}`,
+      error('unknown-node', path(), `There is no node with the id "${id}".${suggestNode(id)}`,
         'Use the id of a node in "nodes", or add a node with this id.');
     }
   };
-  const checkCondition = (c: Condition, path: JsonPath) => {
+  const checkCondition = (c: Condition, path: Path) => {
     const spec = variables.get(c.var);
     if (spec && spec.min > spec.max) return; // the range itself is reported
     if (!spec) {
-      if (!brokenIds.has(c.var)) error('unknown-variable', [...path, 'var'], `The variable "${c.var}" is not declared.${didYouMean(c.var, variables.keys())}`,
+      if (!brokenIds.has(c.var)) error('unknown-variable', [...path(), 'var'], `The variable "${c.var}" is not declared.${didYouMean(c.var, variables.keys())}`,
         `Declare it in "variables" (e.g. { "id": "${c.var}", "label": "…", "min": 0, "max": 100, "start": 50 }) or use a declared one.`);
       return;
     }
@@ -84,84 +94,89 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
     const hi = Math.min(spec.max, c.lte ?? Infinity, c.lt !== undefined ? Math.ceil(c.lt) - 1 : Infinity);
     const eqOk = c.eq === undefined || (Number.isInteger(c.eq) && c.eq >= lo && c.eq <= hi);
     if (lo > hi || !eqOk) {
-      warn('condition-never-true', path, `This condition can never hold: "${c.var}" only takes whole values from ${spec.min} to ${spec.max}.`,
+      warn('condition-never-true', path(), `This condition can never hold: "${c.var}" only takes whole values from ${spec.min} to ${spec.max}.`,
         'Change the numbers so some value in the range passes, or remove the condition.');
     }
   };
-  const checkWhen = (when: When | undefined, path: JsonPath) => {
+  const checkWhen = (when: When | undefined, path: Path) => {
     if (when === undefined) return;
-    if (Array.isArray(when)) when.forEach((c, k) => checkCondition(c, [...path, k]));
+    if (Array.isArray(when)) when.forEach((c, k) => checkCondition(c, () => [...path(), k]));
     else checkCondition(when, path);
   };
-  const checkNext = (next: Next, path: JsonPath) => {
+  const checkNext = (next: Next, path: Path) => {
     if (typeof next === 'string') return checkTarget(next, path);
     next.forEach((route, k) => {
-      checkTarget(route.to, [...path, k, 'to']);
-      checkWhen(route.when, [...path, k, 'when']);
+      checkTarget(route.to, () => [...path(), k, 'to']);
+      if (route.when !== undefined) checkWhen(route.when, () => [...path(), k, 'when']);
       if (k < next.length - 1 && route.when === undefined) {
-        warn('route-never-used', [...path, k + 1], `Route ${k + 2} is never used: route ${k + 1} has no "when", so it is always taken first.`,
+        warn('route-never-used', [...path(), k + 1], `Route ${k + 2} is never used: route ${k + 1} has no "when", so it is always taken first.`,
           'Move the route without "when" to the end of the list.');
       }
     });
     const last = next[next.length - 1];
     if (last?.when !== undefined) {
-      error('route-no-fallback', [...path, next.length - 1], 'The last route has a "when": if no route matches, the story would have nowhere to go.',
+      error('route-no-fallback', [...path(), next.length - 1], 'The last route has a "when": if no route matches, the story would have nowhere to go.',
         'End the list with a route that has no "when", e.g. { "to": "<id>" }.');
     }
   };
   const checkLines = (node: ScenarioNode) => {
-    node.lines?.forEach((line, j) => {
+    const lines = node.lines;
+    if (lines) for (let j = 0; j < lines.length; j++) {
+      const line = lines[j] as Line;
       if (!characters.has(line.character) && !brokenIds.has(line.character)) {
         error('unknown-character', [...nodePath(node), 'lines', j, 'character'],
           `There is no character with the id "${line.character}".${didYouMean(line.character, characters)}`,
           'Use the id of a character in "characters", or add the character.');
       }
-    });
+    }
   };
-  const checkReply = (reply: Reply, path: JsonPath) => {
-    checkWhen(reply.when, [...path, 'when']);
-    checkNext(reply.next, [...path, 'next']);
+  const checkReply = (reply: Reply, path: Path) => {
+    if (reply.when !== undefined) checkWhen(reply.when, () => [...path(), 'when']);
+    checkNext(reply.next, () => [...path(), 'next']);
     reply.effects?.forEach((e, k) => {
       const spec = variables.get(e.var);
       if (!spec) {
-        if (!brokenIds.has(e.var)) error('unknown-variable', [...path, 'effects', k, 'var'], `The variable "${e.var}" is not declared.${didYouMean(e.var, variables.keys())}`,
+        if (!brokenIds.has(e.var)) error('unknown-variable', [...path(), 'effects', k, 'var'], `The variable "${e.var}" is not declared.${didYouMean(e.var, variables.keys())}`,
           'Declare it in "variables" or use a declared one.');
       } else if (e.set !== undefined && (e.set < spec.min || e.set > spec.max)) {
-        warn('effect-out-of-range', [...path, 'effects', k, 'set'], `"set" ${e.set} is outside ${spec.min}–${spec.max}; it will be clamped.`,
+        warn('effect-out-of-range', [...path(), 'effects', k, 'set'], `"set" ${e.set} is outside ${spec.min}–${spec.max}; it will be clamped.`,
           `Use a value between ${spec.min} and ${spec.max}.`);
       }
     });
     if (reply.assessments.length === 0) {
-      warn('no-assessment', [...path, 'assessments'], 'This reply is not assessed against any principle, so it scores nothing and the debrief cannot explain it.',
+      warn('no-assessment', [...path(), 'assessments'], 'This reply is not assessed against any principle, so it scores nothing and the debrief cannot explain it.',
         'Add at least one { "principle": "<id>", "verdict": "follows" | "violates", "weight": 1 }.');
     }
-    out.push(...citationProblems(reply.feedback, [...path, 'feedback']));
-    const seen = new Set<string>();
-    reply.assessments.forEach((a, k) => {
-      if (seen.has(a.principle)) warn('duplicate-assessment', [...path, 'assessments', k], `The principle "${a.principle}" is assessed twice in this reply.`, 'Keep one assessment per principle and set its weight.');
-      seen.add(a.principle);
-    });
+    out.push(...citationProblems(reply.feedback, [...path(), 'feedback']));
+    const assessments = reply.assessments;
+    for (let k = 1; k < assessments.length; k++) {
+      const principle = (assessments[k] as Assessment).principle;
+      let twice = false;
+      for (let i = 0; i < k && !twice; i++) twice = (assessments[i] as Assessment).principle === principle;
+      if (twice) warn('duplicate-assessment', [...path(), 'assessments', k], `The principle "${principle}" is assessed twice in this reply.`, 'Keep one assessment per principle and set its weight.');
+    }
   };
 
   if (!nodeKnown(scenario.start)) {
     error('unknown-node', ['start'], `"start" names "${scenario.start}", but there is no node with that id.${didYouMean(scenario.start, nodes.keys())}`,
       'Set "start" to the id of the first node.');
   }
-  if (input.complete && ![...nodes.values()].some((n) => n.kind === 'ending')) {
+  let hasEnding = false;
+  for (const n of nodes.values()) if (n.kind === 'ending') { hasEnding = true; break; }
+  if (input.complete && !hasEnding) {
     error('no-ending', ['nodes'], 'The scenario has no ending node, so no playthrough can finish.', 'Add a node with "kind": "ending", an "ending" kind, a "title" and a "narration".');
   }
 
   for (const node of scenario.nodes) {
-    const path = nodePath(node);
     checkLines(node);
-    if (node.kind === 'scene') checkNext(node.next, [...path, 'next']);
+    if (node.kind === 'scene') checkNext(node.next, () => [...nodePath(node), 'next']);
     if (node.kind !== 'decision') continue;
-    node.replies.forEach((reply, j) => checkReply(reply, [...path, 'replies', j]));
-    if (!node.facilitatorNote) warn('no-facilitator-note', path, `Decision "${node.id}" has no "facilitatorNote" for trainer-led sessions.`, 'Add "facilitatorNote": what a trainer should watch for or draw out here.');
-    if (!node.discussionPrompt) warn('no-discussion-prompt', path, `Decision "${node.id}" has no "discussionPrompt" for trainer-led sessions.`, 'Add "discussionPrompt": a question the trainer can put to the room before revealing the answers.');
+    node.replies.forEach((reply, j) => checkReply(reply, () => [...nodePath(node), 'replies', j]));
+    if (!node.facilitatorNote) warn('no-facilitator-note', nodePath(node), `Decision "${node.id}" has no "facilitatorNote" for trainer-led sessions.`, 'Add "facilitatorNote": what a trainer should watch for or draw out here.');
+    if (!node.discussionPrompt) warn('no-discussion-prompt', nodePath(node), `Decision "${node.id}" has no "discussionPrompt" for trainer-led sessions.`, 'Add "discussionPrompt": a question the trainer can put to the room before revealing the answers.');
     const stuck = valuesDisablingAll(node.replies, variables);
     if (stuck) {
-      error('all-replies-disabled', [...path, 'replies'], `Every reply of "${node.id}" can be unavailable at once (for example when ${describeValues(stuck)}), leaving the volunteer with nothing to choose.`,
+      error('all-replies-disabled', [...nodePath(node), 'replies'], `Every reply of "${node.id}" can be unavailable at once (for example when ${describeValues(stuck)}), leaving the volunteer with nothing to choose.`,
         'Give at least one reply no "when", or make the conditions cover every value.');
     }
   }
@@ -175,11 +190,12 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
     const dead = new Set(graph.deadEnds);
     // Report where the story first enters a dead end, not every node after it.
     const entries = new Set<string>(dead.has(scenario.start) ? [scenario.start] : []);
-    for (const id of graph.reachable) {
-      if (dead.has(id)) continue;
-      for (const t of successorsOf(nodes.get(id) as ScenarioNode)) if (dead.has(t)) entries.add(t);
+    if (dead.size > 0) {
+      for (const id of graph.reachable) {
+        if (dead.has(id)) continue;
+        for (const t of successorsOf(nodes.get(id) as ScenarioNode)) if (dead.has(t)) entries.add(t);
+      }
     }
-    const hasEnding = [...nodes.values()].some((n) => n.kind === 'ending');
     for (const id of hasEnding ? entries : []) {
       error('no-way-to-end', nodePath(nodes.get(id) as ScenarioNode), `From node "${id}" no ending can be reached${graph.cyclic.includes(id) ? ': it is caught in a loop with no way out' : ''}.`,
         'Give it (or the nodes after it) a path to an ending node.');
@@ -249,59 +265,68 @@ function describeValues(values: Variables): string {
   return Object.entries(values).map(([k, v]) => `${k} is ${v}`).join(' and ');
 }
 
-interface TextField {
-  path: JsonPath;
-  text: string;
-}
+const NODE_TEXT_KEYS = ['title', 'narration', 'prompt', 'facilitatorNote', 'discussionPrompt'] as const;
 
-/** Learner-facing text, each with its path and the language rules its owner allows on purpose. */
-function* textFields(scenario: Scenario, rawIndex: Map<object, number>): Generator<{ fields: TextField[]; allow: string[] | undefined; ownerPath: JsonPath }> {
-  yield {
-    fields: (['title', 'summary', 'contentNote'] as const).map((k) => ({ path: [k], text: scenario[k] })),
-    allow: undefined,
-    ownerPath: [],
-  };
-  for (const c of scenario.characters) {
-    if (c.description) yield { fields: [{ path: ['characters', rawIndex.get(c) ?? 0, 'description'], text: c.description }], allow: undefined, ownerPath: [] };
-  }
-  for (const node of scenario.nodes) {
-    const base: JsonPath = ['nodes', rawIndex.get(node) ?? 0];
-    const own: TextField[] = [];
-    for (const key of ['title', 'narration', 'prompt', 'facilitatorNote', 'discussionPrompt'] as const) {
-      const text = (node as Record<string, unknown>)[key];
-      if (typeof text === 'string') own.push({ path: [...base, key], text });
-    }
-    yield { fields: own, allow: node.allowLanguage, ownerPath: base };
-    for (const [j, line] of (node.lines ?? []).entries()) {
-      yield { fields: [{ path: [...base, 'lines', j, 'text'], text: line.text }], allow: line.allowLanguage, ownerPath: [...base, 'lines', j] };
-    }
-    if (node.kind !== 'decision') continue;
-    for (const [j, reply] of node.replies.entries()) {
-      const rp: JsonPath = [...base, 'replies', j];
-      yield { fields: [{ path: [...rp, 'text'], text: reply.text }, { path: [...rp, 'feedback'], text: reply.feedback }], allow: reply.allowLanguage, ownerPath: rp };
-    }
-  }
-}
-
-function languageProblems(scenario: Scenario, rawIndex: Map<object, number>): UnlocatedProblem[] {
+/**
+ * Language warnings for learner-facing text. Each owner (the scenario, a character, a node, a
+ * line, a reply) has its texts and the language rules it allows on purpose; paths are built
+ * only for a hit. Problems come out owner by owner, texts in order, then unused allowances.
+ */
+function languageProblems(scenario: Scenario, rawIndex: RawIndex): UnlocatedProblem[] {
   const out: UnlocatedProblem[] = [];
-  for (const { fields, allow, ownerPath } of textFields(scenario, rawIndex)) {
-    const used = new Set<string>();
-    for (const field of fields) {
-      for (const hit of findLanguageHits(field.text)) {
-        if (allow?.includes(hit.rule.id)) { used.add(hit.rule.id); continue; }
-        out.push({
-          severity: 'warning', code: 'language', path: field.path, stringIndex: hit.index,
-          message: `"${hit.match}": ${hit.rule.message}`,
-          fix: `Say "${hit.rule.suggestion}" instead. If a character says this on purpose for the volunteer to respond to, add "allowLanguage": ["${hit.rule.id}"] to that line or reply.`,
-        });
-      }
+  let used: Set<string> | undefined;
+  const text = (value: string, allow: string[] | undefined, path: Path) => {
+    const hits = findLanguageHits(value);
+    if (hits.length === 0) return;
+    const at = path();
+    for (const hit of hits) {
+      if (allow?.includes(hit.rule.id)) { (used ??= new Set()).add(hit.rule.id); continue; }
+      out.push({
+        severity: 'warning', code: 'language', path: at, stringIndex: hit.index,
+        message: `"${hit.match}": ${hit.rule.message}`,
+        fix: `Say "${hit.rule.suggestion}" instead. If a character says this on purpose for the volunteer to respond to, add "allowLanguage": ["${hit.rule.id}"] to that line or reply.`,
+      });
     }
+  };
+  const owner = (allow: string[] | undefined, ownerPath: Path) => {
     allow?.forEach((id, k) => {
-      if (!used.has(id) && languageRules.some((r) => r.id === id)) {
-        out.push({ severity: 'warning', code: 'allow-language-unused', path: [...ownerPath, 'allowLanguage', k], message: `"allowLanguage" allows "${id}", but this text does not use it.`, fix: 'Remove it from "allowLanguage".' });
+      if (!used?.has(id) && languageRules.some((r) => r.id === id)) {
+        out.push({ severity: 'warning', code: 'allow-language-unused', path: [...ownerPath(), 'allowLanguage', k], message: `"allowLanguage" allows "${id}", but this text does not use it.`, fix: 'Remove it from "allowLanguage".' });
       }
     });
+    used = undefined;
+  };
+  const top = (): JsonPath => [];
+  for (const k of ['title', 'summary', 'contentNote'] as const) text(scenario[k], undefined, () => [k]);
+  owner(undefined, top);
+  for (const c of scenario.characters) {
+    if (!c.description) continue;
+    text(c.description, undefined, () => ['characters', rawIndex.get(c) ?? 0, 'description']);
+    owner(undefined, top);
+  }
+  for (const node of scenario.nodes) {
+    const base = (): JsonPath => ['nodes', rawIndex.get(node) ?? 0];
+    for (const key of NODE_TEXT_KEYS) {
+      const value = (node as Record<string, unknown>)[key];
+      if (typeof value === 'string') text(value, node.allowLanguage, () => [...base(), key]);
+    }
+    owner(node.allowLanguage, base);
+    const lines = node.lines;
+    if (lines) {
+      for (let j = 0; j < lines.length; j++) {
+        const line = lines[j] as Line;
+        text(line.text, line.allowLanguage, () => [...base(), 'lines', j, 'text']);
+        owner(line.allowLanguage, () => [...base(), 'lines', j]);
+      }
+    }
+    if (node.kind !== 'decision') continue;
+    const replies = node.replies;
+    for (let j = 0; j < replies.length; j++) {
+      const reply = replies[j] as Reply;
+      text(reply.text, reply.allowLanguage, () => [...base(), 'replies', j, 'text']);
+      text(reply.feedback, reply.allowLanguage, () => [...base(), 'replies', j, 'feedback']);
+      owner(reply.allowLanguage, () => [...base(), 'replies', j]);
+    }
   }
   return out;
 }

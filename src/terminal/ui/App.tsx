@@ -1,7 +1,7 @@
 import { Box, Text, useStdout } from 'ink';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { entryOf, resumeFailure, withRecord, type CatalogEntry, type PlayableScenario, type Records, type SessionMode } from '../../machines/light.js';
-import type { SessionActor } from '../../machines/index.js';
+import type { PersistedScenarioSnapshot, SessionActor } from '../../machines/index.js';
 import type { Listing } from '../node/catalog-files.js';
 import { hasSave, loadRecords } from '../node/state-store.js';
 import type { Theme } from '../theme.js';
@@ -18,7 +18,7 @@ const FacilitateScreen = lazy(async () => ({ default: (await import('./Facilitat
 /** How the app opens. */
 export type AppStart =
   | { kind: 'picker'; notice?: string }
-  | { kind: 'play'; playable: PlayableScenario; snapshot?: unknown; startedAt?: string; showNote: boolean }
+  | { kind: 'play'; playable: PlayableScenario; snapshot?: PersistedScenarioSnapshot; startedAt?: string; showNote: boolean }
   | { kind: 'facilitate'; playable?: PlayableScenario };
 
 /** Props of App. */
@@ -42,7 +42,7 @@ type Screen =
   | { name: 'play'; playable: PlayableScenario; actor: SessionActor; mode: SessionMode; fromPicker: boolean; startedAt?: string }
   | { name: 'facilitate'; playable: PlayableScenario; actor: SessionActor };
 
-async function newActor(playable: PlayableScenario, mode: SessionMode, snapshot?: unknown): Promise<SessionActor> {
+async function newActor(playable: PlayableScenario, mode: SessionMode, snapshot?: PersistedScenarioSnapshot): Promise<SessionActor> {
   return (await import('../../machines/index.js')).startSession(playable.scenario, mode, snapshot);
 }
 

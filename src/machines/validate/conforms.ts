@@ -1,0 +1,222 @@
+import { languageRuleIds, principleIds } from '../guide.js';
+import type { Scenario } from '../schema/scenario.js';
+
+/**
+ * A fast, allocation-free check that parsed JSON satisfies the zod schema in
+ * ../schema/scenario.ts. It is conservative: `true` only when every rule of the schema holds
+ * (zod would accept the value and return an equal copy of it), `false` whenever anything is off
+ * or unusual, and then the caller runs zod, which reports the problems. So validation is exactly
+ * as strict as the schema, and a valid file skips zod's deep copy of every object.
+ *
+ * Keep in step with the schema: test/machines/conforms.test.ts checks both agree on every
+ * fixture, every scenario and many random mutations of them.
+ */
+export function conformsToScenario(raw: unknown): raw is Scenario {
+  if (!isPlainObject(raw)) return false;
+  for (const key in raw) {
+    if (!Object.hasOwn(raw, key)) return false;
+    const v = raw[key];
+    switch (key) {
+      case '$schema': if (typeof v !== 'string') return false; break;
+      case 'id': case 'start': if (!isId(v)) return false; break;
+      case 'version': if (!isInt(v) || v < 1) return false; break;
+      case 'title': if (!isText(v, 120)) return false; break;
+      case 'summary': case 'contentNote': if (!isText(v, 600)) return false; break;
+      case 'estimatedMinutes': if (!isInt(v) || v < 1 || v > 240) return false; break;
+      case 'learningGoals': if (!isNonEmptyArray(v) || !v.every(isPrincipleId)) return false; break;
+      case 'characters': if (!isNonEmptyArray(v) || !v.every(isCharacter)) return false; break;
+      case 'variables': if (!Array.isArray(v) || !v.every(isVariable)) return false; break;
+      case 'nodes': if (!isNonEmptyArray(v) || !v.every(isNode)) return false; break;
+      default: return false;
+    }
+  }
+  return 'id' in raw && 'version' in raw && 'title' in raw && 'summary' in raw && 'contentNote' in raw && 'estimatedMinutes' in raw &&
+    'learningGoals' in raw && 'characters' in raw && 'start' in raw && 'nodes' in raw;
+}
+
+type Obj = Record<string, unknown>;
+
+const SLUG = /^(?!(?:constructor|prototype)$)[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const NOT_BLANK = /\S/;
+const principles = new Set(principleIds);
+const languageRules = new Set(languageRuleIds);
+
+function isPlainObject(v: unknown): v is Obj {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+}
+function isNonEmptyArray(v: unknown): v is unknown[] {
+  return Array.isArray(v) && v.length > 0;
+}
+function isInt(v: unknown): v is number {
+  return typeof v === 'number' && Number.isSafeInteger(v);
+}
+function isId(v: unknown): boolean {
+  return typeof v === 'string' && v.length <= 80 && SLUG.test(v);
+}
+function isText(v: unknown, max: number): boolean {
+  return typeof v === 'string' && v.length >= 1 && v.length <= max && NOT_BLANK.test(v);
+}
+function isPrincipleId(v: unknown): boolean {
+  return typeof v === 'string' && principles.has(v);
+}
+function isAllowLanguage(v: unknown): boolean {
+  if (!isNonEmptyArray(v)) return false;
+  for (const id of v) if (typeof id !== 'string' || !languageRules.has(id)) return false;
+  return true;
+}
+
+/** Every own key of `o` passes `check`, which returns false for keys the schema does not know. */
+function keysPass(o: Obj, check: (key: string, value: unknown) => boolean): boolean {
+  for (const key in o) if (!Object.hasOwn(o, key) || !check(key, o[key])) return false;
+  return true;
+}
+
+function isCharacter(v: unknown): boolean {
+  return isPlainObject(v) && 'id' in v && 'name' in v && 'role' in v && keysPass(v, (k, x) => {
+    switch (k) {
+      case 'id': return isId(x);
+      case 'name': return isText(x, 80);
+      case 'role': return isText(x, 120);
+      case 'age': return isInt(x) && x >= 0 && x <= 120;
+      case 'description': return isText(x, 600);
+      default: return false;
+    }
+  });
+}
+
+function isVariable(v: unknown): boolean {
+  return isPlainObject(v) && 'id' in v && 'label' in v && 'min' in v && 'max' in v && 'start' in v && keysPass(v, (k, x) => {
+    switch (k) {
+      case 'id': return isId(x);
+      case 'label': return isText(x, 80);
+      case 'min': case 'max': case 'start': return isInt(x);
+      case 'shown': return typeof x === 'boolean';
+      default: return false;
+    }
+  });
+}
+
+function isCondition(v: unknown): boolean {
+  if (!isPlainObject(v) || !('var' in v)) return false;
+  let ops = 0;
+  const ok = keysPass(v, (k, x) => {
+    switch (k) {
+      case 'var': return isId(x);
+      case 'gte': case 'gt': case 'lte': case 'lt': case 'eq': case 'ne': ops++; return typeof x === 'number' && Number.isFinite(x);
+      default: return false;
+    }
+  });
+  return ok && ops > 0;
+}
+
+function isWhen(v: unknown): boolean {
+  return Array.isArray(v) ? v.length > 0 && v.every(isCondition) : isCondition(v);
+}
+
+function isEffect(v: unknown): boolean {
+  if (!isPlainObject(v) || !('var' in v)) return false;
+  const ok = keysPass(v, (k, x) => {
+    switch (k) {
+      case 'var': return isId(x);
+      case 'add': case 'set': return isInt(x);
+      default: return false;
+    }
+  });
+  return ok && ('add' in v) !== ('set' in v);
+}
+
+function isRoute(v: unknown): boolean {
+  return isPlainObject(v) && 'to' in v && keysPass(v, (k, x) => (k === 'to' ? isId(x) : k === 'when' ? isWhen(x) : false));
+}
+
+function isNext(v: unknown): boolean {
+  return typeof v === 'string' ? isId(v) : isNonEmptyArray(v) && v.every(isRoute);
+}
+
+function isAssessment(v: unknown): boolean {
+  return isPlainObject(v) && 'principle' in v && 'verdict' in v && keysPass(v, (k, x) => {
+    switch (k) {
+      case 'principle': return isPrincipleId(x);
+      case 'verdict': return x === 'follows' || x === 'violates';
+      case 'weight': return isInt(x) && x >= 1 && x <= 3;
+      default: return false;
+    }
+  });
+}
+
+function isLine(v: unknown): boolean {
+  return isPlainObject(v) && 'character' in v && 'text' in v && keysPass(v, (k, x) => {
+    switch (k) {
+      case 'character': return isId(x);
+      case 'text': return isText(x, 2000);
+      case 'allowLanguage': return isAllowLanguage(x);
+      default: return false;
+    }
+  });
+}
+
+function isReply(v: unknown): boolean {
+  return isPlainObject(v) && 'id' in v && 'text' in v && 'assessments' in v && 'feedback' in v && 'next' in v && keysPass(v, (k, x) => {
+    switch (k) {
+      case 'id': return isId(x);
+      case 'text': return isText(x, 1000);
+      case 'kind': return x === 'say' || x === 'do';
+      case 'when': return isWhen(x);
+      case 'effects': return Array.isArray(x) && x.every(isEffect);
+      case 'assessments': return Array.isArray(x) && x.every(isAssessment);
+      case 'feedback': return isText(x, 2000);
+      case 'next': return isNext(x);
+      case 'allowLanguage': return isAllowLanguage(x);
+      default: return false;
+    }
+  });
+}
+
+/** Keys every node kind shares, checked the same way. */
+function commonNodeKey(k: string, x: unknown): boolean | undefined {
+  switch (k) {
+    case 'id': return isId(x);
+    case 'title': return isText(x, 120);
+    case 'narration': return isText(x, 4000);
+    case 'lines': return Array.isArray(x) && x.every(isLine);
+    case 'allowLanguage': return isAllowLanguage(x);
+    default: return undefined;
+  }
+}
+
+function isNode(v: unknown): boolean {
+  if (!isPlainObject(v) || !('id' in v)) return false;
+  switch (v.kind) {
+    case 'scene':
+      return 'next' in v && (v.narration !== undefined || (Array.isArray(v.lines) && v.lines.length > 0)) && keysPass(v, (k, x) => {
+        switch (k) {
+          case 'kind': return true;
+          case 'next': return isNext(x);
+          case 'facilitatorNote': return isText(x, 2000);
+          case 'discussionPrompt': return isText(x, 1000);
+          default: return commonNodeKey(k, x) ?? false;
+        }
+      });
+    case 'decision':
+      return 'replies' in v && keysPass(v, (k, x) => {
+        switch (k) {
+          case 'kind': return true;
+          case 'prompt': return isText(x, 300);
+          case 'replies': return Array.isArray(x) && x.length >= 2 && x.every(isReply);
+          case 'facilitatorNote': return isText(x, 2000);
+          case 'discussionPrompt': return isText(x, 1000);
+          default: return commonNodeKey(k, x) ?? false;
+        }
+      });
+    case 'ending':
+      return 'ending' in v && 'title' in v && 'narration' in v && keysPass(v, (k, x) => {
+        switch (k) {
+          case 'kind': return true;
+          case 'ending': return x === 'strong' || x === 'mixed' || x === 'harmful';
+          default: return commonNodeKey(k, x) ?? false;
+        }
+      });
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,71 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { Scenario } from '../../src/machines/schema/scenario.js';
+import { conformsToScenario } from '../../src/machines/validate/conforms.js';
+import { generateScenario } from '../../bench/generate.js';
+
+const roots = ['../fixtures/', '../../scenarios/'].map((d) => fileURLToPath(new URL(d, import.meta.url)));
+function jsonFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? jsonFiles(p) : p.endsWith('.json') && !p.endsWith('.schema.json') ? [p] : [];
+  });
+}
+const samples: unknown[] = [generateScenario(40)];
+for (const file of roots.flatMap(jsonFiles)) {
+  try { samples.push(JSON.parse(readFileSync(file, 'utf8'))); } catch { /* not JSON: the validator's other tests cover it */ }
+}
+
+/** A small deterministic PRNG, so a failure names a reproducible case. */
+function rng(seed: number) {
+  return () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+}
+const odd: unknown[] = ['', ' ', '\n', 'Bad Id', 'constructor', 'a--b', 'x'.repeat(81), 'y'.repeat(5000), 'n1', 'end-strong', 'follows', 'violates', 'say', 'do',
+  'scene', 'decision', 'ending', 'strong', 'non-judgmental', 'awol', 1.5, -1, 0, 1, 3, 4, 121, 241, 2 ** 53, true, null, [], {}, [{}], [{ var: 'trust' }], { var: 'trust', gte: 1 }, ['awol']];
+
+/** Changes one random place: drops or adds a key, or replaces a value with an edge case. */
+function mutate(value: unknown, random: () => number): unknown {
+  const copy = structuredClone(value);
+  const places: { parent: Record<string, unknown> | unknown[]; key: string | number }[] = [];
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach((x, i) => { places.push({ parent: v, key: i }); walk(x); });
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) { places.push({ parent: v as Record<string, unknown>, key: k }); walk(x); }
+  };
+  walk(copy);
+  const place = places[Math.floor(random() * places.length)];
+  if (!place) return copy;
+  const roll = random();
+  const target = place.parent as Record<string | number, unknown>;
+  if (roll < 0.15 && !Array.isArray(place.parent)) delete target[place.key];
+  else if (roll < 0.25 && !Array.isArray(place.parent)) target[['extra', '__proto__', 'when', 'weight', 'lines', 'narration', 'set'][Math.floor(random() * 7)] as string] = odd[Math.floor(random() * odd.length)];
+  else if (roll < 0.3 && Array.isArray(place.parent)) place.parent.length = 0;
+  else target[place.key] = odd[Math.floor(random() * odd.length)];
+  return JSON.parse(JSON.stringify(copy)) as unknown;
+}
+
+describe('conformsToScenario (the validator\'s quick path)', () => {
+  it('agrees with the zod schema on every fixture and scenario, and zod returns an equal copy', () => {
+    for (const raw of samples) {
+      const zod = Scenario.safeParse(raw);
+      expect(conformsToScenario(raw)).toBe(zod.success);
+      if (zod.success) expect(zod.data).toEqual(raw);
+    }
+  });
+
+  it('never accepts what zod rejects, over 2,500 random one-place mutations', () => {
+    const random = rng(7);
+    let accepted = 0;
+    let rejected = 0;
+    for (let i = 0; i < 2500; i++) {
+      const raw = mutate(samples[i % samples.length], random);
+      const zod = Scenario.safeParse(raw);
+      const quick = conformsToScenario(raw);
+      if (quick !== zod.success) throw new Error(`disagree (quick ${quick}, zod ${zod.success}) on mutation ${i}: ${JSON.stringify(raw).slice(0, 2000)}`);
+      if (zod.success) { accepted++; expect(zod.data).toEqual(raw); } else rejected++;
+    }
+    expect(accepted).toBeGreaterThan(100);
+    expect(rejected).toBeGreaterThan(1000);
+  });
+});
