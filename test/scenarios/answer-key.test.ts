@@ -1,0 +1,133 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { indexScenario } from '../../src/machines/scenario-index.js';
+import type { Scenario } from '../../src/machines/schema/scenario.js';
+import { validateScenario } from '../../src/machines/validate/index.js';
+import { answerKeyFigures, inconsequentialReplies, lightCriticalViolations, stateSteeredDecisions, WARM } from '../helpers/answer-key.js';
+
+const dir = fileURLToPath(new URL('../../scenarios/', import.meta.url));
+const IDS = ['court-report', 'left-placement-calls', 'red-flags', 'trafficker-contact', 'youth-discloses', 'youth-relapses'];
+const scenarios = new Map<string, Scenario>();
+for (const id of IDS) {
+  const result = validateScenario(readFileSync(`${dir}${id}.json`), `${id}.json`);
+  if (result.scenario) scenarios.set(id, result.scenario);
+}
+const all = () => IDS.map((id) => {
+  const s = scenarios.get(id);
+  if (!s) throw new Error(`${id} did not validate`);
+  return s;
+});
+
+describe('the wording of the six bundled scenarios does not give the answer key away', () => {
+  const figures = () => answerKeyFigures(all());
+  const list = (pick: (d: ReturnType<typeof figures>['perDecision'][number]) => boolean) =>
+    figures().perDecision.filter(pick).map((d) => `${d.scenarioId}/${d.decisionId}`).join(', ');
+
+  it('counts every decision of the six', () => {
+    expect(figures().decisions).toBeGreaterThanOrEqual(61);
+  });
+
+  it('the best reply is the longest in at most a third of decisions', () => {
+    expect(figures().percent.bestLongest, list((d) => d.bestLongest)).toBeLessThanOrEqual(33);
+  });
+
+  it('the best reply is the shortest in at least a fifth of decisions', () => {
+    expect(figures().percent.bestShortest, list((d) => d.bestShortest)).toBeGreaterThanOrEqual(20);
+  });
+
+  it('the best reply comes first in between a quarter and 45% of decisions', () => {
+    expect(figures().percent.bestFirst).toBeGreaterThanOrEqual(25);
+    expect(figures().percent.bestFirst).toBeLessThanOrEqual(45);
+  });
+
+  it('at least half the decisions have a near miss (a distractor scoring zero or more, or following one principle while breaking another)', () => {
+    expect(figures().percent.nearMiss, list((d) => !d.nearMiss)).toBeGreaterThanOrEqual(50);
+  });
+
+  it('warm words are not a tell: wrong replies use them too, and the best reply is rarely both the longest and the only warm one', () => {
+    expect(figures().warmWrongReplies).toBeGreaterThanOrEqual(10);
+    expect(figures().warmOnlyBestAndLongest, list((d) => d.warmOnlyBest)).toBeLessThanOrEqual(3);
+  });
+
+  it('the measure itself tells best from longest, shortest and first (a tiny decision)', () => {
+    const f = answerKeyFigures([{
+      id: 'x', version: 1, title: 'x', summary: 'x', contentNote: 'x', estimatedMinutes: 1, learningGoals: ['self-care'],
+      characters: [{ id: 'a', name: 'A', role: 'youth' }], start: 'd',
+      nodes: [
+        { id: 'd', kind: 'decision', replies: [
+          { id: 'r1', text: 'a long and wrong reply, kindly meant', assessments: [{ principle: 'self-care', verdict: 'violates' }], feedback: 'x', next: 'e' },
+          { id: 'r2', text: 'short best', assessments: [{ principle: 'self-care', verdict: 'follows', weight: 2 }], feedback: 'x', next: 'e' },
+          { id: 'r3', text: 'a mixed one here', assessments: [{ principle: 'self-care', verdict: 'follows' }, { principle: 'no-investigating', verdict: 'violates', weight: 3 }], feedback: 'x', next: 'e' },
+        ] },
+        { id: 'e', kind: 'ending', ending: 'strong', title: 'e', narration: 'e' },
+      ],
+    } as Scenario]);
+    expect(f.perDecision[0]).toMatchObject({ bestIds: ['r2'], bestFirst: false, bestLongest: false, bestShortest: true, nearMiss: true });
+  });
+});
+
+/** The assessment a named reply gets for a principle. */
+function assessment(scenarioId: string, replyId: string, principleId: string) {
+  const s = scenarios.get(scenarioId);
+  const reply = s && indexScenario(s).replies.get(replyId)?.reply;
+  if (!reply) throw new Error(`${scenarioId} has no reply ${replyId}`);
+  return reply.assessments.find((a) => a.principle === principleId);
+}
+
+describe('critical flags follow the guide (Prohibited Activities)', () => {
+  it.each([['youth-relapses', 'd4-call-me'], ['left-placement-calls', 'd2-drive-back']])(
+    'promising to come and get her, or driving her back yourself (%s %s), is picking up: weight 3', (scenarioId, replyId) => {
+      expect(assessment(scenarioId, replyId, 'no-picking-up')).toMatchObject({ verdict: 'violates', weight: 3 });
+    });
+
+  it.each([['trafficker-contact', 'd3-morning-ask-imani'], ['trafficker-contact', 'd4-visit-grill']])(
+    'asking the youth herself (%s %s) is not investigating (Red Flags allows asking; interrogating is its own fault)', (scenarioId, replyId) => {
+      expect(assessment(scenarioId, replyId, 'no-investigating')).toBeUndefined();
+    });
+
+  it('grilling Imani with questions is scored as interrogating', () => {
+    expect(assessment('trafficker-contact', 'd4-visit-grill', 'curious-not-interrogating')?.verdict).toBe('violates');
+  });
+
+  it.each([['court-report', 'd-check-status-staff'], ['trafficker-contact', 'd5-shut-check-phone'], ['court-report', 'd-check-status-search']])(
+    'quizzing others about the allegation or searching for evidence (%s %s) is investigating: weight 3', (scenarioId, replyId) => {
+      expect(assessment(scenarioId, replyId, 'no-investigating')).toMatchObject({ verdict: 'violates', weight: 3 });
+    });
+
+  it.each(IDS)('%s weighs every violation of a critical principle at 3', (id) => {
+    expect(lightCriticalViolations(scenarios.get(id)!)).toEqual([]);
+  });
+});
+
+describe('every poor reply has a consequence', () => {
+  it.each(IDS)('%s: no negative reply both changes no variable and routes exactly like the best reply', (id) => {
+    expect(inconsequentialReplies(scenarios.get(id)!)).toEqual([]);
+  });
+
+  it.each(IDS)('%s: the story\'s state changes which decision (or ending) comes next in at least two places', (id) => {
+    expect(stateSteeredDecisions(scenarios.get(id)!).length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('wording that overstated the guide, and the strawmen, are gone', () => {
+  const text = (id: string) => readFileSync(`${dir}${id}.json`, 'utf8');
+
+  it('trafficker-contact no longer says the guide\'s rule covers any communication at all or has no exceptions', () => {
+    expect(text('trafficker-contact')).not.toMatch(/covers any communication at all|have no exceptions|no exceptions/);
+  });
+
+  it('court-report no longer says the mandated-reporter duty is handled through the Advocate Supervisor', () => {
+    expect(text('court-report')).not.toMatch(/duty[^"]*is handled through the Advocate Supervisor/);
+  });
+
+  it('no strawman labels, and no distractor whose stated reason gives the answer away', () => {
+    const everything = IDS.map(text).join('\n');
+    expect(everything).not.toMatch(/is a CSEC and was prostituted|officially a CSEC|can't ignore you|look him up online tonight/i);
+  });
+
+  it('the warm-words pattern recognises the warm phrases the issue names', () => {
+    expect(WARM.test("I hear you, but")).toBe(true);
+    expect(WARM.test("I'm glad you're safe")).toBe(true);
+  });
+});
