@@ -1,5 +1,6 @@
 import { assertEvent, assign, setup, type AnyStateMachine, type AnyStateNode } from 'xstate';
-import { applyEffects, initialVariables, whenHolds } from './conditions.js';
+import { applyEffects, initialVariables, readsConduct, whenHolds } from './conditions.js';
+import { conductAfter, conductOf, NO_CONDUCT } from './conduct.js';
 import { indexScenario, routesOf, type ScenarioIndex } from './scenario-index.js';
 import { buildDebrief, type Debrief } from './scoring.js';
 import type { Route, Scenario, ScenarioNode } from './schema/scenario.js';
@@ -139,17 +140,23 @@ function createScenarioMachine(scenario: Scenario) {
       replyRoute: ({ context, event }, params: { reply: string; route: number }) => {
         if (event.type !== 'reply.choose' || event.replyId !== params.reply) return false;
         const entry = index.replies.get(params.reply);
-        if (!entry || !whenHolds(entry.reply.when, context.variables)) return false;
-        const after = applyEffects(entry.reply.effects, context.variables, index.variables).variables;
+        if (!entry) return false;
         const route = routesOf(entry.reply.next)[params.route];
-        return route !== undefined && whenHolds(route.when, after);
+        if (route === undefined) return false;
+        // Conduct follows from the transcript; it is worked out only when a condition reads it.
+        const before = readsConduct(entry.reply.when) || readsConduct(route.when) ? conductOf(context.transcript, index) : NO_CONDUCT;
+        if (!whenHolds(entry.reply.when, context.variables, before)) return false;
+        const after = applyEffects(entry.reply.effects, context.variables, index.variables).variables;
+        const conduct = readsConduct(route.when) ? conductAfter(before, entry.reply.assessments, entry.node.replies) : before;
+        return whenHolds(route.when, after, conduct);
       },
       /** This route of a scene matches the current values (earlier routes were tried first). */
       sceneRoute: ({ context }, params: { node: string; route: number }) => {
         const node = index.nodes.get(params.node);
         if (node?.kind !== 'scene') return false;
         const route = routesOf(node.next)[params.route];
-        return route !== undefined && whenHolds(route.when, context.variables);
+        if (route === undefined) return false;
+        return whenHolds(route.when, context.variables, readsConduct(route.when) ? conductOf(context.transcript, index) : NO_CONDUCT);
       },
       /** Practice mode, and the last decision taken was at this node. */
       canUndoTo: ({ context }, params: { node: string }) =>

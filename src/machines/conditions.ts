@@ -1,3 +1,4 @@
+import { conductValue, NO_CONDUCT, type Conduct } from './conduct.js';
 import type { Condition, Effect, Variable, When } from './schema/scenario.js';
 
 /** Variable values by id. Always read with `valueOf` so ids like "constructor" can't reach the prototype. */
@@ -21,9 +22,17 @@ export function conditionsOf(when: When | undefined): Condition[] {
   return Array.isArray(when) ? when : [when];
 }
 
-/** Whether one condition holds for these values (an unknown variable never holds). */
-export function conditionHolds(condition: Condition, variables: Variables): boolean {
-  const value = valueOf(variables, condition.var);
+/** Whether a condition reads the volunteer's conduct rather than a variable. */
+export function isConductCondition(condition: Condition): condition is Extract<Condition, { conduct: string }> {
+  return 'conduct' in condition;
+}
+
+/**
+ * Whether one condition holds for these values and this conduct so far (an unknown variable
+ * never holds).
+ */
+export function conditionHolds(condition: Condition, variables: Variables, conduct: Conduct = NO_CONDUCT): boolean {
+  const value = isConductCondition(condition) ? conductValue(conduct, condition) : valueOf(variables, condition.var);
   if (value === undefined) return false;
   if (condition.gte !== undefined && !(value >= condition.gte)) return false;
   if (condition.gt !== undefined && !(value > condition.gt)) return false;
@@ -34,12 +43,17 @@ export function conditionHolds(condition: Condition, variables: Variables): bool
   return true;
 }
 
-/** Whether a `when` holds; no `when` always holds. */
-export function whenHolds(when: When | undefined, variables: Variables): boolean {
+/** Whether a `when` holds for these values and this conduct so far; no `when` always holds. */
+export function whenHolds(when: When | undefined, variables: Variables, conduct: Conduct = NO_CONDUCT): boolean {
   if (when === undefined) return true;
-  if (!Array.isArray(when)) return conditionHolds(when, variables);
-  for (const c of when) if (!conditionHolds(c, variables)) return false;
+  if (!Array.isArray(when)) return conditionHolds(when, variables, conduct);
+  for (const c of when) if (!conditionHolds(c, variables, conduct)) return false;
   return true;
+}
+
+/** Whether a `when` reads the volunteer's conduct anywhere. */
+export function readsConduct(when: When | undefined): boolean {
+  return conditionsOf(when).some(isConductCondition);
 }
 
 /** The starting values of the declared variables. */

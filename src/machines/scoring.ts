@@ -1,4 +1,5 @@
-import { applyEffects, initialVariables, whenHolds, type Variables } from './conditions.js';
+import { applyEffects, initialVariables, readsConduct, whenHolds, type Variables } from './conditions.js';
+import { conductAfter, NO_CONDUCT, type Conduct } from './conduct.js';
 import { scenarioGraph } from './graph.js';
 import { getPrinciple, getSection, type Severity } from './guide.js';
 import { assessmentsValue, indexScenario, replyValue, routesOf, type ScenarioIndex } from './scenario-index.js';
@@ -31,9 +32,9 @@ export interface BestAnalysis {
 
 const analyses = new WeakMap<Scenario, BestAnalysis>();
 
-function resolveRoute(next: Next, variables: Variables): string | undefined {
+function resolveRoute(next: Next, variables: Variables, conduct: Conduct = NO_CONDUCT): string | undefined {
   if (typeof next === 'string') return next;
-  for (const r of next) if (r.when === undefined || whenHolds(r.when, variables)) return r.to;
+  for (const r of next) if (r.when === undefined || whenHolds(r.when, variables, conduct)) return r.to;
   return undefined;
 }
 
@@ -86,33 +87,37 @@ function bestVia(next: Next, value: number, best: number, bestOf: (id: string) =
 function walkBestPath(index: ScenarioIndex, bestFrom: ReadonlyMap<string, number>) {
   const path: PathStep[] = [];
   let variables = initialVariables(index.scenario.variables);
+  let conduct = NO_CONDUCT;
   let pathScore = 0;
   let blockedAt: BestAnalysis['blockedAt'];
   let node = index.nodes.get(index.scenario.start);
   for (let guard = 0; node && node.kind !== 'ending' && guard <= index.nodes.size; guard++) {
     if (node.kind === 'scene') {
-      const to = resolveRoute(node.next, variables) ?? '';
+      const to = resolveRoute(node.next, variables, conduct) ?? '';
       // A condition on the scene's route can send the best path down a weaker branch.
       if (!blockedAt && (bestFrom.get(to) ?? -Infinity) < (bestFrom.get(node.id) ?? -Infinity)) blockedAt = { nodeId: node.id, wanted: bestRoute(node.next, bestFrom) };
       node = index.nodes.get(to);
       continue;
     }
     const here = bestFrom.get(node.id) ?? -Infinity;
-    let chosen: { replyId: string; value: number; total: number; to: string; variables: Variables } | undefined;
+    let chosen: { replyId: string; value: number; total: number; to: string; variables: Variables; reply: Reply } | undefined;
     for (const reply of node.replies) {
-      if (reply.when !== undefined && !whenHolds(reply.when, variables)) continue;
+      if (reply.when !== undefined && !whenHolds(reply.when, variables, conduct)) continue;
       const after = valuesAfter(reply.effects, variables, index.variables);
-      const to = resolveRoute(reply.next, after);
+      // Conduct after this reply is worked out only for routes that read it.
+      const routesReadConduct = typeof reply.next !== 'string' && reply.next.some((r) => readsConduct(r.when));
+      const to = resolveRoute(reply.next, after, routesReadConduct ? conductAfter(conduct, reply.assessments, node.replies) : conduct);
       if (to === undefined) continue;
       const value = replyValue(reply);
       const total = value + (bestFrom.get(to) ?? -Infinity);
-      if (!chosen || total > chosen.total) chosen = { replyId: reply.id, value, total, to, variables: after };
+      if (!chosen || total > chosen.total) chosen = { replyId: reply.id, value, total, to, variables: after, reply };
     }
     if (!chosen) break;
     if (!blockedAt && chosen.total < here) blockedAt = { nodeId: node.id, wanted: idealReply(index, node.id, bestFrom) };
     path.push({ nodeId: node.id, replyId: chosen.replyId, value: chosen.value });
     pathScore += chosen.value;
     variables = chosen.variables;
+    conduct = conductAfter(conduct, chosen.reply.assessments, node.replies);
     node = index.nodes.get(chosen.to);
   }
   return { path, pathScore, endingId: node?.kind === 'ending' ? node.id : undefined, blockedAt };

@@ -65,7 +65,9 @@ describe.each(files.map((f) => [f.split('/').pop() as string, f]))('model-based 
       expect(debrief.ending?.id).toBe(String(path.state.value));
       expect(debrief.score.earned).toBe(earned);
       expect(debrief.score.best).toBe(best);
-      expect(debrief.score.percent).toBe(best <= 0 ? (earned >= best ? 100 : 0) : Math.max(0, Math.min(100, Math.round((100 * earned) / best))));
+      const raw = best <= 0 ? 0 : Math.max(0, Math.min(100, Math.round((100 * earned) / best)));
+      // A critical violation caps the percentage at 50, whatever the points.
+      expect(debrief.score.percent).toBe(debrief.criticalViolations.length > 0 ? Math.min(50, raw) : raw);
       const firstNonCritical = debrief.principles.findIndex((p) => !(p.status === 'violated' && p.severity === 'critical'));
       const criticalRows = debrief.principles.filter((p) => p.status === 'violated' && p.severity === 'critical');
       expect(firstNonCritical === -1 ? debrief.principles.length : firstNonCritical).toBe(criticalRows.length);

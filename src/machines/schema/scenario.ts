@@ -58,7 +58,9 @@ export const Variable = z
 
 const Bound = z.number().meta({ description: 'A number to compare the variable with.' });
 
-export const Condition = z
+const COMPARISONS = ['gte', 'gt', 'lte', 'lt', 'eq', 'ne'] as const;
+
+export const VariableCondition = z
   .strictObject({
     var: Id.meta({ description: 'The id of a declared variable.' }),
     gte: Bound.optional(),
@@ -75,6 +77,37 @@ export const Condition = z
     description:
       'A test on one variable, e.g. { "var": "trust", "gte": 60 }. Several comparisons in one object must all hold.',
   });
+
+/** What a conduct condition can read about the volunteer's replies so far. */
+export const CONDUCT_MEASURES = ['critical', 'percent', 'points', 'violations'] as const;
+
+export const ConductCondition = z
+  .strictObject({
+    conduct: z.enum(CONDUCT_MEASURES).meta({
+      description:
+        'What to test about the volunteer\'s replies so far: "critical" (how many critical violations, the guide\'s prohibited activities), "percent" (points so far as a percentage of the best achievable at the decisions met), "points" (points so far), or "violations" (how many times the reply violated the principle named in "principle").',
+    }),
+    principle: PrincipleId.optional().meta({ description: 'For "violations" only: the principle whose violations are counted.' }),
+    gte: Bound.optional(),
+    gt: Bound.optional(),
+    lte: Bound.optional(),
+    lt: Bound.optional(),
+    eq: Bound.optional(),
+    ne: Bound.optional(),
+  })
+  .refine((c) => COMPARISONS.some((op) => op in c), { message: 'needs at least one comparison: gte, gt, lte, lt, eq or ne' })
+  .refine((c) => (c.conduct === 'violations') === (c.principle !== undefined), {
+    message: '"principle" goes with "conduct": "violations", and only with it',
+  })
+  .meta({
+    description:
+      'A test on the volunteer\'s conduct so far, e.g. { "conduct": "critical", "gte": 1 } or { "conduct": "percent", "lt": 50 }. Checked after the reply, like variables.',
+  });
+
+/** A test on a variable or on the volunteer's conduct so far. */
+export const Condition = z.union([VariableCondition, ConductCondition]).meta({
+  description: 'A test on a variable ({ "var": … }) or on the volunteer\'s conduct so far ({ "conduct": … }).',
+});
 
 /** One condition, or a list of conditions that must all hold. */
 export const When = z.union([Condition, z.array(Condition).min(1)]).meta({
@@ -215,6 +248,9 @@ export type Reply = z.output<typeof Reply>;
 export type Route = z.output<typeof Route>;
 export type Next = z.output<typeof Next>;
 export type Condition = z.output<typeof Condition>;
+export type VariableCondition = z.output<typeof VariableCondition>;
+export type ConductCondition = z.output<typeof ConductCondition>;
+export type ConductMeasure = ConductCondition['conduct'];
 export type When = z.output<typeof When>;
 export type Effect = z.output<typeof Effect>;
 export type Assessment = z.output<typeof Assessment>;

@@ -96,7 +96,23 @@ function isVariable(v: unknown): boolean {
   });
 }
 
+const CONDUCT_MEASURES = new Set(['critical', 'percent', 'points', 'violations']);
+
+function isConductCondition(v: Obj): boolean {
+  let ops = 0;
+  const ok = keysPass(v, (k, x) => {
+    switch (k) {
+      case 'conduct': return typeof x === 'string' && CONDUCT_MEASURES.has(x);
+      case 'principle': return isPrincipleId(x);
+      case 'gte': case 'gt': case 'lte': case 'lt': case 'eq': case 'ne': ops++; return typeof x === 'number' && Number.isFinite(x);
+      default: return false;
+    }
+  });
+  return ok && ops > 0 && (v.conduct === 'violations') === ('principle' in v);
+}
+
 function isCondition(v: unknown): boolean {
+  if (isPlainObject(v) && 'conduct' in v) return isConductCondition(v);
   if (!isPlainObject(v) || !('var' in v)) return false;
   let ops = 0;
   const ok = keysPass(v, (k, x) => {

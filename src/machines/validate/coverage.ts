@@ -1,4 +1,4 @@
-import { conditionsOf, whenHolds, type Variables } from '../conditions.js';
+import { conditionsOf, readsConduct, whenHolds, type Variables } from '../conditions.js';
 import type { Reply, Variable } from '../schema/scenario.js';
 
 const MAX_COMBINATIONS = 50_000;
@@ -11,8 +11,11 @@ const MAX_COMBINATIONS = 50_000;
  */
 export function valuesDisablingAll(replies: readonly Reply[], declared: ReadonlyMap<string, Variable>): Variables | undefined {
   if (replies.some((r) => r.when === undefined)) return undefined;
+  // Conduct is not a declared value to enumerate: the exploration of reachable states (ending
+  // integrity) covers conditions on conduct, so this check looks at variables only.
+  if (replies.some((r) => readsConduct(r.when))) return undefined;
   const used = new Set<string>();
-  for (const r of replies) for (const c of conditionsOf(r.when)) used.add(c.var);
+  for (const r of replies) for (const c of conditionsOf(r.when)) if ('var' in c) used.add(c.var);
   const candidates: [string, number[]][] = [];
   let combinations = 1;
   for (const id of used) {
@@ -20,7 +23,7 @@ export function valuesDisablingAll(replies: readonly Reply[], declared: Readonly
     if (!spec) return undefined;
     const points = new Set<number>([spec.min, spec.max]);
     for (const r of replies) for (const c of conditionsOf(r.when)) {
-      if (c.var !== id) continue;
+      if (!('var' in c) || c.var !== id) continue;
       for (const bound of [c.gte, c.gt, c.lte, c.lt, c.eq, c.ne]) {
         if (bound === undefined) continue;
         for (const v of [Math.floor(bound) - 1, Math.floor(bound), Math.ceil(bound), Math.ceil(bound) + 1]) {

@@ -31,11 +31,17 @@ function objectKindAt(path: JsonPath, raw: unknown): ObjectKind | undefined {
     if (parent === 'replies') return { name: 'a reply', shape: S.Reply.shape };
     if (parent === 'effects') return { name: 'an effect', shape: S.Effect.shape };
     if (parent === 'assessments') return { name: 'an assessment', shape: S.Assessment.shape };
-    if (parent === 'when') return { name: 'a condition', shape: S.Condition.shape };
+    if (parent === 'when') return conditionKind(valueAt(raw, path));
     if (parent === 'next') return { name: 'a route', shape: S.Route.shape };
   }
-  if (last === 'when') return { name: 'a condition', shape: S.Condition.shape };
+  if (last === 'when') return conditionKind(valueAt(raw, path));
   return undefined;
+}
+
+/** A condition on the volunteer's conduct has its own fields; any other is read as one on a variable. */
+function conditionKind(value: unknown): ObjectKind {
+  const conduct = typeof value === 'object' && value !== null && Object.hasOwn(value, 'conduct');
+  return conduct ? { name: 'a conduct condition', shape: S.ConductCondition.shape } : { name: 'a condition', shape: S.VariableCondition.shape };
 }
 
 /** The raw JSON value at a path, or undefined. Only own properties are followed. */
@@ -166,6 +172,13 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
         return [problem('node-kind', kindValue === undefined ? 'This node has no "kind".' : `${describe(kindValue)} is not a node kind.${didYouMean(String(kindValue), ['scene', 'decision', 'ending'])}`,
           'Set "kind" to "scene" (narration, then the story moves on), "decision" (the volunteer chooses a reply) or "ending".', { path: kindValue === undefined ? nodePath : path })];
       }
+      if (typeof value === 'object' && value !== null && !Array.isArray(value) && (Object.hasOwn(value, 'conduct') || Object.hasOwn(value, 'var'))) {
+        // A condition: the "when" union (one condition or a list) and then the condition union
+        // (on a variable or on conduct). Follow the branch the author wrote: "conduct" or "var".
+        const notList = issue.errors.filter((b) => !(b.length === 1 && b[0]?.code === 'invalid_type' && b[0].expected === 'array' && b[0].path.length === 0));
+        const branch = notList.length === 1 ? notList[0] : notList.length === 2 ? notList[Object.hasOwn(value, 'conduct') ? 1 : 0] : undefined;
+        if (branch) return branch.flatMap((i) => issueProblems(raw, i, [...path, ...(i.path as JsonPath)]));
+      }
       if (value === undefined && typeof key === 'string') {
         const parentPath = path.slice(0, -1);
         const kind = objectKindAt(parentPath, raw);
@@ -224,7 +237,14 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
 
 function customProblem(message: string, path: JsonPath, value: unknown, problem: (code: string, message: string, fix: string) => UnlocatedProblem): UnlocatedProblem {
   if (message.includes('comparison')) {
-    return problem('invalid-condition', 'This condition has no comparison, so it cannot be tested.', 'Write a condition like { "var": "trust", "gte": 60 } (gte, gt, lte, lt, eq or ne).');
+    const conduct = typeof value === 'object' && value !== null && 'conduct' in value;
+    return problem('invalid-condition', 'This condition has no comparison, so it cannot be tested.',
+      conduct ? 'Write a condition like { "conduct": "critical", "gte": 1 } (gte, gt, lte, lt, eq or ne).' : 'Write a condition like { "var": "trust", "gte": 60 } (gte, gt, lte, lt, eq or ne).');
+  }
+  if (message.includes('"principle" goes with')) {
+    const violations = typeof value === 'object' && value !== null && (value as { conduct?: unknown }).conduct === 'violations';
+    return problem('invalid-condition', violations ? 'A "violations" condition needs "principle": the principle whose violations it counts.' : '"principle" only goes with "conduct": "violations".',
+      violations ? 'Add "principle": "<principle id>", e.g. { "conduct": "violations", "principle": "no-investigating", "gte": 1 }.' : 'Remove "principle", or count that principle\'s violations with "conduct": "violations".');
   }
   if (message.includes('"add" or "set"')) {
     const both = typeof value === 'object' && value !== null && 'add' in value && 'set' in value;

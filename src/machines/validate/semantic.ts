@@ -83,6 +83,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
     }
   };
   const checkCondition = (c: Condition, path: Path) => {
+    if (!('var' in c)) return checkConduct(c, path);
     const spec = variables.get(c.var);
     if (spec && spec.min > spec.max) return; // the range itself is reported
     if (!spec) {
@@ -96,6 +97,18 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
     if (lo > hi || !eqOk) {
       warn('condition-never-true', path(), `This condition can never hold: "${c.var}" only takes whole values from ${spec.min} to ${spec.max}.`,
         'Change the numbers so some value in the range passes, or remove the condition.');
+    }
+  };
+  const checkConduct = (c: Extract<Condition, { conduct: string }>, path: Path) => {
+    // Counts are whole numbers from 0; a percentage runs from 0 to 100; points can be negative.
+    const [min, max] = c.conduct === 'percent' ? [0, 100] : c.conduct === 'points' ? [-Infinity, Infinity] : [0, Infinity];
+    const lo = Math.max(min, c.gte ?? -Infinity, c.gt !== undefined ? Math.floor(c.gt) + 1 : -Infinity);
+    const hi = Math.min(max, c.lte ?? Infinity, c.lt !== undefined ? Math.ceil(c.lt) - 1 : Infinity);
+    const eqOk = c.eq === undefined || (Number.isInteger(c.eq) && c.eq >= lo && c.eq <= hi);
+    if (lo > hi || !eqOk) {
+      const range = c.conduct === 'percent' ? 'a whole percentage from 0 to 100' : c.conduct === 'points' ? 'a whole number of points' : 'a whole count from 0 up';
+      warn('condition-never-true', path(), `This condition can never hold: "${c.conduct}" is ${range}.`,
+        'Change the numbers so some value passes, or remove the condition.');
     }
   };
   const checkWhen = (when: When | undefined, path: Path) => {

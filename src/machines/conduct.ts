@@ -1,0 +1,84 @@
+import { getPrinciple } from './guide.js';
+import { assessmentsValue, replyValue, type ScenarioIndex } from './scenario-index.js';
+import type { Assessment, ConductCondition, ConductMeasure } from './schema/scenario.js';
+
+/**
+ * The volunteer's conduct so far, as conditions read it: how many critical violations (the guide's
+ * prohibited activities), the points earned, the best points the decisions met allowed, and how
+ * often each principle was violated. It follows from the replies alone, so it is never stored:
+ * undo, restore and the validator's exploration all recompute it the same way.
+ */
+export interface Conduct {
+  critical: number;
+  points: number;
+  /** The sum, over the decisions met, of the best reply's points there. */
+  possible: number;
+  /** Violations per principle id (a count of replies, not weights). */
+  violations: Readonly<Record<string, number>>;
+}
+
+/** Conduct before any reply. */
+export const NO_CONDUCT: Conduct = Object.freeze({ critical: 0, points: 0, possible: 0, violations: Object.freeze({}) });
+
+const bestAt = new WeakMap<object, number>();
+
+/** The best points any reply at a decision earns. */
+function bestPointsAt(replies: readonly { assessments: readonly Assessment[] }[]): number {
+  const cached = bestAt.get(replies);
+  if (cached !== undefined) return cached;
+  let best = -Infinity;
+  for (const r of replies) best = Math.max(best, assessmentsValue(r.assessments));
+  const value = Number.isFinite(best) ? best : 0;
+  bestAt.set(replies, value);
+  return value;
+}
+
+/** Conduct after one more reply at a decision. */
+export function conductAfter(conduct: Conduct, assessments: readonly Assessment[], decisionReplies: readonly { assessments: readonly Assessment[] }[]): Conduct {
+  let critical = conduct.critical;
+  let violations = conduct.violations;
+  for (const a of assessments) {
+    if (a.verdict !== 'violates') continue;
+    if (getPrinciple(a.principle)?.severity === 'critical') critical++;
+    if (violations === conduct.violations) violations = { ...conduct.violations };
+    (violations as Record<string, number>)[a.principle] = (Object.hasOwn(violations, a.principle) ? (violations[a.principle] as number) : 0) + 1;
+  }
+  return { critical, points: conduct.points + assessmentsValue(assessments), possible: conduct.possible + bestPointsAt(decisionReplies), violations };
+}
+
+/** Conduct after a transcript of replies. */
+export function conductOf(transcript: readonly { nodeId: string; replyId: string; assessments: readonly Assessment[] }[], index: ScenarioIndex): Conduct {
+  let conduct = NO_CONDUCT;
+  for (const turn of transcript) {
+    const node = index.nodes.get(turn.nodeId);
+    conduct = conductAfter(conduct, turn.assessments, node?.kind === 'decision' ? node.replies : []);
+  }
+  return conduct;
+}
+
+/**
+ * Points so far as a whole percentage of the best the decisions met allowed. Before any decision,
+ * or when the best so far is not positive, it is 100 if nothing was lost and 0 otherwise.
+ */
+export function percentSoFar(conduct: Conduct): number {
+  if (conduct.possible <= 0) return conduct.points >= conduct.possible ? 100 : 0;
+  return Math.max(0, Math.min(100, Math.round((100 * conduct.points) / conduct.possible)));
+}
+
+/** The number a conduct condition compares. */
+export function conductMeasure(conduct: Conduct, measure: ConductMeasure, principle?: string): number {
+  switch (measure) {
+    case 'critical': return conduct.critical;
+    case 'points': return conduct.points;
+    case 'percent': return percentSoFar(conduct);
+    case 'violations': return principle !== undefined && Object.hasOwn(conduct.violations, principle) ? (conduct.violations[principle] as number) : 0;
+  }
+}
+
+/** The value a conduct condition reads. */
+export function conductValue(conduct: Conduct, condition: ConductCondition): number {
+  return conductMeasure(conduct, condition.conduct, condition.principle);
+}
+
+/** The points a reply earns (re-exported for conduct's callers). */
+export { replyValue };
