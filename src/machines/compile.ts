@@ -2,7 +2,7 @@ import { assertEvent, assign, setup, type AnyStateMachine, type AnyStateNode } f
 import { applyEffects, initialVariables, readsConduct, whenHolds } from './conditions.js';
 import { conductAfter, conductOf, NO_CONDUCT } from './conduct.js';
 import { indexScenario, routesOf, type ScenarioIndex } from './scenario-index.js';
-import { buildDebrief, type Debrief } from './scoring.js';
+import { analyseBest, buildDebrief, type Debrief } from './scoring.js';
 import type { Route, Scenario, ScenarioNode } from './schema/scenario.js';
 import type { SessionContext, SessionEvent, SessionInput, Tallies, Turn } from './types.js';
 
@@ -122,6 +122,9 @@ export function compileScenario(scenario: Scenario): ScenarioMachine {
 
 function createScenarioMachine(scenario: Scenario) {
   const index = indexScenario(scenario);
+  // The best total, for conditions on the score so far: worked out on first use.
+  let best: number | undefined;
+  const bestTotal = () => (best ??= analyseBest(scenario).best);
   // One pass over the nodes: a state per node and nothing else. XState formats every transition
   // of every state when a machine is created; ours are formatted per state on first use instead
   // (withLazyTransitions), so a session pays only for the states it reaches.
@@ -144,7 +147,7 @@ function createScenarioMachine(scenario: Scenario) {
         const route = routesOf(entry.reply.next)[params.route];
         if (route === undefined) return false;
         // Conduct follows from the transcript; it is worked out only when a condition reads it.
-        const before = readsConduct(entry.reply.when) || readsConduct(route.when) ? conductOf(context.transcript, index) : NO_CONDUCT;
+        const before = readsConduct(entry.reply.when) || readsConduct(route.when) ? conductOf(context.transcript, index, bestTotal()) : NO_CONDUCT;
         if (!whenHolds(entry.reply.when, context.variables, before)) return false;
         const after = applyEffects(entry.reply.effects, context.variables, index.variables).variables;
         const conduct = readsConduct(route.when) ? conductAfter(before, entry.reply.assessments, entry.node.replies) : before;
@@ -156,7 +159,7 @@ function createScenarioMachine(scenario: Scenario) {
         if (node?.kind !== 'scene') return false;
         const route = routesOf(node.next)[params.route];
         if (route === undefined) return false;
-        return whenHolds(route.when, context.variables, readsConduct(route.when) ? conductOf(context.transcript, index) : NO_CONDUCT);
+        return whenHolds(route.when, context.variables, readsConduct(route.when) ? conductOf(context.transcript, index, bestTotal()) : NO_CONDUCT);
       },
       /** Practice mode, and the last decision taken was at this node. */
       canUndoTo: ({ context }, params: { node: string }) =>

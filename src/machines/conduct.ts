@@ -9,6 +9,8 @@ import type { Assessment, ConductCondition, ConductMeasure } from './schema/scen
  * undo, restore and the validator's exploration all recompute it the same way.
  */
 export interface Conduct {
+  /** The scenario's best total (for "score"). */
+  best: number;
   critical: number;
   points: number;
   /** The sum, over the decisions met, of the best reply's points there. */
@@ -17,8 +19,27 @@ export interface Conduct {
   violations: Readonly<Record<string, number>>;
 }
 
-/** Conduct before any reply. */
-export const NO_CONDUCT: Conduct = Object.freeze({ critical: 0, points: 0, possible: 0, violations: Object.freeze({}) });
+/** Conduct before any reply, in a scenario whose best total is unknown (no condition reads "score"). */
+export const NO_CONDUCT: Conduct = Object.freeze({ best: 0, critical: 0, points: 0, possible: 0, violations: Object.freeze({}) });
+
+/** Conduct before any reply, in a scenario whose best total is `best`. */
+export function conductStart(best: number): Conduct {
+  return { ...NO_CONDUCT, best };
+}
+
+/** The most a playthrough with a critical violation can score, whatever its points. */
+export const CRITICAL_CAP = 50;
+
+/** A score as a percentage of the best total (0 when the best total is not positive), before any cap. */
+export function percentOfBest(earned: number, best: number): number {
+  return best <= 0 ? 0 : Math.max(0, Math.min(100, Math.round((100 * earned) / best)));
+}
+
+/** The debrief's percentage for these points: of the best total, capped after a critical violation. */
+export function scoreOf(conduct: Conduct): number {
+  const percent = percentOfBest(conduct.points, conduct.best);
+  return conduct.critical > 0 ? Math.min(CRITICAL_CAP, percent) : percent;
+}
 
 const bestAt = new WeakMap<object, number>();
 
@@ -43,12 +64,12 @@ export function conductAfter(conduct: Conduct, assessments: readonly Assessment[
     if (violations === conduct.violations) violations = { ...conduct.violations };
     (violations as Record<string, number>)[a.principle] = (Object.hasOwn(violations, a.principle) ? (violations[a.principle] as number) : 0) + 1;
   }
-  return { critical, points: conduct.points + assessmentsValue(assessments), possible: conduct.possible + bestPointsAt(decisionReplies), violations };
+  return { best: conduct.best, critical, points: conduct.points + assessmentsValue(assessments), possible: conduct.possible + bestPointsAt(decisionReplies), violations };
 }
 
-/** Conduct after a transcript of replies. */
-export function conductOf(transcript: readonly { nodeId: string; replyId: string; assessments: readonly Assessment[] }[], index: ScenarioIndex): Conduct {
-  let conduct = NO_CONDUCT;
+/** Conduct after a transcript of replies, in a scenario whose best total is `best`. */
+export function conductOf(transcript: readonly { nodeId: string; replyId: string; assessments: readonly Assessment[] }[], index: ScenarioIndex, best = 0): Conduct {
+  let conduct = conductStart(best);
   for (const turn of transcript) {
     const node = index.nodes.get(turn.nodeId);
     conduct = conductAfter(conduct, turn.assessments, node?.kind === 'decision' ? node.replies : []);
@@ -71,6 +92,7 @@ export function conductMeasure(conduct: Conduct, measure: ConductMeasure, princi
     case 'critical': return conduct.critical;
     case 'points': return conduct.points;
     case 'percent': return percentSoFar(conduct);
+    case 'score': return scoreOf(conduct);
     case 'violations': return principle !== undefined && Object.hasOwn(conduct.violations, principle) ? (conduct.violations[principle] as number) : 0;
   }
 }

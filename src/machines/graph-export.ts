@@ -20,7 +20,7 @@ export function describeWhen(when: When | undefined): string {
     .map((c) => {
       const parts: string[] = [];
       const ops = [['gte', '≥'], ['gt', '>'], ['lte', '≤'], ['lt', '<'], ['eq', '='], ['ne', '≠']] as const;
-      const subject = 'var' in c ? c.var : c.conduct === 'violations' ? `violations of ${c.principle ?? ''}` : c.conduct === 'percent' ? 'score so far %' : c.conduct === 'critical' ? 'critical violations' : 'points so far';
+      const subject = 'var' in c ? c.var : c.conduct === 'violations' ? `violations of ${c.principle ?? ''}` : c.conduct === 'percent' ? 'percent of best so far' : c.conduct === 'score' ? 'score %' : c.conduct === 'critical' ? 'critical violations' : 'points so far';
       for (const [key, sign] of ops) if (c[key] !== undefined) parts.push(`${subject} ${sign} ${c[key]}`);
       return parts.join(' and ');
     })

@@ -1,5 +1,7 @@
 import { applyEffects, initialVariables, readsConduct, whenHolds, type Variables } from './conditions.js';
-import { conductAfter, NO_CONDUCT, type Conduct } from './conduct.js';
+import { conductAfter, conductStart, CRITICAL_CAP, NO_CONDUCT, percentOfBest, type Conduct } from './conduct.js';
+
+export { CRITICAL_CAP, percentOfBest };
 import { scenarioGraph } from './graph.js';
 import { getPrinciple, getSection, type Severity } from './guide.js';
 import { assessmentsValue, indexScenario, replyValue, routesOf, type ScenarioIndex } from './scenario-index.js';
@@ -74,7 +76,7 @@ export function computeBest(scenario: Scenario): BestAnalysis {
     }
   }
   const best = Number.isFinite(bestOf(scenario.start)) ? bestOf(scenario.start) : 0;
-  return { best, bestFrom, ...walkBestPath(index, bestFrom) };
+  return { best, bestFrom, ...walkBestPath(index, bestFrom, best) };
 }
 
 /** The larger of `best` and `value` plus the best total after each route of `next`. */
@@ -84,10 +86,10 @@ function bestVia(next: Next, value: number, best: number, bestOf: (id: string) =
   return best;
 }
 
-function walkBestPath(index: ScenarioIndex, bestFrom: ReadonlyMap<string, number>) {
+function walkBestPath(index: ScenarioIndex, bestFrom: ReadonlyMap<string, number>, best: number) {
   const path: PathStep[] = [];
   let variables = initialVariables(index.scenario.variables);
-  let conduct = NO_CONDUCT;
+  let conduct = conductStart(best);
   let pathScore = 0;
   let blockedAt: BestAnalysis['blockedAt'];
   let node = index.nodes.get(index.scenario.start);
@@ -209,8 +211,7 @@ export interface Outcome {
 export const STRONG_FROM = 80;
 /** From this percentage (and no critical violation) a playthrough is Developing; below it, Needs review. */
 export const DEVELOPING_FROM = 50;
-/** The most a playthrough with a critical violation can score, whatever its points. */
-export const CRITICAL_CAP = 50;
+
 
 /** The band of a playthrough from its conduct: any critical violation means Needs review. */
 export function outcomeOf(percent: number, criticalViolations: number): Outcome {
@@ -222,10 +223,6 @@ export function outcomeOf(percent: number, criticalViolations: number): Outcome 
   return { band: 'needs-review', label: 'Needs review', reason: `Under ${DEVELOPING_FROM}%.` };
 }
 
-/** A score as a percentage of the best total (0 when the best total is not positive), before any cap. */
-export function percentOfBest(earned: number, best: number): number {
-  return best <= 0 ? 0 : Math.max(0, Math.min(100, Math.round((100 * earned) / best)));
-}
 
 const STATUS_ORDER = { violated: 0, missed: 1, followed: 2 } as const;
 const SEVERITY_ORDER = { critical: 0, core: 1, supporting: 2 } as const;

@@ -79,13 +79,13 @@ export const VariableCondition = z
   });
 
 /** What a conduct condition can read about the volunteer's replies so far. */
-export const CONDUCT_MEASURES = ['critical', 'percent', 'points', 'violations'] as const;
+export const CONDUCT_MEASURES = ['critical', 'score', 'percent', 'points', 'violations'] as const;
 
 export const ConductCondition = z
   .strictObject({
     conduct: z.enum(CONDUCT_MEASURES).meta({
       description:
-        'What to test about the volunteer\'s replies so far: "critical" (how many critical violations, the guide\'s prohibited activities), "percent" (points so far as a percentage of the best achievable at the decisions met), "points" (points so far), or "violations" (how many times the reply violated the principle named in "principle").',
+        'What to test about the volunteer\'s replies so far: "critical" (how many critical violations, the guide\'s prohibited activities), "score" (the debrief\'s percentage so far: points as a percentage of the scenario\'s best total, at most 50 after a critical violation), "percent" (points so far as a percentage of the best achievable at the decisions met), "points" (points so far), or "violations" (how many times the reply violated the principle named in "principle").',
     }),
     principle: PrincipleId.optional().meta({ description: 'For "violations" only: the principle whose violations are counted.' }),
     gte: Bound.optional(),

@@ -96,7 +96,7 @@ function isVariable(v: unknown): boolean {
   });
 }
 
-const CONDUCT_MEASURES = new Set(['critical', 'percent', 'points', 'violations']);
+const CONDUCT_MEASURES = new Set(['critical', 'score', 'percent', 'points', 'violations']);
 
 function isConductCondition(v: Obj): boolean {
   let ops = 0;

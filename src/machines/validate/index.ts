@@ -2,6 +2,7 @@ import { analyseBest } from '../scoring.js';
 import { ScenarioNode, Scenario, Character, Variable, Id, type Scenario as ScenarioType } from '../schema/scenario.js';
 import { visibleLine } from '../text/clean.js';
 import { conformsToScenario } from './conforms.js';
+import { integrityProblems } from './integrity.js';
 import { formatProblem, resetSuggestionBudget, type Problem, type UnlocatedProblem } from './problem.js';
 import { schemaProblems } from './schema-issues.js';
 import { semanticProblems, type CheckInput } from './semantic.js';
@@ -89,6 +90,7 @@ export function validateScenario(input: string | Uint8Array, fileName = 'scenari
         message: `Conditions keep the best-practice path at "${best.blockedAt.nodeId}" from taking "${best.blockedAt.wanted}", so no playthrough can score 100% (the best path earns ${best.pathScore} of ${best.best}).`,
         fix: 'Loosen the "when" conditions on the best replies or routes, or change the effects before them so the ideal path stays open.' });
     }
+    problems.push(...integrityProblems(parsed.data));
   }
   return finish(text, fileName, problems, parsed.success && !hasErrors ? parsed.data : undefined);
 }

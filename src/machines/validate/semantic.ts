@@ -101,12 +101,12 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   };
   const checkConduct = (c: Extract<Condition, { conduct: string }>, path: Path) => {
     // Counts are whole numbers from 0; a percentage runs from 0 to 100; points can be negative.
-    const [min, max] = c.conduct === 'percent' ? [0, 100] : c.conduct === 'points' ? [-Infinity, Infinity] : [0, Infinity];
+    const [min, max] = c.conduct === 'percent' || c.conduct === 'score' ? [0, 100] : c.conduct === 'points' ? [-Infinity, Infinity] : [0, Infinity];
     const lo = Math.max(min, c.gte ?? -Infinity, c.gt !== undefined ? Math.floor(c.gt) + 1 : -Infinity);
     const hi = Math.min(max, c.lte ?? Infinity, c.lt !== undefined ? Math.ceil(c.lt) - 1 : Infinity);
     const eqOk = c.eq === undefined || (Number.isInteger(c.eq) && c.eq >= lo && c.eq <= hi);
     if (lo > hi || !eqOk) {
-      const range = c.conduct === 'percent' ? 'a whole percentage from 0 to 100' : c.conduct === 'points' ? 'a whole number of points' : 'a whole count from 0 up';
+      const range = c.conduct === 'percent' || c.conduct === 'score' ? 'a whole percentage from 0 to 100' : c.conduct === 'points' ? 'a whole number of points' : 'a whole count from 0 up';
       warn('condition-never-true', path(), `This condition can never hold: "${c.conduct}" is ${range}.`,
         'Change the numbers so some value passes, or remove the condition.');
     }
