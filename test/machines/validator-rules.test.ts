@@ -134,3 +134,21 @@ describe('every validator rule has a bad fixture that is reported where it is an
     expect(result.problems.map((p) => p.code).sort()).toEqual(['unknown-field', 'unknown-node', 'unknown-variable', 'unreachable']);
   });
 });
+
+describe('several mistakes in one object are all reported in one run', () => {
+  const good = () => readFixture('good/example.json').toString('utf8');
+
+  it('every missing field of an object is reported, each at the object\'s opening brace', () => {
+    const text = good()
+      .replace('"id": "phone-accuse",', '')
+      .replace('"text": "Who bought you that? You need to tell me the truth.",', '')
+      .replace(/"feedback": "Demanding[^\n]*\n/, '');
+    const result = validateScenario(text, 'x.json');
+    const missing = result.problems.filter((p) => p.code === 'missing-field');
+    expect(missing.map((p) => p.message).sort()).toEqual(['A reply is missing "feedback".', 'A reply is missing "id".', 'A reply is missing "text".']);
+    for (const p of missing) {
+      expect(formatPath(p.path)).toBe('nodes[0].replies[1]');
+      expect(text.slice(offsetOf(text, p.line, p.column)).startsWith('{')).toBe(true);
+    }
+  });
+});
