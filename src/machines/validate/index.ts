@@ -1,6 +1,7 @@
-import { analyseBest } from '../scoring.js';
+import { analyseBest, type PathStep } from '../scoring.js';
 import { ScenarioNode, Scenario, Character, Variable, Id, type Scenario as ScenarioType } from '../schema/scenario.js';
 import { visibleLine } from '../text/clean.js';
+import { quoteValue } from '../text/quote.js';
 import { formatProblem, resetSuggestionBudget, type Problem, type UnlocatedProblem } from './problem.js';
 import { schemaProblems } from './schema-issues.js';
 import { semanticProblems, type CheckInput } from './semantic.js';
@@ -89,8 +90,39 @@ export function validateScenario(input: string | Uint8Array, fileName = 'scenari
         message: `Conditions keep the best-practice path at "${best.blockedAt.nodeId}" from taking "${best.blockedAt.wanted}", so no playthrough can score 100% (the best path earns ${best.pathScore} of ${best.best}).`,
         fix: 'Loosen the "when" conditions on the best replies or routes, or change the effects before them so the ideal path stays open.' });
     }
+    problems.push(...goalsMissedOnBestPath(parsed.data, best.path));
   }
   return finish(text, fileName, problems, parsed.success && !hasErrors ? parsed.data : undefined);
+}
+
+/**
+ * A learning goal the best-practice path never follows or violates, although another reply at one
+ * of its decisions follows it: even a perfect playthrough then ends with "You missed a chance for"
+ * that goal in the debrief (see buildDebrief's "missed").
+ */
+function goalsMissedOnBestPath(scenario: ScenarioType, path: readonly PathStep[]): UnlocatedProblem[] {
+  const nodes = new Map(scenario.nodes.map((n, i) => [n.id, { node: n, index: i }]));
+  const touched = new Set<string>();
+  const offered = new Map<string, { nodeId: string; replyId: string; bestReplyId: string; nodeIndex: number }>();
+  for (const step of path) {
+    const at = nodes.get(step.nodeId);
+    if (at?.node.kind !== 'decision') continue;
+    for (const reply of at.node.replies) {
+      for (const a of reply.assessments) {
+        if (reply.id === step.replyId) touched.add(a.principle);
+        else if (a.verdict === 'follows' && !offered.has(a.principle)) offered.set(a.principle, { nodeId: step.nodeId, replyId: reply.id, bestReplyId: step.replyId, nodeIndex: at.index });
+      }
+    }
+  }
+  const out: UnlocatedProblem[] = [];
+  scenario.learningGoals.forEach((goal, k) => {
+    const where = offered.get(goal);
+    if (!where || touched.has(goal) || scenario.learningGoals.indexOf(goal) !== k) return;
+    out.push({ severity: 'warning', code: 'goal-missed-on-best-path', path: ['learningGoals', k],
+      message: `The best-practice path never follows the learning goal ${quoteValue(goal)}, although "${where.replyId}" at "${where.nodeId}" does, so even a perfect playthrough is told "You missed a chance for" it.`,
+      fix: `If the best reply at "${where.nodeId}" ("${where.bestReplyId}") also follows ${quoteValue(goal)}, add that assessment to it (keeping its value by adjusting the weights if you want the same score); otherwise make the best path follow the goal at another decision, or remove it from "learningGoals".` });
+  });
+  return out;
 }
 
 /** The result for a file that could not be read at all; `why` says why, in plain words. */
