@@ -70,6 +70,10 @@ const cases: Expectation[] = [
   { file: 'syntax-trailing-comma', code: 'json-syntax', severity: 'error', path: '(top level)', token: '}', says: 'trailing comma' },
   { file: 'syntax-comment', code: 'json-syntax', severity: 'error', path: '(top level)', token: '// first draft', says: 'comments are not allowed' },
   { file: 'syntax-unclosed', code: 'json-syntax', severity: 'error', path: '(top level)', token: '"', says: 'not closed' },
+  { file: 'syntax-unescaped-quote', code: 'syntax-unescaped-quote', severity: 'error', path: '(top level)', token: '"die" every', says: 'Write \\" for a quotation mark inside text' },
+  { file: 'syntax-extra-bracket', code: 'syntax-extra-bracket', severity: 'error', path: '(top level)', token: '},\n', says: 'one closing bracket too many' },
+  { file: 'syntax-curly-quote', code: 'syntax-curly-quote', severity: 'error', path: '(top level)', token: '“Example', says: 'straight double quotes' },
+  { file: 'syntax-leading-zero', code: 'syntax-leading-zero', severity: 'error', path: '(top level)', token: '05,', says: 'write 5' },
   { file: 'not-an-object', code: 'not-an-object', severity: 'error', path: '(top level)', token: '[', says: 'one JSON object' },
   { file: 'string-not-object', code: 'not-an-object', severity: 'error', path: '(top level)', token: '"just a string"', says: 'one JSON object' },
   { file: 'empty-file', code: 'empty-file', severity: 'error', path: '(top level)', token: '', says: 'docs/authoring.md' },
@@ -152,5 +156,55 @@ describe('several mistakes in one object are all reported in one run', () => {
       expect(formatPath(p.path)).toBe('nodes[0].replies[1]');
       expect(text.slice(offsetOf(text, p.line, p.column)).startsWith('{')).toBe(true);
     }
+  });
+});
+
+describe('the syntax mistakes made most often get one message naming the cause, not a cascade', () => {
+  const good = readFixture('good/example.json').toString('utf8');
+  const check = (text: string, code: string, token: string) => {
+    const result = validateScenario(text, 'x.json');
+    expect(result.problems.map((p) => p.code)).toEqual([code]);
+    const [p] = result.problems;
+    if (p) expect(text.slice(offsetOf(text, p.line, p.column)).startsWith(token)).toBe(true);
+    return p;
+  };
+
+  it('a quotation mark inside a text: the fix shows the text written safely', () => {
+    const p = check(good.replace('"text": "That\'s a nice one! How did you get it?"', '"text": "That\'s a "nice" one! How did you get it?"'), 'syntax-unescaped-quote', '"nice"');
+    expect(p?.fix).toContain('Here: "That\'s a \\"nice\\" one! How did you get it?"');
+  });
+
+  it('a quotation mark at the end of a text', () => {
+    check(good.replace('"text": "Look, finally a phone that doesn\'t die every hour."', '"text": "Look, finally a phone that doesn\'t "die""'), 'syntax-unescaped-quote', '"die""');
+  });
+
+  it('an extra } followed by a comma is still one bracket too many, not a trailing comma', () => {
+    const p = check(good.replace('"next": "boyfriend-guarded"\n        },', '"next": "boyfriend-guarded"\n        },},'), 'syntax-extra-bracket', '},\n');
+    expect(p?.message).toContain('the list "replies" opened on line');
+  });
+
+  it('an extra ] and an extra } after the end of the scenario', () => {
+    check(good.replace('"consult-supervisor-on-suspicion"],', '"consult-supervisor-on-suspicion"]],'), 'syntax-extra-bracket', '],');
+    const p = check(`${good.trimEnd()}\n}\n`, 'syntax-extra-bracket', '}\n');
+    expect(p?.message).toContain('the whole scenario');
+  });
+
+  it('a curly quote that closes a name, and curly quotes around a value', () => {
+    check(good.replace('"id": "example-new-phone"', '"id”: "example-new-phone"'), 'syntax-curly-quote', '”:');
+    check(good.replace('"id": "example-new-phone"', '"id": “example-new-phone”'), 'syntax-curly-quote', '“example');
+  });
+
+  it('curly quotes inside a text are fine', () => {
+    expect(validateScenario(good.replace('How did you get it?', '“How” did you get it?'), 'x.json').ok).toBe(true);
+  });
+
+  it('a negative number with a leading zero', () => {
+    const p = check(good.replace('"add": -20', '"add": -020'), 'syntax-leading-zero', '-020');
+    expect(p?.fix).toContain('write -20');
+  });
+
+  it('a missing bracket is not reported as one too many', () => {
+    const text = good.replace('"next": "boyfriend-guarded"\n        }\n      ]', '"next": "boyfriend-guarded"\n        }\n');
+    expect(validateScenario(text, 'x.json').problems.every((p) => p.code === 'json-syntax')).toBe(true);
   });
 });

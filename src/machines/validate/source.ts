@@ -1,6 +1,7 @@
 import { findNodeAtLocation, parse, parseTree, printParseErrorCode, visit, type Node, type ParseError } from 'jsonc-parser';
 import { quoteValue } from '../text/quote.js';
 import type { JsonPath, Problem, UnlocatedProblem } from './problem.js';
+import { likelySyntaxCause } from './syntax.js';
 
 /** Larger files are refused before parsing (a 50,000-node scenario with long texts is about 120 MB). */
 export const MAX_FILE_BYTES = 128 * 1024 * 1024;
@@ -96,6 +97,8 @@ const MAX_SYNTAX_PROBLEMS = 5;
 export function syntaxProblems(text: string): UnlocatedProblem[] {
   const errors: ParseError[] = [];
   parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const likely = likelySyntaxCause(text, errors);
+  if (likely) return [likely];
   const distinct = errors.filter((e, i) => i === 0 || e.offset !== errors[i - 1]?.offset);
   return distinct.slice(0, MAX_SYNTAX_PROBLEMS).map((e, i) => {
     const name = printParseErrorCode(e.error);
