@@ -208,3 +208,23 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(validateScenario(text, 'x.json').problems.every((p) => p.code === 'json-syntax')).toBe(true);
   });
 });
+
+describe('an error in one part of a node does not hide the problems of its other parts', () => {
+  const good = readFixture('good/example.json').toString('utf8');
+  const codes = (text: string) => validateScenario(text, 'x.json').problems.map((p) => `${p.code} ${formatPath(p.path)}`).sort();
+
+  it('a missing "feedback" and a misspelt "next" in the same reply are both reported', () => {
+    const text = good.replace(/"feedback": "Demanding[^\n]*\n/, '').replace('"next": "boyfriend-guarded"\n        },', '"next": "boyfriend-guardd"\n        },');
+    expect(codes(text)).toEqual(['missing-field nodes[0].replies[1]', 'unknown-node nodes[0].replies[1].next']);
+  });
+
+  it('a broken reply does not hide a misspelt variable in another reply of the same decision', () => {
+    const text = good.replace(/"feedback": "Demanding[^\n]*\n/, '').replace('"var": "trust", "add": 10', '"var": "trsut", "add": 10');
+    expect(codes(text)).toEqual(['missing-field nodes[0].replies[1]', 'unknown-variable nodes[0].replies[0].effects[0].var']);
+  });
+
+  it('a blank narration does not hide a misspelt character in the same scene', () => {
+    const text = good.replace('"lines": [{ "character": "jade", "text": "My boyfriend', '"narration": "", "lines": [{ "character": "jayde", "text": "My boyfriend');
+    expect(codes(text)).toEqual(['blank-text nodes[1].narration', 'unknown-character nodes[1].lines[0].character']);
+  });
+});

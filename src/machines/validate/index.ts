@@ -1,10 +1,10 @@
 import { analyseBest, type PathStep } from '../scoring.js';
-import { ScenarioNode, Scenario, Character, Variable, Id, type Scenario as ScenarioType } from '../schema/scenario.js';
+import { ScenarioNode, Scenario, Character, Variable, Id, Line, Next, Reply, type Reply as ReplyType, type Scenario as ScenarioType } from '../schema/scenario.js';
 import { visibleLine } from '../text/clean.js';
 import { quoteValue } from '../text/quote.js';
 import { formatProblem, resetSuggestionBudget, type Problem, type UnlocatedProblem } from './problem.js';
 import { schemaProblems } from './schema-issues.js';
-import { semanticProblems, type CheckInput } from './semantic.js';
+import { semanticProblems, type CheckInput, type LooseNode } from './semantic.js';
 import { duplicateKeyProblems, findExcessiveNesting, findInvalidUtf8, locateProblems, MAX_DEPTH, MAX_FILE_BYTES, syntaxProblems } from './source.js';
 
 /** The validator's verdict: the scenario when it has no errors, and every problem found. */
@@ -166,7 +166,35 @@ function partialInput(raw: Record<string, unknown>): CheckInput | undefined {
   } as unknown as ScenarioType;
   if (!Array.isArray(raw.characters)) for (const n of scenario.nodes) for (const l of n.lines ?? []) brokenIds.add(l.character);
   if (!start.success) brokenIds.add('');
-  return { scenario, rawIndex, brokenIds, complete: false };
+  const kept = new Set(scenario.nodes.map((n) => rawIndex.get(n)));
+  const looseNodes = (raw.nodes as unknown[]).flatMap((item, i) => (kept.has(i) ? [] : looseNode(item, i)));
+  if (!Array.isArray(raw.characters)) for (const n of looseNodes) for (const { line } of n.lines) brokenIds.add(line.character);
+  return { scenario, rawIndex, brokenIds, complete: false, looseNodes };
+}
+
+/** The parts of a node that failed the schema which are valid on their own (see CheckInput.looseNodes). */
+function looseNode(item: unknown, index: number): LooseNode[] {
+  if (!isRecord(item)) return [];
+  const lines = Array.isArray(item.lines) ? item.lines.flatMap((l: unknown, j) => {
+    const r = Line.safeParse(l);
+    return r.success ? [{ line: r.data, index: j }] : [];
+  }) : [];
+  const next = item.kind === 'scene' ? Next.safeParse(item.next) : undefined;
+  const replies = item.kind === 'decision' && Array.isArray(item.replies) ? item.replies.flatMap((r: unknown, j) => {
+    if (!isRecord(r)) return [];
+    const parts: Record<string, unknown> = {};
+    for (const [key, schema] of Object.entries(Reply.shape)) {
+      if (!Object.hasOwn(r, key)) continue;
+      const field = (schema as { safeParse(v: unknown): { success: boolean; data?: unknown } }).safeParse(r[key]);
+      if (field.success) parts[key] = field.data;
+    }
+    return [{ reply: parts as Partial<ReplyType>, index: j }];
+  }) : [];
+  return [{ path: ['nodes', index], next: next?.success ? next.data : undefined, lines, replies }];
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 type Issue = { code: string; path: PropertyKey[]; keys?: string[] };
