@@ -65,9 +65,15 @@ const cases: Expectation[] = [
   { file: 'best-path-blocked', code: 'best-path-blocked', severity: 'warning', path: 'nodes[3]', token: '{', says: '"after-supervisor"' },
   { file: 'feedback-no-citation', code: 'feedback-no-citation', severity: 'warning', path: 'nodes[0].replies[0].feedback', token: '"A light', says: 'in parentheses' },
   { file: 'unknown-guide-section', code: 'unknown-guide-section', severity: 'warning', path: 'nodes[0].replies[1].feedback', token: 'Red Flag)', says: 'Did you mean "Red Flags"' },
+  { file: 'duplicate-key', code: 'duplicate-key', severity: 'warning', path: 'nodes[3].narration', token: '"narration": "Driving home', says: 'first on line 75); only the last one is used' },
+  { file: 'goal-missed-on-best-path', code: 'goal-missed-on-best-path', severity: 'warning', path: 'learningGoals[0]', token: '"no-jumping-to-conclusions"', says: '"phone-ignore" at "phone" does' },
   { file: 'syntax-trailing-comma', code: 'json-syntax', severity: 'error', path: '(top level)', token: '}', says: 'trailing comma' },
   { file: 'syntax-comment', code: 'json-syntax', severity: 'error', path: '(top level)', token: '// first draft', says: 'comments are not allowed' },
   { file: 'syntax-unclosed', code: 'json-syntax', severity: 'error', path: '(top level)', token: '"', says: 'not closed' },
+  { file: 'syntax-unescaped-quote', code: 'syntax-unescaped-quote', severity: 'error', path: '(top level)', token: '"die" every', says: 'Write \\" for a quotation mark inside text' },
+  { file: 'syntax-extra-bracket', code: 'syntax-extra-bracket', severity: 'error', path: '(top level)', token: '},\n', says: 'one closing bracket too many' },
+  { file: 'syntax-curly-quote', code: 'syntax-curly-quote', severity: 'error', path: '(top level)', token: '“Example', says: 'straight double quotes' },
+  { file: 'syntax-leading-zero', code: 'syntax-leading-zero', severity: 'error', path: '(top level)', token: '05,', says: 'write 5' },
   { file: 'not-an-object', code: 'not-an-object', severity: 'error', path: '(top level)', token: '[', says: 'one JSON object' },
   { file: 'string-not-object', code: 'not-an-object', severity: 'error', path: '(top level)', token: '"just a string"', says: 'one JSON object' },
   { file: 'empty-file', code: 'empty-file', severity: 'error', path: '(top level)', token: '', says: 'docs/authoring.md' },
@@ -132,5 +138,93 @@ describe('every validator rule has a bad fixture that is reported where it is an
       .replace('"var": "trust", "add": -20', '"var": "trsut", "add": -20');
     const result = validateScenario(text, 'three.json');
     expect(result.problems.map((p) => p.code).sort()).toEqual(['unknown-field', 'unknown-node', 'unknown-variable', 'unreachable']);
+  });
+});
+
+describe('several mistakes in one object are all reported in one run', () => {
+  const good = () => readFixture('good/example.json').toString('utf8');
+
+  it('every missing field of an object is reported, each at the object\'s opening brace', () => {
+    const text = good()
+      .replace('"id": "phone-accuse",', '')
+      .replace('"text": "Who bought you that? You need to tell me the truth.",', '')
+      .replace(/"feedback": "Demanding[^\n]*\n/, '');
+    const result = validateScenario(text, 'x.json');
+    const missing = result.problems.filter((p) => p.code === 'missing-field');
+    expect(missing.map((p) => p.message).sort()).toEqual(['A reply is missing "feedback".', 'A reply is missing "id".', 'A reply is missing "text".']);
+    for (const p of missing) {
+      expect(formatPath(p.path)).toBe('nodes[0].replies[1]');
+      expect(text.slice(offsetOf(text, p.line, p.column)).startsWith('{')).toBe(true);
+    }
+  });
+});
+
+describe('the syntax mistakes made most often get one message naming the cause, not a cascade', () => {
+  const good = readFixture('good/example.json').toString('utf8');
+  const check = (text: string, code: string, token: string) => {
+    const result = validateScenario(text, 'x.json');
+    expect(result.problems.map((p) => p.code)).toEqual([code]);
+    const [p] = result.problems;
+    if (p) expect(text.slice(offsetOf(text, p.line, p.column)).startsWith(token)).toBe(true);
+    return p;
+  };
+
+  it('a quotation mark inside a text: the fix shows the text written safely', () => {
+    const p = check(good.replace('"text": "That\'s a nice one! How did you get it?"', '"text": "That\'s a "nice" one! How did you get it?"'), 'syntax-unescaped-quote', '"nice"');
+    expect(p?.fix).toContain('Here: "That\'s a \\"nice\\" one! How did you get it?"');
+  });
+
+  it('a quotation mark at the end of a text', () => {
+    check(good.replace('"text": "Look, finally a phone that doesn\'t die every hour."', '"text": "Look, finally a phone that doesn\'t "die""'), 'syntax-unescaped-quote', '"die""');
+  });
+
+  it('an extra } followed by a comma is still one bracket too many, not a trailing comma', () => {
+    const p = check(good.replace('"next": "boyfriend-guarded"\n        },', '"next": "boyfriend-guarded"\n        },},'), 'syntax-extra-bracket', '},\n');
+    expect(p?.message).toContain('the list "replies" opened on line');
+  });
+
+  it('an extra ] and an extra } after the end of the scenario', () => {
+    check(good.replace('"consult-supervisor-on-suspicion"],', '"consult-supervisor-on-suspicion"]],'), 'syntax-extra-bracket', '],');
+    const p = check(`${good.trimEnd()}\n}\n`, 'syntax-extra-bracket', '}\n');
+    expect(p?.message).toContain('the whole scenario');
+  });
+
+  it('a curly quote that closes a name, and curly quotes around a value', () => {
+    check(good.replace('"id": "example-new-phone"', '"id”: "example-new-phone"'), 'syntax-curly-quote', '”:');
+    check(good.replace('"id": "example-new-phone"', '"id": “example-new-phone”'), 'syntax-curly-quote', '“example');
+  });
+
+  it('curly quotes inside a text are fine', () => {
+    expect(validateScenario(good.replace('How did you get it?', '“How” did you get it?'), 'x.json').ok).toBe(true);
+  });
+
+  it('a negative number with a leading zero', () => {
+    const p = check(good.replace('"add": -20', '"add": -020'), 'syntax-leading-zero', '-020');
+    expect(p?.fix).toContain('write -20');
+  });
+
+  it('a missing bracket is not reported as one too many', () => {
+    const text = good.replace('"next": "boyfriend-guarded"\n        }\n      ]', '"next": "boyfriend-guarded"\n        }\n');
+    expect(validateScenario(text, 'x.json').problems.every((p) => p.code === 'json-syntax')).toBe(true);
+  });
+});
+
+describe('an error in one part of a node does not hide the problems of its other parts', () => {
+  const good = readFixture('good/example.json').toString('utf8');
+  const codes = (text: string) => validateScenario(text, 'x.json').problems.map((p) => `${p.code} ${formatPath(p.path)}`).sort();
+
+  it('a missing "feedback" and a misspelt "next" in the same reply are both reported', () => {
+    const text = good.replace(/"feedback": "Demanding[^\n]*\n/, '').replace('"next": "boyfriend-guarded"\n        },', '"next": "boyfriend-guardd"\n        },');
+    expect(codes(text)).toEqual(['missing-field nodes[0].replies[1]', 'unknown-node nodes[0].replies[1].next']);
+  });
+
+  it('a broken reply does not hide a misspelt variable in another reply of the same decision', () => {
+    const text = good.replace(/"feedback": "Demanding[^\n]*\n/, '').replace('"var": "trust", "add": 10', '"var": "trsut", "add": 10');
+    expect(codes(text)).toEqual(['missing-field nodes[0].replies[1]', 'unknown-variable nodes[0].replies[0].effects[0].var']);
+  });
+
+  it('a blank narration does not hide a misspelt character in the same scene', () => {
+    const text = good.replace('"lines": [{ "character": "jade", "text": "My boyfriend', '"narration": "", "lines": [{ "character": "jayde", "text": "My boyfriend');
+    expect(codes(text)).toEqual(['blank-text nodes[1].narration', 'unknown-character nodes[1].lines[0].character']);
   });
 });

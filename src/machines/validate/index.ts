@@ -1,12 +1,13 @@
-import { analyseBest } from '../scoring.js';
-import { ScenarioNode, Scenario, Character, Variable, Id, type Scenario as ScenarioType } from '../schema/scenario.js';
+import { analyseBest, type PathStep } from '../scoring.js';
+import { ScenarioNode, Scenario, Character, Variable, Id, Line, Next, Reply, type Reply as ReplyType, type Scenario as ScenarioType } from '../schema/scenario.js';
 import { visibleLine } from '../text/clean.js';
+import { quoteValue } from '../text/quote.js';
 import { conformsToScenario } from './conforms.js';
 import { integrityProblems } from './integrity.js';
 import { formatProblem, resetSuggestionBudget, type Problem, type UnlocatedProblem } from './problem.js';
 import { schemaProblems } from './schema-issues.js';
-import { semanticProblems, type CheckInput } from './semantic.js';
-import { findExcessiveNesting, findInvalidUtf8, locateProblems, MAX_DEPTH, MAX_FILE_BYTES, syntaxProblems } from './source.js';
+import { semanticProblems, type CheckInput, type LooseNode } from './semantic.js';
+import { duplicateKeyProblems, findExcessiveNesting, findInvalidUtf8, locateProblems, MAX_DEPTH, MAX_FILE_BYTES, syntaxProblems } from './source.js';
 
 /** The validator's verdict: the scenario when it has no errors, and every problem found. */
 export interface ValidationResult {
@@ -79,6 +80,8 @@ export function validateScenario(input: string | Uint8Array, fileName = 'scenari
     if (deep) return deep;
   }
   const problems: UnlocatedProblem[] = parsed.success ? [] : schemaProblems(raw, parsed.error.issues);
+  // The key scan walks the text recursively, so it is skipped when the nesting is not a scenario's.
+  if (findExcessiveNesting(text) < 0) problems.push(...duplicateKeyProblems(text));
   const checkInput = parsed.success ? completeInput(parsed.data) : partialInput(raw as Record<string, unknown>);
   if (checkInput) problems.push(...semanticProblems(checkInput));
   const hasErrors = problems.some((p) => p.severity === 'error');
@@ -90,9 +93,40 @@ export function validateScenario(input: string | Uint8Array, fileName = 'scenari
         message: `Conditions keep the best-practice path at "${best.blockedAt.nodeId}" from taking "${best.blockedAt.wanted}", so no playthrough can score 100% (the best path earns ${best.pathScore} of ${best.best}).`,
         fix: 'Loosen the "when" conditions on the best replies or routes, or change the effects before them so the ideal path stays open.' });
     }
+    problems.push(...goalsMissedOnBestPath(parsed.data, best.path));
     problems.push(...integrityProblems(parsed.data));
   }
   return finish(text, fileName, problems, parsed.success && !hasErrors ? parsed.data : undefined);
+}
+
+/**
+ * A learning goal the best-practice path never follows or violates, although another reply at one
+ * of its decisions follows it: even a perfect playthrough then ends with "You missed a chance for"
+ * that goal in the debrief (see buildDebrief's "missed").
+ */
+function goalsMissedOnBestPath(scenario: ScenarioType, path: readonly PathStep[]): UnlocatedProblem[] {
+  const nodes = new Map(scenario.nodes.map((n, i) => [n.id, { node: n, index: i }]));
+  const touched = new Set<string>();
+  const offered = new Map<string, { nodeId: string; replyId: string; bestReplyId: string; nodeIndex: number }>();
+  for (const step of path) {
+    const at = nodes.get(step.nodeId);
+    if (at?.node.kind !== 'decision') continue;
+    for (const reply of at.node.replies) {
+      for (const a of reply.assessments) {
+        if (reply.id === step.replyId) touched.add(a.principle);
+        else if (a.verdict === 'follows' && !offered.has(a.principle)) offered.set(a.principle, { nodeId: step.nodeId, replyId: reply.id, bestReplyId: step.replyId, nodeIndex: at.index });
+      }
+    }
+  }
+  const out: UnlocatedProblem[] = [];
+  scenario.learningGoals.forEach((goal, k) => {
+    const where = offered.get(goal);
+    if (!where || touched.has(goal) || scenario.learningGoals.indexOf(goal) !== k) return;
+    out.push({ severity: 'warning', code: 'goal-missed-on-best-path', path: ['learningGoals', k],
+      message: `The best-practice path never follows the learning goal ${quoteValue(goal)}, although "${where.replyId}" at "${where.nodeId}" does, so even a perfect playthrough is told "You missed a chance for" it.`,
+      fix: `If the best reply at "${where.nodeId}" ("${where.bestReplyId}") also follows ${quoteValue(goal)}, add that assessment to it (keeping its value by adjusting the weights if you want the same score); otherwise make the best path follow the goal at another decision, or remove it from "learningGoals".` });
+  });
+  return out;
 }
 
 /** The result for a file that could not be read at all; `why` says why, in plain words. */
@@ -146,7 +180,35 @@ function partialInput(raw: Record<string, unknown>): CheckInput | undefined {
   } as unknown as ScenarioType;
   if (!Array.isArray(raw.characters)) for (const n of scenario.nodes) for (const l of n.lines ?? []) brokenIds.add(l.character);
   if (!start.success) brokenIds.add('');
-  return { scenario, rawIndex, brokenIds, complete: false };
+  const kept = new Set(scenario.nodes.map((n) => rawIndex.get(n)));
+  const looseNodes = (raw.nodes as unknown[]).flatMap((item, i) => (kept.has(i) ? [] : looseNode(item, i)));
+  if (!Array.isArray(raw.characters)) for (const n of looseNodes) for (const { line } of n.lines) brokenIds.add(line.character);
+  return { scenario, rawIndex, brokenIds, complete: false, looseNodes };
+}
+
+/** The parts of a node that failed the schema which are valid on their own (see CheckInput.looseNodes). */
+function looseNode(item: unknown, index: number): LooseNode[] {
+  if (!isRecord(item)) return [];
+  const lines = Array.isArray(item.lines) ? item.lines.flatMap((l: unknown, j) => {
+    const r = Line.safeParse(l);
+    return r.success ? [{ line: r.data, index: j }] : [];
+  }) : [];
+  const next = item.kind === 'scene' ? Next.safeParse(item.next) : undefined;
+  const replies = item.kind === 'decision' && Array.isArray(item.replies) ? item.replies.flatMap((r: unknown, j) => {
+    if (!isRecord(r)) return [];
+    const parts: Record<string, unknown> = {};
+    for (const [key, schema] of Object.entries(Reply.shape)) {
+      if (!Object.hasOwn(r, key)) continue;
+      const field = (schema as { safeParse(v: unknown): { success: boolean; data?: unknown } }).safeParse(r[key]);
+      if (field.success) parts[key] = field.data;
+    }
+    return [{ reply: parts as Partial<ReplyType>, index: j }];
+  }) : [];
+  return [{ path: ['nodes', index], next: next?.success ? next.data : undefined, lines, replies }];
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 type Issue = { code: string; path: PropertyKey[]; keys?: string[] };

@@ -108,8 +108,9 @@ export function schemaProblems(raw: unknown, issues: readonly Issue[], prefix: J
   const seen = new Set<string>();
   for (const issue of issues) {
     for (const p of issueProblems(raw, issue, [...prefix, ...(issue.path as JsonPath)])) {
-      // "" is both too short and blank: one problem per place and kind is enough.
-      const key = `${p.code}\u0000${p.path.join('\u0000')}`;
+      // "" is both too short and blank: one problem per place and kind is enough. Missing fields
+      // all point at their object, so each missing field is its own problem.
+      const key = `${p.code}\u0000${p.path.join('\u0000')}${p.code === 'missing-field' ? `\u0000${p.message}` : ''}`;
       if (!seen.has(key)) out.push(p);
       seen.add(key);
     }

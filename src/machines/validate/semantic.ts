@@ -21,6 +21,19 @@ export interface CheckInput {
   brokenIds: Set<string>;
   /** Whether the whole file passed the schema (whole-graph checks need that). */
   complete: boolean;
+  /**
+   * The parts of nodes that failed the schema which are valid on their own, so that an error in one
+   * field does not hide the problems of the others (a bad "feedback" and a misspelt "next").
+   */
+  looseNodes?: LooseNode[];
+}
+
+/** The valid parts of a node that failed the schema, with their places in the file. */
+export interface LooseNode {
+  path: JsonPath;
+  next?: Next;
+  lines: { line: Line; index: number }[];
+  replies: { reply: Partial<Reply>; index: number }[];
 }
 
 /** Every problem the schema cannot see: references, the graph, conditions, language. */
@@ -132,20 +145,21 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
         'End the list with a route that has no "when", e.g. { "to": "<id>" }.');
     }
   };
-  const checkLines = (node: ScenarioNode) => {
-    const lines = node.lines;
-    if (lines) for (let j = 0; j < lines.length; j++) {
-      const line = lines[j] as Line;
-      if (!characters.has(line.character) && !brokenIds.has(line.character)) {
-        error('unknown-character', [...nodePath(node), 'lines', j, 'character'],
-          `There is no character with the id "${line.character}".${didYouMean(line.character, characters)}`,
-          'Use the id of a character in "characters", or add the character.');
-      }
+  const checkLine = (line: Line, path: Path) => {
+    if (!characters.has(line.character) && !brokenIds.has(line.character)) {
+      error('unknown-character', [...path(), 'character'],
+        `There is no character with the id "${line.character}".${didYouMean(line.character, characters)}`,
+        'Use the id of a character in "characters", or add the character.');
     }
   };
-  const checkReply = (reply: Reply, path: Path) => {
+  const checkLines = (node: ScenarioNode) => {
+    const lines = node.lines;
+    if (lines) for (let j = 0; j < lines.length; j++) checkLine(lines[j] as Line, () => [...nodePath(node), 'lines', j]);
+  };
+  /** Checks the reply's fields that are present (all of them, unless the reply failed the schema). */
+  const checkReply = (reply: Partial<Reply>, path: Path) => {
     if (reply.when !== undefined) checkWhen(reply.when, () => [...path(), 'when']);
-    checkNext(reply.next, () => [...path(), 'next']);
+    if (reply.next !== undefined) checkNext(reply.next, () => [...path(), 'next']);
     reply.effects?.forEach((e, k) => {
       const spec = variables.get(e.var);
       if (!spec) {
@@ -156,12 +170,12 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
           `Use a value between ${spec.min} and ${spec.max}.`);
       }
     });
-    if (reply.assessments.length === 0) {
+    if (reply.assessments?.length === 0) {
       warn('no-assessment', [...path(), 'assessments'], 'This reply is not assessed against any principle, so it scores nothing and the debrief cannot explain it.',
         'Add at least one { "principle": "<id>", "verdict": "follows" | "violates", "weight": 1 }.');
     }
-    out.push(...citationProblems(reply.feedback, [...path(), 'feedback']));
-    const assessments = reply.assessments;
+    if (reply.feedback !== undefined) out.push(...citationProblems(reply.feedback, [...path(), 'feedback']));
+    const assessments = reply.assessments ?? [];
     for (let k = 1; k < assessments.length; k++) {
       const principle = (assessments[k] as Assessment).principle;
       let twice = false;
@@ -192,6 +206,12 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
       error('all-replies-disabled', [...nodePath(node), 'replies'], `Every reply of "${node.id}" can be unavailable at once (for example when ${describeValues(stuck)}), leaving the volunteer with nothing to choose.`,
         'Give at least one reply no "when", or make the conditions cover every value.');
     }
+  }
+
+  for (const loose of input.looseNodes ?? []) {
+    loose.lines.forEach(({ line, index }) => checkLine(line, () => [...loose.path, 'lines', index]));
+    if (loose.next !== undefined) checkNext(loose.next, () => [...loose.path, 'next']);
+    loose.replies.forEach(({ reply, index }) => checkReply(reply, () => [...loose.path, 'replies', index]));
   }
 
   // Whole-graph checks need every node: a broken node's edges are unknown.

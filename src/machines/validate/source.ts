@@ -1,5 +1,7 @@
-import { findNodeAtLocation, parse, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, parse, parseTree, printParseErrorCode, visit, type Node, type ParseError } from 'jsonc-parser';
+import { quoteValue } from '../text/quote.js';
 import type { JsonPath, Problem, UnlocatedProblem } from './problem.js';
+import { likelySyntaxCause } from './syntax.js';
 
 /** Larger files are refused before parsing (a 50,000-node scenario with long texts is about 120 MB). */
 export const MAX_FILE_BYTES = 128 * 1024 * 1024;
@@ -95,6 +97,8 @@ const MAX_SYNTAX_PROBLEMS = 5;
 export function syntaxProblems(text: string): UnlocatedProblem[] {
   const errors: ParseError[] = [];
   parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const likely = likelySyntaxCause(text, errors);
+  if (likely) return [likely];
   const distinct = errors.filter((e, i) => i === 0 || e.offset !== errors[i - 1]?.offset);
   return distinct.slice(0, MAX_SYNTAX_PROBLEMS).map((e, i) => {
     const name = printParseErrorCode(e.error);
@@ -186,4 +190,31 @@ export function rawStringOffset(text: string, quote: number, index: number): num
     else raw += 1;
   }
   return raw;
+}
+
+/**
+ * A warning for every key that appears a second (or later) time in the same object. JSON.parse
+ * keeps the last value without a word, so a trainer who pasted a field twice would otherwise
+ * never learn which one counts. Call only on valid JSON that is not excessively nested.
+ */
+export function duplicateKeyProblems(text: string): UnlocatedProblem[] {
+  const out: UnlocatedProblem[] = [];
+  const stack: Map<string, number>[] = [];
+  let lines: LineMap | undefined;
+  visit(text, {
+    onObjectBegin: () => { stack.push(new Map()); },
+    onObjectEnd: () => { stack.pop(); },
+    onObjectProperty: (key, offset, _length, _line, _column, pathSupplier) => {
+      const keys = stack[stack.length - 1];
+      if (!keys) return;
+      const first = keys.get(key);
+      if (first === undefined) { keys.set(key, offset); return; }
+      lines ??= new LineMap(text);
+      const firstLine = lines.position(first).line;
+      out.push({ severity: 'warning', code: 'duplicate-key', path: [...(pathSupplier() as JsonPath), key], offset,
+        message: `The field ${quoteValue(key)} appears again in this object (first on line ${firstLine}); only the last one is used and the earlier value is ignored.`,
+        fix: `Keep one ${quoteValue(key)}: delete the one you do not want (or merge the two).` });
+    },
+  }, { disallowComments: true });
+  return out;
 }

@@ -1,0 +1,150 @@
+import type { ParseError } from 'jsonc-parser';
+import { quoteValue } from '../text/quote.js';
+import type { UnlocatedProblem } from './problem.js';
+
+/**
+ * The mistakes non-programmers make most when typing JSON by hand each set off a cascade of
+ * parser errors ("unexpected character", "comma expected", …) that names none of them. These
+ * checks look at the first parser error and the text around it, and when they recognise the
+ * likely cause they give one problem that says what it is, at the character to change.
+ */
+export function likelySyntaxCause(text: string, errors: readonly ParseError[]): UnlocatedProblem | undefined {
+  const first = errors[0];
+  if (!first) return undefined;
+  const at = Math.min(first.offset, text.length);
+  return curlyQuote(text, at) ?? leadingZero(text, at) ?? extraBracket(text, at) ?? unescapedQuote(text, at);
+}
+
+const CURLY = /[\u201c\u201d\u201e\u201f\u2033\u2018\u2019]/;
+const CURLY_DOUBLE = /[\u201c\u201d\u201e\u201f\u2033]/;
+
+function problem(code: string, offset: number, message: string, fix: string): UnlocatedProblem {
+  return { severity: 'error', code, path: [], offset, message, fix };
+}
+
+function lineAround(text: string, at: number): { start: number; end: number } {
+  const start = text.lastIndexOf('\n', at - 1) + 1;
+  const nl = text.indexOf('\n', at);
+  return { start, end: nl < 0 ? text.length : nl };
+}
+
+/** “id”: “x” — a word processor's curly quotes where JSON needs straight ones. */
+function curlyQuote(text: string, at: number): UnlocatedProblem | undefined {
+  let offset = CURLY.test(text.charAt(at)) ? at : -1;
+  if (offset < 0) {
+    // "id”: … — a curly quote that closes a name or text: the string runs on, so the parser stops
+    // later on the same line. Only quotes next to JSON punctuation count, not quotes inside text.
+    const { start, end } = lineAround(text, at);
+    const line = text.slice(start, end);
+    const m = /(?:^|[{[,:])\s*([\u201c\u201d\u201e\u201f\u2033])|([\u201c\u201d\u201e\u201f\u2033])(?=\s*(?:[:,}\]]|$))/.exec(line);
+    if (m) offset = start + (m.index ?? 0) + m[0].search(CURLY_DOUBLE);
+  }
+  if (offset < 0) return undefined;
+  const single = /[\u2018\u2019]/.test(text.charAt(offset));
+  return problem('syntax-curly-quote', offset,
+    `Not valid JSON: ${quoteValue(text.charAt(offset))} is a curly (typographic) quotation mark; JSON needs straight double quotes " around every name and text.`,
+    `Replace the curly quotes ${single ? '‘ ’' : '“ ”'} around names and text with straight ones: "id": "first-call". Word processors change " into “ ” as you type, so write scenarios in a code editor such as VS Code (or turn off "smart quotes"). Curly quotes inside a text are fine.`);
+}
+
+/** "version": 01 — JSON numbers cannot start with 0. */
+function leadingZero(text: string, at: number): UnlocatedProblem | undefined {
+  if (!/[0-9]/.test(text.charAt(at))) return undefined;
+  const before = /(?:^|[^0-9.eE+-])(-?0)$/.exec(text.slice(Math.max(0, at - 3), at));
+  if (!before?.[1]) return undefined;
+  const start = at - before[1].length;
+  const written = /^-?0[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/.exec(text.slice(start, start + 40))?.[0];
+  if (!written) return undefined;
+  return problem('syntax-leading-zero', start,
+    `Not valid JSON: numbers cannot start with 0, but this one is written ${quoteValue(written)}.`,
+    `Leave out the leading zero: write ${quoteValue(Number(written))}. (A number between 0 and 1 is written 0.5.)`);
+}
+
+interface Opener {
+  char: '{' | '[';
+  offset: number;
+  /** The name of the field this object or list is the value of, if any. */
+  key?: string;
+}
+
+/** Brackets open at `at`, and how many of each closing bracket the whole text has too many. */
+function bracketState(text: string, at: number): { open: Opener[]; extraBraces: number; extraBrackets: number; lastClosed?: Opener } {
+  const stack: Opener[] = [];
+  let open: Opener[] = [];
+  let lastClosedAtStop: Opener | undefined;
+  let lastClosed: Opener | undefined;
+  let braces = 0;
+  let brackets = 0;
+  let lastString = '';
+  let key: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    if (i === at) [open, lastClosedAtStop] = [[...stack], lastClosed];
+    const c = text.charAt(i);
+    if (c === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"' && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
+      lastString = text.slice(i + 1, j);
+      if (j > at && i < at) [open, lastClosedAtStop] = [[...stack], lastClosed];
+      i = j;
+    } else if (c === ':') key = lastString;
+    else if (c === ',') key = undefined;
+    else if (c === '{' || c === '[') {
+      stack.push({ char: c, offset: i, key });
+      key = undefined;
+      if (c === '{') braces++;
+      else brackets++;
+    } else if (c === '}' || c === ']') {
+      if (c === '}') braces--;
+      else brackets--;
+      if (stack[stack.length - 1]?.char === (c === '}' ? '{' : '[')) lastClosed = stack.pop();
+    }
+  }
+  if (at >= text.length) [open, lastClosedAtStop] = [[...stack], lastClosed];
+  return { open, extraBraces: -braces, extraBrackets: -brackets, lastClosed: lastClosedAtStop };
+}
+
+/** "next": "x" }}, — one closing bracket too many, which no comma can fix. */
+function extraBracket(text: string, at: number): UnlocatedProblem | undefined {
+  const c = text.charAt(at);
+  if (c !== '}' && c !== ']') return undefined;
+  const state = bracketState(text, at);
+  const top = state.open[state.open.length - 1];
+  const matches = top?.char === (c === '}' ? '{' : '[');
+  if (matches || (c === '}' ? state.extraBraces : state.extraBrackets) < 1) return undefined;
+  const line = (offset: number) => text.slice(0, offset).split('\n').length;
+  const what = (o: Opener) => `${o.char === '{' ? 'the object' : 'the list'}${o.key !== undefined ? ` ${quoteValue(o.key)}` : ''} opened on line ${line(o.offset)}`;
+  const closed = state.lastClosed ? `The ${c} before it already closes ${what(state.lastClosed)}` : 'Nothing is open here';
+  const still = top ? `; what is still open here is ${what(top)}, which ${top.char === '{' ? 'a }' : 'a ]'} closes` : state.lastClosed ? ', which is the whole scenario, so nothing is left to close' : '';
+  return problem('syntax-extra-bracket', at,
+    `Not valid JSON: this ${c} is one closing bracket too many. ${closed}${still}.`,
+    `Delete this ${c} (do not add a comma before it). Clicking next to a bracket in VS Code highlights its partner.`);
+}
+
+/** "text": "She said "no" to me" — a straight quote inside text ends the text early. */
+function unescapedQuote(text: string, at: number): UnlocatedProblem | undefined {
+  if (/^[\s"{}[\]:,]?$/.test(text.charAt(at))) return undefined;
+  // The parser stopped just after a text ended: find that text's closing quote on the same line.
+  let quote = at - 1;
+  while (quote >= 0 && (text[quote] === ' ' || text[quote] === '\t')) quote--;
+  if (text[quote] !== '"') return undefined;
+  const { start, end } = lineAround(text, at);
+  // Walk the line's strings to be sure that quote closes one (and does not open one).
+  let open = -1;
+  for (let i = start; i <= quote; i++) {
+    if (text[i] !== '"') continue;
+    let j = i + 1;
+    while (j < end && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+    if (j === quote) open = i;
+    i = j;
+  }
+  if (open < 0) return undefined;
+  const rest = text.slice(at, end);
+  const last = /"[\s,}\]]*$/.exec(rest);
+  if (!rest.includes('"')) return undefined;
+  const meant = last ? text.slice(open + 1, at + last.index) : undefined;
+  const example = meant !== undefined && meant.length <= 100 && !meant.includes('\\')
+    ? ` Here: ${quoteValue(meant, 100)}.`
+    : '';
+  return problem('syntax-unescaped-quote', quote,
+    'Not valid JSON: a " inside the text ends the text early.',
+    `Write \\" for a quotation mark inside text, or use ' or “ ” instead.${example}`);
+}
