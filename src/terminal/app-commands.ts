@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline';
 import { resumeFailure, type PlayableScenario, type SessionMode } from '../machines/light.js';
 import type { PersistedScenarioSnapshot } from '../machines/index.js';
 import { parseArgs, UsageError, type ParsedArgs } from './args.js';
+import { fixedSeed } from './seed.js';
 import type { CliIO } from './commands.js';
 
 export const APP_HELP = `Usage: casa-practice [--assess] [--plain] [--facilitate] [scenario]
@@ -121,6 +122,7 @@ async function playScenario(args: ParsedArgs, io: CliIO): Promise<number> {
 
 async function run(req: RunRequest, io: CliIO): Promise<number> {
   if (req.facilitate && req.mode === 'assessment') throw new UsageError('--facilitate and --assess cannot be used together');
+  fixedSeed(process.env);
   if (req.plain) {
     if (req.notice && !req.playable) io.out(`${req.notice}\n`);
     const lines = createInterface({ input: process.stdin, terminal: false })[Symbol.asyncIterator]();
