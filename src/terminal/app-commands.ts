@@ -18,6 +18,7 @@ Options:
 
 Keys are listed at the bottom of every screen. q asks before quitting and saves
 your progress; "casa-practice resume" continues where you stopped.
+Replies are shown in an order shuffled per playthrough; CASA_PRACTICE_SEED=N fixes it.
 Exit codes: 0 done, 1 problems (a scenario with errors, input ended early), 2 usage error.
 `;
 
@@ -32,6 +33,7 @@ Options:
   --facilitate  trainer-led session for a room
   --plain       line-by-line mode: reply numbers from stdin, transcript and debrief as text
                 e.g.  printf '1\\n3\\n2\\n' | casa-practice play youth-discloses --plain
+                (replies come in a shuffled order; CASA_PRACTICE_SEED=N fixes it)
   -h, --help    show this help
 
 Exit codes: 0 played, 1 the file has errors (or input ended early), 2 usage error.
