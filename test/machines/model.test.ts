@@ -5,7 +5,7 @@ import { getShortestPaths } from 'xstate/graph';
 import { describe, expect, it } from 'vitest';
 import { compileScenario } from '../../src/machines/compile.js';
 import { indexScenario, replyValue } from '../../src/machines/scenario-index.js';
-import { analyseBest, type Debrief } from '../../src/machines/scoring.js';
+import { analyseBest, CRITICAL_CAP, type Debrief } from '../../src/machines/scoring.js';
 import type { Scenario } from '../../src/machines/schema/scenario.js';
 import type { SessionEvent } from '../../src/machines/types.js';
 import { validateScenario } from '../../src/machines/validate/index.js';
@@ -65,7 +65,10 @@ describe.each(files.map((f) => [f.split('/').pop() as string, f]))('model-based 
       expect(debrief.ending?.id).toBe(String(path.state.value));
       expect(debrief.score.earned).toBe(earned);
       expect(debrief.score.best).toBe(best);
-      expect(debrief.score.percent).toBe(best <= 0 ? (earned >= best ? 100 : 0) : Math.max(0, Math.min(100, Math.round((100 * earned) / best))));
+      // The documented rule: a share of the best total (0 when it is not positive), at most CRITICAL_CAP after a critical violation.
+      const uncapped = best <= 0 ? 0 : Math.max(0, Math.min(100, Math.round((100 * earned) / best)));
+      expect(debrief.score.percent).toBe(debrief.criticalViolations.length > 0 ? Math.min(CRITICAL_CAP, uncapped) : uncapped);
+      expect(debrief.score.capped).toBe(debrief.score.percent < uncapped);
       const firstNonCritical = debrief.principles.findIndex((p) => !(p.status === 'violated' && p.severity === 'critical'));
       const criticalRows = debrief.principles.filter((p) => p.status === 'violated' && p.severity === 'critical');
       expect(firstNonCritical === -1 ? debrief.principles.length : firstNonCritical).toBe(criticalRows.length);
