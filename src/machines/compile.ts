@@ -1,6 +1,7 @@
 import { assertEvent, assign, setup, type AnyStateMachine, type AnyStateNode } from 'xstate';
 import { applyEffects, initialVariables, readsConduct, whenHolds } from './conditions.js';
 import { conductAfter, conductOf, NO_CONDUCT } from './conduct.js';
+import { isSeed } from './reply-order.js';
 import { indexScenario, routesOf, type ScenarioIndex } from './scenario-index.js';
 import { analyseBest, buildDebrief, type Debrief } from './scoring.js';
 import type { Route, Scenario, ScenarioNode } from './schema/scenario.js';
@@ -80,10 +81,13 @@ export function buildMachineConfig(scenario: Scenario): MachineConfigJson {
 
 /** The context a new session starts with. */
 export function initialContext(scenario: Scenario, input: SessionInput | undefined): SessionContext {
+  const seed = input?.seed;
   return {
     scenarioId: scenario.id,
     scenarioVersion: scenario.version,
     mode: input?.mode === 'assessment' ? 'assessment' : 'practice',
+    // Only when given, so a session without one (and its save) has exactly the old shape.
+    ...(isSeed(seed) ? { seed } : {}),
     variables: initialVariables(scenario.variables),
     transcript: [],
     tallies: {},
@@ -190,7 +194,8 @@ function createScenarioMachine(scenario: Scenario) {
         const transcript = context.transcript.slice(0, -1);
         return { variables, transcript, tallies: talliesOf(transcript) };
       }),
-      restart: assign(({ context }) => initialContext(scenario, { mode: context.mode })),
+      // The same playthrough again: the mode and the seed (so the order of replies) stay.
+      restart: assign(({ context }) => initialContext(scenario, { mode: context.mode, seed: context.seed })),
     },
   }).createMachine({
     ...({ id: scenario.id, initial: scenario.start, states } as unknown as Record<string, never>),

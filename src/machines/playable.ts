@@ -30,16 +30,21 @@ export function startingAt(scenario: Scenario, from: string | undefined): { ok: 
   return { ok: true, scenario: { ...scenario, start: from } };
 }
 
-/** Starts a scenario's machine, fresh or from a snapshot that restoreSession proved sound. */
-export function startSession(scenario: Scenario, mode: SessionMode, snapshot?: PersistedScenarioSnapshot) {
-  const actor = createActor(compileScenario(scenario), actorOptions(scenario, { mode, snapshot }));
+/**
+ * Starts a scenario's machine, fresh or from a snapshot that restoreSession proved sound. A fresh
+ * session takes `seed`, the playthrough's seed for the order of replies, which the UI draws (e.g.
+ * `crypto.getRandomValues(new Uint32Array(1))[0]`); without one replies keep the file's order. A
+ * restored session keeps the seed in its snapshot.
+ */
+export function startSession(scenario: Scenario, mode: SessionMode, snapshot?: PersistedScenarioSnapshot, seed?: number) {
+  const actor = createActor(compileScenario(scenario), actorOptions(scenario, { mode, snapshot, seed }));
   actor.start();
   return actor;
 }
 
 /** A trainer-led session: always practice mode, since the room discusses every reply's feedback. */
-export function startFacilitation(scenario: Scenario) {
-  return startSession(scenario, 'practice');
+export function startFacilitation(scenario: Scenario, seed?: number) {
+  return startSession(scenario, 'practice', undefined, seed);
 }
 
 /** A running session. */

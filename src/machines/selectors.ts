@@ -1,5 +1,6 @@
 import { scenarioGraph } from './graph.js';
 import { citePrinciple, getPrinciple } from './guide.js';
+import { repliesInOrder } from './reply-order.js';
 import { indexScenario, routesOf } from './scenario-index.js';
 import type { Debrief } from './scoring.js';
 import type { Scenario, ScenarioNode } from './schema/scenario.js';
@@ -31,7 +32,7 @@ export interface LineView {
 /** A reply as offered to the volunteer. */
 export interface ReplyView {
   id: string;
-  /** 1-based number shown beside the reply. */
+  /** 1-based number shown beside the reply: its position in this playthrough's order (see reply-order.ts). */
   number: number;
   text: string;
   kind: 'say' | 'do';
@@ -148,7 +149,7 @@ export function selectView(scenario: Scenario, snapshot: SnapshotLike): SessionV
     lines: (node.lines ?? []).map((l) => ({ speaker: characters.get(l.character)?.name ?? l.character, role: characters.get(l.character)?.role ?? '', text: l.text })),
     prompt: node.kind === 'decision' ? (node.prompt ?? 'What do you say or do?') : undefined,
     replies: node.kind === 'decision'
-      ? node.replies.map((r, i) => ({ id: r.id, number: i + 1, text: r.text, kind: r.kind ?? 'say', enabled: snapshot.can({ type: 'reply.choose', replyId: r.id }) }))
+      ? repliesInOrder(scenario, context.seed, node.id, node.replies).map((r, i) => ({ id: r.id, number: i + 1, text: r.text, kind: r.kind ?? 'say', enabled: snapshot.can({ type: 'reply.choose', replyId: r.id }) }))
       : [],
     facilitatorNote: node.kind === 'ending' ? undefined : node.facilitatorNote,
     discussionPrompt: node.kind === 'ending' ? undefined : node.discussionPrompt,
@@ -165,7 +166,7 @@ export function selectView(scenario: Scenario, snapshot: SnapshotLike): SessionV
   });
 }
 
-/** Every reply of a decision with its feedback and assessments, for a trainer's reveal. */
+/** Every reply of a decision with its feedback and assessments, in file order (`revealData` puts them in the order shown). */
 export function revealReplies(scenario: Scenario, nodeId: string): FeedbackView[] {
   const node = indexScenario(scenario).nodes.get(nodeId);
   if (node?.kind !== 'decision') return [];

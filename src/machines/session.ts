@@ -1,5 +1,6 @@
 import { initialTransition, transition, type ActorOptions, type SnapshotFrom } from 'xstate';
 import { compileScenario, type ScenarioMachine } from './compile.js';
+import { isSeed } from './reply-order.js';
 import type { Scenario } from './schema/scenario.js';
 import type { SessionContext, SessionInput, SessionMode } from './types.js';
 
@@ -10,15 +11,18 @@ export type PersistedScenarioSnapshot = ReturnType<ScenarioMachine['getPersisted
 export interface SessionStart {
   mode: SessionMode;
   snapshot?: PersistedScenarioSnapshot;
+  /** A new session's seed for the order of replies (a restored one keeps its own). */
+  seed?: number;
 }
 
 /** The options for `createActor(compileScenario(scenario), options)`, for new and restored sessions alike. */
 export function actorOptions(scenario: Scenario, start: SessionStart): ActorOptions<ScenarioMachine> & { input: SessionInput } {
-  if (start.snapshot === undefined) return { input: { mode: start.mode } };
+  const input: SessionInput = isSeed(start.seed) ? { mode: start.mode, seed: start.seed } : { mode: start.mode };
+  if (start.snapshot === undefined) return { input };
   const { snapshot } = start;
   const owner = 'context' in snapshot && isRecord(snapshot.context) ? snapshot.context.scenarioId : scenario.id;
   if (owner !== scenario.id) throw new Error(`This snapshot belongs to the scenario "${String(owner)}", not "${scenario.id}".`);
-  return { input: { mode: start.mode }, snapshot: start.snapshot };
+  return { input, snapshot: start.snapshot };
 }
 
 /** What is written to disk or localStorage for a session in progress. */
@@ -76,8 +80,12 @@ export function restoreSession(scenario: Scenario, saved: unknown, machine: Scen
   if (context.mode !== mode || !Array.isArray(context.transcript)) {
     return { ok: false, error: 'The saved progress is damaged (its mode or transcript is malformed).' };
   }
+  // The order replies were shown in: replayed with the same seed, or none for a save made before
+  // shuffling existed (which then resumes in file order, exactly as it was played).
+  const seed: unknown = context.seed;
+  if ('seed' in context && !isSeed(seed)) return { ok: false, error: 'The saved progress is damaged (its seed is not a whole number).' };
   try {
-    const replayed = replay(machine, scenario.nodes.length, mode, context.transcript, snap.value);
+    const replayed = replay(machine, scenario.nodes.length, isSeed(seed) ? { mode, seed } : { mode }, context.transcript, snap.value);
     if (!replayed) return { ok: false, error: 'The saved progress does not fit this scenario (its replies do not lead where it says).' };
     if (JSON.stringify(replayed.context) !== JSON.stringify(snap.context) || replayed.status !== snap.status) {
       return { ok: false, error: 'The saved progress is damaged (its values do not match its replies).' };
@@ -90,8 +98,8 @@ export function restoreSession(scenario: Scenario, saved: unknown, machine: Scen
 
 type Snapshot = SnapshotFrom<ScenarioMachine>;
 
-function replay(machine: ScenarioMachine, nodes: number, mode: SessionMode, transcript: unknown[], value: string): Snapshot | undefined {
-  let [snapshot] = initialTransition(machine, { mode });
+function replay(machine: ScenarioMachine, nodes: number, input: SessionInput, transcript: unknown[], value: string): Snapshot | undefined {
+  let [snapshot] = initialTransition(machine, input);
   const limit = nodes + 1;
   const continueUntil = (nodeId: string): boolean => {
     for (let i = 0; i < limit && snapshot.value !== nodeId; i++) {

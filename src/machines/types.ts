@@ -26,6 +26,11 @@ export interface SessionContext {
   scenarioId: string;
   scenarioVersion: number;
   mode: SessionMode;
+  /**
+   * The playthrough's seed for the order replies are shown in (see reply-order.ts). Absent in
+   * sessions started without one (and in saves made before shuffling existed): file order.
+   */
+  seed?: number;
   variables: Variables;
   transcript: Turn[];
   tallies: Tallies;
@@ -34,6 +39,8 @@ export interface SessionContext {
 /** What starts a session. */
 export interface SessionInput {
   mode?: SessionMode;
+  /** The seed for the order replies are shown in; a safe integer the UI draws (none: file order). */
+  seed?: number;
 }
 
 /** Events a scenario machine accepts. */

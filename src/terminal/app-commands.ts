@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline';
 import { resumeFailure, type PlayableScenario, type SessionMode } from '../machines/light.js';
 import type { PersistedScenarioSnapshot } from '../machines/index.js';
 import { parseArgs, UsageError, type ParsedArgs } from './args.js';
+import { fixedSeed } from './seed.js';
 import type { CliIO } from './commands.js';
 
 export const APP_HELP = `Usage: casa-practice [--assess] [--plain] [--facilitate] [scenario]
@@ -17,6 +18,7 @@ Options:
 
 Keys are listed at the bottom of every screen. q asks before quitting and saves
 your progress; "casa-practice resume" continues where you stopped.
+Replies are shown in an order shuffled per playthrough; CASA_PRACTICE_SEED=N fixes it.
 Exit codes: 0 done, 1 problems (a scenario with errors, input ended early), 2 usage error.
 `;
 
@@ -31,6 +33,7 @@ Options:
   --facilitate  trainer-led session for a room
   --plain       line-by-line mode: reply numbers from stdin, transcript and debrief as text
                 e.g.  printf '1\\n3\\n2\\n' | casa-practice play youth-discloses --plain
+                (replies come in a shuffled order; CASA_PRACTICE_SEED=N fixes it)
   -h, --help    show this help
 
 Exit codes: 0 played, 1 the file has errors (or input ended early), 2 usage error.
@@ -121,6 +124,7 @@ async function playScenario(args: ParsedArgs, io: CliIO): Promise<number> {
 
 async function run(req: RunRequest, io: CliIO): Promise<number> {
   if (req.facilitate && req.mode === 'assessment') throw new UsageError('--facilitate and --assess cannot be used together');
+  fixedSeed(process.env);
   if (req.plain) {
     if (req.notice && !req.playable) io.out(`${req.notice}\n`);
     const lines = createInterface({ input: process.stdin, terminal: false })[Symbol.asyncIterator]();

@@ -1,6 +1,7 @@
 import { entryOf, facilitatedDecision, revealData, selectView, startFacilitation, type Debrief, type FacilitatedDecision, type Scenario, type SessionView, type Votes } from '../machines/index.js';
 import { writeSessionSummary } from './export.js';
 import { revealText } from './reveal-text.js';
+import { sessionSeed } from './seed.js';
 import { chooseScenario, printDebrief, printMoment, sayer, type LineModeOptions } from './plain.js';
 
 /** What the line-by-line trainer-led session needs. */
@@ -18,7 +19,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   const playable = opts.playable ?? (await chooseScenario(opts));
   if (!playable) return 1;
   const { scenario } = playable;
-  const actor = startFacilitation(scenario);
+  const actor = startFacilitation(scenario, sessionSeed(opts.env));
   const log: FacilitatedDecision[] = [];
   const entry = entryOf(playable);
   say(`Trainer-led session: ${entry.title} (about ${entry.minutes} min)`);

@@ -3,6 +3,7 @@ import { loadCatalog } from './catalog-validate.js';
 import type { CliIO } from './commands.js';
 import { debriefPlain } from './debrief-plain.js';
 import { stateStore, writeSave } from './saves.js';
+import { sessionSeed } from './seed.js';
 import { wrapText } from './wrap.js';
 
 /** What every line-by-line mode needs: input, output and the width to wrap at. */
@@ -50,7 +51,7 @@ export async function runPlain(opts: PlainOptions): Promise<number> {
 async function playOne(playable: PlayableScenario, fromList: boolean, opts: PlainOptions, say: Say): Promise<number | 'back'> {
   const { io } = opts;
   const { scenario } = playable;
-  const actor = startSession(scenario, opts.mode, opts.snapshot);
+  const actor = startSession(scenario, opts.mode, opts.snapshot, sessionSeed(opts.env));
   const startedAt = opts.startedAt ?? new Date().toISOString();
   const entry = entryOf(playable);
   say(`${entry.title} (about ${entry.minutes} min, ${opts.mode} mode)`);

@@ -231,6 +231,10 @@ export const Scenario = z
     learningGoals: z.array(PrincipleId).min(1).meta({ description: 'The principles this scenario practises.' }),
     characters: z.array(Character).min(1),
     variables: z.array(Variable).optional(),
+    shuffleReplies: z.boolean().optional().meta({
+      description:
+        'Show each decision\'s replies in an order shuffled per playthrough (default true), so the position of the best reply never becomes an answer key. Set false only when the file order itself matters, e.g. replies that read as a sequence.',
+    }),
     start: Id.meta({ description: 'The id of the first node.' }),
     nodes: z.array(ScenarioNode).min(1),
   })

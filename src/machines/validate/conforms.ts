@@ -25,6 +25,7 @@ export function conformsToScenario(raw: unknown): raw is Scenario {
       case 'estimatedMinutes': if (!isInt(v) || v < 1 || v > 240) return false; break;
       case 'learningGoals': if (!isNonEmptyArray(v) || !v.every(isPrincipleId)) return false; break;
       case 'characters': if (!isNonEmptyArray(v) || !v.every(isCharacter)) return false; break;
+      case 'shuffleReplies': if (typeof v !== 'boolean') return false; break;
       case 'variables': if (!Array.isArray(v) || !v.every(isVariable)) return false; break;
       case 'nodes': if (!isNonEmptyArray(v) || !v.every(isNode)) return false; break;
       default: return false;

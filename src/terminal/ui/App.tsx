@@ -4,6 +4,7 @@ import { entryOf, resumeFailure, withRecord, type CatalogEntry, type PlayableSce
 import type { PersistedScenarioSnapshot, SessionActor } from '../../machines/index.js';
 import type { Listing } from '../node/catalog-files.js';
 import { hasSave, loadRecords } from '../node/state-store.js';
+import { sessionSeed } from '../seed.js';
 import type { Theme } from '../theme.js';
 import { AppContext, type AppServices } from './AppContext.js';
 import { ContentNote } from './ContentNote.js';
@@ -42,12 +43,13 @@ type Screen =
   | { name: 'play'; playable: PlayableScenario; actor: SessionActor; mode: SessionMode; fromPicker: boolean; startedAt?: string }
   | { name: 'facilitate'; playable: PlayableScenario; actor: SessionActor };
 
-async function newActor(playable: PlayableScenario, mode: SessionMode, snapshot?: PersistedScenarioSnapshot): Promise<SessionActor> {
-  return (await import('../../machines/index.js')).startSession(playable.scenario, mode, snapshot);
+// Each new playthrough draws its own seed for the order of replies (a resumed one keeps its save's).
+async function newActor(env: NodeJS.ProcessEnv, playable: PlayableScenario, mode: SessionMode, snapshot?: PersistedScenarioSnapshot): Promise<SessionActor> {
+  return (await import('../../machines/index.js')).startSession(playable.scenario, mode, snapshot, sessionSeed(env));
 }
 
-async function newFacilitation(playable: PlayableScenario): Promise<SessionActor> {
-  return (await import('../../machines/index.js')).startFacilitation(playable.scenario);
+async function newFacilitation(env: NodeJS.ProcessEnv, playable: PlayableScenario): Promise<SessionActor> {
+  return (await import('../../machines/index.js')).startFacilitation(playable.scenario, sessionSeed(env));
 }
 
 /** The records, with a one-line notice when a damaged records file had to be set aside. */
@@ -86,7 +88,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
 
   useEffect(() => {
     // A resumed session opens straight into play once the core has loaded.
-    if (start.kind === 'play' && !start.showNote) void newActor(start.playable, mode, start.snapshot).then((actor) =>
+    if (start.kind === 'play' && !start.showNote) void newActor(services.env, start.playable, mode, start.snapshot).then((actor) =>
       setScreen({ name: 'play', playable: start.playable, actor, mode, fromPicker: false, startedAt: start.startedAt }));
     // Once, on mount: `start` describes how the app opened, not what it shows now.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -99,13 +101,13 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
       if ('problems' in loaded) return toPicker(`"${entry.title}" has errors; run: casa-practice validate ${entry.file}`);
       playable = loaded;
     }
-    if (facilitating) setScreen({ name: 'facilitate', playable, actor: await newFacilitation(playable) });
-    else setScreen({ name: 'play', playable, actor: await newActor(playable, mode), mode, fromPicker });
+    if (facilitating) setScreen({ name: 'facilitate', playable, actor: await newFacilitation(services.env, playable) });
+    else setScreen({ name: 'play', playable, actor: await newActor(services.env, playable, mode), mode, fromPicker });
   };
   const resume = async () => {
     const found = (await import('../saves.js')).readSave(services.env);
     if (found.kind !== 'ok') return toPicker(found.kind === 'bad' ? resumeFailure(found.error, found.movedTo) : 'No saved session was found.');
-    const actor = await newActor(found.playable, found.mode, found.snapshot);
+    const actor = await newActor(services.env, found.playable, found.mode, found.snapshot);
     setScreen({ name: 'play', playable: found.playable, actor, mode: found.mode, fromPicker: true, startedAt: found.startedAt });
   };
 

@@ -56,9 +56,13 @@ export async function settle(r: Pick<Typable, 'frames'>): Promise<void> {
   }
 }
 
-/** An environment whose state directory is a fresh temp folder. */
+/**
+ * An environment whose state directory is a fresh temp folder, with the order of replies fixed by
+ * CASA_PRACTICE_SEED so every run shows the same (shuffled) order; pass `CASA_PRACTICE_SEED: ''`
+ * for a random one.
+ */
 export function tempEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  return { XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'casa-term-')), ...extra };
+  return { XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'casa-term-')), CASA_PRACTICE_SEED: '1', ...extra };
 }
 
 /** The App with test services: state in `env`, exits recorded. */
