@@ -14,6 +14,7 @@ Usage:
   casa-practice resume                        continue where you stopped
   casa-practice validate <file|folder>...     check scenario files (--json, --strict)
   casa-practice graph <file> [--format mermaid|dot]
+  casa-practice audit [file|folder]...        do endings follow conduct? is the answer key hidden?
   casa-practice --help | --version
 
 Without a terminal (piped input) the app runs line by line, reading reply numbers:
@@ -28,6 +29,7 @@ type Command = (argv: readonly string[], io: CliIO) => number | Promise<number>;
 const COMMANDS: Record<string, () => Promise<Command>> = {
   validate: async () => (await import('./commands.js')).validateCommand,
   graph: async () => (await import('./commands.js')).graphCommand,
+  audit: async () => (await import('./commands.js')).auditCommand,
   play: async () => (await import('./app-commands.js')).playCommand,
   resume: async () => (await import('./app-commands.js')).resumeCommand,
 };

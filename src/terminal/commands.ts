@@ -1,5 +1,6 @@
-import { exportGraph, formatValidation, safeJson, visibleLine, type GraphFormat } from '../machines/index.js';
+import { exportGraph, formatAudit, formatValidation, safeJson, visibleLine, type GraphFormat, type Scenario } from '../machines/index.js';
 import { parseArgs, UsageError } from './args.js';
+import { scenariosDir } from './paths.js';
 import { expandPaths, loadScenarioFile, resolveScenarioArg, unreadableFolder } from './files.js';
 
 /** Where a command writes. Tests pass collectors; the real CLI passes process streams. */
@@ -64,6 +65,44 @@ export function validateCommand(argv: readonly string[], io: CliIO): number {
     if (loaded.length > 1) io.out(`${loaded.length - failed.length} of ${loaded.length} files valid\n`);
   }
   return failed.length === 0 ? 0 : 1;
+}
+
+export const AUDIT_HELP = `Usage: casa-practice audit [file|folder]...   (default: the bundled scenarios)
+
+For each scenario: how many states a playthrough can reach, the worst score that reaches each kind
+of ending, the best score a playthrough with a critical violation can have, and how often the best
+reply is first, longest or shortest, and how many decisions have a near miss; then the same figures
+across all the scenarios, against the project's thresholds.
+
+Exit codes: 0 the audit passed, 1 it did not (or a file has errors), 2 usage error.
+`;
+
+/** \`casa-practice audit\`: does the outcome follow conduct, and does the wording give the answer away? */
+export function auditCommand(argv: readonly string[], io: CliIO): number {
+  const args = parseArgs(argv, ['help']);
+  if (args.flags.has('help')) {
+    io.out(AUDIT_HELP);
+    return 0;
+  }
+  const resolved = (args.positionals.length > 0 ? args.positionals : [scenariosDir()]).map(resolveScenarioArg);
+  for (const r of resolved) if (r.note) io.err(`casa-practice: ${visibleLine(r.note)}\n`);
+  const files = expandPaths(resolved.map((r) => r.path));
+  if (files.length === 0) throw new UsageError(`no scenario files found in ${visibleLine(args.positionals.join(', '))}`);
+  const scenarios: Scenario[] = [];
+  let broken = 0;
+  for (const f of files) {
+    const loaded = f.unreadableFolder !== undefined ? unreadableFolder(f.path, f.unreadableFolder) : loadScenarioFile(f.path);
+    if (loaded.result.scenario) scenarios.push(loaded.result.scenario);
+    else {
+      broken++;
+      io.err(`${formatValidation(loaded.result, loaded.path)}\n`);
+    }
+  }
+  if (scenarios.length === 0) return 1;
+  const audit = formatAudit(scenarios);
+  io.out(audit.text);
+  if (broken > 0) io.out(`${broken} file${broken === 1 ? '' : 's'} with errors left out (see above).\n`);
+  return audit.ok && broken === 0 ? 0 : 1;
 }
 
 /** `casa-practice graph`: prints Mermaid or DOT. */

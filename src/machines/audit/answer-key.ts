@@ -1,0 +1,175 @@
+import { principles } from '../guide.js';
+import { indexScenario, replyValue, routesOf } from '../scenario-index.js';
+import type { DecisionNode, Next, Reply, Scenario } from '../schema/scenario.js';
+
+/**
+ * How much the wording of a scenario gives its answer key away, measured over every decision.
+ *
+ * - the best reply is the one with the highest value (weights followed minus weights violated);
+ *   several replies can share it;
+ * - best-first: the first reply in file order is among the best;
+ * - best-longest / best-shortest: a best reply is strictly the longest / strictly the shortest
+ *   text at its decision (with ties for best, any best reply counts);
+ * - near-miss: some reply that is not among the best scores zero or more, or both follows one
+ *   principle and violates another;
+ * - warm-only-best: the best reply is the only one that uses warm words (see WARM) and is also the
+ *   longest: the two tells together.
+ */
+export interface DecisionKey {
+  scenarioId: string;
+  decisionId: string;
+  replies: number;
+  bestIds: string[];
+  bestFirst: boolean;
+  bestLongest: boolean;
+  bestShortest: boolean;
+  nearMiss: boolean;
+  warmOnlyBest: boolean;
+}
+
+export interface AnswerKeyFigures {
+  decisions: number;
+  bestFirst: number;
+  bestLongest: number;
+  bestShortest: number;
+  nearMiss: number;
+  warmOnlyBestAndLongest: number;
+  /** Replies scoring below zero that use warm words. */
+  warmWrongReplies: number;
+  /** The same figures as percentages of `decisions`, rounded to one decimal. */
+  percent: { bestFirst: number; bestLongest: number; bestShortest: number; nearMiss: number };
+  perDecision: DecisionKey[];
+}
+
+/** Words that make a reply sound kind, whatever it does. */
+export const WARM = /\b(i hear you|glad|thank you|thanks for|i'm here|i am here|i care|proud|no judg|that makes sense|makes sense|of course|i'm so sorry|sorry|it's okay|it's ok|i get it|love)\b/i;
+
+function isMixed(reply: Reply): boolean {
+  return reply.assessments.some((a) => a.verdict === 'follows') && reply.assessments.some((a) => a.verdict === 'violates');
+}
+
+export function decisionKey(scenarioId: string, node: DecisionNode): DecisionKey {
+  const values = node.replies.map(replyValue);
+  const top = Math.max(...values);
+  const best = node.replies.filter((_, i) => values[i] === top);
+  const lengths = node.replies.map((r) => r.text.length);
+  const strictly = (reply: Reply, pick: (a: number, b: number) => boolean) =>
+    node.replies.every((r) => r === reply || pick(reply.text.length, r.text.length));
+  const bestLongest = best.some((b) => strictly(b, (a, c) => a > c));
+  const warm = node.replies.map((r) => WARM.test(r.text));
+  const warmIds = node.replies.filter((_, i) => warm[i]).map((r) => r.id);
+  return {
+    scenarioId,
+    decisionId: node.id,
+    replies: node.replies.length,
+    bestIds: best.map((r) => r.id),
+    bestFirst: values[0] === top,
+    bestLongest,
+    bestShortest: best.some((b) => strictly(b, (a, c) => a < c)),
+    nearMiss: node.replies.some((r, i) => values[i] !== top && ((values[i] ?? -1) >= 0 || isMixed(r))),
+    warmOnlyBest: bestLongest && warmIds.length > 0 && warmIds.every((id) => best.some((b) => b.id === id)) && lengths.length > 1,
+  };
+}
+
+export function answerKeyFigures(scenarios: readonly Scenario[]): AnswerKeyFigures {
+  const perDecision: DecisionKey[] = [];
+  let warmWrongReplies = 0;
+  for (const s of scenarios) {
+    for (const n of s.nodes) {
+      if (n.kind !== 'decision') continue;
+      perDecision.push(decisionKey(s.id, n));
+      for (const r of n.replies) if (replyValue(r) < 0 && WARM.test(r.text)) warmWrongReplies++;
+    }
+  }
+  const count = (f: (d: DecisionKey) => boolean) => perDecision.filter(f).length;
+  const decisions = perDecision.length;
+  const pct = (k: number) => Math.round((1000 * k) / Math.max(1, decisions)) / 10;
+  const bestFirst = count((d) => d.bestFirst);
+  const bestLongest = count((d) => d.bestLongest);
+  const bestShortest = count((d) => d.bestShortest);
+  const nearMiss = count((d) => d.nearMiss);
+  return {
+    decisions,
+    bestFirst,
+    bestLongest,
+    bestShortest,
+    nearMiss,
+    warmOnlyBestAndLongest: count((d) => d.warmOnlyBest),
+    warmWrongReplies,
+    percent: { bestFirst: pct(bestFirst), bestLongest: pct(bestLongest), bestShortest: pct(bestShortest), nearMiss: pct(nearMiss) },
+    perDecision,
+  };
+}
+
+const critical = new Set(principles.filter((p) => p.severity === 'critical').map((p) => p.id));
+
+/** Every violation of a critical principle (the guide's Prohibited Activities) weighted below 3. */
+export function lightCriticalViolations(scenario: Scenario): string[] {
+  const out: string[] = [];
+  for (const n of scenario.nodes) {
+    if (n.kind !== 'decision') continue;
+    for (const r of n.replies) for (const a of r.assessments) {
+      if (a.verdict === 'violates' && critical.has(a.principle) && (a.weight ?? 1) !== 3) out.push(`${r.id} ${a.principle} weight ${a.weight ?? 1}`);
+    }
+  }
+  return out;
+}
+
+/**
+ * Negative replies that leave no trace: they change no variable and route exactly like a best
+ * reply at the same decision, so the story cannot tell them from the best move.
+ */
+export function inconsequentialReplies(scenario: Scenario): string[] {
+  const out: string[] = [];
+  for (const n of scenario.nodes) {
+    if (n.kind !== 'decision') continue;
+    const top = Math.max(...n.replies.map(replyValue));
+    const bestRoutes = n.replies.filter((r) => replyValue(r) === top).map((r) => JSON.stringify(routesOf(r.next)));
+    for (const r of n.replies) {
+      if (replyValue(r) >= 0) continue;
+      const changesState = (r.effects ?? []).some((e) => e.set !== undefined || (e.add ?? 0) !== 0);
+      if (!changesState && bestRoutes.includes(JSON.stringify(routesOf(r.next)))) out.push(r.id);
+    }
+  }
+  return out;
+}
+
+/**
+ * Places where a variable decides which decision (or ending) comes next, not only which scene
+ * is shown: a list of routes with at least one condition whose targets lead, through scenes, to
+ * different decisions or endings.
+ */
+export function stateSteeredPlaces(scenario: Scenario): string[] {
+  const index = indexScenario(scenario);
+  const memo = new Map<string, string>();
+  /** The decisions or endings a node leads to, passing through scenes (every route of a scene). */
+  const ahead = (id: string, seen: Set<string> = new Set()): string => {
+    const cached = memo.get(id);
+    if (cached !== undefined) return cached;
+    const node = index.nodes.get(id);
+    let result: string;
+    if (!node || node.kind !== 'scene' || seen.has(id)) result = id;
+    else {
+      seen.add(id);
+      result = [...new Set(routesOf(node.next).map((r) => ahead(r.to, seen)))].sort().join('|');
+    }
+    memo.set(id, result);
+    return result;
+  };
+  const places: string[] = [];
+  const check = (where: string, next: Next) => {
+    const routes = routesOf(next);
+    if (!routes.some((r) => r.when)) return;
+    if (new Set(routes.map((r) => ahead(r.to))).size > 1) places.push(where);
+  };
+  for (const n of scenario.nodes) {
+    if (n.kind === 'scene') check(n.id, n.next);
+    else if (n.kind === 'decision') for (const r of n.replies) check(`${n.id}/${r.id}`, r.next);
+  }
+  return places;
+}
+
+/** The places counted by the decision they happen at (several replies of one decision count once). */
+export function stateSteeredDecisions(scenario: Scenario): string[] {
+  return [...new Set(stateSteeredPlaces(scenario).map((p) => p.split('/')[0] as string))];
+}

@@ -1,0 +1,97 @@
+import type { EndingKind, Scenario } from '../schema/scenario.js';
+import { cleanLine } from '../text/clean.js';
+import { answerKeyFigures, type AnswerKeyFigures } from './answer-key.js';
+import { exploreScenario } from './explore.js';
+
+/**
+ * The audit of a scenario for a trainer: does the outcome follow conduct (from the exploration of
+ * every reachable state), and does the wording or order give the answer key away (from the
+ * answer-key figures)? The thresholds are the project's own rules for its scenarios.
+ */
+export const AUDIT_THRESHOLDS = {
+  /** At most this share of decisions may have the best reply as the longest. */
+  bestLongestMax: 33,
+  /** At least this share of decisions should have the best reply as the shortest. */
+  bestShortestMin: 20,
+  /** At least this share of decisions should have a near-miss distractor. */
+  nearMissMin: 50,
+  /** The best reply should come first in the file in this range of decisions. */
+  bestFirstMin: 25,
+  bestFirstMax: 45,
+} as const;
+
+/** One scenario's audit. */
+export interface ScenarioAudit {
+  id: string;
+  title: string;
+  states: number;
+  complete: boolean;
+  /** The lowest final score (after the critical cap) that reaches each kind of ending, if any. */
+  worstByKind: Partial<Record<EndingKind, number>>;
+  /** Whether a playthrough with a critical violation can reach each kind of ending. */
+  criticalByKind: Partial<Record<EndingKind, boolean>>;
+  /** The highest score a playthrough with a critical violation can have, before and after the cap. */
+  bestWithCritical?: { uncapped: number; capped: number };
+  figures: AnswerKeyFigures;
+}
+
+/** Audits one valid scenario. */
+export function auditScenario(scenario: Scenario): ScenarioAudit {
+  const found = exploreScenario(scenario);
+  const worstByKind: ScenarioAudit['worstByKind'] = {};
+  const criticalByKind: ScenarioAudit['criticalByKind'] = {};
+  for (const e of found.endings) {
+    worstByKind[e.kind] = Math.min(worstByKind[e.kind] ?? 100, e.worst);
+    criticalByKind[e.kind] = (criticalByKind[e.kind] ?? false) || e.afterCritical;
+  }
+  return {
+    id: scenario.id, title: cleanLine(scenario.title), states: found.states, complete: found.complete, worstByKind, criticalByKind,
+    ...(found.bestWithCritical ? { bestWithCritical: { uncapped: found.bestWithCritical.uncapped, capped: Math.min(50, found.bestWithCritical.uncapped) } } : {}),
+    figures: answerKeyFigures([scenario]),
+  };
+}
+
+/** Which thresholds a set of scenarios misses, in words (empty when all are met). */
+export function auditFailures(audits: readonly ScenarioAudit[], all: AnswerKeyFigures): string[] {
+  const out: string[] = [];
+  for (const a of audits) {
+    if (a.criticalByKind.strong) out.push(`${a.id}: a playthrough with a critical violation can reach a strong ending`);
+    if ((a.worstByKind.strong ?? 100) < 50) out.push(`${a.id}: a playthrough scoring ${a.worstByKind.strong}% can reach a strong ending`);
+    if (!a.complete) out.push(`${a.id}: too many reachable states to check every playthrough`);
+  }
+  const p = all.percent;
+  const t = AUDIT_THRESHOLDS;
+  if (p.bestLongest > t.bestLongestMax) out.push(`the best reply is the longest in ${p.bestLongest}% of decisions (at most ${t.bestLongestMax}%)`);
+  if (p.bestShortest < t.bestShortestMin) out.push(`the best reply is the shortest in ${p.bestShortest}% of decisions (at least ${t.bestShortestMin}%)`);
+  if (p.nearMiss < t.nearMissMin) out.push(`${p.nearMiss}% of decisions have a near miss (at least ${t.nearMissMin}%)`);
+  if (p.bestFirst < t.bestFirstMin || p.bestFirst > t.bestFirstMax) out.push(`the best reply comes first in ${p.bestFirst}% of decisions (${t.bestFirstMin}–${t.bestFirstMax}%)`);
+  return out;
+}
+
+const KINDS: EndingKind[] = ['strong', 'mixed', 'harmful'];
+
+/** The audit as text: a block per scenario, then the figures across all of them and the verdict. */
+export function formatAudit(scenarios: readonly Scenario[]): { text: string; ok: boolean } {
+  const audits = scenarios.map(auditScenario);
+  const all = answerKeyFigures(scenarios);
+  const lines: string[] = [];
+  const pct = (n: number, of: number) => `${n} of ${of} (${Math.round((100 * n) / Math.max(1, of))}%)`;
+  for (const a of audits) {
+    const f = a.figures;
+    lines.push(`${a.id}: ${a.title}`);
+    lines.push(`  reachable states: ${a.states.toLocaleString('en-US')}${a.complete ? '' : ' (limit reached: partial)'}`);
+    lines.push(`  worst score reaching each ending: ${KINDS.map((k) => `${k} ${a.worstByKind[k] === undefined ? '—' : `${a.worstByKind[k]}%`}${a.criticalByKind[k] ? ' (also after a critical violation)' : ''}`).join(', ')}`);
+    lines.push(`  best score with a critical violation: ${a.bestWithCritical ? `${a.bestWithCritical.capped}% (${a.bestWithCritical.uncapped}% before the cap)` : 'none possible'}`);
+    lines.push(`  best reply first: ${pct(f.bestFirst, f.decisions)}, longest: ${pct(f.bestLongest, f.decisions)}, shortest: ${pct(f.bestShortest, f.decisions)}; near misses: ${pct(f.nearMiss, f.decisions)}`);
+    lines.push('');
+  }
+  const t = AUDIT_THRESHOLDS;
+  lines.push(`All ${scenarios.length} scenario${scenarios.length === 1 ? '' : 's'}, ${all.decisions} decisions:`);
+  lines.push(`  best reply first ${all.percent.bestFirst}% (${t.bestFirstMin}–${t.bestFirstMax}%), longest ${all.percent.bestLongest}% (≤ ${t.bestLongestMax}%), shortest ${all.percent.bestShortest}% (≥ ${t.bestShortestMin}%), near misses ${all.percent.nearMiss}% (≥ ${t.nearMissMin}%)`);
+  const failures = auditFailures(audits, all);
+  lines.push(failures.length === 0 ? 'Audit passed.' : `Audit failed:\n${failures.map((f) => `  - ${f}`).join('\n')}`);
+  return { text: `${lines.join('\n')}\n`, ok: failures.length === 0 };
+}
+
+export { answerKeyFigures, type AnswerKeyFigures } from './answer-key.js';
+export { exploreScenario, STATE_LIMIT, type EndingReach, type Exploration } from './explore.js';
