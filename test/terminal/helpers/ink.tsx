@@ -58,11 +58,12 @@ function frameAfter(frames: string[], count: number, ms: number): Promise<boolea
 /**
  * One turn of the event loop. Ink uses React's legacy root: a key's update renders synchronously,
  * but passive effects (which attach the new screen's key handler, or set state again) run in a
- * task React schedules with setImmediate, queued before ours.
+ * task React's scheduler posts with setImmediate, queued before ours; nothing in the app uses
+ * timers. No setTimeout here: a timer lets the process sleep, and on a loaded machine every
+ * wake-up waits for a core.
  */
 async function turn(): Promise<void> {
   await new Promise((r) => setImmediate(r));
-  await new Promise((r) => setTimeout(r, 0));
 }
 
 /** What press() needs: the stdin to type into and the frames written so far. */
