@@ -155,9 +155,16 @@ describe('compileScenario', () => {
     expect(debrief.criticalViolations.map((c) => c.principleId)).toEqual(['no-investigating']);
   });
 
-  it('variables stay within their declared range', () => {
-    const actor = start();
-    actor.send({ type: 'reply.choose', replyId: 'phone-accuse' });
-    expect(actor.getSnapshot().context.variables.trust).toBeGreaterThanOrEqual(0);
+  it('variables stay within their declared range: an effect past min or max stops at the bound', () => {
+    // Start near each bound so the reply's effect (+10 or −20) would overshoot it.
+    const near = (startAt: number) => createActor(compileScenario({ ...scenario, variables: [{ id: 'trust', label: 'Trust', min: 0, max: 100, start: startAt }] }), { input: {} }).start();
+    const low = near(15);
+    low.send({ type: 'reply.choose', replyId: 'phone-accuse' });
+    expect(low.getSnapshot().context.variables.trust).toBe(0);
+    expect(low.getSnapshot().context.transcript[0]?.changes).toEqual([{ var: 'trust', from: 15, to: 0 }]);
+    const high = near(95);
+    high.send({ type: 'reply.choose', replyId: 'phone-curious' });
+    expect(high.getSnapshot().context.variables.trust).toBe(100);
+    expect(high.getSnapshot().context.transcript[0]?.changes).toEqual([{ var: 'trust', from: 95, to: 100 }]);
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadPlayable, type PlayableScenario } from '../../src/terminal/scenario-source.js';
-import { appElement, KEY, press, renderApp, SCENARIOS, tempEnv } from './helpers/ink.js';
+import { appElement, KEY, press, renderApp, SCENARIOS, tap, tempEnv } from './helpers/ink.js';
 
 afterEach(() => cleanup());
 
@@ -57,7 +57,8 @@ describe('trainer-led sessions (--facilitate)', () => {
   it('ending a session early writes the summary so far', async () => {
     const { element, exit } = appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: newPhone() } });
     const r = await renderApp(element);
-    await press(r, KEY.enter, '7', 'q', 'y');
+    await press(r, KEY.enter, '7', 'q');
+    await tap(r, 'y');
     const message = exit.mock.calls[0]?.[0] ?? '';
     const summary = readFileSync(/written to (\S+\.md)/.exec(message)?.[1] as string, 'utf8');
     expect(summary).toContain("| 1 | That's a nice one! How did you get it? | 7 (100%) |");

@@ -1,26 +1,148 @@
 import { describe, expect, it } from 'vitest';
-import { appElement, KEY, playToDebrief, press, renderAt, tempEnv } from './helpers/ink.js';
+import { conditionsOf, whenHolds } from '../../src/machines/conditions.js';
+import type { Scenario } from '../../src/machines/schema/scenario.js';
+import { scenarioFilesIn } from '../../src/terminal/scenario-files.js';
+import { startingAt as startAt, startSession, type PlayableScenario } from '../../src/machines/index.js';
+import { loadPlayable } from '../../src/terminal/scenario-source.js';
+import { appElement, KEY, press, renderAt, settle, tempEnv } from './helpers/ink.js';
+import { playElement } from './helpers/play.js';
 import { BUNDLED, rows } from './helpers/layout.js';
 
-// Bundled scenarios in the picker's order, and which replies each run tries first.
-const RUNS = [1, 2, 3, 4, 5, 6].flatMap((n) => [
-  { n, columns: 60, pick: 1 },
-  { n, columns: 60, pick: 2 },
-  { n, columns: 80, pick: 3 },
-]);
+const HEIGHT = 24;
+const FILES = scenarioFilesIn(BUNDLED);
+const CASES = FILES.flatMap((file) => [60, 80].map((columns) => ({ name: file.slice(BUNDLED.length + 1), file, columns })));
 
-describe('every screen fits a 24-row terminal', () => {
-  it.each(RUNS)('scenario $n at $columns×24, trying reply $pick first: no frame taller than 24 rows or wider than the terminal', async ({ n, columns, pick }) => {
-    const { element } = appElement({ env: tempEnv(), dir: BUNDLED });
-    const r = await renderAt(element, columns);
-    await press(r, String(n), KEY.enter);
-    await playToDebrief(r, pick);
-    expect(r.frames.length).toBeGreaterThan(10);
-    for (const frame of new Set(r.frames)) {
-      const fr = rows(frame);
-      expect(fr.length, frame).toBeLessThanOrEqual(24);
-      for (const line of fr) expect([...line].length, line).toBeLessThanOrEqual(columns);
+const loaded = new Map<string, PlayableScenario>();
+function load(file: string): PlayableScenario {
+  const p = loaded.get(file) ?? loadPlayable(file);
+  if ('problems' in p) throw new Error(p.problems);
+  loaded.set(file, p);
+  return p;
+}
+
+/**
+ * Screens found one row too tall when this test first measured every node, left for the terminal
+ * UI's owner (reported on issue #7). The test expects exactly these, so fixing one fails it until
+ * its entry goes, and any other overflow fails it at once.
+ * - trafficker-contact d1-text: packed with no blank rows, the decision still takes 24 rows at 60
+ *   columns; the play screen has nothing left to drop.
+ * - left-placement-calls d3-door-open: wrapText counts one row fewer than Ink draws (when a row fills
+ *   the width exactly, Ink carries the space before the next word onto the following row, which
+ *   can then wrap once more), so the panel keeps blank rows it has no room for.
+ */
+const KNOWN_OVERFLOWS: Record<string, string[]> = {
+  'trafficker-contact.json@60': ['node "d1-text": 24 rows'],
+  'left-placement-calls.json@60': ['the feedback on reply "d3-door-open": 24 rows'],
+};
+
+/**
+ * How the frame fails to fit a columns × HEIGHT terminal: a row wider than it, or more than
+ * HEIGHT − 1 rows (screens keep one row spare so the terminal never scrolls). Empty when it fits.
+ */
+function overflow(frame: string, columns: number, what: string): string[] {
+  const fr = rows(frame);
+  const out = fr.length > HEIGHT - 1 ? [`${what}: ${fr.length} rows`] : [];
+  for (const line of fr) if ([...line].length > columns) out.push(`${what}: a row of ${[...line].length} columns: ${line.trim()}`);
+  return out;
+}
+
+/**
+ * The scenario with its variables starting where `when` holds, so a reply that is not available at
+ * the declared starting values can still be chosen (each condition names one variable).
+ */
+function enabling(scenario: Scenario, when: Parameters<typeof conditionsOf>[0]): Scenario {
+  const variables = (scenario.variables ?? []).map((v) => {
+    const mine = conditionsOf(when).filter((c) => 'var' in c && c.var === v.id) as Extract<ReturnType<typeof conditionsOf>[number], { var: string }>[];
+    if (mine.length === 0) return v;
+    const bounds = mine.flatMap((c) => [c.eq, c.ne, c.gt, c.gte, c.lt, c.lte]).filter((n): n is number => n !== undefined);
+    const candidates = [v.start, v.min, v.max, ...bounds.flatMap((n) => [n - 1, n, n + 1])].filter((n) => n >= v.min && n <= v.max);
+    const start = candidates.find((n) => whenHolds(mine, { [v.id]: n }));
+    if (start === undefined) throw new Error(`no value of "${v.id}" satisfies ${JSON.stringify(mine)}`);
+    return { ...v, start };
+  });
+  return { ...scenario, variables };
+}
+
+/** The scenario started at a node (the core returns errors as values; here the node always exists). */
+function startingAt(scenario: Scenario, from: string): Scenario {
+  const moved = startAt(scenario, from);
+  if (!moved.ok) throw new Error(moved.error);
+  return moved.scenario;
+}
+
+describe('every screen of every bundled scenario fits a 24-row terminal', () => {
+  it('checks every bundled scenario', () => {
+    expect(FILES.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it.each(CASES)('$name at $columns×24: the content note, every scene and decision, every reply\'s feedback and a debrief', async ({ name, file, columns }) => {
+    const playable = load(file);
+    const { scenario } = playable;
+    const env = tempEnv();
+    const problems: string[] = [];
+    const check = (what: string) => problems.push(...overflow(r.lastFrame(), columns, what));
+
+    // Through the App once: the content note, then the start node as the App draws it.
+    const r = await renderAt(appElement({ env, dir: BUNDLED, start: { kind: 'play', playable, showNote: true } }).element, columns, HEIGHT);
+    expect(r.lastFrame()).toContain('Content note');
+    check('the content note');
+    await press(r, KEY.enter);
+    const fromApp = r.lastFrame();
+
+    // Then each node on its own, played from there with the declared starting values (as
+    // `play --from` does): a fresh session on the bare play screen, quick to mount.
+    const mount = async (p: PlayableScenario) => {
+      r.rerender(playElement({ playable: p, actor: startSession(p.scenario, 'practice'), env }));
+      await settle(r);
+    };
+    const defaults = Object.fromEntries((scenario.variables ?? []).map((v) => [v.id, v.start]));
+    const nodes = new Set<string>();
+    const replies = new Set<string>();
+    let debriefs = 0;
+    for (const node of scenario.nodes) {
+      if (node.kind === 'ending') continue;
+      const from = { ...playable, scenario: startingAt(scenario, node.id) };
+      await mount(from);
+      const moment = r.lastFrame();
+      // The bare play screen draws exactly what the App draws.
+      if (node.id === scenario.start) expect(moment).toBe(fromApp);
+      expect(moment).toMatch(node.kind === 'scene' ? /Enter: continue/ : /1–9 or ↑↓ Enter: reply/);
+      check(`node "${node.id}"`);
+      nodes.add(node.id);
+      if (node.kind !== 'decision') continue;
+
+      let onNode = true;
+      for (const [i, reply] of node.replies.entries()) {
+        const available = whenHolds(reply.when, defaults);
+        if (!available) await mount({ ...from, scenario: enabling(from.scenario, reply.when) });
+        else if (!onNode) await mount(from);
+        await press(r, String(i + 1));
+        expect(r.lastFrame()).toContain('Feedback on your reply');
+        check(`the feedback on reply "${reply.id}"`);
+        replies.add(reply.id);
+        onNode = !/Enter: see the debrief/.test(r.lastFrame());
+        if (onNode) {
+          // Undo goes back to this node exactly; the next reply is chosen from there.
+          await press(r, 'u');
+          if (available) expect(r.lastFrame()).toBe(moment);
+        } else if (debriefs++ === 0) {
+          // The first ending reached: the debrief's three tabs fit too.
+          await press(r, KEY.enter);
+          expect(r.lastFrame()).toContain('Debrief:');
+          check('the debrief summary');
+          for (const tab of ['turns', 'paths']) {
+            await press(r, KEY.tab);
+            check(`the debrief's ${tab}`);
+          }
+        }
+      }
     }
     r.unmount();
-  }, 30_000);
+
+    // Not a sample: every scene and decision, and every reply, was drawn and measured.
+    expect([...nodes].sort()).toEqual(scenario.nodes.filter((n) => n.kind !== 'ending').map((n) => n.id).sort());
+    expect([...replies].sort()).toEqual(scenario.nodes.flatMap((n) => (n.kind === 'decision' ? n.replies.map((x) => x.id) : [])).sort());
+    expect(debriefs).toBeGreaterThan(0);
+    expect(problems).toEqual(KNOWN_OVERFLOWS[`${name}@${columns}`] ?? []);
+  });
 });

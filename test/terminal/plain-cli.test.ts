@@ -6,14 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/terminal/cli.js';
 import { formatValidation } from '../../src/machines/validate/index.js';
 import { loadScenarioFile } from '../../src/terminal/files.js';
+import { BIN, ROOT } from './helpers/cli.js';
 import { FIXTURES, SCENARIOS, tempEnv } from './helpers/ink.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const NEW_PHONE = join(SCENARIOS, 'new-phone.json');
 
-/** Runs the real program as a child process with piped stdin (so it is not a TTY). */
+/** Runs the built program as a child process with piped stdin (so it is not a TTY). */
 function cli(args: string[], input: string, env: NodeJS.ProcessEnv) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/terminal/main.ts'), ...args], {
+  const r = spawnSync(BIN[0], [BIN[1], ...args], {
     input, cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: env.XDG_STATE_HOME, ...env }, timeout: 30_000,
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
@@ -89,7 +89,7 @@ describe('plain mode, end to end as a child process', () => {
   });
 
   it('never prints a stack trace when the reader closes the pipe early', () => {
-    const r = spawnSync('sh', ['-c', `printf '1\\n1\\n' | "${process.execPath}" --import tsx src/terminal/main.ts play "${NEW_PHONE}" | head -c 10`], {
+    const r = spawnSync('sh', ['-c', `printf '1\\n1\\n' | "${BIN[0]}" "${BIN[1]}" play "${NEW_PHONE}" | head -c 10`], {
       cwd: ROOT, encoding: 'utf8', env: { ...process.env, XDG_STATE_HOME: tempEnv().XDG_STATE_HOME },
     });
     expect(r.stderr).not.toMatch(/at |Error/);

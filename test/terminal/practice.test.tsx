@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
-import { appElement, KEY, press, renderApp, tempEnv } from './helpers/ink.js';
+import { appElement, KEY, press, renderApp, tap, tempEnv } from './helpers/ink.js';
 import { readRecords, recordCompletion } from '../../src/machines/index.js';
 import { stateStore } from '../../src/terminal/node/state-store.js';
 
@@ -70,7 +70,7 @@ describe('practice mode in the Ink app', () => {
     expect(JSON.parse(readFileSync(paths?.[2] as string, 'utf8'))).toMatchObject({ scenarioId: 'example-new-phone', score: { earned: 1, best: 4 } });
 
     expect(readRecords(stateStore(env)).records['example-new-phone']).toMatchObject({ bestPercent: 25, completions: 1 });
-    await press(r, 'q');
+    await tap(r, 'q');
     expect(exit).toHaveBeenCalled();
   });
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { savesDir } from '../../src/terminal/saves.js';
-import { appElement, KEY, press, renderApp, SCENARIOS, tempEnv } from './helpers/ink.js';
+import { appElement, KEY, press, renderApp, SCENARIOS, tap, tempEnv } from './helpers/ink.js';
 
 afterEach(() => cleanup());
 
@@ -19,7 +19,8 @@ async function playAndQuit(env: NodeJS.ProcessEnv, dir?: string) {
   expect(r.lastFrame()).toContain('Save your progress and quit?');
   await press(r, 'n');
   expect(r.lastFrame()).toBe(before);
-  await press(r, 'q', 'y');
+  await press(r, 'q');
+  await tap(r, 'y');
   expect(exit).toHaveBeenCalledTimes(1);
   expect(exit.mock.calls[0]?.[0]).toMatch(/Progress saved to .*saves\/example-new-phone\.json/);
   r.unmount();
@@ -45,7 +46,8 @@ describe('saving and resuming', () => {
     const env = tempEnv();
     const { element, exit } = appElement({ env });
     const r = await renderApp(element);
-    await press(r, '1', KEY.enter, '2', KEY.ctrlC);
+    await press(r, '1', KEY.enter, '2');
+    await tap(r, KEY.ctrlC);
     expect(exit.mock.calls[0]?.[0]).toMatch(/Progress saved to/);
     const saved = JSON.parse(readFileSync(join(savesDir(env), 'example-new-phone.json'), 'utf8'));
     expect(saved.session.snapshot.context.transcript).toHaveLength(1);

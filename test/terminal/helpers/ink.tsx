@@ -17,10 +17,53 @@ export const SCENARIOS = join(FIXTURES, 'scenarios');
 /** Keys as a terminal sends them. */
 export const KEY = { enter: '\r', up: '\u001b[A', down: '\u001b[B', right: '\u001b[C', left: '\u001b[D', tab: '\t', ctrlC: '\u0003', backspace: '\u007f' };
 
-/** Lets React 19 and Ink flush after a keystroke. */
-export async function tick(): Promise<void> {
+/** Ink renders in debug mode here: every React commit writes one whole frame to stdout. */
+interface FrameSink {
+  write: (frame: string) => void;
+  frames: string[];
+}
+
+// Who is waiting for the next frame of each output, keyed by its frames array.
+const waiting = new WeakMap<string[], Set<() => void>>();
+
+/** Makes `stdout` tell waiters about each frame, so tests wait for a render instead of sleeping. */
+function observe<T extends FrameSink>(stdout: T): T {
+  const waiters = new Set<() => void>();
+  waiting.set(stdout.frames, waiters);
+  const write = stdout.write;
+  stdout.write = (frame: string) => {
+    write(frame);
+    for (const w of [...waiters]) w();
+  };
+  return stdout;
+}
+
+/** Resolves true once more than `count` frames exist, or false after `ms` (a safety net, not a sleep). */
+function frameAfter(frames: string[], count: number, ms: number): Promise<boolean> {
+  if (frames.length > count) return Promise.resolve(true);
+  const waiters = waiting.get(frames);
+  if (!waiters) throw new Error('frames not observed: render with renderApp or renderAt');
+  return new Promise((resolve) => {
+    const done = (ok: boolean) => {
+      clearTimeout(timer);
+      waiters.delete(check);
+      resolve(ok);
+    };
+    const check = () => frames.length > count && done(true);
+    const timer = setTimeout(() => done(false), ms);
+    waiters.add(check);
+  });
+}
+
+/**
+ * One turn of the event loop. Ink uses React's legacy root: a key's update renders synchronously,
+ * but passive effects (which attach the new screen's key handler, or set state again) run in a
+ * task React's scheduler posts with setImmediate, queued before ours; nothing in the app uses
+ * timers. No setTimeout here: a timer lets the process sleep, and on a loaded machine every
+ * wake-up waits for a core.
+ */
+async function turn(): Promise<void> {
   await new Promise((r) => setImmediate(r));
-  await new Promise((r) => setTimeout(r, 20));
 }
 
 /** What press() needs: the stdin to type into and the frames written so far. */
@@ -29,30 +72,55 @@ export interface Typable {
   frames: string[];
 }
 
+/** How long a key may take to redraw before the test gives up (only a slow, loaded machine gets near it). */
+const REDRAW_LIMIT_MS = 5000;
+
 /**
- * Types keys one at a time. After each, waits until a new frame arrives and the output settles
- * (or 400 ms pass for keys that change nothing), so a slow machine never reads a stale frame.
+ * Types keys one at a time, each of which must redraw the screen: waits for the new frame (from the
+ * render itself, no fixed sleep), then until the app is idle. A key that redraws nothing within
+ * 5 s fails the test; type such keys with tap().
  */
 export async function press(r: Typable, ...keys: string[]): Promise<void> {
   for (const k of keys) {
     const before = r.frames.length;
     r.stdin.write(k);
-    const deadline = Date.now() + 400;
-    await tick();
-    while (r.frames.length === before && Date.now() < deadline) await new Promise((res) => setTimeout(res, 5));
+    if (!(await frameAfter(r.frames, before, REDRAW_LIMIT_MS))) {
+      throw new Error(`pressing ${JSON.stringify(k)} drew no new frame in ${REDRAW_LIMIT_MS} ms (use tap() for keys that change nothing); screen:\n${r.frames[r.frames.length - 1] ?? ''}`);
+    }
     await settle(r);
   }
 }
 
+/**
+ * Types keys that may change nothing on screen (an unavailable reply, undo where there is none, a
+ * key that only exits). Each waits until the app is idle; only for synchronous handlers, so not for
+ * keys that load a screen. Returns whether any key drew a new frame.
+ */
+export async function tap(r: Typable, ...keys: string[]): Promise<boolean> {
+  const before = r.frames.length;
+  for (const k of keys) {
+    r.stdin.write(k);
+    await settle(r);
+  }
+  return r.frames.length > before;
+}
+
 const BUSY = /Loading…|checking files…/;
 
-/** Waits until no new frame arrives for a tick and nothing is still loading (lazy screens, validation). */
+/**
+ * Waits until the app is idle: two event-loop turns with no new frame, and nothing still loading
+ * (lazy screens, validation), for which it waits on the next frame (5 s at most).
+ */
 export async function settle(r: Pick<Typable, 'frames'>): Promise<void> {
-  const deadline = Date.now() + 5000;
-  let seen = -1;
-  while (seen !== r.frames.length || (BUSY.test(r.frames[r.frames.length - 1] ?? '') && Date.now() < deadline)) {
-    seen = r.frames.length;
-    await tick();
+  const deadline = Date.now() + REDRAW_LIMIT_MS;
+  for (let quiet = 0; quiet < 2;) {
+    const seen = r.frames.length;
+    await turn();
+    if (r.frames.length !== seen) quiet = 0;
+    else if (BUSY.test(r.frames[seen - 1] ?? '') && Date.now() < deadline) {
+      await frameAfter(r.frames, seen, deadline - Date.now());
+      quiet = 0;
+    } else quiet++;
   }
 }
 
@@ -78,7 +146,7 @@ export function appElement(opts: { start?: AppStart; mode?: SessionMode; env: No
 /** Renders with ink-testing-library (100 columns) and waits for the first frame. */
 export async function renderApp(element: ReactElement) {
   const r = testRender(element);
-  await tick();
+  observe(r.stdout);
   await settle(r);
   return r;
 }
@@ -117,12 +185,11 @@ class NarrowStdout extends EventEmitter {
 
 /** Renders at a given width and height (ink-testing-library is fixed at 100 columns); same stdin API. */
 export async function renderAt(element: ReactElement, columns: number, rows = 24) {
-  const stdout = new NarrowStdout(columns, rows);
+  const stdout = observe(new NarrowStdout(columns, rows));
   const stdin = new FakeStdin();
   const instance = inkRender(element, { stdout: stdout as never, stdin: stdin as never, stderr: new NarrowStdout(columns) as never, debug: true, exitOnCtrlC: false, patchConsole: false });
-  await tick();
   await settle(stdout);
-  return { stdin, lastFrame: () => stdout.frames[stdout.frames.length - 1] ?? '', frames: stdout.frames, unmount: () => instance.unmount() };
+  return { stdin, lastFrame: () => stdout.frames[stdout.frames.length - 1] ?? '', frames: stdout.frames, rerender: instance.rerender, unmount: () => instance.unmount() };
 }
 
 /**
@@ -137,11 +204,8 @@ export async function playToDebrief(r: Typable & { lastFrame: () => string | und
       await press(r, KEY.enter);
       continue;
     }
-    const before = frame;
-    for (const n of [pick, 1, 2, 3, 4, 5]) {
-      await press(r, String(n));
-      if (r.lastFrame() !== before) break;
-    }
+    // A reply that is not available now draws nothing; choosing one is synchronous, so tap() can tell.
+    for (const n of [pick, 1, 2, 3, 4, 5]) if (await tap(r, String(n))) break;
   }
   throw new Error('did not reach the debrief');
 }

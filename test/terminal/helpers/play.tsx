@@ -1,0 +1,33 @@
+import { Box, useStdout } from 'ink';
+import type { ReactNode } from 'react';
+import { vi } from 'vitest';
+import type { PlayableScenario, SessionActor, SessionMode } from '../../../src/machines/index.js';
+import { themeFor, type Theme } from '../../../src/terminal/theme.js';
+import { AppContext, type AppServices } from '../../../src/terminal/ui/AppContext.js';
+import { PlayScreen } from '../../../src/terminal/ui/PlayScreen.js';
+import { ThemeContext } from '../../../src/terminal/ui/ThemeContext.js';
+
+/** What App wraps every screen in: theme, services, and a column as wide as the terminal. */
+function Shell({ services, theme, children }: { services: AppServices; theme: Theme; children: ReactNode }) {
+  const { stdout } = useStdout();
+  return (
+    <ThemeContext.Provider value={theme}>
+      <AppContext.Provider value={services}>
+        <Box flexDirection="column" width={stdout.columns || 80}>{children}</Box>
+      </AppContext.Provider>
+    </ThemeContext.Provider>
+  );
+}
+
+/**
+ * The play screen of a running session in the shell App draws it in, without App's loading steps,
+ * so a test can mount one per node quickly. Keyed by the session: a new actor is a fresh screen.
+ */
+export function playElement(opts: { playable: PlayableScenario; actor: SessionActor; env: NodeJS.ProcessEnv; mode?: SessionMode; theme?: Theme }) {
+  const services = { env: opts.env, exit: vi.fn<(message?: string) => void>(), setSaver: () => undefined };
+  return (
+    <Shell key={opts.actor.sessionId} services={services} theme={opts.theme ?? themeFor({ NO_COLOR: '1' })}>
+      <PlayScreen playable={opts.playable} actor={opts.actor} mode={opts.mode ?? 'practice'} />
+    </Shell>
+  );
+}
