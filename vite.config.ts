@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 const ALL = ['test/**/*.test.ts', 'test/**/*.test.tsx'];
-// Forces colour on before chalk loads, so it needs a module graph of its own.
-const OWN_MODULES = ['test/terminal/rendering.test.tsx'];
+// rendering forces colour on before chalk loads; validate-unreadable mocks node:fs. Each needs a
+// module graph of its own.
+const OWN_MODULES = ['test/terminal/rendering.test.tsx', 'test/terminal/validate-unreadable.test.ts'];
 
 export default defineConfig({
   test: {

@@ -4,6 +4,7 @@ import type { Scenario } from '../../src/machines/schema/scenario.js';
 import { scenarioFilesIn } from '../../src/terminal/scenario-files.js';
 import { startingAt as startAt, startSession, type PlayableScenario } from '../../src/machines/index.js';
 import { loadPlayable } from '../../src/terminal/scenario-source.js';
+import { sessionSeed } from '../../src/terminal/seed.js';
 import { appElement, KEY, press, renderAt, settle, tempEnv } from './helpers/ink.js';
 import { playElement } from './helpers/play.js';
 import { BUNDLED, rows } from './helpers/layout.js';
@@ -31,8 +32,8 @@ function load(file: string): PlayableScenario {
  *   can then wrap once more), so the panel keeps blank rows it has no room for.
  */
 const KNOWN_OVERFLOWS: Record<string, string[]> = {
-  'trafficker-contact.json@60': ['node "d1-text": 24 rows'],
-  'left-placement-calls.json@60': ['the feedback on reply "d3-door-open": 24 rows'],
+  'court-report.json@60': ['the feedback on reply "d-opening-at-risk": 24 rows'],
+  'trafficker-contact.json@60': ['node "d1-text": 24 rows', 'node "d4-visit": 24 rows'],
 };
 
 /**
@@ -92,7 +93,7 @@ describe('every screen of every bundled scenario fits a 24-row terminal', () => 
     // Then each node on its own, played from there with the declared starting values (as
     // `play --from` does): a fresh session on the bare play screen, quick to mount.
     const mount = async (p: PlayableScenario) => {
-      r.rerender(playElement({ playable: p, actor: startSession(p.scenario, 'practice'), env }));
+      r.rerender(playElement({ playable: p, actor: startSession(p.scenario, 'practice', undefined, sessionSeed(env)), env }));
       await settle(r);
     };
     const defaults = Object.fromEntries((scenario.variables ?? []).map((v) => [v.id, v.start]));
