@@ -1,9 +1,11 @@
 // `npm run bench`: timing tables. Not part of `npm test`.
 import { runCoreBench, runHostileBench } from './core.js';
+import { runIntegrityBench } from './integrity.js';
 
 const only = process.argv[2];
 if (!only || only === 'core') await runCoreBench();
 if (!only || only === 'core' || only === 'hostile') runHostileBench();
+if (!only || only === 'integrity') runIntegrityBench();
 if (!only || only === 'startup') {
   try {
     const { runStartupBench } = (await import('./startup.js')) as { runStartupBench: () => Promise<void> };

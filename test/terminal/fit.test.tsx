@@ -22,14 +22,14 @@ function load(file: string): PlayableScenario {
 }
 
 /**
- * Screens found one row too tall when this test first measured every node, left for the terminal
- * UI's owner (reported on issue #7). The test expects exactly these, so fixing one fails it until
- * its entry goes, and any other overflow fails it at once.
- * - trafficker-contact d1-text: packed with no blank rows, the decision still takes 24 rows at 60
- *   columns; the play screen has nothing left to drop.
- * - left-placement-calls d3-door-open: wrapText counts one row fewer than Ink draws (when a row fills
- *   the width exactly, Ink carries the space before the next word onto the following row, which
- *   can then wrap once more), so the panel keeps blank rows it has no room for.
+ * Screens found one row too tall at 60×24 when this test first measured every node, left for the
+ * terminal issue ("follow the terminal's size"). The test expects exactly these, so fixing one fails
+ * it until its entry goes, and any other overflow fails it at once.
+ * - trafficker-contact d1-text, d4-visit: packed with no blank rows, the decision still takes 24
+ *   rows at 60 columns; the play screen has nothing left to drop.
+ * - court-report d-opening-at-risk feedback: wrapText counts one row fewer than Ink draws (when a
+ *   row fills the width exactly, Ink carries the space before the next word onto the following
+ *   row, which can then wrap once more), so the panel keeps blank rows it has no room for.
  */
 const KNOWN_OVERFLOWS: Record<string, string[]> = {
   'court-report.json@60': ['the feedback on reply "d-opening-at-risk": 24 rows'],
