@@ -76,7 +76,7 @@ export function pathRows(m: DebriefModel, width: number): Row[] {
       body = step('You', p.yours, width - 3).map((line) => [{ text: `   ${line}` }]);
     } else if (wide) {
       const half = Math.floor((width - 3) / 2);
-      const left = step('You', p.yours, half);
+      const left = step('You', p.yours, half - 2); // two spaces between the columns
       const right = step('Best', p.best, half);
       body = Array.from({ length: Math.max(left.length, right.length) }, (_, k) => [
         { text: `   ${(left[k] ?? '').padEnd(half)}` },

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { pathRows, rowText } from '../../src/terminal/debrief-lines.js';
+import type { DebriefModel } from '../../src/machines/index.js';
+
+const model = (yours: string, best: string) => ({
+  paths: [{ where: 'New things', yours: { reply: yours, value: -2 }, best: { reply: best, value: 3 }, same: false }],
+  bestPath: [{ where: 'New things', reply: best, value: 3 }],
+}) as unknown as DebriefModel;
+
+describe('the path comparison, side by side', () => {
+  it.each([80, 100, 120])('at %i columns keeps a gap between your reply and best practice, however the words wrap', (width) => {
+    // Words that fill the left column to its last character on several lines.
+    const long = 'Your man? How old is he? Where\'s he getting money for AirPods? Does he even have a job? '.repeat(2);
+    for (let cut = 20; cut < long.length; cut += 7) {
+      const rows = pathRows(model(long.slice(0, cut), 'Okay, he has taste. How did you two meet?'), width).map(rowText);
+      for (const r of rows) {
+        const at = r.indexOf('Best:');
+        if (at > 0) expect(r.slice(at - 2, at), r).toBe('  ');
+        expect([...r].length).toBeLessThanOrEqual(width);
+      }
+    }
+  });
+});
