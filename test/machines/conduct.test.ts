@@ -1,8 +1,9 @@
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { conductOf, percentSoFar } from '../../src/machines/conduct.js';
-import { compileScenario, indexScenario, validateScenario, type Debrief, type Scenario } from '../../src/machines/index.js';
+import { compileScenario, indexScenario, validateScenario, type Scenario } from '../../src/machines/index.js';
 import { loadValidFixture } from '../helpers/fixtures.js';
+import { playReplies } from '../helpers/play.js';
 
 const example = loadValidFixture('good/example.json');
 
@@ -20,13 +21,7 @@ function routedOnConduct(when: unknown): Scenario {
 }
 
 function endingOf(s: Scenario, replies: string[]): string | undefined {
-  const actor = createActor(compileScenario(s), { input: {} }).start();
-  for (const id of replies) {
-    while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
-    actor.send({ type: 'reply.choose', replyId: id });
-  }
-  while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
-  return (actor.getSnapshot().output as Debrief | undefined)?.ending?.id;
+  return playReplies(s, replies)?.ending?.id;
 }
 
 describe('conduct so far', () => {

@@ -1,18 +1,14 @@
-import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { buildDebrief, compileScenario, CRITICAL_CAP, debriefModel, outcomeOf, percentOfBest, type Debrief, type Scenario } from '../../src/machines/index.js';
+import { buildDebrief, CRITICAL_CAP, debriefModel, outcomeOf, percentOfBest, type Debrief, type Scenario } from '../../src/machines/index.js';
 import { loadValidFixture } from '../helpers/fixtures.js';
+import { playReplies } from '../helpers/play.js';
 
 const example = loadValidFixture('good/example.json');
 
 function play(scenario: Scenario, replies: string[]): Debrief {
-  const actor = createActor(compileScenario(scenario), { input: {} }).start();
-  for (const id of replies) {
-    while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
-    actor.send({ type: 'reply.choose', replyId: id });
-  }
-  while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
-  return actor.getSnapshot().output as Debrief;
+  const debrief = playReplies(scenario, replies);
+  if (!debrief) throw new Error('the playthrough did not end');
+  return debrief;
 }
 
 /** The example with a prohibited act that also earns many points, so points alone would look strong. */

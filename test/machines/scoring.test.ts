@@ -1,24 +1,18 @@
 import fc from 'fast-check';
-import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { compileScenario } from '../../src/machines/compile.js';
 import { replyValue } from '../../src/machines/scenario-index.js';
 import { analyseBest, buildDebrief, type Debrief } from '../../src/machines/scoring.js';
 import type { Scenario, ScenarioNode } from '../../src/machines/schema/scenario.js';
 import { validateScenario } from '../../src/machines/validate/index.js';
 import { loadValidFixture } from '../helpers/fixtures.js';
+import { playReplies } from '../helpers/play.js';
 
 const example = loadValidFixture('good/example.json');
 
 function play(scenario: Scenario, replies: string[]): Debrief {
-  const actor = createActor(compileScenario(scenario), { input: {} }).start();
-  for (const id of replies) {
-    while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
-    actor.send({ type: 'reply.choose', replyId: id });
-  }
-  while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
-  expect(actor.getSnapshot().status).toBe('done');
-  return actor.getSnapshot().output as Debrief;
+  const debrief = playReplies(scenario, replies);
+  expect(debrief).toBeDefined();
+  return debrief as Debrief;
 }
 
 describe('scoring and debrief', () => {
