@@ -1,8 +1,11 @@
 /** A valid scenario of about `size` nodes, shaped like a real one: decisions with three replies, scenes, conditional routes, three endings. */
 export function generateScenario(size: number): Record<string, unknown> {
-  const body = size - 3;
+  // The story runs through `body` nodes to a last decision; only that decision reaches the endings,
+  // and it reaches the strong one only after good conduct and the harmful one only after poor, as
+  // the validator requires.
+  const body = size - 4;
   const nodes: Record<string, unknown>[] = [];
-  const id = (i: number) => (i >= body ? ['end-strong', 'end-mixed', 'end-harmful'][i - body] as string : `n${i}`);
+  const id = (i: number) => (i >= body ? 'last' : `n${i}`);
   const text = (i: number, what: string) => `${what} ${i}: Maya looks at her phone, then at you, and says she is fine, really, it has just been a long week at school.`;
   for (let i = 0; i < body; i++) {
     const next = (k: number) => id(i + k < body ? i + k : body + ((i + k) % 3));
@@ -20,8 +23,19 @@ export function generateScenario(size: number): Record<string, unknown> {
       ],
     });
   }
+  nodes.push({
+    id: 'last', kind: 'decision', title: 'The last decision', narration: text(body, 'Narration'), lines: [{ character: 'maya', text: text(body, 'Line') }],
+    facilitatorNote: text(body, 'Note'), discussionPrompt: text(body, 'Prompt'),
+    replies: [
+      { id: 'last-a', text: text(body, 'Reply a'), assessments: [{ principle: 'non-judgmental', verdict: 'follows', weight: 2 }], feedback: `${text(body, 'Feedback a')} (Red Flags)`,
+        next: [{ when: [{ conduct: 'critical', eq: 0 }, { conduct: 'score', gte: 50 }], to: 'end-strong' }, { to: 'end-mixed' }] },
+      { id: 'last-b', text: text(body, 'Reply b'), assessments: [{ principle: 'curious-not-interrogating', verdict: 'violates' }], feedback: `${text(body, 'Feedback b')} (Red Flags)`,
+        next: [{ when: { conduct: 'score', lt: 50 }, to: 'end-harmful' }, { to: 'end-mixed' }] },
+      { id: 'last-c', kind: 'do', text: text(body, 'Reply c'), assessments: [{ principle: 'youth-centered', verdict: 'follows' }, { principle: 'self-care', verdict: 'violates' }], feedback: `${text(body, 'Feedback c')} (Red Flags)`, next: 'end-mixed' },
+    ],
+  });
   for (const [k, kind] of (['strong', 'mixed', 'harmful'] as const).entries()) {
-    nodes.push({ id: id(body + k), kind: 'ending', ending: kind, title: `Ending ${kind}`, narration: text(k, 'Ending') });
+    nodes.push({ id: `end-${kind}`, kind: 'ending', ending: kind, title: `Ending ${kind}`, narration: text(k, 'Ending') });
   }
   return {
     $schema: './scenario.schema.json', id: `generated-${size}`, version: 1, title: `Generated scenario of ${size} nodes`, summary: 'For benchmarks.',

@@ -1,9 +1,10 @@
 import { applyEffects, conditionsOf, initialVariables, whenHolds, type Variables } from '../conditions.js';
 import { conductAfter, conductStart, type Conduct } from '../conduct.js';
 import { scenarioGraph } from '../graph.js';
-import { indexScenario, replyValue, routesOf, type ScenarioIndex } from '../scenario-index.js';
+import { getPrinciple } from '../guide.js';
+import { indexScenario, replyValue, type ScenarioIndex } from '../scenario-index.js';
 import { analyseBest, CRITICAL_CAP, percentOfBest } from '../scoring.js';
-import type { EndingKind, Next, Scenario, When } from '../schema/scenario.js';
+import type { EndingKind, Next, Reply, Scenario, When } from '../schema/scenario.js';
 
 /**
  * Every playthrough a scenario allows, explored as reachable states rather than paths: a state is
@@ -15,7 +16,7 @@ import type { EndingKind, Next, Scenario, When } from '../schema/scenario.js';
  */
 
 /** How many states the exploration visits before it stops and reports that it is incomplete. */
-export const STATE_LIMIT = 200_000;
+export const STATE_LIMIT = 60_000;
 
 /** One ending as the playthroughs reach it. */
 export interface EndingReach {
@@ -107,7 +108,22 @@ function keyOf(node: string, variables: Variables, c: Conduct, varIds: readonly 
 }
 
 function route(next: Next, variables: Variables, conduct: Conduct): string | undefined {
-  return routesOf(next).find((r) => whenHolds(r.when, variables, conduct))?.to;
+  if (typeof next === 'string') return next;
+  for (const r of next) if (r.when === undefined || whenHolds(r.when, variables, conduct)) return r.to;
+  return undefined;
+}
+
+const criticalCounts = new WeakMap<object, number>();
+
+/** How many critical violations a reply commits (worked out once per reply). */
+function criticalOf(reply: Reply): number {
+  let n = criticalCounts.get(reply);
+  if (n === undefined) {
+    n = 0;
+    for (const a of reply.assessments) if (a.verdict === 'violates' && getPrinciple(a.principle)?.severity === 'critical') n++;
+    criticalCounts.set(reply, n);
+  }
+  return n;
 }
 
 /** The replies of the playthrough with the lowest (or highest) points that reaches a state. */
@@ -141,6 +157,9 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
   const scenario = index.scenario;
   const best = analyseBest(scenario).best;
   const use = conductUse(scenario);
+  // Unless a condition reads points, percentages or violation counts, only the critical count of
+  // conduct matters, and it is kept without rebuilding the rest.
+  const fullConduct = use.points || use.percent || use.violationCaps.size > 0;
   const varIds = (scenario.variables ?? []).map((v) => v.id);
   const { order } = scenarioGraph(scenario);
   const buckets = new Map<string, Map<string, Reach>>();
@@ -164,8 +183,10 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
     if (max > reach.max) [reach.max, reach.maxFrom] = [max, from && { reach: from, reply }];
   };
   arrive(scenario.start, initialVariables(scenario.variables), conductStart(best), undefined, undefined, 0, 0);
-  const endings = new Map<string, EndingReach>();
-  let bestWithCritical: Exploration['bestWithCritical'];
+  // Per ending: the states with the lowest and highest score, and one after a critical violation;
+  // their playthroughs are written out once, at the end.
+  const found = new Map<string, { kind: EndingKind; worst: number; best: number; worstAt: Reach; bestAt: Reach; criticalAt?: Reach }>();
+  let bestWithCritical: { uncapped: number; at: Reach } | undefined;
   for (const id of order) {
     const node = index.nodes.get(id);
     const bucket = buckets.get(id);
@@ -173,15 +194,15 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
     for (const reach of bucket.values()) {
       if (node.kind === 'ending') {
         const critical = reach.conduct.critical > 0;
-        const score = (points: number) => (critical ? Math.min(CRITICAL_CAP, percentOfBest(points, best)) : percentOfBest(points, best));
-        const [worst, top] = [score(reach.min), score(reach.max)];
-        let e = endings.get(node.id);
-        if (!e) endings.set(node.id, (e = { endingId: node.id, kind: node.ending, worst, best: top, afterCritical: false, worstPath: pathOf(reach, 'min'), bestPath: pathOf(reach, 'max') }));
-        if (worst < e.worst) [e.worst, e.worstPath] = [worst, pathOf(reach, 'min')];
-        if (top > e.best) [e.best, e.bestPath] = [top, pathOf(reach, 'max')];
-        if (critical && !e.afterCritical) [e.afterCritical, e.criticalPath] = [true, pathOf(reach, 'min')];
+        const worst = critical ? Math.min(CRITICAL_CAP, percentOfBest(reach.min, best)) : percentOfBest(reach.min, best);
+        const top = critical ? Math.min(CRITICAL_CAP, percentOfBest(reach.max, best)) : percentOfBest(reach.max, best);
+        let e = found.get(node.id);
+        if (!e) found.set(node.id, (e = { kind: node.ending, worst, best: top, worstAt: reach, bestAt: reach }));
+        if (worst < e.worst) [e.worst, e.worstAt] = [worst, reach];
+        if (top > e.best) [e.best, e.bestAt] = [top, reach];
+        if (critical && !e.criticalAt) e.criticalAt = reach;
         const uncapped = percentOfBest(reach.max, best);
-        if (critical && (!bestWithCritical || uncapped > bestWithCritical.uncapped)) bestWithCritical = { uncapped, path: pathOf(reach, 'max') };
+        if (critical && (!bestWithCritical || uncapped > bestWithCritical.uncapped)) bestWithCritical = { uncapped, at: reach };
         continue;
       }
       if (node.kind === 'scene') {
@@ -191,13 +212,20 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
       }
       for (const reply of node.replies) {
         if (!whenHolds(reply.when, reach.variables, reach.conduct)) continue;
-        const variables = applyEffects(reply.effects, reach.variables, index.variables).variables;
-        const conduct = conductAfter(reach.conduct, reply.assessments, node.replies);
+        const variables = reply.effects === undefined || reply.effects.length === 0 ? reach.variables : applyEffects(reply.effects, reach.variables, index.variables).variables;
+        const critical = criticalOf(reply);
+        const conduct = fullConduct ? conductAfter(reach.conduct, reply.assessments, node.replies)
+          : critical === 0 ? reach.conduct : { ...reach.conduct, critical: reach.conduct.critical + critical };
         const to = route(reply.next, variables, conduct);
         const value = replyValue(reply);
         if (to !== undefined) arrive(to, variables, conduct, reach, reply.id, reach.min + value, reach.max + value);
       }
     }
   }
-  return { states, complete, endings: [...endings.values()], bestWithCritical };
+  const endings: EndingReach[] = [...found].map(([endingId, e]) => ({
+    endingId, kind: e.kind, worst: e.worst, best: e.best, afterCritical: e.criticalAt !== undefined,
+    worstPath: pathOf(e.worstAt, 'min'), bestPath: pathOf(e.bestAt, 'max'),
+    ...(e.criticalAt ? { criticalPath: pathOf(e.criticalAt, 'min') } : {}),
+  }));
+  return { states, complete, endings, ...(bestWithCritical ? { bestWithCritical: { uncapped: bestWithCritical.uncapped, path: pathOf(bestWithCritical.at, 'max') } } : {}) };
 }

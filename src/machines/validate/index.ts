@@ -7,7 +7,7 @@ import { integrityProblems } from './integrity.js';
 import { formatProblem, resetSuggestionBudget, type Problem, type UnlocatedProblem } from './problem.js';
 import { schemaProblems } from './schema-issues.js';
 import { semanticProblems, type CheckInput, type LooseNode } from './semantic.js';
-import { duplicateKeyProblems, findExcessiveNesting, findInvalidUtf8, locateProblems, MAX_DEPTH, MAX_FILE_BYTES, syntaxProblems } from './source.js';
+import { duplicateKeyProblems, findExcessiveNesting, mayRepeatKeys, findInvalidUtf8, locateProblems, MAX_DEPTH, MAX_FILE_BYTES, syntaxProblems } from './source.js';
 
 /** The validator's verdict: the scenario when it has no errors, and every problem found. */
 export interface ValidationResult {
@@ -80,8 +80,9 @@ export function validateScenario(input: string | Uint8Array, fileName = 'scenari
     if (deep) return deep;
   }
   const problems: UnlocatedProblem[] = parsed.success ? [] : schemaProblems(raw, parsed.error.issues);
-  // The key scan walks the text recursively, so it is skipped when the nesting is not a scenario's.
-  if (findExcessiveNesting(text) < 0) problems.push(...duplicateKeyProblems(text));
+  // The key scan walks the text recursively, so it runs only when keys may repeat, and is skipped
+  // when the nesting is not a scenario's.
+  if (mayRepeatKeys(text, raw) && findExcessiveNesting(text) < 0) problems.push(...duplicateKeyProblems(text));
   const checkInput = parsed.success ? completeInput(parsed.data) : partialInput(raw as Record<string, unknown>);
   if (checkInput) problems.push(...semanticProblems(checkInput));
   const hasErrors = problems.some((p) => p.severity === 'error');

@@ -197,6 +197,42 @@ export function rawStringOffset(text: string, quote: number, index: number): num
  * keeps the last value without a word, so a trainer who pasted a field twice would otherwise
  * never learn which one counts. Call only on valid JSON that is not excessively nested.
  */
+/**
+ * Whether a valid JSON text can hold a repeated key: it has more keys than the value JSON.parse
+ * made of it (the last of repeated keys wins, so the value has fewer). A scan of string tokens,
+ * far cheaper than the full key scan, which then runs only when this says so.
+ */
+export function mayRepeatKeys(text: string, parsed: unknown): boolean {
+  let inText = 0;
+  // Left to right, every string token is read whole, so a key is a string followed by ":".
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) !== 34) continue;
+    for (i++; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 92) i++;
+      else if (c === 34) break;
+    }
+    let j = i + 1;
+    while (j < text.length && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13 || text.charCodeAt(j) === 9)) j++;
+    if (text.charCodeAt(j) === 58) inText++;
+  }
+  let inValue = 0;
+  const stack: unknown[] = [parsed];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (v === null || typeof v !== 'object') continue;
+    if (Array.isArray(v)) {
+      for (const x of v) stack.push(x);
+      continue;
+    }
+    for (const k of Object.keys(v)) {
+      inValue++;
+      stack.push((v as Record<string, unknown>)[k]);
+    }
+  }
+  return inText !== inValue;
+}
+
 export function duplicateKeyProblems(text: string): UnlocatedProblem[] {
   const out: UnlocatedProblem[] = [];
   const stack: Map<string, number>[] = [];
