@@ -8,6 +8,8 @@ process.env.NODE_ENV ??= 'production';
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    // The terminal window was closed (EIO on the pty): nothing can be shown any more.
+    if (e.code === 'EIO') process.exit(129);
     throw e;
   });
 }
@@ -19,6 +21,8 @@ runCli(process.argv.slice(2), {
 }).then(
   (code) => {
     process.exitCode = code;
+    // Done: a handle left open (a closed terminal still being read) must not keep the process alive.
+    setTimeout(() => process.exit(code), 1000).unref();
   },
   (e: unknown) => {
     process.stderr.write(`casa-practice: unexpected error: ${e instanceof Error ? e.message : String(e)}\n`);

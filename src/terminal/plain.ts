@@ -63,15 +63,21 @@ async function playOne(playable: PlayableScenario, fromList: boolean, opts: Plai
     // Not wrapped: a path broken across lines cannot be copied.
     io.out(`Progress saved to ${path}\nContinue with: casa-practice resume\n`);
   };
-  const stopOnSignal = () => {
-    save();
-    process.exit(130);
+  // Ctrl-C, a closed terminal window or SIGTERM: save, then leave at once.
+  const stopOnSignal = (signal: NodeJS.Signals) => {
+    try {
+      save();
+    } catch {
+      // the output is gone; the save was still attempted
+    }
+    process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGHUP' ? 129 : 143);
   };
-  process.once('SIGINT', stopOnSignal);
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGHUP', 'SIGTERM'];
+  for (const s of signals) process.once(s, stopOnSignal);
   try {
     return await playLoop(actor, playable, { ...opts, canGoBack: fromList }, say, save);
   } finally {
-    process.removeListener('SIGINT', stopOnSignal);
+    for (const s of signals) process.removeListener(s, stopOnSignal);
     actor.stop();
   }
 }

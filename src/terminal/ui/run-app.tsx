@@ -34,22 +34,42 @@ export async function runInteractive({ start, mode, env }: InteractiveOptions): 
     { exitOnCtrlC: false, patchConsole: false },
   );
   let code = 0;
-  const onSignal = (signal: NodeJS.Signals) => {
+  let stopping = false;
+  // A hang-up (the terminal window closed), SIGTERM, or a terminal that can no longer be read
+  // (EOF or EIO on a closed pty) all end the app the same way, on every screen: save what needs
+  // saving, restore the terminal, and leave, even if something still holds the event loop.
+  const stop = (why: 'SIGHUP' | 'SIGTERM' | 'input') => {
+    if (stopping) return;
+    stopping = true;
     try {
       if (saver) message = `Progress saved to ${saver()}.`;
     } catch {
       message = 'Progress could not be saved.';
     }
-    code = signal === 'SIGHUP' ? 129 : 143;
-    instance.unmount();
+    code = why === 'SIGTERM' ? 143 : 129;
+    setTimeout(() => process.exit(code), 500).unref();
+    try {
+      instance.unmount();
+    } catch {
+      // the terminal is gone; the timer above still ends the process
+    }
   };
+  const onSignal = (signal: NodeJS.Signals) => stop(signal === 'SIGTERM' ? 'SIGTERM' : 'SIGHUP');
+  const onInputGone = () => stop('input');
   process.on('SIGTERM', onSignal);
   process.on('SIGHUP', onSignal);
+  process.stdin.on('end', onInputGone);
+  process.stdin.on('error', onInputGone);
   try {
     await instance.waitUntilExit();
   } finally {
     process.off('SIGTERM', onSignal);
     process.off('SIGHUP', onSignal);
+    process.stdin.off('end', onInputGone);
+    process.stdin.off('error', onInputGone);
+    // Nothing more is read: a closed terminal must not keep the process reading.
+    process.stdin.pause();
+    process.stdin.unref?.();
   }
   // Ink leaves the cursor at the end of its last frame; start the message on a line of its own.
   if (message) process.stdout.write(`\n${message}\n`);

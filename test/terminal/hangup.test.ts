@@ -1,0 +1,93 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// Closing the terminal window (the pty goes away) must end the app on every screen, saving what
+// it must, even while the machine is busy: a race between the hang-up and reads from the closed
+// terminal once left a process spinning for good. `script` gives the app a real pty; killing
+// `script` closes it, as closing a window does.
+const ROOT = join(import.meta.dirname, '..', '..');
+const BIN = join(ROOT, 'bin/casa-practice.js');
+const HAS_SCRIPT = existsSync('/usr/bin/script');
+
+interface Case {
+  name: string;
+  args: string;
+  /** Keys to type, each followed by the text that shows the screen it leads to. */
+  steps: [string, RegExp][];
+  first: RegExp;
+  /** Whether a save must exist after the hang-up. */
+  saves: boolean;
+}
+
+const ENTER = '\r';
+const CASES: Case[] = [
+  { name: 'picker', args: '', first: /choose a scenario/, steps: [], saves: false },
+  { name: 'content note', args: 'play youth-discloses', first: /Content note/, steps: [], saves: false },
+  { name: 'play', args: 'play youth-discloses', first: /Content note/, steps: [[ENTER, /What do you say or do/]], saves: false },
+  { name: 'feedback', args: 'play youth-discloses', first: /Content note/, steps: [[ENTER, /What do you say or do/], ['1', /Feedback on your reply/]], saves: true },
+  { name: 'quit prompt', args: 'play youth-discloses', first: /Content note/, steps: [[ENTER, /What do you say or do/], ['1', /Feedback on your reply/], ['q', /Save your progress and quit/]], saves: true },
+  { name: 'facilitate', args: '--facilitate youth-discloses', first: /Content note/, steps: [[ENTER, /Discuss|votes/]], saves: false },
+  { name: 'plain mode', args: 'play youth-discloses --plain', first: /Type a reply number/, steps: [['1\r', /Feedback:/]], saves: true },
+];
+
+/** Starts the app on a pty; resolves with its pid once the screens are reached. */
+async function startOn(c: Case, dir: string): Promise<{ script: ChildProcess; pid: number }> {
+  const pidFile = join(dir, 'pid');
+  const cmd = `sh -c 'echo $$ > ${pidFile}; exec node ${BIN} ${c.args}'`;
+  const script = spawn('script', ['-qfec', cmd, '/dev/null'], {
+    env: { PATH: process.env.PATH, HOME: dir, XDG_STATE_HOME: dir, CASA_PRACTICE_SEED: '1', COLUMNS: '80', LINES: '24', TERM: 'xterm-256color' },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let out = '';
+  script.stdout?.on('data', (d: Buffer) => (out += d.toString()));
+  const waitFor = (re: RegExp) => new Promise<void>((resolve, reject) => {
+    const started = Date.now();
+    const poll = () => (re.test(out) ? resolve() : Date.now() - started > 20_000 ? reject(new Error(`never saw ${re}: ${out.slice(-400)}`)) : setTimeout(poll, 20));
+    poll();
+  });
+  await waitFor(c.first);
+  for (const [keys, shows] of c.steps) {
+    out = '';
+    script.stdin?.write(keys);
+    await waitFor(shows);
+  }
+  return { script, pid: Number(readFileSync(pidFile, 'utf8')) };
+}
+
+/** Milliseconds until the process is gone, or undefined if it still runs after `limit`. */
+async function exitTime(pid: number, limit: number): Promise<number | undefined> {
+  const t0 = Date.now();
+  for (;;) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return Date.now() - t0;
+    }
+    if (Date.now() - t0 > limit) return undefined;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe.runIf(HAS_SCRIPT)('closing the terminal window', () => {
+  // The race shows when the machine is busy: keep one core spinning throughout.
+  let busy: ChildProcess;
+  beforeAll(() => {
+    busy = spawn(process.execPath, ['-e', 'const end = Date.now() + 600000; while (Date.now() < end) {}'], { stdio: 'ignore' });
+  });
+  afterAll(() => {
+    busy.kill('SIGKILL');
+  });
+
+  it.each(CASES.flatMap((c) => [1, 2].map((n) => [c.name, n, c] as const)))('on the %s screen (try %i) ends the app within 3 s, with progress saved where there is any', async (_name, _n, c) => {
+    const dir = mkdtempSync(join(tmpdir(), 'casa-hup-'));
+    const { script, pid } = await startOn(c, dir);
+    script.kill('SIGKILL');
+    const took = await exitTime(pid, 3000);
+    if (took === undefined) process.kill(pid, 'SIGKILL');
+    expect(took, 'still running 3 s after the terminal closed').toBeDefined();
+    if (c.saves) expect(existsSync(join(dir, 'casa-practice', 'saves', 'youth-discloses.json'))).toBe(true);
+  });
+});
