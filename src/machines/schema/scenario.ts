@@ -154,6 +154,9 @@ export const Line = z
   })
   .meta({ description: 'A line spoken by a character.' });
 
+/** Private notes for whoever writes or maintains the file: no player, debrief or report shows them. */
+const AuthorNotes = Text(4000, 'Private notes for authors (why this is here, what to check, sources). Never shown to learners or in a room, nor in a debrief or report.');
+
 export const Reply = z
   .strictObject({
     id: Id.meta({ description: 'Unique in the scenario; transcripts and saves refer to it.' }),
@@ -165,6 +168,7 @@ export const Reply = z
     feedback: Text(2000, 'Why the reply helps or harms, in the guide\'s terms, naming the principle.'),
     next: Next,
     allowLanguage: AllowLanguage.optional(),
+    authorNotes: AuthorNotes.optional(),
   })
   .meta({ description: 'One thing the volunteer can say or do at a decision.' });
 
@@ -184,6 +188,7 @@ export const SceneNode = z
     facilitatorNote: FacilitatorNote.optional(),
     discussionPrompt: DiscussionPrompt.optional(),
     allowLanguage: AllowLanguage.optional(),
+    authorNotes: AuthorNotes.optional(),
   })
   .refine((n) => n.narration !== undefined || (n.lines?.length ?? 0) > 0, {
     message: 'a scene needs "narration" or at least one entry in "lines"',
@@ -202,6 +207,7 @@ export const DecisionNode = z
     facilitatorNote: FacilitatorNote.optional(),
     discussionPrompt: DiscussionPrompt.optional(),
     allowLanguage: AllowLanguage.optional(),
+    authorNotes: AuthorNotes.optional(),
   })
   .meta({ description: 'A moment where the volunteer picks one of two or more replies.' });
 
@@ -214,6 +220,7 @@ export const EndingNode = z
     narration: Narration,
     lines: z.array(Line).optional(),
     allowLanguage: AllowLanguage.optional(),
+    authorNotes: AuthorNotes.optional(),
   })
   .meta({ description: 'The end of a playthrough, with a closing narrative.' });
 
@@ -237,6 +244,7 @@ export const Scenario = z
     }),
     start: Id.meta({ description: 'The id of the first node.' }),
     nodes: z.array(ScenarioNode).min(1),
+    authorNotes: AuthorNotes.optional(),
   })
   .meta({
     title: 'casa-practice scenario',

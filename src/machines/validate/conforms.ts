@@ -28,6 +28,7 @@ export function conformsToScenario(raw: unknown): raw is Scenario {
       case 'shuffleReplies': if (typeof v !== 'boolean') return false; break;
       case 'variables': if (!Array.isArray(v) || !v.every(isVariable)) return false; break;
       case 'nodes': if (!isNonEmptyArray(v) || !v.every(isNode)) return false; break;
+      case 'authorNotes': if (!isText(v, 4000)) return false; break;
       default: return false;
     }
   }
@@ -184,6 +185,7 @@ function isReply(v: unknown): boolean {
       case 'feedback': return isText(x, 2000);
       case 'next': return isNext(x);
       case 'allowLanguage': return isAllowLanguage(x);
+      case 'authorNotes': return isText(x, 4000);
       default: return false;
     }
   });
@@ -197,6 +199,7 @@ function commonNodeKey(k: string, x: unknown): boolean | undefined {
     case 'narration': return isText(x, 4000);
     case 'lines': return Array.isArray(x) && x.every(isLine);
     case 'allowLanguage': return isAllowLanguage(x);
+    case 'authorNotes': return isText(x, 4000);
     default: return undefined;
   }
 }
