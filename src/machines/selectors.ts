@@ -3,7 +3,7 @@ import { citePrinciple, getPrinciple } from './guide.js';
 import { repliesInOrder } from './reply-order.js';
 import { indexScenario, routesOf } from './scenario-index.js';
 import type { Debrief } from './scoring.js';
-import type { Scenario, ScenarioNode } from './schema/scenario.js';
+import type { Reply, Scenario, ScenarioNode } from './schema/scenario.js';
 import { cleanDeep, cleanLine } from './text/clean.js';
 import type { SessionContext, SessionEvent, Turn } from './types.js';
 
@@ -128,6 +128,21 @@ function rawFeedbackOf(scenario: Scenario, turn: Turn): FeedbackView {
   };
 }
 
+/**
+ * A decision's replies as offered: in this playthrough's order (worked out over every reply id, so
+ * a reply appearing never reshuffles the others), without the hidden replies whose condition does
+ * not hold now, and numbered 1, 2, 3… over what is left.
+ */
+function offeredReplies(scenario: Scenario, snapshot: SnapshotLike, nodeId: string, replies: readonly Reply[]): ReplyView[] {
+  const out: ReplyView[] = [];
+  for (const r of repliesInOrder(scenario, snapshot.context.seed, nodeId, replies)) {
+    const enabled = snapshot.can({ type: 'reply.choose', replyId: r.id });
+    if (r.hidden === true && r.when !== undefined && !enabled) continue;
+    out.push({ id: r.id, number: out.length + 1, text: r.text, kind: r.kind ?? 'say', enabled });
+  }
+  return out;
+}
+
 /** The current moment of a session, ready to render. */
 export function selectView(scenario: Scenario, snapshot: SnapshotLike): SessionView {
   const index = indexScenario(scenario);
@@ -149,7 +164,7 @@ export function selectView(scenario: Scenario, snapshot: SnapshotLike): SessionV
     lines: (node.lines ?? []).map((l) => ({ speaker: characters.get(l.character)?.name ?? l.character, role: characters.get(l.character)?.role ?? '', text: l.text })),
     prompt: node.kind === 'decision' ? (node.prompt ?? 'What do you say or do?') : undefined,
     replies: node.kind === 'decision'
-      ? repliesInOrder(scenario, context.seed, node.id, node.replies).map((r, i) => ({ id: r.id, number: i + 1, text: r.text, kind: r.kind ?? 'say', enabled: snapshot.can({ type: 'reply.choose', replyId: r.id }) }))
+      ? offeredReplies(scenario, snapshot, node.id, node.replies)
       : [],
     facilitatorNote: node.kind === 'ending' ? undefined : node.facilitatorNote,
     discussionPrompt: node.kind === 'ending' ? undefined : node.discussionPrompt,

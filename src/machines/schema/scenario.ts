@@ -163,6 +163,10 @@ export const Reply = z
     text: Text(1000, 'What the volunteer says, or (for kind "do") what the volunteer does.'),
     kind: z.enum(['say', 'do']).optional().meta({ description: '"say" (default) for words, "do" for an action.' }),
     when: When.optional().meta({ description: 'Offer this reply only while the condition holds.' }),
+    hidden: z.boolean().optional().meta({
+      description:
+        'With "when": true leaves the reply out of the list entirely while its condition does not hold (instead of showing it as not available, which gives it away). Default false.',
+    }),
     effects: z.array(Effect).optional(),
     assessments: z.array(Assessment).meta({ description: 'How this reply measures against the guide\'s principles.' }),
     feedback: Text(2000, 'Why the reply helps or harms, in the guide\'s terms, naming the principle.'),

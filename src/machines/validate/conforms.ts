@@ -180,6 +180,7 @@ function isReply(v: unknown): boolean {
       case 'text': return isText(x, 1000);
       case 'kind': return x === 'say' || x === 'do';
       case 'when': return isWhen(x);
+      case 'hidden': return typeof x === 'boolean';
       case 'effects': return Array.isArray(x) && x.every(isEffect);
       case 'assessments': return Array.isArray(x) && x.every(isAssessment);
       case 'feedback': return isText(x, 2000);

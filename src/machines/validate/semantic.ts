@@ -159,6 +159,10 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   /** Checks the reply's fields that are present (all of them, unless the reply failed the schema). */
   const checkReply = (reply: Partial<Reply>, path: Path) => {
     if (reply.when !== undefined) checkWhen(reply.when, () => [...path(), 'when']);
+    if (reply.hidden === true && reply.when === undefined) {
+      warn('hidden-without-when', [...path(), 'hidden'], 'This reply is "hidden" but has no "when", so it is always shown: "hidden" does nothing.',
+        'Add a "when" saying when the reply appears, or remove "hidden".');
+    }
     if (reply.next !== undefined) checkNext(reply.next, () => [...path(), 'next']);
     reply.effects?.forEach((e, k) => {
       const spec = variables.get(e.var);
