@@ -63,6 +63,17 @@ export function initialVariables(variables: readonly Variable[] | undefined): Va
   return values;
 }
 
+/** Two lists of changes made one after the other, as one (per variable: the first "from", the last "to"; no-ops dropped). */
+export function mergeChanges(first: readonly VariableChange[], then: readonly VariableChange[]): VariableChange[] {
+  const out = first.map((c) => ({ ...c }));
+  for (const c of then) {
+    const earlier = out.find((e) => e.var === c.var);
+    if (earlier) earlier.to = c.to;
+    else out.push({ ...c });
+  }
+  return out.filter((c) => c.from !== c.to);
+}
+
 /** Applies effects, clamped to each variable's range; returns the new values and what changed. */
 export function applyEffects(
   effects: readonly Effect[] | undefined,

@@ -95,6 +95,7 @@ function walkBestPath(index: ScenarioIndex, bestFrom: ReadonlyMap<string, number
   let node = index.nodes.get(index.scenario.start);
   for (let guard = 0; node && node.kind !== 'ending' && guard <= index.nodes.size; guard++) {
     if (node.kind === 'scene') {
+      variables = valuesAfter(node.effects, variables, index.variables);
       const to = resolveRoute(node.next, variables, conduct) ?? '';
       // A condition on the scene's route can send the best path down a weaker branch.
       if (!blockedAt && (bestFrom.get(to) ?? -Infinity) < (bestFrom.get(node.id) ?? -Infinity)) blockedAt = { nodeId: node.id, wanted: bestRoute(node.next, bestFrom) };

@@ -123,7 +123,7 @@ export const Effect = z
   .refine((e) => (e.add === undefined) !== (e.set === undefined), {
     message: 'needs exactly one of "add" or "set"',
   })
-  .meta({ description: 'A change to a variable when a reply is chosen, e.g. { "var": "trust", "add": 10 }.' });
+  .meta({ description: 'A change to a variable when a reply is chosen or a scene is left, e.g. { "var": "trust", "add": 10 }.' });
 
 export const Route = z
   .strictObject({
@@ -188,6 +188,9 @@ export const SceneNode = z
     title: NodeTitle.optional(),
     narration: Narration.optional(),
     lines: z.array(Line).optional(),
+    effects: z.array(Effect).optional().meta({
+      description: 'Changes to variables when the learner continues from this scene, applied before its routes are checked (as a reply\'s effects are before its routes).',
+    }),
     next: Next,
     facilitatorNote: FacilitatorNote.optional(),
     discussionPrompt: DiscussionPrompt.optional(),

@@ -212,6 +212,7 @@ function isNode(v: unknown): boolean {
       return 'next' in v && (v.narration !== undefined || (Array.isArray(v.lines) && v.lines.length > 0)) && keysPass(v, (k, x) => {
         switch (k) {
           case 'kind': return true;
+          case 'effects': return Array.isArray(x) && x.every(isEffect);
           case 'next': return isNext(x);
           case 'facilitatorNote': return isText(x, 2000);
           case 'discussionPrompt': return isText(x, 1000);

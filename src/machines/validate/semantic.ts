@@ -3,7 +3,7 @@ import { analyseGraph, scenarioGraph } from '../graph.js';
 import { languageRules, sections } from '../guide.js';
 import { findLanguageHits } from '../language.js';
 import { indexScenario, successorsOf } from '../scenario-index.js';
-import type { Assessment, Condition, Line, Next, Reply, Scenario, ScenarioNode, Variable, When } from '../schema/scenario.js';
+import type { Assessment, Condition, Effect, Line, Next, Reply, Scenario, ScenarioNode, Variable, When } from '../schema/scenario.js';
 import { quoteValue } from '../text/quote.js';
 import { valuesDisablingAll } from './coverage.js';
 import { closest, didYouMean, suggester, type JsonPath, type UnlocatedProblem } from './problem.js';
@@ -156,15 +156,9 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
     const lines = node.lines;
     if (lines) for (let j = 0; j < lines.length; j++) checkLine(lines[j] as Line, () => [...nodePath(node), 'lines', j]);
   };
-  /** Checks the reply's fields that are present (all of them, unless the reply failed the schema). */
-  const checkReply = (reply: Partial<Reply>, path: Path) => {
-    if (reply.when !== undefined) checkWhen(reply.when, () => [...path(), 'when']);
-    if (reply.hidden === true && reply.when === undefined) {
-      warn('hidden-without-when', [...path(), 'hidden'], 'This reply is "hidden" but has no "when", so it is always shown: "hidden" does nothing.',
-        'Add a "when" saying when the reply appears, or remove "hidden".');
-    }
-    if (reply.next !== undefined) checkNext(reply.next, () => [...path(), 'next']);
-    reply.effects?.forEach((e, k) => {
+  /** Unknown variables and out-of-range "set" values in a reply's or a scene's effects. */
+  const checkEffects = (effects: readonly Effect[] | undefined, path: Path) => {
+    effects?.forEach((e, k) => {
       const spec = variables.get(e.var);
       if (!spec) {
         if (!brokenIds.has(e.var)) error('unknown-variable', [...path(), 'effects', k, 'var'], `The variable "${e.var}" is not declared.${didYouMean(e.var, variables.keys())}`,
@@ -174,6 +168,16 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
           `Use a value between ${spec.min} and ${spec.max}.`);
       }
     });
+  };
+  /** Checks the reply's fields that are present (all of them, unless the reply failed the schema). */
+  const checkReply = (reply: Partial<Reply>, path: Path) => {
+    if (reply.when !== undefined) checkWhen(reply.when, () => [...path(), 'when']);
+    if (reply.hidden === true && reply.when === undefined) {
+      warn('hidden-without-when', [...path(), 'hidden'], 'This reply is "hidden" but has no "when", so it is always shown: "hidden" does nothing.',
+        'Add a "when" saying when the reply appears, or remove "hidden".');
+    }
+    if (reply.next !== undefined) checkNext(reply.next, () => [...path(), 'next']);
+    checkEffects(reply.effects, path);
     if (reply.assessments?.length === 0) {
       warn('no-assessment', [...path(), 'assessments'], 'This reply is not assessed against any principle, so it scores nothing and the debrief cannot explain it.',
         'Add at least one { "principle": "<id>", "verdict": "follows" | "violates", "weight": 1 }.');
@@ -200,7 +204,10 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
 
   for (const node of scenario.nodes) {
     checkLines(node);
-    if (node.kind === 'scene') checkNext(node.next, () => [...nodePath(node), 'next']);
+    if (node.kind === 'scene') {
+      checkNext(node.next, () => [...nodePath(node), 'next']);
+      checkEffects(node.effects, () => nodePath(node));
+    }
     if (node.kind !== 'decision') continue;
     node.replies.forEach((reply, j) => checkReply(reply, () => [...nodePath(node), 'replies', j]));
     if (!node.facilitatorNote) warn('no-facilitator-note', nodePath(node), `Decision "${node.id}" has no "facilitatorNote" for trainer-led sessions.`, 'Add "facilitatorNote": what a trainer should watch for or draw out here.');
