@@ -21,6 +21,7 @@ export function describeWhen(when: When | undefined): string {
       const parts: string[] = [];
       const ops = [['gte', '≥'], ['gt', '>'], ['lte', '≤'], ['lt', '<'], ['eq', '='], ['ne', '≠']] as const;
       const subject = 'var' in c ? c.var : c.conduct === 'violations' ? `violations of ${c.principle ?? ''}` : c.conduct === 'percent' ? 'percent of best so far' : c.conduct === 'score' ? 'score %' : c.conduct === 'critical' ? 'critical violations' : 'points so far';
+      if ('var' in c && c.is !== undefined) parts.push(`${subject} is ${c.is ? 'yes' : 'no'}`);
       for (const [key, sign] of ops) if (c[key] !== undefined) parts.push(`${subject} ${sign} ${c[key]}`);
       return parts.join(' and ');
     })
@@ -35,7 +36,7 @@ function nodeLabel(node: ScenarioNode): string {
 
 /** "trust +10, told-csw = 1" for edge labels. */
 export function describeEffects(effects: readonly Effect[] | undefined): string {
-  return (effects ?? []).map((e) => (e.set !== undefined ? `${e.var} = ${e.set}` : `${e.var} ${(e.add ?? 0) >= 0 ? '+' : ''}${e.add ?? 0}`)).join(', ');
+  return (effects ?? []).map((e) => (typeof e.set === 'boolean' ? `${e.var} = ${e.set ? 'yes' : 'no'}` : e.set !== undefined ? `${e.var} = ${e.set}` : `${e.var} ${(e.add ?? 0) >= 0 ? '+' : ''}${e.add ?? 0}`)).join(', ');
 }
 
 interface Edge {

@@ -1,3 +1,4 @@
+import { specOf } from './conditions.js';
 import { scenarioGraph } from './graph.js';
 import { citePrinciple, getPrinciple } from './guide.js';
 import { repliesInOrder } from './reply-order.js';
@@ -124,7 +125,8 @@ function rawFeedbackOf(scenario: Scenario, turn: Turn): FeedbackView {
       const p = getPrinciple(a.principle);
       return { principleId: a.principle, title: p?.title ?? a.principle, verdict: a.verdict, weight: a.weight ?? 1, citation: citePrinciple(a.principle), severity: p?.severity ?? 'supporting' };
     }),
-    changes: turn.changes.map((c) => ({ label: index.variables.get(c.var)?.label ?? c.var, from: c.from, to: c.to })),
+    // Yes/no flags are facts the story keeps, not amounts: never shown as numbers.
+    changes: turn.changes.filter((c) => index.variables.get(c.var)?.type !== 'flag').map((c) => ({ label: index.variables.get(c.var)?.label ?? c.var, from: c.from, to: c.to })),
   };
 }
 
@@ -174,7 +176,10 @@ export function selectView(scenario: Scenario, snapshot: SnapshotLike): SessionV
       decision: node.kind === 'decision' ? taken + 1 : taken,
       about: Math.max(taken + current, taken + Math.round((remaining.min + remaining.max) / 2)),
     },
-    meters: (scenario.variables ?? []).filter((v) => v.shown).map((v) => ({ id: v.id, label: v.label, value: context.variables[v.id] ?? v.start, min: v.min, max: v.max })),
+    meters: (scenario.variables ?? []).filter((v) => v.shown && v.type !== 'flag').map((v) => {
+      const spec = specOf(v);
+      return { id: v.id, label: v.label, value: context.variables[v.id] ?? spec.start, min: spec.min, max: spec.max };
+    }),
     lastFeedback: last && context.mode === 'practice' ? rawFeedbackOf(scenario, last) : undefined,
     done: snapshot.status === 'done',
     debrief: snapshot.status === 'done' ? (snapshot.output as Debrief) : undefined,

@@ -48,13 +48,19 @@ export const Character = z
 export const Variable = z
   .strictObject({
     id: Id,
-    label: Text(80, 'What the number measures, e.g. "Maya\'s trust".'),
-    min: z.int().meta({ description: 'Lowest value; effects never go below it.' }),
-    max: z.int().meta({ description: 'Highest value; effects never go above it.' }),
-    start: z.int().meta({ description: 'The value at the start of a playthrough.' }),
-    shown: z.boolean().optional().meta({ description: 'Show this value to the learner as a meter (default false).' }),
+    label: Text(80, 'What the number measures, e.g. "Maya\'s trust", or what the yes/no flag records.'),
+    type: z.enum(['number', 'flag']).optional().meta({ description: '"number" (default): a bounded whole number; "flag": a yes/no fact (true or false), e.g. whether the volunteer told the CSW.' }),
+    min: z.int().optional().meta({ description: 'Lowest value; effects never go below it. Required for a number, not allowed for a flag.' }),
+    max: z.int().optional().meta({ description: 'Highest value; effects never go above it. Required for a number, not allowed for a flag.' }),
+    start: z.union([z.int(), z.boolean()]).meta({ description: 'The value at the start of a playthrough: a whole number, or true / false for a flag.' }),
+    shown: z.boolean().optional().meta({ description: 'Show this number to the learner as a meter (default false). Not for flags.' }),
   })
-  .meta({ description: 'A bounded whole number the story tracks, such as the youth\'s trust from 0 to 100.' });
+  .refine((v) => (v.type === 'flag'
+    ? typeof v.start === 'boolean' && v.min === undefined && v.max === undefined && v.shown === undefined
+    : typeof v.start === 'number' && v.min !== undefined && v.max !== undefined), {
+    message: 'variable: a number needs whole-number "min", "max" and "start"; a yes/no flag ("type": "flag") has "start": true or false and no "min", "max" or "shown"',
+  })
+  .meta({ description: 'A bounded whole number the story tracks, such as the youth\'s trust from 0 to 100, or a yes/no flag ("type": "flag").' });
 
 const Bound = z.number().meta({ description: 'A number to compare the variable with.' });
 
@@ -69,9 +75,10 @@ export const VariableCondition = z
     lt: Bound.optional(),
     eq: Bound.optional(),
     ne: Bound.optional(),
+    is: z.boolean().optional().meta({ description: 'For a yes/no flag: true (yes) or false (no).' }),
   })
-  .refine((c) => ['gte', 'gt', 'lte', 'lt', 'eq', 'ne'].some((op) => op in c), {
-    message: 'needs at least one comparison: gte, gt, lte, lt, eq or ne',
+  .refine((c) => ['gte', 'gt', 'lte', 'lt', 'eq', 'ne', 'is'].some((op) => op in c), {
+    message: 'needs at least one comparison: gte, gt, lte, lt, eq or ne (or "is" for a yes/no flag)',
   })
   .meta({
     description:
@@ -118,7 +125,7 @@ export const Effect = z
   .strictObject({
     var: Id.meta({ description: 'The id of a declared variable.' }),
     add: z.int().optional().meta({ description: 'Add this (negative to subtract); the result stays within min and max.' }),
-    set: z.int().optional().meta({ description: 'Set the variable to this value.' }),
+    set: z.union([z.int(), z.boolean()]).optional().meta({ description: 'Set the variable to this value (true or false for a yes/no flag).' }),
   })
   .refine((e) => (e.add === undefined) !== (e.set === undefined), {
     message: 'needs exactly one of "add" or "set"',

@@ -87,15 +87,22 @@ function isCharacter(v: unknown): boolean {
 }
 
 function isVariable(v: unknown): boolean {
-  return isPlainObject(v) && 'id' in v && 'label' in v && 'min' in v && 'max' in v && 'start' in v && keysPass(v, (k, x) => {
+  if (!isPlainObject(v) || !('id' in v) || !('label' in v) || !('start' in v)) return false;
+  const ok = keysPass(v, (k, x) => {
     switch (k) {
       case 'id': return isId(x);
       case 'label': return isText(x, 80);
-      case 'min': case 'max': case 'start': return isInt(x);
+      case 'type': return x === 'number' || x === 'flag';
+      case 'min': case 'max': return isInt(x);
+      case 'start': return isInt(x) || typeof x === 'boolean';
       case 'shown': return typeof x === 'boolean';
       default: return false;
     }
   });
+  if (!ok) return false;
+  return v.type === 'flag'
+    ? typeof v.start === 'boolean' && !('min' in v) && !('max' in v) && !('shown' in v)
+    : typeof v.start === 'number' && 'min' in v && 'max' in v;
 }
 
 const CONDUCT_MEASURES = new Set(['critical', 'score', 'percent', 'points', 'violations']);
@@ -121,6 +128,7 @@ function isCondition(v: unknown): boolean {
     switch (k) {
       case 'var': return isId(x);
       case 'gte': case 'gt': case 'lte': case 'lt': case 'eq': case 'ne': ops++; return typeof x === 'number' && Number.isFinite(x);
+      case 'is': ops++; return typeof x === 'boolean';
       default: return false;
     }
   });
@@ -136,7 +144,8 @@ function isEffect(v: unknown): boolean {
   const ok = keysPass(v, (k, x) => {
     switch (k) {
       case 'var': return isId(x);
-      case 'add': case 'set': return isInt(x);
+      case 'add': return isInt(x);
+      case 'set': return isInt(x) || typeof x === 'boolean';
       default: return false;
     }
   });
