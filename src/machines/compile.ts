@@ -217,7 +217,7 @@ function createScenarioMachine(scenario: Scenario) {
     ...({ id: scenario.id, initial: scenario.start, states } as unknown as Record<string, never>),
     context: ({ input }) => initialContext(scenario, input),
     // The final state's static output names the ending; the root turns it into the debrief.
-    output: ({ context, event }) => buildDebrief(scenario, context.transcript, endingOf(event)),
+    output: ({ context, event }) => buildDebrief(scenario, context.transcript, endingOf(event), context.variables),
   });
   return withLazyTransitions(machine, scenario, index);
 }

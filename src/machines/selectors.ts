@@ -3,7 +3,7 @@ import { scenarioGraph } from './graph.js';
 import { citePrinciple, getPrinciple } from './guide.js';
 import { repliesInOrder } from './reply-order.js';
 import { indexScenario, routesOf } from './scenario-index.js';
-import type { Debrief } from './scoring.js';
+import { endingNarration, type Debrief } from './scoring.js';
 import type { Reply, Scenario, ScenarioNode } from './schema/scenario.js';
 import { cleanDeep, cleanLine } from './text/clean.js';
 import type { SessionContext, SessionEvent, Turn } from './types.js';
@@ -162,7 +162,7 @@ export function selectView(scenario: Scenario, snapshot: SnapshotLike): SessionV
     nodeId,
     kind: node.kind,
     title: node.title,
-    narration: node.narration,
+    narration: node.kind === 'ending' ? endingNarration(scenario, node, context.variables, context.transcript) : node.narration,
     lines: (node.lines ?? []).map((l) => ({ speaker: characters.get(l.character)?.name ?? l.character, role: characters.get(l.character)?.role ?? '', text: l.text })),
     prompt: node.kind === 'decision' ? (node.prompt ?? 'What do you say or do?') : undefined,
     replies: node.kind === 'decision'

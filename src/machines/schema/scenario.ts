@@ -225,6 +225,13 @@ export const DecisionNode = z
   })
   .meta({ description: 'A moment where the volunteer picks one of two or more replies.' });
 
+export const EndingVariant = z
+  .strictObject({
+    when: When.meta({ description: 'When this closing text is told: variables and conduct at the end of the playthrough.' }),
+    narration: Narration,
+  })
+  .meta({ description: 'Another closing text for this ending, told instead of "narration" when `when` holds.' });
+
 export const EndingNode = z
   .strictObject({
     id: Id,
@@ -232,6 +239,9 @@ export const EndingNode = z
     ending: z.enum(['strong', 'mixed', 'harmful']).meta({ description: 'How the story turned out.' }),
     title: NodeTitle,
     narration: Narration,
+    variants: z.array(EndingVariant).min(1).optional().meta({
+      description: 'Closing texts that depend on how the playthrough went: the first whose `when` holds replaces "narration".',
+    }),
     lines: z.array(Line).optional(),
     allowLanguage: AllowLanguage.optional(),
     authorNotes: AuthorNotes.optional(),

@@ -201,6 +201,10 @@ function isReply(v: unknown): boolean {
   });
 }
 
+function isVariant(v: unknown): boolean {
+  return isPlainObject(v) && 'when' in v && 'narration' in v && keysPass(v, (k, x) => (k === 'when' ? isWhen(x) : k === 'narration' ? isText(x, 4000) : false));
+}
+
 /** Keys every node kind shares, checked the same way. */
 function commonNodeKey(k: string, x: unknown): boolean | undefined {
   switch (k) {
@@ -244,6 +248,7 @@ function isNode(v: unknown): boolean {
         switch (k) {
           case 'kind': return true;
           case 'ending': return x === 'strong' || x === 'mixed' || x === 'harmful';
+          case 'variants': return isNonEmptyArray(x) && x.every(isVariant);
           default: return commonNodeKey(k, x) ?? false;
         }
       });

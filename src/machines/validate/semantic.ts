@@ -227,6 +227,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
       checkNext(node.next, () => [...nodePath(node), 'next']);
       checkEffects(node.effects, () => nodePath(node));
     }
+    if (node.kind === 'ending') node.variants?.forEach((v, k) => checkWhen(v.when, () => [...nodePath(node), 'variants', k, 'when']));
     if (node.kind !== 'decision') continue;
     node.replies.forEach((reply, j) => checkReply(reply, () => [...nodePath(node), 'replies', j]));
     if (!node.facilitatorNote) warn('no-facilitator-note', nodePath(node), `Decision "${node.id}" has no "facilitatorNote" for trainer-led sessions.`, 'Add "facilitatorNote": what a trainer should watch for or draw out here.');
@@ -373,6 +374,7 @@ function languageProblems(scenario: Scenario, rawIndex: RawIndex): UnlocatedProb
       const value = (node as Record<string, unknown>)[key];
       if (typeof value === 'string') text(value, node.allowLanguage, () => [...base(), key]);
     }
+    if (node.kind === 'ending') node.variants?.forEach((v, k) => text(v.narration, node.allowLanguage, () => [...base(), 'variants', k, 'narration']));
     owner(node.allowLanguage, base);
     const lines = node.lines;
     if (lines) {
