@@ -1,5 +1,5 @@
 import { assertEvent, assign, setup, type AnyStateMachine, type AnyStateNode } from 'xstate';
-import { applyEffects, initialVariables, readsConduct, whenHolds } from './conditions.js';
+import { applyEffects, initialVariables, mergeChanges, readsConduct, whenHolds } from './conditions.js';
 import { conductAfter, conductOf, NO_CONDUCT } from './conduct.js';
 import { isSeed } from './reply-order.js';
 import { indexScenario, routesOf, type ScenarioIndex } from './scenario-index.js';
@@ -36,7 +36,7 @@ function stateOn(node: Exclude<ScenarioNode, { kind: 'ending' }>): On {
       'scene.continue': routesOf(node.next).map((route, r) => ({
         target: route.to,
         guard: { type: 'sceneRoute', params: { node: node.id, route: r } },
-        actions: [],
+        actions: node.effects?.length ? [{ type: 'applySceneEffects', params: { node: node.id } }] : [],
       })),
     };
   }
@@ -163,7 +163,9 @@ function createScenarioMachine(scenario: Scenario) {
         if (node?.kind !== 'scene') return false;
         const route = routesOf(node.next)[params.route];
         if (route === undefined) return false;
-        return whenHolds(route.when, context.variables, readsConduct(route.when) ? conductOf(context.transcript, index, bestTotal()) : NO_CONDUCT);
+        // Like a reply's routes, a scene's are checked after its effects.
+        const after = applyEffects(node.effects, context.variables, index.variables).variables;
+        return whenHolds(route.when, after, readsConduct(route.when) ? conductOf(context.transcript, index, bestTotal()) : NO_CONDUCT);
       },
       /** Practice mode, and the last decision taken was at this node. */
       canUndoTo: ({ context }, params: { node: string }) =>
@@ -186,10 +188,24 @@ function createScenarioMachine(scenario: Scenario) {
         const transcript = [...context.transcript, turn];
         return { variables, transcript, tallies: talliesOf(transcript) };
       }),
+      /** A scene's effects, kept on the last turn (if any) so that undoing that decision undoes them too. */
+      applySceneEffects: assign(({ context }, params: { node: string }) => {
+        const node = index.nodes.get(params.node);
+        if (node?.kind !== 'scene') return {};
+        const { variables, changes } = applyEffects(node.effects, context.variables, index.variables);
+        const last = context.transcript[context.transcript.length - 1];
+        if (!last || changes.length === 0) return { variables };
+        const { sceneChanges: before, ...rest } = last;
+        const merged = mergeChanges(before ?? [], changes);
+        const turn: Turn = merged.length > 0 ? { ...rest, sceneChanges: merged } : rest;
+        return { variables, transcript: [...context.transcript.slice(0, -1), turn] };
+      }),
       undoDecision: assign(({ context }) => {
         const last = context.transcript[context.transcript.length - 1];
         if (!last) return {};
         const variables = { ...context.variables };
+        // Newest first: the scenes after the reply, then the reply itself.
+        for (const change of last.sceneChanges ?? []) variables[change.var] = change.from;
         for (const change of last.changes) variables[change.var] = change.from;
         const transcript = context.transcript.slice(0, -1);
         return { variables, transcript, tallies: talliesOf(transcript) };
@@ -201,7 +217,7 @@ function createScenarioMachine(scenario: Scenario) {
     ...({ id: scenario.id, initial: scenario.start, states } as unknown as Record<string, never>),
     context: ({ input }) => initialContext(scenario, input),
     // The final state's static output names the ending; the root turns it into the debrief.
-    output: ({ context, event }) => buildDebrief(scenario, context.transcript, endingOf(event)),
+    output: ({ context, event }) => buildDebrief(scenario, context.transcript, endingOf(event), context.variables),
   });
   return withLazyTransitions(machine, scenario, index);
 }

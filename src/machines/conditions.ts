@@ -11,6 +11,25 @@ export interface VariableChange {
   to: number;
 }
 
+/** A declared variable as numbers: a yes/no flag is 0 (no) or 1 (yes) inside the machine. */
+export interface VariableSpec {
+  min: number;
+  max: number;
+  start: number;
+  flag: boolean;
+}
+
+/** A variable's range and start as numbers (a flag: 0–1, start 1 for true). */
+export function specOf(v: Variable): VariableSpec {
+  if (v.type === 'flag') return { min: 0, max: 1, start: v.start === true ? 1 : 0, flag: true };
+  return { min: v.min ?? 0, max: v.max ?? 0, start: typeof v.start === 'number' ? v.start : 0, flag: false };
+}
+
+/** A flag's value in words ("yes"/"no"), a number's as digits. */
+export function valueWords(v: Variable | undefined, value: number): string {
+  return v?.type === 'flag' ? (value === 1 ? 'yes' : 'no') : String(value);
+}
+
 /** The value of a variable, or undefined when it is not set. */
 export function valueOf(variables: Variables, id: string): number | undefined {
   return Object.hasOwn(variables, id) ? variables[id] : undefined;
@@ -34,6 +53,7 @@ export function isConductCondition(condition: Condition): condition is Extract<C
 export function conditionHolds(condition: Condition, variables: Variables, conduct: Conduct = NO_CONDUCT): boolean {
   const value = isConductCondition(condition) ? conductValue(conduct, condition) : valueOf(variables, condition.var);
   if (value === undefined) return false;
+  if (!isConductCondition(condition) && condition.is !== undefined && value !== (condition.is ? 1 : 0)) return false;
   if (condition.gte !== undefined && !(value >= condition.gte)) return false;
   if (condition.gt !== undefined && !(value > condition.gt)) return false;
   if (condition.lte !== undefined && !(value <= condition.lte)) return false;
@@ -59,8 +79,19 @@ export function readsConduct(when: When | undefined): boolean {
 /** The starting values of the declared variables. */
 export function initialVariables(variables: readonly Variable[] | undefined): Variables {
   const values: Variables = {};
-  for (const v of variables ?? []) values[v.id] = v.start;
+  for (const v of variables ?? []) values[v.id] = specOf(v).start;
   return values;
+}
+
+/** Two lists of changes made one after the other, as one (per variable: the first "from", the last "to"; no-ops dropped). */
+export function mergeChanges(first: readonly VariableChange[], then: readonly VariableChange[]): VariableChange[] {
+  const out = first.map((c) => ({ ...c }));
+  for (const c of then) {
+    const earlier = out.find((e) => e.var === c.var);
+    if (earlier) earlier.to = c.to;
+    else out.push({ ...c });
+  }
+  return out.filter((c) => c.from !== c.to);
 }
 
 /** Applies effects, clamped to each variable's range; returns the new values and what changed. */
@@ -73,10 +104,11 @@ export function applyEffects(
   const next: Variables = { ...variables };
   const changes: VariableChange[] = [];
   for (const effect of effects) {
-    const spec = declared.get(effect.var);
+    const declaredVar = declared.get(effect.var);
     const from = valueOf(next, effect.var);
-    if (!spec || from === undefined) continue;
-    const raw = effect.set !== undefined ? effect.set : from + (effect.add ?? 0);
+    if (!declaredVar || from === undefined) continue;
+    const spec = specOf(declaredVar);
+    const raw = effect.set !== undefined ? Number(effect.set) : from + (effect.add ?? 0);
     const to = Math.min(spec.max, Math.max(spec.min, raw));
     next[effect.var] = to;
     const earlier = changes.find((c) => c.var === effect.var);

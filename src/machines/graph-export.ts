@@ -1,5 +1,5 @@
 import { replyValue, routesOf } from './scenario-index.js';
-import type { Scenario, ScenarioNode, When } from './schema/scenario.js';
+import type { Effect, Scenario, ScenarioNode, When } from './schema/scenario.js';
 import { conditionsOf } from './conditions.js';
 import { cleanText } from './text/clean.js';
 
@@ -21,6 +21,7 @@ export function describeWhen(when: When | undefined): string {
       const parts: string[] = [];
       const ops = [['gte', '≥'], ['gt', '>'], ['lte', '≤'], ['lt', '<'], ['eq', '='], ['ne', '≠']] as const;
       const subject = 'var' in c ? c.var : c.conduct === 'violations' ? `violations of ${c.principle ?? ''}` : c.conduct === 'percent' ? 'percent of best so far' : c.conduct === 'score' ? 'score %' : c.conduct === 'critical' ? 'critical violations' : 'points so far';
+      if ('var' in c && c.is !== undefined) parts.push(`${subject} is ${c.is ? 'yes' : 'no'}`);
       for (const [key, sign] of ops) if (c[key] !== undefined) parts.push(`${subject} ${sign} ${c[key]}`);
       return parts.join(' and ');
     })
@@ -33,6 +34,11 @@ function nodeLabel(node: ScenarioNode): string {
   return `${node.kind === 'decision' ? 'Decision' : 'Scene'}: ${shorten(title)}`;
 }
 
+/** "trust +10, told-csw = 1" for edge labels. */
+export function describeEffects(effects: readonly Effect[] | undefined): string {
+  return (effects ?? []).map((e) => (typeof e.set === 'boolean' ? `${e.var} = ${e.set ? 'yes' : 'no'}` : e.set !== undefined ? `${e.var} = ${e.set}` : `${e.var} ${(e.add ?? 0) >= 0 ? '+' : ''}${e.add ?? 0}`)).join(', ');
+}
+
 interface Edge {
   from: string;
   to: string;
@@ -43,7 +49,9 @@ function edgesOf(scenario: Scenario): Edge[] {
   const edges: Edge[] = [];
   for (const node of scenario.nodes) {
     if (node.kind === 'scene') {
-      for (const r of routesOf(node.next)) edges.push({ from: node.id, to: r.to, label: r.when ? `if ${describeWhen(r.when)}` : '' });
+      // A scene's effects apply before its routes are checked: "trust +10; if trust ≥ 60".
+      const effects = describeEffects(node.effects);
+      for (const r of routesOf(node.next)) edges.push({ from: node.id, to: r.to, label: [effects, r.when ? `if ${describeWhen(r.when)}` : ''].filter(Boolean).join('; ') });
     } else if (node.kind === 'decision') {
       for (const reply of node.replies) {
         const value = replyValue(reply);

@@ -1,7 +1,9 @@
 import { createActor } from 'xstate';
 import { compileScenario } from './compile.js';
 import { actorOptions, type PersistedScenarioSnapshot } from './session.js';
-import type { Scenario } from './schema/scenario.js';
+import { specOf } from './conditions.js';
+import type { Scenario, Variable } from './schema/scenario.js';
+import { didYouMean } from './validate/problem.js';
 import type { SessionMode } from './types.js';
 
 /** A scenario ready to play, with where it came from (saves refer back to it). */
@@ -11,14 +13,53 @@ export interface PlayableScenario {
   file: string;
   /** The node a `--from` playthrough starts at. */
   from?: string;
+  /** Starting values an author gave (`--set trust=70`), as typed: variable id → value. */
+  set?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Starting values for an author's test, as typed ("70", "true"), checked against the declared
+ * variables: whole numbers within the range, yes/no flags as true/false (or yes/no). Returns the
+ * scenario with those variables' `start` changed, or the first problem in words.
+ */
+function withValues(scenario: Scenario, values: Readonly<Record<string, string>>): { ok: true; scenario: Scenario } | { ok: false; error: string } {
+  const declared = scenario.variables ?? [];
+  const starts = new Map<string, number | boolean>();
+  for (const [id, text] of Object.entries(values)) {
+    const v = declared.find((d) => d.id === id);
+    if (!v) {
+      const ids = declared.map((d) => d.id);
+      return { ok: false, error: `--set: "${scenario.id}" has no variable "${id}".${didYouMean(id, ids)}${ids.length > 0 ? ` (variables: ${ids.join(', ')})` : ' It declares no variables.'}` };
+    }
+    const word = text.trim().toLowerCase();
+    if (v.type === 'flag') {
+      if (!['true', 'false', 'yes', 'no'].includes(word)) return { ok: false, error: `--set: "${id}" is a yes/no flag; give ${id}=true or ${id}=false, not "${text}"` };
+      starts.set(id, word === 'true' || word === 'yes');
+      continue;
+    }
+    const spec = specOf(v);
+    if (!/^-?\d+$/.test(word) || !Number.isSafeInteger(Number(word))) return { ok: false, error: `--set: "${id}" takes a whole number from ${spec.min} to ${spec.max}, not "${text}"` };
+    const n = Number(word);
+    if (n < spec.min || n > spec.max) return { ok: false, error: `--set: ${id}=${n} is outside ${spec.min}–${spec.max}` };
+    starts.set(id, n);
+  }
+  if (starts.size === 0) return { ok: true, scenario };
+  return { ok: true, scenario: { ...scenario, variables: declared.map((v) => (starts.has(v.id) ? ({ ...v, start: starts.get(v.id) } as Variable) : v)) } };
 }
 
 /**
  * The scenario as the machine should see it when an author starts at a later node: the same
- * scenario with `start` moved (variables keep their declared defaults). The same object comes
- * back when nothing moves, so a memoised compile is reused.
+ * scenario with `start` moved, and the variables an author set (`--set trust=70`, checked against
+ * their ranges and types) starting at those values instead of their declared ones. The same object
+ * comes back when nothing changes, so a memoised compile is reused.
  */
-export function startingAt(scenario: Scenario, from: string | undefined): { ok: true; scenario: Scenario } | { ok: false; error: string } {
+export function startingAt(scenario: Scenario, from: string | undefined, values?: Readonly<Record<string, string>>): { ok: true; scenario: Scenario } | { ok: false; error: string } {
+  if (values !== undefined && Object.keys(values).length > 0) {
+    const set = withValues(scenario, values);
+    if (!set.ok) return set;
+    const moved = startingAt(scenario, from);
+    return moved.ok ? { ok: true, scenario: { ...moved.scenario, variables: set.scenario.variables } } : moved;
+  }
   if (from === undefined || from === scenario.start) return { ok: true, scenario };
   const node = scenario.nodes.find((n) => n.id === from);
   if (!node) {

@@ -1,11 +1,11 @@
 import { applyEffects, initialVariables, readsConduct, whenHolds, type Variables } from './conditions.js';
-import { conductAfter, conductStart, CRITICAL_CAP, NO_CONDUCT, percentOfBest, type Conduct } from './conduct.js';
+import { conductAfter, conductOf, conductStart, CRITICAL_CAP, NO_CONDUCT, percentOfBest, type Conduct } from './conduct.js';
 
 export { CRITICAL_CAP, percentOfBest };
 import { scenarioGraph } from './graph.js';
 import { getPrinciple, getSection, type Severity } from './guide.js';
 import { assessmentsValue, indexScenario, replyValue, routesOf, type ScenarioIndex } from './scenario-index.js';
-import type { EndingKind, Next, Reply, Scenario, ScenarioNode } from './schema/scenario.js';
+import type { EndingKind, EndingNode, Next, Reply, Scenario, ScenarioNode } from './schema/scenario.js';
 import type { Turn } from './types.js';
 
 /** One step of a path through a scenario: a decision and the reply taken there. */
@@ -95,6 +95,7 @@ function walkBestPath(index: ScenarioIndex, bestFrom: ReadonlyMap<string, number
   let node = index.nodes.get(index.scenario.start);
   for (let guard = 0; node && node.kind !== 'ending' && guard <= index.nodes.size; guard++) {
     if (node.kind === 'scene') {
+      variables = valuesAfter(node.effects, variables, index.variables);
       const to = resolveRoute(node.next, variables, conduct) ?? '';
       // A condition on the scene's route can send the best path down a weaker branch.
       if (!blockedAt && (bestFrom.get(to) ?? -Infinity) < (bestFrom.get(node.id) ?? -Infinity)) blockedAt = { nodeId: node.id, wanted: bestRoute(node.next, bestFrom) };
@@ -228,7 +229,20 @@ const STATUS_ORDER = { violated: 0, missed: 1, followed: 2 } as const;
 const SEVERITY_ORDER = { critical: 0, core: 1, supporting: 2 } as const;
 
 /** Scores a transcript against the best the scenario allows and explains it in the guide's terms. */
-export function buildDebrief(scenario: Scenario, transcript: readonly Turn[], endingId?: string): Debrief {
+/**
+ * The closing text of an ending for this playthrough: the first variant whose `when` holds for the
+ * variables and conduct at the end, or the ending's own narration.
+ */
+export function endingNarration(scenario: Scenario, node: EndingNode, variables: Variables | undefined, transcript: readonly Turn[]): string {
+  if (!node.variants) return node.narration;
+  const index = indexScenario(scenario);
+  const values = variables ?? initialVariables(scenario.variables);
+  const conduct = conductOf(transcript, index, analyseBest(scenario).best);
+  return node.variants.find((v) => whenHolds(v.when, values, conduct))?.narration ?? node.narration;
+}
+
+/** The debrief of a playthrough; `variables` (the values at the end) choose an ending's variant closing text. */
+export function buildDebrief(scenario: Scenario, transcript: readonly Turn[], endingId?: string, variables?: Variables): Debrief {
   const index = indexScenario(scenario);
   const best = analyseBest(scenario);
   const results = new Map<string, PrincipleResult>();
@@ -297,7 +311,7 @@ export function buildDebrief(scenario: Scenario, transcript: readonly Turn[], en
     scenarioId: scenario.id,
     scenarioVersion: scenario.version,
     title: scenario.title,
-    ending: ending?.kind === 'ending' ? { id: ending.id, kind: ending.ending, title: ending.title, narration: ending.narration } : undefined,
+    ending: ending?.kind === 'ending' ? { id: ending.id, kind: ending.ending, title: ending.title, narration: endingNarration(scenario, ending, variables, transcript) } : undefined,
     score: { earned, best: best.best, percent, capped: percent < uncapped },
     outcome: outcomeOf(percent, criticalViolations.length),
     criticalViolations,

@@ -1,9 +1,10 @@
+import { specOf } from './conditions.js';
 import { scenarioGraph } from './graph.js';
 import { citePrinciple, getPrinciple } from './guide.js';
 import { repliesInOrder } from './reply-order.js';
 import { indexScenario, routesOf } from './scenario-index.js';
-import type { Debrief } from './scoring.js';
-import type { Scenario, ScenarioNode } from './schema/scenario.js';
+import { endingNarration, type Debrief } from './scoring.js';
+import type { Reply, Scenario, ScenarioNode } from './schema/scenario.js';
 import { cleanDeep, cleanLine } from './text/clean.js';
 import type { SessionContext, SessionEvent, Turn } from './types.js';
 
@@ -124,8 +125,24 @@ function rawFeedbackOf(scenario: Scenario, turn: Turn): FeedbackView {
       const p = getPrinciple(a.principle);
       return { principleId: a.principle, title: p?.title ?? a.principle, verdict: a.verdict, weight: a.weight ?? 1, citation: citePrinciple(a.principle), severity: p?.severity ?? 'supporting' };
     }),
-    changes: turn.changes.map((c) => ({ label: index.variables.get(c.var)?.label ?? c.var, from: c.from, to: c.to })),
+    // Yes/no flags are facts the story keeps, not amounts: never shown as numbers.
+    changes: turn.changes.filter((c) => index.variables.get(c.var)?.type !== 'flag').map((c) => ({ label: index.variables.get(c.var)?.label ?? c.var, from: c.from, to: c.to })),
   };
+}
+
+/**
+ * A decision's replies as offered: in this playthrough's order (worked out over every reply id, so
+ * a reply appearing never reshuffles the others), without the hidden replies whose condition does
+ * not hold now, and numbered 1, 2, 3… over what is left.
+ */
+function offeredReplies(scenario: Scenario, snapshot: SnapshotLike, nodeId: string, replies: readonly Reply[]): ReplyView[] {
+  const out: ReplyView[] = [];
+  for (const r of repliesInOrder(scenario, snapshot.context.seed, nodeId, replies)) {
+    const enabled = snapshot.can({ type: 'reply.choose', replyId: r.id });
+    if (r.hidden === true && r.when !== undefined && !enabled) continue;
+    out.push({ id: r.id, number: out.length + 1, text: r.text, kind: r.kind ?? 'say', enabled });
+  }
+  return out;
 }
 
 /** The current moment of a session, ready to render. */
@@ -145,11 +162,11 @@ export function selectView(scenario: Scenario, snapshot: SnapshotLike): SessionV
     nodeId,
     kind: node.kind,
     title: node.title,
-    narration: node.narration,
+    narration: node.kind === 'ending' ? endingNarration(scenario, node, context.variables, context.transcript) : node.narration,
     lines: (node.lines ?? []).map((l) => ({ speaker: characters.get(l.character)?.name ?? l.character, role: characters.get(l.character)?.role ?? '', text: l.text })),
     prompt: node.kind === 'decision' ? (node.prompt ?? 'What do you say or do?') : undefined,
     replies: node.kind === 'decision'
-      ? repliesInOrder(scenario, context.seed, node.id, node.replies).map((r, i) => ({ id: r.id, number: i + 1, text: r.text, kind: r.kind ?? 'say', enabled: snapshot.can({ type: 'reply.choose', replyId: r.id }) }))
+      ? offeredReplies(scenario, snapshot, node.id, node.replies)
       : [],
     facilitatorNote: node.kind === 'ending' ? undefined : node.facilitatorNote,
     discussionPrompt: node.kind === 'ending' ? undefined : node.discussionPrompt,
@@ -159,7 +176,10 @@ export function selectView(scenario: Scenario, snapshot: SnapshotLike): SessionV
       decision: node.kind === 'decision' ? taken + 1 : taken,
       about: Math.max(taken + current, taken + Math.round((remaining.min + remaining.max) / 2)),
     },
-    meters: (scenario.variables ?? []).filter((v) => v.shown).map((v) => ({ id: v.id, label: v.label, value: context.variables[v.id] ?? v.start, min: v.min, max: v.max })),
+    meters: (scenario.variables ?? []).filter((v) => v.shown && v.type !== 'flag').map((v) => {
+      const spec = specOf(v);
+      return { id: v.id, label: v.label, value: context.variables[v.id] ?? spec.start, min: spec.min, max: spec.max };
+    }),
     lastFeedback: last && context.mode === 'practice' ? rawFeedbackOf(scenario, last) : undefined,
     done: snapshot.status === 'done',
     debrief: snapshot.status === 'done' ? (snapshot.output as Debrief) : undefined,

@@ -16,6 +16,11 @@ export interface Turn {
   feedback: string;
   /** How the reply changed the variables (for the debrief and for exact undo). */
   changes: VariableChange[];
+  /**
+   * How the scenes passed after the reply (before the next decision) changed the variables, merged
+   * per variable; absent when they changed nothing. Undo rewinds these too.
+   */
+  sceneChanges?: VariableChange[];
 }
 
 /** Followed and violated weight per principle so far. */

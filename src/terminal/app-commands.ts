@@ -29,6 +29,8 @@ with errors is not played) and then plays it.
 
 Options:
   --from NODE   start at this scene or decision (variables at their starting values)
+  --set VAR=VALUE  start with this variable at this value (repeatable): --set trust=70
+                --set told-csw=true; with --from, to test each ending (not recorded as a completion)
   --assess      assessment mode: no feedback and no undo until the debrief
   --facilitate  trainer-led session for a room
   --plain       line-by-line mode: reply numbers from stdin, transcript and debrief as text
@@ -73,7 +75,7 @@ export async function appCommand(argv: readonly string[], io: CliIO): Promise<nu
 
 /** `casa-practice play <file>`: validate, then play. */
 export async function playCommand(argv: readonly string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, [...FLAGS, 'from'], ['from']);
+  const args = parseArgs(argv, [...FLAGS, 'from', 'set'], ['from', 'set']);
   if (args.flags.has('help')) return help(io, PLAY_HELP);
   if (args.positionals.length !== 1) throw new UsageError('play needs exactly one scenario file or id');
   return playScenario(args, io);
@@ -97,6 +99,21 @@ export async function resumeCommand(argv: readonly string[], io: CliIO): Promise
   return run({ ...base, playable: found.playable, snapshot: found.snapshot, startedAt: found.startedAt, mode: found.mode, resumed: true }, io);
 }
 
+/** `--set trust=70 --set told-csw=true` as variable id → value (checked against the scenario later). */
+export function startingValues(words: readonly string[]): Record<string, string> | undefined {
+  if (words.length === 0) return undefined;
+  const values: Record<string, string> = {};
+  for (const word of words) {
+    const eq = word.indexOf('=');
+    const id = eq < 0 ? '' : word.slice(0, eq).trim();
+    const value = eq < 0 ? '' : word.slice(eq + 1).trim();
+    if (!id || !value) throw new UsageError(`--set needs VARIABLE=VALUE (e.g. --set trust=70), not "${word}"`);
+    if (Object.hasOwn(values, id)) throw new UsageError(`--set: "${id}" is given twice`);
+    values[id] = value;
+  }
+  return values;
+}
+
 function help(io: CliIO, text: string): number {
   io.out(text);
   return 0;
@@ -113,8 +130,9 @@ function request(args: ParsedArgs): RunRequest {
 
 async function playScenario(args: ParsedArgs, io: CliIO): Promise<number> {
   const from = args.flags.get('from');
+  const set = startingValues(args.lists.get('set') ?? []);
   const { loadPlayable } = await import('./scenario-source.js');
-  const playable = loadPlayable(args.positionals[0] as string, typeof from === 'string' ? from : undefined);
+  const playable = loadPlayable(args.positionals[0] as string, typeof from === 'string' ? from : undefined, set);
   if ('problems' in playable) {
     io.err(`${playable.problems}\n`);
     return 1;

@@ -2,6 +2,8 @@
 export interface ParsedArgs {
   positionals: string[];
   flags: Map<string, string | true>;
+  /** Every value of each valued flag, in order (`flags` keeps the last): `--set a=1 --set b=2`. */
+  lists: Map<string, string[]>;
 }
 
 /** Raised for a malformed command line; the CLI prints it with the usage and exits 2. */
@@ -14,6 +16,7 @@ export class UsageError extends Error {}
 export function parseArgs(argv: readonly string[], known: readonly string[], valued: readonly string[] = []): ParsedArgs {
   const positionals: string[] = [];
   const flags = new Map<string, string | true>();
+  const lists = new Map<string, string[]>();
   for (let i = 0; i < argv.length; i++) {
     const word = argv[i] as string;
     if (word === '--') {
@@ -31,12 +34,13 @@ export function parseArgs(argv: readonly string[], known: readonly string[], val
       const value = inline ?? argv[++i];
       if (value === undefined || value.startsWith('--')) throw new UsageError(`"--${canonical}" needs a value`);
       flags.set(canonical, value);
+      lists.set(canonical, [...(lists.get(canonical) ?? []), value]);
     } else {
       if (inline !== undefined) throw new UsageError(`"--${canonical}" takes no value`);
       flags.set(canonical, true);
     }
   }
-  return { positionals, flags };
+  return { positionals, flags, lists };
 }
 
 function splitOnce(s: string, sep: string): [string, string | undefined] {

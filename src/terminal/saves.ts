@@ -19,9 +19,9 @@ export function writeSave(playable: PlayableScenario, persistedSnapshot: unknown
 }
 
 /** Finds a save's scenario file again, or says why it cannot be played. */
-function loadForSave(file: string, from: string | undefined): PlayableScenario | { error: string } {
+function loadForSave(file: string, from: string | undefined, set?: Readonly<Record<string, string>>): PlayableScenario | { error: string } {
   try {
-    const playable = loadPlayable(file, from);
+    const playable = loadPlayable(file, from, set);
     return 'problems' in playable ? { error: `The saved scenario ${file} now has errors; run "casa-practice validate" on it.` } : playable;
   } catch (e) {
     if (e instanceof FileAccessError) return { error: `The saved scenario is gone: ${e.message}.` };

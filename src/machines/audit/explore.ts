@@ -206,8 +206,9 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
         continue;
       }
       if (node.kind === 'scene') {
-        const to = route(node.next, reach.variables, reach.conduct);
-        if (to !== undefined) arrive(to, reach.variables, reach.conduct, reach, undefined, reach.min, reach.max);
+        const variables = applyEffects(node.effects, reach.variables, index.variables).variables;
+        const to = route(node.next, variables, reach.conduct);
+        if (to !== undefined) arrive(to, variables, reach.conduct, reach, undefined, reach.min, reach.max);
         continue;
       }
       for (const reply of node.replies) {

@@ -17,6 +17,8 @@ export interface SaveSlot {
   scenarioFile: string;
   /** The node a `--from` playthrough started at. */
   from?: string;
+  /** The starting values a `--set` playthrough was given, as typed. */
+  set?: Record<string, string>;
   /** ISO time the playthrough started. */
   startedAt?: string;
   session: SavedSession;
@@ -30,6 +32,7 @@ export function writeSave(store: Store, playable: PlayableScenario, persistedSna
     formatVersion: 1,
     scenarioFile: playable.file,
     ...(playable.from !== undefined ? { from: playable.from } : {}),
+    ...(playable.set !== undefined ? { set: { ...playable.set } } : {}),
     ...(startedAt !== undefined ? { startedAt } : {}),
     session: saveSession(playable.scenario, persistedSnapshot, now),
   };
@@ -40,7 +43,7 @@ export function writeSave(store: Store, playable: PlayableScenario, persistedSna
 
 
 /** How a UI finds a save's scenario again: the scenario, or why it cannot be played. */
-export type ScenarioLoader = (scenarioFile: string, from: string | undefined) => PlayableScenario | { error: string };
+export type ScenarioLoader = (scenarioFile: string, from: string | undefined, set?: Readonly<Record<string, string>>) => PlayableScenario | { error: string };
 
 /** What `resume` finds. Every text in it is clean (a save is untrusted input). */
 export type ResumeResult =
@@ -72,7 +75,11 @@ export function readSave(store: Store, load: ScenarioLoader, key: string | undef
   if (typeof slot !== 'object' || slot === null || slot.format !== 'casa-practice-terminal-save') return bad('This is not a casa-practice save.');
   if (slot.formatVersion !== 1) return bad(`This save uses format version ${String(slot.formatVersion)}, which this version of casa-practice does not read.`);
   if (typeof slot.scenarioFile !== 'string' || (slot.from !== undefined && typeof slot.from !== 'string')) return bad('The saved progress is damaged (its scenario is not named).');
-  const loaded = load(slot.scenarioFile, slot.from);
+  const set: unknown = slot.set;
+  if (set !== undefined && (typeof set !== 'object' || set === null || Array.isArray(set) || !Object.values(set).every((v) => typeof v === 'string'))) {
+    return bad('The saved progress is damaged (its starting values are malformed).');
+  }
+  const loaded = load(slot.scenarioFile, slot.from, set as Record<string, string> | undefined);
   if ('error' in loaded) return bad(loaded.error);
   const restored = restoreSession(loaded.scenario, slot.session);
   if (!restored.ok) return bad(restored.error);

@@ -7,14 +7,18 @@ import type { Store } from './store.js';
 /** The folder-like prefix of every save key. */
 export const SAVES_PREFIX = 'saves/';
 
-/** The save key of a playthrough: one per scenario (and per --from start), so one never overwrites another. */
-export function saveKey(playable: { scenario: { id: string }; from?: string }): string {
-  const name = playable.from === undefined ? playable.scenario.id : `${playable.scenario.id}--from-${playable.from}`;
+/**
+ * The save key of a playthrough: one per scenario (and per --from start, and one for author tests
+ * with --set values), so one never overwrites another.
+ */
+export function saveKey(playable: { scenario: { id: string }; from?: string; set?: unknown }): string {
+  const base = playable.from === undefined ? playable.scenario.id : `${playable.scenario.id}--from-${playable.from}`;
+  const name = playable.set === undefined ? base : `${base}--set`;
   return `${SAVES_PREFIX}${name}.json`;
 }
 
 /** Removes a playthrough's save once it is finished. */
-export function clearSave(store: Store, playable: { scenario: { id: string }; from?: string }): void {
+export function clearSave(store: Store, playable: { scenario: { id: string }; from?: string; set?: unknown }): void {
   store.remove(saveKey(playable));
 }
 

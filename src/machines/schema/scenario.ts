@@ -48,13 +48,19 @@ export const Character = z
 export const Variable = z
   .strictObject({
     id: Id,
-    label: Text(80, 'What the number measures, e.g. "Maya\'s trust".'),
-    min: z.int().meta({ description: 'Lowest value; effects never go below it.' }),
-    max: z.int().meta({ description: 'Highest value; effects never go above it.' }),
-    start: z.int().meta({ description: 'The value at the start of a playthrough.' }),
-    shown: z.boolean().optional().meta({ description: 'Show this value to the learner as a meter (default false).' }),
+    label: Text(80, 'What the number measures, e.g. "Maya\'s trust", or what the yes/no flag records.'),
+    type: z.enum(['number', 'flag']).optional().meta({ description: '"number" (default): a bounded whole number; "flag": a yes/no fact (true or false), e.g. whether the volunteer told the CSW.' }),
+    min: z.int().optional().meta({ description: 'Lowest value; effects never go below it. Required for a number, not allowed for a flag.' }),
+    max: z.int().optional().meta({ description: 'Highest value; effects never go above it. Required for a number, not allowed for a flag.' }),
+    start: z.union([z.int(), z.boolean()]).meta({ description: 'The value at the start of a playthrough: a whole number, or true / false for a flag.' }),
+    shown: z.boolean().optional().meta({ description: 'Show this number to the learner as a meter (default false). Not for flags.' }),
   })
-  .meta({ description: 'A bounded whole number the story tracks, such as the youth\'s trust from 0 to 100.' });
+  .refine((v) => (v.type === 'flag'
+    ? typeof v.start === 'boolean' && v.min === undefined && v.max === undefined && v.shown === undefined
+    : typeof v.start === 'number' && v.min !== undefined && v.max !== undefined), {
+    message: 'variable: a number needs whole-number "min", "max" and "start"; a yes/no flag ("type": "flag") has "start": true or false and no "min", "max" or "shown"',
+  })
+  .meta({ description: 'A bounded whole number the story tracks, such as the youth\'s trust from 0 to 100, or a yes/no flag ("type": "flag").' });
 
 const Bound = z.number().meta({ description: 'A number to compare the variable with.' });
 
@@ -69,9 +75,10 @@ export const VariableCondition = z
     lt: Bound.optional(),
     eq: Bound.optional(),
     ne: Bound.optional(),
+    is: z.boolean().optional().meta({ description: 'For a yes/no flag: true (yes) or false (no).' }),
   })
-  .refine((c) => ['gte', 'gt', 'lte', 'lt', 'eq', 'ne'].some((op) => op in c), {
-    message: 'needs at least one comparison: gte, gt, lte, lt, eq or ne',
+  .refine((c) => ['gte', 'gt', 'lte', 'lt', 'eq', 'ne', 'is'].some((op) => op in c), {
+    message: 'needs at least one comparison: gte, gt, lte, lt, eq or ne (or "is" for a yes/no flag)',
   })
   .meta({
     description:
@@ -118,12 +125,12 @@ export const Effect = z
   .strictObject({
     var: Id.meta({ description: 'The id of a declared variable.' }),
     add: z.int().optional().meta({ description: 'Add this (negative to subtract); the result stays within min and max.' }),
-    set: z.int().optional().meta({ description: 'Set the variable to this value.' }),
+    set: z.union([z.int(), z.boolean()]).optional().meta({ description: 'Set the variable to this value (true or false for a yes/no flag).' }),
   })
   .refine((e) => (e.add === undefined) !== (e.set === undefined), {
     message: 'needs exactly one of "add" or "set"',
   })
-  .meta({ description: 'A change to a variable when a reply is chosen, e.g. { "var": "trust", "add": 10 }.' });
+  .meta({ description: 'A change to a variable when a reply is chosen or a scene is left, e.g. { "var": "trust", "add": 10 }.' });
 
 export const Route = z
   .strictObject({
@@ -154,17 +161,25 @@ export const Line = z
   })
   .meta({ description: 'A line spoken by a character.' });
 
+/** Private notes for whoever writes or maintains the file: no player, debrief or report shows them. */
+const AuthorNotes = Text(4000, 'Private notes for authors (why this is here, what to check, sources). Never shown to learners or in a room, nor in a debrief or report.');
+
 export const Reply = z
   .strictObject({
     id: Id.meta({ description: 'Unique in the scenario; transcripts and saves refer to it.' }),
     text: Text(1000, 'What the volunteer says, or (for kind "do") what the volunteer does.'),
     kind: z.enum(['say', 'do']).optional().meta({ description: '"say" (default) for words, "do" for an action.' }),
     when: When.optional().meta({ description: 'Offer this reply only while the condition holds.' }),
+    hidden: z.boolean().optional().meta({
+      description:
+        'With "when": true leaves the reply out of the list entirely while its condition does not hold (instead of showing it as not available, which gives it away). Default false.',
+    }),
     effects: z.array(Effect).optional(),
     assessments: z.array(Assessment).meta({ description: 'How this reply measures against the guide\'s principles.' }),
     feedback: Text(2000, 'Why the reply helps or harms, in the guide\'s terms, naming the principle.'),
     next: Next,
     allowLanguage: AllowLanguage.optional(),
+    authorNotes: AuthorNotes.optional(),
   })
   .meta({ description: 'One thing the volunteer can say or do at a decision.' });
 
@@ -180,10 +195,14 @@ export const SceneNode = z
     title: NodeTitle.optional(),
     narration: Narration.optional(),
     lines: z.array(Line).optional(),
+    effects: z.array(Effect).optional().meta({
+      description: 'Changes to variables when the learner continues from this scene, applied before its routes are checked (as a reply\'s effects are before its routes).',
+    }),
     next: Next,
     facilitatorNote: FacilitatorNote.optional(),
     discussionPrompt: DiscussionPrompt.optional(),
     allowLanguage: AllowLanguage.optional(),
+    authorNotes: AuthorNotes.optional(),
   })
   .refine((n) => n.narration !== undefined || (n.lines?.length ?? 0) > 0, {
     message: 'a scene needs "narration" or at least one entry in "lines"',
@@ -202,8 +221,16 @@ export const DecisionNode = z
     facilitatorNote: FacilitatorNote.optional(),
     discussionPrompt: DiscussionPrompt.optional(),
     allowLanguage: AllowLanguage.optional(),
+    authorNotes: AuthorNotes.optional(),
   })
   .meta({ description: 'A moment where the volunteer picks one of two or more replies.' });
+
+export const EndingVariant = z
+  .strictObject({
+    when: When.meta({ description: 'When this closing text is told: variables and conduct at the end of the playthrough.' }),
+    narration: Narration,
+  })
+  .meta({ description: 'Another closing text for this ending, told instead of "narration" when `when` holds.' });
 
 export const EndingNode = z
   .strictObject({
@@ -212,8 +239,12 @@ export const EndingNode = z
     ending: z.enum(['strong', 'mixed', 'harmful']).meta({ description: 'How the story turned out.' }),
     title: NodeTitle,
     narration: Narration,
+    variants: z.array(EndingVariant).min(1).optional().meta({
+      description: 'Closing texts that depend on how the playthrough went: the first whose `when` holds replaces "narration".',
+    }),
     lines: z.array(Line).optional(),
     allowLanguage: AllowLanguage.optional(),
+    authorNotes: AuthorNotes.optional(),
   })
   .meta({ description: 'The end of a playthrough, with a closing narrative.' });
 
@@ -237,6 +268,7 @@ export const Scenario = z
     }),
     start: Id.meta({ description: 'The id of the first node.' }),
     nodes: z.array(ScenarioNode).min(1),
+    authorNotes: AuthorNotes.optional(),
   })
   .meta({
     title: 'casa-practice scenario',

@@ -28,6 +28,7 @@ export function conformsToScenario(raw: unknown): raw is Scenario {
       case 'shuffleReplies': if (typeof v !== 'boolean') return false; break;
       case 'variables': if (!Array.isArray(v) || !v.every(isVariable)) return false; break;
       case 'nodes': if (!isNonEmptyArray(v) || !v.every(isNode)) return false; break;
+      case 'authorNotes': if (!isText(v, 4000)) return false; break;
       default: return false;
     }
   }
@@ -86,15 +87,22 @@ function isCharacter(v: unknown): boolean {
 }
 
 function isVariable(v: unknown): boolean {
-  return isPlainObject(v) && 'id' in v && 'label' in v && 'min' in v && 'max' in v && 'start' in v && keysPass(v, (k, x) => {
+  if (!isPlainObject(v) || !('id' in v) || !('label' in v) || !('start' in v)) return false;
+  const ok = keysPass(v, (k, x) => {
     switch (k) {
       case 'id': return isId(x);
       case 'label': return isText(x, 80);
-      case 'min': case 'max': case 'start': return isInt(x);
+      case 'type': return x === 'number' || x === 'flag';
+      case 'min': case 'max': return isInt(x);
+      case 'start': return isInt(x) || typeof x === 'boolean';
       case 'shown': return typeof x === 'boolean';
       default: return false;
     }
   });
+  if (!ok) return false;
+  return v.type === 'flag'
+    ? typeof v.start === 'boolean' && !('min' in v) && !('max' in v) && !('shown' in v)
+    : typeof v.start === 'number' && 'min' in v && 'max' in v;
 }
 
 const CONDUCT_MEASURES = new Set(['critical', 'score', 'percent', 'points', 'violations']);
@@ -120,6 +128,7 @@ function isCondition(v: unknown): boolean {
     switch (k) {
       case 'var': return isId(x);
       case 'gte': case 'gt': case 'lte': case 'lt': case 'eq': case 'ne': ops++; return typeof x === 'number' && Number.isFinite(x);
+      case 'is': ops++; return typeof x === 'boolean';
       default: return false;
     }
   });
@@ -135,7 +144,8 @@ function isEffect(v: unknown): boolean {
   const ok = keysPass(v, (k, x) => {
     switch (k) {
       case 'var': return isId(x);
-      case 'add': case 'set': return isInt(x);
+      case 'add': return isInt(x);
+      case 'set': return isInt(x) || typeof x === 'boolean';
       default: return false;
     }
   });
@@ -179,14 +189,20 @@ function isReply(v: unknown): boolean {
       case 'text': return isText(x, 1000);
       case 'kind': return x === 'say' || x === 'do';
       case 'when': return isWhen(x);
+      case 'hidden': return typeof x === 'boolean';
       case 'effects': return Array.isArray(x) && x.every(isEffect);
       case 'assessments': return Array.isArray(x) && x.every(isAssessment);
       case 'feedback': return isText(x, 2000);
       case 'next': return isNext(x);
       case 'allowLanguage': return isAllowLanguage(x);
+      case 'authorNotes': return isText(x, 4000);
       default: return false;
     }
   });
+}
+
+function isVariant(v: unknown): boolean {
+  return isPlainObject(v) && 'when' in v && 'narration' in v && keysPass(v, (k, x) => (k === 'when' ? isWhen(x) : k === 'narration' ? isText(x, 4000) : false));
 }
 
 /** Keys every node kind shares, checked the same way. */
@@ -197,6 +213,7 @@ function commonNodeKey(k: string, x: unknown): boolean | undefined {
     case 'narration': return isText(x, 4000);
     case 'lines': return Array.isArray(x) && x.every(isLine);
     case 'allowLanguage': return isAllowLanguage(x);
+    case 'authorNotes': return isText(x, 4000);
     default: return undefined;
   }
 }
@@ -208,6 +225,7 @@ function isNode(v: unknown): boolean {
       return 'next' in v && (v.narration !== undefined || (Array.isArray(v.lines) && v.lines.length > 0)) && keysPass(v, (k, x) => {
         switch (k) {
           case 'kind': return true;
+          case 'effects': return Array.isArray(x) && x.every(isEffect);
           case 'next': return isNext(x);
           case 'facilitatorNote': return isText(x, 2000);
           case 'discussionPrompt': return isText(x, 1000);
@@ -230,6 +248,7 @@ function isNode(v: unknown): boolean {
         switch (k) {
           case 'kind': return true;
           case 'ending': return x === 'strong' || x === 'mixed' || x === 'harmful';
+          case 'variants': return isNonEmptyArray(x) && x.every(isVariant);
           default: return commonNodeKey(k, x) ?? false;
         }
       });

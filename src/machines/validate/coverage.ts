@@ -1,4 +1,4 @@
-import { conditionsOf, readsConduct, whenHolds, type Variables } from '../conditions.js';
+import { conditionsOf, readsConduct, specOf, whenHolds, type Variables } from '../conditions.js';
 import type { Reply, Variable } from '../schema/scenario.js';
 
 const MAX_COMBINATIONS = 50_000;
@@ -19,8 +19,9 @@ export function valuesDisablingAll(replies: readonly Reply[], declared: Readonly
   const candidates: [string, number[]][] = [];
   let combinations = 1;
   for (const id of used) {
-    const spec = declared.get(id);
-    if (!spec) return undefined;
+    const found = declared.get(id);
+    if (!found) return undefined;
+    const spec = specOf(found);
     const points = new Set<number>([spec.min, spec.max]);
     for (const r of replies) for (const c of conditionsOf(r.when)) {
       if (!('var' in c) || c.var !== id) continue;
@@ -36,7 +37,7 @@ export function valuesDisablingAll(replies: readonly Reply[], declared: Readonly
     if (combinations > MAX_COMBINATIONS) return undefined;
   }
   const values: Variables = {};
-  for (const spec of declared.values()) values[spec.id] = spec.start;
+  for (const v of declared.values()) values[v.id] = specOf(v).start;
   const search = (i: number): Variables | undefined => {
     if (i === candidates.length) return replies.some((r) => whenHolds(r.when, values)) ? undefined : { ...values };
     const [id, points] = candidates[i] as [string, number[]];

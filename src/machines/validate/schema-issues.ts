@@ -252,6 +252,11 @@ function customProblem(message: string, path: JsonPath, value: unknown, problem:
     return problem('invalid-effect', both ? 'This effect has both "add" and "set"; it can only do one.' : 'This effect has neither "add" nor "set", so it changes nothing.',
       both ? 'Keep either "add" (to change by an amount) or "set" (to set a value).' : 'Write { "var": "trust", "add": 10 } or { "var": "trust", "set": 50 }.');
   }
+  if (message.startsWith('variable:')) {
+    const flag = typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'flag';
+    return problem('invalid-variable', flag ? 'A yes/no flag ("type": "flag") has "start": true or false, and no "min", "max" or "shown".' : 'A number variable needs whole numbers for "min", "max" and "start".',
+      flag ? 'Write { "id": "told-csw", "label": "…", "type": "flag", "start": false }.' : 'Write { "id": "trust", "label": "…", "min": 0, "max": 100, "start": 50 }, or add "type": "flag" and "start": true or false for a yes/no fact.');
+  }
   if (message.includes('scene needs')) {
     return problem('empty-scene', 'This scene has no "narration" and no "lines", so there is nothing to show.', 'Add "narration": "…" or "lines": [{ "character": "<id>", "text": "…" }].');
   }

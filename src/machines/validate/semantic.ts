@@ -3,9 +3,10 @@ import { analyseGraph, scenarioGraph } from '../graph.js';
 import { languageRules, sections } from '../guide.js';
 import { findLanguageHits } from '../language.js';
 import { indexScenario, successorsOf } from '../scenario-index.js';
-import type { Assessment, Condition, Line, Next, Reply, Scenario, ScenarioNode, Variable, When } from '../schema/scenario.js';
+import type { Assessment, Condition, Effect, Line, Next, Reply, Scenario, ScenarioNode, Variable, When } from '../schema/scenario.js';
 import { quoteValue } from '../text/quote.js';
 import { valuesDisablingAll } from './coverage.js';
+import { specOf } from '../conditions.js';
 import { closest, didYouMean, suggester, type JsonPath, type UnlocatedProblem } from './problem.js';
 
 /** Where each kept node, character and variable sits in the file's lists. */
@@ -81,6 +82,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
     const base: JsonPath = ['variables', rawIndex.get(v) ?? 0];
     if (variables.has(v.id)) error('duplicate-id', [...base, 'id'], `Another variable already has the id "${v.id}".`, 'Give every variable its own id.');
     else variables.set(v.id, v);
+    if (v.type === 'flag' || v.min === undefined || v.max === undefined || typeof v.start !== 'number') continue;
     if (v.min > v.max) error('variable-range', [...base, 'min'], `"min" (${v.min}) is greater than "max" (${v.max}).`, 'Swap them, or fix the range.');
     else if (v.start < v.min || v.start > v.max) error('variable-range', [...base, 'start'], `"start" (${v.start}) is outside ${v.min}–${v.max}.`, `Use a start value between ${v.min} and ${v.max}.`);
   }
@@ -97,11 +99,21 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   };
   const checkCondition = (c: Condition, path: Path) => {
     if (!('var' in c)) return checkConduct(c, path);
-    const spec = variables.get(c.var);
-    if (spec && spec.min > spec.max) return; // the range itself is reported
-    if (!spec) {
+    const declared = variables.get(c.var);
+    if (!declared) {
       if (!brokenIds.has(c.var)) error('unknown-variable', [...path(), 'var'], `The variable "${c.var}" is not declared.${didYouMean(c.var, variables.keys())}`,
         `Declare it in "variables" (e.g. { "id": "${c.var}", "label": "…", "min": 0, "max": 100, "start": 50 }) or use a declared one.`);
+      return;
+    }
+    const spec = specOf(declared);
+    if (spec.min > spec.max) return; // the range itself is reported
+    const compares = c.gte !== undefined || c.gt !== undefined || c.lte !== undefined || c.lt !== undefined || c.eq !== undefined || c.ne !== undefined;
+    if (spec.flag) {
+      if (compares) error('flag-mismatch', path(), `"${c.var}" is a yes/no flag, so it cannot be compared with numbers.`, `Test it with { "var": "${c.var}", "is": true } (yes) or "is": false (no).`);
+      return;
+    }
+    if (c.is !== undefined) {
+      error('flag-mismatch', [...path(), 'is'], `"is" tests a yes/no flag, but "${c.var}" is a number from ${spec.min} to ${spec.max}.`, 'Compare it with gte, gt, lte, lt, eq or ne, or declare it with "type": "flag".');
       return;
     }
     const lo = Math.max(spec.min, c.gte ?? -Infinity, c.gt !== undefined ? Math.floor(c.gt) + 1 : -Infinity);
@@ -156,20 +168,35 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
     const lines = node.lines;
     if (lines) for (let j = 0; j < lines.length; j++) checkLine(lines[j] as Line, () => [...nodePath(node), 'lines', j]);
   };
-  /** Checks the reply's fields that are present (all of them, unless the reply failed the schema). */
-  const checkReply = (reply: Partial<Reply>, path: Path) => {
-    if (reply.when !== undefined) checkWhen(reply.when, () => [...path(), 'when']);
-    if (reply.next !== undefined) checkNext(reply.next, () => [...path(), 'next']);
-    reply.effects?.forEach((e, k) => {
-      const spec = variables.get(e.var);
-      if (!spec) {
+  /** Unknown variables and out-of-range "set" values in a reply's or a scene's effects. */
+  const checkEffects = (effects: readonly Effect[] | undefined, path: Path) => {
+    effects?.forEach((e, k) => {
+      const declared = variables.get(e.var);
+      const spec = declared && specOf(declared);
+      if (spec?.flag && (e.add !== undefined || typeof e.set !== 'boolean')) {
+        error('flag-mismatch', [...path(), 'effects', k, e.add !== undefined ? 'add' : 'set'], `"${e.var}" is a yes/no flag, so it can only be set to true (yes) or false (no).`,
+          `Write { "var": "${e.var}", "set": true } or { "var": "${e.var}", "set": false }.`);
+      } else if (spec && !spec.flag && typeof e.set === 'boolean') {
+        error('flag-mismatch', [...path(), 'effects', k, 'set'], `"${e.var}" is a number from ${spec.min} to ${spec.max}, not a yes/no flag, so it cannot be set to ${String(e.set)}.`,
+          `Set a whole number between ${spec.min} and ${spec.max}, or declare "${e.var}" with "type": "flag".`);
+      } else if (!spec) {
         if (!brokenIds.has(e.var)) error('unknown-variable', [...path(), 'effects', k, 'var'], `The variable "${e.var}" is not declared.${didYouMean(e.var, variables.keys())}`,
           'Declare it in "variables" or use a declared one.');
-      } else if (e.set !== undefined && (e.set < spec.min || e.set > spec.max)) {
+      } else if (typeof e.set === 'number' && !spec.flag && (e.set < spec.min || e.set > spec.max)) {
         warn('effect-out-of-range', [...path(), 'effects', k, 'set'], `"set" ${e.set} is outside ${spec.min}–${spec.max}; it will be clamped.`,
           `Use a value between ${spec.min} and ${spec.max}.`);
       }
     });
+  };
+  /** Checks the reply's fields that are present (all of them, unless the reply failed the schema). */
+  const checkReply = (reply: Partial<Reply>, path: Path) => {
+    if (reply.when !== undefined) checkWhen(reply.when, () => [...path(), 'when']);
+    if (reply.hidden === true && reply.when === undefined) {
+      warn('hidden-without-when', [...path(), 'hidden'], 'This reply is "hidden" but has no "when", so it is always shown: "hidden" does nothing.',
+        'Add a "when" saying when the reply appears, or remove "hidden".');
+    }
+    if (reply.next !== undefined) checkNext(reply.next, () => [...path(), 'next']);
+    checkEffects(reply.effects, path);
     if (reply.assessments?.length === 0) {
       warn('no-assessment', [...path(), 'assessments'], 'This reply is not assessed against any principle, so it scores nothing and the debrief cannot explain it.',
         'Add at least one { "principle": "<id>", "verdict": "follows" | "violates", "weight": 1 }.');
@@ -196,7 +223,11 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
 
   for (const node of scenario.nodes) {
     checkLines(node);
-    if (node.kind === 'scene') checkNext(node.next, () => [...nodePath(node), 'next']);
+    if (node.kind === 'scene') {
+      checkNext(node.next, () => [...nodePath(node), 'next']);
+      checkEffects(node.effects, () => nodePath(node));
+    }
+    if (node.kind === 'ending') node.variants?.forEach((v, k) => checkWhen(v.when, () => [...nodePath(node), 'variants', k, 'when']));
     if (node.kind !== 'decision') continue;
     node.replies.forEach((reply, j) => checkReply(reply, () => [...nodePath(node), 'replies', j]));
     if (!node.facilitatorNote) warn('no-facilitator-note', nodePath(node), `Decision "${node.id}" has no "facilitatorNote" for trainer-led sessions.`, 'Add "facilitatorNote": what a trainer should watch for or draw out here.');
@@ -343,6 +374,7 @@ function languageProblems(scenario: Scenario, rawIndex: RawIndex): UnlocatedProb
       const value = (node as Record<string, unknown>)[key];
       if (typeof value === 'string') text(value, node.allowLanguage, () => [...base(), key]);
     }
+    if (node.kind === 'ending') node.variants?.forEach((v, k) => text(v.narration, node.allowLanguage, () => [...base(), 'variants', k, 'narration']));
     owner(node.allowLanguage, base);
     const lines = node.lines;
     if (lines) {

@@ -1,0 +1,109 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { selectView, startingAt, startSession } from '../../src/machines/index.js';
+import { parseArgs } from '../../src/terminal/args.js';
+import { runCli } from '../../src/terminal/cli.js';
+import { runPlain } from '../../src/terminal/plain.js';
+import { readSave, stateStore } from '../../src/terminal/saves.js';
+import { loadPlayable } from '../../src/terminal/scenario-source.js';
+import { loadValidFixture } from '../helpers/fixtures.js';
+import { SCENARIOS, tempEnv } from './helpers/ink.js';
+
+// `play <file> --from NODE --set VAR=VALUE` (repeatable): an author starts anywhere with chosen
+// values to test each ending. Values are checked against the declared ranges and types.
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const NEW_PHONE = join(SCENARIOS, 'new-phone.json');
+
+async function inProcess(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+/** The example with a yes/no flag added. */
+function withFlag() {
+  const s = loadValidFixture('good/example.json');
+  return { ...s, variables: [...(s.variables ?? []), { id: 'told-csw', label: 'You told the CSW', type: 'flag' as const, start: false }] };
+}
+
+describe('startingAt with values', () => {
+  it('starts the given variables at the given values, checked against their range and type', () => {
+    const moved = startingAt(withFlag(), 'after-visit', { trust: '70', 'told-csw': 'true' });
+    expect(moved.ok).toBe(true);
+    if (!moved.ok) return;
+    const actor = startSession(moved.scenario, 'practice');
+    expect(actor.getSnapshot().value).toBe('after-visit');
+    expect(actor.getSnapshot().context.variables).toEqual({ trust: 70, 'told-csw': 1 });
+    expect(selectView(moved.scenario, actor.getSnapshot()).meters[0]?.value).toBe(70);
+  });
+
+  it('says what is wrong, as a value: unknown variable (did you mean), out of range, not a number, not yes/no', () => {
+    const s = withFlag();
+    const error = (values: Record<string, string>) => { const r = startingAt(s, 'after-visit', values); return r.ok ? '' : r.error; };
+    expect(error({ trst: '70' })).toBe('--set: "example-new-phone" has no variable "trst". Did you mean "trust"? (variables: trust, told-csw)');
+    expect(error({ trust: '150' })).toBe('--set: trust=150 is outside 0–100');
+    expect(error({ trust: 'high' })).toBe('--set: "trust" takes a whole number from 0 to 100, not "high"');
+    expect(error({ 'told-csw': '1' })).toBe('--set: "told-csw" is a yes/no flag; give told-csw=true or told-csw=false, not "1"');
+    expect(startingAt(s, undefined, { 'told-csw': 'no' }).ok).toBe(true);
+  });
+
+  it('parseArgs keeps every value of a repeated option', () => {
+    const args = parseArgs(['x.json', '--set', 'trust=70', '--set=told-csw=true'], ['set'], ['set']);
+    expect(args.lists.get('set')).toEqual(['trust=70', 'told-csw=true']);
+    expect(args.flags.get('set')).toBe('told-csw=true');
+  });
+});
+
+describe('casa-practice play --from --set', () => {
+  it('starts at the node with the values given', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/terminal/main.ts'), 'play', NEW_PHONE, '--from', 'after-visit', '--set', 'trust=70', '--plain'], {
+      input: 'q\n', cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH, ...tempEnv() }, timeout: 30_000,
+    });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('-- Decision 1 of about 1: After the visit --');
+    expect(r.stdout).toContain("[Jade's trust: 70 of 100]");
+  });
+
+  it('bad values are usage errors (exit 2)', async () => {
+    for (const [argv, says] of [
+      [['--set', 'trst=70'], 'Did you mean "trust"?'],
+      [['--set', 'trust=101'], 'trust=101 is outside 0–100'],
+      [['--set', 'trust'], '--set needs VARIABLE=VALUE'],
+      [['--set', 'trust=1', '--set', 'trust=2'], '"trust" is given twice'],
+      [['--set'], '"--set" needs a value'],
+    ] as const) {
+      const r = await inProcess('play', NEW_PHONE, '--from', 'after-visit', ...argv);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain(says);
+    }
+  });
+
+  it('a save keeps the values, so it resumes; finishing records no completion, even without --from', async () => {
+    const env = tempEnv({ CASA_PRACTICE_SEED: '' });
+    const playable = loadPlayable(NEW_PHONE, undefined, { trust: '70' });
+    if ('problems' in playable) throw new Error(playable.problems);
+    let out = '';
+    const io = { out: (t: string) => (out += t), err: (t: string) => (out += t) };
+    expect(await runPlain({ playable, mode: 'practice', io, env, width: 100, readLine: async () => 'q' })).toBe(0);
+    const found = readSave(env);
+    expect(found.kind).toBe('ok');
+    if (found.kind !== 'ok') return;
+    expect(found.playable.set).toEqual({ trust: '70' });
+    expect((found.snapshot as unknown as { context: { variables: unknown } }).context.variables).toEqual({ trust: 70 });
+    const queue = ['1', '1'];
+    out = '';
+    expect(await runPlain({ playable: found.playable, snapshot: found.snapshot, mode: found.mode, io, env, width: 100, readLine: async () => queue.shift() })).toBe(0);
+    expect(out).toContain('Score:');
+    expect(stateStore(env).read('records.json')).toBeUndefined();
+    // The same playthrough without --set is a completion, and is recorded.
+    const plainRun = loadPlayable(NEW_PHONE);
+    if ('problems' in plainRun) throw new Error(plainRun.problems);
+    const answers = ['1', '1'];
+    expect(await runPlain({ playable: plainRun, mode: 'practice', io, env, width: 100, readLine: async () => answers.shift() })).toBe(0);
+    expect(stateStore(env).read('records.json')).toContain('example-new-phone');
+  });
+});
