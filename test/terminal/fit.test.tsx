@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conditionsOf, whenHolds } from '../../src/machines/conditions.js';
+import { conditionsOf, initialVariables, whenHolds } from '../../src/machines/conditions.js';
 import type { Scenario } from '../../src/machines/schema/scenario.js';
 import { scenarioFilesIn } from '../../src/terminal/scenario-files.js';
 import { startingAt as startAt, startSession, type PlayableScenario } from '../../src/machines/index.js';
@@ -54,9 +54,11 @@ function overflow(frame: string, columns: number, what: string): string[] {
 function enabling(scenario: Scenario, when: Parameters<typeof conditionsOf>[0]): Scenario {
   const variables = (scenario.variables ?? []).map((v) => {
     const mine = conditionsOf(when).filter((c) => 'var' in c && c.var === v.id) as Extract<ReturnType<typeof conditionsOf>[number], { var: string }>[];
-    if (mine.length === 0) return v;
+    // Flags and numbers without a range are left as they are (the bundled scenarios have none).
+    if (mine.length === 0 || v.min === undefined || v.max === undefined || typeof v.start !== 'number') return v;
+    const [min, max] = [v.min, v.max];
     const bounds = mine.flatMap((c) => [c.eq, c.ne, c.gt, c.gte, c.lt, c.lte]).filter((n): n is number => n !== undefined);
-    const candidates = [v.start, v.min, v.max, ...bounds.flatMap((n) => [n - 1, n, n + 1])].filter((n) => n >= v.min && n <= v.max);
+    const candidates = [v.start, min, max, ...bounds.flatMap((n) => [n - 1, n, n + 1])].filter((n) => n >= min && n <= max);
     const start = candidates.find((n) => whenHolds(mine, { [v.id]: n }));
     if (start === undefined) throw new Error(`no value of "${v.id}" satisfies ${JSON.stringify(mine)}`);
     return { ...v, start };
@@ -96,7 +98,7 @@ describe('every screen of every bundled scenario fits a 24-row terminal', () => 
       r.rerender(playElement({ playable: p, actor: startSession(p.scenario, 'practice', undefined, sessionSeed(env)), env }));
       await settle(r);
     };
-    const defaults = Object.fromEntries((scenario.variables ?? []).map((v) => [v.id, v.start]));
+    const defaults = initialVariables(scenario.variables);
     const nodes = new Set<string>();
     const replies = new Set<string>();
     let debriefs = 0;
