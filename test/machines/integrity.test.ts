@@ -132,3 +132,13 @@ describe('ending integrity in the validator', () => {
     expect(codes).toContain('warning harmful-at-90');
   });
 });
+
+describe('a scenario that cannot be scored', () => {
+  it('warns when no playthrough can earn more than 0 points, since everyone would score 0%', () => {
+    // Every reply of the example made to violate what it followed.
+    const text = readFixture('good/example.json').toString('utf8').replace(/"verdict": "follows"/g, '"verdict": "violates"');
+    const problems = validateScenario(text, 'x.json').problems;
+    expect(problems.map((p) => `${p.severity} ${p.code}`)).toContain('warning best-not-positive');
+    expect(validateScenario(readFixture('good/example.json'), 'x.json').problems.map((p) => p.code)).not.toContain('best-not-positive');
+  });
+});
