@@ -43,17 +43,29 @@ async function startOn(c: Case, dir: string): Promise<{ script: ChildProcess; pi
   });
   let out = '';
   script.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-  const waitFor = (re: RegExp) => new Promise<void>((resolve, reject) => {
+  const waitFor = (re: RegExp, limit = 20_000) => new Promise<void>((resolve, reject) => {
     const started = Date.now();
-    const poll = () => (re.test(out) ? resolve() : Date.now() - started > 20_000 ? reject(new Error(`never saw ${re}: ${out.slice(-400)}`)) : setTimeout(poll, 20));
+    const poll = () => (re.test(out) ? resolve() : Date.now() - started > limit ? reject(new Error(`never saw ${re}: ${out.slice(-400)}`)) : setTimeout(poll, 20));
+    poll();
+  });
+  // The screen is drawn once the output has been quiet for a moment (Ink draws in bursts).
+  let last = Date.now();
+  script.stdout?.on('data', () => (last = Date.now()));
+  const quiet = () => new Promise<void>((resolve) => {
+    const poll = () => (Date.now() - last >= 300 ? resolve() : setTimeout(poll, 50));
     poll();
   });
   await waitFor(c.first);
   for (const [keys, shows] of c.steps) {
+    await quiet();
     out = '';
     script.stdin?.write(keys);
+    // A key typed in the moment before the app reads the terminal is lost (a known start-up race,
+    // see the terminal issue); type it again only while nothing at all has been drawn since.
+    for (let tries = 0; tries < 5 && !(await waitFor(/[\s\S]/, 1500).then(() => true, () => false)); tries++) script.stdin?.write(keys);
     await waitFor(shows);
   }
+  await quiet();
   return { script, pid: Number(readFileSync(pidFile, 'utf8')) };
 }
 
