@@ -8,16 +8,33 @@ import { scenariosDir } from './paths.js';
 export function validateEntries(listing: Listing): Listing {
   const entries: CatalogEntry[] = [];
   const leftOut: LeftOut[] = [...listing.leftOut];
+  for (const e of listing.entries) validateOne(e, entries, leftOut);
+  return { entries: sortEntries(entries), leftOut };
+}
+
+/**
+ * The same, one file per turn of the event loop: validating a scenario (with its exploration of
+ * every playthrough) takes a moment, and between files the app still answers keys and signals
+ * (a closed terminal window must end it within a second).
+ */
+export async function validateEntriesInTurns(listing: Listing): Promise<Listing> {
+  const entries: CatalogEntry[] = [];
+  const leftOut: LeftOut[] = [...listing.leftOut];
   for (const e of listing.entries) {
-    try {
-      const scenario = loadScenarioFile(e.file).result.scenario;
-      if (scenario) entries.push({ ...e, playable: { scenario, file: resolve(e.file) } });
-      else leftOut.push({ file: e.file, reason: 'it has errors; run casa-practice validate on it' });
-    } catch {
-      leftOut.push({ file: e.file, reason: 'it cannot be read' });
-    }
+    await new Promise((resolve) => setImmediate(resolve));
+    validateOne(e, entries, leftOut);
   }
   return { entries: sortEntries(entries), leftOut };
+}
+
+function validateOne(e: CatalogEntry, entries: CatalogEntry[], leftOut: LeftOut[]): void {
+  try {
+    const scenario = loadScenarioFile(e.file).result.scenario;
+    if (scenario) entries.push({ ...e, playable: { scenario, file: resolve(e.file) } });
+    else leftOut.push({ file: e.file, reason: 'it has errors; run casa-practice validate on it' });
+  } catch {
+    leftOut.push({ file: e.file, reason: 'it cannot be read' });
+  }
 }
 
 /** Every valid scenario in a folder (default: the bundled scenarios), validated, with records applied. */

@@ -80,7 +80,10 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
     // Right after the picker is drawn, validate its files and drop any with errors.
     if (!onPicker || catalog.entries.every((e) => e.playable)) return;
     let live = true;
-    void import('../catalog-validate.js').then((m) => live && setCatalog(m.validateEntries(catalog)));
+    void import('../catalog-validate.js').then(async (m) => {
+      const checked = await m.validateEntriesInTurns(catalog);
+      if (live) setCatalog(checked);
+    });
     return () => {
       live = false;
     };
