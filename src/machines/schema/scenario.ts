@@ -66,18 +66,23 @@ const Bound = z.number().meta({ description: 'A number to compare the variable w
 
 const COMPARISONS = ['gte', 'gt', 'lte', 'lt', 'eq', 'ne'] as const;
 
+/** The comparisons every condition may use; several in one condition must all hold. */
+const Comparisons = {
+  gte: Bound.optional(),
+  gt: Bound.optional(),
+  lte: Bound.optional(),
+  lt: Bound.optional(),
+  eq: Bound.optional(),
+  ne: Bound.optional(),
+};
+
 export const VariableCondition = z
   .strictObject({
     var: Id.meta({ description: 'The id of a declared variable.' }),
-    gte: Bound.optional(),
-    gt: Bound.optional(),
-    lte: Bound.optional(),
-    lt: Bound.optional(),
-    eq: Bound.optional(),
-    ne: Bound.optional(),
+    ...Comparisons,
     is: z.boolean().optional().meta({ description: 'For a yes/no flag: true (yes) or false (no).' }),
   })
-  .refine((c) => ['gte', 'gt', 'lte', 'lt', 'eq', 'ne', 'is'].some((op) => op in c), {
+  .refine((c) => [...COMPARISONS, 'is'].some((op) => op in c), {
     message: 'needs at least one comparison: gte, gt, lte, lt, eq or ne (or "is" for a yes/no flag)',
   })
   .meta({
@@ -95,12 +100,7 @@ export const ConductCondition = z
         'What to test about the volunteer\'s replies so far: "critical" (how many critical violations, the guide\'s prohibited activities), "score" (the debrief\'s percentage so far: points as a percentage of the scenario\'s best total, at most 50 after a critical violation), "percent" (points so far as a percentage of the best achievable at the decisions met), "points" (points so far), or "violations" (how many times the reply violated the principle named in "principle").',
     }),
     principle: PrincipleId.optional().meta({ description: 'For "violations" only: the principle whose violations are counted.' }),
-    gte: Bound.optional(),
-    gt: Bound.optional(),
-    lte: Bound.optional(),
-    lt: Bound.optional(),
-    eq: Bound.optional(),
-    ne: Bound.optional(),
+    ...Comparisons,
   })
   .refine((c) => COMPARISONS.some((op) => op in c), { message: 'needs at least one comparison: gte, gt, lte, lt, eq or ne' })
   .refine((c) => (c.conduct === 'violations') === (c.principle !== undefined), {
