@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +20,8 @@ interface Case {
   first: RegExp;
   /** Whether a save must exist after the hang-up. */
   saves: boolean;
+  /** Start with a damaged save, so the app opens on its notice. */
+  damagedSave?: boolean;
 }
 
 const ENTER = '\r';
@@ -30,12 +32,18 @@ const CASES: Case[] = [
   { name: 'feedback', args: 'play youth-discloses', first: /Content note/, steps: [[ENTER, /What do you say or do/], ['1', /Feedback on your reply/]], saves: true },
   { name: 'quit prompt', args: 'play youth-discloses', first: /Content note/, steps: [[ENTER, /What do you say or do/], ['1', /Feedback on your reply/], ['q', /Save your progress and quit/]], saves: true },
   { name: 'facilitate', args: '--facilitate youth-discloses', first: /Content note/, steps: [[ENTER, /Discuss|votes/]], saves: false },
+  { name: 'debrief', args: 'play youth-discloses --from d8-report', first: /Content note/, steps: [[ENTER, /: reply/], ['1', /Feedback on your reply/], [ENTER, /Debrief/]], saves: false },
+  { name: 'error notice', args: 'resume', first: /Could not resume/, steps: [], saves: false, damagedSave: true },
   { name: 'plain mode', args: 'play youth-discloses --plain', first: /Type a reply number/, steps: [['1\r', /Feedback:/]], saves: true },
 ];
 
 /** Starts the app on a pty; resolves with its pid once the screens are reached. */
 async function startOn(c: Case, dir: string): Promise<{ script: ChildProcess; pid: number }> {
   const pidFile = join(dir, 'pid');
+  if (c.damagedSave) {
+    mkdirSync(join(dir, 'casa-practice', 'saves'), { recursive: true });
+    writeFileSync(join(dir, 'casa-practice', 'saves', 'youth-discloses.json'), '{ "format": "casa-practice-terminal-save", ');
+  }
   const cmd = `sh -c 'echo $$ > ${pidFile}; exec node ${BIN} ${c.args}'`;
   const script = spawn('script', ['-qfec', cmd, '/dev/null'], {
     env: { PATH: process.env.PATH, HOME: dir, XDG_STATE_HOME: dir, CASA_PRACTICE_SEED: '1', COLUMNS: '80', LINES: '24', TERM: 'xterm-256color' },
