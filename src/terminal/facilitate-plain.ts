@@ -30,6 +30,17 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
     // Not wrapped: a path broken across lines cannot be copied.
     io.out(`Session summary written to ${path}\n`);
   };
+  // A closed terminal window or SIGTERM: the summary so far is written, then the session ends.
+  const stopOnSignal = (signal: NodeJS.Signals) => {
+    try {
+      writeSessionSummary(scenario, log, undefined, opts.env);
+    } catch {
+      // nothing more can be done once the state folder is gone too
+    }
+    process.exit(signal === 'SIGHUP' ? 129 : 143);
+  };
+  const signals: NodeJS.Signals[] = ['SIGHUP', 'SIGTERM'];
+  for (const s of signals) process.once(s, stopOnSignal);
   try {
     let shown: string | undefined;
     for (;;) {
@@ -62,6 +73,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
       actor.send({ type: 'reply.choose', replyId: reply.id });
     }
   } finally {
+    for (const s of signals) process.removeListener(s, stopOnSignal);
     actor.stop();
   }
 }

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,7 +22,12 @@ interface Case {
   saves: boolean;
   /** Start with a damaged save, so the app opens on its notice. */
   damagedSave?: boolean;
+  /** Whether a trainer-led session's summary must have been written. */
+  summary?: boolean;
 }
+
+/** Completion records already there: a hang-up must leave them as they were. */
+const RECORDS = `${JSON.stringify({ 'red-flags': { bestPercent: 80, completions: 2, lastCompleted: '2026-11-01T10:00:00.000Z' } }, null, 2)}\n`;
 
 const ENTER = '\r';
 const CASES: Case[] = [
@@ -34,12 +39,15 @@ const CASES: Case[] = [
   { name: 'facilitate', args: '--facilitate youth-discloses', first: /Content note/, steps: [[ENTER, /Discuss|votes/]], saves: false },
   { name: 'debrief', args: 'play youth-discloses --from d8-report', first: /Content note/, steps: [[ENTER, /: reply/], ['1', /Feedback on your reply/], [ENTER, /Debrief/]], saves: false },
   { name: 'error notice', args: 'resume', first: /Could not resume/, steps: [], saves: false, damagedSave: true },
+  { name: 'plain trainer-led', args: '--facilitate youth-discloses --plain', first: /Votes for reply 1/, steps: [], saves: false, summary: true },
   { name: 'plain mode', args: 'play youth-discloses --plain', first: /Type a reply number/, steps: [['1\r', /Feedback:/]], saves: true },
 ];
 
 /** Starts the app on a pty; resolves with its pid once the screens are reached. */
 async function startOn(c: Case, dir: string): Promise<{ script: ChildProcess; pid: number }> {
   const pidFile = join(dir, 'pid');
+  mkdirSync(join(dir, 'casa-practice'), { recursive: true });
+  writeFileSync(join(dir, 'casa-practice', 'records.json'), RECORDS);
   if (c.damagedSave) {
     mkdirSync(join(dir, 'casa-practice', 'saves'), { recursive: true });
     writeFileSync(join(dir, 'casa-practice', 'saves', 'youth-discloses.json'), '{ "format": "casa-practice-terminal-save", ');
@@ -101,7 +109,7 @@ describe.runIf(HAS_SCRIPT)('closing the terminal window', () => {
     busy.kill('SIGKILL');
   });
 
-  it.each(CASES.flatMap((c) => [1, 2].map((n) => [c.name, n, c] as const)))('on the %s screen (try %i) ends the app within 3 s, with progress saved where there is any', async (_name, _n, c) => {
+  it.each(CASES.flatMap((c) => [1, 2].map((n) => [c.name, n, c] as const)))('on the %s screen (try %i) ends the app within 3 s, with progress saved where there is any and the records intact', async (_name, _n, c) => {
     const dir = mkdtempSync(join(tmpdir(), 'casa-hup-'));
     const { script, pid } = await startOn(c, dir);
     script.kill('SIGKILL');
@@ -109,5 +117,7 @@ describe.runIf(HAS_SCRIPT)('closing the terminal window', () => {
     if (took === undefined) process.kill(pid, 'SIGKILL');
     expect(took, 'still running 3 s after the terminal closed').toBeDefined();
     if (c.saves) expect(existsSync(join(dir, 'casa-practice', 'saves', 'youth-discloses.json'))).toBe(true);
+    if (c.summary) expect(readdirSync(join(dir, 'casa-practice', 'exports')).some((f) => f.startsWith('youth-discloses-session-'))).toBe(true);
+    expect(readFileSync(join(dir, 'casa-practice', 'records.json'), 'utf8')).toBe(RECORDS);
   });
 });
