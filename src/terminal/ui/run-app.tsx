@@ -47,7 +47,7 @@ export async function runInteractive({ start, mode, env }: InteractiveOptions): 
       message = 'Progress could not be saved.';
     }
     code = why === 'SIGTERM' ? 143 : 129;
-    setTimeout(() => process.exit(code), 500).unref();
+    setTimeout(() => process.exit(code), 200).unref();
     try {
       instance.unmount();
     } catch {
