@@ -159,7 +159,7 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
   const use = conductUse(scenario);
   // Unless a condition reads points, percentages or violation counts, only the critical count of
   // conduct matters, and it is kept without rebuilding the rest.
-  const fullConduct = use.points || use.percent || use.violationCaps.size > 0;
+  const fullConduct = use.percent || use.violationCaps.size > 0;
   const varIds = (scenario.variables ?? []).map((v) => v.id);
   const { order } = scenarioGraph(scenario);
   const buckets = new Map<string, Map<string, Reach>>();
@@ -176,11 +176,19 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
         return;
       }
       states++;
-      bucket.set(key, { node, variables, conduct, min, max, minFrom: from && { reach: from, reply }, maxFrom: from && { reach: from, reply } });
+      const link = from && { reach: from, reply };
+      bucket.set(key, { node, variables, conduct, min, max, minFrom: link, maxFrom: link });
       return;
     }
-    if (min < reach.min) [reach.min, reach.minFrom, reach.conduct] = [min, from && { reach: from, reply }, conduct];
-    if (max > reach.max) [reach.max, reach.maxFrom] = [max, from && { reach: from, reply }];
+    if (min < reach.min) {
+      reach.min = min;
+      reach.minFrom = from && { reach: from, reply };
+      reach.conduct = conduct;
+    }
+    if (max > reach.max) {
+      reach.max = max;
+      reach.maxFrom = from && { reach: from, reply };
+    }
   };
   arrive(scenario.start, initialVariables(scenario.variables), conductStart(best), undefined, undefined, 0, 0);
   // Per ending: the states with the lowest and highest score, and one after a critical violation;
@@ -215,10 +223,14 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
         if (!whenHolds(reply.when, reach.variables, reach.conduct)) continue;
         const variables = reply.effects === undefined || reply.effects.length === 0 ? reach.variables : applyEffects(reply.effects, reach.variables, index.variables).variables;
         const critical = criticalOf(reply);
-        const conduct = fullConduct ? conductAfter(reach.conduct, reply.assessments, node.replies)
-          : critical === 0 ? reach.conduct : { ...reach.conduct, critical: reach.conduct.critical + critical };
-        const to = route(reply.next, variables, conduct);
         const value = replyValue(reply);
+        const c = reach.conduct;
+        // Only what some condition reads is kept up to date: points when conditions read the score
+        // or points (then they are part of the state), and always the count of critical violations.
+        const conduct = fullConduct ? conductAfter(c, reply.assessments, node.replies)
+          : use.points ? (critical === 0 && value === 0 ? c : { best: c.best, critical: c.critical + critical, points: c.points + value, possible: c.possible, violations: c.violations })
+            : critical === 0 ? c : { best: c.best, critical: c.critical + critical, points: c.points, possible: c.possible, violations: c.violations };
+        const to = route(reply.next, variables, conduct);
         if (to !== undefined) arrive(to, variables, conduct, reach, reply.id, reach.min + value, reach.max + value);
       }
     }
