@@ -1,15 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/terminal/cli.js';
+import { runInProcess as run } from './helpers/cli.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
 
 describe('casa-practice audit', () => {
   it('passes the bundled scenarios: no strong ending after a critical violation or under 50%, and the answer key is hidden', async () => {

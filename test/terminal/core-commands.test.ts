@@ -2,15 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/terminal/cli.js';
 import { fixturePath } from '../helpers/fixtures.js';
-
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
+import { runInProcess as run } from './helpers/cli.js';
 
 describe('casa-practice validate', () => {
   it('exits 0 and says valid for a good file', async () => {

@@ -3,10 +3,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/terminal/cli.js';
 import { formatValidation } from '../../src/machines/validate/index.js';
 import { loadScenarioFile } from '../../src/terminal/files.js';
-import { BIN, ROOT } from './helpers/cli.js';
+import { BIN, ROOT, runInProcess as inProcess } from './helpers/cli.js';
 import { FIXTURES, SCENARIOS, tempEnv } from './helpers/ink.js';
 
 const NEW_PHONE = join(SCENARIOS, 'new-phone.json');
@@ -17,13 +16,6 @@ function cli(args: string[], input: string, env: NodeJS.ProcessEnv) {
     input, cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: env.XDG_STATE_HOME, ...env }, timeout: 30_000,
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
-async function inProcess(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
 }
 
 describe('plain mode, end to end as a child process', () => {

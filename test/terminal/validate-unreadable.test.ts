@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { runCli } from '../../src/terminal/cli.js';
 import { readFixture } from '../helpers/fixtures.js';
+import { runInProcess as run } from './helpers/cli.js';
 
 // Tests run as root here, where permissions do not stop reads: fake EACCES for names holding "locked".
 vi.mock('node:fs', async (importOriginal) => {
@@ -21,13 +21,6 @@ vi.mock('node:fs', async (importOriginal) => {
     }) as typeof fs.readdirSync,
   };
 });
-
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) });
-  return { code, out, err };
-}
 
 describe('one unreadable file or folder does not stop the others', () => {
   const dir = mkdtempSync(join(tmpdir(), 'casa-unreadable-'));
