@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { sortEntries, withRecord, type CatalogEntry, type LeftOut, type Records } from '../machines/index.js';
+import { Worker } from 'node:worker_threads';
+import { sortEntries, withRecord, type CatalogEntry, type LeftOut, type Records, type Scenario } from '../machines/index.js';
 import { loadScenarioFile } from './files.js';
 import { listCatalog, type Listing } from './node/catalog-files.js';
 import { scenariosDir } from './paths.js';
@@ -12,29 +13,68 @@ export function validateEntries(listing: Listing): Listing {
   return { entries: sortEntries(entries), leftOut };
 }
 
+/** One file's verdict for the picker: its playable scenario, or why it is left out. */
+export type FileCheck = { scenario: Scenario } | { reason: string };
+
+export function checkFile(file: string): FileCheck {
+  try {
+    const scenario = loadScenarioFile(file).result.scenario;
+    return scenario ? { scenario } : { reason: 'it has errors; run casa-practice validate on it' };
+  } catch {
+    return { reason: 'it cannot be read' };
+  }
+}
+
 /**
- * The same, one file per turn of the event loop: validating a scenario (with its exploration of
- * every playthrough) takes a moment, and between files the app still answers keys and signals
- * (a closed terminal window must end it within a second).
+ * The same without blocking the app: validating a scenario (with its exploration of every
+ * playthrough) can take most of a second on a busy machine, and meanwhile the app must still answer
+ * keys and signals (a closed terminal window must end it within a second). The built app validates
+ * in a worker thread; from sources (the tests) it validates one file per turn of the event loop.
  */
-export async function validateEntriesInTurns(listing: Listing): Promise<Listing> {
+export async function validateEntriesInTurns(listing: Listing, useWorker = true): Promise<Listing> {
+  const checks = (useWorker && workerUrl()) ? await checkInWorker(listing.entries.map((e) => e.file)).catch(() => undefined) : undefined;
   const entries: CatalogEntry[] = [];
   const leftOut: LeftOut[] = [...listing.leftOut];
   for (const e of listing.entries) {
-    await new Promise((resolve) => setImmediate(resolve));
-    validateOne(e, entries, leftOut);
+    let check = checks?.get(e.file);
+    if (!check) {
+      await new Promise((resolve) => setImmediate(resolve));
+      check = checkFile(e.file);
+    }
+    place(e, check, entries, leftOut);
   }
   return { entries: sortEntries(entries), leftOut };
 }
 
 function validateOne(e: CatalogEntry, entries: CatalogEntry[], leftOut: LeftOut[]): void {
-  try {
-    const scenario = loadScenarioFile(e.file).result.scenario;
-    if (scenario) entries.push({ ...e, playable: { scenario, file: resolve(e.file) } });
-    else leftOut.push({ file: e.file, reason: 'it has errors; run casa-practice validate on it' });
-  } catch {
-    leftOut.push({ file: e.file, reason: 'it cannot be read' });
-  }
+  place(e, checkFile(e.file), entries, leftOut);
+}
+
+function place(e: CatalogEntry, check: FileCheck, entries: CatalogEntry[], leftOut: LeftOut[]): void {
+  if ('scenario' in check) entries.push({ ...e, playable: { scenario: check.scenario, file: resolve(e.file) } });
+  else leftOut.push({ file: e.file, reason: check.reason });
+}
+
+/** The worker's module when running from the built JavaScript; none from TypeScript sources. */
+function workerUrl(): URL | undefined {
+  return import.meta.url.endsWith('.js') ? new URL('./node/validate-worker.js', import.meta.url) : undefined;
+}
+
+function checkInWorker(files: string[]): Promise<Map<string, FileCheck>> {
+  return new Promise((done, fail) => {
+    const url = workerUrl();
+    if (!url) return fail(new Error('no worker'));
+    const checks = new Map<string, FileCheck>();
+    const worker = new Worker(url, { workerData: files });
+    // The worker must never keep the app alive: quitting or a hang-up ends the process at once.
+    worker.unref();
+    worker.on('message', (m: { file: string } & FileCheck) => {
+      const { file, ...check } = m;
+      checks.set(file, check as FileCheck);
+    });
+    worker.on('error', fail);
+    worker.on('exit', () => done(checks));
+  });
 }
 
 /** Every valid scenario in a folder (default: the bundled scenarios), validated, with records applied. */

@@ -1,0 +1,33 @@
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type * as CatalogValidate from '../../src/terminal/catalog-validate.js';
+import type * as CatalogFiles from '../../src/terminal/node/catalog-files.js';
+import { ROOT } from './helpers/cli.js';
+
+// The built app validates the picker's files in a worker thread, so that a closed terminal or a key
+// is answered at once however long the validation takes. From sources (the other tests) the same
+// function validates on the main thread; both must give the same picker.
+const built = async <T>(path: string): Promise<T> => (await import(pathToFileURL(join(ROOT, 'dist', path)).href)) as T;
+
+describe('validating the picker in a worker thread', () => {
+  it('gives the same entries as validating on the main thread, and leaves out a file with errors with the reason', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casa-worker-'));
+    cpSync(join(ROOT, 'scenarios', 'youth-discloses.json'), join(dir, 'youth-discloses.json'));
+    cpSync(join(ROOT, 'scenarios', 'court-report.json'), join(dir, 'court-report.json'));
+    cpSync(join(ROOT, 'test', 'fixtures', 'bad', 'cycle.json'), join(dir, 'cycle.json'));
+    const { validateEntriesInTurns } = await built<typeof CatalogValidate>('src/terminal/catalog-validate.js');
+    const { listCatalog } = await built<typeof CatalogFiles>('src/terminal/node/catalog-files.js');
+    const listing = listCatalog(dir);
+    expect(listing.entries).toHaveLength(3);
+
+    const inWorker = await validateEntriesInTurns(listing);
+    const onMain = await validateEntriesInTurns(listing, false);
+    expect(inWorker.entries.map((e) => e.id).sort()).toEqual(['court-report', 'youth-discloses']);
+    expect(inWorker.entries.every((e) => e.playable?.scenario.nodes)).toBe(true);
+    expect(inWorker).toEqual(onMain);
+    expect(inWorker.leftOut).toEqual([{ file: join(dir, 'cycle.json'), reason: 'it has errors; run casa-practice validate on it' }]);
+  });
+});
