@@ -7,7 +7,7 @@ import { validateScenario } from '../../src/machines/validate/index.js';
 import { answerKeyFigures, inconsequentialReplies, lightCriticalViolations, stateSteeredDecisions, WARM } from '../helpers/answer-key.js';
 
 const dir = fileURLToPath(new URL('../../scenarios/', import.meta.url));
-const IDS = ['court-report', 'left-placement-calls', 'red-flags', 'trafficker-contact', 'youth-discloses', 'youth-relapses', 'whereabouts-unknown', 'dual-involvement', 'before-relapse'];
+const IDS = ['court-report', 'left-placement-calls', 'red-flags', 'trafficker-contact', 'youth-discloses', 'youth-relapses', 'whereabouts-unknown', 'dual-involvement', 'before-relapse', 'boy-red-flags'];
 const scenarios = new Map<string, Scenario>();
 for (const id of IDS) {
   const result = validateScenario(readFileSync(`${dir}${id}.json`), `${id}.json`);

@@ -10,7 +10,7 @@ import type { Turn } from '../../src/machines/types.js';
 import { branchingDecisions, minDecisionsOnAnyPath, walkGreedy } from '../helpers/scenario-stats.js';
 
 const dir = fileURLToPath(new URL('../../scenarios/', import.meta.url));
-const EXPECTED = ['court-report', 'left-placement-calls', 'red-flags', 'trafficker-contact', 'youth-discloses', 'youth-relapses', 'whereabouts-unknown', 'dual-involvement', 'before-relapse'];
+const EXPECTED = ['court-report', 'left-placement-calls', 'red-flags', 'trafficker-contact', 'youth-discloses', 'youth-relapses', 'whereabouts-unknown', 'dual-involvement', 'before-relapse', 'boy-red-flags'];
 const files = readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).sort();
 const scenarios = new Map<string, Scenario>();
 for (const f of files) {
