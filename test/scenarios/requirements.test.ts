@@ -28,7 +28,7 @@ function turnsFor(scenario: Scenario, steps: { nodeId: string; replyId: string }
 }
 
 describe('the bundled scenarios', () => {
-  it('include the six the brief asks for, and every file is named by its scenario id', () => {
+  it('include the ten the briefs ask for, and every file is named by its scenario id', () => {
     expect(files).toEqual(expect.arrayContaining(EXPECTED.map((id) => `${id}.json`)));
     expect([...scenarios.keys()].sort()).toEqual(files.map((f) => f.replace(/\.json$/, '')));
   });
