@@ -10,7 +10,7 @@ import type { Turn } from '../../src/machines/types.js';
 import { branchingDecisions, minDecisionsOnAnyPath, walkGreedy } from '../helpers/scenario-stats.js';
 
 const dir = fileURLToPath(new URL('../../scenarios/', import.meta.url));
-const EXPECTED = ['court-report', 'left-placement-calls', 'red-flags', 'trafficker-contact', 'youth-discloses', 'youth-relapses'];
+const EXPECTED = ['court-report', 'left-placement-calls', 'red-flags', 'trafficker-contact', 'youth-discloses', 'youth-relapses', 'whereabouts-unknown', 'dual-involvement', 'before-relapse', 'boy-red-flags'];
 const files = readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).sort();
 const scenarios = new Map<string, Scenario>();
 for (const f of files) {
@@ -28,7 +28,7 @@ function turnsFor(scenario: Scenario, steps: { nodeId: string; replyId: string }
 }
 
 describe('the bundled scenarios', () => {
-  it('include the six the brief asks for, and every file is named by its scenario id', () => {
+  it('include the ten the briefs ask for, and every file is named by its scenario id', () => {
     expect(files).toEqual(expect.arrayContaining(EXPECTED.map((id) => `${id}.json`)));
     expect([...scenarios.keys()].sort()).toEqual(files.map((f) => f.replace(/\.json$/, '')));
   });

@@ -1,0 +1,60 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { principles } from '../../src/machines/guide.js';
+import type { Scenario } from '../../src/machines/schema/scenario.js';
+import { validateScenario } from '../../src/machines/validate/index.js';
+
+// Issue 11: across the bundled scenarios, every principle of the guide is practised at two or more
+// decisions (not one moment only), and every principle has a reply that breaks it, so no principle
+// can be scored by picking whichever reply mentions it.
+const dir = fileURLToPath(new URL('../../scenarios/', import.meta.url));
+const files = readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).sort();
+const scenarios: Scenario[] = files.map((f) => {
+  const result = validateScenario(readFileSync(`${dir}${f}`), f);
+  if (!result.scenario) throw new Error(`${f} did not validate`);
+  return result.scenario;
+});
+
+/** For each principle: the decisions (scenario/decision) that assess it, and the replies that violate it. */
+function coverage(list: readonly Scenario[]) {
+  const decisions = new Map<string, Set<string>>(principles.map((p) => [p.id, new Set()]));
+  const violations = new Map<string, string[]>(principles.map((p) => [p.id, []]));
+  for (const s of list) for (const n of s.nodes) {
+    if (n.kind !== 'decision') continue;
+    for (const r of n.replies) for (const a of r.assessments) {
+      decisions.get(a.principle)?.add(`${s.id}/${n.id}`);
+      if (a.verdict === 'violates') violations.get(a.principle)?.push(`${s.id}/${r.id}`);
+    }
+  }
+  return { decisions, violations };
+}
+
+describe('the bundled scenarios practise every principle more than once', () => {
+  it('include the four scenarios of issue 11', () => {
+    expect(scenarios.map((s) => s.id)).toEqual(expect.arrayContaining(['boy-red-flags', 'dual-involvement', 'before-relapse', 'whereabouts-unknown']));
+    expect(scenarios.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('score every principle of the guide at two or more decisions', () => {
+    const { decisions } = coverage(scenarios);
+    const thin = [...decisions].filter(([, at]) => at.size < 2).map(([id, at]) => `${id} (${[...at].join(', ') || 'nowhere'})`);
+    expect(thin, `principles scored at fewer than two decisions: ${thin.join('; ')}`).toEqual([]);
+  });
+
+  it('have, for every principle, at least one reply that violates it', () => {
+    const { violations } = coverage(scenarios);
+    const onlyFollowed = [...violations].filter(([, at]) => at.length === 0).map(([id]) => id);
+    expect(onlyFollowed, `principles no reply breaks: ${onlyFollowed.join(', ')}`).toEqual([]);
+  });
+
+  it('the measure notices a principle practised at one decision only, or never broken', () => {
+    const one = scenarios.find((s) => s.id === 'before-relapse');
+    if (!one) throw new Error('before-relapse did not validate');
+    const { decisions, violations } = coverage([one]);
+    // before-relapse alone scores immigration screening at one decision, and no reply in it breaks self-care.
+    expect(decisions.get('immigration-screening')?.size).toBe(1);
+    expect(violations.get('self-care')).toEqual([]);
+    expect(violations.get('recommend-restoration-funds')).toEqual(['before-relapse/d7-no-funds']);
+  });
+});
