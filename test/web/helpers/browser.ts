@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 
@@ -61,7 +61,7 @@ export async function launchChromium(): Promise<Browser> {
   try {
     return await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   } catch (e) {
-    throw new Error(`Could not start ${CHROMIUM} (install it: apt-get install -y --no-install-recommends chromium): ${(e as Error).message.split('\n')[0]}`);
+    throw new Error(`Could not start ${CHROMIUM} (install it: apt-get install -y --no-install-recommends chromium): ${(e as Error).message.split('\n')[0]}`, { cause: e });
   }
 }
 
