@@ -18,8 +18,11 @@ export { principles, sections, languageRules, getPrinciple, getSection, citePrin
 export { indexScenario, replyValue } from './scenario-index.js';
 export { scenarioJsonSchemaText } from './schema/json-schema-text.js';
 export { debriefExport, debriefMarkdown, debriefModel, cell, fileStamp, type DebriefExport, type DebriefModel } from './report/index.js';
+export { certificateData, csvCell, csvText, IN_SERVICE_HOURS_PER_YEAR, localDate, recordsCsv, RECORDS_CSV_HEADER, type CertificateData } from './report/index.js';
+export { DEFAULT_HOME_PAGE, isoDuration, VERBS, XAPI_VERSION, xapiFile, xapiIris, xapiStatements, type XapiActivity, type XapiActor, type XapiOptions, type XapiResult, type XapiStatement, type XapiVerb } from './report/index.js';
 export { facilitatedDecision, facilitationMarkdown, summaryBaseName, clampVotes, MAX_VOTES, replyValues, revealData, tallyVotes, votesWords, type FacilitatedDecision, type RevealEntry, type Tally, type Votes } from './facilitation/index.js';
 export { readSave, writeSave, finishPlaythrough, type ResumeResult, type SaveSlot, type ScenarioLoader } from './progress/index.js';
+export { backupFileName, backupText, importBackup, parseBackup, BACKUP_FORMAT_VERSION, MAX_BACKUP_BYTES, type BackupFile, type BackupParse, type ImportResult, type SaveValue } from './progress/index.js';
 export { AUDIT_THRESHOLDS, auditFailures, auditScenario, exploreScenario, formatAudit, STATE_LIMIT, type EndingReach, type Exploration, type ScenarioAudit } from './audit/index.js';
 export type { Scenario, ScenarioNode, Reply, EndingKind } from './schema/scenario.js';
 export type { SessionContext, SessionEvent, SessionInput, SessionMode, Turn } from './types.js';
