@@ -10,7 +10,7 @@ const CORE_GLOBALS = ['process', 'Buffer', 'require', '__dirname', '__filename',
   .map((name) => ({ name, message: 'src/machines is the UI-free core: it runs in Node and in a browser. Take what it needs as a parameter (e.g. the Store port).' }));
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.ci/**', 'test/fixtures/lint/**'] },
+  { ignores: ['dist/**', 'dist-web/**', 'node_modules/**', 'coverage/**', '.ci/**', 'test/fixtures/lint/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -10,6 +10,7 @@ export { formatProblem, formatPath, type Problem } from './validate/problem.js';
 export { compileScenario, buildMachineConfig, type ScenarioMachine } from './compile.js';
 export { buildDebrief, analyseBest, outcomeOf, percentOfBest, CRITICAL_CAP, DEVELOPING_FROM, STRONG_FROM, type Debrief, type Outcome, type OutcomeBand, type PrincipleResult, type PathStep } from './scoring.js';
 export { saveSession, restoreSession, actorOptions, type SavedSession, type RestoreResult, type PersistedScenarioSnapshot, type SessionStart } from './session.js';
+export { whatIfFrom } from './what-if.js';
 export { startingAt, startSession, startFacilitation, type PlayableScenario, type SessionActor } from './playable.js';
 export { isSeed, orderFor, repliesInOrder, shufflesReplies } from './reply-order.js';
 export { selectView, revealReplies, feedbackOf, type SessionView, type ReplyView, type FeedbackView, type MeterView, type LineView, type SnapshotLike } from './selectors.js';

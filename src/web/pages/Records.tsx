@@ -1,0 +1,3 @@
+export default function Records(_props: { id?: string; paused?: boolean }) {
+  return <h1>Records</h1>;
+}
