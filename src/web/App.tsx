@@ -75,6 +75,6 @@ function page(route: Route, paused: boolean): ReactNode {
     case 'presenter': return <Presenter key={route.id ?? ''} id={route.id} paused={paused} />;
     case 'records': return <Records />;
     case 'certificate': return <Certificate />;
-    case 'preview': return <Preview paused={paused} />;
+    case 'preview': return <Preview key={route.file ?? ''} file={route.file} paused={paused} />;
   }
 }

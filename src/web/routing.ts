@@ -6,7 +6,7 @@ export type Route =
   | { page: 'play'; id: string; mode: 'practice' | 'assessment' }
   | { page: 'records' }
   | { page: 'certificate' }
-  | { page: 'preview' }
+  | { page: 'preview'; file?: string }
   | { page: 'presenter'; id?: string };
 
 export function parseRoute(hash: string, search = ''): Route {
@@ -17,7 +17,7 @@ export function parseRoute(hash: string, search = ''): Route {
   if (head === 'assess' && id) return { page: 'play', id, mode: 'assessment' };
   if (head === 'records') return { page: 'records' };
   if (head === 'certificate') return { page: 'certificate' };
-  if (head === 'preview') return { page: 'preview' };
+  if (head === 'preview') return id ? { page: 'preview', file: id } : { page: 'preview' };
   return { page: 'library' };
 }
 
@@ -34,6 +34,7 @@ export function hrefOf(route: Route): string {
     case 'library': return '#/';
     case 'play': return `#/${route.mode === 'assessment' ? 'assess' : 'play'}/${encodeURIComponent(route.id)}`;
     case 'presenter': return route.id ? `#/presenter/${encodeURIComponent(route.id)}` : '#/presenter';
+    case 'preview': return route.file ? `#/preview/${encodeURIComponent(route.file)}` : '#/preview';
     default: return `#/${route.page}`;
   }
 }
