@@ -1,4 +1,8 @@
 import { cleanLine } from '../text/clean.js';
+import type { Debrief, OutcomeBand } from '../scoring.js';
+import type { EndingKind, Scenario } from '../schema/scenario.js';
+import type { SessionMode } from '../types.js';
+import { randomUuid, UUID_PATTERN, weakRandomBytes, type RandomBytes } from './ids.js';
 import type { Store } from './store.js';
 
 /** The best result a volunteer has had on one scenario. */
@@ -13,34 +17,92 @@ export interface CompletionRecord {
 /** Completion records by scenario id. */
 export type Records = Record<string, CompletionRecord>;
 
+/** One decision of a recorded playthrough: enough to export it (xAPI) without the save. */
+export interface DecisionRecord {
+  nodeId: string;
+  /** The reply chosen. */
+  replyId: string;
+  /** Its points: the weights it follows minus those it violates. */
+  points: number;
+  /** The most points any reply at this decision had. */
+  bestPoints: number;
+  /** The reply's verdicts on the guide's principles. */
+  assessments: { principle: string; verdict: 'follows' | 'violates'; weight: number }[];
+}
+
+/** How one principle went over a recorded playthrough. */
+export interface PrincipleRecord {
+  principleId: string;
+  status: 'violated' | 'missed' | 'followed';
+  followed: number;
+  violated: number;
+  missed: number;
+}
+
+/**
+ * One completed playthrough (records format 2). Its `id` is a random UUID v4 drawn once, when it was
+ * recorded: a backup import recognises the playthrough by it (no duplicates), it is the xAPI
+ * registration, and the xAPI statement ids are derived from it (so exporting twice gives the same ids).
+ */
+export interface PlaythroughRecord {
+  id: string;
+  scenarioId: string;
+  scenarioVersion: number;
+  /** The scenario's title when it was played. */
+  title: string;
+  mode: SessionMode;
+  /** ISO time the playthrough started, when the UI knew it. */
+  startedAt?: string;
+  /** ISO time it ended. */
+  completedAt: string;
+  /** Whole minutes spent (at least 1), when known; see `minutesSpent`. */
+  minutes?: number;
+  score: { earned: number; best: number; percent: number; capped: boolean };
+  band: OutcomeBand;
+  ending?: { id: string; kind: EndingKind };
+  decisions: DecisionRecord[];
+  principles: PrincipleRecord[];
+}
+
+/** The records file (format 2): best results per scenario, every completed playthrough, and the anonymous learner id. */
+export interface RecordsFile {
+  format: 'casa-practice-records';
+  formatVersion: 2;
+  /** A random UUID naming this volunteer anonymously in exports (xAPI account name). */
+  learner?: string;
+  best: Records;
+  playthroughs: PlaythroughRecord[];
+}
+
+export const RECORDS_FORMAT_VERSION = 2;
+
 /** Where the records are kept in the store. */
 export const RECORDS_KEY = 'records.json';
 
 /** Records read back: repaired entries dropped, and a one-line notice when the file had to be set aside. */
 export interface RecordsRead {
   records: Records;
+  /** Every completed playthrough kept, oldest first (none in records written before format 2). */
+  playthroughs: PlaythroughRecord[];
+  learner?: string;
   notice?: string;
 }
 
 const isPercent = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n) && n >= 0 && n <= 100;
 const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+const isNumber = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isIsoTime = (v: unknown): v is string => typeof v === 'string' && v.length <= 40 && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v));
+const isShortText = (v: unknown, max = 200): v is string => typeof v === 'string' && v.length > 0 && v.length <= max;
+const BANDS: readonly string[] = ['strong', 'developing', 'needs-review'];
+const STATUSES: readonly string[] = ['violated', 'missed', 'followed'];
+const ENDINGS: readonly string[] = ['strong', 'mixed', 'harmful'];
 
-/**
- * The records in a text, repaired: entries that are not well-formed are left out. Undefined when the
- * text is not a records object at all (then the caller moves it aside).
- */
-export function parseRecords(text: string): Records | undefined {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
+function parseBest(raw: Record<string, unknown>): Records {
   const out: Records = Object.create(null) as Records;
-  for (const [id, r] of Object.entries(raw as Record<string, unknown>)) {
-    if (typeof r !== 'object' || r === null) continue;
-    const { bestPercent, completions, lastCompleted } = r as Record<string, unknown>;
+  for (const [id, r] of Object.entries(raw)) {
+    if (!isObject(r)) continue;
+    const { bestPercent, completions, lastCompleted } = r;
     if (isPercent(bestPercent) && isCount(completions) && completions > 0) {
       out[cleanLine(id)] = { bestPercent, completions, lastCompleted: typeof lastCompleted === 'string' ? cleanLine(lastCompleted).slice(0, 40) : '' };
     }
@@ -49,21 +111,144 @@ export function parseRecords(text: string): Records | undefined {
 }
 
 /**
- * Reads the records. A file that cannot be understood is moved aside (never overwritten) and
- * reported in one line, the same rule as for a damaged save.
+ * A playthrough record checked field by field, its texts cleaned; or what is wrong with it, in words.
+ * Records and backups are untrusted input.
  */
-export function readRecords(store: Store, now = new Date()): RecordsRead {
+export function parsePlaythrough(raw: unknown): PlaythroughRecord | { error: string } {
+  if (!isObject(raw)) return { error: 'it is not an object' };
+  const r = raw;
+  if (typeof r.id !== 'string' || !UUID_PATTERN.test(r.id)) return { error: 'its id is not a UUID' };
+  if (!isShortText(r.scenarioId)) return { error: 'its scenario is not named' };
+  if (!isCount(r.scenarioVersion)) return { error: 'its scenario version is not a whole number' };
+  if (!isShortText(r.title, 400)) return { error: 'its title is missing' };
+  if (r.mode !== 'practice' && r.mode !== 'assessment') return { error: 'its mode is neither practice nor assessment' };
+  if (r.startedAt !== undefined && !isIsoTime(r.startedAt)) return { error: 'its start time is not an ISO 8601 time' };
+  if (!isIsoTime(r.completedAt)) return { error: 'its completion time is not an ISO 8601 time' };
+  if (r.minutes !== undefined && !(isCount(r.minutes) && r.minutes >= 1 && r.minutes <= 24 * 60)) return { error: 'its minutes are not a whole number from 1 to 1440' };
+  const s = r.score;
+  if (!isObject(s) || !isNumber(s.earned) || !isNumber(s.best) || !isPercent(s.percent) || typeof s.capped !== 'boolean') return { error: 'its score is malformed' };
+  if (typeof r.band !== 'string' || !BANDS.includes(r.band)) return { error: 'its outcome band is unknown' };
+  let ending: PlaythroughRecord['ending'];
+  if (r.ending !== undefined) {
+    if (!isObject(r.ending) || !isShortText(r.ending.id) || typeof r.ending.kind !== 'string' || !ENDINGS.includes(r.ending.kind)) return { error: 'its ending is malformed' };
+    ending = { id: cleanLine(r.ending.id), kind: r.ending.kind as EndingKind };
+  }
+  if (!Array.isArray(r.decisions) || r.decisions.length > 1000) return { error: 'its decisions are not a list' };
+  const decisions: DecisionRecord[] = [];
+  for (const [i, d] of r.decisions.entries()) {
+    const bad = { error: `its decision ${i + 1} is malformed` };
+    if (!isObject(d) || !isShortText(d.nodeId) || !isShortText(d.replyId) || !isNumber(d.points) || !isNumber(d.bestPoints) || !Array.isArray(d.assessments)) return bad;
+    const assessments: DecisionRecord['assessments'] = [];
+    for (const a of d.assessments as unknown[]) {
+      if (!isObject(a) || !isShortText(a.principle) || (a.verdict !== 'follows' && a.verdict !== 'violates') || !isCount(a.weight)) return bad;
+      assessments.push({ principle: cleanLine(a.principle), verdict: a.verdict, weight: a.weight });
+    }
+    decisions.push({ nodeId: cleanLine(d.nodeId), replyId: cleanLine(d.replyId), points: d.points, bestPoints: d.bestPoints, assessments });
+  }
+  if (!Array.isArray(r.principles) || r.principles.length > 1000) return { error: 'its principles are not a list' };
+  const principles: PrincipleRecord[] = [];
+  for (const [i, p] of r.principles.entries()) {
+    if (!isObject(p) || !isShortText(p.principleId) || typeof p.status !== 'string' || !STATUSES.includes(p.status) || !isCount(p.followed) || !isCount(p.violated) || !isCount(p.missed)) {
+      return { error: `its principle ${i + 1} is malformed` };
+    }
+    principles.push({ principleId: cleanLine(p.principleId), status: p.status as PrincipleRecord['status'], followed: p.followed, violated: p.violated, missed: p.missed });
+  }
+  return {
+    id: r.id,
+    scenarioId: cleanLine(r.scenarioId),
+    scenarioVersion: r.scenarioVersion,
+    title: cleanLine(r.title),
+    mode: r.mode,
+    ...(r.startedAt !== undefined ? { startedAt: r.startedAt as string } : {}),
+    completedAt: r.completedAt,
+    ...(r.minutes !== undefined ? { minutes: r.minutes as number } : {}),
+    score: { earned: s.earned, best: s.best, percent: s.percent, capped: s.capped },
+    band: r.band as OutcomeBand,
+    ...(ending ? { ending } : {}),
+    decisions,
+    principles,
+  };
+}
+
+/** Why a records text could not be used, or the records in it (repaired: malformed entries left out). */
+export type RecordsParse = { ok: true; file: RecordsFile; migratedFrom?: number } | { ok: false; error: string };
+
+/**
+ * Reads a records text of any version this code knows. Format 1 (before playthroughs were kept) was
+ * the bare object of best results by scenario id; it is read as format 2 with no playthroughs.
+ */
+export function parseRecordsFile(text: string): RecordsParse {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'it is not valid JSON' };
+  }
+  return parseRecordsValue(raw);
+}
+
+/** `parseRecordsFile` for a value already parsed from JSON. */
+export function parseRecordsValue(raw: unknown): RecordsParse {
+  if (!isObject(raw)) return { ok: false, error: 'it is not a records object' };
+  if (typeof raw.format !== 'string') {
+    // Format 1: { [scenarioId]: { bestPercent, completions, lastCompleted } }.
+    return { ok: true, file: { format: 'casa-practice-records', formatVersion: 2, best: parseBest(raw), playthroughs: [] }, migratedFrom: 1 };
+  }
+  if (raw.format !== 'casa-practice-records') return { ok: false, error: 'it is not a casa-practice records file' };
+  if (raw.formatVersion !== RECORDS_FORMAT_VERSION) {
+    return { ok: false, error: `it uses records format ${cleanLine(String(raw.formatVersion)).slice(0, 20)}, which this version of casa-practice does not read` };
+  }
+  const best = isObject(raw.best) ? parseBest(raw.best) : (Object.create(null) as Records);
+  const seen = new Set<string>();
+  const playthroughs: PlaythroughRecord[] = [];
+  for (const p of Array.isArray(raw.playthroughs) ? raw.playthroughs : []) {
+    const parsed = parsePlaythrough(p);
+    if ('error' in parsed || seen.has(parsed.id)) continue;
+    seen.add(parsed.id);
+    playthroughs.push(parsed);
+  }
+  const learner = typeof raw.learner === 'string' && UUID_PATTERN.test(raw.learner) ? raw.learner : undefined;
+  return { ok: true, file: { format: 'casa-practice-records', formatVersion: 2, ...(learner ? { learner } : {}), best, playthroughs } };
+}
+
+/**
+ * The best results in a records text (either format), repaired: entries that are not well-formed are
+ * left out. Undefined when the text is not a records file at all (then the caller moves it aside).
+ */
+export function parseRecords(text: string): Records | undefined {
+  const parsed = parseRecordsFile(text);
+  return parsed.ok ? parsed.file.best : undefined;
+}
+
+/** The records as a file text (format 2). */
+export function recordsText(file: RecordsFile): string {
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/** Reads the records file; a file that cannot be understood is moved aside (never overwritten) with a notice. */
+export function readRecordsFile(store: Store, now = new Date()): { file: RecordsFile; notice?: string } {
+  const empty = (): RecordsFile => ({ format: 'casa-practice-records', formatVersion: 2, best: Object.create(null) as Records, playthroughs: [] });
   let text: string | undefined;
   try {
     text = store.read(RECORDS_KEY);
   } catch (e) {
-    return { records: {}, notice: `Your completion records could not be read (${cleanLine((e as Error).message)}).` };
+    return { file: empty(), notice: `Your completion records could not be read (${cleanLine((e as Error).message)}).` };
   }
-  if (text === undefined) return { records: {} };
-  const records = parseRecords(text);
-  if (records) return { records };
+  if (text === undefined) return { file: empty() };
+  const parsed = parseRecordsFile(text);
+  if (parsed.ok) return { file: parsed.file };
   const movedTo = store.moveAside(RECORDS_KEY, now);
-  return { records: {}, notice: `Your completion records were damaged; they were moved to ${movedTo} and new records were started.` };
+  const why = parsed.error.startsWith('it uses records format') ? ` (${parsed.error})` : '';
+  return { file: empty(), notice: `Your completion records were damaged${why}; they were moved to ${cleanLine(movedTo)} and new records were started.` };
+}
+
+/**
+ * Reads the records. A file that cannot be understood is moved aside (never overwritten) and
+ * reported in one line, the same rule as for a damaged save.
+ */
+export function readRecords(store: Store, now = new Date()): RecordsRead {
+  const { file, notice } = readRecordsFile(store, now);
+  return { records: file.best, playthroughs: file.playthroughs, ...(file.learner ? { learner: file.learner } : {}), ...(notice ? { notice } : {}) };
 }
 
 /** The records with one more completion of a scenario, keeping the best percentage. */
@@ -79,10 +264,85 @@ export function mergeCompletion(records: Records, scenarioId: string, percent: n
   };
 }
 
-/** Adds one completed playthrough to the stored records; returns them with any repair notice. */
+/** Adds one completed playthrough to the stored best results only (no playthrough kept); returns the records with any repair notice. */
 export function recordCompletion(store: Store, scenarioId: string, percent: number, now = new Date()): RecordsRead {
-  const read = readRecords(store, now);
-  const records = mergeCompletion(read.records, scenarioId, percent, now);
-  store.write(RECORDS_KEY, `${JSON.stringify(records, null, 2)}\n`);
-  return { records, notice: read.notice };
+  const read = readRecordsFile(store, now);
+  const file: RecordsFile = { ...read.file, best: mergeCompletion(read.file.best, scenarioId, percent, now) };
+  store.write(RECORDS_KEY, recordsText(file));
+  return { records: file.best, playthroughs: file.playthroughs, ...(file.learner ? { learner: file.learner } : {}), ...(read.notice ? { notice: read.notice } : {}) };
+}
+
+/** What a UI knows about a playthrough beyond its debrief. */
+export interface PlaythroughDetails {
+  mode?: SessionMode;
+  /** ISO time the playthrough started (the save keeps it across reloads). */
+  startedAt?: string;
+  /**
+   * Milliseconds actually spent, when the UI measured it (e.g. without breaks or hidden-tab time).
+   * Without it, the time from `startedAt` to the end is used, at most 3× the scenario's estimate.
+   */
+  activeMs?: number;
+  /** Random bytes for the record's id: `(b) => crypto.getRandomValues(b)`. */
+  randomBytes?: RandomBytes;
+}
+
+/**
+ * Whole minutes spent on a playthrough (at least 1): the measured time when given, otherwise the time
+ * from start to end, which a break or a resume days later would inflate, so it is capped at three
+ * times the scenario's estimate (or 1 hour, whichever is more). Undefined when nothing is known.
+ */
+export function minutesSpent(estimatedMinutes: number, now: Date, details: Pick<PlaythroughDetails, 'startedAt' | 'activeMs'>): number | undefined {
+  let ms = details.activeMs;
+  let cap = 24 * 60;
+  if (ms === undefined && details.startedAt !== undefined) {
+    ms = now.getTime() - Date.parse(details.startedAt);
+    cap = Math.max(60, 3 * estimatedMinutes);
+  }
+  if (ms === undefined || !Number.isFinite(ms) || ms < 0) return undefined;
+  return Math.min(cap, Math.max(1, Math.round(ms / 60_000)));
+}
+
+/** The record of a finished playthrough, built from its debrief. */
+export function playthroughRecord(scenario: Pick<Scenario, 'id' | 'version' | 'title' | 'estimatedMinutes'>, debrief: Debrief, details: PlaythroughDetails = {}, now = new Date()): PlaythroughRecord {
+  const minutes = minutesSpent(scenario.estimatedMinutes, now, details);
+  return {
+    id: randomUuid(details.randomBytes ?? weakRandomBytes),
+    scenarioId: scenario.id,
+    scenarioVersion: scenario.version,
+    title: cleanLine(scenario.title),
+    mode: details.mode ?? 'practice',
+    ...(details.startedAt !== undefined && isIsoTime(details.startedAt) ? { startedAt: details.startedAt } : {}),
+    completedAt: now.toISOString(),
+    ...(minutes !== undefined ? { minutes } : {}),
+    score: { ...debrief.score },
+    band: debrief.outcome.band,
+    ...(debrief.ending ? { ending: { id: debrief.ending.id, kind: debrief.ending.kind } } : {}),
+    decisions: debrief.turns.map((t) => ({
+      nodeId: t.nodeId,
+      replyId: t.replyId,
+      points: t.value,
+      bestPoints: t.bestValue,
+      assessments: t.turn.assessments.map((a) => ({ principle: a.principle, verdict: a.verdict, weight: a.weight ?? 1 })),
+    })),
+    principles: debrief.principles.map((p) => ({ principleId: p.principleId, status: p.status, followed: p.followed, violated: p.violated, missed: p.missed })),
+  };
+}
+
+/**
+ * Adds a finished playthrough to the stored records: the best result for its scenario and the
+ * playthrough itself (once: a record already there is not added again). Draws the anonymous
+ * learner id the first time.
+ */
+export function recordPlaythrough(store: Store, record: PlaythroughRecord, randomBytes: RandomBytes = weakRandomBytes, now = new Date()): RecordsRead {
+  const read = readRecordsFile(store, now);
+  const known = read.file.playthroughs.some((p) => p.id === record.id);
+  const file: RecordsFile = {
+    format: 'casa-practice-records',
+    formatVersion: 2,
+    learner: read.file.learner ?? randomUuid(randomBytes),
+    best: known ? read.file.best : mergeCompletion(read.file.best, record.scenarioId, record.score.percent, new Date(record.completedAt)),
+    playthroughs: known ? read.file.playthroughs : [...read.file.playthroughs, record],
+  };
+  store.write(RECORDS_KEY, recordsText(file));
+  return { records: file.best, playthroughs: file.playthroughs, learner: file.learner, ...(read.notice ? { notice: read.notice } : {}) };
 }

@@ -28,3 +28,6 @@ export function outcomeWords(outcome: { label: string; reason: string }): string
 export function percentOf(count: number, total: number): number {
   return total > 0 ? Math.round((100 * count) / total) : 0;
 }
+
+/** The outcome bands' labels, as `outcomeOf` gives them, for records that keep only the band. */
+export const BAND_LABELS = { strong: 'Strong', developing: 'Developing', 'needs-review': 'Needs review' } as const;

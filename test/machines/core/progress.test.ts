@@ -126,7 +126,7 @@ describe('completion records', () => {
   });
 
   it('starts with no records and no notice when there is no file', () => {
-    expect(readRecords(memoryStore(), now)).toEqual({ records: {} });
+    expect(readRecords(memoryStore(), now)).toEqual({ records: {}, playthroughs: [] });
   });
 
   it.each([

@@ -1,0 +1,186 @@
+import { cleanLine } from '../text/clean.js';
+import { parsePlaythrough, readRecordsFile, RECORDS_KEY, recordsText, type PlaythroughRecord, type Records, type RecordsFile } from './records.js';
+import { SAVES_PREFIX } from './slots.js';
+import type { Store } from './store.js';
+
+/**
+ * A backup of all progress in one file a volunteer keeps (browser storage can be cleared): the
+ * records (best results, every completed playthrough, the anonymous learner id) and the sessions in
+ * progress. Loading it back merges: playthroughs already here are not added twice (they are known by
+ * id), best results keep the better, a save replaces the one here only when it is newer.
+ */
+export interface BackupFile {
+  format: 'casa-practice-backup';
+  formatVersion: 1;
+  /** ISO time the backup was made. */
+  exportedAt: string;
+  records: RecordsFile;
+  /** Sessions in progress by their key ("saves/youth-discloses.json"), as stored. */
+  saves: Record<string, SaveValue>;
+}
+
+/** A save as kept in the store; checked only as far as the envelope here (resuming checks the rest). */
+export type SaveValue = { format: 'casa-practice-terminal-save'; formatVersion: 1; session: { savedAt: string } } & Record<string, unknown>;
+
+export const BACKUP_FORMAT_VERSION = 1;
+/** Larger files are refused before parsing: years of practice take well under 5 MB. */
+export const MAX_BACKUP_BYTES = 20 * 1024 * 1024;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isIsoTime = (v: unknown): v is string => typeof v === 'string' && v.length <= 40 && !Number.isNaN(Date.parse(v)) && /^\d{4}-\d{2}-\d{2}T/.test(v);
+const SAVE_KEY = /^saves\/[a-z0-9][a-z0-9-]{0,200}\.json$/;
+
+function asSave(v: unknown): SaveValue | undefined {
+  if (!isObject(v) || v.format !== 'casa-practice-terminal-save' || v.formatVersion !== 1 || !isObject(v.session) || !isIsoTime(v.session.savedAt)) return undefined;
+  return v as SaveValue;
+}
+
+/** The file name a backup is offered under: casa-practice-backup-2026-12-01.json. */
+export function backupFileName(now = new Date()): string {
+  return `casa-practice-backup-${now.toISOString().slice(0, 10)}.json`;
+}
+
+/** A backup of everything in the store, as file text. Damaged saves are left out (they stay set aside in the store). */
+export function backupText(store: Store, now = new Date()): { text: string; notice?: string } {
+  const { file, notice } = readRecordsFile(store, now);
+  const saves: Record<string, SaveValue> = {};
+  for (const { key } of store.list(SAVES_PREFIX)) {
+    if (!SAVE_KEY.test(key)) continue;
+    try {
+      const text = store.read(key);
+      const save = text === undefined ? undefined : asSave(JSON.parse(text));
+      if (save) saves[key] = save;
+    } catch {
+      // A damaged or unreadable save is not backed up; resuming it will set it aside and say so.
+    }
+  }
+  const backup: BackupFile = { format: 'casa-practice-backup', formatVersion: 1, exportedAt: now.toISOString(), records: file, saves };
+  return { text: `${JSON.stringify(backup, null, 2)}\n`, ...(notice ? { notice } : {}) };
+}
+
+export type BackupParse = { ok: true; backup: BackupFile } | { ok: false; error: string };
+
+/**
+ * Checks a file meant to be a backup. Anything damaged or foreign is refused as a whole with one
+ * clear sentence (nothing is half-loaded): the file is untrusted input.
+ */
+export function parseBackup(text: string): BackupParse {
+  const refuse = (why: string): BackupParse => ({ ok: false, error: cleanLine(`This file cannot be loaded: ${why}. Nothing was changed.`) });
+  if (text.length > MAX_BACKUP_BYTES) return refuse('it is far larger than any casa-practice backup');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch {
+    return refuse('it is not a casa-practice backup (it is not JSON, or it was cut short)');
+  }
+  if (!isObject(raw) || raw.format !== 'casa-practice-backup') return refuse('it is not a casa-practice backup');
+  if (typeof raw.formatVersion !== 'number' || !Number.isInteger(raw.formatVersion)) return refuse('it is damaged (its format version is missing)');
+  if (raw.formatVersion > BACKUP_FORMAT_VERSION) return refuse(`it was made by a newer version of casa-practice (backup format ${raw.formatVersion}); update casa-practice and try again`);
+  if (raw.formatVersion !== BACKUP_FORMAT_VERSION) return refuse(`it uses backup format ${raw.formatVersion}, which this version does not read`);
+  if (!isIsoTime(raw.exportedAt)) return refuse('it is damaged (it does not say when it was made)');
+  const records = raw.records;
+  if (!isObject(records) || records.format !== 'casa-practice-records' || records.formatVersion !== 2 || !isObject(records.best) || !Array.isArray(records.playthroughs)) {
+    return refuse('it is damaged (its records are missing or malformed)');
+  }
+  const best: Records = Object.create(null) as Records;
+  for (const [id, r] of Object.entries(records.best)) {
+    if (!isObject(r) || typeof r.bestPercent !== 'number' || !(r.bestPercent >= 0 && r.bestPercent <= 100) || !Number.isInteger(r.completions) || (r.completions as number) < 1) {
+      return refuse(`it is damaged (the best result for "${cleanLine(id).slice(0, 60)}" is malformed)`);
+    }
+    best[cleanLine(id)] = { bestPercent: r.bestPercent, completions: r.completions as number, lastCompleted: typeof r.lastCompleted === 'string' ? cleanLine(r.lastCompleted).slice(0, 40) : '' };
+  }
+  const playthroughs: PlaythroughRecord[] = [];
+  const ids = new Set<string>();
+  for (const [i, p] of records.playthroughs.entries()) {
+    const parsed = parsePlaythrough(p);
+    if ('error' in parsed) return refuse(`it is damaged (completed practice ${i + 1}: ${parsed.error})`);
+    if (ids.has(parsed.id)) continue;
+    ids.add(parsed.id);
+    playthroughs.push(parsed);
+  }
+  const learner = records.learner;
+  if (learner !== undefined && (typeof learner !== 'string' || !/^[0-9a-f-]{36}$/.test(learner))) return refuse('it is damaged (its learner id is malformed)');
+  if (!isObject(raw.saves)) return refuse('it is damaged (its saved sessions are missing)');
+  const saves: Record<string, SaveValue> = {};
+  for (const [key, value] of Object.entries(raw.saves)) {
+    if (!SAVE_KEY.test(key)) return refuse(`it is damaged (a saved session has a strange name, "${cleanLine(key).slice(0, 60)}")`);
+    const save = asSave(value);
+    if (!save) return refuse(`it is damaged (the saved session ${key} is malformed)`);
+    saves[key] = save;
+  }
+  return {
+    ok: true,
+    backup: {
+      format: 'casa-practice-backup',
+      formatVersion: 1,
+      exportedAt: raw.exportedAt,
+      records: { format: 'casa-practice-records', formatVersion: 2, ...(typeof learner === 'string' ? { learner } : {}), best, playthroughs },
+      saves,
+    },
+  };
+}
+
+/** What loading a backup did, with one sentence for the volunteer. */
+export interface ImportResult {
+  /** Completed practice added. */
+  added: number;
+  /** Completed practice that was already here (not added twice). */
+  alreadyHad: number;
+  /** Saved sessions written (new here, or newer than the one here). */
+  savesLoaded: number;
+  /** Saved sessions left as they were (the one here is as new or newer). */
+  savesKept: number;
+  message: string;
+  /** A repair notice from reading the records here first, if any. */
+  notice?: string;
+}
+
+/** Merges a checked backup into the store; loading the same backup twice changes nothing the second time. */
+export function importBackup(store: Store, backup: BackupFile, now = new Date()): ImportResult {
+  const { file: here, notice } = readRecordsFile(store, now);
+  const known = new Set(here.playthroughs.map((p) => p.id));
+  const incoming = backup.records.playthroughs.filter((p) => !known.has(p.id));
+  const playthroughs = [...here.playthroughs, ...incoming].sort((a, b) => a.completedAt.localeCompare(b.completedAt));
+  const best: Records = Object.create(null) as Records;
+  for (const id of new Set([...Object.keys(here.best), ...Object.keys(backup.records.best), ...playthroughs.map((p) => p.scenarioId)])) {
+    const a = Object.hasOwn(here.best, id) ? here.best[id] : undefined;
+    const b = Object.hasOwn(backup.records.best, id) ? backup.records.best[id] : undefined;
+    const played = playthroughs.filter((p) => p.scenarioId === id);
+    const bestPercent = Math.max(a?.bestPercent ?? 0, b?.bestPercent ?? 0, ...played.map((p) => p.score.percent));
+    // Counts from two devices cannot be told apart from one device backed up twice: the larger count is kept, never a sum.
+    const completions = Math.max(a?.completions ?? 0, b?.completions ?? 0, played.length);
+    const lastCompleted = [a?.lastCompleted ?? '', b?.lastCompleted ?? '', ...played.map((p) => p.completedAt)].sort().at(-1) ?? '';
+    best[id] = { bestPercent, completions, lastCompleted };
+  }
+  const learner = here.learner ?? backup.records.learner;
+  const merged: RecordsFile = { format: 'casa-practice-records', formatVersion: 2, ...(learner ? { learner } : {}), best, playthroughs };
+  let savesLoaded = 0;
+  let savesKept = 0;
+  for (const [key, save] of Object.entries(backup.saves)) {
+    let mine: SaveValue | undefined;
+    try {
+      const text = store.read(key);
+      mine = text === undefined ? undefined : asSave(JSON.parse(text));
+    } catch {
+      mine = undefined;
+    }
+    if (mine && Date.parse(mine.session.savedAt) >= Date.parse(save.session.savedAt)) {
+      savesKept++;
+      continue;
+    }
+    // A save here that cannot be read is set aside, never overwritten.
+    try {
+      if (!mine && store.read(key) !== undefined) store.moveAside(key, now);
+    } catch {
+      store.moveAside(key, now);
+    }
+    store.write(key, `${JSON.stringify(save, null, 2)}\n`);
+    savesLoaded++;
+  }
+  store.write(RECORDS_KEY, recordsText(merged));
+  const practice = (n: number) => `${n} completed practice${n === 1 ? '' : 's'}`;
+  const parts = [`Loaded ${practice(incoming.length)}`];
+  if (backup.records.playthroughs.length > incoming.length) parts.push(`${practice(backup.records.playthroughs.length - incoming.length)} already here were not added again`);
+  if (savesLoaded + savesKept > 0) parts.push(`${savesLoaded} saved session${savesLoaded === 1 ? '' : 's'} loaded${savesKept ? `, ${savesKept} kept as they were here (newer)` : ''}`);
+  return { added: incoming.length, alreadyHad: backup.records.playthroughs.length - incoming.length, savesLoaded, savesKept, message: `${parts.join('; ')}.`, ...(notice ? { notice } : {}) };
+}

@@ -1,0 +1,95 @@
+import type { PlaythroughRecord } from '../progress/records.js';
+import type { SessionMode } from '../types.js';
+import { cleanLine } from '../text/clean.js';
+import { BAND_LABELS } from './words.js';
+
+/** The in-service hours a CASA volunteer logs each year. */
+export const IN_SERVICE_HOURS_PER_YEAR = 12;
+
+const MODE_WORDS: Record<SessionMode, string> = { practice: 'Practice', assessment: 'Assessment' };
+
+/** The calendar date of an ISO time where the program runs (the volunteer's own day), as YYYY-MM-DD. */
+export function localDate(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * One CSV cell (RFC 4180): quoted when it holds a comma, a quote, a line break or leading/trailing
+ * space, quotes doubled. A text starting with = + - @ (or a tab or carriage return) would run as a
+ * formula in a spreadsheet, so it gets a leading apostrophe.
+ */
+export function csvCell(value: string | number | undefined): string {
+  if (value === undefined) return '';
+  let text = typeof value === 'number' ? String(value) : value;
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Rows as CSV text: CRLF after every row, the header first. */
+export function csvText(rows: readonly (readonly (string | number | undefined)[])[]): string {
+  return rows.map((r) => `${r.map(csvCell).join(',')}\r\n`).join('');
+}
+
+export const RECORDS_CSV_HEADER = ['Date', 'Scenario', 'Minutes spent', 'Score (%)', 'Outcome', 'Mode', 'Completed at (UTC)'] as const;
+
+/** The completed practice as CSV, oldest first: date, scenario, minutes spent, score, band, mode. */
+export function recordsCsv(records: readonly PlaythroughRecord[]): string {
+  const sorted = [...records].sort((a, b) => a.completedAt.localeCompare(b.completedAt));
+  return csvText([
+    RECORDS_CSV_HEADER,
+    ...sorted.map((r) => [localDate(r.completedAt), cleanLine(r.title), r.minutes, r.score.percent, BAND_LABELS[r.band], MODE_WORDS[r.mode], r.completedAt]),
+  ]);
+}
+
+/** What a printable certificate for the in-service hours log shows. */
+export interface CertificateData {
+  /** The volunteer's name, when they typed one. */
+  name?: string;
+  /** The calendar year covered. */
+  year: number;
+  items: { date: string; title: string; minutes?: number; percent: number; outcome: string; mode: string }[];
+  totalMinutes: number;
+  /** Total hours to one decimal place. */
+  totalHours: number;
+  requiredHours: number;
+  /** Hours still to log this year toward the required hours (0 when met), to one decimal place. */
+  remainingHours: number;
+  /** How many items have no time recorded (not counted in the total). */
+  withoutTime: number;
+  /** The total in words: "3.5 of 12 in-service hours". */
+  summary: string;
+}
+
+/**
+ * The certificate of completed practice in one calendar year (the volunteer's local year): every
+ * playthrough with its date and minutes, and the total toward the yearly in-service hours.
+ */
+export function certificateData(records: readonly PlaythroughRecord[], options: { name?: string; year?: number; now?: Date } = {}): CertificateData {
+  const year = options.year ?? (options.now ?? new Date()).getFullYear();
+  const inYear = records.filter((r) => localDate(r.completedAt).startsWith(`${year}-`)).sort((a, b) => a.completedAt.localeCompare(b.completedAt));
+  const items = inYear.map((r) => ({
+    date: localDate(r.completedAt),
+    title: cleanLine(r.title),
+    ...(r.minutes !== undefined ? { minutes: r.minutes } : {}),
+    percent: r.score.percent,
+    outcome: BAND_LABELS[r.band],
+    mode: MODE_WORDS[r.mode],
+  }));
+  const totalMinutes = items.reduce((sum, i) => sum + (i.minutes ?? 0), 0);
+  const tenth = (n: number) => Math.round(n * 10) / 10;
+  const totalHours = tenth(totalMinutes / 60);
+  const name = options.name === undefined ? '' : cleanLine(options.name).slice(0, 200);
+  return {
+    ...(name ? { name } : {}),
+    year,
+    items,
+    totalMinutes,
+    totalHours,
+    requiredHours: IN_SERVICE_HOURS_PER_YEAR,
+    remainingHours: Math.max(0, tenth(IN_SERVICE_HOURS_PER_YEAR - totalMinutes / 60)),
+    withoutTime: items.filter((i) => i.minutes === undefined).length,
+    summary: `${totalHours} of ${IN_SERVICE_HOURS_PER_YEAR} in-service hours in ${year}`,
+  };
+}

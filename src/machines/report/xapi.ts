@@ -1,0 +1,250 @@
+import { getPrinciple, getSection } from '../guide.js';
+import { derivedUuid } from '../progress/ids.js';
+import type { PlaythroughRecord } from '../progress/records.js';
+import { indexScenario, replyValue } from '../scenario-index.js';
+import type { Scenario } from '../schema/scenario.js';
+import { cleanDeep, cleanLine } from '../text/clean.js';
+
+/**
+ * xAPI 1.0.3 statements for recorded playthroughs, for a learning record store or an LMS.
+ *
+ * Per playthrough, in order: `initialized` (the scenario); one `answered` per decision (the decision
+ * as a `choice` interaction listing every reply, `result.response` the reply id, the reply's points
+ * and its verdicts per principle in a result extension); one `scored` per principle touched; `completed`
+ * (duration, completion, success, score, outcome band); `terminated`.
+ *
+ * Ids. The record's id (a random UUID v4 drawn when the playthrough was recorded) is the statements'
+ * `context.registration`; each statement's id is derived from it and the statement's place
+ * ("answered/3", "scored/no-investigating") with SHA-256, formatted as a UUID v4. So exporting the
+ * same records twice, or from a restored backup, gives the same statement ids, and an LRS that
+ * receives them again recognises them instead of storing duplicates.
+ *
+ * Actor. An anonymous account: `account.homePage` names this tool and `account.name` is the random
+ * learner id kept with the records. A real name appears only when the volunteer typed one (for the
+ * certificate) and chose to include it.
+ */
+
+export const XAPI_VERSION = '1.0.3';
+
+export const VERBS = {
+  initialized: 'http://adlnet.gov/expapi/verbs/initialized',
+  answered: 'http://adlnet.gov/expapi/verbs/answered',
+  scored: 'http://adlnet.gov/expapi/verbs/scored',
+  completed: 'http://adlnet.gov/expapi/verbs/completed',
+  terminated: 'http://adlnet.gov/expapi/verbs/terminated',
+} as const;
+
+export type XapiVerb = keyof typeof VERBS;
+
+/** Where this tool's activity and extension IRIs live by default (".invalid": never looked up, nothing is sent). */
+export const DEFAULT_HOME_PAGE = 'https://casa-practice.invalid';
+
+type LanguageMap = Record<string, string>;
+
+export interface XapiActor {
+  objectType: 'Agent';
+  name?: string;
+  account: { homePage: string; name: string };
+}
+
+export interface XapiActivity {
+  objectType: 'Activity';
+  id: string;
+  definition?: {
+    type?: string;
+    name?: LanguageMap;
+    description?: LanguageMap;
+    interactionType?: 'choice';
+    choices?: { id: string; description: LanguageMap }[];
+    correctResponsesPattern?: string[];
+    extensions?: Record<string, unknown>;
+  };
+}
+
+export interface XapiResult {
+  score?: { scaled?: number; raw?: number; min?: number; max?: number };
+  success?: boolean;
+  completion?: boolean;
+  response?: string;
+  duration?: string;
+  extensions?: Record<string, unknown>;
+}
+
+export interface XapiStatement {
+  id: string;
+  actor: XapiActor;
+  verb: { id: string; display: LanguageMap };
+  object: XapiActivity;
+  result?: XapiResult;
+  context: {
+    registration: string;
+    revision?: string;
+    platform?: string;
+    language?: string;
+    contextActivities?: { parent?: XapiActivity[]; category?: XapiActivity[] };
+    extensions?: Record<string, unknown>;
+  };
+  timestamp: string;
+  version: string;
+}
+
+export interface XapiOptions {
+  /** The anonymous learner id (the records' `learner`): the account name. */
+  learner: string;
+  /** The volunteer's name, only when they typed one and chose to include it. */
+  name?: string;
+  /** The account's homePage and the root of the activity IRIs; default https://casa-practice.invalid. */
+  homePage?: string;
+  /** The scenario a record was played from, for the decisions' words and every reply (the `choices`). */
+  scenarioOf?: (scenarioId: string) => Scenario | undefined;
+}
+
+/** ISO 8601 duration of whole minutes: 90 → "PT1H30M". */
+export function isoDuration(minutes: number): string {
+  const m = Math.max(0, Math.round(minutes));
+  const h = Math.floor(m / 60);
+  const rest = m % 60;
+  return h === 0 ? `PT${rest}M` : rest === 0 ? `PT${h}H` : `PT${h}H${rest}M`;
+}
+
+const en = (text: string): LanguageMap => ({ 'en-US': text });
+const seg = (id: string) => encodeURIComponent(id);
+
+/** The IRIs of this tool's activities and extensions under a home page. */
+export function xapiIris(homePage = DEFAULT_HOME_PAGE) {
+  const base = `${homePage.replace(/\/+$/, '')}/xapi`;
+  return {
+    scenario: (id: string) => `${base}/scenarios/${seg(id)}`,
+    decision: (scenarioId: string, nodeId: string) => `${base}/scenarios/${seg(scenarioId)}/decisions/${seg(nodeId)}`,
+    principle: (id: string) => `${base}/principles/${seg(id)}`,
+    extension: (name: string) => `${base}/extensions/${name}`,
+  };
+}
+
+/** The statements for one recorded playthrough, in the order they happened. */
+export function xapiStatements(record: PlaythroughRecord, options: XapiOptions): XapiStatement[] {
+  const homePage = options.homePage ?? DEFAULT_HOME_PAGE;
+  const iri = xapiIris(homePage);
+  const found = options.scenarioOf?.(record.scenarioId);
+  const scenario = found && found.id === record.scenarioId ? found : undefined;
+  const index = scenario ? indexScenario(scenario) : undefined;
+  const actor: XapiActor = {
+    objectType: 'Agent',
+    ...(options.name && cleanLine(options.name) ? { name: cleanLine(options.name).slice(0, 200) } : {}),
+    account: { homePage, name: options.learner },
+  };
+  const scenarioActivity: XapiActivity = {
+    objectType: 'Activity',
+    id: iri.scenario(record.scenarioId),
+    definition: {
+      type: 'http://adlnet.gov/expapi/activities/simulation',
+      name: en(record.title),
+      ...(scenario ? { description: en(scenario.summary) } : {}),
+    },
+  };
+  const parent = { parent: [{ objectType: 'Activity' as const, id: scenarioActivity.id }] };
+  const context = (extra: Partial<XapiStatement['context']> = {}): XapiStatement['context'] => ({
+    registration: record.id,
+    revision: String(record.scenarioVersion),
+    platform: 'casa-practice',
+    language: 'en-US',
+    extensions: { [iri.extension('mode')]: record.mode },
+    ...extra,
+  });
+  const start = record.startedAt ?? record.completedAt;
+  const statement = (place: string, verb: XapiVerb, object: XapiActivity, timestamp: string, result?: XapiResult, extra?: Partial<XapiStatement['context']>): XapiStatement => ({
+    id: derivedUuid(record.id, place),
+    actor,
+    verb: { id: VERBS[verb], display: en(verb) },
+    object,
+    ...(result ? { result } : {}),
+    context: context(extra),
+    timestamp,
+    version: XAPI_VERSION,
+  });
+
+  const out: XapiStatement[] = [statement('initialized', 'initialized', scenarioActivity, start)];
+
+  record.decisions.forEach((d, i) => {
+    const node = index?.nodes.get(d.nodeId);
+    const decision = node?.kind === 'decision' ? node : undefined;
+    let choices: { id: string; description: LanguageMap }[];
+    let best: string[] = [];
+    let min: number | undefined;
+    if (decision) {
+      choices = decision.replies.map((r) => ({ id: r.id, description: en(r.text) }));
+      const values = decision.replies.map(replyValue);
+      const top = Math.max(...values);
+      best = decision.replies.filter((_, k) => values[k] === top).map((r) => r.id);
+      min = Math.min(...values);
+    } else {
+      // The scenario is gone or changed: the chosen reply is all the record knows.
+      choices = [{ id: d.replyId, description: en(d.replyId) }];
+    }
+    const object: XapiActivity = {
+      objectType: 'Activity',
+      id: iri.decision(record.scenarioId, d.nodeId),
+      definition: {
+        type: 'http://adlnet.gov/expapi/activities/cmi.interaction',
+        name: en(decision?.title ?? `Decision ${i + 1}`),
+        ...(decision ? { description: en(decision.prompt ?? 'What do you say or do?') } : {}),
+        interactionType: 'choice',
+        choices,
+        ...(best.length > 0 ? { correctResponsesPattern: best } : {}),
+      },
+    };
+    const result: XapiResult = {
+      response: d.replyId,
+      success: d.points >= d.bestPoints,
+      score: { raw: d.points, max: d.bestPoints, ...(min !== undefined && min <= d.points ? { min } : {}) },
+      extensions: { [iri.extension('principles')]: d.assessments.map((a) => ({ principle: a.principle, verdict: a.verdict, weight: a.weight })) },
+    };
+    out.push(statement(`answered/${i}`, 'answered', object, record.completedAt, result, { contextActivities: parent }));
+  });
+
+  for (const p of record.principles) {
+    const principle = getPrinciple(p.principleId);
+    const section = principle ? getSection(principle.section)?.heading : undefined;
+    const object: XapiActivity = {
+      objectType: 'Activity',
+      id: iri.principle(p.principleId),
+      definition: {
+        type: 'http://adlnet.gov/expapi/activities/objective',
+        name: en(principle?.title ?? p.principleId),
+        ...(principle ? { description: en(principle.rule) } : {}),
+        ...(section ? { extensions: { [iri.extension('guide-section')]: section } } : {}),
+      },
+    };
+    const touched = p.followed + p.violated + p.missed;
+    const result: XapiResult = {
+      success: p.status === 'followed',
+      score: { raw: p.followed - p.violated, ...(touched > 0 ? { scaled: round3((p.followed - p.violated) / touched) } : {}) },
+      extensions: { [iri.extension('principle')]: { status: p.status, followed: p.followed, violated: p.violated, missed: p.missed } },
+    };
+    out.push(statement(`scored/${p.principleId}`, 'scored', object, record.completedAt, result, { contextActivities: parent }));
+  }
+
+  const { earned, best, percent } = record.score;
+  out.push(statement('completed', 'completed', scenarioActivity, record.completedAt, {
+    completion: true,
+    // Strong or Developing count as success; Needs review (under 50%, or any critical violation) does not.
+    success: record.band !== 'needs-review',
+    score: { scaled: round3(percent / 100), raw: earned, ...(earned <= best ? { max: best } : {}) },
+    ...(record.minutes !== undefined ? { duration: isoDuration(record.minutes) } : {}),
+    extensions: {
+      [iri.extension('outcome-band')]: record.band,
+      ...(record.ending ? { [iri.extension('ending')]: record.ending.kind } : {}),
+    },
+  }));
+  out.push(statement('terminated', 'terminated', scenarioActivity, record.completedAt));
+  return cleanDeep(out);
+}
+
+function round3(n: number): number {
+  return Math.max(-1, Math.min(1, Math.round(n * 1000) / 1000));
+}
+
+/** The statements for many playthroughs as one JSON file (an array, as an LRS's statements resource takes). */
+export function xapiFile(records: readonly PlaythroughRecord[], options: XapiOptions): string {
+  return `${JSON.stringify(records.flatMap((r) => xapiStatements(r, options)), null, 2)}\n`;
+}

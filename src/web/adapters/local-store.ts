@@ -1,0 +1,209 @@
+import { asideKey, cleanLine, memoryStore, type Store } from '../../machines/light.js';
+
+/**
+ * The core's storage port over `window.localStorage`.
+ *
+ * - Every key lives under a namespace (`casa-practice/` by default) so other apps on the same origin
+ *   (and other copies of this one, with another prefix) never meet our data.
+ * - localStorage keeps no modification times, so each write also stamps `<prefix>@modified/<key>`;
+ *   `list` reads them (0 when a value was put there by other means).
+ * - Nothing is thrown to the UI except what the port allows (`read` may throw, and the core turns that
+ *   into a notice). When the browser refuses storage (a blocked or sandboxed page: SecurityError),
+ *   the store keeps everything in memory for this tab; when a write does not fit (QuotaExceededError),
+ *   the value is kept in memory for this tab and the problem is reported. Either way `problem()` says
+ *   so in words for the volunteer, and subscribers hear of it.
+ */
+
+/** Why a value could not be kept in the browser's storage. */
+export interface StoreProblem {
+  /** `unavailable`: the browser refused storage altogether; `full`: the value did not fit; `failed`: any other error. */
+  kind: 'unavailable' | 'full' | 'failed';
+  /** One line for the volunteer. */
+  message: string;
+  /** The key whose write failed, if any. */
+  key?: string;
+}
+
+/** The outcome of a write, for a UI that wants to know at once. */
+export type WriteResult = { ok: true } | { ok: false; problem: StoreProblem };
+
+export interface LocalStore extends Store {
+  /** `local` when values reach localStorage; `memory` when the browser refused it (nothing outlives the tab). */
+  readonly backing: 'local' | 'memory';
+  /** The namespace in front of every key. */
+  readonly prefix: string;
+  /** The current problem, if any: set by a failed write, cleared once every value kept in memory has been written. */
+  problem(): StoreProblem | undefined;
+  /** Calls `listener` whenever `problem()` changes; returns the unsubscribe function. */
+  subscribe(listener: (problem: StoreProblem | undefined) => void): () => void;
+  /** `write`, with the outcome returned. */
+  tryWrite(key: string, text: string): WriteResult;
+}
+
+export interface LocalStoreOptions {
+  /** Namespace for the keys; default `casa-practice/`. */
+  prefix?: string;
+  /** Where to find the storage; default `() => window.localStorage` (reading that property can itself throw). */
+  storage?: () => Storage;
+  /** Milliseconds since 1970, for the modification stamps. */
+  clock?: () => number;
+}
+
+export const DEFAULT_PREFIX = 'casa-practice/';
+
+const MODIFIED = '@modified/';
+const UNAVAILABLE = 'This browser does not let the page save anything (a private window or a privacy setting), so progress lasts only until you close the tab.';
+
+function isQuota(e: unknown): boolean {
+  if (typeof e !== 'object' || e === null) return false;
+  const { name, code } = e as { name?: unknown; code?: unknown };
+  // 22: most browsers; 1014: old Firefox; names differ by browser.
+  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22 || code === 1014;
+}
+
+function problemOf(e: unknown, key: string): StoreProblem {
+  if (isQuota(e)) {
+    return { kind: 'full', key, message: 'Your browser\'s storage for this site is full, so this progress is kept only until you close the tab. Download a backup from My records to keep it.' };
+  }
+  if (typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'SecurityError') {
+    return { kind: 'unavailable', key, message: UNAVAILABLE };
+  }
+  const detail = e instanceof Error ? cleanLine(e.message).slice(0, 200) : 'unknown error';
+  return { kind: 'failed', key, message: `Your progress could not be saved in this browser (${detail}); it is kept only until you close the tab.` };
+}
+
+/** A Store over localStorage (or over memory when the browser refuses storage). */
+export function localStore(options: LocalStoreOptions = {}): LocalStore {
+  const prefix = options.prefix ?? DEFAULT_PREFIX;
+  const clock = options.clock ?? Date.now;
+  const listeners = new Set<(p: StoreProblem | undefined) => void>();
+  let current: StoreProblem | undefined;
+  const setProblem = (p: StoreProblem | undefined) => {
+    if (p === current) return;
+    current = p;
+    for (const l of listeners) l(p);
+  };
+
+  let storage: Storage | undefined;
+  try {
+    storage = (options.storage ?? (() => window.localStorage))();
+    // Some browsers hand out a storage object that throws on use (Safari private mode of old, blocked cookies).
+    const probe = `${prefix}@probe`;
+    storage.setItem(probe, '1');
+    storage.removeItem(probe);
+  } catch (e) {
+    // A full storage still reads: keep using it, and report the first write that fails.
+    if (!(isQuota(e) && storage)) {
+      storage = undefined;
+      current = { kind: 'unavailable', message: UNAVAILABLE };
+    }
+  }
+
+  // Values that could not be written (or, with no storage at all, every value): kept for this tab.
+  const memory = memoryStore({}, clock);
+
+  const base = {
+    prefix,
+    backing: (storage ? 'local' : 'memory') as 'local' | 'memory',
+    problem: () => current,
+    subscribe(listener: (p: StoreProblem | undefined) => void) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  };
+  if (!storage) {
+    const tryWrite = (key: string, text: string): WriteResult => {
+      memory.write(key, text);
+      return current ? { ok: false, problem: current } : { ok: true };
+    };
+    return { ...base, read: memory.read, remove: memory.remove, moveAside: memory.moveAside, list: memory.list, write: (k, t) => void tryWrite(k, t), tryWrite };
+  }
+  const ls = storage;
+
+  const tryWrite = (key: string, text: string): WriteResult => {
+    try {
+      ls.setItem(prefix + key, text);
+    } catch (e) {
+      memory.write(key, text);
+      const p = problemOf(e, key);
+      setProblem(p);
+      return { ok: false, problem: p };
+    }
+    try {
+      ls.setItem(prefix + MODIFIED + key, String(clock()));
+    } catch {
+      // The value is safe; only its time is missing (list then reports 0).
+    }
+    memory.remove(key);
+    if (current && memory.data.size === 0) setProblem(undefined);
+    return { ok: true };
+  };
+
+  const remove = (key: string) => {
+    memory.remove(key);
+    try {
+      ls.removeItem(prefix + key);
+      ls.removeItem(prefix + MODIFIED + key);
+    } catch {
+      // Removing never fails in practice; if it does, the value simply stays.
+    }
+    if (current?.kind === 'full' && memory.data.size === 0) setProblem(undefined);
+  };
+
+  return {
+    ...base,
+    read(key) {
+      const kept = memory.read(key);
+      if (kept !== undefined) return kept;
+      // May throw (the port allows it): the core turns it into a notice.
+      return ls.getItem(prefix + key) ?? undefined;
+    },
+    write: (key, text) => void tryWrite(key, text),
+    tryWrite,
+    remove,
+    moveAside(key, now) {
+      const to = asideKey(key, now);
+      const text = memory.read(key) ?? ls.getItem(prefix + key) ?? undefined;
+      if (text === undefined) return to;
+      // The copy is in storage (or, when full, in memory for this tab): only then does the original go.
+      tryWrite(to, text);
+      remove(key);
+      return to;
+    },
+    list(prefixOfKeys) {
+      const found = new Map<string, number>();
+      try {
+        for (let i = 0; i < ls.length; i++) {
+          const name = ls.key(i);
+          if (name === null || !name.startsWith(prefix)) continue;
+          const key = name.slice(prefix.length);
+          if (key.startsWith(MODIFIED) || !key.startsWith(prefixOfKeys)) continue;
+          const stamp = Number(ls.getItem(prefix + MODIFIED + key));
+          found.set(key, Number.isFinite(stamp) ? stamp : 0);
+        }
+      } catch {
+        // Listing is a convenience (the latest save): an unreadable storage lists what memory holds.
+      }
+      for (const e of memory.list(prefixOfKeys)) found.set(e.key, e.modified);
+      return [...found].map(([key, modified]) => ({ key, modified }));
+    },
+  };
+}
+
+/** What the browser said to a request for persistent storage. */
+export type PersistResult = 'granted' | 'already' | 'denied' | 'unsupported' | 'error';
+
+/**
+ * Asks the browser not to clear this site's storage under pressure (navigator.storage.persist).
+ * Feature-detected; never throws. `already` when storage was persistent before the request.
+ */
+export async function requestPersistentStorage(nav: Pick<Navigator, 'storage'> | undefined = typeof navigator === 'undefined' ? undefined : navigator): Promise<PersistResult> {
+  const storage = nav?.storage as Partial<StorageManager> | undefined;
+  if (!storage || typeof storage.persist !== 'function') return 'unsupported';
+  try {
+    if (typeof storage.persisted === 'function' && (await storage.persisted())) return 'already';
+    return (await storage.persist()) ? 'granted' : 'denied';
+  } catch {
+    return 'error';
+  }
+}

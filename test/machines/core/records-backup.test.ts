@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import {
+  backupText, finishPlaythrough, importBackup, memoryStore, parseBackup, parseRecordsFile, playthroughRecord, readRecords, recordCompletion, recordPlaythrough, RECORDS_KEY, writeSave,
+  type Debrief, type PlayableScenario, type PlaythroughRecord,
+} from '../../../src/machines/index.js';
+import { example, play } from './fixtures.js';
+
+const now = new Date('2026-02-10T18:30:00Z');
+const playable: PlayableScenario = { scenario: example, file: '/scenarios/example.json' };
+const debrief = (replies = ['phone-curious', 'after-supervisor']) => play(example, 'practice', replies).getSnapshot().output as Debrief;
+let counter = 0;
+const bytes = (b: Uint8Array) => {
+  counter++;
+  for (let i = 0; i < b.length; i++) b[i] = (counter * 13 + i * 29) & 0xff;
+  return b;
+};
+const record = (at: Date, replies?: string[]): PlaythroughRecord =>
+  playthroughRecord(example, debrief(replies), { mode: 'practice', startedAt: new Date(at.getTime() - 7 * 60_000).toISOString(), randomBytes: bytes }, at);
+
+describe('records format 2: every completed playthrough is kept', () => {
+  it('finishing a playthrough keeps it with its decisions, minutes and mode, and draws an anonymous learner id once', () => {
+    const store = memoryStore();
+    const out = finishPlaythrough(store, playable, debrief(), now, { mode: 'assessment', startedAt: '2026-02-10T18:18:00.000Z', randomBytes: bytes });
+    expect(out?.playthroughs).toHaveLength(1);
+    const p = out!.playthroughs[0]!;
+    expect(p).toMatchObject({ scenarioId: example.id, mode: 'assessment', minutes: 12, completedAt: now.toISOString(), band: 'strong', score: { percent: 100 } });
+    expect(p.decisions.map((d) => d.replyId)).toEqual(['phone-curious', 'after-supervisor']);
+    expect(p.decisions[0]!.assessments.length).toBeGreaterThan(0);
+    expect(p.principles.length).toBeGreaterThan(0);
+    const learner = out!.learner;
+    expect(learner).toMatch(/^[0-9a-f-]{36}$/);
+    const second = finishPlaythrough(store, playable, debrief(['phone-curious', 'after-search']), now, { randomBytes: bytes });
+    expect(second?.learner).toBe(learner);
+    expect(second?.playthroughs.map((x) => x.id)).toEqual([p.id, second!.playthroughs[1]!.id]);
+    expect(second?.records[example.id]).toMatchObject({ completions: 2, bestPercent: 100 });
+    // Read back exactly.
+    expect(readRecords(store)).toEqual({ records: second!.records, playthroughs: second!.playthroughs, learner });
+  });
+
+  it('records written before format 2 (best results only) stay readable and are kept when a playthrough is added', () => {
+    const old = JSON.stringify({ 'youth-discloses': { bestPercent: 90, completions: 3, lastCompleted: '2025-05-01T00:00:00.000Z' } });
+    expect(parseRecordsFile(old)).toMatchObject({ ok: true, migratedFrom: 1, file: { playthroughs: [] } });
+    const store = memoryStore({ [RECORDS_KEY]: old });
+    expect(readRecords(store).records['youth-discloses']).toEqual({ bestPercent: 90, completions: 3, lastCompleted: '2025-05-01T00:00:00.000Z' });
+    recordPlaythrough(store, record(now), bytes, now);
+    const read = readRecords(store);
+    expect(read.notice).toBeUndefined();
+    expect(read.records['youth-discloses']?.completions).toBe(3);
+    expect(read.records[example.id]?.completions).toBe(1);
+    expect(read.playthroughs).toHaveLength(1);
+    expect(JSON.parse(store.read(RECORDS_KEY)!)).toMatchObject({ format: 'casa-practice-records', formatVersion: 2 });
+    // recordCompletion (best only) keeps the playthroughs.
+    recordCompletion(store, 'red-flags', 40, now);
+    expect(readRecords(store).playthroughs).toHaveLength(1);
+  });
+
+  it('a records file from a newer version is moved aside with a notice that says so, never overwritten', () => {
+    const newer = JSON.stringify({ format: 'casa-practice-records', formatVersion: 3, everything: [] });
+    const store = memoryStore({ [RECORDS_KEY]: newer });
+    const read = readRecords(store, now);
+    expect(read.notice).toMatch(/records format 3, which this version of casa-practice does not read.*moved to records\.json\.damaged-2026-02-10T18-30-00/);
+    expect(store.read('records.json.damaged-2026-02-10T18-30-00')).toBe(newer);
+  });
+
+  it('a malformed playthrough is left out and the rest kept (and a record is never added twice)', () => {
+    const good = record(now);
+    const text = JSON.stringify({ format: 'casa-practice-records', formatVersion: 2, best: {}, playthroughs: [good, { ...good, id: 'nope' }, { ...good, score: 'full' }, good] });
+    const parsed = parseRecordsFile(text);
+    expect(parsed.ok && parsed.file.playthroughs.map((p) => p.id)).toEqual([good.id]);
+    const store = memoryStore();
+    recordPlaythrough(store, good, bytes, now);
+    recordPlaythrough(store, good, bytes, now);
+    expect(readRecords(store).playthroughs).toHaveLength(1);
+    expect(readRecords(store).records[example.id]?.completions).toBe(1);
+  });
+
+  it('minutes come from the start time, capped when a playthrough was left open for days', () => {
+    const d = debrief();
+    expect(playthroughRecord(example, d, { startedAt: '2026-02-10T18:29:50.000Z' }, now).minutes).toBe(1);
+    expect(playthroughRecord(example, d, { startedAt: '2026-02-01T00:00:00.000Z' }, now).minutes).toBe(Math.max(60, 3 * example.estimatedMinutes));
+    expect(playthroughRecord(example, d, { activeMs: 25 * 60_000, startedAt: '2026-02-01T00:00:00.000Z' }, now).minutes).toBe(25);
+    expect(playthroughRecord(example, d, {}, now).minutes).toBeUndefined();
+  });
+});
+
+describe('backup file', () => {
+  function storeWithProgress() {
+    const store = memoryStore();
+    recordPlaythrough(store, record(new Date('2026-01-05T17:00:00Z')), bytes, now);
+    recordPlaythrough(store, record(new Date('2026-01-06T17:00:00Z'), ['phone-curious', 'after-search']), bytes, now);
+    const actor = play(example, 'practice', ['phone-curious']);
+    writeSave(store, playable, actor.getPersistedSnapshot(), '2026-02-10T18:00:00.000Z', now);
+    return store;
+  }
+
+  it('round-trips into an empty store: records, learner and the session in progress', () => {
+    const from = storeWithProgress();
+    const { text } = backupText(from, now);
+    const parsed = parseBackup(text);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const to = memoryStore();
+    const result = importBackup(to, parsed.backup, now);
+    expect(result).toMatchObject({ added: 2, alreadyHad: 0, savesLoaded: 1, savesKept: 0 });
+    expect(result.message).toBe('Loaded 2 completed practices; 1 saved session loaded.');
+    expect(readRecords(to)).toEqual(readRecords(from));
+    expect(to.read('saves/example-new-phone.json')).toBe(from.read('saves/example-new-phone.json'));
+  });
+
+  it('loading the same backup twice, or into the store it came from, adds nothing', () => {
+    const store = storeWithProgress();
+    const before = readRecords(store);
+    const parsed = parseBackup(backupText(store, now).text);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const again = importBackup(store, parsed.backup, now);
+    expect(again).toMatchObject({ added: 0, alreadyHad: 2, savesLoaded: 0, savesKept: 1 });
+    expect(again.message).toMatch(/2 completed practices already here were not added again/);
+    expect(readRecords(store)).toEqual(before);
+  });
+
+  it('merges with progress made on another device: union of playthroughs, best kept, learner here kept', () => {
+    const a = storeWithProgress();
+    const b = memoryStore();
+    recordPlaythrough(b, record(new Date('2026-01-07T17:00:00Z')), bytes, now);
+    const learnerB = readRecords(b).learner;
+    const parsed = parseBackup(backupText(a, now).text);
+    if (!parsed.ok) throw new Error(parsed.error);
+    importBackup(b, parsed.backup, now);
+    const merged = readRecords(b);
+    expect(merged.playthroughs.map((p) => p.completedAt)).toEqual(['2026-01-05T17:00:00.000Z', '2026-01-06T17:00:00.000Z', '2026-01-07T17:00:00.000Z']);
+    expect(merged.records[example.id]).toMatchObject({ completions: 3, bestPercent: 100, lastCompleted: '2026-01-07T17:00:00.000Z' });
+    expect(merged.learner).toBe(learnerB);
+  });
+
+  it.each([
+    ['not JSON', 'hello', /not a casa-practice backup \(it is not JSON/],
+    ['cut short', '{"format": "casa-practice-backup", "formatVersion": 1, "exp', /not JSON, or it was cut short/],
+    ['another program\'s JSON', '{"statements": []}', /it is not a casa-practice backup\./],
+    ['a records file', '{"format": "casa-practice-records", "formatVersion": 2}', /it is not a casa-practice backup\./],
+    ['a newer version', '{"format": "casa-practice-backup", "formatVersion": 7}', /made by a newer version of casa-practice \(backup format 7\)/],
+    ['no records', '{"format": "casa-practice-backup", "formatVersion": 1, "exportedAt": "2026-01-01T00:00:00Z", "saves": {}}', /its records are missing or malformed/],
+  ])('refuses %s with a clear sentence', (_name, text, message) => {
+    const r = parseBackup(text);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error).toMatch(message);
+      expect(r.error).toMatch(/Nothing was changed\.$/);
+    }
+  });
+
+  it('refuses a damaged playthrough or save inside, naming it, and changes nothing', () => {
+    const store = storeWithProgress();
+    const good = JSON.parse(backupText(store, now).text) as { records: { playthroughs: Record<string, unknown>[] }; saves: Record<string, unknown> };
+    const damaged = structuredClone(good);
+    damaged.records.playthroughs[1]!.completedAt = 'yesterday\u001b[2J';
+    const r = parseBackup(JSON.stringify(damaged));
+    expect(r).toEqual({ ok: false, error: 'This file cannot be loaded: it is damaged (completed practice 2: its completion time is not an ISO 8601 time). Nothing was changed.' });
+    const badKey = structuredClone(good);
+    badKey.saves['../../etc/passwd'] = Object.values(good.saves)[0];
+    expect(parseBackup(JSON.stringify(badKey))).toMatchObject({ ok: false, error: expect.stringMatching(/strange name/) });
+    const badSave = structuredClone(good);
+    badSave.saves['saves/x.json'] = { format: 'something-else' };
+    expect(parseBackup(JSON.stringify(badSave))).toMatchObject({ ok: false, error: expect.stringMatching(/saved session saves\/x\.json is malformed/) });
+  });
+
+  it('a save here that is newer than the backup\'s is kept; an older one is replaced', () => {
+    const store = storeWithProgress();
+    const parsed = parseBackup(backupText(store, now).text);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const later = new Date('2026-02-11T09:00:00Z');
+    writeSave(store, playable, play(example, 'practice', []).getPersistedSnapshot(), undefined, later);
+    const mine = store.read('saves/example-new-phone.json');
+    expect(importBackup(store, parsed.backup, now)).toMatchObject({ savesKept: 1, savesLoaded: 0 });
+    expect(store.read('saves/example-new-phone.json')).toBe(mine);
+    const older = structuredClone(parsed.backup);
+    const fresh = memoryStore();
+    writeSave(fresh, playable, play(example, 'practice', []).getPersistedSnapshot(), undefined, new Date('2025-01-01T00:00:00Z'));
+    expect(importBackup(fresh, older, now)).toMatchObject({ savesLoaded: 1 });
+    expect(JSON.parse(fresh.read('saves/example-new-phone.json')!).session.savedAt).toBe(now.toISOString());
+  });
+});

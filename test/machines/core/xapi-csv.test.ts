@@ -1,0 +1,380 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createActor } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import {
+  analyseBest, certificateData, compileScenario, csvText, derivedUuid, localDate, playthroughRecord, recordsCsv, selectView, sha256, validateScenario, VERBS, xapiFile, xapiStatements,
+  type Debrief, type PlaythroughRecord, type Scenario, type XapiStatement,
+} from '../../../src/machines/index.js';
+import { playReplies } from '../../helpers/play.js';
+
+const dir = fileURLToPath(new URL('../../../scenarios/', import.meta.url));
+const bundled: Scenario[] = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json').map((f) => {
+  const r = validateScenario(readFileSync(dir + f), f);
+  if (!r.scenario) throw new Error(`${f} is invalid`);
+  return r.scenario;
+});
+const scenarioOf = (id: string) => bundled.find((s) => s.id === id);
+
+/** Deterministic "random" bytes for tests, different per call. */
+function counterBytes(start = 1) {
+  let n = start;
+  return (b: Uint8Array) => {
+    for (let i = 0; i < b.length; i++) b[i] = (n * 31 + i * 7) & 0xff;
+    n++;
+    return b;
+  };
+}
+
+/** Plays to the end, at each decision picking with `pick` among the enabled replies (in file order). */
+function walk(scenario: Scenario, pick: (values: number[]) => number): Debrief {
+  const actor = createActor(compileScenario(scenario), { input: {} }).start();
+  for (let steps = 0; steps < 500 && actor.getSnapshot().status !== 'done'; steps++) {
+    const snap = actor.getSnapshot();
+    if (snap.can({ type: 'scene.continue' })) {
+      actor.send({ type: 'scene.continue' });
+      continue;
+    }
+    const view = selectView(scenario, snap);
+    const node = scenario.nodes.find((n) => n.id === view.nodeId);
+    if (node?.kind !== 'decision') throw new Error(`stuck at ${view.nodeId}`);
+    const enabled = node.replies.filter((r) => view.replies.some((v) => v.id === r.id && v.enabled));
+    const values = enabled.map((r) => r.assessments.reduce((s, a) => s + (a.verdict === 'follows' ? 1 : -1) * (a.weight ?? 1), 0));
+    actor.send({ type: 'reply.choose', replyId: enabled[pick(values)]?.id ?? '' });
+  }
+  return actor.getSnapshot().output as Debrief;
+}
+
+const best = (s: Scenario): Debrief => {
+  const d = playReplies(s, analyseBest(s).path.map((p) => p.replyId));
+  if (!d) throw new Error(`${s.id}: best path did not end`);
+  return d;
+};
+const worst = (s: Scenario) => walk(s, (v) => v.indexOf(Math.min(...v)));
+
+/** Real playthroughs of every bundled scenario: the best path and the worst, one in each mode. */
+const playthroughs: { scenario: Scenario; record: PlaythroughRecord }[] = bundled.flatMap((s, i) => {
+  const bytes = counterBytes(100 * i + 1);
+  return [
+    { scenario: s, record: playthroughRecord(s, best(s), { mode: 'practice', startedAt: '2026-03-02T17:00:00.000Z', randomBytes: bytes }, new Date('2026-03-02T17:21:40Z')) },
+    { scenario: s, record: playthroughRecord(s, worst(s), { mode: 'assessment', startedAt: '2026-03-03T16:00:00.000Z', randomBytes: bytes }, new Date('2026-03-03T16:09:00Z')) },
+  ];
+});
+
+// ---- An xAPI 1.0.3 conformance checker (the statement rules of the spec's Data section, part 2) ----
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+const ISO_TIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+const ISO_DURATION = /^P(?!$)(\d+(\.\d+)?Y)?(\d+(\.\d+)?M)?(\d+(\.\d+)?W)?(\d+(\.\d+)?D)?(T(?=\d)(\d+(\.\d+)?H)?(\d+(\.\d+)?M)?(\d+(\.\d+)?S)?)?$/;
+const LANGUAGE_TAG = /^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/;
+const INTERACTION_TYPES = ['true-false', 'choice', 'fill-in', 'long-fill-in', 'matching', 'performance', 'sequencing', 'likert', 'numeric', 'other'];
+
+function isIri(v: unknown): boolean {
+  if (typeof v !== 'string' || /\s/.test(v)) return false;
+  try {
+    return new URL(v).protocol.length > 1;
+  } catch {
+    return false;
+  }
+}
+
+/** Every rule broken by a list of statements, as "statement N: what". Empty when all conform. */
+function xapiProblems(statements: unknown[]): string[] {
+  const problems: string[] = [];
+  const ids = new Set<string>();
+  statements.forEach((raw, n) => {
+    const bad = (what: string) => problems.push(`statement ${n}: ${what}`);
+    const onlyKeys = (o: Record<string, unknown>, allowed: string[], where: string) => {
+      for (const k of Object.keys(o)) if (!allowed.includes(k)) bad(`${where} has a property xAPI does not define: ${k}`);
+    };
+    const languageMap = (m: unknown, where: string) => {
+      if (typeof m !== 'object' || m === null || Array.isArray(m) || Object.keys(m).length === 0) return bad(`${where} is not a language map`);
+      for (const [tag, text] of Object.entries(m)) if (!LANGUAGE_TAG.test(tag) || typeof text !== 'string') bad(`${where} has a bad entry ${tag}`);
+    };
+    const extensions = (e: unknown, where: string) => {
+      if (e === undefined) return;
+      if (typeof e !== 'object' || e === null) return bad(`${where} is not an object`);
+      for (const k of Object.keys(e)) if (!isIri(k)) bad(`${where} key ${k} is not an IRI`);
+    };
+    const activity = (a: unknown, where: string) => {
+      if (typeof a !== 'object' || a === null) return bad(`${where} is not an object`);
+      const o = a as Record<string, unknown>;
+      onlyKeys(o, ['objectType', 'id', 'definition'], where);
+      if (o.objectType !== undefined && o.objectType !== 'Activity') bad(`${where}.objectType is ${String(o.objectType)}`);
+      if (!isIri(o.id)) bad(`${where}.id is not an IRI`);
+      if (o.definition === undefined) return;
+      const d = o.definition as Record<string, unknown>;
+      onlyKeys(d, ['name', 'description', 'type', 'moreInfo', 'interactionType', 'correctResponsesPattern', 'choices', 'scale', 'source', 'target', 'steps', 'extensions'], `${where}.definition`);
+      if (d.name !== undefined) languageMap(d.name, `${where}.definition.name`);
+      if (d.description !== undefined) languageMap(d.description, `${where}.definition.description`);
+      if (d.type !== undefined && !isIri(d.type)) bad(`${where}.definition.type is not an IRI`);
+      extensions(d.extensions, `${where}.definition.extensions`);
+      if (d.interactionType === undefined) {
+        if (d.choices !== undefined || d.correctResponsesPattern !== undefined) bad(`${where} has interaction components without an interactionType`);
+        return;
+      }
+      if (!INTERACTION_TYPES.includes(d.interactionType as string)) bad(`${where}.interactionType ${String(d.interactionType)} is unknown`);
+      if (d.interactionType === 'choice') {
+        if (!Array.isArray(d.choices) || d.choices.length === 0) return bad(`${where}: a choice interaction lists no choices`);
+        const seen = new Set<string>();
+        for (const c of d.choices as Record<string, unknown>[]) {
+          onlyKeys(c, ['id', 'description'], `${where}.choices[]`);
+          if (typeof c.id !== 'string' || c.id === '' || /\s/.test(c.id)) bad(`${where}: a choice id is empty or has white space`);
+          else if (seen.has(c.id)) bad(`${where}: choice id ${c.id} twice`);
+          else seen.add(c.id);
+          languageMap(c.description, `${where}.choices[${String(c.id)}].description`);
+        }
+        if (d.correctResponsesPattern !== undefined) {
+          if (!Array.isArray(d.correctResponsesPattern)) bad(`${where}.correctResponsesPattern is not a list`);
+          else for (const p of d.correctResponsesPattern) if (typeof p !== 'string' || !p.split('[,]').every((id) => seen.has(id))) bad(`${where}: correct response ${String(p)} names no choice`);
+        }
+      }
+    };
+
+    if (typeof raw !== 'object' || raw === null) return bad('is not an object');
+    const s = raw as Record<string, unknown>;
+    onlyKeys(s, ['id', 'actor', 'verb', 'object', 'result', 'context', 'timestamp', 'stored', 'authority', 'version', 'attachments'], 'statement');
+    if (typeof s.id !== 'string' || !UUID.test(s.id)) bad('id is not a UUID');
+    else if (ids.has(s.id)) bad(`id ${s.id} is used twice`);
+    else ids.add(s.id);
+    // Actor: an Agent with exactly one inverse functional identifier.
+    const actor = s.actor as Record<string, unknown> | undefined;
+    if (!actor) bad('has no actor');
+    else {
+      onlyKeys(actor, ['objectType', 'name', 'mbox', 'mbox_sha1sum', 'openid', 'account'], 'actor');
+      if (actor.objectType !== undefined && actor.objectType !== 'Agent') bad('actor is not an Agent');
+      const ifis = ['mbox', 'mbox_sha1sum', 'openid', 'account'].filter((k) => actor[k] !== undefined);
+      if (ifis.length !== 1) bad(`actor has ${ifis.length} identifiers, not exactly one`);
+      if (actor.name !== undefined && typeof actor.name !== 'string') bad('actor.name is not a string');
+      const account = actor.account as Record<string, unknown> | undefined;
+      if (account) {
+        onlyKeys(account, ['homePage', 'name'], 'actor.account');
+        if (!isIri(account.homePage) || !/^https?:/.test(account.homePage as string)) bad('actor.account.homePage is not an IRL');
+        if (typeof account.name !== 'string' || account.name === '') bad('actor.account.name is missing');
+      }
+    }
+    const verb = s.verb as Record<string, unknown> | undefined;
+    if (!verb) bad('has no verb');
+    else {
+      onlyKeys(verb, ['id', 'display'], 'verb');
+      if (!isIri(verb.id)) bad('verb.id is not an IRI');
+      if (verb.display === undefined) bad('verb has no display');
+      else languageMap(verb.display, 'verb.display');
+    }
+    if (!s.object) bad('has no object');
+    else activity(s.object, 'object');
+    if (s.result !== undefined) {
+      const r = s.result as Record<string, unknown>;
+      onlyKeys(r, ['score', 'success', 'completion', 'response', 'duration', 'extensions'], 'result');
+      if (r.response !== undefined && typeof r.response !== 'string') bad('result.response is not a string');
+      if (r.success !== undefined && typeof r.success !== 'boolean') bad('result.success is not a boolean');
+      if (r.completion !== undefined && typeof r.completion !== 'boolean') bad('result.completion is not a boolean');
+      if (r.duration !== undefined && (typeof r.duration !== 'string' || !ISO_DURATION.test(r.duration))) bad(`result.duration ${String(r.duration)} is not an ISO 8601 duration`);
+      extensions(r.extensions, 'result.extensions');
+      if (r.score !== undefined) {
+        const sc = r.score as Record<string, unknown>;
+        onlyKeys(sc, ['scaled', 'raw', 'min', 'max'], 'result.score');
+        for (const k of ['scaled', 'raw', 'min', 'max']) if (sc[k] !== undefined && (typeof sc[k] !== 'number' || !Number.isFinite(sc[k]))) bad(`result.score.${k} is not a number`);
+        const [scaled, rawScore, min, max] = [sc.scaled, sc.raw, sc.min, sc.max] as (number | undefined)[];
+        if (scaled !== undefined && (scaled < -1 || scaled > 1)) bad('result.score.scaled is outside −1..1');
+        if (min !== undefined && max !== undefined && min > max) bad('result.score.min is above max');
+        if (rawScore !== undefined && ((min !== undefined && rawScore < min) || (max !== undefined && rawScore > max))) bad('result.score.raw is outside min..max');
+      }
+    }
+    if (s.context !== undefined) {
+      const c = s.context as Record<string, unknown>;
+      onlyKeys(c, ['registration', 'instructor', 'team', 'contextActivities', 'revision', 'platform', 'language', 'statement', 'extensions'], 'context');
+      if (c.registration !== undefined && (typeof c.registration !== 'string' || !UUID.test(c.registration))) bad('context.registration is not a UUID');
+      if (c.language !== undefined && (typeof c.language !== 'string' || !LANGUAGE_TAG.test(c.language))) bad('context.language is not a language tag');
+      extensions(c.extensions, 'context.extensions');
+      if (c.contextActivities !== undefined) {
+        for (const [k, list] of Object.entries(c.contextActivities as Record<string, unknown>)) {
+          if (!['parent', 'grouping', 'category', 'other'].includes(k)) bad(`context.contextActivities.${k} is not defined`);
+          for (const a of Array.isArray(list) ? list : [list]) activity(a, `context.contextActivities.${k}`);
+        }
+      }
+    }
+    if (s.timestamp !== undefined && (typeof s.timestamp !== 'string' || !ISO_TIME.test(s.timestamp))) bad(`timestamp ${String(s.timestamp)} is not ISO 8601`);
+    if (s.version !== undefined && (typeof s.version !== 'string' || !/^1\.0\.\d+$/.test(s.version))) bad('version is not 1.0.x');
+  });
+  return problems;
+}
+
+const LEARNER = 'f47ac10b-58cc-4372-a567-0e02b2c3d479';
+
+describe('xAPI statements of real playthroughs', () => {
+  it('the conformance checker catches what it is meant to catch', () => {
+    const [good] = xapiStatements(playthroughs[0]!.record, { learner: LEARNER, scenarioOf });
+    const broken = (change: (s: Record<string, any>) => void) => { // eslint-disable-line @typescript-eslint/no-explicit-any
+      const s = structuredClone(good) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+      change(s);
+      return xapiProblems([s]);
+    };
+    expect(xapiProblems([good])).toEqual([]);
+    expect(broken((s) => delete s.actor)).toEqual(['statement 0: has no actor']);
+    expect(broken((s) => (s.id = 'not-a-uuid'))).toEqual(['statement 0: id is not a UUID']);
+    expect(broken((s) => (s.verb.id = 'initialized'))).toEqual(['statement 0: verb.id is not an IRI']);
+    expect(broken((s) => delete s.verb.display)).toEqual(['statement 0: verb has no display']);
+    expect(broken((s) => (s.timestamp = '2026-03-02 17:00'))).toHaveLength(1);
+    expect(broken((s) => (s.result = { response: 3, duration: '12 minutes' }))).toHaveLength(2);
+    expect(broken((s) => (s.actor.mbox = 'mailto:a@b.c'))).toEqual(['statement 0: actor has 2 identifiers, not exactly one']);
+    expect(broken((s) => (s.context.registration = '1234'))).toEqual(['statement 0: context.registration is not a UUID']);
+    expect(broken((s) => (s.object.definition = { interactionType: 'choice', choices: [{ id: 'a b', description: { 'en-US': 'x' } }] }))).toHaveLength(1);
+    expect(xapiProblems([good, good])).toEqual([`statement 1: id ${good!.id} is used twice`]);
+  });
+
+  it.each(playthroughs.map((p) => [`${p.scenario.id} (${p.record.mode})`, p] as const))('%s: conform to xAPI 1.0.3 and tell the playthrough in order', (_name, { scenario, record }) => {
+    const statements = xapiStatements(record, { learner: LEARNER, scenarioOf });
+    expect(xapiProblems(statements)).toEqual([]);
+    const verbs = statements.map((s) => s.verb.id.split('/').at(-1));
+    expect(verbs).toEqual(['initialized', ...record.decisions.map(() => 'answered'), ...record.principles.map(() => 'scored'), 'completed', 'terminated']);
+    expect(record.decisions.length).toBeGreaterThan(0);
+    expect(new Set(statements.map((s) => s.context.registration))).toEqual(new Set([record.id]));
+    for (const s of statements) {
+      expect(s.actor).toEqual({ objectType: 'Agent', account: { homePage: 'https://casa-practice.invalid', name: LEARNER } });
+      expect(s.verb.display['en-US']).toBe(s.verb.id.split('/').at(-1));
+      expect(Object.values(VERBS)).toContain(s.verb.id);
+    }
+    // Each decision: every reply offered, the reply chosen as its id, its points and per-principle verdicts.
+    const answered = statements.filter((s) => s.verb.id === VERBS.answered);
+    answered.forEach((s, i) => {
+      const d = record.decisions[i]!;
+      const node = scenario.nodes.find((n) => n.id === d.nodeId);
+      if (node?.kind !== 'decision') throw new Error('not a decision');
+      expect(s.object.id).toMatch(new RegExp(`/scenarios/${scenario.id}/decisions/${d.nodeId}$`));
+      expect(s.object.definition?.interactionType).toBe('choice');
+      expect(s.object.definition?.choices).toEqual(node.replies.map((r) => ({ id: r.id, description: { 'en-US': r.text } })));
+      expect(s.result?.response).toBe(d.replyId);
+      expect(s.result?.score?.raw).toBe(d.points);
+      const ext = Object.entries(s.result?.extensions ?? {});
+      expect(ext).toHaveLength(1);
+      expect(ext[0]![0]).toMatch(/\/extensions\/principles$/);
+      expect(ext[0]![1]).toEqual(node.replies.find((r) => r.id === d.replyId)!.assessments.map((a) => ({ principle: a.principle, verdict: a.verdict, weight: a.weight ?? 1 })));
+    });
+    const completed = statements.find((s) => s.verb.id === VERBS.completed)!;
+    expect(completed.result).toMatchObject({ completion: true, success: record.band !== 'needs-review', score: { scaled: record.score.percent / 100, raw: record.score.earned } });
+    expect(completed.result?.duration).toBe(record.mode === 'practice' ? 'PT22M' : 'PT9M');
+    expect(statements[0]!.timestamp).toBe(record.startedAt);
+    expect(statements.at(-1)!.timestamp).toBe(record.completedAt);
+  });
+
+  it('the best path answers every decision as best practice; the worst path does not', () => {
+    for (const { record } of playthroughs) {
+      const successes = xapiStatements(record, { learner: LEARNER, scenarioOf }).filter((s) => s.verb.id === VERBS.answered).map((s) => s.result?.success);
+      if (record.mode === 'practice') expect(successes.every(Boolean)).toBe(true);
+      else expect(successes.some((s) => !s)).toBe(true);
+    }
+  });
+
+  it('ids are the same when the same record is exported again, and never shared between playthroughs', () => {
+    const all = playthroughs.flatMap((p) => xapiStatements(p.record, { learner: LEARNER, scenarioOf }));
+    expect(xapiProblems(all)).toEqual([]);
+    const again = playthroughs.flatMap((p) => xapiStatements(JSON.parse(JSON.stringify(p.record)) as PlaythroughRecord, { learner: LEARNER }));
+    expect(again.map((s) => s.id)).toEqual(all.map((s) => s.id));
+    expect(new Set(playthroughs.map((p) => p.record.id)).size).toBe(playthroughs.length);
+  });
+
+  it('still conforms without the scenario (gone or changed): the chosen reply is the one choice known', () => {
+    const statements = xapiStatements(playthroughs[1]!.record, { learner: LEARNER });
+    expect(xapiProblems(statements)).toEqual([]);
+    const a = statements.find((s) => s.verb.id === VERBS.answered)!;
+    expect(a.object.definition?.choices).toEqual([{ id: a.result?.response, description: { 'en-US': a.result?.response } }]);
+  });
+
+  it('names the volunteer only when a name is given, cleaned', () => {
+    const named = xapiStatements(playthroughs[0]!.record, { learner: LEARNER, name: 'Ana\u001b[2J  Ruiz' });
+    expect(named[0]!.actor).toEqual({ objectType: 'Agent', name: 'Ana Ruiz', account: { homePage: 'https://casa-practice.invalid', name: LEARNER } });
+    expect(JSON.stringify(xapiStatements(playthroughs[0]!.record, { learner: LEARNER }))).not.toContain('"name":"Ana');
+  });
+
+  it('the file is one JSON array of every playthrough\'s statements', () => {
+    const text = xapiFile(playthroughs.map((p) => p.record), { learner: LEARNER, scenarioOf });
+    const parsed = JSON.parse(text) as XapiStatement[];
+    expect(parsed.length).toBe(playthroughs.reduce((n, p) => n + p.record.decisions.length + p.record.principles.length + 3, 0));
+    expect(xapiProblems(parsed)).toEqual([]);
+  });
+
+  it('SHA-256 matches the standard test vectors (statement ids rest on it)', () => {
+    const hex = (b: Uint8Array) => Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+    expect(hex(sha256(new TextEncoder().encode('abc')))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(hex(sha256(new Uint8Array()))).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+    expect(hex(sha256(new TextEncoder().encode('abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq')))).toBe('248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1');
+    expect(derivedUuid('a', 'b')).toMatch(UUID);
+    expect(derivedUuid('a', 'b')).not.toBe(derivedUuid('a', 'c'));
+  });
+});
+
+// ---- CSV ----
+
+/** A small RFC 4180 parser: quoted fields with commas, doubled quotes and line breaks; CRLF between records. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let i = 0;
+  let quoted = false;
+  while (i < text.length) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') { field += '"'; i += 2; continue; }
+      if (ch === '"') { quoted = false; i++; continue; }
+      field += ch; i++; continue;
+    }
+    if (ch === '"') {
+      if (field !== '') throw new Error(`quote inside an unquoted field at ${i}`);
+      quoted = true; i++; continue;
+    }
+    if (ch === ',') { row.push(field); field = ''; i++; continue; }
+    if (ch === '\r' && text[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i += 2; continue; }
+    if (ch === '\n' || ch === '\r') throw new Error(`bare line break at ${i}`);
+    field += ch; i++;
+  }
+  if (quoted) throw new Error('unterminated quote');
+  if (field !== '' || row.length > 0) throw new Error('last record has no CRLF');
+  return rows;
+}
+
+describe('CSV of completed practice', () => {
+  it('has a header row and one row per playthrough, oldest first, that parse back', () => {
+    const records = playthroughs.map((p) => p.record).reverse();
+    const rows = parseCsv(recordsCsv(records));
+    expect(rows[0]).toEqual(['Date', 'Scenario', 'Minutes spent', 'Score (%)', 'Outcome', 'Mode', 'Completed at (UTC)']);
+    expect(rows).toHaveLength(records.length + 1);
+    const first = [...records].sort((a, b) => a.completedAt.localeCompare(b.completedAt))[0]!;
+    expect(rows[1]).toEqual([localDate(first.completedAt), first.title, String(first.minutes), String(first.score.percent), { strong: 'Strong', developing: 'Developing', 'needs-review': 'Needs review' }[first.band], first.mode === 'practice' ? 'Practice' : 'Assessment', first.completedAt]);
+    for (const row of rows) expect(row).toHaveLength(7);
+  });
+
+  it('quotes commas, quotes and line breaks, and defuses formulas', () => {
+    const hostile = ['=HYPERLINK("http://x","click")', '+1', '-2+3', '@SUM(A1)', 'a, b', 'say "hi"', 'two\r\nlines', ' padded ', 'plain'];
+    const text = csvText([hostile, [1, undefined, -5]]);
+    expect(text.endsWith('\r\n')).toBe(true);
+    const rows = parseCsv(text);
+    expect(rows[0]).toEqual(['\'=HYPERLINK("http://x","click")', '\'+1', '\'-2+3', '\'@SUM(A1)', 'a, b', 'say "hi"', 'two\r\nlines', ' padded ', 'plain']);
+    expect(rows[1]).toEqual(['1', '', '-5']);
+  });
+
+  it('a title that tries to be a formula reaches the CSV defused', () => {
+    const record = { ...playthroughs[0]!.record, title: '=cmd|\' /C calc\'!A0, "x"' };
+    expect(parseCsv(recordsCsv([record]))[1]?.[1]).toBe('\'=cmd|\' /C calc\'!A0, "x"');
+  });
+});
+
+describe('certificate data', () => {
+  it('lists the year\'s practice with dates and minutes and totals the hours toward 12', () => {
+    const records = playthroughs.map((p) => p.record);
+    const lastYear = { ...records[0]!, id: '0b1e3a1c-0000-4000-8000-000000000000', completedAt: '2025-06-01T17:00:00.000Z', minutes: 600 };
+    const cert = certificateData([...records, lastYear], { name: ' Ana\u001b[31m Ruiz ', year: 2026 });
+    expect(cert.name).toBe('Ana Ruiz');
+    expect(cert.items).toHaveLength(records.length);
+    const minutes = records.reduce((s, r) => s + (r.minutes ?? 0), 0);
+    expect(cert.totalMinutes).toBe(minutes);
+    expect(cert.totalHours).toBe(Math.round((minutes / 60) * 10) / 10);
+    expect(cert.remainingHours).toBe(Math.round((12 - minutes / 60) * 10) / 10);
+    expect(cert.summary).toBe(`${cert.totalHours} of 12 in-service hours in 2026`);
+    expect(cert.items[0]).toMatchObject({ date: localDate(records[0]!.completedAt), minutes: 22 });
+    expect(certificateData([lastYear], { year: 2025 })).toMatchObject({ totalHours: 10, remainingHours: 2, withoutTime: 0 });
+    expect(certificateData([{ ...lastYear, minutes: 800 }], { year: 2025 }).remainingHours).toBe(0);
+    expect(certificateData([], { now: new Date('2026-05-05T12:00:00') }).year).toBe(2026);
+  });
+});

@@ -1,0 +1,140 @@
+// @vitest-environment jsdom
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { latestSaveKey, readRecords, recordCompletion, RECORDS_KEY } from '../../src/machines/index.js';
+import { localStore, requestPersistentStorage, type StoreProblem } from '../../src/web/adapters/local-store.js';
+
+beforeEach(() => window.localStorage.clear());
+
+/** A Storage over a Map whose setItem can be made to fail like a browser's. */
+function fakeStorage(failWith?: () => unknown): Storage & { map: Map<string, string>; fail: (() => unknown) | undefined } {
+  const map = new Map<string, string>();
+  const s = {
+    map,
+    fail: failWith,
+    get length() { return map.size; },
+    key: (i: number) => [...map.keys()][i] ?? null,
+    getItem: (k: string) => map.get(k) ?? null,
+    setItem(k: string, v: string) {
+      if (s.fail) throw s.fail();
+      map.set(k, String(v));
+    },
+    removeItem: (k: string) => void map.delete(k),
+    clear: () => map.clear(),
+  };
+  return s;
+}
+
+describe('localStore', () => {
+  it('keeps values under its namespace, lists by prefix with write times, and leaves other keys alone', () => {
+    let t = 1000;
+    window.localStorage.setItem('someone-else', 'x');
+    const other = localStore({ prefix: 'other-copy/' });
+    other.write('saves/a.json', 'not ours');
+    const store = localStore({ clock: () => t });
+    expect(store.backing).toBe('local');
+    store.write('saves/a.json', 'A');
+    t = 2000;
+    store.write('saves/b.json', 'B');
+    store.write('records.json', '{}');
+    expect(window.localStorage.getItem('casa-practice/saves/a.json')).toBe('A');
+    expect(store.read('saves/a.json')).toBe('A');
+    expect(store.read('saves/none.json')).toBeUndefined();
+    expect(store.list('saves/').sort((a, b) => a.key.localeCompare(b.key))).toEqual([
+      { key: 'saves/a.json', modified: 1000 },
+      { key: 'saves/b.json', modified: 2000 },
+    ]);
+    expect(latestSaveKey(store)).toBe('saves/b.json');
+    store.remove('saves/b.json');
+    expect(store.read('saves/b.json')).toBeUndefined();
+    expect(latestSaveKey(store)).toBe('saves/a.json');
+    expect(window.localStorage.getItem('someone-else')).toBe('x');
+    expect(other.read('saves/a.json')).toBe('not ours');
+    expect(store.problem()).toBeUndefined();
+  });
+
+  it('moves damaged records aside through the core, keeping the damaged text', () => {
+    const store = localStore();
+    store.write(RECORDS_KEY, '{ not json');
+    const now = new Date('2026-12-01T10:00:00Z');
+    const read = readRecords(store, now);
+    expect(read.notice).toMatch(/damaged; they were moved to records\.json\.damaged-2026-12-01T10-00-00/);
+    expect(store.read(RECORDS_KEY)).toBeUndefined();
+    expect(store.read('records.json.damaged-2026-12-01T10-00-00')).toBe('{ not json');
+    expect(window.localStorage.getItem('casa-practice/records.json.damaged-2026-12-01T10-00-00')).toBe('{ not json');
+    // A fresh start works after the move.
+    recordCompletion(store, 'youth-discloses', 80, now);
+    expect(readRecords(store).records['youth-discloses']?.bestPercent).toBe(80);
+  });
+
+  it('a full storage (a real QuotaExceededError from jsdom) is a result, not an exception, and the value lasts for the tab', () => {
+    const store = localStore();
+    const seen: (StoreProblem | undefined)[] = [];
+    store.subscribe((p) => seen.push(p));
+    const big = 'x'.repeat(6_000_000);
+    let result: ReturnType<typeof store.tryWrite> | undefined;
+    expect(() => (result = store.tryWrite('saves/big.json', big))).not.toThrow();
+    expect(result).toMatchObject({ ok: false, problem: { kind: 'full', key: 'saves/big.json' } });
+    expect(store.problem()?.message).toMatch(/storage for this site is full.*Download a backup/);
+    expect(seen.map((p) => p?.kind)).toEqual(['full']);
+    expect(store.read('saves/big.json')).toBe(big);
+    expect(store.list('saves/').map((e) => e.key)).toEqual(['saves/big.json']);
+    // Once the value is gone (or written), the problem clears.
+    store.remove('saves/big.json');
+    expect(store.problem()).toBeUndefined();
+    expect(seen.map((p) => p?.kind)).toEqual(['full', undefined]);
+  });
+
+  it('a write that fails and later succeeds clears the problem', () => {
+    const storage = fakeStorage();
+    const store = localStore({ storage: () => storage });
+    storage.fail = () => new DOMException('quota', 'QuotaExceededError');
+    store.write('records.json', 'one');
+    expect(store.problem()?.kind).toBe('full');
+    storage.fail = undefined;
+    store.write('records.json', 'two');
+    expect(store.problem()).toBeUndefined();
+    expect(storage.map.get('casa-practice/records.json')).toBe('two');
+  });
+
+  it('a browser that refuses storage (SecurityError) gives a memory store and a notice, never an exception', () => {
+    const store = localStore({ storage: () => { throw new DOMException('The operation is insecure.', 'SecurityError'); } });
+    expect(store.backing).toBe('memory');
+    expect(store.problem()).toMatchObject({ kind: 'unavailable' });
+    expect(store.problem()?.message).toMatch(/does not let the page save anything/);
+    store.write('saves/a.json', 'A');
+    expect(store.read('saves/a.json')).toBe('A');
+    expect(store.tryWrite('saves/a.json', 'B')).toMatchObject({ ok: false, problem: { kind: 'unavailable' } });
+    expect(latestSaveKey(store)).toBe('saves/a.json');
+  });
+
+  it('a storage that throws on first use (blocked) is treated as refused', () => {
+    const storage = fakeStorage(() => new DOMException('denied', 'SecurityError'));
+    const store = localStore({ storage: () => storage });
+    expect(store.backing).toBe('memory');
+    expect(() => store.write('k', 'v')).not.toThrow();
+    expect(store.read('k')).toBe('v');
+  });
+
+  it('an unexpected write error is reported in clean words', () => {
+    const storage = fakeStorage();
+    const store = localStore({ storage: () => storage });
+    storage.fail = () => new Error('disk \u001b[31mgone');
+    expect(store.tryWrite('k', 'v')).toMatchObject({ ok: false, problem: { kind: 'failed' } });
+    expect(store.problem()?.message).not.toContain('\u001b');
+    expect(store.problem()?.message).toMatch(/could not be saved in this browser \(disk .*gone\)/);
+  });
+});
+
+describe('requestPersistentStorage', () => {
+  it('is feature-detected and never throws', async () => {
+    expect(await requestPersistentStorage(undefined)).toBe('unsupported');
+    expect(await requestPersistentStorage({} as Navigator)).toBe('unsupported');
+    const storage = (persisted: boolean, persist: () => Promise<boolean>) => ({ storage: { persisted: () => Promise.resolve(persisted), persist } as unknown as StorageManager });
+    const persist = vi.fn(() => Promise.resolve(true));
+    expect(await requestPersistentStorage(storage(false, persist))).toBe('granted');
+    expect(persist).toHaveBeenCalledOnce();
+    expect(await requestPersistentStorage(storage(false, () => Promise.resolve(false)))).toBe('denied');
+    expect(await requestPersistentStorage(storage(true, persist))).toBe('already');
+    expect(await requestPersistentStorage(storage(false, () => Promise.reject(new Error('no'))))).toBe('error');
+  });
+});
