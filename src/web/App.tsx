@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { Store } from '../machines/light.js';
 import { BreakPanel } from './components/BreakPanel.js';
 import { Library } from './pages/Library.js';
@@ -25,8 +25,19 @@ const NAV: { route: Route; label: string }[] = [
   { route: { page: 'presenter' }, label: 'Presenter mode' },
 ];
 
+/** A store that can say it could not write (the localStorage adapter does). */
+interface ProblemSource {
+  problem(): { message: string } | undefined;
+  subscribe(listener: () => void): () => void;
+}
+
+const hasProblems = (s: Store): s is Store & ProblemSource => typeof (s as Partial<ProblemSource>).problem === 'function' && typeof (s as Partial<ProblemSource>).subscribe === 'function';
+const NO_PROBLEMS: ProblemSource = { problem: () => undefined, subscribe: () => () => undefined };
+
 export function App({ store, storageNotice }: AppProps) {
   const route = useRoute();
+  const source = hasProblems(store) ? store : NO_PROBLEMS;
+  const storeProblem = useSyncExternalStore(source.subscribe.bind(source), () => source.problem()?.message);
   const [onBreak, setOnBreak] = useState(false);
   const breakButton = useRef<HTMLButtonElement>(null);
   const main = useRef<HTMLElement>(null);
@@ -54,6 +65,7 @@ export function App({ store, storageNotice }: AppProps) {
         </nav>
         <main id="main" ref={main} tabIndex={-1}>
           {storageNotice && <p className="notice" role="status">{storageNotice}</p>}
+          {storeProblem && <p className="notice" role="alert">{storeProblem}</p>}
           {onBreak && <BreakPanel onBack={endBreak} />}
           {/* The page stays mounted during a break, so a session waits exactly where it was. */}
           <div hidden={onBreak}>

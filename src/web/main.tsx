@@ -1,10 +1,11 @@
 import { createRoot } from 'react-dom/client';
-import { memoryStore } from '../machines/light.js';
+import { localStore } from './adapters/local-store.js';
 import { App } from './App.js';
 import './styles.css';
 
-// TODO(wt-webx): the localStorage adapter replaces this memory store once merged.
-const store = memoryStore();
+// Progress goes through the core's Store port into localStorage (in memory for the tab when the
+// browser refuses storage; the app then says so).
+const store = localStore();
 
 const root = document.getElementById('root');
 if (root) createRoot(root).render(<App store={store} />);

@@ -51,8 +51,11 @@ describe('playing a scenario in the browser', () => {
     expect(screen.getAllByRole('button', { name: /What if: replay from here/ })).toHaveLength(replies);
     // Finished: the save is gone and the completion recorded, with a history entry for My records.
     expect(store.read('saves/youth-discloses.json')).toBeUndefined();
-    expect(JSON.parse(store.read('records.json') ?? '{}')['youth-discloses']?.completions).toBe(1);
-    expect(JSON.parse(store.read('history.json') ?? '{}').entries).toHaveLength(1);
+    const records = JSON.parse(store.read('records.json') ?? '{}');
+    expect(records.best['youth-discloses']?.completions).toBe(1);
+    expect(records.playthroughs).toHaveLength(1);
+    expect(records.playthroughs[0].mode).toBe('practice');
+    expect(records.playthroughs[0].decisions).toHaveLength(replies);
   });
 
   it('saves on every step and resumes after the page is opened again', async () => {

@@ -6,7 +6,6 @@ import {
   type Debrief as DebriefData, type PersistedScenarioSnapshot, type PlayableScenario, type SessionActor, type SessionEvent, type SessionMode, type SessionView,
 } from '../../machines/index.js';
 import { useStore } from '../store.js';
-import { addHistory } from '../history.js';
 import { Debrief } from './Debrief.js';
 import { Feedback } from './Feedback.js';
 
@@ -96,8 +95,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, persist, paused, not
           if (finished.current) return;
           finished.current = true;
           const debrief = snap.output as DebriefData;
-          finishPlaythrough(store, playable, debrief);
-          addHistory(store, { scenario, debrief, mode: snap.context.mode, startedAt, transcript: snap.context.transcript, seed: snap.context.seed });
+          finishPlaythrough(store, playable, debrief, new Date(), { mode: snap.context.mode, startedAt, randomBytes: (b) => crypto.getRandomValues(b) });
         } else {
           writeSave(store, playable, actor.getPersistedSnapshot(), startedAt);
         }
@@ -109,7 +107,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, persist, paused, not
     save(actor.getSnapshot());
     const sub = actor.subscribe(save);
     return () => sub.unsubscribe();
-  }, [actor, persist, playable, scenario, startedAt, store]);
+  }, [actor, persist, playable, startedAt, store]);
 
   const advance = useCallback((event: SessionEvent) => {
     // The new moment is in the page before focus moves to it: synchronously, never after an animation.
