@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { debriefModel, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS, type Debrief as DebriefData, type Scenario, type SessionMode } from '../../machines/index.js';
 import { hrefOf } from '../routing.js';
+import { TableWrap } from './TableWrap.js';
 
 export interface DebriefProps {
   scenario: Scenario;
@@ -47,7 +48,7 @@ export function Debrief({ scenario, debrief, mode, recorded, whatIf, onTryAgain,
       </section>
       <section aria-labelledby="principles-heading">
         <h2 id="principles-heading">Principles of the guide</h2>
-        <div className="table-wrap">
+        <TableWrap label="Principles of the guide">
           <table>
             <thead><tr><th scope="col">Principle</th><th scope="col">Result</th><th scope="col">Guide section</th></tr></thead>
             <tbody>
@@ -56,7 +57,7 @@ export function Debrief({ scenario, debrief, mode, recorded, whatIf, onTryAgain,
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       </section>
       {(m.strengths.length > 0 || m.growthAreas.length > 0) && (
         <section aria-labelledby="summary-heading">
@@ -81,7 +82,7 @@ export function Debrief({ scenario, debrief, mode, recorded, whatIf, onTryAgain,
       </section>
       <section aria-labelledby="paths-heading">
         <h2 id="paths-heading">Your path beside best practice</h2>
-        <div className="table-wrap">
+        <TableWrap label="Your path beside best practice">
           <table className="paths">
             <thead><tr><th scope="col">Decision</th><th scope="col">Your reply</th><th scope="col">Best practice here</th></tr></thead>
             <tbody>
@@ -94,7 +95,7 @@ export function Debrief({ scenario, debrief, mode, recorded, whatIf, onTryAgain,
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
         <h3>The best-practice path from the start</h3>
         <ol>{m.bestPath.map((s, i) => <li key={i}><strong>{s.where}:</strong> “{s.reply}” ({signed(s.value)})</li>)}</ol>
       </section>

@@ -5,6 +5,7 @@ import { downloadText } from '../download.js';
 import { bundledScenarios } from '../records-data.js';
 import { hrefOf } from '../routing.js';
 import { useStore } from '../store.js';
+import { TableWrap } from '../components/TableWrap.js';
 
 const PERSIST_WORDS: Record<PersistResult, string> = {
   granted: 'Done: this browser agreed to keep your records unless you clear them yourself.',
@@ -69,7 +70,7 @@ export default function Records() {
       <div aria-live="polite">{message && <p className="notice" role={message.alert ? 'alert' : undefined}>{message.text}</p>}</div>
       <h2>Completed practice</h2>
       {none ? <p>No completed practice yet. Finish a scenario and it appears here.</p> : (
-        <div className="table-wrap">
+        <TableWrap label="Completed practice">
           <table className="records-table">
             <caption className="sr-only">Each completed practice, newest first</caption>
             <thead><tr><th scope="col">Date</th><th scope="col">Scenario</th><th scope="col">Minutes</th><th scope="col">Score</th><th scope="col">Outcome</th><th scope="col">Mode</th></tr></thead>
@@ -86,7 +87,7 @@ export default function Records() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <h2>Export</h2>
       <p className="controls">
