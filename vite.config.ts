@@ -23,6 +23,9 @@ function contentSecurityPolicy(): Plugin {
     transformIndexHtml: (html) => html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`),
   };
 }
+// End-to-end tests in headless Chromium over the built web app: their own project (longer timeouts,
+// one file at a time, the web app built first by their global setup, only when they are selected).
+const E2E = ['test/web/e2e/**/*.test.ts'];
 
 export default defineConfig({
   // The web app: index.html at the root, static files in dist-web/ (dist/ is the CLI's tsc output).
@@ -42,9 +45,10 @@ export default defineConfig({
     projects: [
       // Files share one module graph per worker (no test mocks modules or changes globals):
       // re-importing Ink, React, xstate and zod for every file was a third of the run.
-      { extends: true, test: { name: 'shared', include: ALL, exclude: [...OWN_MODULES, ...WEB_COMPONENTS], isolate: false } },
+      { extends: true, test: { name: 'shared', include: ALL, exclude: [...OWN_MODULES, ...WEB_COMPONENTS, ...E2E], isolate: false } },
       { extends: true, test: { name: 'own', include: OWN_MODULES } },
       { extends: true, test: { name: 'web', include: WEB_COMPONENTS, environment: 'jsdom' } },
+      { extends: true, test: { name: 'e2e', include: E2E, globalSetup: ['test/web/e2e/global-setup.ts'], testTimeout: 120_000, hookTimeout: 120_000, fileParallelism: false } },
     ],
   },
 });

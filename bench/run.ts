@@ -14,3 +14,11 @@ if (!only || only === 'startup') {
     console.log(`\nstartup bench unavailable: ${(e as Error).message}`);
   }
 }
+if (!only || only === 'web') {
+  try {
+    const { runWebBench } = await import('./web.js');
+    await runWebBench();
+  } catch (e) {
+    console.log(`\nweb bench unavailable: ${(e as Error).message.split('\n')[0]}`);
+  }
+}

@@ -75,7 +75,7 @@ async function playOne(playable: PlayableScenario, fromList: boolean, opts: Plai
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGHUP', 'SIGTERM'];
   for (const s of signals) process.once(s, stopOnSignal);
   try {
-    return await playLoop(actor, playable, { ...opts, canGoBack: fromList }, say, save);
+    return await playLoop(actor, playable, { ...opts, startedAt, canGoBack: fromList }, say, save);
   } finally {
     for (const s of signals) process.removeListener(s, stopOnSignal);
     actor.stop();
@@ -99,7 +99,8 @@ async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: P
     const snapshot = actor.getSnapshot();
     const view = selectView(scenario, snapshot);
     if (view.done) {
-      const notice = finishPlaythrough(stateStore(opts.env), playable, printDebrief(scenario, snapshot.output, opts.io, opts.width))?.notice;
+      const details = { mode: opts.mode, startedAt: opts.startedAt, randomBytes: (bytes: Uint8Array) => crypto.getRandomValues(bytes) };
+      const notice = finishPlaythrough(stateStore(opts.env), playable, printDebrief(scenario, snapshot.output, opts.io, opts.width), new Date(), details)?.notice;
       if (notice) opts.io.err(`casa-practice: ${notice}\n`);
       return 0;
     }

@@ -70,6 +70,7 @@ describe('practice mode in the Ink app', () => {
     expect(JSON.parse(readFileSync(paths?.[2] as string, 'utf8'))).toMatchObject({ scenarioId: 'example-new-phone', score: { earned: 1, best: 4 } });
 
     expect(readRecords(stateStore(env)).records['example-new-phone']).toMatchObject({ bestPercent: 25, completions: 1 });
+    expect(readRecords(stateStore(env)).playthroughs).toMatchObject([{ scenarioId: 'example-new-phone', mode: 'practice', minutes: 1, score: { percent: 25 }, decisions: [{}, {}] }]);
     await tap(r, 'q');
     expect(exit).toHaveBeenCalled();
   });

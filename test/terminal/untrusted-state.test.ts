@@ -53,6 +53,9 @@ describe('untrusted saves and records never reach the terminal raw', () => {
     const dir = join(env.XDG_STATE_HOME as string, 'casa-practice');
     const aside = readdirSync(dir).find((n) => n.startsWith('records.json.damaged-'));
     expect(aside && readFileSync(join(dir, aside), 'utf8')).toBe(damaged);
-    expect(JSON.parse(readFileSync(join(dir, 'records.json'), 'utf8'))['example-new-phone']).toMatchObject({ completions: 1 });
+    const records = JSON.parse(readFileSync(join(dir, 'records.json'), 'utf8'));
+    expect(records.best['example-new-phone']).toMatchObject({ completions: 1 });
+    // The playthrough itself is kept too, with its mode and the minutes spent (plain mode passes both).
+    expect(records.playthroughs).toMatchObject([{ scenarioId: 'example-new-phone', mode: 'practice', minutes: 1 }]);
   });
 });

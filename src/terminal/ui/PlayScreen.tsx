@@ -48,7 +48,8 @@ export function PlayScreen({ playable, actor, mode, startedAt: resumedStart, onB
   useEffect(() => {
     if (view.done) {
       app.setSaver(undefined);
-      if (view.debrief) setFinishNotice(finishPlaythrough(stateStore(app.env), playable, view.debrief)?.notice);
+      // The record keeps the mode and the minutes spent; its id comes from the system's random source.
+      if (view.debrief) setFinishNotice(finishPlaythrough(stateStore(app.env), playable, view.debrief, new Date(), { mode, startedAt, randomBytes: (b) => crypto.getRandomValues(b) })?.notice);
     } else app.setSaver(save);
     // When the playthrough ends (or starts): the save and the record are written once, not on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps

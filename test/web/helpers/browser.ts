@@ -1,0 +1,167 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { preview, type PreviewServer } from 'vite';
+
+/**
+ * The end-to-end harness: Debian's Chromium (never a downloaded browser) driven by playwright-core,
+ * over the BUILT web app (dist-web/, built by test/web/e2e/global-setup.ts) served by `vite preview`
+ * on 127.0.0.1 with a free port.
+ *
+ *   const app = await serveBuiltApp();              // beforeAll
+ *   const browser = await launchChromium();         // beforeAll
+ *   const s = await openPage(browser, app.url, '#/'); // per test: own context, requests guarded
+ *   … s.page.getByRole('button', { name: … }).click() …
+ *   expect(s.outbound).toEqual([]); expect(s.errors()).toEqual([]);
+ *   await s.screenshot('library');                  // test-artifacts/screenshots/library.png
+ *   expect(violationsText(await runAxe(s.page))).toBe('');
+ *   await s.close(); await browser.close(); await app.close();
+ */
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+export const WEB_BUILD_DIR = join(ROOT, 'dist-web');
+export const ARTIFACTS_DIR = join(ROOT, 'test-artifacts');
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Flags that keep Chromium from talking to anything on its own (see STACK.md). */
+export const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/** The tags axe runs with: WCAG 2.0, 2.1 and 2.2 A and AA (2.2 AA is off by default). */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+export interface WebApp {
+  /** e.g. http://127.0.0.1:41234/ */
+  url: string;
+  origin: string;
+  close(): Promise<void>;
+}
+
+/** Serves the built web app (dist-web/) with vite preview on 127.0.0.1 and a free port. */
+export async function serveBuiltApp(dir = WEB_BUILD_DIR): Promise<WebApp> {
+  const server: PreviewServer = await preview({
+    root: ROOT,
+    configFile: false,
+    logLevel: 'silent',
+    base: './',
+    build: { outDir: dir },
+    preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
+  });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('vite preview is not listening on a port');
+  const origin = `http://127.0.0.1:${address.port}`;
+  return { url: `${origin}/`, origin, close: () => server.close() };
+}
+
+/** Debian's Chromium, headless. Fails with a clear message when it is not installed. */
+export async function launchChromium(): Promise<Browser> {
+  try {
+    return await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  } catch (e) {
+    throw new Error(`Could not start ${CHROMIUM} (install it: apt-get install -y --no-install-recommends chromium): ${(e as Error).message.split('\n')[0]}`, { cause: e });
+  }
+}
+
+export interface PageSession {
+  context: BrowserContext;
+  page: Page;
+  /** Every request (and WebSocket) the page tried to send anywhere but 127.0.0.1: blocked, and listed here. */
+  outbound: string[];
+  /** console.error messages. */
+  consoleErrors: string[];
+  /** Uncaught exceptions in the page. */
+  pageErrors: string[];
+  /** Dialogs the page opened (alert, confirm, prompt): dismissed, and listed here (an XSS test expects none). */
+  dialogs: string[];
+  /** Console and page errors together. */
+  errors(): string[];
+  /** Saves a full-page screenshot to test-artifacts/screenshots/<name>.png and returns its path. */
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions extends BrowserContextOptions {
+  /** Runs in the page before any of its scripts (e.g. to put damaged data in localStorage). */
+  initScript?: string | (() => void);
+}
+
+const isLocal = (url: string): boolean => {
+  try {
+    const u = new URL(url);
+    if (u.protocol === 'data:' || u.protocol === 'blob:' || u.protocol === 'about:') return true;
+    return u.hostname === '127.0.0.1';
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * A fresh context (its own storage) and page at `url` + `path`, with every request to another
+ * origin than 127.0.0.1 blocked and recorded, console errors, page errors and dialogs recorded.
+ * Waits for the load event; tests then wait for what they need (a role, a text), never a fixed time.
+ */
+export async function openPage(browser: Browser, url: string, path = '', options: OpenOptions = {}): Promise<PageSession> {
+  const { initScript, ...contextOptions } = options;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
+  const outbound: string[] = [];
+  await context.route('**/*', (route) => {
+    const target = route.request().url();
+    if (isLocal(target)) return route.continue();
+    outbound.push(target);
+    return route.abort('blockedbyclient');
+  });
+  await context.routeWebSocket(/.*/, (ws) => {
+    if (isLocal(ws.url())) ws.connectToServer();
+    else {
+      outbound.push(ws.url());
+      void ws.close();
+    }
+  });
+  if (initScript) await context.addInitScript(initScript);
+  // With axe, pages come from context.newPage() (see STACK.md).
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  const pageErrors: string[] = [];
+  const dialogs: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => pageErrors.push(`${e.name}: ${e.message}`));
+  page.on('dialog', (d) => {
+    dialogs.push(`${d.type()}: ${d.message()}`);
+    void d.dismiss();
+  });
+  await page.goto(new URL(path, url).toString(), { waitUntil: 'load' });
+  return {
+    context, page, outbound, consoleErrors, pageErrors, dialogs,
+    errors: () => [...consoleErrors, ...pageErrors],
+    async screenshot(name) {
+      const dir = join(ARTIFACTS_DIR, 'screenshots');
+      mkdirSync(dir, { recursive: true });
+      const file = join(dir, `${name.replace(/[^a-z0-9._-]+/gi, '-')}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      return file;
+    },
+    close: () => context.close(),
+  };
+}
+
+export type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
+
+/** Runs axe on the page as it is now, with the WCAG 2.2 AA tags. */
+export async function runAxe(page: Page, options: { include?: string; exclude?: string } = {}): Promise<AxeResults> {
+  let builder = new AxeBuilder({ page }).withTags(AXE_TAGS);
+  if (options.include) builder = builder.include(options.include);
+  if (options.exclude) builder = builder.exclude(options.exclude);
+  return builder.analyze();
+}
+
+/** Violations in words, one per line ("" when there are none), for a readable failure message. */
+export function violationsText(results: AxeResults): string {
+  return results.violations
+    .map((v) => `${v.id} (${v.impact ?? 'unknown'}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`)
+    .join('\n');
+}
