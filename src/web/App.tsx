@@ -11,6 +11,7 @@ const Presenter = lazy(() => import('./pages/Presenter.js'));
 const Records = lazy(() => import('./pages/Records.js'));
 const Certificate = lazy(() => import('./pages/Certificate.js'));
 const Preview = lazy(() => import('./pages/Preview.js'));
+const ProjectorScreen = lazy(() => import('./pages/ProjectorScreen.js'));
 
 export interface AppProps {
   store: Store;
@@ -45,7 +46,7 @@ export function App({ store, storageNotice }: AppProps) {
     setOnBreak(false);
     queueMicrotask(() => breakButton.current?.focus());
   }, []);
-  const presenter = route.page === 'presenter';
+  const presenter = route.page === 'presenter' || route.page === 'projector';
   return (
     <StoreContext value={store}>
       <div className={presenter ? 'app presenter' : 'app'}>
@@ -87,6 +88,7 @@ function page(route: Route, paused: boolean): ReactNode {
     case 'presenter': return <Presenter key={route.id ?? ''} id={route.id} paused={paused} />;
     case 'records': return <Records />;
     case 'certificate': return <Certificate />;
+    case 'projector': return <ProjectorScreen />;
     case 'preview': return <Preview key={route.file ?? ''} file={route.file} paused={paused} />;
   }
 }

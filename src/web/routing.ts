@@ -7,11 +7,13 @@ export type Route =
   | { page: 'records' }
   | { page: 'certificate' }
   | { page: 'preview'; file?: string }
-  | { page: 'presenter'; id?: string };
+  | { page: 'presenter'; id?: string }
+  | { page: 'projector' };
 
 export function parseRoute(hash: string, search = ''): Route {
   const path = hash.replace(/^#\/?/, '');
   const [head = '', id = ''] = path.split('/').map((p) => safeDecode(p));
+  if (new URLSearchParams(search).has('projector') || head === 'projector') return { page: 'projector' };
   if (new URLSearchParams(search).has('presenter') || head === 'presenter') return id ? { page: 'presenter', id } : { page: 'presenter' };
   if (head === 'play' && id) return { page: 'play', id, mode: 'practice' };
   if (head === 'assess' && id) return { page: 'play', id, mode: 'assessment' };
@@ -35,6 +37,7 @@ export function hrefOf(route: Route): string {
     case 'play': return `#/${route.mode === 'assessment' ? 'assess' : 'play'}/${encodeURIComponent(route.id)}`;
     case 'presenter': return route.id ? `#/presenter/${encodeURIComponent(route.id)}` : '#/presenter';
     case 'preview': return route.file ? `#/preview/${encodeURIComponent(route.file)}` : '#/preview';
+    case 'projector': return '#/projector';
     default: return `#/${route.page}`;
   }
 }

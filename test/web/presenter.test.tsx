@@ -4,6 +4,7 @@ import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { validateScenario } from '../../src/machines/index.js';
 import { Facilitation } from '../../src/web/pages/Presenter.js';
+import ProjectorScreen from '../../src/web/pages/ProjectorScreen.js';
 import example from '../fixtures/good/example.json?raw';
 import './helpers.js';
 
@@ -84,5 +85,25 @@ describe('presenter mode', () => {
     expect(md).toContain('## How often the room matched best practice');
     expect(md).toContain(words);
     expect(md).toContain('Branch taken:');
+  });
+});
+
+describe('presenter mode on two screens', () => {
+  it('the projector window shows the moment without the note, then the reveal with best practice, as the laptop sends it', async () => {
+    const user = userEvent.setup();
+    render(<><Facilitation playable={{ scenario: scenario(), file: 'example.json' }} /><div data-testid="projector"><ProjectorScreen /></div></>);
+    const projector = () => within(screen.getByTestId('projector'));
+    expect(await projector().findByText(/What is the most natural thing to say here/)).toBeTruthy();
+    expect(projector().getByText(/How did you get it\?/)).toBeTruthy();
+    // The trainer's own look at the note stays on the laptop.
+    await user.click(screen.getByRole('button', { name: /Show the facilitator note/ }));
+    expect(projector().queryByText(NOTE)).toBeNull();
+    const row = screen.getAllByText(/How did you get it\?/)[0]?.closest('li') as HTMLElement;
+    await user.type(within(row).getByRole('spinbutton'), '2');
+    await user.click(screen.getByRole('button', { name: 'Reveal the feedback' }));
+    expect(await projector().findByText(NOTE)).toBeTruthy();
+    const best = projector().getByText('★ Best practice').closest('li') as HTMLElement;
+    expect(best.textContent).toContain('How did you get it?');
+    expect(best.textContent).toContain('Votes: 2 (100%)');
   });
 });

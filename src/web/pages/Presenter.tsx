@@ -2,12 +2,13 @@ import { useSelector } from '@xstate/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import {
-  agreementWords, clampVotes, facilitatedDecision, facilitationMarkdown, fileStamp, isEntry, quickEntry, revealData, roomAgreement, selectView, startFacilitation, summaryBaseName, votesWords,
+  agreementWords, clampVotes, scoreWords, VERDICT_WORDS, facilitatedDecision, facilitationMarkdown, fileStamp, isEntry, quickEntry, revealData, roomAgreement, selectView, startFacilitation, summaryBaseName, votesWords,
   type CatalogEntry, type Debrief as DebriefData, type FacilitatedDecision, type PlayableScenario, type RevealEntry, type SessionActor, type Votes,
 } from '../../machines/index.js';
 import { Debrief } from '../components/Debrief.js';
 import { downloadText } from '../download.js';
 import { hrefOf } from '../routing.js';
+import { openChannel, type ProjectorMessage, type ProjectorState } from '../projector.js';
 import { bundledById, scenarioTexts } from '../scenarios.js';
 
 /** Presenter mode for trainer-led sessions: large type, the room votes, the trainer reveals and picks the branch. */
@@ -64,6 +65,38 @@ export function Facilitation({ playable }: { playable: PlayableScenario }) {
   const [decisions, setDecisions] = useState<FacilitatedDecision[]>([]);
   const [reveals, setReveals] = useState<Revealed[]>([]);
   const heading = useRef<HTMLHeadingElement>(null);
+
+  // What the projector window shows: the moment, and after the reveal the feedback and votes (the
+  // note too); the trainer's own toggle of the note stays on the laptop.
+  const projected: ProjectorState = view.done && view.debrief
+    ? { kind: 'done', scenarioTitle: view.scenarioTitle, outcome: `Outcome: ${view.debrief.outcome.label}`, score: `Score: ${scoreWords(view.debrief.score)}`, agreement: agreementWords(roomAgreement(reveals)) }
+    : {
+      kind: 'moment', scenarioTitle: view.scenarioTitle, step: view.kind === 'decision' ? `Decision ${view.progress.decision} of about ${view.progress.about}` : '',
+      title: view.title, narration: view.narration, lines: view.lines.map((l) => ({ speaker: l.speaker, text: l.text })), discussionPrompt: view.discussionPrompt,
+      replies: view.replies.map((r) => ({ number: r.number, text: r.text, kind: r.kind })),
+      ...(revealed ? {
+        note: view.facilitatorNote,
+        reveal: revealed.entries.map((e) => ({ number: e.number, text: e.replyText, best: e.best, votes: votesWords(e, revealed.total), percent: e.percent, feedback: e.feedback, verdicts: e.assessments.map((a) => `${VERDICT_WORDS[a.verdict]} ${a.title} (${a.citation})`) })),
+      } : {}),
+    };
+  const projectedText = JSON.stringify(projected);
+  const channel = useRef<BroadcastChannel | undefined>(undefined);
+  useEffect(() => {
+    const c = openChannel();
+    channel.current = c;
+    return () => c?.close();
+  }, []);
+  useEffect(() => {
+    const c = channel.current;
+    if (!c) return;
+    const state = JSON.parse(projectedText) as ProjectorState;
+    c.postMessage({ type: 'state', state } satisfies ProjectorMessage);
+    // A projector window opened later says hello and gets the current state.
+    c.onmessage = (e: MessageEvent<ProjectorMessage>) => {
+      if (e.data?.type === 'hello') c.postMessage({ type: 'state', state } satisfies ProjectorMessage);
+    };
+  }, [projectedText]);
+  const openProjector = () => window.open(`${location.pathname}?projector#/projector`, 'casa-practice-projector');
 
   const step = (send: () => void) => {
     flushSync(() => {
@@ -149,7 +182,7 @@ export function Facilitation({ playable }: { playable: PlayableScenario }) {
                   <p><strong>{e.number}.</strong> {e.replyText} {e.best && <strong className="best-mark">★ Best practice</strong>}</p>
                   <div className="vote-row"><div className="vote-bar" aria-hidden="true" style={{ width: `${e.percent}%` }} /><span>Votes: {votesWords(e, revealed.total)}</span></div>
                   <p>{e.feedback}</p>
-                  <ul className="verdicts">{e.assessments.map((a) => <li key={a.principleId} className={a.verdict}>{a.verdict === 'follows' ? '✓ follows' : '✗ violates'} {a.title} <span className="cite">({a.citation})</span></li>)}</ul>
+                  <ul className="verdicts">{e.assessments.map((a) => <li key={a.principleId} className={a.verdict}>{VERDICT_WORDS[a.verdict]} {a.title} <span className="cite">({a.citation})</span></li>)}</ul>
                   {reply?.enabled && <button type="button" onClick={() => follow(e.number, e.replyId)}>Follow reply {e.number}</button>}
                 </li>
               );
@@ -160,6 +193,7 @@ export function Facilitation({ playable }: { playable: PlayableScenario }) {
       <p className="controls">
         {view.canContinue && <button type="button" className="primary" onClick={() => step(() => actor.send({ type: 'scene.continue' }))}>Continue</button>}
         <button type="button" onClick={() => summary(undefined)}>Download the summary so far</button>
+        <button type="button" onClick={openProjector}>Open a projector window</button>
       </p>
     </div>
   );
