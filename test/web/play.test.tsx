@@ -56,6 +56,13 @@ describe('playing a scenario in the browser', () => {
     expect(records.playthroughs).toHaveLength(1);
     expect(records.playthroughs[0].mode).toBe('practice');
     expect(records.playthroughs[0].decisions).toHaveLength(replies);
+    // What if: back at the second decision, with the first reply kept; not recorded again.
+    await user.click(screen.getAllByRole('button', { name: /What if: replay from here/ })[1] as HTMLElement);
+    expect(screen.getByText(/^What if: you are back at an earlier decision/)).toBeTruthy();
+    expect(screen.getByText(/^Decision 2 of about/)).toBeTruthy();
+    expect(within(screen.getByRole('log')).getAllByText('You').length).toBe(1);
+    await playToDebrief(user);
+    expect(JSON.parse(store.read('records.json') ?? '{}').playthroughs).toHaveLength(1);
   });
 
   it('saves on every step and resumes after the page is opened again', async () => {

@@ -90,7 +90,7 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
         </details>
       )}
       {error && <p className="notice" role="alert">{error}</p>}
-      <div role="status" aria-live="polite">{busy ? 'Checking…' : checked ? verdictWords(checked) : ''}</div>
+      <div className="verdict" role="status" aria-live="polite">{busy ? 'Checking…' : checked ? verdictWords(checked) : ''}</div>
       {checked && !busy && (
         <section aria-labelledby="problems-heading">
           <h2 id="problems-heading">{checked.result.problems.length === 0 ? 'No problems found' : `Problems in ${checked.file}`}</h2>
