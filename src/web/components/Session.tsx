@@ -227,6 +227,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, persist, paused, not
       <p className="controls">
         {view.canContinue && <button type="button" className="primary" onClick={() => advance({ type: 'scene.continue' })}>Continue</button>}
         {mode === 'practice' && view.canUndo && <button type="button" onClick={() => advance({ type: 'decision.undo' })}>Undo last reply</button>}
+        {context.transcript.length > 0 && <button type="button" onClick={onTryAgain}>Start again from the beginning</button>}
       </p>
     </div>
   );
