@@ -158,22 +158,22 @@ export function importBackup(store: Store, backup: BackupFile, now = new Date())
   let savesKept = 0;
   for (const [key, save] of Object.entries(backup.saves)) {
     let mine: SaveValue | undefined;
+    let unusable = false;
     try {
       const text = store.read(key);
-      mine = text === undefined ? undefined : asSave(JSON.parse(text));
+      if (text !== undefined) {
+        mine = asSave(JSON.parse(text));
+        unusable = mine === undefined;
+      }
     } catch {
-      mine = undefined;
+      unusable = true;
     }
     if (mine && Date.parse(mine.session.savedAt) >= Date.parse(save.session.savedAt)) {
       savesKept++;
       continue;
     }
-    // A save here that cannot be read is set aside, never overwritten.
-    try {
-      if (!mine && store.read(key) !== undefined) store.moveAside(key, now);
-    } catch {
-      store.moveAside(key, now);
-    }
+    // A save here that cannot be used is set aside, never overwritten.
+    if (unusable) store.moveAside(key, now);
     store.write(key, `${JSON.stringify(save, null, 2)}\n`);
     savesLoaded++;
   }

@@ -162,6 +162,15 @@ describe('backup file', () => {
     expect(parseBackup(JSON.stringify(badSave))).toMatchObject({ ok: false, error: expect.stringMatching(/saved session saves\/x\.json is malformed/) });
   });
 
+  it('a damaged save here is set aside, not overwritten, when the backup brings one for the same scenario', () => {
+    const parsed = parseBackup(backupText(storeWithProgress(), now).text);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const store = memoryStore({ 'saves/example-new-phone.json': '{"damaged' });
+    expect(importBackup(store, parsed.backup, now)).toMatchObject({ savesLoaded: 1 });
+    expect(store.read('saves/example-new-phone.json.damaged-2026-02-10T18-30-00')).toBe('{"damaged');
+    expect(JSON.parse(store.read('saves/example-new-phone.json')!).format).toBe('casa-practice-terminal-save');
+  });
+
   it('a save here that is newer than the backup\'s is kept; an older one is replaced', () => {
     const store = storeWithProgress();
     const parsed = parseBackup(backupText(store, now).text);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchChromium, openPage, runAxe, serveBuiltApp, violationsText, type WebApp } from '../helpers/browser.js';
+import { launchChromium, openPage, readLocalStorage, runAxe, seedLocalStorage, serveBuiltApp, violationsText, type WebApp } from '../helpers/browser.js';
 
 let app: WebApp;
 let browser: Browser;
@@ -37,6 +37,18 @@ describe('the built web app in headless Chromium', () => {
       expect(violationsText(results)).toBe('');
       expect(s.outbound).toEqual([]);
       expect(s.errors().filter((e) => !e.includes('Failed to load resource: net::ERR_BLOCKED_BY_CLIENT'))).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('seeds localStorage once per tab: a reload keeps what the page wrote since', async () => {
+    const s = await openPage(browser, app.url, '', { initScript: seedLocalStorage({ 'records.json': '{ damaged' }) });
+    try {
+      expect(await readLocalStorage(s.page)).toMatchObject({ 'records.json': '{ damaged' });
+      await s.page.evaluate(() => localStorage.setItem('casa-practice/records.json', 'written by the app'));
+      await s.page.reload({ waitUntil: 'load' });
+      expect((await readLocalStorage(s.page))['records.json']).toBe('written by the app');
     } finally {
       await s.close();
     }

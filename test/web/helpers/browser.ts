@@ -149,6 +149,34 @@ export async function openPage(browser: Browser, url: string, path = '', options
   };
 }
 
+/**
+ * An init script (for `openPage(…, { initScript })`) that puts values in the app's localStorage
+ * before its first script runs, once per tab: a reload keeps what the app has written since (so a
+ * test can reload mid-scenario). Keys are the core's ("records.json", "saves/x.json"); the app's
+ * namespace prefix is added.
+ */
+export function seedLocalStorage(entries: Record<string, string>, prefix = 'casa-practice/'): string {
+  return `(() => {
+    if (sessionStorage.getItem('__casa_seeded')) return;
+    sessionStorage.setItem('__casa_seeded', '1');
+    const entries = ${JSON.stringify(entries)};
+    for (const [k, v] of Object.entries(entries)) localStorage.setItem(${JSON.stringify(prefix)} + k, v);
+  })();`;
+}
+
+/** What the app keeps in localStorage under its prefix, by the core's keys (write times left out). */
+export async function readLocalStorage(page: Page, prefix = 'casa-practice/'): Promise<Record<string, string>> {
+  return page.evaluate((p) => {
+    const out: Record<string, string> = {};
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      if (k === null || !k.startsWith(p) || k.startsWith(`${p}@modified/`)) continue;
+      out[k.slice(p.length)] = localStorage.getItem(k) ?? '';
+    }
+    return out;
+  }, prefix);
+}
+
 export type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
 
 /** Runs axe on the page as it is now, with the WCAG 2.2 AA tags. */
