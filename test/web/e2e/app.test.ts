@@ -100,6 +100,25 @@ describe('the web app in Chromium', () => {
     }
   });
 
+  it("the built page carries a Content-Security-Policy of script-src 'self' that refuses other origins", async () => {
+    const s = await openPage(browser, app.url);
+    try {
+      const csp = await s.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("connect-src 'self'");
+      const refused = await s.page.evaluate(() => new Promise<string>((done) => {
+        document.addEventListener('securitypolicyviolation', (e) => done(e.violatedDirective), { once: true });
+        void fetch('https://example.com/beacon').catch(() => undefined);
+      }));
+      expect(refused).toBe('connect-src');
+      // Refused by the page itself: the request never left it.
+      expect(s.outbound).toEqual([]);
+      expect(await s.page.locator('script:not([src])').count()).toBe(0);
+    } finally {
+      await s.close();
+    }
+  });
+
   it('damaged storage gives a notice and a clean start, nothing thrown', async () => {
     const s = await openPage(browser, app.url, '#/play/youth-discloses', {
       initScript: () => localStorage.setItem('casa-practice/saves/youth-discloses.json', '{"format": "casa-practice-terminal-save", oops'),
