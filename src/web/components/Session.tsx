@@ -2,7 +2,7 @@ import { useSelector } from '@xstate/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import {
-  feedbackOf, finishPlaythrough, selectView, startSession, whatIfFrom, writeSave,
+  clearSave, feedbackOf, finishPlaythrough, selectView, startSession, whatIfFrom, writeSave,
   type Debrief as DebriefData, type PersistedScenarioSnapshot, type PlayableScenario, type SessionActor, type SessionEvent, type SessionMode, type SessionView,
 } from '../../machines/index.js';
 import { useStore } from '../store.js';
@@ -104,7 +104,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, persist, paused, not
         setSaveError(`Your progress could not be saved in this browser (${e instanceof Error ? e.message : 'storage refused it'}). You can go on; it will be kept in this tab only.`);
       }
     };
-    save(actor.getSnapshot());
+    // Saved from the first step on: opening a scenario and leaving at once leaves no save behind.
     const sub = actor.subscribe(save);
     return () => sub.unsubscribe();
   }, [actor, persist, playable, startedAt, store]);
@@ -227,7 +227,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, persist, paused, not
       <p className="controls">
         {view.canContinue && <button type="button" className="primary" onClick={() => advance({ type: 'scene.continue' })}>Continue</button>}
         {mode === 'practice' && view.canUndo && <button type="button" onClick={() => advance({ type: 'decision.undo' })}>Undo last reply</button>}
-        {context.transcript.length > 0 && <button type="button" onClick={onTryAgain}>Start again from the beginning</button>}
+        {context.transcript.length > 0 && <button type="button" onClick={() => { if (persist) clearSave(store, playable); onTryAgain(); }}>Start again from the beginning</button>}
       </p>
     </div>
   );
