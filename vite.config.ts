@@ -1,14 +1,39 @@
-import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vitest/config';
 
 const ALL = ['test/**/*.test.ts', 'test/**/*.test.tsx'];
 // rendering forces colour on before chalk loads; validate-unreadable mocks node:fs. Each needs a
 // module graph of its own.
 const OWN_MODULES = ['test/terminal/rendering.test.tsx', 'test/terminal/validate-unreadable.test.ts'];
+// The web app's component tests run under jsdom, each file with a fresh DOM.
+const WEB_COMPONENTS = ['test/web/**/*.test.tsx'];
+
+// The built web app's Content-Security-Policy: scripts, styles, fonts and requests from the page's
+// own origin only (no inline script, no CDN, no analytics). The dev server leaves it out: its
+// React refresh preamble is an inline script.
+const CSP = [
+  "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data: blob:", "font-src 'self'",
+  "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'none'", "frame-src 'none'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'casa-practice-csp',
+    apply: 'build',
+    transformIndexHtml: (html) => html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`),
+  };
+}
 // End-to-end tests in headless Chromium over the built web app: their own project (longer timeouts,
 // one file at a time, the web app built first by their global setup, only when they are selected).
 const E2E = ['test/web/e2e/**/*.test.ts'];
 
 export default defineConfig({
+  // The web app: index.html at the root, static files in dist-web/ (dist/ is the CLI's tsc output).
+  plugins: process.env.VITEST ? [] : [react(), contentSecurityPolicy()],
+  base: './',
+  build: { outDir: 'dist-web', emptyOutDir: true, assetsInlineLimit: 0 },
+  server: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1' },
   test: {
     environment: 'node',
     testTimeout: 60_000,
@@ -20,8 +45,9 @@ export default defineConfig({
     projects: [
       // Files share one module graph per worker (no test mocks modules or changes globals):
       // re-importing Ink, React, xstate and zod for every file was a third of the run.
-      { extends: true, test: { name: 'shared', include: ALL, exclude: [...OWN_MODULES, ...E2E], isolate: false } },
+      { extends: true, test: { name: 'shared', include: ALL, exclude: [...OWN_MODULES, ...WEB_COMPONENTS, ...E2E], isolate: false } },
       { extends: true, test: { name: 'own', include: OWN_MODULES } },
+      { extends: true, test: { name: 'web', include: WEB_COMPONENTS, environment: 'jsdom' } },
       { extends: true, test: { name: 'e2e', include: E2E, globalSetup: ['test/web/e2e/global-setup.ts'], testTimeout: 120_000, hookTimeout: 120_000, fileParallelism: false } },
     ],
   },

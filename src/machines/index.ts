@@ -10,6 +10,7 @@ export { formatProblem, formatPath, type Problem } from './validate/problem.js';
 export { compileScenario, buildMachineConfig, type ScenarioMachine } from './compile.js';
 export { buildDebrief, analyseBest, outcomeOf, percentOfBest, CRITICAL_CAP, DEVELOPING_FROM, STRONG_FROM, type Debrief, type Outcome, type OutcomeBand, type PrincipleResult, type PathStep } from './scoring.js';
 export { saveSession, restoreSession, actorOptions, type SavedSession, type RestoreResult, type PersistedScenarioSnapshot, type SessionStart } from './session.js';
+export { whatIfFrom } from './what-if.js';
 export { startingAt, startSession, startFacilitation, type PlayableScenario, type SessionActor } from './playable.js';
 export { isSeed, orderFor, repliesInOrder, shufflesReplies } from './reply-order.js';
 export { selectView, revealReplies, feedbackOf, type SessionView, type ReplyView, type FeedbackView, type MeterView, type LineView, type SnapshotLike } from './selectors.js';
@@ -18,6 +19,7 @@ export { principles, sections, languageRules, getPrinciple, getSection, citePrin
 export { indexScenario, replyValue } from './scenario-index.js';
 export { scenarioJsonSchemaText } from './schema/json-schema-text.js';
 export { debriefExport, debriefMarkdown, debriefModel, cell, fileStamp, type DebriefExport, type DebriefModel } from './report/index.js';
+export { agreementWords, roomAgreement, type RevealedVotes, type RoomAgreement } from './facilitation/index.js';
 export { certificateData, csvCell, csvText, IN_SERVICE_HOURS_PER_YEAR, localDate, recordsCsv, RECORDS_CSV_HEADER, type CertificateData } from './report/index.js';
 export { DEFAULT_HOME_PAGE, isoDuration, VERBS, XAPI_VERSION, xapiFile, xapiIris, xapiStatements, type XapiActivity, type XapiActor, type XapiOptions, type XapiResult, type XapiStatement, type XapiVerb } from './report/index.js';
 export { facilitatedDecision, facilitationMarkdown, summaryBaseName, clampVotes, MAX_VOTES, replyValues, revealData, tallyVotes, votesWords, type FacilitatedDecision, type RevealEntry, type Tally, type Votes } from './facilitation/index.js';

@@ -1,12 +1,11 @@
-// PLACEHOLDER until the web app's own entry is merged (branch wt-web): lets the Chromium harness
-// build and serve something. The merge should take wt-web's index.html and src/web/main.tsx.
+import { createRoot } from 'react-dom/client';
+import { localStore } from './adapters/local-store.js';
+import { App } from './App.js';
+import './styles.css';
+
+// Progress goes through the core's Store port into localStorage (in memory for the tab when the
+// browser refuses storage; the app then says so).
+const store = localStore();
+
 const root = document.getElementById('root');
-if (root) {
-  const main = document.createElement('main');
-  const h1 = document.createElement('h1');
-  h1.textContent = 'casa-practice';
-  const p = document.createElement('p');
-  p.textContent = 'Role-play practice for CASA volunteers. Nothing you do here leaves your device.';
-  main.append(h1, p);
-  root.append(main);
-}
+if (root) createRoot(root).render(<App store={store} />);

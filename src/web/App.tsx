@@ -1,0 +1,94 @@
+import { lazy, Suspense, useCallback, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import type { Store } from '../machines/light.js';
+import { BreakPanel } from './components/BreakPanel.js';
+import { Library } from './pages/Library.js';
+import { hrefOf, useRoute, type Route } from './routing.js';
+import { StoreContext } from './store.js';
+
+// Pages past the library load on demand: the first page needs neither XState nor the validator.
+const PlayPage = lazy(() => import('./pages/PlayPage.js'));
+const Presenter = lazy(() => import('./pages/Presenter.js'));
+const Records = lazy(() => import('./pages/Records.js'));
+const Certificate = lazy(() => import('./pages/Certificate.js'));
+const Preview = lazy(() => import('./pages/Preview.js'));
+const ProjectorScreen = lazy(() => import('./pages/ProjectorScreen.js'));
+
+export interface AppProps {
+  store: Store;
+  /** Why saved progress could not be used when the app started (damaged or outdated storage). */
+  storageNotice?: string;
+}
+
+const NAV: { route: Route; label: string }[] = [
+  { route: { page: 'library' }, label: 'Scenarios' },
+  { route: { page: 'records' }, label: 'My records' },
+  { route: { page: 'preview' }, label: 'Preview a file' },
+  { route: { page: 'presenter' }, label: 'Presenter mode' },
+];
+
+/** A store that can say it could not write (the localStorage adapter does). */
+interface ProblemSource {
+  problem(): { message: string } | undefined;
+  subscribe(listener: () => void): () => void;
+}
+
+const hasProblems = (s: Store): s is Store & ProblemSource => typeof (s as Partial<ProblemSource>).problem === 'function' && typeof (s as Partial<ProblemSource>).subscribe === 'function';
+const NO_PROBLEMS: ProblemSource = { problem: () => undefined, subscribe: () => () => undefined };
+
+export function App({ store, storageNotice }: AppProps) {
+  const route = useRoute();
+  const source = hasProblems(store) ? store : NO_PROBLEMS;
+  const storeProblem = useSyncExternalStore(source.subscribe.bind(source), () => source.problem()?.message);
+  const [onBreak, setOnBreak] = useState(false);
+  const breakButton = useRef<HTMLButtonElement>(null);
+  const main = useRef<HTMLElement>(null);
+  const endBreak = useCallback(() => {
+    setOnBreak(false);
+    queueMicrotask(() => breakButton.current?.focus());
+  }, []);
+  const presenter = route.page === 'presenter' || route.page === 'projector';
+  return (
+    <StoreContext value={store}>
+      <div className={presenter ? 'app presenter' : 'app'}>
+        <a className="skip" href="#main" onClick={(e) => { e.preventDefault(); main.current?.focus(); }}>Skip to content</a>
+        <header className="bar">
+          <a className="brand" href={hrefOf({ page: 'library' })}>casa-practice</a>
+          <button type="button" ref={breakButton} className="break" aria-pressed={onBreak} onClick={() => (onBreak ? endBreak() : setOnBreak(true))}>
+            {onBreak ? 'Back from break' : 'Take a break'}
+          </button>
+        </header>
+        <nav aria-label="Main" className="nav">
+          <ul>
+            {NAV.map((n) => (
+              <li key={n.label}><a href={hrefOf(n.route)} aria-current={n.route.page === route.page ? 'page' : undefined}>{n.label}</a></li>
+            ))}
+          </ul>
+        </nav>
+        <main id="main" ref={main} tabIndex={-1}>
+          {storageNotice && <p className="notice" role="status">{storageNotice}</p>}
+          {storeProblem && <p className="notice" role="alert">{storeProblem}</p>}
+          {onBreak && <BreakPanel onBack={endBreak} />}
+          {/* The page stays mounted during a break, so a session waits exactly where it was. */}
+          <div hidden={onBreak}>
+            <Suspense fallback={<p role="status">Loading…</p>}>{page(route, onBreak)}</Suspense>
+          </div>
+        </main>
+        <footer className="footer">
+          <p>Practice for CASA volunteers, scored against the CSEC in-service guide. Everything stays in this browser on this device: nothing you do here is sent anywhere.</p>
+        </footer>
+      </div>
+    </StoreContext>
+  );
+}
+
+function page(route: Route, paused: boolean): ReactNode {
+  switch (route.page) {
+    case 'library': return <Library />;
+    case 'play': return <PlayPage key={`${route.id}/${route.mode}`} id={route.id} mode={route.mode} paused={paused} />;
+    case 'presenter': return <Presenter key={route.id ?? ''} id={route.id} paused={paused} />;
+    case 'records': return <Records />;
+    case 'certificate': return <Certificate />;
+    case 'projector': return <ProjectorScreen />;
+    case 'preview': return <Preview key={route.file ?? ''} file={route.file} paused={paused} />;
+  }
+}

@@ -1,0 +1,20 @@
+import { useEffect, useRef } from 'react';
+import { SELF_CARE } from '../self-care.js';
+
+/** "Take a break": the session waits (nothing here runs on a clock) while the guide's self-care words are shown. */
+export function BreakPanel({ onBack }: { onBack: () => void }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <section className="break-panel" aria-labelledby="break-heading">
+      <h1 id="break-heading" tabIndex={-1} ref={heading}>Take a break</h1>
+      <p>Everything is paused and your progress is saved. Come back whenever you are ready.</p>
+      <h2>From the in-service guide: {SELF_CARE.heading}</h2>
+      <blockquote cite="#guide-self-care"><p>{SELF_CARE.text}</p></blockquote>
+      <h2>Support you can reach</h2>
+      <ul>{SELF_CARE.resources.map((r) => <li key={r}>{r}</li>)}</ul>
+      <p>If something in a scenario brought up something difficult, it is fine to stop here and talk it through with your Advocate Supervisor.</p>
+      <button type="button" className="primary" onClick={onBack}>Back to where I was</button>
+    </section>
+  );
+}

@@ -1,0 +1,109 @@
+import { useMemo } from 'react';
+import { debriefModel, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS, type Debrief as DebriefData, type Scenario, type SessionMode } from '../../machines/index.js';
+import { hrefOf } from '../routing.js';
+import { TableWrap } from './TableWrap.js';
+
+export interface DebriefProps {
+  scenario: Scenario;
+  debrief: DebriefData;
+  mode: SessionMode;
+  recorded: boolean;
+  whatIf: boolean;
+  onTryAgain: () => void;
+  /** Replay from the n-th decision of this playthrough (0-based). */
+  onWhatIf: (decision: number) => void;
+}
+
+/** The debrief: band and score, critical violations first, principles, transcript, paths, what if. */
+export function Debrief({ scenario, debrief, mode, recorded, whatIf, onTryAgain, onWhatIf }: DebriefProps) {
+  const m = useMemo(() => debriefModel(scenario, debrief), [scenario, debrief]);
+  return (
+    <article className="debrief" aria-labelledby="debrief-heading">
+      <h1 id="debrief-heading" tabIndex={-1}>Debrief: {m.title}</h1>
+      {m.ending && (
+        <section aria-labelledby="ending-heading">
+          <h2 id="ending-heading">Ending: {m.ending.title}</h2>
+          <p className="narration">{m.ending.narration}</p>
+        </section>
+      )}
+      <section aria-labelledby="outcome-heading" className={`outcome band-${m.outcome.band}`}>
+        <h2 id="outcome-heading">Outcome: {m.outcome.label}</h2>
+        <p>{m.outcome.reason}</p>
+        <div className="score-bar" aria-hidden="true"><div className="score-fill" style={{ width: `${m.score.percent}%` }} /></div>
+        <p className="score-text"><strong>Score:</strong> {scoreWords(m.score)}</p>
+        <p className="hint">
+          {mode === 'assessment' ? 'Assessment mode. ' : 'Practice mode. '}
+          {whatIf ? 'This was a what-if replay: not added to your records.' : recorded ? 'Added to My records.' : 'Not added to your records.'}
+        </p>
+      </section>
+      <section aria-labelledby="critical-heading">
+        <h2 id="critical-heading">Critical violations</h2>
+        {m.critical.length === 0 ? <p>None.</p> : (
+          <ul className="critical">
+            {m.critical.map((c, i) => (
+              <li key={i}><strong>✗ {c.title}</strong> (guide: {c.section}) at “{c.where}”: you chose “{c.reply}”. {c.feedback}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="principles-heading">
+        <h2 id="principles-heading">Principles of the guide</h2>
+        <TableWrap label="Principles of the guide">
+          <table>
+            <thead><tr><th scope="col">Principle</th><th scope="col">Result</th><th scope="col">Guide section</th></tr></thead>
+            <tbody>
+              {m.principles.map((p) => (
+                <tr key={p.title} className={p.status}><th scope="row">{p.title}</th><td>{STATUS_WORDS[p.status]}</td><td>{p.section}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      </section>
+      {(m.strengths.length > 0 || m.growthAreas.length > 0) && (
+        <section aria-labelledby="summary-heading">
+          <h2 id="summary-heading">In short</h2>
+          {m.strengths.length > 0 && <><h3>Strengths</h3><ul>{m.strengths.map((s, i) => <li key={i}>{s}</li>)}</ul></>}
+          {m.growthAreas.length > 0 && <><h3>To work on</h3><ul>{m.growthAreas.map((s, i) => <li key={i}>{s}</li>)}</ul></>}
+        </section>
+      )}
+      <section aria-labelledby="transcript-debrief-heading">
+        <h2 id="transcript-debrief-heading">Your replies, annotated</h2>
+        <ol className="annotated">
+          {m.turns.map((t, i) => (
+            <li key={i}>
+              <h3>{t.where}</h3>
+              <p>You chose: “{t.reply}” ({signed(t.value)}; best here {signed(t.bestValue)})</p>
+              <ul className="verdicts">{t.verdicts.map((v, j) => <li key={j} className={v.verdict}>{VERDICT_WORDS[v.verdict]} {v.title} <span className="cite">({v.citation})</span></li>)}</ul>
+              <p className="feedback-text">{t.feedback}</p>
+              <button type="button" onClick={() => onWhatIf(i)}>What if: replay from here<span className="sr-only"> ({t.where})</span></button>
+            </li>
+          ))}
+        </ol>
+      </section>
+      <section aria-labelledby="paths-heading">
+        <h2 id="paths-heading">Your path beside best practice</h2>
+        <TableWrap label="Your path beside best practice">
+          <table className="paths">
+            <thead><tr><th scope="col">Decision</th><th scope="col">Your reply</th><th scope="col">Best practice here</th></tr></thead>
+            <tbody>
+              {m.paths.map((p, i) => (
+                <tr key={i}>
+                  <th scope="row">{i + 1}. {p.where}</th>
+                  <td>{p.yours.reply} ({signed(p.yours.value)})</td>
+                  <td>{p.same ? '✓ the same' : `${p.best.reply} (${signed(p.best.value)})`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+        <h3>The best-practice path from the start</h3>
+        <ol>{m.bestPath.map((s, i) => <li key={i}><strong>{s.where}:</strong> “{s.reply}” ({signed(s.value)})</li>)}</ol>
+      </section>
+      <p className="controls">
+        <button type="button" className="primary" onClick={onTryAgain}>Try again</button>
+        <a className="button" href={hrefOf({ page: 'records' })}>My records</a>
+        <a className="button" href={hrefOf({ page: 'library' })}>Back to the scenarios</a>
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,234 @@
+import { useSelector } from '@xstate/react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
+import {
+  clearSave, feedbackOf, finishPlaythrough, selectView, startSession, whatIfFrom, writeSave,
+  type Debrief as DebriefData, type PersistedScenarioSnapshot, type PlayableScenario, type SessionActor, type SessionEvent, type SessionMode, type SessionView,
+} from '../../machines/index.js';
+import { useStore } from '../store.js';
+import { Debrief } from './Debrief.js';
+import { Feedback } from './Feedback.js';
+
+/** One moment of the conversation as it appeared: a scene, a decision or the ending. */
+interface Moment {
+  key: string;
+  nodeId: string;
+  /** How many replies had been chosen when it appeared. */
+  turns: number;
+  kind: SessionView['kind'];
+  title?: string;
+  narration?: string;
+  lines: SessionView['lines'];
+}
+
+type Snapshot = ReturnType<SessionActor['getSnapshot']>;
+
+function momentOf(view: SessionView, turns: number): Moment {
+  return { key: `${view.nodeId}@${turns}`, nodeId: view.nodeId, turns, kind: view.kind, title: view.title, narration: view.narration, lines: view.lines };
+}
+
+/** The moments after an event: anything past an undo goes, and a new moment is added once. */
+function addMoment(moments: readonly Moment[], view: SessionView, turns: number): Moment[] {
+  const kept = moments.filter((m) => m.turns <= turns && !(m.turns === turns && m.kind === 'ending'));
+  const next = momentOf(view, turns);
+  // After an undo the decision is already the last moment kept: drop the moments after it.
+  const at = kept.findIndex((m) => m.key === next.key);
+  if (at >= 0) return kept.slice(0, at + 1);
+  return [...kept, next];
+}
+
+const newSeed = () => crypto.getRandomValues(new Uint32Array(1))[0] ?? 0;
+
+export interface SessionProps {
+  playable: PlayableScenario;
+  mode: SessionMode;
+  snapshot?: PersistedScenarioSnapshot;
+  startedAt: string;
+  /** Saves on every step and records the completion (off for previews and what-if replays). */
+  persist: boolean;
+  paused: boolean;
+  notice?: string;
+  resumed?: boolean;
+}
+
+/** Starts a playthrough and swaps in a new one for "try again" and "what if". */
+export function Session(props: SessionProps) {
+  const [run, setRun] = useState({ n: 0, snapshot: props.snapshot, persist: props.persist, startedAt: props.startedAt, notice: props.notice, resumed: props.resumed ?? false, whatIf: false });
+  return (
+    <Playthrough
+      key={run.n}
+      {...props}
+      snapshot={run.snapshot}
+      persist={run.persist}
+      startedAt={run.startedAt}
+      notice={run.notice}
+      resumed={run.resumed}
+      whatIf={run.whatIf}
+      onTryAgain={() => setRun({ n: run.n + 1, snapshot: undefined, persist: props.persist, startedAt: new Date().toISOString(), notice: undefined, resumed: false, whatIf: false })}
+      onWhatIf={(snapshot) => setRun({ n: run.n + 1, snapshot, persist: false, startedAt: new Date().toISOString(), notice: undefined, resumed: false, whatIf: true })}
+    />
+  );
+}
+
+interface PlaythroughProps extends SessionProps {
+  whatIf: boolean;
+  onTryAgain: () => void;
+  onWhatIf: (snapshot: PersistedScenarioSnapshot) => void;
+}
+
+function Playthrough({ playable, mode, snapshot, startedAt, persist, paused, notice, resumed, whatIf, onTryAgain, onWhatIf }: PlaythroughProps) {
+  const store = useStore();
+  const { scenario } = playable;
+  const [actor] = useState(() => startSession(scenario, mode, snapshot, snapshot ? undefined : newSeed()));
+  const view = useSelector(actor, useCallback((s: Snapshot) => selectView(scenario, s), [scenario]));
+  const context = useSelector(actor, (s: Snapshot) => s.context);
+  const [moments, setMoments] = useState<Moment[]>(() => [momentOf(selectView(scenario, actor.getSnapshot()), actor.getSnapshot().context.transcript.length)]);
+  const [saveError, setSaveError] = useState<string>();
+  const finished = useRef(false);
+
+  // Saved on every step; at the ending the save goes and the completion is recorded.
+  useEffect(() => {
+    if (!persist) return;
+    const save = (snap: Snapshot) => {
+      try {
+        if (snap.status === 'done') {
+          if (finished.current) return;
+          finished.current = true;
+          const debrief = snap.output as DebriefData;
+          finishPlaythrough(store, playable, debrief, new Date(), { mode: snap.context.mode, startedAt, randomBytes: (b) => crypto.getRandomValues(b) });
+        } else {
+          writeSave(store, playable, actor.getPersistedSnapshot(), startedAt);
+        }
+        setSaveError(undefined);
+      } catch (e) {
+        setSaveError(`Your progress could not be saved in this browser (${e instanceof Error ? e.message : 'storage refused it'}). You can go on; it will be kept in this tab only.`);
+      }
+    };
+    // Saved from the first step on: opening a scenario and leaving at once leaves no save behind.
+    const sub = actor.subscribe(save);
+    return () => sub.unsubscribe();
+  }, [actor, persist, playable, startedAt, store]);
+
+  const advance = useCallback((event: SessionEvent) => {
+    // The new moment is in the page before focus moves to it: synchronously, never after an animation.
+    flushSync(() => {
+      actor.send(event);
+      const snap = actor.getSnapshot();
+      setMoments((m) => addMoment(m, selectView(scenario, snap), snap.context.transcript.length));
+    });
+    const target = actor.getSnapshot().status === 'done' ? document.getElementById('debrief-heading') : document.querySelector<HTMLElement>('#transcript .moment:last-of-type .moment-heading');
+    target?.focus();
+  }, [actor, scenario]);
+
+  const choose = useCallback((replyId: string) => advance({ type: 'reply.choose', replyId }), [advance]);
+
+  // 1–9 choose a reply (outside text fields, without modifier keys).
+  useEffect(() => {
+    if (paused || view.done) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.altKey || e.metaKey || e.defaultPrevented) return;
+      const t = e.target as HTMLElement | null;
+      if (t && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName))) return;
+      if (!/^[1-9]$/.test(e.key)) return;
+      const reply = view.replies.find((r) => r.number === Number(e.key));
+      if (reply?.enabled) {
+        e.preventDefault();
+        choose(reply.id);
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [paused, view, choose]);
+
+  if (view.done && view.debrief) {
+    return (
+      <Debrief
+        scenario={scenario}
+        debrief={view.debrief}
+        mode={context.mode}
+        recorded={persist}
+        whatIf={whatIf}
+        onTryAgain={onTryAgain}
+        onWhatIf={(decision) => {
+          const at = whatIfFrom(scenario, context, decision);
+          if (at) onWhatIf(at);
+        }}
+      />
+    );
+  }
+
+  const first = moments[0];
+  const earlier = first ? context.transcript.slice(0, first.turns) : [];
+  return (
+    <div className="play">
+      <div className="play-head">
+        <h1>{view.scenarioTitle}</h1>
+        <p className="status-line">
+          <span>{mode === 'assessment' ? 'Assessment: feedback waits for the debrief' : 'Practice'}</span>
+          <span aria-live="off">{view.kind === 'decision' ? `Decision ${view.progress.decision} of about ${view.progress.about}` : `${view.progress.decision} of about ${view.progress.about} decisions made`}</span>
+        </p>
+        {mode === 'practice' && view.meters.length > 0 && (
+          <div className="meters">
+            {view.meters.map((m) => (
+              <div className="meter" key={m.id}>
+                <span id={`meter-${m.id}`}>{m.label}</span>
+                <meter aria-labelledby={`meter-${m.id}`} min={m.min} max={m.max} value={m.value} />
+                <span className="meter-text">{m.value} of {m.max}</span>
+              </div>
+            ))}
+          </div>
+        )}
+      </div>
+      {notice && <p className="notice" role="status">{notice}</p>}
+      {resumed && <p className="notice" role="status">Welcome back: you are where you left off.</p>}
+      {whatIf && <p className="notice">What if: you are back at an earlier decision with your earlier replies kept. This replay is not added to your records.</p>}
+      {saveError && <p className="notice" role="alert">{saveError}</p>}
+      <h2 className="sr-only" id="transcript-heading">Conversation</h2>
+      <div id="transcript" role="log" aria-labelledby="transcript-heading" className="transcript">
+        {earlier.length > 0 && (
+          <div className="earlier">
+            <h3>Earlier in this conversation</h3>
+            <ol>{earlier.map((t, i) => <li key={i}><span className="speaker you">You</span> {feedbackOf(scenario, t).replyText}</li>)}</ol>
+          </div>
+        )}
+        {moments.map((m) => {
+          const turn = m.kind === 'decision' ? context.transcript[m.turns] : undefined;
+          const fb = turn && mode === 'practice' ? feedbackOf(scenario, turn) : undefined;
+          return (
+            <section className="moment" key={m.key} aria-label={m.title ?? 'Scene'}>
+              <h3 className="moment-heading" tabIndex={-1}>{m.title ?? (m.kind === 'decision' ? 'Your turn' : 'Scene')}</h3>
+              {m.narration && <p className="narration"><span className="sr-only">Narration: </span>{m.narration}</p>}
+              {m.lines.map((l, i) => (
+                <p className="line" key={i}><span className="speaker">{l.speaker}{l.role ? <span className="role"> ({l.role})</span> : null}:</span> {l.text}</p>
+              ))}
+              {turn && <p className="line yours"><span className="speaker you">You:</span> {feedbackOf(scenario, turn).replyText}</p>}
+              {fb && <Feedback feedback={fb} />}
+            </section>
+          );
+        })}
+      </div>
+      {view.kind === 'decision' && (
+        <div role="group" aria-labelledby="prompt" className="replies">
+          <h3 id="prompt">{view.prompt}</h3>
+          <p className="hint" id="reply-keys">Press 1 to {Math.min(9, view.replies.length)} to choose.</p>
+          <ol>
+            {view.replies.map((r) => (
+              <li key={r.id}>
+                <button type="button" className="reply" disabled={!r.enabled} aria-keyshortcuts={r.number <= 9 ? String(r.number) : undefined} aria-describedby={r.enabled ? undefined : `why-${r.id}`} onClick={() => choose(r.id)}>
+                  <span className="num" aria-hidden="true">{r.number}</span>
+                  <span>{r.kind === 'do' ? <em className="do">Do: </em> : null}{r.text}</span>
+                </button>
+                {!r.enabled && <span className="hint" id={`why-${r.id}`}> Not open to you at this point.</span>}
+              </li>
+            ))}
+          </ol>
+        </div>
+      )}
+      <p className="controls">
+        {view.canContinue && <button type="button" className="primary" onClick={() => advance({ type: 'scene.continue' })}>Continue</button>}
+        {mode === 'practice' && view.canUndo && <button type="button" onClick={() => advance({ type: 'decision.undo' })}>Undo last reply</button>}
+        {context.transcript.length > 0 && <button type="button" onClick={() => { if (persist) clearSave(store, playable); onTryAgain(); }}>Start again from the beginning</button>}
+      </p>
+    </div>
+  );
+}

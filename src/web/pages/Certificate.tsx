@@ -1,0 +1,63 @@
+import { useId, useMemo, useState } from 'react';
+import { certificateData, localDate, readRecords } from '../../machines/index.js';
+import { hrefOf } from '../routing.js';
+import { useStore } from '../store.js';
+
+/** A printable certificate of completed practice for the in-service hours log (one A4/Letter page). */
+export default function Certificate() {
+  const store = useStore();
+  const nameId = useId();
+  const yearId = useId();
+  const { playthroughs } = useMemo(() => readRecords(store), [store]);
+  const years = useMemo(() => {
+    const ys = new Set(playthroughs.map((p) => Number(localDate(p.completedAt).slice(0, 4))).filter(Number.isFinite));
+    ys.add(new Date().getFullYear());
+    return [...ys].sort((a, b) => b - a);
+  }, [playthroughs]);
+  const [name, setName] = useState('');
+  const [year, setYear] = useState(() => new Date().getFullYear());
+  const data = certificateData(playthroughs, { name: name.trim() || undefined, year });
+  return (
+    <>
+      <div className="no-print">
+        <h1>Certificate for the in-service hours log</h1>
+        <p>Type your name if you want it on the certificate (it is not saved or sent anywhere), choose the year, then print it or save it as a PDF from the print dialog.</p>
+        <p className="form-row">
+          <label htmlFor={nameId}>Your name (optional)</label><br />
+          <input id={nameId} type="text" autoComplete="name" value={name} maxLength={200} onChange={(e) => setName(e.target.value)} />
+        </p>
+        <p className="form-row">
+          <label htmlFor={yearId}>Year</label><br />
+          <select id={yearId} value={year} onChange={(e) => setYear(Number(e.target.value))}>
+            {years.map((y) => <option key={y} value={y}>{y}</option>)}
+          </select>
+        </p>
+        <p className="controls">
+          <button type="button" className="primary" onClick={() => window.print()}>Print the certificate</button>
+          <a className="button" href={hrefOf({ page: 'records' })}>Back to My records</a>
+        </p>
+      </div>
+      <section className="certificate" aria-labelledby="certificate-heading">
+        <h2 id="certificate-heading">Certificate of completed practice</h2>
+        <p>
+          This certifies that <strong className="cert-name">{data.name ?? '______________________________'}</strong> completed
+          the role-play practice below in {data.year}, scored against the CASA in-service guide on commercial sexual
+          exploitation of children (CSEC).
+        </p>
+        {data.items.length === 0 ? <p>No practice was completed in {data.year}.</p> : (
+          <table>
+            <thead><tr><th scope="col">Date</th><th scope="col">Scenario</th><th scope="col">Minutes</th><th scope="col">Score</th><th scope="col">Outcome</th><th scope="col">Mode</th></tr></thead>
+            <tbody>
+              {data.items.map((i, n) => (
+                <tr key={n}><td>{i.date}</td><td>{i.title}</td><td>{i.minutes ?? '–'}</td><td>{i.percent}%</td><td>{i.outcome}</td><td>{i.mode}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <p className="cert-total"><strong>Total:</strong> {data.summary}{data.withoutTime > 0 ? ` (${data.withoutTime} without a recorded time, not counted)` : ''}.</p>
+        <p className="cert-sign">Advocate Supervisor: ______________________ &nbsp; Date: ____________</p>
+        <p className="hint">Made by casa-practice on {new Date().toISOString().slice(0, 10)}. The minutes are the time spent in each scenario, as measured in the browser.</p>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+import { useEffect, useState } from 'react';
+import { isEntry, leftOutWords, quickEntry, readRecords, saveKey, sortEntries, type CatalogEntry, type LeftOut } from '../../machines/light.js';
+import { hrefOf } from '../routing.js';
+import { scenarioTexts } from '../scenarios.js';
+import { useStore } from '../store.js';
+
+interface Listing {
+  entries: (CatalogEntry & { saved: boolean })[];
+  leftOut: LeftOut[];
+  notice?: string;
+}
+
+/** Every bundled scenario as a card, read without the validator (the first page stays light). */
+export function Library() {
+  const store = useStore();
+  const [listing, setListing] = useState<Listing>();
+  useEffect(() => {
+    let live = true;
+    void scenarioTexts().then((texts) => {
+      if (!live) return;
+      const { records, notice } = readRecords(store);
+      const all = texts.map((t) => quickEntry(t.file, t.text, records));
+      const entries = sortEntries(all.filter(isEntry)).map((e) => ({ ...e, saved: hasSave(e.id) }));
+      setListing({ entries, leftOut: all.filter((e): e is LeftOut => !isEntry(e)), notice });
+    });
+    return () => {
+      live = false;
+    };
+    function hasSave(id: string): boolean {
+      try {
+        return store.read(saveKey({ scenario: { id } })) !== undefined;
+      } catch {
+        return false;
+      }
+    }
+  }, [store]);
+  return (
+    <>
+      <h1>Practise a conversation</h1>
+      <p className="lede">
+        Meet a youth in a short scenario, choose what to say or do, and see how each reply fits the CASA in-service guide on
+        commercial sexual exploitation of children (CSEC), with the guide's section cited. Nothing you do here leaves this
+        device: there is no account, and your progress is kept only in this browser.
+      </p>
+      {listing?.notice && <p className="notice" role="status">{listing.notice}</p>}
+      {!listing ? <p role="status">Loading scenarios…</p> : (
+        <ul className="cards" aria-label="Scenarios">
+          {listing.entries.map((e) => (
+            <li key={e.id} className="card">
+              <h2>{e.title}</h2>
+              <p className="meta">
+                <span>About {e.minutes} minutes</span>
+                <span>{e.completed ? `Completed · best score ${e.bestPercent ?? 0}%` : 'Not completed yet'}</span>
+              </p>
+              <p>{e.summary}</p>
+              <p className="content-note"><strong>Content note:</strong> {e.contentNote}</p>
+              <p className="actions">
+                <a className="button primary" href={hrefOf({ page: 'play', id: e.id, mode: 'practice' })}>{e.saved ? 'Continue where you left off' : 'Practise'}<span className="sr-only">: {e.title}</span></a>
+                {!e.saved && <a className="button" href={hrefOf({ page: 'play', id: e.id, mode: 'assessment' })}>Assessment<span className="sr-only">: {e.title}</span></a>}
+              </p>
+              {!e.saved && <p className="hint">Practice shows feedback after each reply and lets you undo; assessment holds feedback until the debrief.</p>}
+            </li>
+          ))}
+        </ul>
+      )}
+      {listing && leftOutWords(listing.leftOut) && <p className="notice">{leftOutWords(listing.leftOut)}</p>}
+    </>
+  );
+}

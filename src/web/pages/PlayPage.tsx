@@ -1,0 +1,79 @@
+import { useEffect, useState } from 'react';
+import { formatProblem, readSave, resumeFailure, saveKey, type PersistedScenarioSnapshot, type PlayableScenario, type SessionMode } from '../../machines/index.js';
+import { Session } from '../components/Session.js';
+import { hrefOf } from '../routing.js';
+import { bundledById, type ScenarioText } from '../scenarios.js';
+import { useStore } from '../store.js';
+import { validateBundled } from '../bundled-loader.js';
+
+type State =
+  | { kind: 'loading' }
+  | { kind: 'missing' }
+  | { kind: 'invalid'; problems: string[] }
+  | { kind: 'ready'; playable: PlayableScenario; mode: SessionMode; snapshot?: PersistedScenarioSnapshot; startedAt: string; notice?: string; resumed: boolean };
+
+/** Opens a bundled scenario: resumes its save when there is one, else starts in the mode asked for. */
+export default function PlayPage({ id, mode, paused }: { id: string; mode: SessionMode; paused: boolean }) {
+  const store = useStore();
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  useEffect(() => {
+    let live = true;
+    void bundledById(id).then(({ texts, loaded }) => {
+      if (!live) return;
+      if (!loaded) return setState({ kind: 'missing' });
+      if (!loaded.ok) return setState({ kind: 'invalid', problems: loaded.result.problems.map((p) => formatProblem(p)) });
+      setState(openSession(store, loaded.playable, texts, mode));
+    });
+    return () => {
+      live = false;
+    };
+  }, [id, mode, store]);
+  if (state.kind === 'loading') return <p role="status">Opening the scenario…</p>;
+  if (state.kind === 'missing') {
+    return (
+      <>
+        <h1>Scenario not found</h1>
+        <p>There is no scenario called “{id}” here. <a href={hrefOf({ page: 'library' })}>Back to the scenarios</a>.</p>
+      </>
+    );
+  }
+  if (state.kind === 'invalid') {
+    return (
+      <>
+        <h1>This scenario cannot be played</h1>
+        <p>The validator found problems in its file:</p>
+        <ul className="problems">{state.problems.map((p, i) => <li key={i}><pre>{p}</pre></li>)}</ul>
+      </>
+    );
+  }
+  return (
+    <Session
+      playable={state.playable}
+      mode={state.mode}
+      snapshot={state.snapshot}
+      startedAt={state.startedAt}
+      notice={state.notice}
+      resumed={state.resumed}
+      persist
+      paused={paused}
+    />
+  );
+}
+
+function openSession(store: ReturnType<typeof useStore>, playable: PlayableScenario, texts: ScenarioText[], mode: SessionMode): State {
+  const now = new Date().toISOString();
+  const key = saveKey(playable);
+  let exists: boolean;
+  try {
+    exists = store.read(key) !== undefined;
+  } catch {
+    exists = true; // readSave says why it cannot be read
+  }
+  if (!exists) return { kind: 'ready', playable, mode, startedAt: now, resumed: false };
+  const found = readSave(store, (file) => validateBundled(texts, file), key);
+  if (found.kind === 'ok') {
+    return { kind: 'ready', playable: found.playable, mode: found.mode, snapshot: found.snapshot, startedAt: found.startedAt ?? now, resumed: true };
+  }
+  if (found.kind === 'bad') return { kind: 'ready', playable, mode, startedAt: now, notice: resumeFailure(found.error, found.movedTo), resumed: false };
+  return { kind: 'ready', playable, mode, startedAt: now, resumed: false };
+}

@@ -1,0 +1,64 @@
+import { useEffect, useState } from 'react';
+import { openChannel, type ProjectorMessage, type ProjectorState } from '../projector.js';
+
+const text = (v: unknown, max = 4000): string => (typeof v === 'string' ? v.slice(0, max) : '');
+
+/** The projector window: shows what the trainer's controls send, in large type, and nothing else. */
+export default function ProjectorScreen() {
+  const [state, setState] = useState<ProjectorState>();
+  useEffect(() => {
+    const channel = openChannel();
+    if (!channel) return;
+    channel.onmessage = (e: MessageEvent<ProjectorMessage>) => {
+      if (e.data?.type === 'state' && typeof e.data.state === 'object' && e.data.state !== null) setState(e.data.state);
+    };
+    channel.postMessage({ type: 'hello' } satisfies ProjectorMessage);
+    return () => channel.close();
+  }, []);
+  if (!state) {
+    return (
+      <>
+        <h1>Projector screen</h1>
+        <p role="status">Waiting for the trainer's controls. In presenter mode on the laptop, choose a scenario and then “Open a projector window”.</p>
+      </>
+    );
+  }
+  if (state.kind === 'done') {
+    return (
+      <>
+        <p className="status-line">{text(state.scenarioTitle)}</p>
+        <h1>{text(state.outcome)}</h1>
+        <p>{text(state.score)}</p>
+        <p>{text(state.agreement)}</p>
+      </>
+    );
+  }
+  return (
+    <>
+      <p className="status-line"><span>{text(state.scenarioTitle)}</span><span>{text(state.step)}</span></p>
+      <h1>{text(state.title) || 'Scene'}</h1>
+      <div role="log" aria-label="What happens">
+        {state.narration && <p className="narration">{text(state.narration)}</p>}
+        {(Array.isArray(state.lines) ? state.lines : []).map((l, i) => <p className="line" key={i}><span className="speaker">{text(l.speaker)}:</span> {text(l.text)}</p>)}
+      </div>
+      {state.discussionPrompt && <p className="discussion">{text(state.discussionPrompt)}</p>}
+      {state.note && <p className="facilitator-note"><strong>Facilitator note:</strong> {text(state.note)}</p>}
+      {Array.isArray(state.reveal) ? (
+        <ol className="reveal">
+          {state.reveal.map((r) => (
+            <li key={r.number}>
+              <p><strong>{r.number}.</strong> {text(r.text)} {r.best && <strong className="best-mark">★ Best practice</strong>}</p>
+              <div className="vote-row"><div className="vote-bar" aria-hidden="true" style={{ width: `${Math.max(0, Math.min(100, Number(r.percent) || 0))}%` }} /><span>Votes: {text(r.votes)}</span></div>
+              <p>{text(r.feedback)}</p>
+              <ul className="verdicts">{(Array.isArray(r.verdicts) ? r.verdicts : []).map((v, i) => <li key={i}>{text(v)}</li>)}</ul>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <ol className="options">
+          {(Array.isArray(state.replies) ? state.replies : []).map((r) => <li key={r.number}><strong>{r.number}.</strong> {r.kind === 'do' ? <em className="do">Do: </em> : null}{text(r.text)}</li>)}
+        </ol>
+      )}
+    </>
+  );
+}

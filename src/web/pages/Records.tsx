@@ -1,0 +1,110 @@
+import { useId, useMemo, useState, type ChangeEvent } from 'react';
+import { backupFileName, backupText, BAND_LABELS, cleanLine, importBackup, localDate, parseBackup, readRecords, recordsCsv, xapiFile, type RecordsRead } from '../../machines/index.js';
+import { requestPersistentStorage, type PersistResult } from '../adapters/local-store.js';
+import { downloadText } from '../download.js';
+import { bundledScenarios } from '../records-data.js';
+import { hrefOf } from '../routing.js';
+import { useStore } from '../store.js';
+import { TableWrap } from '../components/TableWrap.js';
+
+const PERSIST_WORDS: Record<PersistResult, string> = {
+  granted: 'Done: this browser agreed to keep your records unless you clear them yourself.',
+  already: 'This browser already keeps your records unless you clear them yourself.',
+  denied: 'This browser did not agree to keep the records for sure. It may still keep them, but download a backup now and then.',
+  unsupported: 'This browser cannot promise to keep the records. Download a backup now and then.',
+  error: 'The browser could not be asked just now. Download a backup now and then.',
+};
+
+/** My records: every completed practice, exports (CSV, certificate, xAPI), backup and restore. */
+export default function Records() {
+  const store = useStore();
+  const backupInput = useId();
+  const [version, setVersion] = useState(0);
+  const [message, setMessage] = useState<{ text: string; alert?: boolean }>();
+  // Read again after an import (version changes).
+  const read: RecordsRead = useMemo(() => (void version, readRecords(store)), [store, version]);
+  const rows = [...read.playthroughs].sort((a, b) => b.completedAt.localeCompare(a.completedAt));
+  const none = rows.length === 0;
+
+  const csv = () => downloadText(`casa-practice-records-${new Date().toISOString().slice(0, 10)}.csv`, recordsCsv(read.playthroughs), 'text/csv');
+  const xapi = async () => {
+    const scenarios = await bundledScenarios();
+    const text = xapiFile(read.playthroughs, { learner: read.learner ?? '00000000-0000-4000-8000-000000000000', scenarioOf: (id) => scenarios.get(id) });
+    downloadText(`casa-practice-xapi-${new Date().toISOString().slice(0, 10)}.json`, text, 'application/json');
+  };
+  const backup = () => {
+    const { text, notice } = backupText(store);
+    downloadText(backupFileName(), text, 'application/json');
+    setMessage({ text: notice ?? 'Backup downloaded. Keep the file somewhere safe; load it here to bring your records back.' });
+  };
+  const restore = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (!file) return;
+    let text: string;
+    try {
+      text = await file.text();
+    } catch {
+      return setMessage({ text: `The file ${cleanLine(file.name)} could not be read. Nothing was changed.`, alert: true });
+    }
+    const parsed = parseBackup(text);
+    if (!parsed.ok) return setMessage({ text: parsed.error, alert: true });
+    const result = importBackup(store, parsed.backup);
+    setMessage({ text: [result.notice, result.message].filter(Boolean).join(' ') });
+    setVersion((v) => v + 1);
+  };
+  const persist = async () => setMessage({ text: PERSIST_WORDS[await requestPersistentStorage()] });
+
+  return (
+    <>
+      <h1>My records</h1>
+      <p>
+        Your records are kept only in this browser, on this device: nothing is sent anywhere. That also means they can be lost:
+        clearing your browsing data, a private window, or the browser making room can remove them. Download a backup file now and
+        then; you can load it back here, or in another browser.
+      </p>
+      <p className="controls">
+        <button type="button" onClick={() => void persist()}>Ask this browser to keep my records</button>
+      </p>
+      {read.notice && <p className="notice" role="status">{read.notice}</p>}
+      <div aria-live="polite">{message && <p className="notice" role={message.alert ? 'alert' : undefined}>{message.text}</p>}</div>
+      <h2>Completed practice</h2>
+      {none ? <p>No completed practice yet. Finish a scenario and it appears here.</p> : (
+        <TableWrap label="Completed practice">
+          <table className="records-table">
+            <caption className="sr-only">Each completed practice, newest first</caption>
+            <thead><tr><th scope="col">Date</th><th scope="col">Scenario</th><th scope="col">Minutes</th><th scope="col">Score</th><th scope="col">Outcome</th><th scope="col">Mode</th></tr></thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <td>{localDate(r.completedAt)}</td>
+                  <th scope="row">{cleanLine(r.title)}</th>
+                  <td>{r.minutes ?? '–'}</td>
+                  <td>{r.score.percent}%</td>
+                  <td>{BAND_LABELS[r.band]}</td>
+                  <td>{r.mode === 'assessment' ? 'Assessment' : 'Practice'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
+      <h2>Export</h2>
+      <p className="controls">
+        <button type="button" onClick={csv} disabled={none}>Download as CSV (spreadsheet)</button>
+        <a className="button" href={hrefOf({ page: 'certificate' })}>Certificate for the in-service hours log</a>
+        <button type="button" onClick={() => void xapi()} disabled={none}>Download xAPI statements (JSON, for an LMS)</button>
+      </p>
+      <p className="hint">The xAPI file names you only by an anonymous id made in this browser.</p>
+      <h2>Backup</h2>
+      <p className="controls">
+        <button type="button" onClick={backup}>Download a backup file</button>
+      </p>
+      <p>
+        <label htmlFor={backupInput}>Load a backup file</label><br />
+        <input id={backupInput} type="file" accept=".json,application/json" onChange={(e) => void restore(e)} />
+      </p>
+      <p className="hint">Loading a backup adds what it holds to what is here; nothing here is removed.</p>
+    </>
+  );
+}

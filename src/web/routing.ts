@@ -1,0 +1,57 @@
+import { useEffect, useState } from 'react';
+
+/** Where the app is: the hash holds the page, so any static host serves every page. */
+export type Route =
+  | { page: 'library' }
+  | { page: 'play'; id: string; mode: 'practice' | 'assessment' }
+  | { page: 'records' }
+  | { page: 'certificate' }
+  | { page: 'preview'; file?: string }
+  | { page: 'presenter'; id?: string }
+  | { page: 'projector' };
+
+export function parseRoute(hash: string, search = ''): Route {
+  const path = hash.replace(/^#\/?/, '');
+  const [head = '', id = ''] = path.split('/').map((p) => safeDecode(p));
+  if (new URLSearchParams(search).has('projector') || head === 'projector') return { page: 'projector' };
+  if (new URLSearchParams(search).has('presenter') || head === 'presenter') return id ? { page: 'presenter', id } : { page: 'presenter' };
+  if (head === 'play' && id) return { page: 'play', id, mode: 'practice' };
+  if (head === 'assess' && id) return { page: 'play', id, mode: 'assessment' };
+  if (head === 'records') return { page: 'records' };
+  if (head === 'certificate') return { page: 'certificate' };
+  if (head === 'preview') return id ? { page: 'preview', file: id } : { page: 'preview' };
+  return { page: 'library' };
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return '';
+  }
+}
+
+export function hrefOf(route: Route): string {
+  switch (route.page) {
+    case 'library': return '#/';
+    case 'play': return `#/${route.mode === 'assessment' ? 'assess' : 'play'}/${encodeURIComponent(route.id)}`;
+    case 'presenter': return route.id ? `#/presenter/${encodeURIComponent(route.id)}` : '#/presenter';
+    case 'preview': return route.file ? `#/preview/${encodeURIComponent(route.file)}` : '#/preview';
+    case 'projector': return '#/projector';
+    default: return `#/${route.page}`;
+  }
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(location.hash, location.search));
+  useEffect(() => {
+    const update = () => setRoute(parseRoute(location.hash, location.search));
+    addEventListener('hashchange', update);
+    return () => removeEventListener('hashchange', update);
+  }, []);
+  return route;
+}
+
+export function go(route: Route): void {
+  location.hash = hrefOf(route);
+}

@@ -1,0 +1,63 @@
+import type { PlayableScenario, ValidationResult } from '../machines/index.js';
+import { loadCore } from './core.js';
+
+/**
+ * The scenarios shipped with the app: every scenarios/*.json (but the schema), each its own chunk
+ * loaded on demand, as text, so the core's loaders (validator, cleaning) treat them like any file.
+ * In `npm run dev` a change to a file in scenarios/ reloads the page.
+ */
+const files = import.meta.glob<string>(['/scenarios/*.json', '!/scenarios/scenario.schema.json'], { query: '?raw', import: 'default' });
+
+/** A bundled scenario's text, with its file name ("youth-discloses.json"). */
+export interface ScenarioText {
+  file: string;
+  text: string;
+}
+
+const nameOf = (path: string) => path.slice(path.lastIndexOf('/') + 1);
+
+let all: Promise<ScenarioText[]> | undefined;
+
+/** Every bundled scenario's text, in file-name order. */
+export function scenarioTexts(): Promise<ScenarioText[]> {
+  all ??= Promise.all(Object.entries(files).sort(([a], [b]) => a.localeCompare(b)).map(async ([path, load]) => ({ file: nameOf(path), text: await load() })));
+  return all;
+}
+
+/** A scenario file checked by the core's validator: playable, or every problem in words. */
+export type Loaded = { ok: true; playable: PlayableScenario; result: ValidationResult } | { ok: false; result: ValidationResult; file: string };
+
+const validated = new Map<string, Promise<Loaded>>();
+
+/** Validates a scenario's text once per file and text. */
+export function loadScenario(file: string, text: string): Promise<Loaded> {
+  const key = `${file}\u0000${text}`;
+  let found = validated.get(key);
+  if (!found) {
+    found = loadCore().then((core) => {
+      const result = core.validateScenario(text, file);
+      return result.scenario ? { ok: true, playable: { scenario: result.scenario, file }, result } : { ok: false, result, file };
+    });
+    validated.set(key, found);
+  }
+  return found;
+}
+
+/** The bundled scenario with this id, validated; undefined when there is none. */
+export async function bundledById(id: string): Promise<{ texts: ScenarioText[]; loaded?: Loaded }> {
+  const texts = await scenarioTexts();
+  for (const t of texts) {
+    // The id is read without the validator first; the match is then validated.
+    if (idOf(t.text) === id) return { texts, loaded: await loadScenario(t.file, t.text) };
+  }
+  return { texts };
+}
+
+function idOf(text: string): string | undefined {
+  try {
+    const raw = JSON.parse(text) as unknown;
+    return typeof raw === 'object' && raw !== null && 'id' in raw && typeof raw.id === 'string' ? raw.id : undefined;
+  } catch {
+    return undefined;
+  }
+}

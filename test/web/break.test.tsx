@@ -1,0 +1,42 @@
+// @vitest-environment jsdom
+import { cleanup, screen } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SELF_CARE } from '../../src/web/self-care.js';
+import guide from '../../scenarios/guide/csec-in-service-guide.txt?raw';
+import { renderApp } from './helpers.js';
+
+afterEach(cleanup);
+
+describe('take a break', () => {
+  it("quotes the guide's Self-Care section word for word", () => {
+    const section = guide.slice(guide.indexOf(`\n${SELF_CARE.heading}\n`));
+    expect(section).toContain(SELF_CARE.text);
+  });
+
+  it('is the same button in the same place on every page, pauses the session and returns focus', async () => {
+    const user = userEvent.setup();
+    const { container } = renderApp('#/play/youth-discloses');
+    await screen.findByRole('group', { name: /./ });
+    const button = screen.getByRole('button', { name: 'Take a break' });
+    // First control in the sticky bar, before the navigation and the page.
+    expect(container.querySelector('header.bar button')).toBe(button);
+    await user.click(button);
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Take a break' }));
+    expect(screen.getByText(SELF_CARE.text)).toBeTruthy();
+    // Paused: reply keys do nothing while the break is shown.
+    await user.keyboard('1');
+    expect(screen.queryByText('You:')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Back to where I was' }));
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Take a break' }));
+    await user.keyboard('1');
+    expect(screen.getByText('You:')).toBeTruthy();
+    // The same button on the other pages.
+    for (const hash of ['#/', '#/records', '#/preview', '#/presenter']) {
+      window.location.hash = hash;
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+      await screen.findByRole('heading', { level: 1 });
+      expect(container.querySelector('header.bar button')?.textContent).toBe('Take a break');
+    }
+  });
+});

@@ -1,0 +1,185 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openPage, runAxe, serveBuiltApp, violationsText, type PageSession, type WebApp } from '../helpers/browser.js';
+
+// The web app end to end in Debian's Chromium over the built files (dist-web/ via vite preview).
+
+let app: WebApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([serveBuiltApp(), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+const PAYLOAD = ' <script>window.__xss=1</script><img src=x onerror="window.__xss=2"> <a href="javascript:window.__xss=3">x</a>';
+const SHORT = ' <img src=x onerror="window.__xss=4">';
+
+async function axeClean(s: PageSession, name: string) {
+  await s.screenshot(name);
+  expect(violationsText(await runAxe(s.page)), name).toBe('');
+}
+
+/** Tabs to the Continue button (keyboard only) and presses Enter. */
+async function continueByKeyboard(page: Page) {
+  for (let i = 0; i < 15; i++) {
+    await page.keyboard.press('Tab');
+    if ((await page.evaluate(() => document.activeElement?.textContent)) === 'Continue') return page.keyboard.press('Enter');
+  }
+  throw new Error('Continue not reached by Tab');
+}
+
+/** Plays on with key 1 at each decision and the keyboard on Continue until the debrief. */
+async function keyboardToDebrief(page: Page) {
+  for (let i = 0; i < 80; i++) {
+    if (await page.locator('#debrief-heading').count()) return;
+    if (await page.getByRole('group').count()) await page.keyboard.press('1');
+    else await continueByKeyboard(page);
+  }
+  throw new Error('no debrief');
+}
+
+function clean(s: PageSession) {
+  expect(s.outbound).toEqual([]);
+  expect(s.dialogs).toEqual([]);
+  expect(s.errors()).toEqual([]);
+}
+
+describe('the web app in Chromium', () => {
+  it('plays by keyboard alone, resumes after a reload, reaches the debrief, exports CSV; axe on every page', async () => {
+    const s = await openPage(browser, app.url);
+    const { page } = s;
+    try {
+      await page.locator('.card').first().waitFor();
+      await axeClean(s, 'e2e-library');
+      await page.goto(`${app.url}#/play/youth-discloses`);
+      await page.getByRole('group').waitFor();
+      await page.keyboard.press('2');
+      // Focus is on the newest moment, visible below the sticky bar.
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const bar = document.querySelector('header.bar')?.getBoundingClientRect();
+        return { cls: el.className, top: el.getBoundingClientRect().top, barBottom: bar?.bottom ?? 0 };
+      });
+      expect(focused.cls).toBe('moment-heading');
+      expect(focused.top).toBeGreaterThanOrEqual(focused.barBottom);
+      await axeClean(s, 'e2e-play');
+      await page.getByRole('button', { name: 'Take a break' }).click();
+      await axeClean(s, 'e2e-break');
+      await page.getByRole('button', { name: 'Back to where I was' }).click();
+      const said = await page.locator('.line.yours').first().innerText();
+      await page.reload();
+      await page.getByText('Welcome back').waitFor();
+      expect(await page.locator('.earlier').innerText()).toContain(said.replace(/^You:\s*/, ''));
+      await keyboardToDebrief(page);
+      await axeClean(s, 'e2e-debrief');
+      await page.goto(`${app.url}#/records`);
+      await page.getByRole('cell', { name: /Practice/ }).first().waitFor();
+      await axeClean(s, 'e2e-records');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download as CSV/ }).click()]);
+      const csv = readFileSync((await download.path()) ?? '', 'utf8');
+      const lines = csv.trim().split('\r\n');
+      expect(lines).toHaveLength(2);
+      expect(lines[0]).toMatch(/scenario/i);
+      expect(lines[1]).toContain('What Kiara tells you');
+      await page.goto(`${app.url}#/certificate`);
+      await page.getByRole('heading', { name: 'Certificate of completed practice' }).waitFor();
+      await axeClean(s, 'e2e-certificate');
+      await page.goto(`${app.url}#/preview`);
+      await page.getByRole('heading', { name: 'Preview a scenario file' }).waitFor();
+      await axeClean(s, 'e2e-preview');
+      clean(s);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it("the built page carries a Content-Security-Policy of script-src 'self' that refuses other origins", async () => {
+    const s = await openPage(browser, app.url);
+    try {
+      const csp = await s.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).toContain("connect-src 'self'");
+      const refused = await s.page.evaluate(() => new Promise<string>((done) => {
+        document.addEventListener('securitypolicyviolation', (e) => done(e.violatedDirective), { once: true });
+        void fetch('https://example.com/beacon').catch(() => undefined);
+      }));
+      expect(refused).toBe('connect-src');
+      // Refused by the page itself: the request never left it.
+      expect(s.outbound).toEqual([]);
+      expect(await s.page.locator('script:not([src])').count()).toBe(0);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('damaged storage gives a notice and a clean start, nothing thrown', async () => {
+    const s = await openPage(browser, app.url, '#/play/youth-discloses', {
+      initScript: () => localStorage.setItem('casa-practice/saves/youth-discloses.json', '{"format": "casa-practice-terminal-save", oops'),
+    });
+    try {
+      await s.page.getByText(/^Could not resume:/).waitFor();
+      expect(await s.page.getByText(/^Decision 1 of about/).count()).toBe(1);
+      clean(s);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('a scenario file with XSS payloads in every text is shown inert in the preview, the play and the debrief', async () => {
+    const raw = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/good/example.json'), 'utf8')) as unknown;
+    const add = (v: unknown, key = ''): unknown => {
+      if (Array.isArray(v)) return v.map((x) => add(x));
+      if (typeof v === 'string') return ['title', 'name', 'label'].includes(key) ? v + SHORT : ['summary', 'contentNote', 'narration', 'text', 'feedback', 'prompt', 'facilitatorNote', 'discussionPrompt'].includes(key) ? v + PAYLOAD : v;
+      if (typeof v !== 'object' || v === null) return v;
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, add(x, k)]));
+    };
+    const s = await openPage(browser, app.url, '#/preview');
+    const { page } = s;
+    try {
+      await page.getByLabel('Scenario file (.json)').setInputFiles({ name: 'hostile.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(add(raw), null, 2)) });
+      await page.getByText(/hostile\.json is valid/).waitFor();
+      await page.getByRole('button', { name: 'Play it now (practice)' }).click();
+      await page.getByRole('log').waitFor();
+      expect(await page.getByText('<script>window.__xss=1</script>', { exact: false }).count()).toBeGreaterThan(1);
+      await keyboardToDebrief(page);
+      expect(await page.locator('main script, main img, main [onerror], main a[href^="javascript"]').count()).toBe(0);
+      expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+      await s.screenshot('e2e-xss-debrief');
+      clean(s);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('presenter mode: note hidden until the reveal, votes, best practice marked, the projector window follows', async () => {
+    const s = await openPage(browser, app.url, '?presenter#/presenter/youth-discloses');
+    const { page } = s;
+    try {
+      await page.getByRole('button', { name: 'Reveal the feedback' }).waitFor();
+      expect(await page.locator('#facilitator-note').count()).toBe(0);
+      await axeClean(s, 'e2e-presenter');
+      const projector = await s.context.newPage();
+      await projector.goto(`${app.url}?projector#/projector`);
+      await projector.locator('.discussion').waitFor();
+      const boxes = page.getByRole('spinbutton');
+      for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).fill(String(i + 1));
+      await page.getByRole('button', { name: 'Reveal the feedback' }).click();
+      expect(await page.locator('#facilitator-note').count()).toBe(1);
+      expect(await page.getByText('★ Best practice').count()).toBeGreaterThanOrEqual(1);
+      await projector.getByText('★ Best practice').first().waitFor();
+      await axeClean(s, 'e2e-presenter-reveal');
+      expect(violationsText(await runAxe(projector))).toBe('');
+      await projector.screenshot({ path: join(ROOT, 'test-artifacts', 'screenshots', 'e2e-projector.png'), fullPage: true });
+      clean(s);
+    } finally {
+      await s.close();
+    }
+  });
+});

@@ -1,0 +1,19 @@
+import { configure, render } from '@testing-library/react';
+import { memoryStore, type Store } from '../../src/machines/light.js';
+import { App } from '../../src/web/App.js';
+
+// The first page to open loads the core and a scenario on demand: slower than Testing Library's 1 s.
+configure({ asyncUtilTimeout: 15_000 });
+
+/** Renders the whole app at a hash route over a given store. */
+export function renderApp(hash: string, store: Store = memoryStore()) {
+  window.location.hash = hash;
+  const result = render(<App store={store} />);
+  return { ...result, store };
+}
+
+/** Payloads put into every text of a scenario: they must show as text, never run or render as markup. */
+export const XSS = ' <script>window.__xss = 1</script><img src=x onerror="window.__xss = 2"> <a href="javascript:window.__xss=3">x</a> "><svg onload="window.__xss=4">';
+
+/** A shorter payload for fields with a length limit (titles, names, labels). */
+export const XSS_SHORT = '<img src=x onerror="window.__xss=5">';

@@ -1,0 +1,129 @@
+// @vitest-environment jsdom
+import { cleanup, screen, within } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { memoryStore } from '../../src/machines/light.js';
+import { renderApp } from './helpers.js';
+
+afterEach(cleanup);
+
+/** Presses 1 at each decision and Enter on Continue until the debrief shows; returns how many replies were given. */
+async function playToDebrief(user: ReturnType<typeof userEvent.setup>): Promise<number> {
+  let replies = 0;
+  for (let step = 0; step < 80; step++) {
+    if (document.getElementById('debrief-heading')) return replies;
+    const group = screen.queryByRole('group', { name: /./ });
+    if (group) {
+      await user.keyboard('1');
+      replies++;
+      continue;
+    }
+    const next = screen.getByRole('button', { name: 'Continue' });
+    next.focus();
+    await user.keyboard('{Enter}');
+  }
+  throw new Error('no debrief after 80 steps');
+}
+
+describe('playing a scenario in the browser', () => {
+  it('plays to the debrief by keyboard alone, with focus on the new content after each reply', async () => {
+    const user = userEvent.setup();
+    const { store } = renderApp('#/play/youth-discloses');
+    const log = await screen.findByRole('log');
+    expect(log).toBeTruthy();
+    // Wait for the first decision, then reply by its number key.
+    await screen.findByRole('group', { name: /what do you say or do|./i });
+    const before = log.querySelectorAll('.moment').length;
+    await user.keyboard('1');
+    expect(log.querySelectorAll('.moment').length).toBeGreaterThan(before);
+    // Focus moved, synchronously with the reply, onto the newest moment's heading.
+    const moments = log.querySelectorAll('.moment');
+    expect(document.activeElement).toBe(moments[moments.length - 1]?.querySelector('.moment-heading'));
+    // The reply is in the transcript, attributed to the volunteer, with feedback (practice mode).
+    expect(within(log).getAllByText('You:').length).toBe(1);
+    expect(within(log).getAllByText('Feedback').length).toBe(1);
+    const replies = 1 + (await playToDebrief(user));
+    const heading = screen.getByRole('heading', { level: 1, name: /^Debrief:/ });
+    expect(document.activeElement).toBe(heading);
+    expect(screen.getByRole('heading', { name: /^Outcome: / })).toBeTruthy();
+    expect(screen.getByText(/^Score:/).parentElement?.textContent).toMatch(/\d+ of \d+ \(\d+%/);
+    expect(screen.getByRole('heading', { name: 'Critical violations' })).toBeTruthy();
+    expect(screen.getAllByRole('button', { name: /What if: replay from here/ })).toHaveLength(replies);
+    // Finished: the save is gone and the completion recorded, with a history entry for My records.
+    expect(store.read('saves/youth-discloses.json')).toBeUndefined();
+    const records = JSON.parse(store.read('records.json') ?? '{}');
+    expect(records.best['youth-discloses']?.completions).toBe(1);
+    expect(records.playthroughs).toHaveLength(1);
+    expect(records.playthroughs[0].mode).toBe('practice');
+    expect(records.playthroughs[0].decisions).toHaveLength(replies);
+    // What if: back at the second decision, with the first reply kept; not recorded again.
+    await user.click(screen.getAllByRole('button', { name: /What if: replay from here/ })[1] as HTMLElement);
+    expect(screen.getByText(/^What if: you are back at an earlier decision/)).toBeTruthy();
+    expect(screen.getByText(/^Decision 2 of about/)).toBeTruthy();
+    expect(within(screen.getByRole('log')).getAllByText('You').length).toBe(1);
+    await playToDebrief(user);
+    expect(JSON.parse(store.read('records.json') ?? '{}').playthroughs).toHaveLength(1);
+  });
+
+  it('saves on every step and resumes after the page is opened again', async () => {
+    const user = userEvent.setup();
+    const store = memoryStore();
+    const first = renderApp('#/play/youth-discloses', store);
+    await screen.findByRole('group', { name: /./ });
+    await user.keyboard('2');
+    const saved = store.read('saves/youth-discloses.json');
+    expect(saved).toBeDefined();
+    expect(JSON.parse(saved ?? '{}').session.snapshot.context.transcript).toHaveLength(1);
+    const chosen = within(screen.getByRole('log')).getByText('You:').parentElement?.textContent;
+    first.unmount();
+
+    renderApp('#/play/youth-discloses', store);
+    expect(await screen.findByText(/Welcome back/)).toBeTruthy();
+    const log = screen.getByRole('log');
+    // The earlier reply is listed, and the session continues from the same place.
+    expect(within(log).getByText('Earlier in this conversation')).toBeTruthy();
+    expect(log.textContent).toContain(chosen?.replace(/^You:\s*/, '') ?? 'missing');
+  });
+
+  it('a damaged save gives a clear notice and a clean start, and is moved aside, not deleted', async () => {
+    const store = memoryStore({ 'saves/youth-discloses.json': '{"format": "casa-practice-terminal-save", "formatVersion": 1, "scenarioFile": "youth-discloses.json", "session": {"format": "casa-practice-session", "formatVersion": 1, "scenarioId": "youth-discloses", "scenarioVersion": 3, "snapshot": {"value": "nowhere", "status": "active", "context": {"mode": "practice", "transcript": [{"nodeId": "x", "replyId": "y"}]}}}}' });
+    renderApp('#/play/youth-discloses', store);
+    const notice = await screen.findByText(/^Could not resume:/);
+    expect(notice.textContent).toMatch(/starting fresh/);
+    expect(screen.getByText(/^Decision 1 of about/)).toBeTruthy();
+    expect([...store.data.keys()].some((k) => k.startsWith('saves/youth-discloses.json.damaged-'))).toBe(true);
+  });
+
+  it('a save that is not JSON at all is set aside the same way', async () => {
+    const store = memoryStore({ 'saves/youth-discloses.json': '\u0000not json' });
+    renderApp('#/play/youth-discloses', store);
+    expect((await screen.findByText(/^Could not resume:/)).textContent).toMatch(/not valid JSON/);
+    expect(screen.getByRole('group', { name: /./ })).toBeTruthy();
+  });
+
+  it('assessment mode shows neither the trust meter nor feedback until the debrief', async () => {
+    const user = userEvent.setup();
+    renderApp('#/assess/youth-discloses');
+    await screen.findByRole('group', { name: /./ });
+    expect(document.querySelector('meter')).toBeNull();
+    expect(screen.queryByText(/trust/i)).toBeNull();
+    await user.keyboard('1');
+    expect(within(screen.getByRole('log')).getByText('You:')).toBeTruthy();
+    expect(screen.queryByText('Feedback')).toBeNull();
+    expect(screen.queryByRole('button', { name: /Undo/ })).toBeNull();
+  });
+
+  it('practice mode shows the trust meter with its text, and undo takes the reply back', async () => {
+    const user = userEvent.setup();
+    renderApp('#/play/youth-discloses');
+    await screen.findByRole('group', { name: /./ });
+    const meter = document.querySelector('meter');
+    expect(meter).not.toBeNull();
+    expect(screen.getByText(/^\d+ of 100$/)).toBeTruthy();
+    await user.keyboard('1');
+    expect(screen.getAllByText('You:')).toHaveLength(1);
+    await user.click(screen.getByRole('button', { name: 'Undo last reply' }));
+    expect(screen.queryAllByText('You:')).toHaveLength(0);
+    expect(screen.getByText(/^Decision 1 of about/)).toBeTruthy();
+  });
+});

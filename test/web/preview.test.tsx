@@ -1,0 +1,51 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { memoryStore } from '../../src/machines/light.js';
+import Preview from '../../src/web/pages/Preview.js';
+import { StoreContext } from '../../src/web/store.js';
+import example from '../fixtures/good/example.json?raw';
+import './helpers.js';
+
+afterEach(cleanup);
+
+function renderPreview() {
+  return render(<StoreContext value={memoryStore()}><Preview /></StoreContext>);
+}
+
+describe('previewing a scenario file', () => {
+  it('shows every validator message with file:line:column and its fix', async () => {
+    const user = userEvent.setup();
+    renderPreview();
+    // Line 3, column 12: a value that is not JSON; line 5: an unknown node kind would come after.
+    const text = '{\n  "id": "x",\n  "title": oops,\n  "nodes": []\n}\n';
+    await user.upload(screen.getByLabelText('Scenario file (.json)'), new File([text], 'mine.json', { type: 'application/json' }));
+    expect(await screen.findByText(/^mine\.json: \d+ errors?, \d+ warnings?\.$/)).toBeTruthy();
+    const located = screen.getAllByText(/^mine\.json:\d+:\d+$/).map((e) => e.textContent);
+    expect(located).toContain('mine.json:3:12');
+    expect(screen.getAllByText(/^Fix:/).length).toBe(located.length);
+    expect(screen.queryByRole('button', { name: /Play it now/ })).toBeNull();
+  });
+
+  it('reports a schema problem at the line of the offending value', async () => {
+    const user = userEvent.setup();
+    renderPreview();
+    const broken = example.replace('"estimatedMinutes": 5', '"estimatedMinutes": "five"');
+    const line = broken.slice(0, broken.indexOf('"five"')).split('\n').length;
+    await user.upload(screen.getByLabelText('Scenario file (.json)'), new File([broken], 'minutes.json'));
+    const located = (await screen.findAllByText(/^minutes\.json:\d+:\d+$/)).map((e) => e.textContent);
+    expect(located.some((l) => l?.startsWith(`minutes.json:${line}:`))).toBe(true);
+  });
+
+  it('a valid file plays at once, unsaved', async () => {
+    const user = userEvent.setup();
+    renderPreview();
+    await user.upload(screen.getByLabelText('Scenario file (.json)'), new File([example], 'example.json'));
+    expect(await screen.findByText(/^example\.json is valid/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Play it now (practice)' }));
+    expect(screen.getByRole('log')).toBeTruthy();
+    expect(screen.getByText(/Look, finally a phone/)).toBeTruthy();
+    expect(screen.getByText(/not saved and not added to your records/)).toBeTruthy();
+  });
+});

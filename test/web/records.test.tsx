@@ -1,0 +1,94 @@
+// @vitest-environment jsdom
+import { cleanup, screen } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { memoryStore } from '../../src/machines/light.js';
+import { renderApp } from './helpers.js';
+
+afterEach(cleanup);
+
+let blobs: { name: string; blob: Blob }[] = [];
+beforeEach(() => {
+  blobs = [];
+  let last: Blob | undefined;
+  URL.createObjectURL = vi.fn((b: Blob) => ((last = b), 'blob:x'));
+  URL.revokeObjectURL = vi.fn();
+  // The download link's click: keep the file it offers.
+  HTMLAnchorElement.prototype.click = function click(this: HTMLAnchorElement) {
+    if (this.download && last) blobs.push({ name: this.download, blob: last });
+  };
+});
+
+/** Plays youth-discloses to its end with key 1 and Continue, in the given store. */
+async function finishOne(store: ReturnType<typeof memoryStore>, mode: 'play' | 'assess') {
+  const user = userEvent.setup();
+  const view = renderApp(`#/${mode}/youth-discloses`, store);
+  await screen.findByRole('group', { name: /./ });
+  for (let i = 0; i < 80 && !document.getElementById('debrief-heading'); i++) {
+    const next = screen.queryByRole('button', { name: 'Continue' });
+    if (next) await user.click(next);
+    else await user.keyboard('1');
+  }
+  view.unmount();
+}
+
+describe('My records', () => {
+  it('lists each completed practice and downloads them as CSV with a header row', async () => {
+    const store = memoryStore();
+    await finishOne(store, 'play');
+    await finishOne(store, 'assess');
+    const user = userEvent.setup();
+    renderApp('#/records', store);
+    const rows = (await screen.findAllByRole('row')).slice(1);
+    expect(rows).toHaveLength(2);
+    expect(rows.map((r) => r.textContent)).toEqual(expect.arrayContaining([expect.stringContaining('Assessment'), expect.stringContaining('Practice')]));
+    await user.click(screen.getByRole('button', { name: /Download as CSV/ }));
+    expect(blobs[0]?.name).toMatch(/\.csv$/);
+    const csv = (await blobs[0]?.blob.text()) ?? '';
+    const lines = csv.trim().split(/\r\n/);
+    expect(lines).toHaveLength(3);
+    expect(lines[0]?.toLowerCase()).toContain('scenario');
+    expect(lines[1]).toContain('What Kiara tells you');
+  });
+
+  it('a backup file loads back into an empty browser; a damaged one changes nothing and says so', async () => {
+    const store = memoryStore();
+    await finishOne(store, 'play');
+    const user = userEvent.setup();
+    const first = renderApp('#/records', store);
+    await user.click(await screen.findByRole('button', { name: 'Download a backup file' }));
+    const backup = (await blobs[0]?.blob.text()) ?? '';
+    expect(JSON.parse(backup).format).toBe('casa-practice-backup');
+    first.unmount();
+
+    const fresh = memoryStore();
+    renderApp('#/records', fresh);
+    expect(await screen.findByText(/No completed practice yet/)).toBeTruthy();
+    await user.upload(screen.getByLabelText('Load a backup file'), new File(['{"format": "something else"'], 'bad.json'));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/cannot be loaded.*Nothing was changed/);
+    expect(fresh.read('records.json')).toBeUndefined();
+    await user.upload(screen.getByLabelText('Load a backup file'), new File([backup], 'backup.json'));
+    expect(await screen.findByText('What Kiara tells you')).toBeTruthy();
+    expect(JSON.parse(fresh.read('records.json') ?? '{}').playthroughs).toHaveLength(1);
+  });
+
+  it('damaged records give a notice and a clean list; the damaged text is kept aside', async () => {
+    const store = memoryStore({ 'records.json': '{"format": "casa-practice-records", "formatVersion": 2, "best": [' });
+    renderApp('#/records', store);
+    expect((await screen.findByText(/damaged/)).textContent).toMatch(/moved to/);
+    expect(screen.getByText(/No completed practice yet/)).toBeTruthy();
+    expect([...store.data.keys()].some((k) => k.startsWith('records.json.damaged-'))).toBe(true);
+  });
+
+  it('the certificate shows the typed name and the hours toward the year', async () => {
+    const store = memoryStore();
+    await finishOne(store, 'play');
+    const user = userEvent.setup();
+    renderApp('#/certificate', store);
+    await user.type(await screen.findByLabelText('Your name (optional)'), 'Sam <b>Rivera</b>');
+    expect(document.querySelector('.cert-name')?.textContent).toBe('Sam <b>Rivera</b>');
+    expect(document.querySelector('.certificate b')).toBeNull();
+    expect(screen.getByText(/of 12 in-service hours in \d{4}/)).toBeTruthy();
+    expect(screen.getAllByText('What Kiara tells you').length).toBe(1);
+  });
+});
