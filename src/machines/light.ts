@@ -5,10 +5,11 @@
  */
 export { cleanDeep, cleanLine, cleanText, visibleLine } from './text/clean.js';
 export { quoteValue, safeJson } from './text/quote.js';
+export { didYouMean } from './validate/problem.js';
 export { entryOf, isEntry, leftOutWords, quickEntry, sortEntries, withRecord, type CatalogEntry, type LeftOut } from './library/catalog.js';
 export { asideKey, memoryStore, type Store } from './progress/store.js';
 export { mergeCompletion, parseRecords, readRecords, recordCompletion, RECORDS_KEY, type CompletionRecord, type Records, type RecordsRead } from './progress/records.js';
-export { clearSave, latestSaveKey, resumeFailure, saveKey, SAVES_PREFIX } from './progress/slots.js';
+export { agoWords, clearSave, continueChoices, debriefKey, DEBRIEFS_PREFIX, latestSaveKey, mayReplaceSave, resumeFailure, saveKey, saveSummary, SAVES_PREFIX, shortHash, slotName, type RunOrigin, type SaveSummary, type SlotOf } from './progress/slots.js';
 export { outcomeWords, percentOf, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS } from './report/words.js';
 export type { PlayableScenario } from './playable.js';
 export type { Scenario } from './schema/scenario.js';

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { sortEntries, withRecord, type CatalogEntry, type LeftOut, type Records } from '../machines/index.js';
 import { loadScenarioFile } from './files.js';
 import { listCatalog, type Listing } from './node/catalog-files.js';
@@ -30,7 +30,8 @@ export async function validateEntriesInTurns(listing: Listing): Promise<Listing>
 function validateOne(e: CatalogEntry, entries: CatalogEntry[], leftOut: LeftOut[]): void {
   try {
     const scenario = loadScenarioFile(e.file).result.scenario;
-    if (scenario) entries.push({ ...e, playable: { scenario, file: resolve(e.file) } });
+    const file = resolve(e.file);
+    if (scenario) entries.push({ ...e, playable: { scenario, file, ...(dirname(file) === scenariosDir() ? { bundled: true } : {}) } });
     else leftOut.push({ file: e.file, reason: 'it has errors; run casa-practice validate on it' });
   } catch {
     leftOut.push({ file: e.file, reason: 'it cannot be read' });

@@ -1,4 +1,4 @@
-import { visibleLine } from '../machines/index.js';
+import { didYouMean, visibleLine } from '../machines/light.js';
 import { UsageError } from './args.js';
 import type { CliIO } from './commands.js';
 import { FileAccessError } from './errors.js';
@@ -48,7 +48,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     }
     if (first === undefined || first.startsWith('-')) return await (await import('./app-commands.js')).appCommand(argv, io);
     const load = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
-    if (!load) throw new UsageError(`unknown command "${first}"`);
+    if (!load) throw new UsageError(`unknown command "${first}".${didYouMean(first, [...Object.keys(COMMANDS), 'help'])}`);
     return await (await load())(rest, io);
   } catch (e) {
     if (e instanceof UsageError || e instanceof FileAccessError) {
