@@ -38,8 +38,11 @@ export function shownStateDir(env: NodeJS.ProcessEnv = process.env): string {
   return home && dir.startsWith(`${home}/`) ? `~/${dir.slice(home.length + 1)}` : dir;
 }
 
-/** Somewhere else to export when the state folder cannot be written: the working folder if writable, else the temp folder. */
-export function fallbackExportDir(cwd = process.cwd()): string {
+/**
+ * Somewhere else to export when the state folder cannot be written: the folder the app was started
+ * in (the shell's PWD) if writable, else the temp folder.
+ */
+export function fallbackExportDir(env: NodeJS.ProcessEnv = process.env, cwd = env.PWD || process.cwd()): string {
   try {
     accessSync(cwd, constants.W_OK);
     return cwd;

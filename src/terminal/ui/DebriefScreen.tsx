@@ -84,7 +84,7 @@ export function DebriefScreen({ scenario, debrief, mode, onBack, notice }: Debri
         setExported(elsewhere ? `Debrief exported to:\n${paths.markdown}\n${paths.json}` : `Debrief exported (state folder ${shownStateDir(app.env)}):\n${shownPath(paths.markdown, app.env)}\n${shownPath(paths.json, app.env)}`);
       } catch (e) {
         setExportFailed(true);
-        const next = fallbackExportDir();
+        const next = fallbackExportDir(app.env);
         setElsewhere(next === dir ? undefined : next);
         setExported(`Could not export to ${dir} (${errorWords(e)}).${next === dir ? '' : `\nPress e again to write it to:\n${next}`}`);
       }
