@@ -18,7 +18,7 @@ Usage:
   casa-practice --help | --version
 
 Without a terminal (piped input) the app runs line by line, reading reply numbers:
-  printf '1\n3\n2\n' | casa-practice play youth-discloses --plain
+  printf '1\\n3\\n2\\n' | casa-practice play youth-discloses --plain
 
 Run "casa-practice <command> --help" for a command's options.
 `;
