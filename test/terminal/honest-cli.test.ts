@@ -47,7 +47,7 @@ describe('the command line says what it does', () => {
     expect(r.status).toBe(0);
     const [before, after] = r.stdout.split('Content note:');
     expect(before).toContain('Warnings in this file (it is played anyway):');
-    expect(before.replace(/\s+/g, ' ')).toContain('warning [goal-missed-on-best-path] learningGoals[0]: The best-practice path never follows');
+    expect((before ?? '').replace(/\s+/g, ' ')).toContain('warning [goal-missed-on-best-path] learningGoals[0]: The best-practice path never follows');
     expect(after).toContain('Score: 4 of 4 (100%)');
     for (const line of r.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
   });
