@@ -10,7 +10,7 @@ export function QuitPrompt() {
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1}>
       <Paragraph bold>Save your progress and quit?</Paragraph>
-      <Paragraph>You can continue later with: {command('resume', env)}</Paragraph>
+      <Paragraph>Continue later with: {command('resume', env)}</Paragraph>
       <KeyHints set="quit" />
     </Box>
   );
