@@ -81,7 +81,7 @@ export function DebriefScreen({ scenario, debrief, mode, onBack, notice }: Debri
         setWritten(paths);
         setExportFailed(false);
         // Each path on a line of its own, relative to the state folder, so it is not broken mid-path.
-        setExported(elsewhere ? `Debrief exported to:\n${paths.markdown}\n${paths.json}` : `Debrief exported (state folder ${shownStateDir(app.env)}):\n${shownPath(paths.markdown, app.env)}\n${shownPath(paths.json, app.env)}`);
+        setExported(elsewhere ? `Debrief exported to:\n${paths.markdown}\n${paths.json}` : `Debrief exported to:\n${shownPath(paths.markdown, app.env)}\n${shownPath(paths.json, app.env)}\n(in the state folder ${shownStateDir(app.env)})`);
       } catch (e) {
         setExportFailed(true);
         const next = fallbackExportDir(app.env);
