@@ -109,6 +109,22 @@ describe('opening a scenario that has a save', () => {
     expect(fresh.stdout).toContain('Your earlier save (decision 2) was kept');
     expect(saved(env).session.snapshot.context.transcript).toHaveLength(1);
   });
+
+  it('play <scenario> in the app asks too when the scenario has a save', async () => {
+    const env = tempEnv();
+    await saveAtDecision2(env);
+    const { loadPlayable } = await import('../../src/terminal/scenario-source.js');
+    const { saveWaiting } = await import('../../src/terminal/saves.js');
+    const playable = loadPlayable(NEW_PHONE);
+    if ('problems' in playable) throw new Error(playable.problems);
+    const saved = saveWaiting(playable, env);
+    expect(saved?.decision).toBe(2);
+    const { element } = appElement({ env, start: { kind: 'play', playable, showNote: true, saved } });
+    const r = await renderApp(element);
+    expect(r.lastFrame()).toContain('1. Continue where you stopped (decision 2, saved just now)');
+    await press(r, KEY.enter);
+    expect(r.lastFrame()).toContain('Decision 2 of about 2');
+  });
 });
 
 describe('the debrief is never lost', () => {

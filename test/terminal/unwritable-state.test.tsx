@@ -84,7 +84,12 @@ describe('a state folder that cannot be written', () => {
     const env = { XDG_STATE_HOME: file, CASA_PRACTICE_SEED: '1', PWD: elsewhere };
     const { element, exit } = appElement({ env });
     const r = await renderApp(element);
-    await press(r, '1', KEY.enter);
+    expect((r.lastFrame() ?? '').replace(/\n/g, ' ')).toContain('Progress is not being saved:');
+    await press(r, '1');
+    // The content note does not promise saving it cannot do.
+    expect(r.lastFrame()).toContain('Progress is not being saved:');
+    expect(r.lastFrame()).not.toContain('q saves your progress');
+    await press(r, KEY.enter);
     await playToDebrief(r);
     const frame = r.lastFrame() ?? '';
     expect(frame).not.toContain('ERROR');

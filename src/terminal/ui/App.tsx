@@ -4,7 +4,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { debriefKey, entryOf, resumeFailure, saveKey, withRecord, type CatalogEntry, type PlayableScenario, type Records, type RunOrigin, type SaveSummary, type SessionMode } from '../../machines/light.js';
 import type { Debrief, PersistedScenarioSnapshot, SessionActor } from '../../machines/index.js';
 import type { Listing } from '../node/catalog-files.js';
-import { hasSave, loadRecords, stateStore } from '../node/state-store.js';
+import { checkStateFolder, hasSave, loadRecords, stateStore } from '../node/state-store.js';
 import { scenariosDir } from '../paths.js';
 import { sessionSeed } from '../seed.js';
 import type { Theme } from '../theme.js';
@@ -93,6 +93,9 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   const { stdout } = useStdout();
   const facilitating = start.kind === 'facilitate';
   const [screen, setScreen] = useState<Screen>(() => firstScreen(start));
+  // Whether progress can be saved is checked once, at start; the store remembers a failure and
+  // every screen that promises saving says so instead.
+  useState(() => checkStateFolder(services.env));
   const [records, setRecords] = useState(() => recordsNow(services.env));
   const [catalog, setCatalog] = useState<Listing>(() => (screen.name === 'picker' ? loadCatalog() : { entries: [], leftOut: [] }));
   const toPicker = (notice?: string) => {
@@ -192,7 +195,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
     const { entry, fromPicker } = screen;
     body = (
       <ContentNote entry={entry} onStart={() => void begin(entry, fromPicker, screen.origin)}
-        onBack={fromPicker ? () => toPicker() : undefined} onQuit={quit} />
+        onBack={fromPicker ? () => toPicker() : undefined} onQuit={quit} notice={stateStore(services.env).failure()} />
     );
   } else if (screen.name === 'play') {
     body = <PlayScreen key={screen.actor.sessionId} playable={screen.playable} actor={screen.actor} mode={screen.mode} startedAt={screen.startedAt} origin={screen.origin} onBack={screen.fromPicker ? () => toPicker() : undefined} />;
