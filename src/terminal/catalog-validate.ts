@@ -1,6 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { sortEntries, withRecord, type CatalogEntry, type LeftOut, type Records } from '../machines/index.js';
 import { loadScenarioFile } from './files.js';
+import { command } from './invocation.js';
 import { listCatalog, type Listing } from './node/catalog-files.js';
 import { scenariosDir } from './paths.js';
 
@@ -32,7 +33,7 @@ function validateOne(e: CatalogEntry, entries: CatalogEntry[], leftOut: LeftOut[
     const scenario = loadScenarioFile(e.file).result.scenario;
     const file = resolve(e.file);
     if (scenario) entries.push({ ...e, playable: { scenario, file, ...(dirname(file) === scenariosDir() ? { bundled: true } : {}) } });
-    else leftOut.push({ file: e.file, reason: 'it has errors; run casa-practice validate on it' });
+    else leftOut.push({ file: e.file, reason: `it has errors; run ${command('validate')} on it` });
   } catch {
     leftOut.push({ file: e.file, reason: 'it cannot be read' });
   }

@@ -52,7 +52,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     return await (await load())(rest, io);
   } catch (e) {
     if (e instanceof UsageError || e instanceof FileAccessError) {
-      io.err(`casa-practice: ${visibleLine(e.message)}\n${e instanceof UsageError ? 'Run "casa-practice --help" for usage.\n' : ''}`);
+      const help = e instanceof UsageError ? `Run "${(await import('./invocation.js')).command('--help')}" for usage.\n` : '';
+      io.err(`casa-practice: ${visibleLine(e.message)}\n${help}`);
       return 2;
     }
     throw e;
