@@ -29,8 +29,10 @@ export function writeSave(playable: PlayableScenario, persistedSnapshot: unknown
 export function saveProgress(playable: PlayableScenario, persistedSnapshot: unknown, origin: RunOrigin, env: NodeJS.ProcessEnv = process.env, startedAt?: string): { ok: boolean; message: string; result: KeepResult } {
   const store = stateStore(env);
   const result = core.keepProgress(store, playable, persistedSnapshot, { origin, startedAt });
-  const failure = store.failure();
-  if (failure !== undefined && result.saved) return { ok: false, result, message: `Progress could not be saved: ${failure.replace(/^Progress is not being saved: /, '')}` };
+  if (result.saved && store.inMemoryOnly(result.key)) {
+    const why = (store.failure() ?? '').replace(/^Progress is not being saved: /, '');
+    return { ok: false, result, message: `Progress could not be saved: ${why}` };
+  }
   const resume = `Continue with: ${command('resume', env)}`;
   if (!result.saved) return { ok: true, result, message: `${result.reason}\n${resume}` };
   return { ok: true, result, message: `Progress saved to ${store.pathOf(result.key)}\n${resume}` };

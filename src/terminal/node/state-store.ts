@@ -14,6 +14,8 @@ export interface StateStore extends FileStore {
   failure(): string | undefined;
   /** Whether a save, record or debrief (not just the check at start) could not be written. */
   lostWrites(): boolean;
+  /** Whether the latest value of a key lives only in memory (its write failed). */
+  inMemoryOnly(key: string): boolean;
 }
 
 /** The key of the small file written at start to check the folder can be written. */
@@ -68,6 +70,7 @@ function resilientStore(dir: string): StateStore {
     pathOf: files.pathOf,
     failure: () => failed,
     lostWrites: () => lost,
+    inMemoryOnly: (key) => memory.has(key) && memory.get(key)?.text !== GONE,
     read(key) {
       const m = memory.get(key);
       if (m) return m.text === GONE ? undefined : m.text;
