@@ -50,7 +50,7 @@ type Screen =
   | { name: 'choose'; entry: CatalogEntry; playable: PlayableScenario; summary: SaveSummary; fromPicker: boolean }
   | { name: 'note'; entry: CatalogEntry; fromPicker: boolean; origin: RunOrigin }
   | { name: 'play'; playable: PlayableScenario; actor: SessionActor; mode: SessionMode; fromPicker: boolean; startedAt?: string; origin: RunOrigin }
-  | { name: 'kept'; playable: PlayableScenario; debrief: Debrief; savedAt?: string }
+  | { name: 'kept'; playable: PlayableScenario; debrief: Debrief; mode: SessionMode; savedAt?: string }
   | { name: 'facilitate'; playable: PlayableScenario; actor: SessionActor };
 
 // Each new playthrough draws its own seed for the order of replies (a resumed one keeps its save's).
@@ -165,7 +165,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
     const kept = readKeptDebrief(stateStore(services.env), playable);
     if (!kept) return toPicker('No debrief of this scenario was kept.');
     if (!kept.ok) return toPicker(kept.error);
-    setScreen({ name: 'kept', playable, debrief: kept.debrief, savedAt: kept.savedAt });
+    setScreen({ name: 'kept', playable, debrief: kept.debrief, mode: kept.mode, savedAt: kept.savedAt });
   };
 
   const quit = (interrupted = false) => services.exit(undefined, interrupted ? 130 : 0);
@@ -187,7 +187,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
         onBack={fromPicker ? () => toPicker() : undefined} onQuit={quit} />
     );
   } else if (screen.name === 'kept') {
-    body = <DebriefScreen scenario={screen.playable.scenario} debrief={screen.debrief} onBack={() => toPicker()}
+    body = <DebriefScreen scenario={screen.playable.scenario} debrief={screen.debrief} mode={screen.mode} onBack={() => toPicker()}
       notice={`Your last debrief of this scenario${screen.savedAt ? `, from ${screen.savedAt.slice(0, 16).replace('T', ' ')} UTC` : ''}.`} />;
   } else if (screen.name === 'loading') {
     body = <Text>Loading…</Text>;

@@ -142,7 +142,10 @@ describe('the last debrief kept', () => {
     finishPlaythrough(store, bundledPlayable, debrief, now, actor.getPersistedSnapshot());
     expect(hasKeptDebrief(store, bundledPlayable)).toBe(true);
     expect(hasKeptDebrief(store, trainerPlayable)).toBe(false);
-    expect(readKeptDebrief(store, bundledPlayable)).toEqual({ ok: true, debrief, savedAt: now.toISOString() });
+    expect(readKeptDebrief(store, bundledPlayable)).toEqual({ ok: true, debrief, mode: 'practice', savedAt: now.toISOString() });
+    const assessed = play(example, 'assessment', ['phone-curious', 'after-supervisor']);
+    keepDebrief(store, bundledPlayable, assessed.getPersistedSnapshot(), now);
+    expect(readKeptDebrief(store, bundledPlayable)).toMatchObject({ ok: true, mode: 'assessment' });
   });
 
   it('is not kept for an author\'s --from test', () => {
