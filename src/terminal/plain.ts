@@ -46,7 +46,7 @@ export async function runPlain(opts: PlainOptions): Promise<number> {
   // Picked from the list, the scenario can be put back (b) until the first reply is given.
   const fromList = !opts.playable;
   for (;;) {
-    const playable = opts.playable ?? (await chooseScenario(opts));
+    const playable = opts.playable ?? (await chooseScenario({ ...opts, marks: true }));
     if (!playable) return 1;
     const code = await playOne(playable, fromList, opts, say);
     if (code !== 'back') return code;
@@ -199,7 +199,7 @@ function printFeedback(f: NonNullable<SessionView['lastFeedback']>, say: Say): v
 }
 
 /** Lists the bundled scenarios and reads a number; undefined when input ends. */
-export async function chooseScenario(opts: Pick<PlainOptions, 'io' | 'width' | 'readLine'>): Promise<PlayableScenario | undefined> {
+export async function chooseScenario(opts: Pick<PlainOptions, 'io' | 'width' | 'readLine'> & { env?: NodeJS.ProcessEnv; marks?: boolean }): Promise<PlayableScenario | undefined> {
   const say = (text = '', indent = '') => opts.io.out(`${wrapText(text, opts.width, indent)}\n`);
   const catalog = loadCatalog().entries;
   if (catalog.length === 0) {
@@ -207,7 +207,9 @@ export async function chooseScenario(opts: Pick<PlainOptions, 'io' | 'width' | '
     return undefined;
   }
   say('Scenarios:');
-  catalog.forEach((c, i) => say(`  ${i + 1}. ${c.title} (about ${c.minutes} min): ${c.summary}`, '     '));
+  // Scenarios with a save are marked (opening one continues it).
+  const saved = (c: (typeof catalog)[number]) => opts.marks === true && c.playable !== undefined && saveWaiting(c.playable, opts.env) !== undefined;
+  catalog.forEach((c, i) => say(`  ${i + 1}. ${c.title}${saved(c) ? ' (saved)' : ''} (about ${c.minutes} min): ${c.summary}`, '     '));
   for (;;) {
     say('Scenario number:');
     const line = await opts.readLine();

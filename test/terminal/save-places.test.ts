@@ -25,6 +25,10 @@ describe('where a save finds its scenario again', () => {
     const resumed = cli(['resume'], '', env);
     expect(resumed.err).toBe('');
     expect(resumed.out).toContain('Continuing where you stopped.');
+    // The list line by line marks it too.
+    const list = cli(['--plain'], '', env);
+    expect(list.out).toMatch(/\d\. What Kiara tells you \(saved\) \(about/);
+    expect(list.out).not.toMatch(/Lupe's court report \(saved\)/);
   });
 
   it('an older save with an absolute path to a bundled scenario (an app folder since moved) still resumes', () => {

@@ -1,6 +1,6 @@
 import { Box, Text, useStdout } from 'ink';
 import { dirname, resolve } from 'node:path';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { debriefKey, entryOf, resumeFailure, saveKey, withRecord, type CatalogEntry, type PlayableScenario, type Records, type RunOrigin, type SaveSummary, type SessionMode } from '../../machines/light.js';
 import type { Debrief, PersistedScenarioSnapshot, SessionActor } from '../../machines/index.js';
 import type { Listing } from '../node/catalog-files.js';
@@ -168,10 +168,11 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
     setScreen({ name: 'kept', playable, debrief: kept.debrief, mode: kept.mode, savedAt: kept.savedAt });
   };
 
+  // Which scenarios have a save or a kept debrief: read when the picker's list changes, not on every key.
+  const marks = useMemo(() => (facilitating || !onPicker ? undefined : marksNow(services.env, catalog.entries)), [facilitating, onPicker, catalog, services.env]);
   const quit = (interrupted = false) => services.exit(undefined, interrupted ? 130 : 0);
   let body;
   if (screen.name === 'picker') {
-    const marks = facilitating ? undefined : marksNow(services.env, catalog.entries);
     body = (
       <Picker entries={catalog.entries.map((e) => withRecord(e, records.records))} checking={checking} notice={pickerNotice(screen.notice, records.notice, stateStore(services.env).failure())} canResume={!facilitating && hasSave(services.env)}
         saved={marks?.saved} debriefs={marks?.debriefs}
