@@ -3,7 +3,7 @@ import { loadCatalog } from './catalog-validate.js';
 import type { CliIO } from './commands.js';
 import { debriefPlain } from './debrief-plain.js';
 import { command } from './invocation.js';
-import { readSave, saveProgress, saveWaiting, stateStore } from './saves.js';
+import { readSaveFor, saveProgress, saveWaiting, stateStore } from './saves.js';
 import { sessionSeed } from './seed.js';
 import { wrapText } from './wrap.js';
 
@@ -61,7 +61,7 @@ function continueOrStart(playable: PlayableScenario, opts: PlainOptions): { snap
   }
   const summary = saveWaiting(playable, opts.env);
   if (!summary) return { mode: opts.mode, origin: 'new' };
-  const found = readSave(opts.env, summary.key);
+  const found = readSaveFor(playable, summary.key, opts.env);
   if (found.kind !== 'ok') {
     if (found.kind === 'bad') opts.io.err(`casa-practice: ${resumeFailure(found.error, found.movedTo)}\n`);
     return { mode: opts.mode, origin: 'new' };

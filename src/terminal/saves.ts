@@ -38,9 +38,40 @@ export function saveProgress(playable: PlayableScenario, persistedSnapshot: unkn
   return { ok: true, result, message: `Progress saved to ${store.pathOf(result.key)}\n${resume}` };
 }
 
-/** The save waiting in a playthrough's slot, if any (read without loading it). */
+/**
+ * The save waiting in a playthrough's slot, if any (read without loading it). For a trainer's file
+ * with none, a save of the same scenario whose file is gone (the file was moved) is offered instead.
+ */
 export function saveWaiting(playable: Pick<PlayableScenario, 'scenario' | 'file' | 'bundled' | 'from' | 'set'>, env: NodeJS.ProcessEnv = process.env): SaveSummary | undefined {
-  return core.saveSummary(stateStore(env), core.saveKey(playable));
+  const store = stateStore(env);
+  const own = core.saveSummary(store, core.saveKey(playable));
+  if (own || playable.bundled === true) return own;
+  for (const { key } of store.list(core.SAVES_PREFIX)) {
+    if (!key.endsWith('.json') || key === core.saveKey(playable)) continue;
+    let text: string | undefined;
+    try {
+      text = store.read(key);
+    } catch {
+      continue;
+    }
+    const ref = text === undefined ? undefined : core.savedScenarioRef(text);
+    if (ref?.source !== 'file' || ref.id !== playable.scenario.id || existsSync(ref.file)) continue;
+    // Same scenario and start (--from/--set), from a file no longer there.
+    if (core.saveKey({ ...playable, file: ref.file }) !== key && !(ref.legacy && key === core.saveKey({ ...playable, bundled: true }))) continue;
+    const summary = core.saveSummary(store, key);
+    if (summary) return summary;
+  }
+  return undefined;
+}
+
+/**
+ * Reads the save under `key` for the scenario being opened: the one in its slot, or one made when
+ * the file was elsewhere (it then moves to this file's slot). The core still checks that the save
+ * fits the scenario (id, version, every reply).
+ */
+export function readSaveFor(playable: PlayableScenario, key: string, env: NodeJS.ProcessEnv = process.env): ResumeResult {
+  return core.readSave(stateStore(env), (ref, from) =>
+    ref.id === playable.scenario.id && from === playable.from ? playable : { error: `This save is of another scenario or start than "${playable.scenario.id}".` }, key);
 }
 
 /** Whether a file is one of the scenarios shipped with the app. */
@@ -71,7 +102,7 @@ function load(file: string, from: string | undefined, set?: Readonly<Record<stri
  * trainer's file by its path. An older save that named a bundled scenario by an absolute path
  * (of this or an earlier copy of the app) is recognised by its id and resumes.
  */
-function loadForSave(ref: ScenarioRef, from: string | undefined, set?: Readonly<Record<string, string>>): PlayableScenario | { error: string } {
+function loadForSave(ref: ScenarioRef, from: string | undefined, set?: Readonly<Record<string, string>>): PlayableScenario | { error: string; keep?: boolean } {
   if (ref.source === 'bundled') {
     const file = bundledFileOf(ref.id);
     return file ? load(file, from, set) : { error: `The saved scenario "${ref.id}" is not bundled with this version of casa-practice.` };
@@ -81,7 +112,7 @@ function loadForSave(ref: ScenarioRef, from: string | undefined, set?: Readonly<
     if (file && basename(dirname(ref.file)) === 'scenarios' && basename(ref.file) === basename(file)) return load(file, from, set);
   }
   if (!existsSync(ref.file)) {
-    return { error: `The scenario file ${ref.file} was moved or deleted; open it from where it is now with: ${command('play <file>', process.env)}.` };
+    return { keep: true, error: `The scenario file ${ref.file} was moved or deleted; open it from where it is now with ${command('play <file>', process.env)} to continue this save.` };
   }
   return load(ref.file, from, set);
 }

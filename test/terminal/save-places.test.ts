@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -45,16 +45,27 @@ describe('where a save finds its scenario again', () => {
     expect(resumed.out).toMatch(/-- Decision 2 of about/);
   });
 
-  it('a trainer\'s file that moved is named, with how to open it again', () => {
+  it('a trainer\'s file that moved is named, its save is kept, and opening the file where it is now continues it', () => {
     const env = tempEnv();
     const dir = mkdtempSync(join(tmpdir(), 'casa-trainer-'));
     const file = join(dir, 'mine.json');
     copyFileSync(join(SCENARIOS, 'new-phone.json'), file);
     cli(['play', file, '--plain'], '1\n', env);
-    renameSync(file, join(dir, 'moved.json'));
+    const before = readdirSync(savesDir(env));
+    expect(before).toHaveLength(1);
+    const moved = join(dir, 'moved.json');
+    renameSync(file, moved);
     const resumed = cli(['resume'], '', env);
-    expect(resumed.err).toContain(`The scenario file ${file} was moved or deleted; open it from where it is now with: node bin/casa-practice.js play <file>.`);
+    expect(resumed.err).toContain(`The scenario file ${file} was moved or deleted; open it from where it is now with node bin/casa-practice.js play <file> to continue this save. The save was left where it is`);
     expect(resumed.err.trim().split('\n')).toHaveLength(1);
+    expect(readdirSync(savesDir(env))).toEqual(before);
+    const reopened = cli(['play', moved, '--plain'], '', env);
+    expect(reopened.out).toContain('Continuing where you stopped (decision 2, saved just now).');
+    expect(reopened.out).toContain('-- Decision 2 of about 2');
+    // The save now lives in the moved file's slot.
+    const after = readdirSync(savesDir(env));
+    expect(after).toHaveLength(1);
+    expect(after).not.toEqual(before);
   });
 });
 

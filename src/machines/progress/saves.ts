@@ -79,7 +79,11 @@ export function keepProgress(store: Store, playable: PlayableScenario, persisted
 }
 
 /** How a UI finds a save's scenario again: the scenario, or why it cannot be played. */
-export type ScenarioLoader = (ref: ScenarioRef, from: string | undefined, set?: Readonly<Record<string, string>>) => PlayableScenario | { error: string };
+/**
+ * `keep`: the save itself is sound but its scenario cannot be found now (a trainer's file that
+ * moved): it is left where it is, so opening the file from its new place can continue it.
+ */
+export type ScenarioLoader = (ref: ScenarioRef, from: string | undefined, set?: Readonly<Record<string, string>>) => PlayableScenario | { error: string; keep?: boolean };
 
 /** What `resume` finds. Every text in it is clean (a save is untrusted input). */
 export type ResumeResult =
@@ -117,7 +121,7 @@ export function readSave(store: Store, load: ScenarioLoader, key: string | undef
     return bad('The saved progress is damaged (its starting values are malformed).');
   }
   const loaded = load(ref, slot.from, set as Record<string, string> | undefined);
-  if ('error' in loaded) return bad(loaded.error);
+  if ('error' in loaded) return loaded.keep === true ? { kind: 'bad', error: cleanLine(loaded.error) } : bad(loaded.error);
   const restored = restoreSession(loaded.scenario, slot.session);
   if (!restored.ok) return bad(restored.error);
   const startedAt = typeof slot.startedAt === 'string' ? cleanLine(slot.startedAt).slice(0, 40) : undefined;
@@ -143,4 +147,17 @@ function refOf(slot: Partial<SaveSlot>): ScenarioRef | undefined {
   }
   const id: unknown = (slot.session as { scenarioId?: unknown } | undefined)?.scenarioId;
   return typeof slot.scenarioFile === 'string' && typeof id === 'string' ? { source: 'file', file: slot.scenarioFile, id, legacy: true } : undefined;
+}
+
+/**
+ * The scenario a save names, read without XState (for a UI looking for a save whose trainer's file
+ * moved). Undefined when the text is not a save that names one.
+ */
+export function savedScenarioRef(text: string): ScenarioRef | undefined {
+  try {
+    const slot = JSON.parse(text) as unknown;
+    return typeof slot === 'object' && slot !== null && (slot as Partial<SaveSlot>).format === 'casa-practice-terminal-save' ? refOf(slot as Partial<SaveSlot>) : undefined;
+  } catch {
+    return undefined;
+  }
 }

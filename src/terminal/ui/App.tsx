@@ -152,8 +152,9 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
     const summary = (await import('../saves.js')).saveWaiting(playable, services.env);
     setScreen(summary ? { name: 'choose', entry, playable, summary, fromPicker: true } : { name: 'note', entry, fromPicker: true, origin: 'new' });
   };
-  const resume = async (key?: string) => {
-    const found = (await import('../saves.js')).readSave(services.env, key);
+  const resume = async (key?: string, playable?: PlayableScenario) => {
+    const saves = await import('../saves.js');
+    const found = key !== undefined && playable ? saves.readSaveFor(playable, key, services.env) : saves.readSave(services.env, key);
     if (found.kind !== 'ok') return toPicker(found.kind === 'bad' ? resumeFailure(found.error, found.movedTo) : 'No saved session was found.');
     const actor = await newActor(services.env, found.playable, found.mode, found.snapshot);
     setScreen({ name: 'play', playable: found.playable, actor, mode: found.mode, fromPicker: true, startedAt: found.startedAt, origin: 'continued' });
@@ -183,7 +184,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
     const { entry, playable, summary, fromPicker } = screen;
     body = (
       <ContinuePrompt title={entry.title} summary={summary}
-        onContinue={() => void resume(summary.key)}
+        onContinue={() => void resume(summary.key, playable)}
         onStartOver={() => setScreen(fromPicker ? { name: 'note', entry, fromPicker, origin: 'started-over' } : { name: 'note', entry: entryOf(playable), fromPicker, origin: 'started-over' })}
         onBack={fromPicker ? () => toPicker() : undefined} onQuit={quit} />
     );

@@ -74,6 +74,19 @@ describe('save slots by file and id', () => {
   });
 });
 
+describe('a save whose scenario cannot be found now', () => {
+  it('is left where it is when the UI says to keep it (a trainer\'s file that moved), and moved aside otherwise', () => {
+    const store = memoryStore();
+    const key = writeSave(store, trainerPlayable, play(example, 'practice', []).getPersistedSnapshot(), undefined, now);
+    const r = readSave(store, () => ({ error: 'The file moved.', keep: true }), key, now);
+    expect(r).toEqual({ kind: 'bad', error: 'The file moved.' });
+    expect(store.read(key)).toBeDefined();
+    const gone = readSave(store, () => ({ error: 'The file has errors.' }), key, now);
+    expect(gone).toMatchObject({ kind: 'bad', movedTo: expect.stringContaining('.damaged-') });
+    expect(store.read(key)).toBeUndefined();
+  });
+});
+
 describe('continue or start over', () => {
   it('replaces a save only from a continued run, a run that got further, or after starting over and replying', () => {
     const seven = { replies: 7 };
