@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import type { KeepResult, PlayableScenario, ResumeResult, RunOrigin, SaveSummary, ScenarioRef } from '../machines/index.js';
 import * as core from '../machines/index.js';
 import { FileAccessError } from './errors.js';
@@ -112,7 +112,10 @@ function loadForSave(ref: ScenarioRef, from: string | undefined, set?: Readonly<
     if (file && basename(dirname(ref.file)) === 'scenarios' && basename(ref.file) === basename(file)) return load(file, from, set);
   }
   if (!existsSync(ref.file)) {
-    return { keep: true, error: `The scenario file ${ref.file} was moved or deleted; open it from where it is now with ${command('play <file>', process.env)} to continue this save.` };
+    // A save of this version names its file by an absolute path: kept, to be continued from the
+    // file's new place. An older save (or one naming a relative path) is set aside as before.
+    const keep = ref.legacy !== true && isAbsolute(ref.file);
+    return { keep, error: `The scenario file ${ref.file} was moved or deleted; open it from where it is now with ${command('play <file>', process.env)} to continue this save.` };
   }
   return load(ref.file, from, set);
 }
