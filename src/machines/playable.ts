@@ -11,6 +11,12 @@ export interface PlayableScenario {
   scenario: Scenario;
   /** Where the UI found it: a file path in the terminal. */
   file: string;
+  /**
+   * True for a scenario that ships with the app: its saves name it by id (and version), so moving
+   * the app folder keeps them usable. A trainer's own file is saved by its path, and a file with
+   * the same id as a bundled scenario gets a save slot of its own.
+   */
+  bundled?: boolean;
   /** The node a `--from` playthrough starts at. */
   from?: string;
   /** Starting values an author gave (`--set trust=70`), as typed: variable id → value. */
@@ -65,7 +71,7 @@ export function startingAt(scenario: Scenario, from: string | undefined, values?
   if (!node) {
     const ids = scenario.nodes.map((n) => n.id);
     const shown = ids.slice(0, 12).join(', ') + (ids.length > 12 ? ', …' : '');
-    return { ok: false, error: `--from: "${scenario.id}" has no node "${from}" (nodes: ${shown})` };
+    return { ok: false, error: `--from: "${scenario.id}" has no node "${from}" (nodes: ${shown})${didYouMean(from, ids)}` };
   }
   if (node.kind === 'ending') return { ok: false, error: `--from: "${from}" is an ending; start at a scene or decision` };
   return { ok: true, scenario: { ...scenario, start: from } };

@@ -1,5 +1,5 @@
 import { createInterface } from 'node:readline';
-import { resumeFailure, type PlayableScenario, type SessionMode } from '../machines/light.js';
+import { resumeFailure, type PlayableScenario, type RunOrigin, type SaveSummary, type SessionMode } from '../machines/light.js';
 import type { PersistedScenarioSnapshot } from '../machines/index.js';
 import { parseArgs, UsageError, type ParsedArgs } from './args.js';
 import { fixedSeed } from './seed.js';
@@ -17,9 +17,11 @@ Options:
   -h, --help    show this help
 
 Keys are listed at the bottom of every screen. q asks before quitting and saves
-your progress; "casa-practice resume" continues where you stopped.
+your progress; "casa-practice resume" continues where you stopped. Opening a scenario
+that has a save asks whether to continue it or start over.
 Replies are shown in an order shuffled per playthrough; CASA_PRACTICE_SEED=N fixes it.
-Exit codes: 0 done, 1 problems (a scenario with errors, input ended early), 2 usage error.
+Exit codes: 0 done, 1 problems (a scenario with errors, input ended early), 2 usage error,
+74 progress could not be written (the state folder is not writable), 130 Ctrl-C.
 `;
 
 export const PLAY_HELP = `Usage: casa-practice play <file|scenario-id> [--assess] [--plain] [--facilitate] [--from NODE]
@@ -28,6 +30,9 @@ Validates a scenario file (problems are printed as "casa-practice validate" prin
 with errors is not played) and then plays it.
 
 Options:
+  --new         start over even if this scenario has a save (the save is kept until
+                your first reply); without it a save is continued (line by line) or
+                you are asked (in the app)
   --from NODE   start at this scene or decision (variables at their starting values)
   --set VAR=VALUE  start with this variable at this value (repeatable): --set trust=70
                 --set told-csw=true; with --from, to test each ending (not recorded as a completion)
@@ -38,7 +43,8 @@ Options:
                 (replies come in a shuffled order; CASA_PRACTICE_SEED=N fixes it)
   -h, --help    show this help
 
-Exit codes: 0 played, 1 the file has errors (or input ended early), 2 usage error.
+Exit codes: 0 played, 1 the file has errors (or input ended early), 2 usage error,
+74 progress could not be written, 130 Ctrl-C.
 `;
 
 export const RESUME_HELP = `Usage: casa-practice resume [--plain]
@@ -63,6 +69,10 @@ interface RunRequest {
   facilitate: boolean;
   notice?: string;
   resumed?: boolean;
+  /** The scenario's file had warnings (shown before it is played). */
+  warnings?: string;
+  /** --new: start over without asking, even with a save waiting. */
+  startOver?: boolean;
 }
 
 /** `casa-practice [options] [scenario]`: the picker, or a named scenario. */
@@ -75,7 +85,7 @@ export async function appCommand(argv: readonly string[], io: CliIO): Promise<nu
 
 /** `casa-practice play <file>`: validate, then play. */
 export async function playCommand(argv: readonly string[], io: CliIO): Promise<number> {
-  const args = parseArgs(argv, [...FLAGS, 'from', 'set'], ['from', 'set']);
+  const args = parseArgs(argv, [...FLAGS, 'from', 'set', 'new'], ['from', 'set']);
   if (args.flags.has('help')) return help(io, PLAY_HELP);
   if (args.positionals.length !== 1) throw new UsageError('play needs exactly one scenario file or id');
   return playScenario(args, io);
@@ -131,18 +141,35 @@ function request(args: ParsedArgs): RunRequest {
 async function playScenario(args: ParsedArgs, io: CliIO): Promise<number> {
   const from = args.flags.get('from');
   const set = startingValues(args.lists.get('set') ?? []);
-  const { loadPlayable } = await import('./scenario-source.js');
+  const { loadPlayable, warningsOf } = await import('./scenario-source.js');
   const playable = loadPlayable(args.positionals[0] as string, typeof from === 'string' ? from : undefined, set);
   if ('problems' in playable) {
     io.err(`${playable.problems}\n`);
     return 1;
   }
-  return run({ ...request(args), playable }, io);
+  // A file with warnings is still played, but its author sees them first.
+  return run({ ...request(args), playable, warnings: warningsOf(playable), startOver: args.flags.has('new') }, io);
 }
 
 async function run(req: RunRequest, io: CliIO): Promise<number> {
   if (req.facilitate && req.mode === 'assessment') throw new UsageError('--facilitate and --assess cannot be used together');
   fixedSeed(process.env);
+  // On stdout, before the scenario: an author playing a file sees its warnings (it is played anyway).
+  if (req.warnings) {
+    const { wrapText } = await import('./wrap.js');
+    const width = Math.min(process.stdout.columns || 80, 100);
+    io.out(`Warnings in this file (it is played anyway):\n${req.warnings.split('\n').map((l) => wrapText(l, width, '    ')).join('\n')}\n\n`);
+  }
+  // Check at start that progress can be saved; if not, say so once and go on in memory.
+  const { checkStateFolder, stateStore } = await import('./node/state-store.js');
+  const unwritable = checkStateFolder(process.env);
+  if (unwritable) io.err(`casa-practice: ${unwritable}\n`);
+  const code = await runApp(req, io);
+  // Non-zero for a failed write only: the session itself went on in memory.
+  return code === 0 && stateStore(process.env).lostWrites() ? 74 : code;
+}
+
+async function runApp(req: RunRequest, io: CliIO): Promise<number> {
   if (req.plain) {
     if (req.notice && !req.playable) io.out(`${req.notice}\n`);
     const lines = createInterface({ input: process.stdin, terminal: false })[Symbol.asyncIterator]();
@@ -156,16 +183,22 @@ async function run(req: RunRequest, io: CliIO): Promise<number> {
     };
     try {
       if (req.facilitate) return await (await import('./facilitate-plain.js')).runFacilitatePlain(plain);
-      return await (await import('./plain.js')).runPlain({ ...plain, snapshot: req.snapshot, startedAt: req.startedAt, mode: req.mode });
+      return await (await import('./plain.js')).runPlain({ ...plain, snapshot: req.snapshot, startedAt: req.startedAt, mode: req.mode, origin: req.resumed ? 'continued' : req.startOver ? 'started-over' : undefined });
     } finally {
       process.stdin.pause();
     }
   }
   const { runInteractive } = await import('./ui/run-app.js');
+  let saved: SaveSummary | undefined;
+  let origin: RunOrigin | undefined = req.resumed ? 'continued' : req.startOver ? 'started-over' : undefined;
+  if (req.playable && !req.facilitate && origin === undefined) {
+    saved = (await import('./saves.js')).saveWaiting(req.playable, process.env);
+    if (!saved) origin = 'new';
+  }
   const start = req.facilitate
     ? { kind: 'facilitate' as const, playable: req.playable }
     : req.playable
-      ? { kind: 'play' as const, playable: req.playable, snapshot: req.snapshot, startedAt: req.startedAt, showNote: !req.resumed }
+      ? { kind: 'play' as const, playable: req.playable, snapshot: req.snapshot, startedAt: req.startedAt, showNote: !req.resumed, saved, origin }
       : { kind: 'picker' as const, notice: req.notice };
   return runInteractive({ start, mode: req.mode, env: process.env });
 }

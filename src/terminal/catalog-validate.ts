@@ -1,7 +1,8 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { sortEntries, withRecord, type CatalogEntry, type LeftOut, type Records, type Scenario } from '../machines/index.js';
 import { loadScenarioFile } from './files.js';
+import { command } from './invocation.js';
 import { listCatalog, type Listing } from './node/catalog-files.js';
 import { scenariosDir } from './paths.js';
 
@@ -19,7 +20,7 @@ export type FileCheck = { scenario: Scenario } | { reason: string };
 export function checkFile(file: string): FileCheck {
   try {
     const scenario = loadScenarioFile(file).result.scenario;
-    return scenario ? { scenario } : { reason: 'it has errors; run casa-practice validate on it' };
+    return scenario ? { scenario } : { reason: `it has errors; run ${command('validate')} on it` };
   } catch {
     return { reason: 'it cannot be read' };
   }
@@ -51,7 +52,8 @@ function validateOne(e: CatalogEntry, entries: CatalogEntry[], leftOut: LeftOut[
 }
 
 function place(e: CatalogEntry, check: FileCheck, entries: CatalogEntry[], leftOut: LeftOut[]): void {
-  if ('scenario' in check) entries.push({ ...e, playable: { scenario: check.scenario, file: resolve(e.file) } });
+  const file = resolve(e.file);
+  if ('scenario' in check) entries.push({ ...e, playable: { scenario: check.scenario, file, ...(dirname(file) === scenariosDir() ? { bundled: true } : {}) } });
   else leftOut.push({ file: e.file, reason: check.reason });
 }
 

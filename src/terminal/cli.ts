@@ -1,4 +1,4 @@
-import { visibleLine } from '../machines/index.js';
+import { didYouMean, visibleLine } from '../machines/light.js';
 import { UsageError } from './args.js';
 import type { CliIO } from './commands.js';
 import { FileAccessError } from './errors.js';
@@ -18,7 +18,7 @@ Usage:
   casa-practice --help | --version
 
 Without a terminal (piped input) the app runs line by line, reading reply numbers:
-  printf '1\n3\n2\n' | casa-practice play youth-discloses --plain
+  printf '1\\n3\\n2\\n' | casa-practice play youth-discloses --plain
 
 Run "casa-practice <command> --help" for a command's options.
 `;
@@ -48,11 +48,12 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     }
     if (first === undefined || first.startsWith('-')) return await (await import('./app-commands.js')).appCommand(argv, io);
     const load = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
-    if (!load) throw new UsageError(`unknown command "${first}"`);
+    if (!load) throw new UsageError(`unknown command "${first}".${didYouMean(first, [...Object.keys(COMMANDS), 'help'])}`);
     return await (await load())(rest, io);
   } catch (e) {
     if (e instanceof UsageError || e instanceof FileAccessError) {
-      io.err(`casa-practice: ${visibleLine(e.message)}\n${e instanceof UsageError ? 'Run "casa-practice --help" for usage.\n' : ''}`);
+      const help = e instanceof UsageError ? `Run "${(await import('./invocation.js')).command('--help')}" for usage.\n` : '';
+      io.err(`casa-practice: ${visibleLine(e.message)}\n${help}`);
       return 2;
     }
     throw e;

@@ -61,10 +61,21 @@ export function validateCommand(argv: readonly string[], io: CliIO): number {
     };
     io.out(`${safeJson(report)}\n`);
   } else {
-    for (const f of loaded) io.out(`${formatValidation(f.result, f.path)}\n`);
+    for (const f of loaded) io.out(`${strictVerdict(formatValidation(f.result, f.path), f.result, f.path, strict)}\n`);
     if (loaded.length > 1) io.out(`${loaded.length - failed.length} of ${loaded.length} files valid\n`);
   }
   return failed.length === 0 ? 0 : 1;
+}
+
+/**
+ * Under --strict a file with warnings fails (exit 1), so its last line must not say "valid":
+ * "file: not valid under --strict (1 warning)".
+ */
+function strictVerdict(text: string, result: { ok: boolean; warnings: number }, path: string, strict: boolean): string {
+  if (!strict || !result.ok || result.warnings === 0) return text;
+  const lines = text.split('\n');
+  lines[lines.length - 1] = `${visibleLine(path)}: not valid under --strict (${result.warnings} warning${result.warnings === 1 ? '' : 's'})`;
+  return lines.join('\n');
 }
 
 export const AUDIT_HELP = `Usage: casa-practice audit [file|folder]...   (default: the bundled scenarios)

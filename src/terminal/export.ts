@@ -1,5 +1,8 @@
-import { join } from 'node:path';
-import { debriefExport, facilitationMarkdown, fileStamp, summaryBaseName, type Debrief, type FacilitatedDecision, type Scenario } from '../machines/index.js';
+import { accessSync, constants } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { isAbsolute, join, relative } from 'node:path';
+import { debriefExport, facilitationMarkdown, fileStamp, summaryBaseName, type Debrief, type FacilitatedDecision, type Scenario, type SessionMode } from '../machines/index.js';
+import { packageVersion } from './paths.js';
 import { stateDir, writeAtomic } from './state.js';
 
 /** Where exports and session summaries go: <state dir>/exports. */
@@ -7,13 +10,45 @@ export function exportsDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(stateDir(env), 'exports');
 }
 
-/** Writes the debrief as Markdown and JSON; returns both paths. */
-export function exportDebrief(scenario: Scenario, debrief: Debrief, env: NodeJS.ProcessEnv = process.env, now = new Date()): { markdown: string; json: string } {
-  const files = debriefExport(scenario, debrief, now);
-  const base = join(exportsDir(env), files.baseName);
+/** Writes the debrief as Markdown and JSON (into `dir`, by default the exports folder); returns both paths. */
+export function exportDebrief(scenario: Scenario, debrief: Debrief, env: NodeJS.ProcessEnv = process.env, now = new Date(), opts: { mode?: SessionMode; dir?: string } = {}): { markdown: string; json: string } {
+  let appVersion: string | undefined;
+  try {
+    appVersion = packageVersion();
+  } catch {
+    // not worth failing an export for
+  }
+  const files = debriefExport(scenario, debrief, now, { mode: opts.mode, appVersion });
+  const base = join(opts.dir ?? exportsDir(env), files.baseName);
   writeAtomic(`${base}.md`, files.markdown);
   writeAtomic(`${base}.json`, files.json);
   return { markdown: `${base}.md`, json: `${base}.json` };
+}
+
+/** A path as shown on screen: relative to the state folder when inside it (short enough not to wrap). */
+export function shownPath(path: string, env: NodeJS.ProcessEnv = process.env): string {
+  const rel = relative(stateDir(env), path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
+/** The state folder as shown on screen (~ for the home folder). */
+export function shownStateDir(env: NodeJS.ProcessEnv = process.env): string {
+  const dir = stateDir(env);
+  const home = env.HOME || homedir();
+  return home && dir.startsWith(`${home}/`) ? `~/${dir.slice(home.length + 1)}` : dir;
+}
+
+/**
+ * Somewhere else to export when the state folder cannot be written: the folder the app was started
+ * in (the shell's PWD) if writable, else the temp folder.
+ */
+export function fallbackExportDir(env: NodeJS.ProcessEnv = process.env, cwd = env.PWD || process.cwd()): string {
+  try {
+    accessSync(cwd, constants.W_OK);
+    return cwd;
+  } catch {
+    return tmpdir();
+  }
 }
 
 /** Writes a trainer-led session's summary to the exports folder and returns its path. */

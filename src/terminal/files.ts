@@ -1,6 +1,6 @@
-import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { fileProblem, MAX_FILE_BYTES, validateScenario, type ValidationResult } from '../machines/index.js';
+import { didYouMean, fileProblem, MAX_FILE_BYTES, validateScenario, type ValidationResult } from '../machines/index.js';
 import { FileAccessError } from './errors.js';
 import { scenariosDir } from './paths.js';
 import { scenarioFilesIn } from './scenario-files.js';
@@ -127,7 +127,13 @@ export function resolveScenarioArg(nameOrPath: string): { path: string; note?: s
   } catch {
     // not a path here: a bundled scenario id
   }
-  if (!local) return { path: bundled };
+  if (!local) {
+    if (!existsSync(bundled)) {
+      const ids = bundledIds();
+      throw new FileAccessError(`no scenario "${nameOrPath}": it is not a file here, nor a bundled scenario.${didYouMean(nameOrPath, ids)}${ids.length > 0 ? ` (bundled: ${ids.join(', ')})` : ''}`);
+    }
+    return { path: bundled };
+  }
   let alsoBundled = false;
   try {
     alsoBundled = statSync(bundled).isFile();
@@ -143,4 +149,13 @@ export function resolveScenarioArg(nameOrPath: string): { path: string; note?: s
  */
 export function resolveScenarioPath(nameOrPath: string): string {
   return resolveScenarioArg(nameOrPath).path;
+}
+
+/** The ids of the bundled scenarios, as their file names give them. */
+function bundledIds(): string[] {
+  try {
+    return scenarioFilesIn(scenariosDir()).map((f) => basename(f, '.json'));
+  } catch {
+    return [];
+  }
 }

@@ -38,6 +38,7 @@ export type Action =
   | { type: 'export' }
   | { type: 'reveal' }
   | { type: 'resume' }
+  | { type: 'debrief' }
   | { type: 'restart' }
   | { type: 'next-tab' }
   | { type: 'plus' }
@@ -71,6 +72,7 @@ export function actionOf(input: string, key: KeyLike): Action | undefined {
     case 'y': return { type: 'yes' };
     case 'n': return { type: 'no' };
     case 'e': return { type: 'export' };
+    case 'd': return { type: 'debrief' };
     case 'r': return { type: 'reveal' };
     case 'R': return { type: 'resume' };
     case 's': return { type: 'restart' };
@@ -84,11 +86,13 @@ export function actionOf(input: string, key: KeyLike): Action | undefined {
 export const HINTS = {
   picker: [['↑↓', 'move'], ['Enter or 1–9', 'open'], ['R', 'resume saved'], ['q', 'quit']],
   contentNote: [['Enter', 'start'], ['b', 'back'], ['q', 'quit']],
+  continue: [['1 2 or ↑↓ Enter', 'choose'], ['q', 'quit']],
+  continueBack: [['1 2 or ↑↓ Enter', 'choose'], ['b', 'back'], ['q', 'quit']],
   decisionPractice: [['1–9 or ↑↓ Enter', 'reply'], ['u', 'undo'], ['q', 'save & quit']],
   decisionAssess: [['1–9 or ↑↓ Enter', 'reply'], ['q', 'save & quit']],
   scene: [['Enter', 'continue'], ['q', 'save & quit']],
   feedback: [['Enter', 'continue'], ['u', 'undo'], ['q', 'save & quit']],
-  toDebrief: [['Enter', 'see the debrief'], ['q', 'quit']],
+  toDebrief: [['Enter', 'see the debrief']],
   quit: [['y', 'save and quit'], ['n', 'keep going']],
   debrief: [['Tab/←→', 'section'], ['↑↓ PgUp PgDn', 'scroll'], ['e', 'export'], ['q', 'quit']],
   debriefBack: [['Tab/←→', 'section'], ['↑↓ PgUp PgDn', 'scroll'], ['e', 'export'], ['b', 'scenarios'], ['q', 'quit']],

@@ -1,8 +1,9 @@
-import { debriefModel, entryOf, finishPlaythrough, selectView, startSession, VERDICT_WORDS, type Debrief, type PlayableScenario, type Scenario, type PersistedScenarioSnapshot, type SessionActor, type SessionMode, type SessionView } from '../machines/index.js';
+import { continueChoices, debriefModel, entryOf, finishPlaythrough, resumeFailure, selectView, startSession, VERDICT_WORDS, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type SessionActor, type SessionMode, type SessionView } from '../machines/index.js';
 import { loadCatalog } from './catalog-validate.js';
 import type { CliIO } from './commands.js';
 import { debriefPlain } from './debrief-plain.js';
-import { stateStore, writeSave } from './saves.js';
+import { command } from './invocation.js';
+import { readSaveFor, saveProgress, saveWaiting, stateStore } from './saves.js';
 import { sessionSeed } from './seed.js';
 import { wrapText } from './wrap.js';
 
@@ -24,6 +25,11 @@ export interface PlainOptions extends LineModeOptions {
   snapshot?: PersistedScenarioSnapshot;
   /** When the resumed playthrough started. */
   startedAt?: string;
+  /**
+   * How the run relates to its slot's save: 'continued' (resume), 'started-over' (--new), or
+   * undefined to decide here: a save waiting is continued, and the volunteer is told so.
+   */
+  origin?: RunOrigin;
 }
 
 /** A printer that wraps each paragraph at the mode's width. */
@@ -40,7 +46,7 @@ export async function runPlain(opts: PlainOptions): Promise<number> {
   // Picked from the list, the scenario can be put back (b) until the first reply is given.
   const fromList = !opts.playable;
   for (;;) {
-    const playable = opts.playable ?? (await chooseScenario(opts));
+    const playable = opts.playable ?? (await chooseScenario({ ...opts, marks: true }));
     if (!playable) return 1;
     const code = await playOne(playable, fromList, opts, say);
     if (code !== 'back') return code;
@@ -48,24 +54,48 @@ export async function runPlain(opts: PlainOptions): Promise<number> {
   }
 }
 
+/** The run as it starts: a save waiting in the scenario's slot is continued unless the volunteer asked to start over. */
+function continueOrStart(playable: PlayableScenario, opts: PlainOptions): { snapshot?: PersistedScenarioSnapshot; startedAt?: string; mode: SessionMode; origin: RunOrigin; notice?: string } {
+  if (opts.origin !== undefined || opts.snapshot !== undefined) {
+    return { snapshot: opts.snapshot, startedAt: opts.startedAt, mode: opts.mode, origin: opts.origin ?? 'continued' };
+  }
+  const summary = saveWaiting(playable, opts.env);
+  if (!summary) return { mode: opts.mode, origin: 'new' };
+  const found = readSaveFor(playable, summary.key, opts.env);
+  if (found.kind !== 'ok') {
+    if (found.kind === 'bad') opts.io.err(`casa-practice: ${resumeFailure(found.error, found.movedTo)}\n`);
+    return { mode: opts.mode, origin: 'new' };
+  }
+  const startOver = command(`play ${playable.bundled ? playable.scenario.id : playable.file}${playable.from !== undefined ? ` --from ${playable.from}` : ''} --new`, opts.env);
+  const notice = `${continueChoices(summary).plainNotice} To start over instead: ${startOver}${found.mode !== opts.mode ? ` (this save is in ${found.mode} mode)` : ''}`;
+  return { snapshot: found.snapshot, startedAt: found.startedAt, mode: found.mode, origin: 'continued', notice };
+}
+
 async function playOne(playable: PlayableScenario, fromList: boolean, opts: PlainOptions, say: Say): Promise<number | 'back'> {
   const { io } = opts;
   const { scenario } = playable;
-  const actor = startSession(scenario, opts.mode, opts.snapshot, sessionSeed(opts.env));
-  const startedAt = opts.startedAt ?? new Date().toISOString();
+  const run = continueOrStart(playable, opts);
+  const actor = startSession(scenario, run.mode, run.snapshot, sessionSeed(opts.env));
+  const startedAt = run.startedAt ?? new Date().toISOString();
   const entry = entryOf(playable);
-  say(`${entry.title} (about ${entry.minutes} min, ${opts.mode} mode)`);
+  say(`${entry.title} (about ${entry.minutes} min, ${run.mode} mode)`);
   say(`Content note: ${entry.contentNote}`);
-  if (opts.snapshot !== undefined) say('Continuing where you stopped.');
+  if (run.notice) say(run.notice);
+  else if (run.snapshot !== undefined) say('Continuing where you stopped.');
+  else if (opts.origin === 'started-over') say('Starting over: your save is kept until you make your first reply.');
   say(`Type a reply number and press Enter. Also: ${fromList ? 'b back to the scenarios (before your first reply), ' : ''}u undo (practice mode), q save and quit.`);
+  let saveFailed = false;
   const save = () => {
-    const path = writeSave(playable, actor.getPersistedSnapshot(), opts.env, startedAt);
+    const saved = saveProgress(playable, actor.getPersistedSnapshot(), run.origin, opts.env, startedAt);
+    if (!saved.ok) saveFailed = true;
     // Not wrapped: a path broken across lines cannot be copied.
-    io.out(`Progress saved to ${path}\nContinue with: casa-practice resume\n`);
+    io.out(`${saved.message}\n`);
   };
   // Ctrl-C, a closed terminal window or SIGTERM: save, then leave at once.
   const stopOnSignal = (signal: NodeJS.Signals) => {
     try {
+      // On a line of its own: the ^C the terminal echoed is still on the current one.
+      io.out('\n');
       save();
     } catch {
       // the output is gone; the save was still attempted
@@ -75,7 +105,8 @@ async function playOne(playable: PlayableScenario, fromList: boolean, opts: Plai
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGHUP', 'SIGTERM'];
   for (const s of signals) process.once(s, stopOnSignal);
   try {
-    return await playLoop(actor, playable, { ...opts, startedAt, canGoBack: fromList }, say, save);
+    const code = await playLoop(actor, playable, { ...opts, mode: run.mode, startedAt, canGoBack: fromList }, say, save);
+    return code === 0 && saveFailed ? 74 : code;
   } finally {
     for (const s of signals) process.removeListener(s, stopOnSignal);
     actor.stop();
@@ -99,10 +130,11 @@ async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: P
     const snapshot = actor.getSnapshot();
     const view = selectView(scenario, snapshot);
     if (view.done) {
-      const details = { mode: opts.mode, startedAt: opts.startedAt, randomBytes: (bytes: Uint8Array) => crypto.getRandomValues(bytes) };
-      const notice = finishPlaythrough(stateStore(opts.env), playable, printDebrief(scenario, snapshot.output, opts.io, opts.width), new Date(), details)?.notice;
+      const store = stateStore(opts.env);
+      const details = { mode: opts.mode, startedAt: opts.startedAt, randomBytes: (bytes: Uint8Array) => crypto.getRandomValues(bytes), finishedSnapshot: actor.getPersistedSnapshot() };
+      const notice = finishPlaythrough(store, playable, printDebrief(scenario, snapshot.output, opts.io, opts.width), new Date(), details)?.notice;
       if (notice) opts.io.err(`casa-practice: ${notice}\n`);
-      return 0;
+      return store.lostWrites() ? 74 : 0;
     }
     if (shownNode !== view.nodeId) {
       printMoment(view, say);
@@ -168,7 +200,7 @@ function printFeedback(f: NonNullable<SessionView['lastFeedback']>, say: Say): v
 }
 
 /** Lists the bundled scenarios and reads a number; undefined when input ends. */
-export async function chooseScenario(opts: Pick<PlainOptions, 'io' | 'width' | 'readLine'>): Promise<PlayableScenario | undefined> {
+export async function chooseScenario(opts: Pick<PlainOptions, 'io' | 'width' | 'readLine'> & { env?: NodeJS.ProcessEnv; marks?: boolean }): Promise<PlayableScenario | undefined> {
   const say = (text = '', indent = '') => opts.io.out(`${wrapText(text, opts.width, indent)}\n`);
   const catalog = loadCatalog().entries;
   if (catalog.length === 0) {
@@ -176,7 +208,9 @@ export async function chooseScenario(opts: Pick<PlainOptions, 'io' | 'width' | '
     return undefined;
   }
   say('Scenarios:');
-  catalog.forEach((c, i) => say(`  ${i + 1}. ${c.title} (about ${c.minutes} min): ${c.summary}`, '     '));
+  // Scenarios with a save are marked (opening one continues it).
+  const saved = (c: (typeof catalog)[number]) => opts.marks === true && c.playable !== undefined && saveWaiting(c.playable, opts.env) !== undefined;
+  catalog.forEach((c, i) => say(`  ${i + 1}. ${c.title}${saved(c) ? ' (saved)' : ''} (about ${c.minutes} min): ${c.summary}`, '     '));
   for (;;) {
     say('Scenario number:');
     const line = await opts.readLine();

@@ -1,8 +1,11 @@
-import { join } from 'node:path';
-import type { PlayableScenario, ResumeResult } from '../machines/index.js';
+import { existsSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import type { KeepResult, PlayableScenario, ResumeResult, RunOrigin, SaveSummary, ScenarioRef } from '../machines/index.js';
 import * as core from '../machines/index.js';
 import { FileAccessError } from './errors.js';
+import { command } from './invocation.js';
 import { hasSave, stateStore } from './node/state-store.js';
+import { scenariosDir } from './paths.js';
 import { loadPlayable } from './scenario-source.js';
 import { stateDir } from './state.js';
 import { UsageError } from './args.js';
@@ -18,11 +21,75 @@ export function writeSave(playable: PlayableScenario, persistedSnapshot: unknown
   return store.pathOf(core.writeSave(store, playable, persistedSnapshot, startedAt));
 }
 
-/** Finds a save's scenario file again, or says why it cannot be played. */
-function loadForSave(file: string, from: string | undefined, set?: Readonly<Record<string, string>>): PlayableScenario | { error: string } {
+/**
+ * Saves a run in progress by the core's policy (never over a further save unless the volunteer
+ * chose to start over and replied) and says what happened in one or two lines for the volunteer.
+ * `ok` is false when the state folder could not be written.
+ */
+export function saveProgress(playable: PlayableScenario, persistedSnapshot: unknown, origin: RunOrigin, env: NodeJS.ProcessEnv = process.env, startedAt?: string): { ok: boolean; message: string; result: KeepResult } {
+  const store = stateStore(env);
+  const result = core.keepProgress(store, playable, persistedSnapshot, { origin, startedAt });
+  if (result.saved && store.inMemoryOnly(result.key)) {
+    const why = (store.failure() ?? '').replace(/^Progress is not being saved: /, '');
+    return { ok: false, result, message: `Progress could not be saved: ${why}` };
+  }
+  const resume = `Continue with: ${command('resume', env)}`;
+  if (!result.saved) return { ok: true, result, message: `${result.reason}\n${resume}` };
+  return { ok: true, result, message: `Progress saved to ${store.pathOf(result.key)}\n${resume}` };
+}
+
+/**
+ * The save waiting in a playthrough's slot, if any (read without loading it). For a trainer's file
+ * with none, a save of the same scenario whose file is gone (the file was moved) is offered instead.
+ */
+export function saveWaiting(playable: Pick<PlayableScenario, 'scenario' | 'file' | 'bundled' | 'from' | 'set'>, env: NodeJS.ProcessEnv = process.env): SaveSummary | undefined {
+  const store = stateStore(env);
+  const own = core.saveSummary(store, core.saveKey(playable));
+  if (own || playable.bundled === true) return own;
+  for (const { key } of store.list(core.SAVES_PREFIX)) {
+    if (!key.endsWith('.json') || key === core.saveKey(playable)) continue;
+    let text: string | undefined;
+    try {
+      text = store.read(key);
+    } catch {
+      continue;
+    }
+    const ref = text === undefined ? undefined : core.savedScenarioRef(text);
+    if (ref?.source !== 'file' || ref.id !== playable.scenario.id || existsSync(ref.file)) continue;
+    // Same scenario and start (--from/--set), from a file no longer there.
+    if (core.saveKey({ ...playable, file: ref.file }) !== key && !(ref.legacy && key === core.saveKey({ ...playable, bundled: true }))) continue;
+    const summary = core.saveSummary(store, key);
+    if (summary) return summary;
+  }
+  return undefined;
+}
+
+/**
+ * Reads the save under `key` for the scenario being opened: the one in its slot, or one made when
+ * the file was elsewhere (it then moves to this file's slot). The core still checks that the save
+ * fits the scenario (id, version, every reply).
+ */
+export function readSaveFor(playable: PlayableScenario, key: string, env: NodeJS.ProcessEnv = process.env): ResumeResult {
+  return core.readSave(stateStore(env), (ref, from) =>
+    ref.id === playable.scenario.id && from === playable.from ? playable : { error: `This save is of another scenario or start than "${playable.scenario.id}".` }, key);
+}
+
+/** Whether a file is one of the scenarios shipped with the app. */
+export function isBundledFile(file: string): boolean {
+  return dirname(resolve(file)) === scenariosDir();
+}
+
+/** The bundled scenario file with an id, if there is one. */
+function bundledFileOf(id: string): string | undefined {
+  if (!/^[a-z0-9][a-z0-9-]*$/i.test(id)) return undefined;
+  const file = join(scenariosDir(), `${id}.json`);
+  return existsSync(file) ? file : undefined;
+}
+
+function load(file: string, from: string | undefined, set?: Readonly<Record<string, string>>): PlayableScenario | { error: string } {
   try {
     const playable = loadPlayable(file, from, set);
-    return 'problems' in playable ? { error: `The saved scenario ${file} now has errors; run "casa-practice validate" on it.` } : playable;
+    return 'problems' in playable ? { error: `The saved scenario ${file} now has errors; run "${command('validate', process.env)}" on it.` } : playable;
   } catch (e) {
     if (e instanceof FileAccessError) return { error: `The saved scenario is gone: ${e.message}.` };
     if (e instanceof UsageError) return { error: `The saved scenario no longer fits: ${e.message}.` };
@@ -31,11 +98,35 @@ function loadForSave(file: string, from: string | undefined, set?: Readonly<Reco
 }
 
 /**
- * Reads the most recent save. A save that cannot be used (damaged, outdated, its scenario gone or
- * changed) is moved aside, never deleted, and reported in one line.
+ * Finds a save's scenario again: a bundled one by its id (wherever the app folder now is), a
+ * trainer's file by its path. An older save that named a bundled scenario by an absolute path
+ * (of this or an earlier copy of the app) is recognised by its id and resumes.
  */
-export function readSave(env: NodeJS.ProcessEnv = process.env): ResumeResult {
-  return core.readSave(stateStore(env), loadForSave);
+function loadForSave(ref: ScenarioRef, from: string | undefined, set?: Readonly<Record<string, string>>): PlayableScenario | { error: string; keep?: boolean } {
+  if (ref.source === 'bundled') {
+    const file = bundledFileOf(ref.id);
+    return file ? load(file, from, set) : { error: `The saved scenario "${ref.id}" is not bundled with this version of casa-practice.` };
+  }
+  if (ref.legacy) {
+    const file = bundledFileOf(ref.id);
+    if (file && basename(dirname(ref.file)) === 'scenarios' && basename(ref.file) === basename(file)) return load(file, from, set);
+  }
+  if (!existsSync(ref.file)) {
+    // A save of this version names its file by an absolute path: kept, to be continued from the
+    // file's new place. An older save (or one naming a relative path) is set aside as before.
+    const keep = ref.legacy !== true && isAbsolute(ref.file);
+    return { keep, error: `The scenario file ${ref.file} was moved or deleted; open it from where it is now with ${command('play <file>', process.env)} to continue this save.` };
+  }
+  return load(ref.file, from, set);
+}
+
+/**
+ * Reads the most recent save (or the one under `key`). A save that cannot be used (damaged,
+ * outdated, its scenario gone or changed) is moved aside, never deleted, and reported in one line.
+ */
+export function readSave(env: NodeJS.ProcessEnv = process.env, key?: string): ResumeResult {
+  const store = stateStore(env);
+  return key === undefined ? core.readSave(store, loadForSave) : core.readSave(store, loadForSave, key);
 }
 
 export { hasSave, stateStore };

@@ -1,7 +1,8 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { formatValidation, startingAt, type PlayableScenario } from '../machines/index.js';
 import { UsageError } from './args.js';
 import { loadScenarioFile, resolveScenarioPath } from './files.js';
+import { scenariosDir } from './paths.js';
 
 export type { PlayableScenario };
 
@@ -17,5 +18,15 @@ export function loadPlayable(nameOrPath: string, from?: string, set?: Readonly<R
   if (!loaded.result.scenario) return { problems: formatValidation(loaded.result, loaded.path) };
   const moved = startingAt(loaded.result.scenario, from, set);
   if (!moved.ok) throw new UsageError(moved.error);
-  return { scenario: moved.scenario, file: resolve(path), from, ...(set !== undefined ? { set } : {}) };
+  const file = resolve(path);
+  const playable: PlayableScenario = { scenario: moved.scenario, file, from, ...(dirname(file) === scenariosDir() ? { bundled: true } : {}), ...(set !== undefined ? { set } : {}) };
+  if (loaded.result.warnings > 0) warnings.set(playable, formatValidation(loaded.result, loaded.path));
+  return playable;
+}
+
+const warnings = new WeakMap<PlayableScenario, string>();
+
+/** The warnings of the file a scenario was loaded from, printed as `validate` prints them (undefined when none). */
+export function warningsOf(playable: PlayableScenario): string | undefined {
+  return warnings.get(playable);
 }

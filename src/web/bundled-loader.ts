@@ -1,13 +1,15 @@
-import { validateScenario, type PlayableScenario } from '../machines/index.js';
+import { validateScenario, type PlayableScenario, type ScenarioRef } from '../machines/index.js';
 import type { ScenarioText } from './scenarios.js';
 
 /**
- * The core's ScenarioLoader for saves of bundled scenarios: a save names its file
- * ("youth-discloses.json"), found again among the bundled texts and validated.
+ * The core's ScenarioLoader for saves of bundled scenarios: a save names the scenario's id (older
+ * saves its file, "youth-discloses.json"), found again among the bundled texts and validated. A
+ * trainer's previewed file is not kept by the browser, so its save cannot be resumed.
  */
-export function validateBundled(texts: readonly ScenarioText[], file: string): PlayableScenario | { error: string } {
+export function validateBundled(texts: readonly ScenarioText[], ref: ScenarioRef | string): PlayableScenario | { error: string } {
+  const file = typeof ref === 'string' ? ref : ref.source === 'bundled' ? `${ref.id}.json` : ref.file;
   const found = texts.find((t) => t.file === file);
   if (!found) return { error: `The scenario file ${file} is no longer part of the app.` };
   const result = validateScenario(found.text, file);
-  return result.scenario ? { scenario: result.scenario, file } : { error: `The scenario file ${file} now has errors.` };
+  return result.scenario ? { scenario: result.scenario, file, bundled: true } : { error: `The scenario file ${file} now has errors.` };
 }

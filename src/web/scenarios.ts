@@ -29,14 +29,14 @@ export type Loaded = { ok: true; playable: PlayableScenario; result: ValidationR
 
 const validated = new Map<string, Promise<Loaded>>();
 
-/** Validates a scenario's text once per file and text. */
+/** Validates a bundled scenario's text once per file and text (its saves are kept by scenario id). */
 export function loadScenario(file: string, text: string): Promise<Loaded> {
   const key = `${file}\u0000${text}`;
   let found = validated.get(key);
   if (!found) {
     found = loadCore().then((core) => {
       const result = core.validateScenario(text, file);
-      return result.scenario ? { ok: true, playable: { scenario: result.scenario, file }, result } : { ok: false, result, file };
+      return result.scenario ? { ok: true, playable: { scenario: result.scenario, file, bundled: true }, result } : { ok: false, result, file };
     });
     validated.set(key, found);
   }

@@ -28,6 +28,6 @@ describe('validating the picker in a worker thread', () => {
     expect(inWorker.entries.map((e) => e.id).sort()).toEqual(['court-report', 'youth-discloses']);
     expect(inWorker.entries.every((e) => e.playable?.scenario.nodes)).toBe(true);
     expect(inWorker).toEqual(onMain);
-    expect(inWorker.leftOut).toEqual([{ file: join(dir, 'cycle.json'), reason: 'it has errors; run casa-practice validate on it' }]);
+    expect(inWorker.leftOut).toEqual([{ file: join(dir, 'cycle.json'), reason: expect.stringMatching(/^it has errors; run .*casa-practice validate on it$/) }]);
   });
 });

@@ -57,7 +57,7 @@ describe('plain mode, end to end as a child process', () => {
     const first = cli(['play', NEW_PHONE, '--plain'], '2\n', env);
     expect(first.code).toBe(1);
     expect(first.out).toContain('Input ended before the scenario finished.');
-    expect(first.out).toMatch(/Progress saved to .*example-new-phone\.json/);
+    expect(first.out).toMatch(/Progress saved to .*example-new-phone--file-[0-9a-f]{8}\.json/);
     const second = cli(['resume'], '3\n', env);
     expect(second.code).toBe(0);
     expect(second.out).toContain('Continuing where you stopped.');

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { appElement, KEY, press, renderApp, tap, tempEnv } from './helpers/ink.js';
@@ -62,12 +63,20 @@ describe('practice mode in the Ink app', () => {
     expect(lastFrame()).toContain('yourself. (−1)');
 
     await press(r, 'e');
-    const paths = /(\S+\.md)\s+(\S+\.json)/.exec(lastFrame() ?? '');
+    // Each path on a line of its own, relative to the state folder.
+    const paths = /\n(exports\/\S+\.md)\n(exports\/\S+\.json)\n/.exec(lastFrame() ?? '');
     expect(paths).not.toBeNull();
-    const markdown = readFileSync(paths?.[1] as string, 'utf8');
+    const state = join(env.XDG_STATE_HOME as string, 'casa-practice');
+    const markdown = readFileSync(join(state, paths?.[1] as string), 'utf8');
     expect(markdown).toContain('**Score:** 1 of 4 (25%)');
     expect(markdown).toContain('| Take suspicions to the Advocate Supervisor | ✗ violated | Red Flags |');
-    expect(JSON.parse(readFileSync(paths?.[2] as string, 'utf8'))).toMatchObject({ scenarioId: 'example-new-phone', score: { earned: 1, best: 4 } });
+    expect(JSON.parse(readFileSync(join(state, paths?.[2] as string), 'utf8'))).toMatchObject({
+      format: 'casa-practice-debrief', formatVersion: 1, mode: 'practice', debrief: { scenarioId: 'example-new-phone', score: { earned: 1, best: 4 } },
+    });
+    // A second e writes nothing new and says where the export already is.
+    await press(r, 'e');
+    expect(lastFrame()).toContain(`Already exported to:\n${paths?.[1]}\n${paths?.[2]}`);
+    expect(readdirSync(join(state, 'exports'))).toHaveLength(2);
 
     expect(readRecords(stateStore(env)).records['example-new-phone']).toMatchObject({ bestPercent: 25, completions: 1 });
     expect(readRecords(stateStore(env)).playthroughs).toMatchObject([{ scenarioId: 'example-new-phone', mode: 'practice', minutes: 1, score: { percent: 25 }, decisions: [{}, {}] }]);

@@ -5,6 +5,7 @@ import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { savesDir } from '../../src/terminal/saves.js';
 import { appElement, KEY, press, renderApp, SCENARIOS, tap, tempEnv } from './helpers/ink.js';
+import { NEW_PHONE_SAVE } from './helpers/slots.js';
 
 afterEach(() => cleanup());
 
@@ -22,7 +23,7 @@ async function playAndQuit(env: NodeJS.ProcessEnv, dir?: string) {
   await press(r, 'q');
   await tap(r, 'y');
   expect(exit).toHaveBeenCalledTimes(1);
-  expect(exit.mock.calls[0]?.[0]).toMatch(/Progress saved to .*saves\/example-new-phone\.json/);
+  expect(exit.mock.calls[0]?.[0]).toMatch(/^Progress saved to .*saves\/example-new-phone--file-[0-9a-f]{8}\.json\n/);
   r.unmount();
   return before;
 }
@@ -49,14 +50,14 @@ describe('saving and resuming', () => {
     await press(r, '1', KEY.enter, '2');
     await tap(r, KEY.ctrlC);
     expect(exit.mock.calls[0]?.[0]).toMatch(/Progress saved to/);
-    const saved = JSON.parse(readFileSync(join(savesDir(env), 'example-new-phone.json'), 'utf8'));
+    const saved = JSON.parse(readFileSync(join(savesDir(env), NEW_PHONE_SAVE), 'utf8'));
     expect(saved.session.snapshot.context.transcript).toHaveLength(1);
   });
 
   it('a damaged save is reported in one line, moved aside (not deleted), and the app starts clean', async () => {
     const env = tempEnv();
     mkdirSync(savesDir(env), { recursive: true });
-    writeFileSync(join(savesDir(env), 'example-new-phone.json'), '{"format": "casa-practice-terminal-save", "formatVersion": 1, ');
+    writeFileSync(join(savesDir(env), NEW_PHONE_SAVE), '{"format": "casa-practice-terminal-save", "formatVersion": 1, ');
     const { element } = appElement({ env });
     const r = await renderApp(element);
     await press(r, 'R');
@@ -67,13 +68,13 @@ describe('saving and resuming', () => {
     expect(frame).not.toContain('A saved session is waiting');
     const files = readdirSync(savesDir(env));
     expect(files).toHaveLength(1);
-    expect(files[0]).toMatch(/^example-new-phone\.json\.damaged-/);
+    expect(files[0]?.startsWith(`${NEW_PHONE_SAVE}.damaged-`)).toBe(true);
   });
 
   it('a save whose replies were edited is refused by the core, and moved aside', async () => {
     const env = tempEnv();
     await playAndQuit(env);
-    const path = join(savesDir(env), 'example-new-phone.json');
+    const path = join(savesDir(env), NEW_PHONE_SAVE);
     const saved = JSON.parse(readFileSync(path, 'utf8'));
     saved.session.snapshot.context.variables.trust = 99;
     writeFileSync(path, JSON.stringify(saved));

@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, ROOT } from './helpers/cli.js';
+import { NEW_PHONE_SAVE } from './helpers/slots.js';
 import { SCENARIOS, tempEnv } from './helpers/ink.js';
 
 const NEW_PHONE = join(SCENARIOS, 'new-phone.json');
@@ -66,11 +67,11 @@ describe('signals', () => {
     } finally {
       app.kill();
     }
-    const save = join(env.XDG_STATE_HOME as string, 'casa-practice', 'saves', 'example-new-phone.json');
+    const save = join(env.XDG_STATE_HOME as string, 'casa-practice', 'saves', NEW_PHONE_SAVE);
     expect(existsSync(save)).toBe(true);
     expect(JSON.parse(readFileSync(save, 'utf8'))).toMatchObject({ session: { scenarioId: 'example-new-phone' } });
     // The cursor is shown again before the message, which is printed on a line of its own.
-    expect(app.output()).toMatch(/\u001b\[\?25h\s*\r?\nProgress saved to .*example-new-phone\.json/);
+    expect(app.output()).toMatch(/\u001b\[\?25h\s*\r?\nProgress saved to .*example-new-phone--file-[0-9a-f]{8}\.json/);
 
     // Resume (line by line) picks up after the first decision: the next thing asked is decision 2.
     const resumed = spawnSync(BIN[0], [BIN[1], 'resume'], {

@@ -2,8 +2,14 @@ import { restoreSession, saveSession, type PersistedScenarioSnapshot, type Saved
 import type { PlayableScenario } from '../playable.js';
 import { cleanLine } from '../text/clean.js';
 import type { SessionMode } from '../types.js';
-import { latestSaveKey, saveKey } from './slots.js';
+import { latestSaveKey, mayReplaceSave, saveKey, saveSummary, type RunOrigin, type SaveSummary } from './slots.js';
 import type { Store } from './store.js';
+
+/** Where a save finds its scenario again: a bundled one by id (the version is checked on restore), a trainer's file by path. */
+export type ScenarioRef =
+  | { source: 'bundled'; id: string }
+  /** `legacy`: read from a save made before bundled scenarios were saved by id (its path may be a bundled one's). */
+  | { source: 'file'; file: string; id: string; legacy?: boolean };
 
 /**
  * A session in progress as kept in the store: the core's saved session (scenario id and version,
@@ -13,8 +19,10 @@ import type { Store } from './store.js';
 export interface SaveSlot {
   format: 'casa-practice-terminal-save';
   formatVersion: 1;
-  /** Where the UI finds the scenario again: a file path in the terminal. */
-  scenarioFile: string;
+  /** Where the scenario is found again. No absolute path is kept for a bundled scenario. */
+  scenario?: ScenarioRef;
+  /** Older saves: the scenario's file path, bundled or not (read, never written). */
+  scenarioFile?: string;
   /** The node a `--from` playthrough started at. */
   from?: string;
   /** The starting values a `--set` playthrough was given, as typed. */
@@ -24,13 +32,17 @@ export interface SaveSlot {
   session: SavedSession;
 }
 
+/** The reference a save keeps to its scenario. */
+export function scenarioRef(playable: Pick<PlayableScenario, 'scenario' | 'file' | 'bundled'>): ScenarioRef {
+  return playable.bundled === true ? { source: 'bundled', id: playable.scenario.id } : { source: 'file', file: playable.file, id: playable.scenario.id };
+}
 
 /** Saves a session in progress; returns its key. */
 export function writeSave(store: Store, playable: PlayableScenario, persistedSnapshot: unknown, startedAt?: string, now = new Date()): string {
   const slot: SaveSlot = {
     format: 'casa-practice-terminal-save',
     formatVersion: 1,
-    scenarioFile: playable.file,
+    scenario: scenarioRef(playable),
     ...(playable.from !== undefined ? { from: playable.from } : {}),
     ...(playable.set !== undefined ? { set: { ...playable.set } } : {}),
     ...(startedAt !== undefined ? { startedAt } : {}),
@@ -41,9 +53,37 @@ export function writeSave(store: Store, playable: PlayableScenario, persistedSna
   return key;
 }
 
+/** Replies made in a persisted snapshot (0 when it has no transcript). */
+export function repliesMade(persistedSnapshot: unknown): number {
+  const context = typeof persistedSnapshot === 'object' && persistedSnapshot !== null ? (persistedSnapshot as { context?: { transcript?: unknown } }).context : undefined;
+  return Array.isArray(context?.transcript) ? context.transcript.length : 0;
+}
+
+/** What keepProgress did: saved the run, or kept the save that was there (and why, for the volunteer). */
+export type KeepResult = { saved: true; key: string } | { saved: false; key: string; existing: SaveSummary; reason: string };
+
+/**
+ * Saves a run in progress unless that would lose a better save: the policy of mayReplaceSave. Every
+ * UI saves through this, so opening a scenario never silently overwrites its save.
+ */
+export function keepProgress(store: Store, playable: PlayableScenario, persistedSnapshot: unknown, opts: { origin: RunOrigin; startedAt?: string; now?: Date }): KeepResult {
+  const key = saveKey(playable);
+  const existing = opts.origin === 'continued' ? undefined : saveSummary(store, key);
+  if (!mayReplaceSave(existing, opts.origin, repliesMade(persistedSnapshot)) && existing) {
+    const reason = opts.origin === 'started-over'
+      ? `Your earlier save (decision ${existing.decision}) was kept: you started over but made no reply yet.`
+      : `Your earlier save (decision ${existing.decision}) was kept: this run did not get further.`;
+    return { saved: false, key, existing, reason };
+  }
+  return { saved: true, key: writeSave(store, playable, persistedSnapshot, opts.startedAt, opts.now) };
+}
 
 /** How a UI finds a save's scenario again: the scenario, or why it cannot be played. */
-export type ScenarioLoader = (scenarioFile: string, from: string | undefined, set?: Readonly<Record<string, string>>) => PlayableScenario | { error: string };
+/**
+ * `keep`: the save itself is sound but its scenario cannot be found now (a trainer's file that
+ * moved): it is left where it is, so opening the file from its new place can continue it.
+ */
+export type ScenarioLoader = (ref: ScenarioRef, from: string | undefined, set?: Readonly<Record<string, string>>) => PlayableScenario | { error: string; keep?: boolean };
 
 /** What `resume` finds. Every text in it is clean (a save is untrusted input). */
 export type ResumeResult =
@@ -74,16 +114,50 @@ export function readSave(store: Store, load: ScenarioLoader, key: string | undef
   }
   if (typeof slot !== 'object' || slot === null || slot.format !== 'casa-practice-terminal-save') return bad('This is not a casa-practice save.');
   if (slot.formatVersion !== 1) return bad(`This save uses format version ${String(slot.formatVersion)}, which this version of casa-practice does not read.`);
-  if (typeof slot.scenarioFile !== 'string' || (slot.from !== undefined && typeof slot.from !== 'string')) return bad('The saved progress is damaged (its scenario is not named).');
+  const ref = refOf(slot);
+  if (!ref || (slot.from !== undefined && typeof slot.from !== 'string')) return bad('The saved progress is damaged (its scenario is not named).');
   const set: unknown = slot.set;
   if (set !== undefined && (typeof set !== 'object' || set === null || Array.isArray(set) || !Object.values(set).every((v) => typeof v === 'string'))) {
     return bad('The saved progress is damaged (its starting values are malformed).');
   }
-  const loaded = load(slot.scenarioFile, slot.from, set as Record<string, string> | undefined);
-  if ('error' in loaded) return bad(loaded.error);
+  const loaded = load(ref, slot.from, set as Record<string, string> | undefined);
+  if ('error' in loaded) return loaded.keep === true ? { kind: 'bad', error: cleanLine(loaded.error) } : bad(loaded.error);
   const restored = restoreSession(loaded.scenario, slot.session);
   if (!restored.ok) return bad(restored.error);
   const startedAt = typeof slot.startedAt === 'string' ? cleanLine(slot.startedAt).slice(0, 40) : undefined;
-  return { kind: 'ok', key, playable: loaded, snapshot: restored.snapshot, mode: restored.mode, ...(startedAt ? { startedAt } : {}) };
+  const own = saveKey(loaded);
+  if (own !== key) {
+    // An older save kept under another key (before trainer files had slots of their own): it
+    // moves to its slot, so the playthrough's next save replaces it instead of leaving a copy.
+    store.write(own, text);
+    store.remove(key);
+  }
+  return { kind: 'ok', key: own, playable: loaded, snapshot: restored.snapshot, mode: restored.mode, ...(startedAt ? { startedAt } : {}) };
 }
 
+
+/** The scenario a save names: its reference, or for an older save its path and the id its session names. */
+function refOf(slot: Partial<SaveSlot>): ScenarioRef | undefined {
+  const r: unknown = slot.scenario;
+  if (typeof r === 'object' && r !== null) {
+    const { source, id, file } = r as Record<string, unknown>;
+    if (source === 'bundled' && typeof id === 'string') return { source, id };
+    if (source === 'file' && typeof id === 'string' && typeof file === 'string') return { source, id, file };
+    return undefined;
+  }
+  const id: unknown = (slot.session as { scenarioId?: unknown } | undefined)?.scenarioId;
+  return typeof slot.scenarioFile === 'string' && typeof id === 'string' ? { source: 'file', file: slot.scenarioFile, id, legacy: true } : undefined;
+}
+
+/**
+ * The scenario a save names, read without XState (for a UI looking for a save whose trainer's file
+ * moved). Undefined when the text is not a save that names one.
+ */
+export function savedScenarioRef(text: string): ScenarioRef | undefined {
+  try {
+    const slot = JSON.parse(text) as unknown;
+    return typeof slot === 'object' && slot !== null && (slot as Partial<SaveSlot>).format === 'casa-practice-terminal-save' ? refOf(slot as Partial<SaveSlot>) : undefined;
+  } catch {
+    return undefined;
+  }
+}

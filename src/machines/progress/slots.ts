@@ -7,18 +7,53 @@ import type { Store } from './store.js';
 /** The folder-like prefix of every save key. */
 export const SAVES_PREFIX = 'saves/';
 
+/** The folder-like prefix of the last debrief kept per scenario. */
+export const DEBRIEFS_PREFIX = 'debriefs/';
+
+/** What names a save slot: the scenario's id, where it came from, and an author's --from/--set. */
+export interface SlotOf {
+  scenario: { id: string };
+  /** Where the UI found the scenario (a path in the terminal). */
+  file?: string;
+  /** A scenario shipped with the app is saved by id alone; any other file by id and file. */
+  bundled?: boolean;
+  from?: string;
+  set?: unknown;
+}
+
+/** A short, stable hash of a text (FNV-1a, 32 bits, hex): tells two files' slots apart in a key. */
+export function shortHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
 /**
- * The save key of a playthrough: one per scenario (and per --from start, and one for author tests
- * with --set values), so one never overwrites another.
+ * The name of a playthrough's slot: one per scenario (and per --from start, and one for author
+ * tests with --set values), so one never overwrites another. A trainer's file is keyed by its id
+ * and its file, so a copy of a bundled scenario (same id) never shares the bundled one's slot.
  */
-export function saveKey(playable: { scenario: { id: string }; from?: string; set?: unknown }): string {
+export function slotName(playable: SlotOf): string {
   const base = playable.from === undefined ? playable.scenario.id : `${playable.scenario.id}--from-${playable.from}`;
-  const name = playable.set === undefined ? base : `${base}--set`;
-  return `${SAVES_PREFIX}${name}.json`;
+  const own = playable.bundled === true || playable.file === undefined ? base : `${base}--file-${shortHash(playable.file)}`;
+  return playable.set === undefined ? own : `${own}--set`;
+}
+
+/** The save key of a playthrough. */
+export function saveKey(playable: SlotOf): string {
+  return `${SAVES_PREFIX}${slotName(playable)}.json`;
+}
+
+/** Where the last debrief of a scenario is kept. */
+export function debriefKey(playable: SlotOf): string {
+  return `${DEBRIEFS_PREFIX}${slotName(playable)}.json`;
 }
 
 /** Removes a playthrough's save once it is finished. */
-export function clearSave(store: Store, playable: { scenario: { id: string }; from?: string; set?: unknown }): void {
+export function clearSave(store: Store, playable: SlotOf): void {
   store.remove(saveKey(playable));
 }
 
@@ -32,4 +67,80 @@ export function latestSaveKey(store: Store): string | undefined {
 /** The one line shown when a save cannot be resumed (and where it was moved, when it was). */
 export function resumeFailure(error: string, movedTo?: string): string {
   return `Could not resume: ${cleanLine(error)} ${movedTo === undefined ? 'The save was left where it is' : `The save was moved to ${cleanLine(movedTo)}`}; starting fresh.`;
+}
+
+/** What a picker says about a save without loading it: how far it got and when. */
+export interface SaveSummary {
+  key: string;
+  /** Replies made so far. */
+  replies: number;
+  /** The decision the volunteer stopped at (replies + 1). */
+  decision: number;
+  /** ISO time of the save, when it says. */
+  savedAt?: string;
+}
+
+/**
+ * A save's summary read without XState (the save is untrusted: only its transcript's length and
+ * its time are looked at, and nothing is moved). Undefined when there is no readable save.
+ */
+export function saveSummary(store: Store, key: string): SaveSummary | undefined {
+  let raw: unknown;
+  try {
+    const text = store.read(key);
+    if (text === undefined) return undefined;
+    raw = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const session = isRecord(raw) && isRecord(raw.session) ? raw.session : undefined;
+  const snapshot = session && isRecord(session.snapshot) ? session.snapshot : undefined;
+  const transcript = snapshot && isRecord(snapshot.context) ? snapshot.context.transcript : undefined;
+  if (!Array.isArray(transcript)) return undefined;
+  const savedAt = typeof session?.savedAt === 'string' && !Number.isNaN(Date.parse(session.savedAt)) ? new Date(session.savedAt).toISOString() : undefined;
+  return { key, replies: transcript.length, decision: transcript.length + 1, ...(savedAt ? { savedAt } : {}) };
+}
+
+/**
+ * How a playthrough relates to the save of its slot: there was none when it began ('new'), it
+ * continues that save ('continued'), or the volunteer chose to start over ('started-over').
+ */
+export type RunOrigin = 'new' | 'continued' | 'started-over';
+
+/**
+ * Whether a run may replace the save in its slot. A continued run always may (it is that save,
+ * undo included). A run that started over may once the volunteer has made a reply: until then the
+ * old save is kept. Any other run only replaces a save it got further than.
+ */
+export function mayReplaceSave(existing: Pick<SaveSummary, 'replies'> | undefined, origin: RunOrigin, replies: number): boolean {
+  if (existing === undefined || origin === 'continued') return true;
+  if (origin === 'started-over') return replies > 0;
+  return replies > existing.replies;
+}
+
+/** "just now", "5 minutes ago", "2 hours ago", "3 days ago". */
+export function agoWords(iso: string | undefined, now = new Date()): string {
+  const then = iso === undefined ? Number.NaN : Date.parse(iso);
+  if (Number.isNaN(then)) return 'some time ago';
+  const minutes = Math.floor((now.getTime() - then) / 60_000);
+  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'} ago`;
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return unit(minutes, 'minute');
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return unit(hours, 'hour');
+  return unit(Math.floor(hours / 24), 'day');
+}
+
+/** The words of the continue / start over question, for every UI alike. */
+export function continueChoices(summary: SaveSummary, now = new Date()): { continueLabel: string; startOverLabel: string; plainNotice: string } {
+  const where = `decision ${summary.decision}, saved ${agoWords(summary.savedAt, now)}`;
+  return {
+    continueLabel: `Continue where you stopped (${where})`,
+    startOverLabel: 'Start over (the save is kept until you make your first reply)',
+    plainNotice: `Continuing where you stopped (${where}).`,
+  };
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -1,5 +1,6 @@
 import type { Debrief } from '../scoring.js';
 import type { Scenario } from '../schema/scenario.js';
+import type { SessionMode } from '../types.js';
 import { debriefModel } from './debrief-model.js';
 import { debriefMarkdown } from './markdown.js';
 
@@ -16,11 +17,32 @@ export interface DebriefExport {
   json: string;
 }
 
-/** The export of a finished playthrough; each UI decides where the files go. */
-export function debriefExport(scenario: Scenario, debrief: Debrief, now = new Date()): DebriefExport {
+/** The name and version of the exported JSON's format. */
+export const DEBRIEF_EXPORT_FORMAT = { format: 'casa-practice-debrief', formatVersion: 1 } as const;
+
+/** What an export says about itself: the mode played and, when the UI knows it, the app's version. */
+export interface ExportMeta {
+  mode?: SessionMode;
+  appVersion?: string;
+}
+
+/**
+ * The export of a finished playthrough; each UI decides where the files go. Both files say what
+ * they are: format and version, the mode played, the scenario and its version, and when.
+ */
+export function debriefExport(scenario: Scenario, debrief: Debrief, now = new Date(), meta: ExportMeta = {}): DebriefExport {
+  const mode = meta.mode ?? 'practice';
+  const header = {
+    ...DEBRIEF_EXPORT_FORMAT,
+    exportedAt: now.toISOString(),
+    mode,
+    scenario: { id: scenario.id, version: scenario.version },
+    ...(meta.appVersion !== undefined ? { appVersion: meta.appVersion } : {}),
+  };
+  const markdown = debriefMarkdown(debriefModel(scenario, debrief)).replace(/\n/, `\n\n_${mode === 'assessment' ? 'Assessment' : 'Practice'} mode · exported ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC · scenario version ${scenario.version} · ${DEBRIEF_EXPORT_FORMAT.format} format ${DEBRIEF_EXPORT_FORMAT.formatVersion}_\n`);
   return {
     baseName: `${scenario.id}-debrief-${fileStamp(now)}`,
-    markdown: debriefMarkdown(debriefModel(scenario, debrief)),
-    json: `${JSON.stringify(debrief, null, 2)}\n`,
+    markdown,
+    json: `${JSON.stringify({ ...header, debrief }, null, 2)}\n`,
   };
 }

@@ -2,9 +2,129 @@ import { latestSaveKey, readRecords, type RecordsRead } from '../../machines/lig
 import { stateDir } from '../state.js';
 import { fileStore, type FileStore } from './file-store.js';
 
+/**
+ * The state folder as the core's store, never throwing on a write: when the folder cannot be
+ * written (read-only, permission denied, `saves` is a file, a bad XDG_STATE_HOME, disk full) the
+ * session goes on in memory and the store says, in one line, where saving failed and why.
+ */
+export interface StateStore extends FileStore {
+  /** The state folder. */
+  readonly dir: string;
+  /** The first failed write in words (one line), once one has failed. */
+  failure(): string | undefined;
+  /** Whether a save, record or debrief (not just the check at start) could not be written. */
+  lostWrites(): boolean;
+  /** Whether the latest value of a key lives only in memory (its write failed). */
+  inMemoryOnly(key: string): boolean;
+}
+
+/** The key of the small file written at start to check the folder can be written. */
+const PROBE = 'saves/.write-test';
+
+/** A file-system error in words a volunteer can act on. */
+export function errorWords(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'EACCES': case 'EPERM': return 'permission denied';
+    case 'EROFS': return 'the disk is read-only';
+    case 'ENOTDIR': return 'part of the path is a file, not a folder';
+    case 'EEXIST': return 'a file is in the way of a folder';
+    case 'EISDIR': return 'a folder is in the way of a file';
+    case 'ENOSPC': return 'the disk is full';
+    case 'EDQUOT': return 'the disk quota is used up';
+    case 'ENAMETOOLONG': return 'the path is too long';
+    default: return code ? `error ${code}` : 'it could not be written';
+  }
+}
+
+/** The one line shown when progress cannot be saved. */
+export function savingOffLine(dir: string, e: unknown): string {
+  return `Progress is not being saved: ${dir} cannot be written (${errorWords(e)}); this session is kept in memory only.`;
+}
+
+// One store per state folder for the whole process, so what was kept in memory is found again.
+const stores = new Map<string, StateStore>();
+
 /** The state folder ($XDG_STATE_HOME/casa-practice) as the core's store. */
-export function stateStore(env: NodeJS.ProcessEnv = process.env): FileStore {
-  return fileStore(stateDir(env));
+export function stateStore(env: NodeJS.ProcessEnv = process.env): StateStore {
+  const dir = stateDir(env);
+  let store = stores.get(dir);
+  if (!store) stores.set(dir, (store = resilientStore(dir)));
+  return store;
+}
+
+const GONE = Symbol('removed');
+
+function resilientStore(dir: string): StateStore {
+  const files = fileStore(dir);
+  // Keys whose latest value lives only in memory (or was removed there), because the disk refused.
+  const memory = new Map<string, { text: string | typeof GONE; modified: number }>();
+  let failed: string | undefined;
+  let lost = false;
+  const fail = (key: string, e: unknown) => {
+    failed ??= savingOffLine(dir, e);
+    if (key !== PROBE) lost = true;
+  };
+  return {
+    dir,
+    pathOf: files.pathOf,
+    failure: () => failed,
+    lostWrites: () => lost,
+    inMemoryOnly: (key) => memory.has(key) && memory.get(key)?.text !== GONE,
+    read(key) {
+      const m = memory.get(key);
+      if (m) return m.text === GONE ? undefined : m.text;
+      return files.read(key);
+    },
+    write(key, text) {
+      try {
+        files.write(key, text);
+        memory.delete(key);
+      } catch (e) {
+        fail(key, e);
+        memory.set(key, { text, modified: Date.now() });
+      }
+    },
+    remove(key) {
+      try {
+        files.remove(key);
+        memory.delete(key);
+      } catch {
+        memory.set(key, { text: GONE, modified: Date.now() });
+      }
+    },
+    moveAside(key, now) {
+      try {
+        const to = files.moveAside(key, now);
+        memory.delete(key);
+        return to;
+      } catch (e) {
+        // It cannot be moved: it stays where it is, and this session no longer reads it.
+        memory.set(key, { text: GONE, modified: Date.now() });
+        return `${files.pathOf(key)} (left in place: it could not be moved, ${errorWords(e)})`;
+      }
+    },
+    list(prefix) {
+      const out = new Map(files.list(prefix).map((e) => [e.key, e]));
+      for (const [key, m] of memory) {
+        if (!key.startsWith(prefix)) continue;
+        if (m.text === GONE) out.delete(key);
+        else out.set(key, { key, modified: m.modified });
+      }
+      return [...out.values()];
+    },
+  };
+}
+
+/**
+ * Checks at start that progress can be saved: creates the state folder and its saves folder and
+ * writes a small file there. Returns the one line to show when it cannot, or undefined.
+ */
+export function checkStateFolder(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const store = stateStore(env);
+  store.write(PROBE, '');
+  store.remove(PROBE);
+  return store.failure();
 }
 
 /** Whether a saved session is waiting. */

@@ -1,13 +1,16 @@
 import { Box, Text, useStdout } from 'ink';
-import { lazy, Suspense, useEffect, useState } from 'react';
-import { entryOf, resumeFailure, withRecord, type CatalogEntry, type PlayableScenario, type Records, type SessionMode } from '../../machines/light.js';
-import type { PersistedScenarioSnapshot, SessionActor } from '../../machines/index.js';
+import { dirname, resolve } from 'node:path';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { debriefKey, entryOf, resumeFailure, saveKey, withRecord, type CatalogEntry, type PlayableScenario, type Records, type RunOrigin, type SaveSummary, type SessionMode } from '../../machines/light.js';
+import type { Debrief, PersistedScenarioSnapshot, SessionActor } from '../../machines/index.js';
 import type { Listing } from '../node/catalog-files.js';
-import { hasSave, loadRecords } from '../node/state-store.js';
+import { checkStateFolder, hasSave, loadRecords, stateStore } from '../node/state-store.js';
+import { scenariosDir } from '../paths.js';
 import { sessionSeed } from '../seed.js';
 import type { Theme } from '../theme.js';
 import { AppContext, type AppServices } from './AppContext.js';
 import { ContentNote } from './ContentNote.js';
+import { ContinuePrompt } from './ContinuePrompt.js';
 import { Picker } from './Picker.js';
 import { ThemeContext } from './ThemeContext.js';
 
@@ -15,11 +18,16 @@ import { ThemeContext } from './ThemeContext.js';
 // picker's first frame as quick as an empty Ink app's.
 const PlayScreen = lazy(async () => ({ default: (await import('./PlayScreen.js')).PlayScreen }));
 const FacilitateScreen = lazy(async () => ({ default: (await import('./FacilitateScreen.js')).FacilitateScreen }));
+const DebriefScreen = lazy(async () => ({ default: (await import('./DebriefScreen.js')).DebriefScreen }));
 
 /** How the app opens. */
 export type AppStart =
   | { kind: 'picker'; notice?: string }
-  | { kind: 'play'; playable: PlayableScenario; snapshot?: PersistedScenarioSnapshot; startedAt?: string; showNote: boolean }
+  /**
+   * A named scenario (or a resumed save, `showNote` false). `saved`: the save waiting in its slot,
+   * so the app asks to continue or start over; `origin` how the run relates to that save.
+   */
+  | { kind: 'play'; playable: PlayableScenario; snapshot?: PersistedScenarioSnapshot; startedAt?: string; showNote: boolean; saved?: SaveSummary; origin?: RunOrigin }
   | { kind: 'facilitate'; playable?: PlayableScenario };
 
 /** Props of App. */
@@ -39,8 +47,10 @@ export interface AppProps {
 type Screen =
   | { name: 'picker'; notice?: string }
   | { name: 'loading' }
-  | { name: 'note'; entry: CatalogEntry; fromPicker: boolean }
-  | { name: 'play'; playable: PlayableScenario; actor: SessionActor; mode: SessionMode; fromPicker: boolean; startedAt?: string }
+  | { name: 'choose'; entry: CatalogEntry; playable: PlayableScenario; summary: SaveSummary; fromPicker: boolean }
+  | { name: 'note'; entry: CatalogEntry; fromPicker: boolean; origin: RunOrigin }
+  | { name: 'play'; playable: PlayableScenario; actor: SessionActor; mode: SessionMode; fromPicker: boolean; startedAt?: string; origin: RunOrigin }
+  | { name: 'kept'; playable: PlayableScenario; debrief: Debrief; mode: SessionMode; savedAt?: string }
   | { name: 'facilitate'; playable: PlayableScenario; actor: SessionActor };
 
 // Each new playthrough draws its own seed for the order of replies (a resumed one keeps its save's).
@@ -61,11 +71,31 @@ function recordsNow(env: NodeJS.ProcessEnv): { records: Records; notice?: string
   }
 }
 
+/** The files of the scenarios with a save waiting, and of those with a last debrief kept. */
+function marksNow(env: NodeJS.ProcessEnv, entries: readonly CatalogEntry[]): { saved: Set<string>; debriefs: Set<string> } {
+  const store = stateStore(env);
+  const saves = new Set(store.list('saves/').map((k) => k.key));
+  const kept = new Set(store.list('debriefs/').map((k) => k.key));
+  const bundledDir = scenariosDir();
+  const saved = new Set<string>();
+  const debriefs = new Set<string>();
+  for (const e of entries) {
+    const file = resolve(e.file);
+    const slot = { scenario: { id: e.id }, file, bundled: dirname(file) === bundledDir };
+    if (saves.has(saveKey(slot))) saved.add(e.file);
+    if (kept.has(debriefKey(slot))) debriefs.add(e.file);
+  }
+  return { saved, debriefs };
+}
+
 /** The terminal app: picker → content note → playthrough → debrief, or a trainer-led session. */
 export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   const { stdout } = useStdout();
   const facilitating = start.kind === 'facilitate';
   const [screen, setScreen] = useState<Screen>(() => firstScreen(start));
+  // Whether progress can be saved is checked once, at start; the store remembers a failure and
+  // every screen that promises saving says so instead.
+  useState(() => checkStateFolder(services.env));
   const [records, setRecords] = useState(() => recordsNow(services.env));
   const [catalog, setCatalog] = useState<Listing>(() => (screen.name === 'picker' ? loadCatalog() : { entries: [], leftOut: [] }));
   const toPicker = (notice?: string) => {
@@ -92,45 +122,85 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   useEffect(() => {
     // A resumed session opens straight into play once the core has loaded.
     if (start.kind === 'play' && !start.showNote) void newActor(services.env, start.playable, mode, start.snapshot).then((actor) =>
-      setScreen({ name: 'play', playable: start.playable, actor, mode, fromPicker: false, startedAt: start.startedAt }));
+      setScreen({ name: 'play', playable: start.playable, actor, mode, fromPicker: false, startedAt: start.startedAt, origin: 'continued' }));
     // Once, on mount: `start` describes how the app opened, not what it shows now.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const begin = async (entry: CatalogEntry, fromPicker: boolean) => {
-    let playable = entry.playable;
-    if (!playable) {
-      const loaded = (await import('../scenario-source.js')).loadPlayable(entry.file);
-      if ('problems' in loaded) return toPicker(`"${entry.title}" has errors; run: casa-practice validate ${entry.file}`);
-      playable = loaded;
+  /** The entry's scenario, validated (the picker may not have checked it yet), or undefined after saying why. */
+  const playableOf = async (entry: CatalogEntry): Promise<PlayableScenario | undefined> => {
+    if (entry.playable) return entry.playable;
+    const loaded = (await import('../scenario-source.js')).loadPlayable(entry.file);
+    if ('problems' in loaded) {
+      const { command } = await import('../invocation.js');
+      toPicker(`"${entry.title}" has errors; run: ${command(`validate ${entry.file}`, services.env)}`);
+      return undefined;
     }
-    if (facilitating) setScreen({ name: 'facilitate', playable, actor: await newFacilitation(services.env, playable) });
-    else setScreen({ name: 'play', playable, actor: await newActor(services.env, playable, mode), mode, fromPicker });
+    return loaded;
   };
-  const resume = async () => {
-    const found = (await import('../saves.js')).readSave(services.env);
+  const begin = async (entry: CatalogEntry, fromPicker: boolean, origin: RunOrigin) => {
+    const playable = await playableOf(entry);
+    if (!playable) return;
+    if (facilitating) setScreen({ name: 'facilitate', playable, actor: await newFacilitation(services.env, playable) });
+    else setScreen({ name: 'play', playable, actor: await newActor(services.env, playable, mode), mode, fromPicker, origin });
+  };
+  /** Opening a scenario from the picker: with a save waiting, ask first; never overwrite it silently. */
+  const open = async (entry: CatalogEntry) => {
+    if (facilitating) return setScreen({ name: 'note', entry, fromPicker: true, origin: 'new' });
+    const playable = await playableOf(entry);
+    if (!playable) return;
+    const summary = (await import('../saves.js')).saveWaiting(playable, services.env);
+    setScreen(summary ? { name: 'choose', entry, playable, summary, fromPicker: true } : { name: 'note', entry, fromPicker: true, origin: 'new' });
+  };
+  const resume = async (key?: string, playable?: PlayableScenario) => {
+    const saves = await import('../saves.js');
+    const found = key !== undefined && playable ? saves.readSaveFor(playable, key, services.env) : saves.readSave(services.env, key);
     if (found.kind !== 'ok') return toPicker(found.kind === 'bad' ? resumeFailure(found.error, found.movedTo) : 'No saved session was found.');
     const actor = await newActor(services.env, found.playable, found.mode, found.snapshot);
-    setScreen({ name: 'play', playable: found.playable, actor, mode: found.mode, fromPicker: true, startedAt: found.startedAt });
+    setScreen({ name: 'play', playable: found.playable, actor, mode: found.mode, fromPicker: true, startedAt: found.startedAt, origin: 'continued' });
+  };
+  const reopenDebrief = async (entry: CatalogEntry) => {
+    const playable = await playableOf(entry);
+    if (!playable) return;
+    const { readKeptDebrief } = await import('../../machines/index.js');
+    const kept = readKeptDebrief(stateStore(services.env), playable);
+    if (!kept) return toPicker('No debrief of this scenario was kept.');
+    if (!kept.ok) return toPicker(kept.error);
+    setScreen({ name: 'kept', playable, debrief: kept.debrief, mode: kept.mode, savedAt: kept.savedAt });
   };
 
+  // Which scenarios have a save or a kept debrief: read when the picker's list changes, not on every key.
+  const marks = useMemo(() => (facilitating || !onPicker ? undefined : marksNow(services.env, catalog.entries)), [facilitating, onPicker, catalog, services.env]);
+  const quit = (interrupted = false) => services.exit(undefined, interrupted ? 130 : 0);
   let body;
   if (screen.name === 'picker') {
     body = (
-      <Picker entries={catalog.entries.map((e) => withRecord(e, records.records))} checking={checking} notice={pickerNotice(screen.notice, records.notice)} canResume={!facilitating && hasSave(services.env)}
-        onPick={(entry) => setScreen({ name: 'note', entry, fromPicker: true })}
-        onResume={() => void resume()} onQuit={() => services.exit()} />
+      <Picker entries={catalog.entries.map((e) => withRecord(e, records.records))} checking={checking} notice={pickerNotice(screen.notice, records.notice, stateStore(services.env).failure())} canResume={!facilitating && hasSave(services.env)}
+        saved={marks?.saved} debriefs={marks?.debriefs}
+        onPick={(entry) => void open(entry)} onDebrief={(entry) => void reopenDebrief(entry)}
+        onResume={() => void resume()} onQuit={quit} />
     );
+  } else if (screen.name === 'choose') {
+    const { entry, playable, summary, fromPicker } = screen;
+    body = (
+      <ContinuePrompt title={entry.title} summary={summary}
+        onContinue={() => void resume(summary.key, playable)}
+        onStartOver={() => setScreen(fromPicker ? { name: 'note', entry, fromPicker, origin: 'started-over' } : { name: 'note', entry: entryOf(playable), fromPicker, origin: 'started-over' })}
+        onBack={fromPicker ? () => toPicker() : undefined} onQuit={quit} />
+    );
+  } else if (screen.name === 'kept') {
+    body = <DebriefScreen scenario={screen.playable.scenario} debrief={screen.debrief} mode={screen.mode} onBack={() => toPicker()}
+      notice={`Your last debrief of this scenario${screen.savedAt ? `, from ${screen.savedAt.slice(0, 16).replace('T', ' ')} UTC` : ''}.`} />;
   } else if (screen.name === 'loading') {
     body = <Text>Loading…</Text>;
   } else if (screen.name === 'note') {
     const { entry, fromPicker } = screen;
     body = (
-      <ContentNote entry={entry} onStart={() => void begin(entry, fromPicker)}
-        onBack={fromPicker ? () => toPicker() : undefined} onQuit={() => services.exit()} />
+      <ContentNote entry={entry} onStart={() => void begin(entry, fromPicker, screen.origin)}
+        onBack={fromPicker ? () => toPicker() : undefined} onQuit={quit} notice={stateStore(services.env).failure()} />
     );
   } else if (screen.name === 'play') {
-    body = <PlayScreen key={screen.actor.sessionId} playable={screen.playable} actor={screen.actor} mode={screen.mode} startedAt={screen.startedAt} onBack={screen.fromPicker ? () => toPicker() : undefined} />;
+    body = <PlayScreen key={screen.actor.sessionId} playable={screen.playable} actor={screen.actor} mode={screen.mode} startedAt={screen.startedAt} origin={screen.origin} onBack={screen.fromPicker ? () => toPicker() : undefined} />;
   } else {
     body = <FacilitateScreen playable={screen.playable} actor={screen.actor} />;
   }
@@ -147,8 +217,10 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
 
 function firstScreen(start: AppStart): Screen {
   if (start.kind === 'picker') return { name: 'picker', notice: start.notice };
-  if (start.kind === 'facilitate') return start.playable ? { name: 'note', entry: entryOf(start.playable), fromPicker: false } : { name: 'picker' };
-  return start.showNote ? { name: 'note', entry: entryOf(start.playable), fromPicker: false } : { name: 'loading' };
+  if (start.kind === 'facilitate') return start.playable ? { name: 'note', entry: entryOf(start.playable), fromPicker: false, origin: 'new' } : { name: 'picker' };
+  if (!start.showNote) return { name: 'loading' };
+  if (start.saved && start.origin === undefined) return { name: 'choose', entry: entryOf(start.playable), playable: start.playable, summary: start.saved, fromPicker: false };
+  return { name: 'note', entry: entryOf(start.playable), fromPicker: false, origin: start.origin ?? 'new' };
 }
 
 /** The picker's notices, one per line. */

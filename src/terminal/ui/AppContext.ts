@@ -4,9 +4,9 @@ import { createContext, useContext } from 'react';
 export interface AppServices {
   /** Environment for the state directory (tests point XDG_STATE_HOME at a temp folder). */
   env: NodeJS.ProcessEnv;
-  /** Leaves the app; the message is printed after the terminal is restored. */
-  exit: (message?: string) => void;
-  /** Registers how to save the session on screen (on Ctrl-C or a signal), or clears it. */
+  /** Leaves the app; the message is printed after the terminal is restored. Code: 130 after Ctrl-C, 74 when progress could not be written. */
+  exit: (message?: string, code?: number) => void;
+  /** Registers how to save the session on screen (on a signal), or clears it; it returns the message to print. */
   setSaver: (save: (() => string) | undefined) => void;
 }
 

@@ -13,25 +13,28 @@ export interface ContentNoteProps {
   onStart: () => void;
   /** Back to the picker; absent when there is no picker to go back to. */
   onBack?: () => void;
-  /** Leaves the app. */
-  onQuit: () => void;
+  /** Leaves the app (Ctrl-C: interrupted). */
+  onQuit: (interrupted?: boolean) => void;
+  /** A line to show first, e.g. that progress cannot be saved. */
+  notice?: string;
 }
 
 /** The content note, shown before a scenario starts, with a way back. */
-export function ContentNote({ entry, onStart, onBack, onQuit }: ContentNoteProps) {
+export function ContentNote({ entry, onStart, onBack, onQuit, notice }: ContentNoteProps) {
   useKeys((a: Action) => {
     if (a.type === 'enter') onStart();
     else if (a.type === 'back' && onBack) onBack();
-    else if (a.type === 'quit' || a.type === 'interrupt') onQuit();
+    else if (a.type === 'quit' || a.type === 'interrupt') onQuit(a.type === 'interrupt');
   });
   return (
     <Box flexDirection="column">
+      {notice && <Paragraph>{notice}</Paragraph>}
       <Paragraph bold>{entry.title}</Paragraph>
       <Paragraph>About {entry.minutes} minutes. {entry.summary}</Paragraph>
       <Box marginTop={1} borderStyle="round" paddingX={1} flexDirection="column">
         <Paragraph bold>Content note</Paragraph>
         <Paragraph>{entry.contentNote}</Paragraph>
-        <Paragraph>Take a break whenever you need one: q saves your progress.</Paragraph>
+        <Paragraph>{notice ? 'Take a break whenever you need one (q quits).' : 'Take a break whenever you need one: q saves your progress.'}</Paragraph>
       </Box>
       <KeyHints set="contentNote" />
     </Box>

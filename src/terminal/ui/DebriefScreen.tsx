@@ -1,9 +1,10 @@
 import { Box, Text, useStdout } from 'ink';
 import { useMemo, useState } from 'react';
-import { debriefModel, type Debrief, type Scenario } from '../../machines/index.js';
+import { debriefModel, type Debrief, type Scenario, type SessionMode } from '../../machines/index.js';
 import { hintLine, type Action } from '../keys.js';
 import { pathRows, summaryRows, transcriptRows } from '../debrief-lines.js';
-import { exportDebrief } from '../export.js';
+import { exportDebrief, exportsDir, fallbackExportDir, shownPath, shownStateDir } from '../export.js';
+import { errorWords, stateStore } from '../node/state-store.js';
 import { wrapText } from '../wrap.js';
 import { useApp } from './AppContext.js';
 import { KeyHints } from './KeyHints.js';
@@ -17,6 +18,8 @@ export interface DebriefScreenProps {
   scenario: Scenario;
   /** The machine's output. */
   debrief: Debrief;
+  /** The mode it was played in (written into exports). */
+  mode?: SessionMode;
   /** Back to the picker (b), when there is one. */
   onBack?: () => void;
   /** Extra lines above the sections, e.g. where a session summary was written. */
@@ -27,7 +30,7 @@ const TABS = ['Summary', 'Transcript', 'Your path / best practice'] as const;
 const rowsOf = (text: string, width: number) => text.split('\n').reduce((n, line) => n + wrapText(line, width).split('\n').length, 0);
 
 /** The debrief in three scrolling sections; `e` exports it to Markdown and JSON. */
-export function DebriefScreen({ scenario, debrief, onBack, notice }: DebriefScreenProps) {
+export function DebriefScreen({ scenario, debrief, mode, onBack, notice }: DebriefScreenProps) {
   const app = useApp();
   const { stdout } = useStdout();
   const columns = stdout.columns || 80;
@@ -35,7 +38,12 @@ export function DebriefScreen({ scenario, debrief, onBack, notice }: DebriefScre
   const sections = useMemo(() => [summaryRows(model, columns), transcriptRows(model, columns), pathRows(model, columns)], [model, columns]);
   const [tab, setTab] = useState(0);
   const [offsets, setOffsets] = useState([0, 0, 0]);
+  // What `e` last said, the files written (a second `e` does not write them again), and where to
+  // write instead when the exports folder cannot be written.
   const [exported, setExported] = useState<string>();
+  const [written, setWritten] = useState<{ markdown: string; json: string }>();
+  const [elsewhere, setElsewhere] = useState<string>();
+  const [exportFailed, setExportFailed] = useState(false);
   const tabLine = TABS.map((t, i) => (i === tab ? `[${i + 1} ${t}]` : ` ${i + 1} ${t} `)).join(' ');
   const hints = onBack ? 'debriefBack' : 'debrief';
 
@@ -48,7 +56,10 @@ export function DebriefScreen({ scenario, debrief, onBack, notice }: DebriefScre
     setOffsets((o) => o.map((v, i) => (i === tab ? Math.min(Math.max(0, f(Math.min(v, maxOffset(rows.length, height)))), maxOffset(rows.length, height)) : v)));
 
   const onAction = (a: Action) => {
-    if (a.type === 'interrupt' || a.type === 'quit') app.exit(exported);
+    if (a.type === 'interrupt' || a.type === 'quit') {
+      const failed = exportFailed || stateStore(app.env).failure() !== undefined;
+      app.exit(written ? `Debrief exported to:\n${written.markdown}\n${written.json}` : undefined, a.type === 'interrupt' ? 130 : failed ? 74 : 0);
+    }
     else if (a.type === 'next-tab' || a.type === 'right') setTab((t) => (t + 1) % TABS.length);
     else if (a.type === 'left') setTab((t) => (t + TABS.length - 1) % TABS.length);
     else if (a.type === 'number' && a.n >= 1 && a.n <= TABS.length) setTab(a.n - 1);
@@ -60,11 +71,22 @@ export function DebriefScreen({ scenario, debrief, onBack, notice }: DebriefScre
     else if (a.type === 'bottom') scroll(() => rows.length);
     else if (a.type === 'back' && onBack) onBack();
     else if (a.type === 'export') {
+      if (written) {
+        setExported(`Already exported to:\n${shownPath(written.markdown, app.env)}\n${shownPath(written.json, app.env)}`);
+        return;
+      }
+      const dir = elsewhere ?? exportsDir(app.env);
       try {
-        const paths = exportDebrief(scenario, debrief, app.env);
-        setExported(`Debrief exported to:\n  ${paths.markdown}\n  ${paths.json}`);
+        const paths = exportDebrief(scenario, debrief, app.env, new Date(), { mode, dir });
+        setWritten(paths);
+        setExportFailed(false);
+        // Each path on a line of its own, relative to the state folder, so it is not broken mid-path.
+        setExported(elsewhere ? `Debrief exported to:\n${paths.markdown}\n${paths.json}` : `Debrief exported to:\n${shownPath(paths.markdown, app.env)}\n${shownPath(paths.json, app.env)}\n(in the state folder ${shownStateDir(app.env)})`);
       } catch (e) {
-        setExported(`Could not export: ${(e as Error).message}`);
+        setExportFailed(true);
+        const next = fallbackExportDir(app.env);
+        setElsewhere(next === dir ? undefined : next);
+        setExported(`Could not export to ${dir} (${errorWords(e)}).${next === dir ? '' : `\nPress e again to write it to:\n${next}`}`);
       }
     }
   };

@@ -7,6 +7,7 @@ import { revealText } from '../reveal-text.js';
 import type { Span } from '../debrief-lines.js';
 import { wrapText } from '../wrap.js';
 import { writeSessionSummary } from '../export.js';
+import { errorWords } from '../node/state-store.js';
 import { useApp } from './AppContext.js';
 import { DebriefScreen } from './DebriefScreen.js';
 import { KeyHints } from './KeyHints.js';
@@ -41,10 +42,18 @@ export function FacilitateScreen({ playable, actor }: FacilitateScreenProps) {
   const [summaryPath, setSummaryPath] = useState<string>();
 
   const current = (chosen?: number): FacilitatedDecision => facilitatedDecision(view, votes, chosen);
-  const writeSummary = (debrief?: Debrief) => writeSessionSummary(scenario, log.current, debrief, app.env);
-  const stop = () => {
+  // A state folder that cannot be written must not end the session with an error: it says so instead.
+  const writeSummary = (debrief?: Debrief): string => {
+    try {
+      return `Session summary written to ${writeSessionSummary(scenario, log.current, debrief, app.env)}`;
+    } catch (e) {
+      return `The session summary could not be written (${errorWords(e)}).`;
+    }
+  };
+  const stop = (interrupted = false) => {
     if (view.kind === 'decision') log.current.push(current());
-    app.exit(`Session summary written to ${writeSummary()}`);
+    const said = writeSummary();
+    app.exit(said, interrupted ? 130 : said.startsWith('Session summary written') ? 0 : 74);
   };
   useEffect(() => {
     if (view.done && !summaryPath) setSummaryPath(writeSummary(view.debrief));
@@ -89,7 +98,7 @@ export function FacilitateScreen({ playable, actor }: FacilitateScreenProps) {
     if (id) setVotes((v) => ({ ...v, [id]: clampVotes(f(v[id] ?? 0)) }));
   };
   const onAction = (a: Action) => {
-    if (a.type === 'interrupt') return stop();
+    if (a.type === 'interrupt') return stop(true);
     if (confirmQuit) return a.type === 'yes' ? stop() : a.type === 'no' || a.type === 'back' ? setConfirmQuit(false) : undefined;
     if (a.type === 'quit') return setConfirmQuit(true);
     if (view.kind === 'scene') return a.type === 'enter' ? actor.send({ type: 'scene.continue' }) : undefined;
@@ -122,7 +131,7 @@ export function FacilitateScreen({ playable, actor }: FacilitateScreenProps) {
   useKeys(onAction, !view.done);
 
   if (view.done && view.debrief) {
-    return <DebriefScreen scenario={scenario} debrief={view.debrief} notice={summaryPath && `Session summary written to:\n  ${summaryPath}`} />;
+    return <DebriefScreen scenario={scenario} debrief={view.debrief} notice={summaryPath?.replace(/^Session summary written to /, 'Session summary written to:\n  ')} />;
   }
   const footer = confirmQuit ? <Paragraph bold>{QUIT_QUESTION}</Paragraph> : <KeyHints set={hintSet} spaced={false} />;
   if (view.kind === 'decision' && reveal) {

@@ -19,12 +19,18 @@ export interface PickerProps {
   checking?: boolean;
   /** Whether a saved session is waiting (R resumes it). */
   canResume: boolean;
+  /** Files of the scenarios that have a save waiting (marked in the list). */
+  saved?: ReadonlySet<string>;
+  /** Files of the scenarios whose last debrief is kept (d opens it). */
+  debriefs?: ReadonlySet<string>;
+  /** Opens the last debrief kept for a scenario. */
+  onDebrief?: (entry: CatalogEntry) => void;
   /** Opens a scenario. */
   onPick: (entry: CatalogEntry) => void;
   /** Resumes the saved session. */
   onResume: () => void;
-  /** Leaves the app. */
-  onQuit: () => void;
+  /** Leaves the app (Ctrl-C: interrupted). */
+  onQuit: (interrupted?: boolean) => void;
 }
 
 const INDENT = 5;
@@ -35,15 +41,17 @@ const rowsOf = (text: string, width: number) => wrapText(text, width).split('\n'
  * the summary of the highlighted one below, so the whole picker fits 24 rows. A list longer than
  * the terminal is shown as a window that follows the highlight.
  */
-export function Picker({ entries, notice, checking, canResume, onPick, onResume, onQuit }: PickerProps) {
+export function Picker({ entries, notice, checking, canResume, saved, debriefs, onPick, onDebrief, onResume, onQuit }: PickerProps) {
   const theme = useTheme();
   const { stdout } = useStdout();
   const columns = stdout.columns || 80;
   const [selected, setSelected] = useState(0);
+  const current = entries[Math.min(selected, entries.length - 1)];
   const onAction = (a: Action) => {
-    if (a.type === 'quit' || a.type === 'interrupt') onQuit();
+    if (a.type === 'quit' || a.type === 'interrupt') onQuit(a.type === 'interrupt');
     else if (a.type === 'resume' && canResume) onResume();
     else if (entries.length === 0) return;
+    else if (a.type === 'debrief' && current && debriefs?.has(current.file)) onDebrief?.(current);
     else if (a.type === 'up') setSelected((s) => (s + entries.length - 1) % entries.length);
     else if (a.type === 'down') setSelected((s) => (s + 1) % entries.length);
     else if (a.type === 'enter' && entries[selected]) onPick(entries[selected]);
@@ -51,11 +59,11 @@ export function Picker({ entries, notice, checking, canResume, onPick, onResume,
   };
   useKeys(onAction);
 
-  const current = entries[Math.min(selected, entries.length - 1)];
   const anyDone = entries.some((e) => e.completed);
+  const extra = current ? aboutLine(current, saved, debriefs) : undefined;
   // Rows left for the list once everything else is drawn (one spare row so the frame never scrolls).
   const fixed = 1 + (notice ? rowsOf(notice, columns) : 0) + (canResume ? rowsOf('A saved session is waiting: press R to resume it.', columns) : 0)
-    + 1 + 1 + (current ? rowsOf(current.summary, columns - INDENT) : 0) + 1 + rowsOf(hintLine('picker'), columns) + 1;
+    + 1 + 1 + (current ? rowsOf(current.summary, columns - INDENT) : 0) + (extra ? rowsOf(extra, columns - INDENT) : 0) + 1 + rowsOf(hintLine('picker'), columns) + 1;
   const room = Math.max(3, (stdout.rows || 24) - fixed);
   const windowed = entries.length > room;
   const size = windowed ? Math.max(1, room - 2) : entries.length;
@@ -79,7 +87,7 @@ export function Picker({ entries, notice, checking, canResume, onPick, onResume,
                 <Text color={on ? theme.accent : undefined} bold={on}>{on ? '›' : ' '} {i + 1}.</Text>
               </Box>
               <Box flexGrow={1} flexShrink={1}>
-                <Paragraph color={on ? theme.accent : undefined} bold={on}>{e.title}</Paragraph>
+                <Paragraph color={on ? theme.accent : undefined} bold={on}>{`${e.title}${saved?.has(e.file) ? ' (saved)' : ''}`}</Paragraph>
               </Box>
               <Box width={7} flexShrink={0} justifyContent="flex-end">
                 <Text>{e.minutes} min</Text>
@@ -96,10 +104,22 @@ export function Picker({ entries, notice, checking, canResume, onPick, onResume,
       </Box>
       {current && (
         <Box marginTop={1} paddingLeft={INDENT}>
-          <Paragraph>{current.summary}</Paragraph>
+          <Box flexDirection="column">
+            <Paragraph>{current.summary}</Paragraph>
+            {extra && <Paragraph color={theme.muted}>{extra}</Paragraph>}
+          </Box>
         </Box>
       )}
       <KeyHints set="picker" />
     </Box>
   );
+}
+
+/** What the picker says under a scenario's summary about its save and its last debrief. */
+function aboutLine(entry: CatalogEntry, saved?: ReadonlySet<string>, debriefs?: ReadonlySet<string>): string | undefined {
+  const parts = [
+    saved?.has(entry.file) ? 'You have a saved playthrough: opening it asks to continue or start over.' : '',
+    debriefs?.has(entry.file) ? 'd: see your last debrief.' : '',
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join(' ') : undefined;
 }

@@ -1,9 +1,9 @@
 import { useSelector } from '@xstate/react';
 import { Box, useStdout } from 'ink';
 import { useCallback, useEffect, useState } from 'react';
-import { finishPlaythrough, selectView, type PlayableScenario, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
+import { finishPlaythrough, selectView, type PlayableScenario, type RunOrigin, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
 import { hintLine, type Action, type HintSet } from '../keys.js';
-import { stateStore, writeSave } from '../saves.js';
+import { saveProgress, stateStore } from '../saves.js';
 import { wrapText } from '../wrap.js';
 import { useApp } from './AppContext.js';
 import { DebriefScreen } from './DebriefScreen.js';
@@ -26,12 +26,14 @@ export interface PlayScreenProps {
   mode: SessionMode;
   /** When the playthrough started (a resumed one keeps its first start). */
   startedAt?: string;
+  /** How this run relates to the save in its slot (it replaces a further save only by the core's policy). */
+  origin?: RunOrigin;
   /** Back to the scenario picker from the debrief, when there is one. */
   onBack?: () => void;
 }
 
 /** A playthrough: the moment, the replies, feedback, and the debrief at the end. */
-export function PlayScreen({ playable, actor, mode, startedAt: resumedStart, onBack }: PlayScreenProps) {
+export function PlayScreen({ playable, actor, mode, startedAt: resumedStart, origin = 'new', onBack }: PlayScreenProps) {
   const app = useApp();
   const { stdout } = useStdout();
   const view = useSelector(actor, useCallback((snapshot) => selectView(playable.scenario, snapshot), [playable.scenario]));
@@ -41,16 +43,25 @@ export function PlayScreen({ playable, actor, mode, startedAt: resumedStart, onB
   const [selected, setSelected] = useState(0);
   const [showFeedback, setShowFeedback] = useState(false);
   const [confirmQuit, setConfirmQuit] = useState(false);
-  const save = () => writeSave(playable, actor.getPersistedSnapshot(), app.env, startedAt);
-  const saveAndExit = () => app.exit(`Progress saved to ${save()}.\nContinue with: casa-practice resume`);
+  const save = () => saveProgress(playable, actor.getPersistedSnapshot(), origin, app.env, startedAt);
+  const saveAndExit = (interrupted = false) => {
+    const saved = save();
+    app.exit(saved.message, interrupted ? 130 : saved.ok ? 0 : 74);
+  };
 
   useEffect(() => setSelected(0), [view.nodeId]);
   useEffect(() => {
     if (view.done) {
       app.setSaver(undefined);
-      // The record keeps the mode and the minutes spent; its id comes from the system's random source.
-      if (view.debrief) setFinishNotice(finishPlaythrough(stateStore(app.env), playable, view.debrief, new Date(), { mode, startedAt, randomBytes: (b) => crypto.getRandomValues(b) })?.notice);
-    } else app.setSaver(save);
+      if (view.debrief) {
+        const store = stateStore(app.env);
+        // The record keeps the mode and the minutes spent; its id comes from the system's random source.
+        const details = { mode, startedAt, randomBytes: (b: Uint8Array) => crypto.getRandomValues(b), finishedSnapshot: actor.getPersistedSnapshot() };
+        const notice = finishPlaythrough(store, playable, view.debrief, new Date(), details)?.notice;
+        const lines = [notice, store.failure()].filter(Boolean);
+        setFinishNotice(lines.length > 0 ? lines.join('\n') : undefined);
+      }
+    } else app.setSaver(() => save().message);
     // When the playthrough ends (or starts): the save and the record are written once, not on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [view.done]);
@@ -62,13 +73,14 @@ export function PlayScreen({ playable, actor, mode, startedAt: resumedStart, onB
     if (mode === 'practice') setShowFeedback(true);
   };
   const onAction = (a: Action) => {
-    if (a.type === 'interrupt') return view.done ? app.exit() : saveAndExit();
+    if (a.type === 'interrupt') return view.done ? app.exit(playable.from === undefined && playable.set === undefined ? KEPT_DEBRIEF : undefined, 130) : saveAndExit(true);
     if (confirmQuit) {
       if (a.type === 'yes') saveAndExit();
       else if (a.type === 'no' || a.type === 'back') setConfirmQuit(false);
       return;
     }
-    if (a.type === 'quit') return view.done ? app.exit() : setConfirmQuit(true);
+    // On the last reply's feedback, q goes on to the debrief: it is never skipped by accident.
+    if (a.type === 'quit') return view.done ? setShowFeedback(false) : setConfirmQuit(true);
     if (a.type === 'undo' && view.canUndo) {
       actor.send({ type: 'decision.undo' });
       return setShowFeedback(false);
@@ -87,7 +99,7 @@ export function PlayScreen({ playable, actor, mode, startedAt: resumedStart, onB
   useKeys(onAction, !(view.done && !showFeedback));
 
   if (view.done && !showFeedback && view.debrief) {
-    return <DebriefScreen scenario={playable.scenario} debrief={view.debrief} onBack={onBack} notice={finishNotice} />;
+    return <DebriefScreen scenario={playable.scenario} debrief={view.debrief} mode={mode} onBack={onBack} notice={finishNotice} />;
   }
   const columns = stdout.columns || 80;
   const rows = stdout.rows || 24;
@@ -126,6 +138,9 @@ export function PlayScreen({ playable, actor, mode, startedAt: resumedStart, onB
     </Box>
   );
 }
+
+/** Said when the app is left before the debrief was looked at. */
+const KEPT_DEBRIEF = 'Your debrief was kept: open the scenario\'s last debrief from the picker with d.';
 
 /** Rows the quit prompt (a box of three rows) takes beyond the help line it replaces. */
 const QUIT_PROMPT_EXTRA = 4;

@@ -18,13 +18,15 @@ export interface InteractiveOptions {
  */
 export async function runInteractive({ start, mode, env }: InteractiveOptions): Promise<number> {
   let message: string | undefined;
+  let exitCode = 0;
   let saver: (() => string) | undefined;
   const instance = render(
     <App start={start} mode={mode} loadCatalog={() => listCatalog()} theme={themeFor(env)}
       services={{
         env,
-        exit: (m) => {
+        exit: (m, c = 0) => {
           message = m;
+          exitCode = c;
           instance.unmount();
         },
         setSaver: (s) => {
@@ -33,7 +35,7 @@ export async function runInteractive({ start, mode, env }: InteractiveOptions): 
       }} />,
     { exitOnCtrlC: false, patchConsole: false },
   );
-  let code = 0;
+  let code: number | undefined;
   let stopping = false;
   // A hang-up (the terminal window closed), SIGTERM, or a terminal that can no longer be read
   // (EOF or EIO on a closed pty) all end the app the same way, on every screen: save what needs
@@ -42,7 +44,7 @@ export async function runInteractive({ start, mode, env }: InteractiveOptions): 
     if (stopping) return;
     stopping = true;
     try {
-      if (saver) message = `Progress saved to ${saver()}.`;
+      if (saver) message = saver();
     } catch {
       message = 'Progress could not be saved.';
     }
@@ -73,5 +75,5 @@ export async function runInteractive({ start, mode, env }: InteractiveOptions): 
   }
   // Ink leaves the cursor at the end of its last frame; start the message on a line of its own.
   if (message) process.stdout.write(`\n${message}\n`);
-  return code;
+  return code ?? exitCode;
 }

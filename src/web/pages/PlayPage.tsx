@@ -70,7 +70,7 @@ function openSession(store: ReturnType<typeof useStore>, playable: PlayableScena
     exists = true; // readSave says why it cannot be read
   }
   if (!exists) return { kind: 'ready', playable, mode, startedAt: now, resumed: false };
-  const found = readSave(store, (file) => validateBundled(texts, file), key);
+  const found = readSave(store, (ref) => validateBundled(texts, ref), key);
   if (found.kind === 'ok') {
     return { kind: 'ready', playable: found.playable, mode: found.mode, snapshot: found.snapshot, startedAt: found.startedAt ?? now, resumed: true };
   }

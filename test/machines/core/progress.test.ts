@@ -8,15 +8,16 @@ import { CLEAR, CLIPBOARD, CONTROL, example, expectOneCleanLine, HOSTILE, play, 
 
 const now = new Date('2025-01-31T10:20:30Z');
 const exampleFile = '/scenarios/example.json';
-const playable: PlayableScenario = { scenario: example, file: exampleFile };
+const playable: PlayableScenario = { scenario: example, file: exampleFile, bundled: true };
 const KEY = 'saves/example-new-phone.json';
 const ASIDE = 'saves/example-new-phone.json.damaged-2025-01-31T10-20-30';
 
 /** Finds the example by its file, as a UI would; anything else is gone. */
-const loader: ScenarioLoader = (file, from) => {
-  if (file !== exampleFile) return { error: `The saved scenario is gone: ${file}.` };
+const loader: ScenarioLoader = (ref, from) => {
+  const found = ref.source === 'bundled' ? ref.id === example.id : ref.file === exampleFile;
+  if (!found) return { error: `The saved scenario is gone: ${ref.source === 'bundled' ? ref.id : ref.file}.` };
   const moved = startingAt(example, from);
-  return moved.ok ? { scenario: moved.scenario, file, from } : { error: moved.error };
+  return moved.ok ? { scenario: moved.scenario, file: exampleFile, bundled: true, from } : { error: moved.error };
 };
 
 /** The text of a real save after one reply and a scene, as written by writeSave. */
@@ -185,7 +186,7 @@ describe('writing and reading saves', () => {
     const store = memoryStore();
     const moved = startingAt(example, 'after-visit');
     if (!moved.ok) throw new Error(moved.error);
-    const fromPlayable = { scenario: moved.scenario, file: exampleFile, from: 'after-visit' };
+    const fromPlayable = { scenario: moved.scenario, file: exampleFile, bundled: true, from: 'after-visit' };
     const key = writeSave(store, fromPlayable, play(moved.scenario, 'practice', []).getPersistedSnapshot(), undefined, now);
     expect(key).toBe('saves/example-new-phone--from-after-visit.json');
     const r = readSave(store, loader, key, now);
@@ -211,10 +212,13 @@ describe('writing and reading saves', () => {
     ['another format', withSession((s) => ({ ...s, format: 'other' }))],
     ['a future format version', withSession((s) => ({ ...s, formatVersion: 2 }))],
     ['a format version that is an escape sequence', withSession((s) => ({ ...s, formatVersion: `${TITLE}${CLEAR}2` }))],
-    ['a scenario file of the wrong type', withSession((s) => ({ ...s, scenarioFile: 42 }))],
+    ['a scenario file of the wrong type', withSession((s) => ({ ...s, scenario: { source: 'file', id: example.id, file: 42 } }))],
+    ['an older save whose scenario file is of the wrong type', withSession((s) => ({ ...s, scenario: undefined, scenarioFile: 42 }))],
+    ['a scenario reference of an unknown source', withSession((s) => ({ ...s, scenario: { source: 'web', id: example.id } }))],
     ['a --from of the wrong type', withSession((s) => ({ ...s, from: ['after-visit'] }))],
     ['a --from node that does not exist, named with escapes', withSession((s) => ({ ...s, from: `nowhere${TITLE}${CLIPBOARD}` }))],
-    ['a scenario file that is gone, named with escapes', withSession((s) => ({ ...s, scenarioFile: `/tmp/${TITLE}${CLIPBOARD}\n${CLEAR}x.json${RLO}` }))],
+    ['a scenario file that is gone, named with escapes', withSession((s) => ({ ...s, scenario: { source: 'file', id: example.id, file: `/tmp/${TITLE}${CLIPBOARD}\n${CLEAR}x.json${RLO}` } }))],
+    ['an older save whose scenario file is gone, named with escapes', withSession((s) => ({ ...s, scenario: undefined, scenarioFile: `/tmp/${TITLE}${CLIPBOARD}\n${CLEAR}x.json${RLO}` }))],
     ['a session for another scenario', withSession((s) => { s.session.scenarioId = `youth-relapses${TITLE}`; })],
     ['a session for another version of the scenario', withSession((s) => { s.session.scenarioVersion = 2; })],
     ['a session of a future format', withSession((s) => { s.session.formatVersion = 9; })],

@@ -6,7 +6,7 @@ import {
 import { example, play } from './fixtures.js';
 
 const now = new Date('2026-02-10T18:30:00Z');
-const playable: PlayableScenario = { scenario: example, file: '/scenarios/example.json' };
+const playable: PlayableScenario = { scenario: example, file: '/scenarios/example.json', bundled: true };
 const debrief = (replies = ['phone-curious', 'after-supervisor']) => play(example, 'practice', replies).getSnapshot().output as Debrief;
 let counter = 0;
 const bytes = (b: Uint8Array) => {

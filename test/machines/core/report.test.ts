@@ -165,9 +165,21 @@ describe('debriefExport', () => {
 
   it('gives the Markdown of the debrief and the debrief itself as JSON', () => {
     const out = debriefExport(example, strong, now);
-    expect(out.markdown).toBe(debriefMarkdown(debriefModel(example, strong)));
+    const [heading, ...rest] = debriefMarkdown(debriefModel(example, strong)).split('\n');
+    expect(out.markdown.startsWith(`${heading}\n\n_Practice mode · exported 2025-01-31 10:20 UTC`)).toBe(true);
+    expect(out.markdown.endsWith(rest.join('\n'))).toBe(true);
     expect(out.json.endsWith('}\n')).toBe(true);
-    expect(JSON.parse(out.json)).toEqual(JSON.parse(JSON.stringify(strong)));
+    expect(JSON.parse(out.json).debrief).toEqual(JSON.parse(JSON.stringify(strong)));
+  });
+
+  it('says in both files what they are: format and version, mode, scenario version and time', () => {
+    const out = debriefExport(example, strong, now, { mode: 'assessment', appVersion: '0.1.0' });
+    expect(JSON.parse(out.json)).toMatchObject({
+      format: 'casa-practice-debrief', formatVersion: 1, exportedAt: '2025-01-31T10:20:30.456Z', mode: 'assessment',
+      scenario: { id: 'example-new-phone', version: example.version }, appVersion: '0.1.0',
+    });
+    expect(out.markdown).toContain('_Assessment mode · exported 2025-01-31 10:20 UTC · scenario version');
+    expect(out.markdown).toContain('casa-practice-debrief format 1_');
   });
 
   it('exports a hostile scenario with Markdown free of control characters', () => {

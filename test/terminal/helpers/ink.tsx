@@ -135,7 +135,7 @@ export function tempEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 
 /** The App with test services: state in `env`, exits recorded. */
 export function appElement(opts: { start?: AppStart; mode?: SessionMode; env: NodeJS.ProcessEnv; theme?: Theme; dir?: string }) {
-  const exit = vi.fn<(message?: string) => void>();
+  const exit = vi.fn<(message?: string, code?: number) => void>();
   const element = (
     <App start={opts.start ?? { kind: 'picker' }} mode={opts.mode ?? 'practice'} loadCatalog={() => listCatalog(opts.dir ?? SCENARIOS)}
       services={{ env: opts.env, exit, setSaver: () => undefined }} theme={opts.theme ?? themeFor({ NO_COLOR: '1' })} />

@@ -24,7 +24,7 @@ function Shell({ services, theme, children }: { services: AppServices; theme: Th
  * so a test can mount one per node quickly. Keyed by the session: a new actor is a fresh screen.
  */
 export function playElement(opts: { playable: PlayableScenario; actor: SessionActor; env: NodeJS.ProcessEnv; mode?: SessionMode; theme?: Theme }) {
-  const services = { env: opts.env, exit: vi.fn<(message?: string) => void>(), setSaver: () => undefined };
+  const services = { env: opts.env, exit: vi.fn<(message?: string, code?: number) => void>(), setSaver: () => undefined };
   return (
     <Shell key={opts.actor.sessionId} services={services} theme={opts.theme ?? themeFor({ NO_COLOR: '1' })}>
       <PlayScreen playable={opts.playable} actor={opts.actor} mode={opts.mode ?? 'practice'} />

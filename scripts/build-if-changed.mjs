@@ -1,0 +1,55 @@
+// `npm start` and `npm run cli` run this first: it rebuilds dist/ (the terminal app) and, with
+// --web, dist-web/ (the web app) only when a source is newer than the build, and says "Building…"
+// when it does, so starting is instant when nothing changed.
+import { execFileSync } from 'node:child_process';
+import process from 'node:process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The newest modification time of the files under a folder (0 when it does not exist). */
+export function newest(dir) {
+  let t = 0;
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return 0;
+  }
+  for (const e of entries) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+/** Whether dist/ is missing or older than src/, the guide data or the build settings. */
+export function buildIsStale(root = ROOT) {
+  const entry = join(root, 'dist', 'src', 'terminal', 'main.js');
+  if (!existsSync(entry)) return true;
+  const configs = ['tsconfig.json', 'tsconfig.build.json', 'package.json'].map((f) => statSync(join(root, f)).mtimeMs);
+  const sources = Math.max(newest(join(root, 'src')), newest(join(root, 'scenarios', 'guide')), ...configs);
+  return newest(join(root, 'dist')) < sources;
+}
+
+/** Whether dist-web/ is missing or older than what the web app is built from. */
+export function webBuildIsStale(root = ROOT) {
+  if (!existsSync(join(root, 'dist-web', 'index.html'))) return true;
+  const configs = ['index.html', 'vite.config.ts', 'tsconfig.json', 'package.json'].filter((f) => existsSync(join(root, f))).map((f) => statSync(join(root, f)).mtimeMs);
+  const sources = Math.max(newest(join(root, 'src', 'web')), newest(join(root, 'src', 'machines')), newest(join(root, 'scenarios')), ...configs);
+  return newest(join(root, 'dist-web')) < sources;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  if (process.argv.includes('--web') && webBuildIsStale()) {
+    process.stderr.write('Building the web app…\n');
+    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  }
+  if (buildIsStale()) {
+    process.stderr.write('Building…\n');
+    // Only the JavaScript is needed to run; `npm test` and `npm run typecheck` check the types.
+    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json', '--noCheck'], { cwd: ROOT, stdio: 'inherit' });
+  }
+}

@@ -1,0 +1,57 @@
+import { createActor } from 'xstate';
+import { compileScenario } from '../compile.js';
+import type { PlayableScenario } from '../playable.js';
+import type { Debrief } from '../scoring.js';
+import type { SessionMode } from '../types.js';
+import { actorOptions, restoreSession, saveSession } from '../session.js';
+import { cleanLine } from '../text/clean.js';
+import { debriefKey, DEBRIEFS_PREFIX, type SlotOf } from './slots.js';
+import type { Store } from './store.js';
+
+/**
+ * The last debrief of each scenario is kept next to the completion records, so a volunteer who
+ * left the debrief (or lost the window) can open it again from the library. What is kept is the
+ * finished session itself (its replies), not the debrief: on reading it is replayed through the
+ * scenario like a save, so an edited file can never show a score the replies did not earn.
+ */
+export function keepDebrief(store: Store, playable: Pick<PlayableScenario, 'scenario' | 'file' | 'bundled' | 'from' | 'set'>, finishedSnapshot: unknown, now = new Date()): string {
+  const key = debriefKey(playable);
+  store.write(key, `${JSON.stringify(saveSession(playable.scenario, finishedSnapshot, now), null, 2)}\n`);
+  return key;
+}
+
+/** Whether a scenario has a kept debrief (no XState: for a picker's first frame). */
+export function hasKeptDebrief(store: Store, playable: SlotOf): boolean {
+  const key = debriefKey(playable);
+  return store.list(DEBRIEFS_PREFIX).some((k) => k.key === key);
+}
+
+/** A kept debrief read back, or why it cannot be shown (in one clean line). */
+export type KeptDebrief = { ok: true; debrief: Debrief; mode: SessionMode; savedAt?: string } | { ok: false; error: string };
+
+/** Reads the last debrief kept for a scenario (the scenario as it is now must still fit it). */
+export function readKeptDebrief(store: Store, playable: Pick<PlayableScenario, 'scenario' | 'file' | 'bundled' | 'from' | 'set'>): KeptDebrief | undefined {
+  let text: string | undefined;
+  try {
+    text = store.read(debriefKey(playable));
+  } catch (e) {
+    return { ok: false, error: `The last debrief could not be read (${cleanLine((e as Error).message)}).` };
+  }
+  if (text === undefined) return undefined;
+  let saved: unknown;
+  try {
+    saved = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'The last debrief kept is damaged (it is not valid JSON).' };
+  }
+  const machine = compileScenario(playable.scenario);
+  const restored = restoreSession(playable.scenario, saved, machine);
+  if (!restored.ok) return { ok: false, error: `The last debrief cannot be shown: ${cleanLine(restored.error)}` };
+  const actor = createActor(machine, actorOptions(playable.scenario, { mode: restored.mode, snapshot: restored.snapshot }));
+  actor.start();
+  const snapshot = actor.getSnapshot();
+  actor.stop();
+  if (snapshot.status !== 'done' || snapshot.output === undefined) return { ok: false, error: 'The last debrief kept is of a playthrough that did not finish.' };
+  const savedAt = (saved as { savedAt?: unknown }).savedAt;
+  return { ok: true, debrief: snapshot.output as Debrief, mode: restored.mode, ...(typeof savedAt === 'string' && !Number.isNaN(Date.parse(savedAt)) ? { savedAt: new Date(savedAt).toISOString() } : {}) };
+}

@@ -1,0 +1,94 @@
+import { quoteValue } from './quote.js';
+
+/** Edit distance, for "did you mean" suggestions. */
+export function editDistance(a: string, b: string): number {
+  return boundedDistance(a, b, Math.max(a.length, b.length));
+}
+
+/**
+ * Edit distance if it is at most `limit`, otherwise limit + 1. Only a band of width 2·limit + 1
+ * around the diagonal is computed, so the cost is O(length × limit), not O(length²).
+ */
+function boundedDistance(a: string, b: string, limit: number): number {
+  if (a === b) return 0;
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  const big = limit + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => (j <= limit ? j : big));
+  for (let i = 1; i <= a.length; i++) {
+    const cur = new Array<number>(b.length + 1).fill(big);
+    const from = Math.max(1, i - limit);
+    const to = Math.min(b.length, i + limit);
+    cur[0] = i <= limit ? i : big;
+    let rowMin = cur[0];
+    for (let j = from; j <= to; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const v = Math.min((prev[j] ?? big) + 1, (cur[j - 1] ?? big) + 1, (prev[j - 1] ?? big) + cost);
+      cur[j] = v > big ? big : v;
+      if (v < rowMin) rowMin = v;
+    }
+    budget -= to - from + 1;
+    if (rowMin > limit) return big;
+    prev = cur;
+  }
+  return Math.min(prev[b.length] ?? big, big);
+}
+
+/**
+ * Work left for suggestions in this validation, in distance-table cells. A file with thousands of
+ * unknown names would otherwise cost (names × candidates); past this budget the problems are
+ * still reported, only without "did you mean". Reset by validateScenario for each file.
+ */
+let budget = 0;
+const SUGGESTION_BUDGET = 1_000_000;
+
+/** Gives the next validation its full budget for suggestions. */
+export function resetSuggestionBudget(): void {
+  budget = SUGGESTION_BUDGET;
+}
+resetSuggestionBudget();
+
+/**
+ * The closest of `candidates` to `word`, if it is close enough to be a likely typo (within about a
+ * third of its length, or one contains the other). Only candidates of a similar length are
+ * compared, each within a bounded band.
+ */
+export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  if (budget <= 0) return undefined;
+  const w = word.toLowerCase();
+  const limit = Math.max(2, Math.floor(word.length / 3));
+  let best: string | undefined;
+  let bestDistance = limit + 1;
+  let contained: string | undefined;
+  let containedGap = Infinity;
+  for (const c of candidates) {
+    if (budget <= 0) break;
+    const lc = c.toLowerCase();
+    const gap = Math.abs(lc.length - w.length);
+    if (gap < bestDistance) {
+      const d = boundedDistance(w, lc, bestDistance - 1 < limit ? bestDistance - 1 : limit);
+      if (d < bestDistance) [best, bestDistance] = [c, d];
+    }
+    if (best === undefined && gap < containedGap && c.length > 0 && word.length > 0 && (lc.includes(w) || w.includes(lc))) {
+      budget -= Math.max(lc.length, w.length);
+      [contained, containedGap] = [c, gap];
+    }
+  }
+  return best ?? contained;
+}
+
+/** Memoised suggestions against one set of candidates (e.g. every node id), built once per check. */
+export function suggester(candidates: Iterable<string>): (word: string) => string {
+  const list = [...candidates];
+  const memo = new Map<string, string>();
+  return (word) => {
+    let s = memo.get(word);
+    if (s === undefined) memo.set(word, (s = didYouMean(word, list)));
+    return s;
+  };
+}
+
+/** ' Did you mean "x"?' or an empty string. */
+export function didYouMean(word: string, candidates: Iterable<string>): string {
+  const guess = closest(word, candidates);
+  return guess ? ` Did you mean ${quoteValue(guess)}?` : '';
+}

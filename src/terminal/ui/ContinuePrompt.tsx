@@ -1,0 +1,56 @@
+import { Box, Text } from 'ink';
+import { useState } from 'react';
+import { continueChoices, type SaveSummary } from '../../machines/light.js';
+import type { Action } from '../keys.js';
+import { KeyHints } from './KeyHints.js';
+import { Paragraph } from './Paragraph.js';
+import { useTheme } from './ThemeContext.js';
+import { useKeys } from './useKeys.js';
+
+/** Props of ContinuePrompt. */
+export interface ContinuePromptProps {
+  /** The scenario's title. */
+  title: string;
+  /** The save waiting in its slot. */
+  summary: SaveSummary;
+  onContinue: () => void;
+  onStartOver: () => void;
+  /** Back to the picker; absent when there is none. */
+  onBack?: () => void;
+  onQuit: (interrupted: boolean) => void;
+}
+
+/** Opening a scenario that has a save asks first: continue it, or start over (the save is kept until the first reply). */
+export function ContinuePrompt({ title, summary, onContinue, onStartOver, onBack, onQuit }: ContinuePromptProps) {
+  const theme = useTheme();
+  const words = continueChoices(summary);
+  const options = [words.continueLabel, words.startOverLabel];
+  const [selected, setSelected] = useState(0);
+  const pick = (i: number) => (i === 0 ? onContinue() : onStartOver());
+  useKeys((a: Action) => {
+    if (a.type === 'up' || a.type === 'down') setSelected((s) => 1 - s);
+    else if (a.type === 'number' && (a.n === 1 || a.n === 2)) pick(a.n - 1);
+    else if (a.type === 'enter') pick(selected);
+    else if (a.type === 'back' && onBack) onBack();
+    else if (a.type === 'quit' || a.type === 'interrupt') onQuit(a.type === 'interrupt');
+  });
+  return (
+    <Box flexDirection="column">
+      <Paragraph bold>{title}</Paragraph>
+      <Paragraph>You have a saved playthrough of this scenario.</Paragraph>
+      <Box marginTop={1} flexDirection="column">
+        {options.map((o, i) => (
+          <Box key={i}>
+            <Box width={5} flexShrink={0}>
+              <Text color={i === selected ? theme.accent : undefined} bold={i === selected}>{i === selected ? '›' : ' '} {i + 1}.</Text>
+            </Box>
+            <Box flexGrow={1} flexShrink={1}>
+              <Paragraph color={i === selected ? theme.accent : undefined} bold={i === selected}>{o}</Paragraph>
+            </Box>
+          </Box>
+        ))}
+      </Box>
+      <KeyHints set={onBack ? 'continueBack' : 'continue'} />
+    </Box>
+  );
+}

@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import {
+  agoWords, continueChoices, finishPlaythrough, keepDebrief, keepProgress, mayReplaceSave, memoryStore, readKeptDebrief, readSave, saveKey, saveSummary,
+  startingAt, writeSave, type Debrief, type PlayableScenario, type ScenarioLoader, type ScenarioRef,
+} from '../../../src/machines/index.js';
+import { hasKeptDebrief } from '../../../src/machines/progress/index.js';
+import { example, expectOneCleanLine, play } from './fixtures.js';
+
+// Save slots keyed by file and id, the continue / start-over policy, and the last debrief kept.
+
+const now = new Date('2025-01-31T10:20:30Z');
+const bundledPlayable: PlayableScenario = { scenario: example, file: '/app/scenarios/example-new-phone.json', bundled: true };
+const trainerPlayable: PlayableScenario = { scenario: example, file: '/home/trainer/my-copy.json' };
+
+/** A loader that finds the bundled example by id and the trainer's copy by its path; records what it was asked. */
+function loaderFor(asked: ScenarioRef[] = []): ScenarioLoader {
+  return (ref, from) => {
+    asked.push(ref);
+    const moved = startingAt(example, from);
+    if (!moved.ok) return { error: moved.error };
+    if (ref.source === 'bundled' && ref.id === example.id) return { ...bundledPlayable, scenario: moved.scenario, from };
+    if (ref.source === 'file' && ref.file === trainerPlayable.file) return { ...trainerPlayable, scenario: moved.scenario, from };
+    if (ref.source === 'file' && ref.legacy && ref.file.endsWith('/scenarios/example-new-phone.json')) return { ...bundledPlayable, scenario: moved.scenario, from };
+    return { error: 'The saved scenario is gone.' };
+  };
+}
+
+describe('save slots by file and id', () => {
+  it('gives a trainer\'s file with a bundled scenario\'s id a slot of its own', () => {
+    const store = memoryStore();
+    const bundledKey = writeSave(store, bundledPlayable, play(example, 'practice', ['phone-curious']).getPersistedSnapshot(), undefined, now);
+    const trainerKey = writeSave(store, trainerPlayable, play(example, 'practice', []).getPersistedSnapshot(), undefined, now);
+    expect(bundledKey).toBe('saves/example-new-phone.json');
+    expect(trainerKey).toMatch(/^saves\/example-new-phone--file-[0-9a-f]{8}\.json$/);
+    expect(trainerKey).not.toBe(bundledKey);
+    expect(saveKey({ ...trainerPlayable, file: '/elsewhere/my-copy.json' })).not.toBe(trainerKey);
+    expect(saveSummary(store, bundledKey)?.replies).toBe(1);
+    expect(saveSummary(store, trainerKey)?.replies).toBe(0);
+  });
+
+  it('keeps no path for a bundled scenario, only its id (the version is in the session)', () => {
+    const store = memoryStore();
+    const key = writeSave(store, bundledPlayable, play(example, 'practice', []).getPersistedSnapshot(), undefined, now);
+    const text = store.read(key) as string;
+    expect(text).not.toContain('/app/scenarios');
+    expect(JSON.parse(text)).toMatchObject({ scenario: { source: 'bundled', id: example.id }, session: { scenarioId: example.id, scenarioVersion: example.version } });
+    const asked: ScenarioRef[] = [];
+    expect(readSave(store, loaderFor(asked), key, now)).toMatchObject({ kind: 'ok', playable: { bundled: true } });
+    expect(asked).toEqual([{ source: 'bundled', id: example.id }]);
+  });
+
+  it('keeps a trainer\'s file by its path', () => {
+    const store = memoryStore();
+    const key = writeSave(store, trainerPlayable, play(example, 'practice', []).getPersistedSnapshot(), undefined, now);
+    const asked: ScenarioRef[] = [];
+    expect(readSave(store, loaderFor(asked), key, now)).toMatchObject({ kind: 'ok', key, playable: { file: trainerPlayable.file } });
+    expect(asked).toEqual([{ source: 'file', file: trainerPlayable.file, id: example.id }]);
+  });
+
+  it('resumes an older save that kept an absolute path to a bundled scenario, and moves it to its slot', () => {
+    const store = memoryStore();
+    const key = writeSave(store, bundledPlayable, play(example, 'practice', ['phone-curious']).getPersistedSnapshot(), undefined, now);
+    const old = JSON.parse(store.read(key) as string) as Record<string, unknown>;
+    delete old.scenario;
+    old.scenarioFile = '/old/clone/of/the/app/scenarios/example-new-phone.json';
+    store.remove(key);
+    store.write('saves/example-new-phone--old.json', JSON.stringify(old));
+    const asked: ScenarioRef[] = [];
+    const r = readSave(store, loaderFor(asked), 'saves/example-new-phone--old.json', now);
+    expect(asked).toEqual([{ source: 'file', file: '/old/clone/of/the/app/scenarios/example-new-phone.json', id: example.id, legacy: true }]);
+    expect(r).toMatchObject({ kind: 'ok', key: 'saves/example-new-phone.json', playable: { bundled: true } });
+    expect(store.read('saves/example-new-phone--old.json')).toBeUndefined();
+    expect(saveSummary(store, 'saves/example-new-phone.json')?.replies).toBe(1);
+  });
+});
+
+describe('a save whose scenario cannot be found now', () => {
+  it('is left where it is when the UI says to keep it (a trainer\'s file that moved), and moved aside otherwise', () => {
+    const store = memoryStore();
+    const key = writeSave(store, trainerPlayable, play(example, 'practice', []).getPersistedSnapshot(), undefined, now);
+    const r = readSave(store, () => ({ error: 'The file moved.', keep: true }), key, now);
+    expect(r).toEqual({ kind: 'bad', error: 'The file moved.' });
+    expect(store.read(key)).toBeDefined();
+    const gone = readSave(store, () => ({ error: 'The file has errors.' }), key, now);
+    expect(gone).toMatchObject({ kind: 'bad', movedTo: expect.stringContaining('.damaged-') });
+    expect(store.read(key)).toBeUndefined();
+  });
+});
+
+describe('continue or start over', () => {
+  it('replaces a save only from a continued run, a run that got further, or after starting over and replying', () => {
+    const seven = { replies: 7 };
+    expect(mayReplaceSave(undefined, 'new', 0)).toBe(true);
+    expect(mayReplaceSave(seven, 'continued', 0)).toBe(true);
+    expect(mayReplaceSave(seven, 'started-over', 0)).toBe(false);
+    expect(mayReplaceSave(seven, 'started-over', 1)).toBe(true);
+    expect(mayReplaceSave(seven, 'new', 1)).toBe(false);
+    expect(mayReplaceSave(seven, 'new', 7)).toBe(false);
+    expect(mayReplaceSave(seven, 'new', 8)).toBe(true);
+  });
+
+  it('keeps the further save when a run that started over is saved before its first reply, and says so', () => {
+    const store = memoryStore();
+    const key = writeSave(store, bundledPlayable, play(example, 'practice', ['phone-curious']).getPersistedSnapshot(), undefined, now);
+    const before = store.read(key);
+    const kept = keepProgress(store, bundledPlayable, play(example, 'practice', []).getPersistedSnapshot(), { origin: 'started-over', now });
+    expect(kept).toMatchObject({ saved: false, key, existing: { replies: 1, decision: 2 } });
+    if (!kept.saved) expectOneCleanLine(kept.reason);
+    expect(store.read(key)).toBe(before);
+    // A fresh run that did not get further keeps it too.
+    expect(keepProgress(store, bundledPlayable, play(example, 'practice', []).getPersistedSnapshot(), { origin: 'new', now }).saved).toBe(false);
+    expect(store.read(key)).toBe(before);
+    // A continued run replaces it, even after an undo back to the start.
+    expect(keepProgress(store, bundledPlayable, play(example, 'practice', []).getPersistedSnapshot(), { origin: 'continued', now })).toEqual({ saved: true, key });
+    expect(saveSummary(store, key)?.replies).toBe(0);
+  });
+
+  it('replaces the save once the volunteer who started over makes a reply', () => {
+    const store = memoryStore();
+    writeSave(store, bundledPlayable, play(example, 'practice', ['phone-curious']).getPersistedSnapshot(), undefined, now);
+    const after = keepProgress(store, bundledPlayable, play(example, 'practice', ['phone-accuse']).getPersistedSnapshot(), { origin: 'started-over', now });
+    expect(after.saved).toBe(true);
+    expect(store.read(saveKey(bundledPlayable))).toContain('phone-accuse');
+  });
+
+  it('summarises a save without loading it, and words the question', () => {
+    const store = memoryStore();
+    const key = writeSave(store, bundledPlayable, play(example, 'practice', ['phone-curious']).getPersistedSnapshot(), undefined, new Date('2025-01-31T08:20:30Z'));
+    const summary = saveSummary(store, key);
+    expect(summary).toEqual({ key, replies: 1, decision: 2, savedAt: '2025-01-31T08:20:30.000Z' });
+    const words = continueChoices(summary!, now);
+    expect(words.continueLabel).toBe('Continue where you stopped (decision 2, saved 2 hours ago)');
+    expect(words.startOverLabel).toBe('Start over (the save is kept until you make your first reply)');
+    expect(words.plainNotice).toBe('Continuing where you stopped (decision 2, saved 2 hours ago).');
+    expect(saveSummary(memoryStore({ [key]: '{"session": 1}' }), key)).toBeUndefined();
+    expect(saveSummary(memoryStore({ [key]: 'not json' }), key)).toBeUndefined();
+  });
+
+  it('says how long ago in words', () => {
+    expect(agoWords('2025-01-31T10:20:10Z', now)).toBe('just now');
+    expect(agoWords('2025-01-31T10:19:30Z', now)).toBe('1 minute ago');
+    expect(agoWords('2025-01-31T09:20:30Z', now)).toBe('1 hour ago');
+    expect(agoWords('2025-01-27T10:20:30Z', now)).toBe('4 days ago');
+    expect(agoWords('yesterday', now)).toBe('some time ago');
+  });
+});
+
+describe('the last debrief kept', () => {
+  const finished = () => play(example, 'practice', ['phone-curious', 'after-supervisor']);
+
+  it('is kept when a playthrough finishes and read back as the same debrief', () => {
+    const store = memoryStore();
+    const actor = finished();
+    const debrief = actor.getSnapshot().output as Debrief;
+    finishPlaythrough(store, bundledPlayable, debrief, now, { finishedSnapshot: actor.getPersistedSnapshot() });
+    expect(hasKeptDebrief(store, bundledPlayable)).toBe(true);
+    expect(hasKeptDebrief(store, trainerPlayable)).toBe(false);
+    expect(readKeptDebrief(store, bundledPlayable)).toEqual({ ok: true, debrief, mode: 'practice', savedAt: now.toISOString() });
+    const assessed = play(example, 'assessment', ['phone-curious', 'after-supervisor']);
+    keepDebrief(store, bundledPlayable, assessed.getPersistedSnapshot(), now);
+    expect(readKeptDebrief(store, bundledPlayable)).toMatchObject({ ok: true, mode: 'assessment' });
+  });
+
+  it('is not kept for an author\'s --from test', () => {
+    const store = memoryStore();
+    const actor = finished();
+    finishPlaythrough(store, { ...bundledPlayable, from: 'after-visit' }, actor.getSnapshot().output as Debrief, now, { finishedSnapshot: actor.getPersistedSnapshot() });
+    expect(store.list('debriefs/')).toEqual([]);
+  });
+
+  it('refuses a kept debrief whose replies were edited, in one clean line', () => {
+    const store = memoryStore();
+    const key = keepDebrief(store, bundledPlayable, finished().getPersistedSnapshot(), now);
+    const kept = JSON.parse(store.read(key) as string) as { snapshot: { context: { variables: Record<string, number> } } };
+    kept.snapshot.context.variables.trust = 3;
+    store.write(key, JSON.stringify(kept));
+    const r = readKeptDebrief(store, bundledPlayable);
+    expect(r?.ok).toBe(false);
+    if (r && !r.ok) expectOneCleanLine(r.error);
+    store.write(key, '\u001b[2J{');
+    const broken = readKeptDebrief(store, bundledPlayable);
+    expect(broken?.ok).toBe(false);
+    expect(readKeptDebrief(memoryStore(), bundledPlayable)).toBeUndefined();
+  });
+});

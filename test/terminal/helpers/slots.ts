@@ -1,0 +1,10 @@
+import { join } from 'node:path';
+import { saveKey } from '../../../src/machines/light.js';
+
+const SCENARIOS = join(import.meta.dirname, '..', 'fixtures', 'scenarios');
+
+/**
+ * The save file of the new-phone fixture: a trainer's file (not bundled), so its slot is keyed by
+ * its id and its file, e.g. "example-new-phone--file-1a2b3c4d.json".
+ */
+export const NEW_PHONE_SAVE = saveKey({ scenario: { id: 'example-new-phone' }, file: join(SCENARIOS, 'new-phone.json') }).slice('saves/'.length);

@@ -1,0 +1,54 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, ROOT, runInProcess } from './helpers/cli.js';
+import { SCENARIOS, tempEnv } from './helpers/ink.js';
+
+// What the command line says must agree with what it does, and a typo gets a suggestion.
+
+const NEW_PHONE = join(SCENARIOS, 'new-phone.json');
+
+describe('the command line says what it does', () => {
+  it('--help shows the scripting example as typed, on one line, so it can be copied', async () => {
+    const r = await runInProcess('--help');
+    expect(r.out).toContain("  printf '1\\n3\\n2\\n' | casa-practice play youth-discloses --plain\n");
+    const play = await runInProcess('play', '--help');
+    expect(play.out).toContain("printf '1\\n3\\n2\\n' | casa-practice play youth-discloses --plain\n");
+  });
+
+  it('validate --strict does not call a file with warnings valid when it exits 1', async () => {
+    const r = await runInProcess('validate', '--strict', NEW_PHONE);
+    expect(r.code).toBe(1);
+    const last = r.out.trim().split('\n').pop();
+    expect(last).toBe(`${NEW_PHONE}: not valid under --strict (1 warning)`);
+    const plain = await runInProcess('validate', NEW_PHONE);
+    expect(plain.code).toBe(0);
+    expect(plain.out.trim().split('\n').pop()).toBe(`${NEW_PHONE}: valid (1 warning)`);
+  });
+
+  it('suggests the command, the scenario id and the --from node meant', async () => {
+    const cmd = await runInProcess('plya', 'youth-discloses');
+    expect(cmd.code).toBe(2);
+    expect(cmd.err).toContain('unknown command "plya". Did you mean "play"?');
+    const id = await runInProcess('play', 'youth-disclose', '--plain');
+    expect(id.code).toBe(2);
+    expect(id.err).toContain('no scenario "youth-disclose": it is not a file here, nor a bundled scenario. Did you mean "youth-discloses"?');
+    const from = await runInProcess('play', NEW_PHONE, '--from', 'after-vist');
+    expect(from.code).toBe(2);
+    expect(from.err).toContain('has no node "after-vist"');
+    expect(from.err).toContain('Did you mean "after-visit"?');
+  });
+
+  it('play <file> shows the file\'s warnings before playing it, wrapped to the terminal', () => {
+    const env = tempEnv();
+    const r = spawnSync(BIN[0], [BIN[1], 'play', NEW_PHONE, '--plain'], {
+      input: '1\n1\n', cwd: ROOT, encoding: 'utf8', timeout: 30_000, env: { PATH: process.env.PATH, HOME: env.XDG_STATE_HOME, ...env },
+    });
+    expect(r.status).toBe(0);
+    const [before, after] = r.stdout.split('Content note:');
+    expect(before).toContain('Warnings in this file (it is played anyway):');
+    expect((before ?? '').replace(/\s+/g, ' ')).toContain('warning [goal-missed-on-best-path] learningGoals[0]: The best-practice path never follows');
+    expect(after).toContain('Score: 4 of 4 (100%)');
+    for (const line of r.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+  });
+});

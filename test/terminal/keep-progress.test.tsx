@@ -1,0 +1,166 @@
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { cleanup } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { savesDir } from '../../src/terminal/saves.js';
+import { BIN, ROOT } from './helpers/cli.js';
+import { appElement, KEY, press, renderApp, SCENARIOS, tap, tempEnv } from './helpers/ink.js';
+import { NEW_PHONE_SAVE } from './helpers/slots.js';
+
+afterEach(() => cleanup());
+
+const NEW_PHONE = join(SCENARIOS, 'new-phone.json');
+
+/** Opens new-phone from the picker, replies 1, goes on to decision 2, then q y: a save at decision 2. */
+async function saveAtDecision2(env: NodeJS.ProcessEnv, dir?: string) {
+  const { element, exit } = appElement({ env, dir });
+  const r = await renderApp(element);
+  await press(r, '1', KEY.enter, '1', KEY.enter, KEY.enter);
+  expect(r.lastFrame()).toContain('Decision 2 of about 2');
+  await press(r, 'q');
+  await tap(r, 'y');
+  expect(exit.mock.calls[0]?.[0]).toMatch(/^Progress saved to /);
+  r.unmount();
+}
+
+const saved = (env: NodeJS.ProcessEnv, name = NEW_PHONE_SAVE) => JSON.parse(readFileSync(join(savesDir(env), name), 'utf8')) as { session: { snapshot: { context: { transcript: { replyId: string }[] } } } };
+
+describe('opening a scenario that has a save', () => {
+  it('marks it in the picker and asks: continue where you stopped, or start over', async () => {
+    const env = tempEnv();
+    await saveAtDecision2(env);
+    const { element } = appElement({ env });
+    const r = await renderApp(element);
+    expect(r.lastFrame()).toMatch(/1\. Example: the new phone \(saved\)/);
+    await press(r, '1');
+    expect(r.lastFrame()).toContain('1. Continue where you stopped (decision 2, saved just now)');
+    expect(r.lastFrame()).toContain('2. Start over (the save is kept until you make your first reply)');
+    await press(r, '1');
+    expect(r.lastFrame()).toContain('Decision 2 of about 2');
+  });
+
+  it('starting over keeps the save until the first reply: quitting before it leaves the save as it was', async () => {
+    const env = tempEnv();
+    await saveAtDecision2(env);
+    const before = readFileSync(join(savesDir(env), NEW_PHONE_SAVE), 'utf8');
+    const { element, exit } = appElement({ env });
+    const r = await renderApp(element);
+    await press(r, '1', '2');
+    expect(r.lastFrame()).toContain('Content note');
+    await press(r, KEY.enter);
+    expect(r.lastFrame()).toContain('Decision 1 of about 2');
+    await press(r, 'q');
+    await tap(r, 'y');
+    expect(exit.mock.calls[0]?.[0]).toContain('Your earlier save (decision 2) was kept');
+    expect(readFileSync(join(savesDir(env), NEW_PHONE_SAVE), 'utf8')).toBe(before);
+  });
+
+  it('starting over and making a reply replaces the save', async () => {
+    const env = tempEnv();
+    await saveAtDecision2(env);
+    const { element } = appElement({ env });
+    const r = await renderApp(element);
+    await press(r, '1', '2', KEY.enter, '2');
+    expect(r.lastFrame()).toContain('Feedback on your reply');
+    await press(r, 'q');
+    await tap(r, 'y');
+    const transcript = saved(env).session.snapshot.context.transcript;
+    expect(transcript).toHaveLength(1);
+    expect(transcript[0]?.replyId).toBe('phone-accuse');
+  });
+
+  it('a trainer\'s copy with the same id has a save slot of its own', async () => {
+    const env = tempEnv();
+    const dir = mkdtempSync(join(tmpdir(), 'casa-copy-'));
+    copyFileSync(NEW_PHONE, join(dir, 'new-phone.json'));
+    await saveAtDecision2(env);
+    const before = readFileSync(join(savesDir(env), NEW_PHONE_SAVE), 'utf8');
+    const { element, exit } = appElement({ env, dir });
+    const r = await renderApp(element);
+    // The copy has no save: it opens on its content note, not the question.
+    expect(r.lastFrame()).not.toContain('(saved)');
+    await press(r, '1');
+    expect(r.lastFrame()).toContain('Content note');
+    await press(r, KEY.enter, 'q');
+    await tap(r, 'y');
+    expect(exit.mock.calls[0]?.[0]).toMatch(/^Progress saved to /);
+    expect(readdirSync(savesDir(env))).toHaveLength(2);
+    expect(readFileSync(join(savesDir(env), NEW_PHONE_SAVE), 'utf8')).toBe(before);
+  });
+
+  it('line by line, a save is continued by default and the volunteer is told so; input ending at once does not lose it', () => {
+    const env = tempEnv();
+    const run = (args: string[], input: string) => spawnSync(BIN[0], [BIN[1], ...args], {
+      input, cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: env.XDG_STATE_HOME, ...env }, timeout: 30_000,
+    });
+    const first = run(['play', NEW_PHONE, '--plain'], '1\n');
+    expect(first.status).toBe(1);
+    expect(saved(env).session.snapshot.context.transcript).toHaveLength(1);
+    const again = run(['play', NEW_PHONE, '--plain'], '');
+    expect(again.stdout).toContain('Continuing where you stopped (decision 2, saved just now).');
+    expect(again.stdout).toContain(`--new`);
+    expect(again.stdout).toContain('-- Decision 2 of about 2');
+    expect(saved(env).session.snapshot.context.transcript).toHaveLength(1);
+    // --new starts over: with no reply made the save is kept, and it says so.
+    const fresh = run(['play', NEW_PHONE, '--plain', '--new'], '');
+    expect(fresh.stdout).toContain('-- Decision 1 of about 2');
+    expect(fresh.stdout).toContain('Your earlier save (decision 2) was kept');
+    expect(saved(env).session.snapshot.context.transcript).toHaveLength(1);
+  });
+
+  it('play <scenario> in the app asks too when the scenario has a save', async () => {
+    const env = tempEnv();
+    await saveAtDecision2(env);
+    const { loadPlayable } = await import('../../src/terminal/scenario-source.js');
+    const { saveWaiting } = await import('../../src/terminal/saves.js');
+    const playable = loadPlayable(NEW_PHONE);
+    if ('problems' in playable) throw new Error(playable.problems);
+    const saved = saveWaiting(playable, env);
+    expect(saved?.decision).toBe(2);
+    const { element } = appElement({ env, start: { kind: 'play', playable, showNote: true, saved } });
+    const r = await renderApp(element);
+    expect(r.lastFrame()).toContain('1. Continue where you stopped (decision 2, saved just now)');
+    await press(r, KEY.enter);
+    expect(r.lastFrame()).toContain('Decision 2 of about 2');
+  });
+});
+
+describe('the debrief is never lost', () => {
+  it('q on the last reply\'s feedback goes on to the debrief, and the last debrief can be reopened from the picker', async () => {
+    const env = tempEnv();
+    const { element, exit } = appElement({ env });
+    const r = await renderApp(element);
+    await press(r, '1', KEY.enter, '1', KEY.enter, KEY.enter, '1');
+    expect(r.lastFrame()).toContain('Enter: see the debrief');
+    await press(r, 'q');
+    expect(exit).not.toHaveBeenCalled();
+    expect(r.lastFrame()).toContain('Debrief: Example: the new phone');
+    const score = /Score: .*/.exec(r.lastFrame() ?? '')?.[0];
+    expect(score).toBeDefined();
+    await tap(r, 'q');
+    expect(exit).toHaveBeenCalledTimes(1);
+    r.unmount();
+
+    const { element: again } = appElement({ env });
+    const p = await renderApp(again);
+    expect(p.lastFrame()).toContain('d: see your last debrief.');
+    await press(p, 'd');
+    expect(p.lastFrame()).toContain('Debrief: Example: the new phone');
+    expect(p.lastFrame()).toContain('Your last debrief of this scenario, from');
+    expect(p.lastFrame()).toContain(score);
+    await press(p, 'b');
+    expect(p.lastFrame()).toContain('choose a scenario');
+  });
+
+  it('Ctrl-C exits with 130', async () => {
+    const env = tempEnv();
+    const { element, exit } = appElement({ env });
+    const r = await renderApp(element);
+    await press(r, '1', KEY.enter, '1');
+    await tap(r, KEY.ctrlC);
+    expect(exit.mock.calls[0]?.[1]).toBe(130);
+    expect(statSync(join(savesDir(env), NEW_PHONE_SAVE)).isFile()).toBe(true);
+  });
+});

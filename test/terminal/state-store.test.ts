@@ -1,0 +1,46 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkStateFolder, errorWords, savingOffLine, stateStore } from '../../src/terminal/node/state-store.js';
+import { tempEnv } from './helpers/ink.js';
+
+const errno = (code: string) => Object.assign(new Error(`${code}: raw message, lstat '/x'`), { code });
+
+describe('the state store when the folder cannot be written', () => {
+  it('keeps what could not be written in memory, reads it back, and says once where and why', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'casa-file-')), 'state');
+    writeFileSync(file, '');
+    const env = { XDG_STATE_HOME: file };
+    expect(checkStateFolder(env)).toBe(`Progress is not being saved: ${file}/casa-practice cannot be written (part of the path is a file, not a folder); this session is kept in memory only.`);
+    const store = stateStore(env);
+    // The check at start is not a lost write; a save is.
+    expect(store.lostWrites()).toBe(false);
+    expect(() => store.write('saves/a.json', '{"x":1}')).not.toThrow();
+    expect(store.lostWrites()).toBe(true);
+    expect(store.inMemoryOnly('saves/a.json')).toBe(true);
+    expect(store.read('saves/a.json')).toBe('{"x":1}');
+    expect(store.list('saves/').map((k) => k.key)).toEqual(['saves/a.json']);
+    store.remove('saves/a.json');
+    expect(store.read('saves/a.json')).toBeUndefined();
+    expect(store.list('saves/')).toEqual([]);
+  });
+
+  it('writes to disk as usual when it can', () => {
+    const env = tempEnv();
+    expect(checkStateFolder(env)).toBeUndefined();
+    const store = stateStore(env);
+    store.write('saves/b.json', '{}');
+    expect(store.inMemoryOnly('saves/b.json')).toBe(false);
+    expect(store.failure()).toBeUndefined();
+  });
+
+  it.each([
+    ['EACCES', 'permission denied'], ['EPERM', 'permission denied'], ['EROFS', 'the disk is read-only'],
+    ['ENOTDIR', 'part of the path is a file, not a folder'], ['EEXIST', 'a file is in the way of a folder'],
+    ['ENOSPC', 'the disk is full'], ['EDQUOT', 'the disk quota is used up'],
+  ])('says %s in words, without the raw message', (code, words) => {
+    expect(errorWords(errno(code))).toBe(words);
+    expect(savingOffLine('/s', errno(code))).not.toContain('lstat');
+  });
+});

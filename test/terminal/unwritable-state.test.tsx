@@ -1,0 +1,108 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cleanup } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BIN, ROOT } from './helpers/cli.js';
+import { appElement, KEY, playToDebrief, press, renderApp, SCENARIOS, tempEnv } from './helpers/ink.js';
+
+afterEach(() => cleanup());
+
+const NEW_PHONE = join(SCENARIOS, 'new-phone.json');
+// Root can write anywhere: a read-only folder is tested as another user then.
+const asOther = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+
+function cli(args: string[], input: string, env: NodeJS.ProcessEnv, other = false) {
+  const r = spawnSync(BIN[0], [BIN[1], ...args], {
+    input, cwd: ROOT, encoding: 'utf8', timeout: 30_000, ...(other ? asOther : {}),
+    env: { PATH: process.env.PATH, HOME: tmpdir(), CASA_PRACTICE_SEED: '1', ...env },
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/** A state folder that cannot be written, three ways. */
+// `code`: 74 when the finished playthrough's record could not be written; with only "saves" in the
+// way the record is written, nothing failed, and the exit code is 0.
+const cases: [string, () => { env: NodeJS.ProcessEnv; other: boolean; why: RegExp; code: number }][] = [
+  ['XDG_STATE_HOME is a file', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'casa-file-')), 'state');
+    writeFileSync(file, 'not a folder');
+    return { env: { XDG_STATE_HOME: file }, other: false, why: /part of the path is a file, not a folder/, code: 74 };
+  }],
+  ['"saves" is a file', () => {
+    const env = tempEnv();
+    mkdirSync(join(env.XDG_STATE_HOME as string, 'casa-practice'), { recursive: true });
+    writeFileSync(join(env.XDG_STATE_HOME as string, 'casa-practice', 'saves'), '');
+    return { env, other: false, why: /a file is in the way of a folder|part of the path is a file/, code: 0 };
+  }],
+  ['the state folder is read-only', () => {
+    const env = tempEnv();
+    const dir = join(env.XDG_STATE_HOME as string, 'casa-practice');
+    mkdirSync(dir, { recursive: true });
+    chmodSync(env.XDG_STATE_HOME as string, 0o755);
+    chmodSync(dir, 0o555);
+    return { env, other: true, why: /permission denied/, code: 74 };
+  }],
+];
+
+describe('a state folder that cannot be written', () => {
+  it.each(cases)('%s: one clear line at start, the session goes on in memory, the debrief is shown, exit 74 for a failed write only', (_name, make) => {
+    const { env, other, why, code } = make();
+    const r = cli(['play', NEW_PHONE, '--plain'], '1\n1\n', env, other);
+    const lines = r.err.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^casa-practice: Progress is not being saved: \/\S+ cannot be written \(.*\); this session is kept in memory only\.$/);
+    expect(lines[0]).toMatch(why);
+    expect(r.err).not.toMatch(/ at |Error|EACCES|ENOTDIR|EEXIST|lstat/);
+    expect(r.out).toContain('DEBRIEF');
+    expect(r.out).toContain('Score: 4 of 4 (100%)');
+    expect(r.code).toBe(code);
+  });
+
+  it('saving on quit says it could not save, and why, without a stack trace', () => {
+    const { env, other } = cases[2]![1]();
+    const r = cli(['play', NEW_PHONE, '--plain'], '1\nq\n', env, other);
+    expect(r.out).toMatch(/Progress could not be saved: \/\S+ cannot be written \(permission denied\)/);
+    expect(r.out).not.toContain('Progress saved to');
+    expect(r.code).toBe(74);
+  });
+
+  it('a command that writes nothing exits 0; a quit whose save fails exits 74', () => {
+    const { env, other } = cases[0]![1]();
+    const r = cli(['validate', NEW_PHONE], '', env, other);
+    expect(r.code).toBe(0);
+    const q = cli(['play', NEW_PHONE, '--plain', '--new'], 'q\n', env, other);
+    expect(q.err).toMatch(/^casa-practice: Progress is not being saved/);
+    expect(q.code).toBe(74);
+  });
+
+  it('in the app: the picker says so, the debrief is shown (no ERROR box), and e offers another place to export', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'casa-file-')), 'state');
+    writeFileSync(file, 'not a folder');
+    const elsewhere = mkdtempSync(join(tmpdir(), 'casa-here-'));
+    const env = { XDG_STATE_HOME: file, CASA_PRACTICE_SEED: '1', PWD: elsewhere };
+    const { element, exit } = appElement({ env });
+    const r = await renderApp(element);
+    expect((r.lastFrame() ?? '').replace(/\n/g, ' ')).toContain('Progress is not being saved:');
+    await press(r, '1');
+    // The content note does not promise saving it cannot do.
+    expect(r.lastFrame()).toContain('Progress is not being saved:');
+    expect(r.lastFrame()).not.toContain('q saves your progress');
+    await press(r, KEY.enter);
+    await playToDebrief(r);
+    const frame = r.lastFrame() ?? '';
+    expect(frame).not.toContain('ERROR');
+    expect(frame).toContain('Debrief: Example: the new phone');
+    expect(frame.replace(/\n/g, ' ')).toMatch(/Progress is not being saved: .* cannot be written \(part of the path is a file, not a folder\)/);
+    await press(r, 'e');
+    expect(r.lastFrame()).toContain('Press e again to write it to:');
+    expect(r.lastFrame()).toContain(`\n${elsewhere}\n`);
+    await press(r, 'e');
+    expect(r.lastFrame()).toContain('Debrief exported to:');
+    expect(readdirSync(elsewhere).sort()).toEqual([expect.stringMatching(/\.json$/), expect.stringMatching(/\.md$/)]);
+    await press(r, 'q').catch(() => undefined);
+    expect(exit.mock.calls[0]?.[1]).toBe(74);
+    expect(existsSync(file)).toBe(true);
+  });
+});
