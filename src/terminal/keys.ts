@@ -80,6 +80,16 @@ export function actionOf(input: string, key: KeyLike): Action | undefined {
   }
 }
 
+/**
+ * The keys in one input as Ink hands it over. Ink splits escape sequences (arrows, PgDn) from the
+ * text around them, but keys typed or pasted together ("2\r", "12", "yes") come as one string:
+ * each character of it is one key (Enter, Tab, Backspace and Ctrl-C included).
+ */
+export function keysIn(input: string): string[] {
+  const chars = [...input];
+  return chars.length <= 1 || input.startsWith('\u001b') ? [input] : chars;
+}
+
 /** The help line shown under each screen: key, then what it does. */
 export const HINTS = {
   picker: [['↑↓', 'move'], ['Enter or 1–9', 'open'], ['R', 'resume saved'], ['q', 'quit']],
@@ -88,7 +98,7 @@ export const HINTS = {
   decisionAssess: [['1–9 or ↑↓ Enter', 'reply'], ['q', 'save & quit']],
   scene: [['Enter', 'continue'], ['q', 'save & quit']],
   feedback: [['Enter', 'continue'], ['u', 'undo'], ['q', 'save & quit']],
-  toDebrief: [['Enter', 'see the debrief'], ['q', 'quit']],
+  toDebrief: [['Enter', 'see the debrief'], ['u', 'undo'], ['q', 'quit']],
   quit: [['y', 'save and quit'], ['n', 'keep going']],
   debrief: [['Tab/←→', 'section'], ['↑↓ PgUp PgDn', 'scroll'], ['e', 'export'], ['q', 'quit']],
   debriefBack: [['Tab/←→', 'section'], ['↑↓ PgUp PgDn', 'scroll'], ['e', 'export'], ['b', 'scenarios'], ['q', 'quit']],

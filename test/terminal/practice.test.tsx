@@ -40,8 +40,8 @@ describe('practice mode in the Ink app', () => {
     expect(lastFrame()).toContain('My boyfriend got it for me');
     await press(r, KEY.enter);
     expect(lastFrame()).toContain('Decision 2 of about 2');
-    // Arrows + Enter choose too: down twice to the third reply.
-    await press(r, KEY.down, KEY.down, KEY.enter);
+    // Arrows + Enter choose too: nothing is highlighted at first, so down three times to the third reply.
+    await press(r, KEY.down, KEY.down, KEY.down, KEY.enter);
     expect(lastFrame()).toContain('✗ violates: Take suspicions to the Advocate Supervisor');
     await press(r, KEY.enter);
 

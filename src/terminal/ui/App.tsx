@@ -1,4 +1,4 @@
-import { Box, Text, useStdout } from 'ink';
+import { Box, Text } from 'ink';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { entryOf, resumeFailure, withRecord, type CatalogEntry, type PlayableScenario, type Records, type SessionMode } from '../../machines/light.js';
 import type { PersistedScenarioSnapshot, SessionActor } from '../../machines/index.js';
@@ -10,6 +10,8 @@ import { AppContext, type AppServices } from './AppContext.js';
 import { ContentNote } from './ContentNote.js';
 import { Picker } from './Picker.js';
 import { ThemeContext } from './ThemeContext.js';
+import { useKeySplitter } from './useKeys.js';
+import { KeysAllowedContext, MIN_COLUMNS, MIN_ROWS, useFollowingRef, useScreenSize } from './useScreenSize.js';
 
 // The playing screens pull in the core (xstate, the validator); loading them on demand keeps the
 // picker's first frame as quick as an empty Ink app's.
@@ -63,7 +65,9 @@ function recordsNow(env: NodeJS.ProcessEnv): { records: Records; notice?: string
 
 /** The terminal app: picker → content note → playthrough → debrief, or a trainer-led session. */
 export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
-  const { stdout } = useStdout();
+  const size = useScreenSize();
+  const keysAllowed = useFollowingRef(!size.tooSmall);
+  useKeySplitter();
   const facilitating = start.kind === 'facilitate';
   const [screen, setScreen] = useState<Screen>(() => firstScreen(start));
   const [records, setRecords] = useState(() => recordsNow(services.env));
@@ -137,11 +141,25 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   return (
     <ThemeContext.Provider value={theme}>
       <AppContext.Provider value={services}>
-        <Box flexDirection="column" width={stdout.columns || 80}>
-          <Suspense fallback={<Text>Loading…</Text>}>{body}</Suspense>
-        </Box>
+        <KeysAllowedContext.Provider value={keysAllowed}>
+          {size.tooSmall && <TooSmall columns={size.terminalColumns} rows={size.rows} />}
+          {/* Hidden, not unmounted, while the window is too small: nothing on screen is lost. */}
+          <Box flexDirection="column" width={size.columns} display={size.tooSmall ? 'none' : 'flex'}>
+            <Suspense fallback={<Text>Loading…</Text>}>{body}</Suspense>
+          </Box>
+        </KeysAllowedContext.Provider>
       </AppContext.Provider>
     </ThemeContext.Provider>
+  );
+}
+
+/** Shown instead of a screen that cannot be drawn whole in a window this small. */
+function TooSmall({ columns, rows }: { columns: number; rows: number }) {
+  return (
+    <Box flexDirection="column" width={Math.max(10, columns)}>
+      <Text bold wrap="wrap">Make the window larger.</Text>
+      <Text wrap="wrap">casa-practice needs at least {MIN_COLUMNS}×{MIN_ROWS}; this window is {columns}×{rows}. Nothing is lost: the screen comes back as it was. Ctrl-C saves and quits.</Text>
+    </Box>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Box, Text, useStdout } from 'ink';
+import { Box, Text } from 'ink';
 import { useMemo, useState } from 'react';
 import { debriefModel, type Debrief, type Scenario } from '../../machines/index.js';
 import { hintLine, type Action } from '../keys.js';
@@ -10,6 +10,7 @@ import { KeyHints } from './KeyHints.js';
 import { Paragraph } from './Paragraph.js';
 import { maxOffset, pageSize, ScrollRows } from './ScrollRows.js';
 import { useKeys } from './useKeys.js';
+import { useScreenSize } from './useScreenSize.js';
 
 /** Props of DebriefScreen. */
 export interface DebriefScreenProps {
@@ -29,8 +30,7 @@ const rowsOf = (text: string, width: number) => text.split('\n').reduce((n, line
 /** The debrief in three scrolling sections; `e` exports it to Markdown and JSON. */
 export function DebriefScreen({ scenario, debrief, onBack, notice }: DebriefScreenProps) {
   const app = useApp();
-  const { stdout } = useStdout();
-  const columns = stdout.columns || 80;
+  const { columns, rows: screenRows } = useScreenSize();
   const model = useMemo(() => debriefModel(scenario, debrief), [scenario, debrief]);
   const sections = useMemo(() => [summaryRows(model, columns), transcriptRows(model, columns), pathRows(model, columns)], [model, columns]);
   const [tab, setTab] = useState(0);
@@ -42,7 +42,7 @@ export function DebriefScreen({ scenario, debrief, onBack, notice }: DebriefScre
   // The section gets what is left of the screen; one row spare so the frame never scrolls the terminal.
   const chrome = rowsOf(`Debrief: ${model.title}`, columns) + (notice ? rowsOf(notice, columns) : 0) + rowsOf(tabLine, columns)
     + 1 + (exported ? 1 + rowsOf(exported, columns) : 0) + 1 + rowsOf(hintLine(hints), columns);
-  const height = Math.max(4, (stdout.rows || 24) - 1 - chrome);
+  const height = Math.max(4, screenRows - 1 - chrome);
   const rows = sections[tab] ?? [];
   const scroll = (f: (offset: number) => number) =>
     setOffsets((o) => o.map((v, i) => (i === tab ? Math.min(Math.max(0, f(Math.min(v, maxOffset(rows.length, height)))), maxOffset(rows.length, height)) : v)));

@@ -1,5 +1,5 @@
 import { useSelector } from '@xstate/react';
-import { Box, Text, useStdout } from 'ink';
+import { Box, Text } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { clampVotes, facilitatedDecision, revealData, selectView, type Debrief, type FacilitatedDecision, type PlayableScenario, type SessionActor } from '../../machines/index.js';
 import { hintLine, type Action } from '../keys.js';
@@ -16,6 +16,7 @@ import { REPLY_INDENT, ReplyList } from './ReplyList.js';
 import { maxOffset, pageSize, ScrollRows } from './ScrollRows.js';
 import { useTheme } from './ThemeContext.js';
 import { useKeys } from './useKeys.js';
+import { useScreenSize } from './useScreenSize.js';
 
 /** Props of FacilitateScreen. */
 export interface FacilitateScreenProps {
@@ -29,7 +30,7 @@ export interface FacilitateScreenProps {
 export function FacilitateScreen({ playable, actor }: FacilitateScreenProps) {
   const app = useApp();
   const theme = useTheme();
-  const { stdout } = useStdout();
+  const { columns, rows: screenRows } = useScreenSize();
   const { scenario } = playable;
   const view = useSelector(actor, useCallback((snapshot) => selectView(scenario, snapshot), [scenario]));
   const [selected, setSelected] = useState(0);
@@ -59,13 +60,11 @@ export function FacilitateScreen({ playable, actor }: FacilitateScreenProps) {
   }, [view.nodeId]);
   useEffect(() => setOffset(0), [view.nodeId, reveal]);
   const revealRows = useMemo(
-    () => revealText(revealData(scenario, view, votes), (stdout.columns || 80) - 2).split('\n').map((text) => [{ text }]),
-    [scenario, view, votes, stdout.columns],
+    () => revealText(revealData(scenario, view, votes), columns - 2).split('\n').map((text) => [{ text }]),
+    [scenario, view, votes, columns],
   );
 
-  const columns = stdout.columns || 80;
   const width = columns - 2;
-  const screenRows = stdout.rows || 24;
   const heading = `${view.scenarioTitle}${view.kind === 'decision' ? ` · decision ${view.progress.decision} of about ${view.progress.about}` : ''}`;
   const hintSet = view.kind === 'scene' ? 'facilitateScene' : reveal ? 'facilitateReveal' : 'facilitateVote';
   const rowsOf = (text: string, w = width) => wrapText(text, w).split('\n').length;

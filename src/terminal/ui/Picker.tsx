@@ -1,4 +1,4 @@
-import { Box, Text, useStdout } from 'ink';
+import { Box, Text } from 'ink';
 import { useState } from 'react';
 import type { Action } from '../keys.js';
 import { hintLine } from '../keys.js';
@@ -8,6 +8,7 @@ import { KeyHints } from './KeyHints.js';
 import { Paragraph } from './Paragraph.js';
 import { useTheme } from './ThemeContext.js';
 import { useKeys } from './useKeys.js';
+import { useScreenSize } from './useScreenSize.js';
 
 /** Props of Picker. */
 export interface PickerProps {
@@ -37,8 +38,7 @@ const rowsOf = (text: string, width: number) => wrapText(text, width).split('\n'
  */
 export function Picker({ entries, notice, checking, canResume, onPick, onResume, onQuit }: PickerProps) {
   const theme = useTheme();
-  const { stdout } = useStdout();
-  const columns = stdout.columns || 80;
+  const { columns, rows: screenRows } = useScreenSize();
   const [selected, setSelected] = useState(0);
   const onAction = (a: Action) => {
     if (a.type === 'quit' || a.type === 'interrupt') onQuit();
@@ -56,7 +56,7 @@ export function Picker({ entries, notice, checking, canResume, onPick, onResume,
   // Rows left for the list once everything else is drawn (one spare row so the frame never scrolls).
   const fixed = 1 + (notice ? rowsOf(notice, columns) : 0) + (canResume ? rowsOf('A saved session is waiting: press R to resume it.', columns) : 0)
     + 1 + 1 + (current ? rowsOf(current.summary, columns - INDENT) : 0) + 1 + rowsOf(hintLine('picker'), columns) + 1;
-  const room = Math.max(3, (stdout.rows || 24) - fixed);
+  const room = Math.max(3, screenRows - fixed);
   const windowed = entries.length > room;
   const size = windowed ? Math.max(1, room - 2) : entries.length;
   const first = Math.max(0, Math.min(selected - Math.floor(size / 2), entries.length - size));

@@ -1,7 +1,7 @@
 import { useSelector } from '@xstate/react';
-import { Box, useStdout } from 'ink';
-import { useCallback, useEffect, useState } from 'react';
-import { finishPlaythrough, selectView, type PlayableScenario, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
+import { Box } from 'ink';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { finishPlaythrough, selectView, startSession, type PersistedScenarioSnapshot, type PlayableScenario, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
 import { hintLine, type Action, type HintSet } from '../keys.js';
 import { stateStore, writeSave } from '../saves.js';
 import { wrapText } from '../wrap.js';
@@ -14,6 +14,7 @@ import { QuitPrompt } from './QuitPrompt.js';
 import { REPLY_INDENT, ReplyList } from './ReplyList.js';
 import { StatusLine, statusText } from './StatusLine.js';
 import { useKeys } from './useKeys.js';
+import { useScreenSize } from './useScreenSize.js';
 import { Paragraph } from './Paragraph.js';
 
 /** Props of PlayScreen. */
@@ -31,37 +32,51 @@ export interface PlayScreenProps {
 }
 
 /** A playthrough: the moment, the replies, feedback, and the debrief at the end. */
-export function PlayScreen({ playable, actor, mode, startedAt: resumedStart, onBack }: PlayScreenProps) {
+export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resumedStart, onBack }: PlayScreenProps) {
   const app = useApp();
-  const { stdout } = useStdout();
+  // A new actor replaces the first only to undo the reply that ended the scenario (an ended actor is final).
+  const [actor, setActor] = useState(firstActor);
+  const beforeLastReply = useRef<PersistedScenarioSnapshot>(undefined);
+  const finished = useRef(false);
+  const { columns, rows } = useScreenSize();
   const view = useSelector(actor, useCallback((snapshot) => selectView(playable.scenario, snapshot), [playable.scenario]));
   const title = view.scenarioTitle;
   const [startedAt] = useState(() => resumedStart ?? new Date().toISOString());
   const [finishNotice, setFinishNotice] = useState<string>();
-  const [selected, setSelected] = useState(0);
+  // No reply is highlighted until a number or an arrow is pressed: Enter alone never answers.
+  const [selected, setSelected] = useState(-1);
   const [showFeedback, setShowFeedback] = useState(false);
   const [confirmQuit, setConfirmQuit] = useState(false);
   const save = () => writeSave(playable, actor.getPersistedSnapshot(), app.env, startedAt);
   const saveAndExit = () => app.exit(`Progress saved to ${save()}.\nContinue with: casa-practice resume`);
 
-  useEffect(() => setSelected(0), [view.nodeId]);
+  useEffect(() => setSelected(-1), [view.nodeId]);
+  const debriefOpen = view.done && !showFeedback;
+  const finish = () => {
+    if (finished.current || !view.debrief) return;
+    finished.current = true;
+    setFinishNotice(finishPlaythrough(stateStore(app.env), playable, view.debrief)?.notice);
+  };
   useEffect(() => {
-    if (view.done) {
-      app.setSaver(undefined);
-      if (view.debrief) setFinishNotice(finishPlaythrough(stateStore(app.env), playable, view.debrief)?.notice);
-    } else app.setSaver(save);
-    // When the playthrough ends (or starts): the save and the record are written once, not on every render.
+    app.setSaver(view.done ? undefined : save);
+    // The save and the record are written once the debrief opens: until then the last reply can be undone.
+    if (debriefOpen) finish();
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [view.done]);
+  }, [view.done, debriefOpen, actor]);
 
   const choose = (index: number) => {
     const reply = view.replies[index];
     if (!reply?.enabled) return;
+    beforeLastReply.current = actor.getPersistedSnapshot();
     actor.send({ type: 'reply.choose', replyId: reply.id });
     if (mode === 'practice') setShowFeedback(true);
   };
   const onAction = (a: Action) => {
-    if (a.type === 'interrupt') return view.done ? app.exit() : saveAndExit();
+    if (a.type === 'interrupt') {
+      if (!view.done) return saveAndExit();
+      finish();
+      return app.exit();
+    }
     if (confirmQuit) {
       if (a.type === 'yes') saveAndExit();
       else if (a.type === 'no' || a.type === 'back') setConfirmQuit(false);
@@ -72,6 +87,12 @@ export function PlayScreen({ playable, actor, mode, startedAt: resumedStart, onB
       actor.send({ type: 'decision.undo' });
       return setShowFeedback(false);
     }
+    if (a.type === 'undo' && view.done && showFeedback && mode === 'practice' && beforeLastReply.current) {
+      // The reply that ended the scenario: back to that decision in a session restored from just before it.
+      setActor(startSession(playable.scenario, mode, beforeLastReply.current));
+      beforeLastReply.current = undefined;
+      return setShowFeedback(false);
+    }
     if (showFeedback) {
       if (a.type === 'enter') setShowFeedback(false);
       return;
@@ -79,17 +100,15 @@ export function PlayScreen({ playable, actor, mode, startedAt: resumedStart, onB
     if (view.kind === 'scene' && a.type === 'enter') actor.send({ type: 'scene.continue' });
     if (view.kind !== 'decision') return;
     if (a.type === 'number') choose(a.n - 1);
-    else if (a.type === 'up') setSelected((s) => (s + view.replies.length - 1) % view.replies.length);
+    else if (a.type === 'up') setSelected((s) => (s < 0 ? view.replies.length - 1 : (s + view.replies.length - 1) % view.replies.length));
     else if (a.type === 'down') setSelected((s) => (s + 1) % view.replies.length);
-    else if (a.type === 'enter') choose(selected);
+    else if (a.type === 'enter' && selected >= 0) choose(selected);
   };
   useKeys(onAction, !(view.done && !showFeedback));
 
   if (view.done && !showFeedback && view.debrief) {
     return <DebriefScreen scenario={playable.scenario} debrief={view.debrief} onBack={onBack} notice={finishNotice} />;
   }
-  const columns = stdout.columns || 80;
-  const rows = stdout.rows || 24;
   if (showFeedback && view.lastFeedback) {
     const hintSet = view.done ? 'toDebrief' : 'feedback';
     const around = wrapText(statusText(view, mode, title), columns).split('\n').length + view.meters.length
