@@ -111,7 +111,43 @@ export const HINTS = {
 /** Hint sets by name. */
 export type HintSet = keyof typeof HINTS;
 
-/** A screen's help line as one string: "key: what · key: what". */
-export function hintLine(set: HintSet): string {
-  return HINTS[set].map(([key, what]) => `${key}: ${what}`).join(' · ');
+/** A key and what it does, for a help line. */
+export type Hint = readonly [key: string, what: string];
+
+/** A screen's help line as one string: "key: what · key: what"; a set by name, or the pairs themselves. */
+export function hintLine(set: HintSet | readonly Hint[]): string {
+  return (typeof set === 'string' ? HINTS[set] : set).map(([key, what]) => `${key}: ${what}`).join(' · ');
+}
+
+/** "1–3", or "1" when there is one: the number keys that pick one of `n` things (9 at most). */
+export function numberKeys(n: number): string {
+  const last = Math.min(9, n);
+  return last <= 1 ? '1' : `1–${last}`;
+}
+
+/** What a playthrough screen offers, for its help line. */
+export interface PlayKeys {
+  kind: 'decision' | 'scene' | 'feedback' | 'last-feedback';
+  /** Replies offered at a decision. */
+  replies?: number;
+  /** Whether u undoes something here. */
+  canUndo: boolean;
+}
+
+/** The help line of a playthrough screen, listing only keys that do something there. */
+export function playHints({ kind, replies = 0, canUndo }: PlayKeys): Hint[] {
+  const undo: Hint[] = canUndo ? [['u', 'undo']] : [];
+  if (kind === 'decision') return [[`${numberKeys(replies)} or ↑↓ Enter`, 'reply'], ...undo, ['q', 'save & quit']];
+  if (kind === 'last-feedback') return [['Enter', 'see the debrief'], ...undo, ['q', 'quit']];
+  return [['Enter', 'continue'], ...undo, ['q', 'save & quit']];
+}
+
+/** The picker's help line: numbers for the scenarios listed, R only with a save to resume. */
+export function pickerHints(entries: number, canResume: boolean): Hint[] {
+  return [['↑↓', 'move'], [`Enter or ${numberKeys(entries)}`, 'open'], ...(canResume ? [['R', 'resume saved'] as const] : []), ['q', 'quit']];
+}
+
+/** The reveal's help line: numbers for the replies offered. */
+export function revealHints(replies: number): Hint[] {
+  return [[numberKeys(replies), 'the branch the room follows'], ['↑↓ PgUp PgDn', 'scroll'], ['b', 'hide'], ['q', 'end session']];
 }

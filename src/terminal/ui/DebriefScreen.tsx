@@ -4,7 +4,7 @@ import { debriefModel, type Debrief, type Scenario } from '../../machines/index.
 import { hintLine, type Action } from '../keys.js';
 import { pathRows, summaryRows, transcriptRows } from '../debrief-lines.js';
 import { exportDebrief } from '../export.js';
-import { wrapText } from '../wrap.js';
+import { inkRows } from '../wrap.js';
 import { useApp } from './AppContext.js';
 import { KeyHints } from './KeyHints.js';
 import { Paragraph } from './Paragraph.js';
@@ -25,7 +25,7 @@ export interface DebriefScreenProps {
 }
 
 const TABS = ['Summary', 'Transcript', 'Your path / best practice'] as const;
-const rowsOf = (text: string, width: number) => text.split('\n').reduce((n, line) => n + wrapText(line, width).split('\n').length, 0);
+const rowsOf = (text: string, width: number) => inkRows(text, width);
 
 /** The debrief in three scrolling sections; `e` exports it to Markdown and JSON. */
 export function DebriefScreen({ scenario, debrief, onBack, notice }: DebriefScreenProps) {

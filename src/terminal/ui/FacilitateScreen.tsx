@@ -2,10 +2,10 @@ import { useSelector } from '@xstate/react';
 import { Box, Text } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { clampVotes, facilitatedDecision, revealData, selectView, type Debrief, type FacilitatedDecision, type PlayableScenario, type SessionActor } from '../../machines/index.js';
-import { hintLine, type Action } from '../keys.js';
+import { hintLine, revealHints, type Action } from '../keys.js';
 import { revealText } from '../reveal-text.js';
 import type { Span } from '../debrief-lines.js';
-import { wrapText } from '../wrap.js';
+import { inkRows, wrapText } from '../wrap.js';
 import { writeSessionSummary } from '../export.js';
 import { useApp } from './AppContext.js';
 import { DebriefScreen } from './DebriefScreen.js';
@@ -66,8 +66,8 @@ export function FacilitateScreen({ playable, actor }: FacilitateScreenProps) {
 
   const width = columns - 2;
   const heading = `${view.scenarioTitle}${view.kind === 'decision' ? ` · decision ${view.progress.decision} of about ${view.progress.about}` : ''}`;
-  const hintSet = view.kind === 'scene' ? 'facilitateScene' : reveal ? 'facilitateReveal' : 'facilitateVote';
-  const rowsOf = (text: string, w = width) => wrapText(text, w).split('\n').length;
+  const hintSet = view.kind === 'scene' ? 'facilitateScene' : reveal ? revealHints(view.replies.length) : 'facilitateVote';
+  const rowsOf = (text: string, w = width) => inkRows(text, w);
   const footerRows = rowsOf(confirmQuit ? QUIT_QUESTION : hintLine(hintSet));
 
   const revealHeight = Math.max(4, screenRows - 1 - rowsOf(heading) - (view.title ? rowsOf(view.title) : 0) - 2 - footerRows);

@@ -1,9 +1,9 @@
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import type { Action } from '../keys.js';
-import { hintLine } from '../keys.js';
+import { hintLine, pickerHints } from '../keys.js';
 import type { CatalogEntry } from '../../machines/light.js';
-import { wrapText } from '../wrap.js';
+import { inkRows } from '../wrap.js';
 import { KeyHints } from './KeyHints.js';
 import { Paragraph } from './Paragraph.js';
 import { useTheme } from './ThemeContext.js';
@@ -29,7 +29,7 @@ export interface PickerProps {
 }
 
 const INDENT = 5;
-const rowsOf = (text: string, width: number) => wrapText(text, width).split('\n').length;
+const rowsOf = (text: string, width: number) => inkRows(text, width);
 
 /**
  * The list of scenarios, one row each (number, title, minutes, best score when completed), with
@@ -51,11 +51,12 @@ export function Picker({ entries, notice, checking, canResume, onPick, onResume,
   };
   useKeys(onAction);
 
+  const hints = pickerHints(entries.length, canResume);
   const current = entries[Math.min(selected, entries.length - 1)];
   const anyDone = entries.some((e) => e.completed);
   // Rows left for the list once everything else is drawn (one spare row so the frame never scrolls).
   const fixed = 1 + (notice ? rowsOf(notice, columns) : 0) + (canResume ? rowsOf('A saved session is waiting: press R to resume it.', columns) : 0)
-    + 1 + 1 + (current ? rowsOf(current.summary, columns - INDENT) : 0) + 1 + rowsOf(hintLine('picker'), columns) + 1;
+    + 1 + 1 + (current ? rowsOf(current.summary, columns - INDENT) : 0) + 1 + rowsOf(hintLine(hints), columns) + 1;
   const room = Math.max(3, screenRows - fixed);
   const windowed = entries.length > room;
   const size = windowed ? Math.max(1, room - 2) : entries.length;
@@ -99,7 +100,7 @@ export function Picker({ entries, notice, checking, canResume, onPick, onResume,
           <Paragraph>{current.summary}</Paragraph>
         </Box>
       )}
-      <KeyHints set="picker" />
+      <KeyHints set={hints} />
     </Box>
   );
 }

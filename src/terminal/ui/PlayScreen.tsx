@@ -2,9 +2,9 @@ import { useSelector } from '@xstate/react';
 import { Box } from 'ink';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { finishPlaythrough, selectView, startSession, type PersistedScenarioSnapshot, type PlayableScenario, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
-import { hintLine, type Action, type HintSet } from '../keys.js';
+import { hintLine, playHints, type Action } from '../keys.js';
 import { stateStore, writeSave } from '../saves.js';
-import { wrapText } from '../wrap.js';
+import { inkRows } from '../wrap.js';
 import { useApp } from './AppContext.js';
 import { DebriefScreen } from './DebriefScreen.js';
 import { FeedbackPanel, feedbackFit, feedbackHeight } from './FeedbackPanel.js';
@@ -12,7 +12,8 @@ import { KeyHints } from './KeyHints.js';
 import { Moment } from './Moment.js';
 import { QuitPrompt } from './QuitPrompt.js';
 import { REPLY_INDENT, ReplyList } from './ReplyList.js';
-import { StatusLine, statusText } from './StatusLine.js';
+import { compactStatus, StatusLine, statusText } from './StatusLine.js';
+import { useTheme } from './ThemeContext.js';
 import { useKeys } from './useKeys.js';
 import { useScreenSize } from './useScreenSize.js';
 import { Paragraph } from './Paragraph.js';
@@ -47,6 +48,9 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   const [selected, setSelected] = useState(-1);
   const [showFeedback, setShowFeedback] = useState(false);
   const [confirmQuit, setConfirmQuit] = useState(false);
+  // Why the reply just typed cannot be chosen; shown in place of the help line until the next key.
+  const [unavailable, setUnavailable] = useState<string>();
+  const theme = useTheme();
   const save = () => writeSave(playable, actor.getPersistedSnapshot(), app.env, startedAt);
   const saveAndExit = () => app.exit(`Progress saved to ${save()}.\nContinue with: casa-practice resume`);
 
@@ -66,12 +70,14 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
 
   const choose = (index: number) => {
     const reply = view.replies[index];
-    if (!reply?.enabled) return;
+    if (!reply) return;
+    if (!reply.enabled) return setUnavailable(`Reply ${reply.number} is not available now: ${reply.reason ?? 'it does not fit this point in the story'}.`);
     beforeLastReply.current = actor.getPersistedSnapshot();
     actor.send({ type: 'reply.choose', replyId: reply.id });
     if (mode === 'practice') setShowFeedback(true);
   };
   const onAction = (a: Action) => {
+    setUnavailable(undefined);
     if (a.type === 'interrupt') {
       if (!view.done) return saveAndExit();
       finish();
@@ -109,29 +115,36 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   if (view.done && !showFeedback && view.debrief) {
     return <DebriefScreen scenario={playable.scenario} debrief={view.debrief} onBack={onBack} notice={finishNotice} />;
   }
+  const canUndo = view.canUndo || (view.done && mode === 'practice' && beforeLastReply.current !== undefined);
   if (showFeedback && view.lastFeedback) {
-    const hintSet = view.done ? 'toDebrief' : 'feedback';
-    const around = wrapText(statusText(view, mode, title), columns).split('\n').length + view.meters.length
-      + (confirmQuit ? 1 + QUIT_PROMPT_EXTRA : wrapText(hintLine(hintSet), columns).split('\n').length);
-    // Blank rows go first on a short terminal, then the panel draws itself tighter.
-    const spaced = feedbackHeight(view.lastFeedback, columns, 0) <= rows - 1 - around - 2;
-    const fit = spaced ? 0 : feedbackFit(view.lastFeedback, columns, rows - 1 - around);
+    const hints = playHints({ kind: view.done ? 'last-feedback' : 'feedback', canUndo });
+    const full = inkRows(statusText(view, mode, title, true), columns) + view.meters.length;
+    const footer = confirmQuit ? 1 + QUIT_PROMPT_EXTRA : inkRows(hintLine(hints), columns);
+    // Blank rows go first on a short terminal, then the status gets shorter, then the panel draws itself tighter.
+    const spaced = feedbackHeight(view.lastFeedback, columns, 0) <= rows - 1 - full - footer - 2;
+    const compact = !spaced && feedbackHeight(view.lastFeedback, columns, 0) > rows - 1 - full - footer ? compactStatus(view, mode, columns, true) : undefined;
+    const fit = spaced ? 0 : feedbackFit(view.lastFeedback, columns, rows - 1 - (compact?.rows ?? full) - footer);
     return (
       <Box flexDirection="column">
-        <StatusLine view={view} mode={mode} title={title} spaced={spaced} />
+        <StatusLine view={view} mode={mode} title={title} spaced={spaced} feedback compact={compact} />
         <FeedbackPanel feedback={view.lastFeedback} fit={fit} />
-        {confirmQuit ? <QuitPrompt /> : <KeyHints set={hintSet} spaced={spaced} />}
+        {confirmQuit ? <QuitPrompt /> : <KeyHints set={hints} spaced={spaced} />}
       </Box>
     );
   }
-  const hints = view.kind === 'scene' ? 'scene' : mode === 'practice' ? 'decisionPractice' : 'decisionAssess';
-  // On a short terminal blank rows between parts go first (least useful first), so the whole
-  // moment stays on screen; one row is kept spare so the frame never scrolls the terminal.
-  const spare = rows - 1 - packedHeight(view, statusText(view, mode, title), hints, columns) - (confirmQuit ? QUIT_PROMPT_EXTRA : 0);
+  const hints = playHints(view.kind === 'decision' ? { kind: 'decision', replies: view.replies.length, canUndo: canUndo && mode === 'practice' } : { kind: 'scene', canUndo: canUndo && mode === 'practice' });
+  const footer = unavailable ?? hintLine(hints);
+  // On a short terminal blank rows between parts go first (least useful first), then the status
+  // line loses the scenario's title, so the whole moment stays on screen; one row is kept spare so
+  // the frame never scrolls the terminal.
+  const fullStatus = inkRows(statusText(view, mode, title), columns) + view.meters.length;
+  let spare = rows - 1 - packedHeight(view, footer, columns) - fullStatus - (confirmQuit ? QUIT_PROMPT_EXTRA : 0);
+  const compact = spare < 0 ? compactStatus(view, mode, columns) : undefined;
+  if (compact) spare += fullStatus - compact.rows;
   const gaps = { prompt: spare >= 1, hints: spare >= 2, status: spare >= 3, speech: spare >= 3 + view.lines.length };
   return (
     <Box flexDirection="column">
-      <StatusLine view={view} mode={mode} title={title} spaced={gaps.status} />
+      <StatusLine view={view} mode={mode} title={title} spaced={gaps.status} compact={compact} />
       {view.title && <Paragraph bold underline>{view.title}</Paragraph>}
       <Moment view={view} spaced={gaps.speech} />
       {view.kind === 'decision' && (
@@ -140,7 +153,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
           <ReplyList replies={view.replies} selected={selected} />
         </Box>
       )}
-      {confirmQuit ? <QuitPrompt /> : <KeyHints set={hints} spaced={gaps.hints} />}
+      {confirmQuit ? <QuitPrompt /> : unavailable ? <Box marginTop={gaps.hints ? 1 : 0}><Paragraph color={theme.warn}>{unavailable}</Paragraph></Box> : <KeyHints set={hints} spaced={gaps.hints} />}
     </Box>
   );
 }
@@ -148,10 +161,10 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
 /** Rows the quit prompt (a box of three rows) takes beyond the help line it replaces. */
 const QUIT_PROMPT_EXTRA = 4;
 
-/** Rows the moment takes without blank rows, estimated by wrapping each part at its width. */
-function packedHeight(view: SessionView, status: string, hints: HintSet, columns: number): number {
-  const rows = (text: string, width = columns) => wrapText(text, width).split('\n').length;
-  let n = rows(status) + view.meters.length;
+/** Rows the moment takes without blank rows and without the status, estimated by wrapping each part as Ink will. */
+function packedHeight(view: SessionView, footer: string, columns: number): number {
+  const rows = (text: string, width = columns) => inkRows(text, width);
+  let n = 0;
   if (view.title) n += rows(view.title);
   if (view.narration) n += rows(view.narration);
   for (const line of view.lines) n += rows(`${line.speaker}${line.role ? ` (${line.role})` : ''}: “${line.text}”`);
@@ -159,5 +172,5 @@ function packedHeight(view: SessionView, status: string, hints: HintSet, columns
     n += rows(view.prompt ?? '');
     for (const r of view.replies) n += rows(`${r.kind === 'do' ? '[do] ' : ''}${r.text}${r.enabled ? '' : ' (not available now)'}`, columns - REPLY_INDENT);
   }
-  return n + rows(hintLine(hints));
+  return n + rows(footer);
 }
