@@ -1,4 +1,4 @@
-import { outcomeWords, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS, type DebriefModel } from '../machines/index.js';
+import { inVoice, outcomeWords, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type DebriefModel, type Voice } from '../machines/index.js';
 import { wrapText } from './wrap.js';
 
 /** What a piece of text means, for the theme to colour (the words carry the meaning too). */
@@ -19,7 +19,7 @@ const blank: Row = [{ text: '' }];
 const STATUS_TONE = { followed: 'good', violated: 'bad', missed: 'warn' } as const;
 
 /** The summary section: ending, score, critical violations first, one entry per principle, then growth areas and strengths. */
-export function summaryRows(m: DebriefModel, width: number): Row[] {
+export function summaryRows(m: DebriefModel, width: number, voice: Voice = 'you'): Row[] {
   const w = (text: string, indent = '') => wrapText(text, width, indent);
   const out: Row[] = [];
   if (m.ending) out.push(...plain(w(`Ending: ${m.ending.title} (${m.ending.kind}). ${m.ending.narration}`)));
@@ -42,26 +42,27 @@ export function summaryRows(m: DebriefModel, width: number): Row[] {
       out.push([status], ...plain(w(`  ${title}`, '  ')));
     }
   }
-  if (m.growthAreas.length > 0) out.push(blank, [{ text: 'To work on', bold: true }], ...m.growthAreas.flatMap((g) => plain(w(`- ${g}`, '  '))));
-  if (m.strengths.length > 0) out.push(blank, [{ text: 'Strengths', bold: true }], ...m.strengths.flatMap((s) => plain(w(`- ${s}`, '  '))));
+  if (m.growthAreas.length > 0) out.push(blank, [{ text: 'To work on', bold: true }], ...m.growthAreas.flatMap((g) => plain(w(`- ${inVoice(g, voice)}`, '  '))));
+  if (m.strengths.length > 0) out.push(blank, [{ text: 'Strengths', bold: true }], ...m.strengths.flatMap((s) => plain(w(`- ${inVoice(s, voice)}`, '  '))));
   return out;
 }
 
 /** The transcript section: every turn with its verdicts and feedback. */
-export function transcriptRows(m: DebriefModel, width: number): Row[] {
+export function transcriptRows(m: DebriefModel, width: number, voice: Voice = 'you'): Row[] {
   if (m.turns.length === 0) return [[{ text: 'No decisions were taken.' }]];
   const w = (text: string, indent = '') => wrapText(text, width, indent);
   return m.turns.flatMap((t, i) => [
     ...(i > 0 ? [blank] : []),
     ...plain(w(`Turn ${i + 1} of ${m.turns.length}: ${t.where}`), { bold: true }),
-    ...plain(w(`You: “${t.reply}” (${signed(t.value)}; best here ${signed(t.bestValue)})`, '  ')),
+    ...plain(w(`${VOICE_WORDS[voice].who}: “${t.reply}” (${signed(t.value)}; best here ${signed(t.bestValue)})`, '  ')),
     ...t.verdicts.flatMap((v) => plain(w(`${VERDICT_WORDS[v.verdict]}: ${v.title} (${v.citation})`, '  '), { tone: v.verdict === 'follows' ? 'good' : 'bad' })),
     ...plain(w(t.feedback)),
   ]);
 }
 
 /** The path section: each step, the volunteer's reply beside (or, under 80 columns, above) the best-practice reply. */
-export function pathRows(m: DebriefModel, width: number): Row[] {
+export function pathRows(m: DebriefModel, width: number, voice: Voice = 'you'): Row[] {
+  const who = VOICE_WORDS[voice].who;
   const wide = width >= 80;
   // Labels padded to one width, and wrapped rows hang under the reply, not under the label.
   const step = (label: string, s: DebriefModel['paths'][number]['yours'], width: number) =>
@@ -73,10 +74,10 @@ export function pathRows(m: DebriefModel, width: number): Row[] {
     let body: Row[];
     if (same) {
       // The same reply as best practice: said once, not twice.
-      body = step('You', p.yours, width - 3).map((line) => [{ text: `   ${line}` }]);
+      body = step(who, p.yours, width - 3).map((line) => [{ text: `   ${line}` }]);
     } else if (wide) {
       const half = Math.floor((width - 3) / 2);
-      const left = step('You', p.yours, half - 2); // two spaces between the columns
+      const left = step(who, p.yours, half - 2); // two spaces between the columns
       const right = step('Best', p.best, half);
       body = Array.from({ length: Math.max(left.length, right.length) }, (_, k) => [
         { text: `   ${(left[k] ?? '').padEnd(half)}` },
@@ -84,7 +85,7 @@ export function pathRows(m: DebriefModel, width: number): Row[] {
       ]);
     } else {
       body = [
-        ...step('You', p.yours, width - 3).map((line) => [{ text: `   ${line}` }]),
+        ...step(who, p.yours, width - 3).map((line) => [{ text: `   ${line}` }]),
         ...step('Best', p.best, width - 3).map((line) => [{ text: `   ${line}`, tone: bestTone }]),
       ];
     }

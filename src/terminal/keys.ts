@@ -39,6 +39,7 @@ export type Action =
   | { type: 'reveal' }
   | { type: 'resume' }
   | { type: 'restart' }
+  | { type: 'note' }
   | { type: 'next-tab' }
   | { type: 'plus' }
   | { type: 'minus' }
@@ -74,6 +75,7 @@ export function actionOf(input: string, key: KeyLike): Action | undefined {
     case 'r': return { type: 'reveal' };
     case 'R': return { type: 'resume' };
     case 's': return { type: 'restart' };
+    case 'f': return { type: 'note' };
     case '+': case '=': return { type: 'plus' };
     case '-': return { type: 'minus' };
     default: return undefined;
@@ -145,6 +147,14 @@ export function playHints({ kind, replies = 0, canUndo }: PlayKeys): Hint[] {
 /** The picker's help line: numbers for the scenarios listed, R only with a save to resume. */
 export function pickerHints(entries: number, canResume: boolean): Hint[] {
   return [['↑↓', 'move'], [`Enter or ${numberKeys(entries)}`, 'open'], ...(canResume ? [['R', 'resume saved'] as const] : []), ['q', 'quit']];
+}
+
+/** The room's voting screen: `f` only when there is a facilitator note to show or hide. */
+export function voteHints(note: 'none' | 'hidden' | 'shown', scrolls: boolean): Hint[] {
+  const f: Hint[] = note === 'none' ? [] : [['f', note === 'shown' ? 'hide note' : 'facilitator note']];
+  return scrolls
+    ? [['↑↓', 'reply'], ['0–9 ⌫ + −', 'votes'], ['PgUp PgDn', 'scroll'], ...f, ['r', 'reveal'], ['q', 'end']]
+    : [['↑↓', 'reply'], ['0–9 ⌫ + −', 'room votes'], ...f, ['r', 'reveal'], ['q', 'end session']];
 }
 
 /** The reveal's help line: numbers for the replies offered. */

@@ -1,4 +1,4 @@
-import { debriefModel, entryOf, finishPlaythrough, selectView, startSession, VERDICT_WORDS, type Debrief, type PlayableScenario, type Scenario, type PersistedScenarioSnapshot, type SessionActor, type SessionMode, type SessionView } from '../machines/index.js';
+import { debriefModel, entryOf, finishPlaythrough, selectView, startSession, VERDICT_WORDS, type Debrief, type PlayableScenario, type Scenario, type PersistedScenarioSnapshot, type SessionActor, type SessionMode, type SessionView, type Voice } from '../machines/index.js';
 import { loadCatalog } from './catalog-validate.js';
 import type { CliIO } from './commands.js';
 import { debriefPlain } from './debrief-plain.js';
@@ -85,9 +85,9 @@ async function playOne(playable: PlayableScenario, fromList: boolean, opts: Plai
 type Say = (text?: string, indent?: string) => void;
 
 /** Prints a finished session's debrief as text and returns it. */
-export function printDebrief(scenario: Scenario, output: unknown, io: CliIO, width: number): Debrief {
+export function printDebrief(scenario: Scenario, output: unknown, io: CliIO, width: number, voice: Voice = 'you'): Debrief {
   const debrief = output as Debrief;
-  io.out(`\n${debriefPlain(debriefModel(scenario, debrief), width)}`);
+  io.out(`\n${debriefPlain(debriefModel(scenario, debrief), width, voice)}`);
   return debrief;
 }
 

@@ -28,3 +28,25 @@ export function outcomeWords(outcome: { label: string; reason: string }): string
 export function percentOf(count: number, total: number): number {
   return total > 0 ? Math.round((100 * count) / total) : 0;
 }
+
+/** Who the debrief speaks to: a volunteer who played alone, or the room of a trainer-led session. */
+export type Voice = 'you' | 'room';
+
+/** The words that change with the voice. */
+export const VOICE_WORDS = {
+  you: { chose: 'you chose', replies: 'Your replies', reply: 'Your reply', who: 'You' },
+  room: { chose: 'the room chose', replies: "The room's replies", reply: "The room's reply", who: 'Room' },
+} as const satisfies Record<Voice, Record<string, string>>;
+
+/** A strength or growth sentence of the core ("You kept to …", "Critical: you went against …") said of the room. */
+export function inVoice(sentence: string, voice: Voice): string {
+  return voice === 'you' ? sentence : sentence.replace(/^(Critical: )?[Yy]ou /, (_, critical: string | undefined) => `${critical ?? ''}${critical ? 'the room' : 'The room'} `);
+}
+
+/** The mark beside the best-practice reply in a reveal or a session summary. */
+export const BEST_PRACTICE = '★ best practice';
+
+/** "The room's branch was best practice at 2 of 3 decisions (67%)." */
+export function roomMatchWords(matched: number, decisions: number, what: string): string {
+  return `${what} best practice at ${matched} of ${decisions} decision${decisions === 1 ? '' : 's'} (${percentOf(matched, decisions)}%).`;
+}

@@ -121,7 +121,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   let body;
   if (screen.name === 'picker') {
     body = (
-      <Picker entries={catalog.entries.map((e) => withRecord(e, records.records))} checking={checking} notice={pickerNotice(screen.notice, records.notice)} canResume={!facilitating && hasSave(services.env)}
+      <Picker entries={facilitating ? catalog.entries : catalog.entries.map((e) => withRecord(e, records.records))} checking={checking} notice={pickerNotice(screen.notice, records.notice)} canResume={!facilitating && hasSave(services.env)}
         onPick={(entry) => setScreen({ name: 'note', entry, fromPicker: true })}
         onResume={() => void resume()} onQuit={() => services.exit()} />
     );
@@ -130,7 +130,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   } else if (screen.name === 'note') {
     const { entry, fromPicker } = screen;
     body = (
-      <ContentNote entry={entry} onStart={() => void begin(entry, fromPicker)}
+      <ContentNote entry={entry} facilitating={facilitating} onStart={() => void begin(entry, fromPicker)}
         onBack={fromPicker ? () => toPicker() : undefined} onQuit={() => services.exit()} />
     );
   } else if (screen.name === 'play') {

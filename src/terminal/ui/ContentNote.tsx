@@ -15,10 +15,12 @@ export interface ContentNoteProps {
   onBack?: () => void;
   /** Leaves the app. */
   onQuit: () => void;
+  /** A trainer-led session: nothing is saved as it goes, so the note says what q does there. */
+  facilitating?: boolean;
 }
 
 /** The content note, shown before a scenario starts, with a way back. */
-export function ContentNote({ entry, onStart, onBack, onQuit }: ContentNoteProps) {
+export function ContentNote({ entry, onStart, onBack, onQuit, facilitating = false }: ContentNoteProps) {
   useKeys((a: Action) => {
     if (a.type === 'enter') onStart();
     else if (a.type === 'back' && onBack) onBack();
@@ -31,7 +33,9 @@ export function ContentNote({ entry, onStart, onBack, onQuit }: ContentNoteProps
       <Box marginTop={1} borderStyle="round" paddingX={1} flexDirection="column">
         <Paragraph bold>Content note</Paragraph>
         <Paragraph>{entry.contentNote}</Paragraph>
-        <Paragraph>Take a break whenever you need one: q saves your progress.</Paragraph>
+        <Paragraph>{facilitating
+          ? 'Pause for the room whenever it needs a break. A trainer-led session is not saved as it goes: q ends it and writes a summary of the votes so far.'
+          : 'Take a break whenever you need one: q saves your progress.'}</Paragraph>
       </Box>
       <KeyHints set="contentNote" />
     </Box>

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { useMemo, useState } from 'react';
-import { debriefModel, type Debrief, type Scenario } from '../../machines/index.js';
+import { debriefModel, type Debrief, type Scenario, type Voice } from '../../machines/index.js';
 import { hintLine, type Action } from '../keys.js';
 import { pathRows, summaryRows, transcriptRows } from '../debrief-lines.js';
 import { exportDebrief } from '../export.js';
@@ -22,21 +22,24 @@ export interface DebriefScreenProps {
   onBack?: () => void;
   /** Extra lines above the sections, e.g. where a session summary was written. */
   notice?: string;
+  /** Whom the debrief speaks of: the volunteer, or the room of a trainer-led session. */
+  voice?: Voice;
 }
 
-const TABS = ['Summary', 'Transcript', 'Your path / best practice'] as const;
+const TABS = (voice: Voice) => ['Summary', 'Transcript', `${voice === 'room' ? "The room's path" : 'Your path'} / best practice`];
 const rowsOf = (text: string, width: number) => inkRows(text, width);
 
 /** The debrief in three scrolling sections; `e` exports it to Markdown and JSON. */
-export function DebriefScreen({ scenario, debrief, onBack, notice }: DebriefScreenProps) {
+export function DebriefScreen({ scenario, debrief, onBack, notice, voice = 'you' }: DebriefScreenProps) {
   const app = useApp();
   const { columns, rows: screenRows } = useScreenSize();
   const model = useMemo(() => debriefModel(scenario, debrief), [scenario, debrief]);
-  const sections = useMemo(() => [summaryRows(model, columns), transcriptRows(model, columns), pathRows(model, columns)], [model, columns]);
+  const sections = useMemo(() => [summaryRows(model, columns, voice), transcriptRows(model, columns, voice), pathRows(model, columns, voice)], [model, columns, voice]);
   const [tab, setTab] = useState(0);
   const [offsets, setOffsets] = useState([0, 0, 0]);
   const [exported, setExported] = useState<string>();
-  const tabLine = TABS.map((t, i) => (i === tab ? `[${i + 1} ${t}]` : ` ${i + 1} ${t} `)).join(' ');
+  const tabs = TABS(voice);
+  const tabLine = tabs.map((t, i) => (i === tab ? `[${i + 1} ${t}]` : ` ${i + 1} ${t} `)).join(' ');
   const hints = onBack ? 'debriefBack' : 'debrief';
 
   // The section gets what is left of the screen; one row spare so the frame never scrolls the terminal.
@@ -49,9 +52,9 @@ export function DebriefScreen({ scenario, debrief, onBack, notice }: DebriefScre
 
   const onAction = (a: Action) => {
     if (a.type === 'interrupt' || a.type === 'quit') app.exit(exported);
-    else if (a.type === 'next-tab' || a.type === 'right') setTab((t) => (t + 1) % TABS.length);
-    else if (a.type === 'left') setTab((t) => (t + TABS.length - 1) % TABS.length);
-    else if (a.type === 'number' && a.n >= 1 && a.n <= TABS.length) setTab(a.n - 1);
+    else if (a.type === 'next-tab' || a.type === 'right') setTab((t) => (t + 1) % tabs.length);
+    else if (a.type === 'left') setTab((t) => (t + tabs.length - 1) % tabs.length);
+    else if (a.type === 'number' && a.n >= 1 && a.n <= tabs.length) setTab(a.n - 1);
     else if (a.type === 'up') scroll((o) => o - 1);
     else if (a.type === 'down') scroll((o) => o + 1);
     else if (a.type === 'page-up') scroll((o) => o - pageSize(height));
