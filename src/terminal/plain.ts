@@ -1,4 +1,4 @@
-import { debriefModel, entryOf, finishPlaythrough, selectView, startSession, VERDICT_WORDS, type Debrief, type PlayableScenario, type Scenario, type PersistedScenarioSnapshot, type SessionActor, type SessionMode, type SessionView, type Voice } from '../machines/index.js';
+import { debriefModel, entryOf, finishPlaythrough, resumeRecap, selectView, startSession, VERDICT_WORDS, type Debrief, type PlayableScenario, type Scenario, type PersistedScenarioSnapshot, type SessionActor, type SessionMode, type SessionView, type Voice } from '../machines/index.js';
 import { loadCatalog } from './catalog-validate.js';
 import type { CliIO } from './commands.js';
 import { debriefPlain } from './debrief-plain.js';
@@ -56,7 +56,10 @@ async function playOne(playable: PlayableScenario, fromList: boolean, opts: Plai
   const entry = entryOf(playable);
   say(`${entry.title} (about ${entry.minutes} min, ${opts.mode} mode)`);
   say(`Content note: ${entry.contentNote}`);
-  if (opts.snapshot !== undefined) say('Continuing where you stopped.');
+  if (opts.snapshot !== undefined) {
+    say('Continuing where you stopped.');
+    printRecap(scenario, actor, say);
+  }
   say(`Type a reply number and press Enter. Also: ${fromList ? 'b back to the scenarios (before your first reply), ' : ''}u undo (practice mode), q save and quit.`);
   const save = () => {
     const path = writeSave(playable, actor.getPersistedSnapshot(), opts.env, startedAt);
@@ -144,6 +147,21 @@ async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: P
     replied = true;
     const after = selectView(scenario, actor.getSnapshot());
     if (after.lastFeedback) printFeedback(after.lastFeedback, say);
+  }
+}
+
+/** A resumed decision does not open bare: the last reply and the scenes since, before it. */
+function printRecap(scenario: Scenario, actor: SessionActor, say: Say): void {
+  if (selectView(scenario, actor.getSnapshot()).kind !== 'decision') return;
+  const recap = resumeRecap(scenario, actor.getPersistedSnapshot());
+  if (!recap.lastReply && recap.scenes.length === 0) return;
+  say();
+  say('Where you left off:');
+  if (recap.lastReply) say(`Your last reply: "${recap.lastReply}"`);
+  for (const scene of recap.scenes) {
+    if (scene.title) say(`-- ${scene.title} --`);
+    if (scene.narration) say(scene.narration);
+    for (const line of scene.lines) say(`${line.speaker}${line.role ? ` (${line.role})` : ''}: "${line.text}"`);
   }
 }
 

@@ -61,6 +61,10 @@ describe('plain mode, end to end as a child process', () => {
     const second = cli(['resume'], '3\n', env);
     expect(second.code).toBe(0);
     expect(second.out).toContain('Continuing where you stopped.');
+    // The decision does not open bare: the reply and the scene that led to it come first.
+    const recap = second.out.slice(second.out.indexOf('Where you left off:'), second.out.indexOf('-- Decision 2'));
+    expect(recap).toContain('Your last reply: "Who bought you that? You need to tell me the truth."');
+    expect(recap).toMatch(/Jade \(youth\): "/);
     expect(second.out).toContain('-- Decision 2 of about 2: After the visit --');
     expect(second.out.replace(/\s+/g, ' ')).toContain('"Who bought you that? You need to tell me the truth." (−3; best here +2)');
     expect(second.out).toContain('Score: -4 of 4 (0%)');

@@ -42,7 +42,7 @@ type Screen =
   | { name: 'picker'; notice?: string }
   | { name: 'loading' }
   | { name: 'note'; entry: CatalogEntry; fromPicker: boolean }
-  | { name: 'play'; playable: PlayableScenario; actor: SessionActor; mode: SessionMode; fromPicker: boolean; startedAt?: string }
+  | { name: 'play'; playable: PlayableScenario; actor: SessionActor; mode: SessionMode; fromPicker: boolean; startedAt?: string; resumed?: boolean }
   | { name: 'facilitate'; playable: PlayableScenario; actor: SessionActor };
 
 // Each new playthrough draws its own seed for the order of replies (a resumed one keeps its save's).
@@ -96,7 +96,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   useEffect(() => {
     // A resumed session opens straight into play once the core has loaded.
     if (start.kind === 'play' && !start.showNote) void newActor(services.env, start.playable, mode, start.snapshot).then((actor) =>
-      setScreen({ name: 'play', playable: start.playable, actor, mode, fromPicker: false, startedAt: start.startedAt }));
+      setScreen({ name: 'play', playable: start.playable, actor, mode, fromPicker: false, startedAt: start.startedAt, resumed: start.snapshot !== undefined }));
     // Once, on mount: `start` describes how the app opened, not what it shows now.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -115,7 +115,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
     const found = (await import('../saves.js')).readSave(services.env);
     if (found.kind !== 'ok') return toPicker(found.kind === 'bad' ? resumeFailure(found.error, found.movedTo) : 'No saved session was found.');
     const actor = await newActor(services.env, found.playable, found.mode, found.snapshot);
-    setScreen({ name: 'play', playable: found.playable, actor, mode: found.mode, fromPicker: true, startedAt: found.startedAt });
+    setScreen({ name: 'play', playable: found.playable, actor, mode: found.mode, fromPicker: true, startedAt: found.startedAt, resumed: true });
   };
 
   let body;
@@ -134,7 +134,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
         onBack={fromPicker ? () => toPicker() : undefined} onQuit={() => services.exit()} />
     );
   } else if (screen.name === 'play') {
-    body = <PlayScreen key={screen.actor.sessionId} playable={screen.playable} actor={screen.actor} mode={screen.mode} startedAt={screen.startedAt} onBack={screen.fromPicker ? () => toPicker() : undefined} />;
+    body = <PlayScreen key={screen.actor.sessionId} playable={screen.playable} actor={screen.actor} mode={screen.mode} startedAt={screen.startedAt} resumed={screen.resumed} onBack={screen.fromPicker ? () => toPicker() : undefined} />;
   } else {
     body = <FacilitateScreen playable={screen.playable} actor={screen.actor} />;
   }

@@ -1,10 +1,12 @@
 import { useSelector } from '@xstate/react';
 import { Box } from 'ink';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { finishPlaythrough, selectView, startSession, type PersistedScenarioSnapshot, type PlayableScenario, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
-import { hintLine, playHints, type Action } from '../keys.js';
+import { finishPlaythrough, resumeRecap, selectView, startSession, type Recap, type PersistedScenarioSnapshot, type PlayableScenario, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
+import { hintLine, playHints, type Action, type Hint } from '../keys.js';
 import { stateStore, writeSave } from '../saves.js';
-import { inkRows } from '../wrap.js';
+import { inkRows, wrapText } from '../wrap.js';
+import type { Row } from '../debrief-lines.js';
+import { maxOffset, pageSize, ScrollRows } from './ScrollRows.js';
 import { useApp } from './AppContext.js';
 import { DebriefScreen } from './DebriefScreen.js';
 import { FeedbackPanel, feedbackFit, feedbackHeight } from './FeedbackPanel.js';
@@ -30,10 +32,12 @@ export interface PlayScreenProps {
   startedAt?: string;
   /** Back to the scenario picker from the debrief, when there is one. */
   onBack?: () => void;
+  /** True for a session restored from a save: it opens on what led to where it stopped. */
+  resumed?: boolean;
 }
 
 /** A playthrough: the moment, the replies, feedback, and the debrief at the end. */
-export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resumedStart, onBack }: PlayScreenProps) {
+export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resumedStart, onBack, resumed = false }: PlayScreenProps) {
   const app = useApp();
   // A new actor replaces the first only to undo the reply that ended the scenario (an ended actor is final).
   const [actor, setActor] = useState(firstActor);
@@ -51,6 +55,14 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   // Why the reply just typed cannot be chosen; shown in place of the help line until the next key.
   const [unavailable, setUnavailable] = useState<string>();
   const theme = useTheme();
+  // A resumed session first shows the scenes (and the reply) that set up where it stopped.
+  const [recap, setRecap] = useState<Recap | undefined>(() => {
+    // A scene sets itself up; a decision is what must not open bare.
+    if (!resumed || selectView(playable.scenario, firstActor.getSnapshot()).kind !== 'decision') return undefined;
+    const r = resumeRecap(playable.scenario, firstActor.getPersistedSnapshot());
+    return r.scenes.length > 0 || r.lastReply ? r : undefined;
+  });
+  const [recapOffset, setRecapOffset] = useState(0);
   const save = () => writeSave(playable, actor.getPersistedSnapshot(), app.env, startedAt);
   const saveAndExit = () => app.exit(`Progress saved to ${save()}.\nContinue with: casa-practice resume`);
 
@@ -89,6 +101,12 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
       return;
     }
     if (a.type === 'quit') return view.done ? app.exit() : setConfirmQuit(true);
+    if (recap) {
+      if (a.type === 'enter') setRecap(undefined);
+      const step = { up: -1, down: 1, 'page-up': -pageSize(recapHeight), 'page-down': pageSize(recapHeight) }[a.type as string];
+      if (step !== undefined) setRecapOffset((o) => Math.min(Math.max(0, o + step), maxOffset(recapRows.length, recapHeight)));
+      return;
+    }
     if (a.type === 'undo' && view.canUndo) {
       actor.send({ type: 'decision.undo' });
       return setShowFeedback(false);
@@ -114,6 +132,19 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
 
   if (view.done && !showFeedback && view.debrief) {
     return <DebriefScreen scenario={playable.scenario} debrief={view.debrief} onBack={onBack} notice={finishNotice} />;
+  }
+  const recapHints: Hint[] = [['Enter', 'continue'], ['q', 'save & quit']];
+  const recapRows = recap ? recapText(recap, columns) : [];
+  const recapHeight = Math.max(4, rows - 1 - 1 - inkRows(statusText(view, mode, title), columns) - 1 - (confirmQuit ? 1 + QUIT_PROMPT_EXTRA : 1 + inkRows(hintLine(recapHints), columns)));
+  if (recap) {
+    return (
+      <Box flexDirection="column">
+        <Paragraph bold>{statusText(view, mode, title)}</Paragraph>
+        <Box marginTop={1}><Paragraph bold underline>Where you left off</Paragraph></Box>
+        <ScrollRows rows={recapRows} height={recapHeight} offset={recapOffset} />
+        {confirmQuit ? <QuitPrompt /> : <KeyHints set={recapHints} />}
+      </Box>
+    );
   }
   const canUndo = view.canUndo || (view.done && mode === 'practice' && beforeLastReply.current !== undefined);
   if (showFeedback && view.lastFeedback) {
@@ -173,4 +204,18 @@ function packedHeight(view: SessionView, footer: string, columns: number): numbe
     for (const r of view.replies) n += rows(`${r.kind === 'do' ? '[do] ' : ''}${r.text}${r.enabled ? '' : ' (not available now)'}`, columns - REPLY_INDENT);
   }
   return n + rows(footer);
+}
+
+/** The recap of a resumed session as rows: the reply that led here, then each scene passed since. */
+function recapText(recap: Recap, columns: number): Row[] {
+  const w = (text: string, style: Omit<Row[number], 'text'> = {}): Row[] => wrapText(text, columns).split('\n').map((t) => [{ text: t, ...style }]);
+  const out: Row[] = [];
+  if (recap.lastReply) out.push(...w(`Your last reply: “${recap.lastReply}”`, { tone: 'muted' }));
+  for (const scene of recap.scenes) {
+    if (out.length > 0) out.push([{ text: '' }]);
+    if (scene.title) out.push(...w(scene.title, { bold: true }));
+    if (scene.narration) out.push(...w(scene.narration));
+    for (const line of scene.lines) out.push(...w(`${line.speaker}${line.role ? ` (${line.role})` : ''}: “${line.text}”`));
+  }
+  return out;
 }
