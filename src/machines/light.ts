@@ -9,7 +9,7 @@ export { entryOf, isEntry, leftOutWords, quickEntry, sortEntries, withRecord, ty
 export { asideKey, memoryStore, type Store } from './progress/store.js';
 export { mergeCompletion, parseRecords, readRecords, recordCompletion, RECORDS_KEY, type CompletionRecord, type Records, type RecordsRead } from './progress/records.js';
 export { clearSave, latestSaveKey, resumeFailure, saveKey, SAVES_PREFIX } from './progress/slots.js';
-export { BEST_PRACTICE, inVoice, outcomeWords, percentOf, roomMatchWords, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type Voice } from './report/words.js';
+export { BEST_PRACTICE, COUNT_KEY, countWords, criticalGroups, inVoice, outcomeScoreLine, outcomeWords, percentOf, roomMatchWords, scoreBar, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type Voice } from './report/words.js';
 export type { PlayableScenario } from './playable.js';
 export type { Scenario } from './schema/scenario.js';
 export type { SessionMode } from './types.js';

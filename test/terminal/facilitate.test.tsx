@@ -56,7 +56,7 @@ describe('trainer-led sessions (--facilitate)', () => {
     await press(r, '9', 'r', '1');
     const end = r.lastFrame() ?? '';
     expect(end).toContain('Debrief: Example: the new phone');
-    expect(end).toContain("The room's path / best practice");
+    expect(end).toContain("3 Room's path");
     const path = /Session summary written to:\s+(\S+\.md)/.exec(end)?.[1];
     expect(path).toBeDefined();
     const summary = readFileSync(path as string, 'utf8');

@@ -47,9 +47,9 @@ describe('practice mode in the Ink app', () => {
 
     const debrief = lastFrame() ?? '';
     expect(debrief).toContain('Debrief: Example: the new phone');
-    expect(debrief).toContain('Score: 1 of 4 (25%)');
+    expect(debrief).toContain('Outcome: Needs review · ███░░░░░░░ 25% (1 of 4)');
     expect(debrief).toContain('Critical violations: none');
-    expect(debrief.indexOf('✗ violated')).toBeLessThan(debrief.indexOf('✓ followed'));
+    expect(debrief.indexOf('✗ Take suspicions')).toBeLessThan(debrief.indexOf('✓ Followed: Curious'));
 
     await press(r, KEY.tab);
     expect(lastFrame()).toContain('Turn 1 of 2');

@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { useMemo, useState } from 'react';
 import { debriefModel, type Debrief, type Scenario, type Voice } from '../../machines/index.js';
 import { hintLine, type Action } from '../keys.js';
-import { pathRows, summaryRows, transcriptRows } from '../debrief-lines.js';
+import { pathRows, summaryRows, transcriptRows, workOnRows } from '../debrief-lines.js';
 import { exportDebrief } from '../export.js';
 import { inkRows } from '../wrap.js';
 import { useApp } from './AppContext.js';
@@ -26,7 +26,8 @@ export interface DebriefScreenProps {
   voice?: Voice;
 }
 
-const TABS = (voice: Voice) => ['Summary', 'Transcript', `${voice === 'room' ? "The room's path" : 'Your path'} / best practice`];
+// Short names, so the tab line stays one row at 60 columns.
+const TABS = (voice: Voice) => ['Summary', 'Transcript', voice === 'room' ? "Room's path" : 'Your path', 'To work on'];
 const rowsOf = (text: string, width: number) => inkRows(text, width);
 
 /** The debrief in three scrolling sections; `e` exports it to Markdown and JSON. */
@@ -34,9 +35,9 @@ export function DebriefScreen({ scenario, debrief, onBack, notice, voice = 'you'
   const app = useApp();
   const { columns, rows: screenRows } = useScreenSize();
   const model = useMemo(() => debriefModel(scenario, debrief), [scenario, debrief]);
-  const sections = useMemo(() => [summaryRows(model, columns, voice), transcriptRows(model, columns, voice), pathRows(model, columns, voice)], [model, columns, voice]);
+  const sections = useMemo(() => [summaryRows(model, columns), transcriptRows(model, columns, voice), pathRows(model, columns, voice), workOnRows(model, columns, voice)], [model, columns, voice]);
   const [tab, setTab] = useState(0);
-  const [offsets, setOffsets] = useState([0, 0, 0]);
+  const [offsets, setOffsets] = useState([0, 0, 0, 0]);
   const [exported, setExported] = useState<string>();
   const tabs = TABS(voice);
   const tabLine = tabs.map((t, i) => (i === tab ? `[${i + 1} ${t}]` : ` ${i + 1} ${t} `)).join(' ');
@@ -44,7 +45,7 @@ export function DebriefScreen({ scenario, debrief, onBack, notice, voice = 'you'
 
   // The section gets what is left of the screen; one row spare so the frame never scrolls the terminal.
   const chrome = rowsOf(`Debrief: ${model.title}`, columns) + (notice ? rowsOf(notice, columns) : 0) + rowsOf(tabLine, columns)
-    + 1 + (exported ? 1 + rowsOf(exported, columns) : 0) + 1 + rowsOf(hintLine(hints), columns);
+    + (exported ? 1 + rowsOf(exported, columns) : 0) + 1 + rowsOf(hintLine(hints), columns);
   const height = Math.max(4, screenRows - 1 - chrome);
   const rows = sections[tab] ?? [];
   const scroll = (f: (offset: number) => number) =>
@@ -77,9 +78,8 @@ export function DebriefScreen({ scenario, debrief, onBack, notice, voice = 'you'
       <Paragraph bold>Debrief: {model.title}</Paragraph>
       {notice?.split('\n').map((line, i) => <Text key={i}>{line}</Text>)}
       <Paragraph>{tabLine}</Paragraph>
-      <Box marginTop={1} flexDirection="column">
-        <ScrollRows rows={rows} height={height} offset={offsets[tab] ?? 0} />
-      </Box>
+      {/* No blank row above: the summary of a typical run fits 80×24 whole. */}
+      <ScrollRows rows={rows} height={height} offset={offsets[tab] ?? 0} />
       {exported && (
         <Box marginTop={1} flexDirection="column">
           {exported.split('\n').map((line, i) => <Text key={i}>{line}</Text>)}
