@@ -126,7 +126,7 @@ describe('every screen of every bundled scenario fits a 24-row terminal', () => 
           await press(r, KEY.enter);
           expect(r.lastFrame()).toContain('Debrief:');
           check('the debrief summary');
-          for (const tab of ['turns', 'paths']) {
+          for (const tab of ['turns', 'paths', 'to work on']) {
             await press(r, KEY.tab);
             check(`the debrief's ${tab}`);
           }
