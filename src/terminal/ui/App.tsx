@@ -1,4 +1,4 @@
-import { Box, Text } from 'ink';
+import { Box, Text, useStdout } from 'ink';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { entryOf, resumeFailure, withRecord, type CatalogEntry, type PlayableScenario, type Records, type SessionMode } from '../../machines/light.js';
 import type { PersistedScenarioSnapshot, SessionActor } from '../../machines/index.js';
@@ -8,6 +8,7 @@ import { sessionSeed } from '../seed.js';
 import type { Theme } from '../theme.js';
 import { AppContext, type AppServices } from './AppContext.js';
 import { ContentNote } from './ContentNote.js';
+import { Paragraph } from './Paragraph.js';
 import { Picker } from './Picker.js';
 import { ThemeContext } from './ThemeContext.js';
 import { useKeySplitter } from './useKeys.js';
@@ -66,6 +67,22 @@ function recordsNow(env: NodeJS.ProcessEnv): { records: Records; notice?: string
 /** The terminal app: picker → content note → playthrough → debrief, or a trainer-led session. */
 export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   const size = useScreenSize();
+  const { stdout } = useStdout();
+  useEffect(() => {
+    // A terminal rewraps what is on screen when its window gets narrower, so Ink can no longer
+    // erase its last frame row by row: clear the screen first (before the screens and Ink redraw;
+    // Ink rewrites the whole frame after a narrowing), on a real terminal only.
+    if (!stdout.isTTY) return;
+    let width = stdout.columns;
+    const clear = () => {
+      if (stdout.columns < width) stdout.write('\u001b[2J\u001b[H');
+      width = stdout.columns;
+    };
+    stdout.prependListener('resize', clear);
+    return () => {
+      stdout.off('resize', clear);
+    };
+  }, [stdout]);
   const keysAllowed = useFollowingRef(!size.tooSmall);
   useKeySplitter();
   const facilitating = start.kind === 'facilitate';
@@ -144,8 +161,12 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
         <KeysAllowedContext.Provider value={keysAllowed}>
           {size.tooSmall && <TooSmall columns={size.terminalColumns} rows={size.rows} />}
           {/* Hidden, not unmounted, while the window is too small: nothing on screen is lost. */}
-          <Box flexDirection="column" width={size.columns} display={size.tooSmall ? 'none' : 'flex'}>
-            <Suspense fallback={<Text>Loading…</Text>}>{body}</Suspense>
+          {/* The column shrinks to the window even before the screens have re-read its size: Ink
+              redraws once at the new width first, and nothing it draws may be wider than that. */}
+          <Box width="100%" display={size.tooSmall ? 'none' : 'flex'}>
+            <Box flexDirection="column" width={size.columns} flexShrink={1}>
+              <Suspense fallback={<Text>Loading…</Text>}>{body}</Suspense>
+            </Box>
           </Box>
         </KeysAllowedContext.Provider>
       </AppContext.Provider>
@@ -158,7 +179,7 @@ function TooSmall({ columns, rows }: { columns: number; rows: number }) {
   return (
     <Box flexDirection="column" width={Math.max(10, columns)}>
       <Text bold wrap="wrap">Make the window larger.</Text>
-      <Text wrap="wrap">casa-practice needs at least {MIN_COLUMNS}×{MIN_ROWS}; this window is {columns}×{rows}. Nothing is lost: the screen comes back as it was. Ctrl-C saves and quits.</Text>
+      <Paragraph>casa-practice needs at least {MIN_COLUMNS}×{MIN_ROWS}; this window is {columns}×{rows}. Nothing is lost: the screen comes back as it was. Ctrl-C saves and quits.</Paragraph>
     </Box>
   );
 }

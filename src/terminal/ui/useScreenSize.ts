@@ -36,7 +36,9 @@ export function useScreenSize(): ScreenSize {
       const now = sizeOf(stdout);
       return now.terminalColumns === old.terminalColumns && now.rows === old.rows ? old : now;
     });
-    stdout.on('resize', onResize);
+    // Before Ink's own listener, so that Ink redraws the new layout, never the old one squeezed
+    // into the new width (which the terminal would wrap into rows Ink cannot erase).
+    stdout.prependListener('resize', onResize);
     // A resize between the first render and this effect is not missed.
     onResize();
     return () => {
