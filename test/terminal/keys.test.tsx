@@ -89,7 +89,7 @@ describe('Enter never sends a reply nobody chose', () => {
     expect(r.lastFrame()).not.toContain('Feedback on your reply');
     await press(r, '1', KEY.enter);
     expect(r.lastFrame()).toContain('Debrief: Example: the new phone');
-    expect(r.lastFrame()).toContain('Score: 4 of 4 (100%)');
+    expect(r.lastFrame()).toContain('Outcome: Strong · ██████████ 100% (4 of 4)');
     const records = readRecords(stateStore(env)).records;
     expect(Object.values(records)).toHaveLength(1);
   });

@@ -162,8 +162,9 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
           {size.tooSmall && <TooSmall columns={size.terminalColumns} rows={size.rows} />}
           {/* Hidden, not unmounted, while the window is too small: nothing on screen is lost. */}
           {/* The column shrinks to the window even before the screens have re-read its size: Ink
-              redraws once at the new width first, and nothing it draws may be wider than that. */}
-          <Box width="100%" display={size.tooSmall ? 'none' : 'flex'}>
+              redraws once at the new width first, and nothing it draws may be wider than that. A
+              terminal that reports no size (0 columns) gets the default width instead. */}
+          <Box width={stdout.columns ? '100%' : size.terminalColumns} display={size.tooSmall ? 'none' : 'flex'}>
             <Box flexDirection="column" width={size.columns} flexShrink={1}>
               <Suspense fallback={<Text>Loading…</Text>}>{body}</Suspense>
             </Box>
