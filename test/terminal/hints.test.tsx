@@ -44,6 +44,17 @@ describe('help lines list only keys that do something', () => {
     expect(r.lastFrame()).not.toContain('u: undo');
   });
 
+  it('the content note offers b only when there is a picker to go back to', async () => {
+    const fromPicker = await renderApp(appElement({ env: tempEnv() }).element);
+    await press(fromPicker, '1');
+    expect(fromPicker.lastFrame()).toContain('Enter: start · b: back · q: quit');
+    cleanup();
+    const direct = await renderApp(appElement({ env: tempEnv(), start: { kind: 'play', playable: newPhone(), showNote: true } }).element);
+    expect(direct.lastFrame()).toContain('Content note');
+    expect(direct.lastFrame()).toContain('Enter: start · q: quit');
+    expect(direct.lastFrame()).not.toContain('b: back');
+  });
+
   it('the reveal offers the numbers of the replies there are', async () => {
     const r = await renderApp(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: newPhone() } }).element);
     await press(r, KEY.enter, 'r');

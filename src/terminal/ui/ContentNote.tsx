@@ -37,7 +37,8 @@ export function ContentNote({ entry, onStart, onBack, onQuit, facilitating = fal
           ? 'Pause for the room whenever it needs a break. A trainer-led session is not saved as it goes: q ends it and writes a summary of the votes so far.'
           : 'Take a break whenever you need one: q saves your progress.'}</Paragraph>
       </Box>
-      <KeyHints set="contentNote" />
+      {/* b only when there is a picker to go back to. */}
+      <KeyHints set={onBack ? 'contentNote' : [['Enter', 'start'], ['q', 'quit']]} />
     </Box>
   );
 }
