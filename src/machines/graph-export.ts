@@ -75,16 +75,37 @@ function dotText(text: string): string {
   return text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\r\n]+/g, ' ');
 }
 
+/**
+ * Mermaid node ids for a scenario's nodes. Scenario ids are slugs, but Mermaid reads some words as
+ * syntax (an id starting with "end" closes a subgraph, "--" starts an arrow), so every id gets an
+ * "n_" prefix and anything but letters and digits becomes "_"; a clash gets a number.
+ */
+export function mermaidIds(scenario: Pick<Scenario, 'nodes'>): Map<string, string> {
+  const ids = new Map<string, string>();
+  const used = new Set<string>(['start_marker']);
+  for (const node of scenario.nodes) {
+    const base = `n_${node.id.replace(/[^A-Za-z0-9]/g, '_')}`;
+    let id = base;
+    for (let k = 2; used.has(id); k++) id = `${base}_${k}`;
+    used.add(id);
+    ids.set(node.id, id);
+  }
+  return ids;
+}
+
 /** The scenario as a Mermaid flowchart: decisions as diamonds, scenes as boxes, endings as stadiums coloured by kind. */
 export function toMermaid(scenario: Scenario): string {
+  const ids = mermaidIds(scenario);
+  // An edge to a node that does not exist (only in an invalid file) still gets a safe id.
+  const id = (nodeId: string) => ids.get(nodeId) ?? `missing_${nodeId.replace(/[^A-Za-z0-9]/g, '_')}`;
   const lines = ['flowchart TD'];
   for (const node of scenario.nodes) {
     const label = `"${mermaidText(nodeLabel(node))}"`;
     const shape = node.kind === 'decision' ? `{${label}}` : node.kind === 'ending' ? `([${label}])` : `[${label}]`;
-    lines.push(`  ${node.id}${shape}`);
+    lines.push(`  ${id(node.id)}${shape}`);
   }
   for (const e of edgesOf(scenario)) {
-    lines.push(e.label ? `  ${e.from} -->|"${mermaidText(e.label)}"| ${e.to}` : `  ${e.from} --> ${e.to}`);
+    lines.push(e.label ? `  ${id(e.from)} -->|"${mermaidText(e.label)}"| ${id(e.to)}` : `  ${id(e.from)} --> ${id(e.to)}`);
   }
   lines.push('  classDef decision fill:#fff3c4,stroke:#8a6d00');
   lines.push('  classDef scene fill:#eef2f7,stroke:#4a5568');
@@ -94,10 +115,10 @@ export function toMermaid(scenario: Scenario): string {
   const byClass = new Map<string, string[]>();
   for (const node of scenario.nodes) {
     const cls = node.kind === 'ending' ? node.ending : node.kind;
-    byClass.set(cls, [...(byClass.get(cls) ?? []), node.id]);
+    byClass.set(cls, [...(byClass.get(cls) ?? []), id(node.id)]);
   }
-  for (const [cls, ids] of byClass) lines.push(`  class ${ids.join(',')} ${cls}`);
-  lines.push(`  start_marker(("start")) --> ${scenario.start}`);
+  for (const [cls, members] of byClass) lines.push(`  class ${members.join(',')} ${cls}`);
+  lines.push(`  start_marker(("start")) --> ${id(scenario.start)}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -11,7 +11,7 @@ export { asideKey, memoryStore, type Store } from './progress/store.js';
 export { mergeCompletion, minutesSpent, parsePlaythrough, parseRecords, parseRecordsFile, parseRecordsValue, playthroughRecord, readRecords, readRecordsFile, recordCompletion, recordPlaythrough, RECORDS_FORMAT_VERSION, RECORDS_KEY, recordsText, type CompletionRecord, type DecisionRecord, type PlaythroughDetails, type PlaythroughRecord, type PrincipleRecord, type Records, type RecordsFile, type RecordsParse, type RecordsRead } from './progress/records.js';
 export { derivedUuid, randomUuid, sha256, UUID_PATTERN, uuidFromBytes, type RandomBytes } from './progress/ids.js';
 export { agoWords, clearSave, continueChoices, debriefKey, DEBRIEFS_PREFIX, latestSaveKey, mayReplaceSave, resumeFailure, saveKey, SAVES_PREFIX, saveSummary, shortHash, slotName, type RunOrigin, type SaveSummary, type SlotOf } from './progress/slots.js';
-export { BAND_LABELS, outcomeWords, percentOf, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS } from './report/words.js';
+export { BAND_LABELS, BEST_PRACTICE, COUNT_KEY, countWords, criticalGroups, inVoice, outcomeScoreLine, outcomeWords, percentOf, roomMatchWords, scoreBar, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type Voice } from './report/words.js';
 export type { PlayableScenario } from './playable.js';
 export type { Scenario } from './schema/scenario.js';
 export type { SessionMode } from './types.js';

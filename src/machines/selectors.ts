@@ -1,4 +1,4 @@
-import { specOf } from './conditions.js';
+import { conditionHolds, conditionsOf, isConductCondition, specOf } from './conditions.js';
 import { scenarioGraph } from './graph.js';
 import { citePrinciple, getPrinciple } from './guide.js';
 import { repliesInOrder } from './reply-order.js';
@@ -39,6 +39,8 @@ export interface ReplyView {
   kind: 'say' | 'do';
   /** False when a condition keeps it from being chosen right now. */
   enabled: boolean;
+  /** Why a reply that is not enabled cannot be chosen now, in the volunteer's words. */
+  reason?: string;
 }
 
 /** A variable shown to the learner as a meter. */
@@ -140,9 +142,29 @@ function offeredReplies(scenario: Scenario, snapshot: SnapshotLike, nodeId: stri
   for (const r of repliesInOrder(scenario, snapshot.context.seed, nodeId, replies)) {
     const enabled = snapshot.can({ type: 'reply.choose', replyId: r.id });
     if (r.hidden === true && r.when !== undefined && !enabled) continue;
-    out.push({ id: r.id, number: out.length + 1, text: r.text, kind: r.kind ?? 'say', enabled });
+    out.push({ id: r.id, number: out.length + 1, text: r.text, kind: r.kind ?? 'say', enabled, ...(enabled ? {} : { reason: unavailableReason(scenario, snapshot, r) }) });
   }
   return out;
+}
+
+const COMPARE = [['gte', 'at least'], ['gt', 'above'], ['lte', 'at most'], ['lt', 'below'], ['eq', 'exactly'], ['ne', 'anything but']] as const;
+
+/**
+ * Why a reply cannot be chosen now. A meter the volunteer can see is named with what it needs and
+ * its value now; anything hidden (other variables, how the conversation has gone) is not spelled
+ * out, since that would give the story away.
+ */
+export function unavailableReason(scenario: Scenario, snapshot: Pick<SnapshotLike, 'context'>, reply: Reply): string {
+  const failing = conditionsOf(reply.when).filter((c) => isConductCondition(c) || !conditionHolds(c, snapshot.context.variables));
+  const parts: string[] = [];
+  for (const c of failing) {
+    if (isConductCondition(c)) continue;
+    const v = scenario.variables?.find((x) => x.id === c.var);
+    if (!v?.shown || v.type === 'flag') continue;
+    const needs = COMPARE.filter(([key]) => c[key] !== undefined).map(([key, words]) => `${words} ${c[key] as number}`).join(' and ');
+    if (needs) parts.push(`${cleanLine(v.label)} ${needs} (now ${snapshot.context.variables[v.id] ?? specOf(v).start})`);
+  }
+  return parts.length > 0 ? `it needs ${parts.join(', and ')}` : 'it does not fit this point in the story';
 }
 
 /** The current moment of a session, ready to render. */
@@ -176,7 +198,8 @@ export function selectView(scenario: Scenario, snapshot: SnapshotLike): SessionV
       decision: node.kind === 'decision' ? taken + 1 : taken,
       about: Math.max(taken + current, taken + Math.round((remaining.min + remaining.max) / 2)),
     },
-    meters: (scenario.variables ?? []).filter((v) => v.shown && v.type !== 'flag').map((v) => {
+    // Assessment mode shows no feedback, and a meter that moves with each reply is feedback.
+    meters: context.mode === 'assessment' ? [] : (scenario.variables ?? []).filter((v) => v.shown && v.type !== 'flag').map((v) => {
       const spec = specOf(v);
       return { id: v.id, label: v.label, value: context.variables[v.id] ?? spec.start, min: spec.min, max: spec.max };
     }),

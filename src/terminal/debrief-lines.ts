@@ -1,4 +1,4 @@
-import { outcomeWords, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS, type DebriefModel } from '../machines/index.js';
+import { COUNT_KEY, countWords, criticalGroups, inVoice, outcomeScoreLine, outcomeWords, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type DebriefModel, type Voice } from '../machines/index.js';
 import { wrapText } from './wrap.js';
 
 /** What a piece of text means, for the theme to colour (the words carry the meaning too). */
@@ -18,50 +18,77 @@ const plain = (text: string, style: Omit<Span, 'text'> = {}): Row[] => text.spli
 const blank: Row = [{ text: '' }];
 const STATUS_TONE = { followed: 'good', violated: 'bad', missed: 'warn' } as const;
 
-/** The summary section: ending, score, critical violations first, one entry per principle, then growth areas and strengths. */
+/**
+ * The summary section, made to be looked at and to fit one screen: the ending, the outcome band
+ * with a score bar (why that band is in workOnRows), critical violations (each principle once, with how many times), and a compact
+ * table of the principles with how often each was followed (✓), gone against (✗) and missed (○).
+ * What to work on, in the guide's words, has its own section (workOnRows).
+ */
 export function summaryRows(m: DebriefModel, width: number): Row[] {
   const w = (text: string, indent = '') => wrapText(text, width, indent);
   const out: Row[] = [];
-  if (m.ending) out.push(...plain(w(`Ending: ${m.ending.title} (${m.ending.kind}). ${m.ending.narration}`)));
-  out.push(...plain(w(outcomeWords(m.outcome)), { bold: true, tone: m.outcome.band === 'needs-review' ? 'bad' : m.outcome.band === 'strong' ? 'good' : 'warn' }));
-  out.push([{ text: `Score: ${scoreWords(m.score)}`, bold: true }], blank);
-  out.push([{ text: `Critical violations: ${m.critical.length === 0 ? 'none' : m.critical.length}`, bold: true, tone: m.critical.length > 0 ? 'bad' : undefined }]);
-  for (const c of m.critical) out.push(...plain(w(`! ${c.title} (guide: ${c.section}) at “${c.where}”: ${c.feedback}`, '  '), { tone: 'bad' }));
-  out.push(blank, [{ text: 'Principles', bold: true }]);
-  // From 80 columns a table (status in its own column); below that, the status above the title.
-  const wide = width >= 80;
-  const STATUS_WIDTH = 13;
-  for (const p of m.principles) {
-    const status: Span = { text: STATUS_WORDS[p.status], tone: STATUS_TONE[p.status] };
-    const title = `${p.title} (guide: ${p.section})`;
-    if (wide) {
-      const [first = '', ...rest] = wrapText(title, width - STATUS_WIDTH).split('\n');
-      out.push([{ ...status, text: status.text.padEnd(STATUS_WIDTH) }, { text: first }]);
-      for (const line of rest) out.push([{ text: ' '.repeat(STATUS_WIDTH) + line }]);
-    } else {
-      out.push([status], ...plain(w(`  ${title}`, '  ')));
-    }
+  out.push(...plain(w(m.ending ? `Ending: ${m.ending.title} (${m.ending.kind})` : 'Ending: not reached')));
+  const tone = m.outcome.band === 'needs-review' ? 'bad' : m.outcome.band === 'strong' ? 'good' : 'warn';
+  out.push(...plain(w(outcomeScoreLine(m), '  '), { bold: true, tone }));
+  const critical = criticalGroups(m.critical);
+  if (critical.length === 0) out.push([{ text: 'Critical violations: none', bold: true }]);
+  else {
+    out.push([{ text: `Critical violations: ${m.critical.length}`, bold: true, tone: 'bad' }]);
+    for (const c of critical) out.push(...plain(w(`! ${c.title}${c.times > 1 ? ` ×${c.times}` : ''} (guide: ${c.section})`, '  '), { tone: 'bad' }));
   }
-  if (m.growthAreas.length > 0) out.push(blank, [{ text: 'To work on', bold: true }], ...m.growthAreas.flatMap((g) => plain(w(`- ${g}`, '  '))));
-  if (m.strengths.length > 0) out.push(blank, [{ text: 'Strengths', bold: true }], ...m.strengths.flatMap((s) => plain(w(`- ${s}`, '  '))));
+  out.push(blank);
+  // Principles gone against get a row each, counts in a column on the right (on a long title's
+  // last row); those missed and those followed throughout are listed together, so a run that
+  // touches twenty principles still fits one screen.
+  const COUNTS = Math.max(8, ...m.principles.map((p) => [...countWords(p)].length)) + 1;
+  const titleWidth = Math.max(16, width - 2 - COUNTS);
+  out.push([{ text: 'Principles', bold: true }, { text: `  ${COUNT_KEY}`, tone: 'muted' }]);
+  for (const p of m.principles.filter((x) => x.status === 'violated')) {
+    const lines = wrapText(p.title, titleWidth).split('\n');
+    lines.forEach((line, i) => {
+      const last = i === lines.length - 1;
+      out.push([{ text: i === 0 ? '✗ ' : '  ', tone: 'bad' }, { text: last ? line.padEnd(titleWidth) : line }, ...(last ? [{ text: ` ${countWords(p)}`, tone: 'bad' as const }] : [])]);
+    });
+  }
+  const group = (status: 'missed' | 'followed', label: string) => {
+    const ps = m.principles.filter((x) => x.status === status);
+    if (ps.length === 0) return;
+    const text = `${STATUS_WORDS[status].slice(0, 1)} ${label}: ${ps.map((p) => `${p.title} ${countWords(p)}`).join(' · ')}`;
+    out.push(...plain(w(text, '  '), { tone: STATUS_TONE[status] }));
+  };
+  group('missed', 'Missed a chance');
+  group('followed', 'Followed');
+  return out;
+}
+
+/** Why the outcome, what to work on (each principle once, in the guide's words), the strengths, and how the story ended. */
+export function workOnRows(m: DebriefModel, width: number, voice: Voice = 'you'): Row[] {
+  const w = (text: string, indent = '') => wrapText(text, width, indent);
+  const out: Row[] = [...plain(w(outcomeWords(m.outcome)), { bold: true }), blank];
+  const seen = new Set<string>();
+  const growth = m.growthAreas.filter((g) => !seen.has(g) && seen.add(g));
+  if (growth.length > 0) out.push([{ text: 'To work on', bold: true }], ...growth.flatMap((g) => plain(w(`- ${inVoice(g, voice)}`, '  '))));
+  if (m.strengths.length > 0) out.push(...(growth.length > 0 ? [blank] : []), [{ text: 'Strengths', bold: true }], ...m.strengths.flatMap((x) => plain(w(`- ${inVoice(x, voice)}`, '  '))));
+  if (m.ending) out.push(blank, [{ text: `How it ended: ${m.ending.title}`, bold: true }], ...plain(w(m.ending.narration)));
   return out;
 }
 
 /** The transcript section: every turn with its verdicts and feedback. */
-export function transcriptRows(m: DebriefModel, width: number): Row[] {
+export function transcriptRows(m: DebriefModel, width: number, voice: Voice = 'you'): Row[] {
   if (m.turns.length === 0) return [[{ text: 'No decisions were taken.' }]];
   const w = (text: string, indent = '') => wrapText(text, width, indent);
   return m.turns.flatMap((t, i) => [
     ...(i > 0 ? [blank] : []),
     ...plain(w(`Turn ${i + 1} of ${m.turns.length}: ${t.where}`), { bold: true }),
-    ...plain(w(`You: “${t.reply}” (${signed(t.value)}; best here ${signed(t.bestValue)})`, '  ')),
+    ...plain(w(`${VOICE_WORDS[voice].who}: “${t.reply}” (${signed(t.value)}; best here ${signed(t.bestValue)})`, '  ')),
     ...t.verdicts.flatMap((v) => plain(w(`${VERDICT_WORDS[v.verdict]}: ${v.title} (${v.citation})`, '  '), { tone: v.verdict === 'follows' ? 'good' : 'bad' })),
     ...plain(w(t.feedback)),
   ]);
 }
 
 /** The path section: each step, the volunteer's reply beside (or, under 80 columns, above) the best-practice reply. */
-export function pathRows(m: DebriefModel, width: number): Row[] {
+export function pathRows(m: DebriefModel, width: number, voice: Voice = 'you'): Row[] {
+  const who = VOICE_WORDS[voice].who;
   const wide = width >= 80;
   // Labels padded to one width, and wrapped rows hang under the reply, not under the label.
   const step = (label: string, s: DebriefModel['paths'][number]['yours'], width: number) =>
@@ -73,10 +100,10 @@ export function pathRows(m: DebriefModel, width: number): Row[] {
     let body: Row[];
     if (same) {
       // The same reply as best practice: said once, not twice.
-      body = step('You', p.yours, width - 3).map((line) => [{ text: `   ${line}` }]);
+      body = step(who, p.yours, width - 3).map((line) => [{ text: `   ${line}` }]);
     } else if (wide) {
       const half = Math.floor((width - 3) / 2);
-      const left = step('You', p.yours, half - 2); // two spaces between the columns
+      const left = step(who, p.yours, half - 2); // two spaces between the columns
       const right = step('Best', p.best, half);
       body = Array.from({ length: Math.max(left.length, right.length) }, (_, k) => [
         { text: `   ${(left[k] ?? '').padEnd(half)}` },
@@ -84,7 +111,7 @@ export function pathRows(m: DebriefModel, width: number): Row[] {
       ]);
     } else {
       body = [
-        ...step('You', p.yours, width - 3).map((line) => [{ text: `   ${line}` }]),
+        ...step(who, p.yours, width - 3).map((line) => [{ text: `   ${line}` }]),
         ...step('Best', p.best, width - 3).map((line) => [{ text: `   ${line}`, tone: bestTone }]),
       ];
     }

@@ -1,14 +1,15 @@
-import { outcomeWords, scoreWords, signed, STATUS_WORDS, type DebriefModel } from '../machines/index.js';
+import { inVoice, outcomeWords, scoreWords, signed, STATUS_WORDS, VOICE_WORDS, type DebriefModel, type Voice } from '../machines/index.js';
 import { wrapText } from './wrap.js';
 
-/** The debrief as plain wrapped text, for the line-by-line mode. */
-export function debriefPlain(m: DebriefModel, width: number): string {
+/** The debrief as plain wrapped text, for the line-by-line mode (of the room, in a trainer-led session). */
+export function debriefPlain(m: DebriefModel, width: number, voice: Voice = 'you'): string {
+  const v = VOICE_WORDS[voice];
   const w = (text: string, indent = '') => wrapText(text, width, indent);
   const out: string[] = [w(`DEBRIEF: ${m.title}`), ''];
   out.push(w(m.ending ? `Ending: ${m.ending.title} (${m.ending.kind}). ${m.ending.narration}` : 'Ending: not reached.'));
   out.push(w(outcomeWords(m.outcome)), `Score: ${scoreWords(m.score)}`, '', 'Critical violations:');
   if (m.critical.length === 0) out.push('  None.');
-  for (const c of m.critical) out.push(w(`  ! ${c.title} (guide: ${c.section}) at "${c.where}": you chose "${c.reply}". ${c.feedback}`, '    '));
+  for (const c of m.critical) out.push(w(`  ! ${c.title} (guide: ${c.section}) at "${c.where}": ${v.chose} "${c.reply}". ${c.feedback}`, '    '));
   out.push('', 'Principles:');
   for (const p of m.principles) out.push(w(`  ${STATUS_WORDS[p.status]}  ${p.title} (guide: ${p.section})`, '      '));
   out.push('', 'Transcript:');
@@ -16,15 +17,15 @@ export function debriefPlain(m: DebriefModel, width: number): string {
     out.push(w(`  ${i + 1}. ${t.where}: "${t.reply}" (${signed(t.value)}; best here ${signed(t.bestValue)})`, '     '));
     out.push(w(`     Feedback: ${t.feedback}`, '     '));
   });
-  out.push('', 'Your replies / best practice at the same decision:');
+  out.push('', `${v.replies} / best practice at the same decision:`);
   m.paths.forEach((p, i) => {
     out.push(w(`  ${i + 1}. ${p.where}`, '     '));
-    out.push(w(`     You:  ${p.yours.reply} (${signed(p.yours.value)})`, '           '));
+    out.push(w(`     ${`${v.who}:`.padEnd(5)} ${p.yours.reply} (${signed(p.yours.value)})`, '           '));
     out.push(w(`     Best: ${p.same ? 'the same ✓' : `${p.best.reply} (${signed(p.best.value)})`}`, '           '));
   });
   out.push('', 'The best-practice path from the start:');
   m.bestPath.forEach((s, i) => out.push(w(`  ${i + 1}. ${s.where}: ${s.reply} (${signed(s.value)})`, '     ')));
-  if (m.growthAreas.length > 0) out.push('', 'To work on:', ...m.growthAreas.map((g) => w(`  - ${g}`, '    ')));
-  if (m.strengths.length > 0) out.push('', 'Strengths:', ...m.strengths.map((s) => w(`  - ${s}`, '    ')));
+  if (m.growthAreas.length > 0) out.push('', 'To work on:', ...m.growthAreas.map((g) => w(`  - ${inVoice(g, voice)}`, '    ')));
+  if (m.strengths.length > 0) out.push('', 'Strengths:', ...m.strengths.map((s) => w(`  - ${inVoice(s, voice)}`, '    ')));
   return `${out.join('\n')}\n`;
 }

@@ -24,7 +24,8 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   const entry = entryOf(playable);
   say(`Trainer-led session: ${entry.title} (about ${entry.minutes} min)`);
   say(`Content note: ${entry.contentNote}`);
-  say('At each decision type the room\'s votes, one count per reply on a line (e.g. 3 5 0) or one count per line; r reveals every reply\'s feedback; then type the number of the reply the room follows. q ends the session.');
+  say('A trainer-led session is not saved as it goes: q ends it and writes a summary of the votes so far.');
+  say('At each decision type the room\'s votes, one count per reply on a line (e.g. 3 5 0) or one count per line; r reveals every reply\'s feedback and the facilitator note; then type the number of the reply the room follows. q ends the session.');
   const finish = (debrief?: Debrief) => {
     const path = writeSessionSummary(scenario, log, debrief, opts.env);
     // Not wrapped: a path broken across lines cannot be copied.
@@ -47,7 +48,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
       const snapshot = actor.getSnapshot();
       const view = selectView(scenario, snapshot);
       if (view.done) {
-        finish(printDebrief(scenario, snapshot.output, io, width));
+        finish(printDebrief(scenario, snapshot.output, io, width, 'room'));
         return 0;
       }
       if (view.kind === 'scene') {
@@ -93,7 +94,7 @@ async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePla
   let revealed = false;
   printMoment(view, say, false);
   if (view.discussionPrompt) say(`Discuss: ${view.discussionPrompt}`);
-  if (view.facilitatorNote) say(`Facilitator note: ${view.facilitatorNote}`);
+  // The facilitator note often gives the answer away: on a projected screen it waits for the reveal.
   say(view.prompt);
   for (const r of view.replies) say(`  ${r.number}. ${r.kind === 'do' ? '[do] ' : ''}${r.text}${r.enabled ? '' : ' (not available now)'}`, '     ');
   say(`Votes for reply 1 of ${n} (or all ${n} on one line; r to reveal):`);
@@ -112,6 +113,7 @@ async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePla
     if (word === 'r') {
       revealed = true;
       opts.io.out(`\n${revealText(revealData(scenario, view, votesById(view, votes)), opts.width)}\n\n`);
+      if (view.facilitatorNote) say(`Facilitator note: ${view.facilitatorNote}`);
       say('Which reply does the room follow? Type its number.');
       continue;
     }

@@ -40,6 +40,7 @@ export type Action =
   | { type: 'resume' }
   | { type: 'debrief' }
   | { type: 'restart' }
+  | { type: 'note' }
   | { type: 'next-tab' }
   | { type: 'plus' }
   | { type: 'minus' }
@@ -76,10 +77,21 @@ export function actionOf(input: string, key: KeyLike): Action | undefined {
     case 'r': return { type: 'reveal' };
     case 'R': return { type: 'resume' };
     case 's': return { type: 'restart' };
+    case 'f': return { type: 'note' };
     case '+': case '=': return { type: 'plus' };
     case '-': return { type: 'minus' };
     default: return undefined;
   }
+}
+
+/**
+ * The keys in one input as Ink hands it over. Ink splits escape sequences (arrows, PgDn) from the
+ * text around them, but keys typed or pasted together ("2\r", "12", "yes") come as one string:
+ * each character of it is one key (Enter, Tab, Backspace and Ctrl-C included).
+ */
+export function keysIn(input: string): string[] {
+  const chars = [...input];
+  return chars.length <= 1 || input.startsWith('\u001b') ? [input] : chars;
 }
 
 /** The help line shown under each screen: key, then what it does. */
@@ -92,7 +104,7 @@ export const HINTS = {
   decisionAssess: [['1–9 or ↑↓ Enter', 'reply'], ['q', 'save & quit']],
   scene: [['Enter', 'continue'], ['q', 'save & quit']],
   feedback: [['Enter', 'continue'], ['u', 'undo'], ['q', 'save & quit']],
-  toDebrief: [['Enter', 'see the debrief']],
+  toDebrief: [['Enter', 'see the debrief'], ['u', 'undo']],
   quit: [['y', 'save and quit'], ['n', 'keep going']],
   debrief: [['Tab/←→', 'section'], ['↑↓ PgUp PgDn', 'scroll'], ['e', 'export'], ['q', 'quit']],
   debriefBack: [['Tab/←→', 'section'], ['↑↓ PgUp PgDn', 'scroll'], ['e', 'export'], ['b', 'scenarios'], ['q', 'quit']],
@@ -105,7 +117,51 @@ export const HINTS = {
 /** Hint sets by name. */
 export type HintSet = keyof typeof HINTS;
 
-/** A screen's help line as one string: "key: what · key: what". */
-export function hintLine(set: HintSet): string {
-  return HINTS[set].map(([key, what]) => `${key}: ${what}`).join(' · ');
+/** A key and what it does, for a help line. */
+export type Hint = readonly [key: string, what: string];
+
+/** A screen's help line as one string: "key: what · key: what"; a set by name, or the pairs themselves. */
+export function hintLine(set: HintSet | readonly Hint[]): string {
+  return (typeof set === 'string' ? HINTS[set] : set).map(([key, what]) => `${key}: ${what}`).join(' · ');
+}
+
+/** "1–3", or "1" when there is one: the number keys that pick one of `n` things (9 at most). */
+export function numberKeys(n: number): string {
+  const last = Math.min(9, n);
+  return last <= 1 ? '1' : `1–${last}`;
+}
+
+/** What a playthrough screen offers, for its help line. */
+export interface PlayKeys {
+  kind: 'decision' | 'scene' | 'feedback' | 'last-feedback';
+  /** Replies offered at a decision. */
+  replies?: number;
+  /** Whether u undoes something here. */
+  canUndo: boolean;
+}
+
+/** The help line of a playthrough screen, listing only keys that do something there. */
+export function playHints({ kind, replies = 0, canUndo }: PlayKeys): Hint[] {
+  const undo: Hint[] = canUndo ? [['u', 'undo']] : [];
+  if (kind === 'decision') return [[`${numberKeys(replies)} or ↑↓ Enter`, 'reply'], ...undo, ['q', 'save & quit']];
+  if (kind === 'last-feedback') return [['Enter', 'see the debrief'], ...undo, ['q', 'quit']];
+  return [['Enter', 'continue'], ...undo, ['q', 'save & quit']];
+}
+
+/** The picker's help line: numbers for the scenarios listed, R only with a save to resume. */
+export function pickerHints(entries: number, canResume: boolean): Hint[] {
+  return [['↑↓', 'move'], [`Enter or ${numberKeys(entries)}`, 'open'], ...(canResume ? [['R', 'resume saved'] as const] : []), ['q', 'quit']];
+}
+
+/** The room's voting screen: `f` only when there is a facilitator note to show or hide. */
+export function voteHints(note: 'none' | 'hidden' | 'shown', scrolls: boolean): Hint[] {
+  const f: Hint[] = note === 'none' ? [] : [['f', note === 'shown' ? 'hide note' : 'facilitator note']];
+  return scrolls
+    ? [['↑↓', 'reply'], ['0–9 ⌫ + −', 'votes'], ['PgUp PgDn', 'scroll'], ...f, ['r', 'reveal'], ['q', 'end']]
+    : [['↑↓', 'reply'], ['0–9 ⌫ + −', 'room votes'], ...f, ['r', 'reveal'], ['q', 'end session']];
+}
+
+/** The reveal's help line: numbers for the replies offered. */
+export function revealHints(replies: number): Hint[] {
+  return [[numberKeys(replies), 'the branch the room follows'], ['↑↓ PgUp PgDn', 'scroll'], ['b', 'hide'], ['q', 'end session']];
 }

@@ -1,4 +1,4 @@
-import { continueChoices, debriefModel, entryOf, finishPlaythrough, resumeFailure, selectView, startSession, VERDICT_WORDS, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type SessionActor, type SessionMode, type SessionView } from '../machines/index.js';
+import { continueChoices, debriefModel, entryOf, finishPlaythrough, resumeFailure, resumeRecap, selectView, startSession, VERDICT_WORDS, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type SessionActor, type SessionMode, type SessionView, type Voice } from '../machines/index.js';
 import { loadCatalog } from './catalog-validate.js';
 import type { CliIO } from './commands.js';
 import { debriefPlain } from './debrief-plain.js';
@@ -83,6 +83,7 @@ async function playOne(playable: PlayableScenario, fromList: boolean, opts: Plai
   if (run.notice) say(run.notice);
   else if (run.snapshot !== undefined) say('Continuing where you stopped.');
   else if (opts.origin === 'started-over') say('Starting over: your save is kept until you make your first reply.');
+  if (run.snapshot !== undefined) printRecap(scenario, actor, say);
   say(`Type a reply number and press Enter. Also: ${fromList ? 'b back to the scenarios (before your first reply), ' : ''}u undo (practice mode), q save and quit.`);
   let saveFailed = false;
   const save = () => {
@@ -116,9 +117,9 @@ async function playOne(playable: PlayableScenario, fromList: boolean, opts: Plai
 type Say = (text?: string, indent?: string) => void;
 
 /** Prints a finished session's debrief as text and returns it. */
-export function printDebrief(scenario: Scenario, output: unknown, io: CliIO, width: number): Debrief {
+export function printDebrief(scenario: Scenario, output: unknown, io: CliIO, width: number, voice: Voice = 'you'): Debrief {
   const debrief = output as Debrief;
-  io.out(`\n${debriefPlain(debriefModel(scenario, debrief), width)}`);
+  io.out(`\n${debriefPlain(debriefModel(scenario, debrief), width, voice)}`);
   return debrief;
 }
 
@@ -177,6 +178,21 @@ async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: P
     replied = true;
     const after = selectView(scenario, actor.getSnapshot());
     if (after.lastFeedback) printFeedback(after.lastFeedback, say);
+  }
+}
+
+/** A resumed decision does not open bare: the last reply and the scenes since, before it. */
+function printRecap(scenario: Scenario, actor: SessionActor, say: Say): void {
+  if (selectView(scenario, actor.getSnapshot()).kind !== 'decision') return;
+  const recap = resumeRecap(scenario, actor.getPersistedSnapshot());
+  if (!recap.lastReply && recap.scenes.length === 0) return;
+  say();
+  say('Where you left off:');
+  if (recap.lastReply) say(`Your last reply: "${recap.lastReply}"`);
+  for (const scene of recap.scenes) {
+    if (scene.title) say(`-- ${scene.title} --`);
+    if (scene.narration) say(scene.narration);
+    for (const line of scene.lines) say(`${line.speaker}${line.role ? ` (${line.role})` : ''}: "${line.text}"`);
   }
 }
 

@@ -1,4 +1,4 @@
-import { signed, VERDICT_WORDS, votesWords, type RevealEntry } from '../machines/index.js';
+import { BEST_PRACTICE, signed, VERDICT_WORDS, votesWords, type RevealEntry } from '../machines/index.js';
 import { wrapText } from './wrap.js';
 
 const GAP = ' │ ';
@@ -17,13 +17,26 @@ export function sideBySide(blocks: string[], width: number): string {
   return Array.from({ length: height }, (_, i) => cols.map((c) => [...(c[i] ?? '')].concat(Array(column).fill(' ')).slice(0, column).join('')).join(GAP).trimEnd()).join('\n');
 }
 
-/** Every reply's feedback, votes and score as text, side by side when the width allows. */
+/** A bar of ten cells for a share of the room's votes; the number beside it carries the meaning. */
+export function voteBar(percent: number, cells = 10): string {
+  const filled = Math.round((cells * Math.max(0, Math.min(100, percent))) / 100);
+  return `${'█'.repeat(filled)}${'░'.repeat(cells - filled)}`;
+}
+
+/**
+ * Every reply's feedback, votes (with a bar) and score as text, side by side when the width allows,
+ * best practice marked, after the total of votes.
+ */
 export function revealText(reveal: { total: number; entries: RevealEntry[] }, width: number): string {
-  return sideBySide(reveal.entries.map((r) => [
+  const columns = sideBySide(reveal.entries.map((r) => [
     `${r.number}. ${r.replyText}`,
+    // A row for the mark in every column, so the votes and scores stay level across them.
+    r.best ? BEST_PRACTICE : '',
     `Votes: ${votesWords(r, reveal.total)}`,
+    voteBar(r.percent),
     `Score: ${signed(r.value)}`,
     ...r.assessments.map((a) => `${VERDICT_WORDS[a.verdict]}: ${a.title} (${a.citation})`),
     r.feedback,
   ].join('\n')), width);
+  return `Votes in all: ${reveal.total}\n\n${columns}`;
 }

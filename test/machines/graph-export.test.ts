@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toDot, toMermaid } from '../../src/machines/graph-export.js';
+import { mermaidIds, toDot, toMermaid } from '../../src/machines/graph-export.js';
 import type { Scenario } from '../../src/machines/schema/scenario.js';
 import { loadValidFixture } from '../helpers/fixtures.js';
 
@@ -9,12 +9,13 @@ describe('scenario graphs', () => {
   it('Mermaid shows decisions, scenes and endings with distinct shapes and ending kinds', () => {
     const text = toMermaid(scenario);
     expect(text.startsWith('flowchart TD\n')).toBe(true);
-    expect(text).toContain('phone{"Decision: The new phone"}');
-    expect(text).toMatch(/boyfriend-open\["Scene: /);
-    expect(text).toContain('end-harmful(["HARMFUL ending: Crossing a line"])');
-    expect(text).toContain('class end-strong strong');
-    expect(text).toContain('phone -->|"phone-curious #40;+2#41; if trust ≥ 60"| boyfriend-open'.replace('#40;', '(').replace('#41;', ')'));
-    expect(text).toContain('start_marker(("start")) --> phone');
+    expect(text).toContain('n_phone{"Decision: The new phone"}');
+    expect(text).toMatch(/n_boyfriend_open\["Scene: /);
+    // Prefixed: a Mermaid id starting with "end" would close a subgraph.
+    expect(text).toContain('n_end_harmful(["HARMFUL ending: Crossing a line"])');
+    expect(text).toContain('class n_end_strong strong');
+    expect(text).toContain('n_phone -->|"phone-curious #40;+2#41; if trust ≥ 60"| n_boyfriend_open'.replace('#40;', '(').replace('#41;', ')'));
+    expect(text).toContain('start_marker(("start")) --> n_phone');
   });
 
   it('DOT shows the same nodes and edges with shapes and ending colours', () => {
@@ -29,8 +30,10 @@ describe('scenario graphs', () => {
   it('every node and every reply edge appears', () => {
     const mermaid = toMermaid(scenario);
     const dot = toDot(scenario);
+    const ids = mermaidIds(scenario);
+    expect(new Set(ids.values()).size).toBe(scenario.nodes.length);
     for (const n of scenario.nodes) {
-      expect(mermaid).toContain(`  ${n.id}`);
+      expect(mermaid).toContain(`  ${ids.get(n.id) as string}`);
       expect(dot).toContain(`"${n.id}" [`);
     }
     for (const n of scenario.nodes) if (n.kind === 'decision') for (const r of n.replies) {
@@ -44,7 +47,7 @@ describe('scenario graphs', () => {
     const node = hostile.nodes[0];
     if (node) node.title = 'He said "hi"]; <script> \\" x';
     const mermaid = toMermaid(hostile);
-    const line = mermaid.split('\n').find((l) => l.startsWith('  phone{')) ?? '';
+    const line = mermaid.split('\n').find((l) => l.startsWith('  n_phone{')) ?? '';
     expect(line).not.toContain('<script>');
     expect(line.slice(line.indexOf('"') + 1, line.lastIndexOf('"'))).not.toContain('"');
     const dot = toDot(hostile);

@@ -137,7 +137,7 @@ describe('the debrief is never lost', () => {
     await press(r, 'q');
     expect(exit).not.toHaveBeenCalled();
     expect(r.lastFrame()).toContain('Debrief: Example: the new phone');
-    const score = /Score: .*/.exec(r.lastFrame() ?? '')?.[0];
+    const score = /Outcome: .*/.exec(r.lastFrame() ?? '')?.[0];
     expect(score).toBeDefined();
     await tap(r, 'q');
     expect(exit).toHaveBeenCalledTimes(1);

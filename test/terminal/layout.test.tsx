@@ -1,4 +1,4 @@
-import { recordCompletion } from '../../src/machines/index.js';
+import { countWords, recordCompletion, type Debrief } from '../../src/machines/index.js';
 import { stateStore } from '../../src/terminal/node/state-store.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -104,54 +104,103 @@ describe('fitting 24 rows', () => {
   });
 });
 
-/** The section's rows on screen now: between the tabs line (and its blank and top indicator) and the bottom indicator. */
-function sectionRows(frame: string): { content: string[]; below: boolean; above: boolean } {
+/**
+ * The section's rows on screen now: below the tabs line (and the top indicator when it scrolls),
+ * above the bottom indicator, or above the help line when the section fits.
+ */
+function sectionRows(frame: string): { content: string[]; below: boolean; above: boolean; scrolls: boolean } {
   const fr = rows(frame);
   const tabs = fr.findIndex((l) => /\[\d [A-Z]/.test(l));
   const bottom = fr.findIndex((l, i) => i > tabs && /^(↓ \d+ more below|\(end\))/.test(l));
-  expect(bottom, frame).toBeGreaterThan(tabs);
-  return { content: fr.slice(tabs + 3, bottom), below: fr[bottom]?.startsWith('↓') ?? false, above: /^↑ \d+ more above/.test(fr[tabs + 2] ?? '') };
+  if (bottom < 0) {
+    const hints = fr.findIndex((l, i) => i > tabs && /^Tab\/←→: section/.test(l));
+    expect(hints, frame).toBeGreaterThan(tabs);
+    return { content: fr.slice(tabs + 1, hints), below: false, above: false, scrolls: false };
+  }
+  return { content: fr.slice(tabs + 2, bottom), below: fr[bottom]?.startsWith('↓') ?? false, above: /^↑ \d+ more above/.test(fr[tabs + 1] ?? ''), scrolls: true };
 }
 
-describe('scrolling the debrief', () => {
-  it.each([80, 60])('at %i×24 the summary of a scenario touching many principles scrolls with ↓/PgDn/PgUp, every principle reachable, within 24 rows', async (columns) => {
+/** Scrolls the section one row at a time from the top to the end; returns every row, in order. */
+async function readSection(r: Awaited<ReturnType<typeof renderAt>>): Promise<string[]> {
+  let now = sectionRows(r.lastFrame());
+  expect(now.above).toBe(false);
+  const all = [...now.content];
+  for (let i = 0; i < 300 && now.below; i++) {
+    await press(r, KEY.down);
+    expect(rows(r.lastFrame()).length).toBeLessThanOrEqual(24);
+    const next = sectionRows(r.lastFrame());
+    expect(next.content.slice(0, -1)).toEqual(now.content.slice(1));
+    all.push(next.content[next.content.length - 1] as string);
+    now = next;
+  }
+  if (now.scrolls) {
+    expect(r.lastFrame()).toContain('(end)');
+    expect(now.above).toBe(true);
+  }
+  return all;
+}
+
+describe('the debrief', () => {
+  it.each([80, 60])('at %i×24 the summary shows the outcome band and a score bar first, and a table of every principle with ✓/✗/○ counts; at 80 it fits the first page whole', async (columns) => {
     const env = tempEnv();
     const { element } = appElement({ env, dir: BUNDLED });
     const r = await renderAt(element, columns);
-    await press(r, '4', KEY.enter); // The 11:40 p.m. call
+    await press(r, '4', KEY.enter); // The 11:40 p.m. call: a typical run touches 14 principles
     await playToDebrief(r, 2);
-    let now = sectionRows(r.lastFrame());
-    expect(now.below).toBe(true);
-    expect(now.above).toBe(false);
-    // One row at a time to the end: the rows seen, in order, are the whole section.
-    const all = [...now.content];
-    for (let i = 0; i < 200 && now.below; i++) {
-      await press(r, KEY.down);
-      expect(rows(r.lastFrame()).length).toBeLessThanOrEqual(24);
-      const next = sectionRows(r.lastFrame());
-      expect(next.content.slice(0, -1)).toEqual(now.content.slice(1));
-      all.push(next.content[next.content.length - 1] as string);
-      now = next;
-    }
-    expect(now.below).toBe(false);
-    expect(r.lastFrame()).toContain('(end)');
-    expect(now.above).toBe(true);
+    const first = sectionRows(r.lastFrame());
+    expect(first.content[0]).toMatch(/^Ending: /);
+    expect(first.content[1]).toMatch(/^Outcome: (Strong|Developing|Needs review) · [█░]{10} \d+% \(-?\d+ of \d+/);
+    if (columns === 80) expect(first.scrolls).toBe(false);
+    const all = await readSection(r);
 
-    // Every principle in the exported debrief was on screen at some point, with its status.
+    // Every principle of the exported debrief is in the table once, with its counts.
     await press(r, 'e');
-    expect(r.lastFrame()).toContain('Debrief exported to:');
     const dir = exportsDir(env);
-    const md = readFileSync(join(dir, readdirSync(dir).find((f) => f.endsWith('.md')) as string), 'utf8');
-    const principles = [...md.matchAll(/^\| (.+?) \| (✗ violated|○ missed|✓ followed) \|/gm)].map((m) => [m[1] as string, m[2] as string]);
-    expect(principles.length).toBeGreaterThan(10);
+    const { debrief } = JSON.parse(readFileSync(join(dir, readdirSync(dir).find((f) => f.endsWith('.json')) as string), 'utf8')) as { debrief: Debrief };
+    expect(debrief.principles.length).toBeGreaterThan(10);
     const text = all.join(' ').replace(/\s+/g, ' ');
-    for (const [title, status] of principles) expect(text).toContain(`${status} ${title}`);
-    expect(text).toMatch(/Score: -?\d+ of \d+/);
+    for (const p of debrief.principles) {
+      expect(text, p.title).toContain(`${p.title} ${countWords(p)}`);
+      // Gone against: a row of its own, marked ✗; missed and followed are listed under their mark.
+      if (p.status === 'violated') expect(all.filter((l) => l.startsWith(`✗ ${p.title.split(' ').slice(0, 3).join(' ')}`)), p.title).toHaveLength(1);
+    }
+    expect(text).toMatch(/○ Missed a chance: /);
+    expect(text).toMatch(/✓ Followed: /);
+    // A principle followed and gone against shows both counts, not only "violated".
+    expect(all.some((l) => /^✗ .* ✓\d+ ✗\d+/.test(l))).toBe(true);
+    r.unmount();
+  });
 
+  it.each([1, 2, 3, 4, 5, 6])('at 80×24 the summary of a run through bundled scenario %i fits the first page whole', async (n) => {
+    const r = await renderAt(appElement({ env: tempEnv(), dir: BUNDLED }).element, 80);
+    await press(r, String(n), KEY.enter);
+    await playToDebrief(r, 1);
+    const first = sectionRows(r.lastFrame());
+    expect(first.scrolls, r.lastFrame()).toBe(false);
+    expect(first.content.join('\n')).toMatch(/^Outcome: .* [█░]{10} \d+%/m);
+    expect(first.content.join('\n')).toContain('Principles');
+    r.unmount();
+  });
+
+  it.each([80, 60])('at %i×24 "To work on" names each principle once, in the guide\'s words, and scrolls with ↓/PgDn/PgUp within 24 rows', async (columns) => {
+    const env = tempEnv();
+    const { element } = appElement({ env, dir: BUNDLED });
+    const r = await renderAt(element, columns);
+    await press(r, '4', KEY.enter);
+    await playToDebrief(r, 2);
+    await press(r, '4');
+    expect(sectionRows(r.lastFrame()).below).toBe(true);
+    const text = (await readSection(r)).join(' ').replace(/\s+/g, ' ');
+    await press(r, 'e');
+    const dir = exportsDir(env);
+    const { debrief } = JSON.parse(readFileSync(join(dir, readdirSync(dir).find((f) => f.endsWith('.json')) as string), 'utf8')) as { debrief: Debrief };
+    const growth = debrief.principles.filter((p) => p.status !== 'followed');
+    expect(growth.length).toBeGreaterThan(3);
+    for (const p of growth) expect(text.split(`"${p.title}"`).length - 1, p.title).toBe(1);
+    expect(text).toMatch(/^Outcome: \w/);
     // PgUp pages back to the top.
     for (let i = 0; i < 40 && sectionRows(r.lastFrame()).above; i++) await press(r, PG_UP);
-    expect(sectionRows(r.lastFrame()).content[0]).toMatch(/^Ending:/);
-    expect(rows(r.lastFrame()).length).toBeLessThanOrEqual(24);
+    expect(sectionRows(r.lastFrame()).content[0]).toMatch(/^Outcome:/);
     r.unmount();
   });
 
@@ -160,6 +209,7 @@ describe('scrolling the debrief', () => {
     const r = await renderAt(element, 60);
     await press(r, '4', KEY.enter);
     await playToDebrief(r, 2);
+    await press(r, '4');
     const top = sectionRows(r.lastFrame()).content;
     await press(r, PG_DOWN);
     const page = sectionRows(r.lastFrame()).content;

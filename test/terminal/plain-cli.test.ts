@@ -61,6 +61,10 @@ describe('plain mode, end to end as a child process', () => {
     const second = cli(['resume'], '3\n', env);
     expect(second.code).toBe(0);
     expect(second.out).toContain('Continuing where you stopped.');
+    // The decision does not open bare: the reply and the scene that led to it come first.
+    const recap = second.out.slice(second.out.indexOf('Where you left off:'), second.out.indexOf('-- Decision 2'));
+    expect(recap).toContain('Your last reply: "Who bought you that? You need to tell me the truth."');
+    expect(recap).toMatch(/Jade \(youth\): "/);
     expect(second.out).toContain('-- Decision 2 of about 2: After the visit --');
     expect(second.out.replace(/\s+/g, ' ')).toContain('"Who bought you that? You need to tell me the truth." (−3; best here +2)');
     expect(second.out).toContain('Score: -4 of 4 (0%)');
@@ -169,7 +173,7 @@ describe('plain mode: going back from the content note', () => {
 });
 
 describe('--facilitate without a terminal (line by line)', () => {
-  it('prints prompt and note, reads votes as a line or one per line, reveals side by side, follows the branch, and writes the summary', () => {
+  it('prints the prompt, reads votes as a line or one per line, reveals side by side with best practice, bars and the note, follows the branch, and writes the summary', () => {
     const env = tempEnv();
     const r = cli(['--facilitate', NEW_PHONE], '12 3 1\nr\n1\n9\n0\n0\nr\n1\n', env);
     expect(r.err).toBe('');
@@ -177,7 +181,14 @@ describe('--facilitate without a terminal (line by line)', () => {
     const [first, rest = ''] = r.out.split('-- Decision 2 of about 2');
     const [beforeReveal = '', reveal = ''] = (first ?? '').split('Votes: 1: 12 · 2: 3 · 3: 1');
     expect(beforeReveal).toContain('Discuss: What is the most natural thing to say here');
-    expect(beforeReveal).toContain('Facilitator note: Listen for whether the room treats the phone as proof');
+    // The note gives the answer away: not before the reveal, and no promise of saving.
+    expect(beforeReveal).not.toContain('Facilitator note');
+    expect(beforeReveal).not.toMatch(/saves? (your )?progress/);
+    expect(reveal).toMatch(/Facilitator note: Listen for whether the room treats the phone as\s+proof/);
+    expect(reveal).toMatch(/^★ best practice +│/m);
+    expect(reveal.match(/★ best practice/g)).toHaveLength(1);
+    expect(reveal).toContain('████████░░');
+    expect(reveal).toContain('Votes in all: 16');
     expect(beforeReveal).toContain("1. That's a nice one! How did you get it?");
     // No scores or verdicts before the reveal.
     expect(beforeReveal.slice(beforeReveal.indexOf('-- Decision 1'))).not.toMatch(/Score|✓ follows|✗ violates/);
@@ -195,17 +206,26 @@ describe('--facilitate without a terminal (line by line)', () => {
     const path = /Session summary written to (\S+\.md)/.exec(r.out)?.[1] as string;
     expect(path.startsWith(env.XDG_STATE_HOME as string)).toBe(true);
     const summary = readFileSync(path, 'utf8');
-    expect(summary).toContain("| 1 | That's a nice one! How did you get it? | 12 (75%) |");
-    expect(summary).toContain("Branch taken: 1. That's a nice one! How did you get it?");
-    expect(summary).toContain('| 1 | Call your Advocate Supervisor to talk through what you noticed. | 9 (100%) |');
+    expect(summary).toContain("| 1 | ★ best practice: That's a nice one! How did you get it? | +2 | 12 (75%) |");
+    expect(summary).toContain('| 2 | Who bought you that? You need to tell me the truth. | −3 | 3 (19%) |');
+    expect(summary).toContain("Branch taken: 1. That's a nice one! How did you get it? (★ best practice)");
+    expect(summary).toContain('| 1 | ★ best practice: Call your Advocate Supervisor to talk through what you noticed. | +2 | 9 (100%) |');
+    expect(summary).toContain('The branch the room took was best practice at 2 of 2 decisions (100%).');
     expect(summary).toContain('**Score:** 4 of 4 (100%)');
+    // Said of the room, not "you".
+    expect(summary).toContain("### The room's replies beside best practice at the same decision");
+    expect(summary).toContain('- The room kept to "Curious, not interrogating"');
+    expect(summary).not.toMatch(/^- You |Your replies|you chose/m);
+    expect(r.out).toContain("The room's replies / best practice at the same decision:");
+    expect(r.out).toContain('Room: That\'s a nice one!');
   });
 
   it('q, or input ending early, writes the summary so far (exit 0 and 1)', () => {
     const stopped = cli(['--facilitate', NEW_PHONE], '7\nq\n', tempEnv());
     expect(stopped.code).toBe(0);
     const summary = readFileSync(/Session summary written to (\S+\.md)/.exec(stopped.out)?.[1] as string, 'utf8');
-    expect(summary).toContain("| 1 | That's a nice one! How did you get it? | 7 (100%) |");
+    expect(summary).toContain("| 1 | ★ best practice: That's a nice one! How did you get it? | +2 | 7 (100%) |");
+    expect(summary).toContain("The room's most-voted reply was best practice at 1 of 1 decision (100%).");
     expect(summary).toContain('The session stopped at this decision.');
     const ended = cli(['--facilitate', NEW_PHONE], '1 2 3\n', tempEnv());
     expect(ended.code).toBe(1);

@@ -41,16 +41,16 @@ describe('practice mode in the Ink app', () => {
     expect(lastFrame()).toContain('My boyfriend got it for me');
     await press(r, KEY.enter);
     expect(lastFrame()).toContain('Decision 2 of about 2');
-    // Arrows + Enter choose too: down twice to the third reply.
-    await press(r, KEY.down, KEY.down, KEY.enter);
+    // Arrows + Enter choose too: nothing is highlighted at first, so down three times to the third reply.
+    await press(r, KEY.down, KEY.down, KEY.down, KEY.enter);
     expect(lastFrame()).toContain('✗ violates: Take suspicions to the Advocate Supervisor');
     await press(r, KEY.enter);
 
     const debrief = lastFrame() ?? '';
     expect(debrief).toContain('Debrief: Example: the new phone');
-    expect(debrief).toContain('Score: 1 of 4 (25%)');
+    expect(debrief).toContain('Outcome: Needs review · ███░░░░░░░ 25% (1 of 4)');
     expect(debrief).toContain('Critical violations: none');
-    expect(debrief.indexOf('✗ violated')).toBeLessThan(debrief.indexOf('✓ followed'));
+    expect(debrief.indexOf('✗ Take suspicions')).toBeLessThan(debrief.indexOf('✓ Followed: Curious'));
 
     await press(r, KEY.tab);
     expect(lastFrame()).toContain('Turn 1 of 2');

@@ -98,4 +98,31 @@ describe('saving and resuming', () => {
     await press(r, 'R');
     expect((r.lastFrame() ?? '').replace(/\n/g, ' ')).toContain('version 1 of "example-new-phone", but the scenario is now version 2');
   });
+
+  it('a session resumed at a decision first shows the reply and the scene that set it up, then the decision', async () => {
+    const env = tempEnv();
+    const first = appElement({ env });
+    const r = await renderApp(first.element);
+    await press(r, '1', KEY.enter, '1', KEY.enter, KEY.enter);
+    const decision = r.lastFrame() ?? '';
+    expect(decision).toContain('Decision 2 of about 2');
+    // The scene before it is gone from the decision screen itself.
+    expect(decision).not.toContain('My boyfriend got it for me');
+    await press(r, 'q');
+    await tap(r, 'y');
+    r.unmount();
+    cleanup();
+
+    const again = await renderApp(appElement({ env }).element);
+    await press(again, 'R');
+    const recap = (again.lastFrame() ?? '').replace(/\s+/g, ' ');
+    expect(recap).toContain('Where you left off');
+    expect(recap).toContain("Your last reply: “That's a nice one! How did you get it?”");
+    expect(recap).toContain('Jade (youth): “My boyfriend got it for me.');
+    expect(recap).toContain('Enter: continue');
+    // Enter opens the decision exactly as it was left, and a number typed on the recap answers nothing.
+    expect(await tap(again, '1')).toBe(false);
+    await press(again, KEY.enter);
+    expect(again.lastFrame()).toBe(decision);
+  });
 });

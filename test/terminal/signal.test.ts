@@ -54,7 +54,7 @@ describe('signals', () => {
       // A key typed in the moment between a screen's first frame and Ink turning raw mode on for it
       // is lost (the terminal is still in line mode), which a loaded machine makes likely; so each
       // key is typed again until its screen shows. A second Enter that did arrive is harmless: on
-      // the note it starts the same scenario, on the decision it picks reply 1, as the test does.
+      // the note it starts the same scenario, on the decision it does nothing (no reply is pre-selected).
       await app.waitFor(/Content note/);
       app.type('\r');
       await app.waitFor(/Loading…|Decision 1 of about 2/, () => app.type('\r'), 2000);

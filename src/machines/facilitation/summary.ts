@@ -1,17 +1,18 @@
 import { debriefModel } from '../report/debrief-model.js';
 import { cell, debriefMarkdown } from '../report/markdown.js';
-import { percentOf } from '../report/words.js';
+import { BEST_PRACTICE, percentOf, roomMatchWords, signed } from '../report/words.js';
 import type { Debrief } from '../scoring.js';
 import type { Scenario } from '../schema/scenario.js';
 import type { SessionView } from '../selectors.js';
 import { cleanDeep, cleanLine } from '../text/clean.js';
-import { tallyVotes, votesWords, type Votes } from './votes.js';
+import { replyValues, tallyVotes, votesWords, type Votes } from './votes.js';
 
 /** One decision of a trainer-led session: what the room voted and which branch it followed. */
 export interface FacilitatedDecision {
   title: string;
   discussionPrompt?: string;
-  replies: { number: number; text: string; votes: number }[];
+  /** Each reply as the room saw it; `id` (absent in records made before it was kept) gives its points. */
+  replies: { number: number; text: string; votes: number; id?: string }[];
   /** The number of the reply the room followed, or undefined if the session stopped here. */
   chosen?: number;
 }
@@ -22,25 +23,64 @@ export function facilitatedDecision(view: Pick<SessionView, 'nodeId' | 'title' |
   return {
     title: view.title ?? view.nodeId,
     discussionPrompt: view.discussionPrompt,
-    replies: view.replies.map((r, i) => ({ number: r.number, text: r.text, votes: tally.entries[i]?.votes ?? 0 })),
+    replies: view.replies.map((r, i) => ({ number: r.number, text: r.text, votes: tally.entries[i]?.votes ?? 0, id: r.id })),
     ...(chosen !== undefined ? { chosen } : {}),
   };
 }
 
-/** The session summary as Markdown: each decision, its tallies, the branch taken, and the debrief. */
+/** A decision's replies with their points, and which are best practice (the most points there). */
+function scored(scenario: Scenario, d: FacilitatedDecision) {
+  const ids = d.replies.flatMap((r) => (r.id ? [r.id] : []));
+  const values = replyValues(scenario, ids);
+  const top = ids.length > 0 ? Math.max(...ids.map((id) => values[id] ?? 0)) : undefined;
+  return d.replies.map((r) => {
+    const value = r.id !== undefined ? values[r.id] : undefined;
+    return { ...r, value, best: value !== undefined && value === top };
+  });
+}
+
+/**
+ * The session summary as Markdown: each decision with every reply's points and votes, best practice
+ * marked, the branch the room took; how often the room matched best practice; then the debrief,
+ * said of the room.
+ */
 export function facilitationMarkdown(scenario: Scenario, decisions: readonly FacilitatedDecision[], debrief: Debrief | undefined, now = new Date()): string {
   const clean = cleanDeep(decisions);
   const out = [`# Session summary: ${cleanLine(scenario.title)}`, '', `Trainer-led session, ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC.`, ''];
+  let taken = 0;
+  let branchBest = 0;
+  let voted = 0;
+  let voteBest = 0;
   clean.forEach((d, i) => {
     out.push(`## Decision ${i + 1}: ${cleanLine(d.title)}`, '');
     if (d.discussionPrompt) out.push(`Discussion prompt: ${d.discussionPrompt}`, '');
-    const total = d.replies.reduce((sum, r) => sum + r.votes, 0);
-    out.push('| # | Reply | Votes |', '|---|---|---|');
-    for (const r of d.replies) out.push(`| ${r.number} | ${cell(r.text)} | ${votesWords({ votes: r.votes, percent: percentOf(r.votes, total) }, total)} |`);
-    const chosen = d.replies.find((r) => r.number === d.chosen);
-    out.push('', chosen ? `Branch taken: ${chosen.number}. ${chosen.text}` : 'The session stopped at this decision.', '');
+    const replies = scored(scenario, d);
+    const total = replies.reduce((sum, r) => sum + r.votes, 0);
+    out.push('| # | Reply | Points | Votes |', '|---|---|---|---|');
+    for (const r of replies) {
+      out.push(`| ${r.number} | ${r.best ? `${BEST_PRACTICE}: ` : ''}${cell(r.text)} | ${r.value !== undefined ? signed(r.value) : ''} | ${votesWords({ votes: r.votes, percent: percentOf(r.votes, total) }, total)} |`);
+    }
+    out.push('', `Votes: ${total} in all.`);
+    const most = Math.max(0, ...replies.map((r) => r.votes));
+    if (total > 0) {
+      voted++;
+      // A tie for the most votes counts as matching when any of the tied replies is best practice.
+      if (replies.some((r) => r.best && r.votes === most)) voteBest++;
+    }
+    const chosen = replies.find((r) => r.number === d.chosen);
+    if (chosen) {
+      taken++;
+      if (chosen.best) branchBest++;
+      const best = replies.filter((r) => r.best).map((r) => r.number).join(' or ');
+      out.push('', `Branch taken: ${chosen.number}. ${chosen.text}${chosen.best ? ` (${BEST_PRACTICE})` : best ? ` (best practice here: ${best})` : ''}`, '');
+    } else out.push('', 'The session stopped at this decision.', '');
   });
-  out.push(debrief ? debriefMarkdown(debriefModel(scenario, debrief), '##') : '## Debrief\n\nThe session ended before the scenario did.\n');
+  out.push('## How the room did', '');
+  if (taken === 0 && voted === 0) out.push('The room made no decisions.');
+  if (taken > 0) out.push(roomMatchWords(branchBest, taken, "The branch the room took was"));
+  if (voted > 0) out.push(roomMatchWords(voteBest, voted, "The room's most-voted reply was"));
+  out.push('');
+  out.push(debrief ? debriefMarkdown(debriefModel(scenario, debrief), '##', 'room') : '## Debrief\n\nThe session ended before the scenario did.\n');
   return out.join('\n');
 }
 

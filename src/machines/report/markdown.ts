@@ -1,21 +1,22 @@
 import type { DebriefModel } from './debrief-model.js';
-import { outcomeWords, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS } from './words.js';
+import { inVoice, outcomeWords, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type Voice } from './words.js';
 
 /** Text for one Markdown table cell: one line, pipes escaped. */
 export function cell(text: string): string {
   return text.replace(/\s+/g, ' ').replace(/\|/g, '\\|').trim();
 }
 
-/** The debrief as a Markdown document, for export and for session summaries. */
-export function debriefMarkdown(m: DebriefModel, heading = '#'): string {
+/** The debrief as a Markdown document, for export and for session summaries (which speak of the room, not "you"). */
+export function debriefMarkdown(m: DebriefModel, heading = '#', voice: Voice = 'you'): string {
   const h2 = `${heading}#`;
+  const v = VOICE_WORDS[voice];
   const out: string[] = [`${heading} Debrief: ${m.title}`, ''];
   if (m.ending) out.push(`**Ending:** ${m.ending.title} (${m.ending.kind}). ${m.ending.narration}`, '');
   else out.push('**Ending:** not reached.', '');
   out.push(`**${outcomeWords(m.outcome).replace(': ', ':** ')}`, '', `**Score:** ${scoreWords(m.score)}`, '');
   out.push(`${h2} Critical violations`, '');
   if (m.critical.length === 0) out.push('None.');
-  for (const c of m.critical) out.push(`- **${c.title}** (guide: ${c.section}) at "${c.where}": you chose "${c.reply}". ${c.feedback}`);
+  for (const c of m.critical) out.push(`- **${c.title}** (guide: ${c.section}) at "${c.where}": ${v.chose} "${c.reply}". ${c.feedback}`);
   out.push('', `${h2} Principles`, '', '| Principle | Result | Guide section |', '|---|---|---|');
   for (const p of m.principles) out.push(`| ${cell(p.title)} | ${STATUS_WORDS[p.status]} | ${cell(p.section)} |`);
   out.push('', `${h2} Transcript`, '');
@@ -24,14 +25,14 @@ export function debriefMarkdown(m: DebriefModel, heading = '#'): string {
     for (const v of t.verdicts) out.push(`   - ${VERDICT_WORDS[v.verdict]} ${v.title} (${v.citation})`);
     out.push(`   - Feedback: ${t.feedback}`);
   });
-  out.push('', `${h2} Your replies beside best practice at the same decision`, '', '| Decision | Your reply | Best practice here |', '|---|---|---|');
+  out.push('', `${h2} ${v.replies} beside best practice at the same decision`, '', `| Decision | ${v.reply} | Best practice here |`, '|---|---|---|');
   m.paths.forEach((p, i) => {
     const side = (s: typeof p.yours) => `${cell(s.reply)} (${signed(s.value)})`;
     out.push(`| ${i + 1}. ${cell(p.where)} | ${side(p.yours)} | ${p.same ? 'same ✓' : side(p.best)} |`);
   });
   out.push('', `${h2} The best-practice path from the start`, '');
   m.bestPath.forEach((s, i) => out.push(`${i + 1}. **${s.where}**: "${s.reply}" (${signed(s.value)})`));
-  if (m.strengths.length > 0) out.push('', `${h2} Strengths`, '', ...m.strengths.map((s) => `- ${s}`));
-  if (m.growthAreas.length > 0) out.push('', `${h2} To work on`, '', ...m.growthAreas.map((s) => `- ${s}`));
+  if (m.strengths.length > 0) out.push('', `${h2} Strengths`, '', ...m.strengths.map((s) => `- ${inVoice(s, voice)}`));
+  if (m.growthAreas.length > 0) out.push('', `${h2} To work on`, '', ...m.growthAreas.map((s) => `- ${inVoice(s, voice)}`));
   return `${out.join('\n')}\n`;
 }

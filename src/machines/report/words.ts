@@ -31,3 +31,55 @@ export function percentOf(count: number, total: number): number {
 
 /** The outcome bands' labels, as `outcomeOf` gives them, for records that keep only the band. */
 export const BAND_LABELS = { strong: 'Strong', developing: 'Developing', 'needs-review': 'Needs review' } as const;
+
+/** Who the debrief speaks to: a volunteer who played alone, or the room of a trainer-led session. */
+export type Voice = 'you' | 'room';
+
+/** The words that change with the voice. */
+export const VOICE_WORDS = {
+  you: { chose: 'you chose', replies: 'Your replies', reply: 'Your reply', who: 'You' },
+  room: { chose: 'the room chose', replies: "The room's replies", reply: "The room's reply", who: 'Room' },
+} as const satisfies Record<Voice, Record<string, string>>;
+
+/** A strength or growth sentence of the core ("You kept to …", "Critical: you went against …") said of the room. */
+export function inVoice(sentence: string, voice: Voice): string {
+  return voice === 'you' ? sentence : sentence.replace(/^(Critical: )?[Yy]ou /, (_, critical: string | undefined) => `${critical ?? ''}${critical ? 'the room' : 'The room'} `);
+}
+
+/** The mark beside the best-practice reply in a reveal or a session summary. */
+export const BEST_PRACTICE = '★ best practice';
+
+/** "The room's branch was best practice at 2 of 3 decisions (67%)." */
+export function roomMatchWords(matched: number, decisions: number, what: string): string {
+  return `${what} best practice at ${matched} of ${decisions} decision${decisions === 1 ? '' : 's'} (${percentOf(matched, decisions)}%).`;
+}
+
+/** A bar of `cells` cells for a percentage: "██████░░░░". The number is always printed beside it. */
+export function scoreBar(percent: number, cells = 10): string {
+  const filled = Math.round((cells * Math.max(0, Math.min(100, percent))) / 100);
+  return `${'█'.repeat(filled)}${'░'.repeat(cells - filled)}`;
+}
+
+/** "Outcome: Developing · ██████░░░░ 52% (14 of 27)": the band and the score on one line. */
+export function outcomeScoreLine(m: { outcome: { label: string }; score: { earned: number; best: number; percent: number; capped?: boolean } }): string {
+  return `Outcome: ${m.outcome.label} · ${scoreBar(m.score.percent)} ${m.score.percent}% (${m.score.earned} of ${m.score.best}${m.score.capped ? ', capped after a critical violation' : ''})`;
+}
+
+/** How often a principle was followed, gone against and missed, each with its symbol: "✓2 ✗1" (zeros left out). */
+export function countWords(p: { followed: number; violated: number; missed: number }): string {
+  return [p.followed > 0 ? `✓${p.followed}` : '', p.violated > 0 ? `✗${p.violated}` : '', p.missed > 0 ? `○${p.missed}` : ''].filter(Boolean).join(' ');
+}
+
+/** The key to the principle table's symbols. */
+export const COUNT_KEY = '✓ followed · ✗ went against · ○ missed a chance';
+
+/** Critical violations grouped by principle, so one principle done three times is listed once, "×3". */
+export function criticalGroups<T extends { title: string; section: string }>(critical: readonly T[]): { title: string; section: string; times: number }[] {
+  const groups = new Map<string, { title: string; section: string; times: number }>();
+  for (const c of critical) {
+    const g = groups.get(c.title);
+    if (g) g.times++;
+    else groups.set(c.title, { title: c.title, section: c.section, times: 1 });
+  }
+  return [...groups.values()];
+}

@@ -11,8 +11,11 @@ import type { Theme } from '../theme.js';
 import { AppContext, type AppServices } from './AppContext.js';
 import { ContentNote } from './ContentNote.js';
 import { ContinuePrompt } from './ContinuePrompt.js';
+import { Paragraph } from './Paragraph.js';
 import { Picker } from './Picker.js';
 import { ThemeContext } from './ThemeContext.js';
+import { useKeySplitter } from './useKeys.js';
+import { KeysAllowedContext, MIN_COLUMNS, MIN_ROWS, useFollowingRef, useScreenSize } from './useScreenSize.js';
 
 // The playing screens pull in the core (xstate, the validator); loading them on demand keeps the
 // picker's first frame as quick as an empty Ink app's.
@@ -49,7 +52,7 @@ type Screen =
   | { name: 'loading' }
   | { name: 'choose'; entry: CatalogEntry; playable: PlayableScenario; summary: SaveSummary; fromPicker: boolean }
   | { name: 'note'; entry: CatalogEntry; fromPicker: boolean; origin: RunOrigin }
-  | { name: 'play'; playable: PlayableScenario; actor: SessionActor; mode: SessionMode; fromPicker: boolean; startedAt?: string; origin: RunOrigin }
+  | { name: 'play'; playable: PlayableScenario; actor: SessionActor; mode: SessionMode; fromPicker: boolean; startedAt?: string; origin: RunOrigin; resumed?: boolean }
   | { name: 'kept'; playable: PlayableScenario; debrief: Debrief; mode: SessionMode; savedAt?: string }
   | { name: 'facilitate'; playable: PlayableScenario; actor: SessionActor };
 
@@ -90,7 +93,25 @@ function marksNow(env: NodeJS.ProcessEnv, entries: readonly CatalogEntry[]): { s
 
 /** The terminal app: picker → content note → playthrough → debrief, or a trainer-led session. */
 export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
+  const size = useScreenSize();
   const { stdout } = useStdout();
+  useEffect(() => {
+    // A terminal rewraps what is on screen when its window gets narrower, so Ink can no longer
+    // erase its last frame row by row: clear the screen first (before the screens and Ink redraw;
+    // Ink rewrites the whole frame after a narrowing), on a real terminal only.
+    if (!stdout.isTTY) return;
+    let width = stdout.columns;
+    const clear = () => {
+      if (stdout.columns < width) stdout.write('\u001b[2J\u001b[H');
+      width = stdout.columns;
+    };
+    stdout.prependListener('resize', clear);
+    return () => {
+      stdout.off('resize', clear);
+    };
+  }, [stdout]);
+  const keysAllowed = useFollowingRef(!size.tooSmall);
+  useKeySplitter();
   const facilitating = start.kind === 'facilitate';
   const [screen, setScreen] = useState<Screen>(() => firstScreen(start));
   // Whether progress can be saved is checked once, at start; the store remembers a failure and
@@ -122,7 +143,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   useEffect(() => {
     // A resumed session opens straight into play once the core has loaded.
     if (start.kind === 'play' && !start.showNote) void newActor(services.env, start.playable, mode, start.snapshot).then((actor) =>
-      setScreen({ name: 'play', playable: start.playable, actor, mode, fromPicker: false, startedAt: start.startedAt, origin: 'continued' }));
+      setScreen({ name: 'play', playable: start.playable, actor, mode, fromPicker: false, startedAt: start.startedAt, origin: 'continued', resumed: start.snapshot !== undefined }));
     // Once, on mount: `start` describes how the app opened, not what it shows now.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -157,7 +178,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
     const found = key !== undefined && playable ? saves.readSaveFor(playable, key, services.env) : saves.readSave(services.env, key);
     if (found.kind !== 'ok') return toPicker(found.kind === 'bad' ? resumeFailure(found.error, found.movedTo) : 'No saved session was found.');
     const actor = await newActor(services.env, found.playable, found.mode, found.snapshot);
-    setScreen({ name: 'play', playable: found.playable, actor, mode: found.mode, fromPicker: true, startedAt: found.startedAt, origin: 'continued' });
+    setScreen({ name: 'play', playable: found.playable, actor, mode: found.mode, fromPicker: true, startedAt: found.startedAt, origin: 'continued', resumed: true });
   };
   const reopenDebrief = async (entry: CatalogEntry) => {
     const playable = await playableOf(entry);
@@ -175,7 +196,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   let body;
   if (screen.name === 'picker') {
     body = (
-      <Picker entries={catalog.entries.map((e) => withRecord(e, records.records))} checking={checking} notice={pickerNotice(screen.notice, records.notice, stateStore(services.env).failure())} canResume={!facilitating && hasSave(services.env)}
+      <Picker entries={facilitating ? catalog.entries : catalog.entries.map((e) => withRecord(e, records.records))} checking={checking} notice={pickerNotice(screen.notice, records.notice, stateStore(services.env).failure())} canResume={!facilitating && hasSave(services.env)}
         saved={marks?.saved} debriefs={marks?.debriefs}
         onPick={(entry) => void open(entry)} onDebrief={(entry) => void reopenDebrief(entry)}
         onResume={() => void resume()} onQuit={quit} />
@@ -196,22 +217,41 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   } else if (screen.name === 'note') {
     const { entry, fromPicker } = screen;
     body = (
-      <ContentNote entry={entry} onStart={() => void begin(entry, fromPicker, screen.origin)}
+      <ContentNote entry={entry} facilitating={facilitating} onStart={() => void begin(entry, fromPicker, screen.origin)}
         onBack={fromPicker ? () => toPicker() : undefined} onQuit={quit} notice={stateStore(services.env).failure()} />
     );
   } else if (screen.name === 'play') {
-    body = <PlayScreen key={screen.actor.sessionId} playable={screen.playable} actor={screen.actor} mode={screen.mode} startedAt={screen.startedAt} origin={screen.origin} onBack={screen.fromPicker ? () => toPicker() : undefined} />;
+    body = <PlayScreen key={screen.actor.sessionId} playable={screen.playable} actor={screen.actor} mode={screen.mode} startedAt={screen.startedAt} origin={screen.origin} resumed={screen.resumed} onBack={screen.fromPicker ? () => toPicker() : undefined} />;
   } else {
     body = <FacilitateScreen playable={screen.playable} actor={screen.actor} />;
   }
   return (
     <ThemeContext.Provider value={theme}>
       <AppContext.Provider value={services}>
-        <Box flexDirection="column" width={stdout.columns || 80}>
-          <Suspense fallback={<Text>Loading…</Text>}>{body}</Suspense>
-        </Box>
+        <KeysAllowedContext.Provider value={keysAllowed}>
+          {size.tooSmall && <TooSmall columns={size.terminalColumns} rows={size.rows} />}
+          {/* Hidden, not unmounted, while the window is too small: nothing on screen is lost. */}
+          {/* The column shrinks to the window even before the screens have re-read its size: Ink
+              redraws once at the new width first, and nothing it draws may be wider than that. A
+              terminal that reports no size (0 columns) gets the default width instead. */}
+          <Box width={stdout.columns ? '100%' : size.terminalColumns} display={size.tooSmall ? 'none' : 'flex'}>
+            <Box flexDirection="column" width={size.columns} flexShrink={1}>
+              <Suspense fallback={<Text>Loading…</Text>}>{body}</Suspense>
+            </Box>
+          </Box>
+        </KeysAllowedContext.Provider>
       </AppContext.Provider>
     </ThemeContext.Provider>
+  );
+}
+
+/** Shown instead of a screen that cannot be drawn whole in a window this small. */
+function TooSmall({ columns, rows }: { columns: number; rows: number }) {
+  return (
+    <Box flexDirection="column" width={Math.max(10, columns)}>
+      <Text bold wrap="wrap">Make the window larger.</Text>
+      <Paragraph>casa-practice needs at least {MIN_COLUMNS}×{MIN_ROWS}; this window is {columns}×{rows}. Nothing is lost: the screen comes back as it was. Ctrl-C saves and quits.</Paragraph>
+    </Box>
   );
 }
 

@@ -17,10 +17,12 @@ export interface ContentNoteProps {
   onQuit: (interrupted?: boolean) => void;
   /** A line to show first, e.g. that progress cannot be saved. */
   notice?: string;
+  /** A trainer-led session: nothing is saved as it goes, so the note says what q does there. */
+  facilitating?: boolean;
 }
 
 /** The content note, shown before a scenario starts, with a way back. */
-export function ContentNote({ entry, onStart, onBack, onQuit, notice }: ContentNoteProps) {
+export function ContentNote({ entry, onStart, onBack, onQuit, notice, facilitating = false }: ContentNoteProps) {
   useKeys((a: Action) => {
     if (a.type === 'enter') onStart();
     else if (a.type === 'back' && onBack) onBack();
@@ -34,9 +36,12 @@ export function ContentNote({ entry, onStart, onBack, onQuit, notice }: ContentN
       <Box marginTop={1} borderStyle="round" paddingX={1} flexDirection="column">
         <Paragraph bold>Content note</Paragraph>
         <Paragraph>{entry.contentNote}</Paragraph>
-        <Paragraph>{notice ? 'Take a break whenever you need one (q quits).' : 'Take a break whenever you need one: q saves your progress.'}</Paragraph>
+        <Paragraph>{facilitating
+          ? 'Pause for the room whenever it needs a break. A trainer-led session is not saved as it goes: q ends it and writes a summary of the votes so far.'
+          : notice ? 'Take a break whenever you need one (q quits).' : 'Take a break whenever you need one: q saves your progress.'}</Paragraph>
       </Box>
-      <KeyHints set="contentNote" />
+      {/* b only when there is a picker to go back to. */}
+      <KeyHints set={onBack ? 'contentNote' : [['Enter', 'start'], ['q', 'quit']]} />
     </Box>
   );
 }

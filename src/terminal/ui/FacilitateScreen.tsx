@@ -1,11 +1,11 @@
 import { useSelector } from '@xstate/react';
-import { Box, Text, useStdout } from 'ink';
+import { Box, Text } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { clampVotes, facilitatedDecision, revealData, selectView, type Debrief, type FacilitatedDecision, type PlayableScenario, type SessionActor } from '../../machines/index.js';
-import { hintLine, type Action } from '../keys.js';
+import { hintLine, revealHints, voteHints, type Action } from '../keys.js';
 import { revealText } from '../reveal-text.js';
 import type { Span } from '../debrief-lines.js';
-import { wrapText } from '../wrap.js';
+import { inkRows, wrapText } from '../wrap.js';
 import { writeSessionSummary } from '../export.js';
 import { errorWords } from '../node/state-store.js';
 import { useApp } from './AppContext.js';
@@ -17,6 +17,7 @@ import { REPLY_INDENT, ReplyList } from './ReplyList.js';
 import { maxOffset, pageSize, ScrollRows } from './ScrollRows.js';
 import { useTheme } from './ThemeContext.js';
 import { useKeys } from './useKeys.js';
+import { useScreenSize } from './useScreenSize.js';
 
 /** Props of FacilitateScreen. */
 export interface FacilitateScreenProps {
@@ -30,12 +31,15 @@ export interface FacilitateScreenProps {
 export function FacilitateScreen({ playable, actor }: FacilitateScreenProps) {
   const app = useApp();
   const theme = useTheme();
-  const { stdout } = useStdout();
+  const { columns, rows: screenRows } = useScreenSize();
   const { scenario } = playable;
   const view = useSelector(actor, useCallback((snapshot) => selectView(scenario, snapshot), [scenario]));
   const [selected, setSelected] = useState(0);
   const [votes, setVotes] = useState<Record<string, number>>({});
   const [reveal, setReveal] = useState(false);
+  // The facilitator note often gives the answer away: hidden from the projected room until the
+  // trainer shows it (f) or the replies are revealed.
+  const [noteShown, setNoteShown] = useState(false);
   const [confirmQuit, setConfirmQuit] = useState(false);
   const [offset, setOffset] = useState(0);
   const log = useRef<FacilitatedDecision[]>([]);
@@ -65,19 +69,21 @@ export function FacilitateScreen({ playable, actor }: FacilitateScreenProps) {
     setSelected(0);
     setVotes({});
     setReveal(false);
+    setNoteShown(false);
   }, [view.nodeId]);
   useEffect(() => setOffset(0), [view.nodeId, reveal]);
-  const revealRows = useMemo(
-    () => revealText(revealData(scenario, view, votes), (stdout.columns || 80) - 2).split('\n').map((text) => [{ text }]),
-    [scenario, view, votes, stdout.columns],
-  );
+  const revealRows = useMemo(() => {
+    // After the reveal the facilitator note is shown too, below the replies.
+    const note = view.facilitatorNote ? [[{ text: '' }], ...wrapText(`Facilitator note: ${view.facilitatorNote}`, columns - 2).split('\n').map((text) => [{ text, tone: 'muted' as const }])] : [];
+    return [...revealText(revealData(scenario, view, votes), columns - 2).split('\n').map((text) => [{ text }]), ...note];
+  }, [scenario, view, votes, columns]);
+  const note = view.kind === 'decision' && view.facilitatorNote ? view.facilitatorNote : undefined;
+  const showNote = note !== undefined && noteShown;
 
-  const columns = stdout.columns || 80;
   const width = columns - 2;
-  const screenRows = stdout.rows || 24;
   const heading = `${view.scenarioTitle}${view.kind === 'decision' ? ` · decision ${view.progress.decision} of about ${view.progress.about}` : ''}`;
-  const hintSet = view.kind === 'scene' ? 'facilitateScene' : reveal ? 'facilitateReveal' : 'facilitateVote';
-  const rowsOf = (text: string, w = width) => wrapText(text, w).split('\n').length;
+  const hintSet = view.kind === 'scene' ? 'facilitateScene' : reveal ? revealHints(view.replies.length) : voteHints(note === undefined ? 'none' : showNote ? 'shown' : 'hidden', false);
+  const rowsOf = (text: string, w = width) => inkRows(text, w);
   const footerRows = rowsOf(confirmQuit ? QUIT_QUESTION : hintLine(hintSet));
 
   const revealHeight = Math.max(4, screenRows - 1 - rowsOf(heading) - (view.title ? rowsOf(view.title) : 0) - 2 - footerRows);
@@ -87,9 +93,9 @@ export function FacilitateScreen({ playable, actor }: FacilitateScreenProps) {
       ...(view.title ? w(view.title, { bold: true }) : []), ...(view.narration ? w(view.narration) : []),
       ...view.lines.flatMap((l) => w(`${l.speaker}${l.role ? ` (${l.role})` : ''}: “${l.text}”`)),
       ...(view.discussionPrompt ? w(`Discuss: ${view.discussionPrompt}`, { bold: true }) : []),
-      ...(view.facilitatorNote ? w(`Facilitator note: ${view.facilitatorNote}`, { tone: 'muted' }) : []),
+      ...(showNote ? w(`Facilitator note: ${note}`, { tone: 'muted' }) : []),
     ];
-  }, [view, width]);
+  }, [view, width, showNote, note]);
   const momentHeight = Math.max(4, screenRows - 1 - rowsOf(heading) - footerRows
     - view.replies.reduce((n, r) => n + rowsOf(`${r.kind === 'do' ? '[do] ' : ''}${r.text} · votes: ${votes[r.id] ?? 0}`, width - REPLY_INDENT), 0));
 
@@ -127,11 +133,12 @@ export function FacilitateScreen({ playable, actor }: FacilitateScreenProps) {
     else if (a.type === 'plus') setVote((n) => n + 1);
     else if (a.type === 'minus') setVote((n) => n - 1);
     else if (a.type === 'reveal') setReveal(true);
+    else if (a.type === 'note' && note !== undefined) setNoteShown((shown) => !shown);
   };
   useKeys(onAction, !view.done);
 
   if (view.done && view.debrief) {
-    return <DebriefScreen scenario={scenario} debrief={view.debrief} notice={summaryPath?.replace(/^Session summary written to /, 'Session summary written to:\n  ')} />;
+    return <DebriefScreen scenario={scenario} debrief={view.debrief} notice={summaryPath?.replace(/^Session summary written to /, 'Session summary written to:\n  ')} voice="room" />;
   }
   const footer = confirmQuit ? <Paragraph bold>{QUIT_QUESTION}</Paragraph> : <KeyHints set={hintSet} spaced={false} />;
   if (view.kind === 'decision' && reveal) {
@@ -148,7 +155,7 @@ export function FacilitateScreen({ playable, actor }: FacilitateScreenProps) {
   // Generous spacing for a projected screen, as far as the rows allow (least useful gaps go first).
   const packed = rowsOf(heading) + (view.title ? rowsOf(view.title) : 0) + (view.narration ? rowsOf(view.narration) : 0)
     + view.lines.reduce((n, l) => n + rowsOf(`${l.speaker}${l.role ? ` (${l.role})` : ''}: “${l.text}”`), 0)
-    + (view.discussionPrompt ? rowsOf(`Discuss: ${view.discussionPrompt}`) : 0) + (view.facilitatorNote ? rowsOf(`Facilitator note: ${view.facilitatorNote}`) : 0)
+    + (view.discussionPrompt ? rowsOf(`Discuss: ${view.discussionPrompt}`) : 0) + (showNote ? rowsOf(`Facilitator note: ${note}`) : 0)
     + (view.kind === 'decision' ? view.replies.reduce((n, r) => n + rowsOf(`${r.kind === 'do' ? '[do] ' : ''}${r.text} · votes: ${votes[r.id] ?? 0}`, width - REPLY_INDENT), 0) : 0)
     + footerRows;
   const spare = screenRows - 1 - packed;
@@ -160,7 +167,7 @@ export function FacilitateScreen({ playable, actor }: FacilitateScreenProps) {
         <Paragraph bold>{heading}</Paragraph>
         <ScrollRows rows={momentRows} height={momentHeight} offset={offset} pageKeysOnly />
         <ReplyList replies={view.replies} selected={selected} suffix={(r) => ` · votes: ${votes[r.id] ?? 0}`} />
-        {confirmQuit ? footer : <KeyHints set="facilitateVoteScroll" spaced={false} />}
+        {confirmQuit ? footer : <KeyHints set={voteHints(note === undefined ? 'none' : showNote ? 'shown' : 'hidden', true)} spaced={false} />}
       </Box>
     );
   }
@@ -170,7 +177,7 @@ export function FacilitateScreen({ playable, actor }: FacilitateScreenProps) {
       {view.title && <Box marginTop={gap(6)}><Paragraph bold underline>{view.title}</Paragraph></Box>}
       <Box marginTop={gap(5)} flexDirection="column"><Moment view={view} spaced={spare >= 6 + view.lines.length} /></Box>
       {view.discussionPrompt && <Box marginTop={gap(3)}><Paragraph><Text bold>Discuss: </Text>{view.discussionPrompt}</Paragraph></Box>}
-      {view.facilitatorNote && <Box marginTop={gap(4)}><Paragraph color={theme.muted}><Text bold>Facilitator note: </Text>{view.facilitatorNote}</Paragraph></Box>}
+      {showNote && <Box marginTop={gap(4)}><Paragraph color={theme.muted}><Text bold>Facilitator note: </Text>{note}</Paragraph></Box>}
       {view.kind === 'decision' && (
         <Box marginTop={gap(1)} flexDirection="column">
           <ReplyList replies={view.replies} selected={selected} suffix={(r) => ` · votes: ${votes[r.id] ?? 0}`} />

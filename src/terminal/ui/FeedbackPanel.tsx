@@ -1,6 +1,6 @@
 import { Box } from 'ink';
 import type { FeedbackView } from '../../machines/index.js';
-import { wrapText } from '../wrap.js';
+import { inkRows } from '../wrap.js';
 import { Paragraph } from './Paragraph.js';
 import { Verdict } from './Verdict.js';
 
@@ -23,7 +23,7 @@ export interface FeedbackPanelProps {
 /** Rows the panel takes at a width and fit, estimated by wrapping each part as Ink will. */
 export function feedbackHeight(f: FeedbackView, columns: number, fit: FeedbackFit): number {
   const width = fit === 0 ? columns - 4 : columns;
-  const rows = (text: string, w = width) => wrapText(text, w).split('\n').length;
+  const rows = (text: string, w = width) => inkRows(text, w);
   // Heading, plus two borders and a blank row when boxed.
   return (fit === 0 ? 4 : 1) + (fit < 2 ? rows(`“${f.replyText}”`) : 0) + rows(f.feedback)
     + f.assessments.reduce((n, a) => n + rows(`${a.verdict === 'follows' ? 'follows' : 'violates'}: ${a.title} (${a.citation})`, width - 2), 0)

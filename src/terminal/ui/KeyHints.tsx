@@ -1,12 +1,12 @@
 import { Box } from 'ink';
-import { hintLine, type HintSet } from '../keys.js';
+import { hintLine, type Hint, type HintSet } from '../keys.js';
 import { useTheme } from './ThemeContext.js';
 import { Paragraph } from './Paragraph.js';
 
 /** Props of KeyHints. */
 export interface KeyHintsProps {
-  /** Which screen's bindings to list. */
-  set: HintSet;
+  /** Which screen's bindings to list: a set by name, or the pairs for this screen as it is now. */
+  set: HintSet | readonly Hint[];
   /** A blank row above (dropped when the screen is short of rows). */
   spaced?: boolean;
 }

@@ -10,6 +10,11 @@ export interface MeterProps {
   cells?: number;
 }
 
+/** The meter as plain text, as wide as it is drawn. */
+export function meterText(meter: MeterView, cells = 10): string {
+  return `${meter.label} ${'█'.repeat(cells)} ${meter.value}/${meter.max}`;
+}
+
 /** A small bar with the number beside it, so the value never depends on seeing the bar. */
 export function Meter({ meter, cells = 10 }: MeterProps) {
   const theme = useTheme();

@@ -1,13 +1,14 @@
-import { Box, Text, useStdout } from 'ink';
+import { Box, Text } from 'ink';
 import { useState } from 'react';
 import type { Action } from '../keys.js';
-import { hintLine } from '../keys.js';
+import { hintLine, pickerHints } from '../keys.js';
 import type { CatalogEntry } from '../../machines/light.js';
-import { wrapText } from '../wrap.js';
+import { inkRows } from '../wrap.js';
 import { KeyHints } from './KeyHints.js';
 import { Paragraph } from './Paragraph.js';
 import { useTheme } from './ThemeContext.js';
 import { useKeys } from './useKeys.js';
+import { useScreenSize } from './useScreenSize.js';
 
 /** Props of Picker. */
 export interface PickerProps {
@@ -34,7 +35,7 @@ export interface PickerProps {
 }
 
 const INDENT = 5;
-const rowsOf = (text: string, width: number) => wrapText(text, width).split('\n').length;
+const rowsOf = (text: string, width: number) => inkRows(text, width);
 
 /**
  * The list of scenarios, one row each (number, title, minutes, best score when completed), with
@@ -43,8 +44,7 @@ const rowsOf = (text: string, width: number) => wrapText(text, width).split('\n'
  */
 export function Picker({ entries, notice, checking, canResume, saved, debriefs, onPick, onDebrief, onResume, onQuit }: PickerProps) {
   const theme = useTheme();
-  const { stdout } = useStdout();
-  const columns = stdout.columns || 80;
+  const { columns, rows: screenRows } = useScreenSize();
   const [selected, setSelected] = useState(0);
   const current = entries[Math.min(selected, entries.length - 1)];
   const onAction = (a: Action) => {
@@ -59,12 +59,16 @@ export function Picker({ entries, notice, checking, canResume, saved, debriefs, 
   };
   useKeys(onAction);
 
+  const hints = pickerHints(entries.length, canResume);
   const anyDone = entries.some((e) => e.completed);
+  // "› 1. " or, with ten or more, "›  1. " and "› 10. ": numbers right-aligned, a space before the title.
+  const digits = String(Math.max(1, entries.length)).length;
+  const numberWidth = Math.max(INDENT, 4 + digits);
   const extra = current ? aboutLine(current, saved, debriefs) : undefined;
   // Rows left for the list once everything else is drawn (one spare row so the frame never scrolls).
   const fixed = 1 + (notice ? rowsOf(notice, columns) : 0) + (canResume ? rowsOf('A saved session is waiting: press R to resume it.', columns) : 0)
-    + 1 + 1 + (current ? rowsOf(current.summary, columns - INDENT) : 0) + (extra ? rowsOf(extra, columns - INDENT) : 0) + 1 + rowsOf(hintLine('picker'), columns) + 1;
-  const room = Math.max(3, (stdout.rows || 24) - fixed);
+    + 1 + 1 + (current ? rowsOf(current.summary, columns - INDENT) : 0) + (extra ? rowsOf(extra, columns - INDENT) : 0) + 1 + rowsOf(hintLine(hints), columns) + 1;
+  const room = Math.max(3, screenRows - fixed);
   const windowed = entries.length > room;
   const size = windowed ? Math.max(1, room - 2) : entries.length;
   const first = Math.max(0, Math.min(selected - Math.floor(size / 2), entries.length - size));
@@ -83,8 +87,8 @@ export function Picker({ entries, notice, checking, canResume, saved, debriefs, 
           const on = i === selected;
           return (
             <Box key={e.file}>
-              <Box width={INDENT} flexShrink={0}>
-                <Text color={on ? theme.accent : undefined} bold={on}>{on ? '›' : ' '} {i + 1}.</Text>
+              <Box width={numberWidth} flexShrink={0}>
+                <Text color={on ? theme.accent : undefined} bold={on}>{on ? '›' : ' '} {String(i + 1).padStart(digits)}.</Text>
               </Box>
               <Box flexGrow={1} flexShrink={1}>
                 <Paragraph color={on ? theme.accent : undefined} bold={on}>{`${e.title}${saved?.has(e.file) ? ' (saved)' : ''}`}</Paragraph>
@@ -110,7 +114,7 @@ export function Picker({ entries, notice, checking, canResume, saved, debriefs, 
           </Box>
         </Box>
       )}
-      <KeyHints set="picker" />
+      <KeyHints set={hints} />
     </Box>
   );
 }

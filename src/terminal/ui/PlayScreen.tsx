@@ -1,10 +1,12 @@
 import { useSelector } from '@xstate/react';
-import { Box, useStdout } from 'ink';
-import { useCallback, useEffect, useState } from 'react';
-import { finishPlaythrough, selectView, type PlayableScenario, type RunOrigin, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
-import { hintLine, type Action, type HintSet } from '../keys.js';
+import { Box } from 'ink';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { finishPlaythrough, resumeRecap, selectView, startSession, type Recap, type PersistedScenarioSnapshot, type PlayableScenario, type RunOrigin, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
+import { hintLine, playHints, type Action, type Hint } from '../keys.js';
 import { saveProgress, stateStore } from '../saves.js';
-import { wrapText } from '../wrap.js';
+import { inkRows, wrapText } from '../wrap.js';
+import type { Row } from '../debrief-lines.js';
+import { maxOffset, pageSize, ScrollRows } from './ScrollRows.js';
 import { useApp } from './AppContext.js';
 import { DebriefScreen } from './DebriefScreen.js';
 import { FeedbackPanel, feedbackFit, feedbackHeight } from './FeedbackPanel.js';
@@ -12,8 +14,10 @@ import { KeyHints } from './KeyHints.js';
 import { Moment } from './Moment.js';
 import { QuitPrompt } from './QuitPrompt.js';
 import { REPLY_INDENT, ReplyList } from './ReplyList.js';
-import { StatusLine, statusText } from './StatusLine.js';
+import { compactStatus, StatusLine, statusText } from './StatusLine.js';
+import { useTheme } from './ThemeContext.js';
 import { useKeys } from './useKeys.js';
+import { useScreenSize } from './useScreenSize.js';
 import { Paragraph } from './Paragraph.js';
 
 /** Props of PlayScreen. */
@@ -30,50 +34,82 @@ export interface PlayScreenProps {
   origin?: RunOrigin;
   /** Back to the scenario picker from the debrief, when there is one. */
   onBack?: () => void;
+  /** True for a session restored from a save: it opens on what led to where it stopped. */
+  resumed?: boolean;
 }
 
 /** A playthrough: the moment, the replies, feedback, and the debrief at the end. */
-export function PlayScreen({ playable, actor, mode, startedAt: resumedStart, origin = 'new', onBack }: PlayScreenProps) {
+export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resumedStart, origin = 'new', onBack, resumed = false }: PlayScreenProps) {
   const app = useApp();
-  const { stdout } = useStdout();
+  // A new actor replaces the first only to undo the reply that ended the scenario (an ended actor is final).
+  const [actor, setActor] = useState(firstActor);
+  const beforeLastReply = useRef<PersistedScenarioSnapshot>(undefined);
+  const finished = useRef(false);
+  const { columns, rows } = useScreenSize();
   const view = useSelector(actor, useCallback((snapshot) => selectView(playable.scenario, snapshot), [playable.scenario]));
   const title = view.scenarioTitle;
   const [startedAt] = useState(() => resumedStart ?? new Date().toISOString());
   const [finishNotice, setFinishNotice] = useState<string>();
-  const [selected, setSelected] = useState(0);
+  // No reply is highlighted until a number or an arrow is pressed: Enter alone never answers.
+  const [selected, setSelected] = useState(-1);
   const [showFeedback, setShowFeedback] = useState(false);
   const [confirmQuit, setConfirmQuit] = useState(false);
+  // Why the reply just typed cannot be chosen; shown in place of the help line until the next key.
+  const [unavailable, setUnavailable] = useState<string>();
+  const theme = useTheme();
+  // A resumed session first shows the scenes (and the reply) that set up where it stopped.
+  const [recap, setRecap] = useState<Recap | undefined>(() => {
+    // A scene sets itself up; a decision is what must not open bare.
+    if (!resumed || selectView(playable.scenario, firstActor.getSnapshot()).kind !== 'decision') return undefined;
+    const r = resumeRecap(playable.scenario, firstActor.getPersistedSnapshot());
+    return r.scenes.length > 0 || r.lastReply ? r : undefined;
+  });
+  const [recapOffset, setRecapOffset] = useState(0);
   const save = () => saveProgress(playable, actor.getPersistedSnapshot(), origin, app.env, startedAt);
   const saveAndExit = (interrupted = false) => {
     const saved = save();
     app.exit(saved.message, interrupted ? 130 : saved.ok ? 0 : 74);
   };
 
-  useEffect(() => setSelected(0), [view.nodeId]);
+  useEffect(() => setSelected(-1), [view.nodeId]);
+  const debriefOpen = view.done && !showFeedback;
+  const finish = () => {
+    if (finished.current || !view.debrief) return;
+    finished.current = true;
+    const store = stateStore(app.env);
+    // The record keeps the mode and the minutes spent; its id comes from the system's random source.
+    const details = { mode, startedAt, randomBytes: (b: Uint8Array) => crypto.getRandomValues(b), finishedSnapshot: actor.getPersistedSnapshot() };
+    const notice = finishPlaythrough(store, playable, view.debrief, new Date(), details)?.notice;
+    const lines = [notice, store.failure()].filter(Boolean);
+    setFinishNotice(lines.length > 0 ? lines.join('\n') : undefined);
+  };
   useEffect(() => {
-    if (view.done) {
-      app.setSaver(undefined);
-      if (view.debrief) {
-        const store = stateStore(app.env);
-        // The record keeps the mode and the minutes spent; its id comes from the system's random source.
-        const details = { mode, startedAt, randomBytes: (b: Uint8Array) => crypto.getRandomValues(b), finishedSnapshot: actor.getPersistedSnapshot() };
-        const notice = finishPlaythrough(store, playable, view.debrief, new Date(), details)?.notice;
-        const lines = [notice, store.failure()].filter(Boolean);
-        setFinishNotice(lines.length > 0 ? lines.join('\n') : undefined);
-      }
-    } else app.setSaver(() => save().message);
-    // When the playthrough ends (or starts): the save and the record are written once, not on every render.
+    // Until the debrief opens the last reply can be undone; a closed terminal or SIGTERM on the last
+    // feedback still records the completion and keeps the debrief.
+    app.setSaver(view.done ? () => {
+      finish();
+      return playable.from === undefined && playable.set === undefined ? KEPT_DEBRIEF : '';
+    } : () => save().message);
+    // The save and the record are written once the debrief opens: until then the last reply can be undone.
+    if (debriefOpen) finish();
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [view.done]);
+  }, [view.done, debriefOpen, actor]);
 
   const choose = (index: number) => {
     const reply = view.replies[index];
-    if (!reply?.enabled) return;
+    if (!reply) return;
+    if (!reply.enabled) return setUnavailable(`Reply ${reply.number} is not available now: ${reply.reason ?? 'it does not fit this point in the story'}.`);
+    beforeLastReply.current = actor.getPersistedSnapshot();
     actor.send({ type: 'reply.choose', replyId: reply.id });
     if (mode === 'practice') setShowFeedback(true);
   };
   const onAction = (a: Action) => {
-    if (a.type === 'interrupt') return view.done ? app.exit(playable.from === undefined && playable.set === undefined ? KEPT_DEBRIEF : undefined, 130) : saveAndExit(true);
+    setUnavailable(undefined);
+    if (a.type === 'interrupt') {
+      if (!view.done) return saveAndExit(true);
+      finish();
+      return app.exit(playable.from === undefined && playable.set === undefined ? KEPT_DEBRIEF : undefined, 130);
+    }
     if (confirmQuit) {
       if (a.type === 'yes') saveAndExit();
       else if (a.type === 'no' || a.type === 'back') setConfirmQuit(false);
@@ -81,8 +117,20 @@ export function PlayScreen({ playable, actor, mode, startedAt: resumedStart, ori
     }
     // On the last reply's feedback, q goes on to the debrief: it is never skipped by accident.
     if (a.type === 'quit') return view.done ? setShowFeedback(false) : setConfirmQuit(true);
+    if (recap) {
+      if (a.type === 'enter') setRecap(undefined);
+      const step = { up: -1, down: 1, 'page-up': -pageSize(recapHeight), 'page-down': pageSize(recapHeight) }[a.type as string];
+      if (step !== undefined) setRecapOffset((o) => Math.min(Math.max(0, o + step), maxOffset(recapRows.length, recapHeight)));
+      return;
+    }
     if (a.type === 'undo' && view.canUndo) {
       actor.send({ type: 'decision.undo' });
+      return setShowFeedback(false);
+    }
+    if (a.type === 'undo' && view.done && showFeedback && mode === 'practice' && beforeLastReply.current) {
+      // The reply that ended the scenario: back to that decision in a session restored from just before it.
+      setActor(startSession(playable.scenario, mode, beforeLastReply.current));
+      beforeLastReply.current = undefined;
       return setShowFeedback(false);
     }
     if (showFeedback) {
@@ -92,40 +140,58 @@ export function PlayScreen({ playable, actor, mode, startedAt: resumedStart, ori
     if (view.kind === 'scene' && a.type === 'enter') actor.send({ type: 'scene.continue' });
     if (view.kind !== 'decision') return;
     if (a.type === 'number') choose(a.n - 1);
-    else if (a.type === 'up') setSelected((s) => (s + view.replies.length - 1) % view.replies.length);
+    else if (a.type === 'up') setSelected((s) => (s < 0 ? view.replies.length - 1 : (s + view.replies.length - 1) % view.replies.length));
     else if (a.type === 'down') setSelected((s) => (s + 1) % view.replies.length);
-    else if (a.type === 'enter') choose(selected);
+    else if (a.type === 'enter' && selected >= 0) choose(selected);
   };
   useKeys(onAction, !(view.done && !showFeedback));
 
   if (view.done && !showFeedback && view.debrief) {
     return <DebriefScreen scenario={playable.scenario} debrief={view.debrief} mode={mode} onBack={onBack} notice={finishNotice} />;
   }
-  const columns = stdout.columns || 80;
-  const rows = stdout.rows || 24;
-  if (showFeedback && view.lastFeedback) {
-    const hintSet = view.done ? 'toDebrief' : 'feedback';
-    const around = wrapText(statusText(view, mode, title), columns).split('\n').length + view.meters.length
-      + (confirmQuit ? 1 + QUIT_PROMPT_EXTRA : wrapText(hintLine(hintSet), columns).split('\n').length);
-    // Blank rows go first on a short terminal, then the panel draws itself tighter.
-    const spaced = feedbackHeight(view.lastFeedback, columns, 0) <= rows - 1 - around - 2;
-    const fit = spaced ? 0 : feedbackFit(view.lastFeedback, columns, rows - 1 - around);
+  const recapHints: Hint[] = [['Enter', 'continue'], ['q', 'save & quit']];
+  const recapRows = recap ? recapText(recap, columns) : [];
+  const recapHeight = Math.max(4, rows - 1 - 1 - inkRows(statusText(view, mode, title), columns) - 1 - (confirmQuit ? 1 + QUIT_PROMPT_EXTRA : 1 + inkRows(hintLine(recapHints), columns)));
+  if (recap) {
     return (
       <Box flexDirection="column">
-        <StatusLine view={view} mode={mode} title={title} spaced={spaced} />
-        <FeedbackPanel feedback={view.lastFeedback} fit={fit} />
-        {confirmQuit ? <QuitPrompt /> : <KeyHints set={hintSet} spaced={spaced} />}
+        <Paragraph bold>{statusText(view, mode, title)}</Paragraph>
+        <Box marginTop={1}><Paragraph bold underline>Where you left off</Paragraph></Box>
+        <ScrollRows rows={recapRows} height={recapHeight} offset={recapOffset} />
+        {confirmQuit ? <QuitPrompt /> : <KeyHints set={recapHints} />}
       </Box>
     );
   }
-  const hints = view.kind === 'scene' ? 'scene' : mode === 'practice' ? 'decisionPractice' : 'decisionAssess';
-  // On a short terminal blank rows between parts go first (least useful first), so the whole
-  // moment stays on screen; one row is kept spare so the frame never scrolls the terminal.
-  const spare = rows - 1 - packedHeight(view, statusText(view, mode, title), hints, columns) - (confirmQuit ? QUIT_PROMPT_EXTRA : 0);
+  const canUndo = view.canUndo || (view.done && mode === 'practice' && beforeLastReply.current !== undefined);
+  if (showFeedback && view.lastFeedback) {
+    const hints = playHints({ kind: view.done ? 'last-feedback' : 'feedback', canUndo });
+    const full = inkRows(statusText(view, mode, title, true), columns) + view.meters.length;
+    const footer = confirmQuit ? 1 + QUIT_PROMPT_EXTRA : inkRows(hintLine(hints), columns);
+    // Blank rows go first on a short terminal, then the status gets shorter, then the panel draws itself tighter.
+    const spaced = feedbackHeight(view.lastFeedback, columns, 0) <= rows - 1 - full - footer - 2;
+    const compact = !spaced && feedbackHeight(view.lastFeedback, columns, 0) > rows - 1 - full - footer ? compactStatus(view, mode, columns, true) : undefined;
+    const fit = spaced ? 0 : feedbackFit(view.lastFeedback, columns, rows - 1 - (compact?.rows ?? full) - footer);
+    return (
+      <Box flexDirection="column">
+        <StatusLine view={view} mode={mode} title={title} spaced={spaced} feedback compact={compact} />
+        <FeedbackPanel feedback={view.lastFeedback} fit={fit} />
+        {confirmQuit ? <QuitPrompt /> : <KeyHints set={hints} spaced={spaced} />}
+      </Box>
+    );
+  }
+  const hints = playHints(view.kind === 'decision' ? { kind: 'decision', replies: view.replies.length, canUndo: canUndo && mode === 'practice' } : { kind: 'scene', canUndo: canUndo && mode === 'practice' });
+  const footer = unavailable ?? hintLine(hints);
+  // On a short terminal blank rows between parts go first (least useful first), then the status
+  // line loses the scenario's title, so the whole moment stays on screen; one row is kept spare so
+  // the frame never scrolls the terminal.
+  const fullStatus = inkRows(statusText(view, mode, title), columns) + view.meters.length;
+  let spare = rows - 1 - packedHeight(view, footer, columns) - fullStatus - (confirmQuit ? QUIT_PROMPT_EXTRA : 0);
+  const compact = spare < 0 ? compactStatus(view, mode, columns) : undefined;
+  if (compact) spare += fullStatus - compact.rows;
   const gaps = { prompt: spare >= 1, hints: spare >= 2, status: spare >= 3, speech: spare >= 3 + view.lines.length };
   return (
     <Box flexDirection="column">
-      <StatusLine view={view} mode={mode} title={title} spaced={gaps.status} />
+      <StatusLine view={view} mode={mode} title={title} spaced={gaps.status} compact={compact} />
       {view.title && <Paragraph bold underline>{view.title}</Paragraph>}
       <Moment view={view} spaced={gaps.speech} />
       {view.kind === 'decision' && (
@@ -134,7 +200,7 @@ export function PlayScreen({ playable, actor, mode, startedAt: resumedStart, ori
           <ReplyList replies={view.replies} selected={selected} />
         </Box>
       )}
-      {confirmQuit ? <QuitPrompt /> : <KeyHints set={hints} spaced={gaps.hints} />}
+      {confirmQuit ? <QuitPrompt /> : unavailable ? <Box marginTop={gaps.hints ? 1 : 0}><Paragraph color={theme.warn}>{unavailable}</Paragraph></Box> : <KeyHints set={hints} spaced={gaps.hints} />}
     </Box>
   );
 }
@@ -145,10 +211,10 @@ const KEPT_DEBRIEF = 'Your debrief was kept: open the scenario\'s last debrief f
 /** Rows the quit prompt (a box of three rows) takes beyond the help line it replaces. */
 const QUIT_PROMPT_EXTRA = 4;
 
-/** Rows the moment takes without blank rows, estimated by wrapping each part at its width. */
-function packedHeight(view: SessionView, status: string, hints: HintSet, columns: number): number {
-  const rows = (text: string, width = columns) => wrapText(text, width).split('\n').length;
-  let n = rows(status) + view.meters.length;
+/** Rows the moment takes without blank rows and without the status, estimated by wrapping each part as Ink will. */
+function packedHeight(view: SessionView, footer: string, columns: number): number {
+  const rows = (text: string, width = columns) => inkRows(text, width);
+  let n = 0;
   if (view.title) n += rows(view.title);
   if (view.narration) n += rows(view.narration);
   for (const line of view.lines) n += rows(`${line.speaker}${line.role ? ` (${line.role})` : ''}: “${line.text}”`);
@@ -156,5 +222,19 @@ function packedHeight(view: SessionView, status: string, hints: HintSet, columns
     n += rows(view.prompt ?? '');
     for (const r of view.replies) n += rows(`${r.kind === 'do' ? '[do] ' : ''}${r.text}${r.enabled ? '' : ' (not available now)'}`, columns - REPLY_INDENT);
   }
-  return n + rows(hintLine(hints));
+  return n + rows(footer);
+}
+
+/** The recap of a resumed session as rows: the reply that led here, then each scene passed since. */
+function recapText(recap: Recap, columns: number): Row[] {
+  const w = (text: string, style: Omit<Row[number], 'text'> = {}): Row[] => wrapText(text, columns).split('\n').map((t) => [{ text: t, ...style }]);
+  const out: Row[] = [];
+  if (recap.lastReply) out.push(...w(`Your last reply: “${recap.lastReply}”`, { tone: 'muted' }));
+  for (const scene of recap.scenes) {
+    if (out.length > 0) out.push([{ text: '' }]);
+    if (scene.title) out.push(...w(scene.title, { bold: true }));
+    if (scene.narration) out.push(...w(scene.narration));
+    for (const line of scene.lines) out.push(...w(`${line.speaker}${line.role ? ` (${line.role})` : ''}: “${line.text}”`));
+  }
+  return out;
 }

@@ -1,6 +1,6 @@
-import { Box } from 'ink';
+import { Box, Text } from 'ink';
 import type { SessionMode, SessionView } from '../../machines/index.js';
-import { Meter } from './Meter.js';
+import { Meter, meterText } from './Meter.js';
 import { Paragraph } from './Paragraph.js';
 
 /** Props of StatusLine. */
@@ -13,20 +13,62 @@ export interface StatusLineProps {
   title: string;
   /** A blank row below it (dropped when the screen is short of rows). */
   spaced?: boolean;
+  /** True on the feedback screen: the step counted is the decision the feedback is about. */
+  feedback?: boolean;
+  /** Set when the screen is short of rows: the short form on one row (see compactStatus). */
+  compact?: CompactStatus;
+}
+
+/**
+ * "Decision n of about m". On a feedback screen the core's view has already moved on to the next
+ * node, so the step is the decision just answered: the same n the decision screen showed.
+ */
+export function stepText(view: SessionView, feedback = false): string {
+  const { decision, about } = view.progress;
+  if (feedback) {
+    const answered = view.kind === 'decision' ? decision - 1 : decision;
+    return `Decision ${answered} of about ${Math.max(about, answered)}`;
+  }
+  return view.kind === 'decision' ? `Decision ${decision} of about ${about}` : decision === 0 ? `About ${about} decisions ahead` : `After ${decision} of about ${about} decisions`;
 }
 
 /** The step line: "Title · Decision n of about m · mode". */
-export function statusText(view: SessionView, mode: SessionMode, title: string): string {
-  const { decision, about } = view.progress;
-  const step = view.kind === 'decision' ? `Decision ${decision} of about ${about}` : decision === 0 ? `About ${about} decisions ahead` : `After ${decision} of about ${about} decisions`;
-  return `${title} · ${step} · ${mode === 'practice' ? 'practice' : 'assessment (feedback at the end)'}`;
+export function statusText(view: SessionView, mode: SessionMode, title: string, feedback = false): string {
+  return `${title} · ${stepText(view, feedback)} · ${mode === 'practice' ? 'practice' : 'assessment (feedback at the end)'}`;
+}
+
+/** The status in its short form: the step (and "assessment"), with the meters on the same row when they fit. */
+export interface CompactStatus {
+  text: string;
+  metersInline: boolean;
+  /** Rows it takes. */
+  rows: number;
+}
+
+/** The short status for a screen short of rows: without the scenario's title, meters beside the step when the row allows. */
+export function compactStatus(view: SessionView, mode: SessionMode, columns: number, feedback = false): CompactStatus {
+  const text = `${stepText(view, feedback)}${mode === 'assessment' ? ' · assessment' : ''}`;
+  const inline = [text, ...view.meters.map(meterText)].join(' · ');
+  const metersInline = view.meters.length > 0 && [...inline].length <= columns;
+  return { text, metersInline, rows: 1 + (metersInline ? 0 : view.meters.length) };
 }
 
 /** Title, step indicator ("Decision n of about m"), mode and meters. */
-export function StatusLine({ view, mode, title, spaced = true }: StatusLineProps) {
+export function StatusLine({ view, mode, title, spaced = true, feedback = false, compact }: StatusLineProps) {
+  if (compact) {
+    return (
+      <Box flexDirection="column" marginBottom={spaced ? 1 : 0}>
+        <Text wrap="truncate-end">
+          <Text bold>{compact.text}</Text>
+          {compact.metersInline && view.meters.map((m) => <Text key={m.id}> · <Meter meter={m} /></Text>)}
+        </Text>
+        {!compact.metersInline && view.meters.map((m) => <Meter key={m.id} meter={m} />)}
+      </Box>
+    );
+  }
   return (
     <Box flexDirection="column" marginBottom={spaced ? 1 : 0}>
-      <Paragraph bold>{statusText(view, mode, title)}</Paragraph>
+      <Paragraph bold>{statusText(view, mode, title, feedback)}</Paragraph>
       {view.meters.map((m) => <Meter key={m.id} meter={m} />)}
     </Box>
   );

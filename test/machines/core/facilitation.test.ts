@@ -75,9 +75,9 @@ describe('the session summary', () => {
       title: 'The new phone',
       discussionPrompt: expect.stringContaining('most natural thing'),
       replies: [
-        { number: 1, text: "That's a nice one! How did you get it?", votes: 2 },
-        { number: 2, text: 'Who bought you that? You need to tell me the truth.', votes: 0 },
-        { number: 3, text: 'Say nothing about the phone and move on to school.', votes: 1 },
+        { number: 1, text: "That's a nice one! How did you get it?", votes: 2, id: 'phone-curious' },
+        { number: 2, text: 'Who bought you that? You need to tell me the truth.', votes: 0, id: 'phone-accuse' },
+        { number: 3, text: 'Say nothing about the phone and move on to school.', votes: 1, id: 'phone-ignore' },
       ],
       chosen: 1,
     });
@@ -97,10 +97,12 @@ describe('the session summary', () => {
     const md = facilitationMarkdown(example, decisions, actor.getSnapshot().output as Debrief, now);
     expect(md.startsWith('# Session summary: Example: the new phone\n\nTrainer-led session, 2025-01-31 10:20 UTC.\n')).toBe(true);
     expect(md).toContain('## Decision 1: The new phone');
-    expect(md).toContain("| 1 | That's a nice one! How did you get it? | 3 (60%) |");
-    expect(md).toContain('| 2 | Who bought you that? You need to tell me the truth. | 2 (40%) |');
-    expect(md).toContain('| 3 | Say nothing about the phone and move on to school. | 0 (0%) |');
-    expect(md).toContain("Branch taken: 1. That's a nice one! How did you get it?");
+    expect(md).toContain("| 1 | ★ best practice: That's a nice one! How did you get it? | +2 | 3 (60%) |");
+    expect(md).toContain('| 2 | Who bought you that? You need to tell me the truth. | −3 | 2 (40%) |');
+    expect(md).toContain('| 3 | Say nothing about the phone and move on to school. | +1 | 0 (0%) |');
+    expect(md).toContain('Votes: 5 in all.');
+    expect(md).toContain("Branch taken: 1. That's a nice one! How did you get it? (★ best practice)");
+    expect(md).toContain('## How the room did\n\nThe branch the room took was best practice at 1 of 1 decision (100%).\nThe room\'s most-voted reply was best practice at 1 of 1 decision (100%).');
     expect(md).toContain('## Debrief: Example: the new phone');
     expect(md).toContain('### Principles');
   });
@@ -108,7 +110,8 @@ describe('the session summary', () => {
   it('says where the session stopped and that the scenario did not end', () => {
     const md = facilitationMarkdown(example, [facilitatedDecision(firstView(), {})], undefined, now);
     expect(md).toContain('The session stopped at this decision.');
-    expect(md).toContain('| 1 | That\'s a nice one! How did you get it? | 0 |');
+    expect(md).toContain('| 1 | ★ best practice: That\'s a nice one! How did you get it? | +2 | 0 |');
+    expect(md).toContain('The room made no decisions.');
     expect(md).toContain('The session ended before the scenario did.');
   });
 
@@ -126,6 +129,17 @@ describe('the session summary', () => {
     const md = facilitationMarkdown(s, [d], undefined, now);
     expect(md).toContain('# Session summary: Example: the new phone\n');
     expect(md).toContain('## Decision 1: The new phone\n');
+  });
+
+  it('marks a branch that was not best practice, counts ties for the most votes, and speaks of the room in the debrief', () => {
+    const actor = play(example, 'practice', ['phone-accuse', 'after-search']);
+    const decisions = [facilitatedDecision(firstView(), { 'phone-curious': 4, 'phone-accuse': 4 }, 2)];
+    const md = facilitationMarkdown(example, decisions, actor.getSnapshot().output as Debrief, now);
+    expect(md).toContain('Branch taken: 2. Who bought you that? You need to tell me the truth. (best practice here: 1)');
+    expect(md).toContain('The branch the room took was best practice at 0 of 1 decision (0%).');
+    expect(md).toContain("The room's most-voted reply was best practice at 1 of 1 decision (100%).");
+    expect(md).toMatch(/: the room chose "/);
+    expect(md).not.toMatch(/you chose|Your repl|^- You /m);
   });
 
   it('names the summary file after the scenario and the time', () => {

@@ -175,7 +175,7 @@ class FakeStdin extends EventEmitter {
 
 class NarrowStdout extends EventEmitter {
   frames: string[] = [];
-  constructor(readonly columns: number, readonly rows = 24) {
+  constructor(public columns: number, public rows = 24) {
     super();
   }
   write = (frame: string) => {
@@ -183,13 +183,20 @@ class NarrowStdout extends EventEmitter {
   };
 }
 
-/** Renders at a given width and height (ink-testing-library is fixed at 100 columns); same stdin API. */
+/** Renders at a given width and height (ink-testing-library is fixed at 100 columns); same stdin API, and `resize`. */
 export async function renderAt(element: ReactElement, columns: number, rows = 24) {
   const stdout = observe(new NarrowStdout(columns, rows));
   const stdin = new FakeStdin();
   const instance = inkRender(element, { stdout: stdout as never, stdin: stdin as never, stderr: new NarrowStdout(columns) as never, debug: true, exitOnCtrlC: false, patchConsole: false });
   await settle(stdout);
-  return { stdin, lastFrame: () => stdout.frames[stdout.frames.length - 1] ?? '', frames: stdout.frames, rerender: instance.rerender, unmount: () => instance.unmount() };
+  /** Changes the window's size as a terminal does (new size, then 'resize') and waits for the app to settle. */
+  const resize = async (c: number, r: number) => {
+    stdout.columns = c;
+    stdout.rows = r;
+    stdout.emit('resize');
+    await settle(stdout);
+  };
+  return { stdin, lastFrame: () => stdout.frames[stdout.frames.length - 1] ?? '', frames: stdout.frames, rerender: instance.rerender, unmount: () => instance.unmount(), resize };
 }
 
 /**
@@ -204,8 +211,8 @@ export async function playToDebrief(r: Typable & { lastFrame: () => string | und
       await press(r, KEY.enter);
       continue;
     }
-    // A reply that is not available now draws nothing; choosing one is synchronous, so tap() can tell.
-    for (const n of [pick, 1, 2, 3, 4, 5]) if (await tap(r, String(n))) break;
+    // A reply that is not available now only says so; choosing one is synchronous, so tap() can tell.
+    for (const n of [pick, 1, 2, 3, 4, 5]) if (await tap(r, String(n)) && !/is not available now/.test(r.lastFrame() ?? '')) break;
   }
   throw new Error('did not reach the debrief');
 }

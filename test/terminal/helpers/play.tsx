@@ -1,4 +1,4 @@
-import { Box, useStdout } from 'ink';
+import { Box } from 'ink';
 import type { ReactNode } from 'react';
 import { vi } from 'vitest';
 import type { PlayableScenario, SessionActor, SessionMode } from '../../../src/machines/index.js';
@@ -6,14 +6,15 @@ import { themeFor, type Theme } from '../../../src/terminal/theme.js';
 import { AppContext, type AppServices } from '../../../src/terminal/ui/AppContext.js';
 import { PlayScreen } from '../../../src/terminal/ui/PlayScreen.js';
 import { ThemeContext } from '../../../src/terminal/ui/ThemeContext.js';
+import { useScreenSize } from '../../../src/terminal/ui/useScreenSize.js';
 
 /** What App wraps every screen in: theme, services, and a column as wide as the terminal. */
 function Shell({ services, theme, children }: { services: AppServices; theme: Theme; children: ReactNode }) {
-  const { stdout } = useStdout();
+  const { columns } = useScreenSize();
   return (
     <ThemeContext.Provider value={theme}>
       <AppContext.Provider value={services}>
-        <Box flexDirection="column" width={stdout.columns || 80}>{children}</Box>
+        <Box flexDirection="column" width={columns}>{children}</Box>
       </AppContext.Provider>
     </ThemeContext.Provider>
   );

@@ -1,0 +1,100 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cleanup } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadPlayable } from '../../src/terminal/scenario-source.js';
+import { appElement, KEY, press, renderApp, SCENARIOS, tap, tempEnv } from './helpers/ink.js';
+
+afterEach(() => cleanup());
+
+const hintRow = (frame: string | undefined) => (frame ?? '').split('\n').filter((l) => / · q: /.test(l)).join('\n');
+
+function newPhone() {
+  const p = loadPlayable(join(SCENARIOS, 'new-phone.json'));
+  if ('problems' in p) throw new Error(p.problems);
+  return p;
+}
+
+describe('help lines list only keys that do something', () => {
+  it('the picker offers numbers for the scenarios listed and R only with a save', async () => {
+    const r = await renderApp(appElement({ env: tempEnv() }).element);
+    // Two valid fixtures are listed (new phone, escape codes).
+    expect(r.lastFrame()).toMatch(/Enter or 1–2: open/);
+    expect(r.lastFrame()).not.toContain('R: resume');
+  });
+
+  it('decision 1 has no undo; replies are numbered 1–3; decision 2 and the feedback offer undo', async () => {
+    const r = await renderApp(appElement({ env: tempEnv() }).element);
+    await press(r, '1', KEY.enter);
+    expect(hintRow(r.lastFrame())).toBe('1–3 or ↑↓ Enter: reply · q: save & quit');
+    await press(r, '1');
+    expect(hintRow(r.lastFrame())).toBe('Enter: continue · u: undo · q: save & quit');
+    await press(r, KEY.enter, KEY.enter);
+    expect(hintRow(r.lastFrame())).toMatch(/^1–\d or ↑↓ Enter: reply · u: undo · q: save & quit$/);
+  });
+
+  it('in assessment mode there is no undo in the help line and no trust meter at all', async () => {
+    const r = await renderApp(appElement({ env: tempEnv(), mode: 'assessment' }).element);
+    await press(r, '1', KEY.enter);
+    expect(r.lastFrame()).not.toContain("Jade's trust");
+    await press(r, '1', KEY.enter);
+    expect(r.lastFrame()).toContain('Decision 2 of about 2');
+    expect(r.lastFrame()).not.toContain("Jade's trust");
+    expect(r.lastFrame()).not.toContain('u: undo');
+  });
+
+  it('the content note offers b only when there is a picker to go back to', async () => {
+    const fromPicker = await renderApp(appElement({ env: tempEnv() }).element);
+    await press(fromPicker, '1');
+    expect(fromPicker.lastFrame()).toContain('Enter: start · b: back · q: quit');
+    cleanup();
+    const direct = await renderApp(appElement({ env: tempEnv(), start: { kind: 'play', playable: newPhone(), showNote: true } }).element);
+    expect(direct.lastFrame()).toContain('Content note');
+    expect(direct.lastFrame()).toContain('Enter: start · q: quit');
+    expect(direct.lastFrame()).not.toContain('b: back');
+  });
+
+  it('the reveal offers the numbers of the replies there are', async () => {
+    const r = await renderApp(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: newPhone() } }).element);
+    await press(r, KEY.enter, 'r');
+    expect(r.lastFrame()).toContain('1–3: the branch the room follows');
+  });
+});
+
+describe('the step counts the same on the decision and its feedback', () => {
+  it('"Decision 1 of about 2" on the decision and on the feedback about it', async () => {
+    const r = await renderApp(appElement({ env: tempEnv() }).element);
+    await press(r, '1', KEY.enter);
+    expect(r.lastFrame()).toContain('Decision 1 of about 2');
+    await press(r, '1');
+    expect(r.lastFrame()).toContain('Feedback on your reply');
+    expect(r.lastFrame()).toContain('Decision 1 of about 2');
+    await press(r, KEY.enter, KEY.enter, '1');
+    expect(r.lastFrame()).toContain('Feedback on your reply');
+    expect(r.lastFrame()).toContain('Decision 2 of about 2');
+  });
+});
+
+describe('a reply that cannot be chosen now says why', () => {
+  it('names the meter it needs and its value now, and the key after it clears the notice', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casa-when-'));
+    const scenario = JSON.parse(readFileSync(join(SCENARIOS, 'new-phone.json'), 'utf8'));
+    scenario.nodes[0].replies[0].when = { var: 'trust', gte: 70 };
+    writeFileSync(join(dir, 'new-phone.json'), JSON.stringify(scenario));
+    const r = await renderApp(appElement({ env: tempEnv(), dir }).element);
+    await press(r, '1', KEY.enter);
+    const line = (r.lastFrame() ?? '').split('\n').find((l) => l.includes("That's a nice one!")) ?? '';
+    expect(line).toContain('(not available now)');
+    const n = /(\d)\. That's a nice one/.exec(line)?.[1] as string;
+    await press(r, n);
+    const flat = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
+    expect(flat).toContain(`Reply ${n} is not available now: it needs Jade's trust at least 70 (now 50).`);
+    expect(flat).not.toContain('Feedback on your reply');
+    // Any key clears it and the help line comes back.
+    await press(r, KEY.down);
+    expect(r.lastFrame()).not.toContain('is not available now');
+    expect(r.lastFrame()).toContain('Enter: reply');
+    expect(await tap(r, 'x')).toBe(false);
+  });
+});

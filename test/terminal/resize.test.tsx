@@ -1,0 +1,83 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadPlayable } from '../../src/terminal/scenario-source.js';
+import { appElement, KEY, press, renderAt, SCENARIOS, tap, tempEnv } from './helpers/ink.js';
+import { BUNDLED, rows } from './helpers/layout.js';
+import type { AppStart } from '../../src/terminal/ui/App.js';
+
+/** Widest row of a frame, trailing spaces not counted. */
+const widest = (frame: string) => Math.max(...rows(frame).map((l) => [...l.trimEnd()].length));
+
+function newPhone() {
+  const p = loadPlayable(join(SCENARIOS, 'new-phone.json'));
+  if ('problems' in p) throw new Error(p.problems);
+  return p;
+}
+
+/** The app at a size after some keys; `start` as the command line would open it. */
+async function reach(columns: number, height: number, keys: string[], start?: AppStart) {
+  const r = await renderAt(appElement({ env: tempEnv(), start }).element, columns, height);
+  await press(r, ...keys);
+  return r;
+}
+
+// Every kind of screen: picker, content note, decision, feedback, scene, the last feedback, debrief, and a trainer-led decision and reveal.
+const SCREENS: { name: string; keys: string[]; start?: () => AppStart }[] = [
+  { name: 'the picker', keys: [KEY.down] },
+  { name: 'the content note', keys: ['1'] },
+  { name: 'a decision', keys: ['1', KEY.enter, KEY.down] },
+  { name: 'feedback', keys: ['1', KEY.enter, '1'] },
+  { name: 'a scene', keys: ['1', KEY.enter, '1', KEY.enter] },
+  { name: 'the debrief', keys: ['1', KEY.enter, '1', KEY.enter, KEY.enter, '1', KEY.enter] },
+  { name: 'a trainer-led decision', keys: [KEY.enter, '3'], start: () => ({ kind: 'facilitate', playable: newPhone() }) },
+  { name: 'a trainer-led reveal', keys: [KEY.enter, '3', 'r'], start: () => ({ kind: 'facilitate', playable: newPhone() }) },
+];
+
+describe('following the terminal when its window is resized', () => {
+  it.each(SCREENS)('$name is laid out again at the new size, shrinking and growing, as if it had started there', async ({ keys, start }) => {
+    const wide = await reach(120, 40, keys, start?.());
+    const before = wide.lastFrame();
+    await wide.resize(60, 24);
+    const narrow = await reach(60, 24, keys, start?.());
+    expect(wide.lastFrame()).toBe(narrow.lastFrame());
+    expect(widest(wide.lastFrame())).toBeLessThanOrEqual(60);
+    // And back: the wide layout returns.
+    await wide.resize(120, 40);
+    expect(wide.lastFrame()).toBe(before);
+    wide.unmount();
+    narrow.unmount();
+  });
+
+  it('below 50×16 a notice asks for a larger window, keys other than Ctrl-C wait, and the screen comes back as it was', async () => {
+    const r = await reach(80, 24, ['1', KEY.enter]);
+    const decision = r.lastFrame();
+    await r.resize(40, 12);
+    expect(r.lastFrame()).toContain('Make the window larger');
+    expect(rows(r.lastFrame()).join(' ').replace(/\s+/g, ' ')).toContain('this window is 40×12');
+    expect(r.lastFrame()).not.toContain('Decision 1');
+    expect(rows(r.lastFrame()).length).toBeLessThanOrEqual(11);
+    expect(widest(r.lastFrame())).toBeLessThanOrEqual(40);
+    // A reply typed blind is not taken.
+    await tap(r, '1');
+    await r.resize(80, 24);
+    expect(r.lastFrame()).toBe(decision);
+    await r.resize(80, 15);
+    expect(r.lastFrame()).toContain('Make the window larger');
+    r.unmount();
+  });
+
+  it('on a very wide terminal, text stops at 100 columns on every screen of a playthrough', async () => {
+    const playable = loadPlayable(join(BUNDLED, 'youth-discloses.json'));
+    if ('problems' in playable) throw new Error(playable.problems);
+    const r = await reach(180, 50, [KEY.enter], { kind: 'play', playable, showNote: true });
+    const { playToDebrief } = await import('./helpers/ink.js');
+    await playToDebrief(r);
+    await press(r, KEY.tab);
+    await press(r, KEY.tab);
+    const widths = r.frames.map(widest);
+    expect(Math.max(...widths)).toBeLessThanOrEqual(100);
+    // Not vacuous: the text did use the width it had.
+    expect(Math.max(...widths)).toBeGreaterThan(90);
+    r.unmount();
+  });
+});
