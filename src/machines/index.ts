@@ -19,6 +19,7 @@ export { indexScenario, replyValue } from './scenario-index.js';
 export { scenarioJsonSchemaText } from './schema/json-schema-text.js';
 export { debriefExport, debriefMarkdown, debriefModel, cell, fileStamp, type DebriefExport, type DebriefModel } from './report/index.js';
 export { facilitatedDecision, facilitationMarkdown, summaryBaseName, clampVotes, MAX_VOTES, replyValues, revealData, tallyVotes, votesWords, type FacilitatedDecision, type RevealEntry, type Tally, type Votes } from './facilitation/index.js';
+export * from './room/index.js';
 export { readSave, writeSave, finishPlaythrough, type ResumeResult, type SaveSlot, type ScenarioLoader } from './progress/index.js';
 export { AUDIT_THRESHOLDS, auditFailures, auditScenario, exploreScenario, formatAudit, STATE_LIMIT, type EndingReach, type Exploration, type ScenarioAudit } from './audit/index.js';
 export type { Scenario, ScenarioNode, Reply, EndingKind } from './schema/scenario.js';
