@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   createRoom, isRoomCode, MAX_CLIENT_MESSAGE_BYTES, MAX_DEVICES, parsePresenterMessage, parseToPresenter, parseToVoter, parseVoterMessage, presenterView, reduceRoom,
   restoreRoom, revealData, roomCodeFrom, roomContext, roomMatch, roomSessionView, roomSummaryMarkdown, serializeRoom, tallyVotes, utf8Length, validateScenario, voterView,
-  type PresenterAction, type RoomInput, type RoomResult, type RoomState, type Scenario,
+  type PresenterAction, type PresenterCommand, type RoomInput, type RoomResult, type RoomState, type Scenario,
 } from '../../src/machines/index.js';
 import { loadValidFixture } from '../helpers/fixtures.js';
 
@@ -26,7 +26,7 @@ function setup(scenario: Scenario = example) {
     else if (result.state) state = result.state;
     return result;
   };
-  const present = (action: Omit<PresenterAction, 'room' | 'token' | 'seq'> & { seq?: number }) =>
+  const present = (action: PresenterCommand & { seq?: number }) =>
     apply({ from: 'presenter', message: { room: ROOM, token: 'x'.repeat(43), seq: action.seq ?? ++presenterSeq, ...action } as PresenterAction });
   const join = (d: string) => apply({ from: 'voter', device: d, message: { type: 'join', room: ROOM, device: d } });
   const vote = (d: string, reply: string, opts: { round?: number; seq?: number } = {}) => {

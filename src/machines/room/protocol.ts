@@ -87,6 +87,8 @@ export const PresenterMessage = z.discriminatedUnion('type', [PresenterHello, Pr
 export type PresenterMessage = z.infer<typeof PresenterMessage>;
 /** Every presenter message but the hello: the ones that change the room. */
 export type PresenterAction = Exclude<PresenterMessage, { type: 'hello' }>;
+/** A presenter action without its envelope (room, token, seq), as a page's buttons ask for it: `{ type: 'lock', round: 3 }`. */
+export type PresenterCommand = PresenterAction extends infer A ? (A extends PresenterAction ? Omit<A, 'room' | 'token' | 'seq'> : never) : never;
 /** The type names only a presenter may send. */
 export const PRESENTER_TYPES: readonly string[] = PresenterMessage.options.map((o) => o.shape.type.value);
 

@@ -77,20 +77,36 @@ export function roomContext(scenario: Scenario): RoomContext {
 }
 
 type Snapshot = SnapshotFrom<ScenarioMachine>;
-// The live snapshot behind each state object, so a vote never rebuilds the machine's snapshot.
-const live = new WeakMap<RoomState, Snapshot>();
+// The live snapshot and the view behind each saved session object: votes copy the state but keep
+// its session object, so a vote never rebuilds the machine's snapshot or the view.
+const live = new WeakMap<SavedSession, Snapshot>();
+const views = new WeakMap<SavedSession, SessionView>();
+const reveals = new WeakMap<RoomState, ReturnType<typeof revealData>>();
 
 function snapshotOf(ctx: RoomContext, state: RoomState): Snapshot {
-  const cached = live.get(state);
+  const cached = live.get(state.session);
   if (cached) return cached;
   const snapshot = createActor(ctx.machine, actorOptions(ctx.scenario, { mode: 'practice', snapshot: state.session.snapshot as PersistedScenarioSnapshot })).getSnapshot();
-  live.set(state, snapshot);
+  live.set(state.session, snapshot);
   return snapshot;
 }
 
-/** The session's current moment, as every UI reads it. */
+/** The session's current moment, as every UI reads it (the same object for the same session: treat it as read-only). */
 export function roomSessionView(ctx: RoomContext, state: RoomState): SessionView {
-  return selectView(ctx.scenario, snapshotOf(ctx, state));
+  const cached = views.get(state.session);
+  if (cached) return cached;
+  const view = selectView(ctx.scenario, snapshotOf(ctx, state));
+  views.set(state.session, view);
+  return view;
+}
+
+/** The reveal of the current round (votes cannot change once revealed, so it is worked out once). */
+function revealOf(ctx: RoomContext, state: RoomState): ReturnType<typeof revealData> {
+  const cached = reveals.get(state);
+  if (cached) return cached;
+  const reveal = revealData(ctx.scenario, roomSessionView(ctx, state), countVotes(state.votes));
+  reveals.set(state, reveal);
+  return reveal;
 }
 
 /** A new room. `seed` orders the replies (the shell draws it), `room` is a code from `roomCodeFrom`. */
@@ -114,7 +130,7 @@ export function createRoom(ctx: RoomContext, room: string, seed: number, now: Da
     history: [],
     meta,
   };
-  live.set(state, snapshot);
+  live.set(state.session, snapshot);
   return state;
 }
 
@@ -163,34 +179,21 @@ function reduceVoter(ctx: RoomContext, state: RoomState, device: string, message
   if (bad) return bad;
   // From here the message counts as received: its seq is used up whether or not the vote stands.
   const seen = { ...state, devices: { ...state.devices, [device]: { seq: message.seq } } };
-  const refused = (code: Rejection, text: string): RoomResult => {
-    keep(ctx, state, seen);
-    return { ok: false, code, message: text, state: seen };
-  };
+  const refused = (code: Rejection, text: string): RoomResult => ({ ok: false, code, message: text, state: seen });
   if (state.phase !== 'open') return refused('not-open', state.phase === 'locked' || state.phase === 'revealed' ? 'Voting is closed for this decision.' : 'No vote is open right now.');
   if (message.round !== state.round) return refused('wrong-round', 'That vote was for an earlier decision.');
   const view = roomSessionView(ctx, state);
   const reply = view.replies.find((r) => r.id === message.reply);
   if (!reply || !reply.enabled) return refused('unknown-reply', 'That reply is not one of this decision\'s choices.');
   const next: RoomState = state.votes[device] === reply.id ? seen : { ...seen, votes: { ...state.votes, [device]: reply.id } };
-  keep(ctx, state, next);
   return { ok: true, state: next, change: next === seen ? 'none' : 'count' };
-}
-
-function keep(ctx: RoomContext, from: RoomState, to: RoomState): void {
-  const snapshot = live.get(from);
-  if (snapshot && from.session === to.session) live.set(to, snapshot);
-  else snapshotOf(ctx, to);
 }
 
 function reducePresenter(ctx: RoomContext, state: RoomState, message: PresenterAction): RoomResult {
   const bad = checkSeq(state.presenterSeq, message.seq);
   if (bad) return bad;
   const seen: RoomState = { ...state, presenterSeq: message.seq };
-  const ok = (next: RoomState, change: RoomChange = 'all'): RoomResult => {
-    keep(ctx, state, next);
-    return { ok: true, state: next, change };
-  };
+  const ok = (next: RoomState): RoomResult => ({ ok: true, state: next, change: 'all' });
   const view = roomSessionView(ctx, state);
   if (message.type === 'end') {
     if (state.phase === 'ended') return refuse('not-now', 'The session has already ended.');
@@ -247,7 +250,7 @@ function step(ctx: RoomContext, state: RoomState, event: { type: 'scene.continue
     phase: after.status === 'done' ? 'ended' : state.phase,
   };
   if (next.node === undefined) delete next.node;
-  live.set(next, after);
+  live.set(next.session, after);
   return { ok: true, state: next, change: 'all' };
 }
 
@@ -277,7 +280,7 @@ export function voterView(ctx: RoomContext, state: RoomState, device: string): V
   const decision = { node: view.nodeId, ...(view.title !== undefined ? { title: view.title } : {}), ...(view.prompt !== undefined ? { prompt: view.prompt } : {}), replies: view.replies.map((r) => ({ id: r.id, number: r.number, text: r.text, kind: r.kind, enabled: r.enabled })) };
   const base: VoterView = { room: state.room, phase: state.phase, round: state.round, decision, ...(vote !== undefined ? { vote } : {}) };
   if (!revealed(state) || vote === undefined) return base;
-  const entry = revealData(ctx.scenario, view, countVotes(state.votes)).entries.find((e) => e.replyId === vote);
+  const entry = revealOf(ctx, state).entries.find((e) => e.replyId === vote);
   if (!entry) return base;
   return {
     ...base,
@@ -294,7 +297,7 @@ export function presenterView(ctx: RoomContext, state: RoomState, connected: num
     round: state.round,
     count: roomCount(state, connected),
     session,
-    ...(revealed(state) ? { reveal: revealData(ctx.scenario, session, countVotes(state.votes)) } : {}),
+    ...(revealed(state) ? { reveal: revealOf(ctx, state) } : {}),
     decisions: state.history.map(decisionTotals),
   };
 }
