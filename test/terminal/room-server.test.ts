@@ -39,7 +39,9 @@ async function start(options: Partial<RoomServerOptions> = {}): Promise<Running>
   const waiters: { pred: (l: string) => boolean; resolve: (l: string) => void }[] = [];
   const server = await startRoomServer({
     ctx, state: createRoom(ctx, ROOM, 11, new Date('2026-12-01T10:00:00Z')), token: TOKEN, host: '127.0.0.1', port: 0,
-    persist: (s) => saved.push(s),
+    persist: (s) => {
+      saved.push(s);
+    },
     log: (line) => {
       logs.push(line);
       for (const w of waiters.splice(0)) if (w.pred(line)) w.resolve(line); else waiters.push(w);
@@ -271,6 +273,57 @@ describe('live room server: faults', () => {
     await presenter.until((c) => c.connected === 1 && c.joined === 2, 'the silent phone dropped');
     await r.waitLog((l) => l.includes('no answer to the heartbeat'));
     expect(phones[1]!.ws.readyState).toBe(WebSocket.OPEN);
+  });
+
+  it('acknowledges a vote only once the write holding it has finished; votes during a write share the next one', async () => {
+    const writes: RoomState[] = [];
+    const held: (() => void)[] = [];
+    let holding = false;
+    let wrote: (() => void) | undefined;
+    const r = await start({
+      persist: (state) => {
+        writes.push(state);
+        wrote?.();
+        return holding ? new Promise<void>((done) => held.push(done)) : undefined;
+      },
+    });
+    const nextWrite = (n: number) => new Promise<void>((resolve) => {
+      wrote = () => writes.length >= n && resolve();
+      wrote();
+    });
+    const presenter = await Presenter.connect(r.base, ROOM, TOKEN);
+    must(await presenter.act({ type: 'advance', node: presenter.view.session.nodeId }));
+    const decision = presenter.view.session;
+    must(await presenter.act({ type: 'open', node: decision.nodeId }));
+    const phones = await Promise.all([1, 2, 3].map((i) => Phone.join(r.base, ROOM, deviceId(i))));
+    await presenter.until((c) => c.joined === 3, 'joins');
+    holding = true;
+    const n = writes.length;
+    const reply = decision.replies[0]!.id;
+    const first = phones[0]!.vote(reply);
+    await nextWrite(n + 1);
+    expect(writes[n]!.votes[deviceId(1)]).toBe(reply);
+    // Two more votes arrive while the first is being written. A malformed message after each is
+    // refused and logged at once (the log is not held back), so once both refusals are logged,
+    // both votes before them on the same connections were handled.
+    const others = [phones[1]!.vote(reply), phones[2]!.vote(reply)];
+    phones[1]!.send('junk');
+    phones[2]!.send('junk');
+    await r.waitLog(() => r.logs.filter((l) => l.startsWith('refused malformed')).length >= 2);
+    expect(writes).toHaveLength(n + 1);
+    expect(phones[0]!.view?.vote).toBeUndefined();
+    expect(presenter.count.voted).toBe(0);
+    held[0]!();
+    expect(await first).toMatchObject({ vote: reply });
+    // The next write holds both later votes; their answers wait for it.
+    await nextWrite(n + 2);
+    expect(Object.keys(writes[n + 1]!.votes)).toHaveLength(3);
+    expect(phones[1]!.view?.vote).toBeUndefined();
+    holding = false;
+    held[1]!();
+    for (const v of await Promise.all(others)) expect(v).toMatchObject({ vote: reply });
+    await presenter.until((c) => c.voted === 3, 'three votes');
+    expect(writes).toHaveLength(n + 2);
   });
 
   it('rate-limits one connection without affecting the others', async () => {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
@@ -125,7 +126,9 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
   }
   const key = `${ROOMS}${state.room}.json`;
   let port = askedPort ?? (resume && typeof state.meta.port === 'number' ? state.meta.port : 0);
-  const persist = (s: RoomState) => store.write(key, serializeRoom({ ...s, meta: { ...s.meta, port } }));
+  const roomFile = store.pathOf(key);
+  const text = (s: RoomState) => serializeRoom({ ...s, meta: { ...s.meta, port } });
+  const persist = (s: RoomState) => writeAtomicAsync(roomFile, text(s));
   const summaryPath = join(exportsDir(env), `${summaryBaseName(ctx.scenario, fileStamp(new Date(state.createdAt)))}-room-${state.room}.md`);
   const writeSummary = (s: RoomState) => {
     writeAtomic(summaryPath, roomSummaryMarkdown(ctx, s));
@@ -148,7 +151,7 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
     return 1;
   }
   port = server.port;
-  persist(server.state());
+  store.write(key, text(server.state()));
 
   const at = roomAddresses(host, port, state.room, token);
   io.out(`${resume ? 'Resumed' : 'Live room'}: ${cleanLine(ctx.scenario.title)}\n`);
@@ -165,13 +168,13 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
     const stop = (signal: NodeJS.Signals) => {
       for (const s of SIGNALS) process.removeListener(s, stop);
       let written: string | undefined;
-      try {
-        persist(server.state());
-        written = writeSummary(server.state());
-      } catch (e) {
-        io.err(`casa-practice: could not write the summary: ${visibleLine(e instanceof Error ? e.message : String(e))}\n`);
-      }
       void server.close().then(() => {
+        try {
+          store.write(key, text(server.state()));
+          written = writeSummary(server.state());
+        } catch (e) {
+          io.err(`casa-practice: could not write the summary: ${visibleLine(e instanceof Error ? e.message : String(e))}\n`);
+        }
         if (written) io.out(`\nRoom closed. Session summary written to ${written}\nResume it with "casa-practice room --resume".\n`);
         resolve(signal === 'SIGINT' || signal === 'SIGTERM' ? 0 : 129);
       });
@@ -181,3 +184,16 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
 }
 
 const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+let temps = 0;
+/** Writes a file atomically without blocking the room: a temp file, then a rename over the old one. */
+async function writeAtomicAsync(path: string, content: string): Promise<void> {
+  const temp = `${path}.${process.pid}.${++temps}.tmp`;
+  try {
+    await writeFile(temp, content, { mode: 0o600 });
+    await rename(temp, path);
+  } catch (e) {
+    await rm(temp, { force: true });
+    throw e;
+  }
+}

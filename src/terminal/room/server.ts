@@ -25,8 +25,12 @@ export interface RoomServerOptions {
   token: string;
   host: string;
   port: number;
-  /** Called with every new state before anyone is told of it (so an acknowledged vote is on disk). */
-  persist: (state: RoomState) => void;
+  /**
+   * Stores a new state. Nobody is told of a change until the write that holds it has finished, so
+   * an acknowledged vote is on disk. Writes never overlap: changes that arrive during one are
+   * stored together by the next (group commit), so a burst of votes costs a few writes, not one each.
+   */
+  persist: (state: RoomState) => void | Promise<void>;
   /** One clean line per event worth keeping (refused messages, connections). */
   log: (line: string) => void;
   /** Called once when the session ends (an ending, or the presenter ends it). */
@@ -55,6 +59,9 @@ export interface RoomServer {
   /** Applies a presenter command from the laptop itself (the terminal's own controls). */
   present(action: PresenterCommand): { ok: true } | { ok: false; code: Rejection; message: string };
   connectedPhones(): number;
+  /** Resolves once every change is stored and every answer sent. */
+  settled(): Promise<void>;
+  /** Stores what is pending, closes every connection, stops listening. */
   close(): Promise<void>;
 }
 
@@ -177,8 +184,57 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
     res.end(body);
   }
 
+  // Group commit: messages wait (in order) while a change is not yet stored.
+  let writing = false;
+  let dirty = false;
+  let scheduled = false;
+  let queued: (() => void)[] = [];
+  const idleWaiters: (() => void)[] = [];
+
   function out(conn: Connection, message: ToVoter | ToPresenter): void {
-    if (conn.ws.readyState === conn.ws.OPEN) conn.ws.send(JSON.stringify(message));
+    const text = JSON.stringify(message);
+    const send = () => {
+      if (conn.ws.readyState === conn.ws.OPEN) conn.ws.send(text);
+    };
+    if (writing || dirty) queued.push(send);
+    else send();
+  }
+
+  function markDirty(): void {
+    dirty = true;
+    if (scheduled || writing) return;
+    scheduled = true;
+    // After the current message is handled, so its own answers go out with this write.
+    queueMicrotask(startWrite);
+  }
+
+  function startWrite(): void {
+    scheduled = false;
+    if (writing || !dirty) return;
+    writing = true;
+    dirty = false;
+    const batch = queued;
+    queued = [];
+    let done: Promise<void>;
+    try {
+      done = Promise.resolve(opts.persist(state));
+    } catch (e) {
+      done = Promise.reject(e);
+    }
+    void done.catch((e: unknown) => log(`could not save the room: ${e instanceof Error ? e.message : String(e)}`)).then(() => {
+      writing = false;
+      for (const send of batch) send();
+      if (dirty) return startWrite();
+      const rest = queued;
+      queued = [];
+      for (const send of rest) send();
+      for (const w of idleWaiters.splice(0)) w();
+    });
+  }
+
+  /** Resolves once every change is stored and every answer sent. */
+  function settled(): Promise<void> {
+    return writing || dirty ? new Promise((resolve) => idleWaiters.push(resolve)) : Promise.resolve();
   }
 
   function connectedPhones(): number {
@@ -210,8 +266,8 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
     const result = reduceRoom(ctx, state, input);
     const next = result.ok ? result.state : result.state;
     if (next && next !== state) {
-      opts.persist(next);
       state = next;
+      markDirty();
     }
     if (!ended && state.phase === 'ended') {
       ended = true;
@@ -361,8 +417,9 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
       tellAll();
       return { ok: true };
     },
+    settled,
     close() {
-      closing ??= new Promise<void>((resolve) => {
+      closing ??= settled().then(() => new Promise<void>((resolve) => {
         clearInterval(heartbeat);
         for (const conn of connections) {
           flushRefusals(conn);
@@ -376,7 +433,7 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
         wss.close();
         http.close(() => resolve());
         http.closeAllConnections();
-      });
+      }));
       return closing;
     },
   };
