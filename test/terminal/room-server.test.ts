@@ -343,7 +343,10 @@ describe('live room server: faults', () => {
 
 describe('live room server: pages', () => {
   it('serves the voter page with a strict CSP, and a build-first page when the web app is missing', async () => {
-    const r = await start({ voterFiles: readVoterFiles(packageRoot()), webDir: join(tmpdir(), 'no-such-dist-web') });
+    const r = await start({ voterFiles: readVoterFiles(packageRoot()), webDir: join(tmpdir(), 'no-such-dist-web'), joinUrl: `http://192.0.2.1:9/join?room=${ROOM}` });
+    const qr = await fetch(`${r.http}/join/qr.svg`);
+    expect(qr.headers.get('content-type')).toBe('image/svg+xml');
+    expect(await qr.text()).toMatch(/^<svg[^>]*>[\s\S]*<\/svg>$/);
     const page = await fetch(`${r.http}/join?room=${ROOM}`);
     expect(page.status).toBe(200);
     const csp = page.headers.get('content-security-policy') ?? '';

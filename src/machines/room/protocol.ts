@@ -164,12 +164,13 @@ export const PresenterView = z.strictObject({
 /** The presenter view with the core's own types for the session and the reveal (the schema checks their outline). */
 export type PresenterView = Omit<z.infer<typeof PresenterView>, 'session' | 'reveal'> & { session: SessionView; reveal?: { total: number; entries: RevealEntry[] } };
 
-export const PresenterWelcome = z.strictObject({ type: z.literal('welcome'), seq: z.number().int().min(0), view: PresenterView });
+/** The presenter's welcome: the last seq accepted, the view, and where phones join (for the projector's QR code). */
+export const PresenterWelcome = z.strictObject({ type: z.literal('welcome'), seq: z.number().int().min(0), view: PresenterView, join: z.string().max(300).optional() });
 export const PresenterUpdate = z.strictObject({ type: z.literal('view'), view: PresenterView });
 export const PresenterCount = z.strictObject({ type: z.literal('count'), count: RoomCount });
 export const ToPresenter = z.discriminatedUnion('type', [PresenterWelcome, PresenterUpdate, PresenterCount, ServerError]);
 export type ToPresenter =
-  | { type: 'welcome'; seq: number; view: PresenterView }
+  | { type: 'welcome'; seq: number; view: PresenterView; join?: string }
   | { type: 'view'; view: PresenterView }
   | z.infer<typeof PresenterCount>
   | ServerError;

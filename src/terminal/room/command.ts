@@ -137,9 +137,14 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
   const log = (line: string) => io.err(`room: ${line}\n`);
 
   let server: RoomServer;
+  const where: { join?: string } = {};
   try {
     server = await startRoomServer({
       ctx, state, token, host, port, persist, log,
+      // Known once the port is bound (port 0 picks one), so read when asked.
+      get joinUrl() {
+        return where.join;
+      },
       onEnded: (s) => io.out(`The session has ended. Summary written to ${writeSummary(s)}\nCtrl+C closes the room.\n`),
       webDir: join(packageRoot(), 'dist-web'),
       voterFiles: readVoterFiles(packageRoot()),
@@ -154,6 +159,7 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
   store.write(key, text(server.state()));
 
   const at = roomAddresses(host, port, state.room, token);
+  where.join = at.join;
   io.out(`${resume ? 'Resumed' : 'Live room'}: ${cleanLine(ctx.scenario.title)}\n`);
   io.out(`Room code: ${state.room}\n\n`);
   io.out(`Phones join at:\n  ${at.join}\n`);

@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import sirv from 'sirv';
+import { renderSVG } from 'uqr';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import {
   parsePresenterMessage, parseVoterMessage, presenterView, reduceRoom, roomCount, visibleLine, voterView,
@@ -39,6 +40,8 @@ export interface RoomServerOptions {
   webDir?: string;
   /** The voter page's files: html, css, js. */
   voterFiles?: VoterFiles;
+  /** Where phones join (shown with its QR code on the presenter page: /join/qr.svg). */
+  joinUrl?: string;
   /** Ping every this many ms; a connection that has not answered the previous ping is dropped. */
   heartbeatMs?: number;
   /** Messages per second a connection may send on average, and in a burst. */
@@ -157,6 +160,7 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
     }
     if (path === '/join/voter.js' && files) return send(res, 200, 'text/javascript; charset=utf-8', files.js, voterCsp(req.headers.host));
     if (path === '/join/voter.css' && files) return send(res, 200, 'text/css; charset=utf-8', files.css, voterCsp(req.headers.host));
+    if (path === '/join/qr.svg' && opts.joinUrl !== undefined) return send(res, 200, 'image/svg+xml', renderSVG(opts.joinUrl, { border: 2, ecc: 'M' }), `default-src 'none'; style-src 'unsafe-inline'`);
     if (web) return web(req, res, () => send(res, 404, 'text/plain; charset=utf-8', 'Not found\n'));
     if (path === '/' || path === '/index.html' || path === '/presenter') return send(res, 200, 'text/html; charset=utf-8', BUILD_FIRST, `default-src 'none'; base-uri 'none'; frame-ancestors 'none'`);
     return send(res, 404, 'text/plain; charset=utf-8', 'Not found\n');
@@ -336,7 +340,7 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
     if (!tokenMatches(token, msg.token)) return refuse(conn, 'forbidden', 'wrong presenter token');
     if (msg.room !== state.room) return refuse(conn, 'wrong-room', 'a presenter message for another room');
     conn.presenter = true;
-    if (msg.type === 'hello') return out(conn, { type: 'welcome', seq: state.presenterSeq, view: presenterView(ctx, state, connectedPhones()) });
+    if (msg.type === 'hello') return out(conn, { type: 'welcome', seq: state.presenterSeq, view: presenterView(ctx, state, connectedPhones()), ...(opts.joinUrl !== undefined ? { join: opts.joinUrl } : {}) });
     const result = apply({ from: 'presenter', message: msg });
     if (!result.ok) return refuse(conn, result.code, result.message);
     if (result.change === 'all') tellAll();
