@@ -76,6 +76,12 @@ describe('presenter room client', () => {
     client.send({ type: 'reveal', round: opened.view!.round });
     const revealed = await until(client, (s) => s.view?.phase === 'revealed');
     expect(revealed.view?.reveal?.total).toBe(1);
+    // A second presenter window (or a reloaded page) starts from the room's seq, so its commands count.
+    const second = connectRoom({ link: { room: ROOM, token: TOKEN }, origin, open: (url) => new WebSocket(url) as unknown as SocketLike });
+    clients.push(second);
+    await until(second, (s) => s.status === 'open');
+    second.send({ type: 'choose', round: opened.view!.round, reply: opened.view!.session.replies[0]!.id });
+    expect((await until(second, (s) => s.view?.phase === 'idle' || s.error !== undefined)).error).toBeUndefined();
     client.close();
     await until(client, (s) => s.status === 'closed');
     expect(client.send({ type: 'end' })).toBe(false);
