@@ -9,16 +9,16 @@ import { roomCommand } from '../../src/terminal/room/command.js';
 import { deviceId, Phone, Presenter } from './helpers/room.js';
 
 /** The room command as a child process; output is waited for by event, never by polling. */
-function spawnRoom(args: string[], env: NodeJS.ProcessEnv) {
-  const child = spawn(BIN[0], [BIN[1], 'room', ...args], { cwd: ROOT, env: { PATH: process.env.PATH, HOME: env.XDG_STATE_HOME, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function spawnRoom(args: string[], env: NodeJS.ProcessEnv, stdin: 'ignore' | 'pipe' = 'ignore') {
+  const child = spawn(BIN[0], [BIN[1], 'room', ...args], { cwd: ROOT, env: { PATH: process.env.PATH, HOME: env.XDG_STATE_HOME, ...env }, stdio: [stdin, 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   const listeners = new Set<() => void>();
-  child.stdout.on('data', (d: Buffer) => {
+  child.stdout!.on('data', (d: Buffer) => {
     out += d.toString();
     for (const l of listeners) l();
   });
-  child.stderr.on('data', (d: Buffer) => {
+  child.stderr!.on('data', (d: Buffer) => {
     err += d.toString();
     for (const l of listeners) l();
   });
@@ -129,6 +129,43 @@ describe('room command as a process', () => {
     for (const line of record) expect(summary).toContain(line);
     expect(summary).not.toContain(deviceId(0));
     expect(summary).not.toContain(at.token);
+  });
+
+  it('the trainer can run the room from the terminal: next, open, lock, reveal, follow, end', async () => {
+    const env = { XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'casa-room-')), CASA_PRACTICE_SEED: '4' };
+    const room = spawnRoom(['red-flags', '--host', '127.0.0.1'], env, 'pipe');
+    children.push(room);
+    const at = await addresses(room);
+    const type = (line: string) => room.child.stdin!.write(`${line}\n`);
+    await room.waitFor(/Scene: .*\(n: next\)/);
+    type('o');
+    await room.waitFor(/A vote opens only at a decision/);
+    type('n');
+    await room.waitFor(/Decision 1: /);
+    type('o');
+    const first = await room.waitFor(/Vote open \(round 1\)[\s\S]*? {2}1\. (?:\[do\] )?([^\n]+)/);
+    const phones = await Promise.all([1, 2, 3].map((i) => Phone.join(at.base, at.code, deviceId(i))));
+    const replies = phones[0]!.view!.decision!.replies;
+    const one = replies.find((r) => r.number === 1)!.id;
+    for (const p of phones) expect(await p.vote(one)).toMatchObject({ vote: one });
+    type('s');
+    await room.waitFor(/3 phones connected, 3 joined; 3 voted in round 1/);
+    type('l');
+    await room.waitFor(/Vote locked/);
+    type('r');
+    await room.waitFor(/Votes: 3 \(100%\)/);
+    await Promise.all(phones.map((p) => p.until((v) => v.phase === 'revealed' && v.feedback !== undefined)));
+    type('1');
+    await room.waitFor(/room follows\.\n(Scene|Decision 2)/);
+    type('e');
+    await room.waitFor(/The session has ended/);
+    await Promise.all(phones.map((p) => p.until((v) => v.phase === 'ended')));
+    room.child.kill('SIGTERM');
+    expect(await room.exited).toBe(0);
+    const summary = readFileSync(/Session summary written to (\S+\.md)/.exec(room.output())![1]!, 'utf8');
+    expect(summary).toContain(`Branch taken: 1. ${first[1]!.trim().slice(0, 20)}`);
+    expect(summary).toMatch(/Over the session: [03] of 3 votes \((0|100)%\) were for best practice/);
+    expect(summary).toMatch(/\| 1 \| [^|]+ \| 3 \(100%\) \|/);
   });
 
   it('room --resume with nothing saved, or with a damaged room file, says so (exit 1) and moves the file aside', async () => {

@@ -15,6 +15,8 @@ import { fileStore } from '../node/file-store.js';
 import { packageRoot } from '../paths.js';
 import { sessionSeed } from '../seed.js';
 import { stateDir, writeAtomic } from '../state.js';
+import { wrapText } from '../wrap.js';
+import { CONTROLS_HELP, roomControls } from './controls.js';
 import { readVoterFiles, startRoomServer, type RoomServer } from './server.js';
 
 export const ROOM_HELP = `Usage: casa-practice room <scenario> [--host ADDRESS] [--port N]
@@ -25,7 +27,9 @@ local network (no accounts, no internet). Prints the join address, a QR code and
 a short room code for the room, and the presenter address (with a secret token)
 for this laptop's browser. Votes stay on this laptop; the room is saved in the
 state folder on every change, and the session summary is written there when the
-session ends or the room is closed (Ctrl+C).
+session ends or the room is closed (Ctrl+C). The session is run from the presenter
+page or from this terminal (n next scene, o open the vote, l lock, r reveal,
+1-9 follow that reply, s status, e end).
 
 Options:
   --host ADDRESS  address to listen on (default 0.0.0.0: every network of this
@@ -137,7 +141,7 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
   const log = (line: string) => io.err(`room: ${line}\n`);
 
   let server: RoomServer;
-  const where: { join?: string } = {};
+  const where: { join?: string; controls?: ReturnType<typeof roomControls> } = {};
   try {
     server = await startRoomServer({
       ctx, state, token, host, port, persist, log,
@@ -145,7 +149,8 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
       get joinUrl() {
         return where.join;
       },
-      onEnded: (s) => io.out(`The session has ended. Summary written to ${writeSummary(s)}\nCtrl+C closes the room.\n`),
+      onEnded: (s) => io.out(`Summary written to ${writeSummary(s)}\n`),
+      onChange: (s) => where.controls?.changed(s),
       webDir: join(packageRoot(), 'dist-web'),
       voterFiles: readVoterFiles(packageRoot()),
     });
@@ -169,10 +174,15 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
   io.out(`Presenter (this laptop only; the link carries the room's secret, do not project it):\n  ${at.presenter}\n`);
   io.out(`Listening on ${host === '0.0.0.0' || host === '::' ? `all interfaces (${host})` : host}, port ${port}. Ctrl+C closes the room and writes the session summary.\n`);
   if (!readVoterFiles(packageRoot())) io.out('The voter page is not built: run "npm run build" first.\n');
+  const width = Math.max(40, Math.min(process.stdout.columns || 80, 100));
+  where.controls = roomControls(server, ctx, io, width);
+  io.out(`\n${wrapText(CONTROLS_HELP, width)}\n`);
+  where.controls.changed(server.state());
 
   return new Promise<number>((resolve) => {
     const stop = (signal: NodeJS.Signals) => {
       for (const s of SIGNALS) process.removeListener(s, stop);
+      where.controls?.close();
       let written: string | undefined;
       void server.close().then(() => {
         try {

@@ -36,6 +36,8 @@ export interface RoomServerOptions {
   log: (line: string) => void;
   /** Called once when the session ends (an ending, or the presenter ends it). */
   onEnded?: (state: RoomState) => void;
+  /** Called after every change of phase or moment (not for votes and joins), whoever made it. */
+  onChange?: (state: RoomState) => void;
   /** The built web app (dist-web/); when missing, "/" explains how to build it. */
   webDir?: string;
   /** The voter page's files: html, css, js. */
@@ -272,6 +274,13 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
     if (next && next !== state) {
       state = next;
       markDirty();
+    }
+    if (result.ok && result.change === 'all') {
+      try {
+        opts.onChange?.(state);
+      } catch (e) {
+        log(`error showing a change: ${e instanceof Error ? e.message : String(e)}`);
+      }
     }
     if (!ended && state.phase === 'ended') {
       ended = true;
