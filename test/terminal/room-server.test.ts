@@ -263,6 +263,26 @@ describe('live room server: faults', () => {
     expect(await phone.vote(b)).toMatchObject({ vote: b });
   });
 
+  it('refuses a WebSocket opened by a page from another site', async () => {
+    const r = await start();
+    const status = await new Promise<number>((resolve) => {
+      const ws = new WebSocket(`${r.base}/ws/voter`, { origin: 'http://evil.example' });
+      ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      ws.once('open', () => resolve(101));
+      ws.once('error', () => undefined);
+    });
+    expect(status).toBe(403);
+    await r.waitLog((l) => l.includes('another site'));
+    const same = await Phone.join(r.base, ROOM, deviceId(1));
+    expect(same.view?.phase).toBe('waiting');
+    const own = new WebSocket(`${r.base}/ws/voter`, { origin: r.http });
+    await new Promise((resolve, reject) => {
+      own.once('open', resolve);
+      own.once('error', reject);
+    });
+    own.close();
+  });
+
   it('drops a connection that stops answering the heartbeat, and the presenter sees it go', async () => {
     const r = await start({ heartbeatMs: 40 });
     const presenter = await Presenter.connect(r.base, ROOM, TOKEN);

@@ -123,6 +123,14 @@ export function tokenMatches(expected: string, given: unknown): boolean {
   return typeof given === 'string' && timingSafeEqual(sha256(expected), sha256(given));
 }
 
+function sameHost(origin: string, host: string | undefined): boolean {
+  try {
+    return host !== undefined && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
 /** The voter page's Content-Security-Policy: its own script and style only, WebSockets to this host. */
 function voterCsp(host: string | undefined): string {
   const safeHost = host !== undefined && /^[A-Za-z0-9.:[\]-]{1,100}$/.test(host) ? ` ws://${host} wss://${host}` : '';
@@ -174,6 +182,14 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
     const role = path === '/ws/voter' ? 'voter' : path === '/ws/presenter' ? 'presenter' : undefined;
     if (!role) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    // A page from another site open on a phone must not reach the room through that phone: a
+    // browser always names the page's origin, which must be this server.
+    const origin = req.headers.origin;
+    if (origin !== undefined && !sameHost(origin, req.headers.host)) {
+      log(`refused a WebSocket from another site (${origin.slice(0, 80)})`);
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => accept(ws, role, req.socket.remoteAddress ?? '?'));
