@@ -2,13 +2,14 @@ import { existsSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRoom, roomContext, type RoomState, type Scenario } from '../../src/machines/index.js';
-import { readVoterFiles, startRoomServer, type RoomServer } from '../../src/terminal/room/server.js';
-import { packageRoot } from '../../src/terminal/paths.js';
-import { loadValidFixture } from '../helpers/fixtures.js';
-import { Presenter } from '../terminal/helpers/room.js';
+import { createRoom, roomContext, type RoomState, type Scenario } from '../../../src/machines/index.js';
+import { readVoterFiles, startRoomServer, type RoomServer } from '../../../src/terminal/room/server.js';
+import { packageRoot } from '../../../src/terminal/paths.js';
+import { loadValidFixture } from '../../helpers/fixtures.js';
+import { Presenter } from '../../terminal/helpers/room.js';
 
-// The phone's page in real headless Chromium against the room server on 127.0.0.1.
+// The phone's page in real headless Chromium against the room server on 127.0.0.1 (in test/web/e2e/,
+// so it runs in the end-to-end project once that exists).
 const CHROMIUM = '/usr/bin/chromium';
 const ROOM = 'VXTE23';
 const TOKEN = 'v'.repeat(43);
