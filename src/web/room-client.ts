@@ -2,8 +2,9 @@
  * The presenter page's connection to a live room (`casa-practice room`): a browser WebSocket, no
  * React. The page reads it with `useSyncExternalStore(client.subscribe, client.getSnapshot)` and
  * sends commands with `client.send({ type: 'open', node })`. Every message from the server is
- * checked against the core's schema; the room secret comes from the presenter address's fragment
- * (`/presenter#room=ABC234&token=…`), which browsers never send to a server or in a Referer.
+ * checked against the core's schema. The room and its secret come from the presenter address the
+ * room command prints, `/?room=ABC234&token=…#/presenter/<scenario-id>`: `roomLinkFrom(location.search)`
+ * (the query only ever goes to this laptop's own room server; the page sends no Referer).
  *
  * Without a room (static hosting, or no fragment) the presenter mode keeps its typed tallies.
  */
@@ -15,9 +16,9 @@ export interface RoomLink {
   token: string;
 }
 
-/** Reads `#room=ABC234&token=…` (a location.hash); undefined when it is not a room link. */
-export function roomLinkFrom(hash: string): RoomLink | undefined {
-  const params = new URLSearchParams(hash.replace(/^#/, ''));
+/** Reads `?room=ABC234&token=…` (location.search; a `#room=…&token=…` fragment works too); undefined when it is not a room link. */
+export function roomLinkFrom(query: string): RoomLink | undefined {
+  const params = new URLSearchParams(query.replace(/^[?#]/, ''));
   const room = params.get('room') ?? '';
   const token = params.get('token') ?? '';
   return isRoomCode(room) && TOKEN.test(token) ? { room, token } : undefined;

@@ -56,7 +56,7 @@ function spawnRoom(args: string[], env: NodeJS.ProcessEnv, stdin: 'ignore' | 'pi
 /** Where the room says phones join and where the presenter page is. */
 async function addresses(room: ReturnType<typeof spawnRoom>) {
   const join = await room.waitFor(/http:\/\/127\.0\.0\.1:(\d+)\/join\?room=([A-Z0-9]{6})/);
-  const presenter = await room.waitFor(/\/presenter#room=([A-Z0-9]{6})&token=([A-Za-z0-9_-]+)/);
+  const presenter = await room.waitFor(/:\d+\/\?room=([A-Z0-9]{6})&token=([A-Za-z0-9_-]+)#\/presenter\/[a-z0-9-]+/);
   await room.waitFor(/Listening on 127\.0\.0\.1/);
   return { port: Number(join[1]), code: join[2] as string, token: presenter[2] as string, base: `ws://127.0.0.1:${join[1]}` };
 }

@@ -392,7 +392,7 @@ describe('live room server: pages', () => {
       writeFileSync(join(dir, 'assets', 'app.js'), 'console.log(1)');
       const r = await start({ webDir: dir });
       expect(await (await fetch(`${r.http}/`)).text()).toContain('web app');
-      expect(await (await fetch(`${r.http}/presenter`)).text()).toContain('web app');
+      expect(await (await fetch(`${r.http}/?room=${ROOM}&token=${TOKEN}`)).text()).toContain('web app');
       const js = await fetch(`${r.http}/assets/app.js`);
       expect(js.headers.get('content-security-policy')).toContain("script-src 'self'");
     } finally {

@@ -42,6 +42,7 @@ function until(client: RoomClient, pred: (s: RoomSnapshot) => boolean): Promise<
 
 describe('presenter room client', () => {
   it('reads the room link from the address fragment, refusing anything else', () => {
+    expect(roomLinkFrom(`?room=${ROOM}&token=${TOKEN}`)).toEqual({ room: ROOM, token: TOKEN });
     expect(roomLinkFrom(`#room=${ROOM}&token=${TOKEN}`)).toEqual({ room: ROOM, token: TOKEN });
     expect(roomLinkFrom(`#room=${ROOM}`)).toBeUndefined();
     expect(roomLinkFrom(`#room=abc&token=${TOKEN}`)).toBeUndefined();

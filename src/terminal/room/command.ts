@@ -61,7 +61,7 @@ function parsePort(text: string | true | undefined): number | undefined {
 }
 
 /** What `room` prints for the trainer: where phones join and where the presenter page is. */
-export function roomAddresses(host: string, port: number, room: string, token: string): { join: string; others: string[]; presenter: string; local: boolean } {
+export function roomAddresses(host: string, port: number, room: string, token: string, scenarioId: string): { join: string; others: string[]; presenter: string; local: boolean } {
   const any = host === '0.0.0.0' || host === '::';
   const lan = any ? lanAddresses() : [];
   const joinHost = any ? (lan[0] ?? '127.0.0.1') : host;
@@ -71,7 +71,9 @@ export function roomAddresses(host: string, port: number, room: string, token: s
   return {
     join: `http://${urlHost(joinHost)}:${port}${path}`,
     others: lan.slice(1).map((a) => `http://${urlHost(a)}:${port}${path}`),
-    presenter: `http://${urlHost(presenterHost)}:${port}/presenter#room=${room}&token=${token}`,
+    // The web app routes by the hash (#/presenter/<scenario>); the room and its secret go in the
+    // query, which only this laptop's own server sees (no Referer leaves the page).
+    presenter: `http://${urlHost(presenterHost)}:${port}/?room=${room}&token=${token}#/presenter/${encodeURIComponent(scenarioId)}`,
     local: any ? lan.length === 0 : host === 'localhost' || host.startsWith('127.') || host === '::1',
   };
 }
@@ -163,7 +165,7 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
   port = server.port;
   store.write(key, text(server.state()));
 
-  const at = roomAddresses(host, port, state.room, token);
+  const at = roomAddresses(host, port, state.room, token, ctx.scenario.id);
   where.join = at.join;
   io.out(`${resume ? 'Resumed' : 'Live room'}: ${cleanLine(ctx.scenario.title)}\n`);
   io.out(`Room code: ${state.room}\n\n`);

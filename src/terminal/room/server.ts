@@ -172,7 +172,7 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
     if (path === '/join/voter.css' && files) return send(res, 200, 'text/css; charset=utf-8', files.css, voterCsp(req.headers.host));
     if (path === '/join/qr.svg' && opts.joinUrl !== undefined) return send(res, 200, 'image/svg+xml', renderSVG(opts.joinUrl, { border: 2, ecc: 'M' }), `default-src 'none'; style-src 'unsafe-inline'`);
     if (web) return web(req, res, () => send(res, 404, 'text/plain; charset=utf-8', 'Not found\n'));
-    if (path === '/' || path === '/index.html' || path === '/presenter') return send(res, 200, 'text/html; charset=utf-8', BUILD_FIRST, `default-src 'none'; base-uri 'none'; frame-ancestors 'none'`);
+    if (path === '/' || path === '/index.html') return send(res, 200, 'text/html; charset=utf-8', BUILD_FIRST, `default-src 'none'; base-uri 'none'; frame-ancestors 'none'`);
     return send(res, 404, 'text/plain; charset=utf-8', 'Not found\n');
   });
 
