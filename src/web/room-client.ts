@@ -104,7 +104,11 @@ export function connectRoom(options: RoomClientOptions): RoomClient {
         attempt = 0;
         seq = Math.max(seq, message.seq);
         set({ status: 'open', view: message.view, count: message.view.count, error: undefined, ...(message.join !== undefined ? { join: message.join } : {}) });
-      } else if (message.type === 'view') set({ view: message.view, count: message.view.count });
+      } else if (message.type === 'view') {
+        // Commands from the laptop's terminal or another presenter window move the room's seq on.
+        seq = Math.max(seq, message.seq ?? 0);
+        set({ view: message.view, count: message.view.count });
+      }
       else if (message.type === 'count') set({ count: message.count });
       else {
         set({ error: message });

@@ -77,12 +77,21 @@ describe('presenter room client', () => {
     client.send({ type: 'reveal', round: opened.view!.round });
     const revealed = await until(client, (s) => s.view?.phase === 'revealed');
     expect(revealed.view?.reveal?.total).toBe(1);
+    // A command from the laptop's terminal moves the room's seq on; the page's next command still counts.
+    const server2 = servers[servers.length - 1]!;
+    expect(server2.present({ type: 'choose', round: opened.view!.round, reply: opened.view!.session.replies[0]!.id }).ok).toBe(true);
+    const moved = await until(client, (s) => s.view?.phase === 'idle');
+    const next = (s: RoomSnapshot) => (s.view!.session.kind === 'scene' ? { type: 'advance' as const, node: s.view!.session.nodeId } : { type: 'open' as const, node: s.view!.session.nodeId });
+    client.send(next(moved));
+    const after = await until(client, (s) => s.error !== undefined || s.view !== moved.view);
+    expect(after.error).toBeUndefined();
     // A second presenter window (or a reloaded page) starts from the room's seq, so its commands count.
     const second = connectRoom({ link: { room: ROOM, token: TOKEN }, origin, open: (url) => new WebSocket(url) as unknown as SocketLike });
     clients.push(second);
-    await until(second, (s) => s.status === 'open');
-    second.send({ type: 'choose', round: opened.view!.round, reply: opened.view!.session.replies[0]!.id });
-    expect((await until(second, (s) => s.view?.phase === 'idle' || s.error !== undefined)).error).toBeUndefined();
+    const ready2 = await until(second, (s) => s.status === 'open');
+    second.send(ready2.view!.phase === 'open' ? { type: 'lock', round: ready2.view!.round } : next(ready2));
+    const answered = await until(second, (s) => s.error !== undefined || s.view !== ready2.view);
+    expect(answered.error).toBeUndefined();
     client.close();
     await until(client, (s) => s.status === 'closed');
     expect(client.send({ type: 'end' })).toBe(false);

@@ -166,12 +166,13 @@ export type PresenterView = Omit<z.infer<typeof PresenterView>, 'session' | 'rev
 
 /** The presenter's welcome: the last seq accepted, the view, and where phones join (for the projector's QR code). */
 export const PresenterWelcome = z.strictObject({ type: z.literal('welcome'), seq: z.number().int().min(0), view: PresenterView, join: z.string().max(300).optional() });
-export const PresenterUpdate = z.strictObject({ type: z.literal('view'), view: PresenterView });
+/** A new view; `seq` is the last presenter seq the room accepted (commands from the laptop's terminal or another window count too). */
+export const PresenterUpdate = z.strictObject({ type: z.literal('view'), view: PresenterView, seq: z.number().int().min(0).optional() });
 export const PresenterCount = z.strictObject({ type: z.literal('count'), count: RoomCount });
 export const ToPresenter = z.discriminatedUnion('type', [PresenterWelcome, PresenterUpdate, PresenterCount, ServerError]);
 export type ToPresenter =
   | { type: 'welcome'; seq: number; view: PresenterView; join?: string }
-  | { type: 'view'; view: PresenterView }
+  | { type: 'view'; view: PresenterView; seq?: number }
   | z.infer<typeof PresenterCount>
   | ServerError;
 

@@ -105,6 +105,8 @@ interface Connection {
 
 /** Refused messages logged one by one per connection before they are only counted. */
 const LOGGED_PER_CONNECTION = 3;
+/** Open connections at most (phones, their extra tabs, presenter windows): a room, and a bound on memory. */
+const MAX_CONNECTIONS = 2000;
 /** The largest frame the WebSocket layer accepts at all; larger ones close the connection (1009). */
 const MAX_FRAME = 64 * 1024;
 const SECURITY_HEADERS = {
@@ -182,6 +184,11 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
     const role = path === '/ws/voter' ? 'voter' : path === '/ws/presenter' ? 'presenter' : undefined;
     if (!role) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    if (connections.size >= MAX_CONNECTIONS) {
+      log(`refused a connection: ${MAX_CONNECTIONS} are open already`);
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
       return;
     }
     // A page from another site open on a phone must not reach the room through that phone: a
@@ -273,7 +280,7 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
   function tellAll(): void {
     const view = presenterView(ctx, state, connectedPhones());
     for (const c of connections) {
-      if (c.role === 'presenter' && c.presenter) out(c, { type: 'view', view });
+      if (c.role === 'presenter' && c.presenter) out(c, { type: 'view', view, seq: state.presenterSeq });
       else if (c.role === 'voter' && c.device) out(c, { type: 'view', view: voterView(ctx, state, c.device) });
     }
   }
@@ -369,7 +376,7 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
     const result = apply({ from: 'presenter', message: msg });
     if (!result.ok) return refuse(conn, result.code, result.message);
     if (result.change === 'all') tellAll();
-    else out(conn, { type: 'view', view: presenterView(ctx, state, connectedPhones()) });
+    else out(conn, { type: 'view', view: presenterView(ctx, state, connectedPhones()), seq: state.presenterSeq });
   }
 
   function accept(ws: WebSocket, role: 'voter' | 'presenter', address: string): void {
