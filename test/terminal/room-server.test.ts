@@ -263,6 +263,23 @@ describe('live room server: faults', () => {
     expect(await phone.vote(b)).toMatchObject({ vote: b });
   });
 
+  it('refuses connections beyond its limit, and takes them again once one closes', async () => {
+    const r = await start({ maxConnections: 3 });
+    const presenter = await Presenter.connect(r.base, ROOM, TOKEN);
+    const phones = await Promise.all([1, 2].map((i) => Phone.join(r.base, ROOM, deviceId(i))));
+    const status = await new Promise<number>((resolve) => {
+      const ws = new WebSocket(`${r.base}/ws/voter`);
+      ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      ws.once('open', () => resolve(101));
+      ws.once('error', () => undefined);
+    });
+    expect(status).toBe(503);
+    await phones[0]!.drop();
+    await presenter.until((c) => c.connected === 1, 'the server saw the phone go');
+    await phones[0]!.connect();
+    expect(phones[0]!.view?.phase).toBe('waiting');
+  });
+
   it('refuses a WebSocket opened by a page from another site', async () => {
     const r = await start();
     const status = await new Promise<number>((resolve) => {

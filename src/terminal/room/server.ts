@@ -46,6 +46,8 @@ export interface RoomServerOptions {
   joinUrl?: string;
   /** Ping every this many ms; a connection that has not answered the previous ping is dropped. */
   heartbeatMs?: number;
+  /** Open connections at most (default 2,000). */
+  maxConnections?: number;
   /** Messages per second a connection may send on average, and in a burst. */
   rate?: { perSecond: number; burst: number };
 }
@@ -186,8 +188,8 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
     }
-    if (connections.size >= MAX_CONNECTIONS) {
-      log(`refused a connection: ${MAX_CONNECTIONS} are open already`);
+    if (connections.size >= (opts.maxConnections ?? MAX_CONNECTIONS)) {
+      log(`refused a connection: ${connections.size} are open already`);
       socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
       return;
     }
