@@ -85,6 +85,8 @@ function connect(): void {
       attempt = 0;
       // Carry on from the last number the room accepted (this phone may have lost its storage).
       seq = Math.max(seq, message.seq);
+      // A vote sent as the connection dropped either arrived (the view shows it) or is gone.
+      pending = undefined;
       show(message.view);
     } else if (message.type === 'view') show(message.view);
     else if (message.type === 'error') {
