@@ -25,6 +25,7 @@ export { certificateData, csvCell, csvText, IN_SERVICE_HOURS_PER_YEAR, localDate
 export { DEFAULT_HOME_PAGE, isoDuration, VERBS, XAPI_VERSION, xapiFile, xapiIris, xapiStatements, type XapiActivity, type XapiActor, type XapiOptions, type XapiResult, type XapiStatement, type XapiVerb } from './report/index.js';
 export { facilitatedDecision, facilitationMarkdown, summaryBaseName, clampVotes, MAX_VOTES, replyValues, revealData, tallyVotes, votesWords, type FacilitatedDecision, type RevealEntry, type Tally, type Votes } from './facilitation/index.js';
 export { BACKUP_FORMAT_VERSION, backupFileName, backupText, finishPlaythrough, hasKeptDebrief, importBackup, keepDebrief, keepProgress, MAX_BACKUP_BYTES, parseBackup, readKeptDebrief, readSave, repliesMade, savedScenarioRef, scenarioRef, writeSave, type BackupFile, type BackupParse, type ImportResult, type KeepResult, type KeptDebrief, type ResumeResult, type SaveSlot, type SaveValue, type ScenarioLoader, type ScenarioRef } from './progress/index.js';
+export * from './room/index.js';
 export { AUDIT_THRESHOLDS, auditFailures, auditScenario, exploreScenario, formatAudit, STATE_LIMIT, type EndingReach, type Exploration, type ScenarioAudit } from './audit/index.js';
 export type { Scenario, ScenarioNode, Reply, EndingKind } from './schema/scenario.js';
 export type { SessionContext, SessionEvent, SessionInput, SessionMode, Turn } from './types.js';

@@ -12,6 +12,7 @@ Usage:
   casa-practice --facilitate [scenario]       lead a session for a room
   casa-practice play <file|id> [--from NODE]  validate and play a scenario (--assess, --plain)
   casa-practice resume                        continue where you stopped
+  casa-practice room <scenario>               a live room: phones vote (--resume)
   casa-practice validate <file|folder>...     check scenario files (--json, --strict)
   casa-practice graph <file> [--format mermaid|dot]
   casa-practice audit [file|folder]...        do endings follow conduct? is the answer key hidden?
@@ -32,6 +33,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   audit: async () => (await import('./commands.js')).auditCommand,
   play: async () => (await import('./app-commands.js')).playCommand,
   resume: async () => (await import('./app-commands.js')).resumeCommand,
+  room: async () => (await import('./room/command.js')).roomCommand,
 };
 
 /** Runs the CLI and returns its exit code; never throws for user mistakes. */

@@ -1,0 +1,120 @@
+// Live room: 200 simulated phones on loopback against the room command run as a process.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { PresenterView } from '../src/machines/index.js';
+import { deviceId, lcg, Phone, Presenter } from '../test/terminal/helpers/room.js';
+import { printTable } from './core.js';
+
+const ROOT = join(import.meta.dirname, '..');
+const VOTERS = 200;
+const ROUNDS = 20;
+
+function quantile(values: number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
+}
+
+/** Resident and peak memory of a process in MB (Linux /proc). */
+function memoryOf(pid: number): { rss: number; peak: number } {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN);
+    return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+  } catch {
+    return { rss: NaN, peak: NaN };
+  }
+}
+
+async function startRoom(scenario: string, state: string) {
+  const child = spawn(process.execPath, [join(ROOT, 'bin', 'casa-practice.js'), 'room', scenario, '--host', '127.0.0.1', '--port', '0'], {
+    cwd: ROOT, env: { PATH: process.env.PATH, HOME: state, XDG_STATE_HOME: state }, stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (/Listening on/.test(out)) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`room exited (${code}): ${out}`)));
+  });
+  const join_ = /http:\/\/127\.0\.0\.1:(\d+)\/join\?room=([A-Z0-9]{6})/.exec(out);
+  const token = /token=([A-Za-z0-9_-]+)/.exec(out)?.[1] ?? '';
+  return { child, base: `ws://127.0.0.1:${join_?.[1]}`, code: join_?.[2] ?? '', token };
+}
+
+export async function runRoomBench(): Promise<void> {
+  console.log(`\nLive room: ${VOTERS} phones on loopback each vote once at a random moment within one second; the room runs as its own process`);
+  const latencies: number[] = [];
+  const acks: number[] = [];
+  const memory: { idle: number; joined: number; peak: number }[] = [];
+  const rand = lcg(9);
+  const state = mkdtempSync(join(tmpdir(), 'casa-room-bench-'));
+  try {
+    for (const scenario of ['red-flags', 'youth-discloses', 'trafficker-contact', 'court-report']) {
+      if (latencies.length >= ROUNDS) break;
+      const room = await startRoom(scenario, state);
+      const idle = memoryOf(room.child.pid ?? 0).rss;
+      const phones: Phone[] = [];
+      for (let i = 0; i < VOTERS; i += 50) phones.push(...(await Promise.all(Array.from({ length: Math.min(50, VOTERS - i) }, (_, k) => Phone.join(room.base, room.code, deviceId(i + k))))));
+      const presenter = await Presenter.connect(room.base, room.code, room.token);
+      await presenter.until((c) => c.connected === VOTERS);
+      const joined = memoryOf(room.child.pid ?? 0).rss;
+      const view = (x: unknown) => x as PresenterView;
+      while (presenter.view.phase !== 'ended' && latencies.length < ROUNDS) {
+        const s = presenter.view.session;
+        if (s.kind === 'scene') {
+          view(await presenter.act({ type: 'advance', node: s.nodeId }));
+          continue;
+        }
+        const round = view(await presenter.act({ type: 'open', node: s.nodeId })).round;
+        await Promise.all(phones.map((p) => p.until((v) => v.phase === 'open' && v.round === round)));
+        const replies = s.replies.filter((r) => r.enabled).map((r) => r.id);
+        let lastSent = 0;
+        const all = presenter.until((c) => c.round === round && c.voted === VOTERS).then(() => performance.now());
+        await Promise.all(phones.map((p) => new Promise<void>((resolve) => {
+          setTimeout(() => {
+            const t0 = performance.now();
+            lastSent = Math.max(lastSent, t0);
+            void p.vote(replies[rand() % replies.length] as string, round).then(() => {
+              acks.push(performance.now() - t0);
+              resolve();
+            });
+          }, rand() % 1000);
+        })));
+        // Resolved as the presenter's count message showing every vote arrives.
+        latencies.push((await all) - lastSent);
+        const revealed = view(await presenter.act({ type: 'reveal', round }));
+        const top = [...(revealed.reveal?.entries ?? [])].sort((a, b) => b.votes - a.votes)[0]?.replyId ?? replies[0] as string;
+        view(await presenter.act({ type: 'choose', round, reply: top }));
+      }
+      memory.push({ idle, joined, peak: memoryOf(room.child.pid ?? 0).peak });
+      for (const p of phones) p.ws.terminate();
+      presenter.close();
+      room.child.kill('SIGTERM');
+      await new Promise((resolve) => room.child.once('exit', resolve));
+    }
+  } finally {
+    rmSync(state, { recursive: true, force: true });
+  }
+  printTable([
+    ['measure', 'p50', 'p95', 'max', 'samples'],
+    ['last vote → presenter count (ms)', ...[0.5, 0.95, 1].map((q) => quantile(latencies, q).toFixed(1)), String(latencies.length)],
+    ['vote → phone\'s own ack (ms)', ...[0.5, 0.95, 1].map((q) => quantile(acks, q).toFixed(1)), String(acks.length)],
+  ]);
+  printTable([
+    ['room process memory (MB)', 'idle', `${VOTERS} joined`, 'peak'],
+    ...memory.map((m, i) => [`run ${i + 1}`, m.idle.toFixed(1), m.joined.toFixed(1), m.peak.toFixed(1)]),
+  ]);
+  const voterJs = readFileSync(join(ROOT, 'dist', 'src', 'web', 'voter', 'voter.js'));
+  const html = readFileSync(join(ROOT, 'src', 'web', 'voter', 'voter.html'));
+  const css = readFileSync(join(ROOT, 'src', 'web', 'voter', 'voter.css'));
+  printTable([
+    ['voter page, first load', 'bytes', 'gzip'],
+    ['voter.js (all its JavaScript)', String(voterJs.length), String(gzipSync(voterJs).length)],
+    ['voter.html + voter.css', String(html.length + css.length), String(gzipSync(html).length + gzipSync(css).length)],
+  ]);
+  console.log('Target: last vote → presenter count p95 ≤ 100 ms.');
+}

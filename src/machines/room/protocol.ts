@@ -1,0 +1,252 @@
+import { z } from 'zod';
+import type { RevealEntry } from '../facilitation/votes.js';
+import type { SessionView } from '../selectors.js';
+
+/**
+ * The live room's wire protocol: every message a phone (voter) or the trainer's presenter page may
+ * send, and every message the room server sends back, as zod schemas. The server parses each
+ * incoming message with `parseClientMessage` (size limit, JSON, schema) before anything else looks
+ * at it; sequence numbers and the room code are checked by the room reducer (`reduceRoom`).
+ *
+ * Envelope rules, both roles:
+ * - `room`: the room code; a message for another room is refused (a phone left open on last
+ *   week's room, or a server restarted with a new room).
+ * - `seq`: a whole number the sender increases with every message after its hello/join. The
+ *   server remembers the last one it accepted per device (and for the presenter), in the persisted
+ *   room state: an equal number is a replay, a smaller one is out of order, both refused. Gaps are
+ *   allowed (messages sent while a connection was dropping may never arrive). The welcome message
+ *   tells a (re)connecting sender the last number accepted, so it carries on from there.
+ * - `round` / `node`: actions name the vote round or node they are about, so a vote or a double
+ *   click that arrives after the room moved on is refused instead of landing on the wrong decision.
+ */
+
+/** The largest message a phone or the presenter may send, in bytes (UTF-8). Votes are ~100 bytes. */
+export const MAX_CLIENT_MESSAGE_BYTES = 1024;
+
+/** Room codes: six characters without look-alikes (no 0/O, 1/I/L), easy to read off a projector. */
+export const ROOM_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const ROOM_CODE_LENGTH = 6;
+const ROOM_CODE = new RegExp(`^[${ROOM_CODE_ALPHABET}]{${ROOM_CODE_LENGTH}}$`);
+
+/** Whether a string is a well-formed room code. */
+export function isRoomCode(text: string): boolean {
+  return ROOM_CODE.test(text);
+}
+
+/** A room code from random bytes the caller draws (the core draws no randomness itself). */
+export function roomCodeFrom(bytes: Uint8Array): string {
+  if (bytes.length < ROOM_CODE_LENGTH) throw new Error(`roomCodeFrom needs ${ROOM_CODE_LENGTH} random bytes`);
+  let code = '';
+  // 31 letters: the modulo bias (256 % 31 = 8) does not matter for a short-lived room's name.
+  for (let i = 0; i < ROOM_CODE_LENGTH; i++) code += ROOM_CODE_ALPHABET[(bytes[i] ?? 0) % ROOM_CODE_ALPHABET.length];
+  return code;
+}
+
+/** A phone's device id: random, kept in the phone's localStorage; 16–64 URL-safe characters. */
+export const DEVICE_ID = /^[A-Za-z0-9_-]{16,64}$/;
+/** The presenter's secret: 32 random bytes in base64url (43 characters) as the server makes it. */
+export const TOKEN = /^[A-Za-z0-9_-]{32,128}$/;
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const RoomCode = z.string().regex(ROOM_CODE);
+const Seq = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+const Round = z.number().int().min(1).max(1_000_000);
+const NodeId = z.string().regex(ID).max(80);
+const DeviceId = z.string().regex(DEVICE_ID);
+const Token = z.string().regex(TOKEN);
+
+// ---- phone → server -------------------------------------------------------------------------
+
+/** A phone joins (or rejoins after a dropped connection) with its device id. Not sequenced: idempotent. */
+export const VoterJoin = z.strictObject({ type: z.literal('join'), room: RoomCode, device: DeviceId });
+/** A vote, or a changed vote (the same message with another reply), for the open round. */
+export const VoterVote = z.strictObject({ type: z.literal('vote'), room: RoomCode, seq: Seq, round: Round, reply: NodeId });
+export const VoterMessage = z.discriminatedUnion('type', [VoterJoin, VoterVote]);
+export type VoterMessage = z.infer<typeof VoterMessage>;
+
+// ---- presenter → server ---------------------------------------------------------------------
+
+const presenter = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
+  z.strictObject({ type: z.literal(type), room: RoomCode, token: Token, seq: Seq, ...shape });
+
+/** The presenter page connects; the server answers with the room's state and the last seq it accepted. */
+export const PresenterHello = z.strictObject({ type: z.literal('hello'), room: RoomCode, token: Token });
+/** Open the vote at the current decision (`node` must be it). */
+export const PresenterOpen = presenter('open', { node: NodeId });
+/** Lock the open round: no more votes or changes. */
+export const PresenterLock = presenter('lock', { round: Round });
+/** Reveal the round's tally and every reply's feedback (locks it too, if still open). */
+export const PresenterReveal = presenter('reveal', { round: Round });
+/** Follow a reply (the branch the room takes) after the reveal. */
+export const PresenterChoose = presenter('choose', { round: Round, reply: NodeId });
+/** Move on from a scene (`node` must be the scene shown). */
+export const PresenterAdvance = presenter('advance', { node: NodeId });
+/** End the session here (the summary is written with what was decided so far). */
+export const PresenterEnd = presenter('end', {});
+export const PresenterMessage = z.discriminatedUnion('type', [PresenterHello, PresenterOpen, PresenterLock, PresenterReveal, PresenterChoose, PresenterAdvance, PresenterEnd]);
+export type PresenterMessage = z.infer<typeof PresenterMessage>;
+/** Every presenter message but the hello: the ones that change the room. */
+export type PresenterAction = Exclude<PresenterMessage, { type: 'hello' }>;
+/** A presenter action without its envelope (room, token, seq), as a page's buttons ask for it: `{ type: 'lock', round: 3 }`. */
+export type PresenterCommand = PresenterAction extends infer A ? (A extends PresenterAction ? Omit<A, 'room' | 'token' | 'seq'> : never) : never;
+/** The type names only a presenter may send. */
+export const PRESENTER_TYPES: readonly string[] = PresenterMessage.options.map((o) => o.shape.type.value);
+
+// ---- server → phone -------------------------------------------------------------------------
+
+/** Why a message was refused. */
+export const REJECTIONS = ['too-large', 'malformed', 'wrong-room', 'replayed', 'out-of-order', 'not-joined', 'not-presenter', 'forbidden', 'rate-limited', 'room-full', 'not-open', 'wrong-round', 'wrong-node', 'unknown-reply', 'not-now'] as const;
+export type Rejection = (typeof REJECTIONS)[number];
+
+const Text = z.string().max(20_000);
+const ReplyOnPhone = z.strictObject({ id: NodeId, number: z.number().int().min(1), text: Text, kind: z.enum(['say', 'do']), enabled: z.boolean() });
+export const VoterPhase = z.enum(['waiting', 'open', 'locked', 'revealed', 'ended']);
+export type VoterPhase = z.infer<typeof VoterPhase>;
+
+/** What a phone shows: the decision's replies while a round is open, its own vote, its feedback after the reveal. */
+export const VoterView = z.strictObject({
+  room: RoomCode,
+  phase: VoterPhase,
+  /** The current round (0 before the first vote opens). */
+  round: z.number().int().min(0),
+  decision: z.strictObject({ node: NodeId, title: Text.optional(), prompt: Text.optional(), replies: z.array(ReplyOnPhone) }).optional(),
+  /** This phone's vote in the current round (a reply id). */
+  vote: NodeId.optional(),
+  /** After the reveal: the feedback for the reply this phone voted for. */
+  feedback: z.strictObject({
+    replyText: Text,
+    feedback: Text,
+    best: z.boolean(),
+    principles: z.array(z.strictObject({ title: Text, verdict: z.enum(['follows', 'violates']), citation: Text })),
+  }).optional(),
+});
+export type VoterView = z.infer<typeof VoterView>;
+
+export const ServerError = z.strictObject({ type: z.literal('error'), code: z.enum(REJECTIONS), message: Text });
+export type ServerError = z.infer<typeof ServerError>;
+export const VoterWelcome = z.strictObject({ type: z.literal('welcome'), device: DeviceId, seq: z.number().int().min(0), view: VoterView });
+export const VoterUpdate = z.strictObject({ type: z.literal('view'), view: VoterView });
+export const ToVoter = z.discriminatedUnion('type', [VoterWelcome, VoterUpdate, ServerError]);
+export type ToVoter = z.infer<typeof ToVoter>;
+
+// ---- server → presenter ---------------------------------------------------------------------
+
+/** How many phones are in the room, and how many voted in the current round: sent on every vote. */
+export const RoomCount = z.strictObject({
+  round: z.number().int().min(0),
+  /** Devices that joined this room (kept across reconnects and restarts). */
+  joined: z.number().int().min(0),
+  /** Phones connected right now. */
+  connected: z.number().int().min(0),
+  /** Devices with a vote in the current round. */
+  voted: z.number().int().min(0),
+});
+export type RoomCount = z.infer<typeof RoomCount>;
+
+export const RoomPhase = z.enum(['idle', 'open', 'locked', 'revealed', 'ended']);
+export type RoomPhase = z.infer<typeof RoomPhase>;
+
+const RevealEntrySchema = z.looseObject({ replyId: NodeId, number: z.number().int(), replyText: Text, feedback: Text, value: z.number(), votes: z.number().int().min(0), percent: z.number(), best: z.boolean() });
+
+/** What the presenter page shows: the session's current moment (the core's SessionView), the phase and, after the reveal, the tally. */
+export const PresenterView = z.strictObject({
+  room: RoomCode,
+  phase: RoomPhase,
+  round: z.number().int().min(0),
+  count: RoomCount,
+  /** The core's `SessionView` of the current moment (already clean text). */
+  session: z.looseObject({ nodeId: NodeId, kind: z.enum(['scene', 'decision', 'ending']), done: z.boolean(), replies: z.array(z.looseObject({ id: NodeId, number: z.number().int() })) }),
+  /** After the reveal: every reply with its feedback, points, votes and whether it is best practice (the core's `revealData`). */
+  reveal: z.strictObject({ total: z.number().int().min(0), entries: z.array(RevealEntrySchema) }).optional(),
+  /** Decisions taken so far, with how the room voted. */
+  decisions: z.array(z.strictObject({ title: Text, chosen: z.number().int().optional(), votes: z.number().int().min(0), bestVotes: z.number().int().min(0), followedBest: z.boolean() })),
+});
+/** The presenter view with the core's own types for the session and the reveal (the schema checks their outline). */
+export type PresenterView = Omit<z.infer<typeof PresenterView>, 'session' | 'reveal'> & { session: SessionView; reveal?: { total: number; entries: RevealEntry[] } };
+
+/** The presenter's welcome: the last seq accepted, the view, and where phones join (for the projector's QR code). */
+export const PresenterWelcome = z.strictObject({ type: z.literal('welcome'), seq: z.number().int().min(0), view: PresenterView, join: z.string().max(300).optional() });
+/** A new view; `seq` is the last presenter seq the room accepted (commands from the laptop's terminal or another window count too). */
+export const PresenterUpdate = z.strictObject({ type: z.literal('view'), view: PresenterView, seq: z.number().int().min(0).optional() });
+export const PresenterCount = z.strictObject({ type: z.literal('count'), count: RoomCount });
+export const ToPresenter = z.discriminatedUnion('type', [PresenterWelcome, PresenterUpdate, PresenterCount, ServerError]);
+export type ToPresenter =
+  | { type: 'welcome'; seq: number; view: PresenterView; join?: string }
+  | { type: 'view'; view: PresenterView; seq?: number }
+  | z.infer<typeof PresenterCount>
+  | ServerError;
+
+/** A message from the server to the presenter page, checked against the schema (for the page's room client). */
+export function parseToPresenter(text: string): ToPresenter | undefined {
+  try {
+    const parsed = ToPresenter.safeParse(JSON.parse(text));
+    return parsed.success ? (parsed.data as ToPresenter) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A message from the server to a phone, checked against the schema. */
+export function parseToVoter(text: string): ToVoter | undefined {
+  try {
+    const parsed = ToVoter.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// ---- parsing ---------------------------------------------------------------------------------
+
+/** A parsed message, or why it was refused (with a short, clean detail for the log). */
+export type Parsed<T> = { ok: true; message: T } | { ok: false; code: Rejection; detail: string };
+
+/** The UTF-8 length of a string (without TextEncoder, so the core needs no DOM or Node types). */
+export function utf8Length(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+function parseWith<T>(schema: z.ZodType<T>, text: string, bytes = utf8Length(text), max = MAX_CLIENT_MESSAGE_BYTES): Parsed<T> {
+  if (bytes > max) return { ok: false, code: 'too-large', detail: `${bytes} bytes (at most ${max})` };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false, code: 'malformed', detail: 'not JSON' };
+  }
+  const result = schema.safeParse(value);
+  if (result.success) return { ok: true, message: result.data };
+  const issue = result.error.issues[0];
+  return { ok: false, code: 'malformed', detail: issue ? `${issue.path.join('.') || 'message'}: ${issue.message}` : 'invalid' };
+}
+
+/** A phone's message: size limit, JSON, schema. A presenter message from a phone is refused as `not-presenter`. */
+export function parseVoterMessage(text: string, bytes?: number): Parsed<VoterMessage> {
+  const parsed = parseWith(VoterMessage, text, bytes);
+  if (!parsed.ok && parsed.code === 'malformed' && presenterTyped(text)) return { ok: false, code: 'not-presenter', detail: 'a presenter message from a voter connection' };
+  return parsed;
+}
+
+/** The presenter's message: size limit, JSON, schema (the token itself is checked by the server). */
+export function parsePresenterMessage(text: string, bytes?: number): Parsed<PresenterMessage> {
+  return parseWith(PresenterMessage, text, bytes);
+}
+
+function presenterTyped(text: string): boolean {
+  try {
+    const v: unknown = JSON.parse(text);
+    return typeof v === 'object' && v !== null && 'type' in v && typeof v.type === 'string' && PRESENTER_TYPES.includes(v.type);
+  } catch {
+    return false;
+  }
+}

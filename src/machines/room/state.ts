@@ -1,0 +1,414 @@
+import { createActor, transition, type SnapshotFrom } from 'xstate';
+import { z } from 'zod';
+import { compileScenario, type ScenarioMachine } from '../compile.js';
+import { revealData, type Votes } from '../facilitation/votes.js';
+import { facilitatedDecision, type FacilitatedDecision } from '../facilitation/summary.js';
+import type { Scenario } from '../schema/scenario.js';
+import { selectView, type SessionView } from '../selectors.js';
+import { actorOptions, restoreSession, saveSession, type PersistedScenarioSnapshot, type SavedSession } from '../session.js';
+import { cleanLine } from '../text/clean.js';
+import { DEVICE_ID, isRoomCode, type PresenterAction, type PresenterView, type Rejection, type RoomCount, type RoomPhase, type VoterMessage, type VoterView } from './protocol.js';
+
+/**
+ * The live room as a pure reducer over plain, serialisable state. The session itself is the
+ * core's scenario machine (its persisted snapshot is kept in the state and every branch goes
+ * through `transition`), the tallies and reveal are `tallyVotes` / `revealData`, and the record
+ * of each decision is `facilitatedDecision`: the room adds who may vote when, and nothing else.
+ *
+ * Rules:
+ * - a phone joins with its device id (at most MAX_DEVICES per room); rejoining keeps its vote;
+ * - one vote per device per round, changeable while the round is open, refused once locked;
+ * - votes are hidden (only counted) until the reveal; the reveal shows every reply's feedback;
+ * - only the presenter opens, locks, reveals, chooses the branch and moves past scenes;
+ * - every sequenced message must carry a larger `seq` than the last accepted from its sender.
+ */
+
+/** The most devices one room takes: a training room, and a bound on the state file. */
+export const MAX_DEVICES = 500;
+
+/** A decision the room has voted on and followed. */
+export interface RoomDecision {
+  node: string;
+  round: number;
+  /** Each device's vote, by device id. */
+  votes: Record<string, string>;
+  /** The reply the room followed. */
+  chosen: string;
+  /** The best-practice reply or replies at that decision. */
+  best: string[];
+  /** The core's record (title, prompt, replies with vote counts, the number followed). */
+  record: FacilitatedDecision;
+}
+
+/** Everything a room needs to carry on after a restart; written to the state folder on every change. */
+export interface RoomState {
+  format: 'casa-practice-room';
+  formatVersion: 1;
+  room: string;
+  scenarioId: string;
+  scenarioVersion: number;
+  createdAt: string;
+  /** The session, as saved by the core (`saveSession`); restored through `restoreSession` on resume. */
+  session: SavedSession;
+  phase: RoomPhase;
+  /** Rounds opened so far; the current round's number. */
+  round: number;
+  /** The decision the current round is about (set while a round is open, locked or revealed). */
+  node?: string;
+  /** Votes in the current round: device id → reply id. */
+  votes: Record<string, string>;
+  /** Joined devices and the last seq accepted from each. */
+  devices: Record<string, { seq: number }>;
+  /** The last seq accepted from the presenter. */
+  presenterSeq: number;
+  history: RoomDecision[];
+  /** Whatever the shell wants back on resume (the scenario file, the port): strings and numbers only. */
+  meta: Record<string, string | number>;
+}
+
+/** The scenario a room plays and its compiled machine. */
+export interface RoomContext {
+  scenario: Scenario;
+  machine: ScenarioMachine;
+}
+
+export function roomContext(scenario: Scenario): RoomContext {
+  return { scenario, machine: compileScenario(scenario) };
+}
+
+type Snapshot = SnapshotFrom<ScenarioMachine>;
+// The live snapshot and the view behind each saved session object: votes copy the state but keep
+// its session object, so a vote never rebuilds the machine's snapshot or the view.
+const live = new WeakMap<SavedSession, Snapshot>();
+const views = new WeakMap<SavedSession, SessionView>();
+const reveals = new WeakMap<RoomState, ReturnType<typeof revealData>>();
+
+function snapshotOf(ctx: RoomContext, state: RoomState): Snapshot {
+  const cached = live.get(state.session);
+  if (cached) return cached;
+  const snapshot = createActor(ctx.machine, actorOptions(ctx.scenario, { mode: 'practice', snapshot: state.session.snapshot as PersistedScenarioSnapshot })).getSnapshot();
+  live.set(state.session, snapshot);
+  return snapshot;
+}
+
+/** The session's current moment, as every UI reads it (the same object for the same session: treat it as read-only). */
+export function roomSessionView(ctx: RoomContext, state: RoomState): SessionView {
+  const cached = views.get(state.session);
+  if (cached) return cached;
+  const view = selectView(ctx.scenario, snapshotOf(ctx, state));
+  views.set(state.session, view);
+  return view;
+}
+
+/** The reveal of the current round (votes cannot change once revealed, so it is worked out once). */
+function revealOf(ctx: RoomContext, state: RoomState): ReturnType<typeof revealData> {
+  const cached = reveals.get(state);
+  if (cached) return cached;
+  const reveal = revealData(ctx.scenario, roomSessionView(ctx, state), countVotes(state.votes));
+  reveals.set(state, reveal);
+  return reveal;
+}
+
+/** A new room. `seed` orders the replies (the shell draws it), `room` is a code from `roomCodeFrom`. */
+export function createRoom(ctx: RoomContext, room: string, seed: number, now: Date, meta: Record<string, string | number> = {}): RoomState {
+  if (!isRoomCode(room)) throw new Error(`not a room code: ${room}`);
+  const actor = createActor(ctx.machine, actorOptions(ctx.scenario, { mode: 'practice', seed }));
+  const snapshot = actor.getSnapshot();
+  const state: RoomState = {
+    format: 'casa-practice-room',
+    formatVersion: 1,
+    room,
+    scenarioId: ctx.scenario.id,
+    scenarioVersion: ctx.scenario.version,
+    createdAt: now.toISOString(),
+    session: saveSession(ctx.scenario, ctx.machine.getPersistedSnapshot(snapshot), now),
+    phase: snapshot.status === 'done' ? 'ended' : 'idle',
+    round: 0,
+    votes: {},
+    devices: {},
+    presenterSeq: 0,
+    history: [],
+    meta,
+  };
+  live.set(state.session, snapshot);
+  return state;
+}
+
+/** What the reducer takes: a phone's message (from a joined connection's device), or the presenter's. */
+export type RoomInput =
+  | { from: 'voter'; device: string; message: VoterMessage }
+  | { from: 'presenter'; message: PresenterAction };
+
+/** What changed, so the server knows whom to tell: `count` (a vote or a join), `all` (the phase or the moment). */
+export type RoomChange = 'none' | 'count' | 'all';
+
+/**
+ * Accepted (the new state, and whom to tell), or refused with a reason. A refused vote that passed
+ * the room and seq checks still used up its seq: `state` then holds the room with that seq recorded
+ * (the server stores it), so the same message can never be replayed later.
+ */
+export type RoomResult = { ok: true; state: RoomState; change: RoomChange } | { ok: false; code: Rejection; message: string; state?: RoomState };
+
+const refuse = (code: Rejection, message: string): RoomResult => ({ ok: false, code, message });
+
+/** Applies one message to the room. Pure: the old state is never changed; refused messages change nothing. */
+export function reduceRoom(ctx: RoomContext, state: RoomState, input: RoomInput): RoomResult {
+  const { message } = input;
+  if (message.room !== state.room) return refuse('wrong-room', 'This message is for another room.');
+  if (input.from === 'voter') return reduceVoter(ctx, state, input.device, message as VoterMessage);
+  return reducePresenter(ctx, state, input.message);
+}
+
+function checkSeq(last: number, seq: number): RoomResult | undefined {
+  if (seq === last) return refuse('replayed', `Message ${seq} was already received.`);
+  if (seq < last) return refuse('out-of-order', `Message ${seq} arrived after message ${last}.`);
+  return undefined;
+}
+
+function reduceVoter(ctx: RoomContext, state: RoomState, device: string, message: VoterMessage): RoomResult {
+  if (!DEVICE_ID.test(device)) return refuse('malformed', 'The device id is malformed.');
+  if (message.type === 'join') {
+    if (message.device !== device) return refuse('forbidden', 'A connection speaks for one device only.');
+    if (Object.hasOwn(state.devices, device)) return { ok: true, state, change: 'none' };
+    if (Object.keys(state.devices).length >= MAX_DEVICES) return refuse('room-full', `The room is full (${MAX_DEVICES} phones).`);
+    return { ok: true, state: { ...state, devices: { ...state.devices, [device]: { seq: 0 } } }, change: 'count' };
+  }
+  const known = Object.hasOwn(state.devices, device) ? state.devices[device] : undefined;
+  if (!known) return refuse('not-joined', 'Join the room first.');
+  const bad = checkSeq(known.seq, message.seq);
+  if (bad) return bad;
+  // From here the message counts as received: its seq is used up whether or not the vote stands.
+  const seen = { ...state, devices: { ...state.devices, [device]: { seq: message.seq } } };
+  const refused = (code: Rejection, text: string): RoomResult => ({ ok: false, code, message: text, state: seen });
+  if (state.phase !== 'open') return refused('not-open', state.phase === 'locked' || state.phase === 'revealed' ? 'Voting is closed for this decision.' : 'No vote is open right now.');
+  if (message.round !== state.round) return refused('wrong-round', 'That vote was for an earlier decision.');
+  const view = roomSessionView(ctx, state);
+  const reply = view.replies.find((r) => r.id === message.reply);
+  if (!reply || !reply.enabled) return refused('unknown-reply', 'That reply is not one of this decision\'s choices.');
+  const next: RoomState = state.votes[device] === reply.id ? seen : { ...seen, votes: { ...state.votes, [device]: reply.id } };
+  return { ok: true, state: next, change: next === seen ? 'none' : 'count' };
+}
+
+function reducePresenter(ctx: RoomContext, state: RoomState, message: PresenterAction): RoomResult {
+  const bad = checkSeq(state.presenterSeq, message.seq);
+  if (bad) return bad;
+  const seen: RoomState = { ...state, presenterSeq: message.seq };
+  const ok = (next: RoomState): RoomResult => ({ ok: true, state: next, change: 'all' });
+  const view = roomSessionView(ctx, state);
+  if (message.type === 'end') {
+    if (state.phase === 'ended') return refuse('not-now', 'The session has already ended.');
+    return ok({ ...seen, phase: 'ended' });
+  }
+  if (state.phase === 'ended') return refuse('not-now', 'The session has ended.');
+  switch (message.type) {
+    case 'advance': {
+      if (message.node !== view.nodeId) return refuse('wrong-node', 'The session is no longer at that scene.');
+      if (view.kind !== 'scene' || !view.canContinue) return refuse('not-now', 'Only a scene can be moved past; at a decision, open the vote.');
+      return step(ctx, seen, { type: 'scene.continue' });
+    }
+    case 'open': {
+      if (message.node !== view.nodeId) return refuse('wrong-node', 'The session is not at that decision.');
+      if (view.kind !== 'decision') return refuse('not-now', 'A vote opens only at a decision.');
+      if (state.phase !== 'idle') return refuse('not-now', 'The vote for this decision is already open.');
+      return ok({ ...seen, phase: 'open', round: state.round + 1, node: view.nodeId, votes: {} });
+    }
+    case 'lock': {
+      if (message.round !== state.round) return refuse('wrong-round', 'That is not the current round.');
+      if (state.phase !== 'open') return refuse('not-now', 'Only an open vote can be locked.');
+      return ok({ ...seen, phase: 'locked' });
+    }
+    case 'reveal': {
+      if (message.round !== state.round) return refuse('wrong-round', 'That is not the current round.');
+      if (state.phase !== 'open' && state.phase !== 'locked') return refuse('not-now', 'Open a vote before revealing it.');
+      return ok({ ...seen, phase: 'revealed' });
+    }
+    case 'choose': {
+      if (message.round !== state.round) return refuse('wrong-round', 'That is not the current round.');
+      if (state.phase !== 'revealed') return refuse('not-now', 'Reveal the votes before choosing the branch.');
+      const reply = view.replies.find((r) => r.id === message.reply);
+      if (!reply || !reply.enabled) return refuse('unknown-reply', 'That reply is not available at this decision.');
+      const reveal = revealData(ctx.scenario, view, countVotes(state.votes));
+      const decision: RoomDecision = {
+        node: view.nodeId,
+        round: state.round,
+        votes: state.votes,
+        chosen: reply.id,
+        best: reveal.entries.filter((e) => e.best).map((e) => e.replyId),
+        record: facilitatedDecision(view, countVotes(state.votes), reply.number),
+      };
+      return step(ctx, { ...seen, history: [...state.history, decision], votes: {}, phase: 'idle', node: undefined }, { type: 'reply.choose', replyId: reply.id });
+    }
+  }
+}
+
+function step(ctx: RoomContext, state: RoomState, event: { type: 'scene.continue' } | { type: 'reply.choose'; replyId: string }): RoomResult {
+  const before = snapshotOf(ctx, state);
+  const [after] = transition(ctx.machine, before, event);
+  const next: RoomState = {
+    ...state,
+    session: saveSession(ctx.scenario, ctx.machine.getPersistedSnapshot(after), new Date(state.session.savedAt)),
+    phase: after.status === 'done' ? 'ended' : state.phase,
+  };
+  if (next.node === undefined) delete next.node;
+  live.set(next.session, after);
+  return { ok: true, state: next, change: 'all' };
+}
+
+/** The current round's votes as counts by reply id (the core's `Votes`). */
+export function countVotes(votes: Readonly<Record<string, string>>): Votes {
+  const counts: Record<string, number> = {};
+  for (const reply of Object.values(votes)) counts[reply] = (counts[reply] ?? 0) + 1;
+  return counts;
+}
+
+/** Joined, connected (the server knows) and voted. */
+export function roomCount(state: RoomState, connected: number): RoomCount {
+  return { round: state.round, joined: Object.keys(state.devices).length, connected, voted: Object.keys(state.votes).length };
+}
+
+/** Whether the current round's votes may be shown (tally and feedback). */
+function revealed(state: RoomState): boolean {
+  return state.phase === 'revealed';
+}
+
+/** What one phone sees: the replies while a round is open or locked, its own vote, its feedback after the reveal. */
+export function voterView(ctx: RoomContext, state: RoomState, device: string): VoterView {
+  const vote = Object.hasOwn(state.votes, device) ? state.votes[device] : undefined;
+  if (state.phase === 'ended') return { room: state.room, phase: 'ended', round: state.round };
+  if (state.phase === 'idle' || state.node === undefined) return { room: state.room, phase: 'waiting', round: state.round };
+  const view = roomSessionView(ctx, state);
+  const decision = { node: view.nodeId, ...(view.title !== undefined ? { title: view.title } : {}), ...(view.prompt !== undefined ? { prompt: view.prompt } : {}), replies: view.replies.map((r) => ({ id: r.id, number: r.number, text: r.text, kind: r.kind, enabled: r.enabled })) };
+  const base: VoterView = { room: state.room, phase: state.phase, round: state.round, decision, ...(vote !== undefined ? { vote } : {}) };
+  if (!revealed(state) || vote === undefined) return base;
+  const entry = revealOf(ctx, state).entries.find((e) => e.replyId === vote);
+  if (!entry) return base;
+  return {
+    ...base,
+    feedback: { replyText: entry.replyText, feedback: entry.feedback, best: entry.best, principles: entry.assessments.map((a) => ({ title: a.title, verdict: a.verdict, citation: a.citation })) },
+  };
+}
+
+/** What the presenter page sees: the moment, the phase, counts, and the tally only after the reveal. */
+export function presenterView(ctx: RoomContext, state: RoomState, connected: number): PresenterView {
+  const session = roomSessionView(ctx, state);
+  return {
+    room: state.room,
+    phase: state.phase,
+    round: state.round,
+    count: roomCount(state, connected),
+    session,
+    ...(revealed(state) ? { reveal: revealOf(ctx, state) } : {}),
+    decisions: state.history.map(decisionTotals),
+  };
+}
+
+/** How the room voted at one decision: votes, votes for best practice, and whether it followed best practice. */
+export function decisionTotals(d: RoomDecision): { title: string; chosen?: number; votes: number; bestVotes: number; followedBest: boolean } {
+  const all = Object.values(d.votes);
+  return {
+    title: cleanLine(d.record.title),
+    ...(d.record.chosen !== undefined ? { chosen: d.record.chosen } : {}),
+    votes: all.length,
+    bestVotes: all.filter((r) => d.best.includes(r)).length,
+    followedBest: d.best.includes(d.chosen),
+  };
+}
+
+/** The record of every decision so far, plus the open one (not followed) when the session stopped in a round. */
+export function roomDecisions(ctx: RoomContext, state: RoomState): FacilitatedDecision[] {
+  const done = state.history.map((d) => d.record);
+  if (state.node === undefined || state.phase === 'idle') return done;
+  const view = roomSessionView(ctx, state);
+  return view.kind === 'decision' ? [...done, facilitatedDecision(view, countVotes(state.votes))] : done;
+}
+
+/** The debrief when the session reached an ending. */
+export function roomDebrief(ctx: RoomContext, state: RoomState): SessionView['debrief'] {
+  return roomSessionView(ctx, state).debrief;
+}
+
+// ---- persistence -------------------------------------------------------------------------------
+
+const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(80);
+const Device = z.string().regex(DEVICE_ID);
+const StoredDecision = z.object({
+  node: Id,
+  round: z.number().int().min(1),
+  votes: z.record(Device, Id),
+  chosen: Id,
+  best: z.array(Id),
+  record: z.object({
+    title: z.string(),
+    discussionPrompt: z.string().optional(),
+    replies: z.array(z.object({ number: z.number().int(), text: z.string(), votes: z.number().int().min(0) })),
+    chosen: z.number().int().optional(),
+  }),
+});
+const StoredRoom = z.object({
+  format: z.literal('casa-practice-room'),
+  formatVersion: z.literal(1),
+  room: z.string().refine(isRoomCode),
+  scenarioId: z.string(),
+  scenarioVersion: z.number(),
+  createdAt: z.string(),
+  session: z.unknown(),
+  phase: z.enum(['idle', 'open', 'locked', 'revealed', 'ended']),
+  round: z.number().int().min(0),
+  node: Id.optional(),
+  votes: z.record(Device, Id),
+  devices: z.record(Device, z.object({ seq: z.number().int().min(0) })),
+  presenterSeq: z.number().int().min(0),
+  history: z.array(StoredDecision),
+  meta: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+
+/** The room state as text for the state folder. */
+export function serializeRoom(state: RoomState): string {
+  return `${JSON.stringify(state)}\n`;
+}
+
+export type RoomRestore = { ok: true; state: RoomState } | { ok: false; error: string };
+
+/** Just the scenario a saved room belongs to (and its meta), before the scenario is loaded. */
+export function peekRoom(text: string): { ok: true; scenarioId: string; room: string; meta: Record<string, string | number> } | { ok: false; error: string } {
+  try {
+    const parsed = StoredRoom.safeParse(JSON.parse(text));
+    if (!parsed.success) return { ok: false, error: 'The saved room is damaged (its fields are malformed).' };
+    return { ok: true, scenarioId: parsed.data.scenarioId, room: parsed.data.room, meta: parsed.data.meta };
+  } catch {
+    return { ok: false, error: 'The saved room is damaged (it is not JSON).' };
+  }
+}
+
+/**
+ * A saved room, checked whole: the fields (zod), the session (replayed by `restoreSession`, so it
+ * must fit the scenario exactly), and the votes (each must be a reply of the round's decision,
+ * from a joined device). Anything else is refused whole, never half-restored.
+ */
+export function restoreRoom(ctx: RoomContext, text: string): RoomRestore {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { ok: false, error: 'The saved room is damaged (it is not JSON).' };
+  }
+  const parsed = StoredRoom.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: 'The saved room is damaged (its fields are malformed).' };
+  const data = parsed.data;
+  if (data.scenarioId !== ctx.scenario.id) return { ok: false, error: `The saved room plays "${cleanLine(data.scenarioId)}", not "${ctx.scenario.id}".` };
+  const session = restoreSession(ctx.scenario, data.session, ctx.machine);
+  if (!session.ok) return { ok: false, error: session.error };
+  const state = { ...data, session: data.session as SavedSession } as RoomState;
+  if (data.node === undefined) delete state.node;
+  const snapshot = snapshotOf(ctx, state);
+  const view = selectView(ctx.scenario, snapshot);
+  if (data.phase !== 'idle' && data.phase !== 'ended') {
+    if (data.node !== view.nodeId || view.kind !== 'decision' || data.round < 1) return { ok: false, error: 'The saved room is damaged (its vote is not at the session\'s decision).' };
+    const replies = new Set(view.replies.filter((r) => r.enabled).map((r) => r.id));
+    for (const [device, reply] of Object.entries(data.votes)) {
+      if (!replies.has(reply) || !Object.hasOwn(data.devices, device)) return { ok: false, error: 'The saved room is damaged (a vote is not for one of the decision\'s replies).' };
+    }
+  } else if (Object.keys(data.votes).length > 0) return { ok: false, error: 'The saved room is damaged (it holds votes but no vote is open).' };
+  if (Object.keys(data.devices).length > MAX_DEVICES) return { ok: false, error: 'The saved room is damaged (too many devices).' };
+  return { ok: true, state };
+}

@@ -1,0 +1,43 @@
+import { facilitationMarkdown } from '../facilitation/summary.js';
+import { cell } from '../report/markdown.js';
+import { percentOf } from '../report/words.js';
+import { decisionTotals, roomDebrief, roomDecisions, type RoomContext, type RoomState } from './state.js';
+
+/** How often the room matched best practice: per decision and over the session. */
+export interface RoomMatch {
+  decisions: { title: string; votes: number; bestVotes: number; followedBest: boolean }[];
+  votes: number;
+  bestVotes: number;
+  /** Decisions whose followed branch was a best-practice reply. */
+  followedBest: number;
+}
+
+/** The room's votes against best practice, over every decision followed so far. */
+export function roomMatch(state: RoomState): RoomMatch {
+  const decisions = state.history.map(decisionTotals).map(({ title, votes, bestVotes, followedBest }) => ({ title, votes, bestVotes, followedBest }));
+  return {
+    decisions,
+    votes: decisions.reduce((n, d) => n + d.votes, 0),
+    bestVotes: decisions.reduce((n, d) => n + d.bestVotes, 0),
+    followedBest: decisions.filter((d) => d.followedBest).length,
+  };
+}
+
+/**
+ * The live room's session summary: the core's facilitation summary (each decision's tally, the
+ * branch taken, the debrief if the scenario ended) with a section on how often the room's votes
+ * matched best practice. No device ids and no individual votes: counts only.
+ */
+export function roomSummaryMarkdown(ctx: RoomContext, state: RoomState, now = new Date()): string {
+  const base = facilitationMarkdown(ctx.scenario, roomDecisions(ctx, state), roomDebrief(ctx, state), now);
+  const match = roomMatch(state);
+  const lines = ['', '## How often the room matched best practice', ''];
+  if (match.decisions.length === 0) lines.push('No decision was followed in this session.');
+  else {
+    lines.push(`Room code ${state.room}; ${Object.keys(state.devices).length} phones joined.`, '');
+    lines.push('| Decision | Votes | Votes for best practice | Branch followed was best practice |', '|---|---|---|---|');
+    match.decisions.forEach((d, i) => lines.push(`| ${i + 1}. ${cell(d.title)} | ${d.votes} | ${d.bestVotes} (${percentOf(d.bestVotes, d.votes)}%) | ${d.followedBest ? 'yes' : 'no'} |`));
+    lines.push('', `Over the session: ${match.bestVotes} of ${match.votes} votes (${percentOf(match.bestVotes, match.votes)}%) were for best practice; the room followed best practice at ${match.followedBest} of ${match.decisions.length} decisions.`);
+  }
+  return `${base.trimEnd()}\n${lines.join('\n')}\n`;
+}

@@ -1,0 +1,217 @@
+import { randomBytes } from 'node:crypto';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { isIP } from 'node:net';
+import { networkInterfaces } from 'node:os';
+import { join } from 'node:path';
+import { renderUnicodeCompact } from 'uqr';
+import {
+  cleanLine, createRoom, fileStamp, peekRoom, restoreRoom, roomCodeFrom, roomContext, roomSummaryMarkdown, serializeRoom, summaryBaseName, visibleLine,
+  type RoomContext, type RoomState,
+} from '../../machines/index.js';
+import { parseArgs, UsageError } from '../args.js';
+import type { CliIO } from '../commands.js';
+import { exportsDir } from '../export.js';
+import { fileStore } from '../node/file-store.js';
+import { packageRoot } from '../paths.js';
+import { sessionSeed } from '../seed.js';
+import { stateDir, writeAtomic } from '../state.js';
+import { wrapText } from '../wrap.js';
+import { CONTROLS_HELP, roomControls } from './controls.js';
+import { readVoterFiles, startRoomServer, type RoomServer } from './server.js';
+
+export const ROOM_HELP = `Usage: casa-practice room <scenario> [--host ADDRESS] [--port N]
+       casa-practice room --resume [--host ADDRESS] [--port N]
+
+Starts a live room on this laptop: volunteers vote from their phones on the
+local network (no accounts, no internet). Prints the join address, a QR code and
+a short room code for the room, and the presenter address (with a secret token)
+for this laptop's browser. Votes stay on this laptop; the room is saved in the
+state folder on every change, and the session summary is written there when the
+session ends or the room is closed (Ctrl+C). The session is run from the presenter
+page or from this terminal (n next scene, o open the vote, l lock, r reveal,
+1-9 follow that reply, s status, e end).
+
+Options:
+  --host ADDRESS  address to listen on (default 0.0.0.0: every network of this
+                  laptop; 127.0.0.1 for this machine only)
+  --port N        port (default: a free one; --resume reuses the room's port)
+  --resume        carry on with the last room: same code, votes and position
+  -h, --help      show this help
+
+Guest Wi-Fi often keeps devices from reaching each other: use a phone hotspot or
+a travel router instead.
+Exit codes: 0 closed, 1 nothing to resume or the room could not start, 2 usage error.
+`;
+
+const ROOMS = 'rooms/';
+
+/** This laptop's addresses on its networks (IPv4, not loopback). */
+export function lanAddresses(): string[] {
+  return Object.values(networkInterfaces()).flatMap((list) => (list ?? []).filter((a) => a.family === 'IPv4' && !a.internal).map((a) => a.address));
+}
+
+function urlHost(host: string): string {
+  return isIP(host) === 6 ? `[${host}]` : host;
+}
+
+function parsePort(text: string | true | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (typeof text !== 'string' || !/^\d{1,5}$/.test(text) || Number(text) > 65535) throw new UsageError(`--port takes a whole number from 0 to 65535 (0: any free port), not "${String(text)}"`);
+  return Number(text);
+}
+
+/** What `room` prints for the trainer: where phones join and where the presenter page is. */
+export function roomAddresses(host: string, port: number, room: string, token: string, scenarioId: string): { join: string; others: string[]; presenter: string; local: boolean } {
+  const any = host === '0.0.0.0' || host === '::';
+  const lan = any ? lanAddresses() : [];
+  const joinHost = any ? (lan[0] ?? '127.0.0.1') : host;
+  const path = `/join?room=${room}`;
+  // The presenter page runs on this laptop: loopback when the room listens there.
+  const presenterHost = any || host === 'localhost' || host.startsWith('127.') ? '127.0.0.1' : host;
+  return {
+    join: `http://${urlHost(joinHost)}:${port}${path}`,
+    others: lan.slice(1).map((a) => `http://${urlHost(a)}:${port}${path}`),
+    // The web app routes by the hash (#/presenter/<scenario>); the room and its secret go in the
+    // query, which only this laptop's own server sees (no Referer leaves the page).
+    presenter: `http://${urlHost(presenterHost)}:${port}/?room=${room}&token=${token}#/presenter/${encodeURIComponent(scenarioId)}`,
+    local: any ? lan.length === 0 : host === 'localhost' || host.startsWith('127.') || host === '::1',
+  };
+}
+
+/** `casa-practice room`: runs until Ctrl+C (or SIGTERM / a closed terminal), then writes the summary. */
+export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const args = parseArgs(argv, ['help', 'host', 'port', 'resume'], ['host', 'port']);
+  if (args.flags.has('help')) {
+    io.out(ROOM_HELP);
+    return 0;
+  }
+  const host = args.flags.get('host') ?? '0.0.0.0';
+  if (typeof host !== 'string' || host.trim() === '' || !/^[A-Za-z0-9.:-]{1,253}$/.test(host)) throw new UsageError('--host takes an address such as 0.0.0.0, 127.0.0.1 or 192.168.1.20');
+  const askedPort = parsePort(args.flags.get('port'));
+  const resume = args.flags.has('resume');
+  if (resume && args.positionals.length > 0) throw new UsageError('room --resume carries on with the last room; name no scenario');
+  if (!resume && args.positionals.length !== 1) throw new UsageError('room needs one scenario (a file or an id such as youth-discloses)');
+
+  const store = fileStore(stateDir(env));
+  const { loadPlayable } = await import('../scenario-source.js');
+  let ctx: RoomContext;
+  let state: RoomState;
+  if (resume) {
+    const latest = store.list(ROOMS).filter((f) => f.key.endsWith('.json')).sort((a, b) => b.modified - a.modified)[0];
+    if (!latest) {
+      io.err('casa-practice: there is no room to resume; start one with "casa-practice room <scenario>".\n');
+      return 1;
+    }
+    const text = store.read(latest.key) ?? '';
+    const peek = peekRoom(text);
+    const file = peek.ok ? peek.meta.file : undefined;
+    const playable = typeof file === 'string' ? loadPlayable(file) : undefined;
+    const restored = playable && !('problems' in playable) ? restoreRoom(roomContext(playable.scenario), text) : undefined;
+    if (!playable || 'problems' in playable || !restored?.ok) {
+      const why = !peek.ok ? peek.error : !playable ? 'The saved room does not say which scenario it plays.' : 'problems' in playable ? `Its scenario file now has errors:\n${playable.problems}` : restored && !restored.ok ? restored.error : 'The saved room could not be read.';
+      const moved = store.moveAside(latest.key);
+      io.err(`casa-practice: could not resume the room: ${visibleLine(why)} The room file was moved to ${visibleLine(moved)}.\n`);
+      return 1;
+    }
+    ctx = roomContext(playable.scenario);
+    state = restored.state;
+  } else {
+    const playable = loadPlayable(args.positionals[0] as string);
+    if ('problems' in playable) {
+      io.err(`${playable.problems}\n`);
+      return 1;
+    }
+    ctx = roomContext(playable.scenario);
+    const code = roomCodeFrom(randomBytes(6));
+    state = createRoom(ctx, code, sessionSeed(env), new Date(), { file: playable.file, token: randomBytes(32).toString('base64url') });
+  }
+  const token = String(state.meta.token ?? '');
+  if (!/^[A-Za-z0-9_-]{32,128}$/.test(token)) {
+    io.err('casa-practice: the saved room has no valid presenter token; start a new room.\n');
+    return 1;
+  }
+  const key = `${ROOMS}${state.room}.json`;
+  let port = askedPort ?? (resume && typeof state.meta.port === 'number' ? state.meta.port : 0);
+  const roomFile = store.pathOf(key);
+  const text = (s: RoomState) => serializeRoom({ ...s, meta: { ...s.meta, port } });
+  const persist = (s: RoomState) => writeAtomicAsync(roomFile, text(s));
+  const summaryPath = join(exportsDir(env), `${summaryBaseName(ctx.scenario, fileStamp(new Date(state.createdAt)))}-room-${state.room}.md`);
+  const writeSummary = (s: RoomState) => {
+    writeAtomic(summaryPath, roomSummaryMarkdown(ctx, s));
+    return summaryPath;
+  };
+  const log = (line: string) => io.err(`room: ${line}\n`);
+
+  let server: RoomServer;
+  const where: { join?: string; controls?: ReturnType<typeof roomControls> } = {};
+  try {
+    server = await startRoomServer({
+      ctx, state, token, host, port, persist, log,
+      // Known once the port is bound (port 0 picks one), so read when asked.
+      get joinUrl() {
+        return where.join;
+      },
+      onEnded: (s) => io.out(`Summary written to ${writeSummary(s)}\n`),
+      onChange: (s) => where.controls?.changed(s),
+      webDir: join(packageRoot(), 'dist-web'),
+      voterFiles: readVoterFiles(packageRoot()),
+    });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'EADDRINUSE' ? `port ${port} is in use${resume ? ' (phones will need the new address: pass --port 0 for any free port)' : ''}` : code === 'EADDRNOTAVAIL' ? `${host} is not an address of this laptop` : e instanceof Error ? e.message : String(e);
+    io.err(`casa-practice: the room could not start: ${visibleLine(why)}\n`);
+    return 1;
+  }
+  port = server.port;
+  store.write(key, text(server.state()));
+
+  const at = roomAddresses(host, port, state.room, token, ctx.scenario.id);
+  where.join = at.join;
+  io.out(`${resume ? 'Resumed' : 'Live room'}: ${cleanLine(ctx.scenario.title)}\n`);
+  io.out(`Room code: ${state.room}\n\n`);
+  io.out(`Phones join at:\n  ${at.join}\n`);
+  for (const other of at.others) io.out(`  (or ${other})\n`);
+  io.out(`${renderUnicodeCompact(at.join, { border: 2, ecc: 'M' })}\n\n`);
+  if (at.local) io.out('This room listens on this machine only: phones cannot reach it. Use --host 0.0.0.0 on a shared network.\n');
+  io.out(`Presenter (this laptop only; the link carries the room's secret, do not project it):\n  ${at.presenter}\n`);
+  io.out(`Listening on ${host === '0.0.0.0' || host === '::' ? `all interfaces (${host})` : host}, port ${port}. Ctrl+C closes the room and writes the session summary.\n`);
+  if (!readVoterFiles(packageRoot())) io.out('The voter page is not built: run "npm run build" first.\n');
+  const width = Math.max(40, Math.min(process.stdout.columns || 80, 100));
+  where.controls = roomControls(server, ctx, io, width);
+  io.out(`\n${wrapText(CONTROLS_HELP, width)}\n`);
+  where.controls.changed(server.state());
+
+  return new Promise<number>((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      for (const s of SIGNALS) process.removeListener(s, stop);
+      where.controls?.close();
+      let written: string | undefined;
+      void server.close().then(() => {
+        try {
+          store.write(key, text(server.state()));
+          written = writeSummary(server.state());
+        } catch (e) {
+          io.err(`casa-practice: could not write the summary: ${visibleLine(e instanceof Error ? e.message : String(e))}\n`);
+        }
+        if (written) io.out(`\nRoom closed. Session summary written to ${written}\nResume it with "casa-practice room --resume".\n`);
+        resolve(signal === 'SIGINT' || signal === 'SIGTERM' ? 0 : 129);
+      });
+    };
+    for (const s of SIGNALS) process.on(s, stop);
+  });
+}
+
+const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+let temps = 0;
+/** Writes a file atomically without blocking the room: a temp file, then a rename over the old one. */
+async function writeAtomicAsync(path: string, content: string): Promise<void> {
+  const temp = `${path}.${process.pid}.${++temps}.tmp`;
+  try {
+    await writeFile(temp, content, { mode: 0o600 });
+    await rename(temp, path);
+  } catch (e) {
+    await rm(temp, { force: true });
+    throw e;
+  }
+}

@@ -1,0 +1,64 @@
+import { createInterface, type Interface } from 'node:readline';
+import { presenterView, roomSessionView, type RoomContext, type RoomState } from '../../machines/index.js';
+import type { CliIO } from '../commands.js';
+import { revealText } from '../reveal-text.js';
+import { wrapText } from '../wrap.js';
+import type { RoomServer } from './server.js';
+
+export const CONTROLS_HELP = 'Run the session from here or from the presenter page. Type a letter and Enter: n next scene · o open the vote · l lock · r reveal · 1–9 follow that reply · s status · e end the session';
+
+/**
+ * The trainer's controls in the terminal, line by line (the same commands the presenter page
+ * sends, applied through the same reducer): a room can be run with no browser at all. Every
+ * change, from here or from the presenter page, is printed as one short block.
+ */
+export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, width: number, input: NodeJS.ReadableStream = process.stdin): { changed: (state: RoomState) => void; close: () => void } {
+  const say = (text: string, indent = '') => io.out(`${wrapText(text, width, indent)}\n`);
+  let lines: Interface | undefined = createInterface({ input, terminal: false });
+
+  const describe = (state: RoomState) => {
+    const view = roomSessionView(ctx, state);
+    if (state.phase === 'ended') return say(view.done ? 'The scenario has reached its ending. Ctrl+C closes the room and writes the summary.' : 'The session has ended. Ctrl+C closes the room and writes the summary.');
+    if (view.kind === 'scene') return say(`Scene: ${view.title ?? view.nodeId} (n: next)`);
+    if (state.phase === 'idle') return say(`Decision ${view.progress.decision}: ${view.title ?? view.nodeId} (o: open the vote)`);
+    if (state.phase === 'open') {
+      say(`Vote open (round ${state.round}). ${view.prompt ?? ''}`);
+      for (const r of view.replies) say(`  ${r.number}. ${r.kind === 'do' ? '[do] ' : ''}${r.text}`, '     ');
+      return say('l: lock · r: reveal · s: how many voted');
+    }
+    if (state.phase === 'locked') return say('Vote locked. r: reveal');
+    const reveal = presenterView(ctx, state, server.connectedPhones()).reveal;
+    if (reveal) io.out(`\n${revealText(reveal, width)}\n\n`);
+    say('Type the number of the reply the room follows.');
+  };
+
+  const act = (word: string) => {
+    const state = server.state();
+    const view = roomSessionView(ctx, state);
+    const result =
+      word === 'n' || word === '' ? (view.kind === 'scene' ? server.present({ type: 'advance', node: view.nodeId }) : undefined)
+      : word === 'o' ? server.present({ type: 'open', node: view.nodeId })
+      : word === 'l' ? server.present({ type: 'lock', round: state.round })
+      : word === 'r' ? server.present({ type: 'reveal', round: state.round })
+      : word === 'e' ? server.present({ type: 'end' })
+      : /^\d{1,2}$/.test(word) ? server.present({ type: 'choose', round: state.round, reply: view.replies.find((r) => String(r.number) === word)?.id ?? 'none' })
+      : undefined;
+    if (word === 's') {
+      const c = presenterView(ctx, state, server.connectedPhones()).count;
+      return say(`${c.connected} phones connected, ${c.joined} joined; ${c.voted} voted in round ${c.round}.`);
+    }
+    if (result === undefined) return word === '' ? undefined : say(CONTROLS_HELP);
+    if (!result.ok) say(result.message);
+  };
+
+  lines.on('line', (line) => act(line.trim().toLowerCase()));
+  // Input that ends (no terminal, or a closed pipe) leaves the room running: the presenter page and Ctrl+C remain.
+  lines.on('close', () => (lines = undefined));
+  return {
+    changed: describe,
+    close: () => {
+      lines?.close();
+      lines = undefined;
+    },
+  };
+}

@@ -1,0 +1,510 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import sirv from 'sirv';
+import { renderSVG } from 'uqr';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import {
+  parsePresenterMessage, parseVoterMessage, presenterView, reduceRoom, roomCount, visibleLine, voterView,
+  type PresenterAction, type PresenterCommand, type Rejection, type RoomContext, type RoomInput, type RoomState, type ToPresenter, type ToVoter,
+} from '../../machines/index.js';
+
+/**
+ * The live room's server: one HTTP server on the address the trainer chose, serving the built web
+ * app (sirv), the phones' voter page, and two WebSocket endpoints: /ws/voter for phones and
+ * /ws/presenter for the trainer's page. Every message is parsed with the core's schemas and
+ * applied with the core's room reducer; the server adds transport only: who is connected, the
+ * presenter's token, rate limits, heartbeats, persistence and logging.
+ */
+
+export interface RoomServerOptions {
+  ctx: RoomContext;
+  state: RoomState;
+  /** The presenter's secret. */
+  token: string;
+  host: string;
+  port: number;
+  /**
+   * Stores a new state. Nobody is told of a change until the write that holds it has finished, so
+   * an acknowledged vote is on disk. Writes never overlap: changes that arrive during one are
+   * stored together by the next (group commit), so a burst of votes costs a few writes, not one each.
+   */
+  persist: (state: RoomState) => void | Promise<void>;
+  /** One clean line per event worth keeping (refused messages, connections). */
+  log: (line: string) => void;
+  /** Called once when the session ends (an ending, or the presenter ends it). */
+  onEnded?: (state: RoomState) => void;
+  /** Called after every change of phase or moment (not for votes and joins), whoever made it. */
+  onChange?: (state: RoomState) => void;
+  /** The built web app (dist-web/); when missing, "/" explains how to build it. */
+  webDir?: string;
+  /** The voter page's files: html, css, js. */
+  voterFiles?: VoterFiles;
+  /** Where phones join (shown with its QR code on the presenter page: /join/qr.svg). */
+  joinUrl?: string;
+  /** Ping every this many ms; a connection that has not answered the previous ping is dropped. */
+  heartbeatMs?: number;
+  /** Open connections at most (default 2,000). */
+  maxConnections?: number;
+  /** Messages per second a connection may send on average, and in a burst. */
+  rate?: { perSecond: number; burst: number };
+}
+
+export interface VoterFiles {
+  html: string;
+  css: string;
+  js: string;
+}
+
+export interface RoomServer {
+  /** The port actually bound. */
+  port: number;
+  host: string;
+  state(): RoomState;
+  /** Applies a presenter command from the laptop itself (the terminal's own controls). */
+  present(action: PresenterCommand): { ok: true } | { ok: false; code: Rejection; message: string };
+  connectedPhones(): number;
+  /** Resolves once every change is stored and every answer sent. */
+  settled(): Promise<void>;
+  /** Stores what is pending, closes every connection, stops listening. */
+  close(): Promise<void>;
+}
+
+/** Limits a connection's messages: a token bucket refilled over time. */
+class Bucket {
+  private tokens: number;
+  private last = performance.now();
+  constructor(private readonly perSecond: number, private readonly burst: number) {
+    this.tokens = burst;
+  }
+  take(): boolean {
+    const now = performance.now();
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
+    this.last = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}
+
+interface Connection {
+  id: number;
+  ws: WebSocket;
+  role: 'voter' | 'presenter';
+  address: string;
+  device?: string;
+  /** The presenter proved the token on this connection (hello or an action). */
+  presenter: boolean;
+  alive: boolean;
+  bucket: Bucket;
+  /** Refused messages not yet in the log, by reason. */
+  refused: Map<Rejection, number>;
+  refusedTotal: number;
+  lastRateNotice: number;
+}
+
+/** Refused messages logged one by one per connection before they are only counted. */
+const LOGGED_PER_CONNECTION = 3;
+/** Open connections at most (phones, their extra tabs, presenter windows): a room, and a bound on memory. */
+const MAX_CONNECTIONS = 2000;
+/** The largest frame the WebSocket layer accepts at all; larger ones close the connection (1009). */
+const MAX_FRAME = 64 * 1024;
+const SECURITY_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+} as const;
+
+function sha256(text: string): Buffer {
+  return createHash('sha256').update(text).digest();
+}
+
+/** Compares the secret in constant time (both hashed first, so lengths never differ). */
+export function tokenMatches(expected: string, given: unknown): boolean {
+  return typeof given === 'string' && timingSafeEqual(sha256(expected), sha256(given));
+}
+
+function sameHost(origin: string, host: string | undefined): boolean {
+  try {
+    return host !== undefined && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+/** The voter page's Content-Security-Policy: its own script and style only, WebSockets to this host. */
+function voterCsp(host: string | undefined): string {
+  const safeHost = host !== undefined && /^[A-Za-z0-9.:[\]-]{1,100}$/.test(host) ? ` ws://${host} wss://${host}` : '';
+  return `default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'${safeHost}; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`;
+}
+
+const BUILD_FIRST = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>casa-practice: build the web app first</title></head>
+<body><main><h1>The web app is not built yet</h1>
+<p>Build the web app first: run <code>npm run build</code> in the casa-practice folder, then start the room again.</p>
+<p>Phones can still vote: the join address (<a href="/join">/join</a>) works without it.</p></main></body></html>
+`;
+
+/** Starts the room server; resolves once it listens. */
+export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServer> {
+  const { ctx, token } = opts;
+  let state = opts.state;
+  let ended = state.phase === 'ended';
+  const rate = opts.rate ?? { perSecond: 10, burst: 30 };
+  const connections = new Set<Connection>();
+  const byDevice = new Map<string, Set<Connection>>();
+  let nextId = 1;
+  const log = (line: string) => opts.log(visibleLine(line).slice(0, 300));
+
+  const web = opts.webDir !== undefined && existsSync(join(opts.webDir, 'index.html'))
+    ? sirv(opts.webDir, { single: true, etag: true, setHeaders: (res) => setHeaders(res, `script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'`) })
+    : undefined;
+
+  const http: Server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed\n');
+    const files = opts.voterFiles;
+    if (path === '/join' || path === '/join/') {
+      if (!files) return send(res, 503, 'text/plain; charset=utf-8', 'The voter page is not built: run npm run build.\n');
+      return send(res, 200, 'text/html; charset=utf-8', files.html, voterCsp(req.headers.host));
+    }
+    if (path === '/join/voter.js' && files) return send(res, 200, 'text/javascript; charset=utf-8', files.js, voterCsp(req.headers.host));
+    if (path === '/join/voter.css' && files) return send(res, 200, 'text/css; charset=utf-8', files.css, voterCsp(req.headers.host));
+    if (path === '/join/qr.svg' && opts.joinUrl !== undefined) return send(res, 200, 'image/svg+xml', renderSVG(opts.joinUrl, { border: 2, ecc: 'M' }), `default-src 'none'; style-src 'unsafe-inline'`);
+    if (web) return web(req, res, () => send(res, 404, 'text/plain; charset=utf-8', 'Not found\n'));
+    if (path === '/' || path === '/index.html') return send(res, 200, 'text/html; charset=utf-8', BUILD_FIRST, `default-src 'none'; base-uri 'none'; frame-ancestors 'none'`);
+    return send(res, 404, 'text/plain; charset=utf-8', 'Not found\n');
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME, perMessageDeflate: false });
+  http.on('upgrade', (req: IncomingMessage, socket, head) => {
+    const path = (req.url ?? '').split('?')[0];
+    const role = path === '/ws/voter' ? 'voter' : path === '/ws/presenter' ? 'presenter' : undefined;
+    if (!role) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    if (connections.size >= (opts.maxConnections ?? MAX_CONNECTIONS)) {
+      log(`refused a connection: ${connections.size} are open already`);
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    // A page from another site open on a phone must not reach the room through that phone: a
+    // browser always names the page's origin, which must be this server.
+    const origin = req.headers.origin;
+    if (origin !== undefined && !sameHost(origin, req.headers.host)) {
+      log(`refused a WebSocket from another site (${origin.slice(0, 80)})`);
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, role, req.socket.remoteAddress ?? '?'));
+  });
+
+  function setHeaders(res: ServerResponse, csp: string): void {
+    for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+    res.setHeader('Content-Security-Policy', csp);
+  }
+
+  function send(res: ServerResponse, status: number, type: string, body: string, csp = `default-src 'none'; frame-ancestors 'none'`): void {
+    setHeaders(res, csp);
+    res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(body) });
+    res.end(body);
+  }
+
+  // Group commit: messages wait (in order) while a change is not yet stored.
+  let writing = false;
+  let dirty = false;
+  let scheduled = false;
+  let queued: (() => void)[] = [];
+  const idleWaiters: (() => void)[] = [];
+
+  function out(conn: Connection, message: ToVoter | ToPresenter): void {
+    const text = JSON.stringify(message);
+    const send = () => {
+      if (conn.ws.readyState === conn.ws.OPEN) conn.ws.send(text);
+    };
+    if (writing || dirty) queued.push(send);
+    else send();
+  }
+
+  function markDirty(): void {
+    dirty = true;
+    if (scheduled || writing) return;
+    scheduled = true;
+    // After the current message is handled, so its own answers go out with this write.
+    queueMicrotask(startWrite);
+  }
+
+  function startWrite(): void {
+    scheduled = false;
+    if (writing || !dirty) return;
+    writing = true;
+    dirty = false;
+    const batch = queued;
+    queued = [];
+    let done: Promise<void>;
+    try {
+      done = Promise.resolve(opts.persist(state));
+    } catch (e) {
+      done = Promise.reject(e);
+    }
+    void done.catch((e: unknown) => log(`could not save the room: ${e instanceof Error ? e.message : String(e)}`)).then(() => {
+      writing = false;
+      for (const send of batch) send();
+      if (dirty) return startWrite();
+      const rest = queued;
+      queued = [];
+      for (const send of rest) send();
+      for (const w of idleWaiters.splice(0)) w();
+    });
+  }
+
+  /** Resolves once every change is stored and every answer sent. */
+  function settled(): Promise<void> {
+    return writing || dirty ? new Promise((resolve) => idleWaiters.push(resolve)) : Promise.resolve();
+  }
+
+  function connectedPhones(): number {
+    let n = 0;
+    for (const set of byDevice.values()) if (set.size > 0) n++;
+    return n;
+  }
+
+  function tellCount(): void {
+    const count = roomCount(state, connectedPhones());
+    for (const c of connections) if (c.role === 'presenter' && c.presenter) out(c, { type: 'count', count });
+  }
+
+  function tellAll(): void {
+    const view = presenterView(ctx, state, connectedPhones());
+    for (const c of connections) {
+      if (c.role === 'presenter' && c.presenter) out(c, { type: 'view', view, seq: state.presenterSeq });
+      else if (c.role === 'voter' && c.device) out(c, { type: 'view', view: voterView(ctx, state, c.device) });
+    }
+  }
+
+  function tellDevice(device: string): void {
+    const view = voterView(ctx, state, device);
+    for (const c of byDevice.get(device) ?? []) out(c, { type: 'view', view });
+  }
+
+  /** Applies a message; stores any new state before telling anyone; says whom to tell. */
+  function apply(input: RoomInput) {
+    const result = reduceRoom(ctx, state, input);
+    const next = result.ok ? result.state : result.state;
+    if (next && next !== state) {
+      state = next;
+      markDirty();
+    }
+    if (result.ok && result.change === 'all') {
+      try {
+        opts.onChange?.(state);
+      } catch (e) {
+        log(`error showing a change: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    if (!ended && state.phase === 'ended') {
+      ended = true;
+      try {
+        opts.onEnded?.(state);
+      } catch (e) {
+        log(`could not write the session summary: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    return result;
+  }
+
+  function refuse(conn: Connection, code: Rejection, detail: string): void {
+    conn.refusedTotal++;
+    if (conn.refusedTotal <= LOGGED_PER_CONNECTION) {
+      log(`refused ${code} from ${conn.role} connection #${conn.id} (${conn.address}): ${detail}`);
+      if (conn.refusedTotal === LOGGED_PER_CONNECTION) log(`further refusals from connection #${conn.id} are counted, and logged as totals`);
+    } else conn.refused.set(code, (conn.refused.get(code) ?? 0) + 1);
+    if (code === 'rate-limited') {
+      // One notice a second at most: a flood is not answered message by message.
+      const now = performance.now();
+      if (now - conn.lastRateNotice < 1000) return;
+      conn.lastRateNotice = now;
+    }
+    out(conn, { type: 'error', code, message: MESSAGES[code] });
+  }
+
+  function flushRefusals(conn: Connection): void {
+    if (conn.refused.size === 0) return;
+    const parts = [...conn.refused].map(([code, n]) => `${code} ${n}`).join(', ');
+    const total = [...conn.refused.values()].reduce((a, b) => a + b, 0);
+    log(`connection #${conn.id} (${conn.role}, ${conn.address}): ${total} more messages refused (${parts})`);
+    conn.refused.clear();
+  }
+
+  function onVoterMessage(conn: Connection, text: string, bytes: number): void {
+    const parsed = parseVoterMessage(text, bytes);
+    if (!parsed.ok) return refuse(conn, parsed.code, parsed.detail);
+    const msg = parsed.message;
+    if (msg.type === 'join' && conn.device !== undefined && conn.device !== msg.device) return refuse(conn, 'forbidden', 'a second device id on one connection');
+    const device = msg.type === 'join' ? msg.device : conn.device;
+    if (device === undefined) return refuse(conn, 'not-joined', 'a vote before joining');
+    const result = apply({ from: 'voter', device, message: msg });
+    if (!result.ok) return refuse(conn, result.code, result.message);
+    if (msg.type === 'join') {
+      const first = conn.device === undefined;
+      conn.device = device;
+      let set = byDevice.get(device);
+      if (!set) byDevice.set(device, (set = new Set()));
+      const wasConnected = set.size > 0;
+      set.add(conn);
+      out(conn, { type: 'welcome', device, seq: state.devices[device]?.seq ?? 0, view: voterView(ctx, state, device) });
+      if (first && (!wasConnected || result.change !== 'none')) tellCount();
+      return;
+    }
+    if (result.change === 'count') {
+      tellDevice(device);
+      tellCount();
+    } else tellDevice(device);
+  }
+
+  function onPresenterMessage(conn: Connection, text: string, bytes: number): void {
+    const parsed = parsePresenterMessage(text, bytes);
+    if (!parsed.ok) return refuse(conn, parsed.code, parsed.detail);
+    const msg = parsed.message;
+    if (!tokenMatches(token, msg.token)) return refuse(conn, 'forbidden', 'wrong presenter token');
+    if (msg.room !== state.room) return refuse(conn, 'wrong-room', 'a presenter message for another room');
+    conn.presenter = true;
+    if (msg.type === 'hello') return out(conn, { type: 'welcome', seq: state.presenterSeq, view: presenterView(ctx, state, connectedPhones()), ...(opts.joinUrl !== undefined ? { join: opts.joinUrl } : {}) });
+    const result = apply({ from: 'presenter', message: msg });
+    if (!result.ok) return refuse(conn, result.code, result.message);
+    if (result.change === 'all') tellAll();
+    else out(conn, { type: 'view', view: presenterView(ctx, state, connectedPhones()), seq: state.presenterSeq });
+  }
+
+  function accept(ws: WebSocket, role: 'voter' | 'presenter', address: string): void {
+    const conn: Connection = {
+      id: nextId++, ws, role, address, presenter: false, alive: true,
+      bucket: new Bucket(role === 'presenter' ? rate.perSecond * 2 : rate.perSecond, role === 'presenter' ? rate.burst * 2 : rate.burst),
+      refused: new Map(), refusedTotal: 0, lastRateNotice: -Infinity,
+    };
+    connections.add(conn);
+    ws.on('pong', () => (conn.alive = true));
+    ws.on('message', (data: RawData, isBinary: boolean) => {
+      if (!conn.bucket.take()) return refuse(conn, 'rate-limited', 'too many messages');
+      const buffer = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
+      if (isBinary) return refuse(conn, 'malformed', 'a binary message');
+      try {
+        if (role === 'voter') onVoterMessage(conn, buffer.toString('utf8'), buffer.length);
+        else onPresenterMessage(conn, buffer.toString('utf8'), buffer.length);
+      } catch (e) {
+        // A fault in handling one message must not take the room down; the state is unchanged.
+        log(`error handling a message from connection #${conn.id}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    });
+    ws.on('error', () => undefined);
+    ws.on('close', () => {
+      connections.delete(conn);
+      flushRefusals(conn);
+      if (conn.device !== undefined) {
+        const set = byDevice.get(conn.device);
+        set?.delete(conn);
+        if (set && set.size === 0) {
+          byDevice.delete(conn.device);
+          tellCount();
+        }
+      }
+    });
+  }
+
+  const heartbeat = setInterval(() => {
+    for (const conn of connections) {
+      flushRefusals(conn);
+      if (!conn.alive) {
+        log(`dropped ${conn.role} connection #${conn.id} (${conn.address}): no answer to the heartbeat`);
+        conn.ws.terminate();
+        continue;
+      }
+      conn.alive = false;
+      try {
+        conn.ws.ping();
+      } catch {
+        conn.ws.terminate();
+      }
+    }
+  }, opts.heartbeatMs ?? 15_000);
+  heartbeat.unref();
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(opts.port, opts.host, () => {
+      http.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (http.address() as AddressInfo).port;
+
+  let closing: Promise<void> | undefined;
+  return {
+    port,
+    host: opts.host,
+    state: () => state,
+    connectedPhones,
+    present(action) {
+      const result = apply({ from: 'presenter', message: { ...action, room: state.room, token, seq: state.presenterSeq + 1 } as PresenterAction });
+      if (!result.ok) return { ok: false, code: result.code, message: result.message };
+      tellAll();
+      return { ok: true };
+    },
+    settled,
+    close() {
+      closing ??= settled().then(() => new Promise<void>((resolve) => {
+        clearInterval(heartbeat);
+        for (const conn of connections) {
+          flushRefusals(conn);
+          conn.ws.close(1001, 'The room is closing');
+        }
+        // Connections that do not finish the closing handshake promptly are cut.
+        const cut = setTimeout(() => {
+          for (const conn of connections) conn.ws.terminate();
+        }, 500);
+        cut.unref();
+        wss.close();
+        http.close(() => resolve());
+        http.closeAllConnections();
+      }));
+      return closing;
+    },
+  };
+}
+
+/** What a phone or the presenter is told when a message is refused (the log has the detail). */
+const MESSAGES: Record<Rejection, string> = {
+  'too-large': 'That message was too large.',
+  malformed: 'That message could not be understood.',
+  'wrong-room': 'That message was for another room: reload the page from the join address.',
+  replayed: 'That message was already received.',
+  'out-of-order': 'That message arrived out of order.',
+  'not-joined': 'Join the room first.',
+  'not-presenter': 'Only the presenter can do that.',
+  forbidden: 'Not allowed.',
+  'rate-limited': 'Too many messages: slow down.',
+  'room-full': 'The room is full.',
+  'not-open': 'No vote is open right now.',
+  'wrong-round': 'That was for an earlier decision.',
+  'wrong-node': 'The session has moved on.',
+  'unknown-reply': 'That is not one of the choices.',
+  'not-now': 'That cannot be done right now.',
+};
+
+/** The voter page's files from the package: html and css from src/web/voter, the script as tsc built it. */
+export function readVoterFiles(root: string): VoterFiles | undefined {
+  try {
+    return {
+      html: readFileSync(join(root, 'src/web/voter/voter.html'), 'utf8'),
+      css: readFileSync(join(root, 'src/web/voter/voter.css'), 'utf8'),
+      js: readFileSync(join(root, 'dist/src/web/voter/voter.js'), 'utf8'),
+    };
+  } catch {
+    return undefined;
+  }
+}

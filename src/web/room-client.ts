@@ -1,0 +1,150 @@
+/**
+ * The presenter page's connection to a live room (`casa-practice room`): a browser WebSocket, no
+ * React. The page reads it with `useSyncExternalStore(client.subscribe, client.getSnapshot)` and
+ * sends commands with `client.send({ type: 'open', node })`. Every message from the server is
+ * checked against the core's schema. The room and its secret come from the presenter address the
+ * room command prints, `/?room=ABC234&token=…#/presenter/<scenario-id>`: `roomLinkFrom(location.search)`
+ * (the query only ever goes to this laptop's own room server; the page sends no Referer).
+ *
+ * Without a room (static hosting, or no fragment) the presenter mode keeps its typed tallies.
+ */
+import { isRoomCode, parseToPresenter, TOKEN, type PresenterCommand, type PresenterView, type RoomCount, type ServerError } from '../machines/index.js';
+
+/** The room code and secret from the presenter address. */
+export interface RoomLink {
+  room: string;
+  token: string;
+}
+
+/** Reads `?room=ABC234&token=…` (location.search; a `#room=…&token=…` fragment works too); undefined when it is not a room link. */
+export function roomLinkFrom(query: string): RoomLink | undefined {
+  const params = new URLSearchParams(query.replace(/^[?#]/, ''));
+  const room = params.get('room') ?? '';
+  const token = params.get('token') ?? '';
+  return isRoomCode(room) && TOKEN.test(token) ? { room, token } : undefined;
+}
+
+export type RoomStatus = 'connecting' | 'open' | 'reconnecting' | 'closed';
+
+/** Everything the presenter page shows from the room; a new object on every change. */
+export interface RoomSnapshot {
+  status: RoomStatus;
+  room: string;
+  /** The session's moment, phase, counts, and after the reveal the tally (the core's types). */
+  view?: PresenterView;
+  /** Joined, connected and voted, updated on every vote. */
+  count?: RoomCount;
+  /** Where phones join (show it with its QR code: `qrUrl`). */
+  join?: string;
+  /** The last refusal of a command, in words. */
+  error?: ServerError;
+}
+
+/** The WebSocket the client needs (the browser's; tests pass ws's, which behaves the same). */
+export interface SocketLike {
+  readonly readyState: number;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+  onopen: ((event: unknown) => void) | null;
+  onmessage: ((event: { data: unknown }) => void) | null;
+  onclose: ((event: unknown) => void) | null;
+  onerror: ((event: unknown) => void) | null;
+}
+
+export interface RoomClientOptions {
+  link: RoomLink;
+  /** ws:// or wss:// origin of the room server; default: this page's own origin. */
+  origin?: string;
+  /** Opens a socket; default: the browser's WebSocket. */
+  open?: (url: string) => SocketLike;
+  /** Reconnect delays: the first, and the most (ms). */
+  backoff?: { first: number; max: number };
+}
+
+export interface RoomClient {
+  subscribe(listener: () => void): () => void;
+  getSnapshot(): RoomSnapshot;
+  /** Sends a presenter command (room, token and seq are added); false when not connected. */
+  send(command: PresenterCommand): boolean;
+  close(): void;
+}
+
+/** The QR code of the join address, as the room server draws it (an SVG image on the same origin). */
+export const qrUrl = '/join/qr.svg';
+
+const OPEN = 1;
+
+/** Connects to the room as its presenter, reconnecting with backoff until closed. */
+export function connectRoom(options: RoomClientOptions): RoomClient {
+  const { link } = options;
+  const origin = options.origin ?? `${globalThis.location?.protocol === 'https:' ? 'wss' : 'ws'}://${globalThis.location?.host ?? ''}`;
+  const open = options.open ?? ((url: string) => new WebSocket(url) as unknown as SocketLike);
+  const backoff = options.backoff ?? { first: 500, max: 10_000 };
+  const listeners = new Set<() => void>();
+  let snapshot: RoomSnapshot = { status: 'connecting', room: link.room };
+  let socket: SocketLike | undefined;
+  let seq = 0;
+  let attempt = 0;
+  let closed = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const set = (patch: Partial<RoomSnapshot>) => {
+    snapshot = { ...snapshot, ...patch };
+    for (const l of listeners) l();
+  };
+
+  const connect = () => {
+    const ws = open(`${origin}/ws/presenter`);
+    socket = ws;
+    ws.onopen = () => ws.send(JSON.stringify({ type: 'hello', room: link.room, token: link.token }));
+    ws.onmessage = (event) => {
+      const message = typeof event.data === 'string' ? parseToPresenter(event.data) : undefined;
+      if (!message) return;
+      if (message.type === 'welcome') {
+        attempt = 0;
+        seq = Math.max(seq, message.seq);
+        set({ status: 'open', view: message.view, count: message.view.count, error: undefined, ...(message.join !== undefined ? { join: message.join } : {}) });
+      } else if (message.type === 'view') {
+        // Commands from the laptop's terminal or another presenter window move the room's seq on.
+        seq = Math.max(seq, message.seq ?? 0);
+        set({ view: message.view, count: message.view.count });
+      }
+      else if (message.type === 'count') set({ count: message.count });
+      else {
+        set({ error: message });
+        // Refused as out of step (another presenter window sent commands): the next hello resyncs.
+        if (message.code === 'replayed' || message.code === 'out-of-order') ws.close();
+      }
+    };
+    ws.onerror = () => undefined;
+    ws.onclose = () => {
+      if (socket !== ws) return;
+      socket = undefined;
+      if (closed) return set({ status: 'closed' });
+      const delay = Math.min(backoff.max, backoff.first * 2 ** attempt);
+      attempt = Math.min(attempt + 1, 10);
+      set({ status: 'reconnecting' });
+      timer = setTimeout(connect, delay);
+    };
+  };
+  connect();
+
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    getSnapshot: () => snapshot,
+    send(command) {
+      if (!socket || socket.readyState !== OPEN || snapshot.status !== 'open') return false;
+      socket.send(JSON.stringify({ ...command, room: link.room, token: link.token, seq: ++seq }));
+      return true;
+    },
+    close() {
+      closed = true;
+      clearTimeout(timer);
+      socket?.close(1000);
+      if (!socket) set({ status: 'closed' });
+    },
+  };
+}

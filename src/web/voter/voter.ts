@@ -1,0 +1,216 @@
+/**
+ * The phone's voter page: no framework, no runtime imports (types only), so the first load is one
+ * small script. It joins the room with a random device id kept in localStorage, shows the
+ * decision's replies as big buttons while the trainer's vote is open, and after the reveal the
+ * feedback for the reply this phone picked. A dropped connection (a locked screen, Wi-Fi lost) is
+ * retried with backoff and the server gives the phone its vote back. All text is set with
+ * textContent: scenario text is never markup.
+ */
+import type { ToVoter, VoterView } from '../../machines/index.js';
+
+const DEVICE_KEY = 'casa-practice-room-device';
+const CODE = /^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6}$/;
+const DEVICE = /^[A-Za-z0-9_-]{16,64}$/;
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const els = {
+  heading: $('heading'), status: $('status'), form: $<HTMLFormElement>('code-form'), code: $<HTMLInputElement>('code'),
+  decision: $('decision'), title: $('decision-title'), prompt: $('prompt'), replies: $('replies'),
+  feedback: $('feedback'), verdict: $('verdict'), feedbackText: $('feedback-text'), principles: $('principles'),
+};
+
+function storage(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+/** This phone's random id: made once, kept in localStorage (in memory only when storage is blocked). */
+function deviceId(): string {
+  const kept = storage()?.getItem(DEVICE_KEY);
+  if (kept && DEVICE.test(kept)) return kept;
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  const id = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  try {
+    storage()?.setItem(DEVICE_KEY, id);
+  } catch {
+    // private browsing: the id lasts as long as the page
+  }
+  return id;
+}
+
+const params = new URLSearchParams(location.search);
+const room = (params.get('room') ?? '').toUpperCase();
+const device = deviceId();
+const seqKey = `casa-practice-room-seq-${room}`;
+let seq = Number(storage()?.getItem(seqKey) ?? 0) || 0;
+let socket: WebSocket | undefined;
+let attempt = 0;
+let retry: ReturnType<typeof setTimeout> | undefined;
+let view: VoterView | undefined;
+let pending: string | undefined;
+let shownFeedback = '';
+
+function say(text: string): void {
+  if (els.status.textContent !== text) els.status.textContent = text;
+}
+
+function nextSeq(): number {
+  seq += 1;
+  try {
+    storage()?.setItem(seqKey, String(seq));
+  } catch {
+    // kept in memory
+  }
+  return seq;
+}
+
+function connect(): void {
+  clearTimeout(retry);
+  if (socket && socket.readyState <= WebSocket.OPEN) return;
+  const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws/voter`);
+  socket = ws;
+  ws.onopen = () => ws.send(JSON.stringify({ type: 'join', room, device }));
+  ws.onmessage = (event) => {
+    if (typeof event.data !== 'string' || event.data.length > 200_000) return;
+    let message: ToVoter;
+    try {
+      message = JSON.parse(event.data) as ToVoter;
+    } catch {
+      return;
+    }
+    if (message.type === 'welcome') {
+      attempt = 0;
+      // Carry on from the last number the room accepted (this phone may have lost its storage).
+      seq = Math.max(seq, message.seq);
+      // A vote sent as the connection dropped either arrived (the view shows it) or is gone.
+      pending = undefined;
+      show(message.view);
+    } else if (message.type === 'view') show(message.view);
+    else if (message.type === 'error') {
+      pending = undefined;
+      if (message.code === 'wrong-room') {
+        say('This room has closed. Scan the new QR code or type the room code.');
+        ws.onclose = null;
+        ws.close();
+        askForCode();
+        return;
+      }
+      say(String(message.message));
+      // This phone's count fell behind the room's (storage cleared mid-session): rejoining resyncs it.
+      if (message.code === 'replayed' || message.code === 'out-of-order') ws.close();
+      if (view) render(view);
+    }
+  };
+  ws.onclose = () => {
+    if (socket !== ws) return;
+    socket = undefined;
+    // Backoff: 0.5 s, 1 s, 2 s … up to 10 s, with jitter so a room of phones does not return at once.
+    const delay = Math.min(10_000, 500 * 2 ** attempt) * (0.75 + Math.random() / 2);
+    attempt = Math.min(attempt + 1, 6);
+    say('Connection lost. Reconnecting…');
+    retry = setTimeout(connect, delay);
+  };
+}
+
+function show(next: VoterView): void {
+  if (!next || typeof next !== 'object' || next.room !== room) return;
+  view = next;
+  if (pending !== undefined && next.vote === pending) pending = undefined;
+  render(next);
+}
+
+function render(v: VoterView): void {
+  els.heading.textContent = `Live room ${v.room}`;
+  const words: Record<VoterView['phase'], string> = {
+    waiting: 'Waiting for the trainer to open the vote.',
+    open: v.vote ? 'Vote received. You can change it until the trainer locks the vote.' : 'Vote now: choose a reply.',
+    locked: v.vote ? 'Voting is closed. Waiting for the reveal.' : 'Voting is closed for this decision.',
+    revealed: v.vote ? 'Revealed: see why below.' : 'Revealed. You did not vote on this decision.',
+    ended: 'The session has ended. Thank you for taking part.',
+  };
+  say(pending !== undefined ? 'Sending your vote…' : words[v.phase]);
+  const d = v.decision;
+  els.decision.hidden = !d;
+  if (d) {
+    els.title.textContent = d.title ?? 'Decision';
+    els.prompt.textContent = d.prompt ?? 'What do you say or do?';
+    const buttons = d.replies.map((r) => {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'reply';
+      b.dataset.reply = r.id;
+      const num = document.createElement('span');
+      num.className = 'num';
+      num.textContent = `${r.number}.`;
+      b.append(num, document.createTextNode(r.kind === 'do' ? `[do] ${r.text}` : r.text));
+      b.setAttribute('aria-pressed', String((pending ?? v.vote) === r.id));
+      b.disabled = v.phase !== 'open' || !r.enabled;
+      b.addEventListener('click', () => vote(r.id));
+      return b;
+    });
+    const focused = document.activeElement instanceof HTMLElement ? document.activeElement.dataset.reply : undefined;
+    els.replies.replaceChildren(...buttons);
+    buttons.find((b) => b.dataset.reply === focused)?.focus();
+  }
+  const f = v.phase === 'revealed' ? v.feedback : undefined;
+  els.feedback.hidden = !f;
+  if (f) {
+    els.verdict.textContent = f.best ? 'Your reply was best practice.' : 'Your reply was not the best-practice reply.';
+    els.verdict.className = f.best ? 'best' : 'not-best';
+    els.feedbackText.textContent = f.feedback;
+    els.principles.replaceChildren(...f.principles.map((p) => {
+      const li = document.createElement('li');
+      li.textContent = `${p.verdict === 'follows' ? 'Follows' : 'Goes against'}: ${p.title} (${p.citation})`;
+      return li;
+    }));
+    const key = `${v.round}:${v.vote}`;
+    if (shownFeedback !== key) {
+      shownFeedback = key;
+      els.feedback.focus();
+    }
+  }
+}
+
+function vote(reply: string): void {
+  if (!view || view.phase !== 'open' || !socket || socket.readyState !== WebSocket.OPEN) return;
+  pending = reply;
+  socket.send(JSON.stringify({ type: 'vote', room, seq: nextSeq(), round: view.round, reply }));
+  render(view);
+}
+
+let asking = false;
+function askForCode(): void {
+  els.form.hidden = false;
+  if (asking) return;
+  asking = true;
+  els.decision.hidden = true;
+  els.feedback.hidden = true;
+  els.form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const code = els.code.value.trim().toUpperCase();
+    if (!CODE.test(code)) {
+      say('A room code is six letters and digits, as shown on the projector.');
+      return;
+    }
+    location.search = `?room=${encodeURIComponent(code)}`;
+  });
+}
+
+if (!CODE.test(room)) {
+  say('Type the room code shown on the projector.');
+  askForCode();
+} else {
+  connect();
+  // A phone waking up or back on Wi-Fi tries at once instead of waiting out its backoff.
+  const now = () => {
+    if (!socket) {
+      attempt = 0;
+      connect();
+    }
+  };
+  document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && now());
+  window.addEventListener('online', now);
+}

@@ -1,0 +1,364 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  createRoom, isRoomCode, MAX_CLIENT_MESSAGE_BYTES, MAX_DEVICES, parsePresenterMessage, parseToPresenter, parseToVoter, parseVoterMessage, presenterView, reduceRoom,
+  restoreRoom, revealData, roomCodeFrom, roomContext, roomMatch, roomSessionView, roomSummaryMarkdown, serializeRoom, tallyVotes, utf8Length, validateScenario, voterView,
+  type PresenterAction, type PresenterCommand, type RoomInput, type RoomResult, type RoomState, type Scenario,
+} from '../../src/machines/index.js';
+import { loadValidFixture } from '../helpers/fixtures.js';
+
+const example = loadValidFixture('good/example.json');
+const redFlags = validateScenario(readFileSync(new URL('../../scenarios/red-flags.json', import.meta.url)), 'red-flags.json').scenario as Scenario;
+const ROOM = 'ABC234';
+const NOW = new Date('2026-12-01T10:00:00Z');
+const device = (i: number) => `device-${String(i).padStart(12, '0')}`;
+
+/** A room driven by a presenter with its own seq counter, as a page would. */
+function setup(scenario: Scenario = example) {
+  const ctx = roomContext(scenario);
+  let state = createRoom(ctx, ROOM, 7, NOW);
+  let presenterSeq = 0;
+  const seqs = new Map<string, number>();
+  const apply = (input: RoomInput): RoomResult => {
+    const result = reduceRoom(ctx, state, input);
+    if (result.ok) state = result.state;
+    else if (result.state) state = result.state;
+    return result;
+  };
+  const present = (action: PresenterCommand & { seq?: number }) =>
+    apply({ from: 'presenter', message: { room: ROOM, token: 'x'.repeat(43), seq: action.seq ?? ++presenterSeq, ...action } as PresenterAction });
+  const join = (d: string) => apply({ from: 'voter', device: d, message: { type: 'join', room: ROOM, device: d } });
+  const vote = (d: string, reply: string, opts: { round?: number; seq?: number } = {}) => {
+    const seq = opts.seq ?? (seqs.get(d) ?? 0) + 1;
+    seqs.set(d, Math.max(seqs.get(d) ?? 0, seq));
+    return apply({ from: 'voter', device: d, message: { type: 'vote', room: ROOM, seq, round: opts.round ?? state.round, reply } });
+  };
+  const view = () => roomSessionView(ctx, state);
+  return { ctx, get state() { return state; }, set state(s: RoomState) { state = s; }, present, join, vote, view, apply };
+}
+
+function expectRefused(result: RoomResult, code: string) {
+  expect(result.ok ? 'accepted' : result.code).toBe(code);
+}
+
+describe('room protocol: parsing', () => {
+  const join = JSON.stringify({ type: 'join', room: ROOM, device: device(1) });
+  it('accepts well-formed voter and presenter messages', () => {
+    expect(parseVoterMessage(join)).toMatchObject({ ok: true, message: { type: 'join', device: device(1) } });
+    expect(parseVoterMessage(JSON.stringify({ type: 'vote', room: ROOM, seq: 1, round: 1, reply: 'phone-curious' })).ok).toBe(true);
+    expect(parsePresenterMessage(JSON.stringify({ type: 'open', room: ROOM, token: 't'.repeat(43), seq: 3, node: 'phone' })).ok).toBe(true);
+  });
+
+  it('refuses oversized, non-JSON and malformed messages with a reason', () => {
+    expect(parseVoterMessage(`{"type":"join","pad":"${'x'.repeat(MAX_CLIENT_MESSAGE_BYTES)}"}`)).toMatchObject({ ok: false, code: 'too-large' });
+    // Multi-byte characters count as bytes, not as UTF-16 units.
+    expect(parseVoterMessage(`"${'é'.repeat(600)}"`)).toMatchObject({ ok: false, code: 'too-large' });
+    expect(parseVoterMessage('{"type":')).toMatchObject({ ok: false, code: 'malformed' });
+    const bad = [
+      { type: 'join', room: ROOM },
+      { type: 'join', room: 'abc234', device: device(1) },
+      { type: 'join', room: 'ABC23O', device: device(1) },
+      { type: 'join', room: ROOM, device: 'short' },
+      { type: 'join', room: ROOM, device: device(1), extra: 1 },
+      { type: 'vote', room: ROOM, seq: 0, round: 1, reply: 'a' },
+      { type: 'vote', room: ROOM, seq: 1.5, round: 1, reply: 'a' },
+      { type: 'vote', room: ROOM, seq: 1, round: 1, reply: '<script>' },
+      { type: 'vote', room: ROOM, seq: '1', round: 1, reply: 'a' },
+      { type: 'shout', room: ROOM },
+      [], null, 42, 'vote',
+    ];
+    for (const b of bad) expect(parseVoterMessage(JSON.stringify(b)), JSON.stringify(b)).toMatchObject({ ok: false, code: 'malformed' });
+    expect(parseVoterMessage(`{"type":"vote","room":"${ROOM}","seq":1,"round":1,"reply":"a","__proto__":{"x":1}}`)).toMatchObject({ ok: false, code: 'malformed' });
+    expect(parsePresenterMessage(JSON.stringify({ type: 'open', room: ROOM, token: 'short', seq: 1, node: 'phone' }))).toMatchObject({ ok: false, code: 'malformed' });
+  });
+
+  it('names a presenter message sent on a voter connection, whatever it carries', () => {
+    for (const type of ['hello', 'open', 'lock', 'reveal', 'choose', 'advance', 'end']) {
+      expect(parseVoterMessage(JSON.stringify({ type, room: ROOM, token: 't'.repeat(43), seq: 1, round: 1, node: 'phone', reply: 'phone-curious' }))).toMatchObject({ ok: false, code: 'not-presenter' });
+    }
+  });
+
+  it('counts UTF-8 bytes exactly', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => utf8Length(s) === Buffer.byteLength(s, 'utf8')));
+  });
+
+  it('room codes use an alphabet without look-alikes', () => {
+    const code = roomCodeFrom(new Uint8Array([0, 30, 31, 255, 100, 7]));
+    expect(isRoomCode(code)).toBe(true);
+    expect(code).toHaveLength(6);
+    fc.assert(fc.property(fc.uint8Array({ minLength: 6, maxLength: 6 }), (b) => isRoomCode(roomCodeFrom(b)) && !/[01OIL]/.test(roomCodeFrom(b))));
+    expect(() => roomCodeFrom(new Uint8Array(3))).toThrow();
+  });
+});
+
+describe('room reducer: who may do what, when', () => {
+  it('refuses a message for another room and changes nothing', () => {
+    const r = setup();
+    const before = r.state;
+    expectRefused(r.apply({ from: 'voter', device: device(1), message: { type: 'join', room: 'ZZZ999', device: device(1) } }), 'wrong-room');
+    expectRefused(r.apply({ from: 'presenter', message: { type: 'open', room: 'ZZZ999', token: 't'.repeat(43), seq: 1, node: 'phone' } }), 'wrong-room');
+    expect(r.state).toBe(before);
+  });
+
+  it('joins once per device (a rejoin keeps the device), and refuses a join for another device', () => {
+    const r = setup();
+    expect(r.join(device(1))).toMatchObject({ ok: true, change: 'count' });
+    expect(r.join(device(1))).toMatchObject({ ok: true, change: 'none' });
+    expect(Object.keys(r.state.devices)).toEqual([device(1)]);
+    expectRefused(r.apply({ from: 'voter', device: device(1), message: { type: 'join', room: ROOM, device: device(2) } }), 'forbidden');
+  });
+
+  it('is full at MAX_DEVICES phones', () => {
+    const r = setup();
+    for (let i = 0; i < MAX_DEVICES; i++) expect(r.join(device(i)).ok).toBe(true);
+    expectRefused(r.join(device(MAX_DEVICES)), 'room-full');
+    expect(r.join(device(3)).ok).toBe(true);
+  });
+
+  it('takes votes only from joined devices, only while a round is open, only for its replies', () => {
+    const r = setup();
+    expectRefused(r.vote(device(1), 'phone-curious', { round: 1 }), 'not-joined');
+    r.join(device(1));
+    expectRefused(r.vote(device(1), 'phone-curious', { round: 1 }), 'not-open');
+    expectRefused(r.present({ type: 'open', node: 'after-visit' }), 'wrong-node');
+    expect(r.present({ type: 'open', node: 'phone' })).toMatchObject({ ok: true, change: 'all' });
+    expect(r.state.round).toBe(1);
+    expectRefused(r.present({ type: 'open', node: 'phone' }), 'not-now');
+    expectRefused(r.vote(device(1), 'after-supervisor'), 'unknown-reply');
+    expectRefused(r.vote(device(1), 'phone-curious', { round: 2 }), 'wrong-round');
+    expect(r.vote(device(1), 'phone-curious')).toMatchObject({ ok: true, change: 'count' });
+    expect(r.state.votes).toEqual({ [device(1)]: 'phone-curious' });
+  });
+
+  it('keeps one vote per device, changeable until the lock, and refuses changes after it', () => {
+    const r = setup();
+    for (const i of [1, 2, 3]) r.join(device(i));
+    r.present({ type: 'open', node: 'phone' });
+    r.vote(device(1), 'phone-curious');
+    r.vote(device(2), 'phone-curious');
+    r.vote(device(3), 'phone-accuse');
+    r.vote(device(1), 'phone-ignore');
+    r.vote(device(1), 'phone-accuse');
+    expect(r.state.votes).toEqual({ [device(1)]: 'phone-accuse', [device(2)]: 'phone-curious', [device(3)]: 'phone-accuse' });
+    expect(r.vote(device(2), 'phone-curious')).toMatchObject({ ok: true, change: 'none' });
+    expect(r.present({ type: 'lock', round: 1 }).ok).toBe(true);
+    expectRefused(r.vote(device(2), 'phone-ignore'), 'not-open');
+    expect(r.state.votes[device(2)]).toBe('phone-curious');
+    expectRefused(r.present({ type: 'lock', round: 1 }), 'not-now');
+  });
+
+  it('refuses replayed and out-of-order messages from a phone and from the presenter', () => {
+    const r = setup();
+    r.join(device(1));
+    r.present({ type: 'open', node: 'phone' });
+    expect(r.vote(device(1), 'phone-curious', { seq: 5 }).ok).toBe(true);
+    expectRefused(r.vote(device(1), 'phone-accuse', { seq: 5 }), 'replayed');
+    expectRefused(r.vote(device(1), 'phone-accuse', { seq: 3 }), 'out-of-order');
+    expect(r.state.votes[device(1)]).toBe('phone-curious');
+    // A gap is fine: messages sent while a connection dropped may never arrive.
+    expect(r.vote(device(1), 'phone-ignore', { seq: 9 }).ok).toBe(true);
+    expect(r.state.devices[device(1)]?.seq).toBe(9);
+    // A refused vote used up its seq, so it cannot be replayed once it would be accepted.
+    r.present({ type: 'lock', round: 1 });
+    expectRefused(r.vote(device(1), 'phone-curious', { seq: 10 }), 'not-open');
+    expect(r.state.devices[device(1)]?.seq).toBe(10);
+    const presenterSeq = r.state.presenterSeq;
+    expectRefused(r.present({ type: 'reveal', round: 1, seq: presenterSeq }), 'replayed');
+    expectRefused(r.present({ type: 'reveal', round: 1, seq: presenterSeq - 1 }), 'out-of-order');
+    expect(r.state.phase).toBe('locked');
+  });
+
+  it('hides votes until the reveal; each phone then sees the feedback for its own reply', () => {
+    const r = setup();
+    for (const i of [1, 2, 3, 4]) r.join(device(i));
+    r.present({ type: 'open', node: 'phone' });
+    r.vote(device(1), 'phone-curious');
+    r.vote(device(2), 'phone-accuse');
+    r.vote(device(3), 'phone-accuse');
+    const open = presenterView(r.ctx, r.state, 4);
+    expect(open.reveal).toBeUndefined();
+    expect(open.count).toEqual({ round: 1, joined: 4, connected: 4, voted: 3 });
+    expect(voterView(r.ctx, r.state, device(1))).toMatchObject({ phase: 'open', vote: 'phone-curious' });
+    expect(voterView(r.ctx, r.state, device(1)).feedback).toBeUndefined();
+    expect(voterView(r.ctx, r.state, device(4)).vote).toBeUndefined();
+    expectRefused(r.present({ type: 'choose', round: 1, reply: 'phone-curious' }), 'not-now');
+    expect(r.present({ type: 'reveal', round: 1 }).ok).toBe(true);
+    const shown = presenterView(r.ctx, r.state, 4);
+    const expected = revealData(example, r.view(), { 'phone-curious': 1, 'phone-accuse': 2 });
+    expect(shown.reveal).toEqual(expected);
+    expect(shown.reveal?.entries.map((e) => [e.replyId, e.votes])).toEqual(expect.arrayContaining([['phone-curious', 1], ['phone-accuse', 2], ['phone-ignore', 0]]));
+    const mine = voterView(r.ctx, r.state, device(2));
+    const accuse = expected.entries.find((e) => e.replyId === 'phone-accuse');
+    expect(mine.feedback).toEqual({ replyText: accuse?.replyText, feedback: accuse?.feedback, best: false, principles: accuse?.assessments.map((a) => ({ title: a.title, verdict: a.verdict, citation: a.citation })) });
+    expect(voterView(r.ctx, r.state, device(1)).feedback?.best).toBe(true);
+    expect(voterView(r.ctx, r.state, device(4)).feedback).toBeUndefined();
+    // Every message the server would send passes its own schema.
+    expect(parseToPresenter(JSON.stringify({ type: 'view', view: shown }))).toBeDefined();
+    expect(parseToVoter(JSON.stringify({ type: 'view', view: mine }))).toBeDefined();
+  });
+
+  it('follows the branch through the core session and records the decision', () => {
+    const r = setup();
+    for (const i of [1, 2, 3]) r.join(device(i));
+    r.present({ type: 'open', node: 'phone' });
+    r.vote(device(1), 'phone-curious');
+    r.vote(device(2), 'phone-curious');
+    r.vote(device(3), 'phone-accuse');
+    r.present({ type: 'reveal', round: 1 });
+    expectRefused(r.present({ type: 'choose', round: 2, reply: 'phone-curious' }), 'wrong-round');
+    expectRefused(r.present({ type: 'choose', round: 1, reply: 'after-supervisor' }), 'unknown-reply');
+    const curious = r.view().replies.find((rep) => rep.id === 'phone-curious');
+    expect(r.present({ type: 'choose', round: 1, reply: 'phone-curious' })).toMatchObject({ ok: true, change: 'all' });
+    // trust 50 + 10 = 60: the core's routing takes the open branch.
+    expect(r.view()).toMatchObject({ nodeId: 'boyfriend-open', kind: 'scene' });
+    expect(r.state).toMatchObject({ phase: 'idle', votes: {}, round: 1 });
+    expect(r.state.history[0]).toMatchObject({ node: 'phone', chosen: 'phone-curious', best: ['phone-curious'], record: { chosen: curious?.number } });
+    expect(r.state.history[0]?.record.replies.find((x) => x.number === curious?.number)?.votes).toBe(2);
+    expect(voterView(r.ctx, r.state, device(1))).toEqual({ room: ROOM, phase: 'waiting', round: 1 });
+    expectRefused(r.present({ type: 'open', node: 'boyfriend-open' }), 'not-now');
+    expectRefused(r.present({ type: 'advance', node: 'phone' }), 'wrong-node');
+    expect(r.present({ type: 'advance', node: 'boyfriend-open' }).ok).toBe(true);
+    expect(r.view().nodeId).toBe('after-visit');
+    expectRefused(r.present({ type: 'advance', node: 'after-visit' }), 'not-now');
+  });
+
+  it('never changes the state it is given', () => {
+    const r = setup();
+    r.join(device(1));
+    r.present({ type: 'open', node: 'phone' });
+    const frozen = JSON.stringify(r.state);
+    const ctx = r.ctx;
+    const held = r.state;
+    reduceRoom(ctx, held, { from: 'voter', device: device(1), message: { type: 'vote', room: ROOM, seq: 1, round: 1, reply: 'phone-accuse' } });
+    reduceRoom(ctx, held, { from: 'presenter', message: { type: 'reveal', room: ROOM, token: 't'.repeat(43), seq: 99, round: 1 } });
+    expect(JSON.stringify(held)).toBe(frozen);
+  });
+
+  it('plays a whole scenario: tallies exact at every reveal, summary and best-practice counts match the votes', () => {
+    const r = setup(redFlags);
+    const phones = Array.from({ length: 12 }, (_, i) => device(i));
+    for (const p of phones) r.join(p);
+    let rng = 42;
+    const next = () => (rng = (rng * 1103515245 + 12345) % 2147483648);
+    const expectedTallies: Record<string, number>[] = [];
+    let bestVotes = 0;
+    let total = 0;
+    for (let guard = 0; guard < 100 && r.state.phase !== 'ended'; guard++) {
+      const view = r.view();
+      if (view.kind === 'scene') {
+        expect(r.present({ type: 'advance', node: view.nodeId }).ok).toBe(true);
+        continue;
+      }
+      expect(r.present({ type: 'open', node: view.nodeId }).ok).toBe(true);
+      const enabled = view.replies.filter((x) => x.enabled);
+      const final: Record<string, string> = {};
+      for (const p of phones.slice(0, 10 + (next() % 3))) {
+        for (let k = 0; k <= next() % 3; k++) {
+          const choice = enabled[next() % enabled.length]!.id;
+          expect(r.vote(p, choice).ok).toBe(true);
+          final[p] = choice;
+        }
+      }
+      if (next() % 2 === 0) r.present({ type: 'lock', round: r.state.round });
+      r.present({ type: 'reveal', round: r.state.round });
+      const counts: Record<string, number> = {};
+      for (const c of Object.values(final)) counts[c] = (counts[c] ?? 0) + 1;
+      const shown = presenterView(r.ctx, r.state, phones.length).reveal!;
+      expect(Object.fromEntries(shown.entries.filter((e) => e.votes > 0).map((e) => [e.replyId, e.votes]))).toEqual(counts);
+      expect(shown.total).toBe(Object.keys(final).length);
+      expect(tallyVotes(view.replies.map((x) => x.id), counts).entries.map((e) => e.votes)).toEqual(shown.entries.map((e) => e.votes));
+      const best = new Set(shown.entries.filter((e) => e.best).map((e) => e.replyId));
+      bestVotes += Object.values(final).filter((c) => best.has(c)).length;
+      total += Object.keys(final).length;
+      expectedTallies.push(counts);
+      // The room follows its most voted reply.
+      const top = Object.entries(counts).sort((a, b) => b[1] - a[1])[0]![0];
+      expect(r.present({ type: 'choose', round: r.state.round, reply: top }).ok).toBe(true);
+    }
+    expect(r.state.phase).toBe('ended');
+    expect(r.view().done).toBe(true);
+    expect(r.state.history.map((d) => countsOf(d.votes))).toEqual(expectedTallies);
+    const match = roomMatch(r.state);
+    expect(match).toMatchObject({ votes: total, bestVotes });
+    const md = roomSummaryMarkdown(r.ctx, r.state, NOW);
+    expect(md).toContain(`# Session summary: ${redFlags.title}`);
+    expect(md).toContain(`${bestVotes} of ${total} votes`);
+    expect(md).toContain('## Debrief');
+    expect(md).not.toContain(device(1));
+    for (const [i, d] of r.state.history.entries()) {
+      expect(md).toContain(`## Decision ${i + 1}: `);
+      for (const rep of d.record.replies) expect(rep.votes).toBe(countsOf(d.votes)[replyIdOf(redFlags, d.node, rep.text)] ?? 0);
+    }
+    expectRefused(r.present({ type: 'end' }), 'not-now');
+  });
+
+  it('ends early on the presenter\'s word; the summary keeps the open decision', () => {
+    const r = setup();
+    r.join(device(1));
+    r.present({ type: 'open', node: 'phone' });
+    r.vote(device(1), 'phone-ignore');
+    expect(r.present({ type: 'end' }).ok).toBe(true);
+    expect(voterView(r.ctx, r.state, device(1))).toEqual({ room: ROOM, phase: 'ended', round: 1 });
+    expectRefused(r.vote(device(1), 'phone-curious'), 'not-open');
+    expectRefused(r.present({ type: 'reveal', round: 1 }), 'not-now');
+    const md = roomSummaryMarkdown(r.ctx, r.state, NOW);
+    expect(md).toContain('The session stopped at this decision.');
+    expect(md).toContain('No decision was followed in this session.');
+  });
+});
+
+describe('room state: persistence', () => {
+  function midVote() {
+    const r = setup();
+    for (const i of [1, 2, 3]) r.join(device(i));
+    r.present({ type: 'open', node: 'phone' });
+    r.vote(device(1), 'phone-curious');
+    r.vote(device(2), 'phone-accuse');
+    return r;
+  }
+
+  it('round-trips through text and carries on exactly as before', () => {
+    const r = midVote();
+    const restored = restoreRoom(r.ctx, serializeRoom(r.state));
+    expect(restored.ok).toBe(true);
+    if (!restored.ok) return;
+    expect(restored.state).toEqual(JSON.parse(serializeRoom(r.state)));
+    // Same seq rules after a restart: a replay is still a replay.
+    expectRefused(reduceRoom(r.ctx, restored.state, { from: 'voter', device: device(1), message: { type: 'vote', room: ROOM, seq: 1, round: 1, reply: 'phone-ignore' } }), 'replayed');
+    const after = reduceRoom(r.ctx, restored.state, { from: 'presenter', message: { type: 'reveal', room: ROOM, token: 't'.repeat(43), seq: restored.state.presenterSeq + 1, round: 1 } });
+    expect(after.ok && presenterView(r.ctx, after.state, 0).reveal?.total).toBe(2);
+  });
+
+  it('refuses a damaged or mismatched room whole, with a reason', () => {
+    const r = midVote();
+    const good = JSON.parse(serializeRoom(r.state)) as RoomState;
+    const cases: [string, string][] = [
+      ['not json', '{"format"'],
+      ['wrong format', JSON.stringify({ ...good, format: 'other' })],
+      ['bad code', JSON.stringify({ ...good, room: 'abc' })],
+      ['vote for a reply elsewhere', JSON.stringify({ ...good, votes: { [device(1)]: 'after-supervisor' } })],
+      ['vote from an unknown device', JSON.stringify({ ...good, votes: { [device(9)]: 'phone-curious' } })],
+      ['votes with no round open', JSON.stringify({ ...good, phase: 'idle' })],
+      ['round at another node', JSON.stringify({ ...good, node: 'after-visit' })],
+      ['session edited', JSON.stringify({ ...good, session: { ...good.session, snapshot: { ...(good.session.snapshot as object), value: 'after-visit' } } })],
+    ];
+    for (const [name, text] of cases) {
+      const result = restoreRoom(r.ctx, text);
+      expect(result.ok, name).toBe(false);
+      if (!result.ok) expect(result.error, name).toMatch(/damaged|not fit|does not fit/);
+    }
+    expect(restoreRoom(roomContext(redFlags), serializeRoom(r.state))).toMatchObject({ ok: false, error: expect.stringContaining('example-new-phone') });
+  });
+});
+
+function countsOf(votes: Record<string, string>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const v of Object.values(votes)) out[v] = (out[v] ?? 0) + 1;
+  return out;
+}
+
+function replyIdOf(scenario: Scenario, node: string, text: string): string {
+  const n = scenario.nodes.find((x) => x.id === node);
+  return n?.kind === 'decision' ? (n.replies.find((x) => x.text === text)?.id ?? '') : '';
+}

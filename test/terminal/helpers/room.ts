@@ -1,0 +1,160 @@
+import { WebSocket } from 'ws';
+import type { PresenterCommand, PresenterView, RoomCount, ServerError, ToPresenter, ToVoter, VoterView } from '../../../src/machines/index.js';
+
+/** How long a test waits for an event before it fails (a guard against hanging, never a pause). */
+const GUARD_MS = 15_000;
+
+/** Messages from one WebSocket, each waited for by predicate (already received ones count). */
+class Inbox<T> {
+  readonly all: T[] = [];
+  private waiters: { pred: (m: T) => boolean; resolve: (m: T) => void; from: number }[] = [];
+  push(m: T): void {
+    this.all.push(m);
+    this.waiters = this.waiters.filter((w) => {
+      if (!w.pred(m)) return true;
+      w.resolve(m);
+      return false;
+    });
+  }
+  /** The first message from index `from` on that matches. */
+  next(pred: (m: T) => boolean, from = 0, what = 'a message'): Promise<T> {
+    const found = this.all.slice(from).find(pred);
+    if (found) return Promise.resolve(found);
+    return new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), GUARD_MS);
+      this.waiters.push({ pred, from, resolve: (m) => {
+        clearTimeout(timer);
+        resolve(m);
+      } });
+    });
+  }
+}
+
+function open(url: string): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url);
+    ws.once('open', () => resolve(ws));
+    ws.once('error', reject);
+  });
+}
+
+/** A simulated phone: joins with its device id, votes with increasing seq, reconnects keeping its id. */
+export class Phone {
+  ws!: WebSocket;
+  inbox = new Inbox<ToVoter>();
+  view?: VoterView;
+  seq = 0;
+  closed!: Promise<void>;
+  constructor(readonly base: string, readonly room: string, readonly device: string) {}
+
+  static async join(base: string, room: string, device: string): Promise<Phone> {
+    const phone = new Phone(base, room, device);
+    await phone.connect();
+    return phone;
+  }
+
+  async connect(): Promise<ToVoter & { type: 'welcome' }> {
+    this.inbox = new Inbox<ToVoter>();
+    this.ws = await open(`${this.base}/ws/voter`);
+    this.closed = new Promise((resolve) => this.ws.once('close', () => resolve()));
+    this.ws.on('message', (data) => {
+      const m = JSON.parse(String(data)) as ToVoter;
+      if (m.type === 'welcome' || m.type === 'view') this.view = m.view;
+      this.inbox.push(m);
+    });
+    this.ws.send(JSON.stringify({ type: 'join', room: this.room, device: this.device }));
+    const welcome = (await this.inbox.next((m) => m.type === 'welcome' || m.type === 'error', 0, `welcome for ${this.device}`)) as ToVoter;
+    if (welcome.type !== 'welcome') throw new Error(`join refused: ${JSON.stringify(welcome)}`);
+    this.seq = Math.max(this.seq, welcome.seq);
+    return welcome;
+  }
+
+  /** Sends a vote and waits until the room confirms it (this phone's view shows it) or refuses it. */
+  async vote(reply: string, round = this.view?.round ?? 0): Promise<VoterView | ServerError> {
+    const from = this.inbox.all.length;
+    this.send({ type: 'vote', room: this.room, seq: ++this.seq, round, reply });
+    // Votes count only while a round is open, so a confirmation is an open view showing this vote.
+    const m = await this.inbox.next((x) => (x.type === 'view' && x.view.phase === 'open' && x.view.vote === reply) || x.type === 'error', from, `vote ack for ${this.device}`);
+    return m.type === 'error' ? m : (m as { view: VoterView }).view;
+  }
+
+  send(message: unknown): void {
+    this.ws.send(typeof message === 'string' ? message : JSON.stringify(message));
+  }
+
+  /** The next error after what was received so far. */
+  nextError(from = this.inbox.all.length): Promise<ServerError> {
+    return this.inbox.next((m) => m.type === 'error', from, 'an error') as Promise<ServerError>;
+  }
+
+  /** Waits for a view in which `pred` holds (the current one counts). */
+  async until(pred: (v: VoterView) => boolean, what = 'a view'): Promise<VoterView> {
+    if (this.view && pred(this.view)) return this.view;
+    const m = await this.inbox.next((x) => (x.type === 'view' || x.type === 'welcome') && pred(x.view), 0, `${what} on ${this.device}`);
+    return (m as { view: VoterView }).view;
+  }
+
+  /** Drops the connection without a goodbye, as a phone losing Wi-Fi would. */
+  async drop(): Promise<void> {
+    this.ws.terminate();
+    await this.closed;
+  }
+}
+
+/** A simulated presenter page: hello with the token, then commands with increasing seq. */
+export class Presenter {
+  ws!: WebSocket;
+  inbox = new Inbox<ToPresenter>();
+  view!: PresenterView;
+  count!: RoomCount;
+  seq = 0;
+  constructor(readonly base: string, readonly room: string, readonly token: string) {}
+
+  static async connect(base: string, room: string, token: string): Promise<Presenter> {
+    const p = new Presenter(base, room, token);
+    p.ws = await open(`${base}/ws/presenter`);
+    p.ws.on('message', (data) => {
+      const m = JSON.parse(String(data)) as ToPresenter;
+      if (m.type === 'welcome' || m.type === 'view') {
+        p.view = m.view;
+        p.count = m.view.count;
+      } else if (m.type === 'count') p.count = m.count;
+      p.inbox.push(m);
+    });
+    p.ws.send(JSON.stringify({ type: 'hello', room, token }));
+    const welcome = await p.inbox.next((m) => m.type === 'welcome' || m.type === 'error', 0, 'presenter welcome');
+    if (welcome.type !== 'welcome') throw new Error(`presenter refused: ${JSON.stringify(welcome)}`);
+    p.seq = welcome.seq;
+    return p;
+  }
+
+  /** Sends a command and returns the view that follows it, or the error. */
+  async act(command: PresenterCommand): Promise<PresenterView | ServerError> {
+    const from = this.inbox.all.length;
+    this.ws.send(JSON.stringify({ ...command, room: this.room, token: this.token, seq: ++this.seq }));
+    const m = await this.inbox.next((x) => x.type === 'view' || x.type === 'error', from, `answer to ${command.type}`);
+    return m.type === 'error' ? m : (m as { view: PresenterView }).view;
+  }
+
+  /** Waits until the counts satisfy `pred` (the latest counts count). */
+  async until(pred: (c: RoomCount) => boolean, what = 'counts'): Promise<RoomCount> {
+    if (this.count && pred(this.count)) return this.count;
+    const m = await this.inbox.next((x) => (x.type === 'count' && pred(x.count)) || ((x.type === 'view' || x.type === 'welcome') && pred(x.view.count)), 0, what);
+    return m.type === 'count' ? m.count : (m as { view: PresenterView }).view.count;
+  }
+
+  close(): void {
+    this.ws.close();
+  }
+}
+
+/** A device id as the voter page makes them (16–64 URL-safe characters). */
+export function deviceId(i: number): string {
+  return `phone-${String(i).padStart(4, '0')}-abcdefghij`;
+}
+
+/** A small deterministic random generator for test choices. */
+export function lcg(seed: number): () => number {
+  let s = seed;
+  return () => (s = (s * 1103515245 + 12345) % 2147483648);
+}

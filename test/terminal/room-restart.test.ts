@@ -1,0 +1,199 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createRoom, roomContext, serializeRoom, validateScenario, type PresenterView, type Scenario, type ServerError } from '../../src/machines/index.js';
+import { BIN, ROOT, runInProcess } from './helpers/cli.js';
+import { roomCommand } from '../../src/terminal/room/command.js';
+import { deviceId, Phone, Presenter } from './helpers/room.js';
+
+/** The room command as a child process; output is waited for by event, never by polling. */
+function spawnRoom(args: string[], env: NodeJS.ProcessEnv, stdin: 'ignore' | 'pipe' = 'ignore') {
+  const child = spawn(BIN[0], [BIN[1], 'room', ...args], { cwd: ROOT, env: { PATH: process.env.PATH, HOME: env.XDG_STATE_HOME, ...env }, stdio: [stdin, 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  const listeners = new Set<() => void>();
+  child.stdout!.on('data', (d: Buffer) => {
+    out += d.toString();
+    for (const l of listeners) l();
+  });
+  child.stderr!.on('data', (d: Buffer) => {
+    err += d.toString();
+    for (const l of listeners) l();
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => {
+    for (const l of listeners) l();
+    resolve(code);
+  }));
+  return {
+    child,
+    output: () => out,
+    errors: () => err,
+    exited,
+    waitFor(pattern: RegExp): Promise<RegExpExecArray> {
+      return new Promise((resolve, reject) => {
+        const guard = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; output:\n${out}\n${err}`)), 20_000);
+        const check = () => {
+          const m = pattern.exec(out);
+          if (m) {
+            listeners.delete(check);
+            clearTimeout(guard);
+            resolve(m);
+          } else if (child.exitCode !== null) {
+            listeners.delete(check);
+            clearTimeout(guard);
+            reject(new Error(`the room exited (${child.exitCode}) before ${pattern}:\n${out}\n${err}`));
+          }
+        };
+        listeners.add(check);
+        check();
+      });
+    },
+  };
+}
+
+/** Where the room says phones join and where the presenter page is. */
+async function addresses(room: ReturnType<typeof spawnRoom>) {
+  const join = await room.waitFor(/http:\/\/127\.0\.0\.1:(\d+)\/join\?room=([A-Z0-9]{6})/);
+  const presenter = await room.waitFor(/:\d+\/\?room=([A-Z0-9]{6})&token=([A-Za-z0-9_-]+)#\/presenter\/[a-z0-9-]+/);
+  await room.waitFor(/Listening on 127\.0\.0\.1/);
+  return { port: Number(join[1]), code: join[2] as string, token: presenter[2] as string, base: `ws://127.0.0.1:${join[1]}` };
+}
+
+function must(x: PresenterView | ServerError): PresenterView {
+  if ('type' in x && x.type === 'error') throw new Error(`refused: ${x.code}`);
+  return x as PresenterView;
+}
+
+const children: ReturnType<typeof spawnRoom>[] = [];
+afterEach(() => {
+  for (const c of children.splice(0)) if (c.child.exitCode === null) c.child.kill('SIGKILL');
+});
+
+describe('room command as a process', () => {
+  it('SIGKILL mid-vote, then room --resume: same code, port, votes and position; no vote lost; SIGTERM writes the summary', async () => {
+    const env = { XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'casa-room-')), CASA_PRACTICE_SEED: '4' };
+    const first = spawnRoom(['red-flags', '--host', '127.0.0.1', '--port', '0'], env);
+    children.push(first);
+    const at = await addresses(first);
+    let presenter = await Presenter.connect(at.base, at.code, at.token);
+    must(await presenter.act({ type: 'advance', node: presenter.view.session.nodeId }));
+    const decision = presenter.view.session;
+    const opened = must(await presenter.act({ type: 'open', node: decision.nodeId }));
+    const phones = await Promise.all(Array.from({ length: 12 }, (_, i) => Phone.join(at.base, at.code, deviceId(i))));
+    const replies = decision.replies.map((r) => r.id);
+    const votes = new Map<string, string>();
+    await Promise.all(phones.map(async (p, i) => {
+      const reply = replies[i % replies.length] as string;
+      // Acknowledged means written: the server stores a change before it tells anyone.
+      expect(await p.vote(reply)).toMatchObject({ vote: reply });
+      votes.set(p.device, reply);
+    }));
+    first.child.kill('SIGKILL');
+    expect(await first.exited).toBe(null);
+    await Promise.all(phones.map((p) => p.closed));
+
+    const second = spawnRoom(['--resume', '--host', '127.0.0.1'], env);
+    children.push(second);
+    const again = await addresses(second);
+    expect(second.output()).toContain('Resumed');
+    expect(again).toEqual(at);
+    // Phones come back with their device ids and find their votes; the presenter carries on its count.
+    for (const p of phones) {
+      const welcome = await p.connect();
+      expect(welcome.view).toMatchObject({ phase: 'open', round: opened.round, vote: votes.get(p.device) });
+    }
+    presenter = await Presenter.connect(again.base, again.code, again.token);
+    expect(presenter.seq).toBe(2);
+    expect(presenter.view.count).toMatchObject({ joined: 12, voted: 12, connected: 12 });
+    // A phone changes its vote after the restart: its seq carries on from the room's.
+    const changed = replies[1] as string;
+    expect(await phones[0]!.vote(changed)).toMatchObject({ vote: changed });
+    votes.set(phones[0]!.device, changed);
+    const revealed = must(await presenter.act({ type: 'reveal', round: opened.round }));
+    const counts: Record<string, number> = {};
+    for (const v of votes.values()) counts[v] = (counts[v] ?? 0) + 1;
+    expect(Object.fromEntries(revealed.reveal!.entries.filter((e) => e.votes > 0).map((e) => [e.replyId, e.votes]))).toEqual(counts);
+    const chosen = replies[0] as string;
+    must(await presenter.act({ type: 'choose', round: opened.round, reply: chosen }));
+
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+    const summaryPath = /Session summary written to (\S+\.md)/.exec(second.output())?.[1];
+    expect(summaryPath && existsSync(summaryPath)).toBe(true);
+    const summary = readFileSync(summaryPath as string, 'utf8');
+    expect(summary).toContain('## Decision 1: ');
+    expect(summary).toContain(`of 12 votes`);
+    const record = decision.replies.map((r) => `| ${r.number} | `);
+    for (const line of record) expect(summary).toContain(line);
+    expect(summary).not.toContain(deviceId(0));
+    expect(summary).not.toContain(at.token);
+  });
+
+  it('the trainer can run the room from the terminal: next, open, lock, reveal, follow, end', async () => {
+    const env = { XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'casa-room-')), CASA_PRACTICE_SEED: '4' };
+    const room = spawnRoom(['red-flags', '--host', '127.0.0.1'], env, 'pipe');
+    children.push(room);
+    const at = await addresses(room);
+    const type = (line: string) => room.child.stdin!.write(`${line}\n`);
+    await room.waitFor(/Scene: .*\(n: next\)/);
+    type('o');
+    await room.waitFor(/A vote opens only at a decision/);
+    type('n');
+    await room.waitFor(/Decision 1: /);
+    type('o');
+    const first = await room.waitFor(/Vote open \(round 1\)[\s\S]*? {2}1\. (?:\[do\] )?([^\n]+)/);
+    const phones = await Promise.all([1, 2, 3].map((i) => Phone.join(at.base, at.code, deviceId(i))));
+    const replies = phones[0]!.view!.decision!.replies;
+    const one = replies.find((r) => r.number === 1)!.id;
+    for (const p of phones) expect(await p.vote(one)).toMatchObject({ vote: one });
+    type('s');
+    await room.waitFor(/3 phones connected, 3 joined; 3 voted in round 1/);
+    type('l');
+    await room.waitFor(/Vote locked/);
+    type('r');
+    await room.waitFor(/Votes: 3 \(100%\)/);
+    await Promise.all(phones.map((p) => p.until((v) => v.phase === 'revealed' && v.feedback !== undefined)));
+    type('1');
+    await room.waitFor(/room follows\.\n(Scene|Decision 2)/);
+    type('e');
+    await room.waitFor(/The session has ended/);
+    await Promise.all(phones.map((p) => p.until((v) => v.phase === 'ended')));
+    room.child.kill('SIGTERM');
+    expect(await room.exited).toBe(0);
+    const summary = readFileSync(/Session summary written to (\S+\.md)/.exec(room.output())![1]!, 'utf8');
+    expect(summary).toContain(`Branch taken: 1. ${first[1]!.trim().slice(0, 20)}`);
+    expect(summary).toMatch(/Over the session: [03] of 3 votes \((0|100)%\) were for best practice/);
+    expect(summary).toMatch(/\| 1 \| [^|]+ \| [^|]+ \| 3 \(100%\) \|/);
+  });
+
+  it('room --resume with nothing saved, or with a damaged room file, says so (exit 1) and moves the file aside', async () => {
+    const env = { XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'casa-room-')) };
+    const io = () => {
+      const got = { out: '', err: '' };
+      return { got, io: { out: (t: string) => (got.out += t), err: (t: string) => (got.err += t) } };
+    };
+    const none = io();
+    expect(await roomCommand(['--resume', '--host', '127.0.0.1'], none.io, env)).toBe(1);
+    expect(none.got.err).toContain('no room to resume');
+    const rooms = join(env.XDG_STATE_HOME, 'casa-practice', 'rooms');
+    const file = join(ROOT, 'scenarios', 'red-flags.json');
+    const scenario = validateScenario(readFileSync(file), file).scenario as Scenario;
+    const state = createRoom(roomContext(scenario), 'DMG234', 1, new Date(), { file, token: 'k'.repeat(43) });
+    mkdirSync(rooms, { recursive: true });
+    writeFileSync(join(rooms, 'DMG234.json'), serializeRoom({ ...state, votes: { [deviceId(1)]: 'r-nails-skip' } }));
+    const damaged = io();
+    expect(await roomCommand(['--resume', '--host', '127.0.0.1'], damaged.io, env)).toBe(1);
+    expect(damaged.got.err).toMatch(/could not resume the room: The saved room is damaged .* moved to /);
+    expect(readdirSync(rooms).some((f) => f.startsWith('DMG234.json') && f !== 'DMG234.json')).toBe(true);
+  });
+
+  it('refuses bad options with a usage error (exit 2)', async () => {
+    for (const args of [['red-flags', '--port', '70000'], ['--resume', 'red-flags'], [], ['red-flags', '--host', 'a b'], ['red-flags', '--bogus']]) {
+      const run = await runInProcess('room', ...args);
+      expect(run.code, args.join(' ')).toBe(2);
+      expect(run.err).toMatch(/casa-practice: .*\nRun "(npx )?casa-practice --help"/);
+    }
+  });
+});

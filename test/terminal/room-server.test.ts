@@ -1,0 +1,419 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import {
+  createRoom, restoreRoom, roomContext, roomSummaryMarkdown, serializeRoom, validateScenario,
+  type PresenterView, type RoomState, type Scenario, type ServerError, type VoterView,
+} from '../../src/machines/index.js';
+import { readVoterFiles, startRoomServer, tokenMatches, type RoomServer, type RoomServerOptions } from '../../src/terminal/room/server.js';
+import { packageRoot } from '../../src/terminal/paths.js';
+import { deviceId, lcg, Phone, Presenter } from './helpers/room.js';
+
+const scenario = validateScenario(readFileSync(join(packageRoot(), 'scenarios/red-flags.json')), 'red-flags.json').scenario as Scenario;
+const ROOM = 'TEST23';
+const TOKEN = 'T'.repeat(43);
+
+interface Running {
+  server: RoomServer;
+  base: string;
+  http: string;
+  logs: string[];
+  saved: RoomState[];
+  ended: RoomState[];
+  ctx: ReturnType<typeof roomContext>;
+  waitLog: (pred: (line: string) => boolean) => Promise<string>;
+}
+
+const running: Running[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((r) => r.server.close()));
+});
+
+async function start(options: Partial<RoomServerOptions> = {}): Promise<Running> {
+  const ctx = roomContext(scenario);
+  const logs: string[] = [];
+  const saved: RoomState[] = [];
+  const ended: RoomState[] = [];
+  const waiters: { pred: (l: string) => boolean; resolve: (l: string) => void }[] = [];
+  const server = await startRoomServer({
+    ctx, state: createRoom(ctx, ROOM, 11, new Date('2026-12-01T10:00:00Z')), token: TOKEN, host: '127.0.0.1', port: 0,
+    persist: (s) => {
+      saved.push(s);
+    },
+    log: (line) => {
+      logs.push(line);
+      for (const w of waiters.splice(0)) if (w.pred(line)) w.resolve(line); else waiters.push(w);
+    },
+    onEnded: (s) => ended.push(s),
+    voterFiles: { html: '<!doctype html><title>v</title>', css: 'body{}', js: 'export {};' },
+    ...options,
+  });
+  const r: Running = {
+    server, logs, saved, ended, ctx,
+    base: `ws://127.0.0.1:${server.port}`,
+    http: `http://127.0.0.1:${server.port}`,
+    waitLog: (pred) => {
+      const found = logs.find(pred);
+      return found !== undefined ? Promise.resolve(found) : new Promise((resolve) => waiters.push({ pred, resolve }));
+    },
+  };
+  running.push(r);
+  return r;
+}
+
+const isError = (x: PresenterView | ServerError | VoterView): x is ServerError => 'type' in x && x.type === 'error';
+
+function must(x: PresenterView | ServerError): PresenterView {
+  if (isError(x)) throw new Error(`refused: ${x.code} ${x.message}`);
+  return x;
+}
+
+describe('live room server: a whole scenario with 40 phones', () => {
+  it('joins, votes, changes votes, drops and reconnects; tallies exact at every reveal; the summary matches', async () => {
+    const r = await start();
+    const phones = await Promise.all(Array.from({ length: 40 }, (_, i) => Phone.join(r.base, ROOM, deviceId(i))));
+    const presenter = await Presenter.connect(r.base, ROOM, TOKEN);
+    await presenter.until((c) => c.joined === 40 && c.connected === 40, '40 phones');
+    const rand = lcg(3);
+    const expected: Record<string, number>[] = [];
+    let decisions = 0;
+    for (let guard = 0; guard < 100 && presenter.view.phase !== 'ended'; guard++) {
+      const view = presenter.view.session;
+      if (view.kind === 'scene') {
+        must(await presenter.act({ type: 'advance', node: view.nodeId }));
+        continue;
+      }
+      decisions++;
+      const opened = must(await presenter.act({ type: 'open', node: view.nodeId }));
+      const round = opened.round;
+      await Promise.all(phones.map((p) => p.until((v) => v.phase === 'open' && v.round === round, 'the open vote')));
+      const replies = view.replies.filter((x) => x.enabled).map((x) => x.id);
+      const final = new Map<string, string>();
+      // 36 to 40 phones vote; some change their vote; some drop their connection and come back.
+      const voters = phones.slice(rand() % 5);
+      await Promise.all(voters.map(async (p, i) => {
+        let choice = replies[rand() % replies.length] as string;
+        expect(await p.vote(choice)).toMatchObject({ vote: choice });
+        if (i % 3 === 0) {
+          choice = replies[rand() % replies.length] as string;
+          expect(await p.vote(choice)).toMatchObject({ vote: choice });
+        }
+        if (i % 5 === decisions % 5) {
+          await p.drop();
+          const welcome = await p.connect();
+          // The same device id gets its vote back.
+          expect(welcome.view).toMatchObject({ phase: 'open', round, vote: choice });
+        }
+        final.set(p.device, choice);
+      }));
+      await presenter.until((c) => c.round === round && c.voted === final.size && c.connected === 40, 'every vote counted');
+      must(await presenter.act({ type: 'lock', round }));
+      const late = phones[phones.length - 1] as Phone;
+      await late.until((v) => v.phase === 'locked', 'the lock');
+      const refused = await late.vote(replies[0] as string);
+      expect(refused).toMatchObject({ type: 'error', code: 'not-open' });
+      const revealed = must(await presenter.act({ type: 'reveal', round }));
+      const counts: Record<string, number> = {};
+      for (const c of final.values()) counts[c] = (counts[c] ?? 0) + 1;
+      expected.push(counts);
+      expect(Object.fromEntries(revealed.reveal!.entries.filter((e) => e.votes > 0).map((e) => [e.replyId, e.votes]))).toEqual(counts);
+      expect(revealed.reveal!.total).toBe(final.size);
+      // Each phone sees the feedback for the reply it picked.
+      await Promise.all(phones.map(async (p) => {
+        const v = await p.until((x) => x.phase === 'revealed' && x.round === round, 'the reveal');
+        const mine = final.get(p.device);
+        if (mine === undefined) return expect(v.feedback).toBeUndefined();
+        const entry = revealed.reveal!.entries.find((e) => e.replyId === mine)!;
+        expect(v.feedback).toMatchObject({ replyText: entry.replyText, feedback: entry.feedback, best: entry.best });
+      }));
+      const top = Object.entries(counts).sort((a, b) => b[1] - a[1])[0]![0];
+      must(await presenter.act({ type: 'choose', round, reply: top }));
+    }
+    expect(presenter.view.phase).toBe('ended');
+    expect(decisions).toBeGreaterThanOrEqual(5);
+    await Promise.all(phones.map((p) => p.until((v) => v.phase === 'ended', 'the end')));
+    expect(r.ended).toHaveLength(1);
+    const final = r.server.state();
+    expect(final.history.map((d) => {
+      const c: Record<string, number> = {};
+      for (const v of Object.values(d.votes)) c[v] = (c[v] ?? 0) + 1;
+      return c;
+    })).toEqual(expected);
+    const summary = roomSummaryMarkdown(r.ctx, final);
+    const total = expected.reduce((n, c) => n + Object.values(c).reduce((a, b) => a + b, 0), 0);
+    expect(summary).toContain(`of ${total} votes`);
+    for (const [i, d] of final.history.entries()) {
+      for (const rep of d.record.replies) expect(summary).toContain(`| ${rep.number} | `);
+      expect(d.record.replies.reduce((n, x) => n + x.votes, 0)).toBe(Object.keys(d.votes).length);
+      expect(summary).toContain(`## Decision ${i + 1}: `);
+    }
+    // Every change was persisted before it was announced, and the last one restores whole.
+    const restored = restoreRoom(r.ctx, serializeRoom(r.saved[r.saved.length - 1]!));
+    expect(restored.ok && restored.state.history.length).toBe(final.history.length);
+  });
+});
+
+describe('live room server: faults', () => {
+  it('a flood of 10,000 malformed messages from one connection leaves the session working, and the log short and clean', async () => {
+    const r = await start();
+    const presenter = await Presenter.connect(r.base, ROOM, TOKEN);
+    const first = presenter.view.session;
+    must(await presenter.act({ type: 'advance', node: first.nodeId }));
+    const decision = presenter.view.session;
+    must(await presenter.act({ type: 'open', node: decision.nodeId }));
+    const phones = await Promise.all(Array.from({ length: 5 }, (_, i) => Phone.join(r.base, ROOM, deviceId(i))));
+    const flooder = await Phone.join(r.base, ROOM, deviceId(99));
+    const kinds = [
+      '{"type":', 'null', '[]', JSON.stringify({ type: 'vote', room: ROOM, seq: 'x' }), JSON.stringify({ type: '\u001b[2Jevil', room: ROOM }),
+      JSON.stringify({ type: 'vote', room: ROOM, seq: 1, round: 1, reply: 'x'.repeat(2000) }), 'x'.repeat(5000),
+    ];
+    for (let i = 0; i < 10_000; i++) {
+      if (i % 1000 === 0) flooder.ws.send(Buffer.from([0xff, 0x00, 0x1b]), { binary: true });
+      else flooder.send(kinds[i % kinds.length] as string);
+    }
+    // The others vote while the flood is being handled.
+    const replies = decision.replies.map((x) => x.id);
+    const views = await Promise.all(phones.map((p, i) => p.vote(replies[i % replies.length] as string)));
+    for (const v of views) expect(isError(v)).toBe(false);
+    await presenter.until((c) => c.voted === 5, 'five votes');
+    // Closing the flooder logs its refusals as one total: every one of the 10,000 was seen and refused.
+    flooder.ws.close();
+    const totals = await r.waitLog((l) => l.includes(`#`) && l.includes('more messages refused'));
+    const logged = Number(/: (\d+) more messages refused/.exec(totals)?.[1]);
+    expect(logged + 3).toBe(10_000);
+    expect(r.logs.length).toBeLessThan(10);
+    // eslint-disable-next-line no-control-regex -- looking for control characters
+    for (const line of r.logs) expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+    const revealed = must(await presenter.act({ type: 'reveal', round: presenter.view.round }));
+    expect(revealed.reveal!.total).toBe(5);
+    expect(r.server.state().votes[deviceId(99)]).toBeUndefined();
+  });
+
+  it('refuses every presenter message forged from a voter connection, even with the right token', async () => {
+    const r = await start();
+    const presenter = await Presenter.connect(r.base, ROOM, TOKEN);
+    must(await presenter.act({ type: 'advance', node: presenter.view.session.nodeId }));
+    const decision = presenter.view.session;
+    must(await presenter.act({ type: 'open', node: decision.nodeId }));
+    const round = presenter.view.round;
+    const phone = await Phone.join(r.base, ROOM, deviceId(1));
+    await phone.vote(decision.replies[0]!.id);
+    const before = r.server.state();
+    const forged = [
+      { type: 'hello' }, { type: 'open', node: decision.nodeId }, { type: 'lock', round }, { type: 'reveal', round },
+      { type: 'choose', round, reply: decision.replies[0]!.id }, { type: 'advance', node: decision.nodeId }, { type: 'end' },
+    ];
+    for (const [i, f] of forged.entries()) {
+      for (const token of [TOKEN, 'W'.repeat(43)]) {
+        const from = phone.inbox.all.length;
+        phone.send({ ...f, room: ROOM, token, seq: 100 + i });
+        expect(await phone.nextError(from), f.type).toMatchObject({ code: 'not-presenter' });
+      }
+    }
+    // A presenter connection without the right token is refused too.
+    const impostor = new WebSocket(`${r.base}/ws/presenter`);
+    await new Promise((resolve) => impostor.once('open', resolve));
+    const answers: ServerError[] = [];
+    const all = new Promise<void>((resolve) => impostor.on('message', (d) => {
+      answers.push(JSON.parse(String(d)) as ServerError);
+      if (answers.length === forged.length) resolve();
+    }));
+    for (const [i, f] of forged.entries()) impostor.send(JSON.stringify({ ...f, room: ROOM, token: 'W'.repeat(43), ...(f.type === 'hello' ? {} : { seq: 1000 + i }) }));
+    await all;
+    expect(answers.map((a) => a.code)).toEqual(forged.map(() => 'forbidden'));
+    impostor.close();
+    expect(r.server.state()).toBe(before);
+    expect(r.server.state().phase).toBe('open');
+    expect(tokenMatches(TOKEN, TOKEN)).toBe(true);
+    expect(tokenMatches(TOKEN, TOKEN.slice(1))).toBe(false);
+    expect(tokenMatches(TOKEN, undefined)).toBe(false);
+  });
+
+  it('refuses replayed and wrong-room messages across a reconnect; oversized frames close only that connection', async () => {
+    const r = await start();
+    const presenter = await Presenter.connect(r.base, ROOM, TOKEN);
+    must(await presenter.act({ type: 'advance', node: presenter.view.session.nodeId }));
+    const decision = presenter.view.session;
+    must(await presenter.act({ type: 'open', node: decision.nodeId }));
+    const phone = await Phone.join(r.base, ROOM, deviceId(1));
+    const [a, b] = decision.replies.map((x) => x.id) as [string, string];
+    await phone.vote(a);
+    const old = { type: 'vote', room: ROOM, seq: phone.seq, round: presenter.view.round, reply: b };
+    await phone.drop();
+    const welcome = await phone.connect();
+    expect(welcome.seq).toBe(1);
+    let from = phone.inbox.all.length;
+    phone.send(old);
+    expect(await phone.nextError(from)).toMatchObject({ code: 'replayed' });
+    from = phone.inbox.all.length;
+    phone.send({ ...old, room: 'XYZ789', seq: 50 });
+    expect(await phone.nextError(from)).toMatchObject({ code: 'wrong-room' });
+    from = phone.inbox.all.length;
+    phone.send({ ...old, seq: 60, round: 99 });
+    expect(await phone.nextError(from)).toMatchObject({ code: 'wrong-round' });
+    expect(r.server.state().votes[deviceId(1)]).toBe(a);
+    phone.seq = 60;
+    // A frame over the WebSocket limit closes that connection only (1009); the room goes on.
+    const big = await Phone.join(r.base, ROOM, deviceId(2));
+    const code = new Promise<number>((resolve) => big.ws.once('close', (c) => resolve(c)));
+    big.send('x'.repeat(70 * 1024));
+    expect(await code).toBe(1009);
+    expect(await phone.vote(b)).toMatchObject({ vote: b });
+  });
+
+  it('refuses connections beyond its limit, and takes them again once one closes', async () => {
+    const r = await start({ maxConnections: 3 });
+    const presenter = await Presenter.connect(r.base, ROOM, TOKEN);
+    const phones = await Promise.all([1, 2].map((i) => Phone.join(r.base, ROOM, deviceId(i))));
+    const status = await new Promise<number>((resolve) => {
+      const ws = new WebSocket(`${r.base}/ws/voter`);
+      ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      ws.once('open', () => resolve(101));
+      ws.once('error', () => undefined);
+    });
+    expect(status).toBe(503);
+    await phones[0]!.drop();
+    await presenter.until((c) => c.connected === 1, 'the server saw the phone go');
+    await phones[0]!.connect();
+    expect(phones[0]!.view?.phase).toBe('waiting');
+  });
+
+  it('refuses a WebSocket opened by a page from another site', async () => {
+    const r = await start();
+    const status = await new Promise<number>((resolve) => {
+      const ws = new WebSocket(`${r.base}/ws/voter`, { origin: 'http://evil.example' });
+      ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      ws.once('open', () => resolve(101));
+      ws.once('error', () => undefined);
+    });
+    expect(status).toBe(403);
+    await r.waitLog((l) => l.includes('another site'));
+    const same = await Phone.join(r.base, ROOM, deviceId(1));
+    expect(same.view?.phase).toBe('waiting');
+    const own = new WebSocket(`${r.base}/ws/voter`, { origin: r.http });
+    await new Promise((resolve, reject) => {
+      own.once('open', resolve);
+      own.once('error', reject);
+    });
+    own.close();
+  });
+
+  it('drops a connection that stops answering the heartbeat, and the presenter sees it go', async () => {
+    const r = await start({ heartbeatMs: 40 });
+    const presenter = await Presenter.connect(r.base, ROOM, TOKEN);
+    const phones = await Promise.all([1, 2].map((i) => Phone.join(r.base, ROOM, deviceId(i))));
+    await presenter.until((c) => c.connected === 2);
+    // A phone whose network went away: it reads nothing, so it never answers a ping.
+    (phones[0]!.ws as unknown as { _socket: { pause(): void } })._socket.pause();
+    await presenter.until((c) => c.connected === 1 && c.joined === 2, 'the silent phone dropped');
+    await r.waitLog((l) => l.includes('no answer to the heartbeat'));
+    expect(phones[1]!.ws.readyState).toBe(WebSocket.OPEN);
+  });
+
+  it('acknowledges a vote only once the write holding it has finished; votes during a write share the next one', async () => {
+    const writes: RoomState[] = [];
+    const held: (() => void)[] = [];
+    let holding = false;
+    let wrote: (() => void) | undefined;
+    const r = await start({
+      persist: (state) => {
+        writes.push(state);
+        wrote?.();
+        return holding ? new Promise<void>((done) => held.push(done)) : undefined;
+      },
+    });
+    const nextWrite = (n: number) => new Promise<void>((resolve) => {
+      wrote = () => writes.length >= n && resolve();
+      wrote();
+    });
+    const presenter = await Presenter.connect(r.base, ROOM, TOKEN);
+    must(await presenter.act({ type: 'advance', node: presenter.view.session.nodeId }));
+    const decision = presenter.view.session;
+    must(await presenter.act({ type: 'open', node: decision.nodeId }));
+    const phones = await Promise.all([1, 2, 3].map((i) => Phone.join(r.base, ROOM, deviceId(i))));
+    await presenter.until((c) => c.joined === 3, 'joins');
+    holding = true;
+    const n = writes.length;
+    const reply = decision.replies[0]!.id;
+    const first = phones[0]!.vote(reply);
+    await nextWrite(n + 1);
+    expect(writes[n]!.votes[deviceId(1)]).toBe(reply);
+    // Two more votes arrive while the first is being written. A malformed message after each is
+    // refused and logged at once (the log is not held back), so once both refusals are logged,
+    // both votes before them on the same connections were handled.
+    const others = [phones[1]!.vote(reply), phones[2]!.vote(reply)];
+    phones[1]!.send('junk');
+    phones[2]!.send('junk');
+    await r.waitLog(() => r.logs.filter((l) => l.startsWith('refused malformed')).length >= 2);
+    expect(writes).toHaveLength(n + 1);
+    expect(phones[0]!.view?.vote).toBeUndefined();
+    expect(presenter.count.voted).toBe(0);
+    held[0]!();
+    expect(await first).toMatchObject({ vote: reply });
+    // The next write holds both later votes; their answers wait for it.
+    await nextWrite(n + 2);
+    expect(Object.keys(writes[n + 1]!.votes)).toHaveLength(3);
+    expect(phones[1]!.view?.vote).toBeUndefined();
+    holding = false;
+    held[1]!();
+    for (const v of await Promise.all(others)) expect(v).toMatchObject({ vote: reply });
+    await presenter.until((c) => c.voted === 3, 'three votes');
+    expect(writes).toHaveLength(n + 2);
+  });
+
+  it('rate-limits one connection without affecting the others', async () => {
+    const r = await start({ rate: { perSecond: 5, burst: 5 } });
+    const presenter = await Presenter.connect(r.base, ROOM, TOKEN);
+    must(await presenter.act({ type: 'advance', node: presenter.view.session.nodeId }));
+    const decision = presenter.view.session;
+    must(await presenter.act({ type: 'open', node: decision.nodeId }));
+    const noisy = await Phone.join(r.base, ROOM, deviceId(1));
+    const calm = await Phone.join(r.base, ROOM, deviceId(2));
+    const from = noisy.inbox.all.length;
+    for (let i = 0; i < 50; i++) noisy.send({ type: 'vote', room: ROOM, seq: ++noisy.seq, round: presenter.view.round, reply: decision.replies[i % 2]!.id });
+    expect(await noisy.inbox.next((m) => m.type === 'error' && m.code === 'rate-limited', from, 'rate-limited')).toBeDefined();
+    expect(await calm.vote(decision.replies[2]!.id)).toMatchObject({ vote: decision.replies[2]!.id });
+  });
+});
+
+describe('live room server: pages', () => {
+  it('serves the voter page with a strict CSP, and a build-first page when the web app is missing', async () => {
+    const r = await start({ voterFiles: readVoterFiles(packageRoot()), webDir: join(tmpdir(), 'no-such-dist-web'), joinUrl: `http://192.0.2.1:9/join?room=${ROOM}` });
+    const qr = await fetch(`${r.http}/join/qr.svg`);
+    expect(qr.headers.get('content-type')).toBe('image/svg+xml');
+    expect(await qr.text()).toMatch(/^<svg[^>]*>[\s\S]*<\/svg>$/);
+    const page = await fetch(`${r.http}/join?room=${ROOM}`);
+    expect(page.status).toBe(200);
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    const html = await page.text();
+    expect(html).toContain('src="/join/voter.js"');
+    expect(html).not.toMatch(/<script>(?!<\/script>)/);
+    const js = await fetch(`${r.http}/join/voter.js`);
+    expect(js.headers.get('content-type')).toContain('javascript');
+    expect(await js.text()).toContain('/ws/voter');
+    const root = await fetch(`${r.http}/`);
+    expect(await root.text()).toContain('npm run build');
+    expect((await fetch(`${r.http}/nothing`)).status).toBe(404);
+    expect((await fetch(`${r.http}/join`, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('serves the built web app with sirv when dist-web exists', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dist-web-'));
+    try {
+      mkdirSync(join(dir, 'assets'));
+      writeFileSync(join(dir, 'index.html'), '<!doctype html><title>web app</title>');
+      writeFileSync(join(dir, 'assets', 'app.js'), 'console.log(1)');
+      const r = await start({ webDir: dir });
+      expect(await (await fetch(`${r.http}/`)).text()).toContain('web app');
+      expect(await (await fetch(`${r.http}/?room=${ROOM}&token=${TOKEN}`)).text()).toContain('web app');
+      const js = await fetch(`${r.http}/assets/app.js`);
+      expect(js.headers.get('content-security-policy')).toContain("script-src 'self'");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

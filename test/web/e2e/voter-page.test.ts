@@ -1,0 +1,157 @@
+import { existsSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRoom, roomContext, type RoomState, type Scenario } from '../../../src/machines/index.js';
+import { readVoterFiles, startRoomServer, type RoomServer } from '../../../src/terminal/room/server.js';
+import { packageRoot } from '../../../src/terminal/paths.js';
+import { loadValidFixture } from '../../helpers/fixtures.js';
+import { Presenter } from '../../terminal/helpers/room.js';
+
+// The phone's page in real headless Chromium against the room server on 127.0.0.1 (in test/web/e2e/,
+// so it runs in the end-to-end project once that exists).
+const CHROMIUM = '/usr/bin/chromium';
+const ROOM = 'VXTE23';
+const TOKEN = 'v'.repeat(43);
+const XSS_REPLY = '<img src=x onerror="window.__pwned=1"> Tell me more?';
+const XSS_FEEDBACK = '<script>window.__pwned=2</script> javascript:alert(1) feedback';
+
+/** The example scenario with markup in a reply and its feedback: it must show as text. */
+function hostile(): Scenario {
+  const s = structuredClone(loadValidFixture('good/example.json'));
+  const phone = s.nodes.find((n) => n.id === 'phone');
+  if (phone?.kind !== 'decision') throw new Error('fixture changed');
+  const curious = phone.replies.find((r) => r.id === 'phone-curious')!;
+  curious.text = XSS_REPLY;
+  curious.feedback = XSS_FEEDBACK;
+  return s;
+}
+
+let browser: Browser | undefined;
+const available = existsSync(CHROMIUM) && readVoterFiles(packageRoot()) !== undefined;
+
+beforeAll(async () => {
+  if (!available) return;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function serve(state: RoomState, port = 0): Promise<RoomServer> {
+  const scenario = hostile();
+  return startRoomServer({ ctx: roomContext(scenario), state, token: TOKEN, host: '127.0.0.1', port, persist: () => undefined, log: () => undefined, voterFiles: readVoterFiles(packageRoot()) });
+}
+
+async function status(page: Page, text: RegExp): Promise<void> {
+  await page.locator('#status').filter({ hasText: text }).waitFor({ timeout: 15_000 });
+}
+
+async function axe(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.help}`);
+}
+
+describe('voter page in Chromium', () => {
+  it.skipIf(!available)('joins, votes by tap, keeps its vote across a reload and a server restart, shows its feedback as text; no CSP violation; axe clean', async () => {
+    const ctx = roomContext(hostile());
+    let server = await serve(createRoom(ctx, ROOM, 0, new Date()));
+    const context = await browser!.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('dialog', (d) => {
+      problems.push(`dialog: ${d.message()}`);
+      void d.dismiss();
+    });
+    try {
+      const base = `http://127.0.0.1:${server.port}`;
+      const jsResponse = page.waitForResponse((r) => r.url().endsWith('/join/voter.js'));
+      await page.goto(`${base}/join?room=${ROOM}`);
+      expect((await jsResponse).status()).toBe(200);
+      await status(page, /Waiting for the trainer/);
+      const device = await page.evaluate(() => localStorage.getItem('casa-practice-room-device'));
+      expect(device).toMatch(/^[A-Za-z0-9_-]{16,64}$/);
+      expect(Object.keys(server.state().devices)).toEqual([device]);
+
+      const presenter = await Presenter.connect(`ws://127.0.0.1:${server.port}`, ROOM, TOKEN);
+      const decision = presenter.view.session;
+      await presenter.act({ type: 'open', node: decision.nodeId });
+      await status(page, /Vote now/);
+      const buttons = page.locator('#replies button');
+      expect(await buttons.count()).toBe(decision.replies.length);
+      const xss = buttons.filter({ hasText: 'Tell me more?' });
+      expect(await xss.textContent()).toContain(XSS_REPLY);
+      const box = await xss.boundingBox();
+      expect(box!.height).toBeGreaterThanOrEqual(44);
+      await xss.click();
+      await status(page, /Vote received/);
+      expect(await xss.getAttribute('aria-pressed')).toBe('true');
+      expect(server.state().votes[device!]).toBe('phone-curious');
+      expect(await axe(page)).toEqual([]);
+
+      // A reload (a phone that slept and reopened the tab) finds the vote again.
+      await page.reload();
+      await status(page, /Vote received/);
+      expect(await page.locator('#replies button[aria-pressed="true"]').textContent()).toContain('Tell me more?');
+
+      // The server goes down mid-vote and comes back on the same port: the page reconnects by itself.
+      const kept = server.state();
+      const port = server.port;
+      await server.close();
+      await status(page, /Reconnecting/);
+      server = await serve(kept, port);
+      await status(page, /Vote received/);
+      expect(await page.locator('#replies button[aria-pressed="true"]').textContent()).toContain('Tell me more?');
+
+      const again = await Presenter.connect(`ws://127.0.0.1:${server.port}`, ROOM, TOKEN);
+      await again.act({ type: 'lock', round: 1 });
+      await status(page, /Voting is closed/);
+      expect(await buttons.first().isDisabled()).toBe(true);
+      await again.act({ type: 'reveal', round: 1 });
+      await status(page, /Revealed/);
+      const feedback = page.locator('#feedback');
+      await feedback.waitFor({ state: 'visible' });
+      expect(await page.locator('#feedback-text').textContent()).toBe(XSS_FEEDBACK);
+      expect(await page.locator('#verdict').textContent()).toBe('Your reply was best practice.');
+      expect(await page.locator('#principles li').count()).toBeGreaterThan(0);
+      // Focus moves to the feedback so a screen reader reads it.
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('feedback');
+      expect(await axe(page)).toEqual([]);
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+      expect(await page.locator('#main img, #main script').count()).toBe(0);
+      expect(problems).toEqual([]);
+      presenter.close();
+      again.close();
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+
+  it.skipIf(!available)('without a room code asks for one, and refuses a malformed one', async () => {
+    const server = await serve(createRoom(roomContext(hostile()), ROOM, 0, new Date()));
+    const context = await browser!.newContext();
+    const page = await context.newPage();
+    try {
+      await page.goto(`http://127.0.0.1:${server.port}/join`);
+      await status(page, /Type the room code/);
+      await page.fill('#code', 'AB!');
+      await page.click('#code-form button');
+      await status(page, /six letters and digits/);
+      await page.fill('#code', ROOM.toLowerCase());
+      await page.click('#code-form button');
+      await status(page, /Waiting for the trainer/);
+      expect(Object.keys(server.state().devices)).toHaveLength(1);
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+});

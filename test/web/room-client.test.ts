@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { createRoom, roomContext, validateScenario, type RoomState, type Scenario } from '../../src/machines/index.js';
+import { startRoomServer, type RoomServer } from '../../src/terminal/room/server.js';
+import { packageRoot } from '../../src/terminal/paths.js';
+import { connectRoom, roomLinkFrom, type RoomClient, type RoomSnapshot, type SocketLike } from '../../src/web/room-client.js';
+import { deviceId, Phone } from '../terminal/helpers/room.js';
+
+const scenario = validateScenario(readFileSync(join(packageRoot(), 'scenarios/red-flags.json')), 'red-flags.json').scenario as Scenario;
+const ROOM = 'CXNT23';
+const TOKEN = 'c'.repeat(43);
+const ctx = roomContext(scenario);
+const servers: RoomServer[] = [];
+const clients: RoomClient[] = [];
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.close();
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+async function serve(state: RoomState, port = 0): Promise<RoomServer> {
+  const server = await startRoomServer({ ctx, state, token: TOKEN, host: '127.0.0.1', port, persist: () => undefined, log: () => undefined, joinUrl: `http://192.0.2.1:9/join?room=${ROOM}` });
+  servers.push(server);
+  return server;
+}
+
+function until(client: RoomClient, pred: (s: RoomSnapshot) => boolean): Promise<RoomSnapshot> {
+  return new Promise((resolve, reject) => {
+    const guard = setTimeout(() => reject(new Error(`timed out; last snapshot ${JSON.stringify(client.getSnapshot()).slice(0, 300)}`)), 15_000);
+    const check = () => {
+      const s = client.getSnapshot();
+      if (!pred(s)) return;
+      clearTimeout(guard);
+      off();
+      resolve(s);
+    };
+    const off = client.subscribe(check);
+    check();
+  });
+}
+
+describe('presenter room client', () => {
+  it('reads the room link from the address fragment, refusing anything else', () => {
+    expect(roomLinkFrom(`?room=${ROOM}&token=${TOKEN}`)).toEqual({ room: ROOM, token: TOKEN });
+    expect(roomLinkFrom(`#room=${ROOM}&token=${TOKEN}`)).toEqual({ room: ROOM, token: TOKEN });
+    expect(roomLinkFrom(`#room=${ROOM}`)).toBeUndefined();
+    expect(roomLinkFrom(`#room=abc&token=${TOKEN}`)).toBeUndefined();
+    expect(roomLinkFrom(`#room=${ROOM}&token=<script>`)).toBeUndefined();
+    expect(roomLinkFrom('')).toBeUndefined();
+  });
+
+  it('drives a room: hello, commands with seq, live counts, refusals, and a reconnect after the server restarts', async () => {
+    const server = await serve(createRoom(ctx, ROOM, 5, new Date()));
+    const origin = `ws://127.0.0.1:${server.port}`;
+    const client = connectRoom({ link: { room: ROOM, token: TOKEN }, origin, open: (url) => new WebSocket(url) as unknown as SocketLike, backoff: { first: 20, max: 100 } });
+    clients.push(client);
+    const ready = await until(client, (s) => s.status === 'open');
+    expect(ready.join).toBe(`http://192.0.2.1:9/join?room=${ROOM}`);
+    expect(ready.view?.phase).toBe('idle');
+    expect(client.send({ type: 'advance', node: ready.view!.session.nodeId })).toBe(true);
+    const atDecision = await until(client, (s) => s.view?.session.kind === 'decision');
+    client.send({ type: 'open', node: atDecision.view!.session.nodeId });
+    const opened = await until(client, (s) => s.view?.phase === 'open');
+    const phone = await Phone.join(origin, ROOM, deviceId(1));
+    await phone.vote(opened.view!.session.replies[0]!.id);
+    expect((await until(client, (s) => s.count?.voted === 1)).count).toMatchObject({ joined: 1, connected: 1, voted: 1 });
+    client.send({ type: 'choose', round: opened.view!.round, reply: opened.view!.session.replies[0]!.id });
+    expect((await until(client, (s) => s.error !== undefined)).error?.code).toBe('not-now');
+    // The server goes away and comes back on the same port with the same state: the client reconnects and resyncs its seq.
+    const kept = server.state();
+    await server.close();
+    servers.splice(servers.indexOf(server), 1);
+    await until(client, (s) => s.status === 'reconnecting');
+    await serve(kept, server.port);
+    await until(client, (s) => s.status === 'open' && s.error === undefined);
+    client.send({ type: 'reveal', round: opened.view!.round });
+    const revealed = await until(client, (s) => s.view?.phase === 'revealed');
+    expect(revealed.view?.reveal?.total).toBe(1);
+    // A command from the laptop's terminal moves the room's seq on; the page's next command still counts.
+    const server2 = servers[servers.length - 1]!;
+    expect(server2.present({ type: 'choose', round: opened.view!.round, reply: opened.view!.session.replies[0]!.id }).ok).toBe(true);
+    const moved = await until(client, (s) => s.view?.phase === 'idle');
+    const next = (s: RoomSnapshot) => (s.view!.session.kind === 'scene' ? { type: 'advance' as const, node: s.view!.session.nodeId } : { type: 'open' as const, node: s.view!.session.nodeId });
+    client.send(next(moved));
+    const after = await until(client, (s) => s.error !== undefined || s.view !== moved.view);
+    expect(after.error).toBeUndefined();
+    // A second presenter window (or a reloaded page) starts from the room's seq, so its commands count.
+    const second = connectRoom({ link: { room: ROOM, token: TOKEN }, origin, open: (url) => new WebSocket(url) as unknown as SocketLike });
+    clients.push(second);
+    const ready2 = await until(second, (s) => s.status === 'open');
+    second.send(ready2.view!.phase === 'open' ? { type: 'lock', round: ready2.view!.round } : next(ready2));
+    const answered = await until(second, (s) => s.error !== undefined || s.view !== ready2.view);
+    expect(answered.error).toBeUndefined();
+    client.close();
+    await until(client, (s) => s.status === 'closed');
+    expect(client.send({ type: 'end' })).toBe(false);
+  });
+});
