@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { Store } from '../machines/light.js';
 import { BreakPanel } from './components/BreakPanel.js';
 import { Library } from './pages/Library.js';
@@ -38,7 +38,8 @@ const NO_PROBLEMS: ProblemSource = { problem: () => undefined, subscribe: () => 
 export function App({ store, storageNotice }: AppProps) {
   const route = useRoute();
   const source = hasProblems(store) ? store : NO_PROBLEMS;
-  const storeProblem = useSyncExternalStore(source.subscribe.bind(source), () => source.problem()?.message);
+  const subscribe = useMemo(() => source.subscribe.bind(source), [source]);
+  const storeProblem = useSyncExternalStore(subscribe, () => source.problem()?.message);
   const [onBreak, setOnBreak] = useState(false);
   const breakButton = useRef<HTMLButtonElement>(null);
   const main = useRef<HTMLElement>(null);
