@@ -126,7 +126,7 @@ describe.runIf(HAS_SCRIPT)('closing the terminal window', () => {
     busy.kill('SIGKILL');
   });
 
-  it.concurrent.each(CASES.flatMap((c) => [1, 2].map((n) => [c.name, n, c] as const)))('on the %s screen (try %i) ends the app within 2 s, with progress saved where there is any and the records intact', async (_name, _n, c) => {
+  it.concurrent.each(CASES.flatMap((c) => [1, 2, 3].map((n) => [c.name, n, c] as const)))('on the %s screen (try %i) ends the app within 2 s, with progress saved where there is any and the records intact', async (_name, _n, c) => {
     const dir = mkdtempSync(join(tmpdir(), 'casa-hup-'));
     const { script, pid } = await startOn(c, dir);
     script.kill('SIGKILL');
