@@ -1,5 +1,7 @@
 import react from '@vitejs/plugin-react';
+import { createHash } from 'node:crypto';
 import { defineConfig, type Plugin } from 'vitest/config';
+import { serviceWorkerSource } from './src/web/service-worker.js';
 
 const ALL = ['test/**/*.test.ts', 'test/**/*.test.tsx'];
 // rendering forces colour on before chalk loads; validate-unreadable mocks node:fs. Each needs a
@@ -23,13 +25,26 @@ function contentSecurityPolicy(): Plugin {
     transformIndexHtml: (html) => html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CSP}" />`),
   };
 }
+/** Writes sw.js with every file of the build, so the app works offline once loaded (src/web/service-worker.ts). */
+function serviceWorker(): Plugin {
+  return {
+    name: 'casa-practice-service-worker',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const files = Object.keys(bundle).filter((f) => f !== 'index.html' && !f.startsWith('voter/')).sort();
+      const version = createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 12);
+      this.emitFile({ type: 'asset', fileName: 'sw.js', source: serviceWorkerSource(['index.html', ...files], version) });
+    },
+  };
+}
+
 // End-to-end tests in headless Chromium over the built web app: their own project (longer timeouts,
 // one file at a time, the web app built first by their global setup, only when they are selected).
 const E2E = ['test/web/e2e/**/*.test.ts'];
 
 export default defineConfig({
   // The web app: index.html at the root, static files in dist-web/ (dist/ is the CLI's tsc output).
-  plugins: process.env.VITEST ? [] : [react(), contentSecurityPolicy()],
+  plugins: process.env.VITEST ? [] : [react(), contentSecurityPolicy(), serviceWorker()],
   base: './',
   build: { outDir: 'dist-web', emptyOutDir: true, assetsInlineLimit: 0 },
   server: { host: '127.0.0.1' },

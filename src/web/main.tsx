@@ -7,5 +7,12 @@ import './styles.css';
 // browser refuses storage; the app then says so).
 const store = localStore();
 
+// The built app keeps a copy of itself for offline use (sw.js, written by the build); the dev server has none.
+if (import.meta.env.PROD && 'serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('./sw.js').catch(() => undefined);
+  });
+}
+
 const root = document.getElementById('root');
 if (root) createRoot(root).render(<App store={store} />);
