@@ -1,12 +1,15 @@
 // @vitest-environment jsdom
 import { cleanup, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SELF_CARE } from '../../src/web/self-care.js';
 import guide from '../../scenarios/guide/csec-in-service-guide.txt?raw';
-import { renderApp } from './helpers.js';
+import { playToDebrief, renderApp } from './helpers.js';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
 
 describe('take a break', () => {
   it("quotes the guide's Self-Care section word for word", () => {
@@ -38,5 +41,22 @@ describe('take a break', () => {
       await screen.findByRole('heading', { level: 1 });
       expect(container.querySelector('header.bar button')?.textContent).toBe('Take a break');
     }
+  });
+
+  it('leaves the time on a break out of the minutes recorded for the in-service log', async () => {
+    // Only the clock is faked: 40 minutes pass on the break, 10 minutes in play.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const t0 = Date.parse('2026-11-20T18:00:00Z');
+    vi.setSystemTime(t0);
+    const user = userEvent.setup();
+    const { store } = renderApp('#/play/youth-discloses');
+    await screen.findByRole('group', { name: /./ });
+    await user.click(screen.getByRole('button', { name: 'Take a break' }));
+    vi.setSystemTime(t0 + 40 * 60_000);
+    await user.click(screen.getByRole('button', { name: 'Back to where I was' }));
+    vi.setSystemTime(t0 + 50 * 60_000);
+    await playToDebrief(user);
+    const records = JSON.parse(store.read('records.json') ?? '{}');
+    expect(records.playthroughs[0].minutes).toBe(10);
   });
 });

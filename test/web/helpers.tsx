@@ -1,4 +1,5 @@
-import { configure, render } from '@testing-library/react';
+import { configure, render, screen } from '@testing-library/react';
+import type { userEvent } from '@testing-library/user-event';
 import { memoryStore, type Store } from '../../src/machines/light.js';
 import { App } from '../../src/web/App.js';
 
@@ -17,3 +18,21 @@ export const XSS = ' <script>window.__xss = 1</script><img src=x onerror="window
 
 /** A shorter payload for fields with a length limit (titles, names, labels). */
 export const XSS_SHORT = '<img src=x onerror="window.__xss=5">';
+
+/** Presses 1 at each decision and Enter on Continue until the debrief shows; returns how many replies were given. */
+export async function playToDebrief(user: ReturnType<typeof userEvent.setup>): Promise<number> {
+  let replies = 0;
+  for (let step = 0; step < 80; step++) {
+    if (document.getElementById('debrief-heading')) return replies;
+    const group = screen.queryByRole('group', { name: /./ });
+    if (group) {
+      await user.keyboard('1');
+      replies++;
+      continue;
+    }
+    const next = screen.getByRole('button', { name: 'Continue' });
+    next.focus();
+    await user.keyboard('{Enter}');
+  }
+  throw new Error('no debrief after 80 steps');
+}

@@ -3,27 +3,9 @@ import { cleanup, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { memoryStore } from '../../src/machines/light.js';
-import { renderApp } from './helpers.js';
+import { playToDebrief, renderApp } from './helpers.js';
 
 afterEach(cleanup);
-
-/** Presses 1 at each decision and Enter on Continue until the debrief shows; returns how many replies were given. */
-async function playToDebrief(user: ReturnType<typeof userEvent.setup>): Promise<number> {
-  let replies = 0;
-  for (let step = 0; step < 80; step++) {
-    if (document.getElementById('debrief-heading')) return replies;
-    const group = screen.queryByRole('group', { name: /./ });
-    if (group) {
-      await user.keyboard('1');
-      replies++;
-      continue;
-    }
-    const next = screen.getByRole('button', { name: 'Continue' });
-    next.focus();
-    await user.keyboard('{Enter}');
-  }
-  throw new Error('no debrief after 80 steps');
-}
 
 describe('playing a scenario in the browser', () => {
   it('plays to the debrief by keyboard alone, with focus on the new content after each reply', async () => {

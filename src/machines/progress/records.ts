@@ -287,17 +287,15 @@ export interface PlaythroughDetails {
 }
 
 /**
- * Whole minutes spent on a playthrough (at least 1): the measured time when given, otherwise the time
- * from start to end, which a break or a resume days later would inflate, so it is capped at three
- * times the scenario's estimate (or 1 hour, whichever is more). Undefined when nothing is known.
+ * Whole minutes spent on a playthrough (at least 1): the measured time when given (the time from start
+ * to end less the breaks taken), otherwise the time from start to end. Either can be inflated by a
+ * session left open or resumed days later, so it is capped at three times the scenario's estimate
+ * (or 1 hour, whichever is more). Undefined when nothing is known.
  */
 export function minutesSpent(estimatedMinutes: number, now: Date, details: Pick<PlaythroughDetails, 'startedAt' | 'activeMs'>): number | undefined {
   let ms = details.activeMs;
-  let cap = 24 * 60;
-  if (ms === undefined && details.startedAt !== undefined) {
-    ms = now.getTime() - Date.parse(details.startedAt);
-    cap = Math.max(60, 3 * estimatedMinutes);
-  }
+  const cap = Math.max(60, 3 * estimatedMinutes);
+  if (ms === undefined && details.startedAt !== undefined) ms = now.getTime() - Date.parse(details.startedAt);
   if (ms === undefined || !Number.isFinite(ms) || ms < 0) return undefined;
   return Math.min(cap, Math.max(1, Math.round(ms / 60_000)));
 }

@@ -85,6 +85,16 @@ function Playthrough({ playable, mode, snapshot, startedAt, persist, paused, not
   const [moments, setMoments] = useState<Moment[]>(() => [momentOf(selectView(scenario, actor.getSnapshot()), actor.getSnapshot().context.transcript.length)]);
   const [saveError, setSaveError] = useState<string>();
   const finished = useRef(false);
+  // Time spent on a break is not practice: the minutes recorded leave it out (this tab's breaks).
+  const breaks = useRef({ ms: 0, since: paused ? Date.now() : undefined as number | undefined });
+  useEffect(() => {
+    const b = breaks.current;
+    if (paused && b.since === undefined) b.since = Date.now();
+    if (!paused && b.since !== undefined) {
+      b.ms += Date.now() - b.since;
+      b.since = undefined;
+    }
+  }, [paused]);
 
   // Saved on every step; at the ending the save goes and the completion is recorded.
   useEffect(() => {
@@ -95,7 +105,10 @@ function Playthrough({ playable, mode, snapshot, startedAt, persist, paused, not
           if (finished.current) return;
           finished.current = true;
           const debrief = snap.output as DebriefData;
-          finishPlaythrough(store, playable, debrief, new Date(), { mode: snap.context.mode, startedAt, randomBytes: (b) => crypto.getRandomValues(b) });
+          const now = new Date();
+          const onBreak = breaks.current.ms + (breaks.current.since !== undefined ? now.getTime() - breaks.current.since : 0);
+          const activeMs = Math.max(0, now.getTime() - Date.parse(startedAt) - onBreak);
+          finishPlaythrough(store, playable, debrief, now, { mode: snap.context.mode, startedAt, randomBytes: (b) => crypto.getRandomValues(b), ...(Number.isFinite(activeMs) ? { activeMs } : {}) });
         } else {
           writeSave(store, playable, actor.getPersistedSnapshot(), startedAt);
         }
