@@ -220,6 +220,7 @@ describe('presenter page with a live room', () => {
         // Each phone sees the feedback for the reply it voted for.
         await Promise.all(phones.map((p) => p.until((v) => v.phase === 'revealed' && v.feedback !== undefined, 'feedback')));
         if (!screenshotTaken) {
+          await page.evaluate(() => window.scrollTo(0, 0));
           await s.screenshot('room-presenter-reveal');
           expect(violationsText(await runAxe(page))).toBe('');
           screenshotTaken = true;
@@ -243,6 +244,7 @@ describe('presenter page with a live room', () => {
       await page.getByRole('heading', { name: 'How often the room matched best practice' }).waitFor();
       expect(await page.locator('.room-agreement').innerText()).toBe(`${bestVotes} of ${totalVotes} votes were for best practice; the room followed best practice at ${followed} of ${decisions.length} decision${decisions.length === 1 ? '' : 's'}.`);
       await Promise.all(phones.map((p) => p.until((v) => v.phase === 'ended', 'the end')));
+      await page.evaluate(() => window.scrollTo(0, 0));
       await s.screenshot('room-presenter-ended');
 
       const written = await room.waitFor(/Summary written to (\S+\.md)/);
