@@ -109,6 +109,8 @@ describe('live room on the presenter page', () => {
     expect((screen.getByRole('button', { name: 'Open the vote' }) as HTMLButtonElement).disabled).toBe(true);
     client.answer();
     expect(screen.queryByRole('button', { name: 'Open the vote' })).toBeNull();
+    // The pressed button went away: the keyboard carries on from the next step.
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Lock the vote' }));
 
     // Phones join and vote: the counts follow live; the tally stays hidden.
     client.vote('phone-0001-abcdefghij', 'phone-curious');
@@ -128,6 +130,7 @@ describe('live room on the presenter page', () => {
     expect(client.sent.at(-1)).toEqual({ type: 'reveal', round: 1 });
     client.answer();
 
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'The replies, revealed' }));
     const list = screen.getByRole('heading', { name: 'The replies, revealed' }).parentElement as HTMLElement;
     expect(within(list).getByText('5 votes in all.')).toBeTruthy();
     const items = [...list.querySelectorAll<HTMLElement>('ol.reveal > li')];
@@ -145,6 +148,7 @@ describe('live room on the presenter page', () => {
     expect(client.sent.at(-1)).toEqual({ type: 'choose', round: 1, reply: 'phone-curious' });
     client.answer();
     expect(screen.getByText(/My boyfriend got it for me/)).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1 }));
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     expect(client.sent.at(-1)).toEqual({ type: 'advance', node: 'boyfriend-open' });
 

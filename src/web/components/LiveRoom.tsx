@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { VERDICT_WORDS, votesWords, type PresenterCommand, type PresenterView, type ServerError } from '../../machines/index.js';
 import { connectRoom, qrUrl, type RoomClient, type RoomLink, type RoomSnapshot, type RoomStatus } from '../room-client.js';
 import './LiveRoom.css';
@@ -53,6 +53,22 @@ export function RoomPanel({ client }: { client: RoomClient }) {
   const busy = !connected || (pending !== undefined && pending.view === view && pending.error === snap.error);
   const error = snap.error !== undefined && snap.error !== dismissed ? snap.error : undefined;
 
+  // Keyboard and screen-reader users keep their place: a new moment focuses its heading; when the
+  // button just pressed went away (open → lock/reveal, reveal → the tally), the next step is focused.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const revealHeading = useRef<HTMLHeadingElement>(null);
+  const controls = useRef<HTMLParagraphElement>(null);
+  const seen = useRef<{ node: string; phase: string }>(undefined);
+  useEffect(() => {
+    if (!view) return;
+    const before = seen.current;
+    seen.current = { node: view.session.nodeId, phase: view.phase };
+    if (!before) return;
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (before.node !== view.session.nodeId || (lost && view.phase === 'ended')) heading.current?.focus();
+    else if (lost && before.phase !== view.phase) (view.phase === 'revealed' ? revealHeading.current : controls.current?.querySelector<HTMLButtonElement>('button:not(:disabled)'))?.focus();
+  }, [view]);
+
   const send = (command: PresenterCommand) => {
     setDismissed(snap.error);
     if (client.send(command)) setPending({ view, error: snap.error });
@@ -89,7 +105,7 @@ export function RoomPanel({ client }: { client: RoomClient }) {
             <span>{session.kind === 'decision' ? `Decision ${session.progress.decision} of about ${session.progress.about}` : session.kind === 'scene' ? 'Scene' : 'Ending'}</span>
             <span>{PHASE_WORDS[view.phase]}</span>
           </p>
-          <h1 tabIndex={-1}>{session.title ?? (session.kind === 'decision' ? 'Decision' : session.kind === 'scene' ? 'Scene' : 'Ending')}</h1>
+          <h1 ref={heading} tabIndex={-1}>{session.title ?? (session.kind === 'decision' ? 'Decision' : session.kind === 'scene' ? 'Scene' : 'Ending')}</h1>
           <div role="log" aria-label="What happens">
             {session.narration && <p className="narration">{session.narration}</p>}
             {session.lines.map((l, i) => <p className="line" key={`${session.nodeId}-${i}`}><span className="speaker">{l.speaker}:</span> {l.text}</p>)}
@@ -108,7 +124,7 @@ export function RoomPanel({ client }: { client: RoomClient }) {
           )}
           {session.kind === 'decision' && reveal && (
             <section aria-labelledby="reveal-heading">
-              <h2 id="reveal-heading">The replies, revealed</h2>
+              <h2 id="reveal-heading" ref={revealHeading} tabIndex={-1}>The replies, revealed</h2>
               <p className="room-total">{plural(reveal.total, 'vote', 'votes')} in all.</p>
               <ol className="reveal">
                 {reveal.entries.map((e) => {
@@ -127,7 +143,7 @@ export function RoomPanel({ client }: { client: RoomClient }) {
             </section>
           )}
           {view.phase === 'ended' && <Ended view={view} />}
-          <p className="controls">
+          <p className="controls" ref={controls}>
             {view.phase !== 'ended' && session.kind === 'scene' && session.canContinue && (
               <button type="button" className="primary" disabled={busy} onClick={() => send({ type: 'advance', node: session.nodeId })}>Continue</button>
             )}
