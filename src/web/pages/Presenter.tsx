@@ -6,13 +6,17 @@ import {
   type CatalogEntry, type Debrief as DebriefData, type FacilitatedDecision, type PlayableScenario, type RevealEntry, type SessionActor, type Votes,
 } from '../../machines/index.js';
 import { Debrief } from '../components/Debrief.js';
+import { LiveRoom } from '../components/LiveRoom.js';
 import { downloadText } from '../download.js';
 import { hrefOf } from '../routing.js';
 import { openChannel, type ProjectorMessage, type ProjectorState } from '../projector.js';
+import { roomLinkFrom } from '../room-client.js';
 import { bundledById, scenarioTexts } from '../scenarios.js';
 
 /** Presenter mode for trainer-led sessions: large type, the room votes, the trainer reveals and picks the branch. */
 export default function Presenter({ id }: { id?: string; paused?: boolean }) {
+  // Opened from a live room's presenter address: the room server runs the session (phones vote).
+  const [room] = useState(() => roomLinkFrom(location.search));
   const [state, setState] = useState<{ kind: 'loading' } | { kind: 'pick'; entries: CatalogEntry[] } | { kind: 'missing' } | { kind: 'ready'; playable: PlayableScenario }>({ kind: 'loading' });
   useEffect(() => {
     let live = true;
@@ -25,6 +29,7 @@ export default function Presenter({ id }: { id?: string; paused?: boolean }) {
       live = false;
     };
   }, [id]);
+  if (room) return <LiveRoom link={room} />;
   if (state.kind === 'loading') return <p role="status">Loading…</p>;
   if (state.kind === 'missing') return <><h1>Scenario not found</h1><p><a href={hrefOf({ page: 'presenter' })}>Choose another scenario</a></p></>;
   if (state.kind === 'pick') {

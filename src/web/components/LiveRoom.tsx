@@ -1,0 +1,184 @@
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { VERDICT_WORDS, votesWords, type PresenterCommand, type PresenterView, type ServerError } from '../../machines/index.js';
+import { connectRoom, qrUrl, type RoomClient, type RoomLink, type RoomSnapshot, type RoomStatus } from '../room-client.js';
+import './LiveRoom.css';
+
+/**
+ * Presenter mode with a live room (`casa-practice room`): the page was opened from the presenter
+ * address the room printed, so the room server holds the session and the phones' votes. This page
+ * shows the join address, its QR code and the room code for the projector, how many phones joined
+ * and voted (live), the trainer's buttons (open, lock, reveal, follow a reply, end), and on the
+ * reveal the room's tally with vote bars and best practice marked. Everything comes from the room
+ * client's snapshot; every action is a presenter command sent through it.
+ */
+export function LiveRoom({ link, connect = (l) => connectRoom({ link: l }) }: { link: RoomLink; connect?: (link: RoomLink) => RoomClient }) {
+  const [client, setClient] = useState<RoomClient>();
+  useEffect(() => {
+    const c = connect(link);
+    setClient(c);
+    return () => c.close();
+    // One connection per room link for the page's life.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [link.room, link.token]);
+  if (!client) return <p role="status">Connecting to the room…</p>;
+  return <RoomPanel client={client} />;
+}
+
+const STATUS_WORDS: Record<RoomStatus, string> = {
+  connecting: 'Connecting to the room…',
+  open: 'Connected to the room.',
+  reconnecting: 'Connection to the room lost: reconnecting…',
+  closed: 'Disconnected from the room. Reload the page to connect again.',
+};
+
+const PHASE_WORDS: Record<PresenterView['phase'], string> = {
+  idle: 'No vote open.',
+  open: 'Voting is open.',
+  locked: 'Voting is locked.',
+  revealed: 'Votes revealed.',
+  ended: 'The session has ended.',
+};
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** The room panel over a connected (or connecting) room client. */
+export function RoomPanel({ client }: { client: RoomClient }) {
+  const snap: RoomSnapshot = useSyncExternalStore(client.subscribe, client.getSnapshot);
+  // A refusal is shown until the trainer's next command (the client keeps the last one).
+  const [dismissed, setDismissed] = useState<ServerError>();
+  // A command waits for the room's answer (a new view or a refusal): no double sends.
+  const [pending, setPending] = useState<{ view?: PresenterView; error?: ServerError }>();
+  const { view, count } = snap;
+  const connected = snap.status === 'open';
+  const busy = !connected || (pending !== undefined && pending.view === view && pending.error === snap.error);
+  const error = snap.error !== undefined && snap.error !== dismissed ? snap.error : undefined;
+
+  // Keyboard and screen-reader users keep their place: a new moment focuses its heading; when the
+  // button just pressed went away (open → lock/reveal, reveal → the tally), the next step is focused.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const revealHeading = useRef<HTMLHeadingElement>(null);
+  const controls = useRef<HTMLParagraphElement>(null);
+  const seen = useRef<{ node: string; phase: string }>(undefined);
+  useEffect(() => {
+    if (!view) return;
+    const before = seen.current;
+    seen.current = { node: view.session.nodeId, phase: view.phase };
+    if (!before) return;
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (before.node !== view.session.nodeId || (lost && view.phase === 'ended')) heading.current?.focus();
+    else if (lost && before.phase !== view.phase) (view.phase === 'revealed' ? revealHeading.current : controls.current?.querySelector<HTMLButtonElement>('button:not(:disabled)'))?.focus();
+  }, [view]);
+
+  const send = (command: PresenterCommand) => {
+    setDismissed(snap.error);
+    if (client.send(command)) setPending({ view, error: snap.error });
+  };
+
+  const session = view?.session;
+  const reveal = view?.phase === 'revealed' ? view.reveal : undefined;
+  return (
+    <div className="facilitation live-room">
+      <p role="status" className={`room-status room-${snap.status}`}>
+        {STATUS_WORDS[snap.status]}
+        {error && <> The room refused that: {error.message}</>}
+      </p>
+      <section aria-labelledby="room-join-heading" className="room-join">
+        <h2 id="room-join-heading">Vote from your phone</h2>
+        <p className="room-code">Room code <strong>{snap.room}</strong></p>
+        {snap.join !== undefined && (
+          <div className="room-qr">
+            <img src={qrUrl} width={220} height={220} alt={`QR code for the join address ${snap.join}`} />
+            <p>Join at <span className="join-url">{snap.join}</span></p>
+          </div>
+        )}
+        {count && (
+          <p className="room-count">
+            {plural(count.joined, 'phone joined', 'phones joined')} ({count.connected} connected)
+            {view && view.phase !== 'idle' && view.phase !== 'ended' ? <>; {plural(count.voted, 'vote', 'votes')} in this round</> : null}
+          </p>
+        )}
+      </section>
+      {view && session && (
+        <>
+          <p className="status-line">
+            <span>{session.scenarioTitle}</span>
+            <span>{session.kind === 'decision' ? `Decision ${session.progress.decision} of about ${session.progress.about}` : session.kind === 'scene' ? 'Scene' : 'Ending'}</span>
+            <span>{PHASE_WORDS[view.phase]}</span>
+          </p>
+          <h1 ref={heading} tabIndex={-1}>{session.title ?? (session.kind === 'decision' ? 'Decision' : session.kind === 'scene' ? 'Scene' : 'Ending')}</h1>
+          <div role="log" aria-label="What happens">
+            {session.narration && <p className="narration">{session.narration}</p>}
+            {session.lines.map((l, i) => <p className="line" key={`${session.nodeId}-${i}`}><span className="speaker">{l.speaker}:</span> {l.text}</p>)}
+          </div>
+          {session.discussionPrompt && <p className="discussion"><span className="sr-only">Discussion prompt: </span>{session.discussionPrompt}</p>}
+          {reveal && session.facilitatorNote && <p className="facilitator-note"><strong>Facilitator note:</strong> {session.facilitatorNote}</p>}
+          {session.kind === 'decision' && !reveal && view.phase !== 'ended' && (
+            <section aria-labelledby="options-heading">
+              <h2 id="options-heading">{session.prompt}</h2>
+              <ol className="options">
+                {session.replies.map((r) => (
+                  <li key={r.id}><strong>{r.number}.</strong> {r.kind === 'do' ? <em className="do">Do: </em> : null}{r.text}{r.enabled ? '' : ' (not open at this point)'}</li>
+                ))}
+              </ol>
+            </section>
+          )}
+          {session.kind === 'decision' && reveal && (
+            <section aria-labelledby="reveal-heading">
+              <h2 id="reveal-heading" ref={revealHeading} tabIndex={-1}>The replies, revealed</h2>
+              <p className="room-total">{plural(reveal.total, 'vote', 'votes')} in all.</p>
+              <ol className="reveal">
+                {reveal.entries.map((e) => {
+                  const reply = session.replies.find((r) => r.id === e.replyId);
+                  return (
+                    <li key={e.replyId} className={e.best ? 'best' : undefined} data-reply={e.replyId}>
+                      <p><strong>{e.number}.</strong> {e.replyText} {e.best && <strong className="best-mark">★ Best practice</strong>}</p>
+                      <div className="vote-row"><div className="vote-bar" aria-hidden="true" style={{ width: `${e.percent}%` }} /><span className="votes">Votes: {votesWords(e, reveal.total)}</span></div>
+                      <p>{e.feedback}</p>
+                      <ul className="verdicts">{(e.assessments ?? []).map((a) => <li key={a.principleId} className={a.verdict}>{VERDICT_WORDS[a.verdict]} {a.title} <span className="cite">({a.citation})</span></li>)}</ul>
+                      {reply?.enabled && <button type="button" disabled={busy} onClick={() => send({ type: 'choose', round: view.round, reply: e.replyId })}>Follow reply {e.number}</button>}
+                    </li>
+                  );
+                })}
+              </ol>
+            </section>
+          )}
+          {view.phase === 'ended' && <Ended view={view} />}
+          <p className="controls" ref={controls}>
+            {view.phase !== 'ended' && session.kind === 'scene' && session.canContinue && (
+              <button type="button" className="primary" disabled={busy} onClick={() => send({ type: 'advance', node: session.nodeId })}>Continue</button>
+            )}
+            {session.kind === 'decision' && view.phase === 'idle' && (
+              <button type="button" className="primary" disabled={busy} onClick={() => send({ type: 'open', node: session.nodeId })}>Open the vote</button>
+            )}
+            {view.phase === 'open' && <button type="button" disabled={busy} onClick={() => send({ type: 'lock', round: view.round })}>Lock the vote</button>}
+            {(view.phase === 'open' || view.phase === 'locked') && (
+              <button type="button" className="primary" disabled={busy} onClick={() => send({ type: 'reveal', round: view.round })}>Reveal the votes</button>
+            )}
+            {view.phase !== 'ended' && <button type="button" disabled={busy} onClick={() => send({ type: 'end' })}>End the session</button>}
+          </p>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** The end: how often the room matched best practice; the summary is written on the laptop by the room. */
+function Ended({ view }: { view: PresenterView }) {
+  const decided = view.decisions.filter((d) => d.chosen !== undefined);
+  const votes = decided.reduce((n, d) => n + d.votes, 0);
+  const best = decided.reduce((n, d) => n + d.bestVotes, 0);
+  const followed = decided.filter((d) => d.followedBest).length;
+  const outcome = view.session.debrief?.outcome.label;
+  return (
+    <section aria-labelledby="room-ended-heading">
+      <h2 id="room-ended-heading">How often the room matched best practice</h2>
+      {outcome && <p>Outcome: {outcome}</p>}
+      {decided.length === 0 ? <p>No decision was followed in this session.</p> : (
+        <p className="room-agreement">
+          {best} of {plural(votes, 'vote', 'votes')} were for best practice; the room followed best practice at {followed} of {plural(decided.length, 'decision', 'decisions')}.
+        </p>
+      )}
+      <p>The session summary is written on this laptop, in the folder the room command named in the terminal.</p>
+    </section>
+  );
+}

@@ -1,0 +1,304 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Locator } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { PresenterView } from '../../../src/machines/index.js';
+import buildCli from '../../global-setup.js';
+import { BIN, ROOT } from '../../terminal/helpers/cli.js';
+import { deviceId, lcg, Phone, Presenter } from '../../terminal/helpers/room.js';
+import { CHROMIUM, launchChromium, openPage, runAxe, violationsText, type PageSession } from '../helpers/browser.js';
+
+/**
+ * The whole live room on loopback: `casa-practice room` as a child process on 127.0.0.1 (port 0),
+ * the presenter page it prints opened in headless Chromium (served by the room server itself), and
+ * 40 simulated phones (WebSocket clients) that join, vote, change votes, drop and come back. The
+ * trainer's side is driven only by clicking the page's buttons; a second, read-only presenter
+ * connection (hello only, no commands) tells the test when the room has moved, so it waits for
+ * events, never for time. At every reveal the page's tally must equal the votes the phones cast;
+ * at the end the summary the room wrote must say the same.
+ */
+
+const PHONES = 40;
+const GUARD_MS = 20_000;
+
+function spawnRoom(args: string[], env: NodeJS.ProcessEnv) {
+  const child = spawn(BIN[0], [BIN[1], 'room', ...args], { cwd: ROOT, env: { PATH: process.env.PATH, HOME: env.XDG_STATE_HOME, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  const listeners = new Set<() => void>();
+  const notify = () => {
+    for (const l of listeners) l();
+  };
+  child.stdout.on('data', (d: Buffer) => {
+    out += d.toString();
+    notify();
+  });
+  child.stderr.on('data', (d: Buffer) => {
+    err += d.toString();
+    notify();
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => {
+    notify();
+    resolve(code);
+  }));
+  return {
+    child,
+    exited,
+    output: () => out,
+    errors: () => err,
+    waitFor(pattern: RegExp): Promise<RegExpExecArray> {
+      return new Promise((resolve, reject) => {
+        const guard = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; output:\n${out}\n${err}`)), GUARD_MS);
+        const check = () => {
+          const m = pattern.exec(out);
+          if (m || child.exitCode !== null) {
+            listeners.delete(check);
+            clearTimeout(guard);
+            if (m) resolve(m);
+            else reject(new Error(`the room exited (${child.exitCode}) before ${pattern}:\n${out}\n${err}`));
+          }
+        };
+        listeners.add(check);
+        check();
+      });
+    },
+  };
+}
+
+let browser: Browser | undefined;
+const available = existsSync(CHROMIUM);
+const rooms: ReturnType<typeof spawnRoom>[] = [];
+const phones: Phone[] = [];
+
+beforeAll(async () => {
+  if (!available) return;
+  // The room runs the built CLI (dist/), the voter page's script included; the e2e setup built dist-web/.
+  buildCli();
+  browser = await launchChromium();
+});
+afterEach(() => {
+  for (const p of phones.splice(0)) p.ws.terminate();
+  for (const r of rooms.splice(0)) if (r.child.exitCode === null) r.child.kill('SIGKILL');
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** "Votes: 3 (7%)" → 3 and 7. */
+function parseVotes(text: string): { votes: number; percent?: number } {
+  const m = /Votes: (\d+)(?: \((\d+)%\))?/.exec(text);
+  if (!m) throw new Error(`no votes in "${text}"`);
+  return { votes: Number(m[1]), ...(m[2] !== undefined ? { percent: Number(m[2]) } : {}) };
+}
+
+describe('presenter page with a live room', () => {
+  it.skipIf(!available)(`runs a whole scenario from the page's buttons with ${PHONES} phones voting; the tally is exact at every reveal and the summary matches`, async () => {
+    const env = { XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'casa-room-e2e-')), CASA_PRACTICE_SEED: '7' };
+    let room = spawnRoom(['red-flags', '--host', '127.0.0.1', '--port', '0'], env);
+    rooms.push(room);
+    const joinMatch = await room.waitFor(/http:\/\/127\.0\.0\.1:(\d+)\/join\?room=([A-Z0-9]{6})/);
+    const presenterMatch = await room.waitFor(/(http:\/\/127\.0\.0\.1:\d+\/\?room=([A-Z0-9]{6})&token=([A-Za-z0-9_-]+)#\/presenter\/red-flags)/);
+    await room.waitFor(/Listening on 127\.0\.0\.1/);
+    const code = joinMatch[2] as string;
+    const base = `ws://127.0.0.1:${joinMatch[1]}`;
+    const presenterUrl = presenterMatch[1] as string;
+
+    // The room's own view, read-only, to know when a click has taken effect.
+    let watch = await Presenter.connect(base, code, presenterMatch[3] as string);
+    const changed = async (from: number, pred: (v: PresenterView) => boolean, what: string): Promise<PresenterView> => {
+      const m = await watch.inbox.next((x) => x.type === 'view' && pred(x.view), from, what);
+      return (m as { view: PresenterView }).view;
+    };
+    const clickThen = async (button: Locator, pred: (v: PresenterView) => boolean, what: string): Promise<PresenterView> => {
+      const from = watch.inbox.all.length;
+      await button.click();
+      return changed(from, pred, what);
+    };
+
+    // The full address as the path too: new URL('', base) would drop its #/presenter/… fragment.
+    const s: PageSession = await openPage(browser!, presenterUrl, presenterUrl);
+    try {
+      const { page } = s;
+      const status = page.getByRole('status').filter({ hasText: /room/ });
+      await status.filter({ hasText: 'Connected to the room.' }).waitFor({ timeout: GUARD_MS });
+      await page.locator('.room-code strong').filter({ hasText: code }).waitFor();
+      const join = `http://127.0.0.1:${joinMatch[1]}/join?room=${code}`;
+      await page.locator('.join-url').filter({ hasText: join }).waitFor();
+      const qr = page.getByRole('img', { name: `QR code for the join address ${join}` });
+      await qr.waitFor();
+      // The QR code is drawn by the room server on the same origin, and it loaded.
+      expect(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+
+      const count = page.locator('.room-count');
+      const phonesJoined = await Promise.all(Array.from({ length: PHONES }, (_, i) => Phone.join(base, code, deviceId(i))));
+      phones.push(...phonesJoined);
+      await count.filter({ hasText: `${PHONES} phones joined (${PHONES} connected)` }).waitFor({ timeout: GUARD_MS });
+
+      const rand = lcg(12345);
+      const pick = <T>(list: readonly T[]): T => list[rand() % list.length] as T;
+      const button = (name: string) => page.getByRole('button', { name, exact: true });
+      /** Per decision: the phones' last votes (device → reply), the best replies, the branch taken. */
+      const decisions: { title: string; numbers: Map<string, number>; votes: Map<string, string>; best: string[]; chosen: string }[] = [];
+      let screenshotTaken = false;
+
+      for (let guard = 0; guard < 60; guard++) {
+        const view = watch.view;
+        if (view.phase === 'ended') break;
+        const session = view.session;
+        if (session.kind === 'scene') {
+          await clickThen(button('Continue'), (v) => v.session.nodeId !== session.nodeId || v.phase === 'ended', 'the next moment');
+          continue;
+        }
+        expect(session.kind).toBe('decision');
+        await page.getByRole('heading', { level: 1, name: session.title ?? 'Decision' }).waitFor();
+        const opened = await clickThen(button('Open the vote'), (v) => v.phase === 'open', 'the vote to open');
+        const round = opened.round;
+        await Promise.all(phones.map((p) => p.until((v) => v.phase === 'open' && v.round === round, `round ${round} open`)));
+        const enabled = session.replies.filter((r) => r.enabled).map((r) => r.id);
+        const votes = new Map<string, string>();
+        // Everyone votes.
+        await Promise.all(phones.map(async (p) => {
+          const reply = pick(enabled);
+          expect(await p.vote(reply)).toMatchObject({ vote: reply });
+          votes.set(p.device, reply);
+        }));
+        await count.filter({ hasText: `${PHONES} votes in this round` }).waitFor({ timeout: GUARD_MS });
+        // A quarter change their minds.
+        await Promise.all(phones.slice(0, PHONES / 4).map(async (p) => {
+          const reply = pick(enabled.filter((id) => id !== votes.get(p.device)));
+          if (!reply) return;
+          expect(await p.vote(reply)).toMatchObject({ vote: reply });
+          votes.set(p.device, reply);
+        }));
+        // Some phones lose Wi-Fi: the room still counts their votes; the page counts who is connected.
+        const dropped = phones.slice(PHONES - 5);
+        await Promise.all(dropped.map((p) => p.drop()));
+        await count.filter({ hasText: `${PHONES} phones joined (${PHONES - 5} connected); ${PHONES} votes in this round` }).waitFor({ timeout: GUARD_MS });
+        // They come back with their device ids, find their votes, and two change them again.
+        for (const p of dropped) expect((await p.connect()).view).toMatchObject({ phase: 'open', round, vote: votes.get(p.device) });
+        for (const p of dropped.slice(0, 2)) {
+          const reply = pick(enabled.filter((id) => id !== votes.get(p.device))) ?? (votes.get(p.device) as string);
+          expect(await p.vote(reply)).toMatchObject({ vote: reply });
+          votes.set(p.device, reply);
+        }
+        await count.filter({ hasText: `${PHONES} phones joined (${PHONES} connected); ${PHONES} votes in this round` }).waitFor({ timeout: GUARD_MS });
+
+        // At the second decision the server is killed mid-vote and resumed: the page says it is
+        // reconnecting, then carries on by itself; the phones come back and find their votes.
+        if (round === 2) {
+          room.child.kill('SIGKILL');
+          expect(await room.exited).toBe(null);
+          await status.filter({ hasText: 'Connection to the room lost: reconnecting…' }).waitFor({ timeout: GUARD_MS });
+          await Promise.all(phones.map((p) => p.closed));
+          room = spawnRoom(['--resume', '--host', '127.0.0.1'], env);
+          rooms.push(room);
+          await room.waitFor(new RegExp(`Listening on 127\\.0\\.0\\.1, port ${joinMatch[1]}\\b`));
+          watch.close();
+          watch = await Presenter.connect(base, code, presenterMatch[3] as string);
+          expect(watch.view).toMatchObject({ phase: 'open', round });
+          for (const p of phones) expect((await p.connect()).view).toMatchObject({ phase: 'open', round, vote: votes.get(p.device) });
+          await status.filter({ hasText: 'Connected to the room.' }).waitFor({ timeout: GUARD_MS });
+          await count.filter({ hasText: `${PHONES} phones joined (${PHONES} connected); ${PHONES} votes in this round` }).waitFor({ timeout: GUARD_MS });
+        }
+
+        // Every other decision the trainer locks first; a vote after the lock is refused and changes nothing.
+        if (round % 2 === 0) {
+          await clickThen(button('Lock the vote'), (v) => v.phase === 'locked', 'the lock');
+          await phones[0]!.until((v) => v.phase === 'locked', 'the lock on a phone');
+          const late = await phones[0]!.vote(enabled.find((id) => id !== votes.get(phones[0]!.device)) ?? enabled[0]!);
+          expect(late).toMatchObject({ type: 'error', code: 'not-open' });
+        }
+        const revealed = await clickThen(button('Reveal the votes'), (v) => v.phase === 'revealed', 'the reveal');
+
+        // The page's tally, read from the DOM, equals the phones' votes exactly.
+        const list = page.locator('ol.reveal');
+        await list.waitFor();
+        await page.getByText(`${PHONES} votes in all.`).waitFor();
+        const expected: Record<string, number> = Object.fromEntries(session.replies.map((r) => [r.id, 0]));
+        for (const reply of votes.values()) expected[reply] = (expected[reply] ?? 0) + 1;
+        const shown: Record<string, number> = {};
+        const best: string[] = [];
+        const rows = await list.locator(':scope > li').all();
+        expect(rows).toHaveLength(revealed.reveal!.entries.length);
+        for (const row of rows) {
+          const id = (await row.getAttribute('data-reply')) as string;
+          const { votes: n, percent } = parseVotes(await row.locator('.votes').innerText());
+          shown[id] = n;
+          const entry = revealed.reveal!.entries.find((e) => e.replyId === id)!;
+          expect(percent).toBe(entry.percent);
+          expect(await row.locator('.vote-bar').evaluate((el: HTMLElement) => el.style.width)).toBe(`${entry.percent}%`);
+          const marked = (await row.locator('.best-mark').count()) > 0;
+          expect(marked).toBe(entry.best);
+          if (marked) best.push(id);
+        }
+        expect(shown).toEqual(expected);
+        expect(best.length).toBeGreaterThan(0);
+        // Each phone sees the feedback for the reply it voted for.
+        await Promise.all(phones.map((p) => p.until((v) => v.phase === 'revealed' && v.feedback !== undefined, 'feedback')));
+        if (!screenshotTaken) {
+          await page.evaluate(() => window.scrollTo(0, 0));
+          await s.screenshot('room-presenter-reveal');
+          expect(violationsText(await runAxe(page))).toBe('');
+          screenshotTaken = true;
+        }
+
+        // The room follows its most-voted reply.
+        const top = enabled.reduce((a, b) => ((expected[b] ?? 0) > (expected[a] ?? 0) ? b : a));
+        const number = session.replies.find((r) => r.id === top)!.number;
+        decisions.push({ title: session.title ?? '', numbers: new Map(session.replies.map((r) => [r.id, r.number])), votes, best, chosen: top });
+        const row = list.locator(`:scope > li[data-reply="${top}"]`);
+        await clickThen(row.getByRole('button', { name: `Follow reply ${number}` }), (v) => v.round === round && v.phase !== 'revealed', 'the branch');
+      }
+
+      // The scenario reached an ending: the page says how the room did, and the room wrote the summary.
+      expect(watch.view.phase).toBe('ended');
+      expect(watch.view.session.kind).toBe('ending');
+      expect(decisions.length).toBeGreaterThanOrEqual(3);
+      const totalVotes = decisions.reduce((n, d) => n + d.votes.size, 0);
+      const bestVotes = decisions.reduce((n, d) => n + [...d.votes.values()].filter((r) => d.best.includes(r)).length, 0);
+      const followed = decisions.filter((d) => d.best.includes(d.chosen)).length;
+      await page.getByRole('heading', { name: 'How often the room matched best practice' }).waitFor();
+      expect(await page.locator('.room-agreement').innerText()).toBe(`${bestVotes} of ${totalVotes} votes were for best practice; the room followed best practice at ${followed} of ${decisions.length} decision${decisions.length === 1 ? '' : 's'}.`);
+      await Promise.all(phones.map((p) => p.until((v) => v.phase === 'ended', 'the end')));
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await s.screenshot('room-presenter-ended');
+
+      const written = await room.waitFor(/Summary written to (\S+\.md)/);
+      const summary = readFileSync(written[1] as string, 'utf8');
+      const sections = summary.split(/\n## Decision \d+: /).slice(1);
+      expect(sections).toHaveLength(decisions.length);
+      decisions.forEach((d, i) => {
+        const section = sections[i] as string;
+        expect(section.startsWith(d.title)).toBe(true);
+        const counts: Record<number, number> = {};
+        for (const r of d.votes.values()) counts[d.numbers.get(r)!] = (counts[d.numbers.get(r)!] ?? 0) + 1;
+        for (const [, n] of d.numbers) {
+          const line = new RegExp(`^\\| ${n} \\|.*\\| (\\d+)(?: \\(\\d+%\\))? \\|$`, 'm').exec(section);
+          expect(line, `decision ${i + 1} reply ${n}`).not.toBeNull();
+          expect(Number(line![1])).toBe(counts[n] ?? 0);
+        }
+        expect(section).toContain(`Votes: ${PHONES} in all.`);
+        expect(section).toContain(`Branch taken: ${d.numbers.get(d.chosen)}. `);
+        const dBest = [...d.votes.values()].filter((r) => d.best.includes(r)).length;
+        expect(summary).toContain(`| ${i + 1}. `);
+        expect(summary).toMatch(new RegExp(`\\| ${i + 1}\\. [^\\n]*\\| ${PHONES} \\| ${dBest} \\(\\d+%\\) \\| ${d.best.includes(d.chosen) ? 'yes' : 'no'} \\|`));
+      });
+      expect(summary).toContain(`Over the session: ${bestVotes} of ${totalVotes} votes`);
+      expect(summary).toContain(`the room followed best practice at ${followed} of ${decisions.length} decisions`);
+      expect(summary).toContain(`${PHONES} phones joined`);
+      expect(summary).not.toContain(presenterMatch[3] as string);
+
+      expect(s.outbound).toEqual([]);
+      // Chromium itself logs each reconnect attempt made while the room was down; nothing else.
+      const refused = `WebSocket connection to '${base}/ws/presenter' failed: Error in connection establishment: net::ERR_CONNECTION_REFUSED`;
+      expect(s.errors().filter((e) => e !== refused)).toEqual([]);
+      watch.close();
+      room.child.kill('SIGTERM');
+      expect(await room.exited).toBe(0);
+    } finally {
+      await s.close();
+    }
+  });
+});

@@ -1,0 +1,221 @@
+// @vitest-environment jsdom
+import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createRoom, presenterView, reduceRoom, roomContext, validateScenario, type PresenterAction, type PresenterCommand, type RoomState, type Scenario } from '../../src/machines/index.js';
+import { LiveRoom } from '../../src/web/components/LiveRoom.js';
+import Presenter from '../../src/web/pages/Presenter.js';
+import type { RoomClient, RoomLink, RoomSnapshot } from '../../src/web/room-client.js';
+import example from '../fixtures/good/example.json?raw';
+import './helpers.js';
+
+afterEach(() => {
+  cleanup();
+  window.history.replaceState(null, '', '/');
+});
+
+const scenario = validateScenario(example, 'example.json').scenario as Scenario;
+const ctx = roomContext(scenario);
+const ROOM = 'FAKE23';
+const LINK: RoomLink = { room: ROOM, token: 't'.repeat(43) };
+const JOIN = `http://192.0.2.7:8080/join?room=${ROOM}`;
+
+/**
+ * A room client without a socket: it records what the page sends, and the test plays the room
+ * (the core's own reducer and views), pushing snapshots as the server would.
+ */
+class FakeClient implements RoomClient {
+  sent: PresenterCommand[] = [];
+  state: RoomState = createRoom(ctx, ROOM, 1, new Date('2026-01-01T00:00:00Z'));
+  snapshot: RoomSnapshot = { status: 'connecting', room: ROOM };
+  connected = true;
+  closed = false;
+  private listeners = new Set<() => void>();
+  subscribe = (l: () => void) => {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  };
+  getSnapshot = () => this.snapshot;
+  send(command: PresenterCommand): boolean {
+    if (this.snapshot.status !== 'open') return false;
+    this.sent.push(command);
+    return true;
+  }
+  close(): void {
+    this.closed = true;
+  }
+  set(patch: Partial<RoomSnapshot>): void {
+    act(() => {
+      this.snapshot = { ...this.snapshot, ...patch };
+      for (const l of this.listeners) l();
+    });
+  }
+  /** The room applies the command the page sent last, and tells the page (as the server's view message). */
+  answer(): void {
+    const command = this.sent[this.sent.length - 1];
+    if (!command) throw new Error('nothing sent');
+    const result = reduceRoom(ctx, this.state, { from: 'presenter', message: { ...command, room: ROOM, token: LINK.token, seq: this.state.presenterSeq + 1 } as PresenterAction });
+    if (!result.ok) throw new Error(`refused: ${result.code}`);
+    this.state = result.state;
+    this.push();
+  }
+  vote(device: string, reply: string): void {
+    const seq = (this.state.devices[device]?.seq ?? 0) + 1;
+    for (const message of [{ type: 'join' as const, room: ROOM, device }, { type: 'vote' as const, room: ROOM, seq, round: this.state.round, reply }]) {
+      const result = reduceRoom(ctx, this.state, { from: 'voter', device, message });
+      if (!result.ok) throw new Error(`vote refused: ${result.code}`);
+      this.state = result.state;
+    }
+    this.set({ count: presenterView(ctx, this.state, this.connectedPhones()).count });
+  }
+  connectedPhones(): number {
+    return Object.keys(this.state.devices).length;
+  }
+  push(): void {
+    const view = presenterView(ctx, this.state, this.connectedPhones());
+    this.set({ status: 'open', view, count: view.count, join: JOIN });
+  }
+}
+
+function renderRoom() {
+  const client = new FakeClient();
+  const links: RoomLink[] = [];
+  const result = render(<LiveRoom link={LINK} connect={(l) => (links.push(l), client)} />);
+  return { client, links, ...result };
+}
+
+const status = () => screen.getByRole('status');
+
+describe('live room on the presenter page', () => {
+  it('shows the room code, join address and QR code, live counts, and sends the trainer\'s commands; the tally with bars on reveal', async () => {
+    const user = userEvent.setup();
+    const { client, links, unmount } = renderRoom();
+    expect(links).toEqual([LINK]);
+    expect(status().textContent).toMatch(/Connecting to the room/);
+    client.push();
+    expect(status().textContent).toBe('Connected to the room.');
+    expect(screen.getByText(ROOM).closest('.room-code')).toBeTruthy();
+    expect(screen.getByText(JOIN)).toBeTruthy();
+    const qr = screen.getByRole('img', { name: `QR code for the join address ${JOIN}` });
+    expect(qr.getAttribute('src')).toBe('/join/qr.svg');
+    expect(screen.getByText(/0 phones joined \(0 connected\)/)).toBeTruthy();
+
+    // At the first decision: open the vote.
+    expect(screen.getByText(/What is the most natural thing to say here/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Reveal the votes' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Open the vote' }));
+    expect(client.sent).toEqual([{ type: 'open', node: 'phone' }]);
+    // Until the room answers, the button waits (no double send).
+    expect((screen.getByRole('button', { name: 'Open the vote' }) as HTMLButtonElement).disabled).toBe(true);
+    client.answer();
+    expect(screen.queryByRole('button', { name: 'Open the vote' })).toBeNull();
+    // The pressed button went away: the keyboard carries on from the next step.
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Lock the vote' }));
+
+    // Phones join and vote: the counts follow live; the tally stays hidden.
+    client.vote('phone-0001-abcdefghij', 'phone-curious');
+    expect(screen.getByText(/1 phone joined \(1 connected\); 1 vote in this round/)).toBeTruthy();
+    client.vote('phone-0002-abcdefghij', 'phone-curious');
+    client.vote('phone-0003-abcdefghij', 'phone-accuse');
+    client.vote('phone-0004-abcdefghij', 'phone-ignore');
+    client.vote('phone-0005-abcdefghij', 'phone-curious');
+    expect(screen.getByText(/5 phones joined \(5 connected\); 5 votes in this round/)).toBeTruthy();
+    expect(screen.queryByText(/Best practice/)).toBeNull();
+
+    await user.click(screen.getByRole('button', { name: 'Lock the vote' }));
+    expect(client.sent.at(-1)).toEqual({ type: 'lock', round: 1 });
+    client.answer();
+    expect(screen.queryByRole('button', { name: 'Lock the vote' })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Reveal the votes' }));
+    expect(client.sent.at(-1)).toEqual({ type: 'reveal', round: 1 });
+    client.answer();
+
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'The replies, revealed' }));
+    const list = screen.getByRole('heading', { name: 'The replies, revealed' }).parentElement as HTMLElement;
+    expect(within(list).getByText('5 votes in all.')).toBeTruthy();
+    const items = [...list.querySelectorAll<HTMLElement>('ol.reveal > li')];
+    expect(items).toHaveLength(3);
+    const byReply = (id: string) => items.find((li) => li.dataset.reply === id) as HTMLElement;
+    expect(byReply('phone-curious').textContent).toContain('★ Best practice');
+    expect(byReply('phone-curious').textContent).toContain('Votes: 3 (60%)');
+    expect((byReply('phone-curious').querySelector('.vote-bar') as HTMLElement).style.width).toBe('60%');
+    expect(byReply('phone-accuse').textContent).toContain('Votes: 1 (20%)');
+    expect(byReply('phone-accuse').textContent).not.toContain('Best practice');
+    expect(byReply('phone-ignore').textContent).toContain('Votes: 1 (20%)');
+    expect(list.textContent).toContain('A light, friendly question');
+
+    await user.click(within(byReply('phone-curious')).getByRole('button', { name: /Follow reply/ }));
+    expect(client.sent.at(-1)).toEqual({ type: 'choose', round: 1, reply: 'phone-curious' });
+    client.answer();
+    expect(screen.getByText(/My boyfriend got it for me/)).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1 }));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(client.sent.at(-1)).toEqual({ type: 'advance', node: 'boyfriend-open' });
+
+    // A refusal is said in the status; the connection drops and comes back, and the status says so.
+    client.set({ error: { type: 'error', code: 'not-now', message: 'That cannot be done right now.' } });
+    expect(status().textContent).toContain('The room refused that: That cannot be done right now.');
+    client.set({ status: 'reconnecting' });
+    expect(status().textContent).toMatch(/^Connection to the room lost: reconnecting…/);
+    expect((screen.getByRole('button', { name: 'Continue' }) as HTMLButtonElement).disabled).toBe(true);
+    client.set({ status: 'open', error: undefined });
+    client.answer();
+    expect(screen.getByRole('button', { name: 'Open the vote' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'End the session' }));
+    expect(client.sent.at(-1)).toEqual({ type: 'end' });
+    client.answer();
+    expect(screen.getByRole('heading', { name: 'How often the room matched best practice' })).toBeTruthy();
+    expect(screen.getByText(/3 of 5 votes were for best practice; the room followed best practice at 1 of 1 decision\./)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Open the vote|End the session/ })).toBeNull();
+    unmount();
+    expect(client.closed).toBe(true);
+  });
+
+  it('renders the room\'s text as text, never as markup', () => {
+    const { client } = renderRoom();
+    client.push();
+    client.set({ join: '<img src=x onerror="window.__xss=1">', error: { type: 'error', code: 'not-now', message: '<b>bold</b>' } });
+    expect(screen.getByRole('img').getAttribute('alt')).toBe('QR code for the join address <img src=x onerror="window.__xss=1">');
+    expect(document.querySelectorAll('b')).toHaveLength(0);
+    expect(document.querySelectorAll('img')).toHaveLength(1);
+    expect(status().textContent).toContain('<b>bold</b>');
+  });
+
+  it('without a room link the presenter page keeps the typed tallies', async () => {
+    const user = userEvent.setup();
+    render(<Presenter id="red-flags" />);
+    await user.click(await screen.findByRole('button', { name: 'Continue' }, { timeout: 15_000 }));
+    expect(screen.getAllByRole('spinbutton', { name: /Votes for reply/ }).length).toBeGreaterThan(1);
+    expect(screen.getByRole('button', { name: 'Reveal the feedback' })).toBeTruthy();
+    expect(screen.queryByText(/Room code/)).toBeNull();
+    expect(screen.queryByRole('img', { name: /QR code/ })).toBeNull();
+  });
+
+  it('with a room link in the address the presenter page shows the live room instead', () => {
+    window.history.replaceState(null, '', `/?room=${ROOM}&token=${LINK.token}#/presenter/red-flags`);
+    // No room server here: the page's own client tries the page's origin and says it is connecting.
+    const OriginalWebSocket = globalThis.WebSocket;
+    const opened: string[] = [];
+    globalThis.WebSocket = class {
+      readyState = 0;
+      onopen = null;
+      onmessage = null;
+      onclose = null;
+      onerror = null;
+      constructor(url: string) {
+        opened.push(url);
+      }
+      send() {}
+      close() {}
+    } as unknown as typeof WebSocket;
+    try {
+      render(<Presenter id="red-flags" />);
+      expect(status().textContent).toMatch(/Connecting to the room/);
+      expect(screen.getByText(ROOM)).toBeTruthy();
+      expect(opened).toEqual([`ws://${location.host}/ws/presenter`]);
+    } finally {
+      cleanup();
+      globalThis.WebSocket = OriginalWebSocket;
+    }
+  });
+});
