@@ -98,3 +98,25 @@ describe('a reply that cannot be chosen now says why', () => {
     expect(await tap(r, 'x')).toBe(false);
   });
 });
+
+describe('in a trainer-led session, a branch that cannot be followed says why', () => {
+  it('the reveal names the meter the reply needs instead of ignoring its number', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casa-when-'));
+    const scenario = JSON.parse(readFileSync(join(SCENARIOS, 'new-phone.json'), 'utf8'));
+    scenario.nodes[0].replies[0].when = { var: 'trust', gte: 70 };
+    const file = join(dir, 'new-phone.json');
+    writeFileSync(file, JSON.stringify(scenario));
+    const playable = loadPlayable(file);
+    if ('problems' in playable) throw new Error(playable.problems);
+    const r = await renderApp(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable } }).element);
+    await press(r, KEY.enter, 'r');
+    const n = /(\d)\. That's a nice one/.exec((r.lastFrame() ?? '').replace(/\s+/g, ' '))?.[1] as string;
+    expect(n).toBeDefined();
+    await press(r, n);
+    const flat = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
+    expect(flat).toContain(`Reply ${n} is not available now: it needs Jade's trust at least 70 (now 50).`);
+    await press(r, KEY.down);
+    expect(r.lastFrame()).not.toContain('is not available now');
+    expect(r.lastFrame()).toContain('the branch the room follows');
+  });
+});

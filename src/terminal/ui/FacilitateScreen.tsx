@@ -36,6 +36,8 @@ export function FacilitateScreen({ playable, actor }: FacilitateScreenProps) {
   const view = useSelector(actor, useCallback((snapshot) => selectView(scenario, snapshot), [scenario]));
   const [selected, setSelected] = useState(0);
   const [votes, setVotes] = useState<Record<string, number>>({});
+  // Why the branch just typed cannot be followed (reveal only).
+  const [unavailable, setUnavailable] = useState<string>();
   const [reveal, setReveal] = useState(false);
   // The facilitator note often gives the answer away: hidden from the projected room until the
   // trainer shows it (f) or the replies are revealed.
@@ -84,7 +86,7 @@ export function FacilitateScreen({ playable, actor }: FacilitateScreenProps) {
   const heading = `${view.scenarioTitle}${view.kind === 'decision' ? ` · decision ${view.progress.decision} of about ${view.progress.about}` : ''}`;
   const hintSet = view.kind === 'scene' ? 'facilitateScene' : reveal ? revealHints(view.replies.length) : voteHints(note === undefined ? 'none' : showNote ? 'shown' : 'hidden', false);
   const rowsOf = (text: string, w = width) => inkRows(text, w);
-  const footerRows = rowsOf(confirmQuit ? QUIT_QUESTION : hintLine(hintSet));
+  const footerRows = rowsOf(confirmQuit ? QUIT_QUESTION : unavailable ?? hintLine(hintSet));
 
   const revealHeight = Math.max(4, screenRows - 1 - rowsOf(heading) - (view.title ? rowsOf(view.title) : 0) - 2 - footerRows);
   const momentRows = useMemo(() => {
@@ -116,6 +118,8 @@ export function FacilitateScreen({ playable, actor }: FacilitateScreenProps) {
         setOffset((o) => Math.min(Math.max(0, o + step), maxOffset(revealRows.length, revealHeight)));
       }
       const reply = a.type === 'number' ? view.replies[a.n - 1] : undefined;
+      // A branch the story does not allow here says why, in place of the help line, until the next key.
+      setUnavailable(reply && !reply.enabled ? `Reply ${reply.number} is not available now: ${reply.reason ?? 'it does not fit this point in the story'}.` : undefined);
       if (reply?.enabled) {
         log.current.push(current(reply.number));
         actor.send({ type: 'reply.choose', replyId: reply.id });
@@ -140,7 +144,7 @@ export function FacilitateScreen({ playable, actor }: FacilitateScreenProps) {
   if (view.done && view.debrief) {
     return <DebriefScreen scenario={scenario} debrief={view.debrief} notice={summaryPath?.replace(/^Session summary written to /, 'Session summary written to:\n  ')} voice="room" />;
   }
-  const footer = confirmQuit ? <Paragraph bold>{QUIT_QUESTION}</Paragraph> : <KeyHints set={hintSet} spaced={false} />;
+  const footer = confirmQuit ? <Paragraph bold>{QUIT_QUESTION}</Paragraph> : unavailable ? <Paragraph>{unavailable}</Paragraph> : <KeyHints set={hintSet} spaced={false} />;
   if (view.kind === 'decision' && reveal) {
     // The room has seen the moment: the reveal gets the screen, and scrolls when it is longer.
     return (
