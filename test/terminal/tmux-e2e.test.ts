@@ -73,7 +73,7 @@ const paneDead = () => tmux('display-message', '-p', '-t', SESSION, '#{pane_dead
 /** Polls the screen until `ok` holds; fails with what was on the screen. */
 async function waitFor(ok: (s: string) => boolean, what: string, timeout = 15_000): Promise<string> {
   const end = Date.now() + timeout;
-  let s = '';
+  let s: string;
   for (;;) {
     s = screen();
     if (ok(s)) return s;
@@ -90,6 +90,29 @@ const hints = (s: string) => s.split('\n').filter((l) => l.trim() !== '').at(-1)
 const longest = (s: string) => Math.max(...s.split('\n').map((l) => [...l].length));
 /** The decision number in the header ("Decision 3 of about 8"). */
 const decisionOf = (s: string) => Number(/Decision (\d+) of about/.exec(s)?.[1] ?? NaN);
+
+/** The replies offered on a decision screen, each as one line of text (continuation rows joined). */
+function replies(s: string): string[] {
+  const out: string[] = [];
+  for (const l of s.split('\n')) {
+    const first = /^ {2}\d\. (.*)$/.exec(l);
+    if (first) out.push(first[1] as string);
+    else if (out.length > 0 && /^ {5}\S/.test(l)) out[out.length - 1] += ` ${l.trim()}`;
+    else if (out.length > 0 && l.trim() !== '') break;
+  }
+  return out;
+}
+
+/** Whether the screen's one box is drawn whole: corners and sides line up, no wider than `columns`. */
+function boxIsWhole(s: string, columns: number): boolean {
+  const rows = s.split('\n');
+  const top = rows.findIndex((l) => l.startsWith('╭'));
+  const bottom = rows.findIndex((l) => l.startsWith('╰'));
+  if (top < 0 || bottom <= top) return false;
+  const width = [...(rows[top] as string)].length;
+  if (width > columns || !(rows[top] as string).endsWith('╮') || [...(rows[bottom] as string)].length !== width || !(rows[bottom] as string).endsWith('╯')) return false;
+  return rows.slice(top + 1, bottom).every((l) => l.startsWith('│') && l.endsWith('│') && [...l].length === width);
+}
 
 /** Presses a key and waits until the screen changed and shows key hints again. */
 async function press(key: string, what = `the screen after ${key}`): Promise<string> {
@@ -144,39 +167,45 @@ describe.skipIf(!HAVE_TMUX)(`the terminal app in tmux${HAVE_TMUX ? '' : ' (skipp
     start(env, 120, 40);
 
     // The picker, at 120 columns.
-    let s = await openFromPicker(TITLE);
-    s = await waitText('Content note');
-    s = await press('Enter', 'the first decision');
+    await openFromPicker(TITLE);
+    expect(longest(await waitText('Content note'))).toBeGreaterThan(80);
+    let s = await press('Enter', 'the first decision');
     expect(s).toContain('What do you say or do?');
     expect(decisionOf(s)).toBe(1);
 
     // A few decisions.
     while (decisionOf(s) < 2 || !/ reply( ·|$)/.test(hints(s))) s = await step(s);
     expect(s).toMatch(/Decision 2 of about \d+/);
-    const wide = longest(s);
-    expect(wide).toBeGreaterThan(80);
+    expect(longest(s)).toBeGreaterThan(80);
+    const repliesWide = replies(s);
+    expect(repliesWide).toHaveLength(3);
+
+    // Too small a window: a notice instead of a broken screen, and the screen comes back after.
+    tmux('resize-window', '-t', SESSION, '-x', '44', '-y', '12');
+    s = await waitText('Make the window larger.');
+    expect(s.replace(/\s+/g, ' ')).toContain('this window is 44×12');
+    expect(longest(s)).toBeLessThanOrEqual(44);
 
     // Resize mid-decision: the next frame is laid out for 80 columns.
     tmux('resize-window', '-t', SESSION, '-x', '80', '-y', '24');
     s = await waitFor((x) => longest(x) <= 80 && x.includes('What do you say or do?') && / reply( ·|$)/.test(hints(x)), 'a frame laid out for 80 columns');
     expect(lines()).toHaveLength(24);
-    expect(longest(s)).toBeLessThanOrEqual(80);
     // The header is on the first row: the frame fits the window rather than scrolling off its top.
     expect(lines()[0]).toMatch(new RegExp(`^${TITLE} · Decision 2 of about \\d+`));
-    // The replies are still there, each starting on its own line.
-    expect(s).toMatch(/^ {2}1\. \S/m);
-    expect(s).toMatch(/^ {2}3\. \S/m);
-    // No word broken across lines: every line of the decision ends at a word.
-    const replyBlock = s.split('\n').filter((l) => /^ {2}\d\. | {5}\S/.test(l));
-    for (const l of replyBlock) expect(l).toBe(l.trimEnd());
+    // The replies read the same: wrapped at spaces, never mid-word, nothing cut off.
+    expect(replies(s)).toEqual(repliesWide);
 
-    // Answer decision 2 and quit on the next screen: q → y saves.
+    // Answer decision 2: the feedback box is drawn whole at 80 columns.
     s = await press('1');
-    const lastReply = /“([^”]+?)”/.exec(s.split('\n').slice(0, 8).join(' '))?.[1];
+    expect(boxIsWhole(s, 80), `a whole box at 80 columns:\n${s}`).toBe(true);
+    // Quit on decision 3: q → y saves.
+    // The reply as quoted in the feedback box, without the box's sides.
+    const lastReply = /“([^”]+?)”/.exec(s.split('\n').slice(0, 8).map((l) => l.replace(/^[│\s]+|[│\s]+$/g, '')).join(' '))?.[1];
+    expect(lastReply, 'the reply quoted in the feedback').toBeDefined();
     while (decisionOf(s) < 3 || !/ reply( ·|$)/.test(hints(s))) s = await step(s);
     expect(decisionOf(s)).toBe(3);
     keys('q');
-    s = await waitText('Save your progress and quit?');
+    await waitText('Save your progress and quit?');
     keys('y');
     s = await waitFor((x) => paneDead() && x.includes('Progress saved to'), 'the app to save and exit');
     expect(s).toMatch(/Continue with: .*casa-practice(\.js)? resume/);
@@ -187,7 +216,7 @@ describe.skipIf(!HAVE_TMUX)(`the terminal app in tmux${HAVE_TMUX ? '' : ' (skipp
     s = await waitText('Where you left off');
     expect(decisionOf(s)).toBe(3);
     expect(longest(s)).toBeLessThanOrEqual(80);
-    if (lastReply) expect(s.replace(/\s+/g, ' ')).toContain(lastReply.replace(/\s+/g, ' ').slice(0, 30));
+    expect(s.replace(/\s+/g, ' ')).toContain(`Your last reply: “${lastReply as string}”`);
     keys('q');
     await waitText('Save your progress and quit?');
     keys('y');
@@ -195,8 +224,8 @@ describe.skipIf(!HAVE_TMUX)(`the terminal app in tmux${HAVE_TMUX ? '' : ' (skipp
 
     // Reopen the same scenario from the picker: it asks Continue / Start over; Continue keeps the save.
     restart(env);
-    s = await waitFor((x) => x.includes('choose a scenario') && x.includes(`${TITLE} (saved)`), 'the picker marking the save');
-    s = await openFromPicker(TITLE);
+    await waitFor((x) => x.includes('choose a scenario') && x.includes(`${TITLE} (saved)`), 'the picker marking the save');
+    await openFromPicker(TITLE);
     s = await waitText('Start over');
     expect(s).toMatch(/Continue where you stopped \(decision 3,/);
     s = await press('1', 'the continued playthrough');
@@ -220,7 +249,8 @@ describe.skipIf(!HAVE_TMUX)(`the terminal app in tmux${HAVE_TMUX ? '' : ' (skipp
     expect(files.some((f) => f.endsWith('.md'))).toBe(true);
     expect(files.some((f) => f.endsWith('.json'))).toBe(true);
     const flat = s.split('\n').map((l) => l.replace(/^[│\s]+|[│\s]+$/g, '')).join('\n');
-    for (const f of files) expect(flat).toContain(f);
+    for (const f of files) expect(flat).toContain(`exports/${f}`);
+    expect(flat).toContain(`(in the state folder ${join(env.state, 'casa-practice')})`);
     expect(longest(s)).toBeLessThanOrEqual(80);
 
     keys('q');
@@ -259,8 +289,8 @@ describe.skipIf(!HAVE_TMUX)(`the terminal app in tmux${HAVE_TMUX ? '' : ' (skipp
     expect(s).toMatch(/permission denied/);
     expect(s).not.toMatch(/EACCES|ERROR| at /);
     expect(longest(s)).toBeLessThanOrEqual(80);
-    s = await openFromPicker(TITLE);
-    s = await waitText('Content note');
+    await openFromPicker(TITLE);
+    await waitText('Content note');
     s = await press('Enter', 'the first decision');
     expect(s).toContain('What do you say or do?');
     s = await press('1', 'feedback on the first reply');
