@@ -1,0 +1,42 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cleanup } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { appElement, KEY, press, renderApp, tap, tempEnv } from './helpers/ink.js';
+
+afterEach(() => cleanup());
+
+/** A state folder that cannot be written (a file where the folder should be), even for root. */
+function unwritableEnv(): NodeJS.ProcessEnv {
+  const file = join(mkdtempSync(join(tmpdir(), 'casa-quit-')), 'state');
+  writeFileSync(file, 'not a folder');
+  return tempEnv({ XDG_STATE_HOME: file });
+}
+
+describe('quitting when progress cannot be saved', () => {
+  it('q says the playthrough will be lost instead of promising a save, and the last words do not say it is kept', async () => {
+    const { element, exit } = appElement({ env: unwritableEnv() });
+    const r = await renderApp(element);
+    await press(r, '1', KEY.enter, '1');
+    await press(r, 'q');
+    const prompt = r.lastFrame() ?? '';
+    expect(prompt).toContain('Quit without saving?');
+    expect(prompt).toMatch(/cannot be saved here.*this playthrough will be lost/s);
+    expect(prompt).toContain('y: quit without saving');
+    expect(prompt).not.toMatch(/Save your progress|Continue later with/);
+    await tap(r, 'y');
+    const message = exit.mock.calls[0]?.[0] ?? '';
+    expect(message).toMatch(/^Progress could not be saved: \/\S+ cannot be written \(.+\)/);
+    expect(message).not.toMatch(/kept in memory/);
+    expect(message).toMatch(/not kept/);
+  });
+
+  it('with a writable state folder the prompt still offers to save', async () => {
+    const { element } = appElement({ env: tempEnv() });
+    const r = await renderApp(element);
+    await press(r, '1', KEY.enter, '1', 'q');
+    expect(r.lastFrame()).toContain('Save your progress and quit?');
+    expect(r.lastFrame()).toContain('y: save and quit');
+  });
+});
