@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -223,6 +223,8 @@ describe.skipIf(!HAVE_TMUX)(`the terminal app in tmux${HAVE_TMUX ? '' : ' (skipp
     await waitFor((x) => paneDead() && x.includes('Progress saved to'), 'the app to save and exit');
 
     // Reopen the same scenario from the picker: it asks Continue / Start over; Continue keeps the save.
+    const saveFile = join(env.state, 'casa-practice', 'saves', readdirSync(join(env.state, 'casa-practice', 'saves'))[0] as string);
+    const saveBefore = readFileSync(saveFile, 'utf8');
     restart(env);
     await waitFor((x) => x.includes('choose a scenario') && x.includes(`${TITLE} (saved)`), 'the picker marking the save');
     await openFromPicker(TITLE);
@@ -231,6 +233,7 @@ describe.skipIf(!HAVE_TMUX)(`the terminal app in tmux${HAVE_TMUX ? '' : ' (skipp
     s = await press('1', 'the continued playthrough');
     expect(s).toContain('Where you left off');
     expect(decisionOf(s)).toBe(3);
+    expect(readFileSync(saveFile, 'utf8')).toBe(saveBefore);
 
     // Finish to the debrief.
     let guard = 0;
@@ -296,6 +299,13 @@ describe.skipIf(!HAVE_TMUX)(`the terminal app in tmux${HAVE_TMUX ? '' : ' (skipp
     s = await press('1', 'feedback on the first reply');
     expect(s).toContain('Feedback on your reply');
     expect(s).not.toMatch(/EACCES|ERROR/);
+    // Quitting says the playthrough will be lost, rather than promising a save.
+    keys('q');
+    s = await waitText('Quit without saving?');
+    expect(s).not.toContain('Continue later with');
+    keys('y');
+    s = await waitFor((x) => paneDead() && x.includes('Progress could not be saved'), 'the app to exit');
+    expect(s.replace(/\s+/g, ' ')).toContain('so this playthrough was not kept.');
     expect(readdirSync(env.state)).toEqual([]);
   });
 });
