@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { appElement, KEY, press, renderApp, tap, tempEnv } from './helpers/ink.js';
+import { appElement, KEY, press, renderApp, renderAt, tap, tempEnv } from './helpers/ink.js';
 
 afterEach(() => cleanup());
 
@@ -22,7 +22,7 @@ describe('quitting when progress cannot be saved', () => {
     await press(r, 'q');
     const prompt = r.lastFrame() ?? '';
     expect(prompt).toContain('Quit without saving?');
-    expect(prompt).toMatch(/cannot be saved here.*this playthrough will be lost/s);
+    expect(prompt).toContain('This playthrough cannot be saved and will be lost.');
     expect(prompt).toContain('y: quit without saving');
     expect(prompt).not.toMatch(/Save your progress|Continue later with/);
     await tap(r, 'y');
@@ -30,6 +30,18 @@ describe('quitting when progress cannot be saved', () => {
     expect(message).toMatch(/^Progress could not be saved: \/\S+ cannot be written \(.+\)/);
     expect(message).not.toMatch(/kept in memory/);
     expect(message).toMatch(/not kept/);
+  });
+
+  it('at 60×24 the prompt fits the screen whole, with the decision\'s header still on top', async () => {
+    const { element } = appElement({ env: unwritableEnv() });
+    const r = await renderAt(element, 60, 24);
+    await press(r, '1', KEY.enter, 'q');
+    const rows = r.lastFrame().split('\n');
+    expect(rows.length).toBeLessThanOrEqual(24);
+    expect(rows[0]).toMatch(/Decision 1 of about/);
+    expect(r.lastFrame()).toContain('This playthrough cannot be saved and will be lost.');
+    expect(Math.max(...rows.map((l) => [...l].length))).toBeLessThanOrEqual(60);
+    r.unmount();
   });
 
   it('with a writable state folder the prompt still offers to save', async () => {

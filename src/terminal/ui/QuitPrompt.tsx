@@ -16,7 +16,8 @@ export function QuitPrompt() {
     return (
       <Box flexDirection="column" borderStyle="round" paddingX={1}>
         <Paragraph bold>Quit without saving?</Paragraph>
-        <Paragraph>Progress cannot be saved here (see the line at the top), so this playthrough will be lost.</Paragraph>
+        {/* One row at 60 columns, as the prompt it replaces (PlayScreen leaves room for that). */}
+        <Paragraph>This playthrough cannot be saved and will be lost.</Paragraph>
         <KeyHints set={[['y', 'quit without saving'], ['n', 'keep going']]} />
       </Box>
     );
