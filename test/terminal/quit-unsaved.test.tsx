@@ -32,6 +32,18 @@ describe('quitting when progress cannot be saved', () => {
     expect(message).toMatch(/not kept/);
   });
 
+  it('the key hints of the decision and the feedback say q quits, not that it saves', async () => {
+    const { element } = appElement({ env: unwritableEnv() });
+    const r = await renderApp(element);
+    await press(r, '1', KEY.enter);
+    expect(r.lastFrame()).toMatch(/What do you say or do\?/);
+    expect(r.lastFrame()).toMatch(/· q: quit$/m);
+    await press(r, '1');
+    expect(r.lastFrame()).toContain('Feedback on your reply');
+    expect(r.lastFrame()).toMatch(/· q: quit$/m);
+    expect(r.lastFrame()).not.toContain('save & quit');
+  });
+
   it('at 60×24 the prompt fits the screen whole, with the decision\'s header still on top', async () => {
     const { element } = appElement({ env: unwritableEnv() });
     const r = await renderAt(element, 60, 24);
@@ -47,7 +59,9 @@ describe('quitting when progress cannot be saved', () => {
   it('with a writable state folder the prompt still offers to save', async () => {
     const { element } = appElement({ env: tempEnv() });
     const r = await renderApp(element);
-    await press(r, '1', KEY.enter, '1', 'q');
+    await press(r, '1', KEY.enter);
+    expect(r.lastFrame()).toMatch(/· q: save & quit$/m);
+    await press(r, '1', 'q');
     expect(r.lastFrame()).toContain('Save your progress and quit?');
     expect(r.lastFrame()).toContain('y: save and quit');
   });
