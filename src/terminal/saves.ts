@@ -30,8 +30,9 @@ export function saveProgress(playable: PlayableScenario, persistedSnapshot: unkn
   const store = stateStore(env);
   const result = core.keepProgress(store, playable, persistedSnapshot, { origin, startedAt });
   if (result.saved && store.inMemoryOnly(result.key)) {
-    const why = (store.failure() ?? '').replace(/^Progress is not being saved: /, '');
-    return { ok: false, result, message: `Progress could not be saved: ${why}` };
+    // Said as the app ends: the session kept in memory ends with it.
+    const why = (store.failure() ?? '').replace(/^Progress is not being saved: /, '').replace(/; this session is kept in memory only\.?$/, '');
+    return { ok: false, result, message: `Progress could not be saved: ${why}, so this playthrough was not kept.` };
   }
   const resume = `Continue with: ${command('resume', env)}`;
   if (!result.saved) return { ok: true, result, message: `${result.reason}\n${resume}` };

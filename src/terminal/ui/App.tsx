@@ -1,6 +1,6 @@
 import { Box, Text, useStdout } from 'ink';
 import { dirname, resolve } from 'node:path';
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { debriefKey, entryOf, resumeFailure, saveKey, withRecord, type CatalogEntry, type PlayableScenario, type Records, type RunOrigin, type SaveSummary, type SessionMode } from '../../machines/light.js';
 import type { Debrief, PersistedScenarioSnapshot, SessionActor } from '../../machines/index.js';
 import type { Listing } from '../node/catalog-files.js';
@@ -148,6 +148,17 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  // Opening a scenario loads it first, while the screen that asked stays up and keeps taking keys:
+  // a second choice then (a habitual Enter after a number) must not open another one over it.
+  const loading = useRef(false);
+  const once = (task: () => Promise<unknown>) => {
+    if (loading.current) return;
+    loading.current = true;
+    void task().finally(() => {
+      loading.current = false;
+    });
+  };
+
   /** The entry's scenario, validated (the picker may not have checked it yet), or undefined after saying why. */
   const playableOf = async (entry: CatalogEntry): Promise<PlayableScenario | undefined> => {
     if (entry.playable) return entry.playable;
@@ -198,14 +209,14 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
     body = (
       <Picker entries={facilitating ? catalog.entries : catalog.entries.map((e) => withRecord(e, records.records))} checking={checking} notice={pickerNotice(screen.notice, records.notice, stateStore(services.env).failure())} canResume={!facilitating && hasSave(services.env)}
         saved={marks?.saved} debriefs={marks?.debriefs}
-        onPick={(entry) => void open(entry)} onDebrief={(entry) => void reopenDebrief(entry)}
-        onResume={() => void resume()} onQuit={quit} />
+        onPick={(entry) => once(() => open(entry))} onDebrief={(entry) => once(() => reopenDebrief(entry))}
+        onResume={() => once(() => resume())} onQuit={quit} />
     );
   } else if (screen.name === 'choose') {
     const { entry, playable, summary, fromPicker } = screen;
     body = (
       <ContinuePrompt title={entry.title} summary={summary}
-        onContinue={() => void resume(summary.key, playable)}
+        onContinue={() => once(() => resume(summary.key, playable))}
         onStartOver={() => setScreen(fromPicker ? { name: 'note', entry, fromPicker, origin: 'started-over' } : { name: 'note', entry: entryOf(playable), fromPicker, origin: 'started-over' })}
         onBack={fromPicker ? () => toPicker() : undefined} onQuit={quit} />
     );
@@ -217,7 +228,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   } else if (screen.name === 'note') {
     const { entry, fromPicker } = screen;
     body = (
-      <ContentNote entry={entry} facilitating={facilitating} onStart={() => void begin(entry, fromPicker, screen.origin)}
+      <ContentNote entry={entry} facilitating={facilitating} onStart={() => once(() => begin(entry, fromPicker, screen.origin))}
         onBack={fromPicker ? () => toPicker() : undefined} onQuit={quit} notice={stateStore(services.env).failure()} />
     );
   } else if (screen.name === 'play') {

@@ -149,7 +149,10 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   if (view.done && !showFeedback && view.debrief) {
     return <DebriefScreen scenario={playable.scenario} debrief={view.debrief} mode={mode} onBack={onBack} notice={finishNotice} />;
   }
-  const recapHints: Hint[] = [['Enter', 'continue'], ['q', 'save & quit']];
+  // Where progress cannot be saved, q only quits (its prompt says the playthrough will be lost).
+  const unsaved = stateStore(app.env).failure() !== undefined;
+  const quitOnly = (set: Hint[]): Hint[] => (unsaved ? set.map(([k, what]) => [k, k === 'q' && what === 'save & quit' ? 'quit' : what]) : set);
+  const recapHints = quitOnly([['Enter', 'continue'], ['q', 'save & quit']]);
   const recapRows = recap ? recapText(recap, columns) : [];
   const recapHeight = Math.max(4, rows - 1 - 1 - inkRows(statusText(view, mode, title), columns) - 1 - (confirmQuit ? 1 + QUIT_PROMPT_EXTRA : 1 + inkRows(hintLine(recapHints), columns)));
   if (recap) {
@@ -164,7 +167,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   }
   const canUndo = view.canUndo || (view.done && mode === 'practice' && beforeLastReply.current !== undefined);
   if (showFeedback && view.lastFeedback) {
-    const hints = playHints({ kind: view.done ? 'last-feedback' : 'feedback', canUndo });
+    const hints = quitOnly(playHints({ kind: view.done ? 'last-feedback' : 'feedback', canUndo }));
     const full = inkRows(statusText(view, mode, title, true), columns) + view.meters.length;
     const footer = confirmQuit ? 1 + QUIT_PROMPT_EXTRA : inkRows(hintLine(hints), columns);
     // Blank rows go first on a short terminal, then the status gets shorter, then the panel draws itself tighter.
@@ -179,7 +182,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
       </Box>
     );
   }
-  const hints = playHints(view.kind === 'decision' ? { kind: 'decision', replies: view.replies.length, canUndo: canUndo && mode === 'practice' } : { kind: 'scene', canUndo: canUndo && mode === 'practice' });
+  const hints = quitOnly(playHints(view.kind === 'decision' ? { kind: 'decision', replies: view.replies.length, canUndo: canUndo && mode === 'practice' } : { kind: 'scene', canUndo: canUndo && mode === 'practice' }));
   const footer = unavailable ?? hintLine(hints);
   // On a short terminal blank rows between parts go first (least useful first), then the status
   // line loses the scenario's title, so the whole moment stays on screen; one row is kept spare so

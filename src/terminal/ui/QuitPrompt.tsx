@@ -1,12 +1,27 @@
 import { Box } from 'ink';
 import { command } from '../invocation.js';
+import { stateStore } from '../node/state-store.js';
 import { useApp } from './AppContext.js';
 import { KeyHints } from './KeyHints.js';
 import { Paragraph } from './Paragraph.js';
 
-/** Asks before quitting a playthrough; the keys are handled by the screen that shows it. */
+/**
+ * Asks before quitting a playthrough; the keys are handled by the screen that shows it. When the
+ * state folder cannot be written it says that quitting loses the playthrough, rather than
+ * promising a save and a resume that cannot happen.
+ */
 export function QuitPrompt() {
   const { env } = useApp();
+  if (stateStore(env).failure()) {
+    return (
+      <Box flexDirection="column" borderStyle="round" paddingX={1}>
+        <Paragraph bold>Quit without saving?</Paragraph>
+        {/* One row at 60 columns, as the prompt it replaces (PlayScreen leaves room for that). */}
+        <Paragraph>This playthrough cannot be saved and will be lost.</Paragraph>
+        <KeyHints set={[['y', 'quit without saving'], ['n', 'keep going']]} />
+      </Box>
+    );
+  }
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1}>
       <Paragraph bold>Save your progress and quit?</Paragraph>

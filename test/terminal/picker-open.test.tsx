@@ -1,0 +1,31 @@
+import { cleanup } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { appElement, KEY, renderApp, settle, tempEnv } from './helpers/ink.js';
+
+afterEach(() => cleanup());
+
+/** The scenario titles in the picker, in order. */
+const titles = (frame: string) => [...frame.matchAll(/^\S?\s+\d+\. (.+?)\s{2,}\d+ min/gm)].map((m) => m[1] as string);
+
+/** Waits (event-loop turns, 5 s at most) until a content note is on screen. */
+async function noteShown(r: { lastFrame: () => string | undefined }): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (!(r.lastFrame() ?? '').includes('Content note') && Date.now() < deadline) await new Promise((done) => setImmediate(done));
+}
+
+describe('opening a scenario from the picker', () => {
+  it('a number then Enter typed before the scenario has loaded opens that number, not the highlighted one', async () => {
+    const { element } = appElement({ env: tempEnv() });
+    const r = await renderApp(element);
+    const list = titles(r.lastFrame() ?? '');
+    expect(list.length).toBeGreaterThanOrEqual(2);
+    // Two keys in quick succession (not one chunk): the picker is still on screen while 2 loads.
+    r.stdin.write('2');
+    r.stdin.write(KEY.enter);
+    await noteShown(r);
+    await settle(r);
+    const frame = r.lastFrame() ?? '';
+    expect(frame).toContain('Content note');
+    expect(frame.split('\n')[0]).toBe(list[1]);
+  });
+});
