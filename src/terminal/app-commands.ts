@@ -163,7 +163,9 @@ async function run(req: RunRequest, io: CliIO): Promise<number> {
   // Check at start that progress can be saved; if not, say so once and go on in memory.
   const { checkStateFolder, stateStore } = await import('./node/state-store.js');
   const unwritable = checkStateFolder(process.env);
-  if (unwritable) io.err(`casa-practice: ${unwritable}\n`);
+  // The full-screen app says it on its first screen; printed before it, the line would be wrapped
+  // mid-word by the terminal and then pushed away.
+  if (unwritable && (req.plain || !process.stdout.isTTY)) io.err(`casa-practice: ${unwritable}\n`);
   const code = await runApp(req, io);
   // Non-zero for a failed write only: the session itself went on in memory.
   return code === 0 && stateStore(process.env).lostWrites() ? 74 : code;

@@ -4,6 +4,11 @@ import type { CliIO } from './commands.js';
 import { FileAccessError } from './errors.js';
 import { packageVersion } from './paths.js';
 
+/** The main help with commands in the form that works where the app was started (e.g. `npx casa-practice`). */
+export function mainHelp(name: string): string {
+  return MAIN_HELP.replace(/(^ {2}|\| |Run ")casa-practice(?= )/gm, (_, before: string) => `${before}${name}`);
+}
+
 export const MAIN_HELP = `casa-practice — practise responding to youth affected by commercial sexual
 exploitation (CSEC), scored against CASA of Los Angeles's in-service guide.
 
@@ -45,7 +50,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       return 0;
     }
     if (first === '--help' || first === '-h' || first === 'help') {
-      io.out(MAIN_HELP);
+      io.out(mainHelp((await import('./invocation.js')).commandName()));
       return 0;
     }
     if (first === undefined || first.startsWith('-')) return await (await import('./app-commands.js')).appCommand(argv, io);

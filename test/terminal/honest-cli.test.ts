@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { commandName } from '../../src/terminal/invocation.js';
+import { mainHelp } from '../../src/terminal/cli.js';
 import { BIN, ROOT, runInProcess } from './helpers/cli.js';
 import { SCENARIOS, tempEnv } from './helpers/ink.js';
 
@@ -11,9 +13,18 @@ const NEW_PHONE = join(SCENARIOS, 'new-phone.json');
 describe('the command line says what it does', () => {
   it('--help shows the scripting example as typed, on one line, so it can be copied', async () => {
     const r = await runInProcess('--help');
-    expect(r.out).toContain("  printf '1\\n3\\n2\\n' | casa-practice play youth-discloses --plain\n");
+    expect(r.out).toContain(`  printf '1\\n3\\n2\\n' | ${commandName()} play youth-discloses --plain\n`);
     const play = await runInProcess('play', '--help');
     expect(play.out).toContain("printf '1\\n3\\n2\\n' | casa-practice play youth-discloses --plain\n");
+  });
+
+  it('--help names commands in the form that works where the app was started', () => {
+    const help = mainHelp('npx casa-practice');
+    expect(help).toContain('\n  npx casa-practice resume ');
+    expect(help).toContain("| npx casa-practice play youth-discloses --plain");
+    expect(help).toContain('Run "npx casa-practice <command> --help"');
+    expect(help).not.toMatch(/^ {2}casa-practice /m);
+    expect(help.split('\n')[0]).toMatch(/^casa-practice — /);
   });
 
   it('validate --strict does not call a file with warnings valid when it exits 1', async () => {
