@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** The project folder. */
@@ -19,3 +21,19 @@ export async function runInProcess(...argv: string[]): Promise<{ code: number; o
   const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) });
   return { code, out, err };
 }
+
+let otherUser: boolean | undefined;
+
+/**
+ * Whether a read-only state folder can be tested here. Root can write anywhere, so as root the app
+ * runs as uid/gid 65534 for it; that user must be able to read the project, which a clone under a
+ * private folder (mktemp -d, mode 0700) does not allow. As any other user, the current one will do.
+ */
+export function readOnlyTestable(): boolean {
+  if (process.getuid?.() !== 0) return true;
+  otherUser ??= spawnSync(BIN[0], [BIN[1], '--version'], { uid: 65534, gid: 65534, cwd: tmpdir(), encoding: 'utf8', timeout: 30_000 }).status === 0;
+  return otherUser;
+}
+
+/** Why a read-only test is skipped, for its name. */
+export const READ_ONLY_SKIP = ' (skipped: uid 65534 cannot read this project folder)';
