@@ -1,21 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openPage, runAxe, serveBuiltApp, violationsText, type PageSession, type WebApp } from '../helpers/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { builtAppInChromium, openPage, runAxe, violationsText, type PageSession } from '../helpers/browser.js';
 
 // The web app end to end in Debian's Chromium over the built files (dist-web/ via vite preview).
 
-let app: WebApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([serveBuiltApp(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const web = builtAppInChromium();
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const PAYLOAD = ' <script>window.__xss=1</script><img src=x onerror="window.__xss=2"> <a href="javascript:window.__xss=3">x</a>';
@@ -53,12 +44,12 @@ function clean(s: PageSession) {
 
 describe('the web app in Chromium', () => {
   it('plays by keyboard alone, resumes after a reload, reaches the debrief, exports CSV; axe on every page', async () => {
-    const s = await openPage(browser, app.url);
+    const s = await openPage(web.browser, web.app.url);
     const { page } = s;
     try {
       await page.locator('.card').first().waitFor();
       await axeClean(s, 'e2e-library');
-      await page.goto(`${app.url}#/play/youth-discloses`);
+      await page.goto(`${web.app.url}#/play/youth-discloses`);
       await page.getByRole('group').waitFor();
       await page.keyboard.press('2');
       // Focus is on the newest moment, visible below the sticky bar.
@@ -79,7 +70,7 @@ describe('the web app in Chromium', () => {
       expect(await page.locator('.earlier').innerText()).toContain(said.replace(/^You:\s*/, ''));
       await keyboardToDebrief(page);
       await axeClean(s, 'e2e-debrief');
-      await page.goto(`${app.url}#/records`);
+      await page.goto(`${web.app.url}#/records`);
       await page.getByRole('cell', { name: /Practice/ }).first().waitFor();
       await axeClean(s, 'e2e-records');
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download as CSV/ }).click()]);
@@ -88,10 +79,10 @@ describe('the web app in Chromium', () => {
       expect(lines).toHaveLength(2);
       expect(lines[0]).toMatch(/scenario/i);
       expect(lines[1]).toContain('What Kiara tells you');
-      await page.goto(`${app.url}#/certificate`);
+      await page.goto(`${web.app.url}#/certificate`);
       await page.getByRole('heading', { name: 'Certificate of completed practice' }).waitFor();
       await axeClean(s, 'e2e-certificate');
-      await page.goto(`${app.url}#/preview`);
+      await page.goto(`${web.app.url}#/preview`);
       await page.getByRole('heading', { name: 'Preview a scenario file' }).waitFor();
       await axeClean(s, 'e2e-preview');
       clean(s);
@@ -101,7 +92,7 @@ describe('the web app in Chromium', () => {
   });
 
   it("the built page carries a Content-Security-Policy of script-src 'self' that refuses other origins", async () => {
-    const s = await openPage(browser, app.url);
+    const s = await openPage(web.browser, web.app.url);
     try {
       const csp = await s.page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
       expect(csp).toContain("script-src 'self'");
@@ -120,7 +111,7 @@ describe('the web app in Chromium', () => {
   });
 
   it('damaged storage gives a notice and a clean start, nothing thrown', async () => {
-    const s = await openPage(browser, app.url, '#/play/youth-discloses', {
+    const s = await openPage(web.browser, web.app.url, '#/play/youth-discloses', {
       initScript: () => localStorage.setItem('casa-practice/saves/youth-discloses.json', '{"format": "casa-practice-terminal-save", oops'),
     });
     try {
@@ -140,7 +131,7 @@ describe('the web app in Chromium', () => {
       if (typeof v !== 'object' || v === null) return v;
       return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, add(x, k)]));
     };
-    const s = await openPage(browser, app.url, '#/preview');
+    const s = await openPage(web.browser, web.app.url, '#/preview');
     const { page } = s;
     try {
       await page.getByLabel('Scenario file (.json)').setInputFiles({ name: 'hostile.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(add(raw), null, 2)) });
@@ -159,14 +150,14 @@ describe('the web app in Chromium', () => {
   });
 
   it('presenter mode: note hidden until the reveal, votes, best practice marked, the projector window follows', async () => {
-    const s = await openPage(browser, app.url, '?presenter#/presenter/youth-discloses');
+    const s = await openPage(web.browser, web.app.url, '?presenter#/presenter/youth-discloses');
     const { page } = s;
     try {
       await page.getByRole('button', { name: 'Reveal the feedback' }).waitFor();
       expect(await page.locator('#facilitator-note').count()).toBe(0);
       await axeClean(s, 'e2e-presenter');
       const projector = await s.context.newPage();
-      await projector.goto(`${app.url}?projector#/projector`);
+      await projector.goto(`${web.app.url}?projector#/projector`);
       await projector.locator('.discussion').waitFor();
       const boxes = page.getByRole('spinbutton');
       for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).fill(String(i + 1));

@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium, openPage, readLocalStorage, runAxe, seedLocalStorage, serveBuiltApp, violationsText, type WebApp } from '../helpers/browser.js';
+import { describe, expect, it } from 'vitest';
+import { builtAppInChromium, openPage, readLocalStorage, runAxe, seedLocalStorage, violationsText } from '../helpers/browser.js';
 
-let app: WebApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([serveBuiltApp(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const web = builtAppInChromium();
 
 describe('the built web app in headless Chromium', () => {
   it('loads from the built files served by vite preview, runs its JavaScript modules, sends nothing out, and axe reports', async () => {
     // The page's own Content-Security-Policy (connect-src 'self') stops the probe below before any
     // request is made; bypass it here so the guard itself is tested (app.test.ts checks the CSP).
-    const s = await openPage(browser, app.url, '', { bypassCSP: true });
+    const s = await openPage(web.browser, web.app.url, '', { bypassCSP: true });
     try {
       // The page's module script ran: it filled #root (the HTML file has it empty).
       await s.page.locator('#root > *').first().waitFor({ state: 'attached' });
@@ -25,7 +15,7 @@ describe('the built web app in headless Chromium', () => {
       // The module came from the build (hashed asset), not from the source tree or a dev server.
       const scripts = await s.page.locator('script[type="module"]').evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).src));
       expect(scripts.length).toBeGreaterThan(0);
-      for (const src of scripts) expect(src).toMatch(new RegExp(`^${app.origin}/assets/[^/]+\\.js$`));
+      for (const src of scripts) expect(src).toMatch(new RegExp(`^${web.app.origin}/assets/[^/]+\\.js$`));
       // An attempt to reach another origin is blocked and recorded (the guard itself works).
       await s.page.evaluate(() => fetch('https://example.com/beacon').catch(() => undefined));
       expect(s.outbound).toEqual(['https://example.com/beacon']);
@@ -45,7 +35,7 @@ describe('the built web app in headless Chromium', () => {
   });
 
   it('seeds localStorage once per tab: a reload keeps what the page wrote since', async () => {
-    const s = await openPage(browser, app.url, '', { initScript: seedLocalStorage({ 'records.json': '{ damaged' }) });
+    const s = await openPage(web.browser, web.app.url, '', { initScript: seedLocalStorage({ 'records.json': '{ damaged' }) });
     try {
       expect(await readLocalStorage(s.page)).toMatchObject({ 'records.json': '{ damaged' });
       await s.page.evaluate(() => localStorage.setItem('casa-practice/records.json', 'written by the app'));

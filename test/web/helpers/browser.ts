@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -192,4 +193,17 @@ export function violationsText(results: AxeResults): string {
   return results.violations
     .map((v) => `${v.id} (${v.impact ?? 'unknown'}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`)
     .join('\n');
+}
+
+/** For a test file: the built app served and Chromium launched once before its tests, both closed after them. */
+export function builtAppInChromium(): { app: WebApp; browser: Browser } {
+  const env = {} as { app: WebApp; browser: Browser };
+  beforeAll(async () => {
+    [env.app, env.browser] = await Promise.all([serveBuiltApp(), launchChromium()]);
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.app?.close();
+  });
+  return env;
 }
