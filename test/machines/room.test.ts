@@ -38,6 +38,15 @@ function setup(scenario: Scenario = example) {
   return { ctx, get state() { return state; }, set state(s: RoomState) { state = s; }, present, join, vote, view, apply };
 }
 
+/** A room where three phones joined and the vote on the first decision is open, with these votes cast (device i votes votes[i - 1]). */
+function openVote(votes: readonly string[]) {
+  const r = setup();
+  for (const i of [1, 2, 3]) r.join(device(i));
+  r.present({ type: 'open', node: 'phone' });
+  votes.forEach((reply, i) => r.vote(device(i + 1), reply));
+  return r;
+}
+
 function expectRefused(result: RoomResult, code: string) {
   expect(result.ok ? 'accepted' : result.code).toBe(code);
 }
@@ -132,12 +141,7 @@ describe('room reducer: who may do what, when', () => {
   });
 
   it('keeps one vote per device, changeable until the lock, and refuses changes after it', () => {
-    const r = setup();
-    for (const i of [1, 2, 3]) r.join(device(i));
-    r.present({ type: 'open', node: 'phone' });
-    r.vote(device(1), 'phone-curious');
-    r.vote(device(2), 'phone-curious');
-    r.vote(device(3), 'phone-accuse');
+    const r = openVote(['phone-curious', 'phone-curious', 'phone-accuse']);
     r.vote(device(1), 'phone-ignore');
     r.vote(device(1), 'phone-accuse');
     expect(r.state.votes).toEqual({ [device(1)]: 'phone-accuse', [device(2)]: 'phone-curious', [device(3)]: 'phone-accuse' });
@@ -199,12 +203,7 @@ describe('room reducer: who may do what, when', () => {
   });
 
   it('follows the branch through the core session and records the decision', () => {
-    const r = setup();
-    for (const i of [1, 2, 3]) r.join(device(i));
-    r.present({ type: 'open', node: 'phone' });
-    r.vote(device(1), 'phone-curious');
-    r.vote(device(2), 'phone-curious');
-    r.vote(device(3), 'phone-accuse');
+    const r = openVote(['phone-curious', 'phone-curious', 'phone-accuse']);
     r.present({ type: 'reveal', round: 1 });
     expectRefused(r.present({ type: 'choose', round: 2, reply: 'phone-curious' }), 'wrong-round');
     expectRefused(r.present({ type: 'choose', round: 1, reply: 'after-supervisor' }), 'unknown-reply');
@@ -310,12 +309,7 @@ describe('room reducer: who may do what, when', () => {
 
 describe('room state: persistence', () => {
   function midVote() {
-    const r = setup();
-    for (const i of [1, 2, 3]) r.join(device(i));
-    r.present({ type: 'open', node: 'phone' });
-    r.vote(device(1), 'phone-curious');
-    r.vote(device(2), 'phone-accuse');
-    return r;
+    return openVote(['phone-curious', 'phone-accuse']);
   }
 
   it('round-trips through text and carries on exactly as before', () => {
