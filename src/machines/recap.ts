@@ -2,7 +2,7 @@ import { initialTransition, transition } from 'xstate';
 import { compileScenario } from './compile.js';
 import { indexScenario } from './scenario-index.js';
 import type { Scenario } from './schema/scenario.js';
-import type { LineView } from './selectors.js';
+import { selectView, type LineView, type SessionView } from './selectors.js';
 import type { PersistedScenarioSnapshot } from './session.js';
 import { cleanDeep } from './text/clean.js';
 import type { SessionContext } from './types.js';
@@ -22,34 +22,77 @@ export interface Recap {
   scenes: RecapMoment[];
 }
 
+type MachineState = ReturnType<typeof initialTransition<ReturnType<typeof compileScenario>>>[0];
+
+/**
+ * Replays a saved session through the scenario's machine from its start: every scene passed and
+ * every reply in its transcript, in order, calling `step` before each move with the state it
+ * leaves ("continue" past a scene, "reply" at a decision) and once at the end with the state the
+ * save stands at ("here"). False when the save's path cannot be replayed (an edited scenario).
+ */
+function replay(scenario: Scenario, snapshot: PersistedScenarioSnapshot, step: (state: MachineState, event: 'continue' | 'reply' | 'here') => void): boolean {
+  const machine = compileScenario(scenario);
+  const persisted = snapshot as unknown as { value: unknown; context: SessionContext };
+  const context = persisted.context;
+  const target = String(persisted.value);
+  let [state] = initialTransition(machine, { mode: context.mode, ...(context.seed !== undefined ? { seed: context.seed } : {}) });
+  const limit = scenario.nodes.length + 1;
+  const continueUntil = (nodeId: string): boolean => {
+    for (let i = 0; i < limit && state.value !== nodeId; i++) {
+      if (!state.can({ type: 'scene.continue' })) return false;
+      step(state, 'continue');
+      [state] = transition(machine, state, { type: 'scene.continue' });
+    }
+    return state.value === nodeId;
+  };
+  for (const turn of context.transcript) {
+    if (!continueUntil(turn.nodeId)) return false;
+    if (!state.can({ type: 'reply.choose', replyId: turn.replyId })) return false;
+    step(state, 'reply');
+    [state] = transition(machine, state, { type: 'reply.choose', replyId: turn.replyId });
+  }
+  if (!continueUntil(target)) return false;
+  step(state, 'here');
+  return true;
+}
+
+/** One moment of a replayed conversation: what the screen showed there, and how many replies had been chosen. */
+export interface ConversationMoment {
+  view: SessionView;
+  turns: number;
+}
+
+/**
+ * The whole conversation up to where a saved session stands, as it was shown: every scene and
+ * decision from the start, each with the replies chosen before it, the last being where the save
+ * stands. A page reloaded mid-scenario shows this, so the earlier scenes are not lost. Empty when
+ * the save cannot be replayed (then show the current moment alone).
+ */
+export function replayConversation(scenario: Scenario, snapshot: PersistedScenarioSnapshot): ConversationMoment[] {
+  const out: ConversationMoment[] = [];
+  let turns = 0;
+  const ok = replay(scenario, snapshot, (state, event) => {
+    out.push({ view: selectView(scenario, state), turns });
+    if (event === 'reply') turns++;
+  });
+  return ok ? out : [];
+}
+
 /**
  * The story just before a saved session's current node: the last reply and the scenes passed
  * since, replayed through the scenario's machine (scenes route on the variables of the moment).
  * A resumed session shows this first, so a decision never opens bare. Empty when nothing led there.
  */
 export function resumeRecap(scenario: Scenario, snapshot: PersistedScenarioSnapshot): Recap {
-  const machine = compileScenario(scenario);
   const index = indexScenario(scenario);
   const persisted = snapshot as unknown as { value: unknown; context: SessionContext };
   const context = persisted.context;
-  const target = String(persisted.value);
-  let [state] = initialTransition(machine, { mode: context.mode, ...(context.seed !== undefined ? { seed: context.seed } : {}) });
-  const limit = scenario.nodes.length + 1;
   let passed: string[] = [];
-  const continueUntil = (nodeId: string): boolean => {
-    for (let i = 0; i < limit && state.value !== nodeId; i++) {
-      if (!state.can({ type: 'scene.continue' })) return false;
-      passed.push(String(state.value));
-      [state] = transition(machine, state, { type: 'scene.continue' });
-    }
-    return state.value === nodeId;
-  };
-  for (const turn of context.transcript) {
-    if (!continueUntil(turn.nodeId)) return { scenes: [] };
-    [state] = transition(machine, state, { type: 'reply.choose', replyId: turn.replyId });
-    passed = [];
-  }
-  if (!continueUntil(target)) return { scenes: [] };
+  const replayed = replay(scenario, snapshot, (state, event) => {
+    if (event === 'continue') passed.push(String(state.value));
+    if (event === 'reply') passed = [];
+  });
+  if (!replayed) return { scenes: [] };
   const characters = new Map(scenario.characters.map((c) => [c.id, c]));
   const last = context.transcript[context.transcript.length - 1];
   const scenes = passed.flatMap((id): RecapMoment[] => {

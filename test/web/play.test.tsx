@@ -42,7 +42,7 @@ describe('playing a scenario in the browser', () => {
     await user.click(screen.getAllByRole('button', { name: /What if: replay from here/ })[1] as HTMLElement);
     expect(screen.getByText(/^What if: you are back at an earlier decision/)).toBeTruthy();
     expect(screen.getByText(/^Decision 2 of about/)).toBeTruthy();
-    expect(within(screen.getByRole('log')).getAllByText('You').length).toBe(1);
+    expect(within(screen.getByRole('log')).getAllByText('You:').length).toBe(1);
     await playToDebrief(user);
     expect(JSON.parse(store.read('records.json') ?? '{}').playthroughs).toHaveLength(1);
   });
@@ -56,15 +56,19 @@ describe('playing a scenario in the browser', () => {
     const saved = store.read('saves/youth-discloses.json');
     expect(saved).toBeDefined();
     expect(JSON.parse(saved ?? '{}').session.snapshot.context.transcript).toHaveLength(1);
+    await user.keyboard('{Enter}');
+    const before = screen.getByRole('log').textContent;
     const chosen = within(screen.getByRole('log')).getByText('You:').parentElement?.textContent;
     first.unmount();
 
     renderApp('#/play/youth-discloses', store);
     expect(await screen.findByText(/Welcome back/)).toBeTruthy();
     const log = screen.getByRole('log');
-    // The earlier reply is listed, and the session continues from the same place.
-    expect(within(log).getByText('Earlier in this conversation')).toBeTruthy();
+    // The whole conversation so far is shown again as it was (scenes, the reply and its feedback),
+    // and the session continues from the same place.
     expect(log.textContent).toContain(chosen?.replace(/^You:\s*/, '') ?? 'missing');
+    expect(log.textContent).toBe(before);
+    expect(within(log).queryByText('Earlier in this conversation')).toBeNull();
   });
 
   it('a damaged save gives a clear notice and a clean start, and is moved aside, not deleted', async () => {

@@ -2,7 +2,7 @@ import { useSelector } from '@xstate/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import {
-  clearSave, feedbackOf, finishPlaythrough, selectView, startSession, whatIfFrom, writeSave,
+  clearSave, feedbackOf, finishPlaythrough, replayConversation, selectView, startSession, whatIfFrom, writeSave,
   type Debrief as DebriefData, type PersistedScenarioSnapshot, type PlayableScenario, type SessionActor, type SessionEvent, type SessionMode, type SessionView,
 } from '../../machines/index.js';
 import { useStore } from '../store.js';
@@ -82,7 +82,11 @@ function Playthrough({ playable, mode, snapshot, startedAt, persist, paused, not
   const [actor] = useState(() => startSession(scenario, mode, snapshot, snapshot ? undefined : newSeed()));
   const view = useSelector(actor, useCallback((s: Snapshot) => selectView(scenario, s), [scenario]));
   const context = useSelector(actor, (s: Snapshot) => s.context);
-  const [moments, setMoments] = useState<Moment[]>(() => [momentOf(selectView(scenario, actor.getSnapshot()), actor.getSnapshot().context.transcript.length)]);
+  // A resumed save shows the whole conversation so far, replayed from its start (the current moment last).
+  const [moments, setMoments] = useState<Moment[]>(() => {
+    const replayed = snapshot ? replayConversation(scenario, snapshot) : [];
+    return replayed.length > 0 ? replayed.map((m) => momentOf(m.view, m.turns)) : [momentOf(selectView(scenario, actor.getSnapshot()), actor.getSnapshot().context.transcript.length)];
+  });
   const [saveError, setSaveError] = useState<string>();
   const finished = useRef(false);
   // Time spent on a break is not practice: the minutes recorded leave it out (this tab's breaks).
