@@ -1,13 +1,25 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createRoom, presenterView, reduceRoom, roomContext, validateScenario, type PresenterAction, type PresenterCommand, type RoomState, type Scenario } from '../../src/machines/index.js';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createRoom, presenterView, reduceRoom, roomContext, roomSummaryFileName, validateScenario, type PresenterAction, type PresenterCommand, type RoomState, type Scenario } from '../../src/machines/index.js';
 import { LiveRoom } from '../../src/web/components/LiveRoom.js';
 import Presenter from '../../src/web/pages/Presenter.js';
 import type { RoomClient, RoomLink, RoomSnapshot } from '../../src/web/room-client.js';
 import example from '../fixtures/good/example.json?raw';
 import './helpers.js';
+
+let downloads: { name: string; blob: Blob }[] = [];
+beforeEach(() => {
+  downloads = [];
+  let last: Blob | undefined;
+  URL.createObjectURL = vi.fn((b: Blob) => ((last = b), 'blob:x'));
+  URL.revokeObjectURL = vi.fn();
+  // The download link's click: keep the file it offers.
+  HTMLAnchorElement.prototype.click = function click(this: HTMLAnchorElement) {
+    if (this.download && last) downloads.push({ name: this.download, blob: last });
+  };
+});
 
 afterEach(() => {
   cleanup();
@@ -100,8 +112,17 @@ describe('live room on the presenter page', () => {
     expect(qr.getAttribute('src')).toBe('/join/qr.svg');
     expect(screen.getByText(/0 phones joined \(0 connected\)/)).toBeTruthy();
 
-    // At the first decision: open the vote.
+    // At the first decision: the facilitator note is the trainer's, hidden until asked for.
     expect(screen.getByText(/What is the most natural thing to say here/)).toBeTruthy();
+    const NOTE = /treats the phone as proof of something/;
+    expect(screen.queryByText(NOTE)).toBeNull();
+    const noteButton = screen.getByRole('button', { name: 'Show the facilitator note (trainer only)' });
+    expect(noteButton.getAttribute('aria-expanded')).toBe('false');
+    await user.click(noteButton);
+    expect(screen.getByText(NOTE)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Facilitator note shown' }).getAttribute('aria-expanded')).toBe('true');
+    await user.click(screen.getByRole('button', { name: 'Facilitator note shown' }));
+    expect(screen.queryByText(NOTE)).toBeNull();
     expect(screen.queryByRole('button', { name: 'Reveal the votes' })).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Open the vote' }));
     expect(client.sent).toEqual([{ type: 'open', node: 'phone' }]);
@@ -143,6 +164,8 @@ describe('live room on the presenter page', () => {
     expect(byReply('phone-accuse').textContent).not.toContain('Best practice');
     expect(byReply('phone-ignore').textContent).toContain('Votes: 1 (20%)');
     expect(list.textContent).toContain('A light, friendly question');
+    // The reveal shows the note, whatever the toggle said.
+    expect(screen.getByText(NOTE)).toBeTruthy();
 
     await user.click(within(byReply('phone-curious')).getByRole('button', { name: /Follow reply/ }));
     expect(client.sent.at(-1)).toEqual({ type: 'choose', round: 1, reply: 'phone-curious' });
@@ -167,6 +190,15 @@ describe('live room on the presenter page', () => {
     expect(screen.getByRole('heading', { name: 'How often the room matched best practice' })).toBeTruthy();
     expect(screen.getByText(/3 of 5 votes were for best practice; the room followed best practice at 1 of 1 decision\./)).toBeTruthy();
     expect(screen.queryByRole('button', { name: /Open the vote|End the session/ })).toBeNull();
+    // The summary the room writes on the laptop can be downloaded from the page too.
+    await user.click(screen.getByRole('button', { name: 'Download the session summary (Markdown)' }));
+    expect(downloads.map((d) => d.name)).toEqual([roomSummaryFileName(ctx, client.state)]);
+    expect(downloads[0]?.name).toMatch(/^example-new-phone-session-.*-room-FAKE23\.md$/);
+    const markdown = await downloads[0]?.blob.text();
+    const undated = (md: string | undefined) => md?.replace(/^Trainer-led session, .* UTC\.$/m, '');
+    expect(undated(markdown)).toBe(undated(presenterView(ctx, client.state, 0).summary?.markdown));
+    expect(markdown).toContain('## How often the room matched best practice');
+    expect(markdown).toContain('3 of 5 votes (60%) were for best practice');
     unmount();
     expect(client.closed).toBe(true);
   });

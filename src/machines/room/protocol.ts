@@ -160,6 +160,8 @@ export const PresenterView = z.strictObject({
   reveal: z.strictObject({ total: z.number().int().min(0), entries: z.array(RevealEntrySchema) }).optional(),
   /** Decisions taken so far, with how the room voted. */
   decisions: z.array(z.strictObject({ title: Text, chosen: z.number().int().optional(), votes: z.number().int().min(0), bestVotes: z.number().int().min(0), followedBest: z.boolean() })),
+  /** Once the session has ended: the session summary (Markdown) the room writes on the laptop, with its file name, for the page to offer as a download. */
+  summary: z.strictObject({ fileName: z.string().max(300), markdown: z.string().max(2_000_000) }).optional(),
 });
 /** The presenter view with the core's own types for the session and the reveal (the schema checks their outline). */
 export type PresenterView = Omit<z.infer<typeof PresenterView>, 'session' | 'reveal'> & { session: SessionView; reveal?: { total: number; entries: RevealEntry[] } };

@@ -2,11 +2,13 @@ import { createActor, transition, type SnapshotFrom } from 'xstate';
 import { z } from 'zod';
 import { compileScenario, type ScenarioMachine } from '../compile.js';
 import { revealData, type Votes } from '../facilitation/votes.js';
-import { facilitatedDecision, type FacilitatedDecision } from '../facilitation/summary.js';
+import { facilitatedDecision, summaryBaseName, type FacilitatedDecision } from '../facilitation/summary.js';
+import { fileStamp } from '../report/export.js';
 import type { Scenario } from '../schema/scenario.js';
 import { selectView, type SessionView } from '../selectors.js';
 import { actorOptions, restoreSession, saveSession, type PersistedScenarioSnapshot, type SavedSession } from '../session.js';
 import { cleanLine } from '../text/clean.js';
+import { roomSummaryMarkdown } from './summary.js';
 import { DEVICE_ID, isRoomCode, type PresenterAction, type PresenterView, type Rejection, type RoomCount, type RoomPhase, type VoterMessage, type VoterView } from './protocol.js';
 
 /**
@@ -289,6 +291,11 @@ export function voterView(ctx: RoomContext, state: RoomState, device: string): V
 }
 
 /** What the presenter page sees: the moment, the phase, counts, and the tally only after the reveal. */
+/** The summary's file name: the scenario, when the room was created, and the room code (the same on the laptop and in the page). */
+export function roomSummaryFileName(ctx: RoomContext, state: RoomState): string {
+  return `${summaryBaseName(ctx.scenario, fileStamp(new Date(state.createdAt)))}-room-${state.room}.md`;
+}
+
 export function presenterView(ctx: RoomContext, state: RoomState, connected: number): PresenterView {
   const session = roomSessionView(ctx, state);
   return {
@@ -299,6 +306,7 @@ export function presenterView(ctx: RoomContext, state: RoomState, connected: num
     session,
     ...(revealed(state) ? { reveal: revealOf(ctx, state) } : {}),
     decisions: state.history.map(decisionTotals),
+    ...(state.phase === 'ended' ? { summary: { fileName: roomSummaryFileName(ctx, state), markdown: roomSummaryMarkdown(ctx, state) } } : {}),
   };
 }
 

@@ -5,7 +5,7 @@ import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { renderUnicodeCompact } from 'uqr';
 import {
-  cleanLine, createRoom, fileStamp, peekRoom, restoreRoom, roomCodeFrom, roomContext, roomSummaryMarkdown, serializeRoom, summaryBaseName, visibleLine,
+  cleanLine, createRoom, peekRoom, restoreRoom, roomCodeFrom, roomContext, roomSummaryFileName, roomSummaryMarkdown, serializeRoom, visibleLine,
   type RoomContext, type RoomState,
 } from '../../machines/index.js';
 import { parseArgs, UsageError } from '../args.js';
@@ -135,7 +135,7 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
   const roomFile = store.pathOf(key);
   const text = (s: RoomState) => serializeRoom({ ...s, meta: { ...s.meta, port } });
   const persist = (s: RoomState) => writeAtomicAsync(roomFile, text(s));
-  const summaryPath = join(exportsDir(env), `${summaryBaseName(ctx.scenario, fileStamp(new Date(state.createdAt)))}-room-${state.room}.md`);
+  const summaryPath = join(exportsDir(env), roomSummaryFileName(ctx, state));
   const writeSummary = (s: RoomState) => {
     writeAtomic(summaryPath, roomSummaryMarkdown(ctx, s));
     return summaryPath;

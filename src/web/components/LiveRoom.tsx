@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { VERDICT_WORDS, votesWords, type PresenterCommand, type PresenterView, type ServerError } from '../../machines/index.js';
 import { connectRoom, qrUrl, type RoomClient, type RoomLink, type RoomSnapshot, type RoomStatus } from '../room-client.js';
+import { downloadText } from '../download.js';
 import './LiveRoom.css';
 
 /**
@@ -48,6 +49,8 @@ export function RoomPanel({ client }: { client: RoomClient }) {
   const [dismissed, setDismissed] = useState<ServerError>();
   // A command waits for the room's answer (a new view or a refusal): no double sends.
   const [pending, setPending] = useState<{ view?: PresenterView; error?: ServerError }>();
+  // The moment whose facilitator note the trainer asked to see before the reveal.
+  const [noteFor, setNoteFor] = useState<string>();
   const { view, count } = snap;
   const connected = snap.status === 'open';
   const busy = !connected || (pending !== undefined && pending.view === view && pending.error === snap.error);
@@ -76,6 +79,8 @@ export function RoomPanel({ client }: { client: RoomClient }) {
 
   const session = view?.session;
   const reveal = view?.phase === 'revealed' ? view.reveal : undefined;
+  // The note is the trainer's: hidden until asked for at each moment, and shown with the reveal.
+  const noteShown = reveal !== undefined || (session !== undefined && noteFor === session.nodeId);
   return (
     <div className="facilitation live-room">
       <p role="status" className={`room-status room-${snap.status}`}>
@@ -111,7 +116,14 @@ export function RoomPanel({ client }: { client: RoomClient }) {
             {session.lines.map((l, i) => <p className="line" key={`${session.nodeId}-${i}`}><span className="speaker">{l.speaker}:</span> {l.text}</p>)}
           </div>
           {session.discussionPrompt && <p className="discussion"><span className="sr-only">Discussion prompt: </span>{session.discussionPrompt}</p>}
-          {reveal && session.facilitatorNote && <p className="facilitator-note"><strong>Facilitator note:</strong> {session.facilitatorNote}</p>}
+          {session.facilitatorNote && (
+            <div className="no-print">
+              <button type="button" aria-expanded={noteShown} aria-controls="facilitator-note" onClick={() => setNoteFor(noteFor === session.nodeId ? undefined : session.nodeId)} disabled={reveal !== undefined}>
+                {noteShown ? 'Facilitator note shown' : 'Show the facilitator note (trainer only)'}
+              </button>
+              {noteShown && <p id="facilitator-note" className="facilitator-note"><strong>Facilitator note:</strong> {session.facilitatorNote}</p>}
+            </div>
+          )}
           {session.kind === 'decision' && !reveal && view.phase !== 'ended' && (
             <section aria-labelledby="options-heading">
               <h2 id="options-heading">{session.prompt}</h2>
@@ -178,7 +190,12 @@ function Ended({ view }: { view: PresenterView }) {
           {best} of {plural(votes, 'vote', 'votes')} were for best practice; the room followed best practice at {followed} of {plural(decided.length, 'decision', 'decisions')}.
         </p>
       )}
-      <p>The session summary is written on this laptop, in the folder the room command named in the terminal.</p>
+      {view.summary ? (
+        <p>
+          <button type="button" onClick={() => view.summary && downloadText(view.summary.fileName, view.summary.markdown, 'text/markdown')}>Download the session summary (Markdown)</button>{' '}
+          The same summary is written on the laptop running the room, in the folder the room command named in the terminal.
+        </p>
+      ) : <p>The session summary is written on the laptop running the room, in the folder the room command named in the terminal.</p>}
     </section>
   );
 }
