@@ -1,3 +1,6 @@
+import { useEffect, useRef } from 'react';
+import { VERDICT_WORDS, votesWords, type RevealEntry } from '../machines/index.js';
+
 /**
  * Presenter mode on two screens: the trainer's controls (laptop) send what the room should see to a
  * projector window of the same app over a BroadcastChannel (same origin, same browser: nothing
@@ -21,12 +24,51 @@ export interface ProjectedReveal {
   verdicts: string[];
 }
 
+/** With a live room: where phones join (the projector shows the room code, address and QR code). */
+export interface ProjectedJoin {
+  room: string;
+  url: string;
+}
+
 export type ProjectorState =
-  | { kind: 'moment'; scenarioTitle: string; step: string; title?: string; narration?: string; lines: { speaker: string; text: string }[]; discussionPrompt?: string; replies: ProjectedReply[]; reveal?: ProjectedReveal[]; note?: string }
+  | { kind: 'moment'; scenarioTitle: string; step: string; title?: string; narration?: string; lines: { speaker: string; text: string }[]; discussionPrompt?: string; replies: ProjectedReply[]; reveal?: ProjectedReveal[]; note?: string; join?: ProjectedJoin }
   | { kind: 'done'; scenarioTitle: string; outcome: string; score: string; agreement: string };
 
 export type ProjectorMessage = { type: 'state'; state: ProjectorState } | { type: 'hello' };
 
 export function openChannel(): BroadcastChannel | undefined {
   return typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(PROJECTOR_CHANNEL);
+}
+
+/** One revealed reply as the projector shows it: the reply, best practice marked, votes, feedback, verdicts. */
+export function projectedReveal(entries: readonly RevealEntry[], total: number): ProjectedReveal[] {
+  return entries.map((e) => ({
+    number: e.number, text: e.replyText, best: e.best, votes: votesWords(e, total), percent: e.percent, feedback: e.feedback,
+    verdicts: (e.assessments ?? []).map((a) => `${VERDICT_WORDS[a.verdict]} ${a.title} (${a.citation})`),
+  }));
+}
+
+/**
+ * Keeps a projector window in step with the trainer's page: sends `state` whenever it changes, and
+ * again to a projector window opened later (it says hello). Returns the function that opens one.
+ */
+export function useProjector(state: ProjectorState): () => void {
+  const text = JSON.stringify(state);
+  const channel = useRef<BroadcastChannel | undefined>(undefined);
+  useEffect(() => {
+    const c = openChannel();
+    channel.current = c;
+    return () => c?.close();
+  }, []);
+  useEffect(() => {
+    const c = channel.current;
+    if (!c) return;
+    const current = JSON.parse(text) as ProjectorState;
+    c.postMessage({ type: 'state', state: current } satisfies ProjectorMessage);
+    c.onmessage = (e: MessageEvent<ProjectorMessage>) => {
+      if (e.data?.type === 'hello') c.postMessage({ type: 'state', state: current } satisfies ProjectorMessage);
+    };
+  }, [text]);
+  // The projector page only listens on the channel: no room link, no token in its address.
+  return () => window.open(`${location.pathname}?projector#/projector`, 'casa-practice-projector');
 }

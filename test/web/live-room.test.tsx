@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRoom, presenterView, reduceRoom, roomContext, roomSummaryFileName, validateScenario, type PresenterAction, type PresenterCommand, type RoomState, type Scenario } from '../../src/machines/index.js';
 import { LiveRoom } from '../../src/web/components/LiveRoom.js';
 import Presenter from '../../src/web/pages/Presenter.js';
+import ProjectorScreen from '../../src/web/pages/ProjectorScreen.js';
 import type { RoomClient, RoomLink, RoomSnapshot } from '../../src/web/room-client.js';
 import example from '../fixtures/good/example.json?raw';
 import './helpers.js';
@@ -201,6 +202,37 @@ describe('live room on the presenter page', () => {
     expect(markdown).toContain('3 of 5 votes (60%) were for best practice');
     unmount();
     expect(client.closed).toBe(true);
+  });
+
+  it('a projector window shows how to join, the moment, and after the reveal the tally and note; never the trainer\'s buttons', async () => {
+    const user = userEvent.setup();
+    const client = new FakeClient();
+    render(<><LiveRoom link={LINK} connect={() => client} /><div data-testid="projector"><ProjectorScreen /></div></>);
+    client.push();
+    const projector = () => within(screen.getByTestId('projector'));
+    expect(await projector().findByText(/What is the most natural thing to say here/)).toBeTruthy();
+    expect(projector().getByText(ROOM)).toBeTruthy();
+    expect(projector().getByText(JOIN)).toBeTruthy();
+    expect(projector().getByRole('img', { name: `QR code for the join address ${JOIN}` }).getAttribute('src')).toBe('/join/qr.svg');
+    expect(projector().queryAllByRole('button')).toHaveLength(0);
+    // The trainer's own look at the note stays on the laptop.
+    await user.click(screen.getByRole('button', { name: 'Show the facilitator note (trainer only)' }));
+    expect(projector().queryByText(/treats the phone as proof of something/)).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Open the vote' }));
+    client.answer();
+    client.vote('phone-0001-abcdefghij', 'phone-curious');
+    client.vote('phone-0002-abcdefghij', 'phone-accuse');
+    await user.click(screen.getByRole('button', { name: 'Reveal the votes' }));
+    client.answer();
+    expect(await projector().findByText(/treats the phone as proof of something/)).toBeTruthy();
+    const best = projector().getByText('★ Best practice').closest('li') as HTMLElement;
+    expect(best.textContent).toContain('Votes: 1 (50%)');
+    await user.click(screen.getAllByRole('button', { name: /Follow reply/ })[0] as HTMLElement);
+    client.answer();
+    await user.click(screen.getByRole('button', { name: 'End the session' }));
+    client.answer();
+    expect(await projector().findByText(/^1 of 2 votes were for best practice; the room followed best practice at [01] of 1 decision\.$/)).toBeTruthy();
+    expect(projector().getByText('The session has ended.')).toBeTruthy();
   });
 
   it('renders the room\'s text as text, never as markup', () => {

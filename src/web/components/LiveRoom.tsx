@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { VERDICT_WORDS, votesWords, type PresenterCommand, type PresenterView, type ServerError } from '../../machines/index.js';
+import { scoreWords, VERDICT_WORDS, votesWords, type PresenterCommand, type PresenterView, type ServerError } from '../../machines/index.js';
 import { connectRoom, qrUrl, type RoomClient, type RoomLink, type RoomSnapshot, type RoomStatus } from '../room-client.js';
 import { downloadText } from '../download.js';
+import { projectedReveal, useProjector, type ProjectorState } from '../projector.js';
 import './LiveRoom.css';
 
 /**
@@ -71,6 +72,8 @@ export function RoomPanel({ client }: { client: RoomClient }) {
     if (before.node !== view.session.nodeId || (lost && view.phase === 'ended')) heading.current?.focus();
     else if (lost && before.phase !== view.phase) (view.phase === 'revealed' ? revealHeading.current : controls.current?.querySelector<HTMLButtonElement>('button:not(:disabled)'))?.focus();
   }, [view]);
+
+  const openProjector = useProjector(projectedRoom(snap));
 
   const send = (command: PresenterCommand) => {
     setDismissed(snap.error);
@@ -167,6 +170,7 @@ export function RoomPanel({ client }: { client: RoomClient }) {
               <button type="button" className="primary" disabled={busy} onClick={() => send({ type: 'reveal', round: view.round })}>Reveal the votes</button>
             )}
             {view.phase !== 'ended' && <button type="button" disabled={busy} onClick={() => send({ type: 'end' })}>End the session</button>}
+            <button type="button" onClick={openProjector}>Open a projector window</button>
           </p>
         </>
       )}
@@ -174,22 +178,48 @@ export function RoomPanel({ client }: { client: RoomClient }) {
   );
 }
 
-/** The end: how often the room matched best practice; the summary is written on the laptop by the room. */
-function Ended({ view }: { view: PresenterView }) {
+/** What the room's votes say against best practice, in one sentence. */
+function agreementSentence(view: PresenterView): string {
   const decided = view.decisions.filter((d) => d.chosen !== undefined);
+  if (decided.length === 0) return 'No decision was followed in this session.';
   const votes = decided.reduce((n, d) => n + d.votes, 0);
   const best = decided.reduce((n, d) => n + d.bestVotes, 0);
   const followed = decided.filter((d) => d.followedBest).length;
+  return `${best} of ${plural(votes, 'vote', 'votes')} were for best practice; the room followed best practice at ${followed} of ${plural(decided.length, 'decision', 'decisions')}.`;
+}
+
+/**
+ * What the projector window shows in a live room: how to join (room code, address, QR code), the
+ * moment and its options, and after the reveal the tally, feedback and note; at the end, the
+ * outcome and how often the room matched best practice. Never the trainer's buttons.
+ */
+function projectedRoom(snap: RoomSnapshot): ProjectorState {
+  const view = snap.view;
+  if (!view) return { kind: 'moment', scenarioTitle: '', step: 'Connecting to the room…', lines: [], replies: [] };
+  const session = view.session;
+  if (view.phase === 'ended') {
+    const debrief = session.debrief;
+    return { kind: 'done', scenarioTitle: session.scenarioTitle, outcome: debrief ? `Outcome: ${debrief.outcome.label}` : 'The session has ended.', score: debrief ? `Score: ${scoreWords(debrief.score)}` : '', agreement: agreementSentence(view) };
+  }
+  const reveal = view.phase === 'revealed' ? view.reveal : undefined;
+  return {
+    kind: 'moment', scenarioTitle: session.scenarioTitle,
+    step: session.kind === 'decision' ? `Decision ${session.progress.decision} of about ${session.progress.about}` : '',
+    title: session.title, narration: session.narration, lines: session.lines.map((l) => ({ speaker: l.speaker, text: l.text })), discussionPrompt: session.discussionPrompt,
+    replies: session.kind === 'decision' ? session.replies.map((r) => ({ number: r.number, text: r.text, kind: r.kind })) : [],
+    ...(reveal ? { note: session.facilitatorNote, reveal: projectedReveal(reveal.entries, reveal.total) } : {}),
+    ...(snap.join !== undefined ? { join: { room: snap.room, url: snap.join } } : {}),
+  };
+}
+
+/** The end: how often the room matched best practice; the summary is written on the laptop by the room. */
+function Ended({ view }: { view: PresenterView }) {
   const outcome = view.session.debrief?.outcome.label;
   return (
     <section aria-labelledby="room-ended-heading">
       <h2 id="room-ended-heading">How often the room matched best practice</h2>
       {outcome && <p>Outcome: {outcome}</p>}
-      {decided.length === 0 ? <p>No decision was followed in this session.</p> : (
-        <p className="room-agreement">
-          {best} of {plural(votes, 'vote', 'votes')} were for best practice; the room followed best practice at {followed} of {plural(decided.length, 'decision', 'decisions')}.
-        </p>
-      )}
+      <p className="room-agreement">{agreementSentence(view)}</p>
       {view.summary ? (
         <p>
           <button type="button" onClick={() => view.summary && downloadText(view.summary.fileName, view.summary.markdown, 'text/markdown')}>Download the session summary (Markdown)</button>{' '}

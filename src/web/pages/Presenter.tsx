@@ -9,7 +9,7 @@ import { Debrief } from '../components/Debrief.js';
 import { LiveRoom } from '../components/LiveRoom.js';
 import { downloadText } from '../download.js';
 import { hrefOf } from '../routing.js';
-import { openChannel, type ProjectorMessage, type ProjectorState } from '../projector.js';
+import { projectedReveal, useProjector, type ProjectorState } from '../projector.js';
 import { roomLinkFrom } from '../room-client.js';
 import { bundledById, scenarioTexts } from '../scenarios.js';
 
@@ -81,27 +81,10 @@ export function Facilitation({ playable }: { playable: PlayableScenario }) {
       replies: view.replies.map((r) => ({ number: r.number, text: r.text, kind: r.kind })),
       ...(revealed ? {
         note: view.facilitatorNote,
-        reveal: revealed.entries.map((e) => ({ number: e.number, text: e.replyText, best: e.best, votes: votesWords(e, revealed.total), percent: e.percent, feedback: e.feedback, verdicts: e.assessments.map((a) => `${VERDICT_WORDS[a.verdict]} ${a.title} (${a.citation})`) })),
+        reveal: projectedReveal(revealed.entries, revealed.total),
       } : {}),
     };
-  const projectedText = JSON.stringify(projected);
-  const channel = useRef<BroadcastChannel | undefined>(undefined);
-  useEffect(() => {
-    const c = openChannel();
-    channel.current = c;
-    return () => c?.close();
-  }, []);
-  useEffect(() => {
-    const c = channel.current;
-    if (!c) return;
-    const state = JSON.parse(projectedText) as ProjectorState;
-    c.postMessage({ type: 'state', state } satisfies ProjectorMessage);
-    // A projector window opened later says hello and gets the current state.
-    c.onmessage = (e: MessageEvent<ProjectorMessage>) => {
-      if (e.data?.type === 'hello') c.postMessage({ type: 'state', state } satisfies ProjectorMessage);
-    };
-  }, [projectedText]);
-  const openProjector = () => window.open(`${location.pathname}?projector#/projector`, 'casa-practice-projector');
+  const openProjector = useProjector(projected);
 
   const step = (send: () => void) => {
     flushSync(() => {

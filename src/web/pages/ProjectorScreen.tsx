@@ -1,5 +1,9 @@
 import { useEffect, useState } from 'react';
 import { openChannel, type ProjectorMessage, type ProjectorState } from '../projector.js';
+import '../components/LiveRoom.css';
+
+/** The room server's QR code of its join address (same origin as this window in a live room). */
+const ROOM_QR = '/join/qr.svg';
 
 const text = (v: unknown, max = 4000): string => (typeof v === 'string' ? v.slice(0, max) : '');
 
@@ -41,6 +45,16 @@ export default function ProjectorScreen() {
         {state.narration && <p className="narration">{text(state.narration)}</p>}
         {(Array.isArray(state.lines) ? state.lines : []).map((l, i) => <p className="line" key={i}><span className="speaker">{text(l.speaker)}:</span> {text(l.text)}</p>)}
       </div>
+      {state.join && typeof state.join === 'object' && (
+        <section aria-labelledby="projector-join-heading" className="room-join">
+          <h2 id="projector-join-heading">Vote from your phone</h2>
+          <p className="room-code">Room code <strong>{text(state.join.room, 20)}</strong></p>
+          <div className="room-qr">
+            <img src={ROOM_QR} width={220} height={220} alt={`QR code for the join address ${text(state.join.url, 300)}`} />
+            <p>Join at <span className="join-url">{text(state.join.url, 300)}</span></p>
+          </div>
+        </section>
+      )}
       {state.discussionPrompt && <p className="discussion">{text(state.discussionPrompt)}</p>}
       {state.note && <p className="facilitator-note"><strong>Facilitator note:</strong> {text(state.note)}</p>}
       {Array.isArray(state.reveal) ? (
