@@ -1,3 +1,4 @@
+import { vi } from 'vitest';
 import { configure, render, screen } from '@testing-library/react';
 import type { userEvent } from '@testing-library/user-event';
 import { memoryStore, type Store } from '../../src/machines/light.js';
@@ -35,4 +36,19 @@ export async function playToDebrief(user: ReturnType<typeof userEvent.setup>): P
     await user.keyboard('{Enter}');
   }
   throw new Error('no debrief after 80 steps');
+}
+
+/**
+ * Files the page offers for download (downloadText: a blob URL on a link that is clicked), kept
+ * here instead of saved. Call in beforeEach; the array it returns fills as the page offers files.
+ */
+export function captureDownloads(): { name: string; blob: Blob }[] {
+  const files: { name: string; blob: Blob }[] = [];
+  let last: Blob | undefined;
+  URL.createObjectURL = vi.fn((b: Blob) => ((last = b), 'blob:x'));
+  URL.revokeObjectURL = vi.fn();
+  HTMLAnchorElement.prototype.click = function click(this: HTMLAnchorElement) {
+    if (this.download && last) files.push({ name: this.download, blob: last });
+  };
+  return files;
 }

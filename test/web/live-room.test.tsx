@@ -1,25 +1,18 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRoom, presenterView, reduceRoom, roomContext, roomSummaryFileName, validateScenario, type PresenterAction, type PresenterCommand, type RoomState, type Scenario } from '../../src/machines/index.js';
 import { LiveRoom } from '../../src/web/components/LiveRoom.js';
 import Presenter from '../../src/web/pages/Presenter.js';
 import ProjectorScreen from '../../src/web/pages/ProjectorScreen.js';
 import type { RoomClient, RoomLink, RoomSnapshot } from '../../src/web/room-client.js';
 import example from '../fixtures/good/example.json?raw';
-import './helpers.js';
+import { captureDownloads } from './helpers.js';
 
 let downloads: { name: string; blob: Blob }[] = [];
 beforeEach(() => {
-  downloads = [];
-  let last: Blob | undefined;
-  URL.createObjectURL = vi.fn((b: Blob) => ((last = b), 'blob:x'));
-  URL.revokeObjectURL = vi.fn();
-  // The download link's click: keep the file it offers.
-  HTMLAnchorElement.prototype.click = function click(this: HTMLAnchorElement) {
-    if (this.download && last) downloads.push({ name: this.download, blob: last });
-  };
+  downloads = captureDownloads();
 });
 
 afterEach(() => {

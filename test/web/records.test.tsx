@@ -1,22 +1,15 @@
 // @vitest-environment jsdom
 import { cleanup, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { memoryStore } from '../../src/machines/light.js';
-import { renderApp } from './helpers.js';
+import { captureDownloads, renderApp } from './helpers.js';
 
 afterEach(cleanup);
 
 let blobs: { name: string; blob: Blob }[] = [];
 beforeEach(() => {
-  blobs = [];
-  let last: Blob | undefined;
-  URL.createObjectURL = vi.fn((b: Blob) => ((last = b), 'blob:x'));
-  URL.revokeObjectURL = vi.fn();
-  // The download link's click: keep the file it offers.
-  HTMLAnchorElement.prototype.click = function click(this: HTMLAnchorElement) {
-    if (this.download && last) blobs.push({ name: this.download, blob: last });
-  };
+  blobs = captureDownloads();
 });
 
 /** Plays youth-discloses to its end with key 1 and Continue, in the given store. */
