@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { whenIdle } from './helpers/idle.js';
 
 // Closing the terminal window (the pty goes away) must end the app on every screen, saving what
 // it must, even while the machine is busy: a race between the hang-up and reads from the closed
@@ -76,16 +77,12 @@ async function startOn(c: Case, dir: string): Promise<{ script: ChildProcess; pi
     seen.add(check);
     check();
   });
-  // The screen is drawn once the output has been quiet for a moment (Ink draws in bursts).
-  let last = Date.now();
-  script.stdout?.on('data', () => (last = Date.now()));
-  const quiet = () => new Promise<void>((resolve) => {
-    const poll = () => (Date.now() - last >= 300 ? resolve() : setTimeout(poll, 50));
-    poll();
-  });
   await waitFor(c.first);
+  // The shell wrote the app's pid before becoming the app (exec).
+  const pid = Number(readFileSync(pidFile, 'utf8'));
   for (const [keys, shows] of c.steps) {
-    await quiet();
+    // Once the app is idle on the screen (helpers/idle.ts), as a person would type.
+    await whenIdle(pid);
     out = '';
     script.stdin?.write(keys);
     // A key typed in the moment before the app reads the terminal is lost (a known start-up race,
@@ -93,8 +90,9 @@ async function startOn(c: Case, dir: string): Promise<{ script: ChildProcess; pi
     for (let tries = 0; tries < 5 && !(await waitFor(/[\s\S]/, 1500).then(() => true, () => false)); tries++) script.stdin?.write(keys);
     await waitFor(shows);
   }
-  await quiet();
-  return { script, pid: Number(readFileSync(pidFile, 'utf8')) };
+  // The terminal closes while the app waits on the screen.
+  await whenIdle(pid);
+  return { script, pid };
 }
 
 /**

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, it, type ExpectStatic } from 'vitest';
 import { readOnlyTestable, ROOT } from './helpers/cli.js';
+import { whenIdle } from './helpers/idle.js';
 
 /**
  * The issue's "Done means" run, on a real terminal: the built CLI in a detached tmux session, driven
@@ -172,8 +173,7 @@ class Term {
    * it has just drawn (its key handler is attached right after the frame, and on a loaded machine
    * that can wait behind other work) is taken by the screen before it: Enter on a content note that
    * has just appeared would reach the picker. A person cannot type that fast; the test waits as a
-   * person would, for the app's main thread to be blocked waiting for input (its wait channel
-   * in /proc is the event loop's epoll wait).
+   * person would, until the app is idle (helpers/idle.ts).
    */
   async keys(...k: string[]): Promise<void> {
     await this.idle();
@@ -191,21 +191,9 @@ class Term {
     }
   }
 
-  /** Resolves once the app's main thread waits in epoll (or it has ended); checks every 2 ms, 5 s at most. */
   private async idle(): Promise<void> {
     const pid = await this.appPid();
-    if (pid === undefined) return;
-    const end = Date.now() + 5000;
-    for (;;) {
-      let wchan: string;
-      try {
-        wchan = readFileSync(`/proc/${pid}/wchan`, 'utf8');
-      } catch {
-        return;
-      }
-      if (/epoll|ep_poll/.test(wchan) || Date.now() > end) return;
-      await new Promise((r) => setTimeout(r, 2));
-    }
+    if (pid !== undefined) await whenIdle(pid);
   }
 
   /** Re-reads the screen each time the app draws (or ends) until `ok` holds; fails with what was on the screen. */
