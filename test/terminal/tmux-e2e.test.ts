@@ -228,6 +228,8 @@ class Term {
     } catch {
       // No server: nothing to clean up.
     }
+    // A killed server can leave its socket file behind.
+    rmSync(join(process.env.TMUX_TMPDIR ?? '/tmp', `tmux-${process.getuid?.() ?? 0}`, this.socket), { force: true });
   }
 }
 
