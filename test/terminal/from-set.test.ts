@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { selectView, startingAt, startSession } from '../../src/machines/index.js';
@@ -8,12 +7,12 @@ import { runPlain } from '../../src/terminal/plain.js';
 import { readSave, stateStore } from '../../src/terminal/saves.js';
 import { loadPlayable } from '../../src/terminal/scenario-source.js';
 import { loadValidFixture } from '../helpers/fixtures.js';
+import { runPiped } from './helpers/cli.js';
 import { SCENARIOS, tempEnv } from './helpers/ink.js';
 
 // `play <file> --from NODE --set VAR=VALUE` (repeatable): an author starts anywhere with chosen
 // values to test each ending. Values are checked against the declared ranges and types.
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const NEW_PHONE = join(SCENARIOS, 'new-phone.json');
 
 async function inProcess(...argv: string[]) {
@@ -58,14 +57,12 @@ describe('startingAt with values', () => {
 });
 
 describe('casa-practice play --from --set', () => {
-  it('starts at the node with the values given', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/terminal/main.ts'), 'play', NEW_PHONE, '--from', 'after-visit', '--set', 'trust=70', '--plain'], {
-      input: 'q\n', cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH, ...tempEnv() }, timeout: 30_000,
-    });
-    expect(r.stderr).toBe('');
-    expect(r.status).toBe(0);
-    expect(r.stdout).toContain('-- Decision 1 of about 1: After the visit --');
-    expect(r.stdout).toContain("[Jade's trust: 70 of 100]");
+  it('starts at the node with the values given', async () => {
+    const r = await runPiped(['play', NEW_PHONE, '--from', 'after-visit', '--set', 'trust=70', '--plain'], 'q\n', tempEnv());
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('-- Decision 1 of about 1: After the visit --');
+    expect(r.out).toContain("[Jade's trust: 70 of 100]");
   });
 
   it('bad values are usage errors (exit 2)', async () => {

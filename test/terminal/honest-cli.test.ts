@@ -1,9 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commandName } from '../../src/terminal/invocation.js';
 import { mainHelp } from '../../src/terminal/cli.js';
-import { BIN, ROOT, runInProcess } from './helpers/cli.js';
+import { runInProcess, runPiped } from './helpers/cli.js';
 import { SCENARIOS, tempEnv } from './helpers/ink.js';
 
 // What the command line says must agree with what it does, and a typo gets a suggestion.
@@ -50,16 +49,14 @@ describe('the command line says what it does', () => {
     expect(from.err).toContain('Did you mean "after-visit"?');
   });
 
-  it('play <file> shows the file\'s warnings before playing it, wrapped to the terminal', () => {
+  it('play <file> shows the file\'s warnings before playing it, wrapped to the terminal', async () => {
     const env = tempEnv();
-    const r = spawnSync(BIN[0], [BIN[1], 'play', NEW_PHONE, '--plain'], {
-      input: '1\n1\n', cwd: ROOT, encoding: 'utf8', timeout: 30_000, env: { PATH: process.env.PATH, HOME: env.XDG_STATE_HOME, ...env },
-    });
-    expect(r.status).toBe(0);
-    const [before, after] = r.stdout.split('Content note:');
+    const r = await runPiped(['play', NEW_PHONE, '--plain'], '1\n1\n', { HOME: env.XDG_STATE_HOME, ...env });
+    expect(r.code).toBe(0);
+    const [before, after] = r.out.split('Content note:');
     expect(before).toContain('Warnings in this file (it is played anyway):');
     expect((before ?? '').replace(/\s+/g, ' ')).toContain('warning [goal-missed-on-best-path] learningGoals[0]: The best-practice path never follows');
     expect(after).toContain('Score: 4 of 4 (100%)');
-    for (const line of r.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+    for (const line of r.out.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
   });
 });

@@ -1,11 +1,10 @@
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { savesDir } from '../../src/terminal/saves.js';
-import { BIN, ROOT } from './helpers/cli.js';
+import { runPiped } from './helpers/cli.js';
 import { appElement, KEY, press, renderApp, SCENARIOS, tap, tempEnv } from './helpers/ink.js';
 import { NEW_PHONE_SAVE } from './helpers/slots.js';
 
@@ -90,23 +89,22 @@ describe('opening a scenario that has a save', () => {
     expect(readFileSync(join(savesDir(env), NEW_PHONE_SAVE), 'utf8')).toBe(before);
   });
 
-  it('line by line, a save is continued by default and the volunteer is told so; input ending at once does not lose it', () => {
+  it('line by line, a save is continued by default and the volunteer is told so; input ending at once does not lose it', async () => {
     const env = tempEnv();
-    const run = (args: string[], input: string) => spawnSync(BIN[0], [BIN[1], ...args], {
-      input, cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: env.XDG_STATE_HOME, ...env }, timeout: 30_000,
-    });
-    const first = run(['play', NEW_PHONE, '--plain'], '1\n');
-    expect(first.status).toBe(1);
+    // `node bin/casa-practice.js <args>` with piped input, in this process (see runPiped).
+    const run = (args: string[], input: string) => runPiped(args, input, { HOME: env.XDG_STATE_HOME, ...env });
+    const first = await run(['play', NEW_PHONE, '--plain'], '1\n');
+    expect(first.code).toBe(1);
     expect(saved(env).session.snapshot.context.transcript).toHaveLength(1);
-    const again = run(['play', NEW_PHONE, '--plain'], '');
-    expect(again.stdout).toContain('Continuing where you stopped (decision 2, saved just now).');
-    expect(again.stdout).toContain(`--new`);
-    expect(again.stdout).toContain('-- Decision 2 of about 2');
+    const again = await run(['play', NEW_PHONE, '--plain'], '');
+    expect(again.out).toContain('Continuing where you stopped (decision 2, saved just now).');
+    expect(again.out).toContain(`--new`);
+    expect(again.out).toContain('-- Decision 2 of about 2');
     expect(saved(env).session.snapshot.context.transcript).toHaveLength(1);
     // --new starts over: with no reply made the save is kept, and it says so.
-    const fresh = run(['play', NEW_PHONE, '--plain', '--new'], '');
-    expect(fresh.stdout).toContain('-- Decision 1 of about 2');
-    expect(fresh.stdout).toContain('Your earlier save (decision 2) was kept');
+    const fresh = await run(['play', NEW_PHONE, '--plain', '--new'], '');
+    expect(fresh.out).toContain('-- Decision 1 of about 2');
+    expect(fresh.out).toContain('Your earlier save (decision 2) was kept');
     expect(saved(env).session.snapshot.context.transcript).toHaveLength(1);
   });
 

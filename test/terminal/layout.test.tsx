@@ -1,11 +1,12 @@
 import { countWords, recordCompletion, type Debrief } from '../../src/machines/index.js';
 import { stateStore } from '../../src/terminal/node/state-store.js';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exportsDir } from '../../src/terminal/export.js';
+import { listCatalog } from '../../src/terminal/node/catalog-files.js';
 import { loadPlayable, type PlayableScenario } from '../../src/terminal/scenario-source.js';
-import { appElement, KEY, playToDebrief, press, renderAt, tap, tempEnv } from './helpers/ink.js';
+import { appElement, KEY, playToDebrief, press, renderAt, tap, tempEnv, validatedCatalog } from './helpers/ink.js';
 import { BUNDLED, bundledFile, bundledProse, rows, wrappedParagraphs } from './helpers/layout.js';
 
 const PROSE = bundledProse();
@@ -13,10 +14,34 @@ const PG_DOWN = '\u001b[6~';
 const PG_UP = '\u001b[5~';
 
 
+const playables = new Map<string, PlayableScenario>();
 function bundled(name: string): PlayableScenario {
-  const p = loadPlayable(bundledFile(name));
+  const p = playables.get(name) ?? loadPlayable(bundledFile(name));
   if ('problems' in p) throw new Error(p.problems);
+  playables.set(name, p);
   return p;
+}
+
+/**
+ * The picker's listing of the bundled scenarios, validated once for the file: these tests are about
+ * layout; the picker's checking of files is tested where it is drawn (picker-open, rendering).
+ */
+const BUNDLED_CATALOG = validatedCatalog(BUNDLED);
+
+/** The bundled scenarios in the picker's order (by title), as its numbers 1, 2, … */
+const PICKER_ORDER = listCatalog(BUNDLED).entries.map((e) => basename(e.file));
+
+/**
+ * The App opened on bundled scenario `n` (its number in the picker) as if it was picked there: the
+ * content note, then Enter to start. The picker itself is tested above; opening it here would
+ * validate every bundled file again for each test.
+ */
+async function openScenario(n: number, columns: number, env = tempEnv()) {
+  const playable = bundled(PICKER_ORDER[n - 1] as string);
+  const r = await renderAt(appElement({ env, dir: BUNDLED, start: { kind: 'play', playable, showNote: true } }).element, columns);
+  expect(r.lastFrame()).toContain('Content note');
+  await press(r, KEY.enter);
+  return r;
 }
 
 /** Asserts that no wrapped paragraph in any frame has a continuation row indented differently. */
@@ -36,7 +61,7 @@ function expectEvenIndents(frames: string[]): number {
 
 describe('wrapped text', () => {
   it.each([80, 60])('at %i columns, continuation rows of every wrapped paragraph line up (no stray leading space)', async (columns) => {
-    const { element } = appElement({ env: tempEnv(), dir: BUNDLED });
+    const { element } = appElement({ env: tempEnv(), catalog: BUNDLED_CATALOG });
     const r = await renderAt(element, columns);
     await press(r, KEY.down, KEY.down, KEY.down, KEY.down, KEY.down, KEY.down);
     // Picker → content note → a whole playthrough (first replies at 80, second at 60) → every debrief tab.
@@ -77,7 +102,7 @@ describe('fitting 24 rows', () => {
   it.each([80, 60])('at %i columns the picker shows every bundled scenario (number, title, minutes, completion) within 24 rows', async (columns) => {
     const env = tempEnv();
     recordCompletion(stateStore(env), 'red-flags', 80);
-    const { element } = appElement({ env, dir: BUNDLED });
+    const { element } = appElement({ env, catalog: BUNDLED_CATALOG });
     const r = await renderAt(element, columns);
     for (let i = 0; i < TITLES.length; i++) {
       const frame = rows(r.lastFrame());
@@ -92,7 +117,7 @@ describe('fitting 24 rows', () => {
   });
 
   it("shows only the highlighted scenario's summary, and it follows the arrows", async () => {
-    const { element } = appElement({ env: tempEnv(), dir: BUNDLED });
+    const { element } = appElement({ env: tempEnv(), catalog: BUNDLED_CATALOG });
     const r = await renderAt(element, 80);
     const flat = () => rows(r.lastFrame()).join(' ').replace(/\s+/g, ' ');
     expect(flat()).toContain('Practise saying nothing to them, telling the team everything');
@@ -143,9 +168,7 @@ async function readSection(r: Awaited<ReturnType<typeof renderAt>>): Promise<str
 describe('the debrief', () => {
   it.each([80, 60])('at %i×24 the summary shows the outcome band and a score bar first, and a table of every principle with ✓/✗/○ counts; at 80 it fits the first page whole', async (columns) => {
     const env = tempEnv();
-    const { element } = appElement({ env, dir: BUNDLED });
-    const r = await renderAt(element, columns);
-    await press(r, '4', KEY.enter); // The 11:40 p.m. call: a typical run touches 14 principles
+    const r = await openScenario(4, columns, env); // The 11:40 p.m. call: a typical run touches 14 principles
     await playToDebrief(r, 2);
     const first = sectionRows(r.lastFrame());
     expect(first.content[0]).toMatch(/^Ending: /);
@@ -172,8 +195,7 @@ describe('the debrief', () => {
   });
 
   it.each([1, 2, 3, 4, 5, 6])('at 80×24 the summary of a run through bundled scenario %i fits the first page whole', async (n) => {
-    const r = await renderAt(appElement({ env: tempEnv(), dir: BUNDLED }).element, 80);
-    await press(r, String(n), KEY.enter);
+    const r = await openScenario(n, 80);
     await playToDebrief(r, 1);
     const first = sectionRows(r.lastFrame());
     expect(first.scrolls, r.lastFrame()).toBe(false);
@@ -184,9 +206,7 @@ describe('the debrief', () => {
 
   it.each([80, 60])('at %i×24 "To work on" names each principle once, in the guide\'s words, and scrolls with ↓/PgDn/PgUp within 24 rows', async (columns) => {
     const env = tempEnv();
-    const { element } = appElement({ env, dir: BUNDLED });
-    const r = await renderAt(element, columns);
-    await press(r, '4', KEY.enter);
+    const r = await openScenario(4, columns, env);
     await playToDebrief(r, 2);
     await press(r, '4');
     expect(sectionRows(r.lastFrame()).below).toBe(true);
@@ -205,9 +225,7 @@ describe('the debrief', () => {
   });
 
   it('PgDn moves a page at a time and the path comparison scrolls too (60×24)', async () => {
-    const { element } = appElement({ env: tempEnv(), dir: BUNDLED });
-    const r = await renderAt(element, 60);
-    await press(r, '4', KEY.enter);
+    const r = await openScenario(4, 60);
     await playToDebrief(r, 2);
     await press(r, '4');
     const top = sectionRows(r.lastFrame()).content;

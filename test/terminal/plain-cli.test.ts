@@ -1,27 +1,26 @@
 /* eslint-disable no-control-regex -- these patterns exist to find control characters */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatValidation } from '../../src/machines/validate/index.js';
 import { loadScenarioFile } from '../../src/terminal/files.js';
-import { BIN, ROOT, runInProcess as inProcess } from './helpers/cli.js';
+import { BIN, ROOT, runChild, runInProcess as inProcess, runPiped } from './helpers/cli.js';
 import { FIXTURES, SCENARIOS, tempEnv } from './helpers/ink.js';
 
 const NEW_PHONE = join(SCENARIOS, 'new-phone.json');
 
-/** Runs the built program as a child process with piped stdin (so it is not a TTY). */
-function cli(args: string[], input: string, env: NodeJS.ProcessEnv) {
-  const r = spawnSync(BIN[0], [BIN[1], ...args], {
-    input, cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: env.XDG_STATE_HOME, ...env }, timeout: 30_000,
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+/** The built program as a child process with piped stdin (so it is not a TTY): for what only a process shows. */
+const child = (args: string[], input: string, env: NodeJS.ProcessEnv) => runChild(args, input, { HOME: env.XDG_STATE_HOME, ...env });
+/** The same run in this process, with the same stdin, environment and argv (see runPiped). */
+const cli = (args: string[], input: string, env: NodeJS.ProcessEnv) => runPiped(args, input, { HOME: env.XDG_STATE_HOME, ...env });
 
-describe('plain mode, end to end as a child process', () => {
-  it('plays a scripted scenario from piped reply numbers and prints transcript, feedback and debrief', () => {
+// These two start the real program (its exit code as the shell sees it, stdin that is not a TTY, a
+// reader that closes the pipe), at the same time; everything else runs in this process.
+describe.concurrent('plain mode, end to end as a child process', () => {
+  it('with stdin not a TTY (and no --plain) it goes line by line by itself: plays a scripted scenario from piped reply numbers, prints transcript, feedback and debrief, exits 0', async ({ expect }) => {
     const env = tempEnv();
-    const r = cli(['play', NEW_PHONE, '--plain'], '1\n1\n', env);
+    const r = await child(['play', NEW_PHONE], '1\n1\n', env);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toContain('Content note: Mentions a possible older partner.');
@@ -35,8 +34,22 @@ describe('plain mode, end to end as a child process', () => {
     for (const line of r.out.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
   });
 
-  it('without a TTY the app falls back to plain mode by itself, and --assess holds feedback', () => {
-    const r = cli(['play', NEW_PHONE, '--assess'], '2\n3\n', tempEnv());
+  it('never prints a stack trace when the reader closes the pipe early', async ({ expect }) => {
+    const stderr = await new Promise<string>((resolve) => {
+      const sh = spawn('sh', ['-c', `printf '1\\n1\\n' | "${BIN[0]}" "${BIN[1]}" play "${NEW_PHONE}" | head -c 10`], {
+        cwd: ROOT, env: { ...process.env, XDG_STATE_HOME: tempEnv().XDG_STATE_HOME }, stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let err = '';
+      sh.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+      sh.on('close', () => resolve(err));
+    });
+    expect(stderr).not.toMatch(/at |Error/);
+  });
+});
+
+describe('plain mode in this process', () => {
+  it('--assess holds feedback until the debrief', async () => {
+    const r = await cli(['play', NEW_PHONE, '--assess'], '2\n3\n', tempEnv());
     expect(r.code).toBe(0);
     const [play, debrief] = r.out.split('DEBRIEF:');
     expect(play).not.toContain('Feedback');
@@ -45,20 +58,13 @@ describe('plain mode, end to end as a child process', () => {
     expect(debrief).toContain('Feedback: Demanding answers');
   });
 
-  it('rejects a number that is not offered, and undoes with u in practice', () => {
-    const r = cli(['play', NEW_PHONE, '--plain'], '7\n2\nu\n1\n1\n', tempEnv());
-    expect(r.out).toContain('Please type a number from the list (1, 2, 3), u or q.');
-    expect(r.out).toContain('Undone: back to the previous decision.');
-    expect(r.out).toContain('Score: 4 of 4 (100%)');
-  });
-
-  it('input that ends early saves progress (exit 1), and resume continues exactly there', () => {
+  it('input that ends early saves progress (exit 1), and resume continues exactly there', async () => {
     const env = tempEnv();
-    const first = cli(['play', NEW_PHONE, '--plain'], '2\n', env);
+    const first = await cli(['play', NEW_PHONE, '--plain'], '2\n', env);
     expect(first.code).toBe(1);
     expect(first.out).toContain('Input ended before the scenario finished.');
     expect(first.out).toMatch(/Progress saved to .*example-new-phone--file-[0-9a-f]{8}\.json/);
-    const second = cli(['resume'], '3\n', env);
+    const second = await cli(['resume'], '3\n', env);
     expect(second.code).toBe(0);
     expect(second.out).toContain('Continuing where you stopped.');
     // The decision does not open bare: the reply and the scene that led to it come first.
@@ -70,12 +76,19 @@ describe('plain mode, end to end as a child process', () => {
     expect(second.out).toContain('Score: -4 of 4 (0%)');
   });
 
-  it('resume with a damaged save says so in one line on stderr, moves it aside and starts clean', () => {
+  it('rejects a number that is not offered, and undoes with u in practice', async () => {
+    const r = await cli(['play', NEW_PHONE, '--plain'], '7\n2\nu\n1\n1\n', tempEnv());
+    expect(r.out).toContain('Please type a number from the list (1, 2, 3), u or q.');
+    expect(r.out).toContain('Undone: back to the previous decision.');
+    expect(r.out).toContain('Score: 4 of 4 (100%)');
+  });
+
+  it('resume with a damaged save says so in one line on stderr, moves it aside and starts clean', async () => {
     const env = tempEnv();
     const saves = join(env.XDG_STATE_HOME as string, 'casa-practice', 'saves');
     mkdirSync(saves, { recursive: true });
     writeFileSync(join(saves, 'x.json'), 'not json');
-    const r = cli(['resume'], '', env);
+    const r = await cli(['resume'], '', env);
     expect(r.err.trim().split('\n')).toHaveLength(1);
     expect(r.err).toMatch(/^casa-practice: Could not resume: The saved progress is damaged \(it is not valid JSON\)\. The save was moved to .*x\.json\.damaged-/);
     expect(existsSync(join(saves, 'x.json'))).toBe(false);
@@ -84,12 +97,6 @@ describe('plain mode, end to end as a child process', () => {
     expect(r.out).not.toContain('Could not resume');
   });
 
-  it('never prints a stack trace when the reader closes the pipe early', () => {
-    const r = spawnSync('sh', ['-c', `printf '1\\n1\\n' | "${BIN[0]}" "${BIN[1]}" play "${NEW_PHONE}" | head -c 10`], {
-      cwd: ROOT, encoding: 'utf8', env: { ...process.env, XDG_STATE_HOME: tempEnv().XDG_STATE_HOME },
-    });
-    expect(r.stderr).not.toMatch(/at |Error/);
-  });
 });
 
 describe('play <file> and --from', () => {
@@ -108,8 +115,8 @@ describe('play <file> and --from', () => {
     expect(r.err).toContain('cannot read "no/such/file.json": no such file');
   });
 
-  it('--from starts at a later node with default variable values', () => {
-    const r = cli(['play', NEW_PHONE, '--from', 'after-visit', '--plain'], '1\n', tempEnv());
+  it('--from starts at a later node with default variable values', async () => {
+    const r = await cli(['play', NEW_PHONE, '--from', 'after-visit', '--plain'], '1\n', tempEnv());
     expect(r.code).toBe(0);
     expect(r.out).not.toContain('The new phone --');
     expect(r.out).toContain('-- Decision 1 of about 1: After the visit --');
@@ -145,8 +152,8 @@ describe('help for every command', () => {
 });
 
 describe('plain mode: going back from the content note', () => {
-  it('b after the content note returns to the list when the scenario was picked from it', () => {
-    const r = cli(['--plain'], '1\nb\n2\nq\n', tempEnv());
+  it('b after the content note returns to the list when the scenario was picked from it', async () => {
+    const r = await cli(['--plain'], '1\nb\n2\nq\n', tempEnv());
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const [beforeBack] = r.out.split(/^Scenario number:$/m).slice(1);
@@ -159,11 +166,11 @@ describe('plain mode: going back from the content note', () => {
     expect(second).toMatch(/Progress saved to .*youth-relapses\.json/);
   });
 
-  it('b is not a way back once a reply is given, nor when the scenario was named on the command line', () => {
-    const picked = cli(['--plain'], '1\n1\nb\nq\n', tempEnv());
+  it('b is not a way back once a reply is given, nor when the scenario was named on the command line', async () => {
+    const picked = await cli(['--plain'], '1\n1\nb\nq\n', tempEnv());
     expect(picked.out.match(/^Scenarios:$/gm)).toHaveLength(1);
     expect(picked.out).toMatch(/Please type a number from the list \([\d, ]+\), u or q\./);
-    const named = cli(['play', NEW_PHONE, '--plain'], 'b\n1\n1\n', tempEnv());
+    const named = await cli(['play', NEW_PHONE, '--plain'], 'b\n1\n1\n', tempEnv());
     expect(named.code).toBe(0);
     expect(named.out).not.toContain('Scenarios:');
     expect(named.out).not.toContain('b back');
@@ -173,9 +180,9 @@ describe('plain mode: going back from the content note', () => {
 });
 
 describe('--facilitate without a terminal (line by line)', () => {
-  it('prints the prompt, reads votes as a line or one per line, reveals side by side with best practice, bars and the note, follows the branch, and writes the summary', () => {
+  it('prints the prompt, reads votes as a line or one per line, reveals side by side with best practice, bars and the note, follows the branch, and writes the summary', async () => {
     const env = tempEnv();
-    const r = cli(['--facilitate', NEW_PHONE], '12 3 1\nr\n1\n9\n0\n0\nr\n1\n', env);
+    const r = await cli(['--facilitate', NEW_PHONE], '12 3 1\nr\n1\n9\n0\n0\nr\n1\n', env);
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const [first, rest = ''] = r.out.split('-- Decision 2 of about 2');
@@ -220,21 +227,21 @@ describe('--facilitate without a terminal (line by line)', () => {
     expect(r.out).toContain('Room: That\'s a nice one!');
   });
 
-  it('q, or input ending early, writes the summary so far (exit 0 and 1)', () => {
-    const stopped = cli(['--facilitate', NEW_PHONE], '7\nq\n', tempEnv());
+  it('q, or input ending early, writes the summary so far (exit 0 and 1)', async () => {
+    const stopped = await cli(['--facilitate', NEW_PHONE], '7\nq\n', tempEnv());
     expect(stopped.code).toBe(0);
     const summary = readFileSync(/Session summary written to (\S+\.md)/.exec(stopped.out)?.[1] as string, 'utf8');
     expect(summary).toContain("| 1 | ★ best practice: That's a nice one! How did you get it? | +2 | 7 (100%) |");
     expect(summary).toContain("The room's most-voted reply was best practice at 1 of 1 decision (100%).");
     expect(summary).toContain('The session stopped at this decision.');
-    const ended = cli(['--facilitate', NEW_PHONE], '1 2 3\n', tempEnv());
+    const ended = await cli(['--facilitate', NEW_PHONE], '1 2 3\n', tempEnv());
     expect(ended.code).toBe(1);
     expect(ended.out).toContain('Input ended before the session finished.');
     expect(ended.out).toMatch(/Session summary written to \S+\.md/);
   });
 
-  it('rejects counts that do not fit the replies and explains what to type', () => {
-    const r = cli(['--facilitate', NEW_PHONE], '1 2\nabc\nq\n', tempEnv());
+  it('rejects counts that do not fit the replies and explains what to type', async () => {
+    const r = await cli(['--facilitate', NEW_PHONE], '1 2\nabc\nq\n', tempEnv());
     expect(r.out).toContain('Type one count (for reply 1), 3 counts on one line, r to reveal, or q.');
   });
 });

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRoom, roomContext, serializeRoom, validateScenario, type PresenterView, type Scenario, type ServerError } from '../../src/machines/index.js';
 import { BIN, ROOT, runInProcess } from './helpers/cli.js';
 import { roomCommand } from '../../src/terminal/room/command.js';
@@ -66,16 +66,19 @@ function must(x: PresenterView | ServerError): PresenterView {
   return x as PresenterView;
 }
 
-const children: ReturnType<typeof spawnRoom>[] = [];
-afterEach(() => {
-  for (const c of children.splice(0)) if (c.child.exitCode === null) c.child.kill('SIGKILL');
-});
+/** A room process that is killed when the test ends, if it still runs. */
+function started(room: ReturnType<typeof spawnRoom>, onTestFinished: (fn: () => void) => void): ReturnType<typeof spawnRoom> {
+  onTestFinished(() => {
+    if (room.child.exitCode === null) room.child.kill('SIGKILL');
+  });
+  return room;
+}
 
 describe('room command as a process', () => {
-  it('SIGKILL mid-vote, then room --resume: same code, port, votes and position; no vote lost; SIGTERM writes the summary', async () => {
+  // The two rooms run as processes at the same time (each on a port of its own).
+  it.concurrent('SIGKILL mid-vote, then room --resume: same code, port, votes and position; no vote lost; SIGTERM writes the summary', async ({ expect, onTestFinished }) => {
     const env = { XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'casa-room-')), CASA_PRACTICE_SEED: '4' };
-    const first = spawnRoom(['red-flags', '--host', '127.0.0.1', '--port', '0'], env);
-    children.push(first);
+    const first = started(spawnRoom(['red-flags', '--host', '127.0.0.1', '--port', '0'], env), onTestFinished);
     const at = await addresses(first);
     let presenter = await Presenter.connect(at.base, at.code, at.token);
     must(await presenter.act({ type: 'advance', node: presenter.view.session.nodeId }));
@@ -94,8 +97,7 @@ describe('room command as a process', () => {
     expect(await first.exited).toBe(null);
     await Promise.all(phones.map((p) => p.closed));
 
-    const second = spawnRoom(['--resume', '--host', '127.0.0.1'], env);
-    children.push(second);
+    const second = started(spawnRoom(['--resume', '--host', '127.0.0.1'], env), onTestFinished);
     const again = await addresses(second);
     expect(second.output()).toContain('Resumed');
     expect(again).toEqual(at);
@@ -131,10 +133,9 @@ describe('room command as a process', () => {
     expect(summary).not.toContain(at.token);
   });
 
-  it('the trainer can run the room from the terminal: next, open, lock, reveal, follow, end', async () => {
+  it.concurrent('the trainer can run the room from the terminal: next, open, lock, reveal, follow, end', async ({ expect, onTestFinished }) => {
     const env = { XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'casa-room-')), CASA_PRACTICE_SEED: '4' };
-    const room = spawnRoom(['red-flags', '--host', '127.0.0.1'], env, 'pipe');
-    children.push(room);
+    const room = started(spawnRoom(['red-flags', '--host', '127.0.0.1'], env, 'pipe'), onTestFinished);
     const at = await addresses(room);
     const type = (line: string) => room.child.stdin!.write(`${line}\n`);
     await room.waitFor(/Scene: .*\(n: next\)/);

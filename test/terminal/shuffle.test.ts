@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,12 +6,11 @@ import { readSave } from '../../src/terminal/saves.js';
 import { loadPlayable } from '../../src/terminal/scenario-source.js';
 import { fixedSeed, sessionSeed } from '../../src/terminal/seed.js';
 import { bundledFile } from './helpers/layout.js';
+import { runPiped } from './helpers/cli.js';
 import { tempEnv } from './helpers/ink.js';
 
 // The terminal draws each playthrough's seed (CASA_PRACTICE_SEED fixes it for scripts); the save
 // keeps it, so a resumed session shows the replies in the order they were shown before.
-
-const ROOT = join(import.meta.dirname, '..', '..');
 
 function disclose() {
   const p = loadPlayable(bundledFile('youth-discloses.json'));
@@ -75,16 +73,14 @@ describe('the order of replies in the terminal', () => {
     expect(after[1]).toEqual(before[0]);
   });
 
-  it('a malformed CASA_PRACTICE_SEED is a usage error, before anything starts', () => {
+  it('a malformed CASA_PRACTICE_SEED is a usage error, before anything starts', async () => {
     expect(() => fixedSeed({ CASA_PRACTICE_SEED: '12a' })).toThrow(/CASA_PRACTICE_SEED must be a whole number/);
     expect(fixedSeed({ CASA_PRACTICE_SEED: ' 42 ' })).toBe(42);
     expect(fixedSeed({ CASA_PRACTICE_SEED: '' })).toBeUndefined();
     const env = tempEnv({ CASA_PRACTICE_SEED: '-1' });
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/terminal/main.ts'), 'play', 'youth-discloses', '--plain'], {
-      input: '1\n', cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: env.XDG_STATE_HOME, ...env }, timeout: 30_000,
-    });
-    expect(r.stderr).toContain('CASA_PRACTICE_SEED must be a whole number');
-    expect(r.status).toBe(2);
-    expect(r.stdout).toBe('');
+    const r = await runPiped(['play', 'youth-discloses', '--plain'], '1\n', { HOME: env.XDG_STATE_HOME, ...env });
+    expect(r.err).toContain('CASA_PRACTICE_SEED must be a whole number');
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
   });
 });

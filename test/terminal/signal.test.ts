@@ -3,7 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, ROOT } from './helpers/cli.js';
+import { BIN, ROOT, runPiped } from './helpers/cli.js';
 import { NEW_PHONE_SAVE } from './helpers/slots.js';
 import { SCENARIOS, tempEnv } from './helpers/ink.js';
 
@@ -73,15 +73,13 @@ describe('signals', () => {
     // The cursor is shown again before the message, which is printed on a line of its own.
     expect(app.output()).toMatch(/\u001b\[\?25h\s*\r?\nProgress saved to .*example-new-phone--file-[0-9a-f]{8}\.json/);
 
-    // Resume (line by line) picks up after the first decision: the next thing asked is decision 2.
-    const resumed = spawnSync(BIN[0], [BIN[1], 'resume'], {
-      cwd: ROOT, input: '1\n', encoding: 'utf8', env: { PATH: process.env.PATH, HOME: env.XDG_STATE_HOME, ...env }, timeout: 30_000,
-    });
-    expect(resumed.status).toBe(0);
-    expect(resumed.stdout).toContain('Continuing where you stopped.');
-    expect(resumed.stdout).not.toContain('-- Decision 1 of about 2');
-    expect(resumed.stdout).toContain('-- Decision 2 of about 2: After the visit --');
-    expect(resumed.stdout.replace(/\s+/g, ' ')).toContain('"That\'s a nice one! How did you get it?" (+2; best here +2)');
-    expect(resumed.stdout).toContain('Score: 4 of 4 (100%)');
+    // Resume (line by line, in this process) picks up after the first decision: the next thing asked is decision 2.
+    const resumed = await runPiped(['resume'], '1\n', { HOME: env.XDG_STATE_HOME, ...env });
+    expect(resumed.code).toBe(0);
+    expect(resumed.out).toContain('Continuing where you stopped.');
+    expect(resumed.out).not.toContain('-- Decision 1 of about 2');
+    expect(resumed.out).toContain('-- Decision 2 of about 2: After the visit --');
+    expect(resumed.out.replace(/\s+/g, ' ')).toContain('"That\'s a nice one! How did you get it?" (+2; best here +2)');
+    expect(resumed.out).toContain('Score: 4 of 4 (100%)');
   }, 60_000);
 });

@@ -1,27 +1,24 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, it, type ExpectStatic } from 'vitest';
 import { readOnlyTestable, ROOT } from './helpers/cli.js';
+import { whenIdle } from './helpers/idle.js';
 
 /**
  * The issue's "Done means" run, on a real terminal: the built CLI in a detached tmux session, driven
- * with send-keys and read with capture-pane. Every wait polls the screen; nothing sleeps a fixed time.
+ * with send-keys and read with capture-pane. Every wait re-reads the screen when the app has drawn
+ * something (or ended), as a control-mode client of tmux reports it; nothing sleeps a fixed time.
  * Run it alone with `npm run e2e:terminal`.
  */
 const TMUX = '/usr/bin/tmux';
 const HAVE_TMUX = existsSync(TMUX);
 // Root writes anywhere: a read-only state folder is only read-only to another user.
 const CAN_DROP = process.getuid?.() === 0 && existsSync('/usr/bin/setpriv') && readOnlyTestable();
-const SOCKET = `casa-e2e-${process.pid}-${Date.now().toString(36)}`;
 const SESSION = 'casa';
 const TITLE = 'What Kiara tells you';
 const temps: string[] = [];
-
-function tmux(...args: string[]): string {
-  return execFileSync(TMUX, ['-L', SOCKET, '-f', '/dev/null', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
 
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
@@ -37,53 +34,204 @@ function tempEnv(): Env {
   return { state, home };
 }
 
-/** The shell command tmux runs: the built CLI with an isolated state folder and home. */
+/** The shell command that runs the built CLI with an isolated state folder and home. */
 function command(env: Env, args: string[] = [], prefix: string[] = []): string {
   const vars = { XDG_STATE_HOME: env.state, HOME: env.home, CASA_PRACTICE_SEED: '1', NO_COLOR: '1', TERM: 'xterm-256color', PATH: process.env.PATH ?? '/usr/bin:/bin' };
   const assigns = Object.entries(vars).map(([k, v]) => `${k}=${quote(v)}`);
   return [...prefix, 'env', '-i', ...assigns, quote(process.execPath), 'bin/casa-practice.js', ...args.map(quote)].join(' ');
 }
 
-/** Starts the app in a new detached session (the pane stays after the app exits, to read its last words). */
-function start(env: Env, columns: number, rows: number, args: string[] = [], prefix: string[] = []): void {
-  tmux('new-session', '-d', '-s', SESSION, '-x', String(columns), '-y', String(rows), '-c', ROOT, command(env, args, prefix), ';',
-    'set-option', '-t', SESSION, 'remain-on-exit', 'on');
-}
+let servers = 0;
 
-/** Runs the app again in the same window (same size), after the last run ended. */
-function restart(env: Env, args: string[] = []): void {
-  tmux('respawn-pane', '-k', '-t', SESSION, '-c', ROOT, command(env, args));
-}
+/**
+ * One tmux server (its own socket, so tests run side by side) with one detached session running the
+ * app. The screen is read with capture-pane through a control-mode client, which also reports every
+ * write the app makes (%output): a wait re-reads the screen only when something was drawn, and the
+ * app's exit is an event too (the pane's shell signals a wait-for channel once the app has ended).
+ */
+class Term {
+  readonly socket = `casa-e2e-${process.pid}-${Date.now().toString(36)}-${servers++}`;
+  /** Bumped on every write to the pane and when the app ends. */
+  private version = 0;
+  private readonly waiters = new Set<() => void>();
+  private control: ChildProcess | undefined;
+  private readonly watchers: ChildProcess[] = [];
+  private readonly replies: { lines: string[]; done: (lines: string[]) => void; fail: (e: Error) => void }[] = [];
+  private runs = 0;
+  /** Whether the app of the latest start or restart has ended. */
+  exited = false;
 
-function screen(): string {
-  return tmux('capture-pane', '-p', '-t', SESSION);
-}
+  tmux(...args: string[]): string {
+    return execFileSync(TMUX, ['-L', this.socket, '-f', '/dev/null', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  }
 
-/** The pane's rows (capture-pane ends the last one with a newline). */
-function lines(): string[] {
-  return screen().replace(/\n$/, '').split('\n');
-}
+  /** The pane's command: the app, then a signal that it has ended (the pane stays, to read its last words). */
+  private paneCommand(env: Env, args: string[], prefix: string[]): string {
+    this.exited = false;
+    return `${command(env, args, prefix)}; ${quote(TMUX)} -L ${quote(this.socket)} wait-for -S exited-${++this.runs}`;
+  }
 
-function keys(...k: string[]): void {
-  tmux('send-keys', '-t', SESSION, ...k);
-}
+  /** Waits for the signal of the latest run (tmux keeps a signal sent before the wait until it starts). */
+  private watchExit(): void {
+    const run = this.runs;
+    const watch = spawn(TMUX, ['-L', this.socket, '-f', '/dev/null', 'wait-for', `exited-${run}`], { stdio: 'ignore' });
+    watch.on('exit', (code) => {
+      if (code !== 0 || run !== this.runs) return;
+      this.exited = true;
+      this.changed();
+    });
+    this.watchers.push(watch);
+  }
 
-const paneDead = () => tmux('display-message', '-p', '-t', SESSION, '#{pane_dead}').trim() === '1';
+  /** Starts the app in a new detached session of `columns` × `rows`. */
+  start(env: Env, columns: number, rows: number, args: string[] = [], prefix: string[] = []): void {
+    const cmd = this.paneCommand(env, args, prefix);
+    this.tmux('new-session', '-d', '-s', SESSION, '-x', String(columns), '-y', String(rows), '-c', ROOT, cmd, ';', 'set-option', '-t', SESSION, 'remain-on-exit', 'on');
+    this.watchExit();
+    this.attach();
+  }
 
-/** Polls the screen until `ok` holds; fails with what was on the screen. */
-async function waitFor(ok: (s: string) => boolean, what: string, timeout = 15_000): Promise<string> {
-  const end = Date.now() + timeout;
-  let s: string;
-  for (;;) {
-    s = screen();
-    if (ok(s)) return s;
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}. The screen:\n${s}`);
-    await new Promise((r) => setTimeout(r, 25));
+  /** Runs the app again in the same window (same size), after the last run ended. */
+  restart(env: Env, args: string[] = []): void {
+    this.tmux('respawn-pane', '-k', '-t', SESSION, '-c', ROOT, this.paneCommand(env, args, []));
+    this.watchExit();
+  }
+
+  private attach(): void {
+    const control = spawn(TMUX, ['-L', this.socket, '-f', '/dev/null', '-C', 'attach', '-t', SESSION], { stdio: ['pipe', 'pipe', 'ignore'] });
+    this.control = control;
+    let buffer = '';
+    // Inside a %begin … %end block of this client's command: its output lines.
+    let block: string[] | undefined;
+    let ours = false;
+    control.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      buffer += chunk;
+      for (let nl = buffer.indexOf('\n'); nl >= 0; nl = buffer.indexOf('\n')) {
+        const line = buffer.slice(0, nl);
+        buffer = buffer.slice(nl + 1);
+        if (block) {
+          if (/^%(end|error) \d+ \d+ \d+$/.test(line)) {
+            const reply = ours ? this.replies.shift() : undefined;
+            if (reply && line.startsWith('%error')) reply.fail(new Error(`tmux: ${block.join('\n')}`));
+            else reply?.done(block);
+            block = undefined;
+          } else block.push(line);
+        } else if (line.startsWith('%begin ')) {
+          block = [];
+          // Flags 1: a command this client sent (0: the attach itself).
+          ours = line.endsWith(' 1');
+        } else if (line.startsWith('%output ')) this.changed();
+      }
+    });
+    control.on('exit', () => {
+      for (const r of this.replies.splice(0)) r.fail(new Error('the tmux control client ended'));
+    });
+  }
+
+  /** A command through the control client; resolves with its output lines. */
+  private send(cmd: string): Promise<string[]> {
+    const control = this.control;
+    if (!control?.stdin?.writable) return Promise.reject(new Error('no tmux control client'));
+    return new Promise((done, fail) => {
+      this.replies.push({ lines: [], done, fail });
+      control.stdin!.write(`${cmd}\n`);
+    });
+  }
+
+  private changed(): void {
+    this.version++;
+    for (const w of [...this.waiters]) w();
+  }
+
+  /** Resolves true once something was drawn (or the app ended) after `seen`, false after `ms`. */
+  private after(seen: number, ms: number): Promise<boolean> {
+    if (this.version > seen) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const done = (ok: boolean) => {
+        clearTimeout(timer);
+        this.waiters.delete(check);
+        resolve(ok);
+      };
+      const check = () => this.version > seen && done(true);
+      const timer = setTimeout(() => done(false), Math.max(0, ms));
+      this.waiters.add(check);
+    });
+  }
+
+  /** The screen as capture-pane prints it: each row ending with a newline. */
+  async screen(): Promise<string> {
+    return (await this.send(`capture-pane -p -t ${SESSION}`)).map((l) => `${l}\n`).join('');
+  }
+
+  /** The pane's rows. */
+  async lines(): Promise<string[]> {
+    return (await this.screen()).replace(/\n$/, '').split('\n');
+  }
+
+  /**
+   * Types keys once the app is idle. A key that arrives while the app is still busy with the screen
+   * it has just drawn (its key handler is attached right after the frame, and on a loaded machine
+   * that can wait behind other work) is taken by the screen before it: Enter on a content note that
+   * has just appeared would reach the picker. A person cannot type that fast; the test waits as a
+   * person would, until the app is idle (helpers/idle.ts).
+   */
+  async keys(...k: string[]): Promise<void> {
+    await this.idle();
+    await this.send(`send-keys -t ${SESSION} ${k.map(quote).join(' ')}`);
+  }
+
+  /** The app's process: the pane's shell runs it as a child (env and setpriv exec into node). */
+  private async appPid(): Promise<number | undefined> {
+    const [shell] = await this.send(`display-message -p -t ${SESSION} '#{pane_pid}'`);
+    try {
+      const children = readFileSync(`/proc/${shell}/task/${shell}/children`, 'utf8').trim().split(/\s+/).map(Number);
+      return children.find((pid) => readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'node');
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async idle(): Promise<void> {
+    const pid = await this.appPid();
+    if (pid !== undefined) await whenIdle(pid);
+  }
+
+  /** Re-reads the screen each time the app draws (or ends) until `ok` holds; fails with what was on the screen. */
+  async waitFor(ok: (s: string) => boolean, what: string, timeout = 15_000): Promise<string> {
+    const end = Date.now() + timeout;
+    for (;;) {
+      const seen = this.version;
+      const s = await this.screen();
+      if (ok(s)) return s;
+      if (!(await this.after(seen, end - Date.now()))) {
+        const last = await this.screen();
+        if (ok(last)) return last;
+        throw new Error(`Timed out waiting for ${what}. The screen:\n${last}`);
+      }
+    }
+  }
+
+  waitText(text: string | RegExp, timeout?: number): Promise<string> {
+    return this.waitFor((s) => (typeof text === 'string' ? s.includes(text) : text.test(s)), String(text), timeout);
+  }
+
+  /** Waits until the app has ended and the screen shows `text` (its last words). */
+  ended(text?: string): Promise<string> {
+    return this.waitFor((s) => this.exited && (text === undefined || s.includes(text)), text === undefined ? 'the app to exit' : `the app to exit with "${text}"`);
+  }
+
+  close(): void {
+    this.control?.kill();
+    for (const w of this.watchers) w.kill();
+    try {
+      this.tmux('kill-server');
+    } catch {
+      // No server: nothing to clean up.
+    }
+    // A killed server can leave its socket file behind.
+    rmSync(join(process.env.TMUX_TMPDIR ?? '/tmp', `tmux-${process.getuid?.() ?? 0}`, this.socket), { force: true });
   }
 }
-
-const waitText = (text: string | RegExp, timeout?: number) =>
-  waitFor((s) => (typeof text === 'string' ? s.includes(text) : text.test(s)), String(text), timeout);
 
 /** The last non-empty line: the key hints of the screen shown. */
 const hints = (s: string) => s.split('\n').filter((l) => l.trim() !== '').at(-1) ?? '';
@@ -115,42 +263,39 @@ function boxIsWhole(s: string, columns: number): boolean {
 }
 
 /** Presses a key and waits until the screen changed and shows key hints again. */
-async function press(key: string, what = `the screen after ${key}`): Promise<string> {
-  const before = screen();
-  keys(key);
-  return waitFor((s) => s !== before && /· q: |q: quit|q: save/.test(hints(s)), what);
+async function press(t: Term, key: string, what = `the screen after ${key}`): Promise<string> {
+  const before = await t.screen();
+  await t.keys(key);
+  return t.waitFor((s) => s !== before && /· q: |q: quit|q: save/.test(hints(s)), what);
 }
 
 /** One step forward: the first reply on a decision, Enter on feedback or a scene. */
-async function step(s: string): Promise<string> {
-  if (/ reply( ·|$)/.test(hints(s))) return press('1');
-  if (/Enter: (continue|debrief|see)/i.test(hints(s))) return press('Enter');
+async function step(t: Term, s: string): Promise<string> {
+  if (/ reply( ·|$)/.test(hints(s))) return press(t, '1');
+  if (/Enter: (continue|debrief|see)/i.test(hints(s))) return press(t, 'Enter');
   throw new Error(`Unexpected screen:\n${s}`);
 }
 
 const isDebrief = (s: string) => /DEBRIEF|Debrief/.test(s.split('\n').slice(0, 3).join('\n')) || /e: export/.test(hints(s));
 
 /** Picks the scenario with this title from the picker by its number. */
-async function openFromPicker(title: string): Promise<string> {
-  const s = await waitFor((x) => x.includes('choose a scenario') && x.includes(title), 'the picker');
+async function openFromPicker(t: Term, title: string, expect: ExpectStatic): Promise<string> {
+  const s = await t.waitFor((x) => x.includes('choose a scenario') && x.includes(title), 'the picker');
   const row = s.split('\n').find((l) => l.includes(title));
   const n = /(\d+)\./.exec(row ?? '')?.[1];
   expect(n, `a number for ${title}`).toBeDefined();
-  keys(n as string);
-  return waitFor((x) => !x.includes('choose a scenario') && x.includes(title), `${title} opened`);
+  await t.keys(n as string);
+  return t.waitFor((x) => !x.includes('choose a scenario') && x.includes(title), `${title} opened`);
 }
 
-function killServer(): void {
-  try {
-    tmux('kill-server');
-  } catch {
-    // No server: nothing to clean up.
-  }
+/** A tmux server of its own for one test, closed when the test ends. */
+function term(onTestFinished: (fn: () => void) => void): Term {
+  const t = new Term();
+  onTestFinished(() => t.close());
+  return t;
 }
 
-afterEach(() => killServer());
 afterAll(() => {
-  killServer();
   for (const d of temps) {
     try {
       chmodSync(join(d, 'state'), 0o755);
@@ -161,76 +306,79 @@ afterAll(() => {
   }
 });
 
-describe.skipIf(!HAVE_TMUX)(`the terminal app in tmux${HAVE_TMUX ? '' : ' (skipped: /usr/bin/tmux is not installed)'}`, () => {
-  it('plays at 120×40, follows a resize to 80×24, quits, resumes, reopens without losing the save, finishes and exports', async () => {
+// Each test has its own tmux server, so the three run at the same time.
+describe.skipIf(!HAVE_TMUX)(`the terminal app in tmux${HAVE_TMUX ? '' : ' (skipped: /usr/bin/tmux is not installed)'}`, { concurrent: true }, () => {
+  it('plays at 120×40, follows a resize to 80×24, quits, resumes, reopens without losing the save, finishes and exports', async ({ expect, onTestFinished }) => {
+    const t = term(onTestFinished);
     const env = tempEnv();
-    start(env, 120, 40);
+    t.start(env, 120, 40);
 
     // The picker, at 120 columns.
-    await openFromPicker(TITLE);
-    expect(longest(await waitText('Content note'))).toBeGreaterThan(80);
-    let s = await press('Enter', 'the first decision');
+    await openFromPicker(t, TITLE, expect);
+    expect(longest(await t.waitText('Content note'))).toBeGreaterThan(80);
+    let s = await press(t, 'Enter', 'the first decision');
     expect(s).toContain('What do you say or do?');
     expect(decisionOf(s)).toBe(1);
 
     // A few decisions.
-    while (decisionOf(s) < 2 || !/ reply( ·|$)/.test(hints(s))) s = await step(s);
+    while (decisionOf(s) < 2 || !/ reply( ·|$)/.test(hints(s))) s = await step(t, s);
     expect(s).toMatch(/Decision 2 of about \d+/);
     expect(longest(s)).toBeGreaterThan(80);
     const repliesWide = replies(s);
     expect(repliesWide).toHaveLength(3);
 
     // Too small a window: a notice instead of a broken screen, and the screen comes back after.
-    tmux('resize-window', '-t', SESSION, '-x', '44', '-y', '12');
-    s = await waitText('Make the window larger.');
+    t.tmux('resize-window', '-t', SESSION, '-x', '44', '-y', '12');
+    s = await t.waitText('Make the window larger.');
     expect(s.replace(/\s+/g, ' ')).toContain('this window is 44×12');
     expect(longest(s)).toBeLessThanOrEqual(44);
 
     // Resize mid-decision: the next frame is laid out for 80 columns.
-    tmux('resize-window', '-t', SESSION, '-x', '80', '-y', '24');
-    s = await waitFor((x) => longest(x) <= 80 && x.includes('What do you say or do?') && / reply( ·|$)/.test(hints(x)), 'a frame laid out for 80 columns');
-    expect(lines()).toHaveLength(24);
+    t.tmux('resize-window', '-t', SESSION, '-x', '80', '-y', '24');
+    s = await t.waitFor((x) => longest(x) <= 80 && x.includes('What do you say or do?') && / reply( ·|$)/.test(hints(x)), 'a frame laid out for 80 columns');
+    const rows = await t.lines();
+    expect(rows).toHaveLength(24);
     // The header is on the first row: the frame fits the window rather than scrolling off its top.
-    expect(lines()[0]).toMatch(new RegExp(`^${TITLE} · Decision 2 of about \\d+`));
+    expect(rows[0]).toMatch(new RegExp(`^${TITLE} · Decision 2 of about \\d+`));
     // The replies read the same: wrapped at spaces, never mid-word, nothing cut off.
     expect(replies(s)).toEqual(repliesWide);
 
     // Answer decision 2: the feedback box is drawn whole at 80 columns.
-    s = await press('1');
+    s = await press(t, '1');
     expect(boxIsWhole(s, 80), `a whole box at 80 columns:\n${s}`).toBe(true);
     // Quit on decision 3: q → y saves.
     // The reply as quoted in the feedback box, without the box's sides.
     const lastReply = /“([^”]+?)”/.exec(s.split('\n').slice(0, 8).map((l) => l.replace(/^[│\s]+|[│\s]+$/g, '')).join(' '))?.[1];
     expect(lastReply, 'the reply quoted in the feedback').toBeDefined();
-    while (decisionOf(s) < 3 || !/ reply( ·|$)/.test(hints(s))) s = await step(s);
+    while (decisionOf(s) < 3 || !/ reply( ·|$)/.test(hints(s))) s = await step(t, s);
     expect(decisionOf(s)).toBe(3);
-    keys('q');
-    await waitText('Save your progress and quit?');
-    keys('y');
-    s = await waitFor((x) => paneDead() && x.includes('Progress saved to'), 'the app to save and exit');
+    await t.keys('q');
+    await t.waitText('Save your progress and quit?');
+    await t.keys('y');
+    s = await t.ended('Progress saved to');
     expect(s).toMatch(/Continue with: .*casa-practice(\.js)? resume/);
     expect(readdirSync(join(env.state, 'casa-practice', 'saves'))).toHaveLength(1);
 
     // Resume: the same decision, with the recap of where it stopped.
-    restart(env, ['resume']);
-    s = await waitText('Where you left off');
+    t.restart(env, ['resume']);
+    s = await t.waitText('Where you left off');
     expect(decisionOf(s)).toBe(3);
     expect(longest(s)).toBeLessThanOrEqual(80);
     expect(s.replace(/\s+/g, ' ')).toContain(`Your last reply: “${lastReply as string}”`);
-    keys('q');
-    await waitText('Save your progress and quit?');
-    keys('y');
-    await waitFor((x) => paneDead() && x.includes('Progress saved to'), 'the app to save and exit');
+    await t.keys('q');
+    await t.waitText('Save your progress and quit?');
+    await t.keys('y');
+    await t.ended('Progress saved to');
 
     // Reopen the same scenario from the picker: it asks Continue / Start over; Continue keeps the save.
     const saveFile = join(env.state, 'casa-practice', 'saves', readdirSync(join(env.state, 'casa-practice', 'saves'))[0] as string);
     const saveBefore = readFileSync(saveFile, 'utf8');
-    restart(env);
-    await waitFor((x) => x.includes('choose a scenario') && x.includes(`${TITLE} (saved)`), 'the picker marking the save');
-    await openFromPicker(TITLE);
-    s = await waitText('Start over');
+    t.restart(env);
+    await t.waitFor((x) => x.includes('choose a scenario') && x.includes(`${TITLE} (saved)`), 'the picker marking the save');
+    await openFromPicker(t, TITLE, expect);
+    s = await t.waitText('Start over');
     expect(s).toMatch(/Continue where you stopped \(decision 3,/);
-    s = await press('1', 'the continued playthrough');
+    s = await press(t, '1', 'the continued playthrough');
     expect(s).toContain('Where you left off');
     expect(decisionOf(s)).toBe(3);
     expect(readFileSync(saveFile, 'utf8')).toBe(saveBefore);
@@ -239,14 +387,14 @@ describe.skipIf(!HAVE_TMUX)(`the terminal app in tmux${HAVE_TMUX ? '' : ' (skipp
     let guard = 0;
     while (!isDebrief(s)) {
       if (++guard > 60) throw new Error(`No debrief after 60 steps:\n${s}`);
-      s = await step(s);
+      s = await step(t, s);
     }
     expect(longest(s)).toBeLessThanOrEqual(80);
     expect(s).toMatch(/Strong|Developing|Needs review/);
 
     // Export: the files are in the state folder's exports/ and the message names them.
-    keys('e');
-    s = await waitText('exported to:');
+    await t.keys('e');
+    s = await t.waitText('exported to:');
     const exportsDir = join(env.state, 'casa-practice', 'exports');
     const files = readdirSync(exportsDir).sort();
     expect(files.some((f) => f.endsWith('.md'))).toBe(true);
@@ -256,55 +404,58 @@ describe.skipIf(!HAVE_TMUX)(`the terminal app in tmux${HAVE_TMUX ? '' : ' (skipp
     expect(flat).toContain(`(in the state folder ${join(env.state, 'casa-practice')})`);
     expect(longest(s)).toBeLessThanOrEqual(80);
 
-    keys('q');
-    await waitFor(() => paneDead(), 'the app to exit');
-    expect(paneDead()).toBe(true);
+    await t.keys('q');
+    await t.ended();
+    expect(t.tmux('display-message', '-p', '-t', SESSION, '#{pane_dead}').trim()).toBe('1');
   });
 
-  it('at 60×24 the picker, the content note and a decision fit 60 columns', async () => {
+  it('at 60×24 the picker, the content note and a decision fit 60 columns', async ({ expect, onTestFinished }) => {
+    const t = term(onTestFinished);
     const env = tempEnv();
-    start(env, 60, 24);
-    let s = await openFromPicker(TITLE);
+    t.start(env, 60, 24);
+    let s = await openFromPicker(t, TITLE, expect);
     expect(longest(s)).toBeLessThanOrEqual(60);
-    s = await waitText('Content note');
+    s = await t.waitText('Content note');
     expect(longest(s)).toBeLessThanOrEqual(60);
-    s = await press('Enter', 'the first decision');
+    s = await press(t, 'Enter', 'the first decision');
     expect(s).toContain('What do you say or do?');
     expect(s).toMatch(/^ {2}1\. \S/m);
     expect(longest(s)).toBeLessThanOrEqual(60);
-    expect(lines()).toHaveLength(24);
-    expect(lines()[0]).toMatch(new RegExp(`^${TITLE} · Decision 1 of about \\d+`));
-    keys('q');
-    s = await waitText('Save your progress and quit?');
+    const rows = await t.lines();
+    expect(rows).toHaveLength(24);
+    expect(rows[0]).toMatch(new RegExp(`^${TITLE} · Decision 1 of about \\d+`));
+    await t.keys('q');
+    s = await t.waitText('Save your progress and quit?');
     expect(longest(s)).toBeLessThanOrEqual(60);
-    keys('y');
-    await waitFor((x) => paneDead() && x.includes('Progress saved to'), 'the app to save and exit');
+    await t.keys('y');
+    await t.ended('Progress saved to');
   });
 
-  it.skipIf(!CAN_DROP)(`with a read-only state folder (as uid 65534) it says so in one line and plays on in memory${CAN_DROP ? '' : ' (skipped: not root, no setpriv, or uid 65534 cannot read this project folder)'}`, async () => {
+  it.skipIf(!CAN_DROP)(`with a read-only state folder (as uid 65534) it says so in one line and plays on in memory${CAN_DROP ? '' : ' (skipped: not root, no setpriv, or uid 65534 cannot read this project folder)'}`, async ({ expect, onTestFinished }) => {
+    const t = term(onTestFinished);
     const env = tempEnv();
     chmodSync(join(env.state, '..'), 0o755);
     chmodSync(env.home, 0o777);
     chmodSync(env.state, 0o555);
-    start(env, 80, 24, [], ['/usr/bin/setpriv', '--reuid=65534', '--regid=65534', '--clear-groups']);
-    let s = await waitFor((x) => x.includes('choose a scenario') && x.includes(TITLE), 'the picker');
+    t.start(env, 80, 24, [], ['/usr/bin/setpriv', '--reuid=65534', '--regid=65534', '--clear-groups']);
+    let s = await t.waitFor((x) => x.includes('choose a scenario') && x.includes(TITLE), 'the picker');
     expect(s).toMatch(/not being saved/);
     expect(s).toMatch(/permission denied/);
     expect(s).not.toMatch(/EACCES|ERROR| at /);
     expect(longest(s)).toBeLessThanOrEqual(80);
-    await openFromPicker(TITLE);
-    await waitText('Content note');
-    s = await press('Enter', 'the first decision');
+    await openFromPicker(t, TITLE, expect);
+    await t.waitText('Content note');
+    s = await press(t, 'Enter', 'the first decision');
     expect(s).toContain('What do you say or do?');
-    s = await press('1', 'feedback on the first reply');
+    s = await press(t, '1', 'feedback on the first reply');
     expect(s).toContain('Feedback on your reply');
     expect(s).not.toMatch(/EACCES|ERROR/);
     // Quitting says the playthrough will be lost, rather than promising a save.
-    keys('q');
-    s = await waitText('Quit without saving?');
+    await t.keys('q');
+    s = await t.waitText('Quit without saving?');
     expect(s).not.toContain('Continue later with');
-    keys('y');
-    s = await waitFor((x) => paneDead() && x.includes('Progress could not be saved'), 'the app to exit');
+    await t.keys('y');
+    s = await t.ended('Progress could not be saved');
     expect(s.replace(/\s+/g, ' ')).toContain('so this playthrough was not kept.');
     expect(readdirSync(env.state)).toEqual([]);
   });

@@ -1,23 +1,17 @@
 /* eslint-disable no-control-regex -- these patterns exist to find control characters */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runPiped } from './helpers/cli.js';
 import { tempEnv } from './helpers/ink.js';
 
 // Saves and records are untrusted input: whatever they hold, no escape sequence or invisible
 // character may reach the terminal, and damaged data is moved aside, never lost or overwritten.
-const ROOT = join(import.meta.dirname, '..', '..');
 const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/;
 const HOSTILE = '\u001b]0;pwned\u0007\u001b]52;c;cm0gLXJmIH4=\u0007\u001b[2J\u202eevil';
 
-/** The built program as a child process with piped stdin (so it runs line by line). */
-function cli(args: string[], input: string, env: NodeJS.ProcessEnv) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'bin/casa-practice.js'), ...args], {
-    input, cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH, HOME: env.XDG_STATE_HOME, ...env }, timeout: 30_000,
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+/** `node bin/casa-practice.js <args>` with piped stdin (so it runs line by line), in this process (see runPiped). */
+const cli = (args: string[], input: string, env: NodeJS.ProcessEnv) => runPiped(args, input, { HOME: env.XDG_STATE_HOME, ...env });
 
 function writeState(env: NodeJS.ProcessEnv, key: string, text: string): string {
   const path = join(env.XDG_STATE_HOME as string, 'casa-practice', key);
@@ -31,10 +25,10 @@ describe('untrusted saves and records never reach the terminal raw', () => {
     ['a format version', { format: 'casa-practice-terminal-save', formatVersion: HOSTILE, scenarioFile: 'x.json', session: {} }],
     ['a scenario file name', { format: 'casa-practice-terminal-save', formatVersion: 1, scenarioFile: `/nowhere/${HOSTILE}.json`, session: {} }],
     ['a scenario id in the session', { format: 'casa-practice-terminal-save', formatVersion: 1, scenarioFile: 'youth-discloses', session: { format: 'casa-practice-session', formatVersion: 1, scenarioId: HOSTILE, scenarioVersion: 1, snapshot: {} } }],
-  ])('resume --plain reports a save whose %s holds escape sequences in one clean line and moves it aside', (_what, save) => {
+  ])('resume --plain reports a save whose %s holds escape sequences in one clean line and moves it aside', async (_what, save) => {
     const env = tempEnv();
     writeState(env, 'saves/x.json', JSON.stringify(save));
-    const r = cli(['resume', '--plain'], '', env);
+    const r = await cli(['resume', '--plain'], '', env);
     expect(r.err).toMatch(/^casa-practice: Could not resume: /);
     expect(r.err.trim().split('\n')).toHaveLength(1);
     expect(r.err).not.toMatch(RAW);
@@ -42,11 +36,11 @@ describe('untrusted saves and records never reach the terminal raw', () => {
     expect(readdirSync(join(env.XDG_STATE_HOME as string, 'casa-practice', 'saves'))[0]).toMatch(/^x\.json\.damaged-/);
   });
 
-  it('a damaged records file is moved aside and reported, not silently overwritten, when a playthrough finishes', () => {
+  it('a damaged records file is moved aside and reported, not silently overwritten, when a playthrough finishes', async () => {
     const env = tempEnv();
     const damaged = `{"youth-discloses": {"bestPercent": 80, "completions": 2, ${HOSTILE}`;
     writeState(env, 'records.json', damaged);
-    const r = cli(['play', 'test/terminal/fixtures/scenarios/new-phone.json', '--plain'], '1\n1\n', env);
+    const r = await cli(['play', 'test/terminal/fixtures/scenarios/new-phone.json', '--plain'], '1\n1\n', env);
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/^casa-practice: Your completion records were damaged; they were moved to .*records\.json\.damaged-.* and new records were started\.\n$/);
     expect(r.err).not.toMatch(RAW);

@@ -1,11 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BIN, READ_ONLY_SKIP, readOnlyTestable, ROOT } from './helpers/cli.js';
-import { appElement, KEY, playToDebrief, press, renderApp, SCENARIOS, tempEnv } from './helpers/ink.js';
+import { READ_ONLY_SKIP, readOnlyTestable, runChild, runPiped } from './helpers/cli.js';
+import { appElement, KEY, playToDebrief, press, renderApp, SCENARIOS, tap, tempEnv } from './helpers/ink.js';
 
 afterEach(() => cleanup());
 
@@ -13,12 +12,13 @@ const NEW_PHONE = join(SCENARIOS, 'new-phone.json');
 // Root can write anywhere: a read-only folder is tested as another user then.
 const asOther = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
 
+/**
+ * The CLI with piped input: as another user a child process (the built program, exit code as the
+ * shell sees it), otherwise in this process (see runPiped).
+ */
 function cli(args: string[], input: string, env: NodeJS.ProcessEnv, other = false) {
-  const r = spawnSync(BIN[0], [BIN[1], ...args], {
-    input, cwd: ROOT, encoding: 'utf8', timeout: 30_000, ...(other ? asOther : {}),
-    env: { PATH: process.env.PATH, HOME: tmpdir(), CASA_PRACTICE_SEED: '1', ...env },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+  const all = { HOME: tmpdir(), CASA_PRACTICE_SEED: '1', ...env };
+  return other ? runChild(args, input, all, asOther) : runPiped(args, input, all);
 }
 
 /** A state folder that cannot be written, three ways. */
@@ -50,9 +50,10 @@ const READ_ONLY = cases[2]!;
 const testable = readOnlyTestable();
 
 describe('a state folder that cannot be written', () => {
-  it.each(testable ? cases : cases.filter((c) => c !== READ_ONLY))('%s: one clear line at start, the session goes on in memory, the debrief is shown, exit 74 for a failed write only', (_name, make) => {
+  // Concurrent: the read-only cases are child processes running as another user, and run at the same time.
+  it.concurrent.for(testable ? cases : cases.filter((c) => c !== READ_ONLY))('%s: one clear line at start, the session goes on in memory, the debrief is shown, exit 74 for a failed write only', async ([, make], { expect }) => {
     const { env, other, why, code } = make();
-    const r = cli(['play', NEW_PHONE, '--plain'], '1\n1\n', env, other);
+    const r = await cli(['play', NEW_PHONE, '--plain'], '1\n1\n', env, other);
     const lines = r.err.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^casa-practice: Progress is not being saved: \/\S+ cannot be written \(.*\); this session is kept in memory only\.$/);
@@ -66,19 +67,19 @@ describe('a state folder that cannot be written', () => {
   // Listed as skipped, with why, where the read-only case cannot run.
   if (!testable) it.skip(`${READ_ONLY[0]}${READ_ONLY_SKIP}`, () => undefined);
 
-  it.skipIf(!testable)(`saving on quit says it could not save, and why, without a stack trace${testable ? '' : READ_ONLY_SKIP}`, () => {
+  it.skipIf(!testable)(`saving on quit says it could not save, and why, without a stack trace${testable ? '' : READ_ONLY_SKIP}`, { concurrent: true }, async ({ expect }) => {
     const { env, other } = READ_ONLY[1]();
-    const r = cli(['play', NEW_PHONE, '--plain'], '1\nq\n', env, other);
+    const r = await cli(['play', NEW_PHONE, '--plain'], '1\nq\n', env, other);
     expect(r.out).toMatch(/Progress could not be saved: \/\S+ cannot be written \(permission denied\)/);
     expect(r.out).not.toContain('Progress saved to');
     expect(r.code).toBe(74);
   });
 
-  it('a command that writes nothing exits 0; a quit whose save fails exits 74', () => {
+  it('a command that writes nothing exits 0; a quit whose save fails exits 74', async () => {
     const { env, other } = cases[0]![1]();
-    const r = cli(['validate', NEW_PHONE], '', env, other);
+    const r = await cli(['validate', NEW_PHONE], '', env, other);
     expect(r.code).toBe(0);
-    const q = cli(['play', NEW_PHONE, '--plain', '--new'], 'q\n', env, other);
+    const q = await cli(['play', NEW_PHONE, '--plain', '--new'], 'q\n', env, other);
     expect(q.err).toMatch(/^casa-practice: Progress is not being saved/);
     expect(q.code).toBe(74);
   });
@@ -107,7 +108,8 @@ describe('a state folder that cannot be written', () => {
     await press(r, 'e');
     expect(r.lastFrame()).toContain('Debrief exported to:');
     expect(readdirSync(elsewhere).sort()).toEqual([expect.stringMatching(/\.json$/), expect.stringMatching(/\.md$/)]);
-    await press(r, 'q').catch(() => undefined);
+    // q on the debrief leaves the app: nothing more is drawn, so tap (not press, which waits 5 s for a frame).
+    await tap(r, 'q');
     expect(exit.mock.calls[0]?.[1]).toBe(74);
     expect(existsSync(file)).toBe(true);
   });

@@ -2,17 +2,17 @@ import { useSelector } from '@xstate/react';
 import { Box } from 'ink';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { finishPlaythrough, resumeRecap, selectView, startSession, type Recap, type PersistedScenarioSnapshot, type PlayableScenario, type RunOrigin, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
-import { hintLine, playHints, type Action, type Hint } from '../keys.js';
+import { hintLine, playHints, type Action } from '../keys.js';
 import { saveProgress, stateStore } from '../saves.js';
 import { inkRows, wrapText } from '../wrap.js';
 import type { Row } from '../debrief-lines.js';
 import { maxOffset, pageSize, ScrollRows } from './ScrollRows.js';
 import { useApp } from './AppContext.js';
 import { DebriefScreen } from './DebriefScreen.js';
-import { FeedbackPanel, feedbackFit, feedbackHeight } from './FeedbackPanel.js';
+import { FeedbackScreen, quitOnly } from './FeedbackScreen.js';
 import { KeyHints } from './KeyHints.js';
 import { Moment } from './Moment.js';
-import { QuitPrompt } from './QuitPrompt.js';
+import { QuitPrompt, QUIT_PROMPT_EXTRA } from './QuitPrompt.js';
 import { REPLY_INDENT, ReplyList } from './ReplyList.js';
 import { compactStatus, StatusLine, statusText } from './StatusLine.js';
 import { useTheme } from './ThemeContext.js';
@@ -151,8 +151,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   }
   // Where progress cannot be saved, q only quits (its prompt says the playthrough will be lost).
   const unsaved = stateStore(app.env).failure() !== undefined;
-  const quitOnly = (set: Hint[]): Hint[] => (unsaved ? set.map(([k, what]) => [k, k === 'q' && what === 'save & quit' ? 'quit' : what]) : set);
-  const recapHints = quitOnly([['Enter', 'continue'], ['q', 'save & quit']]);
+  const recapHints = quitOnly([['Enter', 'continue'], ['q', 'save & quit']], unsaved);
   const recapRows = recap ? recapText(recap, columns) : [];
   const recapHeight = Math.max(4, rows - 1 - 1 - inkRows(statusText(view, mode, title), columns) - 1 - (confirmQuit ? 1 + QUIT_PROMPT_EXTRA : 1 + inkRows(hintLine(recapHints), columns)));
   if (recap) {
@@ -167,22 +166,9 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   }
   const canUndo = view.canUndo || (view.done && mode === 'practice' && beforeLastReply.current !== undefined);
   if (showFeedback && view.lastFeedback) {
-    const hints = quitOnly(playHints({ kind: view.done ? 'last-feedback' : 'feedback', canUndo }));
-    const full = inkRows(statusText(view, mode, title, true), columns) + view.meters.length;
-    const footer = confirmQuit ? 1 + QUIT_PROMPT_EXTRA : inkRows(hintLine(hints), columns);
-    // Blank rows go first on a short terminal, then the status gets shorter, then the panel draws itself tighter.
-    const spaced = feedbackHeight(view.lastFeedback, columns, 0) <= rows - 1 - full - footer - 2;
-    const compact = !spaced && feedbackHeight(view.lastFeedback, columns, 0) > rows - 1 - full - footer ? compactStatus(view, mode, columns, true) : undefined;
-    const fit = spaced ? 0 : feedbackFit(view.lastFeedback, columns, rows - 1 - (compact?.rows ?? full) - footer);
-    return (
-      <Box flexDirection="column">
-        <StatusLine view={view} mode={mode} title={title} spaced={spaced} feedback compact={compact} />
-        <FeedbackPanel feedback={view.lastFeedback} fit={fit} />
-        {confirmQuit ? <QuitPrompt /> : <KeyHints set={hints} spaced={spaced} />}
-      </Box>
-    );
+    return <FeedbackScreen view={{ ...view, lastFeedback: view.lastFeedback }} mode={mode} canUndo={canUndo} confirmQuit={confirmQuit} unsaved={unsaved} />;
   }
-  const hints = quitOnly(playHints(view.kind === 'decision' ? { kind: 'decision', replies: view.replies.length, canUndo: canUndo && mode === 'practice' } : { kind: 'scene', canUndo: canUndo && mode === 'practice' }));
+  const hints = quitOnly(playHints(view.kind === 'decision' ? { kind: 'decision', replies: view.replies.length, canUndo: canUndo && mode === 'practice' } : { kind: 'scene', canUndo: canUndo && mode === 'practice' }), unsaved);
   const footer = unavailable ?? hintLine(hints);
   // On a short terminal blank rows between parts go first (least useful first), then the status
   // line loses the scenario's title, so the whole moment stays on screen; one row is kept spare so
@@ -210,9 +196,6 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
 
 /** Said when the app is left before the debrief was looked at. */
 const KEPT_DEBRIEF = 'Your debrief was kept: open the scenario\'s last debrief from the picker with d.';
-
-/** Rows the quit prompt (a box of three rows) takes beyond the help line it replaces. */
-const QUIT_PROMPT_EXTRA = 4;
 
 /** Rows the moment takes without blank rows and without the status, estimated by wrapping each part as Ink will. */
 function packedHeight(view: SessionView, footer: string, columns: number): number {

@@ -5,6 +5,9 @@ import { useApp } from './AppContext.js';
 import { KeyHints } from './KeyHints.js';
 import { Paragraph } from './Paragraph.js';
 
+/** Rows the quit prompt (a box of three rows) takes beyond the help line it replaces. */
+export const QUIT_PROMPT_EXTRA = 4;
+
 /**
  * Asks before quitting a playthrough; the keys are handled by the screen that shows it. When the
  * state folder cannot be written it says that quitting loses the playthrough, rather than

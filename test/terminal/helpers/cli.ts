@@ -1,6 +1,7 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 
 /** The project folder. */
 export const ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -20,6 +21,73 @@ export async function runInProcess(...argv: string[]): Promise<{ code: number; o
   let err = '';
   const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) });
   return { code, out, err };
+}
+
+/** What a run of the CLI gave: its exit code (null if a signal ended it) and everything it printed. */
+export interface CliRun {
+  code: number | null;
+  out: string;
+  err: string;
+}
+
+/**
+ * The environment variables the CLI reads. A piped run in this process sees exactly the ones it is
+ * given, as a child started with a clean environment would; the others are unset meanwhile.
+ */
+const CLI_ENV = ['XDG_STATE_HOME', 'HOME', 'CASA_PRACTICE_SEED', 'NO_COLOR', 'PWD', 'npm_lifecycle_event', 'npm_command'];
+
+let piped: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs the CLI in this process as `node bin/casa-practice.js <argv>` run from the project folder with
+ * `input` piped to it: stdin is a stream of that text (not a TTY, so the app goes line by line), the
+ * variables in CLI_ENV are those of `env`, and process.argv names the real program (hints show the
+ * command that started it). Everything is put back afterwards. Costs a few milliseconds where a
+ * child process costs half a second of CPU; use a child only for what only a process shows (exit
+ * codes through the real binary, signals, a pipe closed early, another user, a real terminal).
+ * Runs one at a time: stdin, argv and the environment belong to the whole process.
+ */
+export function runPiped(argv: readonly string[], input: string, env: NodeJS.ProcessEnv): Promise<CliRun> {
+  const run = piped.then(async () => {
+    if (process.stdout.isTTY || process.cwd() !== ROOT) throw new Error('runPiped needs a non-TTY stdout and the project folder as the working directory, as a piped child has');
+    const saved = { argv: process.argv, stdin: Object.getOwnPropertyDescriptor(process, 'stdin'), env: Object.fromEntries(CLI_ENV.map((k) => [k, process.env[k]])) };
+    Object.defineProperty(process, 'stdin', { value: Readable.from([input]), configurable: true, enumerable: true });
+    process.argv = [BIN[0], BIN[1], ...argv];
+    for (const k of CLI_ENV) {
+      if (env[k] === undefined) delete process.env[k];
+      else process.env[k] = env[k];
+    }
+    try {
+      return await runInProcess(...argv);
+    } finally {
+      if (saved.stdin) Object.defineProperty(process, 'stdin', saved.stdin);
+      process.argv = saved.argv;
+      for (const [k, v] of Object.entries(saved.env)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
+  });
+  piped = run.catch(() => undefined);
+  return run;
+}
+
+/**
+ * The built program as a child process, `input` piped to its stdin, with a clean environment (PATH
+ * and `env`): for what only a real process shows. Asynchronous, so several can run at once.
+ */
+export function runChild(argv: readonly string[], input: string, env: NodeJS.ProcessEnv, opts: { uid?: number; gid?: number } = {}): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(BIN[0], [BIN[1], ...argv], { cwd: ROOT, env: { PATH: process.env.PATH, ...env }, stdio: ['pipe', 'pipe', 'pipe'], timeout: 30_000, ...opts });
+    let out = '';
+    let err = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, out, err }));
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(input);
+  });
 }
 
 let otherUser: boolean | undefined;

@@ -6,7 +6,8 @@ import { render as inkRender } from 'ink';
 import { render as testRender } from 'ink-testing-library';
 import type { ReactElement } from 'react';
 import { vi } from 'vitest';
-import { listCatalog } from '../../../src/terminal/node/catalog-files.js';
+import { validateEntries } from '../../../src/terminal/catalog-validate.js';
+import { listCatalog, type Listing } from '../../../src/terminal/node/catalog-files.js';
 import { themeFor, type Theme } from '../../../src/terminal/theme.js';
 import { App, type AppStart } from '../../../src/terminal/ui/App.js';
 import type { SessionMode } from '../../../src/machines/types.js';
@@ -133,14 +134,33 @@ export function tempEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return { XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'casa-term-')), CASA_PRACTICE_SEED: '1', ...extra };
 }
 
-/** The App with test services: state in `env`, exits recorded. */
-export function appElement(opts: { start?: AppStart; mode?: SessionMode; env: NodeJS.ProcessEnv; theme?: Theme; dir?: string }) {
+/**
+ * The App with test services: state in `env`, exits recorded. The picker lists the scenario files in
+ * `dir` and validates them after its first frame, as the app does; `catalog` gives it a listing
+ * instead (e.g. one already validated, see validatedCatalog).
+ */
+export function appElement(opts: { start?: AppStart; mode?: SessionMode; env: NodeJS.ProcessEnv; theme?: Theme; dir?: string; catalog?: () => Listing }) {
   const exit = vi.fn<(message?: string, code?: number) => void>();
   const element = (
-    <App start={opts.start ?? { kind: 'picker' }} mode={opts.mode ?? 'practice'} loadCatalog={() => listCatalog(opts.dir ?? SCENARIOS)}
+    <App start={opts.start ?? { kind: 'picker' }} mode={opts.mode ?? 'practice'} loadCatalog={opts.catalog ?? (() => listCatalog(opts.dir ?? SCENARIOS))}
       services={{ env: opts.env, exit, setSaver: () => undefined }} theme={opts.theme ?? themeFor({ NO_COLOR: '1' })} />
   );
   return { element, exit };
+}
+
+const validated = new Map<string, Listing>();
+
+/**
+ * The picker's listing of `dir` with every file already validated, as the app has it once
+ * "checking files…" is done. Validated once per folder and process (about half a second for the
+ * bundled scenarios), for tests about the picker's layout rather than its checking of files.
+ */
+export function validatedCatalog(dir: string): () => Listing {
+  return () => {
+    let listing = validated.get(dir);
+    if (!listing) validated.set(dir, (listing = validateEntries(listCatalog(dir))));
+    return { entries: [...listing.entries], leftOut: [...listing.leftOut] };
+  };
 }
 
 /** Renders with ink-testing-library (100 columns) and waits for the first frame. */

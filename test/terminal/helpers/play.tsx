@@ -1,9 +1,11 @@
 import { Box } from 'ink';
 import type { ReactNode } from 'react';
 import { vi } from 'vitest';
-import type { PlayableScenario, SessionActor, SessionMode } from '../../../src/machines/index.js';
+import type { FeedbackView, PlayableScenario, SessionActor, SessionMode, SessionView } from '../../../src/machines/index.js';
+import { stateStore } from '../../../src/terminal/node/state-store.js';
 import { themeFor, type Theme } from '../../../src/terminal/theme.js';
 import { AppContext, type AppServices } from '../../../src/terminal/ui/AppContext.js';
+import { FeedbackScreen } from '../../../src/terminal/ui/FeedbackScreen.js';
 import { PlayScreen } from '../../../src/terminal/ui/PlayScreen.js';
 import { ThemeContext } from '../../../src/terminal/ui/ThemeContext.js';
 import { useScreenSize } from '../../../src/terminal/ui/useScreenSize.js';
@@ -29,6 +31,22 @@ export function playElement(opts: { playable: PlayableScenario; actor: SessionAc
   return (
     <Shell key={opts.actor.sessionId} services={services} theme={opts.theme ?? themeFor({ NO_COLOR: '1' })}>
       <PlayScreen playable={opts.playable} actor={opts.actor} mode={opts.mode ?? 'practice'} />
+    </Shell>
+  );
+}
+
+/**
+ * The feedback screen a practice playthrough shows right after a reply (the view of the session once
+ * the reply was sent), in the same shell: what PlayScreen draws then, without typing the reply.
+ * Elements for the same `env` update one another in place.
+ */
+export function feedbackElement(opts: { view: SessionView & { lastFeedback: FeedbackView }; env: NodeJS.ProcessEnv; theme?: Theme }) {
+  const services = { env: opts.env, exit: vi.fn<(message?: string, code?: number) => void>(), setSaver: () => undefined };
+  // Right after a reply in practice it can always be undone (the last one too, until the debrief opens).
+  const canUndo = opts.view.canUndo || opts.view.done;
+  return (
+    <Shell key="feedback" services={services} theme={opts.theme ?? themeFor({ NO_COLOR: '1' })}>
+      <FeedbackScreen view={opts.view} mode="practice" canUndo={canUndo} confirmQuit={false} unsaved={stateStore(opts.env).failure() !== undefined} />
     </Shell>
   );
 }

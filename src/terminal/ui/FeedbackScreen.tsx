@@ -1,0 +1,50 @@
+import { Box } from 'ink';
+import type { FeedbackView, SessionMode, SessionView } from '../../machines/index.js';
+import { hintLine, playHints, type Hint } from '../keys.js';
+import { inkRows } from '../wrap.js';
+import { FeedbackPanel, feedbackFit, feedbackHeight } from './FeedbackPanel.js';
+import { KeyHints } from './KeyHints.js';
+import { QuitPrompt, QUIT_PROMPT_EXTRA } from './QuitPrompt.js';
+import { compactStatus, StatusLine, statusText } from './StatusLine.js';
+import { useScreenSize } from './useScreenSize.js';
+
+/** Where progress cannot be saved, q only quits (its prompt says the playthrough will be lost). */
+export function quitOnly(set: Hint[], unsaved: boolean): Hint[] {
+  return unsaved ? set.map(([k, what]) => [k, k === 'q' && what === 'save & quit' ? 'quit' : what]) : set;
+}
+
+/** Props of FeedbackScreen. */
+export interface FeedbackScreenProps {
+  /** The view just after the reply (the core has moved on), with the feedback on it. */
+  view: SessionView & { lastFeedback: FeedbackView };
+  mode: SessionMode;
+  /** Whether u can take the reply back. */
+  canUndo: boolean;
+  /** True while "Save your progress and quit?" is asked. */
+  confirmQuit: boolean;
+  /** True when progress cannot be saved (q only quits). */
+  unsaved: boolean;
+}
+
+/**
+ * The play screen after a reply in practice: the status, the feedback panel and the keys, fitted to
+ * the terminal. Blank rows go first on a short terminal, then the status gets shorter, then the
+ * panel draws itself tighter.
+ */
+export function FeedbackScreen({ view, mode, canUndo, confirmQuit, unsaved }: FeedbackScreenProps) {
+  const { columns, rows } = useScreenSize();
+  const title = view.scenarioTitle;
+  const hints = quitOnly(playHints({ kind: view.done ? 'last-feedback' : 'feedback', canUndo }), unsaved);
+  const full = inkRows(statusText(view, mode, title, true), columns) + view.meters.length;
+  const footer = confirmQuit ? 1 + QUIT_PROMPT_EXTRA : inkRows(hintLine(hints), columns);
+  const spaced = feedbackHeight(view.lastFeedback, columns, 0) <= rows - 1 - full - footer - 2;
+  const compact = !spaced && feedbackHeight(view.lastFeedback, columns, 0) > rows - 1 - full - footer ? compactStatus(view, mode, columns, true) : undefined;
+  const fit = spaced ? 0 : feedbackFit(view.lastFeedback, columns, rows - 1 - (compact?.rows ?? full) - footer);
+  return (
+    <Box flexDirection="column">
+      <StatusLine view={view} mode={mode} title={title} spaced={spaced} feedback compact={compact} />
+      <FeedbackPanel feedback={view.lastFeedback} fit={fit} />
+      {confirmQuit ? <QuitPrompt /> : <KeyHints set={hints} spaced={spaced} />}
+    </Box>
+  );
+}
