@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRoom, roomContext, type RoomState, type Scenario } from '../../../src/machines/index.js';
@@ -7,6 +6,7 @@ import { readVoterFiles, startRoomServer, type RoomServer } from '../../../src/t
 import { packageRoot } from '../../../src/terminal/paths.js';
 import { loadValidFixture } from '../../helpers/fixtures.js';
 import { Presenter } from '../../terminal/helpers/room.js';
+import { runAxe } from '../helpers/browser.js';
 
 // The phone's page in real headless Chromium against the room server on 127.0.0.1 (in test/web/e2e/,
 // so it runs in the end-to-end project once that exists).
@@ -51,7 +51,7 @@ async function status(page: Page, text: RegExp): Promise<void> {
 }
 
 async function axe(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const result = await runAxe(page);
   return result.violations.map((v) => `${v.id}: ${v.help}`);
 }
 
