@@ -8,7 +8,7 @@ import type { PresenterView } from '../../../src/machines/index.js';
 import buildCli from '../../global-setup.js';
 import { BIN, ROOT } from '../../terminal/helpers/cli.js';
 import { deviceId, lcg, Phone, Presenter } from '../../terminal/helpers/room.js';
-import { CHROMIUM, launchChromium, openPage, runAxe, violationsText, type PageSession } from '../helpers/browser.js';
+import { CHROMIUM, connectChromium, openPage, runAxe, violationsText, type PageSession } from '../helpers/browser.js';
 
 /**
  * The whole live room on loopback: `casa-practice room` as a child process on 127.0.0.1 (port 0),
@@ -76,7 +76,7 @@ beforeAll(async () => {
   if (!available) return;
   // The room runs the built CLI (dist/), the voter page's script included; the e2e setup built dist-web/.
   buildCli();
-  browser = await launchChromium();
+  browser = await connectChromium();
 });
 afterEach(() => {
   for (const p of phones.splice(0)) p.ws.terminate();

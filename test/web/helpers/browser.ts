@@ -1,24 +1,22 @@
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { preview, type PreviewServer } from 'vite';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type BrowserServer, type Page } from 'playwright-core';
 
 /**
  * The end-to-end harness: Debian's Chromium (never a downloaded browser) driven by playwright-core,
  * over the BUILT web app (dist-web/, built by test/web/e2e/global-setup.ts) served by `vite preview`
- * on 127.0.0.1 with a free port.
+ * on 127.0.0.1 with a free port. One Chromium and one preview server serve the whole e2e run.
  *
- *   const app = await serveBuiltApp();              // beforeAll
- *   const browser = await launchChromium();         // beforeAll
+ *   const { app, browser } = builtAppInChromium();  // the run's preview server and Chromium (global setup)
  *   const s = await openPage(browser, app.url, '#/'); // per test: own context, requests guarded
  *   … s.page.getByRole('button', { name: … }).click() …
  *   expect(s.outbound).toEqual([]); expect(s.errors()).toEqual([]);
  *   await s.screenshot('library');                  // test-artifacts/screenshots/library.png
  *   expect(violationsText(await runAxe(s.page))).toBe('');
- *   await s.close(); await browser.close(); await app.close();
+ *   await s.close();
  */
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
@@ -42,9 +40,13 @@ export interface WebApp {
   close(): Promise<void>;
 }
 
-/** Serves the built web app (dist-web/) with vite preview on 127.0.0.1 and a free port. */
+/**
+ * Serves the built web app (dist-web/) with vite preview on 127.0.0.1 and a free port. The e2e
+ * global setup starts one for the whole run (vite is imported only here, not in every test file).
+ */
 export async function serveBuiltApp(dir = WEB_BUILD_DIR): Promise<WebApp> {
-  const server: PreviewServer = await preview({
+  const { preview } = await import('vite');
+  const server = await preview({
     root: ROOT,
     configFile: false,
     logLevel: 'silent',
@@ -58,13 +60,36 @@ export async function serveBuiltApp(dir = WEB_BUILD_DIR): Promise<WebApp> {
   return { url: `${origin}/`, origin, close: () => server.close() };
 }
 
+const cannotStart = (e: unknown): Error =>
+  new Error(`Could not start ${CHROMIUM} (install it: apt-get install -y --no-install-recommends chromium): ${(e as Error).message.split('\n')[0]}`, { cause: e });
+
 /** Debian's Chromium, headless. Fails with a clear message when it is not installed. */
 export async function launchChromium(): Promise<Browser> {
   try {
     return await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   } catch (e) {
-    throw new Error(`Could not start ${CHROMIUM} (install it: apt-get install -y --no-install-recommends chromium): ${(e as Error).message.split('\n')[0]}`, { cause: e });
+    throw cannotStart(e);
   }
+}
+
+/**
+ * The same Chromium as a Playwright browser server on 127.0.0.1 (a random port and
+ * path): the e2e global setup starts one for the whole run and each test file connects to it.
+ * Fails with a clear message when Chromium is not installed.
+ */
+export async function launchChromiumServer(): Promise<BrowserServer> {
+  try {
+    return await chromium.launchServer({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, host: '127.0.0.1', port: 0 });
+  } catch (e) {
+    throw cannotStart(e);
+  }
+}
+
+/** The e2e run's Chromium (started by test/web/e2e/global-setup.ts): contexts opened here are this file's. */
+export async function connectChromium(): Promise<Browser> {
+  const endpoint = inject('e2eBrowserEndpoint');
+  if (!endpoint) throw new Error(inject('e2eBrowserProblem') || 'Chromium was not started: run the e2e tests with their project (vitest run --project e2e)');
+  return chromium.connect(endpoint);
 }
 
 export interface PageSession {
@@ -217,15 +242,19 @@ export function violationsText(results: AxeResults): string {
     .join('\n');
 }
 
-/** For a test file: the built app served and Chromium launched once before its tests, both closed after them. */
-export function builtAppInChromium(): { app: WebApp; browser: Browser } {
-  const env = {} as { app: WebApp; browser: Browser };
+/**
+ * For a test file: the e2e run's built app (served once by the global setup) and a connection to
+ * its Chromium, made before the file's tests and closed after them (closing a connection closes
+ * the contexts it opened, not the browser).
+ */
+export function builtAppInChromium(): { app: Pick<WebApp, 'url' | 'origin'>; browser: Browser } {
+  const url = inject('e2eAppUrl');
+  const env = { app: { url, origin: new URL(url).origin } } as { app: Pick<WebApp, 'url' | 'origin'>; browser: Browser };
   beforeAll(async () => {
-    [env.app, env.browser] = await Promise.all([serveBuiltApp(), launchChromium()]);
+    env.browser = await connectChromium();
   });
   afterAll(async () => {
     await env.browser?.close();
-    await env.app?.close();
   });
   return env;
 }
