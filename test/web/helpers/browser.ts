@@ -218,12 +218,11 @@ const fromAxePlaywright = createRequire(createRequire(import.meta.url).resolve('
 let axeSource: string | undefined;
 
 /**
- * Runs axe on the page as it is now, with the WCAG 2.2 AA tags: every rule with those tags, over
- * the whole document. This is what AxeBuilder's legacy mode does, less its
- * costs (measured: 4 s a run against 0.6 s): axe is injected only when the document does not have it
- * yet (the app's hash routes keep the document, so once per page load, not twice per run), and the
- * results are not finished in a new blank page. Only violations carry every node; passes and the
- * rest list each rule with one node. Pages with frames get axe in each frame, as AxeBuilder does.
+ * Runs axe on the page as it is now, with the WCAG 2.2 AA tags: every rule with those tags, over the
+ * whole document, as AxeBuilder's legacy mode runs it, without its costs (4 s a run against 0.6 s,
+ * measured): axe is injected (into each frame) only when the document does not have it yet (hash
+ * routes keep the document, so once per page load, not twice per run), and no new blank page
+ * finishes the results. Violations carry every node; passes and the rest name each rule with one node.
  */
 export async function runAxe(page: Page): Promise<AxeResults> {
   axeSource ??= readFileSync(fromAxePlaywright.resolve('axe-core/axe.min.js'), 'utf8');
