@@ -74,7 +74,8 @@ describe('the web app in Chromium', () => {
       await page.getByRole('cell', { name: /Practice/ }).first().waitFor();
       await axeClean(s, 'e2e-records');
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download as CSV/ }).click()]);
-      const csv = readFileSync((await download.path()) ?? '', 'utf8');
+      // Read through Playwright's stream: the browser is a shared server, so the file is not local.
+      const csv = Buffer.concat(await (await download.createReadStream()).toArray()).toString('utf8');
       const lines = csv.trim().split('\r\n');
       expect(lines).toHaveLength(2);
       expect(lines[0]).toMatch(/scenario/i);

@@ -1,16 +1,15 @@
 import { existsSync } from 'node:fs';
-import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRoom, roomContext, type RoomState, type Scenario } from '../../../src/machines/index.js';
 import { readVoterFiles, startRoomServer, type RoomServer } from '../../../src/terminal/room/server.js';
 import { packageRoot } from '../../../src/terminal/paths.js';
 import { loadValidFixture } from '../../helpers/fixtures.js';
 import { Presenter } from '../../terminal/helpers/room.js';
+import { CHROMIUM, connectChromium, runAxe } from '../helpers/browser.js';
 
 // The phone's page in real headless Chromium against the room server on 127.0.0.1 (in test/web/e2e/,
 // so it runs in the end-to-end project once that exists).
-const CHROMIUM = '/usr/bin/chromium';
 const ROOM = 'VXTE23';
 const TOKEN = 'v'.repeat(43);
 const XSS_REPLY = '<img src=x onerror="window.__pwned=1"> Tell me more?';
@@ -32,10 +31,7 @@ const available = existsSync(CHROMIUM) && readVoterFiles(packageRoot()) !== unde
 
 beforeAll(async () => {
   if (!available) return;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await connectChromium();
 });
 afterAll(async () => {
   await browser?.close();
@@ -51,7 +47,7 @@ async function status(page: Page, text: RegExp): Promise<void> {
 }
 
 async function axe(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  const result = await runAxe(page);
   return result.violations.map((v) => `${v.id}: ${v.help}`);
 }
 
