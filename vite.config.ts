@@ -39,7 +39,7 @@ function serviceWorker(): Plugin {
 }
 
 // End-to-end tests in headless Chromium over the built web app: their own project (longer timeouts,
-// one file at a time, the web app built first by their global setup, only when they are selected).
+// the web app built and Chromium started by their global setup, only when they are selected).
 const E2E = ['test/web/e2e/**/*.test.ts'];
 
 export default defineConfig({
@@ -62,8 +62,12 @@ export default defineConfig({
       // re-importing Ink, React, xstate and zod for every file was a third of the run.
       { extends: true, test: { name: 'shared', include: ALL, exclude: [...OWN_MODULES, ...WEB_COMPONENTS, ...E2E], isolate: false } },
       { extends: true, test: { name: 'own', include: OWN_MODULES } },
-      { extends: true, test: { name: 'web', include: WEB_COMPONENTS, environment: 'jsdom' } },
-      { extends: true, test: { name: 'e2e', include: E2E, globalSetup: ['test/web/e2e/global-setup.ts'], testTimeout: 120_000, hookTimeout: 120_000, fileParallelism: false } },
+      // jsdom files share a worker's modules too: setting up jsdom and loading the app for each file
+      // was half of their time. Each test renders into a fresh document (cleanup after each).
+      { extends: true, test: { name: 'web', include: WEB_COMPONENTS, environment: 'jsdom', isolate: false } },
+      // The e2e files share one Chromium and one vite preview (their global setup) and keep their
+      // state in their own browser contexts, so they run beside the other files, not after them.
+      { extends: true, test: { name: 'e2e', include: E2E, globalSetup: ['test/web/e2e/global-setup.ts'], testTimeout: 120_000, hookTimeout: 120_000, isolate: false } },
     ],
   },
 });
