@@ -1,0 +1,386 @@
+import { applyEffects, conditionHolds, conditionsOf, initialVariables, isConductCondition, whenHolds, type Variables } from '../conditions.js';
+import { conductAfter, conductStart, type Conduct } from '../conduct.js';
+import { getPrinciple } from '../guide.js';
+import { replyValue, type ScenarioIndex } from '../scenario-index.js';
+import type { Condition, ConductCondition, Effect, Next, Reply, Scenario, ScenarioNode, When } from '../schema/scenario.js';
+import { EMPTY, keepPoints, removePoints, type PointsSet } from './points-set.js';
+
+/**
+ * The moves of the exploration: every way out of every node (a reply, or a scene's continue), with
+ * what it does to the variables and to the conduct that conditions read, all numbered so that a
+ * state is three small numbers and a set of points. Variables are numbered per distinct set of
+ * values ("vectors"), conduct per distinct class the conditions can tell apart; a vector and a
+ * class together are a "pair".
+ */
+
+/** What of conduct the scenario's conditions read, so states that differ elsewhere are merged. */
+export interface ConductUse {
+  /** Whether some condition reads points, the score or the percentage so far (then states keep exact sets of points). */
+  points: boolean;
+  /** Counts above this are the same to every condition (critical violations). */
+  criticalCap: number;
+  /** Per principle, the count above which conditions cannot tell apart. */
+  violationCaps: Map<string, number>;
+  /** Whether some condition reads the percentage so far (then the best points so far matter). */
+  percent: boolean;
+}
+
+export function conductUse(scenario: Scenario): ConductUse {
+  const use: ConductUse = { points: false, criticalCap: 1, violationCaps: new Map(), percent: false };
+  const bound = (c: { gte?: number; gt?: number; lte?: number; lt?: number; eq?: number; ne?: number }) =>
+    Math.max(...[c.gte, c.gt, c.lte, c.lt, c.eq, c.ne].filter((b): b is number => b !== undefined).map((b) => Math.ceil(b) + 1), 1);
+  const read = (when: When | undefined) => {
+    if (when === undefined) return;
+    for (const c of conditionsOf(when)) {
+      if (!('conduct' in c)) continue;
+      if (c.conduct === 'critical') use.criticalCap = Math.max(use.criticalCap, bound(c));
+      else if (c.conduct === 'percent') use.percent = use.points = true;
+      else if (c.conduct === 'points' || c.conduct === 'score') use.points = true;
+      else if (c.conduct === 'violations' && c.principle) use.violationCaps.set(c.principle, Math.max(use.violationCaps.get(c.principle) ?? 0, bound(c)));
+    }
+  };
+  const readNext = (next: Next) => {
+    if (typeof next !== 'string') for (const r of next) read(r.when);
+  };
+  for (const n of scenario.nodes) {
+    if (n.kind === 'scene') readNext(n.next);
+    else if (n.kind === 'decision') for (const r of n.replies) {
+      read(r.when);
+      readNext(r.next);
+    }
+  }
+  return use;
+}
+
+/** Whether a condition reads the points so far (directly, or as the score or percentage). */
+function readsPoints(c: Condition): boolean {
+  return isConductCondition(c) && (c.conduct === 'points' || c.conduct === 'score' || c.conduct === 'percent');
+}
+
+function whenReadsPoints(when: When | undefined): boolean {
+  if (when === undefined) return false;
+  return Array.isArray(when) ? when.some(readsPoints) : readsPoints(when);
+}
+
+function nextReadsPoints(next: Next): boolean {
+  if (typeof next === 'string') return false;
+  for (const r of next) if (whenReadsPoints(r.when)) return true;
+  return false;
+}
+
+/**
+ * One comparison of a condition that reads points, as conditions that are monotone in the points:
+ * "points", "score" and "percent" never fall as points grow (Math.round, the clamp to 0–100 and
+ * the critical cap are all non-decreasing, and the totals they divide by are fixed within a state),
+ * so `gte`/`gt` hold from some total up and `lte`/`lt` up to some total; `eq` is both at once and
+ * `ne` the rest. Each is evaluated by `conditionHolds` itself, so the cut is where the game cuts.
+ */
+interface PointsTest {
+  op: 'up' | 'down' | 'eq' | 'ne';
+  /** The condition with this one comparison (for eq/ne: with gte, then with lte, of the same bound). */
+  first: Condition;
+  second?: Condition;
+}
+
+const pointsTests = new WeakMap<Condition, PointsTest[]>();
+
+function testsOf(c: ConductCondition): PointsTest[] {
+  let tests = pointsTests.get(c);
+  if (tests) return tests;
+  tests = [];
+  const base = { conduct: c.conduct, ...(c.principle === undefined ? {} : { principle: c.principle }) } as Condition;
+  const one = (op: string, bound: number) => ({ ...base, [op]: bound }) as Condition;
+  if (c.gte !== undefined) tests.push({ op: 'up', first: one('gte', c.gte) });
+  if (c.gt !== undefined) tests.push({ op: 'up', first: one('gt', c.gt) });
+  if (c.lte !== undefined) tests.push({ op: 'down', first: one('lte', c.lte) });
+  if (c.lt !== undefined) tests.push({ op: 'down', first: one('lt', c.lt) });
+  if (c.eq !== undefined) tests.push({ op: 'eq', first: one('gte', c.eq), second: one('lte', c.eq) });
+  if (c.ne !== undefined) tests.push({ op: 'ne', first: one('gte', c.ne), second: one('lte', c.ne) });
+  pointsTests.set(c, tests);
+  return tests;
+}
+
+/** How many critical violations a reply commits. */
+function criticalOf(reply: Reply): number {
+  let n = 0;
+  for (const a of reply.assessments) if (a.verdict === 'violates' && getPrinciple(a.principle)?.severity === 'critical') n++;
+  return n;
+}
+
+/** A way out of a node: a reply of a decision, or a scene's continue. */
+export interface Move {
+  reply: Reply | undefined;
+  /** The decision's replies (for the best points at it). */
+  replies: readonly Reply[];
+  /** Points, in units of the exploration (`Moves.unit`). */
+  value: number;
+  critical: number;
+  when: When | undefined;
+  guardReadsPoints: boolean;
+  effects: readonly Effect[] | undefined;
+  /** The effects as a number (0: none), so the same effects on the same values are worked out once. */
+  effectsId: number;
+  next: Next;
+  routesReadPoints: boolean;
+  /** The node number each route leads to (-1: not a node of the order). */
+  targets: number[];
+}
+
+/** A growable Int32Array. */
+export class Ints {
+  data: Int32Array;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.data = new Int32Array(capacity);
+  }
+
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = v;
+  }
+}
+
+function gcd(a: number, b: number): number {
+  while (b !== 0) {
+    const r = a % b;
+    a = b;
+    b = r;
+  }
+  return a;
+}
+
+/** Above this many entries, the values after effects are looked up in a Map instead of a table. */
+const AFTER_TABLE_MAX = 1 << 20;
+
+export class Moves {
+  readonly moves: Move[] = [];
+  /** The moves out of node i are moves[first[i]] to moves[first[i + 1] - 1]. */
+  readonly first: Int32Array;
+  /** Points are counted in units of this (the greatest common divisor of the moves' values). */
+  readonly unit: number;
+  /** 1 when points are whole numbers (intervals that touch join), 0 when not (every total apart). */
+  readonly gap: number;
+  readonly classes: Conduct[] = [];
+  readonly vectors: Variables[] = [];
+  readonly pairVector = new Ints();
+  readonly pairClass = new Ints();
+  /** Whether conduct classes are more than the critical count (conditions read percent or violations). */
+  private readonly fullConduct: boolean;
+  private readonly classSpan: number;
+  private readonly vectorIds = new Map<string, number>();
+  private readonly varIds: string[];
+  private readonly effectsCount: number;
+  private afterTable = new Int32Array(0);
+  private readonly afterMap = new Map<number, number>();
+  private readonly classIds = new Map<string, number>();
+  private readonly afterReply = new Map<number, number>();
+  private readonly pairIds = new Map<number, number>();
+
+  constructor(private readonly index: ScenarioIndex, readonly nodes: readonly ScenarioNode[], numberOf: ReadonlyMap<string, number>,
+    private readonly use: ConductUse, private readonly best: number) {
+    const nodeCount = nodes.length;
+    this.first = new Int32Array(nodeCount + 1);
+    const effectsIds = new Map<string, number>();
+    const effectsId = (effects: readonly Effect[] | undefined) => {
+      if (effects === undefined || effects.length === 0) return 0;
+      let key = '';
+      for (const e of effects) key += `${e.var}${e.set === undefined ? `+${e.add ?? 0}` : `=${Number(e.set)}`};`;
+      let id = effectsIds.get(key);
+      if (id === undefined) effectsIds.set(key, (id = effectsIds.size + 1));
+      return id;
+    };
+    const targetsOf = (next: Next) => {
+      if (typeof next === 'string') return [numberOf.get(next) ?? -1];
+      const out = new Array<number>(next.length);
+      for (let r = 0; r < next.length; r++) out[r] = numberOf.get((next[r] as { to: string }).to) ?? -1;
+      return out;
+    };
+    const moves = this.moves;
+    for (let i = 0; i < nodeCount; i++) {
+      this.first[i] = moves.length;
+      const node = nodes[i] as ScenarioNode;
+      if (node.kind === 'scene') {
+        moves.push({ reply: undefined, replies: [], value: 0, critical: 0, when: undefined, guardReadsPoints: false, effects: node.effects, effectsId: effectsId(node.effects),
+          next: node.next, routesReadPoints: nextReadsPoints(node.next), targets: targetsOf(node.next) });
+      } else if (node.kind === 'decision') {
+        for (const reply of node.replies) {
+          moves.push({ reply, replies: node.replies, value: replyValue(reply), critical: criticalOf(reply), when: reply.when, guardReadsPoints: whenReadsPoints(reply.when),
+            effects: reply.effects, effectsId: effectsId(reply.effects), next: reply.next, routesReadPoints: nextReadsPoints(reply.next), targets: targetsOf(reply.next) });
+        }
+      }
+    }
+    this.first[nodeCount] = moves.length;
+    this.effectsCount = effectsIds.size + 1;
+
+    // Points are whole numbers (weights are), counted in units of the greatest common divisor of
+    // the values so that sets stay whole intervals when, say, every weight is 2. A value that is
+    // not a whole number (a scenario that skipped validation) keeps every total apart instead.
+    let unit = 0;
+    let gap = 1;
+    for (const m of moves) {
+      if (!Number.isSafeInteger(m.value)) gap = 0;
+      else unit = gcd(unit, Math.abs(m.value));
+    }
+    if (gap === 0 || unit === 0) unit = 1;
+    if (unit !== 1) for (const m of moves) m.value /= unit;
+    this.unit = unit;
+    this.gap = gap;
+
+    this.varIds = (index.scenario.variables ?? []).map((v) => v.id);
+    // Unless conditions read the percentage or violation counts, a class is the count of critical
+    // violations (capped), and a pair is vector × (cap + 1) + class.
+    this.fullConduct = use.percent || use.violationCaps.size > 0;
+    this.classSpan = use.criticalCap + 1;
+    if (!this.fullConduct) for (let k = 0; k <= use.criticalCap; k++) this.classes.push({ best, critical: k, points: 0, possible: 0, violations: {} });
+  }
+
+  /** The pair a playthrough starts in. */
+  startPair(): number {
+    return this.pairOf(this.vectorOf(initialVariables(this.index.scenario.variables)), this.fullConduct ? this.classOf(conductStart(this.best)) : 0);
+  }
+
+  private vectorOf(values: Variables): number {
+    let key = '';
+    for (const id of this.varIds) key += `${values[id]},`;
+    let id = this.vectorIds.get(key);
+    if (id === undefined) {
+      this.vectorIds.set(key, (id = this.vectors.length));
+      this.vectors.push(values);
+    }
+    return id;
+  }
+
+  /** The vector after a move's effects. */
+  vectorAfter(vector: number, move: Move): number {
+    if (move.effectsId === 0) return vector;
+    const key = vector * this.effectsCount + move.effectsId;
+    if (key < this.afterTable.length) {
+      const after = (this.afterTable[key] as number) - 1;
+      if (after >= 0) return after;
+    }
+    const known = this.afterMap.get(key);
+    if (known !== undefined) return known;
+    const after = this.vectorOf(applyEffects(move.effects, this.vectors[vector] as Variables, this.index.variables).variables);
+    if (key >= this.afterTable.length && key < AFTER_TABLE_MAX) {
+      const grown = new Int32Array(Math.min(AFTER_TABLE_MAX, Math.max(2 * this.afterTable.length, key + 1, 256)));
+      grown.set(this.afterTable);
+      this.afterTable = grown;
+    }
+    if (key < this.afterTable.length) this.afterTable[key] = after + 1;
+    else this.afterMap.set(key, after);
+    return after;
+  }
+
+  private classOf(c: Conduct): number {
+    const critical = Math.min(c.critical, this.use.criticalCap);
+    const violations: Record<string, number> = {};
+    let key = `${critical}|${this.use.percent ? c.possible : 0}`;
+    for (const [p, cap] of this.use.violationCaps) {
+      const n = Math.min(Object.hasOwn(c.violations, p) ? (c.violations[p] as number) : 0, cap);
+      violations[p] = n;
+      key += `|${n}`;
+    }
+    let id = this.classIds.get(key);
+    if (id === undefined) {
+      this.classIds.set(key, (id = this.classes.length));
+      this.classes.push({ best: this.best, critical, points: 0, possible: this.use.percent ? c.possible : 0, violations });
+    }
+    return id;
+  }
+
+  /** The conduct class after move number `k`. */
+  classAfter(cls: number, move: Move, k: number): number {
+    if (move.reply === undefined) return cls;
+    if (!this.fullConduct) return Math.min(this.use.criticalCap, cls + move.critical);
+    const key = cls * this.moves.length + k;
+    let after = this.afterReply.get(key);
+    if (after === undefined) this.afterReply.set(key, (after = this.classOf(conductAfter(this.classes[cls] as Conduct, move.reply.assessments, move.replies))));
+    return after;
+  }
+
+  pairOf(vector: number, cls: number): number {
+    if (!this.fullConduct) {
+      const pair = vector * this.classSpan + cls;
+      while (this.pairVector.length <= pair) {
+        this.pairVector.push(Math.floor(this.pairVector.length / this.classSpan));
+        this.pairClass.push(this.pairClass.length % this.classSpan);
+      }
+      return pair;
+    }
+    const key = vector * 2 ** 24 + cls;
+    let pair = this.pairIds.get(key);
+    if (pair === undefined) {
+      this.pairIds.set(key, (pair = this.pairVector.length));
+      this.pairVector.push(vector);
+      this.pairClass.push(cls);
+    }
+    return pair;
+  }
+
+  /** Whether a pair's conduct has a critical violation. */
+  critical(pair: number): boolean {
+    return (this.classes[this.pairClass.data[pair] as number] as Conduct).critical > 0;
+  }
+
+  /** The first route of `next` that holds (its index), or -1. */
+  routeIndex(next: Next, vector: number, cls: number): number {
+    if (typeof next === 'string') return 0;
+    const variables = this.vectors[vector] as Variables;
+    const conduct = this.classes[cls] as Conduct;
+    for (let r = 0; r < next.length; r++) {
+      const when = (next[r] as { when?: When }).when;
+      if (when === undefined || whenHolds(when, variables, conduct)) return r;
+    }
+    return -1;
+  }
+
+  /** Whether a `when` that reads no points holds for this vector and class. */
+  holds(when: When, vector: number, cls: number): boolean {
+    return whenHolds(when, this.vectors[vector] as Variables, this.classes[cls] as Conduct);
+  }
+
+  /** Whether a `when` holds for this vector and class with `total` points (in units). */
+  holdsWith(when: When, vector: number, cls: number, total: number): boolean {
+    const conduct = this.classes[cls] as Conduct;
+    conduct.points = total * this.unit;
+    return whenHolds(when, this.vectors[vector] as Variables, conduct);
+  }
+
+  /** The first route of `next` that holds with `total` points (in units), or -1. */
+  routeWith(next: Next, vector: number, cls: number, total: number): number {
+    (this.classes[cls] as Conduct).points = total * this.unit;
+    return this.routeIndex(next, vector, cls);
+  }
+
+  /** The part of a set of points (in units) for which `when` holds, with this vector and class. */
+  where(set: PointsSet, when: When, vector: number, cls: number): PointsSet {
+    const variables = this.vectors[vector] as Variables;
+    const conduct = this.classes[cls] as Conduct;
+    const unit = this.unit;
+    const holds = (cond: Condition) => (p: number) => {
+      conduct.points = p * unit;
+      return conditionHolds(cond, variables, conduct);
+    };
+    let part = set;
+    for (const c of conditionsOf(when)) {
+      if (!readsPoints(c)) {
+        if (!conditionHolds(c, variables, conduct)) return EMPTY;
+        continue;
+      }
+      for (const t of testsOf(c as ConductCondition)) {
+        if (t.op === 'up') part = keepPoints(part, holds(t.first), 'up');
+        else if (t.op === 'down') part = keepPoints(part, holds(t.first), 'down');
+        else {
+          const equal = keepPoints(keepPoints(part, holds(t.first), 'up'), holds(t.second as Condition), 'down');
+          part = t.op === 'eq' ? equal : removePoints(part, equal, this.gap);
+        }
+        if (part.length === 0) return EMPTY;
+      }
+    }
+    return part;
+  }
+}
