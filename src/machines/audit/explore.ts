@@ -88,37 +88,51 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
   const moves = m.moves;
   const unit = m.unit;
 
-  // Room for as many states as allowed (memory never touched costs nothing), and a few edges each.
-  const stateCapacity = limit + 1;
-  const edgeCapacity = 4 * stateCapacity;
-  const edgeFrom = new Ints(edgeCapacity);
-  const edgeMove = new Ints(edgeCapacity);
-  const edgePair = new Ints(edgeCapacity);
-  const edgeNext = new Ints(edgeCapacity);
+  // A move taken is queued at the node it leads to (from, move, pair), in slots used again once
+  // that node's states are made; then it is kept, grouped by the state it reached, as (from, move).
+  let queueFrom = new Int32Array(1024);
+  let queueMove = new Int32Array(1024);
+  let queuePair = new Int32Array(1024);
+  let queueNext = new Int32Array(1024);
+  let queueUsed = 0;
+  let queueFree = -1;
   const queueHead = new Int32Array(nodeCount).fill(-1);
   const queueTail = new Int32Array(nodeCount).fill(-1);
-  /** The points an edge carries when only part of its state's set takes it (a condition read points). */
+  /** The points a queued move carries when only part of its state's set takes it (a condition read points). */
   const carried = new Map<number, PointsSet>();
   /** Playthroughs from state `from` by move `k` reach node `to` with variables and class `pair`. */
   const send = (to: number, pair: number, from: number, k: number, part: PointsSet | undefined) => {
     if (to < 0) return;
-    const e = edgeFrom.length;
-    edgeFrom.push(from);
-    edgeMove.push(k);
-    edgePair.push(pair);
-    edgeNext.push(-1);
-    if (part !== undefined) carried.set(e, part);
-    if (queueTail[to] === -1) queueHead[to] = e;
-    else edgeNext.data[queueTail[to] as number] = e;
-    queueTail[to] = e;
+    let q = queueFree;
+    if (q !== -1) queueFree = queueNext[q] as number;
+    else {
+      if (queueUsed === queueFrom.length) {
+        const grow = (a: Int32Array) => {
+          const b = new Int32Array(2 * a.length);
+          b.set(a);
+          return b;
+        };
+        [queueFrom, queueMove, queuePair, queueNext] = [grow(queueFrom), grow(queueMove), grow(queuePair), grow(queueNext)];
+      }
+      q = queueUsed++;
+    }
+    queueFrom[q] = from;
+    queueMove[q] = k;
+    queuePair[q] = pair;
+    queueNext[q] = -1;
+    if (part !== undefined) carried.set(q, part);
+    if (queueTail[to] === -1) queueHead[to] = q;
+    else queueNext[queueTail[to] as number] = q;
+    queueTail[to] = q;
   };
 
-  // The states: of node i, those numbered from firstState[i] to firstState[i + 1] - 1.
-  const statePair = new Ints(stateCapacity);
-  const stateNode = new Ints(stateCapacity);
-  const firstEdge = new Ints(stateCapacity);
-  const firstState = new Int32Array(nodeCount + 1);
-  const points = new PointsStore(m.gap, stateCapacity);
+  // The states, numbered node by node; the moves into state s are edges edgeStart[s] to
+  // edgeStart[s + 1] - 1 (or to the last edge, for the last state).
+  const statePair = new Ints();
+  const edgeStart = new Ints();
+  const edgeFrom = new Ints();
+  const edgeMove = new Ints();
+  const points = new PointsStore(m.gap, 1024, m.small);
   /** Per pair, the node whose states are being made and the state it has there. */
   let stamp = new Int32Array(256).fill(-1);
   let stateOfPair = new Int32Array(256);
@@ -128,8 +142,7 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
   const newState = (node: number, pair: number) => {
     const s = points.create();
     statePair.push(pair);
-    stateNode.push(node);
-    firstEdge.push(-1);
+    edgeStart.push(edgeFrom.length);
     if (pair >= stamp.length) {
       const size = Math.max(2 * stamp.length, pair + 1);
       const grownStamp = new Int32Array(size).fill(-1);
@@ -143,31 +156,71 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
     stateOfPair[pair] = s;
     return s;
   };
-  /** Makes the states of node `i` from the edges queued there. */
+  // Scratch for grouping a node's edges by state.
+  let byState = new Int32Array(256);
+  let pending = new Int32Array(256);
+  /** Makes the states of node `i` from the moves queued there, and keeps those moves as edges. */
   const gather = (i: number) => {
-    for (let e = queueHead[i] as number, following: number; e !== -1; e = following) {
-      following = edgeNext.data[e] as number;
-      const pair = edgePair.data[e] as number;
-      const part = carried.size > 0 ? carried.get(e) : undefined;
+    const firstNew = points.size;
+    let n = 0;
+    for (let q = queueHead[i] as number, following: number; q !== -1; q = following) {
+      following = queueNext[q] as number;
+      const pair = queuePair[q] as number;
+      const part = carried.size > 0 ? carried.get(q) : undefined;
       if (part !== undefined) {
         points.loadArray(part, 0);
-        carried.delete(e);
-      } else points.loadState(edgeFrom.data[e] as number, (moves[edgeMove.data[e] as number] as Move).value);
-      work += points.incomingIntervals;
-      let s: number;
+        carried.delete(q);
+      } else points.loadState(queueFrom[q] as number, (moves[queueMove[q] as number] as Move).value);
+      let s = -1;
       if (pair < stamp.length && stamp[pair] === i) {
         s = stateOfPair[pair] as number;
+        work += points.incomingIntervals + points.intervals(s);
         if (exact) points.unite(s);
         else points.widen(s);
-      } else {
-        if (points.size >= limit) {
-          complete = false;
-          continue;
-        }
+      } else if (points.size < limit) {
         s = newState(i, pair);
+        work += points.incomingIntervals;
+      } else complete = false;
+      if (s >= 0) {
+        if (n === pending.length) {
+          const grown = new Int32Array(2 * n);
+          grown.set(pending);
+          pending = grown;
+        }
+        pending[n++] = q;
+        // The slot's pair is not needed any more: it says which state the move reached.
+        queuePair[q] = s;
+      } else {
+        queueNext[q] = queueFree;
+        queueFree = q;
       }
-      edgeNext.data[e] = firstEdge.data[s] as number;
-      firstEdge.data[s] = e;
+    }
+    // Counting sort of the node's edges by state, so each state's edges lie together.
+    const states = points.size - firstNew;
+    if (states + 1 > byState.length) byState = new Int32Array(2 * (states + 1));
+    byState.fill(0, 0, states + 1);
+    for (let j = 0; j < n; j++) {
+      const local = (queuePair[pending[j] as number] as number) - firstNew + 1;
+      byState[local] = (byState[local] as number) + 1;
+    }
+    const base = edgeFrom.length;
+    for (let j = 0; j < states; j++) {
+      byState[j + 1] = (byState[j + 1] as number) + (byState[j] as number);
+      edgeStart.data[firstNew + j] = base + (byState[j] as number);
+    }
+    for (let j = 0; j < n; j++) {
+      edgeFrom.push(0);
+      edgeMove.push(0);
+    }
+    for (let j = 0; j < n; j++) {
+      const q = pending[j] as number;
+      const local = (queuePair[q] as number) - firstNew;
+      const at = base + (byState[local] as number);
+      byState[local] = (byState[local] as number) + 1;
+      edgeFrom.data[at] = queueFrom[q] as number;
+      edgeMove.data[at] = queueMove[q] as number;
+      queueNext[q] = queueFree;
+      queueFree = q;
     }
   };
 
@@ -208,11 +261,11 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
 
   // Per ending: the states with the lowest and highest score, and one after a critical violation;
   // their playthroughs are written out once, at the end.
-  const found = new Map<string, { kind: EndingKind; worst: number; best: number; worstAt: number; bestAt: number; criticalAt?: number }>();
-  let bestWithCritical: { uncapped: number; at: number } | undefined;
+  const found = new Map<string, { kind: EndingKind; node: number; worst: number; best: number; worstAt: number; bestAt: number; criticalAt?: number }>();
+  let bestWithCritical: { uncapped: number; at: number; node: number } | undefined;
   const start = numberOf.get(scenario.start);
   for (let i = 0; i < nodeCount && work <= workLimit; i++) {
-    firstState[i] = points.size;
+    const first = points.size;
     if (i === start) {
       points.loadArray([0, 0], 0);
       newState(i, m.startPair());
@@ -220,23 +273,23 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
     const node = nodes[i] as ScenarioNode;
     const end = points.size;
     if (node.kind !== 'ending') {
-      for (let state = firstState[i] as number; state < end; state++) {
-        for (let k = m.first[i] as number; k < (m.first[i + 1] as number); k++) expand(state, k);
-      }
+      const firstMove = m.first[i] as number;
+      const endMove = m.first[i + 1] as number;
+      for (let state = first; state < end; state++) for (let k = firstMove; k < endMove; k++) expand(state, k);
       continue;
     }
-    for (let state = firstState[i] as number; state < end; state++) {
+    for (let state = first; state < end; state++) {
       const critical = m.critical(statePair.data[state] as number);
       const low = percentOfBest(points.lowest(state) * unit, best);
       const high = percentOfBest(points.highest(state) * unit, best);
       const worst = critical ? Math.min(CRITICAL_CAP, low) : low;
       const top = critical ? Math.min(CRITICAL_CAP, high) : high;
       let e = found.get(node.id);
-      if (!e) found.set(node.id, (e = { kind: node.ending, worst, best: top, worstAt: state, bestAt: state }));
+      if (!e) found.set(node.id, (e = { kind: node.ending, node: i, worst, best: top, worstAt: state, bestAt: state }));
       if (worst < e.worst) [e.worst, e.worstAt] = [worst, state];
       if (top > e.best) [e.best, e.bestAt] = [top, state];
       if (critical && e.criticalAt === undefined) e.criticalAt = state;
-      if (critical && (!bestWithCritical || high > bestWithCritical.uncapped)) bestWithCritical = { uncapped: high, at: state };
+      if (critical && (!bestWithCritical || high > bestWithCritical.uncapped)) bestWithCritical = { uncapped: high, at: state, node: i };
     }
   }
   if (work > workLimit) complete = false;
@@ -253,25 +306,27 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
   };
 
   /**
-   * The replies of a playthrough that reaches `state` with `total` points (in units), found
-   * backwards: an edge into the state from a state that holds the points before it, and whose move
-   * takes those points to this node. With exact sets every total of a set has one. With lowest and
-   * highest only (nothing reads points), the walk asks only for a state's lowest or highest, and an
-   * edge from a state whose range holds `total − value` then starts from that state's own lowest or
-   * highest (no way in gives less, or more), so the walk stays on real totals.
+   * The replies of a playthrough that reaches `state` (at node `node`) with `total` points (in
+   * units), found backwards: an edge into the state from a state that holds the points before it,
+   * and whose move takes those points to this node. With exact sets every total of a set has one.
+   * With lowest and highest only (nothing reads points), the walk asks only for a state's lowest or
+   * highest, and an edge from a state whose range holds `total − value` then starts from that
+   * state's own lowest or highest (no way in gives less, or more), so the walk stays on real totals.
    */
-  const pathTo = (state: number, total: number): string[] => {
+  const pathTo = (state: number, node: number, total: number): string[] => {
     const out: string[] = [];
     let s = state;
+    let at = node;
     let p = total;
     for (let guard = 0; guard <= nodeCount; guard++) {
       let from = -1;
       let k = -1;
-      for (let e = firstEdge.data[s] as number; e !== -1; e = edgeNext.data[e] as number) {
+      const last = s + 1 < points.size ? (edgeStart.data[s + 1] as number) : edgeFrom.length;
+      for (let e = edgeStart.data[s] as number; e < last; e++) {
         const t = edgeFrom.data[e] as number;
         const move = edgeMove.data[e] as number;
         const q = p - (moves[move] as Move).value;
-        if (!points.has(t, q) || (exact && !leadsTo(t, move, q, stateNode.data[s] as number))) continue;
+        if (!points.has(t, q) || (exact && !leadsTo(t, move, q, at))) continue;
         from = t;
         k = move;
         break;
@@ -281,17 +336,18 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
       if (move.reply) out.push(move.reply.id);
       p -= move.value;
       s = from;
+      at = m.nodeOf[k] as number;
     }
     return out.reverse();
   };
 
   const endings: EndingReach[] = [...found].map(([endingId, e]) => ({
     endingId, kind: e.kind, worst: e.worst, best: e.best, afterCritical: e.criticalAt !== undefined,
-    worstPath: pathTo(e.worstAt, points.lowest(e.worstAt)), bestPath: pathTo(e.bestAt, points.highest(e.bestAt)),
-    ...(e.criticalAt === undefined ? {} : { criticalPath: pathTo(e.criticalAt, points.lowest(e.criticalAt)) }),
+    worstPath: pathTo(e.worstAt, e.node, points.lowest(e.worstAt)), bestPath: pathTo(e.bestAt, e.node, points.highest(e.bestAt)),
+    ...(e.criticalAt === undefined ? {} : { criticalPath: pathTo(e.criticalAt, e.node, points.lowest(e.criticalAt)) }),
   }));
   return {
     states: points.size, limit, complete, endings,
-    ...(bestWithCritical ? { bestWithCritical: { uncapped: bestWithCritical.uncapped, path: pathTo(bestWithCritical.at, points.highest(bestWithCritical.at)) } } : {}),
+    ...(bestWithCritical ? { bestWithCritical: { uncapped: bestWithCritical.uncapped, path: pathTo(bestWithCritical.at, bestWithCritical.node, points.highest(bestWithCritical.at)) } } : {}),
   };
 }

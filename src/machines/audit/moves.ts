@@ -160,6 +160,10 @@ export class Moves {
   readonly moves: Move[] = [];
   /** The moves out of node i are moves[first[i]] to moves[first[i + 1] - 1]. */
   readonly first: Int32Array;
+  /** The node each move leaves. */
+  readonly nodeOf: Int32Array;
+  /** Whether every total fits 32 bits (whole numbers within ±2^31, in units). */
+  readonly small: boolean;
   /** Points are counted in units of this (the greatest common divisor of the moves' values). */
   readonly unit: number;
   /** 1 when points are whole numbers (intervals that touch join), 0 when not (every total apart). */
@@ -214,6 +218,8 @@ export class Moves {
       }
     }
     this.first[nodeCount] = moves.length;
+    this.nodeOf = new Int32Array(moves.length);
+    for (let i = 0; i < nodeCount; i++) this.nodeOf.fill(i, this.first[i], this.first[i + 1]);
     this.effectsCount = effectsIds.size + 1;
 
     // Points are whole numbers (weights are), counted in units of the greatest common divisor of
@@ -229,6 +235,14 @@ export class Moves {
     if (unit !== 1) for (const m of moves) m.value /= unit;
     this.unit = unit;
     this.gap = gap;
+    // A playthrough meets each node once, so no total is further from 0 than the sum of each node's largest move.
+    let reach = 0;
+    for (let i = 0; i < nodeCount; i++) {
+      let most = 0;
+      for (let k = this.first[i] as number; k < (this.first[i + 1] as number); k++) most = Math.max(most, Math.abs((moves[k] as Move).value));
+      reach += most;
+    }
+    this.small = gap === 1 && reach < 2 ** 31 - 1;
 
     this.varIds = (index.scenario.variables ?? []).map((v) => v.id);
     // Unless conditions read the percentage or violation counts, a class is the count of critical
