@@ -231,3 +231,18 @@ describe('an error in one part of a node does not hide the problems of its other
     expect(codes(text)).toEqual(['blank-text nodes[1].narration', 'unknown-character nodes[1].lines[0].character']);
   });
 });
+
+describe('repeated keys are found however the text is written', () => {
+  const good = readFixture('good/example.json').toString('utf8');
+  const repeated = (text: string) => validateScenario(text, 'x.json').problems.filter((p) => p.code === 'duplicate-key').map((p) => formatPath(p.path));
+
+  it('a key written with white space before its colon, repeated', () => {
+    expect(repeated(good.replace('"version": 1,', '"version"\t:\n 1, "version": 1,'))).toEqual(['version']);
+  });
+
+  it('a repeated key in a file whose text also holds a quotation mark and a colon inside a string', () => {
+    const text = good.replace('"version": 1,', '"version": 1, "version": 1,').replace('"title": "Example', '"title": "She says \\": ok\\" Example');
+    expect(repeated(text)).toEqual(['version']);
+    expect(repeated(good.replace('"title": "Example', '"title": "She says \\": ok\\" Example'))).toEqual([]);
+  });
+});
