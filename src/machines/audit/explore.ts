@@ -346,8 +346,10 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
     worstPath: pathTo(e.worstAt, e.node, points.lowest(e.worstAt)), bestPath: pathTo(e.bestAt, e.node, points.highest(e.bestAt)),
     ...(e.criticalAt === undefined ? {} : { criticalPath: pathTo(e.criticalAt, e.node, points.lowest(e.criticalAt)) }),
   }));
-  return {
+  const result: Exploration = {
     states: points.size, limit, complete, endings,
     ...(bestWithCritical ? { bestWithCritical: { uncapped: bestWithCritical.uncapped, path: pathTo(bestWithCritical.at, bestWithCritical.node, points.highest(bestWithCritical.at)) } } : {}),
   };
+  for (const table of [statePair, edgeStart, edgeFrom, edgeMove, points]) table.release();
+  return result;
 }

@@ -4,6 +4,7 @@ import { getPrinciple } from '../guide.js';
 import { replyValue, type ScenarioIndex } from '../scenario-index.js';
 import type { Condition, ConductCondition, Effect, Next, Reply, Scenario, ScenarioNode, When } from '../schema/scenario.js';
 import { EMPTY, keepPoints, removePoints, type PointsSet } from './points-set.js';
+import { giveBack, takeInts } from './scratch.js';
 
 /**
  * The moves of the exploration: every way out of every node (a reply, or a scene's continue), with
@@ -126,21 +127,27 @@ export interface Move {
   targets: number[];
 }
 
-/** A growable Int32Array. */
+/** A growable Int32Array, its memory taken from (and given back to) the kept arrays of `scratch`. */
 export class Ints {
   data: Int32Array;
   length = 0;
   constructor(capacity = 1024) {
-    this.data = new Int32Array(capacity);
+    this.data = takeInts(capacity);
   }
 
   push(v: number): void {
     if (this.length === this.data.length) {
-      const grown = new Int32Array(this.data.length * 2);
+      const grown = takeInts(this.data.length * 2);
       grown.set(this.data);
+      giveBack(this.data);
       this.data = grown;
     }
     this.data[this.length++] = v;
+  }
+
+  /** Gives the memory back; the Ints is not used again. */
+  release(): void {
+    giveBack(this.data);
   }
 }
 

@@ -1,3 +1,5 @@
+import { giveBack, takeBytes, takeInts } from './scratch.js';
+
 /**
  * Sets of points totals for the exploration: sorted, disjoint intervals of whole numbers, written
  * flat as [lo0, hi0, lo1, hi1, …]. With `gap` 1 (whole numbers) intervals that touch are joined
@@ -110,8 +112,14 @@ export class PointsStore {
    * join. `small`: every total is a whole number within ±2^31.
    */
   constructor(private readonly gap: number, capacity = 1024, private readonly small = false) {
-    this.inline = small ? new Int32Array(4 * capacity) : new Float64Array(4 * capacity);
-    this.count = new Uint8Array(capacity);
+    this.inline = small ? takeInts(4 * capacity) : new Float64Array(4 * capacity);
+    this.count = takeBytes(capacity);
+  }
+
+  /** Gives the memory back; the store is not used again. */
+  release(): void {
+    if (this.inline instanceof Int32Array) giveBack(this.inline);
+    giveBack(this.count);
   }
 
   /** The incoming set is state `s`'s, plus `by`. */
@@ -146,12 +154,14 @@ export class PointsStore {
   /** A new state whose set is the incoming set; returns its number. */
   create(): number {
     const s = this.size++;
-    if (s === this.count.length) {
-      const count = new Uint8Array(2 * s);
-      count.set(this.count);
+    if (s >= this.count.length || 4 * s + 4 > this.inline.length) {
+      const count = takeBytes(Math.max(2 * s, 1024));
+      count.set(this.count.subarray(0, s));
+      giveBack(this.count);
       this.count = count;
-      const inline = this.small ? new Int32Array(8 * s) : new Float64Array(8 * s);
-      inline.set(this.inline);
+      const inline = this.inline instanceof Int32Array ? takeInts(Math.max(8 * s, 4096)) : new Float64Array(Math.max(8 * s, 4096));
+      inline.set(this.inline.subarray(0, 4 * s));
+      if (this.inline instanceof Int32Array) giveBack(this.inline);
       this.inline = inline;
     }
     this.store(s, this.incoming, this.incomingLength);
