@@ -1,7 +1,7 @@
 import { scenarioGraph } from '../graph.js';
 import { indexScenario, type ScenarioIndex } from '../scenario-index.js';
 import { analyseBest, CRITICAL_CAP, percentOfBest } from '../scoring.js';
-import type { EndingKind, Next, Scenario, ScenarioNode, When } from '../schema/scenario.js';
+import type { EndingKind, Route, Scenario, ScenarioNode } from '../schema/scenario.js';
 import { conductUse, Ints, Moves, type Move } from './moves.js';
 import { PointsStore, removePoints, type PointsSet } from './points-set.js';
 
@@ -241,16 +241,15 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
     const clsTo = m.classAfter(cls, move, k);
     const pairTo = m.pairOf(vectorTo, clsTo);
     if (!move.routesReadPoints) {
-      const r = m.routeIndex(move.next, vectorTo, clsTo);
-      if (r >= 0) send(move.targets[r] as number, pairTo, state, k, part?.map((p) => p + move.value));
+      send(m.targetOf(move, vectorTo, clsTo), pairTo, state, k, part?.map((p) => p + move.value));
       return;
     }
     // Routes read conduct after the reply, points included: each takes the part of the rest it holds for.
-    const routes = move.next as Exclude<Next, string>;
+    const routes = move.routes;
     let rest = part ?? points.toArray(state);
     if (move.value !== 0) rest = rest.map((p) => p + move.value);
     for (let r = 0; r < routes.length && rest.length > 0; r++) {
-      const when = (routes[r] as { when?: When }).when;
+      const when = (routes[r] as Route).when;
       const yes = when === undefined ? rest : m.where(rest, when, vectorTo, clsTo);
       if (yes.length === 0) continue;
       send(move.targets[r] as number, pairTo, state, k, yes);
@@ -301,8 +300,7 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
     const vector = m.pairVector.data[pair] as number;
     const cls = m.pairClass.data[pair] as number;
     if (move.when !== undefined && !m.holdsWith(move.when, vector, cls, total)) return false;
-    const r = m.routeWith(move.next, m.vectorAfter(vector, move), m.classAfter(cls, move, k), total + move.value);
-    return r >= 0 && move.targets[r] === to;
+    return m.targetWith(move, m.vectorAfter(vector, move), m.classAfter(cls, move, k), total + move.value) === to;
   };
 
   /**

@@ -2,7 +2,7 @@ import { applyEffects, conditionHolds, conditionsOf, initialVariables, isConduct
 import { conductAfter, conductStart, type Conduct } from '../conduct.js';
 import { getPrinciple } from '../guide.js';
 import { replyValue, type ScenarioIndex } from '../scenario-index.js';
-import type { Condition, ConductCondition, Effect, Next, Reply, Scenario, ScenarioNode, When } from '../schema/scenario.js';
+import type { Condition, ConductCondition, Effect, Next, Reply, Route, Scenario, ScenarioNode, When } from '../schema/scenario.js';
 import { EMPTY, keepPoints, removePoints, type PointsSet } from './points-set.js';
 import { giveBack, takeInts } from './scratch.js';
 
@@ -121,11 +121,18 @@ export interface Move {
   effects: readonly Effect[] | undefined;
   /** The effects as a number (0: none), so the same effects on the same values are worked out once. */
   effectsId: number;
-  next: Next;
-  routesReadPoints: boolean;
-  /** The node number each route leads to (-1: not a node of the order). */
+  /** The node a plain "next" leads to (-1: not a node of the order), or ROUTED when it is a list of routes. */
+  to: number;
+  /** The routes (empty for a plain "next"), and the node number each leads to. */
+  routes: readonly Route[];
   targets: number[];
+  routesReadPoints: boolean;
 }
+
+/** `Move.to` of a move whose "next" is a list of routes. */
+export const ROUTED = -2;
+const NO_ROUTES: readonly Route[] = [];
+const NO_TARGETS: number[] = [];
 
 /** A growable Int32Array, its memory taken from (and given back to) the kept arrays of `scratch`. */
 export class Ints {
@@ -205,22 +212,24 @@ export class Moves {
       return id;
     };
     const targetsOf = (next: Next) => {
-      if (typeof next === 'string') return [numberOf.get(next) ?? -1];
+      if (typeof next === 'string') return NO_TARGETS;
       const out = new Array<number>(next.length);
-      for (let r = 0; r < next.length; r++) out[r] = numberOf.get((next[r] as { to: string }).to) ?? -1;
+      for (let r = 0; r < next.length; r++) out[r] = numberOf.get((next[r] as Route).to) ?? -1;
       return out;
     };
+    const toOf = (next: Next) => (typeof next === 'string' ? (numberOf.get(next) ?? -1) : ROUTED);
+    const routesOf = (next: Next) => (typeof next === 'string' ? NO_ROUTES : next);
     const moves = this.moves;
     for (let i = 0; i < nodeCount; i++) {
       this.first[i] = moves.length;
       const node = nodes[i] as ScenarioNode;
       if (node.kind === 'scene') {
         moves.push({ reply: undefined, replies: [], value: 0, critical: 0, when: undefined, guardReadsPoints: false, effects: node.effects, effectsId: effectsId(node.effects),
-          next: node.next, routesReadPoints: nextReadsPoints(node.next), targets: targetsOf(node.next) });
+          to: toOf(node.next), routes: routesOf(node.next), targets: targetsOf(node.next), routesReadPoints: nextReadsPoints(node.next) });
       } else if (node.kind === 'decision') {
         for (const reply of node.replies) {
           moves.push({ reply, replies: node.replies, value: replyValue(reply), critical: criticalOf(reply), when: reply.when, guardReadsPoints: whenReadsPoints(reply.when),
-            effects: reply.effects, effectsId: effectsId(reply.effects), next: reply.next, routesReadPoints: nextReadsPoints(reply.next), targets: targetsOf(reply.next) });
+            effects: reply.effects, effectsId: effectsId(reply.effects), to: toOf(reply.next), routes: routesOf(reply.next), targets: targetsOf(reply.next), routesReadPoints: nextReadsPoints(reply.next) });
         }
       }
     }
@@ -347,14 +356,15 @@ export class Moves {
     return (this.classes[this.pairClass.data[pair] as number] as Conduct).critical > 0;
   }
 
-  /** The first route of `next` that holds (its index), or -1. */
-  routeIndex(next: Next, vector: number, cls: number): number {
-    if (typeof next === 'string') return 0;
+  /** The node a move leads to from this vector and class (after the move), or -1. */
+  targetOf(move: Move, vector: number, cls: number): number {
+    if (move.to !== ROUTED) return move.to;
     const variables = this.vectors[vector] as Variables;
     const conduct = this.classes[cls] as Conduct;
-    for (let r = 0; r < next.length; r++) {
-      const when = (next[r] as { when?: When }).when;
-      if (when === undefined || whenHolds(when, variables, conduct)) return r;
+    const routes = move.routes;
+    for (let r = 0; r < routes.length; r++) {
+      const when = (routes[r] as Route).when;
+      if (when === undefined || whenHolds(when, variables, conduct)) return move.targets[r] as number;
     }
     return -1;
   }
@@ -371,10 +381,10 @@ export class Moves {
     return whenHolds(when, this.vectors[vector] as Variables, conduct);
   }
 
-  /** The first route of `next` that holds with `total` points (in units), or -1. */
-  routeWith(next: Next, vector: number, cls: number, total: number): number {
+  /** The node a move leads to with `total` points (in units, after the move), or -1. */
+  targetWith(move: Move, vector: number, cls: number, total: number): number {
     (this.classes[cls] as Conduct).points = total * this.unit;
-    return this.routeIndex(next, vector, cls);
+    return this.targetOf(move, vector, cls);
   }
 
   /** The part of a set of points (in units) for which `when` holds, with this vector and class. */
