@@ -246,3 +246,20 @@ describe('repeated keys are found however the text is written', () => {
     expect(repeated(good.replace('"title": "Example', '"title": "She says \\": ok\\" Example'))).toEqual([]);
   });
 });
+
+describe('a feedback that ends with its citation', () => {
+  const good = readFixture('good/example.json').toString('utf8');
+  const citing = (cite: string) => {
+    const text = good.replace('from a single sign (Red Flags)."', `from a single sign ${cite}"`);
+    expect(text).not.toBe(good);
+    return validateScenario(text, 'x.json').problems.filter((p) => p.code.includes('citation') || p.code.includes('guide-section')).map((p) => p.code);
+  };
+
+  it('cites a heading exactly, in other letter case, or misspelt', () => {
+    expect(citing('(Red Flags)')).toEqual([]);
+    expect(citing('(red flags)')).toEqual([]);
+    expect(citing('(Red Flag)')).toEqual(['unknown-guide-section']);
+    expect(citing('(Red Flags; Self-Care)')).toEqual([]);
+    expect(citing('(see the handout)')).toEqual(['feedback-no-citation']);
+  });
+});
