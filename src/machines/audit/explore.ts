@@ -16,12 +16,15 @@ import { PointsStore, removePoints, type PointsSet } from './points-set.js';
  * intervals per set, in practice one or two). Past the limit it stops and says so.
  */
 
-/** The fewest states the exploration may visit before it stops and reports that it is incomplete. */
+/** The fewest states the exploration may make before it stops and reports that it is incomplete. */
 export const STATE_LIMIT = 60_000;
 /** Larger scenarios may use this many states per node, so the bound grows with the file, not faster. */
-export const STATES_PER_NODE = 48;
-/** Intervals carried from state to state, per state allowed: the bound for sets that break up. */
-const INTERVALS_PER_STATE = 16;
+export const STATES_PER_NODE = 32;
+/**
+ * Steps of work per state allowed (a move tried, an interval of points carried or merged): the
+ * bound for nodes with very many replies and for sets of points that break up.
+ */
+const WORK_PER_STATE = 32;
 
 /** The number of states the exploration of this scenario may visit. */
 export function stateLimit(scenario: Scenario): number {
@@ -138,7 +141,7 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
   let stateOfPair = new Int32Array(256);
   let complete = true;
   let work = 0;
-  const workLimit = INTERVALS_PER_STATE * limit;
+  const workLimit = WORK_PER_STATE * limit;
   const newState = (node: number, pair: number) => {
     const s = points.create();
     statePair.push(pair);
@@ -226,6 +229,7 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
 
   /** Playthroughs from state `state` by move `k`. */
   const expand = (state: number, k: number) => {
+    work++;
     const move = moves[k] as Move;
     const pair = statePair.data[state] as number;
     const vector = m.pairVector.data[pair] as number;
@@ -274,7 +278,7 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
     if (node.kind !== 'ending') {
       const firstMove = m.first[i] as number;
       const endMove = m.first[i + 1] as number;
-      for (let state = first; state < end; state++) for (let k = firstMove; k < endMove; k++) expand(state, k);
+      for (let state = first; state < end && work <= workLimit; state++) for (let k = firstMove; k < endMove; k++) expand(state, k);
       continue;
     }
     for (let state = first; state < end; state++) {

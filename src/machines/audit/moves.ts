@@ -1,8 +1,8 @@
-import { applyEffects, conditionHolds, conditionsOf, initialVariables, isConductCondition, whenHolds, type Variables } from '../conditions.js';
+import { conditionHolds, conditionsOf, initialVariables, isConductCondition, specOf, whenHolds, type Variables, type VariableSpec } from '../conditions.js';
 import { conductAfter, conductStart, type Conduct } from '../conduct.js';
 import { getPrinciple } from '../guide.js';
 import { replyValue, type ScenarioIndex } from '../scenario-index.js';
-import type { Condition, ConductCondition, Effect, Next, Reply, Route, Scenario, ScenarioNode, When } from '../schema/scenario.js';
+import type { Condition, ConductCondition, Effect, Next, Reply, Route, Scenario, ScenarioNode, Variable, When } from '../schema/scenario.js';
 import { EMPTY, keepPoints, removePoints, type PointsSet } from './points-set.js';
 import { giveBack, takeInts } from './scratch.js';
 
@@ -168,7 +168,46 @@ function gcd(a: number, b: number): number {
 }
 
 /** Above this many entries, the values after effects are looked up in a Map instead of a table. */
-const AFTER_TABLE_MAX = 1 << 20;
+const AFTER_TABLE_MAX = 1 << 22;
+
+/** Numbers (whole, below 2^53) to ids, by open addressing in typed arrays: no garbage per entry. */
+class CodeTable {
+  private codes = new Float64Array(1024);
+  private ids = new Int32Array(1024).fill(-1);
+  private size = 0;
+
+  private slot(code: number, codes: Float64Array, ids: Int32Array): number {
+    const mask = ids.length - 1;
+    let at = Math.imul((code >>> 0) ^ Math.floor(code / 4294967296), 0x9e3779b1) & mask;
+    while (ids[at] !== -1 && codes[at] !== code) at = (at + 1) & mask;
+    return at;
+  }
+
+  /** The id of `code`, or -1. */
+  get(code: number): number {
+    return this.ids[this.slot(code, this.codes, this.ids)] as number;
+  }
+
+  /** Adds `code` (not yet in the table) with `id`. */
+  add(code: number, id: number): void {
+    if (2 * (this.size + 1) > this.ids.length) {
+      const codes = new Float64Array(2 * this.ids.length);
+      const ids = new Int32Array(2 * this.ids.length).fill(-1);
+      for (let i = 0; i < this.ids.length; i++) {
+        if (this.ids[i] === -1) continue;
+        const at = this.slot(this.codes[i] as number, codes, ids);
+        codes[at] = this.codes[i] as number;
+        ids[at] = this.ids[i] as number;
+      }
+      this.codes = codes;
+      this.ids = ids;
+    }
+    const at = this.slot(code, this.codes, this.ids);
+    this.codes[at] = code;
+    this.ids[at] = id;
+    this.size++;
+  }
+}
 
 export class Moves {
   readonly moves: Move[] = [];
@@ -183,14 +222,25 @@ export class Moves {
   /** 1 when points are whole numbers (intervals that touch join), 0 when not (every total apart). */
   readonly gap: number;
   readonly classes: Conduct[] = [];
-  readonly vectors: Variables[] = [];
   readonly pairVector = new Ints();
   readonly pairClass = new Ints();
   /** Whether conduct classes are more than the critical count (conditions read percent or violations). */
   private readonly fullConduct: boolean;
   private readonly classSpan: number;
-  private readonly vectorIds = new Map<string, number>();
-  private readonly varIds: string[];
+  private readonly vectorCodes = new CodeTable();
+  private readonly vectorKeys = new Map<string, number>();
+  /** The slot of each declared variable id; the values of vector v are values[v × slots + slot]. */
+  private readonly slotOf = new Map<string, number>();
+  private readonly slots: number;
+  private values = new Float64Array(1024);
+  private vectorCount = 0;
+  private readonly objects = new Map<number, Variables>();
+  private readonly scratch: Float64Array;
+  /** Per effects number, what they do (see the constructor). */
+  private readonly effectOps: number[][] = [];
+  private readonly varMin: number[] = [];
+  private readonly varMax: number[] = [];
+  private readonly radix: number[] = [];
   private readonly effectsCount: number;
   private afterTable = new Int32Array(0);
   private readonly afterMap = new Map<number, number>();
@@ -202,13 +252,29 @@ export class Moves {
     private readonly use: ConductUse, private readonly best: number) {
     const nodeCount = nodes.length;
     this.first = new Int32Array(nodeCount + 1);
+    // Variables: one slot per declared id (the last declaration of an id counts, as in applyEffects).
+    for (const v of index.scenario.variables ?? []) if (!this.slotOf.has(v.id)) this.slotOf.set(v.id, this.slotOf.size);
+    this.slots = this.slotOf.size;
+    const specs = [...this.slotOf.keys()].map((id) => specOf(index.variables.get(id) as Variable));
     const effectsIds = new Map<string, number>();
     const effectsId = (effects: readonly Effect[] | undefined) => {
       if (effects === undefined || effects.length === 0) return 0;
       let key = '';
       for (const e of effects) key += `${e.var}${e.set === undefined ? `+${e.add ?? 0}` : `=${Number(e.set)}`};`;
       let id = effectsIds.get(key);
-      if (id === undefined) effectsIds.set(key, (id = effectsIds.size + 1));
+      if (id === undefined) {
+        effectsIds.set(key, (id = effectsIds.size + 1));
+        // What applyEffects does, as numbers: per effect on a declared variable, its slot, whether it
+        // sets (else adds), the amount, and the range the result is clamped to.
+        const ops: number[] = [];
+        for (const e of effects) {
+          const slot = this.slotOf.get(e.var);
+          if (slot === undefined) continue;
+          const spec = specs[slot] as VariableSpec;
+          ops.push(slot, e.set !== undefined ? 1 : 0, e.set !== undefined ? Number(e.set) : (e.add ?? 0), spec.min, spec.max);
+        }
+        this.effectOps[id] = ops;
+      }
       return id;
     };
     const targetsOf = (next: Next) => {
@@ -260,7 +326,16 @@ export class Moves {
     }
     this.small = gap === 1 && reach < 2 ** 31 - 1;
 
-    this.varIds = (index.scenario.variables ?? []).map((v) => v.id);
+    let radix = 1;
+    for (const spec of specs) {
+      this.varMin.push(spec.min);
+      this.varMax.push(spec.max);
+      this.radix.push(radix);
+      radix *= Math.max(1, spec.max - spec.min + 1);
+    }
+    // Past 2^53 (or with a range that is not whole numbers) codes would not be exact: every vector is then text.
+    if (!(radix <= Number.MAX_SAFE_INTEGER) || !this.varMin.every(Number.isInteger) || !this.varMax.every(Number.isInteger)) this.varMin.fill(Infinity);
+    this.scratch = new Float64Array(this.slots);
     // Unless conditions read the percentage or violation counts, a class is the count of critical
     // violations (capped), and a pair is vector × (cap + 1) + class.
     this.fullConduct = use.percent || use.violationCaps.size > 0;
@@ -270,18 +345,53 @@ export class Moves {
 
   /** The pair a playthrough starts in. */
   startPair(): number {
-    return this.pairOf(this.vectorOf(initialVariables(this.index.scenario.variables)), this.fullConduct ? this.classOf(conductStart(this.best)) : 0);
+    const start = initialVariables(this.index.scenario.variables);
+    for (const [id, slot] of this.slotOf) this.scratch[slot] = start[id] as number;
+    return this.pairOf(this.vectorOfScratch(), this.fullConduct ? this.classOf(conductStart(this.best)) : 0);
   }
 
-  private vectorOf(values: Variables): number {
-    let key = '';
-    for (const id of this.varIds) key += `${values[id]},`;
-    let id = this.vectorIds.get(key);
-    if (id === undefined) {
-      this.vectorIds.set(key, (id = this.vectors.length));
-      this.vectors.push(values);
+  /** The vector whose values are in `scratch`, numbered when first met. */
+  private vectorOfScratch(): number {
+    const values = this.scratch;
+    // Values inside their declared ranges are a number in mixed radix; anything else, text.
+    let code = 0;
+    for (let i = 0; i < this.slots && code >= 0; i++) {
+      const v = values[i] as number;
+      const min = this.varMin[i] as number;
+      code = Number.isInteger(v) && v >= min && v <= (this.varMax[i] as number) ? code + (v - min) * (this.radix[i] as number) : -1;
+    }
+    let id: number | undefined;
+    if (code >= 0) {
+      id = this.vectorCodes.get(code);
+      if (id < 0) this.vectorCodes.add(code, (id = this.newVector()));
+    } else {
+      const key = values.join(',');
+      id = this.vectorKeys.get(key);
+      if (id === undefined) this.vectorKeys.set(key, (id = this.newVector()));
     }
     return id;
+  }
+
+  private newVector(): number {
+    const at = this.vectorCount * this.slots;
+    if (at + this.slots > this.values.length) {
+      const grown = new Float64Array(2 * (at + this.slots));
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values.set(this.scratch, at);
+    return this.vectorCount++;
+  }
+
+  /** A vector's values as the object conditions read (made when first asked for). */
+  variablesOf(vector: number): Variables {
+    let values = this.objects.get(vector);
+    if (values === undefined) {
+      values = {};
+      for (const [id, slot] of this.slotOf) values[id] = this.values[vector * this.slots + slot] as number;
+      this.objects.set(vector, values);
+    }
+    return values;
   }
 
   /** The vector after a move's effects. */
@@ -294,7 +404,15 @@ export class Moves {
     }
     const known = this.afterMap.get(key);
     if (known !== undefined) return known;
-    const after = this.vectorOf(applyEffects(move.effects, this.vectors[vector] as Variables, this.index.variables).variables);
+    const values = this.scratch;
+    for (let i = 0; i < this.slots; i++) values[i] = this.values[vector * this.slots + i] as number;
+    const ops = this.effectOps[move.effectsId] as number[];
+    for (let j = 0; j < ops.length; j += 5) {
+      const slot = ops[j] as number;
+      const raw = ops[j + 1] === 1 ? (ops[j + 2] as number) : (values[slot] as number) + (ops[j + 2] as number);
+      values[slot] = Math.min(ops[j + 4] as number, Math.max(ops[j + 3] as number, raw));
+    }
+    const after = this.vectorOfScratch();
     if (key >= this.afterTable.length && key < AFTER_TABLE_MAX) {
       const grown = new Int32Array(Math.min(AFTER_TABLE_MAX, Math.max(2 * this.afterTable.length, key + 1, 256)));
       grown.set(this.afterTable);
@@ -359,7 +477,7 @@ export class Moves {
   /** The node a move leads to from this vector and class (after the move), or -1. */
   targetOf(move: Move, vector: number, cls: number): number {
     if (move.to !== ROUTED) return move.to;
-    const variables = this.vectors[vector] as Variables;
+    const variables = this.variablesOf(vector);
     const conduct = this.classes[cls] as Conduct;
     const routes = move.routes;
     for (let r = 0; r < routes.length; r++) {
@@ -371,14 +489,14 @@ export class Moves {
 
   /** Whether a `when` that reads no points holds for this vector and class. */
   holds(when: When, vector: number, cls: number): boolean {
-    return whenHolds(when, this.vectors[vector] as Variables, this.classes[cls] as Conduct);
+    return whenHolds(when, this.variablesOf(vector), this.classes[cls] as Conduct);
   }
 
   /** Whether a `when` holds for this vector and class with `total` points (in units). */
   holdsWith(when: When, vector: number, cls: number, total: number): boolean {
     const conduct = this.classes[cls] as Conduct;
     conduct.points = total * this.unit;
-    return whenHolds(when, this.vectors[vector] as Variables, conduct);
+    return whenHolds(when, this.variablesOf(vector), conduct);
   }
 
   /** The node a move leads to with `total` points (in units, after the move), or -1. */
@@ -389,7 +507,7 @@ export class Moves {
 
   /** The part of a set of points (in units) for which `when` holds, with this vector and class. */
   where(set: PointsSet, when: When, vector: number, cls: number): PointsSet {
-    const variables = this.vectors[vector] as Variables;
+    const variables = this.variablesOf(vector);
     const conduct = this.classes[cls] as Conduct;
     const unit = this.unit;
     const holds = (cond: Condition) => (p: number) => {
