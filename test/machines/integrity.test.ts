@@ -138,10 +138,22 @@ const whenArbOf = (wide: boolean) => {
   const one = fc.oneof(
     { arbitrary: pointsConditionArb(wide ? ['points', 'score', 'score', 'points', 'percent'] : ['points', 'score', 'percent']), weight: wide ? 12 : 4 },
     { arbitrary: fc.record({ var: fc.constant('v'), gte: fc.integer({ min: 0, max: 2 }) }), weight: 1 },
+    { arbitrary: fc.record({ var: fc.constant('v'), lt: fc.integer({ min: 0, max: 3 }) }), weight: wide ? 0 : 1 },
+    { arbitrary: fc.record({ var: fc.constant('f'), is: fc.boolean() }), weight: wide ? 0 : 1 },
     { arbitrary: fc.record({ conduct: fc.constant('critical'), eq: fc.constant(0) }), weight: 1 },
     { arbitrary: fc.record({ conduct: fc.constant('violations'), principle: fc.constant('curious-not-interrogating'), gte: fc.integer({ min: 1, max: 2 }) }), weight: 1 },
   );
   return fc.oneof(one, fc.array(one, { minLength: 2, maxLength: 2 }));
+};
+
+/** Effects on a number from 0 to 2 (adds, and sets that may fall outside, to be clamped) and on a yes/no flag. */
+const effectsArbOf = (wide: boolean) => {
+  const one = fc.oneof(
+    { arbitrary: fc.record({ var: fc.constant('v'), add: wide ? fc.constantFrom(0, 0, 0, 1, -1) : fc.integer({ min: -2, max: 2 }) }), weight: 3 },
+    { arbitrary: fc.record({ var: fc.constant('v'), set: fc.integer({ min: -1, max: 3 }) }), weight: wide ? 0 : 1 },
+    { arbitrary: fc.record({ var: fc.constant('f'), set: fc.boolean() }), weight: wide ? 0 : 1 },
+  );
+  return fc.array(one, { minLength: 0, maxLength: 2 });
 };
 
 const replyArbOf = (wide: boolean) => {
@@ -150,7 +162,7 @@ const replyArbOf = (wide: boolean) => {
     weights: fc.array(fc.integer({ min: -3, max: 3 }), { minLength: 0, maxLength: 2 }),
     critical: wide ? fc.constant(false) : fc.boolean(),
     interrogates: wide ? fc.constant(false) : fc.boolean(),
-    add: wide ? fc.constantFrom(0, 0, 0, 1, -1) : fc.integer({ min: -1, max: 1 }),
+    effects: effectsArbOf(wide),
     target: fc.nat(),
     guarded: fc.option(fc.tuple(when, fc.nat(), when, fc.nat()), { nil: undefined }),
     offeredWhen: fc.option(when, { nil: undefined }),
@@ -159,7 +171,8 @@ const replyArbOf = (wide: boolean) => {
 
 /**
  * Random scenarios whose conditions read points, the score and the percentage so far with every
- * comparison (guards on replies, routes of replies and scenes), scenes with effects, and, when
+ * comparison (guards on replies, routes of replies and scenes), effects that add to and set a
+ * number and set a flag (on replies and scenes), and, when
  * `even`, every weight 2 (so points move in steps of 2). Up to `size` decisions and scenes, each
  * leading at most `reach` nodes on. `wide`: many playthroughs meet in the same state, so points
  * sets are wide intervals that conditions cut inside.
@@ -167,7 +180,7 @@ const replyArbOf = (wide: boolean) => {
 const pointsScenarioArb = (size: number, reach: number, wide = false) => fc.tuple(
   fc.array(fc.oneof(
     { arbitrary: fc.array(replyArbOf(wide), { minLength: 2, maxLength: 3 }), weight: 3 },
-    { arbitrary: fc.record({ add: fc.integer({ min: -1, max: 1 }), target: fc.nat(), routed: fc.option(fc.tuple(whenArbOf(wide), fc.nat()), { nil: undefined }) }), weight: 1 },
+    { arbitrary: fc.record({ effects: effectsArbOf(wide), target: fc.nat(), routed: fc.option(fc.tuple(whenArbOf(wide), fc.nat()), { nil: undefined }) }), weight: 1 },
   ), { minLength: 2, maxLength: size }),
   fc.array(fc.constantFrom('strong', 'mixed', 'harmful'), { minLength: 1, maxLength: wide ? 6 : 3 }),
   fc.boolean(),
@@ -178,7 +191,7 @@ const pointsScenarioArb = (size: number, reach: number, wide = false) => fc.tupl
   const guardedTo = (i: number, pick: number) => (wide ? `e${pick % kinds.length}` : later(i, pick));
   const nodes: ScenarioNode[] = steps.map((step, i) => {
     if (!Array.isArray(step)) {
-      return { id: `d${i}`, kind: 'scene' as const, narration: 'n', effects: [{ var: 'v', add: step.add }],
+      return { id: `d${i}`, kind: 'scene' as const, narration: 'n', effects: step.effects,
         next: step.routed === undefined ? later(i, step.target) : [{ when: step.routed[0] as never, to: guardedTo(i, step.routed[1]) }, { to: later(i, step.target) }] };
     }
     return {
@@ -191,7 +204,7 @@ const pointsScenarioArb = (size: number, reach: number, wide = false) => fc.tupl
           ...(r.critical ? [{ principle: 'no-investigating', verdict: 'violates' as const, weight: even ? 2 : 3 }] : []),
           ...(r.interrogates ? [{ principle: 'curious-not-interrogating', verdict: 'violates' as const, ...(even ? { weight: 2 } : {}) }] : []),
         ],
-        effects: [{ var: 'v', add: r.add }],
+        effects: r.effects,
         next: r.guarded === undefined ? later(i, r.target)
           : [{ when: r.guarded[0] as never, to: guardedTo(i, r.guarded[1]) }, { when: r.guarded[2] as never, to: guardedTo(i, r.guarded[3]) }, { to: later(i, r.target) }],
       })),
@@ -200,7 +213,8 @@ const pointsScenarioArb = (size: number, reach: number, wide = false) => fc.tupl
   kinds.forEach((kind, i) => nodes.push({ id: `e${i}`, kind: 'ending', ending: kind, title: 't', narration: 'n' }));
   return {
     id: 'random', version: 1, title: 't', summary: 's', contentNote: 'c', estimatedMinutes: 1, learningGoals: ['self-care'],
-    characters: [{ id: 'y', name: 'Y', role: 'youth' }], variables: [{ id: 'v', label: 'v', min: 0, max: 2, start: 1 }], start: 'd0', nodes,
+    characters: [{ id: 'y', name: 'Y', role: 'youth' }], start: 'd0', nodes,
+    variables: [{ id: 'v', label: 'v', min: 0, max: 2, start: 1 }, { id: 'f', label: 'f', type: 'flag', start: false }],
   } as Scenario;
 });
 const pointsScenario = pointsScenarioArb(7, 20);
