@@ -317,24 +317,26 @@ describe('the exploration of reachable states', () => {
   });
 
   it('writes out a playthrough that really ends there when two states lead into one, one of them holding the same points but sending them elsewhere', () => {
-    // E is reached with 1 point only through "z" and r2; r1 also holds 1 point (a, c) but sends it to F.
+    // "e" is reached with 1 point only through z, y and r2; r1 also holds 1 point (after "a") but sends it to "f".
+    // r1 comes before r2 in the order the exploration goes, so its way into "e" is met first when walking back.
     const reply = (id: string, weight: number, next: string) =>
       ({ id, text: 't', feedback: 'f (Self-Care)', assessments: weight === 0 ? [] : [{ principle: 'self-care', verdict: 'follows' as const, weight }], next });
     for (const zFirst of [true, false]) {
-      const d0 = [reply('a', 1, 'd1'), reply('b', 3, 'd1')];
+      const d0 = [reply('a', 1, 'r1'), reply('b', 3, 'd1')];
       const s = {
         id: 'x', version: 1, title: 't', summary: 's', contentNote: 'c', estimatedMinutes: 1, learningGoals: ['self-care'],
         characters: [{ id: 'y', name: 'Y', role: 'youth' }], start: 'd0',
         nodes: [
-          { id: 'd0', kind: 'decision', replies: zFirst ? [reply('z', 1, 'r2'), ...d0] : [...d0, reply('z', 1, 'r2')] },
-          { id: 'd1', kind: 'decision', replies: [reply('c', 0, 'r1'), reply('d', 3, 'r1')] },
+          { id: 'd0', kind: 'decision', replies: zFirst ? [reply('z', 1, 'd2'), ...d0] : [...d0, reply('z', 1, 'd2')] },
+          { id: 'd1', kind: 'decision', replies: [reply('c', 3, 'r1')] },
+          { id: 'd2', kind: 'decision', replies: [reply('y', 0, 'r2')] },
           { id: 'r1', kind: 'scene', narration: 'n', next: [{ when: { conduct: 'points', gte: 5 }, to: 'e' }, { to: 'f' }] },
           { id: 'r2', kind: 'scene', narration: 'n', next: [{ when: { conduct: 'points', gte: 0 }, to: 'e' }, { to: 'f' }] },
           { id: 'e', kind: 'ending', ending: 'mixed', title: 't', narration: 'n' },
           { id: 'f', kind: 'ending', ending: 'mixed', title: 't', narration: 'n' },
         ],
       } as unknown as Scenario;
-      expect(exploreScenario(s).endings.find((e) => e.endingId === 'e')?.worstPath).toEqual(['z']);
+      expect(exploreScenario(s).endings.find((e) => e.endingId === 'e')?.worstPath).toEqual(['z', 'y']);
       expectRealPaths(s);
     }
   });

@@ -234,7 +234,7 @@ export class Moves {
   private readonly slots: number;
   private values = new Float64Array(1024);
   private vectorCount = 0;
-  private readonly objects = new Map<number, Variables>();
+  private readonly objects: (Variables | undefined)[] = [];
   private readonly scratch: Float64Array;
   /** Per effects number, what they do (see the constructor). */
   private readonly effectOps: number[][] = [];
@@ -257,8 +257,23 @@ export class Moves {
     this.slots = this.slotOf.size;
     const specs = [...this.slotOf.keys()].map((id) => specOf(index.variables.get(id) as Variable));
     const effectsIds = new Map<string, number>();
+    // One effect that adds is the usual case: numbered by variable and amount without building a key.
+    const addIds = new Map<string, Map<number, number>>();
     const effectsId = (effects: readonly Effect[] | undefined) => {
       if (effects === undefined || effects.length === 0) return 0;
+      const one = effects[0] as Effect;
+      if (effects.length === 1 && one.set === undefined && typeof one.add === 'number') {
+        let byAmount = addIds.get(one.var);
+        if (!byAmount) addIds.set(one.var, (byAmount = new Map()));
+        const known = byAmount.get(one.add);
+        if (known !== undefined) return known;
+        const id = effectsKey(effects);
+        byAmount.set(one.add, id);
+        return id;
+      }
+      return effectsKey(effects);
+    };
+    const effectsKey = (effects: readonly Effect[]) => {
       let key = '';
       for (const e of effects) key += `${e.var}${e.set === undefined ? `+${e.add ?? 0}` : `=${Number(e.set)}`};`;
       let id = effectsIds.get(key);
@@ -380,16 +395,17 @@ export class Moves {
       this.values = grown;
     }
     this.values.set(this.scratch, at);
+    this.objects.push(undefined);
     return this.vectorCount++;
   }
 
   /** A vector's values as the object conditions read (made when first asked for). */
   variablesOf(vector: number): Variables {
-    let values = this.objects.get(vector);
+    let values = this.objects[vector];
     if (values === undefined) {
       values = {};
       for (const [id, slot] of this.slotOf) values[id] = this.values[vector * this.slots + slot] as number;
-      this.objects.set(vector, values);
+      this.objects[vector] = values;
     }
     return values;
   }
