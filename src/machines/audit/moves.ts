@@ -1,6 +1,6 @@
 import { conditionHolds, conditionsOf, initialVariables, isConductCondition, specOf, whenHolds, type Variables, type VariableSpec } from '../conditions.js';
 import { conductAfter, conductStart, type Conduct } from '../conduct.js';
-import { getPrinciple } from '../guide.js';
+import { principles } from '../guide.js';
 import { replyValue, type ScenarioIndex } from '../scenario-index.js';
 import type { Condition, ConductCondition, Effect, Next, Reply, Route, Scenario, ScenarioNode, Variable, When } from '../schema/scenario.js';
 import { EMPTY, keepPoints, removePoints, type PointsSet } from './points-set.js';
@@ -101,10 +101,13 @@ function testsOf(c: ConductCondition): PointsTest[] {
   return tests;
 }
 
-/** How many critical violations a reply commits. */
+/** The guide's prohibited activities (a handful): compared as text, which is cheaper than a lookup per assessment. */
+const CRITICAL_IDS = principles.filter((p) => p.severity === 'critical').map((p) => p.id);
+
+/** How many critical violations a reply commits (as conductAfter counts them). */
 function criticalOf(reply: Reply): number {
   let n = 0;
-  for (const a of reply.assessments) if (a.verdict === 'violates' && getPrinciple(a.principle)?.severity === 'critical') n++;
+  for (const a of reply.assessments) if (a.verdict === 'violates' && CRITICAL_IDS.includes(a.principle)) n++;
   return n;
 }
 
