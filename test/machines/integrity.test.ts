@@ -133,10 +133,13 @@ const pointsConditionArb = (measures: ('points' | 'score' | 'percent')[]) => fc.
   return Object.fromEntries([['conduct', conduct], ...ops.map((op, i) => [op, bound(bounds[i] as number)])]);
 });
 
-/** Conditions of every kind, most on points; `wide`: fewer that tell playthroughs apart otherwise (variables, percent, violations). */
-const whenArbOf = (wide: boolean) => {
+/**
+ * Conditions of every kind, most on points; `wide`: fewer that tell playthroughs apart otherwise
+ * (variables, percent, violations); `onPoints` false: none on points, the score or the percentage.
+ */
+const whenArbOf = (wide: boolean, onPoints = true) => {
   const one = fc.oneof(
-    { arbitrary: pointsConditionArb(wide ? ['points', 'score', 'score', 'points', 'percent'] : ['points', 'score', 'percent']), weight: wide ? 12 : 4 },
+    { arbitrary: pointsConditionArb(wide ? ['points', 'score', 'score', 'points', 'percent'] : ['points', 'score', 'percent']), weight: !onPoints ? 0 : wide ? 12 : 4 },
     { arbitrary: fc.record({ var: fc.constant('v'), gte: fc.integer({ min: 0, max: 2 }) }), weight: 1 },
     { arbitrary: fc.record({ var: fc.constant('v'), lt: fc.integer({ min: 0, max: 3 }) }), weight: wide ? 0 : 1 },
     { arbitrary: fc.record({ var: fc.constant('f'), is: fc.boolean() }), weight: wide ? 0 : 1 },
@@ -156,8 +159,8 @@ const effectsArbOf = (wide: boolean) => {
   return fc.array(one, { minLength: 0, maxLength: 2 });
 };
 
-const replyArbOf = (wide: boolean) => {
-  const when = whenArbOf(wide);
+const replyArbOf = (wide: boolean, onPoints = true) => {
+  const when = whenArbOf(wide, onPoints);
   return fc.record({
     weights: fc.array(fc.integer({ min: -3, max: 3 }), { minLength: 0, maxLength: 2 }),
     critical: wide ? fc.constant(false) : fc.boolean(),
@@ -177,10 +180,10 @@ const replyArbOf = (wide: boolean) => {
  * leading at most `reach` nodes on. `wide`: many playthroughs meet in the same state, so points
  * sets are wide intervals that conditions cut inside.
  */
-const pointsScenarioArb = (size: number, reach: number, wide = false) => fc.tuple(
+const pointsScenarioArb = (size: number, reach: number, wide = false, onPoints = true) => fc.tuple(
   fc.array(fc.oneof(
-    { arbitrary: fc.array(replyArbOf(wide), { minLength: 2, maxLength: 3 }), weight: 3 },
-    { arbitrary: fc.record({ effects: effectsArbOf(wide), target: fc.nat(), routed: fc.option(fc.tuple(whenArbOf(wide), fc.nat()), { nil: undefined }) }), weight: 1 },
+    { arbitrary: fc.array(replyArbOf(wide, onPoints), { minLength: 2, maxLength: 3 }), weight: 3 },
+    { arbitrary: fc.record({ effects: effectsArbOf(wide), target: fc.nat(), routed: fc.option(fc.tuple(whenArbOf(wide, onPoints), fc.nat()), { nil: undefined }) }), weight: 1 },
   ), { minLength: 2, maxLength: size }),
   fc.array(fc.constantFrom('strong', 'mixed', 'harmful'), { minLength: 1, maxLength: wide ? 6 : 3 }),
   fc.boolean(),
@@ -281,6 +284,18 @@ describe('the exploration of reachable states', () => {
       // The plain explicit-set reference agrees with brute force here, so it can stand in for it on bigger scenarios.
       expect(referenceFindings(s)).toEqual({ endings: Object.fromEntries(reference.endings), ...(reference.bestWithCritical === undefined ? {} : { bestWithCritical: reference.bestWithCritical }) });
     }), { numRuns: 300, seed: 21 });
+  });
+
+  it('when no condition reads points (each state then keeps only its lowest and highest), finds what brute force finds, and its playthroughs are real', () => {
+    fc.assert(fc.property(pointsScenarioArb(7, 20, false, false), (s) => {
+      const reference = bruteForceAll(s);
+      expect(findingsOf(s)).toEqual({ endings: Object.fromEntries(reference.endings), ...(reference.bestWithCritical === undefined ? {} : { bestWithCritical: reference.bestWithCritical }) });
+      expectRealPaths(s);
+    }), { numRuns: 200, seed: 26 });
+    fc.assert(fc.property(pointsScenarioArb(16, 3, true, false), (s) => {
+      expect(findingsOf(s)).toEqual(referenceFindings(s));
+      expectRealPaths(s);
+    }), { numRuns: 150, seed: 27 });
   });
 
   it('cuts a set of points exactly where a condition on points, the score or the percentage changes (routes and replies that end the playthrough)', () => {
