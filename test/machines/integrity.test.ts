@@ -373,6 +373,19 @@ describe('the exploration of reachable states', () => {
     expect(Object.fromEntries(bruteForce(s))).toEqual({ e0: { worst: 0, best: 100, afterCritical: true } });
   });
 
+  it('stops when the work allowed per state is used up, even with few states (a decision with very many replies)', () => {
+    // Only the first reply is ever offered: the work is in trying the others.
+    const replies = Array.from({ length: 400 }, (_, k) => ({ id: `r${k}`, text: 't', feedback: 'f (Self-Care)', assessments: [{ principle: 'self-care', verdict: 'follows' }], next: 'e',
+      ...(k > 0 ? { when: { var: 'v', gte: 1 } } : {}) }));
+    const s = {
+      id: 'x', version: 1, title: 't', summary: 's', contentNote: 'c', estimatedMinutes: 1, learningGoals: ['self-care'],
+      characters: [{ id: 'y', name: 'Y', role: 'youth' }], variables: [{ id: 'v', label: 'v', min: 0, max: 1, start: 0 }], start: 'd',
+      nodes: [{ id: 'd', kind: 'decision', replies }, { id: 'e', kind: 'ending', ending: 'mixed', title: 't', narration: 'n' }],
+    } as unknown as Scenario;
+    expect(exploreScenario(s, 10)).toMatchObject({ complete: false });
+    expect(exploreScenario(s, 20)).toMatchObject({ complete: true, states: 2 });
+  });
+
   it('stops at the state limit and says it is incomplete', () => {
     const s = validateScenario(readFixture('good/example.json'), 'x.json').scenario as Scenario;
     expect(exploreScenario(s, 3)).toMatchObject({ complete: false, states: 3 });
