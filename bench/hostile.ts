@@ -20,3 +20,34 @@ export function unknownFields(count: number): string {
   for (let i = 0; i < count; i++) parts.push(`"field${i}": ${i}`);
   return `{"id": "hostile-fields", ${parts.join(',\n')}}`;
 }
+
+/**
+ * A valid scenario of `decisions` decisions whose replies move three wide variables by different
+ * steps, so nearly every path has values of its own: far more reachable states than the
+ * exploration's bound, which must stop it (with the "exploration-incomplete" warning) in time.
+ */
+export function manyStates(decisions: number): string {
+  const nodes: Record<string, unknown>[] = [];
+  const id = (i: number) => (i < decisions ? `d${i}` : 'last');
+  const reply = (i: number, k: number, variable: string, add: number, principle: string, verdict: 'follows' | 'violates') => ({
+    id: `d${i}-${k}`, text: `Reply ${k}.`, feedback: 'It matters (Red Flags).', effects: [{ var: variable, add }],
+    assessments: [{ principle, verdict }], next: id(i + 1),
+  });
+  for (let i = 0; i < decisions; i++) {
+    nodes.push({ id: id(i), kind: 'decision', title: `Decision ${i}`, narration: 'Maya waits.', facilitatorNote: 'Note.', discussionPrompt: 'Prompt?',
+      replies: [reply(i, 0, 'a', 1, 'non-judgmental', 'follows'), reply(i, 1, 'b', 7, 'youth-centered', 'follows'), reply(i, 2, 'c', 31, 'curious-not-interrogating', 'violates')] });
+  }
+  nodes.push({ id: 'last', kind: 'decision', title: 'Last', narration: 'Maya waits.', facilitatorNote: 'Note.', discussionPrompt: 'Prompt?',
+    replies: [
+      { id: 'last-a', text: 'A.', feedback: 'Good (Red Flags).', assessments: [{ principle: 'non-judgmental', verdict: 'follows' }],
+        next: [{ when: [{ conduct: 'critical', eq: 0 }, { conduct: 'score', gte: 50 }], to: 'end-strong' }, { to: 'end-mixed' }] },
+      { id: 'last-b', text: 'B.', feedback: 'Poor (Red Flags).', assessments: [{ principle: 'curious-not-interrogating', verdict: 'violates' }],
+        next: [{ when: { conduct: 'score', lt: 50 }, to: 'end-harmful' }, { to: 'end-mixed' }] },
+    ] });
+  for (const kind of ['strong', 'mixed', 'harmful']) nodes.push({ id: `end-${kind}`, kind: 'ending', ending: kind, title: `Ending ${kind}`, narration: 'It ends.' });
+  return JSON.stringify({
+    id: 'hostile-states', version: 1, title: 'Hostile', summary: 'Hostile.', contentNote: 'None.', estimatedMinutes: 5,
+    learningGoals: ['non-judgmental'], characters: [{ id: 'maya', name: 'Maya', role: 'youth' }],
+    variables: ['a', 'b', 'c'].map((v) => ({ id: v, label: v, min: 0, max: 1000, start: 0 })), start: 'd0', nodes,
+  }, null, 1);
+}

@@ -10,6 +10,7 @@ export interface LanguageHit {
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const NO_HITS: readonly LanguageHit[] = Object.freeze([]);
 const QUOTES = new Set(['"', "'", '“', '”', '‘', '’', '«', '»']);
 
 // One pattern for every term of every rule: one scan per text, whatever the number of rules.
@@ -24,10 +25,10 @@ const allowedAfter = new Map(languageRules.map((rule) => [rule, rule.allowedWhen
  * Finds wording the guide's "Using Appropriate Language" section rules out. A term written
  * inside quotation marks is a mention ("instead of 'AWOL', say…"), not a use, and is allowed.
  */
-export function findLanguageHits(text: string): LanguageHit[] {
+export function findLanguageHits(text: string): readonly LanguageHit[] {
+  // Almost no text contains any term: a plain search first keeps the full pattern (and a new list) off the common path.
+  if (!prefilter.test(text)) return NO_HITS;
   const hits: LanguageHit[] = [];
-  // Almost no text contains any term: a plain search first keeps the full pattern off the common path.
-  if (!prefilter.test(text)) return hits;
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
     const rule = ruleOfTerm.get(m[0].toLowerCase());

@@ -2,21 +2,26 @@ import fc from 'fast-check';
 import { initialTransition, transition } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { exploreScenario } from '../../src/machines/audit/explore.js';
-import { compileScenario, validateScenario, type Debrief, type Scenario, type ScenarioNode } from '../../src/machines/index.js';
+import { generateScenario } from '../../bench/generate.js';
+import { compileScenario, percentOfBest, validateScenario, type Debrief, type Scenario, type ScenarioNode } from '../../src/machines/index.js';
 import { readFixture } from '../helpers/fixtures.js';
+import { playReplies } from '../helpers/play.js';
+import { referenceFindings } from '../helpers/reference-exploration.js';
 
 type Found = Map<string, { worst: number; best: number; afterCritical: boolean }>;
 
 /** Every playthrough, by brute force through the compiled machine: the reference for the exploration. */
-function bruteForce(s: Scenario): Found {
+function bruteForceAll(s: Scenario): { endings: Found; bestWithCritical?: number } {
   const machine = compileScenario(s);
   const found: Found = new Map();
+  let bestWithCritical: number | undefined;
   const visit = (snapshot: ReturnType<typeof initialTransition<typeof machine>>[0]) => {
     if (snapshot.status === 'done') {
       const d = snapshot.output as Debrief;
       const id = d.ending?.id as string;
       const f = found.get(id) ?? { worst: Infinity, best: -Infinity, afterCritical: false };
       found.set(id, { worst: Math.min(f.worst, d.score.percent), best: Math.max(f.best, d.score.percent), afterCritical: f.afterCritical || d.criticalViolations.length > 0 });
+      if (d.criticalViolations.length > 0) bestWithCritical = Math.max(bestWithCritical ?? -Infinity, percentOfBest(d.score.earned, d.score.best));
       return;
     }
     if (snapshot.can({ type: 'scene.continue' })) return visit(transition(machine, snapshot, { type: 'scene.continue' })[0]);
@@ -28,7 +33,47 @@ function bruteForce(s: Scenario): Found {
     }
   };
   visit(initialTransition(machine, { mode: 'practice' })[0]);
-  return found;
+  return { endings: found, ...(bestWithCritical === undefined ? {} : { bestWithCritical }) };
+}
+
+function bruteForce(s: Scenario): Found {
+  return bruteForceAll(s).endings;
+}
+
+/** The exploration's findings in the reference's shape. */
+function findingsOf(s: Scenario) {
+  const explored = exploreScenario(s);
+  expect(explored.complete).toBe(true);
+  return {
+    endings: Object.fromEntries(explored.endings.map((e) => [e.endingId, { worst: e.worst, best: e.best, afterCritical: e.afterCritical }])),
+    ...(explored.bestWithCritical ? { bestWithCritical: explored.bestWithCritical.uncapped } : {}),
+  };
+}
+
+/** Every playthrough the exploration names ends where it says, with the score it says. */
+function expectRealPaths(s: Scenario) {
+  const explored = exploreScenario(s);
+  const play = (path: string[]) => {
+    const d = playReplies(s, path);
+    expect(d, `${path.join(' → ')} does not finish`).toBeDefined();
+    return d as Debrief;
+  };
+  for (const e of explored.endings) {
+    const worst = play(e.worstPath);
+    expect([worst.ending?.id, worst.score.percent]).toEqual([e.endingId, e.worst]);
+    const top = play(e.bestPath);
+    expect([top.ending?.id, top.score.percent]).toEqual([e.endingId, e.best]);
+    if (e.afterCritical) {
+      const critical = play(e.criticalPath as string[]);
+      expect(critical.ending?.id).toBe(e.endingId);
+      expect(critical.criticalViolations.length).toBeGreaterThan(0);
+    } else expect(e.criticalPath).toBeUndefined();
+  }
+  if (explored.bestWithCritical) {
+    const d = play(explored.bestWithCritical.path);
+    expect(d.criticalViolations.length).toBeGreaterThan(0);
+    expect(percentOfBest(d.score.earned, d.score.best)).toBe(explored.bestWithCritical.uncapped);
+  }
 }
 
 const conditionArb = fc.oneof(
@@ -77,6 +122,135 @@ const randomScenario = fc.tuple(
   } as Scenario;
 });
 
+/** A bound on points, the score or the percentage so far, sometimes between two whole numbers (where rounding decides). */
+const pointsConditionArb = (measures: ('points' | 'score' | 'percent')[]) => fc.record({
+  conduct: fc.constantFrom(...measures),
+  ops: fc.uniqueArray(fc.constantFrom('gte', 'gt', 'lte', 'lt', 'eq', 'ne'), { minLength: 1, maxLength: 2 }),
+  bounds: fc.tuple(fc.integer({ min: -4, max: 100 }), fc.integer({ min: -4, max: 100 })),
+  half: fc.boolean(),
+}).map(({ conduct, ops, bounds, half }) => {
+  const bound = (b: number) => (conduct === 'points' ? (b % 13) : b) + (half && conduct !== 'points' ? 0.5 : 0);
+  return Object.fromEntries([['conduct', conduct], ...ops.map((op, i) => [op, bound(bounds[i] as number)])]);
+});
+
+/**
+ * Conditions of every kind, most on points; `wide`: fewer that tell playthroughs apart otherwise
+ * (variables, percent, violations); `onPoints` false: none on points, the score or the percentage.
+ */
+const whenArbOf = (wide: boolean, onPoints = true) => {
+  const one = fc.oneof(
+    { arbitrary: pointsConditionArb(wide ? ['points', 'score', 'score', 'points', 'percent'] : ['points', 'score', 'percent']), weight: !onPoints ? 0 : wide ? 12 : 4 },
+    { arbitrary: fc.record({ var: fc.constant('v'), gte: fc.integer({ min: 0, max: 2 }) }), weight: 1 },
+    { arbitrary: fc.record({ var: fc.constant('v'), lt: fc.integer({ min: 0, max: 3 }) }), weight: wide ? 0 : 1 },
+    { arbitrary: fc.record({ var: fc.constant('f'), is: fc.boolean() }), weight: wide ? 0 : 1 },
+    { arbitrary: fc.record({ conduct: fc.constant('critical'), eq: fc.constant(0) }), weight: 1 },
+    { arbitrary: fc.record({ conduct: fc.constant('violations'), principle: fc.constant('curious-not-interrogating'), gte: fc.integer({ min: 1, max: 2 }) }), weight: 1 },
+  );
+  return fc.oneof(one, fc.array(one, { minLength: 2, maxLength: 2 }));
+};
+
+/** Effects on a number from 0 to 2 (adds, and sets that may fall outside, to be clamped) and on a yes/no flag. */
+const effectsArbOf = (wide: boolean) => {
+  const one = fc.oneof(
+    { arbitrary: fc.record({ var: fc.constant('v'), add: wide ? fc.constantFrom(0, 0, 0, 1, -1) : fc.integer({ min: -2, max: 2 }) }), weight: 3 },
+    { arbitrary: fc.record({ var: fc.constant('v'), set: fc.integer({ min: -1, max: 3 }) }), weight: wide ? 0 : 1 },
+    { arbitrary: fc.record({ var: fc.constant('f'), set: fc.boolean() }), weight: wide ? 0 : 1 },
+  );
+  return fc.array(one, { minLength: 0, maxLength: 2 });
+};
+
+const replyArbOf = (wide: boolean, onPoints = true) => {
+  const when = whenArbOf(wide, onPoints);
+  return fc.record({
+    weights: fc.array(fc.integer({ min: -3, max: 3 }), { minLength: 0, maxLength: 2 }),
+    critical: wide ? fc.constant(false) : fc.boolean(),
+    interrogates: wide ? fc.constant(false) : fc.boolean(),
+    effects: effectsArbOf(wide),
+    target: fc.nat(),
+    guarded: fc.option(fc.tuple(when, fc.nat(), when, fc.nat()), { nil: undefined }),
+    offeredWhen: fc.option(when, { nil: undefined }),
+  });
+};
+
+/**
+ * Random scenarios whose conditions read points, the score and the percentage so far with every
+ * comparison (guards on replies, routes of replies and scenes), effects that add to and set a
+ * number and set a flag (on replies and scenes), and, when
+ * `even`, every weight 2 (so points move in steps of 2). Up to `size` decisions and scenes, each
+ * leading at most `reach` nodes on. `wide`: many playthroughs meet in the same state, so points
+ * sets are wide intervals that conditions cut inside.
+ */
+const pointsScenarioArb = (size: number, reach: number, wide = false, onPoints = true) => fc.tuple(
+  fc.array(fc.oneof(
+    { arbitrary: fc.array(replyArbOf(wide, onPoints), { minLength: 2, maxLength: 3 }), weight: 3 },
+    { arbitrary: fc.record({ effects: effectsArbOf(wide), target: fc.nat(), routed: fc.option(fc.tuple(whenArbOf(wide, onPoints), fc.nat()), { nil: undefined }) }), weight: 1 },
+  ), { minLength: 2, maxLength: size }),
+  fc.array(fc.constantFrom('strong', 'mixed', 'harmful'), { minLength: 1, maxLength: wide ? 6 : 3 }),
+  fc.boolean(),
+).map(([steps, kinds, even]) => {
+  const ids = [...steps.map((_, i) => `d${i}`), ...kinds.map((_, i) => `e${i}`)];
+  const later = (i: number, pick: number) => ids[i + 1 + (pick % Math.min(reach, ids.length - i - 1))] as string;
+  // When wide, a route with a condition goes straight to an ending, so where a cut falls shows in its worst and best.
+  const guardedTo = (i: number, pick: number) => (wide ? `e${pick % kinds.length}` : later(i, pick));
+  const nodes: ScenarioNode[] = steps.map((step, i) => {
+    if (!Array.isArray(step)) {
+      return { id: `d${i}`, kind: 'scene' as const, narration: 'n', effects: step.effects,
+        next: step.routed === undefined ? later(i, step.target) : [{ when: step.routed[0] as never, to: guardedTo(i, step.routed[1]) }, { to: later(i, step.target) }] };
+    }
+    return {
+      id: `d${i}`, kind: 'decision' as const, facilitatorNote: 'n', discussionPrompt: 'p',
+      replies: step.map((r, j) => ({
+        id: `d${i}-r${j}`, text: 't', feedback: 'f (Self-Care)',
+        ...(j > 0 && r.offeredWhen ? { when: r.offeredWhen as never } : {}),
+        assessments: [
+          ...r.weights.filter((w) => w !== 0).map((w, k) => ({ principle: k === 0 ? 'self-care' : 'youth-centered', verdict: w > 0 ? 'follows' as const : 'violates' as const, weight: even ? 2 : Math.abs(w) })),
+          ...(r.critical ? [{ principle: 'no-investigating', verdict: 'violates' as const, weight: even ? 2 : 3 }] : []),
+          ...(r.interrogates ? [{ principle: 'curious-not-interrogating', verdict: 'violates' as const, ...(even ? { weight: 2 } : {}) }] : []),
+        ],
+        effects: r.effects,
+        next: r.guarded === undefined ? later(i, r.target)
+          : [{ when: r.guarded[0] as never, to: guardedTo(i, r.guarded[1]) }, { when: r.guarded[2] as never, to: guardedTo(i, r.guarded[3]) }, { to: later(i, r.target) }],
+      })),
+    };
+  });
+  kinds.forEach((kind, i) => nodes.push({ id: `e${i}`, kind: 'ending', ending: kind, title: 't', narration: 'n' }));
+  return {
+    id: 'random', version: 1, title: 't', summary: 's', contentNote: 'c', estimatedMinutes: 1, learningGoals: ['self-care'],
+    characters: [{ id: 'y', name: 'Y', role: 'youth' }], start: 'd0', nodes,
+    variables: [{ id: 'v', label: 'v', min: 0, max: 2, start: 1 }, { id: 'f', label: 'f', type: 'flag', start: false }],
+  } as Scenario;
+});
+const pointsScenario = pointsScenarioArb(7, 20);
+
+/**
+ * A chain of decisions (each reply worth −3 to 3 points) into a last node that sends each part of
+ * the points its own way: a scene whose routes, or a decision whose replies, have conditions on
+ * points, the score or the percentage, each to an ending of its own. Every ending is reached from
+ * there only, so its worst and best are exactly where the conditions cut the points.
+ */
+const cutScenario = fc.tuple(
+  fc.array(fc.array(fc.array(fc.integer({ min: -3, max: 3 }), { minLength: 1, maxLength: 2 }), { minLength: 2, maxLength: 3 }), { minLength: 1, maxLength: 6 }),
+  fc.array(fc.oneof(pointsConditionArb(['points', 'score', 'percent']), fc.array(pointsConditionArb(['points', 'score', 'percent']), { minLength: 2, maxLength: 2 })), { minLength: 1, maxLength: 3 }),
+  fc.boolean(),
+).map(([chain, conditions, scene]) => {
+  const assess = (weights: number[]) => weights.filter((w) => w !== 0).map((w, k) => ({ principle: k === 0 ? 'self-care' : 'youth-centered', verdict: w > 0 ? 'follows' as const : 'violates' as const, weight: Math.abs(w) }));
+  const nodes: ScenarioNode[] = chain.map((replies, i) => ({
+    id: `d${i}`, kind: 'decision' as const, facilitatorNote: 'n', discussionPrompt: 'p',
+    replies: replies.map((weights, j) => ({ id: `d${i}-r${j}`, text: 't', feedback: 'f (Self-Care)', assessments: assess(weights), next: `d${i + 1}` })),
+  }));
+  const last = `d${chain.length}`;
+  nodes.push(scene
+    ? { id: last, kind: 'scene' as const, narration: 'n', next: [...conditions.map((when, k) => ({ when: when as never, to: `e${k + 1}` })), { to: 'e0' }] }
+    : { id: last, kind: 'decision' as const, facilitatorNote: 'n', discussionPrompt: 'p',
+      replies: [{ id: 'last-r0', text: 't', feedback: 'f (Self-Care)', assessments: assess([1]), next: 'e0' },
+        ...conditions.map((when, k) => ({ id: `last-r${k + 1}`, text: 't', feedback: 'f (Self-Care)', when: when as never, assessments: assess([k - 1]), next: `e${k + 1}` }))] });
+  for (let k = 0; k <= conditions.length; k++) nodes.push({ id: `e${k}`, kind: 'ending', ending: 'mixed', title: 't', narration: 'n' });
+  return {
+    id: 'random', version: 1, title: 't', summary: 's', contentNote: 'c', estimatedMinutes: 1, learningGoals: ['self-care'],
+    characters: [{ id: 'y', name: 'Y', role: 'youth' }], start: 'd0', nodes,
+  } as Scenario;
+});
+
 describe('the exploration of reachable states', () => {
   it('finds exactly what brute force over every playthrough finds: each ending\'s worst and best score, and whether a critical violation reaches it', () => {
     fc.assert(fc.property(randomScenario, (s) => {
@@ -102,6 +276,86 @@ describe('the exploration of reachable states', () => {
     }), { numRuns: 150, seed: 9 });
   });
 
+  it('with conditions on points, the score and the percentage (every comparison, on replies, routes and scenes), finds what brute force finds, and the best score with a critical violation', () => {
+    fc.assert(fc.property(pointsScenario, (s) => {
+      const reference = bruteForceAll(s);
+      expect(reference.endings.size).toBeGreaterThan(0);
+      expect(findingsOf(s)).toEqual({ endings: Object.fromEntries(reference.endings), ...(reference.bestWithCritical === undefined ? {} : { bestWithCritical: reference.bestWithCritical }) });
+      // The plain explicit-set reference agrees with brute force here, so it can stand in for it on bigger scenarios.
+      expect(referenceFindings(s)).toEqual({ endings: Object.fromEntries(reference.endings), ...(reference.bestWithCritical === undefined ? {} : { bestWithCritical: reference.bestWithCritical }) });
+    }), { numRuns: 300, seed: 21 });
+  });
+
+  it('when no condition reads points (each state then keeps only its lowest and highest), finds what brute force finds, and its playthroughs are real', () => {
+    fc.assert(fc.property(pointsScenarioArb(7, 20, false, false), (s) => {
+      const reference = bruteForceAll(s);
+      expect(findingsOf(s)).toEqual({ endings: Object.fromEntries(reference.endings), ...(reference.bestWithCritical === undefined ? {} : { bestWithCritical: reference.bestWithCritical }) });
+      expectRealPaths(s);
+    }), { numRuns: 200, seed: 26 });
+    fc.assert(fc.property(pointsScenarioArb(16, 3, true, false), (s) => {
+      expect(findingsOf(s)).toEqual(referenceFindings(s));
+      expectRealPaths(s);
+    }), { numRuns: 150, seed: 27 });
+  });
+
+  it('cuts a set of points exactly where a condition on points, the score or the percentage changes (routes and replies that end the playthrough)', () => {
+    fc.assert(fc.property(cutScenario, (s) => {
+      const reference = bruteForceAll(s);
+      expect(findingsOf(s)).toEqual({ endings: Object.fromEntries(reference.endings) });
+      expectRealPaths(s);
+    }), { numRuns: 200, seed: 24 });
+  });
+
+  it('every playthrough it names (worst, best, with a critical violation, best with one) ends where it says with the score it says', () => {
+    fc.assert(fc.property(pointsScenario, (s) => expectRealPaths(s)), { numRuns: 150, seed: 22 });
+  });
+
+  it('on bigger random scenarios (up to 16 nodes, where points sets are wide intervals that conditions cut inside), finds what the explicit-set reference finds, and its playthroughs are real', () => {
+    fc.assert(fc.property(pointsScenarioArb(16, 3, true), (s) => {
+      expect(findingsOf(s)).toEqual(referenceFindings(s));
+    }), { numRuns: 300, seed: 23 });
+    // Where several states lead into one with different cuts, the walk back must take a way in that really leads there.
+    fc.assert(fc.property(pointsScenarioArb(16, 3, true), (s) => expectRealPaths(s)), { numRuns: 100, seed: 25 });
+  });
+
+  it('explores a generated scenario of 300 nodes completely, and finds what the explicit-set reference finds; its playthroughs are real', () => {
+    const s = validateScenario(JSON.stringify(generateScenario(300)), 'generated.json').scenario as Scenario;
+    expect(s).toBeDefined();
+    const explored = exploreScenario(s);
+    expect(explored.complete).toBe(true);
+    // Points are not part of a state: node × trust (0–100 in steps of 5) at most.
+    expect(explored.states).toBeLessThanOrEqual(300 * 21);
+    expect(findingsOf(s)).toEqual(referenceFindings(s));
+    expect(explored.endings.find((e) => e.endingId === 'end-strong')?.worst).toBe(50);
+    expectRealPaths(s);
+    expect(validateScenario(JSON.stringify(generateScenario(300)), 'generated.json').problems.map((p) => p.code)).not.toContain('exploration-incomplete');
+  });
+
+  it('writes out a playthrough that really ends there when two states lead into one, one of them holding the same points but sending them elsewhere', () => {
+    // "e" is reached with 1 point only through z, y and r2; r1 also holds 1 point (after "a") but sends it to "f".
+    // r1 comes before r2 in the order the exploration goes, so its way into "e" is met first when walking back.
+    const reply = (id: string, weight: number, next: string) =>
+      ({ id, text: 't', feedback: 'f (Self-Care)', assessments: weight === 0 ? [] : [{ principle: 'self-care', verdict: 'follows' as const, weight }], next });
+    for (const zFirst of [true, false]) {
+      const d0 = [reply('a', 1, 'r1'), reply('b', 3, 'd1')];
+      const s = {
+        id: 'x', version: 1, title: 't', summary: 's', contentNote: 'c', estimatedMinutes: 1, learningGoals: ['self-care'],
+        characters: [{ id: 'y', name: 'Y', role: 'youth' }], start: 'd0',
+        nodes: [
+          { id: 'd0', kind: 'decision', replies: zFirst ? [reply('z', 1, 'd2'), ...d0] : [...d0, reply('z', 1, 'd2')] },
+          { id: 'd1', kind: 'decision', replies: [reply('c', 3, 'r1')] },
+          { id: 'd2', kind: 'decision', replies: [reply('y', 0, 'r2')] },
+          { id: 'r1', kind: 'scene', narration: 'n', next: [{ when: { conduct: 'points', gte: 5 }, to: 'e' }, { to: 'f' }] },
+          { id: 'r2', kind: 'scene', narration: 'n', next: [{ when: { conduct: 'points', gte: 0 }, to: 'e' }, { to: 'f' }] },
+          { id: 'e', kind: 'ending', ending: 'mixed', title: 't', narration: 'n' },
+          { id: 'f', kind: 'ending', ending: 'mixed', title: 't', narration: 'n' },
+        ],
+      } as unknown as Scenario;
+      expect(exploreScenario(s).endings.find((e) => e.endingId === 'e')?.worstPath).toEqual(['z', 'y']);
+      expectRealPaths(s);
+    }
+  });
+
   it('keeps a playthrough with a critical violation apart from one without, where both reach the same node with the same values', () => {
     const reply = (id: string, principle: string, verdict: 'follows' | 'violates', weight: number, next: string) =>
       ({ id, text: 't', feedback: 'f', assessments: [{ principle, verdict, weight }], next });
@@ -117,6 +371,19 @@ describe('the exploration of reachable states', () => {
     const [e] = exploreScenario(s).endings;
     expect(e).toMatchObject({ worst: 0, best: 100, afterCritical: true, criticalPath: ['a', 'd'], bestPath: ['b', 'c'] });
     expect(Object.fromEntries(bruteForce(s))).toEqual({ e0: { worst: 0, best: 100, afterCritical: true } });
+  });
+
+  it('stops when the work allowed per state is used up, even with few states (a decision with very many replies)', () => {
+    // Only the first reply is ever offered: the work is in trying the others.
+    const replies = Array.from({ length: 400 }, (_, k) => ({ id: `r${k}`, text: 't', feedback: 'f (Self-Care)', assessments: [{ principle: 'self-care', verdict: 'follows' }], next: 'e',
+      ...(k > 0 ? { when: { var: 'v', gte: 1 } } : {}) }));
+    const s = {
+      id: 'x', version: 1, title: 't', summary: 's', contentNote: 'c', estimatedMinutes: 1, learningGoals: ['self-care'],
+      characters: [{ id: 'y', name: 'Y', role: 'youth' }], variables: [{ id: 'v', label: 'v', min: 0, max: 1, start: 0 }], start: 'd',
+      nodes: [{ id: 'd', kind: 'decision', replies }, { id: 'e', kind: 'ending', ending: 'mixed', title: 't', narration: 'n' }],
+    } as unknown as Scenario;
+    expect(exploreScenario(s, 10)).toMatchObject({ complete: false });
+    expect(exploreScenario(s, 20)).toMatchObject({ complete: true, states: 2 });
   });
 
   it('stops at the state limit and says it is incomplete', () => {

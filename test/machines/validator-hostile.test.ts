@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { unknownFields, unknownReferences } from '../../bench/hostile.js';
+import { manyStates, unknownFields, unknownReferences } from '../../bench/hostile.js';
+import { exploreScenario, STATE_LIMIT } from '../../src/machines/audit/explore.js';
 import { toDot, toMermaid } from '../../src/machines/graph-export.js';
 import { cleanText, quoteValue, safeJson } from '../../src/machines/index.js';
 import { formatValidation, MAX_PROBLEMS, validateScenario } from '../../src/machines/validate/index.js';
@@ -94,5 +95,13 @@ describe('cost stays near-linear in the number of mistakes, and output is capped
     expect(out.length).toBeLessThan(100_000);
     // Every unknown field is located at its own key, in file order.
     expect(result.problems.find((p) => p.code === 'unknown-field')?.line).toBe(1);
+  });
+
+  it('far more reachable states than the bound: the ending checks stop at the bound and say so', () => {
+    const result = validateScenario(manyStates(200), 'states.json');
+    expect(result.ok).toBe(true);
+    const warning = result.problems.find((p) => p.code === 'exploration-incomplete');
+    expect(warning?.message).toContain(`than the ${STATE_LIMIT.toLocaleString('en-US')} the ending checks look at`);
+    expect(exploreScenario(result.scenario as never)).toMatchObject({ complete: false, states: STATE_LIMIT });
   });
 });

@@ -231,3 +231,35 @@ describe('an error in one part of a node does not hide the problems of its other
     expect(codes(text)).toEqual(['blank-text nodes[1].narration', 'unknown-character nodes[1].lines[0].character']);
   });
 });
+
+describe('repeated keys are found however the text is written', () => {
+  const good = readFixture('good/example.json').toString('utf8');
+  const repeated = (text: string) => validateScenario(text, 'x.json').problems.filter((p) => p.code === 'duplicate-key').map((p) => formatPath(p.path));
+
+  it('a key written with white space before its colon, repeated', () => {
+    expect(repeated(good.replace('"version": 1,', '"version"\t:\n 1, "version": 1,'))).toEqual(['version']);
+  });
+
+  it('a repeated key in a file whose text also holds a quotation mark and a colon inside a string', () => {
+    const text = good.replace('"version": 1,', '"version": 1, "version": 1,').replace('"title": "Example', '"title": "She says \\": ok\\" Example');
+    expect(repeated(text)).toEqual(['version']);
+    expect(repeated(good.replace('"title": "Example', '"title": "She says \\": ok\\" Example'))).toEqual([]);
+  });
+});
+
+describe('a feedback that ends with its citation', () => {
+  const good = readFixture('good/example.json').toString('utf8');
+  const citing = (cite: string) => {
+    const text = good.replace('from a single sign (Red Flags)."', `from a single sign ${cite}"`);
+    expect(text).not.toBe(good);
+    return validateScenario(text, 'x.json').problems.filter((p) => p.code.includes('citation') || p.code.includes('guide-section')).map((p) => p.code);
+  };
+
+  it('cites a heading exactly, in other letter case, or misspelt', () => {
+    expect(citing('(Red Flags)')).toEqual([]);
+    expect(citing('(red flags)')).toEqual([]);
+    expect(citing('(Red Flag)')).toEqual(['unknown-guide-section']);
+    expect(citing('(Red Flags; Self-Care)')).toEqual([]);
+    expect(citing('(see the handout)')).toEqual(['feedback-no-citation']);
+  });
+});

@@ -1,22 +1,35 @@
-import { applyEffects, conditionsOf, initialVariables, whenHolds, type Variables } from '../conditions.js';
-import { conductAfter, conductStart, type Conduct } from '../conduct.js';
 import { scenarioGraph } from '../graph.js';
-import { getPrinciple } from '../guide.js';
-import { indexScenario, replyValue, type ScenarioIndex } from '../scenario-index.js';
+import { indexScenario, type ScenarioIndex } from '../scenario-index.js';
 import { analyseBest, CRITICAL_CAP, percentOfBest } from '../scoring.js';
-import type { EndingKind, Next, Reply, Scenario, When } from '../schema/scenario.js';
+import type { EndingKind, Route, Scenario, ScenarioNode } from '../schema/scenario.js';
+import { conductUse, Ints, Moves, type Move } from './moves.js';
+import { PointsStore, removePoints, type PointsSet } from './points-set.js';
 
 /**
  * Every playthrough a scenario allows, explored as reachable states rather than paths: a state is
  * the node, the variables, and as much of the conduct so far as the scenario's conditions can tell
- * apart (whether there was a critical violation always; counts and points only as far as some
- * condition reads them), with the lowest and highest points that reach it. Two playthroughs in
- * the same state have the same future, so the findings are exact, and the work is linear in the
- * number of reachable states. Past `limit` states it stops and says so.
+ * apart (whether there was a critical violation always; counts and the best points so far only as
+ * far as some condition reads them). Points are not part of a state: each state keeps the set of
+ * points totals its playthroughs can have, as intervals, and a condition on points sends each part
+ * of the set its own way. Two playthroughs in the same state with the same points have the same
+ * future, so the findings are exact, and the work is linear in the number of states (times the
+ * intervals per set, in practice one or two). Past the limit it stops and says so.
  */
 
-/** How many states the exploration visits before it stops and reports that it is incomplete. */
+/** The fewest states the exploration may make before it stops and reports that it is incomplete. */
 export const STATE_LIMIT = 60_000;
+/** Larger scenarios may use this many states per node, so the bound grows with the file, not faster. */
+export const STATES_PER_NODE = 32;
+/**
+ * Steps of work per state allowed (a move tried, an interval of points carried or merged): the
+ * bound for nodes with very many replies and for sets of points that break up.
+ */
+const WORK_PER_STATE = 32;
+
+/** The number of states the exploration of this scenario may visit. */
+export function stateLimit(scenario: Scenario): number {
+  return Math.max(STATE_LIMIT, STATES_PER_NODE * scenario.nodes.length);
+}
 
 /** One ending as the playthroughs reach it. */
 export interface EndingReach {
@@ -35,210 +48,312 @@ export interface EndingReach {
 
 /** What the exploration found. */
 export interface Exploration {
-  /** Distinct reachable states (node × variables × conduct that matters). */
+  /** Distinct reachable states (node × variables × conduct that conditions read, points aside). */
   states: number;
-  /** False when the state limit was reached: the findings then cover only part of the scenario. */
+  /** The number of states it was allowed to visit. */
+  limit: number;
+  /** False when the limit was reached: the findings then cover only part of the scenario. */
   complete: boolean;
   endings: EndingReach[];
   /** The highest final percentage (before the cap) of any playthrough with a critical violation, or undefined when none can have one. */
   bestWithCritical?: { uncapped: number; path: string[] };
 }
 
-/**
- * The playthroughs that reach one state: what they share (the node, the variables, the conduct
- * that conditions read) and the lowest and highest points among them, each with the reply taken
- * and the state before it, so a playthrough with those points can be written out.
- */
-interface Reach {
-  node: string;
-  variables: Variables;
-  /** Conduct of one of the playthroughs (its points are the lowest's). */
-  conduct: Conduct;
-  min: number;
-  max: number;
-  minFrom?: { reach: Reach; reply?: string };
-  maxFrom?: { reach: Reach; reply?: string };
-}
-
-/** What of conduct the scenario's conditions read, so states that differ elsewhere are merged. */
-interface ConductUse {
-  /** Whether some condition reads points or the percentage so far (then points are part of a state). */
-  points: boolean;
-  /** Counts above this are the same to every condition (critical violations). */
-  criticalCap: number;
-  /** Per principle, the count above which conditions cannot tell apart. */
-  violationCaps: Map<string, number>;
-  /** Whether some condition reads the percentage so far (then the best points so far matter). */
-  percent: boolean;
-}
-
-function conductUse(scenario: Scenario): ConductUse {
-  const use: ConductUse = { points: false, criticalCap: 1, violationCaps: new Map(), percent: false };
-  const bound = (c: { gte?: number; gt?: number; lte?: number; lt?: number; eq?: number; ne?: number }) =>
-    Math.max(...[c.gte, c.gt, c.lte, c.lt, c.eq, c.ne].filter((b): b is number => b !== undefined).map((b) => Math.ceil(b) + 1), 1);
-  const read = (when: When | undefined) => {
-    for (const c of conditionsOf(when)) {
-      if (!('conduct' in c)) continue;
-      if (c.conduct === 'critical') use.criticalCap = Math.max(use.criticalCap, bound(c));
-      else if (c.conduct === 'percent') use.percent = use.points = true;
-      else if (c.conduct === 'points' || c.conduct === 'score') use.points = true;
-      else if (c.conduct === 'violations' && c.principle) use.violationCaps.set(c.principle, Math.max(use.violationCaps.get(c.principle) ?? 0, bound(c)));
-    }
-  };
-  const readNext = (next: Next) => {
-    if (typeof next !== 'string') for (const r of next) read(r.when);
-  };
-  for (const n of scenario.nodes) {
-    if (n.kind === 'scene') readNext(n.next);
-    else if (n.kind === 'decision') for (const r of n.replies) {
-      read(r.when);
-      readNext(r.next);
-    }
-  }
-  return use;
-}
-
-function keyOf(node: string, variables: Variables, c: Conduct, varIds: readonly string[], use: ConductUse): string {
-  let key = `${node}|${Math.min(c.critical, use.criticalCap)}`;
-  for (const id of varIds) key += `,${variables[id]}`;
-  if (use.points) key += `|${c.points}`;
-  if (use.percent) key += `|${c.possible}`;
-  for (const [p, cap] of use.violationCaps) key += `|${Math.min(Object.hasOwn(c.violations, p) ? (c.violations[p] as number) : 0, cap)}`;
-  return key;
-}
-
-function route(next: Next, variables: Variables, conduct: Conduct): string | undefined {
-  if (typeof next === 'string') return next;
-  for (const r of next) if (r.when === undefined || whenHolds(r.when, variables, conduct)) return r.to;
-  return undefined;
-}
-
-const criticalCounts = new WeakMap<object, number>();
-
-/** How many critical violations a reply commits (worked out once per reply). */
-function criticalOf(reply: Reply): number {
-  let n = criticalCounts.get(reply);
-  if (n === undefined) {
-    n = 0;
-    for (const a of reply.assessments) if (a.verdict === 'violates' && getPrinciple(a.principle)?.severity === 'critical') n++;
-    criticalCounts.set(reply, n);
-  }
-  return n;
-}
-
-/** The replies of the playthrough with the lowest (or highest) points that reaches a state. */
-function pathOf(reach: Reach, side: 'min' | 'max'): string[] {
-  const out: string[] = [];
-  for (let r: Reach | undefined = reach; r; ) {
-    const from: Reach['minFrom'] = side === 'min' ? r.minFrom : r.maxFrom;
-    if (from?.reply) out.push(from.reply);
-    r = from?.reach;
-  }
-  return out.reverse();
-}
-
 const explorations = new WeakMap<Scenario, Exploration>();
 
-/** Explores a valid scenario (memoised per scenario object). */
-export function exploreScenario(scenario: Scenario, limit = STATE_LIMIT): Exploration {
-  const cached = limit === STATE_LIMIT ? explorations.get(scenario) : undefined;
+/** Explores a valid scenario (memoised per scenario object when the limit is the default). */
+export function exploreScenario(scenario: Scenario, limit?: number): Exploration {
+  const cached = limit === undefined ? explorations.get(scenario) : undefined;
   if (cached) return cached;
-  const result = explore(indexScenario(scenario), limit);
-  if (limit === STATE_LIMIT) explorations.set(scenario, result);
+  const result = explore(indexScenario(scenario), limit ?? stateLimit(scenario));
+  if (limit === undefined) explorations.set(scenario, result);
   return result;
 }
 
 /**
- * States are visited node by node in topological order, so every way into a state is known
- * before the state is expanded: its lowest and highest points are final, and each state is
- * expanded once.
+ * States are made node by node in topological order, so every way into a state is known before
+ * the state is expanded: its set of points is final, and each state is expanded once. A move taken
+ * is an edge, queued at the node it leads to; when that node's turn comes its edges make its states
+ * and stay linked to them, so a playthrough with any total of a state can be written out backwards.
  */
 function explore(index: ScenarioIndex, limit: number): Exploration {
   const scenario = index.scenario;
   const best = analyseBest(scenario).best;
   const use = conductUse(scenario);
-  // Unless a condition reads points, percentages or violation counts, only the critical count of
-  // conduct matters, and it is kept without rebuilding the rest.
-  const fullConduct = use.percent || use.violationCaps.size > 0;
-  const varIds = (scenario.variables ?? []).map((v) => v.id);
+  // Unless a condition reads points nothing splits a set, and a state keeps only its lowest and highest.
+  const exact = use.points;
   const { order } = scenarioGraph(scenario);
-  const buckets = new Map<string, Map<string, Reach>>();
-  let states = 0;
-  let complete = true;
-  const arrive = (node: string, variables: Variables, conduct: Conduct, from: Reach | undefined, reply: string | undefined, min: number, max: number) => {
-    let bucket = buckets.get(node);
-    if (!bucket) buckets.set(node, (bucket = new Map()));
-    const key = keyOf(node, variables, conduct, varIds, use);
-    const reach = bucket.get(key);
-    if (!reach) {
-      if (states >= limit) {
-        complete = false;
-        return;
+  const nodeCount = order.length;
+  const numberOf = new Map<string, number>();
+  for (let i = 0; i < nodeCount; i++) numberOf.set(order[i] as string, i);
+  const nodes: ScenarioNode[] = order.map((id) => index.nodes.get(id) as ScenarioNode);
+  const m = new Moves(index, nodes, numberOf, use, best);
+  const moves = m.moves;
+  const unit = m.unit;
+
+  // A move taken is queued at the node it leads to (from, move, pair), in slots used again once
+  // that node's states are made; then it is kept, grouped by the state it reached, as (from, move).
+  let queueFrom = new Int32Array(1024);
+  let queueMove = new Int32Array(1024);
+  let queuePair = new Int32Array(1024);
+  let queueNext = new Int32Array(1024);
+  let queueUsed = 0;
+  let queueFree = -1;
+  const queueHead = new Int32Array(nodeCount).fill(-1);
+  const queueTail = new Int32Array(nodeCount).fill(-1);
+  /** The points a queued move carries when only part of its state's set takes it (a condition read points). */
+  const carried = new Map<number, PointsSet>();
+  /** Playthroughs from state `from` by move `k` reach node `to` with variables and class `pair`. */
+  const send = (to: number, pair: number, from: number, k: number, part: PointsSet | undefined) => {
+    if (to < 0) return;
+    let q = queueFree;
+    if (q !== -1) queueFree = queueNext[q] as number;
+    else {
+      if (queueUsed === queueFrom.length) {
+        const grow = (a: Int32Array) => {
+          const b = new Int32Array(2 * a.length);
+          b.set(a);
+          return b;
+        };
+        [queueFrom, queueMove, queuePair, queueNext] = [grow(queueFrom), grow(queueMove), grow(queuePair), grow(queueNext)];
       }
-      states++;
-      const link = from && { reach: from, reply };
-      bucket.set(key, { node, variables, conduct, min, max, minFrom: link, maxFrom: link });
-      return;
+      q = queueUsed++;
     }
-    if (min < reach.min) {
-      reach.min = min;
-      reach.minFrom = from && { reach: from, reply };
-      reach.conduct = conduct;
+    queueFrom[q] = from;
+    queueMove[q] = k;
+    queuePair[q] = pair;
+    queueNext[q] = -1;
+    if (part !== undefined) carried.set(q, part);
+    if (queueTail[to] === -1) queueHead[to] = q;
+    else queueNext[queueTail[to] as number] = q;
+    queueTail[to] = q;
+  };
+
+  // The states, numbered node by node; the moves into state s are edges edgeStart[s] to
+  // edgeStart[s + 1] - 1 (or to the last edge, for the last state).
+  const statePair = new Ints();
+  const edgeStart = new Ints();
+  const edgeFrom = new Ints();
+  const edgeMove = new Ints();
+  const points = new PointsStore(m.gap, 1024, m.small);
+  /** Per pair, the node whose states are being made and the state it has there. */
+  let stamp = new Int32Array(256).fill(-1);
+  let stateOfPair = new Int32Array(256);
+  let complete = true;
+  let work = 0;
+  const workLimit = WORK_PER_STATE * limit;
+  const newState = (node: number, pair: number) => {
+    const s = points.create();
+    statePair.push(pair);
+    edgeStart.push(edgeFrom.length);
+    if (pair >= stamp.length) {
+      const size = Math.max(2 * stamp.length, pair + 1);
+      const grownStamp = new Int32Array(size).fill(-1);
+      grownStamp.set(stamp);
+      stamp = grownStamp;
+      const grownState = new Int32Array(size);
+      grownState.set(stateOfPair);
+      stateOfPair = grownState;
     }
-    if (max > reach.max) {
-      reach.max = max;
-      reach.maxFrom = from && { reach: from, reply };
+    stamp[pair] = node;
+    stateOfPair[pair] = s;
+    return s;
+  };
+  // Scratch for grouping a node's edges by state.
+  let byState = new Int32Array(256);
+  let pending = new Int32Array(256);
+  /** Makes the states of node `i` from the moves queued there, and keeps those moves as edges. */
+  const gather = (i: number) => {
+    const firstNew = points.size;
+    let n = 0;
+    for (let q = queueHead[i] as number, following: number; q !== -1; q = following) {
+      following = queueNext[q] as number;
+      const pair = queuePair[q] as number;
+      const part = carried.size > 0 ? carried.get(q) : undefined;
+      if (part !== undefined) {
+        points.loadArray(part, 0);
+        carried.delete(q);
+      } else points.loadState(queueFrom[q] as number, (moves[queueMove[q] as number] as Move).value);
+      let s = -1;
+      if (pair < stamp.length && stamp[pair] === i) {
+        s = stateOfPair[pair] as number;
+        work += points.incomingIntervals + points.intervals(s);
+        if (exact) points.unite(s);
+        else points.widen(s);
+      } else if (points.size < limit) {
+        s = newState(i, pair);
+        work += points.incomingIntervals;
+      } else complete = false;
+      if (s >= 0) {
+        if (n === pending.length) {
+          const grown = new Int32Array(2 * n);
+          grown.set(pending);
+          pending = grown;
+        }
+        pending[n++] = q;
+        // The slot's pair is not needed any more: it says which state the move reached.
+        queuePair[q] = s;
+      } else {
+        queueNext[q] = queueFree;
+        queueFree = q;
+      }
+    }
+    // Counting sort of the node's edges by state, so each state's edges lie together.
+    const states = points.size - firstNew;
+    if (states + 1 > byState.length) byState = new Int32Array(2 * (states + 1));
+    byState.fill(0, 0, states + 1);
+    for (let j = 0; j < n; j++) {
+      const local = (queuePair[pending[j] as number] as number) - firstNew + 1;
+      byState[local] = (byState[local] as number) + 1;
+    }
+    const base = edgeFrom.length;
+    for (let j = 0; j < states; j++) {
+      byState[j + 1] = (byState[j + 1] as number) + (byState[j] as number);
+      edgeStart.data[firstNew + j] = base + (byState[j] as number);
+    }
+    for (let j = 0; j < n; j++) {
+      edgeFrom.push(0);
+      edgeMove.push(0);
+    }
+    for (let j = 0; j < n; j++) {
+      const q = pending[j] as number;
+      const local = (queuePair[q] as number) - firstNew;
+      const at = base + (byState[local] as number);
+      byState[local] = (byState[local] as number) + 1;
+      edgeFrom.data[at] = queueFrom[q] as number;
+      edgeMove.data[at] = queueMove[q] as number;
+      queueNext[q] = queueFree;
+      queueFree = q;
     }
   };
-  arrive(scenario.start, initialVariables(scenario.variables), conductStart(best), undefined, undefined, 0, 0);
+
+  /** Playthroughs from state `state` by move `k`. */
+  const expand = (state: number, k: number) => {
+    work++;
+    const move = moves[k] as Move;
+    const pair = statePair.data[state] as number;
+    const vector = m.pairVector.data[pair] as number;
+    const cls = m.pairClass.data[pair] as number;
+    let part: PointsSet | undefined;
+    if (move.when !== undefined) {
+      if (move.guardReadsPoints) {
+        part = m.where(points.toArray(state), move.when, vector, cls);
+        if (part.length === 0) return;
+      } else if (!m.holds(move.when, vector, cls)) return;
+    }
+    const vectorTo = m.vectorAfter(vector, move);
+    const clsTo = m.classAfter(cls, move, k);
+    const pairTo = m.pairOf(vectorTo, clsTo);
+    if (!move.routesReadPoints) {
+      send(m.targetOf(move, vectorTo, clsTo), pairTo, state, k, part?.map((p) => p + move.value));
+      return;
+    }
+    // Routes read conduct after the reply, points included: each takes the part of the rest it holds for.
+    const routes = move.routes;
+    let rest = part ?? points.toArray(state);
+    if (move.value !== 0) rest = rest.map((p) => p + move.value);
+    for (let r = 0; r < routes.length && rest.length > 0; r++) {
+      const when = (routes[r] as Route).when;
+      const yes = when === undefined ? rest : m.where(rest, when, vectorTo, clsTo);
+      if (yes.length === 0) continue;
+      send(move.targets[r] as number, pairTo, state, k, yes);
+      if (when === undefined) break;
+      rest = removePoints(rest, yes, m.gap);
+    }
+  };
+
   // Per ending: the states with the lowest and highest score, and one after a critical violation;
   // their playthroughs are written out once, at the end.
-  const found = new Map<string, { kind: EndingKind; worst: number; best: number; worstAt: Reach; bestAt: Reach; criticalAt?: Reach }>();
-  let bestWithCritical: { uncapped: number; at: Reach } | undefined;
-  for (const id of order) {
-    const node = index.nodes.get(id);
-    const bucket = buckets.get(id);
-    if (!node || !bucket) continue;
-    for (const reach of bucket.values()) {
-      if (node.kind === 'ending') {
-        const critical = reach.conduct.critical > 0;
-        const worst = critical ? Math.min(CRITICAL_CAP, percentOfBest(reach.min, best)) : percentOfBest(reach.min, best);
-        const top = critical ? Math.min(CRITICAL_CAP, percentOfBest(reach.max, best)) : percentOfBest(reach.max, best);
-        let e = found.get(node.id);
-        if (!e) found.set(node.id, (e = { kind: node.ending, worst, best: top, worstAt: reach, bestAt: reach }));
-        if (worst < e.worst) [e.worst, e.worstAt] = [worst, reach];
-        if (top > e.best) [e.best, e.bestAt] = [top, reach];
-        if (critical && !e.criticalAt) e.criticalAt = reach;
-        const uncapped = percentOfBest(reach.max, best);
-        if (critical && (!bestWithCritical || uncapped > bestWithCritical.uncapped)) bestWithCritical = { uncapped, at: reach };
-        continue;
-      }
-      if (node.kind === 'scene') {
-        const variables = applyEffects(node.effects, reach.variables, index.variables).variables;
-        const to = route(node.next, variables, reach.conduct);
-        if (to !== undefined) arrive(to, variables, reach.conduct, reach, undefined, reach.min, reach.max);
-        continue;
-      }
-      for (const reply of node.replies) {
-        if (!whenHolds(reply.when, reach.variables, reach.conduct)) continue;
-        const variables = reply.effects === undefined || reply.effects.length === 0 ? reach.variables : applyEffects(reply.effects, reach.variables, index.variables).variables;
-        const critical = criticalOf(reply);
-        const value = replyValue(reply);
-        const c = reach.conduct;
-        // Only what some condition reads is kept up to date: points when conditions read the score
-        // or points (then they are part of the state), and always the count of critical violations.
-        const conduct = fullConduct ? conductAfter(c, reply.assessments, node.replies)
-          : use.points ? (critical === 0 && value === 0 ? c : { best: c.best, critical: c.critical + critical, points: c.points + value, possible: c.possible, violations: c.violations })
-            : critical === 0 ? c : { best: c.best, critical: c.critical + critical, points: c.points, possible: c.possible, violations: c.violations };
-        const to = route(reply.next, variables, conduct);
-        if (to !== undefined) arrive(to, variables, conduct, reach, reply.id, reach.min + value, reach.max + value);
-      }
+  const found = new Map<string, { kind: EndingKind; node: number; worst: number; best: number; worstAt: number; bestAt: number; criticalAt?: number }>();
+  let bestWithCritical: { uncapped: number; at: number; node: number } | undefined;
+  const start = numberOf.get(scenario.start);
+  for (let i = 0; i < nodeCount && work <= workLimit; i++) {
+    const first = points.size;
+    if (i === start) {
+      points.loadArray([0, 0], 0);
+      newState(i, m.startPair());
+    } else gather(i);
+    const node = nodes[i] as ScenarioNode;
+    const end = points.size;
+    if (node.kind !== 'ending') {
+      const firstMove = m.first[i] as number;
+      const endMove = m.first[i + 1] as number;
+      for (let state = first; state < end && work <= workLimit; state++) for (let k = firstMove; k < endMove; k++) expand(state, k);
+      continue;
+    }
+    for (let state = first; state < end; state++) {
+      const critical = m.critical(statePair.data[state] as number);
+      const low = percentOfBest(points.lowest(state) * unit, best);
+      const high = percentOfBest(points.highest(state) * unit, best);
+      const worst = critical ? Math.min(CRITICAL_CAP, low) : low;
+      const top = critical ? Math.min(CRITICAL_CAP, high) : high;
+      let e = found.get(node.id);
+      if (!e) found.set(node.id, (e = { kind: node.ending, node: i, worst, best: top, worstAt: state, bestAt: state }));
+      if (worst < e.worst) [e.worst, e.worstAt] = [worst, state];
+      if (top > e.best) [e.best, e.bestAt] = [top, state];
+      if (critical && e.criticalAt === undefined) e.criticalAt = state;
+      if (critical && (!bestWithCritical || high > bestWithCritical.uncapped)) bestWithCritical = { uncapped: high, at: state, node: i };
     }
   }
+  if (work > workLimit) complete = false;
+
+  /** Whether move `k` from state `from` with `total` points (in units) leads to node `to`. */
+  const leadsTo = (from: number, k: number, total: number, to: number) => {
+    const move = moves[k] as Move;
+    const pair = statePair.data[from] as number;
+    const vector = m.pairVector.data[pair] as number;
+    const cls = m.pairClass.data[pair] as number;
+    if (move.when !== undefined && !m.holdsWith(move.when, vector, cls, total)) return false;
+    return m.targetWith(move, m.vectorAfter(vector, move), m.classAfter(cls, move, k), total + move.value) === to;
+  };
+
+  /**
+   * The replies of a playthrough that reaches `state` (at node `node`) with `total` points (in
+   * units), found backwards: an edge into the state from a state that holds the points before it,
+   * and whose move takes those points to this node. With exact sets every total of a set has one.
+   * With lowest and highest only (nothing reads points), the walk asks only for a state's lowest or
+   * highest, and an edge from a state whose range holds `total − value` then starts from that
+   * state's own lowest or highest (no way in gives less, or more), so the walk stays on real totals.
+   */
+  const pathTo = (state: number, node: number, total: number): string[] => {
+    const out: string[] = [];
+    let s = state;
+    let at = node;
+    let p = total;
+    for (let guard = 0; guard <= nodeCount; guard++) {
+      let from = -1;
+      let k = -1;
+      const last = s + 1 < points.size ? (edgeStart.data[s + 1] as number) : edgeFrom.length;
+      for (let e = edgeStart.data[s] as number; e < last; e++) {
+        const t = edgeFrom.data[e] as number;
+        const move = edgeMove.data[e] as number;
+        const q = p - (moves[move] as Move).value;
+        // A move whose guard and routes read no points takes every total of its state the same way.
+        const read = (moves[move] as Move).guardReadsPoints || (moves[move] as Move).routesReadPoints;
+        if (!points.has(t, q) || (exact && read && !leadsTo(t, move, q, at))) continue;
+        from = t;
+        k = move;
+        break;
+      }
+      if (from < 0) break;
+      const move = moves[k] as Move;
+      if (move.reply) out.push(move.reply.id);
+      p -= move.value;
+      s = from;
+      at = m.nodeOf[k] as number;
+    }
+    return out.reverse();
+  };
+
   const endings: EndingReach[] = [...found].map(([endingId, e]) => ({
     endingId, kind: e.kind, worst: e.worst, best: e.best, afterCritical: e.criticalAt !== undefined,
-    worstPath: pathOf(e.worstAt, 'min'), bestPath: pathOf(e.bestAt, 'max'),
-    ...(e.criticalAt ? { criticalPath: pathOf(e.criticalAt, 'min') } : {}),
+    worstPath: pathTo(e.worstAt, e.node, points.lowest(e.worstAt)), bestPath: pathTo(e.bestAt, e.node, points.highest(e.bestAt)),
+    ...(e.criticalAt === undefined ? {} : { criticalPath: pathTo(e.criticalAt, e.node, points.lowest(e.criticalAt)) }),
   }));
-  return { states, complete, endings, ...(bestWithCritical ? { bestWithCritical: { uncapped: bestWithCritical.uncapped, path: pathOf(bestWithCritical.at, 'max') } } : {}) };
+  const result: Exploration = {
+    states: points.size, limit, complete, endings,
+    ...(bestWithCritical ? { bestWithCritical: { uncapped: bestWithCritical.uncapped, path: pathTo(bestWithCritical.at, bestWithCritical.node, points.highest(bestWithCritical.at)) } } : {}),
+  };
+  for (const table of [statePair, edgeStart, edgeFrom, edgeMove, points]) table.release();
+  return result;
 }

@@ -1,4 +1,4 @@
-import { exploreScenario, STATE_LIMIT } from '../audit/explore.js';
+import { exploreScenario } from '../audit/explore.js';
 import { analyseBest, CRITICAL_CAP, DEVELOPING_FROM } from '../scoring.js';
 import type { Scenario } from '../schema/scenario.js';
 import type { UnlocatedProblem } from './problem.js';
@@ -28,7 +28,7 @@ export function integrityProblems(scenario: Scenario): UnlocatedProblem[] {
   const found = exploreScenario(scenario);
   if (!found.complete) {
     out.push({ severity: 'warning', code: 'exploration-incomplete', path: ['nodes'],
-      message: `The scenario has more than ${STATE_LIMIT.toLocaleString('en-US')} reachable states (node, variables and conduct), so the ending checks looked at part of it only.`,
+      message: `The scenario has more reachable states (node, variables and conduct) than the ${found.limit.toLocaleString('en-US')} the ending checks look at, so they looked at part of it only.`,
       fix: 'Use fewer variables or narrower ranges, or split the scenario in two.' });
   }
   for (const e of found.endings) {

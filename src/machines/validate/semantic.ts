@@ -201,7 +201,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
       warn('no-assessment', [...path(), 'assessments'], 'This reply is not assessed against any principle, so it scores nothing and the debrief cannot explain it.',
         'Add at least one { "principle": "<id>", "verdict": "follows" | "violates", "weight": 1 }.');
     }
-    if (reply.feedback !== undefined) out.push(...citationProblems(reply.feedback, [...path(), 'feedback']));
+    if (reply.feedback !== undefined) citationProblems(reply.feedback, () => [...path(), 'feedback'], out);
     const assessments = reply.assessments ?? [];
     for (let k = 1; k < assessments.length; k++) {
       const principle = (assessments[k] as Assessment).principle;
@@ -272,8 +272,19 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   }
 
   if (input.complete) {
+    // A scenario has a handful of goals: look for them only, and stop once each is found.
     const assessed = new Set<string>();
-    for (const node of nodes.values()) if (node.kind === 'decision') for (const r of node.replies) for (const a of r.assessments) assessed.add(a.principle);
+    const goals = scenario.learningGoals;
+    find: for (const node of nodes.values()) {
+      if (node.kind !== 'decision') continue;
+      for (const r of node.replies) {
+        for (const a of r.assessments) {
+          if (assessed.has(a.principle) || !goals.includes(a.principle)) continue;
+          assessed.add(a.principle);
+          if (goals.every((g) => assessed.has(g))) break find;
+        }
+      }
+    }
     scenario.learningGoals.forEach((goal, k) => {
       if (scenario.learningGoals.indexOf(goal) !== k) {
         warn('duplicate-goal', ['learningGoals', k], `The learning goal "${goal}" is listed twice.`, 'Remove the second one.');
@@ -293,10 +304,15 @@ const headingSet = new Set(headings.map((h) => h.toLowerCase()));
 /**
  * Feedback cites the guide by a section heading in parentheses: "(Red Flags)", or several with
  * semicolons: "(Court Report; What is CSEC?)". Warns when no heading is cited, and for a
- * parenthesis that is a misspelt heading. Other parentheses are ordinary text.
+ * parenthesis that is a misspelt heading (onto `out`; the path is built only for a warning).
+ * Other parentheses are ordinary text.
  */
-function citationProblems(feedback: string, path: JsonPath): UnlocatedProblem[] {
-  const out: UnlocatedProblem[] = [];
+function citationProblems(feedback: string, path: Path, out: UnlocatedProblem[]): void {
+  const before = out.length;
+  // The usual feedback ends with one heading in parentheses: found without a regular expression.
+  const open = feedback.lastIndexOf('(');
+  if (open >= 0 && feedback.indexOf('(') === open && feedback.indexOf(')') === feedback.length - 1 && feedback.indexOf(';', open) < 0
+    && headings.includes(feedback.slice(open + 1, -1))) return;
   let cited = false;
   for (const m of feedback.matchAll(/\(([^()]*)\)/g)) {
     let at = (m.index ?? 0) + 1;
@@ -311,18 +327,17 @@ function citationProblems(feedback: string, path: JsonPath): UnlocatedProblem[] 
       }
       const guess = closest(name, headings);
       if (guess && Math.abs(guess.length - name.length) <= Math.max(2, guess.length / 4)) {
-        out.push({ severity: 'warning', code: 'unknown-guide-section', path, stringIndex: index,
+        out.push({ severity: 'warning', code: 'unknown-guide-section', path: path(), stringIndex: index,
           message: `${quoteValue(name)} is not a section of the guide. Did you mean ${quoteValue(guess)}?`,
           fix: `Write the section heading exactly as the guide prints it: (${guess}).` });
       }
     }
   }
-  if (!cited && out.length === 0) {
-    out.push({ severity: 'warning', code: 'feedback-no-citation', path,
+  if (!cited && out.length === before) {
+    out.push({ severity: 'warning', code: 'feedback-no-citation', path: path(),
       message: 'This feedback does not cite a section of the guide, so the volunteer cannot look the rule up.',
       fix: `Name the section by its heading in parentheses, e.g. "… rather than interrogating her (Red Flags)." Headings: ${headings.join('; ')}.` });
   }
-  return out;
 }
 
 function describeValues(values: Variables): string {

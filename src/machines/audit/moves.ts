@@ -1,0 +1,554 @@
+import { conditionHolds, conditionsOf, initialVariables, isConductCondition, specOf, whenHolds, type Variables, type VariableSpec } from '../conditions.js';
+import { conductAfter, conductStart, type Conduct } from '../conduct.js';
+import { principles } from '../guide.js';
+import { replyValue, type ScenarioIndex } from '../scenario-index.js';
+import type { Condition, ConductCondition, Effect, Next, Reply, Route, Scenario, ScenarioNode, Variable, When } from '../schema/scenario.js';
+import { EMPTY, keepPoints, removePoints, type PointsSet } from './points-set.js';
+import { giveBack, takeInts } from './scratch.js';
+
+/**
+ * The moves of the exploration: every way out of every node (a reply, or a scene's continue), with
+ * what it does to the variables and to the conduct that conditions read, all numbered so that a
+ * state is three small numbers and a set of points. Variables are numbered per distinct set of
+ * values ("vectors"), conduct per distinct class the conditions can tell apart; a vector and a
+ * class together are a "pair".
+ */
+
+/** What of conduct the scenario's conditions read, so states that differ elsewhere are merged. */
+export interface ConductUse {
+  /** Whether some condition reads points, the score or the percentage so far (then states keep exact sets of points). */
+  points: boolean;
+  /** Counts above this are the same to every condition (critical violations). */
+  criticalCap: number;
+  /** Per principle, the count above which conditions cannot tell apart. */
+  violationCaps: Map<string, number>;
+  /** Whether some condition reads the percentage so far (then the best points so far matter). */
+  percent: boolean;
+}
+
+export function conductUse(scenario: Scenario): ConductUse {
+  const use: ConductUse = { points: false, criticalCap: 1, violationCaps: new Map(), percent: false };
+  const bound = (c: { gte?: number; gt?: number; lte?: number; lt?: number; eq?: number; ne?: number }) =>
+    Math.max(...[c.gte, c.gt, c.lte, c.lt, c.eq, c.ne].filter((b): b is number => b !== undefined).map((b) => Math.ceil(b) + 1), 1);
+  const read = (when: When | undefined) => {
+    if (when === undefined) return;
+    for (const c of conditionsOf(when)) {
+      if (!('conduct' in c)) continue;
+      if (c.conduct === 'critical') use.criticalCap = Math.max(use.criticalCap, bound(c));
+      else if (c.conduct === 'percent') use.percent = use.points = true;
+      else if (c.conduct === 'points' || c.conduct === 'score') use.points = true;
+      else if (c.conduct === 'violations' && c.principle) use.violationCaps.set(c.principle, Math.max(use.violationCaps.get(c.principle) ?? 0, bound(c)));
+    }
+  };
+  const readNext = (next: Next) => {
+    if (typeof next !== 'string') for (const r of next) read(r.when);
+  };
+  for (const n of scenario.nodes) {
+    if (n.kind === 'scene') readNext(n.next);
+    else if (n.kind === 'decision') for (const r of n.replies) {
+      read(r.when);
+      readNext(r.next);
+    }
+  }
+  return use;
+}
+
+/** Whether a condition reads the points so far (directly, or as the score or percentage). */
+function readsPoints(c: Condition): boolean {
+  return isConductCondition(c) && (c.conduct === 'points' || c.conduct === 'score' || c.conduct === 'percent');
+}
+
+function whenReadsPoints(when: When | undefined): boolean {
+  if (when === undefined) return false;
+  return Array.isArray(when) ? when.some(readsPoints) : readsPoints(when);
+}
+
+function nextReadsPoints(next: Next): boolean {
+  if (typeof next === 'string') return false;
+  for (const r of next) if (whenReadsPoints(r.when)) return true;
+  return false;
+}
+
+/**
+ * One comparison of a condition that reads points, as conditions that are monotone in the points:
+ * "points", "score" and "percent" never fall as points grow (Math.round, the clamp to 0–100 and
+ * the critical cap are all non-decreasing, and the totals they divide by are fixed within a state),
+ * so `gte`/`gt` hold from some total up and `lte`/`lt` up to some total; `eq` is both at once and
+ * `ne` the rest. Each is evaluated by `conditionHolds` itself, so the cut is where the game cuts.
+ */
+interface PointsTest {
+  op: 'up' | 'down' | 'eq' | 'ne';
+  /** The condition with this one comparison (for eq/ne: with gte, then with lte, of the same bound). */
+  first: Condition;
+  second?: Condition;
+}
+
+const pointsTests = new WeakMap<Condition, PointsTest[]>();
+
+function testsOf(c: ConductCondition): PointsTest[] {
+  let tests = pointsTests.get(c);
+  if (tests) return tests;
+  tests = [];
+  const base = { conduct: c.conduct, ...(c.principle === undefined ? {} : { principle: c.principle }) } as Condition;
+  const one = (op: string, bound: number) => ({ ...base, [op]: bound }) as Condition;
+  if (c.gte !== undefined) tests.push({ op: 'up', first: one('gte', c.gte) });
+  if (c.gt !== undefined) tests.push({ op: 'up', first: one('gt', c.gt) });
+  if (c.lte !== undefined) tests.push({ op: 'down', first: one('lte', c.lte) });
+  if (c.lt !== undefined) tests.push({ op: 'down', first: one('lt', c.lt) });
+  if (c.eq !== undefined) tests.push({ op: 'eq', first: one('gte', c.eq), second: one('lte', c.eq) });
+  if (c.ne !== undefined) tests.push({ op: 'ne', first: one('gte', c.ne), second: one('lte', c.ne) });
+  pointsTests.set(c, tests);
+  return tests;
+}
+
+/** The guide's prohibited activities (a handful): compared as text, which is cheaper than a lookup per assessment. */
+const CRITICAL_IDS = principles.filter((p) => p.severity === 'critical').map((p) => p.id);
+
+/** How many critical violations a reply commits (as conductAfter counts them). */
+function criticalOf(reply: Reply): number {
+  let n = 0;
+  for (const a of reply.assessments) if (a.verdict === 'violates' && CRITICAL_IDS.includes(a.principle)) n++;
+  return n;
+}
+
+/** A way out of a node: a reply of a decision, or a scene's continue. */
+export interface Move {
+  reply: Reply | undefined;
+  /** The decision's replies (for the best points at it). */
+  replies: readonly Reply[];
+  /** Points, in units of the exploration (`Moves.unit`). */
+  value: number;
+  critical: number;
+  when: When | undefined;
+  guardReadsPoints: boolean;
+  effects: readonly Effect[] | undefined;
+  /** The effects as a number (0: none), so the same effects on the same values are worked out once. */
+  effectsId: number;
+  /** The node a plain "next" leads to (-1: not a node of the order), or ROUTED when it is a list of routes. */
+  to: number;
+  /** The routes (empty for a plain "next"), and the node number each leads to. */
+  routes: readonly Route[];
+  targets: number[];
+  routesReadPoints: boolean;
+}
+
+/** `Move.to` of a move whose "next" is a list of routes. */
+export const ROUTED = -2;
+const NO_ROUTES: readonly Route[] = [];
+const NO_TARGETS: number[] = [];
+
+/** A growable Int32Array, its memory taken from (and given back to) the kept arrays of `scratch`. */
+export class Ints {
+  data: Int32Array;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.data = takeInts(capacity);
+  }
+
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const grown = takeInts(this.data.length * 2);
+      grown.set(this.data);
+      giveBack(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = v;
+  }
+
+  /** Gives the memory back; the Ints is not used again. */
+  release(): void {
+    giveBack(this.data);
+  }
+}
+
+function gcd(a: number, b: number): number {
+  while (b !== 0) {
+    const r = a % b;
+    a = b;
+    b = r;
+  }
+  return a;
+}
+
+/** Above this many entries, the values after effects are looked up in a Map instead of a table. */
+const AFTER_TABLE_MAX = 1 << 22;
+
+/** Numbers (whole, below 2^53) to ids, by open addressing in typed arrays: no garbage per entry. */
+class CodeTable {
+  private codes = new Float64Array(1024);
+  private ids = new Int32Array(1024).fill(-1);
+  private size = 0;
+
+  private slot(code: number, codes: Float64Array, ids: Int32Array): number {
+    const mask = ids.length - 1;
+    let at = Math.imul((code >>> 0) ^ Math.floor(code / 4294967296), 0x9e3779b1) & mask;
+    while (ids[at] !== -1 && codes[at] !== code) at = (at + 1) & mask;
+    return at;
+  }
+
+  /** The id of `code`, or -1. */
+  get(code: number): number {
+    return this.ids[this.slot(code, this.codes, this.ids)] as number;
+  }
+
+  /** Adds `code` (not yet in the table) with `id`. */
+  add(code: number, id: number): void {
+    if (2 * (this.size + 1) > this.ids.length) {
+      const codes = new Float64Array(2 * this.ids.length);
+      const ids = new Int32Array(2 * this.ids.length).fill(-1);
+      for (let i = 0; i < this.ids.length; i++) {
+        if (this.ids[i] === -1) continue;
+        const at = this.slot(this.codes[i] as number, codes, ids);
+        codes[at] = this.codes[i] as number;
+        ids[at] = this.ids[i] as number;
+      }
+      this.codes = codes;
+      this.ids = ids;
+    }
+    const at = this.slot(code, this.codes, this.ids);
+    this.codes[at] = code;
+    this.ids[at] = id;
+    this.size++;
+  }
+}
+
+export class Moves {
+  readonly moves: Move[] = [];
+  /** The moves out of node i are moves[first[i]] to moves[first[i + 1] - 1]. */
+  readonly first: Int32Array;
+  /** The node each move leaves. */
+  readonly nodeOf: Int32Array;
+  /** Whether every total fits 32 bits (whole numbers within ±2^31, in units). */
+  readonly small: boolean;
+  /** Points are counted in units of this (the greatest common divisor of the moves' values). */
+  readonly unit: number;
+  /** 1 when points are whole numbers (intervals that touch join), 0 when not (every total apart). */
+  readonly gap: number;
+  readonly classes: Conduct[] = [];
+  readonly pairVector = new Ints();
+  readonly pairClass = new Ints();
+  /** Whether conduct classes are more than the critical count (conditions read percent or violations). */
+  private readonly fullConduct: boolean;
+  private readonly classSpan: number;
+  private readonly vectorCodes = new CodeTable();
+  private readonly vectorKeys = new Map<string, number>();
+  /** The slot of each declared variable id; the values of vector v are values[v × slots + slot]. */
+  private readonly slotOf = new Map<string, number>();
+  private readonly slots: number;
+  private values = new Float64Array(1024);
+  private vectorCount = 0;
+  private readonly objects: (Variables | undefined)[] = [];
+  private readonly scratch: Float64Array;
+  /** Per effects number, what they do (see the constructor). */
+  private readonly effectOps: number[][] = [];
+  private readonly varMin: number[] = [];
+  private readonly varMax: number[] = [];
+  private readonly radix: number[] = [];
+  private readonly effectsCount: number;
+  private afterTable = new Int32Array(0);
+  private readonly afterMap = new Map<number, number>();
+  private readonly classIds = new Map<string, number>();
+  private readonly afterReply = new Map<number, number>();
+  private readonly pairIds = new Map<number, number>();
+
+  constructor(private readonly index: ScenarioIndex, readonly nodes: readonly ScenarioNode[], numberOf: ReadonlyMap<string, number>,
+    private readonly use: ConductUse, private readonly best: number) {
+    const nodeCount = nodes.length;
+    this.first = new Int32Array(nodeCount + 1);
+    // Variables: one slot per declared id (the last declaration of an id counts, as in applyEffects).
+    for (const v of index.scenario.variables ?? []) if (!this.slotOf.has(v.id)) this.slotOf.set(v.id, this.slotOf.size);
+    this.slots = this.slotOf.size;
+    const specs = [...this.slotOf.keys()].map((id) => specOf(index.variables.get(id) as Variable));
+    const effectsIds = new Map<string, number>();
+    // One effect that adds is the usual case: numbered by variable and amount without building a key.
+    const addIds = new Map<string, Map<number, number>>();
+    const effectsId = (effects: readonly Effect[] | undefined) => {
+      if (effects === undefined || effects.length === 0) return 0;
+      const one = effects[0] as Effect;
+      if (effects.length === 1 && one.set === undefined && typeof one.add === 'number') {
+        let byAmount = addIds.get(one.var);
+        if (!byAmount) addIds.set(one.var, (byAmount = new Map()));
+        const known = byAmount.get(one.add);
+        if (known !== undefined) return known;
+        const id = effectsKey(effects);
+        byAmount.set(one.add, id);
+        return id;
+      }
+      return effectsKey(effects);
+    };
+    const effectsKey = (effects: readonly Effect[]) => {
+      let key = '';
+      for (const e of effects) key += `${e.var}${e.set === undefined ? `+${e.add ?? 0}` : `=${Number(e.set)}`};`;
+      let id = effectsIds.get(key);
+      if (id === undefined) {
+        effectsIds.set(key, (id = effectsIds.size + 1));
+        // What applyEffects does, as numbers: per effect on a declared variable, its slot, whether it
+        // sets (else adds), the amount, and the range the result is clamped to.
+        const ops: number[] = [];
+        for (const e of effects) {
+          const slot = this.slotOf.get(e.var);
+          if (slot === undefined) continue;
+          const spec = specs[slot] as VariableSpec;
+          ops.push(slot, e.set !== undefined ? 1 : 0, e.set !== undefined ? Number(e.set) : (e.add ?? 0), spec.min, spec.max);
+        }
+        this.effectOps[id] = ops;
+      }
+      return id;
+    };
+    const targetsOf = (next: Next) => {
+      if (typeof next === 'string') return NO_TARGETS;
+      const out = new Array<number>(next.length);
+      for (let r = 0; r < next.length; r++) out[r] = numberOf.get((next[r] as Route).to) ?? -1;
+      return out;
+    };
+    const toOf = (next: Next) => (typeof next === 'string' ? (numberOf.get(next) ?? -1) : ROUTED);
+    const routesOf = (next: Next) => (typeof next === 'string' ? NO_ROUTES : next);
+    const moves = this.moves;
+    for (let i = 0; i < nodeCount; i++) {
+      this.first[i] = moves.length;
+      const node = nodes[i] as ScenarioNode;
+      if (node.kind === 'scene') {
+        moves.push({ reply: undefined, replies: [], value: 0, critical: 0, when: undefined, guardReadsPoints: false, effects: node.effects, effectsId: effectsId(node.effects),
+          to: toOf(node.next), routes: routesOf(node.next), targets: targetsOf(node.next), routesReadPoints: nextReadsPoints(node.next) });
+      } else if (node.kind === 'decision') {
+        for (const reply of node.replies) {
+          moves.push({ reply, replies: node.replies, value: replyValue(reply), critical: criticalOf(reply), when: reply.when, guardReadsPoints: whenReadsPoints(reply.when),
+            effects: reply.effects, effectsId: effectsId(reply.effects), to: toOf(reply.next), routes: routesOf(reply.next), targets: targetsOf(reply.next), routesReadPoints: nextReadsPoints(reply.next) });
+        }
+      }
+    }
+    this.first[nodeCount] = moves.length;
+    this.nodeOf = new Int32Array(moves.length);
+    for (let i = 0; i < nodeCount; i++) this.nodeOf.fill(i, this.first[i], this.first[i + 1]);
+    this.effectsCount = effectsIds.size + 1;
+
+    // Points are whole numbers (weights are), counted in units of the greatest common divisor of
+    // the values so that sets stay whole intervals when, say, every weight is 2. A value that is
+    // not a whole number (a scenario that skipped validation) keeps every total apart instead.
+    let unit = 0;
+    let gap = 1;
+    for (const m of moves) {
+      if (!Number.isSafeInteger(m.value)) gap = 0;
+      else unit = gcd(unit, Math.abs(m.value));
+    }
+    if (gap === 0 || unit === 0) unit = 1;
+    if (unit !== 1) for (const m of moves) m.value /= unit;
+    this.unit = unit;
+    this.gap = gap;
+    // A playthrough meets each node once, so no total is further from 0 than the sum of each node's largest move.
+    let reach = 0;
+    for (let i = 0; i < nodeCount; i++) {
+      let most = 0;
+      for (let k = this.first[i] as number; k < (this.first[i + 1] as number); k++) most = Math.max(most, Math.abs((moves[k] as Move).value));
+      reach += most;
+    }
+    this.small = gap === 1 && reach < 2 ** 31 - 1;
+
+    let radix = 1;
+    for (const spec of specs) {
+      this.varMin.push(spec.min);
+      this.varMax.push(spec.max);
+      this.radix.push(radix);
+      radix *= Math.max(1, spec.max - spec.min + 1);
+    }
+    // Past 2^53 (or with a range that is not whole numbers) codes would not be exact: every vector is then text.
+    if (!(radix <= Number.MAX_SAFE_INTEGER) || !this.varMin.every(Number.isInteger) || !this.varMax.every(Number.isInteger)) this.varMin.fill(Infinity);
+    this.scratch = new Float64Array(this.slots);
+    // Unless conditions read the percentage or violation counts, a class is the count of critical
+    // violations (capped), and a pair is vector × (cap + 1) + class.
+    this.fullConduct = use.percent || use.violationCaps.size > 0;
+    this.classSpan = use.criticalCap + 1;
+    if (!this.fullConduct) for (let k = 0; k <= use.criticalCap; k++) this.classes.push({ best, critical: k, points: 0, possible: 0, violations: {} });
+  }
+
+  /** The pair a playthrough starts in. */
+  startPair(): number {
+    const start = initialVariables(this.index.scenario.variables);
+    for (const [id, slot] of this.slotOf) this.scratch[slot] = start[id] as number;
+    return this.pairOf(this.vectorOfScratch(), this.fullConduct ? this.classOf(conductStart(this.best)) : 0);
+  }
+
+  /** The vector whose values are in `scratch`, numbered when first met. */
+  private vectorOfScratch(): number {
+    const values = this.scratch;
+    // Values inside their declared ranges are a number in mixed radix; anything else, text.
+    let code = 0;
+    for (let i = 0; i < this.slots && code >= 0; i++) {
+      const v = values[i] as number;
+      const min = this.varMin[i] as number;
+      code = Number.isInteger(v) && v >= min && v <= (this.varMax[i] as number) ? code + (v - min) * (this.radix[i] as number) : -1;
+    }
+    let id: number | undefined;
+    if (code >= 0) {
+      id = this.vectorCodes.get(code);
+      if (id < 0) this.vectorCodes.add(code, (id = this.newVector()));
+    } else {
+      const key = values.join(',');
+      id = this.vectorKeys.get(key);
+      if (id === undefined) this.vectorKeys.set(key, (id = this.newVector()));
+    }
+    return id;
+  }
+
+  private newVector(): number {
+    const at = this.vectorCount * this.slots;
+    if (at + this.slots > this.values.length) {
+      const grown = new Float64Array(2 * (at + this.slots));
+      grown.set(this.values);
+      this.values = grown;
+    }
+    this.values.set(this.scratch, at);
+    this.objects.push(undefined);
+    return this.vectorCount++;
+  }
+
+  /** A vector's values as the object conditions read (made when first asked for). */
+  variablesOf(vector: number): Variables {
+    let values = this.objects[vector];
+    if (values === undefined) {
+      values = {};
+      for (const [id, slot] of this.slotOf) values[id] = this.values[vector * this.slots + slot] as number;
+      this.objects[vector] = values;
+    }
+    return values;
+  }
+
+  /** The vector after a move's effects. */
+  vectorAfter(vector: number, move: Move): number {
+    if (move.effectsId === 0) return vector;
+    const key = vector * this.effectsCount + move.effectsId;
+    if (key < this.afterTable.length) {
+      const after = (this.afterTable[key] as number) - 1;
+      if (after >= 0) return after;
+    }
+    const known = this.afterMap.get(key);
+    if (known !== undefined) return known;
+    const values = this.scratch;
+    for (let i = 0; i < this.slots; i++) values[i] = this.values[vector * this.slots + i] as number;
+    const ops = this.effectOps[move.effectsId] as number[];
+    for (let j = 0; j < ops.length; j += 5) {
+      const slot = ops[j] as number;
+      const raw = ops[j + 1] === 1 ? (ops[j + 2] as number) : (values[slot] as number) + (ops[j + 2] as number);
+      values[slot] = Math.min(ops[j + 4] as number, Math.max(ops[j + 3] as number, raw));
+    }
+    const after = this.vectorOfScratch();
+    if (key >= this.afterTable.length && key < AFTER_TABLE_MAX) {
+      const grown = new Int32Array(Math.min(AFTER_TABLE_MAX, Math.max(2 * this.afterTable.length, key + 1, 256)));
+      grown.set(this.afterTable);
+      this.afterTable = grown;
+    }
+    if (key < this.afterTable.length) this.afterTable[key] = after + 1;
+    else this.afterMap.set(key, after);
+    return after;
+  }
+
+  private classOf(c: Conduct): number {
+    const critical = Math.min(c.critical, this.use.criticalCap);
+    const violations: Record<string, number> = {};
+    let key = `${critical}|${this.use.percent ? c.possible : 0}`;
+    for (const [p, cap] of this.use.violationCaps) {
+      const n = Math.min(Object.hasOwn(c.violations, p) ? (c.violations[p] as number) : 0, cap);
+      violations[p] = n;
+      key += `|${n}`;
+    }
+    let id = this.classIds.get(key);
+    if (id === undefined) {
+      this.classIds.set(key, (id = this.classes.length));
+      this.classes.push({ best: this.best, critical, points: 0, possible: this.use.percent ? c.possible : 0, violations });
+    }
+    return id;
+  }
+
+  /** The conduct class after move number `k`. */
+  classAfter(cls: number, move: Move, k: number): number {
+    if (move.reply === undefined) return cls;
+    if (!this.fullConduct) return Math.min(this.use.criticalCap, cls + move.critical);
+    const key = cls * this.moves.length + k;
+    let after = this.afterReply.get(key);
+    if (after === undefined) this.afterReply.set(key, (after = this.classOf(conductAfter(this.classes[cls] as Conduct, move.reply.assessments, move.replies))));
+    return after;
+  }
+
+  pairOf(vector: number, cls: number): number {
+    if (!this.fullConduct) {
+      const pair = vector * this.classSpan + cls;
+      while (this.pairVector.length <= pair) {
+        this.pairVector.push(Math.floor(this.pairVector.length / this.classSpan));
+        this.pairClass.push(this.pairClass.length % this.classSpan);
+      }
+      return pair;
+    }
+    const key = vector * 2 ** 24 + cls;
+    let pair = this.pairIds.get(key);
+    if (pair === undefined) {
+      this.pairIds.set(key, (pair = this.pairVector.length));
+      this.pairVector.push(vector);
+      this.pairClass.push(cls);
+    }
+    return pair;
+  }
+
+  /** Whether a pair's conduct has a critical violation. */
+  critical(pair: number): boolean {
+    return (this.classes[this.pairClass.data[pair] as number] as Conduct).critical > 0;
+  }
+
+  /** The node a move leads to from this vector and class (after the move), or -1. */
+  targetOf(move: Move, vector: number, cls: number): number {
+    if (move.to !== ROUTED) return move.to;
+    const variables = this.variablesOf(vector);
+    const conduct = this.classes[cls] as Conduct;
+    const routes = move.routes;
+    for (let r = 0; r < routes.length; r++) {
+      const when = (routes[r] as Route).when;
+      if (when === undefined || whenHolds(when, variables, conduct)) return move.targets[r] as number;
+    }
+    return -1;
+  }
+
+  /** Whether a `when` that reads no points holds for this vector and class. */
+  holds(when: When, vector: number, cls: number): boolean {
+    return whenHolds(when, this.variablesOf(vector), this.classes[cls] as Conduct);
+  }
+
+  /** Whether a `when` holds for this vector and class with `total` points (in units). */
+  holdsWith(when: When, vector: number, cls: number, total: number): boolean {
+    const conduct = this.classes[cls] as Conduct;
+    conduct.points = total * this.unit;
+    return whenHolds(when, this.variablesOf(vector), conduct);
+  }
+
+  /** The node a move leads to with `total` points (in units, after the move), or -1. */
+  targetWith(move: Move, vector: number, cls: number, total: number): number {
+    (this.classes[cls] as Conduct).points = total * this.unit;
+    return this.targetOf(move, vector, cls);
+  }
+
+  /** The part of a set of points (in units) for which `when` holds, with this vector and class. */
+  where(set: PointsSet, when: When, vector: number, cls: number): PointsSet {
+    const variables = this.variablesOf(vector);
+    const conduct = this.classes[cls] as Conduct;
+    const unit = this.unit;
+    const holds = (cond: Condition) => (p: number) => {
+      conduct.points = p * unit;
+      return conditionHolds(cond, variables, conduct);
+    };
+    let part = set;
+    for (const c of conditionsOf(when)) {
+      if (!readsPoints(c)) {
+        if (!conditionHolds(c, variables, conduct)) return EMPTY;
+        continue;
+      }
+      for (const t of testsOf(c as ConductCondition)) {
+        if (t.op === 'up') part = keepPoints(part, holds(t.first), 'up');
+        else if (t.op === 'down') part = keepPoints(part, holds(t.first), 'down');
+        else {
+          const equal = keepPoints(keepPoints(part, holds(t.first), 'up'), holds(t.second as Condition), 'down');
+          part = t.op === 'eq' ? equal : removePoints(part, equal, this.gap);
+        }
+        if (part.length === 0) return EMPTY;
+      }
+    }
+    return part;
+  }
+}
