@@ -24,6 +24,16 @@ export function hasPoints(set: PointsSet, p: number): boolean {
   return false;
 }
 
+/** The first total in (a, b] where `test` holds, by bisection, given that it fails at a, holds at b, and never fails again once it holds. */
+function firstWhere(a: number, b: number, test: (p: number) => boolean): number {
+  while (b - a > 1) {
+    const mid = a + Math.floor((b - a) / 2);
+    if (test(mid)) b = mid;
+    else a = mid;
+  }
+  return b;
+}
+
 /**
  * The part of the set where `holds` is true, for a `holds` that never goes from true back to false
  * as points grow ('up') or never from false back to true ('down'); each interval is cut once,
@@ -38,28 +48,9 @@ export function keepPoints(set: PointsSet, holds: (p: number) => boolean, direct
     let keepHi = hi;
     if (direction === 'up') {
       if (!holds(hi)) keepLo = Infinity;
-      else if (!holds(lo)) {
-        // holds(a) is false and holds(b) true; the first total that holds is in (a, b].
-        let a = lo;
-        let b = hi;
-        while (b - a > 1) {
-          const mid = a + Math.floor((b - a) / 2);
-          if (holds(mid)) b = mid;
-          else a = mid;
-        }
-        keepLo = b;
-      }
+      else if (!holds(lo)) keepLo = firstWhere(lo, hi, holds);
     } else if (!holds(lo)) keepLo = Infinity;
-    else if (!holds(hi)) {
-      let a = lo;
-      let b = hi;
-      while (b - a > 1) {
-        const mid = a + Math.floor((b - a) / 2);
-        if (holds(mid)) a = mid;
-        else b = mid;
-      }
-      keepHi = a;
-    }
+    else if (!holds(hi)) keepHi = firstWhere(lo, hi, (p) => !holds(p)) - 1;
     const whole = keepLo === lo && keepHi === hi;
     if (whole && out === undefined) continue;
     out ??= set.slice(0, i);
