@@ -14,7 +14,7 @@ import { ContinuePrompt } from './ContinuePrompt.js';
 import { Paragraph } from './Paragraph.js';
 import { Picker } from './Picker.js';
 import { ThemeContext } from './ThemeContext.js';
-import { useKeySplitter } from './useKeys.js';
+import { KeyRouterProvider, useKeyRouter, useKeySplitter } from './useKeys.js';
 import { KeysAllowedContext, MIN_COLUMNS, MIN_ROWS, useFollowingRef, useScreenSize } from './useScreenSize.js';
 
 // The playing screens pull in the core (xstate, the validator); loading them on demand keeps the
@@ -112,6 +112,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   }, [stdout]);
   const keysAllowed = useFollowingRef(!size.tooSmall);
   useKeySplitter();
+  const keyRouter = useKeyRouter();
   const facilitating = start.kind === 'facilitate';
   const [screen, setScreen] = useState<Screen>(() => firstScreen(start));
   // Whether progress can be saved is checked once, at start; the store remembers a failure and
@@ -240,6 +241,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
     <ThemeContext.Provider value={theme}>
       <AppContext.Provider value={services}>
         <KeysAllowedContext.Provider value={keysAllowed}>
+          <KeyRouterProvider value={keyRouter}>
           {size.tooSmall && <TooSmall columns={size.terminalColumns} rows={size.rows} />}
           {/* Hidden, not unmounted, while the window is too small: nothing on screen is lost. */}
           {/* The column shrinks to the window even before the screens have re-read its size: Ink
@@ -250,6 +252,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
               <Suspense fallback={<Text>Loading…</Text>}>{body}</Suspense>
             </Box>
           </Box>
+          </KeyRouterProvider>
         </KeysAllowedContext.Provider>
       </AppContext.Provider>
     </ThemeContext.Provider>

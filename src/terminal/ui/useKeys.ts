@@ -1,22 +1,66 @@
-import { useInput, useStdin } from 'ink';
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useInput, useStdin, type Key } from 'ink';
+import { createContext, useContext, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { actionOf, keysIn, type Action } from '../keys.js';
 import { useKeysAllowed } from './useScreenSize.js';
+
+/** A screen's key handler as the router holds it: replaced on every render, so never stale. */
+interface KeyListener {
+  handle: (input: string, key: Key) => void;
+  active: boolean;
+}
+
+/** The screens' key handlers, in the order they were mounted (see useKeyRouter). */
+const KeyRouterContext = createContext<Set<KeyListener> | undefined>(undefined);
+export const KeyRouterProvider = KeyRouterContext.Provider;
+
+/**
+ * One key listener for the whole app, handing each key to the screens mounted at that moment.
+ * Ink attaches a useInput handler in an effect that runs after the frame is drawn, so a key typed
+ * the moment a new screen appears (a paste, a script, a fast typist on a loaded machine) used to
+ * reach the screen that had just gone: Enter on a content note just drawn opened the picker's
+ * highlighted scenario. Screens here register in layout effects, which run as the frame is
+ * committed, so the new screen is listening before any key can arrive. Mounted once, in App; give
+ * its value to KeyRouterProvider.
+ */
+export function useKeyRouter(): Set<KeyListener> {
+  const { isRawModeSupported } = useStdin();
+  const [listeners] = useState(() => new Set<KeyListener>());
+  useInput((input, key) => {
+    for (const l of [...listeners]) if (l.active && listeners.has(l)) l.handle(input, key);
+  }, { isActive: isRawModeSupported === true });
+  return listeners;
+}
 
 /**
  * Calls `onAction` for each key that means something. Without a raw-mode TTY, Ink's
  * isRawModeSupported is undefined rather than false, so the check is `=== true`. Input holding
- * several keys is left to useKeySplitter, which hands them back one at a time.
+ * several keys is left to useKeySplitter, which hands them back one at a time. Inside the app the
+ * key router delivers the keys; a screen rendered on its own (in a test) listens through Ink.
  */
 export function useKeys(onAction: (action: Action, input: string) => void, active = true): void {
   const { isRawModeSupported } = useStdin();
   const allowed = useKeysAllowed();
-  useInput((input, key) => {
+  const router = useContext(KeyRouterContext);
+  const handle = (input: string, key: Key) => {
     if (keysIn(input).length > 1) return;
     const action = actionOf(input, key);
     // While the window is too small to show the screen, only Ctrl-C (save and leave) works.
     if (action && (allowed.current || action.type === 'interrupt')) onAction(action, input);
-  }, { isActive: active && isRawModeSupported === true });
+  };
+  const listening = active && isRawModeSupported === true;
+  const [listener] = useState<KeyListener>(() => ({ handle, active: listening }));
+  useLayoutEffect(() => {
+    listener.handle = handle;
+    listener.active = listening;
+  });
+  useLayoutEffect(() => {
+    if (!router) return;
+    router.add(listener);
+    return () => {
+      router.delete(listener);
+    };
+  }, [router, listener]);
+  useInput(handle, { isActive: router === undefined && listening });
 }
 
 /**
@@ -50,8 +94,10 @@ export function useKeySplitter(): void {
       }));
     };
     const onInput = (input: string) => {
-      const keys = keysIn(input);
-      if (keys.length <= 1) return;
+      if (keysIn(input).length <= 1) return;
+      // A double Enter in one chunk (a bounce, a held key) counts once: it never skips the screen
+      // the first Enter brought up.
+      const keys = keysIn(input).filter((k, i, all) => !(k === '\r' && all[i - 1] === '\r'));
       const idle = queue.current.length === 0;
       queue.current.push(...keys);
       if (idle) next();
