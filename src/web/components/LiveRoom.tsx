@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { scoreWords, VERDICT_WORDS, votesWords, type PresenterCommand, type PresenterView, type ServerError } from '../../machines/index.js';
 import { connectRoom, qrUrl, type RoomClient, type RoomLink, type RoomSnapshot, type RoomStatus } from '../room-client.js';
 import { downloadText } from '../download.js';
+import { TrainerMoment } from './TrainerMoment.js';
 import { projectedReveal, useProjector, type ProjectorState } from '../projector.js';
 import './LiveRoom.css';
 
@@ -82,8 +83,6 @@ export function RoomPanel({ client }: { client: RoomClient }) {
 
   const session = view?.session;
   const reveal = view?.phase === 'revealed' ? view.reveal : undefined;
-  // The note is the trainer's: hidden until asked for at each moment, and shown with the reveal.
-  const noteShown = reveal !== undefined || (session !== undefined && noteFor === session.nodeId);
   return (
     <div className="facilitation live-room">
       <p role="status" className={`room-status room-${snap.status}`}>
@@ -114,19 +113,7 @@ export function RoomPanel({ client }: { client: RoomClient }) {
             <span>{PHASE_WORDS[view.phase]}</span>
           </p>
           <h1 ref={heading} tabIndex={-1}>{session.title ?? (session.kind === 'decision' ? 'Decision' : session.kind === 'scene' ? 'Scene' : 'Ending')}</h1>
-          <div role="log" aria-label="What happens">
-            {session.narration && <p className="narration">{session.narration}</p>}
-            {session.lines.map((l, i) => <p className="line" key={`${session.nodeId}-${i}`}><span className="speaker">{l.speaker}:</span> {l.text}</p>)}
-          </div>
-          {session.discussionPrompt && <p className="discussion"><span className="sr-only">Discussion prompt: </span>{session.discussionPrompt}</p>}
-          {session.facilitatorNote && (
-            <div className="no-print">
-              <button type="button" aria-expanded={noteShown} aria-controls="facilitator-note" onClick={() => setNoteFor(noteFor === session.nodeId ? undefined : session.nodeId)} disabled={reveal !== undefined}>
-                {noteShown ? 'Facilitator note shown' : 'Show the facilitator note (trainer only)'}
-              </button>
-              {noteShown && <p id="facilitator-note" className="facilitator-note"><strong>Facilitator note:</strong> {session.facilitatorNote}</p>}
-            </div>
-          )}
+          <TrainerMoment view={session} noteShown={noteFor === session.nodeId} revealed={reveal !== undefined} onToggleNote={() => setNoteFor(noteFor === session.nodeId ? undefined : session.nodeId)} />
           {session.kind === 'decision' && !reveal && view.phase !== 'ended' && (
             <section aria-labelledby="options-heading">
               <h2 id="options-heading">{session.prompt}</h2>

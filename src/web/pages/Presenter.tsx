@@ -7,6 +7,7 @@ import {
 } from '../../machines/index.js';
 import { Debrief } from '../components/Debrief.js';
 import { LiveRoom } from '../components/LiveRoom.js';
+import { TrainerMoment } from '../components/TrainerMoment.js';
 import { downloadText } from '../download.js';
 import { hrefOf } from '../routing.js';
 import { projectedReveal, useProjector, type ProjectorState } from '../projector.js';
@@ -127,19 +128,7 @@ export function Facilitation({ playable }: { playable: PlayableScenario }) {
     <div className="facilitation">
       <p className="status-line"><span>{view.scenarioTitle}</span><span>{view.kind === 'decision' ? `Decision ${view.progress.decision} of about ${view.progress.about}` : 'Scene'}</span></p>
       <h1 ref={heading} tabIndex={-1}>{view.title ?? (view.kind === 'decision' ? 'Decision' : 'Scene')}</h1>
-      <div role="log" aria-label="What happens">
-        {view.narration && <p className="narration">{view.narration}</p>}
-        {view.lines.map((l, i) => <p className="line" key={`${view.nodeId}-${i}`}><span className="speaker">{l.speaker}:</span> {l.text}</p>)}
-      </div>
-      {view.discussionPrompt && <p className="discussion"><span className="sr-only">Discussion prompt: </span>{view.discussionPrompt}</p>}
-      {view.facilitatorNote && (
-        <div className="no-print">
-          <button type="button" aria-expanded={showNote || revealed !== undefined} aria-controls="facilitator-note" onClick={() => setShowNote((s) => !s)} disabled={revealed !== undefined}>
-            {showNote || revealed ? 'Facilitator note shown' : 'Show the facilitator note (trainer only)'}
-          </button>
-          {(showNote || revealed) && <p id="facilitator-note" className="facilitator-note"><strong>Facilitator note:</strong> {view.facilitatorNote}</p>}
-        </div>
-      )}
+      <TrainerMoment view={view} noteShown={showNote} revealed={revealed !== undefined} onToggleNote={() => setShowNote((s) => !s)} />
       {view.kind === 'decision' && !revealed && (
         <section aria-labelledby="options-heading">
           <h2 id="options-heading">{view.prompt}</h2>

@@ -1,0 +1,27 @@
+import type { SessionView } from '../../machines/index.js';
+
+/**
+ * The moment as a trainer-led session shows it on the laptop, with or without a live room: what
+ * happens, the discussion prompt, and the facilitator note behind a trainer-only toggle (shown
+ * whatever the toggle says once the replies are revealed).
+ */
+export function TrainerMoment({ view, noteShown, revealed, onToggleNote }: { view: SessionView; noteShown: boolean; revealed: boolean; onToggleNote: () => void }) {
+  const shown = noteShown || revealed;
+  return (
+    <>
+      <div role="log" aria-label="What happens">
+        {view.narration && <p className="narration">{view.narration}</p>}
+        {view.lines.map((l, i) => <p className="line" key={`${view.nodeId}-${i}`}><span className="speaker">{l.speaker}:</span> {l.text}</p>)}
+      </div>
+      {view.discussionPrompt && <p className="discussion"><span className="sr-only">Discussion prompt: </span>{view.discussionPrompt}</p>}
+      {view.facilitatorNote && (
+        <div className="no-print">
+          <button type="button" aria-expanded={shown} aria-controls="facilitator-note" onClick={onToggleNote} disabled={revealed}>
+            {shown ? 'Facilitator note shown' : 'Show the facilitator note (trainer only)'}
+          </button>
+          {shown && <p id="facilitator-note" className="facilitator-note"><strong>Facilitator note:</strong> {view.facilitatorNote}</p>}
+        </div>
+      )}
+    </>
+  );
+}
