@@ -136,10 +136,15 @@ const isLocal = (url: string): boolean => {
  * A fresh context (its own storage) and page at `url` + `path`, with every request to another
  * origin than 127.0.0.1 blocked and recorded, console errors, page errors and dialogs recorded.
  * Waits for the load event; tests then wait for what they need (a role, a text), never a fixed time.
+ *
+ * The built app's service worker is blocked unless a test asks for it (`serviceWorkers: 'allow'`):
+ * in every fresh context it would fetch and cache the whole build, about 0.8 s of Chromium's CPU a
+ * page, for tests that never use it. test/web/e2e/offline.test.ts allows it and checks that the
+ * app works under its control, online and offline.
  */
 export async function openPage(browser: Browser, url: string, path = '', options: OpenOptions = {}): Promise<PageSession> {
   const { initScript, ...contextOptions } = options;
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block', ...contextOptions });
   const outbound: string[] = [];
   await context.route('**/*', (route) => {
     const target = route.request().url();
