@@ -7,8 +7,9 @@ import { builtAppInChromium, openPage } from '../helpers/browser.js';
 const web = builtAppInChromium();
 
 describe('the web app offline', () => {
-  it('after one visit, reloads and plays a scenario it never opened with the network off', async () => {
-    const s = await openPage(web.browser, web.app.url);
+  it('after one visit, reloads under the service worker, then reloads and plays a scenario it never opened with the network off', async () => {
+    // The one e2e test with the service worker on (openPage blocks it elsewhere).
+    const s = await openPage(web.browser, web.app.url, '', { serviceWorkers: 'allow' });
     const { page, context } = s;
     try {
       await page.locator('.card').first().waitFor();
@@ -16,6 +17,12 @@ describe('the web app offline', () => {
       await page.evaluate(async () => {
         await navigator.serviceWorker.ready;
       });
+      // Online, a reload is served under the worker's control (the built files from its cache) and
+      // the app runs as before: nothing logged, nothing thrown.
+      await page.reload();
+      await page.locator('.card').first().waitFor();
+      expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(`${web.app.url}sw.js`);
+      expect(s.errors()).toEqual([]);
       await context.setOffline(true);
       await page.reload();
       await page.locator('.card').first().waitFor();

@@ -224,18 +224,26 @@ describe('presenter page with a live room', () => {
         for (const reply of votes.values()) expected[reply] = (expected[reply] ?? 0) + 1;
         const shown: Record<string, number> = {};
         const best: string[] = [];
-        const rows = await list.locator(':scope > li').all();
+        // Every row read in one round trip (a locator call per row and field was a second of the
+        // run); each row must hold exactly one .votes and one .vote-bar, as a strict locator would.
+        const rows = await list.locator(':scope > li').evaluateAll((items) => items.map((li) => {
+          const one = (selector: string): HTMLElement => {
+            const found = li.querySelectorAll<HTMLElement>(selector);
+            if (found.length !== 1) throw new Error(`${found.length} elements match ${selector} in a row of the tally`);
+            return found[0]!;
+          };
+          return { id: li.getAttribute('data-reply'), votes: one('.votes').innerText, width: one('.vote-bar').style.width, marked: li.querySelectorAll('.best-mark').length > 0 };
+        }));
         expect(rows).toHaveLength(revealed.reveal!.entries.length);
         for (const row of rows) {
-          const id = (await row.getAttribute('data-reply')) as string;
-          const { votes: n, percent } = parseVotes(await row.locator('.votes').innerText());
+          const id = row.id as string;
+          const { votes: n, percent } = parseVotes(row.votes);
           shown[id] = n;
           const entry = revealed.reveal!.entries.find((e) => e.replyId === id)!;
           expect(percent).toBe(entry.percent);
-          expect(await row.locator('.vote-bar').evaluate((el: HTMLElement) => el.style.width)).toBe(`${entry.percent}%`);
-          const marked = (await row.locator('.best-mark').count()) > 0;
-          expect(marked).toBe(entry.best);
-          if (marked) best.push(id);
+          expect(row.width).toBe(`${entry.percent}%`);
+          expect(row.marked).toBe(entry.best);
+          if (row.marked) best.push(id);
         }
         expect(shown).toEqual(expected);
         expect(best.length).toBeGreaterThan(0);

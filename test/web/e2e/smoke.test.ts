@@ -25,7 +25,7 @@ describe('the built web app in headless Chromium', () => {
       const results = await runAxe(s.page);
       expect(results.testEngine.name).toBe('axe-core');
       expect(results.passes.length).toBeGreaterThan(0);
-      await s.screenshot('smoke-first-page');
+      // No screenshot here: app.test.ts keeps one of this same first page (e2e-library.png).
       expect(violationsText(results)).toBe('');
       expect(s.outbound).toEqual([]);
       expect(s.errors().filter((e) => !e.includes('Failed to load resource: net::ERR_BLOCKED_BY_CLIENT'))).toEqual([]);
