@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { builtAppInChromium, fullPageScreenshot, openPage, runAxe, violationsText, type PageSession } from '../helpers/browser.js';
+import { builtAppInChromium, fullPageScreenshot, openPage, runAxe, SCREENSHOTS, violationsText, type PageSession } from '../helpers/browser.js';
 
 // The web app end to end in Debian's Chromium over the built files (dist-web/ via vite preview).
 
@@ -169,7 +169,7 @@ describe('the web app in Chromium', () => {
       await projector.getByText('★ Best practice').first().waitFor();
       await axeClean(s, 'e2e-presenter-reveal');
       expect(violationsText(await runAxe(projector))).toBe('');
-      await fullPageScreenshot(projector, 'e2e-projector');
+      if (SCREENSHOTS) await fullPageScreenshot(projector, 'e2e-projector');
       clean(s);
     } finally {
       await s.close();

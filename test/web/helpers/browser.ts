@@ -14,7 +14,7 @@ import { chromium, type Browser, type BrowserContext, type BrowserContextOptions
  *   const s = await openPage(browser, app.url, '#/'); // per test: own context, requests guarded
  *   … s.page.getByRole('button', { name: … }).click() …
  *   expect(s.outbound).toEqual([]); expect(s.errors()).toEqual([]);
- *   await s.screenshot('library');                  // test-artifacts/screenshots/library.png
+ *   await s.screenshot('library');                  // with CASA_SCREENSHOTS=1: test-artifacts/screenshots/library.png
  *   expect(violationsText(await runAxe(s.page))).toBe('');
  *   await s.close();
  */
@@ -22,6 +22,12 @@ import { chromium, type Browser, type BrowserContext, type BrowserContextOptions
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 export const WEB_BUILD_DIR = join(ROOT, 'dist-web');
 export const ARTIFACTS_DIR = join(ROOT, 'test-artifacts');
+/**
+ * Screenshots are for people to look at, and no test reads them: they are taken only when asked for
+ * (`CASA_SCREENSHOTS=1 npx vitest run --project e2e`), since a full-page capture of a tall page
+ * costs Chromium about a second of CPU and `npm test` took about eight of them.
+ */
+export const SCREENSHOTS = process.env.CASA_SCREENSHOTS === '1';
 export const CHROMIUM = '/usr/bin/chromium';
 /**
  * Debian's headless-only build of the same Chromium (package chromium-headless-shell, the kind
@@ -112,8 +118,11 @@ export interface PageSession {
   dialogs: string[];
   /** Console and page errors together. */
   errors(): string[];
-  /** Saves a full-page screenshot to test-artifacts/screenshots/<name>.png and returns its path. */
-  screenshot(name: string): Promise<string>;
+  /**
+   * With CASA_SCREENSHOTS=1, saves a full-page screenshot to test-artifacts/screenshots/<name>.png
+   * and returns its path; otherwise does nothing (see SCREENSHOTS).
+   */
+  screenshot(name: string): Promise<string | undefined>;
   close(): Promise<void>;
 }
 
@@ -177,7 +186,7 @@ export async function openPage(browser: Browser, url: string, path = '', options
   return {
     context, page, outbound, consoleErrors, pageErrors, dialogs,
     errors: () => [...consoleErrors, ...pageErrors],
-    screenshot: (name) => fullPageScreenshot(page, name),
+    screenshot: (name) => (SCREENSHOTS ? fullPageScreenshot(page, name) : Promise.resolve(undefined)),
     close: () => context.close(),
   };
 }
