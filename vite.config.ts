@@ -4,9 +4,8 @@ import { defineConfig, type Plugin } from 'vitest/config';
 import { serviceWorkerSource } from './src/web/service-worker.js';
 
 const ALL = ['test/**/*.test.ts', 'test/**/*.test.tsx'];
-// rendering forces colour on before chalk loads; validate-unreadable mocks node:fs. Each needs a
-// module graph of its own.
-const OWN_MODULES = ['test/terminal/rendering.test.tsx', 'test/terminal/validate-unreadable.test.ts'];
+// validate-unreadable mocks node:fs: it needs a module graph of its own.
+const OWN_MODULES = ['test/terminal/validate-unreadable.test.ts'];
 // The web app's component tests run under jsdom, each file with a fresh DOM.
 const WEB_COMPONENTS = ['test/web/**/*.test.tsx'];
 
