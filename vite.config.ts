@@ -4,9 +4,8 @@ import { defineConfig, type Plugin } from 'vitest/config';
 import { serviceWorkerSource } from './src/web/service-worker.js';
 
 const ALL = ['test/**/*.test.ts', 'test/**/*.test.tsx'];
-// rendering forces colour on before chalk loads; validate-unreadable mocks node:fs. Each needs a
-// module graph of its own.
-const OWN_MODULES = ['test/terminal/rendering.test.tsx', 'test/terminal/validate-unreadable.test.ts'];
+// validate-unreadable mocks node:fs: it needs a module graph of its own.
+const OWN_MODULES = ['test/terminal/validate-unreadable.test.ts'];
 // The web app's component tests run under jsdom, each file with a fresh DOM.
 const WEB_COMPONENTS = ['test/web/**/*.test.tsx'];
 
@@ -60,7 +59,10 @@ export default defineConfig({
     projects: [
       // Files share one module graph per worker (no test mocks modules or changes globals):
       // re-importing Ink, React, xstate and zod for every file was a third of the run.
-      { extends: true, test: { name: 'shared', include: ALL, exclude: [...OWN_MODULES, ...WEB_COMPONENTS, ...E2E], isolate: false } },
+      // React's production build, as the CLI runs it (src/terminal/main.ts): the development build
+      // checks and records a stack for every element, a sixth of the terminal tests' CPU. JSX is
+      // compiled for the production runtime to match (the development runtime's jsxDEV is not there).
+      { extends: true, oxc: { jsx: { development: false } }, test: { name: 'shared', include: ALL, exclude: [...OWN_MODULES, ...WEB_COMPONENTS, ...E2E], isolate: false, env: { NODE_ENV: 'production' } } },
       { extends: true, test: { name: 'own', include: OWN_MODULES } },
       // jsdom files share a worker's modules too: setting up jsdom and loading the app for each file
       // was half of their time. Each test renders into a fresh document (cleanup after each).

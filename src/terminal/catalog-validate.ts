@@ -68,14 +68,16 @@ function checkInWorker(files: string[]): Promise<Map<string, FileCheck>> {
     if (!url) return fail(new Error('no worker'));
     const checks = new Map<string, FileCheck>();
     const worker = new Worker(url, { workerData: files });
-    // The worker must never keep the app alive: quitting or a hang-up ends the process at once.
-    worker.unref();
     worker.on('message', (m: { file: string } & FileCheck) => {
       const { file, ...check } = m;
       checks.set(file, check as FileCheck);
     });
     worker.on('error', fail);
     worker.on('exit', () => done(checks));
+    // The worker must never keep the app alive: quitting or a hang-up ends the process at once. Only
+    // after the listeners: listening for messages refs the worker's port again, which kept a quit
+    // right after start waiting for the validation (or main.ts's one-second timer).
+    worker.unref();
   });
 }
 

@@ -1,19 +1,22 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, it } from 'vitest';
 import type * as CatalogValidate from '../../src/terminal/catalog-validate.js';
 import type * as CatalogFiles from '../../src/terminal/node/catalog-files.js';
-import { ROOT } from './helpers/cli.js';
+import { BIN, ROOT } from './helpers/cli.js';
 
 // The built app validates the picker's files in a worker thread, so that a closed terminal or a key
 // is answered at once however long the validation takes. From sources (the other tests) the same
 // function validates on the main thread; both must give the same picker.
 const built = async <T>(path: string): Promise<T> => (await import(pathToFileURL(join(ROOT, 'dist', path)).href)) as T;
 
-describe('validating the picker in a worker thread', () => {
-  it('gives the same entries as validating on the main thread, and leaves out a file with errors with the reason', async () => {
+// The two run at the same time: the second mostly waits on its child process.
+describe.concurrent('validating the picker in a worker thread', () => {
+  it('gives the same entries as validating on the main thread, and leaves out a file with errors with the reason', async ({ expect }) => {
     const dir = mkdtempSync(join(tmpdir(), 'casa-worker-'));
     cpSync(join(ROOT, 'scenarios', 'youth-discloses.json'), join(dir, 'youth-discloses.json'));
     cpSync(join(ROOT, 'scenarios', 'court-report.json'), join(dir, 'court-report.json'));
@@ -29,5 +32,20 @@ describe('validating the picker in a worker thread', () => {
     expect(inWorker.entries.every((e) => e.playable?.scenario.nodes)).toBe(true);
     expect(inWorker).toEqual(onMain);
     expect(inWorker.leftOut).toEqual([{ file: join(dir, 'cycle.json'), reason: expect.stringMatching(/^it has errors; run .*casa-practice validate on it$/) }]);
+  });
+
+  it('never keeps the process alive: a process that ends while the worker validates ends at once', async ({ expect }) => {
+    // A process that starts validating every bundled scenario and has nothing else to do (as the
+    // app once the user quits from the picker) must end without waiting for the worker.
+    const script = `
+      const { validateEntriesInTurns } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'src/terminal/catalog-validate.js')).href)});
+      const { listCatalog } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'src/terminal/node/catalog-files.js')).href)});
+      let finished = false;
+      validateEntriesInTurns(listCatalog()).then(() => (finished = true));
+      process.on('exit', () => process.stdout.write(finished ? 'finished' : 'ended while validating'));
+    `;
+    const run = await promisify(execFile)(BIN[0], ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('ended while validating');
   });
 });

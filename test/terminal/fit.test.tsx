@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { conditionsOf, initialVariables, whenHolds } from '../../src/machines/conditions.js';
 import type { Scenario } from '../../src/machines/schema/scenario.js';
 import { scenarioFilesIn } from '../../src/terminal/scenario-files.js';
-import { selectView, startingAt as startAt, startSession, type PlayableScenario } from '../../src/machines/index.js';
+import { selectView, startingAt as startAt, startSession, type PlayableScenario, type SessionActor, type SessionView } from '../../src/machines/index.js';
 import { loadPlayable } from '../../src/terminal/scenario-source.js';
 import { sessionSeed } from '../../src/terminal/seed.js';
 import { appElement, KEY, press, renderAt, settle, tempEnv } from './helpers/ink.js';
@@ -57,6 +57,24 @@ function enabling(scenario: Scenario, when: Parameters<typeof conditionsOf>[0]):
     return { ...v, start };
   });
   return { ...scenario, variables };
+}
+
+/**
+ * The reply's number on the screen at `node` and the session's view right after choosing it, from a
+ * fresh session. Both are data the terminal's size does not change, so they are worked out once per
+ * file and shared by its two sizes.
+ */
+const replied = new Map<string, { number: number | undefined; view: SessionView }>();
+function afterReply(file: string, scenario: Scenario, node: string, replyId: string, start: () => SessionActor) {
+  const key = JSON.stringify([file, node, replyId]);
+  let found = replied.get(key);
+  if (!found) {
+    const actor = start();
+    const number = selectView(scenario, actor.getSnapshot()).replies.find((x) => x.id === replyId)?.number;
+    actor.send({ type: 'reply.choose', replyId });
+    replied.set(key, (found = { number, view: selectView(scenario, actor.getSnapshot()) }));
+  }
+  return found;
 }
 
 /** The scenario started at a node (the core returns errors as values; here the node always exists). */
@@ -114,10 +132,7 @@ describe('every screen of every bundled scenario fits a 24-row terminal', () => 
         const available = whenHolds(reply.when, defaults);
         const at = available ? from : { ...from, scenario: enabling(from.scenario, reply.when) };
         // The feedback screen for this reply, drawn from the session right after it (no keys).
-        const actor = session(at.scenario);
-        const number = selectView(at.scenario, actor.getSnapshot()).replies.find((x) => x.id === reply.id)?.number;
-        actor.send({ type: 'reply.choose', replyId: reply.id });
-        const view = selectView(at.scenario, actor.getSnapshot());
+        const { number, view } = afterReply(file, at.scenario, node.id, reply.id, () => session(at.scenario));
         if (!view.lastFeedback || number === undefined) throw new Error(`reply "${reply.id}" was not taken at "${node.id}"`);
         r.rerender(feedbackElement({ view: { ...view, lastFeedback: view.lastFeedback }, env }));
         await settle(r);

@@ -2,10 +2,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { formatValidation } from '../../src/machines/validate/index.js';
 import { loadScenarioFile } from '../../src/terminal/files.js';
-import { BIN, ROOT, runChild, runInProcess as inProcess, runPiped } from './helpers/cli.js';
+import { BIN, ROOT, runChild, runInProcess as inProcess, runPiped, type CliRun } from './helpers/cli.js';
 import { FIXTURES, SCENARIOS, tempEnv } from './helpers/ink.js';
 
 const NEW_PHONE = join(SCENARIOS, 'new-phone.json');
@@ -14,38 +14,6 @@ const NEW_PHONE = join(SCENARIOS, 'new-phone.json');
 const child = (args: string[], input: string, env: NodeJS.ProcessEnv) => runChild(args, input, { HOME: env.XDG_STATE_HOME, ...env });
 /** The same run in this process, with the same stdin, environment and argv (see runPiped). */
 const cli = (args: string[], input: string, env: NodeJS.ProcessEnv) => runPiped(args, input, { HOME: env.XDG_STATE_HOME, ...env });
-
-// These two start the real program (its exit code as the shell sees it, stdin that is not a TTY, a
-// reader that closes the pipe), at the same time; everything else runs in this process.
-describe.concurrent('plain mode, end to end as a child process', () => {
-  it('with stdin not a TTY (and no --plain) it goes line by line by itself: plays a scripted scenario from piped reply numbers, prints transcript, feedback and debrief, exits 0', async ({ expect }) => {
-    const env = tempEnv();
-    const r = await child(['play', NEW_PHONE], '1\n1\n', env);
-    expect(r.err).toBe('');
-    expect(r.code).toBe(0);
-    expect(r.out).toContain('Content note: Mentions a possible older partner.');
-    expect(r.out).toContain('-- Decision 1 of about 2: The new phone --');
-    expect(r.out).toContain('Jade (youth): "Look, finally a phone');
-    expect(r.out).toContain("> 1. You: That's a nice one! How did you get it?");
-    expect(r.out).toContain('✓ follows: Curious, not interrogating');
-    expect(r.out).toContain('DEBRIEF: Example: the new phone');
-    expect(r.out).toContain('Score: 4 of 4 (100%)');
-    expect(r.out).not.toMatch(/\u001b/);
-    for (const line of r.out.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
-  });
-
-  it('never prints a stack trace when the reader closes the pipe early', async ({ expect }) => {
-    const stderr = await new Promise<string>((resolve) => {
-      const sh = spawn('sh', ['-c', `printf '1\\n1\\n' | "${BIN[0]}" "${BIN[1]}" play "${NEW_PHONE}" | head -c 10`], {
-        cwd: ROOT, env: { ...process.env, XDG_STATE_HOME: tempEnv().XDG_STATE_HOME }, stdio: ['ignore', 'ignore', 'pipe'],
-      });
-      let err = '';
-      sh.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
-      sh.on('close', () => resolve(err));
-    });
-    expect(stderr).not.toMatch(/at |Error/);
-  });
-});
 
 describe('plain mode in this process', () => {
   it('--assess holds feedback until the debrief', async () => {
@@ -243,5 +211,46 @@ describe('--facilitate without a terminal (line by line)', () => {
   it('rejects counts that do not fit the replies and explains what to type', async () => {
     const r = await cli(['--facilitate', NEW_PHONE], '1 2\nabc\nq\n', tempEnv());
     expect(r.out).toContain('Type one count (for reply 1), 3 counts on one line, r to reveal, or q.');
+  });
+});
+
+// These two start the real program (its exit code as the shell sees it, stdin that is not a TTY, a
+// reader that closes the pipe), at the same time, before the tests in this process: the children
+// run on the other core while those do. Everything else runs in this process.
+let children: { lineByLine: Promise<CliRun>; closedEarly: Promise<string> } | undefined;
+const startChildren = () => (children ??= {
+  lineByLine: child(['play', NEW_PHONE], '1\n1\n', tempEnv()),
+  closedEarly: new Promise<string>((resolve) => {
+    const sh = spawn('sh', ['-c', `printf '1\\n1\\n' | "${BIN[0]}" "${BIN[1]}" play "${NEW_PHONE}" | head -c 10`], {
+      cwd: ROOT, env: { ...process.env, XDG_STATE_HOME: tempEnv().XDG_STATE_HOME }, stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let err = '';
+    sh.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+    sh.on('close', () => resolve(err));
+  }),
+});
+beforeAll(() => {
+  startChildren();
+});
+
+describe('plain mode, end to end as a child process', () => {
+  it('with stdin not a TTY (and no --plain) it goes line by line by itself: plays a scripted scenario from piped reply numbers, prints transcript, feedback and debrief, exits 0', async () => {
+    const r = await startChildren().lineByLine;
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Content note: Mentions a possible older partner.');
+    expect(r.out).toContain('-- Decision 1 of about 2: The new phone --');
+    expect(r.out).toContain('Jade (youth): "Look, finally a phone');
+    expect(r.out).toContain("> 1. You: That's a nice one! How did you get it?");
+    expect(r.out).toContain('✓ follows: Curious, not interrogating');
+    expect(r.out).toContain('DEBRIEF: Example: the new phone');
+    expect(r.out).toContain('Score: 4 of 4 (100%)');
+    expect(r.out).not.toMatch(/\u001b/);
+    for (const line of r.out.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
+  });
+
+  it('never prints a stack trace when the reader closes the pipe early', async () => {
+    const stderr = await startChildren().closedEarly;
+    expect(stderr).not.toMatch(/at |Error/);
   });
 });

@@ -1,14 +1,21 @@
 /* eslint-disable no-control-regex -- these patterns exist to find control characters */
+import chalk from 'chalk';
 import { cleanup } from 'ink-testing-library';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { themeFor } from '../../src/terminal/theme.js';
+import { appElement, KEY, press, renderAt, renderApp, tempEnv } from './helpers/ink.js';
 
-// Colour support is decided when chalk loads; force it so these tests could see colour codes.
-vi.hoisted(() => {
-  process.env.FORCE_COLOR = '1';
+// Colour support is what chalk (Ink's, the one instance) detected when it loaded: none for the
+// test's pipes. Turn basic colour on for this file so its tests could see colour codes, and put it
+// back after (the other files in this worker share the module).
+let level: typeof chalk.level;
+beforeAll(() => {
+  level = chalk.level;
+  chalk.level = 1;
 });
-
-const { appElement, KEY, press, renderAt, renderApp, tempEnv } = await import('./helpers/ink.js');
-const { themeFor } = await import('../../src/terminal/theme.js');
+afterAll(() => {
+  chalk.level = level;
+});
 
 afterEach(() => cleanup());
 

@@ -34,6 +34,13 @@ export interface Placement {
 }
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
+// The words of each paragraph looked for, split once (every frame is searched for every paragraph).
+const split = new Map<string, string[]>();
+const textWords = (text: string): string[] => {
+  let w = split.get(text);
+  if (!w) split.set(text, (w = words(text)));
+  return w;
+};
 const indentOf = (s: string) => s.length - s.trimStart().length;
 
 /**
@@ -41,10 +48,11 @@ const indentOf = (s: string) => s.length - s.trimStart().length;
  * words after the paragraph ends, e.g. " · votes: 3"). Returns where each placement starts and how
  * far each continuation row is indented.
  */
-export function placements(frameRows: string[], text: string): Placement[] {
-  const want = words(text);
+export function placements(frameRows: string[], text: string, joined = frameRows.join('\n')): Placement[] {
+  const want = textWords(text);
   const first = want[0];
-  if (!first) return [];
+  // Every placement starts where a row holds the first word: none when the frame has it nowhere.
+  if (!first || !joined.includes(first)) return [];
   const found: Placement[] = [];
   frameRows.forEach((row, r) => {
     for (let c = row.indexOf(first); c >= 0; c = row.indexOf(first, c + 1)) {
@@ -77,5 +85,6 @@ export function placements(frameRows: string[], text: string): Placement[] {
 /** Every bundled prose paragraph drawn in the frame over two or more rows, with its placement. */
 export function wrappedParagraphs(frame: string, prose: string[]): { text: string; at: Placement }[] {
   const fr = rows(frame);
-  return prose.flatMap((text) => placements(fr, text).filter((p) => p.continuationIndents.length > 0).map((at) => ({ text, at })));
+  const joined = fr.join('\n');
+  return prose.flatMap((text) => placements(fr, text, joined).filter((p) => p.continuationIndents.length > 0).map((at) => ({ text, at })));
 }
