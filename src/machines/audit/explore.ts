@@ -212,10 +212,8 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
       byState[j + 1] = (byState[j + 1] as number) + (byState[j] as number);
       edgeStart.data[firstNew + j] = base + (byState[j] as number);
     }
-    for (let j = 0; j < n; j++) {
-      edgeFrom.push(0);
-      edgeMove.push(0);
-    }
+    edgeFrom.extend(n);
+    edgeMove.extend(n);
     for (let j = 0; j < n; j++) {
       const q = pending[j] as number;
       const local = (queuePair[q] as number) - firstNew;

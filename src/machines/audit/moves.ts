@@ -142,6 +142,18 @@ export class Ints {
     this.data[this.length++] = v;
   }
 
+  /** Adds `n` entries (their values left over: write before reading). */
+  extend(n: number): void {
+    const need = this.length + n;
+    if (need > this.data.length) {
+      const grown = takeInts(Math.max(this.data.length * 2, need));
+      grown.set(this.data.subarray(0, this.length));
+      giveBack(this.data);
+      this.data = grown;
+    }
+    this.length = need;
+  }
+
   /** Gives the memory back; the Ints is not used again. */
   release(): void {
     giveBack(this.data);
