@@ -1,4 +1,4 @@
-import { findNodeAtLocation, parse, parseTree, printParseErrorCode, visit, type Node, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, parseTree, printParseErrorCode, visit, type Node, type ParseError } from 'jsonc-parser';
 import { quoteValue } from '../text/quote.js';
 import type { JsonPath, Problem, UnlocatedProblem } from './problem.js';
 import { likelySyntaxCause } from './syntax.js';
@@ -96,7 +96,10 @@ const MAX_SYNTAX_PROBLEMS = 5;
 /** Syntax problems found by a strict JSON parse, with offsets; empty when the text is valid JSON. */
 export function syntaxProblems(text: string): UnlocatedProblem[] {
   const errors: ParseError[] = [];
-  parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  // The errors jsonc-parser's `parse` reports (it collects them from this same walk), without
+  // building the value it would return: only the errors are wanted here.
+  visit(text, { onError: (error, offset, length) => { errors.push({ error, offset, length }); } },
+    { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const likely = likelySyntaxCause(text, errors);
   if (likely) return [likely];
   const distinct = errors.filter((e, i) => i === 0 || e.offset !== errors[i - 1]?.offset);
