@@ -103,13 +103,20 @@ function walkBestPath(index: ScenarioIndex, bestFrom: ReadonlyMap<string, number
       continue;
     }
     const here = bestFrom.get(node.id) ?? -Infinity;
-    let chosen: { replyId: string; value: number; total: number; to: string; variables: Variables; reply: Reply } | undefined;
+    let chosen: { replyId: string; value: number; total: number; to: string; variables: Variables | undefined; reply: Reply } | undefined;
     for (const reply of node.replies) {
       if (reply.when !== undefined && !whenHolds(reply.when, variables, conduct)) continue;
-      const after = valuesAfter(reply.effects, variables, index.variables);
-      // Conduct after this reply is worked out only for routes that read it.
-      const routesReadConduct = typeof reply.next !== 'string' && reply.next.some((r) => readsConduct(r.when));
-      const to = resolveRoute(reply.next, after, routesReadConduct ? conductAfter(conduct, reply.assessments, node.replies) : conduct);
+      // The values after the reply are needed here only to choose among routes; for a plain
+      // "next" they are worked out once, for the reply chosen.
+      let after: Variables | undefined;
+      let to: string | undefined;
+      if (typeof reply.next === 'string') to = reply.next;
+      else {
+        after = valuesAfter(reply.effects, variables, index.variables);
+        // Conduct after this reply is worked out only for routes that read it.
+        const routesReadConduct = reply.next.some((r) => readsConduct(r.when));
+        to = resolveRoute(reply.next, after, routesReadConduct ? conductAfter(conduct, reply.assessments, node.replies) : conduct);
+      }
       if (to === undefined) continue;
       const value = replyValue(reply);
       const total = value + (bestFrom.get(to) ?? -Infinity);
@@ -119,7 +126,7 @@ function walkBestPath(index: ScenarioIndex, bestFrom: ReadonlyMap<string, number
     if (!blockedAt && chosen.total < here) blockedAt = { nodeId: node.id, wanted: idealReply(index, node.id, bestFrom) };
     path.push({ nodeId: node.id, replyId: chosen.replyId, value: chosen.value });
     pathScore += chosen.value;
-    variables = chosen.variables;
+    variables = chosen.variables ?? valuesAfter(chosen.reply.effects, variables, index.variables);
     conduct = conductAfter(conduct, chosen.reply.assessments, node.replies);
     node = index.nodes.get(chosen.to);
   }

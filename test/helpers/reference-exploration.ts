@@ -78,10 +78,16 @@ export function referenceFindings(s: Scenario): ReferenceFindings {
         const variables = applyEffects(move.effects, state.variables, index.variables).variables;
         const after = move.assessments && node?.kind === 'decision' ? conductAfter(state.conduct, move.assessments, node.replies) : state.conduct;
         const targets = new Map<string, State>();
+        // One conduct before and one after per move, their points set per total (the game's
+        // functions only read them), rather than two copies per total.
+        const beforeTotal: Conduct = { ...state.conduct };
+        const afterTotal: Conduct = { ...after };
         for (const total of state.totals) {
-          if (!whenHolds(move.when, state.variables, { ...state.conduct, points: total })) continue;
+          beforeTotal.points = total;
+          if (!whenHolds(move.when, state.variables, beforeTotal)) continue;
           const reached = total + after.points;
-          const to = route(move.next, variables, { ...after, points: reached });
+          afterTotal.points = reached;
+          const to = route(move.next, variables, afterTotal);
           if (to === undefined) continue;
           let target = targets.get(to);
           if (!target) targets.set(to, (target = stateAt(to, variables, after)));

@@ -116,6 +116,16 @@ describe('every validator rule has a bad fixture that is reported where it is an
     expect(new LineMap(before).position(before.length)).toEqual({ line: p?.line, column: p?.column });
   });
 
+  it('with a key repeated, a problem in the value that counts (the last) points at that one', () => {
+    // The first "nodes" is a list that passes; the second (the one JSON.parse keeps) has a misspelt field.
+    const example = readFixture('good/example.json').toString('utf8');
+    const text = example.replace('"nodes": [', '"nodes": [{ "id": "x" }], "nodes": [').replace('"narration": "Driving home', '"narations": "Driving home');
+    const p = validateScenario(text, 'twice.json').problems.find((q) => q.code === 'unknown-field');
+    expect(p?.path).toEqual(['nodes', 3, 'narations']);
+    const lines = text.split('\n');
+    expect(lines[(p?.line as number) - 1]?.slice((p?.column as number) - 1)).toMatch(/^"narations"/);
+  });
+
   it('the good example has no problems at all', () => {
     const result = validateScenario(readFixture('good/example.json'), 'example.json');
     expect(result.problems).toEqual([]);

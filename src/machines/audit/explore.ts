@@ -2,7 +2,7 @@ import { scenarioGraph } from '../graph.js';
 import { indexScenario, type ScenarioIndex } from '../scenario-index.js';
 import { analyseBest, CRITICAL_CAP, percentOfBest } from '../scoring.js';
 import type { EndingKind, Route, Scenario, ScenarioNode } from '../schema/scenario.js';
-import { conductUse, Ints, Moves, type Move } from './moves.js';
+import { conductUse, GUARD_READS_POINTS, Ints, Moves, ROUTES_READ_POINTS } from './moves.js';
 import { PointsStore, removePoints, type PointsSet } from './points-set.js';
 
 /**
@@ -88,7 +88,8 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
   for (let i = 0; i < nodeCount; i++) numberOf.set(order[i] as string, i);
   const nodes: ScenarioNode[] = order.map((id) => index.nodes.get(id) as ScenarioNode);
   const m = new Moves(index, nodes, numberOf, use, best);
-  const moves = m.moves;
+  const value = m.value;
+  const flags = m.flags;
   const unit = m.unit;
 
   // A move taken is queued at the node it leads to (from, move, pair), in slots used again once
@@ -173,7 +174,7 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
       if (part !== undefined) {
         points.loadArray(part, 0);
         carried.delete(q);
-      } else points.loadState(queueFrom[q] as number, (moves[queueMove[q] as number] as Move).value);
+      } else points.loadState(queueFrom[q] as number, value[queueMove[q] as number] as number);
       let s = -1;
       if (pair < stamp.length && stamp[pair] === i) {
         s = stateOfPair[pair] as number;
@@ -211,10 +212,8 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
       byState[j + 1] = (byState[j + 1] as number) + (byState[j] as number);
       edgeStart.data[firstNew + j] = base + (byState[j] as number);
     }
-    for (let j = 0; j < n; j++) {
-      edgeFrom.push(0);
-      edgeMove.push(0);
-    }
+    edgeFrom.extend(n);
+    edgeMove.extend(n);
     for (let j = 0; j < n; j++) {
       const q = pending[j] as number;
       const local = (queuePair[q] as number) - firstNew;
@@ -230,33 +229,36 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
   /** Playthroughs from state `state` by move `k`. */
   const expand = (state: number, k: number) => {
     work++;
-    const move = moves[k] as Move;
     const pair = statePair.data[state] as number;
     const vector = m.pairVector.data[pair] as number;
     const cls = m.pairClass.data[pair] as number;
+    const guard = m.when[k];
+    const moveFlags = flags[k] as number;
+    const moveValue = value[k] as number;
     let part: PointsSet | undefined;
-    if (move.when !== undefined) {
-      if (move.guardReadsPoints) {
-        part = m.where(points.toArray(state), move.when, vector, cls);
+    if (guard !== undefined) {
+      if ((moveFlags & GUARD_READS_POINTS) !== 0) {
+        part = m.where(points.toArray(state), guard, vector, cls);
         if (part.length === 0) return;
-      } else if (!m.holds(move.when, vector, cls)) return;
+      } else if (!m.holds(guard, vector, cls)) return;
     }
-    const vectorTo = m.vectorAfter(vector, move);
-    const clsTo = m.classAfter(cls, move, k);
+    const vectorTo = m.vectorAfter(vector, k);
+    const clsTo = m.classAfter(cls, k);
     const pairTo = m.pairOf(vectorTo, clsTo);
-    if (!move.routesReadPoints) {
-      send(m.targetOf(move, vectorTo, clsTo), pairTo, state, k, part?.map((p) => p + move.value));
+    if ((moveFlags & ROUTES_READ_POINTS) === 0) {
+      send(m.targetOf(k, vectorTo, clsTo), pairTo, state, k, part?.map((p) => p + moveValue));
       return;
     }
     // Routes read conduct after the reply, points included: each takes the part of the rest it holds for.
-    const routes = move.routes;
+    const routes = m.routes[k] as readonly Route[];
+    const firstTarget = m.targetStart[k] as number;
     let rest = part ?? points.toArray(state);
-    if (move.value !== 0) rest = rest.map((p) => p + move.value);
+    if (moveValue !== 0) rest = rest.map((p) => p + moveValue);
     for (let r = 0; r < routes.length && rest.length > 0; r++) {
       const when = (routes[r] as Route).when;
       const yes = when === undefined ? rest : m.where(rest, when, vectorTo, clsTo);
       if (yes.length === 0) continue;
-      send(move.targets[r] as number, pairTo, state, k, yes);
+      send(m.targets[firstTarget + r] as number, pairTo, state, k, yes);
       if (when === undefined) break;
       rest = removePoints(rest, yes, m.gap);
     }
@@ -299,12 +301,12 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
 
   /** Whether move `k` from state `from` with `total` points (in units) leads to node `to`. */
   const leadsTo = (from: number, k: number, total: number, to: number) => {
-    const move = moves[k] as Move;
     const pair = statePair.data[from] as number;
     const vector = m.pairVector.data[pair] as number;
     const cls = m.pairClass.data[pair] as number;
-    if (move.when !== undefined && !m.holdsWith(move.when, vector, cls, total)) return false;
-    return m.targetWith(move, m.vectorAfter(vector, move), m.classAfter(cls, move, k), total + move.value) === to;
+    const guard = m.when[k];
+    if (guard !== undefined && !m.holdsWith(guard, vector, cls, total)) return false;
+    return m.targetWith(k, m.vectorAfter(vector, k), m.classAfter(cls, k), total + (value[k] as number)) === to;
   };
 
   /**
@@ -327,18 +329,18 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
       for (let e = edgeStart.data[s] as number; e < last; e++) {
         const t = edgeFrom.data[e] as number;
         const move = edgeMove.data[e] as number;
-        const q = p - (moves[move] as Move).value;
+        const q = p - (value[move] as number);
         // A move whose guard and routes read no points takes every total of its state the same way.
-        const read = (moves[move] as Move).guardReadsPoints || (moves[move] as Move).routesReadPoints;
+        const read = (flags[move] as number) !== 0;
         if (!points.has(t, q) || (exact && read && !leadsTo(t, move, q, at))) continue;
         from = t;
         k = move;
         break;
       }
       if (from < 0) break;
-      const move = moves[k] as Move;
-      if (move.reply) out.push(move.reply.id);
-      p -= move.value;
+      const reply = m.reply[k];
+      if (reply) out.push(reply.id);
+      p -= value[k] as number;
       s = from;
       at = m.nodeOf[k] as number;
     }

@@ -111,31 +111,18 @@ function criticalOf(reply: Reply): number {
   return n;
 }
 
-/** A way out of a node: a reply of a decision, or a scene's continue. */
-export interface Move {
-  reply: Reply | undefined;
-  /** The decision's replies (for the best points at it). */
-  replies: readonly Reply[];
-  /** Points, in units of the exploration (`Moves.unit`). */
-  value: number;
-  critical: number;
-  when: When | undefined;
-  guardReadsPoints: boolean;
-  effects: readonly Effect[] | undefined;
-  /** The effects as a number (0: none), so the same effects on the same values are worked out once. */
-  effectsId: number;
-  /** The node a plain "next" leads to (-1: not a node of the order), or ROUTED when it is a list of routes. */
-  to: number;
-  /** The routes (empty for a plain "next"), and the node number each leads to. */
-  routes: readonly Route[];
-  targets: number[];
-  routesReadPoints: boolean;
-}
+/**
+ * The moves are numbered, and what each does is kept in typed arrays and plain arrays indexed by
+ * move number (one allocation per table rather than an object per move, which a young-generation
+ * collection would have to copy): a reply of a decision, or a scene's continue.
+ */
+/** Bits of `Moves.flags`: the move's guard reads points; its routes read points. */
+export const GUARD_READS_POINTS = 1;
+export const ROUTES_READ_POINTS = 2;
 
-/** `Move.to` of a move whose "next" is a list of routes. */
+/** `Moves.to` of a move whose "next" is a list of routes. */
 export const ROUTED = -2;
 const NO_ROUTES: readonly Route[] = [];
-const NO_TARGETS: number[] = [];
 
 /** A growable Int32Array, its memory taken from (and given back to) the kept arrays of `scratch`. */
 export class Ints {
@@ -153,6 +140,18 @@ export class Ints {
       this.data = grown;
     }
     this.data[this.length++] = v;
+  }
+
+  /** Adds `n` entries (their values left over: write before reading). */
+  extend(n: number): void {
+    const need = this.length + n;
+    if (need > this.data.length) {
+      const grown = takeInts(Math.max(this.data.length * 2, need));
+      grown.set(this.data.subarray(0, this.length));
+      giveBack(this.data);
+      this.data = grown;
+    }
+    this.length = need;
   }
 
   /** Gives the memory back; the Ints is not used again. */
@@ -213,8 +212,28 @@ class CodeTable {
 }
 
 export class Moves {
-  readonly moves: Move[] = [];
-  /** The moves out of node i are moves[first[i]] to moves[first[i + 1] - 1]. */
+  /** The number of moves. */
+  readonly count: number;
+  /** Per move: the reply (undefined for a scene's continue). */
+  readonly reply: (Reply | undefined)[] = [];
+  /** Per move: its points, in units of the exploration (`Moves.unit`). */
+  readonly value: Float64Array;
+  /** Per move: the critical violations it commits. */
+  readonly criticals: Int32Array;
+  /** Per move: its guard (undefined: none). */
+  readonly when: (When | undefined)[] = [];
+  /** Per move: GUARD_READS_POINTS and ROUTES_READ_POINTS. */
+  readonly flags: Uint8Array;
+  /** Per move: its effects as a number (0: none), so the same effects on the same values are worked out once. */
+  readonly effectsId: Int32Array;
+  /** Per move: the node a plain "next" leads to (-1: not a node of the order), or ROUTED when it is a list of routes. */
+  readonly to: Int32Array;
+  /** Per move: its routes (empty for a plain "next"). */
+  readonly routes: (readonly Route[])[] = [];
+  /** The node route r of move k leads to is targets[targetStart[k] + r] (-1: not a node of the order). */
+  readonly targetStart: Int32Array;
+  readonly targets: Int32Array;
+  /** The moves out of node i are numbered first[i] to first[i + 1] - 1. */
   readonly first: Int32Array;
   /** The node each move leaves. */
   readonly nodeOf: Int32Array;
@@ -295,51 +314,83 @@ export class Moves {
       }
       return id;
     };
-    const targetsOf = (next: Next) => {
-      if (typeof next === 'string') return NO_TARGETS;
-      const out = new Array<number>(next.length);
-      for (let r = 0; r < next.length; r++) out[r] = numberOf.get((next[r] as Route).to) ?? -1;
-      return out;
-    };
-    const toOf = (next: Next) => (typeof next === 'string' ? (numberOf.get(next) ?? -1) : ROUTED);
-    const routesOf = (next: Next) => (typeof next === 'string' ? NO_ROUTES : next);
-    const moves = this.moves;
+    // Two passes: count the moves and routes, then fill the tables.
+    let count = 0;
+    let routeCount = 0;
     for (let i = 0; i < nodeCount; i++) {
-      this.first[i] = moves.length;
       const node = nodes[i] as ScenarioNode;
       if (node.kind === 'scene') {
-        moves.push({ reply: undefined, replies: [], value: 0, critical: 0, when: undefined, guardReadsPoints: false, effects: node.effects, effectsId: effectsId(node.effects),
-          to: toOf(node.next), routes: routesOf(node.next), targets: targetsOf(node.next), routesReadPoints: nextReadsPoints(node.next) });
+        count++;
+        if (typeof node.next !== 'string') routeCount += node.next.length;
       } else if (node.kind === 'decision') {
         for (const reply of node.replies) {
-          moves.push({ reply, replies: node.replies, value: replyValue(reply), critical: criticalOf(reply), when: reply.when, guardReadsPoints: whenReadsPoints(reply.when),
-            effects: reply.effects, effectsId: effectsId(reply.effects), to: toOf(reply.next), routes: routesOf(reply.next), targets: targetsOf(reply.next), routesReadPoints: nextReadsPoints(reply.next) });
+          count++;
+          if (typeof reply.next !== 'string') routeCount += reply.next.length;
         }
       }
     }
-    this.first[nodeCount] = moves.length;
-    this.nodeOf = new Int32Array(moves.length);
-    for (let i = 0; i < nodeCount; i++) this.nodeOf.fill(i, this.first[i], this.first[i + 1]);
+    this.count = count;
+    this.value = new Float64Array(count);
+    this.criticals = new Int32Array(count);
+    this.flags = new Uint8Array(count);
+    this.effectsId = new Int32Array(count);
+    this.to = new Int32Array(count);
+    this.targetStart = new Int32Array(count + 1);
+    this.targets = new Int32Array(routeCount);
+    this.nodeOf = new Int32Array(count);
+    let k = 0;
+    let t = 0;
+    const add = (i: number, reply: Reply | undefined, effects: readonly Effect[] | undefined, next: Next) => {
+      this.nodeOf[k] = i;
+      this.reply.push(reply);
+      this.when.push(reply?.when);
+      if (reply !== undefined) {
+        this.value[k] = replyValue(reply);
+        this.criticals[k] = criticalOf(reply);
+      }
+      this.effectsId[k] = effectsId(effects);
+      this.flags[k] = (reply !== undefined && whenReadsPoints(reply.when) ? GUARD_READS_POINTS : 0) | (nextReadsPoints(next) ? ROUTES_READ_POINTS : 0);
+      this.targetStart[k] = t;
+      if (typeof next === 'string') {
+        this.to[k] = numberOf.get(next) ?? -1;
+        this.routes.push(NO_ROUTES);
+      } else {
+        this.to[k] = ROUTED;
+        this.routes.push(next);
+        for (let r = 0; r < next.length; r++) this.targets[t++] = numberOf.get((next[r] as Route).to) ?? -1;
+      }
+      k++;
+    };
+    for (let i = 0; i < nodeCount; i++) {
+      this.first[i] = k;
+      const node = nodes[i] as ScenarioNode;
+      if (node.kind === 'scene') add(i, undefined, node.effects, node.next);
+      else if (node.kind === 'decision') for (const reply of node.replies) add(i, reply, reply.effects, reply.next);
+    }
+    this.first[nodeCount] = k;
+    this.targetStart[count] = t;
     this.effectsCount = effectsIds.size + 1;
 
     // Points are whole numbers (weights are), counted in units of the greatest common divisor of
     // the values so that sets stay whole intervals when, say, every weight is 2. A value that is
     // not a whole number (a scenario that skipped validation) keeps every total apart instead.
+    const values = this.value;
     let unit = 0;
     let gap = 1;
-    for (const m of moves) {
-      if (!Number.isSafeInteger(m.value)) gap = 0;
-      else unit = gcd(unit, Math.abs(m.value));
+    for (let j = 0; j < count; j++) {
+      const v = values[j] as number;
+      if (!Number.isSafeInteger(v)) gap = 0;
+      else unit = gcd(unit, Math.abs(v));
     }
     if (gap === 0 || unit === 0) unit = 1;
-    if (unit !== 1) for (const m of moves) m.value /= unit;
+    if (unit !== 1) for (let j = 0; j < count; j++) values[j] = (values[j] as number) / unit;
     this.unit = unit;
     this.gap = gap;
     // A playthrough meets each node once, so no total is further from 0 than the sum of each node's largest move.
     let reach = 0;
     for (let i = 0; i < nodeCount; i++) {
       let most = 0;
-      for (let k = this.first[i] as number; k < (this.first[i + 1] as number); k++) most = Math.max(most, Math.abs((moves[k] as Move).value));
+      for (let j = this.first[i] as number; j < (this.first[i + 1] as number); j++) most = Math.max(most, Math.abs(values[j] as number));
       reach += most;
     }
     this.small = gap === 1 && reach < 2 ** 31 - 1;
@@ -413,10 +464,11 @@ export class Moves {
     return values;
   }
 
-  /** The vector after a move's effects. */
-  vectorAfter(vector: number, move: Move): number {
-    if (move.effectsId === 0) return vector;
-    const key = vector * this.effectsCount + move.effectsId;
+  /** The vector after move `k`'s effects. */
+  vectorAfter(vector: number, k: number): number {
+    const effects = this.effectsId[k] as number;
+    if (effects === 0) return vector;
+    const key = vector * this.effectsCount + effects;
     if (key < this.afterTable.length) {
       const after = (this.afterTable[key] as number) - 1;
       if (after >= 0) return after;
@@ -425,7 +477,7 @@ export class Moves {
     if (known !== undefined) return known;
     const values = this.scratch;
     for (let i = 0; i < this.slots; i++) values[i] = this.values[vector * this.slots + i] as number;
-    const ops = this.effectOps[move.effectsId] as number[];
+    const ops = this.effectOps[effects] as number[];
     for (let j = 0; j < ops.length; j += 5) {
       const slot = ops[j] as number;
       const raw = ops[j + 1] === 1 ? (ops[j + 2] as number) : (values[slot] as number) + (ops[j + 2] as number);
@@ -460,12 +512,16 @@ export class Moves {
   }
 
   /** The conduct class after move number `k`. */
-  classAfter(cls: number, move: Move, k: number): number {
-    if (move.reply === undefined) return cls;
-    if (!this.fullConduct) return Math.min(this.use.criticalCap, cls + move.critical);
-    const key = cls * this.moves.length + k;
+  classAfter(cls: number, k: number): number {
+    const reply = this.reply[k];
+    if (reply === undefined) return cls;
+    if (!this.fullConduct) return Math.min(this.use.criticalCap, cls + (this.criticals[k] as number));
+    const key = cls * this.count + k;
     let after = this.afterReply.get(key);
-    if (after === undefined) this.afterReply.set(key, (after = this.classOf(conductAfter(this.classes[cls] as Conduct, move.reply.assessments, move.replies))));
+    if (after === undefined) {
+      const replies = (this.nodes[this.nodeOf[k] as number] as Extract<ScenarioNode, { kind: 'decision' }>).replies;
+      this.afterReply.set(key, (after = this.classOf(conductAfter(this.classes[cls] as Conduct, reply.assessments, replies))));
+    }
     return after;
   }
 
@@ -493,15 +549,16 @@ export class Moves {
     return (this.classes[this.pairClass.data[pair] as number] as Conduct).critical > 0;
   }
 
-  /** The node a move leads to from this vector and class (after the move), or -1. */
-  targetOf(move: Move, vector: number, cls: number): number {
-    if (move.to !== ROUTED) return move.to;
+  /** The node move `k` leads to from this vector and class (after the move), or -1. */
+  targetOf(k: number, vector: number, cls: number): number {
+    const to = this.to[k] as number;
+    if (to !== ROUTED) return to;
     const variables = this.variablesOf(vector);
     const conduct = this.classes[cls] as Conduct;
-    const routes = move.routes;
+    const routes = this.routes[k] as readonly Route[];
     for (let r = 0; r < routes.length; r++) {
       const when = (routes[r] as Route).when;
-      if (when === undefined || whenHolds(when, variables, conduct)) return move.targets[r] as number;
+      if (when === undefined || whenHolds(when, variables, conduct)) return this.targets[(this.targetStart[k] as number) + r] as number;
     }
     return -1;
   }
@@ -518,10 +575,10 @@ export class Moves {
     return whenHolds(when, this.variablesOf(vector), conduct);
   }
 
-  /** The node a move leads to with `total` points (in units, after the move), or -1. */
-  targetWith(move: Move, vector: number, cls: number, total: number): number {
+  /** The node move `k` leads to with `total` points (in units, after the move), or -1. */
+  targetWith(k: number, vector: number, cls: number, total: number): number {
     (this.classes[cls] as Conduct).points = total * this.unit;
-    return this.targetOf(move, vector, cls);
+    return this.targetOf(k, vector, cls);
   }
 
   /** The part of a set of points (in units) for which `when` holds, with this vector and class. */

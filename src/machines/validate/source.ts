@@ -1,4 +1,4 @@
-import { findNodeAtLocation, parse, parseTree, printParseErrorCode, visit, type Node, type ParseError } from 'jsonc-parser';
+import { printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
 import { quoteValue } from '../text/quote.js';
 import type { JsonPath, Problem, UnlocatedProblem } from './problem.js';
 import { likelySyntaxCause } from './syntax.js';
@@ -96,7 +96,10 @@ const MAX_SYNTAX_PROBLEMS = 5;
 /** Syntax problems found by a strict JSON parse, with offsets; empty when the text is valid JSON. */
 export function syntaxProblems(text: string): UnlocatedProblem[] {
   const errors: ParseError[] = [];
-  parse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  // The errors jsonc-parser's `parse` reports (it collects them from this same walk), without
+  // building the value it would return: only the errors are wanted here.
+  visit(text, { onError: (error, offset, length) => { errors.push({ error, offset, length }); } },
+    { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const likely = likelySyntaxCause(text, errors);
   if (likely) return [likely];
   const distinct = errors.filter((e, i) => i === 0 || e.offset !== errors[i - 1]?.offset);
@@ -114,72 +117,199 @@ export function syntaxProblems(text: string): UnlocatedProblem[] {
   });
 }
 
-/** Turns unlocated problems into located ones, building the syntax tree only if a location needs it. */
+/**
+ * Turns unlocated problems into located ones. Places named by a JSON path are found in one pass
+ * over the text that goes down only into the values some path names and skips the rest (no
+ * syntax tree of the whole file, which for a large file costs more than the validation).
+ */
 export function locateProblems(text: string, file: string, problems: UnlocatedProblem[]): Problem[] {
   if (problems.length === 0) return [];
-  const lines = new LineMap(text);
-  let tree: Node | undefined | null = null;
-  const getTree = () => {
-    if (tree === null) tree = findExcessiveNesting(text) < 0 ? parseTree(text) : undefined;
-    return tree;
-  };
-  const find = indexedFinder();
-  return problems.map((p) => {
-    const offset = p.offset ?? offsetOfPath(text, getTree(), p, find);
-    const { line, column } = lines.position(offset);
+  let places: PathPlaces | null = null;
+  const offsets = problems.map((p) => {
+    if (p.offset !== undefined) return p.offset;
+    places ??= findExcessiveNesting(text) < 0 ? locatePaths(text, problems) : undefined;
+    return offsetOfPath(text, places, p);
+  });
+  const positions = linePositions(text, offsets);
+  return problems.map((p, i) => {
+    const { line, column } = positions[i] as { line: number; column: number };
     return { severity: p.severity, code: p.code, file, line, column, path: p.path, message: p.message, fix: p.fix };
   });
 }
 
-type Finder = (root: Node, path: JsonPath) => Node | undefined;
-
-/**
- * findNodeAtLocation with each object's keys indexed on first use: looking up thousands of
- * problems in an object with thousands of keys stays linear instead of scanning it each time.
- * With duplicate keys the last one counts, as in JSON.parse.
- */
-function indexedFinder(): Finder {
-  const index = new WeakMap<Node, Map<string, Node>>();
-  return (root, path) => {
-    let node: Node | undefined = root;
-    for (const segment of path) {
-      if (!node) return undefined;
-      if (typeof segment === 'string') {
-        if (node.type !== 'object' || !node.children) return undefined;
-        let keys = index.get(node);
-        if (!keys) {
-          keys = new Map();
-          for (const prop of node.children) {
-            const [key, value] = prop.children ?? [];
-            if (key && value && typeof key.value === 'string') keys.set(key.value, value);
-          }
-          index.set(node, keys);
-        }
-        node = keys.get(segment);
-      } else {
-        if (node.type !== 'array' || !node.children || segment < 0) return undefined;
-        node = node.children[segment];
-      }
+/** 1-based line and column of each offset, by one scan for line breaks up to the last of them. */
+function linePositions(text: string, offsets: readonly number[]): { line: number; column: number }[] {
+  const order = offsets.map((_, i) => i).sort((a, b) => (offsets[a] as number) - (offsets[b] as number));
+  const out = new Array<{ line: number; column: number }>(offsets.length);
+  let line = 1;
+  let lineStart = 0;
+  let nextBreak = text.indexOf('\n');
+  for (const i of order) {
+    const offset = offsets[i] as number;
+    while (nextBreak !== -1 && nextBreak < offset) {
+      line++;
+      lineStart = nextBreak + 1;
+      nextBreak = text.indexOf('\n', lineStart);
     }
-    return node;
-  };
+    out[i] = { line, column: offset - lineStart + 1 };
+  }
+  return out;
 }
 
-function offsetOfPath(text: string, tree: Node | undefined, p: UnlocatedProblem, find: Finder = findNodeAtLocation): number {
-  if (!tree) return 0;
-  for (let len = p.path.length; len >= 0; len--) {
-    const node = find(tree, p.path.slice(0, len) as JsonPath);
-    if (!node) continue;
-    const exact = len === p.path.length;
-    if (exact && p.atKey && node.parent?.type === 'property' && node.parent.children?.[0]) {
-      return node.parent.children[0].offset;
+/**
+ * A value a problem's path names (or passes through), as found in the text: where it starts, and
+ * for an object's property, where its key starts. `found` is false until the scan reaches it.
+ */
+interface Place {
+  found: boolean;
+  offset: number;
+  keyOffset: number;
+  /** Reached as the value of an object's property (not as an item of an array, nor the root). */
+  property: boolean;
+  keys?: Map<string, Place>;
+  items?: Map<number, Place>;
+}
+
+type PathPlaces = Place | undefined;
+
+function newPlace(): Place {
+  return { found: false, offset: 0, keyOffset: 0, property: false };
+}
+
+/** The places every path of `problems` names, found in one pass over valid JSON `text`. */
+function locatePaths(text: string, problems: readonly UnlocatedProblem[]): PathPlaces {
+  const root = newPlace();
+  for (const p of problems) {
+    if (p.offset !== undefined) continue;
+    let at = root;
+    for (const segment of p.path) {
+      if (typeof segment === 'string') {
+        at.keys ??= new Map();
+        let next = at.keys.get(segment);
+        if (!next) at.keys.set(segment, (next = newPlace()));
+        at = next;
+      } else {
+        at.items ??= new Map();
+        let next = at.items.get(segment);
+        if (!next) at.items.set(segment, (next = newPlace()));
+        at = next;
+      }
     }
-    if (exact && p.stringIndex !== undefined && node.type === 'string') {
-      return rawStringOffset(text, node.offset, p.stringIndex);
-    }
-    return node.offset;
   }
-  return 0;
+  const start = skipSpace(text, 0);
+  if (start >= text.length) return undefined;
+  root.found = true;
+  root.offset = start;
+  visitPlace(text, start, root);
+  return root;
+}
+
+/** Forgets what was found below `place` (a repeated key: the last one counts, as in JSON.parse). */
+function forget(place: Place): void {
+  for (const child of place.keys?.values() ?? []) if (child.found) { child.found = false; forget(child); }
+  for (const child of place.items?.values() ?? []) if (child.found) { child.found = false; forget(child); }
+}
+
+/** Records the places below `place`, whose value starts at `at`; returns the offset after the value. */
+function visitPlace(text: string, at: number, place: Place): number {
+  const c = text.charCodeAt(at);
+  if (c === 123 && place.keys) {
+    let i = skipSpace(text, at + 1);
+    if (text.charCodeAt(i) === 125) return i + 1;
+    for (;;) {
+      const keyStart = i;
+      const keyEnd = skipString(text, i);
+      const raw = text.slice(keyStart + 1, keyEnd - 1);
+      const key = raw.includes('\\') ? (JSON.parse(text.slice(keyStart, keyEnd)) as string) : raw;
+      i = skipSpace(text, keyEnd);
+      i = skipSpace(text, i + 1); // the colon
+      const child = place.keys.get(key);
+      if (child) {
+        if (child.found) forget(child);
+        child.found = true;
+        child.offset = i;
+        child.keyOffset = keyStart;
+        child.property = true;
+        i = visitPlace(text, i, child);
+      } else i = skipValue(text, i);
+      i = skipSpace(text, i);
+      if (text.charCodeAt(i) !== 44) return i + 1;
+      i = skipSpace(text, i + 1);
+    }
+  }
+  if (c === 91 && place.items) {
+    let i = skipSpace(text, at + 1);
+    if (text.charCodeAt(i) === 93) return i + 1;
+    for (let index = 0; ; index++) {
+      const child = place.items.get(index);
+      if (child) {
+        child.found = true;
+        child.offset = i;
+        i = visitPlace(text, i, child);
+      } else i = skipValue(text, i);
+      i = skipSpace(text, i);
+      if (text.charCodeAt(i) !== 44) return i + 1;
+      i = skipSpace(text, i + 1);
+    }
+  }
+  return skipValue(text, at);
+}
+
+function skipSpace(text: string, i: number): number {
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return i;
+    i++;
+  }
+}
+
+/** The offset after the string whose opening quote is at `i`. */
+function skipString(text: string, i: number): number {
+  for (let j = i + 1; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 92) j++;
+    else if (c === 34) return j + 1;
+  }
+  return text.length;
+}
+
+/** The offset after the value that starts at `i` (valid JSON). */
+function skipValue(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c === 34) return skipString(text, i);
+  if (c === 123 || c === 91) {
+    let depth = 0;
+    for (let j = i; j < text.length; j++) {
+      const d = text.charCodeAt(j);
+      if (d === 34) j = skipString(text, j) - 1;
+      else if (d === 123 || d === 91) depth++;
+      else if ((d === 125 || d === 93) && --depth === 0) return j + 1;
+    }
+    return text.length;
+  }
+  let j = i;
+  for (; j < text.length; j++) {
+    const d = text.charCodeAt(j);
+    if (d === 44 || d === 125 || d === 93 || d === 32 || d === 10 || d === 13 || d === 9) break;
+  }
+  return j;
+}
+
+/** The offset a problem's path leads to: the deepest place of the path that exists. */
+function offsetOfPath(text: string, root: PathPlaces, p: UnlocatedProblem): number {
+  if (!root) return 0;
+  let place = root;
+  let len = 0;
+  for (const segment of p.path) {
+    const next: Place | undefined = typeof segment === 'string' ? place.keys?.get(segment) : place.items?.get(segment);
+    if (!next?.found) break;
+    place = next;
+    len++;
+  }
+  const exact = len === p.path.length;
+  if (exact && p.atKey && place.property) return place.keyOffset;
+  if (exact && p.stringIndex !== undefined && text.charCodeAt(place.offset) === 34) return rawStringOffset(text, place.offset, p.stringIndex);
+  return place.offset;
 }
 
 /** The file offset of character `index` of the decoded string whose opening quote is at `quote`. */
