@@ -262,7 +262,7 @@ const fromAxePlaywright = createRequire(createRequire(import.meta.url).resolve('
 let axeSource: string | undefined;
 
 /**
- * Runs axe on the page as it is now, with the WCAG 2.2 AA tags: every rule with those tags, over the
+ * Runs axe on the page once its running animations have ended, with the WCAG 2.2 AA tags: every rule with those tags, over the
  * whole document, as AxeBuilder's legacy mode runs it, without its costs (4 s a run against 0.6 s,
  * measured): axe is injected (into each frame) only when the document does not have it yet (hash
  * routes keep the document, so once per page load, not twice per run), and no new blank page
@@ -275,6 +275,9 @@ export async function runAxe(page: Page): Promise<AxeResults> {
   }
   const result = await page.evaluate(async (tags) => {
     const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<unknown> } }).axe;
+    // The page as it settles: a moment that has just appeared fades in (styles.css, 160 ms from
+    // 0.4 opacity), and colour contrast measured mid-fade is not what the reader sees.
+    await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)));
     try {
       return { results: await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }) };
     } catch (e) {
