@@ -27,9 +27,9 @@ export function newest(dir) {
 
 /** Whether dist/ is missing or older than src/, the guide data or the build settings. */
 export function buildIsStale(root = ROOT) {
-  const entry = join(root, 'dist', 'src', 'terminal', 'main.js');
+  const entry = join(root, 'dist', 'src', 'terminal', 'main.bundle.js');
   if (!existsSync(entry)) return true;
-  const configs = ['tsconfig.json', 'tsconfig.build.json', 'package.json'].map((f) => statSync(join(root, f)).mtimeMs);
+  const configs = ['tsconfig.json', 'tsconfig.build.json', 'package.json', 'scripts/bundle-cli.mjs'].map((f) => statSync(join(root, f)).mtimeMs);
   const sources = Math.max(newest(join(root, 'src')), newest(join(root, 'scenarios', 'guide')), ...configs);
   return newest(join(root, 'dist')) < sources;
 }
@@ -51,5 +51,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     process.stderr.write('Building…\n');
     // Only the JavaScript is needed to run; `npm test` and `npm run typecheck` check the types.
     execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json', '--noCheck'], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'bundle-cli.mjs')], { cwd: ROOT, stdio: 'inherit' });
   }
 }

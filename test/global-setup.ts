@@ -14,14 +14,16 @@ function newest(dir: string): number {
 }
 
 /**
- * Child-process tests run the built CLI (dist/). `npm test` builds just before vitest; when vitest is
- * run on its own after editing src/, rebuild here so those tests never exercise stale code.
+ * Child-process tests run the built CLI (dist/: tsc's output, bundled by scripts/bundle-cli.mjs), as
+ * `npx casa-practice` does. When a source is newer than the build (after editing src/, or when vitest
+ * is run on its own), rebuild here so those tests never exercise stale code.
  */
 export default function setup(): void {
-  const entry = join(ROOT, 'dist', 'src', 'terminal', 'main.js');
-  const configs = ['tsconfig.json', 'tsconfig.build.json', 'package.json'].map((f) => statSync(join(ROOT, f)).mtimeMs);
+  const entry = join(ROOT, 'dist', 'src', 'terminal', 'main.bundle.js');
+  const configs = ['tsconfig.json', 'tsconfig.build.json', 'package.json', 'scripts/bundle-cli.mjs'].map((f) => statSync(join(ROOT, f)).mtimeMs);
   const sources = Math.max(newest(join(ROOT, 'src')), ...configs);
   if (existsSync(entry) && newest(join(ROOT, 'dist')) >= sources) return;
   // Types are checked by `tsc --noEmit`; here only the JavaScript is needed.
   execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json', '--noCheck'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'bundle-cli.mjs')], { cwd: ROOT, stdio: 'inherit' });
 }
