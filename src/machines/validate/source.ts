@@ -213,38 +213,32 @@ function forget(place: Place): void {
 /** Records the places below `place`, whose value starts at `at`; returns the offset after the value. */
 function visitPlace(text: string, at: number, place: Place): number {
   const c = text.charCodeAt(at);
-  if (c === 123 && place.keys) {
+  const object = c === 123 && place.keys !== undefined;
+  if (object || (c === 91 && place.items)) {
+    // One loop for both: an object's member starts with its key, an array's is found by index.
     let i = skipSpace(text, at + 1);
-    if (text.charCodeAt(i) === 125) return i + 1;
-    for (;;) {
-      const keyStart = i;
-      const keyEnd = skipString(text, i);
-      const raw = text.slice(keyStart + 1, keyEnd - 1);
-      const key = raw.includes('\\') ? (JSON.parse(text.slice(keyStart, keyEnd)) as string) : raw;
-      i = skipSpace(text, keyEnd);
-      i = skipSpace(text, i + 1); // the colon
-      const child = place.keys.get(key);
+    if (text.charCodeAt(i) === (object ? 125 : 93)) return i + 1;
+    for (let index = 0; ; index++) {
+      let child: Place | undefined;
+      let keyStart = -1;
+      if (object) {
+        keyStart = i;
+        const keyEnd = skipString(text, i);
+        const raw = text.slice(keyStart + 1, keyEnd - 1);
+        const key = raw.includes('\\') ? (JSON.parse(text.slice(keyStart, keyEnd)) as string) : raw;
+        i = skipSpace(text, keyEnd);
+        i = skipSpace(text, i + 1); // the colon
+        child = place.keys?.get(key);
+      } else child = place.items?.get(index);
       if (child) {
+        // A repeated key: the last one counts (an array's item is reached once, so never here).
         if (child.found) forget(child);
         child.found = true;
         child.offset = i;
-        child.keyOffset = keyStart;
-        child.property = true;
-        i = visitPlace(text, i, child);
-      } else i = skipValue(text, i);
-      i = skipSpace(text, i);
-      if (text.charCodeAt(i) !== 44) return i + 1;
-      i = skipSpace(text, i + 1);
-    }
-  }
-  if (c === 91 && place.items) {
-    let i = skipSpace(text, at + 1);
-    if (text.charCodeAt(i) === 93) return i + 1;
-    for (let index = 0; ; index++) {
-      const child = place.items.get(index);
-      if (child) {
-        child.found = true;
-        child.offset = i;
+        if (object) {
+          child.keyOffset = keyStart;
+          child.property = true;
+        }
         i = visitPlace(text, i, child);
       } else i = skipValue(text, i);
       i = skipSpace(text, i);
