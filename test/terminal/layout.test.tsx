@@ -1,4 +1,4 @@
-import { countWords, recordCompletion, type Debrief } from '../../src/machines/index.js';
+import { countWords, recordCompletion, selectView, startSession, type Debrief } from '../../src/machines/index.js';
 import { stateStore } from '../../src/terminal/node/state-store.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { exportsDir } from '../../src/terminal/export.js';
 import { listCatalog } from '../../src/terminal/node/catalog-files.js';
 import { loadPlayable, type PlayableScenario } from '../../src/terminal/scenario-source.js';
+import { sessionSeed } from '../../src/terminal/seed.js';
+import { playElement } from './helpers/play.js';
 import { appElement, KEY, playToDebrief, press, renderAt, tap, tempEnv, validatedCatalog } from './helpers/ink.js';
 import { BUNDLED, bundledFile, bundledProse, rows, wrappedParagraphs } from './helpers/layout.js';
 
@@ -41,6 +43,34 @@ async function openScenario(n: number, columns: number, env = tempEnv()) {
   const r = await renderAt(appElement({ env, dir: BUNDLED, start: { kind: 'play', playable, showNote: true } }).element, columns);
   expect(r.lastFrame()).toContain('Content note');
   await press(r, KEY.enter);
+  return r;
+}
+
+/**
+ * The debrief of a run through bundled scenario `n`, drawn at `columns`×24 by the play screen that
+ * ran it. The run is the one playToDebrief plays by keys from openScenario (Enter on every scene,
+ * then at each decision the first available reply of numbers pick, 1, 2, … as shown, with the
+ * App's session seed), made through the core so that only the debrief is drawn: the screens on the
+ * way are drawn and measured elsewhere (fit.test: every node and reply at 60 and 80 columns; the
+ * playthroughs under "wrapped text"), and the first test below checks that this debrief is exactly
+ * the one the App draws at the end of playToDebrief.
+ */
+async function openDebrief(n: number, columns: number, pick: number, env = tempEnv()) {
+  const playable = bundled(PICKER_ORDER[n - 1] as string);
+  const actor = startSession(playable.scenario, 'practice', undefined, sessionSeed(env));
+  for (let i = 0; i < 80; i++) {
+    const view = selectView(playable.scenario, actor.getSnapshot());
+    if (view.done) break;
+    if (view.kind === 'scene') {
+      actor.send({ type: 'scene.continue' });
+      continue;
+    }
+    const reply = [pick, 1, 2, 3, 4, 5].map((k) => view.replies[k - 1]).find((x) => x?.enabled);
+    if (!reply) throw new Error(`no reply available at "${view.nodeId}"`);
+    actor.send({ type: 'reply.choose', replyId: reply.id });
+  }
+  const r = await renderAt(playElement({ playable, actor, env }), columns);
+  expect(r.lastFrame()).toContain('Debrief:');
   return r;
 }
 
@@ -168,8 +198,12 @@ async function readSection(r: Awaited<ReturnType<typeof renderAt>>): Promise<str
 describe('the debrief', () => {
   it.each([80, 60])('at %i×24 the summary shows the outcome band and a score bar first, and a table of every principle with ✓/✗/○ counts; at 80 it fits the first page whole', async (columns) => {
     const env = tempEnv();
-    const r = await openScenario(4, columns, env); // The 11:40 p.m. call: a typical run touches 14 principles
-    await playToDebrief(r, 2);
+    const r = await openDebrief(4, columns, 2, env); // The 11:40 p.m. call: a typical run touches 14 principles
+    // The debrief drawn at once is the one the App draws after playing there by keys.
+    const played = await openScenario(4, columns);
+    await playToDebrief(played, 2);
+    expect(r.lastFrame()).toBe(played.lastFrame());
+    played.unmount();
     const first = sectionRows(r.lastFrame());
     expect(first.content[0]).toMatch(/^Ending: /);
     expect(first.content[1]).toMatch(/^Outcome: (Strong|Developing|Needs review) · [█░]{10} \d+% \(-?\d+ of \d+/);
@@ -195,8 +229,7 @@ describe('the debrief', () => {
   });
 
   it.each([1, 2, 3, 4, 5, 6])('at 80×24 the summary of a run through bundled scenario %i fits the first page whole', async (n) => {
-    const r = await openScenario(n, 80);
-    await playToDebrief(r, 1);
+    const r = await openDebrief(n, 80, 1);
     const first = sectionRows(r.lastFrame());
     expect(first.scrolls, r.lastFrame()).toBe(false);
     expect(first.content.join('\n')).toMatch(/^Outcome: .* [█░]{10} \d+%/m);
@@ -206,8 +239,7 @@ describe('the debrief', () => {
 
   it.each([80, 60])('at %i×24 "To work on" names each principle once, in the guide\'s words, and scrolls with ↓/PgDn/PgUp within 24 rows', async (columns) => {
     const env = tempEnv();
-    const r = await openScenario(4, columns, env);
-    await playToDebrief(r, 2);
+    const r = await openDebrief(4, columns, 2, env);
     await press(r, '4');
     expect(sectionRows(r.lastFrame()).below).toBe(true);
     const text = (await readSection(r)).join(' ').replace(/\s+/g, ' ');
@@ -225,8 +257,7 @@ describe('the debrief', () => {
   });
 
   it('PgDn moves a page at a time and the path comparison scrolls too (60×24)', async () => {
-    const r = await openScenario(4, 60);
-    await playToDebrief(r, 2);
+    const r = await openDebrief(4, 60, 2);
     await press(r, '4');
     const top = sectionRows(r.lastFrame()).content;
     await press(r, PG_DOWN);
