@@ -142,6 +142,16 @@ const isLocal = (url: string): boolean => {
 };
 
 /**
+ * Every URL that is not certainly on 127.0.0.1: all but scheme://127.0.0.1 followed by a port, a path,
+ * a query, a fragment or nothing (and data:, blob:, about:). A superset of what isLocal refuses (an
+ * address it lets through, e.g. with user info before the host, is still decided by isLocal), so
+ * that Playwright settles every request of the page to its own server inside the browser server,
+ * without a round trip to the test for each request and each WebSocket message (the room's pages
+ * sent every message of their WebSocket through the test, a mock socket in the page forwarding it).
+ */
+export const MAYBE_OUTBOUND = /^(?!(?:data|blob|about):|[a-z][a-z0-9+.-]*:\/\/127\.0\.0\.1(?:[:/?#]|$))/i;
+
+/**
  * A fresh context (its own storage) and page at `url` + `path`, with every request to another
  * origin than 127.0.0.1 blocked and recorded, console errors, page errors and dialogs recorded.
  * Waits for the load event; tests then wait for what they need (a role, a text), never a fixed time.
@@ -155,13 +165,15 @@ export async function openPage(browser: Browser, url: string, path = '', options
   const { initScript, ...contextOptions } = options;
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block', ...contextOptions });
   const outbound: string[] = [];
-  await context.route('**/*', (route) => {
+  // Only addresses that may leave 127.0.0.1 come to these handlers (MAYBE_OUTBOUND); the page's own
+  // requests and WebSockets go straight to their server, not through this process.
+  await context.route(MAYBE_OUTBOUND, (route) => {
     const target = route.request().url();
     if (isLocal(target)) return route.continue();
     outbound.push(target);
     return route.abort('blockedbyclient');
   });
-  await context.routeWebSocket(/.*/, (ws) => {
+  await context.routeWebSocket(MAYBE_OUTBOUND, (ws) => {
     if (isLocal(ws.url())) ws.connectToServer();
     else {
       outbound.push(ws.url());
