@@ -4,7 +4,7 @@ import { builtAppInChromium, openPage, readLocalStorage, runAxe, seedLocalStorag
 const web = builtAppInChromium();
 
 describe('the built web app in headless Chromium', () => {
-  it('loads from the built files served by vite preview, runs its JavaScript modules, sends nothing out, and axe reports', async () => {
+  it('loads from the built files served over HTTP on 127.0.0.1, runs its JavaScript modules, sends nothing out, and axe reports', async () => {
     // The page's own Content-Security-Policy (connect-src 'self') stops the probe below before any
     // request is made; bypass it here so the guard itself is tested (app.test.ts checks the CSP).
     const s = await openPage(web.browser, web.app.url, '', { bypassCSP: true });
