@@ -81,9 +81,9 @@ export const AXE_PATH = '/__e2e__/axe.min.js';
 /**
  * Serves the built web app (dist-web/) as a static host would, on 127.0.0.1 and a free port: its
  * files as they are (sirv, as the room server serves them; revalidated on every load, as vite
- * preview had them: no-cache and an ETag; index.html for a path that names no file), and axe-core
- * at AXE_PATH. The e2e global setup starts one for the whole run. (vite preview, used before, also
- * gzipped every response, CPU spent twice on a loopback connection for nothing.)
+ * preview had them: no-cache and an ETag; index.html for a path without a file extension that names
+ * no file), and axe-core at AXE_PATH. The e2e global setup starts one for the whole run. (vite
+ * preview, used before, also gzipped every response: CPU spent at both ends of a loopback connection.)
  */
 export async function serveBuiltApp(dir = WEB_BUILD_DIR): Promise<WebApp> {
   const { default: sirv } = await import('sirv');
@@ -210,8 +210,8 @@ export async function openPage(browser: Browser, url: string, path = '', options
   const { initScript, ...contextOptions } = options;
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block', ...contextOptions });
   const outbound: string[] = [];
-  // Only addresses that may leave 127.0.0.1 come to these handlers (MAYBE_OUTBOUND); the page's own
-  // requests and WebSockets go straight to their server, not through this process.
+  // Only addresses that may leave 127.0.0.1 come to these handlers (MAYBE_OUTBOUND); the browser
+  // server lets the page's own requests and WebSockets through without asking this worker.
   await context.route(MAYBE_OUTBOUND, (route) => {
     const target = route.request().url();
     if (isLocal(target)) return route.continue();
