@@ -67,7 +67,7 @@ export default defineConfig({
       // jsdom files share a worker's modules too: setting up jsdom and loading the app for each file
       // was half of their time. Each test renders into a fresh document (cleanup after each).
       { extends: true, test: { name: 'web', include: WEB_COMPONENTS, environment: 'jsdom', isolate: false } },
-      // The e2e files share one Chromium and one vite preview (their global setup) and keep their
+      // The e2e files share one Chromium and one app server (their global setup) and keep their
       // state in their own browser contexts, so they run beside the other files, not after them.
       { extends: true, test: { name: 'e2e', include: E2E, globalSetup: ['test/web/e2e/global-setup.ts'], testTimeout: 120_000, hookTimeout: 120_000, isolate: false } },
     ],

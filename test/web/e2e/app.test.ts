@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { builtAppInChromium, fullPageScreenshot, openPage, runAxe, SCREENSHOTS, violationsText, type PageSession } from '../helpers/browser.js';
 
-// The web app end to end in Debian's Chromium over the built files (dist-web/ via vite preview).
+// The web app end to end in Debian's Chromium over the built files (dist-web/, served by serveBuiltApp).
 
 const web = builtAppInChromium();
 

@@ -9,7 +9,7 @@ const OUT = join(ROOT, 'dist-web');
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** The built app served by vite preview for the whole e2e run, e.g. http://127.0.0.1:41234/ */
+    /** The built app served (serveBuiltApp) for the whole e2e run, e.g. http://127.0.0.1:41234/ */
     e2eAppUrl: string;
     /** Playwright's endpoint of the one Chromium of the e2e run (ws://127.0.0.1:…/<random path>), or "" … */
     e2eBrowserEndpoint: string;
@@ -42,9 +42,9 @@ function build(): void {
 }
 
 /**
- * Then, once for the whole e2e run: one `vite preview` of the build and one Chromium (a Playwright
+ * Then, once for the whole e2e run: one static server of the build and one Chromium (a Playwright
  * browser server on 127.0.0.1). Each test file connects to that Chromium and opens its own contexts
- * (fresh storage each); launching Chromium and starting a preview server per file cost more than
+ * (fresh storage each); launching Chromium and starting a server per file cost more than
  * the tests of most files.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {

@@ -4,7 +4,7 @@ import { builtAppInChromium, openPage, readLocalStorage, runAxe, seedLocalStorag
 const web = builtAppInChromium();
 
 describe('the built web app in headless Chromium', () => {
-  it('loads from the built files served by vite preview, runs its JavaScript modules, sends nothing out, and axe reports', async () => {
+  it('loads from the built files served over HTTP on 127.0.0.1, runs its JavaScript modules, sends nothing out, and axe reports', async () => {
     // The page's own Content-Security-Policy (connect-src 'self') stops the probe below before any
     // request is made; bypass it here so the guard itself is tested (app.test.ts checks the CSP).
     const s = await openPage(web.browser, web.app.url, '', { bypassCSP: true });
@@ -19,6 +19,14 @@ describe('the built web app in headless Chromium', () => {
       // An attempt to reach another origin is blocked and recorded (the guard itself works).
       await s.page.evaluate(() => fetch('https://example.com/beacon').catch(() => undefined));
       expect(s.outbound).toEqual(['https://example.com/beacon']);
+      // A WebSocket to another host is refused too (closed before it opens), and recorded.
+      const opened = await s.page.evaluate(() => new Promise<boolean>((done) => {
+        const ws = new WebSocket('wss://example.com/socket');
+        ws.onopen = () => done(true);
+        ws.onclose = () => done(false);
+      }));
+      expect(opened).toBe(false);
+      expect(s.outbound).toEqual(['https://example.com/beacon', 'wss://example.com/socket']);
       s.outbound.length = 0;
       await s.page.reload({ waitUntil: 'load' });
       await s.page.locator('#root > *').first().waitFor({ state: 'attached' });

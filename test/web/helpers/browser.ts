@@ -1,16 +1,22 @@
 import { afterAll, beforeAll, inject } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type BrowserServer, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, BrowserServer, Page } from 'playwright-core';
+
+// playwright-core is CommonJS: loaded with require, not import, it is not first scanned for its
+// export names by Node's CommonJS lexer (its 3.6 MB bundle: a quarter of a second of CPU in each
+// process that loads it, the global setup's and each e2e worker).
+const { chromium } = createRequire(import.meta.url)('playwright-core') as typeof import('playwright-core');
 
 /**
  * The end-to-end harness: Debian's Chromium (never a downloaded browser) driven by playwright-core,
- * over the BUILT web app (dist-web/, built by test/web/e2e/global-setup.ts) served by `vite preview`
- * on 127.0.0.1 with a free port. One Chromium and one preview server serve the whole e2e run.
+ * over the BUILT web app (dist-web/, built by test/web/e2e/global-setup.ts) served as static files
+ * (serveBuiltApp) on 127.0.0.1 with a free port. One Chromium and one server serve the whole e2e run.
  *
- *   const { app, browser } = builtAppInChromium();  // the run's preview server and Chromium (global setup)
+ *   const { app, browser } = builtAppInChromium();  // the run's app server and Chromium (global setup)
  *   const s = await openPage(browser, app.url, '#/'); // per test: own context, requests guarded
  *   … s.page.getByRole('button', { name: … }).click() …
  *   expect(s.outbound).toEqual([]); expect(s.errors()).toEqual([]);
@@ -36,10 +42,20 @@ export const CHROMIUM = '/usr/bin/chromium';
  */
 export const HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
 
-/** Flags that keep Chromium from talking to anything on its own (see STACK.md). */
+/**
+ * Flags that keep Chromium from talking to anything on its own (see STACK.md), and two that save
+ * it work: V8 stops at its baseline compiler (--max-opt=1: no Maglev or TurboFan). A test page lives
+ * a few seconds, too short for optimised code to pay for compiling it; an axe run cost its renderer
+ * 0.5 s of CPU with them and 0.3 s without (the same results: JavaScript means the same at any tier).
+ * And pages of one site in one context share a renderer (--process-per-site), as the presenter
+ * and its projector window do: the second page's document runs where the app, axe and Playwright's
+ * own script are already compiled (0.6 s less Chromium CPU for app.test.ts, two A/B pairs).
+ * Contexts never share a renderer.
+ */
 export const CHROMIUM_ARGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--js-flags=--max-opt=1', '--process-per-site',
 ];
 
 /** The tags axe runs with: WCAG 2.0, 2.1 and 2.2 A and AA (2.2 AA is off by default). */
@@ -52,24 +68,53 @@ export interface WebApp {
   close(): Promise<void>;
 }
 
+// axe-core as @axe-core/playwright has it (the same version), minified.
+const fromAxePlaywright = createRequire(createRequire(import.meta.url).resolve('@axe-core/playwright'));
+const AXE_FILE = (): string => fromAxePlaywright.resolve('axe-core/axe.min.js');
 /**
- * Serves the built web app (dist-web/) with vite preview on 127.0.0.1 and a free port. The e2e
- * global setup starts one for the whole run (vite is imported only here, not in every test file).
+ * Where the e2e server also serves axe-core (test/web/e2e only: nothing in the app refers to it), so
+ * that runAxe loads it into the app's pages as a script of their own origin, which their
+ * Content-Security-Policy (script-src 'self') allows.
+ */
+export const AXE_PATH = '/__e2e__/axe.min.js';
+
+/**
+ * Serves the built web app (dist-web/) as a static host would, on 127.0.0.1 and a free port: its
+ * files as they are (sirv, as the room server serves them; revalidated on every load, as vite
+ * preview had them: no-cache and an ETag; index.html for a path without a file extension that names
+ * no file), and axe-core at AXE_PATH. The e2e global setup starts one for the whole run. (vite
+ * preview, used before, also gzipped every response: CPU spent at both ends of a loopback connection.)
  */
 export async function serveBuiltApp(dir = WEB_BUILD_DIR): Promise<WebApp> {
-  const { preview } = await import('vite');
-  const server = await preview({
-    root: ROOT,
-    configFile: false,
-    logLevel: 'silent',
-    base: './',
-    build: { outDir: dir },
-    preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
+  const { default: sirv } = await import('sirv');
+  const files = sirv(dir, { single: true, etag: true, setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache') });
+  const axe = readFileSync(AXE_FILE());
+  const server = createServer((req, res) => {
+    if (req.url === AXE_PATH) {
+      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Content-Length': axe.length, 'Cache-Control': 'max-age=3600' });
+      res.end(axe);
+      return;
+    }
+    files(req, res, () => {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Not found');
+    });
   });
-  const address = server.httpServer.address();
-  if (!address || typeof address === 'string') throw new Error('vite preview is not listening on a port');
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('the e2e server is not listening on a port');
   const origin = `http://127.0.0.1:${address.port}`;
-  return { url: `${origin}/`, origin, close: () => server.close() };
+  return {
+    url: `${origin}/`,
+    origin,
+    close: () => new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
+  };
 }
 
 const cannotStart = (e: unknown): Error =>
@@ -142,6 +187,16 @@ const isLocal = (url: string): boolean => {
 };
 
 /**
+ * Every URL that is not certainly on 127.0.0.1: all but scheme://127.0.0.1 followed by a port, a path,
+ * a query, a fragment or nothing (and data:, blob:, about:). A superset of what isLocal refuses (an
+ * address it lets through, e.g. with user info before the host, is still decided by isLocal), so
+ * that Playwright settles every request of the page to its own server inside the browser server,
+ * without a round trip to the test for each request and each WebSocket message (the room's pages
+ * sent every message of their WebSocket through the test, a mock socket in the page forwarding it).
+ */
+export const MAYBE_OUTBOUND = /^(?!(?:data|blob|about):|[a-z][a-z0-9+.-]*:\/\/127\.0\.0\.1(?:[:/?#]|$))/i;
+
+/**
  * A fresh context (its own storage) and page at `url` + `path`, with every request to another
  * origin than 127.0.0.1 blocked and recorded, console errors, page errors and dialogs recorded.
  * Waits for the load event; tests then wait for what they need (a role, a text), never a fixed time.
@@ -155,13 +210,15 @@ export async function openPage(browser: Browser, url: string, path = '', options
   const { initScript, ...contextOptions } = options;
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block', ...contextOptions });
   const outbound: string[] = [];
-  await context.route('**/*', (route) => {
+  // Only addresses that may leave 127.0.0.1 come to these handlers (MAYBE_OUTBOUND); the browser
+  // server lets the page's own requests and WebSockets through without asking this worker.
+  await context.route(MAYBE_OUTBOUND, (route) => {
     const target = route.request().url();
     if (isLocal(target)) return route.continue();
     outbound.push(target);
     return route.abort('blockedbyclient');
   });
-  await context.routeWebSocket(/.*/, (ws) => {
+  await context.routeWebSocket(MAYBE_OUTBOUND, (ws) => {
     if (isLocal(ws.url())) ws.connectToServer();
     else {
       outbound.push(ws.url());
@@ -257,9 +314,17 @@ export async function readLocalStorage(page: Page, prefix = 'casa-practice/'): P
 
 export type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
 
-// axe-core as @axe-core/playwright has it (the same version), minified: read once per run.
-const fromAxePlaywright = createRequire(createRequire(import.meta.url).resolve('@axe-core/playwright'));
 let axeSource: string | undefined;
+
+/** The origin of the e2e run's server (the one that serves AXE_PATH), when this runs under vitest's e2e project. */
+function e2eServerOrigin(): string | undefined {
+  try {
+    const url = inject('e2eAppUrl');
+    return url ? new URL(url).origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * Runs axe on the page once its running animations have ended, with the WCAG 2.2 AA tags: every rule with those tags, over the
@@ -267,11 +332,36 @@ let axeSource: string | undefined;
  * measured): axe is injected (into each frame) only when the document does not have it yet (hash
  * routes keep the document, so once per page load, not twice per run), and no new blank page
  * finishes the results. Violations carry every node; passes and the rest name each rule with one node.
+ *
+ * A frame on the e2e server's origin loads axe as a script from that server (AXE_PATH; the script
+ * element is removed once it has run): Chromium compiles it while it streams in and, after a reload
+ * in the same tab, takes it from its cache, where a page.evaluate of the source (580 kB sent through
+ * Playwright, compiled from scratch each time) cost a quarter more CPU. Frames of other origins (the
+ * room server's pages) get the source through page.evaluate as before.
  */
 export async function runAxe(page: Page): Promise<AxeResults> {
-  axeSource ??= readFileSync(fromAxePlaywright.resolve('axe-core/axe.min.js'), 'utf8');
+  const served = e2eServerOrigin();
   for (const frame of page.frames()) {
-    if (!(await frame.evaluate('typeof window.axe?.run === "function"'))) await frame.evaluate(axeSource);
+    if (await frame.evaluate('typeof window.axe?.run === "function"')) continue;
+    const origin = URL.canParse(frame.url()) ? new URL(frame.url()).origin : '';
+    if (served && origin === served) {
+      await frame.evaluate((src) => new Promise<void>((resolve, reject) => {
+        const script = document.createElement('script');
+        script.src = src;
+        script.onload = () => {
+          script.remove();
+          resolve();
+        };
+        script.onerror = () => {
+          script.remove();
+          reject(new Error(`could not load ${src}`));
+        };
+        document.head.append(script);
+      }), `${served}${AXE_PATH}`);
+    } else {
+      axeSource ??= readFileSync(AXE_FILE(), 'utf8');
+      await frame.evaluate(axeSource);
+    }
   }
   const result = await page.evaluate(async (tags) => {
     const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<unknown> } }).axe;
