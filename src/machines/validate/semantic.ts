@@ -1,7 +1,7 @@
 import type { Variables } from '../conditions.js';
 import { analyseGraph, scenarioGraph } from '../graph.js';
 import { languageRules, sections } from '../guide.js';
-import { findLanguageHits } from '../language.js';
+import { findLanguageHits, type LanguageHit } from '../language.js';
 import { indexScenario, successorsOf } from '../scenario-index.js';
 import type { Assessment, Condition, Effect, Line, Next, Reply, Scenario, ScenarioNode, Variable, When } from '../schema/scenario.js';
 import { quoteValue } from '../text/quote.js';
@@ -354,10 +354,8 @@ const NODE_TEXT_KEYS = ['title', 'narration', 'prompt', 'facilitatorNote', 'disc
 function languageProblems(scenario: Scenario, rawIndex: RawIndex): UnlocatedProblem[] {
   const out: UnlocatedProblem[] = [];
   let used: Set<string> | undefined;
-  const text = (value: string, allow: string[] | undefined, path: Path) => {
-    const hits = findLanguageHits(value);
-    if (hits.length === 0) return;
-    const at = path();
+  // Almost no text has a hit, so paths are built (and closures made) only for one that does.
+  const report = (hits: readonly LanguageHit[], allow: string[] | undefined, at: JsonPath) => {
     for (const hit of hits) {
       if (allow?.includes(hit.rule.id)) { (used ??= new Set()).add(hit.rule.id); continue; }
       out.push({
@@ -367,45 +365,57 @@ function languageProblems(scenario: Scenario, rawIndex: RawIndex): UnlocatedProb
       });
     }
   };
-  const owner = (allow: string[] | undefined, ownerPath: Path) => {
-    allow?.forEach((id, k) => {
-      if (!used?.has(id) && languageRules.some((r) => r.id === id)) {
-        out.push({ severity: 'warning', code: 'allow-language-unused', path: [...ownerPath(), 'allowLanguage', k], message: `"allowLanguage" allows "${id}", but this text does not use it.`, fix: 'Remove it from "allowLanguage".' });
-      }
-    });
+  /** The end of an owner's texts: its allowances no text used are reported, and the next owner starts afresh. */
+  const owner = (allow: string[] | undefined, ownerPath: () => JsonPath) => {
+    if (allow) {
+      allow.forEach((id, k) => {
+        if (!used?.has(id) && languageRules.some((r) => r.id === id)) {
+          out.push({ severity: 'warning', code: 'allow-language-unused', path: [...ownerPath(), 'allowLanguage', k], message: `"allowLanguage" allows "${id}", but this text does not use it.`, fix: 'Remove it from "allowLanguage".' });
+        }
+      });
+    }
     used = undefined;
   };
-  const top = (): JsonPath => [];
-  for (const k of ['title', 'summary', 'contentNote'] as const) text(scenario[k], undefined, () => [k]);
-  owner(undefined, top);
+  const nodeBase = (node: ScenarioNode): JsonPath => ['nodes', rawIndex.get(node) ?? 0];
+  let hits: readonly LanguageHit[];
+  for (const k of ['title', 'summary', 'contentNote'] as const) if ((hits = findLanguageHits(scenario[k])).length > 0) report(hits, undefined, [k]);
+  used = undefined;
   for (const c of scenario.characters) {
     if (!c.description) continue;
-    text(c.description, undefined, () => ['characters', rawIndex.get(c) ?? 0, 'description']);
-    owner(undefined, top);
+    if ((hits = findLanguageHits(c.description)).length > 0) report(hits, undefined, ['characters', rawIndex.get(c) ?? 0, 'description']);
+    used = undefined;
   }
   for (const node of scenario.nodes) {
-    const base = (): JsonPath => ['nodes', rawIndex.get(node) ?? 0];
+    const allowNode = node.allowLanguage;
     for (const key of NODE_TEXT_KEYS) {
       const value = (node as Record<string, unknown>)[key];
-      if (typeof value === 'string') text(value, node.allowLanguage, () => [...base(), key]);
+      if (typeof value === 'string' && (hits = findLanguageHits(value)).length > 0) report(hits, allowNode, [...nodeBase(node), key]);
     }
-    if (node.kind === 'ending') node.variants?.forEach((v, k) => text(v.narration, node.allowLanguage, () => [...base(), 'variants', k, 'narration']));
-    owner(node.allowLanguage, base);
+    if (node.kind === 'ending' && node.variants) {
+      const variants = node.variants;
+      for (let k = 0; k < variants.length; k++) {
+        if ((hits = findLanguageHits((variants[k] as { narration: string }).narration)).length > 0) report(hits, allowNode, [...nodeBase(node), 'variants', k, 'narration']);
+      }
+    }
+    if (allowNode) owner(allowNode, () => nodeBase(node));
+    used = undefined;
     const lines = node.lines;
     if (lines) {
       for (let j = 0; j < lines.length; j++) {
         const line = lines[j] as Line;
-        text(line.text, line.allowLanguage, () => [...base(), 'lines', j, 'text']);
-        owner(line.allowLanguage, () => [...base(), 'lines', j]);
+        if ((hits = findLanguageHits(line.text)).length > 0) report(hits, line.allowLanguage, [...nodeBase(node), 'lines', j, 'text']);
+        if (line.allowLanguage) owner(line.allowLanguage, () => [...nodeBase(node), 'lines', j]);
+        used = undefined;
       }
     }
     if (node.kind !== 'decision') continue;
     const replies = node.replies;
     for (let j = 0; j < replies.length; j++) {
       const reply = replies[j] as Reply;
-      text(reply.text, reply.allowLanguage, () => [...base(), 'replies', j, 'text']);
-      text(reply.feedback, reply.allowLanguage, () => [...base(), 'replies', j, 'feedback']);
-      owner(reply.allowLanguage, () => [...base(), 'replies', j]);
+      if ((hits = findLanguageHits(reply.text)).length > 0) report(hits, reply.allowLanguage, [...nodeBase(node), 'replies', j, 'text']);
+      if ((hits = findLanguageHits(reply.feedback)).length > 0) report(hits, reply.allowLanguage, [...nodeBase(node), 'replies', j, 'feedback']);
+      if (reply.allowLanguage) owner(reply.allowLanguage, () => [...nodeBase(node), 'replies', j]);
+      used = undefined;
     }
   }
   return out;
