@@ -166,11 +166,19 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   };
   const checkLines = (node: ScenarioNode) => {
     const lines = node.lines;
-    if (lines) for (let j = 0; j < lines.length; j++) checkLine(lines[j] as Line, () => [...nodePath(node), 'lines', j]);
+    // A path (a closure) is made only for a line that may have a problem.
+    if (lines) {
+      for (let j = 0; j < lines.length; j++) {
+        const line = lines[j] as Line;
+        if (!characters.has(line.character)) checkLine(line, () => [...nodePath(node), 'lines', j]);
+      }
+    }
   };
   /** Unknown variables and out-of-range "set" values in a reply's or a scene's effects. */
   const checkEffects = (effects: readonly Effect[] | undefined, path: Path) => {
-    effects?.forEach((e, k) => {
+    if (!effects) return;
+    for (let k = 0; k < effects.length; k++) {
+      const e = effects[k] as Effect;
       const declared = variables.get(e.var);
       const spec = declared && specOf(declared);
       if (spec?.flag && (e.add !== undefined || typeof e.set !== 'boolean')) {
@@ -186,7 +194,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
         warn('effect-out-of-range', [...path(), 'effects', k, 'set'], `"set" ${e.set} is outside ${spec.min}–${spec.max}; it will be clamped.`,
           `Use a value between ${spec.min} and ${spec.max}.`);
       }
-    });
+    }
   };
   /** Checks the reply's fields that are present (all of them, unless the reply failed the schema). */
   const checkReply = (reply: Partial<Reply>, path: Path) => {
@@ -195,13 +203,14 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
       warn('hidden-without-when', [...path(), 'hidden'], 'This reply is "hidden" but has no "when", so it is always shown: "hidden" does nothing.',
         'Add a "when" saying when the reply appears, or remove "hidden".');
     }
-    if (reply.next !== undefined) checkNext(reply.next, () => [...path(), 'next']);
+    // A plain "next" naming a node has nothing to report: no path (closure) is made for it.
+    if (reply.next !== undefined && (typeof reply.next !== 'string' || !nodeKnown(reply.next))) checkNext(reply.next, () => [...path(), 'next']);
     checkEffects(reply.effects, path);
     if (reply.assessments?.length === 0) {
       warn('no-assessment', [...path(), 'assessments'], 'This reply is not assessed against any principle, so it scores nothing and the debrief cannot explain it.',
         'Add at least one { "principle": "<id>", "verdict": "follows" | "violates", "weight": 1 }.');
     }
-    if (reply.feedback !== undefined) citationProblems(reply.feedback, () => [...path(), 'feedback'], out);
+    if (reply.feedback !== undefined && !endsWithOneHeading(reply.feedback)) citationProblems(reply.feedback, () => [...path(), 'feedback'], out);
     const assessments = reply.assessments ?? [];
     for (let k = 1; k < assessments.length; k++) {
       const principle = (assessments[k] as Assessment).principle;
@@ -224,7 +233,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   for (const node of scenario.nodes) {
     checkLines(node);
     if (node.kind === 'scene') {
-      checkNext(node.next, () => [...nodePath(node), 'next']);
+      if (typeof node.next !== 'string' || !nodeKnown(node.next)) checkNext(node.next, () => [...nodePath(node), 'next']);
       checkEffects(node.effects, () => nodePath(node));
     }
     if (node.kind === 'ending') node.variants?.forEach((v, k) => checkWhen(v.when, () => [...nodePath(node), 'variants', k, 'when']));
@@ -309,10 +318,7 @@ const headingSet = new Set(headings.map((h) => h.toLowerCase()));
  */
 function citationProblems(feedback: string, path: Path, out: UnlocatedProblem[]): void {
   const before = out.length;
-  // The usual feedback ends with one heading in parentheses: found without a regular expression.
-  const open = feedback.lastIndexOf('(');
-  if (open >= 0 && feedback.indexOf('(') === open && feedback.indexOf(')') === feedback.length - 1 && feedback.indexOf(';', open) < 0
-    && headings.includes(feedback.slice(open + 1, -1))) return;
+  if (endsWithOneHeading(feedback)) return;
   let cited = false;
   for (const m of feedback.matchAll(/\(([^()]*)\)/g)) {
     let at = (m.index ?? 0) + 1;
@@ -338,6 +344,13 @@ function citationProblems(feedback: string, path: Path, out: UnlocatedProblem[])
       message: 'This feedback does not cite a section of the guide, so the volunteer cannot look the rule up.',
       fix: `Name the section by its heading in parentheses, e.g. "… rather than interrogating her (Red Flags)." Headings: ${headings.join('; ')}.` });
   }
+}
+
+/** The usual feedback: it ends with one heading in parentheses and has no other (found without a regular expression). */
+function endsWithOneHeading(feedback: string): boolean {
+  const open = feedback.lastIndexOf('(');
+  return open >= 0 && feedback.indexOf('(') === open && feedback.indexOf(')') === feedback.length - 1 && feedback.indexOf(';', open) < 0
+    && headings.includes(feedback.slice(open + 1, -1));
 }
 
 function describeValues(values: Variables): string {
