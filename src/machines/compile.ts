@@ -129,12 +129,14 @@ function createScenarioMachine(scenario: Scenario) {
   // The best total, for conditions on the score so far: worked out on first use.
   let best: number | undefined;
   const bestTotal = () => (best ??= analyseBest(scenario).best);
-  // One pass over the nodes: a state per node and nothing else. XState formats every transition
-  // of every state when a machine is created; ours are formatted per state on first use instead
-  // (withLazyTransitions), so a session pays only for the states it reaches.
+  // XState builds a StateNode for every state (and formats its transitions) when a machine is
+  // created. It is given the start state only; every other state is built the first time anything
+  // asks for it (withLazyStates), and each state's transitions when they are first read
+  // (LazyTransitions), so a session pays only for the states it reaches.
+  const startNode = index.nodes.get(scenario.start);
   const states: Record<string, object> = {};
-  const inner = {};
-  for (const node of index.nodes.values()) states[node.id] = node.kind === 'ending' ? { type: 'final', output: { ending: node.id } } : inner;
+  if (startNode) states[startNode.id] = stateConfig(startNode);
+  else for (const node of index.nodes.values()) states[node.id] = stateConfig(node);
   const machine = setup({
     types: {
       context: {} as SessionContext,
@@ -219,7 +221,13 @@ function createScenarioMachine(scenario: Scenario) {
     // The final state's static output names the ending; the root turns it into the debrief.
     output: ({ context, event }) => buildDebrief(scenario, context.transcript, endingOf(event), context.variables),
   });
-  return withLazyTransitions(machine, scenario, index);
+  return withLazyStates(machine, scenario, index, startNode !== undefined);
+}
+
+/** A state's config as XState is given it (its transitions come from LazyTransitions). */
+const INNER = {};
+function stateConfig(node: ScenarioNode): object {
+  return node.kind === 'ending' ? { type: 'final', output: { ending: node.id } } : INNER;
 }
 
 /** A transition exactly as XState's own `formatTransition` builds it from a config. */
@@ -290,30 +298,109 @@ function lazyTransitions(stateNode: AnyStateNode, source: LazySource): void {
   stateNode.transitions = new LazyTransitions(stateNode, source) as unknown as AnyStateNode['transitions'];
 }
 
+/** The keys of a states object holding these ids, in its order (array indices first, as objects keep them). */
+function stateKeys(index: ScenarioIndex): string[] {
+  const keys: Record<string, true> = {};
+  for (const id of index.nodes.keys()) keys[id] = true;
+  return Object.keys(keys);
+}
+
+type StateNodeClass = new (config: object, options: { _parent: AnyStateNode; _key: string; _machine: AnyStateMachine }) => AnyStateNode & { _initialize(): void };
+
 /**
- * Gives a machine created without transitions the transitions of `buildMachineConfig`, each
- * state's formatted when XState first looks at that state (a test checks they equal XState's
- * eager ones). `machine.events`, which XState computes at creation, is set to what it would be.
+ * Gives a machine created with the start state only (see createScenarioMachine) every other state,
+ * built the first time XState, a UI or a tool asks for it: `root.states` answers for every node
+ * (keys, values, `in`, Object.keys/entries all as XState's own object would), and `idMap`, which
+ * `getStateNodeById` reads, finds a state not built yet. Each state gets the transitions of
+ * `buildMachineConfig`, formatted when first read, and the `order` XState would have given it;
+ * `machine.events` is what XState would have computed at creation. A test checks all of this
+ * against a machine XState builds from `buildMachineConfig`. With `lazyStates` false (a scenario
+ * whose start is missing, which the validator never lets through) XState built every state.
  */
-function withLazyTransitions<M extends AnyStateMachine>(machine: M, scenario: Scenario, index: ScenarioIndex): M {
-  const children = machine.root.states;
-  const source: LazySource = { scenario, index, states: children };
-  lazyTransitions(machine.root, source);
-  const events = new Set<string>(['scenario.restart']);
-  for (const key of Object.keys(children)) {
+function withLazyStates<M extends AnyStateMachine>(machine: M, scenario: Scenario, index: ScenarioIndex, lazyStates: boolean): M {
+  const root = machine.root;
+  const built: Record<string, AnyStateNode> = lazyStates ? { ...root.states } : root.states;
+  let keys: string[] | undefined;
+  let position: Map<string, number> | undefined;
+  /** Where XState would have put the state with this key among the root's children (root is 0). */
+  const orderOf = (key: string) => {
+    keys ??= stateKeys(index);
+    if (!position) {
+      position = new Map();
+      for (let i = 0; i < keys.length; i++) position.set(keys[i] as string, i + 1);
+    }
+    return position.get(key) ?? -1;
+  };
+  const source: LazySource = { scenario, index, states: built };
+  const build = (key: string): AnyStateNode | undefined => {
     const node = index.nodes.get(key);
-    const child = children[key];
-    if (!node || !child || node.kind === 'ending') continue;
-    lazyTransitions(child, source);
-    if (node.kind === 'decision') events.add('reply.choose').add('decision.undo');
-    else events.add('scene.continue');
+    if (!node) return undefined;
+    const StateNode = root.constructor as StateNodeClass;
+    const child = new StateNode(stateConfig(node), { _parent: root, _key: key, _machine: machine });
+    child._initialize();
+    child.order = orderOf(key);
+    if (node.kind !== 'ending') lazyTransitions(child, source);
+    built[key] = child;
+    return child;
+  };
+  const get = (key: string) => (Object.hasOwn(built, key) ? built[key] : build(key));
+  if (lazyStates) {
+    const isNode = (key: string | symbol): key is string => typeof key === 'string' && index.nodes.has(key);
+    const states = new Proxy(built, {
+      get: (target, key, receiver) => (isNode(key) ? get(key) : Reflect.get(target, key, receiver) as unknown),
+      has: (target, key) => isNode(key) || Reflect.has(target, key),
+      ownKeys: () => [...(keys ??= stateKeys(index))],
+      getOwnPropertyDescriptor: (target, key) => (isNode(key) ? { value: get(key), writable: true, enumerable: true, configurable: true } : Reflect.getOwnPropertyDescriptor(target, key)),
+    });
+    root.states = states;
+    source.states = states;
+    (machine as { states: unknown }).states = states;
+    const internals = machine as unknown as { idMap: Map<string, AnyStateNode> };
+    const ids = internals.idMap;
+    const prefix = `${root.id}.`;
+    const lazyIds = new (class extends Map<string, AnyStateNode> {
+      override get(id: string) {
+        return super.get(id) ?? (id.startsWith(prefix) ? get(id.slice(prefix.length)) : undefined);
+      }
+      override has(id: string) {
+        return super.has(id) || (id.startsWith(prefix) && index.nodes.has(id.slice(prefix.length)));
+      }
+    })(ids);
+    internals.idMap = lazyIds;
+    // XState numbered the start state 1, as if it came first.
+    const start = built[scenario.start];
+    if (start) Object.defineProperty(start, 'order', { get: () => orderOf(scenario.start), set: () => {}, enumerable: true, configurable: true });
+  }
+  lazyTransitions(root, source);
+  for (const key of Object.keys(built)) {
+    const node = index.nodes.get(key);
+    const child = built[key];
+    if (node && child && node.kind !== 'ending') lazyTransitions(child, source);
+  }
+  // The events XState computes at creation from every state's transitions: worked out when asked for.
+  let events: string[] | undefined;
+  Object.defineProperty(machine, 'events', {
+    get: () => (events ??= eventsOf(index)),
+    set: (value: string[]) => { events = value; },
+    enumerable: true,
+    configurable: true,
+  });
+  // `provide` builds a new machine from the config, which has only the start state: give it the same.
+  const provide = machine.provide.bind(machine);
+  machine.provide = ((implementations: Parameters<M['provide']>[0]) => withLazyStates(provide(implementations), scenario, index, lazyStates)) as M['provide'];
+  return machine;
+}
+
+/** The event types of the machine, in XState's order: the root's, then its states' in the order of their keys. */
+function eventsOf(index: ScenarioIndex): string[] {
+  const events = new Set<string>(['scenario.restart']);
+  for (const key of stateKeys(index)) {
+    const node = index.nodes.get(key);
+    if (node?.kind === 'decision') events.add('reply.choose').add('decision.undo');
+    else if (node?.kind === 'scene') events.add('scene.continue');
   }
   const order = ['decision.undo', 'scenario.restart'];
-  machine.events = [...order.filter((e) => events.has(e)), ...[...events].filter((e) => !order.includes(e))];
-  // `provide` builds a new machine from the config, which has no transitions: give it the same.
-  const provide = machine.provide.bind(machine);
-  machine.provide = ((implementations: Parameters<M['provide']>[0]) => withLazyTransitions(provide(implementations), scenario, index)) as M['provide'];
-  return machine;
+  return [...order.filter((e) => events.has(e)), ...[...events].filter((e) => !order.includes(e))];
 }
 
 function endingOf(event: unknown): string | undefined {

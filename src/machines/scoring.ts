@@ -1,4 +1,4 @@
-import { applyEffects, initialVariables, readsConduct, whenHolds, type Variables } from './conditions.js';
+import { initialVariables, readsConduct, specOf, valueOf, whenHolds, type Variables } from './conditions.js';
 import { conductAfter, conductOf, conductStart, CRITICAL_CAP, NO_CONDUCT, percentOfBest, type Conduct } from './conduct.js';
 
 export { CRITICAL_CAP, percentOfBest };
@@ -40,9 +40,22 @@ function resolveRoute(next: Next, variables: Variables, conduct: Conduct = NO_CO
   return undefined;
 }
 
-/** The values after a reply's effects: `applyEffects(...).variables`, without building the list of changes. */
+/**
+ * The values after a reply's effects: `applyEffects(...).variables`, worked out the same way
+ * (each effect on a declared, set variable, clamped to its range) without the list of changes.
+ */
 function valuesAfter(effects: Reply['effects'], variables: Variables, declared: ScenarioIndex['variables']): Variables {
-  return effects === undefined || effects.length === 0 ? variables : applyEffects(effects, variables, declared).variables;
+  if (effects === undefined || effects.length === 0) return variables;
+  const next: Variables = { ...variables };
+  for (const effect of effects) {
+    const declaredVar = declared.get(effect.var);
+    const from = valueOf(next, effect.var);
+    if (!declaredVar || from === undefined) continue;
+    const spec = specOf(declaredVar);
+    const raw = effect.set !== undefined ? Number(effect.set) : from + (effect.add ?? 0);
+    next[effect.var] = Math.min(spec.max, Math.max(spec.min, raw));
+  }
+  return next;
 }
 
 /**

@@ -42,7 +42,11 @@ describe('compileScenario', () => {
   it('formats each state\'s transitions on first use exactly as XState would have at creation', () => {
     const transitionsOf = (node: AnyStateNode) =>
       JSON.parse(JSON.stringify([...node.transitions].map(([event, list]) => [event, list.map((t) => (t as unknown as { toJSON(): unknown }).toJSON())]))) as unknown;
-    for (const s of [scenario, generateScenario(60) as unknown as typeof scenario]) {
+    // The last: its start is not the first node, and an id that is an array index ("7") comes first among the keys.
+    const reordered = structuredClone(generateScenario(60)) as unknown as typeof scenario;
+    reordered.nodes.reverse();
+    const renamed = JSON.parse(JSON.stringify(reordered).replaceAll('"n7"', '"7"').replaceAll('"n7-', '"7-')) as typeof scenario;
+    for (const s of [scenario, generateScenario(60) as unknown as typeof scenario, renamed]) {
       const eager = createMachine(buildMachineConfig(s) as never);
       const lazy = compileScenario(s);
       expect(lazy.events).toEqual(eager.events);
@@ -58,6 +62,28 @@ describe('compileScenario', () => {
         }
       }
     }
+  });
+
+  it('builds a state only when something asks for it, and then as XState would have built it', () => {
+    const s = generateScenario(200) as unknown as typeof scenario;
+    const machine = compileScenario(s);
+    const built = () => (machine as unknown as { idMap: Map<string, unknown> }).idMap.size;
+    // The root and the start state.
+    expect(built()).toBe(2);
+    const actor = createActor(machine, { input: {} }).start();
+    actor.send({ type: 'reply.choose', replyId: 'n0-a' });
+    actor.send({ type: 'reply.choose', replyId: 'n1-b' });
+    expect(actor.getSnapshot().value).toBe('n3');
+    expect(built()).toBeLessThan(20);
+    // Found by id before and after being built, and the same object as under root.states.
+    expect(machine.getStateNodeById('#generated-200.n150')).toBe(machine.root.states.n150);
+    expect(machine.getStateNodeById(`${machine.id}.n3`)).toBe(machine.root.states.n3);
+    expect('n195' in machine.root.states && 'end-strong' in machine.root.states).toBe(true);
+    expect('nope' in machine.root.states).toBe(false);
+    expect(machine.root.states.nope).toBeUndefined();
+    const eager = createMachine(buildMachineConfig(s) as never);
+    expect(JSON.parse(JSON.stringify(machine.definition))).toEqual(JSON.parse(JSON.stringify(eager.definition)));
+    expect(built()).toBe(201);
   });
 
   it('starts at the start node with the declared starting values', () => {

@@ -125,6 +125,29 @@ describe('the best achievable score from graph analysis', () => {
     }), { numRuns: 200, seed: 11 });
   });
 
+  it('plays the best-practice path with the values clamped to their range, as the machine does', () => {
+    // trust starts at 95; the best reply adds 10, which stops at 100, so the scene's route on
+    // "trust eq 100" is taken. Unclamped (105) it would not be, and the path would be blocked.
+    const reply = (id: string, verdict: 'follows' | 'violates', next: string, add?: number) => ({
+      id, text: id, feedback: `${id} (Red Flags)`, next, assessments: [{ principle: 'non-judgmental', verdict }], ...(add === undefined ? {} : { effects: [{ var: 'trust', add }] }),
+    });
+    const s = {
+      id: 'clamp', version: 1, title: 'Clamp', summary: 'x', contentNote: 'x', estimatedMinutes: 5, learningGoals: ['non-judgmental'],
+      characters: [{ id: 'maya', name: 'Maya', role: 'youth' }], variables: [{ id: 'trust', label: 'Trust', min: 0, max: 100, start: 95 }], start: 'd1',
+      nodes: [
+        { id: 'd1', kind: 'decision', title: 'D1', narration: 'x', replies: [reply('d1-good', 'follows', 's1', 10), reply('d1-poor', 'violates', 's1')] },
+        { id: 's1', kind: 'scene', narration: 'x', next: [{ when: { var: 'trust', eq: 100 }, to: 'd2' }, { to: 'end-mixed' }] },
+        { id: 'd2', kind: 'decision', title: 'D2', narration: 'x', replies: [reply('d2-good', 'follows', 'end-strong'), reply('d2-poor', 'violates', 'end-mixed')] },
+        { id: 'end-strong', kind: 'ending', ending: 'strong', title: 'S', narration: 'x' },
+        { id: 'end-mixed', kind: 'ending', ending: 'mixed', title: 'M', narration: 'x' },
+      ],
+    } as unknown as Scenario;
+    const best = analyseBest(s);
+    expect(best.path.map((p) => p.replyId)).toEqual(['d1-good', 'd2-good']);
+    expect([best.pathScore, best.best, best.blockedAt, best.endingId]).toEqual([2, 2, undefined, 'end-strong']);
+    expect(play(s, ['d1-good', 'd2-good']).score.earned).toBe(2);
+  });
+
   it('the validator warns exactly when conditions block the best-practice path', () => {
     fc.assert(fc.property(randomScenario, (s) => {
       const r = validateScenario(JSON.stringify(s), 'random.json');

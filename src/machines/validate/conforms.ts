@@ -73,17 +73,21 @@ function keysPass(o: Obj, check: (key: string, value: unknown) => boolean): bool
   return true;
 }
 
+// The key checks are functions of their own rather than arrows at each call: an arrow is a new
+// closure every time it is evaluated, for every object of every file checked.
+function characterKey(k: string, x: unknown): boolean {
+  switch (k) {
+    case 'id': return isId(x);
+    case 'name': return isText(x, 80);
+    case 'role': return isText(x, 120);
+    case 'age': return isInt(x) && x >= 0 && x <= 120;
+    case 'description': return isText(x, 600);
+    default: return false;
+  }
+}
+
 function isCharacter(v: unknown): boolean {
-  return isPlainObject(v) && 'id' in v && 'name' in v && 'role' in v && keysPass(v, (k, x) => {
-    switch (k) {
-      case 'id': return isId(x);
-      case 'name': return isText(x, 80);
-      case 'role': return isText(x, 120);
-      case 'age': return isInt(x) && x >= 0 && x <= 120;
-      case 'description': return isText(x, 600);
-      default: return false;
-    }
-  });
+  return isPlainObject(v) && 'id' in v && 'name' in v && 'role' in v && keysPass(v, characterKey);
 }
 
 function isVariable(v: unknown): boolean {
@@ -139,70 +143,85 @@ function isWhen(v: unknown): boolean {
   return Array.isArray(v) ? v.length > 0 && v.every(isCondition) : isCondition(v);
 }
 
+function effectKey(k: string, x: unknown): boolean {
+  switch (k) {
+    case 'var': return isId(x);
+    case 'add': return isInt(x);
+    case 'set': return isInt(x) || typeof x === 'boolean';
+    default: return false;
+  }
+}
+
 function isEffect(v: unknown): boolean {
   if (!isPlainObject(v) || !('var' in v)) return false;
-  const ok = keysPass(v, (k, x) => {
-    switch (k) {
-      case 'var': return isId(x);
-      case 'add': return isInt(x);
-      case 'set': return isInt(x) || typeof x === 'boolean';
-      default: return false;
-    }
-  });
-  return ok && ('add' in v) !== ('set' in v);
+  return keysPass(v, effectKey) && ('add' in v) !== ('set' in v);
+}
+
+function routeKey(k: string, x: unknown): boolean {
+  return k === 'to' ? isId(x) : k === 'when' ? isWhen(x) : false;
 }
 
 function isRoute(v: unknown): boolean {
-  return isPlainObject(v) && 'to' in v && keysPass(v, (k, x) => (k === 'to' ? isId(x) : k === 'when' ? isWhen(x) : false));
+  return isPlainObject(v) && 'to' in v && keysPass(v, routeKey);
 }
 
 function isNext(v: unknown): boolean {
   return typeof v === 'string' ? isId(v) : isNonEmptyArray(v) && v.every(isRoute);
 }
 
+function assessmentKey(k: string, x: unknown): boolean {
+  switch (k) {
+    case 'principle': return isPrincipleId(x);
+    case 'verdict': return x === 'follows' || x === 'violates';
+    case 'weight': return isInt(x) && x >= 1 && x <= 3;
+    default: return false;
+  }
+}
+
 function isAssessment(v: unknown): boolean {
-  return isPlainObject(v) && 'principle' in v && 'verdict' in v && keysPass(v, (k, x) => {
-    switch (k) {
-      case 'principle': return isPrincipleId(x);
-      case 'verdict': return x === 'follows' || x === 'violates';
-      case 'weight': return isInt(x) && x >= 1 && x <= 3;
-      default: return false;
-    }
-  });
+  return isPlainObject(v) && 'principle' in v && 'verdict' in v && keysPass(v, assessmentKey);
+}
+
+function lineKey(k: string, x: unknown): boolean {
+  switch (k) {
+    case 'character': return isId(x);
+    case 'text': return isText(x, 2000);
+    case 'allowLanguage': return isAllowLanguage(x);
+    default: return false;
+  }
 }
 
 function isLine(v: unknown): boolean {
-  return isPlainObject(v) && 'character' in v && 'text' in v && keysPass(v, (k, x) => {
-    switch (k) {
-      case 'character': return isId(x);
-      case 'text': return isText(x, 2000);
-      case 'allowLanguage': return isAllowLanguage(x);
-      default: return false;
-    }
-  });
+  return isPlainObject(v) && 'character' in v && 'text' in v && keysPass(v, lineKey);
+}
+
+function replyKey(k: string, x: unknown): boolean {
+  switch (k) {
+    case 'id': return isId(x);
+    case 'text': return isText(x, 1000);
+    case 'kind': return x === 'say' || x === 'do';
+    case 'when': return isWhen(x);
+    case 'hidden': return typeof x === 'boolean';
+    case 'effects': return Array.isArray(x) && x.every(isEffect);
+    case 'assessments': return Array.isArray(x) && x.every(isAssessment);
+    case 'feedback': return isText(x, 2000);
+    case 'next': return isNext(x);
+    case 'allowLanguage': return isAllowLanguage(x);
+    case 'authorNotes': return isText(x, 4000);
+    default: return false;
+  }
 }
 
 function isReply(v: unknown): boolean {
-  return isPlainObject(v) && 'id' in v && 'text' in v && 'assessments' in v && 'feedback' in v && 'next' in v && keysPass(v, (k, x) => {
-    switch (k) {
-      case 'id': return isId(x);
-      case 'text': return isText(x, 1000);
-      case 'kind': return x === 'say' || x === 'do';
-      case 'when': return isWhen(x);
-      case 'hidden': return typeof x === 'boolean';
-      case 'effects': return Array.isArray(x) && x.every(isEffect);
-      case 'assessments': return Array.isArray(x) && x.every(isAssessment);
-      case 'feedback': return isText(x, 2000);
-      case 'next': return isNext(x);
-      case 'allowLanguage': return isAllowLanguage(x);
-      case 'authorNotes': return isText(x, 4000);
-      default: return false;
-    }
-  });
+  return isPlainObject(v) && 'id' in v && 'text' in v && 'assessments' in v && 'feedback' in v && 'next' in v && keysPass(v, replyKey);
+}
+
+function variantKey(k: string, x: unknown): boolean {
+  return k === 'when' ? isWhen(x) : k === 'narration' ? isText(x, 4000) : false;
 }
 
 function isVariant(v: unknown): boolean {
-  return isPlainObject(v) && 'when' in v && 'narration' in v && keysPass(v, (k, x) => (k === 'when' ? isWhen(x) : k === 'narration' ? isText(x, 4000) : false));
+  return isPlainObject(v) && 'when' in v && 'narration' in v && keysPass(v, variantKey);
 }
 
 /** Keys every node kind shares, checked the same way. */
@@ -218,40 +237,46 @@ function commonNodeKey(k: string, x: unknown): boolean | undefined {
   }
 }
 
+function sceneKey(k: string, x: unknown): boolean {
+  switch (k) {
+    case 'kind': return true;
+    case 'effects': return Array.isArray(x) && x.every(isEffect);
+    case 'next': return isNext(x);
+    case 'facilitatorNote': return isText(x, 2000);
+    case 'discussionPrompt': return isText(x, 1000);
+    default: return commonNodeKey(k, x) ?? false;
+  }
+}
+
+function decisionKey(k: string, x: unknown): boolean {
+  switch (k) {
+    case 'kind': return true;
+    case 'prompt': return isText(x, 300);
+    case 'replies': return Array.isArray(x) && x.length >= 2 && x.every(isReply);
+    case 'facilitatorNote': return isText(x, 2000);
+    case 'discussionPrompt': return isText(x, 1000);
+    default: return commonNodeKey(k, x) ?? false;
+  }
+}
+
+function endingKey(k: string, x: unknown): boolean {
+  switch (k) {
+    case 'kind': return true;
+    case 'ending': return x === 'strong' || x === 'mixed' || x === 'harmful';
+    case 'variants': return isNonEmptyArray(x) && x.every(isVariant);
+    default: return commonNodeKey(k, x) ?? false;
+  }
+}
+
 function isNode(v: unknown): boolean {
   if (!isPlainObject(v) || !('id' in v)) return false;
   switch (v.kind) {
     case 'scene':
-      return 'next' in v && (v.narration !== undefined || (Array.isArray(v.lines) && v.lines.length > 0)) && keysPass(v, (k, x) => {
-        switch (k) {
-          case 'kind': return true;
-          case 'effects': return Array.isArray(x) && x.every(isEffect);
-          case 'next': return isNext(x);
-          case 'facilitatorNote': return isText(x, 2000);
-          case 'discussionPrompt': return isText(x, 1000);
-          default: return commonNodeKey(k, x) ?? false;
-        }
-      });
+      return 'next' in v && (v.narration !== undefined || (Array.isArray(v.lines) && v.lines.length > 0)) && keysPass(v, sceneKey);
     case 'decision':
-      return 'replies' in v && keysPass(v, (k, x) => {
-        switch (k) {
-          case 'kind': return true;
-          case 'prompt': return isText(x, 300);
-          case 'replies': return Array.isArray(x) && x.length >= 2 && x.every(isReply);
-          case 'facilitatorNote': return isText(x, 2000);
-          case 'discussionPrompt': return isText(x, 1000);
-          default: return commonNodeKey(k, x) ?? false;
-        }
-      });
+      return 'replies' in v && keysPass(v, decisionKey);
     case 'ending':
-      return 'ending' in v && 'title' in v && 'narration' in v && keysPass(v, (k, x) => {
-        switch (k) {
-          case 'kind': return true;
-          case 'ending': return x === 'strong' || x === 'mixed' || x === 'harmful';
-          case 'variants': return isNonEmptyArray(x) && x.every(isVariant);
-          default: return commonNodeKey(k, x) ?? false;
-        }
-      });
+      return 'ending' in v && 'title' in v && 'narration' in v && keysPass(v, endingKey);
     default:
       return false;
   }

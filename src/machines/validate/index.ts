@@ -1,4 +1,5 @@
 import { analyseBest, type PathStep } from '../scoring.js';
+import { indexScenario } from '../scenario-index.js';
 import { ScenarioNode, Scenario, Character, Variable, Id, Line, Next, Reply, type Reply as ReplyType, type Scenario as ScenarioType } from '../schema/scenario.js';
 import { visibleLine } from '../text/clean.js';
 import { quoteValue } from '../text/quote.js';
@@ -106,16 +107,17 @@ export function validateScenario(input: string | Uint8Array, fileName = 'scenari
  * that goal in the debrief (see buildDebrief's "missed").
  */
 function goalsMissedOnBestPath(scenario: ScenarioType, path: readonly PathStep[]): UnlocatedProblem[] {
-  const nodes = new Map(scenario.nodes.map((n, i) => [n.id, { node: n, index: i }]));
+  // A valid scenario's ids are unique, so the index's node for an id is the only one.
+  const nodes = indexScenario(scenario).nodes;
   const touched = new Set<string>();
-  const offered = new Map<string, { nodeId: string; replyId: string; bestReplyId: string; nodeIndex: number }>();
+  const offered = new Map<string, { nodeId: string; replyId: string; bestReplyId: string }>();
   for (const step of path) {
-    const at = nodes.get(step.nodeId);
-    if (at?.node.kind !== 'decision') continue;
-    for (const reply of at.node.replies) {
+    const node = nodes.get(step.nodeId);
+    if (node?.kind !== 'decision') continue;
+    for (const reply of node.replies) {
       for (const a of reply.assessments) {
         if (reply.id === step.replyId) touched.add(a.principle);
-        else if (a.verdict === 'follows' && !offered.has(a.principle)) offered.set(a.principle, { nodeId: step.nodeId, replyId: reply.id, bestReplyId: step.replyId, nodeIndex: at.index });
+        else if (a.verdict === 'follows' && !offered.has(a.principle)) offered.set(a.principle, { nodeId: step.nodeId, replyId: reply.id, bestReplyId: step.replyId });
       }
     }
   }

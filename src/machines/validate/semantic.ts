@@ -1,7 +1,7 @@
 import type { Variables } from '../conditions.js';
 import { analyseGraph, scenarioGraph } from '../graph.js';
 import { languageRules, sections } from '../guide.js';
-import { findLanguageHits } from '../language.js';
+import { findLanguageHits, type LanguageHit } from '../language.js';
 import { indexScenario, successorsOf } from '../scenario-index.js';
 import type { Assessment, Condition, Effect, Line, Next, Reply, Scenario, ScenarioNode, Variable, When } from '../schema/scenario.js';
 import { quoteValue } from '../text/quote.js';
@@ -166,11 +166,19 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   };
   const checkLines = (node: ScenarioNode) => {
     const lines = node.lines;
-    if (lines) for (let j = 0; j < lines.length; j++) checkLine(lines[j] as Line, () => [...nodePath(node), 'lines', j]);
+    // A path (a closure) is made only for a line that may have a problem.
+    if (lines) {
+      for (let j = 0; j < lines.length; j++) {
+        const line = lines[j] as Line;
+        if (!characters.has(line.character)) checkLine(line, () => [...nodePath(node), 'lines', j]);
+      }
+    }
   };
   /** Unknown variables and out-of-range "set" values in a reply's or a scene's effects. */
   const checkEffects = (effects: readonly Effect[] | undefined, path: Path) => {
-    effects?.forEach((e, k) => {
+    if (!effects) return;
+    for (let k = 0; k < effects.length; k++) {
+      const e = effects[k] as Effect;
       const declared = variables.get(e.var);
       const spec = declared && specOf(declared);
       if (spec?.flag && (e.add !== undefined || typeof e.set !== 'boolean')) {
@@ -186,7 +194,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
         warn('effect-out-of-range', [...path(), 'effects', k, 'set'], `"set" ${e.set} is outside ${spec.min}–${spec.max}; it will be clamped.`,
           `Use a value between ${spec.min} and ${spec.max}.`);
       }
-    });
+    }
   };
   /** Checks the reply's fields that are present (all of them, unless the reply failed the schema). */
   const checkReply = (reply: Partial<Reply>, path: Path) => {
@@ -195,13 +203,14 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
       warn('hidden-without-when', [...path(), 'hidden'], 'This reply is "hidden" but has no "when", so it is always shown: "hidden" does nothing.',
         'Add a "when" saying when the reply appears, or remove "hidden".');
     }
-    if (reply.next !== undefined) checkNext(reply.next, () => [...path(), 'next']);
+    // A plain "next" naming a node has nothing to report: no path (closure) is made for it.
+    if (reply.next !== undefined && (typeof reply.next !== 'string' || !nodeKnown(reply.next))) checkNext(reply.next, () => [...path(), 'next']);
     checkEffects(reply.effects, path);
     if (reply.assessments?.length === 0) {
       warn('no-assessment', [...path(), 'assessments'], 'This reply is not assessed against any principle, so it scores nothing and the debrief cannot explain it.',
         'Add at least one { "principle": "<id>", "verdict": "follows" | "violates", "weight": 1 }.');
     }
-    if (reply.feedback !== undefined) citationProblems(reply.feedback, () => [...path(), 'feedback'], out);
+    if (reply.feedback !== undefined && !endsWithOneHeading(reply.feedback)) citationProblems(reply.feedback, () => [...path(), 'feedback'], out);
     const assessments = reply.assessments ?? [];
     for (let k = 1; k < assessments.length; k++) {
       const principle = (assessments[k] as Assessment).principle;
@@ -224,7 +233,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   for (const node of scenario.nodes) {
     checkLines(node);
     if (node.kind === 'scene') {
-      checkNext(node.next, () => [...nodePath(node), 'next']);
+      if (typeof node.next !== 'string' || !nodeKnown(node.next)) checkNext(node.next, () => [...nodePath(node), 'next']);
       checkEffects(node.effects, () => nodePath(node));
     }
     if (node.kind === 'ending') node.variants?.forEach((v, k) => checkWhen(v.when, () => [...nodePath(node), 'variants', k, 'when']));
@@ -309,10 +318,7 @@ const headingSet = new Set(headings.map((h) => h.toLowerCase()));
  */
 function citationProblems(feedback: string, path: Path, out: UnlocatedProblem[]): void {
   const before = out.length;
-  // The usual feedback ends with one heading in parentheses: found without a regular expression.
-  const open = feedback.lastIndexOf('(');
-  if (open >= 0 && feedback.indexOf('(') === open && feedback.indexOf(')') === feedback.length - 1 && feedback.indexOf(';', open) < 0
-    && headings.includes(feedback.slice(open + 1, -1))) return;
+  if (endsWithOneHeading(feedback)) return;
   let cited = false;
   for (const m of feedback.matchAll(/\(([^()]*)\)/g)) {
     let at = (m.index ?? 0) + 1;
@@ -340,6 +346,13 @@ function citationProblems(feedback: string, path: Path, out: UnlocatedProblem[])
   }
 }
 
+/** The usual feedback: it ends with one heading in parentheses and has no other (found without a regular expression). */
+function endsWithOneHeading(feedback: string): boolean {
+  const open = feedback.lastIndexOf('(');
+  return open >= 0 && feedback.indexOf('(') === open && feedback.indexOf(')') === feedback.length - 1 && feedback.indexOf(';', open) < 0
+    && headings.includes(feedback.slice(open + 1, -1));
+}
+
 function describeValues(values: Variables): string {
   return Object.entries(values).map(([k, v]) => `${k} is ${v}`).join(' and ');
 }
@@ -354,10 +367,8 @@ const NODE_TEXT_KEYS = ['title', 'narration', 'prompt', 'facilitatorNote', 'disc
 function languageProblems(scenario: Scenario, rawIndex: RawIndex): UnlocatedProblem[] {
   const out: UnlocatedProblem[] = [];
   let used: Set<string> | undefined;
-  const text = (value: string, allow: string[] | undefined, path: Path) => {
-    const hits = findLanguageHits(value);
-    if (hits.length === 0) return;
-    const at = path();
+  // Almost no text has a hit, so paths are built (and closures made) only for one that does.
+  const report = (hits: readonly LanguageHit[], allow: string[] | undefined, at: JsonPath) => {
     for (const hit of hits) {
       if (allow?.includes(hit.rule.id)) { (used ??= new Set()).add(hit.rule.id); continue; }
       out.push({
@@ -367,45 +378,57 @@ function languageProblems(scenario: Scenario, rawIndex: RawIndex): UnlocatedProb
       });
     }
   };
-  const owner = (allow: string[] | undefined, ownerPath: Path) => {
-    allow?.forEach((id, k) => {
-      if (!used?.has(id) && languageRules.some((r) => r.id === id)) {
-        out.push({ severity: 'warning', code: 'allow-language-unused', path: [...ownerPath(), 'allowLanguage', k], message: `"allowLanguage" allows "${id}", but this text does not use it.`, fix: 'Remove it from "allowLanguage".' });
-      }
-    });
+  /** The end of an owner's texts: its allowances no text used are reported, and the next owner starts afresh. */
+  const owner = (allow: string[] | undefined, ownerPath: () => JsonPath) => {
+    if (allow) {
+      allow.forEach((id, k) => {
+        if (!used?.has(id) && languageRules.some((r) => r.id === id)) {
+          out.push({ severity: 'warning', code: 'allow-language-unused', path: [...ownerPath(), 'allowLanguage', k], message: `"allowLanguage" allows "${id}", but this text does not use it.`, fix: 'Remove it from "allowLanguage".' });
+        }
+      });
+    }
     used = undefined;
   };
-  const top = (): JsonPath => [];
-  for (const k of ['title', 'summary', 'contentNote'] as const) text(scenario[k], undefined, () => [k]);
-  owner(undefined, top);
+  const nodeBase = (node: ScenarioNode): JsonPath => ['nodes', rawIndex.get(node) ?? 0];
+  let hits: readonly LanguageHit[];
+  for (const k of ['title', 'summary', 'contentNote'] as const) if ((hits = findLanguageHits(scenario[k])).length > 0) report(hits, undefined, [k]);
+  used = undefined;
   for (const c of scenario.characters) {
     if (!c.description) continue;
-    text(c.description, undefined, () => ['characters', rawIndex.get(c) ?? 0, 'description']);
-    owner(undefined, top);
+    if ((hits = findLanguageHits(c.description)).length > 0) report(hits, undefined, ['characters', rawIndex.get(c) ?? 0, 'description']);
+    used = undefined;
   }
   for (const node of scenario.nodes) {
-    const base = (): JsonPath => ['nodes', rawIndex.get(node) ?? 0];
+    const allowNode = node.allowLanguage;
     for (const key of NODE_TEXT_KEYS) {
       const value = (node as Record<string, unknown>)[key];
-      if (typeof value === 'string') text(value, node.allowLanguage, () => [...base(), key]);
+      if (typeof value === 'string' && (hits = findLanguageHits(value)).length > 0) report(hits, allowNode, [...nodeBase(node), key]);
     }
-    if (node.kind === 'ending') node.variants?.forEach((v, k) => text(v.narration, node.allowLanguage, () => [...base(), 'variants', k, 'narration']));
-    owner(node.allowLanguage, base);
+    if (node.kind === 'ending' && node.variants) {
+      const variants = node.variants;
+      for (let k = 0; k < variants.length; k++) {
+        if ((hits = findLanguageHits((variants[k] as { narration: string }).narration)).length > 0) report(hits, allowNode, [...nodeBase(node), 'variants', k, 'narration']);
+      }
+    }
+    if (allowNode) owner(allowNode, () => nodeBase(node));
+    used = undefined;
     const lines = node.lines;
     if (lines) {
       for (let j = 0; j < lines.length; j++) {
         const line = lines[j] as Line;
-        text(line.text, line.allowLanguage, () => [...base(), 'lines', j, 'text']);
-        owner(line.allowLanguage, () => [...base(), 'lines', j]);
+        if ((hits = findLanguageHits(line.text)).length > 0) report(hits, line.allowLanguage, [...nodeBase(node), 'lines', j, 'text']);
+        if (line.allowLanguage) owner(line.allowLanguage, () => [...nodeBase(node), 'lines', j]);
+        used = undefined;
       }
     }
     if (node.kind !== 'decision') continue;
     const replies = node.replies;
     for (let j = 0; j < replies.length; j++) {
       const reply = replies[j] as Reply;
-      text(reply.text, reply.allowLanguage, () => [...base(), 'replies', j, 'text']);
-      text(reply.feedback, reply.allowLanguage, () => [...base(), 'replies', j, 'feedback']);
-      owner(reply.allowLanguage, () => [...base(), 'replies', j]);
+      if ((hits = findLanguageHits(reply.text)).length > 0) report(hits, reply.allowLanguage, [...nodeBase(node), 'replies', j, 'text']);
+      if ((hits = findLanguageHits(reply.feedback)).length > 0) report(hits, reply.allowLanguage, [...nodeBase(node), 'replies', j, 'feedback']);
+      if (reply.allowLanguage) owner(reply.allowLanguage, () => [...nodeBase(node), 'replies', j]);
+      used = undefined;
     }
   }
   return out;

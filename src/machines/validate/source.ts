@@ -319,15 +319,20 @@ export function rawStringOffset(text: string, quote: number, index: number): num
 /**
  * Whether a valid JSON text can hold a repeated key: it has more keys than the value JSON.parse
  * made of it (the last of repeated keys wins, so the value has fewer). Every key is a string
- * followed by ":" (after any white space), so the matches of /"\s*:/ are at least the keys of the
- * text (more only when a string holds such a pair): when they are exactly as many as the keys of
- * the value, no key repeats. Far cheaper than the full key scan, which then runs only when this
- * says so.
+ * followed by ":" (after any JSON white space), so the colons with a '"' before them (white space
+ * skipped) are at least the keys of the text (more only when a string holds such a pair): when
+ * they are exactly as many as the keys of the value, no key repeats. Far cheaper than the full key
+ * scan, which then runs only when this says so. The colons are found with indexOf, which skips
+ * the text between them far faster than a regular expression looking for quotes.
  */
 export function mayRepeatKeys(text: string, parsed: unknown): boolean {
-  const keyEnd = /"\s*:/g;
   let inText = 0;
-  while (keyEnd.test(text)) inText++;
+  for (let colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
+    let at = colon - 1;
+    let c = text.charCodeAt(at);
+    while (c === 32 || c === 10 || c === 13 || c === 9) c = text.charCodeAt(--at);
+    if (c === 34) inText++;
+  }
   let inValue = 0;
   const stack: unknown[] = [parsed];
   while (stack.length > 0) {
