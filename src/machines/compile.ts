@@ -316,6 +316,8 @@ type StateNodeClass = new (config: object, options: { _parent: AnyStateNode; _ke
  * `machine.events` is what XState would have computed at creation. A test checks all of this
  * against a machine XState builds from `buildMachineConfig`. With `lazyStates` false (a scenario
  * whose start is missing, which the validator never lets through) XState built every state.
+ * This reaches into XState's StateNode internals (its constructor, _initialize, order, idMap), so
+ * package.json keeps xstate on 5.33.x (~); an upgrade that changes them fails compile.test.ts.
  */
 function withLazyStates<M extends AnyStateMachine>(machine: M, scenario: Scenario, index: ScenarioIndex, lazyStates: boolean): M {
   const root = machine.root;
