@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, it } from 'vitest';
-import type * as CatalogValidate from '../../src/terminal/catalog-validate.js';
+import type * as CatalogWorker from '../../src/terminal/catalog-worker.js';
 import type * as CatalogFiles from '../../src/terminal/node/catalog-files.js';
 import { BIN, ROOT } from './helpers/cli.js';
 
@@ -21,7 +21,7 @@ describe.concurrent('validating the picker in a worker thread', () => {
     cpSync(join(ROOT, 'scenarios', 'youth-discloses.json'), join(dir, 'youth-discloses.json'));
     cpSync(join(ROOT, 'scenarios', 'court-report.json'), join(dir, 'court-report.json'));
     cpSync(join(ROOT, 'test', 'fixtures', 'bad', 'cycle.json'), join(dir, 'cycle.json'));
-    const { validateEntriesInTurns } = await built<typeof CatalogValidate>('src/terminal/catalog-validate.js');
+    const { validateEntriesInTurns } = await built<typeof CatalogWorker>('src/terminal/catalog-worker.js');
     const { listCatalog } = await built<typeof CatalogFiles>('src/terminal/node/catalog-files.js');
     const listing = listCatalog(dir);
     expect(listing.entries).toHaveLength(3);
@@ -38,7 +38,7 @@ describe.concurrent('validating the picker in a worker thread', () => {
     // A process that starts validating every bundled scenario and has nothing else to do (as the
     // app once the user quits from the picker) must end without waiting for the worker.
     const script = `
-      const { validateEntriesInTurns } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'src/terminal/catalog-validate.js')).href)});
+      const { validateEntriesInTurns } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'src/terminal/catalog-worker.js')).href)});
       const { listCatalog } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'src/terminal/node/catalog-files.js')).href)});
       let finished = false;
       validateEntriesInTurns(listCatalog()).then(() => (finished = true));
