@@ -35,7 +35,7 @@ export function place(e: CatalogEntry, check: FileCheck, entries: CatalogEntry[]
   else leftOut.push({ file: e.file, reason: check.reason });
 }
 
-/** The worker's module when running from the built JavaScript; none from TypeScript sources. */
+/** The worker's module when running from the built JavaScript (the bundle starts its own, see scripts/bundle-cli.mjs); none from TypeScript sources. */
 function workerUrl(): URL | undefined {
   return import.meta.url.endsWith('.js') ? new URL('./node/validate-worker.js', import.meta.url) : undefined;
 }

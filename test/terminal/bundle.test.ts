@@ -1,38 +1,10 @@
 import { execFile } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { chunkWith, loadedWith, TERMINAL } from './helpers/bundle.js';
 import { BIN, ROOT } from './helpers/cli.js';
-
-const TERMINAL = join(ROOT, 'dist', 'src', 'terminal');
-
-/** The chunks scripts/bundle-cli.mjs wrote, by file name, with their code. */
-function chunks(): Map<string, string> {
-  const names = readdirSync(TERMINAL).filter((f) => f === 'main.bundle.js' || (f.startsWith('bundle-') && f.endsWith('.js')));
-  return new Map(names.map((f) => [f, readFileSync(join(TERMINAL, f), 'utf8')]));
-}
-
-/** The one chunk whose code includes `text` (rolldown starts each module's code with a comment naming it). */
-function chunkWith(text: string): string {
-  const found = [...chunks()].filter(([, code]) => code.includes(text)).map(([name]) => name);
-  expect(found).toHaveLength(1);
-  return found[0] as string;
-}
-
-/** `chunk` and every chunk it imports statically, directly or not: what loads with it. */
-function loadedWith(chunk: string): Set<string> {
-  const all = chunks();
-  const seen = new Set<string>();
-  const visit = (name: string) => {
-    if (seen.has(name)) return;
-    seen.add(name);
-    for (const [, dep] of (all.get(name) ?? '').matchAll(/^import\s[^;]*?from\s*"\.\/([^"]+)";?$/gm)) visit(dep as string);
-  };
-  visit(chunk);
-  return seen;
-}
 
 describe('the bundled terminal app', () => {
   it('starts Ink\'s layout engine without fetch(), so Node\'s HTTP client is never loaded', async () => {
@@ -56,9 +28,11 @@ describe('the bundled terminal app', () => {
     // zod) is a tenth of a second of CPU to load, paid in the worker, not again by the app.
     const validator = chunkWith('// dist/src/machines/validate/');
     expect(chunkWith('// node_modules/zod/')).toBe(validator);
-    const starter = chunkWith('./node/validate-worker.js');
+    const starter = chunkWith('new URL("./validate-worker.bundle.js", import.meta.url)');
     const loaded = loadedWith(starter);
     expect(loaded).toContain(chunkWith('// dist/src/machines/library/catalog.js'));
     expect(loaded).not.toContain(validator);
+    // The worker is bundled too (its own entry, sharing the core's chunk), not loaded from tsc's files.
+    expect(loadedWith('validate-worker.bundle.js')).toContain(validator);
   });
 });
