@@ -3,32 +3,87 @@
 // beside it (bundle-*.js, one per lazily imported screen or command), which bin/casa-practice.js
 // starts. Loading Ink from node_modules is about 500 files; from one bundle the picker's first
 // frame comes about a third sooner (`npm run bench:startup`). React's production build is chosen
-// at build time, as main.ts does at run time. The validation worker (node/validate-worker.js) stays
-// as tsc wrote it: the chunks sit in the same folder, so its URL resolves as it did.
+// at build time, as main.ts does at run time. The picker's validation worker is bundled too, as
+// validate-worker.bundle.js beside main.bundle.js, sharing the core's chunk: loading the core from
+// tsc's files (about 150 modules with zod and XState) was a fifth of a second of the worker's CPU.
 // Run after `tsc -p tsconfig.build.json`: `node scripts/bundle-cli.mjs`.
 import process from 'node:process';
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rolldown } from 'rolldown';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
+const YOGA_WASM_URL = /(?<=H="data:application\/octet-stream;base64,)[A-Za-z0-9+/=]+(?=")/;
+
+/** `code` with the one occurrence of `pattern` replaced; the build fails if there is not exactly one. */
+function replaceOnce(code, pattern, replacement, file) {
+  const count = code.split(pattern).length - 1;
+  if (count !== 1) throw new Error(`bundle-cli: expected "${pattern}" once in ${file}, found it ${count} times; has the package changed?`);
+  return code.replace(pattern, () => replacement);
+}
+
+/**
+ * Ink's layout engine, Yoga, is WebAssembly that yoga-layout's emscripten loader carries as a data:
+ * URL and fetch()es whenever `fetch` exists: in Node that loads undici (about a tenth of a second of
+ * every full-screen start) only to decode base64. Emscripten also takes the bytes themselves, as its
+ * `wasmBinary` option; here yoga-layout's entry passes them, decoded by Buffer, and the data: URL is
+ * emptied so the bundle holds the wasm once (with `wasmBinary` set the loader never reads it).
+ * Nothing is fetched either way; the build fails if yoga-layout's files no longer look as expected.
+ */
+function yogaWithoutFetch() {
+  const binaries = '/node_modules/yoga-layout/dist/binaries/yoga-wasm-base64-esm.js';
+  const entry = '/node_modules/yoga-layout/dist/src/index.js';
+  const wasmOf = (code, file) => {
+    const found = code.match(YOGA_WASM_URL);
+    if (!found) throw new Error(`bundle-cli: no base64 wasm data: URL in ${file}; has yoga-layout changed?`);
+    return found[0];
+  };
+  return {
+    name: 'yoga-without-fetch',
+    transform(code, id) {
+      const file = id.replaceAll('\\', '/');
+      if (file.endsWith(binaries)) return replaceOnce(code, wasmOf(code, file), '', file);
+      if (file.endsWith(entry)) {
+        const wasm = wasmOf(readFileSync(join(dirname(file), '..', 'binaries', 'yoga-wasm-base64-esm.js'), 'utf8'), file);
+        const loaded = replaceOnce(code, 'wrapAssembly(await loadYoga())', 'wrapAssembly(await loadYoga({ wasmBinary: YOGA_WASM }))', file);
+        return `import { Buffer as YOGA_BUFFER } from 'node:buffer';\nconst YOGA_WASM = YOGA_BUFFER.from('${wasm}', 'base64');\n${loaded}`;
+      }
+      return null;
+    },
+  };
+}
+
+const WORKER = 'validate-worker.bundle';
+
+/** The bundled app starts the bundled worker; tsc's catalog-worker.js (the tests') keeps tsc's worker. */
+function bundledWorker(dir) {
+  const starter = join(dir, 'catalog-worker.js');
+  return {
+    name: 'bundled-worker',
+    transform(code, id) {
+      return id === starter ? replaceOnce(code, "'./node/validate-worker.js'", `'./${WORKER}.js'`, id) : null;
+    },
+  };
+}
+
 export async function bundleCli(root = ROOT) {
   const dir = join(root, 'dist', 'src', 'terminal');
-  for (const f of readdirSync(dir)) if (f === 'main.bundle.js' || (f.startsWith('bundle-') && f.endsWith('.js'))) rmSync(join(dir, f));
+  for (const f of readdirSync(dir)) if (f === 'main.bundle.js' || f === `${WORKER}.js` || (f.startsWith('bundle-') && f.endsWith('.js'))) rmSync(join(dir, f));
   const bundle = await rolldown({
-    input: join(dir, 'main.js'),
+    input: { 'main.bundle': join(dir, 'main.js'), [WORKER]: join(dir, 'node', 'validate-worker.js') },
     platform: 'node',
     // Ink imports react-devtools-core only when DEV=true, and it is not installed.
     external: [/^node:/, 'react-devtools-core'],
     // jsonc-parser's "main" is a UMD build that requires its parts at run time; its ESM build bundles.
     resolve: { mainFields: ['module', 'main'] },
     transform: { define: { 'process.env.NODE_ENV': '"production"' } },
+    plugins: [yogaWithoutFetch(), bundledWorker(dir)],
     logLevel: 'warn',
   });
   try {
-    await bundle.write({ dir, format: 'esm', entryFileNames: 'main.bundle.js', chunkFileNames: 'bundle-[name]-[hash].js' });
+    await bundle.write({ dir, format: 'esm', entryFileNames: '[name].js', chunkFileNames: 'bundle-[name]-[hash].js' });
   } finally {
     await bundle.close();
   }

@@ -4,15 +4,19 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { Worker } from 'node:worker_threads';
 import { describe, it } from 'vitest';
-import type * as CatalogValidate from '../../src/terminal/catalog-validate.js';
+import type * as CatalogWorker from '../../src/terminal/catalog-worker.js';
 import type * as CatalogFiles from '../../src/terminal/node/catalog-files.js';
+import { chunkExporting } from './helpers/bundle.js';
 import { BIN, ROOT } from './helpers/cli.js';
 
 // The built app validates the picker's files in a worker thread, so that a closed terminal or a key
 // is answered at once however long the validation takes. From sources (the other tests) the same
-// function validates on the main thread; both must give the same picker.
+// function validates on the main thread; both must give the same picker. Tested as it ships: the
+// bundle's chunk (scripts/bundle-cli.mjs) starting the bundled worker, validate-worker.bundle.js.
 const built = async <T>(path: string): Promise<T> => (await import(pathToFileURL(join(ROOT, 'dist', path)).href)) as T;
+const bundled = async (): Promise<typeof CatalogWorker> => (await import(chunkExporting('validateEntriesInTurns'))) as typeof CatalogWorker;
 
 // The two run at the same time: the second mostly waits on its child process.
 describe.concurrent('validating the picker in a worker thread', () => {
@@ -21,12 +25,19 @@ describe.concurrent('validating the picker in a worker thread', () => {
     cpSync(join(ROOT, 'scenarios', 'youth-discloses.json'), join(dir, 'youth-discloses.json'));
     cpSync(join(ROOT, 'scenarios', 'court-report.json'), join(dir, 'court-report.json'));
     cpSync(join(ROOT, 'test', 'fixtures', 'bad', 'cycle.json'), join(dir, 'cycle.json'));
-    const { validateEntriesInTurns } = await built<typeof CatalogValidate>('src/terminal/catalog-validate.js');
+    const { validateEntriesInTurns } = await bundled();
     const { listCatalog } = await built<typeof CatalogFiles>('src/terminal/node/catalog-files.js');
     const listing = listCatalog(dir);
     expect(listing.entries).toHaveLength(3);
 
-    const inWorker = await validateEntriesInTurns(listing);
+    // A worker that cannot start is no error to the app (it validates on its own thread instead), so
+    // see that one started and validated to the end.
+    const exits: Promise<number>[] = [];
+    const started = (worker: Worker) => exits.push(new Promise((done) => worker.on('exit', done)));
+    process.on('worker', started);
+    const inWorker = await validateEntriesInTurns(listing).finally(() => process.off('worker', started));
+    expect(exits).toHaveLength(1);
+    expect(await exits[0]).toBe(0);
     const onMain = await validateEntriesInTurns(listing, false);
     expect(inWorker.entries.map((e) => e.id).sort()).toEqual(['court-report', 'youth-discloses']);
     expect(inWorker.entries.every((e) => e.playable?.scenario.nodes)).toBe(true);
@@ -38,7 +49,7 @@ describe.concurrent('validating the picker in a worker thread', () => {
     // A process that starts validating every bundled scenario and has nothing else to do (as the
     // app once the user quits from the picker) must end without waiting for the worker.
     const script = `
-      const { validateEntriesInTurns } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'src/terminal/catalog-validate.js')).href)});
+      const { validateEntriesInTurns } = await import(${JSON.stringify(chunkExporting('validateEntriesInTurns'))});
       const { listCatalog } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'src/terminal/node/catalog-files.js')).href)});
       let finished = false;
       validateEntriesInTurns(listCatalog()).then(() => (finished = true));

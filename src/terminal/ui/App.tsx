@@ -132,7 +132,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
     // Right after the picker is drawn, validate its files and drop any with errors.
     if (!onPicker || catalog.entries.every((e) => e.playable)) return;
     let live = true;
-    void import('../catalog-validate.js').then(async (m) => {
+    void import('../catalog-worker.js').then(async (m) => {
       const checked = await m.validateEntriesInTurns(catalog);
       if (live) setCatalog(checked);
     });

@@ -1,0 +1,38 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { chunkWith, loadedWith, TERMINAL } from './helpers/bundle.js';
+import { BIN, ROOT } from './helpers/cli.js';
+
+describe('the bundled terminal app', () => {
+  it('starts Ink\'s layout engine without fetch(), so Node\'s HTTP client is never loaded', async () => {
+    // yoga-layout's loader fetch()es its wasm from a data: URL whenever fetch exists, which loads
+    // undici (a tenth of a second of every full-screen start); the bundle hands it the bytes.
+    const script = `
+      let calls = 0;
+      const real = globalThis.fetch;
+      globalThis.fetch = (...args) => { calls++; return real(...args); };
+      await import(${JSON.stringify(pathToFileURL(join(TERMINAL, chunkWith('node_modules/yoga-layout/dist/binaries/yoga-wasm-base64-esm.js'))).href)});
+      const undici = process.moduleLoadList.some((m) => m.includes('undici'));
+      process.stdout.write(JSON.stringify({ calls, undici }));
+    `;
+    const run = await promisify(execFile)(BIN[0], ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual({ calls: 0, undici: false });
+  });
+
+  it('validates the picker\'s files in a worker without loading the validator on the app\'s thread', () => {
+    // The picker is drawn and answers keys with Ink and the light core only; the validator (with
+    // zod) is a tenth of a second of CPU to load, paid in the worker, not again by the app.
+    const validator = chunkWith('// dist/src/machines/validate/');
+    expect(chunkWith('node_modules/zod/')).toBe(validator);
+    const starter = chunkWith('new URL("./validate-worker.bundle.js", import.meta.url)');
+    const loaded = loadedWith(starter);
+    expect(loaded).toContain(chunkWith('// dist/src/machines/library/catalog.js'));
+    expect(loaded).not.toContain(validator);
+    // The worker is bundled too (its own entry, sharing the core's chunk), not loaded from tsc's files.
+    expect(loadedWith('validate-worker.bundle.js')).toContain(validator);
+  });
+});
