@@ -270,7 +270,7 @@ export class Moves {
   private readonly afterReply = new Map<number, number>();
   private readonly pairIds = new Map<number, number>();
 
-  constructor(private readonly index: ScenarioIndex, readonly nodes: readonly ScenarioNode[], numberOf: ReadonlyMap<string, number>,
+  constructor(private readonly index: ScenarioIndex, readonly nodes: readonly ScenarioNode[], numberOf: (id: string) => number,
     private readonly use: ConductUse, private readonly best: number) {
     const nodeCount = nodes.length;
     this.first = new Int32Array(nodeCount + 1);
@@ -352,12 +352,12 @@ export class Moves {
       this.flags[k] = (reply !== undefined && whenReadsPoints(reply.when) ? GUARD_READS_POINTS : 0) | (nextReadsPoints(next) ? ROUTES_READ_POINTS : 0);
       this.targetStart[k] = t;
       if (typeof next === 'string') {
-        this.to[k] = numberOf.get(next) ?? -1;
+        this.to[k] = numberOf(next);
         this.routes.push(NO_ROUTES);
       } else {
         this.to[k] = ROUTED;
         this.routes.push(next);
-        for (let r = 0; r < next.length; r++) this.targets[t++] = numberOf.get((next[r] as Route).to) ?? -1;
+        for (let r = 0; r < next.length; r++) this.targets[t++] = numberOf((next[r] as Route).to);
       }
       k++;
     };
