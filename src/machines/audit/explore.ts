@@ -254,7 +254,7 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
     const clsTo = m.classAfter(cls, k);
     const pairTo = m.pairOf(vectorTo, clsTo);
     if ((moveFlags & ROUTES_READ_POINTS) === 0) {
-      send(m.targetOf(k, vectorTo, clsTo), pairTo, state, k, part === undefined ? undefined : shifted(part, moveValue));
+      send(m.targetFrom(k, vectorTo, clsTo, pairTo), pairTo, state, k, part === undefined ? undefined : shifted(part, moveValue));
       return;
     }
     // Routes read conduct after the reply, points included: each takes the part of the rest it holds for.
