@@ -115,7 +115,39 @@ export function analyseGraph(nodes: ReadonlyMap<string, ScenarioNode>, start: st
     for (const v of reachable) successors.set(ids[v] as string, succ.slice(succStart[v], succEnd[v]).map((t) => ids[t] as string));
     loops = findLoops(cyclic, successors);
   }
-  return { reachable: reachableIds, order, cyclic, deadEnds, loops };
+  const analysis: GraphAnalysis = { reachable: reachableIds, order, cyclic, deadEnds, loops };
+  numberings.set(analysis, { number, list, order: queue });
+  return analysis;
+}
+
+/** The node numbering an analysis was made with: ids to numbers, the node of each number, and the order as numbers. */
+interface Numbering {
+  number: ReadonlyMap<string, number>;
+  list: readonly ScenarioNode[];
+  order: readonly number[];
+}
+
+const numberings = new WeakMap<GraphAnalysis, Numbering>();
+
+/**
+ * The nodes of `graph.order` and each id's position in that order (-1 for an id that is not in
+ * it), from the numbering the analysis already made, so that callers need no map of their own.
+ */
+export function orderPositions(graph: GraphAnalysis): { nodes: ScenarioNode[]; positionOf: (id: string) => number } {
+  const numbering = numberings.get(graph) as Numbering;
+  const { number, list, order } = numbering;
+  const position = new Int32Array(list.length).fill(-1);
+  const nodes = new Array<ScenarioNode>(order.length);
+  for (let i = 0; i < order.length; i++) {
+    const v = order[i] as number;
+    position[v] = i;
+    nodes[i] = list[v] as ScenarioNode;
+  }
+  const positionOf = (id: string) => {
+    const v = number.get(id);
+    return v === undefined ? -1 : (position[v] as number);
+  };
+  return { nodes, positionOf };
 }
 
 function addNext(next: Next, from: number, add: (from: number, to: string) => void): void {

@@ -346,6 +346,37 @@ describe('the exploration of reachable states', () => {
     expect(validated.problems.map((p) => p.code)).not.toContain('exploration-incomplete');
   });
 
+  it('takes each list of routes by what it tests: two lists alike but for one field (variable, flag value, comparison, bound, principle) go their own ways from the same state', () => {
+    const pairs: [string, unknown, unknown, unknown[]?][] = [
+      ['variable', { var: 'v', gte: 1 }, { var: 'w', gte: 1 }],
+      ['flag value', { var: 'f', is: true }, { var: 'f', is: false }],
+      ['bound', { var: 'v', gte: 1 }, { var: 'v', gte: 2 }],
+      ['gte and gt', { var: 'v', gte: 1 }, { var: 'v', gt: 1 }],
+      ['lte and lt', { var: 'v', lte: 1 }, { var: 'v', lt: 1 }],
+      ['eq and ne', { var: 'v', eq: 1 }, { var: 'v', ne: 1 }],
+      ['principle', { conduct: 'violations', principle: 'curious-not-interrogating', gte: 1 }, { conduct: 'violations', principle: 'self-care', gte: 1 }],
+      ['one condition and two', { var: 'v', gte: 1 }, [{ var: 'v', gte: 1 }, { var: 'w', gte: 1 }]],
+      // d0's routes are then "v ≥ 1", "w ≥ 1", the rest; d1's are "v ≥ 1 and w ≥ 1", the rest.
+      ['two routes and one route with two conditions', { var: 'v', gte: 1 }, [{ var: 'v', gte: 1 }, { var: 'w', gte: 1 }], [{ when: { var: 'w', gte: 1 }, to: 'e1' }]],
+    ];
+    for (const [field, holds, fails, more = []] of pairs) {
+      // d0's routes hold and lead on to d1, whose routes (the same but for one field) do not: it ends at e0.
+      const s = {
+        id: 'x', version: 1, title: 't', summary: 's', contentNote: 'c', estimatedMinutes: 1, learningGoals: ['self-care'],
+        characters: [{ id: 'y', name: 'Y', role: 'youth' }], start: 'd0',
+        variables: [{ id: 'v', label: 'v', min: 0, max: 2, start: 1 }, { id: 'w', label: 'w', min: 0, max: 2, start: 0 }, { id: 'f', label: 'f', type: 'flag', start: true }],
+        nodes: [
+          { id: 'd0', kind: 'decision', replies: [{ id: 'a', text: 't', feedback: 'f', assessments: [{ principle: 'curious-not-interrogating', verdict: 'violates' }], next: [{ when: holds, to: 'd1' }, ...more, { to: 'e1' }] }] },
+          { id: 'd1', kind: 'decision', replies: [{ id: 'b', text: 't', feedback: 'f', assessments: [{ principle: 'self-care', verdict: 'follows' }], next: [{ when: fails, to: 'e1' }, { to: 'e0' }] }] },
+          { id: 'e0', kind: 'ending', ending: 'mixed', title: 't', narration: 'n' },
+          { id: 'e1', kind: 'ending', ending: 'mixed', title: 't', narration: 'n' },
+        ],
+      } as unknown as Scenario;
+      expect(exploreScenario(s).endings.map((e) => e.endingId), field).toEqual(['e0']);
+      expect([...bruteForce(s).keys()], field).toEqual(['e0']);
+    }
+  });
+
   it('writes out a playthrough that really ends there when two states lead into one, one of them holding the same points but sending them elsewhere', () => {
     // "e" is reached with 1 point only through z, y and r2; r1 also holds 1 point (after "a") but sends it to "f".
     // r1 comes before r2 in the order the exploration goes, so its way into "e" is met first when walking back.

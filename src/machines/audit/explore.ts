@@ -1,4 +1,4 @@
-import { scenarioGraph } from '../graph.js';
+import { orderPositions, scenarioGraph } from '../graph.js';
 import { indexScenario, type ScenarioIndex } from '../scenario-index.js';
 import { analyseBest, CRITICAL_CAP, percentOfBest } from '../scoring.js';
 import type { EndingKind, Route, Scenario, ScenarioNode } from '../schema/scenario.js';
@@ -92,12 +92,10 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
   const use = conductUse(scenario);
   // Unless a condition reads points nothing splits a set, and a state keeps only its lowest and highest.
   const exact = use.points;
-  const { order } = scenarioGraph(scenario);
-  const nodeCount = order.length;
-  const numberOf = new Map<string, number>();
-  for (let i = 0; i < nodeCount; i++) numberOf.set(order[i] as string, i);
-  const nodes: ScenarioNode[] = order.map((id) => index.nodes.get(id) as ScenarioNode);
-  const m = new Moves(index, nodes, numberOf, use, best);
+  // Nodes are numbered by their place in the graph's topological order (-1: not in it).
+  const { nodes, positionOf } = orderPositions(scenarioGraph(scenario));
+  const nodeCount = nodes.length;
+  const m = new Moves(index, nodes, positionOf, use, best);
   const value = m.value;
   const flags = m.flags;
   const unit = m.unit;
@@ -256,7 +254,7 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
     const clsTo = m.classAfter(cls, k);
     const pairTo = m.pairOf(vectorTo, clsTo);
     if ((moveFlags & ROUTES_READ_POINTS) === 0) {
-      send(m.targetOf(k, vectorTo, clsTo), pairTo, state, k, part === undefined ? undefined : shifted(part, moveValue));
+      send(m.targetFrom(k, vectorTo, clsTo, pairTo), pairTo, state, k, part === undefined ? undefined : shifted(part, moveValue));
       return;
     }
     // Routes read conduct after the reply, points included: each takes the part of the rest it holds for.
@@ -278,7 +276,7 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
   // their playthroughs are written out once, at the end.
   const found = new Map<string, { kind: EndingKind; node: number; worst: number; best: number; worstAt: number; bestAt: number; criticalAt?: number }>();
   let bestWithCritical: { uncapped: number; at: number; node: number } | undefined;
-  const start = numberOf.get(scenario.start);
+  const start = positionOf(scenario.start);
   for (let i = 0; i < nodeCount && work <= workLimit; i++) {
     const first = points.size;
     if (i === start) {

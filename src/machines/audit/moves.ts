@@ -70,6 +70,39 @@ function nextReadsPoints(next: Next): boolean {
 }
 
 /**
+ * What a list of routes tests, as text: two lists with the same text take the same route (by its
+ * place in the list) for the same variables and conduct, wherever they are. Every field that
+ * `conditionHolds` reads is written, ids with their length before them and each comparison with a
+ * separator no number contains, so different tests never share a text.
+ */
+function routesKey(routes: readonly Route[]): string {
+  let key = '';
+  for (const route of routes) {
+    const when = route.when;
+    if (when === undefined) {
+      key += '|*';
+      continue;
+    }
+    key += '|';
+    for (const c of Array.isArray(when) ? when : [when]) key += conditionKey(c);
+  }
+  return key;
+}
+
+function conditionKey(c: Condition): string {
+  let key: string;
+  if (isConductCondition(c)) key = `&c${c.conduct}/${c.principle === undefined ? '-' : `${c.principle.length}:${c.principle}`}`;
+  else key = `&v${c.var.length}:${c.var}${c.is === undefined ? '' : c.is ? ';is1' : ';is0'}`;
+  if (c.gte !== undefined) key += `;gte${c.gte}`;
+  if (c.gt !== undefined) key += `;gt${c.gt}`;
+  if (c.lte !== undefined) key += `;lte${c.lte}`;
+  if (c.lt !== undefined) key += `;lt${c.lt}`;
+  if (c.eq !== undefined) key += `;eq${c.eq}`;
+  if (c.ne !== undefined) key += `;ne${c.ne}`;
+  return key;
+}
+
+/**
  * One comparison of a condition that reads points, as conditions that are monotone in the points:
  * "points", "score" and "percent" never fall as points grow (Math.round, the clamp to 0–100 and
  * the critical cap are all non-decreasing, and the totals they divide by are fixed within a state),
@@ -230,6 +263,14 @@ export class Moves {
   readonly to: Int32Array;
   /** Per move: its routes (empty for a plain "next"). */
   readonly routes: (readonly Route[])[] = [];
+  /**
+   * Per move whose routes read no points: its list of routes numbered by what they test (from 1;
+   * 0: none), so the route taken is worked out once per list and pair (see `targetFrom`).
+   */
+  private readonly routesId: Int32Array;
+  private readonly routeLists: number;
+  /** Pair × routes number to the route taken, plus 1 (0: none holds). */
+  private readonly routeTaken = new CodeTable();
   /** The node route r of move k leads to is targets[targetStart[k] + r] (-1: not a node of the order). */
   readonly targetStart: Int32Array;
   readonly targets: Int32Array;
@@ -270,7 +311,7 @@ export class Moves {
   private readonly afterReply = new Map<number, number>();
   private readonly pairIds = new Map<number, number>();
 
-  constructor(private readonly index: ScenarioIndex, readonly nodes: readonly ScenarioNode[], numberOf: ReadonlyMap<string, number>,
+  constructor(private readonly index: ScenarioIndex, readonly nodes: readonly ScenarioNode[], numberOf: (id: string) => number,
     private readonly use: ConductUse, private readonly best: number) {
     const nodeCount = nodes.length;
     this.first = new Int32Array(nodeCount + 1);
@@ -338,6 +379,8 @@ export class Moves {
     this.targetStart = new Int32Array(count + 1);
     this.targets = new Int32Array(routeCount);
     this.nodeOf = new Int32Array(count);
+    this.routesId = new Int32Array(count);
+    const routeIds = new Map<string, number>();
     let k = 0;
     let t = 0;
     const add = (i: number, reply: Reply | undefined, effects: readonly Effect[] | undefined, next: Next) => {
@@ -349,15 +392,22 @@ export class Moves {
         this.criticals[k] = criticalOf(reply);
       }
       this.effectsId[k] = effectsId(effects);
-      this.flags[k] = (reply !== undefined && whenReadsPoints(reply.when) ? GUARD_READS_POINTS : 0) | (nextReadsPoints(next) ? ROUTES_READ_POINTS : 0);
+      const routesReadPoints = nextReadsPoints(next);
+      this.flags[k] = (reply !== undefined && whenReadsPoints(reply.when) ? GUARD_READS_POINTS : 0) | (routesReadPoints ? ROUTES_READ_POINTS : 0);
       this.targetStart[k] = t;
       if (typeof next === 'string') {
-        this.to[k] = numberOf.get(next) ?? -1;
+        this.to[k] = numberOf(next);
         this.routes.push(NO_ROUTES);
       } else {
         this.to[k] = ROUTED;
         this.routes.push(next);
-        for (let r = 0; r < next.length; r++) this.targets[t++] = numberOf.get((next[r] as Route).to) ?? -1;
+        if (!routesReadPoints) {
+          const key = routesKey(next);
+          let id = routeIds.get(key);
+          if (id === undefined) routeIds.set(key, (id = routeIds.size + 1));
+          this.routesId[k] = id;
+        }
+        for (let r = 0; r < next.length; r++) this.targets[t++] = numberOf((next[r] as Route).to);
       }
       k++;
     };
@@ -370,6 +420,7 @@ export class Moves {
     this.first[nodeCount] = k;
     this.targetStart[count] = t;
     this.effectsCount = effectsIds.size + 1;
+    this.routeLists = routeIds.size;
 
     // Points are whole numbers (weights are), counted in units of the greatest common divisor of
     // the values so that sets stay whole intervals when, say, every weight is 2. A value that is
@@ -561,6 +612,31 @@ export class Moves {
       if (when === undefined || whenHolds(when, variables, conduct)) return this.targets[(this.targetStart[k] as number) + r] as number;
     }
     return -1;
+  }
+
+  /**
+   * `targetOf` for a move whose routes read no points, `pair` being this vector and class: the
+   * route taken is worked out once per list of routes (by what they test) and pair.
+   */
+  targetFrom(k: number, vector: number, cls: number, pair: number): number {
+    const to = this.to[k] as number;
+    if (to !== ROUTED) return to;
+    const id = this.routesId[k] as number;
+    if (id === 0) return this.targetOf(k, vector, cls);
+    const code = pair * this.routeLists + (id - 1);
+    let taken = this.routeTaken.get(code);
+    if (taken < 0) {
+      taken = 0;
+      const variables = this.variablesOf(vector);
+      const conduct = this.classes[cls] as Conduct;
+      const routes = this.routes[k] as readonly Route[];
+      for (let r = 0; r < routes.length && taken === 0; r++) {
+        const when = (routes[r] as Route).when;
+        if (when === undefined || whenHolds(when, variables, conduct)) taken = r + 1;
+      }
+      this.routeTaken.add(code, taken);
+    }
+    return taken === 0 ? -1 : (this.targets[(this.targetStart[k] as number) + taken - 1] as number);
   }
 
   /** Whether a `when` that reads no points holds for this vector and class. */
