@@ -65,10 +65,10 @@ export default defineConfig({
       { extends: true, oxc: { jsx: { development: false } }, test: { name: 'shared', include: ALL, exclude: [...OWN_MODULES, ...WEB_COMPONENTS, ...E2E], isolate: false, env: { NODE_ENV: 'production' } } },
       { extends: true, test: { name: 'own', include: OWN_MODULES } },
       // jsdom files share a worker's modules too: setting up jsdom and loading the app for each file
-      // was half of their time. Each test renders into a fresh document (cleanup after each). One
-      // worker: a second one loads jsdom, React and the app again (~1.5 CPU-s) for a few seconds of
-      // tests, while the other core is busy with the other projects anyway.
-      { extends: true, test: { name: 'web', include: WEB_COMPONENTS, environment: 'jsdom', isolate: false, maxWorkers: 1 } },
+      // was half of their time. Each test renders into a fresh document (cleanup after each). (One
+      // worker for this project alone is not possible: Vitest then runs projects with different
+      // maxWorkers one after another, in separate sequence.groupOrder groups.)
+      { extends: true, test: { name: 'web', include: WEB_COMPONENTS, environment: 'jsdom', isolate: false } },
       // The e2e files share one Chromium and one app server (their global setup) and keep their
       // state in their own browser contexts, so they run beside the other files, not after them.
       { extends: true, test: { name: 'e2e', include: E2E, globalSetup: ['test/web/e2e/global-setup.ts'], testTimeout: 120_000, hookTimeout: 120_000, isolate: false } },
