@@ -94,6 +94,18 @@ export function mergeChanges(first: readonly VariableChange[], then: readonly Va
   return out.filter((c) => c.from !== c.to);
 }
 
+/**
+ * The value an effect gives its variable from `from`, clamped to the variable's range; undefined
+ * when the variable is not declared or has no value (the effect then changes nothing).
+ */
+export function effectResult(effect: Effect, from: number | undefined, declared: ReadonlyMap<string, Variable>): number | undefined {
+  const declaredVar = declared.get(effect.var);
+  if (!declaredVar || from === undefined) return undefined;
+  const spec = specOf(declaredVar);
+  const raw = effect.set !== undefined ? Number(effect.set) : from + (effect.add ?? 0);
+  return Math.min(spec.max, Math.max(spec.min, raw));
+}
+
 /** Applies effects, clamped to each variable's range; returns the new values and what changed. */
 export function applyEffects(
   effects: readonly Effect[] | undefined,
@@ -104,12 +116,9 @@ export function applyEffects(
   const next: Variables = { ...variables };
   const changes: VariableChange[] = [];
   for (const effect of effects) {
-    const declaredVar = declared.get(effect.var);
     const from = valueOf(next, effect.var);
-    if (!declaredVar || from === undefined) continue;
-    const spec = specOf(declaredVar);
-    const raw = effect.set !== undefined ? Number(effect.set) : from + (effect.add ?? 0);
-    const to = Math.min(spec.max, Math.max(spec.min, raw));
+    const to = effectResult(effect, from, declared);
+    if (to === undefined || from === undefined) continue;
     next[effect.var] = to;
     const earlier = changes.find((c) => c.var === effect.var);
     if (earlier) earlier.to = to;

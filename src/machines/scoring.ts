@@ -1,4 +1,4 @@
-import { initialVariables, readsConduct, specOf, valueOf, whenHolds, type Variables } from './conditions.js';
+import { effectResult, initialVariables, readsConduct, valueOf, whenHolds, type Variables } from './conditions.js';
 import { conductAfter, conductOf, conductStart, CRITICAL_CAP, NO_CONDUCT, percentOfBest, type Conduct } from './conduct.js';
 
 export { CRITICAL_CAP, percentOfBest };
@@ -48,12 +48,8 @@ function valuesAfter(effects: Reply['effects'], variables: Variables, declared: 
   if (effects === undefined || effects.length === 0) return variables;
   const next: Variables = { ...variables };
   for (const effect of effects) {
-    const declaredVar = declared.get(effect.var);
-    const from = valueOf(next, effect.var);
-    if (!declaredVar || from === undefined) continue;
-    const spec = specOf(declaredVar);
-    const raw = effect.set !== undefined ? Number(effect.set) : from + (effect.add ?? 0);
-    next[effect.var] = Math.min(spec.max, Math.max(spec.min, raw));
+    const to = effectResult(effect, valueOf(next, effect.var), declared);
+    if (to !== undefined) next[effect.var] = to;
   }
   return next;
 }
