@@ -224,48 +224,43 @@ function isVariant(v: unknown): boolean {
   return isPlainObject(v) && 'when' in v && 'narration' in v && keysPass(v, variantKey);
 }
 
-/** Keys every node kind shares, checked the same way. */
-function commonNodeKey(k: string, x: unknown): boolean | undefined {
+/** Keys every node kind shares, checked the same way (the kind itself was matched by isNode). */
+function commonNodeKey(k: string, x: unknown): boolean {
   switch (k) {
+    case 'kind': return true;
     case 'id': return isId(x);
     case 'title': return isText(x, 120);
     case 'narration': return isText(x, 4000);
     case 'lines': return Array.isArray(x) && x.every(isLine);
     case 'allowLanguage': return isAllowLanguage(x);
     case 'authorNotes': return isText(x, 4000);
-    default: return undefined;
+    default: return false;
   }
+}
+
+/** Keys of the nodes a trainer-led session pauses on (scenes and decisions): the facilitator's, then the common ones. */
+function pausingNodeKey(k: string, x: unknown): boolean {
+  if (k === 'facilitatorNote') return isText(x, 2000);
+  if (k === 'discussionPrompt') return isText(x, 1000);
+  return commonNodeKey(k, x);
 }
 
 function sceneKey(k: string, x: unknown): boolean {
-  switch (k) {
-    case 'kind': return true;
-    case 'effects': return Array.isArray(x) && x.every(isEffect);
-    case 'next': return isNext(x);
-    case 'facilitatorNote': return isText(x, 2000);
-    case 'discussionPrompt': return isText(x, 1000);
-    default: return commonNodeKey(k, x) ?? false;
-  }
+  if (k === 'effects') return Array.isArray(x) && x.every(isEffect);
+  if (k === 'next') return isNext(x);
+  return pausingNodeKey(k, x);
 }
 
 function decisionKey(k: string, x: unknown): boolean {
-  switch (k) {
-    case 'kind': return true;
-    case 'prompt': return isText(x, 300);
-    case 'replies': return Array.isArray(x) && x.length >= 2 && x.every(isReply);
-    case 'facilitatorNote': return isText(x, 2000);
-    case 'discussionPrompt': return isText(x, 1000);
-    default: return commonNodeKey(k, x) ?? false;
-  }
+  if (k === 'prompt') return isText(x, 300);
+  if (k === 'replies') return Array.isArray(x) && x.length >= 2 && x.every(isReply);
+  return pausingNodeKey(k, x);
 }
 
 function endingKey(k: string, x: unknown): boolean {
-  switch (k) {
-    case 'kind': return true;
-    case 'ending': return x === 'strong' || x === 'mixed' || x === 'harmful';
-    case 'variants': return isNonEmptyArray(x) && x.every(isVariant);
-    default: return commonNodeKey(k, x) ?? false;
-  }
+  if (k === 'ending') return x === 'strong' || x === 'mixed' || x === 'harmful';
+  if (k === 'variants') return isNonEmptyArray(x) && x.every(isVariant);
+  return commonNodeKey(k, x);
 }
 
 function isNode(v: unknown): boolean {
