@@ -40,6 +40,7 @@ function serviceWorker(): Plugin {
 // End-to-end tests in headless Chromium over the built web app: their own project (longer timeouts,
 // the web app built and Chromium started by their global setup, only when they are selected).
 const E2E = ['test/web/e2e/**/*.test.ts'];
+const cacheFor = (project: string) => `node_modules/.cache/casa-practice/vitest/${project}`;
 
 export default defineConfig({
   // The web app: index.html at the root, static files in dist-web/ (dist/ is the CLI's tsc output).
@@ -56,22 +57,28 @@ export default defineConfig({
     globalSetup: ['test/global-setup.ts'],
     // Vitest's default on 2 cores is one worker; child-process tests mostly wait, so use both.
     maxWorkers: 2,
+    // Transformed modules are kept on disk between runs (node_modules/.cache, so a fresh install
+    // starts empty): about half of the main process's CPU was transforming the same files again on
+    // every run. Vitest keys each entry by the file's content, this config file's content, Vitest's
+    // version and the lockfile. The JSX transform differs between projects ('shared' compiles for
+    // React's production runtime) and is not part of that key, so each project has its own folder.
+    experimental: { fsModuleCache: true },
     projects: [
       // Files share one module graph per worker (no test mocks modules or changes globals):
       // re-importing Ink, React, xstate and zod for every file was a third of the run.
       // React's production build, as the CLI runs it (src/terminal/main.ts): the development build
       // checks and records a stack for every element, a sixth of the terminal tests' CPU. JSX is
       // compiled for the production runtime to match (the development runtime's jsxDEV is not there).
-      { extends: true, oxc: { jsx: { development: false } }, test: { name: 'shared', include: ALL, exclude: [...OWN_MODULES, ...WEB_COMPONENTS, ...E2E], isolate: false, env: { NODE_ENV: 'production' } } },
-      { extends: true, test: { name: 'own', include: OWN_MODULES } },
+      { extends: true, oxc: { jsx: { development: false } }, test: { name: 'shared', experimental: { fsModuleCachePath: cacheFor('shared') }, include: ALL, exclude: [...OWN_MODULES, ...WEB_COMPONENTS, ...E2E], isolate: false, env: { NODE_ENV: 'production' } } },
+      { extends: true, test: { name: 'own', experimental: { fsModuleCachePath: cacheFor('own') }, include: OWN_MODULES } },
       // jsdom files share a worker's modules too: setting up jsdom and loading the app for each file
       // was half of their time. Each test renders into a fresh document (cleanup after each). (One
       // worker for this project alone is not possible: Vitest then runs projects with different
       // maxWorkers one after another, in separate sequence.groupOrder groups.)
-      { extends: true, test: { name: 'web', include: WEB_COMPONENTS, environment: 'jsdom', isolate: false } },
+      { extends: true, test: { name: 'web', experimental: { fsModuleCachePath: cacheFor('web') }, include: WEB_COMPONENTS, environment: 'jsdom', isolate: false } },
       // The e2e files share one Chromium and one app server (their global setup) and keep their
       // state in their own browser contexts, so they run beside the other files, not after them.
-      { extends: true, test: { name: 'e2e', include: E2E, globalSetup: ['test/web/e2e/global-setup.ts'], testTimeout: 120_000, hookTimeout: 120_000, isolate: false } },
+      { extends: true, test: { name: 'e2e', experimental: { fsModuleCachePath: cacheFor('e2e') }, include: E2E, globalSetup: ['test/web/e2e/global-setup.ts'], testTimeout: 120_000, hookTimeout: 120_000, isolate: false } },
     ],
   },
 });
