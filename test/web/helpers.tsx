@@ -1,11 +1,26 @@
 import { vi } from 'vitest';
-import { configure, render, screen } from '@testing-library/react';
+import { configure, getConfig, render, screen } from '@testing-library/react';
 import type { userEvent } from '@testing-library/user-event';
 import { memoryStore, type Store } from '../../src/machines/light.js';
 import { App } from '../../src/web/App.js';
 
 // The first page to open loads the core and a scenario on demand: slower than Testing Library's 1 s.
-configure({ asyncUtilTimeout: 15_000 });
+// A findBy query checks again at every DOM change and every 50 ms until it finds what it waits for;
+// each failed check built its error message with the whole document printed (pretty-format), a
+// tenth of some files' CPU, for a message nobody reads unless the wait times out. While Testing
+// Library waits (it marks that with _disableExpensiveErrorDiagnostics), the error carries the
+// message alone; on a timeout waitFor prints the document into it as before (its onTimeout). Every
+// other error (a getBy that fails, an element listed in a "found multiple" error) is built as before.
+const printedError = getConfig().getElementError;
+configure({
+  asyncUtilTimeout: 15_000,
+  getElementError(message, container) {
+    if (message === null || !(getConfig() as { _disableExpensiveErrorDiagnostics?: boolean })._disableExpensiveErrorDiagnostics) return printedError(message, container);
+    const error = new Error(message);
+    error.name = 'TestingLibraryElementError';
+    return error;
+  },
+});
 
 /** Renders the whole app at a hash route over a given store. */
 export function renderApp(hash: string, store: Store = memoryStore()) {

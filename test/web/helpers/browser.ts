@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, inject } from 'vitest';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -78,16 +78,62 @@ const AXE_FILE = (): string => fromAxePlaywright.resolve('axe-core/axe.min.js');
  */
 export const AXE_PATH = '/__e2e__/axe.min.js';
 
+/** A file of the build as the e2e server answers it: its bytes and the headers sirv gives it. */
+interface ServedFile {
+  body: Buffer;
+  headers: Record<string, string | number>;
+}
+
 /**
- * Serves the built web app (dist-web/) as a static host would, on 127.0.0.1 and a free port: its
- * files as they are (sirv, as the room server serves them; revalidated on every load, as vite
- * preview had them: no-cache and an ETag; index.html for a path without a file extension that names
- * no file), and axe-core at AXE_PATH. The e2e global setup starts one for the whole run. (vite
- * preview, used before, also gzipped every response: CPU spent at both ends of a loopback connection.)
+ * Every file under `dir` (dot files left out), read once, with the headers sirv 3 gives a file in
+ * its production mode (Content-Length, Content-Type by mrmime, with charset=utf-8 for HTML,
+ * Last-Modified, a weak ETag of size and mtime), keyed by URL path as sirv keys them.
+ */
+function readBuild(dir: string): Map<string, ServedFile> {
+  const { lookup } = createRequire(createRequire(import.meta.url).resolve('sirv'))('mrmime') as { lookup(name: string): string | undefined };
+  const files = new Map<string, ServedFile>();
+  const walk = (rel: string): void => {
+    for (const entry of readdirSync(join(dir, rel), { withFileTypes: true })) {
+      const name = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.name.startsWith('.') && !/\.well-known$/.test(rel)) continue;
+      if (entry.isDirectory()) walk(name);
+      else if (entry.isFile()) {
+        const stats = statSync(join(dir, name));
+        let type = lookup(name) ?? '';
+        if (type === 'text/html') type += ';charset=utf-8';
+        files.set(`/${name}`, {
+          body: readFileSync(join(dir, name)),
+          headers: { 'Content-Length': stats.size, 'Content-Type': type, 'Last-Modified': stats.mtime.toUTCString(), ETag: `W/"${stats.size}-${stats.mtime.getTime()}"` },
+        });
+      }
+    }
+  };
+  walk('');
+  return files;
+}
+
+/**
+ * Serves the built web app (dist-web/) as a static host would, on 127.0.0.1 and a free port, and
+ * axe-core at AXE_PATH. The e2e global setup starts one for the whole run (after building the app).
+ * It answers as sirv did here before (as the room server serves the app): the same headers
+ * (revalidated on every load, as vite preview had them: no-cache and an ETag, 304 when it
+ * matches), the same lookup (the path, then with .html or .htm, then path/index.html; index.html
+ * for a path without a file extension that names no file; 404 otherwise), byte ranges. But every
+ * file is read once, when the server starts, not opened and streamed from disk for every request
+ * of every fresh browser context: that was about a tenth of the main vitest process's CPU in the e2e
+ * run. (vite preview, used before sirv, also gzipped every response: CPU spent at both ends of a
+ * loopback connection.)
  */
 export async function serveBuiltApp(dir = WEB_BUILD_DIR): Promise<WebApp> {
-  const { default: sirv } = await import('sirv');
-  const files = sirv(dir, { single: true, etag: true, setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache') });
+  const files = readBuild(dir);
+  const find = (path: string): ServedFile | undefined => {
+    const base = path.endsWith('/') ? path.slice(0, -1) : path;
+    for (const ext of ['', '.html', '.htm']) {
+      const file = (base && files.get(base + ext)) || files.get(`${base}/index${ext}`);
+      if (file) return file;
+    }
+    return undefined;
+  };
   const axe = readFileSync(AXE_FILE());
   const server = createServer((req, res) => {
     if (req.url === AXE_PATH) {
@@ -95,10 +141,43 @@ export async function serveBuiltApp(dir = WEB_BUILD_DIR): Promise<WebApp> {
       res.end(axe);
       return;
     }
-    files(req, res, () => {
+    let path = (req.url ?? '/').replace(/[?#].*$/s, '');
+    if (path.includes('%')) {
+      try {
+        path = decodeURI(path);
+      } catch {
+        // a malformed address: looked up as it is
+      }
+    }
+    const file = find(path) ?? (/[/]([A-Za-z\s\d~$._-]+\.\w+){1,}$/.test(path) || /\/\.well-known/.test(path) ? undefined : find('/'));
+    if (!file) {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Not found');
-    });
+      return;
+    }
+    if (req.headers['if-none-match'] === file.headers.ETag) {
+      res.writeHead(304);
+      res.end();
+      return;
+    }
+    const headers = { ...file.headers, 'Cache-Control': 'no-cache' };
+    const size = file.body.length;
+    const range = req.headers.range;
+    if (!range) {
+      res.writeHead(200, headers);
+      res.end(file.body);
+      return;
+    }
+    const [x = '', y = ''] = range.replace('bytes=', '').split('-');
+    const start = parseInt(x, 10) || 0;
+    const end = Math.min(parseInt(y, 10) || size - 1, size - 1);
+    if (start >= size) {
+      res.writeHead(416, { 'Cache-Control': 'no-cache', 'Content-Range': `bytes */${size}`, 'Content-Length': 0 });
+      res.end();
+      return;
+    }
+    res.writeHead(206, { ...headers, 'Content-Range': `bytes ${start}-${end}/${size}`, 'Content-Length': end - start + 1, 'Accept-Ranges': 'bytes' });
+    res.end(file.body.subarray(start, end + 1));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
