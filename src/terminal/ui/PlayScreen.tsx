@@ -71,7 +71,13 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     app.exit(saved.message, interrupted ? 130 : saved.ok ? 0 : 74);
   };
 
-  useEffect(() => setSelected(-1), [view.nodeId]);
+  // A new node starts with no reply highlighted. Reset while rendering (React renders again before
+  // drawing), not in an effect, which drew the screen once more after every move to a new node.
+  const [selectedAt, setSelectedAt] = useState(view.nodeId);
+  if (selectedAt !== view.nodeId) {
+    setSelectedAt(view.nodeId);
+    setSelected(-1);
+  }
   const debriefOpen = view.done && !showFeedback;
   const finish = () => {
     if (finished.current || !view.debrief) return;
