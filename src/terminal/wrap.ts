@@ -73,3 +73,76 @@ export function inkRows(text: string, width: number): number {
   }
   return count;
 }
+
+/**
+ * Characters one column wide that wrap-ansi leaves as they are (no escape, no combining mark, not
+ * changed by Unicode normalisation): printable ASCII and the punctuation the app and the bundled
+ * scenarios use, and line breaks. Text made only of these can be wrapped here by counting characters.
+ */
+const PLAIN = /^[\n\x20-\x7e“”‘’—–…→·✓✗█░›↑↓]*$/;
+
+/** wrap-ansi's results by width and text, so a screen drawn again wraps nothing again. */
+const wrapped = new Map<string, string>();
+const WRAPPED_LIMIT = 4000;
+
+/**
+ * `text` wrapped to `width` columns exactly as Ink wraps it (wrap-ansi with `trim: false, hard:
+ * true`, quirks included: the space before a word that starts a full row's successor stays at the
+ * start of that row, a word longer than a row is cut), or undefined when the text is not plain
+ * (see PLAIN) or the width is not a whole number of columns, so the caller leaves it to Ink.
+ * Text that already fits comes back unchanged, as Ink leaves it.
+ */
+export function inkWrap(text: string, width: number): string | undefined {
+  if (!Number.isInteger(width) || width < 1 || !PLAIN.test(text)) return undefined;
+  const key = `${width}:${text}`;
+  let out = wrapped.get(key);
+  if (out === undefined) {
+    const lines = text.split('\n');
+    out = lines.every((l) => l.length <= width) ? text : lines.map((l) => wrapLine(l, width)).join('\n');
+    if (wrapped.size >= WRAPPED_LIMIT) wrapped.clear();
+    wrapped.set(key, out);
+  }
+  return out;
+}
+
+/** One line of plain text (every character one column), as wrap-ansi's `exec` wraps it with `trim: false, hard: true`. */
+function wrapLine(line: string, columns: number): string {
+  const rows = [''];
+  const words = line.split(' ');
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as string;
+    let rowLength = (rows[rows.length - 1] as string).length;
+    if (i !== 0) {
+      if (rowLength >= columns) {
+        rows.push('');
+        rowLength = 0;
+      }
+      rows[rows.length - 1] += ' ';
+      rowLength++;
+    }
+    if (word.length > columns) {
+      // Cut the word, starting on this row or the next, whichever breaks it less.
+      const breaksStartingThisLine = 1 + Math.floor((word.length - (columns - rowLength) - 1) / columns);
+      const breaksStartingNextLine = Math.floor((word.length - 1) / columns);
+      if (breaksStartingNextLine < breaksStartingThisLine) rows.push('');
+      let visible = (rows[rows.length - 1] as string).length;
+      for (let k = 0; k < word.length; k++) {
+        const character = word[k] as string;
+        if (visible + 1 <= columns) rows[rows.length - 1] += character;
+        else {
+          rows.push(character);
+          visible = 0;
+        }
+        visible++;
+        if (visible === columns && k < word.length - 1) {
+          rows.push('');
+          visible = 0;
+        }
+      }
+      continue;
+    }
+    if (rowLength + word.length > columns && rowLength > 0 && word.length > 0) rows.push('');
+    rows[rows.length - 1] += word;
+  }
+  return rows.join('\n');
+}

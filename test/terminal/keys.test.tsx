@@ -64,6 +64,19 @@ describe('Enter never sends a reply nobody chose', () => {
     expect(r.lastFrame()).toContain('Feedback on your reply');
   });
 
+  it('a reply highlighted with the arrows is forgotten on the next decision and after undo: nothing is highlighted there', async () => {
+    const { r } = await firstDecision();
+    await press(r, KEY.down, KEY.down, KEY.enter);
+    expect(r.lastFrame()).toContain('Feedback on your reply');
+    await press(r, 'u');
+    expect(r.lastFrame()).toContain('Decision 1 of about 2');
+    expect(r.lastFrame()).not.toContain('›');
+    await press(r, KEY.down, KEY.enter, KEY.enter, KEY.enter);
+    expect(r.lastFrame()).toContain('Decision 2 of about 2');
+    expect(r.lastFrame()).not.toContain('›');
+    expect(await tap(r, KEY.enter)).toBe(false);
+  });
+
   it('a double Enter on the feedback continues once and answers nothing on the next screen', async () => {
     const { r } = await firstDecision();
     await press(r, '1');

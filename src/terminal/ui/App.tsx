@@ -15,7 +15,7 @@ import { Paragraph } from './Paragraph.js';
 import { Picker } from './Picker.js';
 import { ThemeContext } from './ThemeContext.js';
 import { KeyRouterProvider, useKeyRouter, useKeySplitter } from './useKeys.js';
-import { KeysAllowedContext, MIN_COLUMNS, MIN_ROWS, useFollowingRef, useScreenSize } from './useScreenSize.js';
+import { KeysAllowedContext, MIN_COLUMNS, MIN_ROWS, ScreenSizeContext, useFollowingRef, useScreenSize } from './useScreenSize.js';
 
 // The playing screens pull in the core (xstate, the validator); loading them on demand keeps the
 // picker's first frame as quick as an empty Ink app's.
@@ -241,18 +241,19 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
     <ThemeContext.Provider value={theme}>
       <AppContext.Provider value={services}>
         <KeysAllowedContext.Provider value={keysAllowed}>
+          <ScreenSizeContext.Provider value={size}>
           <KeyRouterProvider value={keyRouter}>
           {size.tooSmall && <TooSmall columns={size.terminalColumns} rows={size.rows} />}
           {/* Hidden, not unmounted, while the window is too small: nothing on screen is lost. */}
-          {/* The column shrinks to the window even before the screens have re-read its size: Ink
-              redraws once at the new width first, and nothing it draws may be wider than that. A
-              terminal that reports no size (0 columns) gets the default width instead. */}
+          {/* The screens read the size shared here, so they are laid out at the new size in the
+              same redraw. A terminal that reports no size (0 columns) gets the default width instead. */}
           <Box width={stdout.columns ? '100%' : size.terminalColumns} display={size.tooSmall ? 'none' : 'flex'}>
             <Box flexDirection="column" width={size.columns} flexShrink={1}>
               <Suspense fallback={<Text>Loading…</Text>}>{body}</Suspense>
             </Box>
           </Box>
           </KeyRouterProvider>
+          </ScreenSizeContext.Provider>
         </KeysAllowedContext.Provider>
       </AppContext.Provider>
     </ThemeContext.Provider>

@@ -3,6 +3,7 @@ import type { Action } from '../keys.js';
 import type { CatalogEntry } from '../../machines/light.js';
 import { KeyHints } from './KeyHints.js';
 import { useKeys } from './useKeys.js';
+import { useScreenSize } from './useScreenSize.js';
 import { Paragraph } from './Paragraph.js';
 
 /** Props of ContentNote. */
@@ -28,20 +29,23 @@ export function ContentNote({ entry, onStart, onBack, onQuit, notice, facilitati
     else if (a.type === 'back' && onBack) onBack();
     else if (a.type === 'quit' || a.type === 'interrupt') onQuit(a.type === 'interrupt');
   });
+  const { columns } = useScreenSize();
+  // Inside the note's border and padding.
+  const inner = columns - 4;
   return (
     <Box flexDirection="column">
-      {notice && <Paragraph>{notice}</Paragraph>}
-      <Paragraph bold>{entry.title}</Paragraph>
-      <Paragraph>About {entry.minutes} minutes. {entry.summary}</Paragraph>
+      {notice && <Paragraph width={columns}>{notice}</Paragraph>}
+      <Paragraph bold width={columns}>{entry.title}</Paragraph>
+      <Paragraph width={columns}>About {entry.minutes} minutes. {entry.summary}</Paragraph>
       <Box marginTop={1} borderStyle="round" paddingX={1} flexDirection="column">
-        <Paragraph bold>Content note</Paragraph>
-        <Paragraph>{entry.contentNote}</Paragraph>
-        <Paragraph>{facilitating
+        <Paragraph bold width={inner}>Content note</Paragraph>
+        <Paragraph width={inner}>{entry.contentNote}</Paragraph>
+        <Paragraph width={inner}>{facilitating
           ? 'Pause for the room whenever it needs a break. A trainer-led session is not saved as it goes: q ends it and writes a summary of the votes so far.'
           : notice ? 'Take a break whenever you need one (q quits).' : 'Take a break whenever you need one: q saves your progress.'}</Paragraph>
       </Box>
       {/* b only when there is a picker to go back to. */}
-      <KeyHints set={onBack ? 'contentNote' : [['Enter', 'start'], ['q', 'quit']]} />
+      <KeyHints set={onBack ? 'contentNote' : [['Enter', 'start'], ['q', 'quit']]} width={columns} />
     </Box>
   );
 }

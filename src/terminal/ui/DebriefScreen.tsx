@@ -97,9 +97,9 @@ export function DebriefScreen({ scenario, debrief, mode, onBack, notice, voice =
   useKeys(onAction);
   return (
     <Box flexDirection="column">
-      <Paragraph bold>Debrief: {model.title}</Paragraph>
+      <Paragraph bold width={columns}>Debrief: {model.title}</Paragraph>
       {notice?.split('\n').map((line, i) => <Text key={i}>{line}</Text>)}
-      <Paragraph>{tabLine}</Paragraph>
+      <Paragraph width={columns}>{tabLine}</Paragraph>
       {/* No blank row above: the summary of a typical run fits 80×24 whole. */}
       <ScrollRows rows={rows} height={height} offset={offsets[tab] ?? 0} />
       {exported && (
@@ -107,7 +107,7 @@ export function DebriefScreen({ scenario, debrief, mode, onBack, notice, voice =
           {exported.split('\n').map((line, i) => <Text key={i}>{line}</Text>)}
         </Box>
       )}
-      <KeyHints set={hints} />
+      <KeyHints set={hints} width={columns} />
     </Box>
   );
 }

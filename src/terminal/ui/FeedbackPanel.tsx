@@ -18,6 +18,8 @@ export interface FeedbackPanelProps {
   heading?: string;
   /** How tightly to draw it on a short terminal (see feedbackFit). */
   fit?: FeedbackFit;
+  /** The width the panel is laid out at, border included, when the screen knows it (see Paragraph). */
+  width?: number;
 }
 
 /** Rows the panel takes at a width and fit, estimated by wrapping each part as Ink will. */
@@ -36,17 +38,19 @@ export function feedbackFit(f: FeedbackView, columns: number, rows: number): Fee
 }
 
 /** The feedback, each principle with ✓/✗ and its guide section, and what changed. */
-export function FeedbackPanel({ feedback, heading = 'Feedback on your reply', fit = 0 }: FeedbackPanelProps) {
+export function FeedbackPanel({ feedback, heading = 'Feedback on your reply', fit = 0, width: outer }: FeedbackPanelProps) {
+  // Inside the border and its padding when boxed.
+  const width = outer === undefined ? undefined : fit === 0 ? outer - 4 : outer;
   return (
     <Box flexDirection="column" borderStyle={fit === 0 ? 'round' : undefined} paddingX={fit === 0 ? 1 : 0}>
-      <Paragraph bold underline={fit > 0}>{heading}</Paragraph>
-      {fit < 2 && <Paragraph>“{feedback.replyText}”</Paragraph>}
-      <Box marginTop={fit === 0 ? 1 : 0}><Paragraph>{feedback.feedback}</Paragraph></Box>
+      <Paragraph bold underline={fit > 0} width={width}>{heading}</Paragraph>
+      {fit < 2 && <Paragraph width={width}>“{feedback.replyText}”</Paragraph>}
+      <Box marginTop={fit === 0 ? 1 : 0}><Paragraph width={width}>{feedback.feedback}</Paragraph></Box>
       {feedback.assessments.map((a) => (
-        <Verdict key={a.principleId} verdict={a.verdict} title={a.title} citation={a.citation} />
+        <Verdict key={a.principleId} verdict={a.verdict} title={a.title} citation={a.citation} width={width} />
       ))}
       {feedback.changes.map((c) => (
-        <Paragraph key={c.label}>{c.label}: {c.from} → {c.to}</Paragraph>
+        <Paragraph key={c.label} width={width}>{c.label}: {c.from} → {c.to}</Paragraph>
       ))}
     </Box>
   );

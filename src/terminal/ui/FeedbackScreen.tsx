@@ -42,9 +42,9 @@ export function FeedbackScreen({ view, mode, canUndo, confirmQuit, unsaved }: Fe
   const fit = spaced ? 0 : feedbackFit(view.lastFeedback, columns, rows - 1 - (compact?.rows ?? full) - footer);
   return (
     <Box flexDirection="column">
-      <StatusLine view={view} mode={mode} title={title} spaced={spaced} feedback compact={compact} />
-      <FeedbackPanel feedback={view.lastFeedback} fit={fit} />
-      {confirmQuit ? <QuitPrompt /> : <KeyHints set={hints} spaced={spaced} />}
+      <StatusLine view={view} mode={mode} title={title} spaced={spaced} feedback compact={compact} width={columns} />
+      <FeedbackPanel feedback={view.lastFeedback} fit={fit} width={columns} />
+      {confirmQuit ? <QuitPrompt /> : <KeyHints set={hints} spaced={spaced} width={columns} />}
     </Box>
   );
 }

@@ -9,14 +9,16 @@ export interface KeyHintsProps {
   set: HintSet | readonly Hint[];
   /** A blank row above (dropped when the screen is short of rows). */
   spaced?: boolean;
+  /** The width it is laid out at, when the screen knows it (see Paragraph). */
+  width?: number;
 }
 
 /** The keys a screen understands, as one wrapping line. */
-export function KeyHints({ set, spaced = true }: KeyHintsProps) {
+export function KeyHints({ set, spaced = true, width }: KeyHintsProps) {
   const theme = useTheme();
   return (
     <Box marginTop={spaced ? 1 : 0}>
-      <Paragraph color={theme.muted}>{hintLine(set)}</Paragraph>
+      <Paragraph color={theme.muted} width={width}>{hintLine(set)}</Paragraph>
     </Box>
   );
 }

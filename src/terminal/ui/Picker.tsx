@@ -76,10 +76,10 @@ export function Picker({ entries, notice, checking, canResume, saved, debriefs, 
 
   return (
     <Box flexDirection="column">
-      <Paragraph bold>casa-practice: choose a scenario{checking ? ' (checking files…)' : ''}</Paragraph>
-      {notice && <Paragraph color={theme.warn}>{notice}</Paragraph>}
-      {canResume && <Paragraph>A saved session is waiting: press R to resume it.</Paragraph>}
-      {entries.length === 0 && <Paragraph>No valid scenarios were found.</Paragraph>}
+      <Paragraph bold width={columns}>casa-practice: choose a scenario{checking ? ' (checking files…)' : ''}</Paragraph>
+      {notice && <Paragraph color={theme.warn} width={columns}>{notice}</Paragraph>}
+      {canResume && <Paragraph width={columns}>A saved session is waiting: press R to resume it.</Paragraph>}
+      {entries.length === 0 && <Paragraph width={columns}>No valid scenarios were found.</Paragraph>}
       <Box flexDirection="column" marginTop={1}>
         {windowed && <Text color={theme.muted}>{first > 0 ? `     ↑ ${first} more` : ' '}</Text>}
         {shown.map((e, k) => {
@@ -109,12 +109,12 @@ export function Picker({ entries, notice, checking, canResume, saved, debriefs, 
       {current && (
         <Box marginTop={1} paddingLeft={INDENT}>
           <Box flexDirection="column">
-            <Paragraph>{current.summary}</Paragraph>
-            {extra && <Paragraph color={theme.muted}>{extra}</Paragraph>}
+            <Paragraph width={columns - INDENT}>{current.summary}</Paragraph>
+            {extra && <Paragraph color={theme.muted} width={columns - INDENT}>{extra}</Paragraph>}
           </Box>
         </Box>
       )}
-      <KeyHints set={hints} />
+      <KeyHints set={hints} width={columns} />
     </Box>
   );
 }

@@ -71,7 +71,13 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     app.exit(saved.message, interrupted ? 130 : saved.ok ? 0 : 74);
   };
 
-  useEffect(() => setSelected(-1), [view.nodeId]);
+  // A new node starts with no reply highlighted. Reset while rendering (React renders again before
+  // drawing), not in an effect, which drew the screen once more after every move to a new node.
+  const [selectedAt, setSelectedAt] = useState(view.nodeId);
+  if (selectedAt !== view.nodeId) {
+    setSelectedAt(view.nodeId);
+    setSelected(-1);
+  }
   const debriefOpen = view.done && !showFeedback;
   const finish = () => {
     if (finished.current || !view.debrief) return;
@@ -180,16 +186,16 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   const gaps = { prompt: spare >= 1, hints: spare >= 2, status: spare >= 3, speech: spare >= 3 + view.lines.length };
   return (
     <Box flexDirection="column">
-      <StatusLine view={view} mode={mode} title={title} spaced={gaps.status} compact={compact} />
-      {view.title && <Paragraph bold underline>{view.title}</Paragraph>}
-      <Moment view={view} spaced={gaps.speech} />
+      <StatusLine view={view} mode={mode} title={title} spaced={gaps.status} compact={compact} width={columns} />
+      {view.title && <Paragraph bold underline width={columns}>{view.title}</Paragraph>}
+      <Moment view={view} spaced={gaps.speech} width={columns} />
       {view.kind === 'decision' && (
         <Box flexDirection="column" marginTop={gaps.prompt ? 1 : 0}>
-          <Paragraph bold>{view.prompt}</Paragraph>
-          <ReplyList replies={view.replies} selected={selected} />
+          <Paragraph bold width={columns}>{view.prompt}</Paragraph>
+          <ReplyList replies={view.replies} selected={selected} width={columns} />
         </Box>
       )}
-      {confirmQuit ? <QuitPrompt /> : unavailable ? <Box marginTop={gaps.hints ? 1 : 0}><Paragraph color={theme.warn}>{unavailable}</Paragraph></Box> : <KeyHints set={hints} spaced={gaps.hints} />}
+      {confirmQuit ? <QuitPrompt /> : unavailable ? <Box marginTop={gaps.hints ? 1 : 0}><Paragraph color={theme.warn} width={columns}>{unavailable}</Paragraph></Box> : <KeyHints set={hints} spaced={gaps.hints} width={columns} />}
     </Box>
   );
 }

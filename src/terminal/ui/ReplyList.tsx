@@ -11,13 +11,15 @@ export interface ReplyListProps {
   selected: number;
   /** Text after each reply, e.g. a vote count; none by default. */
   suffix?: (reply: ReplyView) => string;
+  /** The width the list is laid out at, pointer and number included, when the screen knows it (see Paragraph). */
+  width?: number;
 }
 
 /** Columns taken by the pointer and number before each reply's text. */
 export const REPLY_INDENT = 5;
 
 /** Numbered replies; the highlighted one has a pointer, unavailable ones say so. */
-export function ReplyList({ replies, selected, suffix }: ReplyListProps) {
+export function ReplyList({ replies, selected, suffix, width }: ReplyListProps) {
   const theme = useTheme();
   return (
     <Box flexDirection="column">
@@ -27,7 +29,7 @@ export function ReplyList({ replies, selected, suffix }: ReplyListProps) {
             <Text color={i === selected ? theme.accent : undefined}>{i === selected ? '›' : ' '} {r.number}.</Text>
           </Box>
           <Box flexGrow={1} flexShrink={1}>
-            <Paragraph bold={i === selected} color={r.enabled ? undefined : theme.muted}>
+            <Paragraph bold={i === selected} color={r.enabled ? undefined : theme.muted} width={width === undefined ? undefined : width - REPLY_INDENT}>
               {r.kind === 'do' ? '[do] ' : ''}{r.text}{r.enabled ? '' : ' (not available now)'}{suffix ? suffix(r) : ''}
             </Paragraph>
           </Box>

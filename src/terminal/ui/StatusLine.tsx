@@ -17,6 +17,8 @@ export interface StatusLineProps {
   feedback?: boolean;
   /** Set when the screen is short of rows: the short form on one row (see compactStatus). */
   compact?: CompactStatus;
+  /** The width it is laid out at, when the screen knows it (see Paragraph). */
+  width?: number;
 }
 
 /**
@@ -54,7 +56,7 @@ export function compactStatus(view: SessionView, mode: SessionMode, columns: num
 }
 
 /** Title, step indicator ("Decision n of about m"), mode and meters. */
-export function StatusLine({ view, mode, title, spaced = true, feedback = false, compact }: StatusLineProps) {
+export function StatusLine({ view, mode, title, spaced = true, feedback = false, compact, width }: StatusLineProps) {
   if (compact) {
     return (
       <Box flexDirection="column" marginBottom={spaced ? 1 : 0}>
@@ -68,7 +70,7 @@ export function StatusLine({ view, mode, title, spaced = true, feedback = false,
   }
   return (
     <Box flexDirection="column" marginBottom={spaced ? 1 : 0}>
-      <Paragraph bold>{statusText(view, mode, title, feedback)}</Paragraph>
+      <Paragraph bold width={width}>{statusText(view, mode, title, feedback)}</Paragraph>
       {view.meters.map((m) => <Meter key={m.id} meter={m} />)}
     </Box>
   );

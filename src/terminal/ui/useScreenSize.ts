@@ -18,6 +18,11 @@ export interface ScreenSize {
   tooSmall: boolean;
 }
 
+/** The width screens lay out at for the terminal's size as it is right now. */
+export function layoutColumns(stdout: NodeJS.WriteStream): number {
+  return sizeOf(stdout).columns;
+}
+
 function sizeOf(stdout: NodeJS.WriteStream): ScreenSize {
   const terminalColumns = stdout.columns || 80;
   const rows = stdout.rows || 24;
@@ -25,13 +30,29 @@ function sizeOf(stdout: NodeJS.WriteStream): ScreenSize {
 }
 
 /**
+ * The size the App (or a test's shell) read, shared with every screen below it, so that one resize
+ * redraws once with every screen at the new size: each screen reading the size for itself made one
+ * redraw per screen, the first ones laid out at the new width from the old size.
+ */
+export const ScreenSizeContext = createContext<ScreenSize | undefined>(undefined);
+
+/**
  * The terminal's size, read again on every stdout 'resize' (Ink's useStdout gives the stream, not
- * its size, and nothing re-renders when the window changes). Every screen lays out from this.
+ * its size, and nothing re-renders when the window changes). Every screen lays out from this: the
+ * size ScreenSizeContext shares when there is one, else read here.
  */
 export function useScreenSize(): ScreenSize {
+  const shared = useContext(ScreenSizeContext);
+  const own = useOwnScreenSize(shared === undefined);
+  return shared ?? own;
+}
+
+/** The terminal's size, followed while `follow` is true. */
+function useOwnScreenSize(follow: boolean): ScreenSize {
   const { stdout } = useStdout();
   const [size, setSize] = useState(() => sizeOf(stdout));
   useEffect(() => {
+    if (!follow) return;
     const onResize = () => setSize((old) => {
       const now = sizeOf(stdout);
       return now.terminalColumns === old.terminalColumns && now.rows === old.rows ? old : now;
@@ -44,7 +65,7 @@ export function useScreenSize(): ScreenSize {
     return () => {
       stdout.off('resize', onResize);
     };
-  }, [stdout]);
+  }, [stdout, follow]);
   return size;
 }
 

@@ -8,15 +8,17 @@ import { AppContext, type AppServices } from '../../../src/terminal/ui/AppContex
 import { FeedbackScreen } from '../../../src/terminal/ui/FeedbackScreen.js';
 import { PlayScreen } from '../../../src/terminal/ui/PlayScreen.js';
 import { ThemeContext } from '../../../src/terminal/ui/ThemeContext.js';
-import { useScreenSize } from '../../../src/terminal/ui/useScreenSize.js';
+import { ScreenSizeContext, useScreenSize } from '../../../src/terminal/ui/useScreenSize.js';
 
-/** What App wraps every screen in: theme, services, and a column as wide as the terminal. */
+/** What App wraps every screen in: theme, services, the screen's size, and a column as wide as the terminal. */
 function Shell({ services, theme, children }: { services: AppServices; theme: Theme; children: ReactNode }) {
-  const { columns } = useScreenSize();
+  const size = useScreenSize();
   return (
     <ThemeContext.Provider value={theme}>
       <AppContext.Provider value={services}>
-        <Box flexDirection="column" width={columns}>{children}</Box>
+        <ScreenSizeContext.Provider value={size}>
+          <Box flexDirection="column" width={size.columns}>{children}</Box>
+        </ScreenSizeContext.Provider>
       </AppContext.Provider>
     </ThemeContext.Provider>
   );

@@ -1,0 +1,145 @@
+import chalk from 'chalk';
+import fc from 'fast-check';
+import { Box } from 'ink';
+import type { ReactNode } from 'react';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FeedbackView, ReplyView } from '../../src/machines/index.js';
+import { themeFor } from '../../src/terminal/theme.js';
+import { FeedbackPanel, type FeedbackFit } from '../../src/terminal/ui/FeedbackPanel.js';
+import { Moment } from '../../src/terminal/ui/Moment.js';
+import { Paragraph } from '../../src/terminal/ui/Paragraph.js';
+import { ReplyList } from '../../src/terminal/ui/ReplyList.js';
+import { ThemeContext } from '../../src/terminal/ui/ThemeContext.js';
+import { MAX_COLUMNS, ScreenSizeContext } from '../../src/terminal/ui/useScreenSize.js';
+import { inkRows, inkWrap } from '../../src/terminal/wrap.js';
+// Ink's own wrapper (a devDependency pinned to the version Ink 6.8 installs), to compare against.
+import wrapAnsi from 'wrap-ansi';
+import { renderAt, settle } from './helpers/ink.js';
+
+/** What Ink draws for a text that does not fit its box. */
+const ink = (text: string, width: number) => wrapAnsi(text, width, { trim: false, hard: true });
+
+// Words of every length around a row's width, runs of spaces, and the plain punctuation inkWrap
+// counts as one column, so rows fill exactly, words are cut and spaces land at row ends and starts.
+const plainChar = fc.constantFrom('a', 'b', 'Z', '9', '.', ',', '"', "'", '(', ')', '-', '“', '”', '‘', '’', '—', '–', '…', '→', '·', '✓', '✗', '█', '░', '›', '↑', '↓');
+const word = fc.oneof({ weight: 4, arbitrary: fc.string({ unit: plainChar, minLength: 1, maxLength: 8 }) }, { weight: 1, arbitrary: fc.string({ unit: plainChar, minLength: 9, maxLength: 40 }) });
+const gap = fc.oneof({ weight: 6, arbitrary: fc.constant(' ') }, { weight: 1, arbitrary: fc.constantFrom('  ', '   ', '\n', ' \n ') });
+const plainText = fc.tuple(fc.constantFrom('', ' ', '  '), fc.array(fc.tuple(word, gap), { maxLength: 30 }), fc.constantFrom('', ' ', '  ')).map(([lead, parts, tail]) => lead + parts.map(([w, g]) => w + g).join('') + tail);
+// Anything inkWrap must leave to Ink: wide, combining, emoji, control and escape characters.
+const oddChar = fc.constantFrom('漢', 'é', 'e\u0301', '😀', '❤️', '\t', '\r\n', '\u001b[1m', '\u001b[22m', '\u0000', 'ﬀ', '\u200b', 'Å');
+const anyText = fc.tuple(plainText, fc.array(fc.tuple(fc.nat(), oddChar), { maxLength: 3 })).map(([text, inserts]) => {
+  let out = text;
+  for (const [at, c] of inserts) out = out.slice(0, at % (out.length + 1)) + c + out.slice(at % (out.length + 1));
+  return out;
+});
+const width = fc.integer({ min: 1, max: 45 });
+
+describe('inkWrap wraps plain text exactly as Ink (wrap-ansi, trim: false, hard: true)', () => {
+  it('gives wrap-ansi\'s result, byte for byte, for plain text at any width', () => {
+    fc.assert(fc.property(plainText, width, (text, w) => {
+      expect(inkWrap(text, w)).toBe(ink(text, w));
+    }), { numRuns: 400, seed: 11 });
+  });
+
+  it('leaves to Ink (undefined) any text that is not plain, and is exact otherwise', () => {
+    fc.assert(fc.property(anyText, width, (text, w) => {
+      const mine = inkWrap(text, w);
+      if (mine !== undefined) expect(mine).toBe(ink(text, w));
+    }), { numRuns: 300, seed: 12 });
+    for (const odd of ['漢字', 'café', 'cafe\u0301', '😀', 'a\tb', 'a\r\nb', '\u001b[1mbold\u001b[22m', 'ﬀ']) expect(inkWrap(`${odd} and more words than fit`, 5)).toBeUndefined();
+  });
+
+  it('returns text that fits its width unchanged, as Ink leaves it unwrapped, and never a row wider than the width', () => {
+    fc.assert(fc.property(plainText, width, (text, w) => {
+      const out = inkWrap(text, w) as string;
+      if (text.split('\n').every((l) => l.length <= w)) expect(out).toBe(text);
+      for (const row of out.split('\n')) expect(row.length).toBeLessThanOrEqual(w);
+    }), { numRuns: 300, seed: 13 });
+  });
+
+  it('draws as many rows as inkRows counts', () => {
+    fc.assert(fc.property(plainText, width, (text, w) => {
+      expect((inkWrap(text, w) as string).split('\n').length).toBe(inkRows(text, w));
+    }), { numRuns: 300, seed: 14 });
+  });
+
+  it('leaves widths that are not whole columns to Ink', () => {
+    expect(inkWrap('some words', 0)).toBeUndefined();
+    expect(inkWrap('some words', 4.5)).toBeUndefined();
+    expect(inkWrap('some words', Number.NaN)).toBeUndefined();
+  });
+});
+
+// Colour on (all styles drawn as codes), so a style carried over differently from one row to the
+// next would show; put back after, as chalk is shared by the files in this worker.
+let level: typeof chalk.level;
+beforeAll(() => {
+  level = chalk.level;
+  chalk.level = 3;
+});
+afterAll(() => {
+  chalk.level = level;
+});
+
+const theme = themeFor({});
+
+/** A screen `columns` wide as App lays one out: the shared size, the theme, a column that wide. */
+function screen(columns: number, body: ReactNode) {
+  const size = { terminalColumns: columns, columns: Math.min(columns, MAX_COLUMNS), rows: 24, tooSmall: false };
+  return (
+    <ThemeContext.Provider value={theme}>
+      <ScreenSizeContext.Provider value={size}>
+        <Box flexDirection="column" width={size.columns}>{body}</Box>
+      </ScreenSizeContext.Provider>
+    </ThemeContext.Provider>
+  );
+}
+
+const proseWord = fc.oneof({ weight: 6, arbitrary: fc.string({ unit: fc.constantFrom('a', 'e', 'x', 'Q', '.', ',', '“', '”', '—', '→'), minLength: 1, maxLength: 9 }) }, { weight: 1, arbitrary: fc.string({ unit: fc.constantFrom('m', 'w', '-'), minLength: 10, maxLength: 70 }) });
+const sentence = fc.array(fc.tuple(proseWord, fc.constantFrom(' ', ' ', ' ', ' ', '  ')), { minLength: 1, maxLength: 40 }).map((p) => p.map(([w, g]) => w + g).join('').trimEnd());
+const columns = fc.integer({ min: 50, max: 110 });
+const style = fc.record({ bold: fc.boolean(), italic: fc.boolean(), underline: fc.boolean(), color: fc.constantFrom(undefined, theme.muted, theme.warn, theme.good) });
+
+/**
+ * Draws `make(width)` and `make(undefined)` (Ink wrapping everything, as before) at each size and
+ * expects the very same frame, colour codes included.
+ */
+async function sameFrames<T>(arb: fc.Arbitrary<T>, make: (value: T, columns: number, width: number | undefined) => ReactNode, runs: number) {
+  const r = await renderAt(screen(60, null), 60);
+  await fc.assert(fc.asyncProperty(arb, columns, async (value, cols) => {
+    await r.resize(cols, 24);
+    const width = Math.min(cols, MAX_COLUMNS);
+    r.rerender(screen(cols, make(value, cols, width)));
+    await settle(r);
+    const mine = r.lastFrame();
+    r.rerender(screen(cols, make(value, cols, undefined)));
+    await settle(r);
+    expect(mine).toBe(r.lastFrame());
+  }), { numRuns: runs, seed: 5 });
+  r.unmount();
+}
+
+describe('text handed to Ink already wrapped draws exactly what Ink drew wrapping it itself', () => {
+  it('a paragraph, in any one style or several', async () => {
+    await sameFrames(fc.tuple(sentence, style), ([text, s], _c, width) => <Paragraph {...s} width={width}>{text}</Paragraph>, 40);
+  });
+
+  it('the replies, beside their numbers, one highlighted', async () => {
+    const replies = fc.array(fc.tuple(sentence, fc.boolean(), fc.boolean()), { minLength: 1, maxLength: 4 }).map((rs) => rs.map(([text, enabled, act], i): ReplyView => ({ id: `r${i}`, number: i + 1, text, kind: act ? 'do' : 'say', enabled })));
+    await sameFrames(fc.tuple(replies, fc.integer({ min: -1, max: 3 })), ([rs, selected], _c, width) => <ReplyList replies={rs} selected={selected} width={width} />, 25);
+  });
+
+  it('a character\'s line after its styled name, and narration', async () => {
+    const line = fc.record({ speaker: fc.constantFrom('Jazz', 'Ms. Alvarez', 'Kai'), role: fc.constantFrom('', 'youth', 'her CSW'), text: sentence });
+    await sameFrames(fc.tuple(fc.array(line, { minLength: 1, maxLength: 2 }), sentence), ([lines, narration], _c, width) => <Moment view={{ narration, lines }} width={width} />, 25);
+  });
+
+  it('the feedback panel, boxed or not, its verdicts hanging under their words', async () => {
+    const feedback = fc.record({ replyText: sentence, feedback: sentence, title: sentence, follows: fc.boolean(), fit: fc.constantFrom<FeedbackFit>(0, 1, 2) });
+    await sameFrames(feedback, (f, _c, width) => {
+      const view: FeedbackView = { nodeId: 'n', replyId: 'r', replyText: f.replyText, feedback: f.feedback, changes: [{ label: 'Trust', from: 1, to: 2 }],
+        assessments: [{ principleId: 'p', title: f.title, verdict: f.follows ? 'follows' : 'violates', weight: 1, citation: 'guide: "Red Flags"', severity: 'minor' }] };
+      return <FeedbackPanel feedback={view} fit={f.fit} width={width} />;
+    }, 25);
+  });
+});
