@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Worker } from 'node:worker_threads';
 import { describe, it } from 'vitest';
@@ -30,7 +30,7 @@ describe.concurrent('validating the picker in a worker thread', () => {
     const dir = mkdtempSync(join(tmpdir(), 'casa-worker-'));
     cpSync(join(ROOT, 'scenarios', 'youth-discloses.json'), join(dir, 'youth-discloses.json'));
     cpSync(join(ROOT, 'scenarios', 'court-report.json'), join(dir, 'court-report.json'));
-    writeFileSync(join(dir, 'red-flags-changed.json'), readFileSync(join(ROOT, 'scenarios', 'red-flags.json'), 'utf8').replace(/"version": \d+/, '"version": 0'));
+    writeFileSync(join(dir, 'boy-red-flags-changed.json'), readFileSync(join(ROOT, 'scenarios', 'boy-red-flags.json'), 'utf8').replace(/"version": \d+/, '"version": 0'));
     cpSync(join(ROOT, 'test', 'fixtures', 'bad', 'cycle.json'), join(dir, 'cycle.json'));
     cpSync(join(ROOT, 'test', 'fixtures', 'good', 'example.json'), join(dir, 'example.json'));
     const { validateEntriesInTurns } = await bundled();
@@ -50,7 +50,7 @@ describe.concurrent('validating the picker in a worker thread', () => {
     expect(inWorker.entries.map((e) => e.id).sort()).toEqual(['court-report', 'example-new-phone', 'youth-discloses']);
     expect(inWorker.entries.every((e) => e.playable?.scenario.nodes)).toBe(true);
     expect(inWorker).toEqual(onMain);
-    expect(inWorker.leftOut).toEqual([join(dir, 'cycle.json'), join(dir, 'red-flags-changed.json')].map((file) => ({ file, reason: expect.stringMatching(/^it has errors; run .*casa-practice validate on it$/) })));
+    expect(inWorker.leftOut).toEqual([join(dir, 'cycle.json'), join(dir, 'boy-red-flags-changed.json')].map((file) => ({ file, reason: expect.stringMatching(/^it has errors; run .*casa-practice validate on it$/) })));
   });
 
   it('knows the verdict of every bundled scenario from the build, and of no file changed since', async ({ expect }) => {
@@ -77,14 +77,36 @@ describe.concurrent('validating the picker in a worker thread', () => {
     expect(verifiedCheck(dir)).toBeUndefined();
   });
 
+  it('starts no worker when every file has its verdict from the build', async ({ expect }) => {
+    // The verdicts equal validating (the first test); here no worker is started for them at all.
+    const dir = mkdtempSync(join(tmpdir(), 'casa-worker-'));
+    cpSync(join(ROOT, 'scenarios', 'youth-discloses.json'), join(dir, 'youth-discloses.json'));
+    cpSync(join(ROOT, 'scenarios', 'court-report.json'), join(dir, 'court-report.json'));
+    const { validateEntriesInTurns } = await bundled();
+    const listing = (await built<typeof CatalogFiles>('src/terminal/node/catalog-files.js')).listCatalog(dir);
+    const started: Worker[] = [];
+    const count = (worker: Worker) => started.push(worker);
+    process.on('worker', count);
+    const checked = await validateEntriesInTurns(listing).finally(() => process.off('worker', count));
+    expect(started).toHaveLength(0);
+    expect(checked.entries.map((e) => e.id).sort()).toEqual(['court-report', 'youth-discloses']);
+    expect(checked.entries.every((e) => e.playable?.scenario.nodes)).toBe(true);
+    expect(checked.leftOut).toEqual([]);
+  });
+
   it('never keeps the process alive: a process that ends while the worker validates ends at once', async ({ expect }) => {
-    // A process that starts validating every bundled scenario and has nothing else to do (as the
-    // app once the user quits from the picker) must end without waiting for the worker.
+    // A process that starts validating scenarios and has nothing else to do (as the app once the
+    // user quits from the picker) must end without waiting for the worker. The bundled scenarios,
+    // each with one more byte: the build's verdicts do not apply, so the worker validates them all.
+    const dir = mkdtempSync(join(tmpdir(), 'casa-worker-'));
+    for (const file of (await built<typeof ScenarioFiles>('src/terminal/scenario-files.js')).scenarioFilesIn(join(ROOT, 'scenarios'))) {
+      writeFileSync(join(dir, basename(file)), `${readFileSync(file, 'utf8')} `);
+    }
     const script = `
       const { validateEntriesInTurns } = await import(${JSON.stringify(chunkExporting('validateEntriesInTurns'))});
       const { listCatalog } = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'dist', 'src/terminal/node/catalog-files.js')).href)});
       let finished = false;
-      validateEntriesInTurns(listCatalog()).then(() => (finished = true));
+      validateEntriesInTurns(listCatalog(${JSON.stringify(dir)})).then(() => (finished = true));
       process.on('exit', () => process.stdout.write(finished ? 'finished' : 'ended while validating'));
     `;
     const run = await promisify(execFile)(BIN[0], ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
