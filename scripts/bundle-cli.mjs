@@ -6,11 +6,16 @@
 // at build time, as main.ts does at run time. The picker's validation worker is bundled too, as
 // validate-worker.bundle.js beside main.bundle.js, sharing the core's chunk: loading the core from
 // tsc's files (about 150 modules with zod and XState) was a fifth of a second of the worker's CPU.
+// The bundled scenarios are validated here, once: the digests of those with no problem at all go
+// into the bundle (src/terminal/node/verified-scenarios.ts), so the picker and `play` skip validating
+// them again while their bytes are unchanged (a tenth to half a second of CPU each).
 // Run after `tsc -p tsconfig.build.json`: `node scripts/bundle-cli.mjs`.
 import process from 'node:process';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { isDeepStrictEqual } from 'node:util';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { rolldown } from 'rolldown';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -68,9 +73,41 @@ function bundledWorker(dir) {
   };
 }
 
+/**
+ * The SHA-256 digests of the bundled scenario files that tsc's validator (dist/) finds without any
+ * problem, and whose scenario is the file's JSON exactly as parsed: the result verifiedResult()
+ * builds for them at run time is then the one validateScenario returns.
+ */
+export async function verifiedScenarios(root = ROOT) {
+  const terminal = join(root, 'dist', 'src', 'terminal');
+  const { validateScenario } = await import(pathToFileURL(join(root, 'dist', 'src', 'machines', 'index.js')).href);
+  const { scenarioFilesIn } = await import(pathToFileURL(join(terminal, 'scenario-files.js')).href);
+  const digests = [];
+  for (const file of scenarioFilesIn(join(root, 'scenarios'))) {
+    const bytes = readFileSync(file);
+    const result = validateScenario(bytes, file);
+    const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+    const expected = { ok: true, scenario: JSON.parse(text), problems: [], errors: 0, warnings: 0 };
+    if (isDeepStrictEqual(result, expected)) digests.push(createHash('sha256').update(bytes).digest('hex'));
+  }
+  return digests;
+}
+
+/** Puts the digests into node/verified-scenarios.js as bundled (tsc's file keeps its empty list). */
+function withVerified(dir, digests) {
+  const file = join(dir, 'node', 'verified-scenarios.js');
+  return {
+    name: 'verified-scenarios',
+    transform(code, id) {
+      return id === file ? replaceOnce(code, 'const VERIFIED_SHA256 = [];', `const VERIFIED_SHA256 = ${JSON.stringify(digests)};`, id) : null;
+    },
+  };
+}
+
 export async function bundleCli(root = ROOT) {
   const dir = join(root, 'dist', 'src', 'terminal');
   for (const f of readdirSync(dir)) if (f === 'main.bundle.js' || f === `${WORKER}.js` || (f.startsWith('bundle-') && f.endsWith('.js'))) rmSync(join(dir, f));
+  const digests = await verifiedScenarios(root);
   const bundle = await rolldown({
     input: { 'main.bundle': join(dir, 'main.js'), [WORKER]: join(dir, 'node', 'validate-worker.js') },
     platform: 'node',
@@ -79,7 +116,7 @@ export async function bundleCli(root = ROOT) {
     // jsonc-parser's "main" is a UMD build that requires its parts at run time; its ESM build bundles.
     resolve: { mainFields: ['module', 'main'] },
     transform: { define: { 'process.env.NODE_ENV': '"production"' } },
-    plugins: [yogaWithoutFetch(), bundledWorker(dir)],
+    plugins: [yogaWithoutFetch(), bundledWorker(dir), withVerified(dir, digests)],
     logLevel: 'warn',
   });
   try {

@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { sortEntries, type CatalogEntry, type LeftOut } from '../machines/light.js';
 import type { FileCheck } from './catalog-validate.js';
 import type { Listing } from './node/catalog-files.js';
+import { verifiedCheck } from './node/verified-scenarios.js';
 import { scenariosDir } from './paths.js';
 
 /**
@@ -14,11 +15,19 @@ import { scenariosDir } from './paths.js';
  * never loads the validator (catalog-validate.ts) at all.
  */
 export async function validateEntriesInTurns(listing: Listing, useWorker = true): Promise<Listing> {
-  const checks = (useWorker && workerUrl()) ? await checkInWorker(listing.entries.map((e) => e.file)).catch(() => undefined) : undefined;
+  // Bundled files unchanged since the build have their verdict already (a few milliseconds each,
+  // node/verified-scenarios.ts); a worker is started only for the others.
+  const known = new Map<string, FileCheck>();
+  for (const e of listing.entries) {
+    const check = verifiedCheck(e.file);
+    if (check) known.set(e.file, check);
+  }
+  const rest = listing.entries.map((e) => e.file).filter((f) => !known.has(f));
+  const checks = (rest.length > 0 && useWorker && workerUrl()) ? await checkInWorker(rest).catch(() => undefined) : undefined;
   const entries: CatalogEntry[] = [];
   const leftOut: LeftOut[] = [...listing.leftOut];
   for (const e of listing.entries) {
-    let check = checks?.get(e.file);
+    let check = known.get(e.file) ?? checks?.get(e.file);
     if (!check) {
       await new Promise((resolve) => setImmediate(resolve));
       check = (await import('./catalog-validate.js')).checkFile(e.file);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { chunkWith, loadedWith, TERMINAL } from './helpers/bundle.js';
+import { chunks, chunkWith, loadedWith, TERMINAL } from './helpers/bundle.js';
 import { BIN, ROOT } from './helpers/cli.js';
 
 describe('the bundled terminal app', () => {
@@ -32,7 +32,13 @@ describe('the bundled terminal app', () => {
     const loaded = loadedWith(starter);
     expect(loaded).toContain(chunkWith('// dist/src/machines/library/catalog.js'));
     expect(loaded).not.toContain(validator);
-    // The worker is bundled too (its own entry, sharing the core's chunk), not loaded from tsc's files.
-    expect(loadedWith('validate-worker.bundle.js')).toContain(validator);
+    // The worker is bundled too (its own entry, sharing the core's chunk), not loaded from tsc's files;
+    // it loads the validator only for a file whose verdict the build did not record (a bundled
+    // scenario changed since, or any other file): node/verified-scenarios.ts.
+    const worker = 'validate-worker.bundle.js';
+    expect(loadedWith(worker)).not.toContain(validator);
+    const lazy = [...(chunks().get(worker) ?? '').matchAll(/\bimport\("\.\/([^"]+)"\)/g)].map((m) => m[1] as string);
+    expect(lazy).toHaveLength(1);
+    expect(loadedWith(lazy[0] as string)).toContain(validator);
   });
 });

@@ -25,15 +25,24 @@ export function chunkExporting(name: string): string {
   return pathToFileURL(join(TERMINAL, chunkWith(` as ${name} }`))).href;
 }
 
-/** `chunk` and every chunk it imports statically, directly or not: what loads with it. */
+/** `chunk` and every chunk it imports (or re-exports from) statically, directly or not: what loads with it. */
 export function loadedWith(chunk: string): Set<string> {
   const all = chunks();
   const seen = new Set<string>();
   const visit = (name: string) => {
     if (seen.has(name)) return;
     seen.add(name);
-    for (const [, dep] of (all.get(name) ?? '').matchAll(/^import\s[^;]*?from\s*"\.\/([^"]+)";?$/gm)) visit(dep as string);
+    for (const [, dep] of (all.get(name) ?? '').matchAll(/^(?:import|export)\s[^;]*?from\s*"\.\/([^"]+)";?$/gm)) visit(dep as string);
   };
   visit(chunk);
   return seen;
+}
+
+/** The module of the one chunk whose code includes `text`, with `name` as that chunk exports it (rolldown renames shared chunks' exports). */
+export async function exported<T>(text: string, name: string): Promise<T> {
+  const chunk = chunkWith(text);
+  const alias = new RegExp(`^export \\{[^}]*\\b${name} as (\\w+)`, 'm').exec(chunks().get(chunk) ?? '')?.[1] ?? name;
+  const mod = (await import(pathToFileURL(join(TERMINAL, chunk)).href)) as Record<string, unknown>;
+  expect(mod[alias], `${chunk} exports ${name}`).toBeTypeOf('function');
+  return mod[alias] as T;
 }
