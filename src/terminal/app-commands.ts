@@ -1,7 +1,7 @@
-import { createInterface } from 'node:readline';
 import { resumeFailure, type PlayableScenario, type RunOrigin, type SaveSummary, type SessionMode } from '../machines/light.js';
 import type { PersistedScenarioSnapshot } from '../machines/index.js';
 import { parseArgs, UsageError, type ParsedArgs } from './args.js';
+import { lineReader } from './node/line-reader.js';
 import { fixedSeed } from './seed.js';
 import type { CliIO } from './commands.js';
 
@@ -174,14 +174,10 @@ async function run(req: RunRequest, io: CliIO): Promise<number> {
 async function runApp(req: RunRequest, io: CliIO): Promise<number> {
   if (req.plain) {
     if (req.notice && !req.playable) io.out(`${req.notice}\n`);
-    const lines = createInterface({ input: process.stdin, terminal: false })[Symbol.asyncIterator]();
     const plain = {
       playable: req.playable, io, env: process.env,
       width: Math.min(process.stdout.columns || 80, 100),
-      readLine: async () => {
-        const next = await lines.next();
-        return next.done ? undefined : next.value;
-      },
+      readLine: lineReader(process.stdin),
     };
     try {
       if (req.facilitate) return await (await import('./facilitate-plain.js')).runFacilitatePlain(plain);
