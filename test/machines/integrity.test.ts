@@ -53,9 +53,20 @@ function bruteForce(s: Scenario): Found {
   return bruteForceAll(s).endings;
 }
 
+/**
+ * The exploration of a scenario, once per scenario object: several properties check its findings
+ * against a reference and then replay its playthroughs, and it is pure (same scenario, same result).
+ */
+const explorations = new WeakMap<Scenario, ReturnType<typeof exploreScenario>>();
+function explore(s: Scenario): ReturnType<typeof exploreScenario> {
+  let explored = explorations.get(s);
+  if (!explored) explorations.set(s, (explored = exploreScenario(s)));
+  return explored;
+}
+
 /** The exploration's findings in the reference's shape. */
 function findingsOf(s: Scenario) {
-  const explored = exploreScenario(s);
+  const explored = explore(s);
   expect(explored.complete).toBe(true);
   return {
     endings: Object.fromEntries(explored.endings.map((e) => [e.endingId, { worst: e.worst, best: e.best, afterCritical: e.afterCritical }])),
@@ -65,7 +76,7 @@ function findingsOf(s: Scenario) {
 
 /** Every playthrough the exploration names ends where it says, with the score it says. */
 function expectRealPaths(s: Scenario) {
-  const explored = exploreScenario(s);
+  const explored = explore(s);
   const play = (path: string[]) => {
     const d = playReplies(s, path);
     expect(d, `${path.join(' → ')} does not finish`).toBeDefined();
@@ -335,7 +346,7 @@ describe('the exploration of reachable states', () => {
     const validated = validateScenario(JSON.stringify(generateScenario(300)), 'generated.json');
     const s = validated.scenario as Scenario;
     expect(s).toBeDefined();
-    const explored = exploreScenario(s);
+    const explored = explore(s);
     expect(explored.complete).toBe(true);
     // Points are not part of a state: node × trust (0–100 in steps of 5) at most.
     expect(explored.states).toBeLessThanOrEqual(300 * 21);

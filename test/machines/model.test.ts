@@ -54,24 +54,39 @@ describe.each(files.map((f) => [f.split('/').pop() as string, f]))('model-based 
       for (const step of path.steps) {
         if ((step.event as { type: string }).type === 'xstate.init') continue;
         const event = step.event;
-        expect(actor.getSnapshot().can(event)).toBe(true);
+        // Checked on every step; expect is called (and fails) only when the event cannot be taken,
+        // as its per-call cost was a fifth of this file's time.
+        if (!actor.getSnapshot().can(event)) expect(actor.getSnapshot().can(event), `${JSON.stringify(event)} at ${String(actor.getSnapshot().value)}`).toBe(true);
         actor.send(event);
         if (event.type === 'reply.choose') earned += replyValue(index.replies.get(event.replyId)!.reply);
       }
       const snap = actor.getSnapshot();
-      expect(snap.status).toBe('done');
-      expect(snap.value).toBe(path.state.value);
-      const debrief = snap.output as Debrief;
-      expect(debrief.ending?.id).toBe(String(path.state.value));
-      expect(debrief.score.earned).toBe(earned);
-      expect(debrief.score.best).toBe(best);
+      const debrief = snap.output as Debrief | undefined;
       const raw = best <= 0 ? 0 : Math.max(0, Math.min(100, Math.round((100 * earned) / best)));
-      // A critical violation caps the percentage at 50, whatever the points.
-      expect(debrief.score.percent).toBe(debrief.criticalViolations.length > 0 ? Math.min(50, raw) : raw);
-      const firstNonCritical = debrief.principles.findIndex((p) => !(p.status === 'violated' && p.severity === 'critical'));
-      const criticalRows = debrief.principles.filter((p) => p.status === 'violated' && p.severity === 'critical');
-      expect(firstNonCritical === -1 ? debrief.principles.length : firstNonCritical).toBe(criticalRows.length);
-      expect(debrief.turns).toHaveLength(snap.context.transcript.length);
+      const firstNonCritical = debrief ? debrief.principles.findIndex((p) => !(p.status === 'violated' && p.severity === 'critical')) : -1;
+      const criticalRows = debrief ? debrief.principles.filter((p) => p.status === 'violated' && p.severity === 'critical').length : -1;
+      // One expect per path (its per-call cost dominated this file), comparing everything the path is checked for.
+      expect({
+        status: snap.status,
+        value: snap.value,
+        ending: debrief?.ending?.id,
+        earned: debrief?.score.earned,
+        best: debrief?.score.best,
+        percent: debrief?.score.percent,
+        criticalRowsFirst: firstNonCritical === -1 ? debrief?.principles.length : firstNonCritical,
+        turns: debrief?.turns.length,
+      }).toStrictEqual({
+        status: 'done',
+        value: path.state.value,
+        ending: String(path.state.value),
+        earned,
+        best,
+        // A critical violation caps the percentage at 50, whatever the points.
+        percent: debrief && debrief.criticalViolations.length > 0 ? Math.min(50, raw) : raw,
+        // The critical violations are listed first.
+        criticalRowsFirst: criticalRows,
+        turns: snap.context.transcript.length,
+      });
     }
   });
 

@@ -86,6 +86,12 @@ describe('hostile and broken input gets a clear message and never an exception',
     expect(validateScenario(text, 'x.json').ok).toBe(true);
   });
 
+  it('brackets after an escaped quote inside a string do not count as nesting either (the problem is still located)', () => {
+    const text = example.replace('"summary": "', `"summary": "She said \\"${'['.repeat(100)}\\" and \\\\ left. `).replace('"version": 1,', '"version": 1, "extra": true,');
+    const r = validateScenario(text, 'x.json');
+    expect(r.problems.map((p) => [p.code, p.line])).toEqual([['unknown-field', 4]]);
+  });
+
   it('__proto__ and constructor keys are reported, and pollute nothing', () => {
     const text = example.replace('"version": 1,', '"version": 1, "__proto__": { "polluted": true }, "constructor": { "prototype": { "polluted": true } },');
     const r = validateScenario(text, 'proto.json');

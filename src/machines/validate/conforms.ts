@@ -276,3 +276,18 @@ function isNode(v: unknown): boolean {
       return false;
   }
 }
+
+/** One item of "nodes" that zod's ScenarioNode accepts as it is (see conformsToScenario). */
+export function conformsToNode(v: unknown): boolean {
+  return isNode(v);
+}
+
+/** One item of "characters" that zod's Character accepts as it is. */
+export function conformsToCharacter(v: unknown): boolean {
+  return isCharacter(v);
+}
+
+/** One item of "variables" that zod's Variable accepts as it is. */
+export function conformsToVariable(v: unknown): boolean {
+  return isVariable(v);
+}

@@ -3,7 +3,7 @@ import { indexScenario } from '../scenario-index.js';
 import { ScenarioNode, Scenario, Character, Variable, Id, Line, Next, Reply, type Reply as ReplyType, type Scenario as ScenarioType } from '../schema/scenario.js';
 import { visibleLine } from '../text/clean.js';
 import { quoteValue } from '../text/quote.js';
-import { conformsToScenario } from './conforms.js';
+import { conformsToCharacter, conformsToNode, conformsToScenario, conformsToVariable } from './conforms.js';
 import { integrityProblems } from './integrity.js';
 import { formatProblem, resetSuggestionBudget, type Problem, type UnlocatedProblem } from './problem.js';
 import { schemaProblems } from './schema-issues.js';
@@ -75,7 +75,7 @@ export function validateScenario(input: string | Uint8Array, fileName = 'scenari
       fix: 'Wrap the scenario in { } with "id", "title", "nodes" and the other fields; see docs/authoring.md.' }]);
   }
   // A valid file passes the quick check and is used as parsed; zod runs when it is not, to say why.
-  const parsed = conformsToScenario(raw) ? { success: true as const, data: raw } : Scenario.safeParse(raw);
+  const parsed = conformsToScenario(raw) ? { success: true as const, data: raw } : parseScenario(raw as Record<string, unknown>);
   if (!parsed.success) {
     const deep = tooDeep();
     if (deep) return deep;
@@ -139,6 +139,43 @@ export function fileProblem(file: string, kind: 'not-a-file' | 'unreadable' | 'f
   return single(file, 'unreadable', `It cannot be read: ${why}.`, 'Check that the file exists and that you have permission to read it (ls -l shows who may).');
 }
 
+/**
+ * Scenario.safeParse(raw) for a file that failed the quick check, with the same issues in the same
+ * order, but without zod's deep walk and copy of every item that passes: zod checks each item of
+ * "nodes", "characters" and "variables" on its own (no check compares items), so an item the quick
+ * check accepts has no issues, and a small item that zod also accepts can stand in for it. When
+ * that parse succeeds (the quick check is stricter than zod in some odd cases), zod parses the
+ * file itself, for the data.
+ */
+function parseScenario(raw: Record<string, unknown>): ReturnType<typeof Scenario.safeParse> {
+  let copy: Record<string, unknown> | undefined;
+  const standIns = (key: string, conforms: (v: unknown) => boolean, standIn: object) => {
+    const list = raw[key];
+    if (!Array.isArray(list)) return;
+    let out: unknown[] | undefined;
+    for (let i = 0; i < list.length; i++) {
+      if (!conforms(list[i])) continue;
+      out ??= list.slice();
+      out[i] = standIn;
+    }
+    if (out) (copy ??= { ...raw })[key] = out;
+  };
+  // Only own keys the schema knows are replaced; zod reads the rest from the copy as from the file.
+  if (Object.getPrototypeOf(raw) === Object.prototype) {
+    standIns('nodes', conformsToNode, STAND_IN_NODE);
+    standIns('characters', conformsToCharacter, STAND_IN_CHARACTER);
+    standIns('variables', conformsToVariable, STAND_IN_VARIABLE);
+  }
+  if (!copy) return Scenario.safeParse(raw);
+  const quick = Scenario.safeParse(copy);
+  return quick.success ? Scenario.safeParse(raw) : quick;
+}
+
+// Frozen: zod only reads them (its output is a copy), and nothing can change them between files.
+const STAND_IN_NODE = Object.freeze({ id: 'x', kind: 'ending', ending: 'mixed', title: 'x', narration: 'x' });
+const STAND_IN_CHARACTER = Object.freeze({ id: 'x', name: 'x', role: 'x' });
+const STAND_IN_VARIABLE = Object.freeze({ id: 'x', label: 'x', start: 0, min: 0, max: 1 });
+
 function completeInput(scenario: ScenarioType): CheckInput {
   // Every item passed the schema, so each sits at its own place; the table is built only if a problem needs a path.
   let table: Map<object, number> | undefined;
@@ -161,10 +198,12 @@ function completeInput(scenario: ScenarioType): CheckInput {
 function partialInput(raw: Record<string, unknown>): CheckInput | undefined {
   const rawIndex = new Map<object, number>();
   const brokenIds = new Set<string>();
-  const keep = <T extends object>(list: unknown, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: readonly Issue[] } } }): T[] => {
+  const keep = <T extends object>(list: unknown, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: readonly Issue[] } } }, conforms: (v: unknown) => boolean): T[] => {
     if (!Array.isArray(list)) return [];
     const kept: T[] = [];
     list.forEach((item, i) => {
+      // An item the quick check accepts is one zod would return a copy of: it is kept as it is.
+      if (conforms(item)) { rawIndex.set(item as T, i); kept.push(item as T); return; }
       const r = schema.safeParse(item);
       // A misspelt key should not hide the item from reference checks: drop unknown keys and retry.
       const retry = r.success ? r : schema.safeParse(withoutUnknownKeys(item, r.error.issues));
@@ -178,7 +217,7 @@ function partialInput(raw: Record<string, unknown>): CheckInput | undefined {
   const scenario = {
     id: 'x', version: 1, title: typeof raw.title === 'string' ? raw.title : 'x', summary: typeof raw.summary === 'string' ? raw.summary : 'x',
     contentNote: typeof raw.contentNote === 'string' ? raw.contentNote : 'x', estimatedMinutes: 1, learningGoals: [],
-    characters: keep(raw.characters, Character), variables: keep(raw.variables, Variable), nodes: keep(raw.nodes, ScenarioNode),
+    characters: keep(raw.characters, Character, conformsToCharacter), variables: keep(raw.variables, Variable, conformsToVariable), nodes: keep(raw.nodes, ScenarioNode, conformsToNode),
     start: start.success ? start.data : '',
   } as unknown as ScenarioType;
   if (!Array.isArray(raw.characters)) for (const n of scenario.nodes) for (const l of n.lines ?? []) brokenIds.add(l.character);

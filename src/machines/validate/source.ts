@@ -58,16 +58,30 @@ export class LineMap {
 /** The offset where nesting first goes deeper than MAX_DEPTH, or -1. Strings are skipped. */
 export function findExcessiveNesting(text: string, maxDepth = MAX_DEPTH): number {
   let depth = 0;
-  let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 123 || c === 91) {
+    if (c === 34) {
+      // A string: most of a scenario's text is inside strings, so its end is found with indexOf.
+      i = stringEnd(text, i);
+      if (i < 0) return -1;
+    } else if (c === 123 || c === 91) {
       if (++depth > maxDepth) return i;
     } else if (c === 125 || c === 93) depth--;
+  }
+  return -1;
+}
+
+/**
+ * The offset of the quote that closes the string opened at `open`, or -1 if it is never closed:
+ * the first quote after it with an even number of backslashes right before it (each pair is an
+ * escaped backslash; an odd one escapes the quote). The same as reading the string character by
+ * character, a backslash taking the character after it.
+ */
+function stringEnd(text: string, open: number): number {
+  for (let q = text.indexOf('"', open + 1); q >= 0; q = text.indexOf('"', q + 1)) {
+    let b = q - 1;
+    while (text.charCodeAt(b) === 92) b--;
+    if ((q - 1 - b) % 2 === 0) return q;
   }
   return -1;
 }
@@ -259,12 +273,8 @@ function skipSpace(text: string, i: number): number {
 
 /** The offset after the string whose opening quote is at `i`. */
 function skipString(text: string, i: number): number {
-  for (let j = i + 1; j < text.length; j++) {
-    const c = text.charCodeAt(j);
-    if (c === 92) j++;
-    else if (c === 34) return j + 1;
-  }
-  return text.length;
+  const end = stringEnd(text, i);
+  return end < 0 ? text.length : end + 1;
 }
 
 /** The offset after the value that starts at `i` (valid JSON). */
