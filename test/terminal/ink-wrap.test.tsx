@@ -1,8 +1,7 @@
-import chalk from 'chalk';
 import fc from 'fast-check';
 import { Box } from 'ink';
 import type { ReactNode } from 'react';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FeedbackView, ReplyView } from '../../src/machines/index.js';
 import { themeFor } from '../../src/terminal/theme.js';
 import { FeedbackPanel, type FeedbackFit } from '../../src/terminal/ui/FeedbackPanel.js';
@@ -14,7 +13,7 @@ import { MAX_COLUMNS, ScreenSizeContext } from '../../src/terminal/ui/useScreenS
 import { inkRows, inkWrap } from '../../src/terminal/wrap.js';
 // Ink's own wrapper (a devDependency pinned to the version Ink 6.8 installs), to compare against.
 import wrapAnsi from 'wrap-ansi';
-import { renderAt, settle } from './helpers/ink.js';
+import { colourLevelForFile, renderAt, settle } from './helpers/ink.js';
 
 /** What Ink draws for a text that does not fit its box. */
 const ink = (text: string, width: number) => wrapAnsi(text, width, { trim: false, hard: true });
@@ -71,15 +70,8 @@ describe('inkWrap wraps plain text exactly as Ink (wrap-ansi, trim: false, hard:
 });
 
 // Colour on (all styles drawn as codes), so a style carried over differently from one row to the
-// next would show; put back after, as chalk is shared by the files in this worker.
-let level: typeof chalk.level;
-beforeAll(() => {
-  level = chalk.level;
-  chalk.level = 3;
-});
-afterAll(() => {
-  chalk.level = level;
-});
+// next would show.
+colourLevelForFile(3);
 
 const theme = themeFor({});
 

@@ -1,21 +1,11 @@
 /* eslint-disable no-control-regex -- these patterns exist to find control characters */
-import chalk from 'chalk';
 import { cleanup } from 'ink-testing-library';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { themeFor } from '../../src/terminal/theme.js';
-import { appElement, KEY, press, renderAt, renderApp, tempEnv } from './helpers/ink.js';
+import { appElement, colourLevelForFile, KEY, press, renderAt, renderApp, tempEnv } from './helpers/ink.js';
 
-// Colour support is what chalk (Ink's, the one instance) detected when it loaded: none for the
-// test's pipes. Turn basic colour on for this file so its tests could see colour codes, and put it
-// back after (the other files in this worker share the module).
-let level: typeof chalk.level;
-beforeAll(() => {
-  level = chalk.level;
-  chalk.level = 1;
-});
-afterAll(() => {
-  chalk.level = level;
-});
+// Basic colour on for this file, so its tests can see colour codes.
+colourLevelForFile(1);
 
 afterEach(() => cleanup());
 

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { render as inkRender } from 'ink';
 import { render as testRender } from 'ink-testing-library';
 import type { ReactElement } from 'react';
-import { vi } from 'vitest';
+import chalk from 'chalk';
+import { afterAll, beforeAll, vi } from 'vitest';
 import { validateEntries } from '../../../src/terminal/catalog-validate.js';
 import { listCatalog, type Listing } from '../../../src/terminal/node/catalog-files.js';
 import { themeFor, type Theme } from '../../../src/terminal/theme.js';
@@ -235,4 +236,20 @@ export async function playToDebrief(r: Typable & { lastFrame: () => string | und
     for (const n of [pick, 1, 2, 3, 4, 5]) if (await tap(r, String(n)) && !/is not available now/.test(r.lastFrame() ?? '')) break;
   }
   throw new Error('did not reach the debrief');
+}
+
+/**
+ * Colour support is what chalk (Ink's, the one instance) detected when it loaded: none for the
+ * test's pipes. Sets `level` for the calling file's tests, so they can see colour codes, and puts it
+ * back after (the other files in this worker share the module).
+ */
+export function colourLevelForFile(level: typeof chalk.level): void {
+  let before: typeof chalk.level;
+  beforeAll(() => {
+    before = chalk.level;
+    chalk.level = level;
+  });
+  afterAll(() => {
+    chalk.level = before;
+  });
 }
