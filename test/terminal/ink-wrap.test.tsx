@@ -1,3 +1,5 @@
+/* eslint-disable no-control-regex -- the new tests read colour codes at the start of rows */
+import chalk from 'chalk';
 import fc from 'fast-check';
 import { Box } from 'ink';
 import type { ReactNode } from 'react';
@@ -133,5 +135,63 @@ describe('text handed to Ink already wrapped draws exactly what Ink drew wrappin
         assessments: [{ principleId: 'p', title: f.title, verdict: f.follows ? 'follows' : 'violates', weight: 1, citation: 'guide: "Red Flags"', severity: 'minor' }] };
       return <FeedbackPanel feedback={view} fit={f.fit} width={width} />;
     }, 25);
+  });
+});
+
+/** The codes that open each style at the start of a row, as chalk writes them (colour on). */
+function openers(s: { bold?: boolean; italic?: boolean; underline?: boolean; color?: string }): string[] {
+  const open = (painted: string) => painted.slice(0, painted.indexOf('x'));
+  return [
+    ...(s.bold ? [open(chalk.bold('x'))] : []),
+    ...(s.italic ? [open(chalk.italic('x'))] : []),
+    ...(s.underline ? [open(chalk.underline('x'))] : []),
+    ...(s.color ? [open((chalk as unknown as Record<string, (t: string) => string>)[s.color]!('x'))] : []),
+  ];
+}
+
+/** The codes in front of a row's first character, and the row without codes. */
+function leadingCodes(row: string): { codes: string[]; text: string } {
+  const codes = /^(?:\u001b\[[0-9;]*m)*/.exec(row)![0].match(/\u001b\[[0-9;]*m/g) ?? [];
+  return { codes, text: row.replace(/\u001b\[[0-9;]*m/g, '') };
+}
+
+describe('a wrapped paragraph keeps all its styles on every row', () => {
+  it('any mix of bold, italic, underline and a colour opens on each row that has text, however it wraps', async () => {
+    const r = await renderAt(screen(60, null), 60);
+    const styled = style.filter((s) => openers(s).length >= 2);
+    await fc.assert(fc.asyncProperty(sentence, styled, columns, fc.boolean(), async (text, s, cols, known) => {
+      await r.resize(cols, 24);
+      r.rerender(screen(cols, <Paragraph {...s} width={known ? Math.min(cols, MAX_COLUMNS) : undefined}>{text}</Paragraph>));
+      await settle(r);
+      for (const row of r.lastFrame().split('\n')) {
+        const { codes, text: visible } = leadingCodes(row);
+        if (visible.trim() === '') continue;
+        expect(codes.sort(), JSON.stringify(row)).toEqual(expect.arrayContaining(openers(s)));
+      }
+    }), { numRuns: 30, seed: 11 });
+    r.unmount();
+  });
+
+  it('a long title, bold and underlined, and a highlighted reply that is not available (bold, muted), at 50 columns', async () => {
+    const title = 'Before the hearing: what the youth asked you to keep between the two of you';
+    const replies: ReplyView[] = [{ id: 'a', number: 1, text: 'Tell her you will not write any of it in your court report, so she can be sure', kind: 'say', enabled: false }];
+    for (const width of [50, undefined]) {
+      const t = await renderAt(screen(50, <Paragraph bold underline width={width}>{title}</Paragraph>), 50);
+      const titleRows = t.lastFrame().split('\n');
+      expect(titleRows.length).toBeGreaterThanOrEqual(2);
+      for (const row of titleRows) expect(leadingCodes(row).codes, JSON.stringify(row)).toEqual(expect.arrayContaining(openers({ bold: true, underline: true })));
+      t.unmount();
+
+      const r = await renderAt(screen(50, <ReplyList replies={replies} selected={0} width={width} />), 50);
+      const replyRows = r.lastFrame().split('\n');
+      expect(replyRows.length).toBeGreaterThanOrEqual(2);
+      for (const [i, row] of replyRows.entries()) {
+        // The reply's text, after the pointer and number (first row) or the indent under them.
+        const text = i === 0 ? row.replace(/^(?:\u001b\[[0-9;]*m)*› 1\.(?:\u001b\[[0-9;]*m)* /, '') : row.replace(/^ {5}/, '');
+        expect(text).not.toBe(row);
+        expect(leadingCodes(text).codes, JSON.stringify(row)).toEqual(expect.arrayContaining(openers({ bold: true, color: theme.muted })));
+      }
+      r.unmount();
+    }
   });
 });

@@ -1,4 +1,5 @@
 /* eslint-disable no-control-regex -- the pattern skips colour codes at the start of a row */
+import chalk from 'chalk';
 import { Text, Transform, useIsScreenReaderEnabled, useStdout, type TextProps } from 'ink';
 import { useContext, type ReactNode } from 'react';
 import { inkWrap } from '../wrap.js';
@@ -32,19 +33,49 @@ export function plainChildren(children: ReactNode): string | undefined {
   return text;
 }
 
-const STYLES = ['color', 'backgroundColor', 'dimColor', 'bold', 'italic', 'underline', 'strikethrough', 'inverse'] as const;
-// Colours that open with a single code (wrap-ansi re-opens only the last code it saw on each row).
-const SIMPLE_COLOUR = /^(black|red|green|yellow|blue|magenta|cyan|white|gray|grey)(Bright)?$/;
+/** The props of Text that style its text (colours and attributes), as against its layout and reading props. */
+type Style = Pick<TextProps, 'color' | 'backgroundColor' | 'dimColor' | 'bold' | 'italic' | 'underline' | 'strikethrough' | 'inverse'>;
+
+const RGB = /^rgb\(\s?(\d+),\s?(\d+),\s?(\d+)\s?\)$/;
+const ANSI256 = /^ansi256\(\s?(\d+)\s?\)$/;
+
+/** A colour as Ink's Text reads it: a chalk name, #hex, ansi256(n) or rgb(r, g, b); anything else leaves the text as it is. */
+function colour(text: string, name: string, background: boolean): string {
+  if (name in chalk) {
+    const method = (background ? `bg${name[0]!.toUpperCase()}${name.slice(1)}` : name) as keyof typeof chalk;
+    const paint = chalk[method];
+    return typeof paint === 'function' ? (paint as (s: string) => string)(text) : text;
+  }
+  if (name.startsWith('#')) return background ? chalk.bgHex(name)(text) : chalk.hex(name)(text);
+  const n = ANSI256.exec(name);
+  if (n) return background ? chalk.bgAnsi256(Number(n[1]))(text) : chalk.ansi256(Number(n[1]))(text);
+  const c = RGB.exec(name);
+  if (c) return background ? chalk.bgRgb(Number(c[1]), Number(c[2]), Number(c[3]))(text) : chalk.rgb(Number(c[1]), Number(c[2]), Number(c[3]))(text);
+  return text;
+}
 
 /**
- * Whether text in these styles draws the same when it comes wrapped as when Ink wraps it: wrap-ansi
- * carries one style code over to each new row, Ink's Text styles each row given to it whole, so the
- * two agree for one style (or none), not for two.
+ * One row styled as Ink's Text styles its text (the same codes, in the same order). Paragraph styles
+ * each row after wrapping: a Text inside another text element is styled before it is wrapped, and
+ * wrap-ansi carries only the last style it saw onto the next row, so a bold, underlined title lost
+ * its underline from the second row on, and a highlighted reply that is not available its bold.
  */
-function sameWrapped(style: TextProps): boolean {
-  if ((style.wrap ?? 'wrap') !== 'wrap' || style['aria-label'] !== undefined) return false;
-  if (style.color !== undefined && !SIMPLE_COLOUR.test(style.color)) return false;
-  return STYLES.filter((k) => style[k]).length <= 1;
+export function paintRow(row: string, style: Style): string {
+  let out = row;
+  if (style.dimColor) out = chalk.dim(out);
+  if (style.color) out = colour(out, style.color, false);
+  if (style.backgroundColor) out = colour(out, style.backgroundColor, true);
+  if (style.bold) out = chalk.bold(out);
+  if (style.italic) out = chalk.italic(out);
+  if (style.underline) out = chalk.underline(out);
+  if (style.strikethrough) out = chalk.strikethrough(out);
+  if (style.inverse) out = chalk.inverse(out);
+  return out;
+}
+
+/** Whether Ink wraps text with these props as it wraps plain text (styles come after wrapping; see paintRow). */
+function wrapsAsPlain(props: TextProps): boolean {
+  return (props.wrap ?? 'wrap') === 'wrap' && props['aria-label'] === undefined;
 }
 
 /**
@@ -54,7 +85,7 @@ function sameWrapped(style: TextProps): boolean {
  * or text that fits as it is.
  */
 export function wrappedFor(children: ReactNode, width: number | undefined, style: TextProps = {}): string | undefined {
-  if (width === undefined || !sameWrapped(style)) return undefined;
+  if (width === undefined || !wrapsAsPlain(style)) return undefined;
   const text = plainChildren(children);
   if (text === undefined) return undefined;
   const wrapped = inkWrap(text, width);
@@ -91,13 +122,16 @@ export type ParagraphProps = TextProps & {
  * Indent with the surrounding Box, not with leading spaces; one paragraph per component (a
  * newline inside would lose the next line's leading spaces).
  */
-export function Paragraph({ children, width, ...style }: ParagraphProps) {
-  const wrapped = wrappedFor(children, width, style);
+export function Paragraph({ children, width, color, backgroundColor, dimColor, bold, italic, underline, strikethrough, inverse, ...text }: ParagraphProps) {
+  const style: Style = { color, backgroundColor, dimColor, bold, italic, underline, strikethrough, inverse };
+  const wrapped = wrappedFor(children, width, text);
   const swap = useWrappedWhileLaidOut(wrapped === undefined ? undefined : plainChildren(children), wrapped);
+  // Ink applies the transform of the outermost text element to each row once the text is wrapped;
+  // the inner Text keeps what is not style (wrap, aria-label, aria-hidden) and draws no codes.
   return (
-    <Transform transform={trimContinuation}>
+    <Transform transform={(row, index) => paintRow(trimContinuation(row, index), style)}>
       {/* Keyed by the width: Ink measures text again only when a text node changes, not its transform. */}
-      <Text {...style}>{swap ? <Transform key={width} transform={swap}>{children}</Transform> : children}</Text>
+      <Text {...text}>{swap ? <Transform key={width} transform={swap}>{children}</Transform> : children}</Text>
     </Transform>
   );
 }
