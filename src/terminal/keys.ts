@@ -125,9 +125,12 @@ export function hintLine(set: HintSet | readonly Hint[]): string {
   return (typeof set === 'string' ? HINTS[set] : set).map(([key, what]) => `${key}: ${what}`).join(' · ');
 }
 
-/** "1–3", or "1" when there is one: the number keys that pick one of `n` things (9 at most). */
-export function numberKeys(n: number): string {
-  const last = Math.min(9, n);
+/**
+ * "1–3", or "1" when there is one: the number keys that pick one of `n` things, 9 at most unless
+ * `typed` (numbers of two digits or more typed one digit at a time, see typeNumber).
+ */
+export function numberKeys(n: number, typed = false): string {
+  const last = typed ? n : Math.min(9, n);
   return last <= 1 ? '1' : `1–${last}`;
 }
 
@@ -143,14 +146,51 @@ export interface PlayKeys {
 /** The help line of a playthrough screen, listing only keys that do something there. */
 export function playHints({ kind, replies = 0, canUndo }: PlayKeys): Hint[] {
   const undo: Hint[] = canUndo ? [['u', 'undo']] : [];
-  if (kind === 'decision') return [[`${numberKeys(replies)} or ↑↓ Enter`, 'reply'], ...undo, ['q', 'save & quit']];
+  if (kind === 'decision') return [[`${numberKeys(replies, true)} or ↑↓ Enter`, 'reply'], ...undo, ['q', 'save & quit']];
   if (kind === 'last-feedback') return [['Enter', 'see the debrief'], ...undo, ['q', 'quit']];
   return [['Enter', 'continue'], ...undo, ['q', 'save & quit']];
 }
 
-/** The picker's help line: numbers for the scenarios listed, R only with a save to resume. */
-export function pickerHints(entries: number, canResume: boolean): Hint[] {
-  return [['↑↓', 'move'], [`Enter or ${numberKeys(entries)}`, 'open'], ...(canResume ? [['R', 'resume saved'] as const] : []), ['q', 'quit']];
+/** The picker's help line: numbers for the scenarios listed (every one: see typeNumber), R only with a save to resume. */
+export function pickerHints(entries: number, canResume: boolean, typed?: number): Hint[] {
+  const open: Hint[] = typed === undefined ? [['↑↓', 'move'], [`Enter or ${numberKeys(entries, true)}`, 'open']] : [...typedNumberHints(typed, entries, 'open'), ['↑↓', 'move']];
+  return [...open, ...(canResume ? [['R', 'resume saved'] as const] : []), ['q', 'quit']];
+}
+
+/**
+ * The help line's first hints while a number is half typed ("1" in a list of ten or more): Enter
+ * takes item `n`, and the digits that would make a longer number, e.g. "0–2: open 10–12".
+ */
+export function typedNumberHints(n: number, count: number, what: string): Hint[] {
+  const lo = n * 10;
+  const hi = Math.min(count, lo + 9);
+  const digits = lo === hi ? `${lo % 10}` : `${lo % 10}–${hi % 10}`;
+  return [['Enter', `${what} ${n}`], [digits, `${what} ${lo === hi ? lo : `${lo}–${hi}`}`]];
+}
+
+/** Where typing a number in a list has got to (see typeNumber). */
+export interface TypedNumber {
+  /** The digits that count so far ('' when none). */
+  typed: string;
+  /** The item they name (1-based), if any. */
+  n?: number;
+  /** True when no other item's number starts with these digits, so the item can open at once. */
+  only: boolean;
+}
+
+/**
+ * Typing an item's number in a list of `count` items, one digit at a time: "1" then "2" names
+ * item 12. A number that no longer number starts with opens at once (in a list of 12, "3" is item
+ * 3, "12" is item 12); one that does ("1" with ten or more items) is only highlighted, and Enter or
+ * the next digit decides. A digit that cannot continue the number starts a new one; a number no
+ * item has names nothing.
+ */
+export function typeNumber(typed: string, digit: number, count: number): TypedNumber {
+  const next = `${typed}${digit}`;
+  const n = Number(next);
+  if (n >= 1 && n <= count) return { typed: next, n, only: n * 10 > count };
+  if (typed !== '') return typeNumber('', digit, count);
+  return { typed: '', only: false };
 }
 
 /** The room's voting screen: `f` only when there is a facilitator note to show or hide. */

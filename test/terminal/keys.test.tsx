@@ -2,8 +2,9 @@ import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readRecords } from '../../src/machines/index.js';
 import { stateStore } from '../../src/terminal/node/state-store.js';
-import { keysIn } from '../../src/terminal/keys.js';
-import { appElement, KEY, press, renderApp, settle, tap, tempEnv } from './helpers/ink.js';
+import { keysIn, typeNumber } from '../../src/terminal/keys.js';
+import { appElement, KEY, press, renderApp, renderAt, settle, tap, tempEnv } from './helpers/ink.js';
+import { BUNDLED } from './helpers/layout.js';
 
 afterEach(() => cleanup());
 
@@ -105,5 +106,90 @@ describe('Enter never sends a reply nobody chose', () => {
     expect(r.lastFrame()).toContain('Outcome: Strong · ██████████ 100% (4 of 4)');
     const records = readRecords(stateStore(env)).records;
     expect(Object.values(records)).toHaveLength(1);
+  });
+});
+
+describe('numbers of two digits', () => {
+  it('typeNumber: a number opens at once when no other starts with it, else it is highlighted until Enter or the next digit', () => {
+    // Nine or fewer: every digit names its item at once, as before.
+    expect(typeNumber('', 3, 9)).toEqual({ typed: '3', n: 3, only: true });
+    expect(typeNumber('', 1, 9)).toEqual({ typed: '1', n: 1, only: true });
+    // Twelve: "1" may become 10, 11 or 12; "2" cannot grow.
+    expect(typeNumber('', 1, 12)).toEqual({ typed: '1', n: 1, only: false });
+    expect(typeNumber('1', 2, 12)).toEqual({ typed: '12', n: 12, only: true });
+    expect(typeNumber('', 2, 12)).toEqual({ typed: '2', n: 2, only: true });
+    // A digit that cannot continue starts a new number; one no item has names nothing.
+    expect(typeNumber('1', 5, 12)).toEqual({ typed: '5', n: 5, only: true });
+    expect(typeNumber('', 0, 12)).toEqual({ typed: '', only: false });
+    expect(typeNumber('', 9, 4)).toEqual({ typed: '', only: false });
+    expect(typeNumber('1', 0, 100)).toEqual({ typed: '10', n: 10, only: false });
+  });
+
+  it('the picker with ten or more scenarios: "1" "0" opens the tenth, "1" Enter the first, "3" the third at once; the help line offers them all', async () => {
+    const open = async () => {
+      const r = await renderAt(appElement({ env: tempEnv(), dir: BUNDLED }).element, 80, 40);
+      await settle(r);
+      return r;
+    };
+    const r = await open();
+    const picker = r.lastFrame();
+    const count = /Enter or 1–(\d+): open/.exec(picker)?.[1];
+    expect(Number(count)).toBeGreaterThanOrEqual(10);
+    const title = (n: number) => new RegExp(`^[ ›]\\s+${n}\\. (.+?)(?: {2,}|$)`, 'm').exec(picker)?.[1]?.split(' · ')[0]?.trim() ?? '';
+    expect(title(10)).not.toBe('');
+
+    // "1" only highlights the first (it may still become 10); "0" then opens the tenth.
+    await press(r, '1');
+    expect(r.lastFrame()).toContain('choose a scenario');
+    expect(r.lastFrame()).toMatch(/^› +1\. /m);
+    // The help line says what Enter and the next digit would do.
+    expect(r.lastFrame()).toMatch(count === '10' ? /Enter: open 1 · 0: open 10 · / : /Enter: open 1 · 0–\d: open 10–1\d · /);
+    await press(r, '0');
+    expect(r.lastFrame()).toContain('Content note');
+    expect(r.lastFrame()).toContain(title(10));
+    r.unmount();
+
+    const first = await open();
+    await press(first, '1', KEY.enter);
+    expect(first.lastFrame()).toContain('Content note');
+    expect(first.lastFrame()).toContain(title(1));
+    first.unmount();
+
+    const third = await open();
+    await press(third, '3');
+    expect(third.lastFrame()).toContain('Content note');
+    expect(third.lastFrame()).toContain(title(3));
+    third.unmount();
+  });
+
+  it('a decision with eleven replies: "1" highlights reply 1 and says what comes next, a second "1" answers reply 11', async () => {
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { SCENARIOS } = await import('./helpers/ink.js');
+    const { loadPlayable } = await import('../../src/terminal/scenario-source.js');
+    const { selectView, startSession } = await import('../../src/machines/index.js');
+    const { playElement } = await import('./helpers/play.js');
+    // The fixture with its first decision given more replies (copies of its first one), eleven in all.
+    const doc = JSON.parse(readFileSync(join(SCENARIOS, 'new-phone.json'), 'utf8')) as { nodes: { kind: string; replies?: { id: string; text: string }[] }[] };
+    const decision = doc.nodes.find((n) => n.kind === 'decision')!;
+    const model = decision.replies![0]!;
+    for (let i = 1; decision.replies!.length < 11; i++) decision.replies!.push({ ...model, id: `extra-${i}`, text: `Extra reply number ${i}, said kindly` });
+    expect(decision.replies).toHaveLength(11);
+    const env = tempEnv();
+    const file = join(env.XDG_STATE_HOME!, 'eleven.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const playable = loadPlayable(file);
+    if ('problems' in playable) throw new Error(playable.problems);
+    const actor = startSession(playable.scenario, 'practice', undefined, 1);
+    const eleventh = selectView(playable.scenario, actor.getSnapshot()).replies.find((x) => x.number === 11)!;
+    const r = await renderAt(playElement({ playable, actor, env }), 80, 40);
+    expect(r.lastFrame()).toContain('1–11 or ↑↓ Enter: reply');
+    await press(r, '1');
+    expect(r.lastFrame()).toMatch(/^› +1\. /m);
+    expect(r.lastFrame()).toContain('Enter: reply 1 · 0–1: reply 10–11 · ↑↓: move');
+    await press(r, '1');
+    expect(r.lastFrame()).toContain('Feedback on your reply');
+    expect(r.lastFrame()).toContain(eleventh.text.slice(0, 20));
+    r.unmount();
   });
 });

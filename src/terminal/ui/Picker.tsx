@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Action } from '../keys.js';
-import { hintLine, pickerHints } from '../keys.js';
+import { hintLine, pickerHints, typeNumber } from '../keys.js';
 import type { CatalogEntry } from '../../machines/light.js';
 import { inkRows } from '../wrap.js';
 import { KeyHints } from './KeyHints.js';
@@ -46,8 +46,27 @@ export function Picker({ entries, notice, checking, canResume, saved, debriefs, 
   const theme = useTheme();
   const { columns, rows: screenRows } = useScreenSize();
   const [selected, setSelected] = useState(0);
+  // The digits typed so far of a number that more than one scenario's number starts with (see typeNumber).
+  const typed = useRef('');
+  // …and the number they name, for the help line (state, so that the line is drawn again).
+  const [typedShown, setTypedShown] = useState<number | undefined>(undefined);
   const current = entries[Math.min(selected, entries.length - 1)];
   const onAction = (a: Action) => {
+    const digits = typed.current;
+    typed.current = '';
+    setTypedShown(undefined);
+    if (a.type === 'number') {
+      const t = typeNumber(digits, a.n, entries.length);
+      const entry = t.n === undefined ? undefined : entries[t.n - 1];
+      if (!entry || t.n === undefined) return;
+      if (t.only) onPick(entry);
+      else {
+        typed.current = t.typed;
+        setTypedShown(t.n);
+        setSelected(t.n - 1);
+      }
+      return;
+    }
     if (a.type === 'quit' || a.type === 'interrupt') onQuit(a.type === 'interrupt');
     else if (a.type === 'resume' && canResume) onResume();
     else if (entries.length === 0) return;
@@ -55,11 +74,10 @@ export function Picker({ entries, notice, checking, canResume, saved, debriefs, 
     else if (a.type === 'up') setSelected((s) => (s + entries.length - 1) % entries.length);
     else if (a.type === 'down') setSelected((s) => (s + 1) % entries.length);
     else if (a.type === 'enter' && entries[selected]) onPick(entries[selected]);
-    else if (a.type === 'number' && entries[a.n - 1]) onPick(entries[a.n - 1] as CatalogEntry);
   };
   useKeys(onAction);
 
-  const hints = pickerHints(entries.length, canResume);
+  const hints = pickerHints(entries.length, canResume, typedShown);
   const anyDone = entries.some((e) => e.completed);
   // "› 1. " or, with ten or more, "›  1. " and "› 10. ": numbers right-aligned, a space before the title.
   const digits = String(Math.max(1, entries.length)).length;

@@ -2,7 +2,7 @@ import { useSelector } from '@xstate/react';
 import { Box } from 'ink';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { finishPlaythrough, resumeRecap, selectView, startSession, type Recap, type PersistedScenarioSnapshot, type PlayableScenario, type RunOrigin, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
-import { hintLine, playHints, type Action } from '../keys.js';
+import { hintLine, playHints, typedNumberHints, typeNumber, type Action } from '../keys.js';
 import { saveProgress, stateStore } from '../saves.js';
 import { inkRows, wrapText } from '../wrap.js';
 import type { Row } from '../debrief-lines.js';
@@ -52,6 +52,9 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   const [finishNotice, setFinishNotice] = useState<string>();
   // No reply is highlighted until a number or an arrow is pressed: Enter alone never answers.
   const [selected, setSelected] = useState(-1);
+  // The digits typed so far of a reply number that more than one reply's number starts with.
+  const typed = useRef('');
+  const [typedShown, setTypedShown] = useState<number | undefined>(undefined);
   const [showFeedback, setShowFeedback] = useState(false);
   const [confirmQuit, setConfirmQuit] = useState(false);
   // Why the reply just typed cannot be chosen; shown in place of the help line until the next key.
@@ -110,6 +113,9 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     if (mode === 'practice') setShowFeedback(true);
   };
   const onAction = (a: Action) => {
+    const digits = typed.current;
+    typed.current = '';
+    setTypedShown(undefined);
     setUnavailable(undefined);
     if (a.type === 'interrupt') {
       if (!view.done) return saveAndExit(true);
@@ -145,7 +151,16 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     }
     if (view.kind === 'scene' && a.type === 'enter') actor.send({ type: 'scene.continue' });
     if (view.kind !== 'decision') return;
-    if (a.type === 'number') choose(a.n - 1);
+    if (a.type === 'number') {
+      // Ten or more replies: "1" highlights reply 1 until Enter or a second digit (see typeNumber).
+      const t = typeNumber(digits, a.n, view.replies.length);
+      if (t.n !== undefined && t.only) choose(t.n - 1);
+      else if (t.n !== undefined) {
+        typed.current = t.typed;
+        setTypedShown(t.n);
+        setSelected(t.n - 1);
+      }
+    }
     else if (a.type === 'up') setSelected((s) => (s < 0 ? view.replies.length - 1 : (s + view.replies.length - 1) % view.replies.length));
     else if (a.type === 'down') setSelected((s) => (s + 1) % view.replies.length);
     else if (a.type === 'enter' && selected >= 0) choose(selected);
@@ -174,7 +189,9 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   if (showFeedback && view.lastFeedback) {
     return <FeedbackScreen view={{ ...view, lastFeedback: view.lastFeedback }} mode={mode} canUndo={canUndo} confirmQuit={confirmQuit} unsaved={unsaved} />;
   }
-  const hints = quitOnly(playHints(view.kind === 'decision' ? { kind: 'decision', replies: view.replies.length, canUndo: canUndo && mode === 'practice' } : { kind: 'scene', canUndo: canUndo && mode === 'practice' }), unsaved);
+  const played = quitOnly(playHints(view.kind === 'decision' ? { kind: 'decision', replies: view.replies.length, canUndo: canUndo && mode === 'practice' } : { kind: 'scene', canUndo: canUndo && mode === 'practice' }), unsaved);
+  // While a reply number is half typed (ten or more replies), its hints come first in place of the numbers'.
+  const hints = typedShown !== undefined && view.kind === 'decision' ? [...typedNumberHints(typedShown, view.replies.length, 'reply'), ['↑↓', 'move'] as const, ...played.slice(1)] : played;
   const footer = unavailable ?? hintLine(hints);
   // On a short terminal blank rows between parts go first (least useful first), then the status
   // line loses the scenario's title, so the whole moment stays on screen; one row is kept spare so
