@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { applyEffects, conditionsOf, initialVariables, isConductCondition, whenHolds, type Variables } from '../../src/machines/conditions.js';
+import { conductAfter, conductStart, type Conduct } from '../../src/machines/conduct.js';
+import { principles } from '../../src/machines/guide.js';
+import { indexScenario, routesOf } from '../../src/machines/scenario-index.js';
+import type { Next, Scenario } from '../../src/machines/schema/scenario.js';
+import { analyseBest } from '../../src/machines/scoring.js';
+import { validateScenario } from '../../src/machines/validate/index.js';
+
+const dir = fileURLToPath(new URL('../../scenarios/', import.meta.url));
+const IDS = ['court-report', 'left-placement-calls', 'red-flags', 'trafficker-contact', 'youth-discloses', 'youth-relapses', 'whereabouts-unknown', 'dual-involvement', 'before-relapse', 'boy-red-flags'];
+const scenarios = new Map<string, Scenario>();
+for (const id of IDS) {
+  const result = validateScenario(readFileSync(`${dir}${id}.json`), `${id}.json`);
+  if (result.scenario) scenarios.set(id, result.scenario);
+}
+const scenario = (id: string): Scenario => {
+  const s = scenarios.get(id);
+  if (!s) throw new Error(`${id} did not validate`);
+  return s;
+};
+
+/**
+ * What the guide rules out, whatever a principle's severity: everything under Prohibited Activities
+ * (picking up, acting as a first responder, contact with a trafficker, investigating), and the
+ * Court Report's list of what not to disclose (unconfirmed CSEC status, an undisclosed pregnancy,
+ * sexual health history, substance use).
+ */
+const RULED_OUT = new Set([
+  ...principles.filter((p) => p.section === 'prohibited-activities').map((p) => p.id),
+  'report-csec-status-confirmed-only', 'report-no-undisclosed-pregnancy', 'report-no-sexual-health', 'report-no-substance-use',
+]);
+
+/**
+ * A playthrough (its reply ids) that breaks one of `watched` and still ends on a strong ending, or
+ * undefined when there is none. Every playthrough is tried; states that cannot differ in future
+ * (same node, variables, points and the conduct the conditions can read) are visited once.
+ */
+function strongAfterViolation(s: Scenario, watched: ReadonlySet<string>): { principle: string; path: string[] } | undefined {
+  const index = indexScenario(s);
+  const read = new Set<string>();
+  const note = (when: Parameters<typeof conditionsOf>[0]) => {
+    for (const c of conditionsOf(when)) if (isConductCondition(c) && c.principle) read.add(c.principle);
+  };
+  for (const n of s.nodes) {
+    if (n.kind === 'scene') routesOf(n.next).forEach((r) => note(r.when));
+    if (n.kind === 'decision') for (const r of n.replies) { note(r.when); routesOf(r.next).forEach((x) => note(x.when)); }
+    if (n.kind === 'ending') n.variants?.forEach((v) => note(v.when));
+  }
+  const tracked = [...new Set([...watched, ...read])];
+  const seen = new Set<string>();
+  const route = (next: Next, vars: Variables, conduct: Conduct) => routesOf(next).find((r) => whenHolds(r.when, vars, conduct))?.to;
+  const visit = (id: string | undefined, vars: Variables, conduct: Conduct, path: string[]): { principle: string; path: string[] } | undefined => {
+    const node = id === undefined ? undefined : index.nodes.get(id);
+    if (!node) return undefined;
+    const key = [id, JSON.stringify(vars), conduct.points, conduct.possible, conduct.critical > 0, tracked.map((p) => conduct.violations[p] ?? 0)].join('|');
+    if (seen.has(key)) return undefined;
+    seen.add(key);
+    if (node.kind === 'ending') {
+      const broken = [...watched].find((p) => (conduct.violations[p] ?? 0) > 0);
+      return node.ending === 'strong' && broken ? { principle: broken, path } : undefined;
+    }
+    if (node.kind === 'scene') return visit(route(node.next, vars, conduct), vars, conduct, path);
+    for (const reply of node.replies) {
+      if (!whenHolds(reply.when, vars, conduct)) continue;
+      const after = applyEffects(reply.effects, vars, index.variables).variables;
+      const conductNext = conductAfter(conduct, reply.assessments, node.replies);
+      const found = visit(route(reply.next, after, conductNext), after, conductNext, [...path, reply.id]);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return visit(s.start, initialVariables(s.variables), conductStart(analyseBest(s).best), []);
+}
+
+describe('outcome follows conduct', () => {
+  it.each(IDS)('%s: no playthrough that does what the guide rules out (Prohibited Activities, the Court Report\'s do-not-disclose list) ends strong', (id) => {
+    expect(strongAfterViolation(scenario(id), RULED_OUT)).toBeUndefined();
+  });
+
+  it('the check finds such a playthrough: without its guard, driving around looking for Dez (not a first responder) ends strong', () => {
+    const s = structuredClone(scenario('whereabouts-unknown'));
+    for (const n of s.nodes) if (n.kind === 'decision') for (const r of n.replies) {
+      if (Array.isArray(r.next)) for (const route of r.next) {
+        if (route.to === 'end-strong' && Array.isArray(route.when)) route.when = route.when.filter((c) => !('var' in c && c.var === 'searched'));
+      }
+    }
+    expect(strongAfterViolation(s, RULED_OUT)).toMatchObject({ principle: 'not-first-responder' });
+  });
+});
