@@ -80,6 +80,11 @@ describe('outcome follows conduct', () => {
     expect(strongAfterViolation(scenario(id), RULED_OUT)).toBeUndefined();
   });
 
+  it('youth-discloses: promising Kiara secrecy, or announcing a call to her CSW before talking to the Advocate Supervisor, does not end strong', () => {
+    // The strong ending says "you told Kiara what was happening before it happened"; after "I promise, okay? This stays between us" it did not.
+    expect(strongAfterViolation(scenario('youth-discloses'), new Set(['consult-supervisor-on-suspicion']))).toBeUndefined();
+  });
+
   it('the check finds such a playthrough: without its guard, driving around looking for Dez (not a first responder) ends strong', () => {
     const s = structuredClone(scenario('whereabouts-unknown'));
     for (const n of s.nodes) if (n.kind === 'decision') for (const r of n.replies) {
