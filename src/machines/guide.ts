@@ -23,6 +23,11 @@ export interface Principle {
   /** The id of the guide section it comes from. */
   section: string;
   severity: Severity;
+  /**
+   * True when the guide says a CASA can do this, or that it may apply ("recommendations that CASAs
+   * can make", "may apply"), not that she must: leaving it out misses the credit, it is never a violation.
+   */
+  optional?: boolean;
 }
 
 /** A wording the guide asks volunteers not to use, with what to say instead. */

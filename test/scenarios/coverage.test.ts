@@ -7,7 +7,10 @@ import { validateScenario } from '../../src/machines/validate/index.js';
 
 // Issue 11: across the bundled scenarios, every principle of the guide is practised at two or more
 // decisions (not one moment only), and every principle has a reply that breaks it, so no principle
-// can be scored by picking whichever reply mentions it.
+// can be scored by picking whichever reply mentions it. The exception is what the guide only says a
+// CASA can do, or may find applies (principles marked `optional`: Restoration Funds, a secondary CSW,
+// the usual recommendations, under Potential Recommendations): leaving those out is not against the
+// guide, so no reply may be scored as violating them; a reply that leaves them out misses the credit.
 const dir = fileURLToPath(new URL('../../scenarios/', import.meta.url));
 const files = readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).sort();
 const scenarios: Scenario[] = files.map((f) => {
@@ -30,6 +33,21 @@ function coverage(list: readonly Scenario[]) {
   return { decisions, violations };
 }
 
+/** Principles the guide states as something a CASA can do, or that may apply, not as a rule. */
+const optional = new Set(principles.filter((p) => p.optional).map((p) => p.id));
+
+/** Replies (scenario/reply: principle) scored as violating an optional principle. */
+function optionalViolations(list: readonly Scenario[]): string[] {
+  const found: string[] = [];
+  for (const s of list) for (const n of s.nodes) {
+    if (n.kind !== 'decision') continue;
+    for (const r of n.replies) for (const a of r.assessments) {
+      if (a.verdict === 'violates' && optional.has(a.principle)) found.push(`${s.id}/${r.id}: ${a.principle}`);
+    }
+  }
+  return found;
+}
+
 describe('the bundled scenarios practise every principle more than once', () => {
   it('include the four scenarios of issue 11', () => {
     expect(scenarios.map((s) => s.id)).toEqual(expect.arrayContaining(['boy-red-flags', 'dual-involvement', 'before-relapse', 'whereabouts-unknown']));
@@ -42,10 +60,15 @@ describe('the bundled scenarios practise every principle more than once', () => 
     expect(thin, `principles scored at fewer than two decisions: ${thin.join('; ')}`).toEqual([]);
   });
 
-  it('have, for every principle, at least one reply that violates it', () => {
+  it('have, for every principle the guide does not leave optional, at least one reply that violates it', () => {
     const { violations } = coverage(scenarios);
-    const onlyFollowed = [...violations].filter(([, at]) => at.length === 0).map(([id]) => id);
+    const onlyFollowed = [...violations].filter(([id, at]) => !optional.has(id) && at.length === 0).map(([id]) => id);
     expect(onlyFollowed, `principles no reply breaks: ${onlyFollowed.join(', ')}`).toEqual([]);
+  });
+
+  it('score no reply as violating what the guide only says a CASA can do (Potential Recommendations)', () => {
+    expect([...optional].sort()).toEqual(['recommend-restoration-funds', 'recommend-secondary-csw', 'usual-recommendations']);
+    expect(optionalViolations(scenarios)).toEqual([]);
   });
 
   it('the measure notices a principle practised at one decision only, or never broken', () => {
@@ -55,6 +78,15 @@ describe('the bundled scenarios practise every principle more than once', () => 
     // before-relapse alone scores immigration screening at one decision, and no reply in it breaks self-care.
     expect(decisions.get('immigration-screening')?.size).toBe(1);
     expect(violations.get('self-care')).toEqual([]);
-    expect(violations.get('recommend-restoration-funds')).toEqual(['before-relapse/d7-no-funds']);
+    expect(violations.get('report-no-sexual-health')).toEqual(['before-relapse/d7-clinic']);
+  });
+
+  it('the measure notices a reply scored as violating an optional principle', () => {
+    const one = structuredClone(scenarios.find((s) => s.id === 'before-relapse'));
+    if (!one) throw new Error('before-relapse did not validate');
+    for (const n of one.nodes) if (n.kind === 'decision') for (const r of n.replies) {
+      if (r.id === 'd7-no-funds') r.assessments = [{ principle: 'recommend-restoration-funds', verdict: 'violates', weight: 2 }];
+    }
+    expect(optionalViolations([one])).toEqual(['before-relapse/d7-no-funds: recommend-restoration-funds']);
   });
 });
