@@ -117,6 +117,18 @@ describe('wording that overstated the guide, and the strawmen, are gone', () => 
     expect(text('trafficker-contact')).not.toMatch(/covers any communication at all|have no exceptions|no exceptions/);
   });
 
+  it('trafficker-contact: every reply scored as communication with the trafficker says in its feedback that the guide\'s rule is about him', () => {
+    // The guide: "CASAs should not initiate or have any communication with a youth's trafficker." Tasha and
+    // the man in the parking lot act for him; feedback may apply the rule to them, but must say whom it is about.
+    const s = scenarios.get('trafficker-contact')!;
+    const silent: string[] = [];
+    for (const n of s.nodes) if (n.kind === 'decision') for (const r of n.replies) {
+      const scored = r.assessments.some((a) => a.principle === 'no-trafficker-contact' && a.verdict === 'violates');
+      if (scored && !/trafficker|person exploiting/.test(r.feedback)) silent.push(r.id);
+    }
+    expect(silent).toEqual([]);
+  });
+
   it('court-report no longer says the mandated-reporter duty is handled through the Advocate Supervisor', () => {
     expect(text('court-report')).not.toMatch(/duty[^"]*is handled through the Advocate Supervisor/);
   });
