@@ -59,6 +59,18 @@ describe('presenter mode', () => {
     expect(screen.queryByText(NOTE)).toBeNull();
   });
 
+  it('keyboard users keep their place: the reveal focuses the revealed replies, following one focuses the next moment', async () => {
+    const user = userEvent.setup();
+    render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
+    screen.getByRole('button', { name: 'Reveal the feedback' }).focus();
+    await user.keyboard('{Enter}');
+    // The button pressed is gone: focus goes to what replaced it, not to the page's body.
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'The replies, revealed' }));
+    within(screen.getByText(/How did you get it\?/).closest('li') as HTMLElement).getByRole('button', { name: /Follow reply/ }).focus();
+    await user.keyboard('{Enter}');
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1 }));
+  });
+
   it('the session summary says how often the room matched best practice', async () => {
     const user = userEvent.setup();
     const blobs: Blob[] = [];
