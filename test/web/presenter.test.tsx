@@ -71,6 +71,22 @@ describe('presenter mode', () => {
     expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1 }));
   });
 
+  it('the debrief offers no what-if replay, which presenter mode cannot do (a button that did nothing)', async () => {
+    const user = userEvent.setup();
+    render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
+    for (let step = 0; step < 40 && !document.getElementById('debrief-heading'); step++) {
+      const reveal = screen.queryByRole('button', { name: 'Reveal the feedback' });
+      if (reveal) {
+        await user.click(reveal);
+        await user.click(screen.getAllByRole('button', { name: /Follow reply/ })[0] as HTMLElement);
+      } else await user.click(screen.getByRole('button', { name: 'Continue' }));
+    }
+    expect(screen.getByRole('heading', { name: /^Debrief:/ })).toBeTruthy();
+    expect(screen.getAllByRole('heading', { name: 'Your replies, annotated' })).toHaveLength(1);
+    expect(screen.queryAllByRole('button', { name: /What if/ })).toEqual([]);
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
+  });
+
   it('the session summary says how often the room matched best practice', async () => {
     const user = userEvent.setup();
     const blobs: Blob[] = [];

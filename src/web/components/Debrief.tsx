@@ -10,8 +10,8 @@ export interface DebriefProps {
   recorded: boolean;
   whatIf: boolean;
   onTryAgain: () => void;
-  /** Replay from the n-th decision of this playthrough (0-based). */
-  onWhatIf: (decision: number) => void;
+  /** Replay from the n-th decision of this playthrough (0-based); without it (presenter mode) no what-if is offered. */
+  onWhatIf?: (decision: number) => void;
 }
 
 /** The debrief: band and score, critical violations first, principles, transcript, paths, what if. */
@@ -75,7 +75,7 @@ export function Debrief({ scenario, debrief, mode, recorded, whatIf, onTryAgain,
               <p>You chose: “{t.reply}” ({signed(t.value)}; best here {signed(t.bestValue)})</p>
               <ul className="verdicts">{t.verdicts.map((v, j) => <li key={j} className={v.verdict}>{VERDICT_WORDS[v.verdict]} {v.title} <span className="cite">({v.citation})</span></li>)}</ul>
               <p className="feedback-text">{t.feedback}</p>
-              <button type="button" onClick={() => onWhatIf(i)}>What if: replay from here<span className="sr-only"> ({t.where})</span></button>
+              {onWhatIf && <button type="button" onClick={() => onWhatIf(i)}>What if: replay from here<span className="sr-only"> ({t.where})</span></button>}
             </li>
           ))}
         </ol>
