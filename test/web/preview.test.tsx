@@ -48,4 +48,18 @@ describe('previewing a scenario file', () => {
     expect(screen.getByText(/Look, finally a phone/)).toBeTruthy();
     expect(screen.getByText(/not saved and not added to your records/)).toBeTruthy();
   });
+
+  it('keyboard users keep their place: Play it now focuses the preview, Back returns to the button pressed', async () => {
+    const user = userEvent.setup();
+    renderPreview();
+    await user.upload(screen.getByLabelText('Scenario file (.json)'), new File([example], 'example.json'));
+    await screen.findByText(/^example\.json is valid/);
+    screen.getByRole('button', { name: 'Play it now (assessment)' }).focus();
+    await user.keyboard('{Enter}');
+    // The button pressed is gone: focus is on the start of what replaced it, not on the page's body.
+    expect(document.activeElement?.textContent).toMatch(/^Preview of example\.json/);
+    screen.getByRole('button', { name: "Back to the file's check" }).focus();
+    await user.keyboard('{Enter}');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Play it now (assessment)' }));
+  });
 });

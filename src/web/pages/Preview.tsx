@@ -1,4 +1,5 @@
-import { useEffect, useId, useState, type ChangeEvent } from 'react';
+import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { formatPath, type PlayableScenario, type Problem, type SessionMode, type ValidationResult } from '../../machines/index.js';
 import { cleanLine } from '../../machines/light.js';
 import { Session } from '../components/Session.js';
@@ -20,6 +21,17 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
   const [error, setError] = useState<string>();
   const [playing, setPlaying] = useState<{ playable: PlayableScenario; mode: SessionMode; n: number }>();
   const [bundled, setBundled] = useState<ScenarioText[]>([]);
+  // Focus stays with the reader: on the preview's notice when it opens, on the button pressed when it closes.
+  const previewNotice = useRef<HTMLParagraphElement>(null);
+  const playButtons = { practice: useRef<HTMLButtonElement>(null), assessment: useRef<HTMLButtonElement>(null) };
+  const play = (scenario: PlayableScenario['scenario'], file: string, mode: SessionMode) => {
+    flushSync(() => setPlaying({ playable: { scenario, file }, mode, n: Date.now() }));
+    previewNotice.current?.focus();
+  };
+  const stopPlaying = (mode: SessionMode) => {
+    flushSync(() => setPlaying(undefined));
+    playButtons[mode].current?.focus();
+  };
 
   const check = async (name: string, text: string) => {
     setBusy(true);
@@ -59,7 +71,7 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
   if (playing) {
     return (
       <>
-        <p className="notice">Preview of {checked?.file}: not saved and not added to your records. <button type="button" onClick={() => setPlaying(undefined)}>Back to the file's check</button></p>
+        <p className="notice" tabIndex={-1} ref={previewNotice}>Preview of {checked?.file}: not saved and not added to your records. <button type="button" onClick={() => stopPlaying(playing.mode)}>Back to the file's check</button></p>
         <Session key={playing.n} playable={playing.playable} mode={playing.mode} startedAt={new Date().toISOString()} persist={false} paused={paused ?? false} />
       </>
     );
@@ -102,8 +114,8 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
           {checked.truncatedWords && <p>{checked.truncatedWords}</p>}
           {scenario && (
             <p className="controls">
-              <button type="button" className="primary" onClick={() => setPlaying({ playable: { scenario, file: checked.file }, mode: 'practice', n: Date.now() })}>Play it now (practice)</button>
-              <button type="button" onClick={() => setPlaying({ playable: { scenario, file: checked.file }, mode: 'assessment', n: Date.now() })}>Play it now (assessment)</button>
+              <button type="button" className="primary" ref={playButtons.practice} onClick={() => play(scenario, checked.file, 'practice')}>Play it now (practice)</button>
+              <button type="button" ref={playButtons.assessment} onClick={() => play(scenario, checked.file, 'assessment')}>Play it now (assessment)</button>
             </p>
           )}
         </section>
