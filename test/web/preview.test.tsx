@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { memoryStore } from '../../src/machines/light.js';
 import Preview from '../../src/web/pages/Preview.js';
 import { StoreContext } from '../../src/web/store.js';
@@ -47,6 +47,20 @@ describe('previewing a scenario file', () => {
     expect(screen.getByRole('log')).toBeTruthy();
     expect(screen.getByText(/Look, finally a phone/)).toBeTruthy();
     expect(screen.getByText(/not saved and not added to your records/)).toBeTruthy();
+  });
+
+  it('the same file picked again after an edit is checked again', async () => {
+    const user = userEvent.setup();
+    renderPreview();
+    const broken = example.replace('"estimatedMinutes": 5', '"estimatedMinutes": "five"');
+    // The trainer fixes the file on disk and picks it again: the browser hands over the same file.
+    const file = new File([broken], 'mine.json');
+    file.text = vi.fn().mockResolvedValueOnce(broken).mockResolvedValue(example);
+    const input = screen.getByLabelText('Scenario file (.json)');
+    await user.upload(input, file);
+    expect(await screen.findByText(/^mine\.json: 1 error/)).toBeTruthy();
+    await user.upload(input, file);
+    expect(await screen.findByText(/^mine\.json is valid/)).toBeTruthy();
   });
 
   it('keyboard users keep their place: Play it now focuses the preview, Back returns to the button pressed', async () => {

@@ -59,6 +59,9 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
 
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const picked = e.target.files?.[0];
+    // Emptied, so that the same file picked again (after an edit) is checked again: a browser sends no
+    // change for a selection it already holds.
+    e.target.value = '';
     if (!picked) return;
     setError(undefined);
     try {
