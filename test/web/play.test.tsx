@@ -112,4 +112,29 @@ describe('playing a scenario in the browser', () => {
     expect(screen.queryAllByText('You:')).toHaveLength(0);
     expect(screen.getByText(/^Decision 1 of about/)).toBeTruthy();
   });
+
+  it('Start again, What if and Try again leave focus on the conversation, not on the page body', async () => {
+    const user = userEvent.setup();
+    renderApp('#/play/youth-discloses');
+    await screen.findByRole('group', { name: /./ });
+    const currentHeading = () => {
+      const moments = screen.getByRole('log').querySelectorAll('.moment');
+      return moments[moments.length - 1]?.querySelector('.moment-heading');
+    };
+    await user.keyboard('1');
+    screen.getByRole('button', { name: 'Start again from the beginning' }).focus();
+    await user.keyboard('{Enter}');
+    expect(screen.getByText(/^Decision 1 of about/)).toBeTruthy();
+    expect(document.activeElement).toBe(currentHeading());
+    await playToDebrief(user);
+    (screen.getAllByRole('button', { name: /What if: replay from here/ })[1] as HTMLElement).focus();
+    await user.keyboard('{Enter}');
+    expect(screen.getByText(/^Decision 2 of about/)).toBeTruthy();
+    expect(document.activeElement).toBe(currentHeading());
+    await playToDebrief(user);
+    screen.getByRole('button', { name: 'Try again' }).focus();
+    await user.keyboard('{Enter}');
+    expect(screen.getByText(/^Decision 1 of about/)).toBeTruthy();
+    expect(document.activeElement).toBe(currentHeading());
+  });
 });

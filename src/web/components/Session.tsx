@@ -64,6 +64,7 @@ export function Session(props: SessionProps) {
       notice={run.notice}
       resumed={run.resumed}
       whatIf={run.whatIf}
+      focusOnStart={run.n > 0}
       onTryAgain={() => setRun({ n: run.n + 1, snapshot: undefined, persist: props.persist, startedAt: new Date().toISOString(), notice: undefined, resumed: false, whatIf: false })}
       onWhatIf={(snapshot) => setRun({ n: run.n + 1, snapshot, persist: false, startedAt: new Date().toISOString(), notice: undefined, resumed: false, whatIf: true })}
     />
@@ -72,11 +73,13 @@ export function Session(props: SessionProps) {
 
 interface PlaythroughProps extends SessionProps {
   whatIf: boolean;
+  /** Started by a button that is now gone (try again, start again, what if): focus goes to the current moment. */
+  focusOnStart: boolean;
   onTryAgain: () => void;
   onWhatIf: (snapshot: PersistedScenarioSnapshot) => void;
 }
 
-function Playthrough({ playable, mode, snapshot, startedAt, persist, paused, notice, resumed, whatIf, onTryAgain, onWhatIf }: PlaythroughProps) {
+function Playthrough({ playable, mode, snapshot, startedAt, persist, paused, notice, resumed, whatIf, focusOnStart, onTryAgain, onWhatIf }: PlaythroughProps) {
   const store = useStore();
   const { scenario } = playable;
   const [actor] = useState(() => startSession(scenario, mode, snapshot, snapshot ? undefined : newSeed()));
@@ -136,6 +139,10 @@ function Playthrough({ playable, mode, snapshot, startedAt, persist, paused, not
     const target = actor.getSnapshot().status === 'done' ? document.getElementById('debrief-heading') : document.querySelector<HTMLElement>('#transcript .moment:last-of-type .moment-heading');
     target?.focus();
   }, [actor, scenario]);
+
+  useEffect(() => {
+    if (focusOnStart) document.querySelector<HTMLElement>('#transcript .moment:last-of-type .moment-heading')?.focus();
+  }, [focusOnStart]);
 
   const choose = useCallback((replyId: string) => advance({ type: 'reply.choose', replyId }), [advance]);
 
