@@ -165,12 +165,17 @@ describe('the web app in Chromium', () => {
       const projector = await s.context.newPage();
       await projector.goto(`${web.app.url}?projector#/projector`);
       await projector.locator('.discussion').waitFor();
+      // Each reply's number is in its text ("1. …", as the room votes by it): shown once, with no list marker before it.
+      const listMarkers = (p: Page, list: string) => p.locator(`ol.${list} > li`).evaluateAll((lis) => lis.filter((li) => getComputedStyle(li).display === 'list-item' && getComputedStyle(li).listStyleType !== 'none').length);
+      expect(await listMarkers(projector, 'options')).toBe(0);
       const boxes = page.getByRole('spinbutton');
       for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).fill(String(i + 1));
       await page.getByRole('button', { name: 'Reveal the feedback' }).click();
       expect(await page.locator('#facilitator-note').count()).toBe(1);
       expect(await page.getByText('★ Best practice').count()).toBeGreaterThanOrEqual(1);
       await projector.getByText('★ Best practice').first().waitFor();
+      expect(await listMarkers(page, 'reveal')).toBe(0);
+      expect(await listMarkers(projector, 'reveal')).toBe(0);
       await axeClean(s, 'e2e-presenter-reveal');
       expect(violationsText(await runAxe(projector))).toBe('');
       if (SCREENSHOTS) await fullPageScreenshot(projector, 'e2e-projector');
