@@ -6,7 +6,7 @@ import { memoryStore } from '../../src/machines/light.js';
 import Preview from '../../src/web/pages/Preview.js';
 import { StoreContext } from '../../src/web/store.js';
 import example from '../fixtures/good/example.json?raw';
-import './helpers.js';
+import { renderApp } from './helpers.js';
 
 afterEach(cleanup);
 
@@ -75,5 +75,18 @@ describe('previewing a scenario file', () => {
     screen.getByRole('button', { name: "Back to the file's check" }).focus();
     await user.keyboard('{Enter}');
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Play it now (assessment)' }));
+  });
+
+  it("checking a file from the app's scenarios/ folder leaves focus on its results, not on the page body", async () => {
+    const user = userEvent.setup();
+    renderApp('#/preview');
+    await user.click(await screen.findByText("Or check a file from the app's scenarios/ folder"));
+    const button = screen.getByRole('button', { name: 'Check court-report.json' });
+    button.focus();
+    await user.keyboard('{Enter}');
+    // The page opens the file's own address (#/preview/court-report.json): the button pressed is gone.
+    const heading = await screen.findByRole('heading', { name: 'No problems found' });
+    expect(screen.getByText('court-report.json is valid.')).toBeTruthy();
+    expect(document.activeElement).toBe(heading);
   });
 });

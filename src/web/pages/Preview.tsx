@@ -32,6 +32,15 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
     flushSync(() => setPlaying(undefined));
     playButtons[mode].current?.focus();
   };
+  // A file named in the address is checked when the page opens (its Check button opens that address,
+  // and the page is made anew): focus goes to its results once they show.
+  const problemsHeading = useRef<HTMLHeadingElement>(null);
+  const focusResults = useRef(false);
+  useEffect(() => {
+    if (!focusResults.current || !checked || busy) return;
+    focusResults.current = false;
+    problemsHeading.current?.focus();
+  }, [checked, busy]);
 
   const check = async (name: string, text: string) => {
     setBusy(true);
@@ -50,7 +59,10 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
       setBundled(texts);
       // A file from scenarios/ named in the address is checked again after every reload (npm run dev reloads on a change).
       const found = file ? texts.find((t) => t.file === file) : undefined;
-      if (found) void check(found.file, found.text);
+      if (found) {
+        focusResults.current = true;
+        void check(found.file, found.text);
+      }
     });
     return () => {
       live = false;
@@ -108,7 +120,7 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
       <div className="verdict" role="status" aria-live="polite">{busy ? 'Checking…' : checked ? verdictWords(checked) : ''}</div>
       {checked && !busy && (
         <section aria-labelledby="problems-heading">
-          <h2 id="problems-heading">{checked.result.problems.length === 0 ? 'No problems found' : `Problems in ${checked.file}`}</h2>
+          <h2 id="problems-heading" ref={problemsHeading} tabIndex={-1}>{checked.result.problems.length === 0 ? 'No problems found' : `Problems in ${checked.file}`}</h2>
           {checked.result.problems.length > 0 && (
             <ol className="problems">
               {checked.result.problems.map((p, i) => <ProblemItem key={i} problem={p} />)}
