@@ -91,6 +91,12 @@ describe('the web app in Chromium', () => {
       await page.goto(`${web.app.url}#/preview`);
       await page.getByRole('heading', { name: 'Preview a scenario file' }).waitFor();
       await axeClean(s, 'e2e-preview');
+      // A long file name without spaces or hyphens wraps at a phone's width: the page does not scroll sideways.
+      await page.setViewportSize({ width: 390, height: 844 });
+      const longName = 'my_scenario_draft_version_three_final_reviewed_by_dana_20261201.json';
+      await page.getByLabel('Scenario file (.json)').setInputFiles({ name: longName, mimeType: 'application/json', buffer: Buffer.from('{ "id": ') });
+      await page.getByRole('heading', { name: `Problems in ${longName}` }).waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       clean(s);
     } finally {
       await s.close();
