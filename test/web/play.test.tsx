@@ -137,4 +137,20 @@ describe('playing a scenario in the browser', () => {
     expect(screen.getByText(/^Decision 1 of about/)).toBeTruthy();
     expect(document.activeElement).toBe(currentHeading());
   });
+
+  it('a number key held down answers one decision, not the next ones too', async () => {
+    const user = userEvent.setup();
+    renderApp('#/play/red-flags');
+    await screen.findByRole('log');
+    // Held: one keydown, then the keyboard's auto-repeat. Along this path a decision follows a decision (twice, seen in Chromium).
+    let replies = 0;
+    for (let step = 0; step < 80 && !document.getElementById('debrief-heading'); step++) {
+      if (screen.queryByRole('group', { name: /./ })) {
+        await user.keyboard('{1>4/}');
+        replies++;
+        if (!document.getElementById('debrief-heading')) expect(within(screen.getByRole('log')).getAllByText('You:')).toHaveLength(replies);
+      } else await user.click(screen.getByRole('button', { name: 'Continue' }));
+    }
+    expect(document.getElementById('debrief-heading')).not.toBeNull();
+  });
 });

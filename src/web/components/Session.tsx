@@ -146,11 +146,12 @@ function Playthrough({ playable, mode, snapshot, startedAt, persist, paused, not
 
   const choose = useCallback((replyId: string) => advance({ type: 'reply.choose', replyId }), [advance]);
 
-  // 1–9 choose a reply (outside text fields, without modifier keys).
+  // 1–9 choose a reply (outside text fields, without modifier keys). A key held down chooses once:
+  // its auto-repeat would answer the decisions that follow, unseen.
   useEffect(() => {
     if (paused || view.done) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.altKey || e.metaKey || e.defaultPrevented) return;
+      if (e.ctrlKey || e.altKey || e.metaKey || e.defaultPrevented || e.repeat) return;
       const t = e.target as HTMLElement | null;
       if (t && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName))) return;
       if (!/^[1-9]$/.test(e.key)) return;
