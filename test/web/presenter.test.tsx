@@ -6,7 +6,7 @@ import { validateScenario } from '../../src/machines/index.js';
 import { Facilitation } from '../../src/web/pages/Presenter.js';
 import ProjectorScreen from '../../src/web/pages/ProjectorScreen.js';
 import example from '../fixtures/good/example.json?raw';
-import './helpers.js';
+import { renderApp } from './helpers.js';
 
 afterEach(cleanup);
 
@@ -113,6 +113,25 @@ describe('presenter mode', () => {
     expect(md).toContain('## How often the room matched best practice');
     expect(md).toContain(words);
     expect(md).toContain('Branch taken:');
+  });
+});
+
+describe('presenter mode opened at ?presenter', () => {
+  afterEach(() => history.replaceState(null, '', '/'));
+
+  it('opens presenter mode, and the other pages are still reached from the navigation', async () => {
+    const user = userEvent.setup();
+    history.replaceState(null, '', '/?presenter');
+    renderApp('');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Presenter mode' })).toBeTruthy();
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    await user.click(within(nav).getByRole('link', { name: 'My records' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'My records' })).toBeTruthy();
+    expect(within(nav).getByRole('link', { name: 'My records' }).getAttribute('aria-current')).toBe('page');
+    await user.click(within(nav).getByRole('link', { name: 'Scenarios' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Practise a conversation' })).toBeTruthy();
+    await user.click(within(nav).getByRole('link', { name: 'Presenter mode' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Presenter mode' })).toBeTruthy();
   });
 });
 
