@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type ChangeEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { formatPath, type PlayableScenario, type Problem, type SessionMode, type ValidationResult } from '../../machines/index.js';
 import { cleanLine } from '../../machines/light.js';
@@ -36,7 +36,8 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
   // and the page is made anew): focus goes to its results once they show.
   const problemsHeading = useRef<HTMLHeadingElement>(null);
   const focusResults = useRef(false);
-  useEffect(() => {
+  // In the commit that shows them (a layout effect): focus never lags behind the results.
+  useLayoutEffect(() => {
     if (!focusResults.current || !checked || busy) return;
     focusResults.current = false;
     problemsHeading.current?.focus();
