@@ -55,7 +55,8 @@ describe('previewing a scenario file', () => {
     const broken = example.replace('"estimatedMinutes": 5', '"estimatedMinutes": "five"');
     // The trainer fixes the file on disk and picks it again: the browser hands over the same file.
     const file = new File([broken], 'mine.json');
-    file.text = vi.fn().mockResolvedValueOnce(broken).mockResolvedValue(example);
+    const bytes = (text: string) => new TextEncoder().encode(text).buffer;
+    file.arrayBuffer = vi.fn().mockResolvedValueOnce(bytes(broken)).mockResolvedValue(bytes(example));
     const input = screen.getByLabelText('Scenario file (.json)');
     await user.upload(input, file);
     expect(await screen.findByText(/^mine\.json: 1 error/)).toBeTruthy();
@@ -88,5 +89,17 @@ describe('previewing a scenario file', () => {
     const heading = await screen.findByRole('heading', { name: 'No problems found' });
     expect(screen.getByText('court-report.json is valid.')).toBeTruthy();
     expect(document.activeElement).toBe(heading);
+  });
+
+  it('a file that is not UTF-8 gets the same error as on the command line, not a silent replacement character', async () => {
+    const user = userEvent.setup();
+    renderPreview();
+    // "Café" saved as Latin-1: é is the byte 0xE9, which is not UTF-8.
+    const latin1 = Uint8Array.from(example.replace('"title": "', '"title": "Caf\u00e9 '), (c) => c.charCodeAt(0));
+    expect(latin1.includes(0xe9)).toBe(true);
+    await user.upload(screen.getByLabelText('Scenario file (.json)'), new File([latin1], 'latin1.json'));
+    expect(await screen.findByText(/^latin1\.json: 1 error/)).toBeTruthy();
+    expect(screen.getByText(/The file is not valid UTF-8 text/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Play it now/ })).toBeNull();
   });
 });

@@ -43,7 +43,7 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
     problemsHeading.current?.focus();
   }, [checked, busy]);
 
-  const check = async (name: string, text: string) => {
+  const check = async (name: string, text: string | Uint8Array) => {
     setBusy(true);
     setPlaying(undefined);
     // The validator and schema load here, on demand: never part of the first page.
@@ -78,7 +78,9 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
     if (!picked) return;
     setError(undefined);
     try {
-      await check(cleanLine(picked.name), await picked.text());
+      // The bytes, as the command line reads a file: text that is not UTF-8 is the validator's error
+      // (with its line and column), not replacement characters in a file called valid.
+      await check(cleanLine(picked.name), new Uint8Array(await picked.arrayBuffer()));
     } catch {
       setError(`The file ${cleanLine(picked.name)} could not be read.`);
     }
