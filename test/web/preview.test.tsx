@@ -102,4 +102,10 @@ describe('previewing a scenario file', () => {
     expect(screen.getByText(/The file is not valid UTF-8 text/)).toBeTruthy();
     expect(screen.queryByRole('button', { name: /Play it now/ })).toBeNull();
   });
+
+  it("an address naming a file that is not in the app's scenarios/ folder says so", async () => {
+    renderApp('#/preview/mine%3Cb%3E.json');
+    expect(await screen.findByText("There is no file mine<b>.json in the app's scenarios/ folder: open your file with “Scenario file (.json)” above, or check one of the folder's files.")).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: /Problems in|No problems found/ })).toBeNull();
+  });
 });

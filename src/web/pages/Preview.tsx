@@ -63,6 +63,8 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
       if (found) {
         focusResults.current = true;
         void check(found.file, found.text);
+      } else if (file) {
+        setError(`There is no file ${cleanLine(file)} in the app's scenarios/ folder: open your file with “Scenario file (.json)” above, or check one of the folder's files.`);
       }
     });
     return () => {
