@@ -31,6 +31,10 @@ describe('playing a scenario in the browser', () => {
     expect(screen.getByText(/^Score:/).parentElement?.textContent).toMatch(/\d+ of \d+ \(\d+%/);
     expect(screen.getByRole('heading', { name: 'Critical violations' })).toBeTruthy();
     expect(screen.getAllByRole('button', { name: /What if: replay from here/ })).toHaveLength(replies);
+    // Each region has its own name in a screen reader's list of landmarks (a table's scroll region inside its section too).
+    const regionNames = screen.getAllByRole('region').map((r) => r.getAttribute('aria-label') ?? document.getElementById(r.getAttribute('aria-labelledby') ?? '')?.textContent);
+    expect(regionNames.length).toBeGreaterThan(4);
+    expect(regionNames.filter((n, i) => regionNames.indexOf(n) !== i)).toEqual([]);
     // Finished: the save is gone and the completion recorded, with a history entry for My records.
     expect(store.read('saves/youth-discloses.json')).toBeUndefined();
     const records = JSON.parse(store.read('records.json') ?? '{}');

@@ -48,7 +48,7 @@ export function Debrief({ scenario, debrief, mode, recorded, whatIf, onTryAgain,
       </section>
       <section aria-labelledby="principles-heading">
         <h2 id="principles-heading">Principles of the guide</h2>
-        <TableWrap label="Principles of the guide">
+        <TableWrap label="Principles of the guide, table">
           <table>
             <thead><tr><th scope="col">Principle</th><th scope="col">Result</th><th scope="col">Guide section</th></tr></thead>
             <tbody>
@@ -82,7 +82,7 @@ export function Debrief({ scenario, debrief, mode, recorded, whatIf, onTryAgain,
       </section>
       <section aria-labelledby="paths-heading">
         <h2 id="paths-heading">Your path beside best practice</h2>
-        <TableWrap label="Your path beside best practice">
+        <TableWrap label="Your path beside best practice, table">
           <table className="paths">
             <thead><tr><th scope="col">Decision</th><th scope="col">Your reply</th><th scope="col">Best practice here</th></tr></thead>
             <tbody>
