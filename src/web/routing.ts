@@ -13,8 +13,11 @@ export type Route =
 export function parseRoute(hash: string, search = ''): Route {
   const path = hash.replace(/^#\/?/, '');
   const [head = '', id = ''] = path.split('/').map((p) => safeDecode(p));
-  if (new URLSearchParams(search).has('projector') || head === 'projector') return { page: 'projector' };
-  if (new URLSearchParams(search).has('presenter') || head === 'presenter') return id ? { page: 'presenter', id } : { page: 'presenter' };
+  // ?projector and ?presenter open those pages at an address that names no page: once the hash names
+  // one (a link of the navigation), that page shows, the query staying in the address.
+  const query = hash === '' || hash === '#' ? new URLSearchParams(search) : new URLSearchParams();
+  if (query.has('projector') || head === 'projector') return { page: 'projector' };
+  if (query.has('presenter') || head === 'presenter') return id ? { page: 'presenter', id } : { page: 'presenter' };
   if (head === 'play' && id) return { page: 'play', id, mode: 'practice' };
   if (head === 'assess' && id) return { page: 'play', id, mode: 'assessment' };
   if (head === 'records') return { page: 'records' };

@@ -31,6 +31,10 @@ describe('playing a scenario in the browser', () => {
     expect(screen.getByText(/^Score:/).parentElement?.textContent).toMatch(/\d+ of \d+ \(\d+%/);
     expect(screen.getByRole('heading', { name: 'Critical violations' })).toBeTruthy();
     expect(screen.getAllByRole('button', { name: /What if: replay from here/ })).toHaveLength(replies);
+    // Each region has its own name in a screen reader's list of landmarks (a table's scroll region inside its section too).
+    const regionNames = screen.getAllByRole('region').map((r) => r.getAttribute('aria-label') ?? document.getElementById(r.getAttribute('aria-labelledby') ?? '')?.textContent);
+    expect(regionNames.length).toBeGreaterThan(4);
+    expect(regionNames.filter((n, i) => regionNames.indexOf(n) !== i)).toEqual([]);
     // Finished: the save is gone and the completion recorded, with a history entry for My records.
     expect(store.read('saves/youth-discloses.json')).toBeUndefined();
     const records = JSON.parse(store.read('records.json') ?? '{}');
@@ -111,5 +115,46 @@ describe('playing a scenario in the browser', () => {
     await user.click(screen.getByRole('button', { name: 'Undo last reply' }));
     expect(screen.queryAllByText('You:')).toHaveLength(0);
     expect(screen.getByText(/^Decision 1 of about/)).toBeTruthy();
+  });
+
+  it('Start again, What if and Try again leave focus on the conversation, not on the page body', async () => {
+    const user = userEvent.setup();
+    renderApp('#/play/youth-discloses');
+    await screen.findByRole('group', { name: /./ });
+    const currentHeading = () => {
+      const moments = screen.getByRole('log').querySelectorAll('.moment');
+      return moments[moments.length - 1]?.querySelector('.moment-heading');
+    };
+    await user.keyboard('1');
+    screen.getByRole('button', { name: 'Start again from the beginning' }).focus();
+    await user.keyboard('{Enter}');
+    expect(screen.getByText(/^Decision 1 of about/)).toBeTruthy();
+    expect(document.activeElement).toBe(currentHeading());
+    await playToDebrief(user);
+    (screen.getAllByRole('button', { name: /What if: replay from here/ })[1] as HTMLElement).focus();
+    await user.keyboard('{Enter}');
+    expect(screen.getByText(/^Decision 2 of about/)).toBeTruthy();
+    expect(document.activeElement).toBe(currentHeading());
+    await playToDebrief(user);
+    screen.getByRole('button', { name: 'Try again' }).focus();
+    await user.keyboard('{Enter}');
+    expect(screen.getByText(/^Decision 1 of about/)).toBeTruthy();
+    expect(document.activeElement).toBe(currentHeading());
+  });
+
+  it('a number key held down answers one decision, not the next ones too', async () => {
+    const user = userEvent.setup();
+    renderApp('#/play/red-flags');
+    await screen.findByRole('log');
+    // Held: one keydown, then the keyboard's auto-repeat. Along this path a decision follows a decision (twice, seen in Chromium).
+    let replies = 0;
+    for (let step = 0; step < 80 && !document.getElementById('debrief-heading'); step++) {
+      if (screen.queryByRole('group', { name: /./ })) {
+        await user.keyboard('{1>4/}');
+        replies++;
+        if (!document.getElementById('debrief-heading')) expect(within(screen.getByRole('log')).getAllByText('You:')).toHaveLength(replies);
+      } else await user.click(screen.getByRole('button', { name: 'Continue' }));
+    }
+    expect(document.getElementById('debrief-heading')).not.toBeNull();
   });
 });

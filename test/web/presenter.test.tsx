@@ -6,7 +6,7 @@ import { validateScenario } from '../../src/machines/index.js';
 import { Facilitation } from '../../src/web/pages/Presenter.js';
 import ProjectorScreen from '../../src/web/pages/ProjectorScreen.js';
 import example from '../fixtures/good/example.json?raw';
-import './helpers.js';
+import { renderApp } from './helpers.js';
 
 afterEach(cleanup);
 
@@ -59,6 +59,34 @@ describe('presenter mode', () => {
     expect(screen.queryByText(NOTE)).toBeNull();
   });
 
+  it('keyboard users keep their place: the reveal focuses the revealed replies, following one focuses the next moment', async () => {
+    const user = userEvent.setup();
+    render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
+    screen.getByRole('button', { name: 'Reveal the feedback' }).focus();
+    await user.keyboard('{Enter}');
+    // The button pressed is gone: focus goes to what replaced it, not to the page's body.
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'The replies, revealed' }));
+    within(screen.getByText(/How did you get it\?/).closest('li') as HTMLElement).getByRole('button', { name: /Follow reply/ }).focus();
+    await user.keyboard('{Enter}');
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1 }));
+  });
+
+  it('the debrief offers no what-if replay, which presenter mode cannot do (a button that did nothing)', async () => {
+    const user = userEvent.setup();
+    render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
+    for (let step = 0; step < 40 && !document.getElementById('debrief-heading'); step++) {
+      const reveal = screen.queryByRole('button', { name: 'Reveal the feedback' });
+      if (reveal) {
+        await user.click(reveal);
+        await user.click(screen.getAllByRole('button', { name: /Follow reply/ })[0] as HTMLElement);
+      } else await user.click(screen.getByRole('button', { name: 'Continue' }));
+    }
+    expect(screen.getByRole('heading', { name: /^Debrief:/ })).toBeTruthy();
+    expect(screen.getAllByRole('heading', { name: 'Your replies, annotated' })).toHaveLength(1);
+    expect(screen.queryAllByRole('button', { name: /What if/ })).toEqual([]);
+    expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
+  });
+
   it('the session summary says how often the room matched best practice', async () => {
     const user = userEvent.setup();
     const blobs: Blob[] = [];
@@ -85,6 +113,25 @@ describe('presenter mode', () => {
     expect(md).toContain('## How often the room matched best practice');
     expect(md).toContain(words);
     expect(md).toContain('Branch taken:');
+  });
+});
+
+describe('presenter mode opened at ?presenter', () => {
+  afterEach(() => history.replaceState(null, '', '/'));
+
+  it('opens presenter mode, and the other pages are still reached from the navigation', async () => {
+    const user = userEvent.setup();
+    history.replaceState(null, '', '/?presenter');
+    renderApp('');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Presenter mode' })).toBeTruthy();
+    const nav = screen.getByRole('navigation', { name: 'Main' });
+    await user.click(within(nav).getByRole('link', { name: 'My records' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'My records' })).toBeTruthy();
+    expect(within(nav).getByRole('link', { name: 'My records' }).getAttribute('aria-current')).toBe('page');
+    await user.click(within(nav).getByRole('link', { name: 'Scenarios' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Practise a conversation' })).toBeTruthy();
+    await user.click(within(nav).getByRole('link', { name: 'Presenter mode' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Presenter mode' })).toBeTruthy();
   });
 });
 

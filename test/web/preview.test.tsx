@@ -1,12 +1,12 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { memoryStore } from '../../src/machines/light.js';
 import Preview from '../../src/web/pages/Preview.js';
 import { StoreContext } from '../../src/web/store.js';
 import example from '../fixtures/good/example.json?raw';
-import './helpers.js';
+import { renderApp } from './helpers.js';
 
 afterEach(cleanup);
 
@@ -47,5 +47,65 @@ describe('previewing a scenario file', () => {
     expect(screen.getByRole('log')).toBeTruthy();
     expect(screen.getByText(/Look, finally a phone/)).toBeTruthy();
     expect(screen.getByText(/not saved and not added to your records/)).toBeTruthy();
+  });
+
+  it('the same file picked again after an edit is checked again', async () => {
+    const user = userEvent.setup();
+    renderPreview();
+    const broken = example.replace('"estimatedMinutes": 5', '"estimatedMinutes": "five"');
+    // The trainer fixes the file on disk and picks it again: the browser hands over the same file.
+    const file = new File([broken], 'mine.json');
+    const bytes = (text: string) => new TextEncoder().encode(text).buffer;
+    file.arrayBuffer = vi.fn().mockResolvedValueOnce(bytes(broken)).mockResolvedValue(bytes(example));
+    const input = screen.getByLabelText('Scenario file (.json)');
+    await user.upload(input, file);
+    expect(await screen.findByText(/^mine\.json: 1 error/)).toBeTruthy();
+    await user.upload(input, file);
+    expect(await screen.findByText(/^mine\.json is valid/)).toBeTruthy();
+  });
+
+  it('keyboard users keep their place: Play it now focuses the preview, Back returns to the button pressed', async () => {
+    const user = userEvent.setup();
+    renderPreview();
+    await user.upload(screen.getByLabelText('Scenario file (.json)'), new File([example], 'example.json'));
+    await screen.findByText(/^example\.json is valid/);
+    screen.getByRole('button', { name: 'Play it now (assessment)' }).focus();
+    await user.keyboard('{Enter}');
+    // The button pressed is gone: focus is on the start of what replaced it, not on the page's body.
+    expect(document.activeElement?.textContent).toMatch(/^Preview of example\.json/);
+    screen.getByRole('button', { name: "Back to the file's check" }).focus();
+    await user.keyboard('{Enter}');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Play it now (assessment)' }));
+  });
+
+  it("checking a file from the app's scenarios/ folder leaves focus on its results, not on the page body", async () => {
+    const user = userEvent.setup();
+    renderApp('#/preview');
+    await user.click(await screen.findByText("Or check a file from the app's scenarios/ folder"));
+    const button = screen.getByRole('button', { name: 'Check court-report.json' });
+    button.focus();
+    await user.keyboard('{Enter}');
+    // The page opens the file's own address (#/preview/court-report.json): the button pressed is gone.
+    const heading = await screen.findByRole('heading', { name: 'No problems found' });
+    expect(screen.getByText('court-report.json is valid.')).toBeTruthy();
+    expect(document.activeElement).toBe(heading);
+  });
+
+  it('a file that is not UTF-8 gets the same error as on the command line, not a silent replacement character', async () => {
+    const user = userEvent.setup();
+    renderPreview();
+    // "Café" saved as Latin-1: é is the byte 0xE9, which is not UTF-8.
+    const latin1 = Uint8Array.from(example.replace('"title": "', '"title": "Caf\u00e9 '), (c) => c.charCodeAt(0));
+    expect(latin1.includes(0xe9)).toBe(true);
+    await user.upload(screen.getByLabelText('Scenario file (.json)'), new File([latin1], 'latin1.json'));
+    expect(await screen.findByText(/^latin1\.json: 1 error/)).toBeTruthy();
+    expect(screen.getByText(/The file is not valid UTF-8 text/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Play it now/ })).toBeNull();
+  });
+
+  it("an address naming a file that is not in the app's scenarios/ folder says so", async () => {
+    renderApp('#/preview/mine%3Cb%3E.json');
+    expect(await screen.findByText("There is no file mine<b>.json in the app's scenarios/ folder: open your file with “Scenario file (.json)” above, or check one of the folder's files.")).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: /Problems in|No problems found/ })).toBeNull();
   });
 });

@@ -180,7 +180,8 @@ export function importBackup(store: Store, backup: BackupFile, now = new Date())
   store.write(RECORDS_KEY, recordsText(merged));
   const practice = (n: number) => `${n} completed practice${n === 1 ? '' : 's'}`;
   const parts = [`Loaded ${practice(incoming.length)}`];
-  if (backup.records.playthroughs.length > incoming.length) parts.push(`${practice(backup.records.playthroughs.length - incoming.length)} already here were not added again`);
-  if (savesLoaded + savesKept > 0) parts.push(`${savesLoaded} saved session${savesLoaded === 1 ? '' : 's'} loaded${savesKept ? `, ${savesKept} kept as they were here (newer)` : ''}`);
-  return { added: incoming.length, alreadyHad: backup.records.playthroughs.length - incoming.length, savesLoaded, savesKept, message: `${parts.join('; ')}.`, ...(notice ? { notice } : {}) };
+  const alreadyHad = backup.records.playthroughs.length - incoming.length;
+  if (alreadyHad > 0) parts.push(`${practice(alreadyHad)} already here ${alreadyHad === 1 ? 'was' : 'were'} not added again`);
+  if (savesLoaded + savesKept > 0) parts.push(`${savesLoaded} saved session${savesLoaded === 1 ? '' : 's'} loaded${savesKept ? `, ${savesKept} kept as ${savesKept === 1 ? 'it was' : 'they were'} here (the same or newer)` : ''}`);
+  return { added: incoming.length, alreadyHad, savesLoaded, savesKept, message: `${parts.join('; ')}.`, ...(notice ? { notice } : {}) };
 }

@@ -10,8 +10,8 @@ export interface DebriefProps {
   recorded: boolean;
   whatIf: boolean;
   onTryAgain: () => void;
-  /** Replay from the n-th decision of this playthrough (0-based). */
-  onWhatIf: (decision: number) => void;
+  /** Replay from the n-th decision of this playthrough (0-based); without it (presenter mode) no what-if is offered. */
+  onWhatIf?: (decision: number) => void;
 }
 
 /** The debrief: band and score, critical violations first, principles, transcript, paths, what if. */
@@ -48,7 +48,7 @@ export function Debrief({ scenario, debrief, mode, recorded, whatIf, onTryAgain,
       </section>
       <section aria-labelledby="principles-heading">
         <h2 id="principles-heading">Principles of the guide</h2>
-        <TableWrap label="Principles of the guide">
+        <TableWrap label="Principles of the guide, table">
           <table>
             <thead><tr><th scope="col">Principle</th><th scope="col">Result</th><th scope="col">Guide section</th></tr></thead>
             <tbody>
@@ -75,14 +75,14 @@ export function Debrief({ scenario, debrief, mode, recorded, whatIf, onTryAgain,
               <p>You chose: “{t.reply}” ({signed(t.value)}; best here {signed(t.bestValue)})</p>
               <ul className="verdicts">{t.verdicts.map((v, j) => <li key={j} className={v.verdict}>{VERDICT_WORDS[v.verdict]} {v.title} <span className="cite">({v.citation})</span></li>)}</ul>
               <p className="feedback-text">{t.feedback}</p>
-              <button type="button" onClick={() => onWhatIf(i)}>What if: replay from here<span className="sr-only"> ({t.where})</span></button>
+              {onWhatIf && <button type="button" onClick={() => onWhatIf(i)}>What if: replay from here<span className="sr-only"> ({t.where})</span></button>}
             </li>
           ))}
         </ol>
       </section>
       <section aria-labelledby="paths-heading">
         <h2 id="paths-heading">Your path beside best practice</h2>
-        <TableWrap label="Your path beside best practice">
+        <TableWrap label="Your path beside best practice, table">
           <table className="paths">
             <thead><tr><th scope="col">Decision</th><th scope="col">Your reply</th><th scope="col">Best practice here</th></tr></thead>
             <tbody>

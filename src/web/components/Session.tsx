@@ -64,6 +64,7 @@ export function Session(props: SessionProps) {
       notice={run.notice}
       resumed={run.resumed}
       whatIf={run.whatIf}
+      focusOnStart={run.n > 0}
       onTryAgain={() => setRun({ n: run.n + 1, snapshot: undefined, persist: props.persist, startedAt: new Date().toISOString(), notice: undefined, resumed: false, whatIf: false })}
       onWhatIf={(snapshot) => setRun({ n: run.n + 1, snapshot, persist: false, startedAt: new Date().toISOString(), notice: undefined, resumed: false, whatIf: true })}
     />
@@ -72,11 +73,13 @@ export function Session(props: SessionProps) {
 
 interface PlaythroughProps extends SessionProps {
   whatIf: boolean;
+  /** Started by a button that is now gone (try again, start again, what if): focus goes to the current moment. */
+  focusOnStart: boolean;
   onTryAgain: () => void;
   onWhatIf: (snapshot: PersistedScenarioSnapshot) => void;
 }
 
-function Playthrough({ playable, mode, snapshot, startedAt, persist, paused, notice, resumed, whatIf, onTryAgain, onWhatIf }: PlaythroughProps) {
+function Playthrough({ playable, mode, snapshot, startedAt, persist, paused, notice, resumed, whatIf, focusOnStart, onTryAgain, onWhatIf }: PlaythroughProps) {
   const store = useStore();
   const { scenario } = playable;
   const [actor] = useState(() => startSession(scenario, mode, snapshot, snapshot ? undefined : newSeed()));
@@ -137,13 +140,18 @@ function Playthrough({ playable, mode, snapshot, startedAt, persist, paused, not
     target?.focus();
   }, [actor, scenario]);
 
+  useEffect(() => {
+    if (focusOnStart) document.querySelector<HTMLElement>('#transcript .moment:last-of-type .moment-heading')?.focus();
+  }, [focusOnStart]);
+
   const choose = useCallback((replyId: string) => advance({ type: 'reply.choose', replyId }), [advance]);
 
-  // 1–9 choose a reply (outside text fields, without modifier keys).
+  // 1–9 choose a reply (outside text fields, without modifier keys). A key held down chooses once:
+  // its auto-repeat would answer the decisions that follow, unseen.
   useEffect(() => {
     if (paused || view.done) return;
     const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.altKey || e.metaKey || e.defaultPrevented) return;
+      if (e.ctrlKey || e.altKey || e.metaKey || e.defaultPrevented || e.repeat) return;
       const t = e.target as HTMLElement | null;
       if (t && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName))) return;
       if (!/^[1-9]$/.test(e.key)) return;

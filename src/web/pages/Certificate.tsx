@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { certificateData, localDate, readRecords } from '../../machines/index.js';
+import { TableWrap } from '../components/TableWrap.js';
 import { hrefOf } from '../routing.js';
 import { useStore } from '../store.js';
 
@@ -45,14 +46,16 @@ export default function Certificate() {
           exploitation of children (CSEC).
         </p>
         {data.items.length === 0 ? <p>No practice was completed in {data.year}.</p> : (
-          <table>
-            <thead><tr><th scope="col">Date</th><th scope="col">Scenario</th><th scope="col">Minutes</th><th scope="col">Score</th><th scope="col">Outcome</th><th scope="col">Mode</th></tr></thead>
-            <tbody>
-              {data.items.map((i, n) => (
-                <tr key={n}><td>{i.date}</td><td>{i.title}</td><td>{i.minutes ?? '–'}</td><td>{i.percent}%</td><td>{i.outcome}</td><td>{i.mode}</td></tr>
-              ))}
-            </tbody>
-          </table>
+          <TableWrap label="Completed practice on the certificate">
+            <table>
+              <thead><tr><th scope="col">Date</th><th scope="col">Scenario</th><th scope="col">Minutes</th><th scope="col">Score</th><th scope="col">Outcome</th><th scope="col">Mode</th></tr></thead>
+              <tbody>
+                {data.items.map((i, n) => (
+                  <tr key={n}><td>{i.date}</td><td>{i.title}</td><td>{i.minutes ?? '–'}</td><td>{i.percent}%</td><td>{i.outcome}</td><td>{i.mode}</td></tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
         )}
         <p className="cert-total"><strong>Total:</strong> {data.summary}{data.withoutTime > 0 ? ` (${data.withoutTime} without a recorded time, not counted)` : ''}.</p>
         <p className="cert-sign">Advocate Supervisor: ______________________ &nbsp; Date: ____________</p>

@@ -71,6 +71,7 @@ export function Facilitation({ playable }: { playable: PlayableScenario }) {
   const [decisions, setDecisions] = useState<FacilitatedDecision[]>([]);
   const [reveals, setReveals] = useState<Revealed[]>([]);
   const heading = useRef<HTMLHeadingElement>(null);
+  const revealHeading = useRef<HTMLHeadingElement>(null);
 
   // What the projector window shows: the moment, and after the reveal the feedback and votes (the
   // note too); the trainer's own toggle of the note stays on the laptop.
@@ -97,7 +98,11 @@ export function Facilitation({ playable }: { playable: PlayableScenario }) {
     (document.getElementById('debrief-heading') ?? heading.current)?.focus();
   };
 
-  const reveal = () => setRevealed(revealData(scenario, view, votes as Votes));
+  // The Reveal button goes away with the votes: focus moves to the revealed replies that replace it (as in a live room).
+  const reveal = () => {
+    flushSync(() => setRevealed(revealData(scenario, view, votes as Votes)));
+    revealHeading.current?.focus();
+  };
   const follow = (number: number, replyId: string) => {
     const decision = facilitatedDecision(view, votes as Votes, number);
     if (revealed) setReveals((r) => [...r, revealed]);
@@ -118,7 +123,7 @@ export function Facilitation({ playable }: { playable: PlayableScenario }) {
           <p>{agreementWords(roomAgreement(reveals))}</p>
           <p className="controls"><button type="button" className="primary" onClick={() => summary(view.debrief)}>Download the session summary</button></p>
         </section>
-        <Debrief scenario={scenario} debrief={view.debrief} mode="practice" recorded={false} whatIf={false} onTryAgain={() => location.reload()} onWhatIf={() => undefined} />
+        <Debrief scenario={scenario} debrief={view.debrief} mode="practice" recorded={false} whatIf={false} onTryAgain={() => location.reload()} />
       </>
     );
   }
@@ -150,7 +155,7 @@ export function Facilitation({ playable }: { playable: PlayableScenario }) {
       )}
       {view.kind === 'decision' && revealed && (
         <section aria-labelledby="reveal-heading">
-          <h2 id="reveal-heading">The replies, revealed</h2>
+          <h2 id="reveal-heading" ref={revealHeading} tabIndex={-1}>The replies, revealed</h2>
           <ol className="reveal">
             {revealed.entries.map((e) => {
               const reply = view.replies.find((r) => r.id === e.replyId);

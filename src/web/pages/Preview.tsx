@@ -1,4 +1,5 @@
-import { useEffect, useId, useState, type ChangeEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type ChangeEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { formatPath, type PlayableScenario, type Problem, type SessionMode, type ValidationResult } from '../../machines/index.js';
 import { cleanLine } from '../../machines/light.js';
 import { Session } from '../components/Session.js';
@@ -20,8 +21,29 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
   const [error, setError] = useState<string>();
   const [playing, setPlaying] = useState<{ playable: PlayableScenario; mode: SessionMode; n: number }>();
   const [bundled, setBundled] = useState<ScenarioText[]>([]);
+  // Focus stays with the reader: on the preview's notice when it opens, on the button pressed when it closes.
+  const previewNotice = useRef<HTMLParagraphElement>(null);
+  const playButtons = { practice: useRef<HTMLButtonElement>(null), assessment: useRef<HTMLButtonElement>(null) };
+  const play = (scenario: PlayableScenario['scenario'], file: string, mode: SessionMode) => {
+    flushSync(() => setPlaying({ playable: { scenario, file }, mode, n: Date.now() }));
+    previewNotice.current?.focus();
+  };
+  const stopPlaying = (mode: SessionMode) => {
+    flushSync(() => setPlaying(undefined));
+    playButtons[mode].current?.focus();
+  };
+  // A file named in the address is checked when the page opens (its Check button opens that address,
+  // and the page is made anew): focus goes to its results once they show.
+  const problemsHeading = useRef<HTMLHeadingElement>(null);
+  const focusResults = useRef(false);
+  // In the commit that shows them (a layout effect): focus never lags behind the results.
+  useLayoutEffect(() => {
+    if (!focusResults.current || !checked || busy) return;
+    focusResults.current = false;
+    problemsHeading.current?.focus();
+  }, [checked, busy]);
 
-  const check = async (name: string, text: string) => {
+  const check = async (name: string, text: string | Uint8Array) => {
     setBusy(true);
     setPlaying(undefined);
     // The validator and schema load here, on demand: never part of the first page.
@@ -38,7 +60,12 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
       setBundled(texts);
       // A file from scenarios/ named in the address is checked again after every reload (npm run dev reloads on a change).
       const found = file ? texts.find((t) => t.file === file) : undefined;
-      if (found) void check(found.file, found.text);
+      if (found) {
+        focusResults.current = true;
+        void check(found.file, found.text);
+      } else if (file) {
+        setError(`There is no file ${cleanLine(file)} in the app's scenarios/ folder: open your file with “Scenario file (.json)” above, or check one of the folder's files.`);
+      }
     });
     return () => {
       live = false;
@@ -47,10 +74,15 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
 
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const picked = e.target.files?.[0];
+    // Emptied, so that the same file picked again (after an edit) is checked again: a browser sends no
+    // change for a selection it already holds.
+    e.target.value = '';
     if (!picked) return;
     setError(undefined);
     try {
-      await check(cleanLine(picked.name), await picked.text());
+      // The bytes, as the command line reads a file: text that is not UTF-8 is the validator's error
+      // (with its line and column), not replacement characters in a file called valid.
+      await check(cleanLine(picked.name), new Uint8Array(await picked.arrayBuffer()));
     } catch {
       setError(`The file ${cleanLine(picked.name)} could not be read.`);
     }
@@ -59,7 +91,7 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
   if (playing) {
     return (
       <>
-        <p className="notice">Preview of {checked?.file}: not saved and not added to your records. <button type="button" onClick={() => setPlaying(undefined)}>Back to the file's check</button></p>
+        <p className="notice" tabIndex={-1} ref={previewNotice}>Preview of {checked?.file}: not saved and not added to your records. <button type="button" onClick={() => stopPlaying(playing.mode)}>Back to the file's check</button></p>
         <Session key={playing.n} playable={playing.playable} mode={playing.mode} startedAt={new Date().toISOString()} persist={false} paused={paused ?? false} />
       </>
     );
@@ -93,7 +125,7 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
       <div className="verdict" role="status" aria-live="polite">{busy ? 'Checking…' : checked ? verdictWords(checked) : ''}</div>
       {checked && !busy && (
         <section aria-labelledby="problems-heading">
-          <h2 id="problems-heading">{checked.result.problems.length === 0 ? 'No problems found' : `Problems in ${checked.file}`}</h2>
+          <h2 id="problems-heading" ref={problemsHeading} tabIndex={-1}>{checked.result.problems.length === 0 ? 'No problems found' : `Problems in ${checked.file}`}</h2>
           {checked.result.problems.length > 0 && (
             <ol className="problems">
               {checked.result.problems.map((p, i) => <ProblemItem key={i} problem={p} />)}
@@ -102,8 +134,8 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
           {checked.truncatedWords && <p>{checked.truncatedWords}</p>}
           {scenario && (
             <p className="controls">
-              <button type="button" className="primary" onClick={() => setPlaying({ playable: { scenario, file: checked.file }, mode: 'practice', n: Date.now() })}>Play it now (practice)</button>
-              <button type="button" onClick={() => setPlaying({ playable: { scenario, file: checked.file }, mode: 'assessment', n: Date.now() })}>Play it now (assessment)</button>
+              <button type="button" className="primary" ref={playButtons.practice} onClick={() => play(scenario, checked.file, 'practice')}>Play it now (practice)</button>
+              <button type="button" ref={playButtons.assessment} onClick={() => play(scenario, checked.file, 'assessment')}>Play it now (assessment)</button>
             </p>
           )}
         </section>

@@ -117,6 +117,17 @@ describe('backup file', () => {
     expect(readRecords(store)).toEqual(before);
   });
 
+  it('says one completed practice and one saved session in the singular when they were already here', () => {
+    const store = memoryStore();
+    recordPlaythrough(store, record(new Date('2026-01-05T17:00:00Z')), bytes, now);
+    writeSave(store, playable, play(example, 'practice', ['phone-curious']).getPersistedSnapshot(), '2026-02-10T18:00:00.000Z', now);
+    const parsed = parseBackup(backupText(store, now).text);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const again = importBackup(store, parsed.backup, now);
+    expect(again).toMatchObject({ added: 0, alreadyHad: 1, savesLoaded: 0, savesKept: 1 });
+    expect(again.message).toBe('Loaded 0 completed practices; 1 completed practice already here was not added again; 0 saved sessions loaded, 1 kept as it was here (the same or newer).');
+  });
+
   it('merges with progress made on another device: union of playthroughs, best kept, learner here kept', () => {
     const a = storeWithProgress();
     const b = memoryStore();

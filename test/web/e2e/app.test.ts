@@ -84,9 +84,19 @@ describe('the web app in Chromium', () => {
       await page.goto(`${web.app.url}#/certificate`);
       await page.getByRole('heading', { name: 'Certificate of completed practice' }).waitFor();
       await axeClean(s, 'e2e-certificate');
+      // At a phone's width the page does not scroll sideways: a wide table scrolls in its own region.
+      await page.setViewportSize({ width: 390, height: 844 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await page.setViewportSize({ width: 1280, height: 800 });
       await page.goto(`${web.app.url}#/preview`);
       await page.getByRole('heading', { name: 'Preview a scenario file' }).waitFor();
       await axeClean(s, 'e2e-preview');
+      // A long file name without spaces or hyphens wraps at a phone's width: the page does not scroll sideways.
+      await page.setViewportSize({ width: 390, height: 844 });
+      const longName = 'my_scenario_draft_version_three_final_reviewed_by_dana_20261201.json';
+      await page.getByLabel('Scenario file (.json)').setInputFiles({ name: longName, mimeType: 'application/json', buffer: Buffer.from('{ "id": ') });
+      await page.getByRole('heading', { name: `Problems in ${longName}` }).waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       clean(s);
     } finally {
       await s.close();
@@ -161,12 +171,17 @@ describe('the web app in Chromium', () => {
       const projector = await s.context.newPage();
       await projector.goto(`${web.app.url}?projector#/projector`);
       await projector.locator('.discussion').waitFor();
+      // Each reply's number is in its text ("1. …", as the room votes by it): shown once, with no list marker before it.
+      const listMarkers = (p: Page, list: string) => p.locator(`ol.${list} > li`).evaluateAll((lis) => lis.filter((li) => getComputedStyle(li).display === 'list-item' && getComputedStyle(li).listStyleType !== 'none').length);
+      expect(await listMarkers(projector, 'options')).toBe(0);
       const boxes = page.getByRole('spinbutton');
       for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).fill(String(i + 1));
       await page.getByRole('button', { name: 'Reveal the feedback' }).click();
       expect(await page.locator('#facilitator-note').count()).toBe(1);
       expect(await page.getByText('★ Best practice').count()).toBeGreaterThanOrEqual(1);
       await projector.getByText('★ Best practice').first().waitFor();
+      expect(await listMarkers(page, 'reveal')).toBe(0);
+      expect(await listMarkers(projector, 'reveal')).toBe(0);
       await axeClean(s, 'e2e-presenter-reveal');
       expect(violationsText(await runAxe(projector))).toBe('');
       if (SCREENSHOTS) await fullPageScreenshot(projector, 'e2e-projector');
