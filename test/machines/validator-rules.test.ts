@@ -65,6 +65,7 @@ const cases: Expectation[] = [
   { file: 'language', code: 'language', severity: 'warning', path: 'nodes[3].narration', token: 'a CSEC', says: 'a youth experiencing CSEC' },
   { file: 'allow-language-unused', code: 'allow-language-unused', severity: 'warning', path: 'nodes[1].lines[0].allowLanguage[0]', token: '"awol"', says: 'Remove it' },
   { file: 'best-path-blocked', code: 'best-path-blocked', severity: 'warning', path: 'nodes[3]', token: '{', says: '"after-supervisor"' },
+  { file: 'role-in-parentheses', code: 'role-in-parentheses', severity: 'warning', path: 'characters[0].role', token: '"youth (in foster care)"', says: 'without parentheses' },
   { file: 'feedback-no-citation', code: 'feedback-no-citation', severity: 'warning', path: 'nodes[0].replies[0].feedback', token: '"A light', says: 'in parentheses' },
   { file: 'unknown-guide-section', code: 'unknown-guide-section', severity: 'warning', path: 'nodes[0].replies[1].feedback', token: 'Red Flag)', says: 'Did you mean "Red Flags"' },
   { file: 'duplicate-key', code: 'duplicate-key', severity: 'warning', path: 'nodes[3].narration', token: '"narration": "Driving home', says: 'first on line 75); only the last one is used' },

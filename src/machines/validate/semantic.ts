@@ -77,6 +77,11 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
     const path: JsonPath = ['characters', rawIndex.get(c) ?? 0, 'id'];
     if (characters.has(c.id)) error('duplicate-id', path, `Another character already has the id "${c.id}".`, 'Give every character its own id.');
     characters.add(c.id);
+    // Both apps show the role in parentheses after the name: "Ms. Okafor (CSW)".
+    if (/[()]/.test(c.role)) {
+      warn('role-in-parentheses', ['characters', rawIndex.get(c) ?? 0, 'role'], 'The role is shown in parentheses after the name, so parentheses inside it are doubled on screen: "Name (CSW (DCFS))".',
+        'Write the role without parentheses, e.g. "CSW, Children\'s Social Worker at DCFS" or "relative caregiver, her aunt".');
+    }
   }
   for (const v of scenario.variables ?? []) {
     const base: JsonPath = ['variables', rawIndex.get(v) ?? 0];
