@@ -39,7 +39,7 @@ export const Character = z
   .strictObject({
     id: Id,
     name: Text(80, 'The name shown before the character\'s lines.'),
-    role: Text(120, 'Who they are in the story, e.g. "youth", "CSW", "caregiver".'),
+    role: Text(120, 'Who they are in the story, e.g. "youth", "CSW", "relative caregiver, her aunt". Shown in parentheses after the name, so use commas, not parentheses, inside it.'),
     age: z.int().min(0).max(120).optional().meta({ description: 'Age in years, if it matters to the scene.' }),
     description: Text(600, 'A sentence a facilitator can read aloud to introduce the character.').optional(),
   })
