@@ -34,11 +34,11 @@ const RULED_OUT = new Set([
 ]);
 
 /**
- * A playthrough (its reply ids) that breaks one of `watched` and still ends on a strong ending, or
- * undefined when there is none. Every playthrough is tried; states that cannot differ in future
+ * A playthrough (its reply ids) that breaks one of `watched` (or, given `through`, takes that reply)
+ * and still ends on a strong ending, or undefined when there is none. Every playthrough is tried; states that cannot differ in future
  * (same node, variables, points and the conduct the conditions can read) are visited once.
  */
-function strongAfterViolation(s: Scenario, watched: ReadonlySet<string>): { principle: string; path: string[] } | undefined {
+function strongAfterViolation(s: Scenario, watched: ReadonlySet<string>, through?: string): { principle: string; path: string[] } | undefined {
   const index = indexScenario(s);
   const read = new Set<string>();
   const note = (when: Parameters<typeof conditionsOf>[0]) => {
@@ -55,11 +55,11 @@ function strongAfterViolation(s: Scenario, watched: ReadonlySet<string>): { prin
   const visit = (id: string | undefined, vars: Variables, conduct: Conduct, path: string[]): { principle: string; path: string[] } | undefined => {
     const node = id === undefined ? undefined : index.nodes.get(id);
     if (!node) return undefined;
-    const key = [id, JSON.stringify(vars), conduct.points, conduct.possible, conduct.critical > 0, tracked.map((p) => conduct.violations[p] ?? 0)].join('|');
+    const key = [id, JSON.stringify(vars), conduct.points, conduct.possible, conduct.critical > 0, tracked.map((p) => conduct.violations[p] ?? 0), through !== undefined && path.includes(through)].join('|');
     if (seen.has(key)) return undefined;
     seen.add(key);
     if (node.kind === 'ending') {
-      const broken = [...watched].find((p) => (conduct.violations[p] ?? 0) > 0);
+      const broken = through === undefined ? [...watched].find((p) => (conduct.violations[p] ?? 0) > 0) : path.includes(through) ? through : undefined;
       return node.ending === 'strong' && broken ? { principle: broken, path } : undefined;
     }
     if (node.kind === 'scene') return visit(route(node.next, vars, conduct), vars, conduct, path);
@@ -83,6 +83,11 @@ describe('outcome follows conduct', () => {
   it('youth-discloses: promising Kiara secrecy, or announcing a call to her CSW before talking to the Advocate Supervisor, does not end strong', () => {
     // The strong ending says "you told Kiara what was happening before it happened"; after "I promise, okay? This stays between us" it did not.
     expect(strongAfterViolation(scenario('youth-discloses'), new Set(['consult-supervisor-on-suspicion']))).toBeUndefined();
+  });
+
+  it('boy-red-flags: promising Theo it stays between you two does not end strong, though Ms. Ortega and Jonah then hear of it', () => {
+    // The strong ending has the team helping and Theo opening up about Vince, as if no promise had been broken.
+    expect(strongAfterViolation(scenario('boy-red-flags'), new Set(), 'd3-secret')).toBeUndefined();
   });
 
   it('the check finds such a playthrough: without its guard, driving around looking for Dez (not a first responder) ends strong', () => {
