@@ -110,7 +110,7 @@ describe('Enter never sends a reply nobody chose', () => {
   it('undo works on the feedback of the reply that ended the scenario; the record is written only when the debrief opens', async () => {
     const { r, env } = await firstDecision();
     await press(r, '1', KEY.enter, KEY.enter, '3');
-    expect(r.lastFrame()).toContain('Enter: see the debrief');
+    expect(r.lastFrame()).toContain('Enter or q: see the debrief');
     expect(r.lastFrame()).toMatch(/u: undo/);
     expect(readRecords(stateStore(env)).records).toEqual({});
     await press(r, 'u');
