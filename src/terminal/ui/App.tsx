@@ -126,6 +126,9 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
     setScreen({ name: 'picker', notice });
   };
   const onPicker = screen.name === 'picker';
+  // The scenario last opened from the picker, highlighted again when the picker comes back (a ref:
+  // the picker reads it as it mounts, and opening draws nothing more).
+  const lastOpened = useRef<string>(undefined);
   const checking = !catalog.entries.every((e) => e.playable);
 
   useEffect(() => {
@@ -210,7 +213,13 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
     body = (
       <Picker entries={facilitating ? catalog.entries : catalog.entries.map((e) => withRecord(e, records.records))} checking={checking} notice={pickerNotice(screen.notice, records.notice, stateStore(services.env).failure())} canResume={!facilitating && hasSave(services.env)}
         saved={marks?.saved} debriefs={marks?.debriefs}
-        onPick={(entry) => once(() => open(entry))} onDebrief={(entry) => once(() => reopenDebrief(entry))}
+        initial={lastOpened.current} onPick={(entry) => once(async () => {
+          lastOpened.current = entry.file;
+          await open(entry);
+        })} onDebrief={(entry) => once(async () => {
+          lastOpened.current = entry.file;
+          await reopenDebrief(entry);
+        })}
         onResume={() => once(() => resume())} onQuit={quit} />
     );
   } else if (screen.name === 'choose') {
