@@ -147,7 +147,8 @@ export interface PlayKeys {
 export function playHints({ kind, replies = 0, canUndo }: PlayKeys): Hint[] {
   const undo: Hint[] = canUndo ? [['u', 'undo']] : [];
   if (kind === 'decision') return [[`${numberKeys(replies, true)} or ↑↓ Enter`, 'reply'], ...undo, ['q', 'save & quit']];
-  if (kind === 'last-feedback') return [['Enter', 'see the debrief'], ...undo, ['q', 'quit']];
+  // q does not quit here: it opens the debrief too, so that it is never skipped by accident.
+  if (kind === 'last-feedback') return [['Enter or q', 'see the debrief'], ...undo];
   return [['Enter', 'continue'], ...undo, ['q', 'save & quit']];
 }
 

@@ -215,7 +215,7 @@ function printFeedback(f: NonNullable<SessionView['lastFeedback']>, say: Say): v
   for (const c of f.changes) say(`  ${c.label}: ${c.from} → ${c.to}`);
 }
 
-/** Lists the bundled scenarios and reads a number; undefined when input ends. */
+/** Lists the bundled scenarios and reads a number; undefined when input ends (after saying so). */
 export async function chooseScenario(opts: Pick<PlainOptions, 'io' | 'width' | 'readLine'> & { env?: NodeJS.ProcessEnv; marks?: boolean }): Promise<PlayableScenario | undefined> {
   const say = (text = '', indent = '') => opts.io.out(`${wrapText(text, opts.width, indent)}\n`);
   const catalog = loadCatalog().entries;
@@ -230,7 +230,10 @@ export async function chooseScenario(opts: Pick<PlainOptions, 'io' | 'width' | '
   for (;;) {
     say('Scenario number:');
     const line = await opts.readLine();
-    if (line === undefined) return undefined;
+    if (line === undefined) {
+      say('Input ended before a scenario was chosen.');
+      return undefined;
+    }
     const entry = catalog[Number(line.trim()) - 1];
     if (entry?.playable && /^\d+$/.test(line.trim())) return entry.playable;
     say(`Please type a number from 1 to ${catalog.length}.`);

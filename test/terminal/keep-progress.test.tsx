@@ -131,7 +131,9 @@ describe('the debrief is never lost', () => {
     const { element, exit } = appElement({ env });
     const r = await renderApp(element);
     await press(r, '1', KEY.enter, '1', KEY.enter, KEY.enter, '1');
-    expect(r.lastFrame()).toContain('Enter: see the debrief');
+    // The help line says what q does here: it does not quit.
+    expect(r.lastFrame()).toContain('Enter or q: see the debrief');
+    expect(r.lastFrame()).not.toContain('q: quit');
     await press(r, 'q');
     expect(exit).not.toHaveBeenCalled();
     expect(r.lastFrame()).toContain('Debrief: Example: the new phone');

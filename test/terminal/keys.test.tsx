@@ -50,6 +50,21 @@ describe('keys that arrive together in one chunk', () => {
     await settle(r);
     expect(r.lastFrame()).toMatch(/How did you get it\? · votes: 12/);
   });
+
+  it('arrows and Enter in one chunk (a paste, tmux send-keys, a fast typist over SSH) open the scenario the arrows reached', async () => {
+    const open = async (...chunks: string[]) => {
+      const r = await renderAt(appElement({ env: tempEnv(), dir: BUNDLED }).element, 80, 40);
+      await settle(r);
+      for (const c of chunks) await press(r, c);
+      await settle(r);
+      const frame = r.lastFrame() ?? '';
+      r.unmount();
+      return frame;
+    };
+    const slow = await open(KEY.down, KEY.down, KEY.enter);
+    expect(slow).toContain('Content note');
+    expect(await open(`${KEY.down}${KEY.down}${KEY.enter}`)).toBe(slow);
+  });
 });
 
 describe('Enter never sends a reply nobody chose', () => {
@@ -95,7 +110,7 @@ describe('Enter never sends a reply nobody chose', () => {
   it('undo works on the feedback of the reply that ended the scenario; the record is written only when the debrief opens', async () => {
     const { r, env } = await firstDecision();
     await press(r, '1', KEY.enter, KEY.enter, '3');
-    expect(r.lastFrame()).toContain('Enter: see the debrief');
+    expect(r.lastFrame()).toContain('Enter or q: see the debrief');
     expect(r.lastFrame()).toMatch(/u: undo/);
     expect(readRecords(stateStore(env)).records).toEqual({});
     await press(r, 'u');

@@ -1,6 +1,7 @@
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { appElement, KEY, renderApp, settle, tempEnv } from './helpers/ink.js';
+import { appElement, KEY, press, renderApp, renderAt, settle, tempEnv, validatedCatalog } from './helpers/ink.js';
+import { BUNDLED } from './helpers/layout.js';
 
 afterEach(() => cleanup());
 
@@ -27,5 +28,24 @@ describe('opening a scenario from the picker', () => {
     const frame = r.lastFrame() ?? '';
     expect(frame).toContain('Content note');
     expect(frame.split('\n')[0]).toBe(list[1]);
+  });
+});
+
+describe('coming back to the picker', () => {
+  it('b on a content note returns to the scenario it came from, still highlighted', async () => {
+    const { element } = appElement({ env: tempEnv(), catalog: validatedCatalog(BUNDLED) });
+    const r = await renderAt(element, 80, 40);
+    await settle(r);
+    const list = titles(r.lastFrame());
+    expect(list.length).toBeGreaterThanOrEqual(4);
+    await press(r, KEY.down, KEY.down, KEY.down, KEY.enter);
+    expect(r.lastFrame()).toContain('Content note');
+    expect(r.lastFrame().split('\n')[0]).toBe(list[3]);
+    await press(r, 'b');
+    expect(r.lastFrame()).toContain('choose a scenario');
+    expect(r.lastFrame()).toMatch(new RegExp(`^› +4\\. ${list[3]}`, 'm'));
+    // Enter opens it again.
+    await press(r, KEY.enter);
+    expect(r.lastFrame().split('\n')[0]).toBe(list[3]);
   });
 });

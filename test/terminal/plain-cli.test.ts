@@ -65,6 +65,15 @@ describe('plain mode in this process', () => {
     expect(r.out).not.toContain('Could not resume');
   });
 
+  it('input that ends at the list of scenarios says so (exit 1), in practice and in a trainer-led session', async () => {
+    for (const args of [[], ['--facilitate']]) {
+      const r = await cli(args, '\n', tempEnv());
+      expect(r.code).toBe(1);
+      expect(r.out).toContain('Please type a number from 1 to');
+      expect(r.out.trimEnd().split('\n').at(-1)).toBe('Input ended before a scenario was chosen.');
+    }
+  });
+
 });
 
 describe('play <file> and --from', () => {

@@ -167,6 +167,11 @@ describe('room command as a process', () => {
     expect(summary).toContain(`Branch taken: 1. ${first[1]!.trim().slice(0, 20)}`);
     expect(summary).toMatch(/Over the session: [03] of 3 votes \((0|100)%\) were for best practice/);
     expect(summary).toMatch(/\| 1 \| [^|]+ \| [^|]+ \| 3 \(100%\) \|/);
+    // Its words fit the terminal (80 columns through a pipe); only addresses and paths may not.
+    const long = room.output().split('\n').filter((l) => [...l].length > 80 && !l.includes('/'));
+    expect(long).toEqual([]);
+    // The resume hint is the command as it was run here.
+    expect(room.output().replace(/\s+/g, ' ')).toContain(`Resume it with "node ${BIN[1]!.startsWith(ROOT) ? BIN[1]!.slice(ROOT.length + 1) : BIN[1]} room --resume".`);
   });
 
   it('room --resume with nothing saved, or with a damaged room file, says so (exit 1) and moves the file aside', async () => {

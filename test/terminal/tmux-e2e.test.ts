@@ -266,13 +266,13 @@ function boxIsWhole(s: string, columns: number): boolean {
 async function press(t: Term, key: string, what = `the screen after ${key}`): Promise<string> {
   const before = await t.screen();
   await t.keys(key);
-  return t.waitFor((s) => s !== before && /· q: |q: quit|q: save/.test(hints(s)), what);
+  return t.waitFor((s) => s !== before && /· q: |q: quit|q: save|q: see/.test(hints(s)), what);
 }
 
 /** One step forward: the first reply on a decision, Enter on feedback or a scene. */
 async function step(t: Term, s: string): Promise<string> {
   if (/ reply( ·|$)/.test(hints(s))) return press(t, '1');
-  if (/Enter: (continue|debrief|see)/i.test(hints(s))) return press(t, 'Enter');
+  if (/Enter(?: or q)?: (continue|debrief|see)/i.test(hints(s))) return press(t, 'Enter');
   throw new Error(`Unexpected screen:\n${s}`);
 }
 

@@ -11,6 +11,7 @@ import {
 import { parseArgs, UsageError } from '../args.js';
 import type { CliIO } from '../commands.js';
 import { exportsDir } from '../export.js';
+import { command } from '../invocation.js';
 import { fileStore } from '../node/file-store.js';
 import { packageRoot } from '../paths.js';
 import { sessionSeed } from '../seed.js';
@@ -172,11 +173,14 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
   io.out(`Phones join at:\n  ${at.join}\n`);
   for (const other of at.others) io.out(`  (or ${other})\n`);
   io.out(`${renderUnicodeCompact(at.join, { border: 2, ecc: 'M' })}\n\n`);
-  if (at.local) io.out('This room listens on this machine only: phones cannot reach it. Use --host 0.0.0.0 on a shared network.\n');
-  io.out(`Presenter (this laptop only; the link carries the room's secret, do not project it):\n  ${at.presenter}\n`);
-  io.out(`Listening on ${host === '0.0.0.0' || host === '::' ? `all interfaces (${host})` : host}, port ${port}. Ctrl+C closes the room and writes the session summary.\n`);
-  if (!readVoterFiles(packageRoot())) io.out('The voter page is not built: run "npm run build" first.\n');
+  // Sentences are wrapped to the terminal (addresses are not, so they can be copied whole).
   const width = Math.max(40, Math.min(process.stdout.columns || 80, 100));
+  const say = (text: string) => io.out(`${wrapText(text, width)}\n`);
+  if (at.local) say('This room listens on this machine only: phones cannot reach it. Use --host 0.0.0.0 on a shared network.');
+  say('Presenter (this laptop only; the link carries the room\'s secret, do not project it):');
+  io.out(`  ${at.presenter}\n`);
+  say(`Listening on ${host === '0.0.0.0' || host === '::' ? `all interfaces (${host})` : host}, port ${port}. Ctrl+C closes the room and writes the session summary.`);
+  if (!readVoterFiles(packageRoot())) say('The voter page is not built: run "npm run build" first.');
   where.controls = roomControls(server, ctx, io, width);
   io.out(`\n${wrapText(CONTROLS_HELP, width)}\n`);
   where.controls.changed(server.state());
@@ -193,7 +197,7 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
         } catch (e) {
           io.err(`casa-practice: could not write the summary: ${visibleLine(e instanceof Error ? e.message : String(e))}\n`);
         }
-        if (written) io.out(`\nRoom closed. Session summary written to ${written}\nResume it with "casa-practice room --resume".\n`);
+        if (written) io.out(`\nRoom closed. Session summary written to ${written}\n${wrapText(`Resume it with "${command('room --resume', env)}".`, width)}\n`);
         resolve(signal === 'SIGINT' || signal === 'SIGTERM' ? 0 : 129);
       });
     };

@@ -1,6 +1,6 @@
 import { Box, Text, useStdout } from 'ink';
 import { dirname, resolve } from 'node:path';
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { debriefKey, entryOf, resumeFailure, saveKey, withRecord, type CatalogEntry, type PlayableScenario, type Records, type RunOrigin, type SaveSummary, type SessionMode } from '../../machines/light.js';
 import type { Debrief, PersistedScenarioSnapshot, SessionActor } from '../../machines/index.js';
 import type { Listing } from '../node/catalog-files.js';
@@ -114,7 +114,13 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   useKeySplitter();
   const keyRouter = useKeyRouter();
   const facilitating = start.kind === 'facilitate';
-  const [screen, setScreen] = useState<Screen>(() => firstScreen(start));
+  const [screen, showScreen] = useState<Screen>(() => firstScreen(start));
+  // The screen last asked for, until it is drawn (see once).
+  const asked = useRef<Screen>(undefined);
+  const setScreen = (next: Screen) => {
+    asked.current = next;
+    showScreen(next);
+  };
   // Whether progress can be saved is checked once, at start; the store remembers a failure and
   // every screen that promises saving says so instead.
   useState(() => checkStateFolder(services.env));
@@ -126,6 +132,9 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
     setScreen({ name: 'picker', notice });
   };
   const onPicker = screen.name === 'picker';
+  // The scenario last opened from the picker, highlighted again when the picker comes back (a ref:
+  // the picker reads it as it mounts, and opening draws nothing more).
+  const lastOpened = useRef<string>(undefined);
   const checking = !catalog.entries.every((e) => e.playable);
 
   useEffect(() => {
@@ -151,14 +160,21 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
 
   // Opening a scenario loads it first, while the screen that asked stays up and keeps taking keys:
   // a second choice then (a habitual Enter after a number) must not open another one over it.
+  // The task is done once the screen it asked for is drawn: React draws it a turn after the task
+  // ends, and a key in between met the old screen, no longer loading, which opened another one.
   const loading = useRef(false);
   const once = (task: () => Promise<unknown>) => {
     if (loading.current) return;
     loading.current = true;
     void task().finally(() => {
-      loading.current = false;
+      if (asked.current === undefined) loading.current = false;
     });
   };
+  useLayoutEffect(() => {
+    if (asked.current !== screen) return;
+    asked.current = undefined;
+    loading.current = false;
+  }, [screen]);
 
   /** The entry's scenario, validated (the picker may not have checked it yet), or undefined after saying why. */
   const playableOf = async (entry: CatalogEntry): Promise<PlayableScenario | undefined> => {
@@ -210,7 +226,13 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
     body = (
       <Picker entries={facilitating ? catalog.entries : catalog.entries.map((e) => withRecord(e, records.records))} checking={checking} notice={pickerNotice(screen.notice, records.notice, stateStore(services.env).failure())} canResume={!facilitating && hasSave(services.env)}
         saved={marks?.saved} debriefs={marks?.debriefs}
-        onPick={(entry) => once(() => open(entry))} onDebrief={(entry) => once(() => reopenDebrief(entry))}
+        initial={lastOpened.current} onPick={(entry) => once(async () => {
+          lastOpened.current = entry.file;
+          await open(entry);
+        })} onDebrief={(entry) => once(async () => {
+          lastOpened.current = entry.file;
+          await reopenDebrief(entry);
+        })}
         onResume={() => once(() => resume())} onQuit={quit} />
     );
   } else if (screen.name === 'choose') {

@@ -20,6 +20,8 @@ export interface PickerProps {
   checking?: boolean;
   /** Whether a saved session is waiting (R resumes it). */
   canResume: boolean;
+  /** The file of the scenario to highlight first (the one last opened, when coming back). */
+  initial?: string;
   /** Files of the scenarios that have a save waiting (marked in the list). */
   saved?: ReadonlySet<string>;
   /** Files of the scenarios whose last debrief is kept (d opens it). */
@@ -42,10 +44,10 @@ const rowsOf = (text: string, width: number) => inkRows(text, width);
  * the summary of the highlighted one below, so the whole picker fits 24 rows. A list longer than
  * the terminal is shown as a window that follows the highlight.
  */
-export function Picker({ entries, notice, checking, canResume, saved, debriefs, onPick, onDebrief, onResume, onQuit }: PickerProps) {
+export function Picker({ entries, notice, checking, canResume, initial, saved, debriefs, onPick, onDebrief, onResume, onQuit }: PickerProps) {
   const theme = useTheme();
   const { columns, rows: screenRows } = useScreenSize();
-  const [selected, setSelected] = useState(0);
+  const [selected, setSelected] = useState(() => Math.max(0, entries.findIndex((e) => e.file === initial)));
   // The digits typed so far of a number that more than one scenario's number starts with (see typeNumber).
   const typed = useRef('');
   // …and the number they name, for the help line (state, so that the line is drawn again).

@@ -25,10 +25,51 @@ export const KeyRouterProvider = KeyRouterContext.Provider;
 export function useKeyRouter(): Set<KeyListener> {
   const { isRawModeSupported } = useStdin();
   const [listeners] = useState(() => new Set<KeyListener>());
-  useInput((input, key) => {
-    for (const l of [...listeners]) if (l.active && listeners.has(l)) l.handle(input, key);
-  }, { isActive: isRawModeSupported === true });
+  const [queue] = useState(() => keyQueue(listeners));
+  useLayoutEffect(() => queue.stop, [queue]);
+  useInput(queue.push, { isActive: isRawModeSupported === true });
   return listeners;
+}
+
+/**
+ * Hands keys to the screens one at a time, each after the previous one's update has rendered. Ink
+ * splits one chunk of input at its escape sequences and emits the parts in one go ("↓↓⏎" from a
+ * paste, tmux send-keys or a fast typist over SSH is three keys in the same turn), while React
+ * renders a key's update only after that turn: the later keys met handlers still holding the
+ * screen as it was before the first, and Enter opened the scenario highlighted before the arrows
+ * moved. A key that comes while one is being handled waits (two turns, as in useKeySplitter: the
+ * new frame's effects have run by then), and then goes to the screens that were listening when
+ * it came, with their handlers of now; a screen that appeared meanwhile does not get it, as it
+ * would not have if the key had been handled at once. Several keys in one string are left to
+ * useKeySplitter, which sends them back one by one.
+ */
+function keyQueue(listeners: Set<KeyListener>) {
+  const deliver = (to: readonly KeyListener[], input: string, key: Key) => {
+    for (const l of to) if (l.active && listeners.has(l)) l.handle(input, key);
+  };
+  const waiting: { to: KeyListener[]; input: string; key: Key }[] = [];
+  let busy = false;
+  let live = true;
+  const next = () => setImmediate(() => setImmediate(() => {
+    const k = live ? waiting.shift() : undefined;
+    busy = k !== undefined;
+    if (!k) return;
+    deliver(k.to, k.input, k.key);
+    next();
+  }));
+  return {
+    push(input: string, key: Key) {
+      if (keysIn(input).length > 1) return deliver([...listeners], input, key);
+      if (busy) return void waiting.push({ to: [...listeners], input, key });
+      busy = true;
+      deliver([...listeners], input, key);
+      next();
+    },
+    stop() {
+      live = false;
+      waiting.length = 0;
+    },
+  };
 }
 
 /**

@@ -228,7 +228,7 @@ export async function playToDebrief(r: Typable & { lastFrame: () => string | und
   for (let i = 0; i < limit; i++) {
     const frame = r.lastFrame() ?? '';
     if (frame.includes('Debrief:')) return;
-    if (/Enter: (start|continue|see the debrief)/.test(frame)) {
+    if (/Enter(?: or q)?: (start|continue|see the debrief)/.test(frame)) {
       await press(r, KEY.enter);
       continue;
     }
