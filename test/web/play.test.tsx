@@ -128,6 +128,8 @@ describe('playing a scenario in the browser', () => {
     await user.keyboard('1');
     screen.getByRole('button', { name: 'Start again from the beginning' }).focus();
     await user.keyboard('{Enter}');
+    screen.getByRole('button', { name: 'Yes, start again' }).focus();
+    await user.keyboard('{Enter}');
     expect(screen.getByText(/^Decision 1 of about/)).toBeTruthy();
     expect(document.activeElement).toBe(currentHeading());
     await playToDebrief(user);
@@ -140,6 +142,47 @@ describe('playing a scenario in the browser', () => {
     await user.keyboard('{Enter}');
     expect(screen.getByText(/^Decision 1 of about/)).toBeTruthy();
     expect(document.activeElement).toBe(currentHeading());
+  });
+
+  it('Start again asks first, in the page: Escape or No keeps the progress and its save, Yes deletes them', async () => {
+    const user = userEvent.setup();
+    const { store } = renderApp('#/play/youth-discloses');
+    await screen.findByRole('group', { name: /./ });
+    await user.keyboard('1');
+    const saved = store.read('saves/youth-discloses.json');
+    expect(JSON.parse(saved ?? '{}').session.snapshot.context.transcript).toHaveLength(1);
+    const startAgain = screen.getByRole('button', { name: 'Start again from the beginning' });
+    startAgain.focus();
+    await user.keyboard('{Enter}');
+    // Nothing is lost yet: the question says what would be, and focus is on its safe answer.
+    const confirm = screen.getByRole('group', { name: 'Start again from the beginning?' });
+    expect(confirm.getAttribute('aria-describedby')).toBeTruthy();
+    expect(document.getElementById(confirm.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(/The reply you have made in this playthrough will be lost, and the progress saved in this browser will be deleted\. This cannot be undone\./);
+    expect(startAgain.getAttribute('aria-expanded')).toBe('true');
+    expect(document.activeElement).toBe(within(confirm).getByRole('button', { name: 'No, keep going' }));
+    expect(store.read('saves/youth-discloses.json')).toBe(saved);
+    // A number key does not answer the decision behind the question.
+    await user.keyboard('1');
+    expect(within(screen.getByRole('log')).getAllByText('You:')).toHaveLength(1);
+    // Escape cancels: the question goes, focus is back on the button, the progress is as it was.
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('group', { name: 'Start again from the beginning?' })).toBeNull();
+    expect(document.activeElement).toBe(startAgain);
+    expect(startAgain.getAttribute('aria-expanded')).toBe('false');
+    expect(store.read('saves/youth-discloses.json')).toBe(saved);
+    expect(within(screen.getByRole('log')).getAllByText('You:')).toHaveLength(1);
+    // No does the same.
+    await user.keyboard('{Enter}');
+    await user.click(screen.getByRole('button', { name: 'No, keep going' }));
+    expect(screen.queryByRole('group', { name: 'Start again from the beginning?' })).toBeNull();
+    expect(document.activeElement).toBe(startAgain);
+    expect(store.read('saves/youth-discloses.json')).toBe(saved);
+    // Yes starts again from the first decision, and the save is gone.
+    await user.click(startAgain);
+    await user.click(screen.getByRole('button', { name: 'Yes, start again' }));
+    expect(screen.getByText(/^Decision 1 of about/)).toBeTruthy();
+    expect(within(screen.getByRole('log')).queryAllByText('You:')).toHaveLength(0);
+    expect(store.read('saves/youth-discloses.json')).toBeUndefined();
   });
 
   it('a number key held down answers one decision, not the next ones too', async () => {
