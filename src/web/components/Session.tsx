@@ -6,6 +6,7 @@ import {
   type Debrief as DebriefData, type PersistedScenarioSnapshot, type PlayableScenario, type SessionActor, type SessionEvent, type SessionMode, type SessionView,
 } from '../../machines/index.js';
 import { useStore } from '../store.js';
+import { useTitle } from '../title.js';
 import { Debrief } from './Debrief.js';
 import { Feedback } from './Feedback.js';
 
@@ -91,6 +92,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, persist, paused, not
     return replayed.length > 0 ? replayed.map((m) => momentOf(m.view, m.turns)) : [momentOf(selectView(scenario, actor.getSnapshot()), actor.getSnapshot().context.transcript.length)];
   });
   const [saveError, setSaveError] = useState<string>();
+  useTitle(`${view.done ? 'Debrief' : mode === 'assessment' ? 'Assessment' : 'Play'}: ${view.scenarioTitle}`);
   // Starting again loses the replies so far (and their save): it asks first, in the page.
   const [confirmingRestart, setConfirmingRestart] = useState(false);
   const restartButton = useRef<HTMLButtonElement>(null);

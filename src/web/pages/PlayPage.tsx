@@ -4,6 +4,7 @@ import { Session } from '../components/Session.js';
 import { hrefOf } from '../routing.js';
 import { bundledById, type ScenarioText } from '../scenarios.js';
 import { useStore } from '../store.js';
+import { useTitle } from '../title.js';
 import { validateBundled } from '../bundled-loader.js';
 
 type State =
@@ -28,6 +29,8 @@ export default function PlayPage({ id, mode, paused }: { id: string; mode: Sessi
       live = false;
     };
   }, [id, mode, store]);
+  // A session sets its own (with the scenario's title).
+  useTitle(state.kind === 'missing' ? 'Scenario not found' : state.kind === 'invalid' ? 'Scenario cannot be played' : undefined);
   if (state.kind === 'loading') return <p role="status">Opening the scenario…</p>;
   if (state.kind === 'missing') {
     return (
