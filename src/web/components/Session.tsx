@@ -95,6 +95,8 @@ function Playthrough({ playable, mode, snapshot, startedAt, persist, paused, not
   useTitle(`${view.done ? 'Debrief' : mode === 'assessment' ? 'Assessment' : 'Play'}: ${view.scenarioTitle}`);
   // Starting again loses the replies so far (and their save): it asks first, in the page.
   const [confirmingRestart, setConfirmingRestart] = useState(false);
+  // "Welcome back" is for the moment the save is opened: it goes once the volunteer moves on.
+  const [welcomeBack, setWelcomeBack] = useState(resumed ?? false);
   const restartButton = useRef<HTMLButtonElement>(null);
   const keepGoingButton = useRef<HTMLButtonElement>(null);
   const finished = useRef(false);
@@ -139,6 +141,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, persist, paused, not
     // The new moment is in the page before focus moves to it: synchronously, never after an animation.
     flushSync(() => {
       setConfirmingRestart(false);
+      setWelcomeBack(false);
       actor.send(event);
       const snap = actor.getSnapshot();
       setMoments((m) => addMoment(m, selectView(scenario, snap), snap.context.transcript.length));
@@ -221,7 +224,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, persist, paused, not
         )}
       </div>
       {notice && <p className="notice" role="status">{notice}</p>}
-      {resumed && <p className="notice" role="status">Welcome back: you are where you left off.</p>}
+      {welcomeBack && <p className="notice" role="status">Welcome back: you are where you left off.</p>}
       {whatIf && <p className="notice">What if: you are back at an earlier decision with your earlier replies kept. This replay is not added to your records.</p>}
       {saveError && <p className="notice" role="alert">{saveError}</p>}
       <h2 className="sr-only" id="transcript-heading">Conversation</h2>
