@@ -85,6 +85,9 @@ describe('playing a scenario in the browser', () => {
     renderApp('#/play/youth-discloses', store);
     const notice = await screen.findByText(/^Could not resume:/);
     expect(notice.textContent).toMatch(/starting fresh/);
+    // Where the save went, in a browser's words (not a storage key the volunteer cannot open).
+    expect(notice.textContent).toMatch(/A copy of the save is kept in this browser's storage for this site \(nothing was deleted\); starting fresh\.$/);
+    expect(notice.textContent).not.toMatch(/\.damaged-|saves\//);
     expect(screen.getByText(/^Decision 1 of about/)).toBeTruthy();
     expect([...store.data.keys()].some((k) => k.startsWith('saves/youth-discloses.json.damaged-'))).toBe(true);
   });
