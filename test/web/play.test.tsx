@@ -1,8 +1,11 @@
 // @vitest-environment jsdom
-import { cleanup, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { memoryStore } from '../../src/machines/light.js';
+import { startSession, validateScenario, type Debrief as DebriefData } from '../../src/machines/index.js';
+import { Debrief } from '../../src/web/components/Debrief.js';
+import exampleText from '../fixtures/good/example.json?raw';
 import { playToDebrief, renderApp } from './helpers.js';
 
 afterEach(cleanup);
@@ -207,5 +210,23 @@ describe('playing a scenario in the browser', () => {
       } else await user.click(screen.getByRole('button', { name: 'Continue' }));
     }
     expect(document.getElementById('debrief-heading')).not.toBeNull();
+  });
+});
+
+describe('the debrief in the browser', () => {
+  it('a score below zero has a real minus sign, as the terminal and the reply values show it', () => {
+    const example = validateScenario(exampleText, 'example.json').scenario;
+    if (!example) throw new Error('not valid');
+    // The harmful path of the example (as in the core's report tests): −6 of a best of 4.
+    const actor = startSession(example, 'practice');
+    for (const replyId of ['phone-accuse', 'after-search']) {
+      while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
+      actor.send({ type: 'reply.choose', replyId });
+    }
+    while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
+    const debrief = actor.getSnapshot().output as DebriefData;
+    render(<Debrief scenario={example} debrief={debrief} mode="practice" recorded={false} whatIf={false} onTryAgain={() => undefined} />);
+    expect(screen.getByText(/^Score:/).parentElement?.textContent).toBe('Score: −6 of 4 (0%)');
+    expect(document.body.textContent).not.toMatch(/-\d/);
   });
 });
