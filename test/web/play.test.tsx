@@ -188,6 +188,12 @@ describe('playing a scenario in the browser', () => {
     expect(screen.queryByRole('group', { name: 'Start again from the beginning?' })).toBeNull();
     expect(document.activeElement).toBe(startAgain);
     expect(store.read('saves/youth-discloses.json')).toBe(saved);
+    // Escape on the button that opened it closes it too.
+    await user.keyboard('{Enter}');
+    startAgain.focus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('group', { name: 'Start again from the beginning?' })).toBeNull();
+    expect(store.read('saves/youth-discloses.json')).toBe(saved);
     // Yes starts again from the first decision, and the save is gone.
     await user.click(startAgain);
     await user.click(screen.getByRole('button', { name: 'Yes, start again' }));

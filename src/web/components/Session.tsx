@@ -272,7 +272,18 @@ function Playthrough({ playable, mode, snapshot, startedAt, persist, paused, not
         {view.canContinue && <button type="button" className="primary" onClick={() => advance({ type: 'scene.continue' })}>Continue</button>}
         {mode === 'practice' && view.canUndo && <button type="button" onClick={() => advance({ type: 'decision.undo' })}>Undo last reply</button>}
         {context.transcript.length > 0 && (
-          <button type="button" ref={restartButton} aria-expanded={confirmingRestart} aria-controls={confirmingRestart ? 'restart-confirm' : undefined} onClick={() => (confirmingRestart ? cancelRestart() : askRestart())}>
+          <button
+            type="button"
+            ref={restartButton}
+            aria-expanded={confirmingRestart}
+            aria-controls={confirmingRestart ? 'restart-confirm' : undefined}
+            onClick={() => (confirmingRestart ? cancelRestart() : askRestart())}
+            onKeyDown={(e) => {
+              if (e.key !== 'Escape' || !confirmingRestart) return;
+              e.preventDefault();
+              cancelRestart();
+            }}
+          >
             Start again from the beginning
           </button>
         )}
