@@ -4,6 +4,7 @@ import { BreakPanel } from './components/BreakPanel.js';
 import { Library } from './pages/Library.js';
 import { hrefOf, useRoute, type Route } from './routing.js';
 import { StoreContext } from './store.js';
+import { RouteTitle } from './title.js';
 
 // Pages past the library load on demand: the first page needs neither XState nor the validator.
 const PlayPage = lazy(() => import('./pages/PlayPage.js'));
@@ -66,6 +67,8 @@ export function App({ store, storageNotice }: AppProps) {
           </ul>
         </nav>
         <main id="main" ref={main} tabIndex={-1}>
+          {/* Before the page: a page that knows more (a scenario's title) sets the title after it. */}
+          <RouteTitle route={route} />
           {storageNotice && <p className="notice" role="status">{storageNotice}</p>}
           {storeProblem && <p className="notice" role="alert">{storeProblem}</p>}
           {onBreak && <BreakPanel onBack={endBreak} />}

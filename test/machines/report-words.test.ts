@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countWords, criticalGroups, inVoice, outcomeScoreLine, scoreBar } from '../../src/machines/index.js';
+import { countWords, criticalGroups, inVoice, outcomeScoreLine, scoreBar, scoreWords } from '../../src/machines/index.js';
 
 describe('debrief words shared by every UI', () => {
   it('a score bar has ten cells, filled by the percentage, clamped to 0–100', () => {
@@ -13,6 +13,10 @@ describe('debrief words shared by every UI', () => {
   it('the outcome line carries the band, the bar and the numbers, and says when a critical violation capped it', () => {
     expect(outcomeScoreLine({ outcome: { label: 'Developing' }, score: { earned: 14, best: 27, percent: 52 } })).toBe('Outcome: Developing · █████░░░░░ 52% (14 of 27)');
     expect(outcomeScoreLine({ outcome: { label: 'Needs review' }, score: { earned: 20, best: 27, percent: 50, capped: true } })).toContain('capped after a critical violation');
+    // A score below zero has a real minus sign, as every other signed number the UIs show.
+    expect(outcomeScoreLine({ outcome: { label: 'Needs review' }, score: { earned: -2, best: 27, percent: 0 } })).toBe('Outcome: Needs review · ░░░░░░░░░░ 0% (−2 of 27)');
+    expect(scoreWords({ earned: -2, best: 27, percent: 0 })).toBe('−2 of 27 (0%)');
+    expect(scoreWords({ earned: 0, best: 27, percent: 0 })).toBe('0 of 27 (0%)');
   });
 
   it('counts show followed, gone against and missed, zeros left out', () => {

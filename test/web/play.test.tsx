@@ -1,8 +1,11 @@
 // @vitest-environment jsdom
-import { cleanup, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { memoryStore } from '../../src/machines/light.js';
+import { startSession, validateScenario, type Debrief as DebriefData } from '../../src/machines/index.js';
+import { Debrief } from '../../src/web/components/Debrief.js';
+import exampleText from '../fixtures/good/example.json?raw';
 import { playToDebrief, renderApp } from './helpers.js';
 
 afterEach(cleanup);
@@ -73,6 +76,11 @@ describe('playing a scenario in the browser', () => {
     expect(log.textContent).toContain(chosen?.replace(/^You:\s*/, '') ?? 'missing');
     expect(log.textContent).toBe(before);
     expect(within(log).queryByText('Earlier in this conversation')).toBeNull();
+    // The welcome is for the moment the save opens: it goes at the next step.
+    const next = screen.queryByRole('button', { name: 'Continue' });
+    if (next) await user.click(next);
+    else await user.keyboard('1');
+    expect(screen.queryByText(/Welcome back/)).toBeNull();
   });
 
   it('a damaged save gives a clear notice and a clean start, and is moved aside, not deleted', async () => {
@@ -80,6 +88,9 @@ describe('playing a scenario in the browser', () => {
     renderApp('#/play/youth-discloses', store);
     const notice = await screen.findByText(/^Could not resume:/);
     expect(notice.textContent).toMatch(/starting fresh/);
+    // Where the save went, in a browser's words (not a storage key the volunteer cannot open).
+    expect(notice.textContent).toMatch(/A copy of the save is kept in this browser's storage for this site \(nothing was deleted\); starting fresh\.$/);
+    expect(notice.textContent).not.toMatch(/\.damaged-|saves\//);
     expect(screen.getByText(/^Decision 1 of about/)).toBeTruthy();
     expect([...store.data.keys()].some((k) => k.startsWith('saves/youth-discloses.json.damaged-'))).toBe(true);
   });
@@ -128,6 +139,8 @@ describe('playing a scenario in the browser', () => {
     await user.keyboard('1');
     screen.getByRole('button', { name: 'Start again from the beginning' }).focus();
     await user.keyboard('{Enter}');
+    screen.getByRole('button', { name: 'Yes, start again' }).focus();
+    await user.keyboard('{Enter}');
     expect(screen.getByText(/^Decision 1 of about/)).toBeTruthy();
     expect(document.activeElement).toBe(currentHeading());
     await playToDebrief(user);
@@ -140,6 +153,53 @@ describe('playing a scenario in the browser', () => {
     await user.keyboard('{Enter}');
     expect(screen.getByText(/^Decision 1 of about/)).toBeTruthy();
     expect(document.activeElement).toBe(currentHeading());
+  });
+
+  it('Start again asks first, in the page: Escape or No keeps the progress and its save, Yes deletes them', async () => {
+    const user = userEvent.setup();
+    const { store } = renderApp('#/play/youth-discloses');
+    await screen.findByRole('group', { name: /./ });
+    await user.keyboard('1');
+    const saved = store.read('saves/youth-discloses.json');
+    expect(JSON.parse(saved ?? '{}').session.snapshot.context.transcript).toHaveLength(1);
+    const startAgain = screen.getByRole('button', { name: 'Start again from the beginning' });
+    startAgain.focus();
+    await user.keyboard('{Enter}');
+    // Nothing is lost yet: the question says what would be, and focus is on its safe answer.
+    const confirm = screen.getByRole('group', { name: 'Start again from the beginning?' });
+    expect(confirm.getAttribute('aria-describedby')).toBeTruthy();
+    expect(document.getElementById(confirm.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(/The reply you have made in this playthrough will be lost, and the progress saved in this browser will be deleted\. This cannot be undone\./);
+    expect(startAgain.getAttribute('aria-expanded')).toBe('true');
+    expect(document.activeElement).toBe(within(confirm).getByRole('button', { name: 'No, keep going' }));
+    expect(store.read('saves/youth-discloses.json')).toBe(saved);
+    // A number key does not answer the decision behind the question.
+    await user.keyboard('1');
+    expect(within(screen.getByRole('log')).getAllByText('You:')).toHaveLength(1);
+    // Escape cancels: the question goes, focus is back on the button, the progress is as it was.
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('group', { name: 'Start again from the beginning?' })).toBeNull();
+    expect(document.activeElement).toBe(startAgain);
+    expect(startAgain.getAttribute('aria-expanded')).toBe('false');
+    expect(store.read('saves/youth-discloses.json')).toBe(saved);
+    expect(within(screen.getByRole('log')).getAllByText('You:')).toHaveLength(1);
+    // No does the same.
+    await user.keyboard('{Enter}');
+    await user.click(screen.getByRole('button', { name: 'No, keep going' }));
+    expect(screen.queryByRole('group', { name: 'Start again from the beginning?' })).toBeNull();
+    expect(document.activeElement).toBe(startAgain);
+    expect(store.read('saves/youth-discloses.json')).toBe(saved);
+    // Escape on the button that opened it closes it too.
+    await user.keyboard('{Enter}');
+    startAgain.focus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('group', { name: 'Start again from the beginning?' })).toBeNull();
+    expect(store.read('saves/youth-discloses.json')).toBe(saved);
+    // Yes starts again from the first decision, and the save is gone.
+    await user.click(startAgain);
+    await user.click(screen.getByRole('button', { name: 'Yes, start again' }));
+    expect(screen.getByText(/^Decision 1 of about/)).toBeTruthy();
+    expect(within(screen.getByRole('log')).queryAllByText('You:')).toHaveLength(0);
+    expect(store.read('saves/youth-discloses.json')).toBeUndefined();
   });
 
   it('a number key held down answers one decision, not the next ones too', async () => {
@@ -156,5 +216,23 @@ describe('playing a scenario in the browser', () => {
       } else await user.click(screen.getByRole('button', { name: 'Continue' }));
     }
     expect(document.getElementById('debrief-heading')).not.toBeNull();
+  });
+});
+
+describe('the debrief in the browser', () => {
+  it('a score below zero has a real minus sign, as the terminal and the reply values show it', () => {
+    const example = validateScenario(exampleText, 'example.json').scenario;
+    if (!example) throw new Error('not valid');
+    // The harmful path of the example (as in the core's report tests): −6 of a best of 4.
+    const actor = startSession(example, 'practice');
+    for (const replyId of ['phone-accuse', 'after-search']) {
+      while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
+      actor.send({ type: 'reply.choose', replyId });
+    }
+    while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
+    const debrief = actor.getSnapshot().output as DebriefData;
+    render(<Debrief scenario={example} debrief={debrief} mode="practice" recorded={false} whatIf={false} onTryAgain={() => undefined} />);
+    expect(screen.getByText(/^Score:/).parentElement?.textContent).toBe('Score: −6 of 4 (0%)');
+    expect(document.body.textContent).not.toMatch(/-\d/);
   });
 });

@@ -82,8 +82,20 @@ describe('My records', () => {
   it('damaged records give a notice and a clean list; the damaged text is kept aside', async () => {
     const store = memoryStore({ 'records.json': '{"format": "casa-practice-records", "formatVersion": 2, "best": [' });
     renderApp('#/records', store);
-    expect((await screen.findByText(/damaged/)).textContent).toMatch(/moved to/);
+    // In a browser's words: a storage key (records.json.damaged-…) is nothing the volunteer can open.
+    const notice = (await screen.findByText(/damaged/)).textContent;
+    expect(notice).toBe('Your completion records were damaged; a copy of them is kept in this browser\'s storage for this site (nothing was deleted) and new records were started. If you have a backup file, load it with “Load a backup file” below to bring your records back.');
+    expect(document.body.textContent).not.toMatch(/records\.json/);
     expect(screen.getByText(/No completed practice yet/)).toBeTruthy();
+    expect([...store.data.keys()].some((k) => k.startsWith('records.json.damaged-'))).toBe(true);
+  });
+
+  it('the scenarios page words damaged records for a browser too, pointing to My records', async () => {
+    const store = memoryStore({ 'records.json': 'not json' });
+    renderApp('#/', store);
+    const notice = (await screen.findByText(/damaged/)).textContent;
+    expect(notice).toMatch(/kept in this browser's storage for this site \(nothing was deleted\) and new records were started\. If you have a backup file, load it on My records/);
+    expect(notice).not.toMatch(/records\.json/);
     expect([...store.data.keys()].some((k) => k.startsWith('records.json.damaged-'))).toBe(true);
   });
 

@@ -1,5 +1,5 @@
 import { cleanLine } from '../text/clean.js';
-import { parsePlaythrough, readRecordsFile, RECORDS_KEY, recordsText, type PlaythroughRecord, type Records, type RecordsFile } from './records.js';
+import { parsePlaythrough, readRecordsFile, RECORDS_KEY, recordsText, type PlaythroughRecord, type Records, type RecordsFile, type RecordsSetAside } from './records.js';
 import { SAVES_PREFIX } from './slots.js';
 import type { Store } from './store.js';
 
@@ -41,8 +41,8 @@ export function backupFileName(now = new Date()): string {
 }
 
 /** A backup of everything in the store, as file text. Damaged saves are left out (they stay set aside in the store). */
-export function backupText(store: Store, now = new Date()): { text: string; notice?: string } {
-  const { file, notice } = readRecordsFile(store, now);
+export function backupText(store: Store, now = new Date()): { text: string; notice?: string; setAside?: RecordsSetAside } {
+  const { file, notice, setAside } = readRecordsFile(store, now);
   const saves: Record<string, SaveValue> = {};
   for (const { key } of store.list(SAVES_PREFIX)) {
     if (!SAVE_KEY.test(key)) continue;
@@ -55,7 +55,7 @@ export function backupText(store: Store, now = new Date()): { text: string; noti
     }
   }
   const backup: BackupFile = { format: 'casa-practice-backup', formatVersion: 1, exportedAt: now.toISOString(), records: file, saves };
-  return { text: `${JSON.stringify(backup, null, 2)}\n`, ...(notice ? { notice } : {}) };
+  return { text: `${JSON.stringify(backup, null, 2)}\n`, ...(notice ? { notice } : {}), ...(setAside ? { setAside } : {}) };
 }
 
 export type BackupParse = { ok: true; backup: BackupFile } | { ok: false; error: string };
@@ -133,11 +133,13 @@ export interface ImportResult {
   message: string;
   /** A repair notice from reading the records here first, if any. */
   notice?: string;
+  /** The records here that were set aside on reading them first, for a UI to word itself. */
+  setAside?: RecordsSetAside;
 }
 
 /** Merges a checked backup into the store; loading the same backup twice changes nothing the second time. */
 export function importBackup(store: Store, backup: BackupFile, now = new Date()): ImportResult {
-  const { file: here, notice } = readRecordsFile(store, now);
+  const { file: here, notice, setAside } = readRecordsFile(store, now);
   const known = new Set(here.playthroughs.map((p) => p.id));
   const incoming = backup.records.playthroughs.filter((p) => !known.has(p.id));
   const playthroughs = [...here.playthroughs, ...incoming].sort((a, b) => a.completedAt.localeCompare(b.completedAt));
@@ -183,5 +185,5 @@ export function importBackup(store: Store, backup: BackupFile, now = new Date())
   const alreadyHad = backup.records.playthroughs.length - incoming.length;
   if (alreadyHad > 0) parts.push(`${practice(alreadyHad)} already here ${alreadyHad === 1 ? 'was' : 'were'} not added again`);
   if (savesLoaded + savesKept > 0) parts.push(`${savesLoaded} saved session${savesLoaded === 1 ? '' : 's'} loaded${savesKept ? `, ${savesKept} kept as ${savesKept === 1 ? 'it was' : 'they were'} here (the same or newer)` : ''}`);
-  return { added: incoming.length, alreadyHad, savesLoaded, savesKept, message: `${parts.join('; ')}.`, ...(notice ? { notice } : {}) };
+  return { added: incoming.length, alreadyHad, savesLoaded, savesKept, message: `${parts.join('; ')}.`, ...(notice ? { notice } : {}), ...(setAside ? { setAside } : {}) };
 }

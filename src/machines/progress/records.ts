@@ -85,7 +85,37 @@ export interface RecordsRead {
   /** Every completed playthrough kept, oldest first (none in records written before format 2). */
   playthroughs: PlaythroughRecord[];
   learner?: string;
+  /** One line for the volunteer, saying where a file set aside went in the terminal's words (see `setAside`). */
   notice?: string;
+  /** The records file that could not be understood and was set aside (never deleted), for a UI to word itself. */
+  setAside?: RecordsSetAside;
+}
+
+/** A records file that could not be understood, kept under another key. */
+export interface RecordsSetAside {
+  /** The key it is kept under now (records.json.damaged-…), cleaned. */
+  movedTo: string;
+  /** Why, when there is more to say than "damaged" (a newer records format). */
+  why?: string;
+}
+
+/**
+ * How a UI says where a value set aside is kept, given its new key: the terminal names the file
+ * there; a browser's storage is out of the volunteer's reach, so the web app words it without the key.
+ */
+export type KeptAt = (movedTo: string) => string;
+
+/** The terminal's words for damaged records set aside: they name the file they were moved to. */
+export const RECORDS_MOVED_TO: KeptAt = (movedTo) => `they were moved to ${cleanLine(movedTo)}`;
+
+/** The one line for records that were set aside, the place worded by the UI (`keptAt`). */
+export function recordsSetAsideNotice(aside: RecordsSetAside, keptAt: KeptAt = RECORDS_MOVED_TO): string {
+  return `Your completion records were damaged${aside.why ? ` (${cleanLine(aside.why)})` : ''}; ${keptAt(aside.movedTo)} and new records were started.`;
+}
+
+/** The notice and what was set aside, as a RecordsRead carries them. */
+function problemOf(read: { notice?: string; setAside?: RecordsSetAside }): Pick<RecordsRead, 'notice' | 'setAside'> {
+  return { ...(read.notice ? { notice: read.notice } : {}), ...(read.setAside ? { setAside: read.setAside } : {}) };
 }
 
 const isPercent = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n) && n >= 0 && n <= 100;
@@ -226,7 +256,7 @@ export function recordsText(file: RecordsFile): string {
 }
 
 /** Reads the records file; a file that cannot be understood is moved aside (never overwritten) with a notice. */
-export function readRecordsFile(store: Store, now = new Date()): { file: RecordsFile; notice?: string } {
+export function readRecordsFile(store: Store, now = new Date()): { file: RecordsFile; notice?: string; setAside?: RecordsSetAside } {
   const empty = (): RecordsFile => ({ format: 'casa-practice-records', formatVersion: 2, best: Object.create(null) as Records, playthroughs: [] });
   let text: string | undefined;
   try {
@@ -237,9 +267,8 @@ export function readRecordsFile(store: Store, now = new Date()): { file: Records
   if (text === undefined) return { file: empty() };
   const parsed = parseRecordsFile(text);
   if (parsed.ok) return { file: parsed.file };
-  const movedTo = store.moveAside(RECORDS_KEY, now);
-  const why = parsed.error.startsWith('it uses records format') ? ` (${parsed.error})` : '';
-  return { file: empty(), notice: `Your completion records were damaged${why}; they were moved to ${cleanLine(movedTo)} and new records were started.` };
+  const setAside: RecordsSetAside = { movedTo: cleanLine(store.moveAside(RECORDS_KEY, now)), ...(parsed.error.startsWith('it uses records format') ? { why: parsed.error } : {}) };
+  return { file: empty(), notice: recordsSetAsideNotice(setAside), setAside };
 }
 
 /**
@@ -247,8 +276,9 @@ export function readRecordsFile(store: Store, now = new Date()): { file: Records
  * reported in one line, the same rule as for a damaged save.
  */
 export function readRecords(store: Store, now = new Date()): RecordsRead {
-  const { file, notice } = readRecordsFile(store, now);
-  return { records: file.best, playthroughs: file.playthroughs, ...(file.learner ? { learner: file.learner } : {}), ...(notice ? { notice } : {}) };
+  const read = readRecordsFile(store, now);
+  const { file } = read;
+  return { records: file.best, playthroughs: file.playthroughs, ...(file.learner ? { learner: file.learner } : {}), ...problemOf(read) };
 }
 
 /** The records with one more completion of a scenario, keeping the best percentage. */
@@ -269,7 +299,7 @@ export function recordCompletion(store: Store, scenarioId: string, percent: numb
   const read = readRecordsFile(store, now);
   const file: RecordsFile = { ...read.file, best: mergeCompletion(read.file.best, scenarioId, percent, now) };
   store.write(RECORDS_KEY, recordsText(file));
-  return { records: file.best, playthroughs: file.playthroughs, ...(file.learner ? { learner: file.learner } : {}), ...(read.notice ? { notice: read.notice } : {}) };
+  return { records: file.best, playthroughs: file.playthroughs, ...(file.learner ? { learner: file.learner } : {}), ...problemOf(read) };
 }
 
 /** What a UI knows about a playthrough beyond its debrief. */
@@ -342,5 +372,5 @@ export function recordPlaythrough(store: Store, record: PlaythroughRecord, rando
     playthroughs: known ? read.file.playthroughs : [...read.file.playthroughs, record],
   };
   store.write(RECORDS_KEY, recordsText(file));
-  return { records: file.best, playthroughs: file.playthroughs, learner: file.learner, ...(read.notice ? { notice: read.notice } : {}) };
+  return { records: file.best, playthroughs: file.playthroughs, learner: file.learner, ...problemOf(read) };
 }

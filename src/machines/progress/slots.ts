@@ -64,9 +64,16 @@ export function latestSaveKey(store: Store): string | undefined {
   return saves[0]?.key;
 }
 
-/** The one line shown when a save cannot be resumed (and where it was moved, when it was). */
-export function resumeFailure(error: string, movedTo?: string): string {
-  return `Could not resume: ${cleanLine(error)} ${movedTo === undefined ? 'The save was left where it is' : `The save was moved to ${cleanLine(movedTo)}`}; starting fresh.`;
+/** The terminal's words for a save set aside: it names the file it was moved to. */
+export const SAVE_MOVED_TO = (movedTo: string): string => `The save was moved to ${cleanLine(movedTo)}`;
+
+/**
+ * The one line shown when a save cannot be resumed (and where it was moved, when it was). `keptAt`
+ * words the place for the UI: the terminal names the file; a browser's storage is out of reach, so
+ * the web app says where in its own words.
+ */
+export function resumeFailure(error: string, movedTo?: string, keptAt: (movedTo: string) => string = SAVE_MOVED_TO): string {
+  return `Could not resume: ${cleanLine(error)} ${movedTo === undefined ? 'The save was left where it is' : keptAt(movedTo)}; starting fresh.`;
 }
 
 /** What a picker says about a save without loading it: how far it got and when. */

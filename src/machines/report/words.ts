@@ -14,9 +14,14 @@ export function signed(n: number): string {
   return n > 0 ? `+${n}` : n < 0 ? `−${-n}` : '0';
 }
 
-/** "7 of 9 (78%)", with a note when a critical violation capped the percentage. */
+/** A number as text with a real minus sign ("−2", as `signed` writes it), never a hyphen. */
+function number(n: number): string {
+  return n < 0 ? `−${-n}` : String(n);
+}
+
+/** "7 of 9 (78%)" ("−2 of 27 (0%)"), with a note when a critical violation capped the percentage. */
 export function scoreWords(score: { earned: number; best: number; percent: number; capped?: boolean }): string {
-  return `${score.earned} of ${score.best} (${score.percent}%${score.capped ? ', capped after a critical violation' : ''})`;
+  return `${number(score.earned)} of ${number(score.best)} (${score.percent}%${score.capped ? ', capped after a critical violation' : ''})`;
 }
 
 /** "Outcome: Needs review. A prohibited activity …". */
@@ -62,7 +67,7 @@ export function scoreBar(percent: number, cells = 10): string {
 
 /** "Outcome: Developing · ██████░░░░ 52% (14 of 27)": the band and the score on one line. */
 export function outcomeScoreLine(m: { outcome: { label: string }; score: { earned: number; best: number; percent: number; capped?: boolean } }): string {
-  return `Outcome: ${m.outcome.label} · ${scoreBar(m.score.percent)} ${m.score.percent}% (${m.score.earned} of ${m.score.best}${m.score.capped ? ', capped after a critical violation' : ''})`;
+  return `Outcome: ${m.outcome.label} · ${scoreBar(m.score.percent)} ${m.score.percent}% (${number(m.score.earned)} of ${number(m.score.best)}${m.score.capped ? ', capped after a critical violation' : ''})`;
 }
 
 /** How often a principle was followed, gone against and missed, each with its symbol: "✓2 ✗1" (zeros left out). */

@@ -6,6 +6,7 @@ import {
   type Debrief as DebriefData, type PersistedScenarioSnapshot, type PlayableScenario, type SessionActor, type SessionEvent, type SessionMode, type SessionView,
 } from '../../machines/index.js';
 import { useStore } from '../store.js';
+import { useTitle } from '../title.js';
 import { Debrief } from './Debrief.js';
 import { Feedback } from './Feedback.js';
 
@@ -91,6 +92,13 @@ function Playthrough({ playable, mode, snapshot, startedAt, persist, paused, not
     return replayed.length > 0 ? replayed.map((m) => momentOf(m.view, m.turns)) : [momentOf(selectView(scenario, actor.getSnapshot()), actor.getSnapshot().context.transcript.length)];
   });
   const [saveError, setSaveError] = useState<string>();
+  useTitle(`${view.done ? 'Debrief' : mode === 'assessment' ? 'Assessment' : 'Play'}: ${view.scenarioTitle}`);
+  // Starting again loses the replies so far (and their save): it asks first, in the page.
+  const [confirmingRestart, setConfirmingRestart] = useState(false);
+  // "Welcome back" is for the moment the save is opened: it goes once the volunteer moves on.
+  const [welcomeBack, setWelcomeBack] = useState(resumed ?? false);
+  const restartButton = useRef<HTMLButtonElement>(null);
+  const keepGoingButton = useRef<HTMLButtonElement>(null);
   const finished = useRef(false);
   // Time spent on a break is not practice: the minutes recorded leave it out (this tab's breaks).
   const breaks = useRef({ ms: 0, since: paused ? Date.now() : undefined as number | undefined });
@@ -132,6 +140,8 @@ function Playthrough({ playable, mode, snapshot, startedAt, persist, paused, not
   const advance = useCallback((event: SessionEvent) => {
     // The new moment is in the page before focus moves to it: synchronously, never after an animation.
     flushSync(() => {
+      setConfirmingRestart(false);
+      setWelcomeBack(false);
       actor.send(event);
       const snap = actor.getSnapshot();
       setMoments((m) => addMoment(m, selectView(scenario, snap), snap.context.transcript.length));
@@ -146,10 +156,19 @@ function Playthrough({ playable, mode, snapshot, startedAt, persist, paused, not
 
   const choose = useCallback((replyId: string) => advance({ type: 'reply.choose', replyId }), [advance]);
 
+  const askRestart = () => {
+    flushSync(() => setConfirmingRestart(true));
+    keepGoingButton.current?.focus();
+  };
+  const cancelRestart = () => {
+    flushSync(() => setConfirmingRestart(false));
+    restartButton.current?.focus();
+  };
+
   // 1–9 choose a reply (outside text fields, without modifier keys). A key held down chooses once:
   // its auto-repeat would answer the decisions that follow, unseen.
   useEffect(() => {
-    if (paused || view.done) return;
+    if (paused || view.done || confirmingRestart) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.altKey || e.metaKey || e.defaultPrevented || e.repeat) return;
       const t = e.target as HTMLElement | null;
@@ -163,7 +182,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, persist, paused, not
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [paused, view, choose]);
+  }, [paused, view, choose, confirmingRestart]);
 
   if (view.done && view.debrief) {
     return (
@@ -205,7 +224,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, persist, paused, not
         )}
       </div>
       {notice && <p className="notice" role="status">{notice}</p>}
-      {resumed && <p className="notice" role="status">Welcome back: you are where you left off.</p>}
+      {welcomeBack && <p className="notice" role="status">Welcome back: you are where you left off.</p>}
       {whatIf && <p className="notice">What if: you are back at an earlier decision with your earlier replies kept. This replay is not added to your records.</p>}
       {saveError && <p className="notice" role="alert">{saveError}</p>}
       <h2 className="sr-only" id="transcript-heading">Conversation</h2>
@@ -252,8 +271,52 @@ function Playthrough({ playable, mode, snapshot, startedAt, persist, paused, not
       <p className="controls">
         {view.canContinue && <button type="button" className="primary" onClick={() => advance({ type: 'scene.continue' })}>Continue</button>}
         {mode === 'practice' && view.canUndo && <button type="button" onClick={() => advance({ type: 'decision.undo' })}>Undo last reply</button>}
-        {context.transcript.length > 0 && <button type="button" onClick={() => { if (persist) clearSave(store, playable); onTryAgain(); }}>Start again from the beginning</button>}
+        {context.transcript.length > 0 && (
+          <button
+            type="button"
+            ref={restartButton}
+            aria-expanded={confirmingRestart}
+            aria-controls={confirmingRestart ? 'restart-confirm' : undefined}
+            onClick={() => (confirmingRestart ? cancelRestart() : askRestart())}
+            onKeyDown={(e) => {
+              if (e.key !== 'Escape' || !confirmingRestart) return;
+              e.preventDefault();
+              cancelRestart();
+            }}
+          >
+            Start again from the beginning
+          </button>
+        )}
       </p>
+      {confirmingRestart && context.transcript.length > 0 && (
+        <div
+          id="restart-confirm"
+          className="confirm"
+          role="group"
+          aria-labelledby="restart-confirm-heading"
+          aria-describedby="restart-confirm-text"
+          onKeyDown={(e) => {
+            if (e.key !== 'Escape') return;
+            e.preventDefault();
+            cancelRestart();
+          }}
+        >
+          <h2 id="restart-confirm-heading">Start again from the beginning?</h2>
+          <p id="restart-confirm-text">
+            {restartLoss(context.transcript.length, persist)} This cannot be undone. Your records of finished playthroughs stay as they are.
+          </p>
+          <p className="actions">
+            <button type="button" ref={keepGoingButton} className="primary" onClick={cancelRestart}>No, keep going</button>
+            <button type="button" onClick={() => { if (persist) clearSave(store, playable); onTryAgain(); }}>Yes, start again</button>
+          </p>
+        </div>
+      )}
     </div>
   );
+}
+
+/** What starting again loses, in words. */
+function restartLoss(replies: number, saved: boolean): string {
+  const made = replies === 1 ? 'The reply you have made' : `The ${replies} replies you have made`;
+  return `${made} in this playthrough will be lost${saved ? ', and the progress saved in this browser will be deleted' : ''}.`;
 }

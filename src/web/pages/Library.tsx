@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { isEntry, leftOutWords, quickEntry, readRecords, saveKey, sortEntries, type CatalogEntry, type LeftOut } from '../../machines/light.js';
 import { hrefOf } from '../routing.js';
 import { scenarioTexts } from '../scenarios.js';
+import { recordsNotice } from '../storage-words.js';
 import { useStore } from '../store.js';
 
 interface Listing {
@@ -18,7 +19,9 @@ export function Library() {
     let live = true;
     void scenarioTexts().then((texts) => {
       if (!live) return;
-      const { records, notice } = readRecords(store);
+      const read = readRecords(store);
+      const { records } = read;
+      const notice = recordsNotice(read);
       const all = texts.map((t) => quickEntry(t.file, t.text, records));
       const entries = sortEntries(all.filter(isEntry)).map((e) => ({ ...e, saved: hasSave(e.id) }));
       setListing({ entries, leftOut: all.filter((e): e is LeftOut => !isEntry(e)), notice });

@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
-import { formatProblem, readSave, resumeFailure, saveKey, type PersistedScenarioSnapshot, type PlayableScenario, type SessionMode } from '../../machines/index.js';
+import { formatProblem, readSave, saveKey, type PersistedScenarioSnapshot, type PlayableScenario, type SessionMode } from '../../machines/index.js';
 import { Session } from '../components/Session.js';
 import { hrefOf } from '../routing.js';
 import { bundledById, type ScenarioText } from '../scenarios.js';
 import { useStore } from '../store.js';
+import { resumeNotice } from '../storage-words.js';
+import { useTitle } from '../title.js';
 import { validateBundled } from '../bundled-loader.js';
 
 type State =
@@ -28,6 +30,8 @@ export default function PlayPage({ id, mode, paused }: { id: string; mode: Sessi
       live = false;
     };
   }, [id, mode, store]);
+  // A session sets its own (with the scenario's title).
+  useTitle(state.kind === 'missing' ? 'Scenario not found' : state.kind === 'invalid' ? 'Scenario cannot be played' : undefined);
   if (state.kind === 'loading') return <p role="status">Opening the scenario…</p>;
   if (state.kind === 'missing') {
     return (
@@ -74,6 +78,6 @@ function openSession(store: ReturnType<typeof useStore>, playable: PlayableScena
   if (found.kind === 'ok') {
     return { kind: 'ready', playable: found.playable, mode: found.mode, snapshot: found.snapshot, startedAt: found.startedAt ?? now, resumed: true };
   }
-  if (found.kind === 'bad') return { kind: 'ready', playable, mode, startedAt: now, notice: resumeFailure(found.error, found.movedTo), resumed: false };
+  if (found.kind === 'bad') return { kind: 'ready', playable, mode, startedAt: now, notice: resumeNotice(found.error, found.movedTo), resumed: false };
   return { kind: 'ready', playable, mode, startedAt: now, resumed: false };
 }

@@ -13,6 +13,7 @@ import { hrefOf } from '../routing.js';
 import { projectedReveal, useProjector, type ProjectorState } from '../projector.js';
 import { roomLinkFrom } from '../room-client.js';
 import { bundledById, scenarioTexts } from '../scenarios.js';
+import { useTitle } from '../title.js';
 
 /** Presenter mode for trainer-led sessions: large type, the room votes, the trainer reveals and picks the branch. */
 export default function Presenter({ id }: { id?: string; paused?: boolean }) {
@@ -30,6 +31,7 @@ export default function Presenter({ id }: { id?: string; paused?: boolean }) {
       live = false;
     };
   }, [id]);
+  useTitle(room ? 'Presenter: live room' : state.kind === 'missing' ? 'Scenario not found' : state.kind === 'ready' ? `Presenter: ${state.playable.scenario.title}` : undefined);
   if (room) return <LiveRoom link={room} />;
   if (state.kind === 'loading') return <p role="status">Loading…</p>;
   if (state.kind === 'missing') return <><h1>Scenario not found</h1><p><a href={hrefOf({ page: 'presenter' })}>Choose another scenario</a></p></>;

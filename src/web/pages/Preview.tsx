@@ -6,6 +6,7 @@ import { Session } from '../components/Session.js';
 import { loadCore } from '../core.js';
 import { go } from '../routing.js';
 import { scenarioTexts, type ScenarioText } from '../scenarios.js';
+import { routeTitle, useTitle } from '../title.js';
 
 interface Checked {
   file: string;
@@ -21,6 +22,8 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
   const [error, setError] = useState<string>();
   const [playing, setPlaying] = useState<{ playable: PlayableScenario; mode: SessionMode; n: number }>();
   const [bundled, setBundled] = useState<ScenarioText[]>([]);
+  // A file played here is titled by its session; back at the check, the page's own title again.
+  useTitle(playing ? undefined : routeTitle(file ? { page: 'preview', file } : { page: 'preview' }));
   // Focus stays with the reader: on the preview's notice when it opens, on the button pressed when it closes.
   const previewNotice = useRef<HTMLParagraphElement>(null);
   const playButtons = { practice: useRef<HTMLButtonElement>(null), assessment: useRef<HTMLButtonElement>(null) };

@@ -4,6 +4,7 @@ import { requestPersistentStorage, type PersistResult } from '../adapters/local-
 import { downloadText } from '../download.js';
 import { bundledScenarios } from '../records-data.js';
 import { hrefOf } from '../routing.js';
+import { recordsNotice } from '../storage-words.js';
 import { useStore } from '../store.js';
 import { TableWrap } from '../components/TableWrap.js';
 
@@ -33,7 +34,9 @@ export default function Records() {
     downloadText(`casa-practice-xapi-${new Date().toISOString().slice(0, 10)}.json`, text, 'application/json');
   };
   const backup = () => {
-    const { text, notice } = backupText(store);
+    const made = backupText(store);
+    const { text } = made;
+    const notice = recordsNotice(made, 'records');
     downloadText(backupFileName(), text, 'application/json');
     setMessage({ text: notice ?? 'Backup downloaded. Keep the file somewhere safe; load it here to bring your records back.' });
   };
@@ -50,7 +53,7 @@ export default function Records() {
     const parsed = parseBackup(text);
     if (!parsed.ok) return setMessage({ text: parsed.error, alert: true });
     const result = importBackup(store, parsed.backup);
-    setMessage({ text: [result.notice, result.message].filter(Boolean).join(' ') });
+    setMessage({ text: [recordsNotice(result, 'records'), result.message].filter(Boolean).join(' ') });
     setVersion((v) => v + 1);
   };
   const persist = async () => setMessage({ text: PERSIST_WORDS[await requestPersistentStorage()] });
@@ -66,7 +69,7 @@ export default function Records() {
       <p className="controls">
         <button type="button" onClick={() => void persist()}>Ask this browser to keep my records</button>
       </p>
-      {read.notice && <p className="notice" role="status">{read.notice}</p>}
+      {read.notice && <p className="notice" role="status">{recordsNotice(read, 'records')}</p>}
       <div aria-live="polite">{message && <p className="notice" role={message.alert ? 'alert' : undefined}>{message.text}</p>}</div>
       <h2>Completed practice</h2>
       {none ? <p>No completed practice yet. Finish a scenario and it appears here.</p> : (

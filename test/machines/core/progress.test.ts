@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   asideKey, clearSave, finishPlaythrough, latestSaveKey, memoryStore, mergeCompletion, parseRecords, readRecords, readSave, recordCompletion, RECORDS_KEY,
-  resumeFailure, saveKey, startingAt, writeSave,
+  recordsSetAsideNotice, resumeFailure, saveKey, startingAt, writeSave,
   type Debrief, type PlayableScenario, type ScenarioLoader, type Store,
 } from '../../../src/machines/index.js';
 import { CLEAR, CLIPBOARD, CONTROL, example, expectOneCleanLine, HOSTILE, play, RLO, TITLE } from './fixtures.js';
@@ -77,6 +77,11 @@ describe('save slots', () => {
     expectOneCleanLine(line);
     expect(line).toBe('Could not resume: bad thing. The save was moved to saves/x.json.damaged-1; starting fresh.');
   });
+
+  it('lets each UI word where a save set aside is kept', () => {
+    const line = resumeFailure('The saved progress is damaged.', 'saves/x.json.damaged-1', (movedTo) => `Kept in this browser (${movedTo.length} characters)`);
+    expect(line).toBe('Could not resume: The saved progress is damaged. Kept in this browser (22 characters); starting fresh.');
+  });
 });
 
 describe('completion records', () => {
@@ -142,6 +147,24 @@ describe('completion records', () => {
     expect(store.read('records.json.damaged-2025-01-31T10-20-30')).toBe(text);
     expectOneCleanLine(read.notice);
     expect(read.notice).toContain('records.json.damaged-2025-01-31T10-20-30');
+    // What was set aside, as data: a UI that cannot show the key words the place itself.
+    expect(read.setAside).toEqual({ movedTo: 'records.json.damaged-2025-01-31T10-20-30' });
+    expect(recordsSetAsideNotice(read.setAside!)).toBe(read.notice);
+    expect(recordsSetAsideNotice(read.setAside!, () => 'a copy is kept here')).toBe('Your completion records were damaged; a copy is kept here and new records were started.');
+  });
+
+  it('says why newer records were set aside whichever words the UI uses for the place', () => {
+    const store = memoryStore({ [RECORDS_KEY]: JSON.stringify({ format: 'casa-practice-records', formatVersion: 99, best: {}, playthroughs: [] }) });
+    const read = readRecords(store, now);
+    expect(read.setAside?.why).toMatch(/records format 99/);
+    expect(recordsSetAsideNotice(read.setAside!, () => 'a copy is kept here')).toMatch(/^Your completion records were damaged \(it uses records format 99[^)]*\); a copy is kept here and new records were started\.$/);
+  });
+
+  it('has nothing set aside when the records are fine or missing', () => {
+    expect(readRecords(memoryStore(), now).setAside).toBeUndefined();
+    const store = memoryStore();
+    recordCompletion(store, 'x', 50, now);
+    expect(readRecords(store, now)).not.toHaveProperty('setAside');
   });
 
   it('reports a records file that cannot be read in one clean line, without throwing', () => {

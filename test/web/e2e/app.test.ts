@@ -61,6 +61,13 @@ describe('the web app in Chromium', () => {
       expect(focused.cls).toBe('moment-heading');
       expect(focused.top).toBeGreaterThanOrEqual(focused.barBottom);
       await axeClean(s, 'e2e-play');
+      // Starting again asks first, in the page (axe on the question); Escape keeps everything.
+      await page.getByRole('button', { name: 'Start again from the beginning' }).click();
+      await page.getByRole('group', { name: 'Start again from the beginning?' }).waitFor();
+      await axeClean(s, 'e2e-restart-confirm');
+      await page.keyboard.press('Escape');
+      expect(await page.getByRole('group', { name: 'Start again from the beginning?' }).count()).toBe(0);
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Start again from the beginning');
       await page.getByRole('button', { name: 'Take a break' }).click();
       await axeClean(s, 'e2e-break');
       await page.getByRole('button', { name: 'Back to where I was' }).click();

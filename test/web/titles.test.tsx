@@ -1,0 +1,82 @@
+// @vitest-environment jsdom
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { memoryStore, validateScenario } from '../../src/machines/index.js';
+import { Session } from '../../src/web/components/Session.js';
+import { StoreContext } from '../../src/web/store.js';
+import example from '../fixtures/good/example.json?raw';
+import { playToDebrief, renderApp, XSS_SHORT } from './helpers.js';
+
+afterEach(cleanup);
+
+/** Goes to another address as a link would (the app hears hashchange). */
+async function goTo(hash: string) {
+  await act(async () => {
+    window.location.hash = hash;
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  });
+}
+
+describe('each page has a title of its own (WCAG 2.4.2)', () => {
+  it('the title names the page, and changes with the address', async () => {
+    renderApp('#/');
+    await screen.findByRole('heading', { level: 1, name: 'Practise a conversation' });
+    expect(document.title).toBe('Scenarios — casa-practice');
+    await goTo('#/records');
+    await screen.findByRole('heading', { level: 1, name: 'My records' });
+    expect(document.title).toBe('My records — casa-practice');
+    await goTo('#/preview');
+    await screen.findByRole('heading', { level: 1, name: 'Preview a scenario file' });
+    expect(document.title).toBe('Preview a file — casa-practice');
+    await goTo('#/presenter');
+    await screen.findByRole('heading', { level: 1, name: 'Presenter mode' });
+    expect(document.title).toBe('Presenter mode — casa-practice');
+    await goTo('#/certificate');
+    await screen.findByRole('heading', { level: 1, name: /^Certificate/ });
+    expect(document.title).toBe('Certificate — casa-practice');
+    await goTo('#/play/no-such-scenario');
+    await screen.findByRole('heading', { level: 1, name: 'Scenario not found' });
+    expect(document.title).toBe('Scenario not found — casa-practice');
+  });
+
+  it('a scenario page is titled with the scenario, and its debrief says so', async () => {
+    const user = userEvent.setup();
+    renderApp('#/play/youth-discloses');
+    await screen.findByRole('group', { name: /./ });
+    const name = screen.getByRole('heading', { level: 1 }).textContent ?? '';
+    expect(name.length).toBeGreaterThan(3);
+    expect(document.title).toBe(`Play: ${name} — casa-practice`);
+    await playToDebrief(user);
+    expect(document.title).toBe(`Debrief: ${name} — casa-practice`);
+    await goTo('#/assess/youth-discloses');
+    await screen.findByRole('group', { name: /./ });
+    expect(document.title).toBe(`Assessment: ${name} — casa-practice`);
+    await goTo('#/presenter/youth-discloses');
+    await waitFor(() => expect(document.title).toBe(`Presenter: ${name} — casa-practice`));
+    // Back to a page that only has its own name: the scenario's title does not linger.
+    await goTo('#/records');
+    await screen.findByRole('heading', { level: 1, name: 'My records' });
+    expect(document.title).toBe('My records — casa-practice');
+  });
+
+  it('a scenario title from a file is text in the title, markup and all', () => {
+    const hostile = JSON.parse(example) as { title: string };
+    hostile.title = `A title ${XSS_SHORT}`;
+    const scenario = validateScenario(JSON.stringify(hostile), 'hostile.json').scenario;
+    if (!scenario) throw new Error('not valid');
+    render(
+      <StoreContext value={memoryStore()}>
+        <Session playable={{ scenario, file: 'hostile.json' }} mode="practice" startedAt={new Date().toISOString()} persist={false} paused={false} />
+      </StoreContext>,
+    );
+    expect(document.title).toBe(`Play: A title ${XSS_SHORT} — casa-practice`);
+    expect(document.head.querySelector('img')).toBeNull();
+  });
+
+  it('a file name from the address reaches the title cleaned: no escape sequence or control character', async () => {
+    renderApp('#/preview/%1B%5B31mred%07%E2%80%AE.json');
+    await screen.findByText(/There is no file/);
+    expect(document.title).toBe('Preview: red.json — casa-practice');
+  });
+});
