@@ -1,23 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { indexScenario } from '../../src/machines/scenario-index.js';
 import type { Scenario } from '../../src/machines/schema/scenario.js';
-import { validateScenario } from '../../src/machines/validate/index.js';
+import { BUNDLED_DIR, BUNDLED_IDS, bundledScenario } from '../helpers/bundled.js';
 import { answerKeyFigures, inconsequentialReplies, lightCriticalViolations, stateSteeredDecisions, WARM } from '../helpers/answer-key.js';
 
-const dir = fileURLToPath(new URL('../../scenarios/', import.meta.url));
-const IDS = ['court-report', 'left-placement-calls', 'red-flags', 'trafficker-contact', 'youth-discloses', 'youth-relapses', 'whereabouts-unknown', 'dual-involvement', 'before-relapse', 'boy-red-flags'];
-const scenarios = new Map<string, Scenario>();
-for (const id of IDS) {
-  const result = validateScenario(readFileSync(`${dir}${id}.json`), `${id}.json`);
-  if (result.scenario) scenarios.set(id, result.scenario);
-}
-const all = () => IDS.map((id) => {
-  const s = scenarios.get(id);
-  if (!s) throw new Error(`${id} did not validate`);
-  return s;
-});
+const IDS = BUNDLED_IDS;
+const all = () => IDS.map(bundledScenario);
 
 describe('the wording of the ten bundled scenarios does not give the answer key away', () => {
   const figures = () => answerKeyFigures(all());
@@ -69,7 +58,7 @@ describe('the wording of the ten bundled scenarios does not give the answer key 
 
 /** The assessment a named reply gets for a principle. */
 function assessment(scenarioId: string, replyId: string, principleId: string) {
-  const s = scenarios.get(scenarioId);
+  const s = bundledScenario(scenarioId);
   const reply = s && indexScenario(s).replies.get(replyId)?.reply;
   if (!reply) throw new Error(`${scenarioId} has no reply ${replyId}`);
   return reply.assessments.find((a) => a.principle === principleId);
@@ -96,22 +85,22 @@ describe('critical flags follow the guide (Prohibited Activities)', () => {
     });
 
   it.each(IDS)('%s weighs every violation of a critical principle at 3', (id) => {
-    expect(lightCriticalViolations(scenarios.get(id)!)).toEqual([]);
+    expect(lightCriticalViolations(bundledScenario(id))).toEqual([]);
   });
 });
 
 describe('every poor reply has a consequence', () => {
   it.each(IDS)('%s: no negative reply both changes no variable and routes exactly like the best reply', (id) => {
-    expect(inconsequentialReplies(scenarios.get(id)!)).toEqual([]);
+    expect(inconsequentialReplies(bundledScenario(id))).toEqual([]);
   });
 
   it.each(IDS)('%s: the story\'s state changes which decision (or ending) comes next in at least two places', (id) => {
-    expect(stateSteeredDecisions(scenarios.get(id)!).length).toBeGreaterThanOrEqual(2);
+    expect(stateSteeredDecisions(bundledScenario(id)).length).toBeGreaterThanOrEqual(2);
   });
 });
 
 describe('wording that overstated the guide, and the strawmen, are gone', () => {
-  const text = (id: string) => readFileSync(`${dir}${id}.json`, 'utf8');
+  const text = (id: string) => readFileSync(`${BUNDLED_DIR}${id}.json`, 'utf8');
 
   it('trafficker-contact no longer says the guide\'s rule covers any communication at all or has no exceptions', () => {
     expect(text('trafficker-contact')).not.toMatch(/covers any communication at all|have no exceptions|no exceptions/);
@@ -120,7 +109,7 @@ describe('wording that overstated the guide, and the strawmen, are gone', () => 
   it('trafficker-contact: every reply scored as communication with the trafficker says in its feedback that the guide\'s rule is about him', () => {
     // The guide: "CASAs should not initiate or have any communication with a youth's trafficker." Tasha and
     // the man in the parking lot act for him; feedback may apply the rule to them, but must say whom it is about.
-    const s = scenarios.get('trafficker-contact')!;
+    const s = bundledScenario('trafficker-contact');
     const silent: string[] = [];
     for (const n of s.nodes) if (n.kind === 'decision') for (const r of n.replies) {
       const scored = r.assessments.some((a) => a.principle === 'no-trafficker-contact' && a.verdict === 'violates');

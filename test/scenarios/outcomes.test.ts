@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { applyEffects, conditionsOf, initialVariables, isConductCondition, whenHolds, type Variables } from '../../src/machines/conditions.js';
 import { conductAfter, conductStart, type Conduct } from '../../src/machines/conduct.js';
@@ -7,20 +5,10 @@ import { principles } from '../../src/machines/guide.js';
 import { indexScenario, routesOf } from '../../src/machines/scenario-index.js';
 import type { Next, Scenario } from '../../src/machines/schema/scenario.js';
 import { analyseBest } from '../../src/machines/scoring.js';
-import { validateScenario } from '../../src/machines/validate/index.js';
+import { BUNDLED_IDS, bundledScenario } from '../helpers/bundled.js';
 
-const dir = fileURLToPath(new URL('../../scenarios/', import.meta.url));
-const IDS = ['court-report', 'left-placement-calls', 'red-flags', 'trafficker-contact', 'youth-discloses', 'youth-relapses', 'whereabouts-unknown', 'dual-involvement', 'before-relapse', 'boy-red-flags'];
-const scenarios = new Map<string, Scenario>();
-for (const id of IDS) {
-  const result = validateScenario(readFileSync(`${dir}${id}.json`), `${id}.json`);
-  if (result.scenario) scenarios.set(id, result.scenario);
-}
-const scenario = (id: string): Scenario => {
-  const s = scenarios.get(id);
-  if (!s) throw new Error(`${id} did not validate`);
-  return s;
-};
+const IDS = BUNDLED_IDS;
+const scenario = bundledScenario;
 
 /**
  * What the guide rules out, whatever a principle's severity: everything under Prohibited Activities
