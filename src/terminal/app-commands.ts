@@ -101,7 +101,7 @@ export async function resumeCommand(argv: readonly string[], io: CliIO): Promise
   const found = readSave(process.env);
   if (found.kind === 'none') return run({ ...base, notice: 'No saved session was found; choose a scenario.' }, io);
   if (found.kind === 'bad') {
-    const line = resumeFailure(found.error, found.movedTo);
+    const line = resumeFailure(found.error, found.movedTo, undefined, 'choose a scenario');
     io.err(`casa-practice: ${line}\n`);
     // Plain mode shares the terminal with stderr: say it once. The app repeats it above the picker.
     return run(base.plain ? base : { ...base, notice: line }, io);

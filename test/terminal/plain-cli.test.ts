@@ -58,7 +58,7 @@ describe('plain mode in this process', () => {
     writeFileSync(join(saves, 'x.json'), 'not json');
     const r = await cli(['resume'], '', env);
     expect(r.err.trim().split('\n')).toHaveLength(1);
-    expect(r.err).toMatch(/^casa-practice: Could not resume: The saved progress is damaged \(it is not valid JSON\)\. The save was moved to .*x\.json\.damaged-/);
+    expect(r.err).toMatch(/^casa-practice: Could not resume: The saved progress is damaged \(it is not valid JSON\)\. The save was moved to .*x\.json\.damaged-\S+; choose a scenario\.$/m);
     expect(existsSync(join(saves, 'x.json'))).toBe(false);
     expect(readdirSync(saves)[0]).toMatch(/^x\.json\.damaged-/);
     expect(r.out).toContain('Scenario number:');

@@ -65,6 +65,9 @@ describe('saving and resuming', () => {
     const notice = frame.split('\n').find((l) => l.startsWith('Could not resume'));
     expect(notice).toMatch(/^Could not resume: The saved progress is damaged \(it is not valid JSON\)\. The save was moved to/);
     expect(frame).toContain('choose a scenario');
+    // It says what happens next: back to the list (not "starting fresh", which the picker does not do).
+    expect(frame.replace(/\s+/g, ' ')).toMatch(/\.damaged-[^;]*; choose a scenario\./);
+    expect(frame).not.toContain('starting fresh');
     expect(frame).not.toContain('A saved session is waiting');
     const files = readdirSync(savesDir(env));
     expect(files).toHaveLength(1);

@@ -70,10 +70,11 @@ export const SAVE_MOVED_TO = (movedTo: string): string => `The save was moved to
 /**
  * The one line shown when a save cannot be resumed (and where it was moved, when it was). `keptAt`
  * words the place for the UI: the terminal names the file; a browser's storage is out of reach, so
- * the web app says where in its own words.
+ * the web app says where in its own words. `then` says what happens next: the playthrough starts
+ * fresh, or (`'choose a scenario'`) the UI goes back to its list.
  */
-export function resumeFailure(error: string, movedTo?: string, keptAt: (movedTo: string) => string = SAVE_MOVED_TO): string {
-  return `Could not resume: ${cleanLine(error)} ${movedTo === undefined ? 'The save was left where it is' : keptAt(movedTo)}; starting fresh.`;
+export function resumeFailure(error: string, movedTo?: string, keptAt: (movedTo: string) => string = SAVE_MOVED_TO, then = 'starting fresh'): string {
+  return `Could not resume: ${cleanLine(error)} ${movedTo === undefined ? 'The save was left where it is' : keptAt(movedTo)}; ${then}.`;
 }
 
 /** What a picker says about a save without loading it: how far it got and when. */

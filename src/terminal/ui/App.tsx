@@ -204,7 +204,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   const resume = async (key?: string, playable?: PlayableScenario) => {
     const saves = await import('../saves.js');
     const found = key !== undefined && playable ? saves.readSaveFor(playable, key, services.env) : saves.readSave(services.env, key);
-    if (found.kind !== 'ok') return toPicker(found.kind === 'bad' ? resumeFailure(found.error, found.movedTo) : 'No saved session was found.');
+    if (found.kind !== 'ok') return toPicker(found.kind === 'bad' ? resumeFailure(found.error, found.movedTo, undefined, 'choose a scenario') : 'No saved session was found.');
     const actor = await newActor(services.env, found.playable, found.mode, found.snapshot);
     setScreen({ name: 'play', playable: found.playable, actor, mode: found.mode, fromPicker: true, startedAt: found.startedAt, origin: 'continued', resumed: true });
   };
