@@ -17,6 +17,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   const { io, width } = opts;
   const say = sayer(io, width);
   const playable = opts.playable ?? (await chooseScenario(opts));
+  if (playable === 'quit') return 0;
   if (!playable) return 1;
   const { scenario } = playable;
   const actor = startFacilitation(scenario, sessionSeed(opts.env));

@@ -47,6 +47,7 @@ export async function runPlain(opts: PlainOptions): Promise<number> {
   const fromList = !opts.playable;
   for (;;) {
     const playable = opts.playable ?? (await chooseScenario({ ...opts, marks: true }));
+    if (playable === 'quit') return 0;
     if (!playable) return 1;
     const code = await playOne(playable, fromList, opts, say);
     if (code !== 'back') return code;
@@ -215,8 +216,8 @@ function printFeedback(f: NonNullable<SessionView['lastFeedback']>, say: Say): v
   for (const c of f.changes) say(`  ${c.label}: ${c.from} → ${c.to}`);
 }
 
-/** Lists the bundled scenarios and reads a number; undefined when input ends (after saying so). */
-export async function chooseScenario(opts: Pick<PlainOptions, 'io' | 'width' | 'readLine'> & { env?: NodeJS.ProcessEnv; marks?: boolean }): Promise<PlayableScenario | undefined> {
+/** Lists the bundled scenarios and reads a number; 'quit' for q, undefined when input ends (after saying so). */
+export async function chooseScenario(opts: Pick<PlainOptions, 'io' | 'width' | 'readLine'> & { env?: NodeJS.ProcessEnv; marks?: boolean }): Promise<PlayableScenario | 'quit' | undefined> {
   const say = (text = '', indent = '') => opts.io.out(`${wrapText(text, opts.width, indent)}\n`);
   const catalog = loadCatalog().entries;
   if (catalog.length === 0) {
@@ -228,14 +229,15 @@ export async function chooseScenario(opts: Pick<PlainOptions, 'io' | 'width' | '
   const saved = (c: (typeof catalog)[number]) => opts.marks === true && c.playable !== undefined && saveWaiting(c.playable, opts.env) !== undefined;
   catalog.forEach((c, i) => say(`  ${i + 1}. ${c.title}${saved(c) ? ' (saved)' : ''} (about ${c.minutes} min): ${c.summary}`, '     '));
   for (;;) {
-    say('Scenario number:');
+    say('Scenario number (q to quit):');
     const line = await opts.readLine();
     if (line === undefined) {
       say('Input ended before a scenario was chosen.');
       return undefined;
     }
+    if (line.trim().toLowerCase() === 'q') return 'quit';
     const entry = catalog[Number(line.trim()) - 1];
     if (entry?.playable && /^\d+$/.test(line.trim())) return entry.playable;
-    say(`Please type a number from 1 to ${catalog.length}.`);
+    say(`Please type a number from 1 to ${catalog.length}, or q to quit.`);
   }
 }

@@ -61,7 +61,7 @@ describe('plain mode in this process', () => {
     expect(r.err).toMatch(/^casa-practice: Could not resume: The saved progress is damaged \(it is not valid JSON\)\. The save was moved to .*x\.json\.damaged-\S+; choose a scenario\.$/m);
     expect(existsSync(join(saves, 'x.json'))).toBe(false);
     expect(readdirSync(saves)[0]).toMatch(/^x\.json\.damaged-/);
-    expect(r.out).toContain('Scenario number:');
+    expect(r.out).toContain('Scenario number (q to quit):');
     expect(r.out).not.toContain('Could not resume');
   });
 
@@ -71,6 +71,16 @@ describe('plain mode in this process', () => {
       expect(r.code).toBe(1);
       expect(r.out).toContain('Please type a number from 1 to');
       expect(r.out.trimEnd().split('\n').at(-1)).toBe('Input ended before a scenario was chosen.');
+    }
+  });
+
+  it('q at the list of scenarios quits cleanly (exit 0), in practice and in a trainer-led session; a wrong answer says q is there', async () => {
+    for (const args of [[], ['--facilitate']]) {
+      const r = await cli(args, 'x\nq\n', tempEnv());
+      expect(r.code).toBe(0);
+      expect(r.err).toBe('');
+      expect(r.out).toMatch(/Please type a number from 1 to \d+, or q to quit\./);
+      expect(r.out.trimEnd().split('\n').at(-1)).toBe('Scenario number (q to quit):');
     }
   });
 
@@ -133,12 +143,12 @@ describe('plain mode: going back from the content note', () => {
     const r = await cli(['--plain'], '1\nb\n2\nq\n', tempEnv());
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    const [beforeBack] = r.out.split(/^Scenario number:$/m).slice(1);
+    const [beforeBack] = r.out.split(/^Scenario number \(q to quit\):$/m).slice(1);
     expect(beforeBack).toContain('Content note:');
     expect(beforeBack).toContain('b back to the scenarios');
     expect(r.out.match(/^Scenarios:$/gm)).toHaveLength(2);
     // The second pick starts the second scenario, and q saves it (not the first).
-    const second = r.out.slice(r.out.lastIndexOf('Scenario number:'));
+    const second = r.out.slice(r.out.lastIndexOf('Scenario number (q to quit):'));
     expect(second).toMatch(/^After Jazz goes back \(about \d+ min, practice mode\)$/m);
     expect(second).toMatch(/Progress saved to .*youth-relapses\.json/);
   });
