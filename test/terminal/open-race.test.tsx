@@ -1,6 +1,6 @@
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { appElement, KEY, renderApp, settle, tempEnv } from './helpers/ink.js';
+import { KEY, openPicker, settle } from './helpers/ink.js';
 
 afterEach(() => cleanup());
 
@@ -21,15 +21,10 @@ vi.mock('../../src/terminal/saves.js', async (original) => {
   };
 });
 
-/** The scenario titles in the picker, in order. */
-const titles = (frame: string) => [...frame.matchAll(/^\S?\s+\d+\. (.+?)\s{2,}\d+ min/gm)].map((m) => m[1] as string);
 
 describe('opening a scenario from the picker', () => {
   it('Enter typed after the scenario has loaded but before its content note is drawn opens nothing else', async () => {
-    const { element } = appElement({ env: tempEnv() });
-    const r = await renderApp(element);
-    const list = titles(r.lastFrame() ?? '');
-    expect(list.length).toBeGreaterThanOrEqual(2);
+    const { r, list } = await openPicker();
     let typed = false;
     typeEnter.now = () => {
       typed = true;

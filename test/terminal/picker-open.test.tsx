@@ -1,12 +1,10 @@
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { appElement, KEY, press, renderApp, renderAt, settle, tempEnv, validatedCatalog } from './helpers/ink.js';
+import { appElement, KEY, openPicker, pickerTitles, press, renderAt, settle, tempEnv, validatedCatalog } from './helpers/ink.js';
 import { BUNDLED } from './helpers/layout.js';
 
 afterEach(() => cleanup());
 
-/** The scenario titles in the picker, in order. */
-const titles = (frame: string) => [...frame.matchAll(/^\S?\s+\d+\. (.+?)\s{2,}\d+ min/gm)].map((m) => m[1] as string);
 
 /** Waits (event-loop turns, 5 s at most) until a content note is on screen. */
 async function noteShown(r: { lastFrame: () => string | undefined }): Promise<void> {
@@ -16,10 +14,7 @@ async function noteShown(r: { lastFrame: () => string | undefined }): Promise<vo
 
 describe('opening a scenario from the picker', () => {
   it('a number then Enter typed before the scenario has loaded opens that number, not the highlighted one', async () => {
-    const { element } = appElement({ env: tempEnv() });
-    const r = await renderApp(element);
-    const list = titles(r.lastFrame() ?? '');
-    expect(list.length).toBeGreaterThanOrEqual(2);
+    const { r, list } = await openPicker();
     // Two keys in quick succession (not one chunk): the picker is still on screen while 2 loads.
     r.stdin.write('2');
     r.stdin.write(KEY.enter);
@@ -36,7 +31,7 @@ describe('coming back to the picker', () => {
     const { element } = appElement({ env: tempEnv(), catalog: validatedCatalog(BUNDLED) });
     const r = await renderAt(element, 80, 40);
     await settle(r);
-    const list = titles(r.lastFrame());
+    const list = pickerTitles(r.lastFrame());
     expect(list.length).toBeGreaterThanOrEqual(4);
     await press(r, KEY.down, KEY.down, KEY.down, KEY.enter);
     expect(r.lastFrame()).toContain('Content note');

@@ -253,3 +253,17 @@ export function colourLevelForFile(level: typeof chalk.level): void {
     chalk.level = before;
   });
 }
+
+/** The scenario titles listed in a picker frame, in order. */
+export function pickerTitles(frame: string): string[] {
+  return [...frame.matchAll(/^\S?\s+\d+\. (.+?)\s{2,}\d+ min/gm)].map((m) => m[1] as string);
+}
+
+/** The app on its picker in a fresh state folder, and the titles it lists (at least two, for the open tests). */
+export async function openPicker() {
+  const { element } = appElement({ env: tempEnv() });
+  const r = await renderApp(element);
+  const list = pickerTitles(r.lastFrame() ?? '');
+  if (list.length < 2) throw new Error(`the picker lists ${list.length} scenarios:\n${r.lastFrame() ?? ''}`);
+  return { r, list };
+}
