@@ -8,13 +8,13 @@ import { answerKeyFigures, inconsequentialReplies, lightCriticalViolations, stat
 const IDS = BUNDLED_IDS;
 const all = () => IDS.map(bundledScenario);
 
-describe('the wording of the ten bundled scenarios does not give the answer key away', () => {
+describe('the wording of the bundled scenarios does not give the answer key away', () => {
   const figures = () => answerKeyFigures(all());
   const list = (pick: (d: ReturnType<typeof figures>['perDecision'][number]) => boolean) =>
     figures().perDecision.filter(pick).map((d) => `${d.scenarioId}/${d.decisionId}`).join(', ');
 
-  it('counts every decision of the ten', () => {
-    expect(figures().decisions).toBeGreaterThanOrEqual(94);
+  it('counts every decision of every bundled scenario', () => {
+    expect(figures().decisions).toBeGreaterThanOrEqual(103);
   });
 
   it('the best reply is the longest in at most a third of decisions', () => {
