@@ -24,6 +24,11 @@ describe('the in-service guide as data', () => {
     expect(readFileSync(shared, 'utf8')).toBe(guide);
   });
 
+  it('principles speak of "the youth" and "they", as the guide does, not of a girl: the scenarios have boys and youth of every gender', () => {
+    const gendered = principles.filter((p) => /\b(she|her|hers|herself|he|him|his|himself)\b/i.test(`${p.title} ${p.rule}`)).map((p) => p.id);
+    expect(gendered).toEqual([]);
+  });
+
   it('every section heading listed is a heading of the guide', () => {
     for (const s of sections) expect(guideLines).toContain(s.heading);
   });
