@@ -94,25 +94,26 @@ describe('a save whose scenario file moved', () => {
     expect(savesNow(env)).toEqual(saves);
   });
 
-  it('a folder lists its files with the save\'s id and their versions; the one of the save\'s version resumes exactly where it stopped, and the save names it from then on', async () => {
+  it('a folder lists its files with the save\'s id and their versions; the one of the save\'s version is highlighted and resumes exactly where it stopped, and the save names it from then on', async () => {
     const { env, dir, before, file, folder } = await savedThenMoved();
     const saves = savesNow(env);
-    writeFileSync(join(folder, 'old.json'), readFileSync(file, 'utf8').replace('"version": 1', '"version": 2'));
+    writeFileSync(join(folder, 'copy-v2.json'), readFileSync(file, 'utf8').replace('"version": 1', '"version": 2'));
     copyFileSync(join(ROOT, 'scenarios', 'youth-discloses.json'), join(folder, 'other.json'));
     const r = await renderApp(appElement({ env, dir }).element);
     await press(r, 'R');
     await paste(r, folder);
     await press(r, KEY.enter);
     const list = r.lastFrame() ?? '';
-    expect(list).toContain('1. new-phone.json (version 1)');
-    expect(list).toContain('2. old.json (version 2; the save is for version 1)');
+    expect(list).toContain('   1. copy-v2.json (version 2; the save is for version 1)');
+    // The file of the save's version is highlighted.
+    expect(list).toContain('›  2. new-phone.json (version 1)');
     expect(list).not.toContain('other.json');
 
-    await press(r, '2');
+    await press(r, '1');
     expect(flat(r.lastFrame())).toContain('The save is for version 1 of "example-new-phone"');
     expect(savesNow(env)).toEqual(saves);
 
-    await press(r, '1');
+    await press(r, KEY.enter);
     expect(r.lastFrame()).toBe(before);
     const [name, ...others] = readdirSync(savesDir(env));
     expect(others).toEqual([]);

@@ -52,7 +52,8 @@ export function LocateScreen({ missing, onResumed, onBack, onQuit }: LocateScree
       onResumed(look.found);
     } else if (look.kind === 'folder') {
       setListing({ folder: look.folder, files: look.files });
-      setSelected(0);
+      // The first file of the save's version is highlighted.
+      setSelected(Math.max(0, look.files.findIndex((m) => m.fits)));
       setSaid(undefined);
     } else {
       // The first problem, as validate prints it; the rest are one command away.
