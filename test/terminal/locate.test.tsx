@@ -143,3 +143,22 @@ describe('a save whose scenario file moved', () => {
     expect(r.lastFrame()).toBe(before);
   });
 });
+
+describe('a path as typed or pasted', () => {
+  it('is taken relative to where the app started, without a file manager\'s quotes, with ~, file:// and escaped spaces understood', async () => {
+    const { typedPath } = await import('../../src/terminal/locate.js');
+    const home = mkdtempSync(join(tmpdir(), 'casa-home-'));
+    mkdirSync(join(home, 'my stick'));
+    const env = { HOME: home };
+    expect(typedPath('  ', env, '/work')).toBeUndefined();
+    expect(typedPath('""', env, '/work')).toBeUndefined();
+    expect(typedPath('training/a.json', env, '/work')).toBe('/work/training/a.json');
+    expect(typedPath(" '/media/usb/a.json' ", env, '/work')).toBe('/media/usb/a.json');
+    expect(typedPath('"/media/usb/a b.json"', env, '/work')).toBe('/media/usb/a b.json');
+    expect(typedPath('~/a.json', env, '/work')).toBe(join(home, 'a.json'));
+    expect(typedPath('file:///media/usb/a%20b.json', env, '/work')).toBe('/media/usb/a b.json');
+    // A shell-escaped space (a file dragged into a terminal) when the path as typed is not there.
+    expect(typedPath('~/my\\ stick', env, '/work')).toBe(join(home, 'my stick'));
+    expect(typedPath('/nowhere/a\\ b.json', env, '/work')).toBe('/nowhere/a\\ b.json');
+  });
+});
