@@ -1,5 +1,5 @@
 import { resumeFailure, type PlayableScenario, type RunOrigin, type SaveSummary, type SessionMode } from '../machines/light.js';
-import type { PersistedScenarioSnapshot } from '../machines/index.js';
+import type { MissingFile, PersistedScenarioSnapshot } from '../machines/index.js';
 import { parseArgs, UsageError, type ParsedArgs } from './args.js';
 import { lineReader } from './node/line-reader.js';
 import { fixedSeed } from './seed.js';
@@ -50,7 +50,10 @@ Exit codes: 0 played, 1 the file has errors (or input ended early), 2 usage erro
 export const RESUME_HELP = `Usage: casa-practice resume [--plain]
 
 Continues the most recently saved session exactly where it stopped. A damaged or outdated save is
-reported in one line, moved aside (never deleted), and the app starts fresh.
+reported in one line, moved aside (never deleted), and the list of scenarios is shown.
+When the save is of a scenario file that has moved, you are asked where it is now: type or paste
+its new path (or a folder to look in). If it is the same scenario and version the session goes
+on and the save names the new path; Enter (or Esc in the app) goes back with the save unchanged.
 
 Options:
   --plain     line-by-line mode
@@ -73,6 +76,8 @@ interface RunRequest {
   warnings?: string;
   /** --new: start over without asking, even with a save waiting. */
   startOver?: boolean;
+  /** The save to resume is of a trainer's file that moved: ask where it is now first. */
+  locate?: MissingFile;
 }
 
 /** `casa-practice [options] [scenario]`: the picker, or a named scenario. */
@@ -100,6 +105,8 @@ export async function resumeCommand(argv: readonly string[], io: CliIO): Promise
   const { readSave } = await import('./saves.js');
   const found = readSave(process.env);
   if (found.kind === 'none') return run({ ...base, notice: 'No saved session was found; choose a scenario.' }, io);
+  // Its trainer's file moved: the app (or the line-by-line prompt) asks where it is now.
+  if (found.kind === 'bad' && found.missing) return run({ ...base, locate: found.missing }, io);
   if (found.kind === 'bad') {
     const line = resumeFailure(found.error, found.movedTo, undefined, 'choose a scenario');
     io.err(`casa-practice: ${line}\n`);
@@ -181,6 +188,9 @@ async function runApp(req: RunRequest, io: CliIO): Promise<number> {
     };
     try {
       if (req.facilitate) return await (await import('./facilitate-plain.js')).runFacilitatePlain(plain);
+      const located = req.locate ? await (await import('./locate-plain.js')).locatePlain(req.locate, plain) : undefined;
+      // Found: the session goes on from the save. Not found (Enter, q, end of input): the list.
+      if (located) return await (await import('./plain.js')).runPlain({ ...plain, playable: located.playable, snapshot: located.snapshot, startedAt: located.startedAt, mode: located.mode, origin: 'continued' });
       return await (await import('./plain.js')).runPlain({ ...plain, snapshot: req.snapshot, startedAt: req.startedAt, mode: req.mode, origin: req.resumed ? 'continued' : req.startOver ? 'started-over' : undefined });
     } finally {
       process.stdin.pause();
@@ -197,6 +207,8 @@ async function runApp(req: RunRequest, io: CliIO): Promise<number> {
     ? { kind: 'facilitate' as const, playable: req.playable }
     : req.playable
       ? { kind: 'play' as const, playable: req.playable, snapshot: req.snapshot, startedAt: req.startedAt, showNote: !req.resumed, saved, origin }
-      : { kind: 'picker' as const, notice: req.notice };
+      : req.locate
+        ? { kind: 'locate' as const, missing: req.locate }
+        : { kind: 'picker' as const, notice: req.notice };
   return runInteractive({ start, mode: req.mode, env: process.env });
 }

@@ -50,9 +50,11 @@ describe('where a save finds its scenario again', () => {
     expect(before).toHaveLength(1);
     const moved = join(dir, 'moved.json');
     renameSync(file, moved);
-    const resumed = await cli(['resume'], '', env);
-    expect(resumed.err).toContain(`The scenario file ${file} was moved or deleted; open it from where it is now with node bin/casa-practice.js play <file> to continue this save. The save was left where it is`);
-    expect(resumed.err.trim().split('\n')).toHaveLength(1);
+    // Line by line, resume asks where it is now; Enter goes back to the list, the save as it was.
+    const resumed = await cli(['resume'], '\n', env);
+    expect(resumed.err).toBe('');
+    expect(resumed.out.replace(/\s+/g, ' ')).toContain(`The file "${file}" has moved. Type its new path (or a folder to look in), or press Enter to go back:`);
+    expect(resumed.out).toContain('Scenario number (q to quit):');
     expect(readdirSync(savesDir(env))).toEqual(before);
     const reopened = await cli(['play', moved, '--plain'], '', env);
     expect(reopened.out).toContain('Continuing where you stopped (decision 2, saved just now).');
@@ -61,6 +63,73 @@ describe('where a save finds its scenario again', () => {
     const after = readdirSync(savesDir(env));
     expect(after).toHaveLength(1);
     expect(after).not.toEqual(before);
+  });
+});
+
+describe('finding a moved scenario file line by line', () => {
+  /** A trainer's copy of new-phone saved at decision 2, then moved to another folder; and the save's text. */
+  async function savedThenMoved() {
+    const env = tempEnv();
+    const dir = mkdtempSync(join(tmpdir(), 'casa-stick-a-'));
+    const file = join(dir, 'new-phone.json');
+    copyFileSync(join(SCENARIOS, 'new-phone.json'), file);
+    await cli(['play', file, '--plain'], '1\n', env);
+    const folder = mkdtempSync(join(tmpdir(), 'casa-stick-b-'));
+    const moved = join(folder, 'new-phone.json');
+    renameSync(file, moved);
+    const [save] = readdirSync(savesDir(env));
+    return { env, file, folder, moved, save: save as string, text: readFileSync(join(savesDir(env), save as string), 'utf8') };
+  }
+
+  it('a folder lists the files with the save\'s id; another version or scenario is said; the right file resumes where it stopped, and the save names it from then on', async () => {
+    const { env, file, folder, moved, save, text } = await savedThenMoved();
+    writeFileSync(join(folder, 'newer.json'), readFileSync(moved, 'utf8').replace('"version": 1', '"version": 3'));
+    const other = join(ROOT, 'scenarios', 'youth-discloses.json');
+    const answers = ['/no/such/file.json', other, folder, '2', '1', '1'];
+    const r = await cli(['resume', '--plain'], `${answers.join('\n')}\n`, env);
+    const out = r.out.replace(/\s+/g, ' ');
+    expect(out).toContain(`The file "${file}" has moved. Type its new path (or a folder to look in), or press Enter to go back:`);
+    expect(out).toContain('Nothing is at "/no/such/file.json"; check the path and try again. Type another path, or press Enter to go back:');
+    expect(out).toContain(`"${other}" is "What Kiara tells you" (id "youth-discloses"), not the scenario of this save ("example-new-phone").`);
+    expect(out).toContain(`Scenario files in "${folder}" with the id "example-new-phone": 1. new-phone.json (version 1) 2. newer.json (version 3; the save is for version 1) Type a number, another path, or press Enter to go back:`);
+    expect(out).toContain(`The save is for version 1 of "example-new-phone"; the file "${join(folder, 'newer.json')}" is version 3, so the save cannot continue in it`);
+    // Until the right file is found, the save is as it was.
+    expect(r.out.indexOf('Found it')).toBeGreaterThan(r.out.indexOf('is version 3'));
+    expect(r.out).toContain(`Found it: the save now names "${moved}".`);
+    expect(r.out).toContain('Continuing where you stopped.');
+    expect(r.out).toContain('Your last reply: "That\'s a nice one! How did you get it?"');
+    expect(r.out).toContain('-- Decision 2 of about 2');
+    expect(r.out).toContain('Score: 4 of 4 (100%)');
+    expect(r.code).toBe(0);
+    // Finished: the save is gone (cleared as any finished playthrough's), none left at the old slot.
+    expect(readdirSync(savesDir(env))).toEqual([]);
+    expect(text).toContain(file);
+    expect(save).toMatch(/^example-new-phone--file-/);
+  });
+
+  it('a save found again names the new path and resumes next time without asking', async () => {
+    const { env, moved, save } = await savedThenMoved();
+    const first = await cli(['resume'], `${moved}\nq\n`, env);
+    expect(first.out).toContain('Found it');
+    const [now] = readdirSync(savesDir(env));
+    expect(now).not.toBe(save);
+    expect(JSON.parse(readFileSync(join(savesDir(env), now as string), 'utf8')).scenario).toEqual({ source: 'file', file: moved, id: 'example-new-phone' });
+    const again = await cli(['resume'], '', env);
+    expect(again.out).not.toContain('has moved');
+    expect(again.out).toContain('Continuing where you stopped.');
+  });
+
+  it('q, or the end of input, goes back with the save unchanged; a typed path is echoed with its escapes shown', async () => {
+    const { env, save, text } = await savedThenMoved();
+    const r = await cli(['resume', '--plain'], '/tmp/\u001b]0;pwned\u0007\u001b[2Jx.json\nq\nq\n', env);
+    expect(r.out).toContain('Nothing is at "/tmp/\\u001b]0;pwned\\u0007\\u001b[2Jx.json"');
+    expect(r.out).not.toContain('\u001b');
+    expect(r.out).toContain('Scenario number (q to quit):');
+    expect(r.code).toBe(0);
+    const ended = await cli(['resume'], '', env);
+    expect(ended.out.trimEnd().split('\n').at(-1)).toBe('Input ended before a scenario was chosen.');
+    expect(readdirSync(savesDir(env))).toEqual([save]);
+    expect(readFileSync(join(savesDir(env), save), 'utf8')).toBe(text);
   });
 });
 

@@ -36,6 +36,18 @@ describe('untrusted saves and records never reach the terminal raw', () => {
     expect(readdirSync(join(env.XDG_STATE_HOME as string, 'casa-practice', 'saves'))[0]).toMatch(/^x\.json\.damaged-/);
   });
 
+  it('resume --plain asks for a moved scenario file whose saved path and id hold escape sequences in clean words, and keeps the save', async () => {
+    const env = tempEnv();
+    const save = { format: 'casa-practice-terminal-save', formatVersion: 1, scenario: { source: 'file', file: `/nowhere/${HOSTILE}.json`, id: `x${HOSTILE}` }, session: { format: 'casa-practice-session', formatVersion: 1, scenarioId: 'x', scenarioVersion: 1, snapshot: {} } };
+    const path = writeState(env, 'saves/x.json', JSON.stringify(save));
+    const r = await cli(['resume', '--plain'], `${import.meta.dirname}\n`, env);
+    expect(r.out).toContain('has moved. Type its new path');
+    expect(r.out).toContain('has the id "x');
+    expect(r.out).not.toMatch(RAW);
+    expect(r.err).not.toMatch(RAW);
+    expect(readFileSync(path, 'utf8')).toBe(JSON.stringify(save));
+  });
+
   it('a damaged records file is moved aside and reported, not silently overwritten, when a playthrough finishes', async () => {
     const env = tempEnv();
     const damaged = `{"youth-discloses": {"bestPercent": 80, "completions": 2, ${HOSTILE}`;

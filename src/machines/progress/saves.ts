@@ -89,7 +89,24 @@ export type ScenarioLoader = (ref: ScenarioRef, from: string | undefined, set?: 
 export type ResumeResult =
   | { kind: 'none' }
   | { kind: 'ok'; key: string; playable: PlayableScenario; snapshot: PersistedScenarioSnapshot; mode: SessionMode; startedAt?: string }
-  | { kind: 'bad'; error: string; movedTo?: string };
+  /**
+   * `missing`: the save is sound as far as it was read, but its trainer's file is not where it
+   * says (moved, renamed, a USB stick mounted elsewhere): it is left where it is, and a UI may
+   * offer to find the file (see relocateSave).
+   */
+  | { kind: 'bad'; error: string; movedTo?: string; missing?: MissingFile };
+
+/** A save whose trainer's file is not where the save names it: what a UI needs to ask for it again. */
+export interface MissingFile {
+  /** The save's key. */
+  key: string;
+  /** The path the save names (clean text, for showing only). */
+  file: string;
+  /** The id of the scenario the save was made with. */
+  id: string;
+  /** The version of the scenario the save was made with. */
+  version: number;
+}
 
 /**
  * Reads a save (the most recent one unless a key is given). A save that cannot be used (damaged,
@@ -106,22 +123,16 @@ export function readSave(store: Store, load: ScenarioLoader, key: string | undef
   }
   if (text === undefined) return { kind: 'none' };
   const bad = (error: string): ResumeResult => ({ kind: 'bad', error: cleanLine(error), movedTo: cleanLine(store.moveAside(key, now)) });
-  let slot: Partial<SaveSlot>;
-  try {
-    slot = JSON.parse(text) as Partial<SaveSlot>;
-  } catch {
-    return bad('The saved progress is damaged (it is not valid JSON).');
+  const parsed = parseSlot(text);
+  if (!parsed.ok) return bad(parsed.error);
+  const { slot, ref, set } = parsed;
+  const loaded = load(ref, slot.from, set);
+  if ('error' in loaded) {
+    if (loaded.keep !== true) return bad(loaded.error);
+    const version = savedVersion(slot);
+    const missing = ref.source === 'file' && version !== undefined ? { key, file: cleanLine(ref.file), id: cleanLine(ref.id), version } : undefined;
+    return { kind: 'bad', error: cleanLine(loaded.error), ...(missing ? { missing } : {}) };
   }
-  if (typeof slot !== 'object' || slot === null || slot.format !== 'casa-practice-terminal-save') return bad('This is not a casa-practice save.');
-  if (slot.formatVersion !== 1) return bad(`This save uses format version ${String(slot.formatVersion)}, which this version of casa-practice does not read.`);
-  const ref = refOf(slot);
-  if (!ref || (slot.from !== undefined && typeof slot.from !== 'string')) return bad('The saved progress is damaged (its scenario is not named).');
-  const set: unknown = slot.set;
-  if (set !== undefined && (typeof set !== 'object' || set === null || Array.isArray(set) || !Object.values(set).every((v) => typeof v === 'string'))) {
-    return bad('The saved progress is damaged (its starting values are malformed).');
-  }
-  const loaded = load(ref, slot.from, set as Record<string, string> | undefined);
-  if ('error' in loaded) return loaded.keep === true ? { kind: 'bad', error: cleanLine(loaded.error) } : bad(loaded.error);
   const restored = restoreSession(loaded.scenario, slot.session);
   if (!restored.ok) return bad(restored.error);
   const startedAt = typeof slot.startedAt === 'string' ? cleanLine(slot.startedAt).slice(0, 40) : undefined;
@@ -135,6 +146,34 @@ export function readSave(store: Store, load: ScenarioLoader, key: string | undef
   return { kind: 'ok', key: own, playable: loaded, snapshot: restored.snapshot, mode: restored.mode, ...(startedAt ? { startedAt } : {}) };
 }
 
+
+/** A save's text read as a slot: the slot, the scenario it names and its starting values, or why it cannot be used. */
+export type SlotParse = { ok: true; slot: Partial<SaveSlot>; ref: ScenarioRef; set?: Record<string, string> } | { ok: false; error: string };
+
+/** Reads a save's text as far as its scenario and start (its session is checked by restoreSession). */
+export function parseSlot(text: string): SlotParse {
+  let slot: Partial<SaveSlot>;
+  try {
+    slot = JSON.parse(text) as Partial<SaveSlot>;
+  } catch {
+    return { ok: false, error: 'The saved progress is damaged (it is not valid JSON).' };
+  }
+  if (typeof slot !== 'object' || slot === null || slot.format !== 'casa-practice-terminal-save') return { ok: false, error: 'This is not a casa-practice save.' };
+  if (slot.formatVersion !== 1) return { ok: false, error: `This save uses format version ${String(slot.formatVersion)}, which this version of casa-practice does not read.` };
+  const ref = refOf(slot);
+  if (!ref || (slot.from !== undefined && typeof slot.from !== 'string')) return { ok: false, error: 'The saved progress is damaged (its scenario is not named).' };
+  const set: unknown = slot.set;
+  if (set !== undefined && (typeof set !== 'object' || set === null || Array.isArray(set) || !Object.values(set).every((v) => typeof v === 'string'))) {
+    return { ok: false, error: 'The saved progress is damaged (its starting values are malformed).' };
+  }
+  return { ok: true, slot, ref, ...(set !== undefined ? { set: set as Record<string, string> } : {}) };
+}
+
+/** The version of the scenario a save was made with, when it names one. */
+export function savedVersion(slot: Partial<SaveSlot>): number | undefined {
+  const version: unknown = (slot.session as { scenarioVersion?: unknown } | undefined)?.scenarioVersion;
+  return typeof version === 'number' && Number.isSafeInteger(version) ? version : undefined;
+}
 
 /** The scenario a save names: its reference, or for an older save its path and the id its session names. */
 function refOf(slot: Partial<SaveSlot>): ScenarioRef | undefined {

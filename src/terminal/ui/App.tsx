@@ -2,7 +2,7 @@ import { Box, Text, useStdout } from 'ink';
 import { dirname, resolve } from 'node:path';
 import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { debriefKey, entryOf, resumeFailure, saveKey, withRecord, type CatalogEntry, type PlayableScenario, type Records, type RunOrigin, type SaveSummary, type SessionMode } from '../../machines/light.js';
-import type { Debrief, PersistedScenarioSnapshot, SessionActor } from '../../machines/index.js';
+import type { Debrief, MissingFile, PersistedScenarioSnapshot, ResumeResult, SessionActor } from '../../machines/index.js';
 import type { Listing } from '../node/catalog-files.js';
 import { checkStateFolder, hasSave, loadRecords, stateStore } from '../node/state-store.js';
 import { scenariosDir } from '../paths.js';
@@ -22,6 +22,7 @@ import { KeysAllowedContext, MIN_COLUMNS, MIN_ROWS, ScreenSizeContext, useFollow
 const PlayScreen = lazy(async () => ({ default: (await import('./PlayScreen.js')).PlayScreen }));
 const FacilitateScreen = lazy(async () => ({ default: (await import('./FacilitateScreen.js')).FacilitateScreen }));
 const DebriefScreen = lazy(async () => ({ default: (await import('./DebriefScreen.js')).DebriefScreen }));
+const LocateScreen = lazy(async () => ({ default: (await import('./LocateScreen.js')).LocateScreen }));
 
 /** How the app opens. */
 export type AppStart =
@@ -31,7 +32,9 @@ export type AppStart =
    * so the app asks to continue or start over; `origin` how the run relates to that save.
    */
   | { kind: 'play'; playable: PlayableScenario; snapshot?: PersistedScenarioSnapshot; startedAt?: string; showNote: boolean; saved?: SaveSummary; origin?: RunOrigin }
-  | { kind: 'facilitate'; playable?: PlayableScenario };
+  | { kind: 'facilitate'; playable?: PlayableScenario }
+  /** `casa-practice resume` found a save whose trainer file moved: ask where it is now. */
+  | { kind: 'locate'; missing: MissingFile };
 
 /** Props of App. */
 export interface AppProps {
@@ -54,7 +57,8 @@ type Screen =
   | { name: 'note'; entry: CatalogEntry; fromPicker: boolean; origin: RunOrigin }
   | { name: 'play'; playable: PlayableScenario; actor: SessionActor; mode: SessionMode; fromPicker: boolean; startedAt?: string; origin: RunOrigin; resumed?: boolean }
   | { name: 'kept'; playable: PlayableScenario; debrief: Debrief; mode: SessionMode; savedAt?: string }
-  | { name: 'facilitate'; playable: PlayableScenario; actor: SessionActor };
+  | { name: 'facilitate'; playable: PlayableScenario; actor: SessionActor }
+  | { name: 'locate'; missing: MissingFile };
 
 // Each new playthrough draws its own seed for the order of replies (a resumed one keeps its save's).
 async function newActor(env: NodeJS.ProcessEnv, playable: PlayableScenario, mode: SessionMode, snapshot?: PersistedScenarioSnapshot): Promise<SessionActor> {
@@ -204,7 +208,13 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   const resume = async (key?: string, playable?: PlayableScenario) => {
     const saves = await import('../saves.js');
     const found = key !== undefined && playable ? saves.readSaveFor(playable, key, services.env) : saves.readSave(services.env, key);
+    // Its trainer's file moved: ask where it is now.
+    if (found.kind === 'bad' && found.missing) return setScreen({ name: 'locate', missing: found.missing });
     if (found.kind !== 'ok') return toPicker(found.kind === 'bad' ? resumeFailure(found.error, found.movedTo, undefined, 'choose a scenario') : 'No saved session was found.');
+    await play(found);
+  };
+  /** A save read (or found again at its file's new place) opens where it stopped. */
+  const play = async (found: Extract<ResumeResult, { kind: 'ok' }>) => {
     const actor = await newActor(services.env, found.playable, found.mode, found.snapshot);
     setScreen({ name: 'play', playable: found.playable, actor, mode: found.mode, fromPicker: true, startedAt: found.startedAt, origin: 'continued', resumed: true });
   };
@@ -243,6 +253,8 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
         onStartOver={() => setScreen(fromPicker ? { name: 'note', entry, fromPicker, origin: 'started-over' } : { name: 'note', entry: entryOf(playable), fromPicker, origin: 'started-over' })}
         onBack={fromPicker ? () => toPicker() : undefined} onQuit={quit} />
     );
+  } else if (screen.name === 'locate') {
+    body = <LocateScreen missing={screen.missing} onResumed={(found) => once(() => play(found))} onBack={() => toPicker()} onQuit={quit} />;
   } else if (screen.name === 'kept') {
     body = <DebriefScreen scenario={screen.playable.scenario} debrief={screen.debrief} mode={screen.mode} onBack={() => toPicker()}
       notice={`Your last debrief of this scenario${screen.savedAt ? `, from ${screen.savedAt.slice(0, 16).replace('T', ' ')} UTC` : ''}.`} />;
@@ -294,6 +306,7 @@ function TooSmall({ columns, rows }: { columns: number; rows: number }) {
 
 function firstScreen(start: AppStart): Screen {
   if (start.kind === 'picker') return { name: 'picker', notice: start.notice };
+  if (start.kind === 'locate') return { name: 'locate', missing: start.missing };
   if (start.kind === 'facilitate') return start.playable ? { name: 'note', entry: entryOf(start.playable), fromPicker: false, origin: 'new' } : { name: 'picker' };
   if (!start.showNote) return { name: 'loading' };
   if (start.saved && start.origin === undefined) return { name: 'choose', entry: entryOf(start.playable), playable: start.playable, summary: start.saved, fromPicker: false };

@@ -79,14 +79,34 @@ function keyQueue(listeners: Set<KeyListener>) {
  * key router delivers the keys; a screen rendered on its own (in a test) listens through Ink.
  */
 export function useKeys(onAction: (action: Action, input: string) => void, active = true): void {
+  useKeyListener((input, key) => {
+    const action = actionOf(input, key);
+    return action ? () => onAction(action, input) : undefined;
+  }, active);
+}
+
+/**
+ * Every key as Ink gives it (text typed or pasted, one character at a time; Enter, Esc, Backspace
+ * as flags), for a screen that takes a line of text, where "q" or "b" is a letter and not an
+ * action. While the window is too small, only Ctrl-C comes through.
+ */
+export function useTyping(onKey: (input: string, key: Key) => void, active = true): void {
+  useKeyListener((input, key) => () => onKey(input, key), active);
+}
+
+/**
+ * A screen's key listener: `handlerOf` says what a key does (undefined when nothing). Keys come
+ * through the app's key router, or through Ink for a screen rendered on its own (in a test).
+ */
+function useKeyListener(handlerOf: (input: string, key: Key) => (() => void) | undefined, active: boolean): void {
   const { isRawModeSupported } = useStdin();
   const allowed = useKeysAllowed();
   const router = useContext(KeyRouterContext);
   const handle = (input: string, key: Key) => {
     if (keysIn(input).length > 1) return;
-    const action = actionOf(input, key);
+    const run = handlerOf(input, key);
     // While the window is too small to show the screen, only Ctrl-C (save and leave) works.
-    if (action && (allowed.current || action.type === 'interrupt')) onAction(action, input);
+    if (run && (allowed.current || actionOf(input, key)?.type === 'interrupt')) run();
   };
   const listening = active && isRawModeSupported === true;
   const [listener] = useState<KeyListener>(() => ({ handle, active: listening }));
