@@ -116,6 +116,24 @@ describe('presenter mode', () => {
   });
 });
 
+describe('the summary so far', () => {
+  it('includes the decision on screen with the votes entered there, as the terminal and the live room do', async () => {
+    const user = userEvent.setup();
+    const files = captureDownloads();
+    render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
+    const row = (text: RegExp) => screen.getByText(text).closest('li') as HTMLElement;
+    await user.type(within(row(/How did you get it\?/)).getByRole('spinbutton'), '3');
+    await user.type(within(row(/You need to tell me the truth/)).getByRole('spinbutton'), '1');
+    await user.click(screen.getByRole('button', { name: 'Reveal the feedback' }));
+    await user.click(screen.getByRole('button', { name: 'Download the summary so far' }));
+    const md = await files.at(-1)?.blob.text() ?? '';
+    expect(md).toContain('## Decision 1:');
+    expect(md).toContain('Votes: 4 in all.');
+    expect(md).toContain('The session stopped at this decision.');
+    expect(md).toContain("The room's most-voted reply was best practice at 1 of 1 decision with votes (100%); 3 of 4 votes (75%) went to best-practice replies.");
+  });
+});
+
 describe('presenter mode opened at ?presenter', () => {
   afterEach(() => history.replaceState(null, '', '/'));
 
