@@ -154,6 +154,16 @@ describe('presenter mode opened at ?presenter', () => {
 });
 
 describe('presenter mode on two screens', () => {
+  it('the projector window shows the room nothing but the projected moment: no navigation, no buttons, no links', async () => {
+    renderApp('#/projector');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Projector screen' })).toBeTruthy();
+    expect(screen.getByRole('main')).toBeTruthy();
+    expect(screen.queryAllByRole('navigation')).toEqual([]);
+    expect(screen.queryAllByRole('button')).toEqual([]);
+    expect(screen.queryAllByRole('link')).toEqual([]);
+    expect(screen.queryByText(/Practice for CASA volunteers/)).toBeNull();
+  });
+
   it('the projector window shows the moment without the note, then the reveal with best practice, as the laptop sends it', async () => {
     const user = userEvent.setup();
     render(<><Facilitation playable={{ scenario: scenario(), file: 'example.json' }} /><div data-testid="projector"><ProjectorScreen /></div></>);
