@@ -6,6 +6,7 @@ import { memoryStore, validateScenario, type Store } from '../../src/machines/in
 import { Facilitation } from '../../src/web/pages/Presenter.js';
 import ProjectorScreen from '../../src/web/pages/ProjectorScreen.js';
 import example from '../fixtures/good/example.json?raw';
+import { bundledById } from '../../src/web/scenarios.js';
 import { captureDownloads, renderApp } from './helpers.js';
 
 afterEach(cleanup);
@@ -298,6 +299,23 @@ describe('presenter mode keeps the room session through a reload', () => {
     expect(store.read('saves/youth-discloses.json')).toBe('the volunteer\'s own save');
     expect(store.read('records.json')).toBe('records');
     expect(store.read(KEY)).toBeUndefined();
+  });
+
+  it('a live room\'s presenter page leaves the typed-tally session alone, even a damaged one', async () => {
+    // No socket in this test: the page's connection attempt goes nowhere.
+    vi.stubGlobal('WebSocket', class { readyState = 0; send() {} close() {} addEventListener() {} removeEventListener() {} });
+    try {
+      const store = memoryStore({ [KEY]: 'damaged' });
+      history.replaceState(null, '', `/?room=FAKE23&token=${'t'.repeat(43)}`);
+      renderApp(`#/presenter/${ID}`, store);
+      expect(await screen.findByText(/Connecting to the room/)).toBeTruthy();
+      // Once the scenario has loaded (the page would have read the kept session by then), nothing was moved.
+      await bundledById(ID);
+      expect(store.read(KEY)).toBe('damaged');
+      expect([...store.data.keys()]).toEqual([KEY]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('a session kept for an older version of the scenario is refused, saying why', async () => {

@@ -44,6 +44,8 @@ export default function Presenter({ id }: { id?: string; paused?: boolean }) {
   const store = useStore();
   const [state, setState] = useState<{ kind: 'loading' } | { kind: 'pick'; entries: CatalogEntry[] } | { kind: 'missing' } | Ready>({ kind: 'loading' });
   useEffect(() => {
+    // A live room keeps its session on the room server: the typed-tally session is not read (nor a damaged one moved).
+    if (room) return;
     let live = true;
     if (!id) {
       void scenarioTexts().then((texts) => live && setState({ kind: 'pick', entries: texts.map((t) => quickEntry(t.file, t.text)).filter(isEntry) }));
@@ -53,7 +55,7 @@ export default function Presenter({ id }: { id?: string; paused?: boolean }) {
     return () => {
       live = false;
     };
-  }, [id, store]);
+  }, [id, store, room]);
   useTitle(room ? 'Presenter: live room' : state.kind === 'missing' ? 'Scenario not found' : state.kind === 'ready' ? `Presenter: ${state.playable.scenario.title}` : undefined);
   if (room) return <LiveRoom link={room} />;
   if (state.kind === 'loading') return <p role="status">Loading…</p>;
