@@ -83,9 +83,36 @@ describe('presenter mode', () => {
       } else await user.click(screen.getByRole('button', { name: 'Continue' }));
     }
     expect(screen.getByRole('heading', { name: /^Debrief:/ })).toBeTruthy();
-    expect(screen.getAllByRole('heading', { name: 'Your replies, annotated' })).toHaveLength(1);
+    expect(screen.getAllByRole('heading', { name: "The room's replies, annotated" })).toHaveLength(1);
     expect(screen.queryAllByRole('button', { name: /What if/ })).toEqual([]);
     expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
+  });
+
+  it('the debrief speaks of the room, as the terminal\'s and the summary\'s do, and leads back to presenter mode', async () => {
+    const user = userEvent.setup();
+    render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
+    for (let step = 0; step < 40 && !document.getElementById('debrief-heading'); step++) {
+      const reveal = screen.queryByRole('button', { name: 'Reveal the feedback' });
+      if (reveal) {
+        await user.click(reveal);
+        // The least good reply each time: the debrief then has critical violations and things to work on.
+        const follow = screen.getAllByRole('button', { name: /Follow reply/ });
+        const worst = follow.find((b) => b.closest('li')?.textContent?.includes('violates')) ?? follow[0];
+        await user.click(worst as HTMLElement);
+      } else await user.click(screen.getByRole('button', { name: 'Continue' }));
+    }
+    const debrief = screen.getByRole('article');
+    // Scenario text may say "you" (a reply is said to the youth); the debrief's own words never do.
+    expect(debrief.textContent).not.toMatch(/\b[Yy]ou chose\b|\bYour (replies|reply|path)\b|your records/);
+    const inShort = within(screen.getByRole('region', { name: 'In short' })).getAllByRole('listitem').map((li) => li.textContent ?? '');
+    expect(inShort.length).toBeGreaterThan(0);
+    for (const line of inShort) expect(line).toMatch(/^(The room|Critical: the room) /);
+    expect(debrief.textContent).toContain('The room chose: “');
+    expect(debrief.textContent).toContain('Trainer-led session: not added to My records.');
+    expect(screen.getByRole('heading', { name: "The room's path beside best practice" })).toBeTruthy();
+    expect(screen.getByRole('columnheader', { name: "The room's reply" })).toBeTruthy();
+    expect(within(debrief).getByRole('link', { name: 'Back to presenter mode' }).getAttribute('href')).toBe('#/presenter');
+    expect(within(debrief).queryByRole('link', { name: 'My records' })).toBeNull();
   });
 
   it('the session summary says how often the room matched best practice', async () => {

@@ -221,7 +221,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
           <p>{agreementWords(roomAgreement(reveals))}</p>
           <p className="controls"><button type="button" className="primary" onClick={() => summary(view.debrief)}>Download the session summary</button></p>
         </section>
-        <Debrief scenario={scenario} debrief={view.debrief} mode="practice" recorded={false} whatIf={false} onTryAgain={() => location.reload()} />
+        <Debrief scenario={scenario} debrief={view.debrief} mode="practice" recorded={false} whatIf={false} onTryAgain={() => location.reload()} voice="room" />
       </>
     );
   }
