@@ -49,6 +49,20 @@ export function App({ store, storageNotice }: AppProps) {
     queueMicrotask(() => breakButton.current?.focus());
   }, []);
   const presenter = route.page === 'presenter' || route.page === 'projector';
+  // The projector window is for the room's wall: what the trainer's controls send, and nothing
+  // else (no navigation, no break button, no footer for the room to read).
+  if (route.page === 'projector') {
+    return (
+      <StoreContext value={store}>
+        <div className="app presenter">
+          <main id="main" ref={main} tabIndex={-1}>
+            <RouteTitle route={route} />
+            <Suspense fallback={<p role="status">Loading…</p>}>{page(route, false)}</Suspense>
+          </main>
+        </div>
+      </StoreContext>
+    );
+  }
   return (
     <StoreContext value={store}>
       <div className={presenter ? 'app presenter' : 'app'}>

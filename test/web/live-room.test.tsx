@@ -2,11 +2,12 @@
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRoom, presenterView, reduceRoom, roomContext, roomSummaryFileName, validateScenario, type PresenterAction, type PresenterCommand, type RoomState, type Scenario } from '../../src/machines/index.js';
+import { createRoom, memoryStore, presenterView, reduceRoom, roomContext, roomSummaryFileName, validateScenario, type PresenterAction, type PresenterCommand, type RoomState, type Scenario } from '../../src/machines/index.js';
 import { LiveRoom } from '../../src/web/components/LiveRoom.js';
 import Presenter from '../../src/web/pages/Presenter.js';
 import ProjectorScreen from '../../src/web/pages/ProjectorScreen.js';
 import type { RoomClient, RoomLink, RoomSnapshot } from '../../src/web/room-client.js';
+import { StoreContext } from '../../src/web/store.js';
 import example from '../fixtures/good/example.json?raw';
 import { captureDownloads } from './helpers.js';
 
@@ -240,7 +241,7 @@ describe('live room on the presenter page', () => {
 
   it('without a room link the presenter page keeps the typed tallies', async () => {
     const user = userEvent.setup();
-    render(<Presenter id="red-flags" />);
+    render(<StoreContext value={memoryStore()}><Presenter id="red-flags" /></StoreContext>);
     await user.click(await screen.findByRole('button', { name: 'Continue' }, { timeout: 15_000 }));
     expect(screen.getAllByRole('spinbutton', { name: /Votes for reply/ }).length).toBeGreaterThan(1);
     expect(screen.getByRole('button', { name: 'Reveal the feedback' })).toBeTruthy();
@@ -266,7 +267,7 @@ describe('live room on the presenter page', () => {
       close() {}
     } as unknown as typeof WebSocket;
     try {
-      render(<Presenter id="red-flags" />);
+      render(<StoreContext value={memoryStore()}><Presenter id="red-flags" /></StoreContext>);
       expect(status().textContent).toMatch(/Connecting to the room/);
       expect(screen.getByText(ROOM)).toBeTruthy();
       expect(opened).toEqual([`ws://${location.host}/ws/presenter`]);

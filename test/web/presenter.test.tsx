@@ -2,11 +2,12 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { validateScenario } from '../../src/machines/index.js';
+import { memoryStore, validateScenario, type Store } from '../../src/machines/index.js';
 import { Facilitation } from '../../src/web/pages/Presenter.js';
 import ProjectorScreen from '../../src/web/pages/ProjectorScreen.js';
 import example from '../fixtures/good/example.json?raw';
-import { renderApp } from './helpers.js';
+import { bundledById } from '../../src/web/scenarios.js';
+import { captureDownloads, renderApp } from './helpers.js';
 
 afterEach(cleanup);
 
@@ -82,9 +83,36 @@ describe('presenter mode', () => {
       } else await user.click(screen.getByRole('button', { name: 'Continue' }));
     }
     expect(screen.getByRole('heading', { name: /^Debrief:/ })).toBeTruthy();
-    expect(screen.getAllByRole('heading', { name: 'Your replies, annotated' })).toHaveLength(1);
+    expect(screen.getAllByRole('heading', { name: "The room's replies, annotated" })).toHaveLength(1);
     expect(screen.queryAllByRole('button', { name: /What if/ })).toEqual([]);
     expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
+  });
+
+  it('the debrief speaks of the room, as the terminal\'s and the summary\'s do, and leads back to presenter mode', async () => {
+    const user = userEvent.setup();
+    render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
+    for (let step = 0; step < 40 && !document.getElementById('debrief-heading'); step++) {
+      const reveal = screen.queryByRole('button', { name: 'Reveal the feedback' });
+      if (reveal) {
+        await user.click(reveal);
+        // The least good reply each time: the debrief then has critical violations and things to work on.
+        const follow = screen.getAllByRole('button', { name: /Follow reply/ });
+        const worst = follow.find((b) => b.closest('li')?.textContent?.includes('violates')) ?? follow[0];
+        await user.click(worst as HTMLElement);
+      } else await user.click(screen.getByRole('button', { name: 'Continue' }));
+    }
+    const debrief = screen.getByRole('article');
+    // Scenario text may say "you" (a reply is said to the youth); the debrief's own words never do.
+    expect(debrief.textContent).not.toMatch(/\b[Yy]ou chose\b|\bYour (replies|reply|path)\b|your records/);
+    const inShort = within(screen.getByRole('region', { name: 'In short' })).getAllByRole('listitem').map((li) => li.textContent ?? '');
+    expect(inShort.length).toBeGreaterThan(0);
+    for (const line of inShort) expect(line).toMatch(/^(The room|Critical: the room) /);
+    expect(debrief.textContent).toContain('The room chose: “');
+    expect(debrief.textContent).toContain('Trainer-led session: not added to My records.');
+    expect(screen.getByRole('heading', { name: "The room's path beside best practice" })).toBeTruthy();
+    expect(screen.getByRole('columnheader', { name: "The room's reply" })).toBeTruthy();
+    expect(within(debrief).getByRole('link', { name: 'Back to presenter mode' }).getAttribute('href')).toBe('#/presenter');
+    expect(within(debrief).queryByRole('link', { name: 'My records' })).toBeNull();
   });
 
   it('the session summary says how often the room matched best practice', async () => {
@@ -116,6 +144,24 @@ describe('presenter mode', () => {
   });
 });
 
+describe('the summary so far', () => {
+  it('includes the decision on screen with the votes entered there, as the terminal and the live room do', async () => {
+    const user = userEvent.setup();
+    const files = captureDownloads();
+    render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
+    const row = (text: RegExp) => screen.getByText(text).closest('li') as HTMLElement;
+    await user.type(within(row(/How did you get it\?/)).getByRole('spinbutton'), '3');
+    await user.type(within(row(/You need to tell me the truth/)).getByRole('spinbutton'), '1');
+    await user.click(screen.getByRole('button', { name: 'Reveal the feedback' }));
+    await user.click(screen.getByRole('button', { name: 'Download the summary so far' }));
+    const md = await files.at(-1)?.blob.text() ?? '';
+    expect(md).toContain('## Decision 1:');
+    expect(md).toContain('Votes: 4 in all.');
+    expect(md).toContain('The session stopped at this decision.');
+    expect(md).toContain("The room's most-voted reply was best practice at 1 of 1 decision with votes (100%); 3 of 4 votes (75%) went to best-practice replies.");
+  });
+});
+
 describe('presenter mode opened at ?presenter', () => {
   afterEach(() => history.replaceState(null, '', '/'));
 
@@ -136,6 +182,16 @@ describe('presenter mode opened at ?presenter', () => {
 });
 
 describe('presenter mode on two screens', () => {
+  it('the projector window shows the room nothing but the projected moment: no navigation, no buttons, no links', async () => {
+    renderApp('#/projector');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Projector screen' })).toBeTruthy();
+    expect(screen.getByRole('main')).toBeTruthy();
+    expect(screen.queryAllByRole('navigation')).toEqual([]);
+    expect(screen.queryAllByRole('button')).toEqual([]);
+    expect(screen.queryAllByRole('link')).toEqual([]);
+    expect(screen.queryByText(/Practice for CASA volunteers/)).toBeNull();
+  });
+
   it('the projector window shows the moment without the note, then the reveal with best practice, as the laptop sends it', async () => {
     const user = userEvent.setup();
     render(<><Facilitation playable={{ scenario: scenario(), file: 'example.json' }} /><div data-testid="projector"><ProjectorScreen /></div></>);
@@ -152,5 +208,171 @@ describe('presenter mode on two screens', () => {
     const best = projector().getByText('★ Best practice').closest('li') as HTMLElement;
     expect(best.textContent).toContain('How did you get it?');
     expect(best.textContent).toContain('Votes: 2 (100%)');
+  });
+});
+
+describe('presenter mode keeps the room session through a reload', () => {
+  const ID = 'youth-discloses';
+  const KEY = `facilitation/${ID}.json`;
+  afterEach(() => {
+    history.replaceState(null, '', '/');
+  });
+
+  /** Opens the scenario in presenter mode over the store: a page load. */
+  const open = async (store: Store) => {
+    const app = renderApp(`#/presenter/${ID}`, store);
+    await screen.findByRole('button', { name: 'Download the summary so far' });
+    return app;
+  };
+  const boxes = () => screen.getAllByRole('spinbutton');
+  /** The summary file without its time line (a reload may cross a minute). */
+  const summaryText = async (files: { name: string; blob: Blob }[]) => {
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Download the summary so far' }));
+    const md = await files.at(-1)?.blob.text();
+    return md?.replace(/^Trainer-led session, .*$/m, '');
+  };
+
+  it('comes back at the same decision with the votes, the reveal and the summary so far, says so, and the projector follows', async () => {
+    const files = captureDownloads();
+    const user = userEvent.setup();
+    const store = memoryStore({ 'saves/youth-discloses.json': 'the volunteer\'s own save' });
+    const first = await open(store);
+    await user.type(boxes()[0] as HTMLElement, '3');
+    await user.type(boxes()[1] as HTMLElement, '1');
+    await user.click(screen.getByRole('button', { name: 'Reveal the feedback' }));
+    await user.click(screen.getAllByRole('button', { name: /Follow reply/ })[0] as HTMLElement);
+    while (!screen.queryByRole('button', { name: 'Reveal the feedback' })) await user.click(screen.getByRole('button', { name: 'Continue' }));
+    const decisionTitle = screen.getByRole('heading', { level: 1 }).textContent;
+    await user.type(boxes()[1] as HTMLElement, '4');
+    await user.click(screen.getByRole('button', { name: 'Reveal the feedback' }));
+    const before = await summaryText(files);
+    expect(before).toContain('## Decision 1:');
+    expect(before).toContain('Branch taken:');
+    // The page is reloaded (or the tab closed and opened again) over the same storage.
+    first.unmount();
+    await open(store);
+    expect(screen.getByText('Resumed the room session at decision 2, with the votes and the summary so far.')).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(decisionTitle);
+    // Still revealed, with the votes typed before the reload.
+    const list = screen.getByRole('heading', { name: 'The replies, revealed' }).parentElement as HTMLElement;
+    expect(list.textContent).toContain('Votes: 4 (100%)');
+    expect(await summaryText(files)).toBe(before);
+    // A projector window left open (or opened again) shows the reveal the trainer came back to.
+    render(<div data-testid="projector"><ProjectorScreen /></div>);
+    expect(await within(screen.getByTestId('projector')).findByText('Votes: 4 (100%)')).toBeTruthy();
+    // The volunteer's own save of the same scenario is another thing: untouched.
+    expect(store.read('saves/youth-discloses.json')).toBe('the volunteer\'s own save');
+  });
+
+  it('keeps the votes typed at a decision not yet revealed', async () => {
+    const user = userEvent.setup();
+    const store = memoryStore();
+    const first = await open(store);
+    await user.type(boxes()[2] as HTMLElement, '7');
+    first.unmount();
+    await open(store);
+    expect((boxes()[2] as HTMLInputElement).value).toBe('7');
+    expect(screen.getByText('7 votes entered.')).toBeTruthy();
+    expect(screen.getByText('Resumed the room session at decision 1, with the votes and the summary so far.')).toBeTruthy();
+  });
+
+  it('opening a scenario and leaving at once keeps nothing; the picker names a session in progress', async () => {
+    const user = userEvent.setup();
+    const store = memoryStore();
+    const first = await open(store);
+    expect(store.read(KEY)).toBeUndefined();
+    await user.type(boxes()[0] as HTMLElement, '2');
+    expect(store.read(KEY)).toBeDefined();
+    first.unmount();
+    renderApp('#/presenter', store);
+    const card = (await screen.findByRole('heading', { level: 2, name: 'What Kiara tells you' })).closest('li') as HTMLElement;
+    expect(within(card).getByText('A room session is in progress here, at decision 1.')).toBeTruthy();
+    expect(within(card).getByRole('link', { name: /^Resume the room session:/ }).getAttribute('href')).toBe(`#/presenter/${ID}`);
+  });
+
+  it('start over asks first (Escape keeps the session), then starts fresh and deletes the kept session', async () => {
+    const user = userEvent.setup();
+    const store = memoryStore();
+    const first = await open(store);
+    await user.type(boxes()[0] as HTMLElement, '5');
+    first.unmount();
+    await open(store);
+    const startOver = screen.getByRole('button', { name: 'Start over' });
+    startOver.focus();
+    await user.keyboard('{Enter}');
+    expect(screen.getByRole('group', { name: 'Start the room session over?' })).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'No, keep this session' }));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('group', { name: 'Start the room session over?' })).toBeNull();
+    expect(document.activeElement).toBe(startOver);
+    expect(store.read(KEY)).toBeDefined();
+    await user.keyboard('{Enter}');
+    await user.click(screen.getByRole('button', { name: 'Yes, start over' }));
+    expect(store.read(KEY)).toBeUndefined();
+    expect(screen.queryByText(/Resumed the room session/)).toBeNull();
+    expect(boxes().map((b) => (b as HTMLInputElement).value)).toEqual(boxes().map(() => ''));
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1 }));
+  });
+
+  it('a damaged kept session is refused with one clear line, kept aside, and nothing else changes', async () => {
+    const damaged = '{"format":"casa-practice-facilitation","formatVersion":1,"scenario":{"source":"bundled","id":"youth-discloses"},"session":{"format":"casa-practice-session"';
+    const store = memoryStore({ [KEY]: damaged, 'saves/youth-discloses.json': 'the volunteer\'s own save', 'records.json': 'records' });
+    await open(store);
+    expect(screen.getByText('Could not resume: The saved room session is damaged (it is not valid JSON). A copy of the save is kept in this browser\'s storage for this site (nothing was deleted); starting fresh.')).toBeTruthy();
+    expect(screen.queryByText(/Resumed the room session/)).toBeNull();
+    const aside = [...store.data.keys()].filter((k) => k.startsWith(`${KEY}.damaged-`));
+    expect(aside).toHaveLength(1);
+    expect(store.read(aside[0] as string)).toBe(damaged);
+    expect(store.read('saves/youth-discloses.json')).toBe('the volunteer\'s own save');
+    expect(store.read('records.json')).toBe('records');
+    expect(store.read(KEY)).toBeUndefined();
+  });
+
+  it('a live room\'s presenter page leaves the typed-tally session alone, even a damaged one', async () => {
+    // No socket in this test: the page's connection attempt goes nowhere.
+    vi.stubGlobal('WebSocket', class { readyState = 0; send() {} close() {} addEventListener() {} removeEventListener() {} });
+    try {
+      const store = memoryStore({ [KEY]: 'damaged' });
+      history.replaceState(null, '', `/?room=FAKE23&token=${'t'.repeat(43)}`);
+      renderApp(`#/presenter/${ID}`, store);
+      expect(await screen.findByText(/Connecting to the room/)).toBeTruthy();
+      // Once the scenario has loaded (the page would have read the kept session by then), nothing was moved.
+      await bundledById(ID);
+      expect(store.read(KEY)).toBe('damaged');
+      expect([...store.data.keys()]).toEqual([KEY]);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('a session kept for an older version of the scenario is refused, saying why', async () => {
+    const user = userEvent.setup();
+    const store = memoryStore();
+    const first = await open(store);
+    await user.type(boxes()[0] as HTMLElement, '1');
+    first.unmount();
+    const kept = JSON.parse(store.read(KEY) as string) as { session: { scenarioVersion: number } };
+    kept.session.scenarioVersion -= 1;
+    store.write(KEY, JSON.stringify(kept));
+    await open(store);
+    expect(screen.getByText(/^Could not resume: This save was made with version \d+ of "youth-discloses", but the scenario is now version \d+; .*starting fresh\.$/)).toBeTruthy();
+    expect((boxes()[0] as HTMLInputElement).value).toBe('');
+  });
+
+  it('the kept session is cleared when the session ends', async () => {
+    const user = userEvent.setup();
+    const store = memoryStore();
+    await open(store);
+    await user.type(boxes()[0] as HTMLElement, '1');
+    expect(store.read(KEY)).toBeDefined();
+    for (let step = 0; step < 60 && !document.getElementById('debrief-heading'); step++) {
+      const reveal = screen.queryByRole('button', { name: 'Reveal the feedback' });
+      if (reveal) {
+        await user.click(reveal);
+        await user.click(screen.getAllByRole('button', { name: /Follow reply/ })[0] as HTMLElement);
+      } else await user.click(screen.getByRole('button', { name: 'Continue' }));
+    }
+    expect(screen.getByRole('heading', { name: /^Debrief:/ })).toBeTruthy();
+    expect(store.read(KEY)).toBeUndefined();
   });
 });

@@ -178,14 +178,18 @@ export function savedVersion(slot: Partial<SaveSlot>): number | undefined {
 /** The scenario a save names: its reference, or for an older save its path and the id its session names. */
 function refOf(slot: Partial<SaveSlot>): ScenarioRef | undefined {
   const r: unknown = slot.scenario;
-  if (typeof r === 'object' && r !== null) {
-    const { source, id, file } = r as Record<string, unknown>;
-    if (source === 'bundled' && typeof id === 'string') return { source, id };
-    if (source === 'file' && typeof id === 'string' && typeof file === 'string') return { source, id, file };
-    return undefined;
-  }
+  if (typeof r === 'object' && r !== null) return parseScenarioRef(r);
   const id: unknown = (slot.session as { scenarioId?: unknown } | undefined)?.scenarioId;
   return typeof slot.scenarioFile === 'string' && typeof id === 'string' ? { source: 'file', file: slot.scenarioFile, id, legacy: true } : undefined;
+}
+
+/** A scenario reference read from untrusted JSON: a bundled id, or a file and its id; undefined otherwise. */
+export function parseScenarioRef(r: unknown): ScenarioRef | undefined {
+  if (typeof r !== 'object' || r === null) return undefined;
+  const { source, id, file } = r as Record<string, unknown>;
+  if (source === 'bundled' && typeof id === 'string') return { source, id };
+  if (source === 'file' && typeof id === 'string' && typeof file === 'string') return { source, id, file };
+  return undefined;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { debriefModel, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS, type Debrief as DebriefData, type Scenario, type SessionMode } from '../../machines/index.js';
+import { debriefModel, inVoice, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type Debrief as DebriefData, type Scenario, type SessionMode, type Voice } from '../../machines/index.js';
 import { hrefOf } from '../routing.js';
 import { TableWrap } from './TableWrap.js';
 
@@ -12,11 +12,17 @@ export interface DebriefProps {
   onTryAgain: () => void;
   /** Replay from the n-th decision of this playthrough (0-based); without it (presenter mode) no what-if is offered. */
   onWhatIf?: (decision: number) => void;
+  /** Who it speaks to: the volunteer (default) or the room of a trainer-led session, in the core's words. */
+  voice?: Voice;
 }
 
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 /** The debrief: band and score, critical violations first, principles, transcript, paths, what if. */
-export function Debrief({ scenario, debrief, mode, recorded, whatIf, onTryAgain, onWhatIf }: DebriefProps) {
+export function Debrief({ scenario, debrief, mode, recorded, whatIf, onTryAgain, onWhatIf, voice = 'you' }: DebriefProps) {
   const m = useMemo(() => debriefModel(scenario, debrief), [scenario, debrief]);
+  const v = VOICE_WORDS[voice];
+  const room = voice === 'room';
   return (
     <article className="debrief" aria-labelledby="debrief-heading">
       <h1 id="debrief-heading" tabIndex={-1}>Debrief: {m.title}</h1>
@@ -32,8 +38,12 @@ export function Debrief({ scenario, debrief, mode, recorded, whatIf, onTryAgain,
         <div className="score-bar" aria-hidden="true"><div className="score-fill" style={{ width: `${m.score.percent}%` }} /></div>
         <p className="score-text"><strong>Score:</strong> {scoreWords(m.score)}</p>
         <p className="hint">
-          {mode === 'assessment' ? 'Assessment mode. ' : 'Practice mode. '}
-          {whatIf ? 'This was a what-if replay: not added to your records.' : recorded ? 'Added to My records.' : 'Not added to your records.'}
+          {room ? 'Trainer-led session: not added to My records.' : (
+            <>
+              {mode === 'assessment' ? 'Assessment mode. ' : 'Practice mode. '}
+              {whatIf ? 'This was a what-if replay: not added to your records.' : recorded ? 'Added to My records.' : 'Not added to your records.'}
+            </>
+          )}
         </p>
       </section>
       <section aria-labelledby="critical-heading">
@@ -41,7 +51,7 @@ export function Debrief({ scenario, debrief, mode, recorded, whatIf, onTryAgain,
         {m.critical.length === 0 ? <p>None.</p> : (
           <ul className="critical">
             {m.critical.map((c, i) => (
-              <li key={i}><strong>✗ {c.title}</strong> (guide: {c.section}) at “{c.where}”: you chose “{c.reply}”. {c.feedback}</li>
+              <li key={i}><strong>✗ {c.title}</strong> (guide: {c.section}) at “{c.where}”: {v.chose} “{c.reply}”. {c.feedback}</li>
             ))}
           </ul>
         )}
@@ -62,17 +72,17 @@ export function Debrief({ scenario, debrief, mode, recorded, whatIf, onTryAgain,
       {(m.strengths.length > 0 || m.growthAreas.length > 0) && (
         <section aria-labelledby="summary-heading">
           <h2 id="summary-heading">In short</h2>
-          {m.strengths.length > 0 && <><h3>Strengths</h3><ul>{m.strengths.map((s, i) => <li key={i}>{s}</li>)}</ul></>}
-          {m.growthAreas.length > 0 && <><h3>To work on</h3><ul>{m.growthAreas.map((s, i) => <li key={i}>{s}</li>)}</ul></>}
+          {m.strengths.length > 0 && <><h3>Strengths</h3><ul>{m.strengths.map((s, i) => <li key={i}>{inVoice(s, voice)}</li>)}</ul></>}
+          {m.growthAreas.length > 0 && <><h3>To work on</h3><ul>{m.growthAreas.map((s, i) => <li key={i}>{inVoice(s, voice)}</li>)}</ul></>}
         </section>
       )}
       <section aria-labelledby="transcript-debrief-heading">
-        <h2 id="transcript-debrief-heading">Your replies, annotated</h2>
+        <h2 id="transcript-debrief-heading">{v.replies}, annotated</h2>
         <ol className="annotated">
           {m.turns.map((t, i) => (
             <li key={i}>
               <h3>{t.where}</h3>
-              <p>You chose: “{t.reply}” ({signed(t.value)}; best here {signed(t.bestValue)})</p>
+              <p>{capital(v.chose)}: “{t.reply}” ({signed(t.value)}; best here {signed(t.bestValue)})</p>
               <ul className="verdicts">{t.verdicts.map((v, j) => <li key={j} className={v.verdict}>{VERDICT_WORDS[v.verdict]} {v.title} <span className="cite">({v.citation})</span></li>)}</ul>
               <p className="feedback-text">{t.feedback}</p>
               {onWhatIf && <button type="button" onClick={() => onWhatIf(i)}>What if: replay from here<span className="sr-only"> ({t.where})</span></button>}
@@ -81,10 +91,10 @@ export function Debrief({ scenario, debrief, mode, recorded, whatIf, onTryAgain,
         </ol>
       </section>
       <section aria-labelledby="paths-heading">
-        <h2 id="paths-heading">Your path beside best practice</h2>
-        <TableWrap label="Your path beside best practice, table">
+        <h2 id="paths-heading">{room ? "The room's path" : 'Your path'} beside best practice</h2>
+        <TableWrap label={`${room ? "The room's path" : 'Your path'} beside best practice, table`}>
           <table className="paths">
-            <thead><tr><th scope="col">Decision</th><th scope="col">Your reply</th><th scope="col">Best practice here</th></tr></thead>
+            <thead><tr><th scope="col">Decision</th><th scope="col">{v.reply}</th><th scope="col">Best practice here</th></tr></thead>
             <tbody>
               {m.paths.map((p, i) => (
                 <tr key={i}>
@@ -101,8 +111,12 @@ export function Debrief({ scenario, debrief, mode, recorded, whatIf, onTryAgain,
       </section>
       <p className="controls">
         <button type="button" className="primary" onClick={onTryAgain}>Try again</button>
-        <a className="button" href={hrefOf({ page: 'records' })}>My records</a>
-        <a className="button" href={hrefOf({ page: 'library' })}>Back to the scenarios</a>
+        {room ? <a className="button" href={hrefOf({ page: 'presenter' })}>Back to presenter mode</a> : (
+          <>
+            <a className="button" href={hrefOf({ page: 'records' })}>My records</a>
+            <a className="button" href={hrefOf({ page: 'library' })}>Back to the scenarios</a>
+          </>
+        )}
       </p>
     </article>
   );

@@ -1,10 +1,12 @@
 import { useSelector } from '@xstate/react';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import {
-  agreementWords, clampVotes, scoreWords, VERDICT_WORDS, facilitatedDecision, facilitationMarkdown, fileStamp, isEntry, quickEntry, revealData, roomAgreement, selectView, startFacilitation, summaryBaseName, votesWords,
-  type CatalogEntry, type Debrief as DebriefData, type FacilitatedDecision, type PlayableScenario, type RevealEntry, type SessionActor, type Votes,
+  agreementWords, clampVotes, clearFacilitation, scoreWords, VERDICT_WORDS, facilitatedDecision, facilitationDecision, facilitationMarkdown, fileStamp, isEntry, quickEntry, readFacilitation, revealData, roomAgreement, selectView,
+  startFacilitation, startSession, summaryBaseName, votesWords, writeFacilitation,
+  type CatalogEntry, type Debrief as DebriefData, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RevealEntry, type RoomRound, type SessionActor, type Store, type Votes,
 } from '../../machines/index.js';
+import { validateBundled } from '../bundled-loader.js';
 import { Debrief } from '../components/Debrief.js';
 import { LiveRoom } from '../components/LiveRoom.js';
 import { TrainerMoment } from '../components/TrainerMoment.js';
@@ -12,25 +14,48 @@ import { downloadText } from '../download.js';
 import { hrefOf } from '../routing.js';
 import { projectedReveal, useProjector, type ProjectorState } from '../projector.js';
 import { roomLinkFrom } from '../room-client.js';
-import { bundledById, scenarioTexts } from '../scenarios.js';
+import { bundledById, scenarioTexts, type ScenarioText } from '../scenarios.js';
+import { resumeNotice } from '../storage-words.js';
+import { useStore } from '../store.js';
 import { useTitle } from '../title.js';
+
+/** A scenario ready to present: its kept room session when there is one, or why it could not be resumed. */
+interface Ready {
+  kind: 'ready';
+  playable: PlayableScenario;
+  resumed?: RestoredFacilitation;
+  notice?: string;
+  /** Counts fresh starts ("Start over"), so each is a new session. */
+  run: number;
+}
+
+/** Opens a scenario for the room: resumes its kept session, or starts fresh saying why a kept one could not be used. */
+function openRoomSession(store: Store, playable: PlayableScenario, texts: readonly ScenarioText[]): Ready {
+  const found = readFacilitation(store, (ref) => validateBundled(texts, ref), playable);
+  if (found.kind === 'ok') return { kind: 'ready', playable: found.playable, resumed: found, run: 0 };
+  if (found.kind === 'bad') return { kind: 'ready', playable, notice: resumeNotice(found.error, found.movedTo), run: 0 };
+  return { kind: 'ready', playable, run: 0 };
+}
 
 /** Presenter mode for trainer-led sessions: large type, the room votes, the trainer reveals and picks the branch. */
 export default function Presenter({ id }: { id?: string; paused?: boolean }) {
   // Opened from a live room's presenter address: the room server runs the session (phones vote).
   const [room] = useState(() => roomLinkFrom(location.search));
-  const [state, setState] = useState<{ kind: 'loading' } | { kind: 'pick'; entries: CatalogEntry[] } | { kind: 'missing' } | { kind: 'ready'; playable: PlayableScenario }>({ kind: 'loading' });
+  const store = useStore();
+  const [state, setState] = useState<{ kind: 'loading' } | { kind: 'pick'; entries: CatalogEntry[] } | { kind: 'missing' } | Ready>({ kind: 'loading' });
   useEffect(() => {
+    // A live room keeps its session on the room server: the typed-tally session is not read (nor a damaged one moved).
+    if (room) return;
     let live = true;
     if (!id) {
       void scenarioTexts().then((texts) => live && setState({ kind: 'pick', entries: texts.map((t) => quickEntry(t.file, t.text)).filter(isEntry) }));
     } else {
-      void bundledById(id).then(({ loaded }) => live && setState(loaded?.ok ? { kind: 'ready', playable: loaded.playable } : { kind: 'missing' }));
+      void bundledById(id).then(({ texts, loaded }) => live && setState(loaded?.ok ? openRoomSession(store, loaded.playable, texts) : { kind: 'missing' }));
     }
     return () => {
       live = false;
     };
-  }, [id]);
+  }, [id, store, room]);
   useTitle(room ? 'Presenter: live room' : state.kind === 'missing' ? 'Scenario not found' : state.kind === 'ready' ? `Presenter: ${state.playable.scenario.title}` : undefined);
   if (room) return <LiveRoom link={room} />;
   if (state.kind === 'loading') return <p role="status">Loading…</p>;
@@ -41,19 +66,37 @@ export default function Presenter({ id }: { id?: string; paused?: boolean }) {
         <h1>Presenter mode</h1>
         <p>For a trainer-led session on a projector: the room discusses each decision and votes, you enter the votes, reveal the feedback, and pick the branch the story follows. Replies are shown without scores until the reveal.</p>
         <ul className="cards" aria-label="Scenarios to present">
-          {state.entries.map((e) => (
-            <li key={e.id} className="card">
-              <h2>{e.title}</h2>
-              <p className="meta">About {e.minutes} minutes</p>
-              <p className="content-note"><strong>Content note:</strong> {e.contentNote}</p>
-              <p className="actions"><a className="button primary" href={hrefOf({ page: 'presenter', id: e.id })}>Present<span className="sr-only">: {e.title}</span></a></p>
-            </li>
-          ))}
+          {state.entries.map((e) => {
+            const kept = facilitationDecision(store, { scenario: { id: e.id }, bundled: true });
+            return (
+              <li key={e.id} className="card">
+                <h2>{e.title}</h2>
+                <p className="meta">About {e.minutes} minutes</p>
+                {kept !== undefined && <p className="meta">A room session is in progress here, at decision {kept}.</p>}
+                <p className="content-note"><strong>Content note:</strong> {e.contentNote}</p>
+                <p className="actions"><a className="button primary" href={hrefOf({ page: 'presenter', id: e.id })}>{kept !== undefined ? 'Resume the room session' : 'Present'}<span className="sr-only">: {e.title}</span></a></p>
+              </li>
+            );
+          })}
         </ul>
       </>
     );
   }
-  return <Facilitation playable={state.playable} />;
+  const { playable, run } = state;
+  return (
+    <Facilitation
+      key={run}
+      playable={playable}
+      store={store}
+      resumed={state.resumed}
+      notice={state.notice}
+      focusOnStart={run > 0}
+      onStartOver={() => {
+        clearFacilitation(store, playable);
+        setState({ kind: 'ready', playable, run: run + 1 });
+      }}
+    />
+  );
 }
 
 type Snapshot = ReturnType<SessionActor['getSnapshot']>;
@@ -63,17 +106,64 @@ interface Revealed {
   entries: RevealEntry[];
 }
 
-export function Facilitation({ playable }: { playable: PlayableScenario }) {
+export interface FacilitationProps {
+  playable: PlayableScenario;
+  /** Where the session is kept as it goes (and cleared when it ends); none: nothing is kept. */
+  store?: Store;
+  /** A kept session to carry on from (readFacilitation). */
+  resumed?: RestoredFacilitation;
+  /** Why a kept session could not be resumed. */
+  notice?: string;
+  /** Started by "Start over" (a button now gone): focus goes to the first moment. */
+  focusOnStart?: boolean;
+  /** The trainer chose to start over: the kept session goes and a fresh one begins. */
+  onStartOver?: () => void;
+}
+
+export function Facilitation({ playable, store, resumed, notice, focusOnStart = false, onStartOver }: FacilitationProps) {
   const { scenario } = playable;
-  const [actor] = useState(() => startFacilitation(scenario, crypto.getRandomValues(new Uint32Array(1))[0]));
+  const [actor] = useState(() => (resumed ? startSession(scenario, 'practice', resumed.snapshot) : startFacilitation(scenario, crypto.getRandomValues(new Uint32Array(1))[0])));
   const view = useSelector(actor, useCallback((s: Snapshot) => selectView(scenario, s), [scenario]));
-  const [votes, setVotes] = useState<Record<string, number>>({});
-  const [revealed, setRevealed] = useState<Revealed>();
+  const snapshot = useSelector(actor, (s: Snapshot) => s);
+  const [votes, setVotes] = useState<Record<string, number>>(() => ({ ...resumed?.progress.current.votes }));
+  const [revealed, setRevealed] = useState<Revealed | undefined>(() => (resumed?.progress.current.revealed ? revealData(scenario, selectView(scenario, actor.getSnapshot()), resumed.progress.current.votes) : undefined));
   const [showNote, setShowNote] = useState(false);
-  const [decisions, setDecisions] = useState<FacilitatedDecision[]>([]);
-  const [reveals, setReveals] = useState<Revealed[]>([]);
+  const [decisions, setDecisions] = useState<FacilitatedDecision[]>(() => resumed?.decisions ?? []);
+  const [reveals, setReveals] = useState<Revealed[]>(() => resumed?.reveals ?? []);
+  // What the room entered at each decision it followed: kept with the session, so a reload rebuilds the summary.
+  const [past, setPast] = useState<RoomRound[]>(() => resumed?.progress.past ?? []);
+  const [welcomeBack, setWelcomeBack] = useState(resumed !== undefined);
+  const [confirmingStartOver, setConfirmingStartOver] = useState(false);
+  const [saveError, setSaveError] = useState<string>();
   const heading = useRef<HTMLHeadingElement>(null);
   const revealHeading = useRef<HTMLHeadingElement>(null);
+  const startOverButton = useRef<HTMLButtonElement>(null);
+  const keepButton = useRef<HTMLButtonElement>(null);
+
+  // Kept on every change (a vote typed, the reveal, each step), so a reload or a closed tab comes
+  // back here; cleared when the session ends. Opening a scenario and leaving at once keeps nothing.
+  const [opened] = useState(() => JSON.stringify([actor.getPersistedSnapshot(), past, votes, revealed !== undefined]));
+  const written = useRef(opened);
+  useEffect(() => {
+    if (!store) return;
+    try {
+      if (snapshot.status === 'done') clearFacilitation(store, playable);
+      else {
+        const persisted = actor.getPersistedSnapshot();
+        const text = JSON.stringify([persisted, past, votes, revealed !== undefined]);
+        if (text === written.current) return;
+        written.current = text;
+        writeFacilitation(store, playable, persisted, { past, current: { votes, revealed: revealed !== undefined } });
+      }
+      setSaveError(undefined);
+    } catch (e) {
+      setSaveError(`The room session could not be saved in this browser (${e instanceof Error ? e.message : 'storage refused it'}). You can go on; a reload would start it again.`);
+    }
+  }, [store, playable, actor, snapshot, past, votes, revealed]);
+
+  useEffect(() => {
+    if (focusOnStart) heading.current?.focus();
+  }, [focusOnStart]);
 
   // What the projector window shows: the moment, and after the reveal the feedback and votes (the
   // note too); the trainer's own toggle of the note stays on the laptop.
@@ -96,6 +186,8 @@ export function Facilitation({ playable }: { playable: PlayableScenario }) {
       setVotes({});
       setRevealed(undefined);
       setShowNote(false);
+      setWelcomeBack(false);
+      setConfirmingStartOver(false);
     });
     (document.getElementById('debrief-heading') ?? heading.current)?.focus();
   };
@@ -109,11 +201,15 @@ export function Facilitation({ playable }: { playable: PlayableScenario }) {
     const decision = facilitatedDecision(view, votes as Votes, number);
     if (revealed) setReveals((r) => [...r, revealed]);
     setDecisions((d) => [...d, decision]);
+    setPast((p) => [...p, { votes: { ...votes }, revealed: revealed !== undefined }]);
     step(() => actor.send({ type: 'reply.choose', replyId }));
   };
   const summary = (debrief: DebriefData | undefined) => {
-    const agreement = agreementWords(roomAgreement(reveals));
-    const md = facilitationMarkdown(scenario, decisions, debrief).replace(/\n## Decision 1:|\n## Debrief/, (m) => `\n## How often the room matched best practice\n\n${agreement}\n${m}`);
+    // The summary so far ends with the decision on screen and the votes entered there (as the
+    // terminal's and the live room's do): "The session stopped at this decision."
+    const here = !view.done && view.kind === 'decision';
+    const agreement = agreementWords(roomAgreement(here ? [...reveals, revealed ?? revealData(scenario, view, votes as Votes)] : reveals));
+    const md = facilitationMarkdown(scenario, here ? [...decisions, facilitatedDecision(view, votes as Votes)] : decisions, debrief).replace(/\n## Decision 1:|\n## Debrief/, (m) => `\n## How often the room matched best practice\n\n${agreement}\n${m}`);
     downloadText(`${summaryBaseName(scenario, fileStamp())}.md`, md, 'text/markdown');
   };
 
@@ -125,15 +221,49 @@ export function Facilitation({ playable }: { playable: PlayableScenario }) {
           <p>{agreementWords(roomAgreement(reveals))}</p>
           <p className="controls"><button type="button" className="primary" onClick={() => summary(view.debrief)}>Download the session summary</button></p>
         </section>
-        <Debrief scenario={scenario} debrief={view.debrief} mode="practice" recorded={false} whatIf={false} onTryAgain={() => location.reload()} />
+        <Debrief scenario={scenario} debrief={view.debrief} mode="practice" recorded={false} whatIf={false} onTryAgain={() => location.reload()} voice="room" />
       </>
     );
   }
+
+  const askStartOver = () => {
+    flushSync(() => setConfirmingStartOver(true));
+    keepButton.current?.focus();
+  };
+  const cancelStartOver = () => {
+    flushSync(() => setConfirmingStartOver(false));
+    startOverButton.current?.focus();
+  };
+  const onEscape = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || !confirmingStartOver) return;
+    e.preventDefault();
+    cancelStartOver();
+  };
 
   const total = Object.values(votes).reduce((a, b) => a + b, 0);
   return (
     <div className="facilitation">
       <p className="status-line"><span>{view.scenarioTitle}</span><span>{view.kind === 'decision' ? `Decision ${view.progress.decision} of about ${view.progress.about}` : 'Scene'}</span></p>
+      {notice && <p className="notice no-print" role="status">{notice}</p>}
+      {saveError && <p className="notice no-print" role="alert">{saveError}</p>}
+      {welcomeBack && resumed && (
+        <div className="notice no-print" onKeyDown={onEscape}>
+          <p role="status">Resumed the room session at decision {resumed.decision}, with the votes and the summary so far.</p>
+          <p className="actions">
+            <button type="button" ref={startOverButton} aria-expanded={confirmingStartOver} aria-controls={confirmingStartOver ? 'start-over-confirm' : undefined} onClick={() => (confirmingStartOver ? cancelStartOver() : askStartOver())}>Start over</button>
+          </p>
+          {confirmingStartOver && (
+            <div id="start-over-confirm" className="confirm" role="group" aria-labelledby="start-over-heading" aria-describedby="start-over-text">
+              <h2 id="start-over-heading">Start the room session over?</h2>
+              <p id="start-over-text">{startOverLoss(decisions.length)} Download the summary so far first if you want to keep it.</p>
+              <p className="actions">
+                <button type="button" ref={keepButton} className="primary" onClick={cancelStartOver}>No, keep this session</button>
+                <button type="button" onClick={onStartOver}>Yes, start over</button>
+              </p>
+            </div>
+          )}
+        </div>
+      )}
       <h1 ref={heading} tabIndex={-1}>{view.title ?? (view.kind === 'decision' ? 'Decision' : 'Scene')}</h1>
       <TrainerMoment view={view} noteShown={showNote} revealed={revealed !== undefined} onToggleNote={() => setShowNote((s) => !s)} />
       {view.kind === 'decision' && !revealed && (
@@ -181,4 +311,10 @@ export function Facilitation({ playable }: { playable: PlayableScenario }) {
       </p>
     </div>
   );
+}
+
+/** What starting the room session over loses, in words. */
+function startOverLoss(decisions: number): string {
+  const what = decisions === 0 ? 'The votes entered so far' : `The ${decisions === 1 ? 'decision' : `${decisions} decisions`} the room has made and the votes entered`;
+  return `${what} will be lost, and the session kept in this browser deleted.`;
 }

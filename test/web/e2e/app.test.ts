@@ -192,6 +192,11 @@ describe('the web app in Chromium', () => {
       await axeClean(s, 'e2e-presenter-reveal');
       expect(violationsText(await runAxe(projector))).toBe('');
       if (SCREENSHOTS) await fullPageScreenshot(projector, 'e2e-projector');
+      // A reload mid-session (localStorage, the built app) comes back to the revealed decision, and says so.
+      await page.reload();
+      await page.getByRole('status').filter({ hasText: 'Resumed the room session at decision 1' }).waitFor();
+      expect(await page.getByRole('heading', { name: 'The replies, revealed' }).count()).toBe(1);
+      await axeClean(s, 'e2e-presenter-resumed');
       clean(s);
     } finally {
       await s.close();

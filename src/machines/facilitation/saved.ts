@@ -1,0 +1,177 @@
+import type { PlayableScenario } from '../playable.js';
+import { parseScenarioRef, scenarioRef, type ScenarioLoader } from '../progress/saves.js';
+import { slotName, type SlotOf } from '../progress/slots.js';
+import type { Store } from '../progress/store.js';
+import { replayConversation } from '../recap.js';
+import { restoreSession, saveSession, type PersistedScenarioSnapshot, type SavedSession } from '../session.js';
+import type { SessionView } from '../selectors.js';
+import { cleanLine } from '../text/clean.js';
+import type { SessionContext } from '../types.js';
+import { facilitatedDecision, type FacilitatedDecision } from './summary.js';
+import { MAX_VOTES, revealData, type RevealEntry, type Votes } from './votes.js';
+
+/**
+ * A trainer-led session kept through the Store port, so a page reloaded (or a tab closed by
+ * accident) comes back to the same decision with the room's votes and the summary so far. Only
+ * what the trainer entered is kept beside the core's saved session: the votes at each decision
+ * and whether its replies were revealed. Titles, replies and the reveal are rebuilt from the
+ * scenario on restore, so the summary never carries text that did not come from the scenario.
+ */
+
+/** The folder-like prefix of every kept trainer-led session. */
+export const FACILITATION_PREFIX = 'facilitation/';
+
+/** One decision as the room met it: the votes entered (by reply id) and whether the replies were revealed. */
+export interface RoomRound {
+  votes: Votes;
+  revealed: boolean;
+}
+
+/** What a trainer-led session has gathered besides the session itself. */
+export interface RoomProgress {
+  /** Each decision the room followed, in order (one per reply in the session's transcript). */
+  past: RoomRound[];
+  /** The decision on screen now (no votes and not revealed at a scene). */
+  current: RoomRound;
+}
+
+/** A trainer-led session as kept in the store. */
+export interface FacilitationSlot {
+  format: 'casa-practice-facilitation';
+  formatVersion: 1;
+  scenario: ReturnType<typeof scenarioRef>;
+  /** The core's saved session (scenario id and version, the persisted snapshot, when it was saved). */
+  session: SavedSession;
+  past: RoomRound[];
+  current: RoomRound;
+}
+
+/** Where a scenario's trainer-led session is kept: one per scenario, apart from a volunteer's save. */
+export function facilitationKey(playable: SlotOf): string {
+  return `${FACILITATION_PREFIX}${slotName(playable)}.json`;
+}
+
+/** Keeps a trainer-led session in progress; returns its key. */
+export function writeFacilitation(store: Store, playable: PlayableScenario, persistedSnapshot: unknown, progress: RoomProgress, now = new Date()): string {
+  const round = (r: RoomRound): RoomRound => ({ votes: Object.fromEntries(Object.entries(r.votes).filter(([, n]) => n > 0)), revealed: r.revealed });
+  const slot: FacilitationSlot = {
+    format: 'casa-practice-facilitation',
+    formatVersion: 1,
+    scenario: scenarioRef(playable),
+    session: saveSession(playable.scenario, persistedSnapshot, now),
+    past: progress.past.map(round),
+    current: round(progress.current),
+  };
+  const key = facilitationKey(playable);
+  store.write(key, `${JSON.stringify(slot)}\n`);
+  return key;
+}
+
+/** Removes a trainer-led session once it has ended or the trainer starts over. */
+export function clearFacilitation(store: Store, playable: SlotOf): void {
+  store.remove(facilitationKey(playable));
+}
+
+/** The decision a kept session stands at (replies so far + 1), read without XState; undefined when there is none to read. */
+export function facilitationDecision(store: Store, playable: SlotOf): number | undefined {
+  try {
+    const text = store.read(facilitationKey(playable));
+    if (text === undefined) return undefined;
+    const raw = JSON.parse(text) as { format?: unknown; session?: { snapshot?: { context?: { transcript?: unknown } } } } | null;
+    const transcript = raw?.format === 'casa-practice-facilitation' ? raw.session?.snapshot?.context?.transcript : undefined;
+    return Array.isArray(transcript) ? transcript.length + 1 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A kept session, restored: the session, what the room entered, and the summary so far rebuilt from them. */
+export interface RestoredFacilitation {
+  key: string;
+  playable: PlayableScenario;
+  snapshot: PersistedScenarioSnapshot;
+  progress: RoomProgress;
+  /** The record of each decision followed, as the session summary takes them. */
+  decisions: FacilitatedDecision[];
+  /** The reveal of each decision followed after a reveal, for how often the room matched best practice. */
+  reveals: { total: number; entries: RevealEntry[] }[];
+  /** The decision it stands at: replies so far + 1. */
+  decision: number;
+}
+
+/** What `readFacilitation` finds. Every text in it is clean (a kept session is untrusted input). */
+export type FacilitationResume = { kind: 'none' } | ({ kind: 'ok' } & RestoredFacilitation) | { kind: 'bad'; error: string; movedTo?: string };
+
+const DAMAGED = (what: string) => `The saved room session is damaged (${what}).`;
+
+/**
+ * Reads a scenario's kept trainer-led session. One that cannot be used whole (damaged, from
+ * another version of the app or of the scenario, its votes not for the replies of their decision)
+ * is moved aside, never deleted, and reported in one line; nothing else is touched.
+ */
+export function readFacilitation(store: Store, load: ScenarioLoader, playable: SlotOf, now = new Date()): FacilitationResume {
+  const key = facilitationKey(playable);
+  let text: string | undefined;
+  try {
+    text = store.read(key);
+  } catch (e) {
+    return { kind: 'bad', error: `The saved room session could not be read (${cleanLine((e as Error).message)}).` };
+  }
+  if (text === undefined) return { kind: 'none' };
+  const bad = (error: string): FacilitationResume => ({ kind: 'bad', error: cleanLine(error), movedTo: cleanLine(store.moveAside(key, now)) });
+  let slot: unknown;
+  try {
+    slot = JSON.parse(text);
+  } catch {
+    return bad(DAMAGED('it is not valid JSON'));
+  }
+  if (!isRecord(slot) || slot.format !== 'casa-practice-facilitation') return bad('This is not a casa-practice room session.');
+  if (slot.formatVersion !== 1) return bad(`This room session uses format version ${String(slot.formatVersion)}, which this version of casa-practice does not read.`);
+  const ref = parseScenarioRef(slot.scenario);
+  if (!ref) return bad(DAMAGED('its scenario is not named'));
+  const loaded = load(ref, undefined);
+  if ('error' in loaded) return loaded.keep === true ? { kind: 'bad', error: cleanLine(loaded.error) } : bad(loaded.error);
+  const restored = restoreSession(loaded.scenario, slot.session);
+  if (!restored.ok) return bad(restored.error);
+  const past = Array.isArray(slot.past) ? slot.past.map(roundOf) : undefined;
+  const current = roundOf(slot.current);
+  if (!past || past.some((r) => r === undefined) || current === undefined) return bad(DAMAGED('its votes are malformed'));
+  const rounds = past as RoomRound[];
+  // The decision views, rebuilt by replaying the session: the one before each reply, and where it stands.
+  const transcript = (restored.snapshot as unknown as { context: SessionContext }).context.transcript;
+  const moments = replayConversation(loaded.scenario, restored.snapshot);
+  const at = (turns: number): SessionView | undefined => moments.findLast((m) => m.turns === turns)?.view;
+  if (moments.length === 0 || rounds.length !== transcript.length) return bad(DAMAGED('its votes do not match its decisions'));
+  const decisions: FacilitatedDecision[] = [];
+  const reveals: RestoredFacilitation['reveals'] = [];
+  for (const [i, round] of rounds.entries()) {
+    const view = at(i);
+    const chosen = view?.replies.find((r) => r.id === transcript[i]?.replyId);
+    if (!view || view.kind !== 'decision' || !chosen || !fits(round.votes, view)) return bad(DAMAGED('its votes do not match its decisions'));
+    decisions.push(facilitatedDecision(view, round.votes, chosen.number));
+    if (round.revealed) reveals.push(revealData(loaded.scenario, view, round.votes));
+  }
+  const here = at(transcript.length);
+  const empty = Object.keys(current.votes).length === 0 && !current.revealed;
+  if (!here || (here.kind === 'decision' ? !fits(current.votes, here) : !empty)) return bad(DAMAGED('its votes do not match its decisions'));
+  return { kind: 'ok', key, playable: loaded, snapshot: restored.snapshot, progress: { past: rounds, current }, decisions, reveals, decision: transcript.length + 1 };
+}
+
+/** Votes are for replies of the decision they were entered at. */
+function fits(votes: Votes, view: SessionView): boolean {
+  const ids = new Set(view.replies.map((r) => r.id));
+  return Object.keys(votes).every((id) => ids.has(id));
+}
+
+/** One round read from untrusted JSON: whole vote counts from 0 to MAX_VOTES, and a flag. */
+function roundOf(raw: unknown): RoomRound | undefined {
+  if (!isRecord(raw) || !isRecord(raw.votes) || typeof raw.revealed !== 'boolean') return undefined;
+  const entries = Object.entries(raw.votes);
+  if (!entries.every(([, n]) => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= MAX_VOTES)) return undefined;
+  // fromEntries keeps a "__proto__" key as a plain key (then refused as no reply's id), never a prototype.
+  return { votes: Object.fromEntries(entries) as Record<string, number>, revealed: raw.revealed };
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import {
+  clearFacilitation, facilitatedDecision, facilitationDecision, facilitationKey, memoryStore, readFacilitation, revealData, saveKey, selectView, startFacilitation, startSession, writeFacilitation,
+  type PlayableScenario, type RoomProgress, type ScenarioLoader, type SessionActor,
+} from '../../../src/machines/index.js';
+import { CLEAR, CLIPBOARD, example, expectOneCleanLine, RLO, TITLE } from './fixtures.js';
+
+const now = new Date('2025-01-31T10:20:30Z');
+const playable: PlayableScenario = { scenario: example, file: 'example.json', bundled: true };
+const KEY = 'facilitation/example-new-phone.json';
+const ASIDE = `${KEY}.damaged-2025-01-31T10-20-30`;
+
+const loader: ScenarioLoader = (ref) => (ref.source === 'bundled' && ref.id === example.id ? playable : { error: 'The scenario file x.json is no longer part of the app.' });
+
+const viewOf = (actor: SessionActor) => selectView(example, actor.getSnapshot());
+
+/**
+ * A room session as presenter mode runs it: votes at the first decision, revealed, the room follows
+ * "How did you get it?", continues past the scene, and has typed votes at the second decision.
+ */
+function roomSession() {
+  const actor = startFacilitation(example, 7);
+  const first = viewOf(actor);
+  const votes1 = { 'phone-curious': 3, 'phone-accuse': 1, 'phone-ignore': 0 };
+  const chosen = first.replies.find((r) => r.id === 'phone-curious');
+  if (!chosen) throw new Error('no reply');
+  const record = facilitatedDecision(first, votes1, chosen.number);
+  const reveal = revealData(example, first, votes1);
+  actor.send({ type: 'reply.choose', replyId: 'phone-curious' });
+  actor.send({ type: 'scene.continue' });
+  const progress: RoomProgress = { past: [{ votes: votes1, revealed: true }], current: { votes: { 'after-supervisor': 5, 'after-wait': 2 }, revealed: false } };
+  return { actor, progress, record, reveal };
+}
+
+/** The stored text of that session, as an object to damage. */
+function kept(): Record<string, unknown> & { session: Record<string, unknown> & { scenarioVersion: number }; past: { votes: Record<string, unknown>; revealed: unknown }[]; current: { votes: Record<string, unknown>; revealed: unknown } } {
+  const store = memoryStore();
+  const { actor, progress } = roomSession();
+  writeFacilitation(store, playable, actor.getPersistedSnapshot(), progress, now);
+  return JSON.parse(store.read(KEY) as string) as ReturnType<typeof kept>;
+}
+
+describe('a trainer-led session kept through the store', () => {
+  it('comes back at the same decision with the votes, the reveal state and the summary so far', () => {
+    const store = memoryStore();
+    const { actor, progress, record, reveal } = roomSession();
+    expect(writeFacilitation(store, playable, actor.getPersistedSnapshot(), progress, now)).toBe(KEY);
+    const r = readFacilitation(store, loader, playable, now);
+    if (r.kind !== 'ok') throw new Error(JSON.stringify(r));
+    expect(r.decision).toBe(2);
+    expect(selectView(example, startSession(example, 'practice', r.snapshot).getSnapshot()).nodeId).toBe('after-visit');
+    // Zero counts are not kept: the same tally, less to store.
+    expect(r.progress).toEqual({ past: [{ votes: { 'phone-curious': 3, 'phone-accuse': 1 }, revealed: true }], current: { votes: { 'after-supervisor': 5, 'after-wait': 2 }, revealed: false } });
+    // The summary so far and the reveal are rebuilt from the scenario exactly as the live session made them.
+    expect(r.decisions).toEqual([record]);
+    expect(r.reveals).toEqual([reveal]);
+    // Reading changes nothing.
+    expect(store.read(KEY)).toBeDefined();
+  });
+
+  it('keeps the room session apart from a volunteer\'s save of the same scenario, and clears only its own', () => {
+    const store = memoryStore({ [saveKey(playable)]: 'the volunteer\'s save' });
+    const { actor, progress } = roomSession();
+    writeFacilitation(store, playable, actor.getPersistedSnapshot(), progress, now);
+    expect(facilitationKey(playable)).not.toBe(saveKey(playable));
+    expect(facilitationDecision(store, playable)).toBe(2);
+    clearFacilitation(store, playable);
+    expect(readFacilitation(store, loader, playable, now)).toEqual({ kind: 'none' });
+    expect(facilitationDecision(store, playable)).toBeUndefined();
+    expect(store.read(saveKey(playable))).toBe('the volunteer\'s save');
+  });
+
+  it('says which decision a kept session stands at without reading it whole, and nothing for text that is not one', () => {
+    expect(facilitationDecision(memoryStore({ [KEY]: '{"format":"casa-practice-facilitation","session":{"snapshot":{"context":{"transcript":[1,2]}}}}' }), playable)).toBe(3);
+    expect(facilitationDecision(memoryStore({ [KEY]: 'not json' }), playable)).toBeUndefined();
+    expect(facilitationDecision(memoryStore({ [KEY]: '{"format":"casa-practice-terminal-save","session":{"snapshot":{"context":{"transcript":[]}}}}' }), playable)).toBeUndefined();
+  });
+
+  const damaged = (f: (s: ReturnType<typeof kept>) => unknown) => () => {
+    const s = kept();
+    return JSON.stringify(f(s) ?? s);
+  };
+
+  it.each<[string, () => string]>([
+    ['truncated JSON', () => JSON.stringify(kept()).slice(0, 100)],
+    ['escape sequences instead of JSON', () => `${TITLE}${CLIPBOARD}${CLEAR}${RLO}`],
+    ['JSON null', () => 'null'],
+    ['a volunteer\'s save in its place', damaged((s) => ({ ...s, format: 'casa-practice-terminal-save' }))],
+    ['a future format version', damaged((s) => ({ ...s, formatVersion: 2 }))],
+    ['a format version that is an escape sequence', damaged((s) => ({ ...s, formatVersion: `${TITLE}${CLEAR}2` }))],
+    ['no scenario named', damaged((s) => ({ ...s, scenario: 'example-new-phone' }))],
+    ['a scenario that is no longer part of the app', damaged((s) => ({ ...s, scenario: { source: 'bundled', id: `gone${TITLE}` } }))],
+    ['an older version of the scenario', damaged((s) => { s.session.scenarioVersion = 0; })],
+    ['a tampered session', damaged((s) => { (s.session.snapshot as { context: { variables: Record<string, unknown> } }).context.variables.trust = 100; })],
+    ['no votes of past decisions', damaged((s) => { delete (s as Partial<typeof s>).past; })],
+    ['fewer past decisions than replies made', damaged((s) => { s.past = []; })],
+    ['more past decisions than replies made', damaged((s) => { s.past.push({ votes: {}, revealed: true }); })],
+    ['a vote for a reply of another decision', damaged((s) => { s.past[0] = { votes: { 'after-search': 2 }, revealed: true }; })],
+    ['a vote now for a reply of the decision before', damaged((s) => { s.current.votes['phone-accuse'] = 1; })],
+    ['a negative vote', damaged((s) => { s.current.votes['after-wait'] = -1; })],
+    ['a vote that is not a whole number', damaged((s) => { s.current.votes['after-wait'] = 1.5; })],
+    ['a vote over the most a room can cast', damaged((s) => { s.current.votes['after-wait'] = 1e9; })],
+    ['a vote count given as text', damaged((s) => { s.current.votes['after-wait'] = '3'; })],
+    ['a reveal flag that is not true or false', damaged((s) => { s.current.revealed = 'yes'; })],
+    ['a "__proto__" key among the votes', () => JSON.stringify(kept()).replace('"after-supervisor"', '"__proto__"')],
+  ])('moves a damaged or outdated room session aside, untouched, reports it in one clean line, and touches nothing else: %s', (_name, make) => {
+    const text = make();
+    const store = memoryStore({ [KEY]: text, [saveKey(playable)]: 'the volunteer\'s save', 'records.json': '{}' });
+    const r = readFacilitation(store, loader, playable, now);
+    expect(r.kind).toBe('bad');
+    if (r.kind !== 'bad') return;
+    expectOneCleanLine(r.error);
+    expect(r.movedTo).toBe(ASIDE);
+    expect(store.read(KEY)).toBeUndefined();
+    expect(store.read(ASIDE)).toBe(text);
+    expect([...store.data.keys()].sort()).toEqual([ASIDE, 'records.json', saveKey(playable)].sort());
+    expect(store.read(saveKey(playable))).toBe('the volunteer\'s save');
+  });
+
+  it('names the scenario\'s versions when the scenario changed since the session was kept', () => {
+    const s = kept();
+    s.session.scenarioVersion = 0;
+    const r = readFacilitation(memoryStore({ [KEY]: JSON.stringify(s) }), loader, playable, now);
+    expect(r.kind === 'bad' && r.error).toMatch(/version 0 of "example-new-phone", but the scenario is now version 1/);
+  });
+
+  it('votes at a scene are refused: a scene has nothing to vote on', () => {
+    const store = memoryStore();
+    const actor = startFacilitation(example, 7);
+    actor.send({ type: 'reply.choose', replyId: 'phone-accuse' });
+    expect(viewOf(actor).kind).toBe('scene');
+    writeFacilitation(store, playable, actor.getPersistedSnapshot(), { past: [{ votes: {}, revealed: false }], current: { votes: {}, revealed: false } }, now);
+    expect(readFacilitation(store, loader, playable, now).kind).toBe('ok');
+    const s = JSON.parse(store.read(KEY) as string) as { current: { votes: Record<string, number> } };
+    s.current.votes['phone-accuse'] = 2;
+    store.write(KEY, JSON.stringify(s));
+    expect(readFacilitation(store, loader, playable, now).kind).toBe('bad');
+  });
+
+  it('a storage that cannot be read is reported in one clean line and left where it is', () => {
+    const store = { ...memoryStore({ [KEY]: '{}' }), read: () => { throw new Error(`denied${TITLE}\nx`); } };
+    const r = readFacilitation(store, loader, playable, now);
+    expect(r.kind).toBe('bad');
+    if (r.kind === 'bad') {
+      expectOneCleanLine(r.error);
+      expect(r.movedTo).toBeUndefined();
+    }
+    expect(store.data.has(KEY)).toBe(true);
+  });
+});
+
