@@ -201,6 +201,16 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   const compact = spare < 0 ? compactStatus(view, mode, columns) : undefined;
   if (compact) spare += fullStatus - compact.rows;
   const gaps = { prompt: spare >= 1, hints: spare >= 2, status: spare >= 3, speech: spare >= 3 + view.lines.length };
+  // Still too tall with the quit prompt (the longest decisions at 60×24): the question takes the
+  // moment's place until it is answered (n brings the moment back), so the status stays on top.
+  if (confirmQuit && spare < 0) {
+    return (
+      <Box flexDirection="column">
+        <StatusLine view={view} mode={mode} title={title} compact={compact} width={columns} />
+        <QuitPrompt />
+      </Box>
+    );
+  }
   return (
     <Box flexDirection="column">
       <StatusLine view={view} mode={mode} title={title} spaced={gaps.status} compact={compact} width={columns} />
