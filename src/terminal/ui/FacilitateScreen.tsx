@@ -16,7 +16,7 @@ import { Moment } from './Moment.js';
 import { REPLY_INDENT, ReplyList } from './ReplyList.js';
 import { maxOffset, pageSize, ScrollRows } from './ScrollRows.js';
 import { useTheme } from './ThemeContext.js';
-import { useKeys } from './useKeys.js';
+import { useArrivedAfter, useKeys } from './useKeys.js';
 import { useScreenSize } from './useScreenSize.js';
 
 /** Props of FacilitateScreen. */
@@ -105,8 +105,12 @@ export function FacilitateScreen({ playable, actor }: FacilitateScreenProps) {
     const id = view.replies[selected]?.id;
     if (id) setVotes((v) => ({ ...v, [id]: clampVotes(f(v[id] ?? 0)) }));
   };
+  // A decision (its votes, then its reveal) takes only keys that came after it was drawn: the "3" of
+  // "⏎3" sent on a scene is not a vote, and the "1" of "r1" not the branch the room follows.
+  const arrivedAfterShown = useArrivedAfter(view.kind === 'decision' ? `${view.nodeId}:${reveal}` : undefined);
   const onAction = (a: Action) => {
     if (a.type === 'interrupt') return stop(true);
+    if (view.kind === 'decision' && !arrivedAfterShown()) return;
     if (confirmQuit) return a.type === 'yes' ? stop() : a.type === 'no' || a.type === 'back' ? setConfirmQuit(false) : undefined;
     if (a.type === 'quit') return setConfirmQuit(true);
     if (view.kind === 'scene') return a.type === 'enter' ? actor.send({ type: 'scene.continue' }) : undefined;
