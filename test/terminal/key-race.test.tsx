@@ -132,3 +132,16 @@ describe('keys sent together with the one that brings up a new screen', () => {
     expect(r.lastFrame()).not.toContain('decision 1 of about');
   });
 });
+
+describe('keys sent together keep their order', () => {
+  it('"12↓3" as one input (tmux send-keys 1 2 Down 3) gives the first reply 12 votes and the second 3', async () => {
+    const { element } = appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: newPhone() } });
+    const r = await renderApp(element);
+    cleanup = () => r.unmount();
+    await press(r, KEY.enter);
+    // Ink splits this at the arrow into "12", "↓" and "3", all in one turn.
+    await chunk(r, `12${KEY.down}3`);
+    expect(r.lastFrame()).toMatch(/ 1\. .*· votes: 12$/m);
+    expect(r.lastFrame()).toMatch(/ 2\. .*· votes: 3$/m);
+  });
+});
