@@ -5,7 +5,9 @@ import { scenarioFilesIn } from '../../src/terminal/scenario-files.js';
 import { selectView, startingAt as startAt, startSession, type PlayableScenario, type SessionActor, type SessionView } from '../../src/machines/index.js';
 import { loadPlayable } from '../../src/terminal/scenario-source.js';
 import { sessionSeed } from '../../src/terminal/seed.js';
-import { appElement, KEY, press, renderAt, settle, tempEnv } from './helpers/ink.js';
+import { appElement, KEY, press, renderAt, settle, tempEnv, validatedCatalog } from './helpers/ink.js';
+import { inkRows } from '../../src/terminal/wrap.js';
+import { REPLY_INDENT } from '../../src/terminal/ui/ReplyList.js';
 import { feedbackElement, playElement } from './helpers/play.js';
 import { BUNDLED, rows } from './helpers/layout.js';
 import { MIN_COLUMNS, MIN_ROWS } from '../../src/terminal/ui/useScreenSize.js';
@@ -110,6 +112,38 @@ function enablingAt(file: string, scenario: Scenario, node: string, reply: { id:
   if (!found) enabled.set(key, (found = enabling(scenario, reply.when)));
   return found;
 }
+
+describe(`the picker and the trainer-led screens fit the smallest window the app accepts (${MIN_COLUMNS}×${MIN_ROWS})`, () => {
+  it('the picker of the bundled scenarios', async () => {
+    const r = await renderAt(appElement({ env: tempEnv(), catalog: validatedCatalog(BUNDLED) }).element, MIN_COLUMNS, HEIGHT);
+    expect(r.lastFrame()).toContain('choose a scenario');
+    expect(overflow(r.lastFrame(), MIN_COLUMNS, 'the picker')).toEqual([]);
+    r.unmount();
+  });
+
+  // The vote screen keeps its replies whole and scrolls the moment above them, so the decisions with
+  // the most rows of replies (measured as the screen measures them, over every bundled decision)
+  // are the ones that could overflow; they are drawn, with their reveal.
+  const decisions = FILES.flatMap((file) => load(file).scenario.nodes.flatMap((n) => (n.kind === 'decision'
+    ? [{ file, node: n.id, rows: n.replies.reduce((sum, x) => sum + inkRows(`${x.kind === 'do' ? '[do] ' : ''}${x.text} · votes: 999`, MIN_COLUMNS - 2 - REPLY_INDENT), 0) }]
+    : [])));
+  it('checks every bundled decision', () => {
+    expect(decisions.length).toBeGreaterThanOrEqual(40);
+  });
+  it.each([...decisions].sort((a, b) => b.rows - a.rows).slice(0, TALLEST))('trainer-led $node ($rows rows of replies): the vote screen and the reveal', async ({ file, node }) => {
+    const playable = loadPlayable(file, node);
+    if ('problems' in playable) throw new Error(playable.problems);
+    const r = await renderAt(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable } }).element, MIN_COLUMNS, HEIGHT);
+    await press(r, KEY.enter);
+    expect(r.lastFrame()).toContain('votes: 0');
+    const problems = overflow(r.lastFrame(), MIN_COLUMNS, 'the vote screen');
+    await press(r, 'r');
+    expect(r.lastFrame()).toContain('Votes in all');
+    problems.push(...overflow(r.lastFrame(), MIN_COLUMNS, 'the reveal'));
+    expect(problems).toEqual([]);
+    r.unmount();
+  });
+});
 
 describe(`every screen of every bundled scenario fits the smallest window the app accepts (${MIN_COLUMNS}×${MIN_ROWS}) and 80×${MIN_ROWS}`, () => {
   it('checks every bundled scenario', () => {
