@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadPlayable, type PlayableScenario } from '../../src/terminal/scenario-source.js';
-import { appElement, KEY, press, renderApp, SCENARIOS, settle, tempEnv, validatedCatalog, type Typable } from './helpers/ink.js';
+import { appElement, KEY, press, renderApp, SCENARIOS, settle, tap, tempEnv, validatedCatalog, type Typable } from './helpers/ink.js';
 import { BUNDLED } from './helpers/layout.js';
 
 let cleanup: (() => void) | undefined;
@@ -116,6 +116,21 @@ describe('keys sent together with the one that brings up a new screen', () => {
     expect(r.lastFrame()).not.toContain('Feedback on your reply');
     await press(r, '1');
     expect(r.lastFrame()).toContain('Feedback on your reply');
+  });
+
+  it('"R1" on the picker resumes the saved session and its decision waits for a reply', async () => {
+    const env = tempEnv();
+    const first = await renderApp(appElement({ env, start: { kind: 'play', playable: newPhone(), showNote: true } }).element);
+    await press(first, KEY.enter, 'q');
+    // y saves and leaves (the test's exit draws nothing more).
+    await tap(first, 'y');
+    first.unmount();
+    const r = await renderApp(appElement({ env, catalog: validatedCatalog(SCENARIOS) }).element);
+    cleanup = () => r.unmount();
+    expect(r.lastFrame()).toContain('R: resume saved');
+    await chunk(r, 'R1');
+    expect(r.lastFrame()).toContain('Decision 1 of about');
+    expect(r.lastFrame()).not.toContain('Feedback on your reply');
   });
 
   it('trainer-led: "⏎3" on the content note is no vote, and "r1" reveals without following a branch', async () => {
