@@ -109,8 +109,10 @@ export function FacilitateScreen({ playable, actor }: FacilitateScreenProps) {
       ...(showNote ? w(`Facilitator note: ${note}`, { tone: 'muted' }) : []),
     ];
   }, [view, width, showNote, note]);
-  const momentHeight = Math.max(4, screenRows - 1 - rowsOf(heading) - footerRows
-    - repliesRows);
+  // The scrolling layout has its own help line (with PgUp PgDn), which can take another row.
+  const scrollHints = voteHints(note === undefined ? 'none' : showNote ? 'shown' : 'hidden', true);
+  const scrollFooterRows = confirmQuit ? footerRows : hintRows(scrollHints, width).reduce((n, row) => n + rowsOf(row), 0);
+  const momentHeight = Math.max(4, screenRows - 1 - rowsOf(heading) - scrollFooterRows - repliesRows);
 
   const setVote = (f: (n: number) => number) => {
     const id = view.replies[selected]?.id;
@@ -188,7 +190,7 @@ export function FacilitateScreen({ playable, actor }: FacilitateScreenProps) {
         <Paragraph bold>{heading}</Paragraph>
         <ScrollRows rows={momentRows} height={momentHeight} offset={offset} pageKeysOnly />
         <ReplyList replies={view.replies} selected={selected} tally={tally} width={width} />
-        {confirmQuit ? footer : <KeyHints set={voteHints(note === undefined ? 'none' : showNote ? 'shown' : 'hidden', true)} spaced={false} width={width} whole />}
+        {confirmQuit ? footer : <KeyHints set={scrollHints} spaced={false} width={width} whole />}
       </Box>
     );
   }
