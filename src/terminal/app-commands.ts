@@ -4,6 +4,7 @@ import { parseArgs, UsageError, type ParsedArgs } from './args.js';
 import { lineReader } from './node/line-reader.js';
 import { fixedSeed } from './seed.js';
 import type { CliIO } from './commands.js';
+import { helpText } from './invocation.js';
 
 export const APP_HELP = `Usage: casa-practice [--assess] [--plain] [--facilitate] [scenario]
 
@@ -17,17 +18,18 @@ Options:
   -h, --help    show this help
 
 Keys are listed at the bottom of every screen. q asks before quitting and saves
-your progress; "casa-practice resume" continues where you stopped. Opening a scenario
-that has a save asks whether to continue it or start over.
+your progress; to continue where you stopped, run:
+  casa-practice resume
+Opening a scenario that has a save asks whether to continue it or start over.
 Replies are shown in an order shuffled per playthrough; CASA_PRACTICE_SEED=N fixes it.
 Exit codes: 0 done, 1 problems (a scenario with errors, input ended early), 2 usage error,
 74 progress could not be written (the state folder is not writable), 130 Ctrl-C.
 `;
 
-export const PLAY_HELP = `Usage: casa-practice play <file|scenario-id> [--assess] [--plain] [--facilitate] [--from NODE]
+export const PLAY_HELP = `Usage: casa-practice play <file|scenario-id> [options]
 
-Validates a scenario file (problems are printed as "casa-practice validate" prints them; a file
-with errors is not played) and then plays it.
+Validates a scenario file and then plays it. A file with errors is not played: its problems are
+printed as the validate command prints them.
 
 Options:
   --new         start over even if this scenario has a save (the save is kept until
@@ -49,11 +51,12 @@ Exit codes: 0 played, 1 the file has errors (or input ended early), 2 usage erro
 
 export const RESUME_HELP = `Usage: casa-practice resume [--plain]
 
-Continues the most recently saved session exactly where it stopped. A damaged or outdated save is
-reported in one line, moved aside (never deleted), and the list of scenarios is shown.
-When the save is of a scenario file that has moved, you are asked where it is now: type or paste
-its new path (or a folder to look in). If it is the same scenario and version the session goes
-on and the save names the new path; Enter (or Esc in the app) goes back with the save unchanged.
+Continues the most recently saved session exactly where it stopped. With no save, or a damaged
+or outdated one (reported in one line and moved aside, never deleted), you choose a scenario from
+the list instead. When the save is of a scenario file that has moved, you are asked where it is
+now: type or paste its new path (or a folder to look in). If it is the same scenario and version
+the session goes on and the save names the new path; Enter (or Esc in the app) goes back with the
+save unchanged.
 
 Options:
   --plain     line-by-line mode
@@ -132,7 +135,7 @@ export function startingValues(words: readonly string[]): Record<string, string>
 }
 
 function help(io: CliIO, text: string): number {
-  io.out(text);
+  io.out(helpText(text));
   return 0;
 }
 

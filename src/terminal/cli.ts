@@ -2,11 +2,12 @@ import { didYouMean, visibleLine } from '../machines/light.js';
 import { UsageError } from './args.js';
 import type { CliIO } from './commands.js';
 import { FileAccessError } from './errors.js';
+import { helpText } from './invocation.js';
 import { packageVersion } from './paths.js';
 
 /** The main help with commands in the form that works where the app was started (e.g. `npx casa-practice`). */
 export function mainHelp(name: string): string {
-  return MAIN_HELP.replace(/(^ {2}|\| |Run ")casa-practice(?= )/gm, (_, before: string) => `${before}${name}`);
+  return helpText(MAIN_HELP, name);
 }
 
 export const MAIN_HELP = `casa-practice — practise responding to youth affected by commercial sexual
@@ -59,7 +60,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     return await (await load())(rest, io);
   } catch (e) {
     if (e instanceof UsageError || e instanceof FileAccessError) {
-      const help = e instanceof UsageError ? `Run "${(await import('./invocation.js')).command('--help')}" for usage.\n` : '';
+      // A command's mistake points at that command's help, named as the program was started.
+      const topic = first !== undefined && Object.hasOwn(COMMANDS, first) ? `${first} --help` : '--help';
+      const help = e instanceof UsageError ? `Run "${(await import('./invocation.js')).command(topic)}" for usage.\n` : '';
       io.err(`casa-practice: ${visibleLine(e.message)}\n${help}`);
       return 2;
     }

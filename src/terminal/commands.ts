@@ -1,5 +1,6 @@
 import { exportGraph, formatAudit, formatValidation, safeJson, visibleLine, type GraphFormat, type Scenario } from '../machines/index.js';
 import { parseArgs, UsageError } from './args.js';
+import { helpText } from './invocation.js';
 import { scenariosDir } from './paths.js';
 import { expandPaths, loadScenarioFile, resolveScenarioArg, unreadableFolder } from './files.js';
 
@@ -39,7 +40,7 @@ Exit codes: 0 printed, 1 the scenario has errors, 2 usage error.
 export function validateCommand(argv: readonly string[], io: CliIO): number {
   const args = parseArgs(argv, ['help', 'json', 'strict']);
   if (args.flags.has('help')) {
-    io.out(VALIDATE_HELP);
+    io.out(helpText(VALIDATE_HELP));
     return 0;
   }
   if (args.positionals.length === 0) throw new UsageError('validate needs at least one file or folder');
@@ -92,7 +93,7 @@ Exit codes: 0 the audit passed, 1 it did not (or a file has errors), 2 usage err
 export function auditCommand(argv: readonly string[], io: CliIO): number {
   const args = parseArgs(argv, ['help']);
   if (args.flags.has('help')) {
-    io.out(AUDIT_HELP);
+    io.out(helpText(AUDIT_HELP));
     return 0;
   }
   const resolved = (args.positionals.length > 0 ? args.positionals : [scenariosDir()]).map(resolveScenarioArg);
@@ -120,7 +121,7 @@ export function auditCommand(argv: readonly string[], io: CliIO): number {
 export function graphCommand(argv: readonly string[], io: CliIO): number {
   const args = parseArgs(argv, ['help', 'format'], ['format']);
   if (args.flags.has('help')) {
-    io.out(GRAPH_HELP);
+    io.out(helpText(GRAPH_HELP));
     return 0;
   }
   if (args.positionals.length !== 1) throw new UsageError('graph needs exactly one scenario file');

@@ -21,6 +21,16 @@ export function commandName(env: NodeJS.ProcessEnv = process.env, argv: readonly
   return 'casa-practice';
 }
 
+/**
+ * A help text with every command line in it ("Usage: casa-practice play …", "casa-practice
+ * validate") in the form that works here, as the hints print them: the help said "casa-practice"
+ * while the errors said "node bin/casa-practice.js". The program's name as a name (the first line
+ * of the main help, "casa-practice: …" before a message) stays.
+ */
+export function helpText(text: string, name: string = commandName()): string {
+  return name === 'casa-practice' ? text : text.replace(/(?<![\w./-])casa-practice(?= (?:play|resume|room|validate|graph|audit|<command>|\[|-))/g, name);
+}
+
 /** A full command line for a hint: `command("resume")` → "npm run cli -- resume". */
 export function command(args: string, env: NodeJS.ProcessEnv = process.env): string {
   return `${commandName(env)} ${args}`;

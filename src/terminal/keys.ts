@@ -126,6 +126,21 @@ export function hintLine(set: HintSet | readonly Hint[]): string {
 }
 
 /**
+ * A help line in rows of whole hints, each at most `width` columns where its hints allow: a hint
+ * ("f: facilitator note") is never broken across rows, and no row ends in "·".
+ */
+export function hintRows(set: HintSet | readonly Hint[], width: number): string[] {
+  const rows: string[] = [];
+  for (const [key, what] of typeof set === 'string' ? HINTS[set] : set) {
+    const hint = `${key}: ${what}`;
+    const last = rows[rows.length - 1];
+    if (last !== undefined && [...`${last} · ${hint}`].length <= width) rows[rows.length - 1] = `${last} · ${hint}`;
+    else rows.push(hint);
+  }
+  return rows;
+}
+
+/**
  * "1–3", or "1" when there is one: the number keys that pick one of `n` things, 9 at most unless
  * `typed` (numbers of two digits or more typed one digit at a time, see typeNumber).
  */

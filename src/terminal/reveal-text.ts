@@ -4,10 +4,16 @@ import { wrapText } from './wrap.js';
 const GAP = ' │ ';
 const MIN_COLUMN = 24;
 
+/** The width of each of `n` columns side by side, or undefined when they are too narrow and go one under another. */
+function columnWidth(n: number, width: number): number | undefined {
+  const column = Math.floor((width - GAP.length * (n - 1)) / Math.max(1, n));
+  return n < 2 || column < MIN_COLUMN ? undefined : column;
+}
+
 /** Blocks of text in columns when each gets at least MIN_COLUMN characters, otherwise one under another. */
 export function sideBySide(blocks: string[], width: number): string {
   const n = blocks.length;
-  const column = Math.floor((width - GAP.length * (n - 1)) / Math.max(1, n));
+  const column = columnWidth(n, width) ?? 0;
   // The numbered reply and the ✓/✗ verdicts hang under their text; the feedback starts flush.
   const hang = (p: string, i: number) => (i === 0 ? '   ' : /^[✓✗]/.test(p) ? '  ' : '');
   const wrapBlock = (b: string, w: number) => b.split('\n').flatMap((p, i) => wrapText(p, w, hang(p, i)).split('\n'));
@@ -28,12 +34,22 @@ export function voteBar(percent: number, cells = 10): string {
  * best practice marked, after the total of votes.
  */
 export function revealText(reveal: { total: number; entries: RevealEntry[] }, width: number): string {
+  const column = columnWidth(reveal.entries.length, width);
+  const votes = (r: RevealEntry) => [`Votes: ${votesWords(r, reveal.total)}`, voteBar(r.percent)];
+  // The votes and their bar on one row when every reply's have room for both (so that side by side
+  // the rows stay level), never one broken across two.
+  const together = reveal.entries.every((r) => [...votes(r).join(' ')].length <= (column ?? width));
+  // Side by side, every reply takes as many rows as the longest and every column has a row for the
+  // mark, so that the marks, votes and scores stay level across them; one under another, empty
+  // rows would only be gaps in the middle of a reply.
+  const reply = (r: RevealEntry) => `${r.number}. ${r.replyText}`;
+  const replyRows = (r: RevealEntry) => (column === undefined ? 0 : wrapText(reply(r), column, '   ').split('\n').length);
+  const tallest = Math.max(0, ...reveal.entries.map(replyRows));
   const columns = sideBySide(reveal.entries.map((r) => [
-    `${r.number}. ${r.replyText}`,
-    // A row for the mark in every column, so the votes and scores stay level across them.
-    r.best ? BEST_PRACTICE : '',
-    `Votes: ${votesWords(r, reveal.total)}`,
-    voteBar(r.percent),
+    reply(r),
+    ...Array<string>(tallest - replyRows(r)).fill(''),
+    ...(r.best ? [BEST_PRACTICE] : column !== undefined ? [''] : []),
+    ...(together ? [votes(r).join(' ')] : votes(r)),
     `Score: ${signed(r.value)}`,
     ...r.assessments.map((a) => `${VERDICT_WORDS[a.verdict]}: ${a.title} (${a.citation})`),
     r.feedback,

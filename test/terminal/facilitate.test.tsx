@@ -5,7 +5,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadPlayable, type PlayableScenario } from '../../src/terminal/scenario-source.js';
 import { recordCompletion } from '../../src/machines/index.js';
 import { stateStore } from '../../src/terminal/node/state-store.js';
-import { appElement, KEY, press, renderApp, SCENARIOS, tap, tempEnv } from './helpers/ink.js';
+import { stateDir } from '../../src/terminal/state.js';
+import { revealHints, voteHints } from '../../src/terminal/keys.js';
+import { appElement, KEY, press, renderApp, renderAt, SCENARIOS, tap, tempEnv } from './helpers/ink.js';
+import { BUNDLED } from './helpers/layout.js';
 
 afterEach(() => cleanup());
 
@@ -17,7 +20,8 @@ function newPhone(): PlayableScenario {
 
 describe('trainer-led sessions (--facilitate)', () => {
   it('shows the prompt without scores or the note, tallies votes, reveals every reply with best practice and the note, follows the room, and writes the summary', async () => {
-    const { element } = appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: newPhone() } });
+    const env = tempEnv();
+    const { element } = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
     const r = await renderApp(element);
     await press(r, KEY.enter);
     let frame = r.lastFrame() ?? '';
@@ -59,7 +63,9 @@ describe('trainer-led sessions (--facilitate)', () => {
     expect(end).toContain("3 Room's path");
     const path = /Session summary written to:\s+(\S+\.md)/.exec(end)?.[1];
     expect(path).toBeDefined();
-    const summary = readFileSync(path as string, 'utf8');
+    // Shown within the state folder, which the notice names.
+    expect(end).toContain(`(in the state folder ${stateDir(env)})`);
+    const summary = readFileSync(join(stateDir(env), path as string), 'utf8');
     expect(summary).toContain('## Decision 1: The new phone');
     expect(summary).toContain("| 1 | ★ best practice: That's a nice one! How did you get it? | +2 | 12 (75%) |");
     expect(summary).toContain('| 2 | Who bought you that? You need to tell me the truth. | −3 | 3 (19%) |');
@@ -98,5 +104,78 @@ describe('trainer-led sessions (--facilitate)', () => {
     expect(note).toContain('Content note');
     expect(note).not.toContain('saves your progress');
     expect(note).toContain('A trainer-led session is not saved as it goes: q ends it and writes a summary of the votes so far.');
+  });
+});
+
+/** A frame's rows without trailing spaces (box borders kept: the reveal's columns are drawn with │). */
+const lines = (frame: string) => frame.split('\n').map((l) => l.trimEnd());
+/** Where two blank rows follow each other in a frame (its last rows aside). */
+const doubleBlanks = (frame: string) => lines(frame).flatMap((l, i, all) => (l === '' && all[i + 1] === '' && all.slice(i).some((x) => x !== '') ? [i + 1] : []));
+/** Every hint of a help line whole on one row of the frame. */
+const hintsWhole = (frame: string, hints: readonly (readonly [string, string])[]) => hints.filter(([k, w]) => !lines(frame).some((l) => l.includes(`${k}: ${w}`)));
+
+function bundled(name: string, from?: string): PlayableScenario {
+  const p = loadPlayable(join(BUNDLED, name), from);
+  if ('problems' in p) throw new Error(p.problems);
+  return p;
+}
+
+/**
+ * Reported from a trainer's terminal at 60×24 (and a projector at 120×40): vote counts broken
+ * from their reply ("…number? ·" on one row, "votes: 0" on the next), help lines broken inside a
+ * hint ("f:" / "facilitator note"), blank rows spent twice (a blank row for the best-practice
+ * mark under every reply of the reveal one under another, two above a lone spoken line, two above
+ * the reveal), votes and their bar on two rows, marks and votes not level across the reveal's
+ * columns, and the summary's path broken mid-name.
+ */
+describe('trainer-led screens at 60×24 and 120×40', () => {
+  it('the vote screen keeps each reply\'s count and each hint whole, scrolling or not', async () => {
+    for (const playable of [newPhone(), bundled('trafficker-contact.json', 'd1-text')]) {
+      const r = await renderAt(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable } }).element, 60, 24);
+      await press(r, KEY.enter, KEY.down, '3');
+      const frame = r.lastFrame();
+      expect(lines(frame).length).toBeLessThanOrEqual(23);
+      expect(lines(frame).filter((l) => / votes: \d+$|^ +votes: \d+$/.test(l))).toHaveLength(playable.scenario.id === 'example-new-phone' ? 3 : 4);
+      expect(frame).toMatch(/votes: 3$/m);
+      expect(lines(frame).filter((l) => l.endsWith('·'))).toEqual([]);
+      const scrolls = /more below/.test(frame);
+      expect(hintsWhole(frame, voteHints('hidden', scrolls))).toEqual([]);
+      r.unmount();
+    }
+  });
+
+  it('the reveal one under another (60×24): no blank row for a mark a reply does not have, votes and bar on one row, one blank row above', async () => {
+    const r = await renderAt(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: newPhone() } }).element, 60, 24);
+    await press(r, KEY.enter, '3', 'r');
+    const frame = r.lastFrame();
+    expect(lines(frame).length).toBeLessThanOrEqual(23);
+    expect(doubleBlanks(frame)).toEqual([]);
+    expect(frame).toMatch(/^ Votes: 3 \(100%\) █{10}$/m);
+    // The second reply (no mark): its votes right under its text.
+    expect(frame).toMatch(/^ 2\. Who bought you that\? You need to tell me the truth\.\n Votes: 0 \(0%\) ░{10}$/m);
+    expect(hintsWhole(frame, revealHints(3))).toEqual([]);
+  });
+
+  it('the reveal side by side (120×40): marks, votes and scores level across the columns', async () => {
+    const r = await renderAt(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: bundled('youth-discloses.json') } }).element, 120, 40);
+    await press(r, KEY.enter, '4', 'r');
+    const rows = lines(r.lastFrame());
+    expect(rows.filter((l) => (l.match(/Votes: \d+ \(\d+%\) [█░]{10}/g) ?? []).length === 3)).toHaveLength(1);
+    expect(rows.filter((l) => (l.match(/Score: [+−]\d/g) ?? []).length === 3)).toHaveLength(1);
+    expect(rows.findIndex((l) => l.includes('★ best practice')) + 1).toBe(rows.findIndex((l) => l.includes('Votes:')));
+  });
+
+  it('a scene with only a spoken line has one blank row above it, and the summary\'s path is whole on its row at 60 columns', async () => {
+    const env = tempEnv();
+    const r = await renderAt(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element, 60, 24);
+    await press(r, KEY.enter, 'r', '1');
+    expect(r.lastFrame()).toContain('Jade (youth): “My boyfriend got it for me.');
+    expect(doubleBlanks(r.lastFrame())).toEqual([]);
+    await press(r, KEY.enter, 'r', '1');
+    const rows = lines(r.lastFrame());
+    const at = rows.indexOf('Session summary written to:');
+    expect(rows[at + 1]).toMatch(/^exports\/example-new-phone-session-[\dT-]+\.md$/);
+    expect(rows[at + 2]).toBe(`(in the state folder ${stateDir(env)})`);
+    expect(Math.max(...rows.map((l) => [...l].length))).toBeLessThanOrEqual(60);
   });
 });

@@ -5,13 +5,23 @@ import { scenarioFilesIn } from '../../src/terminal/scenario-files.js';
 import { selectView, startingAt as startAt, startSession, type PlayableScenario, type SessionActor, type SessionView } from '../../src/machines/index.js';
 import { loadPlayable } from '../../src/terminal/scenario-source.js';
 import { sessionSeed } from '../../src/terminal/seed.js';
-import { appElement, KEY, press, renderAt, settle, tempEnv } from './helpers/ink.js';
+import { appElement, KEY, press, renderAt, settle, tempEnv, validatedCatalog } from './helpers/ink.js';
+import { inkRows } from '../../src/terminal/wrap.js';
+import { REPLY_INDENT } from '../../src/terminal/ui/ReplyList.js';
 import { feedbackElement, playElement } from './helpers/play.js';
 import { BUNDLED, rows } from './helpers/layout.js';
+import { MIN_COLUMNS, MIN_ROWS } from '../../src/terminal/ui/useScreenSize.js';
 
-const HEIGHT = 24;
+// The smallest window the app accepts (below it, it asks for a larger one), and 80 columns.
+const HEIGHT = MIN_ROWS;
 const FILES = scenarioFilesIn(BUNDLED);
-const CASES = FILES.flatMap((file) => [60, 80].map((columns) => ({ name: file.slice(BUNDLED.length + 1), file, columns })));
+const CASES = FILES.flatMap((file) => [MIN_COLUMNS, 80].map((columns) => ({ name: file.slice(BUNDLED.length + 1), file, columns })));
+/** How many of the tallest decisions and feedback screens of each case are drawn again with the quit prompt. */
+const TALLEST = 3;
+/** Rows of a frame that hold something (its height without the blank rows a short screen drops first). */
+const filled = (frame: string) => rows(frame).filter((l) => l.trim() !== '').length;
+/** The `n` keys with the largest values. */
+const tallest = <K,>(heights: Map<K, number>, n: number): K[] => [...heights].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k]) => k);
 
 const loaded = new Map<string, PlayableScenario>();
 function load(file: string): PlayableScenario {
@@ -103,12 +113,44 @@ function enablingAt(file: string, scenario: Scenario, node: string, reply: { id:
   return found;
 }
 
-describe('every screen of every bundled scenario fits a 24-row terminal', () => {
+describe(`the picker and the trainer-led screens fit the smallest window the app accepts (${MIN_COLUMNS}×${MIN_ROWS})`, () => {
+  it('the picker of the bundled scenarios', async () => {
+    const r = await renderAt(appElement({ env: tempEnv(), catalog: validatedCatalog(BUNDLED) }).element, MIN_COLUMNS, HEIGHT);
+    expect(r.lastFrame()).toContain('choose a scenario');
+    expect(overflow(r.lastFrame(), MIN_COLUMNS, 'the picker')).toEqual([]);
+    r.unmount();
+  });
+
+  // The vote screen keeps its replies whole and scrolls the moment above them, so the decisions with
+  // the most rows of replies (measured as the screen measures them, over every bundled decision)
+  // are the ones that could overflow; they are drawn, with their reveal.
+  const decisions = FILES.flatMap((file) => load(file).scenario.nodes.flatMap((n) => (n.kind === 'decision'
+    ? [{ file, node: n.id, rows: n.replies.reduce((sum, x) => sum + inkRows(`${x.kind === 'do' ? '[do] ' : ''}${x.text} · votes: 999`, MIN_COLUMNS - 2 - REPLY_INDENT), 0) }]
+    : [])));
+  it('checks every bundled decision', () => {
+    expect(decisions.length).toBeGreaterThanOrEqual(40);
+  });
+  it.each([...decisions].sort((a, b) => b.rows - a.rows).slice(0, TALLEST))('trainer-led $node ($rows rows of replies): the vote screen and the reveal', async ({ file, node }) => {
+    const playable = loadPlayable(file, node);
+    if ('problems' in playable) throw new Error(playable.problems);
+    const r = await renderAt(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable } }).element, MIN_COLUMNS, HEIGHT);
+    await press(r, KEY.enter);
+    expect(r.lastFrame()).toContain('votes: 0');
+    const problems = overflow(r.lastFrame(), MIN_COLUMNS, 'the vote screen');
+    await press(r, 'r');
+    expect(r.lastFrame()).toContain('Votes in all');
+    problems.push(...overflow(r.lastFrame(), MIN_COLUMNS, 'the reveal'));
+    expect(problems).toEqual([]);
+    r.unmount();
+  });
+});
+
+describe(`every screen of every bundled scenario fits the smallest window the app accepts (${MIN_COLUMNS}×${MIN_ROWS}) and 80×${MIN_ROWS}`, () => {
   it('checks every bundled scenario', () => {
     expect(FILES.length).toBeGreaterThanOrEqual(6);
   });
 
-  it.each(CASES)('$name at $columns×24: the content note, every scene and decision, every reply\'s feedback and a debrief', async ({ name, file, columns }) => {
+  it.each(CASES)(`$name at $columns×${HEIGHT}: the content note, every scene and decision, every reply's feedback, the quit prompt on the tallest, and a debrief`, async ({ name, file, columns }) => {
     const playable = load(file);
     const { scenario } = playable;
     const env = tempEnv();
@@ -135,6 +177,10 @@ describe('every screen of every bundled scenario fits a 24-row terminal', () => 
     let debriefs = 0;
     // How many feedback screens were also reached by typing the reply on the play screen.
     let typed = 0;
+    // Each decision's and feedback screen's height as drawn, to ask the quit question on the tallest.
+    const decisionHeights = new Map<string, number>();
+    const feedbackViews = new Map<string, SessionView & { lastFeedback: NonNullable<SessionView['lastFeedback']> }>();
+    const feedbackRows = new Map<string, number>();
     for (const node of scenario.nodes) {
       if (node.kind === 'ending') continue;
       const from = { ...playable, scenario: startingAt(file, scenario, node.id) };
@@ -146,6 +192,7 @@ describe('every screen of every bundled scenario fits a 24-row terminal', () => 
       check(`node "${node.id}"`);
       nodes.add(node.id);
       if (node.kind !== 'decision') continue;
+      decisionHeights.set(node.id, filled(moment));
 
       for (const reply of node.replies) {
         const available = whenHolds(reply.when, defaults);
@@ -159,6 +206,8 @@ describe('every screen of every bundled scenario fits a 24-row terminal', () => 
         expect(drawn).toContain('Feedback on your reply');
         check(`the feedback on reply "${reply.id}"`);
         replies.add(reply.id);
+        feedbackViews.set(reply.id, { ...view, lastFeedback: view.lastFeedback });
+        feedbackRows.set(reply.id, filled(drawn));
         // Typed on the play screen as well: the first reply of each case (the play screen draws
         // exactly the same feedback screen, and undo goes back to the moment exactly), and the
         // first reply that ends the scenario (its debrief's three tabs fit too).
@@ -182,6 +231,28 @@ describe('every screen of every bundled scenario fits a 24-row terminal', () => 
           check(`the debrief's ${tab}`);
         }
       }
+    }
+    // The quit prompt (q) on the tallest decisions and feedback screens: it fits with the status on
+    // top, and n brings back exactly the screen it covered.
+    const asked = (what: string) => {
+      expect(r.lastFrame()).toContain('Save your progress and quit?');
+      expect(rows(r.lastFrame())[0]).toMatch(/Decision \d+ of about \d+/);
+      check(what);
+    };
+    for (const id of tallest(decisionHeights, TALLEST)) {
+      await mount({ ...playable, scenario: startingAt(file, scenario, id) });
+      const moment = r.lastFrame();
+      await press(r, 'q');
+      asked(`the quit prompt at "${id}"`);
+      await press(r, 'n');
+      expect(r.lastFrame()).toBe(moment);
+    }
+    for (const id of tallest(feedbackRows, TALLEST)) {
+      const view = feedbackViews.get(id);
+      if (!view) throw new Error(id);
+      r.rerender(feedbackElement({ view, env, confirmQuit: true }));
+      await settle(r);
+      asked(`the quit prompt on the feedback on "${id}"`);
     }
     r.unmount();
 

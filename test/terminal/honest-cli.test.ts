@@ -14,7 +14,42 @@ describe('the command line says what it does', () => {
     const r = await runInProcess('--help');
     expect(r.out).toContain(`  printf '1\\n3\\n2\\n' | ${commandName()} play youth-discloses --plain\n`);
     const play = await runInProcess('play', '--help');
-    expect(play.out).toContain("printf '1\\n3\\n2\\n' | casa-practice play youth-discloses --plain\n");
+    expect(play.out).toContain(`printf '1\\n3\\n2\\n' | ${commandName()} play youth-discloses --plain\n`);
+  });
+
+  // The help said "Usage: casa-practice play …" while the error hints said "node bin/casa-practice.js
+  // --help": every help and hint now names the program as it was started (see commandName).
+  it.each([
+    { how: 'by path', env: {}, name: 'node bin/casa-practice.js' },
+    { how: 'by npm run cli', env: { npm_lifecycle_event: 'cli' }, name: 'npm run cli --' },
+  ])('every command\'s --help and every usage hint name the program as it was started ($how)', async ({ env, name }) => {
+    const run = (...argv: string[]) => runPiped(argv, '', { ...tempEnv(), ...env });
+    // A command line in a help text: the bare name followed by a command or an option.
+    const bare = /(?<![\w./-])casa-practice (?:play|resume|room|validate|graph|audit|<command>|\[|-)/;
+    for (const command of ['', 'play', 'resume', 'room', 'validate', 'graph', 'audit', '--plain']) {
+      const r = await run(...(command ? [command] : []), '--help');
+      expect(r.code, command).toBe(0);
+      expect(r.out, command).not.toMatch(bare);
+      expect(r.out, command).toContain(command && command !== '--plain' ? `${name} ${command}` : `${name} [--assess]`);
+    }
+    // A mistake in a command points at that command's help; anything else at the main help.
+    for (const [argv, topic] of [[['play'], 'play --help'], [['validate'], 'validate --help'], [['room', '--port', 'x'], 'room --help'], [['records'], '--help'], [['--bogus'], '--help']] as const) {
+      const r = await run(...argv);
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.err, argv.join(' ')).toContain(`Run "${name} ${topic}" for usage.`);
+    }
+    const room = await run('room', '--resume');
+    expect(room.err).toContain(`start one with "${name} room <scenario>"`);
+  });
+
+  it('resume --help says what happens when a save cannot be resumed: the list of scenarios, as the app does', async () => {
+    const r = await runInProcess('resume', '--help');
+    expect(r.out).not.toMatch(/starts? fresh/);
+    expect(r.out.replace(/\s+/g, ' ')).toContain('With no save, or a damaged or outdated one (reported in one line and moved aside, never deleted), you choose a scenario from the list instead.');
+    // What it does: no save at all, line by line, gives the list.
+    const none = await runPiped(['resume', '--plain'], 'q\n', tempEnv());
+    expect(none.out).toContain('No saved session was found; choose a scenario.');
+    expect(none.out).toContain('Scenario number (q to quit):');
   });
 
   it('--help names commands in the form that works where the app was started', () => {

@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { appElement, renderApp, settle, tempEnv, validatedCatalog } from './helpers/ink.js';
+import { loadPlayable, type PlayableScenario } from '../../src/terminal/scenario-source.js';
+import { appElement, KEY, press, renderApp, SCENARIOS, settle, tap, tempEnv, validatedCatalog, type Typable } from './helpers/ink.js';
 import { BUNDLED } from './helpers/layout.js';
 
 let cleanup: (() => void) | undefined;
@@ -40,5 +42,121 @@ describe('a key typed as a screen appears', () => {
     expect(shown[0]).toContain('New nails, new phone, new boyfriend');
     expect(last).toContain('New nails, new phone, new boyfriend');
     expect(r.frames.slice(before).filter((f) => f.includes('Content note')).every((f) => f === shown[0])).toBe(true);
+  });
+});
+
+/** `n` turns of the event loop (the splitter hands on the keys of one input two turns apart). */
+async function turns(n: number): Promise<void> {
+  for (let i = 0; i < n; i++) await new Promise((done) => setImmediate(done));
+}
+
+/** Writes several keys as one input (a paste, tmux send-keys, a fast typist over SSH), then waits until every key of it was handed on. */
+async function chunk(r: Typable & { lastFrame: () => string | undefined }, keys: string): Promise<void> {
+  r.stdin.write(keys);
+  for (let i = 0; i < [...keys].length; i++) {
+    await settle(r);
+    await turns(4);
+  }
+  await settle(r);
+}
+
+function newPhone(): PlayableScenario {
+  const p = loadPlayable(join(SCENARIOS, 'new-phone.json'));
+  if ('problems' in p) throw new Error(p.problems);
+  return p;
+}
+
+/**
+ * Keys sent together in one input ("3⏎") are handed to the screens one by one; the ones after the
+ * key that brings up a new screen arrived before that screen was drawn, so they are not its: the
+ * Enter of "3⏎" typed on the picker skipped the content note the 3 opened, and "⏎1" answered a
+ * decision no one had seen.
+ */
+describe('keys sent together with the one that brings up a new screen', () => {
+  it('"3⏎" on the picker opens the content note and stays there: the note is always seen', async () => {
+    const { element } = appElement({ env: tempEnv(), catalog: validatedCatalog(BUNDLED) });
+    const r = await renderApp(element);
+    cleanup = () => r.unmount();
+    // Once there and back, so that opening draws the note at once (nothing left to load).
+    await press(r, '3');
+    expect(r.lastFrame()).toContain('Content note');
+    await press(r, 'b');
+    expect(r.lastFrame()).toContain('choose a scenario');
+    await chunk(r, '3\r');
+    expect(r.lastFrame()).toContain('Content note');
+    expect(r.lastFrame()).toContain('New nails, new phone, new boyfriend');
+    // The next Enter, typed after the note was drawn, starts it.
+    await press(r, KEY.enter);
+    expect(r.lastFrame()).not.toContain('Content note');
+  });
+
+  it('"⏎1" on the content note starts the scenario and its first decision waits for a reply', async () => {
+    const { element } = appElement({ env: tempEnv(), start: { kind: 'play', playable: newPhone(), showNote: true } });
+    const r = await renderApp(element);
+    cleanup = () => r.unmount();
+    expect(r.lastFrame()).toContain('Content note');
+    await chunk(r, '\r1');
+    expect(r.lastFrame()).toContain('Decision 1 of about');
+    expect(r.lastFrame()).not.toContain('Feedback on your reply');
+    await press(r, '1');
+    expect(r.lastFrame()).toContain('Feedback on your reply');
+  });
+
+  it('"⏎1" on a scene shows the next decision without answering it; "1⏎" on a decision still answers and goes on', async () => {
+    const { element } = appElement({ env: tempEnv(), start: { kind: 'play', playable: newPhone(), showNote: true } });
+    const r = await renderApp(element);
+    cleanup = () => r.unmount();
+    await press(r, KEY.enter);
+    // The reply then Enter on its feedback, in one input: a scene.
+    await chunk(r, '1\r');
+    expect(r.lastFrame()).toContain('Enter: continue');
+    expect(r.lastFrame()).not.toContain('Feedback on your reply');
+    await chunk(r, '\r1');
+    expect(r.lastFrame()).toContain('Decision 2 of about');
+    expect(r.lastFrame()).not.toContain('Feedback on your reply');
+    await press(r, '1');
+    expect(r.lastFrame()).toContain('Feedback on your reply');
+  });
+
+  it('"R1" on the picker resumes the saved session and its decision waits for a reply', async () => {
+    const env = tempEnv();
+    const first = await renderApp(appElement({ env, start: { kind: 'play', playable: newPhone(), showNote: true } }).element);
+    await press(first, KEY.enter, 'q');
+    // y saves and leaves (the test's exit draws nothing more).
+    await tap(first, 'y');
+    first.unmount();
+    const r = await renderApp(appElement({ env, catalog: validatedCatalog(SCENARIOS) }).element);
+    cleanup = () => r.unmount();
+    expect(r.lastFrame()).toContain('R: resume saved');
+    await chunk(r, 'R1');
+    expect(r.lastFrame()).toContain('Decision 1 of about');
+    expect(r.lastFrame()).not.toContain('Feedback on your reply');
+  });
+
+  it('trainer-led: "⏎3" on the content note is no vote, and "r1" reveals without following a branch', async () => {
+    const { element } = appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: newPhone() } });
+    const r = await renderApp(element);
+    cleanup = () => r.unmount();
+    await chunk(r, '\r3');
+    expect(r.lastFrame()).toContain('decision 1 of about');
+    expect(r.lastFrame()).not.toContain('votes: 3');
+    await chunk(r, 'r1');
+    expect(r.lastFrame()).toContain('Votes in all: 0');
+    expect(r.lastFrame()).toContain('decision 1 of about');
+    await press(r, '1');
+    expect(r.lastFrame()).not.toContain('decision 1 of about');
+  });
+});
+
+describe('keys sent together keep their order', () => {
+  it('"12↓3" as one input (tmux send-keys 1 2 Down 3) gives the first reply 12 votes and the second 3', async () => {
+    const { element } = appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: newPhone() } });
+    const r = await renderApp(element);
+    cleanup = () => r.unmount();
+    await press(r, KEY.enter);
+    // Ink splits this at the arrow into "12", "↓" and "3", all in one turn.
+    await chunk(r, `12${KEY.down}3`);
+    expect(r.lastFrame()).toMatch(/ 1\. .*· votes: 12$/m);
+    expect(r.lastFrame()).toMatch(/ 2\. .*· votes: 3$/m);
   });
 });

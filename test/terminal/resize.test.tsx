@@ -4,6 +4,7 @@ import { loadPlayable } from '../../src/terminal/scenario-source.js';
 import { appElement, KEY, press, renderAt, SCENARIOS, tap, tempEnv } from './helpers/ink.js';
 import { BUNDLED, rows } from './helpers/layout.js';
 import type { AppStart } from '../../src/terminal/ui/App.js';
+import { MIN_COLUMNS, MIN_ROWS } from '../../src/terminal/ui/useScreenSize.js';
 
 /** Widest row of a frame, trailing spaces not counted. */
 const widest = (frame: string) => Math.max(...rows(frame).map((l) => [...l.trimEnd()].length));
@@ -48,7 +49,7 @@ describe('following the terminal when its window is resized', () => {
     narrow.unmount();
   });
 
-  it('below 50×16 a notice asks for a larger window, keys other than Ctrl-C wait, and the screen comes back as it was', async () => {
+  it(`below ${MIN_COLUMNS}×${MIN_ROWS} (the size every screen is proven to fit, see fit.test) a notice asks for a larger window, keys other than Ctrl-C wait, and the screen comes back as it was`, async () => {
     const r = await reach(80, 24, ['1', KEY.enter]);
     const decision = r.lastFrame();
     await r.resize(40, 12);
@@ -61,8 +62,15 @@ describe('following the terminal when its window is resized', () => {
     await tap(r, '1');
     await r.resize(80, 24);
     expect(r.lastFrame()).toBe(decision);
-    await r.resize(80, 15);
-    expect(r.lastFrame()).toContain('Make the window larger');
+    // One row or one column short is too small, and the notice names the size needed; the
+    // smallest window accepted shows the screen.
+    for (const [c, h] of [[80, MIN_ROWS - 1], [MIN_COLUMNS - 1, 40]] as const) {
+      await r.resize(c, h);
+      expect(rows(r.lastFrame()).join(' ').replace(/\s+/g, ' ')).toContain(`Make the window larger. casa-practice needs at least ${MIN_COLUMNS}×${MIN_ROWS}; this window is ${c}×${h}.`);
+    }
+    await r.resize(MIN_COLUMNS, MIN_ROWS);
+    expect(r.lastFrame()).not.toContain('Make the window larger');
+    expect(rows(r.lastFrame())[0]).toMatch(/Decision 1 of about/);
     r.unmount();
   });
 

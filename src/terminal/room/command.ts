@@ -11,7 +11,7 @@ import {
 import { parseArgs, UsageError } from '../args.js';
 import type { CliIO } from '../commands.js';
 import { exportsDir } from '../export.js';
-import { command } from '../invocation.js';
+import { command, commandName, helpText } from '../invocation.js';
 import { fileStore } from '../node/file-store.js';
 import { packageRoot } from '../paths.js';
 import { sessionSeed } from '../seed.js';
@@ -83,7 +83,7 @@ export function roomAddresses(host: string, port: number, room: string, token: s
 export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const args = parseArgs(argv, ['help', 'host', 'port', 'resume'], ['host', 'port']);
   if (args.flags.has('help')) {
-    io.out(ROOM_HELP);
+    io.out(helpText(ROOM_HELP, commandName(env)));
     return 0;
   }
   const host = args.flags.get('host') ?? '0.0.0.0';
@@ -100,7 +100,7 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
   if (resume) {
     const latest = store.list(ROOMS).filter((f) => f.key.endsWith('.json')).sort((a, b) => b.modified - a.modified)[0];
     if (!latest) {
-      io.err('casa-practice: there is no room to resume; start one with "casa-practice room <scenario>".\n');
+      io.err(`casa-practice: there is no room to resume; start one with "${command('room <scenario>', env)}".\n`);
       return 1;
     }
     const text = store.read(latest.key) ?? '';

@@ -14,7 +14,7 @@ import { ContinuePrompt } from './ContinuePrompt.js';
 import { Paragraph } from './Paragraph.js';
 import { Picker } from './Picker.js';
 import { ThemeContext } from './ThemeContext.js';
-import { KeyRouterProvider, useKeyRouter, useKeySplitter } from './useKeys.js';
+import { KeyRouterProvider, useKeyRouter } from './useKeys.js';
 import { KeysAllowedContext, MIN_COLUMNS, MIN_ROWS, ScreenSizeContext, useFollowingRef, useScreenSize } from './useScreenSize.js';
 
 // The playing screens pull in the core (xstate, the validator); loading them on demand keeps the
@@ -115,7 +115,6 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
     };
   }, [stdout]);
   const keysAllowed = useFollowingRef(!size.tooSmall);
-  useKeySplitter();
   const keyRouter = useKeyRouter();
   const facilitating = start.kind === 'facilitate';
   const [screen, showScreen] = useState<Screen>(() => firstScreen(start));

@@ -2,21 +2,21 @@ import { useSelector } from '@xstate/react';
 import { Box, Text } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { clampVotes, facilitatedDecision, revealData, selectView, type Debrief, type FacilitatedDecision, type PlayableScenario, type SessionActor } from '../../machines/index.js';
-import { hintLine, revealHints, voteHints, type Action } from '../keys.js';
+import { hintRows, revealHints, voteHints, type Action } from '../keys.js';
 import { revealText } from '../reveal-text.js';
 import type { Span } from '../debrief-lines.js';
 import { inkRows, wrapText } from '../wrap.js';
-import { writeSessionSummary } from '../export.js';
+import { shownPath, shownStateDir, writeSessionSummary } from '../export.js';
 import { errorWords } from '../node/state-store.js';
 import { useApp } from './AppContext.js';
 import { DebriefScreen } from './DebriefScreen.js';
 import { KeyHints } from './KeyHints.js';
 import { Paragraph } from './Paragraph.js';
 import { Moment } from './Moment.js';
-import { REPLY_INDENT, ReplyList } from './ReplyList.js';
+import { REPLY_INDENT, ReplyList, replyText } from './ReplyList.js';
 import { maxOffset, pageSize, ScrollRows } from './ScrollRows.js';
 import { useTheme } from './ThemeContext.js';
-import { useKeys } from './useKeys.js';
+import { useArrivedAfter, useKeys } from './useKeys.js';
 import { useScreenSize } from './useScreenSize.js';
 
 /** Props of FacilitateScreen. */
@@ -49,9 +49,13 @@ export function FacilitateScreen({ playable, actor }: FacilitateScreenProps) {
 
   const current = (chosen?: number): FacilitatedDecision => facilitatedDecision(view, votes, chosen);
   // A state folder that cannot be written must not end the session with an error: it says so instead.
-  const writeSummary = (debrief?: Debrief): string => {
+  // `onScreen`: for the debrief's notice, the path within the state folder on a line of its own (as
+  // the debrief's own export says it), so that it is not broken mid-name at 60 columns; leaving the
+  // app prints the whole path.
+  const writeSummary = (debrief?: Debrief, onScreen = false): string => {
     try {
-      return `Session summary written to ${writeSessionSummary(scenario, log.current, debrief, app.env)}`;
+      const path = writeSessionSummary(scenario, log.current, debrief, app.env);
+      return onScreen ? `Session summary written to:\n${shownPath(path, app.env)}\n(in the state folder ${shownStateDir(app.env)})` : `Session summary written to ${path}`;
     } catch (e) {
       return `The session summary could not be written (${errorWords(e)}).`;
     }
@@ -62,7 +66,7 @@ export function FacilitateScreen({ playable, actor }: FacilitateScreenProps) {
     app.exit(said, interrupted ? 130 : said.startsWith('Session summary written') ? 0 : 74);
   };
   useEffect(() => {
-    if (view.done && !summaryPath) setSummaryPath(writeSummary(view.debrief));
+    if (view.done && !summaryPath) setSummaryPath(writeSummary(view.debrief, true));
     app.setSaver(view.done ? undefined : () => writeSummary());
     // When the session ends (or starts): the summary is written once, not on every vote.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -86,9 +90,16 @@ export function FacilitateScreen({ playable, actor }: FacilitateScreenProps) {
   const heading = `${view.scenarioTitle}${view.kind === 'decision' ? ` · decision ${view.progress.decision} of about ${view.progress.about}` : ''}`;
   const hintSet = view.kind === 'scene' ? 'facilitateScene' : reveal ? revealHints(view.replies.length) : voteHints(note === undefined ? 'none' : showNote ? 'shown' : 'hidden', false);
   const rowsOf = (text: string, w = width) => inkRows(text, w);
-  const footerRows = rowsOf(confirmQuit ? QUIT_QUESTION : unavailable ?? hintLine(hintSet));
+  const footerRows = confirmQuit || unavailable !== undefined ? rowsOf(confirmQuit ? QUIT_QUESTION : unavailable ?? '') : hintRows(hintSet, width).reduce((n, row) => n + rowsOf(row), 0);
+  // Each reply's votes, kept whole after it (see ReplyList): the rows of "text · votes: n" either way.
+  const tally = (r: { id: string }) => `votes: ${votes[r.id] ?? 0}`;
+  const repliesRows = view.replies.reduce((n, r) => n + rowsOf(`${replyText(r)} · ${tally(r)}`, width - REPLY_INDENT), 0);
 
-  const revealHeight = Math.max(4, screenRows - 1 - rowsOf(heading) - (view.title ? rowsOf(view.title) : 0) - 2 - footerRows);
+  // A blank row above and below the reveal; when it scrolls, the row that says there is more above
+  // is the one above (blank at the top), so it is not left blank twice.
+  const revealRoom = screenRows - 1 - rowsOf(heading) - (view.title ? rowsOf(view.title) : 0) - 2 - footerRows;
+  const revealScrolls = revealRows.length > revealRoom;
+  const revealHeight = Math.max(4, revealScrolls ? revealRoom + 1 : revealRoom);
   const momentRows = useMemo(() => {
     const w = (text: string, style: Omit<Span, 'text'> = {}) => wrapText(text, width).split('\n').map((t) => [{ text: t, ...style }]);
     return [
@@ -98,15 +109,21 @@ export function FacilitateScreen({ playable, actor }: FacilitateScreenProps) {
       ...(showNote ? w(`Facilitator note: ${note}`, { tone: 'muted' }) : []),
     ];
   }, [view, width, showNote, note]);
-  const momentHeight = Math.max(4, screenRows - 1 - rowsOf(heading) - footerRows
-    - view.replies.reduce((n, r) => n + rowsOf(`${r.kind === 'do' ? '[do] ' : ''}${r.text} · votes: ${votes[r.id] ?? 0}`, width - REPLY_INDENT), 0));
+  // The scrolling layout has its own help line (with PgUp PgDn), which can take another row.
+  const scrollHints = voteHints(note === undefined ? 'none' : showNote ? 'shown' : 'hidden', true);
+  const scrollFooterRows = confirmQuit ? footerRows : hintRows(scrollHints, width).reduce((n, row) => n + rowsOf(row), 0);
+  const momentHeight = Math.max(4, screenRows - 1 - rowsOf(heading) - scrollFooterRows - repliesRows);
 
   const setVote = (f: (n: number) => number) => {
     const id = view.replies[selected]?.id;
     if (id) setVotes((v) => ({ ...v, [id]: clampVotes(f(v[id] ?? 0)) }));
   };
+  // A decision (its votes, then its reveal) takes only keys that came after it was drawn: the "3" of
+  // "⏎3" sent on a scene is not a vote, and the "1" of "r1" not the branch the room follows.
+  const arrivedAfterShown = useArrivedAfter(view.kind === 'decision' ? `${view.nodeId}:${reveal}` : undefined);
   const onAction = (a: Action) => {
     if (a.type === 'interrupt') return stop(true);
+    if (view.kind === 'decision' && !arrivedAfterShown()) return;
     if (confirmQuit) return a.type === 'yes' ? stop() : a.type === 'no' || a.type === 'back' ? setConfirmQuit(false) : undefined;
     if (a.type === 'quit') return setConfirmQuit(true);
     if (view.kind === 'scene') return a.type === 'enter' ? actor.send({ type: 'scene.continue' }) : undefined;
@@ -142,16 +159,18 @@ export function FacilitateScreen({ playable, actor }: FacilitateScreenProps) {
   useKeys(onAction, !view.done);
 
   if (view.done && view.debrief) {
-    return <DebriefScreen scenario={scenario} debrief={view.debrief} notice={summaryPath?.replace(/^Session summary written to /, 'Session summary written to:\n  ')} voice="room" />;
+    return <DebriefScreen scenario={scenario} debrief={view.debrief} notice={summaryPath} voice="room" />;
   }
-  const footer = confirmQuit ? <Paragraph bold>{QUIT_QUESTION}</Paragraph> : unavailable ? <Paragraph>{unavailable}</Paragraph> : <KeyHints set={hintSet} spaced={false} />;
+  const footer = confirmQuit ? <Paragraph bold>{QUIT_QUESTION}</Paragraph> : unavailable ? <Paragraph>{unavailable}</Paragraph> : <KeyHints set={hintSet} spaced={false} width={width} whole />;
   if (view.kind === 'decision' && reveal) {
     // The room has seen the moment: the reveal gets the screen, and scrolls when it is longer.
     return (
       <Box flexDirection="column" paddingX={1}>
         <Paragraph bold>{heading}</Paragraph>
         {view.title && <Paragraph bold underline>{view.title}</Paragraph>}
-        <Box marginY={1} flexDirection="column"><ScrollRows rows={revealRows} height={revealHeight} offset={offset} /></Box>
+        {!revealScrolls && <Text> </Text>}
+        <ScrollRows rows={revealRows} height={revealHeight} offset={offset} />
+        <Text> </Text>
         {footer}
       </Box>
     );
@@ -160,7 +179,7 @@ export function FacilitateScreen({ playable, actor }: FacilitateScreenProps) {
   const packed = rowsOf(heading) + (view.title ? rowsOf(view.title) : 0) + (view.narration ? rowsOf(view.narration) : 0)
     + view.lines.reduce((n, l) => n + rowsOf(`${l.speaker}${l.role ? ` (${l.role})` : ''}: “${l.text}”`), 0)
     + (view.discussionPrompt ? rowsOf(`Discuss: ${view.discussionPrompt}`) : 0) + (showNote ? rowsOf(`Facilitator note: ${note}`) : 0)
-    + (view.kind === 'decision' ? view.replies.reduce((n, r) => n + rowsOf(`${r.kind === 'do' ? '[do] ' : ''}${r.text} · votes: ${votes[r.id] ?? 0}`, width - REPLY_INDENT), 0) : 0)
+    + (view.kind === 'decision' ? repliesRows : 0)
     + footerRows;
   const spare = screenRows - 1 - packed;
   const gap = (rank: number) => (spare >= rank ? 1 : 0);
@@ -170,8 +189,8 @@ export function FacilitateScreen({ playable, actor }: FacilitateScreenProps) {
       <Box flexDirection="column" paddingX={1}>
         <Paragraph bold>{heading}</Paragraph>
         <ScrollRows rows={momentRows} height={momentHeight} offset={offset} pageKeysOnly />
-        <ReplyList replies={view.replies} selected={selected} suffix={(r) => ` · votes: ${votes[r.id] ?? 0}`} />
-        {confirmQuit ? footer : <KeyHints set={voteHints(note === undefined ? 'none' : showNote ? 'shown' : 'hidden', true)} spaced={false} />}
+        <ReplyList replies={view.replies} selected={selected} tally={tally} width={width} />
+        {confirmQuit ? footer : <KeyHints set={scrollHints} spaced={false} width={width} whole />}
       </Box>
     );
   }
@@ -179,12 +198,13 @@ export function FacilitateScreen({ playable, actor }: FacilitateScreenProps) {
     <Box flexDirection="column" paddingX={1}>
       <Paragraph bold>{heading}</Paragraph>
       {view.title && <Box marginTop={gap(6)}><Paragraph bold underline>{view.title}</Paragraph></Box>}
-      <Box marginTop={gap(5)} flexDirection="column"><Moment view={view} spaced={spare >= 6 + view.lines.length} /></Box>
+      {/* The first spoken line is not spaced again when nothing comes before it in the moment. */}
+      <Box marginTop={gap(5)} flexDirection="column"><Moment view={view} spaced={spare >= 6 + view.lines.length} firstSpaced={view.narration !== undefined && view.narration !== ''} /></Box>
       {view.discussionPrompt && <Box marginTop={gap(3)}><Paragraph><Text bold>Discuss: </Text>{view.discussionPrompt}</Paragraph></Box>}
       {showNote && <Box marginTop={gap(4)}><Paragraph color={theme.muted}><Text bold>Facilitator note: </Text>{note}</Paragraph></Box>}
       {view.kind === 'decision' && (
         <Box marginTop={gap(1)} flexDirection="column">
-          <ReplyList replies={view.replies} selected={selected} suffix={(r) => ` · votes: ${votes[r.id] ?? 0}`} />
+          <ReplyList replies={view.replies} selected={selected} tally={tally} width={width} />
         </Box>
       )}
       <Box marginTop={gap(2)} flexDirection="column">{footer}</Box>

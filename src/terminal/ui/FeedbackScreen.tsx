@@ -39,7 +39,18 @@ export function FeedbackScreen({ view, mode, canUndo, confirmQuit, unsaved }: Fe
   const footer = confirmQuit ? 1 + QUIT_PROMPT_EXTRA : inkRows(hintLine(hints), columns);
   const spaced = feedbackHeight(view.lastFeedback, columns, 0) <= rows - 1 - full - footer - 2;
   const compact = !spaced && feedbackHeight(view.lastFeedback, columns, 0) > rows - 1 - full - footer ? compactStatus(view, mode, columns, true) : undefined;
-  const fit = spaced ? 0 : feedbackFit(view.lastFeedback, columns, rows - 1 - (compact?.rows ?? full) - footer);
+  const room = rows - 1 - (compact?.rows ?? full) - footer;
+  const fit = spaced ? 0 : feedbackFit(view.lastFeedback, columns, room);
+  // Too tall for the quit prompt even drawn tightest: the question takes the feedback's place until
+  // it is answered (n brings the feedback back), so the status stays on top.
+  if (confirmQuit && feedbackHeight(view.lastFeedback, columns, fit) > room) {
+    return (
+      <Box flexDirection="column">
+        <StatusLine view={view} mode={mode} title={title} feedback compact={compact} width={columns} />
+        <QuitPrompt />
+      </Box>
+    );
+  }
   return (
     <Box flexDirection="column">
       <StatusLine view={view} mode={mode} title={title} spaced={spaced} feedback compact={compact} width={columns} />

@@ -1,5 +1,5 @@
 import { Box } from 'ink';
-import { hintLine, type Hint, type HintSet } from '../keys.js';
+import { hintLine, hintRows, type Hint, type HintSet } from '../keys.js';
 import { useTheme } from './ThemeContext.js';
 import { Paragraph } from './Paragraph.js';
 
@@ -11,14 +11,16 @@ export interface KeyHintsProps {
   spaced?: boolean;
   /** The width it is laid out at, when the screen knows it (see Paragraph). */
   width?: number;
+  /** Break only between hints (see hintRows; needs `width`), never inside one. */
+  whole?: boolean;
 }
 
 /** The keys a screen understands, as one wrapping line. */
-export function KeyHints({ set, spaced = true, width }: KeyHintsProps) {
+export function KeyHints({ set, spaced = true, width, whole = false }: KeyHintsProps) {
   const theme = useTheme();
   return (
     <Box marginTop={spaced ? 1 : 0}>
-      <Paragraph color={theme.muted} width={width}>{hintLine(set)}</Paragraph>
+      <Paragraph color={theme.muted} width={width}>{whole && width !== undefined ? hintRows(set, width).join('\n') : hintLine(set)}</Paragraph>
     </Box>
   );
 }

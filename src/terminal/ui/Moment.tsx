@@ -10,6 +10,8 @@ export interface MomentProps {
   view: Pick<SessionView, 'narration' | 'lines'>;
   /** A blank row before each spoken line (dropped when the screen is short of rows). */
   spaced?: boolean;
+  /** With `spaced`, a blank row before the first spoken line too (default); false when the screen already leaves one above it. */
+  firstSpaced?: boolean;
   /** The width it is laid out at, when the screen knows it (see Paragraph). */
   width?: number;
 }
@@ -44,11 +46,11 @@ function Spoken({ line, spaced, width }: { line: SessionView['lines'][number]; s
 }
 
 /** Narration, then each character's line with who says it. */
-export function Moment({ view, spaced = true, width }: MomentProps) {
+export function Moment({ view, spaced = true, firstSpaced = true, width }: MomentProps) {
   return (
     <Box flexDirection="column">
       {view.narration && <Paragraph italic width={width}>{view.narration}</Paragraph>}
-      {view.lines.map((line, i) => <Spoken key={i} line={line} spaced={spaced} width={width} />)}
+      {view.lines.map((line, i) => <Spoken key={i} line={line} spaced={spaced && (i > 0 || firstSpaced)} width={width} />)}
     </Box>
   );
 }

@@ -16,7 +16,7 @@ import { QuitPrompt, QUIT_PROMPT_EXTRA } from './QuitPrompt.js';
 import { REPLY_INDENT, ReplyList } from './ReplyList.js';
 import { compactStatus, StatusLine, statusText } from './StatusLine.js';
 import { useTheme } from './ThemeContext.js';
-import { useKeys } from './useKeys.js';
+import { useArrivedAfter, useKeys } from './useKeys.js';
 import { useScreenSize } from './useScreenSize.js';
 import { Paragraph } from './Paragraph.js';
 
@@ -112,7 +112,12 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     actor.send({ type: 'reply.choose', replyId: reply.id });
     if (mode === 'practice') setShowFeedback(true);
   };
+  // A decision takes only keys that came after it was drawn: the "1" of "⏎1" sent on a scene (or on
+  // the feedback before it, or the recap) arrived before anyone saw the decision.
+  const decisionShown = view.kind === 'decision' && !showFeedback && !recap ? `${actor.sessionId}:${view.nodeId}` : undefined;
+  const arrivedAfterDecision = useArrivedAfter(decisionShown);
   const onAction = (a: Action) => {
+    if (decisionShown !== undefined && a.type !== 'interrupt' && !arrivedAfterDecision()) return;
     const digits = typed.current;
     typed.current = '';
     setTypedShown(undefined);
@@ -201,6 +206,16 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   const compact = spare < 0 ? compactStatus(view, mode, columns) : undefined;
   if (compact) spare += fullStatus - compact.rows;
   const gaps = { prompt: spare >= 1, hints: spare >= 2, status: spare >= 3, speech: spare >= 3 + view.lines.length };
+  // Still too tall with the quit prompt (the longest decisions at 60×24): the question takes the
+  // moment's place until it is answered (n brings the moment back), so the status stays on top.
+  if (confirmQuit && spare < 0) {
+    return (
+      <Box flexDirection="column">
+        <StatusLine view={view} mode={mode} title={title} compact={compact} width={columns} />
+        <QuitPrompt />
+      </Box>
+    );
+  }
   return (
     <Box flexDirection="column">
       <StatusLine view={view} mode={mode} title={title} spaced={gaps.status} compact={compact} width={columns} />

@@ -5,7 +5,10 @@ import { useApp } from './AppContext.js';
 import { KeyHints } from './KeyHints.js';
 import { Paragraph } from './Paragraph.js';
 
-/** Rows the quit prompt (a box of three rows) takes beyond the help line it replaces. */
+/**
+ * Rows the quit prompt (a box of three rows, no blank row inside: with one it took a row more than
+ * the screens left for it, and the top row scrolled off) takes beyond the help line it replaces.
+ */
 export const QUIT_PROMPT_EXTRA = 4;
 
 /**
@@ -21,7 +24,7 @@ export function QuitPrompt() {
         <Paragraph bold>Quit without saving?</Paragraph>
         {/* One row at 60 columns, as the prompt it replaces (PlayScreen leaves room for that). */}
         <Paragraph>This playthrough cannot be saved and will be lost.</Paragraph>
-        <KeyHints set={[['y', 'quit without saving'], ['n', 'keep going']]} />
+        <KeyHints set={[['y', 'quit without saving'], ['n', 'keep going']]} spaced={false} />
       </Box>
     );
   }
@@ -29,7 +32,7 @@ export function QuitPrompt() {
     <Box flexDirection="column" borderStyle="round" paddingX={1}>
       <Paragraph bold>Save your progress and quit?</Paragraph>
       <Paragraph>Continue later with: {command('resume', env)}</Paragraph>
-      <KeyHints set="quit" />
+      <KeyHints set="quit" spaced={false} />
     </Box>
   );
 }

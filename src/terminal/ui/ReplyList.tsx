@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import type { ReplyView } from '../../machines/index.js';
+import { inkRows } from '../wrap.js';
 import { useTheme } from './ThemeContext.js';
 import { Paragraph } from './Paragraph.js';
 
@@ -9,8 +10,11 @@ export interface ReplyListProps {
   replies: ReplyView[];
   /** Index of the highlighted reply (arrows move it). */
   selected: number;
-  /** Text after each reply, e.g. a vote count; none by default. */
-  suffix?: (reply: ReplyView) => string;
+  /**
+   * A count after each reply ("votes: 3"), kept whole: after " · " on the reply's last row when it
+   * fits there, else on a row of its own (needs `width`). None by default.
+   */
+  tally?: (reply: ReplyView) => string;
   /** The width the list is laid out at, pointer and number included, when the screen knows it (see Paragraph). */
   width?: number;
 }
@@ -19,22 +23,44 @@ export interface ReplyListProps {
 export const REPLY_INDENT = 5;
 
 /** Numbered replies; the highlighted one has a pointer, unavailable ones say so. */
-export function ReplyList({ replies, selected, suffix, width }: ReplyListProps) {
+export function ReplyList({ replies, selected, tally, width }: ReplyListProps) {
   const theme = useTheme();
   return (
     <Box flexDirection="column">
-      {replies.map((r, i) => (
-        <Box key={r.id}>
-          <Box width={REPLY_INDENT} flexShrink={0}>
-            <Text color={i === selected ? theme.accent : undefined}>{i === selected ? '›' : ' '} {r.number}.</Text>
+      {replies.map((r, i) => {
+        const text = replyText(r);
+        const count = tally?.(r);
+        const inline = count !== undefined && tallyInline(text, count, width);
+        return (
+          <Box key={r.id}>
+            <Box width={REPLY_INDENT} flexShrink={0}>
+              <Text color={i === selected ? theme.accent : undefined}>{i === selected ? '›' : ' '} {r.number}.</Text>
+            </Box>
+            <Box flexGrow={1} flexShrink={1} flexDirection="column">
+              <Paragraph bold={i === selected} color={r.enabled ? undefined : theme.muted} width={width === undefined ? undefined : width - REPLY_INDENT}>
+                {inline ? `${text} · ${count}` : text}
+              </Paragraph>
+              {count !== undefined && !inline && <Text>{count}</Text>}
+            </Box>
           </Box>
-          <Box flexGrow={1} flexShrink={1}>
-            <Paragraph bold={i === selected} color={r.enabled ? undefined : theme.muted} width={width === undefined ? undefined : width - REPLY_INDENT}>
-              {r.kind === 'do' ? '[do] ' : ''}{r.text}{r.enabled ? '' : ' (not available now)'}{suffix ? suffix(r) : ''}
-            </Paragraph>
-          </Box>
-        </Box>
-      ))}
+        );
+      })}
     </Box>
   );
+}
+
+/** A reply as the list shows it: "[do]" before an action, and why it cannot be chosen now. */
+export function replyText(r: Pick<ReplyView, 'kind' | 'text' | 'enabled'>): string {
+  return `${r.kind === 'do' ? '[do] ' : ''}${r.text}${r.enabled ? '' : ' (not available now)'}`;
+}
+
+/**
+ * Whether a reply's count goes on its last row (" · votes: 3") rather than on a row of its own:
+ * when it fits there whole. Either way the reply takes the rows of `text · count` (one more row
+ * than the text alone, or none), so screens measure it as that. Inline when the width is unknown.
+ */
+export function tallyInline(text: string, count: string, width: number | undefined): boolean {
+  if (width === undefined) return true;
+  const w = width - REPLY_INDENT;
+  return inkRows(`${text} · ${count}`, w) <= inkRows(text, w);
 }

@@ -1,5 +1,5 @@
 import { useInput, useStdin, type Key } from 'ink';
-import { createContext, useContext, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { createContext, useContext, useLayoutEffect, useRef, useState } from 'react';
 import { actionOf, keysIn, type Action } from '../keys.js';
 import { useKeysAllowed } from './useScreenSize.js';
 
@@ -7,10 +7,34 @@ import { useKeysAllowed } from './useScreenSize.js';
 interface KeyListener {
   handle: (input: string, key: Key) => void;
   active: boolean;
+  /** The arrival the screen was drawn after (see KeyClock): keys that came before it are not its. */
+  since: number;
+}
+
+/**
+ * When keys came, counted in inputs from the terminal. Keys pasted or sent together ("3⏎") come in
+ * one input, and the key router hands them on one by one, each after the last one's screen is
+ * drawn: without this, the Enter of "3⏎" typed on the picker met the content note the 3 had just
+ * opened and skipped it, and "⏎1" on the note answered a decision no one had seen. Each key keeps
+ * the arrival of the input it came in, and a screen takes only keys that arrived after it was drawn.
+ */
+interface KeyClock {
+  /** Inputs received from the terminal so far (several keys in one input count once). */
+  arrivals: number;
+  /** The arrival of the key the router is sending back through Ink, while it is. */
+  replaying?: number;
+  /** The arrival of the key being handed to the screens now. */
+  handling: number;
+}
+
+/** What the app's key router shares with the screens: their handlers and the clock. */
+interface KeyRouter {
+  listeners: Set<KeyListener>;
+  clock: KeyClock;
 }
 
 /** The screens' key handlers, in the order they were mounted (see useKeyRouter). */
-const KeyRouterContext = createContext<Set<KeyListener> | undefined>(undefined);
+const KeyRouterContext = createContext<KeyRouter | undefined>(undefined);
 export const KeyRouterProvider = KeyRouterContext.Provider;
 
 /**
@@ -22,48 +46,73 @@ export const KeyRouterProvider = KeyRouterContext.Provider;
  * committed, so the new screen is listening before any key can arrive. Mounted once, in App; give
  * its value to KeyRouterProvider.
  */
-export function useKeyRouter(): Set<KeyListener> {
-  const { isRawModeSupported } = useStdin();
-  const [listeners] = useState(() => new Set<KeyListener>());
-  const [queue] = useState(() => keyQueue(listeners));
+export function useKeyRouter(): KeyRouter {
+  const { isRawModeSupported, internal_eventEmitter: events } = useStdin();
+  const [router] = useState<KeyRouter>(() => ({ listeners: new Set<KeyListener>(), clock: { arrivals: 0, handling: 0 } }));
+  const [queue] = useState(() => keyQueue(router, (key) => events?.emit('input', key)));
   useLayoutEffect(() => queue.stop, [queue]);
   useInput(queue.push, { isActive: isRawModeSupported === true });
-  return listeners;
+  return router;
 }
 
 /**
- * Hands keys to the screens one at a time, each after the previous one's update has rendered. Ink
- * splits one chunk of input at its escape sequences and emits the parts in one go ("↓↓⏎" from a
- * paste, tmux send-keys or a fast typist over SSH is three keys in the same turn), while React
- * renders a key's update only after that turn: the later keys met handlers still holding the
- * screen as it was before the first, and Enter opened the scenario highlighted before the arrows
- * moved. A key that comes while one is being handled waits (two turns, as in useKeySplitter: the
- * new frame's effects have run by then), and then goes to the screens that were listening when
- * it came, with their handlers of now; a screen that appeared meanwhile does not get it, as it
- * would not have if the key had been handled at once. Several keys in one string are left to
- * useKeySplitter, which sends them back one by one.
+ * Hands keys to the screens one at a time, in the order they came, each after the previous one's
+ * update has rendered (two turns: the new frame's effects have run by then). Ink splits one chunk
+ * of input at its escape sequences and emits the parts in one go ("↓↓⏎" from a paste, tmux
+ * send-keys or a fast typist over SSH is three keys in the same turn), while React renders a key's
+ * update only after that turn: the later keys met handlers still holding the screen as it was
+ * before the first, and Enter opened the scenario highlighted before the arrows moved.
+ *
+ * A key that comes while one is being handled waits, and then goes to the screens that were
+ * listening when it came, with their handlers of now; a screen that appeared meanwhile does not get
+ * it, as it would not have if the key had been handled at once. Keys that come together in one
+ * string ("2⏎", "12") wait in the same line: each is sent back through Ink's input channel (which
+ * tells Enter and Tab from text) when its turn comes, so "2⏎" is the 2 and then the Enter on the
+ * feedback it brought up, exactly as if typed slowly. (They had a queue of their own, and "12↓3"
+ * sent as one input voted 3 before 12.) A double Enter in one string (a bounce, a held key) counts
+ * once. Every key keeps the arrival of its input (KeyClock).
  */
-function keyQueue(listeners: Set<KeyListener>) {
-  const deliver = (to: readonly KeyListener[], input: string, key: Key) => {
+function keyQueue({ listeners, clock }: KeyRouter, replay: (key: string) => void) {
+  const deliver = (to: readonly KeyListener[], input: string, key: Key, at: number) => {
+    clock.handling = at;
     for (const l of to) if (l.active && listeners.has(l)) l.handle(input, key);
   };
-  const waiting: { to: KeyListener[]; input: string; key: Key }[] = [];
+  type Waiting = { to: KeyListener[]; input: string; key: Key; at: number } | { replay: string; at: number };
+  const waiting: Waiting[] = [];
   let busy = false;
   let live = true;
+  const handle = (k: Waiting) => {
+    if (!('replay' in k)) return deliver(k.to, k.input, k.key, k.at);
+    clock.replaying = k.at;
+    try {
+      replay(k.replay);
+    } finally {
+      clock.replaying = undefined;
+    }
+  };
   const next = () => setImmediate(() => setImmediate(() => {
     const k = live ? waiting.shift() : undefined;
     busy = k !== undefined;
     if (!k) return;
-    deliver(k.to, k.input, k.key);
+    handle(k);
     next();
   }));
+  const start = (k: Waiting) => {
+    if (busy) return void waiting.push(k);
+    busy = true;
+    handle(k);
+    next();
+  };
   return {
     push(input: string, key: Key) {
-      if (keysIn(input).length > 1) return deliver([...listeners], input, key);
-      if (busy) return void waiting.push({ to: [...listeners], input, key });
-      busy = true;
-      deliver([...listeners], input, key);
-      next();
+      // A key sent back from a string of several: its turn, now.
+      if (clock.replaying !== undefined) return deliver([...listeners], input, key, clock.replaying);
+      const at = ++clock.arrivals;
+      const keys = keysIn(input);
+      if (keys.length <= 1) return start({ to: [...listeners], input, key, at });
+      const [first, ...rest] = keys.filter((k, i, all) => !(k === '\r' && all[i - 1] === '\r'));
+      start({ replay: first as string, at });
+      waiting.push(...rest.map((k) => ({ replay: k, at })));
     },
     stop() {
       live = false;
@@ -75,7 +124,7 @@ function keyQueue(listeners: Set<KeyListener>) {
 /**
  * Calls `onAction` for each key that means something. Without a raw-mode TTY, Ink's
  * isRawModeSupported is undefined rather than false, so the check is `=== true`. Input holding
- * several keys is left to useKeySplitter, which hands them back one at a time. Inside the app the
+ * several keys is left to the key router, which hands them back one at a time. Inside the app the
  * key router delivers the keys; a screen rendered on its own (in a test) listens through Ink.
  */
 export function useKeys(onAction: (action: Action, input: string) => void, active = true): void {
@@ -105,67 +154,41 @@ function useKeyListener(handlerOf: (input: string, key: Key) => (() => void) | u
   const handle = (input: string, key: Key) => {
     if (keysIn(input).length > 1) return;
     const run = handlerOf(input, key);
+    const interrupt = actionOf(input, key)?.type === 'interrupt';
+    // A key that arrived before this screen was drawn (the rest of "3⏎" that opened it) is not
+    // for it; Ctrl-C always is.
+    if (router && router.clock.handling <= listener.since && !interrupt) return;
     // While the window is too small to show the screen, only Ctrl-C (save and leave) works.
-    if (run && (allowed.current || actionOf(input, key)?.type === 'interrupt')) run();
+    if (run && (allowed.current || interrupt)) run();
   };
   const listening = active && isRawModeSupported === true;
-  const [listener] = useState<KeyListener>(() => ({ handle, active: listening }));
+  const [listener] = useState<KeyListener>(() => ({ handle, active: listening, since: 0 }));
   useLayoutEffect(() => {
     listener.handle = handle;
     listener.active = listening;
   });
   useLayoutEffect(() => {
     if (!router) return;
-    router.add(listener);
+    listener.since = router.clock.arrivals;
+    router.listeners.add(listener);
     return () => {
-      router.delete(listener);
+      router.listeners.delete(listener);
     };
   }, [router, listener]);
   useInput(handle, { isActive: router === undefined && listening });
 }
 
 /**
- * Keys that arrive together in one chunk (a paste, fast typing over SSH: "2\r", "12") reach Ink's
- * input listeners as one string. Mounted once at the top of the app, this splits such a chunk and
- * sends its keys back through Ink's own input channel one at a time, each after the previous one's
- * update has rendered and its effects have run (so every screen listens with its latest handler):
- * the Enter of "2\r" meets the feedback the 2 brought up, exactly as if typed slowly. Keys still
- * queued keep their order ahead of anything typed after them.
+ * For a screen that shows something new without being mounted again (the next decision): a check
+ * that the key being handled arrived after `shown` was last drawn, so that keys sent together with
+ * the one that brought it up ("⏎1" on a scene) do not answer it unseen. Always true for a screen
+ * rendered on its own (no key router).
  */
-export function useKeySplitter(): void {
-  const { internal_eventEmitter: events, isRawModeSupported } = useStdin();
-  const queue = useRef<string[]>([]);
-  const live = useRef(true);
+export function useArrivedAfter(shown: unknown): () => boolean {
+  const router = useContext(KeyRouterContext);
+  const since = useRef(0);
   useLayoutEffect(() => {
-    live.current = true;
-    return () => {
-      live.current = false;
-    };
-  }, []);
-  useEffect(() => {
-    if (!events || isRawModeSupported !== true) return;
-    const next = () => {
-      // Two turns: React runs a render's passive effects (which attach the new handlers) in a task
-      // it posts while committing, and the next key must come after them.
-      setImmediate(() => setImmediate(() => {
-        const key = queue.current.shift();
-        if (key === undefined || !live.current) return;
-        events.emit('input', key);
-        if (queue.current.length > 0) next();
-      }));
-    };
-    const onInput = (input: string) => {
-      if (keysIn(input).length <= 1) return;
-      // A double Enter in one chunk (a bounce, a held key) counts once: it never skips the screen
-      // the first Enter brought up.
-      const keys = keysIn(input).filter((k, i, all) => !(k === '\r' && all[i - 1] === '\r'));
-      const idle = queue.current.length === 0;
-      queue.current.push(...keys);
-      if (idle) next();
-    };
-    events.on('input', onInput);
-    return () => {
-      events.off('input', onInput);
-    };
-  }, [events, isRawModeSupported]);
+    since.current = router?.clock.arrivals ?? 0;
+  }, [shown, router]);
+  return () => router === undefined || router.clock.handling > since.current;
 }

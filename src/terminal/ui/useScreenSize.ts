@@ -1,9 +1,14 @@
 import { useStdout } from 'ink';
 import { createContext, useContext, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 
-/** Below this many columns or rows a screen cannot be drawn whole; the app asks for a larger window. */
-export const MIN_COLUMNS = 50;
-export const MIN_ROWS = 16;
+/**
+ * Below this many columns or rows a screen cannot be drawn whole; the app asks for a larger window.
+ * 60×24 is the smallest size every screen of every bundled scenario is proven to fit (fit.test
+ * draws them all at this size): at 50 columns the longest decisions need 27 rows, and at 60
+ * columns the longest need all 24 (23 and the row kept spare).
+ */
+export const MIN_COLUMNS = 60;
+export const MIN_ROWS = 24;
 /** Body text stops at this width on a wide terminal: long lines are hard to read. */
 export const MAX_COLUMNS = 100;
 

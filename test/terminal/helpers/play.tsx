@@ -40,15 +40,15 @@ export function playElement(opts: { playable: PlayableScenario; actor: SessionAc
 /**
  * The feedback screen a practice playthrough shows right after a reply (the view of the session once
  * the reply was sent), in the same shell: what PlayScreen draws then, without typing the reply.
- * Elements for the same `env` update one another in place.
+ * Elements for the same `env` update one another in place. `confirmQuit`: with the quit prompt up.
  */
-export function feedbackElement(opts: { view: SessionView & { lastFeedback: FeedbackView }; env: NodeJS.ProcessEnv; theme?: Theme }) {
+export function feedbackElement(opts: { view: SessionView & { lastFeedback: FeedbackView }; env: NodeJS.ProcessEnv; theme?: Theme; confirmQuit?: boolean }) {
   const services = { env: opts.env, exit: vi.fn<(message?: string, code?: number) => void>(), setSaver: () => undefined };
   // Right after a reply in practice it can always be undone (the last one too, until the debrief opens).
   const canUndo = opts.view.canUndo || opts.view.done;
   return (
     <Shell key="feedback" services={services} theme={opts.theme ?? themeFor({ NO_COLOR: '1' })}>
-      <FeedbackScreen view={opts.view} mode="practice" canUndo={canUndo} confirmQuit={false} unsaved={stateStore(opts.env).failure() !== undefined} />
+      <FeedbackScreen view={opts.view} mode="practice" canUndo={canUndo} confirmQuit={opts.confirmQuit ?? false} unsaved={stateStore(opts.env).failure() !== undefined} />
     </Shell>
   );
 }
