@@ -60,7 +60,7 @@ describe.concurrent('validating the picker in a worker thread', () => {
     const verifiedCheck = await exported<typeof Verified.verifiedCheck>('// dist/src/terminal/node/verified-scenarios.js', 'verifiedCheck');
     const { scenarioFilesIn } = await built<typeof ScenarioFiles>('src/terminal/scenario-files.js');
     const files = scenarioFilesIn(join(ROOT, 'scenarios'));
-    expect(files).toHaveLength(10);
+    expect(files.length).toBeGreaterThanOrEqual(10);
     const dir = mkdtempSync(join(tmpdir(), 'casa-verified-'));
     for (const file of files) {
       const bytes = readFileSync(file);

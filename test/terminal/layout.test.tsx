@@ -32,6 +32,14 @@ const BUNDLED_CATALOG = validatedCatalog(BUNDLED);
 
 /** The bundled scenarios in the picker's order (by title), as its numbers 1, 2, … */
 const PICKER_ORDER = listCatalog(BUNDLED).entries.map((e) => basename(e.file));
+/** The picker's number of a bundled scenario file, wherever new scenarios put it in the list. */
+const numberOf = (file: string): number => {
+  const n = PICKER_ORDER.indexOf(file) + 1;
+  if (n === 0) throw new Error(`${file} is not in the picker`);
+  return n;
+};
+/** The 11:40 p.m. call: a typical run touches 14 principles. */
+const CALL = numberOf('left-placement-calls.json');
 
 /**
  * The App opened on bundled scenario `n` (its number in the picker) as if it was picked there: the
@@ -126,14 +134,15 @@ describe('wrapped text', () => {
 });
 
 describe('fitting 24 rows', () => {
-  // In the picker's order (by title).
-  const TITLES = ['A text from her “cousin”', 'After Jazz goes back', 'New nails, new phone, new boyfriend', 'The 11:40 p.m. call', "Theo's friend from the game", 'Three good months for Rina', 'Two courts for Kenzie', 'Two weeks without a word', 'What Kiara tells you', "Writing Lupe's court report"];
+  // In the picker's order (by title): every bundled scenario.
+  const TITLES = listCatalog(BUNDLED).entries.map((e) => e.title);
 
   it.each([80, 60])('at %i columns the picker shows every bundled scenario (number, title, minutes, completion) within 24 rows', async (columns) => {
     const env = tempEnv();
     recordCompletion(stateStore(env), 'red-flags', 80);
     const { element } = appElement({ env, catalog: BUNDLED_CATALOG });
     const r = await renderAt(element, columns);
+    expect(TITLES.length).toBeGreaterThanOrEqual(10);
     for (let i = 0; i < TITLES.length; i++) {
       const frame = rows(r.lastFrame());
       expect(frame.length).toBeLessThanOrEqual(24);
@@ -198,9 +207,9 @@ async function readSection(r: Awaited<ReturnType<typeof renderAt>>): Promise<str
 describe('the debrief', () => {
   it.each([80, 60])('at %i×24 the summary shows the outcome band and a score bar first, and a table of every principle with ✓/✗/○ counts; at 80 it fits the first page whole', async (columns) => {
     const env = tempEnv();
-    const r = await openDebrief(4, columns, 2, env); // The 11:40 p.m. call: a typical run touches 14 principles
+    const r = await openDebrief(CALL, columns, 2, env);
     // The debrief drawn at once is the one the App draws after playing there by keys.
-    const played = await openScenario(4, columns);
+    const played = await openScenario(CALL, columns);
     await playToDebrief(played, 2);
     expect(r.lastFrame()).toBe(played.lastFrame());
     played.unmount();
@@ -239,7 +248,7 @@ describe('the debrief', () => {
 
   it.each([80, 60])('at %i×24 "To work on" names each principle once, in the guide\'s words, and scrolls with ↓/PgDn/PgUp within 24 rows', async (columns) => {
     const env = tempEnv();
-    const r = await openDebrief(4, columns, 2, env);
+    const r = await openDebrief(CALL, columns, 2, env);
     await press(r, '4');
     expect(sectionRows(r.lastFrame()).below).toBe(true);
     const text = (await readSection(r)).join(' ').replace(/\s+/g, ' ');
@@ -257,7 +266,7 @@ describe('the debrief', () => {
   });
 
   it('PgDn moves a page at a time and the path comparison scrolls too (60×24)', async () => {
-    const r = await openDebrief(4, 60, 2);
+    const r = await openDebrief(CALL, 60, 2);
     await press(r, '4');
     const top = sectionRows(r.lastFrame()).content;
     await press(r, PG_DOWN);

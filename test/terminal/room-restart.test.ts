@@ -199,7 +199,7 @@ describe('room command as a process', () => {
     for (const args of [['red-flags', '--port', '70000'], ['--resume', 'red-flags'], [], ['red-flags', '--host', 'a b'], ['red-flags', '--bogus']]) {
       const run = await runInProcess('room', ...args);
       expect(run.code, args.join(' ')).toBe(2);
-      expect(run.err).toMatch(/casa-practice: .*\nRun "(npx )?casa-practice --help"/);
+      expect(run.err).toMatch(/casa-practice: .*\nRun "(npx )?casa-practice room --help"/);
     }
   });
 });
