@@ -19,6 +19,20 @@ function scenario() {
 
 const NOTE = 'Listen for whether the room treats the phone as proof of something.';
 
+
+/**
+ * Runs the presenter session on to its debrief: at each decision, reveal and follow the reply `pick`
+ * chooses among the Follow buttons (the first by default); continue through scenes.
+ */
+async function presentToDebrief(user: ReturnType<typeof userEvent.setup>, pick = (follow: HTMLElement[]) => follow[0]): Promise<void> {
+  for (let step = 0; step < 60 && !document.getElementById('debrief-heading'); step++) {
+    const reveal = screen.queryByRole('button', { name: 'Reveal the feedback' });
+    if (reveal) {
+      await user.click(reveal);
+      await user.click(pick(screen.getAllByRole('button', { name: /Follow reply/ })) as HTMLElement);
+    } else await user.click(screen.getByRole('button', { name: 'Continue' }));
+  }
+}
 describe('presenter mode', () => {
   it('hides the facilitator note and scores until the reveal; the reveal marks best practice with vote bars; the trainer picks the branch', async () => {
     const user = userEvent.setup();
@@ -75,13 +89,7 @@ describe('presenter mode', () => {
   it('the debrief offers no what-if replay, which presenter mode cannot do (a button that did nothing)', async () => {
     const user = userEvent.setup();
     render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
-    for (let step = 0; step < 40 && !document.getElementById('debrief-heading'); step++) {
-      const reveal = screen.queryByRole('button', { name: 'Reveal the feedback' });
-      if (reveal) {
-        await user.click(reveal);
-        await user.click(screen.getAllByRole('button', { name: /Follow reply/ })[0] as HTMLElement);
-      } else await user.click(screen.getByRole('button', { name: 'Continue' }));
-    }
+    await presentToDebrief(user);
     expect(screen.getByRole('heading', { name: /^Debrief:/ })).toBeTruthy();
     expect(screen.getAllByRole('heading', { name: "The room's replies, annotated" })).toHaveLength(1);
     expect(screen.queryAllByRole('button', { name: /What if/ })).toEqual([]);
@@ -91,16 +99,8 @@ describe('presenter mode', () => {
   it('the debrief speaks of the room, as the terminal\'s and the summary\'s do, and leads back to presenter mode', async () => {
     const user = userEvent.setup();
     render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
-    for (let step = 0; step < 40 && !document.getElementById('debrief-heading'); step++) {
-      const reveal = screen.queryByRole('button', { name: 'Reveal the feedback' });
-      if (reveal) {
-        await user.click(reveal);
-        // The least good reply each time: the debrief then has critical violations and things to work on.
-        const follow = screen.getAllByRole('button', { name: /Follow reply/ });
-        const worst = follow.find((b) => b.closest('li')?.textContent?.includes('violates')) ?? follow[0];
-        await user.click(worst as HTMLElement);
-      } else await user.click(screen.getByRole('button', { name: 'Continue' }));
-    }
+    // The least good reply each time: the debrief then has critical violations and things to work on.
+    await presentToDebrief(user, (follow) => follow.find((b) => b.closest('li')?.textContent?.includes('violates')) ?? follow[0]);
     const debrief = screen.getByRole('article');
     // Scenario text may say "you" (a reply is said to the youth); the debrief's own words never do.
     expect(debrief.textContent).not.toMatch(/\b[Yy]ou chose\b|\bYour (replies|reply|path)\b|your records/);
@@ -365,13 +365,7 @@ describe('presenter mode keeps the room session through a reload', () => {
     await open(store);
     await user.type(boxes()[0] as HTMLElement, '1');
     expect(store.read(KEY)).toBeDefined();
-    for (let step = 0; step < 60 && !document.getElementById('debrief-heading'); step++) {
-      const reveal = screen.queryByRole('button', { name: 'Reveal the feedback' });
-      if (reveal) {
-        await user.click(reveal);
-        await user.click(screen.getAllByRole('button', { name: /Follow reply/ })[0] as HTMLElement);
-      } else await user.click(screen.getByRole('button', { name: 'Continue' }));
-    }
+    await presentToDebrief(user);
     expect(screen.getByRole('heading', { name: /^Debrief:/ })).toBeTruthy();
     expect(store.read(KEY)).toBeUndefined();
   });
