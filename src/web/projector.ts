@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { VERDICT_WORDS, votesWords, type RevealEntry } from '../machines/index.js';
+import { VERDICT_WORDS, votesWords, type RevealEntry, type SessionView } from '../machines/index.js';
 
 /**
  * Presenter mode on two screens: the trainer's controls (laptop) send what the room should see to a
@@ -21,7 +21,19 @@ export interface ProjectedReveal {
   votes: string;
   percent: number;
   feedback: string;
-  verdicts: string[];
+  verdicts: ProjectedVerdict[];
+}
+
+/** One principle's verdict on a reply: its kind (the laptop's styling class) and its words, symbol first ("✓ follows …"). */
+export interface ProjectedVerdict {
+  verdict: keyof typeof VERDICT_WORDS;
+  text: string;
+}
+
+/** Where the session stands, as the laptop's status line and the projector's both say it. */
+export function stepWords(view: Pick<SessionView, 'kind' | 'progress'>): string {
+  if (view.kind === 'decision') return `Decision ${view.progress.decision} of about ${view.progress.about}`;
+  return view.kind === 'scene' ? 'Scene' : 'Ending';
 }
 
 /** With a live room: where phones join (the projector shows the room code, address and QR code). */
@@ -44,7 +56,7 @@ export function openChannel(): BroadcastChannel | undefined {
 export function projectedReveal(entries: readonly RevealEntry[], total: number): ProjectedReveal[] {
   return entries.map((e) => ({
     number: e.number, text: e.replyText, best: e.best, votes: votesWords(e, total), percent: e.percent, feedback: e.feedback,
-    verdicts: (e.assessments ?? []).map((a) => `${VERDICT_WORDS[a.verdict]} ${a.title} (${a.citation})`),
+    verdicts: (e.assessments ?? []).map((a) => ({ verdict: a.verdict, text: `${VERDICT_WORDS[a.verdict]} ${a.title} (${a.citation})` })),
   }));
 }
 

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { memoryStore, validateScenario, type Store } from '../../src/machines/index.js';
@@ -209,6 +209,33 @@ describe('presenter mode on two screens', () => {
     expect(best.textContent).toContain('How did you get it?');
     expect(best.textContent).toContain('Votes: 2 (100%)');
   });
+  it('the projector says what the laptop says: "Scene" at a scene, the discussion prompt labelled for screen readers, verdicts styled as on the laptop', async () => {
+    const user = userEvent.setup();
+    render(<><div data-testid="laptop"><Facilitation playable={{ scenario: scenario(), file: 'example.json' }} /></div><div data-testid="projector"><ProjectorScreen /></div></>);
+    const laptop = within(screen.getByTestId('laptop'));
+    const projector = () => within(screen.getByTestId('projector'));
+    const stepOf = (where: HTMLElement) => where.querySelector('.status-line span:nth-child(2)')?.textContent;
+    await projector().findByText(/What is the most natural thing to say here/);
+    // The prompt is introduced to a screen reader on both screens ("Discussion prompt: …"), shown the same.
+    const prompt = (where: HTMLElement) => where.querySelector('.discussion')?.textContent;
+    expect(prompt(screen.getByTestId('projector'))).toBe(prompt(screen.getByTestId('laptop')));
+    expect(prompt(screen.getByTestId('projector'))).toMatch(/^Discussion prompt: What is the most natural thing/);
+    expect(stepOf(screen.getByTestId('projector'))).toBe('Decision 1 of about 2');
+    // The reveal: each verdict keeps its symbol and words, and has the laptop's class (its colour).
+    await user.click(laptop.getByRole('button', { name: 'Reveal the feedback' }));
+    const verdicts = (where: HTMLElement) => [...where.querySelectorAll('.reveal .verdicts li')].map((li) => `${li.className}|${li.textContent}`).sort();
+    await projector().findByText('★ Best practice');
+    const onLaptop = verdicts(screen.getByTestId('laptop'));
+    expect(onLaptop.length).toBeGreaterThan(0);
+    expect(onLaptop.some((v) => v.startsWith('violates|✗ violates '))).toBe(true);
+    expect(onLaptop.some((v) => v.startsWith('follows|✓ follows '))).toBe(true);
+    expect(verdicts(screen.getByTestId('projector'))).toEqual(onLaptop);
+    // Follow a reply: a scene. Both say "Scene".
+    await user.click(laptop.getAllByRole('button', { name: /Follow reply/ })[0] as HTMLElement);
+    expect(laptop.getByRole('button', { name: 'Continue' })).toBeTruthy();
+    expect(stepOf(screen.getByTestId('laptop'))).toBe('Scene');
+    await waitFor(() => expect(stepOf(screen.getByTestId('projector'))).toBe('Scene'));
+  });
 });
 
 describe('presenter mode keeps the room session through a reload', () => {
@@ -262,6 +289,20 @@ describe('presenter mode keeps the room session through a reload', () => {
     expect(await within(screen.getByTestId('projector')).findByText('Votes: 4 (100%)')).toBeTruthy();
     // The volunteer's own save of the same scenario is another thing: untouched.
     expect(store.read('saves/youth-discloses.json')).toBe('the volunteer\'s own save');
+  });
+
+  it('resumed at a scene, the notice says the room is at a scene after the decision it made, not at the next decision', async () => {
+    const user = userEvent.setup();
+    const store = memoryStore();
+    const first = await open(store);
+    await user.type(boxes()[0] as HTMLElement, '2');
+    await user.click(screen.getByRole('button', { name: 'Reveal the feedback' }));
+    await user.click(screen.getAllByRole('button', { name: /Follow reply/ })[0] as HTMLElement);
+    expect(screen.getByRole('button', { name: 'Continue' })).toBeTruthy();
+    first.unmount();
+    await open(store);
+    expect(screen.getByRole('button', { name: 'Continue' })).toBeTruthy();
+    expect(screen.getByText('Resumed the room session at a scene, after decision 1, with the votes and the summary so far.')).toBeTruthy();
   });
 
   it('keeps the votes typed at a decision not yet revealed', async () => {

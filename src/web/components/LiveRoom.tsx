@@ -3,7 +3,7 @@ import { scoreWords, VERDICT_WORDS, votesWords, type PresenterCommand, type Pres
 import { connectRoom, qrUrl, type RoomClient, type RoomLink, type RoomSnapshot, type RoomStatus } from '../room-client.js';
 import { downloadText } from '../download.js';
 import { TrainerMoment } from './TrainerMoment.js';
-import { projectedReveal, useProjector, type ProjectorState } from '../projector.js';
+import { projectedReveal, stepWords, useProjector, type ProjectorState } from '../projector.js';
 import './LiveRoom.css';
 
 /**
@@ -109,7 +109,7 @@ export function RoomPanel({ client }: { client: RoomClient }) {
         <>
           <p className="status-line">
             <span>{session.scenarioTitle}</span>
-            <span>{session.kind === 'decision' ? `Decision ${session.progress.decision} of about ${session.progress.about}` : session.kind === 'scene' ? 'Scene' : 'Ending'}</span>
+            <span>{stepWords(session)}</span>
             <span>{PHASE_WORDS[view.phase]}</span>
           </p>
           <h1 ref={heading} tabIndex={-1}>{session.title ?? (session.kind === 'decision' ? 'Decision' : session.kind === 'scene' ? 'Scene' : 'Ending')}</h1>
@@ -191,7 +191,7 @@ function projectedRoom(snap: RoomSnapshot): ProjectorState {
   const reveal = view.phase === 'revealed' ? view.reveal : undefined;
   return {
     kind: 'moment', scenarioTitle: session.scenarioTitle,
-    step: session.kind === 'decision' ? `Decision ${session.progress.decision} of about ${session.progress.about}` : '',
+    step: stepWords(session),
     title: session.title, narration: session.narration, lines: session.lines.map((l) => ({ speaker: l.speaker, text: l.text })), discussionPrompt: session.discussionPrompt,
     replies: session.kind === 'decision' ? session.replies.map((r) => ({ number: r.number, text: r.text, kind: r.kind })) : [],
     ...(reveal ? { note: session.facilitatorNote, reveal: projectedReveal(reveal.entries, reveal.total) } : {}),

@@ -4,7 +4,7 @@ import { flushSync } from 'react-dom';
 import {
   agreementWords, clampVotes, clearFacilitation, scoreWords, VERDICT_WORDS, facilitatedDecision, facilitationDecision, facilitationMarkdown, fileStamp, isEntry, quickEntry, readFacilitation, revealData, roomAgreement, selectView,
   startFacilitation, startSession, summaryBaseName, votesWords, writeFacilitation,
-  type CatalogEntry, type Debrief as DebriefData, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RevealEntry, type RoomRound, type SessionActor, type Store, type Votes,
+  type CatalogEntry, type Debrief as DebriefData, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RevealEntry, type RoomRound, type SessionActor, type SessionView, type Store, type Votes,
 } from '../../machines/index.js';
 import { validateBundled } from '../bundled-loader.js';
 import { Debrief } from '../components/Debrief.js';
@@ -12,7 +12,7 @@ import { LiveRoom } from '../components/LiveRoom.js';
 import { TrainerMoment } from '../components/TrainerMoment.js';
 import { downloadText } from '../download.js';
 import { hrefOf } from '../routing.js';
-import { projectedReveal, useProjector, type ProjectorState } from '../projector.js';
+import { projectedReveal, stepWords, useProjector, type ProjectorState } from '../projector.js';
 import { roomLinkFrom } from '../room-client.js';
 import { bundledById, scenarioTexts, type ScenarioText } from '../scenarios.js';
 import { resumeNotice } from '../storage-words.js';
@@ -133,6 +133,8 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
   // What the room entered at each decision it followed: kept with the session, so a reload rebuilds the summary.
   const [past, setPast] = useState<RoomRound[]>(() => resumed?.progress.past ?? []);
   const [welcomeBack, setWelcomeBack] = useState(resumed !== undefined);
+  // Where the session came back to, said once: the moment on screen when it was restored.
+  const [resumedAt] = useState(() => whereWords(view));
   const [confirmingStartOver, setConfirmingStartOver] = useState(false);
   const [saveError, setSaveError] = useState<string>();
   const heading = useRef<HTMLHeadingElement>(null);
@@ -170,7 +172,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
   const projected: ProjectorState = view.done && view.debrief
     ? { kind: 'done', scenarioTitle: view.scenarioTitle, outcome: `Outcome: ${view.debrief.outcome.label}`, score: `Score: ${scoreWords(view.debrief.score)}`, agreement: agreementWords(roomAgreement(reveals)) }
     : {
-      kind: 'moment', scenarioTitle: view.scenarioTitle, step: view.kind === 'decision' ? `Decision ${view.progress.decision} of about ${view.progress.about}` : '',
+      kind: 'moment', scenarioTitle: view.scenarioTitle, step: stepWords(view),
       title: view.title, narration: view.narration, lines: view.lines.map((l) => ({ speaker: l.speaker, text: l.text })), discussionPrompt: view.discussionPrompt,
       replies: view.replies.map((r) => ({ number: r.number, text: r.text, kind: r.kind })),
       ...(revealed ? {
@@ -243,12 +245,12 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
   const total = Object.values(votes).reduce((a, b) => a + b, 0);
   return (
     <div className="facilitation">
-      <p className="status-line"><span>{view.scenarioTitle}</span><span>{view.kind === 'decision' ? `Decision ${view.progress.decision} of about ${view.progress.about}` : 'Scene'}</span></p>
+      <p className="status-line"><span>{view.scenarioTitle}</span><span>{stepWords(view)}</span></p>
       {notice && <p className="notice no-print" role="status">{notice}</p>}
       {saveError && <p className="notice no-print" role="alert">{saveError}</p>}
       {welcomeBack && resumed && (
         <div className="notice no-print" onKeyDown={onEscape}>
-          <p role="status">Resumed the room session at decision {resumed.decision}, with the votes and the summary so far.</p>
+          <p role="status">Resumed the room session {resumedAt}, with the votes and the summary so far.</p>
           <p className="actions">
             <button type="button" ref={startOverButton} aria-expanded={confirmingStartOver} aria-controls={confirmingStartOver ? 'start-over-confirm' : undefined} onClick={() => (confirmingStartOver ? cancelStartOver() : askStartOver())}>Start over</button>
           </p>
@@ -311,6 +313,18 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
       </p>
     </div>
   );
+}
+
+/**
+ * Where a room session stands, for the resume notice: "at decision 2", or at a scene by its title
+ * and the decisions behind it ("at the scene “Driving home”, after decision 1"), since the next
+ * moment after a scene need not be a decision.
+ */
+function whereWords(view: SessionView): string {
+  if (view.kind === 'decision') return `at decision ${view.progress.decision}`;
+  const made = view.progress.decision;
+  const moment = view.kind === 'scene' ? (view.title ? `the scene “${view.title}”` : 'a scene') : 'the ending';
+  return `at ${moment}, ${made === 0 ? 'before the first decision' : `after decision ${made}`}`;
 }
 
 /** What starting the room session over loses, in words. */

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { VERDICT_WORDS } from '../../machines/index.js';
 import { openChannel, type ProjectorMessage, type ProjectorState } from '../projector.js';
 import '../components/LiveRoom.css';
 
@@ -6,6 +7,16 @@ import '../components/LiveRoom.css';
 const ROOM_QR = '/join/qr.svg';
 
 const text = (v: unknown, max = 4000): string => (typeof v === 'string' ? v.slice(0, max) : '');
+
+/** A verdict's styling class, the laptop's own (follows, violates, missed); none for anything else sent. */
+const verdictClass = (v: unknown): string | undefined => (typeof v === 'string' && Object.hasOwn(VERDICT_WORDS, v) ? v : undefined);
+
+/** A verdict as sent: its kind and words (a bare string from an older laptop page: words only). */
+const verdictOf = (v: unknown): { className?: string; words: string } => {
+  if (typeof v !== 'object' || v === null) return { words: text(v) };
+  const { verdict, text: words } = v as { verdict?: unknown; text?: unknown };
+  return { className: verdictClass(verdict), words: text(words) };
+};
 
 /** The projector window: shows what the trainer's controls send, in large type, and nothing else. */
 export default function ProjectorScreen() {
@@ -55,7 +66,7 @@ export default function ProjectorScreen() {
           </div>
         </section>
       )}
-      {state.discussionPrompt && <p className="discussion">{text(state.discussionPrompt)}</p>}
+      {state.discussionPrompt && <p className="discussion"><span className="sr-only">Discussion prompt: </span>{text(state.discussionPrompt)}</p>}
       {state.note && <p className="facilitator-note"><strong>Facilitator note:</strong> {text(state.note)}</p>}
       {Array.isArray(state.reveal) ? (
         <ol className="reveal">
@@ -64,7 +75,10 @@ export default function ProjectorScreen() {
               <p><strong>{r.number}.</strong> {text(r.text)} {r.best && <strong className="best-mark">★ Best practice</strong>}</p>
               <div className="vote-row"><div className="vote-bar" aria-hidden="true" style={{ width: `${Math.max(0, Math.min(100, Number(r.percent) || 0))}%` }} /><span>Votes: {text(r.votes)}</span></div>
               <p>{text(r.feedback)}</p>
-              <ul className="verdicts">{(Array.isArray(r.verdicts) ? r.verdicts : []).map((v, i) => <li key={i}>{text(v)}</li>)}</ul>
+              <ul className="verdicts">{(Array.isArray(r.verdicts) ? r.verdicts : []).map((v: unknown, i) => {
+                const { className, words } = verdictOf(v);
+                return <li key={i} className={className}>{words}</li>;
+              })}</ul>
             </li>
           ))}
         </ol>
