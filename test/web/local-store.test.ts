@@ -115,6 +115,30 @@ describe('localStore', () => {
     expect(store.read('k')).toBe('v');
   });
 
+  it('watch hears another tab change its key (new text, or undefined once removed), nothing else; a memory store never', () => {
+    const store = localStore();
+    const heard: (string | undefined)[] = [];
+    const stop = store.watch('facilitation/x.json', (t) => heard.push(t));
+    const event = (key: string | null, newValue: string | null, storageArea: Storage = window.localStorage) => window.dispatchEvent(new StorageEvent('storage', { key, newValue, storageArea }));
+    event('casa-practice/facilitation/x.json', 'new');
+    event('casa-practice/facilitation/x.json', null);
+    // Its write-time stamp, another key, a key of another prefix, clear(), another storage: not this key.
+    event('casa-practice/@modified/facilitation/x.json', '1');
+    event('casa-practice/facilitation/y.json', 'other');
+    event('facilitation/x.json', 'other app');
+    event(null, null);
+    event('casa-practice/facilitation/x.json', 'session storage', window.sessionStorage);
+    expect(heard).toEqual(['new', undefined]);
+    stop();
+    event('casa-practice/facilitation/x.json', 'after');
+    expect(heard).toEqual(['new', undefined]);
+    const refused = localStore({ storage: () => { throw Object.assign(new Error('no'), { name: 'SecurityError' }); } });
+    expect(refused.backing).toBe('memory');
+    refused.watch('facilitation/x.json', (t) => heard.push(t));
+    event('casa-practice/facilitation/x.json', 'new');
+    expect(heard).toEqual(['new', undefined]);
+  });
+
   it('an unexpected write error is reported in clean words', () => {
     const storage = fakeStorage();
     const store = localStore({ storage: () => storage });

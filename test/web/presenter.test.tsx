@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { memoryStore, validateScenario, type Store } from '../../src/machines/index.js';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { facilitationKey, memoryStore, validateScenario, type Store } from '../../src/machines/index.js';
+import { localStore } from '../../src/web/adapters/local-store.js';
 import { Facilitation } from '../../src/web/pages/Presenter.js';
 import ProjectorScreen from '../../src/web/pages/ProjectorScreen.js';
 import example from '../fixtures/good/example.json?raw';
@@ -409,5 +410,54 @@ describe('presenter mode keeps the room session through a reload', () => {
     await presentToDebrief(user);
     expect(screen.getByRole('heading', { name: /^Debrief:/ })).toBeTruthy();
     expect(store.read(KEY)).toBeUndefined();
+  });
+});
+
+describe('two presenter tabs on the same scenario', () => {
+  beforeEach(() => window.localStorage.clear());
+  afterEach(() => window.localStorage.clear());
+
+  it('the tab that did not make the latest change says so and stops saving, until the trainer takes over there', async () => {
+    const user = userEvent.setup();
+    // Two tabs of the app: two sessions over the one localStorage of this site.
+    const store = localStore();
+    const playable = { scenario: scenario(), file: 'example.json' };
+    render(<><div data-testid="a"><Facilitation playable={playable} store={store} /></div><div data-testid="b"><Facilitation playable={playable} store={store} /></div></>);
+    const a = within(screen.getByTestId('a'));
+    const b = within(screen.getByTestId('b'));
+    const key = store.prefix + facilitationKey(playable);
+    const kept = () => window.localStorage.getItem(key);
+    // What the browser does after a write: a storage event in the site's other tabs (both mounts hear it here; the writer knows its own).
+    const heard = () => act(() => void window.dispatchEvent(new StorageEvent('storage', { key, oldValue: null, newValue: kept(), storageArea: window.localStorage })));
+
+    await user.type(a.getAllByRole('spinbutton')[0] as HTMLElement, '3');
+    const fromA = kept();
+    expect(fromA).not.toBeNull();
+    heard();
+    expect(a.queryByRole('alert')).toBeNull();
+    expect(b.getByRole('alert').textContent).toBe('This room session was changed in another tab or window, so this tab has stopped saving it (the other tab\'s changes are kept). Carry on there, or take over here: this tab\'s session is then saved, and the other tab stops.');
+    // Tab B goes on, but writes nothing over tab A's session.
+    await user.type(b.getAllByRole('spinbutton')[1] as HTMLElement, '5');
+    await user.click(b.getByRole('button', { name: 'Reveal the feedback' }));
+    expect(kept()).toBe(fromA);
+    // The trainer takes over in B: B's session is kept at once, B says so, and tab A, hearing of it, stops.
+    await user.click(b.getByRole('button', { name: 'Take over the room session here' }));
+    const fromB = JSON.parse(kept() ?? 'null') as { current: { votes: Record<string, number>; revealed: boolean } };
+    expect(Object.values(fromB.current.votes)).toEqual([5]);
+    expect(fromB.current.revealed).toBe(true);
+    expect(b.queryByRole('alert')).toBeNull();
+    expect(b.getByText('This tab keeps the room session now; the other tab has stopped saving it.')).toBeTruthy();
+    expect(document.activeElement).toBe(b.getByRole('heading', { level: 1 }));
+    const before = kept();
+    heard();
+    expect(a.getByRole('alert').textContent).toMatch(/^This room session was changed in another tab or window/);
+    await user.type(a.getAllByRole('spinbutton')[1] as HTMLElement, '2');
+    expect(kept()).toBe(before);
+    // A session removed in another tab (it ended there, or started over) stops this one too.
+    await user.click(a.getByRole('button', { name: 'Take over the room session here' }));
+    expect(kept()).not.toBe(before);
+    window.localStorage.removeItem(key);
+    heard();
+    expect(b.getByRole('alert')).toBeTruthy();
   });
 });

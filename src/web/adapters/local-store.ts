@@ -38,6 +38,18 @@ export interface LocalStore extends Store {
   subscribe(listener: (problem: StoreProblem | undefined) => void): () => void;
   /** `write`, with the outcome returned. */
   tryWrite(key: string, text: string): WriteResult;
+  /**
+   * Calls `listener` with the new text (undefined: removed) whenever another tab or window of this
+   * site changes `key` (the browser's `storage` event); returns the unsubscribe function. A store kept
+   * in memory is this tab's alone: never called.
+   */
+  watch(key: string, listener: (text: string | undefined) => void): () => void;
+}
+
+/** The store's `watch` when it has one (a LocalStore); undefined for other stores (memory, in tests). */
+export function watcherOf(store: Store | undefined): LocalStore['watch'] | undefined {
+  const watch = (store as Partial<LocalStore> | undefined)?.watch;
+  return typeof watch === 'function' ? watch : undefined;
 }
 
 export interface LocalStoreOptions {
@@ -116,7 +128,7 @@ export function localStore(options: LocalStoreOptions = {}): LocalStore {
       memory.write(key, text);
       return current ? { ok: false, problem: current } : { ok: true };
     };
-    return { ...base, read: memory.read, remove: memory.remove, moveAside: memory.moveAside, list: memory.list, write: (k, t) => void tryWrite(k, t), tryWrite };
+    return { ...base, read: memory.read, remove: memory.remove, moveAside: memory.moveAside, list: memory.list, write: (k, t) => void tryWrite(k, t), tryWrite, watch: () => () => {} };
   }
   const ls = storage;
 
@@ -160,6 +172,16 @@ export function localStore(options: LocalStoreOptions = {}): LocalStore {
     },
     write: (key, text) => void tryWrite(key, text),
     tryWrite,
+    watch(key, listener) {
+      const name = prefix + key;
+      const heard = (e: StorageEvent) => {
+        // Only this storage's own key (not its @modified stamp, not a clear() of everything).
+        if (e.key !== name || (e.storageArea !== null && e.storageArea !== ls)) return;
+        listener(e.newValue ?? undefined);
+      };
+      window.addEventListener('storage', heard);
+      return () => window.removeEventListener('storage', heard);
+    },
     remove,
     moveAside(key, now) {
       const to = asideKey(key, now);

@@ -2,10 +2,11 @@ import { useSelector } from '@xstate/react';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import {
-  agreementWords, clampVotes, clearFacilitation, scoreWords, VERDICT_WORDS, facilitatedDecision, facilitationDecision, facilitationMarkdown, fileStamp, isEntry, quickEntry, readFacilitation, revealData, roomAgreement, selectView,
+  agreementWords, clampVotes, clearFacilitation, facilitationKey, scoreWords, VERDICT_WORDS, facilitatedDecision, facilitationDecision, facilitationMarkdown, fileStamp, isEntry, quickEntry, readFacilitation, revealData, roomAgreement, selectView,
   startFacilitation, startSession, summaryBaseName, votesWords, writeFacilitation,
   type CatalogEntry, type Debrief as DebriefData, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RevealEntry, type RoomRound, type SessionActor, type SessionView, type Store, type Votes,
 } from '../../machines/index.js';
+import { watcherOf } from '../adapters/local-store.js';
 import { validateBundled } from '../bundled-loader.js';
 import { Debrief } from '../components/Debrief.js';
 import { LiveRoom } from '../components/LiveRoom.js';
@@ -145,9 +146,18 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
   // Kept on every change (a vote typed, the reveal, each step), so a reload or a closed tab comes
   // back here; cleared when the session ends. Opening a scenario and leaving at once keeps nothing.
   const [opened] = useState(() => JSON.stringify([actor.getPersistedSnapshot(), past, votes, revealed !== undefined]));
-  const written = useRef(opened);
+  const written = useRef<string | undefined>(opened);
+  // Two tabs (or windows) on the same scenario keep the same session: once another one changes it,
+  // this tab stops writing (the latest change is kept, not silently overwritten) until the trainer
+  // takes over here. `mine` is the text this tab last wrote, to tell its own writes from another's.
+  const [elsewhere, setElsewhere] = useState<'no' | 'yes' | 'taken over'>('no');
+  const mine = useRef<string | undefined>(undefined);
+  const watch = watcherOf(store);
+  useEffect(() => watch?.(facilitationKey(playable), (text) => {
+    if (text === undefined || text !== mine.current) setElsewhere('yes');
+  }), [watch, playable]);
   useEffect(() => {
-    if (!store) return;
+    if (!store || elsewhere === 'yes') return;
     try {
       if (snapshot.status === 'done') clearFacilitation(store, playable);
       else {
@@ -155,13 +165,19 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
         const text = JSON.stringify([persisted, past, votes, revealed !== undefined]);
         if (text === written.current) return;
         written.current = text;
-        writeFacilitation(store, playable, persisted, { past, current: { votes, revealed: revealed !== undefined } });
+        mine.current = store.read(writeFacilitation(store, playable, persisted, { past, current: { votes, revealed: revealed !== undefined } }));
       }
       setSaveError(undefined);
     } catch (e) {
       setSaveError(`The room session could not be saved in this browser (${e instanceof Error ? e.message : 'storage refused it'}). You can go on; a reload would start it again.`);
     }
-  }, [store, playable, actor, snapshot, past, votes, revealed]);
+  }, [store, playable, actor, snapshot, past, votes, revealed, elsewhere]);
+  // Taking over writes this tab's session at once (even unchanged); the other tab then hears of it and stops.
+  const takeOver = () => {
+    written.current = undefined;
+    flushSync(() => setElsewhere('taken over'));
+    heading.current?.focus();
+  };
 
   useEffect(() => {
     if (focusOnStart) heading.current?.focus();
@@ -190,6 +206,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
       setShowNote(false);
       setWelcomeBack(false);
       setConfirmingStartOver(false);
+      setElsewhere((e) => (e === 'taken over' ? 'no' : e));
     });
     (document.getElementById('debrief-heading') ?? heading.current)?.focus();
   };
@@ -246,6 +263,13 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
   return (
     <div className="facilitation">
       <p className="status-line"><span>{view.scenarioTitle}</span><span>{stepWords(view)}</span></p>
+      {elsewhere === 'yes' && store && (
+        <div className="notice no-print">
+          <p role="alert">This room session was changed in another tab or window, so this tab has stopped saving it (the other tab's changes are kept). Carry on there, or take over here: this tab's session is then saved, and the other tab stops.</p>
+          <p className="actions"><button type="button" onClick={takeOver}>Take over the room session here</button></p>
+        </div>
+      )}
+      {elsewhere === 'taken over' && <p className="notice no-print" role="status">This tab keeps the room session now; the other tab has stopped saving it.</p>}
       {notice && <p className="notice no-print" role="status">{notice}</p>}
       {saveError && <p className="notice no-print" role="alert">{saveError}</p>}
       {welcomeBack && resumed && (
