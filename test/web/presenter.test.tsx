@@ -292,7 +292,7 @@ describe('presenter mode keeps the room session through a reload', () => {
     expect(store.read('saves/youth-discloses.json')).toBe('the volunteer\'s own save');
   });
 
-  it('resumed at a scene, the notice says the room is at a scene after the decision it made, not at the next decision', async () => {
+  it('resumed at a scene, the notice (and the picker) say the room is at a scene after the decision it made, not at the next decision', async () => {
     const user = userEvent.setup();
     const store = memoryStore();
     const first = await open(store);
@@ -301,6 +301,11 @@ describe('presenter mode keeps the room session through a reload', () => {
     await user.click(screen.getAllByRole('button', { name: /Follow reply/ })[0] as HTMLElement);
     expect(screen.getByRole('button', { name: 'Continue' })).toBeTruthy();
     first.unmount();
+    // The picker, which does not restore the session, says how far it has gone, not where it stands.
+    const picker = renderApp('#/presenter', store);
+    const card = (await screen.findByRole('heading', { level: 2, name: 'What Kiara tells you' })).closest('li') as HTMLElement;
+    expect(within(card).getByText('A room session is in progress here, with 1 decision made.')).toBeTruthy();
+    picker.unmount();
     await open(store);
     expect(screen.getByRole('button', { name: 'Continue' })).toBeTruthy();
     expect(screen.getByText('Resumed the room session at a scene, after decision 1, with the votes and the summary so far.')).toBeTruthy();
@@ -328,7 +333,7 @@ describe('presenter mode keeps the room session through a reload', () => {
     first.unmount();
     renderApp('#/presenter', store);
     const card = (await screen.findByRole('heading', { level: 2, name: 'What Kiara tells you' })).closest('li') as HTMLElement;
-    expect(within(card).getByText('A room session is in progress here, at decision 1.')).toBeTruthy();
+    expect(within(card).getByText('A room session is in progress here, with no decision made yet.')).toBeTruthy();
     expect(within(card).getByRole('link', { name: /^Resume the room session:/ }).getAttribute('href')).toBe(`#/presenter/${ID}`);
   });
 

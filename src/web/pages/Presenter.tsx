@@ -73,7 +73,7 @@ export default function Presenter({ id }: { id?: string; paused?: boolean }) {
               <li key={e.id} className="card">
                 <h2>{e.title}</h2>
                 <p className="meta">About {e.minutes} minutes</p>
-                {kept !== undefined && <p className="meta">A room session is in progress here, at decision {kept}.</p>}
+                {kept !== undefined && <p className="meta">A room session is in progress here, {madeWords(kept - 1)}.</p>}
                 <p className="content-note"><strong>Content note:</strong> {e.contentNote}</p>
                 <p className="actions"><a className="button primary" href={hrefOf({ page: 'presenter', id: e.id })}>{kept !== undefined ? 'Resume the room session' : 'Present'}<span className="sr-only">: {e.title}</span></a></p>
               </li>
@@ -349,6 +349,11 @@ function whereWords(view: SessionView): string {
   const made = view.progress.decision;
   const moment = view.kind === 'scene' ? (view.title ? `the scene “${view.title}”` : 'a scene') : 'the ending';
   return `at ${moment}, ${made === 0 ? 'before the first decision' : `after decision ${made}`}`;
+}
+
+/** How far a kept session has gone, read without restoring it (it may stand at a scene or at a decision): "with 1 decision made". */
+function madeWords(made: number): string {
+  return made === 0 ? 'with no decision made yet' : `with ${made} ${made === 1 ? 'decision' : 'decisions'} made`;
 }
 
 /** What starting the room session over loses, in words. */
