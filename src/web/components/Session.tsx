@@ -7,6 +7,7 @@ import {
 } from '../../machines/index.js';
 import { useStore } from '../store.js';
 import { useTitle } from '../title.js';
+import { ConfirmPanel, useConfirmation } from './Confirm.js';
 import { Debrief } from './Debrief.js';
 import { Feedback } from './Feedback.js';
 
@@ -94,11 +95,10 @@ function Playthrough({ playable, mode, snapshot, startedAt, persist, paused, not
   const [saveError, setSaveError] = useState<string>();
   useTitle(`${view.done ? 'Debrief' : mode === 'assessment' ? 'Assessment' : 'Play'}: ${view.scenarioTitle}`);
   // Starting again loses the replies so far (and their save): it asks first, in the page.
-  const [confirmingRestart, setConfirmingRestart] = useState(false);
+  const restart = useConfirmation();
+  const closeRestart = restart.close;
   // "Welcome back" is for the moment the save is opened: it goes once the volunteer moves on.
   const [welcomeBack, setWelcomeBack] = useState(resumed ?? false);
-  const restartButton = useRef<HTMLButtonElement>(null);
-  const keepGoingButton = useRef<HTMLButtonElement>(null);
   const finished = useRef(false);
   // Time spent on a break is not practice: the minutes recorded leave it out (this tab's breaks).
   const breaks = useRef({ ms: 0, since: paused ? Date.now() : undefined as number | undefined });
@@ -140,7 +140,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, persist, paused, not
   const advance = useCallback((event: SessionEvent) => {
     // The new moment is in the page before focus moves to it: synchronously, never after an animation.
     flushSync(() => {
-      setConfirmingRestart(false);
+      closeRestart();
       setWelcomeBack(false);
       actor.send(event);
       const snap = actor.getSnapshot();
@@ -148,7 +148,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, persist, paused, not
     });
     const target = actor.getSnapshot().status === 'done' ? document.getElementById('debrief-heading') : document.querySelector<HTMLElement>('#transcript .moment:last-of-type .moment-heading');
     target?.focus();
-  }, [actor, scenario]);
+  }, [actor, scenario, closeRestart]);
 
   useEffect(() => {
     if (focusOnStart) document.querySelector<HTMLElement>('#transcript .moment:last-of-type .moment-heading')?.focus();
@@ -156,19 +156,11 @@ function Playthrough({ playable, mode, snapshot, startedAt, persist, paused, not
 
   const choose = useCallback((replyId: string) => advance({ type: 'reply.choose', replyId }), [advance]);
 
-  const askRestart = () => {
-    flushSync(() => setConfirmingRestart(true));
-    keepGoingButton.current?.focus();
-  };
-  const cancelRestart = () => {
-    flushSync(() => setConfirmingRestart(false));
-    restartButton.current?.focus();
-  };
 
   // 1–9 choose a reply (outside text fields, without modifier keys). A key held down chooses once:
   // its auto-repeat would answer the decisions that follow, unseen.
   useEffect(() => {
-    if (paused || view.done || confirmingRestart) return;
+    if (paused || view.done || restart.open) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.altKey || e.metaKey || e.defaultPrevented || e.repeat) return;
       const t = e.target as HTMLElement | null;
@@ -182,7 +174,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, persist, paused, not
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [paused, view, choose, confirmingRestart]);
+  }, [paused, view, choose, restart.open]);
 
   if (view.done && view.debrief) {
     return (
@@ -272,44 +264,22 @@ function Playthrough({ playable, mode, snapshot, startedAt, persist, paused, not
         {view.canContinue && <button type="button" className="primary" onClick={() => advance({ type: 'scene.continue' })}>Continue</button>}
         {mode === 'practice' && view.canUndo && <button type="button" onClick={() => advance({ type: 'decision.undo' })}>Undo last reply</button>}
         {context.transcript.length > 0 && (
-          <button
-            type="button"
-            ref={restartButton}
-            aria-expanded={confirmingRestart}
-            aria-controls={confirmingRestart ? 'restart-confirm' : undefined}
-            onClick={() => (confirmingRestart ? cancelRestart() : askRestart())}
-            onKeyDown={(e) => {
-              if (e.key !== 'Escape' || !confirmingRestart) return;
-              e.preventDefault();
-              cancelRestart();
-            }}
-          >
+          <button type="button" {...restart.trigger('restart-confirm')} onKeyDown={restart.onEscape}>
             Start again from the beginning
           </button>
         )}
       </p>
-      {confirmingRestart && context.transcript.length > 0 && (
-        <div
+      {restart.open && context.transcript.length > 0 && (
+        <ConfirmPanel
           id="restart-confirm"
-          className="confirm"
-          role="group"
-          aria-labelledby="restart-confirm-heading"
-          aria-describedby="restart-confirm-text"
-          onKeyDown={(e) => {
-            if (e.key !== 'Escape') return;
-            e.preventDefault();
-            cancelRestart();
-          }}
+          confirmation={restart}
+          title="Start again from the beginning?"
+          keepLabel="No, keep going"
+          confirmLabel="Yes, start again"
+          onConfirm={() => { if (persist) clearSave(store, playable); onTryAgain(); }}
         >
-          <h2 id="restart-confirm-heading">Start again from the beginning?</h2>
-          <p id="restart-confirm-text">
-            {restartLoss(context.transcript.length, persist)} This cannot be undone. Your records of finished playthroughs stay as they are.
-          </p>
-          <p className="actions">
-            <button type="button" ref={keepGoingButton} className="primary" onClick={cancelRestart}>No, keep going</button>
-            <button type="button" onClick={() => { if (persist) clearSave(store, playable); onTryAgain(); }}>Yes, start again</button>
-          </p>
-        </div>
+          {restartLoss(context.transcript.length, persist)} This cannot be undone. Your records of finished playthroughs stay as they are.
+        </ConfirmPanel>
       )}
     </div>
   );

@@ -1,5 +1,5 @@
 import { useSelector } from '@xstate/react';
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import {
   agreementWords, clampVotes, clearFacilitation, facilitationKey, scoreWords, VERDICT_WORDS, facilitatedDecision, facilitationDecision, facilitationMarkdown, fileStamp, isEntry, quickEntry, readFacilitation, revealData, roomAgreement, selectView,
@@ -8,6 +8,7 @@ import {
 } from '../../machines/index.js';
 import { watcherOf } from '../adapters/local-store.js';
 import { validateBundled } from '../bundled-loader.js';
+import { ConfirmPanel, useConfirmation } from '../components/Confirm.js';
 import { Debrief } from '../components/Debrief.js';
 import { LiveRoom } from '../components/LiveRoom.js';
 import { TrainerMoment } from '../components/TrainerMoment.js';
@@ -136,12 +137,10 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
   const [welcomeBack, setWelcomeBack] = useState(resumed !== undefined);
   // Where the session came back to, said once: the moment on screen when it was restored.
   const [resumedAt] = useState(() => whereWords(view));
-  const [confirmingStartOver, setConfirmingStartOver] = useState(false);
+  const startOver = useConfirmation();
   const [saveError, setSaveError] = useState<string>();
   const heading = useRef<HTMLHeadingElement>(null);
   const revealHeading = useRef<HTMLHeadingElement>(null);
-  const startOverButton = useRef<HTMLButtonElement>(null);
-  const keepButton = useRef<HTMLButtonElement>(null);
 
   // Kept on every change (a vote typed, the reveal, each step), so a reload or a closed tab comes
   // back here; cleared when the session ends. Opening a scenario and leaving at once keeps nothing.
@@ -205,7 +204,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
       setRevealed(undefined);
       setShowNote(false);
       setWelcomeBack(false);
-      setConfirmingStartOver(false);
+      startOver.close();
       setElsewhere((e) => (e === 'taken over' ? 'no' : e));
     });
     (document.getElementById('debrief-heading') ?? heading.current)?.focus();
@@ -245,19 +244,6 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
     );
   }
 
-  const askStartOver = () => {
-    flushSync(() => setConfirmingStartOver(true));
-    keepButton.current?.focus();
-  };
-  const cancelStartOver = () => {
-    flushSync(() => setConfirmingStartOver(false));
-    startOverButton.current?.focus();
-  };
-  const onEscape = (e: KeyboardEvent) => {
-    if (e.key !== 'Escape' || !confirmingStartOver) return;
-    e.preventDefault();
-    cancelStartOver();
-  };
 
   const total = Object.values(votes).reduce((a, b) => a + b, 0);
   return (
@@ -273,20 +259,15 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
       {notice && <p className="notice no-print" role="status">{notice}</p>}
       {saveError && <p className="notice no-print" role="alert">{saveError}</p>}
       {welcomeBack && resumed && (
-        <div className="notice no-print" onKeyDown={onEscape}>
+        <div className="notice no-print" onKeyDown={startOver.onEscape}>
           <p role="status">Resumed the room session {resumedAt}, with the votes and the summary so far.</p>
           <p className="actions">
-            <button type="button" ref={startOverButton} aria-expanded={confirmingStartOver} aria-controls={confirmingStartOver ? 'start-over-confirm' : undefined} onClick={() => (confirmingStartOver ? cancelStartOver() : askStartOver())}>Start over</button>
+            <button type="button" {...startOver.trigger('start-over-confirm')}>Start over</button>
           </p>
-          {confirmingStartOver && (
-            <div id="start-over-confirm" className="confirm" role="group" aria-labelledby="start-over-heading" aria-describedby="start-over-text">
-              <h2 id="start-over-heading">Start the room session over?</h2>
-              <p id="start-over-text">{startOverLoss(decisions.length)} Download the summary so far first if you want to keep it.</p>
-              <p className="actions">
-                <button type="button" ref={keepButton} className="primary" onClick={cancelStartOver}>No, keep this session</button>
-                <button type="button" onClick={onStartOver}>Yes, start over</button>
-              </p>
-            </div>
+          {startOver.open && (
+            <ConfirmPanel id="start-over-confirm" confirmation={startOver} title="Start the room session over?" keepLabel="No, keep this session" confirmLabel="Yes, start over" onConfirm={() => onStartOver?.()}>
+              {startOverLoss(decisions.length)} Download the summary so far first if you want to keep it.
+            </ConfirmPanel>
           )}
         </div>
       )}

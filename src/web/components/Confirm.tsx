@@ -1,0 +1,63 @@
+import { useCallback, useRef, useState, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
+
+/**
+ * An in-page confirmation for an action that loses work ("Start again", "Start over"): the button
+ * that asks is a disclosure (aria-expanded, aria-controls), asking moves focus to the safe answer,
+ * and the safe answer or Escape closes the question and gives focus back to the button.
+ */
+export interface Confirmation {
+  open: boolean;
+  /** Closes the question without moving focus (the page moved on). */
+  close(): void;
+  /** Closes the question and gives focus back to the button that asked. */
+  cancel(): void;
+  /** Escape closes the question (on the button, the question or a box holding both). */
+  onEscape(e: KeyboardEvent): void;
+  /** What the asking button needs: its ref, its disclosure state and its click. */
+  trigger(panelId: string): { ref: RefObject<HTMLButtonElement | null>; 'aria-expanded': boolean; 'aria-controls': string | undefined; onClick(): void };
+  keep: RefObject<HTMLButtonElement | null>;
+}
+
+export function useConfirmation(): Confirmation {
+  const [open, setOpen] = useState(false);
+  const asker = useRef<HTMLButtonElement>(null);
+  const keep = useRef<HTMLButtonElement>(null);
+  const ask = () => {
+    flushSync(() => setOpen(true));
+    keep.current?.focus();
+  };
+  // Stable, so a callback that closes the question on moving on need not change with it.
+  const close = useCallback(() => setOpen(false), []);
+  const cancel = () => {
+    flushSync(() => setOpen(false));
+    asker.current?.focus();
+  };
+  return {
+    open,
+    close,
+    cancel,
+    onEscape: (e) => {
+      if (e.key !== 'Escape' || !open) return;
+      e.preventDefault();
+      cancel();
+    },
+    trigger: (panelId) => ({ ref: asker, 'aria-expanded': open, 'aria-controls': open ? panelId : undefined, onClick: () => (open ? cancel() : ask()) }),
+    keep,
+  };
+}
+
+/** The question itself: a labelled group with what is lost, the safe answer first (focused), then the action. */
+export function ConfirmPanel(props: { id: string; confirmation: Confirmation; title: string; children: ReactNode; keepLabel: string; confirmLabel: string; onConfirm(): void }) {
+  const { id, confirmation, title, children, keepLabel, confirmLabel, onConfirm } = props;
+  return (
+    <div id={id} className="confirm" role="group" aria-labelledby={`${id}-heading`} aria-describedby={`${id}-text`} onKeyDown={confirmation.onEscape}>
+      <h2 id={`${id}-heading`}>{title}</h2>
+      <p id={`${id}-text`}>{children}</p>
+      <p className="actions">
+        <button type="button" ref={confirmation.keep} className="primary" onClick={confirmation.cancel}>{keepLabel}</button>
+        <button type="button" onClick={onConfirm}>{confirmLabel}</button>
+      </p>
+    </div>
+  );
+}
