@@ -40,6 +40,18 @@ export function expectOneCleanLine(text: string | undefined): void {
   expect((text as string).length).toBeGreaterThan(0);
 }
 
+/**
+ * A read that refused damaged data: it says so in one clean line, and the data was moved from `key`
+ * to `aside` byte for byte (never deleted, never rewritten).
+ */
+export function expectMovedAside(r: { kind: string; error?: string; movedTo?: string }, store: { read(key: string): string | undefined }, key: string, aside: string, text: string): void {
+  expect(r.kind).toBe('bad');
+  expectOneCleanLine(r.error);
+  expect(r.movedTo).toBe(aside);
+  expect(store.read(key)).toBeUndefined();
+  expect(store.read(aside)).toBe(text);
+}
+
 const scenariosDir = fileURLToPath(new URL('../../../scenarios/', import.meta.url));
 
 /** The bundled scenario files, as text. */
