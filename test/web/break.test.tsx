@@ -59,4 +59,27 @@ describe('take a break', () => {
     const records = JSON.parse(store.read('records.json') ?? '{}');
     expect(records.playthroughs[0].minutes).toBe(10);
   });
+
+  it('counts a playthrough closed half-way and resumed hours later by the time played, not the time away', async () => {
+    // 5 minutes of play, the page closed for 3 hours, 2 more minutes after coming back: 7 minutes.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const t0 = Date.parse('2026-11-20T18:00:00Z');
+    vi.setSystemTime(t0);
+    const user = userEvent.setup();
+    const first = renderApp('#/play/youth-discloses');
+    await screen.findByRole('group', { name: /./ });
+    vi.setSystemTime(t0 + 5 * 60_000);
+    await user.keyboard('1');
+    const saved = JSON.parse(first.store.read('saves/youth-discloses.json') ?? '{}');
+    expect(saved.activeMs).toBe(5 * 60_000);
+    first.unmount();
+
+    vi.setSystemTime(t0 + 3 * 60 * 60_000);
+    renderApp('#/play/youth-discloses', first.store);
+    await screen.findByText(/Welcome back/);
+    vi.setSystemTime(t0 + 3 * 60 * 60_000 + 2 * 60_000);
+    await playToDebrief(user);
+    const records = JSON.parse(first.store.read('records.json') ?? '{}');
+    expect(records.playthroughs[0].minutes).toBe(7);
+  });
 });

@@ -29,7 +29,35 @@ export interface SaveSlot {
   set?: Record<string, string>;
   /** ISO time the playthrough started. */
   startedAt?: string;
+  /**
+   * Milliseconds of practice in the playthrough up to this save, when the UI measured it: breaks
+   * and the time between sittings (the page or program closed) left out. A resumed playthrough
+   * counts on from it, not from `startedAt`, so a day away does not count as practice.
+   */
+  activeMs?: number;
   session: SavedSession;
+}
+
+/** The most practice time a save may claim (a day): anything beyond is not a measurement. */
+const MAX_ACTIVE_MS = 24 * 60 * 60_000;
+
+/** A measured practice time fit to keep: a whole number of milliseconds from 0 to a day, else undefined. */
+function activeTime(ms: unknown): number | undefined {
+  return typeof ms === 'number' && Number.isFinite(ms) && ms >= 0 ? Math.min(MAX_ACTIVE_MS, Math.round(ms)) : undefined;
+}
+
+/**
+ * The practice time a save stands for: the time it measured (`activeMs`) or, for a save made
+ * before that was kept, the time from its start to the save (the last step taken), never the time
+ * since, which would count the days it waited. Undefined when neither is known.
+ */
+export function savedActiveMs(slot: Partial<Pick<SaveSlot, 'startedAt' | 'activeMs' | 'session'>>): number | undefined {
+  const measured = activeTime(slot.activeMs);
+  if (measured !== undefined) return measured;
+  const start = typeof slot.startedAt === 'string' ? Date.parse(slot.startedAt) : NaN;
+  const savedAt: unknown = (slot.session as { savedAt?: unknown } | undefined)?.savedAt;
+  const end = typeof savedAt === 'string' ? Date.parse(savedAt) : NaN;
+  return Number.isFinite(start) && Number.isFinite(end) && end >= start ? activeTime(end - start) : undefined;
 }
 
 /** The reference a save keeps to its scenario. */
@@ -37,8 +65,12 @@ export function scenarioRef(playable: Pick<PlayableScenario, 'scenario' | 'file'
   return playable.bundled === true ? { source: 'bundled', id: playable.scenario.id } : { source: 'file', file: playable.file, id: playable.scenario.id };
 }
 
-/** Saves a session in progress; returns its key. */
-export function writeSave(store: Store, playable: PlayableScenario, persistedSnapshot: unknown, startedAt?: string, now = new Date()): string {
+/**
+ * Saves a session in progress; returns its key. `activeMs`: the practice time so far, when the UI
+ * measures it (see SaveSlot.activeMs).
+ */
+export function writeSave(store: Store, playable: PlayableScenario, persistedSnapshot: unknown, startedAt?: string, now = new Date(), activeMs?: number): string {
+  const active = activeTime(activeMs);
   const slot: SaveSlot = {
     format: 'casa-practice-terminal-save',
     formatVersion: 1,
@@ -46,6 +78,7 @@ export function writeSave(store: Store, playable: PlayableScenario, persistedSna
     ...(playable.from !== undefined ? { from: playable.from } : {}),
     ...(playable.set !== undefined ? { set: { ...playable.set } } : {}),
     ...(startedAt !== undefined ? { startedAt } : {}),
+    ...(active !== undefined ? { activeMs: active } : {}),
     session: saveSession(playable.scenario, persistedSnapshot, now),
   };
   const key = saveKey(playable);
@@ -66,7 +99,7 @@ export type KeepResult = { saved: true; key: string } | { saved: false; key: str
  * Saves a run in progress unless that would lose a better save: the policy of mayReplaceSave. Every
  * UI saves through this, so opening a scenario never silently overwrites its save.
  */
-export function keepProgress(store: Store, playable: PlayableScenario, persistedSnapshot: unknown, opts: { origin: RunOrigin; startedAt?: string; now?: Date }): KeepResult {
+export function keepProgress(store: Store, playable: PlayableScenario, persistedSnapshot: unknown, opts: { origin: RunOrigin; startedAt?: string; now?: Date; activeMs?: number }): KeepResult {
   const key = saveKey(playable);
   const existing = opts.origin === 'continued' ? undefined : saveSummary(store, key);
   if (!mayReplaceSave(existing, opts.origin, repliesMade(persistedSnapshot)) && existing) {
@@ -75,7 +108,7 @@ export function keepProgress(store: Store, playable: PlayableScenario, persisted
       : `Your earlier save (decision ${existing.decision}) was kept: this run did not get further.`;
     return { saved: false, key, existing, reason };
   }
-  return { saved: true, key: writeSave(store, playable, persistedSnapshot, opts.startedAt, opts.now) };
+  return { saved: true, key: writeSave(store, playable, persistedSnapshot, opts.startedAt, opts.now, opts.activeMs) };
 }
 
 /** How a UI finds a save's scenario again: the scenario, or why it cannot be played. */
@@ -88,7 +121,8 @@ export type ScenarioLoader = (ref: ScenarioRef, from: string | undefined, set?: 
 /** What `resume` finds. Every text in it is clean (a save is untrusted input). */
 export type ResumeResult =
   | { kind: 'none' }
-  | { kind: 'ok'; key: string; playable: PlayableScenario; snapshot: PersistedScenarioSnapshot; mode: SessionMode; startedAt?: string }
+  /** `activeMs`: the practice time the save stands for (see savedActiveMs); a UI counts on from it. */
+  | { kind: 'ok'; key: string; playable: PlayableScenario; snapshot: PersistedScenarioSnapshot; mode: SessionMode; startedAt?: string; activeMs?: number }
   /**
    * `missing`: the save is sound as far as it was read, but its trainer's file is not where it
    * says (moved, renamed, a USB stick mounted elsewhere): it is left where it is, and a UI may
@@ -136,6 +170,7 @@ export function readSave(store: Store, load: ScenarioLoader, key: string | undef
   const restored = restoreSession(loaded.scenario, slot.session);
   if (!restored.ok) return bad(restored.error);
   const startedAt = typeof slot.startedAt === 'string' ? cleanLine(slot.startedAt).slice(0, 40) : undefined;
+  const activeMs = savedActiveMs(slot);
   const own = saveKey(loaded);
   if (own !== key) {
     // An older save kept under another key (before trainer files had slots of their own): it
@@ -143,7 +178,7 @@ export function readSave(store: Store, load: ScenarioLoader, key: string | undef
     store.write(own, text);
     store.remove(key);
   }
-  return { kind: 'ok', key: own, playable: loaded, snapshot: restored.snapshot, mode: restored.mode, ...(startedAt ? { startedAt } : {}) };
+  return { kind: 'ok', key: own, playable: loaded, snapshot: restored.snapshot, mode: restored.mode, ...(startedAt ? { startedAt } : {}), ...(activeMs !== undefined ? { activeMs } : {}) };
 }
 
 

@@ -2,7 +2,7 @@ import { useSelector } from '@xstate/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import {
-  clearSave, feedbackOf, finishPlaythrough, replayConversation, selectView, startSession, whatIfFrom, writeSave,
+  clearSave, feedbackOf, finishPlaythrough, practiceClock, replayConversation, selectView, startSession, whatIfFrom, writeSave,
   type Debrief as DebriefData, type PersistedScenarioSnapshot, type PlayableScenario, type SessionActor, type SessionEvent, type SessionMode, type SessionView,
 } from '../../machines/index.js';
 import { useStore } from '../store.js';
@@ -46,6 +46,8 @@ export interface SessionProps {
   mode: SessionMode;
   snapshot?: PersistedScenarioSnapshot;
   startedAt: string;
+  /** The practice time a resumed save stands for (ms): this playthrough's minutes count on from it. */
+  activeMs?: number;
   /** Saves on every step and records the completion (off for previews and what-if replays). */
   persist: boolean;
   paused: boolean;
@@ -55,7 +57,7 @@ export interface SessionProps {
 
 /** Starts a playthrough and swaps in a new one for "try again" and "what if". */
 export function Session(props: SessionProps) {
-  const [run, setRun] = useState({ n: 0, snapshot: props.snapshot, persist: props.persist, startedAt: props.startedAt, notice: props.notice, resumed: props.resumed ?? false, whatIf: false });
+  const [run, setRun] = useState({ n: 0, snapshot: props.snapshot, persist: props.persist, startedAt: props.startedAt, activeMs: props.activeMs, notice: props.notice, resumed: props.resumed ?? false, whatIf: false });
   return (
     <Playthrough
       key={run.n}
@@ -63,12 +65,13 @@ export function Session(props: SessionProps) {
       snapshot={run.snapshot}
       persist={run.persist}
       startedAt={run.startedAt}
+      activeMs={run.activeMs}
       notice={run.notice}
       resumed={run.resumed}
       whatIf={run.whatIf}
       focusOnStart={run.n > 0}
-      onTryAgain={() => setRun({ n: run.n + 1, snapshot: undefined, persist: props.persist, startedAt: new Date().toISOString(), notice: undefined, resumed: false, whatIf: false })}
-      onWhatIf={(snapshot) => setRun({ n: run.n + 1, snapshot, persist: false, startedAt: new Date().toISOString(), notice: undefined, resumed: false, whatIf: true })}
+      onTryAgain={() => setRun({ n: run.n + 1, snapshot: undefined, persist: props.persist, startedAt: new Date().toISOString(), activeMs: undefined, notice: undefined, resumed: false, whatIf: false })}
+      onWhatIf={(snapshot) => setRun({ n: run.n + 1, snapshot, persist: false, startedAt: new Date().toISOString(), activeMs: undefined, notice: undefined, resumed: false, whatIf: true })}
     />
   );
 }
@@ -81,7 +84,7 @@ interface PlaythroughProps extends SessionProps {
   onWhatIf: (snapshot: PersistedScenarioSnapshot) => void;
 }
 
-function Playthrough({ playable, mode, snapshot, startedAt, persist, paused, notice, resumed, whatIf, focusOnStart, onTryAgain, onWhatIf }: PlaythroughProps) {
+function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, paused, notice, resumed, whatIf, focusOnStart, onTryAgain, onWhatIf }: PlaythroughProps) {
   const store = useStore();
   const { scenario } = playable;
   const [actor] = useState(() => startSession(scenario, mode, snapshot, snapshot ? undefined : newSeed()));
@@ -100,16 +103,13 @@ function Playthrough({ playable, mode, snapshot, startedAt, persist, paused, not
   // "Welcome back" is for the moment the save is opened: it goes once the volunteer moves on.
   const [welcomeBack, setWelcomeBack] = useState(resumed ?? false);
   const finished = useRef(false);
-  // Time spent on a break is not practice: the minutes recorded leave it out (this tab's breaks).
-  const breaks = useRef({ ms: 0, since: paused ? Date.now() : undefined as number | undefined });
+  // The minutes recorded are this playthrough's practice: a resumed save's time, then this
+  // sitting's, less its breaks (never the time the page was closed in between).
+  const [clock] = useState(() => practiceClock(Date.now(), activeMs, paused));
   useEffect(() => {
-    const b = breaks.current;
-    if (paused && b.since === undefined) b.since = Date.now();
-    if (!paused && b.since !== undefined) {
-      b.ms += Date.now() - b.since;
-      b.since = undefined;
-    }
-  }, [paused]);
+    if (paused) clock.pause(Date.now());
+    else clock.resume(Date.now());
+  }, [paused, clock]);
 
   // Saved on every step; at the ending the save goes and the completion is recorded.
   useEffect(() => {
@@ -121,11 +121,10 @@ function Playthrough({ playable, mode, snapshot, startedAt, persist, paused, not
           finished.current = true;
           const debrief = snap.output as DebriefData;
           const now = new Date();
-          const onBreak = breaks.current.ms + (breaks.current.since !== undefined ? now.getTime() - breaks.current.since : 0);
-          const activeMs = Math.max(0, now.getTime() - Date.parse(startedAt) - onBreak);
-          finishPlaythrough(store, playable, debrief, now, { mode: snap.context.mode, startedAt, randomBytes: (b) => crypto.getRandomValues(b), ...(Number.isFinite(activeMs) ? { activeMs } : {}) });
+          finishPlaythrough(store, playable, debrief, now, { mode: snap.context.mode, startedAt, randomBytes: (b) => crypto.getRandomValues(b), activeMs: clock.activeMs(now.getTime()) });
         } else {
-          writeSave(store, playable, actor.getPersistedSnapshot(), startedAt);
+          const now = new Date();
+          writeSave(store, playable, actor.getPersistedSnapshot(), startedAt, now, clock.activeMs(now.getTime()));
         }
         setSaveError(undefined);
       } catch (e) {
@@ -135,7 +134,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, persist, paused, not
     // Saved from the first step on: opening a scenario and leaving at once leaves no save behind.
     const sub = actor.subscribe(save);
     return () => sub.unsubscribe();
-  }, [actor, persist, playable, startedAt, store]);
+  }, [actor, persist, playable, startedAt, store, clock]);
 
   const advance = useCallback((event: SessionEvent) => {
     // The new moment is in the page before focus moves to it: synchronously, never after an animation.

@@ -12,7 +12,7 @@ type State =
   | { kind: 'loading' }
   | { kind: 'missing' }
   | { kind: 'invalid'; problems: string[] }
-  | { kind: 'ready'; playable: PlayableScenario; mode: SessionMode; snapshot?: PersistedScenarioSnapshot; startedAt: string; notice?: string; resumed: boolean };
+  | { kind: 'ready'; playable: PlayableScenario; mode: SessionMode; snapshot?: PersistedScenarioSnapshot; startedAt: string; activeMs?: number; notice?: string; resumed: boolean };
 
 /** Opens a bundled scenario: resumes its save when there is one, else starts in the mode asked for. */
 export default function PlayPage({ id, mode, paused }: { id: string; mode: SessionMode; paused: boolean }) {
@@ -56,6 +56,7 @@ export default function PlayPage({ id, mode, paused }: { id: string; mode: Sessi
       mode={state.mode}
       snapshot={state.snapshot}
       startedAt={state.startedAt}
+      activeMs={state.activeMs}
       notice={state.notice}
       resumed={state.resumed}
       persist
@@ -76,7 +77,7 @@ function openSession(store: ReturnType<typeof useStore>, playable: PlayableScena
   if (!exists) return { kind: 'ready', playable, mode, startedAt: now, resumed: false };
   const found = readSave(store, (ref) => validateBundled(texts, ref), key);
   if (found.kind === 'ok') {
-    return { kind: 'ready', playable: found.playable, mode: found.mode, snapshot: found.snapshot, startedAt: found.startedAt ?? now, resumed: true };
+    return { kind: 'ready', playable: found.playable, mode: found.mode, snapshot: found.snapshot, startedAt: found.startedAt ?? now, ...(found.activeMs !== undefined ? { activeMs: found.activeMs } : {}), resumed: true };
   }
   if (found.kind === 'bad') return { kind: 'ready', playable, mode, startedAt: now, notice: resumeNotice(found.error, found.movedTo), resumed: false };
   return { kind: 'ready', playable, mode, startedAt: now, resumed: false };

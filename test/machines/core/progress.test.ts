@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  asideKey, clearSave, finishPlaythrough, latestSaveKey, memoryStore, mergeCompletion, parseRecords, readRecords, readSave, recordCompletion, RECORDS_KEY,
+  asideKey, clearSave, finishPlaythrough, latestSaveKey, memoryStore, mergeCompletion, parseRecords, practiceClock, readRecords, readSave, recordCompletion, RECORDS_KEY,
   recordsSetAsideNotice, resumeFailure, saveKey, startingAt, writeSave,
   type Debrief, type PlayableScenario, type ScenarioLoader, type Store,
 } from '../../../src/machines/index.js';
@@ -215,6 +215,38 @@ describe('writing and reading saves', () => {
     const r = readSave(store, loader, key, now);
     expect(r).toMatchObject({ kind: 'ok', playable: { from: 'after-visit', scenario: { start: 'after-visit' } } });
     expect(r.kind === 'ok' && 'startedAt' in r).toBe(false);
+  });
+
+  it('keeps the practice time measured so far, and for an older save counts only up to its last step', () => {
+    const store = memoryStore();
+    const snapshot = play(example, 'practice', ['phone-curious']).getPersistedSnapshot();
+    writeSave(store, playable, snapshot, '2025-01-31T09:00:00.000Z', now, 12 * 60_000);
+    expect(readSave(store, loader, undefined, new Date('2025-02-03T00:00:00Z'))).toMatchObject({ kind: 'ok', activeMs: 12 * 60_000 });
+    // A save without it (made before it was kept): from its start to when it was written (the
+    // last step, 80 minutes 30 s later), not to the day it is opened again.
+    const older = JSON.parse(store.read(KEY) as string);
+    delete older.activeMs;
+    store.write(KEY, JSON.stringify(older));
+    expect(readSave(store, loader, undefined, new Date('2025-02-03T00:00:00Z'))).toMatchObject({ kind: 'ok', activeMs: 80.5 * 60_000 });
+    // Nonsense is not a measurement: a negative or absurd time is left out or held to a day.
+    store.write(KEY, JSON.stringify({ ...older, activeMs: -5 }));
+    expect(readSave(store, loader, undefined, now)).toMatchObject({ activeMs: 80.5 * 60_000 });
+    store.write(KEY, JSON.stringify({ ...older, activeMs: 1e12 }));
+    expect(readSave(store, loader, undefined, now)).toMatchObject({ activeMs: 24 * 60 * 60_000 });
+  });
+
+  it('a practice clock counts a resumed save\'s time and this sitting\'s, less its breaks', () => {
+    const clock = practiceClock(1_000_000, 5 * 60_000);
+    clock.pause(1_000_000 + 60_000);
+    expect(clock.activeMs(1_000_000 + 30 * 60_000)).toBe(6 * 60_000);
+    clock.resume(1_000_000 + 40 * 60_000);
+    clock.resume(1_000_000 + 41 * 60_000);
+    expect(clock.activeMs(1_000_000 + 42 * 60_000)).toBe(8 * 60_000);
+    // Opened during a break: nothing counts until it ends.
+    const paused = practiceClock(0, 0, true);
+    expect(paused.activeMs(10 * 60_000)).toBe(0);
+    paused.resume(10 * 60_000);
+    expect(paused.activeMs(13 * 60_000)).toBe(3 * 60_000);
   });
 
   it('finds nothing when there is no save, or the key named has none', () => {
