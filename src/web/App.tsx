@@ -69,7 +69,9 @@ export function App({ store, storageNotice }: AppProps) {
         <a className="skip" href="#main" onClick={(e) => { e.preventDefault(); main.current?.focus(); }}>Skip to content</a>
         <header className="bar">
           <a className="brand" href={hrefOf({ page: 'library' })}>casa-practice</a>
-          <button type="button" ref={breakButton} className="break" aria-pressed={onBreak} onClick={() => (onBreak ? endBreak() : setOnBreak(true))}>
+          {/* Its name says what it does now; no aria-pressed, which with a name that changes would be
+              read as "Back from break, pressed" (a toggle keeps one name: ARIA APG, button pattern). */}
+          <button type="button" ref={breakButton} className="break" onClick={() => (onBreak ? endBreak() : setOnBreak(true))}>
             {onBreak ? 'Back from break' : 'Take a break'}
           </button>
         </header>

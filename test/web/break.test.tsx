@@ -27,6 +27,10 @@ describe('take a break', () => {
     await user.click(button);
     expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Take a break' }));
     expect(screen.getByText(SELF_CARE.text)).toBeTruthy();
+    // The bar's button now says what it does, and only that: no pressed state, which a screen
+    // reader would read with the new name as "Back from break, toggle button, pressed".
+    expect(screen.getByRole('button', { name: 'Back from break' })).toBe(button);
+    expect(screen.queryByRole('button', { pressed: true })).toBeNull();
     // Paused: reply keys do nothing while the break is shown.
     await user.keyboard('1');
     expect(screen.queryByText('You:')).toBeNull();
