@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 import { cleanup, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { memoryStore } from '../../src/machines/light.js';
+import { IN_SERVICE_COUNTING } from '../../src/machines/index.js';
 import { captureDownloads, renderApp } from './helpers.js';
 
 afterEach(cleanup);
@@ -59,6 +60,16 @@ describe('My records', () => {
     expect(lines[1]).toContain('What Kiara tells you');
   });
 
+  it("says how far this year's finished practice goes toward the 12 in-service hours, and what counts", async () => {
+    const store = await storeAfterOnePractice();
+    const { minutes } = JSON.parse(store.read('records.json') ?? '{}').playthroughs[0];
+    renderApp('#/records', store);
+    const total = (await screen.findByText('So far:')).parentElement?.textContent;
+    const hours = Math.round((minutes / 60) * 10) / 10;
+    expect(total).toBe(`So far: ${hours} of 12 in-service hours in ${new Date().getFullYear()} (${minutes} ${minutes === 1 ? 'minute' : 'minutes'} from 1 finished scenario).`);
+    expect(screen.getByText(IN_SERVICE_COUNTING)).toBeTruthy();
+  });
+
   it('a backup file loads back into an empty browser; a damaged one changes nothing and says so', async () => {
     const store = await storeAfterOnePractice();
     const user = userEvent.setup();
@@ -108,5 +119,22 @@ describe('My records', () => {
     expect(document.querySelector('.certificate b')).toBeNull();
     expect(screen.getByText(/of 12 in-service hours in \d{4}/)).toBeTruthy();
     expect(screen.getAllByText('What Kiara tells you').length).toBe(1);
+  });
+
+  it("dates the certificate on the volunteer's own day, as its rows are, not the UTC one", async () => {
+    // 11:30 p.m. on New Year's Eve in Los Angeles is already 2027 in UTC.
+    const tz = process.env.TZ;
+    process.env.TZ = 'America/Los_Angeles';
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.parse('2027-01-01T07:30:00Z'));
+    try {
+      renderApp('#/certificate', memoryStore());
+      expect((await screen.findByText(/^Made by casa-practice on/)).textContent).toMatch(/^Made by casa-practice on 2026-12-31\./);
+      expect(screen.getByText(/of 12 in-service hours in 2026/)).toBeTruthy();
+    } finally {
+      vi.useRealTimers();
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
+    }
   });
 });

@@ -6,6 +6,12 @@ import { BAND_LABELS } from './words.js';
 /** The in-service hours a CASA volunteer logs each year. */
 export const IN_SERVICE_HOURS_PER_YEAR = 12;
 
+/**
+ * What counts toward the in-service hours, in the words every UI shows beside a total. (True where
+ * a UI keeps time as the web app does: breaks left out, a resumed save counted by its `activeMs`.)
+ */
+export const IN_SERVICE_COUNTING = 'Every scenario you finish counts, each time you finish it, in practice or assessment mode, with the minutes you spent in it. Time on a break or with the scenario closed does not count, nor does a scenario left unfinished or a what-if replay.';
+
 const MODE_WORDS: Record<SessionMode, string> = { practice: 'Practice', assessment: 'Assessment' };
 
 /** The calendar date of an ISO time where the program runs (the volunteer's own day), as YYYY-MM-DD. */
@@ -60,6 +66,8 @@ export interface CertificateData {
   withoutTime: number;
   /** The total in words: "3.5 of 12 in-service hours". */
   summary: string;
+  /** What the total is made of, in words: "212 minutes from 9 finished scenarios". */
+  breakdown: string;
 }
 
 /**
@@ -91,5 +99,6 @@ export function certificateData(records: readonly PlaythroughRecord[], options: 
     remainingHours: Math.max(0, tenth(IN_SERVICE_HOURS_PER_YEAR - totalMinutes / 60)),
     withoutTime: items.filter((i) => i.minutes === undefined).length,
     summary: `${totalHours} of ${IN_SERVICE_HOURS_PER_YEAR} in-service hours in ${year}`,
+    breakdown: `${totalMinutes} ${totalMinutes === 1 ? 'minute' : 'minutes'} from ${items.length} finished ${items.length === 1 ? 'scenario' : 'scenarios'}`,
   };
 }

@@ -1,5 +1,5 @@
 import { useId, useMemo, useState, type ChangeEvent } from 'react';
-import { backupFileName, backupText, BAND_LABELS, cleanLine, importBackup, localDate, parseBackup, readRecords, recordsCsv, xapiFile, type RecordsRead } from '../../machines/index.js';
+import { backupFileName, backupText, BAND_LABELS, certificateData, cleanLine, importBackup, IN_SERVICE_COUNTING, localDate, parseBackup, readRecords, recordsCsv, xapiFile, type RecordsRead } from '../../machines/index.js';
 import { requestPersistentStorage, type PersistResult } from '../adapters/local-store.js';
 import { downloadText } from '../download.js';
 import { bundledScenarios } from '../records-data.js';
@@ -26,6 +26,8 @@ export default function Records() {
   const read: RecordsRead = useMemo(() => (void version, readRecords(store)), [store, version]);
   const rows = [...read.playthroughs].sort((a, b) => b.completedAt.localeCompare(a.completedAt));
   const none = rows.length === 0;
+  // This year's total toward the in-service hours, as the certificate counts it.
+  const year = certificateData(read.playthroughs);
 
   const csv = () => downloadText(`casa-practice-records-${new Date().toISOString().slice(0, 10)}.csv`, recordsCsv(read.playthroughs), 'text/csv');
   const xapi = async () => {
@@ -72,6 +74,10 @@ export default function Records() {
       {read.notice && <p className="notice" role="status">{recordsNotice(read, 'records')}</p>}
       <div aria-live="polite">{message && <p className="notice" role={message.alert ? 'alert' : undefined}>{message.text}</p>}</div>
       <h2>Completed practice</h2>
+      <p className="records-total">
+        <strong>So far:</strong> {year.summary} ({year.breakdown}{year.withoutTime > 0 ? `; ${year.withoutTime} without a recorded time, not counted` : ''}).
+      </p>
+      <p className="hint">{IN_SERVICE_COUNTING}</p>
       {none ? <p>No completed practice yet. Finish a scenario and it appears here.</p> : (
         <TableWrap label="Completed practice">
           <table className="records-table">

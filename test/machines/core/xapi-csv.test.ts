@@ -376,5 +376,8 @@ describe('certificate data', () => {
     expect(certificateData([lastYear], { year: 2025 })).toMatchObject({ totalHours: 10, remainingHours: 2, withoutTime: 0 });
     expect(certificateData([{ ...lastYear, minutes: 800 }], { year: 2025 }).remainingHours).toBe(0);
     expect(certificateData([], { now: new Date('2026-05-05T12:00:00') }).year).toBe(2026);
+    expect(cert.breakdown).toBe(`${minutes} minutes from ${records.length} finished scenarios`);
+    expect(certificateData([lastYear], { year: 2025 }).breakdown).toBe('600 minutes from 1 finished scenario');
+    expect(certificateData([{ ...lastYear, minutes: 1 }], { year: 2025 }).breakdown).toBe('1 minute from 1 finished scenario');
   });
 });
