@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, screen } from '@testing-library/react';
+import { act, cleanup, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SELF_CARE } from '../../src/web/self-care.js';
@@ -84,6 +84,34 @@ describe('take a break', () => {
     vi.setSystemTime(t0 + 3 * 60 * 60_000 + 2 * 60_000);
     await playToDebrief(user);
     const records = JSON.parse(first.store.read('records.json') ?? '{}');
+    expect(records.playthroughs[0].minutes).toBe(7);
+  });
+
+  it('leaves out the time the page was hidden (another tab, the screen locked) too', async () => {
+    // 4 minutes of play, 2 hours hidden, 3 more minutes: 7 minutes.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const t0 = Date.parse('2026-11-20T18:00:00Z');
+    vi.setSystemTime(t0);
+    const user = userEvent.setup();
+    const { store } = renderApp('#/play/youth-discloses');
+    await screen.findByRole('group', { name: /./ });
+    const visibility = (state: 'hidden' | 'visible') => {
+      Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });
+      act(() => {
+        document.dispatchEvent(new Event('visibilitychange'));
+      });
+    };
+    try {
+      vi.setSystemTime(t0 + 4 * 60_000);
+      visibility('hidden');
+      vi.setSystemTime(t0 + 124 * 60_000);
+      visibility('visible');
+    } finally {
+      delete (document as { visibilityState?: unknown }).visibilityState;
+    }
+    vi.setSystemTime(t0 + 127 * 60_000);
+    await playToDebrief(user);
+    const records = JSON.parse(store.read('records.json') ?? '{}');
     expect(records.playthroughs[0].minutes).toBe(7);
   });
 });

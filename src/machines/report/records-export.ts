@@ -8,9 +8,9 @@ export const IN_SERVICE_HOURS_PER_YEAR = 12;
 
 /**
  * What counts toward the in-service hours, in the words every UI shows beside a total. (True where
- * a UI keeps time as the web app does: breaks left out, a resumed save counted by its `activeMs`.)
+ * a UI keeps time as the web app does: breaks and hidden-page time left out, a resumed save counted by its `activeMs`.)
  */
-export const IN_SERVICE_COUNTING = 'Every scenario you finish counts, each time you finish it, in practice or assessment mode, with the minutes you spent in it. Time on a break or with the scenario closed does not count, nor does a scenario left unfinished or a what-if replay.';
+export const IN_SERVICE_COUNTING = 'Every scenario you finish counts, each time you finish it, in practice or assessment mode, with the minutes you spent in it. Time on a break, or with the scenario closed or in a tab you are not looking at, does not count, nor does a scenario left unfinished or a what-if replay.';
 
 const MODE_WORDS: Record<SessionMode, string> = { practice: 'Practice', assessment: 'Assessment' };
 

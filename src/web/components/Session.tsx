@@ -1,5 +1,5 @@
 import { useSelector } from '@xstate/react';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { flushSync } from 'react-dom';
 import {
   clearSave, feedbackOf, finishPlaythrough, practiceClock, replayConversation, selectView, startSession, whatIfFrom, writeSave,
@@ -104,12 +104,14 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
   const [welcomeBack, setWelcomeBack] = useState(resumed ?? false);
   const finished = useRef(false);
   // The minutes recorded are this playthrough's practice: a resumed save's time, then this
-  // sitting's, less its breaks (never the time the page was closed in between).
-  const [clock] = useState(() => practiceClock(Date.now(), activeMs, paused));
+  // sitting's, less its breaks and the time the page was hidden (another tab, the screen locked,
+  // the laptop closed), never the time the page was closed in between.
+  const hidden = useSyncExternalStore(onVisibilityChange, pageHidden);
+  const [clock] = useState(() => practiceClock(Date.now(), activeMs, paused || pageHidden()));
   useEffect(() => {
-    if (paused) clock.pause(Date.now());
+    if (paused || hidden) clock.pause(Date.now());
     else clock.resume(Date.now());
-  }, [paused, clock]);
+  }, [paused, hidden, clock]);
 
   // Saved on every step; at the ending the save goes and the completion is recorded.
   useEffect(() => {
@@ -282,6 +284,12 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
       )}
     </div>
   );
+}
+
+const pageHidden = (): boolean => document.visibilityState === 'hidden';
+function onVisibilityChange(listener: () => void): () => void {
+  document.addEventListener('visibilitychange', listener);
+  return () => document.removeEventListener('visibilitychange', listener);
 }
 
 /** What starting again loses, in words. */
