@@ -118,6 +118,9 @@ describe('My records', () => {
     expect(document.querySelector('.cert-name')?.textContent).toBe('Sam <b>Rivera</b>');
     expect(document.querySelector('.certificate b')).toBeNull();
     expect(screen.getByText(/of 12 in-service hours in \d{4}/)).toBeTruthy();
+    // The minutes the hours are made of, for the supervisor who signs it.
+    const { minutes } = JSON.parse(store.read('records.json') ?? '{}').playthroughs[0];
+    expect(document.querySelector('.cert-total')?.textContent).toMatch(new RegExp(`^Total: [\\d.]+ of 12 in-service hours in \\d{4} \\(${minutes} minutes? from 1 finished scenario\\)\\.$`));
     expect(screen.getAllByText('What Kiara tells you').length).toBe(1);
   });
 

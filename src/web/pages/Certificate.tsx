@@ -57,7 +57,7 @@ export default function Certificate() {
             </table>
           </TableWrap>
         )}
-        <p className="cert-total"><strong>Total:</strong> {data.summary}{data.withoutTime > 0 ? ` (${data.withoutTime} without a recorded time, not counted)` : ''}.</p>
+        <p className="cert-total"><strong>Total:</strong> {data.summary} ({data.breakdown}{data.withoutTime > 0 ? `; ${data.withoutTime} without a recorded time, not counted` : ''}).</p>
         <p className="cert-sign">Advocate Supervisor: ______________________ &nbsp; Date: ____________</p>
         <p className="hint">Made by casa-practice on {localDate(new Date().toISOString())}. The minutes are the time spent in each scenario, as measured in the browser; time on a break, or with the scenario closed or out of sight, is not counted.</p>
       </section>
