@@ -1,8 +1,8 @@
-import { lazy, Suspense, useCallback, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { Store } from '../machines/light.js';
 import { BreakPanel } from './components/BreakPanel.js';
 import { Library } from './pages/Library.js';
-import { hrefOf, useRoute, type Route } from './routing.js';
+import { focusedAtLastChange, hrefOf, useRoute, type Route } from './routing.js';
 import { StoreContext } from './store.js';
 import { RouteTitle } from './title.js';
 
@@ -48,6 +48,21 @@ export function App({ store, storageNotice }: AppProps) {
     setOnBreak(false);
     queueMicrotask(() => breakButton.current?.focus());
   }, []);
+  // After a change of page, the control that led there goes with the page it was on (a scenario's
+  // "Practise" link on the first page): focus would fall to the body, and a screen reader would
+  // say nothing of the new page. If focus is still where it was when the address changed, inside
+  // the old page (which may stay, hidden, while the new one loads), or on nothing, it goes to the
+  // main content. A control outside the page (a link of the navigation) keeps it, and so does
+  // anything the new page focused itself.
+  const shown = useRef(hrefOf(route));
+  useEffect(() => {
+    const href = hrefOf(route);
+    if (shown.current === href) return;
+    shown.current = href;
+    const at = document.activeElement;
+    const leftInOldPage = at !== null && at === focusedAtLastChange() && at !== main.current && main.current?.contains(at) === true;
+    if (!at || at === document.body || !at.isConnected || leftInOldPage) main.current?.focus();
+  }, [route]);
   const presenter = route.page === 'presenter' || route.page === 'projector';
   // The projector window is for the room's wall: what the trainer's controls send, and nothing
   // else (no navigation, no break button, no footer for the room to read).

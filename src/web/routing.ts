@@ -45,10 +45,21 @@ export function hrefOf(route: Route): string {
   }
 }
 
+let focusedAtChange: Element | null = null;
+
+/** What had focus when the address last changed, before the new page rendered (see App). */
+export function focusedAtLastChange(): Element | null {
+  return focusedAtChange;
+}
+
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(location.hash, location.search));
   useEffect(() => {
-    const update = () => setRoute(parseRoute(location.hash, location.search));
+    const update = () => {
+      // Noted first: React may render the new page, and run its effects, before this listener returns.
+      focusedAtChange = document.activeElement;
+      setRoute(parseRoute(location.hash, location.search));
+    };
     addEventListener('hashchange', update);
     return () => removeEventListener('hashchange', update);
   }, []);

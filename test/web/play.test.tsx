@@ -54,6 +54,24 @@ describe('playing a scenario in the browser', () => {
     expect(JSON.parse(store.read('records.json') ?? '{}').playthroughs).toHaveLength(1);
   });
 
+  it("opening a scenario from the first page leaves focus in the new page's content, not on the body", async () => {
+    const user = userEvent.setup();
+    renderApp('#/');
+    const link = await screen.findByRole('link', { name: /^Practise: What Kiara tells you$/ });
+    link.focus();
+    await user.keyboard('{Enter}');
+    await screen.findByRole('heading', { level: 1, name: 'What Kiara tells you' });
+    // The link is gone with the first page: focus is on the main content, where a screen reader
+    // goes on reading, and Tab goes on from there.
+    expect(document.activeElement).toBe(document.getElementById('main'));
+    // A link of the navigation stays where it was, and keeps focus.
+    const nav = screen.getByRole('link', { name: 'My records' });
+    nav.focus();
+    await user.keyboard('{Enter}');
+    await screen.findByRole('heading', { level: 1, name: 'My records' });
+    expect(document.activeElement).toBe(nav);
+  });
+
   it('saves on every step and resumes after the page is opened again', async () => {
     const user = userEvent.setup();
     const store = memoryStore();
