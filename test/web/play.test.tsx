@@ -72,6 +72,22 @@ describe('playing a scenario in the browser', () => {
     expect(document.activeElement).toBe(nav);
   });
 
+  it('the conversation is found by its headings, not by a landmark per moment named "Scene" alike', async () => {
+    const user = userEvent.setup();
+    renderApp('#/play/youth-discloses');
+    const log = await screen.findByRole('log', { name: 'Conversation' });
+    await screen.findByRole('group', { name: /./ });
+    for (let i = 0; i < 4; i++) {
+      if (screen.queryByRole('group', { name: /./ })) await user.keyboard('1');
+      else await user.click(screen.getByRole('button', { name: 'Continue' }));
+    }
+    const headings = within(log).getAllByRole('heading', { level: 3 });
+    expect(headings.length).toBeGreaterThan(3);
+    expect(within(log).queryAllByRole('region')).toEqual([]);
+    // Several of this scenario's scenes have no title: as landmarks they were all "Scene".
+    expect(headings.filter((h) => h.textContent === 'Scene').length).toBeGreaterThan(1);
+  });
+
   it('saves on every step and resumes after the page is opened again', async () => {
     const user = userEvent.setup();
     const store = memoryStore();

@@ -232,7 +232,9 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
           const turn = m.kind === 'decision' ? context.transcript[m.turns] : undefined;
           const fb = turn && mode === 'practice' ? feedbackOf(scenario, turn) : undefined;
           return (
-            <section className="moment" key={m.key} aria-label={m.title ?? 'Scene'}>
+            // Not a landmark each: a long conversation filled the list of landmarks with a region per
+            // moment, many named "Scene" alike (an untitled decision too). Its heading names it.
+            <section className="moment" key={m.key}>
               <h3 className="moment-heading" tabIndex={-1}>{m.title ?? (m.kind === 'decision' ? 'Your turn' : 'Scene')}</h3>
               {m.narration && <p className="narration"><span className="sr-only">Narration: </span>{m.narration}</p>}
               {m.lines.map((l, i) => (
