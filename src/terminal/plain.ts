@@ -1,4 +1,4 @@
-import { continueChoices, debriefModel, entryOf, finishPlaythrough, resumeFailure, resumeRecap, selectView, startSession, VERDICT_WORDS, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type SessionActor, type SessionMode, type SessionView, type Voice } from '../machines/index.js';
+import { continueChoices, debriefModel, entryOf, finishPlaythrough, practiceClock, resumeFailure, resumeRecap, selectView, startSession, VERDICT_WORDS, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type SessionActor, type SessionMode, type SessionView, type Voice } from '../machines/index.js';
 import { loadCatalog } from './catalog-validate.js';
 import type { CliIO } from './commands.js';
 import { debriefPlain } from './debrief-plain.js';
@@ -25,6 +25,8 @@ export interface PlainOptions extends LineModeOptions {
   snapshot?: PersistedScenarioSnapshot;
   /** When the resumed playthrough started. */
   startedAt?: string;
+  /** The practice time the resumed save stands for (the core's savedActiveMs). */
+  activeMs?: number;
   /**
    * How the run relates to its slot's save: 'continued' (resume), 'started-over' (--new), or
    * undefined to decide here: a save waiting is continued, and the volunteer is told so.
@@ -56,9 +58,9 @@ export async function runPlain(opts: PlainOptions): Promise<number> {
 }
 
 /** The run as it starts: a save waiting in the scenario's slot is continued unless the volunteer asked to start over. */
-function continueOrStart(playable: PlayableScenario, opts: PlainOptions): { snapshot?: PersistedScenarioSnapshot; startedAt?: string; mode: SessionMode; origin: RunOrigin; notice?: string } {
+function continueOrStart(playable: PlayableScenario, opts: PlainOptions): { snapshot?: PersistedScenarioSnapshot; startedAt?: string; activeMs?: number; mode: SessionMode; origin: RunOrigin; notice?: string } {
   if (opts.origin !== undefined || opts.snapshot !== undefined) {
-    return { snapshot: opts.snapshot, startedAt: opts.startedAt, mode: opts.mode, origin: opts.origin ?? 'continued' };
+    return { snapshot: opts.snapshot, startedAt: opts.startedAt, activeMs: opts.activeMs, mode: opts.mode, origin: opts.origin ?? 'continued' };
   }
   const summary = saveWaiting(playable, opts.env);
   if (!summary) return { mode: opts.mode, origin: 'new' };
@@ -69,7 +71,7 @@ function continueOrStart(playable: PlayableScenario, opts: PlainOptions): { snap
   }
   const startOver = command(`play ${playable.bundled ? playable.scenario.id : playable.file}${playable.from !== undefined ? ` --from ${playable.from}` : ''} --new`, opts.env);
   const notice = `${continueChoices(summary).plainNotice} To start over instead: ${startOver}${found.mode !== opts.mode ? ` (this save is in ${found.mode} mode)` : ''}`;
-  return { snapshot: found.snapshot, startedAt: found.startedAt, mode: found.mode, origin: 'continued', notice };
+  return { snapshot: found.snapshot, startedAt: found.startedAt, activeMs: found.activeMs, mode: found.mode, origin: 'continued', notice };
 }
 
 async function playOne(playable: PlayableScenario, fromList: boolean, opts: PlainOptions, say: Say): Promise<number | 'back'> {
@@ -78,6 +80,8 @@ async function playOne(playable: PlayableScenario, fromList: boolean, opts: Plai
   const run = continueOrStart(playable, opts);
   const actor = startSession(scenario, run.mode, run.snapshot, sessionSeed(opts.env));
   const startedAt = run.startedAt ?? new Date().toISOString();
+  // Practice time: what a resumed save stands for, plus this sitting (never the time between sittings).
+  const clock = practiceClock(Date.now(), run.activeMs);
   const entry = entryOf(playable);
   say(`${entry.title} (about ${entry.minutes} min, ${run.mode} mode)`);
   say(`Content note: ${entry.contentNote}`);
@@ -88,7 +92,7 @@ async function playOne(playable: PlayableScenario, fromList: boolean, opts: Plai
   say(`Type a reply number and press Enter. Also: ${fromList ? 'b back to the scenarios (before your first reply), ' : ''}u undo (practice mode), q save and quit.`);
   let saveFailed = false;
   const save = () => {
-    const saved = saveProgress(playable, actor.getPersistedSnapshot(), run.origin, opts.env, startedAt);
+    const saved = saveProgress(playable, actor.getPersistedSnapshot(), run.origin, opts.env, startedAt, clock.activeMs(Date.now()));
     if (!saved.ok) saveFailed = true;
     // Not wrapped: a path broken across lines cannot be copied.
     io.out(`${saved.message}\n`);
@@ -107,7 +111,7 @@ async function playOne(playable: PlayableScenario, fromList: boolean, opts: Plai
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGHUP', 'SIGTERM'];
   for (const s of signals) process.once(s, stopOnSignal);
   try {
-    const code = await playLoop(actor, playable, { ...opts, mode: run.mode, startedAt, canGoBack: fromList }, say, save);
+    const code = await playLoop(actor, playable, { ...opts, mode: run.mode, startedAt, canGoBack: fromList, practiceMs: (now) => clock.activeMs(now.getTime()) }, say, save);
     return code === 0 && saveFailed ? 74 : code;
   } finally {
     for (const s of signals) process.removeListener(s, stopOnSignal);
@@ -124,7 +128,7 @@ export function printDebrief(scenario: Scenario, output: unknown, io: CliIO, wid
   return debrief;
 }
 
-async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: PlainOptions & { canGoBack: boolean }, say: Say, save: () => void): Promise<number | 'back'> {
+async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: PlainOptions & { canGoBack: boolean; practiceMs: (now: Date) => number }, say: Say, save: () => void): Promise<number | 'back'> {
   const { scenario } = playable;
   let shownNode: string | undefined;
   let replied = false;
@@ -133,8 +137,9 @@ async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: P
     const view = selectView(scenario, snapshot);
     if (view.done) {
       const store = stateStore(opts.env);
-      const details = { mode: opts.mode, startedAt: opts.startedAt, randomBytes: (bytes: Uint8Array) => crypto.getRandomValues(bytes), finishedSnapshot: actor.getPersistedSnapshot() };
-      const notice = finishPlaythrough(store, playable, printDebrief(scenario, snapshot.output, opts.io, opts.width), new Date(), details)?.notice;
+      const now = new Date();
+      const details = { mode: opts.mode, startedAt: opts.startedAt, activeMs: opts.practiceMs(now), randomBytes: (bytes: Uint8Array) => crypto.getRandomValues(bytes), finishedSnapshot: actor.getPersistedSnapshot() };
+      const notice = finishPlaythrough(store, playable, printDebrief(scenario, snapshot.output, opts.io, opts.width), now, details)?.notice;
       if (notice) opts.io.err(`casa-practice: ${notice}\n`);
       return store.lostWrites() ? 74 : 0;
     }

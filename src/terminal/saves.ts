@@ -16,19 +16,20 @@ export function savesDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /** Saves a session in progress (atomically); returns the file written. */
-export function writeSave(playable: PlayableScenario, persistedSnapshot: unknown, env: NodeJS.ProcessEnv = process.env, startedAt?: string): string {
+export function writeSave(playable: PlayableScenario, persistedSnapshot: unknown, env: NodeJS.ProcessEnv = process.env, startedAt?: string, activeMs?: number): string {
   const store = stateStore(env);
-  return store.pathOf(core.writeSave(store, playable, persistedSnapshot, startedAt));
+  return store.pathOf(core.writeSave(store, playable, persistedSnapshot, startedAt, new Date(), activeMs));
 }
 
 /**
  * Saves a run in progress by the core's policy (never over a further save unless the volunteer
  * chose to start over and replied) and says what happened in one or two lines for the volunteer.
- * `ok` is false when the state folder could not be written.
+ * `ok` is false when the state folder could not be written. `activeMs`: the practice time so far
+ * (see the core's practiceClock), so that time between sittings is never counted.
  */
-export function saveProgress(playable: PlayableScenario, persistedSnapshot: unknown, origin: RunOrigin, env: NodeJS.ProcessEnv = process.env, startedAt?: string): { ok: boolean; message: string; result: KeepResult } {
+export function saveProgress(playable: PlayableScenario, persistedSnapshot: unknown, origin: RunOrigin, env: NodeJS.ProcessEnv = process.env, startedAt?: string, activeMs?: number): { ok: boolean; message: string; result: KeepResult } {
   const store = stateStore(env);
-  const result = core.keepProgress(store, playable, persistedSnapshot, { origin, startedAt });
+  const result = core.keepProgress(store, playable, persistedSnapshot, { origin, startedAt, ...(activeMs !== undefined ? { activeMs } : {}) });
   if (result.saved && store.inMemoryOnly(result.key)) {
     // Said as the app ends: the session kept in memory ends with it.
     const why = (store.failure() ?? '').replace(/^Progress is not being saved: /, '').replace(/; this session is kept in memory only\.?$/, '');

@@ -3,7 +3,7 @@ import type { Scenario } from '../schema/scenario.js';
 import { restoreSession } from '../session.js';
 import { cleanLine } from '../text/clean.js';
 import { quoteValue } from '../text/quote.js';
-import { parseSlot, savedVersion, scenarioRef, type MissingFile, type ResumeResult, type SaveSlot } from './saves.js';
+import { parseSlot, savedActiveMs, savedVersion, scenarioRef, type MissingFile, type ResumeResult, type SaveSlot } from './saves.js';
 import { saveKey, saveSummary } from './slots.js';
 import type { Store } from './store.js';
 
@@ -125,7 +125,9 @@ export function relocateSave(store: Store, key: string, found: Pick<PlayableScen
   store.write(own, `${JSON.stringify(moved, null, 2)}\n`);
   if (own !== key) store.remove(key);
   const startedAt = typeof slot.startedAt === 'string' ? cleanLine(slot.startedAt).slice(0, 40) : undefined;
-  return { kind: 'ok', key: own, playable, snapshot: restored.snapshot, mode: restored.mode, ...(startedAt ? { startedAt } : {}) };
+  // The practice time the save stands for goes with it, as readSave gives it.
+  const activeMs = savedActiveMs(slot);
+  return { kind: 'ok', key: own, playable, snapshot: restored.snapshot, mode: restored.mode, ...(startedAt ? { startedAt } : {}), ...(activeMs !== undefined ? { activeMs } : {}) };
 }
 
 /** The words a UI shows when a save's file is missing, before asking where it is now. */

@@ -1,7 +1,7 @@
 import { useSelector } from '@xstate/react';
 import { Box } from 'ink';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { finishPlaythrough, resumeRecap, selectView, startSession, type Recap, type PersistedScenarioSnapshot, type PlayableScenario, type RunOrigin, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
+import { finishPlaythrough, practiceClock, resumeRecap, selectView, startSession, type Recap, type PersistedScenarioSnapshot, type PlayableScenario, type RunOrigin, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
 import { hintLine, playHints, typedNumberHints, typeNumber, type Action } from '../keys.js';
 import { saveProgress, stateStore } from '../saves.js';
 import { inkRows, wrapText } from '../wrap.js';
@@ -30,6 +30,8 @@ export interface PlayScreenProps {
   mode: SessionMode;
   /** When the playthrough started (a resumed one keeps its first start). */
   startedAt?: string;
+  /** The practice time a resumed save stands for (the core's savedActiveMs); this sitting adds to it. */
+  activeMs?: number;
   /** How this run relates to the save in its slot (it replaces a further save only by the core's policy). */
   origin?: RunOrigin;
   /** Back to the scenario picker from the debrief, when there is one. */
@@ -39,7 +41,7 @@ export interface PlayScreenProps {
 }
 
 /** A playthrough: the moment, the replies, feedback, and the debrief at the end. */
-export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resumedStart, origin = 'new', onBack, resumed = false }: PlayScreenProps) {
+export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resumedStart, activeMs: resumedActive, origin = 'new', onBack, resumed = false }: PlayScreenProps) {
   const app = useApp();
   // A new actor replaces the first only to undo the reply that ended the scenario (an ended actor is final).
   const [actor, setActor] = useState(firstActor);
@@ -49,6 +51,8 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   const view = useSelector(actor, useCallback((snapshot) => selectView(playable.scenario, snapshot), [playable.scenario]));
   const title = view.scenarioTitle;
   const [startedAt] = useState(() => resumedStart ?? new Date().toISOString());
+  // Practice time: what a resumed save stands for, plus this sitting (the time between sittings is not practice).
+  const [clock] = useState(() => practiceClock(Date.now(), resumedActive));
   const [finishNotice, setFinishNotice] = useState<string>();
   // No reply is highlighted until a number or an arrow is pressed: Enter alone never answers.
   const [selected, setSelected] = useState(-1);
@@ -68,7 +72,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     return r.scenes.length > 0 || r.lastReply ? r : undefined;
   });
   const [recapOffset, setRecapOffset] = useState(0);
-  const save = () => saveProgress(playable, actor.getPersistedSnapshot(), origin, app.env, startedAt);
+  const save = () => saveProgress(playable, actor.getPersistedSnapshot(), origin, app.env, startedAt, clock.activeMs(Date.now()));
   const saveAndExit = (interrupted = false) => {
     const saved = save();
     app.exit(saved.message, interrupted ? 130 : saved.ok ? 0 : 74);
@@ -87,8 +91,9 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     finished.current = true;
     const store = stateStore(app.env);
     // The record keeps the mode and the minutes spent; its id comes from the system's random source.
-    const details = { mode, startedAt, randomBytes: (b: Uint8Array) => crypto.getRandomValues(b), finishedSnapshot: actor.getPersistedSnapshot() };
-    const notice = finishPlaythrough(store, playable, view.debrief, new Date(), details)?.notice;
+    const now = new Date();
+    const details = { mode, startedAt, activeMs: clock.activeMs(now.getTime()), randomBytes: (b: Uint8Array) => crypto.getRandomValues(b), finishedSnapshot: actor.getPersistedSnapshot() };
+    const notice = finishPlaythrough(store, playable, view.debrief, now, details)?.notice;
     const lines = [notice, store.failure()].filter(Boolean);
     setFinishNotice(lines.length > 0 ? lines.join('\n') : undefined);
   };

@@ -1,0 +1,60 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cleanup } from 'ink-testing-library';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readRecords, readSave } from '../../src/machines/index.js';
+import { stateStore } from '../../src/terminal/node/state-store.js';
+import { loadPlayable, type PlayableScenario } from '../../src/terminal/scenario-source.js';
+import { runPiped } from './helpers/cli.js';
+import { appElement, KEY, press, renderApp, tempEnv } from './helpers/ink.js';
+
+afterEach(() => cleanup());
+
+// The in-service log counts the time a volunteer practised, as the web app does (the core's
+// practiceClock): a save keeps the practice time so far, and a playthrough resumed hours later adds
+// only the time played since, never the hours between sittings.
+const FILE = 'test/terminal/fixtures/scenarios/new-phone.json';
+const FIVE_MINUTES = 5 * 60_000;
+const cli = (args: string[], input: string, env: NodeJS.ProcessEnv) => runPiped(args, input, { HOME: env.XDG_STATE_HOME, ...env });
+
+/** The one save in the state folder, rewritten as if its `activeMs` of practice had been played three hours ago. */
+function backdateSave(env: NodeJS.ProcessEnv): void {
+  const dir = join(env.XDG_STATE_HOME as string, 'casa-practice', 'saves');
+  const [name] = readdirSync(dir);
+  const path = join(dir, name as string);
+  const save = JSON.parse(readFileSync(path, 'utf8')) as { activeMs?: unknown; startedAt?: string };
+  // The save made by this sitting measured its time.
+  expect(typeof save.activeMs).toBe('number');
+  save.activeMs = FIVE_MINUTES;
+  save.startedAt = new Date(Date.now() - 3 * 3_600_000).toISOString();
+  writeFileSync(path, JSON.stringify(save));
+}
+
+describe('practice time in the terminal', () => {
+  it('line by line: a playthrough saved after 5 minutes and resumed 3 hours later is recorded as 5 minutes, not the hours between', async () => {
+    const env = tempEnv();
+    expect((await cli(['play', FILE, '--plain'], '1\nq\n', env)).code).toBe(0);
+    backdateSave(env);
+    const r = await cli(['resume', '--plain'], '1\n', env);
+    expect(r.code, r.err).toBe(0);
+    expect(readRecords(stateStore(env)).playthroughs).toMatchObject([{ scenarioId: 'example-new-phone', minutes: 5 }]);
+  });
+
+  it('in the app: the same, resumed from the save', async () => {
+    const env = tempEnv();
+    expect((await cli(['play', FILE, '--plain'], '1\nq\n', env)).code).toBe(0);
+    backdateSave(env);
+    const found = readSave(stateStore(env), (ref) => {
+      const p = loadPlayable(ref.source === 'file' ? ref.file : FILE);
+      return 'problems' in p ? { error: p.problems } : (p as PlayableScenario);
+    });
+    if (found.kind !== 'ok') throw new Error(found.kind);
+    expect(found.activeMs).toBe(FIVE_MINUTES);
+    const { element } = appElement({ env, start: { kind: 'play', playable: found.playable, snapshot: found.snapshot, startedAt: found.startedAt, activeMs: found.activeMs, showNote: false, origin: 'continued' } });
+    const r = await renderApp(element);
+    for (let i = 0; i < 5 && !(r.lastFrame() ?? '').includes('1. '); i++) await press(r, KEY.enter);
+    await press(r, '1');
+    await press(r, KEY.enter);
+    expect(readRecords(stateStore(env)).playthroughs).toMatchObject([{ scenarioId: 'example-new-phone', minutes: 5 }]);
+  });
+});
