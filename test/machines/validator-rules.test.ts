@@ -274,3 +274,47 @@ describe('a feedback that ends with its citation', () => {
     expect(citing('(see the handout)')).toEqual(['feedback-no-citation']);
   });
 });
+
+describe('a mistake inside a list of conditions is reported at the mistake, not as "it is a list"', () => {
+  const good = readFixture('good/example.json').toString('utf8');
+  const GUARD = '{ "when": { "conduct": "score", "lt": 50 }, "to": "end-mixed" }';
+  // The route into the mixed ending, written as a list of two conditions with one mistake in it.
+  const withList = (second: string) => good.replace(GUARD, `{ "when": [{ "var": "trust", "lt": 60 }, ${second}], "to": "end-mixed" }`);
+  const only = (text: string) => {
+    expect(text).not.toBe(good);
+    const problems = validateScenario(text, 'x.json').problems;
+    expect(problems, JSON.stringify(problems, null, 1)).toHaveLength(1);
+    const [p] = problems;
+    if (!p) throw new Error('no problem');
+    return { ...p, at: text.slice(offsetOf(text, p.line, p.column)), where: formatPath(p.path), says: `${p.message} ${p.fix}` };
+  };
+
+  it('a value of the wrong type in the second condition', () => {
+    const p = only(withList('{ "conduct": "score", "lt": "50" }'));
+    expect([p.code, p.where]).toEqual(['wrong-type', 'nodes[3].replies[0].next[0].when[1].lt']);
+    expect(p.at.startsWith('"50" }]')).toBe(true);
+    expect(p.says).toContain('without quotes');
+  });
+
+  it('a misspelt conduct measure', () => {
+    const p = only(withList('{ "conduct": "scores", "lt": 50 }'));
+    expect([p.code, p.where]).toEqual(['invalid-value', 'nodes[3].replies[0].next[0].when[1].conduct']);
+    expect(p.at.startsWith('"scores"')).toBe(true);
+    expect(p.says).toContain('Did you mean "score"');
+  });
+
+  it('a condition without "var"', () => {
+    const p = only(withList('{ "lt": 50 }'));
+    expect([p.code, p.where]).toEqual(['missing-field', 'nodes[3].replies[0].next[0].when[1]']);
+    expect(p.at.startsWith('{ "lt": 50 }]')).toBe(true);
+    expect(p.says).toContain('missing "var"');
+  });
+
+  it('a condition written as words', () => {
+    const p = only(withList('"score < 50"'));
+    expect([p.code, p.where]).toEqual(['invalid-condition', 'nodes[3].replies[0].next[0].when[1]']);
+    expect(p.at.startsWith('"score < 50"')).toBe(true);
+    expect(p.says).toContain('Condition 2 of the "when" list');
+    expect(p.says).not.toContain('it is a list');
+  });
+});

@@ -188,7 +188,7 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       }
       // Report the branch that got furthest: its issues are the ones the author meant to write.
       const branches = issue.errors.filter((b) => b.length > 0);
-      const deeper = branches.find((b) => b.some((i) => i.path.length > 0 || i.code !== 'invalid_type'));
+      const deeper = branches.find((b) => b.some(wentDeeper));
       if (deeper) return deeper.flatMap((i) => issueProblems(raw, i, [...path, ...(i.path as JsonPath)]));
       if (key === 'next' || (typeof key === 'number' && path[path.length - 2] === 'next')) {
         return [problem('invalid-next', `"next" should be a node id or a list of routes, but it is ${describe(value)}.`,
@@ -197,6 +197,10 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       if (key === 'when') {
         return [problem('invalid-condition', `"when" should be a condition or a list of conditions, but it is ${describe(value)}.`,
           'Write "when": { "var": "trust", "gte": 60 } or a list of such objects that must all hold.')];
+      }
+      if (typeof key === 'number' && path[path.length - 2] === 'when') {
+        return [problem('invalid-condition', `Condition ${key + 1} of the "when" list should be a condition in braces, but it is ${describe(value)}.`,
+          'Write each condition as an object, e.g. [{ "var": "trust", "gte": 60 }, { "conduct": "score", "gte": 50 }].')];
       }
       return [problem('wrong-type', `${capitalise(keyName)} does not have an allowed form (it is ${describe(value)}).`, 'Check this field against the JSON Schema.')];
     }
@@ -234,6 +238,17 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
     default:
       return [problem('invalid-value', `${capitalise(keyName)}: ${issue.message}.`, 'Check this field against the JSON Schema.')];
   }
+}
+
+/**
+ * Whether a union branch got past the first test (the value's type): an issue inside the value, or
+ * of another kind. A nested union counts only if one of its own branches went deeper, so that a list
+ * of conditions is not read as a failed single condition (whose branches both want an object).
+ */
+function wentDeeper(issue: Issue): boolean {
+  if (issue.path.length > 0) return true;
+  if (issue.code === 'invalid_union') return issue.errors.some((b) => b.some(wentDeeper));
+  return issue.code !== 'invalid_type';
 }
 
 function customProblem(message: string, path: JsonPath, value: unknown, problem: (code: string, message: string, fix: string) => UnlocatedProblem): UnlocatedProblem {
