@@ -188,6 +188,24 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(p?.fix).toContain('Here: "That\'s a \\"nice\\" one! How did you get it?"');
   });
 
+  it('characters pasted from a word processor, or typed as a person would, are named, once each', () => {
+    const said = (text: string, token: string) => {
+      expect(text).not.toBe(good);
+      const p = check(text, 'json-syntax', token);
+      return `${p?.message} ${p?.fix}`;
+    };
+    // An invisible non-breaking space between a name and its value.
+    expect(said(good.replace('"title": "Example', '"title":\u00a0"Example'), '\u00a0"Example')).toContain('a non-breaking space (U+00A0)');
+    // A dash where a minus sign belongs, and a plus sign.
+    expect(said(good.replace('"add": -20', '"add": \u201320'), '\u201320')).toContain('Write the number with the hyphen-minus key: -20');
+    expect(said(good.replace('"add": 10', '"add": +10'), '+10')).toContain('Leave out the "+": write 10');
+    // True, and yes.
+    expect(said(good.replace('"shown": true', '"shown": True'), 'True')).toContain('Write true (in lower case');
+    expect(said(good.replace('"shown": true', '"shown": yes'), 'yes')).toContain('Write true (in lower case');
+    // Single quotes around a name and a text.
+    expect(said(good.replace('"title": "Example: the new phone"', "'title': 'Example: the new phone'"), "'title'")).toContain('double quotes');
+  });
+
   it('a quotation mark at the end of a text', () => {
     check(good.replace('"text": "Look, finally a phone that doesn\'t die every hour."', '"text": "Look, finally a phone that doesn\'t "die""'), 'syntax-unescaped-quote', '"die""');
   });
