@@ -336,3 +336,41 @@ describe('a mistake inside a list of conditions is reported at the mistake, not 
     expect(p.says).not.toContain('it is a list');
   });
 });
+
+describe('a condition or route written the way a person would guess is answered with what they meant', () => {
+  const good = readFixture('good/example.json').toString('utf8');
+  const ROUTE = '{ "when": { "var": "trust", "gte": 60 }, "to": "boyfriend-open" }';
+  const said = (route: string, code: string) => {
+    const text = good.replace(ROUTE, route);
+    expect(text).not.toBe(good);
+    const p = validateScenario(text, 'x.json').problems.find((q) => q.code === code);
+    expect(p, code).toBeDefined();
+    return `${p?.message} ${p?.fix}`;
+  };
+
+  it('">=" means "gte", not "gt"', () => {
+    expect(said('{ "when": { "var": "trust", ">=": 60 }, "to": "boyfriend-open" }', 'unknown-field')).toContain('Did you mean "gte"?');
+  });
+
+  it('"if" on a route means "when", not "to"', () => {
+    expect(said('{ "if": { "var": "trust", "gte": 60 }, "to": "boyfriend-open" }', 'unknown-field')).toContain('Did you mean "when"?');
+  });
+
+  it('"or" is answered with the two-routes way, not "Did you mean var"', () => {
+    const s = said('{ "when": { "or": [{ "var": "trust", "gte": 60 }] }, "to": "boyfriend-open" }', 'unknown-field');
+    expect(s).toContain('write two routes to it');
+    expect(s).not.toContain('Did you mean "var"');
+  });
+
+  it('a variable\'s id written as a field', () => {
+    expect(said('{ "when": { "trust": 60 }, "to": "boyfriend-open" }', 'unknown-field')).toContain('{ "var": "trust", "gte": 60 }');
+  });
+
+  it('a variable\'s start in quotes says what it may be, not "check the JSON Schema"', () => {
+    const text = good.replace('"start": 50,', '"start": "no",');
+    expect(text).not.toBe(good);
+    const p = validateScenario(text, 'x.json').problems.find((q) => q.code === 'wrong-type');
+    expect(`${p?.message} ${p?.fix}`).toContain('true or false without quotes');
+    expect(p?.fix).not.toContain('JSON Schema');
+  });
+});

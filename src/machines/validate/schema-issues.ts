@@ -138,7 +138,7 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
           code: 'unknown-field',
           path: [...path, k],
           atKey: true,
-          message: `${quoteValue(k)} is not a field of ${kind?.name ?? 'this object'}.${suggest(k)}`,
+          message: `${quoteValue(k)} is not a field of ${kind?.name ?? 'this object'}.${guessedField(kind, k, raw) ?? suggest(k)}`,
           fix,
         };
       });
@@ -202,6 +202,10 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
         return [problem('invalid-condition', `Condition ${key + 1} of the "when" list should be a condition in braces, but it is ${describe(value)}.`,
           'Write each condition as an object, e.g. [{ "var": "trust", "gte": 60 }, { "conduct": "score", "gte": 50 }].')];
       }
+      if (key === 'start' || key === 'set') {
+        return [problem('wrong-type', `${capitalise(keyName)} should be a whole number, or true or false for a yes/no flag, but it is ${describe(value)}.`,
+          'Write a whole number such as 50, or true or false without quotes for a variable with "type": "flag".')];
+      }
       return [problem('wrong-type', `${capitalise(keyName)} does not have an allowed form (it is ${describe(value)}).`, 'Check this field against the JSON Schema.')];
     }
     case 'invalid_format': {
@@ -238,6 +242,31 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
     default:
       return [problem('invalid-value', `${capitalise(keyName)}: ${issue.message}.`, 'Check this field against the JSON Schema.')];
   }
+}
+
+/** Comparisons and route fields written the way a person would guess them, and what they meant. */
+const GUESSED_COMPARISONS: Record<string, string> = {
+  '>=': 'gte', '=>': 'gte', '≥': 'gte', '>': 'gt', '<=': 'lte', '=<': 'lte', '≤': 'lte', '<': 'lt',
+  '=': 'eq', '==': 'eq', '===': 'eq', '!=': 'ne', '<>': 'ne', '≠': 'ne', '!==': 'ne',
+};
+const GUESSED_ROUTE_FIELDS: Record<string, string> = { if: 'when', condition: 'when', goto: 'to', go: 'to' };
+
+/**
+ * ' Did you mean …?' for a field written as a guess that spelling distance gets wrong (">=" is
+ * nearer "gt" than "gte"; "if" nearer "to" than "when"), or what to write instead for "or",
+ * "and" and a variable's id used as a field. Undefined when there is nothing to add.
+ */
+function guessedField(kind: ObjectKind | undefined, key: string, raw: unknown): string | undefined {
+  if (kind?.name === 'a route' && Object.hasOwn(GUESSED_ROUTE_FIELDS, key)) return ` Did you mean "${GUESSED_ROUTE_FIELDS[key]}"?`;
+  if (kind?.name !== 'a condition' && kind?.name !== 'a conduct condition') return undefined;
+  if (Object.hasOwn(GUESSED_COMPARISONS, key)) return ` Did you mean "${GUESSED_COMPARISONS[key]}"?`;
+  const word = key.toLowerCase();
+  if (word === 'or') return ' There is no "or": to go to a node when one condition or another holds, write two routes to it, one for each condition.';
+  if (word === 'and') return ' For conditions that must all hold, write "when" as a list: [{ "var": "trust", "gte": 60 }, { "conduct": "critical", "eq": 0 }].';
+  const variables = valueAt(raw, ['variables']);
+  const declared = Array.isArray(variables) && variables.some((v) => typeof v === 'object' && v !== null && (v as { id?: unknown }).id === key);
+  if (declared) return ` ${quoteValue(key)} is a variable: name it with "var", e.g. { "var": ${quoteValue(key)}, "gte": 60 }.`;
+  return undefined;
 }
 
 /**
