@@ -374,3 +374,21 @@ describe('a condition or route written the way a person would guess is answered 
     expect(p?.fix).not.toContain('JSON Schema');
   });
 });
+
+describe('a reference to a node whose own id is the mistake', () => {
+  it('names that node and says to change its id, instead of suggesting the invalid id', () => {
+    const good = readFixture('good/example.json').toString('utf8');
+    const text = good.replace('"id": "after-visit"', '"id": "After visit"');
+    expect(text).not.toBe(good);
+    const problems = validateScenario(text, 'x.json').problems;
+    const refs = problems.filter((p) => p.code === 'unknown-node');
+    expect(refs.length).toBeGreaterThan(0);
+    for (const p of refs) {
+      expect(p.message).not.toContain('Did you mean "After visit"');
+      expect(p.message).toContain('whose id is written "After visit"');
+      expect(p.fix).toContain('Change that node\'s "id" to "after-visit"');
+      expect(text.slice(offsetOf(text, p.line, p.column)).startsWith('"after-visit"')).toBe(true);
+    }
+    expect(problems.filter((p) => p.code === 'invalid-id').map((p) => p.fix)).toEqual(['Use something like "after-visit".']);
+  });
+});
