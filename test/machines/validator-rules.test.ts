@@ -206,6 +206,20 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(said(good.replace('"title": "Example: the new phone"', "'title': 'Example: the new phone'"), "'title'")).toContain('double quotes');
   });
 
+  it('a missing comma at the end of a line: the fix names the line the comma goes on', () => {
+    const text = good.replace('"estimatedMinutes": 5,\n', '"estimatedMinutes": 5\n');
+    expect(text).not.toBe(good);
+    const line = text.split('\n').findIndex((l) => l.includes('"estimatedMinutes": 5')) + 1;
+    const p = check(text, 'json-syntax', '"learningGoals"');
+    expect(p?.fix).toContain(`Add a comma at the end of line ${line}, after the previous value`);
+  });
+
+  it('"=" between a name and its value is a missing colon, not a quotation mark inside a text', () => {
+    const p = check(good.replace('"title": "Example', '"title" = "Example'), 'json-syntax', '= "Example');
+    expect(p?.message).toContain('a colon ":" was expected after the property name, not "="');
+    expect(p?.fix).not.toContain('\\"');
+  });
+
   it('a quotation mark at the end of a text', () => {
     check(good.replace('"text": "Look, finally a phone that doesn\'t die every hour."', '"text": "Look, finally a phone that doesn\'t "die""'), 'syntax-unescaped-quote', '"die""');
   });

@@ -124,6 +124,14 @@ export function syntaxProblems(text: string): UnlocatedProblem[] {
       message = 'a trailing comma before a closing bracket is not allowed in JSON';
       fix = 'remove the comma after the last item';
     }
+    if (name === 'CommaExpected') {
+      // The parser stops at the next item; the comma belongs after the previous one, often at the
+      // end of the line before.
+      let before = e.offset - 1;
+      while (before >= 0 && /\s/.test(text.charAt(before))) before--;
+      const line = (offset: number) => text.slice(0, offset).split('\n').length;
+      if (before >= 0 && line(before) < line(e.offset)) fix = `add a comma at the end of line ${line(before)}, after the previous value or property`;
+    }
     if (i === MAX_SYNTAX_PROBLEMS - 1 && distinct.length > MAX_SYNTAX_PROBLEMS) {
       message += ` (${distinct.length - MAX_SYNTAX_PROBLEMS} more syntax errors follow; fix these first)`;
     }

@@ -95,6 +95,10 @@ function strayCharacter(text: string, at: number): UnlocatedProblem | undefined 
     return problem('json-syntax', at, `Not valid JSON: unexpected character: ${quoteValue(word)} is not a JSON value.`,
       `Write ${meant} (in lower case, without quotes): JSON's yes and no are true and false.`);
   }
+  if (c === '=' && /"\s*$/.test(text.slice(Math.max(0, at - 40), at))) {
+    return problem('json-syntax', at, 'Not valid JSON: a colon ":" was expected after the property name, not "=".',
+      'Separate every name from its value with a colon: "title": "…".');
+  }
   if (c === "'") {
     return problem('json-syntax', at, 'Not valid JSON: unexpected character: a single quote \'. JSON needs straight double quotes " around every name and text.',
       'Write "title": "The phone", with double quotes. An apostrophe inside a text is fine: "Isn\'t it cool?".');
