@@ -52,13 +52,14 @@ describe('the syntax messages in docs/authoring.md are the ones the validator gi
     return problems[0]?.message.replace(/^Not valid JSON: /, '') ?? '';
   };
   /** The table row whose first cell starts the message, and the text of that row. */
-  const rowFor = (message: string) => doc.split('\n').find((line) => line.startsWith('| ') && message.startsWith(line.slice(2).split(' | ')[0] ?? '\u0000'));
+  const rowFor = (message: string) => doc.split('\n').find((line) => line.startsWith('| ') && (line.slice(2).split(' | ')[0] ?? '').split(' / ').some((cell) => cell !== '' && message.startsWith(cell)));
 
   it.each([
     ['+5', '"estimatedMinutes": 5', '"estimatedMinutes": +5', '`+5`'],
     ['5.', '"estimatedMinutes": 5', '"estimatedMinutes": 5.', '`5.`'],
     ['a non-breaking space', '"version": 1', '"version":\u00a01', 'non-breaking space'],
     ['a dash for a minus sign', '"add": -15', '"add": \u201315', 'dash'],
+    ['a tab inside a text', '"Example: back', '"Example:\tback', 'tab'],
   ])('%s: its message has a row that names it', (_name, from, to, named) => {
     const row = rowFor(messageOf(example.replace(from, to)));
     expect(row).toBeDefined();

@@ -76,6 +76,7 @@ const cases: Expectation[] = [
   { file: 'syntax-unescaped-quote', code: 'syntax-unescaped-quote', severity: 'error', path: '(top level)', token: '"die" every', says: 'Write \\" for a quotation mark inside text' },
   { file: 'syntax-extra-bracket', code: 'syntax-extra-bracket', severity: 'error', path: '(top level)', token: '},\n', says: 'one closing bracket too many' },
   { file: 'syntax-curly-quote', code: 'syntax-curly-quote', severity: 'error', path: '(top level)', token: '“Example', says: 'straight double quotes' },
+  { file: 'syntax-line-break', code: 'syntax-line-break', severity: 'error', path: '(top level)', token: '\n\nOn a phone', says: 'write \\n' },
   { file: 'syntax-leading-zero', code: 'syntax-leading-zero', severity: 'error', path: '(top level)', token: '05,', says: 'write 5' },
   { file: 'not-an-object', code: 'not-an-object', severity: 'error', path: '(top level)', token: '[', says: 'one JSON object' },
   { file: 'string-not-object', code: 'not-an-object', severity: 'error', path: '(top level)', token: '"just a string"', says: 'one JSON object' },
@@ -218,6 +219,18 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     const p = check(good.replace('"title": "Example', '"title" = "Example'), 'json-syntax', '= "Example');
     expect(p?.message).toContain('a colon ":" was expected after the property name, not "="');
     expect(p?.fix).not.toContain('\\"');
+  });
+
+  it('a text pasted with its line breaks: one problem, at the break', () => {
+    const text = good.replace('She is scrolling on a phone', 'She is scrolling.\n\nOn a phone');
+    expect(text).not.toBe(good);
+    const p = check(text, 'syntax-line-break', '\n\nOn a phone');
+    expect(p?.fix).toContain('write \\n');
+  });
+
+  it('a tab inside a text is reported where the tab is, not at the start of the text', () => {
+    const p = check(good.replace('She is scrolling on a phone', 'She is scrolling\ton a phone'), 'json-syntax', '\ton a phone');
+    expect(p?.message).toContain('a tab is inside a text');
   });
 
   it('a quotation mark at the end of a text', () => {

@@ -12,7 +12,7 @@ export function likelySyntaxCause(text: string, errors: readonly ParseError[]): 
   const first = errors[0];
   if (!first) return undefined;
   const at = Math.min(first.offset, text.length);
-  return curlyQuote(text, at) ?? leadingZero(text, at) ?? strayCharacter(text, at) ?? extraBracket(text, at) ?? unescapedQuote(text, at);
+  return curlyQuote(text, at) ?? leadingZero(text, at) ?? strayCharacter(text, at) ?? lineBreakInText(text, at) ?? extraBracket(text, at) ?? unescapedQuote(text, at);
 }
 
 const CURLY = /[\u201c\u201d\u201e\u201f\u2033\u2018\u2019]/;
@@ -102,6 +102,35 @@ function strayCharacter(text: string, at: number): UnlocatedProblem | undefined 
   if (c === "'") {
     return problem('json-syntax', at, 'Not valid JSON: unexpected character: a single quote \'. JSON needs straight double quotes " around every name and text.',
       'Write "title": "The phone", with double quotes. An apostrophe inside a text is fine: "Isn\'t it cool?".');
+  }
+  return undefined;
+}
+
+/**
+ * "narration": "First paragraph.
+ * Second paragraph." — text pasted with its line breaks. The parser reports the string as not
+ * closed at its opening quote, then one error for each word of the next line. When a later line
+ * closes it (a quote followed by , } or ] at the end of a line), this is one problem, at the break.
+ */
+function lineBreakInText(text: string, at: number): UnlocatedProblem | undefined {
+  if (text.charAt(at) !== '"') return undefined;
+  const first = lineAround(text, at);
+  let j = at + 1;
+  while (j < first.end && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+  if (j < first.end) return undefined;
+  // The next quote, on a later line, must end the text: followed by , } or ] and the end of its line.
+  for (let start = first.end + 1, lines = 0; start < text.length && lines < 50; lines++) {
+    const { end } = lineAround(text, start);
+    let q = start;
+    while (q < end && text[q] !== '"') q += text[q] === '\\' ? 2 : 1;
+    if (q < end) {
+      if (!/^"\s*[,}\]]\s*$/.test(text.slice(q, end))) return undefined;
+      const breakAt = text.charAt(first.end - 1) === '\r' ? first.end - 1 : first.end;
+      return problem('syntax-line-break', breakAt,
+        'Not valid JSON: this text runs over a line break. In JSON a text stays on one line, however long.',
+        'Join it with the next line (delete the line break here), and write \\n where the text should start a new line (\\n\\n for a new paragraph).');
+    }
+    start = end + 1;
   }
   return undefined;
 }
