@@ -233,6 +233,11 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(p?.message).toContain('a tab is inside a text');
   });
 
+  it('a text not closed on its line is not followed by a "comma expected" that the missing quote caused', () => {
+    const p = check(good.replace('"title": "Example: the new phone",', '"title": "Example: the new phone,'), 'json-syntax', '"Example: the new phone,');
+    expect(p?.message).toContain('a string is not closed');
+  });
+
   it('a quotation mark at the end of a text', () => {
     check(good.replace('"text": "Look, finally a phone that doesn\'t die every hour."', '"text": "Look, finally a phone that doesn\'t "die""'), 'syntax-unescaped-quote', '"die""');
   });
@@ -391,6 +396,17 @@ describe('a condition or route written the way a person would guess is answered 
 
   it('a variable\'s id written as a field', () => {
     expect(said('{ "when": { "trust": 60 }, "to": "boyfriend-open" }', 'unknown-field')).toContain('{ "var": "trust", "gte": 60 }');
+  });
+
+  it('"eq": true on a flag points to "is", not "Write a number"', () => {
+    const s = said('{ "when": { "var": "trust", "eq": true }, "to": "boyfriend-open" }', 'wrong-type');
+    expect(s).toContain('"is": true');
+    expect(s).not.toContain('e.g. 15');
+  });
+
+  it('a variable and conduct in one condition: split them into a list', () => {
+    const s = said('{ "when": { "var": "trust", "gte": 60, "conduct": "critical", "eq": 0 }, "to": "boyfriend-open" }', 'unknown-field');
+    expect(s).toContain('write two conditions in a list');
   });
 
   it('a variable\'s start in quotes says what it may be, not "check the JSON Schema"', () => {

@@ -150,6 +150,10 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
         return [problem('missing-field', `${capitalise(kind?.name ?? 'this object')} is missing "${key}".`,
           FIELD_HINTS[key] ?? `Add "${key}"${fieldDescription(kind, key)}.`, { path: parentPath })];
       }
+      if (typeof value === 'boolean' && typeof key === 'string' && ['gte', 'gt', 'lte', 'lt', 'eq', 'ne'].includes(key)) {
+        return [problem('wrong-type', `${capitalise(keyName)} compares numbers, but it is ${describe(value)}.`,
+          `A yes/no flag is tested with "is": write { "var": "<flag id>", "is": ${String(value)} }.`)];
+      }
       const [words, fix] = EXPECTED[issue.expected] ?? [issue.expected, `Use ${issue.expected} here.`];
       return [problem('wrong-type', `${capitalise(keyName)} should be ${words}, but it is ${describe(value)}.`, fix)];
     }
@@ -259,6 +263,9 @@ const GUESSED_ROUTE_FIELDS: Record<string, string> = { if: 'when', condition: 'w
 function guessedField(kind: ObjectKind | undefined, key: string, raw: unknown): string | undefined {
   if (kind?.name === 'a route' && Object.hasOwn(GUESSED_ROUTE_FIELDS, key)) return ` Did you mean "${GUESSED_ROUTE_FIELDS[key]}"?`;
   if (kind?.name !== 'a condition' && kind?.name !== 'a conduct condition') return undefined;
+  if (kind.name === 'a conduct condition' && (key === 'var' || key === 'is')) {
+    return ' One condition tests either a variable ("var") or the volunteer\'s conduct ("conduct"), not both: write two conditions in a list, e.g. [{ "var": "told-csw", "is": true }, { "conduct": "critical", "eq": 0 }].';
+  }
   if (Object.hasOwn(GUESSED_COMPARISONS, key)) return ` Did you mean "${GUESSED_COMPARISONS[key]}"?`;
   const word = key.toLowerCase();
   if (word === 'or') return ' There is no "or": to go to a node when one condition or another holds, write two routes to it, one for each condition.';

@@ -116,7 +116,10 @@ export function syntaxProblems(text: string): UnlocatedProblem[] {
     { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const likely = likelySyntaxCause(text, errors);
   if (likely) return [likely];
-  const distinct = errors.filter((e, i) => i === 0 || e.offset !== errors[i - 1]?.offset);
+  // A string not closed on its line takes the comma after it too: the "comma expected" that
+  // follows is that, not a second mistake (adding a comma there would not help).
+  const distinct = errors.filter((e, i) => i === 0 || (e.offset !== errors[i - 1]?.offset
+    && !(printParseErrorCode(e.error) === 'CommaExpected' && printParseErrorCode((errors[i - 1] as ParseError).error) === 'UnexpectedEndOfString')));
   return distinct.slice(0, MAX_SYNTAX_PROBLEMS).map((e, i) => {
     const name = printParseErrorCode(e.error);
     let [message, fix] = SYNTAX_HELP[name] ?? ['the JSON is malformed here', 'check the JSON syntax around this place'];
