@@ -409,6 +409,14 @@ describe('a condition or route written the way a person would guess is answered 
     expect(s).toContain('write two conditions in a list');
   });
 
+  it('"next": ["id"] says to drop the brackets, not "Item 0 should be an object"', () => {
+    const text = good.replace('"next": "after-visit"', '"next": ["after-visit"]');
+    expect(text).not.toBe(good);
+    const p = validateScenario(text, 'x.json').problems.find((q) => q.code === 'invalid-next');
+    expect(`${p?.message} ${p?.fix}`).toContain('write "next": "after-visit" without the [ ]');
+    expect(p?.message).not.toContain('Item 0');
+  });
+
   it('a variable\'s start in quotes says what it may be, not "check the JSON Schema"', () => {
     const text = good.replace('"start": 50,', '"start": "no",');
     expect(text).not.toBe(good);

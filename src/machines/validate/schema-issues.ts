@@ -150,6 +150,10 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
         return [problem('missing-field', `${capitalise(kind?.name ?? 'this object')} is missing "${key}".`,
           FIELD_HINTS[key] ?? `Add "${key}"${fieldDescription(kind, key)}.`, { path: parentPath })];
       }
+      if (typeof key === 'number' && path[path.length - 2] === 'next' && typeof value === 'string') {
+        return [problem('invalid-next', `Route ${key + 1} of "next" should be a route in braces, but it is ${describe(value)}.`,
+          `To go on to one node, write "next": ${quoteValue(value)} without the [ ]; a list of "next" holds routes: [{ "when": { "var": "trust", "gte": 60 }, "to": ${quoteValue(value)} }, { "to": "<id>" }].`)];
+      }
       if (typeof value === 'boolean' && typeof key === 'string' && ['gte', 'gt', 'lte', 'lt', 'eq', 'ne'].includes(key)) {
         return [problem('wrong-type', `${capitalise(keyName)} compares numbers, but it is ${describe(value)}.`,
           `A yes/no flag is tested with "is": write { "var": "<flag id>", "is": ${String(value)} }.`)];
