@@ -41,3 +41,28 @@ describe('docs/authoring.md', () => {
     expect(principles.filter((p) => !doc.includes(`\`${p.id}\``)).map((p) => p.id)).toEqual([]);
   });
 });
+
+describe('the syntax messages in docs/authoring.md are the ones the validator gives', () => {
+  const example = readFileSync(new URL('docs/examples/first-scenario.json', root), 'utf8');
+  /** The message of the one syntax problem in `text`, after "Not valid JSON: ". */
+  const messageOf = (text: string) => {
+    expect(text).not.toBe(example);
+    const problems = validateScenario(text, 'x.json').problems;
+    expect(problems).toHaveLength(1);
+    return problems[0]?.message.replace(/^Not valid JSON: /, '') ?? '';
+  };
+  /** The table row whose first cell starts the message, and the text of that row. */
+  const rowFor = (message: string) => doc.split('\n').find((line) => line.startsWith('| ') && (line.slice(2).split(' | ')[0] ?? '').split(' / ').some((cell) => cell !== '' && message.startsWith(cell)));
+
+  it.each([
+    ['+5', '"estimatedMinutes": 5', '"estimatedMinutes": +5', '`+5`'],
+    ['5.', '"estimatedMinutes": 5', '"estimatedMinutes": 5.', '`5.`'],
+    ['a non-breaking space', '"version": 1', '"version":\u00a01', 'non-breaking space'],
+    ['a dash for a minus sign', '"add": -15', '"add": \u201315', 'dash'],
+    ['a tab inside a text', '"Example: back', '"Example:\tback', 'tab'],
+  ])('%s: its message has a row that names it', (_name, from, to, named) => {
+    const row = rowFor(messageOf(example.replace(from, to)));
+    expect(row).toBeDefined();
+    expect(row).toContain(named);
+  });
+});

@@ -76,6 +76,7 @@ const cases: Expectation[] = [
   { file: 'syntax-unescaped-quote', code: 'syntax-unescaped-quote', severity: 'error', path: '(top level)', token: '"die" every', says: 'Write \\" for a quotation mark inside text' },
   { file: 'syntax-extra-bracket', code: 'syntax-extra-bracket', severity: 'error', path: '(top level)', token: '},\n', says: 'one closing bracket too many' },
   { file: 'syntax-curly-quote', code: 'syntax-curly-quote', severity: 'error', path: '(top level)', token: '“Example', says: 'straight double quotes' },
+  { file: 'syntax-line-break', code: 'syntax-line-break', severity: 'error', path: '(top level)', token: '\n\nOn a phone', says: 'write \\n' },
   { file: 'syntax-leading-zero', code: 'syntax-leading-zero', severity: 'error', path: '(top level)', token: '05,', says: 'write 5' },
   { file: 'not-an-object', code: 'not-an-object', severity: 'error', path: '(top level)', token: '[', says: 'one JSON object' },
   { file: 'string-not-object', code: 'not-an-object', severity: 'error', path: '(top level)', token: '"just a string"', says: 'one JSON object' },
@@ -188,6 +189,55 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(p?.fix).toContain('Here: "That\'s a \\"nice\\" one! How did you get it?"');
   });
 
+  it('characters pasted from a word processor, or typed as a person would, are named, once each', () => {
+    const said = (text: string, token: string) => {
+      expect(text).not.toBe(good);
+      const p = check(text, 'json-syntax', token);
+      return `${p?.message} ${p?.fix}`;
+    };
+    // An invisible non-breaking space between a name and its value.
+    expect(said(good.replace('"title": "Example', '"title":\u00a0"Example'), '\u00a0"Example')).toContain('a non-breaking space (U+00A0)');
+    // A dash where a minus sign belongs, and a plus sign.
+    expect(said(good.replace('"add": -20', '"add": \u201320'), '\u201320')).toContain('Write the number with the hyphen-minus key: -20');
+    expect(said(good.replace('"add": 10', '"add": +10'), '+10')).toContain('Leave out the "+": write 10');
+    // True, and yes.
+    expect(said(good.replace('"shown": true', '"shown": True'), 'True')).toContain('Write true (in lower case');
+    expect(said(good.replace('"shown": true', '"shown": yes'), 'yes')).toContain('Write true (in lower case');
+    // Single quotes around a name and a text.
+    expect(said(good.replace('"title": "Example: the new phone"', "'title': 'Example: the new phone'"), "'title'")).toContain('double quotes');
+  });
+
+  it('a missing comma at the end of a line: the fix names the line the comma goes on', () => {
+    const text = good.replace('"estimatedMinutes": 5,\n', '"estimatedMinutes": 5\n');
+    expect(text).not.toBe(good);
+    const line = text.split('\n').findIndex((l) => l.includes('"estimatedMinutes": 5')) + 1;
+    const p = check(text, 'json-syntax', '"learningGoals"');
+    expect(p?.fix).toContain(`Add a comma at the end of line ${line}, after the previous value`);
+  });
+
+  it('"=" between a name and its value is a missing colon, not a quotation mark inside a text', () => {
+    const p = check(good.replace('"title": "Example', '"title" = "Example'), 'json-syntax', '= "Example');
+    expect(p?.message).toContain('a colon ":" was expected after the property name, not "="');
+    expect(p?.fix).not.toContain('\\"');
+  });
+
+  it('a text pasted with its line breaks: one problem, at the break', () => {
+    const text = good.replace('She is scrolling on a phone', 'She is scrolling.\n\nOn a phone');
+    expect(text).not.toBe(good);
+    const p = check(text, 'syntax-line-break', '\n\nOn a phone');
+    expect(p?.fix).toContain('write \\n');
+  });
+
+  it('a tab inside a text is reported where the tab is, not at the start of the text', () => {
+    const p = check(good.replace('She is scrolling on a phone', 'She is scrolling\ton a phone'), 'json-syntax', '\ton a phone');
+    expect(p?.message).toContain('a tab is inside a text');
+  });
+
+  it('a text not closed on its line is not followed by a "comma expected" that the missing quote caused', () => {
+    const p = check(good.replace('"title": "Example: the new phone",', '"title": "Example: the new phone,'), 'json-syntax', '"Example: the new phone,');
+    expect(p?.message).toContain('a string is not closed');
+  });
+
   it('a quotation mark at the end of a text', () => {
     check(good.replace('"text": "Look, finally a phone that doesn\'t die every hour."', '"text": "Look, finally a phone that doesn\'t "die""'), 'syntax-unescaped-quote', '"die""');
   });
@@ -272,5 +322,124 @@ describe('a feedback that ends with its citation', () => {
     expect(citing('(Red Flag)')).toEqual(['unknown-guide-section']);
     expect(citing('(Red Flags; Self-Care)')).toEqual([]);
     expect(citing('(see the handout)')).toEqual(['feedback-no-citation']);
+  });
+});
+
+describe('a mistake inside a list of conditions is reported at the mistake, not as "it is a list"', () => {
+  const good = readFixture('good/example.json').toString('utf8');
+  const GUARD = '{ "when": { "conduct": "score", "lt": 50 }, "to": "end-mixed" }';
+  // The route into the mixed ending, written as a list of two conditions with one mistake in it.
+  const withList = (second: string) => good.replace(GUARD, `{ "when": [{ "var": "trust", "lt": 60 }, ${second}], "to": "end-mixed" }`);
+  const only = (text: string) => {
+    expect(text).not.toBe(good);
+    const problems = validateScenario(text, 'x.json').problems;
+    expect(problems, JSON.stringify(problems, null, 1)).toHaveLength(1);
+    const [p] = problems;
+    if (!p) throw new Error('no problem');
+    return { ...p, at: text.slice(offsetOf(text, p.line, p.column)), where: formatPath(p.path), says: `${p.message} ${p.fix}` };
+  };
+
+  it('a value of the wrong type in the second condition', () => {
+    const p = only(withList('{ "conduct": "score", "lt": "50" }'));
+    expect([p.code, p.where]).toEqual(['wrong-type', 'nodes[3].replies[0].next[0].when[1].lt']);
+    expect(p.at.startsWith('"50" }]')).toBe(true);
+    expect(p.says).toContain('without quotes');
+  });
+
+  it('a misspelt conduct measure', () => {
+    const p = only(withList('{ "conduct": "scores", "lt": 50 }'));
+    expect([p.code, p.where]).toEqual(['invalid-value', 'nodes[3].replies[0].next[0].when[1].conduct']);
+    expect(p.at.startsWith('"scores"')).toBe(true);
+    expect(p.says).toContain('Did you mean "score"');
+  });
+
+  it('a condition without "var"', () => {
+    const p = only(withList('{ "lt": 50 }'));
+    expect([p.code, p.where]).toEqual(['missing-field', 'nodes[3].replies[0].next[0].when[1]']);
+    expect(p.at.startsWith('{ "lt": 50 }]')).toBe(true);
+    expect(p.says).toContain('missing "var"');
+  });
+
+  it('a condition written as words', () => {
+    const p = only(withList('"score < 50"'));
+    expect([p.code, p.where]).toEqual(['invalid-condition', 'nodes[3].replies[0].next[0].when[1]']);
+    expect(p.at.startsWith('"score < 50"')).toBe(true);
+    expect(p.says).toContain('Condition 2 of the "when" list');
+    expect(p.says).not.toContain('it is a list');
+  });
+});
+
+describe('a condition or route written the way a person would guess is answered with what they meant', () => {
+  const good = readFixture('good/example.json').toString('utf8');
+  const ROUTE = '{ "when": { "var": "trust", "gte": 60 }, "to": "boyfriend-open" }';
+  const said = (route: string, code: string) => {
+    const text = good.replace(ROUTE, route);
+    expect(text).not.toBe(good);
+    const p = validateScenario(text, 'x.json').problems.find((q) => q.code === code);
+    expect(p, code).toBeDefined();
+    return `${p?.message} ${p?.fix}`;
+  };
+
+  it('">=" means "gte", not "gt"', () => {
+    expect(said('{ "when": { "var": "trust", ">=": 60 }, "to": "boyfriend-open" }', 'unknown-field')).toContain('Did you mean "gte"?');
+  });
+
+  it('"if" on a route means "when", not "to"', () => {
+    expect(said('{ "if": { "var": "trust", "gte": 60 }, "to": "boyfriend-open" }', 'unknown-field')).toContain('Did you mean "when"?');
+  });
+
+  it('"or" is answered with the two-routes way, not "Did you mean var"', () => {
+    const s = said('{ "when": { "or": [{ "var": "trust", "gte": 60 }] }, "to": "boyfriend-open" }', 'unknown-field');
+    expect(s).toContain('write two routes to it');
+    expect(s).not.toContain('Did you mean "var"');
+  });
+
+  it('a variable\'s id written as a field', () => {
+    expect(said('{ "when": { "trust": 60 }, "to": "boyfriend-open" }', 'unknown-field')).toContain('{ "var": "trust", "gte": 60 }');
+  });
+
+  it('"eq": true on a flag points to "is", not "Write a number"', () => {
+    const s = said('{ "when": { "var": "trust", "eq": true }, "to": "boyfriend-open" }', 'wrong-type');
+    expect(s).toContain('"is": true');
+    expect(s).not.toContain('e.g. 15');
+  });
+
+  it('a variable and conduct in one condition: split them into a list', () => {
+    const s = said('{ "when": { "var": "trust", "gte": 60, "conduct": "critical", "eq": 0 }, "to": "boyfriend-open" }', 'unknown-field');
+    expect(s).toContain('write two conditions in a list');
+  });
+
+  it('"next": ["id"] says to drop the brackets, not "Item 0 should be an object"', () => {
+    const text = good.replace('"next": "after-visit"', '"next": ["after-visit"]');
+    expect(text).not.toBe(good);
+    const p = validateScenario(text, 'x.json').problems.find((q) => q.code === 'invalid-next');
+    expect(`${p?.message} ${p?.fix}`).toContain('write "next": "after-visit" without the [ ]');
+    expect(p?.message).not.toContain('Item 0');
+  });
+
+  it('a variable\'s start in quotes says what it may be, not "check the JSON Schema"', () => {
+    const text = good.replace('"start": 50,', '"start": "no",');
+    expect(text).not.toBe(good);
+    const p = validateScenario(text, 'x.json').problems.find((q) => q.code === 'wrong-type');
+    expect(`${p?.message} ${p?.fix}`).toContain('true or false without quotes');
+    expect(p?.fix).not.toContain('JSON Schema');
+  });
+});
+
+describe('a reference to a node whose own id is the mistake', () => {
+  it('names that node and says to change its id, instead of suggesting the invalid id', () => {
+    const good = readFixture('good/example.json').toString('utf8');
+    const text = good.replace('"id": "after-visit"', '"id": "After visit"');
+    expect(text).not.toBe(good);
+    const problems = validateScenario(text, 'x.json').problems;
+    const refs = problems.filter((p) => p.code === 'unknown-node');
+    expect(refs.length).toBeGreaterThan(0);
+    for (const p of refs) {
+      expect(p.message).not.toContain('Did you mean "After visit"');
+      expect(p.message).toContain('whose id is written "After visit"');
+      expect(p.fix).toContain('Change that node\'s "id" to "after-visit"');
+      expect(text.slice(offsetOf(text, p.line, p.column)).startsWith('"after-visit"')).toBe(true);
+    }
+    expect(problems.filter((p) => p.code === 'invalid-id').map((p) => p.fix)).toEqual(['Use something like "after-visit".']);
   });
 });

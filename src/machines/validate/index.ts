@@ -246,7 +246,7 @@ function looseNode(item: unknown, index: number): LooseNode[] {
     }
     return [{ reply: parts as Partial<ReplyType>, index: j }];
   }) : [];
-  return [{ path: ['nodes', index], next: next?.success ? next.data : undefined, lines, replies }];
+  return [{ path: ['nodes', index], id: typeof item.id === 'string' ? item.id : undefined, next: next?.success ? next.data : undefined, lines, replies }];
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

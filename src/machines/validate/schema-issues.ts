@@ -138,7 +138,7 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
           code: 'unknown-field',
           path: [...path, k],
           atKey: true,
-          message: `${quoteValue(k)} is not a field of ${kind?.name ?? 'this object'}.${suggest(k)}`,
+          message: `${quoteValue(k)} is not a field of ${kind?.name ?? 'this object'}.${guessedField(kind, k, raw) ?? suggest(k)}`,
           fix,
         };
       });
@@ -149,6 +149,14 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
         const kind = objectKindAt(parentPath, raw);
         return [problem('missing-field', `${capitalise(kind?.name ?? 'this object')} is missing "${key}".`,
           FIELD_HINTS[key] ?? `Add "${key}"${fieldDescription(kind, key)}.`, { path: parentPath })];
+      }
+      if (typeof key === 'number' && path[path.length - 2] === 'next' && typeof value === 'string') {
+        return [problem('invalid-next', `Route ${key + 1} of "next" should be a route in braces, but it is ${describe(value)}.`,
+          `To go on to one node, write "next": ${quoteValue(value)} without the [ ]; a list of "next" holds routes: [{ "when": { "var": "trust", "gte": 60 }, "to": ${quoteValue(value)} }, { "to": "<id>" }].`)];
+      }
+      if (typeof value === 'boolean' && typeof key === 'string' && ['gte', 'gt', 'lte', 'lt', 'eq', 'ne'].includes(key)) {
+        return [problem('wrong-type', `${capitalise(keyName)} compares numbers, but it is ${describe(value)}.`,
+          `A yes/no flag is tested with "is": write { "var": "<flag id>", "is": ${String(value)} }.`)];
       }
       const [words, fix] = EXPECTED[issue.expected] ?? [issue.expected, `Use ${issue.expected} here.`];
       return [problem('wrong-type', `${capitalise(keyName)} should be ${words}, but it is ${describe(value)}.`, fix)];
@@ -188,7 +196,7 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       }
       // Report the branch that got furthest: its issues are the ones the author meant to write.
       const branches = issue.errors.filter((b) => b.length > 0);
-      const deeper = branches.find((b) => b.some((i) => i.path.length > 0 || i.code !== 'invalid_type'));
+      const deeper = branches.find((b) => b.some(wentDeeper));
       if (deeper) return deeper.flatMap((i) => issueProblems(raw, i, [...path, ...(i.path as JsonPath)]));
       if (key === 'next' || (typeof key === 'number' && path[path.length - 2] === 'next')) {
         return [problem('invalid-next', `"next" should be a node id or a list of routes, but it is ${describe(value)}.`,
@@ -197,6 +205,14 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       if (key === 'when') {
         return [problem('invalid-condition', `"when" should be a condition or a list of conditions, but it is ${describe(value)}.`,
           'Write "when": { "var": "trust", "gte": 60 } or a list of such objects that must all hold.')];
+      }
+      if (typeof key === 'number' && path[path.length - 2] === 'when') {
+        return [problem('invalid-condition', `Condition ${key + 1} of the "when" list should be a condition in braces, but it is ${describe(value)}.`,
+          'Write each condition as an object, e.g. [{ "var": "trust", "gte": 60 }, { "conduct": "score", "gte": 50 }].')];
+      }
+      if (key === 'start' || key === 'set') {
+        return [problem('wrong-type', `${capitalise(keyName)} should be a whole number, or true or false for a yes/no flag, but it is ${describe(value)}.`,
+          'Write a whole number such as 50, or true or false without quotes for a variable with "type": "flag".')];
       }
       return [problem('wrong-type', `${capitalise(keyName)} does not have an allowed form (it is ${describe(value)}).`, 'Check this field against the JSON Schema.')];
     }
@@ -234,6 +250,45 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
     default:
       return [problem('invalid-value', `${capitalise(keyName)}: ${issue.message}.`, 'Check this field against the JSON Schema.')];
   }
+}
+
+/** Comparisons and route fields written the way a person would guess them, and what they meant. */
+const GUESSED_COMPARISONS: Record<string, string> = {
+  '>=': 'gte', '=>': 'gte', '≥': 'gte', '>': 'gt', '<=': 'lte', '=<': 'lte', '≤': 'lte', '<': 'lt',
+  '=': 'eq', '==': 'eq', '===': 'eq', '!=': 'ne', '<>': 'ne', '≠': 'ne', '!==': 'ne',
+};
+const GUESSED_ROUTE_FIELDS: Record<string, string> = { if: 'when', condition: 'when', goto: 'to', go: 'to' };
+
+/**
+ * ' Did you mean …?' for a field written as a guess that spelling distance gets wrong (">=" is
+ * nearer "gt" than "gte"; "if" nearer "to" than "when"), or what to write instead for "or",
+ * "and" and a variable's id used as a field. Undefined when there is nothing to add.
+ */
+function guessedField(kind: ObjectKind | undefined, key: string, raw: unknown): string | undefined {
+  if (kind?.name === 'a route' && Object.hasOwn(GUESSED_ROUTE_FIELDS, key)) return ` Did you mean "${GUESSED_ROUTE_FIELDS[key]}"?`;
+  if (kind?.name !== 'a condition' && kind?.name !== 'a conduct condition') return undefined;
+  if (kind.name === 'a conduct condition' && (key === 'var' || key === 'is')) {
+    return ' One condition tests either a variable ("var") or the volunteer\'s conduct ("conduct"), not both: write two conditions in a list, e.g. [{ "var": "told-csw", "is": true }, { "conduct": "critical", "eq": 0 }].';
+  }
+  if (Object.hasOwn(GUESSED_COMPARISONS, key)) return ` Did you mean "${GUESSED_COMPARISONS[key]}"?`;
+  const word = key.toLowerCase();
+  if (word === 'or') return ' There is no "or": to go to a node when one condition or another holds, write two routes to it, one for each condition.';
+  if (word === 'and') return ' For conditions that must all hold, write "when" as a list: [{ "var": "trust", "gte": 60 }, { "conduct": "critical", "eq": 0 }].';
+  const variables = valueAt(raw, ['variables']);
+  const declared = Array.isArray(variables) && variables.some((v) => typeof v === 'object' && v !== null && (v as { id?: unknown }).id === key);
+  if (declared) return ` ${quoteValue(key)} is a variable: name it with "var", e.g. { "var": ${quoteValue(key)}, "gte": 60 }.`;
+  return undefined;
+}
+
+/**
+ * Whether a union branch got past the first test (the value's type): an issue inside the value, or
+ * of another kind. A nested union counts only if one of its own branches went deeper, so that a list
+ * of conditions is not read as a failed single condition (whose branches both want an object).
+ */
+function wentDeeper(issue: Issue): boolean {
+  if (issue.path.length > 0) return true;
+  if (issue.code === 'invalid_union') return issue.errors.some((b) => b.some(wentDeeper));
+  return issue.code !== 'invalid_type';
 }
 
 function customProblem(message: string, path: JsonPath, value: unknown, problem: (code: string, message: string, fix: string) => UnlocatedProblem): UnlocatedProblem {

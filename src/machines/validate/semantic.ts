@@ -3,7 +3,7 @@ import { analyseGraph, scenarioGraph } from '../graph.js';
 import { languageRules, sections } from '../guide.js';
 import { findLanguageHits, type LanguageHit } from '../language.js';
 import { indexScenario, successorsOf } from '../scenario-index.js';
-import type { Assessment, Condition, Effect, Line, Next, Reply, Scenario, ScenarioNode, Variable, When } from '../schema/scenario.js';
+import { Id, type Assessment, type Condition, type Effect, type Line, type Next, type Reply, type Scenario, type ScenarioNode, type Variable, type When } from '../schema/scenario.js';
 import { quoteValue } from '../text/quote.js';
 import { valuesDisablingAll } from './coverage.js';
 import { specOf } from '../conditions.js';
@@ -32,6 +32,8 @@ export interface CheckInput {
 /** The valid parts of a node that failed the schema, with their places in the file. */
 export interface LooseNode {
   path: JsonPath;
+  /** The node's id as written, when it is text (it may be the part that is broken). */
+  id?: string;
   next?: Next;
   lines: { line: Line; index: number }[];
   replies: { reply: Partial<Reply>; index: number }[];
@@ -95,11 +97,22 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   const nodeKnown = (id: string) => nodes.has(id) || brokenIds.has(id);
   // Built once: thousands of unknown references must not each copy and scan every id.
   let suggestNode: ((word: string) => string) | undefined;
+  // A node whose own id is not a valid id ("D4 Worry") is never suggested as it is: a reference
+  // written that way would be refused too. When the reference is that id written validly, the
+  // message says which node is meant and that its id is the one to change.
+  let misspeltIds: Map<string, string> | undefined;
   const checkTarget = (id: string, path: Path) => {
     if (!nodeKnown(id)) {
-      suggestNode ??= suggester([...nodes.keys(), ...brokenIds]);
-      error('unknown-node', path(), `There is no node with the id "${id}".${suggestNode(id)}`,
-        'Use the id of a node in "nodes", or add a node with this id.');
+      misspeltIds ??= new Map((input.looseNodes ?? []).flatMap((n) => (n.id !== undefined && !Id.safeParse(n.id).success ? [[slugId(n.id), n.id] as const] : [])));
+      suggestNode ??= suggester([...nodes.keys(), ...[...brokenIds].filter((b) => Id.safeParse(b).success)]);
+      const meant = misspeltIds.get(id);
+      if (meant !== undefined) {
+        error('unknown-node', path(), `There is no node with the id "${id}": the node meant is probably the one whose id is written ${quoteValue(meant)}, which is not a valid id.`,
+          `Change that node's "id" to "${id}" (lower-case letters, digits and single hyphens); this reference then works.`);
+      } else {
+        error('unknown-node', path(), `There is no node with the id "${id}".${suggestNode(id)}`,
+          'Use the id of a node in "nodes", or add a node with this id.');
+      }
     }
   };
   const checkCondition = (c: Condition, path: Path) => {
@@ -437,4 +450,9 @@ function languageProblems(scenario: Scenario, rawIndex: RawIndex): UnlocatedProb
     }
   }
   return out;
+}
+
+/** An invalid id written the way the validator suggests it ("D4 Worry" → "d4-worry"). */
+function slugId(value: string): string {
+  return value.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 }

@@ -116,7 +116,10 @@ export function syntaxProblems(text: string): UnlocatedProblem[] {
     { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const likely = likelySyntaxCause(text, errors);
   if (likely) return [likely];
-  const distinct = errors.filter((e, i) => i === 0 || e.offset !== errors[i - 1]?.offset);
+  // A string not closed on its line takes the comma after it too: the "comma expected" that
+  // follows is that, not a second mistake (adding a comma there would not help).
+  const distinct = errors.filter((e, i) => i === 0 || (e.offset !== errors[i - 1]?.offset
+    && !(printParseErrorCode(e.error) === 'CommaExpected' && printParseErrorCode((errors[i - 1] as ParseError).error) === 'UnexpectedEndOfString')));
   return distinct.slice(0, MAX_SYNTAX_PROBLEMS).map((e, i) => {
     const name = printParseErrorCode(e.error);
     let [message, fix] = SYNTAX_HELP[name] ?? ['the JSON is malformed here', 'check the JSON syntax around this place'];
@@ -124,10 +127,31 @@ export function syntaxProblems(text: string): UnlocatedProblem[] {
       message = 'a trailing comma before a closing bracket is not allowed in JSON';
       fix = 'remove the comma after the last item';
     }
+    if (name === 'CommaExpected') {
+      // The parser stops at the next item; the comma belongs after the previous one, often at the
+      // end of the line before.
+      let before = e.offset - 1;
+      while (before >= 0 && /\s/.test(text.charAt(before))) before--;
+      const line = (offset: number) => text.slice(0, offset).split('\n').length;
+      if (before >= 0 && line(before) < line(e.offset)) fix = `add a comma at the end of line ${line(before)}, after the previous value or property`;
+    }
+    let offset = e.offset;
+    if (name === 'InvalidCharacter') {
+      // The parser reports the string's start; point at the character itself, which in a long
+      // narration cannot be seen (a tab looks like spaces).
+      // eslint-disable-next-line no-control-regex -- finding the control character is the point
+      const control = /[\u0000-\u001f]/.exec(text.slice(e.offset, e.offset + 100_000));
+      if (control) {
+        offset = e.offset + control.index;
+        const c = control[0];
+        message = c === '\t' ? 'a tab is inside a text' : 'a control character is inside a text';
+        fix = c === '\t' ? 'delete it and type spaces (or write \\t)' : `delete it (it is ${quoteValue(c)}), or write \\n for a new line`;
+      }
+    }
     if (i === MAX_SYNTAX_PROBLEMS - 1 && distinct.length > MAX_SYNTAX_PROBLEMS) {
       message += ` (${distinct.length - MAX_SYNTAX_PROBLEMS} more syntax errors follow; fix these first)`;
     }
-    return { severity: 'error', code: 'json-syntax', path: [], message: `Not valid JSON: ${message}.`, fix: `${fix[0]?.toUpperCase()}${fix.slice(1)}.`, offset: e.offset };
+    return { severity: 'error', code: 'json-syntax', path: [], message: `Not valid JSON: ${message}.`, fix: `${fix[0]?.toUpperCase()}${fix.slice(1)}.`, offset };
   });
 }
 

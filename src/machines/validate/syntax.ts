@@ -12,7 +12,7 @@ export function likelySyntaxCause(text: string, errors: readonly ParseError[]): 
   const first = errors[0];
   if (!first) return undefined;
   const at = Math.min(first.offset, text.length);
-  return curlyQuote(text, at) ?? leadingZero(text, at) ?? extraBracket(text, at) ?? unescapedQuote(text, at);
+  return curlyQuote(text, at) ?? leadingZero(text, at) ?? strayCharacter(text, at) ?? lineBreakInText(text, at) ?? extraBracket(text, at) ?? unescapedQuote(text, at);
 }
 
 const CURLY = /[\u201c\u201d\u201e\u201f\u2033\u2018\u2019]/;
@@ -57,6 +57,82 @@ function leadingZero(text: string, at: number): UnlocatedProblem | undefined {
   return problem('syntax-leading-zero', start,
     `Not valid JSON: numbers cannot start with 0, but this one is written ${quoteValue(written)}.`,
     `Leave out the leading zero: write ${quoteValue(Number(written))}. (A number between 0 and 1 is written 0.5.)`);
+}
+
+/** Spaces that look like a space but are not one to JSON (pasted from a word processor or a web page). */
+const ODD_SPACES: Record<string, string> = {
+  '\u00a0': 'a non-breaking space', '\u2002': 'an en space', '\u2003': 'an em space', '\u2007': 'a figure space',
+  '\u2009': 'a thin space', '\u200a': 'a hair space', '\u200b': 'a zero-width space', '\u202f': 'a narrow non-breaking space',
+  '\u2060': 'a word joiner', '\u3000': 'an ideographic space', '\ufeff': 'a zero-width no-break space',
+};
+
+/**
+ * A character JSON does not allow where a name or value should start, that a trainer cannot tell
+ * from the right one: an invisible space, a dash for a minus, "+5", True, yes, 'single quotes'.
+ * Named, so that "unexpected character" on a line that looks right is not a riddle, and reported
+ * once instead of with the parser's follow-on errors.
+ */
+function strayCharacter(text: string, at: number): UnlocatedProblem | undefined {
+  const c = text.charAt(at);
+  const code = `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  const space = ODD_SPACES[c];
+  if (space) {
+    return problem('json-syntax', at, `Not valid JSON: unexpected character: ${space} (${code}), which looks like an ordinary space but is not one to JSON.`,
+      'Delete it and type an ordinary space. Such spaces come with text pasted from a word processor or a web page, so look for more of them on the lines you pasted.');
+  }
+  const number = /^[+\u2012\u2013\u2014\u2212]([0-9]+)/.exec(text.slice(at, at + 24));
+  if (number?.[1]) {
+    const digits = number[1].replace(/^0+(?=[0-9])/, '');
+    return c === '+'
+      ? problem('json-syntax', at, `Not valid JSON: this number is not written the JSON way: it starts with "+".`,
+        `Leave out the "+": write ${digits} (a number without a sign counts as positive; a negative one is written -${digits}).`)
+      : problem('json-syntax', at, `Not valid JSON: unexpected character: ${quoteValue(c)} (${code}) is a dash, not the minus sign JSON needs.`,
+        `Write the number with the hyphen-minus key: -${digits}. Word processors turn - into a dash as you type.`);
+  }
+  const word = /^[A-Za-z]+/.exec(text.slice(at, at + 12))?.[0];
+  if (word !== undefined && /^(?:true|false|yes|no)$/i.test(word) && !/^(?:true|false)$/.test(word)) {
+    const meant = /^(?:true|yes)$/i.test(word) ? 'true' : 'false';
+    return problem('json-syntax', at, `Not valid JSON: unexpected character: ${quoteValue(word)} is not a JSON value.`,
+      `Write ${meant} (in lower case, without quotes): JSON's yes and no are true and false.`);
+  }
+  if (c === '=' && /"\s*$/.test(text.slice(Math.max(0, at - 40), at))) {
+    return problem('json-syntax', at, 'Not valid JSON: a colon ":" was expected after the property name, not "=".',
+      'Separate every name from its value with a colon: "title": "…".');
+  }
+  if (c === "'") {
+    return problem('json-syntax', at, 'Not valid JSON: unexpected character: a single quote \'. JSON needs straight double quotes " around every name and text.',
+      'Write "title": "The phone", with double quotes. An apostrophe inside a text is fine: "Isn\'t it cool?".');
+  }
+  return undefined;
+}
+
+/**
+ * "narration": "First paragraph.
+ * Second paragraph." — text pasted with its line breaks. The parser reports the string as not
+ * closed at its opening quote, then one error for each word of the next line. When a later line
+ * closes it (a quote followed by , } or ] at the end of a line), this is one problem, at the break.
+ */
+function lineBreakInText(text: string, at: number): UnlocatedProblem | undefined {
+  if (text.charAt(at) !== '"') return undefined;
+  const first = lineAround(text, at);
+  let j = at + 1;
+  while (j < first.end && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+  if (j < first.end) return undefined;
+  // The next quote, on a later line, must end the text: followed by , } or ] and the end of its line.
+  for (let start = first.end + 1, lines = 0; start < text.length && lines < 50; lines++) {
+    const { end } = lineAround(text, start);
+    let q = start;
+    while (q < end && text[q] !== '"') q += text[q] === '\\' ? 2 : 1;
+    if (q < end) {
+      if (!/^"\s*[,}\]]\s*$/.test(text.slice(q, end))) return undefined;
+      const breakAt = text.charAt(first.end - 1) === '\r' ? first.end - 1 : first.end;
+      return problem('syntax-line-break', breakAt,
+        'Not valid JSON: this text runs over a line break. In JSON a text stays on one line, however long.',
+        'Join it with the next line (delete the line break here), and write \\n where the text should start a new line (\\n\\n for a new paragraph).');
+    }
+    start = end + 1;
+  }
+  return undefined;
 }
 
 interface Opener {
