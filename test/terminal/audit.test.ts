@@ -1,3 +1,5 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runInProcess as run } from './helpers/cli.js';
@@ -29,6 +31,23 @@ describe('casa-practice audit', () => {
     expect(r.code).toBe(1);
     // A file with errors is not audited: its problems are printed as validate prints them.
     expect(r.err).toContain('[strong-after-critical]');
+  });
+
+  it('over fewer than ten decisions a wording share out of range is shown to look at, not failed; over ten or more it fails', async () => {
+    // The worked example (two decisions): its best reply never comes first, and is the longest at one.
+    const short = await run('audit', join(ROOT, 'docs/examples/first-scenario.json'));
+    expect(short.code).toBe(0);
+    expect(short.out).toMatch(/To look at \(over 2 decisions[^\n]*\n {2}- the best reply is the longest in 50% of decisions \(at most 33%\)\n {2}- the best reply comes first in 0% of decisions \(25–45%\)\nAudit passed\./);
+    // Five copies of it under other ids are ten decisions: the same share now fails the audit.
+    const dir = mkdtempSync(join(tmpdir(), 'casa-audit-'));
+    const text = readFileSync(join(ROOT, 'docs/examples/first-scenario.json'), 'utf8');
+    const id = (JSON.parse(text) as { id: string }).id;
+    for (let i = 1; i <= 5; i++) writeFileSync(join(dir, `${id}-${i}.json`), text.replace(`"id": "${id}"`, `"id": "${id}-${i}"`));
+    const set = await run('audit', dir);
+    expect(set.out).toContain('All 5 scenarios, 10 decisions:');
+    expect(set.code).toBe(1);
+    expect(set.out).toMatch(/Audit failed:\n {2}- the best reply is the longest in 50% of decisions \(at most 33%\)\n {2}- the best reply comes first in 0% of decisions/);
+    expect(set.out).not.toContain('To look at');
   });
 
   it('explains itself with --help', async () => {
