@@ -11,6 +11,20 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+
+/**
+ * youth-discloses opened at its first decision with the clock (Date only) fixed at t0, for tests
+ * that move the clock to measure practice time.
+ */
+async function playFromT0() {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  const t0 = Date.parse('2026-11-20T18:00:00Z');
+  vi.setSystemTime(t0);
+  const user = userEvent.setup();
+  const rendered = renderApp('#/play/youth-discloses');
+  await screen.findByRole('group', { name: /./ });
+  return { t0, user, ...rendered };
+}
 describe('take a break', () => {
   it("quotes the guide's Self-Care section word for word", () => {
     const section = guide.slice(guide.indexOf(`\n${SELF_CARE.heading}\n`));
@@ -49,12 +63,7 @@ describe('take a break', () => {
 
   it('leaves the time on a break out of the minutes recorded for the in-service log', async () => {
     // Only the clock is faked: 40 minutes pass on the break, 10 minutes in play.
-    vi.useFakeTimers({ toFake: ['Date'] });
-    const t0 = Date.parse('2026-11-20T18:00:00Z');
-    vi.setSystemTime(t0);
-    const user = userEvent.setup();
-    const { store } = renderApp('#/play/youth-discloses');
-    await screen.findByRole('group', { name: /./ });
+    const { t0, user, store } = await playFromT0();
     await user.click(screen.getByRole('button', { name: 'Take a break' }));
     vi.setSystemTime(t0 + 40 * 60_000);
     await user.click(screen.getByRole('button', { name: 'Back to where I was' }));
@@ -66,12 +75,7 @@ describe('take a break', () => {
 
   it('counts a playthrough closed half-way and resumed hours later by the time played, not the time away', async () => {
     // 5 minutes of play, the page closed for 3 hours, 2 more minutes after coming back: 7 minutes.
-    vi.useFakeTimers({ toFake: ['Date'] });
-    const t0 = Date.parse('2026-11-20T18:00:00Z');
-    vi.setSystemTime(t0);
-    const user = userEvent.setup();
-    const first = renderApp('#/play/youth-discloses');
-    await screen.findByRole('group', { name: /./ });
+    const { t0, user, ...first } = await playFromT0();
     vi.setSystemTime(t0 + 5 * 60_000);
     await user.keyboard('1');
     const saved = JSON.parse(first.store.read('saves/youth-discloses.json') ?? '{}');
@@ -89,12 +93,7 @@ describe('take a break', () => {
 
   it('leaves out the time the page was hidden (another tab, the screen locked) too', async () => {
     // 4 minutes of play, 2 hours hidden, 3 more minutes: 7 minutes.
-    vi.useFakeTimers({ toFake: ['Date'] });
-    const t0 = Date.parse('2026-11-20T18:00:00Z');
-    vi.setSystemTime(t0);
-    const user = userEvent.setup();
-    const { store } = renderApp('#/play/youth-discloses');
-    await screen.findByRole('group', { name: /./ });
+    const { t0, user, store } = await playFromT0();
     const visibility = (state: 'hidden' | 'visible') => {
       Object.defineProperty(document, 'visibilityState', { value: state, configurable: true });
       act(() => {
