@@ -21,7 +21,8 @@ function newest(dir: string): number {
 export default function setup(): void {
   const entry = join(ROOT, 'dist', 'src', 'terminal', 'main.bundle.js');
   const configs = ['tsconfig.json', 'tsconfig.build.json', 'package.json', 'scripts/bundle-cli.mjs'].map((f) => statSync(join(ROOT, f)).mtimeMs);
-  const sources = Math.max(newest(join(ROOT, 'src')), ...configs);
+  // scenarios/ too: the bundle carries the digests of the bundled scenarios that validate (scripts/bundle-cli.mjs).
+  const sources = Math.max(newest(join(ROOT, 'src')), newest(join(ROOT, 'scenarios')), ...configs);
   if (existsSync(entry) && newest(join(ROOT, 'dist')) >= sources) return;
   // Types are checked by `tsc --noEmit`; here only the JavaScript is needed.
   execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json', '--noCheck'], { cwd: ROOT, stdio: 'inherit' });

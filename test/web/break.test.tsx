@@ -23,6 +23,9 @@ async function playFromT0() {
   const user = userEvent.setup();
   const rendered = renderApp('#/play/youth-discloses');
   await screen.findByRole('group', { name: /./ });
+  // The page is drawn; let its effects run too (the visibility subscription among them), as they
+  // may still be queued when the page appears on a loaded machine.
+  await act(async () => {});
   return { t0, user, ...rendered };
 }
 describe('take a break', () => {
