@@ -7,8 +7,9 @@ import { BAND_LABELS } from './words.js';
 export const IN_SERVICE_HOURS_PER_YEAR = 12;
 
 /**
- * What counts toward the in-service hours, in the words every UI shows beside a total. (True where
- * a UI keeps time as the web app does: breaks and hidden-page time left out, a resumed save counted by its `activeMs`.)
+ * What counts toward the in-service hours, in the words every UI shows beside a total. (Both UIs keep
+ * time by the core's practiceClock: a resumed save counts by its `activeMs`; the web app leaves out
+ * breaks and hidden-page time, and the terminal has neither.)
  */
 export const IN_SERVICE_COUNTING = 'Every scenario you finish counts, each time you finish it, in practice or assessment mode, with the minutes you spent in it. Time on a break, or with the scenario closed or in a tab you are not looking at, does not count, nor does a scenario left unfinished or a what-if replay.';
 
@@ -98,7 +99,8 @@ export function certificateData(records: readonly PlaythroughRecord[], options: 
     requiredHours: IN_SERVICE_HOURS_PER_YEAR,
     remainingHours: Math.max(0, tenth(IN_SERVICE_HOURS_PER_YEAR - totalMinutes / 60)),
     withoutTime: items.filter((i) => i.minutes === undefined).length,
-    summary: `${totalHours} of ${IN_SERVICE_HOURS_PER_YEAR} in-service hours in ${year}`,
+    // A few minutes round to 0.0 hours: say "under 0.1" rather than a total of 0 beside "3 minutes".
+    summary: `${totalMinutes > 0 && totalHours === 0 ? 'under 0.1' : totalHours} of ${IN_SERVICE_HOURS_PER_YEAR} in-service hours in ${year}`,
     breakdown: `${totalMinutes} ${totalMinutes === 1 ? 'minute' : 'minutes'} from ${items.length} finished ${items.length === 1 ? 'scenario' : 'scenarios'}`,
   };
 }

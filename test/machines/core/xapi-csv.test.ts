@@ -379,5 +379,9 @@ describe('certificate data', () => {
     expect(cert.breakdown).toBe(`${minutes} minutes from ${records.length} finished scenarios`);
     expect(certificateData([lastYear], { year: 2025 }).breakdown).toBe('600 minutes from 1 finished scenario');
     expect(certificateData([{ ...lastYear, minutes: 1 }], { year: 2025 }).breakdown).toBe('1 minute from 1 finished scenario');
+    // A few minutes are not "0 of 12" hours beside "2 minutes"; none at all is 0.
+    expect(certificateData([{ ...lastYear, minutes: 2 }], { year: 2025 }).summary).toBe('under 0.1 of 12 in-service hours in 2025');
+    expect(certificateData([{ ...lastYear, minutes: 6 }], { year: 2025 }).summary).toBe('0.1 of 12 in-service hours in 2025');
+    expect(certificateData([], { year: 2025 }).summary).toBe('0 of 12 in-service hours in 2025');
   });
 });
