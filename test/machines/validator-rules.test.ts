@@ -339,32 +339,18 @@ describe('a mistake inside a list of conditions is reported at the mistake, not 
     return { ...p, at: text.slice(offsetOf(text, p.line, p.column)), where: formatPath(p.path), says: `${p.message} ${p.fix}` };
   };
 
-  it('a value of the wrong type in the second condition', () => {
-    const p = only(withList('{ "conduct": "score", "lt": "50" }'));
-    expect([p.code, p.where]).toEqual(['wrong-type', 'nodes[3].replies[0].next[0].when[1].lt']);
-    expect(p.at.startsWith('"50" }]')).toBe(true);
-    expect(p.says).toContain('without quotes');
-  });
-
-  it('a misspelt conduct measure', () => {
-    const p = only(withList('{ "conduct": "scores", "lt": 50 }'));
-    expect([p.code, p.where]).toEqual(['invalid-value', 'nodes[3].replies[0].next[0].when[1].conduct']);
-    expect(p.at.startsWith('"scores"')).toBe(true);
-    expect(p.says).toContain('Did you mean "score"');
-  });
-
-  it('a condition without "var"', () => {
-    const p = only(withList('{ "lt": 50 }'));
-    expect([p.code, p.where]).toEqual(['missing-field', 'nodes[3].replies[0].next[0].when[1]']);
-    expect(p.at.startsWith('{ "lt": 50 }]')).toBe(true);
-    expect(p.says).toContain('missing "var"');
-  });
-
-  it('a condition written as words', () => {
-    const p = only(withList('"score < 50"'));
-    expect([p.code, p.where]).toEqual(['invalid-condition', 'nodes[3].replies[0].next[0].when[1]']);
-    expect(p.at.startsWith('"score < 50"')).toBe(true);
-    expect(p.says).toContain('Condition 2 of the "when" list');
+  // [case, the second condition, code, path, where it points (the text there), words the message or fix says]
+  it.each([
+    ['a value of the wrong type in the second condition', '{ "conduct": "score", "lt": "50" }', 'wrong-type', 'nodes[3].replies[0].next[0].when[1].lt', '"50" }]', 'without quotes'],
+    ['a misspelt conduct measure', '{ "conduct": "scores", "lt": 50 }', 'invalid-value', 'nodes[3].replies[0].next[0].when[1].conduct', '"scores"', 'Did you mean "score"'],
+    ['a condition without "var"', '{ "lt": 50 }', 'missing-field', 'nodes[3].replies[0].next[0].when[1]', '{ "lt": 50 }]', 'missing "var"'],
+    ['a condition written as words', '"score < 50"', 'invalid-condition', 'nodes[3].replies[0].next[0].when[1]', '"score < 50"', 'Condition 2 of the "when" list'],
+  ])('%s', (_case, condition, code, where, at, says) => {
+    const p = only(withList(condition));
+    expect([p.code, p.where]).toEqual([code, where]);
+    expect(p.at.startsWith(at)).toBe(true);
+    expect(p.says).toContain(says);
+    // Never the old message about the whole list.
     expect(p.says).not.toContain('it is a list');
   });
 });
@@ -372,57 +358,40 @@ describe('a mistake inside a list of conditions is reported at the mistake, not 
 describe('a condition or route written the way a person would guess is answered with what they meant', () => {
   const good = readFixture('good/example.json').toString('utf8');
   const ROUTE = '{ "when": { "var": "trust", "gte": 60 }, "to": "boyfriend-open" }';
-  const said = (route: string, code: string) => {
-    const text = good.replace(ROUTE, route);
+  /** The first problem with `code` once `from` is replaced with `to` in the example; its message and fix. */
+  const problemWhen = (from: string, to: string, code: string) => {
+    const text = good.replace(from, to);
     expect(text).not.toBe(good);
     const p = validateScenario(text, 'x.json').problems.find((q) => q.code === code);
     expect(p, code).toBeDefined();
-    return `${p?.message} ${p?.fix}`;
+    return { message: p?.message ?? '', fix: p?.fix ?? '', says: `${p?.message} ${p?.fix}` };
   };
+  const said = (route: string, code: string) => problemWhen(ROUTE, route, code).says;
 
-  it('">=" means "gte", not "gt"', () => {
-    expect(said('{ "when": { "var": "trust", ">=": 60 }, "to": "boyfriend-open" }', 'unknown-field')).toContain('Did you mean "gte"?');
-  });
-
-  it('"if" on a route means "when", not "to"', () => {
-    expect(said('{ "if": { "var": "trust", "gte": 60 }, "to": "boyfriend-open" }', 'unknown-field')).toContain('Did you mean "when"?');
-  });
-
-  it('"or" is answered with the two-routes way, not "Did you mean var"', () => {
-    const s = said('{ "when": { "or": [{ "var": "trust", "gte": 60 }] }, "to": "boyfriend-open" }', 'unknown-field');
-    expect(s).toContain('write two routes to it');
-    expect(s).not.toContain('Did you mean "var"');
-  });
-
-  it('a variable\'s id written as a field', () => {
-    expect(said('{ "when": { "trust": 60 }, "to": "boyfriend-open" }', 'unknown-field')).toContain('{ "var": "trust", "gte": 60 }');
-  });
-
-  it('"eq": true on a flag points to "is", not "Write a number"', () => {
-    const s = said('{ "when": { "var": "trust", "eq": true }, "to": "boyfriend-open" }', 'wrong-type');
-    expect(s).toContain('"is": true');
-    expect(s).not.toContain('e.g. 15');
-  });
-
-  it('a variable and conduct in one condition: split them into a list', () => {
-    const s = said('{ "when": { "var": "trust", "gte": 60, "conduct": "critical", "eq": 0 }, "to": "boyfriend-open" }', 'unknown-field');
-    expect(s).toContain('write two conditions in a list');
+  // [what was written, the route as written, the problem's code, what the message and fix say, what they must not say]
+  it.each([
+    ['">=" means "gte", not "gt"', '{ "when": { "var": "trust", ">=": 60 }, "to": "boyfriend-open" }', 'unknown-field', 'Did you mean "gte"?', 'Did you mean "gt"?'],
+    ['"if" on a route means "when", not "to"', '{ "if": { "var": "trust", "gte": 60 }, "to": "boyfriend-open" }', 'unknown-field', 'Did you mean "when"?', 'Did you mean "to"?'],
+    ['"or" is answered with the two-routes way, not "Did you mean var"', '{ "when": { "or": [{ "var": "trust", "gte": 60 }] }, "to": "boyfriend-open" }', 'unknown-field', 'write two routes to it', 'Did you mean "var"'],
+    ['a variable\'s id written as a field', '{ "when": { "trust": 60 }, "to": "boyfriend-open" }', 'unknown-field', '{ "var": "trust", "gte": 60 }', undefined],
+    ['"eq": true on a flag points to "is", not "Write a number"', '{ "when": { "var": "trust", "eq": true }, "to": "boyfriend-open" }', 'wrong-type', '"is": true', 'e.g. 15'],
+    ['a variable and conduct in one condition: split them into a list', '{ "when": { "var": "trust", "gte": 60, "conduct": "critical", "eq": 0 }, "to": "boyfriend-open" }', 'unknown-field', 'write two conditions in a list', undefined],
+  ])('%s', (_case, route, code, says, never) => {
+    const s = said(route, code);
+    expect(s).toContain(says);
+    if (never) expect(s).not.toContain(never);
   });
 
   it('"next": ["id"] says to drop the brackets, not "Item 0 should be an object"', () => {
-    const text = good.replace('"next": "after-visit"', '"next": ["after-visit"]');
-    expect(text).not.toBe(good);
-    const p = validateScenario(text, 'x.json').problems.find((q) => q.code === 'invalid-next');
-    expect(`${p?.message} ${p?.fix}`).toContain('write "next": "after-visit" without the [ ]');
-    expect(p?.message).not.toContain('Item 0');
+    const p = problemWhen('"next": "after-visit"', '"next": ["after-visit"]', 'invalid-next');
+    expect(p.says).toContain('write "next": "after-visit" without the [ ]');
+    expect(p.message).not.toContain('Item 0');
   });
 
   it('a variable\'s start in quotes says what it may be, not "check the JSON Schema"', () => {
-    const text = good.replace('"start": 50,', '"start": "no",');
-    expect(text).not.toBe(good);
-    const p = validateScenario(text, 'x.json').problems.find((q) => q.code === 'wrong-type');
-    expect(`${p?.message} ${p?.fix}`).toContain('true or false without quotes');
-    expect(p?.fix).not.toContain('JSON Schema');
+    const p = problemWhen('"start": 50,', '"start": "no",', 'wrong-type');
+    expect(p.says).toContain('true or false without quotes');
+    expect(p.fix).not.toContain('JSON Schema');
   });
 });
 

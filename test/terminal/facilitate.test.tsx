@@ -7,16 +7,10 @@ import { recordCompletion } from '../../src/machines/index.js';
 import { stateStore } from '../../src/terminal/node/state-store.js';
 import { stateDir } from '../../src/terminal/state.js';
 import { revealHints, voteHints } from '../../src/terminal/keys.js';
-import { appElement, KEY, press, renderApp, renderAt, SCENARIOS, tap, tempEnv } from './helpers/ink.js';
+import { appElement, KEY, newPhone, press, renderApp, renderAt, tap, tempEnv } from './helpers/ink.js';
 import { BUNDLED } from './helpers/layout.js';
 
 afterEach(() => cleanup());
-
-function newPhone(): PlayableScenario {
-  const p = loadPlayable(join(SCENARIOS, 'new-phone.json'));
-  if ('problems' in p) throw new Error(p.problems);
-  return p;
-}
 
 describe('trainer-led sessions (--facilitate)', () => {
   it('shows the prompt without scores or the note, tallies votes, reveals every reply with best practice and the note, follows the room, and writes the summary', async () => {

@@ -4,17 +4,11 @@ import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadPlayable } from '../../src/terminal/scenario-source.js';
-import { appElement, KEY, press, renderApp, SCENARIOS, tap, tempEnv } from './helpers/ink.js';
+import { appElement, KEY, newPhone, press, renderApp, SCENARIOS, tap, tempEnv } from './helpers/ink.js';
 
 afterEach(() => cleanup());
 
 const hintRow = (frame: string | undefined) => (frame ?? '').split('\n').filter((l) => / · q: /.test(l)).join('\n');
-
-function newPhone() {
-  const p = loadPlayable(join(SCENARIOS, 'new-phone.json'));
-  if ('problems' in p) throw new Error(p.problems);
-  return p;
-}
 
 describe('help lines list only keys that do something', () => {
   it('the picker offers numbers for the scenarios listed and R only with a save', async () => {

@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { loadPlayable, type PlayableScenario } from '../../src/terminal/scenario-source.js';
-import { appElement, KEY, pickerTitles, press, renderApp, SCENARIOS, settle, tap, tempEnv, validatedCatalog, type Typable } from './helpers/ink.js';
+import { appElement, KEY, newPhone, pickerTitles, press, renderApp, SCENARIOS, settle, tap, tempEnv, type Typable, validatedCatalog } from './helpers/ink.js';
 import { BUNDLED } from './helpers/layout.js';
+import type { AppStart } from '../../src/terminal/ui/App.js';
 
 let cleanup: (() => void) | undefined;
 afterEach(() => cleanup?.());
@@ -63,11 +62,22 @@ async function chunk(r: Typable & { lastFrame: () => string | undefined }, keys:
   await settle(r);
 }
 
-function newPhone(): PlayableScenario {
-  const p = loadPlayable(join(SCENARIOS, 'new-phone.json'));
-  if ('problems' in p) throw new Error(p.problems);
-  return p;
+/** The app opened on the fixture scenario's content note, unmounted after the test. */
+async function openNewPhone(start: AppStart) {
+  const r = await renderApp(appElement({ env: tempEnv(), start }).element);
+  cleanup = () => r.unmount();
+  return r;
 }
+/** "⏎1" in one input brings up decision `n` and leaves it unanswered; a 1 typed after it answers it. */
+async function enterThenOne(r: Awaited<ReturnType<typeof renderApp>>, n: number) {
+  await chunk(r, '\r1');
+  expect(r.lastFrame()).toContain(`Decision ${n} of about`);
+  expect(r.lastFrame()).not.toContain('Feedback on your reply');
+  await press(r, '1');
+  expect(r.lastFrame()).toContain('Feedback on your reply');
+}
+const playNewPhone = () => openNewPhone({ kind: 'play', playable: newPhone(), showNote: true });
+const facilitateNewPhone = () => openNewPhone({ kind: 'facilitate', playable: newPhone() });
 
 /**
  * Keys sent together in one input ("3⏎") are handed to the screens one by one; the ones after the
@@ -96,31 +106,19 @@ describe('keys sent together with the one that brings up a new screen', () => {
   });
 
   it('"⏎1" on the content note starts the scenario and its first decision waits for a reply', async () => {
-    const { element } = appElement({ env: tempEnv(), start: { kind: 'play', playable: newPhone(), showNote: true } });
-    const r = await renderApp(element);
-    cleanup = () => r.unmount();
+    const r = await playNewPhone();
     expect(r.lastFrame()).toContain('Content note');
-    await chunk(r, '\r1');
-    expect(r.lastFrame()).toContain('Decision 1 of about');
-    expect(r.lastFrame()).not.toContain('Feedback on your reply');
-    await press(r, '1');
-    expect(r.lastFrame()).toContain('Feedback on your reply');
+    await enterThenOne(r, 1);
   });
 
   it('"⏎1" on a scene shows the next decision without answering it; "1⏎" on a decision still answers and goes on', async () => {
-    const { element } = appElement({ env: tempEnv(), start: { kind: 'play', playable: newPhone(), showNote: true } });
-    const r = await renderApp(element);
-    cleanup = () => r.unmount();
+    const r = await playNewPhone();
     await press(r, KEY.enter);
     // The reply then Enter on its feedback, in one input: a scene.
     await chunk(r, '1\r');
     expect(r.lastFrame()).toContain('Enter: continue');
     expect(r.lastFrame()).not.toContain('Feedback on your reply');
-    await chunk(r, '\r1');
-    expect(r.lastFrame()).toContain('Decision 2 of about');
-    expect(r.lastFrame()).not.toContain('Feedback on your reply');
-    await press(r, '1');
-    expect(r.lastFrame()).toContain('Feedback on your reply');
+    await enterThenOne(r, 2);
   });
 
   it('"R1" on the picker resumes the saved session and its decision waits for a reply', async () => {
@@ -139,9 +137,7 @@ describe('keys sent together with the one that brings up a new screen', () => {
   });
 
   it('trainer-led: "⏎3" on the content note is no vote, and "r1" reveals without following a branch', async () => {
-    const { element } = appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: newPhone() } });
-    const r = await renderApp(element);
-    cleanup = () => r.unmount();
+    const r = await facilitateNewPhone();
     await chunk(r, '\r3');
     expect(r.lastFrame()).toContain('decision 1 of about');
     expect(r.lastFrame()).not.toContain('votes: 3');
@@ -155,9 +151,7 @@ describe('keys sent together with the one that brings up a new screen', () => {
 
 describe('keys sent together keep their order', () => {
   it('"12↓3" as one input (tmux send-keys 1 2 Down 3) gives the first reply 12 votes and the second 3', async () => {
-    const { element } = appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: newPhone() } });
-    const r = await renderApp(element);
-    cleanup = () => r.unmount();
+    const r = await facilitateNewPhone();
     await press(r, KEY.enter);
     // Ink splits this at the arrow into "12", "↓" and "3", all in one turn.
     await chunk(r, `12${KEY.down}3`);

@@ -1,19 +1,13 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPlayable } from '../../src/terminal/scenario-source.js';
-import { appElement, KEY, press, renderAt, SCENARIOS, tap, tempEnv } from './helpers/ink.js';
+import { appElement, KEY, newPhone, press, renderAt, tap, tempEnv } from './helpers/ink.js';
 import { BUNDLED, rows } from './helpers/layout.js';
 import type { AppStart } from '../../src/terminal/ui/App.js';
 import { MIN_COLUMNS, MIN_ROWS } from '../../src/terminal/ui/useScreenSize.js';
 
 /** Widest row of a frame, trailing spaces not counted. */
 const widest = (frame: string) => Math.max(...rows(frame).map((l) => [...l.trimEnd()].length));
-
-function newPhone() {
-  const p = loadPlayable(join(SCENARIOS, 'new-phone.json'));
-  if ('problems' in p) throw new Error(p.problems);
-  return p;
-}
 
 /** The app at a size after some keys; `start` as the command line would open it. */
 async function reach(columns: number, height: number, keys: string[], start?: AppStart) {

@@ -253,6 +253,15 @@ describe('presenter mode keeps the room session through a reload', () => {
     return app;
   };
   const boxes = () => screen.getAllByRole('spinbutton');
+  /** A session in which `votes` were typed for reply `box` at the first decision, then the page was closed. */
+  const typedThenClosed = async (box: number, votes: string) => {
+    const user = userEvent.setup();
+    const store = memoryStore();
+    const first = await open(store);
+    await user.type(boxes()[box] as HTMLElement, votes);
+    first.unmount();
+    return { user, store };
+  };
   /** The summary file without its time line (a reload may cross a minute). */
   const summaryText = async (files: { name: string; blob: Blob }[]) => {
     await userEvent.setup().click(screen.getByRole('button', { name: 'Download the summary so far' }));
@@ -312,11 +321,7 @@ describe('presenter mode keeps the room session through a reload', () => {
   });
 
   it('keeps the votes typed at a decision not yet revealed', async () => {
-    const user = userEvent.setup();
-    const store = memoryStore();
-    const first = await open(store);
-    await user.type(boxes()[2] as HTMLElement, '7');
-    first.unmount();
+    const { store } = await typedThenClosed(2, '7');
     await open(store);
     expect((boxes()[2] as HTMLInputElement).value).toBe('7');
     expect(screen.getByText('7 votes entered.')).toBeTruthy();
@@ -338,11 +343,7 @@ describe('presenter mode keeps the room session through a reload', () => {
   });
 
   it('start over asks first (Escape keeps the session), then starts fresh and deletes the kept session', async () => {
-    const user = userEvent.setup();
-    const store = memoryStore();
-    const first = await open(store);
-    await user.type(boxes()[0] as HTMLElement, '5');
-    first.unmount();
+    const { user, store } = await typedThenClosed(0, '5');
     await open(store);
     const startOver = screen.getByRole('button', { name: 'Start over' });
     startOver.focus();
@@ -393,11 +394,7 @@ describe('presenter mode keeps the room session through a reload', () => {
   });
 
   it('a session kept for an older version of the scenario is refused, saying why', async () => {
-    const user = userEvent.setup();
-    const store = memoryStore();
-    const first = await open(store);
-    await user.type(boxes()[0] as HTMLElement, '1');
-    first.unmount();
+    const { store } = await typedThenClosed(0, '1');
     const kept = JSON.parse(store.read(KEY) as string) as { session: { scenarioVersion: number } };
     kept.session.scenarioVersion -= 1;
     store.write(KEY, JSON.stringify(kept));

@@ -11,10 +11,18 @@ import { validateEntries } from '../../../src/terminal/catalog-validate.js';
 import { listCatalog, type Listing } from '../../../src/terminal/node/catalog-files.js';
 import { themeFor, type Theme } from '../../../src/terminal/theme.js';
 import { App, type AppStart } from '../../../src/terminal/ui/App.js';
+import { loadPlayable, type PlayableScenario } from '../../../src/terminal/scenario-source.js';
 import type { SessionMode } from '../../../src/machines/types.js';
 
 export const FIXTURES = join(import.meta.dirname, '..', 'fixtures');
 export const SCENARIOS = join(FIXTURES, 'scenarios');
+
+/** The small two-decision fixture scenario (fixtures/scenarios/new-phone.json), loaded as the app loads a file. */
+export function newPhone(): PlayableScenario {
+  const p = loadPlayable(join(SCENARIOS, 'new-phone.json'));
+  if ('problems' in p) throw new Error(p.problems);
+  return p;
+}
 
 /** Keys as a terminal sends them. */
 export const KEY = { enter: '\r', up: '\u001b[A', down: '\u001b[B', right: '\u001b[C', left: '\u001b[D', tab: '\t', ctrlC: '\u0003', backspace: '\u007f' };
