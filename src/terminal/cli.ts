@@ -20,7 +20,7 @@ Usage:
   casa-practice resume                        continue where you stopped
   casa-practice room <scenario>               a live room: phones vote (--resume)
   casa-practice validate <file|folder>...     check scenario files (--json, --strict)
-  casa-practice graph <file> [--format mermaid|dot]
+  casa-practice graph <file> [--format mermaid|dot|svg]
   casa-practice audit [file|folder]...        do endings follow conduct? is the answer key hidden?
   casa-practice --help | --version
 

@@ -24,13 +24,15 @@ Options:
 Exit codes: 0 valid, 1 problems found, 2 usage error (bad option, missing file).
 `;
 
-export const GRAPH_HELP = `Usage: casa-practice graph <file> [--format mermaid|dot]
+export const GRAPH_HELP = `Usage: casa-practice graph <file> [--format mermaid|dot|svg]
 
 Prints the scenario as a graph: decisions, scenes and endings (strong, mixed, harmful) are drawn
 differently; each reply edge shows its id and its score.
 
 Options:
-  --format   mermaid (default; paste into any Mermaid viewer) or dot (Graphviz)
+  --format   mermaid (default; for a Mermaid viewer), dot (Graphviz), or svg: a picture any
+             web browser opens, with nothing else installed and nothing sent anywhere
+             (casa-practice graph my-scenario.json --format svg > my-scenario.svg)
   -h, --help show this help
 
 Exit codes: 0 printed, 1 the scenario has errors, 2 usage error.
@@ -117,7 +119,7 @@ export function auditCommand(argv: readonly string[], io: CliIO): number {
   return audit.ok && broken === 0 ? 0 : 1;
 }
 
-/** `casa-practice graph`: prints Mermaid or DOT. */
+/** `casa-practice graph`: prints Mermaid, DOT or SVG. */
 export function graphCommand(argv: readonly string[], io: CliIO): number {
   const args = parseArgs(argv, ['help', 'format'], ['format']);
   if (args.flags.has('help')) {
@@ -126,7 +128,7 @@ export function graphCommand(argv: readonly string[], io: CliIO): number {
   }
   if (args.positionals.length !== 1) throw new UsageError('graph needs exactly one scenario file');
   const format = (args.flags.get('format') ?? 'mermaid') as string;
-  if (format !== 'mermaid' && format !== 'dot') throw new UsageError(`--format must be "mermaid" or "dot", not "${format}"`);
+  if (format !== 'mermaid' && format !== 'dot' && format !== 'svg') throw new UsageError(`--format must be "mermaid", "dot" or "svg", not "${format}"`);
   const target = resolveScenarioArg(args.positionals[0] as string);
   if (target.note) io.err(`casa-practice: ${visibleLine(target.note)}\n`);
   const file = loadScenarioFile(target.path);

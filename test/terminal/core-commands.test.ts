@@ -55,7 +55,7 @@ describe('casa-practice validate', () => {
     [['validate', 'does-not-exist.json'], 'cannot read "does-not-exist.json"'],
     [['frobnicate'], 'unknown command "frobnicate"'],
     [['graph'], 'exactly one scenario file'],
-    [['graph', fixturePath('good/example.json'), '--format', 'png'], '--format must be "mermaid" or "dot"'],
+    [['graph', fixturePath('good/example.json'), '--format', 'png'], '--format must be "mermaid", "dot" or "svg"'],
     [['graph', fixturePath('good/example.json'), '--format'], '"--format" needs a value'],
   ])('usage errors exit 2 with a one-line reason: %j', async (argv, message) => {
     const r = await run(...argv);
@@ -72,6 +72,14 @@ describe('casa-practice graph', () => {
     expect(mermaid.out).toMatch(/^flowchart TD/);
     const dot = await run('graph', fixturePath('good/example.json'), '--format=dot');
     expect(dot.out).toMatch(/^digraph /);
+  });
+
+  it('draws an SVG picture on request, every node in it', async () => {
+    const svg = await run('graph', fixturePath('good/example.json'), '--format', 'svg');
+    expect(svg.code).toBe(0);
+    expect(svg.out).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(svg.out.trim().endsWith('</svg>')).toBe(true);
+    for (const id of ['phone', 'boyfriend-open', 'end-strong', 'end-harmful']) expect(svg.out).toContain(` · ${id}</text>`);
   });
 
   it('refuses a scenario with errors, printing its problems', async () => {

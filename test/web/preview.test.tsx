@@ -1,12 +1,12 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { memoryStore } from '../../src/machines/light.js';
 import Preview from '../../src/web/pages/Preview.js';
 import { StoreContext } from '../../src/web/store.js';
 import example from '../fixtures/good/example.json?raw';
-import { renderApp } from './helpers.js';
+import { captureDownloads, renderApp } from './helpers.js';
 
 afterEach(cleanup);
 
@@ -47,6 +47,40 @@ describe('previewing a scenario file', () => {
     expect(screen.getByRole('log')).toBeTruthy();
     expect(screen.getByText(/Look, finally a phone/)).toBeTruthy();
     expect(screen.getByText(/not saved and not added to your records/)).toBeTruthy();
+  });
+
+  it('a valid file shows its graph: a picture, a download, and the same graph as a list', async () => {
+    const files = captureDownloads();
+    const user = userEvent.setup();
+    renderPreview();
+    await user.upload(screen.getByLabelText('Scenario file (.json)'), new File([example], 'example.json'));
+    const graph = await screen.findByRole('region', { name: 'Graph of the scenario' });
+    const scenario = JSON.parse(example) as { id: string; nodes: { id: string }[] };
+    const picture = within(graph).getByRole('img', { name: new RegExp(`^Graph of ${scenario.id}: ${scenario.nodes.length} nodes and \\d+ arrows`) });
+    const src = picture.getAttribute('src') ?? '';
+    expect(src.startsWith('data:image/svg+xml;charset=utf-8,')).toBe(true);
+    const svg = decodeURIComponent(src.slice(src.indexOf(',') + 1));
+    // The list names every node, with the arrows that leave it and their labels.
+    const items = within(graph).getAllByRole('listitem').map((li) => li.textContent ?? '');
+    for (const node of scenario.nodes) {
+      expect(svg).toContain(` · ${node.id}</text>`);
+      expect(items.some((t) => t.includes(` · ${node.id}:`))).toBe(true);
+    }
+    expect(items.some((t) => /^to Scene · boyfriend-open: phone-curious \(\+2\) if trust ≥ 60/.test(t))).toBe(true);
+    await user.click(within(graph).getByRole('button', { name: 'Download the graph (SVG)' }));
+    expect(files.map((f) => f.name)).toEqual(['example.graph.svg']);
+    expect(await files[0]?.blob.text()).toBe(svg);
+    // Fitting the picture to the page is a checkbox a keyboard reaches.
+    await user.click(within(graph).getByRole('checkbox', { name: 'Fit the picture to the page width' }));
+    expect(picture.closest('.graph-scroll')?.classList.contains('fit')).toBe(true);
+  });
+
+  it('a file with errors has no graph', async () => {
+    const user = userEvent.setup();
+    renderPreview();
+    await user.upload(screen.getByLabelText('Scenario file (.json)'), new File([example.replace('"estimatedMinutes": 5', '"estimatedMinutes": "five"')], 'mine.json'));
+    await screen.findByText(/^mine\.json: 1 error/);
+    expect(screen.queryByRole('region', { name: 'Graph of the scenario' })).toBeNull();
   });
 
   it('the same file picked again after an edit is checked again', async () => {

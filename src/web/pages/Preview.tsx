@@ -2,6 +2,7 @@ import { useEffect, useId, useLayoutEffect, useRef, useState, type ChangeEvent }
 import { flushSync } from 'react-dom';
 import { formatPath, type PlayableScenario, type Problem, type SessionMode, type ValidationResult } from '../../machines/index.js';
 import { cleanLine } from '../../machines/light.js';
+import { ScenarioGraph } from '../components/ScenarioGraph.js';
 import { Session } from '../components/Session.js';
 import { loadCore } from '../core.js';
 import { go } from '../routing.js';
@@ -143,6 +144,7 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
           )}
         </section>
       )}
+      {scenario && checked && !busy && <ScenarioGraph scenario={scenario} file={checked.file} />}
     </>
   );
 }

@@ -1,0 +1,393 @@
+import type { EndingKind, Scenario, ScenarioNode } from './schema/scenario.js';
+import { edgesOf } from './graph-model.js';
+import { cleanText } from './text/clean.js';
+
+/**
+ * The scenario's graph laid out for drawing, with no renderer needed: the command line writes it as
+ * an SVG file (`graph --format svg`) and the web's preview draws it. Layered from the start node down
+ * (each node one layer below the lowest of the nodes leading to it), nodes ordered within a layer to
+ * cross fewer arrows, arrows that skip layers routed through points between the nodes. Pure data:
+ * every text is the scenario's, cleaned (no control characters), for the UI to render as text.
+ */
+export interface GraphLayout {
+  width: number;
+  height: number;
+  nodes: LaidNode[];
+  edges: LaidEdge[];
+}
+
+export interface LaidNode {
+  id: string;
+  kind: ScenarioNode['kind'];
+  ending?: EndingKind;
+  start: boolean;
+  /** "Decision · d1-text", "Strong ending · end-strong". */
+  heading: string;
+  /** The title (or first words), wrapped to at most TITLE_LINES lines. */
+  lines: string[];
+  /** The title whole, for a tooltip. */
+  title: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  layer: number;
+}
+
+export interface LaidEdge {
+  from: string;
+  to: string;
+  /** The labels of every arrow between the two nodes, joined ("r1 (+3); r4 (−1)"). */
+  label: string;
+  /** The label shortened to fit beside the arrow; `label` is the whole. */
+  shortLabel: string;
+  /** Where the label sits (its centre). */
+  labelAt: { x: number; y: number };
+  /** From the bottom of `from` to the top of `to` (or, for an arrow back up, around the side). */
+  points: { x: number; y: number }[];
+  /** An arrow to a node above or beside it (a loop back). */
+  back: boolean;
+}
+
+export const NODE_WIDTH = 220;
+const LINE_HEIGHT = 16;
+const PADDING = 8;
+const TITLE_LINES = 3;
+const CHARS_PER_LINE = 32;
+const LABEL_CHARS = 30;
+const GAP_X = 28;
+const GAP_Y = 84;
+const MARGIN = 24;
+const DUMMY_WIDTH = 16;
+const SWEEPS = 6;
+
+const KIND_WORDS = { scene: 'Scene', decision: 'Decision', ending: 'Ending' } as const;
+const ENDING_WORDS: Record<EndingKind, string> = { strong: 'Strong ending', mixed: 'Mixed ending', harmful: 'Harmful ending' };
+
+function titleOf(node: ScenarioNode): string {
+  const raw = node.kind === 'ending' ? node.title : (node.title ?? node.narration ?? node.lines?.[0]?.text ?? node.id);
+  return cleanText(raw).replace(/\s+/g, ' ').trim();
+}
+
+/** `text` in lines of at most `width` characters, breaking between words, at most `max` lines (the last ends "…" when cut). */
+export function wrapWords(text: string, width: number, max: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ').filter(Boolean)) {
+    const pieces = [...word].length > width ? ([...word].join('').match(new RegExp(`.{1,${width}}`, 'gu')) ?? [word]) : [word];
+    for (const piece of pieces) {
+      if (!line) line = piece;
+      else if ([...line].length + 1 + [...piece].length <= width) line += ` ${piece}`;
+      else {
+        lines.push(line);
+        line = piece;
+      }
+    }
+  }
+  if (line) lines.push(line);
+  if (lines.length <= max) return lines;
+  const kept = lines.slice(0, max);
+  const last = [...at(kept, max - 1)];
+  kept[max - 1] = `${last.slice(0, Math.min(last.length, width - 1)).join('')}…`;
+  return kept;
+}
+
+/** An element of an array at an index known to be inside it (every index here comes from the array's own keys). */
+function at<T>(list: readonly T[], i: number): T {
+  return list[i] as T;
+}
+
+function shortened(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
+}
+
+interface Arrow {
+  from: number;
+  to: number;
+  labels: string[];
+  /** An arrow to a node still on the way down to it (a loop), drawn back up the side. */
+  back: boolean;
+}
+
+interface Item {
+  /** A node's index, or -1 for a point an arrow passes through. */
+  node: number;
+  width: number;
+  /** The items in the layer above and below joined to this one. */
+  up: Item[];
+  down: Item[];
+  x: number;
+  order: number;
+}
+
+/** The scenario laid out (see GraphLayout). Arrows to ids that are not nodes (only in an invalid file) are left out. */
+export function layoutScenario(scenario: Scenario): GraphLayout {
+  const nodes = scenario.nodes;
+  const index = new Map(nodes.map((n, i) => [n.id, i]));
+  // Arrows between the same two nodes are drawn once, with every label.
+  const joined = new Map<string, Arrow>();
+  for (const e of edgesOf(scenario)) {
+    const from = index.get(e.from);
+    const to = index.get(e.to);
+    if (from === undefined || to === undefined) continue;
+    const key = `${from} ${to}`;
+    const found = joined.get(key);
+    if (found) found.labels.push(e.label);
+    else joined.set(key, { from, to, labels: [e.label], back: false });
+  }
+  const arrows = [...joined.values()];
+  const out: Arrow[][] = nodes.map(() => []);
+  for (const a of arrows) at(out, a.from).push(a);
+
+  // Depth-first from the start, then from any node not reached, in file order: an arrow to a node
+  // still on the path is an arrow back (a loop), left out of the layering.
+  const startIndex = index.get(scenario.start) ?? 0;
+  const visitOrder: number[] = [];
+  const state = new Uint8Array(nodes.length); // 0 new, 1 on the path, 2 done
+  for (const root of [startIndex, ...nodes.keys()]) {
+    if (state[root] !== 0) continue;
+    const stack: { node: number; next: number }[] = [{ node: root, next: 0 }];
+    state[root] = 1;
+    visitOrder.push(root);
+    for (let top = stack.at(-1); top; top = stack.at(-1)) {
+      const leaving = at(out, top.node);
+      if (top.next >= leaving.length) {
+        state[top.node] = 2;
+        stack.pop();
+        continue;
+      }
+      const arrow = at(leaving, top.next++);
+      if (state[arrow.to] === 1) arrow.back = true;
+      else if (state[arrow.to] === 0) {
+        state[arrow.to] = 1;
+        visitOrder.push(arrow.to);
+        stack.push({ node: arrow.to, next: 0 });
+      }
+    }
+  }
+
+  // Layers: the longest way down from a node nothing leads to (arrows back left out).
+  const incoming = new Array<number>(nodes.length).fill(0);
+  for (const a of arrows) if (!a.back) incoming[a.to] = at(incoming, a.to) + 1;
+  const layerOf = new Array<number>(nodes.length).fill(0);
+  const ready = visitOrder.filter((v) => incoming[v] === 0);
+  for (let i = 0; i < ready.length; i++) {
+    const v = at(ready, i);
+    for (const a of at(out, v)) {
+      if (a.back) continue;
+      layerOf[a.to] = Math.max(at(layerOf, a.to), at(layerOf, v) + 1);
+      incoming[a.to] = at(incoming, a.to) - 1;
+      if (incoming[a.to] === 0) ready.push(a.to);
+    }
+  }
+  const layerCount = nodes.length === 0 ? 0 : Math.max(...layerOf) + 1;
+
+  // Items: the nodes, and a point in each layer an arrow skips, in the order first seen.
+  const layers: Item[][] = Array.from({ length: layerCount }, () => []);
+  const itemOf: Item[] = [];
+  const newItem = (node: number, width: number, layer: number): Item => {
+    const item: Item = { node, width, up: [], down: [], x: 0, order: 0 };
+    at(layers, layer).push(item);
+    return item;
+  };
+  for (const v of visitOrder) itemOf[v] = newItem(v, NODE_WIDTH, at(layerOf, v));
+  const chains = new Map<Arrow, Item[]>();
+  for (const a of arrows) {
+    if (a.back) continue;
+    const chain: Item[] = [at(itemOf, a.from)];
+    for (let layer = at(layerOf, a.from) + 1; layer < at(layerOf, a.to); layer++) chain.push(newItem(-1, DUMMY_WIDTH, layer));
+    chain.push(at(itemOf, a.to));
+    for (let i = 1; i < chain.length; i++) {
+      at(chain, i - 1).down.push(at(chain, i));
+      at(chain, i).up.push(at(chain, i - 1));
+    }
+    chains.set(a, chain);
+  }
+
+  // Order within layers: a few sweeps down and up, each item at the mean position of its neighbours.
+  const renumber = (layer: Item[]) => layer.forEach((item, i) => (item.order = i));
+  layers.forEach(renumber);
+  const meanOrder = (list: Item[], fallback: number) => (list.length === 0 ? fallback : list.reduce((s, n) => s + n.order, 0) / list.length);
+  for (let sweep = 0; sweep < SWEEPS; sweep++) {
+    const down = sweep % 2 === 0;
+    const sequence = down ? layers.slice(1) : layers.slice(0, -1).reverse();
+    for (const layer of sequence) {
+      const keyed = layer.map((item) => ({ item, key: meanOrder(down ? item.up : item.down, item.order) }));
+      keyed.sort((a, b) => a.key - b.key || a.item.order - b.item.order);
+      layer.splice(0, layer.length, ...keyed.map((k) => k.item));
+      renumber(layer);
+    }
+  }
+
+  // Across: each item under the middle of what leads to it (over what it leads to on the way back
+  // up), pushed apart where they would overlap, then the layer moved as a whole to best match.
+  const centre = (item: Item) => item.x + item.width / 2;
+  const place = (layer: Item[], wanted: (item: Item) => number | undefined) => {
+    let cursor = -Infinity;
+    const shifts: number[] = [];
+    for (const item of layer) {
+      const want = wanted(item);
+      const left = Math.max(cursor, want === undefined ? cursor : want - item.width / 2);
+      item.x = Number.isFinite(left) ? left : 0;
+      if (want !== undefined) shifts.push(want - centre(item));
+      cursor = item.x + item.width + GAP_X;
+    }
+    // Items are only ever pushed right of where they are wanted: moving the whole layer left by the
+    // mean of the differences brings it back, and cannot make two items overlap.
+    const shift = shifts.length === 0 ? 0 : shifts.reduce((s, d) => s + d, 0) / shifts.length;
+    for (const item of layer) item.x += shift;
+  };
+  const meanCentre = (list: Item[]) => (list.length === 0 ? undefined : list.reduce((s, n) => s + centre(n), 0) / list.length);
+  layers.forEach((layer) => place(layer, () => undefined));
+  const downPass = () => layers.slice(1).forEach((layer) => place(layer, (item) => meanCentre(item.up)));
+  const upPass = () => layers.slice(0, -1).reverse().forEach((layer) => place(layer, (item) => meanCentre(item.down) ?? centre(item)));
+  downPass();
+  upPass();
+  downPass();
+  const minX = Math.min(0, ...layers.flatMap((layer) => layer.map((item) => item.x)));
+  for (const layer of layers) for (const item of layer) item.x += MARGIN - minX;
+
+  // Down: each layer as tall as its tallest node.
+  const laid: LaidNode[] = nodes.map((node, i) => {
+    const title = titleOf(node);
+    const lines = wrapWords(title, CHARS_PER_LINE, TITLE_LINES);
+    const kind = node.kind === 'ending' ? ENDING_WORDS[node.ending] : KIND_WORDS[node.kind];
+    const start = i === startIndex;
+    return {
+      id: node.id, kind: node.kind, ...(node.kind === 'ending' ? { ending: node.ending } : {}), start,
+      heading: `${start ? 'Start · ' : ''}${kind} · ${cleanText(node.id)}`, lines, title,
+      x: at(itemOf, i).x, y: 0, width: NODE_WIDTH, height: PADDING * 2 + LINE_HEIGHT * (1 + lines.length), layer: at(layerOf, i),
+    };
+  });
+  const layerTop: number[] = [];
+  const layerHeight: number[] = [];
+  let top = MARGIN;
+  for (let layer = 0; layer < layerCount; layer++) {
+    const height = Math.max(LINE_HEIGHT, ...laid.filter((n) => n.layer === layer).map((n) => n.height));
+    layerTop.push(top);
+    layerHeight.push(height);
+    top += height + GAP_Y;
+  }
+  for (const n of laid) n.y = at(layerTop, n.layer);
+
+  let width = Math.max(0, ...laid.map((n) => n.x + n.width)) + MARGIN;
+  const edges: LaidEdge[] = arrows.map((a) => {
+    const from = at(laid, a.from);
+    const to = at(laid, a.to);
+    const label = a.labels.filter(Boolean).join('; ');
+    const shortLabel = shortened(label, LABEL_CHARS);
+    const chain = chains.get(a);
+    if (!chain) {
+      // Back up the right-hand side, past everything between.
+      const side = Math.max(from.x + from.width, to.x + to.width) + GAP_X / 2;
+      const y1 = from.y + from.height / 2;
+      const y2 = to.y + to.height / 2;
+      width = Math.max(width, side + MARGIN);
+      const points = [{ x: from.x + from.width, y: y1 }, { x: side, y: y1 }, { x: side, y: y2 }, { x: to.x + to.width, y: y2 }];
+      return { from: from.id, to: to.id, label, shortLabel, labelAt: { x: side, y: (y1 + y2) / 2 }, points, back: true };
+    }
+    const points = [{ x: centre(at(chain, 0)), y: from.y + from.height }];
+    chain.slice(1, -1).forEach((point, k) => {
+      const layer = from.layer + 1 + k;
+      points.push({ x: centre(point), y: at(layerTop, layer) }, { x: centre(point), y: at(layerTop, layer) + at(layerHeight, layer) });
+    });
+    points.push({ x: centre(at(chain, chain.length - 1)), y: to.y });
+    return { from: from.id, to: to.id, label, shortLabel, labelAt: { x: 0, y: 0 }, points, back: false };
+  });
+  placeLabels(edges, laid);
+  const height = layerCount === 0 ? MARGIN * 2 : top - GAP_Y + MARGIN;
+  return { width: Math.ceil(width), height: Math.ceil(height), nodes: laid, edges };
+}
+
+/** How wide a label is drawn, near enough (11 px text). */
+const labelWidth = (text: string) => [...text].length * 6.2 + 8;
+const LABEL_HEIGHT = 14;
+
+/**
+ * Each downward arrow's label on its first stretch, where arrows from one node have spread out: at
+ * the first of a few places along it where it overlaps no label placed before it (left to right
+ * between each pair of layers), or else at the least crowded of them.
+ */
+function placeLabels(edges: LaidEdge[], nodes: LaidNode[]): void {
+  const layerOf = new Map(nodes.map((n) => [n.id, n.layer]));
+  const down = edges.filter((e) => !e.back && e.shortLabel);
+  const byGap = new Map<number, LaidEdge[]>();
+  for (const e of down) {
+    const layer = layerOf.get(e.from) ?? 0;
+    byGap.set(layer, [...(byGap.get(layer) ?? []), e]);
+  }
+  for (const gap of byGap.values()) {
+    gap.sort((a, b) => at(a.points, 1).x - at(b.points, 1).x || at(a.points, 0).x - at(b.points, 0).x);
+    const placed: { x1: number; x2: number; y1: number; y2: number }[] = [];
+    for (const e of gap) {
+      const [p, q] = [at(e.points, 0), at(e.points, 1)];
+      const w = labelWidth(e.shortLabel);
+      const boxAt = (t: number) => {
+        const x = p.x + (q.x - p.x) * t;
+        const y = p.y + (q.y - p.y) * t;
+        return { x, y, box: { x1: x - w / 2, x2: x + w / 2, y1: y - LABEL_HEIGHT / 2, y2: y + LABEL_HEIGHT / 2 } };
+      };
+      const overlaps = (b: (typeof placed)[number]) => placed.filter((o) => b.x1 < o.x2 && o.x1 < b.x2 && b.y1 < o.y2 && o.y1 < b.y2).length;
+      const candidates = LABEL_PLACES.map(boxAt);
+      const best = candidates.find((c) => overlaps(c.box) === 0) ?? candidates.reduce((a, b) => (overlaps(b.box) < overlaps(a.box) ? b : a));
+      placed.push(best.box);
+      e.labelAt = { x: best.x, y: best.y };
+    }
+  }
+}
+/** Where along an arrow's first stretch its label may sit, in order of preference. */
+const LABEL_PLACES = [0.45, 0.78, 0.25, 0.62, 0.9];
+
+/** Fill and outline of each kind of node; the words say the kind too, so colour is never the only sign. */
+export const GRAPH_COLOURS = {
+  scene: { fill: '#eef2f7', stroke: '#4a5568' },
+  decision: { fill: '#fff3c4', stroke: '#8a6d00' },
+  strong: { fill: '#d8f3dc', stroke: '#1b5e20' },
+  mixed: { fill: '#fff0d9', stroke: '#8a4b00' },
+  harmful: { fill: '#fde2e1', stroke: '#9b1c1c' },
+} as const;
+
+/** The colours of a laid-out node. */
+export function colourOf(node: Pick<LaidNode, 'kind' | 'ending'>): { fill: string; stroke: string } {
+  return GRAPH_COLOURS[node.kind === 'ending' ? (node.ending ?? 'mixed') : node.kind];
+}
+
+/** Text for XML: the scenario's words can hold anything. */
+function xml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+const n2 = (v: number) => String(Math.round(v * 10) / 10);
+
+/** The laid-out graph as a standalone SVG file (no script, no external reference, styles as attributes). */
+export function toSvg(scenario: Scenario): string {
+  const g = layoutScenario(scenario);
+  const font = 'font-family="system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif"';
+  const out: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${g.width}" height="${g.height}" viewBox="0 0 ${g.width} ${g.height}" role="img" aria-labelledby="graph-title">`,
+    `<title id="graph-title">${xml(`Graph of the scenario “${cleanText(scenario.title)}” (${scenario.id}): ${g.nodes.length} nodes, ${g.edges.length} arrows`)}</title>`,
+    '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#333"/></marker></defs>',
+    `<rect width="${g.width}" height="${g.height}" fill="#ffffff"/>`,
+  ];
+  for (const e of g.edges) {
+    out.push(`<g><title>${xml(`${e.from} → ${e.to}${e.label ? `: ${e.label}` : ''}`)}</title>`
+      + `<polyline points="${e.points.map((p) => `${n2(p.x)},${n2(p.y)}`).join(' ')}" fill="none" stroke="#333" stroke-width="1.5"${e.back ? ' stroke-dasharray="6 4"' : ''} marker-end="url(#arrow)"/>`
+      + (e.shortLabel ? `<text x="${n2(e.labelAt.x)}" y="${n2(e.labelAt.y + 4)}" text-anchor="middle" font-size="11" ${font} fill="#111" stroke="#ffffff" stroke-width="4" paint-order="stroke">${xml(e.shortLabel)}</text>` : '')
+      + '</g>');
+  }
+  for (const n of g.nodes) {
+    const { fill, stroke } = colourOf(n);
+    const rx = n.kind === 'ending' ? 18 : n.kind === 'scene' ? 6 : 0;
+    out.push(`<g><title>${xml(`${n.heading}: ${n.title}`)}</title>`
+      + `<rect x="${n2(n.x)}" y="${n2(n.y)}" width="${n.width}" height="${n.height}" rx="${rx}" fill="${fill}" stroke="${stroke}" stroke-width="${n.kind === 'decision' || n.start ? 2.5 : 1.5}"/>`
+      + `<text x="${n2(n.x + PADDING)}" y="${n2(n.y + PADDING + 12)}" font-size="11" font-weight="bold" ${font} fill="#111">${xml(n.heading)}</text>`
+      + n.lines.map((line, i) => `<text x="${n2(n.x + PADDING)}" y="${n2(n.y + PADDING + 12 + LINE_HEIGHT * (i + 1))}" font-size="12" ${font} fill="#111">${xml(line)}</text>`).join('')
+      + '</g>');
+  }
+  out.push('</svg>');
+  return `${out.join('\n')}\n`;
+}
+
+/** Where the text of a node starts, for a UI drawing the layout itself: heading baseline, then one line each. */
+export const NODE_TEXT = { padding: PADDING, lineHeight: LINE_HEIGHT, firstBaseline: PADDING + 12 } as const;

@@ -1,0 +1,70 @@
+import { replyValue, routesOf } from './scenario-index.js';
+import type { Effect, Scenario, ScenarioNode, When } from './schema/scenario.js';
+import { conditionsOf } from './conditions.js';
+import { cleanText } from './text/clean.js';
+
+// What every drawing of a scenario's graph shows (Mermaid, Graphviz, SVG and the web's graph): each
+// node's label and each arrow's label, from the scenario's untrusted text, cleaned.
+
+const MAX_LABEL = 48;
+
+export function shorten(text: string): string {
+  // Labels are untrusted text: no escape sequences, bidi overrides or zero-width characters.
+  const flat = cleanText(text).replace(/\s+/g, ' ').trim();
+  return flat.length > MAX_LABEL ? `${flat.slice(0, MAX_LABEL - 1)}…` : flat;
+}
+
+/** "trust ≥ 60 and …" for edge labels. */
+export function describeWhen(when: When | undefined): string {
+  return conditionsOf(when)
+    .map((c) => {
+      const parts: string[] = [];
+      const ops = [['gte', '≥'], ['gt', '>'], ['lte', '≤'], ['lt', '<'], ['eq', '='], ['ne', '≠']] as const;
+      const subject = 'var' in c ? c.var : c.conduct === 'violations' ? `violations of ${c.principle ?? ''}` : c.conduct === 'percent' ? 'percent of best so far' : c.conduct === 'score' ? 'score %' : c.conduct === 'critical' ? 'critical violations' : 'points so far';
+      if ('var' in c && c.is !== undefined) parts.push(`${subject} is ${c.is ? 'yes' : 'no'}`);
+      for (const [key, sign] of ops) if (c[key] !== undefined) parts.push(`${subject} ${sign} ${c[key]}`);
+      return parts.join(' and ');
+    })
+    .join(' and ');
+}
+
+/** A node's label: its kind and title (or first words), cleaned and shortened, in one line. */
+export function nodeLabel(node: ScenarioNode): string {
+  if (node.kind === 'ending') return `${node.ending.toUpperCase()} ending: ${shorten(node.title)}`;
+  const title = node.title ?? node.narration ?? node.lines?.[0]?.text ?? node.id;
+  return `${node.kind === 'decision' ? 'Decision' : 'Scene'}: ${shorten(title)}`;
+}
+
+/** "trust +10, told-csw = 1" for edge labels. */
+export function describeEffects(effects: readonly Effect[] | undefined): string {
+  return (effects ?? []).map((e) => (typeof e.set === 'boolean' ? `${e.var} = ${e.set ? 'yes' : 'no'}` : e.set !== undefined ? `${e.var} = ${e.set}` : `${e.var} ${(e.add ?? 0) >= 0 ? '+' : ''}${e.add ?? 0}`)).join(', ');
+}
+
+/** One arrow: a scene's route or a reply's route, labelled "r2 (+3) if trust ≥ 60". */
+export interface GraphEdge {
+  from: string;
+  to: string;
+  label: string;
+}
+
+/** Every arrow of the scenario, in file order (a reply with two routes gives two). */
+export function edgesOf(scenario: Scenario): GraphEdge[] {
+  const edges: GraphEdge[] = [];
+  for (const node of scenario.nodes) {
+    if (node.kind === 'scene') {
+      // A scene's effects apply before its routes are checked: "trust +10; if trust ≥ 60".
+      const effects = describeEffects(node.effects);
+      for (const r of routesOf(node.next)) edges.push({ from: node.id, to: r.to, label: [effects, r.when ? `if ${describeWhen(r.when)}` : ''].filter(Boolean).join('; ') });
+    } else if (node.kind === 'decision') {
+      for (const reply of node.replies) {
+        const value = replyValue(reply);
+        const score = value > 0 ? `+${value}` : `${value}`;
+        for (const r of routesOf(reply.next)) {
+          const cond = r.when ? ` if ${describeWhen(r.when)}` : '';
+          edges.push({ from: node.id, to: r.to, label: `${reply.id} (${score})${cond}` });
+        }
+      }
+    }
+  }
+  return edges;
+}

@@ -1,0 +1,66 @@
+import { useId, useMemo, useState } from 'react';
+import { exportGraph, layoutScenario, type GraphLayout, type Scenario } from '../../machines/index.js';
+import { downloadText } from '../download.js';
+
+/**
+ * The scenario's graph for a trainer checking a file: the core's SVG drawing (shown as a picture, so
+ * nothing in the file is ever read as markup), a download of it, and the same graph as a list for
+ * screen readers and for reading the full arrow labels the picture shortens.
+ */
+export function ScenarioGraph({ scenario, file }: { scenario: Scenario; file: string }) {
+  const headingId = useId();
+  const layout = useMemo(() => layoutScenario(scenario), [scenario]);
+  const svg = useMemo(() => exportGraph(scenario, 'svg'), [scenario]);
+  // A data: address (the page's Content-Security-Policy allows images from it): an <img> never runs
+  // script, and the SVG's text is escaped by the core as well.
+  const url = useMemo(() => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`, [svg]);
+  const [fit, setFit] = useState(false);
+  const base = file.replace(/\.json$/i, '') || 'scenario';
+
+  return (
+    <section aria-labelledby={headingId}>
+      <h2 id={headingId}>Graph of the scenario</h2>
+      <p className="hint">
+        From the start at the top down to the endings: scenes, decisions (thick outline) and endings (rounded; green strong,
+        orange mixed, red harmful). Each arrow is labelled with the replies that take it and their points, and its condition if it
+        has one; the list below the picture gives every label whole.
+      </p>
+      <p className="graph-controls">
+        <button type="button" onClick={() => downloadText(`${base}.graph.svg`, svg, 'image/svg+xml')}>Download the graph (SVG)</button>
+        <label><input type="checkbox" checked={fit} onChange={(e) => setFit(e.target.checked)} /> Fit the picture to the page width</label>
+      </p>
+      <div className={`graph-scroll${fit ? ' fit' : ''}`} role="region" aria-label="Graph picture (scrolls)" tabIndex={0}>
+        <img src={url} width={layout.width} height={layout.height} alt={`Graph of ${scenario.id}: ${layout.nodes.length} nodes and ${layout.edges.length} arrows; the list below gives the same graph in words.`} />
+      </div>
+      <details>
+        <summary>The graph as a list</summary>
+        <GraphList layout={layout} />
+      </details>
+    </section>
+  );
+}
+
+/** Every node from the top of the graph down, each with where its arrows lead and their labels. */
+function GraphList({ layout }: { layout: GraphLayout }) {
+  const byId = new Map(layout.nodes.map((n) => [n.id, n]));
+  const ordered = [...layout.nodes].sort((a, b) => a.layer - b.layer || a.x - b.x);
+  return (
+    <ol className="graph-list">
+      {ordered.map((n) => {
+        const leaving = layout.edges.filter((e) => e.from === n.id);
+        return (
+          <li key={n.id}>
+            <strong>{n.heading}</strong>: {n.title}
+            {leaving.length > 0 && (
+              <ul>
+                {leaving.map((e) => (
+                  <li key={e.to}>to {byId.get(e.to)?.heading ?? e.to}{e.label ? `: ${e.label}` : ''}{e.back ? ' (back up the graph)' : ''}</li>
+                ))}
+              </ul>
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,120 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { toSvg, wrapWords } from '../../src/machines/graph-layout.js';
+import { edgesOf } from '../../src/machines/graph-model.js';
+import { layoutScenario, type GraphLayout, type Scenario } from '../../src/machines/index.js';
+import { BUNDLED_IDS, bundledScenario } from '../helpers/bundled.js';
+import { loadValidFixture } from '../helpers/fixtures.js';
+
+type Box = { x: number; y: number; width: number; height: number };
+const inside = (p: { x: number; y: number }, b: Box) => p.x > b.x && p.x < b.x + b.width && p.y > b.y && p.y < b.y + b.height;
+const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+/** A label's box as drawn (11 px text, about 6.2 px a character). */
+const labelBox = (e: GraphLayout['edges'][number]): Box => {
+  const width = [...e.shortLabel].length * 6.2 + 8;
+  return { x: e.labelAt.x - width / 2, y: e.labelAt.y - 7, width, height: 14 };
+};
+
+/** Everything the layout promises, checked on one scenario. */
+function expectSoundLayout(s: Scenario) {
+  const g = layoutScenario(s);
+  const byId = new Map(g.nodes.map((n) => [n.id, n]));
+  // Every node once, inside the drawing, none overlapping another.
+  expect(g.nodes.map((n) => n.id)).toEqual(s.nodes.map((n) => n.id));
+  for (const n of g.nodes) {
+    expect(n.x).toBeGreaterThanOrEqual(0);
+    expect(n.y).toBeGreaterThanOrEqual(0);
+    expect(n.x + n.width).toBeLessThanOrEqual(g.width);
+    expect(n.y + n.height).toBeLessThanOrEqual(g.height);
+  }
+  const problems: string[] = [];
+  for (const [i, a] of g.nodes.entries()) for (const b of g.nodes.slice(i + 1)) if (overlap(a, b)) problems.push(`${a.id} and ${b.id} overlap`);
+
+  // Every arrow of the scenario, once per pair of nodes, with every label between them.
+  const expected = new Map<string, string[]>();
+  for (const e of edgesOf(s)) expected.set(`${e.from} → ${e.to}`, [...(expected.get(`${e.from} → ${e.to}`) ?? []), e.label]);
+  expect(new Map(g.edges.map((e) => [`${e.from} → ${e.to}`, e.label]))).toEqual(new Map([...expected].map(([k, labels]) => [k, labels.filter(Boolean).join('; ')])));
+
+  // Layers: the start on top, every other node one below the lowest node with an arrow down to it.
+  expect(byId.get(s.start)?.layer).toBe(0);
+  for (const n of g.nodes) {
+    const above = g.edges.filter((e) => e.to === n.id && !e.back).map((e) => byId.get(e.from)?.layer ?? NaN);
+    expect(n.layer, n.id).toBe(above.length === 0 ? 0 : Math.max(...above) + 1);
+  }
+  for (const e of g.edges) {
+    const from = byId.get(e.from) as (typeof g.nodes)[number];
+    const to = byId.get(e.to) as (typeof g.nodes)[number];
+    expect(e.back).toBe(to.layer <= from.layer);
+    if (e.back) continue;
+    // Down from the bottom of one node to the top of the other, never up, never through a third node.
+    const first = e.points[0] as { x: number; y: number };
+    const last = e.points.at(-1) as { x: number; y: number };
+    expect(first.y).toBe(from.y + from.height);
+    expect(first.x).toBeGreaterThan(from.x);
+    expect(first.x).toBeLessThan(from.x + from.width);
+    expect(last.y).toBe(to.y);
+    expect(last.x).toBeGreaterThan(to.x);
+    expect(last.x).toBeLessThan(to.x + to.width);
+    for (let i = 1; i < e.points.length; i++) {
+      const [p, q] = [e.points[i - 1], e.points[i]] as [{ x: number; y: number }, { x: number; y: number }];
+      if (q.y < p.y) problems.push(`${e.from} → ${e.to} goes up`);
+      for (let t = 0; t <= 1; t += 1 / 64) {
+        const at = { x: p.x + (q.x - p.x) * t, y: p.y + (q.y - p.y) * t };
+        for (const n of g.nodes) if (inside(at, n)) problems.push(`${e.from} → ${e.to} crosses ${n.id}`);
+      }
+    }
+  }
+  expect([...new Set(problems)]).toEqual([]);
+  return g;
+}
+
+describe('the scenario graph laid out for drawing (graph --format svg, the web preview)', () => {
+  it.each(BUNDLED_IDS)('%s: every node once and apart, every arrow with its labels, layered from the start, arrows down and around the nodes, labels apart', (id) => {
+    const g = expectSoundLayout(bundledScenario(id));
+    // Labels between the same two layers never cover each other.
+    const layerOf = new Map(g.nodes.map((n) => [n.id, n.layer]));
+    const labelled = g.edges.filter((e) => e.shortLabel && !e.back);
+    const covered: string[] = [];
+    for (const [i, a] of labelled.entries()) for (const b of labelled.slice(i + 1)) {
+      if (layerOf.get(a.from) === layerOf.get(b.from) && overlap(labelBox(a), labelBox(b))) covered.push(`labels of ${a.from} → ${a.to} and ${b.from} → ${b.to}`);
+    }
+    expect(covered).toEqual([]);
+  });
+
+  it('the same scenario gives the same drawing', () => {
+    const s = bundledScenario(BUNDLED_IDS[0] as string);
+    expect(toSvg(s)).toBe(toSvg(structuredClone(s)));
+  });
+
+  it('an arrow back up (a loop, only in a file the validator refuses) is drawn up the side, and the rest stays layered', () => {
+    const s = loadValidFixture('good/example.json');
+    const ending = s.nodes.findIndex((n) => n.kind === 'ending');
+    const looped = { ...s, nodes: s.nodes.map((n, i) => (i === ending ? { id: n.id, kind: 'scene', narration: 'Round again.', next: s.start } : n)) } as Scenario;
+    const g = expectSoundLayout(looped);
+    const back = g.edges.filter((e) => e.back);
+    expect(back.map((e) => `${e.from} → ${e.to}`)).toEqual([`${s.nodes[ending]?.id} → ${s.start}`]);
+    const [from, to] = [g.nodes.find((n) => n.id === back[0]?.from), g.nodes.find((n) => n.id === s.start)] as [Box, Box];
+    for (const p of back[0]?.points.slice(1, -1) ?? []) expect(p.x).toBeGreaterThanOrEqual(Math.max(from.x + from.width, to.x + to.width));
+  });
+
+  it('an arrow to a node that does not exist is left out, not drawn to nowhere', () => {
+    const s = loadValidFixture('good/example.json');
+    const broken = { ...s, nodes: s.nodes.map((n) => (n.id === s.start && n.kind !== 'ending' && n.kind === 'scene' ? { ...n, next: 'nowhere' } : n.id === s.start && n.kind === 'decision' ? { ...n, replies: n.replies.map((r, i) => (i === 0 ? { ...r, next: 'nowhere' } : r)) } : n)) } as Scenario;
+    const g = layoutScenario(broken);
+    expect(g.edges.some((e) => e.to === 'nowhere')).toBe(false);
+    expect(g.nodes).toHaveLength(s.nodes.length);
+  });
+});
+
+describe('words wrapped for a node', () => {
+  it('keeps every word in order, within the width, and cuts with "…" only past the last line', () => {
+    fc.assert(fc.property(fc.array(fc.string({ minLength: 1, maxLength: 40 }).map((w) => w.replace(/\s/g, 'x')), { maxLength: 30 }), fc.integer({ min: 4, max: 40 }), fc.integer({ min: 1, max: 4 }), (words, width, max) => {
+      const lines = wrapWords(words.join(' '), width, max);
+      expect(lines.length).toBeLessThanOrEqual(max);
+      for (const line of lines) expect([...line].length).toBeLessThanOrEqual(width);
+      const whole = wrapWords(words.join(' '), width, Infinity);
+      if (whole.length <= max) expect(whole.join('').replace(/ /g, '')).toBe(words.join(''));
+      else expect(lines.at(-1)?.endsWith('…')).toBe(true);
+    }), { numRuns: 300, seed: 5 });
+  });
+});

@@ -1,0 +1,35 @@
+// @vitest-environment jsdom
+// jsdom for its DOMParser: the SVG must be well-formed XML.
+import { describe, expect, it } from 'vitest';
+import { toSvg } from '../../src/machines/graph-layout.js';
+import { layoutScenario, validateScenario, type Scenario } from '../../src/machines/index.js';
+import example from '../fixtures/good/example.json?raw';
+
+describe('the graph as an SVG file', () => {
+  const hostile = '</text><script>alert(1)</script> & "quotes" \'too\' \u001b]0;pwned\u0007\u001b[2J \u202Eevil';
+  // (The fixture as text: under jsdom, the helpers' file: URLs do not resolve.)
+  const s = validateScenario(example, 'example.json').scenario as Scenario;
+  const attacked = { ...s, title: hostile, nodes: s.nodes.map((n) => ('title' in n ? { ...n, title: `${hostile} ${n.id}` } : n)) } as Scenario;
+  const svg = toSvg(attacked);
+
+  it('is well-formed SVG, with no script, no escape sequence and no direction override from the file', () => {
+    const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+    expect(doc.getElementsByTagName('parsererror')).toHaveLength(0);
+    expect(doc.documentElement.tagName).toBe('svg');
+    expect(doc.getElementsByTagName('script')).toHaveLength(0);
+    for (const c of ['\u001b', '\u0007', '\u202e']) expect(svg).not.toContain(c);
+    expect(svg).not.toMatch(/<script/i);
+    // The file's words are there, as text.
+    const texts = [...doc.getElementsByTagName('text')].map((t) => t.textContent ?? '');
+    expect(texts.some((t) => t.includes('</text><script>'))).toBe(true);
+    expect(doc.getElementsByTagName('title')[0]?.textContent).toContain('"quotes" \'too\'');
+  });
+
+  it('draws every node with its kind and id, and every arrow with its label', () => {
+    const doc = new DOMParser().parseFromString(toSvg(s), 'image/svg+xml');
+    const texts = [...doc.getElementsByTagName('text')].map((t) => t.textContent ?? '');
+    for (const n of layoutScenario(s).nodes) expect(texts).toContain(n.heading);
+    for (const e of layoutScenario(s).edges) if (e.shortLabel) expect(texts).toContain(e.shortLabel);
+    expect(doc.getElementsByTagName('polyline')).toHaveLength(layoutScenario(s).edges.length);
+  });
+});
