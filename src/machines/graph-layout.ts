@@ -53,7 +53,7 @@ export const NODE_WIDTH = 220;
 const LINE_HEIGHT = 16;
 const PADDING = 8;
 const TITLE_LINES = 3;
-const CHARS_PER_LINE = 32;
+const CHARS_PER_LINE = 30;
 const LABEL_CHARS = 30;
 const GAP_X = 28;
 const GAP_Y = 84;
@@ -181,7 +181,7 @@ export function layoutScenario(scenario: Scenario): GraphLayout {
       if (incoming[a.to] === 0) ready.push(a.to);
     }
   }
-  const layerCount = nodes.length === 0 ? 0 : Math.max(...layerOf) + 1;
+  const layerCount = nodes.length === 0 ? 0 : layerOf.reduce((m, l) => Math.max(m, l), 0) + 1;
 
   // Items: the nodes, and a point in each layer an arrow skips, in the order first seen.
   const layers: Item[][] = Array.from({ length: layerCount }, () => []);
@@ -220,23 +220,34 @@ export function layoutScenario(scenario: Scenario): GraphLayout {
     }
   }
 
-  // Across: each item under the middle of what leads to it (over what it leads to on the way back
-  // up), pushed apart where they would overlap, then the layer moved as a whole to best match.
+  // Across: each item as near as it can be to under the middle of what leads to it (over what it
+  // leads to, on the way back up), keeping the layer's order and the gaps between items: for each
+  // layer the least-squares placement under those constraints, found exactly by pooling adjacent
+  // items that would otherwise cross (isotonic regression on each item's left edge less the widths
+  // before it). An item with nowhere it is wanted keeps its place, weakly.
   const centre = (item: Item) => item.x + item.width / 2;
   const place = (layer: Item[], wanted: (item: Item) => number | undefined) => {
-    let cursor = -Infinity;
-    const shifts: number[] = [];
+    const blocks: { sum: number; weight: number; count: number }[] = [];
+    const offsets: number[] = [];
+    let offset = 0;
     for (const item of layer) {
       const want = wanted(item);
-      const left = Math.max(cursor, want === undefined ? cursor : want - item.width / 2);
-      item.x = Number.isFinite(left) ? left : 0;
-      if (want !== undefined) shifts.push(want - centre(item));
-      cursor = item.x + item.width + GAP_X;
+      const weight = want === undefined ? 1e-3 : 1;
+      offsets.push(offset);
+      blocks.push({ sum: ((want ?? centre(item)) - item.width / 2 - offset) * weight, weight, count: 1 });
+      for (let last = at(blocks, blocks.length - 1), before = blocks.at(-2); before && before.sum / before.weight > last.sum / last.weight; last = at(blocks, blocks.length - 1), before = blocks.at(-2)) {
+        blocks.pop();
+        before.sum += last.sum;
+        before.weight += last.weight;
+        before.count += last.count;
+      }
+      offset += item.width + GAP_X;
     }
-    // Items are only ever pushed right of where they are wanted: moving the whole layer left by the
-    // mean of the differences brings it back, and cannot make two items overlap.
-    const shift = shifts.length === 0 ? 0 : shifts.reduce((s, d) => s + d, 0) / shifts.length;
-    for (const item of layer) item.x += shift;
+    let i = 0;
+    for (const block of blocks) {
+      const left = block.sum / block.weight;
+      for (let k = 0; k < block.count; k++, i++) at(layer, i).x = left + at(offsets, i);
+    }
   };
   const meanCentre = (list: Item[]) => (list.length === 0 ? undefined : list.reduce((s, n) => s + centre(n), 0) / list.length);
   layers.forEach((layer) => place(layer, () => undefined));
@@ -245,7 +256,8 @@ export function layoutScenario(scenario: Scenario): GraphLayout {
   downPass();
   upPass();
   downPass();
-  const minX = Math.min(0, ...layers.flatMap((layer) => layer.map((item) => item.x)));
+  let minX = 0;
+  for (const layer of layers) for (const item of layer) minX = Math.min(minX, item.x);
   for (const layer of layers) for (const item of layer) item.x += MARGIN - minX;
 
   // Down: each layer as tall as its tallest node.
@@ -261,17 +273,16 @@ export function layoutScenario(scenario: Scenario): GraphLayout {
     };
   });
   const layerTop: number[] = [];
-  const layerHeight: number[] = [];
+  const layerHeight = new Array<number>(layerCount).fill(LINE_HEIGHT);
+  for (const n of laid) layerHeight[n.layer] = Math.max(at(layerHeight, n.layer), n.height);
   let top = MARGIN;
-  for (let layer = 0; layer < layerCount; layer++) {
-    const height = Math.max(LINE_HEIGHT, ...laid.filter((n) => n.layer === layer).map((n) => n.height));
+  for (const height of layerHeight) {
     layerTop.push(top);
-    layerHeight.push(height);
     top += height + GAP_Y;
   }
   for (const n of laid) n.y = at(layerTop, n.layer);
 
-  let width = Math.max(0, ...laid.map((n) => n.x + n.width)) + MARGIN;
+  let width = laid.reduce((w, n) => Math.max(w, n.x + n.width), 0) + MARGIN;
   const edges: LaidEdge[] = arrows.map((a) => {
     const from = at(laid, a.from);
     const to = at(laid, a.to);
@@ -315,11 +326,19 @@ function placeLabels(edges: LaidEdge[], nodes: LaidNode[]): void {
   const byGap = new Map<number, LaidEdge[]>();
   for (const e of down) {
     const layer = layerOf.get(e.from) ?? 0;
-    byGap.set(layer, [...(byGap.get(layer) ?? []), e]);
+    const gap = byGap.get(layer);
+    if (gap) gap.push(e);
+    else byGap.set(layer, [e]);
   }
   for (const gap of byGap.values()) {
     gap.sort((a, b) => at(a.points, 1).x - at(b.points, 1).x || at(a.points, 0).x - at(b.points, 0).x);
-    const placed: { x1: number; x2: number; y1: number; y2: number }[] = [];
+    // The labels placed so far, by the columns (GRID px wide) they cover.
+    const placed = new Map<number, LabelBox[]>();
+    const columns = (b: LabelBox) => {
+      const out: number[] = [];
+      for (let c = Math.floor(b.x1 / GRID); c <= Math.floor(b.x2 / GRID); c++) out.push(c);
+      return out;
+    };
     for (const e of gap) {
       const [p, q] = [at(e.points, 0), at(e.points, 1)];
       const w = labelWidth(e.shortLabel);
@@ -328,14 +347,29 @@ function placeLabels(edges: LaidEdge[], nodes: LaidNode[]): void {
         const y = p.y + (q.y - p.y) * t;
         return { x, y, box: { x1: x - w / 2, x2: x + w / 2, y1: y - LABEL_HEIGHT / 2, y2: y + LABEL_HEIGHT / 2 } };
       };
-      const overlaps = (b: (typeof placed)[number]) => placed.filter((o) => b.x1 < o.x2 && o.x1 < b.x2 && b.y1 < o.y2 && o.y1 < b.y2).length;
+      const overlaps = (b: LabelBox) => {
+        const seen = new Set<LabelBox>();
+        for (const c of columns(b)) for (const o of placed.get(c) ?? []) if (b.x1 < o.x2 && o.x1 < b.x2 && b.y1 < o.y2 && o.y1 < b.y2) seen.add(o);
+        return seen.size;
+      };
       const candidates = LABEL_PLACES.map(boxAt);
       const best = candidates.find((c) => overlaps(c.box) === 0) ?? candidates.reduce((a, b) => (overlaps(b.box) < overlaps(a.box) ? b : a));
-      placed.push(best.box);
+      for (const c of columns(best.box)) {
+        const list = placed.get(c);
+        if (list) list.push(best.box);
+        else placed.set(c, [best.box]);
+      }
       e.labelAt = { x: best.x, y: best.y };
     }
   }
 }
+interface LabelBox {
+  x1: number;
+  x2: number;
+  y1: number;
+  y2: number;
+}
+const GRID = 100;
 /** Where along an arrow's first stretch its label may sit, in order of preference. */
 const LABEL_PLACES = [0.45, 0.78, 0.25, 0.62, 0.9];
 

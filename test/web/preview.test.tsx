@@ -3,6 +3,8 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { memoryStore } from '../../src/machines/light.js';
+import { generateScenario } from '../../bench/generate.js';
+import { MAX_DRAWN_NODES } from '../../src/web/components/ScenarioGraph.js';
 import Preview from '../../src/web/pages/Preview.js';
 import { StoreContext } from '../../src/web/store.js';
 import example from '../fixtures/good/example.json?raw';
@@ -73,6 +75,17 @@ describe('previewing a scenario file', () => {
     // Fitting the picture to the page is a checkbox a keyboard reaches.
     await user.click(within(graph).getByRole('checkbox', { name: 'Fit the picture to the page width' }));
     expect(picture.closest('.graph-scroll')?.classList.contains('fit')).toBe(true);
+  });
+
+  it('a scenario too big to draw in the page says how to draw it on the command line', async () => {
+    const user = userEvent.setup();
+    renderPreview();
+    const big = generateScenario(MAX_DRAWN_NODES + 1);
+    await user.upload(screen.getByLabelText('Scenario file (.json)'), new File([JSON.stringify(big)], 'big.json'));
+    const graph = await screen.findByRole('region', { name: 'Graph of the scenario' });
+    expect(graph.textContent).toContain(`This scenario has ${MAX_DRAWN_NODES + 1} nodes`);
+    expect(graph.textContent).toContain('npx casa-practice graph big.json --format svg > story.svg');
+    expect(within(graph).queryByRole('img')).toBeNull();
   });
 
   it('a file with errors has no graph', async () => {

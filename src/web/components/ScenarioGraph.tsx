@@ -9,6 +9,28 @@ import { downloadText } from '../download.js';
  */
 export function ScenarioGraph({ scenario, file }: { scenario: Scenario; file: string }) {
   const headingId = useId();
+  if (scenario.nodes.length > MAX_DRAWN_NODES) {
+    return (
+      <section aria-labelledby={headingId}>
+        <h2 id={headingId}>Graph of the scenario</h2>
+        <p>
+          This scenario has {scenario.nodes.length} nodes; the page draws the graph of a scenario of up to {MAX_DRAWN_NODES}. The
+          command line draws any size: <code>npx casa-practice graph {file} --format svg &gt; story.svg</code>, then open
+          story.svg in a browser.
+        </p>
+      </section>
+    );
+  }
+  return <DrawnGraph scenario={scenario} file={file} headingId={headingId} />;
+}
+
+/**
+ * The most nodes the page draws: the bundled scenarios have under 50, and a drawing of thousands
+ * (a generated or damaged file) would be tens of megabytes held by the page.
+ */
+export const MAX_DRAWN_NODES = 400;
+
+function DrawnGraph({ scenario, file, headingId }: { scenario: Scenario; file: string; headingId: string }) {
   const layout = useMemo(() => layoutScenario(scenario), [scenario]);
   const svg = useMemo(() => exportGraph(scenario, 'svg'), [scenario]);
   // A data: address (the page's Content-Security-Policy allows images from it): an <img> never runs
