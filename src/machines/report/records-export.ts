@@ -1,5 +1,6 @@
 import type { PlaythroughRecord } from '../progress/records.js';
 import type { SessionMode } from '../types.js';
+import { PRACTICE_IDLE_MS } from '../progress/clock.js';
 import { cleanLine } from '../text/clean.js';
 import { BAND_LABELS } from './words.js';
 
@@ -9,9 +10,10 @@ export const IN_SERVICE_HOURS_PER_YEAR = 12;
 /**
  * What counts toward the in-service hours, in the words every UI shows beside a total. (Both UIs keep
  * time by the core's practiceClock: a resumed save counts by its `activeMs`; the web app leaves out
- * breaks and hidden-page time, and the terminal has neither.)
+ * breaks, hidden-page time and idle time after PRACTICE_IDLE_MS without input, and the terminal has
+ * none of them: a UI that shows these words must count idle time as they say.)
  */
-export const IN_SERVICE_COUNTING = 'Every scenario you finish counts, each time you finish it, in practice or assessment mode, with the minutes you spent in it. Time on a break, or with the scenario closed or in a tab you are not looking at, does not count, nor does a scenario left unfinished or a what-if replay.';
+export const IN_SERVICE_COUNTING = `Every scenario you finish counts, each time you finish it, in practice or assessment mode, with the minutes you spent in it. Time on a break, or with the scenario closed or in a tab you are not looking at, does not count, nor does a scenario left unfinished or a what-if replay. If ${PRACTICE_IDLE_MS / 60_000} minutes pass with no key press, click, tap or mouse movement, those ${PRACTICE_IDLE_MS / 60_000} minutes count (for reading and thinking) but the time after them does not, until your next key press, click, tap or mouse movement.`;
 
 const MODE_WORDS: Record<SessionMode, string> = { practice: 'Practice', assessment: 'Assessment' };
 

@@ -2,7 +2,7 @@ import { useSelector } from '@xstate/react';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { flushSync } from 'react-dom';
 import {
-  clearSave, feedbackOf, finishPlaythrough, practiceClock, replayConversation, selectView, startSession, whatIfFrom, writeSave,
+  clearSave, feedbackOf, finishPlaythrough, PRACTICE_IDLE_MS, practiceClock, replayConversation, selectView, startSession, whatIfFrom, writeSave,
   type Debrief as DebriefData, type PersistedScenarioSnapshot, type PlayableScenario, type SessionActor, type SessionEvent, type SessionMode, type SessionView,
 } from '../../machines/index.js';
 import { useStore } from '../store.js';
@@ -105,13 +105,23 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
   const finished = useRef(false);
   // The minutes recorded are this playthrough's practice: a resumed save's time, then this
   // sitting's, less its breaks and the time the page was hidden (another tab, the screen locked,
-  // the laptop closed), never the time the page was closed in between.
+  // the laptop closed), never the time the page was closed in between; and a tab left open but idle
+  // stops counting PRACTICE_IDLE_MS after the last key, click, tap or mouse movement, until the next.
   const hidden = useSyncExternalStore(onVisibilityChange, pageHidden);
-  const [clock] = useState(() => practiceClock(Date.now(), activeMs, paused || pageHidden()));
+  const [clock] = useState(() => practiceClock(Date.now(), activeMs, paused || pageHidden(), { idleAfterMs: PRACTICE_IDLE_MS }));
   useEffect(() => {
     if (paused || hidden) clock.pause(Date.now());
     else clock.resume(Date.now());
   }, [paused, hidden, clock]);
+  useEffect(() => {
+    const onInput = () => clock.input(Date.now());
+    // click and focusin too: a screen reader activates a button or moves focus without key or pointer events.
+    const events = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'click', 'focusin'] as const;
+    for (const e of events) document.addEventListener(e, onInput, { capture: true, passive: true });
+    return () => {
+      for (const e of events) document.removeEventListener(e, onInput, { capture: true });
+    };
+  }, [clock]);
 
   // Saved on every step; at the ending the save goes and the completion is recorded.
   useEffect(() => {
