@@ -98,22 +98,25 @@ export default function Records() {
           </table>
         </TableWrap>
       )}
-      <h2>Export</h2>
-      <p className="controls">
-        <button type="button" onClick={csv} disabled={none}>Download as CSV (spreadsheet)</button>
-        <a className="button" href={hrefOf({ page: 'certificate' })}>Certificate for the in-service hours log</a>
-        <button type="button" onClick={() => void xapi()} disabled={none}>Download xAPI statements (JSON, for an LMS)</button>
-      </p>
-      <p className="hint">The xAPI file names you only by an anonymous id made in this browser.</p>
-      <h2>Backup</h2>
-      <p className="controls">
-        <button type="button" onClick={backup}>Download a backup file</button>
-      </p>
-      <p>
-        <label htmlFor={backupInput}>Load a backup file</label><br />
-        <input id={backupInput} type="file" accept=".json,application/json" onChange={(e) => void restore(e)} />
-      </p>
-      <p className="hint">Loading a backup adds what it holds to what is here; nothing here is removed.</p>
+      {/* Controls, not records: left out of a printed copy (styles.css, .no-print). */}
+      <div className="no-print">
+        <h2>Export</h2>
+        <p className="controls">
+          <button type="button" onClick={csv} disabled={none}>Download as CSV (spreadsheet)</button>
+          <a className="button" href={hrefOf({ page: 'certificate' })}>Certificate for the in-service hours log</a>
+          <button type="button" onClick={() => void xapi()} disabled={none}>Download xAPI statements (JSON, for an LMS)</button>
+        </p>
+        <p className="hint">The xAPI file names you only by an anonymous id made in this browser.</p>
+        <h2>Backup</h2>
+        <p className="controls">
+          <button type="button" onClick={backup}>Download a backup file</button>
+        </p>
+        <p>
+          <label htmlFor={backupInput}>Load a backup file</label><br />
+          <input id={backupInput} type="file" accept=".json,application/json" onChange={(e) => void restore(e)} />
+        </p>
+        <p className="hint">Loading a backup adds what it holds to what is here; nothing here is removed.</p>
+      </div>
     </>
   );
 }
