@@ -112,6 +112,10 @@ describe('My records', () => {
     await user.upload(screen.getByLabelText('Load a backup file'), new File([backup], 'backup.json'));
     expect(await screen.findByText('What Kiara tells you')).toBeTruthy();
     expect(JSON.parse(fresh.read('records.json') ?? '{}').playthroughs).toHaveLength(1);
+    // The summary names what was loaded as the page names it (finished scenarios), in the singular for one.
+    expect(screen.getByText(/^Added 1 finished scenario to your records\.$/)).toBeTruthy();
+    await user.upload(screen.getByLabelText('Load a backup file'), new File([backup], 'backup.json'));
+    expect(await screen.findByText(/^1 finished scenario was already in your records and was not added again\.$/)).toBeTruthy();
   });
 
   it('damaged records give a notice and a clean list; the damaged text is kept aside', async () => {
