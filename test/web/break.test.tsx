@@ -94,6 +94,20 @@ describe('take a break', () => {
     expect(records.playthroughs[0].minutes).toBe(7);
   });
 
+  it('stops counting a page left in view with no input after 10 minutes, and counts again from the next key', async () => {
+    // 3 minutes of play, then 47 minutes with the page in view and nothing pressed (the first 10 of
+    // them count), then a key press and 5 more minutes: 18 minutes, not 55.
+    const { t0, user, store } = await playFromT0();
+    vi.setSystemTime(t0 + 3 * 60_000);
+    await user.keyboard('1');
+    vi.setSystemTime(t0 + 50 * 60_000);
+    await user.keyboard('{Shift}');
+    vi.setSystemTime(t0 + 55 * 60_000);
+    await playToDebrief(user);
+    const records = JSON.parse(store.read('records.json') ?? '{}');
+    expect(records.playthroughs[0].minutes).toBe(18);
+  });
+
   it('leaves out the time the page was hidden (another tab, the screen locked) too', async () => {
     // 4 minutes of play, 2 hours hidden, 3 more minutes: 7 minutes.
     const { t0, user, store } = await playFromT0();

@@ -10,6 +10,17 @@ import { playToDebrief, renderApp } from './helpers.js';
 
 afterEach(cleanup);
 
+/**
+ * The words a screen reader reads from an element in its reading order: its text, less what is
+ * aria-hidden, with a meter read as its name (its labelling element's words, hidden or not) and its value text. Inline elements run together as
+ * they do when read aloud: only the words themselves (and punctuation) keep phrases apart.
+ */
+function readAloud(el: Element): string {
+  if (el.getAttribute('aria-hidden') === 'true') return '';
+  if (el.localName === 'meter') return ` ${document.getElementById(el.getAttribute('aria-labelledby') ?? '')?.textContent ?? el.getAttribute('aria-label')}, ${el.getAttribute('aria-valuetext') ?? el.getAttribute('value')} `;
+  return [...el.childNodes].map((n) => (n.nodeType === Node.TEXT_NODE ? n.textContent : n instanceof Element ? readAloud(n) : '')).join('');
+}
+
 describe('playing a scenario in the browser', () => {
   it('plays to the debrief by keyboard alone, with focus on the new content after each reply', async () => {
     const user = userEvent.setup();
@@ -160,6 +171,45 @@ describe('playing a scenario in the browser', () => {
     await user.click(screen.getByRole('button', { name: 'Undo last reply' }));
     expect(screen.queryAllByText('You:')).toHaveLength(0);
     expect(screen.getByText(/^Decision 1 of about/)).toBeTruthy();
+  });
+
+  it('reads the status line as separate phrases and the trust meter once, with its meaning', async () => {
+    renderApp('#/play/youth-discloses');
+    await screen.findByRole('group', { name: /./ });
+    const status = document.querySelector('.status-line') as HTMLElement;
+    expect(readAloud(status)).toMatch(/^Practice\. Decision 1 of about \d+\.$/);
+    // One meter, named by its label, saying its value in words; nothing beside it says either again.
+    const head = readAloud(document.querySelector('.play-head') as HTMLElement);
+    expect(head.split("Kiara's trust")).toHaveLength(2);
+    expect(head.match(/\d+ of 100/g)).toHaveLength(1);
+    expect(head).toMatch(/ Kiara's trust, \d+ of 100 /);
+    expect(screen.getByRole('meter', { name: "Kiara's trust" })).toBeTruthy();
+  });
+
+  it('announces the what-if notice once, as a polite status that is in the page before its words', async () => {
+    const user = userEvent.setup();
+    renderApp('#/play/youth-discloses');
+    await screen.findByRole('group', { name: /./ });
+    await playToDebrief(user);
+    // What a screen reader announces from a polite live region: words added inside one already there.
+    const announced: string[] = [];
+    const observer = new MutationObserver((records) => {
+      for (const r of records) {
+        const at = r.target instanceof Element ? r.target : r.target.parentElement;
+        if (!at?.closest('[role="status"]')) continue;
+        for (const n of r.addedNodes) if (n.textContent) announced.push(n.textContent);
+      }
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    try {
+      await user.click(screen.getAllByRole('button', { name: /What if: replay from here/ })[1] as HTMLElement);
+      await screen.findByText(/^What if: you are back at an earlier decision/);
+      await user.keyboard('1');
+    } finally {
+      observer.disconnect();
+    }
+    expect(announced.filter((t) => t.startsWith('What if'))).toEqual(['What if: you are back at an earlier decision with your earlier replies kept. This replay is not added to your records.']);
+    expect(screen.getByRole('status').textContent).toMatch(/^What if:/);
   });
 
   it('Start again, What if and Try again leave focus on the conversation, not on the page body', async () => {

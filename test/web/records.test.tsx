@@ -60,6 +60,29 @@ describe('My records', () => {
     expect(lines[1]).toContain('What Kiara tells you');
   });
 
+  it('shows the time of day beside the date, so two practices on the same day can be told apart', async () => {
+    const store = await storeAfterOnePractice();
+    const file = JSON.parse(store.read('records.json') ?? '{}');
+    const one = file.playthroughs[0];
+    // 9:05 a.m. and 2:40 p.m. in Los Angeles on the same day.
+    file.playthroughs = [
+      { ...one, id: `${one.id.slice(0, -1)}a`, completedAt: '2026-11-20T17:05:00.000Z' },
+      { ...one, id: `${one.id.slice(0, -1)}b`, completedAt: '2026-11-20T22:40:00.000Z' },
+    ];
+    store.write('records.json', JSON.stringify(file));
+    const tz = process.env.TZ;
+    process.env.TZ = 'America/Los_Angeles';
+    try {
+      renderApp('#/records', store);
+      const rows = (await screen.findAllByRole('row')).slice(1);
+      expect(rows.map((r) => r.querySelector('td')?.textContent)).toEqual(['2026-11-20, 2:40 p.m.', '2026-11-20, 9:05 a.m.']);
+      expect(rows[0]?.querySelector('time')?.getAttribute('datetime')).toBe('2026-11-20T22:40:00.000Z');
+    } finally {
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
+    }
+  });
+
   it("says how far this year's finished practice goes toward the 12 in-service hours, and what counts", async () => {
     const store = await storeAfterOnePractice();
     const { minutes } = JSON.parse(store.read('records.json') ?? '{}').playthroughs[0];
@@ -89,6 +112,10 @@ describe('My records', () => {
     await user.upload(screen.getByLabelText('Load a backup file'), new File([backup], 'backup.json'));
     expect(await screen.findByText('What Kiara tells you')).toBeTruthy();
     expect(JSON.parse(fresh.read('records.json') ?? '{}').playthroughs).toHaveLength(1);
+    // The summary names what was loaded as the page names it (finished scenarios), in the singular for one.
+    expect(screen.getByText(/^Added 1 finished scenario to your records\.$/)).toBeTruthy();
+    await user.upload(screen.getByLabelText('Load a backup file'), new File([backup], 'backup.json'));
+    expect(await screen.findByText(/^1 finished scenario was already in your records and was not added again\.$/)).toBeTruthy();
   });
 
   it('damaged records give a notice and a clean list; the damaged text is kept aside', async () => {

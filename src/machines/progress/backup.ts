@@ -100,12 +100,12 @@ export function parseBackup(text: string): BackupParse {
   }
   const learner = records.learner;
   if (learner !== undefined && (typeof learner !== 'string' || !/^[0-9a-f-]{36}$/.test(learner))) return refuse('it is damaged (its learner id is malformed)');
-  if (!isObject(raw.saves)) return refuse('it is damaged (its saved sessions are missing)');
+  if (!isObject(raw.saves)) return refuse('it is damaged (its scenarios in progress are missing)');
   const saves: Record<string, SaveValue> = {};
   for (const [key, value] of Object.entries(raw.saves)) {
-    if (!SAVE_KEY.test(key)) return refuse(`it is damaged (a saved session has a strange name, "${cleanLine(key).slice(0, 60)}")`);
+    if (!SAVE_KEY.test(key)) return refuse(`it is damaged (a scenario in progress has a strange name, "${cleanLine(key).slice(0, 60)}")`);
     const save = asSave(value);
-    if (!save) return refuse(`it is damaged (the saved session ${key} is malformed)`);
+    if (!save) return refuse(`it is damaged (the scenario in progress ${key} is malformed)`);
     saves[key] = save;
   }
   return {
@@ -126,9 +126,9 @@ export interface ImportResult {
   added: number;
   /** Completed practice that was already here (not added twice). */
   alreadyHad: number;
-  /** Saved sessions written (new here, or newer than the one here). */
+  /** Scenarios in progress (saves) written (new here, or newer than the one here). */
   savesLoaded: number;
-  /** Saved sessions left as they were (the one here is as new or newer). */
+  /** Scenarios in progress (saves) left as they were (the one here is as new or newer). */
   savesKept: number;
   message: string;
   /** A repair notice from reading the records here first, if any. */
@@ -180,10 +180,25 @@ export function importBackup(store: Store, backup: BackupFile, now = new Date())
     savesLoaded++;
   }
   store.write(RECORDS_KEY, recordsText(merged));
-  const practice = (n: number) => `${n} completed practice${n === 1 ? '' : 's'}`;
-  const parts = [`Loaded ${practice(incoming.length)}`];
   const alreadyHad = backup.records.playthroughs.length - incoming.length;
-  if (alreadyHad > 0) parts.push(`${practice(alreadyHad)} already here ${alreadyHad === 1 ? 'was' : 'were'} not added again`);
-  if (savesLoaded + savesKept > 0) parts.push(`${savesLoaded} saved session${savesLoaded === 1 ? '' : 's'} loaded${savesKept ? `, ${savesKept} kept as ${savesKept === 1 ? 'it was' : 'they were'} here (the same or newer)` : ''}`);
-  return { added: incoming.length, alreadyHad, savesLoaded, savesKept, message: `${parts.join('; ')}.`, ...(notice ? { notice } : {}), ...(setAside ? { setAside } : {}) };
+  return { added: incoming.length, alreadyHad, savesLoaded, savesKept, message: importWords(incoming.length, alreadyHad, savesLoaded, savesKept), ...(notice ? { notice } : {}), ...(setAside ? { setAside } : {}) };
+}
+
+/**
+ * What loading a backup did, in the words My records uses: its records are finished scenarios (as
+ * its total counts them) and its saves are scenarios in progress (each continues where it was left
+ * off), each counted in the singular or plural as it is, and nothing said of what there was none of.
+ */
+function importWords(added: number, alreadyHad: number, savesLoaded: number, savesKept: number): string {
+  const finished = (n: number) => `${n} finished scenario${n === 1 ? '' : 's'}`;
+  const inProgress = (n: number) => `${n} scenario${n === 1 ? '' : 's'} in progress`;
+  const were = (n: number) => (n === 1 ? 'was' : 'were');
+  const parts: string[] = [];
+  if (added > 0) parts.push(`Added ${finished(added)} to your records`);
+  if (alreadyHad > 0) parts.push(`${finished(alreadyHad)} ${were(alreadyHad)} already in your records and ${were(alreadyHad)} not added again`);
+  if (savesLoaded > 0) parts.push(`loaded ${inProgress(savesLoaded)}, to continue where you left off`);
+  if (savesKept > 0) parts.push(`${inProgress(savesKept)} ${were(savesKept)} already here, as new or newer, and ${were(savesKept)} kept as ${savesKept === 1 ? 'it was' : 'they were'}`);
+  if (parts.length === 0) return 'This backup holds no finished scenarios and no scenarios in progress: nothing was added.';
+  const text = parts.join('; ');
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }

@@ -5,6 +5,6 @@ export { agoWords, clearSave, continueChoices, debriefKey, DEBRIEFS_PREFIX, late
 export { keepProgress, parseScenarioRef, readSave, repliesMade, savedActiveMs, savedScenarioRef, scenarioRef, writeSave, type KeepResult, type MissingFile, type ResumeResult, type SaveSlot, type ScenarioLoader, type ScenarioRef } from './saves.js';
 export { hasKeptDebrief, keepDebrief, readKeptDebrief, type KeptDebrief } from './debriefs.js';
 export { finishPlaythrough } from './finish.js';
-export { practiceClock, type PracticeClock } from './clock.js';
+export { PRACTICE_IDLE_MS, practiceClock, type PracticeClock, type PracticeClockOptions } from './clock.js';
 export { backupFileName, backupText, importBackup, parseBackup, BACKUP_FORMAT_VERSION, MAX_BACKUP_BYTES, type BackupFile, type BackupParse, type ImportResult, type SaveValue } from './backup.js';
 export { fitToSave, fitWords, missingFileWords, peekScenario, relocateSave, type RelocateRefusal, type RelocateResult, type SaveFit, type ScenarioPeek } from './relocate.js';

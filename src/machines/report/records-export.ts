@@ -1,5 +1,6 @@
 import type { PlaythroughRecord } from '../progress/records.js';
 import type { SessionMode } from '../types.js';
+import { PRACTICE_IDLE_MS } from '../progress/clock.js';
 import { cleanLine } from '../text/clean.js';
 import { BAND_LABELS } from './words.js';
 
@@ -9,9 +10,10 @@ export const IN_SERVICE_HOURS_PER_YEAR = 12;
 /**
  * What counts toward the in-service hours, in the words every UI shows beside a total. (Both UIs keep
  * time by the core's practiceClock: a resumed save counts by its `activeMs`; the web app leaves out
- * breaks and hidden-page time, and the terminal has neither.)
+ * breaks, hidden-page time and idle time after PRACTICE_IDLE_MS without input, and the terminal has
+ * none of them: a UI that shows these words must count idle time as they say.)
  */
-export const IN_SERVICE_COUNTING = 'Every scenario you finish counts, each time you finish it, in practice or assessment mode, with the minutes you spent in it. Time on a break, or with the scenario closed or in a tab you are not looking at, does not count, nor does a scenario left unfinished or a what-if replay.';
+export const IN_SERVICE_COUNTING = `Every scenario you finish counts, each time you finish it, in practice or assessment mode, with the minutes you spent in it. Time on a break, or with the scenario closed or in a tab you are not looking at, does not count, nor does a scenario left unfinished or a what-if replay. If ${PRACTICE_IDLE_MS / 60_000} minutes pass with no key press, click, tap or mouse movement, those ${PRACTICE_IDLE_MS / 60_000} minutes count (for reading and thinking) but the time after them does not, until your next key press, click, tap or mouse movement.`;
 
 const MODE_WORDS: Record<SessionMode, string> = { practice: 'Practice', assessment: 'Assessment' };
 
@@ -20,6 +22,14 @@ export function localDate(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** The time of day of an ISO time where the program runs (the volunteer's own clock), as "2:05 p.m.". */
+export function localTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const h = d.getHours();
+  return `${h % 12 === 0 ? 12 : h % 12}:${String(d.getMinutes()).padStart(2, '0')} ${h < 12 ? 'a.m.' : 'p.m.'}`;
 }
 
 /**

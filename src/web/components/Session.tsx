@@ -2,7 +2,7 @@ import { useSelector } from '@xstate/react';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { flushSync } from 'react-dom';
 import {
-  clearSave, feedbackOf, finishPlaythrough, practiceClock, replayConversation, selectView, startSession, whatIfFrom, writeSave,
+  clearSave, feedbackOf, finishPlaythrough, PRACTICE_IDLE_MS, practiceClock, replayConversation, selectView, startSession, whatIfFrom, writeSave,
   type Debrief as DebriefData, type PersistedScenarioSnapshot, type PlayableScenario, type SessionActor, type SessionEvent, type SessionMode, type SessionView,
 } from '../../machines/index.js';
 import { useStore } from '../store.js';
@@ -103,15 +103,30 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
   // "Welcome back" is for the moment the save is opened: it goes once the volunteer moves on.
   const [welcomeBack, setWelcomeBack] = useState(resumed ?? false);
   const finished = useRef(false);
+  // The what-if notice goes into its status region once the region is in the page.
+  const [whatIfSaid, setWhatIfSaid] = useState(false);
+  useEffect(() => {
+    if (whatIf) setWhatIfSaid(true);
+  }, [whatIf]);
   // The minutes recorded are this playthrough's practice: a resumed save's time, then this
   // sitting's, less its breaks and the time the page was hidden (another tab, the screen locked,
-  // the laptop closed), never the time the page was closed in between.
+  // the laptop closed), never the time the page was closed in between; and a tab left open but idle
+  // stops counting PRACTICE_IDLE_MS after the last key, click, tap or mouse movement, until the next.
   const hidden = useSyncExternalStore(onVisibilityChange, pageHidden);
-  const [clock] = useState(() => practiceClock(Date.now(), activeMs, paused || pageHidden()));
+  const [clock] = useState(() => practiceClock(Date.now(), activeMs, paused || pageHidden(), { idleAfterMs: PRACTICE_IDLE_MS }));
   useEffect(() => {
     if (paused || hidden) clock.pause(Date.now());
     else clock.resume(Date.now());
   }, [paused, hidden, clock]);
+  useEffect(() => {
+    const onInput = () => clock.input(Date.now());
+    // click and focusin too: a screen reader activates a button or moves focus without key or pointer events.
+    const events = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'click', 'focusin'] as const;
+    for (const e of events) document.addEventListener(e, onInput, { capture: true, passive: true });
+    return () => {
+      for (const e of events) document.removeEventListener(e, onInput, { capture: true });
+    };
+  }, [clock]);
 
   // Saved on every step; at the ending the save goes and the completion is recorded.
   useEffect(() => {
@@ -201,16 +216,19 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
       <div className="play-head">
         <h1>{view.scenarioTitle}</h1>
         <p className="status-line">
-          <span>{mode === 'assessment' ? 'Assessment: feedback waits for the debrief' : 'Practice'}</span>
-          <span aria-live="off">{view.kind === 'decision' ? `Decision ${view.progress.decision} of about ${view.progress.about}` : `${view.progress.decision} of about ${view.progress.about} decisions made`}</span>
+          {/* Separate phrases read aloud too: a full stop after each, for screen readers only (flex gaps are silent). */}
+          <span>{mode === 'assessment' ? 'Assessment: feedback waits for the debrief' : 'Practice'}<span className="sr-only">. </span></span>
+          <span aria-live="off">{view.kind === 'decision' ? `Decision ${view.progress.decision} of about ${view.progress.about}` : `${view.progress.decision} of about ${view.progress.about} decisions made`}<span className="sr-only">.</span></span>
         </p>
         {mode === 'practice' && view.meters.length > 0 && (
           <div className="meters">
             {view.meters.map((m) => (
+              // Read once: the meter, named by its label, says its value in words; the label and
+              // the words beside it are for the eye only (a screen reader read all three).
               <div className="meter" key={m.id}>
-                <span id={`meter-${m.id}`}>{m.label}</span>
-                <meter aria-labelledby={`meter-${m.id}`} min={m.min} max={m.max} value={m.value} />
-                <span className="meter-text">{m.value} of {m.max}</span>
+                <span id={`meter-${m.id}`} aria-hidden="true">{m.label}</span>
+                <meter aria-labelledby={`meter-${m.id}`} aria-valuetext={`${m.value} of ${m.max}`} min={m.min} max={m.max} value={m.value} />
+                <span className="meter-text" aria-hidden="true">{m.value} of {m.max}</span>
               </div>
             ))}
           </div>
@@ -218,7 +236,8 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
       </div>
       {notice && <p className="notice" role="status">{notice}</p>}
       {welcomeBack && <p className="notice" role="status">Welcome back: you are where you left off.</p>}
-      {whatIf && <p className="notice">What if: you are back at an earlier decision with your earlier replies kept. This replay is not added to your records.</p>}
+      {/* A polite status, there (empty) before its words: a live region that appears with its words already in it is not announced. */}
+      {whatIf && <div role="status">{whatIfSaid && <p className="notice">What if: you are back at an earlier decision with your earlier replies kept. This replay is not added to your records.</p>}</div>}
       {saveError && <p className="notice" role="alert">{saveError}</p>}
       <h2 className="sr-only" id="transcript-heading">Conversation</h2>
       <div id="transcript" role="log" aria-labelledby="transcript-heading" className="transcript">

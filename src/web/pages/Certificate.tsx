@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import { certificateData, localDate, readRecords } from '../../machines/index.js';
+import { certificateData, localDate, PRACTICE_IDLE_MS, readRecords } from '../../machines/index.js';
 import { TableWrap } from '../components/TableWrap.js';
 import { hrefOf } from '../routing.js';
 import { useStore } from '../store.js';
@@ -59,7 +59,7 @@ export default function Certificate() {
         )}
         <p className="cert-total"><strong>Total:</strong> {data.summary} ({data.breakdown}{data.withoutTime > 0 ? `; ${data.withoutTime} without a recorded time, not counted` : ''}).</p>
         <p className="cert-sign">Advocate Supervisor: ______________________ &nbsp; Date: ____________</p>
-        <p className="hint">Made by casa-practice on {localDate(new Date().toISOString())}. The minutes are the time spent in each scenario, as measured in the browser; time on a break, or with the scenario closed or out of sight, is not counted.</p>
+        <p className="hint">Made by casa-practice on {localDate(new Date().toISOString())}. The minutes are the time spent in each scenario, as measured in the browser; time on a break, with the scenario closed or out of sight, or after {PRACTICE_IDLE_MS / 60_000} minutes without a key press, click, tap or mouse movement, is not counted.</p>
       </section>
     </>
   );

@@ -58,8 +58,9 @@ export function Library() {
               <p>{e.summary}</p>
               <p className="content-note"><strong>Content note:</strong> {e.contentNote}</p>
               <p className="actions">
-                <a className="button primary" href={hrefOf({ page: 'play', id: e.id, mode: 'practice' })}>{e.saved ? 'Continue where you left off' : 'Practise'}<span className="sr-only">: {e.title}</span></a>
-                {!e.saved && <a className="button" href={hrefOf({ page: 'play', id: e.id, mode: 'assessment' })}>Assessment<span className="sr-only">: {e.title}</span></a>}
+                {/* Named with the title in one string: a visually hidden ": title" inside the link is laid out as a block, and Chromium put a space before its colon. */}
+                <a className="button primary" href={hrefOf({ page: 'play', id: e.id, mode: 'practice' })} aria-label={`${e.saved ? 'Continue where you left off' : 'Practise'}: ${e.title}`}>{e.saved ? 'Continue where you left off' : 'Practise'}</a>
+                {!e.saved && <a className="button" href={hrefOf({ page: 'play', id: e.id, mode: 'assessment' })} aria-label={`Assessment: ${e.title}`}>Assessment</a>}
               </p>
               {!e.saved && <p className="hint">Practice shows feedback after each reply and lets you undo; assessment holds feedback until the debrief.</p>}
             </li>

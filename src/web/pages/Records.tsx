@@ -1,5 +1,5 @@
 import { useId, useMemo, useState, type ChangeEvent } from 'react';
-import { backupFileName, backupText, BAND_LABELS, certificateData, cleanLine, importBackup, IN_SERVICE_COUNTING, localDate, parseBackup, readRecords, recordsCsv, xapiFile, type RecordsRead } from '../../machines/index.js';
+import { backupFileName, backupText, BAND_LABELS, certificateData, cleanLine, importBackup, IN_SERVICE_COUNTING, localDate, localTime, parseBackup, readRecords, recordsCsv, xapiFile, type RecordsRead } from '../../machines/index.js';
 import { requestPersistentStorage, type PersistResult } from '../adapters/local-store.js';
 import { downloadText } from '../download.js';
 import { bundledScenarios } from '../records-data.js';
@@ -82,11 +82,11 @@ export default function Records() {
         <TableWrap label="Completed practice">
           <table className="records-table">
             <caption className="sr-only">Each completed practice, newest first</caption>
-            <thead><tr><th scope="col">Date</th><th scope="col">Scenario</th><th scope="col">Minutes</th><th scope="col">Score</th><th scope="col">Outcome</th><th scope="col">Mode</th></tr></thead>
+            <thead><tr><th scope="col">Finished</th><th scope="col">Scenario</th><th scope="col">Minutes</th><th scope="col">Score</th><th scope="col">Outcome</th><th scope="col">Mode</th></tr></thead>
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id}>
-                  <td>{localDate(r.completedAt)}</td>
+                  <td><time dateTime={r.completedAt}>{localDate(r.completedAt)}, {localTime(r.completedAt)}</time></td>
                   <th scope="row">{cleanLine(r.title)}</th>
                   <td>{r.minutes ?? '–'}</td>
                   <td>{r.score.percent}%</td>
@@ -98,22 +98,25 @@ export default function Records() {
           </table>
         </TableWrap>
       )}
-      <h2>Export</h2>
-      <p className="controls">
-        <button type="button" onClick={csv} disabled={none}>Download as CSV (spreadsheet)</button>
-        <a className="button" href={hrefOf({ page: 'certificate' })}>Certificate for the in-service hours log</a>
-        <button type="button" onClick={() => void xapi()} disabled={none}>Download xAPI statements (JSON, for an LMS)</button>
-      </p>
-      <p className="hint">The xAPI file names you only by an anonymous id made in this browser.</p>
-      <h2>Backup</h2>
-      <p className="controls">
-        <button type="button" onClick={backup}>Download a backup file</button>
-      </p>
-      <p>
-        <label htmlFor={backupInput}>Load a backup file</label><br />
-        <input id={backupInput} type="file" accept=".json,application/json" onChange={(e) => void restore(e)} />
-      </p>
-      <p className="hint">Loading a backup adds what it holds to what is here; nothing here is removed.</p>
+      {/* Controls, not records: left out of a printed copy (styles.css, .no-print). */}
+      <div className="no-print">
+        <h2>Export</h2>
+        <p className="controls">
+          <button type="button" onClick={csv} disabled={none}>Download as CSV (spreadsheet)</button>
+          <a className="button" href={hrefOf({ page: 'certificate' })}>Certificate for the in-service hours log</a>
+          <button type="button" onClick={() => void xapi()} disabled={none}>Download xAPI statements (JSON, for an LMS)</button>
+        </p>
+        <p className="hint">The xAPI file names you only by an anonymous id made in this browser.</p>
+        <h2>Backup</h2>
+        <p className="controls">
+          <button type="button" onClick={backup}>Download a backup file</button>
+        </p>
+        <p>
+          <label htmlFor={backupInput}>Load a backup file</label><br />
+          <input id={backupInput} type="file" accept=".json,application/json" onChange={(e) => void restore(e)} />
+        </p>
+        <p className="hint">Loading a backup adds what it holds to what is here; nothing here is removed.</p>
+      </div>
     </>
   );
 }

@@ -249,6 +249,29 @@ describe('writing and reading saves', () => {
     expect(paused.activeMs(13 * 60_000)).toBe(3 * 60_000);
   });
 
+  it('a practice clock with an idle limit stops after that long without input and starts again at the next', () => {
+    const min = 60_000;
+    const clock = practiceClock(0, 0, false, { idleAfterMs: 10 * min });
+    clock.input(3 * min);
+    // Left alone after 3 minutes: the 10 minutes after the last input count, the rest does not.
+    expect(clock.activeMs(8 * min)).toBe(8 * min);
+    expect(clock.activeMs(50 * min)).toBe(13 * min);
+    clock.input(50 * min);
+    expect(clock.activeMs(55 * min)).toBe(18 * min);
+    // A break that ends is a return: it counts on from there, as it did before.
+    clock.pause(56 * min);
+    clock.resume(90 * min);
+    expect(clock.activeMs(95 * min)).toBe(24 * min);
+    // Left alone again (10 more minutes count, to 100), then a break: idle and break are not taken off twice.
+    clock.pause(120 * min);
+    expect(clock.activeMs(200 * min)).toBe(29 * min);
+    clock.resume(200 * min);
+    expect(clock.activeMs(201 * min)).toBe(30 * min);
+    // Without the option (the terminal, which reports no input), nothing changes.
+    const plain = practiceClock(0, 5 * min);
+    expect(plain.activeMs(60 * min)).toBe(65 * min);
+  });
+
   it('finds nothing when there is no save, or the key named has none', () => {
     expect(readSave(memoryStore(), loader, undefined, now)).toEqual({ kind: 'none' });
     expect(readSave(memoryStore(), loader, 'saves/other.json', now)).toEqual({ kind: 'none' });

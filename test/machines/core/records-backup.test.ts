@@ -101,7 +101,7 @@ describe('backup file', () => {
     const to = memoryStore();
     const result = importBackup(to, parsed.backup, now);
     expect(result).toMatchObject({ added: 2, alreadyHad: 0, savesLoaded: 1, savesKept: 0 });
-    expect(result.message).toBe('Loaded 2 completed practices; 1 saved session loaded.');
+    expect(result.message).toBe('Added 2 finished scenarios to your records; loaded 1 scenario in progress, to continue where you left off.');
     expect(readRecords(to)).toEqual(readRecords(from));
     expect(to.read('saves/example-new-phone.json')).toBe(from.read('saves/example-new-phone.json'));
   });
@@ -113,11 +113,11 @@ describe('backup file', () => {
     if (!parsed.ok) throw new Error(parsed.error);
     const again = importBackup(store, parsed.backup, now);
     expect(again).toMatchObject({ added: 0, alreadyHad: 2, savesLoaded: 0, savesKept: 1 });
-    expect(again.message).toMatch(/2 completed practices already here were not added again/);
+    expect(again.message).toBe('2 finished scenarios were already in your records and were not added again; 1 scenario in progress was already here, as new or newer, and was kept as it was.');
     expect(readRecords(store)).toEqual(before);
   });
 
-  it('says one completed practice and one saved session in the singular when they were already here', () => {
+  it('says one finished scenario and one scenario in progress in the singular, and nothing of what there was none of', () => {
     const store = memoryStore();
     recordPlaythrough(store, record(new Date('2026-01-05T17:00:00Z')), bytes, now);
     writeSave(store, playable, play(example, 'practice', ['phone-curious']).getPersistedSnapshot(), '2026-02-10T18:00:00.000Z', now);
@@ -125,7 +125,10 @@ describe('backup file', () => {
     if (!parsed.ok) throw new Error(parsed.error);
     const again = importBackup(store, parsed.backup, now);
     expect(again).toMatchObject({ added: 0, alreadyHad: 1, savesLoaded: 0, savesKept: 1 });
-    expect(again.message).toBe('Loaded 0 completed practices; 1 completed practice already here was not added again; 0 saved sessions loaded, 1 kept as it was here (the same or newer).');
+    expect(again.message).toBe('1 finished scenario was already in your records and was not added again; 1 scenario in progress was already here, as new or newer, and was kept as it was.');
+    const empty = parseBackup(backupText(memoryStore(), now).text);
+    if (!empty.ok) throw new Error(empty.error);
+    expect(importBackup(memoryStore(), empty.backup, now).message).toBe('This backup holds no finished scenarios and no scenarios in progress: nothing was added.');
   });
 
   it('merges with progress made on another device: union of playthroughs, best kept, learner here kept', () => {
@@ -170,7 +173,7 @@ describe('backup file', () => {
     expect(parseBackup(JSON.stringify(badKey))).toMatchObject({ ok: false, error: expect.stringMatching(/strange name/) });
     const badSave = structuredClone(good);
     badSave.saves['saves/x.json'] = { format: 'something-else' };
-    expect(parseBackup(JSON.stringify(badSave))).toMatchObject({ ok: false, error: expect.stringMatching(/saved session saves\/x\.json is malformed/) });
+    expect(parseBackup(JSON.stringify(badSave))).toMatchObject({ ok: false, error: expect.stringMatching(/scenario in progress saves\/x\.json is malformed/) });
   });
 
   it('a damaged save here is set aside, not overwritten, when the backup brings one for the same scenario', () => {

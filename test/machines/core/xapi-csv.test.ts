@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import {
-  analyseBest, certificateData, compileScenario, csvText, derivedUuid, localDate, playthroughRecord, recordsCsv, selectView, sha256, validateScenario, VERBS, xapiFile, xapiStatements,
+  analyseBest, certificateData, compileScenario, csvText, derivedUuid, localDate, localTime, playthroughRecord, recordsCsv, selectView, sha256, validateScenario, VERBS, xapiFile, xapiStatements,
   type Debrief, type PlaythroughRecord, type Scenario, type XapiStatement,
 } from '../../../src/machines/index.js';
 import { playReplies } from '../../helpers/play.js';
@@ -357,6 +357,20 @@ describe('CSV of completed practice', () => {
   it('a title that tries to be a formula reaches the CSV defused', () => {
     const record = { ...playthroughs[0]!.record, title: '=cmd|\' /C calc\'!A0, "x"' };
     expect(parseCsv(recordsCsv([record]))[1]?.[1]).toBe('\'=cmd|\' /C calc\'!A0, "x"');
+  });
+});
+
+describe('local time of day', () => {
+  it('reads the clock where the program runs, on a 12-hour clock with a.m. and p.m.', () => {
+    const tz = process.env.TZ;
+    process.env.TZ = 'America/Los_Angeles';
+    try {
+      expect(['2026-11-20T08:00:00Z', '2026-11-20T17:05:00Z', '2026-11-20T20:00:00Z', '2026-11-20T22:40:00Z'].map(localTime)).toEqual(['12:00 a.m.', '9:05 a.m.', '12:00 p.m.', '2:40 p.m.']);
+      expect(localTime('not a time')).toBe('');
+    } finally {
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
+    }
   });
 });
 
