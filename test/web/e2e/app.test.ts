@@ -36,6 +36,17 @@ async function keyboardToDebrief(page: Page) {
   throw new Error('no debrief');
 }
 
+/** The names Chromium's accessibility tree gives the links of a page, as a screen reader gets them. */
+async function linkNames(page: Page): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { ignored?: boolean; role?: { value?: string }; name?: { value?: string } }[] };
+    return nodes.filter((n) => !n.ignored && n.role?.value === 'link').map((n) => n.name?.value ?? '');
+  } finally {
+    await cdp.detach();
+  }
+}
+
 function clean(s: PageSession) {
   expect(s.outbound).toEqual([]);
   expect(s.dialogs).toEqual([]);
@@ -43,12 +54,18 @@ function clean(s: PageSession) {
 }
 
 describe('the web app in Chromium', () => {
-  it('plays by keyboard alone, resumes after a reload, reaches the debrief, exports CSV; axe on every page', async () => {
+  it('plays by keyboard alone, resumes after a reload, reaches the debrief and a what-if, prints and exports My records; axe on every page', async () => {
     const s = await openPage(web.browser, web.app.url);
     const { page } = s;
     try {
       await page.locator('.card').first().waitFor();
       await axeClean(s, 'e2e-library');
+      // Each scenario's links are named as a screen reader gets them from Chromium (jsdom lays nothing
+      // out, so it cannot tell where Chromium puts spaces in a name): no space before the colon.
+      const names = (await linkNames(page)).filter((n) => /^(Practise|Assessment|Continue where you left off)\b/.test(n));
+      expect(names).toContain('Practise: What Kiara tells you');
+      expect(names).toContain('Assessment: What Kiara tells you');
+      expect(names.filter((n) => !/^(Practise|Assessment|Continue where you left off): \S/.test(n))).toEqual([]);
       await page.goto(`${web.app.url}#/play/youth-discloses`);
       await page.getByRole('group').waitFor();
       await page.keyboard.press('2');
@@ -78,9 +95,23 @@ describe('the web app in Chromium', () => {
       expect(await page.locator('#transcript').innerText()).toBe(before);
       await keyboardToDebrief(page);
       await axeClean(s, 'e2e-debrief');
+      await page.getByRole('button', { name: /What if: replay from here/ }).nth(1).click();
+      await page.getByRole('status').getByText(/^What if:/).waitFor();
+      await axeClean(s, 'e2e-what-if');
       await page.goto(`${web.app.url}#/records`);
       await page.getByRole('cell', { name: /Practice/ }).first().waitFor();
       await axeClean(s, 'e2e-records');
+      // Printed (jsdom applies no print style sheet): the records and the total, no buttons or file picker.
+      await page.emulateMedia({ media: 'print' });
+      const shown = await page.evaluate(() => [...document.querySelectorAll('button, input, select, textarea, a.button, label')]
+        .filter((e) => e.checkVisibility())
+        .map((e) => e.textContent || e.outerHTML.slice(0, 60)));
+      expect(shown).toEqual([]);
+      expect(await page.locator('.records-table tbody tr').count()).toBe(1);
+      expect(await page.locator('.records-table').isVisible()).toBe(true);
+      expect(await page.getByText('So far:').isVisible()).toBe(true);
+      await s.screenshot('e2e-records-print');
+      await page.emulateMedia({ media: null });
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download as CSV/ }).click()]);
       // Read through Playwright's stream: the browser is a shared server, so the file is not local.
       const csv = Buffer.concat(await (await download.createReadStream()).toArray()).toString('utf8');
