@@ -76,7 +76,7 @@ export default function Presenter({ id }: { id?: string; paused?: boolean }) {
                 <p className="meta">About {e.minutes} minutes</p>
                 {kept !== undefined && <p className="meta">A room session is in progress here, {madeWords(kept - 1)}.</p>}
                 <p className="content-note"><strong>Content note:</strong> {e.contentNote}</p>
-                <p className="actions"><a className="button primary" href={hrefOf({ page: 'presenter', id: e.id })}>{kept !== undefined ? 'Resume the room session' : 'Present'}<span className="sr-only">: {e.title}</span></a></p>
+                <p className="actions"><a className="button primary" href={hrefOf({ page: 'presenter', id: e.id })} aria-label={`${kept !== undefined ? 'Resume the room session' : 'Present'}: ${e.title}`}>{kept !== undefined ? 'Resume the room session' : 'Present'}</a></p>
               </li>
             );
           })}

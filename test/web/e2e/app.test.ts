@@ -228,6 +228,13 @@ describe('the web app in Chromium', () => {
       await page.getByRole('status').filter({ hasText: 'Resumed the room session at decision 1' }).waitFor();
       expect(await page.getByRole('heading', { name: 'The replies, revealed' }).count()).toBe(1);
       await axeClean(s, 'e2e-presenter-resumed');
+      // The picker's links, as a screen reader gets them: the kept session's and the others', no space before the colon.
+      await page.goto(`${web.app.url}?presenter#/presenter`);
+      await page.getByRole('list', { name: 'Scenarios to present' }).waitFor();
+      const names = (await linkNames(page)).filter((n) => /^(Present|Resume the room session)\b/.test(n));
+      expect(names).toContain('Resume the room session: What Kiara tells you');
+      expect(names).toContain('Present: Two weeks without a word');
+      expect(names.filter((n) => !/^(Present|Resume the room session): \S/.test(n))).toEqual([]);
       clean(s);
     } finally {
       await s.close();
