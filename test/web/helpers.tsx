@@ -67,3 +67,37 @@ export function captureDownloads(): { name: string; blob: Blob }[] {
   };
   return files;
 }
+
+/**
+ * What a screen reader announces from polite live regions while `act` runs: the words added inside a
+ * status region already in the page (a region that appears with its words already in it is not
+ * announced, so those words are not listed).
+ */
+export async function announcedDuring(act: () => Promise<unknown>): Promise<string[]> {
+  const announced: string[] = [];
+  const observer = new MutationObserver((records) => {
+    for (const r of records) {
+      const at = r.target instanceof Element ? r.target : r.target.parentElement;
+      if (!at?.closest('[role="status"]')) continue;
+      for (const n of r.addedNodes) if (n.textContent) announced.push(n.textContent);
+    }
+  });
+  observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  try {
+    await act();
+  } finally {
+    observer.disconnect();
+  }
+  return announced;
+}
+
+/**
+ * The words a screen reader reads from an element in its reading order: its text, less what is
+ * aria-hidden, with a meter read as its name (its labelling element's words, hidden or not) and its value text. Inline elements run together as
+ * they do when read aloud: only the words themselves (and punctuation) keep phrases apart.
+ */
+export function readAloud(el: Element): string {
+  if (el.getAttribute('aria-hidden') === 'true') return '';
+  if (el.localName === 'meter') return ` ${document.getElementById(el.getAttribute('aria-labelledby') ?? '')?.textContent ?? el.getAttribute('aria-label')}, ${el.getAttribute('aria-valuetext') ?? el.getAttribute('value')} `;
+  return [...el.childNodes].map((n) => (n.nodeType === Node.TEXT_NODE ? n.textContent : n instanceof Element ? readAloud(n) : '')).join('');
+}

@@ -6,20 +6,9 @@ import { memoryStore } from '../../src/machines/light.js';
 import { startSession, validateScenario, type Debrief as DebriefData } from '../../src/machines/index.js';
 import { Debrief } from '../../src/web/components/Debrief.js';
 import exampleText from '../fixtures/good/example.json?raw';
-import { playToDebrief, renderApp } from './helpers.js';
+import { announcedDuring, playToDebrief, readAloud, renderApp } from './helpers.js';
 
 afterEach(cleanup);
-
-/**
- * The words a screen reader reads from an element in its reading order: its text, less what is
- * aria-hidden, with a meter read as its name (its labelling element's words, hidden or not) and its value text. Inline elements run together as
- * they do when read aloud: only the words themselves (and punctuation) keep phrases apart.
- */
-function readAloud(el: Element): string {
-  if (el.getAttribute('aria-hidden') === 'true') return '';
-  if (el.localName === 'meter') return ` ${document.getElementById(el.getAttribute('aria-labelledby') ?? '')?.textContent ?? el.getAttribute('aria-label')}, ${el.getAttribute('aria-valuetext') ?? el.getAttribute('value')} `;
-  return [...el.childNodes].map((n) => (n.nodeType === Node.TEXT_NODE ? n.textContent : n instanceof Element ? readAloud(n) : '')).join('');
-}
 
 describe('playing a scenario in the browser', () => {
   it('plays to the debrief by keyboard alone, with focus on the new content after each reply', async () => {
@@ -113,8 +102,12 @@ describe('playing a scenario in the browser', () => {
     const chosen = within(screen.getByRole('log')).getByText('You:').parentElement?.textContent;
     first.unmount();
 
-    renderApp('#/play/youth-discloses', store);
-    expect(await screen.findByText(/Welcome back/)).toBeTruthy();
+    // Announced once by screen readers, as the page opens.
+    const announced = await announcedDuring(async () => {
+      renderApp('#/play/youth-discloses', store);
+      await screen.findByText(/Welcome back/);
+    });
+    expect(announced.filter((t) => t.startsWith('Welcome back'))).toEqual(['Welcome back: you are where you left off.']);
     const log = screen.getByRole('log');
     // The whole conversation so far is shown again as it was (scenes, the reply and its feedback),
     // and the session continues from the same place.
@@ -186,28 +179,22 @@ describe('playing a scenario in the browser', () => {
     expect(screen.getByRole('meter', { name: "Kiara's trust" })).toBeTruthy();
   });
 
+  it("reads each scenario card's length and completion as two phrases, not run together", async () => {
+    renderApp('#/');
+    const meta = (await screen.findAllByText(/^About \d+ minutes/))[0]?.closest('.meta') as HTMLElement;
+    expect(readAloud(meta)).toMatch(/^About \d+ minutes\. Not completed yet\.$/);
+  });
+
   it('announces the what-if notice once, as a polite status that is in the page before its words', async () => {
     const user = userEvent.setup();
     renderApp('#/play/youth-discloses');
     await screen.findByRole('group', { name: /./ });
     await playToDebrief(user);
-    // What a screen reader announces from a polite live region: words added inside one already there.
-    const announced: string[] = [];
-    const observer = new MutationObserver((records) => {
-      for (const r of records) {
-        const at = r.target instanceof Element ? r.target : r.target.parentElement;
-        if (!at?.closest('[role="status"]')) continue;
-        for (const n of r.addedNodes) if (n.textContent) announced.push(n.textContent);
-      }
-    });
-    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-    try {
+    const announced = await announcedDuring(async () => {
       await user.click(screen.getAllByRole('button', { name: /What if: replay from here/ })[1] as HTMLElement);
       await screen.findByText(/^What if: you are back at an earlier decision/);
       await user.keyboard('1');
-    } finally {
-      observer.disconnect();
-    }
+    });
     expect(announced.filter((t) => t.startsWith('What if'))).toEqual(['What if: you are back at an earlier decision with your earlier replies kept. This replay is not added to your records.']);
     expect(screen.getByRole('status').textContent).toMatch(/^What if:/);
   });

@@ -7,6 +7,7 @@ import {
 } from '../../machines/index.js';
 import { useStore } from '../store.js';
 import { useTitle } from '../title.js';
+import { Announce } from './Announce.js';
 import { ConfirmPanel, useConfirmation } from './Confirm.js';
 import { Debrief } from './Debrief.js';
 import { Feedback } from './Feedback.js';
@@ -103,11 +104,6 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
   // "Welcome back" is for the moment the save is opened: it goes once the volunteer moves on.
   const [welcomeBack, setWelcomeBack] = useState(resumed ?? false);
   const finished = useRef(false);
-  // The what-if notice goes into its status region once the region is in the page.
-  const [whatIfSaid, setWhatIfSaid] = useState(false);
-  useEffect(() => {
-    if (whatIf) setWhatIfSaid(true);
-  }, [whatIf]);
   // The minutes recorded are this playthrough's practice: a resumed save's time, then this
   // sitting's, less its breaks and the time the page was hidden (another tab, the screen locked,
   // the laptop closed), never the time the page was closed in between; and a tab left open but idle
@@ -234,10 +230,9 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
           </div>
         )}
       </div>
-      {notice && <p className="notice" role="status">{notice}</p>}
-      {welcomeBack && <p className="notice" role="status">Welcome back: you are where you left off.</p>}
-      {/* A polite status, there (empty) before its words: a live region that appears with its words already in it is not announced. */}
-      {whatIf && <div role="status">{whatIfSaid && <p className="notice">What if: you are back at an earlier decision with your earlier replies kept. This replay is not added to your records.</p>}</div>}
+      {notice && <Announce>{notice}</Announce>}
+      {welcomeBack && <Announce>Welcome back: you are where you left off.</Announce>}
+      {whatIf && <Announce>What if: you are back at an earlier decision with your earlier replies kept. This replay is not added to your records.</Announce>}
       {saveError && <p className="notice" role="alert">{saveError}</p>}
       <h2 className="sr-only" id="transcript-heading">Conversation</h2>
       <div id="transcript" role="log" aria-labelledby="transcript-heading" className="transcript">

@@ -52,8 +52,9 @@ export function Library() {
             <li key={e.id} className="card">
               <h2>{e.title}</h2>
               <p className="meta">
-                <span>About {e.minutes} minutes</span>
-                <span>{e.completed ? `Completed · best score ${e.bestPercent ?? 0}%` : 'Not completed yet'}</span>
+                {/* Separate phrases read aloud too: a full stop after each, for screen readers only (flex gaps are silent). */}
+                <span>About {e.minutes} minutes<span className="sr-only">. </span></span>
+                <span>{e.completed ? `Completed · best score ${e.bestPercent ?? 0}%` : 'Not completed yet'}<span className="sr-only">.</span></span>
               </p>
               <p>{e.summary}</p>
               <p className="content-note"><strong>Content note:</strong> {e.contentNote}</p>
