@@ -267,6 +267,26 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(p?.fix).toContain('write -20');
   });
 
+  it('the last } left out: the fix says to add a } at the end, and which object it closes, opened where', () => {
+    const text = `${good.trimEnd().slice(0, -1)}\n`;
+    const lastLine = text.trimEnd().split('\n').length;
+    const p = check(text, 'syntax-not-closed', '\n');
+    expect(p?.line).toBe(lastLine);
+    expect(p?.message).toContain("the scenario's outer object (its { at line 1, column 1)");
+    expect(p?.fix).toContain(`Add a } at the end of the file, after the last text on line ${lastLine}, to close the scenario's outer object (its { at line 1, column 1)`);
+  });
+
+  it('the last ] and } left out: the fix names both, the list first, with the line:column each opens at', () => {
+    const text = good.trimEnd().slice(0, -1).trimEnd().slice(0, -1);
+    const lines = text.split('\n');
+    const nodesLine = lines.findIndex((l) => l.includes('"nodes": [')) + 1;
+    const nodesColumn = (lines[nodesLine - 1] ?? '').indexOf('[') + 1;
+    const p = check(text, 'syntax-not-closed', '');
+    expect(p?.message).toContain(`the list "nodes" (its [ at line ${nodesLine}, column ${nodesColumn}) is closed`);
+    expect(p?.fix).toContain(`Add a ], then a } at the end of the file, after the last text on line ${text.trimEnd().split('\n').length}, to close the list "nodes"`);
+    expect(p?.fix).toContain("then the scenario's outer object (its { at line 1, column 1)");
+  });
+
   it('a missing bracket is not reported as one too many', () => {
     const text = good.replace('"next": "boyfriend-guarded"\n        }\n      ]', '"next": "boyfriend-guarded"\n        }\n');
     expect(validateScenario(text, 'x.json').problems.every((p) => p.code === 'json-syntax')).toBe(true);

@@ -1,4 +1,4 @@
-import type { ParseError } from 'jsonc-parser';
+import { printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { quoteValue } from '../text/quote.js';
 import type { UnlocatedProblem } from './problem.js';
 
@@ -12,7 +12,7 @@ export function likelySyntaxCause(text: string, errors: readonly ParseError[]): 
   const first = errors[0];
   if (!first) return undefined;
   const at = Math.min(first.offset, text.length);
-  return curlyQuote(text, at) ?? leadingZero(text, at) ?? strayCharacter(text, at) ?? lineBreakInText(text, at) ?? extraBracket(text, at) ?? unescapedQuote(text, at);
+  return notClosedAtEnd(text, at, printParseErrorCode(first.error)) ?? curlyQuote(text, at) ?? leadingZero(text, at) ?? strayCharacter(text, at) ?? lineBreakInText(text, at) ?? extraBracket(text, at) ?? unescapedQuote(text, at);
 }
 
 const CURLY = /[\u201c\u201d\u201e\u201f\u2033\u2018\u2019]/;
@@ -193,6 +193,43 @@ function extraBracket(text: string, at: number): UnlocatedProblem | undefined {
   return problem('syntax-extra-bracket', at,
     `Not valid JSON: this ${c} is one closing bracket too many. ${closed}${still}.`,
     `Delete this ${c} (do not add a comma before it). Clicking next to a bracket in VS Code highlights its partner.`);
+}
+
+/** Line and column (1-based) of an offset, as "line 3, column 5". */
+function lineColumn(text: string, offset: number): string {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return `line ${line}, column ${offset - start + 1}`;
+}
+
+/**
+ * { … "nodes": [ … ] — the file ends with an object or list still open (often the last } was lost
+ * when copying). The parser says only "the object is not closed", at the end; this names what is
+ * open, where it was opened, and which brackets to add at the end, in order.
+ */
+function notClosedAtEnd(text: string, at: number, code: string): UnlocatedProblem | undefined {
+  if ((code !== 'CloseBraceExpected' && code !== 'CloseBracketExpected') || text.slice(at).trim() !== '') return undefined;
+  const { open } = bracketState(text, text.length);
+  if (open.length === 0) return undefined;
+  const what = (o: Opener, i: number): string => {
+    const parent = open[i - 1];
+    const kind = o.char === '{' ? 'object' : 'list';
+    const name = i === 0 ? `the scenario's outer ${kind}`
+      : o.key !== undefined ? `the ${kind} ${quoteValue(o.key)}`
+        : parent?.char === '[' ? `an ${kind} in the list${parent.key !== undefined ? ` ${quoteValue(parent.key)}` : ''}` : `an ${kind}`;
+    return `${name} (its ${o.char} at ${lineColumn(text, o.offset)})`;
+  };
+  let end = text.length;
+  while (end > 0 && /\s/.test(text.charAt(end - 1))) end--;
+  const lastLine = lineColumn(text, end).replace(/, column.*/, '');
+  const innermost = open.length - 1;
+  const closers = open.map((o) => (o.char === '{' ? '}' : ']')).reverse();
+  const closes = open.map((o, i) => what(o, i)).reverse();
+  const add = closers.length === 1 ? `a ${closers[0]}` : closers.map((c) => `a ${c}`).join(', then ');
+  return problem('syntax-not-closed', end,
+    `Not valid JSON: the file ends before ${what(open[innermost] as Opener, innermost)} is closed.`,
+    `Add ${add} at the end of the file, after the last text on ${lastLine}, to close ${closes.join(', then ')}. If it is a bracket further up that is missing, add it there instead: clicking next to a bracket in VS Code highlights its partner.`);
 }
 
 /** "text": "She said "no" to me" — a straight quote inside text ends the text early. */
