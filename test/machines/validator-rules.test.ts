@@ -415,6 +415,40 @@ describe('a condition or route written the way a person would guess is answered 
   });
 });
 
+describe('an unknown variable: the fix lists the variables the scenario declares', () => {
+  const good = readFixture('good/example.json').toString('utf8');
+  const declaredVar = (id: string) => `{ "id": "${id}", "label": "${id}", "min": 0, "max": 100, "start": 50 }`;
+  const withVariables = (ids: string[]) => good.replace(/"variables": \[\n/, `"variables": [\n    ${ids.map(declaredVar).join(',\n    ')},\n`);
+  const unknownAt = (text: string, token: string) => {
+    const problems = validateScenario(text, 'x.json').problems.filter((p) => p.code === 'unknown-variable');
+    expect(problems).toHaveLength(1);
+    const [p] = problems;
+    if (p) expect(text.slice(offsetOf(text, p.line, p.column)).startsWith(token)).toBe(true);
+    return p;
+  };
+
+  it('in a condition: a few declared names, then how many more', () => {
+    const text = withVariables(['calm', 'hope', 'told-csw', 'safety', 'rapport']).replace('{ "var": "trust", "gte": 60 }', '{ "var": "mood", "gte": 60 }');
+    const p = unknownAt(text, '"mood"');
+    expect(p?.message).toBe('The variable "mood" is not declared.');
+    expect(p?.fix).toContain('Use a declared variable (this scenario declares "calm", "hope", "told-csw", "safety", "rapport" and 1 more), or declare it in "variables"');
+  });
+
+  it('in an effect: the declared names, beside the did-you-mean', () => {
+    const text = good.replace('{ "var": "trust", "add": 10 }', '{ "var": "trsut", "add": 10 }');
+    const p = unknownAt(text, '"trsut"');
+    expect(p?.message).toContain('Did you mean "trust"?');
+    expect(p?.fix).toContain('this scenario declares "trust")');
+  });
+
+  it('with no variables declared, the fix says so and shows one to add', () => {
+    const text = good.replace(/"variables": \[[\s\S]*?\n {2}\],\n/, '').replace('{ "var": "trust", "add": 10 }', '{ "var": "told-csw", "set": true }');
+    const problems = validateScenario(text, 'x.json').problems.filter((p) => p.code === 'unknown-variable' && p.message.includes('"told-csw"'));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.fix).toContain('No variables are declared in this scenario yet: add a "variables" list, e.g. { "id": "told-csw", "label": "…", "type": "flag", "start": false }');
+  });
+});
+
 describe('a reference to a node whose own id is the mistake', () => {
   it('names that node and says to change its id, instead of suggesting the invalid id', () => {
     const good = readFixture('good/example.json').toString('utf8');
