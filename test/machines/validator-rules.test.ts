@@ -57,7 +57,7 @@ const cases: Expectation[] = [
   { file: 'no-discussion-prompt', code: 'no-discussion-prompt', severity: 'warning', path: 'nodes[3]', token: '{', says: 'discussionPrompt' },
   { file: 'all-replies-disabled', code: 'all-replies-disabled', severity: 'error', path: 'nodes[3].replies', token: '[', says: 'trust is' },
   { file: 'strong-after-critical', code: 'strong-after-critical', severity: 'error', path: 'nodes[4]', token: '{', says: '"conduct": "critical"' },
-  { file: 'strong-under-50', code: 'strong-under-50', severity: 'error', path: 'nodes[4]', token: '{', says: 'phone-accuse → after-supervisor' },
+  { file: 'strong-under-50', code: 'strong-under-50', severity: 'error', path: 'nodes[3].replies[0].next', token: '"end-strong"', says: 'the strong ending "end-strong" (nodes[4]): phone-accuse → after-supervisor' },
   { file: 'unreachable', code: 'unreachable', severity: 'warning', path: 'nodes[7]', token: '{', says: '"extra-scene"' },
   { file: 'cycle', code: 'cycle', severity: 'error', path: 'nodes[3]', token: '{', says: 'phone → boyfriend-open → after-visit → phone' },
   { file: 'no-way-to-end', code: 'no-way-to-end', severity: 'error', path: 'nodes[7]', token: '{', says: 'loop with no way out' },
@@ -446,6 +446,51 @@ describe('an unknown variable: the fix lists the variables the scenario declares
     const problems = validateScenario(text, 'x.json').problems.filter((p) => p.code === 'unknown-variable' && p.message.includes('"told-csw"'));
     expect(problems).toHaveLength(1);
     expect(problems[0]?.fix).toContain('No variables are declared in this scenario yet: add a "variables" list, e.g. { "id": "told-csw", "label": "…", "type": "flag", "start": false }');
+  });
+});
+
+describe('a strong ending reached under 50%: the problem points at the route that lets it in, and names the ending', () => {
+  const bad = readFixture('bad/strong-under-50.json').toString('utf8');
+  const NEXT = '"next": "end-strong"';
+  const withNext = (next: string) => {
+    const text = bad.replace(NEXT, `"next": ${next}`);
+    expect(text).not.toBe(bad);
+    return text;
+  };
+  const problemIn = (text: string) => {
+    const problems = validateScenario(text, 'x.json').problems.filter((p) => p.code === 'strong-under-50');
+    expect(problems).toHaveLength(1);
+    const p = problems[0] as (typeof problems)[number];
+    return { ...p, at: text.slice(offsetOf(text, p.line, p.column)), says: `${p.message} ${p.fix}` };
+  };
+
+  it('a route whose "when" lets a low score through: at that "when", with the score to add to it', () => {
+    const p = problemIn(withNext('[{ "when": { "var": "trust", "gte": 0 }, "to": "end-strong" }, { "to": "end-mixed" }]'));
+    expect(formatPath(p.path)).toBe('nodes[3].replies[0].next[0].when');
+    expect(p.at.startsWith('{ "var": "trust", "gte": 0 }')).toBe(true);
+    expect(p.message).toContain('the strong ending "end-strong" (nodes[4])');
+    expect(p.fix).toContain('"when": [ <its condition>, { "conduct": "score", "gte": 50 } ]');
+  });
+
+  it('a last route without "when": at that route, with a route to put before it', () => {
+    const p = problemIn(withNext('[{ "when": { "var": "trust", "gte": 95 }, "to": "end-mixed" }, { "to": "end-strong" }]'));
+    expect(formatPath(p.path)).toBe('nodes[3].replies[0].next[1]');
+    expect(p.at.startsWith('{ "to": "end-strong" }')).toBe(true);
+    expect(p.fix).toContain('Put { "when": { "conduct": "score", "lt": 50 }, "to": "<a mixed or harmful ending>" } before this route');
+  });
+
+  it('a scene between the last reply and the ending: at the scene\'s "next"', () => {
+    const scene = '{ "id": "wrap-up", "kind": "scene", "title": "Later", "narration": "The week ends.", "next": "end-strong" },\n    ';
+    const text = withNext('"wrap-up"').replace('{\n      "id": "end-strong"', `${scene}{\n      "id": "end-strong"`);
+    expect(text).toContain('"id": "wrap-up"');
+    const p = problemIn(text);
+    expect(p.at.startsWith('"end-strong" }')).toBe(true);
+    expect(p.message).toContain('the "next" of the scene "wrap-up"');
+  });
+
+  it('the changes the fixes describe make the file valid', () => {
+    expect(validateScenario(withNext('[{ "when": { "conduct": "score", "lt": 50 }, "to": "end-mixed" }, { "to": "end-strong" }]'), 'x.json').errors).toBe(0);
+    expect(validateScenario(withNext('[{ "when": [{ "var": "trust", "gte": 0 }, { "conduct": "score", "gte": 50 }], "to": "end-strong" }, { "to": "end-mixed" }]'), 'x.json').errors).toBe(0);
   });
 });
 
