@@ -511,3 +511,47 @@ describe('a reference to a node whose own id is the mistake', () => {
     expect(problems.filter((p) => p.code === 'invalid-id').map((p) => p.fix)).toEqual(['Use something like "after-visit".']);
   });
 });
+
+describe('"$schema": any path to scenario.schema.json, from wherever the file is', () => {
+  const good = readFixture('good/example.json').toString('utf8');
+  const REF = '"$schema": "../../../scenarios/scenario.schema.json"';
+  const withRef = (ref: string) => {
+    const text = good.replace(REF, `"$schema": ${JSON.stringify(ref)}`);
+    expect(text).not.toBe(good);
+    return text;
+  };
+
+  it.each(['./scenario.schema.json', '../casa/scenarios/scenario.schema.json', '/home/trainer/casa/scenarios/scenario.schema.json', 'file:///C:/casa/scenarios/scenario.schema.json'])('%s is accepted without a word', (ref) => {
+    expect(validateScenario(withRef(ref), 'x.json').problems).toEqual([]);
+  });
+
+  it('another schema is a warning at the value, and the fix says how to get the line for this file', () => {
+    const text = withRef('https://json-schema.org/draft-07/schema');
+    const [p, ...rest] = validateScenario(text, 'x.json').problems;
+    expect(rest).toEqual([]);
+    expect(p?.code).toBe('schema-not-scenario');
+    expect(p?.severity).toBe('warning');
+    expect(text.slice(offsetOf(text, p?.line ?? 0, p?.column ?? 0)).startsWith('"https://json-schema.org')).toBe(true);
+    expect(p?.fix).toContain('casa-practice schema --for <this file>');
+  });
+
+  it('when the caller can tell the path leads nowhere: a warning with the path that does', () => {
+    const seen: string[] = [];
+    const result = validateScenario(withRef('../scenarios/scenario.schema.json'), 'x.json', {
+      schemaRef: (value) => {
+        seen.push(value);
+        return { found: false, path: '../../casa/scenarios/scenario.schema.json' };
+      },
+    });
+    expect(seen).toEqual(['../scenarios/scenario.schema.json']);
+    expect(result.problems.map((p) => p.code)).toEqual(['schema-not-found']);
+    expect(result.problems[0]?.fix).toBe('Write "$schema": "../../casa/scenarios/scenario.schema.json", the path to scenario.schema.json from this file\'s folder.');
+    expect(validateScenario(withRef('../scenarios/scenario.schema.json'), 'x.json', { schemaRef: () => ({ found: true }) }).problems).toEqual([]);
+  });
+
+  it('a value with control characters is echoed escaped', () => {
+    const [p] = validateScenario(withRef('\u001b[31mred.json'), 'x.json').problems;
+    expect(p?.message).toContain('"\\u001b[31mred.json"');
+    expect(p?.message).not.toContain('\u001b');
+  });
+});
