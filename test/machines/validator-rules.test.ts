@@ -287,6 +287,22 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(p?.fix).toContain("then the scenario's outer object (its { at line 1, column 1)");
   });
 
+  it('a reply\'s } left out before the next reply: the fix says to add }, after its last value, and which object is open', () => {
+    const text = good.replace('"next": "boyfriend-guarded"\n        },', '"next": "boyfriend-guarded"\n');
+    const lines = text.split('\n');
+    const nextLine = lines.findIndex((l) => l.includes('"next": "boyfriend-guarded"')) + 1;
+    const p = check(text, 'syntax-not-closed', '\n');
+    expect(p?.line).toBe(nextLine);
+    const opened = lines.slice(0, nextLine).map((l, i) => [l, i + 1] as const).filter(([l]) => l.trim() === '{').at(-1);
+    expect(p?.message).toContain(`an object in the list "replies" (its { at line ${opened?.[1]}, column ${(opened?.[0].indexOf('{') ?? 0) + 1}) is still open`);
+    expect(p?.fix).toContain(`Add "}," at the end of line ${nextLine}, after its last value`);
+  });
+
+  it('a comma left out between two objects of a list is still a missing comma, not an object left open', () => {
+    const text = good.replace('"next": "boyfriend-guarded"\n        },', '"next": "boyfriend-guarded"\n        }');
+    expect(check(text, 'json-syntax', '{')?.fix).toContain('Add a comma at the end of line');
+  });
+
   it('a missing bracket is not reported as one too many', () => {
     const text = good.replace('"next": "boyfriend-guarded"\n        }\n      ]', '"next": "boyfriend-guarded"\n        }\n');
     expect(validateScenario(text, 'x.json').problems.every((p) => p.code === 'json-syntax')).toBe(true);
