@@ -57,7 +57,7 @@ const cases: Expectation[] = [
   { file: 'no-discussion-prompt', code: 'no-discussion-prompt', severity: 'warning', path: 'nodes[3]', token: '{', says: 'discussionPrompt' },
   { file: 'all-replies-disabled', code: 'all-replies-disabled', severity: 'error', path: 'nodes[3].replies', token: '[', says: 'trust is' },
   { file: 'strong-after-critical', code: 'strong-after-critical', severity: 'error', path: 'nodes[4]', token: '{', says: '"conduct": "critical"' },
-  { file: 'strong-under-50', code: 'strong-under-50', severity: 'error', path: 'nodes[3].replies[0].next', token: '"end-strong"', says: 'the strong ending "end-strong" (nodes[4]): phone-accuse → after-supervisor' },
+  { file: 'strong-under-50', code: 'strong-under-50', severity: 'error', path: 'nodes[3].replies[0].next', token: '"end-strong"', says: 'the strong ending "end-strong" (nodes[4], line 108, column 5): phone-accuse → after-supervisor' },
   { file: 'unreachable', code: 'unreachable', severity: 'warning', path: 'nodes[7]', token: '{', says: '"extra-scene"' },
   { file: 'cycle', code: 'cycle', severity: 'error', path: 'nodes[3]', token: '{', says: 'phone → boyfriend-open → after-visit → phone' },
   { file: 'no-way-to-end', code: 'no-way-to-end', severity: 'error', path: 'nodes[7]', token: '{', says: 'loop with no way out' },
@@ -484,7 +484,10 @@ describe('a strong ending reached under 50%: the problem points at the route tha
     const p = problemIn(withNext('[{ "when": { "var": "trust", "gte": 0 }, "to": "end-strong" }, { "to": "end-mixed" }]'));
     expect(formatPath(p.path)).toBe('nodes[3].replies[0].next[0].when');
     expect(p.at.startsWith('{ "var": "trust", "gte": 0 }')).toBe(true);
-    expect(p.message).toContain('the strong ending "end-strong" (nodes[4])');
+    // The ending is still named, with its own line and column (where its object opens).
+    const [, line, column] = /the strong ending "end-strong" \(nodes\[4\], line (\d+), column (\d+)\)/.exec(p.message) ?? [];
+    const text = bad.replace(NEXT, '"next": [{ "when": { "var": "trust", "gte": 0 }, "to": "end-strong" }, { "to": "end-mixed" }]');
+    expect(text.slice(offsetOf(text, Number(line), Number(column))).startsWith('{\n      "id": "end-strong"')).toBe(true);
     expect(p.fix).toContain('"when": [ <its condition>, { "conduct": "score", "gte": 50 } ]');
   });
 

@@ -5,7 +5,7 @@ import { visibleLine } from '../text/clean.js';
 import { quoteValue } from '../text/quote.js';
 import { conformsToCharacter, conformsToNode, conformsToScenario, conformsToVariable } from './conforms.js';
 import { integrityProblems } from './integrity.js';
-import { formatProblem, resetSuggestionBudget, type Problem, type UnlocatedProblem } from './problem.js';
+import { formatProblem, RELATED_AT, resetSuggestionBudget, type JsonPath, type Problem, type UnlocatedProblem } from './problem.js';
 import { schemaProblems } from './schema-issues.js';
 import { semanticProblems, type CheckInput, type LooseNode } from './semantic.js';
 import { duplicateKeyProblems, findExcessiveNesting, mayRepeatKeys, findInvalidUtf8, locateProblems, MAX_DEPTH, MAX_FILE_BYTES, syntaxProblems } from './source.js';
@@ -304,7 +304,7 @@ function withoutUnknownKeys(item: unknown, issues: readonly Issue[]): unknown {
 
 function finish(text: string, fileName: string, problems: UnlocatedProblem[], scenario?: ScenarioType): ValidationResult {
   const file = visibleLine(fileName);
-  const located = locateProblems(text, file, problems).sort((a, b) => a.line - b.line || a.column - b.column);
+  const located = locateProblems(text, file, withRelatedPlaces(text, file, problems)).sort((a, b) => a.line - b.line || a.column - b.column);
   const errors = located.filter((p) => p.severity === 'error').length;
   const result: ValidationResult = { ok: errors === 0, scenario: errors === 0 ? scenario : undefined, problems: located.slice(0, MAX_PROBLEMS).map(safe), errors, warnings: located.length - errors };
   if (located.length > MAX_PROBLEMS) {
@@ -313,6 +313,18 @@ function finish(text: string, fileName: string, problems: UnlocatedProblem[], sc
     result.truncated = { count: located.length - MAX_PROBLEMS, codes };
   }
   return result;
+}
+
+/** Problems whose message names a second place, with that place's line and column written in. */
+function withRelatedPlaces(text: string, file: string, problems: UnlocatedProblem[]): UnlocatedProblem[] {
+  const naming = problems.filter((p) => p.related !== undefined);
+  if (naming.length === 0) return problems;
+  const places = locateProblems(text, file, naming.map((p) => ({ ...p, path: p.related as JsonPath, offset: undefined })));
+  const at = new Map(naming.map((p, i) => [p, `line ${places[i]?.line ?? 1}, column ${places[i]?.column ?? 1}`]));
+  return problems.map((p) => {
+    const where = at.get(p);
+    return where === undefined ? p : { ...p, message: p.message.replaceAll(RELATED_AT, where), fix: p.fix.replaceAll(RELATED_AT, where) };
+  });
 }
 
 /** Values from the file are quoted where they are put into messages; this is the last line of defence. */

@@ -4,7 +4,7 @@ import type { EndingReach } from '../audit/explore.js';
 import { routesOf } from '../scenario-index.js';
 import type { Next, Scenario } from '../schema/scenario.js';
 import { quoteValue } from '../text/quote.js';
-import { formatPath, type JsonPath, type UnlocatedProblem } from './problem.js';
+import { formatPath, RELATED_AT, type JsonPath, type UnlocatedProblem } from './problem.js';
 
 /** From this final percentage, a playthrough reaching a harmful ending is worth a warning. */
 export const HARMFUL_WARNING_FROM = 90;
@@ -60,7 +60,7 @@ const SCORE_AT_LEAST = `{ "conduct": "score", "gte": ${DEVELOPING_FROM} }`;
  */
 function strongUnder50(scenario: Scenario, e: EndingReach, nodePath: (id: string) => JsonPath): UnlocatedProblem {
   const ending = quoteValue(e.endingId);
-  const reached = `A playthrough scoring ${e.worst}% reaches the strong ending ${ending} (${formatPath(nodePath(e.endingId))}): ${replies(e.worstPath)}. Scores under ${DEVELOPING_FROM}% (and every critical violation, capped at ${CRITICAL_CAP}%) must not end strong.`;
+  const reached = `A playthrough scoring ${e.worst}% reaches the strong ending ${ending} (${formatPath(nodePath(e.endingId))}, ${RELATED_AT}): ${replies(e.worstPath)}. Scores under ${DEVELOPING_FROM}% (and every critical violation, capped at ${CRITICAL_CAP}%) must not end strong.`;
   const otherwise = 'or make the poor replies on the way lead elsewhere.';
   const entry = e.worstEntry;
   const nodeIndex = entry ? scenario.nodes.findIndex((n) => n.id === entry.nodeId) : -1;
@@ -79,26 +79,26 @@ function strongUnder50(scenario: Scenario, e: EndingReach, nodePath: (id: string
     from = `the scene ${quoteValue(node.id)}`;
   }
   if (next === undefined) {
-    return { severity: 'error', code: 'strong-under-50', path: nodePath(e.endingId), message: reached,
+    return { severity: 'error', code: 'strong-under-50', related: nodePath(e.endingId), path: nodePath(e.endingId), message: reached,
       fix: `In the "next" that leads to ${ending}, route on conduct first, e.g. { "when": ${SCORE_UNDER}, "to": "<a mixed or harmful ending>" }, ${otherwise}` };
   }
   const into = (where: string) => `${reached} It gets in through ${where}.`;
   if (typeof next === 'string') {
-    return { severity: 'error', code: 'strong-under-50', path, message: into(`the "next" of ${from}, which sends every playthrough to ${ending}, whatever the score`),
+    return { severity: 'error', code: 'strong-under-50', related: nodePath(e.endingId), path, message: into(`the "next" of ${from}, which sends every playthrough to ${ending}, whatever the score`),
       fix: `Make this "next" a list of routes that checks the score first: "next": [{ "when": ${SCORE_UNDER}, "to": "<a mixed or harmful ending>" }, { "to": ${quoteValue(e.endingId)} }], ${otherwise}` };
   }
   const routes = routesOf(next);
   const r = routes.findIndex((route) => route.to === e.endingId);
   const route = routes[r];
   if (r < 0 || !route) {
-    return { severity: 'error', code: 'strong-under-50', path, message: into(`the "next" of ${from}`),
+    return { severity: 'error', code: 'strong-under-50', related: nodePath(e.endingId), path, message: into(`the "next" of ${from}`),
       fix: `Put { "when": ${SCORE_UNDER}, "to": "<a mixed or harmful ending>" } first in this list of routes, ${otherwise}` };
   }
   const one = routes.filter((x) => x.to === e.endingId).length === 1 ? 'the route' : 'a route';
   if (route.when === undefined) {
-    return { severity: 'error', code: 'strong-under-50', path: [...path, r], message: into(`${one} to it in the "next" of ${from}, which has no "when", so it takes every playthrough the routes before it do not`),
+    return { severity: 'error', code: 'strong-under-50', related: nodePath(e.endingId), path: [...path, r], message: into(`${one} to it in the "next" of ${from}, which has no "when", so it takes every playthrough the routes before it do not`),
       fix: `Put { "when": ${SCORE_UNDER}, "to": "<a mixed or harmful ending>" } before this route, ${otherwise}` };
   }
-  return { severity: 'error', code: 'strong-under-50', path: [...path, r, 'when'], message: into(`${one} to it in the "next" of ${from}, whose "when" lets this score through`),
+  return { severity: 'error', code: 'strong-under-50', related: nodePath(e.endingId), path: [...path, r, 'when'], message: into(`${one} to it in the "next" of ${from}, whose "when" lets this score through`),
     fix: `Add the score to this route's "when", as a list: "when": [ <its condition>, ${SCORE_AT_LEAST} ]; or put { "when": ${SCORE_UNDER}, "to": "<a mixed or harmful ending>" } before it; ${otherwise}` };
 }
