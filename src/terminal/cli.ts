@@ -22,6 +22,7 @@ Usage:
   casa-practice validate <file|folder>...     check scenario files (--json, --strict)
   casa-practice graph <file> [--format mermaid|dot|svg]
   casa-practice audit [file|folder]...        do endings follow conduct? is the answer key hidden?
+  casa-practice schema --path | --for <file>  where the format's schema is, for "$schema"
   casa-practice --help | --version
 
 Without a terminal (piped input) the app runs line by line, reading reply numbers:
@@ -37,6 +38,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   validate: async () => (await import('./commands.js')).validateCommand,
   graph: async () => (await import('./commands.js')).graphCommand,
   audit: async () => (await import('./commands.js')).auditCommand,
+  schema: async () => (await import('./commands.js')).schemaCommand,
   play: async () => (await import('./app-commands.js')).playCommand,
   resume: async () => (await import('./app-commands.js')).resumeCommand,
   room: async () => (await import('./room/command.js')).roomCommand,

@@ -3,6 +3,7 @@ import { parseArgs, UsageError } from './args.js';
 import { helpText } from './invocation.js';
 import { scenariosDir } from './paths.js';
 import { expandPaths, loadScenarioFile, resolveScenarioArg, unreadableFolder } from './files.js';
+import { checkSchemaRef, schemaPath, schemaRefFor } from './node/schema-ref.js';
 
 /** Where a command writes. Tests pass collectors; the real CLI passes process streams. */
 export interface CliIO {
@@ -52,7 +53,8 @@ export function validateCommand(argv: readonly string[], io: CliIO): number {
   if (files.length === 0) throw new UsageError(`no scenario files found in ${visibleLine(args.positionals.join(', '))}`);
   const strict = args.flags.has('strict');
   // One file that cannot be read is reported as that file's problem; the others are still checked.
-  const loaded = files.map((f) => (f.unreadableFolder !== undefined ? unreadableFolder(f.path, f.unreadableFolder) : loadScenarioFile(f.path)));
+  // Only validate says whether "$schema" leads to the schema: a trainer runs it while writing.
+  const loaded = files.map((f) => (f.unreadableFolder !== undefined ? unreadableFolder(f.path, f.unreadableFolder) : loadScenarioFile(f.path, undefined, { schemaRef: checkSchemaRef(f.path) })));
   const failed = loaded.filter((f) => !f.result.ok || (strict && f.result.warnings > 0));
   if (args.flags.has('json')) {
     const report = {
@@ -137,5 +139,36 @@ export function graphCommand(argv: readonly string[], io: CliIO): number {
     return 1;
   }
   io.out(exportGraph(file.result.scenario, format as GraphFormat));
+  return 0;
+}
+
+export const SCHEMA_HELP = `Usage: casa-practice schema --path | --for <file>
+
+Where the scenario format's JSON Schema (scenario.schema.json) is, for editors such as VS Code,
+which read it from the "$schema" line at the top of a scenario file.
+
+Options:
+  --path        print the schema's absolute path
+  --for <file>  print the "$schema" line for that file: the path from its folder to the schema
+  -h, --help    show this help
+
+Exit codes: 0 printed, 2 usage error.
+`;
+
+/** `casa-practice schema`: where scenario.schema.json is, as a path or as a "$schema" line. */
+export function schemaCommand(argv: readonly string[], io: CliIO): number {
+  const args = parseArgs(argv, ['help', 'path', 'for'], ['for']);
+  if (args.flags.has('help')) {
+    io.out(helpText(SCHEMA_HELP));
+    return 0;
+  }
+  if (args.positionals.length > 0) throw new UsageError(`schema takes no file without --for (write --for ${visibleLine(args.positionals[0] as string)})`);
+  const forFile = args.flags.get('for');
+  if (typeof forFile === 'string') {
+    io.out(`"$schema": ${safeJson(schemaRefFor(forFile))},\n`);
+    return 0;
+  }
+  if (!args.flags.has('path')) throw new UsageError('schema needs --path or --for <file>');
+  io.out(`${visibleLine(schemaPath())}\n`);
   return 0;
 }

@@ -1,6 +1,6 @@
 import { closeSync, constants, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { didYouMean, fileProblem, MAX_FILE_BYTES, validateScenario, type ValidationResult } from '../machines/index.js';
+import { didYouMean, fileProblem, MAX_FILE_BYTES, validateScenario, type ValidateOptions, type ValidationResult } from '../machines/index.js';
 import { FileAccessError } from './errors.js';
 import { verifiedResult } from './node/verified-scenarios.js';
 import { scenariosDir } from './paths.js';
@@ -105,10 +105,10 @@ export function readScenarioBytes(path: string, limit = MAX_FILE_BYTES): { bytes
  * Reads and validates one scenario file. A file that cannot be read (permission, not a regular
  * file, too large) becomes a problem of that file; one that does not exist is a FileAccessError.
  */
-export function loadScenarioFile(path: string, limit = MAX_FILE_BYTES): LoadedFile {
+export function loadScenarioFile(path: string, limit = MAX_FILE_BYTES, options?: ValidateOptions): LoadedFile {
   const read = readScenarioBytes(path, limit);
   // Bundled files unchanged since the build skip the work of validating again (node/verified-scenarios.ts).
-  if ('bytes' in read) return { path, result: verifiedResult(read.bytes) ?? validateScenario(read.bytes, path) };
+  if ('bytes' in read) return { path, result: (options ? undefined : verifiedResult(read.bytes)) ?? validateScenario(read.bytes, path, options) };
   if (read.why === 'no such file' || read.why === 'it is a folder') throw new FileAccessError(`cannot read "${path}": ${read.why}`);
   return { path, result: fileProblem(path, read.refused, read.why) };
 }

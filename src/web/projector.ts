@@ -63,8 +63,11 @@ export function projectedReveal(entries: readonly RevealEntry[], total: number):
 /**
  * Keeps a projector window in step with the trainer's page: sends `state` whenever it changes, and
  * again to a projector window opened later (it says hello). Returns the function that opens one.
+ * Only the page in charge drives the projector: with two tabs on one room session, the one that
+ * has stopped (`inCharge` false) neither sends nor answers, so the room sees one session, not two
+ * taking turns; when it takes over, it sends its state at once.
  */
-export function useProjector(state: ProjectorState): () => void {
+export function useProjector(state: ProjectorState, inCharge = true): () => void {
   const text = JSON.stringify(state);
   const channel = useRef<BroadcastChannel | undefined>(undefined);
   useEffect(() => {
@@ -75,12 +78,16 @@ export function useProjector(state: ProjectorState): () => void {
   useEffect(() => {
     const c = channel.current;
     if (!c) return;
+    if (!inCharge) {
+      c.onmessage = null;
+      return;
+    }
     const current = JSON.parse(text) as ProjectorState;
     c.postMessage({ type: 'state', state: current } satisfies ProjectorMessage);
     c.onmessage = (e: MessageEvent<ProjectorMessage>) => {
       if (e.data?.type === 'hello') c.postMessage({ type: 'state', state: current } satisfies ProjectorMessage);
     };
-  }, [text]);
+  }, [text, inCharge]);
   // The projector page only listens on the channel: no room link, no token in its address.
   return () => window.open(`${location.pathname}?projector#/projector`, 'casa-practice-projector');
 }

@@ -57,7 +57,7 @@ const cases: Expectation[] = [
   { file: 'no-discussion-prompt', code: 'no-discussion-prompt', severity: 'warning', path: 'nodes[3]', token: '{', says: 'discussionPrompt' },
   { file: 'all-replies-disabled', code: 'all-replies-disabled', severity: 'error', path: 'nodes[3].replies', token: '[', says: 'trust is' },
   { file: 'strong-after-critical', code: 'strong-after-critical', severity: 'error', path: 'nodes[4]', token: '{', says: '"conduct": "critical"' },
-  { file: 'strong-under-50', code: 'strong-under-50', severity: 'error', path: 'nodes[4]', token: '{', says: 'phone-accuse → after-supervisor' },
+  { file: 'strong-under-50', code: 'strong-under-50', severity: 'error', path: 'nodes[3].replies[0].next', token: '"end-strong"', says: 'the strong ending "end-strong" (nodes[4], line 108, column 5): phone-accuse → after-supervisor' },
   { file: 'unreachable', code: 'unreachable', severity: 'warning', path: 'nodes[7]', token: '{', says: '"extra-scene"' },
   { file: 'cycle', code: 'cycle', severity: 'error', path: 'nodes[3]', token: '{', says: 'phone → boyfriend-open → after-visit → phone' },
   { file: 'no-way-to-end', code: 'no-way-to-end', severity: 'error', path: 'nodes[7]', token: '{', says: 'loop with no way out' },
@@ -267,6 +267,42 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(p?.fix).toContain('write -20');
   });
 
+  it('the last } left out: the fix says to add a } at the end, and which object it closes, opened where', () => {
+    const text = `${good.trimEnd().slice(0, -1)}\n`;
+    const lastLine = text.trimEnd().split('\n').length;
+    const p = check(text, 'syntax-not-closed', '\n');
+    expect(p?.line).toBe(lastLine);
+    expect(p?.message).toContain("the scenario's outer object (its { at line 1, column 1)");
+    expect(p?.fix).toContain(`Add a } at the end of the file, after the last text on line ${lastLine}, to close the scenario's outer object (its { at line 1, column 1)`);
+  });
+
+  it('the last ] and } left out: the fix names both, the list first, with the line:column each opens at', () => {
+    const text = good.trimEnd().slice(0, -1).trimEnd().slice(0, -1);
+    const lines = text.split('\n');
+    const nodesLine = lines.findIndex((l) => l.includes('"nodes": [')) + 1;
+    const nodesColumn = (lines[nodesLine - 1] ?? '').indexOf('[') + 1;
+    const p = check(text, 'syntax-not-closed', '');
+    expect(p?.message).toContain(`the list "nodes" (its [ at line ${nodesLine}, column ${nodesColumn}) is closed`);
+    expect(p?.fix).toContain(`Add a ], then a } at the end of the file, after the last text on line ${text.trimEnd().split('\n').length}, to close the list "nodes"`);
+    expect(p?.fix).toContain("then the scenario's outer object (its { at line 1, column 1)");
+  });
+
+  it('a reply\'s } left out before the next reply: the fix says to add }, after its last value, and which object is open', () => {
+    const text = good.replace('"next": "boyfriend-guarded"\n        },', '"next": "boyfriend-guarded"\n');
+    const lines = text.split('\n');
+    const nextLine = lines.findIndex((l) => l.includes('"next": "boyfriend-guarded"')) + 1;
+    const p = check(text, 'syntax-not-closed', '\n');
+    expect(p?.line).toBe(nextLine);
+    const opened = lines.slice(0, nextLine).map((l, i) => [l, i + 1] as const).filter(([l]) => l.trim() === '{').at(-1);
+    expect(p?.message).toContain(`an object in the list "replies" (its { at line ${opened?.[1]}, column ${(opened?.[0].indexOf('{') ?? 0) + 1}) is still open`);
+    expect(p?.fix).toContain(`Add "}," at the end of line ${nextLine}, after its last value`);
+  });
+
+  it('a comma left out between two objects of a list is still a missing comma, not an object left open', () => {
+    const text = good.replace('"next": "boyfriend-guarded"\n        },', '"next": "boyfriend-guarded"\n        }');
+    expect(check(text, 'json-syntax', '{')?.fix).toContain('Add a comma at the end of line');
+  });
+
   it('a missing bracket is not reported as one too many', () => {
     const text = good.replace('"next": "boyfriend-guarded"\n        }\n      ]', '"next": "boyfriend-guarded"\n        }\n');
     expect(validateScenario(text, 'x.json').problems.every((p) => p.code === 'json-syntax')).toBe(true);
@@ -395,6 +431,88 @@ describe('a condition or route written the way a person would guess is answered 
   });
 });
 
+describe('an unknown variable: the fix lists the variables the scenario declares', () => {
+  const good = readFixture('good/example.json').toString('utf8');
+  const declaredVar = (id: string) => `{ "id": "${id}", "label": "${id}", "min": 0, "max": 100, "start": 50 }`;
+  const withVariables = (ids: string[]) => good.replace(/"variables": \[\n/, `"variables": [\n    ${ids.map(declaredVar).join(',\n    ')},\n`);
+  const unknownAt = (text: string, token: string) => {
+    const problems = validateScenario(text, 'x.json').problems.filter((p) => p.code === 'unknown-variable');
+    expect(problems).toHaveLength(1);
+    const [p] = problems;
+    if (p) expect(text.slice(offsetOf(text, p.line, p.column)).startsWith(token)).toBe(true);
+    return p;
+  };
+
+  it('in a condition: a few declared names, then how many more', () => {
+    const text = withVariables(['calm', 'hope', 'told-csw', 'safety', 'rapport']).replace('{ "var": "trust", "gte": 60 }', '{ "var": "mood", "gte": 60 }');
+    const p = unknownAt(text, '"mood"');
+    expect(p?.message).toBe('The variable "mood" is not declared.');
+    expect(p?.fix).toContain('Use a declared variable (this scenario declares "calm", "hope", "told-csw", "safety", "rapport" and 1 more), or declare it in "variables"');
+  });
+
+  it('in an effect: the declared names, beside the did-you-mean', () => {
+    const text = good.replace('{ "var": "trust", "add": 10 }', '{ "var": "trsut", "add": 10 }');
+    const p = unknownAt(text, '"trsut"');
+    expect(p?.message).toContain('Did you mean "trust"?');
+    expect(p?.fix).toContain('this scenario declares "trust")');
+  });
+
+  it('with no variables declared, the fix says so and shows one to add', () => {
+    const text = good.replace(/"variables": \[[\s\S]*?\n {2}\],\n/, '').replace('{ "var": "trust", "add": 10 }', '{ "var": "told-csw", "set": true }');
+    const problems = validateScenario(text, 'x.json').problems.filter((p) => p.code === 'unknown-variable' && p.message.includes('"told-csw"'));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.fix).toContain('No variables are declared in this scenario yet: add a "variables" list, e.g. { "id": "told-csw", "label": "…", "type": "flag", "start": false }');
+  });
+});
+
+describe('a strong ending reached under 50%: the problem points at the route that lets it in, and names the ending', () => {
+  const bad = readFixture('bad/strong-under-50.json').toString('utf8');
+  const NEXT = '"next": "end-strong"';
+  const withNext = (next: string) => {
+    const text = bad.replace(NEXT, `"next": ${next}`);
+    expect(text).not.toBe(bad);
+    return text;
+  };
+  const problemIn = (text: string) => {
+    const problems = validateScenario(text, 'x.json').problems.filter((p) => p.code === 'strong-under-50');
+    expect(problems).toHaveLength(1);
+    const p = problems[0] as (typeof problems)[number];
+    return { ...p, at: text.slice(offsetOf(text, p.line, p.column)), says: `${p.message} ${p.fix}` };
+  };
+
+  it('a route whose "when" lets a low score through: at that "when", with the score to add to it', () => {
+    const p = problemIn(withNext('[{ "when": { "var": "trust", "gte": 0 }, "to": "end-strong" }, { "to": "end-mixed" }]'));
+    expect(formatPath(p.path)).toBe('nodes[3].replies[0].next[0].when');
+    expect(p.at.startsWith('{ "var": "trust", "gte": 0 }')).toBe(true);
+    // The ending is still named, with its own line and column (where its object opens).
+    const [, line, column] = /the strong ending "end-strong" \(nodes\[4\], line (\d+), column (\d+)\)/.exec(p.message) ?? [];
+    const text = bad.replace(NEXT, '"next": [{ "when": { "var": "trust", "gte": 0 }, "to": "end-strong" }, { "to": "end-mixed" }]');
+    expect(text.slice(offsetOf(text, Number(line), Number(column))).startsWith('{\n      "id": "end-strong"')).toBe(true);
+    expect(p.fix).toContain('"when": [ <its condition>, { "conduct": "score", "gte": 50 } ]');
+  });
+
+  it('a last route without "when": at that route, with a route to put before it', () => {
+    const p = problemIn(withNext('[{ "when": { "var": "trust", "gte": 95 }, "to": "end-mixed" }, { "to": "end-strong" }]'));
+    expect(formatPath(p.path)).toBe('nodes[3].replies[0].next[1]');
+    expect(p.at.startsWith('{ "to": "end-strong" }')).toBe(true);
+    expect(p.fix).toContain('Put { "when": { "conduct": "score", "lt": 50 }, "to": "<a mixed or harmful ending>" } before this route');
+  });
+
+  it('a scene between the last reply and the ending: at the scene\'s "next"', () => {
+    const scene = '{ "id": "wrap-up", "kind": "scene", "title": "Later", "narration": "The week ends.", "next": "end-strong" },\n    ';
+    const text = withNext('"wrap-up"').replace('{\n      "id": "end-strong"', `${scene}{\n      "id": "end-strong"`);
+    expect(text).toContain('"id": "wrap-up"');
+    const p = problemIn(text);
+    expect(p.at.startsWith('"end-strong" }')).toBe(true);
+    expect(p.message).toContain('the "next" of the scene "wrap-up"');
+  });
+
+  it('the changes the fixes describe make the file valid', () => {
+    expect(validateScenario(withNext('[{ "when": { "conduct": "score", "lt": 50 }, "to": "end-mixed" }, { "to": "end-strong" }]'), 'x.json').errors).toBe(0);
+    expect(validateScenario(withNext('[{ "when": [{ "var": "trust", "gte": 0 }, { "conduct": "score", "gte": 50 }], "to": "end-strong" }, { "to": "end-mixed" }]'), 'x.json').errors).toBe(0);
+  });
+});
+
 describe('a reference to a node whose own id is the mistake', () => {
   it('names that node and says to change its id, instead of suggesting the invalid id', () => {
     const good = readFixture('good/example.json').toString('utf8');
@@ -410,5 +528,49 @@ describe('a reference to a node whose own id is the mistake', () => {
       expect(text.slice(offsetOf(text, p.line, p.column)).startsWith('"after-visit"')).toBe(true);
     }
     expect(problems.filter((p) => p.code === 'invalid-id').map((p) => p.fix)).toEqual(['Use something like "after-visit".']);
+  });
+});
+
+describe('"$schema": any path to scenario.schema.json, from wherever the file is', () => {
+  const good = readFixture('good/example.json').toString('utf8');
+  const REF = '"$schema": "../../../scenarios/scenario.schema.json"';
+  const withRef = (ref: string) => {
+    const text = good.replace(REF, `"$schema": ${JSON.stringify(ref)}`);
+    expect(text).not.toBe(good);
+    return text;
+  };
+
+  it.each(['./scenario.schema.json', '../casa/scenarios/scenario.schema.json', '/home/trainer/casa/scenarios/scenario.schema.json', 'file:///C:/casa/scenarios/scenario.schema.json'])('%s is accepted without a word', (ref) => {
+    expect(validateScenario(withRef(ref), 'x.json').problems).toEqual([]);
+  });
+
+  it('another schema is a warning at the value, and the fix says how to get the line for this file', () => {
+    const text = withRef('https://json-schema.org/draft-07/schema');
+    const [p, ...rest] = validateScenario(text, 'x.json').problems;
+    expect(rest).toEqual([]);
+    expect(p?.code).toBe('schema-not-scenario');
+    expect(p?.severity).toBe('warning');
+    expect(text.slice(offsetOf(text, p?.line ?? 0, p?.column ?? 0)).startsWith('"https://json-schema.org')).toBe(true);
+    expect(p?.fix).toContain('casa-practice schema --for <this file>');
+  });
+
+  it('when the caller can tell the path leads nowhere: a warning with the path that does', () => {
+    const seen: string[] = [];
+    const result = validateScenario(withRef('../scenarios/scenario.schema.json'), 'x.json', {
+      schemaRef: (value) => {
+        seen.push(value);
+        return { found: false, path: '../../casa/scenarios/scenario.schema.json' };
+      },
+    });
+    expect(seen).toEqual(['../scenarios/scenario.schema.json']);
+    expect(result.problems.map((p) => p.code)).toEqual(['schema-not-found']);
+    expect(result.problems[0]?.fix).toBe('Write "$schema": "../../casa/scenarios/scenario.schema.json", the path to scenario.schema.json from this file\'s folder.');
+    expect(validateScenario(withRef('../scenarios/scenario.schema.json'), 'x.json', { schemaRef: () => ({ found: true }) }).problems).toEqual([]);
+  });
+
+  it('a value with control characters is echoed escaped', () => {
+    const [p] = validateScenario(withRef('\u001b[31mred.json'), 'x.json').problems;
+    expect(p?.message).toContain('"\\u001b[31mred.json"');
+    expect(p?.message).not.toContain('\u001b');
   });
 });

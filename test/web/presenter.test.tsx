@@ -437,7 +437,7 @@ describe('two presenter tabs on the same scenario', () => {
     expect(fromA).not.toBeNull();
     heard();
     expect(a.queryByRole('alert')).toBeNull();
-    expect(b.getByRole('alert').textContent).toBe('This room session was changed in another tab or window, so this tab has stopped saving it (the other tab\'s changes are kept). Carry on there, or take over here: this tab\'s session is then saved, and the other tab stops.');
+    expect(b.getByRole('alert').textContent).toBe('This room session was changed in another tab or window, so this tab has stopped saving it (the other tab\'s changes are kept) and no longer updates the projector window. Carry on there, or take over here: this tab\'s session is then saved and projected, and the other tab stops.');
     // Tab B goes on, but writes nothing over tab A's session.
     await user.type(b.getAllByRole('spinbutton')[1] as HTMLElement, '5');
     await user.click(b.getByRole('button', { name: 'Reveal the feedback' }));
@@ -448,7 +448,7 @@ describe('two presenter tabs on the same scenario', () => {
     expect(Object.values(fromB.current.votes)).toEqual([5]);
     expect(fromB.current.revealed).toBe(true);
     expect(b.queryByRole('alert')).toBeNull();
-    expect(b.getByText('This tab keeps the room session now; the other tab has stopped saving it.')).toBeTruthy();
+    expect(b.getByText('This tab keeps the room session and updates the projector window now; the other tab has stopped.')).toBeTruthy();
     expect(document.activeElement).toBe(b.getByRole('heading', { level: 1 }));
     const before = kept();
     heard();
@@ -461,5 +461,54 @@ describe('two presenter tabs on the same scenario', () => {
     window.localStorage.removeItem(key);
     heard();
     expect(b.getByRole('alert')).toBeTruthy();
+  });
+
+  it('only the tab in charge drives the projector window; the tab that took over sends its session at once', async () => {
+    const user = userEvent.setup();
+    const store = localStore();
+    const playable = { scenario: scenario(), file: 'example.json' };
+    // Every state any page sends to the projector, in order (posting is synchronous; delivery is not).
+    const sent: string[] = [];
+    const [A_VOTES, B_VOTES] = ['"votes":"3 (100%)"', '"votes":"5 (100%)"'];
+    const original = BroadcastChannel.prototype.postMessage;
+    const post = vi.spyOn(BroadcastChannel.prototype, 'postMessage').mockImplementation(function (this: BroadcastChannel, message: unknown) {
+      if ((message as { type?: string }).type === 'state') sent.push(JSON.stringify((message as { state: unknown }).state));
+      original.call(this, message);
+    });
+    try {
+      render(<><div data-testid="a"><Facilitation playable={playable} store={store} /></div><div data-testid="b"><Facilitation playable={playable} store={store} /></div></>);
+      const a = within(screen.getByTestId('a'));
+      const b = within(screen.getByTestId('b'));
+      const key = store.prefix + facilitationKey(playable);
+      const heard = () => act(() => void window.dispatchEvent(new StorageEvent('storage', { key, oldValue: null, newValue: window.localStorage.getItem(key), storageArea: window.localStorage })));
+      await user.type(a.getAllByRole('spinbutton')[0] as HTMLElement, '3');
+      heard();
+      expect(b.getByRole('alert')).toBeTruthy();
+      // Tab B goes on (its votes, its reveal) but sends the projector nothing; tab A still does.
+      sent.length = 0;
+      await user.type(b.getAllByRole('spinbutton')[1] as HTMLElement, '5');
+      await user.click(b.getByRole('button', { name: 'Reveal the feedback' }));
+      expect(sent).toEqual([]);
+      await user.click(a.getByRole('button', { name: 'Reveal the feedback' }));
+      expect(sent.some((s) => s.includes(A_VOTES))).toBe(true);
+      expect(sent.some((s) => s.includes(B_VOTES))).toBe(false);
+      // A projector window opened now hears only from tab A.
+      sent.length = 0;
+      render(<div data-testid="projector"><ProjectorScreen /></div>);
+      await waitFor(() => expect(sent.length).toBeGreaterThan(0));
+      expect(sent.every((s) => s.includes(A_VOTES))).toBe(true);
+      expect(await within(screen.getByTestId('projector')).findByText('Votes: 3 (100%)')).toBeTruthy();
+      // Taking over in B sends B's session at once; then tab A, hearing of it, stops sending.
+      sent.length = 0;
+      await user.click(b.getByRole('button', { name: 'Take over the room session here' }));
+      expect(sent.at(-1)).toContain(B_VOTES);
+      heard();
+      expect(a.getByRole('alert')).toBeTruthy();
+      sent.length = 0;
+      await user.click(a.getAllByRole('button', { name: /Follow reply/ })[0] as HTMLElement);
+      expect(sent).toEqual([]);
+    } finally {
+      post.mockRestore();
+    }
   });
 });

@@ -108,7 +108,57 @@ describe('previewing a scenario file', () => {
     await user.upload(input, file);
     expect(await screen.findByText(/^mine\.json: 1 error/)).toBeTruthy();
     await user.upload(input, file);
+    expect(await screen.findByText(/^Checked again: mine\.json is valid/)).toBeTruthy();
+  });
+
+  it('with a handle to the file (File System Access), "Check again" reads it as it is now, by keyboard, and the result is announced and focused', async () => {
+    const user = userEvent.setup();
+    const broken = example.replace('"estimatedMinutes": 5', '"estimatedMinutes": "five"');
+    // The file on disk, as the trainer edits it; the handle reads it afresh each time, as Chromium's does.
+    let onDisk = broken;
+    const getFile = vi.fn(async () => new File([onDisk], 'mine.json'));
+    const picker = vi.fn(async () => [{ name: 'mine.json', getFile }]);
+    vi.stubGlobal('showOpenFilePicker', picker);
+    try {
+      renderPreview();
+      await user.click(screen.getByLabelText('Scenario file (.json)'));
+      expect(picker).toHaveBeenCalledTimes(1);
+      expect(await screen.findByText(/^mine\.json: 1 error/)).toBeTruthy();
+      onDisk = example;
+      const again = screen.getByRole('button', { name: 'Check mine.json again' });
+      again.focus();
+      await user.keyboard('{Enter}');
+      const status = await screen.findByText('Checked again: mine.json is valid.');
+      expect(status.getAttribute('role')).toBe('status');
+      expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'No problems found' }));
+      expect(picker).toHaveBeenCalledTimes(1);
+      expect(getFile).toHaveBeenCalledTimes(2);
+      // Moved or deleted since: said in one line, and the button now opens the file window instead.
+      getFile.mockRejectedValueOnce(new DOMException('gone', 'NotFoundError'));
+      await user.click(screen.getByRole('button', { name: 'Check mine.json again' }));
+      expect((await screen.findByRole('alert')).textContent).toBe('The file mine.json could not be read again (it may have been moved, renamed or deleted). Choose it again with “Scenario file (.json)” above.');
+      expect(screen.getByRole('button', { name: 'Check again: choose mine.json again' })).toBeTruthy();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('without a handle, "Check again" does not re-read the old file: it opens the file window, and says why', async () => {
+    const user = userEvent.setup();
+    renderPreview();
+    const file = new File([example], 'mine.json');
+    const read = vi.spyOn(file, 'arrayBuffer');
+    const input = screen.getByLabelText('Scenario file (.json)') as HTMLInputElement;
+    await user.upload(input, file);
     expect(await screen.findByText(/^mine\.json is valid/)).toBeTruthy();
+    const again = screen.getByRole('button', { name: 'Check again: choose mine.json again' });
+    expect(again.getAttribute('aria-describedby')).toBeTruthy();
+    expect(document.getElementById(again.getAttribute('aria-describedby') ?? '')?.textContent).toBe('This browser cannot read a file again once it has changed, so the file window opens for you to choose it again.');
+    const opened = vi.spyOn(input, 'click').mockImplementation(() => undefined);
+    again.focus();
+    await user.keyboard('{Enter}');
+    expect(opened).toHaveBeenCalledTimes(1);
+    expect(read).toHaveBeenCalledTimes(1);
   });
 
   it('keyboard users keep their place: Play it now focuses the preview, Back returns to the button pressed', async () => {

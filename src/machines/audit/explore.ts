@@ -42,6 +42,11 @@ export interface EndingReach {
   afterCritical: boolean;
   /** The replies of a playthrough with the worst score, one with a critical violation (if any), and one with the best. */
   worstPath: string[];
+  /**
+   * Where that worst playthrough enters the ending: the node whose "next" (the reply's, at a
+   * decision) sends it there. The fix for an ending reached too cheaply is in that "next".
+   */
+  worstEntry?: { nodeId: string; replyId?: string };
   criticalPath?: string[];
   bestPath: string[];
 }
@@ -325,7 +330,7 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
    * highest, and an edge from a state whose range holds `total − value` then starts from that
    * state's own lowest or highest (no way in gives less, or more), so the walk stays on real totals.
    */
-  const pathTo = (state: number, node: number, total: number): string[] => {
+  const pathTo = (state: number, node: number, total: number, entry?: (nodeId: string, replyId?: string) => void): string[] => {
     const out: string[] = [];
     let s = state;
     let at = node;
@@ -347,6 +352,7 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
       }
       if (from < 0) break;
       const reply = m.reply[k];
+      if (guard === 0 && entry) entry((nodes[m.nodeOf[k] as number] as ScenarioNode).id, reply?.id);
       if (reply) out.push(reply.id);
       p -= value[k] as number;
       s = from;
@@ -355,11 +361,15 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
     return out.reverse();
   };
 
-  const endings: EndingReach[] = [...found].map(([endingId, e]) => ({
-    endingId, kind: e.kind, worst: e.worst, best: e.best, afterCritical: e.criticalAt !== undefined,
-    worstPath: pathTo(e.worstAt, e.node, points.lowest(e.worstAt)), bestPath: pathTo(e.bestAt, e.node, points.highest(e.bestAt)),
-    ...(e.criticalAt === undefined ? {} : { criticalPath: pathTo(e.criticalAt, e.node, points.lowest(e.criticalAt)) }),
-  }));
+  const endings: EndingReach[] = [...found].map(([endingId, e]) => {
+    let worstEntry: EndingReach['worstEntry'];
+    const worstPath = pathTo(e.worstAt, e.node, points.lowest(e.worstAt), (nodeId, replyId) => { worstEntry = replyId === undefined ? { nodeId } : { nodeId, replyId }; });
+    return {
+      endingId, kind: e.kind, worst: e.worst, best: e.best, afterCritical: e.criticalAt !== undefined,
+      worstPath, ...(worstEntry ? { worstEntry } : {}), bestPath: pathTo(e.bestAt, e.node, points.highest(e.bestAt)),
+      ...(e.criticalAt === undefined ? {} : { criticalPath: pathTo(e.criticalAt, e.node, points.lowest(e.criticalAt)) }),
+    };
+  });
   const result: Exploration = {
     states: points.size, limit, complete, endings,
     ...(bestWithCritical ? { bestWithCritical: { uncapped: bestWithCritical.uncapped, path: pathTo(bestWithCritical.at, bestWithCritical.node, points.highest(bestWithCritical.at)) } } : {}),

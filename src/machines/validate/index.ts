@@ -5,7 +5,7 @@ import { visibleLine } from '../text/clean.js';
 import { quoteValue } from '../text/quote.js';
 import { conformsToCharacter, conformsToNode, conformsToScenario, conformsToVariable } from './conforms.js';
 import { integrityProblems } from './integrity.js';
-import { formatProblem, resetSuggestionBudget, type Problem, type UnlocatedProblem } from './problem.js';
+import { formatProblem, RELATED_AT, resetSuggestionBudget, type JsonPath, type Problem, type UnlocatedProblem } from './problem.js';
 import { schemaProblems } from './schema-issues.js';
 import { semanticProblems, type CheckInput, type LooseNode } from './semantic.js';
 import { duplicateKeyProblems, findExcessiveNesting, mayRepeatKeys, findInvalidUtf8, locateProblems, MAX_DEPTH, MAX_FILE_BYTES, syntaxProblems } from './source.js';
@@ -22,6 +22,18 @@ export interface ValidationResult {
   truncated?: { count: number; codes: Record<string, number> };
 }
 
+/** What a caller that can read files adds to a validation (the core reads none). */
+export interface ValidateOptions {
+  /**
+   * Whether the file's "$schema" path leads to the scenario schema from the file's folder, and if
+   * not, the path that would. The terminal's validate passes it; a browser cannot tell.
+   */
+  schemaRef?: (value: string) => { found: true } | { found: false; path: string };
+}
+
+/** The name every "$schema" of a scenario ends with: the file `npm run schema` writes. */
+export const SCHEMA_FILE_NAME = 'scenario.schema.json';
+
 /** At most this many problems are listed per file; the rest are counted. */
 export const MAX_PROBLEMS = 200;
 
@@ -31,7 +43,7 @@ const utf8 = new TextDecoder('utf-8');
  * Validates a scenario file's text (or raw bytes) and returns every problem at once, each with
  * file, line:column, JSON path, message and fix. Never throws on any input.
  */
-export function validateScenario(input: string | Uint8Array, fileName = 'scenario.json'): ValidationResult {
+export function validateScenario(input: string | Uint8Array, fileName = 'scenario.json', options: ValidateOptions = {}): ValidationResult {
   resetSuggestionBudget();
   if (input.length > MAX_FILE_BYTES) {
     return single(fileName, 'file-too-large', `The file is ${mb(input.length)} MB; scenario files are limited to ${mb(MAX_FILE_BYTES)} MB.`, 'Split the scenario into several smaller scenarios.');
@@ -86,6 +98,8 @@ export function validateScenario(input: string | Uint8Array, fileName = 'scenari
   if (mayRepeatKeys(text, raw) && findExcessiveNesting(text) < 0) problems.push(...duplicateKeyProblems(text));
   const checkInput = parsed.success ? completeInput(parsed.data) : partialInput(raw as Record<string, unknown>);
   if (checkInput) problems.push(...semanticProblems(checkInput));
+  const ref = (raw as Record<string, unknown>).$schema;
+  if (typeof ref === 'string') problems.push(...schemaRefProblems(ref, options));
   const hasErrors = problems.some((p) => p.severity === 'error');
   if (parsed.success && !hasErrors) {
     const best = analyseBest(parsed.data);
@@ -99,6 +113,26 @@ export function validateScenario(input: string | Uint8Array, fileName = 'scenari
     problems.push(...integrityProblems(parsed.data));
   }
   return finish(text, fileName, problems, parsed.success && !hasErrors ? parsed.data : undefined);
+}
+
+/**
+ * "$schema" tells an editor where the format is described, so that it suggests fields and
+ * underlines mistakes; the program itself ignores it. Any path to scenario.schema.json will do
+ * (a file outside scenarios/ needs a path from its own folder); another schema is a warning, and
+ * so is a path that leads nowhere, when the caller can tell.
+ */
+function schemaRefProblems(ref: string, options: ValidateOptions): UnlocatedProblem[] {
+  const name = ref.replace(/[?#].*$/, '').split(/[\\/]/).pop() ?? '';
+  if (name !== SCHEMA_FILE_NAME) {
+    return [{ severity: 'warning', code: 'schema-not-scenario', path: ['$schema'],
+      message: `"$schema" is ${quoteValue(ref)}, which is not the scenario format (${SCHEMA_FILE_NAME}), so an editor checks this file against another format, or none.`,
+      fix: `Point it at ${SCHEMA_FILE_NAME} in the program's scenarios folder: "./${SCHEMA_FILE_NAME}" for a file in scenarios/, otherwise the path from this file's folder (casa-practice schema --for <this file> prints the line to write).` }];
+  }
+  const found = options.schemaRef?.(ref);
+  if (!found || found.found) return [];
+  return [{ severity: 'warning', code: 'schema-not-found', path: ['$schema'],
+    message: `"$schema" is ${quoteValue(ref)}, but from this file's folder that path leads to no file, so VS Code cannot find the format (no suggestions, no red underlines).`,
+    fix: `Write "$schema": ${quoteValue(found.path, 300)}, the path to ${SCHEMA_FILE_NAME} from this file's folder.` }];
 }
 
 /**
@@ -270,7 +304,7 @@ function withoutUnknownKeys(item: unknown, issues: readonly Issue[]): unknown {
 
 function finish(text: string, fileName: string, problems: UnlocatedProblem[], scenario?: ScenarioType): ValidationResult {
   const file = visibleLine(fileName);
-  const located = locateProblems(text, file, problems).sort((a, b) => a.line - b.line || a.column - b.column);
+  const located = locateProblems(text, file, withRelatedPlaces(text, file, problems)).sort((a, b) => a.line - b.line || a.column - b.column);
   const errors = located.filter((p) => p.severity === 'error').length;
   const result: ValidationResult = { ok: errors === 0, scenario: errors === 0 ? scenario : undefined, problems: located.slice(0, MAX_PROBLEMS).map(safe), errors, warnings: located.length - errors };
   if (located.length > MAX_PROBLEMS) {
@@ -279,6 +313,18 @@ function finish(text: string, fileName: string, problems: UnlocatedProblem[], sc
     result.truncated = { count: located.length - MAX_PROBLEMS, codes };
   }
   return result;
+}
+
+/** Problems whose message names a second place, with that place's line and column written in. */
+function withRelatedPlaces(text: string, file: string, problems: UnlocatedProblem[]): UnlocatedProblem[] {
+  const naming = problems.filter((p) => p.related !== undefined);
+  if (naming.length === 0) return problems;
+  const places = locateProblems(text, file, naming.map((p) => ({ ...p, path: p.related as JsonPath, offset: undefined })));
+  const at = new Map(naming.map((p, i) => [p, `line ${places[i]?.line ?? 1}, column ${places[i]?.column ?? 1}`]));
+  return problems.map((p) => {
+    const where = at.get(p);
+    return where === undefined ? p : { ...p, message: p.message.replaceAll(RELATED_AT, where), fix: p.fix.replaceAll(RELATED_AT, where) };
+  });
 }
 
 /** Values from the file are quoted where they are put into messages; this is the last line of defence. */

@@ -32,7 +32,15 @@ export interface UnlocatedProblem {
   stringIndex?: number;
   /** A fixed place, for problems found before the JSON could be parsed. */
   offset?: number;
+  /**
+   * A second place the message names (e.g. the ending a route leads to): each "{at}" in the
+   * message and fix becomes its "line L, column C" once the file is located.
+   */
+  related?: JsonPath;
 }
+
+/** Where a problem's message names its related place (see UnlocatedProblem.related). */
+export const RELATED_AT = '{at}';
 
 /** "nodes[3].replies[1].next" — the path in the form editors and jq users read. */
 export function formatPath(path: JsonPath): string {

@@ -115,12 +115,24 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
       }
     }
   };
+  /**
+   * A condition or effect names a variable that is not declared: the fix lists the declared ones
+   * (a few), as "did you mean" does for a node id, so a trainer sees the names they can use.
+   */
+  const unknownVariable = (name: string, path: JsonPath, flag: boolean) => {
+    const declared = [...variables.keys()];
+    const shown = declared.slice(0, MAX_LISTED).map((v) => quoteValue(v, 40)).join(', ');
+    const more = declared.length > MAX_LISTED ? ` and ${declared.length - MAX_LISTED} more` : '';
+    const example = flag ? `{ "id": ${quoteValue(name, 40)}, "label": "…", "type": "flag", "start": false }` : `{ "id": ${quoteValue(name, 40)}, "label": "…", "min": 0, "max": 100, "start": 50 }`;
+    const use = declared.length === 0 ? 'No variables are declared in this scenario yet: add a "variables" list'
+      : `Use a declared variable (this scenario declares ${shown}${more}), or declare it in "variables"`;
+    error('unknown-variable', path, `The variable ${quoteValue(name, 40)} is not declared.${didYouMean(name, declared)}`, `${use}, e.g. ${example}.`);
+  };
   const checkCondition = (c: Condition, path: Path) => {
     if (!('var' in c)) return checkConduct(c, path);
     const declared = variables.get(c.var);
     if (!declared) {
-      if (!brokenIds.has(c.var)) error('unknown-variable', [...path(), 'var'], `The variable "${c.var}" is not declared.${didYouMean(c.var, variables.keys())}`,
-        `Declare it in "variables" (e.g. { "id": "${c.var}", "label": "…", "min": 0, "max": 100, "start": 50 }) or use a declared one.`);
+      if (!brokenIds.has(c.var)) unknownVariable(c.var, [...path(), 'var'], c.is !== undefined);
       return;
     }
     const spec = specOf(declared);
@@ -206,8 +218,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
         error('flag-mismatch', [...path(), 'effects', k, 'set'], `"${e.var}" is a number from ${spec.min} to ${spec.max}, not a yes/no flag, so it cannot be set to ${String(e.set)}.`,
           `Set a whole number between ${spec.min} and ${spec.max}, or declare "${e.var}" with "type": "flag".`);
       } else if (!spec) {
-        if (!brokenIds.has(e.var)) error('unknown-variable', [...path(), 'effects', k, 'var'], `The variable "${e.var}" is not declared.${didYouMean(e.var, variables.keys())}`,
-          'Declare it in "variables" or use a declared one.');
+        if (!brokenIds.has(e.var)) unknownVariable(e.var, [...path(), 'effects', k, 'var'], typeof e.set === 'boolean');
       } else if (typeof e.set === 'number' && !spec.flag && (e.set < spec.min || e.set > spec.max)) {
         warn('effect-out-of-range', [...path(), 'effects', k, 'set'], `"set" ${e.set} is outside ${spec.min}–${spec.max}; it will be clamped.`,
           `Use a value between ${spec.min} and ${spec.max}.`);
@@ -324,6 +335,9 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   out.push(...languageProblems(scenario, rawIndex));
   return out;
 }
+
+/** At most this many declared names are listed in a fix; the rest are counted. */
+const MAX_LISTED = 5;
 
 const headings = sections.map((s) => s.heading);
 const headingSet = new Set(headings.map((h) => h.toLowerCase()));

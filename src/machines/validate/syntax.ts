@@ -1,4 +1,4 @@
-import type { ParseError } from 'jsonc-parser';
+import { printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { quoteValue } from '../text/quote.js';
 import type { UnlocatedProblem } from './problem.js';
 
@@ -12,7 +12,8 @@ export function likelySyntaxCause(text: string, errors: readonly ParseError[]): 
   const first = errors[0];
   if (!first) return undefined;
   const at = Math.min(first.offset, text.length);
-  return curlyQuote(text, at) ?? leadingZero(text, at) ?? strayCharacter(text, at) ?? lineBreakInText(text, at) ?? extraBracket(text, at) ?? unescapedQuote(text, at);
+  const code = printParseErrorCode(first.error);
+  return notClosedAtEnd(text, at, code) ?? objectNotClosed(text, at, code) ?? curlyQuote(text, at) ?? leadingZero(text, at) ?? strayCharacter(text, at) ?? lineBreakInText(text, at) ?? extraBracket(text, at) ?? unescapedQuote(text, at);
 }
 
 const CURLY = /[\u201c\u201d\u201e\u201f\u2033\u2018\u2019]/;
@@ -193,6 +194,70 @@ function extraBracket(text: string, at: number): UnlocatedProblem | undefined {
   return problem('syntax-extra-bracket', at,
     `Not valid JSON: this ${c} is one closing bracket too many. ${closed}${still}.`,
     `Delete this ${c} (do not add a comma before it). Clicking next to a bracket in VS Code highlights its partner.`);
+}
+
+/** Line and column (1-based) of an offset, as "line 3, column 5". */
+function lineColumn(text: string, offset: number): string {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return `line ${line}, column ${offset - start + 1}`;
+}
+
+/**
+ * { … "nodes": [ … ] — the file ends with an object or list still open (often the last } was lost
+ * when copying). The parser says only "the object is not closed", at the end; this names what is
+ * open, where it was opened, and which brackets to add at the end, in order.
+ */
+function notClosedAtEnd(text: string, at: number, code: string): UnlocatedProblem | undefined {
+  if ((code !== 'CloseBraceExpected' && code !== 'CloseBracketExpected') || text.slice(at).trim() !== '') return undefined;
+  const { open } = bracketState(text, text.length);
+  if (open.length === 0) return undefined;
+  const end = endOfTextBefore(text, text.length);
+  const lastLine = lineColumn(text, end).replace(/, column.*/, '');
+  const innermost = open.length - 1;
+  const closers = open.map((o) => (o.char === '{' ? '}' : ']')).reverse();
+  const closes = open.map((_, i) => openerWords(text, open, i)).reverse();
+  const add = closers.length === 1 ? `a ${closers[0]}` : closers.map((c) => `a ${c}`).join(', then ');
+  return problem('syntax-not-closed', end,
+    `Not valid JSON: the file ends before ${openerWords(text, open, innermost)} is closed.`,
+    `Add ${add} at the end of the file, after the last text on ${lastLine}, to close ${closes.join(', then ')}. If it is a bracket further up that is missing, add it there instead: clicking next to a bracket in VS Code highlights its partner.`);
+}
+
+/**
+ * { "id": "a", … "next": "x"   { "id": "b", … — a reply (or node) whose closing } was lost: the
+ * parser asks for a comma where the next object starts. Inside an object a { cannot start a field,
+ * so the object still open there is the one to close, with "}," after its last value.
+ */
+function objectNotClosed(text: string, at: number, code: string): UnlocatedProblem | undefined {
+  if (code !== 'CommaExpected' || text.charAt(at) !== '{') return undefined;
+  const { open } = bracketState(text, at);
+  const innermost = open.length - 1;
+  if (open[innermost]?.char !== '{' || innermost < 1) return undefined;
+  const end = endOfTextBefore(text, at);
+  const lastLine = lineColumn(text, end).replace(/, column.*/, '');
+  const inList = open[innermost - 1]?.char === '[';
+  return problem('syntax-not-closed', end,
+    `Not valid JSON: a new object starts on ${lineColumn(text, at).replace(/, column.*/, '')} while ${openerWords(text, open, innermost)} is still open.`,
+    `Add ${inList ? '"},"' : 'a }'} at the end of ${lastLine}, after its last value, to close that object${inList ? ' and separate it from the next one' : ''}. Clicking next to a bracket in VS Code highlights its partner.`);
+}
+
+/** The offset just after the last text before `at` (where a missing bracket is typed). */
+function endOfTextBefore(text: string, at: number): number {
+  let end = at;
+  while (end > 0 && /\s/.test(text.charAt(end - 1))) end--;
+  return end;
+}
+
+/** "the list "nodes" (its [ at line 17, column 12)": the bracket `open[i]` in words, with its place. */
+function openerWords(text: string, open: readonly Opener[], i: number): string {
+  const o = open[i] as Opener;
+  const parent = open[i - 1];
+  const kind = o.char === '{' ? 'object' : 'list';
+  const name = i === 0 ? `the scenario's outer ${kind}`
+    : o.key !== undefined ? `the ${kind} ${quoteValue(o.key)}`
+      : parent?.char === '[' ? `an ${kind} in the list${parent.key !== undefined ? ` ${quoteValue(parent.key)}` : ''}` : `an ${kind}`;
+  return `${name} (its ${o.char} at ${lineColumn(text, o.offset)})`;
 }
 
 /** "text": "She said "no" to me" — a straight quote inside text ends the text early. */

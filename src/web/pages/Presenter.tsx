@@ -195,7 +195,8 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
         reveal: projectedReveal(revealed.entries, revealed.total),
       } : {}),
     };
-  const openProjector = useProjector(projected);
+  // Only the tab in charge of the room session drives the projector window.
+  const openProjector = useProjector(projected, elsewhere !== 'yes' || !store);
 
   const step = (send: () => void) => {
     flushSync(() => {
@@ -251,11 +252,11 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
       <p className="status-line"><span>{view.scenarioTitle}</span><span>{stepWords(view)}</span></p>
       {elsewhere === 'yes' && store && (
         <div className="notice no-print">
-          <p role="alert">This room session was changed in another tab or window, so this tab has stopped saving it (the other tab's changes are kept). Carry on there, or take over here: this tab's session is then saved, and the other tab stops.</p>
+          <p role="alert">This room session was changed in another tab or window, so this tab has stopped saving it (the other tab's changes are kept) and no longer updates the projector window. Carry on there, or take over here: this tab's session is then saved and projected, and the other tab stops.</p>
           <p className="actions"><button type="button" onClick={takeOver}>Take over the room session here</button></p>
         </div>
       )}
-      {elsewhere === 'taken over' && <p className="notice no-print" role="status">This tab keeps the room session now; the other tab has stopped saving it.</p>}
+      {elsewhere === 'taken over' && <p className="notice no-print" role="status">This tab keeps the room session and updates the projector window now; the other tab has stopped.</p>}
       {notice && <p className="notice no-print" role="status">{notice}</p>}
       {saveError && <p className="notice no-print" role="alert">{saveError}</p>}
       {welcomeBack && resumed && (

@@ -1,4 +1,4 @@
-import { useEffect, useId, useLayoutEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type ChangeEvent, type MouseEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { formatPath, type PlayableScenario, type Problem, type SessionMode, type ValidationResult } from '../../machines/index.js';
 import { cleanLine } from '../../machines/light.js';
@@ -13,7 +13,30 @@ interface Checked {
   file: string;
   result: ValidationResult;
   truncatedWords?: string;
+  /** Checked again from the same file, so the verdict says so (and is announced even when unchanged). */
+  again?: boolean;
 }
+
+/** The part of the File System Access API used here (Chromium-based browsers; not in TypeScript's DOM types). */
+interface PickedHandle {
+  name: string;
+  getFile(): Promise<File>;
+}
+type OpenFilePicker = (options: { types: { description: string; accept: Record<string, string[]> }[]; multiple?: boolean }) => Promise<PickedHandle[]>;
+
+/** The browser's open-file window that hands back a handle to read the file again, when it has one. */
+function filePicker(): OpenFilePicker | undefined {
+  const picker = (window as unknown as { showOpenFilePicker?: OpenFilePicker }).showOpenFilePicker;
+  return typeof picker === 'function' ? picker.bind(window) : undefined;
+}
+
+/**
+ * The trainer's own file, as picked: with a handle (File System Access), "Check again" reads the
+ * file as it is now on disk. A file from a plain file field cannot be: Chromium refuses to read it
+ * once it has changed (NotReadableError) and other browsers may hand back the old contents, so
+ * "Check again" then opens the file window again, and says so.
+ */
+type Picked = { name: string; handle: PickedHandle } | { name: string; handle?: undefined };
 
 /** A trainer checks a scenario file of their own: every validator message with line:column, and a valid file plays at once. */
 export default function Preview({ file, paused }: { file?: string; paused?: boolean }) {
@@ -47,14 +70,75 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
     problemsHeading.current?.focus();
   }, [checked, busy]);
 
-  const check = async (name: string, text: string | Uint8Array) => {
+  const check = async (name: string, text: string | Uint8Array, again = false) => {
     setBusy(true);
     setPlaying(undefined);
     // The validator and schema load here, on demand: never part of the first page.
     const core = await loadCore();
     const result = core.validateScenario(text, name);
-    setChecked({ file: name, result, truncatedWords: result.truncated ? `…and ${result.truncated.count} more problems; fix these first and check again.` : undefined });
+    setChecked({ file: name, result, again, truncatedWords: result.truncated ? `…and ${result.truncated.count} more problems; fix these first and check again.` : undefined });
     setBusy(false);
+  };
+
+  // The file picked from this computer, to check again after an edit (none for the app's own files).
+  const [picked, setPicked] = useState<Picked>();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [noPicker, setNoPicker] = useState(false);
+  /** Reads a picked file's bytes and checks them; a file that cannot be read is said in one line. */
+  const checkFile = async (file: File, name: string, again: boolean): Promise<boolean> => {
+    try {
+      // The bytes, as the command line reads a file: text that is not UTF-8 is the validator's error
+      // (with its line and column), not replacement characters in a file called valid.
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      if (again) focusResults.current = true;
+      await check(name, bytes, again);
+      return true;
+    } catch {
+      setError(again
+        ? `The file ${name} could not be read again (it may have been moved, renamed or deleted). Choose it again with “Scenario file (.json)” above.`
+        : `The file ${name} could not be read.`);
+      return false;
+    }
+  };
+  // Where the browser can, the file field opens the window that keeps a handle to the file.
+  const onPickClick = (e: MouseEvent<HTMLInputElement>) => {
+    const picker = noPicker ? undefined : filePicker();
+    if (!picker) return;
+    e.preventDefault();
+    void (async () => {
+      let handle: PickedHandle | undefined;
+      try {
+        [handle] = await picker({ types: [{ description: 'Scenario file', accept: { 'application/json': ['.json'] } }] });
+      } catch (err) {
+        if ((err as { name?: string } | undefined)?.name === 'AbortError') return;
+        // Refused here (a frame, a policy): the plain file field from now on.
+        setNoPicker(true);
+        setError('This browser would not open its file window from here. Press “Scenario file (.json)” again to choose the file.');
+        return;
+      }
+      if (!handle) return;
+      setError(undefined);
+      const name = cleanLine(handle.name);
+      setPicked({ name, handle });
+      await checkFile(await handle.getFile(), name, false);
+    })();
+  };
+  const checkAgain = async () => {
+    if (!picked?.handle) {
+      // A file from the plain field cannot be read again: open the file window for the trainer to choose it again.
+      fileInput.current?.click();
+      return;
+    }
+    setError(undefined);
+    let file: File;
+    try {
+      file = await picked.handle.getFile();
+    } catch {
+      setPicked({ name: picked.name });
+      setError(`The file ${picked.name} could not be read again (it may have been moved, renamed or deleted). Choose it again with “Scenario file (.json)” above.`);
+      return;
+    }
+    await checkFile(file, picked.name, true);
   };
 
   useEffect(() => {
@@ -77,19 +161,17 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
   }, [file]);
 
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
-    const picked = e.target.files?.[0];
+    const file = e.target.files?.[0];
     // Emptied, so that the same file picked again (after an edit) is checked again: a browser sends no
     // change for a selection it already holds.
     e.target.value = '';
-    if (!picked) return;
+    if (!file) return;
     setError(undefined);
-    try {
-      // The bytes, as the command line reads a file: text that is not UTF-8 is the validator's error
-      // (with its line and column), not replacement characters in a file called valid.
-      await check(cleanLine(picked.name), new Uint8Array(await picked.arrayBuffer()));
-    } catch {
-      setError(`The file ${cleanLine(picked.name)} could not be read.`);
-    }
+    const name = cleanLine(file.name);
+    // Chosen again through "Check again": its results take focus, as a check again from a handle does.
+    const again = picked !== undefined && picked.handle === undefined && picked.name === name;
+    setPicked({ name });
+    await checkFile(file, name, again);
   };
 
   if (playing) {
@@ -112,8 +194,18 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
       </p>
       <p>
         <label htmlFor={inputId}>Scenario file (.json)</label><br />
-        <input id={inputId} type="file" accept=".json,application/json" onChange={(e) => void onFile(e)} />
+        <input id={inputId} ref={fileInput} type="file" accept=".json,application/json" onClick={onPickClick} onChange={(e) => void onFile(e)} />
       </p>
+      {picked && !busy && checked?.file === picked.name && (
+        picked.handle
+          ? <p className="controls"><button type="button" onClick={() => void checkAgain()}>Check {picked.name} again</button> <span className="hint">after you save a change to it.</span></p>
+          : (
+            <p className="controls">
+              <button type="button" aria-describedby={`${inputId}-again`} onClick={() => void checkAgain()}>Check again: choose {picked.name} again</button>{' '}
+              <span className="hint" id={`${inputId}-again`}>This browser cannot read a file again once it has changed, so the file window opens for you to choose it again.</span>
+            </p>
+          )
+      )}
       {bundled.length > 0 && (
         <details>
           <summary>Or check a file from the app's scenarios/ folder</summary>
@@ -152,7 +244,8 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
 function verdictWords(c: Checked): string {
   const { errors, warnings } = c.result;
   const w = `${warnings} warning${warnings === 1 ? '' : 's'}`;
-  return c.result.ok ? `${c.file} is valid${warnings ? ` (${w})` : ''}.` : `${c.file}: ${errors} error${errors === 1 ? '' : 's'}, ${w}.`;
+  const words = c.result.ok ? `${c.file} is valid${warnings ? ` (${w})` : ''}.` : `${c.file}: ${errors} error${errors === 1 ? '' : 's'}, ${w}.`;
+  return c.again ? `Checked again: ${words}` : words;
 }
 
 function ProblemItem({ problem: p }: { problem: Problem }) {

@@ -134,7 +134,10 @@ describe('the web app in Chromium', () => {
       const longName = 'my_scenario_draft_version_three_final_reviewed_by_dana_20261201.json';
       await page.getByLabel('Scenario file (.json)').setInputFiles({ name: longName, mimeType: 'application/json', buffer: Buffer.from('{ "id": ') });
       await page.getByRole('heading', { name: `Problems in ${longName}` }).waitFor();
+      // A file from the plain file field cannot be read again once changed (Chromium refuses with NotReadableError), so "Check again" offers to choose it again.
+      await page.getByRole('button', { name: `Check again: choose ${longName} again` }).waitFor();
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await axeClean(s, 'e2e-preview-checked');
       clean(s);
     } finally {
       await s.close();

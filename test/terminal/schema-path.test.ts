@@ -1,0 +1,77 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/terminal/cli.js';
+import { fixturePath, readFixture } from '../helpers/fixtures.js';
+
+async function run(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+const schema = fileURLToPath(new URL('../../scenarios/scenario.schema.json', import.meta.url));
+
+/** The good example copied into a fresh folder outside the project, with this "$schema" line. */
+function draftElsewhere(ref: string): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'casa-schema-')), 'drafts');
+  mkdirSync(dir);
+  const file = join(dir, 'draft.json');
+  const text = readFixture('good/example.json').toString('utf8').replace('"../../../scenarios/scenario.schema.json"', JSON.stringify(ref));
+  writeFileSync(file, text);
+  return file;
+}
+
+describe('a scenario file outside scenarios/ finds the schema through "$schema"', () => {
+  it('schema --path prints the schema that ships with the program', async () => {
+    const r = await run('schema', '--path');
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(`${schema}\n`);
+    expect(JSON.parse(readFileSync(r.out.trim(), 'utf8'))).toHaveProperty('$schema');
+  });
+
+  it('schema --for prints a "$schema" line whose path leads from that file\'s folder to the schema', async () => {
+    const file = draftElsewhere('./scenario.schema.json');
+    const r = await run('schema', '--for', file);
+    expect(r.code).toBe(0);
+    const ref = (JSON.parse(`{${r.out.trim().replace(/,$/, '')}}`) as { $schema: string }).$schema;
+    expect(ref.startsWith('../')).toBe(true);
+    expect(resolve(dirname(file), ref)).toBe(schema);
+  });
+
+  it('validate warns when the path leads nowhere from the file\'s folder, with the line to write; that line is then accepted', async () => {
+    const file = draftElsewhere('./scenario.schema.json');
+    const r = await run('validate', file);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(':2:14 warning [schema-not-found] $schema: "$schema" is "./scenario.schema.json", but from this file\'s folder that path leads to no file');
+    const line = (await run('schema', '--for', file)).out.trim().replace(/,$/, '');
+    expect(r.out).toContain(`fix: Write ${line}, the path to scenario.schema.json`);
+    const fixed = draftElsewhere(JSON.parse(`{${line}}`).$schema as string);
+    // The same relative path from a folder at the same depth: the fixed file is valid, without warnings.
+    const again = await run('validate', '--strict', fixed);
+    expect(again.out).toContain(`${fixed}: valid\n`);
+    expect(again.code).toBe(0);
+  });
+
+  it('an absolute path and a file: address to the schema are accepted as they are', async () => {
+    for (const ref of [schema, `file://${schema}`]) {
+      const r = await run('validate', '--strict', draftElsewhere(ref));
+      expect(r.out).not.toContain('schema-not');
+      expect(r.code).toBe(0);
+    }
+  });
+
+  it('the fixtures inside the project are not warned about', async () => {
+    const r = await run('validate', '--strict', fixturePath('good/example.json'));
+    expect(r.code).toBe(0);
+  });
+
+  it('schema without --path or --for is a usage error that says what to add', async () => {
+    const r = await run('schema');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('schema needs --path or --for <file>');
+  });
+});
