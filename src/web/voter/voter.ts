@@ -58,7 +58,8 @@ function say(text: string): void {
 }
 
 function nextSeq(): number {
-  seq += 1;
+  // Another tab of this phone (the QR code scanned twice) may have sent numbers since: it keeps them in storage.
+  seq = Math.max(seq, Number(storage()?.getItem(seqKey) ?? 0) || 0) + 1;
   try {
     storage()?.setItem(seqKey, String(seq));
   } catch {
@@ -107,6 +108,8 @@ function connect(): void {
   ws.onclose = () => {
     if (socket !== ws) return;
     socket = undefined;
+    // The session is over: the room closing now is expected, and there is nothing left to reconnect for.
+    if (view?.phase === 'ended') return;
     // Backoff: 0.5 s, 1 s, 2 s … up to 10 s, with jitter so a room of phones does not return at once.
     const delay = Math.min(10_000, 500 * 2 ** attempt) * (0.75 + Math.random() / 2);
     attempt = Math.min(attempt + 1, 6);

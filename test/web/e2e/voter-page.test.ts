@@ -202,6 +202,57 @@ describe('voter page in Chromium', () => {
     }
   });
 
+  it.skipIf(!available)('two tabs of one phone (the QR code scanned twice) can each vote; once the session has ended, the room closing leaves the thank-you, not "Reconnecting"', async () => {
+    const ctx = roomContext(hostile());
+    const server = await serve(createRoom(ctx, ROOM, 0, new Date()));
+    const context = await browser!.newContext({ viewport: { width: 360, height: 740 } });
+    // Counts the page's WebSocket closes, so the test can wait until the page has handled one.
+    await context.addInitScript(() => {
+      const Native = window.WebSocket;
+      const w = window as unknown as { __closes: number };
+      w.__closes = 0;
+      window.WebSocket = class extends Native {
+        constructor(url: string | URL, protocols?: string | string[]) {
+          super(url, protocols);
+          this.addEventListener('close', () => setTimeout(() => w.__closes++));
+        }
+      };
+    });
+    const first = await context.newPage();
+    const second = await context.newPage();
+    try {
+      const url = `http://127.0.0.1:${server.port}/join?room=${ROOM}`;
+      await first.goto(url);
+      await status(first, /Waiting for the trainer/);
+      await second.goto(url);
+      await status(second, /Waiting for the trainer/);
+      expect(Object.keys(server.state().devices)).toHaveLength(1);
+      const presenter = await Presenter.connect(`ws://127.0.0.1:${server.port}`, ROOM, TOKEN);
+      const decision = presenter.view.session;
+      const ids = decision.replies.map((r) => r.id);
+      await presenter.act({ type: 'open', node: decision.nodeId });
+      await first.locator(`#replies button[data-reply="${ids[0]}"]`).click();
+      await first.locator(`#replies button[data-reply="${ids[0]}"][aria-pressed="true"]`).waitFor();
+      await status(first, /Vote received/);
+      // The other tab changes the phone's vote: it counts, and both tabs show it.
+      await second.locator(`#replies button[data-reply="${ids[1]}"]`).click();
+      await second.locator(`#replies button[data-reply="${ids[1]}"][aria-pressed="true"]`).waitFor();
+      await first.locator(`#replies button[data-reply="${ids[1]}"][aria-pressed="true"]`).waitFor();
+      await status(second, /Vote received/);
+      expect(Object.values(server.state().votes)).toEqual([ids[1]]);
+
+      await presenter.act({ type: 'end' });
+      await status(first, /session has ended/);
+      presenter.close();
+      await server.close();
+      await first.waitForFunction(() => (window as unknown as { __closes: number }).__closes >= 1);
+      expect(await first.locator('#status').textContent()).toBe('The session has ended. Thank you for taking part.');
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+
   it.skipIf(!available)('without a room code asks for one, and refuses a malformed one', async () => {
     const server = await serve(createRoom(roomContext(hostile()), ROOM, 0, new Date()));
     const context = await browser!.newContext();
