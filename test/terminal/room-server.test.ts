@@ -280,6 +280,40 @@ describe('live room server: faults', () => {
     expect(phones[0]!.view?.phase).toBe('waiting');
   });
 
+  it('one address cannot fill the room with made-up phones or hold every connection; the laptop itself is not limited', async () => {
+    // The limits apply to every address but the laptop's own (loopback): here nothing is trusted.
+    const r = await start({ perAddress: { devices: 3, connections: 5 }, trusted: () => false });
+    const presenter = await Presenter.connect(r.base, ROOM, TOKEN);
+    must(await presenter.act({ type: 'advance', node: presenter.view.session.nodeId }));
+    must(await presenter.act({ type: 'open', node: presenter.view.session.nodeId }));
+    const reply = presenter.view.session.replies[0]!.id;
+    const phones = await Promise.all([1, 2, 3].map((i) => Phone.join(r.base, ROOM, deviceId(i))));
+    for (const p of phones) expect(await p.vote(reply)).toMatchObject({ vote: reply });
+    // A fourth device id from the same address (a script making up phones) is refused, and counts nothing.
+    const extra = new Phone(r.base, ROOM, deviceId(4));
+    await expect(extra.connect()).rejects.toThrow(/too-many-devices/);
+    expect(Object.keys(r.server.state().devices)).toHaveLength(3);
+    // A known phone coming back (a dropped connection) is always let in.
+    await phones[0]!.drop();
+    expect((await phones[0]!.connect()).view).toMatchObject({ vote: reply });
+    // Connections: the presenter, three phones and the refused one make five; the sixth is refused.
+    const attempt = () => new Promise<number>((resolve) => {
+      const ws = new WebSocket(`${r.base}/ws/voter`);
+      ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      ws.once('open', () => resolve(101));
+      ws.once('error', () => undefined);
+    });
+    // Refused each time, logged once: a script retrying in a loop does not flood the trainer's terminal.
+    expect(await Promise.all([attempt(), attempt(), attempt()])).toEqual([503, 503, 503]);
+    expect(r.logs.filter((l) => /5 connections are open from 127\.0\.0\.1/.test(l))).toHaveLength(1);
+    expect((await presenter.until((c) => c.voted === 3)).joined).toBe(3);
+
+    // The default: loopback (the laptop itself, and these tests) is not limited.
+    const own = await start({ perAddress: { devices: 1, connections: 2 } });
+    const many = await Promise.all([1, 2, 3, 4].map((i) => Phone.join(own.base, ROOM, deviceId(i))));
+    expect(many.every((p) => p.view?.phase === 'waiting')).toBe(true);
+  });
+
   it('refuses a WebSocket opened by a page from another site', async () => {
     const r = await start();
     const status = await new Promise<number>((resolve) => {
