@@ -80,6 +80,20 @@ describe('room controls in the terminal', () => {
     expect(said).not.toContain('Type a letter and Enter');
   });
 
+  it('e asks before ending the session for everyone (e and r are neighbours on the keyboard); only a second e ends it', async () => {
+    const room = await controlled(() => 60);
+    await room.type('n', /o: open the vote/);
+    await room.type('o', /l: lock/);
+    const asked = await room.type('e', /Type e again/);
+    expect(asked.replace(/\s+/g, ' ')).toContain('End the session for everyone?');
+    expect(room.server.state().phase).toBe('open');
+    // Anything else carries on, and is done as usual.
+    await room.type('l', /Vote locked/);
+    await room.type('e', /Type e again/);
+    await room.type('e', /The session has ended/);
+    expect(room.server.state().phase).toBe('ended');
+  });
+
   it('follow a resized terminal: a reveal printed after the window narrows fits the new width', async () => {
     let columns = 100;
     const room = await controlled(() => columns);

@@ -164,6 +164,8 @@ describe('room command as a process', () => {
     type('1');
     await room.waitFor(/room follows\.\n\n(Scene|Decision 2)/);
     type('e');
+    await room.waitFor(/Type e again to end it/);
+    type('e');
     await room.waitFor(/The session has ended/);
     await Promise.all(phones.map((p) => p.until((v) => v.phase === 'ended')));
     room.child.kill('SIGTERM');

@@ -5,7 +5,7 @@ import { revealText } from '../reveal-text.js';
 import { wrapText } from '../wrap.js';
 import type { RoomServer } from './server.js';
 
-export const CONTROLS_HELP = 'Run the session from here or from the presenter page. Type a letter and Enter: n next scene · o open the vote · l lock · r reveal · 1–9 follow that reply · s status · e end the session';
+export const CONTROLS_HELP = 'Run the session from here or from the presenter page. Type a letter and Enter: n next scene · o open the vote · l lock · r reveal · 1–9 follow that reply · s status · e end the session (asks first)';
 
 /**
  * The trainer's controls in the terminal, line by line (the same commands the presenter page
@@ -56,8 +56,16 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
     say('Type the number of the reply the room follows.');
   };
 
+  /** 'e' was typed once: ending is for everyone and cannot be undone, so it asks first. */
+  let ending = false;
   const act = (word: string) => {
     const state = server.state();
+    const confirmed = ending && word === 'e';
+    ending = false;
+    if (word === 'e' && !confirmed && state.phase !== 'ended') {
+      ending = true;
+      return say('End the session for everyone? Phones stop voting and it cannot be taken back. Type e again to end it; anything else carries on.');
+    }
     const view = roomSessionView(ctx, state);
     const result =
       word === 'n' ? server.present({ type: 'advance', node: view.nodeId })
