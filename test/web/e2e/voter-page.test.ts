@@ -102,6 +102,10 @@ describe('voter page in Chromium', () => {
       const port = server.port;
       await server.close();
       await status(page, /Reconnecting/);
+      // A tap while the connection is down cannot be sent, and the page says so rather than nothing.
+      await buttons.filter({ hasNotText: 'Tell me more?' }).first().click();
+      await status(page, /was not sent/);
+      expect(await page.locator('#replies button[aria-pressed="true"]').textContent()).toContain('Tell me more?');
       server = await serve(kept, port);
       await status(page, /Vote received/);
       expect(await page.locator('#replies button[aria-pressed="true"]').textContent()).toContain('Tell me more?');
