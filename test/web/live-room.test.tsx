@@ -243,6 +243,23 @@ describe('live room on the presenter page', () => {
     expect(projector().getByText('The session has ended.')).toBeTruthy();
   });
 
+  it('one vote at one decision reads in the singular: "1 of 1 vote was for best practice"', async () => {
+    const user = userEvent.setup();
+    const { client } = renderRoom();
+    client.push();
+    await user.click(await screen.findByRole('button', { name: 'Open the vote' }));
+    client.answer();
+    client.vote('phone-0001-abcdefghij', 'phone-curious');
+    await user.click(screen.getByRole('button', { name: 'Reveal the votes' }));
+    client.answer();
+    await user.click(screen.getAllByRole('button', { name: /Follow reply/ })[0] as HTMLElement);
+    client.answer();
+    await user.click(screen.getByRole('button', { name: 'End the session' }));
+    await user.click(screen.getByRole('button', { name: 'Yes, end the session' }));
+    client.answer();
+    expect(await screen.findByText(/^1 of 1 vote was for best practice; the room followed best practice at [01] of 1 decision\.$/)).toBeTruthy();
+  });
+
   it('renders the room\'s text as text, never as markup', () => {
     const { client } = renderRoom();
     client.push();

@@ -186,7 +186,7 @@ function agreementSentence(view: PresenterView): string {
   const votes = decided.reduce((n, d) => n + d.votes, 0);
   const best = decided.reduce((n, d) => n + d.bestVotes, 0);
   const followed = decided.filter((d) => d.followedBest).length;
-  return `${best} of ${plural(votes, 'vote', 'votes')} were for best practice; the room followed best practice at ${followed} of ${plural(decided.length, 'decision', 'decisions')}.`;
+  return `${best} of ${plural(votes, 'vote was', 'votes were')} for best practice; the room followed best practice at ${followed} of ${plural(decided.length, 'decision', 'decisions')}.`;
 }
 
 /**
