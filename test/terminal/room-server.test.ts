@@ -1,5 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
@@ -7,7 +7,7 @@ import {
   createRoom, restoreRoom, roomContext, roomSummaryMarkdown, serializeRoom, validateScenario,
   type PresenterView, type RoomState, type Scenario, type ServerError, type VoterView,
 } from '../../src/machines/index.js';
-import { readVoterFiles, startRoomServer, tokenMatches, type RoomServer, type RoomServerOptions } from '../../src/terminal/room/server.js';
+import { isLaptop, plainAddress, readVoterFiles, startRoomServer, tokenMatches, type RoomServer, type RoomServerOptions } from '../../src/terminal/room/server.js';
 import { packageRoot } from '../../src/terminal/paths.js';
 import { deviceId, lcg, Phone, Presenter } from './helpers/room.js';
 
@@ -308,7 +308,10 @@ describe('live room server: faults', () => {
     expect(r.logs.filter((l) => /5 connections are open from 127\.0\.0\.1/.test(l))).toHaveLength(1);
     expect((await presenter.until((c) => c.voted === 3)).joined).toBe(3);
 
-    // The default: loopback (the laptop itself, and these tests) is not limited.
+    // The default: the laptop itself (loopback, as in these tests, or any of its own addresses) is not limited; other addresses are.
+    for (const own of Object.values(networkInterfaces()).flatMap((l) => l ?? [])) expect(isLaptop(plainAddress(own.address)), own.address).toBe(true);
+    expect(isLaptop(plainAddress('::ffff:127.0.0.1'))).toBe(true);
+    expect(isLaptop('198.51.100.44')).toBe(false);
     const own = await start({ perAddress: { devices: 1, connections: 2 } });
     const many = await Promise.all([1, 2, 3, 4].map((i) => Phone.join(own.base, ROOM, deviceId(i))));
     expect(many.every((p) => p.view?.phase === 'waiting')).toBe(true);

@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import sirv from 'sirv';
 import { renderSVG } from 'uqr';
@@ -56,7 +57,7 @@ export interface RoomServerOptions {
    * Without it one script could make up phones until the room is full, each with a vote.
    */
   perAddress?: { devices: number; connections: number };
-  /** Addresses the per-address limits do not apply to (default: loopback, the laptop itself). */
+  /** Addresses the per-address limits do not apply to (default: the laptop itself, isLaptop). */
   trusted?: (address: string) => boolean;
 }
 
@@ -127,9 +128,10 @@ export function plainAddress(address: string): string {
   return address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address;
 }
 
-/** The laptop itself. */
-export function isLoopback(address: string): boolean {
-  return address.startsWith('127.') || address === '::1';
+/** The laptop itself: loopback, or one of its own network addresses (the presenter page opened at --host 192.168.1.20). */
+export function isLaptop(address: string): boolean {
+  if (address.startsWith('127.') || address === '::1') return true;
+  return Object.values(networkInterfaces()).some((list) => (list ?? []).some((a) => plainAddress(a.address) === address));
 }
 /** The largest frame the WebSocket layer accepts at all; larger ones close the connection (1009). */
 const MAX_FRAME = 64 * 1024;
@@ -182,7 +184,7 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
   let nextId = 1;
   const log = (line: string) => opts.log(visibleLine(line).slice(0, 300));
   const perAddress = opts.perAddress ?? PER_ADDRESS;
-  const trusted = opts.trusted ?? isLoopback;
+  const trusted = opts.trusted ?? isLaptop;
   /** Device ids each limited address joined (since this server started), and its open connections. */
   const devicesOf = new Map<string, Set<string>>();
   const openFrom = new Map<string, number>();
