@@ -305,6 +305,18 @@ describe('room reducer: who may do what, when', () => {
     expect(md).toContain('The session stopped at this decision.');
     expect(md).toContain('No decision was followed in this session.');
   });
+
+  it('the summary of a room of one phone at one decision reads in the singular', () => {
+    const r = setup();
+    r.join(device(1));
+    r.present({ type: 'open', node: 'phone' });
+    r.vote(device(1), 'phone-curious');
+    r.present({ type: 'reveal', round: 1 });
+    expect(r.present({ type: 'choose', round: 1, reply: 'phone-curious' }).ok).toBe(true);
+    const md = roomSummaryMarkdown(r.ctx, r.state, NOW);
+    expect(md).toContain(`Room code ${ROOM}; 1 phone joined.`);
+    expect(md).toMatch(/Over the session: [01] of 1 vote \((0|100)%\) was for best practice; the room followed best practice at [01] of 1 decision\./);
+  });
 });
 
 describe('room state: persistence', () => {

@@ -31,11 +31,12 @@ function spawnRoom(args: string[], env: NodeJS.ProcessEnv, stdin: 'ignore' | 'pi
     output: () => out,
     errors: () => err,
     exited,
-    waitFor(pattern: RegExp): Promise<RegExpExecArray> {
+    /** Waits for `pattern` in what the room printed (stdout, or with 'err' its log on stderr). */
+    waitFor(pattern: RegExp, stream: 'out' | 'err' = 'out'): Promise<RegExpExecArray> {
       return new Promise((resolve, reject) => {
         const guard = setTimeout(() => reject(new Error(`timed out waiting for ${pattern}; output:\n${out}\n${err}`)), 20_000);
         const check = () => {
-          const m = pattern.exec(out);
+          const m = pattern.exec(stream === 'out' ? out : err);
           if (m) {
             listeners.delete(check);
             clearTimeout(guard);
@@ -138,11 +139,11 @@ describe('room command as a process', () => {
     const room = started(spawnRoom(['red-flags', '--host', '127.0.0.1'], env, 'pipe'), onTestFinished);
     const at = await addresses(room);
     const type = (line: string) => room.child.stdin!.write(`${line}\n`);
-    await room.waitFor(/Scene: .*\(n: next\)/);
+    await room.waitFor(/Scene: [\s\S]*?\(n: next\)/);
     type('o');
     await room.waitFor(/A vote opens only at a decision/);
     type('n');
-    await room.waitFor(/Decision 1: /);
+    await room.waitFor(/Decision 1 of about \d+: [\s\S]*?\(o: open the vote\)/);
     type('o');
     const first = await room.waitFor(/Vote open \(round 1\)[\s\S]*? {2}1\. (?:\[do\] )?([^\n]+)/);
     const phones = await Promise.all([1, 2, 3].map((i) => Phone.join(at.base, at.code, deviceId(i))));
@@ -151,13 +152,19 @@ describe('room command as a process', () => {
     for (const p of phones) expect(await p.vote(one)).toMatchObject({ vote: one });
     type('s');
     await room.waitFor(/3 phones connected, 3 joined; 3 voted in round 1/);
+    // A refused message is logged, wrapped to the terminal's width like everything else.
+    phones[0]!.send('[]');
+    await room.waitFor(/received array/, 'err');
+    expect(room.errors().split('\n').filter((l) => [...l].length > 80)).toEqual([]);
     type('l');
     await room.waitFor(/Vote locked/);
     type('r');
     await room.waitFor(/Votes: 3 \(100%\)/);
     await Promise.all(phones.map((p) => p.until((v) => v.phase === 'revealed' && v.feedback !== undefined)));
     type('1');
-    await room.waitFor(/room follows\.\n(Scene|Decision 2)/);
+    await room.waitFor(/room follows\.\n\n(Scene|Decision 2)/);
+    type('e');
+    await room.waitFor(/Type e again to end it/);
     type('e');
     await room.waitFor(/The session has ended/);
     await Promise.all(phones.map((p) => p.until((v) => v.phase === 'ended')));

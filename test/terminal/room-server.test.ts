@@ -1,5 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
@@ -7,7 +7,7 @@ import {
   createRoom, restoreRoom, roomContext, roomSummaryMarkdown, serializeRoom, validateScenario,
   type PresenterView, type RoomState, type Scenario, type ServerError, type VoterView,
 } from '../../src/machines/index.js';
-import { readVoterFiles, startRoomServer, tokenMatches, type RoomServer, type RoomServerOptions } from '../../src/terminal/room/server.js';
+import { isLaptop, plainAddress, readVoterFiles, startRoomServer, tokenMatches, type RoomServer, type RoomServerOptions } from '../../src/terminal/room/server.js';
 import { packageRoot } from '../../src/terminal/paths.js';
 import { deviceId, lcg, Phone, Presenter } from './helpers/room.js';
 
@@ -278,6 +278,43 @@ describe('live room server: faults', () => {
     await presenter.until((c) => c.connected === 1, 'the server saw the phone go');
     await phones[0]!.connect();
     expect(phones[0]!.view?.phase).toBe('waiting');
+  });
+
+  it('one address cannot fill the room with made-up phones or hold every connection; the laptop itself is not limited', async () => {
+    // The limits apply to every address but the laptop's own (loopback): here nothing is trusted.
+    const r = await start({ perAddress: { devices: 3, connections: 5 }, trusted: () => false });
+    const presenter = await Presenter.connect(r.base, ROOM, TOKEN);
+    must(await presenter.act({ type: 'advance', node: presenter.view.session.nodeId }));
+    must(await presenter.act({ type: 'open', node: presenter.view.session.nodeId }));
+    const reply = presenter.view.session.replies[0]!.id;
+    const phones = await Promise.all([1, 2, 3].map((i) => Phone.join(r.base, ROOM, deviceId(i))));
+    for (const p of phones) expect(await p.vote(reply)).toMatchObject({ vote: reply });
+    // A fourth device id from the same address (a script making up phones) is refused, and counts nothing.
+    const extra = new Phone(r.base, ROOM, deviceId(4));
+    await expect(extra.connect()).rejects.toThrow(/too-many-devices/);
+    expect(Object.keys(r.server.state().devices)).toHaveLength(3);
+    // A known phone coming back (a dropped connection) is always let in.
+    await phones[0]!.drop();
+    expect((await phones[0]!.connect()).view).toMatchObject({ vote: reply });
+    // Connections: the presenter, three phones and the refused one make five; the sixth is refused.
+    const attempt = () => new Promise<number>((resolve) => {
+      const ws = new WebSocket(`${r.base}/ws/voter`);
+      ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      ws.once('open', () => resolve(101));
+      ws.once('error', () => undefined);
+    });
+    // Refused each time, logged once: a script retrying in a loop does not flood the trainer's terminal.
+    expect(await Promise.all([attempt(), attempt(), attempt()])).toEqual([503, 503, 503]);
+    expect(r.logs.filter((l) => /5 connections are open from 127\.0\.0\.1/.test(l))).toHaveLength(1);
+    expect((await presenter.until((c) => c.voted === 3)).joined).toBe(3);
+
+    // The default: the laptop itself (loopback, as in these tests, or any of its own addresses) is not limited; other addresses are.
+    for (const own of Object.values(networkInterfaces()).flatMap((l) => l ?? [])) expect(isLaptop(plainAddress(own.address)), own.address).toBe(true);
+    expect(isLaptop(plainAddress('::ffff:127.0.0.1'))).toBe(true);
+    expect(isLaptop('198.51.100.44')).toBe(false);
+    const own = await start({ perAddress: { devices: 1, connections: 2 } });
+    const many = await Promise.all([1, 2, 3, 4].map((i) => Phone.join(own.base, ROOM, deviceId(i))));
+    expect(many.every((p) => p.view?.phase === 'waiting')).toBe(true);
   });
 
   it('refuses a WebSocket opened by a page from another site', async () => {

@@ -179,7 +179,20 @@ describe('live room on the presenter page', () => {
     client.set({ status: 'open', error: undefined });
     client.answer();
     expect(screen.getByRole('button', { name: 'Open the vote' })).toBeTruthy();
-    await user.click(screen.getByRole('button', { name: 'End the session' }));
+    // Ending is for every phone and cannot be taken back: the page asks first, the safe answer focused.
+    const sentBefore = client.sent.length;
+    const end = screen.getByRole('button', { name: 'End the session' });
+    await user.click(end);
+    expect(client.sent).toHaveLength(sentBefore);
+    expect(end.getAttribute('aria-expanded')).toBe('true');
+    const question = screen.getByRole('group', { name: 'End the session for everyone?' });
+    expect(document.activeElement).toBe(within(question).getByRole('button', { name: 'No, keep going' }));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('group', { name: 'End the session for everyone?' })).toBeNull();
+    expect(document.activeElement).toBe(end);
+    expect(client.sent).toHaveLength(sentBefore);
+    await user.click(end);
+    await user.click(screen.getByRole('button', { name: 'Yes, end the session' }));
     expect(client.sent.at(-1)).toEqual({ type: 'end' });
     client.answer();
     expect(screen.getByRole('heading', { name: 'How often the room matched best practice' })).toBeTruthy();
@@ -224,9 +237,27 @@ describe('live room on the presenter page', () => {
     await user.click(screen.getAllByRole('button', { name: /Follow reply/ })[0] as HTMLElement);
     client.answer();
     await user.click(screen.getByRole('button', { name: 'End the session' }));
+    await user.click(screen.getByRole('button', { name: 'Yes, end the session' }));
     client.answer();
     expect(await projector().findByText(/^1 of 2 votes were for best practice; the room followed best practice at [01] of 1 decision\.$/)).toBeTruthy();
     expect(projector().getByText('The session has ended.')).toBeTruthy();
+  });
+
+  it('one vote at one decision reads in the singular: "1 of 1 vote was for best practice"', async () => {
+    const user = userEvent.setup();
+    const { client } = renderRoom();
+    client.push();
+    await user.click(await screen.findByRole('button', { name: 'Open the vote' }));
+    client.answer();
+    client.vote('phone-0001-abcdefghij', 'phone-curious');
+    await user.click(screen.getByRole('button', { name: 'Reveal the votes' }));
+    client.answer();
+    await user.click(screen.getAllByRole('button', { name: /Follow reply/ })[0] as HTMLElement);
+    client.answer();
+    await user.click(screen.getByRole('button', { name: 'End the session' }));
+    await user.click(screen.getByRole('button', { name: 'Yes, end the session' }));
+    client.answer();
+    expect(await screen.findByText(/^1 of 1 vote was for best practice; the room followed best practice at [01] of 1 decision\.$/)).toBeTruthy();
   });
 
   it('renders the room\'s text as text, never as markup', () => {

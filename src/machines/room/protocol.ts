@@ -95,7 +95,7 @@ export const PRESENTER_TYPES: readonly string[] = PresenterMessage.options.map((
 // ---- server → phone -------------------------------------------------------------------------
 
 /** Why a message was refused. */
-export const REJECTIONS = ['too-large', 'malformed', 'wrong-room', 'replayed', 'out-of-order', 'not-joined', 'not-presenter', 'forbidden', 'rate-limited', 'room-full', 'not-open', 'wrong-round', 'wrong-node', 'unknown-reply', 'not-now'] as const;
+export const REJECTIONS = ['too-large', 'malformed', 'wrong-room', 'replayed', 'out-of-order', 'not-joined', 'not-presenter', 'forbidden', 'rate-limited', 'room-full', 'too-many-devices', 'not-open', 'wrong-round', 'wrong-node', 'unknown-reply', 'not-now'] as const;
 export type Rejection = (typeof REJECTIONS)[number];
 
 const Text = z.string().max(20_000);

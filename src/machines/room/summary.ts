@@ -34,10 +34,13 @@ export function roomSummaryMarkdown(ctx: RoomContext, state: RoomState, now = ne
   const lines = ['', '## How often the room matched best practice', ''];
   if (match.decisions.length === 0) lines.push('No decision was followed in this session.');
   else {
-    lines.push(`Room code ${state.room}; ${Object.keys(state.devices).length} phones joined.`, '');
+    const phones = Object.keys(state.devices).length;
+    lines.push(`Room code ${state.room}; ${phones} ${phones === 1 ? 'phone' : 'phones'} joined.`, '');
     lines.push('| Decision | Votes | Votes for best practice | Branch followed was best practice |', '|---|---|---|---|');
     match.decisions.forEach((d, i) => lines.push(`| ${i + 1}. ${cell(d.title)} | ${d.votes} | ${d.bestVotes} (${percentOf(d.bestVotes, d.votes)}%) | ${d.followedBest ? 'yes' : 'no'} |`));
-    lines.push('', `Over the session: ${match.bestVotes} of ${match.votes} votes (${percentOf(match.bestVotes, match.votes)}%) were for best practice; the room followed best practice at ${match.followedBest} of ${match.decisions.length} decisions.`);
+    const votes = `${match.bestVotes} of ${match.votes} ${match.votes === 1 ? 'vote' : 'votes'} (${percentOf(match.bestVotes, match.votes)}%) ${match.votes === 1 ? 'was' : 'were'}`;
+    const decisions = `${match.followedBest} of ${match.decisions.length} ${match.decisions.length === 1 ? 'decision' : 'decisions'}`;
+    lines.push('', `Over the session: ${votes} for best practice; the room followed best practice at ${decisions}.`);
   }
   return `${base.trimEnd()}\n${lines.join('\n')}\n`;
 }

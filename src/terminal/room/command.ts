@@ -141,7 +141,10 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
     writeAtomic(summaryPath, roomSummaryMarkdown(ctx, s));
     return summaryPath;
   };
-  const log = (line: string) => io.err(`room: ${line}\n`);
+  // Read at every use: the trainer may resize the window mid-session.
+  const width = () => Math.max(40, Math.min(process.stdout.columns || 80, 100));
+  // Wrapped like the rest, so a refused message in a 60-column window does not break mid-word.
+  const log = (line: string) => io.err(`${wrapText(`room: ${line}`, width(), '  ')}\n`);
 
   let server: RoomServer;
   const where: { join?: string; controls?: ReturnType<typeof roomControls> } = {};
@@ -174,15 +177,14 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
   for (const other of at.others) io.out(`  (or ${other})\n`);
   io.out(`${renderUnicodeCompact(at.join, { border: 2, ecc: 'M' })}\n\n`);
   // Sentences are wrapped to the terminal (addresses are not, so they can be copied whole).
-  const width = Math.max(40, Math.min(process.stdout.columns || 80, 100));
-  const say = (text: string) => io.out(`${wrapText(text, width)}\n`);
+  const say = (text: string) => io.out(`${wrapText(text, width())}\n`);
   if (at.local) say('This room listens on this machine only: phones cannot reach it. Use --host 0.0.0.0 on a shared network.');
   say('Presenter (this laptop only; the link carries the room\'s secret, do not project it):');
   io.out(`  ${at.presenter}\n`);
   say(`Listening on ${host === '0.0.0.0' || host === '::' ? `all interfaces (${host})` : host}, port ${port}. Ctrl+C closes the room and writes the session summary.`);
   if (!readVoterFiles(packageRoot())) say('The voter page is not built: run "npm run build" first.');
   where.controls = roomControls(server, ctx, io, width);
-  io.out(`\n${wrapText(CONTROLS_HELP, width)}\n`);
+  io.out(`\n${wrapText(CONTROLS_HELP, width())}\n`);
   where.controls.changed(server.state());
 
   return new Promise<number>((resolve) => {
@@ -197,7 +199,7 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
         } catch (e) {
           io.err(`casa-practice: could not write the summary: ${visibleLine(e instanceof Error ? e.message : String(e))}\n`);
         }
-        if (written) io.out(`\nRoom closed. Session summary written to ${written}\n${wrapText(`Resume it with "${command('room --resume', env)}".`, width)}\n`);
+        if (written) io.out(`\nRoom closed. Session summary written to ${written}\n${wrapText(`Resume it with "${command('room --resume', env)}".`, width())}\n`);
         resolve(signal === 'SIGINT' || signal === 'SIGTERM' ? 0 : 129);
       });
     };

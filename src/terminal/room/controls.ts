@@ -1,26 +1,50 @@
 import { createInterface, type Interface } from 'node:readline';
-import { presenterView, roomSessionView, type RoomContext, type RoomState } from '../../machines/index.js';
+import { presenterView, roomSessionView, type RoomContext, type RoomState, type SessionView } from '../../machines/index.js';
 import type { CliIO } from '../commands.js';
 import { revealText } from '../reveal-text.js';
 import { wrapText } from '../wrap.js';
 import type { RoomServer } from './server.js';
 
-export const CONTROLS_HELP = 'Run the session from here or from the presenter page. Type a letter and Enter: n next scene · o open the vote · l lock · r reveal · 1–9 follow that reply · s status · e end the session';
+export const CONTROLS_HELP = 'Run the session from here or from the presenter page. Type a letter and Enter: n next scene · o open the vote · l lock · r reveal · 1–9 follow that reply · s status · e end the session (asks first)';
 
 /**
  * The trainer's controls in the terminal, line by line (the same commands the presenter page
  * sends, applied through the same reducer): a room can be run with no browser at all. Every
  * change, from here or from the presenter page, is printed as one short block.
  */
-export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, width: number, input: NodeJS.ReadableStream = process.stdin): { changed: (state: RoomState) => void; close: () => void } {
-  const say = (text: string, indent = '') => io.out(`${wrapText(text, width, indent)}\n`);
+export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, width: () => number, input: NodeJS.ReadableStream = process.stdin): { changed: (state: RoomState) => void; close: () => void } {
+  // The width is read at every block: a terminal resized mid-session gets blocks that fit it.
+  const say = (text = '', indent = '') => io.out(`${wrapText(text, width(), indent)}\n`);
+  /** What the room hears at this moment: the narration and each line, as the presenter page shows them. */
+  const story = (view: SessionView) => {
+    if (view.narration) say(view.narration);
+    for (const line of view.lines) say(`${line.speaker}${line.role ? ` (${line.role})` : ''}: "${line.text}"`, '  ');
+  };
   let lines: Interface | undefined = createInterface({ input, terminal: false });
 
   const describe = (state: RoomState) => {
     const view = roomSessionView(ctx, state);
-    if (state.phase === 'ended') return say(view.done ? 'The scenario has reached its ending. Ctrl+C closes the room and writes the summary.' : 'The session has ended. Ctrl+C closes the room and writes the summary.');
-    if (view.kind === 'scene') return say(`Scene: ${view.title ?? view.nodeId} (n: next)`);
-    if (state.phase === 'idle') return say(`Decision ${view.progress.decision}: ${view.title ?? view.nodeId} (o: open the vote)`);
+    if (state.phase === 'ended') {
+      if (view.done) {
+        say();
+        if (view.title) say(`Ending: ${view.title}`);
+        story(view);
+      }
+      return say(view.done ? 'The scenario has reached its ending. Ctrl+C closes the room and writes the summary.' : 'The session has ended. Ctrl+C closes the room and writes the summary.');
+    }
+    if (view.kind === 'scene') {
+      say();
+      say(view.title ? `Scene: ${view.title}` : 'Scene');
+      story(view);
+      return say('(n: next)');
+    }
+    if (state.phase === 'idle') {
+      say();
+      say(`Decision ${view.progress.decision} of about ${view.progress.about}${view.title ? `: ${view.title}` : ''}`);
+      story(view);
+      if (view.discussionPrompt) say(`Discuss: ${view.discussionPrompt}`, '  ');
+      return say('(o: open the vote)');
+    }
     if (state.phase === 'open') {
       say(`Vote open (round ${state.round}). ${view.prompt ?? ''}`);
       for (const r of view.replies) say(`  ${r.number}. ${r.kind === 'do' ? '[do] ' : ''}${r.text}`, '     ');
@@ -28,15 +52,24 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
     }
     if (state.phase === 'locked') return say('Vote locked. r: reveal');
     const reveal = presenterView(ctx, state, server.connectedPhones()).reveal;
-    if (reveal) io.out(`\n${revealText(reveal, width)}\n\n`);
+    if (reveal) io.out(`\n${revealText(reveal, width())}\n\n`);
     say('Type the number of the reply the room follows.');
   };
 
+  /** 'e' was typed once: ending is for everyone and cannot be undone, so it asks first. */
+  let ending = false;
   const act = (word: string) => {
     const state = server.state();
+    const confirmed = ending && word === 'e';
+    ending = false;
+    if (word === 'e' && !confirmed && state.phase !== 'ended') {
+      ending = true;
+      return say('End the session for everyone? Phones stop voting and it cannot be taken back. Type e again to end it; anything else carries on.');
+    }
     const view = roomSessionView(ctx, state);
     const result =
-      word === 'n' || word === '' ? (view.kind === 'scene' ? server.present({ type: 'advance', node: view.nodeId }) : undefined)
+      word === 'n' ? server.present({ type: 'advance', node: view.nodeId })
+      : word === '' ? (view.kind === 'scene' ? server.present({ type: 'advance', node: view.nodeId }) : undefined)
       : word === 'o' ? server.present({ type: 'open', node: view.nodeId })
       : word === 'l' ? server.present({ type: 'lock', round: state.round })
       : word === 'r' ? server.present({ type: 'reveal', round: state.round })
@@ -45,7 +78,7 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
       : undefined;
     if (word === 's') {
       const c = presenterView(ctx, state, server.connectedPhones()).count;
-      return say(`${c.connected} phones connected, ${c.joined} joined; ${c.voted} voted in round ${c.round}.`);
+      return say(`${c.connected} ${c.connected === 1 ? 'phone' : 'phones'} connected, ${c.joined} joined; ${c.voted} voted in round ${c.round}.`);
     }
     if (result === undefined) return word === '' ? undefined : say(CONTROLS_HELP);
     if (!result.ok) say(result.message);

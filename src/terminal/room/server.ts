@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import sirv from 'sirv';
 import { renderSVG } from 'uqr';
@@ -50,6 +51,14 @@ export interface RoomServerOptions {
   maxConnections?: number;
   /** Messages per second a connection may send on average, and in a burst. */
   rate?: { perSecond: number; burst: number };
+  /**
+   * What one network address (one phone, normally) may do: join this many device ids (a phone in a
+   * private window makes a new one at each load) and hold this many connections open (its tabs).
+   * Without it one script could make up phones until the room is full, each with a vote.
+   */
+  perAddress?: { devices: number; connections: number };
+  /** Addresses the per-address limits do not apply to (default: the laptop itself, isLaptop). */
+  trusted?: (address: string) => boolean;
 }
 
 export interface VoterFiles {
@@ -109,6 +118,21 @@ interface Connection {
 const LOGGED_PER_CONNECTION = 3;
 /** Open connections at most (phones, their extra tabs, presenter windows): a room, and a bound on memory. */
 const MAX_CONNECTIONS = 2000;
+/** What one address other than the laptop's own may join and hold open (see RoomServerOptions.perAddress). */
+const PER_ADDRESS = { devices: 10, connections: 20 };
+/** A refused connection attempt is logged once per address and reason in this long; the rest are counted. */
+const UPGRADE_LOG_MS = 10_000;
+
+/** The address without IPv6's IPv4-mapped prefix, so 192.168.1.5 is one address however it arrived. */
+export function plainAddress(address: string): string {
+  return address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address;
+}
+
+/** The laptop itself: loopback, or one of its own network addresses (the presenter page opened at --host 192.168.1.20). */
+export function isLaptop(address: string): boolean {
+  if (address.startsWith('127.') || address === '::1') return true;
+  return Object.values(networkInterfaces()).some((list) => (list ?? []).some((a) => plainAddress(a.address) === address));
+}
 /** The largest frame the WebSocket layer accepts at all; larger ones close the connection (1009). */
 const MAX_FRAME = 64 * 1024;
 const SECURITY_HEADERS = {
@@ -159,6 +183,25 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
   const byDevice = new Map<string, Set<Connection>>();
   let nextId = 1;
   const log = (line: string) => opts.log(visibleLine(line).slice(0, 300));
+  const perAddress = opts.perAddress ?? PER_ADDRESS;
+  const trusted = opts.trusted ?? isLaptop;
+  /** Device ids each limited address joined (since this server started), and its open connections. */
+  const devicesOf = new Map<string, Set<string>>();
+  const openFrom = new Map<string, number>();
+  /** Refused connection attempts: logged once per address and reason in UPGRADE_LOG_MS, then counted. */
+  const upgradeRefusals = new Map<string, { at: number; more: number }>();
+  function refuseUpgrade(socket: { end(text: string): void }, status: string, key: string, line: string): void {
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
+    const now = performance.now();
+    const seen = upgradeRefusals.get(key);
+    if (seen && now - seen.at < UPGRADE_LOG_MS) {
+      seen.more++;
+      return;
+    }
+    if (upgradeRefusals.size > 1000) upgradeRefusals.clear();
+    upgradeRefusals.set(key, { at: now, more: 0 });
+    log(seen && seen.more > 0 ? `${line} (and ${seen.more} more like it before)` : line);
+  }
 
   const web = opts.webDir !== undefined && existsSync(join(opts.webDir, 'index.html'))
     ? sirv(opts.webDir, { single: true, etag: true, setHeaders: (res) => setHeaders(res, `script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'`) })
@@ -188,20 +231,21 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
     }
+    const address = plainAddress(req.socket.remoteAddress ?? '?');
     if (connections.size >= (opts.maxConnections ?? MAX_CONNECTIONS)) {
-      log(`refused a connection: ${connections.size} are open already`);
-      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
-      return;
+      return refuseUpgrade(socket, '503 Service Unavailable', 'all', `refused a connection: ${connections.size} are open already`);
+    }
+    const open = openFrom.get(address) ?? 0;
+    if (!trusted(address) && open >= perAddress.connections) {
+      return refuseUpgrade(socket, '503 Service Unavailable', `open ${address}`, `refused a connection: ${open} connections are open from ${address}`);
     }
     // A page from another site open on a phone must not reach the room through that phone: a
     // browser always names the page's origin, which must be this server.
     const origin = req.headers.origin;
     if (origin !== undefined && !sameHost(origin, req.headers.host)) {
-      log(`refused a WebSocket from another site (${origin.slice(0, 80)})`);
-      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
-      return;
+      return refuseUpgrade(socket, '403 Forbidden', `origin ${address}`, `refused a WebSocket from another site (${origin.slice(0, 80)})`);
     }
-    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, role, req.socket.remoteAddress ?? '?'));
+    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, role, address));
   });
 
   function setHeaders(res: ServerResponse, csp: string): void {
@@ -348,9 +392,17 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
     if (msg.type === 'join' && conn.device !== undefined && conn.device !== msg.device) return refuse(conn, 'forbidden', 'a second device id on one connection');
     const device = msg.type === 'join' ? msg.device : conn.device;
     if (device === undefined) return refuse(conn, 'not-joined', 'a vote before joining');
+    // A device id new to the room counts against its address's limit; a known one may always come back.
+    const joined = devicesOf.get(conn.address);
+    const newDevice = msg.type === 'join' && !Object.hasOwn(state.devices, device) && !trusted(conn.address);
+    if (newDevice && joined !== undefined && joined.size >= perAddress.devices) return refuse(conn, 'too-many-devices', `${joined.size} devices joined from ${conn.address} already`);
     const result = apply({ from: 'voter', device, message: msg });
     if (!result.ok) return refuse(conn, result.code, result.message);
     if (msg.type === 'join') {
+      if (newDevice) {
+        if (joined) joined.add(device);
+        else devicesOf.set(conn.address, new Set([device]));
+      }
       const first = conn.device === undefined;
       conn.device = device;
       let set = byDevice.get(device);
@@ -388,6 +440,7 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
       refused: new Map(), refusedTotal: 0, lastRateNotice: -Infinity,
     };
     connections.add(conn);
+    openFrom.set(address, (openFrom.get(address) ?? 0) + 1);
     ws.on('pong', () => (conn.alive = true));
     ws.on('message', (data: RawData, isBinary: boolean) => {
       if (!conn.bucket.take()) return refuse(conn, 'rate-limited', 'too many messages');
@@ -404,6 +457,9 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
     ws.on('error', () => undefined);
     ws.on('close', () => {
       connections.delete(conn);
+      const left = (openFrom.get(address) ?? 1) - 1;
+      if (left > 0) openFrom.set(address, left);
+      else openFrom.delete(address);
       flushRefusals(conn);
       if (conn.device !== undefined) {
         const set = byDevice.get(conn.device);
@@ -489,6 +545,7 @@ const MESSAGES: Record<Rejection, string> = {
   forbidden: 'Not allowed.',
   'rate-limited': 'Too many messages: slow down.',
   'room-full': 'The room is full.',
+  'too-many-devices': 'This phone has joined too many times (a private window counts as a new phone each time it loads). Ask the trainer for help.',
   'not-open': 'No vote is open right now.',
   'wrong-round': 'That was for an earlier decision.',
   'wrong-node': 'The session has moved on.',

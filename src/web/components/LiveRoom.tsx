@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { scoreWords, VERDICT_WORDS, votesWords, type PresenterCommand, type PresenterView, type ServerError } from '../../machines/index.js';
 import { connectRoom, qrUrl, type RoomClient, type RoomLink, type RoomSnapshot, type RoomStatus } from '../room-client.js';
 import { downloadText } from '../download.js';
+import { ConfirmPanel, useConfirmation } from './Confirm.js';
 import { TrainerMoment } from './TrainerMoment.js';
 import { projectedReveal, stepWords, useProjector, type ProjectorState } from '../projector.js';
 import './LiveRoom.css';
@@ -53,6 +54,8 @@ export function RoomPanel({ client }: { client: RoomClient }) {
   const [pending, setPending] = useState<{ view?: PresenterView; error?: ServerError }>();
   // The moment whose facilitator note the trainer asked to see before the reveal.
   const [noteFor, setNoteFor] = useState<string>();
+  // Ending is for every phone and cannot be taken back (not even by restarting the room): asked first.
+  const ending = useConfirmation();
   const { view, count } = snap;
   const connected = snap.status === 'open';
   const busy = !connected || (pending !== undefined && pending.view === view && pending.error === snap.error);
@@ -145,7 +148,7 @@ export function RoomPanel({ client }: { client: RoomClient }) {
             </section>
           )}
           {view.phase === 'ended' && <Ended view={view} />}
-          <p className="controls" ref={controls}>
+          <p className="controls" ref={controls} onKeyDown={ending.onEscape}>
             {view.phase !== 'ended' && session.kind === 'scene' && session.canContinue && (
               <button type="button" className="primary" disabled={busy} onClick={() => send({ type: 'advance', node: session.nodeId })}>Continue</button>
             )}
@@ -156,9 +159,20 @@ export function RoomPanel({ client }: { client: RoomClient }) {
             {(view.phase === 'open' || view.phase === 'locked') && (
               <button type="button" className="primary" disabled={busy} onClick={() => send({ type: 'reveal', round: view.round })}>Reveal the votes</button>
             )}
-            {view.phase !== 'ended' && <button type="button" disabled={busy} onClick={() => send({ type: 'end' })}>End the session</button>}
+            {view.phase !== 'ended' && <button type="button" disabled={busy} {...ending.trigger('end-session-confirm')}>End the session</button>}
             <button type="button" onClick={openProjector}>Open a projector window</button>
           </p>
+          {ending.open && view.phase !== 'ended' && (
+            <ConfirmPanel
+              id="end-session-confirm" confirmation={ending} title="End the session for everyone?" keepLabel="No, keep going" confirmLabel="Yes, end the session"
+              onConfirm={() => {
+                ending.close();
+                send({ type: 'end' });
+              }}
+            >
+              The phones stop voting and the session cannot be carried on, not even by restarting the room. The summary of what was decided so far is written on this laptop.
+            </ConfirmPanel>
+          )}
         </>
       )}
     </div>
@@ -172,7 +186,7 @@ function agreementSentence(view: PresenterView): string {
   const votes = decided.reduce((n, d) => n + d.votes, 0);
   const best = decided.reduce((n, d) => n + d.bestVotes, 0);
   const followed = decided.filter((d) => d.followedBest).length;
-  return `${best} of ${plural(votes, 'vote', 'votes')} were for best practice; the room followed best practice at ${followed} of ${plural(decided.length, 'decision', 'decisions')}.`;
+  return `${best} of ${plural(votes, 'vote was', 'votes were')} for best practice; the room followed best practice at ${followed} of ${plural(decided.length, 'decision', 'decisions')}.`;
 }
 
 /**

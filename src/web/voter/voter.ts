@@ -52,13 +52,18 @@ let retry: ReturnType<typeof setTimeout> | undefined;
 let view: VoterView | undefined;
 let pending: string | undefined;
 let shownFeedback = '';
+/** A reply was tapped while the connection was down: it was not sent, and the page keeps saying so until it is back. */
+let unsent = false;
+const OFFLINE = 'Connection lost. Reconnecting…';
+const UNSENT = 'Connection lost, so your vote was not sent. Reconnecting… Tap your reply again once the page says it is back.';
 
 function say(text: string): void {
   if (els.status.textContent !== text) els.status.textContent = text;
 }
 
 function nextSeq(): number {
-  seq += 1;
+  // Another tab of this phone (the QR code scanned twice) may have sent numbers since: it keeps them in storage.
+  seq = Math.max(seq, Number(storage()?.getItem(seqKey) ?? 0) || 0) + 1;
   try {
     storage()?.setItem(seqKey, String(seq));
   } catch {
@@ -83,6 +88,7 @@ function connect(): void {
     }
     if (message.type === 'welcome') {
       attempt = 0;
+      unsent = false;
       // Carry on from the last number the room accepted (this phone may have lost its storage).
       seq = Math.max(seq, message.seq);
       // A vote sent as the connection dropped either arrived (the view shows it) or is gone.
@@ -107,10 +113,12 @@ function connect(): void {
   ws.onclose = () => {
     if (socket !== ws) return;
     socket = undefined;
+    // The session is over: the room closing now is expected, and there is nothing left to reconnect for.
+    if (view?.phase === 'ended') return;
     // Backoff: 0.5 s, 1 s, 2 s … up to 10 s, with jitter so a room of phones does not return at once.
     const delay = Math.min(10_000, 500 * 2 ** attempt) * (0.75 + Math.random() / 2);
     attempt = Math.min(attempt + 1, 6);
-    say('Connection lost. Reconnecting…');
+    say(unsent ? UNSENT : OFFLINE);
     retry = setTimeout(connect, delay);
   };
 }
@@ -175,7 +183,17 @@ function render(v: VoterView): void {
 }
 
 function vote(reply: string): void {
-  if (!view || view.phase !== 'open' || !socket || socket.readyState !== WebSocket.OPEN) return;
+  if (!view || view.phase !== 'open') return;
+  if (!socket || socket.readyState !== WebSocket.OPEN) {
+    unsent = true;
+    say(UNSENT);
+    // Someone is holding the phone now: try again at once rather than at the end of the backoff.
+    if (!socket) {
+      attempt = 0;
+      connect();
+    }
+    return;
+  }
   pending = reply;
   socket.send(JSON.stringify({ type: 'vote', room, seq: nextSeq(), round: view.round, reply }));
   render(view);

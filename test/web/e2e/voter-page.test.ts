@@ -102,6 +102,10 @@ describe('voter page in Chromium', () => {
       const port = server.port;
       await server.close();
       await status(page, /Reconnecting/);
+      // A tap while the connection is down cannot be sent, and the page says so rather than nothing.
+      await buttons.filter({ hasNotText: 'Tell me more?' }).first().click();
+      await status(page, /was not sent/);
+      expect(await page.locator('#replies button[aria-pressed="true"]').textContent()).toContain('Tell me more?');
       server = await serve(kept, port);
       await status(page, /Vote received/);
       expect(await page.locator('#replies button[aria-pressed="true"]').textContent()).toContain('Tell me more?');
@@ -125,6 +129,128 @@ describe('voter page in Chromium', () => {
       expect(problems).toEqual([]);
       presenter.close();
       again.close();
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+
+  it.skipIf(!available)('keyboard only at a phone\'s size: every screen offers only what it needs (no hidden room-code form), axe clean on each', async () => {
+    const ctx = roomContext(hostile());
+    const server = await serve(createRoom(ctx, ROOM, 0, new Date()));
+    const context = await browser!.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    /** What Tab reaches, in order, from the top of the page (once round). */
+    const tabStops = async (): Promise<string[]> => {
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      const stops: string[] = [];
+      for (let i = 0; i < 8; i++) {
+        await page.keyboard.press('Tab');
+        const here = await page.evaluate(() => {
+          const a = document.activeElement;
+          return !a || a === document.body ? '' : a.id || (a as HTMLElement).dataset.reply || a.textContent?.trim().slice(0, 20) || a.tagName;
+        });
+        if (here === '' || stops.includes(here)) break;
+        stops.push(here);
+      }
+      return stops;
+    };
+    try {
+      await page.goto(`http://127.0.0.1:${server.port}/join?room=${ROOM}`);
+      await status(page, /Waiting for the trainer/);
+      expect(await page.locator('#code-form').isVisible()).toBe(false);
+      expect(await tabStops()).toEqual([]);
+      expect(await axe(page)).toEqual([]);
+
+      const presenter = await Presenter.connect(`ws://127.0.0.1:${server.port}`, ROOM, TOKEN);
+      const decision = presenter.view.session;
+      const ids = decision.replies.map((r) => r.id);
+      await presenter.act({ type: 'open', node: decision.nodeId });
+      await status(page, /Vote now/);
+      expect(await page.locator('#code-form').isVisible()).toBe(false);
+      expect(await tabStops()).toEqual(ids);
+      expect(await axe(page)).toEqual([]);
+
+      // Vote with the keyboard: Tab to the second reply, Enter; then change it with Space.
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await status(page, /Vote received/);
+      expect(Object.values(server.state().votes)).toEqual([ids[1]]);
+      expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.reply)).toBe(ids[1]);
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Space');
+      await page.locator(`#replies button[data-reply="${ids[2]}"][aria-pressed="true"]`).waitFor();
+      expect(Object.values(server.state().votes)).toEqual([ids[2]]);
+      expect(await axe(page)).toEqual([]);
+
+      await presenter.act({ type: 'lock', round: 1 });
+      await status(page, /Voting is closed/);
+      expect(await tabStops()).toEqual([]);
+      expect(await axe(page)).toEqual([]);
+
+      await presenter.act({ type: 'reveal', round: 1 });
+      await page.locator('#feedback').waitFor({ state: 'visible' });
+      expect(await page.locator('#code-form').isVisible()).toBe(false);
+      expect(await axe(page)).toEqual([]);
+
+      await presenter.act({ type: 'end' });
+      await status(page, /session has ended/);
+      expect(await tabStops()).toEqual([]);
+      expect(await axe(page)).toEqual([]);
+      presenter.close();
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+
+  it.skipIf(!available)('two tabs of one phone (the QR code scanned twice) can each vote; once the session has ended, the room closing leaves the thank-you, not "Reconnecting"', async () => {
+    const ctx = roomContext(hostile());
+    const server = await serve(createRoom(ctx, ROOM, 0, new Date()));
+    const context = await browser!.newContext({ viewport: { width: 360, height: 740 } });
+    // Counts the page's WebSocket closes, so the test can wait until the page has handled one.
+    await context.addInitScript(() => {
+      const Native = window.WebSocket;
+      const w = window as unknown as { __closes: number };
+      w.__closes = 0;
+      window.WebSocket = class extends Native {
+        constructor(url: string | URL, protocols?: string | string[]) {
+          super(url, protocols);
+          this.addEventListener('close', () => setTimeout(() => w.__closes++));
+        }
+      };
+    });
+    const first = await context.newPage();
+    const second = await context.newPage();
+    try {
+      const url = `http://127.0.0.1:${server.port}/join?room=${ROOM}`;
+      await first.goto(url);
+      await status(first, /Waiting for the trainer/);
+      await second.goto(url);
+      await status(second, /Waiting for the trainer/);
+      expect(Object.keys(server.state().devices)).toHaveLength(1);
+      const presenter = await Presenter.connect(`ws://127.0.0.1:${server.port}`, ROOM, TOKEN);
+      const decision = presenter.view.session;
+      const ids = decision.replies.map((r) => r.id);
+      await presenter.act({ type: 'open', node: decision.nodeId });
+      await first.locator(`#replies button[data-reply="${ids[0]}"]`).click();
+      await first.locator(`#replies button[data-reply="${ids[0]}"][aria-pressed="true"]`).waitFor();
+      await status(first, /Vote received/);
+      // The other tab changes the phone's vote: it counts, and both tabs show it.
+      await second.locator(`#replies button[data-reply="${ids[1]}"]`).click();
+      await second.locator(`#replies button[data-reply="${ids[1]}"][aria-pressed="true"]`).waitFor();
+      await first.locator(`#replies button[data-reply="${ids[1]}"][aria-pressed="true"]`).waitFor();
+      await status(second, /Vote received/);
+      expect(Object.values(server.state().votes)).toEqual([ids[1]]);
+
+      await presenter.act({ type: 'end' });
+      await status(first, /session has ended/);
+      presenter.close();
+      await server.close();
+      await first.waitForFunction(() => (window as unknown as { __closes: number }).__closes >= 1);
+      expect(await first.locator('#status').textContent()).toBe('The session has ended. Thank you for taking part.');
     } finally {
       await context.close();
       await server.close();

@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createRoom, roomContext, validateScenario, type Scenario } from '../../src/machines/index.js';
+import { roomControls } from '../../src/terminal/room/controls.js';
+import { startRoomServer, type RoomServer } from '../../src/terminal/room/server.js';
+import { packageRoot } from '../../src/terminal/paths.js';
+import { deviceId, Phone } from './helpers/room.js';
+
+// The trainer's terminal controls of a live room, in process: typed lines in, printed blocks out.
+const scenario = validateScenario(readFileSync(join(packageRoot(), 'scenarios/red-flags.json')), 'red-flags.json').scenario as Scenario;
+const ROOM = 'CTRK23';
+
+const cleanup: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(cleanup.splice(0).map((f) => f()));
+});
+
+/** A room on 127.0.0.1 with the terminal controls on a pipe; `width` is read whenever it prints. */
+async function controlled(width: () => number) {
+  const ctx = roomContext(scenario);
+  const server: RoomServer = await startRoomServer({ ctx, state: createRoom(ctx, ROOM, 4, new Date('2026-12-01T10:00:00Z')), token: 'c'.repeat(43), host: '127.0.0.1', port: 0, persist: () => undefined, log: () => undefined, onChange: (s) => controls.changed(s) });
+  let out = '';
+  const listeners = new Set<() => void>();
+  const input = new PassThrough();
+  const controls = roomControls(server, ctx, { out: (t) => {
+    out += t;
+    for (const l of listeners) l();
+  }, err: () => undefined }, width, input);
+  cleanup.push(async () => {
+    controls.close();
+    await server.close();
+  });
+  controls.changed(server.state());
+  return {
+    server,
+    output: () => out,
+    /** Types a line; resolves with what the room printed from then until `until` matches it. */
+    type(line: string, until: RegExp): Promise<string> {
+      const from = out.length;
+      return new Promise((resolve, reject) => {
+        const guard = setTimeout(() => reject(new Error(`timed out waiting for ${until} after "${line}"; output:\n${out.slice(from)}`)), 10_000);
+        const check = () => {
+          if (!until.test(out.slice(from))) return;
+          listeners.delete(check);
+          clearTimeout(guard);
+          resolve(out.slice(from));
+        };
+        listeners.add(check);
+        input.write(`${line}\n`);
+      });
+    },
+  };
+}
+
+const wider = (text: string, width: number) => text.split('\n').filter((l) => [...l].length > width);
+
+describe('room controls in the terminal', () => {
+  it('show the trainer the story: each scene\'s narration and lines, and what is said before a decision, never a node id', async () => {
+    const room = await controlled(() => 60);
+    const start = room.output();
+    // The first scene: its title, narration and what Yesi says, wrapped to the terminal.
+    expect(start).toContain('Boba on Garvey');
+    expect(start.replace(/\s+/g, ' ')).toContain('Today you meet Yesi at a boba shop on Garvey Avenue.');
+    expect(start.replace(/\s+/g, ' ')).toContain('"Okay, don\'t say anything about my nails."');
+    expect(start).not.toContain('s-boba');
+    const decision = await room.type('n', /o: open the vote/);
+    expect(decision).toMatch(/Decision 1 of about \d+: The nails and the phone/);
+    expect(decision.replace(/\s+/g, ' ')).toContain('Discuss: What is the most natural thing an adult who likes Yesi would say here?');
+    expect(decision).not.toContain('r-nails');
+    expect(wider(room.output(), 60)).toEqual([]);
+  });
+
+  it('n at a decision says what to do there, not the whole list of commands', async () => {
+    const room = await controlled(() => 60);
+    await room.type('n', /o: open the vote/);
+    const said = await room.type('n', /\n$/);
+    expect(said.replace(/\s+/g, ' ')).toContain('at a decision, open the vote');
+    expect(said).not.toContain('Type a letter and Enter');
+  });
+
+  it('e asks before ending the session for everyone (e and r are neighbours on the keyboard); only a second e ends it', async () => {
+    const room = await controlled(() => 60);
+    await room.type('n', /o: open the vote/);
+    await room.type('o', /l: lock/);
+    const asked = await room.type('e', /Type e again/);
+    expect(asked.replace(/\s+/g, ' ')).toContain('End the session for everyone?');
+    expect(room.server.state().phase).toBe('open');
+    // Anything else carries on, and is done as usual.
+    await room.type('l', /Vote locked/);
+    await room.type('e', /Type e again/);
+    await room.type('e', /The session has ended/);
+    expect(room.server.state().phase).toBe('ended');
+  });
+
+  it('follow a resized terminal: a reveal printed after the window narrows fits the new width', async () => {
+    let columns = 100;
+    const room = await controlled(() => columns);
+    await room.type('n', /o: open the vote/);
+    await room.type('o', /l: lock/);
+    const phone = await Phone.join(`ws://127.0.0.1:${room.server.port}`, ROOM, deviceId(1));
+    cleanup.push(async () => phone.ws.close());
+    const reply = phone.view!.decision!.replies[0]!.id;
+    await phone.vote(reply);
+    expect(await room.type('s', /voted/)).toContain('1 phone connected, 1 joined; 1 voted in round 1.');
+    columns = 60;
+    const reveal = await room.type('r', /Type the number of the reply the room follows\./);
+    expect(reveal).toContain('Votes: 1 (100%)');
+    expect(wider(reveal, 60)).toEqual([]);
+  });
+});
