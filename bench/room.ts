@@ -72,13 +72,15 @@ export async function runRoomBench(): Promise<void> {
         const round = view(await presenter.act({ type: 'open', node: s.nodeId })).round;
         await Promise.all(phones.map((p) => p.until((v) => v.phase === 'open' && v.round === round)));
         const replies = s.replies.filter((r) => r.enabled).map((r) => r.id);
+        // Phones name a reply by its shown number.
+        const numbers = new Map(s.replies.map((r) => [r.id, r.number]));
         let lastSent = 0;
         const all = presenter.until((c) => c.round === round && c.voted === VOTERS).then(() => performance.now());
         await Promise.all(phones.map((p) => new Promise<void>((resolve) => {
           setTimeout(() => {
             const t0 = performance.now();
             lastSent = Math.max(lastSent, t0);
-            void p.vote(replies[rand() % replies.length] as string, round).then(() => {
+            void p.vote(numbers.get(replies[rand() % replies.length] as string)!, round).then(() => {
               acks.push(performance.now() - t0);
               resolve();
             });

@@ -29,13 +29,16 @@ function setup(scenario: Scenario = example) {
   const present = (action: PresenterCommand & { seq?: number }) =>
     apply({ from: 'presenter', message: { room: ROOM, token: 'x'.repeat(43), seq: action.seq ?? ++presenterSeq, ...action } as PresenterAction });
   const join = (d: string) => apply({ from: 'voter', device: d, message: { type: 'join', room: ROOM, device: d } });
+  const view = () => roomSessionView(ctx, state);
+  /** The number a phone shows for a reply id at the current decision (99: not one of its replies). */
+  const shown = (reply: string) => view().replies.find((r) => r.id === reply)?.number ?? 99;
+  /** A phone's vote for a reply, named (as a phone does) by its shown number. */
   const vote = (d: string, reply: string, opts: { round?: number; seq?: number } = {}) => {
     const seq = opts.seq ?? (seqs.get(d) ?? 0) + 1;
     seqs.set(d, Math.max(seqs.get(d) ?? 0, seq));
-    return apply({ from: 'voter', device: d, message: { type: 'vote', room: ROOM, seq, round: opts.round ?? state.round, reply } });
+    return apply({ from: 'voter', device: d, message: { type: 'vote', room: ROOM, seq, round: opts.round ?? state.round, reply: shown(reply) } });
   };
-  const view = () => roomSessionView(ctx, state);
-  return { ctx, get state() { return state; }, set state(s: RoomState) { state = s; }, present, join, vote, view, apply };
+  return { ctx, get state() { return state; }, set state(s: RoomState) { state = s; }, present, join, vote, view, shown, apply };
 }
 
 /** A room where three phones joined and the vote on the first decision is open, with these votes cast (device i votes votes[i - 1]). */
@@ -55,7 +58,9 @@ describe('room protocol: parsing', () => {
   const join = JSON.stringify({ type: 'join', room: ROOM, device: device(1) });
   it('accepts well-formed voter and presenter messages', () => {
     expect(parseVoterMessage(join)).toMatchObject({ ok: true, message: { type: 'join', device: device(1) } });
-    expect(parseVoterMessage(JSON.stringify({ type: 'vote', room: ROOM, seq: 1, round: 1, reply: 'phone-curious' })).ok).toBe(true);
+    expect(parseVoterMessage(JSON.stringify({ type: 'vote', room: ROOM, seq: 1, round: 1, reply: 2 })).ok).toBe(true);
+    // A phone names a reply by its shown number only: a reply id is not a vote.
+    expect(parseVoterMessage(JSON.stringify({ type: 'vote', room: ROOM, seq: 1, round: 1, reply: 'phone-curious' }))).toMatchObject({ ok: false, code: 'malformed' });
     expect(parsePresenterMessage(JSON.stringify({ type: 'open', room: ROOM, token: 't'.repeat(43), seq: 3, node: 'phone' })).ok).toBe(true);
   });
 
@@ -183,7 +188,7 @@ describe('room reducer: who may do what, when', () => {
     const open = presenterView(r.ctx, r.state, 4);
     expect(open.reveal).toBeUndefined();
     expect(open.count).toEqual({ round: 1, joined: 4, connected: 4, voted: 3 });
-    expect(voterView(r.ctx, r.state, device(1))).toMatchObject({ phase: 'open', vote: 'phone-curious' });
+    expect(voterView(r.ctx, r.state, device(1))).toMatchObject({ phase: 'open', vote: r.shown('phone-curious') });
     expect(voterView(r.ctx, r.state, device(1)).feedback).toBeUndefined();
     expect(voterView(r.ctx, r.state, device(4)).vote).toBeUndefined();
     expectRefused(r.present({ type: 'choose', round: 1, reply: 'phone-curious' }), 'not-now');
@@ -222,6 +227,28 @@ describe('room reducer: who may do what, when', () => {
     expectRefused(r.present({ type: 'advance', node: 'after-visit' }), 'not-now');
   });
 
+  it('a phone sees no node or reply id, only each reply\'s shown number; a vote by number lands on exactly that reply', () => {
+    const r = setup();
+    for (const i of [1, 2, 3]) r.join(device(i));
+    const decision = r.view();
+    expect(r.present({ type: 'open', node: decision.nodeId }).ok).toBe(true);
+    const replies = r.view().replies.filter((x) => x.enabled);
+    expect(replies).toHaveLength(3);
+    replies.slice(0, 3).forEach((reply, i) => expect(r.vote(device(i + 1), reply.id).ok).toBe(true));
+    // The room keeps the reply ids (on the laptop): each device's vote is the reply behind the number it sent.
+    expect(r.state.votes).toEqual(Object.fromEntries(replies.slice(0, 3).map((reply, i) => [device(i + 1), reply.id])));
+    for (const phase of ['open', 'reveal'] as const) {
+      if (phase === 'reveal') r.present({ type: 'reveal', round: 1 });
+      replies.slice(0, 3).forEach((reply, i) => {
+        const mine = voterView(r.ctx, r.state, device(i + 1));
+        expect(mine.vote).toBe(reply.number);
+        expect(mine.decision?.replies.map((x) => x.number)).toEqual(r.view().replies.map((x) => x.number));
+        const wire = JSON.stringify(mine);
+        for (const id of [decision.nodeId, ...r.view().replies.map((x) => x.id)]) expect(wire, `${phase}: ${id}`).not.toContain(`"${id}"`);
+      });
+    }
+  });
+
   it('never changes the state it is given', () => {
     const r = setup();
     r.join(device(1));
@@ -229,7 +256,7 @@ describe('room reducer: who may do what, when', () => {
     const frozen = JSON.stringify(r.state);
     const ctx = r.ctx;
     const held = r.state;
-    reduceRoom(ctx, held, { from: 'voter', device: device(1), message: { type: 'vote', room: ROOM, seq: 1, round: 1, reply: 'phone-accuse' } });
+    reduceRoom(ctx, held, { from: 'voter', device: device(1), message: { type: 'vote', room: ROOM, seq: 1, round: 1, reply: 1 } });
     reduceRoom(ctx, held, { from: 'presenter', message: { type: 'reveal', room: ROOM, token: 't'.repeat(43), seq: 99, round: 1 } });
     expect(JSON.stringify(held)).toBe(frozen);
   });
@@ -330,8 +357,10 @@ describe('room state: persistence', () => {
     expect(restored.ok).toBe(true);
     if (!restored.ok) return;
     expect(restored.state).toEqual(JSON.parse(serializeRoom(r.state)));
+    // A room saved before phones named replies by number (the file keeps reply ids, as it always did) resumes: the phone sees its vote's number.
+    expect(voterView(r.ctx, restored.state, device(2)).vote).toBe(r.shown('phone-accuse'));
     // Same seq rules after a restart: a replay is still a replay.
-    expectRefused(reduceRoom(r.ctx, restored.state, { from: 'voter', device: device(1), message: { type: 'vote', room: ROOM, seq: 1, round: 1, reply: 'phone-ignore' } }), 'replayed');
+    expectRefused(reduceRoom(r.ctx, restored.state, { from: 'voter', device: device(1), message: { type: 'vote', room: ROOM, seq: 1, round: 1, reply: 1 } }), 'replayed');
     const after = reduceRoom(r.ctx, restored.state, { from: 'presenter', message: { type: 'reveal', room: ROOM, token: 't'.repeat(43), seq: restored.state.presenterSeq + 1, round: 1 } });
     expect(after.ok && presenterView(r.ctx, after.state, 0).reveal?.total).toBe(2);
   });

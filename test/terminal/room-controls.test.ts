@@ -101,7 +101,7 @@ describe('room controls in the terminal', () => {
     await room.type('o', /l: lock/);
     const phone = await Phone.join(`ws://127.0.0.1:${room.server.port}`, ROOM, deviceId(1));
     cleanup.push(async () => phone.ws.close());
-    const reply = phone.view!.decision!.replies[0]!.id;
+    const reply = phone.view!.decision!.replies[0]!.number;
     await phone.vote(reply);
     expect(await room.type('s', /voted/)).toContain('1 phone connected, 1 joined; 1 voted in round 1.');
     columns = 60;

@@ -87,11 +87,13 @@ describe('room command as a process', () => {
     const opened = must(await presenter.act({ type: 'open', node: decision.nodeId }));
     const phones = await Promise.all(Array.from({ length: 12 }, (_, i) => Phone.join(at.base, at.code, deviceId(i))));
     const replies = decision.replies.map((r) => r.id);
+    // A phone names a reply by its shown number.
+    const num = (id: string | undefined) => decision.replies.find((r) => r.id === id)!.number;
     const votes = new Map<string, string>();
     await Promise.all(phones.map(async (p, i) => {
       const reply = replies[i % replies.length] as string;
       // Acknowledged means written: the server stores a change before it tells anyone.
-      expect(await p.vote(reply)).toMatchObject({ vote: reply });
+      expect(await p.vote(num(reply))).toMatchObject({ vote: num(reply) });
       votes.set(p.device, reply);
     }));
     first.child.kill('SIGKILL');
@@ -105,14 +107,14 @@ describe('room command as a process', () => {
     // Phones come back with their device ids and find their votes; the presenter carries on its count.
     for (const p of phones) {
       const welcome = await p.connect();
-      expect(welcome.view).toMatchObject({ phase: 'open', round: opened.round, vote: votes.get(p.device) });
+      expect(welcome.view).toMatchObject({ phase: 'open', round: opened.round, vote: num(votes.get(p.device)) });
     }
     presenter = await Presenter.connect(again.base, again.code, again.token);
     expect(presenter.seq).toBe(2);
     expect(presenter.view.count).toMatchObject({ joined: 12, voted: 12, connected: 12 });
     // A phone changes its vote after the restart: its seq carries on from the room's.
     const changed = replies[1] as string;
-    expect(await phones[0]!.vote(changed)).toMatchObject({ vote: changed });
+    expect(await phones[0]!.vote(num(changed))).toMatchObject({ vote: num(changed) });
     votes.set(phones[0]!.device, changed);
     const revealed = must(await presenter.act({ type: 'reveal', round: opened.round }));
     const counts: Record<string, number> = {};
@@ -148,7 +150,7 @@ describe('room command as a process', () => {
     const first = await room.waitFor(/Vote open \(round 1\)[\s\S]*? {2}1\. (?:\[do\] )?([^\n]+)/);
     const phones = await Promise.all([1, 2, 3].map((i) => Phone.join(at.base, at.code, deviceId(i))));
     const replies = phones[0]!.view!.decision!.replies;
-    const one = replies.find((r) => r.number === 1)!.id;
+    const one = replies.find((r) => r.number === 1)!.number;
     for (const p of phones) expect(await p.vote(one)).toMatchObject({ vote: one });
     type('s');
     await room.waitFor(/3 phones connected, 3 joined; 3 voted in round 1/);

@@ -89,30 +89,31 @@ describe('live room server: a whole scenario with 40 phones', () => {
       const opened = must(await presenter.act({ type: 'open', node: view.nodeId }));
       const round = opened.round;
       await Promise.all(phones.map((p) => p.until((v) => v.phase === 'open' && v.round === round, 'the open vote')));
-      const replies = view.replies.filter((x) => x.enabled).map((x) => x.id);
+      // Phones name a reply by its shown number; the room counts it for the reply behind that number.
+      const replies = view.replies.filter((x) => x.enabled);
       const final = new Map<string, string>();
       // 36 to 40 phones vote; some change their vote; some drop their connection and come back.
       const voters = phones.slice(rand() % 5);
       await Promise.all(voters.map(async (p, i) => {
-        let choice = replies[rand() % replies.length] as string;
-        expect(await p.vote(choice)).toMatchObject({ vote: choice });
+        let choice = replies[rand() % replies.length]!;
+        expect(await p.vote(choice.number)).toMatchObject({ vote: choice.number });
         if (i % 3 === 0) {
-          choice = replies[rand() % replies.length] as string;
-          expect(await p.vote(choice)).toMatchObject({ vote: choice });
+          choice = replies[rand() % replies.length]!;
+          expect(await p.vote(choice.number)).toMatchObject({ vote: choice.number });
         }
         if (i % 5 === decisions % 5) {
           await p.drop();
           const welcome = await p.connect();
           // The same device id gets its vote back.
-          expect(welcome.view).toMatchObject({ phase: 'open', round, vote: choice });
+          expect(welcome.view).toMatchObject({ phase: 'open', round, vote: choice.number });
         }
-        final.set(p.device, choice);
+        final.set(p.device, choice.id);
       }));
       await presenter.until((c) => c.round === round && c.voted === final.size && c.connected === 40, 'every vote counted');
       must(await presenter.act({ type: 'lock', round }));
       const late = phones[phones.length - 1] as Phone;
       await late.until((v) => v.phase === 'locked', 'the lock');
-      const refused = await late.vote(replies[0] as string);
+      const refused = await late.vote(replies[0]!.number);
       expect(refused).toMatchObject({ type: 'error', code: 'not-open' });
       const revealed = must(await presenter.act({ type: 'reveal', round }));
       const counts: Record<string, number> = {};
@@ -174,8 +175,8 @@ describe('live room server: faults', () => {
       else flooder.send(kinds[i % kinds.length] as string);
     }
     // The others vote while the flood is being handled.
-    const replies = decision.replies.map((x) => x.id);
-    const views = await Promise.all(phones.map((p, i) => p.vote(replies[i % replies.length] as string)));
+    const replies = decision.replies.map((x) => x.number);
+    const views = await Promise.all(phones.map((p, i) => p.vote(replies[i % replies.length]!)));
     for (const v of views) expect(isError(v)).toBe(false);
     await presenter.until((c) => c.voted === 5, 'five votes');
     // Closing the flooder logs its refusals as one total: every one of the 10,000 was seen and refused.
@@ -199,7 +200,7 @@ describe('live room server: faults', () => {
     must(await presenter.act({ type: 'open', node: decision.nodeId }));
     const round = presenter.view.round;
     const phone = await Phone.join(r.base, ROOM, deviceId(1));
-    await phone.vote(decision.replies[0]!.id);
+    await phone.vote(decision.replies[0]!.number);
     const before = r.server.state();
     const forged = [
       { type: 'hello' }, { type: 'open', node: decision.nodeId }, { type: 'lock', round }, { type: 'reveal', round },
@@ -238,9 +239,9 @@ describe('live room server: faults', () => {
     const decision = presenter.view.session;
     must(await presenter.act({ type: 'open', node: decision.nodeId }));
     const phone = await Phone.join(r.base, ROOM, deviceId(1));
-    const [a, b] = decision.replies.map((x) => x.id) as [string, string];
-    await phone.vote(a);
-    const old = { type: 'vote', room: ROOM, seq: phone.seq, round: presenter.view.round, reply: b };
+    const [a, b] = decision.replies as [typeof decision.replies[0], typeof decision.replies[0]];
+    await phone.vote(a.number);
+    const old = { type: 'vote', room: ROOM, seq: phone.seq, round: presenter.view.round, reply: b.number };
     await phone.drop();
     const welcome = await phone.connect();
     expect(welcome.seq).toBe(1);
@@ -253,14 +254,15 @@ describe('live room server: faults', () => {
     from = phone.inbox.all.length;
     phone.send({ ...old, seq: 60, round: 99 });
     expect(await phone.nextError(from)).toMatchObject({ code: 'wrong-round' });
-    expect(r.server.state().votes[deviceId(1)]).toBe(a);
+    expect(r.server.state().votes[deviceId(1)]).toBe(a.id);
     phone.seq = 60;
     // A frame over the WebSocket limit closes that connection only (1009); the room goes on.
     const big = await Phone.join(r.base, ROOM, deviceId(2));
     const code = new Promise<number>((resolve) => big.ws.once('close', (c) => resolve(c)));
     big.send('x'.repeat(70 * 1024));
     expect(await code).toBe(1009);
-    expect(await phone.vote(b)).toMatchObject({ vote: b });
+    expect(await phone.vote(b.number)).toMatchObject({ vote: b.number });
+    expect(r.server.state().votes[deviceId(1)]).toBe(b.id);
   });
 
   it('refuses connections beyond its limit, and takes them again once one closes', async () => {
@@ -286,7 +288,7 @@ describe('live room server: faults', () => {
     const presenter = await Presenter.connect(r.base, ROOM, TOKEN);
     must(await presenter.act({ type: 'advance', node: presenter.view.session.nodeId }));
     must(await presenter.act({ type: 'open', node: presenter.view.session.nodeId }));
-    const reply = presenter.view.session.replies[0]!.id;
+    const reply = presenter.view.session.replies[0]!.number;
     const phones = await Promise.all([1, 2, 3].map((i) => Phone.join(r.base, ROOM, deviceId(i))));
     for (const p of phones) expect(await p.vote(reply)).toMatchObject({ vote: reply });
     // A fourth device id from the same address (a script making up phones) is refused, and counts nothing.
@@ -373,10 +375,10 @@ describe('live room server: faults', () => {
     await presenter.until((c) => c.joined === 3, 'joins');
     holding = true;
     const n = writes.length;
-    const reply = decision.replies[0]!.id;
+    const reply = decision.replies[0]!.number;
     const first = phones[0]!.vote(reply);
     await nextWrite(n + 1);
-    expect(writes[n]!.votes[deviceId(1)]).toBe(reply);
+    expect(writes[n]!.votes[deviceId(1)]).toBe(decision.replies[0]!.id);
     // Two more votes arrive while the first is being written. A malformed message after each is
     // refused and logged at once (the log is not held back), so once both refusals are logged,
     // both votes before them on the same connections were handled.
@@ -409,9 +411,9 @@ describe('live room server: faults', () => {
     const noisy = await Phone.join(r.base, ROOM, deviceId(1));
     const calm = await Phone.join(r.base, ROOM, deviceId(2));
     const from = noisy.inbox.all.length;
-    for (let i = 0; i < 50; i++) noisy.send({ type: 'vote', room: ROOM, seq: ++noisy.seq, round: presenter.view.round, reply: decision.replies[i % 2]!.id });
+    for (let i = 0; i < 50; i++) noisy.send({ type: 'vote', room: ROOM, seq: ++noisy.seq, round: presenter.view.round, reply: decision.replies[i % 2]!.number });
     expect(await noisy.inbox.next((m) => m.type === 'error' && m.code === 'rate-limited', from, 'rate-limited')).toBeDefined();
-    expect(await calm.vote(decision.replies[2]!.id)).toMatchObject({ vote: decision.replies[2]!.id });
+    expect(await calm.vote(decision.replies[2]!.number)).toMatchObject({ vote: decision.replies[2]!.number });
   });
 });
 
@@ -428,6 +430,9 @@ describe('live room server: pages', () => {
     expect(csp).not.toContain('unsafe-inline');
     const html = await page.text();
     expect(html).toContain('src="/join/voter.js"');
+    // An icon that needs no request (a phone asks for /favicon.ico otherwise: a 404 on every load), which the CSP allows.
+    expect(html).toContain('<link rel="icon" href="data:,">');
+    expect(csp).toMatch(/img-src 'self' data:;/);
     expect(html).not.toMatch(/<script>(?!<\/script>)/);
     const js = await fetch(`${r.http}/join/voter.js`);
     expect(js.headers.get('content-type')).toContain('javascript');

@@ -2,7 +2,7 @@
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRoom, memoryStore, presenterView, reduceRoom, roomContext, roomSummaryFileName, validateScenario, type PresenterAction, type PresenterCommand, type RoomState, type Scenario } from '../../src/machines/index.js';
+import { createRoom, memoryStore, presenterView, reduceRoom, roomContext, roomSessionView, roomSummaryFileName, validateScenario, type PresenterAction, type PresenterCommand, type RoomState, type Scenario } from '../../src/machines/index.js';
 import { LiveRoom } from '../../src/web/components/LiveRoom.js';
 import Presenter from '../../src/web/pages/Presenter.js';
 import ProjectorScreen from '../../src/web/pages/ProjectorScreen.js';
@@ -68,7 +68,9 @@ class FakeClient implements RoomClient {
   }
   vote(device: string, reply: string): void {
     const seq = (this.state.devices[device]?.seq ?? 0) + 1;
-    for (const message of [{ type: 'join' as const, room: ROOM, device }, { type: 'vote' as const, room: ROOM, seq, round: this.state.round, reply }]) {
+    // A phone names the reply by its shown number.
+    const number = roomSessionView(ctx, this.state).replies.find((r) => r.id === reply)?.number ?? 99;
+    for (const message of [{ type: 'join' as const, room: ROOM, device }, { type: 'vote' as const, room: ROOM, seq, round: this.state.round, reply: number }]) {
       const result = reduceRoom(ctx, this.state, { from: 'voter', device, message });
       if (!result.ok) throw new Error(`vote refused: ${result.code}`);
       this.state = result.state;

@@ -63,7 +63,7 @@ describe('presenter room client', () => {
     client.send({ type: 'open', node: atDecision.view!.session.nodeId });
     const opened = await until(client, (s) => s.view?.phase === 'open');
     const phone = await Phone.join(origin, ROOM, deviceId(1));
-    await phone.vote(opened.view!.session.replies[0]!.id);
+    await phone.vote(opened.view!.session.replies[0]!.number);
     expect((await until(client, (s) => s.count?.voted === 1)).count).toMatchObject({ joined: 1, connected: 1, voted: 1 });
     client.send({ type: 'choose', round: opened.view!.round, reply: opened.view!.session.replies[0]!.id });
     expect((await until(client, (s) => s.error !== undefined)).error?.code).toBe('not-now');

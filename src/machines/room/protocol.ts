@@ -59,8 +59,14 @@ const Token = z.string().regex(TOKEN);
 
 /** A phone joins (or rejoins after a dropped connection) with its device id. Not sequenced: idempotent. */
 export const VoterJoin = z.strictObject({ type: z.literal('join'), room: RoomCode, device: DeviceId });
-/** A vote, or a changed vote (the same message with another reply), for the open round. */
-export const VoterVote = z.strictObject({ type: z.literal('vote'), room: RoomCode, seq: Seq, round: Round, reply: NodeId });
+/**
+ * A reply as a phone names it: the number it is shown with in this round (1, 2, 3 …), never the
+ * scenario's reply id, which can give the answer away (`d3-judge`) to anyone who inspects the page.
+ * The room maps it back to the reply (the order is fixed for the round by the session's seed).
+ */
+const ReplyHandle = z.number().int().min(1).max(1000);
+/** A vote, or a changed vote (the same message with another reply), for the open round: `reply` is the reply's shown number. */
+export const VoterVote = z.strictObject({ type: z.literal('vote'), room: RoomCode, seq: Seq, round: Round, reply: ReplyHandle });
 export const VoterMessage = z.discriminatedUnion('type', [VoterJoin, VoterVote]);
 export type VoterMessage = z.infer<typeof VoterMessage>;
 
@@ -99,7 +105,8 @@ export const REJECTIONS = ['too-large', 'malformed', 'wrong-room', 'replayed', '
 export type Rejection = (typeof REJECTIONS)[number];
 
 const Text = z.string().max(20_000);
-const ReplyOnPhone = z.strictObject({ id: NodeId, number: z.number().int().min(1), text: Text, kind: z.enum(['say', 'do']), enabled: z.boolean() });
+/** A reply on a phone: its shown number is its only handle (no reply id, see ReplyHandle). */
+const ReplyOnPhone = z.strictObject({ number: ReplyHandle, text: Text, kind: z.enum(['say', 'do']), enabled: z.boolean() });
 export const VoterPhase = z.enum(['waiting', 'open', 'locked', 'revealed', 'ended']);
 export type VoterPhase = z.infer<typeof VoterPhase>;
 
@@ -109,9 +116,10 @@ export const VoterView = z.strictObject({
   phase: VoterPhase,
   /** The current round (0 before the first vote opens). */
   round: z.number().int().min(0),
-  decision: z.strictObject({ node: NodeId, title: Text.optional(), prompt: Text.optional(), replies: z.array(ReplyOnPhone) }).optional(),
-  /** This phone's vote in the current round (a reply id). */
-  vote: NodeId.optional(),
+  /** The decision (no node or reply ids: they can name the answer). */
+  decision: z.strictObject({ title: Text.optional(), prompt: Text.optional(), replies: z.array(ReplyOnPhone) }).optional(),
+  /** This phone's vote in the current round: the shown number of the reply it voted for. */
+  vote: ReplyHandle.optional(),
   /** After the reveal: the feedback for the reply this phone voted for. */
   feedback: z.strictObject({
     replyText: Text,

@@ -185,7 +185,8 @@ function reduceVoter(ctx: RoomContext, state: RoomState, device: string, message
   if (state.phase !== 'open') return refused('not-open', state.phase === 'locked' || state.phase === 'revealed' ? 'Voting is closed for this decision.' : 'No vote is open right now.');
   if (message.round !== state.round) return refused('wrong-round', 'That vote was for an earlier decision.');
   const view = roomSessionView(ctx, state);
-  const reply = view.replies.find((r) => r.id === message.reply);
+  // The phone names the reply by its shown number; the room keeps the reply's id.
+  const reply = view.replies.find((r) => r.number === message.reply);
   if (!reply || !reply.enabled) return refused('unknown-reply', 'That reply is not one of this decision\'s choices.');
   const next: RoomState = state.votes[device] === reply.id ? seen : { ...seen, votes: { ...state.votes, [device]: reply.id } };
   return { ok: true, state: next, change: next === seen ? 'none' : 'count' };
@@ -279,8 +280,10 @@ export function voterView(ctx: RoomContext, state: RoomState, device: string): V
   if (state.phase === 'ended') return { room: state.room, phase: 'ended', round: state.round };
   if (state.phase === 'idle' || state.node === undefined) return { room: state.room, phase: 'waiting', round: state.round };
   const view = roomSessionView(ctx, state);
-  const decision = { node: view.nodeId, ...(view.title !== undefined ? { title: view.title } : {}), ...(view.prompt !== undefined ? { prompt: view.prompt } : {}), replies: view.replies.map((r) => ({ id: r.id, number: r.number, text: r.text, kind: r.kind, enabled: r.enabled })) };
-  const base: VoterView = { room: state.room, phase: state.phase, round: state.round, decision, ...(vote !== undefined ? { vote } : {}) };
+  // No node or reply ids reach a phone (they can name the answer): each reply goes by its shown number.
+  const decision = { ...(view.title !== undefined ? { title: view.title } : {}), ...(view.prompt !== undefined ? { prompt: view.prompt } : {}), replies: view.replies.map((r) => ({ number: r.number, text: r.text, kind: r.kind, enabled: r.enabled })) };
+  const shown = vote === undefined ? undefined : view.replies.find((r) => r.id === vote)?.number;
+  const base: VoterView = { room: state.room, phase: state.phase, round: state.round, decision, ...(shown !== undefined ? { vote: shown } : {}) };
   if (!revealed(state) || vote === undefined) return base;
   const entry = revealOf(ctx, state).entries.find((e) => e.replyId === vote);
   if (!entry) return base;

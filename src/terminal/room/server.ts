@@ -159,10 +159,10 @@ function sameHost(origin: string, host: string | undefined): boolean {
   }
 }
 
-/** The voter page's Content-Security-Policy: its own script and style only, WebSockets to this host. */
+/** The voter page's Content-Security-Policy: its own script and style only, WebSockets to this host; images from itself, and its empty `data:,` icon. */
 function voterCsp(host: string | undefined): string {
   const safeHost = host !== undefined && /^[A-Za-z0-9.:[\]-]{1,100}$/.test(host) ? ` ws://${host} wss://${host}` : '';
-  return `default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'${safeHost}; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`;
+  return `default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'${safeHost}; base-uri 'none'; form-action 'self'; frame-ancestors 'none'`;
 }
 
 const BUILD_FIRST = `<!doctype html>

@@ -50,7 +50,10 @@ let socket: WebSocket | undefined;
 let attempt = 0;
 let retry: ReturnType<typeof setTimeout> | undefined;
 let view: VoterView | undefined;
-let pending: string | undefined;
+/** The shown number of the reply this phone just sent, until the room answers. */
+let pending: number | undefined;
+/** A refusal from the room: shown (and announced) until the next real change, not overwritten by the phase words. */
+let notice: string | undefined;
 let shownFeedback = '';
 /** A reply was tapped while the connection was down: it was not sent, and the page keeps saying so until it is back. */
 let unsent = false;
@@ -104,10 +107,12 @@ function connect(): void {
         askForCode();
         return;
       }
-      say(String(message.message));
+      // The refusal stays in the status until something really changes (render shows it instead of the phase words).
+      notice = String(message.message);
       // This phone's count fell behind the room's (storage cleared mid-session): rejoining resyncs it.
       if (message.code === 'replayed' || message.code === 'out-of-order') ws.close();
       if (view) render(view);
+      else say(notice);
     }
   };
   ws.onclose = () => {
@@ -118,13 +123,21 @@ function connect(): void {
     // Backoff: 0.5 s, 1 s, 2 s … up to 10 s, with jitter so a room of phones does not return at once.
     const delay = Math.min(10_000, 500 * 2 ** attempt) * (0.75 + Math.random() / 2);
     attempt = Math.min(attempt + 1, 6);
+    // The lost connection is the news now; a refusal from before it is over.
+    notice = undefined;
     say(unsent ? UNSENT : OFFLINE);
     retry = setTimeout(connect, delay);
   };
 }
 
+/** What a phone sees of a view, to tell a real change from the same view sent again. */
+let shownView = '';
+
 function show(next: VoterView): void {
   if (!next || typeof next !== 'object' || next.room !== room) return;
+  const key = JSON.stringify(next);
+  if (key !== shownView) notice = undefined;
+  shownView = key;
   view = next;
   if (pending !== undefined && next.vote === pending) pending = undefined;
   render(next);
@@ -139,7 +152,7 @@ function render(v: VoterView): void {
     revealed: v.vote ? 'Revealed: see why below.' : 'Revealed. You did not vote on this decision.',
     ended: 'The session has ended. Thank you for taking part.',
   };
-  say(pending !== undefined ? 'Sending your vote…' : words[v.phase]);
+  say(pending !== undefined ? 'Sending your vote…' : notice ?? words[v.phase]);
   const d = v.decision;
   els.decision.hidden = !d;
   if (d) {
@@ -149,14 +162,15 @@ function render(v: VoterView): void {
       const b = document.createElement('button');
       b.type = 'button';
       b.className = 'reply';
-      b.dataset.reply = r.id;
+      // The reply's shown number is its only handle on the phone: no reply ids in the page.
+      b.dataset.reply = String(r.number);
       const num = document.createElement('span');
       num.className = 'num';
       num.textContent = `${r.number}.`;
       b.append(num, document.createTextNode(r.kind === 'do' ? `[do] ${r.text}` : r.text));
-      b.setAttribute('aria-pressed', String((pending ?? v.vote) === r.id));
+      b.setAttribute('aria-pressed', String((pending ?? v.vote) === r.number));
       b.disabled = v.phase !== 'open' || !r.enabled;
-      b.addEventListener('click', () => vote(r.id));
+      b.addEventListener('click', () => vote(r.number));
       return b;
     });
     const focused = document.activeElement instanceof HTMLElement ? document.activeElement.dataset.reply : undefined;
@@ -182,7 +196,7 @@ function render(v: VoterView): void {
   }
 }
 
-function vote(reply: string): void {
+function vote(reply: number): void {
   if (!view || view.phase !== 'open') return;
   if (!socket || socket.readyState !== WebSocket.OPEN) {
     unsent = true;
@@ -195,6 +209,7 @@ function vote(reply: string): void {
     return;
   }
   pending = reply;
+  notice = undefined;
   socket.send(JSON.stringify({ type: 'vote', room, seq: nextSeq(), round: view.round, reply }));
   render(view);
 }

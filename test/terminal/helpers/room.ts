@@ -69,8 +69,8 @@ export class Phone {
     return welcome;
   }
 
-  /** Sends a vote and waits until the room confirms it (this phone's view shows it) or refuses it. */
-  async vote(reply: string, round = this.view?.round ?? 0): Promise<VoterView | ServerError> {
+  /** Sends a vote for a reply by its shown number (all a phone knows of it) and waits until the room confirms it (this phone's view shows it) or refuses it. */
+  async vote(reply: number, round = this.view?.round ?? 0): Promise<VoterView | ServerError> {
     const from = this.inbox.all.length;
     this.send({ type: 'vote', room: this.room, seq: ++this.seq, round, reply });
     // Votes count only while a round is open, so a confirmation is an open view showing this vote.

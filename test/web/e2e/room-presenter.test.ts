@@ -161,11 +161,13 @@ describe('presenter page with a live room', () => {
         const round = opened.round;
         await Promise.all(phones.map((p) => p.until((v) => v.phase === 'open' && v.round === round, `round ${round} open`)));
         const enabled = session.replies.filter((r) => r.enabled).map((r) => r.id);
+        // A phone names a reply by its shown number (no reply ids on phones); the room counts the reply behind it.
+        const num = (id: string | undefined) => session.replies.find((r) => r.id === id)!.number;
         const votes = new Map<string, string>();
         // Everyone votes.
         await Promise.all(phones.map(async (p) => {
           const reply = pick(enabled);
-          expect(await p.vote(reply)).toMatchObject({ vote: reply });
+          expect(await p.vote(num(reply))).toMatchObject({ vote: num(reply) });
           votes.set(p.device, reply);
         }));
         await count.filter({ hasText: `${PHONES} votes in this round` }).waitFor({ timeout: GUARD_MS });
@@ -173,7 +175,7 @@ describe('presenter page with a live room', () => {
         await Promise.all(phones.slice(0, PHONES / 4).map(async (p) => {
           const reply = pick(enabled.filter((id) => id !== votes.get(p.device)));
           if (!reply) return;
-          expect(await p.vote(reply)).toMatchObject({ vote: reply });
+          expect(await p.vote(num(reply))).toMatchObject({ vote: num(reply) });
           votes.set(p.device, reply);
         }));
         // Some phones lose Wi-Fi: the room still counts their votes; the page counts who is connected.
@@ -181,10 +183,10 @@ describe('presenter page with a live room', () => {
         await Promise.all(dropped.map((p) => p.drop()));
         await count.filter({ hasText: `${PHONES} phones joined (${PHONES - 5} connected); ${PHONES} votes in this round` }).waitFor({ timeout: GUARD_MS });
         // They come back with their device ids, find their votes, and two change them again.
-        for (const p of dropped) expect((await p.connect()).view).toMatchObject({ phase: 'open', round, vote: votes.get(p.device) });
+        for (const p of dropped) expect((await p.connect()).view).toMatchObject({ phase: 'open', round, vote: num(votes.get(p.device)) });
         for (const p of dropped.slice(0, 2)) {
           const reply = pick(enabled.filter((id) => id !== votes.get(p.device))) ?? (votes.get(p.device) as string);
-          expect(await p.vote(reply)).toMatchObject({ vote: reply });
+          expect(await p.vote(num(reply))).toMatchObject({ vote: num(reply) });
           votes.set(p.device, reply);
         }
         await count.filter({ hasText: `${PHONES} phones joined (${PHONES} connected); ${PHONES} votes in this round` }).waitFor({ timeout: GUARD_MS });
@@ -202,7 +204,7 @@ describe('presenter page with a live room', () => {
           watch.close();
           watch = await Presenter.connect(base, code, presenterMatch[3] as string);
           expect(watch.view).toMatchObject({ phase: 'open', round });
-          for (const p of phones) expect((await p.connect()).view).toMatchObject({ phase: 'open', round, vote: votes.get(p.device) });
+          for (const p of phones) expect((await p.connect()).view).toMatchObject({ phase: 'open', round, vote: num(votes.get(p.device)) });
           await status.filter({ hasText: 'Connected to the room.' }).waitFor({ timeout: GUARD_MS });
           await count.filter({ hasText: `${PHONES} phones joined (${PHONES} connected); ${PHONES} votes in this round` }).waitFor({ timeout: GUARD_MS });
         }
@@ -211,7 +213,7 @@ describe('presenter page with a live room', () => {
         if (round % 2 === 0) {
           await clickThen(button('Lock the vote'), (v) => v.phase === 'locked', 'the lock');
           await phones[0]!.until((v) => v.phase === 'locked', 'the lock on a phone');
-          const late = await phones[0]!.vote(enabled.find((id) => id !== votes.get(phones[0]!.device)) ?? enabled[0]!);
+          const late = await phones[0]!.vote(num(enabled.find((id) => id !== votes.get(phones[0]!.device)) ?? enabled[0]!));
           expect(late).toMatchObject({ type: 'error', code: 'not-open' });
         }
         const revealed = await clickThen(button('Reveal the votes'), (v) => v.phase === 'revealed', 'the reveal');

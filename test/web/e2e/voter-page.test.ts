@@ -66,6 +66,14 @@ describe('voter page in Chromium', () => {
       problems.push(`dialog: ${d.message()}`);
       void d.dismiss();
     });
+    // Every request the page makes succeeds (no favicon 404 on the phone's console either).
+    page.on('response', (r) => {
+      if (r.status() >= 400) problems.push(`${r.status()} ${new URL(r.url()).pathname}`);
+    });
+    // What the room sends the phone: no reply or node id may be in it (some name the answer).
+    const frames: string[] = [];
+    page.on('websocket', (ws) => ws.on('framereceived', (f) => frames.push(String(f.payload))));
+    const ids = ctx.scenario.nodes.flatMap((n) => [n.id, ...(n.kind === 'decision' ? n.replies.map((r) => r.id) : [])]);
     try {
       const base = `http://127.0.0.1:${server.port}`;
       const jsResponse = page.waitForResponse((r) => r.url().endsWith('/join/voter.js'));
@@ -89,6 +97,9 @@ describe('voter page in Chromium', () => {
       await xss.click();
       await status(page, /Vote received/);
       expect(await xss.getAttribute('aria-pressed')).toBe('true');
+      // The page named the reply by its shown number; the room counted exactly that reply.
+      const curious = decision.replies.find((r) => r.id === 'phone-curious')!;
+      expect(await xss.getAttribute('data-reply')).toBe(String(curious.number));
       expect(server.state().votes[device!]).toBe('phone-curious');
       expect(await axe(page)).toEqual([]);
 
@@ -126,6 +137,10 @@ describe('voter page in Chromium', () => {
       expect(await axe(page)).toEqual([]);
       expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
       expect(await page.locator('#main img, #main script').count()).toBe(0);
+      expect(frames.length).toBeGreaterThan(3);
+      for (const id of ids) expect(frames.filter((f) => f.includes(`"${id}"`)), id).toEqual([]);
+      const html = await page.content();
+      for (const id of ids) expect(html, id).not.toContain(`"${id}"`);
       expect(problems).toEqual([]);
       presenter.close();
       again.close();
@@ -139,6 +154,16 @@ describe('voter page in Chromium', () => {
     const ctx = roomContext(hostile());
     const server = await serve(createRoom(ctx, ROOM, 0, new Date()));
     const context = await browser!.newContext({ viewport: { width: 360, height: 740 } });
+    // Keeps the page's socket reachable, to send what a phone sends just as the trainer locks the vote.
+    await context.addInitScript(() => {
+      const Native = window.WebSocket;
+      window.WebSocket = class extends Native {
+        constructor(url: string | URL, protocols?: string | string[]) {
+          super(url, protocols);
+          (window as unknown as { __socket: WebSocket }).__socket = this;
+        }
+      };
+    });
     const page = await context.newPage();
     /** What Tab reaches, in order, from the top of the page (once round). */
     const tabStops = async (): Promise<string[]> => {
@@ -165,10 +190,12 @@ describe('voter page in Chromium', () => {
       const presenter = await Presenter.connect(`ws://127.0.0.1:${server.port}`, ROOM, TOKEN);
       const decision = presenter.view.session;
       const ids = decision.replies.map((r) => r.id);
+      // The buttons carry the replies' shown numbers, never their ids.
+      const numbers = decision.replies.map((r) => String(r.number));
       await presenter.act({ type: 'open', node: decision.nodeId });
       await status(page, /Vote now/);
       expect(await page.locator('#code-form').isVisible()).toBe(false);
-      expect(await tabStops()).toEqual(ids);
+      expect(await tabStops()).toEqual(numbers);
       expect(await axe(page)).toEqual([]);
 
       // Vote with the keyboard: Tab to the second reply, Enter; then change it with Space.
@@ -178,10 +205,10 @@ describe('voter page in Chromium', () => {
       await page.keyboard.press('Enter');
       await status(page, /Vote received/);
       expect(Object.values(server.state().votes)).toEqual([ids[1]]);
-      expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.reply)).toBe(ids[1]);
+      expect(await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.reply)).toBe(numbers[1]);
       await page.keyboard.press('Tab');
       await page.keyboard.press('Space');
-      await page.locator(`#replies button[data-reply="${ids[2]}"][aria-pressed="true"]`).waitFor();
+      await page.locator(`#replies button[data-reply="${numbers[2]}"][aria-pressed="true"]`).waitFor();
       expect(Object.values(server.state().votes)).toEqual([ids[2]]);
       expect(await axe(page)).toEqual([]);
 
@@ -190,7 +217,20 @@ describe('voter page in Chromium', () => {
       expect(await tabStops()).toEqual([]);
       expect(await axe(page)).toEqual([]);
 
+      // A vote that reaches the room just after the lock is refused: the page shows (and, in its
+      // polite status, announces) why, and keeps saying it until something really changes.
+      const seqKey = `casa-practice-room-seq-${ROOM}`;
+      await page.evaluate(([key, room]) => {
+        const seq = Number(localStorage.getItem(key) ?? 0) + 1;
+        localStorage.setItem(key, String(seq));
+        (window as unknown as { __socket: WebSocket }).__socket.send(JSON.stringify({ type: 'vote', room, seq, round: 1, reply: 1 }));
+      }, [seqKey, ROOM] as const);
+      await status(page, /^No vote is open right now\.$/);
+      expect(await page.locator('#status').getAttribute('aria-live')).toBe('polite');
+      expect(Object.values(server.state().votes)).toEqual([ids[2]]);
+
       await presenter.act({ type: 'reveal', round: 1 });
+      await status(page, /Revealed/);
       await page.locator('#feedback').waitFor({ state: 'visible' });
       expect(await page.locator('#code-form').isVisible()).toBe(false);
       expect(await axe(page)).toEqual([]);
@@ -234,14 +274,15 @@ describe('voter page in Chromium', () => {
       const presenter = await Presenter.connect(`ws://127.0.0.1:${server.port}`, ROOM, TOKEN);
       const decision = presenter.view.session;
       const ids = decision.replies.map((r) => r.id);
+      const numbers = decision.replies.map((r) => r.number);
       await presenter.act({ type: 'open', node: decision.nodeId });
-      await first.locator(`#replies button[data-reply="${ids[0]}"]`).click();
-      await first.locator(`#replies button[data-reply="${ids[0]}"][aria-pressed="true"]`).waitFor();
+      await first.locator(`#replies button[data-reply="${numbers[0]}"]`).click();
+      await first.locator(`#replies button[data-reply="${numbers[0]}"][aria-pressed="true"]`).waitFor();
       await status(first, /Vote received/);
       // The other tab changes the phone's vote: it counts, and both tabs show it.
-      await second.locator(`#replies button[data-reply="${ids[1]}"]`).click();
-      await second.locator(`#replies button[data-reply="${ids[1]}"][aria-pressed="true"]`).waitFor();
-      await first.locator(`#replies button[data-reply="${ids[1]}"][aria-pressed="true"]`).waitFor();
+      await second.locator(`#replies button[data-reply="${numbers[1]}"]`).click();
+      await second.locator(`#replies button[data-reply="${numbers[1]}"][aria-pressed="true"]`).waitFor();
+      await first.locator(`#replies button[data-reply="${numbers[1]}"][aria-pressed="true"]`).waitFor();
       await status(second, /Vote received/);
       expect(Object.values(server.state().votes)).toEqual([ids[1]]);
 
