@@ -134,6 +134,16 @@ describe('voter page in Chromium', () => {
       expect(await page.locator('#principles li').count()).toBeGreaterThan(0);
       // Focus moves to the feedback so a screen reader reads it.
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('feedback');
+      // Its focus outline keeps clear of the text on every side, and within the phone's screen.
+      const room = await feedback.evaluate((el) => {
+        const style = getComputedStyle(el);
+        const box = el.getBoundingClientRect();
+        const ring = parseFloat(style.outlineOffset) + (style.outlineStyle === 'none' ? 0 : parseFloat(style.outlineWidth));
+        const pad = (side: string) => parseFloat(style.getPropertyValue(`padding-${side}`)) + parseFloat(style.outlineOffset);
+        return { gaps: ['top', 'right', 'bottom', 'left'].map(pad), left: box.left - ring, right: window.innerWidth - box.right - ring };
+      });
+      for (const gap of room.gaps) expect(gap).toBeGreaterThanOrEqual(6);
+      expect(Math.min(room.left, room.right)).toBeGreaterThanOrEqual(0);
       expect(await axe(page)).toEqual([]);
       expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
       expect(await page.locator('#main img, #main script').count()).toBe(0);
