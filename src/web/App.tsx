@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, useS
 import type { Store } from '../machines/light.js';
 import { BreakPanel } from './components/BreakPanel.js';
 import { Library } from './pages/Library.js';
+import { roomLinkFrom } from './room-link.js';
 import { focusedAtLastChange, hrefOf, useRoute, type Route } from './routing.js';
 import { StoreContext } from './store.js';
 import { RouteTitle } from './title.js';
@@ -36,8 +37,14 @@ interface ProblemSource {
 const hasProblems = (s: Store): s is Store & ProblemSource => typeof (s as Partial<ProblemSource>).problem === 'function' && typeof (s as Partial<ProblemSource>).subscribe === 'function';
 const NO_PROBLEMS: ProblemSource = { problem: () => undefined, subscribe: () => () => undefined };
 
+/** Where what a volunteer or trainer does goes: nowhere, or (presenter mode in a live room) only to the room on the laptop. */
+const PRIVACY = 'Everything stays in this browser on this device: nothing you do here is sent anywhere.';
+const LIVE_ROOM_PRIVACY = 'In this live room, what you do here goes only to the room running on the trainer\'s laptop (the address this page was opened from), which shows it to the phones that joined; nothing is sent anywhere else.';
+
 export function App({ store, storageNotice }: AppProps) {
   const route = useRoute();
+  // Presenter mode opened from a live room's address talks to the room server (see Presenter).
+  const liveRoom = route.page === 'presenter' && roomLinkFrom(location.search) !== undefined;
   const source = hasProblems(store) ? store : NO_PROBLEMS;
   const subscribe = useMemo(() => source.subscribe.bind(source), [source]);
   const storeProblem = useSyncExternalStore(subscribe, () => source.problem()?.message);
@@ -109,7 +116,7 @@ export function App({ store, storageNotice }: AppProps) {
           </div>
         </main>
         <footer className="footer">
-          <p>Practice for CASA volunteers, scored against the CSEC in-service guide. Everything stays in this browser on this device: nothing you do here is sent anywhere.</p>
+          <p>Practice for CASA volunteers, scored against the CSEC in-service guide. {liveRoom ? LIVE_ROOM_PRIVACY : PRIVACY}</p>
         </footer>
       </div>
     </StoreContext>

@@ -8,21 +8,10 @@
  *
  * Without a room (static hosting, or no fragment) the presenter mode keeps its typed tallies.
  */
-import { isRoomCode, parseToPresenter, TOKEN, type PresenterCommand, type PresenterView, type RoomCount, type ServerError } from '../machines/index.js';
+import { parseToPresenter, type PresenterCommand, type PresenterView, type RoomCount, type ServerError } from '../machines/index.js';
+import type { RoomLink } from './room-link.js';
 
-/** The room code and secret from the presenter address. */
-export interface RoomLink {
-  room: string;
-  token: string;
-}
-
-/** Reads `?room=ABC234&token=…` (location.search; a `#room=…&token=…` fragment works too); undefined when it is not a room link. */
-export function roomLinkFrom(query: string): RoomLink | undefined {
-  const params = new URLSearchParams(query.replace(/^[?#]/, ''));
-  const room = params.get('room') ?? '';
-  const token = params.get('token') ?? '';
-  return isRoomCode(room) && TOKEN.test(token) ? { room, token } : undefined;
-}
+export { roomLinkFrom, type RoomLink } from './room-link.js';
 
 export type RoomStatus = 'connecting' | 'open' | 'reconnecting' | 'closed';
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RevealEntry } from '../facilitation/votes.js';
 import type { SessionView } from '../selectors.js';
+import { ROOM_CODE, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, TOKEN } from './codes.js';
 
 /**
  * The live room's wire protocol: every message a phone (voter) or the trainer's presenter page may
@@ -23,15 +24,7 @@ import type { SessionView } from '../selectors.js';
 /** The largest message a phone or the presenter may send, in bytes (UTF-8). Votes are ~100 bytes. */
 export const MAX_CLIENT_MESSAGE_BYTES = 1024;
 
-/** Room codes: six characters without look-alikes (no 0/O, 1/I/L), easy to read off a projector. */
-export const ROOM_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-export const ROOM_CODE_LENGTH = 6;
-const ROOM_CODE = new RegExp(`^[${ROOM_CODE_ALPHABET}]{${ROOM_CODE_LENGTH}}$`);
-
-/** Whether a string is a well-formed room code. */
-export function isRoomCode(text: string): boolean {
-  return ROOM_CODE.test(text);
-}
+export { isRoomCode, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, TOKEN } from './codes.js';
 
 /** A room code from random bytes the caller draws (the core draws no randomness itself). */
 export function roomCodeFrom(bytes: Uint8Array): string {
@@ -44,8 +37,6 @@ export function roomCodeFrom(bytes: Uint8Array): string {
 
 /** A phone's device id: random, kept in the phone's localStorage; 16–64 URL-safe characters. */
 export const DEVICE_ID = /^[A-Za-z0-9_-]{16,64}$/;
-/** The presenter's secret: 32 random bytes in base64url (43 characters) as the server makes it. */
-export const TOKEN = /^[A-Za-z0-9_-]{32,128}$/;
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const RoomCode = z.string().regex(ROOM_CODE);

@@ -127,6 +127,10 @@ describe('presenter page with a live room', () => {
       const { page } = s;
       const status = page.getByRole('status').filter({ hasText: /room/ });
       await status.filter({ hasText: 'Connected to the room.' }).waitFor({ timeout: GUARD_MS });
+      // The footer says where the page's commands go: to the room on this laptop, not "nowhere".
+      const footer = await page.locator('footer').innerText();
+      expect(footer).toContain('goes only to the room running on the trainer\'s laptop');
+      expect(footer).not.toContain('nothing you do here is sent anywhere');
       await page.locator('.room-code strong').filter({ hasText: code }).waitFor();
       const join = `http://127.0.0.1:${joinMatch[1]}/join?room=${code}`;
       await page.locator('.join-url').filter({ hasText: join }).waitFor();
