@@ -112,6 +112,8 @@ interface Connection {
   refused: Map<Rejection, number>;
   refusedTotal: number;
   lastRateNotice: number;
+  /** A rate-limit notice held back (one a second at most), sent when the second is up. */
+  rateNotice?: ReturnType<typeof setTimeout>;
 }
 
 /** Refused messages logged one by one per connection before they are only counted. */
@@ -369,9 +371,20 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
       if (conn.refusedTotal === LOGGED_PER_CONNECTION) log(`further refusals from connection #${conn.id} are counted, and logged as totals`);
     } else conn.refused.set(code, (conn.refused.get(code) ?? 0) + 1);
     if (code === 'rate-limited') {
-      // One notice a second at most: a flood is not answered message by message.
+      // One notice a second at most: a flood is not answered message by message. The messages
+      // refused in that second still get one answer when it is up, so a phone whose last vote was
+      // refused hears it (it would otherwise say "Sending your vote…" with no end).
       const now = performance.now();
-      if (now - conn.lastRateNotice < 1000) return;
+      const wait = conn.lastRateNotice + 1000 - now;
+      if (wait > 0) {
+        conn.rateNotice ??= setTimeout(() => {
+          conn.rateNotice = undefined;
+          conn.lastRateNotice = performance.now();
+          out(conn, { type: 'error', code, message: MESSAGES[code] });
+        }, wait);
+        conn.rateNotice.unref();
+        return;
+      }
       conn.lastRateNotice = now;
     }
     out(conn, { type: 'error', code, message: MESSAGES[code] });
@@ -457,6 +470,7 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
     ws.on('error', () => undefined);
     ws.on('close', () => {
       connections.delete(conn);
+      clearTimeout(conn.rateNotice);
       const left = (openFrom.get(address) ?? 1) - 1;
       if (left > 0) openFrom.set(address, left);
       else openFrom.delete(address);
