@@ -51,6 +51,41 @@ async function axe(page: Page): Promise<string[]> {
   return result.violations.map((v) => `${v.id}: ${v.help}`);
 }
 
+/**
+ * Run in the page before its scripts: keeps the page's latest WebSocket as `window.__socket` and
+ * counts closes in `window.__closes` (once the page's own close handler has run).
+ */
+function watchSockets() {
+  const Native = window.WebSocket;
+  const w = window as unknown as { __socket?: WebSocket; __closes: number };
+  w.__closes = 0;
+  window.WebSocket = class extends Native {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols);
+      w.__socket = this;
+      this.addEventListener('close', () => setTimeout(() => w.__closes++));
+    }
+  };
+}
+
+/**
+ * A room served on loopback and a phone-sized browser context whose pages' sockets are watched
+ * (watchSockets: to send what a phone sends, and to wait until a page has handled a close); `close`
+ * ends both.
+ */
+async function phoneRoom() {
+  const server = await serve(createRoom(roomContext(hostile()), ROOM, 0, new Date()));
+  const context = await browser!.newContext({ viewport: { width: 360, height: 740 } });
+  await context.addInitScript(watchSockets);
+  return {
+    server, context,
+    close: async () => {
+      await context.close();
+      await server.close();
+    },
+  };
+}
+
 describe('voter page in Chromium', () => {
   it.skipIf(!available)('joins, votes by tap, keeps its vote across a reload and a server restart, shows its feedback as text; no CSP violation; axe clean', async () => {
     const ctx = roomContext(hostile());
@@ -161,19 +196,8 @@ describe('voter page in Chromium', () => {
   });
 
   it.skipIf(!available)('keyboard only at a phone\'s size: every screen offers only what it needs (no hidden room-code form), axe clean on each', async () => {
-    const ctx = roomContext(hostile());
-    const server = await serve(createRoom(ctx, ROOM, 0, new Date()));
-    const context = await browser!.newContext({ viewport: { width: 360, height: 740 } });
-    // Keeps the page's socket reachable, to send what a phone sends just as the trainer locks the vote.
-    await context.addInitScript(() => {
-      const Native = window.WebSocket;
-      window.WebSocket = class extends Native {
-        constructor(url: string | URL, protocols?: string | string[]) {
-          super(url, protocols);
-          (window as unknown as { __socket: WebSocket }).__socket = this;
-        }
-      };
-    });
+    const room = await phoneRoom();
+    const { server, context } = room;
     const page = await context.newPage();
     /** What Tab reaches, in order, from the top of the page (once round). */
     const tabStops = async (): Promise<string[]> => {
@@ -251,27 +275,13 @@ describe('voter page in Chromium', () => {
       expect(await axe(page)).toEqual([]);
       presenter.close();
     } finally {
-      await context.close();
-      await server.close();
+      await room.close();
     }
   });
 
   it.skipIf(!available)('two tabs of one phone (the QR code scanned twice) can each vote; once the session has ended, the room closing leaves the thank-you, not "Reconnecting"', async () => {
-    const ctx = roomContext(hostile());
-    const server = await serve(createRoom(ctx, ROOM, 0, new Date()));
-    const context = await browser!.newContext({ viewport: { width: 360, height: 740 } });
-    // Counts the page's WebSocket closes, so the test can wait until the page has handled one.
-    await context.addInitScript(() => {
-      const Native = window.WebSocket;
-      const w = window as unknown as { __closes: number };
-      w.__closes = 0;
-      window.WebSocket = class extends Native {
-        constructor(url: string | URL, protocols?: string | string[]) {
-          super(url, protocols);
-          this.addEventListener('close', () => setTimeout(() => w.__closes++));
-        }
-      };
-    });
+    const room = await phoneRoom();
+    const { server, context } = room;
     const first = await context.newPage();
     const second = await context.newPage();
     try {
@@ -303,8 +313,7 @@ describe('voter page in Chromium', () => {
       await first.waitForFunction(() => (window as unknown as { __closes: number }).__closes >= 1);
       expect(await first.locator('#status').textContent()).toBe('The session has ended. Thank you for taking part.');
     } finally {
-      await context.close();
-      await server.close();
+      await room.close();
     }
   });
 
