@@ -564,6 +564,28 @@ describe('a strong ending reached after a critical violation: the problem points
   });
 });
 
+describe('a required field written with a spelling mistake', () => {
+  it('the missing field says to rename the misspelt one (not to add a second), and the misspelt one is reported where it is', () => {
+    const good = readFixture('good/example.json').toString('utf8');
+    const text = good.replace('"assessments"', '"assesments"');
+    expect(text).not.toBe(good);
+    const problems = validateScenario(text, 'x.json').problems;
+    const missing = problems.find((p) => p.code === 'missing-field');
+    expect(missing?.message).toContain('is missing "assessments". It has "assesments", which is not a field');
+    expect(missing?.fix).toBe('Rename "assesments" to "assessments".');
+    const unknown = problems.find((p) => p.code === 'unknown-field');
+    expect(text.slice(offsetOf(text, unknown?.line ?? 0, unknown?.column ?? 0)).startsWith('"assesments"')).toBe(true);
+    // Renaming it as the fix says leaves nothing to fix.
+    expect(validateScenario(text.replace('"assesments"', '"assessments"'), 'x.json').problems).toEqual([]);
+  });
+
+  it('without a near miss the fix still says what to add', () => {
+    const text = readFixture('bad/missing-feedback.json').toString('utf8');
+    const p = validateScenario(text, 'x.json').problems.find((x) => x.code === 'missing-field');
+    expect(p?.fix).toContain('Add "feedback"');
+  });
+});
+
 describe('a reference to a node whose own id is the mistake', () => {
   it('names that node and says to change its id, instead of suggesting the invalid id', () => {
     const good = readFixture('good/example.json').toString('utf8');

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { principleIds } from '../guide.js';
 import * as S from '../schema/scenario.js';
 import { quoteValue } from '../text/quote.js';
-import { didYouMean, suggester, type JsonPath, type UnlocatedProblem } from './problem.js';
+import { closest, didYouMean, suggester, type JsonPath, type UnlocatedProblem } from './problem.js';
 
 type Issue = z.core.$ZodIssue;
 type Shape = Record<string, z.ZodType>;
@@ -147,8 +147,7 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       const parentPath = path.slice(0, -1);
       if (value === undefined && typeof key === 'string') {
         const kind = objectKindAt(parentPath, raw);
-        return [problem('missing-field', `${capitalise(kind?.name ?? 'this object')} is missing "${key}".`,
-          FIELD_HINTS[key] ?? `Add "${key}"${fieldDescription(kind, key)}.`, { path: parentPath })];
+        return [missingField(raw, parentPath, kind, key, problem)];
       }
       if (typeof key === 'number' && path[path.length - 2] === 'next' && typeof value === 'string') {
         return [problem('invalid-next', `Route ${key + 1} of "next" should be a route in braces, but it is ${describe(value)}.`,
@@ -191,8 +190,7 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       if (value === undefined && typeof key === 'string') {
         const parentPath = path.slice(0, -1);
         const kind = objectKindAt(parentPath, raw);
-        return [problem('missing-field', `${capitalise(kind?.name ?? 'this object')} is missing "${key}".`,
-          FIELD_HINTS[key] ?? `Add "${key}"${fieldDescription(kind, key)}.`, { path: parentPath })];
+        return [missingField(raw, parentPath, kind, key, problem)];
       }
       // Report the branch that got furthest: its issues are the ones the author meant to write.
       const branches = issue.errors.filter((b) => b.length > 0);
@@ -250,6 +248,25 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
     default:
       return [problem('invalid-value', `${capitalise(keyName)}: ${issue.message}.`, 'Check this field against the JSON Schema.')];
   }
+}
+
+/**
+ * A required field that is missing. When the object has a field that is not one of its own and is
+ * spelt nearly like it ("assesments"), that is the mistake: the fix is to rename it, not to add a
+ * second one (the misspelt field is also reported, as unknown-field, where it is).
+ */
+function missingField(raw: unknown, parentPath: JsonPath, kind: ObjectKind | undefined, key: string,
+  problem: (code: string, message: string, fix: string, extra?: Partial<UnlocatedProblem>) => UnlocatedProblem): UnlocatedProblem {
+  const object = valueAt(raw, parentPath);
+  const misspelt = typeof object === 'object' && object !== null && !Array.isArray(object)
+    ? Object.keys(object).find((k) => !(kind && Object.hasOwn(kind.shape, k)) && closest(k, [key]) === key)
+    : undefined;
+  const missing = `${capitalise(kind?.name ?? 'this object')} is missing "${key}".`;
+  if (misspelt !== undefined) {
+    return problem('missing-field', `${missing} It has ${quoteValue(misspelt)}, which is not a field: a spelling mistake?`,
+      `Rename ${quoteValue(misspelt)} to "${key}".`, { path: parentPath });
+  }
+  return problem('missing-field', missing, FIELD_HINTS[key] ?? `Add "${key}"${fieldDescription(kind, key)}.`, { path: parentPath });
 }
 
 /** Comparisons and route fields written the way a person would guess them, and what they meant. */
