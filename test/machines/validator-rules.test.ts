@@ -586,6 +586,25 @@ describe('a required field written with a spelling mistake', () => {
   });
 });
 
+describe('a node without "kind"', () => {
+  const good = readFixture('good/example.json').toString('utf8');
+  const without = (id: string) => {
+    const text = good.replace(new RegExp(`("id": "${id}",\\n\\s*)"kind": "[a-z]+",\\n\\s*`), '$1');
+    expect(text).not.toBe(good);
+    const problems = validateScenario(text, 'x.json').problems.filter((p) => p.code === 'node-kind');
+    expect(problems).toHaveLength(1);
+    return { text, p: problems[0] as (typeof problems)[number] };
+  };
+
+  it.each([['boyfriend-open', 'scene', 'it has "next" and no "replies"'], ['phone', 'decision', 'it has "replies"'], ['end-strong', 'ending', 'it has "ending"']])('%s: the fix names the kind its fields show (%s), and adding it makes the file valid', (id, kind, why) => {
+    const { text, p } = without(id);
+    expect(p.message).toBe('This node has no "kind".');
+    expect(p.fix).toBe(`Add "kind": "${kind}" (${why}).`);
+    const fixed = text.replace(`"id": "${id}",`, `"id": "${id}", "kind": "${kind}",`);
+    expect(validateScenario(fixed, 'x.json').problems).toEqual([]);
+  });
+});
+
 describe('a reference to a node whose own id is the mistake', () => {
   it('names that node and says to change its id, instead of suggesting the invalid id', () => {
     const good = readFixture('good/example.json').toString('utf8');

@@ -177,8 +177,9 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       if ('discriminator' in issue && issue.discriminator === 'kind') {
         const kindValue = valueAt(raw, path);
         const nodePath = path.slice(0, -1);
+        const options = 'Set "kind" to "scene" (narration, then the story moves on), "decision" (the volunteer chooses a reply) or "ending".';
         return [problem('node-kind', kindValue === undefined ? 'This node has no "kind".' : `${describe(kindValue)} is not a node kind.${didYouMean(String(kindValue), ['scene', 'decision', 'ending'])}`,
-          'Set "kind" to "scene" (narration, then the story moves on), "decision" (the volunteer chooses a reply) or "ending".', { path: kindValue === undefined ? nodePath : path })];
+          kindValue === undefined ? kindFromFields(valueAt(raw, nodePath)) ?? options : options, { path: kindValue === undefined ? nodePath : path })];
       }
       if (typeof value === 'object' && value !== null && !Array.isArray(value) && (Object.hasOwn(value, 'conduct') || Object.hasOwn(value, 'var'))) {
         // A condition: the "when" union (one condition or a list) and then the condition union
@@ -267,6 +268,19 @@ function missingField(raw: unknown, parentPath: JsonPath, kind: ObjectKind | und
       `Rename ${quoteValue(misspelt)} to "${key}".`, { path: parentPath });
   }
   return problem('missing-field', missing, FIELD_HINTS[key] ?? `Add "${key}"${fieldDescription(kind, key)}.`, { path: parentPath });
+}
+
+/**
+ * For a node without "kind", the kind its other fields show ("replies": a decision; "ending": an
+ * ending; "next" alone: a scene), as the fix to write; undefined when they do not tell.
+ */
+function kindFromFields(node: unknown): string | undefined {
+  if (typeof node !== 'object' || node === null || Array.isArray(node)) return undefined;
+  const has = (key: string) => Object.hasOwn(node, key);
+  const kinds = [has('replies') && 'decision', has('ending') && 'ending', has('next') && !has('replies') && 'scene'].filter(Boolean);
+  if (kinds.length !== 1) return undefined;
+  const why = { decision: 'it has "replies"', ending: 'it has "ending"', scene: 'it has "next" and no "replies"' }[kinds[0] as 'decision' | 'ending' | 'scene'];
+  return `Add "kind": "${String(kinds[0])}" (${why}).`;
 }
 
 /** Comparisons and route fields written the way a person would guess them, and what they meant. */
