@@ -586,6 +586,26 @@ describe('a required field written with a spelling mistake', () => {
   });
 });
 
+describe('a comparison written as a sign', () => {
+  it('is one problem, at the sign, saying what to write; writing it makes the file valid', () => {
+    const good = readFixture('good/example.json').toString('utf8');
+    const text = good.replace('{ "var": "trust", "gte": 60 }', '{ "var": "trust", ">=": 60 }');
+    expect(text).not.toBe(good);
+    const problems = validateScenario(text, 'x.json').problems;
+    expect(problems.map((p) => p.code)).toEqual(['unknown-field']);
+    const [p] = problems;
+    expect(p?.message).toContain('Did you mean "gte"?');
+    expect(text.slice(offsetOf(text, p?.line ?? 0, p?.column ?? 0)).startsWith('">="')).toBe(true);
+    expect(validateScenario(text.replace('">="', '"gte"'), 'x.json').problems).toEqual([]);
+  });
+
+  it('a condition with no comparison at all is still said to have none', () => {
+    const good = readFixture('good/example.json').toString('utf8');
+    const text = good.replace('{ "var": "trust", "gte": 60 }', '{ "var": "trust" }');
+    expect(validateScenario(text, 'x.json').problems.map((p) => p.message)).toContain('This condition has no comparison, so it cannot be tested.');
+  });
+});
+
 describe('a node without "kind"', () => {
   const good = readFixture('good/example.json').toString('utf8');
   const without = (id: string) => {

@@ -245,6 +245,9 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       return [problem('out-of-range', `${capitalise(keyName)} is ${describe(value)}; it must be at most ${Number(issue.maximum)}.`, `Use a value of ${Number(issue.maximum)} or less.`)];
     }
     case 'custom':
+      // { "var": "trust", ">=": 60 } has no comparison, but the unknown-field problem at ">=" says
+      // to write "gte" there, which is the whole fix: one mistake, one problem.
+      if (issue.message.includes('comparison') && typeof value === 'object' && value !== null && Object.keys(value).some((k) => Object.hasOwn(GUESSED_COMPARISONS, k))) return [];
       return [customProblem(issue.message, path, value, problem)];
     default:
       return [problem('invalid-value', `${capitalise(keyName)}: ${issue.message}.`, 'Check this field against the JSON Schema.')];
