@@ -351,9 +351,9 @@ export function layoutScenario(scenario: Scenario): GraphLayout {
 }
 
 /** How wide a label is drawn, near enough (11 px text): its longest line. */
-export const labelWidth = (lines: readonly string[]) => lines.reduce((w, line) => Math.max(w, [...line].length), 0) * 6.2 + 8;
+const labelWidth = (lines: readonly string[]) => lines.reduce((w, line) => Math.max(w, [...line].length), 0) * 6.2 + 8;
 /** The height of one line of a label. */
-export const LABEL_HEIGHT = 14;
+const LABEL_HEIGHT = 14;
 
 /**
  * Each downward arrow's label on its first stretch, where arrows from one node have spread out: at
