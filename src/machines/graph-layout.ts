@@ -39,9 +39,14 @@ export interface LaidEdge {
   to: string;
   /** The labels of every arrow between the two nodes, joined ("r1 (+3); r4 (−1)"). */
   label: string;
-  /** The label shortened to fit beside the arrow; `label` is the whole. */
+  /** The label shortened to fit beside the arrow (`labelLines` on one line); `label` is the whole. */
   shortLabel: string;
-  /** Where the label sits (its centre). */
+  /**
+   * The label as drawn, at most LABEL_LINES lines of at most LABEL_CHARS characters: each reply
+   * on a line of its own (a long one wrapped), and "+N more" for replies that do not fit.
+   */
+  labelLines: string[];
+  /** Where the label sits (the centre of its lines). */
   labelAt: { x: number; y: number };
   /** From the bottom of `from` to the top of `to` (or, for an arrow back up, around the side). */
   points: { x: number; y: number }[];
@@ -55,11 +60,16 @@ const PADDING = 8;
 const TITLE_LINES = 3;
 const CHARS_PER_LINE = 30;
 const LABEL_CHARS = 30;
+/** The most lines an arrow's label is drawn on (the gap between rows is GAP_Y, 84 px). */
+export const LABEL_LINES = 3;
 const GAP_X = 28;
 const GAP_Y = 84;
 const MARGIN = 24;
 const DUMMY_WIDTH = 16;
 const SWEEPS = 6;
+/** How much taller a gap whose labels cannot be placed apart is made, and at most how many times. */
+const GAP_GROWTH = 2 * 14;
+const GAP_ROUNDS = 4;
 
 const KIND_WORDS = { scene: 'Scene', decision: 'Decision', ending: 'Ending' } as const;
 const ENDING_WORDS: Record<EndingKind, string> = { strong: 'Strong ending', mixed: 'Mixed ending', harmful: 'Harmful ending' };
@@ -97,9 +107,28 @@ function at<T>(list: readonly T[], i: number): T {
   return list[i] as T;
 }
 
-function shortened(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
+/**
+ * An arrow's label as drawn: each reply's label (already joined arrows have several) starts a line
+ * and wraps between words, so no reply is cut in the middle of its points; what does not fit in
+ * LABEL_LINES lines is counted on the last one ("+2 more"), and a single reply too long for them
+ * ends with "…". The whole label is in the tooltip and the web preview's list.
+ */
+export function labelLinesOf(labels: readonly string[]): string[] {
+  // A comparison ("trust ≥ 60", "score % ≥ 50") is never broken across lines.
+  const keep = (l: string) => l.replace(/score % /g, 'score\u00a0%\u00a0').replace(/(\S+) (≥|>|≤|<|=|≠|is) (\S+)/g, '$1\u00a0$2\u00a0$3');
+  const wrap = (l: string, lines: number) => wrapWords(keep(l), LABEL_CHARS, lines).map((line) => line.replace(/\u00a0/g, ' '));
+  const parts = labels.filter(Boolean).map((l) => wrap(l, LABEL_LINES));
+  const all = parts.flat();
+  if (all.length <= LABEL_LINES) return all;
+  const out: string[] = [];
+  let shown = 0;
+  for (const part of parts) {
+    if (out.length + part.length > LABEL_LINES - 1) break;
+    out.push(...part);
+    shown++;
+  }
+  if (shown === 0) return [...wrap(at(labels.filter(Boolean), 0), LABEL_LINES - 1), `+${parts.length - 1} more`];
+  return [...out, `+${parts.length - shown} more`];
 }
 
 interface Arrow {
@@ -272,47 +301,58 @@ export function layoutScenario(scenario: Scenario): GraphLayout {
       x: at(itemOf, i).x, y: 0, width: NODE_WIDTH, height: PADDING * 2 + LINE_HEIGHT * (1 + lines.length), layer: at(layerOf, i),
     };
   });
-  const layerTop: number[] = [];
   const layerHeight = new Array<number>(layerCount).fill(LINE_HEIGHT);
   for (const n of laid) layerHeight[n.layer] = Math.max(at(layerHeight, n.layer), n.height);
-  let top = MARGIN;
-  for (const height of layerHeight) {
-    layerTop.push(top);
-    top += height + GAP_Y;
-  }
-  for (const n of laid) n.y = at(layerTop, n.layer);
-
-  let width = laid.reduce((w, n) => Math.max(w, n.x + n.width), 0) + MARGIN;
-  const edges: LaidEdge[] = arrows.map((a) => {
-    const from = at(laid, a.from);
-    const to = at(laid, a.to);
-    const label = a.labels.filter(Boolean).join('; ');
-    const shortLabel = shortened(label, LABEL_CHARS);
-    const chain = chains.get(a);
-    if (!chain) {
-      // Back up the right-hand side, past everything between.
-      const side = Math.max(from.x + from.width, to.x + to.width) + GAP_X / 2;
-      const y1 = from.y + from.height / 2;
-      const y2 = to.y + to.height / 2;
-      width = Math.max(width, side + MARGIN);
-      const points = [{ x: from.x + from.width, y: y1 }, { x: side, y: y1 }, { x: side, y: y2 }, { x: to.x + to.width, y: y2 }];
-      return { from: from.id, to: to.id, label, shortLabel, labelAt: { x: side, y: (y1 + y2) / 2 }, points, back: true };
+  // The gap below each row: GAP_Y, taller where its labels cannot all be placed apart.
+  const gaps = new Array<number>(layerCount).fill(GAP_Y);
+  const widthOfNodes = laid.reduce((w, n) => Math.max(w, n.x + n.width), 0) + MARGIN;
+  for (let round = 0; ; round++) {
+    const layerTop: number[] = [];
+    let top = MARGIN;
+    for (const [layer, height] of layerHeight.entries()) {
+      layerTop.push(top);
+      top += height + at(gaps, layer);
     }
-    const points = [{ x: centre(at(chain, 0)), y: from.y + from.height }];
-    chain.slice(1, -1).forEach((point, k) => {
-      const layer = from.layer + 1 + k;
-      points.push({ x: centre(point), y: at(layerTop, layer) }, { x: centre(point), y: at(layerTop, layer) + at(layerHeight, layer) });
+    for (const n of laid) n.y = at(layerTop, n.layer);
+    let width = widthOfNodes;
+    const edges: LaidEdge[] = arrows.map((a) => {
+      const from = at(laid, a.from);
+      const to = at(laid, a.to);
+      const label = a.labels.filter(Boolean).join('; ');
+      const labelLines = labelLinesOf(a.labels);
+      const shortLabel = labelLines.join(' ');
+      const chain = chains.get(a);
+      if (!chain) {
+        // Back up the right-hand side, past everything between.
+        const side = Math.max(from.x + from.width, to.x + to.width) + GAP_X / 2;
+        const y1 = from.y + from.height / 2;
+        const y2 = to.y + to.height / 2;
+        width = Math.max(width, side + MARGIN);
+        const points = [{ x: from.x + from.width, y: y1 }, { x: side, y: y1 }, { x: side, y: y2 }, { x: to.x + to.width, y: y2 }];
+        return { from: from.id, to: to.id, label, shortLabel, labelLines, labelAt: { x: side, y: (y1 + y2) / 2 }, points, back: true };
+      }
+      const points = [{ x: centre(at(chain, 0)), y: from.y + from.height }];
+      chain.slice(1, -1).forEach((point, k) => {
+        const layer = from.layer + 1 + k;
+        points.push({ x: centre(point), y: at(layerTop, layer) }, { x: centre(point), y: at(layerTop, layer) + at(layerHeight, layer) });
+      });
+      points.push({ x: centre(at(chain, chain.length - 1)), y: to.y });
+      return { from: from.id, to: to.id, label, shortLabel, labelLines, labelAt: { x: 0, y: 0 }, points, back: false };
     });
-    points.push({ x: centre(at(chain, chain.length - 1)), y: to.y });
-    return { from: from.id, to: to.id, label, shortLabel, labelAt: { x: 0, y: 0 }, points, back: false };
-  });
-  placeLabels(edges, laid);
-  const height = layerCount === 0 ? MARGIN * 2 : top - GAP_Y + MARGIN;
-  return { width: Math.ceil(width), height: Math.ceil(height), nodes: laid, edges };
+    // A label stays in the gap below its row: clear of every node of the row (some are taller than
+    // the node it leaves from) and of the row below.
+    const crowded = placeLabels(edges, laid, (layer) => at(layerTop, layer) + at(layerHeight, layer), (layer) => at(layerTop, layer + 1));
+    if (crowded.length === 0 || round === GAP_ROUNDS) {
+      const height = layerCount === 0 ? MARGIN * 2 : top - at(gaps, layerCount - 1) + MARGIN;
+      return { width: Math.ceil(width), height: Math.ceil(height), nodes: laid, edges };
+    }
+    for (const layer of crowded) gaps[layer] = at(gaps, layer) + GAP_GROWTH;
+  }
 }
 
-/** How wide a label is drawn, near enough (11 px text). */
-const labelWidth = (text: string) => [...text].length * 6.2 + 8;
+/** How wide a label is drawn, near enough (11 px text): its longest line. */
+const labelWidth = (lines: readonly string[]) => lines.reduce((w, line) => Math.max(w, [...line].length), 0) * 6.2 + 8;
+/** The height of one line of a label. */
 const LABEL_HEIGHT = 14;
 
 /**
@@ -320,7 +360,8 @@ const LABEL_HEIGHT = 14;
  * the first of a few places along it where it overlaps no label placed before it (left to right
  * between each pair of layers), or else at the least crowded of them.
  */
-function placeLabels(edges: LaidEdge[], nodes: LaidNode[]): void {
+function placeLabels(edges: LaidEdge[], nodes: LaidNode[], gapTop: (layer: number) => number, gapBottom: (layer: number) => number): number[] {
+  const crowded: number[] = [];
   const layerOf = new Map(nodes.map((n) => [n.id, n.layer]));
   const down = edges.filter((e) => !e.back && e.shortLabel);
   const byGap = new Map<number, LaidEdge[]>();
@@ -330,7 +371,7 @@ function placeLabels(edges: LaidEdge[], nodes: LaidNode[]): void {
     if (gap) gap.push(e);
     else byGap.set(layer, [e]);
   }
-  for (const gap of byGap.values()) {
+  for (const [layer, gap] of byGap) {
     gap.sort((a, b) => at(a.points, 1).x - at(b.points, 1).x || at(a.points, 0).x - at(b.points, 0).x);
     // The labels placed so far, by the columns (GRID px wide) they cover.
     const placed = new Map<number, LabelBox[]>();
@@ -341,11 +382,15 @@ function placeLabels(edges: LaidEdge[], nodes: LaidNode[]): void {
     };
     for (const e of gap) {
       const [p, q] = [at(e.points, 0), at(e.points, 1)];
-      const w = labelWidth(e.shortLabel);
+      const w = labelWidth(e.labelLines);
+      const h = LABEL_HEIGHT * e.labelLines.length;
+      // Clear of the arrowheads (8 px) at the bottom of the gap.
+      const [low, high] = [gapTop(layer) + h / 2 + 2, gapBottom(layer) - h / 2 - 10];
       const boxAt = (t: number) => {
-        const x = p.x + (q.x - p.x) * t;
-        const y = p.y + (q.y - p.y) * t;
-        return { x, y, box: { x1: x - w / 2, x2: x + w / 2, y1: y - LABEL_HEIGHT / 2, y2: y + LABEL_HEIGHT / 2 } };
+        // Along the arrow, but never out of the gap (a label of several lines is tall).
+        const y = Math.min(Math.max(p.y + (q.y - p.y) * t, low), Math.max(low, high));
+        const x = q.y === p.y ? p.x : p.x + (q.x - p.x) * ((y - p.y) / (q.y - p.y));
+        return { x, y, box: { x1: x - w / 2, x2: x + w / 2, y1: y - h / 2, y2: y + h / 2 } };
       };
       const overlaps = (b: LabelBox) => {
         const seen = new Set<LabelBox>();
@@ -353,7 +398,9 @@ function placeLabels(edges: LaidEdge[], nodes: LaidNode[]): void {
         return seen.size;
       };
       const candidates = LABEL_PLACES.map(boxAt);
-      const best = candidates.find((c) => overlaps(c.box) === 0) ?? candidates.reduce((a, b) => (overlaps(b.box) < overlaps(a.box) ? b : a));
+      const free = candidates.find((c) => overlaps(c.box) === 0);
+      if (!free && crowded.at(-1) !== layer) crowded.push(layer);
+      const best = free ?? candidates.reduce((a, b) => (overlaps(b.box) < overlaps(a.box) ? b : a));
       for (const c of columns(best.box)) {
         const list = placed.get(c);
         if (list) list.push(best.box);
@@ -362,6 +409,7 @@ function placeLabels(edges: LaidEdge[], nodes: LaidNode[]): void {
       e.labelAt = { x: best.x, y: best.y };
     }
   }
+  return crowded;
 }
 interface LabelBox {
   x1: number;
@@ -370,8 +418,11 @@ interface LabelBox {
   y2: number;
 }
 const GRID = 100;
-/** Where along an arrow's first stretch its label may sit, in order of preference. */
-const LABEL_PLACES = [0.45, 0.78, 0.25, 0.62, 0.9];
+/**
+ * Where along an arrow's first stretch its label may sit, in order of preference: five places
+ * first, then every twentieth of the way (labels of several lines need the finer choice).
+ */
+const LABEL_PLACES = [0.45, 0.78, 0.25, 0.62, 0.9, ...Array.from({ length: 15 }, (_, i) => 0.2 + i * 0.05).filter((t) => ![0.25, 0.45].some((u) => Math.abs(t - u) < 1e-9))];
 
 /** Fill and outline of each kind of node; the words say the kind too, so colour is never the only sign. */
 export const GRAPH_COLOURS = {
@@ -394,6 +445,18 @@ function xml(text: string): string {
 
 const n2 = (v: number) => String(Math.round(v * 10) / 10);
 
+/**
+ * An arrow's label: its lines on a white box (the arrow passes behind it, and an outline round the
+ * letters alone leaves the line showing between words, where it reads as a dot or a dash).
+ */
+function svgLabel(e: LaidEdge, font: string): string {
+  const w = labelWidth(e.labelLines);
+  const h = LABEL_HEIGHT * e.labelLines.length;
+  const top = e.labelAt.y - h / 2;
+  return `<rect x="${n2(e.labelAt.x - w / 2)}" y="${n2(top)}" width="${n2(w)}" height="${n2(h)}" rx="3" fill="#ffffff" fill-opacity="0.92"/>`
+    + e.labelLines.map((line, i) => `<text x="${n2(e.labelAt.x)}" y="${n2(top + LABEL_HEIGHT * i + 11)}" text-anchor="middle" font-size="11" ${font} fill="#111">${xml(line)}</text>`).join('');
+}
+
 /** The laid-out graph as a standalone SVG file (no script, no external reference, styles as attributes). */
 export function toSvg(scenario: Scenario): string {
   const g = layoutScenario(scenario);
@@ -407,7 +470,7 @@ export function toSvg(scenario: Scenario): string {
   for (const e of g.edges) {
     out.push(`<g><title>${xml(`${e.from} → ${e.to}${e.label ? `: ${e.label}` : ''}`)}</title>`
       + `<polyline points="${e.points.map((p) => `${n2(p.x)},${n2(p.y)}`).join(' ')}" fill="none" stroke="#333" stroke-width="1.5"${e.back ? ' stroke-dasharray="6 4"' : ''} marker-end="url(#arrow)"/>`
-      + (e.shortLabel ? `<text x="${n2(e.labelAt.x)}" y="${n2(e.labelAt.y + 4)}" text-anchor="middle" font-size="11" ${font} fill="#111" stroke="#ffffff" stroke-width="4" paint-order="stroke">${xml(e.shortLabel)}</text>` : '')
+      + (e.labelLines.length > 0 ? svgLabel(e, font) : '')
       + '</g>');
   }
   for (const n of g.nodes) {

@@ -71,7 +71,7 @@ export function startingAt(scenario: Scenario, from: string | undefined, values?
   if (!node) {
     const ids = scenario.nodes.map((n) => n.id);
     const shown = ids.slice(0, 12).join(', ') + (ids.length > 12 ? ', …' : '');
-    return { ok: false, error: `--from: "${scenario.id}" has no node "${from}" (nodes: ${shown})${didYouMean(from, ids)}` };
+    return { ok: false, error: `--from: "${scenario.id}" has no node "${from}".${didYouMean(from, ids)} (nodes: ${shown})` };
   }
   if (node.kind === 'ending') return { ok: false, error: `--from: "${from}" is an ending; start at a scene or decision` };
   return { ok: true, scenario: { ...scenario, start: from } };

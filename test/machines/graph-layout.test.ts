@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toSvg, wrapWords } from '../../src/machines/graph-layout.js';
+import { LABEL_LINES, labelLinesOf, toSvg, wrapWords } from '../../src/machines/graph-layout.js';
 import { edgesOf } from '../../src/machines/graph-model.js';
 import { layoutScenario, type GraphLayout, type Scenario } from '../../src/machines/index.js';
 import { BUNDLED_IDS, bundledScenario } from '../helpers/bundled.js';
@@ -9,10 +9,11 @@ import { loadValidFixture } from '../helpers/fixtures.js';
 type Box = { x: number; y: number; width: number; height: number };
 const inside = (p: { x: number; y: number }, b: Box) => p.x > b.x && p.x < b.x + b.width && p.y > b.y && p.y < b.y + b.height;
 const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-/** A label's box as drawn (11 px text, about 6.2 px a character). */
+/** A label's box as drawn (11 px text, about 6.2 px a character, 14 px a line). */
 const labelBox = (e: GraphLayout['edges'][number]): Box => {
-  const width = [...e.shortLabel].length * 6.2 + 8;
-  return { x: e.labelAt.x - width / 2, y: e.labelAt.y - 7, width, height: 14 };
+  const width = Math.max(...e.labelLines.map((l) => [...l].length)) * 6.2 + 8;
+  const height = 14 * e.labelLines.length;
+  return { x: e.labelAt.x - width / 2, y: e.labelAt.y - height / 2, width, height };
 };
 
 /** Everything the layout promises, checked on one scenario. */
@@ -64,6 +65,20 @@ function expectSoundLayout(s: Scenario) {
       }
     }
   }
+  // Every label in the gap below its row: over no node, and clear of the arrowheads at the bottom.
+  const rowBottom = new Map<number, number>();
+  const rowTop = new Map<number, number>();
+  for (const n of g.nodes) {
+    rowBottom.set(n.layer, Math.max(rowBottom.get(n.layer) ?? 0, n.y + n.height));
+    rowTop.set(n.layer, n.y);
+  }
+  for (const e of g.edges) {
+    if (e.back || e.labelLines.length === 0) continue;
+    const box = labelBox(e);
+    for (const n of g.nodes) if (overlap(box, n)) problems.push(`the label of ${e.from} → ${e.to} covers ${n.id}`);
+    const layer = byId.get(e.from)?.layer ?? 0;
+    if (box.y < (rowBottom.get(layer) ?? 0) || box.y + box.height > (rowTop.get(layer + 1) ?? Infinity) - 8) problems.push(`the label of ${e.from} → ${e.to} is out of its gap`);
+  }
   expect([...new Set(problems)]).toEqual([]);
   return g;
 }
@@ -103,6 +118,44 @@ describe('the scenario graph laid out for drawing (graph --format svg, the web p
     const g = layoutScenario(broken);
     expect(g.edges.some((e) => e.to === 'nowhere')).toBe(false);
     expect(g.nodes).toHaveLength(s.nodes.length);
+  });
+});
+
+describe('an arrow\'s label as drawn', () => {
+  it('each reply on a line of its own, never cut inside its points; what does not fit counted as "+N more"', () => {
+    expect(labelLinesOf(['d1-strengths (+2)', 'd1-weed (-2)', 'd1-search (-3)'])).toEqual(['d1-strengths (+2)', 'd1-weed (-2)', 'd1-search (-3)']);
+    expect(labelLinesOf(['r1 (+2)', 'r2 (-2)', 'r3 (-3)', 'r4 (+1)'])).toEqual(['r1 (+2)', 'r2 (-2)', '+2 more']);
+    // A condition too long for one line wraps onto the next, whole.
+    expect(labelLinesOf(['d2-review (+2) if trust ≥ 60 and critical violations = 0 and score % ≥ 50'])).toEqual(['d2-review (+2) if trust ≥ 60', 'and critical violations = 0', 'and score % ≥ 50']);
+    // …and a comparison is never broken across two lines.
+    expect(labelLinesOf(['phone-curious (+2) if trust ≥ 60 and score % ≥ 50'])).toEqual(['phone-curious (+2) if', 'trust ≥ 60 and score % ≥ 50']);
+    expect(labelLinesOf(['a-very-long-reply-id (+2) if trust ≥ 60 and score % ≥ 50 and critical violations = 0', 'r2 (+1)'])).toEqual(['a-very-long-reply-id (+2) if', 'trust ≥ 60 and score % ≥ 50…', '+1 more']);
+    fc.assert(fc.property(fc.array(fc.string({ minLength: 0, maxLength: 120 }).map((w) => w.replace(/\s+/g, ' ').trim()), { maxLength: 6 }), (labels) => {
+      const lines = labelLinesOf(labels);
+      expect(lines.length).toBeLessThanOrEqual(LABEL_LINES);
+      for (const line of lines) expect([...line].length).toBeLessThanOrEqual(30);
+      const parts = labels.filter(Boolean);
+      const more = /^\+(\d+) more$/.exec(lines.at(-1) ?? '');
+      if (!more) expect(lines.join(' ').replace(/…$/, '')).toBe(parts.join(' ').slice(0, lines.join(' ').replace(/…$/, '').length));
+      else expect(Number(more[1])).toBeGreaterThan(0);
+    }), { numRuns: 300, seed: 7 });
+  });
+
+  it('a row whose labels cannot be placed apart gets a taller gap, so they can', () => {
+    const s = loadValidFixture('good/example.json');
+    // Each reply of the first decision goes to two of the nodes below, one way on a condition: three
+    // arrows out of it, each labelled with two replies, one of them wrapped: labels of three lines.
+    const below = ['boyfriend-open', 'boyfriend-guarded', 'after-visit'];
+    const crowded = { ...s, nodes: s.nodes.map((n) => (n.id !== s.start || n.kind !== 'decision' ? n : {
+      ...n, replies: n.replies.map((r, i) => ({ ...r, next: [{ when: [{ var: 'trust', gte: 60 }, { conduct: 'score', gte: 50 }], to: below[i % 3] }, { to: below[(i + 1) % 3] }] })),
+    })) } as Scenario;
+    expect(crowded.nodes.filter((n) => below.includes(n.id))).toHaveLength(3);
+    const g = expectSoundLayout(crowded);
+    const labelled = g.edges.filter((e) => e.from === s.start && e.labelLines.length > 0);
+    expect(labelled.some((e) => e.labelLines.length === LABEL_LINES)).toBe(true);
+    const covered: string[] = [];
+    for (const [i, a] of labelled.entries()) for (const b of labelled.slice(i + 1)) if (overlap(labelBox(a), labelBox(b))) covered.push(`${a.to} and ${b.to}`);
+    expect(covered).toEqual([]);
   });
 });
 

@@ -29,7 +29,31 @@ describe('the graph as an SVG file', () => {
     const doc = new DOMParser().parseFromString(toSvg(s), 'image/svg+xml');
     const texts = [...doc.getElementsByTagName('text')].map((t) => t.textContent ?? '');
     for (const n of layoutScenario(s).nodes) expect(texts).toContain(n.heading);
-    for (const e of layoutScenario(s).edges) if (e.shortLabel) expect(texts).toContain(e.shortLabel);
+    for (const e of layoutScenario(s).edges) for (const line of e.labelLines) expect(texts).toContain(line);
     expect(doc.getElementsByTagName('polyline')).toHaveLength(layoutScenario(s).edges.length);
+  });
+
+  it('each arrow label sits on a white box drawn over its arrow, so the line never shows between its words', () => {
+    const doc = new DOMParser().parseFromString(toSvg(s), 'image/svg+xml');
+    const edges = layoutScenario(s).edges.filter((e) => e.labelLines.length > 0);
+    const groups = [...doc.getElementsByTagName('g')].filter((g) => g.getElementsByTagName('polyline').length === 1 && g.getElementsByTagName('text').length > 0);
+    expect(groups).toHaveLength(edges.length);
+    for (const g of groups) {
+      const children = [...g.children].map((c) => c.tagName);
+      // The box after the arrow (so it covers it) and before the words.
+      expect(children.indexOf('rect')).toBeGreaterThan(children.indexOf('polyline'));
+      expect(children.indexOf('rect')).toBeLessThan(children.indexOf('text'));
+      const box = g.getElementsByTagName('rect')[0] as Element;
+      expect(box.getAttribute('fill')).toBe('#ffffff');
+      const [x, y, w, h] = ['x', 'y', 'width', 'height'].map((a) => Number(box.getAttribute(a)));
+      for (const t of g.getElementsByTagName('text')) {
+        const half = ([...(t.textContent ?? '')].length * 6.2) / 2;
+        const [cx, base] = [Number(t.getAttribute('x')), Number(t.getAttribute('y'))];
+        expect(cx - half).toBeGreaterThanOrEqual(x as number);
+        expect(cx + half).toBeLessThanOrEqual((x as number) + (w as number));
+        expect(base - 9).toBeGreaterThanOrEqual(y as number);
+        expect(base + 2).toBeLessThanOrEqual((y as number) + (h as number));
+      }
+    }
   });
 });

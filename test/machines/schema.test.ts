@@ -22,6 +22,22 @@ describe('the JSON Schema for editors', () => {
     expect(text).toContain('"additionalProperties":false');
   });
 
+  it('describes every field, for the editor to show on hover (a trainer hovering over "nodes" or a decision\'s "replies" saw nothing)', () => {
+    const undescribed: string[] = [];
+    const walk = (value: unknown, path: string) => {
+      if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${path}[${i}]`));
+      else if (typeof value === 'object' && value !== null) {
+        const properties = (value as { properties?: Record<string, { description?: string }> }).properties;
+        for (const [key, field] of Object.entries(properties ?? {})) if (!field.description) undescribed.push(`${path}.${key}`);
+        for (const [key, v] of Object.entries(value)) walk(v, `${path}/${key}`);
+      }
+    };
+    walk(JSON.parse(committed), '');
+    expect(undescribed).toEqual([]);
+    // A node's title is described as a node's, not a scene's (decisions and endings have one too).
+    expect(committed).not.toContain('title for this scene');
+  });
+
   it('every bundled scenario points its "$schema" at it', () => {
     const files = readdirSync(scenariosDir).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'));
     for (const f of files) {

@@ -56,7 +56,7 @@ const cases: Expectation[] = [
   { file: 'no-facilitator-note', code: 'no-facilitator-note', severity: 'warning', path: 'nodes[3]', token: '{', says: 'facilitatorNote' },
   { file: 'no-discussion-prompt', code: 'no-discussion-prompt', severity: 'warning', path: 'nodes[3]', token: '{', says: 'discussionPrompt' },
   { file: 'all-replies-disabled', code: 'all-replies-disabled', severity: 'error', path: 'nodes[3].replies', token: '[', says: 'trust is' },
-  { file: 'strong-after-critical', code: 'strong-after-critical', severity: 'error', path: 'nodes[4]', token: '{', says: '"conduct": "critical"' },
+  { file: 'strong-after-critical', code: 'strong-after-critical', severity: 'error', path: 'nodes[3].replies[1].next[0].when', token: '{ "var": "trust", "gte": 60 }', says: 'the strong ending "end-strong" (nodes[4], line 114, column 5): phone-curious → after-search' },
   { file: 'strong-under-50', code: 'strong-under-50', severity: 'error', path: 'nodes[3].replies[0].next', token: '"end-strong"', says: 'the strong ending "end-strong" (nodes[4], line 108, column 5): phone-accuse → after-supervisor' },
   { file: 'unreachable', code: 'unreachable', severity: 'warning', path: 'nodes[7]', token: '{', says: '"extra-scene"' },
   { file: 'cycle', code: 'cycle', severity: 'error', path: 'nodes[3]', token: '{', says: 'phone → boyfriend-open → after-visit → phone' },
@@ -70,7 +70,7 @@ const cases: Expectation[] = [
   { file: 'unknown-guide-section', code: 'unknown-guide-section', severity: 'warning', path: 'nodes[0].replies[1].feedback', token: 'Red Flag)', says: 'Did you mean "Red Flags"' },
   { file: 'duplicate-key', code: 'duplicate-key', severity: 'warning', path: 'nodes[3].narration', token: '"narration": "Driving home', says: 'first on line 75); only the last one is used' },
   { file: 'goal-missed-on-best-path', code: 'goal-missed-on-best-path', severity: 'warning', path: 'learningGoals[0]', token: '"no-jumping-to-conclusions"', says: '"phone-ignore" at "phone" does' },
-  { file: 'syntax-trailing-comma', code: 'json-syntax', severity: 'error', path: '(top level)', token: '}', says: 'trailing comma' },
+  { file: 'syntax-trailing-comma', code: 'json-syntax', severity: 'error', path: '(top level)', token: ',\n    }', says: 'Remove this comma' },
   { file: 'syntax-comment', code: 'json-syntax', severity: 'error', path: '(top level)', token: '// first draft', says: 'comments are not allowed' },
   { file: 'syntax-unclosed', code: 'json-syntax', severity: 'error', path: '(top level)', token: '"', says: 'not closed' },
   { file: 'syntax-unescaped-quote', code: 'syntax-unescaped-quote', severity: 'error', path: '(top level)', token: '"die" every', says: 'Write \\" for a quotation mark inside text' },
@@ -510,6 +510,118 @@ describe('a strong ending reached under 50%: the problem points at the route tha
   it('the changes the fixes describe make the file valid', () => {
     expect(validateScenario(withNext('[{ "when": { "conduct": "score", "lt": 50 }, "to": "end-mixed" }, { "to": "end-strong" }]'), 'x.json').errors).toBe(0);
     expect(validateScenario(withNext('[{ "when": [{ "var": "trust", "gte": 0 }, { "conduct": "score", "gte": 50 }], "to": "end-strong" }, { "to": "end-mixed" }]'), 'x.json').errors).toBe(0);
+  });
+});
+
+describe('a strong ending reached after a critical violation: the problem points at the route that lets it in, and names the ending', () => {
+  const bad = readFixture('bad/strong-after-critical.json').toString('utf8');
+  // The fixture's search also earns points, so the only problem left is the critical violation.
+  const searchAlone = '{ "principle": "no-investigating", "verdict": "violates", "weight": 3 }';
+  const fixture = bad.replace(searchAlone, '{ "principle": "no-investigating", "verdict": "violates", "weight": 1 }, { "principle": "consult-supervisor-on-suspicion", "verdict": "follows", "weight": 2 }');
+  const NEXT = '"next": [\n            { "when": { "var": "trust", "gte": 60 }, "to": "end-strong" },\n            { "to": "end-harmful" }\n          ]';
+  const withNext = (next: string) => {
+    const text = fixture.replace(NEXT, `"next": ${next}`);
+    expect(fixture).not.toBe(bad);
+    expect(text).not.toBe(fixture);
+    return text;
+  };
+  const problemIn = (text: string) => {
+    const problems = validateScenario(text, 'x.json').problems.filter((p) => p.code === 'strong-after-critical');
+    expect(problems).toHaveLength(1);
+    const p = problems[0] as (typeof problems)[number];
+    return { ...p, at: text.slice(offsetOf(text, p.line, p.column)) };
+  };
+
+  it('a route whose "when" lets it through: at that "when", with the condition to add; adding it makes the file valid', () => {
+    expect(validateScenario(fixture, 'x.json').problems.map((p) => p.code)).toEqual(['strong-after-critical']);
+    const p = problemIn(fixture);
+    expect(formatPath(p.path)).toBe('nodes[3].replies[1].next[0].when');
+    expect(p.at.startsWith('{ "var": "trust", "gte": 60 }')).toBe(true);
+    expect(p.message).toContain('through the route to it in the "next" of the reply "after-search" (at "after-visit")');
+    // The ending is still named, with its own line and column (where its object opens).
+    const [, line, column] = /the strong ending "end-strong" \(nodes\[4\], line (\d+), column (\d+)\)/.exec(p.message) ?? [];
+    expect(fixture.slice(offsetOf(fixture, Number(line), Number(column))).startsWith('{\n      "id": "end-strong"')).toBe(true);
+    expect(p.fix).toContain('"when": [ <its condition>, { "conduct": "critical", "eq": 0 } ]');
+    const fixed = withNext('[\n            { "when": [{ "var": "trust", "gte": 60 }, { "conduct": "critical", "eq": 0 }], "to": "end-strong" },\n            { "to": "end-harmful" }\n          ]');
+    expect(validateScenario(fixed, 'x.json').problems).toEqual([]);
+  });
+
+  it('a plain "next": at it, with the list of routes to write instead, which makes the file valid', () => {
+    const p = problemIn(withNext('"end-strong"'));
+    expect(formatPath(p.path)).toBe('nodes[3].replies[1].next');
+    expect(p.at.startsWith('"end-strong"')).toBe(true);
+    expect(p.fix).toContain('"next": [{ "when": { "conduct": "critical", "gte": 1 }, "to": "<a mixed or harmful ending>" }, { "to": "end-strong" }]');
+    expect(validateScenario(withNext('[{ "when": { "conduct": "critical", "gte": 1 }, "to": "end-harmful" }, { "to": "end-strong" }]'), 'x.json').errors).toBe(0);
+  });
+
+  it('a last route without "when": at that route, with a route to put before it', () => {
+    const p = problemIn(withNext('[{ "when": { "var": "trust", "gte": 95 }, "to": "end-mixed" }, { "to": "end-strong" }]'));
+    expect(formatPath(p.path)).toBe('nodes[3].replies[1].next[1]');
+    expect(p.at.startsWith('{ "to": "end-strong" }')).toBe(true);
+    expect(p.fix).toContain('Put { "when": { "conduct": "critical", "gte": 1 }, "to": "<a mixed or harmful ending>" } before this route');
+    const fixed = withNext('[{ "when": { "var": "trust", "gte": 95 }, "to": "end-mixed" }, { "when": { "conduct": "critical", "gte": 1 }, "to": "end-harmful" }, { "to": "end-strong" }]');
+    expect(validateScenario(fixed, 'x.json').errors).toBe(0);
+  });
+});
+
+describe('a required field written with a spelling mistake', () => {
+  it('the missing field says to rename the misspelt one (not to add a second), and the misspelt one is reported where it is', () => {
+    const good = readFixture('good/example.json').toString('utf8');
+    const text = good.replace('"assessments"', '"assesments"');
+    expect(text).not.toBe(good);
+    const problems = validateScenario(text, 'x.json').problems;
+    const missing = problems.find((p) => p.code === 'missing-field');
+    expect(missing?.message).toContain('is missing "assessments". It has "assesments", which is not a field');
+    expect(missing?.fix).toBe('Rename "assesments" to "assessments".');
+    const unknown = problems.find((p) => p.code === 'unknown-field');
+    expect(text.slice(offsetOf(text, unknown?.line ?? 0, unknown?.column ?? 0)).startsWith('"assesments"')).toBe(true);
+    // Renaming it as the fix says leaves nothing to fix.
+    expect(validateScenario(text.replace('"assesments"', '"assessments"'), 'x.json').problems).toEqual([]);
+  });
+
+  it('without a near miss the fix still says what to add', () => {
+    const text = readFixture('bad/missing-feedback.json').toString('utf8');
+    const p = validateScenario(text, 'x.json').problems.find((x) => x.code === 'missing-field');
+    expect(p?.fix).toContain('Add "feedback"');
+  });
+});
+
+describe('a comparison written as a sign', () => {
+  it('is one problem, at the sign, saying what to write; writing it makes the file valid', () => {
+    const good = readFixture('good/example.json').toString('utf8');
+    const text = good.replace('{ "var": "trust", "gte": 60 }', '{ "var": "trust", ">=": 60 }');
+    expect(text).not.toBe(good);
+    const problems = validateScenario(text, 'x.json').problems;
+    expect(problems.map((p) => p.code)).toEqual(['unknown-field']);
+    const [p] = problems;
+    expect(p?.message).toContain('Did you mean "gte"?');
+    expect(text.slice(offsetOf(text, p?.line ?? 0, p?.column ?? 0)).startsWith('">="')).toBe(true);
+    expect(validateScenario(text.replace('">="', '"gte"'), 'x.json').problems).toEqual([]);
+  });
+
+  it('a condition with no comparison at all is still said to have none', () => {
+    const good = readFixture('good/example.json').toString('utf8');
+    const text = good.replace('{ "var": "trust", "gte": 60 }', '{ "var": "trust" }');
+    expect(validateScenario(text, 'x.json').problems.map((p) => p.message)).toContain('This condition has no comparison, so it cannot be tested.');
+  });
+});
+
+describe('a node without "kind"', () => {
+  const good = readFixture('good/example.json').toString('utf8');
+  const without = (id: string) => {
+    const text = good.replace(new RegExp(`("id": "${id}",\\n\\s*)"kind": "[a-z]+",\\n\\s*`), '$1');
+    expect(text).not.toBe(good);
+    const problems = validateScenario(text, 'x.json').problems.filter((p) => p.code === 'node-kind');
+    expect(problems).toHaveLength(1);
+    return { text, p: problems[0] as (typeof problems)[number] };
+  };
+
+  it.each([['boyfriend-open', 'scene', 'it has "next" and no "replies"'], ['phone', 'decision', 'it has "replies"'], ['end-strong', 'ending', 'it has "ending"']])('%s: the fix names the kind its fields show (%s), and adding it makes the file valid', (id, kind, why) => {
+    const { text, p } = without(id);
+    expect(p.message).toBe('This node has no "kind".');
+    expect(p.fix).toBe(`Add "kind": "${kind}" (${why}).`);
+    const fixed = text.replace(`"id": "${id}",`, `"id": "${id}", "kind": "${kind}",`);
+    expect(validateScenario(fixed, 'x.json').problems).toEqual([]);
   });
 });
 

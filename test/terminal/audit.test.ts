@@ -37,6 +37,9 @@ describe('casa-practice audit', () => {
     // The worked example (two decisions): its best reply never comes first, and is the longest at one.
     const short = await run('audit', join(ROOT, 'docs/examples/first-scenario.json'));
     expect(short.code).toBe(0);
+    // One file is "the scenario", not "All 1 scenario".
+    expect(short.out).toContain('\nThe scenario, 2 decisions:\n');
+    expect(short.out).not.toContain('All 1 scenario');
     expect(short.out).toMatch(/To look at \(over 2 decisions[^\n]*\n {2}- the best reply is the longest in 50% of decisions \(at most 33%\)\n {2}- the best reply comes first in 0% of decisions \(25–45%\)\nAudit passed\./);
     // Five copies of it under other ids are ten decisions: the same share now fails the audit.
     const dir = mkdtempSync(join(tmpdir(), 'casa-audit-'));

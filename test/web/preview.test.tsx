@@ -77,6 +77,21 @@ describe('previewing a scenario file', () => {
     expect(picture.closest('.graph-scroll')?.classList.contains('fit')).toBe(true);
   });
 
+  it('the graph as a list says what leads to each node, and that nothing leads to one no playthrough can reach', async () => {
+    const user = userEvent.setup();
+    renderPreview();
+    // One more ending, which nothing points at (a warning, so the file is still valid).
+    const extra = '{ "id": "end-extra", "kind": "ending", "ending": "mixed", "title": "Never reached", "narration": "Nobody gets here." },\n    {\n      "id": "end-strong"';
+    const text = example.replace('{\n      "id": "end-strong"', extra);
+    expect(text).not.toBe(example);
+    await user.upload(screen.getByLabelText('Scenario file (.json)'), new File([text], 'extra.json'));
+    const graph = await screen.findByRole('region', { name: 'Graph of the scenario' });
+    const items = within(graph).getAllByRole('listitem').map((li) => li.textContent ?? '');
+    expect(items.find((t) => t.startsWith('Mixed ending · end-extra'))).toBe('Mixed ending · end-extra: Never reached. No arrow leads here: no playthrough can reach it.');
+    expect(items.find((t) => t.startsWith('Strong ending · end-strong'))).toMatch(/^Strong ending · end-strong: [^.]+\. Reached from Decision · after-visit\.$/);
+    expect(items.find((t) => t.startsWith('Start · '))).not.toContain('Reached from');
+  });
+
   it('a scenario too big to draw in the page says how to draw it on the command line', async () => {
     const user = userEvent.setup();
     renderPreview();

@@ -48,6 +48,8 @@ export interface EndingReach {
    */
   worstEntry?: { nodeId: string; replyId?: string };
   criticalPath?: string[];
+  /** Where that playthrough with a critical violation enters the ending (as worstEntry). */
+  criticalEntry?: { nodeId: string; replyId?: string };
   bestPath: string[];
 }
 
@@ -362,12 +364,17 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
   };
 
   const endings: EndingReach[] = [...found].map(([endingId, e]) => {
-    let worstEntry: EndingReach['worstEntry'];
-    const worstPath = pathTo(e.worstAt, e.node, points.lowest(e.worstAt), (nodeId, replyId) => { worstEntry = replyId === undefined ? { nodeId } : { nodeId, replyId }; });
+    const entryOf = (state: number) => {
+      let entry: EndingReach['worstEntry'];
+      const path = pathTo(state, e.node, points.lowest(state), (nodeId, replyId) => { entry = replyId === undefined ? { nodeId } : { nodeId, replyId }; });
+      return { path, entry };
+    };
+    const worst = entryOf(e.worstAt);
+    const critical = e.criticalAt === undefined ? undefined : entryOf(e.criticalAt);
     return {
       endingId, kind: e.kind, worst: e.worst, best: e.best, afterCritical: e.criticalAt !== undefined,
-      worstPath, ...(worstEntry ? { worstEntry } : {}), bestPath: pathTo(e.bestAt, e.node, points.highest(e.bestAt)),
-      ...(e.criticalAt === undefined ? {} : { criticalPath: pathTo(e.criticalAt, e.node, points.lowest(e.criticalAt)) }),
+      worstPath: worst.path, ...(worst.entry ? { worstEntry: worst.entry } : {}), bestPath: pathTo(e.bestAt, e.node, points.highest(e.bestAt)),
+      ...(critical ? { criticalPath: critical.path, ...(critical.entry ? { criticalEntry: critical.entry } : {}) } : {}),
     };
   });
   const result: Exploration = {

@@ -101,7 +101,8 @@ export function formatAudit(scenarios: readonly Scenario[]): { text: string; ok:
     lines.push('');
   }
   const t = AUDIT_THRESHOLDS;
-  lines.push(`All ${scenarios.length} scenario${scenarios.length === 1 ? '' : 's'}, ${all.decisions} decisions:`);
+  const decisions = `${all.decisions} decision${all.decisions === 1 ? '' : 's'}`;
+  lines.push(scenarios.length === 1 ? `The scenario, ${decisions}:` : `All ${scenarios.length} scenarios, ${decisions}:`);
   lines.push(`  best reply first ${all.percent.bestFirst}% (${t.bestFirstMin}–${t.bestFirstMax}%), longest ${all.percent.bestLongest}% (≤ ${t.bestLongestMax}%), shortest ${all.percent.bestShortest}% (≥ ${t.bestShortestMin}%), near misses ${all.percent.nearMiss}% (≥ ${t.nearMissMin}%)`);
   const failures = auditFailures(audits, all);
   const toLookAt = all.decisions < t.minDecisions ? wordingMisses(all) : [];

@@ -174,7 +174,7 @@ export const Reply = z
       description:
         'With "when": true leaves the reply out of the list entirely while its condition does not hold (instead of showing it as not available, which gives it away). Default false.',
     }),
-    effects: z.array(Effect).optional(),
+    effects: z.array(Effect).optional().meta({ description: 'Changes to variables when this reply is chosen, applied before its routes are checked.' }),
     assessments: z.array(Assessment).meta({ description: 'How this reply measures against the guide\'s principles.' }),
     feedback: Text(2000, 'Why the reply helps or harms, in the guide\'s terms, naming the principle.'),
     next: Next,
@@ -184,17 +184,19 @@ export const Reply = z
   .meta({ description: 'One thing the volunteer can say or do at a decision.' });
 
 const Narration = Text(4000, 'What happens, told to the learner in the present tense.');
+const Lines = z.array(Line).meta({ description: 'What characters say, in order: { "character": "<character id>", "text": "…" }.' });
+const NodeId = Id.meta({ description: 'Unique among the nodes; "next", routes and "start" refer to it.' });
 const FacilitatorNote = Text(2000, 'For the trainer leading a room: what to watch for here.');
 const DiscussionPrompt = Text(1000, 'A question the trainer can put to the room before revealing the answers.');
-const NodeTitle = Text(120, 'A short title for this scene, shown in graphs and transcripts.');
+const NodeTitle = Text(120, 'A short title for this node, shown in graphs and transcripts (and for a decision, as its heading).');
 
 export const SceneNode = z
   .strictObject({
-    id: Id,
-    kind: z.literal('scene'),
+    id: NodeId,
+    kind: z.literal('scene').meta({ description: 'A scene: narration and/or lines, then the story moves on ("next").' }),
     title: NodeTitle.optional(),
     narration: Narration.optional(),
-    lines: z.array(Line).optional(),
+    lines: Lines.optional(),
     effects: z.array(Effect).optional().meta({
       description: 'Changes to variables when the learner continues from this scene, applied before its routes are checked (as a reply\'s effects are before its routes).',
     }),
@@ -211,13 +213,13 @@ export const SceneNode = z
 
 export const DecisionNode = z
   .strictObject({
-    id: Id,
-    kind: z.literal('decision'),
+    id: NodeId,
+    kind: z.literal('decision').meta({ description: 'A decision: the volunteer picks one of the "replies".' }),
     title: NodeTitle.optional(),
     narration: Narration.optional(),
-    lines: z.array(Line).optional(),
+    lines: Lines.optional(),
     prompt: Text(300, 'The question put to the volunteer (default "What do you say or do?").').optional(),
-    replies: z.array(Reply).min(2),
+    replies: z.array(Reply).min(2).meta({ description: 'The two or more things the volunteer can say or do here.' }),
     facilitatorNote: FacilitatorNote.optional(),
     discussionPrompt: DiscussionPrompt.optional(),
     allowLanguage: AllowLanguage.optional(),
@@ -234,15 +236,15 @@ export const EndingVariant = z
 
 export const EndingNode = z
   .strictObject({
-    id: Id,
-    kind: z.literal('ending'),
+    id: NodeId,
+    kind: z.literal('ending').meta({ description: 'An ending: the closing narrative, then the debrief.' }),
     ending: z.enum(['strong', 'mixed', 'harmful']).meta({ description: 'How the story turned out.' }),
     title: NodeTitle,
     narration: Narration,
     variants: z.array(EndingVariant).min(1).optional().meta({
       description: 'Closing texts that depend on how the playthrough went: the first whose `when` holds replaces "narration".',
     }),
-    lines: z.array(Line).optional(),
+    lines: Lines.optional(),
     allowLanguage: AllowLanguage.optional(),
     authorNotes: AuthorNotes.optional(),
   })
@@ -260,14 +262,14 @@ export const Scenario = z
     contentNote: Text(600, 'The difficult topics that appear, shown before the scenario starts.'),
     estimatedMinutes: z.int().min(1).max(240).meta({ description: 'About how long one playthrough takes.' }),
     learningGoals: z.array(PrincipleId).min(1).meta({ description: 'The principles this scenario practises.' }),
-    characters: z.array(Character).min(1),
-    variables: z.array(Variable).optional(),
+    characters: z.array(Character).min(1).meta({ description: 'Everyone in the story other than the volunteer (the replies are the volunteer\'s words).' }),
+    variables: z.array(Variable).optional().meta({ description: 'Numbers (such as trust) and yes/no flags the story keeps; effects change them and conditions test them.' }),
     shuffleReplies: z.boolean().optional().meta({
       description:
         'Show each decision\'s replies in an order shuffled per playthrough (default true), so the position of the best reply never becomes an answer key. Set false only when the file order itself matters, e.g. replies that read as a sequence.',
     }),
     start: Id.meta({ description: 'The id of the first node.' }),
-    nodes: z.array(ScenarioNode).min(1),
+    nodes: z.array(ScenarioNode).min(1).meta({ description: 'The scenes, decisions and endings, in any order (story order reads best).' }),
     authorNotes: AuthorNotes.optional(),
   })
   .meta({

@@ -35,11 +35,7 @@ export function integrityProblems(scenario: Scenario): UnlocatedProblem[] {
       fix: 'Use fewer variables or narrower ranges, or split the scenario in two.' });
   }
   for (const e of found.endings) {
-    if (e.kind === 'strong' && e.afterCritical && e.criticalPath) {
-      out.push({ severity: 'error', code: 'strong-after-critical', path: nodePath(e.endingId),
-        message: `A playthrough with a critical violation (a prohibited activity) reaches the strong ending "${e.endingId}": ${replies(e.criticalPath)}.`,
-        fix: `Route on conduct before this ending, e.g. put { "when": { "conduct": "critical", "gte": 1 }, "to": "<a mixed or harmful ending>" } first in the "next" that leads here.` });
-    }
+    if (e.kind === 'strong' && e.afterCritical && e.criticalPath) out.push(strongAfterCritical(scenario, e, nodePath));
     if (e.kind === 'strong' && e.worst < DEVELOPING_FROM) out.push(strongUnder50(scenario, e, nodePath));
     if (e.kind === 'harmful' && e.best >= HARMFUL_WARNING_FROM) {
       out.push({ severity: 'warning', code: 'harmful-at-90', path: nodePath(e.endingId),
@@ -52,17 +48,19 @@ export function integrityProblems(scenario: Scenario): UnlocatedProblem[] {
 
 const SCORE_UNDER = `{ "conduct": "score", "lt": ${DEVELOPING_FROM} }`;
 const SCORE_AT_LEAST = `{ "conduct": "score", "gte": ${DEVELOPING_FROM} }`;
+const CRITICAL = '{ "conduct": "critical", "gte": 1 }';
+const NO_CRITICAL = '{ "conduct": "critical", "eq": 0 }';
+const ELSEWHERE = '"<a mixed or harmful ending>"';
 
 /**
- * A strong ending reached with a score under 50%. The ending is where it shows, but the fix is in
- * the "next" that lets the playthrough in, so the problem points there (the route into the ending
- * that the worst playthrough takes) and says what to change in it; the ending stays named.
+ * Where a playthrough enters an ending (EndingReach.worstEntry or criticalEntry): the "next" that
+ * sends it there, with its path and who owns it, and the route in it, if that "next" is a list.
  */
-function strongUnder50(scenario: Scenario, e: EndingReach, nodePath: (id: string) => JsonPath): UnlocatedProblem {
-  const ending = quoteValue(e.endingId);
-  const reached = `A playthrough scoring ${e.worst}% reaches the strong ending ${ending} (${formatPath(nodePath(e.endingId))}, ${RELATED_AT}): ${replies(e.worstPath)}. Scores under ${DEVELOPING_FROM}% (and every critical violation, capped at ${CRITICAL_CAP}%) must not end strong.`;
-  const otherwise = 'or make the poor replies on the way lead elsewhere.';
-  const entry = e.worstEntry;
+type Entry =
+  | { next: string; path: JsonPath; from: string }
+  | { next: Exclude<Next, string>; path: JsonPath; from: string; r: number; one: string; when: boolean };
+
+function entryInto(scenario: Scenario, endingId: string, entry: EndingReach['worstEntry']): Entry | undefined {
   const nodeIndex = entry ? scenario.nodes.findIndex((n) => n.id === entry.nodeId) : -1;
   const node = scenario.nodes[nodeIndex];
   let next: Next | undefined;
@@ -78,27 +76,73 @@ function strongUnder50(scenario: Scenario, e: EndingReach, nodePath: (id: string
     path = ['nodes', nodeIndex, 'next'];
     from = `the scene ${quoteValue(node.id)}`;
   }
-  if (next === undefined) {
-    return { severity: 'error', code: 'strong-under-50', related: nodePath(e.endingId), path: nodePath(e.endingId), message: reached,
-      fix: `In the "next" that leads to ${ending}, route on conduct first, e.g. { "when": ${SCORE_UNDER}, "to": "<a mixed or harmful ending>" }, ${otherwise}` };
+  if (next === undefined) return undefined;
+  if (typeof next === 'string') return { next, path, from };
+  const routes = routesOf(next);
+  const r = routes.findIndex((route) => route.to === endingId);
+  const route = routes[r];
+  const one = routes.filter((x) => x.to === endingId).length === 1 ? 'the route' : 'a route';
+  return { next, path, from, r, one, when: route?.when !== undefined };
+}
+
+/**
+ * A strong ending reached after a critical violation. As for strong-under-50, the problem points
+ * at the "next" (or route, or route's "when") that the playthrough takes into the ending, and says
+ * what to change there; the ending stays named, with its own line and column.
+ */
+function strongAfterCritical(scenario: Scenario, e: EndingReach, nodePath: (id: string) => JsonPath): UnlocatedProblem {
+  const ending = quoteValue(e.endingId);
+  const related = nodePath(e.endingId);
+  const reached = `A playthrough with a critical violation (a prohibited activity) reaches the strong ending ${ending} (${formatPath(related)}, ${RELATED_AT}): ${replies(e.criticalPath ?? [])}.`;
+  const otherwise = 'or make the replies with a critical violation lead elsewhere.';
+  const at = entryInto(scenario, e.endingId, e.criticalEntry);
+  const problem = (path: JsonPath, message: string, fix: string): UnlocatedProblem => ({ severity: 'error', code: 'strong-after-critical', related, path, message, fix });
+  if (!at) {
+    return problem(related, reached, `In the "next" that leads to ${ending}, route on conduct first, e.g. put { "when": ${CRITICAL}, "to": ${ELSEWHERE} } first, ${otherwise}`);
   }
   const into = (where: string) => `${reached} It gets in through ${where}.`;
-  if (typeof next === 'string') {
-    return { severity: 'error', code: 'strong-under-50', related: nodePath(e.endingId), path, message: into(`the "next" of ${from}, which sends every playthrough to ${ending}, whatever the score`),
-      fix: `Make this "next" a list of routes that checks the score first: "next": [{ "when": ${SCORE_UNDER}, "to": "<a mixed or harmful ending>" }, { "to": ${quoteValue(e.endingId)} }], ${otherwise}` };
+  if (typeof at.next === 'string') {
+    return problem(at.path, into(`the "next" of ${at.from}, which sends every playthrough to ${ending}, whatever was done on the way`),
+      `Make this "next" a list of routes that checks conduct first: "next": [{ "when": ${CRITICAL}, "to": ${ELSEWHERE} }, { "to": ${ending} }], ${otherwise}`);
   }
-  const routes = routesOf(next);
-  const r = routes.findIndex((route) => route.to === e.endingId);
-  const route = routes[r];
-  if (r < 0 || !route) {
-    return { severity: 'error', code: 'strong-under-50', related: nodePath(e.endingId), path, message: into(`the "next" of ${from}`),
-      fix: `Put { "when": ${SCORE_UNDER}, "to": "<a mixed or harmful ending>" } first in this list of routes, ${otherwise}` };
+  if (!('r' in at) || at.r < 0) {
+    return problem(at.path, into(`the "next" of ${at.from}`), `Put { "when": ${CRITICAL}, "to": ${ELSEWHERE} } first in this list of routes, ${otherwise}`);
   }
-  const one = routes.filter((x) => x.to === e.endingId).length === 1 ? 'the route' : 'a route';
-  if (route.when === undefined) {
-    return { severity: 'error', code: 'strong-under-50', related: nodePath(e.endingId), path: [...path, r], message: into(`${one} to it in the "next" of ${from}, which has no "when", so it takes every playthrough the routes before it do not`),
-      fix: `Put { "when": ${SCORE_UNDER}, "to": "<a mixed or harmful ending>" } before this route, ${otherwise}` };
+  if (!at.when) {
+    return problem([...at.path, at.r], into(`${at.one} to it in the "next" of ${at.from}, which has no "when", so it takes every playthrough the routes before it do not`),
+      `Put { "when": ${CRITICAL}, "to": ${ELSEWHERE} } before this route, ${otherwise}`);
   }
-  return { severity: 'error', code: 'strong-under-50', related: nodePath(e.endingId), path: [...path, r, 'when'], message: into(`${one} to it in the "next" of ${from}, whose "when" lets this score through`),
-    fix: `Add the score to this route's "when", as a list: "when": [ <its condition>, ${SCORE_AT_LEAST} ]; or put { "when": ${SCORE_UNDER}, "to": "<a mixed or harmful ending>" } before it; ${otherwise}` };
+  return problem([...at.path, at.r, 'when'], into(`${at.one} to it in the "next" of ${at.from}, whose "when" lets it through`),
+    `Add ${NO_CRITICAL} to this route's "when", as a list: "when": [ <its condition>, ${NO_CRITICAL} ]; or put { "when": ${CRITICAL}, "to": ${ELSEWHERE} } before it; ${otherwise}`);
+}
+
+/**
+ * A strong ending reached with a score under 50%. The ending is where it shows, but the fix is in
+ * the "next" that lets the playthrough in, so the problem points there (the route into the ending
+ * that the worst playthrough takes) and says what to change in it; the ending stays named.
+ */
+function strongUnder50(scenario: Scenario, e: EndingReach, nodePath: (id: string) => JsonPath): UnlocatedProblem {
+  const ending = quoteValue(e.endingId);
+  const related = nodePath(e.endingId);
+  const reached = `A playthrough scoring ${e.worst}% reaches the strong ending ${ending} (${formatPath(related)}, ${RELATED_AT}): ${replies(e.worstPath)}. Scores under ${DEVELOPING_FROM}% (and every critical violation, capped at ${CRITICAL_CAP}%) must not end strong.`;
+  const otherwise = 'or make the poor replies on the way lead elsewhere.';
+  const at = entryInto(scenario, e.endingId, e.worstEntry);
+  const problem = (path: JsonPath, message: string, fix: string): UnlocatedProblem => ({ severity: 'error', code: 'strong-under-50', related, path, message, fix });
+  if (!at) {
+    return problem(related, reached, `In the "next" that leads to ${ending}, route on conduct first, e.g. { "when": ${SCORE_UNDER}, "to": ${ELSEWHERE} }, ${otherwise}`);
+  }
+  const into = (where: string) => `${reached} It gets in through ${where}.`;
+  if (typeof at.next === 'string') {
+    return problem(at.path, into(`the "next" of ${at.from}, which sends every playthrough to ${ending}, whatever the score`),
+      `Make this "next" a list of routes that checks the score first: "next": [{ "when": ${SCORE_UNDER}, "to": ${ELSEWHERE} }, { "to": ${ending} }], ${otherwise}`);
+  }
+  if (!('r' in at) || at.r < 0) {
+    return problem(at.path, into(`the "next" of ${at.from}`), `Put { "when": ${SCORE_UNDER}, "to": ${ELSEWHERE} } first in this list of routes, ${otherwise}`);
+  }
+  if (!at.when) {
+    return problem([...at.path, at.r], into(`${at.one} to it in the "next" of ${at.from}, which has no "when", so it takes every playthrough the routes before it do not`),
+      `Put { "when": ${SCORE_UNDER}, "to": ${ELSEWHERE} } before this route, ${otherwise}`);
+  }
+  return problem([...at.path, at.r, 'when'], into(`${at.one} to it in the "next" of ${at.from}, whose "when" lets this score through`),
+    `Add the score to this route's "when", as a list: "when": [ <its condition>, ${SCORE_AT_LEAST} ]; or put { "when": ${SCORE_UNDER}, "to": ${ELSEWHERE} } before it; ${otherwise}`);
 }

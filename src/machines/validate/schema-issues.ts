@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { principleIds } from '../guide.js';
 import * as S from '../schema/scenario.js';
 import { quoteValue } from '../text/quote.js';
-import { didYouMean, suggester, type JsonPath, type UnlocatedProblem } from './problem.js';
+import { closest, didYouMean, suggester, type JsonPath, type UnlocatedProblem } from './problem.js';
 
 type Issue = z.core.$ZodIssue;
 type Shape = Record<string, z.ZodType>;
@@ -147,8 +147,7 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       const parentPath = path.slice(0, -1);
       if (value === undefined && typeof key === 'string') {
         const kind = objectKindAt(parentPath, raw);
-        return [problem('missing-field', `${capitalise(kind?.name ?? 'this object')} is missing "${key}".`,
-          FIELD_HINTS[key] ?? `Add "${key}"${fieldDescription(kind, key)}.`, { path: parentPath })];
+        return [missingField(raw, parentPath, kind, key, problem)];
       }
       if (typeof key === 'number' && path[path.length - 2] === 'next' && typeof value === 'string') {
         return [problem('invalid-next', `Route ${key + 1} of "next" should be a route in braces, but it is ${describe(value)}.`,
@@ -178,8 +177,9 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       if ('discriminator' in issue && issue.discriminator === 'kind') {
         const kindValue = valueAt(raw, path);
         const nodePath = path.slice(0, -1);
+        const options = 'Set "kind" to "scene" (narration, then the story moves on), "decision" (the volunteer chooses a reply) or "ending".';
         return [problem('node-kind', kindValue === undefined ? 'This node has no "kind".' : `${describe(kindValue)} is not a node kind.${didYouMean(String(kindValue), ['scene', 'decision', 'ending'])}`,
-          'Set "kind" to "scene" (narration, then the story moves on), "decision" (the volunteer chooses a reply) or "ending".', { path: kindValue === undefined ? nodePath : path })];
+          kindValue === undefined ? kindFromFields(valueAt(raw, nodePath)) ?? options : options, { path: kindValue === undefined ? nodePath : path })];
       }
       if (typeof value === 'object' && value !== null && !Array.isArray(value) && (Object.hasOwn(value, 'conduct') || Object.hasOwn(value, 'var'))) {
         // A condition: the "when" union (one condition or a list) and then the condition union
@@ -191,8 +191,7 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       if (value === undefined && typeof key === 'string') {
         const parentPath = path.slice(0, -1);
         const kind = objectKindAt(parentPath, raw);
-        return [problem('missing-field', `${capitalise(kind?.name ?? 'this object')} is missing "${key}".`,
-          FIELD_HINTS[key] ?? `Add "${key}"${fieldDescription(kind, key)}.`, { path: parentPath })];
+        return [missingField(raw, parentPath, kind, key, problem)];
       }
       // Report the branch that got furthest: its issues are the ones the author meant to write.
       const branches = issue.errors.filter((b) => b.length > 0);
@@ -246,10 +245,45 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       return [problem('out-of-range', `${capitalise(keyName)} is ${describe(value)}; it must be at most ${Number(issue.maximum)}.`, `Use a value of ${Number(issue.maximum)} or less.`)];
     }
     case 'custom':
+      // { "var": "trust", ">=": 60 } has no comparison, but the unknown-field problem at ">=" says
+      // to write "gte" there, which is the whole fix: one mistake, one problem.
+      if (issue.message.includes('comparison') && typeof value === 'object' && value !== null && Object.keys(value).some((k) => Object.hasOwn(GUESSED_COMPARISONS, k))) return [];
       return [customProblem(issue.message, path, value, problem)];
     default:
       return [problem('invalid-value', `${capitalise(keyName)}: ${issue.message}.`, 'Check this field against the JSON Schema.')];
   }
+}
+
+/**
+ * A required field that is missing. When the object has a field that is not one of its own and is
+ * spelt nearly like it ("assesments"), that is the mistake: the fix is to rename it, not to add a
+ * second one (the misspelt field is also reported, as unknown-field, where it is).
+ */
+function missingField(raw: unknown, parentPath: JsonPath, kind: ObjectKind | undefined, key: string,
+  problem: (code: string, message: string, fix: string, extra?: Partial<UnlocatedProblem>) => UnlocatedProblem): UnlocatedProblem {
+  const object = valueAt(raw, parentPath);
+  const misspelt = typeof object === 'object' && object !== null && !Array.isArray(object)
+    ? Object.keys(object).find((k) => !(kind && Object.hasOwn(kind.shape, k)) && closest(k, [key]) === key)
+    : undefined;
+  const missing = `${capitalise(kind?.name ?? 'this object')} is missing "${key}".`;
+  if (misspelt !== undefined) {
+    return problem('missing-field', `${missing} It has ${quoteValue(misspelt)}, which is not a field: a spelling mistake?`,
+      `Rename ${quoteValue(misspelt)} to "${key}".`, { path: parentPath });
+  }
+  return problem('missing-field', missing, FIELD_HINTS[key] ?? `Add "${key}"${fieldDescription(kind, key)}.`, { path: parentPath });
+}
+
+/**
+ * For a node without "kind", the kind its other fields show ("replies": a decision; "ending": an
+ * ending; "next" alone: a scene), as the fix to write; undefined when they do not tell.
+ */
+function kindFromFields(node: unknown): string | undefined {
+  if (typeof node !== 'object' || node === null || Array.isArray(node)) return undefined;
+  const has = (key: string) => Object.hasOwn(node, key);
+  const kinds = [has('replies') && 'decision', has('ending') && 'ending', has('next') && !has('replies') && 'scene'].filter(Boolean);
+  if (kinds.length !== 1) return undefined;
+  const why = { decision: 'it has "replies"', ending: 'it has "ending"', scene: 'it has "next" and no "replies"' }[kinds[0] as 'decision' | 'ending' | 'scene'];
+  return `Add "kind": "${String(kinds[0])}" (${why}).`;
 }
 
 /** Comparisons and route fields written the way a person would guess them, and what they meant. */

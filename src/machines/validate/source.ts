@@ -125,7 +125,7 @@ export function syntaxProblems(text: string): UnlocatedProblem[] {
     let [message, fix] = SYNTAX_HELP[name] ?? ['the JSON is malformed here', 'check the JSON syntax around this place'];
     if ((name === 'PropertyNameExpected' || name === 'ValueExpected') && /,\s*$/.test(text.slice(Math.max(0, e.offset - 200), e.offset)) && /^[\]}]/.test(text.slice(e.offset))) {
       message = 'a trailing comma before a closing bracket is not allowed in JSON';
-      fix = 'remove the comma after the last item';
+      fix = 'remove this comma: it comes after the last item';
     }
     if (name === 'CommaExpected') {
       // The parser stops at the next item; the comma belongs after the previous one, often at the
@@ -136,6 +136,11 @@ export function syntaxProblems(text: string): UnlocatedProblem[] {
       if (before >= 0 && line(before) < line(e.offset)) fix = `add a comma at the end of line ${line(before)}, after the previous value or property`;
     }
     let offset = e.offset;
+    if (message.startsWith('a trailing comma')) {
+      // The parser stops at the bracket; the mistake is the comma before it, often a line above.
+      const comma = text.lastIndexOf(',', e.offset);
+      if (comma >= 0) offset = comma;
+    }
     if (name === 'InvalidCharacter') {
       // The parser reports the string's start; point at the character itself, which in a long
       // narration cannot be seen (a tab looks like spaces).

@@ -62,17 +62,24 @@ function DrawnGraph({ scenario, file, headingId }: { scenario: Scenario; file: s
   );
 }
 
-/** Every node from the top of the graph down, each with where its arrows lead and their labels. */
+/**
+ * Every node from the top of the graph down, each with where its arrows lead and their labels, and
+ * what leads to it: in the picture arrows in are seen at a glance (and a node with none stands
+ * out), so the list says so too rather than leaving a listener to search every other item.
+ */
 function GraphList({ layout }: { layout: GraphLayout }) {
   const byId = new Map(layout.nodes.map((n) => [n.id, n]));
   const ordered = [...layout.nodes].sort((a, b) => a.layer - b.layer || a.x - b.x);
+  const cameFrom = (id: string) => layout.edges.filter((e) => e.to === id).map((e) => byId.get(e.from)?.heading ?? e.from);
   return (
     <ol className="graph-list">
       {ordered.map((n) => {
         const leaving = layout.edges.filter((e) => e.from === n.id);
+        const from = cameFrom(n.id);
         return (
           <li key={n.id}>
             <strong>{n.heading}</strong>: {n.title}
+            {!n.start && (from.length === 0 ? '. No arrow leads here: no playthrough can reach it.' : `. Reached from ${from.join('; ')}.`)}
             {leaving.length > 0 && (
               <ul>
                 {leaving.map((e) => (

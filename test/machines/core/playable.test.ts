@@ -23,7 +23,14 @@ describe('startingAt', () => {
   it('refuses an unknown node as a value, naming the nodes there are', () => {
     expect(startingAt(example, 'nowhere')).toEqual({
       ok: false,
-      error: '--from: "example-new-phone" has no node "nowhere" (nodes: phone, boyfriend-open, boyfriend-guarded, after-visit, end-strong, end-mixed, end-harmful)',
+      error: '--from: "example-new-phone" has no node "nowhere". (nodes: phone, boyfriend-open, boyfriend-guarded, after-visit, end-strong, end-mixed, end-harmful)',
+    });
+  });
+
+  it('a misspelt node: the guess right after the name, as --set does, not run on after the list', () => {
+    expect(startingAt(example, 'after-vist')).toEqual({
+      ok: false,
+      error: '--from: "example-new-phone" has no node "after-vist". Did you mean "after-visit"? (nodes: phone, boyfriend-open, boyfriend-guarded, after-visit, end-strong, end-mixed, end-harmful)',
     });
   });
 
