@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { exportGraph, layoutScenario, type GraphLayout, type Scenario } from '../../machines/index.js';
 import { downloadText } from '../download.js';
 
@@ -38,6 +38,14 @@ function DrawnGraph({ scenario, file, headingId }: { scenario: Scenario; file: s
   const url = useMemo(() => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`, [svg]);
   const [fit, setFit] = useState(false);
   const base = file.replace(/\.json$/i, '') || 'scenario';
+  // A drawing wider than its frame (a phone) opens on the start, not on its left edge.
+  const frame = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const el = frame.current;
+    const start = layout.nodes.find((n) => n.start);
+    if (!el || !start || fit) return;
+    el.scrollLeft = Math.max(0, start.x + start.width / 2 - el.clientWidth / 2);
+  }, [layout, fit]);
 
   return (
     <section aria-labelledby={headingId}>
@@ -51,7 +59,7 @@ function DrawnGraph({ scenario, file, headingId }: { scenario: Scenario; file: s
         <button type="button" onClick={() => downloadText(`${base}.graph.svg`, svg, 'image/svg+xml')}>Download the graph (SVG)</button>
         <label><input type="checkbox" checked={fit} onChange={(e) => setFit(e.target.checked)} /> Fit the picture to the page width</label>
       </p>
-      <div className={`graph-scroll${fit ? ' fit' : ''}`} role="region" aria-label="Graph picture (scrolls)" tabIndex={0}>
+      <div ref={frame} className={`graph-scroll${fit ? ' fit' : ''}`} role="region" aria-label="Graph picture (scrolls)" tabIndex={0}>
         <img src={url} width={layout.width} height={layout.height} alt={`Graph of ${scenario.id}: ${layout.nodes.length} nodes and ${layout.edges.length} arrows; the list below gives the same graph in words.`} />
       </div>
       <details>

@@ -138,6 +138,23 @@ describe('the web app in Chromium', () => {
       await page.getByRole('button', { name: `Check again: choose ${longName} again` }).waitFor();
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       await axeClean(s, 'e2e-preview-checked');
+      // A valid file's graph at a phone's width: the picture scrolls in its own frame, opened on the
+      // start node (the top middle of the drawing), not on its left edge; the page itself does not scroll sideways.
+      await page.getByLabel('Scenario file (.json)').setInputFiles({ name: 'harm-reduction.json', mimeType: 'application/json', buffer: readFileSync(join(ROOT, 'scenarios', 'harm-reduction.json')) });
+      const frame = page.getByRole('region', { name: 'Graph picture (scrolls)' });
+      await frame.getByRole('img').waitFor();
+      const view = await frame.evaluate((el) => {
+        const img = el.querySelector('img') as HTMLImageElement;
+        // The start node's box, from the drawing itself: its heading's text starts 8 px inside it.
+        const svg = decodeURIComponent(img.src.slice(img.src.indexOf(',') + 1));
+        const x = Number(/<text x="([\d.]+)"[^>]*>Start · /.exec(svg)?.[1]);
+        return { left: el.scrollLeft, width: el.clientWidth, drawn: img.width, start: { from: x - 8, to: x - 8 + 220 } };
+      });
+      expect(view.drawn).toBeGreaterThan(view.width);
+      expect(view.start.from).toBeGreaterThanOrEqual(view.left);
+      expect(view.start.to).toBeLessThanOrEqual(view.left + view.width);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await axeClean(s, 'e2e-preview-graph');
       clean(s);
     } finally {
       await s.close();
