@@ -465,6 +465,14 @@ describe('an unknown variable: the fix lists the variables the scenario declares
   });
 });
 
+/** The one problem of `code` in `text`, with the text from where it points (`at`) and its words with its fix (`says`). */
+function onlyProblem(text: string, code: string) {
+  const problems = validateScenario(text, 'x.json').problems.filter((p) => p.code === code);
+  expect(problems).toHaveLength(1);
+  const p = problems[0] as (typeof problems)[number];
+  return { ...p, at: text.slice(offsetOf(text, p.line, p.column)), says: `${p.message} ${p.fix}` };
+}
+
 describe('a strong ending reached under 50%: the problem points at the route that lets it in, and names the ending', () => {
   const bad = readFixture('bad/strong-under-50.json').toString('utf8');
   const NEXT = '"next": "end-strong"';
@@ -473,12 +481,7 @@ describe('a strong ending reached under 50%: the problem points at the route tha
     expect(text).not.toBe(bad);
     return text;
   };
-  const problemIn = (text: string) => {
-    const problems = validateScenario(text, 'x.json').problems.filter((p) => p.code === 'strong-under-50');
-    expect(problems).toHaveLength(1);
-    const p = problems[0] as (typeof problems)[number];
-    return { ...p, at: text.slice(offsetOf(text, p.line, p.column)), says: `${p.message} ${p.fix}` };
-  };
+  const problemIn = (text: string) => onlyProblem(text, 'strong-under-50');
 
   it('a route whose "when" lets a low score through: at that "when", with the score to add to it', () => {
     const p = problemIn(withNext('[{ "when": { "var": "trust", "gte": 0 }, "to": "end-strong" }, { "to": "end-mixed" }]'));
@@ -525,12 +528,7 @@ describe('a strong ending reached after a critical violation: the problem points
     expect(text).not.toBe(fixture);
     return text;
   };
-  const problemIn = (text: string) => {
-    const problems = validateScenario(text, 'x.json').problems.filter((p) => p.code === 'strong-after-critical');
-    expect(problems).toHaveLength(1);
-    const p = problems[0] as (typeof problems)[number];
-    return { ...p, at: text.slice(offsetOf(text, p.line, p.column)) };
-  };
+  const problemIn = (text: string) => onlyProblem(text, 'strong-after-critical');
 
   it('a route whose "when" lets it through: at that "when", with the condition to add; adding it makes the file valid', () => {
     expect(validateScenario(fixture, 'x.json').problems.map((p) => p.code)).toEqual(['strong-after-critical']);
@@ -564,12 +562,17 @@ describe('a strong ending reached after a critical violation: the problem points
   });
 });
 
+/** The example fixture with one edit (which must change it), and the problems the validator finds in it. */
+function exampleWith(from: string | RegExp, to: string) {
+  const good = readFixture('good/example.json').toString('utf8');
+  const text = good.replace(from, to);
+  expect(text).not.toBe(good);
+  return { text, problems: validateScenario(text, 'x.json').problems };
+}
+
 describe('a required field written with a spelling mistake', () => {
   it('the missing field says to rename the misspelt one (not to add a second), and the misspelt one is reported where it is', () => {
-    const good = readFixture('good/example.json').toString('utf8');
-    const text = good.replace('"assessments"', '"assesments"');
-    expect(text).not.toBe(good);
-    const problems = validateScenario(text, 'x.json').problems;
+    const { text, problems } = exampleWith('"assessments"', '"assesments"');
     const missing = problems.find((p) => p.code === 'missing-field');
     expect(missing?.message).toContain('is missing "assessments". It has "assesments", which is not a field');
     expect(missing?.fix).toBe('Rename "assesments" to "assessments".');
@@ -588,10 +591,7 @@ describe('a required field written with a spelling mistake', () => {
 
 describe('a comparison written as a sign', () => {
   it('is one problem, at the sign, saying what to write; writing it makes the file valid', () => {
-    const good = readFixture('good/example.json').toString('utf8');
-    const text = good.replace('{ "var": "trust", "gte": 60 }', '{ "var": "trust", ">=": 60 }');
-    expect(text).not.toBe(good);
-    const problems = validateScenario(text, 'x.json').problems;
+    const { text, problems } = exampleWith('{ "var": "trust", "gte": 60 }', '{ "var": "trust", ">=": 60 }');
     expect(problems.map((p) => p.code)).toEqual(['unknown-field']);
     const [p] = problems;
     expect(p?.message).toContain('Did you mean "gte"?');
@@ -607,11 +607,10 @@ describe('a comparison written as a sign', () => {
 });
 
 describe('a node without "kind"', () => {
-  const good = readFixture('good/example.json').toString('utf8');
   const without = (id: string) => {
-    const text = good.replace(new RegExp(`("id": "${id}",\\n\\s*)"kind": "[a-z]+",\\n\\s*`), '$1');
-    expect(text).not.toBe(good);
-    const problems = validateScenario(text, 'x.json').problems.filter((p) => p.code === 'node-kind');
+    const edited = exampleWith(new RegExp(`("id": "${id}",\\n\\s*)"kind": "[a-z]+",\\n\\s*`), '$1');
+    const { text } = edited;
+    const problems = edited.problems.filter((p) => p.code === 'node-kind');
     expect(problems).toHaveLength(1);
     return { text, p: problems[0] as (typeof problems)[number] };
   };
@@ -627,10 +626,7 @@ describe('a node without "kind"', () => {
 
 describe('a reference to a node whose own id is the mistake', () => {
   it('names that node and says to change its id, instead of suggesting the invalid id', () => {
-    const good = readFixture('good/example.json').toString('utf8');
-    const text = good.replace('"id": "after-visit"', '"id": "After visit"');
-    expect(text).not.toBe(good);
-    const problems = validateScenario(text, 'x.json').problems;
+    const { text, problems } = exampleWith('"id": "after-visit"', '"id": "After visit"');
     const refs = problems.filter((p) => p.code === 'unknown-node');
     expect(refs.length).toBeGreaterThan(0);
     for (const p of refs) {
