@@ -51,6 +51,21 @@ export function App({ store, storageNotice }: AppProps) {
   const [onBreak, setOnBreak] = useState(false);
   const breakButton = useRef<HTMLButtonElement>(null);
   const main = useRef<HTMLElement>(null);
+  const bar = useRef<HTMLElement>(null);
+  const projector = route.page === 'projector';
+  // Large text can wrap the sticky bar onto two rows: focused controls are scrolled clear of the
+  // bar as tall as it is drawn (scroll-padding-top, styles.css), not as tall as one row.
+  useEffect(() => {
+    const header = bar.current;
+    if (!header || typeof ResizeObserver === 'undefined') return;
+    const root = document.documentElement.style;
+    const observer = new ResizeObserver(() => root.setProperty('--bar-now', `${header.offsetHeight}px`));
+    observer.observe(header);
+    return () => {
+      observer.disconnect();
+      root.removeProperty('--bar-now');
+    };
+  }, [projector]);
   const endBreak = useCallback(() => {
     setOnBreak(false);
     queueMicrotask(() => breakButton.current?.focus());
@@ -89,7 +104,7 @@ export function App({ store, storageNotice }: AppProps) {
     <StoreContext value={store}>
       <div className={presenter ? 'app presenter' : 'app'}>
         <a className="skip" href="#main" onClick={(e) => { e.preventDefault(); main.current?.focus(); }}>Skip to content</a>
-        <header className="bar">
+        <header className="bar" ref={bar}>
           <a className="brand" href={hrefOf({ page: 'library' })}>casa-practice</a>
           {/* Its name says what it does now; no aria-pressed, which with a name that changes would be
               read as "Back from break, pressed" (a toggle keeps one name: ARIA APG, button pattern). */}

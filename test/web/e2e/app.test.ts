@@ -125,6 +125,24 @@ describe('the web app in Chromium', () => {
       // At a phone's width the page does not scroll sideways: a wide table scrolls in its own region.
       await page.setViewportSize({ width: 390, height: 844 });
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      // Text at 200% on that phone (WCAG 1.4.4): "Take a break" wraps below the name instead of
+      // running off the screen, and a control focused from below scrolls clear of the taller bar (2.4.11).
+      await page.evaluate(() => document.documentElement.style.setProperty('font-size', '200%'));
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      const breakBox = (await page.getByRole('button', { name: 'Take a break' }).boundingBox())!;
+      expect(breakBox.x + breakBox.width).toBeLessThanOrEqual(390);
+      // Scrolled so that the name field sits just under the bar's lower edge, then focused: the page scrolls it clear.
+      await page.getByLabel('Your name (optional)').evaluate((el) => {
+        const bar = document.querySelector('header.bar')!.getBoundingClientRect().bottom;
+        window.scrollBy(0, el.getBoundingClientRect().top - (bar - 8));
+      });
+      await page.getByLabel('Your name (optional)').focus();
+      const clear = await page.evaluate(() => ({
+        field: document.activeElement!.getBoundingClientRect().top,
+        bar: document.querySelector('header.bar')!.getBoundingClientRect().bottom,
+      }));
+      expect(clear.field).toBeGreaterThanOrEqual(clear.bar);
+      await page.evaluate(() => document.documentElement.style.removeProperty('font-size'));
       await page.setViewportSize({ width: 1280, height: 800 });
       await page.goto(`${web.app.url}#/preview`);
       await page.getByRole('heading', { name: 'Preview a scenario file' }).waitFor();
