@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { Store } from '../machines/light.js';
 import { BreakPanel } from './components/BreakPanel.js';
 import { Library } from './pages/Library.js';
@@ -66,10 +66,23 @@ export function App({ store, storageNotice }: AppProps) {
       root.removeProperty('--bar-now');
     };
   }, [projector]);
+  // Where the page was scrolled when the break began: the way back returns there (on a phone, the
+  // newest lines of a long conversation), not to the top of the page the break panel left.
+  const scrolledBeforeBreak = useRef<number>(undefined);
+  const startBreak = useCallback(() => {
+    scrolledBeforeBreak.current = window.scrollY;
+    setOnBreak(true);
+  }, []);
   const endBreak = useCallback(() => {
     setOnBreak(false);
-    queueMicrotask(() => breakButton.current?.focus());
+    queueMicrotask(() => breakButton.current?.focus({ preventScroll: true }));
   }, []);
+  // Once the page is shown again (laid out at its full height), before it is painted.
+  useLayoutEffect(() => {
+    if (onBreak || scrolledBeforeBreak.current === undefined) return;
+    if (window.scrollY !== scrolledBeforeBreak.current) window.scrollTo(0, scrolledBeforeBreak.current);
+    scrolledBeforeBreak.current = undefined;
+  }, [onBreak]);
   // After a change of page, the control that led there goes with the page it was on (a scenario's
   // "Practise" link on the first page): focus would fall to the body, and a screen reader would
   // say nothing of the new page. If focus is still where it was when the address changed, inside
@@ -108,7 +121,7 @@ export function App({ store, storageNotice }: AppProps) {
           <a className="brand" href={hrefOf({ page: 'library' })}>casa-practice</a>
           {/* Its name says what it does now; no aria-pressed, which with a name that changes would be
               read as "Back from break, pressed" (a toggle keeps one name: ARIA APG, button pattern). */}
-          <button type="button" ref={breakButton} className="break" onClick={() => (onBreak ? endBreak() : setOnBreak(true))}>
+          <button type="button" ref={breakButton} className="break" onClick={onBreak ? endBreak : startBreak}>
             {onBreak ? 'Back from break' : 'Take a break'}
           </button>
         </header>

@@ -85,9 +85,21 @@ describe('the web app in Chromium', () => {
       await page.keyboard.press('Escape');
       expect(await page.getByRole('group', { name: 'Start again from the beginning?' }).count()).toBe(0);
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Start again from the beginning');
-      await page.getByRole('button', { name: 'Take a break' }).click();
+      // Back from a break, the page is where the volunteer was reading, not at the top of the conversation.
+      await page.setViewportSize({ width: 360, height: 740 });
+      await page.locator('.moment-heading').last().focus();
+      const reading = await page.evaluate(() => window.scrollY);
+      expect(reading).toBeGreaterThan(0);
+      // By keyboard (a click by Playwright would first scroll to the bar's place in the page).
+      // Focusing a control of the sticky bar leaves the page where it is.
+      await page.getByRole('button', { name: 'Take a break' }).focus();
+      expect(await page.evaluate(() => window.scrollY)).toBe(reading);
+      await page.keyboard.press('Enter');
       await axeClean(s, 'e2e-break');
-      await page.getByRole('button', { name: 'Back to where I was' }).click();
+      await page.getByRole('button', { name: 'Back to where I was' }).focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(reading);
+      await page.setViewportSize({ width: 1280, height: 800 });
       const before = await page.locator('#transcript').innerText();
       await page.reload();
       await page.getByText('Welcome back').waitFor();
