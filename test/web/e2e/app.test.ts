@@ -68,15 +68,22 @@ describe('the web app in Chromium', () => {
       expect(names.filter((n) => !/^(Practise|Assessment|Continue where you left off): \S/.test(n))).toEqual([]);
       await page.goto(`${web.app.url}#/play/youth-discloses`);
       await page.getByRole('group').waitFor();
+      // On a phone's screen (until after the break below).
+      await page.setViewportSize({ width: 360, height: 740 });
+      await page.getByRole('group').getByRole('button').first().scrollIntoViewIfNeeded();
       await page.keyboard.press('2');
-      // Focus is on the newest moment, visible below the sticky bar.
+      // Focus is on the newest moment, visible below the sticky bar; above it, the reply just made
+      // and its feedback are shown from their start, not scrolled half off the top.
       const focused = await page.evaluate(() => {
         const el = document.activeElement as HTMLElement;
         const bar = document.querySelector('header.bar')?.getBoundingClientRect();
-        return { cls: el.className, top: el.getBoundingClientRect().top, barBottom: bar?.bottom ?? 0 };
+        const yours = [...document.querySelectorAll('#transcript .yours')].at(-1)!.getBoundingClientRect();
+        return { cls: el.className, top: el.getBoundingClientRect().top, bottom: el.getBoundingClientRect().bottom, barBottom: bar?.bottom ?? 0, yours: yours.top };
       });
       expect(focused.cls).toBe('moment-heading');
       expect(focused.top).toBeGreaterThanOrEqual(focused.barBottom);
+      expect(focused.bottom).toBeLessThanOrEqual(740);
+      expect(focused.yours).toBeGreaterThanOrEqual(focused.barBottom);
       await axeClean(s, 'e2e-play');
       // Starting again asks first, in the page (axe on the question); Escape keeps everything.
       await page.getByRole('button', { name: 'Start again from the beginning' }).click();
@@ -86,7 +93,6 @@ describe('the web app in Chromium', () => {
       expect(await page.getByRole('group', { name: 'Start again from the beginning?' }).count()).toBe(0);
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Start again from the beginning');
       // Back from a break, the page is where the volunteer was reading, not at the top of the conversation.
-      await page.setViewportSize({ width: 360, height: 740 });
       await page.locator('.moment-heading').last().focus();
       const reading = await page.evaluate(() => window.scrollY);
       expect(reading).toBeGreaterThan(0);
