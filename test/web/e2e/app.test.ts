@@ -113,6 +113,12 @@ describe('the web app in Chromium', () => {
       expect(await page.locator('#transcript').innerText()).toBe(before);
       await keyboardToDebrief(page);
       await axeClean(s, 'e2e-debrief');
+      // On a phone, "Your path beside best practice" fits the screen: the best practice column is
+      // not past the edge of its region, unseen unless the volunteer thinks to scroll it sideways.
+      await page.setViewportSize({ width: 360, height: 740 });
+      const paths = await page.getByRole('region', { name: 'Your path beside best practice, table' }).evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+      expect(paths.scroll).toBeLessThanOrEqual(paths.client);
+      await page.setViewportSize({ width: 1280, height: 800 });
       await page.getByRole('button', { name: /What if: replay from here/ }).nth(1).click();
       await page.getByRole('status').getByText(/^What if:/).waitFor();
       await axeClean(s, 'e2e-what-if');
