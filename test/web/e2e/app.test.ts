@@ -166,6 +166,14 @@ describe('the web app in Chromium', () => {
         bar: document.querySelector('header.bar')!.getBoundingClientRect().bottom,
       }));
       expect(clear.field).toBeGreaterThanOrEqual(clear.bar);
+      // Slightly larger text (125%, a phone's "large" setting) at 360 px: the name breaks after
+      // "casa-" and "Take a break" stays beside it, not on a second row that doubles the bar.
+      await page.setViewportSize({ width: 360, height: 740 });
+      await page.evaluate(() => document.documentElement.style.setProperty('font-size', '125%'));
+      const brand = (await page.getByRole('link', { name: 'casa-practice' }).boundingBox())!;
+      const beside = (await page.getByRole('button', { name: 'Take a break' }).boundingBox())!;
+      expect(beside.y).toBeLessThan(brand.y + brand.height);
+      expect(beside.x + beside.width).toBeLessThanOrEqual(360);
       await page.evaluate(() => document.documentElement.style.removeProperty('font-size'));
       await page.setViewportSize({ width: 1280, height: 800 });
       await page.goto(`${web.app.url}#/preview`);
