@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { Store } from '../machines/light.js';
 import { BreakPanel } from './components/BreakPanel.js';
 import { Library } from './pages/Library.js';
@@ -51,10 +51,38 @@ export function App({ store, storageNotice }: AppProps) {
   const [onBreak, setOnBreak] = useState(false);
   const breakButton = useRef<HTMLButtonElement>(null);
   const main = useRef<HTMLElement>(null);
+  const bar = useRef<HTMLElement>(null);
+  const projector = route.page === 'projector';
+  // Large text can wrap the sticky bar onto two rows: focused controls are scrolled clear of the
+  // bar as tall as it is drawn (scroll-padding-top, styles.css), not as tall as one row.
+  useEffect(() => {
+    const header = bar.current;
+    if (!header || typeof ResizeObserver === 'undefined') return;
+    const root = document.documentElement.style;
+    const observer = new ResizeObserver(() => root.setProperty('--bar-now', `${header.offsetHeight}px`));
+    observer.observe(header);
+    return () => {
+      observer.disconnect();
+      root.removeProperty('--bar-now');
+    };
+  }, [projector]);
+  // Where the page was scrolled when the break began: the way back returns there (on a phone, the
+  // newest lines of a long conversation), not to the top of the page the break panel left.
+  const scrolledBeforeBreak = useRef<number>(undefined);
+  const startBreak = useCallback(() => {
+    scrolledBeforeBreak.current = window.scrollY;
+    setOnBreak(true);
+  }, []);
   const endBreak = useCallback(() => {
     setOnBreak(false);
-    queueMicrotask(() => breakButton.current?.focus());
+    queueMicrotask(() => breakButton.current?.focus({ preventScroll: true }));
   }, []);
+  // Once the page is shown again (laid out at its full height), before it is painted.
+  useLayoutEffect(() => {
+    if (onBreak || scrolledBeforeBreak.current === undefined) return;
+    if (window.scrollY !== scrolledBeforeBreak.current) window.scrollTo(0, scrolledBeforeBreak.current);
+    scrolledBeforeBreak.current = undefined;
+  }, [onBreak]);
   // After a change of page, the control that led there goes with the page it was on (a scenario's
   // "Practise" link on the first page): focus would fall to the body, and a screen reader would
   // say nothing of the new page. If focus is still where it was when the address changed, inside
@@ -89,11 +117,11 @@ export function App({ store, storageNotice }: AppProps) {
     <StoreContext value={store}>
       <div className={presenter ? 'app presenter' : 'app'}>
         <a className="skip" href="#main" onClick={(e) => { e.preventDefault(); main.current?.focus(); }}>Skip to content</a>
-        <header className="bar">
+        <header className="bar" ref={bar}>
           <a className="brand" href={hrefOf({ page: 'library' })}>casa-practice</a>
           {/* Its name says what it does now; no aria-pressed, which with a name that changes would be
               read as "Back from break, pressed" (a toggle keeps one name: ARIA APG, button pattern). */}
-          <button type="button" ref={breakButton} className="break" onClick={() => (onBreak ? endBreak() : setOnBreak(true))}>
+          <button type="button" ref={breakButton} className="break" onClick={onBreak ? endBreak : startBreak}>
             {onBreak ? 'Back from break' : 'Take a break'}
           </button>
         </header>

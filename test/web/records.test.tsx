@@ -94,11 +94,19 @@ describe('My records', () => {
     expect(screen.getByText(IN_SERVICE_COUNTING)).toBeTruthy();
   });
 
+  /** After the Backup heading and the backup buttons, before anything else on the page. */
+  const nearBackup = (el: HTMLElement): boolean => {
+    const heading = screen.getByRole('heading', { name: 'Backup' });
+    const follows = (a: Node, b: Node) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+    return follows(heading, el) && follows(screen.getByRole('button', { name: 'Download a backup file' }), el);
+  };
+
   it('a backup file loads back into an empty browser; a damaged one changes nothing and says so', async () => {
     const store = await storeAfterOnePractice();
     const user = userEvent.setup();
     const first = renderApp('#/records', store);
     await user.click(await screen.findByRole('button', { name: 'Download a backup file' }));
+    expect(nearBackup(screen.getByText(/^Backup downloaded\./))).toBe(true);
     const backup = (await blobs[0]?.blob.text()) ?? '';
     expect(JSON.parse(backup).format).toBe('casa-practice-backup');
     first.unmount();
@@ -107,13 +115,16 @@ describe('My records', () => {
     renderApp('#/records', fresh);
     expect(await screen.findByText(/No completed practice yet/)).toBeTruthy();
     await user.upload(screen.getByLabelText('Load a backup file'), new File(['{"format": "something else"'], 'bad.json'));
-    expect((await screen.findByRole('alert')).textContent).toMatch(/cannot be loaded.*Nothing was changed/);
+    const refused = await screen.findByRole('alert');
+    expect(refused.textContent).toMatch(/cannot be loaded.*Nothing was changed/);
+    // The answer is beside the file field, not at the top of the page (on a phone, screens above it).
+    expect(nearBackup(refused)).toBe(true);
     expect(fresh.read('records.json')).toBeUndefined();
     await user.upload(screen.getByLabelText('Load a backup file'), new File([backup], 'backup.json'));
     expect(await screen.findByText('What Kiara tells you')).toBeTruthy();
     expect(JSON.parse(fresh.read('records.json') ?? '{}').playthroughs).toHaveLength(1);
     // The summary names what was loaded as the page names it (finished scenarios), in the singular for one.
-    expect(screen.getByText(/^Added 1 finished scenario to your records\.$/)).toBeTruthy();
+    expect(nearBackup(screen.getByText(/^Added 1 finished scenario to your records\.$/))).toBe(true);
     await user.upload(screen.getByLabelText('Load a backup file'), new File([backup], 'backup.json'));
     expect(await screen.findByText(/^1 finished scenario was already in your records and was not added again\.$/)).toBeTruthy();
   });

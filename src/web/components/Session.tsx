@@ -159,7 +159,20 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
       setMoments((m) => addMoment(m, selectView(scenario, snap), snap.context.transcript.length));
     });
     const target = actor.getSnapshot().status === 'done' ? document.getElementById('debrief-heading') : document.querySelector<HTMLElement>('#transcript .moment:last-of-type .moment-heading');
-    target?.focus();
+    const answered = event.type === 'reply.choose' ? target?.closest('.moment')?.previousElementSibling?.querySelector<HTMLElement>('.yours') : undefined;
+    if (!target || !answered) {
+      target?.focus();
+      return;
+    }
+    // The reply just made and its feedback are shown from their start where the screen allows it
+    // (a phone): focus alone centred the new moment, leaving the feedback's first lines above the
+    // screen. Only while the new moment's heading, which has focus, stays in view below them.
+    target.focus({ preventScroll: true });
+    const top = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
+    const inView = () => answered.getBoundingClientRect().top >= top && target.getBoundingClientRect().bottom <= window.innerHeight;
+    if (inView()) return;
+    answered.scrollIntoView({ block: 'start' });
+    if (!inView()) target.scrollIntoView({ block: 'center' });
   }, [actor, scenario, closeRestart]);
 
   useEffect(() => {

@@ -21,7 +21,9 @@ export default function Records() {
   const store = useStore();
   const backupInput = useId();
   const [version, setVersion] = useState(0);
-  const [message, setMessage] = useState<{ text: string; alert?: boolean }>();
+  // A message is shown beside the control it answers (near): on a phone the backup controls are
+  // screens below the top of the page, where an answer to them would go unseen.
+  const [message, setMessage] = useState<{ text: string; alert?: boolean; near: 'persist' | 'backup' }>();
   // Read again after an import (version changes).
   const read: RecordsRead = useMemo(() => (void version, readRecords(store)), [store, version]);
   const rows = [...read.playthroughs].sort((a, b) => b.completedAt.localeCompare(a.completedAt));
@@ -40,7 +42,7 @@ export default function Records() {
     const { text } = made;
     const notice = recordsNotice(made, 'records');
     downloadText(backupFileName(), text, 'application/json');
-    setMessage({ text: notice ?? 'Backup downloaded. Keep the file somewhere safe; load it here to bring your records back.' });
+    setMessage({ text: notice ?? 'Backup downloaded. Keep the file somewhere safe; load it here to bring your records back.', near: 'backup' });
   };
   const restore = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -50,15 +52,18 @@ export default function Records() {
     try {
       text = await file.text();
     } catch {
-      return setMessage({ text: `The file ${cleanLine(file.name)} could not be read. Nothing was changed.`, alert: true });
+      return setMessage({ text: `The file ${cleanLine(file.name)} could not be read. Nothing was changed.`, alert: true, near: 'backup' });
     }
     const parsed = parseBackup(text);
-    if (!parsed.ok) return setMessage({ text: parsed.error, alert: true });
+    if (!parsed.ok) return setMessage({ text: parsed.error, alert: true, near: 'backup' });
     const result = importBackup(store, parsed.backup);
-    setMessage({ text: [recordsNotice(result, 'records'), result.message].filter(Boolean).join(' ') });
+    setMessage({ text: [recordsNotice(result, 'records'), result.message].filter(Boolean).join(' '), near: 'backup' });
     setVersion((v) => v + 1);
   };
-  const persist = async () => setMessage({ text: PERSIST_WORDS[await requestPersistentStorage()] });
+  const persist = async () => setMessage({ text: PERSIST_WORDS[await requestPersistentStorage()], near: 'persist' });
+  const shown = (near: 'persist' | 'backup') => (
+    <div aria-live="polite">{message?.near === near && <p className="notice" role={message.alert ? 'alert' : undefined}>{message.text}</p>}</div>
+  );
 
   return (
     <>
@@ -72,7 +77,7 @@ export default function Records() {
         <button type="button" onClick={() => void persist()}>Ask this browser to keep my records</button>
       </p>
       {read.notice && <p className="notice" role="status">{recordsNotice(read, 'records')}</p>}
-      <div aria-live="polite">{message && <p className="notice" role={message.alert ? 'alert' : undefined}>{message.text}</p>}</div>
+      {shown('persist')}
       <h2>Completed practice</h2>
       <p className="records-total">
         <strong>So far:</strong> {year.summary} ({year.breakdown}{year.withoutTime > 0 ? `; ${year.withoutTime} without a recorded time, not counted` : ''}).
@@ -116,6 +121,7 @@ export default function Records() {
           <input id={backupInput} type="file" accept=".json,application/json" onChange={(e) => void restore(e)} />
         </p>
         <p className="hint">Loading a backup adds what it holds to what is here; nothing here is removed.</p>
+        {shown('backup')}
       </div>
     </>
   );

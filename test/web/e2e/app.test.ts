@@ -68,15 +68,22 @@ describe('the web app in Chromium', () => {
       expect(names.filter((n) => !/^(Practise|Assessment|Continue where you left off): \S/.test(n))).toEqual([]);
       await page.goto(`${web.app.url}#/play/youth-discloses`);
       await page.getByRole('group').waitFor();
+      // On a phone's screen (until after the break below).
+      await page.setViewportSize({ width: 360, height: 740 });
+      await page.getByRole('group').getByRole('button').first().scrollIntoViewIfNeeded();
       await page.keyboard.press('2');
-      // Focus is on the newest moment, visible below the sticky bar.
+      // Focus is on the newest moment, visible below the sticky bar; above it, the reply just made
+      // and its feedback are shown from their start, not scrolled half off the top.
       const focused = await page.evaluate(() => {
         const el = document.activeElement as HTMLElement;
         const bar = document.querySelector('header.bar')?.getBoundingClientRect();
-        return { cls: el.className, top: el.getBoundingClientRect().top, barBottom: bar?.bottom ?? 0 };
+        const yours = [...document.querySelectorAll('#transcript .yours')].at(-1)!.getBoundingClientRect();
+        return { cls: el.className, top: el.getBoundingClientRect().top, bottom: el.getBoundingClientRect().bottom, barBottom: bar?.bottom ?? 0, yours: yours.top };
       });
       expect(focused.cls).toBe('moment-heading');
       expect(focused.top).toBeGreaterThanOrEqual(focused.barBottom);
+      expect(focused.bottom).toBeLessThanOrEqual(740);
+      expect(focused.yours).toBeGreaterThanOrEqual(focused.barBottom);
       await axeClean(s, 'e2e-play');
       // Starting again asks first, in the page (axe on the question); Escape keeps everything.
       await page.getByRole('button', { name: 'Start again from the beginning' }).click();
@@ -85,9 +92,20 @@ describe('the web app in Chromium', () => {
       await page.keyboard.press('Escape');
       expect(await page.getByRole('group', { name: 'Start again from the beginning?' }).count()).toBe(0);
       expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Start again from the beginning');
-      await page.getByRole('button', { name: 'Take a break' }).click();
+      // Back from a break, the page is where the volunteer was reading, not at the top of the conversation.
+      await page.locator('.moment-heading').last().focus();
+      const reading = await page.evaluate(() => window.scrollY);
+      expect(reading).toBeGreaterThan(0);
+      // By keyboard (a click by Playwright would first scroll to the bar's place in the page).
+      // Focusing a control of the sticky bar leaves the page where it is.
+      await page.getByRole('button', { name: 'Take a break' }).focus();
+      expect(await page.evaluate(() => window.scrollY)).toBe(reading);
+      await page.keyboard.press('Enter');
       await axeClean(s, 'e2e-break');
-      await page.getByRole('button', { name: 'Back to where I was' }).click();
+      await page.getByRole('button', { name: 'Back to where I was' }).focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(reading);
+      await page.setViewportSize({ width: 1280, height: 800 });
       const before = await page.locator('#transcript').innerText();
       await page.reload();
       await page.getByText('Welcome back').waitFor();
@@ -95,6 +113,12 @@ describe('the web app in Chromium', () => {
       expect(await page.locator('#transcript').innerText()).toBe(before);
       await keyboardToDebrief(page);
       await axeClean(s, 'e2e-debrief');
+      // On a phone, "Your path beside best practice" fits the screen: the best practice column is
+      // not past the edge of its region, unseen unless the volunteer thinks to scroll it sideways.
+      await page.setViewportSize({ width: 360, height: 740 });
+      const paths = await page.getByRole('region', { name: 'Your path beside best practice, table' }).evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+      expect(paths.scroll).toBeLessThanOrEqual(paths.client);
+      await page.setViewportSize({ width: 1280, height: 800 });
       await page.getByRole('button', { name: /What if: replay from here/ }).nth(1).click();
       await page.getByRole('status').getByText(/^What if:/).waitFor();
       await axeClean(s, 'e2e-what-if');
@@ -125,6 +149,32 @@ describe('the web app in Chromium', () => {
       // At a phone's width the page does not scroll sideways: a wide table scrolls in its own region.
       await page.setViewportSize({ width: 390, height: 844 });
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      // Text at 200% on that phone (WCAG 1.4.4): "Take a break" wraps below the name instead of
+      // running off the screen, and a control focused from below scrolls clear of the taller bar (2.4.11).
+      await page.evaluate(() => document.documentElement.style.setProperty('font-size', '200%'));
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      const breakBox = (await page.getByRole('button', { name: 'Take a break' }).boundingBox())!;
+      expect(breakBox.x + breakBox.width).toBeLessThanOrEqual(390);
+      // Scrolled so that the name field sits just under the bar's lower edge, then focused: the page scrolls it clear.
+      await page.getByLabel('Your name (optional)').evaluate((el) => {
+        const bar = document.querySelector('header.bar')!.getBoundingClientRect().bottom;
+        window.scrollBy(0, el.getBoundingClientRect().top - (bar - 8));
+      });
+      await page.getByLabel('Your name (optional)').focus();
+      const clear = await page.evaluate(() => ({
+        field: document.activeElement!.getBoundingClientRect().top,
+        bar: document.querySelector('header.bar')!.getBoundingClientRect().bottom,
+      }));
+      expect(clear.field).toBeGreaterThanOrEqual(clear.bar);
+      // Slightly larger text (125%, a phone's "large" setting) at 360 px: the name breaks after
+      // "casa-" and "Take a break" stays beside it, not on a second row that doubles the bar.
+      await page.setViewportSize({ width: 360, height: 740 });
+      await page.evaluate(() => document.documentElement.style.setProperty('font-size', '125%'));
+      const brand = (await page.getByRole('link', { name: 'casa-practice' }).boundingBox())!;
+      const beside = (await page.getByRole('button', { name: 'Take a break' }).boundingBox())!;
+      expect(beside.y).toBeLessThan(brand.y + brand.height);
+      expect(beside.x + beside.width).toBeLessThanOrEqual(360);
+      await page.evaluate(() => document.documentElement.style.removeProperty('font-size'));
       await page.setViewportSize({ width: 1280, height: 800 });
       await page.goto(`${web.app.url}#/preview`);
       await page.getByRole('heading', { name: 'Preview a scenario file' }).waitFor();
