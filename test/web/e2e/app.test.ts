@@ -68,6 +68,14 @@ describe('the web app in Chromium', () => {
       expect(names.filter((n) => !/^(Practise|Assessment|Continue where you left off): \S/.test(n))).toEqual([]);
       await page.goto(`${web.app.url}#/play/youth-discloses`);
       await page.getByRole('group').waitFor();
+      // The key hint is for a keyboard: a page whose only pointer is a finger (a phone) does not show it.
+      expect(await page.locator('#reply-keys').isVisible()).toBe(true);
+      const touch = await page.context().newCDPSession(page);
+      await touch.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+      expect(await page.evaluate(() => matchMedia('(pointer: coarse)').matches)).toBe(true);
+      expect(await page.locator('#reply-keys').isVisible()).toBe(false);
+      await touch.send('Emulation.setTouchEmulationEnabled', { enabled: false });
+      await touch.detach();
       // On a phone's screen (until after the break below).
       await page.setViewportSize({ width: 360, height: 740 });
       await page.getByRole('group').getByRole('button').first().scrollIntoViewIfNeeded();
