@@ -54,18 +54,23 @@ export interface LaidEdge {
   back: boolean;
 }
 
+// A node's box, in px: its width, and the height of a line of its text, with padding all round.
 export const NODE_WIDTH = 220;
 const LINE_HEIGHT = 16;
 const PADDING = 8;
+// Its title, in characters (12 px text, about 6.5 px a character, fits 30 to a line).
 const TITLE_LINES = 3;
 const CHARS_PER_LINE = 30;
+/** An arrow label's line, in characters (11 px text). */
 const LABEL_CHARS = 30;
 /** The most lines an arrow's label is drawn on (the gap between rows is GAP_Y, 84 px). */
 export const LABEL_LINES = 3;
+// Space between nodes across and between rows down, round the drawing, and for a point an arrow passes through.
 const GAP_X = 28;
 const GAP_Y = 84;
 const MARGIN = 24;
 const DUMMY_WIDTH = 16;
+/** Passes down and up the rows to order each row's nodes. */
 const SWEEPS = 6;
 /** How much taller a gap whose labels cannot be placed apart is made, and at most how many times. */
 const GAP_GROWTH = 2 * 14;
