@@ -1,8 +1,27 @@
-import type { ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 
-/** A table that may scroll sideways on a narrow screen: a labelled region a keyboard can reach and scroll. */
+/**
+ * A table that may scroll sideways on a narrow screen: a labelled region a keyboard can reach and
+ * scroll. When the table is wider than its region (a phone), a line above it says so: a table cut
+ * at the screen's edge gives no other sign that there is more of it.
+ */
 export function TableWrap({ label, children }: { label: string; children: ReactNode }) {
+  const region = useRef<HTMLDivElement>(null);
+  const [wider, setWider] = useState(false);
+  useLayoutEffect(() => {
+    const el = region.current;
+    if (!el) return;
+    const measure = () => setWider(el.scrollWidth > el.clientWidth + 1);
+    measure();
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
   return (
-    <div className="table-wrap" role="region" aria-label={label} tabIndex={0}>{children}</div>
+    <>
+      {wider && <p className="hint no-print table-scrolls">This table is wider than the screen: scroll it sideways to see all of it.</p>}
+      <div className="table-wrap" role="region" aria-label={label} tabIndex={0} ref={region}>{children}</div>
+    </>
   );
 }

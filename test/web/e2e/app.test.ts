@@ -154,9 +154,14 @@ describe('the web app in Chromium', () => {
       await page.goto(`${web.app.url}#/certificate`);
       await page.getByRole('heading', { name: 'Certificate of completed practice' }).waitFor();
       await axeClean(s, 'e2e-certificate');
-      // At a phone's width the page does not scroll sideways: a wide table scrolls in its own region.
+      expect(await page.locator('.table-scrolls').count()).toBe(0);
+      // At a phone's width the page does not scroll sideways: a wide table scrolls in its own region,
+      // and a line above it says so (a table cut at the screen's edge gives no other sign).
       await page.setViewportSize({ width: 390, height: 844 });
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await page.locator('.table-scrolls').filter({ hasText: 'scroll it sideways' }).waitFor();
+      expect(await page.getByRole('region', { name: 'Completed practice on the certificate' }).evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+      await axeClean(s, 'e2e-certificate-phone');
       // Text at 200% on that phone (WCAG 1.4.4): "Take a break" wraps below the name instead of
       // running off the screen, and a control focused from below scrolls clear of the taller bar (2.4.11).
       await page.evaluate(() => document.documentElement.style.setProperty('font-size', '200%'));
