@@ -23,7 +23,7 @@ export interface LaidNode {
   start: boolean;
   /** "Decision · d1-text", "Strong ending · end-strong". */
   heading: string;
-  /** The title (or first words), wrapped to at most TITLE_LINES lines. */
+  /** The title (or first words), wrapped to at most NODE.titleLines lines. */
   lines: string[];
   /** The title whole, for a tooltip. */
   title: string;
@@ -54,27 +54,21 @@ export interface LaidEdge {
   back: boolean;
 }
 
-// A node's box, in px: its width, and the height of a line of its text, with padding all round.
-export const NODE_WIDTH = 220;
-const LINE_HEIGHT = 16;
-const PADDING = 8;
-// Its title, in characters (12 px text, about 6.5 px a character, fits 30 to a line).
-const TITLE_LINES = 3;
-const CHARS_PER_LINE = 30;
+/**
+ * A node's box, in px: its width, the height of a line of its text, and the padding all round; its
+ * title in lines of characters (12 px text, about 6.5 px a character, fits 30 to a line).
+ */
+const NODE = { width: 220, lineHeight: 16, padding: 8, titleLines: 3, charsPerLine: 30 } as const;
 /** An arrow label's line, in characters (11 px text). */
 const LABEL_CHARS = 30;
-/** The most lines an arrow's label is drawn on (the gap between rows is GAP_Y, 84 px). */
+/** The most lines an arrow's label is drawn on (the gap between rows is SPACE.down, 84 px). */
 export const LABEL_LINES = 3;
-// Space between nodes across and between rows down, round the drawing, and for a point an arrow passes through.
-const GAP_X = 28;
-const GAP_Y = 84;
-const MARGIN = 24;
-const DUMMY_WIDTH = 16;
-/** Passes down and up the rows to order each row's nodes. */
-const SWEEPS = 6;
-/** How much taller a gap whose labels cannot be placed apart is made, and at most how many times. */
-const GAP_GROWTH = 2 * 14;
-const GAP_ROUNDS = 4;
+/**
+ * Space, in px, between nodes across and between rows down, round the drawing, and the width of a
+ * point an arrow passes through; passes down and up the rows to order each row's nodes; how much
+ * taller a gap whose labels cannot be placed apart is made, and at most how many times.
+ */
+const SPACE = { across: 28, down: 84, margin: 24, passPoint: 16, sweeps: 6, growth: 2 * 14, rounds: 4 } as const;
 
 const KIND_WORDS = { scene: 'Scene', decision: 'Decision', ending: 'Ending' } as const;
 const ENDING_WORDS: Record<EndingKind, string> = { strong: 'Strong ending', mixed: 'Mixed ending', harmful: 'Harmful ending' };
@@ -225,12 +219,12 @@ export function layoutScenario(scenario: Scenario): GraphLayout {
     at(layers, layer).push(item);
     return item;
   };
-  for (const v of visitOrder) itemOf[v] = newItem(v, NODE_WIDTH, at(layerOf, v));
+  for (const v of visitOrder) itemOf[v] = newItem(v, NODE.width, at(layerOf, v));
   const chains = new Map<Arrow, Item[]>();
   for (const a of arrows) {
     if (a.back) continue;
     const chain: Item[] = [at(itemOf, a.from)];
-    for (let layer = at(layerOf, a.from) + 1; layer < at(layerOf, a.to); layer++) chain.push(newItem(-1, DUMMY_WIDTH, layer));
+    for (let layer = at(layerOf, a.from) + 1; layer < at(layerOf, a.to); layer++) chain.push(newItem(-1, SPACE.passPoint, layer));
     chain.push(at(itemOf, a.to));
     for (let i = 1; i < chain.length; i++) {
       at(chain, i - 1).down.push(at(chain, i));
@@ -243,7 +237,7 @@ export function layoutScenario(scenario: Scenario): GraphLayout {
   const renumber = (layer: Item[]) => layer.forEach((item, i) => (item.order = i));
   layers.forEach(renumber);
   const meanOrder = (list: Item[], fallback: number) => (list.length === 0 ? fallback : list.reduce((s, n) => s + n.order, 0) / list.length);
-  for (let sweep = 0; sweep < SWEEPS; sweep++) {
+  for (let sweep = 0; sweep < SPACE.sweeps; sweep++) {
     const down = sweep % 2 === 0;
     const sequence = down ? layers.slice(1) : layers.slice(0, -1).reverse();
     for (const layer of sequence) {
@@ -275,7 +269,7 @@ export function layoutScenario(scenario: Scenario): GraphLayout {
         before.weight += last.weight;
         before.count += last.count;
       }
-      offset += item.width + GAP_X;
+      offset += item.width + SPACE.across;
     }
     let i = 0;
     for (const block of blocks) {
@@ -292,28 +286,28 @@ export function layoutScenario(scenario: Scenario): GraphLayout {
   downPass();
   let minX = 0;
   for (const layer of layers) for (const item of layer) minX = Math.min(minX, item.x);
-  for (const layer of layers) for (const item of layer) item.x += MARGIN - minX;
+  for (const layer of layers) for (const item of layer) item.x += SPACE.margin - minX;
 
   // Down: each layer as tall as its tallest node.
   const laid: LaidNode[] = nodes.map((node, i) => {
     const title = titleOf(node);
-    const lines = wrapWords(title, CHARS_PER_LINE, TITLE_LINES);
+    const lines = wrapWords(title, NODE.charsPerLine, NODE.titleLines);
     const kind = node.kind === 'ending' ? ENDING_WORDS[node.ending] : KIND_WORDS[node.kind];
     const start = i === startIndex;
     return {
       id: node.id, kind: node.kind, ...(node.kind === 'ending' ? { ending: node.ending } : {}), start,
       heading: `${start ? 'Start · ' : ''}${kind} · ${cleanText(node.id)}`, lines, title,
-      x: at(itemOf, i).x, y: 0, width: NODE_WIDTH, height: PADDING * 2 + LINE_HEIGHT * (1 + lines.length), layer: at(layerOf, i),
+      x: at(itemOf, i).x, y: 0, width: NODE.width, height: NODE.padding * 2 + NODE.lineHeight * (1 + lines.length), layer: at(layerOf, i),
     };
   });
-  const layerHeight = new Array<number>(layerCount).fill(LINE_HEIGHT);
+  const layerHeight = new Array<number>(layerCount).fill(NODE.lineHeight);
   for (const n of laid) layerHeight[n.layer] = Math.max(at(layerHeight, n.layer), n.height);
-  // The gap below each row: GAP_Y, taller where its labels cannot all be placed apart.
-  const gaps = new Array<number>(layerCount).fill(GAP_Y);
-  const widthOfNodes = laid.reduce((w, n) => Math.max(w, n.x + n.width), 0) + MARGIN;
+  // The gap below each row: SPACE.down, taller where its labels cannot all be placed apart.
+  const gaps = new Array<number>(layerCount).fill(SPACE.down);
+  const widthOfNodes = laid.reduce((w, n) => Math.max(w, n.x + n.width), 0) + SPACE.margin;
   for (let round = 0; ; round++) {
     const layerTop: number[] = [];
-    let top = MARGIN;
+    let top = SPACE.margin;
     for (const [layer, height] of layerHeight.entries()) {
       layerTop.push(top);
       top += height + at(gaps, layer);
@@ -329,10 +323,10 @@ export function layoutScenario(scenario: Scenario): GraphLayout {
       const chain = chains.get(a);
       if (!chain) {
         // Back up the right-hand side, past everything between.
-        const side = Math.max(from.x + from.width, to.x + to.width) + GAP_X / 2;
+        const side = Math.max(from.x + from.width, to.x + to.width) + SPACE.across / 2;
         const y1 = from.y + from.height / 2;
         const y2 = to.y + to.height / 2;
-        width = Math.max(width, side + MARGIN);
+        width = Math.max(width, side + SPACE.margin);
         const points = [{ x: from.x + from.width, y: y1 }, { x: side, y: y1 }, { x: side, y: y2 }, { x: to.x + to.width, y: y2 }];
         return { from: from.id, to: to.id, label, shortLabel, labelLines, labelAt: { x: side, y: (y1 + y2) / 2 }, points, back: true };
       }
@@ -347,11 +341,11 @@ export function layoutScenario(scenario: Scenario): GraphLayout {
     // A label stays in the gap below its row: clear of every node of the row (some are taller than
     // the node it leaves from) and of the row below.
     const crowded = placeLabels(edges, laid, (layer) => at(layerTop, layer) + at(layerHeight, layer), (layer) => at(layerTop, layer + 1));
-    if (crowded.length === 0 || round === GAP_ROUNDS) {
-      const height = layerCount === 0 ? MARGIN * 2 : top - at(gaps, layerCount - 1) + MARGIN;
+    if (crowded.length === 0 || round === SPACE.rounds) {
+      const height = layerCount === 0 ? SPACE.margin * 2 : top - at(gaps, layerCount - 1) + SPACE.margin;
       return { width: Math.ceil(width), height: Math.ceil(height), nodes: laid, edges };
     }
-    for (const layer of crowded) gaps[layer] = at(gaps, layer) + GAP_GROWTH;
+    for (const layer of crowded) gaps[layer] = at(gaps, layer) + SPACE.growth;
   }
 }
 
@@ -483,8 +477,8 @@ export function toSvg(scenario: Scenario): string {
     const rx = n.kind === 'ending' ? 18 : n.kind === 'scene' ? 6 : 0;
     out.push(`<g><title>${xml(`${n.heading}: ${n.title}`)}</title>`
       + `<rect x="${n2(n.x)}" y="${n2(n.y)}" width="${n.width}" height="${n.height}" rx="${rx}" fill="${fill}" stroke="${stroke}" stroke-width="${n.kind === 'decision' || n.start ? 2.5 : 1.5}"/>`
-      + `<text x="${n2(n.x + PADDING)}" y="${n2(n.y + PADDING + 12)}" font-size="11" font-weight="bold" ${font} fill="#111">${xml(n.heading)}</text>`
-      + n.lines.map((line, i) => `<text x="${n2(n.x + PADDING)}" y="${n2(n.y + PADDING + 12 + LINE_HEIGHT * (i + 1))}" font-size="12" ${font} fill="#111">${xml(line)}</text>`).join('')
+      + `<text x="${n2(n.x + NODE.padding)}" y="${n2(n.y + NODE.padding + 12)}" font-size="11" font-weight="bold" ${font} fill="#111">${xml(n.heading)}</text>`
+      + n.lines.map((line, i) => `<text x="${n2(n.x + NODE.padding)}" y="${n2(n.y + NODE.padding + 12 + NODE.lineHeight * (i + 1))}" font-size="12" ${font} fill="#111">${xml(line)}</text>`).join('')
       + '</g>');
   }
   out.push('</svg>');
@@ -492,4 +486,4 @@ export function toSvg(scenario: Scenario): string {
 }
 
 /** Where the text of a node starts, for a UI drawing the layout itself: heading baseline, then one line each. */
-export const NODE_TEXT = { padding: PADDING, lineHeight: LINE_HEIGHT, firstBaseline: PADDING + 12 } as const;
+export const NODE_TEXT = { padding: NODE.padding, lineHeight: NODE.lineHeight, firstBaseline: NODE.padding + 12 } as const;
