@@ -340,7 +340,7 @@ export function layoutScenario(scenario: Scenario): GraphLayout {
     });
     // A label stays in the gap below its row: clear of every node of the row (some are taller than
     // the node it leaves from) and of the row below.
-    const crowded = placeLabels(edges, laid, (layer) => at(layerTop, layer) + at(layerHeight, layer), (layer) => at(layerTop, layer + 1));
+    const crowded = placeLabels(edges, laid, widthOfNodes, (layer) => at(layerTop, layer) + at(layerHeight, layer), (layer) => at(layerTop, layer + 1));
     if (crowded.length === 0 || round === SPACE.rounds) {
       const height = layerCount === 0 ? SPACE.margin * 2 : top - at(gaps, layerCount - 1) + SPACE.margin;
       return { width: Math.ceil(width), height: Math.ceil(height), nodes: laid, edges };
@@ -357,9 +357,11 @@ const LABEL_HEIGHT = 14;
 /**
  * Each downward arrow's label on its first stretch, where arrows from one node have spread out: at
  * the first of a few places along it where it overlaps no label placed before it (left to right
- * between each pair of layers), or else at the least crowded of them.
+ * between each pair of layers) and no other arrow passes under it (the label's box would hide that
+ * stretch of the arrow), or else at the least crowded of them, a covered label counting for more
+ * than a hidden stretch of arrow. Returns the layers where some label found no free place.
  */
-function placeLabels(edges: LaidEdge[], nodes: LaidNode[], gapTop: (layer: number) => number, gapBottom: (layer: number) => number): number[] {
+function placeLabels(edges: LaidEdge[], nodes: LaidNode[], right: number, gapTop: (layer: number) => number, gapBottom: (layer: number) => number): number[] {
   const crowded: number[] = [];
   const layerOf = new Map(nodes.map((n) => [n.id, n.layer]));
   const down = edges.filter((e) => !e.back && e.shortLabel);
@@ -370,41 +372,108 @@ function placeLabels(edges: LaidEdge[], nodes: LaidNode[], gapTop: (layer: numbe
     if (gap) gap.push(e);
     else byGap.set(layer, [e]);
   }
+  const columns = (b: LabelBox) => {
+    const out: number[] = [];
+    for (let c = Math.floor(b.x1 / GRID); c <= Math.floor(b.x2 / GRID); c++) out.push(c);
+    return out;
+  };
+  const file = <T>(index: Map<number, T[]>, box: LabelBox, item: T) => {
+    for (const c of columns(box)) {
+      const list = index.get(c);
+      if (list) list.push(item);
+      else index.set(c, [item]);
+    }
+  };
+  // Every stretch of every arrow, by the gap it crosses, each filed by the cells it passes through there.
+  const stretches = new Map<number, Map<number, Stretch[]>>();
+  // The gaps that hold labels, top down (they do not overlap): a stretch looks only at those it reaches.
+  const rows = [...byGap.keys()].map((layer) => ({ layer, top: gapTop(layer), bottom: gapBottom(layer) })).sort((a, b) => a.top - b.top);
+  const firstEndingBelow = (y: number) => {
+    let [lo, hi] = [0, rows.length];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (at(rows, mid).bottom < y) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  for (const e of edges) {
+    for (let i = 1; i < e.points.length; i++) {
+      const [p, q] = [at(e.points, i - 1), at(e.points, i)];
+      for (let r = firstEndingBelow(Math.min(p.y, q.y)); r < rows.length && at(rows, r).top <= Math.max(p.y, q.y); r++) {
+        const row = at(rows, r);
+        const [y1, y2] = [Math.max(Math.min(p.y, q.y), row.top), Math.min(Math.max(p.y, q.y), row.bottom)];
+        if (y1 > y2) continue;
+        let index = stretches.get(row.layer);
+        if (!index) stretches.set(row.layer, (index = new Map()));
+        fileStretch(index, { edge: e, p, q }, y1, y2);
+      }
+    }
+  }
   for (const [layer, gap] of byGap) {
     gap.sort((a, b) => at(a.points, 1).x - at(b.points, 1).x || at(a.points, 0).x - at(b.points, 0).x);
     // The labels placed so far, by the columns (GRID px wide) they cover.
     const placed = new Map<number, LabelBox[]>();
-    const columns = (b: LabelBox) => {
-      const out: number[] = [];
-      for (let c = Math.floor(b.x1 / GRID); c <= Math.floor(b.x2 / GRID); c++) out.push(c);
-      return out;
-    };
+    const under = stretches.get(layer) ?? new Map<number, Stretch[]>();
     for (const e of gap) {
       const [p, q] = [at(e.points, 0), at(e.points, 1)];
       const w = labelWidth(e.labelLines);
       const h = LABEL_HEIGHT * e.labelLines.length;
       // Clear of the arrowheads (8 px) at the bottom of the gap.
       const [low, high] = [gapTop(layer) + h / 2 + 2, gapBottom(layer) - h / 2 - 10];
-      const boxAt = (t: number) => {
+      const xAt = (y: number) => (q.y === p.y ? p.x : p.x + (q.x - p.x) * ((y - p.y) / (q.y - p.y)));
+      // On the arrow at t of the way along it (side 0), or just beside it, left (-1) or right (1).
+      const boxAt = (t: number, side: -1 | 0 | 1) => {
         // Along the arrow, but never out of the gap (a label of several lines is tall).
         const y = Math.min(Math.max(p.y + (q.y - p.y) * t, low), Math.max(low, high));
-        const x = q.y === p.y ? p.x : p.x + (q.x - p.x) * ((y - p.y) / (q.y - p.y));
-        return { x, y, box: { x1: x - w / 2, x2: x + w / 2, y1: y - h / 2, y2: y + h / 2 } };
+        const [top, bottom] = [xAt(y - h / 2), xAt(y + h / 2)];
+        const x = side === 0 ? xAt(y) : side < 0 ? Math.min(top, bottom) - BESIDE - w / 2 : Math.max(top, bottom) + BESIDE + w / 2;
+        const box = { x1: x - w / 2, x2: x + w / 2, y1: y - h / 2, y2: y + h / 2 };
+        // A label beside its arrow has no other arrow between them either, or it reads as that one's.
+        const reach = side < 0 ? { ...box, x2: Math.max(top, bottom) } : side > 0 ? { ...box, x1: Math.min(top, bottom) } : box;
+        return { x, y, box, reach };
       };
-      const overlaps = (b: LabelBox) => {
-        const seen = new Set<LabelBox>();
-        for (const c of columns(b)) for (const o of placed.get(c) ?? []) if (b.x1 < o.x2 && o.x1 < b.x2 && b.y1 < o.y2 && o.y1 < b.y2) seen.add(o);
-        return seen.size;
+      // How much a box would cover: each label under it counts for more than each arrow.
+      // Counting stops once it reaches `enough` (the least of the places looked at before).
+      const overlaps = ({ box: b, reach }: { box: LabelBox; reach: LabelBox }, enough: number) => {
+        const labels = new Set<LabelBox>();
+        const arrows = new Set<LaidEdge>();
+        for (let c = Math.floor(b.x1 / GRID); c <= Math.floor(b.x2 / GRID); c++) {
+          for (const o of placed.get(c) ?? []) {
+            if (!labels.has(o) && b.x1 < o.x2 && o.x1 < b.x2 && b.y1 < o.y2 && o.y1 < b.y2) {
+              labels.add(o);
+              if (labels.size * 1000 >= enough) return enough;
+            }
+          }
+        }
+        for (let band = Math.floor(reach.y1 / BAND); band <= Math.floor(reach.y2 / BAND); band++) {
+          for (let c = Math.floor(reach.x1 / GRID); c <= Math.floor(reach.x2 / GRID); c++) {
+            for (const s of under.get(cellKey(c, band)) ?? []) {
+              if (s.edge !== e && !arrows.has(s.edge) && crosses(s.p, s.q, reach)) {
+                arrows.add(s.edge);
+                if (labels.size * 1000 + arrows.size >= enough) return enough;
+              }
+            }
+          }
+        }
+        return labels.size * 1000 + arrows.size;
       };
-      const candidates = LABEL_PLACES.map(boxAt);
-      const free = candidates.find((c) => overlaps(c.box) === 0);
-      if (!free && crowded.at(-1) !== layer) crowded.push(layer);
-      const best = free ?? candidates.reduce((a, b) => (overlaps(b.box) < overlaps(a.box) ? b : a));
-      for (const c of columns(best.box)) {
-        const list = placed.get(c);
-        if (list) list.push(best.box);
-        else placed.set(c, [best.box]);
+      // On the arrow first; beside it only where no place on it is free, and never past the drawing's
+      // sides. The first free place is taken (most labels cost one look); else the one that covers
+      // least, the first of equals.
+      let best = boxAt(at(LABEL_PLACES, 0), 0);
+      let least = Infinity;
+      search: for (const side of [0, 1, -1] as const) {
+        for (const t of LABEL_PLACES) {
+          const c = boxAt(t, side);
+          if (side !== 0 && (c.box.x1 < 0 || c.box.x2 > right)) continue;
+          const cost = overlaps(c, least);
+          if (cost < least) [best, least] = [c, cost];
+          if (least === 0) break search;
+        }
       }
+      if (least > 0 && crowded.at(-1) !== layer) crowded.push(layer);
+      file(placed, best.box, best.box);
       e.labelAt = { x: best.x, y: best.y };
     }
   }
@@ -416,12 +485,65 @@ interface LabelBox {
   y1: number;
   y2: number;
 }
+/** One straight stretch of an arrow, from p to q. */
+interface Stretch {
+  edge: LaidEdge;
+  p: { x: number; y: number };
+  q: { x: number; y: number };
+}
+/**
+ * The stretches of arrows in one gap, by the cells (GRID px wide, BAND px high) they pass through: a
+ * long shallow arrow across a wide drawing is in many columns but few cells of each.
+ */
+const BAND = 16;
+const cellKey = (column: number, band: number) => band * 1_048_576 + column;
+/** Files the part of a stretch between heights y1 and y2 under every cell it passes through. */
+function fileStretch(index: Map<number, Stretch[]>, s: Stretch, y1: number, y2: number): void {
+  const { p, q } = s;
+  const yAt = (x: number) => p.y + ((q.y - p.y) * (x - p.x)) / (q.x - p.x);
+  const xAt = (y: number) => (q.y === p.y ? p.x : p.x + ((q.x - p.x) * (y - p.y)) / (q.y - p.y));
+  const [xa, xb] = q.y === p.y ? [p.x, q.x] : [xAt(y1), xAt(y2)];
+  const [left, right] = [Math.min(xa, xb), Math.max(xa, xb)];
+  for (let c = Math.floor(left / GRID); c <= Math.floor(right / GRID); c++) {
+    // The stretch's heights within this column (all of [y1, y2] for an upright one).
+    let [top, bottom] = [y1, y2];
+    if (q.x !== p.x && q.y !== p.y) {
+      const [ya, yb] = [yAt(Math.max(left, c * GRID)), yAt(Math.min(right, (c + 1) * GRID))];
+      [top, bottom] = [Math.max(y1, Math.min(ya, yb)), Math.min(y2, Math.max(ya, yb))];
+    }
+    for (let band = Math.floor(top / BAND); band <= Math.floor(bottom / BAND); band++) {
+      const key = cellKey(c, band);
+      const list = index.get(key);
+      if (list) list.push(s);
+      else index.set(key, [s]);
+    }
+  }
+}
+/** Whether the stretch from p to q passes inside the box (touching its edge is not inside). */
+function crosses(p: { x: number; y: number }, q: { x: number; y: number }, b: LabelBox): boolean {
+  // Liang–Barsky: narrow the stretch's [t0, t1] to the part between each pair of the box's sides.
+  let [t0, t1] = [0, 1];
+  const [dx, dy] = [q.x - p.x, q.y - p.y];
+  for (const [d, lo, hi, v] of [[dx, b.x1, b.x2, p.x], [dy, b.y1, b.y2, p.y]] as const) {
+    if (d === 0) {
+      if (v <= lo || v >= hi) return false;
+      continue;
+    }
+    const [a, c] = [(lo - v) / d, (hi - v) / d];
+    t0 = Math.max(t0, Math.min(a, c));
+    t1 = Math.min(t1, Math.max(a, c));
+  }
+  return t1 - t0 > 1e-9;
+}
 const GRID = 100;
+/** The room between an arrow and a label set beside it. */
+const BESIDE = 4;
 /**
  * Where along an arrow's first stretch its label may sit, in order of preference: five places
- * first, then every twentieth of the way (labels of several lines need the finer choice).
+ * first, then every twentieth of the way (labels of several lines need the finer choice), and last
+ * close under the node it leaves, where arrows that cross lower down are still apart.
  */
-const LABEL_PLACES = [0.45, 0.78, 0.25, 0.62, 0.9, ...Array.from({ length: 15 }, (_, i) => 0.2 + i * 0.05).filter((t) => ![0.25, 0.45].some((u) => Math.abs(t - u) < 1e-9))];
+const LABEL_PLACES = [0.45, 0.78, 0.25, 0.62, 0.9, ...Array.from({ length: 15 }, (_, i) => 0.2 + i * 0.05).filter((t) => ![0.25, 0.45].some((u) => Math.abs(t - u) < 1e-9)), 0.15, 0.1, 0.05, 0];
 
 /** Fill and outline of each kind of node; the words say the kind too, so colour is never the only sign. */
 export const GRAPH_COLOURS = {

@@ -7,6 +7,15 @@ import { BUNDLED_IDS, bundledScenario } from '../helpers/bundled.js';
 import { loadValidFixture } from '../helpers/fixtures.js';
 
 type Box = { x: number; y: number; width: number; height: number };
+type Point = { x: number; y: number };
+/** Where the stretches a0–a1 and b0–b1 cross, if they do. */
+function crossing(a0: Point, a1: Point, b0: Point, b1: Point): Point | undefined {
+  const d = (a1.x - a0.x) * (b1.y - b0.y) - (a1.y - a0.y) * (b1.x - b0.x);
+  if (d === 0) return undefined;
+  const t = ((b0.x - a0.x) * (b1.y - b0.y) - (b0.y - a0.y) * (b1.x - b0.x)) / d;
+  const u = ((b0.x - a0.x) * (a1.y - a0.y) - (b0.y - a0.y) * (a1.x - a0.x)) / d;
+  return t >= 0 && t <= 1 && u >= 0 && u <= 1 ? { x: a0.x + (a1.x - a0.x) * t, y: a0.y + (a1.y - a0.y) * t } : undefined;
+}
 const inside = (p: { x: number; y: number }, b: Box) => p.x > b.x && p.x < b.x + b.width && p.y > b.y && p.y < b.y + b.height;
 const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 /** A label's box as drawn (11 px text, about 6.2 px a character, 14 px a line). */
@@ -94,6 +103,44 @@ describe('the scenario graph laid out for drawing (graph --format svg, the web p
       if (layerOf.get(a.from) === layerOf.get(b.from) && overlap(labelBox(a), labelBox(b))) covered.push(`labels of ${a.from} → ${a.to} and ${b.from} → ${b.to}`);
     }
     expect(covered).toEqual([]);
+    // A label's box hides no stretch of another arrow (it would cut that arrow in two), except where
+    // that arrow crosses the label's own under it (no place was free; the label marks the crossing).
+    const hidden: string[] = [];
+    for (const e of labelled) {
+      const b = labelBox(e);
+      const strictlyIn = (x: number, y: number) => x > b.x && x < b.x + b.width && y > b.y && y < b.y + b.height;
+      const [p0, p1] = [e.points[0], e.points[1]] as [Point, Point];
+      for (const o of g.edges) {
+        if (o === e) continue;
+        for (let i = 1; i < o.points.length; i++) {
+          const [q0, q1] = [o.points[i - 1], o.points[i]] as [Point, Point];
+          let under = false;
+          for (let t = 0; t <= 1 && !under; t += 1 / 256) under = strictlyIn(q0.x + (q1.x - q0.x) * t, q0.y + (q1.y - q0.y) * t);
+          if (!under) continue;
+          const cross = crossing(p0, p1, q0, q1);
+          if (!cross || !strictlyIn(cross.x, cross.y)) hidden.push(`the label of ${e.from} → ${e.to} hides ${o.from} → ${o.to}`);
+        }
+      }
+    }
+    expect(hidden).toEqual([]);
+    // A label set beside its arrow (where no place on it was free) has no other arrow between them.
+    const between: string[] = [];
+    for (const e of labelled) {
+      const [p0, p1] = [e.points[0], e.points[1]] as [Point, Point];
+      const y = e.labelAt.y;
+      const own = p0.x + ((p1.x - p0.x) * (y - p0.y)) / (p1.y - p0.y);
+      const b = labelBox(e);
+      if (own >= b.x && own <= b.x + b.width) continue;
+      const near = own < b.x ? b.x : b.x + b.width;
+      for (const o of g.edges) {
+        if (o === e) continue;
+        for (let i = 1; i < o.points.length; i++) {
+          const cross = crossing({ x: own, y }, { x: near, y }, o.points[i - 1] as Point, o.points[i] as Point);
+          if (cross && Math.abs(cross.x - own) > 0.5) between.push(`${o.from} → ${o.to} passes between ${e.from} → ${e.to} and its label`);
+        }
+      }
+    }
+    expect(between).toEqual([]);
   });
 
   it('the same scenario gives the same drawing', () => {
