@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { builtAppInChromium, fullPageScreenshot, openPage, runAxe, SCREENSHOTS, violationsText, type PageSession } from '../helpers/browser.js';
+import { axeCleanInDark, builtAppInChromium, fullPageScreenshot, openPage, runAxe, SCREENSHOTS, tones, violationsText, type PageSession } from '../helpers/browser.js';
 
 // The web app end to end in Debian's Chromium over the built files (dist-web/, served by serveBuiltApp).
 
@@ -15,23 +15,6 @@ const SHORT = ' <img src=x onerror="window.__xss=4">';
 async function axeClean(s: PageSession, name: string) {
   await s.screenshot(name);
   expect(violationsText(await runAxe(s.page)), name).toBe('');
-}
-
-/**
- * What the page draws, as light or dark (relative luminance under or over 0.2): the page's
- * background (the root's, which the whole canvas takes), its text, and, with `frame`, the background
- * of that element.
- */
-async function tones(page: Page, frame?: string): Promise<{ page: string; text: string; frame?: string }> {
-  return page.evaluate((sel) => {
-    const tone = (colour: string): string => {
-      const [r = 0, g = 0, b = 0] = (colour.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => Number(v) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
-      return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.2 ? 'dark' : 'light';
-    };
-    const out: { page: string; text: string; frame?: string } = { page: tone(getComputedStyle(document.documentElement).backgroundColor), text: tone(getComputedStyle(document.body).color) };
-    if (sel) out.frame = tone(getComputedStyle(document.querySelector(sel)!).backgroundColor);
-    return out;
-  }, frame);
 }
 
 /**
@@ -58,23 +41,6 @@ async function ringContrast(page: Page): Promise<{ visible: boolean; ratio: numb
     const [hi, lo] = [lum(style.outlineColor), lum(behind)].sort((a, b) => b - a) as [number, number];
     return { visible: el.matches(':focus-visible') && style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2, ratio: Math.round(((hi + 0.05) / (lo + 0.05)) * 100) / 100 };
   });
-}
-
-/**
- * The page as it is now, with the system set to dark (prefers-color-scheme): it is drawn dark (so
- * this fails if the dark theme is gone), and axe is clean on it; then light again, as the rest of
- * the test expects. With `lightFrame`, that element keeps a light background (a picture drawn in dark
- * ink on it stays legible).
- */
-async function axeCleanInDark(page: Page, name: string, lightFrame?: string) {
-  await page.emulateMedia({ colorScheme: 'dark' });
-  try {
-    expect(await tones(page, lightFrame), `${name} in dark`).toEqual({ page: 'dark', text: 'light', ...(lightFrame ? { frame: 'light' } : {}) });
-    if (SCREENSHOTS) await fullPageScreenshot(page, `${name}-dark`);
-    expect(violationsText(await runAxe(page)), `${name} in dark`).toBe('');
-  } finally {
-    await page.emulateMedia({ colorScheme: 'light' });
-  }
 }
 
 /** Tabs to the Continue button (keyboard only) and presses Enter. */
