@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { builtAppInChromium, fullPageScreenshot, openPage, runAxe, SCREENSHOTS, violationsText, type PageSession } from '../helpers/browser.js';
+import { axeCleanInDark, builtAppInChromium, fullPageScreenshot, openPage, runAxe, SCREENSHOTS, tones, violationsText, type PageSession } from '../helpers/browser.js';
 
 // The web app end to end in Debian's Chromium over the built files (dist-web/, served by serveBuiltApp).
 
@@ -15,6 +15,32 @@ const SHORT = ' <img src=x onerror="window.__xss=4">';
 async function axeClean(s: PageSession, name: string) {
   await s.screenshot(name);
   expect(violationsText(await runAxe(s.page)), name).toBe('');
+}
+
+/**
+ * The contrast of the focused element's focus ring against what is behind it (the first ancestor
+ * with a background, or the page's): WCAG 1.4.11 asks 3:1, and axe does not measure focus rings.
+ */
+async function ringContrast(page: Page): Promise<{ visible: boolean; ratio: number }> {
+  return page.evaluate(() => {
+    const rgb = (colour: string): number[] => (colour.match(/[\d.]+/g) ?? []).map(Number);
+    const lum = (colour: string): number => {
+      const [r = 0, g = 0, b = 0] = rgb(colour).slice(0, 3).map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const el = document.activeElement as HTMLElement;
+    const style = getComputedStyle(el);
+    let behind = getComputedStyle(document.documentElement).backgroundColor;
+    for (let at = el.parentElement; at; at = at.parentElement) {
+      const bg = getComputedStyle(at).backgroundColor;
+      if ((rgb(bg)[3] ?? 1) > 0) {
+        behind = bg;
+        break;
+      }
+    }
+    const [hi, lo] = [lum(style.outlineColor), lum(behind)].sort((a, b) => b - a) as [number, number];
+    return { visible: el.matches(':focus-visible') && style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2, ratio: Math.round(((hi + 0.05) / (lo + 0.05)) * 100) / 100 };
+  });
 }
 
 /** Tabs to the Continue button (keyboard only) and presses Enter. */
@@ -60,6 +86,7 @@ describe('the web app in Chromium', () => {
     try {
       await page.locator('.card').first().waitFor();
       await axeClean(s, 'e2e-library');
+      await axeCleanInDark(page, 'e2e-library');
       // Each scenario's links are named as a screen reader gets them from Chromium (jsdom lays nothing
       // out, so it cannot tell where Chromium puts spaces in a name): no space before the colon.
       const names = (await linkNames(page)).filter((n) => /^(Practise|Assessment|Continue where you left off)\b/.test(n));
@@ -93,6 +120,17 @@ describe('the web app in Chromium', () => {
       expect(focused.bottom).toBeLessThanOrEqual(740);
       expect(focused.yours).toBeGreaterThanOrEqual(focused.barBottom);
       await axeClean(s, 'e2e-play');
+      // In the evening, with the system set to dark: the play page on a phone (the scene, the reply
+      // just made and its feedback, the trust meter, the sticky bar) is drawn dark and axe clean, and
+      // the focus ring stands out 3:1 from what is behind it, in the page and on the sticky bar.
+      await axeCleanInDark(page, 'e2e-play');
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.keyboard.press('Tab');
+      const rings = [await ringContrast(page)];
+      await page.getByRole('button', { name: 'Take a break' }).focus();
+      rings.push(await ringContrast(page));
+      await page.emulateMedia({ colorScheme: 'light' });
+      expect(rings.filter((r) => !r.visible || r.ratio < 3), JSON.stringify(rings)).toEqual([]);
       // Starting again asks first, in the page (axe on the question); Escape keeps everything.
       await page.getByRole('button', { name: 'Start again from the beginning' }).click();
       await page.getByRole('group', { name: 'Start again from the beginning?' }).waitFor();
@@ -110,6 +148,7 @@ describe('the web app in Chromium', () => {
       expect(await page.evaluate(() => window.scrollY)).toBe(reading);
       await page.keyboard.press('Enter');
       await axeClean(s, 'e2e-break');
+      await axeCleanInDark(page, 'e2e-break');
       await page.getByRole('button', { name: 'Back to where I was' }).focus();
       await page.keyboard.press('Enter');
       await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(reading);
@@ -121,6 +160,7 @@ describe('the web app in Chromium', () => {
       expect(await page.locator('#transcript').innerText()).toBe(before);
       await keyboardToDebrief(page);
       await axeClean(s, 'e2e-debrief');
+      await axeCleanInDark(page, 'e2e-debrief');
       // On a phone, "Your path beside best practice" fits the screen: the best practice column is
       // not past the edge of its region, unseen unless the volunteer thinks to scroll it sideways.
       await page.setViewportSize({ width: 360, height: 740 });
@@ -133,8 +173,10 @@ describe('the web app in Chromium', () => {
       await page.goto(`${web.app.url}#/records`);
       await page.getByRole('cell', { name: /Practice/ }).first().waitFor();
       await axeClean(s, 'e2e-records');
-      // Printed (jsdom applies no print style sheet): the records and the total, no buttons or file picker.
-      await page.emulateMedia({ media: 'print' });
+      // Printed (jsdom applies no print style sheet): the records and the total, no buttons or file
+      // picker; on paper, light even when the system is set to dark.
+      await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+      expect(await tones(page)).toEqual({ page: 'light', text: 'dark' });
       const shown = await page.evaluate(() => [...document.querySelectorAll('button, input, select, textarea, a.button, label')]
         .filter((e) => e.checkVisibility())
         .map((e) => e.textContent || e.outerHTML.slice(0, 60)));
@@ -143,7 +185,7 @@ describe('the web app in Chromium', () => {
       expect(await page.locator('.records-table').isVisible()).toBe(true);
       expect(await page.getByText('So far:').isVisible()).toBe(true);
       await s.screenshot('e2e-records-print');
-      await page.emulateMedia({ media: null });
+      await page.emulateMedia({ media: null, colorScheme: 'light' });
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download as CSV/ }).click()]);
       // Read through Playwright's stream: the browser is a shared server, so the file is not local.
       const csv = Buffer.concat(await (await download.createReadStream()).toArray()).toString('utf8');
@@ -162,6 +204,7 @@ describe('the web app in Chromium', () => {
       await page.locator('.table-scrolls').filter({ hasText: 'scroll it sideways' }).waitFor();
       expect(await page.getByRole('region', { name: 'Completed practice on the certificate' }).evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
       await axeClean(s, 'e2e-certificate-phone');
+      await axeCleanInDark(page, 'e2e-certificate-phone');
       // Text at 200% on that phone (WCAG 1.4.4): "Take a break" wraps below the name instead of
       // running off the screen, and a control focused from below scrolls clear of the taller bar (2.4.11).
       await page.evaluate(() => document.documentElement.style.setProperty('font-size', '200%'));
@@ -201,6 +244,7 @@ describe('the web app in Chromium', () => {
       await page.getByRole('button', { name: `Check again: choose ${longName} again` }).waitFor();
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       await axeClean(s, 'e2e-preview-checked');
+      await axeCleanInDark(page, 'e2e-preview-checked');
       // A valid file's graph at a phone's width: the picture scrolls in its own frame, opened on the
       // start node (the top middle of the drawing), not on its left edge; the page itself does not scroll sideways.
       await page.getByLabel('Scenario file (.json)').setInputFiles({ name: 'harm-reduction.json', mimeType: 'application/json', buffer: readFileSync(join(ROOT, 'scenarios', 'harm-reduction.json')) });
@@ -218,6 +262,8 @@ describe('the web app in Chromium', () => {
       expect(view.start.to).toBeLessThanOrEqual(view.left + view.width);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       await axeClean(s, 'e2e-preview-graph');
+      // The graph is drawn in dark ink: in dark, it sits on a light frame of its own.
+      await axeCleanInDark(page, 'e2e-preview-graph', '.graph-scroll');
       clean(s);
     } finally {
       await s.close();
@@ -306,6 +352,19 @@ describe('the web app in Chromium', () => {
       await axeClean(s, 'e2e-presenter-reveal');
       expect(violationsText(await runAxe(projector))).toBe('');
       if (SCREENSHOTS) await fullPageScreenshot(projector, 'e2e-projector');
+      await axeCleanInDark(page, 'e2e-presenter-reveal');
+      await axeCleanInDark(projector, 'e2e-projector');
+      // Forced colours (Windows high contrast) paint every background as the page's Canvas: the vote
+      // bars are still drawn, and the focus ring still shows 3:1.
+      await page.emulateMedia({ forcedColors: 'active' });
+      const bar = await page.locator('.vote-bar').last().evaluate((el) => ({ width: el.getBoundingClientRect().width, same: getComputedStyle(el).backgroundColor === getComputedStyle(document.documentElement).backgroundColor }));
+      await page.keyboard.press('Tab');
+      const forcedRing = await ringContrast(page);
+      await page.emulateMedia({ forcedColors: 'none' });
+      expect(bar.width).toBeGreaterThan(0);
+      expect(bar.same).toBe(false);
+      expect(forcedRing.visible).toBe(true);
+      expect(forcedRing.ratio).toBeGreaterThanOrEqual(3);
       // A reload mid-session (localStorage, the built app) comes back to the revealed decision, and says so.
       await page.reload();
       await page.getByRole('status').filter({ hasText: 'Resumed the room session at decision 1' }).waitFor();

@@ -8,7 +8,7 @@ import type { PresenterView } from '../../../src/machines/index.js';
 import buildCli from '../../global-setup.js';
 import { BIN, ROOT } from '../../terminal/helpers/cli.js';
 import { deviceId, lcg, Phone, Presenter } from '../../terminal/helpers/room.js';
-import { CHROMIUM, connectChromium, openPage, runAxe, violationsText, type PageSession } from '../helpers/browser.js';
+import { axeCleanInDark, CHROMIUM, connectChromium, openPage, runAxe, violationsText, type PageSession } from '../helpers/browser.js';
 
 /**
  * The whole live room on loopback: `casa-practice room` as a child process on 127.0.0.1 (port 0),
@@ -259,6 +259,8 @@ describe('presenter page with a live room', () => {
           await page.evaluate(() => window.scrollTo(0, 0));
           await s.screenshot('room-presenter-reveal');
           expect(violationsText(await runAxe(page))).toBe('');
+          // The live-room panel (room code, QR code, counts, the tally) in the system's dark scheme too.
+          await axeCleanInDark(page, 'room-presenter-reveal');
           screenshotTaken = true;
         }
 

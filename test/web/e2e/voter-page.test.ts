@@ -6,7 +6,7 @@ import { readVoterFiles, startRoomServer, type RoomServer } from '../../../src/t
 import { packageRoot } from '../../../src/terminal/paths.js';
 import { loadValidFixture } from '../../helpers/fixtures.js';
 import { Presenter } from '../../terminal/helpers/room.js';
-import { CHROMIUM, connectChromium, runAxe } from '../helpers/browser.js';
+import { axeCleanInDark, CHROMIUM, connectChromium, runAxe } from '../helpers/browser.js';
 
 // The phone's page in real headless Chromium against the room server on 127.0.0.1 (in test/web/e2e/,
 // so it runs in the end-to-end project once that exists).
@@ -180,6 +180,8 @@ describe('voter page in Chromium', () => {
       for (const gap of room.gaps) expect(gap).toBeGreaterThanOrEqual(6);
       expect(Math.min(room.left, room.right)).toBeGreaterThanOrEqual(0);
       expect(await axe(page)).toEqual([]);
+      // The page's own dark theme (voter.css), as a phone set to dark shows it: dark, and axe clean.
+      await axeCleanInDark(page, 'voter-feedback');
       expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
       expect(await page.locator('#main img, #main script').count()).toBe(0);
       expect(frames.length).toBeGreaterThan(3);

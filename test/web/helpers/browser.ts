@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
@@ -22,6 +22,7 @@ const { chromium } = createRequire(import.meta.url)('playwright-core') as typeof
  *   expect(s.outbound).toEqual([]); expect(s.errors()).toEqual([]);
  *   await s.screenshot('library');                  // with CASA_SCREENSHOTS=1: test-artifacts/screenshots/library.png
  *   expect(violationsText(await runAxe(s.page))).toBe('');
+ *   await axeCleanInDark(s.page, 'library');         // the same page with the system set to dark: drawn dark, axe clean
  *   await s.close();
  */
 
@@ -455,6 +456,44 @@ export async function runAxe(page: Page): Promise<AxeResults> {
   }, AXE_TAGS);
   if ('error' in result) throw new Error(`axe failed: ${result.error}`);
   return result.results as AxeResults;
+}
+
+/**
+ * What the page draws, as light or dark (relative luminance under or over 0.2): the page's
+ * background (the root's, or the body's when the root has none: the whole canvas takes it), its
+ * text, and, with `frame`, the background of that element.
+ */
+export async function tones(page: Page, frame?: string): Promise<{ page: string; text: string; frame?: string }> {
+  return page.evaluate((sel) => {
+    const tone = (colour: string): string => {
+      const [r = 0, g = 0, b = 0] = (colour.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => Number(v) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.2 ? 'dark' : 'light';
+    };
+    const opaque = (colour: string): boolean => colour !== 'transparent' && !/^rgba\(.*,\s*0\)$/.test(colour);
+    const root = getComputedStyle(document.documentElement).backgroundColor;
+    const body = getComputedStyle(document.body).backgroundColor;
+    const background = opaque(root) ? root : opaque(body) ? body : undefined;
+    const out: { page: string; text: string; frame?: string } = { page: background ? tone(background) : 'not set', text: tone(getComputedStyle(document.body).color) };
+    if (sel) out.frame = tone(getComputedStyle(document.querySelector(sel)!).backgroundColor);
+    return out;
+  }, frame);
+}
+
+/**
+ * The page as it is now, with the system set to dark (prefers-color-scheme): it is drawn dark (so
+ * this fails if the dark theme is gone), and axe is clean on it; then light again, as the rest of
+ * the test expects. With `lightFrame`, that element keeps a light background (a picture drawn in dark
+ * ink on it stays legible).
+ */
+export async function axeCleanInDark(page: Page, name: string, lightFrame?: string) {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  try {
+    expect(await tones(page, lightFrame), `${name} in dark`).toEqual({ page: 'dark', text: 'light', ...(lightFrame ? { frame: 'light' } : {}) });
+    if (SCREENSHOTS) await fullPageScreenshot(page, `${name}-dark`);
+    expect(violationsText(await runAxe(page)), `${name} in dark`).toBe('');
+  } finally {
+    await page.emulateMedia({ colorScheme: 'light' });
+  }
 }
 
 /** Violations in words, one per line ("" when there are none), for a readable failure message. */
