@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type FocusEvent, type ReactNode } from 'react';
 import type { Store } from '../machines/light.js';
 import { BreakPanel } from './components/BreakPanel.js';
 import { Library } from './pages/Library.js';
@@ -54,18 +54,37 @@ export function App({ store, storageNotice }: AppProps) {
   const bar = useRef<HTMLElement>(null);
   const projector = route.page === 'projector';
   // Large text can wrap the sticky bar onto two rows: focused controls are scrolled clear of the
-  // bar as tall as it is drawn (scroll-padding-top, styles.css), not as tall as one row.
+  // bar as tall as it is drawn (scroll-padding-top, styles.css), not as tall as one row. When "Take
+  // a break" has gone to a row of its own below the name (150-200% text on a phone), the bar folds:
+  // only the button's row stays at the top of the screen (a negative top: the name's row scrolls
+  // away with the page and is there again at its top), so the conversation keeps nine tenths of
+  // the screen instead of three quarters, and the break is still one tap away.
+  const [fold, setFold] = useState(0);
   useEffect(() => {
     const header = bar.current;
-    if (!header || typeof ResizeObserver === 'undefined') return;
+    const button = breakButton.current;
+    if (!header || !button || typeof ResizeObserver === 'undefined') return;
     const root = document.documentElement.style;
-    const observer = new ResizeObserver(() => root.setProperty('--bar-now', `${header.offsetHeight}px`));
+    const observer = new ResizeObserver(() => {
+      const brand = header.firstElementChild as HTMLElement | null;
+      const below = brand !== null && button.offsetTop >= brand.offsetTop + brand.offsetHeight;
+      const folded = below ? Math.max(0, button.offsetTop - (parseFloat(getComputedStyle(header).paddingTop) || 0)) : 0;
+      setFold(folded);
+      root.setProperty('--bar-now', `${header.offsetHeight - folded}px`);
+    });
     observer.observe(header);
+    observer.observe(button);
     return () => {
       observer.disconnect();
       root.removeProperty('--bar-now');
     };
   }, [projector]);
+  // Folded, the name's row is above the screen once the page is scrolled, and no scrolling short
+  // of the top brings it back (the bar goes with it): focusing it (Shift+Tab, a screen reader
+  // moving to it) goes to the top of the page, where it shows.
+  const showBrand = useCallback((e: FocusEvent<HTMLAnchorElement>) => {
+    if (e.currentTarget.getBoundingClientRect().top < 0) window.scrollTo(0, 0);
+  }, []);
   // Where the page was scrolled when the break began: the way back returns there (on a phone, the
   // newest lines of a long conversation), not to the top of the page the break panel left.
   const scrolledBeforeBreak = useRef<number>(undefined);
@@ -117,8 +136,8 @@ export function App({ store, storageNotice }: AppProps) {
     <StoreContext value={store}>
       <div className={presenter ? 'app presenter' : 'app'}>
         <a className="skip" href="#main" onClick={(e) => { e.preventDefault(); main.current?.focus(); }}>Skip to content</a>
-        <header className="bar" ref={bar}>
-          <a className="brand" href={hrefOf({ page: 'library' })}>casa-practice</a>
+        <header className={fold > 0 ? 'bar folded' : 'bar'} ref={bar} style={fold > 0 ? { top: -fold } : undefined}>
+          <a className="brand" href={hrefOf({ page: 'library' })} onFocus={showBrand}>casa-practice</a>
           {/* Its name says what it does now; no aria-pressed, which with a name that changes would be
               read as "Back from break, pressed" (a toggle keeps one name: ARIA APG, button pattern). */}
           <button type="button" ref={breakButton} className="break" onClick={onBreak ? endBreak : startBreak}>

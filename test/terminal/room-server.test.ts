@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import {
-  createRoom, restoreRoom, roomContext, roomSummaryMarkdown, serializeRoom, validateScenario,
+  createRoom, restoreRoom, roomContext, roomSummaryMarkdown, serializeRoom, validateScenario, VOTER_PROTOCOL,
   type PresenterView, type RoomState, type Scenario, type ServerError, type VoterView,
 } from '../../src/machines/index.js';
 import { isLaptop, plainAddress, readVoterFiles, startRoomServer, tokenMatches, type RoomServer, type RoomServerOptions } from '../../src/terminal/room/server.js';
@@ -230,6 +230,39 @@ describe('live room server: faults', () => {
     expect(tokenMatches(TOKEN, TOKEN)).toBe(true);
     expect(tokenMatches(TOKEN, TOKEN.slice(1))).toBe(false);
     expect(tokenMatches(TOKEN, undefined)).toBe(false);
+  });
+
+  it('a phone with a page from another version (or from before versions) is told to reload it, in words; it is not counted, and the room carries on', async () => {
+    const r = await start();
+    const presenter = await Presenter.connect(r.base, ROOM, TOKEN);
+    must(await presenter.act({ type: 'advance', node: presenter.view.session.nodeId }));
+    must(await presenter.act({ type: 'open', node: presenter.view.session.nodeId }));
+    const reply = presenter.view.session.replies[0]!.number;
+    // A page from before versions connects to /ws/voter alone; a page of another version names it.
+    for (const [i, path] of ['/ws/voter', `/ws/voter?v=${VOTER_PROTOCOL - 1}`, `/ws/voter?v=${VOTER_PROTOCOL + 1}`, '/ws/voter?v=x'].entries()) {
+      const old = new Phone(r.base, ROOM, deviceId(50 + i));
+      old.path = path;
+      await expect(old.connect(), path).rejects.toThrow(/"code":"outdated"/);
+      const told = old.inbox.all[0] as ServerError;
+      // The page before versions shows an error's message as it is: the words alone must say what to do.
+      expect(told.message).toMatch(/^This page is out of date.*Reload the page/);
+      // Whatever it sends next (a vote on the buttons it still shows) gets the same answer, not "could not be understood".
+      for (const m of [{ type: 'vote', room: ROOM, seq: 1, round: presenter.view.round, reply }, '{"type":', { type: 'vote', version: 9 }]) {
+        const from = old.inbox.all.length;
+        old.send(m);
+        expect(await old.nextError(from)).toMatchObject({ code: 'outdated', message: told.message });
+      }
+      // Still open: the page keeps its message on screen instead of going back to "Reconnecting…".
+      expect(old.ws.readyState).toBe(WebSocket.OPEN);
+    }
+    expect(r.server.connectedPhones()).toBe(0);
+    expect(Object.keys(r.server.state().devices)).toEqual([]);
+    expect(r.server.state().votes).toEqual({});
+    // A page of this version joins and votes as usual, and is the only phone counted.
+    const phone = await Phone.join(r.base, ROOM, deviceId(1));
+    expect(await phone.vote(reply)).toMatchObject({ vote: reply });
+    expect(await presenter.until((c) => c.voted === 1)).toMatchObject({ joined: 1, connected: 1, voted: 1 });
+    expect(r.logs.filter((l) => l.includes('refused outdated')).at(0)).toMatch(/a voter page of protocol \(none\); the room speaks \d+/);
   });
 
   it('refuses replayed and wrong-room messages across a reconnect; oversized frames close only that connection', async () => {

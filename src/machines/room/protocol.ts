@@ -19,7 +19,31 @@ import { ROOM_CODE, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, TOKEN } from './codes.
  *   tells a (re)connecting sender the last number accepted, so it carries on from there.
  * - `round` / `node`: actions name the vote round or node they are about, so a vote or a double
  *   click that arrives after the room moved on is refused instead of landing on the wrong decision.
+ *
+ * Phones: the version of this protocol the voter page speaks is in the address it connects to
+ * (`/ws/voter?v=2`, VOTER_PROTOCOL). A phone can keep a page from an older casa-practice open
+ * across the trainer's upgrade and restart; every message from a connection whose version differs
+ * (or that names none, as pages from before versions did) is refused as `outdated`, whose message
+ * tells the person to reload the page. Such a connection never joins: it is not counted.
  */
+
+/**
+ * The version of the phone ↔ room protocol. Raise it whenever a message a phone sends or one it is
+ * sent changes shape, so a page left open from before is told to reload instead of being refused as
+ * malformed. The voter page states it in the address it connects to (`voterSocketPath`).
+ */
+export const VOTER_PROTOCOL = 2;
+
+/** The address (path and query) a voter page of this version opens its WebSocket on. */
+export function voterSocketPath(version: number = VOTER_PROTOCOL): string {
+  return `/ws/voter?v=${version}`;
+}
+
+/** The protocol version a phone's connection address (its query, after `?`) names in `v`; undefined if none or not a whole number. */
+export function voterProtocolOf(query: string): number | undefined {
+  const v = /(?:^|&)v=([0-9]{1,6})(?:&|$)/.exec(query.replace(/^\?/, ''))?.[1];
+  return v === undefined ? undefined : Number(v);
+}
 
 /** The largest message a phone or the presenter may send, in bytes (UTF-8). Votes are ~100 bytes. */
 export const MAX_CLIENT_MESSAGE_BYTES = 1024;
@@ -92,7 +116,7 @@ export const PRESENTER_TYPES: readonly string[] = PresenterMessage.options.map((
 // ---- server → phone -------------------------------------------------------------------------
 
 /** Why a message was refused. */
-export const REJECTIONS = ['too-large', 'malformed', 'wrong-room', 'replayed', 'out-of-order', 'not-joined', 'not-presenter', 'forbidden', 'rate-limited', 'room-full', 'too-many-devices', 'not-open', 'wrong-round', 'wrong-node', 'unknown-reply', 'not-now'] as const;
+export const REJECTIONS = ['too-large', 'malformed', 'wrong-room', 'replayed', 'out-of-order', 'not-joined', 'not-presenter', 'forbidden', 'rate-limited', 'room-full', 'too-many-devices', 'not-open', 'wrong-round', 'wrong-node', 'unknown-reply', 'not-now', 'outdated'] as const;
 export type Rejection = (typeof REJECTIONS)[number];
 
 const Text = z.string().max(20_000);

@@ -8,7 +8,7 @@ import sirv from 'sirv';
 import { renderSVG } from 'uqr';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import {
-  parsePresenterMessage, parseVoterMessage, presenterView, reduceRoom, roomCount, visibleLine, voterView,
+  parsePresenterMessage, parseVoterMessage, presenterView, reduceRoom, roomCount, visibleLine, VOTER_PROTOCOL, voterProtocolOf, voterView,
   type PresenterAction, type PresenterCommand, type Rejection, type RoomContext, type RoomInput, type RoomState, type ToPresenter, type ToVoter,
 } from '../../machines/index.js';
 
@@ -103,6 +103,11 @@ interface Connection {
   ws: WebSocket;
   role: 'voter' | 'presenter';
   address: string;
+  /**
+   * A phone whose page speaks another version of the protocol (or, from before versions, names
+   * none): every message it sends is answered with "reload the page", and it never joins.
+   */
+  outdated?: string;
   device?: string;
   /** The presenter proved the token on this connection (hello or an action). */
   presenter: boolean;
@@ -247,7 +252,10 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
     if (origin !== undefined && !sameHost(origin, req.headers.host)) {
       return refuseUpgrade(socket, '403 Forbidden', `origin ${address}`, `refused a WebSocket from another site (${origin.slice(0, 80)})`);
     }
-    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, role, address));
+    const query = (req.url ?? '').split('?')[1] ?? '';
+    const version = role === 'voter' ? voterProtocolOf(query) : VOTER_PROTOCOL;
+    const outdated = version === VOTER_PROTOCOL ? undefined : `a voter page of protocol ${version ?? '(none)'}; the room speaks ${VOTER_PROTOCOL}`;
+    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, role, address, outdated));
   });
 
   function setHeaders(res: ServerResponse, csp: string): void {
@@ -399,6 +407,8 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
   }
 
   function onVoterMessage(conn: Connection, text: string, bytes: number): void {
+    // Before anything else: an outdated page's messages may be any shape, and "malformed" would tell its holder nothing.
+    if (conn.outdated !== undefined) return refuse(conn, 'outdated', conn.outdated);
     const parsed = parseVoterMessage(text, bytes);
     if (!parsed.ok) return refuse(conn, parsed.code, parsed.detail);
     const msg = parsed.message;
@@ -446,9 +456,9 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
     else out(conn, { type: 'view', view: presenterView(ctx, state, connectedPhones()), seq: state.presenterSeq });
   }
 
-  function accept(ws: WebSocket, role: 'voter' | 'presenter', address: string): void {
+  function accept(ws: WebSocket, role: 'voter' | 'presenter', address: string, outdated: string | undefined): void {
     const conn: Connection = {
-      id: nextId++, ws, role, address, presenter: false, alive: true,
+      id: nextId++, ws, role, address, ...(outdated !== undefined ? { outdated } : {}), presenter: false, alive: true,
       bucket: new Bucket(role === 'presenter' ? rate.perSecond * 2 : rate.perSecond, role === 'presenter' ? rate.burst * 2 : rate.burst),
       refused: new Map(), refusedTotal: 0, lastRateNotice: -Infinity,
     };
@@ -565,6 +575,8 @@ const MESSAGES: Record<Rejection, string> = {
   'wrong-node': 'The session has moved on.',
   'unknown-reply': 'That is not one of the choices.',
   'not-now': 'That cannot be done right now.',
+  // Also read by pages from before versions, which show an error's message as it is: words only, no button to rely on.
+  outdated: 'This page is out of date: casa-practice was updated. Reload the page to vote (your browser\'s reload button, or pull the page down).',
 };
 
 /** The voter page's files from the package: html and css from src/web/voter, the script as tsc built it. */

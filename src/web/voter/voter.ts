@@ -6,7 +6,14 @@
  * retried with backoff and the server gives the phone its vote back. All text is set with
  * textContent: scenario text is never markup.
  */
-import type { ToVoter, VoterView } from '../../machines/index.js';
+import type { ToVoter, VOTER_PROTOCOL, VoterView } from '../../machines/index.js';
+
+/**
+ * The room protocol this page speaks, named in the address it connects to: a room server of another
+ * version answers "outdated" instead of refusing its messages as not understood. Typed as the core's
+ * constant, so a new version there does not compile until this page is brought up to it.
+ */
+const PROTOCOL: typeof VOTER_PROTOCOL = 2;
 
 const DEVICE_KEY = 'casa-practice-room-device';
 const CODE = /^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6}$/;
@@ -17,6 +24,7 @@ const els = {
   heading: $('heading'), status: $('status'), form: $<HTMLFormElement>('code-form'), code: $<HTMLInputElement>('code'),
   decision: $('decision'), title: $('decision-title'), prompt: $('prompt'), replies: $('replies'),
   feedback: $('feedback'), verdict: $('verdict'), feedbackText: $('feedback-text'), principles: $('principles'),
+  reload: $<HTMLButtonElement>('reload'),
 };
 
 function storage(): Storage | undefined {
@@ -77,8 +85,9 @@ function nextSeq(): number {
 
 function connect(): void {
   clearTimeout(retry);
+  if (stale) return;
   if (socket && socket.readyState <= WebSocket.OPEN) return;
-  const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws/voter`);
+  const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws/voter?v=${PROTOCOL}`);
   socket = ws;
   ws.onopen = () => ws.send(JSON.stringify({ type: 'join', room, device }));
   ws.onmessage = (event) => {
@@ -105,6 +114,14 @@ function connect(): void {
         ws.onclose = null;
         ws.close();
         askForCode();
+        return;
+      }
+      if (message.code === 'outdated') {
+        // casa-practice was updated while this page was open: only a reload helps, so stop trying.
+        ws.onclose = null;
+        ws.close();
+        socket = undefined;
+        outOfDate(String(message.message));
         return;
       }
       // The refusal stays in the status until something really changes (render shows it instead of the phase words).
@@ -213,6 +230,24 @@ function vote(reply: number): void {
   socket.send(JSON.stringify({ type: 'vote', room, seq: nextSeq(), round: view.round, reply }));
   render(view);
 }
+
+/** The room speaks another version of the protocol than this page: nothing this page sends can count. */
+let stale = false;
+
+/** The room speaks another version: the page says so, offers a reload, and shows nothing it could send. */
+function outOfDate(text: string): void {
+  stale = true;
+  view = undefined;
+  const at = document.activeElement;
+  // Focus on a reply that is about to go (or on nothing) moves to the one thing left to do.
+  const lost = !at || at === document.body || els.decision.contains(at) || els.feedback.contains(at);
+  els.decision.hidden = true;
+  els.feedback.hidden = true;
+  say(text);
+  els.reload.hidden = false;
+  if (lost) els.reload.focus();
+}
+els.reload.addEventListener('click', () => location.reload());
 
 let asking = false;
 function askForCode(): void {

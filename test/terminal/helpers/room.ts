@@ -1,5 +1,6 @@
 import { WebSocket } from 'ws';
 import type { PresenterCommand, PresenterView, RoomCount, ServerError, ToPresenter, ToVoter, VoterView } from '../../../src/machines/index.js';
+import { voterSocketPath } from '../../../src/machines/index.js';
 
 /** How long a test waits for an event before it fails (a guard against hanging, never a pause). */
 const GUARD_MS = 15_000;
@@ -45,6 +46,8 @@ export class Phone {
   view?: VoterView;
   seq = 0;
   closed!: Promise<void>;
+  /** Where it connects: this version's voter page's address unless a test plays an older page. */
+  path = voterSocketPath();
   constructor(readonly base: string, readonly room: string, readonly device: string) {}
 
   static async join(base: string, room: string, device: string): Promise<Phone> {
@@ -55,7 +58,7 @@ export class Phone {
 
   async connect(): Promise<ToVoter & { type: 'welcome' }> {
     this.inbox = new Inbox<ToVoter>();
-    this.ws = await open(`${this.base}/ws/voter`);
+    this.ws = await open(`${this.base}${this.path}`);
     this.closed = new Promise((resolve) => this.ws.once('close', () => resolve()));
     this.ws.on('message', (data) => {
       const m = JSON.parse(String(data)) as ToVoter;

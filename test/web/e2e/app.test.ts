@@ -152,6 +152,51 @@ describe('the web app in Chromium', () => {
       await page.getByRole('button', { name: 'Back to where I was' }).focus();
       await page.keyboard.press('Enter');
       await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(reading);
+      // Large text on that phone (150%, 200%: WCAG 1.4.4) puts "Take a break" on a row below the
+      // name. Only that row then stays at the top of the screen (the name scrolls with the page):
+      // a tenth of the screen at most, not a quarter, and the break still one tap away.
+      for (const size of ['150%', '200%']) {
+        await page.evaluate((f) => document.documentElement.style.setProperty('font-size', f), size);
+        await page.locator('.moment-heading').last().focus();
+        const barBottom = () => page.evaluate(() => document.querySelector('header.bar')!.getBoundingClientRect().bottom);
+        await expect.poll(barBottom, { message: size }).toBeLessThanOrEqual(740 * 0.11);
+        const folded = await page.evaluate(() => {
+          const rect = (q: string) => document.querySelector(q)!.getBoundingClientRect();
+          return { bar: rect('header.bar').bottom, button: rect('header.bar .break'), heading: rect('.moment-heading:focus'), padding: parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) };
+        });
+        // The button whole on the screen; the focused moment clear of the bar, which scroll-padding follows.
+        expect(folded.button.top, size).toBeGreaterThanOrEqual(0);
+        expect(folded.button.bottom, size).toBeLessThanOrEqual(folded.bar);
+        expect(folded.button.height, size).toBeGreaterThanOrEqual(44);
+        expect(folded.heading.top, size).toBeGreaterThanOrEqual(folded.bar);
+        expect(folded.padding, size).toBeGreaterThanOrEqual(folded.bar);
+        expect(folded.padding, size).toBeLessThanOrEqual(folded.bar + 40);
+        // A moment scrolled behind the bar, then focused, comes out from under it (2.4.11).
+        const hidden = page.locator('.moment-heading').first();
+        await hidden.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - 4));
+        await hidden.focus();
+        expect(await hidden.evaluate((el) => el.getBoundingClientRect().top), size).toBeGreaterThanOrEqual(await barBottom());
+        // Focusing "Take a break" leaves the page where it is; the name, scrolled away with its row,
+        // is brought back into view when focused (a screen reader moving to it, Shift+Tab), from
+        // far down the conversation too.
+        await page.locator('.moment-heading').last().focus();
+        const at = await page.evaluate(() => window.scrollY);
+        expect(at).toBeGreaterThan(1000);
+        await page.getByRole('button', { name: 'Take a break' }).focus();
+        expect(await page.evaluate(() => window.scrollY), size).toBe(at);
+        await page.keyboard.press('Shift+Tab');
+        expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('casa-practice');
+        await expect.poll(() => page.getByRole('link', { name: 'casa-practice' }).evaluate((el) => el.getBoundingClientRect().top), { message: size }).toBeGreaterThanOrEqual(0);
+      }
+      // On a break, its longer name wraps on the button's row instead of running off the screen.
+      await page.getByRole('button', { name: 'Take a break' }).focus();
+      await page.keyboard.press('Enter');
+      const back = await page.getByRole('button', { name: 'Back from break' }).evaluate((el) => ({ right: el.getBoundingClientRect().right, text: el.scrollWidth, box: el.clientWidth }));
+      expect(back.right).toBeLessThanOrEqual(360);
+      expect(back.text).toBeLessThanOrEqual(back.box);
+      await page.getByRole('button', { name: 'Back to where I was' }).click();
+      await axeClean(s, 'e2e-play-200');
+      await page.evaluate(() => document.documentElement.style.removeProperty('font-size'));
       await page.setViewportSize({ width: 1280, height: 800 });
       const before = await page.locator('#transcript').innerText();
       await page.reload();

@@ -271,6 +271,39 @@ describe('voter page in Chromium', () => {
       expect(await page.locator('#code-form').isVisible()).toBe(false);
       expect(await axe(page)).toEqual([]);
 
+      // A tab with the page from before protocol versions, left open across the trainer's upgrade
+      // (played by this page with the version taken off the address it connects to): it is told
+      // in words that it is out of date, with a reload button that has focus; it is not counted.
+      const stale = await context.newPage();
+      await stale.addInitScript(() => {
+        if (sessionStorage.getItem('reloaded')) return;
+        const Watched = window.WebSocket;
+        window.WebSocket = class extends Watched {
+          constructor(url: string | URL, protocols?: string | string[]) {
+            super(String(url).replace(/\?v=\d+$/, ''), protocols);
+          }
+        };
+      });
+      const devices = Object.keys(server.state().devices);
+      await stale.goto(`http://127.0.0.1:${server.port}/join?room=${ROOM}`);
+      await status(stale, /^This page is out of date.*Reload the page/);
+      expect(await stale.locator('#replies button').count()).toBe(0);
+      expect(await stale.evaluate(() => document.activeElement?.id)).toBe('reload');
+      expect(await stale.locator('#reload').isVisible()).toBe(true);
+      expect(await axe(stale)).toEqual([]);
+      expect(Object.keys(server.state().devices)).toEqual(devices);
+      // Not back to "Reconnecting…" (it stopped trying): the words stay until the reload.
+      await stale.waitForFunction(() => (window as unknown as { __closes: number }).__closes >= 1);
+      expect(await stale.evaluate(() => (window as unknown as { __socket: WebSocket }).__socket.readyState)).toBe(3);
+      expect(await stale.locator('#status').textContent()).toMatch(/^This page is out of date/);
+      // Reloaded by keyboard, it is this version's page: the phone is back in the room with its vote.
+      await stale.evaluate(() => sessionStorage.setItem('reloaded', '1'));
+      await stale.keyboard.press('Enter');
+      await status(stale, /Revealed: see why below/);
+      expect(await stale.locator('#reload').isVisible()).toBe(false);
+      expect(Object.keys(server.state().devices)).toEqual(devices);
+      await stale.close();
+
       await presenter.act({ type: 'end' });
       await status(page, /session has ended/);
       expect(await tabStops()).toEqual([]);
