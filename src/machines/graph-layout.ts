@@ -305,6 +305,7 @@ export function layoutScenario(scenario: Scenario): GraphLayout {
   // The gap below each row: SPACE.down, taller where its labels cannot all be placed apart.
   const gaps = new Array<number>(layerCount).fill(SPACE.down);
   const widthOfNodes = laid.reduce((w, n) => Math.max(w, n.x + n.width), 0) + SPACE.margin;
+  const memo: LabelMemo = new Map();
   for (let round = 0; ; round++) {
     const layerTop: number[] = [];
     let top = SPACE.margin;
@@ -340,7 +341,7 @@ export function layoutScenario(scenario: Scenario): GraphLayout {
     });
     // A label stays in the gap below its row: clear of every node of the row (some are taller than
     // the node it leaves from) and of the row below.
-    const crowded = placeLabels(edges, laid, widthOfNodes, (layer) => at(layerTop, layer) + at(layerHeight, layer), (layer) => at(layerTop, layer + 1));
+    const crowded = placeLabels(edges, laid, widthOfNodes, memo, (layer) => at(layerTop, layer) + at(layerHeight, layer), (layer) => at(layerTop, layer + 1));
     if (crowded.length === 0 || round === SPACE.rounds) {
       const height = layerCount === 0 ? SPACE.margin * 2 : top - at(gaps, layerCount - 1) + SPACE.margin;
       return { width: Math.ceil(width), height: Math.ceil(height), nodes: laid, edges };
@@ -361,16 +362,29 @@ const LABEL_HEIGHT = 14;
  * stretch of the arrow), or else at the least crowded of them, a covered label counting for more
  * than a hidden stretch of arrow. Returns the layers where some label found no free place.
  */
-function placeLabels(edges: LaidEdge[], nodes: LaidNode[], right: number, gapTop: (layer: number) => number, gapBottom: (layer: number) => number): number[] {
+function placeLabels(edges: LaidEdge[], nodes: LaidNode[], right: number, memo: LabelMemo, gapTop: (layer: number) => number, gapBottom: (layer: number) => number): number[] {
   const crowded: number[] = [];
   const layerOf = new Map(nodes.map((n) => [n.id, n.layer]));
-  const down = edges.filter((e) => !e.back && e.shortLabel);
+  const indexOf = new Map(edges.map((e, i) => [e, i]));
   const byGap = new Map<number, LaidEdge[]>();
-  for (const e of down) {
+  for (const e of edges) {
+    if (e.back || !e.shortLabel) continue;
     const layer = layerOf.get(e.from) ?? 0;
     const gap = byGap.get(layer);
     if (gap) gap.push(e);
     else byGap.set(layer, [e]);
+  }
+  // A gap as tall as in the round before holds the same arrows in the same places, only moved up or
+  // down with the gaps above it: its labels move with it, and only the gaps that grew are laid again.
+  for (const [layer, gap] of byGap) {
+    const before = memo.get(layer);
+    if (before?.height !== gapBottom(layer) - gapTop(layer)) continue;
+    for (const e of gap) {
+      const was = before.labels.get(indexOf.get(e) ?? -1);
+      if (was) e.labelAt = { x: was.x, y: gapTop(layer) + was.y };
+    }
+    if (before.crowded) crowded.push(layer);
+    byGap.delete(layer);
   }
   const columns = (b: LabelBox) => {
     const out: number[] = [];
@@ -476,9 +490,16 @@ function placeLabels(edges: LaidEdge[], nodes: LaidNode[], right: number, gapTop
       file(placed, best.box, best.box);
       e.labelAt = { x: best.x, y: best.y };
     }
+    memo.set(layer, {
+      height: gapBottom(layer) - gapTop(layer),
+      crowded: crowded.at(-1) === layer,
+      labels: new Map(gap.map((e) => [indexOf.get(e) ?? -1, { x: e.labelAt.x, y: e.labelAt.y - gapTop(layer) }])),
+    });
   }
   return crowded;
 }
+/** Each gap's labels as last laid, by layer: the gap's height, whether it was crowded, each label's place from its top, by arrow. */
+type LabelMemo = Map<number, { height: number; crowded: boolean; labels: Map<number, { x: number; y: number }> }>;
 interface LabelBox {
   x1: number;
   x2: number;
