@@ -74,6 +74,23 @@ describe('records format 2: every completed playthrough is kept', () => {
     expect(readRecords(store).records[example.id]?.completions).toBe(1);
   });
 
+  it('stored records with a playthrough that cannot be read are set aside as they were before the rest is written back, with a notice', () => {
+    // E.g. written by a newer version (a mode this one does not know) or edited by hand: the next
+    // completion used to write the records back without it, and the practice was gone unsaid.
+    const [a, b] = [record(now), record(now)];
+    const text = JSON.stringify({ format: 'casa-practice-records', formatVersion: 2, best: {}, playthroughs: [a, { ...b, mode: 'facilitated' }] });
+    const store = memoryStore({ [RECORDS_KEY]: text });
+    const read = readRecords(store, now);
+    expect(read.playthroughs.map((p) => p.id)).toEqual([a.id]);
+    expect(read.setAside).toEqual({ movedTo: 'records.json.damaged-2026-02-10T18-30-00', why: 'completed practice 2: its mode is neither practice nor assessment', partly: { unreadable: 1, kept: 1 } });
+    expect(read.notice).toBe('Part of your completion records was damaged: 1 finished scenario could not be read (completed practice 2: its mode is neither practice nor assessment) and is left out of your records; they were moved to records.json.damaged-2026-02-10T18-30-00, and the other 1 finished scenario was kept.');
+    expect(store.read('records.json.damaged-2026-02-10T18-30-00')).toBe(text);
+    // The readable part is the records now: read again, nothing more is set aside or said.
+    expect(readRecords(store, now)).toEqual({ records: read.records, playthroughs: [read.playthroughs[0]] });
+    recordPlaythrough(store, b, bytes, now);
+    expect(readRecords(store, now).playthroughs.map((p) => p.id)).toEqual([a.id, b.id]);
+  });
+
   it('minutes come from the start time, capped when a playthrough was left open for days', () => {
     const d = debrief();
     expect(playthroughRecord(example, d, { startedAt: '2026-02-10T18:29:50.000Z' }, now).minutes).toBe(1);
