@@ -4,8 +4,19 @@ import { PRACTICE_IDLE_MS } from '../progress/clock.js';
 import { cleanLine } from '../text/clean.js';
 import { BAND_LABELS } from './words.js';
 
-/** The in-service hours a CASA volunteer logs each year. */
+/** The in-service hours a CASA volunteer logs each year (about 12: shared/guidance/context.md, from CASA programs' public pages). */
 export const IN_SERVICE_HOURS_PER_YEAR = 12;
+
+/**
+ * What the record is and is not, in the volunteer's words, beside a total. The guide says nothing of
+ * in-service hours; CASA programs' public pages say volunteers complete about 12 a year, that many
+ * accept online training toward them and ask volunteers to log them. So the tool keeps a log and
+ * claims no credit: whether its practice counts is the Advocate Supervisor's decision.
+ */
+export const IN_SERVICE_CREDIT = `This is your own log, kept by casa-practice: it is not in-service credit by itself. CASA volunteers complete about ${IN_SERVICE_HOURS_PER_YEAR} hours of in-service training a year; ask your Advocate Supervisor whether this practice counts toward yours.`;
+
+/** The same, on the certificate, for the Advocate Supervisor who receives it. */
+export const CERTIFICATE_CREDIT = `This record was made by the volunteer's own copy of casa-practice, from the practice it measured; it is not in-service credit by itself. Whether this practice counts toward the volunteer's in-service hours (about ${IN_SERVICE_HOURS_PER_YEAR} a year) is for their Advocate Supervisor to decide.`;
 
 /**
  * What counts toward the in-service hours, in the words every UI shows beside a total. (Both UIs keep
@@ -13,7 +24,7 @@ export const IN_SERVICE_HOURS_PER_YEAR = 12;
  * breaks, hidden-page time and idle time after PRACTICE_IDLE_MS without input, and the terminal has
  * none of them: a UI that shows these words must count idle time as they say.)
  */
-export const IN_SERVICE_COUNTING = `Every scenario you finish counts, each time you finish it, in practice or assessment mode, with the minutes you spent in it. Time on a break, or with the scenario closed or in a tab you are not looking at, does not count, nor does a scenario left unfinished or a what-if replay. If ${PRACTICE_IDLE_MS / 60_000} minutes pass with no key press, click, tap or mouse movement, those ${PRACTICE_IDLE_MS / 60_000} minutes count (for reading and thinking) but the time after them does not, until your next key press, click, tap or mouse movement.`;
+export const IN_SERVICE_COUNTING = `This total counts every scenario you finish, each time you finish it, in practice or assessment mode, with the minutes you spent in it. Time on a break, or with the scenario closed or in a tab you are not looking at, does not count, nor does a scenario left unfinished or a what-if replay. If ${PRACTICE_IDLE_MS / 60_000} minutes pass with no key press, click, tap or mouse movement, those ${PRACTICE_IDLE_MS / 60_000} minutes count (for reading and thinking) but the time after them does not, until your next key press, click, tap or mouse movement.`;
 
 const MODE_WORDS: Record<SessionMode, string> = { practice: 'Practice', assessment: 'Assessment' };
 
@@ -75,7 +86,7 @@ export interface CertificateData {
   remainingHours: number;
   /** How many items have no time recorded (not counted in the total). */
   withoutTime: number;
-  /** The total in words: "3.5 of 12 in-service hours". */
+  /** The total in words: "3.5 hours of finished practice in 2026" (not called in-service hours: see IN_SERVICE_CREDIT). */
   summary: string;
   /** What the total is made of, in words: "212 minutes from 9 finished scenarios". */
   breakdown: string;
@@ -110,7 +121,7 @@ export function certificateData(records: readonly PlaythroughRecord[], options: 
     remainingHours: Math.max(0, tenth(IN_SERVICE_HOURS_PER_YEAR - totalMinutes / 60)),
     withoutTime: items.filter((i) => i.minutes === undefined).length,
     // A few minutes round to 0.0 hours: say "under 0.1" rather than a total of 0 beside "3 minutes".
-    summary: `${totalMinutes > 0 && totalHours === 0 ? 'under 0.1' : totalHours} of ${IN_SERVICE_HOURS_PER_YEAR} in-service hours in ${year}`,
+    summary: `${totalMinutes > 0 && totalHours === 0 ? 'under 0.1 hours' : `${totalHours} ${totalHours === 1 ? 'hour' : 'hours'}`} of finished practice in ${year}`,
     breakdown: `${totalMinutes} ${totalMinutes === 1 ? 'minute' : 'minutes'} from ${items.length} finished ${items.length === 1 ? 'scenario' : 'scenarios'}`,
   };
 }

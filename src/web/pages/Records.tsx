@@ -1,5 +1,5 @@
 import { useId, useMemo, useState, type ChangeEvent } from 'react';
-import { backupFileName, backupText, BAND_LABELS, certificateData, cleanLine, importBackup, IN_SERVICE_COUNTING, localDate, localTime, parseBackup, readRecords, recordsCsv, xapiFile, type RecordsRead } from '../../machines/index.js';
+import { backupFileName, backupText, BAND_LABELS, certificateData, cleanLine, importBackup, IN_SERVICE_COUNTING, IN_SERVICE_CREDIT, localDate, localTime, parseBackup, readRecords, recordsCsv, xapiFile, type RecordsRead } from '../../machines/index.js';
 import { requestPersistentStorage, type PersistResult } from '../adapters/local-store.js';
 import { downloadText } from '../download.js';
 import { bundledScenarios } from '../records-data.js';
@@ -28,7 +28,7 @@ export default function Records() {
   const read: RecordsRead = useMemo(() => (void version, readRecords(store)), [store, version]);
   const rows = [...read.playthroughs].sort((a, b) => b.completedAt.localeCompare(a.completedAt));
   const none = rows.length === 0;
-  // This year's total toward the in-service hours, as the certificate counts it.
+  // This year's finished practice, as the certificate counts it.
   const year = certificateData(read.playthroughs);
 
   const csv = () => downloadText(`casa-practice-records-${new Date().toISOString().slice(0, 10)}.csv`, recordsCsv(read.playthroughs), 'text/csv');
@@ -82,6 +82,7 @@ export default function Records() {
       <p className="records-total">
         <strong>So far:</strong> {year.summary} ({year.breakdown}{year.withoutTime > 0 ? `; ${year.withoutTime} without a recorded time, not counted` : ''}).
       </p>
+      <p>{IN_SERVICE_CREDIT}</p>
       <p className="hint">{IN_SERVICE_COUNTING}</p>
       {none ? <p>No completed practice yet. Finish a scenario and it appears here.</p> : (
         <TableWrap label="Completed practice">
