@@ -46,11 +46,14 @@ export function localTime(iso: string): string {
 /**
  * One CSV cell (RFC 4180): quoted when it holds a comma, a quote, a line break or leading/trailing
  * space, quotes doubled. A text starting with = + - @ (or a tab or carriage return) would run as a
- * formula in a spreadsheet, so it gets a leading apostrophe.
+ * formula in a spreadsheet, so it gets a leading apostrophe. Where a spreadsheet's separator is the
+ * semicolon (Excel in much of Europe), a cell also starts after each ";" in a text, quoted or not:
+ * a space goes between a ";" and a = + - @ after it.
  */
 export function csvCell(value: string | number | undefined): string {
   if (value === undefined) return '';
   let text = typeof value === 'number' ? String(value) : value;
+  if (typeof value === 'string') text = text.replace(/;(?=[=+\-@\t\r])/g, '; ');
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
@@ -62,10 +65,17 @@ export function csvText(rows: readonly (readonly (string | number | undefined)[]
 
 export const RECORDS_CSV_HEADER = ['Date', 'Scenario', 'Minutes spent', 'Score (%)', 'Outcome', 'Mode', 'Completed at (UTC)'] as const;
 
-/** The completed practice as CSV, oldest first: date, scenario, minutes spent, score, band, mode. */
+/**
+ * The byte order mark a CSV file starts with: without it Excel reads a CSV as the computer's legacy
+ * code page, and a title such as "Elías's weekends" arrives as "ElÃ­as's weekends". Other
+ * spreadsheets skip it.
+ */
+export const CSV_BOM = '\uFEFF';
+
+/** The completed practice as a CSV file (CSV_BOM first), oldest first: date, scenario, minutes spent, score, band, mode. */
 export function recordsCsv(records: readonly PlaythroughRecord[]): string {
   const sorted = [...records].sort((a, b) => a.completedAt.localeCompare(b.completedAt));
-  return csvText([
+  return CSV_BOM + csvText([
     RECORDS_CSV_HEADER,
     ...sorted.map((r) => [localDate(r.completedAt), cleanLine(r.title), r.minutes, r.score.percent, BAND_LABELS[r.band], MODE_WORDS[r.mode], r.completedAt]),
   ]);

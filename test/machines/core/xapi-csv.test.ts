@@ -337,7 +337,7 @@ function parseCsv(text: string): string[][] {
 describe('CSV of completed practice', () => {
   it('has a header row and one row per playthrough, oldest first, that parse back', () => {
     const records = playthroughs.map((p) => p.record).reverse();
-    const rows = parseCsv(recordsCsv(records));
+    const rows = parseCsv(recordsCsv(records).slice(1));
     expect(rows[0]).toEqual(['Date', 'Scenario', 'Minutes spent', 'Score (%)', 'Outcome', 'Mode', 'Completed at (UTC)']);
     expect(rows).toHaveLength(records.length + 1);
     const first = [...records].sort((a, b) => a.completedAt.localeCompare(b.completedAt))[0]!;
@@ -346,17 +346,26 @@ describe('CSV of completed practice', () => {
   });
 
   it('quotes commas, quotes and line breaks, and defuses formulas', () => {
-    const hostile = ['=HYPERLINK("http://x","click")', '+1', '-2+3', '@SUM(A1)', 'a, b', 'say "hi"', 'two\r\nlines', ' padded ', 'plain'];
+    const hostile = ['=HYPERLINK("http://x","click")', '+1', '-2+3', '@SUM(A1)', 'a, b', 'say "hi"', 'two\r\nlines', ' padded ', 'plain', 'Kiara;=1+1;@A1', 'a; b'];
     const text = csvText([hostile, [1, undefined, -5]]);
     expect(text.endsWith('\r\n')).toBe(true);
     const rows = parseCsv(text);
-    expect(rows[0]).toEqual(['\'=HYPERLINK("http://x","click")', '\'+1', '\'-2+3', '\'@SUM(A1)', 'a, b', 'say "hi"', 'two\r\nlines', ' padded ', 'plain']);
+    // Split at ";" as a spreadsheet with semicolon separators splits it, no cell starts a formula either.
+    expect(rows[0]).toEqual(['\'=HYPERLINK("http://x","click")', '\'+1', '\'-2+3', '\'@SUM(A1)', 'a, b', 'say "hi"', 'two\r\nlines', ' padded ', 'plain', 'Kiara; =1+1; @A1', 'a; b']);
+    expect(csvText([hostile]).split(/[;,\r\n]/).filter((cell) => /^"?[=+\-@]/.test(cell))).toEqual([]);
     expect(rows[1]).toEqual(['1', '', '-5']);
   });
 
   it('a title that tries to be a formula reaches the CSV defused', () => {
     const record = { ...playthroughs[0]!.record, title: '=cmd|\' /C calc\'!A0, "x"' };
-    expect(parseCsv(recordsCsv([record]))[1]?.[1]).toBe('\'=cmd|\' /C calc\'!A0, "x"');
+    expect(parseCsv(recordsCsv([record]).slice(1))[1]?.[1]).toBe('\'=cmd|\' /C calc\'!A0, "x"');
+  });
+
+  it('starts with a byte order mark, so that Excel reads an accented title as UTF-8', () => {
+    const record = { ...playthroughs[0]!.record, title: 'Elías\'s weekends' };
+    const text = recordsCsv([record]);
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(parseCsv(text.slice(1))[1]?.[1]).toBe('Elías\'s weekends');
   });
 });
 
