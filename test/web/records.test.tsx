@@ -2,7 +2,8 @@
 import { cleanup, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { memoryStore } from '../../src/machines/light.js';
+import { memoryStore, type Store } from '../../src/machines/light.js';
+import { localStore } from '../../src/web/adapters/local-store.js';
 import { CERTIFICATE_CREDIT, IN_SERVICE_COUNTING, IN_SERVICE_CREDIT } from '../../src/machines/index.js';
 import { captureDownloads, renderApp } from './helpers.js';
 
@@ -14,7 +15,7 @@ beforeEach(() => {
 });
 
 /** Plays youth-discloses to its end with key 1 and Continue, in the given store. */
-async function finishOne(store: ReturnType<typeof memoryStore>, mode: 'play' | 'assess') {
+async function finishOne(store: Store, mode: 'play' | 'assess') {
   const user = userEvent.setup();
   const view = renderApp(`#/${mode}/youth-discloses`, store);
   await screen.findByRole('group', { name: /./ });
@@ -184,5 +185,26 @@ describe('My records', () => {
       if (tz === undefined) delete process.env.TZ;
       else process.env.TZ = tz;
     }
+  });
+
+  it('a playthrough finished here is added back when another tab writes the records from a copy made before it', async () => {
+    // Each tab keeps its own copy of localStorage and hears of changes a moment later: two tabs
+    // finishing at once (seen in Chromium), or a backup loaded in one while the other finishes, wrote
+    // the records without the other's playthrough.
+    window.localStorage.clear();
+    const key = 'casa-practice/records.json';
+    const other = (await storeAfterOnePractice()).read('records.json') ?? '';
+    const store = localStore();
+    await finishOne(store, 'play');
+    const mine = JSON.parse(window.localStorage.getItem(key) ?? '{}').playthroughs[0];
+    expect(mine).toBeDefined();
+    // The other tab's write, from its copy (its own playthrough only), and the storage event it causes here.
+    window.localStorage.setItem(key, other);
+    window.dispatchEvent(new StorageEvent('storage', { key, oldValue: null, newValue: other, storageArea: window.localStorage }));
+    const ids = JSON.parse(window.localStorage.getItem(key) ?? '{}').playthroughs.map((p: { id: string }) => p.id);
+    expect(ids).toHaveLength(2);
+    expect(ids).toContain(mine.id);
+    expect(ids).toContain(JSON.parse(other).playthroughs[0].id);
+    window.localStorage.clear();
   });
 });

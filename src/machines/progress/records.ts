@@ -402,3 +402,23 @@ export function recordPlaythrough(store: Store, record: PlaythroughRecord, rando
   store.write(RECORDS_KEY, recordsText(file));
   return { records: file.best, playthroughs: file.playthroughs, learner: file.learner, ...problemOf(read) };
 }
+
+/**
+ * Adds again, in one write, any of `mine` (playthroughs this UI recorded) that the stored records
+ * no longer hold; returns how many. A browser keeps a copy of its storage in each tab and passes
+ * changes on a moment later, so another tab finishing or loading a backup at the same time can write
+ * the records from a copy made before this tab's playthrough was added, and leave it out. The tab
+ * that recorded it calls this when it hears that the records changed. Nothing is written when none
+ * is missing, so two tabs doing this settle at once.
+ */
+export function restorePlaythroughs(store: Store, mine: readonly PlaythroughRecord[], now = new Date()): number {
+  const read = readRecordsFile(store, now);
+  const known = new Set(read.file.playthroughs.map((p) => p.id));
+  const missing = mine.filter((p) => !known.has(p.id));
+  if (missing.length === 0) return 0;
+  let best = read.file.best;
+  for (const p of missing) best = mergeCompletion(best, p.scenarioId, p.score.percent, new Date(p.completedAt));
+  const playthroughs = [...read.file.playthroughs, ...missing].sort((a, b) => a.completedAt.localeCompare(b.completedAt));
+  store.write(RECORDS_KEY, recordsText({ ...read.file, best, playthroughs }));
+  return missing.length;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  backupText, finishPlaythrough, importBackup, memoryStore, parseBackup, parseRecordsFile, playthroughRecord, readRecords, recordCompletion, recordPlaythrough, RECORDS_KEY, writeSave,
+  backupText, finishPlaythrough, importBackup, memoryStore, parseBackup, parseRecordsFile, playthroughRecord, readRecords, recordCompletion, recordPlaythrough, RECORDS_KEY, restorePlaythroughs, writeSave,
   type Debrief, type PlayableScenario, type PlaythroughRecord,
 } from '../../../src/machines/index.js';
 import { example, play } from './fixtures.js';
@@ -89,6 +89,26 @@ describe('records format 2: every completed playthrough is kept', () => {
     expect(readRecords(store, now)).toEqual({ records: read.records, playthroughs: [read.playthroughs[0]] });
     recordPlaythrough(store, b, bytes, now);
     expect(readRecords(store, now).playthroughs.map((p) => p.id)).toEqual([a.id, b.id]);
+  });
+
+  it('restorePlaythroughs adds back, in one write, what another tab\'s write left out, and writes nothing when none is missing', () => {
+    const [a, b, c] = [record(new Date('2026-02-10T10:00:00Z')), record(new Date('2026-02-10T11:00:00Z')), record(new Date('2026-02-10T12:00:00Z'))];
+    const store = memoryStore();
+    recordPlaythrough(store, b, bytes, now);
+    let writes = 0;
+    const write = store.write;
+    store.write = (k, t) => {
+      writes++;
+      write(k, t);
+    };
+    // This tab recorded a and c; the records now hold only b (another tab's write).
+    expect(restorePlaythroughs(store, [a, b, c], now)).toBe(2);
+    expect(writes).toBe(1);
+    const read = readRecords(store, now);
+    expect(read.playthroughs.map((p) => p.id)).toEqual([a.id, b.id, c.id]);
+    expect(read.records[example.id]?.completions).toBe(3);
+    expect(restorePlaythroughs(store, [a, c], now)).toBe(0);
+    expect(writes).toBe(1);
   });
 
   it('minutes come from the start time, capped when a playthrough was left open for days', () => {
