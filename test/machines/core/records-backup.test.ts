@@ -222,6 +222,23 @@ describe('backup file', () => {
     expect(JSON.parse(store.read('saves/example-new-phone.json')!).format).toBe('casa-practice-terminal-save');
   });
 
+  it('a scenario in progress in the backup that has been finished since is not loaded again (its time would count twice)', () => {
+    // Backed up half-way, then finished here: loading the backup back used to bring the half-played
+    // session back as "continue where you left off", its practice time so far to be counted again.
+    const store = storeWithProgress();
+    const parsed = parseBackup(backupText(store, now).text);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const later = new Date('2026-02-10T18:45:00Z');
+    finishPlaythrough(store, playable, debrief(), later, { randomBytes: bytes });
+    expect(store.read('saves/example-new-phone.json')).toBeUndefined();
+    const result = importBackup(store, parsed.backup, later);
+    expect(result).toMatchObject({ savesLoaded: 0, savesKept: 0, savesFinished: 1 });
+    expect(result.message).toBe('2 finished scenarios were already in your records and were not added again; 1 scenario in progress was finished since it was saved and was not loaded again.');
+    expect(store.read('saves/example-new-phone.json')).toBeUndefined();
+    // Where the scenario was last finished before the save was made, the save loads as before.
+    expect(importBackup(memoryStore(), parsed.backup, later)).toMatchObject({ savesLoaded: 1, savesFinished: 0 });
+  });
+
   it('a save here that is newer than the backup\'s is kept; an older one is replaced', () => {
     const store = storeWithProgress();
     const parsed = parseBackup(backupText(store, now).text);
