@@ -187,6 +187,25 @@ describe('My records', () => {
     }
   });
 
+  it("names the downloaded files with the volunteer's own day, as the rows in them are dated", async () => {
+    const store = await storeAfterOnePractice();
+    const tz = process.env.TZ;
+    process.env.TZ = 'America/Los_Angeles';
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.parse('2027-01-01T07:30:00Z'));
+    try {
+      const user = userEvent.setup();
+      renderApp('#/records', store);
+      await user.click(await screen.findByRole('button', { name: /Download as CSV/ }));
+      await user.click(screen.getByRole('button', { name: 'Download a backup file' }));
+      expect(blobs.map((b) => b.name)).toEqual(['casa-practice-records-2026-12-31.csv', 'casa-practice-backup-2026-12-31.json']);
+    } finally {
+      vi.useRealTimers();
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
+    }
+  });
+
   it('a playthrough finished here is added back when another tab writes the records from a copy made before it', async () => {
     // Each tab keeps its own copy of localStorage and hears of changes a moment later: two tabs
     // finishing at once (seen in Chromium), or a backup loaded in one while the other finishes, wrote

@@ -1,3 +1,4 @@
+import { exportFileName } from '../report/records-export.js';
 import { cleanLine } from '../text/clean.js';
 import { parsePlaythrough, readRecordsFile, RECORDS_KEY, recordsText, type PlaythroughRecord, type Records, type RecordsFile, type RecordsSetAside } from './records.js';
 import { SAVES_PREFIX } from './slots.js';
@@ -35,9 +36,9 @@ function asSave(v: unknown): SaveValue | undefined {
   return v as SaveValue;
 }
 
-/** The file name a backup is offered under: casa-practice-backup-2026-12-01.json. */
+/** The file name a backup is offered under: casa-practice-backup-2026-12-01.json, dated on the volunteer's own day. */
 export function backupFileName(now = new Date()): string {
-  return `casa-practice-backup-${now.toISOString().slice(0, 10)}.json`;
+  return exportFileName('backup', 'json', now);
 }
 
 /** A backup of everything in the store, as file text. Damaged saves are left out (they stay set aside in the store). */

@@ -35,6 +35,14 @@ export function localDate(iso: string): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
+/**
+ * The name a file of the records is offered under, dated on the volunteer's own day as the rows in
+ * it are (not the UTC day: on a Los Angeles evening that is already tomorrow): casa-practice-records-2026-12-01.csv.
+ */
+export function exportFileName(what: 'records' | 'xapi' | 'backup', extension: string, now = new Date()): string {
+  return `casa-practice-${what}-${localDate(now.toISOString())}.${extension}`;
+}
+
 /** The time of day of an ISO time where the program runs (the volunteer's own clock), as "2:05 p.m.". */
 export function localTime(iso: string): string {
   const d = new Date(iso);

@@ -1,5 +1,5 @@
 import { useId, useMemo, useState, type ChangeEvent } from 'react';
-import { backupFileName, backupText, BAND_LABELS, certificateData, cleanLine, importBackup, IN_SERVICE_COUNTING, IN_SERVICE_CREDIT, localDate, localTime, parseBackup, readRecords, recordsCsv, xapiFile, type RecordsRead } from '../../machines/index.js';
+import { backupFileName, backupText, BAND_LABELS, certificateData, cleanLine, exportFileName, importBackup, IN_SERVICE_COUNTING, IN_SERVICE_CREDIT, localDate, localTime, parseBackup, readRecords, recordsCsv, xapiFile, type RecordsRead } from '../../machines/index.js';
 import { requestPersistentStorage, type PersistResult } from '../adapters/local-store.js';
 import { downloadText } from '../download.js';
 import { bundledScenarios } from '../records-data.js';
@@ -31,11 +31,11 @@ export default function Records() {
   // This year's finished practice, as the certificate counts it.
   const year = certificateData(read.playthroughs);
 
-  const csv = () => downloadText(`casa-practice-records-${new Date().toISOString().slice(0, 10)}.csv`, recordsCsv(read.playthroughs), 'text/csv');
+  const csv = () => downloadText(exportFileName('records', 'csv'), recordsCsv(read.playthroughs), 'text/csv');
   const xapi = async () => {
     const scenarios = await bundledScenarios();
     const text = xapiFile(read.playthroughs, { learner: read.learner ?? '00000000-0000-4000-8000-000000000000', scenarioOf: (id) => scenarios.get(id) });
-    downloadText(`casa-practice-xapi-${new Date().toISOString().slice(0, 10)}.json`, text, 'application/json');
+    downloadText(exportFileName('xapi', 'json'), text, 'application/json');
   };
   const backup = () => {
     const made = backupText(store);
