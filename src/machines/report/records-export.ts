@@ -19,10 +19,10 @@ export const IN_SERVICE_CREDIT = `This is your own log, kept by casa-practice: i
 export const CERTIFICATE_CREDIT = `This record was made by the volunteer's own copy of casa-practice, from the practice it measured; it is not in-service credit by itself. Whether this practice counts toward the volunteer's in-service hours (about ${IN_SERVICE_HOURS_PER_YEAR} a year) is for their Advocate Supervisor to decide.`;
 
 /**
- * What counts toward the in-service hours, in the words every UI shows beside a total. (Both UIs keep
- * time by the core's practiceClock: a resumed save counts by its `activeMs`; the web app leaves out
- * breaks, hidden-page time and idle time after PRACTICE_IDLE_MS without input, and the terminal has
- * none of them: a UI that shows these words must count idle time as they say.)
+ * What a total of finished practice counts, in the words every UI shows beside it. (Both UIs keep
+ * time by the core's practiceClock: a resumed save counts by its `activeMs`, and idle time after
+ * PRACTICE_IDLE_MS without input is left out; the web app also leaves out breaks and hidden-page
+ * time, which the terminal does not have: a terminal total would need words of its own for those.)
  */
 export const IN_SERVICE_COUNTING = `This total counts every scenario you finish, each time you finish it, in practice or assessment mode, with the minutes you spent in it. Time on a break, or with the scenario closed or in a tab you are not looking at, does not count, nor does a scenario left unfinished or a what-if replay. If ${PRACTICE_IDLE_MS / 60_000} minutes pass with no key press, click, tap or mouse movement, those ${PRACTICE_IDLE_MS / 60_000} minutes count (for reading and thinking) but the time after them does not, until your next key press, click, tap or mouse movement.`;
 
