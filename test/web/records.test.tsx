@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, screen } from '@testing-library/react';
+import { act, cleanup, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { memoryStore, type Store } from '../../src/machines/light.js';
@@ -204,6 +204,23 @@ describe('My records', () => {
       if (tz === undefined) delete process.env.TZ;
       else process.env.TZ = tz;
     }
+  });
+
+  it('My records shows what another tab finishes, without a reload', async () => {
+    window.localStorage.clear();
+    const key = 'casa-practice/records.json';
+    const one = (await storeAfterOnePractice()).read('records.json') ?? '';
+    window.localStorage.setItem(key, one);
+    renderApp('#/records', localStore());
+    expect((await screen.findAllByRole('row')).slice(1)).toHaveLength(1);
+    const file = JSON.parse(one);
+    const p = file.playthroughs[0];
+    file.playthroughs.push({ ...p, id: `${p.id.slice(0, -1)}${p.id.endsWith('a') ? 'b' : 'a'}`, completedAt: new Date().toISOString() });
+    const two = JSON.stringify(file);
+    window.localStorage.setItem(key, two);
+    act(() => void window.dispatchEvent(new StorageEvent('storage', { key, oldValue: one, newValue: two, storageArea: window.localStorage })));
+    expect(screen.getAllByRole('row').slice(1)).toHaveLength(2);
+    window.localStorage.clear();
   });
 
   it('a playthrough finished here is added back when another tab writes the records from a copy made before it', async () => {

@@ -1,6 +1,6 @@
-import { useId, useMemo, useState, type ChangeEvent } from 'react';
-import { backupFileName, backupText, BAND_LABELS, certificateData, cleanLine, exportFileName, importBackup, IN_SERVICE_COUNTING, IN_SERVICE_CREDIT, localDate, localTime, parseBackup, readRecords, recordsCsv, xapiFile, type RecordsRead } from '../../machines/index.js';
-import { requestPersistentStorage, type PersistResult } from '../adapters/local-store.js';
+import { useEffect, useId, useMemo, useState, type ChangeEvent } from 'react';
+import { backupFileName, backupText, BAND_LABELS, certificateData, cleanLine, exportFileName, importBackup, IN_SERVICE_COUNTING, IN_SERVICE_CREDIT, localDate, localTime, parseBackup, readRecords, RECORDS_KEY, recordsCsv, xapiFile, type RecordsRead } from '../../machines/index.js';
+import { requestPersistentStorage, watcherOf, type PersistResult } from '../adapters/local-store.js';
 import { downloadText } from '../download.js';
 import { bundledScenarios } from '../records-data.js';
 import { hrefOf } from '../routing.js';
@@ -24,8 +24,9 @@ export default function Records() {
   // A message is shown beside the control it answers (near): on a phone the backup controls are
   // screens below the top of the page, where an answer to them would go unseen.
   const [message, setMessage] = useState<{ text: string; alert?: boolean; near: 'persist' | 'backup' }>();
-  // Read again after an import (version changes).
+  // Read again after an import, and when another tab changes the records (a scenario finished there).
   const read: RecordsRead = useMemo(() => (void version, readRecords(store)), [store, version]);
+  useEffect(() => watcherOf(store)?.(RECORDS_KEY, () => setVersion((v) => v + 1)), [store]);
   const rows = [...read.playthroughs].sort((a, b) => b.completedAt.localeCompare(a.completedAt));
   const none = rows.length === 0;
   // This year's finished practice, as the certificate counts it.
