@@ -18,6 +18,7 @@ Usage:
   casa-practice --facilitate [scenario]       lead a session for a room
   casa-practice play <file|id> [--from NODE]  validate and play a scenario (--assess, --plain)
   casa-practice resume                        continue where you stopped
+  casa-practice records [--csv] [--backup]    your finished practice and its minutes
   casa-practice room <scenario>               a live room: phones vote (--resume)
   casa-practice validate <file|folder>...     check scenario files (--json, --strict)
   casa-practice graph <file> [--format mermaid|dot|svg]
@@ -41,6 +42,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   schema: async () => (await import('./commands.js')).schemaCommand,
   play: async () => (await import('./app-commands.js')).playCommand,
   resume: async () => (await import('./app-commands.js')).resumeCommand,
+  records: async () => (await import('./records-command.js')).recordsCommand,
   room: async () => (await import('./room/command.js')).roomCommand,
 };
 

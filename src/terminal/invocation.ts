@@ -28,7 +28,7 @@ export function commandName(env: NodeJS.ProcessEnv = process.env, argv: readonly
  * of the main help, "casa-practice: …" before a message) stays.
  */
 export function helpText(text: string, name: string = commandName()): string {
-  return name === 'casa-practice' ? text : text.replace(/(?<![\w./-])casa-practice(?= (?:play|resume|room|validate|graph|audit|schema|<command>|\[|-))/g, name);
+  return name === 'casa-practice' ? text : text.replace(/(?<![\w./-])casa-practice(?= (?:play|resume|records|room|validate|graph|audit|schema|<command>|\[|-))/g, name);
 }
 
 /** A full command line for a hint: `command("resume")` → "npm run cli -- resume". */

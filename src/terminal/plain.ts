@@ -1,4 +1,4 @@
-import { continueChoices, debriefModel, entryOf, finishPlaythrough, practiceClock, resumeFailure, resumeRecap, selectView, startSession, VERDICT_WORDS, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type SessionActor, type SessionMode, type SessionView, type Voice } from '../machines/index.js';
+import { continueChoices, debriefModel, entryOf, finishPlaythrough, PRACTICE_IDLE_MS, practiceClock, resumeFailure, resumeRecap, selectView, startSession, VERDICT_WORDS, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type SessionActor, type SessionMode, type SessionView, type Voice } from '../machines/index.js';
 import { loadCatalog } from './catalog-validate.js';
 import type { CliIO } from './commands.js';
 import { debriefPlain } from './debrief-plain.js';
@@ -80,8 +80,14 @@ async function playOne(playable: PlayableScenario, fromList: boolean, opts: Plai
   const run = continueOrStart(playable, opts);
   const actor = startSession(scenario, run.mode, run.snapshot, sessionSeed(opts.env));
   const startedAt = run.startedAt ?? new Date().toISOString();
-  // Practice time: what a resumed save stands for, plus this sitting (never the time between sittings).
-  const clock = practiceClock(Date.now(), run.activeMs);
+  // Practice time: what a resumed save stands for, plus this sitting (never the time between sittings);
+  // as in the web app, a sitting left without a line typed stops counting after PRACTICE_IDLE_MS.
+  const clock = practiceClock(Date.now(), run.activeMs, false, { idleAfterMs: PRACTICE_IDLE_MS });
+  const readLine = async () => {
+    const line = await opts.readLine();
+    clock.input(Date.now());
+    return line;
+  };
   const entry = entryOf(playable);
   say(`${entry.title} (about ${entry.minutes} min, ${run.mode} mode)`);
   say(`Content note: ${entry.contentNote}`);
@@ -111,7 +117,7 @@ async function playOne(playable: PlayableScenario, fromList: boolean, opts: Plai
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGHUP', 'SIGTERM'];
   for (const s of signals) process.once(s, stopOnSignal);
   try {
-    const code = await playLoop(actor, playable, { ...opts, mode: run.mode, startedAt, canGoBack: fromList, practiceMs: (now) => clock.activeMs(now.getTime()) }, say, save);
+    const code = await playLoop(actor, playable, { ...opts, readLine, mode: run.mode, startedAt, canGoBack: fromList, practiceMs: (now) => clock.activeMs(now.getTime()) }, say, save);
     return code === 0 && saveFailed ? 74 : code;
   } finally {
     for (const s of signals) process.removeListener(s, stopOnSignal);

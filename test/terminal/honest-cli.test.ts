@@ -25,15 +25,15 @@ describe('the command line says what it does', () => {
   ])('every command\'s --help and every usage hint name the program as it was started ($how)', async ({ env, name }) => {
     const run = (...argv: string[]) => runPiped(argv, '', { ...tempEnv(), ...env });
     // A command line in a help text: the bare name followed by a command or an option.
-    const bare = /(?<![\w./-])casa-practice (?:play|resume|room|validate|graph|audit|<command>|\[|-)/;
-    for (const command of ['', 'play', 'resume', 'room', 'validate', 'graph', 'audit', '--plain']) {
+    const bare = /(?<![\w./-])casa-practice (?:play|resume|records|room|validate|graph|audit|<command>|\[|-)/;
+    for (const command of ['', 'play', 'resume', 'records', 'room', 'validate', 'graph', 'audit', '--plain']) {
       const r = await run(...(command ? [command] : []), '--help');
       expect(r.code, command).toBe(0);
       expect(r.out, command).not.toMatch(bare);
       expect(r.out, command).toContain(command && command !== '--plain' ? `${name} ${command}` : `${name} [--assess]`);
     }
     // A mistake in a command points at that command's help; anything else at the main help.
-    for (const [argv, topic] of [[['play'], 'play --help'], [['validate'], 'validate --help'], [['room', '--port', 'x'], 'room --help'], [['records'], '--help'], [['--bogus'], '--help']] as const) {
+    for (const [argv, topic] of [[['play'], 'play --help'], [['validate'], 'validate --help'], [['room', '--port', 'x'], 'room --help'], [['history'], '--help'], [['records', 'all'], 'records --help'], [['--bogus'], '--help']] as const) {
       const r = await run(...argv);
       expect(r.code, argv.join(' ')).toBe(2);
       expect(r.err, argv.join(' ')).toContain(`Run "${name} ${topic}" for usage.`);

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
-import { afterEach, describe, expect, it } from 'vitest';
-import { readRecords, readSave } from '../../src/machines/index.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PRACTICE_IDLE_MS, readRecords, readSave } from '../../src/machines/index.js';
+import { runPlain } from '../../src/terminal/plain.js';
 import { stateStore } from '../../src/terminal/node/state-store.js';
 import { loadPlayable, type PlayableScenario } from '../../src/terminal/scenario-source.js';
 import { runPiped } from './helpers/cli.js';
@@ -56,5 +57,52 @@ describe('practice time in the terminal', () => {
     await press(r, '1');
     await press(r, KEY.enter);
     expect(readRecords(stateStore(env)).playthroughs).toMatchObject([{ scenarioId: 'example-new-phone', minutes: 5 }]);
+  });
+
+  // A terminal left open mid-scenario (lunch, a meeting) counted every minute up to the cap (an hour
+  // for a 5-minute scenario); the web app stops after PRACTICE_IDLE_MS without input, and My records'
+  // counting words say so. The terminal now counts the same way: each key or line is input.
+  // 40 minutes before the first input count as 10; the 5 minutes to the second, all 5.
+  const GAPS = [40 * 60_000, 5 * 60_000];
+  const expected = PRACTICE_IDLE_MS / 60_000 + 5;
+
+  it('line by line: 40 minutes before the first line is typed count as 10, as in the web app, and the next 5 as 5', async () => {
+    const env = tempEnv();
+    const playable = loadPlayable(FILE);
+    if ('problems' in playable) throw new Error(playable.problems);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.parse('2026-03-02T10:00:00Z'));
+      const gaps = [...GAPS];
+      const readLine = async () => {
+        vi.setSystemTime(Date.now() + (gaps.shift() ?? 0));
+        return '1';
+      };
+      const io = { out: () => undefined, err: () => undefined };
+      expect(await runPlain({ playable, mode: 'practice', io, env, width: 80, readLine })).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(readRecords(stateStore(env)).playthroughs).toMatchObject([{ scenarioId: 'example-new-phone', minutes: expected }]);
+  });
+
+  it('in the app: the same, with keys', async () => {
+    const env = tempEnv();
+    const playable = loadPlayable(FILE);
+    if ('problems' in playable) throw new Error(playable.problems);
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.parse('2026-03-02T10:00:00Z'));
+      const { element } = appElement({ env, start: { kind: 'play', playable, showNote: false } });
+      const r = await renderApp(element);
+      const gaps = [...GAPS];
+      for (let i = 0; i < 12 && readRecords(stateStore(env)).playthroughs.length === 0; i++) {
+        vi.setSystemTime(Date.now() + (gaps.shift() ?? 0));
+        await press(r, (r.lastFrame() ?? '').includes('1. ') ? '1' : KEY.enter);
+      }
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(readRecords(stateStore(env)).playthroughs).toMatchObject([{ scenarioId: 'example-new-phone', minutes: expected }]);
   });
 });

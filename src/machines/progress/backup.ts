@@ -1,3 +1,4 @@
+import { exportFileName } from '../report/records-export.js';
 import { cleanLine } from '../text/clean.js';
 import { parsePlaythrough, readRecordsFile, RECORDS_KEY, recordsText, type PlaythroughRecord, type Records, type RecordsFile, type RecordsSetAside } from './records.js';
 import { SAVES_PREFIX } from './slots.js';
@@ -35,9 +36,9 @@ function asSave(v: unknown): SaveValue | undefined {
   return v as SaveValue;
 }
 
-/** The file name a backup is offered under: casa-practice-backup-2026-12-01.json. */
+/** The file name a backup is offered under: casa-practice-backup-2026-12-01.json, dated on the volunteer's own day. */
 export function backupFileName(now = new Date()): string {
-  return `casa-practice-backup-${now.toISOString().slice(0, 10)}.json`;
+  return exportFileName('backup', 'json', now);
 }
 
 /** A backup of everything in the store, as file text. Damaged saves are left out (they stay set aside in the store). */
@@ -130,6 +131,11 @@ export interface ImportResult {
   savesLoaded: number;
   /** Scenarios in progress (saves) left as they were (the one here is as new or newer). */
   savesKept: number;
+  /**
+   * Scenarios in progress (saves) not loaded because the records show the scenario finished after
+   * the save was made: loaded, it would be finished again and its time so far counted twice.
+   */
+  savesFinished: number;
   message: string;
   /** A repair notice from reading the records here first, if any. */
   notice?: string;
@@ -158,7 +164,17 @@ export function importBackup(store: Store, backup: BackupFile, now = new Date())
   const merged: RecordsFile = { format: 'casa-practice-records', formatVersion: 2, ...(learner ? { learner } : {}), best, playthroughs };
   let savesLoaded = 0;
   let savesKept = 0;
+  let savesFinished = 0;
+  // When each scenario was last finished, by the records merged (here and in the backup).
+  const lastFinished = new Map<string, number>();
+  for (const p of playthroughs) lastFinished.set(p.scenarioId, Math.max(lastFinished.get(p.scenarioId) ?? -Infinity, Date.parse(p.completedAt)));
   for (const [key, save] of Object.entries(backup.saves)) {
+    const ref = save.scenario as { id?: unknown } | undefined;
+    const finished = typeof ref?.id === 'string' ? lastFinished.get(ref.id) : undefined;
+    if (finished !== undefined && finished >= Date.parse(save.session.savedAt)) {
+      savesFinished++;
+      continue;
+    }
     let mine: SaveValue | undefined;
     let unusable = false;
     try {
@@ -181,7 +197,7 @@ export function importBackup(store: Store, backup: BackupFile, now = new Date())
   }
   store.write(RECORDS_KEY, recordsText(merged));
   const alreadyHad = backup.records.playthroughs.length - incoming.length;
-  return { added: incoming.length, alreadyHad, savesLoaded, savesKept, message: importWords(incoming.length, alreadyHad, savesLoaded, savesKept), ...(notice ? { notice } : {}), ...(setAside ? { setAside } : {}) };
+  return { added: incoming.length, alreadyHad, savesLoaded, savesKept, savesFinished, message: importWords(incoming.length, alreadyHad, savesLoaded, savesKept, savesFinished), ...(notice ? { notice } : {}), ...(setAside ? { setAside } : {}) };
 }
 
 /**
@@ -189,7 +205,7 @@ export function importBackup(store: Store, backup: BackupFile, now = new Date())
  * its total counts them) and its saves are scenarios in progress (each continues where it was left
  * off), each counted in the singular or plural as it is, and nothing said of what there was none of.
  */
-function importWords(added: number, alreadyHad: number, savesLoaded: number, savesKept: number): string {
+function importWords(added: number, alreadyHad: number, savesLoaded: number, savesKept: number, savesFinished: number): string {
   const finished = (n: number) => `${n} finished scenario${n === 1 ? '' : 's'}`;
   const inProgress = (n: number) => `${n} scenario${n === 1 ? '' : 's'} in progress`;
   const were = (n: number) => (n === 1 ? 'was' : 'were');
@@ -198,6 +214,7 @@ function importWords(added: number, alreadyHad: number, savesLoaded: number, sav
   if (alreadyHad > 0) parts.push(`${finished(alreadyHad)} ${were(alreadyHad)} already in your records and ${were(alreadyHad)} not added again`);
   if (savesLoaded > 0) parts.push(`loaded ${inProgress(savesLoaded)}, to continue where you left off`);
   if (savesKept > 0) parts.push(`${inProgress(savesKept)} ${were(savesKept)} already here, as new or newer, and ${were(savesKept)} kept as ${savesKept === 1 ? 'it was' : 'they were'}`);
+  if (savesFinished > 0) parts.push(`${inProgress(savesFinished)} ${were(savesFinished)} finished since ${savesFinished === 1 ? 'it was' : 'they were'} saved and ${were(savesFinished)} not loaded again`);
   if (parts.length === 0) return 'This backup holds no finished scenarios and no scenarios in progress: nothing was added.';
   const text = parts.join('; ');
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;

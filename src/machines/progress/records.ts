@@ -95,8 +95,13 @@ export interface RecordsRead {
 export interface RecordsSetAside {
   /** The key it is kept under now (records.json.damaged-…), cleaned. */
   movedTo: string;
-  /** Why, when there is more to say than "damaged" (a newer records format). */
+  /** Why, when there is more to say than "damaged" (a newer records format; the first unreadable playthrough). */
   why?: string;
+  /**
+   * Set when only some completed playthroughs could not be read: how many were left out, and how many
+   * were kept (the records go on without the unreadable ones; the copy holds them all).
+   */
+  partly?: { unreadable: number; kept: number };
 }
 
 /**
@@ -110,6 +115,11 @@ export const RECORDS_MOVED_TO: KeptAt = (movedTo) => `they were moved to ${clean
 
 /** The one line for records that were set aside, the place worded by the UI (`keptAt`). */
 export function recordsSetAsideNotice(aside: RecordsSetAside, keptAt: KeptAt = RECORDS_MOVED_TO): string {
+  if (aside.partly) {
+    const { unreadable, kept } = aside.partly;
+    const finished = (n: number) => `${n} finished scenario${n === 1 ? '' : 's'}`;
+    return `Part of your completion records was damaged: ${finished(unreadable)} could not be read${aside.why ? ` (${cleanLine(aside.why)})` : ''} and ${unreadable === 1 ? 'is' : 'are'} left out of your records; ${keptAt(aside.movedTo)}, and the other ${finished(kept)} ${kept === 1 ? 'was' : 'were'} kept.`;
+  }
   return `Your completion records were damaged${aside.why ? ` (${cleanLine(aside.why)})` : ''}; ${keptAt(aside.movedTo)} and new records were started.`;
 }
 
@@ -200,8 +210,11 @@ export function parsePlaythrough(raw: unknown): PlaythroughRecord | { error: str
   };
 }
 
-/** Why a records text could not be used, or the records in it (repaired: malformed entries left out). */
-export type RecordsParse = { ok: true; file: RecordsFile; migratedFrom?: number } | { ok: false; error: string };
+/**
+ * Why a records text could not be used, or the records in it (repaired: malformed entries left out).
+ * `unreadable`: how many playthroughs were left out as malformed (duplicates are not counted), and why the first was.
+ */
+export type RecordsParse = { ok: true; file: RecordsFile; migratedFrom?: number; unreadable?: { count: number; first: string } } | { ok: false; error: string };
 
 /**
  * Reads a records text of any version this code knows. Format 1 (before playthroughs were kept) was
@@ -231,14 +244,19 @@ export function parseRecordsValue(raw: unknown): RecordsParse {
   const best = isObject(raw.best) ? parseBest(raw.best) : (Object.create(null) as Records);
   const seen = new Set<string>();
   const playthroughs: PlaythroughRecord[] = [];
-  for (const p of Array.isArray(raw.playthroughs) ? raw.playthroughs : []) {
+  let unreadable: { count: number; first: string } | undefined;
+  for (const [i, p] of (Array.isArray(raw.playthroughs) ? raw.playthroughs : []).entries()) {
     const parsed = parsePlaythrough(p);
-    if ('error' in parsed || seen.has(parsed.id)) continue;
+    if ('error' in parsed) {
+      unreadable = { count: (unreadable?.count ?? 0) + 1, first: unreadable?.first ?? `completed practice ${i + 1}: ${parsed.error}` };
+      continue;
+    }
+    if (seen.has(parsed.id)) continue;
     seen.add(parsed.id);
     playthroughs.push(parsed);
   }
   const learner = typeof raw.learner === 'string' && UUID_PATTERN.test(raw.learner) ? raw.learner : undefined;
-  return { ok: true, file: { format: 'casa-practice-records', formatVersion: 2, ...(learner ? { learner } : {}), best, playthroughs } };
+  return { ok: true, file: { format: 'casa-practice-records', formatVersion: 2, ...(learner ? { learner } : {}), best, playthroughs }, ...(unreadable ? { unreadable } : {}) };
 }
 
 /**
@@ -255,7 +273,12 @@ export function recordsText(file: RecordsFile): string {
   return `${JSON.stringify(file, null, 2)}\n`;
 }
 
-/** Reads the records file; a file that cannot be understood is moved aside (never overwritten) with a notice. */
+/**
+ * Reads the records file; a file that cannot be understood is moved aside (never overwritten) with a
+ * notice. So is a file with completed playthroughs that cannot be read (written by a newer version,
+ * or edited by hand): the next write would drop them silently, so the file as it was is moved aside
+ * and the readable part written back at once, with a notice.
+ */
 export function readRecordsFile(store: Store, now = new Date()): { file: RecordsFile; notice?: string; setAside?: RecordsSetAside } {
   const empty = (): RecordsFile => ({ format: 'casa-practice-records', formatVersion: 2, best: Object.create(null) as Records, playthroughs: [] });
   let text: string | undefined;
@@ -266,6 +289,11 @@ export function readRecordsFile(store: Store, now = new Date()): { file: Records
   }
   if (text === undefined) return { file: empty() };
   const parsed = parseRecordsFile(text);
+  if (parsed.ok && parsed.unreadable) {
+    const setAside: RecordsSetAside = { movedTo: cleanLine(store.moveAside(RECORDS_KEY, now)), why: parsed.unreadable.first, partly: { unreadable: parsed.unreadable.count, kept: parsed.file.playthroughs.length } };
+    store.write(RECORDS_KEY, recordsText(parsed.file));
+    return { file: parsed.file, notice: recordsSetAsideNotice(setAside), setAside };
+  }
   if (parsed.ok) return { file: parsed.file };
   const setAside: RecordsSetAside = { movedTo: cleanLine(store.moveAside(RECORDS_KEY, now)), ...(parsed.error.startsWith('it uses records format') ? { why: parsed.error } : {}) };
   return { file: empty(), notice: recordsSetAsideNotice(setAside), setAside };
@@ -373,4 +401,24 @@ export function recordPlaythrough(store: Store, record: PlaythroughRecord, rando
   };
   store.write(RECORDS_KEY, recordsText(file));
   return { records: file.best, playthroughs: file.playthroughs, learner: file.learner, ...problemOf(read) };
+}
+
+/**
+ * Adds again, in one write, any of `mine` (playthroughs this UI recorded) that the stored records
+ * no longer hold; returns how many. A browser keeps a copy of its storage in each tab and passes
+ * changes on a moment later, so another tab finishing or loading a backup at the same time can write
+ * the records from a copy made before this tab's playthrough was added, and leave it out. The tab
+ * that recorded it calls this when it hears that the records changed. Nothing is written when none
+ * is missing, so two tabs doing this settle at once.
+ */
+export function restorePlaythroughs(store: Store, mine: readonly PlaythroughRecord[], now = new Date()): number {
+  const read = readRecordsFile(store, now);
+  const known = new Set(read.file.playthroughs.map((p) => p.id));
+  const missing = mine.filter((p) => !known.has(p.id));
+  if (missing.length === 0) return 0;
+  let best = read.file.best;
+  for (const p of missing) best = mergeCompletion(best, p.scenarioId, p.score.percent, new Date(p.completedAt));
+  const playthroughs = [...read.file.playthroughs, ...missing].sort((a, b) => a.completedAt.localeCompare(b.completedAt));
+  store.write(RECORDS_KEY, recordsText({ ...read.file, best, playthroughs }));
+  return missing.length;
 }

@@ -4,16 +4,27 @@ import { PRACTICE_IDLE_MS } from '../progress/clock.js';
 import { cleanLine } from '../text/clean.js';
 import { BAND_LABELS } from './words.js';
 
-/** The in-service hours a CASA volunteer logs each year. */
+/** The in-service hours a CASA volunteer logs each year (about 12: shared/guidance/context.md, from CASA programs' public pages). */
 export const IN_SERVICE_HOURS_PER_YEAR = 12;
 
 /**
- * What counts toward the in-service hours, in the words every UI shows beside a total. (Both UIs keep
- * time by the core's practiceClock: a resumed save counts by its `activeMs`; the web app leaves out
- * breaks, hidden-page time and idle time after PRACTICE_IDLE_MS without input, and the terminal has
- * none of them: a UI that shows these words must count idle time as they say.)
+ * What the record is and is not, in the volunteer's words, beside a total. The guide says nothing of
+ * in-service hours; CASA programs' public pages say volunteers complete about 12 a year, that many
+ * accept online training toward them and ask volunteers to log them. So the tool keeps a log and
+ * claims no credit: whether its practice counts is the Advocate Supervisor's decision.
  */
-export const IN_SERVICE_COUNTING = `Every scenario you finish counts, each time you finish it, in practice or assessment mode, with the minutes you spent in it. Time on a break, or with the scenario closed or in a tab you are not looking at, does not count, nor does a scenario left unfinished or a what-if replay. If ${PRACTICE_IDLE_MS / 60_000} minutes pass with no key press, click, tap or mouse movement, those ${PRACTICE_IDLE_MS / 60_000} minutes count (for reading and thinking) but the time after them does not, until your next key press, click, tap or mouse movement.`;
+export const IN_SERVICE_CREDIT = `This is your own log, kept by casa-practice: it is not in-service credit by itself. CASA volunteers complete about ${IN_SERVICE_HOURS_PER_YEAR} hours of in-service training a year; ask your Advocate Supervisor whether this practice counts toward yours.`;
+
+/** The same, on the certificate, for the Advocate Supervisor who receives it. */
+export const CERTIFICATE_CREDIT = `This record was made by the volunteer's own copy of casa-practice, from the practice it measured; it is not in-service credit by itself. Whether this practice counts toward the volunteer's in-service hours (about ${IN_SERVICE_HOURS_PER_YEAR} a year) is for their Advocate Supervisor to decide.`;
+
+/**
+ * What a total of finished practice counts, in the words every UI shows beside it. (Both UIs keep
+ * time by the core's practiceClock: a resumed save counts by its `activeMs`, and idle time after
+ * PRACTICE_IDLE_MS without input is left out; the web app also leaves out breaks and hidden-page
+ * time, which the terminal does not have: a terminal total would need words of its own for those.)
+ */
+export const IN_SERVICE_COUNTING = `This total counts every scenario you finish, each time you finish it, in practice or assessment mode, with the minutes you spent in it. Time on a break, or with the scenario closed or in a tab you are not looking at, does not count, nor does a scenario left unfinished or a what-if replay. If ${PRACTICE_IDLE_MS / 60_000} minutes pass with no key press, click, tap or mouse movement, those ${PRACTICE_IDLE_MS / 60_000} minutes count (for reading and thinking) but the time after them does not, until your next key press, click, tap or mouse movement.`;
 
 const MODE_WORDS: Record<SessionMode, string> = { practice: 'Practice', assessment: 'Assessment' };
 
@@ -22,6 +33,14 @@ export function localDate(iso: string): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * The name a file of the records is offered under, dated on the volunteer's own day as the rows in
+ * it are (not the UTC day: on a Los Angeles evening that is already tomorrow): casa-practice-records-2026-12-01.csv.
+ */
+export function exportFileName(what: 'records' | 'xapi' | 'backup', extension: string, now = new Date()): string {
+  return `casa-practice-${what}-${localDate(now.toISOString())}.${extension}`;
 }
 
 /** The time of day of an ISO time where the program runs (the volunteer's own clock), as "2:05 p.m.". */
@@ -35,11 +54,14 @@ export function localTime(iso: string): string {
 /**
  * One CSV cell (RFC 4180): quoted when it holds a comma, a quote, a line break or leading/trailing
  * space, quotes doubled. A text starting with = + - @ (or a tab or carriage return) would run as a
- * formula in a spreadsheet, so it gets a leading apostrophe.
+ * formula in a spreadsheet, so it gets a leading apostrophe. Where a spreadsheet's separator is the
+ * semicolon (Excel in much of Europe), a cell also starts after each ";" in a text, quoted or not:
+ * a space goes between a ";" and a = + - @ after it.
  */
 export function csvCell(value: string | number | undefined): string {
   if (value === undefined) return '';
   let text = typeof value === 'number' ? String(value) : value;
+  if (typeof value === 'string') text = text.replace(/;(?=[=+\-@\t\r])/g, '; ');
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
@@ -51,10 +73,17 @@ export function csvText(rows: readonly (readonly (string | number | undefined)[]
 
 export const RECORDS_CSV_HEADER = ['Date', 'Scenario', 'Minutes spent', 'Score (%)', 'Outcome', 'Mode', 'Completed at (UTC)'] as const;
 
-/** The completed practice as CSV, oldest first: date, scenario, minutes spent, score, band, mode. */
+/**
+ * The byte order mark a CSV file starts with: without it Excel reads a CSV as the computer's legacy
+ * code page, and a title such as "Elías's weekends" arrives as "ElÃ­as's weekends". Other
+ * spreadsheets skip it.
+ */
+export const CSV_BOM = '\uFEFF';
+
+/** The completed practice as a CSV file (CSV_BOM first), oldest first: date, scenario, minutes spent, score, band, mode. */
 export function recordsCsv(records: readonly PlaythroughRecord[]): string {
   const sorted = [...records].sort((a, b) => a.completedAt.localeCompare(b.completedAt));
-  return csvText([
+  return CSV_BOM + csvText([
     RECORDS_CSV_HEADER,
     ...sorted.map((r) => [localDate(r.completedAt), cleanLine(r.title), r.minutes, r.score.percent, BAND_LABELS[r.band], MODE_WORDS[r.mode], r.completedAt]),
   ]);
@@ -75,7 +104,7 @@ export interface CertificateData {
   remainingHours: number;
   /** How many items have no time recorded (not counted in the total). */
   withoutTime: number;
-  /** The total in words: "3.5 of 12 in-service hours". */
+  /** The total in words: "3.5 hours of finished practice in 2026" (not called in-service hours: see IN_SERVICE_CREDIT). */
   summary: string;
   /** What the total is made of, in words: "212 minutes from 9 finished scenarios". */
   breakdown: string;
@@ -110,7 +139,7 @@ export function certificateData(records: readonly PlaythroughRecord[], options: 
     remainingHours: Math.max(0, tenth(IN_SERVICE_HOURS_PER_YEAR - totalMinutes / 60)),
     withoutTime: items.filter((i) => i.minutes === undefined).length,
     // A few minutes round to 0.0 hours: say "under 0.1" rather than a total of 0 beside "3 minutes".
-    summary: `${totalMinutes > 0 && totalHours === 0 ? 'under 0.1' : totalHours} of ${IN_SERVICE_HOURS_PER_YEAR} in-service hours in ${year}`,
+    summary: `${totalMinutes > 0 && totalHours === 0 ? 'under 0.1 hours' : `${totalHours} ${totalHours === 1 ? 'hour' : 'hours'}`} of finished practice in ${year}`,
     breakdown: `${totalMinutes} ${totalMinutes === 1 ? 'minute' : 'minutes'} from ${items.length} finished ${items.length === 1 ? 'scenario' : 'scenarios'}`,
   };
 }

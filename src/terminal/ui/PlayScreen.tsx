@@ -1,7 +1,7 @@
 import { useSelector } from '@xstate/react';
 import { Box } from 'ink';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { finishPlaythrough, practiceClock, resumeRecap, selectView, startSession, type Recap, type PersistedScenarioSnapshot, type PlayableScenario, type RunOrigin, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
+import { finishPlaythrough, PRACTICE_IDLE_MS, practiceClock, resumeRecap, selectView, startSession, type Recap, type PersistedScenarioSnapshot, type PlayableScenario, type RunOrigin, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
 import { hintLine, playHints, typedNumberHints, typeNumber, type Action } from '../keys.js';
 import { saveProgress, stateStore } from '../saves.js';
 import { inkRows, wrapText } from '../wrap.js';
@@ -51,8 +51,9 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   const view = useSelector(actor, useCallback((snapshot) => selectView(playable.scenario, snapshot), [playable.scenario]));
   const title = view.scenarioTitle;
   const [startedAt] = useState(() => resumedStart ?? new Date().toISOString());
-  // Practice time: what a resumed save stands for, plus this sitting (the time between sittings is not practice).
-  const [clock] = useState(() => practiceClock(Date.now(), resumedActive));
+  // Practice time: what a resumed save stands for, plus this sitting (the time between sittings is not
+  // practice); as in the web app, a sitting left without a key press stops counting after PRACTICE_IDLE_MS.
+  const [clock] = useState(() => practiceClock(Date.now(), resumedActive, false, { idleAfterMs: PRACTICE_IDLE_MS }));
   const [finishNotice, setFinishNotice] = useState<string>();
   // No reply is highlighted until a number or an arrow is pressed: Enter alone never answers.
   const [selected, setSelected] = useState(-1);
@@ -175,7 +176,10 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     else if (a.type === 'down') setSelected((s) => (s + 1) % view.replies.length);
     else if (a.type === 'enter' && selected >= 0) choose(selected);
   };
-  useKeys(onAction, !(view.done && !showFeedback));
+  useKeys((a) => {
+    clock.input(Date.now());
+    onAction(a);
+  }, !(view.done && !showFeedback));
 
   if (view.done && !showFeedback && view.debrief) {
     return <DebriefScreen scenario={playable.scenario} debrief={view.debrief} mode={mode} onBack={onBack} notice={finishNotice} />;

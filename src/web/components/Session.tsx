@@ -5,6 +5,7 @@ import {
   clearSave, feedbackOf, finishPlaythrough, PRACTICE_IDLE_MS, practiceClock, replayConversation, selectView, startSession, whatIfFrom, writeSave,
   type Debrief as DebriefData, type PersistedScenarioSnapshot, type PlayableScenario, type SessionActor, type SessionEvent, type SessionMode, type SessionView,
 } from '../../machines/index.js';
+import { guardRecorded } from '../records-guard.js';
 import { useStore } from '../store.js';
 import { useTitle } from '../title.js';
 import { Announce } from './Announce.js';
@@ -134,7 +135,8 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
           finished.current = true;
           const debrief = snap.output as DebriefData;
           const now = new Date();
-          finishPlaythrough(store, playable, debrief, now, { mode: snap.context.mode, startedAt, randomBytes: (b) => crypto.getRandomValues(b), activeMs: clock.activeMs(now.getTime()) });
+          const finish = finishPlaythrough(store, playable, debrief, now, { mode: snap.context.mode, startedAt, randomBytes: (b) => crypto.getRandomValues(b), activeMs: clock.activeMs(now.getTime()) });
+          if (finish) guardRecorded(store, finish.recorded);
         } else {
           const now = new Date();
           writeSave(store, playable, actor.getPersistedSnapshot(), startedAt, now, clock.activeMs(now.getTime()));

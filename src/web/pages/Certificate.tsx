@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react';
-import { certificateData, localDate, PRACTICE_IDLE_MS, readRecords } from '../../machines/index.js';
+import { CERTIFICATE_CREDIT, certificateData, localDate, PRACTICE_IDLE_MS, readRecords } from '../../machines/index.js';
 import { TableWrap } from '../components/TableWrap.js';
 import { hrefOf } from '../routing.js';
 import { useStore } from '../store.js';
@@ -41,9 +41,9 @@ export default function Certificate() {
       <section className="certificate" aria-labelledby="certificate-heading">
         <h2 id="certificate-heading">Certificate of completed practice</h2>
         <p>
-          This certifies that <strong className="cert-name">{data.name ?? '______________________________'}</strong> completed
-          the role-play practice below in {data.year}, scored against the CASA in-service guide on commercial sexual
-          exploitation of children (CSEC).
+          <strong className="cert-name">{data.name ?? '______________________________'}</strong> completed the role-play
+          practice below in {data.year}, scored against the CASA in-service guide on commercial sexual exploitation of
+          children (CSEC).
         </p>
         {data.items.length === 0 ? <p>No practice was completed in {data.year}.</p> : (
           <TableWrap label="Completed practice on the certificate">
@@ -58,6 +58,7 @@ export default function Certificate() {
           </TableWrap>
         )}
         <p className="cert-total"><strong>Total:</strong> {data.summary} ({data.breakdown}{data.withoutTime > 0 ? `; ${data.withoutTime} without a recorded time, not counted` : ''}).</p>
+        <p className="cert-credit">{CERTIFICATE_CREDIT}</p>
         <p className="cert-sign">Advocate Supervisor: ______________________ &nbsp; Date: ____________</p>
         <p className="hint">Made by casa-practice on {localDate(new Date().toISOString())}. The minutes are the time spent in each scenario, as measured in the browser; time on a break, with the scenario closed or out of sight, or after {PRACTICE_IDLE_MS / 60_000} minutes without a key press, click, tap or mouse movement, is not counted.</p>
       </section>

@@ -1,6 +1,6 @@
-import { useId, useMemo, useState, type ChangeEvent } from 'react';
-import { backupFileName, backupText, BAND_LABELS, certificateData, cleanLine, importBackup, IN_SERVICE_COUNTING, localDate, localTime, parseBackup, readRecords, recordsCsv, xapiFile, type RecordsRead } from '../../machines/index.js';
-import { requestPersistentStorage, type PersistResult } from '../adapters/local-store.js';
+import { useEffect, useId, useMemo, useState, type ChangeEvent } from 'react';
+import { backupFileName, backupText, BAND_LABELS, certificateData, cleanLine, exportFileName, importBackup, IN_SERVICE_COUNTING, IN_SERVICE_CREDIT, localDate, localTime, parseBackup, readRecords, RECORDS_KEY, recordsCsv, xapiFile, type RecordsRead } from '../../machines/index.js';
+import { requestPersistentStorage, watcherOf, type PersistResult } from '../adapters/local-store.js';
 import { downloadText } from '../download.js';
 import { bundledScenarios } from '../records-data.js';
 import { hrefOf } from '../routing.js';
@@ -24,18 +24,19 @@ export default function Records() {
   // A message is shown beside the control it answers (near): on a phone the backup controls are
   // screens below the top of the page, where an answer to them would go unseen.
   const [message, setMessage] = useState<{ text: string; alert?: boolean; near: 'persist' | 'backup' }>();
-  // Read again after an import (version changes).
+  // Read again after an import, and when another tab changes the records (a scenario finished there).
   const read: RecordsRead = useMemo(() => (void version, readRecords(store)), [store, version]);
+  useEffect(() => watcherOf(store)?.(RECORDS_KEY, () => setVersion((v) => v + 1)), [store]);
   const rows = [...read.playthroughs].sort((a, b) => b.completedAt.localeCompare(a.completedAt));
   const none = rows.length === 0;
-  // This year's total toward the in-service hours, as the certificate counts it.
+  // This year's finished practice, as the certificate counts it.
   const year = certificateData(read.playthroughs);
 
-  const csv = () => downloadText(`casa-practice-records-${new Date().toISOString().slice(0, 10)}.csv`, recordsCsv(read.playthroughs), 'text/csv');
+  const csv = () => downloadText(exportFileName('records', 'csv'), recordsCsv(read.playthroughs), 'text/csv');
   const xapi = async () => {
     const scenarios = await bundledScenarios();
     const text = xapiFile(read.playthroughs, { learner: read.learner ?? '00000000-0000-4000-8000-000000000000', scenarioOf: (id) => scenarios.get(id) });
-    downloadText(`casa-practice-xapi-${new Date().toISOString().slice(0, 10)}.json`, text, 'application/json');
+    downloadText(exportFileName('xapi', 'json'), text, 'application/json');
   };
   const backup = () => {
     const made = backupText(store);
@@ -82,6 +83,7 @@ export default function Records() {
       <p className="records-total">
         <strong>So far:</strong> {year.summary} ({year.breakdown}{year.withoutTime > 0 ? `; ${year.withoutTime} without a recorded time, not counted` : ''}).
       </p>
+      <p>{IN_SERVICE_CREDIT}</p>
       <p className="hint">{IN_SERVICE_COUNTING}</p>
       {none ? <p>No completed practice yet. Finish a scenario and it appears here.</p> : (
         <TableWrap label="Completed practice">

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import {
-  analyseBest, certificateData, compileScenario, csvText, derivedUuid, localDate, localTime, playthroughRecord, recordsCsv, selectView, sha256, validateScenario, VERBS, xapiFile, xapiStatements,
+  analyseBest, CERTIFICATE_CREDIT, certificateData, compileScenario, csvText, derivedUuid, IN_SERVICE_CREDIT, localDate, localTime, playthroughRecord, recordsCsv, selectView, sha256, validateScenario, VERBS, xapiFile, xapiStatements,
   type Debrief, type PlaythroughRecord, type Scenario, type XapiStatement,
 } from '../../../src/machines/index.js';
 import { playReplies } from '../../helpers/play.js';
@@ -337,7 +337,7 @@ function parseCsv(text: string): string[][] {
 describe('CSV of completed practice', () => {
   it('has a header row and one row per playthrough, oldest first, that parse back', () => {
     const records = playthroughs.map((p) => p.record).reverse();
-    const rows = parseCsv(recordsCsv(records));
+    const rows = parseCsv(recordsCsv(records).slice(1));
     expect(rows[0]).toEqual(['Date', 'Scenario', 'Minutes spent', 'Score (%)', 'Outcome', 'Mode', 'Completed at (UTC)']);
     expect(rows).toHaveLength(records.length + 1);
     const first = [...records].sort((a, b) => a.completedAt.localeCompare(b.completedAt))[0]!;
@@ -346,17 +346,26 @@ describe('CSV of completed practice', () => {
   });
 
   it('quotes commas, quotes and line breaks, and defuses formulas', () => {
-    const hostile = ['=HYPERLINK("http://x","click")', '+1', '-2+3', '@SUM(A1)', 'a, b', 'say "hi"', 'two\r\nlines', ' padded ', 'plain'];
+    const hostile = ['=HYPERLINK("http://x","click")', '+1', '-2+3', '@SUM(A1)', 'a, b', 'say "hi"', 'two\r\nlines', ' padded ', 'plain', 'Kiara;=1+1;@A1', 'a; b'];
     const text = csvText([hostile, [1, undefined, -5]]);
     expect(text.endsWith('\r\n')).toBe(true);
     const rows = parseCsv(text);
-    expect(rows[0]).toEqual(['\'=HYPERLINK("http://x","click")', '\'+1', '\'-2+3', '\'@SUM(A1)', 'a, b', 'say "hi"', 'two\r\nlines', ' padded ', 'plain']);
+    // Split at ";" as a spreadsheet with semicolon separators splits it, no cell starts a formula either.
+    expect(rows[0]).toEqual(['\'=HYPERLINK("http://x","click")', '\'+1', '\'-2+3', '\'@SUM(A1)', 'a, b', 'say "hi"', 'two\r\nlines', ' padded ', 'plain', 'Kiara; =1+1; @A1', 'a; b']);
+    expect(csvText([hostile]).split(/[;,\r\n]/).filter((cell) => /^"?[=+\-@]/.test(cell))).toEqual([]);
     expect(rows[1]).toEqual(['1', '', '-5']);
   });
 
   it('a title that tries to be a formula reaches the CSV defused', () => {
     const record = { ...playthroughs[0]!.record, title: '=cmd|\' /C calc\'!A0, "x"' };
-    expect(parseCsv(recordsCsv([record]))[1]?.[1]).toBe('\'=cmd|\' /C calc\'!A0, "x"');
+    expect(parseCsv(recordsCsv([record]).slice(1))[1]?.[1]).toBe('\'=cmd|\' /C calc\'!A0, "x"');
+  });
+
+  it('starts with a byte order mark, so that Excel reads an accented title as UTF-8', () => {
+    const record = { ...playthroughs[0]!.record, title: 'Elías\'s weekends' };
+    const text = recordsCsv([record]);
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(parseCsv(text.slice(1))[1]?.[1]).toBe('Elías\'s weekends');
   });
 });
 
@@ -385,7 +394,7 @@ describe('certificate data', () => {
     expect(cert.totalMinutes).toBe(minutes);
     expect(cert.totalHours).toBe(Math.round((minutes / 60) * 10) / 10);
     expect(cert.remainingHours).toBe(Math.round((12 - minutes / 60) * 10) / 10);
-    expect(cert.summary).toBe(`${cert.totalHours} of 12 in-service hours in 2026`);
+    expect(cert.summary).toBe(`${cert.totalHours} hours of finished practice in 2026`);
     expect(cert.items[0]).toMatchObject({ date: localDate(records[0]!.completedAt), minutes: 22 });
     expect(certificateData([lastYear], { year: 2025 })).toMatchObject({ totalHours: 10, remainingHours: 2, withoutTime: 0 });
     expect(certificateData([{ ...lastYear, minutes: 800 }], { year: 2025 }).remainingHours).toBe(0);
@@ -393,9 +402,15 @@ describe('certificate data', () => {
     expect(cert.breakdown).toBe(`${minutes} minutes from ${records.length} finished scenarios`);
     expect(certificateData([lastYear], { year: 2025 }).breakdown).toBe('600 minutes from 1 finished scenario');
     expect(certificateData([{ ...lastYear, minutes: 1 }], { year: 2025 }).breakdown).toBe('1 minute from 1 finished scenario');
-    // A few minutes are not "0 of 12" hours beside "2 minutes"; none at all is 0.
-    expect(certificateData([{ ...lastYear, minutes: 2 }], { year: 2025 }).summary).toBe('under 0.1 of 12 in-service hours in 2025');
-    expect(certificateData([{ ...lastYear, minutes: 6 }], { year: 2025 }).summary).toBe('0.1 of 12 in-service hours in 2025');
-    expect(certificateData([], { year: 2025 }).summary).toBe('0 of 12 in-service hours in 2025');
+    // A few minutes are not "0 hours" beside "2 minutes"; none at all is 0.
+    expect(certificateData([{ ...lastYear, minutes: 2 }], { year: 2025 }).summary).toBe('under 0.1 hours of finished practice in 2025');
+    expect(certificateData([{ ...lastYear, minutes: 6 }], { year: 2025 }).summary).toBe('0.1 hours of finished practice in 2025');
+    expect(certificateData([{ ...lastYear, minutes: 60 }], { year: 2025 }).summary).toBe('1 hour of finished practice in 2025');
+    expect(certificateData([], { year: 2025 }).summary).toBe('0 hours of finished practice in 2025');
+    // The total is practice, not in-service hours: the guide says nothing of them, and whether the
+    // practice counts toward them is the Advocate Supervisor's decision (shared/guidance/context.md).
+    expect(cert.summary).not.toMatch(/in-service/);
+    expect(IN_SERVICE_CREDIT).toMatch(/not in-service credit by itself.*about 12 hours of in-service training a year; ask your Advocate Supervisor whether this practice counts/);
+    expect(CERTIFICATE_CREDIT).toMatch(/not in-service credit by itself.*for their Advocate Supervisor to decide/);
   });
 });

@@ -233,7 +233,10 @@ describe('the web app in Chromium', () => {
       await page.emulateMedia({ media: null, colorScheme: 'light' });
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download as CSV/ }).click()]);
       // Read through Playwright's stream: the browser is a shared server, so the file is not local.
-      const csv = Buffer.concat(await (await download.createReadStream()).toArray()).toString('utf8');
+      const bytes = Buffer.concat(await (await download.createReadStream()).toArray());
+      // UTF-8 with its byte order mark, which Excel needs to read an accented title as written.
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const csv = bytes.toString('utf8');
       const lines = csv.trim().split('\r\n');
       expect(lines).toHaveLength(2);
       expect(lines[0]).toMatch(/scenario/i);

@@ -1,0 +1,75 @@
+import { join } from 'node:path';
+import { backupFileName, backupText, BAND_LABELS, certificateData, exportFileName, IN_SERVICE_CREDIT, localDate, localTime, PRACTICE_IDLE_MS, readRecords, recordsCsv, visibleLine } from '../machines/index.js';
+import { parseArgs, UsageError } from './args.js';
+import type { CliIO } from './commands.js';
+import { exportsDir, shownPath } from './export.js';
+import { helpText } from './invocation.js';
+import { stateStore } from './node/state-store.js';
+import { writeAtomic } from './state.js';
+import { wrapText } from './wrap.js';
+
+export const RECORDS_HELP = `Usage: casa-practice records [--year YYYY] [--csv] [--backup]
+
+Shows the scenarios you finished in the terminal in a year (this year unless
+--year says), with the minutes spent in each and their total.
+
+Options:
+  --year YYYY  another year
+  --csv        also write every finished scenario, all years, as a CSV file
+               (for a spreadsheet) into the exports folder
+  --backup     also write a backup file into the exports folder; load it in
+               the web app's My records to keep your practice in one place
+               and print its certificate
+  -h, --help   show this help
+`;
+
+/**
+ * What the terminal's total counts. The web app's words (IN_SERVICE_COUNTING) name breaks and
+ * hidden tabs, which the terminal has not; its practice clock is the same otherwise.
+ */
+export const TERMINAL_COUNTING = `This total counts every scenario you finish, each time you finish it, in practice or assessment mode, with the minutes you spent in it; not the time between sittings, nor a scenario left unfinished, nor a run with --from or --set. If ${PRACTICE_IDLE_MS / 60_000} minutes pass with no key press (or line typed), those ${PRACTICE_IDLE_MS / 60_000} minutes count but the time after them does not, until the next one.`;
+
+/** `casa-practice records`: the year's finished practice and its total, and the files to take it elsewhere. */
+export function recordsCommand(argv: readonly string[], io: CliIO, env: NodeJS.ProcessEnv = process.env, now = new Date()): number {
+  const args = parseArgs(argv, ['help', 'year', 'csv', 'backup'], ['year']);
+  if (args.flags.has('help')) {
+    io.out(helpText(RECORDS_HELP));
+    return 0;
+  }
+  if (args.positionals.length > 0) throw new UsageError(`records takes no file ("${visibleLine(args.positionals[0] as string)}")`);
+  const yearText = args.flags.get('year');
+  const year = typeof yearText === 'string' ? Number(yearText) : now.getFullYear();
+  if (typeof yearText === 'string' && !/^\d{4}$/.test(yearText)) throw new UsageError(`--year needs a year such as ${now.getFullYear()} (got "${visibleLine(yearText).slice(0, 20)}")`);
+  const width = Math.min(process.stdout.columns || 80, 100);
+  const say = (text = '', indent = '') => io.out(`${wrapText(text, width, indent)}\n`);
+  const store = stateStore(env);
+  const read = readRecords(store, now);
+  if (read.notice) say(read.notice);
+  const data = certificateData(read.playthroughs, { year, now });
+  say(`Total: ${data.summary} (${data.breakdown}${data.withoutTime > 0 ? `; ${data.withoutTime} without a recorded time, not counted` : ''}).`);
+  const rows = read.playthroughs.filter((p) => localDate(p.completedAt).startsWith(`${year}-`)).sort((a, b) => a.completedAt.localeCompare(b.completedAt));
+  if (rows.length > 0) say();
+  for (const p of rows) {
+    say(`${localDate(p.completedAt)} ${localTime(p.completedAt)}  ${p.title}: ${p.minutes ?? '–'} min, ${p.score.percent}%, ${BAND_LABELS[p.band]}, ${p.mode === 'assessment' ? 'Assessment' : 'Practice'}`, '  ');
+  }
+  say();
+  say(IN_SERVICE_CREDIT);
+  say();
+  say(TERMINAL_COUNTING);
+  const files: [string, string, () => string][] = [];
+  if (args.flags.has('csv')) files.push(['CSV', exportFileName('records', 'csv', now), () => recordsCsv(read.playthroughs)]);
+  if (args.flags.has('backup')) files.push(['Backup', backupFileName(now), () => backupText(store, now).text]);
+  if (files.length > 0) say();
+  for (const [what, name, text] of files) {
+    const path = join(exportsDir(env), name);
+    try {
+      writeAtomic(path, text());
+    } catch (e) {
+      io.err(`casa-practice: the ${what} file could not be written to ${visibleLine(shownPath(path, env))} (${visibleLine((e as Error).message)}).\n`);
+      return 74;
+    }
+    // Not wrapped: a path broken across lines cannot be copied.
+    io.out(`${what}: ${visibleLine(shownPath(path, env))}\n`);
+  }
+  return 0;
+}

@@ -1,0 +1,75 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { IN_SERVICE_CREDIT, importBackup, memoryStore, parseBackup, playthroughRecord, readRecords, recordPlaythrough, type Debrief } from '../../src/machines/index.js';
+import { stateStore } from '../../src/terminal/node/state-store.js';
+import { recordsCommand } from '../../src/terminal/records-command.js';
+import { example, play } from '../machines/core/fixtures.js';
+import { runInProcess } from './helpers/cli.js';
+import { tempEnv } from './helpers/ink.js';
+
+// The terminal recorded every finished scenario with its minutes, but nothing showed them, totalled
+// them or took them anywhere: practice played in the terminal could not reach the in-service log.
+
+const now = new Date('2026-03-02T18:00:00Z');
+const debrief = () => play(example, 'practice', ['phone-curious', 'after-supervisor']).getSnapshot().output as Debrief;
+
+function envWithPractice() {
+  const env = tempEnv();
+  const store = stateStore(env);
+  const at = (iso: string, minutes: number, title = example.title) =>
+    recordPlaythrough(store, { ...playthroughRecord(example, debrief(), { activeMs: minutes * 60_000, randomBytes: (b) => crypto.getRandomValues(b) }, new Date(iso)), title }, (b) => crypto.getRandomValues(b), now);
+  at('2025-11-20T18:00:00Z', 30);
+  at('2026-02-10T18:00:00Z', 25);
+  at('2026-03-01T18:00:00Z', 11, '=HYPERLINK("x")\u001b[2J evil');
+  return env;
+}
+
+function run(argv: string[], env: NodeJS.ProcessEnv) {
+  let out = '';
+  let err = '';
+  const code = recordsCommand(argv, { out: (t) => void (out += t), err: (t) => void (err += t) }, env, now);
+  // Wrapped to the terminal's width: read as one line.
+  return { code, out, err, flat: out.replace(/\s+/g, ' ') };
+}
+
+describe('casa-practice records', () => {
+  it("shows the year's finished practice, its total, and that it is not in-service credit by itself", () => {
+    const env = envWithPractice();
+    const r = run([], env);
+    expect(r.code).toBe(0);
+    expect(r.flat).toContain('Total: 0.6 hours of finished practice in 2026 (36 minutes from 2 finished scenarios).');
+    expect(r.flat).toContain(': 25 min, 100%, Strong, Practice');
+    expect(r.out).not.toContain('30 min');
+    // Untrusted text reaches the terminal without its escape sequence.
+    expect(r.out).not.toContain('\u001b');
+    expect(r.flat).toContain(IN_SERVICE_CREDIT);
+    expect(r.flat).toMatch(/10 minutes pass with no key press/);
+    expect(run(['--year', '2025'], env).flat).toContain('Total: 0.5 hours of finished practice in 2025 (30 minutes from 1 finished scenario).');
+    expect(() => run(['--year', 'last'], env)).toThrow(/--year needs a year/);
+  });
+
+  it('writes a CSV and a backup that the web app loads, into the exports folder', () => {
+    const env = envWithPractice();
+    const r = run(['--csv', '--backup'], env);
+    expect(r.code, r.err).toBe(0);
+    const dir = join(env.XDG_STATE_HOME as string, 'casa-practice', 'exports');
+    expect(r.out).toContain('CSV: exports/casa-practice-records-2026-03-02.csv');
+    expect(r.out).toContain('Backup: exports/casa-practice-backup-2026-03-02.json');
+    const csv = readFileSync(join(dir, 'casa-practice-records-2026-03-02.csv'), 'utf8');
+    expect(csv.split('\r\n').filter(Boolean)).toHaveLength(4);
+    const parsed = parseBackup(readFileSync(join(dir, readdirSync(dir).find((f) => f.endsWith('.json'))!), 'utf8'));
+    if (!parsed.ok) throw new Error(parsed.error);
+    const browser = memoryStore();
+    expect(importBackup(browser, parsed.backup, now).added).toBe(3);
+    expect(readRecords(browser).playthroughs.map((p) => p.minutes)).toEqual([30, 25, 11]);
+  });
+
+  it('is a command of the CLI, listed in its help', async () => {
+    expect((await runInProcess('--help')).out).toMatch(/records \[--csv\] \[--backup\]/);
+    const help = await runInProcess('records', '--help');
+    expect(help.code).toBe(0);
+    expect(help.out).toMatch(/^Usage: .*records/);
+    expect((await runInProcess('records', '--bogus')).code).toBe(2);
+  });
+});
