@@ -132,7 +132,9 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
     return 1;
   }
   const key = `${ROOMS}${state.room}.json`;
-  let port = askedPort ?? (resume && typeof state.meta.port === 'number' ? state.meta.port : 0);
+  // The port the room had, if the file names a usable one (the file is untrusted: anything else is a free port).
+  const savedPort = state.meta.port;
+  let port = askedPort ?? (resume && typeof savedPort === 'number' && Number.isInteger(savedPort) && savedPort > 0 && savedPort < 65536 ? savedPort : 0);
   const roomFile = store.pathOf(key);
   const text = (s: RoomState) => serializeRoom({ ...s, meta: { ...s.meta, port } });
   const persist = (s: RoomState) => writeAtomicAsync(roomFile, text(s));
