@@ -87,6 +87,15 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
   /** Reads a picked file's bytes and checks them; a file that cannot be read is said in one line. */
   const checkFile = async (file: File, name: string, again: boolean): Promise<boolean> => {
     try {
+      // A file far larger than any scenario is refused by its size, as the command line refuses it,
+      // before its bytes are read into the page (a file of gigabytes would stall or crash the tab).
+      const core = await loadCore();
+      if (file.size > core.MAX_FILE_BYTES) {
+        if (again) focusResults.current = true;
+        setPlaying(undefined);
+        setChecked({ file: name, result: core.fileProblem(name, 'file-too-large', `it is ${(file.size / 1024 / 1024).toFixed(1)} MB`), again });
+        return true;
+      }
       // The bytes, as the command line reads a file: text that is not UTF-8 is the validator's error
       // (with its line and column), not replacement characters in a file called valid.
       const bytes = new Uint8Array(await file.arrayBuffer());
