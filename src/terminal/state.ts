@@ -18,10 +18,12 @@ export function writeAtomic(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });
   const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
   try {
-    writeFileSync(temp, text, { mode: 0o600 });
+    // 'wx': a new file only, so a link someone placed at the temp name is never written through.
+    writeFileSync(temp, text, { mode: 0o600, flag: 'wx' });
     renameSync(temp, path);
   } catch (e) {
-    rmSync(temp, { force: true });
+    // Only a temp file this call made is removed (not whatever was in the way of it).
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') rmSync(temp, { force: true });
     throw e;
   }
 }

@@ -213,13 +213,15 @@ const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 let temps = 0;
 /** Writes a file atomically without blocking the room: a temp file, then a rename over the old one. */
-async function writeAtomicAsync(path: string, content: string): Promise<void> {
+export async function writeAtomicAsync(path: string, content: string): Promise<void> {
   const temp = `${path}.${process.pid}.${++temps}.tmp`;
   try {
-    await writeFile(temp, content, { mode: 0o600 });
+    // 'wx': a new file only, so a link someone placed at the (predictable) temp name is never written through.
+    await writeFile(temp, content, { mode: 0o600, flag: 'wx' });
     await rename(temp, path);
   } catch (e) {
-    await rm(temp, { force: true });
+    // Only a temp file this call made is removed (not whatever was in the way of it).
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') await rm(temp, { force: true });
     throw e;
   }
 }
