@@ -64,4 +64,10 @@ describe('the address is untrusted (anyone can send a link)', () => {
     expect(said.textContent).toMatch(/^There is no scenario called “youthevilx+…” here\. Back to the scenarios\.$/);
     expect(said.textContent!.length).toBeLessThan(200);
   });
+
+  it('a file name in the Preview address is shown the same way', async () => {
+    renderApp(`#/preview/${encodeURIComponent(`mine\u202E\u200B\u001b]0;x\u0007${'y'.repeat(10_000)}.json`)}`);
+    const said = await screen.findByText(/^There is no file /);
+    expect(said.textContent).toMatch(/^There is no file miney+… in the app's scenarios\/ folder/);
+  });
 });

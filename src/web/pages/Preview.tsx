@@ -38,6 +38,12 @@ function filePicker(): OpenFilePicker | undefined {
  */
 type Picked = { name: string; handle: PickedHandle } | { name: string; handle?: undefined };
 
+/** A file name from the address as the page may show it (anyone can send a link): clean, and cut to 100 characters. */
+const shownName = (name: string): string => {
+  const clean = cleanLine(name);
+  return clean.length > 100 ? `${clean.slice(0, 99)}…` : clean;
+};
+
 /** A trainer checks a scenario file of their own: every validator message with line:column, and a valid file plays at once. */
 export default function Preview({ file, paused }: { file?: string; paused?: boolean }) {
   const inputId = useId();
@@ -161,7 +167,7 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
         focusResults.current = true;
         void check(found.file, found.text);
       } else if (file) {
-        setError(`There is no file ${cleanLine(file)} in the app's scenarios/ folder: open your file with “Scenario file (.json)” above, or check one of the folder's files.`);
+        setError(`There is no file ${shownName(file)} in the app's scenarios/ folder: open your file with “Scenario file (.json)” above, or check one of the folder's files.`);
       }
     });
     return () => {
