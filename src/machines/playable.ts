@@ -4,6 +4,7 @@ import { actorOptions, type PersistedScenarioSnapshot } from './session.js';
 import { specOf } from './conditions.js';
 import type { Scenario, Variable } from './schema/scenario.js';
 import { didYouMean } from './validate/problem.js';
+import { quoteValue } from './text/quote.js';
 import type { SessionMode } from './types.js';
 
 /** A scenario ready to play, with where it came from (saves refer back to it). */
@@ -35,16 +36,16 @@ function withValues(scenario: Scenario, values: Readonly<Record<string, string>>
     const v = declared.find((d) => d.id === id);
     if (!v) {
       const ids = declared.map((d) => d.id);
-      return { ok: false, error: `--set: "${scenario.id}" has no variable "${id}".${didYouMean(id, ids)}${ids.length > 0 ? ` (variables: ${ids.join(', ')})` : ' It declares no variables.'}` };
+      return { ok: false, error: `--set: "${scenario.id}" has no variable ${quoteValue(id)}.${didYouMean(id, ids)}${ids.length > 0 ? ` (variables: ${ids.join(', ')})` : ' It declares no variables.'}` };
     }
     const word = text.trim().toLowerCase();
     if (v.type === 'flag') {
-      if (!['true', 'false', 'yes', 'no'].includes(word)) return { ok: false, error: `--set: "${id}" is a yes/no flag; give ${id}=true or ${id}=false, not "${text}"` };
+      if (!['true', 'false', 'yes', 'no'].includes(word)) return { ok: false, error: `--set: "${id}" is a yes/no flag; give ${id}=true or ${id}=false, not ${quoteValue(text)}` };
       starts.set(id, word === 'true' || word === 'yes');
       continue;
     }
     const spec = specOf(v);
-    if (!/^-?\d+$/.test(word) || !Number.isSafeInteger(Number(word))) return { ok: false, error: `--set: "${id}" takes a whole number from ${spec.min} to ${spec.max}, not "${text}"` };
+    if (!/^-?\d+$/.test(word) || !Number.isSafeInteger(Number(word))) return { ok: false, error: `--set: "${id}" takes a whole number from ${spec.min} to ${spec.max}, not ${quoteValue(text)}` };
     const n = Number(word);
     if (n < spec.min || n > spec.max) return { ok: false, error: `--set: ${id}=${n} is outside ${spec.min}–${spec.max}` };
     starts.set(id, n);
@@ -71,9 +72,9 @@ export function startingAt(scenario: Scenario, from: string | undefined, values?
   if (!node) {
     const ids = scenario.nodes.map((n) => n.id);
     const shown = ids.slice(0, 12).join(', ') + (ids.length > 12 ? ', …' : '');
-    return { ok: false, error: `--from: "${scenario.id}" has no node "${from}".${didYouMean(from, ids)} (nodes: ${shown})` };
+    return { ok: false, error: `--from: "${scenario.id}" has no node ${quoteValue(from)}.${didYouMean(from, ids)} (nodes: ${shown})` };
   }
-  if (node.kind === 'ending') return { ok: false, error: `--from: "${from}" is an ending; start at a scene or decision` };
+  if (node.kind === 'ending') return { ok: false, error: `--from: ${quoteValue(from)} is an ending; start at a scene or decision` };
   return { ok: true, scenario: { ...scenario, start: from } };
 }
 

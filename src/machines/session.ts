@@ -3,6 +3,7 @@ import { compileScenario, type ScenarioMachine } from './compile.js';
 import { isSeed } from './reply-order.js';
 import type { Scenario } from './schema/scenario.js';
 import type { SessionContext, SessionInput, SessionMode } from './types.js';
+import { quoteValue } from './text/quote.js';
 
 /** A scenario machine's persisted snapshot, as `actor.getPersistedSnapshot()` gives and `createActor` takes back. */
 export type PersistedScenarioSnapshot = ReturnType<ScenarioMachine['getPersistedSnapshot']>;
@@ -64,12 +65,12 @@ function isRecord(v: unknown): v is Record<string, unknown> {
  */
 export function restoreSession(scenario: Scenario, saved: unknown, machine: ScenarioMachine = compileScenario(scenario)): RestoreResult {
   if (!isRecord(saved) || saved.format !== 'casa-practice-session') return { ok: false, error: 'This is not a casa-practice save.' };
-  if (saved.formatVersion !== 1) return { ok: false, error: `This save uses format version ${String(saved.formatVersion)}, which this version of casa-practice does not read.` };
+  if (saved.formatVersion !== 1) return { ok: false, error: `This save uses format version ${quoteValue(saved.formatVersion, 20)}, which this version of casa-practice does not read.` };
   if (saved.scenarioId !== scenario.id) {
-    return { ok: false, error: `This save belongs to the scenario "${String(saved.scenarioId)}", not "${scenario.id}".` };
+    return { ok: false, error: `This save belongs to the scenario ${quoteValue(saved.scenarioId)}, not "${scenario.id}".` };
   }
   if (saved.scenarioVersion !== scenario.version) {
-    return { ok: false, error: `This save was made with version ${String(saved.scenarioVersion)} of "${scenario.id}", but the scenario is now version ${scenario.version}; the story may have changed, so start it again.` };
+    return { ok: false, error: `This save was made with version ${quoteValue(saved.scenarioVersion, 20)} of "${scenario.id}", but the scenario is now version ${scenario.version}; the story may have changed, so start it again.` };
   }
   const snap = saved.snapshot;
   if (!isRecord(snap) || !isRecord(snap.context) || typeof snap.value !== 'string' || (snap.status !== 'active' && snap.status !== 'done')) {

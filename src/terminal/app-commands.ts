@@ -124,7 +124,8 @@ export async function resumeCommand(argv: readonly string[], io: CliIO): Promise
 /** `--set trust=70 --set told-csw=true` as variable id → value (checked against the scenario later). */
 export function startingValues(words: readonly string[]): Record<string, string> | undefined {
   if (words.length === 0) return undefined;
-  const values: Record<string, string> = {};
+  // No prototype: "--set __proto__=5" is a name like any other (on {} the assignment was silently ignored).
+  const values = Object.create(null) as Record<string, string>;
   for (const word of words) {
     const eq = word.indexOf('=');
     const id = eq < 0 ? '' : word.slice(0, eq).trim();

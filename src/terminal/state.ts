@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -18,22 +18,41 @@ export function writeAtomic(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });
   const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
   try {
-    writeFileSync(temp, text, { mode: 0o600 });
+    // 'wx': a new file only, so a link someone placed at the temp name is never written through.
+    writeFileSync(temp, text, { mode: 0o600, flag: 'wx' });
     renameSync(temp, path);
   } catch (e) {
-    rmSync(temp, { force: true });
+    // Only a temp file this call made is removed (not whatever was in the way of it).
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') rmSync(temp, { force: true });
     throw e;
   }
 }
 
-/** The text of a file, or undefined when it does not exist. */
-export function readIfExists(path: string): string | undefined {
+/** Larger state files are not read: years of records take well under 5 MB. */
+export const MAX_STATE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The text of a file, or undefined when it does not exist. Only a regular file of at most `limit`
+ * bytes is read: a save or records file that is (or links to) a named pipe would wait for a writer
+ * for ever, and /dev/zero would fill the memory until the program crashed.
+ */
+export function readIfExists(path: string, limit = MAX_STATE_BYTES): string | undefined {
+  let fd: number;
   try {
-    return readFileSync(path, 'utf8');
+    // O_NONBLOCK: opening a named pipe returns at once (without it, it waits for a writer).
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
     // Missing, or a part of its path is a file (a state folder that cannot exist): nothing was saved there.
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
     throw e;
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) throw new Error('it is not a regular file');
+    if (stats.size > limit) throw new Error(`it is larger than ${limit / 1024 / 1024} MB`);
+    return readFileSync(fd, 'utf8');
+  } finally {
+    closeSync(fd);
   }
 }

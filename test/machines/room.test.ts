@@ -377,6 +377,10 @@ describe('room state: persistence', () => {
       ['votes with no round open', JSON.stringify({ ...good, phase: 'idle' })],
       ['round at another node', JSON.stringify({ ...good, node: 'after-visit' })],
       ['session edited', JSON.stringify({ ...good, session: { ...good.session, snapshot: { ...(good.session.snapshot as object), value: 'after-visit' } } })],
+      // The summary's file name comes from createdAt and every later save keeps savedAt: an invalid date threw "Invalid time value".
+      ['creation time not a date', JSON.stringify({ ...good, createdAt: 'not a date' })],
+      ['creation time out of range', JSON.stringify({ ...good, createdAt: '+275760-09-13T00:00:00.001Z' })],
+      ['save time not a date', JSON.stringify({ ...good, session: { ...good.session, savedAt: '9999-99-99T' } })],
     ];
     for (const [name, text] of cases) {
       const result = restoreRoom(r.ctx, text);

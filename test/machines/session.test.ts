@@ -1,7 +1,10 @@
+/* eslint-disable no-control-regex -- a test that no control character reaches a message */
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { compileScenario } from '../../src/machines/compile.js';
 import { actorOptions, restoreSession, saveSession, type PersistedScenarioSnapshot } from '../../src/machines/session.js';
+import { parseSlot } from '../../src/machines/progress/saves.js';
+import { startingAt } from '../../src/machines/playable.js';
 import { loadValidFixture } from '../helpers/fixtures.js';
 
 const scenario = loadValidFixture('good/example.json');
@@ -89,5 +92,26 @@ describe('saving and restoring a session', () => {
     const r = restoreSession(scenario, (damage as (s: unknown) => unknown)(structuredClone(saved)), machine);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.length).toBeGreaterThan(10);
+  });
+
+  it('a value a save holds is echoed in its error quoted, with escapes shown, and cut short (a 100,000-character version was printed whole)', () => {
+    const { saved } = playedSave();
+    const long = `\u001b]0;pwned\u0007\u202e${'B'.repeat(100_000)}`;
+    const errors = [
+      restoreSession(scenario, { ...saved, formatVersion: long }, machine),
+      restoreSession(scenario, { ...saved, scenarioId: long }, machine),
+      restoreSession(scenario, { ...saved, scenarioVersion: long }, machine),
+      parseSlot(JSON.stringify({ format: 'casa-practice-terminal-save', formatVersion: long })),
+      // A save's --from node and --set values reach startingAt as the save holds them.
+      startingAt(scenario, long),
+      startingAt(scenario, undefined, { [long]: '1' }),
+      startingAt(scenario, undefined, { trust: long }),
+    ].map((r) => (r.ok ? '' : r.error));
+    for (const error of errors) {
+      expect(error.length).toBeGreaterThan(0);
+      expect(error.length).toBeLessThan(400);
+      expect(error).toContain('\\u001b]0;pwned\\u0007\\u202eBB');
+      expect(error).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e]/);
+    }
   });
 });

@@ -72,6 +72,9 @@ describe('casa-practice play --from --set', () => {
       [['--set', 'trust'], '--set needs VARIABLE=VALUE'],
       [['--set', 'trust=1', '--set', 'trust=2'], '"trust" is given twice'],
       [['--set'], '"--set" needs a value'],
+      // A name that is a key of every object: it was dropped without a word (the play started as if no --set were given).
+      [['--set', '__proto__=5'], 'has no variable "__proto__"'],
+      [['--set', 'constructor=5'], 'has no variable "constructor"'],
     ] as const) {
       const r = await inProcess('play', NEW_PHONE, '--from', 'after-visit', ...argv);
       expect(r.code).toBe(2);

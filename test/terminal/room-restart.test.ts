@@ -204,6 +204,21 @@ describe('room command as a process', () => {
     expect(readdirSync(rooms).some((f) => f.startsWith('DMG234.json') && f !== 'DMG234.json')).toBe(true);
   });
 
+  it('room --resume with a port in the room file that no socket can use (the file is untrusted) listens on a free port instead', async ({ onTestFinished }) => {
+    const env = { XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'casa-room-')) };
+    const rooms = join(env.XDG_STATE_HOME, 'casa-practice', 'rooms');
+    const file = join(ROOT, 'scenarios', 'red-flags.json');
+    const scenario = validateScenario(readFileSync(file), file).scenario as Scenario;
+    const state = createRoom(roomContext(scenario), 'PRT234', 1, new Date(), { file, token: 'k'.repeat(43) });
+    mkdirSync(rooms, { recursive: true });
+    writeFileSync(join(rooms, 'PRT234.json'), serializeRoom({ ...state, meta: { ...state.meta, port: 1e308 } }));
+    const room = started(spawnRoom(['--resume', '--host', '127.0.0.1'], env), onTestFinished);
+    const { port, code } = await addresses(room);
+    expect(code).toBe('PRT234');
+    expect(port).toBeGreaterThan(0);
+    expect(room.errors()).not.toMatch(/could not start|options\.port/);
+  });
+
   it('refuses bad options with a usage error (exit 2)', async () => {
     for (const args of [['red-flags', '--port', '70000'], ['--resume', 'red-flags'], [], ['red-flags', '--host', 'a b'], ['red-flags', '--bogus']]) {
       const run = await runInProcess('room', ...args);

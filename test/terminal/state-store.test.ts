@@ -1,8 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { checkStateFolder, errorWords, savingOffLine, stateStore } from '../../src/terminal/node/state-store.js';
+import { writeAtomicAsync } from '../../src/terminal/room/command.js';
+import { writeAtomic } from '../../src/terminal/state.js';
 import { tempEnv } from './helpers/ink.js';
 
 const errno = (code: string) => Object.assign(new Error(`${code}: raw message, lstat '/x'`), { code });
@@ -42,5 +44,40 @@ describe('the state store when the folder cannot be written', () => {
   ])('says %s in words, without the raw message', (code, words) => {
     expect(errorWords(errno(code))).toBe(words);
     expect(savingOffLine('/s', errno(code))).not.toContain('lstat');
+  });
+});
+
+describe('writes never follow a link in the state folder', () => {
+  it('a link to another file at the records file name is replaced, not written through; one at the temp name makes the write fail, not write through', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casa-links-'));
+    const victim = join(dir, 'victim.txt');
+    writeFileSync(victim, 'the other file');
+    const records = join(dir, 'records.json');
+    symlinkSync(victim, records);
+    writeAtomic(records, '{}');
+    expect(readFileSync(victim, 'utf8')).toBe('the other file');
+    expect(lstatSync(records).isSymbolicLink()).toBe(false);
+    // The temp name is predictable (pid and time): a link placed there beforehand must not be followed.
+    const at = vi.spyOn(Date, 'now').mockReturnValue(1_700_000_000_000);
+    try {
+      symlinkSync(victim, `${records}.${process.pid}.1700000000000.tmp`);
+      expect(() => writeAtomic(records, '{"x":1}')).toThrow(/EEXIST/);
+    } finally {
+      at.mockRestore();
+    }
+    expect(readFileSync(victim, 'utf8')).toBe('the other file');
+    expect(readFileSync(records, 'utf8')).toBe('{}');
+  });
+
+  it('the live room\'s file too: a link at its temp name (pid and a count) is not written through', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casa-links-'));
+    const victim = join(dir, 'victim.txt');
+    writeFileSync(victim, 'the other file');
+    const room = join(dir, 'ABC234.json');
+    // The first temp name this process has not used yet is taken by a link: the write fails rather than follow it.
+    const planted = Array.from({ length: 50 }, (_, i) => `${room}.${process.pid}.${i + 1}.tmp`);
+    for (const p of planted) symlinkSync(victim, p);
+    await expect(writeAtomicAsync(room, '{"room":1}')).rejects.toThrow(/EEXIST/);
+    expect(readFileSync(victim, 'utf8')).toBe('the other file');
   });
 });

@@ -1,8 +1,9 @@
 /* eslint-disable no-control-regex -- these patterns exist to find control characters */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runPiped } from './helpers/cli.js';
+import { BIN, ROOT, runPiped } from './helpers/cli.js';
 import { tempEnv } from './helpers/ink.js';
 
 // Saves and records are untrusted input: whatever they hold, no escape sequence or invisible
@@ -63,5 +64,23 @@ describe('untrusted saves and records never reach the terminal raw', () => {
     expect(records.best['example-new-phone']).toMatchObject({ completions: 1 });
     // The playthrough itself is kept too, with its mode and the minutes spent (plain mode passes both).
     expect(records.playthroughs).toMatchObject([{ scenarioId: 'example-new-phone', mode: 'practice', minutes: 1 }]);
+  });
+
+  it.each([
+    ['a named pipe (reading it waited for a writer for ever, deaf to Ctrl-C and SIGTERM)', (path: string) => spawnSync('mkfifo', [path])],
+    ['a link to /dev/zero (reading it filled the memory until the program crashed)', (path: string) => symlinkSync('/dev/zero', path)],
+  ])('a records file that is %s is reported in one line and replaced by new records; the playthrough ends normally', (_what, make) => {
+    const env = tempEnv();
+    const dir = join(env.XDG_STATE_HOME as string, 'casa-practice');
+    mkdirSync(dir, { recursive: true });
+    make(join(dir, 'records.json'));
+    // A real process, killed outright if it hangs (a process stuck in a read cannot run its SIGTERM handler).
+    const r = spawnSync(BIN[0], [BIN[1], 'play', 'test/terminal/fixtures/scenarios/new-phone.json', '--plain'], {
+      cwd: ROOT, env: { PATH: process.env.PATH, HOME: env.XDG_STATE_HOME, ...env }, input: '1\n1\n', encoding: 'utf8', timeout: 20_000, killSignal: 'SIGKILL',
+    });
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('casa-practice: Your completion records could not be read (it is not a regular file).\n');
+    expect(JSON.parse(readFileSync(join(dir, 'records.json'), 'utf8')).playthroughs).toHaveLength(1);
   });
 });

@@ -193,6 +193,27 @@ describe('presenter mode on two screens', () => {
     expect(screen.queryByText(/Practice for CASA volunteers/)).toBeNull();
   });
 
+  it('the projector window shows only what it can read of a malformed message (another version of the page), and keeps working', async () => {
+    render(<ProjectorScreen />);
+    await screen.findByRole('heading', { level: 1, name: 'Projector screen' });
+    const laptop = new BroadcastChannel('casa-practice-projector');
+    // Delivered on a later turn: each check below waits for the projector's page to show it.
+    const send = (state: unknown) => laptop.postMessage({ type: 'state', state });
+    try {
+      // Lists holding null, numbers and objects where text or numbers belong: a null line or reply stopped the whole page before.
+      send({ kind: 'moment', scenarioTitle: 'S', step: 'Decision 1', title: 'At the door', lines: [null, 5, { speaker: { x: 1 }, text: 'Hi.' }], replies: [null, { number: { n: 1 }, text: 'Say hello', kind: 'say' }, 'x'] });
+      expect(await screen.findByRole('heading', { level: 1, name: 'At the door' })).toBeTruthy();
+      expect(screen.getByText('Say hello')).toBeTruthy();
+      send({ kind: 'moment', scenarioTitle: 'S', step: 'Decision 1', lines: [], replies: [], reveal: [null, { number: [2], text: 'Reply two', best: 'yes', verdicts: [null] }] });
+      expect(await screen.findByText(/Reply two/)).toBeTruthy();
+      expect(screen.queryByText(/Best practice/)).toBeNull();
+      send({ kind: 'done', scenarioTitle: 'S', outcome: 'Finished', score: 'Score', agreement: '' });
+      expect(await screen.findByRole('heading', { level: 1, name: 'Finished' })).toBeTruthy();
+    } finally {
+      laptop.close();
+    }
+  });
+
   it('the projector window shows the moment without the note, then the reveal with best practice, as the laptop sends it', async () => {
     const user = userEvent.setup();
     render(<><Facilitation playable={{ scenario: scenario(), file: 'example.json' }} /><div data-testid="projector"><ProjectorScreen /></div></>);

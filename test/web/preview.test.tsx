@@ -215,6 +215,19 @@ describe('previewing a scenario file', () => {
     expect(screen.queryByRole('button', { name: /Play it now/ })).toBeNull();
   });
 
+  it('a file larger than any scenario is refused by its size, as on the command line, without its bytes being read', async () => {
+    const user = userEvent.setup();
+    renderPreview();
+    const huge = new File(['{}'], 'huge.json');
+    Object.defineProperty(huge, 'size', { value: 3 * 1024 ** 3 });
+    const read = vi.spyOn(huge, 'arrayBuffer');
+    await user.upload(screen.getByLabelText('Scenario file (.json)'), huge);
+    expect(await screen.findByText(/^huge\.json: 1 error/)).toBeTruthy();
+    expect(screen.getByText(/The file was not read: it is 3072\.0 MB; scenario files are limited to 128(\.0)? MB\./)).toBeTruthy();
+    expect(read).not.toHaveBeenCalled();
+    expect(screen.queryByRole('button', { name: /Play it now/ })).toBeNull();
+  });
+
   it("an address naming a file that is not in the app's scenarios/ folder says so", async () => {
     renderApp('#/preview/mine%3Cb%3E.json');
     expect(await screen.findByText("There is no file mine<b>.json in the app's scenarios/ folder: open your file with “Scenario file (.json)” above, or check one of the folder's files.")).toBeTruthy();

@@ -6,7 +6,7 @@ import { memoryStore, validateScenario } from '../../src/machines/index.js';
 import { Session } from '../../src/web/components/Session.js';
 import { StoreContext } from '../../src/web/store.js';
 import example from '../fixtures/good/example.json?raw';
-import { XSS, XSS_SHORT } from './helpers.js';
+import { renderApp, XSS, XSS_SHORT } from './helpers.js';
 
 afterEach(cleanup);
 
@@ -53,5 +53,21 @@ describe('scenario text is untrusted', () => {
     expect(document.getElementById('debrief-heading')?.textContent).toContain('<img src=x');
     expect(screen.getAllByText((t) => t.includes('<script>window.__xss = 1</script>')).length).toBeGreaterThan(2);
     check();
+  });
+});
+
+describe('the address is untrusted (anyone can send a link)', () => {
+  it('a scenario id in the address is shown cleaned and cut short: no bidi override, invisible or control character, no 10,000-character line', async () => {
+    // U+202E turns what follows around on screen; U+200B is invisible; ESC and BEL are controls.
+    renderApp(`#/play/${encodeURIComponent(`youth\u202Eevil\u200B\u001b[2J\u0007${'x'.repeat(10_000)}`)}`);
+    const said = await screen.findByText(/^There is no scenario called/);
+    expect(said.textContent).toMatch(/^There is no scenario called “youthevilx+…” here\. Back to the scenarios\.$/);
+    expect(said.textContent!.length).toBeLessThan(200);
+  });
+
+  it('a file name in the Preview address is shown the same way', async () => {
+    renderApp(`#/preview/${encodeURIComponent(`mine\u202E\u200B\u001b]0;x\u0007${'y'.repeat(10_000)}.json`)}`);
+    const said = await screen.findByText(/^There is no file /);
+    expect(said.textContent).toMatch(/^There is no file miney+… in the app's scenarios\/ folder/);
   });
 });

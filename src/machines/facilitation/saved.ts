@@ -6,6 +6,7 @@ import { replayConversation } from '../recap.js';
 import { restoreSession, saveSession, type PersistedScenarioSnapshot, type SavedSession } from '../session.js';
 import type { SessionView } from '../selectors.js';
 import { cleanLine } from '../text/clean.js';
+import { quoteValue } from '../text/quote.js';
 import type { SessionContext } from '../types.js';
 import { facilitatedDecision, type FacilitatedDecision } from './summary.js';
 import { MAX_VOTES, revealData, type RevealEntry, type Votes } from './votes.js';
@@ -126,7 +127,7 @@ export function readFacilitation(store: Store, load: ScenarioLoader, playable: S
     return bad(DAMAGED('it is not valid JSON'));
   }
   if (!isRecord(slot) || slot.format !== 'casa-practice-facilitation') return bad('This is not a casa-practice room session.');
-  if (slot.formatVersion !== 1) return bad(`This room session uses format version ${String(slot.formatVersion)}, which this version of casa-practice does not read.`);
+  if (slot.formatVersion !== 1) return bad(`This room session uses format version ${quoteValue(slot.formatVersion, 20)}, which this version of casa-practice does not read.`);
   const ref = parseScenarioRef(slot.scenario);
   if (!ref) return bad(DAMAGED('its scenario is not named'));
   const loaded = load(ref, undefined);

@@ -1,5 +1,5 @@
 import { debriefModel } from '../report/debrief-model.js';
-import { cell, debriefMarkdown } from '../report/markdown.js';
+import { cell, debriefMarkdown, mdText } from '../report/markdown.js';
 import { BEST_PRACTICE, percentOf, roomMatchWords, signed } from '../report/words.js';
 import type { Debrief } from '../scoring.js';
 import type { Scenario } from '../schema/scenario.js';
@@ -46,14 +46,14 @@ function scored(scenario: Scenario, d: FacilitatedDecision) {
  */
 export function facilitationMarkdown(scenario: Scenario, decisions: readonly FacilitatedDecision[], debrief: Debrief | undefined, now = new Date()): string {
   const clean = cleanDeep(decisions);
-  const out = [`# Session summary: ${cleanLine(scenario.title)}`, '', `Trainer-led session, ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC.`, ''];
+  const out = [`# Session summary: ${mdText(cleanLine(scenario.title))}`, '', `Trainer-led session, ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC.`, ''];
   let taken = 0;
   let branchBest = 0;
   let voted = 0;
   let voteBest = 0;
   clean.forEach((d, i) => {
-    out.push(`## Decision ${i + 1}: ${cleanLine(d.title)}`, '');
-    if (d.discussionPrompt) out.push(`Discussion prompt: ${d.discussionPrompt}`, '');
+    out.push(`## Decision ${i + 1}: ${mdText(cleanLine(d.title))}`, '');
+    if (d.discussionPrompt) out.push(`Discussion prompt: ${mdText(d.discussionPrompt)}`, '');
     const replies = scored(scenario, d);
     const total = replies.reduce((sum, r) => sum + r.votes, 0);
     out.push('| # | Reply | Points | Votes |', '|---|---|---|---|');
@@ -72,7 +72,7 @@ export function facilitationMarkdown(scenario: Scenario, decisions: readonly Fac
       taken++;
       if (chosen.best) branchBest++;
       const best = replies.filter((r) => r.best).map((r) => r.number).join(' or ');
-      out.push('', `Branch taken: ${chosen.number}. ${chosen.text}${chosen.best ? ` (${BEST_PRACTICE})` : best ? ` (best practice here: ${best})` : ''}`, '');
+      out.push('', `Branch taken: ${chosen.number}. ${mdText(chosen.text)}${chosen.best ? ` (${BEST_PRACTICE})` : best ? ` (best practice here: ${best})` : ''}`, '');
     } else out.push('', 'The session stopped at this decision.', '');
   });
   out.push('## How the room did', '');

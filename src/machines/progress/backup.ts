@@ -31,8 +31,21 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const isIsoTime = (v: unknown): v is string => typeof v === 'string' && v.length <= 40 && !Number.isNaN(Date.parse(v)) && /^\d{4}-\d{2}-\d{2}T/.test(v);
 const SAVE_KEY = /^saves\/[a-z0-9][a-z0-9-]{0,200}\.json$/;
 
+/** How deep a save may nest (a real one: under 10). JSON.parse reads any depth, but JSON.stringify overflows the stack at a few thousand. */
+const MAX_SAVE_DEPTH = 64;
+
+/** Whether a parsed JSON value nests no deeper than `max` (stops as soon as it is deeper, so it never recurses far). */
+function nestsWithin(v: unknown, max: number): boolean {
+  if (typeof v !== 'object' || v === null) return true;
+  if (max <= 0) return false;
+  for (const child of Array.isArray(v) ? v : Object.values(v)) if (!nestsWithin(child, max - 1)) return false;
+  return true;
+}
+
 function asSave(v: unknown): SaveValue | undefined {
   if (!isObject(v) || v.format !== 'casa-practice-terminal-save' || v.formatVersion !== 1 || !isObject(v.session) || !isIsoTime(v.session.savedAt)) return undefined;
+  // Nested too deep to be written back: a backup holding it could not be made, and loading it would stop half-way.
+  if (!nestsWithin(v, MAX_SAVE_DEPTH)) return undefined;
   return v as SaveValue;
 }
 

@@ -1,6 +1,7 @@
 import { restoreSession, saveSession, type PersistedScenarioSnapshot, type SavedSession } from '../session.js';
 import type { PlayableScenario } from '../playable.js';
 import { cleanLine } from '../text/clean.js';
+import { quoteValue } from '../text/quote.js';
 import type { SessionMode } from '../types.js';
 import { latestSaveKey, mayReplaceSave, saveKey, saveSummary, type RunOrigin, type SaveSummary } from './slots.js';
 import type { Store } from './store.js';
@@ -194,7 +195,7 @@ export function parseSlot(text: string): SlotParse {
     return { ok: false, error: 'The saved progress is damaged (it is not valid JSON).' };
   }
   if (typeof slot !== 'object' || slot === null || slot.format !== 'casa-practice-terminal-save') return { ok: false, error: 'This is not a casa-practice save.' };
-  if (slot.formatVersion !== 1) return { ok: false, error: `This save uses format version ${String(slot.formatVersion)}, which this version of casa-practice does not read.` };
+  if (slot.formatVersion !== 1) return { ok: false, error: `This save uses format version ${quoteValue(slot.formatVersion, 20)}, which this version of casa-practice does not read.` };
   const ref = refOf(slot);
   if (!ref || (slot.from !== undefined && typeof slot.from !== 'string')) return { ok: false, error: 'The saved progress is damaged (its scenario is not named).' };
   const set: unknown = slot.set;

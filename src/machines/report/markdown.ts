@@ -1,29 +1,39 @@
 import type { DebriefModel } from './debrief-model.js';
 import { inVoice, outcomeWords, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type Voice } from './words.js';
 
-/** Text for one Markdown table cell: one line, pipes escaped. */
+/**
+ * Text from a scenario or a record as Markdown shows it, never as markup: a backslash before each
+ * character that could start a link or image ([ ]), raw HTML or an autolink (< >), emphasis or code
+ * (* _ `), or a backslash escape itself. Scenario texts are untrusted; an exported debrief or session
+ * summary is opened in Markdown viewers that render HTML and follow links.
+ */
+export function mdText(text: string): string {
+  return text.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`);
+}
+
+/** Text for one Markdown table cell: one line, shown as text (see mdText), pipes escaped. */
 export function cell(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/\|/g, '\\|').trim();
+  return mdText(text.replace(/\s+/g, ' ').trim()).replace(/\|/g, '\\|');
 }
 
 /** The debrief as a Markdown document, for export and for session summaries (which speak of the room, not "you"). */
 export function debriefMarkdown(m: DebriefModel, heading = '#', voice: Voice = 'you'): string {
   const h2 = `${heading}#`;
   const v = VOICE_WORDS[voice];
-  const out: string[] = [`${heading} Debrief: ${m.title}`, ''];
-  if (m.ending) out.push(`**Ending:** ${m.ending.title} (${m.ending.kind}). ${m.ending.narration}`, '');
+  const out: string[] = [`${heading} Debrief: ${mdText(m.title)}`, ''];
+  if (m.ending) out.push(`**Ending:** ${mdText(m.ending.title)} (${m.ending.kind}). ${mdText(m.ending.narration)}`, '');
   else out.push('**Ending:** not reached.', '');
   out.push(`**${outcomeWords(m.outcome).replace(': ', ':** ')}`, '', `**Score:** ${scoreWords(m.score)}`, '');
   out.push(`${h2} Critical violations`, '');
   if (m.critical.length === 0) out.push('None.');
-  for (const c of m.critical) out.push(`- **${c.title}** (guide: ${c.section}) at "${c.where}": ${v.chose} "${c.reply}". ${c.feedback}`);
+  for (const c of m.critical) out.push(`- **${mdText(c.title)}** (guide: ${mdText(c.section)}) at "${mdText(c.where)}": ${v.chose} "${mdText(c.reply)}". ${mdText(c.feedback)}`);
   out.push('', `${h2} Principles`, '', '| Principle | Result | Guide section |', '|---|---|---|');
   for (const p of m.principles) out.push(`| ${cell(p.title)} | ${STATUS_WORDS[p.status]} | ${cell(p.section)} |`);
   out.push('', `${h2} Transcript`, '');
   m.turns.forEach((t, i) => {
-    out.push(`${i + 1}. **${t.where}**: "${t.reply}" (${signed(t.value)}; best here ${signed(t.bestValue)})`);
-    for (const v of t.verdicts) out.push(`   - ${VERDICT_WORDS[v.verdict]} ${v.title} (${v.citation})`);
-    out.push(`   - Feedback: ${t.feedback}`);
+    out.push(`${i + 1}. **${mdText(t.where)}**: "${mdText(t.reply)}" (${signed(t.value)}; best here ${signed(t.bestValue)})`);
+    for (const v of t.verdicts) out.push(`   - ${VERDICT_WORDS[v.verdict]} ${mdText(v.title)} (${mdText(v.citation)})`);
+    out.push(`   - Feedback: ${mdText(t.feedback)}`);
   });
   out.push('', `${h2} ${v.replies} beside best practice at the same decision`, '', `| Decision | ${v.reply} | Best practice here |`, '|---|---|---|');
   m.paths.forEach((p, i) => {
@@ -31,8 +41,8 @@ export function debriefMarkdown(m: DebriefModel, heading = '#', voice: Voice = '
     out.push(`| ${i + 1}. ${cell(p.where)} | ${side(p.yours)} | ${p.same ? 'same ✓' : side(p.best)} |`);
   });
   out.push('', `${h2} The best-practice path from the start`, '');
-  m.bestPath.forEach((s, i) => out.push(`${i + 1}. **${s.where}**: "${s.reply}" (${signed(s.value)})`));
-  if (m.strengths.length > 0) out.push('', `${h2} Strengths`, '', ...m.strengths.map((s) => `- ${inVoice(s, voice)}`));
-  if (m.growthAreas.length > 0) out.push('', `${h2} To work on`, '', ...m.growthAreas.map((s) => `- ${inVoice(s, voice)}`));
+  m.bestPath.forEach((s, i) => out.push(`${i + 1}. **${mdText(s.where)}**: "${mdText(s.reply)}" (${signed(s.value)})`));
+  if (m.strengths.length > 0) out.push('', `${h2} Strengths`, '', ...m.strengths.map((s) => `- ${mdText(inVoice(s, voice))}`));
+  if (m.growthAreas.length > 0) out.push('', `${h2} To work on`, '', ...m.growthAreas.map((s) => `- ${mdText(inVoice(s, voice))}`));
   return `${out.join('\n')}\n`;
 }

@@ -196,7 +196,8 @@ export function xapiStatements(record: PlaythroughRecord, options: XapiOptions):
     const result: XapiResult = {
       response: d.replyId,
       success: d.points >= d.bestPoints,
-      score: { raw: d.points, max: d.bestPoints, ...(min !== undefined && min <= d.points ? { min } : {}) },
+      // A record is untrusted (a backup, a file edited by hand): raw must lie within min..max, or an LRS refuses the statement.
+      score: { raw: d.points, ...(d.points <= d.bestPoints ? { max: d.bestPoints } : {}), ...(min !== undefined && min <= d.points ? { min } : {}) },
       extensions: { [iri.extension('principles')]: d.assessments.map((a) => ({ principle: a.principle, verdict: a.verdict, weight: a.weight })) },
     };
     out.push(statement(`answered/${i}`, 'answered', object, record.completedAt, result, { contextActivities: parent }));

@@ -341,6 +341,8 @@ export function roomDebrief(ctx: RoomContext, state: RoomState): SessionView['de
 // ---- persistence -------------------------------------------------------------------------------
 
 const Id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(80);
+/** A time the file names: the room's summary is named by `createdAt` and every later save keeps the session's `savedAt`, so neither may be an invalid date. */
+const IsoTime = z.string().max(40).regex(/^\d{4}-\d{2}-\d{2}T/).refine((v) => !Number.isNaN(Date.parse(v)));
 const Device = z.string().regex(DEVICE_ID);
 const StoredDecision = z.object({
   node: Id,
@@ -361,8 +363,8 @@ const StoredRoom = z.object({
   room: z.string().refine(isRoomCode),
   scenarioId: z.string(),
   scenarioVersion: z.number(),
-  createdAt: z.string(),
-  session: z.unknown(),
+  createdAt: IsoTime,
+  session: z.looseObject({ savedAt: IsoTime }),
   phase: z.enum(['idle', 'open', 'locked', 'revealed', 'ended']),
   round: z.number().int().min(0),
   node: Id.optional(),
@@ -409,7 +411,7 @@ export function restoreRoom(ctx: RoomContext, text: string): RoomRestore {
   if (data.scenarioId !== ctx.scenario.id) return { ok: false, error: `The saved room plays "${cleanLine(data.scenarioId)}", not "${ctx.scenario.id}".` };
   const session = restoreSession(ctx.scenario, data.session, ctx.machine);
   if (!session.ok) return { ok: false, error: session.error };
-  const state = { ...data, session: data.session as SavedSession } as RoomState;
+  const state = { ...data, session: data.session as unknown as SavedSession } as RoomState;
   if (data.node === undefined) delete state.node;
   const snapshot = snapshotOf(ctx, state);
   const view = selectView(ctx.scenario, snapshot);

@@ -132,7 +132,9 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
     return 1;
   }
   const key = `${ROOMS}${state.room}.json`;
-  let port = askedPort ?? (resume && typeof state.meta.port === 'number' ? state.meta.port : 0);
+  // The port the room had, if the file names a usable one (the file is untrusted: anything else is a free port).
+  const savedPort = state.meta.port;
+  let port = askedPort ?? (resume && typeof savedPort === 'number' && Number.isInteger(savedPort) && savedPort > 0 && savedPort < 65536 ? savedPort : 0);
   const roomFile = store.pathOf(key);
   const text = (s: RoomState) => serializeRoom({ ...s, meta: { ...s.meta, port } });
   const persist = (s: RoomState) => writeAtomicAsync(roomFile, text(s));
@@ -211,13 +213,15 @@ const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 let temps = 0;
 /** Writes a file atomically without blocking the room: a temp file, then a rename over the old one. */
-async function writeAtomicAsync(path: string, content: string): Promise<void> {
+export async function writeAtomicAsync(path: string, content: string): Promise<void> {
   const temp = `${path}.${process.pid}.${++temps}.tmp`;
   try {
-    await writeFile(temp, content, { mode: 0o600 });
+    // 'wx': a new file only, so a link someone placed at the (predictable) temp name is never written through.
+    await writeFile(temp, content, { mode: 0o600, flag: 'wx' });
     await rename(temp, path);
   } catch (e) {
-    await rm(temp, { force: true });
+    // Only a temp file this call made is removed (not whatever was in the way of it).
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') await rm(temp, { force: true });
     throw e;
   }
 }

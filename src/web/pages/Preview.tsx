@@ -38,6 +38,12 @@ function filePicker(): OpenFilePicker | undefined {
  */
 type Picked = { name: string; handle: PickedHandle } | { name: string; handle?: undefined };
 
+/** A file name from the address as the page may show it (anyone can send a link): clean, and cut to 100 characters. */
+const shownName = (name: string): string => {
+  const clean = cleanLine(name);
+  return clean.length > 100 ? `${clean.slice(0, 99)}…` : clean;
+};
+
 /** A trainer checks a scenario file of their own: every validator message with line:column, and a valid file plays at once. */
 export default function Preview({ file, paused }: { file?: string; paused?: boolean }) {
   const inputId = useId();
@@ -87,6 +93,15 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
   /** Reads a picked file's bytes and checks them; a file that cannot be read is said in one line. */
   const checkFile = async (file: File, name: string, again: boolean): Promise<boolean> => {
     try {
+      // A file far larger than any scenario is refused by its size, as the command line refuses it,
+      // before its bytes are read into the page (a file of gigabytes would stall or crash the tab).
+      const core = await loadCore();
+      if (file.size > core.MAX_FILE_BYTES) {
+        if (again) focusResults.current = true;
+        setPlaying(undefined);
+        setChecked({ file: name, result: core.fileProblem(name, 'file-too-large', `it is ${(file.size / 1024 / 1024).toFixed(1)} MB`), again });
+        return true;
+      }
       // The bytes, as the command line reads a file: text that is not UTF-8 is the validator's error
       // (with its line and column), not replacement characters in a file called valid.
       const bytes = new Uint8Array(await file.arrayBuffer());
@@ -152,7 +167,7 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
         focusResults.current = true;
         void check(found.file, found.text);
       } else if (file) {
-        setError(`There is no file ${cleanLine(file)} in the app's scenarios/ folder: open your file with “Scenario file (.json)” above, or check one of the folder's files.`);
+        setError(`There is no file ${shownName(file)} in the app's scenarios/ folder: open your file with “Scenario file (.json)” above, or check one of the folder's files.`);
       }
     });
     return () => {

@@ -8,6 +8,12 @@ const ROOM_QR = '/join/qr.svg';
 
 const text = (v: unknown, max = 4000): string => (typeof v === 'string' ? v.slice(0, max) : '');
 
+/** The objects of a list as sent (anything else in it, or a list that is not one, is left out). */
+const objects = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null) : []);
+
+/** A number as sent, or nothing. */
+const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+
 /** A verdict's styling class, the laptop's own (follows, violates, missed); none for anything else sent. */
 const verdictClass = (v: unknown): string | undefined => (typeof v === 'string' && Object.hasOwn(VERDICT_WORDS, v) ? v : undefined);
 
@@ -54,7 +60,7 @@ export default function ProjectorScreen() {
       <h1>{text(state.title) || 'Scene'}</h1>
       <div role="log" aria-label="What happens">
         {state.narration && <p className="narration">{text(state.narration)}</p>}
-        {(Array.isArray(state.lines) ? state.lines : []).map((l, i) => <p className="line" key={i}><span className="speaker">{text(l.speaker)}:</span> {text(l.text)}</p>)}
+        {objects(state.lines).map((l, i) => <p className="line" key={i}><span className="speaker">{text(l.speaker)}:</span> {text(l.text)}</p>)}
       </div>
       {state.join && typeof state.join === 'object' && (
         <section aria-labelledby="projector-join-heading" className="room-join">
@@ -70,9 +76,9 @@ export default function ProjectorScreen() {
       {state.note && <p className="facilitator-note"><strong>Facilitator note:</strong> {text(state.note)}</p>}
       {Array.isArray(state.reveal) ? (
         <ol className="reveal">
-          {state.reveal.map((r) => (
-            <li key={r.number}>
-              <p><strong>{r.number}.</strong> {text(r.text)} {r.best && <strong className="best-mark">★ Best practice</strong>}</p>
+          {objects(state.reveal).map((r, i) => (
+            <li key={i}>
+              <p><strong>{num(r.number)}.</strong> {text(r.text)} {r.best === true && <strong className="best-mark">★ Best practice</strong>}</p>
               <div className="vote-row"><div className="vote-bar" aria-hidden="true" style={{ width: `${Math.max(0, Math.min(100, Number(r.percent) || 0))}%` }} /><span>Votes: {text(r.votes)}</span></div>
               <p>{text(r.feedback)}</p>
               <ul className="verdicts">{(Array.isArray(r.verdicts) ? r.verdicts : []).map((v: unknown, i) => {
@@ -84,7 +90,7 @@ export default function ProjectorScreen() {
         </ol>
       ) : (
         <ol className="options">
-          {(Array.isArray(state.replies) ? state.replies : []).map((r) => <li key={r.number}><strong>{r.number}.</strong> {r.kind === 'do' ? <em className="do">Do: </em> : null}{text(r.text)}</li>)}
+          {objects(state.replies).map((r, i) => <li key={i}><strong>{num(r.number)}.</strong> {r.kind === 'do' ? <em className="do">Do: </em> : null}{text(r.text)}</li>)}
         </ol>
       )}
     </>

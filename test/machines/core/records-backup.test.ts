@@ -213,6 +213,25 @@ describe('backup file', () => {
     expect(parseBackup(JSON.stringify(badSave))).toMatchObject({ ok: false, error: expect.stringMatching(/scenario in progress saves\/x\.json is malformed/) });
   });
 
+  it('a save nested thousands deep (JSON.stringify overflows the stack) is refused in a backup file, and left out of a backup made here', () => {
+    const store = storeWithProgress();
+    const deep = (depth: number) => `{"format":"casa-practice-terminal-save","formatVersion":1,"session":{"savedAt":"2026-02-10T18:00:00.000Z","snapshot":${'['.repeat(depth)}${']'.repeat(depth)}}}`;
+    const good = backupText(store, now).text;
+    const hostile = good.replace(/"saves": \{/, `"saves": { "saves/a-deep.json": ${deep(20_000)},`);
+    const recordsBefore = store.read(RECORDS_KEY);
+    // Loading it stopped with a RangeError after writing the saves before it and before the records: now refused whole.
+    expect(parseBackup(hostile)).toEqual({ ok: false, error: 'This file cannot be loaded: it is damaged (the scenario in progress saves/a-deep.json is malformed). Nothing was changed.' });
+    expect(store.read(RECORDS_KEY)).toBe(recordsBefore);
+    // Such a save in this browser's storage (edited by hand) made "Download a backup" throw: it is left out, the rest backed up.
+    store.write('saves/a-deep.json', deep(20_000));
+    const made = parseBackup(backupText(store, now).text);
+    expect(made.ok && Object.keys(made.backup.saves)).toEqual(['saves/example-new-phone.json']);
+    // A real save's depth is kept.
+    store.write('saves/a-deep.json', deep(20));
+    const shallow = parseBackup(backupText(store, now).text);
+    expect(shallow.ok && Object.keys(shallow.backup.saves).sort()).toEqual(['saves/a-deep.json', 'saves/example-new-phone.json']);
+  });
+
   it('a damaged save here is set aside, not overwritten, when the backup brings one for the same scenario', () => {
     const parsed = parseBackup(backupText(storeWithProgress(), now).text);
     if (!parsed.ok) throw new Error(parsed.error);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  buildDebrief, cell, debriefExport, debriefMarkdown, debriefModel, fileStamp, percentOf, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS,
+  buildDebrief, cell, debriefExport, debriefMarkdown, debriefModel, facilitatedDecision, facilitationMarkdown, fileStamp, percentOf, scoreWords, selectView, signed, startFacilitation, STATUS_WORDS, VERDICT_WORDS,
   type Debrief, type Scenario,
 } from '../../../src/machines/index.js';
 import { bundled, CONTROL, example, expectClean, HOSTILE, hostileScenario, play } from './fixtures.js';
@@ -148,6 +148,23 @@ describe('debriefMarkdown', () => {
     const md = debriefMarkdown(debriefModel(s, debriefOf(s, ['phone-accuse', 'after-search'])));
     expect(md).toContain('# Debrief: Example: the new phone\n');
     expect(md).toContain('1. **The new phone**:');
+  });
+
+  it('shows scenario text that looks like Markdown or HTML as text: no link, image, raw HTML or emphasis reaches a rendered export', () => {
+    // Every shown text of the scenario carries a link, an image, HTML, an autolink, emphasis, code and a link reference on a line of its own.
+    const MD = ' [click me](https://evil.example/a) ![x](https://evil.example/t.png) <img src=x onerror=alert(1)> <https://evil.example> **b** _i_ `c` \\\n[ref]: https://evil.example\n<script>alert(1)</script>';
+    const s = JSON.parse(JSON.stringify(example, (key, v: unknown) => (['title', 'text', 'narration', 'feedback', 'prompt', 'discussionPrompt'].includes(key) && typeof v === 'string' ? `${v}${MD}` : v))) as Scenario;
+    const docs = {
+      debrief: debriefMarkdown(debriefModel(s, debriefOf(s, ['phone-accuse', 'after-search']))),
+      summary: facilitationMarkdown(s, [facilitatedDecision(selectView(s, startFacilitation(s).getSnapshot()), { 'phone-curious': 2 }, 1)], debriefOf(s, ['phone-curious', 'after-supervisor'])),
+    };
+    for (const [name, md] of Object.entries(docs)) {
+      // Each character that could open markup is escaped with a backslash (the program's own ** and | stay).
+      expect(md.match(/(?<!\\)[<>[\]`_]/g), name).toBeNull();
+      expect(md, name).toContain('\\[click me\\](https://evil.example/a) !\\[x\\](https://evil.example/t.png) \\<img src=x onerror=alert(1)\\> \\<https://evil.example\\> \\*\\*b\\*\\* \\_i\\_ \\`c\\` \\\\');
+      expect(md, name).toContain('\\<script\\>alert(1)\\</script\\>');
+      expect(md, name).toContain('\\[ref\\]: https://evil.example');
+    }
   });
 
   it('cell makes one line and escapes pipes', () => {

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import {
-  analyseBest, CERTIFICATE_CREDIT, certificateData, compileScenario, csvText, derivedUuid, IN_SERVICE_CREDIT, localDate, localTime, playthroughRecord, recordsCsv, selectView, sha256, validateScenario, VERBS, xapiFile, xapiStatements,
+  analyseBest, CERTIFICATE_CREDIT, certificateData, compileScenario, csvText, derivedUuid, IN_SERVICE_CREDIT, localDate, localTime, parsePlaythrough, playthroughRecord, recordsCsv, selectView, sha256, validateScenario, VERBS, xapiFile, xapiStatements,
   type Debrief, type PlaythroughRecord, type Scenario, type XapiStatement,
 } from '../../../src/machines/index.js';
 import { playReplies } from '../../helpers/play.js';
@@ -279,6 +279,17 @@ describe('xAPI statements of real playthroughs', () => {
     expect(xapiProblems(statements)).toEqual([]);
     const a = statements.find((s) => s.verb.id === VERBS.answered)!;
     expect(a.object.definition?.choices).toEqual([{ id: a.result?.response, description: { 'en-US': a.result?.response } }]);
+  });
+
+  it('a record whose points are more than it says were the best (an edited file or backup) still gives statements an LRS accepts', () => {
+    const record = structuredClone(playthroughs[0]!.record);
+    record.decisions[0]!.points = 99;
+    record.decisions[0]!.bestPoints = -50;
+    const parsed = parsePlaythrough(JSON.parse(JSON.stringify(record)));
+    expect('error' in parsed).toBe(false);
+    for (const scenarioOfIt of [scenarioOf, undefined]) {
+      expect(xapiProblems(xapiStatements(parsed as typeof record, { learner: LEARNER, ...(scenarioOfIt ? { scenarioOf: scenarioOfIt } : {}) }))).toEqual([]);
+    }
   });
 
   it('names the volunteer only when a name is given, cleaned', () => {
