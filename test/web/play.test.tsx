@@ -273,6 +273,33 @@ describe('playing a scenario in the browser', () => {
     expect(store.read('saves/youth-discloses.json')).toBeUndefined();
   });
 
+  it.each([
+    ['went on with it', (mine: string) => JSON.stringify({ ...JSON.parse(mine), activeMs: 3_600_000 })],
+    ['finished it', () => undefined],
+  ])('the same save continued in two tabs: when another tab %s, this one stops at its next step, saving and recording nothing more', async (_, theirs) => {
+    // Two tabs opened the same save and both went on: each counted the practice time in the save
+    // before the second opened it, and each finish recorded it again.
+    const user = userEvent.setup();
+    const store = memoryStore();
+    renderApp('#/play/youth-discloses', store);
+    await screen.findByRole('group', { name: /./ });
+    await user.keyboard('1');
+    const key = 'saves/youth-discloses.json';
+    const other = theirs(store.read(key) ?? '');
+    if (other === undefined) store.remove(key);
+    else store.write(key, other);
+    const next = screen.queryByRole('button', { name: 'Continue' });
+    if (next) await user.click(next);
+    else await user.keyboard('1');
+    expect(screen.getByRole('alert').textContent).toMatch(/^You went on with this scenario in another tab or window, so it stopped here: nothing more from this tab is saved or added to your records\. To go on here, reload this page/);
+    // The other tab's save stays as it left it (or gone), and this tab offers no further step.
+    expect(store.read(key)).toBe(other);
+    expect(screen.queryByRole('group', { name: /./ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Continue|Undo|Start again/ })).toBeNull();
+    await user.keyboard('1');
+    expect(store.read(key)).toBe(other);
+  });
+
   it('a number key held down answers one decision, not the next ones too', async () => {
     const user = userEvent.setup();
     renderApp('#/play/red-flags');
