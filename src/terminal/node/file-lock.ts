@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, linkSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { dirname } from 'node:path';
 
 /**
  * A lock between processes on one file: a lock file created only if none exists (O_EXCL), naming
@@ -12,8 +11,8 @@ import { dirname } from 'node:path';
  *
  * A lock whose holder is gone (killed mid-write: the process no longer runs on this machine) or
  * that is older than `staleMs` (a holder stuck far longer than any update takes) is stale: it is
- * moved aside and taken. Where no lock can be made (a read-only state folder), the update runs
- * without one; its writes fail there as they would anyway.
+ * moved aside and taken. Where no lock can be made (a read-only state folder, or none yet), the
+ * update runs without one; its writes fail there as they would anyway (or make the folder).
  *
  * Left open: when two processes find the same stale lock at the same moment, the one that moves it
  * aside second may move the first's new lock instead; it sees that (the lock's text is another) and
@@ -71,7 +70,8 @@ function acquire(path: string, token: string, options: LockOptions): boolean {
 function create(path: string, token: string): boolean | 'held' {
   let fd: number;
   try {
-    mkdirSync(dirname(path), { recursive: true });
+    // No folder is made for the lock: reading the records must not create the state folder, and a
+    // process that plays has made it at start (the check that it can be written).
     fd = openSync(path, 'wx', 0o600);
   } catch (e) {
     return codeOf(e) === 'EEXIST' ? 'held' : false;
