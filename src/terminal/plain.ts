@@ -3,7 +3,7 @@ import { loadCatalog } from './catalog-validate.js';
 import type { CliIO } from './commands.js';
 import { debriefPlain } from './debrief-plain.js';
 import { command } from './invocation.js';
-import { readSaveFor, saveProgress, saveWaiting, stateStore } from './saves.js';
+import { readSaveFor, recordedLine, saveProgress, saveWaiting, stateStore } from './saves.js';
 import { sessionSeed } from './seed.js';
 import { wrapText } from './wrap.js';
 
@@ -145,8 +145,13 @@ async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: P
       const store = stateStore(opts.env);
       const now = new Date();
       const details = { mode: opts.mode, startedAt: opts.startedAt, activeMs: opts.practiceMs(now), randomBytes: (bytes: Uint8Array) => crypto.getRandomValues(bytes), finishedSnapshot: actor.getPersistedSnapshot() };
-      const notice = finishPlaythrough(store, playable, printDebrief(scenario, snapshot.output, opts.io, opts.width), now, details)?.notice;
-      if (notice) opts.io.err(`casa-practice: ${notice}\n`);
+      const finished = finishPlaythrough(store, playable, printDebrief(scenario, snapshot.output, opts.io, opts.width), now, details);
+      if (finished?.notice) opts.io.err(`casa-practice: ${finished.notice}\n`);
+      const recorded = recordedLine(finished, opts.env);
+      if (recorded) {
+        say();
+        say(recorded);
+      }
       return store.lostWrites() ? 74 : 0;
     }
     if (shownNode !== view.nodeId) {

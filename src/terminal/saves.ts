@@ -41,6 +41,17 @@ export function saveProgress(playable: PlayableScenario, persistedSnapshot: unkn
 }
 
 /**
+ * The debrief's line saying that the finished practice went into the volunteer's records, and the
+ * command that shows them; undefined when it did not: `finished` is what finishPlaythrough returned
+ * (undefined for a --from or --set run), and records whose write failed (a state folder that cannot
+ * be written) live only in memory, which the line about saving already says.
+ */
+export function recordedLine(finished: object | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (finished === undefined || stateStore(env).inMemoryOnly(core.RECORDS_KEY)) return undefined;
+  return `Added to your records: ${command('records', env)}`;
+}
+
+/**
  * The save waiting in a playthrough's slot, if any (read without loading it). For a trainer's file
  * with none, a save of the same scenario whose file is gone (the file was moved) is offered instead.
  */

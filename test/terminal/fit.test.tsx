@@ -225,6 +225,8 @@ describe(`every screen of every bundled scenario fits the smallest window the ap
         debriefs++;
         await press(r, KEY.enter);
         expect(r.lastFrame()).toContain('Debrief:');
+        // With the line saying the practice was recorded (a run with --from or --set has none).
+        expect(r.lastFrame()).toContain('Added to your records');
         check('the debrief summary');
         for (const tab of ['turns', 'paths', 'to work on']) {
           await press(r, KEY.tab);

@@ -99,11 +99,15 @@ describe('casa-practice play --from --set', () => {
     expect(await runPlain({ playable: found.playable, snapshot: found.snapshot, mode: found.mode, io, env, width: 100, readLine: async () => queue.shift() })).toBe(0);
     expect(out).toContain('Score:');
     expect(stateStore(env).read('records.json')).toBeUndefined();
-    // The same playthrough without --set is a completion, and is recorded.
+    // The debrief does not claim it was.
+    expect(out).not.toContain('records');
+    // The same playthrough without --set is a completion, and is recorded; the debrief ends saying so.
     const plainRun = loadPlayable(NEW_PHONE);
     if ('problems' in plainRun) throw new Error(plainRun.problems);
     const answers = ['1', '1'];
+    out = '';
     expect(await runPlain({ playable: plainRun, mode: 'practice', io, env, width: 100, readLine: async () => answers.shift() })).toBe(0);
     expect(stateStore(env).read('records.json')).toContain('example-new-phone');
+    expect(out).toMatch(/\n\nAdded to your records: casa-practice records\n$/);
   });
 });

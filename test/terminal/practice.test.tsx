@@ -51,6 +51,8 @@ describe('practice mode in the Ink app', () => {
     expect(debrief).toContain('Outcome: Needs review · ███░░░░░░░ 25% (1 of 4)');
     expect(debrief).toContain('Critical violations: none');
     expect(debrief.indexOf('✗ Take suspicions')).toBeLessThan(debrief.indexOf('✓ Followed: Curious'));
+    // Where the finished practice went, and the command that shows it.
+    expect(debrief).toContain('\nAdded to your records: casa-practice records\n');
 
     await press(r, KEY.tab);
     expect(lastFrame()).toContain('Turn 1 of 2');

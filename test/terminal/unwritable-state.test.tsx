@@ -61,6 +61,8 @@ describe('a state folder that cannot be written', () => {
     expect(r.err).not.toMatch(/ at |Error|EACCES|ENOTDIR|EEXIST|lstat/);
     expect(r.out).toContain('DEBRIEF');
     expect(r.out).toContain('Score: 4 of 4 (100%)');
+    // Only a record that reached the disk is said to be in the records (with only "saves" in the way).
+    expect(r.out.includes('Added to your records')).toBe(code === 0);
     expect(r.code).toBe(code);
   });
 
@@ -102,6 +104,7 @@ describe('a state folder that cannot be written', () => {
     expect(frame).not.toContain('ERROR');
     expect(frame).toContain('Debrief: Example: the new phone');
     expect(frame.replace(/\n/g, ' ')).toMatch(/Progress is not being saved: .* cannot be written \(part of the path is a file, not a folder\)/);
+    expect(frame).not.toContain('Added to your records');
     await press(r, 'e');
     expect(r.lastFrame()).toContain('Press e again to write it to:');
     expect(r.lastFrame()).toContain(`\n${elsewhere}\n`);

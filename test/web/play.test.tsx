@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { memoryStore } from '../../src/machines/light.js';
 import { startSession, validateScenario, type Debrief as DebriefData } from '../../src/machines/index.js';
 import { Debrief } from '../../src/web/components/Debrief.js';
@@ -271,6 +271,67 @@ describe('playing a scenario in the browser', () => {
     expect(screen.getByText(/^Decision 1 of about/)).toBeTruthy();
     expect(within(screen.getByRole('log')).queryAllByText('You:')).toHaveLength(0);
     expect(store.read('saves/youth-discloses.json')).toBeUndefined();
+  });
+
+  it.each([
+    ['went on with it', (mine: string) => JSON.stringify({ ...JSON.parse(mine), activeMs: 3_600_000 })],
+    ['finished it', () => undefined],
+  ])('the same save continued in two tabs: when another tab %s, this one stops at its next step, saving and recording nothing more', async (_, theirs) => {
+    // Two tabs opened the same save and both went on: each counted the practice time in the save
+    // before the second opened it, and each finish recorded it again.
+    const user = userEvent.setup();
+    const store = memoryStore();
+    renderApp('#/play/youth-discloses', store);
+    await screen.findByRole('group', { name: /./ });
+    await user.keyboard('1');
+    const key = 'saves/youth-discloses.json';
+    const other = theirs(store.read(key) ?? '');
+    if (other === undefined) store.remove(key);
+    else store.write(key, other);
+    const next = screen.queryByRole('button', { name: 'Continue' });
+    if (next) await user.click(next);
+    else await user.keyboard('1');
+    expect(screen.getByRole('alert').textContent).toMatch(/^You went on with this scenario in another tab or window, so it stopped here: nothing more from this tab is saved or added to your records\. To go on here, reload this page/);
+    // The other tab's save stays as it left it (or gone), and this tab offers no further step.
+    expect(store.read(key)).toBe(other);
+    expect(screen.queryByRole('group', { name: /./ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Continue|Undo|Start again/ })).toBeNull();
+    await user.keyboard('1');
+    expect(store.read(key)).toBe(other);
+  });
+
+  it('when another tab finished the same save first, the last reply here shows the debrief but records nothing', async () => {
+    // The same random source in both runs: the same order of replies, so the same steps end it.
+    const zeros = vi.spyOn(crypto, 'getRandomValues').mockImplementation((b) => b);
+    try {
+      const step = async (user: ReturnType<typeof userEvent.setup>) => {
+        if (screen.queryByRole('group', { name: /./ })) await user.keyboard('1');
+        else await user.click(screen.getByRole('button', { name: 'Continue' }));
+      };
+      const once = memoryStore();
+      const first = renderApp('#/play/youth-discloses', once);
+      await screen.findByRole('log');
+      let steps = 0;
+      for (const user = userEvent.setup(); !document.getElementById('debrief-heading') && steps < 80; steps++) await step(user);
+      expect(once.read('records.json')).toContain('youth-discloses');
+      first.unmount();
+
+      const store = memoryStore();
+      renderApp('#/play/youth-discloses', store);
+      await screen.findByRole('log');
+      const user = userEvent.setup();
+      for (let i = 0; i < steps - 1; i++) await step(user);
+      expect(document.getElementById('debrief-heading')).toBeNull();
+      // The other tab finished it: its save is gone (and its playthrough recorded there).
+      store.remove('saves/youth-discloses.json');
+      await step(user);
+      expect(document.getElementById('debrief-heading')).not.toBeNull();
+      expect(screen.getByRole('alert').textContent).toMatch(/^You went on with this scenario in another tab or window/);
+      expect(screen.getByText(/^Practice mode\. Not added to your records\.$/)).toBeTruthy();
+      expect(store.read('records.json')).toBeUndefined();
+    } finally {
+      zeros.mockRestore();
+    }
   });
 
   it('a number key held down answers one decision, not the next ones too', async () => {

@@ -206,12 +206,12 @@ describe('My records', () => {
     }
   });
 
-  it('My records shows what another tab finishes, without a reload', async () => {
+  it.each([['My records', '#/records'], ['The certificate', '#/certificate']])('%s shows what another tab finishes, without a reload', async (_, page) => {
     window.localStorage.clear();
     const key = 'casa-practice/records.json';
     const one = (await storeAfterOnePractice()).read('records.json') ?? '';
     window.localStorage.setItem(key, one);
-    renderApp('#/records', localStore());
+    renderApp(page, localStore());
     expect((await screen.findAllByRole('row')).slice(1)).toHaveLength(1);
     const file = JSON.parse(one);
     const p = file.playthroughs[0];

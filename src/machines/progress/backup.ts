@@ -2,7 +2,7 @@ import { exportFileName } from '../report/records-export.js';
 import { cleanLine } from '../text/clean.js';
 import { parsePlaythrough, readRecordsFile, RECORDS_KEY, recordsText, type PlaythroughRecord, type Records, type RecordsFile, type RecordsSetAside } from './records.js';
 import { SAVES_PREFIX } from './slots.js';
-import type { Store } from './store.js';
+import { exclusively, type Store } from './store.js';
 
 /**
  * A backup of all progress in one file a volunteer keeps (browser storage can be cleared): the
@@ -56,7 +56,7 @@ export function backupFileName(now = new Date()): string {
 
 /** A backup of everything in the store, as file text. Damaged saves are left out (they stay set aside in the store). */
 export function backupText(store: Store, now = new Date()): { text: string; notice?: string; setAside?: RecordsSetAside } {
-  const { file, notice, setAside } = readRecordsFile(store, now);
+  const { file, notice, setAside } = exclusively(store, RECORDS_KEY, () => readRecordsFile(store, now));
   const saves: Record<string, SaveValue> = {};
   for (const { key } of store.list(SAVES_PREFIX)) {
     if (!SAVE_KEY.test(key)) continue;
@@ -158,6 +158,10 @@ export interface ImportResult {
 
 /** Merges a checked backup into the store; loading the same backup twice changes nothing the second time. */
 export function importBackup(store: Store, backup: BackupFile, now = new Date()): ImportResult {
+  return exclusively(store, RECORDS_KEY, () => importUnlocked(store, backup, now));
+}
+
+function importUnlocked(store: Store, backup: BackupFile, now: Date): ImportResult {
   const { file: here, notice, setAside } = readRecordsFile(store, now);
   const known = new Set(here.playthroughs.map((p) => p.id));
   const incoming = backup.records.playthroughs.filter((p) => !known.has(p.id));

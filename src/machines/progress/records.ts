@@ -3,7 +3,7 @@ import type { Debrief, OutcomeBand } from '../scoring.js';
 import type { EndingKind, Scenario } from '../schema/scenario.js';
 import type { SessionMode } from '../types.js';
 import { randomUuid, UUID_PATTERN, weakRandomBytes, type RandomBytes } from './ids.js';
-import type { Store } from './store.js';
+import { exclusively, type Store } from './store.js';
 
 /** The best result a volunteer has had on one scenario. */
 export interface CompletionRecord {
@@ -304,7 +304,8 @@ export function readRecordsFile(store: Store, now = new Date()): { file: Records
  * reported in one line, the same rule as for a damaged save.
  */
 export function readRecords(store: Store, now = new Date()): RecordsRead {
-  const read = readRecordsFile(store, now);
+  // Under the records' lock: a partly damaged file is written back at once (see readRecordsFile).
+  const read = exclusively(store, RECORDS_KEY, () => readRecordsFile(store, now));
   const { file } = read;
   return { records: file.best, playthroughs: file.playthroughs, ...(file.learner ? { learner: file.learner } : {}), ...problemOf(read) };
 }
@@ -324,9 +325,12 @@ export function mergeCompletion(records: Records, scenarioId: string, percent: n
 
 /** Adds one completed playthrough to the stored best results only (no playthrough kept); returns the records with any repair notice. */
 export function recordCompletion(store: Store, scenarioId: string, percent: number, now = new Date()): RecordsRead {
-  const read = readRecordsFile(store, now);
-  const file: RecordsFile = { ...read.file, best: mergeCompletion(read.file.best, scenarioId, percent, now) };
-  store.write(RECORDS_KEY, recordsText(file));
+  const { read, file } = exclusively(store, RECORDS_KEY, () => {
+    const read = readRecordsFile(store, now);
+    const file: RecordsFile = { ...read.file, best: mergeCompletion(read.file.best, scenarioId, percent, now) };
+    store.write(RECORDS_KEY, recordsText(file));
+    return { read, file };
+  });
   return { records: file.best, playthroughs: file.playthroughs, ...(file.learner ? { learner: file.learner } : {}), ...problemOf(read) };
 }
 
@@ -390,16 +394,21 @@ export function playthroughRecord(scenario: Pick<Scenario, 'id' | 'version' | 't
  * learner id the first time.
  */
 export function recordPlaythrough(store: Store, record: PlaythroughRecord, randomBytes: RandomBytes = weakRandomBytes, now = new Date()): RecordsRead {
-  const read = readRecordsFile(store, now);
-  const known = read.file.playthroughs.some((p) => p.id === record.id);
-  const file: RecordsFile = {
-    format: 'casa-practice-records',
-    formatVersion: 2,
-    learner: read.file.learner ?? randomUuid(randomBytes),
-    best: known ? read.file.best : mergeCompletion(read.file.best, record.scenarioId, record.score.percent, new Date(record.completedAt)),
-    playthroughs: known ? read.file.playthroughs : [...read.file.playthroughs, record],
-  };
-  store.write(RECORDS_KEY, recordsText(file));
+  // Read, add and write under the records' lock, so that another process doing the same at this
+  // moment (a second terminal finishing) neither drops this playthrough nor has its own dropped.
+  const { read, file } = exclusively(store, RECORDS_KEY, () => {
+    const read = readRecordsFile(store, now);
+    const known = read.file.playthroughs.some((p) => p.id === record.id);
+    const file: RecordsFile = {
+      format: 'casa-practice-records',
+      formatVersion: 2,
+      learner: read.file.learner ?? randomUuid(randomBytes),
+      best: known ? read.file.best : mergeCompletion(read.file.best, record.scenarioId, record.score.percent, new Date(record.completedAt)),
+      playthroughs: known ? read.file.playthroughs : [...read.file.playthroughs, record],
+    };
+    store.write(RECORDS_KEY, recordsText(file));
+    return { read, file };
+  });
   return { records: file.best, playthroughs: file.playthroughs, learner: file.learner, ...problemOf(read) };
 }
 
@@ -412,6 +421,10 @@ export function recordPlaythrough(store: Store, record: PlaythroughRecord, rando
  * is missing, so two tabs doing this settle at once.
  */
 export function restorePlaythroughs(store: Store, mine: readonly PlaythroughRecord[], now = new Date()): number {
+  return exclusively(store, RECORDS_KEY, () => restoreUnlocked(store, mine, now));
+}
+
+function restoreUnlocked(store: Store, mine: readonly PlaythroughRecord[], now: Date): number {
   const read = readRecordsFile(store, now);
   const known = new Set(read.file.playthroughs.map((p) => p.id));
   const missing = mine.filter((p) => !known.has(p.id));

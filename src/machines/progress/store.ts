@@ -15,6 +15,20 @@ export interface Store {
   moveAside(key: string, now?: Date): string;
   /** The keys under a prefix ("saves/"), each with when it was last written (ms since 1970). */
   list(prefix: string): { key: string; modified: number }[];
+  /**
+   * Runs `update`, a read-modify-write of `key`, so that no other process writing the same place runs
+   * one of `key` at the same moment (a lock): two terminals finishing together would otherwise each
+   * read the records, add their own playthrough and write, and the second write would drop the
+   * first's. Left out by a store no other process writes (memory), or whose places change hands in
+   * another way (a browser's tabs: see restorePlaythroughs). A store that cannot lock (a read-only
+   * folder) runs `update` all the same.
+   */
+  exclusive?<T>(key: string, update: () => T): T;
+}
+
+/** Runs `update` under the store's lock of `key` when it has one (see Store.exclusive). */
+export function exclusively<T>(store: Store, key: string, update: () => T): T {
+  return store.exclusive ? store.exclusive(key, update) : update();
 }
 
 /** The key a damaged value is moved to. */

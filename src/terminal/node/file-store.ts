@@ -2,6 +2,7 @@ import { readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
 import { asideKey, type Store } from '../../machines/light.js';
 import { readIfExists, writeAtomic } from '../state.js';
+import { withFileLock, type LockOptions } from './file-lock.js';
 
 /**
  * The core's storage port on the file system: each key is a file under `dir` ("saves/x.json" →
@@ -10,16 +11,21 @@ import { readIfExists, writeAtomic } from '../state.js';
 export interface FileStore extends Store {
   /** The file a key is kept in. */
   pathOf(key: string): string;
+  exclusive<T>(key: string, update: () => T): T;
 }
 
-/** A store whose keys are files under `dir`. */
-export function fileStore(dir: string): FileStore {
+/**
+ * A store whose keys are files under `dir`. Its `exclusive` locks a key against other processes with
+ * a lock file beside it (key.lock; see file-lock.ts); within one update it is not taken again.
+ */
+export function fileStore(dir: string, lock: LockOptions = {}): FileStore {
   const pathOf = (key: string): string => {
     const path = normalize(join(dir, key));
     // Keys come from the core, but a key must never reach outside the folder.
     if (!path.startsWith(normalize(dir) + sep)) throw new Error(`not a key of this store: ${key}`);
     return path;
   };
+  const holding = new Set<string>();
   return {
     pathOf,
     read: (key) => readIfExists(pathOf(key)),
@@ -29,6 +35,15 @@ export function fileStore(dir: string): FileStore {
       const to = pathOf(asideKey(key, now));
       renameSync(pathOf(key), to);
       return to;
+    },
+    exclusive(key, update) {
+      if (holding.has(key)) return update();
+      holding.add(key);
+      try {
+        return withFileLock(`${pathOf(key)}.lock`, update, lock);
+      } finally {
+        holding.delete(key);
+      }
     },
     list(prefix) {
       const folder = pathOf(prefix.endsWith('/') ? `${prefix}.` : prefix);

@@ -104,6 +104,8 @@ function resilientStore(dir: string): StateStore {
         return `${files.pathOf(key)} (left in place: it could not be moved, ${errorWords(e)})`;
       }
     },
+    // Where the folder cannot be written no lock is made: the update runs, its writes kept in memory.
+    exclusive: (key, update) => files.exclusive(key, update),
     list(prefix) {
       const out = new Map(files.list(prefix).map((e) => [e.key, e]));
       for (const [key, m] of memory) {

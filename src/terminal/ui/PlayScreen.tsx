@@ -3,7 +3,7 @@ import { Box } from 'ink';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { finishPlaythrough, PRACTICE_IDLE_MS, practiceClock, resumeRecap, selectView, startSession, type Recap, type PersistedScenarioSnapshot, type PlayableScenario, type RunOrigin, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
 import { hintLine, playHints, typedNumberHints, typeNumber, type Action } from '../keys.js';
-import { saveProgress, stateStore } from '../saves.js';
+import { recordedLine, saveProgress, stateStore } from '../saves.js';
 import { inkRows, wrapText } from '../wrap.js';
 import type { Row } from '../debrief-lines.js';
 import { maxOffset, pageSize, ScrollRows } from './ScrollRows.js';
@@ -94,8 +94,8 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     // The record keeps the mode and the minutes spent; its id comes from the system's random source.
     const now = new Date();
     const details = { mode, startedAt, activeMs: clock.activeMs(now.getTime()), randomBytes: (b: Uint8Array) => crypto.getRandomValues(b), finishedSnapshot: actor.getPersistedSnapshot() };
-    const notice = finishPlaythrough(store, playable, view.debrief, now, details)?.notice;
-    const lines = [notice, store.failure()].filter(Boolean);
+    const result = finishPlaythrough(store, playable, view.debrief, now, details);
+    const lines = [result?.notice, store.failure(), recordedLine(result, app.env)].filter(Boolean);
     setFinishNotice(lines.length > 0 ? lines.join('\n') : undefined);
   };
   useEffect(() => {

@@ -2,7 +2,7 @@ import { useSelector } from '@xstate/react';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { flushSync } from 'react-dom';
 import {
-  clearSave, feedbackOf, finishPlaythrough, PRACTICE_IDLE_MS, practiceClock, replayConversation, selectView, startSession, whatIfFrom, writeSave,
+  clearSave, feedbackOf, finishPlaythrough, PRACTICE_IDLE_MS, practiceClock, replayConversation, saveKey, selectView, startSession, whatIfFrom, writeSave,
   type Debrief as DebriefData, type PersistedScenarioSnapshot, type PlayableScenario, type SessionActor, type SessionEvent, type SessionMode, type SessionView,
 } from '../../machines/index.js';
 import { guardRecorded } from '../records-guard.js';
@@ -105,6 +105,15 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
   // "Welcome back" is for the moment the save is opened: it goes once the volunteer moves on.
   const [welcomeBack, setWelcomeBack] = useState(resumed ?? false);
   const finished = useRef(false);
+  // One save per scenario, shared by every tab: the save as this tab last read or wrote it. When it
+  // has changed (or gone) by this tab's next step, another tab went on with the scenario (opened in
+  // two tabs, both continued) or finished it: this tab stops there, neither saving over it nor
+  // recording a finish, or the practice time in the save before the second tab opened it would be
+  // counted twice (each tab's record counts it), and each tab's save would undo the other's.
+  const [openedWith] = useState(() => (persist ? readSlot(store, saveKey(playable)) : undefined));
+  const slot = useRef(openedWith);
+  const [elsewhere, setElsewhere] = useState(false);
+  const stopped = useRef(false);
   // The minutes recorded are this playthrough's practice: a resumed save's time, then this
   // sitting's, less its breaks and the time the page was hidden (another tab, the screen locked,
   // the laptop closed), never the time the page was closed in between; and a tab left open but idle
@@ -128,7 +137,13 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
   // Saved on every step; at the ending the save goes and the completion is recorded.
   useEffect(() => {
     if (!persist) return;
+    const key = saveKey(playable);
     const save = (snap: Snapshot) => {
+      if (stopped.current || readSlot(store, key) !== slot.current) {
+        stopped.current = true;
+        setElsewhere(true);
+        return;
+      }
       try {
         if (snap.status === 'done') {
           if (finished.current) return;
@@ -137,9 +152,11 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
           const now = new Date();
           const finish = finishPlaythrough(store, playable, debrief, now, { mode: snap.context.mode, startedAt, randomBytes: (b) => crypto.getRandomValues(b), activeMs: clock.activeMs(now.getTime()) });
           if (finish) guardRecorded(store, finish.recorded);
+          slot.current = readSlot(store, key);
         } else {
           const now = new Date();
           writeSave(store, playable, actor.getPersistedSnapshot(), startedAt, now, clock.activeMs(now.getTime()));
+          slot.current = readSlot(store, key);
         }
         setSaveError(undefined);
       } catch (e) {
@@ -187,7 +204,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
   // 1–9 choose a reply (outside text fields, without modifier keys). A key held down chooses once:
   // its auto-repeat would answer the decisions that follow, unseen.
   useEffect(() => {
-    if (paused || view.done || restart.open) return;
+    if (paused || view.done || restart.open || elsewhere) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.altKey || e.metaKey || e.defaultPrevented || e.repeat) return;
       const t = e.target as HTMLElement | null;
@@ -201,22 +218,26 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [paused, view, choose, restart.open]);
+  }, [paused, view, choose, restart.open, elsewhere]);
 
+  const wentOn = elsewhere && <p className="notice" role="alert">{ELSEWHERE}</p>;
   if (view.done && view.debrief) {
     return (
-      <Debrief
-        scenario={scenario}
-        debrief={view.debrief}
-        mode={context.mode}
-        recorded={persist}
-        whatIf={whatIf}
-        onTryAgain={onTryAgain}
-        onWhatIf={(decision) => {
-          const at = whatIfFrom(scenario, context, decision);
-          if (at) onWhatIf(at);
-        }}
-      />
+      <>
+        {wentOn}
+        <Debrief
+          scenario={scenario}
+          debrief={view.debrief}
+          mode={context.mode}
+          recorded={persist && !elsewhere}
+          whatIf={whatIf}
+          onTryAgain={onTryAgain}
+          onWhatIf={(decision) => {
+            const at = whatIfFrom(scenario, context, decision);
+            if (at) onWhatIf(at);
+          }}
+        />
+      </>
     );
   }
 
@@ -275,7 +296,8 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
           );
         })}
       </div>
-      {view.kind === 'decision' && (
+      {wentOn}
+      {view.kind === 'decision' && !elsewhere && (
         <div role="group" aria-labelledby="prompt" className="replies">
           <h3 id="prompt">{view.prompt}</h3>
           <p className="hint" id="reply-keys">Press 1 to {Math.min(9, view.replies.length)} to choose.</p>
@@ -292,7 +314,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
           </ol>
         </div>
       )}
-      <p className="controls">
+      {!elsewhere && <p className="controls">
         {view.canContinue && <button type="button" className="primary" onClick={() => advance({ type: 'scene.continue' })}>Continue</button>}
         {mode === 'practice' && view.canUndo && <button type="button" onClick={() => advance({ type: 'decision.undo' })}>Undo last reply</button>}
         {context.transcript.length > 0 && (
@@ -300,8 +322,8 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
             Start again from the beginning
           </button>
         )}
-      </p>
-      {restart.open && context.transcript.length > 0 && (
+      </p>}
+      {restart.open && !elsewhere && context.transcript.length > 0 && (
         <ConfirmPanel
           id="restart-confirm"
           confirmation={restart}
@@ -315,6 +337,17 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
       )}
     </div>
   );
+}
+
+const ELSEWHERE = 'You went on with this scenario in another tab or window, so it stopped here: nothing more from this tab is saved or added to your records. To go on here, reload this page; it opens where the other one left off.';
+
+/** The save in a slot as stored (undefined when there is none or it cannot be read). */
+function readSlot(store: ReturnType<typeof useStore>, key: string): string | undefined {
+  try {
+    return store.read(key);
+  } catch {
+    return undefined;
+  }
 }
 
 const pageHidden = (): boolean => document.visibilityState === 'hidden';

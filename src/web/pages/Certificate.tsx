@@ -1,5 +1,6 @@
-import { useId, useMemo, useState } from 'react';
-import { CERTIFICATE_CREDIT, certificateData, localDate, PRACTICE_IDLE_MS, readRecords } from '../../machines/index.js';
+import { useEffect, useId, useMemo, useState } from 'react';
+import { CERTIFICATE_CREDIT, certificateData, localDate, PRACTICE_IDLE_MS, readRecords, RECORDS_KEY } from '../../machines/index.js';
+import { watcherOf } from '../adapters/local-store.js';
 import { TableWrap } from '../components/TableWrap.js';
 import { hrefOf } from '../routing.js';
 import { useStore } from '../store.js';
@@ -9,7 +10,10 @@ export default function Certificate() {
   const store = useStore();
   const nameId = useId();
   const yearId = useId();
-  const { playthroughs } = useMemo(() => readRecords(store), [store]);
+  // Read again when another tab changes the records (a scenario finished there), as My records is.
+  const [version, setVersion] = useState(0);
+  const { playthroughs } = useMemo(() => (void version, readRecords(store)), [store, version]);
+  useEffect(() => watcherOf(store)?.(RECORDS_KEY, () => setVersion((v) => v + 1)), [store]);
   const years = useMemo(() => {
     const ys = new Set(playthroughs.map((p) => Number(localDate(p.completedAt).slice(0, 4))).filter(Number.isFinite));
     ys.add(new Date().getFullYear());
