@@ -134,6 +134,21 @@ describe('My records', () => {
     expect(await screen.findByText(/^1 finished scenario was already in your records and was not added again\.$/)).toBeTruthy();
   });
 
+  it('a file larger than any backup is refused by its size, without its bytes being read', async () => {
+    const store = memoryStore();
+    const user = userEvent.setup();
+    renderApp('#/records', store);
+    const huge = new File(['{}'], 'huge.json');
+    Object.defineProperty(huge, 'size', { value: 3 * 1024 ** 3 });
+    const read = vi.spyOn(huge, 'text');
+    await user.upload(screen.getByLabelText('Load a backup file'), huge);
+    const refused = await screen.findByRole('alert');
+    expect(refused.textContent).toBe('This file cannot be loaded: it is far larger than any casa-practice backup. Nothing was changed.');
+    expect(nearBackup(refused)).toBe(true);
+    expect(read).not.toHaveBeenCalled();
+    expect(store.read('records.json')).toBeUndefined();
+  });
+
   it('damaged records give a notice and a clean list; the damaged text is kept aside', async () => {
     const store = memoryStore({ 'records.json': '{"format": "casa-practice-records", "formatVersion": 2, "best": [' });
     renderApp('#/records', store);

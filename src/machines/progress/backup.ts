@@ -72,6 +72,16 @@ export function backupText(store: Store, now = new Date()): { text: string; noti
   return { text: `${JSON.stringify(backup, null, 2)}\n`, ...(notice ? { notice } : {}), ...(setAside ? { setAside } : {}) };
 }
 
+const refuseBackup = (why: string) => cleanLine(`This file cannot be loaded: ${why}. Nothing was changed.`);
+
+/**
+ * The refusal of a file larger than any backup, by its size alone (a UI can ask before reading a
+ * file of gigabytes into memory); undefined when the size is possible.
+ */
+export function backupTooLarge(bytes: number): string | undefined {
+  return bytes > MAX_BACKUP_BYTES ? refuseBackup('it is far larger than any casa-practice backup') : undefined;
+}
+
 export type BackupParse = { ok: true; backup: BackupFile } | { ok: false; error: string };
 
 /**
@@ -79,8 +89,9 @@ export type BackupParse = { ok: true; backup: BackupFile } | { ok: false; error:
  * clear sentence (nothing is half-loaded): the file is untrusted input.
  */
 export function parseBackup(text: string): BackupParse {
-  const refuse = (why: string): BackupParse => ({ ok: false, error: cleanLine(`This file cannot be loaded: ${why}. Nothing was changed.`) });
-  if (text.length > MAX_BACKUP_BYTES) return refuse('it is far larger than any casa-practice backup');
+  const refuse = (why: string): BackupParse => ({ ok: false, error: refuseBackup(why) });
+  const tooLarge = backupTooLarge(text.length);
+  if (tooLarge) return { ok: false, error: tooLarge };
   let raw: unknown;
   try {
     raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
