@@ -66,43 +66,40 @@ describe('practice time in the terminal', () => {
   const GAPS = [40 * 60_000, 5 * 60_000];
   const expected = PRACTICE_IDLE_MS / 60_000 + 5;
 
-  it('line by line: 40 minutes before the first line is typed count as 10, as in the web app, and the next 5 as 5', async () => {
+  /** Plays FILE with Date faked from a fixed morning, `play` moving the clock on by the GAPS as it gives input; the minutes recorded. */
+  async function minutesRecorded(play: (env: ReturnType<typeof tempEnv>, playable: PlayableScenario, gaps: number[]) => Promise<void>) {
     const env = tempEnv();
     const playable = loadPlayable(FILE);
     if ('problems' in playable) throw new Error(playable.problems);
     vi.useFakeTimers({ toFake: ['Date'] });
     try {
       vi.setSystemTime(Date.parse('2026-03-02T10:00:00Z'));
-      const gaps = [...GAPS];
+      await play(env, playable, [...GAPS]);
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(readRecords(stateStore(env)).playthroughs).toMatchObject([{ scenarioId: 'example-new-phone', minutes: expected }]);
+  }
+
+  it('line by line: 40 minutes before the first line is typed count as 10, as in the web app, and the next 5 as 5', async () => {
+    await minutesRecorded(async (env, playable, gaps) => {
       const readLine = async () => {
         vi.setSystemTime(Date.now() + (gaps.shift() ?? 0));
         return '1';
       };
       const io = { out: () => undefined, err: () => undefined };
       expect(await runPlain({ playable, mode: 'practice', io, env, width: 80, readLine })).toBe(0);
-    } finally {
-      vi.useRealTimers();
-    }
-    expect(readRecords(stateStore(env)).playthroughs).toMatchObject([{ scenarioId: 'example-new-phone', minutes: expected }]);
+    });
   });
 
   it('in the app: the same, with keys', async () => {
-    const env = tempEnv();
-    const playable = loadPlayable(FILE);
-    if ('problems' in playable) throw new Error(playable.problems);
-    vi.useFakeTimers({ toFake: ['Date'] });
-    try {
-      vi.setSystemTime(Date.parse('2026-03-02T10:00:00Z'));
+    await minutesRecorded(async (env, playable, gaps) => {
       const { element } = appElement({ env, start: { kind: 'play', playable, showNote: false } });
       const r = await renderApp(element);
-      const gaps = [...GAPS];
       for (let i = 0; i < 12 && readRecords(stateStore(env)).playthroughs.length === 0; i++) {
         vi.setSystemTime(Date.now() + (gaps.shift() ?? 0));
         await press(r, (r.lastFrame() ?? '').includes('1. ') ? '1' : KEY.enter);
       }
-    } finally {
-      vi.useRealTimers();
-    }
-    expect(readRecords(stateStore(env)).playthroughs).toMatchObject([{ scenarioId: 'example-new-phone', minutes: expected }]);
+    });
   });
 });
