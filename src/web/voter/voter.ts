@@ -53,7 +53,12 @@ const params = new URLSearchParams(location.search);
 const room = (params.get('room') ?? '').toUpperCase();
 const device = deviceId();
 const seqKey = `casa-practice-room-seq-${room}`;
-let seq = Number(storage()?.getItem(seqKey) ?? 0) || 0;
+/** The last message number kept in storage: a whole number, or 0 for anything else (storage is the phone's to edit). */
+function storedSeq(): number {
+  const value = Number(storage()?.getItem(seqKey) ?? 0);
+  return Number.isSafeInteger(value) && value > 0 ? value : 0;
+}
+let seq = storedSeq();
 let socket: WebSocket | undefined;
 let attempt = 0;
 let retry: ReturnType<typeof setTimeout> | undefined;
@@ -74,7 +79,7 @@ function say(text: string): void {
 
 function nextSeq(): number {
   // Another tab of this phone (the QR code scanned twice) may have sent numbers since: it keeps them in storage.
-  seq = Math.max(seq, Number(storage()?.getItem(seqKey) ?? 0) || 0) + 1;
+  seq = Math.max(seq, storedSeq()) + 1;
   try {
     storage()?.setItem(seqKey, String(seq));
   } catch {

@@ -138,10 +138,18 @@ describe('voter page in Chromium', () => {
       expect(server.state().votes[device!]).toBe('phone-curious');
       expect(await axe(page)).toEqual([]);
 
-      // A reload (a phone that slept and reopened the tab) finds the vote again.
+      // A reload (a phone that slept and reopened the tab) finds the vote again. Its stored message
+      // number is untrusted (here edited to a number past any integer): the page goes on from the
+      // room's count, and a changed vote still counts.
+      await page.evaluate((key) => localStorage.setItem(key, '1e400'), `casa-practice-room-seq-${ROOM}`);
       await page.reload();
       await status(page, /Vote received/);
       expect(await page.locator('#replies button[aria-pressed="true"]').textContent()).toContain('Tell me more?');
+      await buttons.filter({ hasNotText: 'Tell me more?' }).first().click();
+      await expect.poll(() => server.state().votes[device!]).not.toBe('phone-curious');
+      await xss.click();
+      await expect.poll(() => server.state().votes[device!]).toBe('phone-curious');
+      await status(page, /Vote received/);
 
       // The server goes down mid-vote and comes back on the same port: the page reconnects by itself.
       const kept = server.state();
