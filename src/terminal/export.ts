@@ -1,7 +1,7 @@
 import { accessSync, constants } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
-import { debriefExport, facilitationMarkdown, fileStamp, summaryBaseName, type Debrief, type FacilitatedDecision, type Scenario, type SessionMode } from '../machines/index.js';
+import { debriefExport, facilitationMarkdown, fileStamp, summaryBaseName, visibleLine, type Debrief, type FacilitatedDecision, type Scenario, type SessionMode } from '../machines/index.js';
 import { packageVersion } from './paths.js';
 import { stateDir, writeAtomic } from './state.js';
 
@@ -28,14 +28,14 @@ export function exportDebrief(scenario: Scenario, debrief: Debrief, env: NodeJS.
 /** A path as shown on screen: relative to the state folder when inside it (short enough not to wrap). */
 export function shownPath(path: string, env: NodeJS.ProcessEnv = process.env): string {
   const rel = relative(stateDir(env), path);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+  return visibleLine(rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path);
 }
 
-/** The state folder as shown on screen (~ for the home folder). */
+/** The state folder as shown on screen (~ for the home folder), as text: it comes from the environment. */
 export function shownStateDir(env: NodeJS.ProcessEnv = process.env): string {
   const dir = stateDir(env);
   const home = env.HOME || homedir();
-  return home && dir.startsWith(`${home}/`) ? `~/${dir.slice(home.length + 1)}` : dir;
+  return visibleLine(home && dir.startsWith(`${home}/`) ? `~/${dir.slice(home.length + 1)}` : dir);
 }
 
 /**

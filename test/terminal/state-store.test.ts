@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { checkStateFolder, errorWords, savingOffLine, stateStore } from '../../src/terminal/node/state-store.js';
 import { writeAtomicAsync } from '../../src/terminal/room/command.js';
 import { writeAtomic } from '../../src/terminal/state.js';
+import { shownPath, shownStateDir } from '../../src/terminal/export.js';
 import { tempEnv } from './helpers/ink.js';
 
 const errno = (code: string) => Object.assign(new Error(`${code}: raw message, lstat '/x'`), { code });
@@ -26,6 +27,21 @@ describe('the state store when the folder cannot be written', () => {
     store.remove('saves/a.json');
     expect(store.read('saves/a.json')).toBeUndefined();
     expect(store.list('saves/')).toEqual([]);
+  });
+
+  it('a state folder named with escape sequences (it comes from XDG_STATE_HOME) is shown as text, never sent to the terminal', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casa-esc-'));
+    const file = join(dir, 'state\u001b]0;owned\u0007\u001b[2J\u202e');
+    writeFileSync(file, '');
+    const env = { XDG_STATE_HOME: file, HOME: dir };
+    const line = checkStateFolder(env) ?? '';
+    expect(line).toMatch(/^Progress is not being saved: .*state.*casa-practice cannot be written/);
+    // eslint-disable-next-line no-control-regex -- looking for control characters
+    const raw = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e]/;
+    expect(line).not.toMatch(raw);
+    expect(shownStateDir(env)).toMatch(/^~\/state/);
+    expect(shownStateDir(env)).not.toMatch(raw);
+    expect(shownPath(join(dir, 'elsewhere\u001b[2J.md'), env)).not.toContain('\u001b');
   });
 
   it('writes to disk as usual when it can', () => {

@@ -1,4 +1,4 @@
-import { latestSaveKey, readRecords, type RecordsRead } from '../../machines/light.js';
+import { latestSaveKey, readRecords, visibleLine, type RecordsRead } from '../../machines/light.js';
 import { stateDir } from '../state.js';
 import { fileStore, type FileStore } from './file-store.js';
 
@@ -37,9 +37,9 @@ export function errorWords(e: unknown): string {
   }
 }
 
-/** The one line shown when progress cannot be saved. */
+/** The one line shown when progress cannot be saved (the folder shown as text: it comes from the environment). */
 export function savingOffLine(dir: string, e: unknown): string {
-  return `Progress is not being saved: ${dir} cannot be written (${errorWords(e)}); this session is kept in memory only.`;
+  return `Progress is not being saved: ${visibleLine(dir)} cannot be written (${errorWords(e)}); this session is kept in memory only.`;
 }
 
 // One store per state folder for the whole process, so what was kept in memory is found again.
