@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { AxeBuilder } from '@axe-core/playwright';
+import { AXE_TAGS, COLOUR_RULES } from './axe-rules.js';
 import type { Browser, BrowserContext, BrowserContextOptions, BrowserServer, Page } from 'playwright-core';
 
 // playwright-core is CommonJS: loaded with require, not import, it is not first scanned for its
@@ -59,8 +60,7 @@ export const CHROMIUM_ARGS = [
   '--js-flags=--max-opt=1', '--process-per-site',
 ];
 
-/** The tags axe runs with: WCAG 2.0, 2.1 and 2.2 A and AA (2.2 AA is off by default). */
-export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+export { AXE_TAGS, COLOUR_RULES } from './axe-rules.js';
 
 export interface WebApp {
   /** e.g. http://127.0.0.1:41234/ */
@@ -407,8 +407,8 @@ function e2eServerOrigin(): string | undefined {
 }
 
 /**
- * Runs axe on the page once its running animations have ended, with the WCAG 2.2 AA tags: every rule with those tags, over the
- * whole document, as AxeBuilder's legacy mode runs it, without its costs (4 s a run against 0.6 s,
+ * Runs axe on the page once its running animations have ended, with the WCAG 2.2 AA tags (or only
+ * the named `rules`): every rule with those tags, over the whole document, as AxeBuilder's legacy mode runs it, without its costs (4 s a run against 0.6 s,
  * measured): axe is injected (into each frame) only when the document does not have it yet (hash
  * routes keep the document, so once per page load, not twice per run), and no new blank page
  * finishes the results. Violations carry every node; passes and the rest name each rule with one node.
@@ -419,7 +419,7 @@ function e2eServerOrigin(): string | undefined {
  * Playwright, compiled from scratch each time) cost a quarter more CPU. Frames of other origins (the
  * room server's pages) get the source through page.evaluate as before.
  */
-export async function runAxe(page: Page): Promise<AxeResults> {
+export async function runAxe(page: Page, rules?: readonly string[]): Promise<AxeResults> {
   const served = e2eServerOrigin();
   for (const frame of page.frames()) {
     if (await frame.evaluate('typeof window.axe?.run === "function"')) continue;
@@ -443,17 +443,18 @@ export async function runAxe(page: Page): Promise<AxeResults> {
       await frame.evaluate(axeSource);
     }
   }
-  const result = await page.evaluate(async (tags) => {
+  const runOnly = rules ? { type: 'rule', values: rules } : { type: 'tag', values: AXE_TAGS };
+  const result = await page.evaluate(async (only) => {
     const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<unknown> } }).axe;
     // The page as it settles: a moment that has just appeared fades in (styles.css, 160 ms from
     // 0.4 opacity), and colour contrast measured mid-fade is not what the reader sees.
     await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)));
     try {
-      return { results: await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] }) };
+      return { results: await axe.run(document, { runOnly: only, resultTypes: ['violations'] }) };
     } catch (e) {
       return { error: String((e as Error)?.message ?? e) };
     }
-  }, AXE_TAGS);
+  }, runOnly);
   if ('error' in result) throw new Error(`axe failed: ${result.error}`);
   return result.results as AxeResults;
 }
@@ -481,16 +482,16 @@ export async function tones(page: Page, frame?: string): Promise<{ page: string;
 
 /**
  * The page as it is now, with the system set to dark (prefers-color-scheme): it is drawn dark (so
- * this fails if the dark theme is gone), and axe is clean on it; then light again, as the rest of
- * the test expects. With `lightFrame`, that element keeps a light background (a picture drawn in dark
- * ink on it stays legible).
+ * this fails if the dark theme is gone), and axe's colour rules (COLOUR_RULES) are clean on it; then
+ * light again, as the rest of the test expects. With `lightFrame`, that element keeps a light
+ * background (a picture drawn in dark ink on it stays legible).
  */
 export async function axeCleanInDark(page: Page, name: string, lightFrame?: string) {
   await page.emulateMedia({ colorScheme: 'dark' });
   try {
     expect(await tones(page, lightFrame), `${name} in dark`).toEqual({ page: 'dark', text: 'light', ...(lightFrame ? { frame: 'light' } : {}) });
     if (SCREENSHOTS) await fullPageScreenshot(page, `${name}-dark`);
-    expect(violationsText(await runAxe(page)), `${name} in dark`).toBe('');
+    expect(violationsText(await runAxe(page, COLOUR_RULES)), `${name} in dark`).toBe('');
   } finally {
     await page.emulateMedia({ colorScheme: 'light' });
   }
