@@ -306,6 +306,11 @@ export function layoutScenario(scenario: Scenario): GraphLayout {
   const gaps = new Array<number>(layerCount).fill(SPACE.down);
   const widthOfNodes = laid.reduce((w, n) => Math.max(w, n.x + n.width), 0) + SPACE.margin;
   const memo: LabelMemo = new Map();
+  // Each arrow's label in its three forms: the same in every round.
+  const texts = arrows.map((a) => {
+    const labelLines = labelLinesOf(a.labels);
+    return { label: a.labels.filter(Boolean).join('; '), labelLines, shortLabel: labelLines.join(' ') };
+  });
   for (let round = 0; ; round++) {
     const layerTop: number[] = [];
     let top = SPACE.margin;
@@ -315,12 +320,10 @@ export function layoutScenario(scenario: Scenario): GraphLayout {
     }
     for (const n of laid) n.y = at(layerTop, n.layer);
     let width = widthOfNodes;
-    const edges: LaidEdge[] = arrows.map((a) => {
+    const edges: LaidEdge[] = arrows.map((a, i) => {
       const from = at(laid, a.from);
       const to = at(laid, a.to);
-      const label = a.labels.filter(Boolean).join('; ');
-      const labelLines = labelLinesOf(a.labels);
-      const shortLabel = labelLines.join(' ');
+      const { label, labelLines, shortLabel } = at(texts, i);
       const chain = chains.get(a);
       if (!chain) {
         // Back up the right-hand side, past everything between.
@@ -420,16 +423,22 @@ function placeLabels(edges: LaidEdge[], nodes: LaidNode[], right: number, memo: 
         if (y1 > y2) continue;
         let index = stretches.get(row.layer);
         if (!index) stretches.set(row.layer, (index = new Map()));
-        fileStretch(index, { edge: e, p, q }, y1, y2);
+        fileStretch(index, { edge: indexOf.get(e) ?? -1, p, q }, y1, y2);
       }
     }
   }
+  // Which labels and arrows one look (overlaps) has counted already: marked with that look's number.
+  const seenLabel = new Int32Array(edges.length);
+  const seenArrow = new Int32Array(edges.length);
+  let look = 0;
+  let labelCount = 0;
   for (const [layer, gap] of byGap) {
     gap.sort((a, b) => at(a.points, 1).x - at(b.points, 1).x || at(a.points, 0).x - at(b.points, 0).x);
     // The labels placed so far, by the columns (GRID px wide) they cover.
-    const placed = new Map<number, LabelBox[]>();
+    const placed = new Map<number, PlacedBox[]>();
     const under = stretches.get(layer) ?? new Map<number, Stretch[]>();
     for (const e of gap) {
+      const ei = indexOf.get(e) ?? -1;
       const [p, q] = [at(e.points, 0), at(e.points, 1)];
       const w = labelWidth(e.labelLines);
       const h = LABEL_HEIGHT * e.labelLines.length;
@@ -450,27 +459,30 @@ function placeLabels(edges: LaidEdge[], nodes: LaidNode[], right: number, memo: 
       // How much a box would cover: each label under it counts for more than each arrow.
       // Counting stops once it reaches `enough` (the least of the places looked at before).
       const overlaps = ({ box: b, reach }: { box: LabelBox; reach: LabelBox }, enough: number) => {
-        const labels = new Set<LabelBox>();
-        const arrows = new Set<LaidEdge>();
+        look++;
+        let labels = 0;
+        let arrows = 0;
         for (let c = Math.floor(b.x1 / GRID); c <= Math.floor(b.x2 / GRID); c++) {
-          for (const o of placed.get(c) ?? []) {
-            if (!labels.has(o) && b.x1 < o.x2 && o.x1 < b.x2 && b.y1 < o.y2 && o.y1 < b.y2) {
-              labels.add(o);
-              if (labels.size * 1000 >= enough) return enough;
+          for (const o of placed.get(c) ?? NONE) {
+            if (seenLabel[o.id] !== look && b.x1 < o.x2 && o.x1 < b.x2 && b.y1 < o.y2 && o.y1 < b.y2) {
+              seenLabel[o.id] = look;
+              labels++;
+              if (labels * 1000 >= enough) return enough;
             }
           }
         }
         for (let band = Math.floor(reach.y1 / BAND); band <= Math.floor(reach.y2 / BAND); band++) {
           for (let c = Math.floor(reach.x1 / GRID); c <= Math.floor(reach.x2 / GRID); c++) {
-            for (const s of under.get(cellKey(c, band)) ?? []) {
-              if (s.edge !== e && !arrows.has(s.edge) && crosses(s.p, s.q, reach)) {
-                arrows.add(s.edge);
-                if (labels.size * 1000 + arrows.size >= enough) return enough;
+            for (const s of under.get(cellKey(c, band)) ?? NONE) {
+              if (s.edge !== ei && seenArrow[s.edge] !== look && crosses(s.p, s.q, reach)) {
+                seenArrow[s.edge] = look;
+                arrows++;
+                if (labels * 1000 + arrows >= enough) return enough;
               }
             }
           }
         }
-        return labels.size * 1000 + arrows.size;
+        return labels * 1000 + arrows;
       };
       // On the arrow first; beside it only where no place on it is free, and never past the drawing's
       // sides. The first free place is taken (most labels cost one look); else the one that covers
@@ -487,7 +499,7 @@ function placeLabels(edges: LaidEdge[], nodes: LaidNode[], right: number, memo: 
         }
       }
       if (least > 0 && crowded.at(-1) !== layer) crowded.push(layer);
-      file(placed, best.box, best.box);
+      file(placed, best.box, { ...best.box, id: labelCount++ });
       e.labelAt = { x: best.x, y: best.y };
     }
     memo.set(layer, {
@@ -506,9 +518,16 @@ interface LabelBox {
   y1: number;
   y2: number;
 }
+/** A label placed, with its number (among this layout's labels). */
+interface PlacedBox extends LabelBox {
+  id: number;
+}
+/** Nothing filed under a cell. */
+const NONE: readonly never[] = [];
 /** One straight stretch of an arrow, from p to q. */
 interface Stretch {
-  edge: LaidEdge;
+  /** The arrow's index among the edges. */
+  edge: number;
   p: { x: number; y: number };
   q: { x: number; y: number };
 }
