@@ -2,7 +2,7 @@
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRoom, memoryStore, presenterView, reduceRoom, roomContext, roomSessionView, roomSummaryFileName, validateScenario, type PresenterAction, type PresenterCommand, type RoomState, type Scenario } from '../../src/machines/index.js';
+import { createRoom, memoryStore, PRESENTER_PROTOCOL, presenterView, reduceRoom, roomContext, roomSessionView, roomSummaryFileName, validateScenario, type PresenterAction, type PresenterCommand, type RoomState, type Scenario } from '../../src/machines/index.js';
 import { LiveRoom } from '../../src/web/components/LiveRoom.js';
 import Presenter from '../../src/web/pages/Presenter.js';
 import ProjectorScreen from '../../src/web/pages/ProjectorScreen.js';
@@ -303,7 +303,8 @@ describe('live room on the presenter page', () => {
       render(<StoreContext value={memoryStore()}><Presenter id="red-flags" /></StoreContext>);
       expect(status().textContent).toMatch(/Connecting to the room/);
       expect(screen.getByText(ROOM)).toBeTruthy();
-      expect(opened).toEqual([`ws://${location.host}/ws/presenter`]);
+      // Naming this page's protocol version, so a room of another version can tell it to reload.
+      expect(opened).toEqual([`ws://${location.host}/ws/presenter?v=${PRESENTER_PROTOCOL}`]);
     } finally {
       cleanup();
       globalThis.WebSocket = OriginalWebSocket;
