@@ -39,6 +39,8 @@ const NO_PROBLEMS: ProblemSource = { problem: () => undefined, subscribe: () => 
 
 /** Where what a volunteer or trainer does goes: nowhere, or (presenter mode in a live room) only to the room on the laptop. */
 const PRIVACY = 'Everything stays in this browser on this device: nothing you do here is sent anywhere.';
+/** The most of the screen's height the sticky bar may keep covered; a taller bar scrolls with the page. */
+const MAX_BAR_SHARE = 1 / 6;
 const LIVE_ROOM_PRIVACY = 'In this live room, what you do here goes only to the room running on the trainer\'s laptop (the address this page was opened from), which shows it to the phones that joined; nothing is sent anywhere else.';
 
 export function App({ store, storageNotice }: AppProps) {
@@ -59,23 +61,36 @@ export function App({ store, storageNotice }: AppProps) {
   // only the button's row stays at the top of the screen (a negative top: the name's row scrolls
   // away with the page and is there again at its top), so the conversation keeps nine tenths of
   // the screen instead of three quarters, and the break is still one tap away.
+  // On a short screen (a phone held sideways) even one row of large text is a quarter of the
+  // height or more (104 px of 360 at 200%): when what would stay at the top is more than a sixth of
+  // the screen, the bar is not pinned at all. It scrolls with the page (the break is at its top),
+  // and focus needs no room kept clear of it (--bar-now 0).
   const [fold, setFold] = useState(0);
+  const [pinned, setPinned] = useState(true);
   useEffect(() => {
     const header = bar.current;
     const button = breakButton.current;
     if (!header || !button || typeof ResizeObserver === 'undefined') return;
     const root = document.documentElement.style;
-    const observer = new ResizeObserver(() => {
+    const measure = () => {
       const brand = header.firstElementChild as HTMLElement | null;
       const below = brand !== null && button.offsetTop >= brand.offsetTop + brand.offsetHeight;
       const folded = below ? Math.max(0, button.offsetTop - (parseFloat(getComputedStyle(header).paddingTop) || 0)) : 0;
+      // The layout viewport's height: on a phone it does not change as the address bar slides away,
+      // so scrolling does not pin and unpin the bar.
+      const stays = header.offsetHeight - folded <= document.documentElement.clientHeight * MAX_BAR_SHARE;
       setFold(folded);
-      root.setProperty('--bar-now', `${header.offsetHeight - folded}px`);
-    });
+      setPinned(stays);
+      root.setProperty('--bar-now', stays ? `${header.offsetHeight - folded}px` : '0px');
+    };
+    const observer = new ResizeObserver(measure);
     observer.observe(header);
     observer.observe(button);
+    // A screen that gets shorter without the bar changing size (an on-screen keyboard, a window made shorter).
+    window.addEventListener('resize', measure);
     return () => {
       observer.disconnect();
+      window.removeEventListener('resize', measure);
       root.removeProperty('--bar-now');
     };
   }, [projector]);
@@ -136,7 +151,7 @@ export function App({ store, storageNotice }: AppProps) {
     <StoreContext value={store}>
       <div className={presenter ? 'app presenter' : 'app'}>
         <a className="skip" href="#main" onClick={(e) => { e.preventDefault(); main.current?.focus(); }}>Skip to content</a>
-        <header className={fold > 0 ? 'bar folded' : 'bar'} ref={bar} style={fold > 0 ? { top: -fold } : undefined}>
+        <header className={`bar${fold > 0 ? ' folded' : ''}${pinned ? '' : ' unpinned'}`} ref={bar} style={pinned && fold > 0 ? { top: -fold } : undefined}>
           <a className="brand" href={hrefOf({ page: 'library' })} onFocus={showBrand}>casa-practice</a>
           {/* Its name says what it does now; no aria-pressed, which with a name that changes would be
               read as "Back from break, pressed" (a toggle keeps one name: ARIA APG, button pattern). */}

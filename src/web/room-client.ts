@@ -8,12 +8,17 @@
  *
  * Without a room (static hosting, or no fragment) the presenter mode keeps its typed tallies.
  */
-import { parseToPresenter, type PresenterCommand, type PresenterView, type RoomCount, type ServerError } from '../machines/index.js';
+import { parseToPresenter, presenterSocketPath, type PresenterCommand, type PresenterView, type RoomCount, type ServerError } from '../machines/index.js';
 import type { RoomLink } from './room-link.js';
 
 export { roomLinkFrom, type RoomLink } from './room-link.js';
 
-export type RoomStatus = 'connecting' | 'open' | 'reconnecting' | 'closed';
+/**
+ * `outdated`: the room speaks another version of the protocol than this page (casa-practice was
+ * updated while the page was open, or the other way round). Only a reload helps, so the client has
+ * stopped; `error` holds the room's words.
+ */
+export type RoomStatus = 'connecting' | 'open' | 'reconnecting' | 'closed' | 'outdated';
 
 /** Everything the presenter page shows from the room; a new object on every change. */
 export interface RoomSnapshot {
@@ -83,7 +88,8 @@ export function connectRoom(options: RoomClientOptions): RoomClient {
   };
 
   const connect = () => {
-    const ws = open(`${origin}/ws/presenter`);
+    // The address names this page's protocol version: a room of another version says "reload" instead of misreading it.
+    const ws = open(`${origin}${presenterSocketPath()}`);
     socket = ws;
     ws.onopen = () => ws.send(JSON.stringify({ type: 'hello', room: link.room, token: link.token }));
     ws.onmessage = (event) => {
@@ -99,7 +105,14 @@ export function connectRoom(options: RoomClientOptions): RoomClient {
         set({ view: message.view, count: message.view.count });
       }
       else if (message.type === 'count') set({ count: message.count });
-      else {
+      else if (message.code === 'outdated') {
+        // Nothing this page sends can count, and reconnecting would only be refused again: stop, say so.
+        closed = true;
+        socket = undefined;
+        ws.onclose = null;
+        ws.close();
+        set({ status: 'outdated', error: message, view: undefined, count: undefined });
+      } else {
         set({ error: message });
         // Refused as out of step (another presenter window sent commands): the next hello resyncs.
         if (message.code === 'replayed' || message.code === 'out-of-order') ws.close();
@@ -133,7 +146,7 @@ export function connectRoom(options: RoomClientOptions): RoomClient {
       closed = true;
       clearTimeout(timer);
       socket?.close(1000);
-      if (!socket) set({ status: 'closed' });
+      if (!socket && snapshot.status !== 'outdated') set({ status: 'closed' });
     },
   };
 }

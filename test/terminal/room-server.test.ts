@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import {
-  createRoom, restoreRoom, roomContext, roomSummaryMarkdown, serializeRoom, validateScenario, VOTER_PROTOCOL,
+  createRoom, PRESENTER_PROTOCOL, presenterSocketPath, restoreRoom, roomContext, roomSummaryMarkdown, serializeRoom, validateScenario, VOTER_PROTOCOL,
   type PresenterView, type RoomState, type Scenario, type ServerError, type VoterView,
 } from '../../src/machines/index.js';
 import { isLaptop, plainAddress, readVoterFiles, startRoomServer, tokenMatches, type RoomServer, type RoomServerOptions } from '../../src/terminal/room/server.js';
@@ -214,7 +214,7 @@ describe('live room server: faults', () => {
       }
     }
     // A presenter connection without the right token is refused too.
-    const impostor = new WebSocket(`${r.base}/ws/presenter`);
+    const impostor = new WebSocket(`${r.base}${presenterSocketPath()}`);
     await new Promise((resolve) => impostor.once('open', resolve));
     const answers: ServerError[] = [];
     const all = new Promise<void>((resolve) => impostor.on('message', (d) => {
@@ -263,6 +263,64 @@ describe('live room server: faults', () => {
     expect(await phone.vote(reply)).toMatchObject({ vote: reply });
     expect(await presenter.until((c) => c.voted === 1)).toMatchObject({ joined: 1, connected: 1, voted: 1 });
     expect(r.logs.filter((l) => l.includes('refused outdated')).at(0)).toMatch(/a voter page of protocol \(none\); the room speaks \d+/);
+  });
+
+  it('a presenter page from another version (or from before versions) is told to reload it, in words, even with the right token; nothing changes, and the current presenter carries on', async () => {
+    const r = await start();
+    const presenter = await Presenter.connect(r.base, ROOM, TOKEN);
+    must(await presenter.act({ type: 'advance', node: presenter.view.session.nodeId }));
+    must(await presenter.act({ type: 'open', node: presenter.view.session.nodeId }));
+    const phone = await Phone.join(r.base, ROOM, deviceId(1));
+    const reply = presenter.view.session.replies[0]!;
+    await phone.vote(reply.number);
+    const before = r.server.state();
+    const saves = r.saved.length;
+    const stale: Presenter[] = [];
+    // A page from before versions connects to /ws/presenter alone; a page of another version names it.
+    for (const path of ['/ws/presenter', presenterSocketPath(PRESENTER_PROTOCOL - 1), presenterSocketPath(PRESENTER_PROTOCOL + 1), '/ws/presenter?v=x']) {
+      await expect(Presenter.connect(r.base, ROOM, TOKEN, path), path).rejects.toThrow(/"code":"outdated"/);
+    }
+    for (const path of ['/ws/presenter', presenterSocketPath(PRESENTER_PROTOCOL + 1)]) {
+      const old = new Presenter(r.base, ROOM, TOKEN);
+      old.ws = new WebSocket(`${r.base}${path}`);
+      old.ws.on('message', (d) => old.inbox.push(JSON.parse(String(d)) as ServerError));
+      await new Promise((resolve) => old.ws.once('open', resolve));
+      stale.push(old);
+      // The hello, and every command its buttons still send with the right token and the next seq
+      // (lock, reveal, end), and junk: all answered "out of date", none applied.
+      const sent = [
+        { type: 'hello', room: ROOM, token: TOKEN }, { type: 'lock', room: ROOM, token: TOKEN, seq: before.presenterSeq + 1, round: before.round },
+        { type: 'reveal', room: ROOM, token: TOKEN, seq: before.presenterSeq + 2, round: before.round }, { type: 'end', room: ROOM, token: TOKEN, seq: before.presenterSeq + 3 },
+        '{"type":', { type: 'end', version: 9 },
+      ];
+      for (const m of sent) {
+        const from = old.inbox.all.length;
+        old.ws.send(typeof m === 'string' ? m : JSON.stringify(m));
+        const told = await old.inbox.next(() => true, from, 'an answer') as ServerError;
+        expect(told).toMatchObject({ type: 'error', code: 'outdated' });
+        // The page from before versions shows an error's message after "The room refused that:": the words alone must say what to do.
+        expect(told.message).toMatch(/^This page is out of date: casa-practice was updated\. Reload the page to carry on presenting.*the room and its votes are kept\.$/);
+      }
+      // Still open, so the words stay on screen (the page from before would reconnect on a close and be told again).
+      expect(old.ws.readyState).toBe(WebSocket.OPEN);
+    }
+    expect(r.server.state()).toBe(before);
+    expect(r.saved.length).toBe(saves);
+    // The current presenter carries on: a second vote counts, the reveal works; the stale pages are sent no views or counts.
+    const second = await Phone.join(r.base, ROOM, deviceId(2));
+    await second.vote(reply.number);
+    expect(await presenter.until((c) => c.voted === 2)).toMatchObject({ joined: 2, connected: 2, voted: 2 });
+    expect(must(await presenter.act({ type: 'reveal', round: before.round })).reveal?.total).toBe(2);
+    await r.server.settled();
+    for (const old of stale) {
+      // One more answer, so anything sent to this connection before it has arrived (one socket keeps order).
+      const from = old.inbox.all.length;
+      old.ws.send('{}');
+      await old.inbox.next(() => true, from, 'an answer');
+      expect(old.inbox.all.map((m) => m.type === 'error' && m.code)).toEqual(old.inbox.all.map(() => 'outdated'));
+    }
+    expect(r.logs.filter((l) => l.includes('refused outdated from presenter')).at(0)).toMatch(/a presenter page of protocol \(none\); the room speaks \d+/);
+    for (const old of stale) old.close();
   });
 
   it('refuses replayed and wrong-room messages across a reconnect; oversized frames close only that connection', async () => {

@@ -2,7 +2,7 @@
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRoom, memoryStore, presenterView, reduceRoom, roomContext, roomSessionView, roomSummaryFileName, validateScenario, type PresenterAction, type PresenterCommand, type RoomState, type Scenario } from '../../src/machines/index.js';
+import { createRoom, memoryStore, PRESENTER_PROTOCOL, presenterView, reduceRoom, roomContext, roomSessionView, roomSummaryFileName, validateScenario, type PresenterAction, type PresenterCommand, type RoomState, type Scenario } from '../../src/machines/index.js';
 import { LiveRoom } from '../../src/web/components/LiveRoom.js';
 import Presenter from '../../src/web/pages/Presenter.js';
 import ProjectorScreen from '../../src/web/pages/ProjectorScreen.js';
@@ -245,6 +245,23 @@ describe('live room on the presenter page', () => {
     expect(projector().getByText('The session has ended.')).toBeTruthy();
   });
 
+  it('told by the room that it is out of date, the page drops the moment and its buttons for the room\'s words and a focused Reload button; the projector says the trainer must reload', async () => {
+    const user = userEvent.setup();
+    const client = new FakeClient();
+    render(<><LiveRoom link={LINK} connect={() => client} /><div data-testid="projector"><ProjectorScreen /></div></>);
+    client.push();
+    await user.click(screen.getByRole('button', { name: 'Open the vote' }));
+    client.answer();
+    expect(document.activeElement?.textContent).toBe('Lock the vote');
+    const words = 'This page is out of date: casa-practice was updated. Reload the page to carry on presenting.';
+    client.set({ status: 'outdated', view: undefined, count: undefined, error: { type: 'error', code: 'outdated', message: words } });
+    expect(status().textContent).toBe(words);
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Reload the page']);
+    expect(document.activeElement?.textContent).toBe('Reload the page');
+    expect(await within(screen.getByTestId('projector')).findByText('Waiting for the trainer to reload the presenter page.')).toBeTruthy();
+    expect(within(screen.getByTestId('projector')).queryByText(/What is the most natural thing to say here/)).toBeNull();
+  });
+
   it('one vote at one decision reads in the singular: "1 of 1 vote was for best practice"', async () => {
     const user = userEvent.setup();
     const { client } = renderRoom();
@@ -303,7 +320,8 @@ describe('live room on the presenter page', () => {
       render(<StoreContext value={memoryStore()}><Presenter id="red-flags" /></StoreContext>);
       expect(status().textContent).toMatch(/Connecting to the room/);
       expect(screen.getByText(ROOM)).toBeTruthy();
-      expect(opened).toEqual([`ws://${location.host}/ws/presenter`]);
+      // Naming this page's protocol version, so a room of another version can tell it to reload.
+      expect(opened).toEqual([`ws://${location.host}/ws/presenter?v=${PRESENTER_PROTOCOL}`]);
     } finally {
       cleanup();
       globalThis.WebSocket = OriginalWebSocket;

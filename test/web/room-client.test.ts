@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { createRoom, roomContext, validateScenario, type RoomState, type Scenario } from '../../src/machines/index.js';
+import { createRoom, PRESENTER_PROTOCOL, roomContext, validateScenario, type RoomState, type Scenario } from '../../src/machines/index.js';
 import { startRoomServer, type RoomServer } from '../../src/terminal/room/server.js';
 import { packageRoot } from '../../src/terminal/paths.js';
 import { connectRoom, roomLinkFrom, type RoomClient, type RoomSnapshot, type SocketLike } from '../../src/web/room-client.js';
@@ -95,5 +95,33 @@ describe('presenter room client', () => {
     client.close();
     await until(client, (s) => s.status === 'closed');
     expect(client.send({ type: 'end' })).toBe(false);
+  });
+
+  it('told by the room that this page is out of date, it stops: the room\'s words, no view, no commands, no reconnecting', async () => {
+    const server = await serve(createRoom(ctx, ROOM, 5, new Date()));
+    const origin = `ws://127.0.0.1:${server.port}`;
+    const opened: string[] = [];
+    // This page played as one from before the room's version: the address names the version before.
+    const client = connectRoom({
+      link: { room: ROOM, token: TOKEN }, origin, backoff: { first: 1, max: 1 },
+      open: (url) => {
+        opened.push(url);
+        return new WebSocket(url.replace(`?v=${PRESENTER_PROTOCOL}`, `?v=${PRESENTER_PROTOCOL - 1}`)) as unknown as SocketLike;
+      },
+    });
+    clients.push(client);
+    const stale = await until(client, (s) => s.status !== 'connecting');
+    expect(stale.status).toBe('outdated');
+    expect(stale.error).toMatchObject({ code: 'outdated', message: expect.stringMatching(/^This page is out of date.*Reload the page/) });
+    expect(stale.view).toBeUndefined();
+    expect(client.send({ type: 'end' })).toBe(false);
+    // A phone joins meanwhile (a few round trips, far longer than the 1 ms backoff): the page has not tried again.
+    await Phone.join(origin, ROOM, deviceId(3));
+    expect(opened).toEqual([`${origin}/ws/presenter?v=${PRESENTER_PROTOCOL}`]);
+    expect(client.getSnapshot().status).toBe('outdated');
+    // Closing it (the page going away) keeps what it said.
+    client.close();
+    expect(client.getSnapshot().status).toBe('outdated');
+    expect(server.state().presenterSeq).toBe(0);
   });
 });

@@ -25,6 +25,12 @@ import { ROOM_CODE, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, TOKEN } from './codes.
  * across the trainer's upgrade and restart; every message from a connection whose version differs
  * (or that names none, as pages from before versions did) is refused as `outdated`, whose message
  * tells the person to reload the page. Such a connection never joins: it is not counted.
+ *
+ * The presenter page does the same (`/ws/presenter?v=2`, PRESENTER_PROTOCOL): a trainer's page (and
+ * the projector window it feeds) left open across an upgrade and restart of the room reconnects by
+ * itself, names an old version or none, and is refused as `outdated` whatever it sends (token or
+ * not), so it never becomes the room's presenter: it changes nothing, is sent no views or counts,
+ * and the page says in words to reload it. A current presenter page carries on as before.
  */
 
 /**
@@ -39,8 +45,20 @@ export function voterSocketPath(version: number = VOTER_PROTOCOL): string {
   return `/ws/voter?v=${version}`;
 }
 
-/** The protocol version a phone's connection address (its query, after `?`) names in `v`; undefined if none or not a whole number. */
-export function voterProtocolOf(query: string): number | undefined {
+/**
+ * The version of the presenter page ↔ room protocol. Raise it whenever a message the presenter page
+ * sends or is sent changes shape. Pages from before versions named none (version 1 in effect), so
+ * the first named version is 2. The page states it in the address it connects to (`presenterSocketPath`).
+ */
+export const PRESENTER_PROTOCOL = 2;
+
+/** The address (path and query) a presenter page of this version opens its WebSocket on. */
+export function presenterSocketPath(version: number = PRESENTER_PROTOCOL): string {
+  return `/ws/presenter?v=${version}`;
+}
+
+/** The protocol version a connection's address (its query, after `?`) names in `v`; undefined if none or not a whole number. */
+export function protocolOf(query: string): number | undefined {
   const v = /(?:^|&)v=([0-9]{1,6})(?:&|$)/.exec(query.replace(/^\?/, ''))?.[1];
   return v === undefined ? undefined : Number(v);
 }

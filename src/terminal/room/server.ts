@@ -8,7 +8,7 @@ import sirv from 'sirv';
 import { renderSVG } from 'uqr';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import {
-  parsePresenterMessage, parseVoterMessage, presenterView, reduceRoom, roomCount, visibleLine, VOTER_PROTOCOL, voterProtocolOf, voterView,
+  parsePresenterMessage, parseVoterMessage, PRESENTER_PROTOCOL, presenterView, protocolOf, reduceRoom, roomCount, visibleLine, VOTER_PROTOCOL, voterView,
   type PresenterAction, type PresenterCommand, type Rejection, type RoomContext, type RoomInput, type RoomState, type ToPresenter, type ToVoter,
 } from '../../machines/index.js';
 
@@ -104,8 +104,9 @@ interface Connection {
   role: 'voter' | 'presenter';
   address: string;
   /**
-   * A phone whose page speaks another version of the protocol (or, from before versions, names
-   * none): every message it sends is answered with "reload the page", and it never joins.
+   * A page (phone or presenter) that speaks another version of the protocol (or, from before
+   * versions, names none): every message it sends is answered with "reload the page", and it never
+   * joins (a phone) or becomes the presenter, whatever token it sends.
    */
   outdated?: string;
   device?: string;
@@ -253,8 +254,9 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
       return refuseUpgrade(socket, '403 Forbidden', `origin ${address}`, `refused a WebSocket from another site (${origin.slice(0, 80)})`);
     }
     const query = (req.url ?? '').split('?')[1] ?? '';
-    const version = role === 'voter' ? voterProtocolOf(query) : VOTER_PROTOCOL;
-    const outdated = version === VOTER_PROTOCOL ? undefined : `a voter page of protocol ${version ?? '(none)'}; the room speaks ${VOTER_PROTOCOL}`;
+    const version = protocolOf(query);
+    const current = role === 'voter' ? VOTER_PROTOCOL : PRESENTER_PROTOCOL;
+    const outdated = version === current ? undefined : `a ${role} page of protocol ${version ?? '(none)'}; the room speaks ${current}`;
     wss.handleUpgrade(req, socket, head, (ws) => accept(ws, role, address, outdated));
   });
 
@@ -388,14 +390,14 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
         conn.rateNotice ??= setTimeout(() => {
           conn.rateNotice = undefined;
           conn.lastRateNotice = performance.now();
-          out(conn, { type: 'error', code, message: MESSAGES[code] });
+          out(conn, { type: 'error', code, message: messageFor(conn.role, code) });
         }, wait);
         conn.rateNotice.unref();
         return;
       }
       conn.lastRateNotice = now;
     }
-    out(conn, { type: 'error', code, message: MESSAGES[code] });
+    out(conn, { type: 'error', code, message: messageFor(conn.role, code) });
   }
 
   function flushRefusals(conn: Connection): void {
@@ -443,6 +445,8 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
   }
 
   function onPresenterMessage(conn: Connection, text: string, bytes: number): void {
+    // As for phones: before the token or the shape, so an old page is told what to do, and never becomes the presenter.
+    if (conn.outdated !== undefined) return refuse(conn, 'outdated', conn.outdated);
     const parsed = parsePresenterMessage(text, bytes);
     if (!parsed.ok) return refuse(conn, parsed.code, parsed.detail);
     const msg = parsed.message;
@@ -578,6 +582,16 @@ const MESSAGES: Record<Rejection, string> = {
   // Also read by pages from before versions, which show an error's message as it is: words only, no button to rely on.
   outdated: 'This page is out of date: casa-practice was updated. Reload the page to vote (your browser\'s reload button, or pull the page down).',
 };
+
+/** What a presenter page is told instead, where it differs from a phone's words. */
+const PRESENTER_MESSAGES: Partial<Record<Rejection, string>> = {
+  // Also read by presenter pages from before versions, which show it after "The room refused that:".
+  outdated: 'This page is out of date: casa-practice was updated. Reload the page to carry on presenting (your browser\'s reload button); the room and its votes are kept.',
+};
+
+function messageFor(role: Connection['role'], code: Rejection): string {
+  return (role === 'presenter' ? PRESENTER_MESSAGES[code] : undefined) ?? MESSAGES[code];
+}
 
 /** The voter page's files from the package: html and css from src/web/voter, the script as tsc built it. */
 export function readVoterFiles(root: string): VoterFiles | undefined {

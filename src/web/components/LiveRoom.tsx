@@ -33,6 +33,8 @@ const STATUS_WORDS: Record<RoomStatus, string> = {
   open: 'Connected to the room.',
   reconnecting: 'Connection to the room lost: reconnecting…',
   closed: 'Disconnected from the room. Reload the page to connect again.',
+  // The room's own words are shown instead (snap.error); these only if it sent none.
+  outdated: 'This page is out of date: reload the page.',
 };
 
 const PHASE_WORDS: Record<PresenterView['phase'], string> = {
@@ -59,7 +61,8 @@ export function RoomPanel({ client }: { client: RoomClient }) {
   const { view, count } = snap;
   const connected = snap.status === 'open';
   const busy = !connected || (pending !== undefined && pending.view === view && pending.error === snap.error);
-  const error = snap.error !== undefined && snap.error !== dismissed ? snap.error : undefined;
+  const outdated = snap.status === 'outdated';
+  const error = !outdated && snap.error !== undefined && snap.error !== dismissed ? snap.error : undefined;
 
   // Keyboard and screen-reader users keep their place: a new moment focuses its heading; when the
   // button just pressed went away (open → lock/reveal, reveal → the tally), the next step is focused.
@@ -77,6 +80,13 @@ export function RoomPanel({ client }: { client: RoomClient }) {
     else if (lost && before.phase !== view.phase) (view.phase === 'revealed' ? revealHeading.current : controls.current?.querySelector<HTMLButtonElement>('button:not(:disabled)'))?.focus();
   }, [view]);
 
+  // Out of date (casa-practice was updated while this page was open): the moment and its buttons are
+  // gone, and focus that was on them (now on nothing) moves to the one thing left to do.
+  const reload = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (outdated && (document.activeElement === null || document.activeElement === document.body)) reload.current?.focus();
+  }, [outdated]);
+
   const openProjector = useProjector(projectedRoom(snap));
 
   const send = (command: PresenterCommand) => {
@@ -89,9 +99,10 @@ export function RoomPanel({ client }: { client: RoomClient }) {
   return (
     <div className="facilitation live-room">
       <p role="status" className={`room-status room-${snap.status}`}>
-        {STATUS_WORDS[snap.status]}
+        {outdated ? (snap.error?.message || STATUS_WORDS.outdated) : STATUS_WORDS[snap.status]}
         {error && <> The room refused that: {error.message}</>}
       </p>
+      {outdated && <p><button type="button" className="primary" ref={reload} onClick={() => location.reload()}>Reload the page</button></p>}
       <section aria-labelledby="room-join-heading" className="room-join">
         <h2 id="room-join-heading">Vote from your phone</h2>
         <p className="room-code">Room code <strong>{snap.room}</strong></p>
@@ -196,7 +207,7 @@ function agreementSentence(view: PresenterView): string {
  */
 function projectedRoom(snap: RoomSnapshot): ProjectorState {
   const view = snap.view;
-  if (!view) return { kind: 'moment', scenarioTitle: '', step: 'Connecting to the room…', lines: [], replies: [] };
+  if (!view) return { kind: 'moment', scenarioTitle: '', step: snap.status === 'outdated' ? 'Waiting for the trainer to reload the presenter page.' : 'Connecting to the room…', lines: [], replies: [] };
   const session = view.session;
   if (view.phase === 'ended') {
     const debrief = session.debrief;

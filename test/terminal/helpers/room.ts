@@ -1,6 +1,6 @@
 import { WebSocket } from 'ws';
 import type { PresenterCommand, PresenterView, RoomCount, ServerError, ToPresenter, ToVoter, VoterView } from '../../../src/machines/index.js';
-import { voterSocketPath } from '../../../src/machines/index.js';
+import { presenterSocketPath, voterSocketPath } from '../../../src/machines/index.js';
 
 /** How long a test waits for an event before it fails (a guard against hanging, never a pause). */
 const GUARD_MS = 15_000;
@@ -113,9 +113,10 @@ export class Presenter {
   seq = 0;
   constructor(readonly base: string, readonly room: string, readonly token: string) {}
 
-  static async connect(base: string, room: string, token: string): Promise<Presenter> {
+  /** Connects and says hello; `path` plays a page of another version (this version's address by default). */
+  static async connect(base: string, room: string, token: string, path = presenterSocketPath()): Promise<Presenter> {
     const p = new Presenter(base, room, token);
-    p.ws = await open(`${base}/ws/presenter`);
+    p.ws = await open(`${base}${path}`);
     p.ws.on('message', (data) => {
       const m = JSON.parse(String(data)) as ToPresenter;
       if (m.type === 'welcome' || m.type === 'view') {

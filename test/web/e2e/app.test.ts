@@ -196,6 +196,38 @@ describe('the web app in Chromium', () => {
       expect(back.text).toBeLessThanOrEqual(back.box);
       await page.getByRole('button', { name: 'Back to where I was' }).click();
       await axeClean(s, 'e2e-play-200');
+      // The same phone held sideways (740×360) at 200%: one row of the bar is over a quarter of the
+      // screen's height there, too much to keep at the top. It scrolls with the page: further down
+      // the conversation it covers none of the screen, a reply focused there is whole on the screen
+      // (not under the bar), and "Take a break", focused, is brought into view.
+      await page.setViewportSize({ width: 740, height: 360 });
+      const barCover = () => page.evaluate(() => {
+        const r = document.querySelector('header.bar')!.getBoundingClientRect();
+        return Math.max(0, Math.min(r.bottom, innerHeight) - Math.max(r.top, 0)) / innerHeight;
+      });
+      await page.locator('.moment-heading').last().focus();
+      for (let i = 0; i < 5 && (await page.getByRole('group').count()) === 0; i++) await continueByKeyboard(page);
+      const reply = page.getByRole('group').getByRole('button').first();
+      await reply.waitFor();
+      await expect.poll(barCover).toBeLessThanOrEqual(0.11);
+      // Scrolled to just under the top edge, where the bar was, then focused.
+      await reply.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - 8));
+      await reply.focus();
+      const sideways = await reply.evaluate((el) => ({ reply: el.getBoundingClientRect(), bar: document.querySelector('header.bar')!.getBoundingClientRect().bottom }));
+      expect(sideways.reply.top).toBeGreaterThanOrEqual(Math.max(0, sideways.bar));
+      expect(sideways.reply.bottom).toBeLessThanOrEqual(360);
+      await s.screenshot('e2e-play-landscape-200');
+      await page.getByRole('button', { name: 'Take a break' }).focus();
+      const breakShown = await page.getByRole('button', { name: 'Take a break' }).evaluate((el) => el.getBoundingClientRect());
+      expect(breakShown.top).toBeGreaterThanOrEqual(0);
+      expect(breakShown.bottom).toBeLessThanOrEqual(360);
+      // At 100% there the bar is a seventh of the height: it stays at the top, and focus is kept clear of it.
+      await page.evaluate(() => document.documentElement.style.removeProperty('font-size'));
+      await reply.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - 8));
+      await expect.poll(() => page.evaluate(() => getComputedStyle(document.querySelector('header.bar')!).position)).toBe('sticky');
+      expect(await barCover()).toBeLessThanOrEqual(1 / 6);
+      await reply.focus();
+      expect(await reply.evaluate((el) => el.getBoundingClientRect().top)).toBeGreaterThanOrEqual(await page.evaluate(() => document.querySelector('header.bar')!.getBoundingClientRect().bottom));
       await page.evaluate(() => document.documentElement.style.removeProperty('font-size'));
       await page.setViewportSize({ width: 1280, height: 800 });
       const before = await page.locator('#transcript').innerText();
