@@ -150,7 +150,7 @@ describe('My records', () => {
     const forged = { ...played, id: '00000000-0000-4000-8000-000000000002', minutes: 5000 };
     const stored = memoryStore({ 'records.json': JSON.stringify({ ...records, playthroughs: [played, forged] }) });
     renderApp('#/records', stored);
-    expect((await screen.findByText(/damaged/)).textContent).toBe('Part of your completion records was damaged: 1 finished scenario could not be read (completed practice 2: it claims 5000 minutes, more than casa-practice records for one finished scenario (720)) and is left out of your records; a copy of them is kept in this browser\'s storage for this site (nothing was deleted), and the other 1 finished scenario was kept. If you have a backup file, load it with “Load a backup file” below to bring your records back.');
+    expect((await screen.findByText(/damaged/)).textContent).toBe('Part of your completion records was damaged: 1 finished scenario could not be read (completed practice 2: it claims 5000 minutes, but casa-practice records at most 720 for one finished scenario) and is left out of your records; a copy of them is kept in this browser\'s storage for this site (nothing was deleted), and the other 1 finished scenario was kept. If you have a backup file, load it with “Load a backup file” below to bring your records back.');
     expect(screen.getAllByRole('row').slice(1)).toHaveLength(1);
     expect(document.querySelector('.records-total')?.textContent).not.toContain('5000');
   });

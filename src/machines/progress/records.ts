@@ -180,10 +180,10 @@ function timeProblem(startedAt: string | undefined, completedAt: string, minutes
   if (Date.parse(completedAt) > latest) return `its completion date, ${completedAt.slice(0, 10)}, is later than today`;
   if (startedAt !== undefined && Date.parse(startedAt) > latest) return `its start date, ${startedAt.slice(0, 10)}, is later than today`;
   if (minutes === undefined) return undefined;
-  if (minutes > MAX_RECORD_MINUTES) return `it claims ${minutes} minutes, more than casa-practice records for one finished scenario (${MAX_RECORD_MINUTES})`;
+  if (minutes > MAX_RECORD_MINUTES) return `it claims ${minutes} minutes, but casa-practice records at most ${MAX_RECORD_MINUTES} for one finished scenario`;
   if (startedAt === undefined) return undefined;
   const between = Math.max(1, Math.round((Date.parse(completedAt) - Date.parse(startedAt)) / 60_000));
-  if (minutes > between + CLOCKS_SLACK_MINUTES) return `it claims ${minutes} minutes, more than the ${between} from its start to its end`;
+  if (minutes > between + CLOCKS_SLACK_MINUTES) return `it claims ${minutes} minutes, but only ${between} passed from its start to its end`;
   return undefined;
 }
 

@@ -149,8 +149,8 @@ describe('records dated later than today, or claiming more minutes than casa-pra
       return one.setAside?.why;
     };
     expect(why(startsLater)).toBe('completed practice 1: its start date, 2026-03-01, is later than today');
-    expect(why(tooMany)).toBe(`completed practice 1: it claims ${MAX_RECORD_MINUTES + 1} minutes, more than casa-practice records for one finished scenario (${MAX_RECORD_MINUTES})`);
-    expect(why(moreThanPassed)).toBe('completed practice 1: it claims 300 minutes, more than the 30 from its start to its end');
+    expect(why(tooMany)).toBe(`completed practice 1: it claims ${MAX_RECORD_MINUTES + 1} minutes, but casa-practice records at most ${MAX_RECORD_MINUTES} for one finished scenario`);
+    expect(why(moreThanPassed)).toBe('completed practice 1: it claims 300 minutes, but only 30 passed from its start to its end');
   });
 
   it('the most minutes a record may hold is what casa-practice records for the longest scenario the schema allows', () => {
@@ -170,7 +170,7 @@ describe('records dated later than today, or claiming more minutes than casa-pra
     expect(parseBackup(JSON.stringify(future), now)).toEqual({ ok: false, error: 'This file cannot be loaded: it is damaged (completed practice 1: its completion date, 2026-02-12, is later than today). Nothing was changed.' });
     const forged = structuredClone(backup);
     forged.records.playthroughs[0]!.minutes = 5000;
-    expect(parseBackup(JSON.stringify(forged), now)).toEqual({ ok: false, error: `This file cannot be loaded: it is damaged (completed practice 1: it claims 5000 minutes, more than casa-practice records for one finished scenario (${MAX_RECORD_MINUTES})). Nothing was changed.` });
+    expect(parseBackup(JSON.stringify(forged), now)).toEqual({ ok: false, error: `This file cannot be loaded: it is damaged (completed practice 1: it claims 5000 minutes, but casa-practice records at most ${MAX_RECORD_MINUTES} for one finished scenario). Nothing was changed.` });
     // A scenario in progress dated later would count as newer than any save here, and as saved after its scenario was last finished.
     writeSave(store, playable, play(example, 'practice', ['phone-curious']).getPersistedSnapshot(), '2026-02-10T18:00:00.000Z', new Date('2026-03-10T18:00:00.000Z'));
     const laterSave = parseBackup(backupText(store, now).text, now);
