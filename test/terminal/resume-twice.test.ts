@@ -7,7 +7,7 @@ import { FELL_BEHIND_FINISH, FELL_BEHIND_SAVE, readRecords } from '../../src/mac
 import { stateStore } from '../../src/terminal/node/state-store.js';
 import { readSave } from '../../src/terminal/saves.js';
 import { BIN, ROOT, runPiped } from './helpers/cli.js';
-import { appElement, KEY, press, renderApp, tempEnv } from './helpers/ink.js';
+import { appElement, KEY, press, renderAt, tempEnv } from './helpers/ink.js';
 
 afterEach(() => cleanup());
 
@@ -99,7 +99,7 @@ describe('two terminals resuming the same save', () => {
     expect(readRecords(stateStore(env)).playthroughs).toMatchObject([{ scenarioId: 'example-new-phone', minutes: 5 }]);
   }, 30_000);
 
-  it('in the app: the run that falls behind says so on its debrief and adds nothing to the records', async () => {
+  it('in the app: the run that falls behind says so in one line of its debrief at 60 columns and adds nothing to the records', async () => {
     const env = await savedFiveMinutes();
     // This app resumed the save; another terminal then resumed it too and finished first.
     const found = readSave(env);
@@ -107,11 +107,12 @@ describe('two terminals resuming the same save', () => {
     const other = await runPiped(['resume', '--plain'], '1\n', { HOME: env.XDG_STATE_HOME, ...env });
     expect(other.code, other.err).toBe(0);
     const { element } = appElement({ env, start: { kind: 'play', playable: found.playable, snapshot: found.snapshot, startedAt: found.startedAt, activeMs: found.activeMs, hold: found.hold, showNote: false, origin: 'continued' } });
-    const r = await renderApp(element);
+    // At 60 columns: the line is one line of the debrief.
+    const r = await renderAt(element, 60);
     for (let i = 0; i < 5 && !(r.lastFrame() ?? '').includes('1. '); i++) await press(r, KEY.enter);
     await press(r, '1');
     await press(r, KEY.enter);
-    expect((r.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain(FELL_BEHIND_FINISH);
+    expect((r.lastFrame() ?? '').split('\n').map((l) => l.trimEnd())).toContain(FELL_BEHIND_FINISH);
     expect(r.lastFrame()).not.toContain('Added to your records');
     expect(readRecords(stateStore(env)).playthroughs).toHaveLength(1);
     expect(saves(env)).toEqual([]);
