@@ -406,14 +406,19 @@ export function minutesSpent(estimatedMinutes: number, now: Date, details: Pick<
 /** The record of a finished playthrough, built from its debrief. */
 export function playthroughRecord(scenario: Pick<Scenario, 'id' | 'version' | 'title' | 'estimatedMinutes'>, debrief: Debrief, details: PlaythroughDetails = {}, now = new Date()): PlaythroughRecord {
   const minutes = minutesSpent(scenario.estimatedMinutes, now, details);
+  // A start time from another device's clock (a save carried in a backup) can disagree with the
+  // minutes measured and this clock's end: it is left out rather than make a record parsePlaythrough
+  // would refuse. The minutes measured are kept as they are.
+  const completedAt = now.toISOString();
+  const startedAt = details.startedAt !== undefined && isIsoTime(details.startedAt) && timeProblem(details.startedAt, completedAt, minutes, now) === undefined ? details.startedAt : undefined;
   return {
     id: randomUuid(details.randomBytes ?? weakRandomBytes),
     scenarioId: scenario.id,
     scenarioVersion: scenario.version,
     title: cleanLine(scenario.title),
     mode: details.mode ?? 'practice',
-    ...(details.startedAt !== undefined && isIsoTime(details.startedAt) ? { startedAt: details.startedAt } : {}),
-    completedAt: now.toISOString(),
+    ...(startedAt !== undefined ? { startedAt } : {}),
+    completedAt,
     ...(minutes !== undefined ? { minutes } : {}),
     score: { ...debrief.score },
     band: debrief.outcome.band,

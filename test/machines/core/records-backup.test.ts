@@ -153,6 +153,20 @@ describe('records dated later than today, or claiming more minutes than casa-pra
     expect(why(moreThanPassed)).toBe('completed practice 1: it claims 300 minutes, but only 30 passed from its start to its end');
   });
 
+  it('a playthrough finished here never makes such a record: a start time from another clock that disagrees with its minutes is left out', () => {
+    // A save carried in a backup from a device whose clock was 40 minutes ahead, 25 minutes played.
+    const theirs = new Date(now.getTime() - 25 * 60_000 + 40 * 60_000).toISOString();
+    const made = playthroughRecord(example, debrief(), { activeMs: 25 * 60_000, startedAt: theirs }, now);
+    expect(made.minutes).toBe(25);
+    expect(made.startedAt).toBeUndefined();
+    const store = memoryStore();
+    recordPlaythrough(store, made, bytes, now);
+    expect(readRecords(store, now)).toMatchObject({ playthroughs: [{ id: made.id, minutes: 25 }] });
+    expect(readRecords(store, now).notice).toBeUndefined();
+    // A start time that agrees is kept.
+    expect(playthroughRecord(example, debrief(), { activeMs: 25 * 60_000, startedAt: '2026-02-10T18:00:00.000Z' }, now).startedAt).toBe('2026-02-10T18:00:00.000Z');
+  });
+
   it('the most minutes a record may hold is what casa-practice records for the longest scenario the schema allows', () => {
     const schema = JSON.parse(readFileSync('scenarios/scenario.schema.json', 'utf8')) as { properties: { estimatedMinutes: { maximum: number } } };
     const longest = schema.properties.estimatedMinutes.maximum;
