@@ -1,5 +1,5 @@
 import { resumeFailure, type PlayableScenario, type RunOrigin, type SaveSummary, type SessionMode } from '../machines/light.js';
-import type { MissingFile, PersistedScenarioSnapshot } from '../machines/index.js';
+import type { MissingFile, PersistedScenarioSnapshot, SaveHold } from '../machines/index.js';
 import { parseArgs, UsageError, type ParsedArgs } from './args.js';
 import { lineReader } from './node/line-reader.js';
 import { fixedSeed } from './seed.js';
@@ -72,6 +72,8 @@ interface RunRequest {
   startedAt?: string;
   /** The practice time the resumed save stands for. */
   activeMs?: number;
+  /** The resumed save as read (the core's SaveHold). */
+  hold?: SaveHold;
   mode: SessionMode;
   plain: boolean;
   facilitate: boolean;
@@ -118,7 +120,7 @@ export async function resumeCommand(argv: readonly string[], io: CliIO): Promise
     // Plain mode shares the terminal with stderr: say it once. The app repeats it above the picker.
     return run(base.plain ? base : { ...base, notice: line }, io);
   }
-  return run({ ...base, playable: found.playable, snapshot: found.snapshot, startedAt: found.startedAt, activeMs: found.activeMs, mode: found.mode, resumed: true }, io);
+  return run({ ...base, playable: found.playable, snapshot: found.snapshot, startedAt: found.startedAt, activeMs: found.activeMs, hold: found.hold, mode: found.mode, resumed: true }, io);
 }
 
 /** `--set trust=70 --set told-csw=true` as variable id → value (checked against the scenario later). */
@@ -196,8 +198,8 @@ async function runApp(req: RunRequest, io: CliIO): Promise<number> {
       if (req.facilitate) return await (await import('./facilitate-plain.js')).runFacilitatePlain(plain);
       const located = req.locate ? await (await import('./locate-plain.js')).locatePlain(req.locate, plain) : undefined;
       // Found: the session goes on from the save. Not found (Enter, q, end of input): the list.
-      if (located) return await (await import('./plain.js')).runPlain({ ...plain, playable: located.playable, snapshot: located.snapshot, startedAt: located.startedAt, activeMs: located.activeMs, mode: located.mode, origin: 'continued' });
-      return await (await import('./plain.js')).runPlain({ ...plain, snapshot: req.snapshot, startedAt: req.startedAt, activeMs: req.activeMs, mode: req.mode, origin: req.resumed ? 'continued' : req.startOver ? 'started-over' : undefined });
+      if (located) return await (await import('./plain.js')).runPlain({ ...plain, playable: located.playable, snapshot: located.snapshot, startedAt: located.startedAt, activeMs: located.activeMs, hold: located.hold, mode: located.mode, origin: 'continued' });
+      return await (await import('./plain.js')).runPlain({ ...plain, snapshot: req.snapshot, startedAt: req.startedAt, activeMs: req.activeMs, hold: req.hold, mode: req.mode, origin: req.resumed ? 'continued' : req.startOver ? 'started-over' : undefined });
     } finally {
       process.stdin.pause();
     }
@@ -212,7 +214,7 @@ async function runApp(req: RunRequest, io: CliIO): Promise<number> {
   const start = req.facilitate
     ? { kind: 'facilitate' as const, playable: req.playable }
     : req.playable
-      ? { kind: 'play' as const, playable: req.playable, snapshot: req.snapshot, startedAt: req.startedAt, activeMs: req.activeMs, showNote: !req.resumed, saved, origin }
+      ? { kind: 'play' as const, playable: req.playable, snapshot: req.snapshot, startedAt: req.startedAt, activeMs: req.activeMs, hold: req.hold, showNote: !req.resumed, saved, origin }
       : req.locate
         ? { kind: 'locate' as const, missing: req.locate }
         : { kind: 'picker' as const, notice: req.notice };

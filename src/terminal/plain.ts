@@ -1,4 +1,4 @@
-import { continueChoices, debriefModel, entryOf, finishPlaythrough, PRACTICE_IDLE_MS, practiceClock, resumeFailure, resumeRecap, selectView, startSession, VERDICT_WORDS, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type SessionActor, type SessionMode, type SessionView, type Voice } from '../machines/index.js';
+import { continueChoices, debriefModel, entryOf, finishPlaythrough, PRACTICE_IDLE_MS, practiceClock, resumeFailure, resumeRecap, selectView, startSession, VERDICT_WORDS, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type SaveHold, type SessionActor, type SessionMode, type SessionView, type Voice } from '../machines/index.js';
 import { loadCatalog } from './catalog-validate.js';
 import type { CliIO } from './commands.js';
 import { debriefPlain } from './debrief-plain.js';
@@ -27,6 +27,8 @@ export interface PlainOptions extends LineModeOptions {
   startedAt?: string;
   /** The practice time the resumed save stands for (the core's savedActiveMs). */
   activeMs?: number;
+  /** The resumed save as read (the core's SaveHold): saved and finished only while no other terminal went on with it. */
+  hold?: SaveHold;
   /**
    * How the run relates to its slot's save: 'continued' (resume), 'started-over' (--new), or
    * undefined to decide here: a save waiting is continued, and the volunteer is told so.
@@ -58,9 +60,10 @@ export async function runPlain(opts: PlainOptions): Promise<number> {
 }
 
 /** The run as it starts: a save waiting in the scenario's slot is continued unless the volunteer asked to start over. */
-function continueOrStart(playable: PlayableScenario, opts: PlainOptions): { snapshot?: PersistedScenarioSnapshot; startedAt?: string; activeMs?: number; mode: SessionMode; origin: RunOrigin; notice?: string } {
+function continueOrStart(playable: PlayableScenario, opts: PlainOptions): { snapshot?: PersistedScenarioSnapshot; startedAt?: string; activeMs?: number; hold?: SaveHold; mode: SessionMode; origin: RunOrigin; notice?: string } {
   if (opts.origin !== undefined || opts.snapshot !== undefined) {
-    return { snapshot: opts.snapshot, startedAt: opts.startedAt, activeMs: opts.activeMs, mode: opts.mode, origin: opts.origin ?? 'continued' };
+    const origin = opts.origin ?? 'continued';
+    return { snapshot: opts.snapshot, startedAt: opts.startedAt, activeMs: opts.activeMs, ...(origin === 'continued' && opts.hold ? { hold: opts.hold } : {}), mode: opts.mode, origin };
   }
   const summary = saveWaiting(playable, opts.env);
   if (!summary) return { mode: opts.mode, origin: 'new' };
@@ -71,7 +74,7 @@ function continueOrStart(playable: PlayableScenario, opts: PlainOptions): { snap
   }
   const startOver = command(`play ${playable.bundled ? playable.scenario.id : playable.file}${playable.from !== undefined ? ` --from ${playable.from}` : ''} --new`, opts.env);
   const notice = `${continueChoices(summary).plainNotice} To start over instead: ${startOver}${found.mode !== opts.mode ? ` (this save is in ${found.mode} mode)` : ''}`;
-  return { snapshot: found.snapshot, startedAt: found.startedAt, activeMs: found.activeMs, mode: found.mode, origin: 'continued', notice };
+  return { snapshot: found.snapshot, startedAt: found.startedAt, activeMs: found.activeMs, hold: found.hold, mode: found.mode, origin: 'continued', notice };
 }
 
 async function playOne(playable: PlayableScenario, fromList: boolean, opts: PlainOptions, say: Say): Promise<number | 'back'> {
@@ -98,7 +101,7 @@ async function playOne(playable: PlayableScenario, fromList: boolean, opts: Plai
   say(`Type a reply number and press Enter. Also: ${fromList ? 'b back to the scenarios (before your first reply), ' : ''}u undo (practice mode), q save and quit.`);
   let saveFailed = false;
   const save = () => {
-    const saved = saveProgress(playable, actor.getPersistedSnapshot(), run.origin, opts.env, startedAt, clock.activeMs(Date.now()));
+    const saved = saveProgress(playable, actor.getPersistedSnapshot(), run.origin, opts.env, startedAt, clock.activeMs(Date.now()), run.hold);
     if (!saved.ok) saveFailed = true;
     // Not wrapped: a path broken across lines cannot be copied.
     io.out(`${saved.message}\n`);
@@ -117,7 +120,7 @@ async function playOne(playable: PlayableScenario, fromList: boolean, opts: Plai
   const signals: NodeJS.Signals[] = ['SIGINT', 'SIGHUP', 'SIGTERM'];
   for (const s of signals) process.once(s, stopOnSignal);
   try {
-    const code = await playLoop(actor, playable, { ...opts, readLine, mode: run.mode, startedAt, canGoBack: fromList, practiceMs: (now) => clock.activeMs(now.getTime()) }, say, save);
+    const code = await playLoop(actor, playable, { ...opts, readLine, mode: run.mode, startedAt, hold: run.hold, canGoBack: fromList, practiceMs: (now) => clock.activeMs(now.getTime()) }, say, save);
     return code === 0 && saveFailed ? 74 : code;
   } finally {
     for (const s of signals) process.removeListener(s, stopOnSignal);
@@ -144,9 +147,10 @@ async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: P
     if (view.done) {
       const store = stateStore(opts.env);
       const now = new Date();
-      const details = { mode: opts.mode, startedAt: opts.startedAt, activeMs: opts.practiceMs(now), randomBytes: (bytes: Uint8Array) => crypto.getRandomValues(bytes), finishedSnapshot: actor.getPersistedSnapshot() };
+      // A continued run finishes only while it holds its save (see the core's SaveHold).
+      const details = { mode: opts.mode, startedAt: opts.startedAt, activeMs: opts.practiceMs(now), randomBytes: (bytes: Uint8Array) => crypto.getRandomValues(bytes), finishedSnapshot: actor.getPersistedSnapshot(), hold: opts.hold };
       const finished = finishPlaythrough(store, playable, printDebrief(scenario, snapshot.output, opts.io, opts.width), now, details);
-      if (finished?.notice) opts.io.err(`casa-practice: ${finished.notice}\n`);
+      if (finished && 'notice' in finished && finished.notice) opts.io.err(`casa-practice: ${finished.notice}\n`);
       const recorded = recordedLine(finished, opts.env);
       if (recorded) {
         say();

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
-import type { KeepResult, PlayableScenario, ResumeResult, RunOrigin, SaveSummary, ScenarioRef } from '../machines/index.js';
+import type { Finished, KeepResult, PlayableScenario, ResumeResult, RunOrigin, SaveHold, SaveSummary, ScenarioRef } from '../machines/index.js';
 import * as core from '../machines/index.js';
 import { FileAccessError } from './errors.js';
 import { command } from './invocation.js';
@@ -25,28 +25,32 @@ export function writeSave(playable: PlayableScenario, persistedSnapshot: unknown
  * Saves a run in progress by the core's policy (never over a further save unless the volunteer
  * chose to start over and replied) and says what happened in one or two lines for the volunteer.
  * `ok` is false when the state folder could not be written. `activeMs`: the practice time so far
- * (see the core's practiceClock), so that time between sittings is never counted.
+ * (see the core's practiceClock), so that time between sittings is never counted. `hold`: the save
+ * a continued run holds (the core's SaveHold): when another terminal went on with that save since,
+ * nothing is written and one line says so.
  */
-export function saveProgress(playable: PlayableScenario, persistedSnapshot: unknown, origin: RunOrigin, env: NodeJS.ProcessEnv = process.env, startedAt?: string, activeMs?: number): { ok: boolean; message: string; result: KeepResult } {
+export function saveProgress(playable: PlayableScenario, persistedSnapshot: unknown, origin: RunOrigin, env: NodeJS.ProcessEnv = process.env, startedAt?: string, activeMs?: number, hold?: SaveHold): { ok: boolean; message: string; result: KeepResult } {
   const store = stateStore(env);
-  const result = core.keepProgress(store, playable, persistedSnapshot, { origin, startedAt, ...(activeMs !== undefined ? { activeMs } : {}) });
+  const result = core.keepProgress(store, playable, persistedSnapshot, { origin, startedAt, ...(activeMs !== undefined ? { activeMs } : {}), ...(hold ? { hold } : {}) });
   if (result.saved && store.inMemoryOnly(result.key)) {
     // Said as the app ends: the session kept in memory ends with it.
     const why = (store.failure() ?? '').replace(/^Progress is not being saved: /, '').replace(/; this session is kept in memory only\.?$/, '');
     return { ok: false, result, message: `Progress could not be saved: ${why}, so this playthrough was not kept.` };
   }
   const resume = `Continue with: ${command('resume', env)}`;
-  if (!result.saved) return { ok: true, result, message: `${result.reason}\n${resume}` };
+  if (!result.saved) return { ok: true, result, message: 'behind' in result ? result.reason : `${result.reason}\n${resume}` };
   return { ok: true, result, message: `Progress saved to ${store.pathOf(result.key)}\n${resume}` };
 }
 
 /**
  * The debrief's line saying that the finished practice went into the volunteer's records, and the
- * command that shows them; undefined when it did not: `finished` is what finishPlaythrough returned
- * (undefined for a --from or --set run), and records whose write failed (a state folder that cannot
- * be written) live only in memory, which the line about saving already says.
+ * command that shows them; or that it did not, because another terminal went on with the save this
+ * run continued (the core's FELL_BEHIND_FINISH); undefined otherwise: `finished` is what
+ * finishPlaythrough returned (undefined for a --from or --set run), and records whose write failed
+ * (a state folder that cannot be written) live only in memory, which the line about saving already says.
  */
-export function recordedLine(finished: object | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function recordedLine(finished: Finished | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (finished !== undefined && 'behind' in finished) return core.FELL_BEHIND_FINISH;
   if (finished === undefined || stateStore(env).inMemoryOnly(core.RECORDS_KEY)) return undefined;
   return `Added to your records: ${command('records', env)}`;
 }

@@ -1,7 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { IN_SERVICE_CREDIT, importBackup, memoryStore, parseBackup, playthroughRecord, readRecords, recordPlaythrough, type Debrief } from '../../src/machines/index.js';
+import { IN_SERVICE_CREDIT, importBackup, MAX_RECORD_MINUTES, memoryStore, parseBackup, playthroughRecord, readRecords, recordPlaythrough, type Debrief } from '../../src/machines/index.js';
 import { stateStore } from '../../src/terminal/node/state-store.js';
 import { recordsCommand } from '../../src/terminal/records-command.js';
 import { example, play } from '../machines/core/fixtures.js';
@@ -47,6 +47,22 @@ describe('casa-practice records', () => {
     expect(r.flat).toMatch(/10 minutes pass with no key press/);
     expect(run(['--year', '2025'], env).flat).toContain('Total: 0.5 hours of finished practice in 2025 (30 minutes from 1 finished scenario).');
     expect(() => run(['--year', 'last'], env)).toThrow(/--year needs a year/);
+  });
+
+  it('sets aside, in plain words, a finished scenario dated later than today or claiming more minutes than casa-practice records', () => {
+    // Counted before: the one dated next year toward next year, the forged one's minutes toward this year.
+    const env = envWithPractice();
+    const dir = join(env.XDG_STATE_HOME as string, 'casa-practice');
+    const file = JSON.parse(readFileSync(join(dir, 'records.json'), 'utf8')) as { playthroughs: Record<string, unknown>[] };
+    const [, feb] = file.playthroughs;
+    const copy = (n: number, fields: Record<string, unknown>) => ({ ...feb, id: `00000000-0000-4000-8000-00000000000${n}`, ...fields });
+    file.playthroughs.push(copy(1, { completedAt: '2027-03-01T18:00:00.000Z' }), copy(2, { minutes: MAX_RECORD_MINUTES * 10 }));
+    writeFileSync(join(dir, 'records.json'), JSON.stringify(file));
+    const r = run([], env);
+    expect(r.code).toBe(0);
+    expect(r.flat).toMatch(/^Part of your completion records was damaged: 2 finished scenarios could not be read \(completed practice 4: its completion date, 2027-03-01, is later than today\) and are left out of your records; they were moved to \S*records\.json\.damaged-2026-03-02T18-00-00, and the other 3 finished scenarios were kept\. Total: 0\.6 hours of finished practice in 2026 \(36 minutes from 2 finished scenarios\)\./);
+    expect(run(['--year', '2027'], env).flat).toContain('Total: 0 hours of finished practice in 2027 (0 minutes from 0 finished scenarios).');
+    expect(readFileSync(join(dir, 'records.json.damaged-2026-03-02T18-00-00'), 'utf8')).toBe(JSON.stringify(file));
   });
 
   it('writes a CSV and a backup that the web app loads, into the exports folder', () => {

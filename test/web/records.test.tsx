@@ -134,6 +134,27 @@ describe('My records', () => {
     expect(await screen.findByText(/^1 finished scenario was already in your records and was not added again\.$/)).toBeTruthy();
   });
 
+  it('practice dated later than today, or claiming more minutes than casa-practice records, is refused in a backup and set aside from the records, as damaged', async () => {
+    // Counted before: toward a year to come, or with any minutes a hand-edited file gave it.
+    const records = JSON.parse((await storeAfterOnePractice()).read('records.json') ?? '{}') as { playthroughs: Record<string, unknown>[] };
+    const [played] = records.playthroughs;
+    const user = userEvent.setup();
+    const fresh = memoryStore();
+    const view = renderApp('#/records', fresh);
+    const future = { ...played, id: '00000000-0000-4000-8000-000000000001', completedAt: '2099-01-01T00:00:00.000Z' };
+    const backup = { format: 'casa-practice-backup', formatVersion: 1, exportedAt: new Date().toISOString(), records: { ...records, playthroughs: [future] }, saves: {} };
+    await user.upload(screen.getByLabelText('Load a backup file'), new File([JSON.stringify(backup)], 'backup.json'));
+    expect((await screen.findByRole('alert')).textContent).toBe('This file cannot be loaded: it is damaged (completed practice 1: its completion date, 2099-01-01, is later than today). Nothing was changed.');
+    expect(fresh.read('records.json')).toBeUndefined();
+    view.unmount();
+    const forged = { ...played, id: '00000000-0000-4000-8000-000000000002', minutes: 5000 };
+    const stored = memoryStore({ 'records.json': JSON.stringify({ ...records, playthroughs: [played, forged] }) });
+    renderApp('#/records', stored);
+    expect((await screen.findByText(/damaged/)).textContent).toBe('Part of your completion records was damaged: 1 finished scenario could not be read (completed practice 2: it claims 5000 minutes, but casa-practice records at most 720 for one finished scenario) and is left out of your records; a copy of them is kept in this browser\'s storage for this site (nothing was deleted), and the other 1 finished scenario was kept. If you have a backup file, load it with “Load a backup file” below to bring your records back.');
+    expect(screen.getAllByRole('row').slice(1)).toHaveLength(1);
+    expect(document.querySelector('.records-total')?.textContent).not.toContain('5000');
+  });
+
   it('a file larger than any backup is refused by its size, without its bytes being read', async () => {
     const store = memoryStore();
     const user = userEvent.setup();

@@ -1,6 +1,6 @@
 import { exportFileName } from '../report/records-export.js';
 import { cleanLine } from '../text/clean.js';
-import { parsePlaythrough, readRecordsFile, RECORDS_KEY, recordsText, type PlaythroughRecord, type Records, type RecordsFile, type RecordsSetAside } from './records.js';
+import { FUTURE_SLACK_MS, parsePlaythrough, readRecordsFile, RECORDS_KEY, recordsText, type PlaythroughRecord, type Records, type RecordsFile, type RecordsSetAside } from './records.js';
 import { SAVES_PREFIX } from './slots.js';
 import { exclusively, type Store } from './store.js';
 
@@ -86,9 +86,11 @@ export type BackupParse = { ok: true; backup: BackupFile } | { ok: false; error:
 
 /**
  * Checks a file meant to be a backup. Anything damaged or foreign is refused as a whole with one
- * clear sentence (nothing is half-loaded): the file is untrusted input.
+ * clear sentence (nothing is half-loaded): the file is untrusted input. That includes a completed
+ * practice or a scenario in progress dated later than `now` (a day's slack: see parsePlaythrough),
+ * and a completed practice claiming more minutes than casa-practice records for one.
  */
-export function parseBackup(text: string): BackupParse {
+export function parseBackup(text: string, now = new Date()): BackupParse {
   const refuse = (why: string): BackupParse => ({ ok: false, error: refuseBackup(why) });
   const tooLarge = backupTooLarge(text.length);
   if (tooLarge) return { ok: false, error: tooLarge };
@@ -117,7 +119,7 @@ export function parseBackup(text: string): BackupParse {
   const playthroughs: PlaythroughRecord[] = [];
   const ids = new Set<string>();
   for (const [i, p] of records.playthroughs.entries()) {
-    const parsed = parsePlaythrough(p);
+    const parsed = parsePlaythrough(p, now);
     if ('error' in parsed) return refuse(`it is damaged (completed practice ${i + 1}: ${parsed.error})`);
     if (ids.has(parsed.id)) continue;
     ids.add(parsed.id);
@@ -131,6 +133,8 @@ export function parseBackup(text: string): BackupParse {
     if (!SAVE_KEY.test(key)) return refuse(`it is damaged (a scenario in progress has a strange name, "${cleanLine(key).slice(0, 60)}")`);
     const save = asSave(value);
     if (!save) return refuse(`it is damaged (the scenario in progress ${key} is malformed)`);
+    // Dated later than now, it would count as newer than any save here, and as saved after the scenario was last finished.
+    if (Date.parse(save.session.savedAt) > now.getTime() + FUTURE_SLACK_MS) return refuse(`it is damaged (the scenario in progress ${key} was saved on ${save.session.savedAt.slice(0, 10)}, later than today)`);
     saves[key] = save;
   }
   return {

@@ -150,11 +150,50 @@ function parseBest(raw: Record<string, unknown>): Records {
   return out;
 }
 
+/** The longest estimate a scenario may give (scenario.schema: estimatedMinutes at most 240). */
+const LONGEST_ESTIMATE = 240;
+
+/**
+ * The most minutes casa-practice ever records for one finished scenario: minutesSpent caps every
+ * playthrough at three times its scenario's estimate (or an hour, whichever is more), and no
+ * scenario may estimate more than LONGEST_ESTIMATE. A record claiming more was not made by it.
+ */
+export const MAX_RECORD_MINUTES = Math.max(60, 3 * LONGEST_ESTIMATE);
+
+/**
+ * How much later than now a record's times may be and still be read: a day, for a clock set a
+ * little wrong on the device that made it (ISO times carry their offset, so time zones need none).
+ * A record dated later than that is not of practice done, and would count toward a year to come.
+ */
+export const FUTURE_SLACK_MS = 24 * 60 * 60_000;
+
+/**
+ * How far a record's minutes may go past the time from its start to its end. On one device they
+ * never do (the practice clock runs only inside that time); a save carried to another device in a
+ * backup is finished by another clock, which may differ by a few minutes.
+ */
+const CLOCKS_SLACK_MINUTES = 10;
+
+/** What is wrong with a record's times and minutes, when anything is: a date still to come, or more minutes than casa-practice could have recorded. */
+function timeProblem(startedAt: string | undefined, completedAt: string, minutes: number | undefined, now: Date): string | undefined {
+  const latest = now.getTime() + FUTURE_SLACK_MS;
+  if (Date.parse(completedAt) > latest) return `its completion date, ${completedAt.slice(0, 10)}, is later than today`;
+  if (startedAt !== undefined && Date.parse(startedAt) > latest) return `its start date, ${startedAt.slice(0, 10)}, is later than today`;
+  if (minutes === undefined) return undefined;
+  if (minutes > MAX_RECORD_MINUTES) return `it claims ${minutes} minutes, but casa-practice records at most ${MAX_RECORD_MINUTES} for one finished scenario`;
+  if (startedAt === undefined) return undefined;
+  const between = Math.max(1, Math.round((Date.parse(completedAt) - Date.parse(startedAt)) / 60_000));
+  if (minutes > between + CLOCKS_SLACK_MINUTES) return `it claims ${minutes} minutes, but only ${between} passed from its start to its end`;
+  return undefined;
+}
+
 /**
  * A playthrough record checked field by field, its texts cleaned; or what is wrong with it, in words.
- * Records and backups are untrusted input.
+ * Records and backups are untrusted input: besides its shape, a record dated later than `now` (a
+ * day's slack) or claiming more minutes than casa-practice records for one playthrough is refused
+ * as damaged (never changed to fit: the volunteer's log says what was measured, or nothing).
  */
-export function parsePlaythrough(raw: unknown): PlaythroughRecord | { error: string } {
+export function parsePlaythrough(raw: unknown, now = new Date()): PlaythroughRecord | { error: string } {
   if (!isObject(raw)) return { error: 'it is not an object' };
   const r = raw;
   if (typeof r.id !== 'string' || !UUID_PATTERN.test(r.id)) return { error: 'its id is not a UUID' };
@@ -164,7 +203,9 @@ export function parsePlaythrough(raw: unknown): PlaythroughRecord | { error: str
   if (r.mode !== 'practice' && r.mode !== 'assessment') return { error: 'its mode is neither practice nor assessment' };
   if (r.startedAt !== undefined && !isIsoTime(r.startedAt)) return { error: 'its start time is not an ISO 8601 time' };
   if (!isIsoTime(r.completedAt)) return { error: 'its completion time is not an ISO 8601 time' };
-  if (r.minutes !== undefined && !(isCount(r.minutes) && r.minutes >= 1 && r.minutes <= 24 * 60)) return { error: 'its minutes are not a whole number from 1 to 1440' };
+  if (r.minutes !== undefined && !(isCount(r.minutes) && r.minutes >= 1)) return { error: 'its minutes are not a whole number of at least 1' };
+  const wrongTime = timeProblem(r.startedAt as string | undefined, r.completedAt, r.minutes as number | undefined, now);
+  if (wrongTime) return { error: wrongTime };
   const s = r.score;
   if (!isObject(s) || !isNumber(s.earned) || !isNumber(s.best) || !isPercent(s.percent) || typeof s.capped !== 'boolean') return { error: 'its score is malformed' };
   if (typeof r.band !== 'string' || !BANDS.includes(r.band)) return { error: 'its outcome band is unknown' };
@@ -220,18 +261,18 @@ export type RecordsParse = { ok: true; file: RecordsFile; migratedFrom?: number;
  * Reads a records text of any version this code knows. Format 1 (before playthroughs were kept) was
  * the bare object of best results by scenario id; it is read as format 2 with no playthroughs.
  */
-export function parseRecordsFile(text: string): RecordsParse {
+export function parseRecordsFile(text: string, now = new Date()): RecordsParse {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
     return { ok: false, error: 'it is not valid JSON' };
   }
-  return parseRecordsValue(raw);
+  return parseRecordsValue(raw, now);
 }
 
-/** `parseRecordsFile` for a value already parsed from JSON. */
-export function parseRecordsValue(raw: unknown): RecordsParse {
+/** `parseRecordsFile` for a value already parsed from JSON. `now`: see parsePlaythrough. */
+export function parseRecordsValue(raw: unknown, now = new Date()): RecordsParse {
   if (!isObject(raw)) return { ok: false, error: 'it is not a records object' };
   if (typeof raw.format !== 'string') {
     // Format 1: { [scenarioId]: { bestPercent, completions, lastCompleted } }.
@@ -246,7 +287,7 @@ export function parseRecordsValue(raw: unknown): RecordsParse {
   const playthroughs: PlaythroughRecord[] = [];
   let unreadable: { count: number; first: string } | undefined;
   for (const [i, p] of (Array.isArray(raw.playthroughs) ? raw.playthroughs : []).entries()) {
-    const parsed = parsePlaythrough(p);
+    const parsed = parsePlaythrough(p, now);
     if ('error' in parsed) {
       unreadable = { count: (unreadable?.count ?? 0) + 1, first: unreadable?.first ?? `completed practice ${i + 1}: ${parsed.error}` };
       continue;
@@ -288,7 +329,7 @@ export function readRecordsFile(store: Store, now = new Date()): { file: Records
     return { file: empty(), notice: `Your completion records could not be read (${cleanLine((e as Error).message)}).` };
   }
   if (text === undefined) return { file: empty() };
-  const parsed = parseRecordsFile(text);
+  const parsed = parseRecordsFile(text, now);
   if (parsed.ok && parsed.unreadable) {
     const setAside: RecordsSetAside = { movedTo: cleanLine(store.moveAside(RECORDS_KEY, now)), why: parsed.unreadable.first, partly: { unreadable: parsed.unreadable.count, kept: parsed.file.playthroughs.length } };
     store.write(RECORDS_KEY, recordsText(parsed.file));
@@ -365,14 +406,19 @@ export function minutesSpent(estimatedMinutes: number, now: Date, details: Pick<
 /** The record of a finished playthrough, built from its debrief. */
 export function playthroughRecord(scenario: Pick<Scenario, 'id' | 'version' | 'title' | 'estimatedMinutes'>, debrief: Debrief, details: PlaythroughDetails = {}, now = new Date()): PlaythroughRecord {
   const minutes = minutesSpent(scenario.estimatedMinutes, now, details);
+  // A start time from another device's clock (a save carried in a backup) can disagree with the
+  // minutes measured and this clock's end: it is left out rather than make a record parsePlaythrough
+  // would refuse. The minutes measured are kept as they are.
+  const completedAt = now.toISOString();
+  const startedAt = details.startedAt !== undefined && isIsoTime(details.startedAt) && timeProblem(details.startedAt, completedAt, minutes, now) === undefined ? details.startedAt : undefined;
   return {
     id: randomUuid(details.randomBytes ?? weakRandomBytes),
     scenarioId: scenario.id,
     scenarioVersion: scenario.version,
     title: cleanLine(scenario.title),
     mode: details.mode ?? 'practice',
-    ...(details.startedAt !== undefined && isIsoTime(details.startedAt) ? { startedAt: details.startedAt } : {}),
-    completedAt: now.toISOString(),
+    ...(startedAt !== undefined ? { startedAt } : {}),
+    completedAt,
     ...(minutes !== undefined ? { minutes } : {}),
     score: { ...debrief.score },
     band: debrief.outcome.band,

@@ -122,12 +122,13 @@ export function relocateSave(store: Store, key: string, found: Pick<PlayableScen
   // one is removed: a failure in between leaves a copy, never nothing.
   const { scenarioFile: _older, ...rest } = slot;
   const moved: Partial<SaveSlot> = { ...rest, scenario: scenarioRef(playable) };
-  store.write(own, `${JSON.stringify(moved, null, 2)}\n`);
+  const movedText = `${JSON.stringify(moved, null, 2)}\n`;
+  store.write(own, movedText);
   if (own !== key) store.remove(key);
   const startedAt = typeof slot.startedAt === 'string' ? cleanLine(slot.startedAt).slice(0, 40) : undefined;
   // The practice time the save stands for goes with it, as readSave gives it.
   const activeMs = savedActiveMs(slot);
-  return { kind: 'ok', key: own, playable, snapshot: restored.snapshot, mode: restored.mode, ...(startedAt ? { startedAt } : {}), ...(activeMs !== undefined ? { activeMs } : {}) };
+  return { kind: 'ok', key: own, playable, snapshot: restored.snapshot, mode: restored.mode, ...(startedAt ? { startedAt } : {}), ...(activeMs !== undefined ? { activeMs } : {}), hold: { key: own, text: movedText } };
 }
 
 /** The words a UI shows when a save's file is missing, before asking where it is now. */

@@ -4,7 +4,7 @@ import { cleanLine } from '../text/clean.js';
 import { quoteValue } from '../text/quote.js';
 import type { SessionMode } from '../types.js';
 import { latestSaveKey, mayReplaceSave, saveKey, saveSummary, type RunOrigin, type SaveSummary } from './slots.js';
-import type { Store } from './store.js';
+import { exclusively, type Store } from './store.js';
 
 /** Where a save finds its scenario again: a bundled one by id (the version is checked on restore), a trainer's file by path. */
 export type ScenarioRef =
@@ -93,14 +93,83 @@ export function repliesMade(persistedSnapshot: unknown): number {
   return Array.isArray(context?.transcript) ? context.transcript.length : 0;
 }
 
-/** What keepProgress did: saved the run, or kept the save that was there (and why, for the volunteer). */
-export type KeepResult = { saved: true; key: string } | { saved: false; key: string; existing: SaveSummary; reason: string };
+/**
+ * A run's hold on the save it continues: the save's key, and its text as this run last read or
+ * wrote it (undefined: there was none). A scenario has one save, shared by every window that opens
+ * it (terminals on one state folder, a browser's tabs). When two windows continue the same save and
+ * both go on, each counts the practice time the save already held (each finish records it), and
+ * each save undoes the other's. So every UI keeps to one rule: before it saves or records, a run
+ * finds its slot as it left it; when it does not (another window saved over it, or finished the
+ * scenario and removed it), that window went on with it and this run fell behind: it saves and
+ * records nothing more, and says so. It under-counts (the stopped run's own time is not kept)
+ * rather than count the same minutes twice.
+ */
+export interface SaveHold {
+  readonly key: string;
+  text: string | undefined;
+}
+
+/** A save's text, or undefined when there is none or it cannot be read. */
+function readQuietly(store: Store, key: string): string | undefined {
+  try {
+    return store.read(key);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A hold on the save under `key` as it is now (see SaveHold). */
+export function holdSave(store: Store, key: string): SaveHold {
+  return { key, text: readQuietly(store, key) };
+}
+
+/** Whether another window went on with the save since this run last read or wrote it (see SaveHold). */
+export function fellBehind(store: Store, hold: SaveHold): boolean {
+  return readQuietly(store, hold.key) !== hold.text;
+}
+
+/**
+ * Runs `step` (this run saving or finishing) only while the run still holds its save, under the
+ * save's lock so that two processes checking at the same moment cannot both go on; the hold then
+ * follows what `step` left in the slot.
+ */
+export function whileHolding<T>(store: Store, hold: SaveHold, step: () => T): { behind: true } | { behind: false; value: T } {
+  return exclusively(store, hold.key, () => {
+    if (fellBehind(store, hold)) return { behind: true as const };
+    const value = step();
+    hold.text = readQuietly(store, hold.key);
+    return { behind: false as const, value };
+  });
+}
+
+/**
+ * The terminal's line (it fits 60 columns) when a run that fell behind (see SaveHold) is saved: its
+ * save was not written, and the window that went on holds the playthrough.
+ */
+export const FELL_BEHIND_SAVE = 'Not saved: you went on in another window. Continue there.';
+
+/** The same when it finishes: it was not added to the records (the other window's run counts the earlier time). */
+export const FELL_BEHIND_FINISH = 'Not recorded: you went on in another window. Continue there.';
+
+/**
+ * What keepProgress did: saved the run, or kept the save that was there (and why, for the
+ * volunteer), or left it because another window went on with it (`behind`: see SaveHold).
+ */
+export type KeepResult = { saved: true; key: string } | { saved: false; key: string; existing: SaveSummary; reason: string } | { saved: false; key: string; behind: true; reason: string };
 
 /**
  * Saves a run in progress unless that would lose a better save: the policy of mayReplaceSave. Every
- * UI saves through this, so opening a scenario never silently overwrites its save.
+ * UI saves through this, so opening a scenario never silently overwrites its save. `hold`: the save
+ * a continued run holds (see SaveHold); when another window went on with it, nothing is written.
  */
-export function keepProgress(store: Store, playable: PlayableScenario, persistedSnapshot: unknown, opts: { origin: RunOrigin; startedAt?: string; now?: Date; activeMs?: number }): KeepResult {
+export function keepProgress(store: Store, playable: PlayableScenario, persistedSnapshot: unknown, opts: { origin: RunOrigin; startedAt?: string; now?: Date; activeMs?: number; hold?: SaveHold }): KeepResult {
+  const { hold } = opts;
+  if (!hold) return keepUnheld(store, playable, persistedSnapshot, opts);
+  const held = whileHolding(store, hold, () => keepUnheld(store, playable, persistedSnapshot, opts));
+  return held.behind ? { saved: false, key: hold.key, behind: true, reason: FELL_BEHIND_SAVE } : held.value;
+}
+
+function keepUnheld(store: Store, playable: PlayableScenario, persistedSnapshot: unknown, opts: { origin: RunOrigin; startedAt?: string; now?: Date; activeMs?: number }): KeepResult {
   const key = saveKey(playable);
   const existing = opts.origin === 'continued' ? undefined : saveSummary(store, key);
   if (!mayReplaceSave(existing, opts.origin, repliesMade(persistedSnapshot)) && existing) {
@@ -122,8 +191,11 @@ export type ScenarioLoader = (ref: ScenarioRef, from: string | undefined, set?: 
 /** What `resume` finds. Every text in it is clean (a save is untrusted input). */
 export type ResumeResult =
   | { kind: 'none' }
-  /** `activeMs`: the practice time the save stands for (see savedActiveMs); a UI counts on from it. */
-  | { kind: 'ok'; key: string; playable: PlayableScenario; snapshot: PersistedScenarioSnapshot; mode: SessionMode; startedAt?: string; activeMs?: number }
+  /**
+   * `activeMs`: the practice time the save stands for (see savedActiveMs); a UI counts on from it.
+   * `hold`: the save as read, for the run that continues it to save and finish through (see SaveHold).
+   */
+  | { kind: 'ok'; key: string; playable: PlayableScenario; snapshot: PersistedScenarioSnapshot; mode: SessionMode; startedAt?: string; activeMs?: number; hold: SaveHold }
   /**
    * `missing`: the save is sound as far as it was read, but its trainer's file is not where it
    * says (moved, renamed, a USB stick mounted elsewhere): it is left where it is, and a UI may
@@ -179,7 +251,7 @@ export function readSave(store: Store, load: ScenarioLoader, key: string | undef
     store.write(own, text);
     store.remove(key);
   }
-  return { kind: 'ok', key: own, playable: loaded, snapshot: restored.snapshot, mode: restored.mode, ...(startedAt ? { startedAt } : {}), ...(activeMs !== undefined ? { activeMs } : {}) };
+  return { kind: 'ok', key: own, playable: loaded, snapshot: restored.snapshot, mode: restored.mode, ...(startedAt ? { startedAt } : {}), ...(activeMs !== undefined ? { activeMs } : {}), hold: { key: own, text } };
 }
 
 

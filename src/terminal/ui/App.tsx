@@ -2,7 +2,7 @@ import { Box, Text, useStdout } from 'ink';
 import { dirname, resolve } from 'node:path';
 import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { debriefKey, entryOf, resumeFailure, saveKey, withRecord, type CatalogEntry, type PlayableScenario, type Records, type RunOrigin, type SaveSummary, type SessionMode } from '../../machines/light.js';
-import type { Debrief, MissingFile, PersistedScenarioSnapshot, ResumeResult, SessionActor } from '../../machines/index.js';
+import type { Debrief, MissingFile, PersistedScenarioSnapshot, ResumeResult, SaveHold, SessionActor } from '../../machines/index.js';
 import type { Listing } from '../node/catalog-files.js';
 import { checkStateFolder, hasSave, loadRecords, stateStore } from '../node/state-store.js';
 import { scenariosDir } from '../paths.js';
@@ -31,7 +31,7 @@ export type AppStart =
    * A named scenario (or a resumed save, `showNote` false). `saved`: the save waiting in its slot,
    * so the app asks to continue or start over; `origin` how the run relates to that save.
    */
-  | { kind: 'play'; playable: PlayableScenario; snapshot?: PersistedScenarioSnapshot; startedAt?: string; activeMs?: number; showNote: boolean; saved?: SaveSummary; origin?: RunOrigin }
+  | { kind: 'play'; playable: PlayableScenario; snapshot?: PersistedScenarioSnapshot; startedAt?: string; activeMs?: number; hold?: SaveHold; showNote: boolean; saved?: SaveSummary; origin?: RunOrigin }
   | { kind: 'facilitate'; playable?: PlayableScenario }
   /** `casa-practice resume` found a save whose trainer file moved: ask where it is now. */
   | { kind: 'locate'; missing: MissingFile };
@@ -55,7 +55,7 @@ type Screen =
   | { name: 'loading' }
   | { name: 'choose'; entry: CatalogEntry; playable: PlayableScenario; summary: SaveSummary; fromPicker: boolean }
   | { name: 'note'; entry: CatalogEntry; fromPicker: boolean; origin: RunOrigin }
-  | { name: 'play'; playable: PlayableScenario; actor: SessionActor; mode: SessionMode; fromPicker: boolean; startedAt?: string; activeMs?: number; origin: RunOrigin; resumed?: boolean }
+  | { name: 'play'; playable: PlayableScenario; actor: SessionActor; mode: SessionMode; fromPicker: boolean; startedAt?: string; activeMs?: number; hold?: SaveHold; origin: RunOrigin; resumed?: boolean }
   | { name: 'kept'; playable: PlayableScenario; debrief: Debrief; mode: SessionMode; savedAt?: string }
   | { name: 'facilitate'; playable: PlayableScenario; actor: SessionActor }
   | { name: 'locate'; missing: MissingFile };
@@ -156,7 +156,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   useEffect(() => {
     // A resumed session opens straight into play once the core has loaded.
     if (start.kind === 'play' && !start.showNote) void newActor(services.env, start.playable, mode, start.snapshot).then((actor) =>
-      setScreen({ name: 'play', playable: start.playable, actor, mode, fromPicker: false, startedAt: start.startedAt, activeMs: start.activeMs, origin: 'continued', resumed: start.snapshot !== undefined }));
+      setScreen({ name: 'play', playable: start.playable, actor, mode, fromPicker: false, startedAt: start.startedAt, activeMs: start.activeMs, hold: start.hold, origin: 'continued', resumed: start.snapshot !== undefined }));
     // Once, on mount: `start` describes how the app opened, not what it shows now.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
@@ -215,7 +215,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   /** A save read (or found again at its file's new place) opens where it stopped. */
   const play = async (found: Extract<ResumeResult, { kind: 'ok' }>) => {
     const actor = await newActor(services.env, found.playable, found.mode, found.snapshot);
-    setScreen({ name: 'play', playable: found.playable, actor, mode: found.mode, fromPicker: true, startedAt: found.startedAt, activeMs: found.activeMs, origin: 'continued', resumed: true });
+    setScreen({ name: 'play', playable: found.playable, actor, mode: found.mode, fromPicker: true, startedAt: found.startedAt, activeMs: found.activeMs, hold: found.hold, origin: 'continued', resumed: true });
   };
   const reopenDebrief = async (entry: CatalogEntry) => {
     const playable = await playableOf(entry);
@@ -266,7 +266,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
         onBack={fromPicker ? () => toPicker() : undefined} onQuit={quit} notice={stateStore(services.env).failure()} />
     );
   } else if (screen.name === 'play') {
-    body = <PlayScreen key={screen.actor.sessionId} playable={screen.playable} actor={screen.actor} mode={screen.mode} startedAt={screen.startedAt} activeMs={screen.activeMs} origin={screen.origin} resumed={screen.resumed} onBack={screen.fromPicker ? () => toPicker() : undefined} />;
+    body = <PlayScreen key={screen.actor.sessionId} playable={screen.playable} actor={screen.actor} mode={screen.mode} startedAt={screen.startedAt} activeMs={screen.activeMs} hold={screen.hold} origin={screen.origin} resumed={screen.resumed} onBack={screen.fromPicker ? () => toPicker() : undefined} />;
   } else {
     body = <FacilitateScreen playable={screen.playable} actor={screen.actor} />;
   }

@@ -1,7 +1,7 @@
 import { useSelector } from '@xstate/react';
 import { Box } from 'ink';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { finishPlaythrough, PRACTICE_IDLE_MS, practiceClock, resumeRecap, selectView, startSession, type Recap, type PersistedScenarioSnapshot, type PlayableScenario, type RunOrigin, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
+import { FELL_BEHIND_FINISH, finishPlaythrough, PRACTICE_IDLE_MS, practiceClock, resumeRecap, selectView, startSession, type Recap, type PersistedScenarioSnapshot, type PlayableScenario, type RunOrigin, type SaveHold, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
 import { hintLine, playHints, typedNumberHints, typeNumber, type Action } from '../keys.js';
 import { recordedLine, saveProgress, stateStore } from '../saves.js';
 import { inkRows, wrapText } from '../wrap.js';
@@ -34,6 +34,11 @@ export interface PlayScreenProps {
   activeMs?: number;
   /** How this run relates to the save in its slot (it replaces a further save only by the core's policy). */
   origin?: RunOrigin;
+  /**
+   * The save a continued run holds (the core's SaveHold): it is saved and finished only while no
+   * other terminal went on with that save, so its earlier minutes are counted once.
+   */
+  hold?: SaveHold;
   /** Back to the scenario picker from the debrief, when there is one. */
   onBack?: () => void;
   /** True for a session restored from a save: it opens on what led to where it stopped. */
@@ -41,7 +46,7 @@ export interface PlayScreenProps {
 }
 
 /** A playthrough: the moment, the replies, feedback, and the debrief at the end. */
-export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resumedStart, activeMs: resumedActive, origin = 'new', onBack, resumed = false }: PlayScreenProps) {
+export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resumedStart, activeMs: resumedActive, origin = 'new', hold: heldSave, onBack, resumed = false }: PlayScreenProps) {
   const app = useApp();
   // A new actor replaces the first only to undo the reply that ended the scenario (an ended actor is final).
   const [actor, setActor] = useState(firstActor);
@@ -73,7 +78,8 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     return r.scenes.length > 0 || r.lastReply ? r : undefined;
   });
   const [recapOffset, setRecapOffset] = useState(0);
-  const save = () => saveProgress(playable, actor.getPersistedSnapshot(), origin, app.env, startedAt, clock.activeMs(Date.now()));
+  const hold = origin === 'continued' ? heldSave : undefined;
+  const save = () => saveProgress(playable, actor.getPersistedSnapshot(), origin, app.env, startedAt, clock.activeMs(Date.now()), hold);
   const saveAndExit = (interrupted = false) => {
     const saved = save();
     app.exit(saved.message, interrupted ? 130 : saved.ok ? 0 : 74);
@@ -87,23 +93,28 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     setSelected(-1);
   }
   const debriefOpen = view.done && !showFeedback;
+  // Whether the finish found that another terminal went on with the held save: nothing was recorded or kept.
+  const behind = useRef(false);
   const finish = () => {
     if (finished.current || !view.debrief) return;
     finished.current = true;
     const store = stateStore(app.env);
     // The record keeps the mode and the minutes spent; its id comes from the system's random source.
     const now = new Date();
-    const details = { mode, startedAt, activeMs: clock.activeMs(now.getTime()), randomBytes: (b: Uint8Array) => crypto.getRandomValues(b), finishedSnapshot: actor.getPersistedSnapshot() };
+    const details = { mode, startedAt, activeMs: clock.activeMs(now.getTime()), randomBytes: (b: Uint8Array) => crypto.getRandomValues(b), finishedSnapshot: actor.getPersistedSnapshot(), hold };
     const result = finishPlaythrough(store, playable, view.debrief, now, details);
-    const lines = [result?.notice, store.failure(), recordedLine(result, app.env)].filter(Boolean);
+    behind.current = result !== undefined && 'behind' in result;
+    const lines = [result && 'notice' in result ? result.notice : undefined, store.failure(), recordedLine(result, app.env)].filter(Boolean);
     setFinishNotice(lines.length > 0 ? lines.join('\n') : undefined);
   };
+  // What is said as the app ends on the debrief (a signal, Ctrl-C): where its debrief was kept, or why nothing was.
+  const endLine = () => (behind.current ? FELL_BEHIND_FINISH : playable.from === undefined && playable.set === undefined ? KEPT_DEBRIEF : undefined);
   useEffect(() => {
     // Until the debrief opens the last reply can be undone; a closed terminal or SIGTERM on the last
     // feedback still records the completion and keeps the debrief.
     app.setSaver(view.done ? () => {
       finish();
-      return playable.from === undefined && playable.set === undefined ? KEPT_DEBRIEF : '';
+      return endLine() ?? '';
     } : () => save().message);
     // The save and the record are written once the debrief opens: until then the last reply can be undone.
     if (debriefOpen) finish();
@@ -131,7 +142,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     if (a.type === 'interrupt') {
       if (!view.done) return saveAndExit(true);
       finish();
-      return app.exit(playable.from === undefined && playable.set === undefined ? KEPT_DEBRIEF : undefined, 130);
+      return app.exit(endLine(), 130);
     }
     if (confirmQuit) {
       if (a.type === 'yes') saveAndExit();

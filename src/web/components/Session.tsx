@@ -2,7 +2,7 @@ import { useSelector } from '@xstate/react';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { flushSync } from 'react-dom';
 import {
-  clearSave, feedbackOf, finishPlaythrough, PRACTICE_IDLE_MS, practiceClock, replayConversation, saveKey, selectView, startSession, whatIfFrom, writeSave,
+  clearSave, feedbackOf, finishPlaythrough, holdSave, PRACTICE_IDLE_MS, practiceClock, replayConversation, saveKey, selectView, startSession, whatIfFrom, whileHolding, writeSave,
   type Debrief as DebriefData, type PersistedScenarioSnapshot, type PlayableScenario, type SessionActor, type SessionEvent, type SessionMode, type SessionView,
 } from '../../machines/index.js';
 import { guardRecorded } from '../records-guard.js';
@@ -105,13 +105,13 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
   // "Welcome back" is for the moment the save is opened: it goes once the volunteer moves on.
   const [welcomeBack, setWelcomeBack] = useState(resumed ?? false);
   const finished = useRef(false);
-  // One save per scenario, shared by every tab: the save as this tab last read or wrote it. When it
-  // has changed (or gone) by this tab's next step, another tab went on with the scenario (opened in
-  // two tabs, both continued) or finished it: this tab stops there, neither saving over it nor
-  // recording a finish, or the practice time in the save before the second tab opened it would be
-  // counted twice (each tab's record counts it), and each tab's save would undo the other's.
-  const [openedWith] = useState(() => (persist ? readSlot(store, saveKey(playable)) : undefined));
-  const slot = useRef(openedWith);
+  // One save per scenario, shared by every tab: the save as this tab last read or wrote it (the
+  // core's SaveHold, the rule the terminal keeps too). When it has changed (or gone) by this tab's
+  // next step, another tab went on with the scenario (opened in two tabs, both continued) or
+  // finished it: this tab stops there, neither saving over it nor recording a finish, or the
+  // practice time in the save before the second tab opened it would be counted twice (each tab's
+  // record counts it), and each tab's save would undo the other's.
+  const [hold] = useState(() => (persist ? holdSave(store, saveKey(playable)) : undefined));
   const [elsewhere, setElsewhere] = useState(false);
   const stopped = useRef(false);
   // The minutes recorded are this playthrough's practice: a resumed save's time, then this
@@ -136,27 +136,23 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
 
   // Saved on every step; at the ending the save goes and the completion is recorded.
   useEffect(() => {
-    if (!persist) return;
-    const key = saveKey(playable);
+    if (!persist || !hold) return;
     const save = (snap: Snapshot) => {
-      if (stopped.current || readSlot(store, key) !== slot.current) {
-        stopped.current = true;
-        setElsewhere(true);
-        return;
-      }
+      if (stopped.current) return;
       try {
-        if (snap.status === 'done') {
-          if (finished.current) return;
-          finished.current = true;
-          const debrief = snap.output as DebriefData;
-          const now = new Date();
-          const finish = finishPlaythrough(store, playable, debrief, now, { mode: snap.context.mode, startedAt, randomBytes: (b) => crypto.getRandomValues(b), activeMs: clock.activeMs(now.getTime()) });
-          if (finish) guardRecorded(store, finish.recorded);
-          slot.current = readSlot(store, key);
-        } else {
-          const now = new Date();
-          writeSave(store, playable, actor.getPersistedSnapshot(), startedAt, now, clock.activeMs(now.getTime()));
-          slot.current = readSlot(store, key);
+        const now = new Date();
+        const step = snap.status === 'done'
+          ? () => {
+            if (finished.current) return;
+            finished.current = true;
+            const finish = finishPlaythrough(store, playable, snap.output as DebriefData, now, { mode: snap.context.mode, startedAt, randomBytes: (b) => crypto.getRandomValues(b), activeMs: clock.activeMs(now.getTime()) });
+            if (finish) guardRecorded(store, finish.recorded);
+          }
+          : () => void writeSave(store, playable, actor.getPersistedSnapshot(), startedAt, now, clock.activeMs(now.getTime()));
+        if (whileHolding(store, hold, step).behind) {
+          stopped.current = true;
+          setElsewhere(true);
+          return;
         }
         setSaveError(undefined);
       } catch (e) {
@@ -166,7 +162,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
     // Saved from the first step on: opening a scenario and leaving at once leaves no save behind.
     const sub = actor.subscribe(save);
     return () => sub.unsubscribe();
-  }, [actor, persist, playable, startedAt, store, clock]);
+  }, [actor, persist, hold, playable, startedAt, store, clock]);
 
   const advance = useCallback((event: SessionEvent) => {
     // The new moment is in the page before focus moves to it: synchronously, never after an animation.
@@ -340,15 +336,6 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
 }
 
 const ELSEWHERE = 'You went on with this scenario in another tab or window, so it stopped here: nothing more from this tab is saved or added to your records. To go on here, reload this page; it opens where the other one left off.';
-
-/** The save in a slot as stored (undefined when there is none or it cannot be read). */
-function readSlot(store: ReturnType<typeof useStore>, key: string): string | undefined {
-  try {
-    return store.read(key);
-  } catch {
-    return undefined;
-  }
-}
 
 const pageHidden = (): boolean => document.visibilityState === 'hidden';
 function onVisibilityChange(listener: () => void): () => void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  asideKey, clearSave, finishPlaythrough, latestSaveKey, memoryStore, mergeCompletion, parseRecords, practiceClock, readRecords, readSave, recordCompletion, RECORDS_KEY,
+  asideKey, clearSave, finishPlaythrough, keepProgress, latestSaveKey, memoryStore, mergeCompletion, parseRecords, practiceClock, readRecords, readSave, recordCompletion, RECORDS_KEY,
   recordsSetAsideNotice, resumeFailure, saveKey, startingAt, writeSave,
   type Debrief, type PlayableScenario, type ScenarioLoader, type Store,
 } from '../../../src/machines/index.js';
@@ -377,6 +377,55 @@ describe('finishing a playthrough', () => {
     expect(store.read(fromKey)).toBeUndefined();
     expect(store.read(KEY)).toBe('{}');
     expect(store.read(RECORDS_KEY)).toBeUndefined();
+  });
+
+  it('a save continued twice (two windows): whichever goes on second saves and records nothing, so the earlier minutes count once', () => {
+    // Each window read the same save (20 minutes of practice) and went on.
+    const store = memoryStore({ [KEY]: JSON.stringify({ ...savedObject(), activeMs: 20 * 60_000 }) });
+    const [first, second] = [readSave(store, loader, KEY, now), readSave(store, loader, KEY, now)];
+    if (first.kind !== 'ok' || second.kind !== 'ok') throw new Error('not resumed');
+    const snapshot = play(example, 'practice', ['phone-curious']).getPersistedSnapshot();
+    // The first saves (twice: its hold follows its own writes) ...
+    expect(keepProgress(store, first.playable, snapshot, { origin: 'continued', activeMs: 21 * 60_000, hold: first.hold, now })).toEqual({ saved: true, key: KEY });
+    expect(keepProgress(store, first.playable, snapshot, { origin: 'continued', activeMs: 22 * 60_000, hold: first.hold, now })).toEqual({ saved: true, key: KEY });
+    const theirs = store.read(KEY);
+    // ... the second then neither writes over it nor records its 20 minutes again.
+    expect(keepProgress(store, second.playable, snapshot, { origin: 'continued', activeMs: 25 * 60_000, hold: second.hold, now })).toEqual({ saved: false, key: KEY, behind: true, reason: 'Not saved: you went on in another window. Continue there.' });
+    expect(finishPlaythrough(store, second.playable, debrief(), now, { activeMs: 25 * 60_000, hold: second.hold })).toEqual({ behind: true });
+    expect(store.read(KEY)).toBe(theirs);
+    expect(store.read(RECORDS_KEY)).toBeUndefined();
+    // The first finishes: recorded once; the second's hold stays behind.
+    expect(finishPlaythrough(store, first.playable, debrief(), now, { activeMs: 23 * 60_000, hold: first.hold })).toMatchObject({ playthroughs: [{ minutes: 23 }] });
+    expect(keepProgress(store, second.playable, snapshot, { origin: 'continued', hold: second.hold, now })).toMatchObject({ saved: false, behind: true });
+    expect(store.read(KEY)).toBeUndefined();
+  });
+
+  it('checks and writes under the save\'s lock, so two processes checking at once cannot both go on', () => {
+    const store = memoryStore({ [KEY]: savedText() });
+    const r = readSave(store, loader, KEY, now);
+    if (r.kind !== 'ok') throw new Error('not resumed');
+    const locked: string[] = [];
+    let holding: string | undefined;
+    const locking: Store = {
+      ...store,
+      read: (key) => {
+        if (key === KEY) expect(holding).toBe(KEY);
+        return store.read(key);
+      },
+      exclusive: <T,>(key: string, update: () => T): T => {
+        locked.push(key);
+        const outer = holding;
+        holding ??= key;
+        try {
+          return update();
+        } finally {
+          holding = outer;
+        }
+      },
+    };
+    finishPlaythrough(locking, r.playable, debrief(), now, { hold: r.hold });
+    expect(locked[0]).toBe(KEY);
+    expect(locked).toContain(RECORDS_KEY);
   });
 
   it('passes on the notice when the records it adds to were damaged', () => {

@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  backupText, finishPlaythrough, importBackup, memoryStore, parseBackup, parseRecordsFile, playthroughRecord, readRecords, recordCompletion, recordPlaythrough, RECORDS_KEY, restorePlaythroughs, writeSave,
+  backupText, finishPlaythrough, importBackup, MAX_RECORD_MINUTES, memoryStore, minutesSpent, parseBackup, parseRecordsFile, playthroughRecord, readRecords, recordCompletion, recordPlaythrough, RECORDS_KEY, restorePlaythroughs, writeSave,
   type Debrief, type PlayableScenario, type PlaythroughRecord,
 } from '../../../src/machines/index.js';
 import { example, play } from './fixtures.js';
@@ -117,6 +118,77 @@ describe('records format 2: every completed playthrough is kept', () => {
     expect(playthroughRecord(example, d, { startedAt: '2026-02-01T00:00:00.000Z' }, now).minutes).toBe(Math.max(60, 3 * example.estimatedMinutes));
     expect(playthroughRecord(example, d, { activeMs: 25 * 60_000, startedAt: '2026-02-01T00:00:00.000Z' }, now).minutes).toBe(25);
     expect(playthroughRecord(example, d, {}, now).minutes).toBeUndefined();
+  });
+});
+
+describe('records dated later than today, or claiming more minutes than casa-practice records', () => {
+  // A records file or backup is untrusted: a playthrough dated next year counted toward next year's
+  // total, and one claiming any minutes (up to 1440) was added to the year as they said.
+  const at = (completedAt: string, minutes: number, startedAt?: string): PlaythroughRecord =>
+    ({ ...record(new Date(completedAt)), completedAt, minutes, ...(startedAt ? { startedAt } : { startedAt: undefined }) });
+
+  it('sets such entries aside as damaged, with the notice other damaged entries get, and keeps the rest as they were', () => {
+    const good = at('2026-02-10T12:00:00.000Z', 7, '2026-02-10T11:50:00.000Z');
+    const longest = at('2026-02-10T12:30:00.000Z', MAX_RECORD_MINUTES, '2026-02-09T12:00:00.000Z');
+    // A clock a few hours ahead (another time zone set wrong) is within the day's slack.
+    const aheadToday = at('2026-02-11T06:00:00.000Z', 5, '2026-02-11T05:55:00.000Z');
+    const nextYear = at('2027-02-10T12:00:00.000Z', 5);
+    const startsLater = at('2026-02-10T12:00:00.000Z', 5, '2026-03-01T00:00:00.000Z');
+    const tooMany = at('2026-02-10T13:00:00.000Z', MAX_RECORD_MINUTES + 1, '2026-02-01T00:00:00.000Z');
+    const moreThanPassed = at('2026-02-10T14:00:00.000Z', 300, '2026-02-10T13:30:00.000Z');
+    const text = JSON.stringify({ format: 'casa-practice-records', formatVersion: 2, best: {}, playthroughs: [good, nextYear, longest, startsLater, tooMany, moreThanPassed, aheadToday] });
+    const store = memoryStore({ [RECORDS_KEY]: text });
+    const read = readRecords(store, now);
+    expect(read.playthroughs.map((p) => p.id)).toEqual([good.id, longest.id, aheadToday.id]);
+    // Never changed to fit: what is kept says what it said.
+    expect(read.playthroughs.map((p) => p.minutes)).toEqual([7, MAX_RECORD_MINUTES, 5]);
+    expect(read.notice).toBe('Part of your completion records was damaged: 4 finished scenarios could not be read (completed practice 2: its completion date, 2027-02-10, is later than today) and are left out of your records; they were moved to records.json.damaged-2026-02-10T18-30-00, and the other 3 finished scenarios were kept.');
+    expect(store.read('records.json.damaged-2026-02-10T18-30-00')).toBe(text);
+    const why = (p: PlaythroughRecord) => {
+      const one = readRecords(memoryStore({ [RECORDS_KEY]: JSON.stringify({ format: 'casa-practice-records', formatVersion: 2, best: {}, playthroughs: [p] }) }), now);
+      return one.setAside?.why;
+    };
+    expect(why(startsLater)).toBe('completed practice 1: its start date, 2026-03-01, is later than today');
+    expect(why(tooMany)).toBe(`completed practice 1: it claims ${MAX_RECORD_MINUTES + 1} minutes, but casa-practice records at most ${MAX_RECORD_MINUTES} for one finished scenario`);
+    expect(why(moreThanPassed)).toBe('completed practice 1: it claims 300 minutes, but only 30 passed from its start to its end');
+  });
+
+  it('a playthrough finished here never makes such a record: a start time from another clock that disagrees with its minutes is left out', () => {
+    // A save carried in a backup from a device whose clock was 40 minutes ahead, 25 minutes played.
+    const theirs = new Date(now.getTime() - 25 * 60_000 + 40 * 60_000).toISOString();
+    const made = playthroughRecord(example, debrief(), { activeMs: 25 * 60_000, startedAt: theirs }, now);
+    expect(made.minutes).toBe(25);
+    expect(made.startedAt).toBeUndefined();
+    const store = memoryStore();
+    recordPlaythrough(store, made, bytes, now);
+    expect(readRecords(store, now)).toMatchObject({ playthroughs: [{ id: made.id, minutes: 25 }] });
+    expect(readRecords(store, now).notice).toBeUndefined();
+    // A start time that agrees is kept.
+    expect(playthroughRecord(example, debrief(), { activeMs: 25 * 60_000, startedAt: '2026-02-10T18:00:00.000Z' }, now).startedAt).toBe('2026-02-10T18:00:00.000Z');
+  });
+
+  it('the most minutes a record may hold is what casa-practice records for the longest scenario the schema allows', () => {
+    const schema = JSON.parse(readFileSync('scenarios/scenario.schema.json', 'utf8')) as { properties: { estimatedMinutes: { maximum: number } } };
+    const longest = schema.properties.estimatedMinutes.maximum;
+    expect(minutesSpent(longest, now, { activeMs: 30 * 24 * 3_600_000 })).toBe(MAX_RECORD_MINUTES);
+    expect(minutesSpent(longest + 1, now, { activeMs: 30 * 24 * 3_600_000 })).toBeGreaterThan(MAX_RECORD_MINUTES);
+  });
+
+  it('a backup holding one is refused whole, in the words any damaged backup gets, and nothing is changed', () => {
+    const store = memoryStore();
+    recordPlaythrough(store, record(new Date('2026-01-05T17:00:00Z')), bytes, now);
+    const backup = JSON.parse(backupText(store, now).text) as { records: { playthroughs: Record<string, unknown>[] }; saves: Record<string, { session: { savedAt: string } }> };
+    expect(parseBackup(JSON.stringify(backup), now).ok).toBe(true);
+    const future = structuredClone(backup);
+    future.records.playthroughs[0]!.completedAt = '2026-02-12T09:00:00.000Z';
+    expect(parseBackup(JSON.stringify(future), now)).toEqual({ ok: false, error: 'This file cannot be loaded: it is damaged (completed practice 1: its completion date, 2026-02-12, is later than today). Nothing was changed.' });
+    const forged = structuredClone(backup);
+    forged.records.playthroughs[0]!.minutes = 5000;
+    expect(parseBackup(JSON.stringify(forged), now)).toEqual({ ok: false, error: `This file cannot be loaded: it is damaged (completed practice 1: it claims 5000 minutes, but casa-practice records at most ${MAX_RECORD_MINUTES} for one finished scenario). Nothing was changed.` });
+    // A scenario in progress dated later would count as newer than any save here, and as saved after its scenario was last finished.
+    writeSave(store, playable, play(example, 'practice', ['phone-curious']).getPersistedSnapshot(), '2026-02-10T18:00:00.000Z', new Date('2026-03-10T18:00:00.000Z'));
+    const laterSave = parseBackup(backupText(store, now).text, now);
+    expect(laterSave).toEqual({ ok: false, error: 'This file cannot be loaded: it is damaged (the scenario in progress saves/example-new-phone.json was saved on 2026-03-10, later than today). Nothing was changed.' });
   });
 });
 
