@@ -17,6 +17,15 @@ const DOM_USE = /\b(?:document|window|localStorage|sessionStorage|navigator|HTML
 const NETWORK = /\b(?:fetch|XMLHttpRequest|WebSocket)\s*\(|from\s+['"](?:node:)?(?:http|https|net|dgram|tls)['"]/;
 const EVAL = /\beval\s*\(|new\s+Function\s*\(/;
 
+/**
+ * The source with its comments and the words inside its '…' and "…" strings blanked, for the DOM
+ * check: words shown to a volunteer ("you went on in another window. Continue there.") are not a
+ * use of `window`. Template literals are kept whole (their `${…}` parts are code).
+ */
+function codeOnly(source: string): string {
+  return source.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n]*|'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"/g, (m) => (m.startsWith('/') ? ' ' : `${m[0]}${m[0]}`));
+}
+
 describe('the core stays UI-free, offline and eval-free', () => {
   const files = sourceFiles(core);
 
@@ -25,12 +34,12 @@ describe('the core stays UI-free, offline and eval-free', () => {
   });
 
   it.each([
-    ['imports React, Ink or @xstate/react', UI_IMPORT],
-    ['touches the DOM', DOM_USE],
-    ['makes network requests', NETWORK],
-    ['evaluates code', EVAL],
-  ])('no file under src/machines/ %s', (_what, pattern) => {
-    const offenders = files.filter((f) => pattern.test(readFileSync(f, 'utf8')));
+    ['imports React, Ink or @xstate/react', UI_IMPORT, (s: string) => s],
+    ['touches the DOM', DOM_USE, codeOnly],
+    ['makes network requests', NETWORK, (s: string) => s],
+    ['evaluates code', EVAL, (s: string) => s],
+  ])('no file under src/machines/ %s', (_what, pattern, read) => {
+    const offenders = files.filter((f) => pattern.test(read(readFileSync(f, 'utf8'))));
     expect(offenders).toEqual([]);
   });
 
@@ -40,6 +49,10 @@ describe('the core stays UI-free, offline and eval-free', () => {
     expect(UI_IMPORT.test("import React from 'react';")).toBe(true);
     expect(DOM_USE.test('document.querySelector("x")')).toBe(true);
     expect(DOM_USE.test('window.localStorage')).toBe(true);
+    // Code beside words and comments is still code; only the words are passed over.
+    expect(DOM_USE.test(codeOnly("const s = 'in another window. Go'; // window.x\nwindow.addEventListener('x', f);"))).toBe(true);
+    expect(DOM_USE.test(codeOnly("const s = 'in another window. Go'; /* window.x */ const t = \"a 'window.' b\";"))).toBe(false);
+    expect(DOM_USE.test(codeOnly('const u = `${window.location}`;'))).toBe(true);
     expect(NETWORK.test("await fetch('https://x')")).toBe(true);
     expect(EVAL.test('eval("1")')).toBe(true);
   });
