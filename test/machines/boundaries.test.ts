@@ -19,7 +19,7 @@ const EVAL = /\beval\s*\(|new\s+Function\s*\(/;
 
 /**
  * The source with its comments and the words inside its '…' and "…" strings blanked, for the DOM
- * check: words shown to a volunteer ("you went on in another window. Continue there.") are not a
+ * check: words shown to a volunteer ("you went on in another window. Go on there.") are not a
  * use of `window`. Template literals are kept whole (their `${…}` parts are code).
  */
 function codeOnly(source: string): string {

@@ -146,10 +146,10 @@ export function whileHolding<T>(store: Store, hold: SaveHold, step: () => T): { 
  * The terminal's line (it fits 60 columns) when a run that fell behind (see SaveHold) is saved: its
  * save was not written, and the window that went on holds the playthrough.
  */
-export const FELL_BEHIND_SAVE = 'Not saved: you went on in another window. Continue there.';
+export const FELL_BEHIND_SAVE = 'Not saved: you went on in another window; go on there.';
 
 /** The same when it finishes: it was not added to the records (the other window's run counts the earlier time). */
-export const FELL_BEHIND_FINISH = 'Not recorded: you went on in another window. Continue there.';
+export const FELL_BEHIND_FINISH = 'Not recorded: you went on in another window; go on there.';
 
 /**
  * What keepProgress did: saved the run, or kept the save that was there (and why, for the

@@ -390,7 +390,7 @@ describe('finishing a playthrough', () => {
     expect(keepProgress(store, first.playable, snapshot, { origin: 'continued', activeMs: 22 * 60_000, hold: first.hold, now })).toEqual({ saved: true, key: KEY });
     const theirs = store.read(KEY);
     // ... the second then neither writes over it nor records its 20 minutes again.
-    expect(keepProgress(store, second.playable, snapshot, { origin: 'continued', activeMs: 25 * 60_000, hold: second.hold, now })).toEqual({ saved: false, key: KEY, behind: true, reason: 'Not saved: you went on in another window. Continue there.' });
+    expect(keepProgress(store, second.playable, snapshot, { origin: 'continued', activeMs: 25 * 60_000, hold: second.hold, now })).toEqual({ saved: false, key: KEY, behind: true, reason: 'Not saved: you went on in another window; go on there.' });
     expect(finishPlaythrough(store, second.playable, debrief(), now, { activeMs: 25 * 60_000, hold: second.hold })).toEqual({ behind: true });
     expect(store.read(KEY)).toBe(theirs);
     expect(store.read(RECORDS_KEY)).toBeUndefined();
