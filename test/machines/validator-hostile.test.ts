@@ -66,28 +66,23 @@ describe('values from a file are quoted and sanitised before they reach a messag
   });
 });
 
-describe('cost stays near-linear in the number of mistakes, and output is capped', () => {
-  // The quadratic versions took 19 s (5,000 references) and 104 s (100,000 fields); these bounds
-  // are generous for a loaded two-core machine and still fail them by far.
-  it('5,000 unknown references: under 3 s, with suggestions, at most MAX_PROBLEMS listed', () => {
+describe('files with thousands of mistakes: every mistake counted, the report capped', () => {
+  // What these cost is timed by `npm run bench` (its "Hostile files" table, against its target of
+  // well under 3 s each): the quadratic versions took 19 s (5,000 references) and 104 s (100,000
+  // fields). Timing is left to the bench, as a loaded machine would make a bound here flaky.
+  it('5,000 unknown references: suggestions, at most MAX_PROBLEMS listed, the rest counted', () => {
     const text = unknownReferences(5_000);
-    const t0 = performance.now();
     const result = validateScenario(text, 'refs.json');
-    const ms = performance.now() - t0;
-    expect(ms).toBeLessThan(3_000);
     expect(result.errors).toBeGreaterThanOrEqual(5_000);
     expect(result.problems).toHaveLength(MAX_PROBLEMS);
     expect(result.truncated?.count).toBe(result.errors + result.warnings - MAX_PROBLEMS);
     expect(result.problems.find((p) => p.code === 'unknown-node')?.message).toContain('Did you mean "scene-0"?');
   });
 
-  it('100,000 unknown fields: under 6 s, and the printed report stays small', () => {
+  it('100,000 unknown fields: every one counted, and the printed report stays small', () => {
     const text = unknownFields(100_000);
-    const t0 = performance.now();
     const result = validateScenario(text, 'fields.json');
     const out = formatValidation(result, 'fields.json');
-    const ms = performance.now() - t0;
-    expect(ms).toBeLessThan(6_000);
     expect(result.errors).toBeGreaterThanOrEqual(100_000);
     expect(result.problems).toHaveLength(MAX_PROBLEMS);
     expect(result.truncated?.codes['unknown-field']).toBeGreaterThan(99_000);
