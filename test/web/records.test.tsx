@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, screen } from '@testing-library/react';
+import { act, cleanup, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { memoryStore, type Store } from '../../src/machines/light.js';
@@ -132,6 +132,39 @@ describe('My records', () => {
     expect(nearBackup(screen.getByText(/^Added 1 finished scenario to your records\.$/))).toBe(true);
     await user.upload(screen.getByLabelText('Load a backup file'), new File([backup], 'backup.json'));
     expect(await screen.findByText(/^1 finished scenario was already in your records and was not added again\.$/)).toBeTruthy();
+  });
+
+  it('the same answer twice is read out twice: a second damaged file, a second backup', async () => {
+    const user = userEvent.setup();
+    renderApp('#/records', memoryStore());
+    const field = await screen.findByLabelText('Load a backup file');
+    // What a screen reader reads from the live regions beside the controls: words inserted there.
+    const said: string[] = [];
+    const observer = new MutationObserver((records) => {
+      for (const r of records) {
+        const at = r.target instanceof Element ? r.target : r.target.parentElement;
+        if (!at?.closest('[aria-live="polite"]')) continue;
+        for (const n of r.addedNodes) if (n.textContent) said.push(n.textContent);
+        if (r.type === 'characterData' && r.target.textContent) said.push(r.target.textContent);
+      }
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    try {
+      for (let i = 0; i < 2; i++) {
+        await user.upload(field, new File(['{"format": "something else"}'], 'bad.json'));
+        await waitFor(() => expect(said).toHaveLength(i + 1));
+      }
+      const backup = screen.getByRole('button', { name: 'Download a backup file' });
+      await user.click(backup);
+      await user.click(backup);
+      await waitFor(() => expect(said).toHaveLength(4));
+    } finally {
+      observer.disconnect();
+    }
+    expect(said[0]).toMatch(/cannot be loaded.*Nothing was changed/);
+    expect(said[1]).toBe(said[0]);
+    expect(said[2]).toMatch(/^Backup downloaded\./);
+    expect(said[3]).toBe(said[2]);
   });
 
   it('practice dated later than today, or claiming more minutes than casa-practice records, is refused in a backup and set aside from the records, as damaged', async () => {

@@ -23,7 +23,11 @@ export default function Records() {
   const [version, setVersion] = useState(0);
   // A message is shown beside the control it answers (near): on a phone the backup controls are
   // screens below the top of the page, where an answer to them would go unseen.
-  const [message, setMessage] = useState<{ text: string; alert?: boolean; near: 'persist' | 'backup' }>();
+  // Each answer is a new paragraph (`n`): the same words again (the same damaged file loaded twice,
+  // a second backup) are inserted anew in the live region and read out again, not left unchanged
+  // in the page, where a screen reader would say nothing and the volunteer would not know it ran.
+  const [message, setMessageState] = useState<{ text: string; alert?: boolean; near: 'persist' | 'backup'; n: number }>();
+  const setMessage = (m: { text: string; alert?: boolean; near: 'persist' | 'backup' }) => setMessageState((old) => ({ ...m, n: (old?.n ?? 0) + 1 }));
   // Read again after an import, and when another tab changes the records (a scenario finished there).
   const read: RecordsRead = useMemo(() => (void version, readRecords(store)), [store, version]);
   useEffect(() => watcherOf(store)?.(RECORDS_KEY, () => setVersion((v) => v + 1)), [store]);
@@ -66,7 +70,7 @@ export default function Records() {
   };
   const persist = async () => setMessage({ text: PERSIST_WORDS[await requestPersistentStorage()], near: 'persist' });
   const shown = (near: 'persist' | 'backup') => (
-    <div aria-live="polite">{message?.near === near && <p className="notice" role={message.alert ? 'alert' : undefined}>{message.text}</p>}</div>
+    <div aria-live="polite">{message?.near === near && <p key={message.n} className="notice" role={message.alert ? 'alert' : undefined}>{message.text}</p>}</div>
   );
 
   return (
