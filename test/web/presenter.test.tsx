@@ -8,7 +8,7 @@ import { Facilitation } from '../../src/web/pages/Presenter.js';
 import ProjectorScreen from '../../src/web/pages/ProjectorScreen.js';
 import example from '../fixtures/good/example.json?raw';
 import { bundledById } from '../../src/web/scenarios.js';
-import { captureDownloads, renderApp } from './helpers.js';
+import { captureDownloads, readAloud, renderApp } from './helpers.js';
 
 afterEach(cleanup);
 
@@ -85,6 +85,19 @@ describe('presenter mode', () => {
     within(screen.getByText(/How did you get it\?/).closest('li') as HTMLElement).getByRole('button', { name: /Follow reply/ }).focus();
     await user.keyboard('{Enter}');
     expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1 }));
+  });
+
+  it('reads the status line as two phrases, on the laptop and the projector, and each vote box with the reply it counts', async () => {
+    render(<><div data-testid="laptop"><Facilitation playable={{ scenario: scenario(), file: 'example.json' }} /></div><div data-testid="projector"><ProjectorScreen /></div></>);
+    const status = (id: string) => readAloud(screen.getByTestId(id).querySelector('.status-line') as HTMLElement);
+    expect(status('laptop')).toMatch(/^\S.*\. Decision 1 of about 2$/);
+    await waitFor(() => expect(status('projector')).toBe(status('laptop')));
+    // Tab goes from box to box, past the replies' words: each box says which reply it counts.
+    const laptop = within(screen.getByTestId('laptop'));
+    const box = laptop.getByRole('spinbutton', { name: 'Votes for reply 1' });
+    const reply = (box.closest('li') as HTMLElement).querySelector('span')?.textContent ?? '';
+    expect(reply).toMatch(/^1\. \S/);
+    expect(laptop.getByRole('spinbutton', { name: 'Votes for reply 1', description: reply })).toBe(box);
   });
 
   it('the debrief offers no what-if replay, which presenter mode cannot do (a button that did nothing)', async () => {

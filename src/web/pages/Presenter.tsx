@@ -249,7 +249,8 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
   const total = Object.values(votes).reduce((a, b) => a + b, 0);
   return (
     <div className="facilitation">
-      <p className="status-line"><span>{view.scenarioTitle}</span><span>{stepWords(view)}</span></p>
+      {/* Separate phrases read aloud too: a full stop after the title, for screen readers only (flex gaps are silent). */}
+      <p className="status-line"><span>{view.scenarioTitle}<span className="sr-only">. </span></span><span>{stepWords(view)}</span></p>
       {elsewhere === 'yes' && store && (
         <div className="notice no-print">
           <p role="alert">This room session was changed in another tab or window, so this tab has stopped saving it (the other tab's changes are kept) and no longer updates the projector window. Carry on there, or take over here: this tab's session is then saved and projected, and the other tab stops.</p>
@@ -283,7 +284,8 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
                 <span id={`opt-${r.id}`}><strong>{r.number}.</strong> {r.kind === 'do' ? <em className="do">Do: </em> : null}{r.text}{r.enabled ? '' : ' (not open at this point)'}</span>
                 <label className="no-print">
                   <span className="sr-only">Votes for reply {r.number}</span>
-                  <input className="vote-input" type="number" inputMode="numeric" min={0} max={9999} value={votes[r.id] ?? ''} placeholder="0"
+                  {/* Described by the reply it counts: moving from box to box (Tab) passes over the replies' words. */}
+                  <input className="vote-input" type="number" inputMode="numeric" min={0} max={9999} value={votes[r.id] ?? ''} placeholder="0" aria-describedby={`opt-${r.id}`}
                     onChange={(e) => setVotes((v) => ({ ...v, [r.id]: clampVotes(Number(e.target.value)) }))} />
                 </label>
               </li>
