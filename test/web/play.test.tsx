@@ -161,6 +161,9 @@ describe('playing a scenario in the browser', () => {
     expect(screen.getByText(/^\d+ of 100$/)).toBeTruthy();
     await user.keyboard('1');
     expect(screen.getAllByText('You:')).toHaveLength(1);
+    // The change to trust in words: the arrow drawn for the eye is read "right arrow", or not at all.
+    expect(readAloud(document.querySelector('.feedback .changes') as HTMLElement)).toMatch(/^Kiara's trust: from 50 to \d+ \([+−]\d+\)\. $/);
+    expect(screen.getByText(/^Kiara's trust: 50 → \d+ \([+−]\d+\)$/)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Undo last reply' }));
     expect(screen.queryAllByText('You:')).toHaveLength(0);
     expect(screen.getByText(/^Decision 1 of about/)).toBeTruthy();
