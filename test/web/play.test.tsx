@@ -34,6 +34,10 @@ describe('playing a scenario in the browser', () => {
     expect(screen.getByText(/^Score:/).parentElement?.textContent).toMatch(/\d+ of \d+ \(\d+%/);
     expect(screen.getByRole('heading', { name: 'Critical violations' })).toBeTruthy();
     expect(screen.getAllByRole('button', { name: /What if: replay from here/ })).toHaveLength(replies);
+    // Each what-if button says which decision it goes back to, by number and title: unique even where
+    // a trainer's own file gives two decisions the same title.
+    const whatIfs = screen.getAllByRole('button', { name: /What if: replay from here/ }).map((b) => b.textContent);
+    expect(whatIfs.map((n, i) => n?.startsWith(`What if: replay from here (decision ${i + 1}: `))).toEqual(whatIfs.map(() => true));
     // Each region has its own name in a screen reader's list of landmarks (a table's scroll region inside its section too).
     const regionNames = screen.getAllByRole('region').map((r) => r.getAttribute('aria-label') ?? document.getElementById(r.getAttribute('aria-labelledby') ?? '')?.textContent);
     expect(regionNames.length).toBeGreaterThan(4);
