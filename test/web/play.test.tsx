@@ -68,12 +68,17 @@ describe('playing a scenario in the browser', () => {
     // The link is gone with the first page: focus is on the main content, where a screen reader
     // goes on reading, and Tab goes on from there.
     expect(document.activeElement).toBe(document.getElementById('main'));
-    // A link of the navigation stays where it was, and keeps focus.
+    // Focus on the new page's content is news enough: nothing else is said of the page.
+    const said = () => [...document.querySelectorAll('[aria-live="polite"]')].filter((r) => !document.getElementById('main')?.contains(r)).map((r) => r.textContent).join('');
+    expect(said()).toBe('');
+    // A link of the navigation stays where it was, and keeps focus; the page it opened is named once
+    // in a polite region (a screen reader says nothing of a focused link or a new title).
     const nav = screen.getByRole('link', { name: 'My records' });
     nav.focus();
     await user.keyboard('{Enter}');
     await screen.findByRole('heading', { level: 1, name: 'My records' });
     expect(document.activeElement).toBe(nav);
+    expect(said()).toBe('Now showing: My records.');
   });
 
   it('the conversation is found by its headings, not by a landmark per moment named "Scene" alike', async () => {
