@@ -105,6 +105,12 @@ describe('presenter mode', () => {
     render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
     await presentToDebrief(user);
     expect(screen.getByRole('heading', { name: /^Debrief:/ })).toBeTruthy();
+    // Focus is at the top of what replaced the last moment: the room's agreement, shown above the
+    // debrief, so that reading on reaches it, the summary's download and the debrief in turn.
+    const agreement = screen.getByRole('heading', { name: 'How often the room matched best practice' });
+    expect(document.activeElement).toBe(agreement);
+    expect(agreement.compareDocumentPosition(screen.getByRole('button', { name: 'Download the session summary' })) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(agreement.compareDocumentPosition(screen.getByRole('heading', { name: /^Debrief:/ })) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(screen.getAllByRole('heading', { name: "The room's replies, annotated" })).toHaveLength(1);
     expect(screen.queryAllByRole('button', { name: /What if/ })).toEqual([]);
     expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();

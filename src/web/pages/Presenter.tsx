@@ -208,7 +208,10 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
       startOver.close();
       setElsewhere((e) => (e === 'taken over' ? 'no' : e));
     });
-    (document.getElementById('debrief-heading') ?? heading.current)?.focus();
+    // At the end, the top of what replaced the moment: how often the room matched best practice (and
+    // its summary's download), shown above the debrief, which a screen reader reading on from the
+    // debrief's heading would never reach.
+    (document.getElementById('agreement-heading') ?? heading.current)?.focus();
   };
 
   // The Reveal button goes away with the votes: focus moves to the revealed replies that replace it (as in a live room).
@@ -236,7 +239,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
     return (
       <>
         <section aria-labelledby="agreement-heading" className="no-print">
-          <h2 id="agreement-heading">How often the room matched best practice</h2>
+          <h2 id="agreement-heading" tabIndex={-1}>How often the room matched best practice</h2>
           <p>{agreementWords(roomAgreement(reveals))}</p>
           <p className="controls"><button type="button" className="primary" onClick={() => summary(view.debrief)}>Download the session summary</button></p>
         </section>
