@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { memoryStore, type Store } from '../../src/machines/light.js';
 import { localStore } from '../../src/web/adapters/local-store.js';
 import { CERTIFICATE_CREDIT, IN_SERVICE_COUNTING, IN_SERVICE_CREDIT } from '../../src/machines/index.js';
-import { captureDownloads, renderApp } from './helpers.js';
+import { captureDownloads, readAloud, renderApp } from './helpers.js';
 
 afterEach(cleanup);
 
@@ -165,6 +165,26 @@ describe('My records', () => {
     expect(said[1]).toBe(said[0]);
     expect(said[2]).toMatch(/^Backup downloaded\./);
     expect(said[3]).toBe(said[2]);
+  });
+
+  it('a practice without a recorded time reads "not recorded" in the minutes column, not a dash a screen reader skips', async () => {
+    const store = await storeAfterOnePractice();
+    const records = JSON.parse(store.read('records.json') ?? '{}');
+    delete records.playthroughs[0].minutes;
+    store.write('records.json', JSON.stringify(records));
+    const minutesCell = async () => {
+      const row = (await screen.findByText('What Kiara tells you')).closest('tr') as HTMLElement;
+      const column = [...(row.closest('table') as HTMLElement).querySelectorAll('thead th')].findIndex((th) => th.textContent === 'Minutes');
+      return row.children[column] as HTMLElement;
+    };
+    const records1 = renderApp('#/records', store);
+    let cell = await minutesCell();
+    expect(readAloud(cell)).toBe('not recorded');
+    expect(cell.textContent).toMatch(/^–/);
+    records1.unmount();
+    renderApp('#/certificate', store);
+    cell = await minutesCell();
+    expect(readAloud(cell)).toBe('not recorded');
   });
 
   it('practice dated later than today, or claiming more minutes than casa-practice records, is refused in a backup and set aside from the records, as damaged', async () => {

@@ -6,6 +6,7 @@ import { bundledScenarios } from '../records-data.js';
 import { hrefOf } from '../routing.js';
 import { recordsNotice } from '../storage-words.js';
 import { useStore } from '../store.js';
+import { NoMinutes } from '../components/NoMinutes.js';
 import { TableWrap } from '../components/TableWrap.js';
 
 const PERSIST_WORDS: Record<PersistResult, string> = {
@@ -102,7 +103,7 @@ export default function Records() {
                 <tr key={r.id}>
                   <td><time dateTime={r.completedAt}>{localDate(r.completedAt)}, {localTime(r.completedAt)}</time></td>
                   <th scope="row">{cleanLine(r.title)}</th>
-                  <td>{r.minutes ?? '–'}</td>
+                  <td>{r.minutes ?? <NoMinutes />}</td>
                   <td>{r.score.percent}%</td>
                   <td>{BAND_LABELS[r.band]}</td>
                   <td>{r.mode === 'assessment' ? 'Assessment' : 'Practice'}</td>
