@@ -8,7 +8,7 @@ import { Facilitation } from '../../src/web/pages/Presenter.js';
 import ProjectorScreen from '../../src/web/pages/ProjectorScreen.js';
 import example from '../fixtures/good/example.json?raw';
 import { bundledById } from '../../src/web/scenarios.js';
-import { captureDownloads, readAloud, renderApp } from './helpers.js';
+import { announcedDuring, captureDownloads, readAloud, renderApp } from './helpers.js';
 
 afterEach(cleanup);
 
@@ -483,7 +483,9 @@ describe('two presenter tabs on the same scenario', () => {
     await user.click(b.getByRole('button', { name: 'Reveal the feedback' }));
     expect(kept()).toBe(fromA);
     // The trainer takes over in B: B's session is kept at once, B says so, and tab A, hearing of it, stops.
-    await user.click(b.getByRole('button', { name: 'Take over the room session here' }));
+    // B says so to a screen reader too (focus goes on past the words, to the moment's heading).
+    const said = await announcedDuring(() => user.click(b.getByRole('button', { name: 'Take over the room session here' })));
+    expect(said).toEqual(['This tab keeps the room session and updates the projector window now; the other tab has stopped.']);
     const fromB = JSON.parse(kept() ?? 'null') as { current: { votes: Record<string, number>; revealed: boolean } };
     expect(Object.values(fromB.current.votes)).toEqual([5]);
     expect(fromB.current.revealed).toBe(true);

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { memoryStore, type Store } from '../../src/machines/light.js';
 import { localStore } from '../../src/web/adapters/local-store.js';
 import { CERTIFICATE_CREDIT, IN_SERVICE_COUNTING, IN_SERVICE_CREDIT } from '../../src/machines/index.js';
-import { captureDownloads, readAloud, renderApp } from './helpers.js';
+import { announcedDuring, captureDownloads, readAloud, renderApp } from './helpers.js';
 
 afterEach(cleanup);
 
@@ -236,7 +236,12 @@ describe('My records', () => {
 
   it('the scenarios page words damaged records for a browser too, pointing to My records', async () => {
     const store = memoryStore({ 'records.json': 'not json' });
-    renderApp('#/', store);
+    // It comes once the page has opened (after the scenarios are read): announced, not only shown.
+    const said = await announcedDuring(async () => {
+      renderApp('#/', store);
+      await screen.findByText(/damaged/);
+    });
+    expect(said.filter((t) => /damaged/.test(t))).toHaveLength(1);
     const notice = (await screen.findByText(/damaged/)).textContent;
     expect(notice).toMatch(/kept in this browser's storage for this site \(nothing was deleted\) and new records were started\. If you have a backup file, load it on My records/);
     expect(notice).not.toMatch(/records\.json/);

@@ -8,6 +8,7 @@ import {
 } from '../../machines/index.js';
 import { watcherOf } from '../adapters/local-store.js';
 import { validateBundled } from '../bundled-loader.js';
+import { Announce } from '../components/Announce.js';
 import { ConfirmPanel, useConfirmation } from '../components/Confirm.js';
 import { Debrief } from '../components/Debrief.js';
 import { LiveRoom } from '../components/LiveRoom.js';
@@ -260,7 +261,8 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
           <p className="actions"><button type="button" onClick={takeOver}>Take over the room session here</button></p>
         </div>
       )}
-      {elsewhere === 'taken over' && <p className="notice no-print" role="status">This tab keeps the room session and updates the projector window now; the other tab has stopped.</p>}
+      {/* Announced (focus goes on to the moment's heading below it, past these words). */}
+      {elsewhere === 'taken over' && <Announce className="notice no-print">This tab keeps the room session and updates the projector window now; the other tab has stopped.</Announce>}
       {notice && <p className="notice no-print" role="status">{notice}</p>}
       {saveError && <p className="notice no-print" role="alert">{saveError}</p>}
       {welcomeBack && resumed && (
