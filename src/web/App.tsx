@@ -5,7 +5,7 @@ import { Library } from './pages/Library.js';
 import { roomLinkFrom } from './room-link.js';
 import { focusedAtLastChange, hrefOf, useRoute, type Route } from './routing.js';
 import { StoreContext } from './store.js';
-import { RouteTitle } from './title.js';
+import { RouteTitle, routeTitle } from './title.js';
 
 // Pages past the library load on demand: the first page needs neither XState nor the validator.
 const PlayPage = lazy(() => import('./pages/PlayPage.js'));
@@ -123,14 +123,23 @@ export function App({ store, storageNotice }: AppProps) {
   // the old page (which may stay, hidden, while the new one loads), or on nothing, it goes to the
   // main content. A control outside the page (a link of the navigation) keeps it, and so does
   // anything the new page focused itself.
+  // Focus kept on a link of the navigation moves nowhere a screen reader would say, and the page's
+  // new title is not read out: the new page is named once in a polite region instead ("Now
+  // showing: My records."), a new paragraph each time so the same page twice is said twice.
   const shown = useRef(hrefOf(route));
+  const [arrived, setArrived] = useState<{ n: number; text: string }>();
   useEffect(() => {
     const href = hrefOf(route);
     if (shown.current === href) return;
     shown.current = href;
     const at = document.activeElement;
     const leftInOldPage = at !== null && at === focusedAtLastChange() && at !== main.current && main.current?.contains(at) === true;
-    if (!at || at === document.body || !at.isConnected || leftInOldPage) main.current?.focus();
+    if (!at || at === document.body || !at.isConnected || leftInOldPage) {
+      main.current?.focus();
+      setArrived(undefined);
+    } else if (main.current?.contains(at) !== true) {
+      setArrived((a) => ({ n: (a?.n ?? 0) + 1, text: `Now showing: ${routeTitle(route)}.` }));
+    } else setArrived(undefined);
   }, [route]);
   const presenter = route.page === 'presenter' || route.page === 'projector';
   // The projector window is for the room's wall: what the trainer's controls send, and nothing
@@ -166,6 +175,7 @@ export function App({ store, storageNotice }: AppProps) {
             ))}
           </ul>
         </nav>
+        <div className="sr-only" aria-live="polite">{arrived && <p key={arrived.n}>{arrived.text}</p>}</div>
         <main id="main" ref={main} tabIndex={-1}>
           {/* Before the page: a page that knows more (a scenario's title) sets the title after it. */}
           <RouteTitle route={route} />

@@ -9,7 +9,7 @@ import ProjectorScreen from '../../src/web/pages/ProjectorScreen.js';
 import type { RoomClient, RoomLink, RoomSnapshot } from '../../src/web/room-client.js';
 import { StoreContext } from '../../src/web/store.js';
 import example from '../fixtures/good/example.json?raw';
-import { captureDownloads } from './helpers.js';
+import { captureDownloads, readAloud } from './helpers.js';
 
 let downloads: { name: string; blob: Blob }[] = [];
 beforeEach(() => {
@@ -108,6 +108,8 @@ describe('live room on the presenter page', () => {
     const qr = screen.getByRole('img', { name: `QR code for the join address ${JOIN}` });
     expect(qr.getAttribute('src')).toBe('/join/qr.svg');
     expect(screen.getByText(/0 phones joined \(0 connected\)/)).toBeTruthy();
+    // The title, the step and the vote's state, read aloud as three phrases, not run together.
+    expect(readAloud(document.querySelector('.status-line') as HTMLElement)).toMatch(/^\S[^.]*\. Decision 1 of about 2\. No vote open\.$/);
 
     // At the first decision: the facilitator note is the trainer's, hidden until asked for.
     expect(screen.getByText(/What is the most natural thing to say here/)).toBeTruthy();

@@ -34,6 +34,10 @@ describe('playing a scenario in the browser', () => {
     expect(screen.getByText(/^Score:/).parentElement?.textContent).toMatch(/\d+ of \d+ \(\d+%/);
     expect(screen.getByRole('heading', { name: 'Critical violations' })).toBeTruthy();
     expect(screen.getAllByRole('button', { name: /What if: replay from here/ })).toHaveLength(replies);
+    // Each what-if button says which decision it goes back to, by number and title: unique even where
+    // a trainer's own file gives two decisions the same title.
+    const whatIfs = screen.getAllByRole('button', { name: /What if: replay from here/ }).map((b) => b.textContent);
+    expect(whatIfs.map((n, i) => n?.startsWith(`What if: replay from here (decision ${i + 1}: `))).toEqual(whatIfs.map(() => true));
     // Each region has its own name in a screen reader's list of landmarks (a table's scroll region inside its section too).
     const regionNames = screen.getAllByRole('region').map((r) => r.getAttribute('aria-label') ?? document.getElementById(r.getAttribute('aria-labelledby') ?? '')?.textContent);
     expect(regionNames.length).toBeGreaterThan(4);
@@ -64,12 +68,17 @@ describe('playing a scenario in the browser', () => {
     // The link is gone with the first page: focus is on the main content, where a screen reader
     // goes on reading, and Tab goes on from there.
     expect(document.activeElement).toBe(document.getElementById('main'));
-    // A link of the navigation stays where it was, and keeps focus.
+    // Focus on the new page's content is news enough: nothing else is said of the page.
+    const said = () => [...document.querySelectorAll('[aria-live="polite"]')].filter((r) => !document.getElementById('main')?.contains(r)).map((r) => r.textContent).join('');
+    expect(said()).toBe('');
+    // A link of the navigation stays where it was, and keeps focus; the page it opened is named once
+    // in a polite region (a screen reader says nothing of a focused link or a new title).
     const nav = screen.getByRole('link', { name: 'My records' });
     nav.focus();
     await user.keyboard('{Enter}');
     await screen.findByRole('heading', { level: 1, name: 'My records' });
     expect(document.activeElement).toBe(nav);
+    expect(said()).toBe('Now showing: My records.');
   });
 
   it('the conversation is found by its headings, not by a landmark per moment named "Scene" alike', async () => {
@@ -161,6 +170,9 @@ describe('playing a scenario in the browser', () => {
     expect(screen.getByText(/^\d+ of 100$/)).toBeTruthy();
     await user.keyboard('1');
     expect(screen.getAllByText('You:')).toHaveLength(1);
+    // The change to trust in words: the arrow drawn for the eye is read "right arrow", or not at all.
+    expect(readAloud(document.querySelector('.feedback .changes') as HTMLElement)).toMatch(/^Kiara's trust: from 50 to \d+ \([+−]\d+\)\. $/);
+    expect(screen.getByText(/^Kiara's trust: 50 → \d+ \([+−]\d+\)$/)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Undo last reply' }));
     expect(screen.queryAllByText('You:')).toHaveLength(0);
     expect(screen.getByText(/^Decision 1 of about/)).toBeTruthy();

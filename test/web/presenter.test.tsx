@@ -8,7 +8,7 @@ import { Facilitation } from '../../src/web/pages/Presenter.js';
 import ProjectorScreen from '../../src/web/pages/ProjectorScreen.js';
 import example from '../fixtures/good/example.json?raw';
 import { bundledById } from '../../src/web/scenarios.js';
-import { captureDownloads, renderApp } from './helpers.js';
+import { announcedDuring, captureDownloads, readAloud, renderApp } from './helpers.js';
 
 afterEach(cleanup);
 
@@ -87,11 +87,30 @@ describe('presenter mode', () => {
     expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1 }));
   });
 
+  it('reads the status line as two phrases, on the laptop and the projector, and each vote box with the reply it counts', async () => {
+    render(<><div data-testid="laptop"><Facilitation playable={{ scenario: scenario(), file: 'example.json' }} /></div><div data-testid="projector"><ProjectorScreen /></div></>);
+    const status = (id: string) => readAloud(screen.getByTestId(id).querySelector('.status-line') as HTMLElement);
+    expect(status('laptop')).toMatch(/^\S.*\. Decision 1 of about 2$/);
+    await waitFor(() => expect(status('projector')).toBe(status('laptop')));
+    // Tab goes from box to box, past the replies' words: each box says which reply it counts.
+    const laptop = within(screen.getByTestId('laptop'));
+    const box = laptop.getByRole('spinbutton', { name: 'Votes for reply 1' });
+    const reply = (box.closest('li') as HTMLElement).querySelector('span')?.textContent ?? '';
+    expect(reply).toMatch(/^1\. \S/);
+    expect(laptop.getByRole('spinbutton', { name: 'Votes for reply 1', description: reply })).toBe(box);
+  });
+
   it('the debrief offers no what-if replay, which presenter mode cannot do (a button that did nothing)', async () => {
     const user = userEvent.setup();
     render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
     await presentToDebrief(user);
     expect(screen.getByRole('heading', { name: /^Debrief:/ })).toBeTruthy();
+    // Focus is at the top of what replaced the last moment: the room's agreement, shown above the
+    // debrief, so that reading on reaches it, the summary's download and the debrief in turn.
+    const agreement = screen.getByRole('heading', { name: 'How often the room matched best practice' });
+    expect(document.activeElement).toBe(agreement);
+    expect(agreement.compareDocumentPosition(screen.getByRole('button', { name: 'Download the session summary' })) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(agreement.compareDocumentPosition(screen.getByRole('heading', { name: /^Debrief:/ })) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(screen.getAllByRole('heading', { name: "The room's replies, annotated" })).toHaveLength(1);
     expect(screen.queryAllByRole('button', { name: /What if/ })).toEqual([]);
     expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
@@ -464,7 +483,9 @@ describe('two presenter tabs on the same scenario', () => {
     await user.click(b.getByRole('button', { name: 'Reveal the feedback' }));
     expect(kept()).toBe(fromA);
     // The trainer takes over in B: B's session is kept at once, B says so, and tab A, hearing of it, stops.
-    await user.click(b.getByRole('button', { name: 'Take over the room session here' }));
+    // B says so to a screen reader too (focus goes on past the words, to the moment's heading).
+    const said = await announcedDuring(() => user.click(b.getByRole('button', { name: 'Take over the room session here' })));
+    expect(said).toEqual(['This tab keeps the room session and updates the projector window now; the other tab has stopped.']);
     const fromB = JSON.parse(kept() ?? 'null') as { current: { votes: Record<string, number>; revealed: boolean } };
     expect(Object.values(fromB.current.votes)).toEqual([5]);
     expect(fromB.current.revealed).toBe(true);

@@ -80,8 +80,9 @@ describe('previewing a scenario file', () => {
   it('the graph as a list says what leads to each node, and that nothing leads to one no playthrough can reach', async () => {
     const user = userEvent.setup();
     renderPreview();
-    // One more ending, which nothing points at (a warning, so the file is still valid).
-    const extra = '{ "id": "end-extra", "kind": "ending", "ending": "mixed", "title": "Never reached", "narration": "Nobody gets here." },\n    {\n      "id": "end-strong"';
+    // One more ending, which nothing points at (a warning, so the file is still valid). Its title
+    // ends a sentence of its own: the list adds no second full stop after it.
+    const extra = '{ "id": "end-extra", "kind": "ending", "ending": "mixed", "title": "Never reached.", "narration": "Nobody gets here." },\n    {\n      "id": "end-strong"';
     const text = example.replace('{\n      "id": "end-strong"', extra);
     expect(text).not.toBe(example);
     await user.upload(screen.getByLabelText('Scenario file (.json)'), new File([text], 'extra.json'));

@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
-import { act, cleanup, screen } from '@testing-library/react';
+import { act, cleanup, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { memoryStore, type Store } from '../../src/machines/light.js';
 import { localStore } from '../../src/web/adapters/local-store.js';
 import { CERTIFICATE_CREDIT, IN_SERVICE_COUNTING, IN_SERVICE_CREDIT } from '../../src/machines/index.js';
-import { captureDownloads, renderApp } from './helpers.js';
+import { announcedDuring, captureDownloads, readAloud, renderApp } from './helpers.js';
 
 afterEach(cleanup);
 
@@ -134,6 +134,59 @@ describe('My records', () => {
     expect(await screen.findByText(/^1 finished scenario was already in your records and was not added again\.$/)).toBeTruthy();
   });
 
+  it('the same answer twice is read out twice: a second damaged file, a second backup', async () => {
+    const user = userEvent.setup();
+    renderApp('#/records', memoryStore());
+    const field = await screen.findByLabelText('Load a backup file');
+    // What a screen reader reads from the live regions beside the controls: words inserted there.
+    const said: string[] = [];
+    const observer = new MutationObserver((records) => {
+      for (const r of records) {
+        const at = r.target instanceof Element ? r.target : r.target.parentElement;
+        if (!at?.closest('[aria-live="polite"]')) continue;
+        for (const n of r.addedNodes) if (n.textContent) said.push(n.textContent);
+        if (r.type === 'characterData' && r.target.textContent) said.push(r.target.textContent);
+      }
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    try {
+      for (let i = 0; i < 2; i++) {
+        await user.upload(field, new File(['{"format": "something else"}'], 'bad.json'));
+        await waitFor(() => expect(said).toHaveLength(i + 1));
+      }
+      const backup = screen.getByRole('button', { name: 'Download a backup file' });
+      await user.click(backup);
+      await user.click(backup);
+      await waitFor(() => expect(said).toHaveLength(4));
+    } finally {
+      observer.disconnect();
+    }
+    expect(said[0]).toMatch(/cannot be loaded.*Nothing was changed/);
+    expect(said[1]).toBe(said[0]);
+    expect(said[2]).toMatch(/^Backup downloaded\./);
+    expect(said[3]).toBe(said[2]);
+  });
+
+  it('a practice without a recorded time reads "not recorded" in the minutes column, not a dash a screen reader skips', async () => {
+    const store = await storeAfterOnePractice();
+    const records = JSON.parse(store.read('records.json') ?? '{}');
+    delete records.playthroughs[0].minutes;
+    store.write('records.json', JSON.stringify(records));
+    const minutesCell = async () => {
+      const row = (await screen.findByText('What Kiara tells you')).closest('tr') as HTMLElement;
+      const column = [...(row.closest('table') as HTMLElement).querySelectorAll('thead th')].findIndex((th) => th.textContent === 'Minutes');
+      return row.children[column] as HTMLElement;
+    };
+    const records1 = renderApp('#/records', store);
+    let cell = await minutesCell();
+    expect(readAloud(cell)).toBe('not recorded');
+    expect(cell.textContent).toMatch(/^–/);
+    records1.unmount();
+    renderApp('#/certificate', store);
+    cell = await minutesCell();
+    expect(readAloud(cell)).toBe('not recorded');
+  });
+
   it('practice dated later than today, or claiming more minutes than casa-practice records, is refused in a backup and set aside from the records, as damaged', async () => {
     // Counted before: toward a year to come, or with any minutes a hand-edited file gave it.
     const records = JSON.parse((await storeAfterOnePractice()).read('records.json') ?? '{}') as { playthroughs: Record<string, unknown>[] };
@@ -183,7 +236,12 @@ describe('My records', () => {
 
   it('the scenarios page words damaged records for a browser too, pointing to My records', async () => {
     const store = memoryStore({ 'records.json': 'not json' });
-    renderApp('#/', store);
+    // It comes once the page has opened (after the scenarios are read): announced, not only shown.
+    const said = await announcedDuring(async () => {
+      renderApp('#/', store);
+      await screen.findByText(/damaged/);
+    });
+    expect(said.filter((t) => /damaged/.test(t))).toHaveLength(1);
     const notice = (await screen.findByText(/damaged/)).textContent;
     expect(notice).toMatch(/kept in this browser's storage for this site \(nothing was deleted\) and new records were started\. If you have a backup file, load it on My records/);
     expect(notice).not.toMatch(/records\.json/);

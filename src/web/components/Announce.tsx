@@ -5,8 +5,8 @@ import { useEffect, useState, type ReactNode } from 'react';
  * arrive (a live region that appears with its words already in it is not announced), so the words
  * are announced once, when they appear.
  */
-export function Announce({ children }: { children: ReactNode }) {
+export function Announce({ children, className = 'notice' }: { children: ReactNode; className?: string }) {
   const [said, setSaid] = useState(false);
   useEffect(() => setSaid(true), []);
-  return <div role="status">{said && <p className="notice">{children}</p>}</div>;
+  return <div role="status">{said && <p className={className}>{children}</p>}</div>;
 }

@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import { VERDICT_WORDS, signed, type FeedbackView } from '../../machines/index.js';
 
 /** Feedback on one reply: the guide's principles it follows or breaks, with the section cited. */
@@ -16,7 +17,16 @@ export function Feedback({ feedback }: { feedback: FeedbackView }) {
         </ul>
       )}
       {feedback.changes.length > 0 && (
-        <p className="changes">{feedback.changes.map((c) => `${c.label}: ${c.from} → ${c.to} (${signed(c.to - c.from)})`).join(' · ')}</p>
+        <p className="changes">
+          {/* The arrow and the dots are for the eye: a screen reader says "right arrow" or nothing, so it reads "from 50 to 35" instead. */}
+          {feedback.changes.map((c, i) => (
+            <Fragment key={i}>
+              {i > 0 && <span aria-hidden="true"> · </span>}
+              <span aria-hidden="true">{`${c.label}: ${c.from} → ${c.to} (${signed(c.to - c.from)})`}</span>
+              <span className="sr-only">{`${c.label}: from ${c.from} to ${c.to} (${signed(c.to - c.from)}). `}</span>
+            </Fragment>
+          ))}
+        </p>
       )}
     </div>
   );

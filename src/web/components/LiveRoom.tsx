@@ -122,8 +122,8 @@ export function RoomPanel({ client }: { client: RoomClient }) {
       {view && session && (
         <>
           <p className="status-line">
-            <span>{session.scenarioTitle}</span>
-            <span>{stepWords(session)}</span>
+            <span>{session.scenarioTitle}<span className="sr-only">. </span></span>
+            <span>{stepWords(session)}<span className="sr-only">. </span></span>
             <span>{PHASE_WORDS[view.phase]}</span>
           </p>
           <h1 ref={heading} tabIndex={-1}>{session.title ?? (session.kind === 'decision' ? 'Decision' : session.kind === 'scene' ? 'Scene' : 'Ending')}</h1>

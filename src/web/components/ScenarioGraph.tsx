@@ -87,7 +87,8 @@ function GraphList({ layout }: { layout: GraphLayout }) {
         return (
           <li key={n.id}>
             <strong>{n.heading}</strong>: {n.title}
-            {!n.start && (from.length === 0 ? '. No arrow leads here: no playthrough can reach it.' : `. Reached from ${from.join('; ')}.`)}
+            {/* One full stop after a title that already ends a sentence (a scene titled by its first line), not two. */}
+            {!n.start && `${/[.!?…]$/.test(n.title) ? '' : '.'} ${from.length === 0 ? 'No arrow leads here: no playthrough can reach it.' : `Reached from ${from.join('; ')}.`}`}
             {leaving.length > 0 && (
               <ul>
                 {leaving.map((e) => (

@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { CERTIFICATE_CREDIT, certificateData, localDate, PRACTICE_IDLE_MS, readRecords, RECORDS_KEY } from '../../machines/index.js';
 import { watcherOf } from '../adapters/local-store.js';
+import { NoMinutes } from '../components/NoMinutes.js';
 import { TableWrap } from '../components/TableWrap.js';
 import { hrefOf } from '../routing.js';
 import { useStore } from '../store.js';
@@ -55,7 +56,7 @@ export default function Certificate() {
               <thead><tr><th scope="col">Date</th><th scope="col">Scenario</th><th scope="col">Minutes</th><th scope="col">Score</th><th scope="col">Outcome</th><th scope="col">Mode</th></tr></thead>
               <tbody>
                 {data.items.map((i, n) => (
-                  <tr key={n}><td>{i.date}</td><td>{i.title}</td><td>{i.minutes ?? '–'}</td><td>{i.percent}%</td><td>{i.outcome}</td><td>{i.mode}</td></tr>
+                  <tr key={n}><td>{i.date}</td><td>{i.title}</td><td>{i.minutes ?? <NoMinutes />}</td><td>{i.percent}%</td><td>{i.outcome}</td><td>{i.mode}</td></tr>
                 ))}
               </tbody>
             </table>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { isEntry, leftOutWords, quickEntry, readRecords, saveKey, sortEntries, type CatalogEntry, type LeftOut } from '../../machines/light.js';
+import { Announce } from '../components/Announce.js';
 import { hrefOf } from '../routing.js';
 import { scenarioTexts } from '../scenarios.js';
 import { recordsNotice } from '../storage-words.js';
@@ -45,7 +46,8 @@ export function Library() {
         commercial sexual exploitation of children (CSEC), with the guide's section cited. Nothing you do here leaves this
         device: there is no account, and your progress is kept only in this browser.
       </p>
-      {listing?.notice && <p className="notice" role="status">{listing.notice}</p>}
+      {/* Announced: it comes after the page has opened, once the scenarios are read. */}
+      {listing?.notice && <Announce>{listing.notice}</Announce>}
       {!listing ? <p role="status">Loading scenarios…</p> : (
         <ul className="cards" aria-label="Scenarios">
           {listing.entries.map((e) => (

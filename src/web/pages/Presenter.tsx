@@ -8,6 +8,7 @@ import {
 } from '../../machines/index.js';
 import { watcherOf } from '../adapters/local-store.js';
 import { validateBundled } from '../bundled-loader.js';
+import { Announce } from '../components/Announce.js';
 import { ConfirmPanel, useConfirmation } from '../components/Confirm.js';
 import { Debrief } from '../components/Debrief.js';
 import { LiveRoom } from '../components/LiveRoom.js';
@@ -208,7 +209,10 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
       startOver.close();
       setElsewhere((e) => (e === 'taken over' ? 'no' : e));
     });
-    (document.getElementById('debrief-heading') ?? heading.current)?.focus();
+    // At the end, the top of what replaced the moment: how often the room matched best practice (and
+    // its summary's download), shown above the debrief, which a screen reader reading on from the
+    // debrief's heading would never reach.
+    (document.getElementById('agreement-heading') ?? heading.current)?.focus();
   };
 
   // The Reveal button goes away with the votes: focus moves to the revealed replies that replace it (as in a live room).
@@ -236,7 +240,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
     return (
       <>
         <section aria-labelledby="agreement-heading" className="no-print">
-          <h2 id="agreement-heading">How often the room matched best practice</h2>
+          <h2 id="agreement-heading" tabIndex={-1}>How often the room matched best practice</h2>
           <p>{agreementWords(roomAgreement(reveals))}</p>
           <p className="controls"><button type="button" className="primary" onClick={() => summary(view.debrief)}>Download the session summary</button></p>
         </section>
@@ -249,14 +253,16 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
   const total = Object.values(votes).reduce((a, b) => a + b, 0);
   return (
     <div className="facilitation">
-      <p className="status-line"><span>{view.scenarioTitle}</span><span>{stepWords(view)}</span></p>
+      {/* Separate phrases read aloud too: a full stop after the title, for screen readers only (flex gaps are silent). */}
+      <p className="status-line"><span>{view.scenarioTitle}<span className="sr-only">. </span></span><span>{stepWords(view)}</span></p>
       {elsewhere === 'yes' && store && (
         <div className="notice no-print">
           <p role="alert">This room session was changed in another tab or window, so this tab has stopped saving it (the other tab's changes are kept) and no longer updates the projector window. Carry on there, or take over here: this tab's session is then saved and projected, and the other tab stops.</p>
           <p className="actions"><button type="button" onClick={takeOver}>Take over the room session here</button></p>
         </div>
       )}
-      {elsewhere === 'taken over' && <p className="notice no-print" role="status">This tab keeps the room session and updates the projector window now; the other tab has stopped.</p>}
+      {/* Announced (focus goes on to the moment's heading below it, past these words). */}
+      {elsewhere === 'taken over' && <Announce className="notice no-print">This tab keeps the room session and updates the projector window now; the other tab has stopped.</Announce>}
       {notice && <p className="notice no-print" role="status">{notice}</p>}
       {saveError && <p className="notice no-print" role="alert">{saveError}</p>}
       {welcomeBack && resumed && (
@@ -283,7 +289,8 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
                 <span id={`opt-${r.id}`}><strong>{r.number}.</strong> {r.kind === 'do' ? <em className="do">Do: </em> : null}{r.text}{r.enabled ? '' : ' (not open at this point)'}</span>
                 <label className="no-print">
                   <span className="sr-only">Votes for reply {r.number}</span>
-                  <input className="vote-input" type="number" inputMode="numeric" min={0} max={9999} value={votes[r.id] ?? ''} placeholder="0"
+                  {/* Described by the reply it counts: moving from box to box (Tab) passes over the replies' words. */}
+                  <input className="vote-input" type="number" inputMode="numeric" min={0} max={9999} value={votes[r.id] ?? ''} placeholder="0" aria-describedby={`opt-${r.id}`}
                     onChange={(e) => setVotes((v) => ({ ...v, [r.id]: clampVotes(Number(e.target.value)) }))} />
                 </label>
               </li>

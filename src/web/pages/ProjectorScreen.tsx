@@ -56,7 +56,7 @@ export default function ProjectorScreen() {
   }
   return (
     <>
-      <p className="status-line"><span>{text(state.scenarioTitle)}</span><span>{text(state.step)}</span></p>
+      <p className="status-line"><span>{text(state.scenarioTitle)}<span className="sr-only">. </span></span><span>{text(state.step)}</span></p>
       <h1>{text(state.title) || 'Scene'}</h1>
       <div role="log" aria-label="What happens">
         {state.narration && <p className="narration">{text(state.narration)}</p>}

@@ -6,6 +6,7 @@ import { bundledScenarios } from '../records-data.js';
 import { hrefOf } from '../routing.js';
 import { recordsNotice } from '../storage-words.js';
 import { useStore } from '../store.js';
+import { NoMinutes } from '../components/NoMinutes.js';
 import { TableWrap } from '../components/TableWrap.js';
 
 const PERSIST_WORDS: Record<PersistResult, string> = {
@@ -23,7 +24,11 @@ export default function Records() {
   const [version, setVersion] = useState(0);
   // A message is shown beside the control it answers (near): on a phone the backup controls are
   // screens below the top of the page, where an answer to them would go unseen.
-  const [message, setMessage] = useState<{ text: string; alert?: boolean; near: 'persist' | 'backup' }>();
+  // Each answer is a new paragraph (`n`): the same words again (the same damaged file loaded twice,
+  // a second backup) are inserted anew in the live region and read out again, not left unchanged
+  // in the page, where a screen reader would say nothing and the volunteer would not know it ran.
+  const [message, setMessageState] = useState<{ text: string; alert?: boolean; near: 'persist' | 'backup'; n: number }>();
+  const setMessage = (m: { text: string; alert?: boolean; near: 'persist' | 'backup' }) => setMessageState((old) => ({ ...m, n: (old?.n ?? 0) + 1 }));
   // Read again after an import, and when another tab changes the records (a scenario finished there).
   const read: RecordsRead = useMemo(() => (void version, readRecords(store)), [store, version]);
   useEffect(() => watcherOf(store)?.(RECORDS_KEY, () => setVersion((v) => v + 1)), [store]);
@@ -66,7 +71,7 @@ export default function Records() {
   };
   const persist = async () => setMessage({ text: PERSIST_WORDS[await requestPersistentStorage()], near: 'persist' });
   const shown = (near: 'persist' | 'backup') => (
-    <div aria-live="polite">{message?.near === near && <p className="notice" role={message.alert ? 'alert' : undefined}>{message.text}</p>}</div>
+    <div aria-live="polite">{message?.near === near && <p key={message.n} className="notice" role={message.alert ? 'alert' : undefined}>{message.text}</p>}</div>
   );
 
   return (
@@ -98,7 +103,7 @@ export default function Records() {
                 <tr key={r.id}>
                   <td><time dateTime={r.completedAt}>{localDate(r.completedAt)}, {localTime(r.completedAt)}</time></td>
                   <th scope="row">{cleanLine(r.title)}</th>
-                  <td>{r.minutes ?? '–'}</td>
+                  <td>{r.minutes ?? <NoMinutes />}</td>
                   <td>{r.score.percent}%</td>
                   <td>{BAND_LABELS[r.band]}</td>
                   <td>{r.mode === 'assessment' ? 'Assessment' : 'Practice'}</td>
