@@ -303,6 +303,20 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(check(text, 'json-syntax', '{')?.fix).toContain('Add a comma at the end of line');
   });
 
+  it('a quotation mark inside a text further down is still named when an earlier mistake (a missing comma) is reported first', () => {
+    // A trainer's first draft rarely has one mistake: the missing comma is the parser's first error,
+    // and the quote inside a text 20 lines down must not turn into three "unexpected character"s.
+    const text = good.replace('"estimatedMinutes": 5,\n', '"estimatedMinutes": 5\n')
+      .replace('"text": "That\'s a nice one! How did you get it?"', '"text": "That\'s a "nice" one! How did you get it?"');
+    expect(text).not.toBe(good);
+    const problems = validateScenario(text, 'x.json').problems;
+    expect(problems.map((p) => p.code)).toEqual(['json-syntax', 'syntax-unescaped-quote']);
+    const [comma, quote] = problems;
+    expect(comma?.fix).toContain('Add a comma at the end of line');
+    if (quote) expect(text.slice(offsetOf(text, quote.line, quote.column)).startsWith('"nice"')).toBe(true);
+    expect(quote?.fix).toContain('Here: "That\'s a \\"nice\\" one! How did you get it?"');
+  });
+
   it('a missing bracket is not reported as one too many', () => {
     const text = good.replace('"next": "boyfriend-guarded"\n        }\n      ]', '"next": "boyfriend-guarded"\n        }\n');
     expect(validateScenario(text, 'x.json').problems.every((p) => p.code === 'json-syntax')).toBe(true);

@@ -16,6 +16,16 @@ export function likelySyntaxCause(text: string, errors: readonly ParseError[]): 
   return notClosedAtEnd(text, at, code) ?? objectNotClosed(text, at, code) ?? curlyQuote(text, at) ?? leadingZero(text, at) ?? strayCharacter(text, at) ?? lineBreakInText(text, at) ?? extraBracket(text, at) ?? unescapedQuote(text, at);
 }
 
+/**
+ * The causes that the text of one line shows, whatever came before it: a quote inside a text,
+ * curly quotes, a leading zero, a stray character. After an earlier mistake the bracket structure
+ * is no longer known, so the causes read from it (a bracket missing or too many) are left out.
+ */
+export function likelyCauseOnLine(text: string, offset: number): UnlocatedProblem | undefined {
+  const at = Math.min(offset, text.length);
+  return curlyQuote(text, at) ?? leadingZero(text, at) ?? strayCharacter(text, at) ?? unescapedQuote(text, at);
+}
+
 const CURLY = /[\u201c\u201d\u201e\u201f\u2033\u2018\u2019]/;
 const CURLY_DOUBLE = /[\u201c\u201d\u201e\u201f\u2033]/;
 
