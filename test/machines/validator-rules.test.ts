@@ -56,7 +56,7 @@ const cases: Expectation[] = [
   { file: 'no-facilitator-note', code: 'no-facilitator-note', severity: 'warning', path: 'nodes[3]', token: '{', says: 'facilitatorNote' },
   { file: 'no-discussion-prompt', code: 'no-discussion-prompt', severity: 'warning', path: 'nodes[3]', token: '{', says: 'discussionPrompt' },
   { file: 'all-replies-disabled', code: 'all-replies-disabled', severity: 'error', path: 'nodes[3].replies', token: '[', says: 'trust is' },
-  { file: 'strong-after-critical', code: 'strong-after-critical', severity: 'error', path: 'nodes[3].replies[1].next[0].when', token: '{ "var": "trust", "gte": 60 }', says: 'the strong ending "end-strong" (nodes[4], line 114, column 5): phone-curious → after-search' },
+  { file: 'strong-after-critical', code: 'strong-after-critical', severity: 'error', path: 'nodes[3].replies[1].next[0]', token: '{ "when": { "var": "trust", "gte": 60 }, "to": "end-strong" }', says: 'the strong ending "end-strong" (nodes[4], line 114, column 5): phone-curious → after-search. The reply "after-search" is itself a prohibited activity' },
   { file: 'strong-under-50', code: 'strong-under-50', severity: 'error', path: 'nodes[3].replies[0].next', token: '"end-strong"', says: 'the strong ending "end-strong" (nodes[4], line 108, column 5): phone-accuse → after-supervisor' },
   { file: 'unreachable', code: 'unreachable', severity: 'warning', path: 'nodes[7]', token: '{', says: '"extra-scene"' },
   { file: 'cycle', code: 'cycle', severity: 'error', path: 'nodes[3]', token: '{', says: 'phone → boyfriend-open → after-visit → phone' },
@@ -532,13 +532,22 @@ describe('a strong ending reached under 50%: the problem points at the route tha
 
 describe('a strong ending reached after a critical violation: the problem points at the route that lets it in, and names the ending', () => {
   const bad = readFixture('bad/strong-after-critical.json').toString('utf8');
-  // The fixture's search also earns points, so the only problem left is the critical violation.
+  // Here the prohibited act comes at the first decision, and the reply that enters the strong
+  // ending is a good one, so a condition on conduct is the fix (when the entering reply is itself
+  // the prohibited act, the fix is to send it elsewhere: see the next describe). The act also earns
+  // points, so the only problem left is the critical violation.
   const searchAlone = '{ "principle": "no-investigating", "verdict": "violates", "weight": 3 }';
-  const fixture = bad.replace(searchAlone, '{ "principle": "no-investigating", "verdict": "violates", "weight": 1 }, { "principle": "consult-supervisor-on-suspicion", "verdict": "follows", "weight": 2 }');
+  const curious = '{ "principle": "no-jumping-to-conclusions", "verdict": "follows" }\n          ],';
+  const fixture = bad.replace(searchAlone, '{ "principle": "consult-supervisor-on-suspicion", "verdict": "follows", "weight": 2 }')
+    .replace(curious, '{ "principle": "no-jumping-to-conclusions", "verdict": "follows" }, { "principle": "no-investigating", "verdict": "violates" }\n          ],')
+    // The supervisor's route already checks conduct, and ignoring the phone is a near miss (no 100% harmful ending).
+    .replace('{ "when": { "conduct": "score", "lt": 50 }, "to": "end-mixed" },', '{ "when": { "conduct": "critical", "gte": 1 }, "to": "end-mixed" }, { "when": { "conduct": "score", "lt": 50 }, "to": "end-mixed" },')
+    .replace('"assessments": [{ "principle": "no-jumping-to-conclusions", "verdict": "follows" }],', '"assessments": [{ "principle": "no-jumping-to-conclusions", "verdict": "follows" }, { "principle": "curious-not-interrogating", "verdict": "violates" }],');
   const NEXT = '"next": [\n            { "when": { "var": "trust", "gte": 60 }, "to": "end-strong" },\n            { "to": "end-harmful" }\n          ]';
   const withNext = (next: string) => {
     const text = fixture.replace(NEXT, `"next": ${next}`);
     expect(fixture).not.toBe(bad);
+    expect(fixture).toContain('{ "principle": "no-investigating", "verdict": "violates" }\n');
     expect(text).not.toBe(fixture);
     return text;
   };
@@ -563,7 +572,8 @@ describe('a strong ending reached after a critical violation: the problem points
     expect(formatPath(p.path)).toBe('nodes[3].replies[1].next');
     expect(p.at.startsWith('"end-strong"')).toBe(true);
     expect(p.fix).toContain('"next": [{ "when": { "conduct": "critical", "gte": 1 }, "to": "<a mixed or harmful ending>" }, { "to": "end-strong" }]');
-    expect(validateScenario(withNext('[{ "when": { "conduct": "critical", "gte": 1 }, "to": "end-harmful" }, { "to": "end-strong" }]'), 'x.json').errors).toBe(0);
+    // With the score checked too (a poor first reply can reach this good one), the file is valid.
+    expect(validateScenario(withNext('[{ "when": { "conduct": "critical", "gte": 1 }, "to": "end-harmful" }, { "when": { "conduct": "score", "lt": 50 }, "to": "end-harmful" }, { "to": "end-strong" }]'), 'x.json').errors).toBe(0);
   });
 
   it('a last route without "when": at that route, with a route to put before it', () => {
@@ -571,8 +581,28 @@ describe('a strong ending reached after a critical violation: the problem points
     expect(formatPath(p.path)).toBe('nodes[3].replies[1].next[1]');
     expect(p.at.startsWith('{ "to": "end-strong" }')).toBe(true);
     expect(p.fix).toContain('Put { "when": { "conduct": "critical", "gte": 1 }, "to": "<a mixed or harmful ending>" } before this route');
-    const fixed = withNext('[{ "when": { "var": "trust", "gte": 95 }, "to": "end-mixed" }, { "when": { "conduct": "critical", "gte": 1 }, "to": "end-harmful" }, { "to": "end-strong" }]');
+    const fixed = withNext('[{ "when": { "var": "trust", "gte": 95 }, "to": "end-mixed" }, { "when": { "conduct": "critical", "gte": 1 }, "to": "end-harmful" }, { "when": { "conduct": "score", "lt": 50 }, "to": "end-harmful" }, { "to": "end-strong" }]');
     expect(validateScenario(fixed, 'x.json').errors).toBe(0);
+  });
+});
+
+describe('the prohibited reply itself leads to the strong ending (a next copied from the best reply, or mistyped)', () => {
+  // A trainer writes the tempting wrong reply last and gives it the "next" of the reply above it.
+  const bad = readFixture('bad/strong-after-critical.json').toString('utf8');
+  const NEXT = '"next": [\n            { "when": { "var": "trust", "gte": 60 }, "to": "end-strong" },\n            { "to": "end-harmful" }\n          ]';
+  const text = bad.replace(NEXT, '"next": "end-strong"');
+
+  it('is one problem, at that "next", saying the reply is itself the prohibited act and naming a harmful ending to point it at', () => {
+    expect(text).not.toBe(bad);
+    const errors = validateScenario(text, 'x.json').problems.filter((p) => p.severity === 'error');
+    // Not also strong-under-50 at the same place: pointing the reply elsewhere fixes both.
+    expect(errors.map((p) => p.code)).toEqual(['strong-after-critical']);
+    const p = onlyProblem(text, 'strong-after-critical');
+    expect(formatPath(p.path)).toBe('nodes[3].replies[1].next');
+    expect(p.at.startsWith('"end-strong"')).toBe(true);
+    expect(p.message).toContain('The reply "after-search" is itself a prohibited activity: it violates "no-investigating" (Don\'t investigate).');
+    expect(p.fix.startsWith('Point this "next" at a mixed or harmful ending, e.g. "end-harmful"')).toBe(true);
+    expect(validateScenario(text.replace('"next": "end-strong"', '"next": "end-harmful"'), 'x.json').errors).toBe(0);
   });
 });
 
