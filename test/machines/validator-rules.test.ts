@@ -368,7 +368,9 @@ describe('a feedback that ends with its citation', () => {
 
   it('cites a heading exactly, in other letter case, or misspelt', () => {
     expect(citing('(Red Flags)')).toEqual([]);
-    expect(citing('(red flags)')).toEqual([]);
+    // Other capitals: a warning, so that a file clean under --strict also meets the bundled
+    // scenarios' rule that feedback holds a heading exactly as written.
+    expect(citing('(red flags)')).toEqual(['unknown-guide-section']);
     expect(citing('(Red Flag)')).toEqual(['unknown-guide-section']);
     expect(citing('(Red Flags; Self-Care)')).toEqual([]);
     expect(citing('(see the handout)')).toEqual(['feedback-no-citation']);
@@ -603,6 +605,17 @@ describe('the prohibited reply itself leads to the strong ending (a next copied 
     expect(p.message).toContain('The reply "after-search" is itself a prohibited activity: it violates "no-investigating" (Don\'t investigate).');
     expect(p.fix.startsWith('Point this "next" at a mixed or harmful ending, e.g. "end-harmful"')).toBe(true);
     expect(validateScenario(text.replace('"next": "end-strong"', '"next": "end-harmful"'), 'x.json').errors).toBe(0);
+  });
+});
+
+describe('a guide section cited with other capital letters', () => {
+  it('is a warning at the citation with the heading as the guide prints it (section 9 asks for it exactly)', () => {
+    const { text, problems } = exampleWith('from a single sign (Red Flags).', 'from a single sign (red flags).');
+    expect(problems.map((p) => p.code)).toEqual(['unknown-guide-section']);
+    const [p] = problems;
+    expect(text.slice(offsetOf(text, p?.line ?? 0, p?.column ?? 0)).startsWith('red flags)')).toBe(true);
+    expect(p?.message).toBe('"red flags" is not written as the guide prints it: "Red Flags".');
+    expect(p?.fix).toBe('Write the section heading exactly as the guide prints it: (Red Flags).');
   });
 });
 

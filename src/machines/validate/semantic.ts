@@ -340,7 +340,9 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
 const MAX_LISTED = 5;
 
 const headings = sections.map((s) => s.heading);
-const headingSet = new Set(headings.map((h) => h.toLowerCase()));
+const headingSet = new Set(headings);
+/** Each heading by its lower-case form, to name the heading a citation means when only its capitals differ. */
+const headingByLowerCase = new Map(headings.map((h) => [h.toLowerCase(), h]));
 
 /**
  * Feedback cites the guide by a section heading in parentheses: "(Red Flags)", or several with
@@ -359,8 +361,17 @@ function citationProblems(feedback: string, path: Path, out: UnlocatedProblem[])
       const index = at + part.indexOf(name);
       at += part.length + 1;
       if (name === '') continue;
-      if (headingSet.has(name.toLowerCase())) {
+      if (headingSet.has(name)) {
         cited = true;
+        continue;
+      }
+      // "(red flags)": the heading, but not as the guide prints it, which the debrief's readers
+      // and the bundled scenarios' rule (section 9) expect.
+      const sameWords = headingByLowerCase.get(name.toLowerCase());
+      if (sameWords) {
+        out.push({ severity: 'warning', code: 'unknown-guide-section', path: path(), stringIndex: index,
+          message: `${quoteValue(name)} is not written as the guide prints it: ${quoteValue(sameWords)}.`,
+          fix: `Write the section heading exactly as the guide prints it: (${sameWords}).` });
         continue;
       }
       const guess = closest(name, headings);
