@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { languageRuleIds, principleIds } from '../guide.js';
+import { getSection, languageRuleIds, languageRules, principleIds, principles } from '../guide.js';
 
 /**
  * The single source of truth for the scenario format. The JSON Schema that editors use
@@ -8,23 +8,39 @@ import { languageRuleIds, principleIds } from '../guide.js';
 
 const SLUG = /^(?!(?:constructor|prototype)$)[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/*
+ * Editors (VS Code) show `patternErrorMessage` instead of "String does not match the pattern of
+ * …", and `enumDescriptions` beside each value they offer: both are for trainers, not programmers.
+ */
+
 /** A lower-case id made of letters, digits and single hyphens ("youth-discloses", "d1-listen"). */
 export const Id = z
   .string()
   .regex(SLUG, { message: 'must be lower-case letters, digits and single hyphens' })
   .max(80)
-  .meta({ description: 'A lower-case id: letters, digits and single hyphens, e.g. "first-call".' });
+  .meta({
+    description: 'A lower-case id: letters, digits and single hyphens, e.g. "first-call".',
+    patternErrorMessage: 'Ids use only lower-case letters a-z, digits and single hyphens between them, e.g. "d1-greeting": no spaces, capitals, underscores or accents.',
+  });
 
 /** Text a learner or trainer reads: never empty, never executed, rendered as plain text. */
 const Text = (max: number, description: string) =>
-  z.string().min(1).max(max).regex(/\S/, { message: 'must not be blank' }).meta({ description });
+  z.string().min(1).max(max).regex(/\S/, { message: 'must not be blank' }).meta({
+    description,
+    patternErrorMessage: 'Write some text here: it cannot be empty or only spaces.',
+  });
+
+/** "Curious, not interrogating. Guide section: (Red Flags)." for each principle, in the enum's order. */
+const principleDescriptions = principles.map((p) => `${p.title}. Cite as (${getSection(p.section)?.heading ?? p.section})${p.severity === 'critical' ? '; critical: a prohibited activity, weight 3 when violated' : ''}.`);
 
 const PrincipleId = z.enum(principleIds as [string, ...string[]]).meta({
-  description: 'The id of a principle in scenarios/guide/principles.json.',
+  description: 'The id of a principle in scenarios/guide/principles.json (docs/authoring.md, section 9, lists them).',
+  enumDescriptions: principleDescriptions,
 });
 
 const LanguageRuleId = z.enum(languageRuleIds as [string, ...string[]]).meta({
   description: 'The id of a language rule in scenarios/guide/language-rules.json.',
+  enumDescriptions: languageRules.map((r) => `Allows ${r.terms.map((term) => `"${term}"`).join(', ')} here; elsewhere say "${r.suggestion}".`),
 });
 
 const AllowLanguage = z
@@ -63,6 +79,7 @@ export const Variable = z
   .meta({ description: 'A bounded whole number the story tracks, such as the youth\'s trust from 0 to 100, or a yes/no flag ("type": "flag").' });
 
 const Bound = z.number().meta({ description: 'A number to compare the variable with.' });
+const ConductBound = z.number().meta({ description: 'A number to compare the measure named in "conduct" with (a count, a percentage or points).' });
 
 const COMPARISONS = ['gte', 'gt', 'lte', 'lt', 'eq', 'ne'] as const;
 
@@ -100,7 +117,12 @@ export const ConductCondition = z
         'What to test about the volunteer\'s replies so far: "critical" (how many critical violations, the guide\'s prohibited activities), "score" (the debrief\'s percentage so far: points as a percentage of the scenario\'s best total, at most 50 after a critical violation), "percent" (points so far as a percentage of the best achievable at the decisions met), "points" (points so far), or "violations" (how many times the reply violated the principle named in "principle").',
     }),
     principle: PrincipleId.optional().meta({ description: 'For "violations" only: the principle whose violations are counted.' }),
-    ...Comparisons,
+    gte: ConductBound.optional(),
+    gt: ConductBound.optional(),
+    lte: ConductBound.optional(),
+    lt: ConductBound.optional(),
+    eq: ConductBound.optional(),
+    ne: ConductBound.optional(),
   })
   .refine((c) => COMPARISONS.some((op) => op in c), { message: 'needs at least one comparison: gte, gt, lte, lt, eq or ne' })
   .refine((c) => (c.conduct === 'violations') === (c.principle !== undefined), {
@@ -137,7 +159,7 @@ export const Route = z
     when: When.optional(),
     to: Id.meta({ description: 'The id of the node to go to.' }),
   })
-  .meta({ description: 'Go to `to` if `when` holds (checked after the reply\'s effects). The last route must have no `when`.' });
+  .meta({ description: 'Go to `to` if `when` holds (checked after the reply\'s or the scene\'s effects). The last route must have no `when`.' });
 
 /** A node id, or routes tried in order: the first whose `when` holds is taken. */
 export const Next = z.union([Id, z.array(Route).min(1)]).meta({
@@ -176,7 +198,7 @@ export const Reply = z
     }),
     effects: z.array(Effect).optional().meta({ description: 'Changes to variables when this reply is chosen, applied before its routes are checked.' }),
     assessments: z.array(Assessment).meta({ description: 'How this reply measures against the guide\'s principles.' }),
-    feedback: Text(2000, 'Why the reply helps or harms, in the guide\'s terms, naming the principle.'),
+    feedback: Text(2000, 'Why the reply helps or harms, in the guide\'s terms, naming the principle and citing its guide section by the heading in parentheses, exactly as the guide prints it: "… (Red Flags)." Several: "(Court Report; What is CSEC?)".'),
     next: Next,
     allowLanguage: AllowLanguage.optional(),
     authorNotes: AuthorNotes.optional(),
