@@ -627,6 +627,57 @@ function exampleWith(from: string | RegExp, to: string) {
   return { text, problems: validateScenario(text, 'x.json').problems };
 }
 
+describe('mistakes from a trainer\'s first scenario: each is one problem, in words, with the fix written out', () => {
+  const only = (from: string, to: string, code: string) => {
+    const { text, problems } = exampleWith(from, to);
+    const errors = problems.filter((p) => p.severity === 'error');
+    expect(errors.map((p) => p.code), JSON.stringify(errors, null, 1)).toContain(code);
+    const p = errors.find((e) => e.code === code) as (typeof errors)[number];
+    return { ...p, at: text.slice(offsetOf(text, p.line, p.column)), says: `${p.message} ${p.fix}` };
+  };
+
+  it('an ending without "ending" is a missing field with the three kinds, not "ending is undefined"', () => {
+    const p = only('"kind": "ending",\n      "ending": "mixed",', '"kind": "ending",', 'missing-field');
+    expect(p.message).toBe('An ending node is missing "ending".');
+    expect(p.fix).toBe('Add "ending": "strong", "mixed" or "harmful".');
+    expect(p.says).not.toContain('undefined');
+    // An assessment without its verdict, likewise.
+    const v = only('{ "principle": "no-jumping-to-conclusions", "verdict": "follows" }]', '{ "principle": "no-jumping-to-conclusions" }]', 'missing-field');
+    expect(v.message).toBe('An assessment is missing "verdict".');
+    expect(v.says).not.toContain('undefined');
+  });
+
+  it('"to" written inside the route\'s "when": the problem says to move it out, not "Did you mean gte"', () => {
+    const route = '{ "when": { "var": "trust", "gte": 60 }, "to": "boyfriend-open" }';
+    const { problems } = exampleWith(route, '{ "when": { "var": "trust", "gte": 60, "to": "boyfriend-open" } }');
+    const unknown = problems.find((p) => p.code === 'unknown-field');
+    expect(unknown?.message).not.toContain('Did you mean');
+    expect(unknown?.message).toContain('"to" belongs to the route, not inside its "when"');
+    const missing = problems.find((p) => p.code === 'missing-field');
+    expect(missing?.message).toBe('A route is missing "to". It is written inside the route\'s "when".');
+    expect(missing?.fix).toBe('Close the condition before "to": { "when": { … }, "to": "boyfriend-open" }.');
+  });
+
+  it('an effect written with the variable as its field: name it with "var", the amount kept', () => {
+    const p = only('"effects": [{ "var": "trust", "add": 10 }]', '"effects": [{ "trust": 10 }]', 'unknown-field');
+    expect(p.at.startsWith('"trust"')).toBe(true);
+    expect(p.message).toContain('"trust" is a variable: name it with "var", e.g. { "var": "trust", "add": 10 }');
+  });
+
+  it('an assessment written as just the principle id: the fix writes the object out', () => {
+    const p = only('"assessments": [{ "principle": "no-jumping-to-conclusions", "verdict": "follows" }]', '"assessments": ["no-jumping-to-conclusions"]', 'wrong-type');
+    expect(p.at.startsWith('"no-jumping-to-conclusions"')).toBe(true);
+    expect(p.fix).toBe('Write each assessment as an object: { "principle": "no-jumping-to-conclusions", "verdict": "follows" } (or "violates"; add "weight": 2 or 3 if it counts more).');
+  });
+
+  it('a condition written as a sum ("trust > 70"): the fix writes that very condition the JSON way', () => {
+    const p = only('{ "var": "trust", "gte": 60 }', '"trust > 70"', 'invalid-condition');
+    expect(p.fix).toBe('Write "when": { "var": "trust", "gt": 70 }. Conditions are objects: gte (≥), gt (>), lte (≤), lt (<), eq (=), ne (≠).');
+    const q = only('{ "var": "trust", "gte": 60 }', '"trust >= 60"', 'invalid-condition');
+    expect(q.fix).toContain('Write "when": { "var": "trust", "gte": 60 }.');
+  });
+});
+
 describe('a required field written with a spelling mistake', () => {
   it('the missing field says to rename the misspelt one (not to add a second), and the misspelt one is reported where it is', () => {
     const { text, problems } = exampleWith('"assessments"', '"assesments"');

@@ -138,7 +138,7 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
           code: 'unknown-field',
           path: [...path, k],
           atKey: true,
-          message: `${quoteValue(k)} is not a field of ${kind?.name ?? 'this object'}.${guessedField(kind, k, raw) ?? suggest(k)}`,
+          message: `${quoteValue(k)} is not a field of ${kind?.name ?? 'this object'}.${guessedField(kind, k, raw, path) ?? suggest(k)}`,
           fix,
         };
       });
@@ -153,6 +153,11 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
         return [problem('invalid-next', `Route ${key + 1} of "next" should be a route in braces, but it is ${describe(value)}.`,
           `To go on to one node, write "next": ${quoteValue(value)} without the [ ]; a list of "next" holds routes: [{ "when": { "var": "trust", "gte": 60 }, "to": ${quoteValue(value)} }, { "to": "<id>" }].`)];
       }
+      if (typeof key === 'number' && path[path.length - 2] === 'assessments' && typeof value === 'string' && issue.expected === 'object') {
+        const principle = principleIds.includes(value) ? value : '<principle id>';
+        return [problem('wrong-type', `${capitalise(keyName)} should be an assessment in braces, but it is ${describe(value)}.`,
+          `Write each assessment as an object: { "principle": ${quoteValue(principle)}, "verdict": "follows" } (or "violates"; add "weight": 2 or 3 if it counts more).`)];
+      }
       if (typeof value === 'boolean' && typeof key === 'string' && ['gte', 'gt', 'lte', 'lt', 'eq', 'ne'].includes(key)) {
         return [problem('wrong-type', `${capitalise(keyName)} compares numbers, but it is ${describe(value)}.`,
           `A yes/no flag is tested with "is": write { "var": "<flag id>", "is": ${String(value)} }.`)];
@@ -161,6 +166,10 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       return [problem('wrong-type', `${capitalise(keyName)} should be ${words}, but it is ${describe(value)}.`, fix)];
     }
     case 'invalid_value': {
+      // A required field with a fixed set of values ("ending", "verdict") that is not there at all.
+      if (value === undefined && typeof key === 'string' && !Object.hasOwn(valueAt(raw, path.slice(0, -1)) ?? {}, key)) {
+        return [missingField(raw, path.slice(0, -1), objectKindAt(path.slice(0, -1), raw), key, problem)];
+      }
       const isPrinciple = path.includes('learningGoals') || key === 'principle';
       if (isPrinciple) {
         return [problem('unknown-principle', `${quoteValue(value)} is not a principle of the guide.${didYouMean(String(value), principleIds)}`,
@@ -202,8 +211,9 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
           'Write "next": "<node id>", or "next": [{ "when": { "var": "trust", "gte": 60 }, "to": "<id>" }, { "to": "<id>" }].')];
       }
       if (key === 'when') {
+        const written = typeof value === 'string' ? conditionFromText(value) : undefined;
         return [problem('invalid-condition', `"when" should be a condition or a list of conditions, but it is ${describe(value)}.`,
-          'Write "when": { "var": "trust", "gte": 60 } or a list of such objects that must all hold.')];
+          written ? `Write "when": ${written}. Conditions are objects: gte (≥), gt (>), lte (≤), lt (<), eq (=), ne (≠).` : 'Write "when": { "var": "trust", "gte": 60 } or a list of such objects that must all hold.')];
       }
       if (typeof key === 'number' && path[path.length - 2] === 'when') {
         return [problem('invalid-condition', `Condition ${key + 1} of the "when" list should be a condition in braces, but it is ${describe(value)}.`,
@@ -266,6 +276,15 @@ function missingField(raw: unknown, parentPath: JsonPath, kind: ObjectKind | und
     ? Object.keys(object).find((k) => !(kind && Object.hasOwn(kind.shape, k)) && closest(k, [key]) === key)
     : undefined;
   const missing = `${capitalise(kind?.name ?? 'this object')} is missing "${key}".`;
+  if (kind?.name === 'a route' && key === 'to') {
+    // { "when": { "var": "trust", "gte": 60, "to": "x" } }: the condition's } came after "to".
+    const when = typeof object === 'object' && object !== null ? (object as { when?: unknown }).when : undefined;
+    const inside = [when, ...(Array.isArray(when) ? when : [])].map((c) => (typeof c === 'object' && c !== null && !Array.isArray(c) ? (c as { to?: unknown }).to : undefined)).find((to) => to !== undefined);
+    if (inside !== undefined) {
+      return problem('missing-field', `${missing} It is written inside the route's "when".`,
+        `Close the condition before "to": { "when": { … }, "to": ${typeof inside === 'string' ? quoteValue(inside) : '"<id>"'} }.`, { path: parentPath });
+    }
+  }
   if (misspelt !== undefined) {
     return problem('missing-field', `${missing} It has ${quoteValue(misspelt)}, which is not a field: a spelling mistake?`,
       `Rename ${quoteValue(misspelt)} to "${key}".`, { path: parentPath });
@@ -298,9 +317,18 @@ const GUESSED_ROUTE_FIELDS: Record<string, string> = { if: 'when', condition: 'w
  * nearer "gt" than "gte"; "if" nearer "to" than "when"), or what to write instead for "or",
  * "and" and a variable's id used as a field. Undefined when there is nothing to add.
  */
-function guessedField(kind: ObjectKind | undefined, key: string, raw: unknown): string | undefined {
+function guessedField(kind: ObjectKind | undefined, key: string, raw: unknown, path: JsonPath): string | undefined {
   if (kind?.name === 'a route' && Object.hasOwn(GUESSED_ROUTE_FIELDS, key)) return ` Did you mean "${GUESSED_ROUTE_FIELDS[key]}"?`;
+  const isDeclared = (id: string) => {
+    const variables = valueAt(raw, ['variables']);
+    return Array.isArray(variables) && variables.some((v) => typeof v === 'object' && v !== null && (v as { id?: unknown }).id === id);
+  };
+  if (kind?.name === 'an effect' && isDeclared(key)) {
+    const amount = valueAt(raw, [...path, key]);
+    return ` ${quoteValue(key)} is a variable: name it with "var", e.g. { "var": ${quoteValue(key)}, "add": ${typeof amount === 'number' && Number.isInteger(amount) ? amount : 10} }.`;
+  }
   if (kind?.name !== 'a condition' && kind?.name !== 'a conduct condition') return undefined;
+  if (key === 'to') return ' "to" belongs to the route, not inside its "when": close the condition with } before it, e.g. { "when": { "var": "trust", "gte": 60 }, "to": "<id>" }.';
   if (kind.name === 'a conduct condition' && (key === 'var' || key === 'is')) {
     return ' One condition tests either a variable ("var") or the volunteer\'s conduct ("conduct"), not both: write two conditions in a list, e.g. [{ "var": "told-csw", "is": true }, { "conduct": "critical", "eq": 0 }].';
   }
@@ -308,10 +336,17 @@ function guessedField(kind: ObjectKind | undefined, key: string, raw: unknown): 
   const word = key.toLowerCase();
   if (word === 'or') return ' There is no "or": to go to a node when one condition or another holds, write two routes to it, one for each condition.';
   if (word === 'and') return ' For conditions that must all hold, write "when" as a list: [{ "var": "trust", "gte": 60 }, { "conduct": "critical", "eq": 0 }].';
-  const variables = valueAt(raw, ['variables']);
-  const declared = Array.isArray(variables) && variables.some((v) => typeof v === 'object' && v !== null && (v as { id?: unknown }).id === key);
-  if (declared) return ` ${quoteValue(key)} is a variable: name it with "var", e.g. { "var": ${quoteValue(key)}, "gte": 60 }.`;
+  if (isDeclared(key)) return ` ${quoteValue(key)} is a variable: name it with "var", e.g. { "var": ${quoteValue(key)}, "gte": 60 }.`;
   return undefined;
+}
+
+const SIGNS: Record<string, string> = { '>=': 'gte', '=>': 'gte', '≥': 'gte', '>': 'gt', '<=': 'lte', '=<': 'lte', '≤': 'lte', '<': 'lt', '=': 'eq', '==': 'eq', '!=': 'ne', '≠': 'ne' };
+
+/** "trust > 70" as the condition it means, { "var": "trust", "gt": 70 }; undefined for anything else. */
+function conditionFromText(text: string): string | undefined {
+  const m = /^\s*([a-z0-9]+(?:-[a-z0-9]+)*)\s*(>=|=>|≥|>|<=|=<|≤|<|==|=|!=|≠)\s*(-?[0-9]+)\s*$/.exec(text);
+  if (!m?.[1] || !m[2] || !m[3]) return undefined;
+  return `{ "var": ${quoteValue(m[1])}, "${SIGNS[m[2]] ?? 'eq'}": ${Number(m[3])} }`;
 }
 
 /**
