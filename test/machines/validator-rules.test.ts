@@ -670,6 +670,15 @@ describe('mistakes from a trainer\'s first scenario: each is one problem, in wor
     expect(p.fix).toBe('Write each assessment as an object: { "principle": "no-jumping-to-conclusions", "verdict": "follows" } (or "violates"; add "weight": 2 or 3 if it counts more).');
   });
 
+  it('a yes/no flag compared with "eq": true, or set to "yes": the fix names the flag and says true or false', () => {
+    const flag = '{ "id": "trust", "label": "Jade\'s trust", "min": 0, "max": 100, "start": 50, "shown": true }';
+    const withFlag = (from: string, to: string) => exampleWith(flag, `${flag},\n    { "id": "told-csw", "label": "You told the CSW", "type": "flag", "start": false }`).text.replace(from, to);
+    const eq = validateScenario(withFlag('{ "var": "trust", "gte": 60 }', '{ "var": "told-csw", "eq": true }'), 'x.json').problems.filter((p) => p.severity === 'error');
+    expect(eq.map((p) => p.fix)).toEqual(['A yes/no flag is tested with "is": write { "var": "told-csw", "is": true }.']);
+    const set = validateScenario(withFlag('{ "var": "trust", "add": 10 }', '{ "var": "told-csw", "set": "yes" }'), 'x.json').problems.filter((p) => p.severity === 'error');
+    expect(set.map((p) => p.fix)).toEqual(['"told-csw" is a yes/no flag: write "set": true (yes) or "set": false (no), without quotes.']);
+  });
+
   it('a condition written as a sum ("trust > 70"): the fix writes that very condition the JSON way', () => {
     const p = only('{ "var": "trust", "gte": 60 }', '"trust > 70"', 'invalid-condition');
     expect(p.fix).toBe('Write "when": { "var": "trust", "gt": 70 }. Conditions are objects: gte (≥), gt (>), lte (≤), lt (<), eq (=), ne (≠).');

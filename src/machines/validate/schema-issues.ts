@@ -159,8 +159,9 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
           `Write each assessment as an object: { "principle": ${quoteValue(principle)}, "verdict": "follows" } (or "violates"; add "weight": 2 or 3 if it counts more).`)];
       }
       if (typeof value === 'boolean' && typeof key === 'string' && ['gte', 'gt', 'lte', 'lt', 'eq', 'ne'].includes(key)) {
+        const tested = (valueAt(raw, path.slice(0, -1)) as { var?: unknown } | undefined)?.var;
         return [problem('wrong-type', `${capitalise(keyName)} compares numbers, but it is ${describe(value)}.`,
-          `A yes/no flag is tested with "is": write { "var": "<flag id>", "is": ${String(value)} }.`)];
+          `A yes/no flag is tested with "is": write { "var": ${typeof tested === 'string' ? quoteValue(tested) : '"<flag id>"'}, "is": ${String(value)} }.`)];
       }
       const [words, fix] = EXPECTED[issue.expected] ?? [issue.expected, `Use ${issue.expected} here.`];
       return [problem('wrong-type', `${capitalise(keyName)} should be ${words}, but it is ${describe(value)}.`, fix)];
@@ -218,6 +219,11 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       if (typeof key === 'number' && path[path.length - 2] === 'when') {
         return [problem('invalid-condition', `Condition ${key + 1} of the "when" list should be a condition in braces, but it is ${describe(value)}.`,
           'Write each condition as an object, e.g. [{ "var": "trust", "gte": 60 }, { "conduct": "score", "gte": 50 }].')];
+      }
+      const changed = key === 'set' ? (valueAt(raw, path.slice(0, -1)) as { var?: unknown } | undefined)?.var : undefined;
+      if (typeof changed === 'string' && declaredFlag(raw, changed)) {
+        return [problem('wrong-type', `${capitalise(keyName)} should be true or false for the yes/no flag ${quoteValue(changed)}, but it is ${describe(value)}.`,
+          `${quoteValue(changed)} is a yes/no flag: write "set": true (yes) or "set": false (no), without quotes.`)];
       }
       if (key === 'start' || key === 'set') {
         return [problem('wrong-type', `${capitalise(keyName)} should be a whole number, or true or false for a yes/no flag, but it is ${describe(value)}.`,
@@ -338,6 +344,12 @@ function guessedField(kind: ObjectKind | undefined, key: string, raw: unknown, p
   if (word === 'and') return ' For conditions that must all hold, write "when" as a list: [{ "var": "trust", "gte": 60 }, { "conduct": "critical", "eq": 0 }].';
   if (isDeclared(key)) return ` ${quoteValue(key)} is a variable: name it with "var", e.g. { "var": ${quoteValue(key)}, "gte": 60 }.`;
   return undefined;
+}
+
+/** Whether the scenario declares `id` as a yes/no flag ("type": "flag"). */
+function declaredFlag(raw: unknown, id: string): boolean {
+  const variables = valueAt(raw, ['variables']);
+  return Array.isArray(variables) && variables.some((v) => typeof v === 'object' && v !== null && (v as { id?: unknown }).id === id && (v as { type?: unknown }).type === 'flag');
 }
 
 const SIGNS: Record<string, string> = { '>=': 'gte', '=>': 'gte', '≥': 'gte', '>': 'gt', '<=': 'lte', '=<': 'lte', '≤': 'lte', '<': 'lt', '=': 'eq', '==': 'eq', '!=': 'ne', '≠': 'ne' };
