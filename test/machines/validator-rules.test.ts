@@ -366,6 +366,23 @@ describe('a feedback that ends with its citation', () => {
     return validateScenario(text, 'x.json').problems.filter((p) => p.code.includes('citation') || p.code.includes('guide-section')).map((p) => p.code);
   };
 
+  it('a heading shortened, lengthened or joined with a comma: "Did you mean" the heading, instead of "cites no section"', () => {
+    const said = (cite: string) => {
+      const text = good.replace('from a single sign (Red Flags)."', `from a single sign ${cite}"`);
+      expect(text).not.toBe(good);
+      return validateScenario(text, 'x.json').problems.filter((p) => p.code.includes('citation') || p.code.includes('guide-section') || p.path.includes('feedback'))
+        .map((p) => `${p.code}: ${p.message} ${p.fix}`);
+    };
+    expect(said('(What if my youth left placement?)')).toEqual(['unknown-guide-section: "What if my youth left placement?" is not a section of the guide. Did you mean "What if my youth left placement or their whereabouts are unknown?"? Write the section heading exactly as the guide prints it: (What if my youth left placement or their whereabouts are unknown?).']);
+    expect(said('(Stages of Exiting)')[0]).toContain('Did you mean "Stages of Exiting CSEC Involvement"?');
+    expect(said('(Harm reduction approach)')[0]).toContain('Did you mean "Harm Reduction"?');
+    expect(said('(Red Flags, Prohibited Activities)')).toEqual(['unknown-guide-section: "Red Flags, Prohibited Activities" names several sections with a comma, so none of them counts as cited. Separate them with a semicolon: (Red Flags; Prohibited Activities).']);
+    // Ordinary text in parentheses next to a real citation is left alone.
+    expect(said('(red flags can be ordinary teenage behaviour) (Red Flags).')).toEqual([]);
+    // And with nothing like a heading, the general warning stays.
+    expect(said('(see the handout)').map((s) => s.split(':')[0])).toEqual(['feedback-no-citation']);
+  });
+
   it('cites a heading exactly, in other letter case, or misspelt', () => {
     expect(citing('(Red Flags)')).toEqual([]);
     // Other capitals: a warning, so that a file clean under --strict also meets the bundled

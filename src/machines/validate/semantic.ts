@@ -354,6 +354,8 @@ function citationProblems(feedback: string, path: Path, out: UnlocatedProblem[])
   const before = out.length;
   if (endsWithOneHeading(feedback)) return;
   let cited = false;
+  /** With no heading cited, the first parenthesis that looks like one, and what to say about it. */
+  let nearest: UnlocatedProblem | undefined;
   for (const m of feedback.matchAll(/\(([^()]*)\)/g)) {
     let at = (m.index ?? 0) + 1;
     for (const part of (m[1] ?? '').split(';')) {
@@ -379,14 +381,36 @@ function citationProblems(feedback: string, path: Path, out: UnlocatedProblem[])
         out.push({ severity: 'warning', code: 'unknown-guide-section', path: path(), stringIndex: index,
           message: `${quoteValue(name)} is not a section of the guide. Did you mean ${quoteValue(guess)}?`,
           fix: `Write the section heading exactly as the guide prints it: (${guess}).` });
+        continue;
       }
+      nearest ??= nearHeading(name, index, path);
     }
   }
+  // Only when nothing is cited: then a heading cut short ("What if my youth left placement?"),
+  // run on ("Harm reduction approach") or joined with a comma is the citation the trainer meant.
+  if (!cited && out.length === before && nearest) out.push(nearest);
   if (!cited && out.length === before) {
     out.push({ severity: 'warning', code: 'feedback-no-citation', path: path(),
       message: 'This feedback does not cite a section of the guide, so the volunteer cannot look the rule up.',
       fix: `Name the section by its heading in parentheses, e.g. "… rather than interrogating her (Red Flags)." Headings: ${headings.join('; ')}.` });
   }
+}
+
+/** "(What if my youth returns?)", "(Harm reduction approach)", "(Red Flags, Self-Care)": the heading(s) meant, as a warning. */
+function nearHeading(name: string, index: number, path: Path): UnlocatedProblem | undefined {
+  const parts = name.split(/\s*,\s*|\s+and\s+/).map((part) => headingByLowerCase.get(part.toLowerCase()));
+  if (parts.length > 1 && parts.every((h) => h !== undefined)) {
+    return { severity: 'warning', code: 'unknown-guide-section', path: path(), stringIndex: index,
+      message: `${quoteValue(name)} names several sections with a comma, so none of them counts as cited.`,
+      fix: `Separate them with a semicolon: (${parts.join('; ')}).` };
+  }
+  const words = name.toLowerCase().replace(/[\s.?!:]+$/, '');
+  if (words.split(/\s+/).length < 2) return undefined;
+  const meant = headings.find((h) => { const lower = h.toLowerCase(); return lower.startsWith(words) || words.startsWith(`${lower} `); });
+  if (!meant) return undefined;
+  return { severity: 'warning', code: 'unknown-guide-section', path: path(), stringIndex: index,
+    message: `${quoteValue(name)} is not a section of the guide. Did you mean ${quoteValue(meant, 100)}?`,
+    fix: `Write the section heading exactly as the guide prints it: (${meant}).` };
 }
 
 /** The usual feedback: it ends with one heading in parentheses and has no other (found without a regular expression). */
