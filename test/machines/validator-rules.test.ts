@@ -18,7 +18,7 @@ interface Expectation {
 
 // One bad fixture per validator rule; each problem must point at the right place and say how to fix it.
 const cases: Expectation[] = [
-  { file: 'unknown-field', code: 'unknown-field', severity: 'error', path: 'nodes[0].narations', token: '"narations"', says: 'Did you mean "narration"' },
+  { file: 'unknown-field', code: 'unknown-field', severity: 'error', path: 'nodes[0].narations', token: '"narations"', says: 'Did you mean "narration"? Rename it to "narration"' },
   { file: 'missing-feedback', code: 'missing-field', severity: 'error', path: 'nodes[0].replies[2]', token: '{', says: 'Add "feedback"' },
   { file: 'wrong-type', code: 'wrong-type', severity: 'error', path: 'estimatedMinutes', token: '"five"', says: 'without quotes' },
   { file: 'invalid-value', code: 'invalid-value', severity: 'error', path: 'nodes[5].ending', token: '"neutral"', says: '"strong", "mixed", "harmful"' },
@@ -729,6 +729,10 @@ describe('a comparison written as a sign', () => {
     expect(problems.map((p) => p.code)).toEqual(['unknown-field']);
     const [p] = problems;
     expect(p?.message).toContain('Did you mean "gte"?');
+    // The fix says the same: rename it (removing it would leave a condition with no comparison).
+    expect(p?.fix).toBe('Rename it to "gte" (the fields of a condition: var, gte, gt, lte, lt, eq, ne, is).');
+    // A variable's "min" borrowed for "at least" is "gte" too, not the nearest spelling ("is").
+    expect(exampleWith('{ "var": "trust", "gte": 60 }', '{ "var": "trust", "min": 60 }').problems.map((q) => q.fix)).toEqual([p?.fix]);
     expect(text.slice(offsetOf(text, p?.line ?? 0, p?.column ?? 0)).startsWith('">="')).toBe(true);
     expect(validateScenario(text.replace('">="', '"gte"'), 'x.json').problems).toEqual([]);
   });

@@ -133,13 +133,17 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       const suggest = suggester(known);
       const fix = known.length ? `Remove it, or use one of: ${known.join(', ')}.` : 'Remove it.';
       return issue.keys.map((k) => {
+        const hint = guessedField(kind, k, raw, path) ?? suggest(k);
+        // A field that is nearly one of the object's own: the fix is to rename it, as the message
+        // asks (removing ">=" would leave a condition with no comparison).
+        const meant = / Did you mean "([^"]+)"\?$/.exec(hint)?.[1];
         return {
           severity: 'error' as const,
           code: 'unknown-field',
           path: [...path, k],
           atKey: true,
-          message: `${quoteValue(k)} is not a field of ${kind?.name ?? 'this object'}.${guessedField(kind, k, raw, path) ?? suggest(k)}`,
-          fix,
+          message: `${quoteValue(k)} is not a field of ${kind?.name ?? 'this object'}.${hint}`,
+          fix: meant !== undefined && known.includes(meant) ? `Rename it to "${meant}" (the fields of ${kind?.name ?? 'this object'}: ${known.join(', ')}).` : fix,
         };
       });
     }
@@ -315,6 +319,8 @@ function kindFromFields(node: unknown): string | undefined {
 const GUESSED_COMPARISONS: Record<string, string> = {
   '>=': 'gte', '=>': 'gte', '≥': 'gte', '>': 'gt', '<=': 'lte', '=<': 'lte', '≤': 'lte', '<': 'lt',
   '=': 'eq', '==': 'eq', '===': 'eq', '!=': 'ne', '<>': 'ne', '≠': 'ne', '!==': 'ne',
+  // A variable's own fields, borrowed for "at least" and "at most".
+  min: 'gte', max: 'lte',
 };
 const GUESSED_ROUTE_FIELDS: Record<string, string> = { if: 'when', condition: 'when', goto: 'to', go: 'to' };
 
