@@ -189,6 +189,11 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(p?.fix).toContain('Here: "That\'s a \\"nice\\" one! How did you get it?"');
   });
 
+  it('a quotation mark inside a long text: the fix shows the part around it written safely (docs: "the fix shows your text written the safe way")', () => {
+    const p = check(good.replace('She is scrolling on a phone', 'She is "scrolling" on a phone'), 'syntax-unescaped-quote', '"scrolling"');
+    expect(p?.fix).toContain('Here, in part: "…café near her placement. She is \\"scrolling\\" on a phone you have not seen…".');
+  });
+
   it('characters pasted from a word processor, or typed as a person would, are named, once each', () => {
     const said = (text: string, token: string) => {
       expect(text).not.toBe(good);

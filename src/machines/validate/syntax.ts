@@ -292,9 +292,20 @@ function unescapedQuote(text: string, at: number): UnlocatedProblem | undefined 
   const last = /"[\s,}\]]*$/.exec(rest);
   if (!rest.includes('"')) return undefined;
   const meant = last ? text.slice(open + 1, at + last.index) : undefined;
-  const example = meant !== undefined && meant.length <= 100 && !meant.includes('\\')
-    ? ` Here: ${quoteValue(meant, 100)}.`
-    : '';
+  let example = '';
+  if (meant !== undefined && !meant.includes('\\')) {
+    const first = meant.indexOf('"');
+    const lastQuote = meant.lastIndexOf('"');
+    if (meant.length <= 100) example = ` Here: ${quoteValue(meant, 100)}.`;
+    else if (first >= 0 && lastQuote - first <= 60) {
+      // A long narration: the part around the quotation marks, which is where to type the \.
+      const space = meant.lastIndexOf(' ', first - 30);
+      const from = first - 30 > 0 && space > 0 ? space + 1 : 0;
+      const after = meant.indexOf(' ', lastQuote + 30);
+      const to = after < 0 ? meant.length : after;
+      example = ` Here, in part: ${quoteValue(`${from > 0 ? '…' : ''}${meant.slice(from, to)}${to < meant.length ? '…' : ''}`, 140)}.`;
+    }
+  }
   return problem('syntax-unescaped-quote', quote,
     'Not valid JSON: a " inside the text ends the text early.',
     `Write \\" for a quotation mark inside text, or use ' or “ ” instead.${example}`);
