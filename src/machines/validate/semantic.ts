@@ -110,8 +110,10 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
         error('unknown-node', path(), `There is no node with the id "${id}": the node meant is probably the one whose id is written ${quoteValue(meant)}, which is not a valid id.`,
           `Change that node's "id" to "${id}" (lower-case letters, digits and single hyphens); this reference then works.`);
       } else {
-        error('unknown-node', path(), `There is no node with the id "${id}".${suggestNode(id)}`,
-          'Use the id of a node in "nodes", or add a node with this id.');
+        const guess = suggestNode(id);
+        const meantId = /^ Did you mean "([^"]+)"\?$/.exec(guess)?.[1];
+        error('unknown-node', path(), `There is no node with the id "${id}".${guess}`,
+          meantId !== undefined ? `Change it to "${meantId}", or add a node with the id "${id}".` : 'Use the id of a node in "nodes", or add a node with this id.');
       }
     }
   };
@@ -189,9 +191,10 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   };
   const checkLine = (line: Line, path: Path) => {
     if (!characters.has(line.character) && !brokenIds.has(line.character)) {
-      error('unknown-character', [...path(), 'character'],
-        `There is no character with the id "${line.character}".${didYouMean(line.character, characters)}`,
-        'Use the id of a character in "characters", or add the character.');
+      const guess = didYouMean(line.character, characters);
+      const meantId = /^ Did you mean "([^"]+)"\?$/.exec(guess)?.[1];
+      error('unknown-character', [...path(), 'character'], `There is no character with the id "${line.character}".${guess}`,
+        meantId !== undefined ? `Change it to "${meantId}", or add a character with the id "${line.character}".` : 'Use the id of a character in "characters", or add the character.');
     }
   };
   const checkLines = (node: ScenarioNode) => {
