@@ -88,6 +88,29 @@ describe('the JSON Schema for editors', () => {
     for (const { part } of conduct) expect(((part.properties as Record<string, { description: string }>).gte)?.description).not.toContain('variable');
   });
 
+  it('inside "nodes", "replies", "characters" and "variables" the editor offers a whole item to fill in, with every field it needs', () => {
+    const schema = JSON.parse(committed) as { properties: Record<string, { items: Record<string, unknown> }> };
+    interface Snippet { label: string; body: Record<string, unknown> }
+    const nodes = schema.properties.nodes?.items as { oneOf: { properties: { kind: { const: string } }; required: string[] }[]; defaultSnippets?: Snippet[] };
+    expect(nodes.defaultSnippets?.map((s) => s.label)).toEqual(['scene', 'decision', 'ending']);
+    const reply = nodes.oneOf.find((b) => b.properties.kind.const === 'decision') as unknown as { properties: { replies: { items: { required: string[]; defaultSnippets?: Snippet[] } } } };
+    const replyRequired = reply.properties.replies.items.required;
+    for (const snippet of nodes.defaultSnippets ?? []) {
+      const branch = nodes.oneOf.find((b) => b.properties.kind.const === snippet.body.kind);
+      expect(branch?.required.filter((f) => !(f in snippet.body)), snippet.label).toEqual([]);
+      for (const r of (snippet.body.replies as Record<string, unknown>[] | undefined) ?? []) expect(replyRequired.filter((f) => !(f in r))).toEqual([]);
+    }
+    expect(((nodes.defaultSnippets?.[1]?.body.replies) as unknown[]).length).toBeGreaterThanOrEqual(2);
+    for (const [list, required] of [['characters', ['id', 'name', 'role']], ['variables', ['id', 'label', 'start']]] as const) {
+      const items = schema.properties[list]?.items as { defaultSnippets?: Snippet[] };
+      expect(items.defaultSnippets?.length, list).toBeGreaterThan(0);
+      for (const s of items.defaultSnippets ?? []) expect(required.filter((f) => !(f in s.body))).toEqual([]);
+    }
+    const replySnippets = reply.properties.replies.items.defaultSnippets ?? [];
+    expect(replySnippets.length).toBeGreaterThan(0);
+    for (const s of replySnippets) expect(replyRequired.filter((f) => !(f in s.body))).toEqual([]);
+  });
+
   it('every bundled scenario points its "$schema" at it', () => {
     const files = readdirSync(scenariosDir).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'));
     for (const f of files) {

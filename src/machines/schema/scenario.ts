@@ -30,6 +30,19 @@ const Text = (max: number, description: string) =>
     patternErrorMessage: 'Write some text here: it cannot be empty or only spaces.',
   });
 
+/*
+ * Whole items an editor (VS Code) offers with Ctrl+Space inside a list, to fill in with Tab: a
+ * trainer starts from a complete reply or node instead of remembering its fields and commas.
+ * "${n:…}" is a place to type, with what is there until then.
+ */
+const REPLY_SNIPPET = (n: number, id: string, verdict: 'follows' | 'violates') => ({
+  id: `\${${n}:${id}}`,
+  text: `\${${n + 1}:What the volunteer says.}`,
+  assessments: [{ principle: `\${${n + 2}}`, verdict }],
+  feedback: `\${${n + 3}:Why it helps or harms, in the guide's terms (Red Flags).}`,
+  next: `\${${n + 4}:id-of-the-next-node}`,
+});
+
 /** "Curious, not interrogating. Guide section: (Red Flags)." for each principle, in the enum's order. */
 const principleDescriptions = principles.map((p) => `${p.title}. Cite as (${getSection(p.section)?.heading ?? p.section})${p.severity === 'critical' ? '; critical: a prohibited activity, weight 3 when violated' : ''}.`);
 
@@ -59,7 +72,10 @@ export const Character = z
     age: z.int().min(0).max(120).optional().meta({ description: 'Age in years, if it matters to the scene.' }),
     description: Text(600, 'A sentence a facilitator can read aloud to introduce the character.').optional(),
   })
-  .meta({ description: 'A person in the scenario other than the volunteer.' });
+  .meta({
+    description: 'A person in the scenario other than the volunteer.',
+    defaultSnippets: [{ label: 'character', description: 'A person in the story.', body: { id: '${1:maya}', name: '${2:Maya}', role: '${3:youth}', age: '^${4:16}', description: '${5:A sentence a facilitator can read aloud.}' } }],
+  });
 
 export const Variable = z
   .strictObject({
@@ -76,7 +92,13 @@ export const Variable = z
     : typeof v.start === 'number' && v.min !== undefined && v.max !== undefined), {
     message: 'variable: a number needs whole-number "min", "max" and "start"; a yes/no flag ("type": "flag") has "start": true or false and no "min", "max" or "shown"',
   })
-  .meta({ description: 'A bounded whole number the story tracks, such as the youth\'s trust from 0 to 100, or a yes/no flag ("type": "flag").' });
+  .meta({
+    description: 'A bounded whole number the story tracks, such as the youth\'s trust from 0 to 100, or a yes/no flag ("type": "flag").',
+    defaultSnippets: [
+      { label: 'trust (a number)', description: 'Trust from 0 to 100, starting at 50, shown as a meter.', body: { id: '${1:trust}', label: '${2:Maya\'s trust}', min: 0, max: 100, start: 50, shown: true } },
+      { label: 'yes/no flag', description: 'A fact the story remembers, such as whether the volunteer told the CSW.', body: { id: '${1:told-csw}', label: '${2:You told the CSW}', type: 'flag', start: false } },
+    ],
+  });
 
 const Bound = z.number().meta({ description: 'A number to compare the variable with.' });
 const ConductBound = z.number().meta({ description: 'A number to compare the measure named in "conduct" with (a count, a percentage or points).' });
@@ -203,7 +225,10 @@ export const Reply = z
     allowLanguage: AllowLanguage.optional(),
     authorNotes: AuthorNotes.optional(),
   })
-  .meta({ description: 'One thing the volunteer can say or do at a decision.' });
+  .meta({
+    description: 'One thing the volunteer can say or do at a decision.',
+    defaultSnippets: [{ label: 'reply', description: 'A reply with its assessment, feedback and next node.', body: REPLY_SNIPPET(1, 'd1-reply', 'follows') }],
+  });
 
 const Narration = Text(4000, 'What happens, told to the learner in the present tense.');
 const Lines = z.array(Line).meta({ description: 'What characters say, in order: { "character": "<character id>", "text": "…" }.' });
@@ -291,7 +316,20 @@ export const Scenario = z
         'Show each decision\'s replies in an order shuffled per playthrough (default true), so the position of the best reply never becomes an answer key. Set false only when the file order itself matters, e.g. replies that read as a sequence.',
     }),
     start: Id.meta({ description: 'The id of the first node.' }),
-    nodes: z.array(ScenarioNode).min(1).meta({ description: 'The scenes, decisions and endings, in any order (story order reads best).' }),
+    nodes: z.array(ScenarioNode.meta({
+      defaultSnippets: [
+        { label: 'scene', description: 'Narration, then the story moves on.', body: { id: '${1:s1-id}', kind: 'scene', narration: '${2:What happens, in the present tense.}', next: '${3:id-of-the-next-node}' } },
+        {
+          label: 'decision', description: 'The volunteer picks one of the replies (three or four are best).',
+          body: {
+            id: '${1:d1-id}', kind: 'decision', title: '${2:A short title}', narration: '${3:What happens, in the present tense.}',
+            facilitatorNote: '${4:What a trainer should listen for here.}', discussionPrompt: '${5:A question for the room.}',
+            replies: [REPLY_SNIPPET(6, 'd1-best', 'follows'), REPLY_SNIPPET(11, 'd1-wrong', 'violates')],
+          },
+        },
+        { label: 'ending', description: 'The closing narrative: strong, mixed or harmful.', body: { id: '${1:end-id}', kind: 'ending', ending: '${2|strong,mixed,harmful|}', title: '${3:A short title}', narration: '${4:How it turned out, for the youth and the case.}' } },
+      ],
+    })).min(1).meta({ description: 'The scenes, decisions and endings, in any order (story order reads best).' }),
     authorNotes: AuthorNotes.optional(),
   })
   .meta({
