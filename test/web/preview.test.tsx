@@ -92,19 +92,6 @@ describe('previewing a scenario file', () => {
     expect(items.find((t) => t.startsWith('Start · '))).not.toContain('Reached from');
   });
 
-  it('in the graph as a list, a scene whose text ends a sentence is not followed by a second full stop', async () => {
-    const user = userEvent.setup();
-    renderPreview();
-    // Most scenes are named by their narration or first line, which ends with "." or "?".
-    const text = example.replace(/("id": "boyfriend-guarded",\n\s*"kind": "scene",)/, '$1\n      "narration": "She shrugs.",');
-    expect(text).not.toBe(example);
-    await user.upload(screen.getByLabelText('Scenario file (.json)'), new File([text], 'stops.json'));
-    const graph = await screen.findByRole('region', { name: 'Graph of the scenario' });
-    const items = within(graph).getAllByRole('listitem').map((li) => li.textContent ?? '');
-    expect(items.find((t) => t.startsWith('Scene · boyfriend-guarded'))).toBe('Scene · boyfriend-guarded: She shrugs. Reached from Start · Decision · phone.to Decision · after-visit');
-    expect(items.filter((t) => /[.?!]\. /.test(t))).toEqual([]);
-  });
-
   it('a scenario too big to draw in the page says how to draw it on the command line', async () => {
     const user = userEvent.setup();
     renderPreview();

@@ -84,12 +84,10 @@ function GraphList({ layout }: { layout: GraphLayout }) {
       {ordered.map((n) => {
         const leaving = layout.edges.filter((e) => e.from === n.id);
         const from = cameFrom(n.id);
-        // A scene is named by its narration or first line, which usually ends a sentence already.
-        const stop = /[.?!…]$/.test(n.title) ? ' ' : '. ';
         return (
           <li key={n.id}>
             <strong>{n.heading}</strong>: {n.title}
-            {!n.start && (from.length === 0 ? `${stop}No arrow leads here: no playthrough can reach it.` : `${stop}Reached from ${from.join('; ')}.`)}
+            {!n.start && (from.length === 0 ? '. No arrow leads here: no playthrough can reach it.' : `. Reached from ${from.join('; ')}.`)}
             {leaving.length > 0 && (
               <ul>
                 {leaving.map((e) => (
