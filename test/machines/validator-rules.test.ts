@@ -680,6 +680,17 @@ describe('mistakes from a trainer\'s first scenario: each is one problem, in wor
     expect(missing?.fix).toBe('Close the condition before "to": { "when": { … }, "to": "boyfriend-open" }.');
   });
 
+  it('a condition or effect written with the variable as its field: the missing "var" says the same, with the object to write', () => {
+    const { problems } = exampleWith('{ "var": "trust", "gte": 60 }', '{ "trust": { "gte": 60 } }');
+    const missing = problems.find((p) => p.code === 'missing-field');
+    expect(missing?.message).toBe('A condition is missing "var". It has the variable "trust" as a field instead.');
+    expect(missing?.fix).toBe('Write { "var": "trust", "gte": 60 }.');
+    const effect = exampleWith('"effects": [{ "var": "trust", "add": 10 }]', '"effects": [{ "trust": 10 }]').problems.find((p) => p.code === 'missing-field');
+    expect(effect?.fix).toBe('Write { "var": "trust", "add": 10 }.');
+    const sign = exampleWith('{ "var": "trust", "gte": 60 }', '{ "trust": { ">=": 60 } }').problems.find((p) => p.code === 'missing-field');
+    expect(sign?.fix).toBe('Write { "var": "trust", "gte": 60 }.');
+  });
+
   it('an effect written with the variable as its field: name it with "var", the amount kept', () => {
     const p = only('"effects": [{ "var": "trust", "add": 10 }]', '"effects": [{ "trust": 10 }]', 'unknown-field');
     expect(p.at.startsWith('"trust"')).toBe(true);

@@ -286,6 +286,19 @@ function missingField(raw: unknown, parentPath: JsonPath, kind: ObjectKind | und
     ? Object.keys(object).find((k) => !(kind && Object.hasOwn(kind.shape, k)) && closest(k, [key]) === key)
     : undefined;
   const missing = `${capitalise(kind?.name ?? 'this object')} is missing "${key}".`;
+  if (key === 'var' && (kind?.name === 'a condition' || kind?.name === 'an effect') && typeof object === 'object' && object !== null && !Array.isArray(object)) {
+    // { "trust": { "gte": 60 } } or { "trust": 10 }: the variable's id written as the field.
+    const named = Object.keys(object).find((k) => declaredVariable(raw, k));
+    if (named !== undefined) {
+      const inner = (object as Record<string, unknown>)[named];
+      const rest = typeof inner === 'object' && inner !== null && !Array.isArray(inner)
+        ? Object.entries(inner).map(([k, v]) => [COMPARISON_NAMES.includes(k) ? k : GUESSED_COMPARISONS[k], v] as const)
+          .filter(([k, v]) => k !== undefined && (typeof v === 'number' || typeof v === 'boolean')).map(([k, v]) => `, "${String(k)}": ${String(v)}`).join('')
+        : typeof inner === 'number' && Number.isInteger(inner) && kind.name === 'an effect' ? `, "add": ${inner}` : '';
+      return problem('missing-field', `${missing} It has the variable ${quoteValue(named)} as a field instead.`,
+        `Write { "var": ${quoteValue(named)}${rest || (kind.name === 'an effect' ? ', "add": 10' : ', "gte": 60')} }.`, { path: parentPath });
+    }
+  }
   if (kind?.name === 'a route' && key === 'to') {
     // { "when": { "var": "trust", "gte": 60, "to": "x" } }: the condition's } came after "to".
     const when = typeof object === 'object' && object !== null ? (object as { when?: unknown }).when : undefined;
@@ -331,10 +344,7 @@ const GUESSED_ROUTE_FIELDS: Record<string, string> = { if: 'when', condition: 'w
  */
 function guessedField(kind: ObjectKind | undefined, key: string, raw: unknown, path: JsonPath): string | undefined {
   if (kind?.name === 'a route' && Object.hasOwn(GUESSED_ROUTE_FIELDS, key)) return ` Did you mean "${GUESSED_ROUTE_FIELDS[key]}"?`;
-  const isDeclared = (id: string) => {
-    const variables = valueAt(raw, ['variables']);
-    return Array.isArray(variables) && variables.some((v) => typeof v === 'object' && v !== null && (v as { id?: unknown }).id === id);
-  };
+  const isDeclared = (id: string) => declaredVariable(raw, id);
   if (kind?.name === 'an effect' && isDeclared(key)) {
     const amount = valueAt(raw, [...path, key]);
     return ` ${quoteValue(key)} is a variable: name it with "var", e.g. { "var": ${quoteValue(key)}, "add": ${typeof amount === 'number' && Number.isInteger(amount) ? amount : 10} }.`;
@@ -350,6 +360,14 @@ function guessedField(kind: ObjectKind | undefined, key: string, raw: unknown, p
   if (word === 'and') return ' For conditions that must all hold, write "when" as a list: [{ "var": "trust", "gte": 60 }, { "conduct": "critical", "eq": 0 }].';
   if (isDeclared(key)) return ` ${quoteValue(key)} is a variable: name it with "var", e.g. { "var": ${quoteValue(key)}, "gte": 60 }.`;
   return undefined;
+}
+
+const COMPARISON_NAMES = ['gte', 'gt', 'lte', 'lt', 'eq', 'ne', 'is'];
+
+/** Whether the scenario declares a variable with this id. */
+function declaredVariable(raw: unknown, id: string): boolean {
+  const variables = valueAt(raw, ['variables']);
+  return Array.isArray(variables) && variables.some((v) => typeof v === 'object' && v !== null && (v as { id?: unknown }).id === id);
 }
 
 /** Whether the scenario declares `id` as a yes/no flag ("type": "flag"). */
