@@ -16,7 +16,7 @@ exploitation (CSEC), scored against CASA of Los Angeles's in-service guide.
 Usage:
   casa-practice [--assess] [--plain]          choose a scenario and practise
   casa-practice --facilitate [scenario]       lead a session for a room
-  casa-practice play <file|id> [--from NODE]  validate and play a scenario (--assess, --plain)
+  casa-practice play <file|id> [--from NODE]  validate and play a scenario (--set, --assess, --plain)
   casa-practice resume                        continue where you stopped
   casa-practice records [--csv] [--backup]    your finished practice and its minutes
   casa-practice room <scenario>               a live room: phones vote (--resume)

@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { principles } from '../../src/machines/guide.js';
+import { analyseBest, startingAt } from '../../src/machines/index.js';
+import type { Scenario } from '../../src/machines/schema/scenario.js';
 import { validateScenario } from '../../src/machines/validate/index.js';
 
 const root = new URL('../../', import.meta.url);
@@ -35,6 +37,14 @@ describe('docs/authoring.md', () => {
     const codes = emittedCodes();
     expect(codes.length).toBeGreaterThan(40);
     expect(codes.filter((c) => !doc.includes(`\`${c}\``))).toEqual([]);
+  });
+
+  it('says what --from does to the score, and the worked example bears it out (a trainer saw "Score: 4 of 4" and wondered)', () => {
+    expect(doc).toContain('`--from d2-next-time` in the worked example plays out of 4 points, not 7');
+    const example = JSON.parse(exampleFile) as Scenario;
+    expect(analyseBest(example).best).toBe(7);
+    const moved = startingAt(example, 'd2-next-time');
+    expect(moved.ok && analyseBest(moved.scenario).best).toBe(4);
   });
 
   it('lists every principle id', () => {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { principleIds } from '../../src/machines/guide.js';
+import { getSection, languageRules, principleIds, principles } from '../../src/machines/guide.js';
 import { scenarioJsonSchemaText } from '../../src/machines/schema/json-schema-text.js';
 
 const scenariosDir = fileURLToPath(new URL('../../scenarios/', import.meta.url));
@@ -36,6 +36,79 @@ describe('the JSON Schema for editors', () => {
     expect(undescribed).toEqual([]);
     // A node's title is described as a node's, not a scene's (decisions and endings have one too).
     expect(committed).not.toContain('title for this scene');
+  });
+
+  /** Every object in the schema (properties, list items, alternatives), with where it is. */
+  const everyPart = (): { at: string; part: Record<string, unknown> }[] => {
+    const out: { at: string; part: Record<string, unknown> }[] = [];
+    const walk = (value: unknown, at: string) => {
+      if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${at}[${i}]`));
+      else if (typeof value === 'object' && value !== null) {
+        out.push({ at, part: value as Record<string, unknown> });
+        for (const [key, v] of Object.entries(value)) walk(v, `${at}/${key}`);
+      }
+    };
+    walk(JSON.parse(committed), '');
+    return out;
+  };
+
+  it('the principle ids the editor offers each say what the principle is and which guide section it cites (a trainer picking one saw only ids)', () => {
+    const lists = everyPart().filter(({ part }) => JSON.stringify(part.enum) === JSON.stringify(principleIds));
+    // learningGoals, an assessment's principle, a conduct condition's principle (in each place a condition can be).
+    expect(lists.length).toBeGreaterThanOrEqual(3);
+    for (const { at, part } of lists) {
+      const described = part.enumDescriptions as string[] | undefined;
+      expect(described, at).toHaveLength(principles.length);
+      principles.forEach((p, i) => {
+        expect(described?.[i], `${at} ${p.id}`).toContain(p.title);
+        expect(described?.[i], `${at} ${p.id}`).toContain(`(${getSection(p.section)?.heading})`);
+      });
+    }
+    const critical = principles.findIndex((p) => p.severity === 'critical');
+    expect((lists[0]?.part.enumDescriptions as string[])[critical]).toContain('prohibited activity');
+    const rules = everyPart().filter(({ part }) => JSON.stringify(part.enum) === JSON.stringify(languageRules.map((r) => r.id)));
+    expect(rules.length).toBeGreaterThan(0);
+    for (const { part } of rules) languageRules.forEach((r, i) => expect((part.enumDescriptions as string[])[i]).toContain(r.suggestion));
+  });
+
+  it('a broken id or a blank text is explained in words in the editor, not as a regular expression', () => {
+    const patterned = everyPart().filter(({ part }) => typeof part.pattern === 'string');
+    expect(patterned.length).toBeGreaterThan(10);
+    for (const { at, part } of patterned) expect(part.patternErrorMessage, `${at} ${String(part.pattern)}`).toMatch(/^[A-Z].*\.$/);
+    expect(committed).toContain('lower-case letters');
+  });
+
+  it('hover texts tell a trainer what the validator will ask for: feedback cites a section, conduct comparisons compare conduct', () => {
+    const parts = everyPart();
+    const feedback = parts.find(({ at }) => at.endsWith('/properties/feedback'))?.part.description as string;
+    expect(feedback).toContain('in parentheses');
+    expect(feedback).toContain('(Red Flags)');
+    const conduct = parts.filter(({ part }) => typeof (part.properties as Record<string, unknown> | undefined)?.conduct === 'object');
+    expect(conduct.length).toBeGreaterThan(0);
+    for (const { part } of conduct) expect(((part.properties as Record<string, { description: string }>).gte)?.description).not.toContain('variable');
+  });
+
+  it('inside "nodes", "replies", "characters" and "variables" the editor offers a whole item to fill in, with every field it needs', () => {
+    const schema = JSON.parse(committed) as { properties: Record<string, { items: Record<string, unknown> }> };
+    interface Snippet { label: string; body: Record<string, unknown> }
+    const nodes = schema.properties.nodes?.items as { oneOf: { properties: { kind: { const: string } }; required: string[] }[]; defaultSnippets?: Snippet[] };
+    expect(nodes.defaultSnippets?.map((s) => s.label)).toEqual(['scene', 'decision', 'ending']);
+    const reply = nodes.oneOf.find((b) => b.properties.kind.const === 'decision') as unknown as { properties: { replies: { items: { required: string[]; defaultSnippets?: Snippet[] } } } };
+    const replyRequired = reply.properties.replies.items.required;
+    for (const snippet of nodes.defaultSnippets ?? []) {
+      const branch = nodes.oneOf.find((b) => b.properties.kind.const === snippet.body.kind);
+      expect(branch?.required.filter((f) => !(f in snippet.body)), snippet.label).toEqual([]);
+      for (const r of (snippet.body.replies as Record<string, unknown>[] | undefined) ?? []) expect(replyRequired.filter((f) => !(f in r))).toEqual([]);
+    }
+    expect(((nodes.defaultSnippets?.[1]?.body.replies) as unknown[]).length).toBeGreaterThanOrEqual(2);
+    for (const [list, required] of [['characters', ['id', 'name', 'role']], ['variables', ['id', 'label', 'start']]] as const) {
+      const items = schema.properties[list]?.items as { defaultSnippets?: Snippet[] };
+      expect(items.defaultSnippets?.length, list).toBeGreaterThan(0);
+      for (const s of items.defaultSnippets ?? []) expect(required.filter((f) => !(f in s.body))).toEqual([]);
+    }
+    const replySnippets = reply.properties.replies.items.defaultSnippets ?? [];
+    expect(replySnippets.length).toBeGreaterThan(0);
+    for (const s of replySnippets) expect(replyRequired.filter((f) => !(f in s.body))).toEqual([]);
   });
 
   it('every bundled scenario points its "$schema" at it', () => {

@@ -18,7 +18,7 @@ interface Expectation {
 
 // One bad fixture per validator rule; each problem must point at the right place and say how to fix it.
 const cases: Expectation[] = [
-  { file: 'unknown-field', code: 'unknown-field', severity: 'error', path: 'nodes[0].narations', token: '"narations"', says: 'Did you mean "narration"' },
+  { file: 'unknown-field', code: 'unknown-field', severity: 'error', path: 'nodes[0].narations', token: '"narations"', says: 'Did you mean "narration"? Rename it to "narration"' },
   { file: 'missing-feedback', code: 'missing-field', severity: 'error', path: 'nodes[0].replies[2]', token: '{', says: 'Add "feedback"' },
   { file: 'wrong-type', code: 'wrong-type', severity: 'error', path: 'estimatedMinutes', token: '"five"', says: 'without quotes' },
   { file: 'invalid-value', code: 'invalid-value', severity: 'error', path: 'nodes[5].ending', token: '"neutral"', says: '"strong", "mixed", "harmful"' },
@@ -41,10 +41,10 @@ const cases: Expectation[] = [
   { file: 'proto-key', code: 'unknown-field', severity: 'error', path: '__proto__', token: '"__proto__"', says: 'Remove it' },
   { file: 'duplicate-id', code: 'duplicate-id', severity: 'error', path: 'nodes[2].id', token: '"boyfriend-open"', says: 'its own id' },
   { file: 'duplicate-reply-id', code: 'duplicate-id', severity: 'error', path: 'nodes[3].replies[2].id', token: '"phone-ignore"', says: 'unique in the whole scenario' },
-  { file: 'unknown-node', code: 'unknown-node', severity: 'error', path: 'nodes[3].replies[2].next', token: '"end-mixd"', says: 'Did you mean "end-mixed"' },
+  { file: 'unknown-node', code: 'unknown-node', severity: 'error', path: 'nodes[3].replies[2].next', token: '"end-mixd"', says: 'Did you mean "end-mixed"? Change it to "end-mixed", or add a node with the id "end-mixd".' },
   { file: 'unknown-start', code: 'unknown-node', severity: 'error', path: 'start', token: '"intro"', says: 'first node' },
   { file: 'unknown-variable', code: 'unknown-variable', severity: 'error', path: 'nodes[0].replies[1].effects[0].var', token: '"trsut"', says: 'Did you mean "trust"' },
-  { file: 'unknown-character', code: 'unknown-character', severity: 'error', path: 'nodes[1].lines[0].character', token: '"jayde"', says: 'Did you mean "jade"' },
+  { file: 'unknown-character', code: 'unknown-character', severity: 'error', path: 'nodes[1].lines[0].character', token: '"jayde"', says: 'Did you mean "jade"? Change it to "jade", or add a character with the id "jayde".' },
   { file: 'variable-range', code: 'variable-range', severity: 'error', path: 'variables[0].start', token: '150', says: 'between 0 and 100' },
   { file: 'condition-never-true', code: 'condition-never-true', severity: 'warning', path: 'nodes[0].replies[0].next[0].when', token: '{', says: 'from 0 to 100' },
   { file: 'route-no-fallback', code: 'route-no-fallback', severity: 'error', path: 'nodes[0].replies[0].next[1]', token: '{', says: 'no "when"' },
@@ -56,7 +56,7 @@ const cases: Expectation[] = [
   { file: 'no-facilitator-note', code: 'no-facilitator-note', severity: 'warning', path: 'nodes[3]', token: '{', says: 'facilitatorNote' },
   { file: 'no-discussion-prompt', code: 'no-discussion-prompt', severity: 'warning', path: 'nodes[3]', token: '{', says: 'discussionPrompt' },
   { file: 'all-replies-disabled', code: 'all-replies-disabled', severity: 'error', path: 'nodes[3].replies', token: '[', says: 'trust is' },
-  { file: 'strong-after-critical', code: 'strong-after-critical', severity: 'error', path: 'nodes[3].replies[1].next[0].when', token: '{ "var": "trust", "gte": 60 }', says: 'the strong ending "end-strong" (nodes[4], line 114, column 5): phone-curious → after-search' },
+  { file: 'strong-after-critical', code: 'strong-after-critical', severity: 'error', path: 'nodes[3].replies[1].next[0]', token: '{ "when": { "var": "trust", "gte": 60 }, "to": "end-strong" }', says: 'the strong ending "end-strong" (nodes[4], line 114, column 5): phone-curious → after-search. The reply "after-search" is itself a prohibited activity' },
   { file: 'strong-under-50', code: 'strong-under-50', severity: 'error', path: 'nodes[3].replies[0].next', token: '"end-strong"', says: 'the strong ending "end-strong" (nodes[4], line 108, column 5): phone-accuse → after-supervisor' },
   { file: 'unreachable', code: 'unreachable', severity: 'warning', path: 'nodes[7]', token: '{', says: '"extra-scene"' },
   { file: 'cycle', code: 'cycle', severity: 'error', path: 'nodes[3]', token: '{', says: 'phone → boyfriend-open → after-visit → phone' },
@@ -189,6 +189,11 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(p?.fix).toContain('Here: "That\'s a \\"nice\\" one! How did you get it?"');
   });
 
+  it('a quotation mark inside a long text: the fix shows the part around it written safely (docs: "the fix shows your text written the safe way")', () => {
+    const p = check(good.replace('She is scrolling on a phone', 'She is "scrolling" on a phone'), 'syntax-unescaped-quote', '"scrolling"');
+    expect(p?.fix).toContain('Here, in part: "…café near her placement. She is \\"scrolling\\" on a phone you have not seen…".');
+  });
+
   it('characters pasted from a word processor, or typed as a person would, are named, once each', () => {
     const said = (text: string, token: string) => {
       expect(text).not.toBe(good);
@@ -303,6 +308,20 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(check(text, 'json-syntax', '{')?.fix).toContain('Add a comma at the end of line');
   });
 
+  it('a quotation mark inside a text further down is still named when an earlier mistake (a missing comma) is reported first', () => {
+    // A trainer's first draft rarely has one mistake: the missing comma is the parser's first error,
+    // and the quote inside a text 20 lines down must not turn into three "unexpected character"s.
+    const text = good.replace('"estimatedMinutes": 5,\n', '"estimatedMinutes": 5\n')
+      .replace('"text": "That\'s a nice one! How did you get it?"', '"text": "That\'s a "nice" one! How did you get it?"');
+    expect(text).not.toBe(good);
+    const problems = validateScenario(text, 'x.json').problems;
+    expect(problems.map((p) => p.code)).toEqual(['json-syntax', 'syntax-unescaped-quote']);
+    const [comma, quote] = problems;
+    expect(comma?.fix).toContain('Add a comma at the end of line');
+    if (quote) expect(text.slice(offsetOf(text, quote.line, quote.column)).startsWith('"nice"')).toBe(true);
+    expect(quote?.fix).toContain('Here: "That\'s a \\"nice\\" one! How did you get it?"');
+  });
+
   it('a missing bracket is not reported as one too many', () => {
     const text = good.replace('"next": "boyfriend-guarded"\n        }\n      ]', '"next": "boyfriend-guarded"\n        }\n');
     expect(validateScenario(text, 'x.json').problems.every((p) => p.code === 'json-syntax')).toBe(true);
@@ -352,9 +371,28 @@ describe('a feedback that ends with its citation', () => {
     return validateScenario(text, 'x.json').problems.filter((p) => p.code.includes('citation') || p.code.includes('guide-section')).map((p) => p.code);
   };
 
+  it('a heading shortened, lengthened or joined with a comma: "Did you mean" the heading, instead of "cites no section"', () => {
+    const said = (cite: string) => {
+      const text = good.replace('from a single sign (Red Flags)."', `from a single sign ${cite}"`);
+      expect(text).not.toBe(good);
+      return validateScenario(text, 'x.json').problems.filter((p) => p.code.includes('citation') || p.code.includes('guide-section') || p.path.includes('feedback'))
+        .map((p) => `${p.code}: ${p.message} ${p.fix}`);
+    };
+    expect(said('(What if my youth left placement?)')).toEqual(['unknown-guide-section: "What if my youth left placement?" is not a section of the guide. Did you mean "What if my youth left placement or their whereabouts are unknown?"? Write the section heading exactly as the guide prints it: (What if my youth left placement or their whereabouts are unknown?).']);
+    expect(said('(Stages of Exiting)')[0]).toContain('Did you mean "Stages of Exiting CSEC Involvement"?');
+    expect(said('(Harm reduction approach)')[0]).toContain('Did you mean "Harm Reduction"?');
+    expect(said('(Red Flags, Prohibited Activities)')).toEqual(['unknown-guide-section: "Red Flags, Prohibited Activities" names several sections with a comma, so none of them counts as cited. Separate them with a semicolon: (Red Flags; Prohibited Activities).']);
+    // Ordinary text in parentheses next to a real citation is left alone.
+    expect(said('(red flags can be ordinary teenage behaviour) (Red Flags).')).toEqual([]);
+    // And with nothing like a heading, the general warning stays.
+    expect(said('(see the handout)').map((s) => s.split(':')[0])).toEqual(['feedback-no-citation']);
+  });
+
   it('cites a heading exactly, in other letter case, or misspelt', () => {
     expect(citing('(Red Flags)')).toEqual([]);
-    expect(citing('(red flags)')).toEqual([]);
+    // Other capitals: a warning, so that a file clean under --strict also meets the bundled
+    // scenarios' rule that feedback holds a heading exactly as written.
+    expect(citing('(red flags)')).toEqual(['unknown-guide-section']);
     expect(citing('(Red Flag)')).toEqual(['unknown-guide-section']);
     expect(citing('(Red Flags; Self-Care)')).toEqual([]);
     expect(citing('(see the handout)')).toEqual(['feedback-no-citation']);
@@ -518,13 +556,22 @@ describe('a strong ending reached under 50%: the problem points at the route tha
 
 describe('a strong ending reached after a critical violation: the problem points at the route that lets it in, and names the ending', () => {
   const bad = readFixture('bad/strong-after-critical.json').toString('utf8');
-  // The fixture's search also earns points, so the only problem left is the critical violation.
+  // Here the prohibited act comes at the first decision, and the reply that enters the strong
+  // ending is a good one, so a condition on conduct is the fix (when the entering reply is itself
+  // the prohibited act, the fix is to send it elsewhere: see the next describe). The act also earns
+  // points, so the only problem left is the critical violation.
   const searchAlone = '{ "principle": "no-investigating", "verdict": "violates", "weight": 3 }';
-  const fixture = bad.replace(searchAlone, '{ "principle": "no-investigating", "verdict": "violates", "weight": 1 }, { "principle": "consult-supervisor-on-suspicion", "verdict": "follows", "weight": 2 }');
+  const curious = '{ "principle": "no-jumping-to-conclusions", "verdict": "follows" }\n          ],';
+  const fixture = bad.replace(searchAlone, '{ "principle": "consult-supervisor-on-suspicion", "verdict": "follows", "weight": 2 }')
+    .replace(curious, '{ "principle": "no-jumping-to-conclusions", "verdict": "follows" }, { "principle": "no-investigating", "verdict": "violates" }\n          ],')
+    // The supervisor's route already checks conduct, and ignoring the phone is a near miss (no 100% harmful ending).
+    .replace('{ "when": { "conduct": "score", "lt": 50 }, "to": "end-mixed" },', '{ "when": { "conduct": "critical", "gte": 1 }, "to": "end-mixed" }, { "when": { "conduct": "score", "lt": 50 }, "to": "end-mixed" },')
+    .replace('"assessments": [{ "principle": "no-jumping-to-conclusions", "verdict": "follows" }],', '"assessments": [{ "principle": "no-jumping-to-conclusions", "verdict": "follows" }, { "principle": "curious-not-interrogating", "verdict": "violates" }],');
   const NEXT = '"next": [\n            { "when": { "var": "trust", "gte": 60 }, "to": "end-strong" },\n            { "to": "end-harmful" }\n          ]';
   const withNext = (next: string) => {
     const text = fixture.replace(NEXT, `"next": ${next}`);
     expect(fixture).not.toBe(bad);
+    expect(fixture).toContain('{ "principle": "no-investigating", "verdict": "violates" }\n');
     expect(text).not.toBe(fixture);
     return text;
   };
@@ -549,7 +596,8 @@ describe('a strong ending reached after a critical violation: the problem points
     expect(formatPath(p.path)).toBe('nodes[3].replies[1].next');
     expect(p.at.startsWith('"end-strong"')).toBe(true);
     expect(p.fix).toContain('"next": [{ "when": { "conduct": "critical", "gte": 1 }, "to": "<a mixed or harmful ending>" }, { "to": "end-strong" }]');
-    expect(validateScenario(withNext('[{ "when": { "conduct": "critical", "gte": 1 }, "to": "end-harmful" }, { "to": "end-strong" }]'), 'x.json').errors).toBe(0);
+    // With the score checked too (a poor first reply can reach this good one), the file is valid.
+    expect(validateScenario(withNext('[{ "when": { "conduct": "critical", "gte": 1 }, "to": "end-harmful" }, { "when": { "conduct": "score", "lt": 50 }, "to": "end-harmful" }, { "to": "end-strong" }]'), 'x.json').errors).toBe(0);
   });
 
   it('a last route without "when": at that route, with a route to put before it', () => {
@@ -557,8 +605,39 @@ describe('a strong ending reached after a critical violation: the problem points
     expect(formatPath(p.path)).toBe('nodes[3].replies[1].next[1]');
     expect(p.at.startsWith('{ "to": "end-strong" }')).toBe(true);
     expect(p.fix).toContain('Put { "when": { "conduct": "critical", "gte": 1 }, "to": "<a mixed or harmful ending>" } before this route');
-    const fixed = withNext('[{ "when": { "var": "trust", "gte": 95 }, "to": "end-mixed" }, { "when": { "conduct": "critical", "gte": 1 }, "to": "end-harmful" }, { "to": "end-strong" }]');
+    const fixed = withNext('[{ "when": { "var": "trust", "gte": 95 }, "to": "end-mixed" }, { "when": { "conduct": "critical", "gte": 1 }, "to": "end-harmful" }, { "when": { "conduct": "score", "lt": 50 }, "to": "end-harmful" }, { "to": "end-strong" }]');
     expect(validateScenario(fixed, 'x.json').errors).toBe(0);
+  });
+});
+
+describe('the prohibited reply itself leads to the strong ending (a next copied from the best reply, or mistyped)', () => {
+  // A trainer writes the tempting wrong reply last and gives it the "next" of the reply above it.
+  const bad = readFixture('bad/strong-after-critical.json').toString('utf8');
+  const NEXT = '"next": [\n            { "when": { "var": "trust", "gte": 60 }, "to": "end-strong" },\n            { "to": "end-harmful" }\n          ]';
+  const text = bad.replace(NEXT, '"next": "end-strong"');
+
+  it('is one problem, at that "next", saying the reply is itself the prohibited act and naming a harmful ending to point it at', () => {
+    expect(text).not.toBe(bad);
+    const errors = validateScenario(text, 'x.json').problems.filter((p) => p.severity === 'error');
+    // Not also strong-under-50 at the same place: pointing the reply elsewhere fixes both.
+    expect(errors.map((p) => p.code)).toEqual(['strong-after-critical']);
+    const p = onlyProblem(text, 'strong-after-critical');
+    expect(formatPath(p.path)).toBe('nodes[3].replies[1].next');
+    expect(p.at.startsWith('"end-strong"')).toBe(true);
+    expect(p.message).toContain('The reply "after-search" is itself a prohibited activity: it violates "no-investigating" (Don\'t investigate).');
+    expect(p.fix.startsWith('Point this "next" at a mixed or harmful ending, e.g. "end-harmful"')).toBe(true);
+    expect(validateScenario(text.replace('"next": "end-strong"', '"next": "end-harmful"'), 'x.json').errors).toBe(0);
+  });
+});
+
+describe('a guide section cited with other capital letters', () => {
+  it('is a warning at the citation with the heading as the guide prints it (section 9 asks for it exactly)', () => {
+    const { text, problems } = exampleWith('from a single sign (Red Flags).', 'from a single sign (red flags).');
+    expect(problems.map((p) => p.code)).toEqual(['unknown-guide-section']);
+    const [p] = problems;
+    expect(text.slice(offsetOf(text, p?.line ?? 0, p?.column ?? 0)).startsWith('red flags)')).toBe(true);
+    expect(p?.message).toBe('"red flags" is not written as the guide prints it: "Red Flags".');
+    expect(p?.fix).toBe('Write the section heading exactly as the guide prints it: (Red Flags).');
   });
 });
 
@@ -569,6 +648,77 @@ function exampleWith(from: string | RegExp, to: string) {
   expect(text).not.toBe(good);
   return { text, problems: validateScenario(text, 'x.json').problems };
 }
+
+describe('mistakes from a trainer\'s first scenario: each is one problem, in words, with the fix written out', () => {
+  const only = (from: string, to: string, code: string) => {
+    const { text, problems } = exampleWith(from, to);
+    const errors = problems.filter((p) => p.severity === 'error');
+    expect(errors.map((p) => p.code), JSON.stringify(errors, null, 1)).toContain(code);
+    const p = errors.find((e) => e.code === code) as (typeof errors)[number];
+    return { ...p, at: text.slice(offsetOf(text, p.line, p.column)), says: `${p.message} ${p.fix}` };
+  };
+
+  it('an ending without "ending" is a missing field with the three kinds, not "ending is undefined"', () => {
+    const p = only('"kind": "ending",\n      "ending": "mixed",', '"kind": "ending",', 'missing-field');
+    expect(p.message).toBe('An ending node is missing "ending".');
+    expect(p.fix).toBe('Add "ending": "strong", "mixed" or "harmful".');
+    expect(p.says).not.toContain('undefined');
+    // An assessment without its verdict, likewise.
+    const v = only('{ "principle": "no-jumping-to-conclusions", "verdict": "follows" }]', '{ "principle": "no-jumping-to-conclusions" }]', 'missing-field');
+    expect(v.message).toBe('An assessment is missing "verdict".');
+    expect(v.says).not.toContain('undefined');
+  });
+
+  it('"to" written inside the route\'s "when": the problem says to move it out, not "Did you mean gte"', () => {
+    const route = '{ "when": { "var": "trust", "gte": 60 }, "to": "boyfriend-open" }';
+    const { problems } = exampleWith(route, '{ "when": { "var": "trust", "gte": 60, "to": "boyfriend-open" } }');
+    const unknown = problems.find((p) => p.code === 'unknown-field');
+    expect(unknown?.message).not.toContain('Did you mean');
+    expect(unknown?.message).toContain('"to" belongs to the route, not inside its "when"');
+    const missing = problems.find((p) => p.code === 'missing-field');
+    expect(missing?.message).toBe('A route is missing "to". It is written inside the route\'s "when".');
+    expect(missing?.fix).toBe('Close the condition before "to": { "when": { … }, "to": "boyfriend-open" }.');
+  });
+
+  it('a condition or effect written with the variable as its field: the missing "var" says the same, with the object to write', () => {
+    const { problems } = exampleWith('{ "var": "trust", "gte": 60 }', '{ "trust": { "gte": 60 } }');
+    const missing = problems.find((p) => p.code === 'missing-field');
+    expect(missing?.message).toBe('A condition is missing "var". It has the variable "trust" as a field instead.');
+    expect(missing?.fix).toBe('Write { "var": "trust", "gte": 60 }.');
+    const effect = exampleWith('"effects": [{ "var": "trust", "add": 10 }]', '"effects": [{ "trust": 10 }]').problems.find((p) => p.code === 'missing-field');
+    expect(effect?.fix).toBe('Write { "var": "trust", "add": 10 }.');
+    const sign = exampleWith('{ "var": "trust", "gte": 60 }', '{ "trust": { ">=": 60 } }').problems.find((p) => p.code === 'missing-field');
+    expect(sign?.fix).toBe('Write { "var": "trust", "gte": 60 }.');
+  });
+
+  it('an effect written with the variable as its field: name it with "var", the amount kept', () => {
+    const p = only('"effects": [{ "var": "trust", "add": 10 }]', '"effects": [{ "trust": 10 }]', 'unknown-field');
+    expect(p.at.startsWith('"trust"')).toBe(true);
+    expect(p.message).toContain('"trust" is a variable: name it with "var", e.g. { "var": "trust", "add": 10 }');
+  });
+
+  it('an assessment written as just the principle id: the fix writes the object out', () => {
+    const p = only('"assessments": [{ "principle": "no-jumping-to-conclusions", "verdict": "follows" }]', '"assessments": ["no-jumping-to-conclusions"]', 'wrong-type');
+    expect(p.at.startsWith('"no-jumping-to-conclusions"')).toBe(true);
+    expect(p.fix).toBe('Write each assessment as an object: { "principle": "no-jumping-to-conclusions", "verdict": "follows" } (or "violates"; add "weight": 2 or 3 if it counts more).');
+  });
+
+  it('a yes/no flag compared with "eq": true, or set to "yes": the fix names the flag and says true or false', () => {
+    const flag = '{ "id": "trust", "label": "Jade\'s trust", "min": 0, "max": 100, "start": 50, "shown": true }';
+    const withFlag = (from: string, to: string) => exampleWith(flag, `${flag},\n    { "id": "told-csw", "label": "You told the CSW", "type": "flag", "start": false }`).text.replace(from, to);
+    const eq = validateScenario(withFlag('{ "var": "trust", "gte": 60 }', '{ "var": "told-csw", "eq": true }'), 'x.json').problems.filter((p) => p.severity === 'error');
+    expect(eq.map((p) => p.fix)).toEqual(['A yes/no flag is tested with "is": write { "var": "told-csw", "is": true }.']);
+    const set = validateScenario(withFlag('{ "var": "trust", "add": 10 }', '{ "var": "told-csw", "set": "yes" }'), 'x.json').problems.filter((p) => p.severity === 'error');
+    expect(set.map((p) => p.fix)).toEqual(['"told-csw" is a yes/no flag: write "set": true (yes) or "set": false (no), without quotes.']);
+  });
+
+  it('a condition written as a sum ("trust > 70"): the fix writes that very condition the JSON way', () => {
+    const p = only('{ "var": "trust", "gte": 60 }', '"trust > 70"', 'invalid-condition');
+    expect(p.fix).toBe('Write "when": { "var": "trust", "gt": 70 }. Conditions are objects: gte (≥), gt (>), lte (≤), lt (<), eq (=), ne (≠).');
+    const q = only('{ "var": "trust", "gte": 60 }', '"trust >= 60"', 'invalid-condition');
+    expect(q.fix).toContain('Write "when": { "var": "trust", "gte": 60 }.');
+  });
+});
 
 describe('a required field written with a spelling mistake', () => {
   it('the missing field says to rename the misspelt one (not to add a second), and the misspelt one is reported where it is', () => {
@@ -595,6 +745,10 @@ describe('a comparison written as a sign', () => {
     expect(problems.map((p) => p.code)).toEqual(['unknown-field']);
     const [p] = problems;
     expect(p?.message).toContain('Did you mean "gte"?');
+    // The fix says the same: rename it (removing it would leave a condition with no comparison).
+    expect(p?.fix).toBe('Rename it to "gte" (the fields of a condition: var, gte, gt, lte, lt, eq, ne, is).');
+    // A variable's "min" borrowed for "at least" is "gte" too, not the nearest spelling ("is").
+    expect(exampleWith('{ "var": "trust", "gte": 60 }', '{ "var": "trust", "min": 60 }').problems.map((q) => q.fix)).toEqual([p?.fix]);
     expect(text.slice(offsetOf(text, p?.line ?? 0, p?.column ?? 0)).startsWith('">="')).toBe(true);
     expect(validateScenario(text.replace('">="', '"gte"'), 'x.json').problems).toEqual([]);
   });

@@ -57,6 +57,13 @@ describe('startingAt with values', () => {
 });
 
 describe('casa-practice play --from --set', () => {
+  it('the main --help names --set on the play line, where an author looking for how to test an ending reads', async () => {
+    const r = await inProcess('--help');
+    const line = r.out.split('\n').find((l) => l.includes(' play <file|id>'));
+    expect(line).toContain('--from NODE');
+    expect(line).toContain('--set');
+  });
+
   it('starts at the node with the values given', async () => {
     const r = await runPiped(['play', NEW_PHONE, '--from', 'after-visit', '--set', 'trust=70', '--plain'], 'q\n', tempEnv());
     expect(r.err).toBe('');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { languageRuleIds, principleIds } from '../guide.js';
+import { getSection, languageRuleIds, languageRules, principleIds, principles } from '../guide.js';
 
 /**
  * The single source of truth for the scenario format. The JSON Schema that editors use
@@ -8,23 +8,52 @@ import { languageRuleIds, principleIds } from '../guide.js';
 
 const SLUG = /^(?!(?:constructor|prototype)$)[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/*
+ * Editors (VS Code) show `patternErrorMessage` instead of "String does not match the pattern of
+ * …", and `enumDescriptions` beside each value they offer: both are for trainers, not programmers.
+ */
+
 /** A lower-case id made of letters, digits and single hyphens ("youth-discloses", "d1-listen"). */
 export const Id = z
   .string()
   .regex(SLUG, { message: 'must be lower-case letters, digits and single hyphens' })
   .max(80)
-  .meta({ description: 'A lower-case id: letters, digits and single hyphens, e.g. "first-call".' });
+  .meta({
+    description: 'A lower-case id: letters, digits and single hyphens, e.g. "first-call".',
+    patternErrorMessage: 'Ids use only lower-case letters a-z, digits and single hyphens between them, e.g. "d1-greeting": no spaces, capitals, underscores or accents.',
+  });
 
 /** Text a learner or trainer reads: never empty, never executed, rendered as plain text. */
 const Text = (max: number, description: string) =>
-  z.string().min(1).max(max).regex(/\S/, { message: 'must not be blank' }).meta({ description });
+  z.string().min(1).max(max).regex(/\S/, { message: 'must not be blank' }).meta({
+    description,
+    patternErrorMessage: 'Write some text here: it cannot be empty or only spaces.',
+  });
+
+/*
+ * Whole items an editor (VS Code) offers with Ctrl+Space inside a list, to fill in with Tab: a
+ * trainer starts from a complete reply or node instead of remembering its fields and commas.
+ * "${n:…}" is a place to type, with what is there until then.
+ */
+const REPLY_SNIPPET = (n: number, id: string, verdict: 'follows' | 'violates') => ({
+  id: `\${${n}:${id}}`,
+  text: `\${${n + 1}:What the volunteer says.}`,
+  assessments: [{ principle: `\${${n + 2}}`, verdict }],
+  feedback: `\${${n + 3}:Why it helps or harms, in the guide's terms (Red Flags).}`,
+  next: `\${${n + 4}:id-of-the-next-node}`,
+});
+
+/** "Curious, not interrogating. Guide section: (Red Flags)." for each principle, in the enum's order. */
+const principleDescriptions = principles.map((p) => `${p.title}. Cite as (${getSection(p.section)?.heading ?? p.section})${p.severity === 'critical' ? '; critical: a prohibited activity, weight 3 when violated' : ''}.`);
 
 const PrincipleId = z.enum(principleIds as [string, ...string[]]).meta({
-  description: 'The id of a principle in scenarios/guide/principles.json.',
+  description: 'The id of a principle in scenarios/guide/principles.json (docs/authoring.md, section 9, lists them).',
+  enumDescriptions: principleDescriptions,
 });
 
 const LanguageRuleId = z.enum(languageRuleIds as [string, ...string[]]).meta({
   description: 'The id of a language rule in scenarios/guide/language-rules.json.',
+  enumDescriptions: languageRules.map((r) => `Allows ${r.terms.map((term) => `"${term}"`).join(', ')} here; elsewhere say "${r.suggestion}".`),
 });
 
 const AllowLanguage = z
@@ -43,7 +72,10 @@ export const Character = z
     age: z.int().min(0).max(120).optional().meta({ description: 'Age in years, if it matters to the scene.' }),
     description: Text(600, 'A sentence a facilitator can read aloud to introduce the character.').optional(),
   })
-  .meta({ description: 'A person in the scenario other than the volunteer.' });
+  .meta({
+    description: 'A person in the scenario other than the volunteer.',
+    defaultSnippets: [{ label: 'character', description: 'A person in the story.', body: { id: '${1:maya}', name: '${2:Maya}', role: '${3:youth}', age: '^${4:16}', description: '${5:A sentence a facilitator can read aloud.}' } }],
+  });
 
 export const Variable = z
   .strictObject({
@@ -60,9 +92,16 @@ export const Variable = z
     : typeof v.start === 'number' && v.min !== undefined && v.max !== undefined), {
     message: 'variable: a number needs whole-number "min", "max" and "start"; a yes/no flag ("type": "flag") has "start": true or false and no "min", "max" or "shown"',
   })
-  .meta({ description: 'A bounded whole number the story tracks, such as the youth\'s trust from 0 to 100, or a yes/no flag ("type": "flag").' });
+  .meta({
+    description: 'A bounded whole number the story tracks, such as the youth\'s trust from 0 to 100, or a yes/no flag ("type": "flag").',
+    defaultSnippets: [
+      { label: 'trust (a number)', description: 'Trust from 0 to 100, starting at 50, shown as a meter.', body: { id: '${1:trust}', label: '${2:Maya\'s trust}', min: 0, max: 100, start: 50, shown: true } },
+      { label: 'yes/no flag', description: 'A fact the story remembers, such as whether the volunteer told the CSW.', body: { id: '${1:told-csw}', label: '${2:You told the CSW}', type: 'flag', start: false } },
+    ],
+  });
 
 const Bound = z.number().meta({ description: 'A number to compare the variable with.' });
+const ConductBound = z.number().meta({ description: 'A number to compare the measure named in "conduct" with (a count, a percentage or points).' });
 
 const COMPARISONS = ['gte', 'gt', 'lte', 'lt', 'eq', 'ne'] as const;
 
@@ -100,7 +139,12 @@ export const ConductCondition = z
         'What to test about the volunteer\'s replies so far: "critical" (how many critical violations, the guide\'s prohibited activities), "score" (the debrief\'s percentage so far: points as a percentage of the scenario\'s best total, at most 50 after a critical violation), "percent" (points so far as a percentage of the best achievable at the decisions met), "points" (points so far), or "violations" (how many times the reply violated the principle named in "principle").',
     }),
     principle: PrincipleId.optional().meta({ description: 'For "violations" only: the principle whose violations are counted.' }),
-    ...Comparisons,
+    gte: ConductBound.optional(),
+    gt: ConductBound.optional(),
+    lte: ConductBound.optional(),
+    lt: ConductBound.optional(),
+    eq: ConductBound.optional(),
+    ne: ConductBound.optional(),
   })
   .refine((c) => COMPARISONS.some((op) => op in c), { message: 'needs at least one comparison: gte, gt, lte, lt, eq or ne' })
   .refine((c) => (c.conduct === 'violations') === (c.principle !== undefined), {
@@ -137,7 +181,7 @@ export const Route = z
     when: When.optional(),
     to: Id.meta({ description: 'The id of the node to go to.' }),
   })
-  .meta({ description: 'Go to `to` if `when` holds (checked after the reply\'s effects). The last route must have no `when`.' });
+  .meta({ description: 'Go to `to` if `when` holds (checked after the reply\'s or the scene\'s effects). The last route must have no `when`.' });
 
 /** A node id, or routes tried in order: the first whose `when` holds is taken. */
 export const Next = z.union([Id, z.array(Route).min(1)]).meta({
@@ -176,12 +220,15 @@ export const Reply = z
     }),
     effects: z.array(Effect).optional().meta({ description: 'Changes to variables when this reply is chosen, applied before its routes are checked.' }),
     assessments: z.array(Assessment).meta({ description: 'How this reply measures against the guide\'s principles.' }),
-    feedback: Text(2000, 'Why the reply helps or harms, in the guide\'s terms, naming the principle.'),
+    feedback: Text(2000, 'Why the reply helps or harms, in the guide\'s terms, naming the principle and citing its guide section by the heading in parentheses, exactly as the guide prints it: "… (Red Flags)." Several: "(Court Report; What is CSEC?)".'),
     next: Next,
     allowLanguage: AllowLanguage.optional(),
     authorNotes: AuthorNotes.optional(),
   })
-  .meta({ description: 'One thing the volunteer can say or do at a decision.' });
+  .meta({
+    description: 'One thing the volunteer can say or do at a decision.',
+    defaultSnippets: [{ label: 'reply', description: 'A reply with its assessment, feedback and next node.', body: REPLY_SNIPPET(1, 'd1-reply', 'follows') }],
+  });
 
 const Narration = Text(4000, 'What happens, told to the learner in the present tense.');
 const Lines = z.array(Line).meta({ description: 'What characters say, in order: { "character": "<character id>", "text": "…" }.' });
@@ -269,7 +316,20 @@ export const Scenario = z
         'Show each decision\'s replies in an order shuffled per playthrough (default true), so the position of the best reply never becomes an answer key. Set false only when the file order itself matters, e.g. replies that read as a sequence.',
     }),
     start: Id.meta({ description: 'The id of the first node.' }),
-    nodes: z.array(ScenarioNode).min(1).meta({ description: 'The scenes, decisions and endings, in any order (story order reads best).' }),
+    nodes: z.array(ScenarioNode.meta({
+      defaultSnippets: [
+        { label: 'scene', description: 'Narration, then the story moves on.', body: { id: '${1:s1-id}', kind: 'scene', narration: '${2:What happens, in the present tense.}', next: '${3:id-of-the-next-node}' } },
+        {
+          label: 'decision', description: 'The volunteer picks one of the replies (three or four are best).',
+          body: {
+            id: '${1:d1-id}', kind: 'decision', title: '${2:A short title}', narration: '${3:What happens, in the present tense.}',
+            facilitatorNote: '${4:What a trainer should listen for here.}', discussionPrompt: '${5:A question for the room.}',
+            replies: [REPLY_SNIPPET(6, 'd1-best', 'follows'), REPLY_SNIPPET(11, 'd1-wrong', 'violates')],
+          },
+        },
+        { label: 'ending', description: 'The closing narrative: strong, mixed or harmful.', body: { id: '${1:end-id}', kind: 'ending', ending: '${2|strong,mixed,harmful|}', title: '${3:A short title}', narration: '${4:How it turned out, for the youth and the case.}' } },
+      ],
+    })).min(1).meta({ description: 'The scenes, decisions and endings, in any order (story order reads best).' }),
     authorNotes: AuthorNotes.optional(),
   })
   .meta({

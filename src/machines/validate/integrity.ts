@@ -1,4 +1,5 @@
 import { exploreScenario } from '../audit/explore.js';
+import { getPrinciple } from '../guide.js';
 import { analyseBest, CRITICAL_CAP, DEVELOPING_FROM } from '../scoring.js';
 import type { EndingReach } from '../audit/explore.js';
 import { routesOf } from '../scenario-index.js';
@@ -36,7 +37,10 @@ export function integrityProblems(scenario: Scenario): UnlocatedProblem[] {
   }
   for (const e of found.endings) {
     if (e.kind === 'strong' && e.afterCritical && e.criticalPath) out.push(strongAfterCritical(scenario, e, nodePath));
-    if (e.kind === 'strong' && e.worst < DEVELOPING_FROM) out.push(strongUnder50(scenario, e, nodePath));
+    // A reply that is itself a prohibited activity and leads into the strong ending is reported
+    // once, as strong-after-critical: pointing it elsewhere fixes its low score too.
+    const worstIsCritical = e.afterCritical && e.criticalPath && ownCritical(scenario, e.worstEntry) !== undefined;
+    if (e.kind === 'strong' && e.worst < DEVELOPING_FROM && !worstIsCritical) out.push(strongUnder50(scenario, e, nodePath));
     if (e.kind === 'harmful' && e.best >= HARMFUL_WARNING_FROM) {
       out.push({ severity: 'warning', code: 'harmful-at-90', path: nodePath(e.endingId),
         message: `A playthrough scoring ${e.best}% reaches the harmful ending "${e.endingId}": ${replies(e.bestPath)}.`,
@@ -85,6 +89,17 @@ function entryInto(scenario: Scenario, endingId: string, entry: EndingReach['wor
   return { next, path, from, r, one, when: route?.when !== undefined };
 }
 
+/** The critical principle a reply itself violates ("at" names the reply by its node and id), if any. */
+function ownCritical(scenario: Scenario, at: EndingReach['criticalEntry']): { reply: string; principle: string; title: string } | undefined {
+  const node = scenario.nodes.find((n) => n.id === at?.nodeId);
+  const reply = node?.kind === 'decision' ? node.replies.find((r) => r.id === at?.replyId) : undefined;
+  for (const a of reply?.assessments ?? []) {
+    const principle = getPrinciple(a.principle);
+    if (a.verdict === 'violates' && principle?.severity === 'critical') return { reply: reply?.id ?? '', principle: a.principle, title: principle.title };
+  }
+  return undefined;
+}
+
 /**
  * A strong ending reached after a critical violation. As for strong-under-50, the problem points
  * at the "next" (or route, or route's "when") that the playthrough takes into the ending, and says
@@ -99,6 +114,18 @@ function strongAfterCritical(scenario: Scenario, e: EndingReach, nodePath: (id: 
   const problem = (path: JsonPath, message: string, fix: string): UnlocatedProblem => ({ severity: 'error', code: 'strong-after-critical', related, path, message, fix });
   if (!at) {
     return problem(related, reached, `In the "next" that leads to ${ending}, route on conduct first, e.g. put { "when": ${CRITICAL}, "to": ${ELSEWHERE} } first, ${otherwise}`);
+  }
+  const own = ownCritical(scenario, e.criticalEntry);
+  if (own) {
+    // The reply that enters is itself the prohibited act (often a "next" copied from the best
+    // reply): no condition can make that right, so the fix is to send it elsewhere.
+    const other = scenario.nodes.find((n) => n.kind === 'ending' && n.ending === 'harmful') ?? scenario.nodes.find((n) => n.kind === 'ending' && n.ending === 'mixed');
+    const example = other ? `, e.g. ${quoteValue(other.id)}` : '';
+    const itself = `The reply ${quoteValue(own.reply)} is itself a prohibited activity: it violates ${quoteValue(own.principle)} (${own.title}).`;
+    const where = typeof at.next === 'string' ? 'this "next"' : 'this route';
+    const routed = 'r' in at && at.r >= 0 ? [...at.path, at.r] : at.path;
+    return problem(typeof at.next === 'string' ? at.path : routed, `${reached} ${itself} It leads to ${ending} through ${typeof at.next === 'string' ? 'its "next"' : 'a route in its "next"'}.`,
+      `Point ${where} at a mixed or harmful ending${example}: a playthrough that does what the guide prohibits never ends strong.`);
   }
   const into = (where: string) => `${reached} It gets in through ${where}.`;
   if (typeof at.next === 'string') {

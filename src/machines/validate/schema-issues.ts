@@ -133,13 +133,17 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       const suggest = suggester(known);
       const fix = known.length ? `Remove it, or use one of: ${known.join(', ')}.` : 'Remove it.';
       return issue.keys.map((k) => {
+        const hint = guessedField(kind, k, raw, path) ?? suggest(k);
+        // A field that is nearly one of the object's own: the fix is to rename it, as the message
+        // asks (removing ">=" would leave a condition with no comparison).
+        const meant = / Did you mean "([^"]+)"\?$/.exec(hint)?.[1];
         return {
           severity: 'error' as const,
           code: 'unknown-field',
           path: [...path, k],
           atKey: true,
-          message: `${quoteValue(k)} is not a field of ${kind?.name ?? 'this object'}.${guessedField(kind, k, raw) ?? suggest(k)}`,
-          fix,
+          message: `${quoteValue(k)} is not a field of ${kind?.name ?? 'this object'}.${hint}`,
+          fix: meant !== undefined && known.includes(meant) ? `Rename it to "${meant}" (the fields of ${kind?.name ?? 'this object'}: ${known.join(', ')}).` : fix,
         };
       });
     }
@@ -153,14 +157,24 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
         return [problem('invalid-next', `Route ${key + 1} of "next" should be a route in braces, but it is ${describe(value)}.`,
           `To go on to one node, write "next": ${quoteValue(value)} without the [ ]; a list of "next" holds routes: [{ "when": { "var": "trust", "gte": 60 }, "to": ${quoteValue(value)} }, { "to": "<id>" }].`)];
       }
+      if (typeof key === 'number' && path[path.length - 2] === 'assessments' && typeof value === 'string' && issue.expected === 'object') {
+        const principle = principleIds.includes(value) ? value : '<principle id>';
+        return [problem('wrong-type', `${capitalise(keyName)} should be an assessment in braces, but it is ${describe(value)}.`,
+          `Write each assessment as an object: { "principle": ${quoteValue(principle)}, "verdict": "follows" } (or "violates"; add "weight": 2 or 3 if it counts more).`)];
+      }
       if (typeof value === 'boolean' && typeof key === 'string' && ['gte', 'gt', 'lte', 'lt', 'eq', 'ne'].includes(key)) {
+        const tested = (valueAt(raw, path.slice(0, -1)) as { var?: unknown } | undefined)?.var;
         return [problem('wrong-type', `${capitalise(keyName)} compares numbers, but it is ${describe(value)}.`,
-          `A yes/no flag is tested with "is": write { "var": "<flag id>", "is": ${String(value)} }.`)];
+          `A yes/no flag is tested with "is": write { "var": ${typeof tested === 'string' ? quoteValue(tested) : '"<flag id>"'}, "is": ${String(value)} }.`)];
       }
       const [words, fix] = EXPECTED[issue.expected] ?? [issue.expected, `Use ${issue.expected} here.`];
       return [problem('wrong-type', `${capitalise(keyName)} should be ${words}, but it is ${describe(value)}.`, fix)];
     }
     case 'invalid_value': {
+      // A required field with a fixed set of values ("ending", "verdict") that is not there at all.
+      if (value === undefined && typeof key === 'string' && !Object.hasOwn(valueAt(raw, path.slice(0, -1)) ?? {}, key)) {
+        return [missingField(raw, path.slice(0, -1), objectKindAt(path.slice(0, -1), raw), key, problem)];
+      }
       const isPrinciple = path.includes('learningGoals') || key === 'principle';
       if (isPrinciple) {
         return [problem('unknown-principle', `${quoteValue(value)} is not a principle of the guide.${didYouMean(String(value), principleIds)}`,
@@ -202,12 +216,18 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
           'Write "next": "<node id>", or "next": [{ "when": { "var": "trust", "gte": 60 }, "to": "<id>" }, { "to": "<id>" }].')];
       }
       if (key === 'when') {
+        const written = typeof value === 'string' ? conditionFromText(value) : undefined;
         return [problem('invalid-condition', `"when" should be a condition or a list of conditions, but it is ${describe(value)}.`,
-          'Write "when": { "var": "trust", "gte": 60 } or a list of such objects that must all hold.')];
+          written ? `Write "when": ${written}. Conditions are objects: gte (≥), gt (>), lte (≤), lt (<), eq (=), ne (≠).` : 'Write "when": { "var": "trust", "gte": 60 } or a list of such objects that must all hold.')];
       }
       if (typeof key === 'number' && path[path.length - 2] === 'when') {
         return [problem('invalid-condition', `Condition ${key + 1} of the "when" list should be a condition in braces, but it is ${describe(value)}.`,
           'Write each condition as an object, e.g. [{ "var": "trust", "gte": 60 }, { "conduct": "score", "gte": 50 }].')];
+      }
+      const changed = key === 'set' ? (valueAt(raw, path.slice(0, -1)) as { var?: unknown } | undefined)?.var : undefined;
+      if (typeof changed === 'string' && declaredFlag(raw, changed)) {
+        return [problem('wrong-type', `${capitalise(keyName)} should be true or false for the yes/no flag ${quoteValue(changed)}, but it is ${describe(value)}.`,
+          `${quoteValue(changed)} is a yes/no flag: write "set": true (yes) or "set": false (no), without quotes.`)];
       }
       if (key === 'start' || key === 'set') {
         return [problem('wrong-type', `${capitalise(keyName)} should be a whole number, or true or false for a yes/no flag, but it is ${describe(value)}.`,
@@ -266,6 +286,28 @@ function missingField(raw: unknown, parentPath: JsonPath, kind: ObjectKind | und
     ? Object.keys(object).find((k) => !(kind && Object.hasOwn(kind.shape, k)) && closest(k, [key]) === key)
     : undefined;
   const missing = `${capitalise(kind?.name ?? 'this object')} is missing "${key}".`;
+  if (key === 'var' && (kind?.name === 'a condition' || kind?.name === 'an effect') && typeof object === 'object' && object !== null && !Array.isArray(object)) {
+    // { "trust": { "gte": 60 } } or { "trust": 10 }: the variable's id written as the field.
+    const named = Object.keys(object).find((k) => declaredVariable(raw, k));
+    if (named !== undefined) {
+      const inner = (object as Record<string, unknown>)[named];
+      const rest = typeof inner === 'object' && inner !== null && !Array.isArray(inner)
+        ? Object.entries(inner).map(([k, v]) => [COMPARISON_NAMES.includes(k) ? k : GUESSED_COMPARISONS[k], v] as const)
+          .filter(([k, v]) => k !== undefined && (typeof v === 'number' || typeof v === 'boolean')).map(([k, v]) => `, "${String(k)}": ${String(v)}`).join('')
+        : typeof inner === 'number' && Number.isInteger(inner) && kind.name === 'an effect' ? `, "add": ${inner}` : '';
+      return problem('missing-field', `${missing} It has the variable ${quoteValue(named)} as a field instead.`,
+        `Write { "var": ${quoteValue(named)}${rest || (kind.name === 'an effect' ? ', "add": 10' : ', "gte": 60')} }.`, { path: parentPath });
+    }
+  }
+  if (kind?.name === 'a route' && key === 'to') {
+    // { "when": { "var": "trust", "gte": 60, "to": "x" } }: the condition's } came after "to".
+    const when = typeof object === 'object' && object !== null ? (object as { when?: unknown }).when : undefined;
+    const inside = [when, ...(Array.isArray(when) ? when : [])].map((c) => (typeof c === 'object' && c !== null && !Array.isArray(c) ? (c as { to?: unknown }).to : undefined)).find((to) => to !== undefined);
+    if (inside !== undefined) {
+      return problem('missing-field', `${missing} It is written inside the route's "when".`,
+        `Close the condition before "to": { "when": { … }, "to": ${typeof inside === 'string' ? quoteValue(inside) : '"<id>"'} }.`, { path: parentPath });
+    }
+  }
   if (misspelt !== undefined) {
     return problem('missing-field', `${missing} It has ${quoteValue(misspelt)}, which is not a field: a spelling mistake?`,
       `Rename ${quoteValue(misspelt)} to "${key}".`, { path: parentPath });
@@ -290,6 +332,8 @@ function kindFromFields(node: unknown): string | undefined {
 const GUESSED_COMPARISONS: Record<string, string> = {
   '>=': 'gte', '=>': 'gte', '≥': 'gte', '>': 'gt', '<=': 'lte', '=<': 'lte', '≤': 'lte', '<': 'lt',
   '=': 'eq', '==': 'eq', '===': 'eq', '!=': 'ne', '<>': 'ne', '≠': 'ne', '!==': 'ne',
+  // A variable's own fields, borrowed for "at least" and "at most".
+  min: 'gte', max: 'lte',
 };
 const GUESSED_ROUTE_FIELDS: Record<string, string> = { if: 'when', condition: 'when', goto: 'to', go: 'to' };
 
@@ -298,9 +342,15 @@ const GUESSED_ROUTE_FIELDS: Record<string, string> = { if: 'when', condition: 'w
  * nearer "gt" than "gte"; "if" nearer "to" than "when"), or what to write instead for "or",
  * "and" and a variable's id used as a field. Undefined when there is nothing to add.
  */
-function guessedField(kind: ObjectKind | undefined, key: string, raw: unknown): string | undefined {
+function guessedField(kind: ObjectKind | undefined, key: string, raw: unknown, path: JsonPath): string | undefined {
   if (kind?.name === 'a route' && Object.hasOwn(GUESSED_ROUTE_FIELDS, key)) return ` Did you mean "${GUESSED_ROUTE_FIELDS[key]}"?`;
+  const isDeclared = (id: string) => declaredVariable(raw, id);
+  if (kind?.name === 'an effect' && isDeclared(key)) {
+    const amount = valueAt(raw, [...path, key]);
+    return ` ${quoteValue(key)} is a variable: name it with "var", e.g. { "var": ${quoteValue(key)}, "add": ${typeof amount === 'number' && Number.isInteger(amount) ? amount : 10} }.`;
+  }
   if (kind?.name !== 'a condition' && kind?.name !== 'a conduct condition') return undefined;
+  if (key === 'to') return ' "to" belongs to the route, not inside its "when": close the condition with } before it, e.g. { "when": { "var": "trust", "gte": 60 }, "to": "<id>" }.';
   if (kind.name === 'a conduct condition' && (key === 'var' || key === 'is')) {
     return ' One condition tests either a variable ("var") or the volunteer\'s conduct ("conduct"), not both: write two conditions in a list, e.g. [{ "var": "told-csw", "is": true }, { "conduct": "critical", "eq": 0 }].';
   }
@@ -308,10 +358,31 @@ function guessedField(kind: ObjectKind | undefined, key: string, raw: unknown): 
   const word = key.toLowerCase();
   if (word === 'or') return ' There is no "or": to go to a node when one condition or another holds, write two routes to it, one for each condition.';
   if (word === 'and') return ' For conditions that must all hold, write "when" as a list: [{ "var": "trust", "gte": 60 }, { "conduct": "critical", "eq": 0 }].';
-  const variables = valueAt(raw, ['variables']);
-  const declared = Array.isArray(variables) && variables.some((v) => typeof v === 'object' && v !== null && (v as { id?: unknown }).id === key);
-  if (declared) return ` ${quoteValue(key)} is a variable: name it with "var", e.g. { "var": ${quoteValue(key)}, "gte": 60 }.`;
+  if (isDeclared(key)) return ` ${quoteValue(key)} is a variable: name it with "var", e.g. { "var": ${quoteValue(key)}, "gte": 60 }.`;
   return undefined;
+}
+
+const COMPARISON_NAMES = ['gte', 'gt', 'lte', 'lt', 'eq', 'ne', 'is'];
+
+/** Whether the scenario declares a variable with this id. */
+function declaredVariable(raw: unknown, id: string): boolean {
+  const variables = valueAt(raw, ['variables']);
+  return Array.isArray(variables) && variables.some((v) => typeof v === 'object' && v !== null && (v as { id?: unknown }).id === id);
+}
+
+/** Whether the scenario declares `id` as a yes/no flag ("type": "flag"). */
+function declaredFlag(raw: unknown, id: string): boolean {
+  const variables = valueAt(raw, ['variables']);
+  return Array.isArray(variables) && variables.some((v) => typeof v === 'object' && v !== null && (v as { id?: unknown }).id === id && (v as { type?: unknown }).type === 'flag');
+}
+
+const SIGNS: Record<string, string> = { '>=': 'gte', '=>': 'gte', '≥': 'gte', '>': 'gt', '<=': 'lte', '=<': 'lte', '≤': 'lte', '<': 'lt', '=': 'eq', '==': 'eq', '!=': 'ne', '≠': 'ne' };
+
+/** "trust > 70" as the condition it means, { "var": "trust", "gt": 70 }; undefined for anything else. */
+function conditionFromText(text: string): string | undefined {
+  const m = /^\s*([a-z0-9]+(?:-[a-z0-9]+)*)\s*(>=|=>|≥|>|<=|=<|≤|<|==|=|!=|≠)\s*(-?[0-9]+)\s*$/.exec(text);
+  if (!m?.[1] || !m[2] || !m[3]) return undefined;
+  return `{ "var": ${quoteValue(m[1])}, "${SIGNS[m[2]] ?? 'eq'}": ${Number(m[3])} }`;
 }
 
 /**

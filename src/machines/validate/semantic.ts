@@ -110,8 +110,10 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
         error('unknown-node', path(), `There is no node with the id "${id}": the node meant is probably the one whose id is written ${quoteValue(meant)}, which is not a valid id.`,
           `Change that node's "id" to "${id}" (lower-case letters, digits and single hyphens); this reference then works.`);
       } else {
-        error('unknown-node', path(), `There is no node with the id "${id}".${suggestNode(id)}`,
-          'Use the id of a node in "nodes", or add a node with this id.');
+        const guess = suggestNode(id);
+        const meantId = /^ Did you mean "([^"]+)"\?$/.exec(guess)?.[1];
+        error('unknown-node', path(), `There is no node with the id "${id}".${guess}`,
+          meantId !== undefined ? `Change it to "${meantId}", or add a node with the id "${id}".` : 'Use the id of a node in "nodes", or add a node with this id.');
       }
     }
   };
@@ -189,9 +191,10 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   };
   const checkLine = (line: Line, path: Path) => {
     if (!characters.has(line.character) && !brokenIds.has(line.character)) {
-      error('unknown-character', [...path(), 'character'],
-        `There is no character with the id "${line.character}".${didYouMean(line.character, characters)}`,
-        'Use the id of a character in "characters", or add the character.');
+      const guess = didYouMean(line.character, characters);
+      const meantId = /^ Did you mean "([^"]+)"\?$/.exec(guess)?.[1];
+      error('unknown-character', [...path(), 'character'], `There is no character with the id "${line.character}".${guess}`,
+        meantId !== undefined ? `Change it to "${meantId}", or add a character with the id "${line.character}".` : 'Use the id of a character in "characters", or add the character.');
     }
   };
   const checkLines = (node: ScenarioNode) => {
@@ -340,7 +343,9 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
 const MAX_LISTED = 5;
 
 const headings = sections.map((s) => s.heading);
-const headingSet = new Set(headings.map((h) => h.toLowerCase()));
+const headingSet = new Set(headings);
+/** Each heading by its lower-case form, to name the heading a citation means when only its capitals differ. */
+const headingByLowerCase = new Map(headings.map((h) => [h.toLowerCase(), h]));
 
 /**
  * Feedback cites the guide by a section heading in parentheses: "(Red Flags)", or several with
@@ -352,6 +357,8 @@ function citationProblems(feedback: string, path: Path, out: UnlocatedProblem[])
   const before = out.length;
   if (endsWithOneHeading(feedback)) return;
   let cited = false;
+  /** With no heading cited, the first parenthesis that looks like one, and what to say about it. */
+  let nearest: UnlocatedProblem | undefined;
   for (const m of feedback.matchAll(/\(([^()]*)\)/g)) {
     let at = (m.index ?? 0) + 1;
     for (const part of (m[1] ?? '').split(';')) {
@@ -359,8 +366,17 @@ function citationProblems(feedback: string, path: Path, out: UnlocatedProblem[])
       const index = at + part.indexOf(name);
       at += part.length + 1;
       if (name === '') continue;
-      if (headingSet.has(name.toLowerCase())) {
+      if (headingSet.has(name)) {
         cited = true;
+        continue;
+      }
+      // "(red flags)": the heading, but not as the guide prints it, which the debrief's readers
+      // and the bundled scenarios' rule (section 9) expect.
+      const sameWords = headingByLowerCase.get(name.toLowerCase());
+      if (sameWords) {
+        out.push({ severity: 'warning', code: 'unknown-guide-section', path: path(), stringIndex: index,
+          message: `${quoteValue(name)} is not written as the guide prints it: ${quoteValue(sameWords)}.`,
+          fix: `Write the section heading exactly as the guide prints it: (${sameWords}).` });
         continue;
       }
       const guess = closest(name, headings);
@@ -368,14 +384,36 @@ function citationProblems(feedback: string, path: Path, out: UnlocatedProblem[])
         out.push({ severity: 'warning', code: 'unknown-guide-section', path: path(), stringIndex: index,
           message: `${quoteValue(name)} is not a section of the guide. Did you mean ${quoteValue(guess)}?`,
           fix: `Write the section heading exactly as the guide prints it: (${guess}).` });
+        continue;
       }
+      nearest ??= nearHeading(name, index, path);
     }
   }
+  // Only when nothing is cited: then a heading cut short ("What if my youth left placement?"),
+  // run on ("Harm reduction approach") or joined with a comma is the citation the trainer meant.
+  if (!cited && out.length === before && nearest) out.push(nearest);
   if (!cited && out.length === before) {
     out.push({ severity: 'warning', code: 'feedback-no-citation', path: path(),
       message: 'This feedback does not cite a section of the guide, so the volunteer cannot look the rule up.',
       fix: `Name the section by its heading in parentheses, e.g. "… rather than interrogating her (Red Flags)." Headings: ${headings.join('; ')}.` });
   }
+}
+
+/** "(What if my youth returns?)", "(Harm reduction approach)", "(Red Flags, Self-Care)": the heading(s) meant, as a warning. */
+function nearHeading(name: string, index: number, path: Path): UnlocatedProblem | undefined {
+  const parts = name.split(/\s*,\s*|\s+and\s+/).map((part) => headingByLowerCase.get(part.toLowerCase()));
+  if (parts.length > 1 && parts.every((h) => h !== undefined)) {
+    return { severity: 'warning', code: 'unknown-guide-section', path: path(), stringIndex: index,
+      message: `${quoteValue(name)} names several sections with a comma, so none of them counts as cited.`,
+      fix: `Separate them with a semicolon: (${parts.join('; ')}).` };
+  }
+  const words = name.toLowerCase().replace(/[\s.?!:]+$/, '');
+  if (words.split(/\s+/).length < 2) return undefined;
+  const meant = headings.find((h) => { const lower = h.toLowerCase(); return lower.startsWith(words) || words.startsWith(`${lower} `); });
+  if (!meant) return undefined;
+  return { severity: 'warning', code: 'unknown-guide-section', path: path(), stringIndex: index,
+    message: `${quoteValue(name)} is not a section of the guide. Did you mean ${quoteValue(meant, 100)}?`,
+    fix: `Write the section heading exactly as the guide prints it: (${meant}).` };
 }
 
 /** The usual feedback: it ends with one heading in parentheses and has no other (found without a regular expression). */

@@ -1,7 +1,7 @@
 import { printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
 import { quoteValue } from '../text/quote.js';
 import type { JsonPath, Problem, UnlocatedProblem } from './problem.js';
-import { likelySyntaxCause } from './syntax.js';
+import { likelyCauseOnLine, likelySyntaxCause } from './syntax.js';
 
 /** Larger files are refused before parsing (a 50,000-node scenario with long texts is about 120 MB). */
 export const MAX_FILE_BYTES = 128 * 1024 * 1024;
@@ -120,7 +120,7 @@ export function syntaxProblems(text: string): UnlocatedProblem[] {
   // follows is that, not a second mistake (adding a comma there would not help).
   const distinct = errors.filter((e, i) => i === 0 || (e.offset !== errors[i - 1]?.offset
     && !(printParseErrorCode(e.error) === 'CommaExpected' && printParseErrorCode((errors[i - 1] as ParseError).error) === 'UnexpectedEndOfString')));
-  return distinct.slice(0, MAX_SYNTAX_PROBLEMS).map((e, i) => {
+  const generic = (e: ParseError): UnlocatedProblem => {
     const name = printParseErrorCode(e.error);
     let [message, fix] = SYNTAX_HELP[name] ?? ['the JSON is malformed here', 'check the JSON syntax around this place'];
     if ((name === 'PropertyNameExpected' || name === 'ValueExpected') && /,\s*$/.test(text.slice(Math.max(0, e.offset - 200), e.offset)) && /^[\]}]/.test(text.slice(e.offset))) {
@@ -153,11 +153,34 @@ export function syntaxProblems(text: string): UnlocatedProblem[] {
         fix = c === '\t' ? 'delete it and type spaces (or write \\t)' : `delete it (it is ${quoteValue(c)}), or write \\n for a new line`;
       }
     }
-    if (i === MAX_SYNTAX_PROBLEMS - 1 && distinct.length > MAX_SYNTAX_PROBLEMS) {
-      message += ` (${distinct.length - MAX_SYNTAX_PROBLEMS} more syntax errors follow; fix these first)`;
-    }
     return { severity: 'error', code: 'json-syntax', path: [], message: `Not valid JSON: ${message}.`, fix: `${fix[0]?.toUpperCase()}${fix.slice(1)}.`, offset };
-  });
+  };
+  // A first draft often has several mistakes. The parser goes on after the first one, so the first
+  // error of a later line may be a mistake of its own that one of the usual causes explains (a
+  // quote inside a text): then it is named, once, and the follow-on errors on its line are left out.
+  const out: UnlocatedProblem[] = [];
+  let line = 1;
+  let lineAt = 0;
+  const lineOf = (offset: number) => {
+    for (let i = text.indexOf('\n', lineAt); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) [line, lineAt] = [line + 1, i + 1];
+    return line;
+  };
+  let previousLine = lineOf(distinct[0]?.offset ?? 0);
+  let explainedLine = -1;
+  let i = 0;
+  for (; i < distinct.length && out.length < MAX_SYNTAX_PROBLEMS; i++) {
+    const e = distinct[i] as ParseError;
+    const here = lineOf(e.offset);
+    if (here === explainedLine) continue;
+    const cause = i > 0 && here !== previousLine ? likelyCauseOnLine(text, e.offset) : undefined;
+    previousLine = here;
+    if (cause) explainedLine = here;
+    out.push(cause ?? generic(e));
+  }
+  const more = distinct.slice(i).filter((e) => lineOf(e.offset) !== explainedLine).length;
+  const last = out[out.length - 1];
+  if (more > 0 && last) last.message = `${last.message.slice(0, -1)} (${more} more syntax errors follow; fix these first).`;
+  return out;
 }
 
 /**

@@ -16,6 +16,16 @@ export function likelySyntaxCause(text: string, errors: readonly ParseError[]): 
   return notClosedAtEnd(text, at, code) ?? objectNotClosed(text, at, code) ?? curlyQuote(text, at) ?? leadingZero(text, at) ?? strayCharacter(text, at) ?? lineBreakInText(text, at) ?? extraBracket(text, at) ?? unescapedQuote(text, at);
 }
 
+/**
+ * The causes that the text of one line shows, whatever came before it: a quote inside a text,
+ * curly quotes, a leading zero, a stray character. After an earlier mistake the bracket structure
+ * is no longer known, so the causes read from it (a bracket missing or too many) are left out.
+ */
+export function likelyCauseOnLine(text: string, offset: number): UnlocatedProblem | undefined {
+  const at = Math.min(offset, text.length);
+  return curlyQuote(text, at) ?? leadingZero(text, at) ?? strayCharacter(text, at) ?? unescapedQuote(text, at);
+}
+
 const CURLY = /[\u201c\u201d\u201e\u201f\u2033\u2018\u2019]/;
 const CURLY_DOUBLE = /[\u201c\u201d\u201e\u201f\u2033]/;
 
@@ -282,9 +292,20 @@ function unescapedQuote(text: string, at: number): UnlocatedProblem | undefined 
   const last = /"[\s,}\]]*$/.exec(rest);
   if (!rest.includes('"')) return undefined;
   const meant = last ? text.slice(open + 1, at + last.index) : undefined;
-  const example = meant !== undefined && meant.length <= 100 && !meant.includes('\\')
-    ? ` Here: ${quoteValue(meant, 100)}.`
-    : '';
+  let example = '';
+  if (meant !== undefined && !meant.includes('\\')) {
+    const first = meant.indexOf('"');
+    const lastQuote = meant.lastIndexOf('"');
+    if (meant.length <= 100) example = ` Here: ${quoteValue(meant, 100)}.`;
+    else if (first >= 0 && lastQuote - first <= 60) {
+      // A long narration: the part around the quotation marks, which is where to type the \.
+      const space = meant.lastIndexOf(' ', first - 30);
+      const from = first - 30 > 0 && space > 0 ? space + 1 : 0;
+      const after = meant.indexOf(' ', lastQuote + 30);
+      const to = after < 0 ? meant.length : after;
+      example = ` Here, in part: ${quoteValue(`${from > 0 ? '…' : ''}${meant.slice(from, to)}${to < meant.length ? '…' : ''}`, 140)}.`;
+    }
+  }
   return problem('syntax-unescaped-quote', quote,
     'Not valid JSON: a " inside the text ends the text early.',
     `Write \\" for a quotation mark inside text, or use ' or “ ” instead.${example}`);
