@@ -69,26 +69,34 @@ export function captureDownloads(): { name: string; blob: Blob }[] {
 }
 
 /**
- * What a screen reader announces from polite live regions while `act` runs: the words added inside a
- * status region already in the page (a region that appears with its words already in it is not
- * announced, so those words are not listed).
+ * Words a screen reader announces from live regions, as they are inserted: watch from now until
+ * `stop()`. `within`: the regions (by default polite status regions); `textChanges`: also a text
+ * node whose words change in place. A region that appears with its words already in it is not
+ * announced, so those words are not listed.
  */
-export async function announcedDuring(act: () => Promise<unknown>): Promise<string[]> {
-  const announced: string[] = [];
+export function watchAnnouncements(within = '[role="status"]', textChanges = false): { said: string[]; stop: () => void } {
+  const said: string[] = [];
   const observer = new MutationObserver((records) => {
     for (const r of records) {
       const at = r.target instanceof Element ? r.target : r.target.parentElement;
-      if (!at?.closest('[role="status"]')) continue;
-      for (const n of r.addedNodes) if (n.textContent) announced.push(n.textContent);
+      if (!at?.closest(within)) continue;
+      for (const n of r.addedNodes) if (n.textContent) said.push(n.textContent);
+      if (textChanges && r.type === 'characterData' && r.target.textContent) said.push(r.target.textContent);
     }
   });
   observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+  return { said, stop: () => observer.disconnect() };
+}
+
+/** What a screen reader announces from polite status regions while `act` runs (see watchAnnouncements). */
+export async function announcedDuring(act: () => Promise<unknown>): Promise<string[]> {
+  const watch = watchAnnouncements();
   try {
     await act();
   } finally {
-    observer.disconnect();
+    watch.stop();
   }
-  return announced;
+  return watch.said;
 }
 
 /**

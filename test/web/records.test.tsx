@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { memoryStore, type Store } from '../../src/machines/light.js';
 import { localStore } from '../../src/web/adapters/local-store.js';
 import { CERTIFICATE_CREDIT, IN_SERVICE_COUNTING, IN_SERVICE_CREDIT } from '../../src/machines/index.js';
-import { announcedDuring, captureDownloads, readAloud, renderApp } from './helpers.js';
+import { announcedDuring, captureDownloads, readAloud, renderApp, watchAnnouncements } from './helpers.js';
 
 afterEach(cleanup);
 
@@ -139,16 +139,7 @@ describe('My records', () => {
     renderApp('#/records', memoryStore());
     const field = await screen.findByLabelText('Load a backup file');
     // What a screen reader reads from the live regions beside the controls: words inserted there.
-    const said: string[] = [];
-    const observer = new MutationObserver((records) => {
-      for (const r of records) {
-        const at = r.target instanceof Element ? r.target : r.target.parentElement;
-        if (!at?.closest('[aria-live="polite"]')) continue;
-        for (const n of r.addedNodes) if (n.textContent) said.push(n.textContent);
-        if (r.type === 'characterData' && r.target.textContent) said.push(r.target.textContent);
-      }
-    });
-    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    const { said, stop } = watchAnnouncements('[aria-live="polite"]', true);
     try {
       for (let i = 0; i < 2; i++) {
         await user.upload(field, new File(['{"format": "something else"}'], 'bad.json'));
@@ -159,7 +150,7 @@ describe('My records', () => {
       await user.click(backup);
       await waitFor(() => expect(said).toHaveLength(4));
     } finally {
-      observer.disconnect();
+      stop();
     }
     expect(said[0]).toMatch(/cannot be loaded.*Nothing was changed/);
     expect(said[1]).toBe(said[0]);
