@@ -133,7 +133,7 @@ export function RoomPanel({ client }: { client: RoomClient }) {
               <h2 id="options-heading">{session.prompt}</h2>
               <ol className="options">
                 {session.replies.map((r) => (
-                  <li key={r.id}><strong>{r.number}.</strong> {r.kind === 'do' ? <em className="do">Do: </em> : null}{r.text}{r.enabled ? '' : ' (not open at this point)'}</li>
+                  <li key={r.id}><strong>{r.number}.</strong> {r.kind === 'do' ? <><em className="do">Do:</em>{' '}</> : null}{r.text}{r.enabled ? '' : ' (not open at this point)'}</li>
                 ))}
               </ol>
             </section>

@@ -302,7 +302,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
               <li key={r.id}>
                 <button type="button" className="reply" disabled={!r.enabled} aria-keyshortcuts={r.number <= 9 ? String(r.number) : undefined} aria-describedby={r.enabled ? undefined : `why-${r.id}`} onClick={() => choose(r.id)}>
                   <span className="num" aria-hidden="true">{r.number}</span>
-                  <span>{r.kind === 'do' ? <em className="do">Do: </em> : null}{r.text}</span>
+                  <span>{r.kind === 'do' ? <><em className="do">Do:</em>{' '}</> : null}{r.text}</span>
                 </button>
                 {!r.enabled && <span className="hint" id={`why-${r.id}`}> Not open to you at this point.</span>}
               </li>

@@ -286,7 +286,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
           <ol className="options">
             {view.replies.map((r) => (
               <li key={r.id} className="vote-row">
-                <span id={`opt-${r.id}`}><strong>{r.number}.</strong> {r.kind === 'do' ? <em className="do">Do: </em> : null}{r.text}{r.enabled ? '' : ' (not open at this point)'}</span>
+                <span id={`opt-${r.id}`}><strong>{r.number}.</strong> {r.kind === 'do' ? <><em className="do">Do:</em>{' '}</> : null}{r.text}{r.enabled ? '' : ' (not open at this point)'}</span>
                 <label className="no-print">
                   <span className="sr-only">Votes for reply {r.number}</span>
                   {/* Described by the reply it counts: moving from box to box (Tab) passes over the replies' words. */}

@@ -90,7 +90,7 @@ export default function ProjectorScreen() {
         </ol>
       ) : (
         <ol className="options">
-          {objects(state.replies).map((r, i) => <li key={i}><strong>{num(r.number)}.</strong> {r.kind === 'do' ? <em className="do">Do: </em> : null}{text(r.text)}</li>)}
+          {objects(state.replies).map((r, i) => <li key={i}><strong>{num(r.number)}.</strong> {r.kind === 'do' ? <><em className="do">Do:</em>{' '}</> : null}{text(r.text)}</li>)}
         </ol>
       )}
     </>
