@@ -70,6 +70,7 @@ const cases: Expectation[] = [
   { file: 'unknown-guide-section', code: 'unknown-guide-section', severity: 'warning', path: 'nodes[0].replies[1].feedback', token: 'Red Flag)', says: 'Did you mean "Red Flags"' },
   { file: 'duplicate-key', code: 'duplicate-key', severity: 'warning', path: 'nodes[3].narration', token: '"narration": "Driving home', says: 'first on line 75); only the last one is used' },
   { file: 'goal-missed-on-best-path', code: 'goal-missed-on-best-path', severity: 'warning', path: 'learningGoals[0]', token: '"no-jumping-to-conclusions"', says: '"phone-ignore" at "phone" does' },
+  { file: 'missed-on-best-path', code: 'missed-on-best-path', severity: 'warning', path: 'nodes[0].replies[0].assessments', token: '[{ "principle": "curious-not-interrogating"', says: 'If the best reply there ("phone-curious") also follows "no-jumping-to-conclusions", add that assessment to it' },
   { file: 'syntax-trailing-comma', code: 'json-syntax', severity: 'error', path: '(top level)', token: ',\n    }', says: 'Remove this comma' },
   { file: 'syntax-comment', code: 'json-syntax', severity: 'error', path: '(top level)', token: '// first draft', says: 'comments are not allowed' },
   { file: 'syntax-unclosed', code: 'json-syntax', severity: 'error', path: '(top level)', token: '"', says: 'not closed' },

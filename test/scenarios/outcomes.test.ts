@@ -4,8 +4,9 @@ import { conductAfter, conductStart, type Conduct } from '../../src/machines/con
 import { principles } from '../../src/machines/guide.js';
 import { indexScenario, routesOf } from '../../src/machines/scenario-index.js';
 import type { Next, Scenario } from '../../src/machines/schema/scenario.js';
-import { analyseBest } from '../../src/machines/scoring.js';
+import { analyseBest, computeBest } from '../../src/machines/scoring.js';
 import { BUNDLED_IDS, bundledScenario } from '../helpers/bundled.js';
+import { playReplies } from '../helpers/play.js';
 
 const IDS = BUNDLED_IDS;
 const scenario = bundledScenario;
@@ -86,5 +87,30 @@ describe('outcome follows conduct', () => {
       }
     }
     expect(strongAfterViolation(s, RULED_OUT)).toMatchObject({ principle: 'not-first-responder' });
+  });
+});
+
+describe('a perfect playthrough is told it did everything', () => {
+  /** The principles the debrief of the best-practice path (played through the machine) lists as missed, with where. */
+  const missedOnBestPath = (s: Scenario) => {
+    const debrief = playReplies(s, computeBest(s).path.map((step) => step.replyId));
+    expect(debrief?.score.percent).toBe(100);
+    return (debrief?.principles ?? []).filter((p) => p.status === 'missed')
+      .map((p) => `${p.principleId} (${p.notes.map((n) => `${n.replyId} at ${n.nodeId}`).join(', ')})`);
+  };
+
+  // docs/authoring.md, "What missed means": when you play your best path, the debrief shows no
+  // misses. "You missed a chance for" after a perfect playthrough would tell a volunteer who did
+  // everything right that they fell short, whether or not the principle is a learning goal.
+  it.each(IDS)('%s: the best path\'s debrief lists no principle as missed', (id) => {
+    expect(missedOnBestPath(scenario(id))).toEqual([]);
+  });
+
+  it('the check notices a miss: a best reply that stops assessing a principle a weaker reply at its decision follows', () => {
+    const s = structuredClone(scenario('youth-relapses'));
+    for (const n of s.nodes) if (n.kind === 'decision') for (const r of n.replies) {
+      if (r.id === 'd3-not-stupid') r.assessments = r.assessments.filter((a) => a.principle !== 'youth-centered');
+    }
+    expect(missedOnBestPath(s)).toEqual(['youth-centered (d3-positive at d3-miss)']);
   });
 });

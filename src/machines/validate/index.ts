@@ -109,7 +109,7 @@ export function validateScenario(input: string | Uint8Array, fileName = 'scenari
         message: `Conditions keep the best-practice path at "${best.blockedAt.nodeId}" from taking "${best.blockedAt.wanted}", so no playthrough can score 100% (the best path earns ${best.pathScore} of ${best.best}).`,
         fix: 'Loosen the "when" conditions on the best replies or routes, or change the effects before them so the ideal path stays open.' });
     }
-    problems.push(...goalsMissedOnBestPath(parsed.data, best.path));
+    problems.push(...missedOnBestPath(parsed.data, best.path));
     problems.push(...integrityProblems(parsed.data));
   }
   return finish(text, fileName, problems, parsed.success && !hasErrors ? parsed.data : undefined);
@@ -136,11 +136,13 @@ function schemaRefProblems(ref: string, options: ValidateOptions): UnlocatedProb
 }
 
 /**
- * A learning goal the best-practice path never follows or violates, although another reply at one
- * of its decisions follows it: even a perfect playthrough then ends with "You missed a chance for"
- * that goal in the debrief (see buildDebrief's "missed").
+ * A principle the best-practice path never follows or violates, although another reply at one of
+ * its decisions follows it: even a perfect playthrough then ends with "You missed a chance for"
+ * that principle in the debrief (see buildDebrief's "missed"). A learning goal is reported where
+ * it is listed (goal-missed-on-best-path); any other principle at the best reply's assessments at
+ * the first decision where it was on offer (missed-on-best-path), since that is where to add it.
  */
-function goalsMissedOnBestPath(scenario: ScenarioType, path: readonly PathStep[]): UnlocatedProblem[] {
+function missedOnBestPath(scenario: ScenarioType, path: readonly PathStep[]): UnlocatedProblem[] {
   // A valid scenario's ids are unique, so the index's node for an id is the only one.
   const nodes = indexScenario(scenario).nodes;
   const touched = new Set<string>();
@@ -163,6 +165,15 @@ function goalsMissedOnBestPath(scenario: ScenarioType, path: readonly PathStep[]
       message: `The best-practice path never follows the learning goal ${quoteValue(goal)}, although "${where.replyId}" at "${where.nodeId}" does, so even a perfect playthrough is told "You missed a chance for" it.`,
       fix: `If the best reply at "${where.nodeId}" ("${where.bestReplyId}") also follows ${quoteValue(goal)}, add that assessment to it (keeping its value by adjusting the weights if you want the same score); otherwise make the best path follow the goal at another decision, or remove it from "learningGoals".` });
   });
+  for (const [principle, where] of offered) {
+    if (touched.has(principle) || scenario.learningGoals.includes(principle)) continue;
+    const nodeIndex = scenario.nodes.findIndex((n) => n.id === where.nodeId);
+    const node = scenario.nodes[nodeIndex];
+    const replyIndex = node?.kind === 'decision' ? node.replies.findIndex((r) => r.id === where.bestReplyId) : -1;
+    out.push({ severity: 'warning', code: 'missed-on-best-path', path: ['nodes', nodeIndex, 'replies', replyIndex, 'assessments'],
+      message: `The best-practice path never follows ${quoteValue(principle)}, although "${where.replyId}" at "${where.nodeId}" does, so even a perfect playthrough is told "You missed a chance for" it.`,
+      fix: `If the best reply there ("${where.bestReplyId}") also follows ${quoteValue(principle)}, add that assessment to it (keeping its value by adjusting the weights if you want the same score); if it does not, reword it so that it does, or make the best path follow ${quoteValue(principle)} at another decision.` });
+  }
   return out;
 }
 
