@@ -76,19 +76,27 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   return best ?? contained;
 }
 
-/** Memoised suggestions against one set of candidates (e.g. every node id), built once per check. */
-export function suggester(candidates: Iterable<string>): (word: string) => string {
+/**
+ * Memoised suggestions against one set of candidates (e.g. every node id), built once per check:
+ * the likely meant candidate (see closest), or undefined. `didYouMeanOf` words it.
+ */
+export function suggester(candidates: Iterable<string>): (word: string) => string | undefined {
   const list = [...candidates];
-  const memo = new Map<string, string>();
+  const memo = new Map<string, string | undefined>();
   return (word) => {
-    let s = memo.get(word);
-    if (s === undefined) memo.set(word, (s = didYouMean(word, list)));
-    return s;
+    if (memo.has(word)) return memo.get(word);
+    const guess = closest(word, list);
+    memo.set(word, guess);
+    return guess;
   };
+}
+
+/** ' Did you mean "x"?' for a guess, or an empty string for none. */
+export function didYouMeanOf(guess: string | undefined): string {
+  return guess ? ` Did you mean ${quoteValue(guess)}?` : '';
 }
 
 /** ' Did you mean "x"?' or an empty string. */
 export function didYouMean(word: string, candidates: Iterable<string>): string {
-  const guess = closest(word, candidates);
-  return guess ? ` Did you mean ${quoteValue(guess)}?` : '';
+  return didYouMeanOf(closest(word, candidates));
 }

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { principleIds } from '../guide.js';
 import * as S from '../schema/scenario.js';
 import { quoteValue } from '../text/quote.js';
-import { closest, didYouMean, suggester, type JsonPath, type UnlocatedProblem } from './problem.js';
+import { closest, didYouMean, didYouMeanOf, suggester, type JsonPath, type UnlocatedProblem } from './problem.js';
 
 type Issue = z.core.$ZodIssue;
 type Shape = Record<string, z.ZodType>;
@@ -133,10 +133,11 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       const suggest = suggester(known);
       const fix = known.length ? `Remove it, or use one of: ${known.join(', ')}.` : 'Remove it.';
       return issue.keys.map((k) => {
-        const hint = guessedField(kind, k, raw, path) ?? suggest(k);
+        const guessed = guessedField(kind, k, raw, path);
+        const meant = guessed ? guessed.meant : suggest(k);
+        const hint = guessed ? guessed.hint : didYouMeanOf(meant);
         // A field that is nearly one of the object's own: the fix is to rename it, as the message
         // asks (removing ">=" would leave a condition with no comparison).
-        const meant = / Did you mean "([^"]+)"\?$/.exec(hint)?.[1];
         return {
           severity: 'error' as const,
           code: 'unknown-field',
@@ -342,23 +343,24 @@ const GUESSED_ROUTE_FIELDS: Record<string, string> = { if: 'when', condition: 'w
  * nearer "gt" than "gte"; "if" nearer "to" than "when"), or what to write instead for "or",
  * "and" and a variable's id used as a field. Undefined when there is nothing to add.
  */
-function guessedField(kind: ObjectKind | undefined, key: string, raw: unknown, path: JsonPath): string | undefined {
-  if (kind?.name === 'a route' && Object.hasOwn(GUESSED_ROUTE_FIELDS, key)) return ` Did you mean "${GUESSED_ROUTE_FIELDS[key]}"?`;
+function guessedField(kind: ObjectKind | undefined, key: string, raw: unknown, path: JsonPath): { hint: string; meant?: string } | undefined {
+  const meaning = (meant: string) => ({ hint: didYouMeanOf(meant), meant });
+  if (kind?.name === 'a route' && Object.hasOwn(GUESSED_ROUTE_FIELDS, key)) return meaning(GUESSED_ROUTE_FIELDS[key] as string);
   const isDeclared = (id: string) => declaredVariable(raw, id);
   if (kind?.name === 'an effect' && isDeclared(key)) {
     const amount = valueAt(raw, [...path, key]);
-    return ` ${quoteValue(key)} is a variable: name it with "var", e.g. { "var": ${quoteValue(key)}, "add": ${typeof amount === 'number' && Number.isInteger(amount) ? amount : 10} }.`;
+    return { hint: ` ${quoteValue(key)} is a variable: name it with "var", e.g. { "var": ${quoteValue(key)}, "add": ${typeof amount === 'number' && Number.isInteger(amount) ? amount : 10} }.` };
   }
   if (kind?.name !== 'a condition' && kind?.name !== 'a conduct condition') return undefined;
-  if (key === 'to') return ' "to" belongs to the route, not inside its "when": close the condition with } before it, e.g. { "when": { "var": "trust", "gte": 60 }, "to": "<id>" }.';
+  if (key === 'to') return { hint: ' "to" belongs to the route, not inside its "when": close the condition with } before it, e.g. { "when": { "var": "trust", "gte": 60 }, "to": "<id>" }.' };
   if (kind.name === 'a conduct condition' && (key === 'var' || key === 'is')) {
-    return ' One condition tests either a variable ("var") or the volunteer\'s conduct ("conduct"), not both: write two conditions in a list, e.g. [{ "var": "told-csw", "is": true }, { "conduct": "critical", "eq": 0 }].';
+    return { hint: ' One condition tests either a variable ("var") or the volunteer\'s conduct ("conduct"), not both: write two conditions in a list, e.g. [{ "var": "told-csw", "is": true }, { "conduct": "critical", "eq": 0 }].' };
   }
-  if (Object.hasOwn(GUESSED_COMPARISONS, key)) return ` Did you mean "${GUESSED_COMPARISONS[key]}"?`;
+  if (Object.hasOwn(GUESSED_COMPARISONS, key)) return meaning(GUESSED_COMPARISONS[key] as string);
   const word = key.toLowerCase();
-  if (word === 'or') return ' There is no "or": to go to a node when one condition or another holds, write two routes to it, one for each condition.';
-  if (word === 'and') return ' For conditions that must all hold, write "when" as a list: [{ "var": "trust", "gte": 60 }, { "conduct": "critical", "eq": 0 }].';
-  if (isDeclared(key)) return ` ${quoteValue(key)} is a variable: name it with "var", e.g. { "var": ${quoteValue(key)}, "gte": 60 }.`;
+  if (word === 'or') return { hint: ' There is no "or": to go to a node when one condition or another holds, write two routes to it, one for each condition.' };
+  if (word === 'and') return { hint: ' For conditions that must all hold, write "when" as a list: [{ "var": "trust", "gte": 60 }, { "conduct": "critical", "eq": 0 }].' };
+  if (isDeclared(key)) return { hint: ` ${quoteValue(key)} is a variable: name it with "var", e.g. { "var": ${quoteValue(key)}, "gte": 60 }.` };
   return undefined;
 }
 

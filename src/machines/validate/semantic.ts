@@ -7,7 +7,7 @@ import { Id, type Assessment, type Condition, type Effect, type Line, type Next,
 import { quoteValue } from '../text/quote.js';
 import { valuesDisablingAll } from './coverage.js';
 import { specOf } from '../conditions.js';
-import { closest, didYouMean, suggester, type JsonPath, type UnlocatedProblem } from './problem.js';
+import { closest, didYouMean, didYouMeanOf, suggester, type JsonPath, type UnlocatedProblem } from './problem.js';
 
 /** Where each kept node, character and variable sits in the file's lists. */
 export type RawIndex = Pick<ReadonlyMap<object, number>, 'get'>;
@@ -96,7 +96,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
 
   const nodeKnown = (id: string) => nodes.has(id) || brokenIds.has(id);
   // Built once: thousands of unknown references must not each copy and scan every id.
-  let suggestNode: ((word: string) => string) | undefined;
+  let suggestNode: ((word: string) => string | undefined) | undefined;
   // A node whose own id is not a valid id ("D4 Worry") is never suggested as it is: a reference
   // written that way would be refused too. When the reference is that id written validly, the
   // message says which node is meant and that its id is the one to change.
@@ -110,9 +110,8 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
         error('unknown-node', path(), `There is no node with the id "${id}": the node meant is probably the one whose id is written ${quoteValue(meant)}, which is not a valid id.`,
           `Change that node's "id" to "${id}" (lower-case letters, digits and single hyphens); this reference then works.`);
       } else {
-        const guess = suggestNode(id);
-        const meantId = /^ Did you mean "([^"]+)"\?$/.exec(guess)?.[1];
-        error('unknown-node', path(), `There is no node with the id "${id}".${guess}`,
+        const meantId = suggestNode(id);
+        error('unknown-node', path(), `There is no node with the id "${id}".${didYouMeanOf(meantId)}`,
           meantId !== undefined ? `Change it to "${meantId}", or add a node with the id "${id}".` : 'Use the id of a node in "nodes", or add a node with this id.');
       }
     }
@@ -191,9 +190,8 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   };
   const checkLine = (line: Line, path: Path) => {
     if (!characters.has(line.character) && !brokenIds.has(line.character)) {
-      const guess = didYouMean(line.character, characters);
-      const meantId = /^ Did you mean "([^"]+)"\?$/.exec(guess)?.[1];
-      error('unknown-character', [...path(), 'character'], `There is no character with the id "${line.character}".${guess}`,
+      const meantId = closest(line.character, characters);
+      error('unknown-character', [...path(), 'character'], `There is no character with the id "${line.character}".${didYouMeanOf(meantId)}`,
         meantId !== undefined ? `Change it to "${meantId}", or add a character with the id "${line.character}".` : 'Use the id of a character in "characters", or add the character.');
     }
   };
