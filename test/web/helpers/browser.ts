@@ -51,7 +51,7 @@ export const HEADLESS_SHELL = '/usr/bin/chromium-headless-shell';
  * 0.5 s of CPU with them and 0.3 s without (the same results: JavaScript means the same at any tier).
  * And pages of one site in one context share a renderer (--process-per-site), as the presenter
  * and its projector window do: the second page's document runs where the app, axe and Playwright's
- * own script are already compiled (0.6 s less Chromium CPU for app.test.ts, two A/B pairs).
+ * own script are already compiled (0.6 s less Chromium CPU for app.e2e.ts, two A/B pairs).
  * Contexts never share a renderer.
  */
 export const CHROMIUM_ARGS = [
@@ -283,7 +283,7 @@ export const MAYBE_OUTBOUND = /^(?!(?:data|blob|about):|[a-z][a-z0-9+.-]*:\/\/12
  *
  * The built app's service worker is blocked unless a test asks for it (`serviceWorkers: 'allow'`):
  * in every fresh context it would fetch and cache the whole build, about 0.8 s of Chromium's CPU a
- * page, for tests that never use it. test/web/e2e/offline.test.ts allows it and checks that the
+ * page, for tests that never use it. test/web/e2e/offline.e2e.ts allows it and checks that the
  * app works under its control, online and offline.
  */
 export async function openPage(browser: Browser, url: string, path = '', options: OpenOptions = {}): Promise<PageSession> {

@@ -6,7 +6,7 @@ const web = builtAppInChromium();
 describe('the built web app in headless Chromium', () => {
   it('loads from the built files served over HTTP on 127.0.0.1, runs its JavaScript modules, sends nothing out, and axe reports', async () => {
     // The page's own Content-Security-Policy (connect-src 'self') stops the probe below before any
-    // request is made; bypass it here so the guard itself is tested (app.test.ts checks the CSP).
+    // request is made; bypass it here so the guard itself is tested (app.e2e.ts checks the CSP).
     const s = await openPage(web.browser, web.app.url, '', { bypassCSP: true });
     try {
       // The page's module script ran: it filled #root (the HTML file has it empty).
@@ -33,7 +33,7 @@ describe('the built web app in headless Chromium', () => {
       const results = await runAxe(s.page);
       expect(results.testEngine.name).toBe('axe-core');
       expect(results.passes.length).toBeGreaterThan(0);
-      // No screenshot here: app.test.ts keeps one of this same first page (e2e-library.png).
+      // No screenshot here: app.e2e.ts keeps one of this same first page (e2e-library.png).
       expect(violationsText(results)).toBe('');
       expect(s.outbound).toEqual([]);
       expect(s.errors().filter((e) => !e.includes('Failed to load resource: net::ERR_BLOCKED_BY_CLIENT'))).toEqual([]);
