@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { VERDICT_WORDS, votesWords, type RevealEntry, type SessionView } from '../machines/index.js';
 
 /**
@@ -46,7 +46,38 @@ export type ProjectorState =
   | { kind: 'moment'; scenarioTitle: string; step: string; title?: string; narration?: string; lines: { speaker: string; text: string }[]; discussionPrompt?: string; replies: ProjectedReply[]; reveal?: ProjectedReveal[]; note?: string; join?: ProjectedJoin }
   | { kind: 'done'; scenarioTitle: string; outcome: string; score: string; agreement: string };
 
-export type ProjectorMessage = { type: 'state'; state: ProjectorState } | { type: 'hello' };
+/**
+ * The version of the messages between the laptop and the projector window. A projector window left
+ * open across an update of casa-practice runs the older page while the laptop's page, reloaded, is
+ * the newer one (or the other way round). Each message carries its sender's version (none before
+ * version 2); when they differ, the projector window says which page to reload and tells the laptop,
+ * which says it to the trainer. Raise it whenever what is sent changes.
+ */
+export const PROJECTOR_PROTOCOL = 2;
+
+export type ProjectorMessage =
+  | { type: 'state'; state: ProjectorState; v?: number }
+  | { type: 'hello'; v?: number }
+  /** From a projector window whose version differs from the laptop's state message (`v`: the window's). */
+  | { type: 'mismatch'; v: number };
+
+/** One of the two pages: the trainer's (laptop) or the projector window. */
+export type OutOfDate = 'projector' | 'laptop';
+/**
+ * Which page is out of date, seen from `here`, given the version the other page sent (a page from
+ * before version 2 sends none; anything but a whole number counts as that); none when they agree.
+ */
+export function outOfDate(theirs: unknown, here: OutOfDate): OutOfDate | undefined {
+  const v = typeof theirs === 'number' && Number.isInteger(theirs) ? theirs : 1;
+  if (v === PROJECTOR_PROTOCOL) return undefined;
+  return v < PROJECTOR_PROTOCOL ? (here === 'laptop' ? 'projector' : 'laptop') : here;
+}
+
+/** What the laptop says when the projector window's version differs from its own. */
+export const PROJECTOR_OUT_OF_DATE_WORDS: Record<OutOfDate, string> = {
+  projector: 'The projector window is from an older version of casa-practice, so it may not show this session as it should. Choose “Open a projector window” again: it reloads that window.',
+  laptop: 'The projector window is from a newer version of casa-practice than this page. Reload this page (your place in the session is kept), then choose “Open a projector window” again.',
+};
 
 export function openChannel(): BroadcastChannel | undefined {
   return typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(PROJECTOR_CHANNEL);
@@ -62,14 +93,16 @@ export function projectedReveal(entries: readonly RevealEntry[], total: number):
 
 /**
  * Keeps a projector window in step with the trainer's page: sends `state` whenever it changes, and
- * again to a projector window opened later (it says hello). Returns the function that opens one.
+ * again to a projector window opened later (it says hello). Returns the function that opens one, and
+ * which page is out of date when the window's version differs from this page's (see PROJECTOR_PROTOCOL).
  * Only the page in charge drives the projector: with two tabs on one room session, the one that
  * has stopped (`inCharge` false) neither sends nor answers, so the room sees one session, not two
  * taking turns; when it takes over, it sends its state at once.
  */
-export function useProjector(state: ProjectorState, inCharge = true): () => void {
+export function useProjector(state: ProjectorState, inCharge = true): [open: () => void, outdated: OutOfDate | undefined] {
   const text = JSON.stringify(state);
   const channel = useRef<BroadcastChannel | undefined>(undefined);
+  const [outdated, setOutdated] = useState<OutOfDate>();
   useEffect(() => {
     const c = openChannel();
     channel.current = c;
@@ -83,11 +116,22 @@ export function useProjector(state: ProjectorState, inCharge = true): () => void
       return;
     }
     const current = JSON.parse(text) as ProjectorState;
-    c.postMessage({ type: 'state', state: current } satisfies ProjectorMessage);
-    c.onmessage = (e: MessageEvent<ProjectorMessage>) => {
-      if (e.data?.type === 'hello') c.postMessage({ type: 'state', state: current } satisfies ProjectorMessage);
+    const send = () => c.postMessage({ type: 'state', state: current, v: PROJECTOR_PROTOCOL } satisfies ProjectorMessage);
+    send();
+    c.onmessage = (e: MessageEvent<unknown>) => {
+      const m = typeof e.data === 'object' && e.data !== null ? (e.data as { type?: unknown; v?: unknown }) : {};
+      if (m.type === 'hello') {
+        // A window opened (or reopened) now: it is as up to date as its hello says.
+        setOutdated(outOfDate(m.v, 'laptop'));
+        send();
+      } else if (m.type === 'mismatch') setOutdated(outOfDate(m.v, 'laptop'));
     };
   }, [text, inCharge]);
-  // The projector page only listens on the channel: no room link, no token in its address.
-  return () => window.open(`${location.pathname}?projector#/projector`, 'casa-practice-projector');
+  // The projector page only listens on the channel: no room link, no token in its address. Opening it
+  // again navigates the window already open under that name, which loads the page as it is now.
+  const open = () => {
+    setOutdated(undefined);
+    window.open(`${location.pathname}?projector#/projector`, 'casa-practice-projector');
+  };
+  return [open, outdated];
 }

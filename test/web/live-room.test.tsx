@@ -247,6 +247,20 @@ describe('live room on the presenter page', () => {
     expect(projector().getByText('The session has ended.')).toBeTruthy();
   });
 
+  it('says when the projector window is from an older version of casa-practice, as presenter mode without a room does', async () => {
+    const client = new FakeClient();
+    render(<LiveRoom link={LINK} connect={() => client} />);
+    client.push();
+    await screen.findByRole('button', { name: 'Open a projector window' });
+    const window_ = new BroadcastChannel('casa-practice-projector');
+    try {
+      window_.postMessage({ type: 'hello' });
+      expect(await screen.findByText(/^The projector window is from an older version of casa-practice, so it may not show this session as it should\. Choose “Open a projector window” again: it reloads that window\.$/)).toBeTruthy();
+    } finally {
+      window_.close();
+    }
+  });
+
   it('told by the room that it is out of date, the page drops the moment and its buttons for the room\'s words and a focused Reload button; the projector says the trainer must reload', async () => {
     const user = userEvent.setup();
     const client = new FakeClient();

@@ -6,6 +6,7 @@ import { facilitationKey, memoryStore, validateScenario, type Store } from '../.
 import { localStore } from '../../src/web/adapters/local-store.js';
 import { Facilitation } from '../../src/web/pages/Presenter.js';
 import ProjectorScreen from '../../src/web/pages/ProjectorScreen.js';
+import { PROJECTOR_PROTOCOL } from '../../src/web/projector.js';
 import example from '../fixtures/good/example.json?raw';
 import { bundledById } from '../../src/web/scenarios.js';
 import { announcedDuring, captureDownloads, readAloud, renderApp } from './helpers.js';
@@ -237,6 +238,69 @@ describe('presenter mode on two screens', () => {
       expect(await screen.findByRole('heading', { level: 1, name: 'Finished' })).toBeTruthy();
     } finally {
       laptop.close();
+    }
+  });
+
+  it('a projector window and a laptop page from different versions of casa-practice: the window says which page to reload and tells the laptop', async () => {
+    const laptop = new BroadcastChannel('casa-practice-projector');
+    const heard: unknown[] = [];
+    laptop.onmessage = (e: MessageEvent) => heard.push(e.data);
+    render(<div data-testid="projector"><ProjectorScreen /></div>);
+    const projector = () => within(screen.getByTestId('projector'));
+    await projector().findByRole('heading', { level: 1, name: 'Projector screen' });
+    const moment = (title: string) => ({ kind: 'moment', scenarioTitle: 'S', step: 'Decision 1 of about 2', title, lines: [], replies: [{ number: 1, text: 'Say hello', kind: 'say' }] });
+    try {
+      // The window's hello names its version.
+      await waitFor(() => expect(heard).toContainEqual({ type: 'hello', v: PROJECTOR_PROTOCOL }));
+      // A laptop page from before versions (none sent): the moment, and the laptop's page to reload.
+      laptop.postMessage({ type: 'state', state: moment('Old laptop') });
+      expect(await projector().findByRole('heading', { level: 1, name: 'Old laptop' })).toBeTruthy();
+      expect(projector().getByText('The trainer’s page is out of date: casa-practice was updated. Reload the presenter page on the laptop.')).toBeTruthy();
+      await waitFor(() => expect(heard).toContainEqual({ type: 'mismatch', v: PROJECTOR_PROTOCOL }));
+      // A newer laptop page: this window is the one to reload.
+      laptop.postMessage({ type: 'state', state: moment('New laptop'), v: PROJECTOR_PROTOCOL + 1 });
+      expect(await projector().findByRole('heading', { level: 1, name: 'New laptop' })).toBeTruthy();
+      expect(projector().getByText(/^This window is out of date: casa-practice was updated\. On the laptop, choose “Open a projector window” again, or reload this window\.$/)).toBeTruthy();
+      // The same version: no notice, and nothing sent back.
+      heard.length = 0;
+      laptop.postMessage({ type: 'state', state: moment('Same version'), v: PROJECTOR_PROTOCOL });
+      expect(await projector().findByRole('heading', { level: 1, name: 'Same version' })).toBeTruthy();
+      expect(projector().queryByText(/out of date/)).toBeNull();
+      expect(heard).toEqual([]);
+    } finally {
+      laptop.close();
+    }
+  });
+
+  it('the laptop says when its projector window is from another version, and opening the window again (which reloads it) clears that', async () => {
+    const user = userEvent.setup();
+    const open = vi.spyOn(window, 'open').mockImplementation(() => null);
+    render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
+    await screen.findByRole('button', { name: 'Open a projector window' });
+    const window_ = new BroadcastChannel('casa-practice-projector');
+    try {
+      // A window opened before an update: its hello has no version.
+      const announced = await announcedDuring(async () => {
+        window_.postMessage({ type: 'hello' });
+        await screen.findByText(/^The projector window is from an older version of casa-practice/);
+      });
+      expect(announced.join(' ')).toBe('The projector window is from an older version of casa-practice, so it may not show this session as it should. Choose “Open a projector window” again: it reloads that window.');
+      await user.click(screen.getByRole('button', { name: 'Open a projector window' }));
+      expect(open).toHaveBeenCalledWith(expect.stringMatching(/\?projector#\/projector$/), 'casa-practice-projector');
+      expect(screen.queryByText(/projector window is from/)).toBeNull();
+      // The window, reloaded, says hello at this version; the laptop answers with its state (at
+      // its version), and still says nothing.
+      const answers: unknown[] = [];
+      window_.onmessage = (e: MessageEvent) => answers.push(e.data);
+      window_.postMessage({ type: 'hello', v: PROJECTOR_PROTOCOL });
+      await waitFor(() => expect(answers).toContainEqual(expect.objectContaining({ type: 'state', v: PROJECTOR_PROTOCOL })));
+      expect(screen.queryByText(/projector window is from/)).toBeNull();
+      // A window newer than this page tells the laptop so: this page is the one to reload.
+      window_.postMessage({ type: 'mismatch', v: PROJECTOR_PROTOCOL + 1 });
+      expect(await screen.findByText('The projector window is from a newer version of casa-practice than this page. Reload this page (your place in the session is kept), then choose “Open a projector window” again.')).toBeTruthy();
+    } finally {
+      window_.close();
+      open.mockRestore();
     }
   });
 

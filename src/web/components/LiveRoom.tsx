@@ -2,9 +2,10 @@ import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { scoreWords, VERDICT_WORDS, votesWords, type PresenterCommand, type PresenterView, type ServerError } from '../../machines/index.js';
 import { connectRoom, qrUrl, type RoomClient, type RoomLink, type RoomSnapshot, type RoomStatus } from '../room-client.js';
 import { downloadText } from '../download.js';
+import { Announce } from './Announce.js';
 import { ConfirmPanel, useConfirmation } from './Confirm.js';
 import { TrainerMoment } from './TrainerMoment.js';
-import { projectedReveal, stepWords, useProjector, type ProjectorState } from '../projector.js';
+import { projectedReveal, stepWords, useProjector, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectorState } from '../projector.js';
 import './LiveRoom.css';
 
 /**
@@ -87,7 +88,7 @@ export function RoomPanel({ client }: { client: RoomClient }) {
     if (outdated && (document.activeElement === null || document.activeElement === document.body)) reload.current?.focus();
   }, [outdated]);
 
-  const openProjector = useProjector(projectedRoom(snap));
+  const [openProjector, projectorOutdated] = useProjector(projectedRoom(snap));
 
   const send = (command: PresenterCommand) => {
     setDismissed(snap.error);
@@ -173,6 +174,7 @@ export function RoomPanel({ client }: { client: RoomClient }) {
             {view.phase !== 'ended' && <button type="button" disabled={busy} {...ending.trigger('end-session-confirm')}>End the session</button>}
             <button type="button" onClick={openProjector}>Open a projector window</button>
           </p>
+          {projectorOutdated && <Announce>{PROJECTOR_OUT_OF_DATE_WORDS[projectorOutdated]}</Announce>}
           {ending.open && view.phase !== 'ended' && (
             <ConfirmPanel
               id="end-session-confirm" confirmation={ending} title="End the session for everyone?" keepLabel="No, keep going" confirmLabel="Yes, end the session"

@@ -15,7 +15,7 @@ import { LiveRoom } from '../components/LiveRoom.js';
 import { TrainerMoment } from '../components/TrainerMoment.js';
 import { downloadText } from '../download.js';
 import { hrefOf } from '../routing.js';
-import { projectedReveal, stepWords, useProjector, type ProjectorState } from '../projector.js';
+import { projectedReveal, stepWords, useProjector, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectorState } from '../projector.js';
 import { roomLinkFrom } from '../room-client.js';
 import { bundledById, scenarioTexts, type ScenarioText } from '../scenarios.js';
 import { resumeNotice } from '../storage-words.js';
@@ -197,7 +197,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
       } : {}),
     };
   // Only the tab in charge of the room session drives the projector window.
-  const openProjector = useProjector(projected, elsewhere !== 'yes' || !store);
+  const [openProjector, projectorOutdated] = useProjector(projected, elsewhere !== 'yes' || !store);
 
   const step = (send: () => void) => {
     flushSync(() => {
@@ -324,6 +324,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
         <button type="button" onClick={() => summary(undefined)}>Download the summary so far</button>
         <button type="button" onClick={openProjector}>Open a projector window</button>
       </p>
+      {projectorOutdated && <Announce>{PROJECTOR_OUT_OF_DATE_WORDS[projectorOutdated]}</Announce>}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { VERDICT_WORDS } from '../../machines/index.js';
-import { openChannel, type ProjectorMessage, type ProjectorState } from '../projector.js';
+import { openChannel, outOfDate, PROJECTOR_PROTOCOL, type OutOfDate, type ProjectorMessage, type ProjectorState } from '../projector.js';
 import '../components/LiveRoom.css';
 
 /** The room server's QR code of its join address (same origin as this window in a live room). */
@@ -24,18 +24,32 @@ const verdictOf = (v: unknown): { className?: string; words: string } => {
   return { className: verdictClass(verdict), words: text(words) };
 };
 
+/** What the projector window says when its version and the laptop page's differ (OutOfDate: the page to reload). */
+const PROJECTOR_WINDOW_WORDS: Record<OutOfDate, string> = {
+  projector: 'This window is out of date: casa-practice was updated. On the laptop, choose “Open a projector window” again, or reload this window.',
+  laptop: 'The trainer’s page is out of date: casa-practice was updated. Reload the presenter page on the laptop.',
+};
+
 /** The projector window: shows what the trainer's controls send, in large type, and nothing else. */
 export default function ProjectorScreen() {
   const [state, setState] = useState<ProjectorState>();
+  const [outdated, setOutdated] = useState<OutOfDate>();
   useEffect(() => {
     const channel = openChannel();
     if (!channel) return;
     channel.onmessage = (e: MessageEvent<ProjectorMessage>) => {
-      if (e.data?.type === 'state' && typeof e.data.state === 'object' && e.data.state !== null) setState(e.data.state);
+      if (e.data?.type !== 'state' || typeof e.data.state !== 'object' || e.data.state === null) return;
+      // The laptop's page and this window come from different versions of casa-practice: show
+      // what can be read, say which page to reload, and tell the laptop.
+      const stale = outOfDate(e.data.v, 'projector');
+      setOutdated(stale);
+      if (stale) channel.postMessage({ type: 'mismatch', v: PROJECTOR_PROTOCOL } satisfies ProjectorMessage);
+      setState(e.data.state);
     };
-    channel.postMessage({ type: 'hello' } satisfies ProjectorMessage);
+    channel.postMessage({ type: 'hello', v: PROJECTOR_PROTOCOL } satisfies ProjectorMessage);
     return () => channel.close();
   }, []);
+  const notice = outdated && <p className="notice" role="status">{PROJECTOR_WINDOW_WORDS[outdated]}</p>;
   if (!state) {
     return (
       <>
@@ -47,6 +61,7 @@ export default function ProjectorScreen() {
   if (state.kind === 'done') {
     return (
       <>
+        {notice}
         <p className="status-line">{text(state.scenarioTitle)}</p>
         <h1>{text(state.outcome)}</h1>
         <p>{text(state.score)}</p>
@@ -56,6 +71,7 @@ export default function ProjectorScreen() {
   }
   return (
     <>
+      {notice}
       <p className="status-line"><span>{text(state.scenarioTitle)}<span className="sr-only">. </span></span><span>{text(state.step)}</span></p>
       <h1>{text(state.title) || 'Scene'}</h1>
       <div role="log" aria-label="What happens">
