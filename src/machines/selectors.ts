@@ -86,6 +86,16 @@ export interface SessionView {
   debrief?: Debrief;
 }
 
+/**
+ * Where the playthrough stands, in the words both apps show: "Decision n of about m" at a decision;
+ * at a scene "About m decisions ahead" before the first and "After n of about m decisions" later.
+ */
+export function progressWords(view: Pick<SessionView, 'kind' | 'progress'>): string {
+  const { decision, about } = view.progress;
+  if (view.kind === 'decision') return `Decision ${decision} of about ${about}`;
+  return decision === 0 ? `About ${about} decisions ahead` : `After ${decision} of about ${about} decisions`;
+}
+
 const remainingCache = new WeakMap<Scenario, Map<string, { min: number; max: number }>>();
 
 /** Fewest and most decisions left from each node (linear DP over the acyclic graph). */

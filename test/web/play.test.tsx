@@ -178,6 +178,21 @@ describe('playing a scenario in the browser', () => {
     expect(screen.getByText(/^Decision 1 of about/)).toBeTruthy();
   });
 
+  it('says where the playthrough stands at a scene in the words the terminal uses (the core\'s progressWords)', async () => {
+    const user = userEvent.setup();
+    renderApp('#/play/trafficker-contact');
+    await screen.findByRole('button', { name: 'Continue' });
+    const status = () => (document.querySelector('.status-line') as HTMLElement).textContent;
+    // Before the first decision: not "0 of about 9 decisions made".
+    expect(status()).toMatch(/^Practice\. About \d+ decisions ahead\.$/);
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await screen.findByRole('group', { name: /./ });
+    expect(status()).toMatch(/^Practice\. Decision 1 of about \d+\.$/);
+    await user.keyboard('1');
+    await screen.findByRole('button', { name: 'Continue' });
+    expect(status()).toMatch(/^Practice\. After 1 of about \d+ decisions\.$/);
+  });
+
   it('reads the status line as separate phrases and the trust meter once, with its meaning', async () => {
     renderApp('#/play/youth-discloses');
     await screen.findByRole('group', { name: /./ });

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import type { SessionMode, SessionView } from '../../machines/index.js';
+import { progressWords, type SessionMode, type SessionView } from '../../machines/index.js';
 import { Meter, meterText } from './Meter.js';
 import { Paragraph } from './Paragraph.js';
 
@@ -31,7 +31,7 @@ export function stepText(view: SessionView, feedback = false): string {
     const answered = view.kind === 'decision' ? decision - 1 : decision;
     return `Decision ${answered} of about ${Math.max(about, answered)}`;
   }
-  return view.kind === 'decision' ? `Decision ${decision} of about ${about}` : decision === 0 ? `About ${about} decisions ahead` : `After ${decision} of about ${about} decisions`;
+  return progressWords(view);
 }
 
 /** The step line: "Title · Decision n of about m · mode". */

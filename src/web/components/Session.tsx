@@ -2,7 +2,7 @@ import { useSelector } from '@xstate/react';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { flushSync } from 'react-dom';
 import {
-  clearSave, feedbackOf, finishPlaythrough, holdSave, PRACTICE_IDLE_MS, practiceClock, replayConversation, saveKey, selectView, startSession, whatIfFrom, whileHolding, writeSave,
+  clearSave, feedbackOf, finishPlaythrough, holdSave, progressWords, PRACTICE_IDLE_MS, practiceClock, replayConversation, saveKey, selectView, startSession, whatIfFrom, whileHolding, writeSave,
   type Debrief as DebriefData, type PersistedScenarioSnapshot, type PlayableScenario, type SessionActor, type SessionEvent, type SessionMode, type SessionView,
 } from '../../machines/index.js';
 import { guardRecorded } from '../records-guard.js';
@@ -246,7 +246,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
         <p className="status-line">
           {/* Separate phrases read aloud too: a full stop after each, for screen readers only (flex gaps are silent). */}
           <span>{mode === 'assessment' ? 'Assessment: feedback waits for the debrief' : 'Practice'}<span className="sr-only">. </span></span>
-          <span aria-live="off">{view.kind === 'decision' ? `Decision ${view.progress.decision} of about ${view.progress.about}` : `${view.progress.decision} of about ${view.progress.about} decisions made`}<span className="sr-only">.</span></span>
+          <span aria-live="off">{progressWords(view)}<span className="sr-only">.</span></span>
         </p>
         {mode === 'practice' && view.meters.length > 0 && (
           <div className="meters">
