@@ -130,6 +130,25 @@ describe('playing a scenario in the browser', () => {
     expect(screen.queryByText(/Welcome back/)).toBeNull();
   });
 
+  it('opened again, a save goes to where the volunteer left off: focus on its newest moment, not the top of the conversation', async () => {
+    const user = userEvent.setup();
+    const store = memoryStore();
+    const first = renderApp('#/play/trafficker-contact', store);
+    await user.click(await screen.findByRole('button', { name: 'Continue' }));
+    await screen.findByRole('group', { name: /./ });
+    await user.keyboard('1');
+    await user.click(await screen.findByRole('button', { name: 'Continue' }));
+    const where = document.querySelector('#transcript .moment:last-of-type .moment-heading')?.textContent;
+    first.unmount();
+
+    renderApp('#/play/trafficker-contact', store);
+    await screen.findByText(/Welcome back/);
+    const moments = screen.getByRole('log').querySelectorAll('.moment');
+    expect(moments.length).toBeGreaterThan(2);
+    await vi.waitFor(() => expect(document.activeElement).toBe(moments[moments.length - 1]?.querySelector('.moment-heading')));
+    expect(document.activeElement?.textContent).toBe(where);
+  });
+
   it('a damaged save gives a clear notice and a clean start, and is moved aside, not deleted', async () => {
     const store = memoryStore({ 'saves/youth-discloses.json': '{"format": "casa-practice-terminal-save", "formatVersion": 1, "scenarioFile": "youth-discloses.json", "session": {"format": "casa-practice-session", "formatVersion": 1, "scenarioId": "youth-discloses", "scenarioVersion": 4, "snapshot": {"value": "nowhere", "status": "active", "context": {"mode": "practice", "transcript": [{"nodeId": "x", "replyId": "y"}]}}}}' });
     renderApp('#/play/youth-discloses', store);

@@ -71,7 +71,9 @@ export function Session(props: SessionProps) {
       notice={run.notice}
       resumed={run.resumed}
       whatIf={run.whatIf}
-      focusOnStart={run.n > 0}
+      // A resumed save opens where the volunteer left off: its conversation so far is replayed above
+      // it, and on a phone the page would open on the first scene, screens away from the decision.
+      focusOnStart={run.n > 0 || run.resumed}
       onTryAgain={() => setRun({ n: run.n + 1, snapshot: undefined, persist: props.persist, startedAt: new Date().toISOString(), activeMs: undefined, notice: undefined, resumed: false, whatIf: false })}
       onWhatIf={(snapshot) => setRun({ n: run.n + 1, snapshot, persist: false, startedAt: new Date().toISOString(), activeMs: undefined, notice: undefined, resumed: false, whatIf: true })}
     />
@@ -80,7 +82,7 @@ export function Session(props: SessionProps) {
 
 interface PlaythroughProps extends SessionProps {
   whatIf: boolean;
-  /** Started by a button that is now gone (try again, start again, what if): focus goes to the current moment. */
+  /** Started by a button that is now gone (try again, start again, what if), or a save opened again: focus goes to the current moment. */
   focusOnStart: boolean;
   onTryAgain: () => void;
   onWhatIf: (snapshot: PersistedScenarioSnapshot) => void;
