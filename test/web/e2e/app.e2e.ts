@@ -250,9 +250,19 @@ describe('the web app in Chromium', () => {
       await page.goto(`${web.app.url}#/records`);
       await page.getByRole('cell', { name: /Practice/ }).first().waitFor();
       await axeClean(s, 'e2e-records');
+      // Arrived at by keyboard (a key pressed, then the app focuses the main content), the page has
+      // a focus ring round all of it on screen.
+      const ringed = () => page.evaluate(() => [...document.querySelectorAll('*')]
+        .filter((e) => e.checkVisibility() && getComputedStyle(e).outlineStyle !== 'none' && parseFloat(getComputedStyle(e).outlineWidth) > 0)
+        .map((e) => e.tagName + (e.id ? `#${e.id}` : '')));
+      await page.keyboard.press('Tab');
+      await page.locator('#main').focus();
+      expect(await ringed()).toEqual(['MAIN#main']);
       // Printed (jsdom applies no print style sheet): the records and the total, no buttons or file
       // picker; on paper, light even when the system is set to dark.
       await page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+      // No focus ring on paper (Ctrl+P at once drew it round the records).
+      expect(await ringed()).toEqual([]);
       expect(await tones(page)).toEqual({ page: 'light', text: 'dark' });
       const shown = await page.evaluate(() => [...document.querySelectorAll('button, input, select, textarea, a.button, label')]
         .filter((e) => e.checkVisibility())
