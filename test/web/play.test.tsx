@@ -149,6 +149,22 @@ describe('playing a scenario in the browser', () => {
     expect(document.activeElement?.textContent).toBe(where);
   });
 
+  it('on the first page, a scenario with a save says where it stopped and when, in the terminal\'s words (the core\'s continueChoices)', async () => {
+    const user = userEvent.setup();
+    const store = memoryStore();
+    const first = renderApp('#/play/trafficker-contact', store);
+    await user.click(await screen.findByRole('button', { name: 'Continue' }));
+    await screen.findByRole('group', { name: /./ });
+    await user.keyboard('1');
+    await screen.findByRole('button', { name: 'Continue' });
+    first.unmount();
+
+    renderApp('#/', store);
+    const link = await screen.findByRole('link', { name: /^Continue where you stopped/ });
+    expect(link.textContent).toBe('Continue where you stopped (decision 2, saved just now)');
+    expect(link.getAttribute('aria-label')).toBe('Continue where you stopped (decision 2, saved just now): A text from her “cousin”');
+  });
+
   it('a damaged save gives a clear notice and a clean start, and is moved aside, not deleted', async () => {
     const store = memoryStore({ 'saves/youth-discloses.json': '{"format": "casa-practice-terminal-save", "formatVersion": 1, "scenarioFile": "youth-discloses.json", "session": {"format": "casa-practice-session", "formatVersion": 1, "scenarioId": "youth-discloses", "scenarioVersion": 4, "snapshot": {"value": "nowhere", "status": "active", "context": {"mode": "practice", "transcript": [{"nodeId": "x", "replyId": "y"}]}}}}' });
     renderApp('#/play/youth-discloses', store);

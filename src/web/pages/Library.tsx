@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { isEntry, leftOutWords, quickEntry, readRecords, saveKey, sortEntries, type CatalogEntry, type LeftOut } from '../../machines/light.js';
+import { continueChoices, isEntry, leftOutWords, quickEntry, readRecords, saveKey, saveSummary, sortEntries, type CatalogEntry, type LeftOut } from '../../machines/light.js';
 import { Announce } from '../components/Announce.js';
 import { hrefOf } from '../routing.js';
 import { scenarioTexts } from '../scenarios.js';
@@ -7,7 +7,8 @@ import { recordsNotice } from '../storage-words.js';
 import { useStore } from '../store.js';
 
 interface Listing {
-  entries: (CatalogEntry & { saved: boolean })[];
+  /** saved: the words of the link that continues a save (the terminal's: where it stopped and when). */
+  entries: (CatalogEntry & { saved?: string })[];
   leftOut: LeftOut[];
   notice?: string;
 }
@@ -24,18 +25,22 @@ export function Library() {
       const { records } = read;
       const notice = recordsNotice(read);
       const all = texts.map((t) => quickEntry(t.file, t.text, records));
-      const entries = sortEntries(all.filter(isEntry)).map((e) => ({ ...e, saved: hasSave(e.id) }));
+      const entries = sortEntries(all.filter(isEntry)).map((e) => ({ ...e, saved: savedWords(e.id) }));
       setListing({ entries, leftOut: all.filter((e): e is LeftOut => !isEntry(e)), notice });
     });
     return () => {
       live = false;
     };
-    function hasSave(id: string): boolean {
+    function savedWords(id: string): string | undefined {
+      const key = saveKey({ scenario: { id } });
       try {
-        return store.read(saveKey({ scenario: { id } })) !== undefined;
+        if (store.read(key) === undefined) return undefined;
       } catch {
-        return false;
+        return undefined;
       }
+      // A save that cannot be summed up (damaged) still opens: the play page says what is wrong with it.
+      const summary = saveSummary(store, key);
+      return summary ? continueChoices(summary).continueLabel : 'Continue where you stopped';
     }
   }, [store]);
   return (
@@ -62,7 +67,7 @@ export function Library() {
               <p className="content-note"><strong>Content note:</strong> {e.contentNote}</p>
               <p className="actions">
                 {/* Named with the title in one string: a visually hidden ": title" inside the link is laid out as a block, and Chromium put a space before its colon. */}
-                <a className="button primary" href={hrefOf({ page: 'play', id: e.id, mode: 'practice' })} aria-label={`${e.saved ? 'Continue where you left off' : 'Practise'}: ${e.title}`}>{e.saved ? 'Continue where you left off' : 'Practise'}</a>
+                <a className="button primary" href={hrefOf({ page: 'play', id: e.id, mode: 'practice' })} aria-label={`${e.saved ?? 'Practise'}: ${e.title}`}>{e.saved ?? 'Practise'}</a>
                 {!e.saved && <a className="button" href={hrefOf({ page: 'play', id: e.id, mode: 'assessment' })} aria-label={`Assessment: ${e.title}`}>Assessment</a>}
               </p>
               {!e.saved && <p className="hint">Practice shows feedback after each reply and lets you undo; assessment holds feedback until the debrief.</p>}
