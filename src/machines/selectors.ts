@@ -157,6 +157,11 @@ function offeredReplies(scenario: Scenario, snapshot: SnapshotLike, nodeId: stri
   return out;
 }
 
+/** Why a reply cannot be chosen now, as both apps say it: "Reply 3 is not available now: it needs …". */
+export function unavailableWords(reply: Pick<ReplyView, 'number' | 'reason'>): string {
+  return `Reply ${reply.number} is not available now: ${reply.reason ?? 'it does not fit this point in the story'}.`;
+}
+
 const COMPARE = [['gte', 'at least'], ['gt', 'above'], ['lte', 'at most'], ['lt', 'below'], ['eq', 'exactly'], ['ne', 'anything but']] as const;
 
 /**

@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { memoryStore } from '../../src/machines/light.js';
 import { startSession, validateScenario, type Debrief as DebriefData } from '../../src/machines/index.js';
 import { Debrief } from '../../src/web/components/Debrief.js';
+import { Session } from '../../src/web/components/Session.js';
+import { StoreContext } from '../../src/web/store.js';
 import exampleText from '../fixtures/good/example.json?raw';
 import { announcedDuring, playToDebrief, readAloud, renderApp } from './helpers.js';
 
@@ -226,6 +228,26 @@ describe('playing a scenario in the browser', () => {
     await user.keyboard('1');
     await screen.findByRole('button', { name: 'Continue' });
     expect(status()).toMatch(/^Practice\. After 1 of about \d+ decisions\.$/);
+  });
+
+  it('a reply that cannot be chosen yet says why, in the terminal\'s words (the core\'s unavailableWords)', async () => {
+    const file = JSON.parse(exampleText) as { nodes: { id: string; replies?: { id: string; when?: unknown }[] }[] };
+    const reply = file.nodes.find((n) => n.id === 'phone')?.replies?.find((r) => r.id === 'phone-accuse');
+    if (!reply) throw new Error('fixture changed');
+    reply.when = { var: 'trust', gte: 80 };
+    const { scenario } = validateScenario(JSON.stringify(file), 'example.json');
+    if (!scenario) throw new Error('not valid');
+    render(
+      <StoreContext value={memoryStore()}>
+        <Session playable={{ scenario, file: 'example.json' }} mode="practice" startedAt={new Date().toISOString()} persist={false} paused={false} />
+      </StoreContext>,
+    );
+    const closed = (await screen.findAllByRole('button')).filter((b) => b.classList.contains('reply') && (b as HTMLButtonElement).disabled);
+    expect(closed).toHaveLength(1);
+    const n = closed[0]?.querySelector('.num')?.textContent;
+    // Not "Not open to you at this point.": what it needs, from a meter the volunteer can see.
+    const why = document.getElementById(closed[0]?.getAttribute('aria-describedby') ?? '');
+    expect(why?.textContent?.trim()).toBe(`Reply ${n} is not available now: it needs Jade's trust at least 80 (now 50).`);
   });
 
   it('reads the status line as separate phrases and the trust meter once, with its meaning', async () => {

@@ -1,7 +1,7 @@
 import { useSelector } from '@xstate/react';
 import { Box, Text } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { clampVotes, facilitatedDecision, revealData, selectView, type Debrief, type FacilitatedDecision, type PlayableScenario, type SessionActor } from '../../machines/index.js';
+import { clampVotes, facilitatedDecision, revealData, selectView, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type SessionActor } from '../../machines/index.js';
 import { hintRows, revealHints, voteHints, type Action } from '../keys.js';
 import { revealText } from '../reveal-text.js';
 import type { Span } from '../debrief-lines.js';
@@ -136,7 +136,7 @@ export function FacilitateScreen({ playable, actor }: FacilitateScreenProps) {
       }
       const reply = a.type === 'number' ? view.replies[a.n - 1] : undefined;
       // A branch the story does not allow here says why, in place of the help line, until the next key.
-      setUnavailable(reply && !reply.enabled ? `Reply ${reply.number} is not available now: ${reply.reason ?? 'it does not fit this point in the story'}.` : undefined);
+      setUnavailable(reply && !reply.enabled ? unavailableWords(reply) : undefined);
       if (reply?.enabled) {
         log.current.push(current(reply.number));
         actor.send({ type: 'reply.choose', replyId: reply.id });

@@ -1,7 +1,7 @@
 import { useSelector } from '@xstate/react';
 import { Box } from 'ink';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { FELL_BEHIND_FINISH, finishPlaythrough, PRACTICE_IDLE_MS, practiceClock, resumeRecap, selectView, startSession, type Recap, type PersistedScenarioSnapshot, type PlayableScenario, type RunOrigin, type SaveHold, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
+import { FELL_BEHIND_FINISH, finishPlaythrough, PRACTICE_IDLE_MS, practiceClock, resumeRecap, selectView, startSession, unavailableWords, type Recap, type PersistedScenarioSnapshot, type PlayableScenario, type RunOrigin, type SaveHold, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
 import { hintLine, playHints, typedNumberHints, typeNumber, type Action } from '../keys.js';
 import { recordedLine, saveProgress, stateStore } from '../saves.js';
 import { inkRows, wrapText } from '../wrap.js';
@@ -124,7 +124,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   const choose = (index: number) => {
     const reply = view.replies[index];
     if (!reply) return;
-    if (!reply.enabled) return setUnavailable(`Reply ${reply.number} is not available now: ${reply.reason ?? 'it does not fit this point in the story'}.`);
+    if (!reply.enabled) return setUnavailable(unavailableWords(reply));
     beforeLastReply.current = actor.getPersistedSnapshot();
     actor.send({ type: 'reply.choose', replyId: reply.id });
     if (mode === 'practice') setShowFeedback(true);

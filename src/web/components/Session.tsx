@@ -2,7 +2,7 @@ import { useSelector } from '@xstate/react';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { flushSync } from 'react-dom';
 import {
-  clearSave, feedbackOf, finishPlaythrough, holdSave, progressWords, PRACTICE_IDLE_MS, practiceClock, replayConversation, saveKey, selectView, startSession, whatIfFrom, whileHolding, writeSave,
+  clearSave, feedbackOf, finishPlaythrough, holdSave, progressWords, unavailableWords, PRACTICE_IDLE_MS, practiceClock, replayConversation, saveKey, selectView, startSession, whatIfFrom, whileHolding, writeSave,
   type Debrief as DebriefData, type PersistedScenarioSnapshot, type PlayableScenario, type SessionActor, type SessionEvent, type SessionMode, type SessionView,
 } from '../../machines/index.js';
 import { guardRecorded } from '../records-guard.js';
@@ -306,7 +306,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
                   <span className="num" aria-hidden="true">{r.number}</span>
                   <span>{r.kind === 'do' ? <><em className="do">Do:</em>{' '}</> : null}{r.text}</span>
                 </button>
-                {!r.enabled && <span className="hint" id={`why-${r.id}`}> Not open to you at this point.</span>}
+                {!r.enabled && <span className="hint" id={`why-${r.id}`}> {unavailableWords(r)}</span>}
               </li>
             ))}
           </ol>
