@@ -11,6 +11,7 @@ import { RouteTitle, routeTitle } from './title.js';
 const PlayPage = lazy(() => import('./pages/PlayPage.js'));
 const Presenter = lazy(() => import('./pages/Presenter.js'));
 const Records = lazy(() => import('./pages/Records.js'));
+const KeptDebrief = lazy(() => import('./pages/KeptDebrief.js'));
 const Certificate = lazy(() => import('./pages/Certificate.js'));
 const Preview = lazy(() => import('./pages/Preview.js'));
 const ProjectorScreen = lazy(() => import('./pages/ProjectorScreen.js'));
@@ -200,6 +201,7 @@ function page(route: Route, paused: boolean): ReactNode {
     case 'library': return <Library />;
     case 'play': return <PlayPage key={`${route.id}/${route.mode}`} id={route.id} mode={route.mode} paused={paused} />;
     case 'presenter': return <Presenter key={route.id ?? ''} id={route.id} paused={paused} />;
+    case 'debrief': return <KeptDebrief key={route.id} id={route.id} />;
     case 'records': return <Records />;
     case 'certificate': return <Certificate />;
     case 'projector': return <ProjectorScreen />;

@@ -4,6 +4,8 @@ import { useEffect, useState } from 'react';
 export type Route =
   | { page: 'library' }
   | { page: 'play'; id: string; mode: 'practice' | 'assessment' }
+  /** The last debrief kept of a bundled scenario, opened again. */
+  | { page: 'debrief'; id: string }
   | { page: 'records' }
   | { page: 'certificate' }
   | { page: 'preview'; file?: string }
@@ -20,6 +22,7 @@ export function parseRoute(hash: string, search = ''): Route {
   if (query.has('presenter') || head === 'presenter') return id ? { page: 'presenter', id } : { page: 'presenter' };
   if (head === 'play' && id) return { page: 'play', id, mode: 'practice' };
   if (head === 'assess' && id) return { page: 'play', id, mode: 'assessment' };
+  if (head === 'debrief' && id) return { page: 'debrief', id };
   if (head === 'records') return { page: 'records' };
   if (head === 'certificate') return { page: 'certificate' };
   if (head === 'preview') return id ? { page: 'preview', file: id } : { page: 'preview' };
@@ -41,6 +44,7 @@ export function hrefOf(route: Route): string {
     case 'presenter': return route.id ? `#/presenter/${encodeURIComponent(route.id)}` : '#/presenter';
     case 'preview': return route.file ? `#/preview/${encodeURIComponent(route.file)}` : '#/preview';
     case 'projector': return '#/projector';
+    case 'debrief': return `#/debrief/${encodeURIComponent(route.id)}`;
     default: return `#/${route.page}`;
   }
 }

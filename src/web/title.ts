@@ -16,6 +16,7 @@ export function routeTitle(route: Route): string {
   switch (route.page) {
     case 'library': return 'Scenarios';
     case 'play': return route.mode === 'assessment' ? 'Assessment' : 'Play';
+    case 'debrief': return 'Debrief';
     case 'records': return 'My records';
     case 'certificate': return 'Certificate';
     case 'preview': return route.file ? `Preview: ${route.file}` : 'Preview a file';

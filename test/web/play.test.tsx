@@ -167,6 +167,28 @@ describe('playing a scenario in the browser', () => {
     expect(link.getAttribute('aria-label')).toBe('Continue where you stopped (decision 2, saved just now): A text from her “cousin”');
   });
 
+  it('a debrief left (the tab closed, a phone reloading the page) can be opened again from the first page, as in the terminal', async () => {
+    const user = userEvent.setup();
+    const store = memoryStore();
+    const first = renderApp('#/play/youth-discloses', store);
+    await screen.findByRole('group', { name: /./ });
+    await playToDebrief(user);
+    const score = screen.getByText(/^Score:/).parentElement?.textContent;
+    const outcome = screen.getByRole('heading', { name: /^Outcome: / }).textContent;
+    first.unmount();
+
+    renderApp('#/', store);
+    const link = await screen.findByRole('link', { name: /^See your last debrief: / });
+    await user.click(link);
+    const heading = await screen.findByRole('heading', { level: 1, name: /^Debrief: / });
+    expect(screen.getByRole('heading', { name: /^Outcome: / }).textContent).toBe(outcome);
+    expect(screen.getByText(/^Score:/).parentElement?.textContent).toBe(score);
+    // Opened again, not played again: nothing more is added to the records.
+    expect(JSON.parse(store.read('records.json') ?? '{}').playthroughs).toHaveLength(1);
+    expect(document.activeElement).toBe(heading);
+    expect(screen.getByRole('link', { name: 'Back to the scenarios' })).toBeTruthy();
+  });
+
   it('a damaged save gives a clear notice and a clean start, and is moved aside, not deleted', async () => {
     const store = memoryStore({ 'saves/youth-discloses.json': '{"format": "casa-practice-terminal-save", "formatVersion": 1, "scenarioFile": "youth-discloses.json", "session": {"format": "casa-practice-session", "formatVersion": 1, "scenarioId": "youth-discloses", "scenarioVersion": 4, "snapshot": {"value": "nowhere", "status": "active", "context": {"mode": "practice", "transcript": [{"nodeId": "x", "replyId": "y"}]}}}}' });
     renderApp('#/play/youth-discloses', store);

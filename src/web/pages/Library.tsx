@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { continueChoices, isEntry, leftOutWords, quickEntry, readRecords, saveKey, saveSummary, sortEntries, type CatalogEntry, type LeftOut } from '../../machines/light.js';
+import { continueChoices, debriefKey, DEBRIEFS_PREFIX, isEntry, leftOutWords, quickEntry, readRecords, saveKey, saveSummary, sortEntries, type CatalogEntry, type LeftOut } from '../../machines/light.js';
 import { Announce } from '../components/Announce.js';
 import { hrefOf } from '../routing.js';
 import { scenarioTexts } from '../scenarios.js';
@@ -8,7 +8,7 @@ import { useStore } from '../store.js';
 
 interface Listing {
   /** saved: the words of the link that continues a save (the terminal's: where it stopped and when). */
-  entries: (CatalogEntry & { saved?: string })[];
+  entries: (CatalogEntry & { saved?: string; debrief: boolean })[];
   leftOut: LeftOut[];
   notice?: string;
 }
@@ -24,13 +24,22 @@ export function Library() {
       const read = readRecords(store);
       const { records } = read;
       const notice = recordsNotice(read);
+      // The last debrief of each finished scenario is kept (the core's keepDebrief): it can be opened again.
+      const kept = keptDebriefs();
       const all = texts.map((t) => quickEntry(t.file, t.text, records));
-      const entries = sortEntries(all.filter(isEntry)).map((e) => ({ ...e, saved: savedWords(e.id) }));
+      const entries = sortEntries(all.filter(isEntry)).map((e) => ({ ...e, saved: savedWords(e.id), debrief: kept.has(debriefKey({ scenario: { id: e.id } })) }));
       setListing({ entries, leftOut: all.filter((e): e is LeftOut => !isEntry(e)), notice });
     });
     return () => {
       live = false;
     };
+    function keptDebriefs(): Set<string> {
+      try {
+        return new Set(store.list(DEBRIEFS_PREFIX).map((k) => k.key));
+      } catch {
+        return new Set();
+      }
+    }
     function savedWords(id: string): string | undefined {
       const key = saveKey({ scenario: { id } });
       try {
@@ -69,6 +78,7 @@ export function Library() {
                 {/* Named with the title in one string: a visually hidden ": title" inside the link is laid out as a block, and Chromium put a space before its colon. */}
                 <a className="button primary" href={hrefOf({ page: 'play', id: e.id, mode: 'practice' })} aria-label={`${e.saved ?? 'Practise'}: ${e.title}`}>{e.saved ?? 'Practise'}</a>
                 {!e.saved && <a className="button" href={hrefOf({ page: 'play', id: e.id, mode: 'assessment' })} aria-label={`Assessment: ${e.title}`}>Assessment</a>}
+                {e.debrief && <a className="button" href={hrefOf({ page: 'debrief', id: e.id })} aria-label={`See your last debrief: ${e.title}`}>See your last debrief</a>}
               </p>
               {!e.saved && <p className="hint">Practice shows feedback after each reply and lets you undo; assessment holds feedback until the debrief.</p>}
             </li>
