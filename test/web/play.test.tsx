@@ -189,6 +189,27 @@ describe('playing a scenario in the browser', () => {
     expect(screen.getByRole('link', { name: 'Back to the scenarios' })).toBeTruthy();
   });
 
+  it('at the debrief the address is the kept debrief\'s: a reload there shows the debrief again, not a new playthrough', async () => {
+    const user = userEvent.setup();
+    const store = memoryStore();
+    const first = renderApp('#/play/youth-discloses', store);
+    await screen.findByRole('group', { name: /./ });
+    await playToDebrief(user);
+    const score = screen.getByText(/^Score:/).parentElement?.textContent;
+    expect(location.hash).toBe('#/debrief/youth-discloses');
+    first.unmount();
+
+    // The reload.
+    renderApp(location.hash, store);
+    await screen.findByRole('heading', { level: 1, name: /^Debrief: / });
+    expect(screen.getByText(/^Score:/).parentElement?.textContent).toBe(score);
+    expect(JSON.parse(store.read('records.json') ?? '{}').playthroughs).toHaveLength(1);
+    // Try again goes back to playing, at the play address.
+    await user.click(screen.getByRole('button', { name: 'Try again' }));
+    await screen.findByRole('group', { name: /./ });
+    expect(location.hash).toBe('#/play/youth-discloses');
+  });
+
   it('a damaged save gives a clear notice and a clean start, and is moved aside, not deleted', async () => {
     const store = memoryStore({ 'saves/youth-discloses.json': '{"format": "casa-practice-terminal-save", "formatVersion": 1, "scenarioFile": "youth-discloses.json", "session": {"format": "casa-practice-session", "formatVersion": 1, "scenarioId": "youth-discloses", "scenarioVersion": 4, "snapshot": {"value": "nowhere", "status": "active", "context": {"mode": "practice", "transcript": [{"nodeId": "x", "replyId": "y"}]}}}}' });
     renderApp('#/play/youth-discloses', store);

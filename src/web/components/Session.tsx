@@ -55,6 +55,12 @@ export interface SessionProps {
   paused: boolean;
   notice?: string;
   resumed?: boolean;
+  /**
+   * The page's addresses (a bundled scenario's play page): once the playthrough is finished and its
+   * debrief kept, the address becomes the kept debrief's, so a reload (a phone dropping the page)
+   * opens the debrief again instead of a new playthrough; trying again goes back to the first.
+   */
+  addresses?: { playing: string; debrief: string };
 }
 
 /** Starts a playthrough and swaps in a new one for "try again" and "what if". */
@@ -74,10 +80,21 @@ export function Session(props: SessionProps) {
       // A resumed save opens where the volunteer left off: its conversation so far is replayed above
       // it, and on a phone the page would open on the first scene, screens away from the decision.
       focusOnStart={run.n > 0 || run.resumed}
-      onTryAgain={() => setRun({ n: run.n + 1, snapshot: undefined, persist: props.persist, startedAt: new Date().toISOString(), activeMs: undefined, notice: undefined, resumed: false, whatIf: false })}
-      onWhatIf={(snapshot) => setRun({ n: run.n + 1, snapshot, persist: false, startedAt: new Date().toISOString(), activeMs: undefined, notice: undefined, resumed: false, whatIf: true })}
+      onTryAgain={() => {
+        backToPlaying(props.addresses);
+        setRun({ n: run.n + 1, snapshot: undefined, persist: props.persist, startedAt: new Date().toISOString(), activeMs: undefined, notice: undefined, resumed: false, whatIf: false });
+      }}
+      onWhatIf={(snapshot) => {
+        backToPlaying(props.addresses);
+        setRun({ n: run.n + 1, snapshot, persist: false, startedAt: new Date().toISOString(), activeMs: undefined, notice: undefined, resumed: false, whatIf: true });
+      }}
     />
   );
+}
+
+/** The address back at the play page's own (see SessionProps.addresses), without a new history entry. */
+function backToPlaying(addresses: SessionProps['addresses']): void {
+  if (addresses && location.hash !== addresses.playing) history.replaceState(history.state, '', addresses.playing);
 }
 
 interface PlaythroughProps extends SessionProps {
@@ -88,7 +105,7 @@ interface PlaythroughProps extends SessionProps {
   onWhatIf: (snapshot: PersistedScenarioSnapshot) => void;
 }
 
-function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, paused, notice, resumed, whatIf, focusOnStart, onTryAgain, onWhatIf }: PlaythroughProps) {
+function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, paused, notice, resumed, whatIf, focusOnStart, onTryAgain, onWhatIf, addresses }: PlaythroughProps) {
   const store = useStore();
   const { scenario } = playable;
   const [actor] = useState(() => startSession(scenario, mode, snapshot, snapshot ? undefined : newSeed()));
@@ -149,6 +166,8 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
             finished.current = true;
             const finish = finishPlaythrough(store, playable, snap.output as DebriefData, now, { mode: snap.context.mode, startedAt, randomBytes: (b) => crypto.getRandomValues(b), activeMs: clock.activeMs(now.getTime()), finishedSnapshot: actor.getPersistedSnapshot() });
             if (finish) guardRecorded(store, finish.recorded);
+            // Kept: a reload opens this debrief again (no new history entry, and no change of page).
+            if (finish && addresses) history.replaceState(history.state, '', addresses.debrief);
           }
           : () => void writeSave(store, playable, actor.getPersistedSnapshot(), startedAt, now, clock.activeMs(now.getTime()));
         if (whileHolding(store, hold, step).behind) {
@@ -164,7 +183,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
     // Saved from the first step on: opening a scenario and leaving at once leaves no save behind.
     const sub = actor.subscribe(save);
     return () => sub.unsubscribe();
-  }, [actor, persist, hold, playable, startedAt, store, clock]);
+  }, [actor, persist, hold, playable, startedAt, store, clock, addresses]);
 
   const advance = useCallback((event: SessionEvent) => {
     // The new moment is in the page before focus moves to it: synchronously, never after an animation.

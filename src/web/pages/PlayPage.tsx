@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { cleanLine, formatProblem, readSave, saveKey, type PersistedScenarioSnapshot, type PlayableScenario, type SessionMode } from '../../machines/index.js';
 import { Session } from '../components/Session.js';
 import { hrefOf } from '../routing.js';
@@ -24,6 +24,7 @@ const shownId = (id: string): string => {
 export default function PlayPage({ id, mode, paused }: { id: string; mode: SessionMode; paused: boolean }) {
   const store = useStore();
   const [state, setState] = useState<State>({ kind: 'loading' });
+  const addresses = useMemo(() => ({ playing: hrefOf({ page: 'play', id, mode }), debrief: hrefOf({ page: 'debrief', id }) }), [id, mode]);
   useEffect(() => {
     let live = true;
     void bundledById(id).then(({ texts, loaded }) => {
@@ -67,6 +68,7 @@ export default function PlayPage({ id, mode, paused }: { id: string; mode: Sessi
       resumed={state.resumed}
       persist
       paused={paused}
+      addresses={addresses}
     />
   );
 }
