@@ -78,9 +78,10 @@ export function Library() {
                 {/* Named with the title in one string: a visually hidden ": title" inside the link is laid out as a block, and Chromium put a space before its colon. */}
                 <a className="button primary" href={hrefOf({ page: 'play', id: e.id, mode: 'practice' })} aria-label={`${e.saved ?? 'Practise'}: ${e.title}`}>{e.saved ?? 'Practise'}</a>
                 {!e.saved && <a className="button" href={hrefOf({ page: 'play', id: e.id, mode: 'assessment' })} aria-label={`Assessment: ${e.title}`}>Assessment</a>}
-                {e.debrief && <a className="button" href={hrefOf({ page: 'debrief', id: e.id })} aria-label={`See your last debrief: ${e.title}`}>See your last debrief</a>}
               </p>
               {!e.saved && <p className="hint">Practice shows feedback after each reply and lets you undo; assessment holds feedback until the debrief.</p>}
+              {/* After the hint on the two modes, which it is not one of. */}
+              {e.debrief && <p className="actions"><a className="button" href={hrefOf({ page: 'debrief', id: e.id })} aria-label={`See your last debrief: ${e.title}`}>See your last debrief</a></p>}
             </li>
           ))}
         </ul>
