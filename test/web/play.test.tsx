@@ -293,6 +293,19 @@ describe('playing a scenario in the browser', () => {
     expect(why?.textContent?.trim()).toBe(`Reply ${n} is not available now: it needs Jade's trust at least 80 (now 50).`);
   });
 
+  it('opened straight from a link, a scenario shows its content note before it starts, as the terminal does', async () => {
+    const user = userEvent.setup();
+    renderApp('#/play/youth-discloses');
+    await screen.findByRole('group', { name: /./ });
+    const note = screen.getByText('Content note:').parentElement;
+    const file = JSON.parse((await import('../../scenarios/youth-discloses.json?raw')).default) as { contentNote: string };
+    expect(note?.textContent).toContain(file.contentNote);
+    expect(note?.textContent).toMatch(/Take a break whenever you need one/);
+    // Said once, before the first reply: it goes with it.
+    await user.keyboard('1');
+    expect(screen.queryByText('Content note:')).toBeNull();
+  });
+
   it('reads the status line as separate phrases and the trust meter once, with its meaning', async () => {
     renderApp('#/play/youth-discloses');
     await screen.findByRole('group', { name: /./ });

@@ -2,7 +2,7 @@ import { useSelector } from '@xstate/react';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { flushSync } from 'react-dom';
 import {
-  clearSave, feedbackOf, finishPlaythrough, holdSave, progressWords, unavailableWords, PRACTICE_IDLE_MS, practiceClock, replayConversation, saveKey, selectView, startSession, whatIfFrom, whileHolding, writeSave,
+  cleanText, clearSave, feedbackOf, finishPlaythrough, holdSave, progressWords, unavailableWords, PRACTICE_IDLE_MS, practiceClock, replayConversation, saveKey, selectView, startSession, whatIfFrom, whileHolding, writeSave,
   type Debrief as DebriefData, type PersistedScenarioSnapshot, type PlayableScenario, type SessionActor, type SessionEvent, type SessionMode, type SessionView,
 } from '../../machines/index.js';
 import { guardRecorded } from '../records-guard.js';
@@ -283,6 +283,11 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
           </div>
         )}
       </div>
+      {/* Before the first reply of a new playthrough: the scenario may have been opened from a link,
+          not from its card on the first page (where the note is too), as the terminal shows it first. */}
+      {!snapshot && context.transcript.length === 0 && (
+        <p className="content-note"><strong>Content note:</strong> {cleanText(scenario.contentNote)} Take a break whenever you need one (the button at the top of the page){persist ? '; your progress is kept as you go' : ''}.</p>
+      )}
       {notice && <Announce>{notice}</Announce>}
       {welcomeBack && <Announce>Welcome back: you are where you left off.</Announce>}
       {whatIf && <Announce>What if: you are back at an earlier decision with your earlier replies kept. This replay is not added to your records.</Announce>}
