@@ -213,8 +213,8 @@ export function typeNumber(typed: string, digit: number, count: number): TypedNu
 export function voteHints(note: 'none' | 'hidden' | 'shown', scrolls: boolean): Hint[] {
   const f: Hint[] = note === 'none' ? [] : [['f', note === 'shown' ? 'hide note' : 'facilitator note']];
   return scrolls
-    ? [['↑↓', 'reply'], ['0–9 ⌫ + −', 'votes'], ['PgUp PgDn', 'scroll'], ...f, ['r', 'reveal'], ['q', 'end']]
-    : [['↑↓', 'reply'], ['0–9 ⌫ + −', 'room votes'], ...f, ['r', 'reveal'], ['q', 'end session']];
+    ? [['↑↓ Enter', 'reply'], ['0–9 ⌫ + −', 'votes'], ['PgUp PgDn', 'scroll'], ...f, ['r', 'reveal'], ['q', 'end']]
+    : [['↑↓ Enter', 'reply'], ['0–9 ⌫ + −', 'room votes'], ...f, ['r', 'reveal'], ['q', 'end session']];
 }
 
 /** The reveal's help line: numbers for the replies offered. */

@@ -83,6 +83,21 @@ describe('trainer-led sessions (--facilitate)', () => {
     expect(summary).toContain('The session ended before the scenario did.');
   });
 
+  it('Enter after a count moves to the next reply, so "12 Enter 3 Enter 1" is three counts, not 1231 for the first', async () => {
+    // A trainer typing the room's counts one after another presses Enter after each; it used to do
+    // nothing, so the next count was appended to the same reply (12, then 123, then 1231).
+    const r = await renderApp(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: newPhone() } }).element);
+    await press(r, KEY.enter, '1', '2', KEY.enter, '3', KEY.enter, '1');
+    const frame = r.lastFrame() ?? '';
+    expect(frame).toContain("That's a nice one! How did you get it? · votes: 12");
+    expect(frame).toContain('You need to tell me the truth. · votes: 3');
+    expect(frame).toContain('move on to school. · votes: 1');
+    expect(frame).toContain('↑↓ Enter: reply');
+    // From the last reply Enter goes back to the first, as ↓ does.
+    await press(r, KEY.enter, '+');
+    expect(r.lastFrame()).toContain("That's a nice one! How did you get it? · votes: 13");
+  });
+
   it('the picker hides personal best scores, and the content note promises no saving', async () => {
     const env = tempEnv();
     recordCompletion(stateStore(env), 'example-new-phone', 80);

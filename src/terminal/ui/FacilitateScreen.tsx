@@ -148,7 +148,9 @@ export function FacilitateScreen({ playable, actor }: FacilitateScreenProps) {
       return setOffset((o) => Math.min(Math.max(0, o + step), maxOffset(momentRows.length, momentHeight)));
     }
     if (a.type === 'up') setSelected((s) => (s + view.replies.length - 1) % view.replies.length);
-    else if (a.type === 'down') setSelected((s) => (s + 1) % view.replies.length);
+    // Enter after a count goes on to the next reply (as in a form), so the next count typed is not
+    // added to the same reply's digits.
+    else if (a.type === 'down' || a.type === 'enter') setSelected((s) => (s + 1) % view.replies.length);
     else if (a.type === 'number') setVote((n) => n * 10 + a.n);
     else if (a.type === 'erase') setVote((n) => Math.floor(n / 10));
     else if (a.type === 'plus') setVote((n) => n + 1);
