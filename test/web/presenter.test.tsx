@@ -166,8 +166,10 @@ describe('presenter mode', () => {
     expect(screen.getByText(words)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Download the session summary' }));
     const md = await blobs[0]?.text();
-    expect(md).toContain('## How often the room matched best practice');
-    expect(md).toContain(words);
+    // The core's summary as the terminal writes it, said once: no second section spliced in.
+    expect(md).toContain(`## How the room did\n\nThe branch the room took was best practice at 1 of 2 decisions (50%).\n${words}\n`);
+    expect(md?.split("The room's most-voted reply").length).toBe(2);
+    expect(md).not.toContain('## How often the room matched best practice');
     expect(md).toContain('Branch taken:');
   });
 });

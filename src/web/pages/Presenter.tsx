@@ -231,8 +231,8 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
     // The summary so far ends with the decision on screen and the votes entered there (as the
     // terminal's and the live room's do): "The session stopped at this decision."
     const here = !view.done && view.kind === 'decision';
-    const agreement = agreementWords(roomAgreement(here ? [...reveals, revealed ?? revealData(scenario, view, votes as Votes)] : reveals));
-    const md = facilitationMarkdown(scenario, here ? [...decisions, facilitatedDecision(view, votes as Votes)] : decisions, debrief).replace(/\n## Decision 1:|\n## Debrief/, (m) => `\n## How often the room matched best practice\n\n${agreement}\n${m}`);
+    // How often the room matched best practice is the core's section, in the words of the end screen.
+    const md = facilitationMarkdown(scenario, here ? [...decisions, facilitatedDecision(view, votes as Votes)] : decisions, debrief);
     downloadText(`${summaryBaseName(scenario, fileStamp())}.md`, md, 'text/markdown');
   };
 
