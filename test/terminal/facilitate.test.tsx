@@ -98,6 +98,16 @@ describe('trainer-led sessions (--facilitate)', () => {
     expect(r.lastFrame()).toContain("That's a nice one! How did you get it? · votes: 13");
   });
 
+  it('the reveal says where b goes: back to the votes, which are kept', async () => {
+    // The help line said "b: hide", which did not say what comes back.
+    const r = await renderApp(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: newPhone() } }).element);
+    await press(r, KEY.enter, '4', 'r');
+    expect(r.lastFrame()).toContain('b: back to the votes');
+    await press(r, 'b');
+    expect(r.lastFrame()).toContain("That's a nice one! How did you get it? · votes: 4");
+    expect(r.lastFrame()).toContain('r: reveal');
+  });
+
   it('the picker hides personal best scores, and the content note promises no saving', async () => {
     const env = tempEnv();
     recordCompletion(stateStore(env), 'example-new-phone', 80);
