@@ -5,7 +5,7 @@ import type { Debrief } from '../scoring.js';
 import type { Scenario } from '../schema/scenario.js';
 import type { SessionView } from '../selectors.js';
 import { cleanDeep, cleanLine } from '../text/clean.js';
-import { agreementWords, roomAgreement, type RevealedVotes } from './agreement.js';
+import { agreementWords, roomAgreement, type RevealedVotes, type RoomAgreement } from './agreement.js';
 import { replyValues, tallyVotes, votesWords, type Votes } from './votes.js';
 
 /** One decision of a trainer-led session: what the room voted and which branch it followed. */
@@ -40,6 +40,11 @@ function scored(scenario: Scenario, d: FacilitatedDecision) {
   });
 }
 
+/** How often the room's votes matched best practice over these decisions (those with votes). */
+export function decisionsAgreement(scenario: Scenario, decisions: readonly FacilitatedDecision[]): RoomAgreement {
+  return roomAgreement(decisions.map((d): RevealedVotes => ({ entries: scored(scenario, d) })));
+}
+
 /**
  * The session summary as Markdown: each decision with every reply's points and votes, best practice
  * marked, the branch the room took; how often the room matched best practice; then the debrief,
@@ -50,7 +55,6 @@ export function facilitationMarkdown(scenario: Scenario, decisions: readonly Fac
   const out = [`# Session summary: ${mdText(cleanLine(scenario.title))}`, '', `Trainer-led session, ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC.`, ''];
   let taken = 0;
   let branchBest = 0;
-  const voted: RevealedVotes[] = [];
   clean.forEach((d, i) => {
     out.push(`## Decision ${i + 1}: ${mdText(cleanLine(d.title))}`, '');
     if (d.discussionPrompt) out.push(`Discussion prompt: ${mdText(d.discussionPrompt)}`, '');
@@ -61,7 +65,6 @@ export function facilitationMarkdown(scenario: Scenario, decisions: readonly Fac
       out.push(`| ${r.number} | ${r.best ? `${BEST_PRACTICE}: ` : ''}${cell(r.text)} | ${r.value !== undefined ? signed(r.value) : ''} | ${votesWords({ votes: r.votes, percent: percentOf(r.votes, total) }, total)} |`);
     }
     out.push('', `Votes: ${total} in all.`);
-    voted.push({ entries: replies });
     const chosen = replies.find((r) => r.number === d.chosen);
     if (chosen) {
       taken++;
@@ -74,7 +77,7 @@ export function facilitationMarkdown(scenario: Scenario, decisions: readonly Fac
   // The votes in presenter mode's words (agreementWords), so the terminal's summary, the web's
   // download and the web's end screen say the same; a tie for the most votes counts as matching
   // when any of the tied replies is best practice.
-  const agreement = roomAgreement(voted);
+  const agreement = decisionsAgreement(scenario, clean);
   if (taken === 0 && agreement.decisions === 0) out.push('The room made no decisions.');
   if (taken > 0) out.push(roomMatchWords(branchBest, taken, "The branch the room took was"));
   if (agreement.decisions > 0) out.push(agreementWords(agreement));

@@ -1,7 +1,7 @@
 import { useSelector } from '@xstate/react';
 import { Box, Text } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { clampVotes, facilitatedDecision, revealData, selectView, type Debrief, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RoomRound, type SessionActor } from '../../machines/index.js';
+import { agreementWords, clampVotes, decisionsAgreement, facilitatedDecision, revealData, selectView, type Debrief, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RoomRound, type SessionActor } from '../../machines/index.js';
 import { command } from '../invocation.js';
 import { dropRoomSession, keepRoomSession } from '../saves.js';
 import { hintRows, revealHints, voteHints, type Action } from '../keys.js';
@@ -198,7 +198,9 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening }: 
   useKeys(onAction, !view.done);
 
   if (view.done && view.debrief) {
-    return <DebriefScreen scenario={scenario} debrief={view.debrief} notice={summaryPath} voice="room" />;
+    // How often the room matched best practice, in presenter mode's words, above where the summary went.
+    const agreement = agreementWords(decisionsAgreement(scenario, log.current));
+    return <DebriefScreen scenario={scenario} debrief={view.debrief} notice={summaryPath ? `${agreement}\n${summaryPath}` : agreement} voice="room" />;
   }
   const footer = confirmQuit ? <Paragraph bold>{QUIT_QUESTION}</Paragraph> : unavailable ? <Paragraph>{unavailable}</Paragraph> : <KeyHints set={hintSet} spaced={false} width={width} whole />;
   if (view.kind === 'decision' && reveal) {
