@@ -110,7 +110,7 @@ export const HINTS = {
   debriefBack: [['Tab/←→', 'section'], ['↑↓ PgUp PgDn', 'scroll'], ['e', 'export'], ['b', 'scenarios'], ['q', 'quit']],
   facilitateVote: [['↑↓', 'reply'], ['0–9 ⌫ + −', 'room votes'], ['r', 'reveal'], ['q', 'end session']],
   facilitateVoteScroll: [['↑↓', 'reply'], ['0–9 ⌫ + −', 'votes'], ['PgUp PgDn', 'scroll'], ['r', 'reveal'], ['q', 'end']],
-  facilitateReveal: [['1–9', 'the branch the room follows'], ['↑↓ PgUp PgDn', 'scroll'], ['b', 'hide'], ['q', 'end session']],
+  facilitateReveal: [['1–9', 'the branch the room follows'], ['↑↓ PgUp PgDn', 'scroll'], ['b', 'back to the votes'], ['q', 'end session']],
   facilitateScene: [['Enter', 'continue'], ['q', 'end session']],
 } as const satisfies Record<string, readonly (readonly [string, string])[]>;
 
@@ -213,11 +213,11 @@ export function typeNumber(typed: string, digit: number, count: number): TypedNu
 export function voteHints(note: 'none' | 'hidden' | 'shown', scrolls: boolean): Hint[] {
   const f: Hint[] = note === 'none' ? [] : [['f', note === 'shown' ? 'hide note' : 'facilitator note']];
   return scrolls
-    ? [['↑↓', 'reply'], ['0–9 ⌫ + −', 'votes'], ['PgUp PgDn', 'scroll'], ...f, ['r', 'reveal'], ['q', 'end']]
-    : [['↑↓', 'reply'], ['0–9 ⌫ + −', 'room votes'], ...f, ['r', 'reveal'], ['q', 'end session']];
+    ? [['↑↓ Enter', 'reply'], ['0–9 ⌫ + −', 'votes'], ['PgUp PgDn', 'scroll'], ...f, ['r', 'reveal'], ['q', 'end']]
+    : [['↑↓ Enter', 'reply'], ['0–9 ⌫ + −', 'room votes'], ...f, ['r', 'reveal'], ['q', 'end session']];
 }
 
 /** The reveal's help line: numbers for the replies offered. */
 export function revealHints(replies: number): Hint[] {
-  return [[numberKeys(replies), 'the branch the room follows'], ['↑↓ PgUp PgDn', 'scroll'], ['b', 'hide'], ['q', 'end session']];
+  return [[numberKeys(replies), 'the branch the room follows'], ['↑↓ PgUp PgDn', 'scroll'], ['b', 'back to the votes'], ['q', 'end session']];
 }

@@ -147,3 +147,22 @@ export function readSave(env: NodeJS.ProcessEnv = process.env, key?: string): Re
 }
 
 export { hasSave, stateStore };
+
+/**
+ * A trainer-led session kept as it goes (the core's facilitation slot, beside a volunteer's save),
+ * read for the scenario being opened. One that cannot be used is moved aside and said in one line.
+ */
+export function readRoomSession(playable: PlayableScenario, env: NodeJS.ProcessEnv = process.env): core.FacilitationResume {
+  return core.readFacilitation(stateStore(env), (ref, from) =>
+    ref.id === playable.scenario.id && from === playable.from ? playable : { error: `This room session is of another scenario or start than "${playable.scenario.id}".` }, playable);
+}
+
+/** Keeps a trainer-led session in progress (votes, reveal, the story so far). */
+export function keepRoomSession(playable: PlayableScenario, persistedSnapshot: unknown, progress: core.RoomProgress, env: NodeJS.ProcessEnv = process.env): void {
+  core.writeFacilitation(stateStore(env), playable, persistedSnapshot, progress);
+}
+
+/** Removes a kept trainer-led session (it ended, or the trainer starts over). */
+export function dropRoomSession(playable: PlayableScenario, env: NodeJS.ProcessEnv = process.env): void {
+  core.clearFacilitation(stateStore(env), playable);
+}

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadPlayable, type PlayableScenario } from '../../src/terminal/scenario-source.js';
-import { recordCompletion } from '../../src/machines/index.js';
+import { facilitationKey, recordCompletion } from '../../src/machines/index.js';
 import { stateStore } from '../../src/terminal/node/state-store.js';
 import { stateDir } from '../../src/terminal/state.js';
 import { revealHints, voteHints } from '../../src/terminal/keys.js';
@@ -55,6 +55,8 @@ describe('trainer-led sessions (--facilitate)', () => {
     const end = r.lastFrame() ?? '';
     expect(end).toContain('Debrief: Example: the new phone');
     expect(end).toContain("3 Room's path");
+    // The end screen says how often the room matched best practice, in presenter mode's words.
+    expect(end.replace(/\s+/g, ' ')).toContain("The room's most-voted reply was best practice at 2 of 2 decisions with votes (100%); 21 of 25 votes (84%) went to best-practice replies.");
     const path = /Session summary written to:\s+(\S+\.md)/.exec(end)?.[1];
     expect(path).toBeDefined();
     // Shown within the state folder, which the notice names.
@@ -83,7 +85,32 @@ describe('trainer-led sessions (--facilitate)', () => {
     expect(summary).toContain('The session ended before the scenario did.');
   });
 
-  it('the picker hides personal best scores, and the content note promises no saving', async () => {
+  it('Enter after a count moves to the next reply, so "12 Enter 3 Enter 1" is three counts, not 1231 for the first', async () => {
+    // A trainer typing the room's counts one after another presses Enter after each; it used to do
+    // nothing, so the next count was appended to the same reply (12, then 123, then 1231).
+    const r = await renderApp(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: newPhone() } }).element);
+    await press(r, KEY.enter, '1', '2', KEY.enter, '3', KEY.enter, '1');
+    const frame = r.lastFrame() ?? '';
+    expect(frame).toContain("That's a nice one! How did you get it? · votes: 12");
+    expect(frame).toContain('You need to tell me the truth. · votes: 3');
+    expect(frame).toContain('move on to school. · votes: 1');
+    expect(frame).toContain('↑↓ Enter: reply');
+    // From the last reply Enter goes back to the first, as ↓ does.
+    await press(r, KEY.enter, '+');
+    expect(r.lastFrame()).toContain("That's a nice one! How did you get it? · votes: 13");
+  });
+
+  it('the reveal says where b goes: back to the votes, which are kept', async () => {
+    // The help line said "b: hide", which did not say what comes back.
+    const r = await renderApp(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: newPhone() } }).element);
+    await press(r, KEY.enter, '4', 'r');
+    expect(r.lastFrame()).toContain('b: back to the votes');
+    await press(r, 'b');
+    expect(r.lastFrame()).toContain("That's a nice one! How did you get it? · votes: 4");
+    expect(r.lastFrame()).toContain('r: reveal');
+  });
+
+  it('the picker hides personal best scores, and the content note says the session is kept as it goes', async () => {
     const env = tempEnv();
     recordCompletion(stateStore(env), 'example-new-phone', 80);
     const practice = await renderApp(appElement({ env }).element);
@@ -97,7 +124,94 @@ describe('trainer-led sessions (--facilitate)', () => {
     const note = (r.lastFrame() ?? '').replace(/[│╭╮╰╯─]/g, ' ').replace(/\s+/g, ' ');
     expect(note).toContain('Content note');
     expect(note).not.toContain('saves your progress');
-    expect(note).toContain('A trainer-led session is not saved as it goes: q ends it and writes a summary of the votes so far.');
+    expect(note).toContain('A trainer-led session is kept as it goes: q stops it and writes a summary of the votes so far, and opening this scenario again carries on.');
+  });
+});
+
+/**
+ * A trainer who quit in the middle (or whose window closed) and opened the scenario again found a
+ * new session at decision 1: the room's votes and path were gone, though presenter mode keeps
+ * them. The terminal now keeps the session through the core's facilitation slot too.
+ */
+describe('a trainer-led session kept as it goes', () => {
+  const keptFiles = (env: NodeJS.ProcessEnv) => {
+    const dir = join(stateDir(env), 'facilitation');
+    return existsSync(dir) ? readdirSync(dir) : [];
+  };
+
+  it('q keeps it: opening the scenario again carries on at the same decision with its votes and reveal, the summary covers the whole session, and it is removed at the end', async () => {
+    const env = tempEnv();
+    const first = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
+    let r = await renderApp(first.element);
+    await press(r, KEY.enter, '5', KEY.enter, '2', 'r', '1');
+    await press(r, KEY.enter, '9', 'r', 'q');
+    await tap(r, 'y');
+    expect(first.exit.mock.calls[0]?.[0]).toMatch(/To carry on with this session later: .* --facilitate \S*new-phone\.json/);
+    expect(keptFiles(env)).toHaveLength(1);
+    cleanup();
+
+    const again = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
+    r = await renderApp(again.element);
+    await press(r, KEY.enter);
+    expect(r.lastFrame()).toContain('You have a trainer-led session of this scenario in progress.');
+    expect(r.lastFrame()).toContain("Continue at decision 2, with the room's votes and the summary so far");
+    await press(r, KEY.enter);
+    // Where it stopped: decision 2, revealed, with the room's 9 votes.
+    const frame = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
+    expect(frame).toContain('Votes in all: 9');
+    expect(frame).toContain('the branch the room follows');
+    await press(r, '1');
+    const end = r.lastFrame() ?? '';
+    expect(end).toContain('Debrief: Example: the new phone');
+    const path = /Session summary written to:\s+(\S+\.md)/.exec(end)?.[1] as string;
+    const summary = readFileSync(join(stateDir(env), path), 'utf8');
+    expect(summary).toContain("| 1 | ★ best practice: That's a nice one! How did you get it? | +2 | 5 (71%) |");
+    expect(summary).toContain("Branch taken: 1. That's a nice one! How did you get it? (★ best practice)");
+    expect(summary).toContain('| 1 | ★ best practice: Call your Advocate Supervisor to talk through what you noticed. | +2 | 9 (100%) |');
+    expect(keptFiles(env)).toEqual([]);
+  });
+
+  it('a kept session carries on with its votes before the reveal too, and start over begins at decision 1 with nothing kept', async () => {
+    const env = tempEnv();
+    const first = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
+    let r = await renderApp(first.element);
+    await press(r, KEY.enter, '7', 'q');
+    await tap(r, 'y');
+    cleanup();
+    r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element);
+    await press(r, KEY.enter, KEY.enter);
+    expect(r.lastFrame()).toContain("That's a nice one! How did you get it? · votes: 7");
+    cleanup();
+    r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element);
+    await press(r, KEY.enter, '2');
+    expect(r.lastFrame()).toContain('decision 1 of about');
+    expect(r.lastFrame()).not.toMatch(/votes: [1-9]/);
+    expect(keptFiles(env)).toEqual([]);
+  });
+
+  it('opening and leaving at once keeps nothing, and a damaged kept session is set aside with one line, never played', async () => {
+    const env = tempEnv();
+    const first = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
+    let r = await renderApp(first.element);
+    await press(r, KEY.enter, 'q');
+    await tap(r, 'y');
+    expect(first.exit.mock.calls[0]?.[0]).not.toContain('carry on');
+    expect(keptFiles(env)).toEqual([]);
+    cleanup();
+
+    const store = stateStore(env);
+    store.write(facilitationKey(newPhone()), '{ not json');
+    r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element);
+    await press(r, KEY.enter);
+    const frame = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
+    expect(frame).toMatch(/Could not resume: The saved room session is damaged \(it is not valid JSON\)\. The room session was moved to \S+facilitation\//);
+    expect(frame).toContain('a new session starts.');
+    expect(frame).toContain('decision 1 of about');
+    expect(keptFiles(env).some((f) => f.includes('.damaged'))).toBe(true);
+    // The line gives way to the keys at the next key.
+    await press(r, '3');
+    expect(r.lastFrame()).not.toContain('Could not resume');
+    expect(r.lastFrame()).toContain('r: reveal');
   });
 });
 

@@ -219,7 +219,7 @@ describe('--facilitate without a terminal (line by line)', () => {
     expect(stopped.code).toBe(0);
     const summary = readFileSync(/Session summary written to (\S+\.md)/.exec(stopped.out)?.[1] as string, 'utf8');
     expect(summary).toContain("| 1 | ★ best practice: That's a nice one! How did you get it? | +2 | 7 (100%) |");
-    expect(summary).toContain("The room's most-voted reply was best practice at 1 of 1 decision (100%).");
+    expect(summary).toContain("The room's most-voted reply was best practice at 1 of 1 decision with votes (100%); 7 of 7 votes (100%) went to best-practice replies.");
     expect(summary).toContain('The session stopped at this decision.');
     const ended = await cli(['--facilitate', NEW_PHONE], '1 2 3\n', tempEnv());
     expect(ended.code).toBe(1);

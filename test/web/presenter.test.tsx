@@ -108,6 +108,20 @@ describe('presenter mode', () => {
     expect(doReplies).toBeGreaterThan(0);
   });
 
+  it('Enter in a vote box goes on to the next box, and from the last to the reveal, so the room\'s counts are typed one after another', async () => {
+    // A trainer at the keyboard typed a count and pressed Enter, which did nothing, as in the
+    // terminal (where the next count then joined the same reply's digits).
+    const user = userEvent.setup();
+    render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
+    const boxes = screen.getAllByRole('spinbutton') as HTMLInputElement[];
+    expect(boxes).toHaveLength(3);
+    await user.click(boxes[0] as HTMLElement);
+    await user.keyboard('12{Enter}3{Enter}1{Enter}');
+    expect(boxes.map((b) => b.value)).toEqual(['12', '3', '1']);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Reveal the feedback' }));
+    expect(screen.getByText('16 votes entered.')).toBeTruthy();
+  });
+
   it('the debrief offers no what-if replay, which presenter mode cannot do (a button that did nothing)', async () => {
     const user = userEvent.setup();
     render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
@@ -166,8 +180,10 @@ describe('presenter mode', () => {
     expect(screen.getByText(words)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Download the session summary' }));
     const md = await blobs[0]?.text();
-    expect(md).toContain('## How often the room matched best practice');
-    expect(md).toContain(words);
+    // The core's summary as the terminal writes it, said once: no second section spliced in.
+    expect(md).toContain(`## How the room did\n\nThe branch the room took was best practice at 1 of 2 decisions (50%).\n${words}\n`);
+    expect(md?.split("The room's most-voted reply").length).toBe(2);
+    expect(md).not.toContain('## How often the room matched best practice');
     expect(md).toContain('Branch taken:');
   });
 });

@@ -5,6 +5,7 @@ import type { Debrief } from '../scoring.js';
 import type { Scenario } from '../schema/scenario.js';
 import type { SessionView } from '../selectors.js';
 import { cleanDeep, cleanLine } from '../text/clean.js';
+import { agreementWords, roomAgreement, type RevealedVotes, type RoomAgreement } from './agreement.js';
 import { replyValues, tallyVotes, votesWords, type Votes } from './votes.js';
 
 /** One decision of a trainer-led session: what the room voted and which branch it followed. */
@@ -39,6 +40,11 @@ function scored(scenario: Scenario, d: FacilitatedDecision) {
   });
 }
 
+/** How often the room's votes matched best practice over these decisions (those with votes). */
+export function decisionsAgreement(scenario: Scenario, decisions: readonly FacilitatedDecision[]): RoomAgreement {
+  return roomAgreement(decisions.map((d): RevealedVotes => ({ entries: scored(scenario, d) })));
+}
+
 /**
  * The session summary as Markdown: each decision with every reply's points and votes, best practice
  * marked, the branch the room took; how often the room matched best practice; then the debrief,
@@ -49,8 +55,6 @@ export function facilitationMarkdown(scenario: Scenario, decisions: readonly Fac
   const out = [`# Session summary: ${mdText(cleanLine(scenario.title))}`, '', `Trainer-led session, ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC.`, ''];
   let taken = 0;
   let branchBest = 0;
-  let voted = 0;
-  let voteBest = 0;
   clean.forEach((d, i) => {
     out.push(`## Decision ${i + 1}: ${mdText(cleanLine(d.title))}`, '');
     if (d.discussionPrompt) out.push(`Discussion prompt: ${mdText(d.discussionPrompt)}`, '');
@@ -61,12 +65,6 @@ export function facilitationMarkdown(scenario: Scenario, decisions: readonly Fac
       out.push(`| ${r.number} | ${r.best ? `${BEST_PRACTICE}: ` : ''}${cell(r.text)} | ${r.value !== undefined ? signed(r.value) : ''} | ${votesWords({ votes: r.votes, percent: percentOf(r.votes, total) }, total)} |`);
     }
     out.push('', `Votes: ${total} in all.`);
-    const most = Math.max(0, ...replies.map((r) => r.votes));
-    if (total > 0) {
-      voted++;
-      // A tie for the most votes counts as matching when any of the tied replies is best practice.
-      if (replies.some((r) => r.best && r.votes === most)) voteBest++;
-    }
     const chosen = replies.find((r) => r.number === d.chosen);
     if (chosen) {
       taken++;
@@ -76,9 +74,13 @@ export function facilitationMarkdown(scenario: Scenario, decisions: readonly Fac
     } else out.push('', 'The session stopped at this decision.', '');
   });
   out.push('## How the room did', '');
-  if (taken === 0 && voted === 0) out.push('The room made no decisions.');
+  // The votes in presenter mode's words (agreementWords), so the terminal's summary, the web's
+  // download and the web's end screen say the same; a tie for the most votes counts as matching
+  // when any of the tied replies is best practice.
+  const agreement = decisionsAgreement(scenario, clean);
+  if (taken === 0 && agreement.decisions === 0) out.push('The room made no decisions.');
   if (taken > 0) out.push(roomMatchWords(branchBest, taken, "The branch the room took was"));
-  if (voted > 0) out.push(roomMatchWords(voteBest, voted, "The room's most-voted reply was"));
+  if (agreement.decisions > 0) out.push(agreementWords(agreement));
   out.push('');
   out.push(debrief ? debriefMarkdown(debriefModel(scenario, debrief), '##', 'room') : '## Debrief\n\nThe session ended before the scenario did.\n');
   return out.join('\n');

@@ -2,7 +2,7 @@ import { Box, Text, useStdout } from 'ink';
 import { dirname, resolve } from 'node:path';
 import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { debriefKey, entryOf, resumeFailure, saveKey, withRecord, type CatalogEntry, type PlayableScenario, type Records, type RunOrigin, type SaveSummary, type SessionMode } from '../../machines/light.js';
-import type { Debrief, MissingFile, PersistedScenarioSnapshot, ResumeResult, SaveHold, SessionActor } from '../../machines/index.js';
+import type { Debrief, MissingFile, PersistedScenarioSnapshot, RestoredFacilitation, ResumeResult, SaveHold, SessionActor } from '../../machines/index.js';
 import type { Listing } from '../node/catalog-files.js';
 import { checkStateFolder, hasSave, loadRecords, stateStore } from '../node/state-store.js';
 import { scenariosDir } from '../paths.js';
@@ -57,7 +57,10 @@ type Screen =
   | { name: 'note'; entry: CatalogEntry; fromPicker: boolean; origin: RunOrigin }
   | { name: 'play'; playable: PlayableScenario; actor: SessionActor; mode: SessionMode; fromPicker: boolean; startedAt?: string; activeMs?: number; hold?: SaveHold; origin: RunOrigin; resumed?: boolean }
   | { name: 'kept'; playable: PlayableScenario; debrief: Debrief; mode: SessionMode; savedAt?: string }
-  | { name: 'facilitate'; playable: PlayableScenario; actor: SessionActor }
+  /** `resumed`: a kept room session carried on; `notice`: one line above the session (a kept one that could not be used). */
+  | { name: 'facilitate'; playable: PlayableScenario; actor: SessionActor; resumed?: RestoredFacilitation; notice?: string }
+  /** A kept room session of the scenario opened: carry on, or start over. */
+  | { name: 'roomChoose'; entry: CatalogEntry; playable: PlayableScenario; kept: RestoredFacilitation; fromPicker: boolean }
   | { name: 'locate'; missing: MissingFile };
 
 // Each new playthrough draws its own seed for the order of replies (a resumed one keeps its save's).
@@ -65,8 +68,10 @@ async function newActor(env: NodeJS.ProcessEnv, playable: PlayableScenario, mode
   return (await import('../../machines/index.js')).startSession(playable.scenario, mode, snapshot, sessionSeed(env));
 }
 
-async function newFacilitation(env: NodeJS.ProcessEnv, playable: PlayableScenario): Promise<SessionActor> {
-  return (await import('../../machines/index.js')).startFacilitation(playable.scenario, sessionSeed(env));
+async function newFacilitation(env: NodeJS.ProcessEnv, playable: PlayableScenario, snapshot?: PersistedScenarioSnapshot): Promise<SessionActor> {
+  const core = await import('../../machines/index.js');
+  // A kept session carries on in its own reply order (its seed is in the snapshot).
+  return snapshot ? core.startSession(playable.scenario, 'practice', snapshot) : core.startFacilitation(playable.scenario, sessionSeed(env));
 }
 
 /** The records, with a one-line notice when a damaged records file had to be set aside. */
@@ -193,7 +198,13 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   const begin = async (entry: CatalogEntry, fromPicker: boolean, origin: RunOrigin) => {
     const playable = await playableOf(entry);
     if (!playable) return;
-    if (facilitating) setScreen({ name: 'facilitate', playable, actor: await newFacilitation(services.env, playable) });
+    if (facilitating) {
+      // A room session kept from before (q, a closed window): ask to carry on or start over.
+      const found = (await import('../saves.js')).readRoomSession(playable, services.env);
+      if (found.kind === 'ok') return setScreen({ name: 'roomChoose', entry, playable, kept: found, fromPicker });
+      const notice = found.kind === 'bad' ? resumeFailure(found.error, found.movedTo, (to) => `The room session was moved to ${to}`, 'a new session starts') : undefined;
+      return setScreen({ name: 'facilitate', playable, actor: await newFacilitation(services.env, playable), notice });
+    }
     else setScreen({ name: 'play', playable, actor: await newActor(services.env, playable, mode), mode, fromPicker, origin });
   };
   /** Opening a scenario from the picker: with a save waiting, ask first; never overwrite it silently. */
@@ -252,6 +263,18 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
         onStartOver={() => setScreen(fromPicker ? { name: 'note', entry, fromPicker, origin: 'started-over' } : { name: 'note', entry: entryOf(playable), fromPicker, origin: 'started-over' })}
         onBack={fromPicker ? () => toPicker() : undefined} onQuit={quit} />
     );
+  } else if (screen.name === 'roomChoose') {
+    const { entry, playable, kept, fromPicker } = screen;
+    body = (
+      <ContinuePrompt title={entry.title} intro="You have a trainer-led session of this scenario in progress."
+        options={[`Continue at decision ${kept.decision}, with the room's votes and the summary so far`, 'Start over (the session in progress is replaced)']}
+        onContinue={() => once(async () => setScreen({ name: 'facilitate', playable, actor: await newFacilitation(services.env, playable, kept.snapshot), resumed: kept }))}
+        onStartOver={() => once(async () => {
+          (await import('../saves.js')).dropRoomSession(playable, services.env);
+          setScreen({ name: 'facilitate', playable, actor: await newFacilitation(services.env, playable) });
+        })}
+        onBack={fromPicker ? () => toPicker() : undefined} onQuit={quit} />
+    );
   } else if (screen.name === 'locate') {
     body = <LocateScreen missing={screen.missing} onResumed={(found) => once(() => play(found))} onBack={() => toPicker()} onQuit={quit} />;
   } else if (screen.name === 'kept') {
@@ -268,7 +291,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   } else if (screen.name === 'play') {
     body = <PlayScreen key={screen.actor.sessionId} playable={screen.playable} actor={screen.actor} mode={screen.mode} startedAt={screen.startedAt} activeMs={screen.activeMs} hold={screen.hold} origin={screen.origin} resumed={screen.resumed} onBack={screen.fromPicker ? () => toPicker() : undefined} />;
   } else {
-    body = <FacilitateScreen playable={screen.playable} actor={screen.actor} />;
+    body = <FacilitateScreen key={screen.actor.sessionId} playable={screen.playable} actor={screen.actor} resumed={screen.resumed} notice={screen.notice} />;
   }
   return (
     <ThemeContext.Provider value={theme}>

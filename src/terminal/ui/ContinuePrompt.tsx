@@ -11,8 +11,12 @@ import { useKeys } from './useKeys.js';
 export interface ContinuePromptProps {
   /** The scenario's title. */
   title: string;
-  /** The save waiting in its slot. */
-  summary: SaveSummary;
+  /** The save waiting in its slot (its words for the two choices), or `options` and `intro` given. */
+  summary?: SaveSummary;
+  /** The two choices' words, continue first (a kept room session). */
+  options?: readonly [string, string];
+  /** The line under the title. */
+  intro?: string;
   onContinue: () => void;
   onStartOver: () => void;
   /** Back to the picker; absent when there is none. */
@@ -21,10 +25,10 @@ export interface ContinuePromptProps {
 }
 
 /** Opening a scenario that has a save asks first: continue it, or start over (the save is kept until the first reply). */
-export function ContinuePrompt({ title, summary, onContinue, onStartOver, onBack, onQuit }: ContinuePromptProps) {
+export function ContinuePrompt({ title, summary, options: given, intro = 'You have a saved playthrough of this scenario.', onContinue, onStartOver, onBack, onQuit }: ContinuePromptProps) {
   const theme = useTheme();
-  const words = continueChoices(summary);
-  const options = [words.continueLabel, words.startOverLabel];
+  const words = summary ? continueChoices(summary) : undefined;
+  const options = given ?? [words?.continueLabel ?? '', words?.startOverLabel ?? ''];
   const [selected, setSelected] = useState(0);
   const pick = (i: number) => (i === 0 ? onContinue() : onStartOver());
   useKeys((a: Action) => {
@@ -37,7 +41,7 @@ export function ContinuePrompt({ title, summary, onContinue, onStartOver, onBack
   return (
     <Box flexDirection="column">
       <Paragraph bold>{title}</Paragraph>
-      <Paragraph>You have a saved playthrough of this scenario.</Paragraph>
+      <Paragraph>{intro}</Paragraph>
       <Box marginTop={1} flexDirection="column">
         {options.map((o, i) => (
           <Box key={i}>

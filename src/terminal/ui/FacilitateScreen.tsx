@@ -1,7 +1,9 @@
 import { useSelector } from '@xstate/react';
 import { Box, Text } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { clampVotes, facilitatedDecision, revealData, selectView, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type SessionActor } from '../../machines/index.js';
+import { agreementWords, clampVotes, decisionsAgreement, facilitatedDecision, revealData, selectView, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RoomRound, type SessionActor } from '../../machines/index.js';
+import { command } from '../invocation.js';
+import { dropRoomSession, keepRoomSession } from '../saves.js';
 import { hintRows, revealHints, voteHints, type Action } from '../keys.js';
 import { revealText } from '../reveal-text.js';
 import type { Span } from '../debrief-lines.js';
@@ -25,26 +27,36 @@ export interface FacilitateScreenProps {
   playable: PlayableScenario;
   /** The running session (practice mode; the trainer picks each branch). */
   actor: SessionActor;
+  /** A kept session carried on: the votes and reveal where it stopped, and the decisions before. */
+  resumed?: RestoredFacilitation;
+  /** One line above the first screen (a kept session that could not be used). */
+  notice?: string;
 }
 
 /** A trainer-led session: prompt and note, room votes, reveal, the room's branch, and a written summary. */
-export function FacilitateScreen({ playable, actor }: FacilitateScreenProps) {
+export function FacilitateScreen({ playable, actor, resumed, notice: opening }: FacilitateScreenProps) {
   const app = useApp();
   const theme = useTheme();
   const { columns, rows: screenRows } = useScreenSize();
   const { scenario } = playable;
   const view = useSelector(actor, useCallback((snapshot) => selectView(scenario, snapshot), [scenario]));
   const [selected, setSelected] = useState(0);
-  const [votes, setVotes] = useState<Record<string, number>>({});
-  // Why the branch just typed cannot be followed (reveal only).
-  const [unavailable, setUnavailable] = useState<string>();
-  const [reveal, setReveal] = useState(false);
+  const [votes, setVotes] = useState<Record<string, number>>(() => ({ ...resumed?.progress.current.votes }));
+  // Why the branch just typed cannot be followed (reveal only), or why a kept session could not be
+  // carried on: said in place of the help line until the next key.
+  const [unavailable, setUnavailable] = useState<string | undefined>(opening);
+  // The decision whose replies are revealed: a reveal belongs to its decision, never to the next.
+  const [revealedAt, setRevealedAt] = useState(resumed?.progress.current.revealed ? view.nodeId : undefined);
+  const reveal = revealedAt !== undefined && revealedAt === view.nodeId;
+  const setReveal = (on: boolean) => setRevealedAt(on ? view.nodeId : undefined);
   // The facilitator note often gives the answer away: hidden from the projected room until the
   // trainer shows it (f) or the replies are revealed.
   const [noteShown, setNoteShown] = useState(false);
   const [confirmQuit, setConfirmQuit] = useState(false);
   const [offset, setOffset] = useState(0);
-  const log = useRef<FacilitatedDecision[]>([]);
+  const log = useRef<FacilitatedDecision[]>(resumed?.decisions ?? []);
+  // What the room entered at each decision followed, kept with the session (see keepRoomSession).
+  const past = useRef<RoomRound[]>(resumed?.progress.past ?? []);
   const [summaryPath, setSummaryPath] = useState<string>();
 
   const current = (chosen?: number): FacilitatedDecision => facilitatedDecision(view, votes, chosen);
@@ -62,8 +74,10 @@ export function FacilitateScreen({ playable, actor }: FacilitateScreenProps) {
   };
   const stop = (interrupted = false) => {
     if (view.kind === 'decision') log.current.push(current());
-    const said = writeSummary();
-    app.exit(said, interrupted ? 130 : said.startsWith('Session summary written') ? 0 : 74);
+    const written = writeSummary();
+    // The session is kept: opening the scenario again carries on from here.
+    const again = kept.current ? `\nTo carry on with this session later: ${command(`--facilitate ${playable.bundled ? scenario.id : playable.file}`, app.env)}` : '';
+    app.exit(`${written}${again}`, interrupted ? 130 : written.startsWith('Session summary written') ? 0 : 74);
   };
   useEffect(() => {
     if (view.done && !summaryPath) setSummaryPath(writeSummary(view.debrief, true));
@@ -71,12 +85,33 @@ export function FacilitateScreen({ playable, actor }: FacilitateScreenProps) {
     // When the session ends (or starts): the summary is written once, not on every vote.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [view.done]);
+  // A new decision starts with no votes (not the first drawn: a kept session's votes are its own).
+  const drawnAt = useRef(view.nodeId);
   useEffect(() => {
+    if (drawnAt.current === view.nodeId) return;
+    drawnAt.current = view.nodeId;
     setSelected(0);
     setVotes({});
-    setReveal(false);
+    setRevealedAt(undefined);
     setNoteShown(false);
   }, [view.nodeId]);
+  // Kept as it goes (every vote, the reveal, each step), so q or a closed window loses nothing:
+  // opening the scenario again asks to carry on. Nothing is kept until the room has done something,
+  // and the session is removed when the story ends.
+  const kept = useRef(resumed !== undefined);
+  useEffect(() => {
+    if (view.done) {
+      if (kept.current) dropRoomSession(playable, app.env);
+      kept.current = false;
+      return;
+    }
+    // Only the votes for this decision's replies (the last one's are cleared a moment later).
+    const ids = new Set(view.kind === 'decision' ? view.replies.map((r) => r.id) : []);
+    const current = { votes: Object.fromEntries(Object.entries(votes).filter(([id]) => ids.has(id))), revealed: reveal };
+    if (!kept.current && past.current.length === 0 && !reveal && !Object.values(current.votes).some((n) => n > 0)) return;
+    keepRoomSession(playable, actor.getPersistedSnapshot(), { past: past.current, current }, app.env);
+    kept.current = true;
+  }, [view, votes, reveal, playable, actor, app.env]);
   useEffect(() => setOffset(0), [view.nodeId, reveal]);
   const revealRows = useMemo(() => {
     // After the reveal the facilitator note is shown too, below the replies.
@@ -124,6 +159,7 @@ export function FacilitateScreen({ playable, actor }: FacilitateScreenProps) {
   const onAction = (a: Action) => {
     if (a.type === 'interrupt') return stop(true);
     if (view.kind === 'decision' && !arrivedAfterShown()) return;
+    if (unavailable !== undefined) setUnavailable(undefined);
     if (confirmQuit) return a.type === 'yes' ? stop() : a.type === 'no' || a.type === 'back' ? setConfirmQuit(false) : undefined;
     if (a.type === 'quit') return setConfirmQuit(true);
     if (view.kind === 'scene') return a.type === 'enter' ? actor.send({ type: 'scene.continue' }) : undefined;
@@ -139,6 +175,7 @@ export function FacilitateScreen({ playable, actor }: FacilitateScreenProps) {
       setUnavailable(reply && !reply.enabled ? unavailableWords(reply) : undefined);
       if (reply?.enabled) {
         log.current.push(current(reply.number));
+        past.current = [...past.current, { votes: { ...votes }, revealed: true }];
         actor.send({ type: 'reply.choose', replyId: reply.id });
       }
       return;
@@ -148,7 +185,9 @@ export function FacilitateScreen({ playable, actor }: FacilitateScreenProps) {
       return setOffset((o) => Math.min(Math.max(0, o + step), maxOffset(momentRows.length, momentHeight)));
     }
     if (a.type === 'up') setSelected((s) => (s + view.replies.length - 1) % view.replies.length);
-    else if (a.type === 'down') setSelected((s) => (s + 1) % view.replies.length);
+    // Enter after a count goes on to the next reply (as in a form), so the next count typed is not
+    // added to the same reply's digits.
+    else if (a.type === 'down' || a.type === 'enter') setSelected((s) => (s + 1) % view.replies.length);
     else if (a.type === 'number') setVote((n) => n * 10 + a.n);
     else if (a.type === 'erase') setVote((n) => Math.floor(n / 10));
     else if (a.type === 'plus') setVote((n) => n + 1);
@@ -159,7 +198,9 @@ export function FacilitateScreen({ playable, actor }: FacilitateScreenProps) {
   useKeys(onAction, !view.done);
 
   if (view.done && view.debrief) {
-    return <DebriefScreen scenario={scenario} debrief={view.debrief} notice={summaryPath} voice="room" />;
+    // How often the room matched best practice, in presenter mode's words, above where the summary went.
+    const agreement = agreementWords(decisionsAgreement(scenario, log.current));
+    return <DebriefScreen scenario={scenario} debrief={view.debrief} notice={summaryPath ? `${agreement}\n${summaryPath}` : agreement} voice="room" />;
   }
   const footer = confirmQuit ? <Paragraph bold>{QUIT_QUESTION}</Paragraph> : unavailable ? <Paragraph>{unavailable}</Paragraph> : <KeyHints set={hintSet} spaced={false} width={width} whole />;
   if (view.kind === 'decision' && reveal) {
@@ -212,4 +253,4 @@ export function FacilitateScreen({ playable, actor }: FacilitateScreenProps) {
   );
 }
 
-const QUIT_QUESTION = 'End the session now and write the summary so far? (y / n)';
+const QUIT_QUESTION = 'Stop now and write the summary so far? The session is kept to carry on later. (y / n)';

@@ -1,5 +1,5 @@
 import { useSelector } from '@xstate/react';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import {
   agreementWords, clampVotes, clearFacilitation, facilitationKey, scoreWords, VERDICT_WORDS, facilitatedDecision, facilitationDecision, facilitationMarkdown, fileStamp, isEntry, quickEntry, readFacilitation, revealData, roomAgreement, selectView,
@@ -142,6 +142,17 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
   const [saveError, setSaveError] = useState<string>();
   const heading = useRef<HTMLHeadingElement>(null);
   const revealHeading = useRef<HTMLHeadingElement>(null);
+  const revealButton = useRef<HTMLButtonElement>(null);
+  // Enter in a vote box goes on to the next box (and from the last to the reveal), as in a form:
+  // a trainer types the room's counts one after another, and Enter used to leave the focus where
+  // it was, so the next count joined the same reply's digits ("12", Enter, "3" made 123).
+  const nextOnEnter = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
+    e.preventDefault();
+    const boxes = [...(e.currentTarget.closest('ol')?.querySelectorAll<HTMLInputElement>('input.vote-input') ?? [])];
+    const next = boxes[boxes.indexOf(e.currentTarget) + 1] ?? revealButton.current;
+    next?.focus();
+  };
 
   // Kept on every change (a vote typed, the reveal, each step), so a reload or a closed tab comes
   // back here; cleared when the session ends. Opening a scenario and leaving at once keeps nothing.
@@ -231,8 +242,8 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
     // The summary so far ends with the decision on screen and the votes entered there (as the
     // terminal's and the live room's do): "The session stopped at this decision."
     const here = !view.done && view.kind === 'decision';
-    const agreement = agreementWords(roomAgreement(here ? [...reveals, revealed ?? revealData(scenario, view, votes as Votes)] : reveals));
-    const md = facilitationMarkdown(scenario, here ? [...decisions, facilitatedDecision(view, votes as Votes)] : decisions, debrief).replace(/\n## Decision 1:|\n## Debrief/, (m) => `\n## How often the room matched best practice\n\n${agreement}\n${m}`);
+    // How often the room matched best practice is the core's section, in the words of the end screen.
+    const md = facilitationMarkdown(scenario, here ? [...decisions, facilitatedDecision(view, votes as Votes)] : decisions, debrief);
     downloadText(`${summaryBaseName(scenario, fileStamp())}.md`, md, 'text/markdown');
   };
 
@@ -291,13 +302,13 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
                   <span className="sr-only">Votes for reply {r.number}</span>
                   {/* Described by the reply it counts: moving from box to box (Tab) passes over the replies' words. */}
                   <input className="vote-input" type="number" inputMode="numeric" min={0} max={9999} value={votes[r.id] ?? ''} placeholder="0" aria-describedby={`opt-${r.id}`}
-                    onChange={(e) => setVotes((v) => ({ ...v, [r.id]: clampVotes(Number(e.target.value)) }))} />
+                    onChange={(e) => setVotes((v) => ({ ...v, [r.id]: clampVotes(Number(e.target.value)) }))} onKeyDown={nextOnEnter} />
                 </label>
               </li>
             ))}
           </ol>
           <p className="hint">{total} vote{total === 1 ? '' : 's'} entered.</p>
-          <p className="controls"><button type="button" className="primary" onClick={reveal}>Reveal the feedback</button></p>
+          <p className="controls"><button type="button" className="primary" ref={revealButton} onClick={reveal}>Reveal the feedback</button></p>
         </section>
       )}
       {view.kind === 'decision' && revealed && (

@@ -102,7 +102,8 @@ describe('the session summary', () => {
     expect(md).toContain('| 3 | Say nothing about the phone and move on to school. | +1 | 0 (0%) |');
     expect(md).toContain('Votes: 5 in all.');
     expect(md).toContain("Branch taken: 1. That's a nice one! How did you get it? (★ best practice)");
-    expect(md).toContain('## How the room did\n\nThe branch the room took was best practice at 1 of 1 decision (100%).\nThe room\'s most-voted reply was best practice at 1 of 1 decision (100%).');
+    // The same words as presenter mode's screen (agreementWords): the terminal's summary and the web's download say one thing.
+    expect(md).toContain('## How the room did\n\nThe branch the room took was best practice at 1 of 1 decision (100%).\nThe room\'s most-voted reply was best practice at 1 of 1 decision with votes (100%); 3 of 5 votes (60%) went to best-practice replies.\n');
     expect(md).toContain('## Debrief: Example: the new phone');
     expect(md).toContain('### Principles');
   });
@@ -137,7 +138,7 @@ describe('the session summary', () => {
     const md = facilitationMarkdown(example, decisions, actor.getSnapshot().output as Debrief, now);
     expect(md).toContain('Branch taken: 2. Who bought you that? You need to tell me the truth. (best practice here: 1)');
     expect(md).toContain('The branch the room took was best practice at 0 of 1 decision (0%).');
-    expect(md).toContain("The room's most-voted reply was best practice at 1 of 1 decision (100%).");
+    expect(md).toContain("The room's most-voted reply was best practice at 1 of 1 decision with votes (100%); 4 of 8 votes (50%) went to best-practice replies.");
     expect(md).toMatch(/: the room chose "/);
     expect(md).not.toMatch(/you chose|Your repl|^- You /m);
   });
