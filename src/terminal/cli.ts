@@ -60,7 +60,11 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     }
     if (first === undefined || first.startsWith('-')) return await (await import('./app-commands.js')).appCommand(argv, io);
     const load = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
-    if (!load) throw new UsageError(`unknown command "${first}".${didYouMean(first, [...Object.keys(COMMANDS), 'help'])}`);
+    if (!load) {
+      // A scenario's name where the command goes: say how to play it.
+      const play = (await import('./files.js')).namesScenario(first) ? ` To play that scenario: ${(await import('./invocation.js')).command(`play ${first}`)}` : '';
+      throw new UsageError(`unknown command "${first}".${play || didYouMean(first, [...Object.keys(COMMANDS), 'help'])}`);
+    }
     return await (await load())(rest, io);
   } catch (e) {
     if (e instanceof UsageError || e instanceof FileAccessError) {

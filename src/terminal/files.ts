@@ -153,6 +153,22 @@ export function resolveScenarioPath(nameOrPath: string): string {
   return resolveScenarioArg(nameOrPath).path;
 }
 
+/**
+ * Whether a word typed where a command goes names a scenario `play` would open: a bundled scenario's
+ * id, or a .json file here (a path with no spaces, so it can be shown in a command to copy).
+ */
+export function namesScenario(word: string): boolean {
+  if (/\s/.test(word)) return false;
+  if (word.endsWith('.json')) {
+    try {
+      return statSync(word).isFile();
+    } catch {
+      return false;
+    }
+  }
+  return bundledIds().includes(word);
+}
+
 /** The ids of the bundled scenarios, as their file names give them. */
 function bundledIds(): string[] {
   try {

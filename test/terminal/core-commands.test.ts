@@ -63,6 +63,14 @@ describe('casa-practice validate', () => {
     expect(r.err).toContain(message);
     expect(r.err).not.toMatch(/\n\s+at /);
   });
+
+  it.each([['youth-discloses'], [fixturePath('good/example.json')]])('a scenario named where the command goes (%s) is refused with the command that plays it', async (word) => {
+    const r = await run(word);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(new RegExp(`^casa-practice: unknown command "${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"\\. To play that scenario: [^\\n]*casa-practice(\\.js)? play ${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n`));
+    // Not a scenario: the usual "did you mean" for commands.
+    expect((await run('plya')).err).not.toContain('To play that scenario');
+  });
 });
 
 describe('casa-practice graph', () => {
