@@ -44,6 +44,9 @@ describe('take a break', () => {
     await user.click(button);
     expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Take a break' }));
     expect(screen.getByText(SELF_CARE.text)).toBeTruthy();
+    // The same panel on every page says only what holds on every page: a what-if replay, a
+    // preview or a session whose storage was refused is not saved.
+    expect(screen.getByRole('region', { name: 'Take a break' }).textContent).not.toMatch(/saved/i);
     // The bar's button now says what it does, and only that: no pressed state, which a screen
     // reader would read with the new name as "Back from break, toggle button, pressed".
     expect(screen.getByRole('button', { name: 'Back from break' })).toBe(button);

@@ -8,7 +8,8 @@ export function BreakPanel({ onBack }: { onBack: () => void }) {
   return (
     <section className="break-panel" aria-labelledby="break-heading">
       <h1 id="break-heading" tabIndex={-1} ref={heading}>Take a break</h1>
-      <p>Everything is paused and your progress is saved. Come back whenever you are ready.</p>
+      {/* True on every page: a what-if replay, a preview or a session with storage refused is not saved. */}
+      <p>Everything waits for you: nothing runs on a clock while you are away, and the page stays as you left it. Come back whenever you are ready.</p>
       <h2>From the in-service guide: {SELF_CARE.heading}</h2>
       <blockquote cite="#guide-self-care"><p>{SELF_CARE.text}</p></blockquote>
       <h2>Support you can reach</h2>
