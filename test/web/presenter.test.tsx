@@ -122,6 +122,24 @@ describe('presenter mode', () => {
     expect(screen.getByText('16 votes entered.')).toBeTruthy();
   });
 
+  it('from the reveal, "Back to the votes" brings the boxes back with the counts kept, so a count typed wrong is put right and revealed again', async () => {
+    const user = userEvent.setup();
+    render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
+    await user.click(screen.getAllByRole('spinbutton')[0] as HTMLElement);
+    await user.keyboard('12{Enter}3{Enter}1{Enter}{Enter}');
+    expect(await screen.findByRole('heading', { name: 'The replies, revealed' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Back to the votes' }));
+    const boxes = screen.getAllByRole('spinbutton') as HTMLInputElement[];
+    expect(boxes.map((b) => b.value)).toEqual(['12', '3', '1']);
+    expect(document.activeElement).toBe(boxes[0]);
+    // The second count was 30, not 3.
+    await user.tab();
+    await user.keyboard('{Backspace}30{Enter}');
+    expect(screen.getByText('43 votes entered.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Reveal the feedback' }));
+    expect(screen.getAllByText(/^Votes: 30 \(70%\)$/)).toHaveLength(1);
+  });
+
   it('the debrief offers no what-if replay, which presenter mode cannot do (a button that did nothing)', async () => {
     const user = userEvent.setup();
     render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);

@@ -231,6 +231,13 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
     flushSync(() => setRevealed(revealData(scenario, view, votes as Votes)));
     revealHeading.current?.focus();
   };
+  // Back from the reveal to the vote boxes, the counts kept (the terminal's b): a count typed wrong
+  // can be put right and revealed again. Focus goes to the first box.
+  const options = useRef<HTMLOListElement>(null);
+  const backToVotes = () => {
+    flushSync(() => setRevealed(undefined));
+    options.current?.querySelector<HTMLInputElement>('input.vote-input')?.focus();
+  };
   const follow = (number: number, replyId: string) => {
     const decision = facilitatedDecision(view, votes as Votes, number);
     if (revealed) setReveals((r) => [...r, revealed]);
@@ -294,7 +301,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
       {view.kind === 'decision' && !revealed && (
         <section aria-labelledby="options-heading">
           <h2 id="options-heading">{view.prompt}</h2>
-          <ol className="options">
+          <ol className="options" ref={options}>
             {view.replies.map((r) => (
               <li key={r.id} className="vote-row">
                 <span id={`opt-${r.id}`}><strong>{r.number}.</strong> {r.kind === 'do' ? <><em className="do">Do:</em>{' '}</> : null}{r.text}{r.enabled ? '' : ' (not open at this point)'}</span>
@@ -328,6 +335,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
               );
             })}
           </ol>
+          <p className="controls no-print"><button type="button" onClick={backToVotes}>Back to the votes</button></p>
         </section>
       )}
       <p className="controls">
