@@ -132,14 +132,21 @@ describe('playing a scenario in the browser', () => {
     expect(screen.queryByText(/Welcome back/)).toBeNull();
   });
 
-  it('opened again, a save goes to where the volunteer left off: focus on its newest moment, not the top of the conversation', async () => {
+  /** Opens trafficker-contact with `store`, goes on past its first scene and makes one reply (saved): a save to come back to. */
+  async function playOneReply(store: ReturnType<typeof memoryStore>) {
     const user = userEvent.setup();
-    const store = memoryStore();
-    const first = renderApp('#/play/trafficker-contact', store);
+    const page = renderApp('#/play/trafficker-contact', store);
     await user.click(await screen.findByRole('button', { name: 'Continue' }));
     await screen.findByRole('group', { name: /./ });
     await user.keyboard('1');
-    await user.click(await screen.findByRole('button', { name: 'Continue' }));
+    await screen.findByRole('button', { name: 'Continue' });
+    return page;
+  }
+
+  it('opened again, a save goes to where the volunteer left off: focus on its newest moment, not the top of the conversation', async () => {
+    const store = memoryStore();
+    const first = await playOneReply(store);
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Continue' }));
     const where = document.querySelector('#transcript .moment:last-of-type .moment-heading')?.textContent;
     first.unmount();
 
@@ -152,14 +159,8 @@ describe('playing a scenario in the browser', () => {
   });
 
   it('on the first page, a scenario with a save says where it stopped and when, in the terminal\'s words (the core\'s continueChoices)', async () => {
-    const user = userEvent.setup();
     const store = memoryStore();
-    const first = renderApp('#/play/trafficker-contact', store);
-    await user.click(await screen.findByRole('button', { name: 'Continue' }));
-    await screen.findByRole('group', { name: /./ });
-    await user.keyboard('1');
-    await screen.findByRole('button', { name: 'Continue' });
-    first.unmount();
+    (await playOneReply(store)).unmount();
 
     renderApp('#/', store);
     const link = await screen.findByRole('link', { name: /^Continue where you stopped/ });
@@ -167,15 +168,20 @@ describe('playing a scenario in the browser', () => {
     expect(link.getAttribute('aria-label')).toBe('Continue where you stopped (decision 2, saved just now): A text from her “cousin”');
   });
 
+  /** Plays youth-discloses with `store` to its debrief (kept and recorded); its score line as shown. */
+  async function finishYouthDiscloses(store: ReturnType<typeof memoryStore>) {
+    renderApp('#/play/youth-discloses', store);
+    await screen.findByRole('group', { name: /./ });
+    await playToDebrief(userEvent.setup());
+    return { score: screen.getByText(/^Score:/).parentElement?.textContent };
+  }
+
   it('a debrief left (the tab closed, a phone reloading the page) can be opened again from the first page, as in the terminal', async () => {
     const user = userEvent.setup();
     const store = memoryStore();
-    const first = renderApp('#/play/youth-discloses', store);
-    await screen.findByRole('group', { name: /./ });
-    await playToDebrief(user);
-    const score = screen.getByText(/^Score:/).parentElement?.textContent;
+    const { score } = await finishYouthDiscloses(store);
     const outcome = screen.getByRole('heading', { name: /^Outcome: / }).textContent;
-    first.unmount();
+    cleanup();
 
     renderApp('#/', store);
     const link = await screen.findByRole('link', { name: /^See your last debrief: / });
@@ -192,12 +198,9 @@ describe('playing a scenario in the browser', () => {
   it('at the debrief the address is the kept debrief\'s: a reload there shows the debrief again, not a new playthrough', async () => {
     const user = userEvent.setup();
     const store = memoryStore();
-    const first = renderApp('#/play/youth-discloses', store);
-    await screen.findByRole('group', { name: /./ });
-    await playToDebrief(user);
-    const score = screen.getByText(/^Score:/).parentElement?.textContent;
+    const { score } = await finishYouthDiscloses(store);
     expect(location.hash).toBe('#/debrief/youth-discloses');
-    first.unmount();
+    cleanup();
 
     // The reload.
     renderApp(location.hash, store);
