@@ -369,6 +369,31 @@ describe('playing a scenario in the browser', () => {
     expect(document.activeElement).toBe(currentHeading());
   });
 
+  it('a saved assessment opens as an assessment, and starting again is where to change the mode: "Start again in practice instead"', async () => {
+    const user = userEvent.setup();
+    const store = memoryStore();
+    const first = renderApp('#/assess/youth-discloses', store);
+    await screen.findByRole('group', { name: /./ });
+    await user.keyboard('1');
+    first.unmount();
+    // Opened again from the first page's Continue link (a practice address): still the assessment.
+    renderApp('#/play/youth-discloses', store);
+    await screen.findByText(/Welcome back/);
+    expect(screen.getByText('Assessment: feedback waits for the debrief')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Start again from the beginning' }));
+    const confirm = screen.getByRole('group', { name: 'Start again from the beginning?' });
+    expect(within(confirm).getAllByRole('button').map((b) => b.textContent)).toEqual(['No, keep going', 'Yes, start again', 'Start again in practice instead']);
+    await user.click(within(confirm).getByRole('button', { name: 'Start again in practice instead' }));
+    // A new playthrough in practice: the trust meter and undo; its save is a practice one.
+    await screen.findByRole('group', { name: /./ });
+    expect(screen.getByText('Practice')).toBeTruthy();
+    expect(document.querySelector('meter')).not.toBeNull();
+    expect(within(screen.getByRole('log')).queryByText('You:')).toBeNull();
+    await user.keyboard('1');
+    expect(screen.getByRole('button', { name: 'Undo last reply' })).toBeTruthy();
+    expect(JSON.parse(store.read('saves/youth-discloses.json') ?? '{}').session.snapshot.context.mode).toBe('practice');
+  });
+
   it('Start again asks first, in the page: Escape or No keeps the progress and its save, Yes deletes them', async () => {
     const user = userEvent.setup();
     const { store } = renderApp('#/play/youth-discloses');

@@ -47,9 +47,12 @@ export function useConfirmation(): Confirmation {
   };
 }
 
-/** The question itself: a labelled group with what is lost, the safe answer first (focused), then the action. */
-export function ConfirmPanel(props: { id: string; confirmation: Confirmation; title: string; children: ReactNode; keepLabel: string; confirmLabel: string; onConfirm(): void }) {
-  const { id, confirmation, title, children, keepLabel, confirmLabel, onConfirm } = props;
+/**
+ * The question itself: a labelled group with what is lost, the safe answer first (focused), then the
+ * action, and another way of doing it when there is one (start again in the other mode).
+ */
+export function ConfirmPanel(props: { id: string; confirmation: Confirmation; title: string; children: ReactNode; keepLabel: string; confirmLabel: string; onConfirm(): void; alternative?: { label: string; onConfirm(): void } }) {
+  const { id, confirmation, title, children, keepLabel, confirmLabel, onConfirm, alternative } = props;
   return (
     <div id={id} className="confirm" role="group" aria-labelledby={`${id}-heading`} aria-describedby={`${id}-text`} onKeyDown={confirmation.onEscape}>
       <h2 id={`${id}-heading`}>{title}</h2>
@@ -57,6 +60,7 @@ export function ConfirmPanel(props: { id: string; confirmation: Confirmation; ti
       <p className="actions">
         <button type="button" ref={confirmation.keep} className="primary" onClick={confirmation.cancel}>{keepLabel}</button>
         <button type="button" onClick={onConfirm}>{confirmLabel}</button>
+        {alternative && <button type="button" onClick={alternative.onConfirm}>{alternative.label}</button>}
       </p>
     </div>
   );

@@ -65,11 +65,12 @@ export interface SessionProps {
 
 /** Starts a playthrough and swaps in a new one for "try again" and "what if". */
 export function Session(props: SessionProps) {
-  const [run, setRun] = useState({ n: 0, snapshot: props.snapshot, persist: props.persist, startedAt: props.startedAt, activeMs: props.activeMs, notice: props.notice, resumed: props.resumed ?? false, whatIf: false });
+  const [run, setRun] = useState({ n: 0, mode: props.mode, snapshot: props.snapshot, persist: props.persist, startedAt: props.startedAt, activeMs: props.activeMs, notice: props.notice, resumed: props.resumed ?? false, whatIf: false });
   return (
     <Playthrough
       key={run.n}
       {...props}
+      mode={run.mode}
       snapshot={run.snapshot}
       persist={run.persist}
       startedAt={run.startedAt}
@@ -80,13 +81,13 @@ export function Session(props: SessionProps) {
       // A resumed save opens where the volunteer left off: its conversation so far is replayed above
       // it, and on a phone the page would open on the first scene, screens away from the decision.
       focusOnStart={run.n > 0 || run.resumed}
-      onTryAgain={() => {
+      onTryAgain={(mode = run.mode) => {
         backToPlaying(props.addresses);
-        setRun({ n: run.n + 1, snapshot: undefined, persist: props.persist, startedAt: new Date().toISOString(), activeMs: undefined, notice: undefined, resumed: false, whatIf: false });
+        setRun({ n: run.n + 1, mode, snapshot: undefined, persist: props.persist, startedAt: new Date().toISOString(), activeMs: undefined, notice: undefined, resumed: false, whatIf: false });
       }}
       onWhatIf={(snapshot) => {
         backToPlaying(props.addresses);
-        setRun({ n: run.n + 1, snapshot, persist: false, startedAt: new Date().toISOString(), activeMs: undefined, notice: undefined, resumed: false, whatIf: true });
+        setRun({ n: run.n + 1, mode: run.mode, snapshot, persist: false, startedAt: new Date().toISOString(), activeMs: undefined, notice: undefined, resumed: false, whatIf: true });
       }}
     />
   );
@@ -101,7 +102,8 @@ interface PlaythroughProps extends SessionProps {
   whatIf: boolean;
   /** Started by a button that is now gone (try again, start again, what if), or a save opened again: focus goes to the current moment. */
   focusOnStart: boolean;
-  onTryAgain: () => void;
+  /** Starts a new playthrough, in `mode` when given (starting again in the other mode), else in this one. */
+  onTryAgain: (mode?: SessionMode) => void;
   onWhatIf: (snapshot: PersistedScenarioSnapshot) => void;
 }
 
@@ -248,7 +250,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
           mode={context.mode}
           recorded={persist && !elsewhere}
           whatIf={whatIf}
-          onTryAgain={onTryAgain}
+          onTryAgain={() => onTryAgain()}
           onWhatIf={(decision) => {
             const at = whatIfFrom(scenario, context, decision);
             if (at) onWhatIf(at);
@@ -353,6 +355,8 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
           keepLabel="No, keep going"
           confirmLabel="Yes, start again"
           onConfirm={() => { if (persist) clearSave(store, playable); onTryAgain(); }}
+          // A saved playthrough keeps its mode when opened again: starting again is where to change it.
+          alternative={{ label: `Start again in ${mode === 'assessment' ? 'practice' : 'assessment'} instead`, onConfirm: () => { if (persist) clearSave(store, playable); onTryAgain(mode === 'assessment' ? 'practice' : 'assessment'); } }}
         >
           {restartLoss(context.transcript.length, persist)} This cannot be undone. Your records of finished playthroughs stay as they are.
         </ConfirmPanel>
