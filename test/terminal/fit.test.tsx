@@ -121,6 +121,18 @@ describe(`the picker and the trainer-led screens fit the smallest window the app
     r.unmount();
   });
 
+  // The picker says what the scenario is chosen for, when it is not plain practice; the longer
+  // heading takes its rows from the list, not from the spare row.
+  it.each([
+    ['a trainer-led session (--facilitate)', { start: { kind: 'facilitate' } as const }, 'casa-practice: choose a scenario for a trainer-led session'],
+    ['an assessment (--assess)', { mode: 'assessment' } as const, 'casa-practice: choose a scenario for an assessment'],
+  ])('the picker for %s says so', async (_what, opts, heading) => {
+    const r = await renderAt(appElement({ env: tempEnv(), catalog: validatedCatalog(BUNDLED), ...opts }).element, MIN_COLUMNS, HEIGHT);
+    expect(r.lastFrame().split('\n')[0]?.trim()).toBe(heading);
+    expect(overflow(r.lastFrame(), MIN_COLUMNS, 'the picker')).toEqual([]);
+    r.unmount();
+  });
+
   // The vote screen keeps its replies whole and scrolls the moment above them, so the decisions with
   // the most rows of replies (measured as the screen measures them, over every bundled decision)
   // are the ones that could overflow; they are drawn, with their reveal.

@@ -244,7 +244,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   let body;
   if (screen.name === 'picker') {
     body = (
-      <Picker entries={facilitating ? catalog.entries : catalog.entries.map((e) => withRecord(e, records.records))} checking={checking} notice={pickerNotice(screen.notice, records.notice, stateStore(services.env).failure())} canResume={!facilitating && hasSave(services.env)}
+      <Picker purpose={facilitating ? 'for a trainer-led session' : mode === 'assessment' ? 'for an assessment' : undefined} entries={facilitating ? catalog.entries : catalog.entries.map((e) => withRecord(e, records.records))} checking={checking} notice={pickerNotice(screen.notice, records.notice, stateStore(services.env).failure())} canResume={!facilitating && hasSave(services.env)}
         saved={marks?.saved} debriefs={marks?.debriefs}
         initial={lastOpened.current} onPick={(entry) => once(async () => {
           lastOpened.current = entry.file;

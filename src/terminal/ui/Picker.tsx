@@ -34,6 +34,8 @@ export interface PickerProps {
   onResume: () => void;
   /** Leaves the app (Ctrl-C: interrupted). */
   onQuit: (interrupted?: boolean) => void;
+  /** What the scenario is chosen for, when not plain practice (e.g. "for a trainer-led session"). */
+  purpose?: string;
 }
 
 const INDENT = 5;
@@ -44,7 +46,7 @@ const rowsOf = (text: string, width: number) => inkRows(text, width);
  * the summary of the highlighted one below, so the whole picker fits 24 rows. A list longer than
  * the terminal is shown as a window that follows the highlight.
  */
-export function Picker({ entries, notice, checking, canResume, initial, saved, debriefs, onPick, onDebrief, onResume, onQuit }: PickerProps) {
+export function Picker({ entries, notice, checking, canResume, initial, saved, debriefs, onPick, onDebrief, onResume, onQuit, purpose }: PickerProps) {
   const theme = useTheme();
   const { columns, rows: screenRows } = useScreenSize();
   const [selected, setSelected] = useState(() => Math.max(0, entries.findIndex((e) => e.file === initial)));
@@ -85,8 +87,9 @@ export function Picker({ entries, notice, checking, canResume, initial, saved, d
   const digits = String(Math.max(1, entries.length)).length;
   const numberWidth = Math.max(INDENT, 4 + digits);
   const extra = current ? aboutLine(current, saved, debriefs) : undefined;
+  const heading = `casa-practice: choose a scenario${purpose ? ` ${purpose}` : ''}${checking ? ' (checking files…)' : ''}`;
   // Rows left for the list once everything else is drawn (one spare row so the frame never scrolls).
-  const fixed = 1 + (notice ? rowsOf(notice, columns) : 0) + (canResume ? rowsOf('A saved session is waiting: press R to resume it.', columns) : 0)
+  const fixed = rowsOf(heading, columns) + (notice ? rowsOf(notice, columns) : 0) + (canResume ? rowsOf('A saved session is waiting: press R to resume it.', columns) : 0)
     + 1 + 1 + (current ? rowsOf(current.summary, columns - INDENT) : 0) + (extra ? rowsOf(extra, columns - INDENT) : 0) + 1 + rowsOf(hintLine(hints), columns) + 1;
   const room = Math.max(3, screenRows - fixed);
   const windowed = entries.length > room;
@@ -96,7 +99,7 @@ export function Picker({ entries, notice, checking, canResume, initial, saved, d
 
   return (
     <Box flexDirection="column">
-      <Paragraph bold width={columns}>casa-practice: choose a scenario{checking ? ' (checking files…)' : ''}</Paragraph>
+      <Paragraph bold width={columns}>{heading}</Paragraph>
       {notice && <Paragraph color={theme.warn} width={columns}>{notice}</Paragraph>}
       {canResume && <Paragraph width={columns}>A saved session is waiting: press R to resume it.</Paragraph>}
       {entries.length === 0 && <Paragraph width={columns}>No valid scenarios were found.</Paragraph>}
