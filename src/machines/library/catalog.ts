@@ -67,8 +67,11 @@ export function isEntry(e: CatalogEntry | LeftOut): e is CatalogEntry {
 
 /** Library order: by title. */
 export function sortEntries(entries: CatalogEntry[]): CatalogEntry[] {
-  return entries.sort((a, b) => a.title.localeCompare(b.title));
+  // In English order whatever the device's language (the titles are English), so the terminal and
+  // the browser list the scenarios alike: with no locale named, a Swedish system put "Ä" after "Z".
+  return entries.sort((a, b) => BY_TITLE.compare(a.title, b.title));
 }
+const BY_TITLE = new Intl.Collator('en');
 
 /** "2 files left out: a.json (it is not valid JSON); b.json (it has errors)". */
 export function leftOutWords(leftOut: readonly LeftOut[], name: (file: string) => string = (f) => f): string | undefined {

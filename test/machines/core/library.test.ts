@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { entryOf, isEntry, leftOutWords, quickEntry, sortEntries, withRecord, type CatalogEntry, type LeftOut } from '../../../src/machines/light.js';
 import { bundledFiles, CLEAR, CLIPBOARD, expectClean, parsedScenario, RLO, TITLE } from './light-fixtures.js';
@@ -96,6 +99,15 @@ describe('library order and files left out', () => {
   it('sorts entries by title', () => {
     const e = (title: string): CatalogEntry => ({ id: title, title, summary: '', contentNote: '', minutes: 1, file: '', completed: false });
     expect(sortEntries([e('Trafficker'), e('court'), e('Apple'), e('Éclair')]).map((x) => x.title)).toEqual(['Apple', 'court', 'Éclair', 'Trafficker']);
+  });
+
+  it('sorts in the same (English) order whatever the system\'s language, as the terminal and a browser both list them', () => {
+    // The built core (npm test builds dist/ first), in a process whose default locale is Swedish,
+    // where "Ä" comes after "Z".
+    const light = pathToFileURL(join(import.meta.dirname, '..', '..', '..', 'dist', 'src', 'machines', 'light.js')).href;
+    const script = `const { sortEntries } = await import(${JSON.stringify(light)}); const e = (title) => ({ id: title, title, summary: '', contentNote: '', minutes: 1, file: '', completed: false }); console.log(new Intl.Collator().resolvedOptions().locale, JSON.stringify(sortEntries([e('Zed'), e('Äpple'), e('Apple')]).map((x) => x.title)));`;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { env: { PATH: process.env.PATH, LANG: 'sv_SE.UTF-8' }, encoding: 'utf8' });
+    expect(out.trim()).toBe('sv-SE ["Apple","Äpple","Zed"]');
   });
 
   it('tells entries from files left out', () => {
