@@ -227,6 +227,18 @@ describe('the summary so far', () => {
 describe('presenter mode opened at ?presenter', () => {
   afterEach(() => history.replaceState(null, '', '/'));
 
+  it('lists the scenarios in the first page\'s order (by title, as the terminal\'s picker does)', async () => {
+    renderApp('#/presenter');
+    const presented = (await screen.findByRole('list', { name: 'Scenarios to present' })).querySelectorAll('h2');
+    const titles = [...presented].map((h) => h.textContent);
+    cleanup();
+    renderApp('#/');
+    const practised = [...(await screen.findByRole('list', { name: 'Scenarios' })).querySelectorAll('h2')].map((h) => h.textContent);
+    expect(titles.length).toBeGreaterThanOrEqual(6);
+    expect(titles).toEqual(practised);
+    expect(titles).toEqual([...titles].sort((a, b) => new Intl.Collator('en').compare(a ?? '', b ?? '')));
+  });
+
   it('opens presenter mode, and the other pages are still reached from the navigation', async () => {
     const user = userEvent.setup();
     history.replaceState(null, '', '/?presenter');

@@ -2,7 +2,7 @@ import { useSelector } from '@xstate/react';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import {
-  agreementWords, clampVotes, clearFacilitation, facilitationKey, scoreWords, VERDICT_WORDS, facilitatedDecision, facilitationDecision, facilitationMarkdown, fileStamp, isEntry, quickEntry, readFacilitation, revealData, roomAgreement, selectView,
+  agreementWords, clampVotes, clearFacilitation, facilitationKey, scoreWords, VERDICT_WORDS, facilitatedDecision, facilitationDecision, facilitationMarkdown, fileStamp, isEntry, quickEntry, sortEntries, readFacilitation, revealData, roomAgreement, selectView,
   startFacilitation, startSession, summaryBaseName, votesWords, writeFacilitation,
   type CatalogEntry, type Debrief as DebriefData, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RevealEntry, type RoomRound, type SessionActor, type SessionView, type Store, type Votes,
 } from '../../machines/index.js';
@@ -51,7 +51,8 @@ export default function Presenter({ id }: { id?: string; paused?: boolean }) {
     if (room) return;
     let live = true;
     if (!id) {
-      void scenarioTexts().then((texts) => live && setState({ kind: 'pick', entries: texts.map((t) => quickEntry(t.file, t.text)).filter(isEntry) }));
+      // In the first page's order (and the terminal's): by title.
+      void scenarioTexts().then((texts) => live && setState({ kind: 'pick', entries: sortEntries(texts.map((t) => quickEntry(t.file, t.text)).filter(isEntry)) }));
     } else {
       void bundledById(id).then(({ texts, loaded }) => live && setState(loaded?.ok ? openRoomSession(store, loaded.playable, texts) : { kind: 'missing' }));
     }
