@@ -1,10 +1,10 @@
-import { resumeFailure, type PlayableScenario, type RunOrigin, type SaveSummary, type SessionMode } from '../machines/light.js';
+import { resumeFailure, visibleLine, type PlayableScenario, type RunOrigin, type SaveSummary, type SessionMode } from '../machines/light.js';
 import type { MissingFile, PersistedScenarioSnapshot, SaveHold } from '../machines/index.js';
 import { parseArgs, UsageError, type ParsedArgs } from './args.js';
 import { lineReader } from './node/line-reader.js';
 import { fixedSeed } from './seed.js';
 import type { CliIO } from './commands.js';
-import { helpText } from './invocation.js';
+import { command, helpText } from './invocation.js';
 
 export const APP_HELP = `Usage: casa-practice [--assess] [--plain] [--facilitate] [scenario]
 
@@ -103,15 +103,30 @@ export async function playCommand(argv: readonly string[], io: CliIO): Promise<n
   return playScenario(args, io);
 }
 
+/**
+ * What `resume` says when no volunteer's save is waiting. A trainer-led session is kept apart and
+ * carried on by opening its scenario with --facilitate, so it is named, with that command when the
+ * slot is a bundled scenario's id.
+ */
+export function noSaveWords(roomSessions: readonly string[]): string {
+  if (roomSessions.length === 0) return 'No saved session was found; choose a scenario.';
+  const [only] = roomSessions;
+  const how = roomSessions.length === 1 && only !== undefined && /^[a-z0-9-]+$/.test(only) && !only.includes('--')
+    ? `carry it on with ${command(`--facilitate ${only}`)}`
+    : 'carry one on by opening its scenario with --facilitate';
+  const which = roomSessions.map((s) => visibleLine(s)).join(', ');
+  return `No saved practice session was found. A trainer-led session is kept (${which}): ${how}. Or choose a scenario.`;
+}
+
 /** `casa-practice resume`. */
 export async function resumeCommand(argv: readonly string[], io: CliIO): Promise<number> {
   const args = parseArgs(argv, ['help', 'plain']);
   if (args.flags.has('help')) return help(io, RESUME_HELP);
   if (args.positionals.length > 0) throw new UsageError('resume takes no scenario');
   const base = request(args);
-  const { readSave } = await import('./saves.js');
+  const { keptRoomSessions, readSave } = await import('./saves.js');
   const found = readSave(process.env);
-  if (found.kind === 'none') return run({ ...base, notice: 'No saved session was found; choose a scenario.' }, io);
+  if (found.kind === 'none') return run({ ...base, notice: noSaveWords(keptRoomSessions(process.env)) }, io);
   // Its trainer's file moved: the app (or the line-by-line prompt) asks where it is now.
   if (found.kind === 'bad' && found.missing) return run({ ...base, locate: found.missing }, io);
   if (found.kind === 'bad') {

@@ -162,6 +162,18 @@ export function keepRoomSession(playable: PlayableScenario, persistedSnapshot: u
   core.writeFacilitation(stateStore(env), playable, persistedSnapshot, progress);
 }
 
+/**
+ * The trainer-led sessions kept in the state folder, by slot (a bundled scenario's id, or its id with
+ * the file's mark): `resume` carries on a volunteer's save, not these, so it names them.
+ */
+export function keptRoomSessions(env: NodeJS.ProcessEnv = process.env): string[] {
+  try {
+    return stateStore(env).list(core.FACILITATION_PREFIX).map((s) => s.key.slice(core.FACILITATION_PREFIX.length)).filter((k) => k.endsWith('.json')).map((k) => k.slice(0, -'.json'.length)).sort();
+  } catch {
+    return [];
+  }
+}
+
 /** Removes a kept trainer-led session (it ended, or the trainer starts over). */
 export function dropRoomSession(playable: PlayableScenario, env: NodeJS.ProcessEnv = process.env): void {
   core.clearFacilitation(stateStore(env), playable);

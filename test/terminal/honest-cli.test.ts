@@ -1,3 +1,4 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commandName } from '../../src/terminal/invocation.js';
@@ -50,6 +51,18 @@ describe('the command line says what it does', () => {
     const none = await runPiped(['resume', '--plain'], 'q\n', tempEnv());
     expect(none.out).toContain('No saved session was found; choose a scenario.');
     expect(none.out).toContain('Scenario number (q to quit):');
+  });
+
+  it('resume names a trainer-led session kept in the state folder, which it does not carry on, and the command that does', async () => {
+    const env = tempEnv();
+    const kept = join(env.XDG_STATE_HOME ?? '', 'casa-practice', 'facilitation');
+    mkdirSync(kept, { recursive: true });
+    writeFileSync(join(kept, 'red-flags.json'), '{}\n');
+    const one = await runPiped(['resume', '--plain'], 'q\n', env);
+    expect(one.out).toMatch(/No saved practice session was found\. A trainer-led session is kept \(red-flags\): carry it on with \S.* --facilitate red-flags\. Or choose a scenario\./);
+    writeFileSync(join(kept, 'youth-discloses.json'), '{}\n');
+    const two = await runPiped(['resume', '--plain'], 'q\n', env);
+    expect(two.out).toContain('A trainer-led session is kept (red-flags, youth-discloses): carry one on by opening its scenario with --facilitate. Or choose a scenario.');
   });
 
   it('--help names commands in the form that works where the app was started', () => {
