@@ -1,9 +1,9 @@
 import { useSelector } from '@xstate/react';
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { memo, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { flushSync } from 'react-dom';
 import {
   cleanText, clearSave, feedbackOf, finishPlaythrough, holdSave, progressWords, unavailableWords, PRACTICE_IDLE_MS, practiceClock, replayConversation, saveKey, selectView, startSession, whatIfFrom, whileHolding, writeSave,
-  type Debrief as DebriefData, type PersistedScenarioSnapshot, type PlayableScenario, type SessionActor, type SessionEvent, type SessionMode, type SessionView,
+  type Debrief as DebriefData, type PersistedScenarioSnapshot, type PlayableScenario, type SessionActor, type SessionEvent, type SessionMode, type SessionView, type Scenario, type Turn,
 } from '../../machines/index.js';
 import { guardRecorded } from '../records-guard.js';
 import { useStore } from '../store.js';
@@ -30,6 +30,28 @@ type Snapshot = ReturnType<SessionActor['getSnapshot']>;
 function momentOf(view: SessionView, turns: number): Moment {
   return { key: `${view.nodeId}@${turns}`, nodeId: view.nodeId, turns, kind: view.kind, title: view.title, narration: view.narration, lines: view.lines };
 }
+
+/**
+ * One moment of the conversation, with the reply made there and its feedback (practice). Memoised:
+ * a moment does not change once shown (its reply is the transcript's entry, the same object at
+ * every later step), so each step draws only the new moment, not the whole conversation again.
+ */
+const MomentView = memo(function MomentView({ moment: m, turn, scenario, mode }: { moment: Moment; turn: Turn | undefined; scenario: Scenario; mode: SessionMode }) {
+  const fb = turn ? feedbackOf(scenario, turn) : undefined;
+  return (
+    // Not a landmark each: a long conversation filled the list of landmarks with a region per
+    // moment, many named "Scene" alike (an untitled decision too). Its heading names it.
+    <section className="moment">
+      <h3 className="moment-heading" tabIndex={-1}>{m.title ?? (m.kind === 'decision' ? 'Your turn' : 'Scene')}</h3>
+      {m.narration && <p className="narration"><span className="sr-only">Narration: </span>{m.narration}</p>}
+      {m.lines.map((l, i) => (
+        <p className="line" key={i}><span className="speaker">{l.speaker}{l.role ? <span className="role"> ({l.role})</span> : null}:</span> {l.text}</p>
+      ))}
+      {fb && <p className="line yours"><span className="speaker you">You:</span> {fb.replyText}</p>}
+      {fb && mode === 'practice' && <Feedback feedback={fb} />}
+    </section>
+  );
+});
 
 /** The moments after an event: anything past an undo goes, and a new moment is added once. */
 function addMoment(moments: readonly Moment[], view: SessionView, turns: number): Moment[] {
@@ -302,23 +324,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
             <ol>{earlier.map((t, i) => <li key={i}><span className="speaker you">You</span> {feedbackOf(scenario, t).replyText}</li>)}</ol>
           </div>
         )}
-        {moments.map((m) => {
-          const turn = m.kind === 'decision' ? context.transcript[m.turns] : undefined;
-          const fb = turn && mode === 'practice' ? feedbackOf(scenario, turn) : undefined;
-          return (
-            // Not a landmark each: a long conversation filled the list of landmarks with a region per
-            // moment, many named "Scene" alike (an untitled decision too). Its heading names it.
-            <section className="moment" key={m.key}>
-              <h3 className="moment-heading" tabIndex={-1}>{m.title ?? (m.kind === 'decision' ? 'Your turn' : 'Scene')}</h3>
-              {m.narration && <p className="narration"><span className="sr-only">Narration: </span>{m.narration}</p>}
-              {m.lines.map((l, i) => (
-                <p className="line" key={i}><span className="speaker">{l.speaker}{l.role ? <span className="role"> ({l.role})</span> : null}:</span> {l.text}</p>
-              ))}
-              {turn && <p className="line yours"><span className="speaker you">You:</span> {feedbackOf(scenario, turn).replyText}</p>}
-              {fb && <Feedback feedback={fb} />}
-            </section>
-          );
-        })}
+        {moments.map((m) => <MomentView key={m.key} moment={m} turn={m.kind === 'decision' ? context.transcript[m.turns] : undefined} scenario={scenario} mode={mode} />)}
       </div>
       {wentOn}
       {view.kind === 'decision' && !elsewhere && (
