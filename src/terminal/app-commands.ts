@@ -13,7 +13,8 @@ Opens the scenario picker (or the named scenario) in the terminal.
 Options:
   --assess      assessment mode: no feedback and no undo until the debrief
   --facilitate  trainer-led session for a room: votes, reveal, written summary
-                (line by line too: votes as "3 5 0", r to reveal, then the branch number)
+                (line by line too: votes as "3 5 0", r to reveal, then the branch number);
+                kept as it goes: opening the scenario again carries it on
   --plain       line-by-line mode (automatic when input or output is not a terminal)
   -h, --help    show this help
 
@@ -34,7 +35,8 @@ printed as the validate command prints them.
 Options:
   --new         start over even if this scenario has a save (the save is kept until
                 your first reply); without it a save is continued (line by line) or
-                you are asked (in the app)
+                you are asked (in the app); with --facilitate, the same for a kept
+                trainer-led session (kept until the room's first vote)
   --from NODE   start at this scene or decision (variables at their starting values)
   --set VAR=VALUE  start with this variable at this value (repeatable): --set trust=70
                 --set told-csw=true; with --from, to test each ending (not recorded as a completion)
@@ -210,7 +212,7 @@ async function runApp(req: RunRequest, io: CliIO): Promise<number> {
       readLine: lineReader(process.stdin),
     };
     try {
-      if (req.facilitate) return await (await import('./facilitate-plain.js')).runFacilitatePlain(plain);
+      if (req.facilitate) return await (await import('./facilitate-plain.js')).runFacilitatePlain({ ...plain, startOver: req.startOver });
       const located = req.locate ? await (await import('./locate-plain.js')).locatePlain(req.locate, plain) : undefined;
       // Found: the session goes on from the save. Not found (Enter, q, end of input): the list.
       if (located) return await (await import('./plain.js')).runPlain({ ...plain, playable: located.playable, snapshot: located.snapshot, startedAt: located.startedAt, activeMs: located.activeMs, hold: located.hold, mode: located.mode, origin: 'continued' });
@@ -227,7 +229,7 @@ async function runApp(req: RunRequest, io: CliIO): Promise<number> {
     if (!saved) origin = 'new';
   }
   const start = req.facilitate
-    ? { kind: 'facilitate' as const, playable: req.playable }
+    ? { kind: 'facilitate' as const, playable: req.playable, startOver: req.startOver }
     : req.playable
       ? { kind: 'play' as const, playable: req.playable, snapshot: req.snapshot, startedAt: req.startedAt, activeMs: req.activeMs, hold: req.hold, showNote: !req.resumed, saved, origin }
       : req.locate

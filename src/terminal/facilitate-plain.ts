@@ -1,11 +1,17 @@
-import { entryOf, facilitatedDecision, revealData, selectView, startFacilitation, type Debrief, type FacilitatedDecision, type Scenario, type SessionView, type Votes } from '../machines/index.js';
+import { entryOf, facilitatedDecision, resumeFailure, revealData, selectView, startFacilitation, startSession, type Debrief, type FacilitatedDecision, type PlayableScenario, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
 import { writeSessionSummary } from './export.js';
+import { command } from './invocation.js';
+import { errorWords, stateStore } from './node/state-store.js';
+import { dropRoomSession, keepRoomSession, readRoomSession, roomSessionOnDisk } from './saves.js';
 import { revealText } from './reveal-text.js';
 import { sessionSeed } from './seed.js';
 import { chooseScenario, printDebrief, printMoment, sayer, type LineModeOptions } from './plain.js';
 
 /** What the line-by-line trainer-led session needs. */
-export type FacilitatePlainOptions = LineModeOptions;
+export type FacilitatePlainOptions = LineModeOptions & {
+  /** `play … --facilitate --new`: a kept session is not carried on (it is replaced once the room votes). */
+  startOver?: boolean;
+};
 
 /**
  * `--facilitate` without a terminal: at each decision the prompt and facilitator note are printed,
@@ -20,17 +26,42 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   if (playable === 'quit') return 0;
   if (!playable) return 1;
   const { scenario } = playable;
-  const actor = startFacilitation(scenario, sessionSeed(opts.env));
-  const log: FacilitatedDecision[] = [];
+  // A session kept from before (q, input ended, a closed window) is carried on, as a volunteer's
+  // save is in this mode; --new starts over instead. One that cannot be used is moved aside.
+  const found = opts.startOver ? undefined : readRoomSession(playable, opts.env);
+  if (found?.kind === 'bad') io.err(`casa-practice: ${resumeFailure(found.error, found.movedTo, (to) => `The room session was moved to ${to}`, 'a new session starts')}\n`);
+  const resumed = found?.kind === 'ok' ? found : undefined;
+  const actor = resumed ? startSession(scenario, 'practice', resumed.snapshot) : startFacilitation(scenario, sessionSeed(opts.env));
+  const log: FacilitatedDecision[] = [...(resumed?.decisions ?? [])];
+  // What the room entered at each decision followed, and at the one on screen, kept with the session.
+  const past: RoomRound[] = [...(resumed?.progress.past ?? [])];
+  let kept = resumed !== undefined;
+  const keep = (current: RoomRound) => {
+    // Nothing is kept until the room has done something.
+    if (!kept && past.length === 0 && !current.revealed && !Object.values(current.votes).some((n) => n > 0)) return;
+    keepRoomSession(playable, actor.getPersistedSnapshot(), { past, current }, opts.env);
+    kept = true;
+  };
   const entry = entryOf(playable);
   say(`Trainer-led session: ${entry.title} (about ${entry.minutes} min)`);
   say(`Content note: ${entry.contentNote}`);
-  say('A trainer-led session is not saved as it goes: q ends it and writes a summary of the votes so far.');
+  if (resumed) say(`Continuing the trainer-led session kept at decision ${resumed.decision}, with the room's votes and the summary so far. To start over instead: ${command(startOverArgs(playable), opts.env)}`);
+  say(stateStore(opts.env).failure() === undefined
+    ? 'The session is kept as it goes: q ends it for now and writes a summary of the votes so far; opening this scenario with --facilitate again carries it on.'
+    : 'This session is not kept as it goes, since the state folder cannot be written (see above): q ends it.');
   say('At each decision type the room\'s votes, one count per reply on a line (e.g. 3 5 0) or one count per line; r reveals every reply\'s feedback and the facilitator note; then type the number of the reply the room follows. q ends the session.');
-  const finish = (debrief?: Debrief) => {
-    const path = writeSessionSummary(scenario, log, debrief, opts.env);
-    // Not wrapped: a path broken across lines cannot be copied.
-    io.out(`Session summary written to ${path}\n`);
+  // Whether the summary was written: a state folder that cannot be written ends the session with
+  // one line and exit code 74, as in the full-screen app, not with an error.
+  const finish = (debrief?: Debrief): boolean => {
+    try {
+      const path = writeSessionSummary(scenario, log, debrief, opts.env);
+      // Not wrapped: a path broken across lines cannot be copied.
+      io.out(`Session summary written to ${path}\n`);
+      return true;
+    } catch (e) {
+      say(`The session summary could not be written (${errorWords(e)}).`);
+      return false;
+    }
   };
   // A closed terminal window or SIGTERM: the summary so far is written, then the session ends.
   const stopOnSignal = (signal: NodeJS.Signals) => {
@@ -49,8 +80,9 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
       const snapshot = actor.getSnapshot();
       const view = selectView(scenario, snapshot);
       if (view.done) {
-        finish(printDebrief(scenario, snapshot.output, io, width, 'room'));
-        return 0;
+        if (kept) dropRoomSession(playable, opts.env);
+        kept = false;
+        return finish(printDebrief(scenario, snapshot.output, io, width, 'room')) ? 0 : 74;
       }
       if (view.kind === 'scene') {
         printMoment(view, say);
@@ -58,19 +90,25 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
         continue;
       }
       if (shown === view.nodeId) throw new Error('the session did not move on');
+      // What the room had entered here when the session was kept (the first decision of a resumed session).
+      const before = shown === undefined ? resumed?.progress.current : undefined;
       shown = view.nodeId;
-      const outcome = await decide(view, scenario, opts, say);
+      // The session is kept at this decision, once it is kept at all.
+      keep(before ?? { votes: {}, revealed: false });
+      const outcome = await decide(view, scenario, opts, say, before, (votes, revealed) => keep({ votes: votesById(view, votes), revealed }));
       const record = (chosen?: number): FacilitatedDecision => facilitatedDecision(view, votesById(view, outcome.votes), chosen);
       if (outcome.kind !== 'branch') {
         log.push(record());
         say();
         say(outcome.kind === 'ended' ? 'Input ended before the session finished.' : 'Session ended.');
-        finish();
-        return outcome.kind === 'ended' ? 1 : 0;
+        const written = finish();
+        if (kept && roomSessionOnDisk(playable, opts.env)) io.out(`To carry on with this session later: ${command(`--facilitate ${playable.bundled ? scenario.id : playable.file}`, opts.env)}\n`);
+        return outcome.kind === 'ended' ? 1 : written ? 0 : 74;
       }
       const reply = view.replies[outcome.index];
       if (!reply) continue;
       log.push(record(reply.number));
+      past.push({ votes: votesById(view, outcome.votes), revealed: outcome.revealed });
       say(`> The room follows ${reply.number}. ${reply.text}`, '  ');
       actor.send({ type: 'reply.choose', replyId: reply.id });
     }
@@ -85,12 +123,20 @@ function votesById(view: SessionView, counts: readonly number[]): Votes {
   return Object.fromEntries(view.replies.map((r, i) => [r.id, counts[i] ?? 0]));
 }
 
-type Outcome = { votes: number[] } & ({ kind: 'branch'; index: number } | { kind: 'stopped' } | { kind: 'ended' });
+/** The command that starts a trainer-led session of this scenario over. */
+function startOverArgs(playable: PlayableScenario): string {
+  return `play ${playable.bundled ? playable.scenario.id : playable.file}${playable.from !== undefined ? ` --from ${playable.from}` : ''} --facilitate --new`;
+}
 
-/** One decision: prompt, note and replies; votes; reveal; the room's branch. */
-async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePlainOptions, say: (t?: string, indent?: string) => void): Promise<Outcome> {
+type Outcome = { votes: number[]; revealed: boolean } & ({ kind: 'branch'; index: number } | { kind: 'stopped' } | { kind: 'ended' });
+
+/**
+ * One decision: prompt, note and replies; votes; reveal; the room's branch. `before`: what the room
+ * had entered here in a kept session; `changed`: told of every count and the reveal, to keep them.
+ */
+async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePlainOptions, say: (t?: string, indent?: string) => void, before: RoomRound | undefined, changed: (votes: readonly number[], revealed: boolean) => void): Promise<Outcome> {
   const n = view.replies.length;
-  const votes: number[] = Array(n).fill(0);
+  const votes: number[] = view.replies.map((r) => before?.votes[r.id] ?? 0);
   let next = 0;
   let revealed = false;
   printMoment(view, say, false);
@@ -100,22 +146,32 @@ async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePla
   for (const r of view.replies) say(`  ${r.number}. ${r.kind === 'do' ? '[do] ' : ''}${r.text}${r.enabled ? '' : ' (not available now)'}`, '     ');
   say(`Votes for reply 1 of ${n} (or all ${n} on one line; r to reveal):`);
   const tally = () => say(`Votes: ${view.replies.map((r, i) => `${r.number}: ${votes[i] ?? 0}`).join(' · ')}`);
+  const reveal = () => {
+    revealed = true;
+    opts.io.out(`\n${revealText(revealData(scenario, view, votesById(view, votes)), opts.width)}\n\n`);
+    if (view.facilitatorNote) say(`Facilitator note: ${view.facilitatorNote}`);
+    say('Which reply does the room follow? Type its number.');
+  };
+  // Carried on from a kept session: the counts entered so far, or the reveal as it was.
+  if (before?.revealed) reveal();
+  else if (votes.some((c) => c > 0)) {
+    tally();
+    say('Type r to reveal, or new counts to correct them.');
+  }
   for (;;) {
     const line = await opts.readLine();
-    if (line === undefined) return { kind: 'ended', votes };
+    if (line === undefined) return { kind: 'ended', votes, revealed };
     const word = line.trim().toLowerCase();
-    if (word === 'q') return { kind: 'stopped', votes };
+    if (word === 'q') return { kind: 'stopped', votes, revealed };
     if (revealed) {
       const index = view.replies.findIndex((r) => String(r.number) === word);
-      if (index >= 0 && view.replies[index]?.enabled) return { kind: 'branch', index, votes };
+      if (index >= 0 && view.replies[index]?.enabled) return { kind: 'branch', index, votes, revealed };
       say(index >= 0 ? 'That reply is not available right now.' : `Type the number of the reply the room follows (${view.replies.filter((r) => r.enabled).map((r) => r.number).join(', ')}), or q.`);
       continue;
     }
     if (word === 'r') {
-      revealed = true;
-      opts.io.out(`\n${revealText(revealData(scenario, view, votesById(view, votes)), opts.width)}\n\n`);
-      if (view.facilitatorNote) say(`Facilitator note: ${view.facilitatorNote}`);
-      say('Which reply does the room follow? Type its number.');
+      reveal();
+      changed(votes, revealed);
       continue;
     }
     const counts = word.split(/[\s,]+/).filter(Boolean);
@@ -128,6 +184,7 @@ async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePla
       votes[next] = Number(counts[0]);
       next = (next + 1) % n;
     }
+    changed(votes, revealed);
     tally();
     say(counts.length === 1 && next !== 0 ? `Votes for reply ${next + 1} of ${n} (r to reveal):` : 'Type r to reveal, or new counts to correct them.');
   }

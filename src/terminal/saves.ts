@@ -174,6 +174,16 @@ export function keptRoomSessions(env: NodeJS.ProcessEnv = process.env): string[]
   }
 }
 
+/**
+ * Whether a trainer-led session of this scenario is kept on disk, so that opening the scenario again
+ * carries it on (not when the state folder refused it and it lives in this process's memory only).
+ */
+export function roomSessionOnDisk(playable: PlayableScenario, env: NodeJS.ProcessEnv = process.env): boolean {
+  const store = stateStore(env);
+  const key = core.facilitationKey(playable);
+  return !store.inMemoryOnly(key) && store.read(key) !== undefined;
+}
+
 /** Removes a kept trainer-led session (it ended, or the trainer starts over). */
 export function dropRoomSession(playable: PlayableScenario, env: NodeJS.ProcessEnv = process.env): void {
   core.clearFacilitation(stateStore(env), playable);

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -187,6 +187,38 @@ describe('a trainer-led session kept as it goes', () => {
     expect(r.lastFrame()).toContain('decision 1 of about');
     expect(r.lastFrame()).not.toMatch(/votes: [1-9]/);
     expect(keptFiles(env)).toEqual([]);
+  });
+
+  it('play … --facilitate --new starts at decision 1 without asking; the kept session stays until the new room votes, then is replaced', async () => {
+    const env = tempEnv();
+    const first = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
+    let r = await renderApp(first.element);
+    await press(r, KEY.enter, '7', 'q');
+    await tap(r, 'y');
+    cleanup();
+    const kept = stateStore(env).read(facilitationKey(newPhone()));
+    expect(kept).toContain('"votes":{');
+    r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: newPhone(), startOver: true } }).element);
+    await press(r, KEY.enter);
+    expect(r.lastFrame()).not.toContain('You have a trainer-led session');
+    expect(r.lastFrame()).toContain('decision 1 of about');
+    expect(r.lastFrame()).not.toMatch(/votes: [1-9]/);
+    expect(stateStore(env).read(facilitationKey(newPhone()))).toBe(kept);
+    await press(r, '3');
+    expect(stateStore(env).read(facilitationKey(newPhone()))).not.toBe(kept);
+  });
+
+  it('with a state folder that cannot be written, q does not promise that opening the scenario again carries on', async () => {
+    const env = tempEnv();
+    // The state folder's place is taken by a file.
+    mkdirSync(env.XDG_STATE_HOME as string, { recursive: true });
+    writeFileSync(stateDir(env), '');
+    const app = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
+    const r = await renderApp(app.element);
+    await press(r, KEY.enter, '4', 'q');
+    await tap(r, 'y');
+    expect(app.exit.mock.calls[0]?.[0]).toContain('The session summary could not be written');
+    expect(app.exit.mock.calls[0]?.[0]).not.toContain('carry on');
   });
 
   it('opening and leaving at once keeps nothing, and a damaged kept session is set aside with one line, never played', async () => {

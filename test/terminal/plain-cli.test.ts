@@ -227,6 +227,69 @@ describe('--facilitate without a terminal (line by line)', () => {
     expect(ended.out).toMatch(/Session summary written to \S+\.md/);
   });
 
+  it('keeps the session as it goes: opening the scenario again carries it on (the reveal, the counts, the summary so far); --new starts over; the ending removes it', async () => {
+    const env = tempEnv();
+    const kept = join(env.XDG_STATE_HOME as string, 'casa-practice', 'facilitation');
+    // Input ends at the reveal of decision 1.
+    const first = await cli(['--facilitate', NEW_PHONE], '3 1 0\nr\n', env);
+    expect(first.code).toBe(1);
+    expect(first.out).toContain('The session is kept as it goes');
+    expect(first.out).toMatch(/To carry on with this session later: .*--facilitate \S*new-phone\.json/);
+    expect(readdirSync(kept)).toHaveLength(1);
+    // Carried on at the reveal, before anything is typed: the room picks its branch, votes at decision 2, stops.
+    const second = await cli(['--facilitate', NEW_PHONE], '1\n2 0 0\nq\n', env);
+    expect(second.code).toBe(0);
+    const [resumedAt = '', decision2 = ''] = second.out.split('-- Decision 2 of about 2');
+    expect(resumedAt).toContain('Continuing the trainer-led session kept at decision 1');
+    expect(resumedAt.replace(/\s+/g, ' ')).toContain('To start over instead: ');
+    expect(resumedAt).toContain('Votes in all: 4');
+    expect(resumedAt).toContain("> The room follows 1. That's a nice one! How did you get it?");
+    expect(decision2).toContain('Votes: 1: 2 · 2: 0 · 3: 0');
+    // The summary holds both decisions: the one before the break and the one after.
+    const summary = readFileSync(/Session summary written to (\S+\.md)/.exec(second.out)?.[1] as string, 'utf8');
+    expect(summary).toContain("| 1 | ★ best practice: That's a nice one! How did you get it? | +2 | 3 (75%) |");
+    expect(summary).toContain("Branch taken: 1. That's a nice one! How did you get it? (★ best practice)");
+    expect(summary).toContain('| 1 | ★ best practice: Call your Advocate Supervisor to talk through what you noticed. | +2 | 2 (100%) |');
+    // --new: a fresh session at decision 1; the kept one stays until the new room votes.
+    const fresh = await cli(['play', NEW_PHONE, '--facilitate', '--new'], 'q\n', env);
+    expect(fresh.out).not.toContain('Continuing the trainer-led session');
+    expect(fresh.out).toContain('-- Decision 1 of about 2');
+    expect(fresh.out).not.toContain('To carry on with this session later');
+    // Kept as it was, counts and all; the ending removes it.
+    const last = await cli(['--facilitate', NEW_PHONE], 'r\n1\n', env);
+    expect(last.out).toContain('Continuing the trainer-led session kept at decision 2');
+    expect(last.out.split('-- Decision 2 of about 2')[1]).toContain('Votes: 1: 2 · 2: 0 · 3: 0');
+    expect(last.out).toContain('DEBRIEF: Example: the new phone');
+    expect(last.code).toBe(0);
+    expect(readdirSync(kept)).toEqual([]);
+  });
+
+  it('a damaged kept session is moved aside with one line on stderr, and a new session starts', async () => {
+    const env = tempEnv();
+    await cli(['--facilitate', NEW_PHONE], '1 0 0\n', env);
+    const folder = join(env.XDG_STATE_HOME as string, 'casa-practice', 'facilitation');
+    const [slot = ''] = readdirSync(folder);
+    writeFileSync(join(folder, slot), '{"format": "casa-practice-facilitation", "formatVersion": 1, "past": [');
+    const r = await cli(['--facilitate', NEW_PHONE], 'q\n', env);
+    expect(r.err.trim().split('\n')).toEqual([expect.stringMatching(/^casa-practice: Could not resume: The saved room session is damaged \(it is not valid JSON\)\. The room session was moved to .*; a new session starts\.$/)]);
+    expect(r.out).not.toContain('Continuing the trainer-led session');
+    expect(r.out).toContain('-- Decision 1 of about 2');
+    expect(readdirSync(folder).some((f) => f.startsWith(slot.replace(/\.json$/, '')) && f !== slot)).toBe(true);
+  });
+
+  it('with a state folder that cannot be written: says the session is not kept, and q ends with one line and exit 74, not an error', async () => {
+    const env = tempEnv();
+    // The state folder's place is taken by a file.
+    mkdirSync(env.XDG_STATE_HOME as string, { recursive: true });
+    writeFileSync(join(env.XDG_STATE_HOME as string, 'casa-practice'), '');
+    const r = await cli(['--facilitate', NEW_PHONE], '2 1 0\nq\n', env);
+    expect(r.code).toBe(74);
+    expect(r.out).toContain('This session is not kept as it goes, since the state folder cannot be written');
+    expect(r.out).toContain('The session summary could not be written (');
+    expect(r.out).not.toContain('To carry on with this session later');
+    expect(r.err).not.toMatch(/unexpected error|\bat .*\.js:\d+/);
+  });
+
   it('rejects counts that do not fit the replies and explains what to type', async () => {
     const r = await cli(['--facilitate', NEW_PHONE], '1 2\nabc\nq\n', tempEnv());
     expect(r.out).toContain('Type one count (for reply 1), 3 counts on one line, r to reveal, or q.');

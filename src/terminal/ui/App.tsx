@@ -32,7 +32,8 @@ export type AppStart =
    * so the app asks to continue or start over; `origin` how the run relates to that save.
    */
   | { kind: 'play'; playable: PlayableScenario; snapshot?: PersistedScenarioSnapshot; startedAt?: string; activeMs?: number; hold?: SaveHold; showNote: boolean; saved?: SaveSummary; origin?: RunOrigin }
-  | { kind: 'facilitate'; playable?: PlayableScenario }
+  /** startOver: `play … --facilitate --new`, a kept room session of the named scenario is not offered (the new one replaces it once the room votes). */
+  | { kind: 'facilitate'; playable?: PlayableScenario; startOver?: boolean }
   /** `casa-practice resume` found a save whose trainer file moved: ask where it is now. */
   | { kind: 'locate'; missing: MissingFile };
 
@@ -200,7 +201,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
     if (!playable) return;
     if (facilitating) {
       // A room session kept from before (q, a closed window): ask to carry on or start over.
-      const found = (await import('../saves.js')).readRoomSession(playable, services.env);
+      const found = start.kind === 'facilitate' && start.startOver && !fromPicker ? { kind: 'none' as const } : (await import('../saves.js')).readRoomSession(playable, services.env);
       if (found.kind === 'ok') return setScreen({ name: 'roomChoose', entry, playable, kept: found, fromPicker });
       const notice = found.kind === 'bad' ? resumeFailure(found.error, found.movedTo, (to) => `The room session was moved to ${to}`, 'a new session starts') : undefined;
       return setScreen({ name: 'facilitate', playable, actor: await newFacilitation(services.env, playable), notice });

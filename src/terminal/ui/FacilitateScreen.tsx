@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { agreementWords, clampVotes, decisionsAgreement, facilitatedDecision, revealData, selectView, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RoomRound, type SessionActor } from '../../machines/index.js';
 import { command } from '../invocation.js';
-import { dropRoomSession, keepRoomSession } from '../saves.js';
+import { dropRoomSession, keepRoomSession, roomSessionOnDisk } from '../saves.js';
 import { hintRows, revealHints, voteHints, type Action } from '../keys.js';
 import { revealText } from '../reveal-text.js';
 import type { Span } from '../debrief-lines.js';
@@ -76,7 +76,7 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening }: 
     if (view.kind === 'decision') log.current.push(current());
     const written = writeSummary();
     // The session is kept: opening the scenario again carries on from here.
-    const again = kept.current ? `\nTo carry on with this session later: ${command(`--facilitate ${playable.bundled ? scenario.id : playable.file}`, app.env)}` : '';
+    const again = kept.current && roomSessionOnDisk(playable, app.env) ? `\nTo carry on with this session later: ${command(`--facilitate ${playable.bundled ? scenario.id : playable.file}`, app.env)}` : '';
     app.exit(`${written}${again}`, interrupted ? 130 : written.startsWith('Session summary written') ? 0 : 74);
   };
   useEffect(() => {
