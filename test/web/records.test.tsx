@@ -76,7 +76,7 @@ describe('My records', () => {
     try {
       renderApp('#/records', store);
       const rows = (await screen.findAllByRole('row')).slice(1);
-      expect(rows.map((r) => r.querySelector('td')?.textContent)).toEqual(['2026-11-20, 2:40 p.m.', '2026-11-20, 9:05 a.m.']);
+      expect(rows.map((r) => r.querySelector('time')?.textContent)).toEqual(['2026-11-20, 2:40 p.m.', '2026-11-20, 9:05 a.m.']);
       expect(rows[0]?.querySelector('time')?.getAttribute('datetime')).toBe('2026-11-20T22:40:00.000Z');
     } finally {
       if (tz === undefined) delete process.env.TZ;

@@ -95,15 +95,17 @@ export default function Records() {
       <p className="hint">{IN_SERVICE_COUNTING}</p>
       {none ? <p>No completed practice yet. Finish a scenario and it appears here.</p> : (
         <TableWrap label="Completed practice">
+          {/* The scenario and its minutes first: on a narrow screen (a phone, or text at 200%) the table
+              scrolls sideways, and the minutes the in-service log counts are in view from the start. */}
           <table className="records-table">
             <caption className="sr-only">Each completed practice, newest first</caption>
-            <thead><tr><th scope="col">Finished</th><th scope="col">Scenario</th><th scope="col">Minutes</th><th scope="col">Score</th><th scope="col">Outcome</th><th scope="col">Mode</th></tr></thead>
+            <thead><tr><th scope="col">Scenario</th><th scope="col">Minutes</th><th scope="col">Finished</th><th scope="col">Score</th><th scope="col">Outcome</th><th scope="col">Mode</th></tr></thead>
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id}>
-                  <td><time dateTime={r.completedAt}>{localDate(r.completedAt)}, {localTime(r.completedAt)}</time></td>
                   <th scope="row">{cleanLine(r.title)}</th>
                   <td>{r.minutes ?? <NoMinutes />}</td>
+                  <td><time dateTime={r.completedAt}>{localDate(r.completedAt)}, {localTime(r.completedAt)}</time></td>
                   <td>{r.score.percent}%</td>
                   <td>{BAND_LABELS[r.band]}</td>
                   <td>{r.mode === 'assessment' ? 'Assessment' : 'Practice'}</td>

@@ -250,6 +250,19 @@ describe('the web app in Chromium', () => {
       await page.goto(`${web.app.url}#/records`);
       await page.getByRole('cell', { name: /Practice/ }).first().waitFor();
       await axeClean(s, 'e2e-records');
+      // Text at 200% in a 640 px window (WCAG 1.4.4): the table scrolls sideways in its own region,
+      // and the minutes the in-service log counts are in view without scrolling it.
+      await page.setViewportSize({ width: 640, height: 800 });
+      await page.evaluate(() => document.documentElement.style.setProperty('font-size', '200%'));
+      const minutesInView = await page.getByRole('region', { name: 'Completed practice', exact: true }).evaluate((region) => {
+        const header = [...region.querySelectorAll('th')].find((th) => th.textContent === 'Minutes');
+        return header ? { scrolls: region.scrollWidth > region.clientWidth, right: header.getBoundingClientRect().right, edge: region.getBoundingClientRect().right } : undefined;
+      });
+      expect(minutesInView?.scrolls).toBe(true);
+      expect(minutesInView?.right).toBeLessThanOrEqual(minutesInView?.edge ?? 0);
+      await s.screenshot('e2e-records-200');
+      await page.evaluate(() => document.documentElement.style.removeProperty('font-size'));
+      await page.setViewportSize({ width: 1280, height: 800 });
       // Arrived at by keyboard (a key pressed, then the app focuses the main content), the page has
       // a focus ring round all of it on screen.
       const ringed = () => page.evaluate(() => [...document.querySelectorAll('*')]
