@@ -1,4 +1,4 @@
-import { entryOf, facilitatedDecision, resumeFailure, revealData, selectView, startFacilitation, startSession, type Debrief, type FacilitatedDecision, type PlayableScenario, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
+import { entryOf, facilitatedDecision, MAX_VOTES, resumeFailure, revealData, selectView, startFacilitation, startSession, type Debrief, type FacilitatedDecision, type PlayableScenario, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
 import { writeSessionSummary } from './export.js';
 import { command } from './invocation.js';
 import { errorWords, stateStore } from './node/state-store.js';
@@ -175,6 +175,10 @@ async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePla
       continue;
     }
     const counts = word.split(/[\s,]+/).filter(Boolean);
+    if (counts.every((c) => /^\d+$/.test(c)) && counts.some((c) => Number(c) > MAX_VOTES)) {
+      say(`At most ${MAX_VOTES} votes per reply: type the count${counts.length === 1 ? '' : 's'} again.`);
+      continue;
+    }
     if (counts.length === 0 || !counts.every((c) => /^\d{1,4}$/.test(c)) || (counts.length !== 1 && counts.length !== n)) {
       say(`Type one count (for reply ${next + 1}), ${n} counts on one line, r to reveal, or q.`);
       continue;

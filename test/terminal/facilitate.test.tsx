@@ -100,6 +100,20 @@ describe('trainer-led sessions (--facilitate)', () => {
     expect(r.lastFrame()).toContain("That's a nice one! How did you get it? · votes: 13");
   });
 
+  it('a count past 9999 is kept at 9999 and the help line says so until the next key', async () => {
+    const r = await renderApp(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: newPhone() } }).element);
+    await press(r, KEY.enter, '1', '2', '3', '4');
+    expect(r.lastFrame()).not.toContain('At most');
+    await press(r, '5');
+    const frame = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
+    expect(frame).toContain("That's a nice one! How did you get it? · votes: 9999");
+    expect(frame).toContain('At most 9999 votes per reply: a larger count is kept at 9999.');
+    await press(r, KEY.backspace);
+    expect(r.lastFrame()).toContain('votes: 999');
+    expect(r.lastFrame()).not.toContain('At most');
+    expect(r.lastFrame()).toContain('r: reveal');
+  });
+
   it('the reveal says where b goes: back to the votes, which are kept', async () => {
     // The help line said "b: hide", which did not say what comes back.
     const r = await renderApp(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: newPhone() } }).element);

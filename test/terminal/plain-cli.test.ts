@@ -293,6 +293,12 @@ describe('--facilitate without a terminal (line by line)', () => {
   it('rejects counts that do not fit the replies and explains what to type', async () => {
     const r = await cli(['--facilitate', NEW_PHONE], '1 2\nabc\nq\n', tempEnv());
     expect(r.out).toContain('Type one count (for reply 1), 3 counts on one line, r to reveal, or q.');
+    // A count past the most a reply can have is refused, saying what the most is; nothing changes.
+    const big = await cli(['--facilitate', NEW_PHONE], '4\n12345 0 0\n99999\nq\n', tempEnv());
+    expect(big.out).toContain('At most 9999 votes per reply: type the counts again.');
+    expect(big.out).toContain('At most 9999 votes per reply: type the count again.');
+    expect(big.out).not.toContain('Votes: 1: 9999');
+    expect(big.out).not.toContain('2: 9999');
   });
 });
 

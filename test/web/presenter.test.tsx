@@ -122,6 +122,22 @@ describe('presenter mode', () => {
     expect(screen.getByText('16 votes entered.')).toBeTruthy();
   });
 
+  it('a count past 9999 is kept at 9999, and a status line says so until the count is in range', async () => {
+    const user = userEvent.setup();
+    render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
+    const [box] = screen.getAllByRole('spinbutton') as HTMLInputElement[];
+    const status = screen.getByRole('status');
+    expect(status.textContent).toBe('');
+    await user.click(box as HTMLElement);
+    await user.keyboard('12345');
+    expect(box?.value).toBe('9999');
+    expect(status.textContent).toBe('At most 9999 votes per reply: a larger count is kept at 9999.');
+    expect(screen.getByText('9999 votes entered.')).toBeTruthy();
+    await user.keyboard('{Backspace}');
+    expect(box?.value).toBe('999');
+    expect(status.textContent).toBe('');
+  });
+
   it('from the reveal, "Back to the votes" brings the boxes back with the counts kept, so a count typed wrong is put right and revealed again', async () => {
     const user = userEvent.setup();
     render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);

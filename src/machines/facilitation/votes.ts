@@ -9,6 +9,9 @@ export type Votes = Readonly<Record<string, number>>;
 /** The most one reply can be given: a room, not a stadium (and a typing slip stays visible). */
 export const MAX_VOTES = 9999;
 
+/** What every UI says when a count typed for one reply is over MAX_VOTES. */
+export const TOO_MANY_VOTES = `At most ${MAX_VOTES} votes per reply: a larger count is kept at ${MAX_VOTES}.`;
+
 /** A vote count made safe: a whole number from 0 to MAX_VOTES. */
 export function clampVotes(n: number): number {
   return Number.isFinite(n) ? Math.max(0, Math.min(MAX_VOTES, Math.trunc(n))) : 0;

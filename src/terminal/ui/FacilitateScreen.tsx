@@ -1,7 +1,7 @@
 import { useSelector } from '@xstate/react';
 import { Box, Text } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { agreementWords, clampVotes, decisionsAgreement, facilitatedDecision, revealData, selectView, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RoomRound, type SessionActor } from '../../machines/index.js';
+import { agreementWords, clampVotes, decisionsAgreement, MAX_VOTES, TOO_MANY_VOTES, facilitatedDecision, revealData, selectView, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RoomRound, type SessionActor } from '../../machines/index.js';
 import { command } from '../invocation.js';
 import { dropRoomSession, keepRoomSession, roomSessionOnDisk } from '../saves.js';
 import { hintRows, revealHints, voteHints, type Action } from '../keys.js';
@@ -149,9 +149,17 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening }: 
   const scrollFooterRows = confirmQuit ? footerRows : hintRows(scrollHints, width).reduce((n, row) => n + rowsOf(row), 0);
   const momentHeight = Math.max(4, screenRows - 1 - rowsOf(heading) - scrollFooterRows - repliesRows);
 
+  // The counts as the keys have left them, ahead of the next render (keys can come faster).
+  const votesNow = useRef(votes);
+  votesNow.current = votes;
   const setVote = (f: (n: number) => number) => {
     const id = view.replies[selected]?.id;
-    if (id) setVotes((v) => ({ ...v, [id]: clampVotes(f(v[id] ?? 0)) }));
+    if (!id) return;
+    const typed = f(votesNow.current[id] ?? 0);
+    // A count past the most a reply can have says so, in place of the help line, until the next key.
+    if (typed > MAX_VOTES) setUnavailable(TOO_MANY_VOTES);
+    votesNow.current = { ...votesNow.current, [id]: clampVotes(typed) };
+    setVotes(votesNow.current);
   };
   // A decision (its votes, then its reveal) takes only keys that came after it was drawn: the "3" of
   // "⏎3" sent on a scene is not a vote, and the "1" of "r1" not the branch the room follows.

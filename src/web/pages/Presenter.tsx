@@ -2,7 +2,7 @@ import { useSelector } from '@xstate/react';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import {
-  agreementWords, clampVotes, clearFacilitation, facilitationKey, scoreWords, VERDICT_WORDS, facilitatedDecision, facilitationDecision, facilitationMarkdown, fileStamp, isEntry, quickEntry, sortEntries, readFacilitation, revealData, roomAgreement, selectView,
+  agreementWords, clampVotes, MAX_VOTES, TOO_MANY_VOTES, clearFacilitation, facilitationKey, scoreWords, VERDICT_WORDS, facilitatedDecision, facilitationDecision, facilitationMarkdown, fileStamp, isEntry, quickEntry, sortEntries, readFacilitation, revealData, roomAgreement, selectView,
   startFacilitation, startSession, summaryBaseName, votesWords, writeFacilitation,
   type CatalogEntry, type Debrief as DebriefData, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RevealEntry, type RoomRound, type SessionActor, type SessionView, type Store, type Votes,
 } from '../../machines/index.js';
@@ -130,6 +130,8 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
   const view = useSelector(actor, useCallback((s: Snapshot) => selectView(scenario, s), [scenario]));
   const snapshot = useSelector(actor, (s: Snapshot) => s);
   const [votes, setVotes] = useState<Record<string, number>>(() => ({ ...resumed?.progress.current.votes }));
+  // Whether the last count typed was over the most a reply can have (it is kept at that most).
+  const [tooMany, setTooMany] = useState(false);
   const [revealed, setRevealed] = useState<Revealed | undefined>(() => (resumed?.progress.current.revealed ? revealData(scenario, selectView(scenario, actor.getSnapshot()), resumed.progress.current.votes) : undefined));
   const [showNote, setShowNote] = useState(false);
   const [decisions, setDecisions] = useState<FacilitatedDecision[]>(() => resumed?.decisions ?? []);
@@ -215,6 +217,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
     flushSync(() => {
       send();
       setVotes({});
+      setTooMany(false);
       setRevealed(undefined);
       setShowNote(false);
       setWelcomeBack(false);
@@ -309,13 +312,19 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
                 <label className="no-print">
                   <span className="sr-only">Votes for reply {r.number}</span>
                   {/* Described by the reply it counts: moving from box to box (Tab) passes over the replies' words. */}
-                  <input className="vote-input" type="number" inputMode="numeric" min={0} max={9999} value={votes[r.id] ?? ''} placeholder="0" aria-describedby={`opt-${r.id}`}
-                    onChange={(e) => setVotes((v) => ({ ...v, [r.id]: clampVotes(Number(e.target.value)) }))} onKeyDown={nextOnEnter} />
+                  <input className="vote-input" type="number" inputMode="numeric" min={0} max={MAX_VOTES} value={votes[r.id] ?? ''} placeholder="0" aria-describedby={`opt-${r.id}`}
+                    onChange={(e) => {
+                      const typed = Number(e.target.value);
+                      setTooMany(typed > MAX_VOTES);
+                      setVotes((v) => ({ ...v, [r.id]: clampVotes(typed) }));
+                    }} onKeyDown={nextOnEnter} />
                 </label>
               </li>
             ))}
           </ol>
           <p className="hint">{total} vote{total === 1 ? '' : 's'} entered.</p>
+          {/* In the page from the start, so that a screen reader announces the words when they come. */}
+          <p className="hint no-print" role="status">{tooMany ? TOO_MANY_VOTES : ''}</p>
           <p className="controls"><button type="button" className="primary" ref={revealButton} onClick={reveal}>Reveal the feedback</button></p>
         </section>
       )}
