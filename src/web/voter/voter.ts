@@ -71,7 +71,9 @@ let shownFeedback = '';
 /** A reply was tapped while the connection was down: it was not sent, and the page keeps saying so until it is back. */
 let unsent = false;
 const OFFLINE = 'Connection lost. Reconnecting…';
-const UNSENT = 'Connection lost, so your vote was not sent. Reconnecting… Tap your reply again once the page says it is back.';
+const UNSENT = 'Connection lost, so your vote was not sent. Reconnecting… Tap your reply again once the page says it is connected again.';
+/** Back after a tap that could not be sent: what UNSENT told the person to wait for (the vote marked, if any, is the one from before). */
+const BACK = 'Connected again. The reply you tapped while the connection was lost was not sent: tap it again.';
 
 function say(text: string): void {
   if (els.status.textContent !== text) els.status.textContent = text;
@@ -105,12 +107,19 @@ function connect(): void {
     }
     if (message.type === 'welcome') {
       attempt = 0;
+      const lostTap = unsent;
       unsent = false;
       // Carry on from the last number the room accepted (this phone may have lost its storage).
       seq = Math.max(seq, message.seq);
       // A vote sent as the connection dropped either arrived (the view shows it) or is gone.
       pending = undefined;
       show(message.view);
+      // The tap made while offline is not in the room: the phase words ("Vote received", for a vote
+      // from before) would read as if it were. Said until the next tap or real change.
+      if (lostTap && message.view.phase === 'open') {
+        notice = BACK;
+        render(message.view);
+      }
     } else if (message.type === 'view') show(message.view);
     else if (message.type === 'error') {
       pending = undefined;

@@ -161,8 +161,11 @@ describe('voter page in Chromium', () => {
       await status(page, /was not sent/);
       expect(await page.locator('#replies button[aria-pressed="true"]').textContent()).toContain('Tell me more?');
       server = await serve(kept, port);
-      await status(page, /Vote received/);
+      // Back, it says so in the words the page told the person to wait for, and that the tap made
+      // meanwhile is not in the room: not "Vote received", which reads as if it were.
+      await status(page, /^Connected again\. The reply you tapped while the connection was lost was not sent: tap it again\.$/);
       expect(await page.locator('#replies button[aria-pressed="true"]').textContent()).toContain('Tell me more?');
+      expect(server.state().votes[device!]).toBe('phone-curious');
 
       const again = await Presenter.connect(`ws://127.0.0.1:${server.port}`, ROOM, TOKEN);
       await again.act({ type: 'lock', round: 1 });
