@@ -17,8 +17,11 @@ export { roomLinkFrom, type RoomLink } from './room-link.js';
  * `outdated`: the room speaks another version of the protocol than this page (casa-practice was
  * updated while the page was open, or the other way round). Only a reload helps, so the client has
  * stopped; `error` holds the room's words.
+ * `gone`: the room running at this address is another one than this page's (the trainer started a
+ * new room on the same port). Nothing this page sends can count there, so the client has stopped;
+ * `error` holds the room's words.
  */
-export type RoomStatus = 'connecting' | 'open' | 'reconnecting' | 'closed' | 'outdated';
+export type RoomStatus = 'connecting' | 'open' | 'reconnecting' | 'closed' | 'outdated' | 'gone';
 
 /** Everything the presenter page shows from the room; a new object on every change. */
 export interface RoomSnapshot {
@@ -105,13 +108,13 @@ export function connectRoom(options: RoomClientOptions): RoomClient {
         set({ view: message.view, count: message.view.count });
       }
       else if (message.type === 'count') set({ count: message.count });
-      else if (message.code === 'outdated') {
+      else if (message.code === 'outdated' || message.code === 'wrong-room') {
         // Nothing this page sends can count, and reconnecting would only be refused again: stop, say so.
         closed = true;
         socket = undefined;
         ws.onclose = null;
         ws.close();
-        set({ status: 'outdated', error: message, view: undefined, count: undefined });
+        set({ status: message.code === 'outdated' ? 'outdated' : 'gone', error: message, view: undefined, count: undefined });
       } else {
         set({ error: message });
         // Refused as out of step (another presenter window sent commands): the next hello resyncs.
@@ -146,7 +149,7 @@ export function connectRoom(options: RoomClientOptions): RoomClient {
       closed = true;
       clearTimeout(timer);
       socket?.close(1000);
-      if (!socket && snapshot.status !== 'outdated') set({ status: 'closed' });
+      if (!socket && snapshot.status !== 'outdated' && snapshot.status !== 'gone') set({ status: 'closed' });
     },
   };
 }

@@ -278,6 +278,21 @@ describe('live room on the presenter page', () => {
     expect(within(screen.getByTestId('projector')).queryByText(/What is the most natural thing to say here/)).toBeNull();
   });
 
+  it('when another room runs at its address now, the page drops the moment, its buttons and this room\'s join code for the room\'s words; the projector says what the trainer must do', async () => {
+    const client = new FakeClient();
+    render(<><LiveRoom link={LINK} connect={() => client} /><div data-testid="projector"><ProjectorScreen /></div></>);
+    client.push();
+    expect(screen.getByRole('heading', { name: 'Vote from your phone' })).toBeTruthy();
+    const words = 'This presenter page is for a room that is no longer running here. Open the presenter address that the room command printed in the terminal for the room running now.';
+    client.set({ status: 'gone', view: undefined, count: undefined, error: { type: 'error', code: 'wrong-room', message: words } });
+    expect(document.querySelector('.room-status')?.textContent).toBe(words);
+    expect(document.querySelectorAll('.live-room button')).toHaveLength(0);
+    // Its room code and join address are the closed room's: phones sent there would find no room.
+    expect(screen.queryByRole('heading', { name: 'Vote from your phone' })).toBeNull();
+    expect(screen.queryByText(LINK.room)).toBeNull();
+    expect(await within(screen.getByTestId('projector')).findByText('Waiting for the trainer to open the presenter page of the room running now.')).toBeTruthy();
+  });
+
   it('one vote at one decision reads in the singular: "1 of 1 vote was for best practice"', async () => {
     const user = userEvent.setup();
     const { client } = renderRoom();

@@ -124,4 +124,35 @@ describe('presenter room client', () => {
     expect(client.getSnapshot().status).toBe('outdated');
     expect(server.state().presenterSeq).toBe(0);
   });
+
+  it('left open on an earlier room when a new room starts on the same port, it stops and says so in words (not "not allowed"), with no view and no reconnecting', async () => {
+    const first = await serve(createRoom(ctx, ROOM, 5, new Date()));
+    const origin = `ws://127.0.0.1:${first.port}`;
+    const opened: string[] = [];
+    const client = connectRoom({ link: { room: ROOM, token: TOKEN }, origin, backoff: { first: 1, max: 1 }, open: (url) => {
+      opened.push(url);
+      return new WebSocket(url) as unknown as SocketLike;
+    } });
+    clients.push(client);
+    await until(client, (s) => s.status === 'open');
+    // The trainer closes the room and starts a new one (new code, new secret) on the same port.
+    await first.close();
+    servers.splice(servers.indexOf(first), 1);
+    await until(client, (s) => s.status === 'reconnecting');
+    const other = 'DXNT45';
+    const next = await startRoomServer({ ctx, state: createRoom(ctx, other, 6, new Date()), token: 'd'.repeat(43), host: '127.0.0.1', port: first.port, persist: () => undefined, log: () => undefined });
+    servers.push(next);
+    const gone = await until(client, (s) => s.status !== 'reconnecting' && s.status !== 'connecting');
+    expect(gone.status).toBe('gone');
+    expect(gone.error).toMatchObject({ code: 'wrong-room', message: 'This presenter page is for a room that is no longer running here. Open the presenter address that the room command printed in the terminal for the room running now.' });
+    expect(gone.view).toBeUndefined();
+    expect(client.send({ type: 'end' })).toBe(false);
+    // A phone joins the new room meanwhile (round trips far longer than the 1 ms backoff): the page has not tried again.
+    const tries = opened.length;
+    await Phone.join(`ws://127.0.0.1:${next.port}`, other, deviceId(4));
+    expect(opened.length).toBe(tries);
+    client.close();
+    expect(client.getSnapshot().status).toBe('gone');
+    expect(next.state().presenterSeq).toBe(0);
+  });
 });

@@ -450,8 +450,11 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
     const parsed = parsePresenterMessage(text, bytes);
     if (!parsed.ok) return refuse(conn, parsed.code, parsed.detail);
     const msg = parsed.message;
-    if (!tokenMatches(token, msg.token)) return refuse(conn, 'forbidden', 'wrong presenter token');
+    // The room first: a presenter page left open on an earlier room (a new room started on the same
+    // port) holds that room's secret, and "not allowed" would not tell the trainer what happened.
+    // The room code is no secret (it is on the projector), so saying it does not match gives nothing away.
     if (msg.room !== state.room) return refuse(conn, 'wrong-room', 'a presenter message for another room');
+    if (!tokenMatches(token, msg.token)) return refuse(conn, 'forbidden', 'wrong presenter token');
     conn.presenter = true;
     if (msg.type === 'hello') return out(conn, { type: 'welcome', seq: state.presenterSeq, view: presenterView(ctx, state, connectedPhones()), ...(opts.joinUrl !== undefined ? { join: opts.joinUrl } : {}) });
     const result = apply({ from: 'presenter', message: msg });
@@ -585,6 +588,8 @@ const MESSAGES: Record<Rejection, string> = {
 
 /** What a presenter page is told instead, where it differs from a phone's words. */
 const PRESENTER_MESSAGES: Partial<Record<Rejection, string>> = {
+  // A page from an earlier room (the room code in its address is not the one running here now).
+  'wrong-room': 'This presenter page is for a room that is no longer running here. Open the presenter address that the room command printed in the terminal for the room running now.',
   // Also read by presenter pages from before versions, which show it after "The room refused that:".
   outdated: 'This page is out of date: casa-practice was updated. Reload the page to carry on presenting (your browser\'s reload button); the room and its votes are kept.',
 };

@@ -36,6 +36,7 @@ const STATUS_WORDS: Record<RoomStatus, string> = {
   closed: 'Disconnected from the room. Reload the page to connect again.',
   // The room's own words are shown instead (snap.error); these only if it sent none.
   outdated: 'This page is out of date: reload the page.',
+  gone: 'This presenter page is for a room that is no longer running here. Open the presenter address the room command printed.',
 };
 
 const PHASE_WORDS: Record<PresenterView['phase'], string> = {
@@ -63,7 +64,9 @@ export function RoomPanel({ client }: { client: RoomClient }) {
   const connected = snap.status === 'open';
   const busy = !connected || (pending !== undefined && pending.view === view && pending.error === snap.error);
   const outdated = snap.status === 'outdated';
-  const error = !outdated && snap.error !== undefined && snap.error !== dismissed ? snap.error : undefined;
+  // Stopped for good (out of date, or another room runs here now): the room's words stand alone.
+  const stopped = outdated || snap.status === 'gone';
+  const error = !stopped && snap.error !== undefined && snap.error !== dismissed ? snap.error : undefined;
 
   // Keyboard and screen-reader users keep their place: a new moment focuses its heading; when the
   // button just pressed went away (open → lock/reveal, reveal → the tally), the next step is focused.
@@ -100,11 +103,12 @@ export function RoomPanel({ client }: { client: RoomClient }) {
   return (
     <div className="facilitation live-room">
       <p role="status" className={`room-status room-${snap.status}`}>
-        {outdated ? (snap.error?.message || STATUS_WORDS.outdated) : STATUS_WORDS[snap.status]}
+        {stopped ? (snap.error?.message || STATUS_WORDS[snap.status]) : STATUS_WORDS[snap.status]}
         {error && <> The room refused that: {error.message}</>}
       </p>
       {outdated && <p><button type="button" className="primary" ref={reload} onClick={() => location.reload()}>Reload the page</button></p>}
-      <section aria-labelledby="room-join-heading" className="room-join">
+      {/* Another room runs here now: this page's room code and join address would send phones to a room that has closed. */}
+      {snap.status !== 'gone' && <section aria-labelledby="room-join-heading" className="room-join">
         <h2 id="room-join-heading">Vote from your phone</h2>
         <p className="room-code">Room code <strong>{snap.room}</strong></p>
         {snap.join !== undefined && (
@@ -119,7 +123,7 @@ export function RoomPanel({ client }: { client: RoomClient }) {
             {view && view.phase !== 'idle' && view.phase !== 'ended' ? <>; {plural(count.voted, 'vote', 'votes')} in this round</> : null}
           </p>
         )}
-      </section>
+      </section>}
       {view && session && (
         <>
           <p className="status-line">
@@ -209,7 +213,7 @@ function agreementSentence(view: PresenterView): string {
  */
 function projectedRoom(snap: RoomSnapshot): ProjectorState {
   const view = snap.view;
-  if (!view) return { kind: 'moment', scenarioTitle: '', step: snap.status === 'outdated' ? 'Waiting for the trainer to reload the presenter page.' : 'Connecting to the room…', lines: [], replies: [] };
+  if (!view) return { kind: 'moment', scenarioTitle: '', step: snap.status === 'outdated' ? 'Waiting for the trainer to reload the presenter page.' : snap.status === 'gone' ? 'Waiting for the trainer to open the presenter page of the room running now.' : 'Connecting to the room…', lines: [], replies: [] };
   const session = view.session;
   if (view.phase === 'ended') {
     const debrief = session.debrief;
