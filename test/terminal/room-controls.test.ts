@@ -94,6 +94,22 @@ describe('room controls in the terminal', () => {
     expect(room.server.state().phase).toBe('ended');
   });
 
+  it('s counts the open round\'s votes, and between votes says none is open (not "0 voted in round 1" after a round that had votes)', async () => {
+    const room = await controlled(() => 60);
+    const base = `ws://127.0.0.1:${room.server.port}`;
+    expect((await room.type('s', /\n$/)).replace(/\s+/g, ' ').trim()).toBe('0 phones connected, 0 joined; no vote is open.');
+    await room.type('n', /o: open the vote/);
+    await room.type('o', /l: lock/);
+    const phone = await Phone.join(base, ROOM, deviceId(7));
+    await phone.vote(1);
+    expect((await room.type('s', /\n$/)).replace(/\s+/g, ' ').trim()).toBe('1 phone connected, 1 joined; 1 voted in round 1.');
+    await room.type('r', /follows/);
+    await room.type('1', /\(n: next\)|o: open the vote/);
+    expect(room.server.state().history).toHaveLength(1);
+    expect((await room.type('s', /\n$/)).replace(/\s+/g, ' ').trim()).toBe('1 phone connected, 1 joined; no vote is open.');
+    phone.ws.close();
+  });
+
   it('follow a resized terminal: a reveal printed after the window narrows fits the new width', async () => {
     let columns = 100;
     const room = await controlled(() => columns);

@@ -78,7 +78,10 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
       : undefined;
     if (word === 's') {
       const c = presenterView(ctx, state, server.connectedPhones()).count;
-      return say(`${c.connected} ${c.connected === 1 ? 'phone' : 'phones'} connected, ${c.joined} joined; ${c.voted} voted in round ${c.round}.`);
+      // Between votes the round's number is the last one's, whose votes went with its decision:
+      // "0 voted in round 1" would read as if nobody had voted there (the presenter page says nothing of votes then).
+      const votes = state.phase === 'open' || state.phase === 'locked' || state.phase === 'revealed' ? `${c.voted} voted in round ${c.round}` : 'no vote is open';
+      return say(`${c.connected} ${c.connected === 1 ? 'phone' : 'phones'} connected, ${c.joined} joined; ${votes}.`);
     }
     if (result === undefined) return word === '' ? undefined : say(CONTROLS_HELP);
     if (!result.ok) say(result.message);
