@@ -3,9 +3,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createRoom, roomContext, serializeRoom, validateScenario, type PresenterView, type Scenario, type ServerError } from '../../src/machines/index.js';
+import { createRoom, reduceRoom, roomContext, roomSummaryFileName, serializeRoom, validateScenario, type PresenterView, type Scenario, type ServerError } from '../../src/machines/index.js';
 import { BIN, ROOT, runInProcess } from './helpers/cli.js';
-import { roomCommand } from '../../src/terminal/room/command.js';
+import { closedHint, roomCommand } from '../../src/terminal/room/command.js';
 import { deviceId, Phone, Presenter } from './helpers/room.js';
 
 /** The room command as a child process; output is waited for by event, never by polling. */
@@ -179,8 +179,11 @@ describe('room command as a process', () => {
     // Its words fit the terminal (80 columns through a pipe); only addresses and paths may not.
     const long = room.output().split('\n').filter((l) => [...l].length > 80 && !l.includes('/'));
     expect(long).toEqual([]);
-    // The resume hint is the command as it was run here.
-    expect(room.output().replace(/\s+/g, ' ')).toContain(`Resume it with "node ${BIN[1]!.startsWith(ROOT) ? BIN[1]!.slice(ROOT.length + 1) : BIN[1]} room --resume".`);
+    // The session ended before the room closed: the hint is to start a new room (not to resume one
+    // that has nothing left to do), with the command as it was run here.
+    const here = `node ${BIN[1]!.startsWith(ROOT) ? BIN[1]!.slice(ROOT.length + 1) : BIN[1]}`;
+    expect(room.output().replace(/\s+/g, ' ')).toContain(`The session has ended; start a new room with "${here} room <scenario>".`);
+    expect(room.output()).not.toContain('--resume');
   });
 
   it('room --resume with nothing saved, or with a damaged room file, says so (exit 1) and moves the file aside', async () => {
@@ -202,6 +205,30 @@ describe('room command as a process', () => {
     expect(await roomCommand(['--resume', '--host', '127.0.0.1'], damaged.io, env)).toBe(1);
     expect(damaged.got.err).toMatch(/could not resume the room: The saved room is damaged .* moved to /);
     expect(readdirSync(rooms).some((f) => f.startsWith('DMG234.json') && f !== 'DMG234.json')).toBe(true);
+  });
+
+  it('room --resume of a room whose session has ended says so and names its summary (exit 1), rather than opening a room nobody can vote in; the words at Ctrl+C say to start a new room, not to resume', async () => {
+    const env = { XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'casa-room-')) };
+    const rooms = join(env.XDG_STATE_HOME, 'casa-practice', 'rooms');
+    const file = join(ROOT, 'scenarios', 'red-flags.json');
+    const ctx = roomContext(validateScenario(readFileSync(file), file).scenario as Scenario);
+    const state = createRoom(ctx, 'END234', 1, new Date('2026-12-01T10:00:00Z'), { file, token: 'k'.repeat(43) });
+    const ended = reduceRoom(ctx, state, { from: 'presenter', message: { type: 'end', room: 'END234', token: 'k'.repeat(43), seq: 1 } });
+    if (!ended.ok) throw new Error(ended.message);
+    mkdirSync(rooms, { recursive: true });
+    writeFileSync(join(rooms, 'END234.json'), serializeRoom(ended.state));
+    const got = { out: '', err: '' };
+    // Without the check the room would start (and run until a signal): that counts as a failure at once.
+    let opened: () => void = () => undefined;
+    const started = new Promise<'started'>((resolve) => (opened = () => resolve('started')));
+    const io = { out: (t: string) => ((got.out += t), /Resumed:/.test(got.out) && opened()), err: (t: string) => (got.err += t) };
+    expect(await Promise.race([roomCommand(['--resume', '--host', '127.0.0.1'], io, env), started])).toBe(1);
+    expect(got.out).toBe('');
+    expect(got.err.replace(/\s+/g, ' ')).toBe(`casa-practice: the last room (END234) has ended, so there is nothing to carry on. Its session summary is ${join(env.XDG_STATE_HOME, 'casa-practice', 'exports', roomSummaryFileName(ctx, state))}. Start a new room with "casa-practice room <scenario>". `);
+    // The room file stays as it was (it is not damaged).
+    expect(readFileSync(join(rooms, 'END234.json'), 'utf8')).toBe(serializeRoom(ended.state));
+    expect(closedHint(ended.state, {})).toBe('The session has ended; start a new room with "casa-practice room <scenario>".');
+    expect(closedHint(state, {})).toBe('Resume it with "casa-practice room --resume".');
   });
 
   it('room --resume with a port in the room file that no socket can use (the file is untrusted) listens on a free port instead', async ({ onTestFinished }) => {

@@ -116,6 +116,13 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
     }
     ctx = roomContext(playable.scenario);
     state = restored.state;
+    if (state.phase === 'ended') {
+      // Nothing can happen in a room whose session has ended (phones cannot vote, no branch can be
+      // followed): opening it again would only print a QR code for phones to wait at.
+      const summary = join(exportsDir(env), roomSummaryFileName(ctx, state));
+      io.err(`casa-practice: the last room (${state.room}) has ended, so there is nothing to carry on. Its session summary is ${visibleLine(summary)}. Start a new room with "${command('room <scenario>', env)}".\n`);
+      return 1;
+    }
   } else {
     const playable = loadPlayable(args.positionals[0] as string);
     if ('problems' in playable) {
@@ -201,7 +208,7 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
         } catch (e) {
           io.err(`casa-practice: could not write the summary: ${visibleLine(e instanceof Error ? e.message : String(e))}\n`);
         }
-        if (written) io.out(`\nRoom closed. Session summary written to ${written}\n${wrapText(`Resume it with "${command('room --resume', env)}".`, width())}\n`);
+        if (written) io.out(`\nRoom closed. Session summary written to ${written}\n${wrapText(closedHint(server.state(), env), width())}\n`);
         resolve(signal === 'SIGINT' || signal === 'SIGTERM' ? 0 : 129);
       });
     };
@@ -210,6 +217,13 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
 }
 
 const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+/** What the trainer can do next once the room is closed: carry on with it, or (its session ended) start a new one. */
+export function closedHint(state: RoomState, env: NodeJS.ProcessEnv): string {
+  return state.phase === 'ended'
+    ? `The session has ended; start a new room with "${command('room <scenario>', env)}".`
+    : `Resume it with "${command('room --resume', env)}".`;
+}
 
 let temps = 0;
 /** Writes a file atomically without blocking the room: a temp file, then a rename over the old one. */
