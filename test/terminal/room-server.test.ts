@@ -192,6 +192,36 @@ describe('live room server: faults', () => {
     expect(r.server.state().votes[deviceId(99)]).toBeUndefined();
   });
 
+  it('many connections refused once each (a script reconnecting over and over) do not flood the trainer\'s terminal: a few lines, then one tally that counts every refusal', async () => {
+    const r = await start();
+    const n = 120;
+    for (let i = 0; i < n; i++) {
+      const ws = new WebSocket(`${r.base}/ws/voter?v=2`);
+      await new Promise<void>((resolve, reject) => {
+        ws.once('open', () => ws.send('{"type":"\u001b[2Jnot a message"}'));
+        ws.once('message', () => {
+          ws.close();
+          resolve();
+        });
+        ws.once('error', reject);
+      });
+    }
+    // The room still works for a phone meanwhile.
+    const phone = await Phone.join(r.base, ROOM, deviceId(1));
+    expect(phone.view?.phase).toBe('waiting');
+    const oneByOne = r.logs.filter((l) => l.startsWith('refused malformed from voter connection #')).length;
+    expect(r.logs.length).toBeLessThanOrEqual(40);
+    await r.server.close();
+    const tally = r.logs.find((l) => /more refused messages from \d+ connections, too many to log one by one \(malformed \d+\)$/.test(l));
+    expect(tally).toBeDefined();
+    const [, total, from] = /^(\d+) more refused messages from (\d+) connections/.exec(tally!)!;
+    // Every refusal is either a line of its own or in the tally.
+    expect(oneByOne + Number(total)).toBe(n);
+    expect(Number(from)).toBe(Number(total));
+    // eslint-disable-next-line no-control-regex -- looking for control characters
+    for (const line of r.logs) expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+  });
+
   it('refuses every presenter message forged from a voter connection, even with the right token', async () => {
     const r = await start();
     const presenter = await Presenter.connect(r.base, ROOM, TOKEN);

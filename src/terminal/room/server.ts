@@ -124,6 +124,14 @@ interface Connection {
 
 /** Refused messages logged one by one per connection before they are only counted. */
 const LOGGED_PER_CONNECTION = 3;
+/**
+ * Refusal lines in the log (the first few of each connection, and each connection's total when it
+ * closes) at most this many in LOG_WINDOW_MS, over all connections: a script opening connection
+ * after connection, each refused once, would otherwise print a line each and scroll the trainer's
+ * controls away. Past it they are tallied and logged as one line per window.
+ */
+const LOG_LINES_PER_WINDOW = 30;
+const LOG_WINDOW_MS = 10_000;
 /** Open connections at most (phones, their extra tabs, presenter windows): a room, and a bound on memory. */
 const MAX_CONNECTIONS = 2000;
 /** What one address other than the laptop's own may join and hold open (see RoomServerOptions.perAddress). */
@@ -374,12 +382,44 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
     return result;
   }
 
+  // The refusal lines logged in this window, and the refusals tallied instead once it is full.
+  let logWindow = { start: performance.now(), lines: 0 };
+  const quiet = { refused: new Map<Rejection, number>(), connections: new Set<number>() };
+  /** Whether one more refusal line fits in this window's budget (a new window logs the last one's tally first). */
+  function mayLog(): boolean {
+    newWindowIfDue();
+    if (logWindow.lines >= LOG_LINES_PER_WINDOW) return false;
+    logWindow.lines++;
+    return true;
+  }
+  function newWindowIfDue(): void {
+    const now = performance.now();
+    if (now - logWindow.start < LOG_WINDOW_MS) return;
+    logWindow = { start: now, lines: 0 };
+    logQuiet();
+  }
+  function tallyQuietly(conn: Connection, code: Rejection, n: number): void {
+    quiet.refused.set(code, (quiet.refused.get(code) ?? 0) + n);
+    quiet.connections.add(conn.id);
+  }
+  function logQuiet(): void {
+    if (quiet.refused.size === 0) return;
+    const total = [...quiet.refused.values()].reduce((a, b) => a + b, 0);
+    const parts = [...quiet.refused].map(([code, n]) => `${code} ${n}`).join(', ');
+    const from = quiet.connections.size;
+    log(`${total} more refused ${total === 1 ? 'message' : 'messages'} from ${from} ${from === 1 ? 'connection' : 'connections'}, too many to log one by one (${parts})`);
+    quiet.refused.clear();
+    quiet.connections.clear();
+  }
+
   function refuse(conn: Connection, code: Rejection, detail: string): void {
     conn.refusedTotal++;
-    if (conn.refusedTotal <= LOGGED_PER_CONNECTION) {
+    if (conn.refusedTotal > LOGGED_PER_CONNECTION) conn.refused.set(code, (conn.refused.get(code) ?? 0) + 1);
+    else if (!mayLog()) tallyQuietly(conn, code, 1);
+    else {
       log(`refused ${code} from ${conn.role} connection #${conn.id} (${conn.address}): ${detail}`);
       if (conn.refusedTotal === LOGGED_PER_CONNECTION) log(`further refusals from connection #${conn.id} are counted, and logged as totals`);
-    } else conn.refused.set(code, (conn.refused.get(code) ?? 0) + 1);
+    }
     if (code === 'rate-limited') {
       // One notice a second at most: a flood is not answered message by message. The messages
       // refused in that second still get one answer when it is up, so a phone whose last vote was
@@ -402,6 +442,11 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
 
   function flushRefusals(conn: Connection): void {
     if (conn.refused.size === 0) return;
+    if (!mayLog()) {
+      for (const [code, n] of conn.refused) tallyQuietly(conn, code, n);
+      conn.refused.clear();
+      return;
+    }
     const parts = [...conn.refused].map(([code, n]) => `${code} ${n}`).join(', ');
     const total = [...conn.refused.values()].reduce((a, b) => a + b, 0);
     log(`connection #${conn.id} (${conn.role}, ${conn.address}): ${total} more messages refused (${parts})`);
@@ -504,6 +549,7 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
   }
 
   const heartbeat = setInterval(() => {
+    newWindowIfDue();
     for (const conn of connections) {
       flushRefusals(conn);
       if (!conn.alive) {
@@ -550,6 +596,7 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
           flushRefusals(conn);
           conn.ws.close(1001, 'The room is closing');
         }
+        logQuiet();
         // Connections that do not finish the closing handshake promptly are cut.
         const cut = setTimeout(() => {
           for (const conn of connections) conn.ws.terminate();
