@@ -278,6 +278,18 @@ describe('live room on the presenter page', () => {
     expect(within(screen.getByTestId('projector')).queryByText(/What is the most natural thing to say here/)).toBeNull();
   });
 
+  it('trying again without ever having reached the room, it says the room cannot be reached, not that the connection was lost', () => {
+    const { client } = renderRoom();
+    client.set({ status: 'connecting' });
+    expect(status().textContent).toBe('Connecting to the room…');
+    client.set({ status: 'reconnecting' });
+    expect(status().textContent).toBe('Cannot reach the room at this address: is the room command still running on this laptop, and is this the presenter address it printed? Trying again…');
+    // Once reached, a drop is a lost connection.
+    client.push();
+    client.set({ status: 'reconnecting' });
+    expect(status().textContent).toBe('Connection to the room lost: reconnecting…');
+  });
+
   it('when another room runs at its address now, the page drops the moment, its buttons and this room\'s join code for the room\'s words; the projector says what the trainer must do', async () => {
     const client = new FakeClient();
     render(<><LiveRoom link={LINK} connect={() => client} /><div data-testid="projector"><ProjectorScreen /></div></>);

@@ -39,6 +39,13 @@ const STATUS_WORDS: Record<RoomStatus, string> = {
   gone: 'This presenter page is for a room that is no longer running here. Open the presenter address the room command printed.',
 };
 
+/**
+ * Trying again without ever having reached the room (no view yet): nothing was lost. The room is
+ * not running (closed with Ctrl+C, the page reopened from the browser's history), or this page was
+ * opened from another server than the room's (the address has another port).
+ */
+const NEVER_CONNECTED = 'Cannot reach the room at this address: is the room command still running on this laptop, and is this the presenter address it printed? Trying again…';
+
 const PHASE_WORDS: Record<PresenterView['phase'], string> = {
   idle: 'No vote open.',
   open: 'Voting is open.',
@@ -103,7 +110,7 @@ export function RoomPanel({ client }: { client: RoomClient }) {
   return (
     <div className="facilitation live-room">
       <p role="status" className={`room-status room-${snap.status}`}>
-        {stopped ? (snap.error?.message || STATUS_WORDS[snap.status]) : STATUS_WORDS[snap.status]}
+        {stopped ? (snap.error?.message || STATUS_WORDS[snap.status]) : snap.status === 'reconnecting' && !view ? NEVER_CONNECTED : STATUS_WORDS[snap.status]}
         {error && <> The room refused that: {error.message}</>}
       </p>
       {outdated && <p><button type="button" className="primary" ref={reload} onClick={() => location.reload()}>Reload the page</button></p>}
