@@ -333,6 +333,17 @@ describe('room reducer: who may do what, when', () => {
     expect(md).toContain('No decision was followed in this session.');
   });
 
+  it('the summary is dated when the room began, so the presenter page\'s download and the laptop\'s file (written at the end, and again when the room closes) are the same text', () => {
+    const r = setup();
+    r.join(device(1));
+    r.present({ type: 'open', node: 'phone' });
+    r.vote(device(1), 'phone-curious');
+    expect(r.present({ type: 'end' }).ok).toBe(true);
+    const offered = presenterView(r.ctx, r.state, 1).summary?.markdown;
+    expect(offered).toContain('Trainer-led session, 2026-12-01 10:00 UTC.');
+    expect(offered).toBe(roomSummaryMarkdown(r.ctx, r.state));
+  });
+
   it('the summary of a room of one phone at one decision reads in the singular', () => {
     const r = setup();
     r.join(device(1));

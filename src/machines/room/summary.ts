@@ -26,9 +26,11 @@ export function roomMatch(state: RoomState): RoomMatch {
 /**
  * The live room's session summary: the core's facilitation summary (each decision's tally, the
  * branch taken, the debrief if the scenario ended) with a section on how often the room's votes
- * matched best practice. No device ids and no individual votes: counts only.
+ * matched best practice. No device ids and no individual votes: counts only. Dated when the room
+ * began (as its file name is), so every copy of one room's summary is the same text: the presenter
+ * page's download, and the laptop's file however often it is written again (at the end, at close).
  */
-export function roomSummaryMarkdown(ctx: RoomContext, state: RoomState, now = new Date()): string {
+export function roomSummaryMarkdown(ctx: RoomContext, state: RoomState, now = new Date(state.createdAt)): string {
   const base = facilitationMarkdown(ctx.scenario, roomDecisions(ctx, state), roomDebrief(ctx, state), now);
   const match = roomMatch(state);
   const lines = ['', '## How often the room matched best practice', ''];
