@@ -149,6 +149,20 @@ describe('presenter page with a live room', () => {
       await qr.waitFor();
       // The QR code is drawn by the room server on the same origin, and it loaded.
       expect(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+      // Text at 200% in a 640 px window (WCAG 1.4.4): the join address wraps instead of pushing the
+      // page sideways (it was 1,012 px wide), and the room code stays on one line, whole.
+      const size = page.viewportSize();
+      await page.setViewportSize({ width: 640, height: 800 });
+      await page.evaluate(() => document.documentElement.style.setProperty('font-size', '200%'));
+      const fit = await page.evaluate(() => {
+        const code = document.querySelector('.room-code strong')!;
+        return { page: document.documentElement.scrollWidth, window: innerWidth, codeLines: Math.round(code.getBoundingClientRect().height / parseFloat(getComputedStyle(code).lineHeight)), codeRight: code.getBoundingClientRect().right };
+      });
+      expect(fit.page).toBeLessThanOrEqual(fit.window);
+      expect(fit.codeLines).toBe(1);
+      expect(fit.codeRight).toBeLessThanOrEqual(fit.window);
+      await page.evaluate(() => document.documentElement.style.removeProperty('font-size'));
+      if (size) await page.setViewportSize(size);
 
       const count = page.locator('.room-count');
       const phonesJoined = await Promise.all(Array.from({ length: PHONES }, (_, i) => Phone.join(base, code, deviceId(i))));
