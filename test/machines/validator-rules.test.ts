@@ -719,6 +719,19 @@ describe('mistakes from a trainer\'s first scenario: each is one problem, in wor
     const q = only('{ "var": "trust", "gte": 60 }', '"trust >= 60"', 'invalid-condition');
     expect(q.fix).toContain('Write "when": { "var": "trust", "gte": 60 }.');
   });
+
+  it('a condition on conduct written as a sum ("score >= 50"): the fix tests conduct, not a variable "score"', () => {
+    const p = only('{ "var": "trust", "gte": 60 }', '"score >= 50"', 'invalid-condition');
+    expect(p.fix).toContain('Write "when": { "conduct": "score", "gte": 50 }.');
+    const c = only('{ "var": "trust", "gte": 60 }', '"critical = 0"', 'invalid-condition');
+    expect(c.fix).toContain('Write "when": { "conduct": "critical", "eq": 0 }.');
+    // Written the way the fix says, the file is valid.
+    const { text } = exampleWith('{ "var": "trust", "gte": 60 }', '{ "conduct": "score", "gte": 50 }');
+    expect(validateScenario(text, 'x.json').problems.filter((x) => x.severity === 'error')).toEqual([]);
+    // In a list of conditions, each text is written out too.
+    const l = only('{ "var": "trust", "gte": 60 }', '["trust >= 60", "score >= 50"]', 'invalid-condition');
+    expect(l.fix).toBe('Write it as { "var": "trust", "gte": 60 }: each condition is an object (gte ≥, gt >, lte ≤, lt <, eq =, ne ≠).');
+  });
 });
 
 describe('a required field written with a spelling mistake', () => {
