@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateScenario } from '../../src/machines/validate/index.js';
-import { formatPath } from '../../src/machines/validate/problem.js';
+import { formatPath, type Problem } from '../../src/machines/validate/problem.js';
 import { LineMap } from '../../src/machines/validate/source.js';
 import { readFixture } from '../helpers/fixtures.js';
 
@@ -33,7 +33,7 @@ const cases: Expectation[] = [
   { file: 'empty-scene', code: 'empty-scene', severity: 'error', path: 'nodes[1]', token: '{', says: 'Add "narration"' },
   { file: 'missing-next', code: 'missing-field', severity: 'error', path: 'nodes[0].replies[2]', token: '{', says: 'Add "next"' },
   { file: 'duplicate-goal', code: 'duplicate-goal', severity: 'warning', path: 'learningGoals[3]', token: '"curious-not-interrogating"', says: 'listed twice' },
-  { file: 'best-path-blocked-scene', code: 'best-path-blocked', severity: 'warning', path: 'nodes[1]', token: '{', says: 'from taking "bonus"' },
+  { file: 'best-path-blocked-scene', code: 'best-path-blocked', severity: 'warning', path: 'nodes[1].next[0].when', token: '{', says: 'from taking "bonus", so no playthrough can score 100% (the best path earns 4 of 7). The route to "bonus" needs trust ≥ 90, and on the best path trust is 60 there.' },
   { file: 'blank-text', code: 'blank-text', severity: 'error', path: 'nodes[0].replies[2].text', token: '"   "', says: 'Write the text' },
   { file: 'too-few', code: 'too-few', severity: 'error', path: 'nodes[3].replies', token: '[', says: 'at least two replies' },
   { file: 'too-long', code: 'too-long', severity: 'error', path: 'title', token: '"A very', says: 'limit is 120' },
@@ -64,7 +64,7 @@ const cases: Expectation[] = [
   { file: 'goal-not-assessed', code: 'goal-not-assessed', severity: 'warning', path: 'learningGoals[3]', token: '"self-care"', says: 'Assess it' },
   { file: 'language', code: 'language', severity: 'warning', path: 'nodes[3].narration', token: 'a CSEC', says: 'a youth experiencing CSEC' },
   { file: 'allow-language-unused', code: 'allow-language-unused', severity: 'warning', path: 'nodes[1].lines[0].allowLanguage[0]', token: '"awol"', says: 'Remove it' },
-  { file: 'best-path-blocked', code: 'best-path-blocked', severity: 'warning', path: 'nodes[3]', token: '{', says: '"after-supervisor"' },
+  { file: 'best-path-blocked', code: 'best-path-blocked', severity: 'warning', path: 'nodes[3].replies[0].when', token: '{', says: '"after-supervisor" is offered only when trust ≥ 90, and on the best path trust is 60 there.' },
   { file: 'role-in-parentheses', code: 'role-in-parentheses', severity: 'warning', path: 'characters[0].role', token: '"youth (in foster care)"', says: 'without parentheses' },
   { file: 'feedback-no-citation', code: 'feedback-no-citation', severity: 'warning', path: 'nodes[0].replies[0].feedback', token: '"A light', says: 'in parentheses' },
   { file: 'unknown-guide-section', code: 'unknown-guide-section', severity: 'warning', path: 'nodes[0].replies[1].feedback', token: 'Red Flag)', says: 'Did you mean "Red Flags"' },
@@ -649,6 +649,33 @@ function exampleWith(from: string | RegExp, to: string) {
   expect(text).not.toBe(good);
   return { text, problems: validateScenario(text, 'x.json').problems };
 }
+
+describe('best-path-blocked points at the condition in the way, with the values the best path brings to it', () => {
+  // The guarded scene leads straight to the mixed ending, so the open one is worth more.
+  const shortCut = (routes: string) => {
+    const good = readFixture('good/example.json').toString('utf8');
+    const text = good.replace(/("id": "boyfriend-guarded",[^]*?"next": )"after-visit"/, '$1"end-mixed"')
+      .replace('{ "when": { "var": "trust", "gte": 60 }, "to": "boyfriend-open" },\n            { "to": "boyfriend-guarded" }', routes);
+    expect(text).not.toBe(good);
+    const found = validateScenario(text, 'x.json').problems.filter((p) => p.code === 'best-path-blocked');
+    expect(found).toHaveLength(1);
+    return found[0] as Problem;
+  };
+
+  it('a route of the best reply that its effects do not reach', () => {
+    const p = shortCut('{ "when": { "var": "trust", "gte": 70 }, "to": "boyfriend-open" },\n            { "to": "boyfriend-guarded" }');
+    expect(p.path).toEqual(['nodes', 0, 'replies', 0, 'next', 0, 'when']);
+    expect(p.message).toMatch(/\. Its route to "boyfriend-open" needs trust ≥ 70, and on the best path trust is 60 after the reply\.$/);
+    expect(p.fix).toBe('Loosen this "when", or change the effects before it so that the best replies meet it.');
+  });
+
+  it('an earlier route that is taken first', () => {
+    const p = shortCut('{ "when": { "var": "trust", "gte": 10 }, "to": "boyfriend-guarded" },\n            { "to": "boyfriend-open" }');
+    expect(p.path).toEqual(['nodes', 0, 'replies', 0, 'next', 0, 'when']);
+    expect(p.message).toMatch(/\. An earlier route, to "boyfriend-guarded", comes before the route to "boyfriend-open" and is taken first: trust ≥ 10 holds \(trust is 60 after the reply\)\.$/);
+    expect(p.fix).toBe('Make this route\'s "when" stricter, or move the route to "boyfriend-open" before it.');
+  });
+});
 
 describe('mistakes from a trainer\'s first scenario: each is one problem, in words, with the fix written out', () => {
   const only = (from: string, to: string, code: string) => {
