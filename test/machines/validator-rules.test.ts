@@ -877,3 +877,15 @@ describe('"$schema": any path to scenario.schema.json, from wherever the file is
     expect(p?.message).not.toContain('\u001b');
   });
 });
+
+describe('"Did you mean" only for a likely typo', () => {
+  it('a stray one-letter field gets the list of fields, not "Did you mean "id"?" or a name that merely contains the letter', () => {
+    const { problems } = exampleWith('"feedback": "Demanding', '"x": 1, "feedback": "Demanding');
+    const p = problems.find((q) => q.code === 'unknown-field');
+    expect(p?.message).toBe('"x" is not a field of a reply.');
+    expect(p?.fix).toMatch(/^Remove it, or use one of: id, text, /);
+    // A real typo of a short name is still caught.
+    const t = exampleWith('"text": "That', '"txt": "That').problems.find((q) => q.code === 'unknown-field');
+    expect(t?.message).toContain('Did you mean "text"?');
+  });
+});
