@@ -889,3 +889,13 @@ describe('"Did you mean" only for a likely typo', () => {
     expect(t?.message).toContain('Did you mean "text"?');
   });
 });
+
+describe('wrong types a trainer writes, said in a trainer\'s words', () => {
+  it('an item counts from 1 and names its list; one object where a list goes gets the brackets to add', () => {
+    const item = exampleWith('{ "id": "jade", "name": "Jade", "role": "youth", "age": 15 }', '"jade"').problems.find((p) => p.code === 'wrong-type');
+    expect(item?.message).toBe('Item 1 of "characters" should be an object, but it is the text "jade".');
+    const effects = exampleWith('"effects": [{ "var": "trust", "add": 10 }]', '"effects": { "var": "trust", "add": 10 }').problems.find((p) => p.code === 'wrong-type');
+    expect(effects?.message).toBe('"effects" should be a list, but it is an object.');
+    expect(effects?.fix).toBe('Put square brackets around the object: "effects": [ { … } ] is a list of one, and more items go inside the brackets, separated by commas.');
+  });
+});

@@ -120,7 +120,10 @@ export function schemaProblems(raw: unknown, issues: readonly Issue[], prefix: J
 
 function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedProblem[] {
   const key = path[path.length - 1];
-  const keyName = typeof key === 'string' ? quoteValue(key) : `item ${String(key)}`;
+  // Items are counted from 1 in words ("item 1 of "characters""), as routes and conditions are;
+  // the path printed before the message counts from 0.
+  const parentKey = path[path.length - 2];
+  const keyName = typeof key === 'string' ? quoteValue(key) : `item ${key + 1}${typeof parentKey === 'string' ? ` of ${quoteValue(parentKey)}` : ''}`;
   const value = valueAt(raw, path);
   const problem = (code: string, message: string, fix: string, extra: Partial<UnlocatedProblem> = {}): UnlocatedProblem => ({
     severity: 'error', code, path, message, fix, ...extra,
@@ -169,7 +172,10 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
           `A yes/no flag is tested with "is": write { "var": ${typeof tested === 'string' ? quoteValue(tested) : '"<flag id>"'}, "is": ${String(value)} }.`)];
       }
       const [words, fix] = EXPECTED[issue.expected] ?? [issue.expected, `Use ${issue.expected} here.`];
-      return [problem('wrong-type', `${capitalise(keyName)} should be ${words}, but it is ${describe(value)}.`, fix)];
+      // One item where a list is expected: the list of one is the object in square brackets.
+      const listOfOne = issue.expected === 'array' && typeof key === 'string' && typeof value === 'object' && value !== null && !Array.isArray(value);
+      return [problem('wrong-type', `${capitalise(keyName)} should be ${words}, but it is ${describe(value)}.`,
+        listOfOne ? `Put square brackets around the object: ${keyName}: [ { … } ] is a list of one, and more items go inside the brackets, separated by commas.` : fix)];
     }
     case 'invalid_value': {
       // A required field with a fixed set of values ("ending", "verdict") that is not there at all.
