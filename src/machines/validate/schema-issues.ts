@@ -123,7 +123,7 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
   // Items are counted from 1 in words ("item 1 of "characters""), as routes and conditions are;
   // the path printed before the message counts from 0.
   const parentKey = path[path.length - 2];
-  const keyName = typeof key === 'string' ? quoteValue(key) : `item ${key + 1}${typeof parentKey === 'string' ? ` of ${quoteValue(parentKey)}` : ''}`;
+  const keyName = typeof key === 'string' ? quoteValue(key) : typeof key === 'number' ? `item ${key + 1}${typeof parentKey === 'string' ? ` of ${quoteValue(parentKey)}` : ''}` : 'the file';
   const value = valueAt(raw, path);
   const problem = (code: string, message: string, fix: string, extra: Partial<UnlocatedProblem> = {}): UnlocatedProblem => ({
     severity: 'error', code, path, message, fix, ...extra,
