@@ -899,3 +899,13 @@ describe('wrong types a trainer writes, said in a trainer\'s words', () => {
     expect(effects?.fix).toBe('Put square brackets around the object: "effects": [ { … } ] is a list of one, and more items go inside the brackets, separated by commas.');
   });
 });
+
+describe('no-way-to-end names the loop and the "next" that closes it', () => {
+  it('a scene that points at itself, after the start: the start is reported, with the loop ahead of it', () => {
+    const { problems } = exampleWith(/"next": "after-visit"/g, '"next": "boyfriend-guarded"');
+    const p = problems.find((q) => q.code === 'no-way-to-end');
+    expect(p?.message).toBe('From node "phone" no ending can be reached: every way on from it leads into a loop with no way out (boyfriend-guarded → boyfriend-guarded).');
+    expect(p?.fix).toBe('Point the "next" of "boyfriend-guarded" at a node that leads to an ending, instead of back to "boyfriend-guarded": the story moves forward and never returns to a node it has passed.');
+    expect(problems.filter((q) => q.code === 'no-way-to-end')).toHaveLength(1);
+  });
+});

@@ -299,9 +299,31 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
         for (const t of successorsOf(nodes.get(id) as ScenarioNode)) if (dead.has(t)) entries.add(t);
       }
     }
+    // The loop each dead stretch runs into (every one does: a path that never ends goes round),
+    // found once for all the entries, so the fix can name the "next" that closes it.
+    const loopStarts = new Map<string, string[]>();
+    for (const loop of graph.loops) if (dead.has(loop[0] as string)) loopStarts.set(loop[0] as string, loop);
+    const loopOf = new Map<string, string[] | undefined>();
+    const loopAhead = (from: string): string[] | undefined => {
+      if (loopOf.has(from)) return loopOf.get(from);
+      const seen = [from];
+      const queued = new Set(seen);
+      let found: string[] | undefined;
+      for (let k = 0; k < seen.length && !found; k++) {
+        const at = seen[k] as string;
+        found = loopStarts.get(at) ?? (at !== from ? loopOf.get(at) : undefined);
+        if (found) break;
+        for (const t of successorsOf(nodes.get(at) as ScenarioNode)) if (dead.has(t) && !queued.has(t)) { queued.add(t); seen.push(t); }
+      }
+      for (const id of seen) if (!loopOf.has(id)) loopOf.set(id, found);
+      return found;
+    };
     for (const id of hasEnding ? entries : []) {
-      error('no-way-to-end', nodePath(nodes.get(id) as ScenarioNode), `From node "${id}" no ending can be reached${graph.cyclic.includes(id) ? ': it is caught in a loop with no way out' : ''}.`,
-        'Give it (or the nodes after it) a path to an ending node.');
+      const loop = loopAhead(id);
+      const closing = loop?.[loop.length - 2];
+      const how = !loop ? '' : loop.includes(id) ? `: it is caught in a loop with no way out (${loop.join(' → ')})` : `: every way on from it leads into a loop with no way out (${loop.join(' → ')})`;
+      error('no-way-to-end', nodePath(nodes.get(id) as ScenarioNode), `From node "${id}" no ending can be reached${how}.`,
+        loop && closing !== undefined ? `Point the "next" of ${quoteValue(closing)} at a node that leads to an ending, instead of back to ${quoteValue(loop[0] as string)}: the story moves forward and never returns to a node it has passed.` : 'Give it (or the nodes after it) a path to an ending node.');
     }
     for (const loop of graph.loops.filter((l) => !dead.has(l[0] as string))) {
       const closing = loop[loop.length - 2] as string;
