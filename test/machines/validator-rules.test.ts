@@ -909,3 +909,34 @@ describe('no-way-to-end names the loop and the "next" that closes it', () => {
     expect(problems.filter((q) => q.code === 'no-way-to-end')).toHaveLength(1);
   });
 });
+
+describe('an ending that arrows lead to but no playthrough reaches, and a perfect playthrough that does not end strong', () => {
+  // The example's strong ending is behind the best reply at "after-visit"; ask for more trust than
+  // any playthrough has there (trust starts at 50 and the best replies raise it to 60 at most).
+  const raised = () => {
+    const good = readFixture('good/example.json').toString('utf8');
+    const text = good.replace('{ "conduct": "score", "lt": 50 }, "to": "end-mixed" },\n            { "to": "end-strong" }',
+      '{ "conduct": "score", "lt": 50 }, "to": "end-mixed" },\n            { "when": { "var": "trust", "gte": 95 }, "to": "end-strong" },\n            { "to": "end-mixed" }');
+    expect(text).not.toBe(good);
+    return validateScenario(text, 'x.json').problems;
+  };
+
+  it('ending-never-reached names the ending and the routes into it, at the ending', () => {
+    const p = raised().find((q) => q.code === 'ending-never-reached');
+    expect(p?.severity).toBe('warning');
+    expect(p?.path).toEqual(['nodes', 4]);
+    expect(p?.message).toBe('No playthrough reaches the strong ending "end-strong": arrows lead to it ("after-supervisor" at "after-visit" if trust ≥ 95), but their conditions never hold on the way there (every playthrough the scenario allows was tried).');
+  });
+
+  it('best-path-not-strong names the best path, its ending and the last reply on it', () => {
+    const p = raised().find((q) => q.code === 'best-path-not-strong');
+    expect(p?.message).toMatch(/^The best-practice path \(phone-curious → after-supervisor, \d+ of \d+ points, 100%\) ends at the mixed ending "end-mixed", so a volunteer who chooses the best reply every time is told "/);
+    expect(p?.fix).toMatch(/^The best path comes here after "after-supervisor"\. /);
+  });
+
+  it('the example as written has neither', () => {
+    const codes = validateScenario(readFixture('good/example.json').toString('utf8'), 'x.json').problems.map((q) => q.code);
+    expect(codes).not.toContain('ending-never-reached');
+    expect(codes).not.toContain('best-path-not-strong');
+  });
+});
