@@ -42,9 +42,12 @@ export function integrityProblems(scenario: Scenario): UnlocatedProblem[] {
   const bestEnding = best.endingId === undefined ? undefined : scenario.nodes.find((n) => n.id === best.endingId);
   // A perfect playthrough that ends mixed or harmful (best-path-blocked covers one that cannot score 100%).
   // (Not when a prohibited act is on that path: then it does not score 100%, and ending short of strong is right.)
-  const replyOf = new Map(scenario.nodes.flatMap((n) => (n.kind === 'decision' ? n.replies.map((r) => [r.id, r] as const) : [])));
-  const criticalOnPath = best.path.some((step) => replyOf.get(step.replyId)?.assessments.some((a) => a.verdict === 'violates' && getPrinciple(a.principle)?.severity === 'critical'));
-  if (bestEnding?.kind === 'ending' && bestEnding.ending !== 'strong' && best.pathScore === best.best && best.best > 0 && !criticalOnPath) {
+  const criticalOnPath = () => best.path.some((step) => {
+    const node = scenario.nodes.find((n) => n.id === step.nodeId);
+    const reply = node?.kind === 'decision' ? node.replies.find((r) => r.id === step.replyId) : undefined;
+    return reply?.assessments.some((a) => a.verdict === 'violates' && getPrinciple(a.principle)?.severity === 'critical');
+  });
+  if (bestEnding?.kind === 'ending' && bestEnding.ending !== 'strong' && best.pathScore === best.best && best.best > 0 && !criticalOnPath()) {
     out.push({ severity: 'warning', code: 'best-path-not-strong', path: nodePath(bestEnding.id),
       message: `The best-practice path (${replies(best.path.map((s) => s.replyId))}, ${best.best} of ${best.best} points, 100%) ends at the ${bestEnding.ending} ending ${quoteValue(bestEnding.id)}, so a volunteer who chooses the best reply every time is told ${quoteValue(bestEnding.title)}.`,
       fix: `${best.path.length > 0 ? `The best path comes here after ${quoteValue(best.path[best.path.length - 1]?.replyId ?? '')}. ` : ''}Send the best replies on to a strong ending: loosen the "when" that keeps them from it (for example a trust threshold they do not reach), raise trust more on them, or point their route at a strong ending.` });
