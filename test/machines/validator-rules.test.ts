@@ -248,6 +248,14 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     check(good.replace('"text": "Look, finally a phone that doesn\'t die every hour."', '"text": "Look, finally a phone that doesn\'t "die""'), 'syntax-unescaped-quote', '"die""');
   });
 
+  it('two commas in a row: at the second, said as such (it read "a property name in double quotes was expected")', () => {
+    const p = check(good.replace('"estimatedMinutes": 5,', '"estimatedMinutes": 5,,'), 'json-syntax', ',\n');
+    expect(p?.message).toBe('Not valid JSON: two commas in a row, with nothing between them.');
+    expect(p?.fix).toBe('Delete this comma: one comma separates two items.');
+    const list = check(good.replace('"no-jumping-to-conclusions", "curious', '"no-jumping-to-conclusions",, "curious'), 'json-syntax', ', "curious');
+    expect(list?.message).toBe('Not valid JSON: two commas in a row, with nothing between them.');
+  });
+
   it('an extra } followed by a comma is still one bracket too many, not a trailing comma', () => {
     const p = check(good.replace('"next": "boyfriend-guarded"\n        },', '"next": "boyfriend-guarded"\n        },},'), 'syntax-extra-bracket', '},\n');
     expect(p?.message).toContain('the list "replies" opened on line');
