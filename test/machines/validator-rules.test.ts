@@ -59,7 +59,7 @@ const cases: Expectation[] = [
   { file: 'strong-after-critical', code: 'strong-after-critical', severity: 'error', path: 'nodes[3].replies[1].next[0]', token: '{ "when": { "var": "trust", "gte": 60 }, "to": "end-strong" }', says: 'the strong ending "end-strong" (nodes[4], line 114, column 5): phone-curious → after-search. The reply "after-search" is itself a prohibited activity' },
   { file: 'strong-under-50', code: 'strong-under-50', severity: 'error', path: 'nodes[3].replies[0].next', token: '"end-strong"', says: 'the strong ending "end-strong" (nodes[4], line 108, column 5): phone-accuse → after-supervisor' },
   { file: 'unreachable', code: 'unreachable', severity: 'warning', path: 'nodes[7]', token: '{', says: '"extra-scene"' },
-  { file: 'cycle', code: 'cycle', severity: 'error', path: 'nodes[3]', token: '{', says: 'phone → boyfriend-open → after-visit → phone' },
+  { file: 'cycle', code: 'cycle', severity: 'error', path: 'nodes[3].replies[2].next', token: '"phone"', says: 'phone → boyfriend-open → after-visit → phone. Scenarios move forward, so every playthrough ends and can be scored. Point the "next" of the reply "after-wait" (at "after-visit") at a node further on instead of back to "phone".' },
   { file: 'no-way-to-end', code: 'no-way-to-end', severity: 'error', path: 'nodes[7]', token: '{', says: 'loop with no way out' },
   { file: 'goal-not-assessed', code: 'goal-not-assessed', severity: 'warning', path: 'learningGoals[3]', token: '"self-care"', says: 'Assess it' },
   { file: 'language', code: 'language', severity: 'warning', path: 'nodes[3].narration', token: 'a CSEC', says: 'a youth experiencing CSEC' },
@@ -905,6 +905,16 @@ describe('wrong types a trainer writes, said in a trainer\'s words', () => {
     const effects = exampleWith('"effects": [{ "var": "trust", "add": 10 }]', '"effects": { "var": "trust", "add": 10 }').problems.find((p) => p.code === 'wrong-type');
     expect(effects?.message).toBe('"effects" should be a list, but it is an object.');
     expect(effects?.fix).toBe('Put square brackets around the object: "effects": [ { … } ] is a list of one, and more items go inside the brackets, separated by commas.');
+  });
+});
+
+describe('cycle points at the "next" that goes back', () => {
+  it('a reply whose "next" names its own decision: at that "next", naming the reply', () => {
+    const { text, problems } = exampleWith('"next": "end-harmful"', '"next": "after-visit"');
+    const p = problems.find((q) => q.code === 'cycle');
+    expect(formatPath(p?.path ?? [])).toBe('nodes[3].replies[1].next');
+    expect(text.slice(offsetOf(text, p?.line ?? 0, p?.column ?? 0)).startsWith('"after-visit"')).toBe(true);
+    expect(p?.fix).toBe('Point the "next" of the reply "after-search" (at "after-visit") at a node further on instead of back to "after-visit". If going back is the point, copy "after-visit" as a new node (e.g. "after-visit-again") that moves the story on.');
   });
 });
 

@@ -9,6 +9,26 @@ import { valuesDisablingAll } from './coverage.js';
 import { specOf } from '../conditions.js';
 import { closest, didYouMean, didYouMeanOf, suggester, type JsonPath, type UnlocatedProblem } from './problem.js';
 
+/** Where a node's "next" (or one of its replies' "next") leads to `to`: the path inside the node, and the reply. */
+function nextBack(node: ScenarioNode, to: string): { at: JsonPath; reply?: string } | undefined {
+  const inNext = (next: Next | undefined, base: JsonPath): JsonPath | undefined => {
+    if (next === undefined) return undefined;
+    if (typeof next === 'string') return next === to ? base : undefined;
+    const k = next.findIndex((r) => r.to === to);
+    return k >= 0 ? [...base, k] : undefined;
+  };
+  if (node.kind === 'scene') {
+    const at = inNext(node.next, ['next']);
+    return at ? { at } : undefined;
+  }
+  if (node.kind !== 'decision') return undefined;
+  for (const [j, reply] of node.replies.entries()) {
+    const at = inNext(reply.next, ['replies', j, 'next']);
+    if (at) return { at, reply: reply.id };
+  }
+  return undefined;
+}
+
 /** Where each kept node, character and variable sits in the file's lists. */
 export type RawIndex = Pick<ReadonlyMap<object, number>, 'get'>;
 
@@ -299,6 +319,11 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
         for (const t of successorsOf(nodes.get(id) as ScenarioNode)) if (dead.has(t)) entries.add(t);
       }
     }
+    // "the reply "x" (at "d2")" or the scene's id: whose "next" goes back to `to`.
+    const backWho = (from: string, to: string) => {
+      const reply = nextBack(nodes.get(from) as ScenarioNode, to)?.reply;
+      return reply === undefined ? quoteValue(from) : `the reply ${quoteValue(reply)} (at ${quoteValue(from)})`;
+    };
     // The loop each dead stretch runs into (every one does: a path that never ends goes round),
     // found once for all the entries, so the fix can name the "next" that closes it.
     const loopStarts = new Map<string, string[]>();
@@ -323,12 +348,15 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
       const closing = loop?.[loop.length - 2];
       const how = !loop ? '' : loop.includes(id) ? `: it is caught in a loop with no way out (${loop.join(' → ')})` : `: every way on from it leads into a loop with no way out (${loop.join(' → ')})`;
       error('no-way-to-end', nodePath(nodes.get(id) as ScenarioNode), `From node "${id}" no ending can be reached${how}.`,
-        loop && closing !== undefined ? `Point the "next" of ${quoteValue(closing)} at a node that leads to an ending, instead of back to ${quoteValue(loop[0] as string)}: the story moves forward and never returns to a node it has passed.` : 'Give it (or the nodes after it) a path to an ending node.');
+        loop && closing !== undefined ? `Point the "next" of ${backWho(closing, loop[0] as string)} at a node that leads to an ending, instead of back to ${quoteValue(loop[0] as string)}: the story moves forward and never returns to a node it has passed.` : 'Give it (or the nodes after it) a path to an ending node.');
     }
     for (const loop of graph.loops.filter((l) => !dead.has(l[0] as string))) {
       const closing = loop[loop.length - 2] as string;
-      error('cycle', nodePath(nodes.get(closing) as ScenarioNode), `These nodes form a loop: ${loop.join(' → ')}. Scenarios move forward, so every playthrough ends and can be scored.`,
-        `Instead of pointing "${closing}" back to "${loop[0]}", copy that node as a new one (e.g. "${loop[0]}-again") that moves the story on.`);
+      const node = nodes.get(closing) as ScenarioNode;
+      const back = nextBack(node, loop[0] as string);
+      const who = backWho(closing, loop[0] as string);
+      error('cycle', back ? [...nodePath(node), ...back.at] : nodePath(node), `These nodes form a loop: ${loop.join(' → ')}. Scenarios move forward, so every playthrough ends and can be scored.`,
+        `Point the "next" of ${who} at a node further on instead of back to "${loop[0]}". If going back is the point, copy "${loop[0]}" as a new node (e.g. "${loop[0]}-again") that moves the story on.`);
     }
   }
 
