@@ -958,3 +958,13 @@ describe('an ending that arrows lead to but no playthrough reaches, and a perfec
     expect(codes).not.toContain('best-path-not-strong');
   });
 });
+
+describe('a perfect playthrough that ends harmfully is reported once', () => {
+  it('as harmful-at-90 (with its path), not again as best-path-not-strong', () => {
+    // The best reply at "after-visit" sent to the harmful ending.
+    const { problems } = exampleWith('{ "when": { "conduct": "score", "lt": 50 }, "to": "end-mixed" },\n            { "to": "end-strong" }', '{ "to": "end-harmful" }');
+    const codes = problems.map((q) => q.code);
+    expect(codes).toContain('harmful-at-90');
+    expect(codes).not.toContain('best-path-not-strong');
+  });
+});

@@ -47,7 +47,9 @@ export function integrityProblems(scenario: Scenario): UnlocatedProblem[] {
     const reply = node?.kind === 'decision' ? node.replies.find((r) => r.id === step.replyId) : undefined;
     return reply?.assessments.some((a) => a.verdict === 'violates' && getPrinciple(a.principle)?.severity === 'critical');
   });
-  if (bestEnding?.kind === 'ending' && bestEnding.ending !== 'strong' && best.pathScore === best.best && best.best > 0 && !criticalOnPath()) {
+  // A harmful one reached at 100% is already harmful-at-90, which lists the same path.
+  const harmfulWarned = bestEnding?.kind === 'ending' && bestEnding.ending === 'harmful' && found.endings.some((e) => e.endingId === bestEnding.id && e.best >= HARMFUL_WARNING_FROM);
+  if (bestEnding?.kind === 'ending' && bestEnding.ending !== 'strong' && !harmfulWarned && best.pathScore === best.best && best.best > 0 && !criticalOnPath()) {
     out.push({ severity: 'warning', code: 'best-path-not-strong', path: nodePath(bestEnding.id),
       message: `The best-practice path (${replies(best.path.map((s) => s.replyId))}, ${best.best} of ${best.best} points, 100%) ends at the ${bestEnding.ending} ending ${quoteValue(bestEnding.id)}, so a volunteer who chooses the best reply every time is told ${quoteValue(bestEnding.title)}.`,
       fix: `${best.path.length > 0 ? `The best path comes here after ${quoteValue(best.path[best.path.length - 1]?.replyId ?? '')}. ` : ''}Send the best replies on to a strong ending: loosen the "when" that keeps them from it (for example a trust threshold they do not reach), raise trust more on them, or point their route at a strong ending.` });
