@@ -397,6 +397,20 @@ describe('a feedback that ends with its citation', () => {
     expect(said('(see the handout)').map((s) => s.split(':')[0])).toEqual(['feedback-no-citation']);
   });
 
+  it('a part of a list of sections that is not one is named (it passed unseen next to a real heading), and words before a heading get "Did you mean"', () => {
+    const said = (cite: string) => {
+      const text = good.replace('from a single sign (Red Flags)."', `from a single sign ${cite}"`);
+      expect(text).not.toBe(good);
+      return validateScenario(text, 'x.json').problems.filter((p) => p.path.includes('feedback')).map((p) => `${p.code}: ${p.message}`);
+    };
+    expect(said('(Red Flags; Boundaries).')).toEqual(['unknown-guide-section: "Boundaries" is not a section of the guide, so it cites nothing (the other headings in these parentheses do).']);
+    expect(said('(Red Flags; see also Harm Reduction).')).toEqual(['unknown-guide-section: "see also Harm Reduction" is not a section of the guide. Did you mean "Harm Reduction"?']);
+    expect(said('(see Red Flags).')).toEqual(['unknown-guide-section: "see Red Flags" is not a section of the guide. Did you mean "Red Flags"?']);
+    expect(said('(guide: What is CSEC?).')).toEqual(['unknown-guide-section: "guide: What is CSEC?" is not a section of the guide. Did you mean "What is CSEC?"?']);
+    // A list of real headings is still fine.
+    expect(said('(Red Flags; Prohibited Activities).')).toEqual([]);
+  });
+
   it('cites a heading exactly, in other letter case, or misspelt', () => {
     expect(citing('(Red Flags)')).toEqual([]);
     // Other capitals: a warning, so that a file clean under --strict also meets the bundled

@@ -409,7 +409,10 @@ function citationProblems(feedback: string, path: Path, out: UnlocatedProblem[])
   let nearest: UnlocatedProblem | undefined;
   for (const m of feedback.matchAll(/\(([^()]*)\)/g)) {
     let at = (m.index ?? 0) + 1;
-    for (const part of (m[1] ?? '').split(';')) {
+    const parts = (m[1] ?? '').split(';');
+    // In a list of sections ("(Self-Care; Boundaries)"), every part is meant as one.
+    const listOfSections = parts.length > 1 && parts.some((part) => headingSet.has(part.trim()));
+    for (const part of parts) {
       const name = part.trim();
       const index = at + part.indexOf(name);
       at += part.length + 1;
@@ -432,6 +435,12 @@ function citationProblems(feedback: string, path: Path, out: UnlocatedProblem[])
         out.push({ severity: 'warning', code: 'unknown-guide-section', path: path(), stringIndex: index,
           message: `${quoteValue(name)} is not a section of the guide. Did you mean ${quoteValue(guess)}?`,
           fix: `Write the section heading exactly as the guide prints it: (${guess}).` });
+        continue;
+      }
+      if (listOfSections) {
+        out.push(nearHeading(name, index, path) ?? { severity: 'warning', code: 'unknown-guide-section', path: path(), stringIndex: index,
+          message: `${quoteValue(name)} is not a section of the guide, so it cites nothing (the other headings in these parentheses do).`,
+          fix: `Write a section heading exactly as the guide prints it, or remove it. Headings: ${headings.join('; ')}.` });
         continue;
       }
       nearest ??= nearHeading(name, index, path);
@@ -457,7 +466,9 @@ function nearHeading(name: string, index: number, path: Path): UnlocatedProblem 
   }
   const words = name.toLowerCase().replace(/[\s.?!:]+$/, '');
   if (words.split(/\s+/).length < 2) return undefined;
-  const meant = headings.find((h) => { const lower = h.toLowerCase(); return lower.startsWith(words) || words.startsWith(`${lower} `); });
+  // Cut short or run on ("Harm reduction approach"), or with words before it ("see Self-Care").
+  const meant = headings.find((h) => { const lower = h.toLowerCase(); return lower.startsWith(words) || words.startsWith(`${lower} `); })
+    ?? headings.filter((h) => new RegExp(`(?:^|[\\s,:])${escapeRegExp(h.toLowerCase().replace(/[\s.?!:]+$/, ''))}$`).test(words)).sort((a, b) => b.length - a.length)[0];
   if (!meant) return undefined;
   return { severity: 'warning', code: 'unknown-guide-section', path: path(), stringIndex: index,
     message: `${quoteValue(name)} is not a section of the guide. Did you mean ${quoteValue(meant, 100)}?`,
@@ -555,4 +566,8 @@ function languageProblems(scenario: Scenario, rawIndex: RawIndex): UnlocatedProb
 /** An invalid id written the way the validator suggests it ("D4 Worry" → "d4-worry"). */
 function slugId(value: string): string {
   return value.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
