@@ -392,6 +392,8 @@ const MAX_LISTED = 5;
 
 const headings = sections.map((s) => s.heading);
 const headingSet = new Set(headings);
+/** Each heading with a test for text that ends with it after other words ("see self-care"), in lower case. */
+const headingEndings = headings.map((h) => [h, new RegExp(`(?:^|[\\s,:])${escapeRegExp(h.toLowerCase().replace(/[\s.?!:]+$/, ''))}$`)] as const);
 /** Each heading by its lower-case form, to name the heading a citation means when only its capitals differ. */
 const headingByLowerCase = new Map(headings.map((h) => [h.toLowerCase(), h]));
 
@@ -468,7 +470,7 @@ function nearHeading(name: string, index: number, path: Path): UnlocatedProblem 
   if (words.split(/\s+/).length < 2) return undefined;
   // Cut short or run on ("Harm reduction approach"), or with words before it ("see Self-Care").
   const meant = headings.find((h) => { const lower = h.toLowerCase(); return lower.startsWith(words) || words.startsWith(`${lower} `); })
-    ?? headings.filter((h) => new RegExp(`(?:^|[\\s,:])${escapeRegExp(h.toLowerCase().replace(/[\s.?!:]+$/, ''))}$`).test(words)).sort((a, b) => b.length - a.length)[0];
+    ?? headingEndings.filter(([, ends]) => ends.test(words)).map(([h]) => h).sort((a, b) => b.length - a.length)[0];
   if (!meant) return undefined;
   return { severity: 'warning', code: 'unknown-guide-section', path: path(), stringIndex: index,
     message: `${quoteValue(name)} is not a section of the guide. Did you mean ${quoteValue(meant, 100)}?`,
