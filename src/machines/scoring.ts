@@ -29,7 +29,27 @@ export interface BestAnalysis {
   /** The ending the best-practice path reaches. */
   endingId: string | undefined;
   /** The first decision where a condition kept the best path from the ideal reply or route. */
-  blockedAt?: { nodeId: string; wanted: string };
+  blockedAt?: BlockedAt;
+}
+
+/** Where the best-practice path is kept from the ideal reply or route, and by which condition. */
+export interface BlockedAt {
+  nodeId: string;
+  /** The reply (at a decision) or the node (after a scene) the ideal path takes. */
+  wanted: string;
+  /**
+   * The condition that stops it, from the node: ["replies", 1, "when"] (the ideal reply is not
+   * offered), ["replies", 1, "next", 0, "when"] or ["next", 0, "when"] (its route is not taken).
+   */
+  at?: (string | number)[];
+  /** That condition's target when it is a route's: the node it would lead to. */
+  routeTo?: string;
+  /** True when the condition holds and is in the way: an earlier route that is taken first. */
+  takenFirst?: boolean;
+  /** With takenFirst: the node the route it comes before leads to. */
+  wantedTo?: string;
+  /** The variables' values the condition is tested with on the best-practice path. */
+  values?: Variables;
 }
 
 const analyses = new WeakMap<Scenario, BestAnalysis>();
@@ -107,7 +127,9 @@ function walkBestPath(index: ScenarioIndex, bestFrom: ReadonlyMap<string, number
       variables = valuesAfter(node.effects, variables, index.variables);
       const to = resolveRoute(node.next, variables, conduct) ?? '';
       // A condition on the scene's route can send the best path down a weaker branch.
-      if (!blockedAt && (bestFrom.get(to) ?? -Infinity) < (bestFrom.get(node.id) ?? -Infinity)) blockedAt = { nodeId: node.id, wanted: bestRoute(node.next, bestFrom) };
+      if (!blockedAt && (bestFrom.get(to) ?? -Infinity) < (bestFrom.get(node.id) ?? -Infinity)) {
+        blockedAt = { nodeId: node.id, wanted: bestRoute(node.next, bestFrom), ...routeBlockage(node.next, ['next'], variables, conduct, bestFrom) };
+      }
       node = index.nodes.get(to);
       continue;
     }
@@ -132,7 +154,18 @@ function walkBestPath(index: ScenarioIndex, bestFrom: ReadonlyMap<string, number
       if (!chosen || total > chosen.total) chosen = { replyId: reply.id, value, total, to, variables: after, reply };
     }
     if (!chosen) break;
-    if (!blockedAt && chosen.total < here) blockedAt = { nodeId: node.id, wanted: idealReply(index, node.id, bestFrom) };
+    if (!blockedAt && chosen.total < here) {
+      const wanted = idealReply(index, node.id, bestFrom);
+      const at = node.replies.findIndex((r) => r.id === wanted);
+      const reply = node.replies[at];
+      let blockage: Omit<BlockedAt, 'nodeId' | 'wanted'> = {};
+      if (reply?.when !== undefined && !whenHolds(reply.when, variables, conduct)) blockage = { at: ['replies', at, 'when'], values: variables };
+      else if (reply) {
+        const after = valuesAfter(reply.effects, variables, index.variables);
+        blockage = routeBlockage(reply.next, ['replies', at, 'next'], after, conductAfter(conduct, reply.assessments, node.replies), bestFrom);
+      }
+      blockedAt = { nodeId: node.id, wanted, ...blockage };
+    }
     path.push({ nodeId: node.id, replyId: chosen.replyId, value: chosen.value });
     pathScore += chosen.value;
     variables = chosen.variables ?? valuesAfter(chosen.reply.effects, variables, index.variables);
@@ -140,6 +173,22 @@ function walkBestPath(index: ScenarioIndex, bestFrom: ReadonlyMap<string, number
     node = index.nodes.get(chosen.to);
   }
   return { path, pathScore, endingId: node?.kind === 'ending' ? node.id : undefined, blockedAt };
+}
+
+/**
+ * Which route of `next` keeps the path from the best one: the best route's own "when", when it does
+ * not hold, or else an earlier route that holds and is taken first.
+ */
+function routeBlockage(next: Next, base: (string | number)[], variables: Variables, conduct: Conduct, bestFrom: ReadonlyMap<string, number>): Omit<BlockedAt, 'nodeId' | 'wanted'> {
+  if (typeof next === 'string') return {};
+  const wanted = bestRoute(next, bestFrom);
+  const k = next.findIndex((r) => r.to === wanted);
+  const route = next[k];
+  if (route?.when !== undefined && !whenHolds(route.when, variables, conduct)) return { at: [...base, k, 'when'], routeTo: route.to, values: variables };
+  const first = next.findIndex((r) => r.when === undefined || whenHolds(r.when, variables, conduct));
+  const taken = next[first];
+  if (taken && first < k) return { at: taken.when === undefined ? [...base, first] : [...base, first, 'when'], routeTo: taken.to, takenFirst: true, wantedTo: wanted, values: variables };
+  return {};
 }
 
 function bestRoute(next: Next, bestFrom: ReadonlyMap<string, number>): string {

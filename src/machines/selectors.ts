@@ -57,6 +57,8 @@ export interface FeedbackView {
   nodeId: string;
   replyId: string;
   replyText: string;
+  /** "do" for an action ("You do: …"), "say" for words. */
+  replyKind: 'say' | 'do';
   feedback: string;
   assessments: { principleId: string; title: string; verdict: 'follows' | 'violates'; weight: number; citation: string; severity: string }[];
   changes: { label: string; from: number; to: number }[];
@@ -132,6 +134,7 @@ function rawFeedbackOf(scenario: Scenario, turn: Turn): FeedbackView {
     nodeId: turn.nodeId,
     replyId: turn.replyId,
     replyText: reply?.text ?? turn.replyId,
+    replyKind: reply?.kind ?? 'say',
     feedback: turn.feedback,
     assessments: turn.assessments.map((a) => {
       const p = getPrinciple(a.principle);

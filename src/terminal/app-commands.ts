@@ -44,7 +44,8 @@ Options:
   --facilitate  trainer-led session for a room
   --plain       line-by-line mode: reply numbers from stdin, transcript and debrief as text
                 e.g.  printf '1\\n3\\n2\\n' | casa-practice play youth-discloses --plain
-                (replies come in a shuffled order; CASA_PRACTICE_SEED=N fixes it)
+                (replies come in a shuffled order; CASA_PRACTICE_SEED=N fixes it,
+                or type a reply's id from the file instead of its number)
   -h, --help    show this help
 
 Exit codes: 0 played, 1 the file has errors (or input ended early), 2 usage error,

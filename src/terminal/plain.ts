@@ -189,7 +189,9 @@ async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: P
       }
       continue;
     }
-    const reply = view.replies.find((r) => String(r.number) === word);
+    // A reply's number as shown, or its id from the file: the numbers follow the shuffled order,
+    // so an author scripting a path (printf 'd1-glad\nd2-plan\n' | … --plain) types ids.
+    const reply = view.replies.find((r) => String(r.number) === word) ?? view.replies.find((r) => r.id === word);
     if (!reply || !reply.enabled) {
       say(reply ? 'That reply is not available right now.' : `Please type a number from the list (${enabled.map((r) => r.number).join(', ')}), ${opts.canGoBack && !replied ? 'b, ' : ''}u or q.`);
       continue;

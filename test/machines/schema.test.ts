@@ -38,6 +38,29 @@ describe('the JSON Schema for editors', () => {
     expect(committed).not.toContain('title for this scene');
   });
 
+  it('says in words what each comparison means on hover ("gte" said only "A number to compare the variable with")', () => {
+    const found = new Map<string, Set<string>>();
+    const walk = (value: unknown) => {
+      if (Array.isArray(value)) value.forEach(walk);
+      else if (typeof value === 'object' && value !== null) {
+        const properties = (value as { properties?: Record<string, { description?: string }> }).properties ?? {};
+        for (const op of ['gte', 'gt', 'lte', 'lt', 'eq', 'ne']) {
+          const d = properties[op]?.description;
+          if (d) found.set(op, (found.get(op) ?? new Set()).add(d));
+        }
+        Object.values(value).forEach(walk);
+      }
+    };
+    walk(JSON.parse(committed));
+    const signs = { gte: '≥', gt: '>', lte: '≤', lt: '<', eq: '=', ne: '≠' } as const;
+    for (const [op, sign] of Object.entries(signs)) {
+      const descriptions = [...(found.get(op) ?? [])];
+      expect(descriptions.length, op).toBeGreaterThan(0);
+      for (const d of descriptions) expect(d, op).toContain(`(${sign}, "`);
+    }
+    expect([...(found.get('gte') ?? [])]).toContain('Holds when the variable is this number or more (≥, "greater than or equal"): { "var": "trust", "gte": 60 }.');
+  });
+
   /** Every object in the schema (properties, list items, alternatives), with where it is. */
   const everyPart = (): { at: string; part: Record<string, unknown> }[] => {
     const out: { at: string; part: Record<string, unknown> }[] = [];

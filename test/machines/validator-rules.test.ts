@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateScenario } from '../../src/machines/validate/index.js';
-import { formatPath } from '../../src/machines/validate/problem.js';
+import { formatPath, type Problem } from '../../src/machines/validate/problem.js';
 import { LineMap } from '../../src/machines/validate/source.js';
 import { readFixture } from '../helpers/fixtures.js';
 
@@ -33,7 +33,7 @@ const cases: Expectation[] = [
   { file: 'empty-scene', code: 'empty-scene', severity: 'error', path: 'nodes[1]', token: '{', says: 'Add "narration"' },
   { file: 'missing-next', code: 'missing-field', severity: 'error', path: 'nodes[0].replies[2]', token: '{', says: 'Add "next"' },
   { file: 'duplicate-goal', code: 'duplicate-goal', severity: 'warning', path: 'learningGoals[3]', token: '"curious-not-interrogating"', says: 'listed twice' },
-  { file: 'best-path-blocked-scene', code: 'best-path-blocked', severity: 'warning', path: 'nodes[1]', token: '{', says: 'from taking "bonus"' },
+  { file: 'best-path-blocked-scene', code: 'best-path-blocked', severity: 'warning', path: 'nodes[1].next[0].when', token: '{', says: 'from taking "bonus", so no playthrough can score 100% (the best path earns 4 of 7). The route to "bonus" needs trust ≥ 90, and on the best path trust is 60 there.' },
   { file: 'blank-text', code: 'blank-text', severity: 'error', path: 'nodes[0].replies[2].text', token: '"   "', says: 'Write the text' },
   { file: 'too-few', code: 'too-few', severity: 'error', path: 'nodes[3].replies', token: '[', says: 'at least two replies' },
   { file: 'too-long', code: 'too-long', severity: 'error', path: 'title', token: '"A very', says: 'limit is 120' },
@@ -59,12 +59,12 @@ const cases: Expectation[] = [
   { file: 'strong-after-critical', code: 'strong-after-critical', severity: 'error', path: 'nodes[3].replies[1].next[0]', token: '{ "when": { "var": "trust", "gte": 60 }, "to": "end-strong" }', says: 'the strong ending "end-strong" (nodes[4], line 114, column 5): phone-curious → after-search. The reply "after-search" is itself a prohibited activity' },
   { file: 'strong-under-50', code: 'strong-under-50', severity: 'error', path: 'nodes[3].replies[0].next', token: '"end-strong"', says: 'the strong ending "end-strong" (nodes[4], line 108, column 5): phone-accuse → after-supervisor' },
   { file: 'unreachable', code: 'unreachable', severity: 'warning', path: 'nodes[7]', token: '{', says: '"extra-scene"' },
-  { file: 'cycle', code: 'cycle', severity: 'error', path: 'nodes[3]', token: '{', says: 'phone → boyfriend-open → after-visit → phone' },
+  { file: 'cycle', code: 'cycle', severity: 'error', path: 'nodes[3].replies[2].next', token: '"phone"', says: 'phone → boyfriend-open → after-visit → phone. Scenarios move forward, so every playthrough ends and can be scored. Point the "next" of the reply "after-wait" (at "after-visit") at a node further on instead of back to "phone".' },
   { file: 'no-way-to-end', code: 'no-way-to-end', severity: 'error', path: 'nodes[7]', token: '{', says: 'loop with no way out' },
   { file: 'goal-not-assessed', code: 'goal-not-assessed', severity: 'warning', path: 'learningGoals[3]', token: '"self-care"', says: 'Assess it' },
   { file: 'language', code: 'language', severity: 'warning', path: 'nodes[3].narration', token: 'a CSEC', says: 'a youth experiencing CSEC' },
   { file: 'allow-language-unused', code: 'allow-language-unused', severity: 'warning', path: 'nodes[1].lines[0].allowLanguage[0]', token: '"awol"', says: 'Remove it' },
-  { file: 'best-path-blocked', code: 'best-path-blocked', severity: 'warning', path: 'nodes[3]', token: '{', says: '"after-supervisor"' },
+  { file: 'best-path-blocked', code: 'best-path-blocked', severity: 'warning', path: 'nodes[3].replies[0].when', token: '{', says: '"after-supervisor" is offered only when trust ≥ 90, and on the best path trust is 60 there.' },
   { file: 'role-in-parentheses', code: 'role-in-parentheses', severity: 'warning', path: 'characters[0].role', token: '"youth (in foster care)"', says: 'without parentheses' },
   { file: 'feedback-no-citation', code: 'feedback-no-citation', severity: 'warning', path: 'nodes[0].replies[0].feedback', token: '"A light', says: 'in parentheses' },
   { file: 'unknown-guide-section', code: 'unknown-guide-section', severity: 'warning', path: 'nodes[0].replies[1].feedback', token: 'Red Flag)', says: 'Did you mean "Red Flags"' },
@@ -248,6 +248,14 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     check(good.replace('"text": "Look, finally a phone that doesn\'t die every hour."', '"text": "Look, finally a phone that doesn\'t "die""'), 'syntax-unescaped-quote', '"die""');
   });
 
+  it('two commas in a row: at the second, said as such (it read "a property name in double quotes was expected")', () => {
+    const p = check(good.replace('"estimatedMinutes": 5,', '"estimatedMinutes": 5,,'), 'json-syntax', ',\n');
+    expect(p?.message).toBe('Not valid JSON: two commas in a row, with nothing between them.');
+    expect(p?.fix).toBe('Delete this comma: one comma separates two items.');
+    const list = check(good.replace('"no-jumping-to-conclusions", "curious', '"no-jumping-to-conclusions",, "curious'), 'json-syntax', ', "curious');
+    expect(list?.message).toBe('Not valid JSON: two commas in a row, with nothing between them.');
+  });
+
   it('an extra } followed by a comma is still one bracket too many, not a trailing comma', () => {
     const p = check(good.replace('"next": "boyfriend-guarded"\n        },', '"next": "boyfriend-guarded"\n        },},'), 'syntax-extra-bracket', '},\n');
     expect(p?.message).toContain('the list "replies" opened on line');
@@ -387,6 +395,20 @@ describe('a feedback that ends with its citation', () => {
     expect(said('(red flags can be ordinary teenage behaviour) (Red Flags).')).toEqual([]);
     // And with nothing like a heading, the general warning stays.
     expect(said('(see the handout)').map((s) => s.split(':')[0])).toEqual(['feedback-no-citation']);
+  });
+
+  it('a part of a list of sections that is not one is named (it passed unseen next to a real heading), and words before a heading get "Did you mean"', () => {
+    const said = (cite: string) => {
+      const text = good.replace('from a single sign (Red Flags)."', `from a single sign ${cite}"`);
+      expect(text).not.toBe(good);
+      return validateScenario(text, 'x.json').problems.filter((p) => p.path.includes('feedback')).map((p) => `${p.code}: ${p.message}`);
+    };
+    expect(said('(Red Flags; Boundaries).')).toEqual(['unknown-guide-section: "Boundaries" is not a section of the guide, so it cites nothing (the other headings in these parentheses do).']);
+    expect(said('(Red Flags; see also Harm Reduction).')).toEqual(['unknown-guide-section: "see also Harm Reduction" is not a section of the guide. Did you mean "Harm Reduction"?']);
+    expect(said('(see Red Flags).')).toEqual(['unknown-guide-section: "see Red Flags" is not a section of the guide. Did you mean "Red Flags"?']);
+    expect(said('(guide: What is CSEC?).')).toEqual(['unknown-guide-section: "guide: What is CSEC?" is not a section of the guide. Did you mean "What is CSEC?"?']);
+    // A list of real headings is still fine.
+    expect(said('(Red Flags; Prohibited Activities).')).toEqual([]);
   });
 
   it('cites a heading exactly, in other letter case, or misspelt', () => {
@@ -650,6 +672,33 @@ function exampleWith(from: string | RegExp, to: string) {
   return { text, problems: validateScenario(text, 'x.json').problems };
 }
 
+describe('best-path-blocked points at the condition in the way, with the values the best path brings to it', () => {
+  // The guarded scene leads straight to the mixed ending, so the open one is worth more.
+  const shortCut = (routes: string) => {
+    const good = readFixture('good/example.json').toString('utf8');
+    const text = good.replace(/("id": "boyfriend-guarded",[^]*?"next": )"after-visit"/, '$1"end-mixed"')
+      .replace('{ "when": { "var": "trust", "gte": 60 }, "to": "boyfriend-open" },\n            { "to": "boyfriend-guarded" }', routes);
+    expect(text).not.toBe(good);
+    const found = validateScenario(text, 'x.json').problems.filter((p) => p.code === 'best-path-blocked');
+    expect(found).toHaveLength(1);
+    return found[0] as Problem;
+  };
+
+  it('a route of the best reply that its effects do not reach', () => {
+    const p = shortCut('{ "when": { "var": "trust", "gte": 70 }, "to": "boyfriend-open" },\n            { "to": "boyfriend-guarded" }');
+    expect(p.path).toEqual(['nodes', 0, 'replies', 0, 'next', 0, 'when']);
+    expect(p.message).toMatch(/\. Its route to "boyfriend-open" needs trust ≥ 70, and on the best path trust is 60 after the reply\.$/);
+    expect(p.fix).toBe('Loosen this "when", or change the effects before it so that the best replies meet it.');
+  });
+
+  it('an earlier route that is taken first', () => {
+    const p = shortCut('{ "when": { "var": "trust", "gte": 10 }, "to": "boyfriend-guarded" },\n            { "to": "boyfriend-open" }');
+    expect(p.path).toEqual(['nodes', 0, 'replies', 0, 'next', 0, 'when']);
+    expect(p.message).toMatch(/\. An earlier route, to "boyfriend-guarded", comes before the route to "boyfriend-open" and is taken first: trust ≥ 10 holds \(trust is 60 after the reply\)\.$/);
+    expect(p.fix).toBe('Make this route\'s "when" stricter, or move the route to "boyfriend-open" before it.');
+  });
+});
+
 describe('mistakes from a trainer\'s first scenario: each is one problem, in words, with the fix written out', () => {
   const only = (from: string, to: string, code: string) => {
     const { text, problems } = exampleWith(from, to);
@@ -718,6 +767,19 @@ describe('mistakes from a trainer\'s first scenario: each is one problem, in wor
     expect(p.fix).toBe('Write "when": { "var": "trust", "gt": 70 }. Conditions are objects: gte (≥), gt (>), lte (≤), lt (<), eq (=), ne (≠).');
     const q = only('{ "var": "trust", "gte": 60 }', '"trust >= 60"', 'invalid-condition');
     expect(q.fix).toContain('Write "when": { "var": "trust", "gte": 60 }.');
+  });
+
+  it('a condition on conduct written as a sum ("score >= 50"): the fix tests conduct, not a variable "score"', () => {
+    const p = only('{ "var": "trust", "gte": 60 }', '"score >= 50"', 'invalid-condition');
+    expect(p.fix).toContain('Write "when": { "conduct": "score", "gte": 50 }.');
+    const c = only('{ "var": "trust", "gte": 60 }', '"critical = 0"', 'invalid-condition');
+    expect(c.fix).toContain('Write "when": { "conduct": "critical", "eq": 0 }.');
+    // Written the way the fix says, the file is valid.
+    const { text } = exampleWith('{ "var": "trust", "gte": 60 }', '{ "conduct": "score", "gte": 50 }');
+    expect(validateScenario(text, 'x.json').problems.filter((x) => x.severity === 'error')).toEqual([]);
+    // In a list of conditions, each text is written out too.
+    const l = only('{ "var": "trust", "gte": 60 }', '["trust >= 60", "score >= 50"]', 'invalid-condition');
+    expect(l.fix).toBe('Write it as { "var": "trust", "gte": 60 }: each condition is an object (gte ≥, gt >, lte ≤, lt <, eq =, ne ≠).');
   });
 });
 
@@ -835,5 +897,88 @@ describe('"$schema": any path to scenario.schema.json, from wherever the file is
     const [p] = validateScenario(withRef('\u001b[31mred.json'), 'x.json').problems;
     expect(p?.message).toContain('"\\u001b[31mred.json"');
     expect(p?.message).not.toContain('\u001b');
+  });
+});
+
+describe('"Did you mean" only for a likely typo', () => {
+  it('a stray one-letter field gets the list of fields, not "Did you mean "id"?" or a name that merely contains the letter', () => {
+    const { problems } = exampleWith('"feedback": "Demanding', '"x": 1, "feedback": "Demanding');
+    const p = problems.find((q) => q.code === 'unknown-field');
+    expect(p?.message).toBe('"x" is not a field of a reply.');
+    expect(p?.fix).toMatch(/^Remove it, or use one of: id, text, /);
+    // A real typo of a short name is still caught.
+    const t = exampleWith('"text": "That', '"txt": "That').problems.find((q) => q.code === 'unknown-field');
+    expect(t?.message).toContain('Did you mean "text"?');
+  });
+});
+
+describe('wrong types a trainer writes, said in a trainer\'s words', () => {
+  it('an item counts from 1 and names its list; one object where a list goes gets the brackets to add', () => {
+    const item = exampleWith('{ "id": "jade", "name": "Jade", "role": "youth", "age": 15 }', '"jade"').problems.find((p) => p.code === 'wrong-type');
+    expect(item?.message).toBe('Item 1 of "characters" should be an object, but it is the text "jade".');
+    const effects = exampleWith('"effects": [{ "var": "trust", "add": 10 }]', '"effects": { "var": "trust", "add": 10 }').problems.find((p) => p.code === 'wrong-type');
+    expect(effects?.message).toBe('"effects" should be a list, but it is an object.');
+    expect(effects?.fix).toBe('Put square brackets around the object: "effects": [ { … } ] is a list of one, and more items go inside the brackets, separated by commas.');
+  });
+});
+
+describe('cycle points at the "next" that goes back', () => {
+  it('a reply whose "next" names its own decision: at that "next", naming the reply', () => {
+    const { text, problems } = exampleWith('"next": "end-harmful"', '"next": "after-visit"');
+    const p = problems.find((q) => q.code === 'cycle');
+    expect(formatPath(p?.path ?? [])).toBe('nodes[3].replies[1].next');
+    expect(text.slice(offsetOf(text, p?.line ?? 0, p?.column ?? 0)).startsWith('"after-visit"')).toBe(true);
+    expect(p?.fix).toBe('Point the "next" of the reply "after-search" (at "after-visit") at a node further on instead of back to "after-visit". If going back is the point, copy "after-visit" as a new node (e.g. "after-visit-again") that moves the story on.');
+  });
+});
+
+describe('no-way-to-end names the loop and the "next" that closes it', () => {
+  it('a scene that points at itself, after the start: the start is reported, with the loop ahead of it', () => {
+    const { problems } = exampleWith(/"next": "after-visit"/g, '"next": "boyfriend-guarded"');
+    const p = problems.find((q) => q.code === 'no-way-to-end');
+    expect(p?.message).toBe('From node "phone" no ending can be reached: every way on from it leads into a loop with no way out (boyfriend-guarded → boyfriend-guarded).');
+    expect(p?.fix).toBe('Point the "next" of "boyfriend-guarded" at a node that leads to an ending, instead of back to "boyfriend-guarded": the story moves forward and never returns to a node it has passed.');
+    expect(problems.filter((q) => q.code === 'no-way-to-end')).toHaveLength(1);
+  });
+});
+
+describe('an ending that arrows lead to but no playthrough reaches, and a perfect playthrough that does not end strong', () => {
+  // The example's strong ending is behind the best reply at "after-visit"; ask for more trust than
+  // any playthrough has there (trust starts at 50 and the best replies raise it to 60 at most).
+  const raised = () => {
+    const good = readFixture('good/example.json').toString('utf8');
+    const text = good.replace('{ "conduct": "score", "lt": 50 }, "to": "end-mixed" },\n            { "to": "end-strong" }',
+      '{ "conduct": "score", "lt": 50 }, "to": "end-mixed" },\n            { "when": { "var": "trust", "gte": 95 }, "to": "end-strong" },\n            { "to": "end-mixed" }');
+    expect(text).not.toBe(good);
+    return validateScenario(text, 'x.json').problems;
+  };
+
+  it('ending-never-reached names the ending and the routes into it, at the ending', () => {
+    const p = raised().find((q) => q.code === 'ending-never-reached');
+    expect(p?.severity).toBe('warning');
+    expect(p?.path).toEqual(['nodes', 4]);
+    expect(p?.message).toBe('No playthrough reaches the strong ending "end-strong": arrows lead to it ("after-supervisor" at "after-visit" if trust ≥ 95), but their conditions never hold on the way there (every playthrough the scenario allows was tried).');
+  });
+
+  it('best-path-not-strong names the best path, its ending and the last reply on it', () => {
+    const p = raised().find((q) => q.code === 'best-path-not-strong');
+    expect(p?.message).toMatch(/^The best-practice path \(phone-curious → after-supervisor, \d+ of \d+ points, 100%\) ends at the mixed ending "end-mixed", so a volunteer who chooses the best reply every time is told "/);
+    expect(p?.fix).toMatch(/^The best path comes here after "after-supervisor"\. /);
+  });
+
+  it('the example as written has neither', () => {
+    const codes = validateScenario(readFixture('good/example.json').toString('utf8'), 'x.json').problems.map((q) => q.code);
+    expect(codes).not.toContain('ending-never-reached');
+    expect(codes).not.toContain('best-path-not-strong');
+  });
+});
+
+describe('a perfect playthrough that ends harmfully is reported once', () => {
+  it('as harmful-at-90 (with its path), not again as best-path-not-strong', () => {
+    // The best reply at "after-visit" sent to the harmful ending.
+    const { problems } = exampleWith('{ "when": { "conduct": "score", "lt": 50 }, "to": "end-mixed" },\n            { "to": "end-strong" }', '{ "to": "end-harmful" }');
+    const codes = problems.map((q) => q.code);
+    expect(codes).toContain('harmful-at-90');
+    expect(codes).not.toContain('best-path-not-strong');
   });
 });

@@ -118,3 +118,30 @@ describe('casa-practice play --from --set', () => {
     expect(out).toMatch(/\n\nAdded to your records: casa-practice records\n$/);
   });
 });
+
+describe('line by line, a reply can be typed by its id', () => {
+  // Replies come in a shuffled order, so "printf '2\n2\n'" plays different replies each time; an
+  // author scripting the best path types the ids from the file instead (docs/authoring.md, section 7).
+  const EXAMPLE = join(import.meta.dirname, '..', '..', 'docs', 'examples', 'first-scenario.json');
+  const play = async (answers: string[]) => {
+    const playable = loadPlayable(EXAMPLE);
+    if ('problems' in playable) throw new Error(playable.problems);
+    let out = '';
+    const io = { out: (t: string) => (out += t), err: (t: string) => (out += t) };
+    const code = await runPlain({ playable, mode: 'practice', io, env: tempEnv({ CASA_PRACTICE_SEED: '' }), width: 100, readLine: async () => answers.shift() });
+    return { code, out };
+  };
+
+  it('the ids of the best replies play the best path whatever the order shown', async () => {
+    const r = await play(['d1-glad', 'D2-Plan ']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Score: 7 of 7 (100%)');
+    expect(r.out).toMatch(/> \d\. You: I'm glad you're safe/);
+  });
+
+  it('an id that is not a reply here gets the usual hint; the numbers still work', async () => {
+    const r = await play(['d2-plan', 'q']);
+    expect(r.out).toContain('Please type a number from the list (1, 2, 3)');
+    expect(r.out).not.toContain('> ');
+  });
+});

@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import type { FeedbackView, ReplyView } from '../../src/machines/index.js';
 import { themeFor } from '../../src/terminal/theme.js';
-import { FeedbackPanel, type FeedbackFit } from '../../src/terminal/ui/FeedbackPanel.js';
+import { FeedbackPanel, feedbackHeight, type FeedbackFit } from '../../src/terminal/ui/FeedbackPanel.js';
 import { Moment } from '../../src/terminal/ui/Moment.js';
 import { Paragraph } from '../../src/terminal/ui/Paragraph.js';
 import { ReplyList } from '../../src/terminal/ui/ReplyList.js';
@@ -131,7 +131,7 @@ describe('text handed to Ink already wrapped draws exactly what Ink drew wrappin
   it('the feedback panel, boxed or not, its verdicts hanging under their words', async () => {
     const feedback = fc.record({ replyText: sentence, feedback: sentence, title: sentence, follows: fc.boolean(), fit: fc.constantFrom<FeedbackFit>(0, 1, 2) });
     await sameFrames(feedback, (f, _c, width) => {
-      const view: FeedbackView = { nodeId: 'n', replyId: 'r', replyText: f.replyText, feedback: f.feedback, changes: [{ label: 'Trust', from: 1, to: 2 }],
+      const view: FeedbackView = { nodeId: 'n', replyId: 'r', replyText: f.replyText, replyKind: 'say', feedback: f.feedback, changes: [{ label: 'Trust', from: 1, to: 2 }],
         assessments: [{ principleId: 'p', title: f.title, verdict: f.follows ? 'follows' : 'violates', weight: 1, citation: 'guide: "Red Flags"', severity: 'minor' }] };
       return <FeedbackPanel feedback={view} fit={f.fit} width={width} />;
     }, 25);
@@ -193,5 +193,19 @@ describe('a wrapped paragraph keeps all its styles on every row', () => {
       }
       r.unmount();
     }
+  });
+});
+
+describe('the feedback panel names what the volunteer did', () => {
+  it('a "do" reply is "You do: …", not put in quotation marks as if it were said; its height is counted the same way', async () => {
+    const view: FeedbackView = { nodeId: 'n', replyId: 'r', replyText: 'Say nothing about the phone and move on to school.', replyKind: 'do', feedback: 'Not jumping to conclusions is right (Red Flags).', changes: [],
+      assessments: [] };
+    const r = await renderAt(screen(60, <FeedbackPanel feedback={view} fit={1} width={60} />), 60);
+    await settle(r);
+    const frame = r.lastFrame() ?? '';
+    expect(frame).toContain('You do: Say nothing about the phone and move on to school.');
+    expect(frame).not.toContain('“');
+    expect(feedbackHeight(view, 60, 1)).toBe(frame.split('\n').filter((l) => l.trim() !== '').length);
+    r.unmount();
   });
 });

@@ -27,7 +27,7 @@ describe('playing a scenario in the browser', () => {
     const moments = log.querySelectorAll('.moment');
     expect(document.activeElement).toBe(moments[moments.length - 1]?.querySelector('.moment-heading'));
     // The reply is in the transcript, attributed to the volunteer, with feedback (practice mode).
-    expect(within(log).getAllByText('You:').length).toBe(1);
+    expect(within(log).getAllByText(/^You( do)?:$/).length).toBe(1);
     expect(within(log).getAllByText('Feedback').length).toBe(1);
     const replies = 1 + (await playToDebrief(user));
     const heading = screen.getByRole('heading', { level: 1, name: /^Debrief:/ });
@@ -55,7 +55,7 @@ describe('playing a scenario in the browser', () => {
     await user.click(screen.getAllByRole('button', { name: /What if: replay from here/ })[1] as HTMLElement);
     expect(screen.getByText(/^What if: you are back at an earlier decision/)).toBeTruthy();
     expect(screen.getByText(/^Decision 2 of about/)).toBeTruthy();
-    expect(within(screen.getByRole('log')).getAllByText('You:').length).toBe(1);
+    expect(within(screen.getByRole('log')).getAllByText(/^You( do)?:$/).length).toBe(1);
     await playToDebrief(user);
     expect(JSON.parse(store.read('records.json') ?? '{}').playthroughs).toHaveLength(1);
   });
@@ -110,7 +110,7 @@ describe('playing a scenario in the browser', () => {
     expect(JSON.parse(saved ?? '{}').session.snapshot.context.transcript).toHaveLength(1);
     await user.keyboard('{Enter}');
     const before = screen.getByRole('log').textContent;
-    const chosen = within(screen.getByRole('log')).getByText('You:').parentElement?.textContent;
+    const chosen = within(screen.getByRole('log')).getByText(/^You( do)?:$/).parentElement?.textContent;
     first.unmount();
 
     // Announced once by screen readers, as the page opens.
@@ -122,7 +122,7 @@ describe('playing a scenario in the browser', () => {
     const log = screen.getByRole('log');
     // The whole conversation so far is shown again as it was (scenes, the reply and its feedback),
     // and the session continues from the same place.
-    expect(log.textContent).toContain(chosen?.replace(/^You:\s*/, '') ?? 'missing');
+    expect(log.textContent).toContain(chosen?.replace(/^You( do)?:\s*/, '') ?? 'missing');
     expect(log.textContent).toBe(before);
     expect(within(log).queryByText('Earlier in this conversation')).toBeNull();
     // The welcome is for the moment the save opens: it goes at the next step.
@@ -241,7 +241,7 @@ describe('playing a scenario in the browser', () => {
     expect(document.querySelector('meter')).toBeNull();
     expect(screen.queryByText(/trust/i)).toBeNull();
     await user.keyboard('1');
-    expect(within(screen.getByRole('log')).getByText('You:')).toBeTruthy();
+    expect(within(screen.getByRole('log')).getByText(/^You( do)?:$/)).toBeTruthy();
     expect(screen.queryByText('Feedback')).toBeNull();
     expect(screen.queryByRole('button', { name: /Undo/ })).toBeNull();
   });
@@ -254,12 +254,12 @@ describe('playing a scenario in the browser', () => {
     expect(meter).not.toBeNull();
     expect(screen.getByText(/^\d+ of 100$/)).toBeTruthy();
     await user.keyboard('1');
-    expect(screen.getAllByText('You:')).toHaveLength(1);
+    expect(screen.getAllByText(/^You( do)?:$/)).toHaveLength(1);
     // The change to trust in words: the arrow drawn for the eye is read "right arrow", or not at all.
     expect(readAloud(document.querySelector('.feedback .changes') as HTMLElement)).toMatch(/^Kiara's trust: from 50 to \d+ \([+−]\d+\)\. $/);
     expect(screen.getByText(/^Kiara's trust: 50 → \d+ \([+−]\d+\)$/)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Undo last reply' }));
-    expect(screen.queryAllByText('You:')).toHaveLength(0);
+    expect(screen.queryAllByText(/^You( do)?:$/)).toHaveLength(0);
     expect(screen.getByText(/^Decision 1 of about/)).toBeTruthy();
   });
 
@@ -296,6 +296,21 @@ describe('playing a scenario in the browser', () => {
     // Not "Not open to you at this point.": what it needs, from a meter the volunteer can see.
     const why = document.getElementById(closed[0]?.getAttribute('aria-describedby') ?? '');
     expect(why?.textContent?.trim()).toBe(`Reply ${n} is not available now: it needs Jade's trust at least 80 (now 50).`);
+  });
+
+  it('a "do" reply once chosen reads "You do:", as in the terminal, not "You:" as if it were said', async () => {
+    const user = userEvent.setup();
+    const { scenario } = validateScenario(exampleText, 'example.json');
+    if (!scenario) throw new Error('not valid');
+    render(
+      <StoreContext value={memoryStore()}>
+        <Session playable={{ scenario, file: 'example.json' }} mode="practice" startedAt={new Date().toISOString()} persist={false} paused={false} />
+      </StoreContext>,
+    );
+    await user.click(await screen.findByRole('button', { name: /Say nothing about the phone/ }));
+    const yours = document.querySelector('.line.yours');
+    expect(yours?.textContent).toBe('You do: Say nothing about the phone and move on to school.');
+    expect(screen.queryAllByText('You:')).toHaveLength(0);
   });
 
   it('opened straight from a link, a scenario shows its content note before it starts, as the terminal does', async () => {
@@ -390,7 +405,7 @@ describe('playing a scenario in the browser', () => {
     await screen.findByRole('group', { name: /./ });
     expect(screen.getByText('Practice')).toBeTruthy();
     expect(document.querySelector('meter')).not.toBeNull();
-    expect(within(screen.getByRole('log')).queryByText('You:')).toBeNull();
+    expect(within(screen.getByRole('log')).queryByText(/^You( do)?:$/)).toBeNull();
     await user.keyboard('1');
     expect(screen.getByRole('button', { name: 'Undo last reply' })).toBeTruthy();
     expect(JSON.parse(store.read('saves/youth-discloses.json') ?? '{}').session.snapshot.context.mode).toBe('practice');
@@ -415,14 +430,14 @@ describe('playing a scenario in the browser', () => {
     expect(store.read('saves/youth-discloses.json')).toBe(saved);
     // A number key does not answer the decision behind the question.
     await user.keyboard('1');
-    expect(within(screen.getByRole('log')).getAllByText('You:')).toHaveLength(1);
+    expect(within(screen.getByRole('log')).getAllByText(/^You( do)?:$/)).toHaveLength(1);
     // Escape cancels: the question goes, focus is back on the button, the progress is as it was.
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('group', { name: 'Start again from the beginning?' })).toBeNull();
     expect(document.activeElement).toBe(startAgain);
     expect(startAgain.getAttribute('aria-expanded')).toBe('false');
     expect(store.read('saves/youth-discloses.json')).toBe(saved);
-    expect(within(screen.getByRole('log')).getAllByText('You:')).toHaveLength(1);
+    expect(within(screen.getByRole('log')).getAllByText(/^You( do)?:$/)).toHaveLength(1);
     // No does the same.
     await user.keyboard('{Enter}');
     await user.click(screen.getByRole('button', { name: 'No, keep going' }));
@@ -439,7 +454,7 @@ describe('playing a scenario in the browser', () => {
     await user.click(startAgain);
     await user.click(screen.getByRole('button', { name: 'Yes, start again' }));
     expect(screen.getByText(/^Decision 1 of about/)).toBeTruthy();
-    expect(within(screen.getByRole('log')).queryAllByText('You:')).toHaveLength(0);
+    expect(within(screen.getByRole('log')).queryAllByText(/^You( do)?:$/)).toHaveLength(0);
     expect(store.read('saves/youth-discloses.json')).toBeUndefined();
   });
 
@@ -514,7 +529,7 @@ describe('playing a scenario in the browser', () => {
       if (screen.queryByRole('group', { name: /./ })) {
         await user.keyboard('{1>4/}');
         replies++;
-        if (!document.getElementById('debrief-heading')) expect(within(screen.getByRole('log')).getAllByText('You:')).toHaveLength(replies);
+        if (!document.getElementById('debrief-heading')) expect(within(screen.getByRole('log')).getAllByText(/^You( do)?:$/)).toHaveLength(replies);
       } else await user.click(screen.getByRole('button', { name: 'Continue' }));
     }
     expect(document.getElementById('debrief-heading')).not.toBeNull();

@@ -100,19 +100,33 @@ export const Variable = z
     ],
   });
 
-const Bound = z.number().meta({ description: 'A number to compare the variable with.' });
-const ConductBound = z.number().meta({ description: 'A number to compare the measure named in "conduct" with (a count, a percentage or points).' });
-
 const COMPARISONS = ['gte', 'gt', 'lte', 'lt', 'eq', 'ne'] as const;
+
+/** What each comparison means, in words, for an editor's hover (a trainer does not read "gte"). */
+const MEANING: Record<(typeof COMPARISONS)[number], string> = {
+  gte: 'this number or more (≥, "greater than or equal")',
+  gt: 'more than this number (>, "greater than")',
+  lte: 'this number or less (≤, "less than or equal")',
+  lt: 'less than this number (<, "less than")',
+  eq: 'exactly this number (=, "equal")',
+  ne: 'any value but this number (≠, "not equal")',
+};
+
+/** A comparison's number, described for a variable or for the measure named in "conduct". */
+function bound(op: (typeof COMPARISONS)[number], subject: 'variable' | 'conduct') {
+  return subject === 'variable'
+    ? z.number().meta({ description: `Holds when the variable is ${MEANING[op]}: { "var": "trust", "${op}": 60 }.` })
+    : z.number().meta({ description: `Holds when the measure named in "conduct" (a count, a percentage or points) is ${MEANING[op]}.` });
+}
 
 /** The comparisons every condition may use; several in one condition must all hold. */
 const Comparisons = {
-  gte: Bound.optional(),
-  gt: Bound.optional(),
-  lte: Bound.optional(),
-  lt: Bound.optional(),
-  eq: Bound.optional(),
-  ne: Bound.optional(),
+  gte: bound('gte', 'variable').optional(),
+  gt: bound('gt', 'variable').optional(),
+  lte: bound('lte', 'variable').optional(),
+  lt: bound('lt', 'variable').optional(),
+  eq: bound('eq', 'variable').optional(),
+  ne: bound('ne', 'variable').optional(),
 };
 
 export const VariableCondition = z
@@ -139,12 +153,12 @@ export const ConductCondition = z
         'What to test about the volunteer\'s replies so far: "critical" (how many critical violations, the guide\'s prohibited activities), "score" (the debrief\'s percentage so far: points as a percentage of the scenario\'s best total, at most 50 after a critical violation), "percent" (points so far as a percentage of the best achievable at the decisions met), "points" (points so far), or "violations" (how many times the reply violated the principle named in "principle").',
     }),
     principle: PrincipleId.optional().meta({ description: 'For "violations" only: the principle whose violations are counted.' }),
-    gte: ConductBound.optional(),
-    gt: ConductBound.optional(),
-    lte: ConductBound.optional(),
-    lt: ConductBound.optional(),
-    eq: ConductBound.optional(),
-    ne: ConductBound.optional(),
+    gte: bound('gte', 'conduct').optional(),
+    gt: bound('gt', 'conduct').optional(),
+    lte: bound('lte', 'conduct').optional(),
+    lt: bound('lt', 'conduct').optional(),
+    eq: bound('eq', 'conduct').optional(),
+    ne: bound('ne', 'conduct').optional(),
   })
   .refine((c) => COMPARISONS.some((op) => op in c), { message: 'needs at least one comparison: gte, gt, lte, lt, eq or ne' })
   .refine((c) => (c.conduct === 'violations') === (c.principle !== undefined), {

@@ -55,7 +55,8 @@ resetSuggestionBudget();
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
   if (budget <= 0) return undefined;
   const w = word.toLowerCase();
-  const limit = Math.max(2, Math.floor(word.length / 3));
+  // Never more changes than the word has letters less one: "x" or "f" is not a typo of "id".
+  const limit = Math.min(Math.max(2, Math.floor(word.length / 3)), Math.max(0, word.length - 1));
   let best: string | undefined;
   let bestDistance = limit + 1;
   let contained: string | undefined;
@@ -68,7 +69,8 @@ export function closest(word: string, candidates: Iterable<string>): string | un
       const d = boundedDistance(w, lc, bestDistance - 1 < limit ? bestDistance - 1 : limit);
       if (d < bestDistance) [best, bestDistance] = [c, d];
     }
-    if (best === undefined && gap < containedGap && c.length > 0 && word.length > 0 && (lc.includes(w) || w.includes(lc))) {
+    // Containment counts only for names of three letters or more ("x" is in "next" and "text").
+    if (best === undefined && gap < containedGap && Math.min(lc.length, w.length) >= 3 && (lc.includes(w) || w.includes(lc))) {
       budget -= Math.max(lc.length, w.length);
       [contained, containedGap] = [c, gap];
     }

@@ -1,6 +1,8 @@
-import { analyseBest, type PathStep } from '../scoring.js';
+import { conditionsOf, type Variables } from '../conditions.js';
+import { describeWhen } from '../graph-model.js';
+import { analyseBest, type BlockedAt, type PathStep } from '../scoring.js';
 import { indexScenario } from '../scenario-index.js';
-import { ScenarioNode, Scenario, Character, Variable, Id, Line, Next, Reply, type Reply as ReplyType, type Scenario as ScenarioType } from '../schema/scenario.js';
+import { ScenarioNode, Scenario, Character, Variable, Id, Line, Next, Reply, type Reply as ReplyType, type Scenario as ScenarioType, type When } from '../schema/scenario.js';
 import { visibleLine } from '../text/clean.js';
 import { quoteValue } from '../text/quote.js';
 import { conformsToCharacter, conformsToNode, conformsToScenario, conformsToVariable } from './conforms.js';
@@ -103,16 +105,55 @@ export function validateScenario(input: string | Uint8Array, fileName = 'scenari
   const hasErrors = problems.some((p) => p.severity === 'error');
   if (parsed.success && !hasErrors) {
     const best = analyseBest(parsed.data);
-    if (best.blockedAt) {
-      const nodeIndex = parsed.data.nodes.findIndex((n) => n.id === best.blockedAt?.nodeId);
-      problems.push({ severity: 'warning', code: 'best-path-blocked', path: ['nodes', nodeIndex],
-        message: `Conditions keep the best-practice path at "${best.blockedAt.nodeId}" from taking "${best.blockedAt.wanted}", so no playthrough can score 100% (the best path earns ${best.pathScore} of ${best.best}).`,
-        fix: 'Loosen the "when" conditions on the best replies or routes, or change the effects before them so the ideal path stays open.' });
-    }
+    if (best.blockedAt) problems.push(bestPathBlocked(parsed.data, best.blockedAt, best.pathScore, best.best));
     problems.push(...missedOnBestPath(parsed.data, best.path));
     problems.push(...integrityProblems(parsed.data));
   }
   return finish(text, fileName, problems, parsed.success && !hasErrors ? parsed.data : undefined);
+}
+
+/**
+ * best-path-blocked, at the condition that is in the way (the ideal reply's "when", or the "when" of
+ * the route it needs or of the route taken instead), with the values the best path brings there.
+ */
+function bestPathBlocked(scenario: ScenarioType, blocked: BlockedAt, pathScore: number, best: number): UnlocatedProblem {
+  const nodeIndex = scenario.nodes.findIndex((n) => n.id === blocked.nodeId);
+  const node = scenario.nodes[nodeIndex];
+  const headline = `Conditions keep the best-practice path at ${quoteValue(blocked.nodeId)} from taking ${quoteValue(blocked.wanted)}, so no playthrough can score 100% (the best path earns ${pathScore} of ${best}).`;
+  const generic = { severity: 'warning' as const, code: 'best-path-blocked', path: ['nodes', nodeIndex] as JsonPath, message: headline,
+    fix: 'Loosen the "when" conditions on the best replies or routes, or change the effects before them so the ideal path stays open.' };
+  if (!blocked.at || !node) return generic;
+  const when = valueAt(node, blocked.at) as When | undefined;
+  const path: JsonPath = ['nodes', nodeIndex, ...blocked.at];
+  const values = valuesRead(scenario, when, blocked.values);
+  const withValues = values ? `, and on the best path ${values}` : ', which the best path does not meet';
+  const where = blocked.at[0] === 'replies' && blocked.at.length > 3 ? ' after the reply' : ' there';
+  if (blocked.takenFirst) {
+    const first = when === undefined ? `has no "when", so it is always taken first` : `is taken first: ${describeWhen(when)} holds${values ? ` (${values}${where})` : ''}`;
+    const wantedTo = quoteValue(blocked.wantedTo ?? '');
+    return { ...generic, path, message: `${headline} An earlier route, to ${quoteValue(blocked.routeTo ?? '')}, comes before the route to ${wantedTo} and ${first}.`,
+      fix: `Make this route's "when" stricter, or move the route to ${wantedTo} before it.` };
+  }
+  const needs = blocked.routeTo === undefined ? `${quoteValue(blocked.wanted)} is offered only when ${describeWhen(when)}` : `${blocked.at[0] === 'replies' ? 'Its route' : 'The route'} to ${quoteValue(blocked.routeTo)} needs ${describeWhen(when)}`;
+  return { ...generic, path, message: `${headline} ${needs}${withValues}${values ? where : ''}.`,
+    fix: 'Loosen this "when", or change the effects before it so that the best replies meet it.' };
+}
+
+/** "trust is 60" for each variable a condition reads, with its value on the best path. */
+function valuesRead(scenario: ScenarioType, when: When | undefined, values: Variables | undefined): string {
+  if (!values) return '';
+  const ids = [...new Set(conditionsOf(when).flatMap((c) => ('var' in c ? [c.var] : [])))];
+  return ids.map((id) => {
+    const value = values[id];
+    const flag = scenario.variables?.find((v) => v.id === id)?.type === 'flag';
+    return `${id} is ${flag ? (value ? 'yes' : 'no') : String(value)}`;
+  }).join(' and ');
+}
+
+function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
+  let at = root;
+  for (const key of path) at = at !== null && typeof at === 'object' ? (at as Record<string | number, unknown>)[key] : undefined;
+  return at;
 }
 
 /**

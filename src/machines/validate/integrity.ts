@@ -2,6 +2,8 @@ import { exploreScenario } from '../audit/explore.js';
 import { getPrinciple } from '../guide.js';
 import { analyseBest, CRITICAL_CAP, DEVELOPING_FROM } from '../scoring.js';
 import type { EndingReach } from '../audit/explore.js';
+import { scenarioGraph } from '../graph.js';
+import { describeWhen } from '../graph-model.js';
 import { routesOf } from '../scenario-index.js';
 import type { Next, Scenario } from '../schema/scenario.js';
 import { quoteValue } from '../text/quote.js';
@@ -35,6 +37,23 @@ export function integrityProblems(scenario: Scenario): UnlocatedProblem[] {
       message: `The scenario has more reachable states (node, variables and conduct) than the ${found.limit.toLocaleString('en-US')} the ending checks look at, so they looked at part of it only.`,
       fix: 'Use fewer variables or narrower ranges, or split the scenario in two.' });
   }
+  if (found.complete) out.push(...endingsNeverReached(scenario, new Set(found.endings.map((e) => e.endingId)), nodePath));
+  const best = analyseBest(scenario);
+  const bestEnding = best.endingId === undefined ? undefined : scenario.nodes.find((n) => n.id === best.endingId);
+  // A perfect playthrough that ends mixed or harmful (best-path-blocked covers one that cannot score 100%).
+  // (Not when a prohibited act is on that path: then it does not score 100%, and ending short of strong is right.)
+  const criticalOnPath = () => best.path.some((step) => {
+    const node = scenario.nodes.find((n) => n.id === step.nodeId);
+    const reply = node?.kind === 'decision' ? node.replies.find((r) => r.id === step.replyId) : undefined;
+    return reply?.assessments.some((a) => a.verdict === 'violates' && getPrinciple(a.principle)?.severity === 'critical');
+  });
+  // A harmful one reached at 100% is already harmful-at-90, which lists the same path.
+  const harmfulWarned = bestEnding?.kind === 'ending' && bestEnding.ending === 'harmful' && found.endings.some((e) => e.endingId === bestEnding.id && e.best >= HARMFUL_WARNING_FROM);
+  if (bestEnding?.kind === 'ending' && bestEnding.ending !== 'strong' && !harmfulWarned && best.pathScore === best.best && best.best > 0 && !criticalOnPath()) {
+    out.push({ severity: 'warning', code: 'best-path-not-strong', path: nodePath(bestEnding.id),
+      message: `The best-practice path (${replies(best.path.map((s) => s.replyId))}, ${best.best} of ${best.best} points, 100%) ends at the ${bestEnding.ending} ending ${quoteValue(bestEnding.id)}, so a volunteer who chooses the best reply every time is told ${quoteValue(bestEnding.title)}.`,
+      fix: `${best.path.length > 0 ? `The best path comes here after ${quoteValue(best.path[best.path.length - 1]?.replyId ?? '')}. ` : ''}Send the best replies on to a strong ending: loosen the "when" that keeps them from it (for example a trust threshold they do not reach), raise trust more on them, or point their route at a strong ending.` });
+  }
   for (const e of found.endings) {
     if (e.kind === 'strong' && e.afterCritical && e.criticalPath) out.push(strongAfterCritical(scenario, e, nodePath));
     // A reply that is itself a prohibited activity and leads into the strong ending is reported
@@ -46,6 +65,31 @@ export function integrityProblems(scenario: Scenario): UnlocatedProblem[] {
         message: `A playthrough scoring ${e.best}% reaches the harmful ending "${e.endingId}": ${replies(e.bestPath)}.`,
         fix: 'Check that the ending follows the volunteer\'s conduct: a near-perfect playthrough rarely deserves a harmful ending.' });
     }
+  }
+  return out;
+}
+
+/**
+ * Endings that arrows lead to (so "unreachable" is silent) but that no playthrough reaches, because
+ * the conditions on every route into them never hold together. Only after a complete exploration.
+ */
+function endingsNeverReached(scenario: Scenario, reached: ReadonlySet<string>, nodePath: (id: string) => JsonPath): UnlocatedProblem[] {
+  const graph = scenarioGraph(scenario);
+  const out: UnlocatedProblem[] = [];
+  for (const node of scenario.nodes) {
+    if (node.kind !== 'ending' || reached.has(node.id) || !graph.reachable.has(node.id)) continue;
+    const ways: string[] = [];
+    for (const from of scenario.nodes) {
+      if (from.kind === 'ending' || !graph.reachable.has(from.id)) continue;
+      const nexts = from.kind === 'scene' ? [{ label: `the scene ${quoteValue(from.id)}`, next: from.next }] : from.replies.map((r) => ({ label: `${quoteValue(r.id)} at ${quoteValue(from.id)}`, next: r.next }));
+      for (const { label, next } of nexts) {
+        for (const r of routesOf(next)) if (r.to === node.id) ways.push(r.when === undefined ? label : `${label} if ${describeWhen(r.when)}`);
+      }
+    }
+    const shown = ways.slice(0, 3).join('; ') + (ways.length > 3 ? `; and ${ways.length - 3} more` : '');
+    out.push({ severity: 'warning', code: 'ending-never-reached', path: nodePath(node.id),
+      message: `No playthrough reaches the ${node.ending} ending ${quoteValue(node.id)}: arrows lead to it (${shown}), but their conditions never hold on the way there (every playthrough the scenario allows was tried).`,
+      fix: 'Loosen the "when" on a route into it (for example a trust threshold higher than trust can be at that point, or reply conditions that rule each other out), or remove the ending.' });
   }
   return out;
 }

@@ -120,7 +120,10 @@ export function schemaProblems(raw: unknown, issues: readonly Issue[], prefix: J
 
 function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedProblem[] {
   const key = path[path.length - 1];
-  const keyName = typeof key === 'string' ? quoteValue(key) : `item ${String(key)}`;
+  // Items are counted from 1 in words ("item 1 of "characters""), as routes and conditions are;
+  // the path printed before the message counts from 0.
+  const parentKey = path[path.length - 2];
+  const keyName = typeof key === 'string' ? quoteValue(key) : typeof key === 'number' ? `item ${key + 1}${typeof parentKey === 'string' ? ` of ${quoteValue(parentKey)}` : ''}` : 'the file';
   const value = valueAt(raw, path);
   const problem = (code: string, message: string, fix: string, extra: Partial<UnlocatedProblem> = {}): UnlocatedProblem => ({
     severity: 'error', code, path, message, fix, ...extra,
@@ -169,7 +172,10 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
           `A yes/no flag is tested with "is": write { "var": ${typeof tested === 'string' ? quoteValue(tested) : '"<flag id>"'}, "is": ${String(value)} }.`)];
       }
       const [words, fix] = EXPECTED[issue.expected] ?? [issue.expected, `Use ${issue.expected} here.`];
-      return [problem('wrong-type', `${capitalise(keyName)} should be ${words}, but it is ${describe(value)}.`, fix)];
+      // One item where a list is expected: the list of one is the object in square brackets.
+      const listOfOne = issue.expected === 'array' && typeof key === 'string' && typeof value === 'object' && value !== null && !Array.isArray(value);
+      return [problem('wrong-type', `${capitalise(keyName)} should be ${words}, but it is ${describe(value)}.`,
+        listOfOne ? `Put square brackets around the object: ${keyName}: [ { … } ] is a list of one, and more items go inside the brackets, separated by commas.` : fix)];
     }
     case 'invalid_value': {
       // A required field with a fixed set of values ("ending", "verdict") that is not there at all.
@@ -217,13 +223,14 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
           'Write "next": "<node id>", or "next": [{ "when": { "var": "trust", "gte": 60 }, "to": "<id>" }, { "to": "<id>" }].')];
       }
       if (key === 'when') {
-        const written = typeof value === 'string' ? conditionFromText(value) : undefined;
+        const written = typeof value === 'string' ? conditionFromText(value, raw) : undefined;
         return [problem('invalid-condition', `"when" should be a condition or a list of conditions, but it is ${describe(value)}.`,
           written ? `Write "when": ${written}. Conditions are objects: gte (≥), gt (>), lte (≤), lt (<), eq (=), ne (≠).` : 'Write "when": { "var": "trust", "gte": 60 } or a list of such objects that must all hold.')];
       }
       if (typeof key === 'number' && path[path.length - 2] === 'when') {
+        const written = typeof value === 'string' ? conditionFromText(value, raw) : undefined;
         return [problem('invalid-condition', `Condition ${key + 1} of the "when" list should be a condition in braces, but it is ${describe(value)}.`,
-          'Write each condition as an object, e.g. [{ "var": "trust", "gte": 60 }, { "conduct": "score", "gte": 50 }].')];
+          written ? `Write it as ${written}: each condition is an object (gte ≥, gt >, lte ≤, lt <, eq =, ne ≠).` : 'Write each condition as an object, e.g. [{ "var": "trust", "gte": 60 }, { "conduct": "score", "gte": 50 }].')];
       }
       const changed = key === 'set' ? (valueAt(raw, path.slice(0, -1)) as { var?: unknown } | undefined)?.var : undefined;
       if (typeof changed === 'string' && declaredFlag(raw, changed)) {
@@ -381,10 +388,20 @@ function declaredFlag(raw: unknown, id: string): boolean {
 const SIGNS: Record<string, string> = { '>=': 'gte', '=>': 'gte', '≥': 'gte', '>': 'gt', '<=': 'lte', '=<': 'lte', '≤': 'lte', '<': 'lt', '=': 'eq', '==': 'eq', '!=': 'ne', '≠': 'ne' };
 
 /** "trust > 70" as the condition it means, { "var": "trust", "gt": 70 }; undefined for anything else. */
-function conditionFromText(text: string): string | undefined {
+/** Conduct measures a condition can test without naming a principle (see "Conditions on conduct"). */
+const CONDUCT_WORDS = new Set(['score', 'critical', 'percent', 'points']);
+
+/**
+ * A condition written as a comparison in a text ("trust >= 60"), written out as JSON. A name that
+ * is a conduct measure ("score >= 50") and not one of the file's variables tests conduct.
+ */
+function conditionFromText(text: string, raw: unknown): string | undefined {
   const m = /^\s*([a-z0-9]+(?:-[a-z0-9]+)*)\s*(>=|=>|≥|>|<=|=<|≤|<|==|=|!=|≠)\s*(-?[0-9]+)\s*$/.exec(text);
   if (!m?.[1] || !m[2] || !m[3]) return undefined;
-  return `{ "var": ${quoteValue(m[1])}, "${SIGNS[m[2]] ?? 'eq'}": ${Number(m[3])} }`;
+  const variables = (raw as { variables?: unknown }).variables;
+  const declared = Array.isArray(variables) && variables.some((v) => (v as { id?: unknown } | null)?.id === m[1]);
+  const subject = !declared && CONDUCT_WORDS.has(m[1]) ? `"conduct": ${quoteValue(m[1])}` : `"var": ${quoteValue(m[1])}`;
+  return `{ ${subject}, "${SIGNS[m[2]] ?? 'eq'}": ${Number(m[3])} }`;
 }
 
 /**

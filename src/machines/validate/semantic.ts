@@ -9,6 +9,26 @@ import { valuesDisablingAll } from './coverage.js';
 import { specOf } from '../conditions.js';
 import { closest, didYouMean, didYouMeanOf, suggester, type JsonPath, type UnlocatedProblem } from './problem.js';
 
+/** Where a node's "next" (or one of its replies' "next") leads to `to`: the path inside the node, and the reply. */
+function nextBack(node: ScenarioNode, to: string): { at: JsonPath; reply?: string } | undefined {
+  const inNext = (next: Next | undefined, base: JsonPath): JsonPath | undefined => {
+    if (next === undefined) return undefined;
+    if (typeof next === 'string') return next === to ? base : undefined;
+    const k = next.findIndex((r) => r.to === to);
+    return k >= 0 ? [...base, k] : undefined;
+  };
+  if (node.kind === 'scene') {
+    const at = inNext(node.next, ['next']);
+    return at ? { at } : undefined;
+  }
+  if (node.kind !== 'decision') return undefined;
+  for (const [j, reply] of node.replies.entries()) {
+    const at = inNext(reply.next, ['replies', j, 'next']);
+    if (at) return { at, reply: reply.id };
+  }
+  return undefined;
+}
+
 /** Where each kept node, character and variable sits in the file's lists. */
 export type RawIndex = Pick<ReadonlyMap<object, number>, 'get'>;
 
@@ -299,14 +319,44 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
         for (const t of successorsOf(nodes.get(id) as ScenarioNode)) if (dead.has(t)) entries.add(t);
       }
     }
+    // "the reply "x" (at "d2")" or the scene's id: whose "next" goes back to `to`.
+    const backWho = (from: string, to: string) => {
+      const reply = nextBack(nodes.get(from) as ScenarioNode, to)?.reply;
+      return reply === undefined ? quoteValue(from) : `the reply ${quoteValue(reply)} (at ${quoteValue(from)})`;
+    };
+    // The loop each dead stretch runs into (every one does: a path that never ends goes round),
+    // found once for all the entries, so the fix can name the "next" that closes it.
+    const loopStarts = new Map<string, string[]>();
+    for (const loop of graph.loops) if (dead.has(loop[0] as string)) loopStarts.set(loop[0] as string, loop);
+    const loopOf = new Map<string, string[] | undefined>();
+    const loopAhead = (from: string): string[] | undefined => {
+      if (loopOf.has(from)) return loopOf.get(from);
+      const seen = [from];
+      const queued = new Set(seen);
+      let found: string[] | undefined;
+      for (let k = 0; k < seen.length && !found; k++) {
+        const at = seen[k] as string;
+        found = loopStarts.get(at) ?? (at !== from ? loopOf.get(at) : undefined);
+        if (found) break;
+        for (const t of successorsOf(nodes.get(at) as ScenarioNode)) if (dead.has(t) && !queued.has(t)) { queued.add(t); seen.push(t); }
+      }
+      for (const id of seen) if (!loopOf.has(id)) loopOf.set(id, found);
+      return found;
+    };
     for (const id of hasEnding ? entries : []) {
-      error('no-way-to-end', nodePath(nodes.get(id) as ScenarioNode), `From node "${id}" no ending can be reached${graph.cyclic.includes(id) ? ': it is caught in a loop with no way out' : ''}.`,
-        'Give it (or the nodes after it) a path to an ending node.');
+      const loop = loopAhead(id);
+      const closing = loop?.[loop.length - 2];
+      const how = !loop ? '' : loop.includes(id) ? `: it is caught in a loop with no way out (${loop.join(' → ')})` : `: every way on from it leads into a loop with no way out (${loop.join(' → ')})`;
+      error('no-way-to-end', nodePath(nodes.get(id) as ScenarioNode), `From node "${id}" no ending can be reached${how}.`,
+        loop && closing !== undefined ? `Point the "next" of ${backWho(closing, loop[0] as string)} at a node that leads to an ending, instead of back to ${quoteValue(loop[0] as string)}: the story moves forward and never returns to a node it has passed.` : 'Give it (or the nodes after it) a path to an ending node.');
     }
     for (const loop of graph.loops.filter((l) => !dead.has(l[0] as string))) {
       const closing = loop[loop.length - 2] as string;
-      error('cycle', nodePath(nodes.get(closing) as ScenarioNode), `These nodes form a loop: ${loop.join(' → ')}. Scenarios move forward, so every playthrough ends and can be scored.`,
-        `Instead of pointing "${closing}" back to "${loop[0]}", copy that node as a new one (e.g. "${loop[0]}-again") that moves the story on.`);
+      const node = nodes.get(closing) as ScenarioNode;
+      const back = nextBack(node, loop[0] as string);
+      const who = backWho(closing, loop[0] as string);
+      error('cycle', back ? [...nodePath(node), ...back.at] : nodePath(node), `These nodes form a loop: ${loop.join(' → ')}. Scenarios move forward, so every playthrough ends and can be scored.`,
+        `Point the "next" of ${who} at a node further on instead of back to "${loop[0]}". If going back is the point, copy "${loop[0]}" as a new node (e.g. "${loop[0]}-again") that moves the story on.`);
     }
   }
 
@@ -342,6 +392,8 @@ const MAX_LISTED = 5;
 
 const headings = sections.map((s) => s.heading);
 const headingSet = new Set(headings);
+/** Each heading with a test for text that ends with it after other words ("see self-care"), in lower case. */
+const headingEndings = headings.map((h) => [h, new RegExp(`(?:^|[\\s,:])${escapeRegExp(h.toLowerCase().replace(/[\s.?!:]+$/, ''))}$`)] as const);
 /** Each heading by its lower-case form, to name the heading a citation means when only its capitals differ. */
 const headingByLowerCase = new Map(headings.map((h) => [h.toLowerCase(), h]));
 
@@ -359,7 +411,10 @@ function citationProblems(feedback: string, path: Path, out: UnlocatedProblem[])
   let nearest: UnlocatedProblem | undefined;
   for (const m of feedback.matchAll(/\(([^()]*)\)/g)) {
     let at = (m.index ?? 0) + 1;
-    for (const part of (m[1] ?? '').split(';')) {
+    const parts = (m[1] ?? '').split(';');
+    // In a list of sections ("(Self-Care; Boundaries)"), every part is meant as one.
+    const listOfSections = parts.length > 1 && parts.some((part) => headingSet.has(part.trim()));
+    for (const part of parts) {
       const name = part.trim();
       const index = at + part.indexOf(name);
       at += part.length + 1;
@@ -382,6 +437,12 @@ function citationProblems(feedback: string, path: Path, out: UnlocatedProblem[])
         out.push({ severity: 'warning', code: 'unknown-guide-section', path: path(), stringIndex: index,
           message: `${quoteValue(name)} is not a section of the guide. Did you mean ${quoteValue(guess)}?`,
           fix: `Write the section heading exactly as the guide prints it: (${guess}).` });
+        continue;
+      }
+      if (listOfSections) {
+        out.push(nearHeading(name, index, path) ?? { severity: 'warning', code: 'unknown-guide-section', path: path(), stringIndex: index,
+          message: `${quoteValue(name)} is not a section of the guide, so it cites nothing (the other headings in these parentheses do).`,
+          fix: `Write a section heading exactly as the guide prints it, or remove it. Headings: ${headings.join('; ')}.` });
         continue;
       }
       nearest ??= nearHeading(name, index, path);
@@ -407,7 +468,9 @@ function nearHeading(name: string, index: number, path: Path): UnlocatedProblem 
   }
   const words = name.toLowerCase().replace(/[\s.?!:]+$/, '');
   if (words.split(/\s+/).length < 2) return undefined;
-  const meant = headings.find((h) => { const lower = h.toLowerCase(); return lower.startsWith(words) || words.startsWith(`${lower} `); });
+  // Cut short or run on ("Harm reduction approach"), or with words before it ("see Self-Care").
+  const meant = headings.find((h) => { const lower = h.toLowerCase(); return lower.startsWith(words) || words.startsWith(`${lower} `); })
+    ?? headingEndings.filter(([, ends]) => ends.test(words)).map(([h]) => h).sort((a, b) => b.length - a.length)[0];
   if (!meant) return undefined;
   return { severity: 'warning', code: 'unknown-guide-section', path: path(), stringIndex: index,
     message: `${quoteValue(name)} is not a section of the guide. Did you mean ${quoteValue(meant, 100)}?`,
@@ -505,4 +568,8 @@ function languageProblems(scenario: Scenario, rawIndex: RawIndex): UnlocatedProb
 /** An invalid id written the way the validator suggests it ("D4 Worry" → "d4-worry"). */
 function slugId(value: string): string {
   return value.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -126,6 +126,10 @@ export function syntaxProblems(text: string): UnlocatedProblem[] {
     if ((name === 'PropertyNameExpected' || name === 'ValueExpected') && /,\s*$/.test(text.slice(Math.max(0, e.offset - 200), e.offset)) && /^[\]}]/.test(text.slice(e.offset))) {
       message = 'a trailing comma before a closing bracket is not allowed in JSON';
       fix = 'remove this comma: it comes after the last item';
+    } else if ((name === 'PropertyNameExpected' || name === 'ValueExpected') && text.charAt(e.offset) === ',' && /,\s*$/.test(text.slice(Math.max(0, e.offset - 200), e.offset))) {
+      // "5,," or a comma left on the line after one already there: the parser wants an item between.
+      message = 'two commas in a row, with nothing between them';
+      fix = 'delete this comma: one comma separates two items';
     }
     if (name === 'CommaExpected') {
       // The parser stops at the next item; the comma belongs after the previous one, often at the

@@ -22,12 +22,17 @@ export interface FeedbackPanelProps {
   width?: number;
 }
 
+/** The reply as the panel shows it: words in quotation marks, an action as "You do: …". */
+function chosen(f: FeedbackView): string {
+  return f.replyKind === 'do' ? `You do: ${f.replyText}` : `“${f.replyText}”`;
+}
+
 /** Rows the panel takes at a width and fit, estimated by wrapping each part as Ink will. */
 export function feedbackHeight(f: FeedbackView, columns: number, fit: FeedbackFit): number {
   const width = fit === 0 ? columns - 4 : columns;
   const rows = (text: string, w = width) => inkRows(text, w);
   // Heading, plus two borders and a blank row when boxed.
-  return (fit === 0 ? 4 : 1) + (fit < 2 ? rows(`“${f.replyText}”`) : 0) + rows(f.feedback)
+  return (fit === 0 ? 4 : 1) + (fit < 2 ? rows(chosen(f)) : 0) + rows(f.feedback)
     + f.assessments.reduce((n, a) => n + rows(`${a.verdict === 'follows' ? 'follows' : 'violates'}: ${a.title} (${a.citation})`, width - 2), 0)
     + f.changes.reduce((n, c) => n + rows(`${c.label}: ${c.from} → ${c.to}`), 0);
 }
@@ -44,7 +49,7 @@ export function FeedbackPanel({ feedback, heading = 'Feedback on your reply', fi
   return (
     <Box flexDirection="column" borderStyle={fit === 0 ? 'round' : undefined} paddingX={fit === 0 ? 1 : 0}>
       <Paragraph bold underline={fit > 0} width={width}>{heading}</Paragraph>
-      {fit < 2 && <Paragraph width={width}>“{feedback.replyText}”</Paragraph>}
+      {fit < 2 && <Paragraph width={width}>{chosen(feedback)}</Paragraph>}
       <Box marginTop={fit === 0 ? 1 : 0}><Paragraph width={width}>{feedback.feedback}</Paragraph></Box>
       {feedback.assessments.map((a) => (
         <Verdict key={a.principleId} verdict={a.verdict} title={a.title} citation={a.citation} width={width} />

@@ -47,7 +47,7 @@ const MomentView = memo(function MomentView({ moment: m, turn, scenario, mode }:
       {m.lines.map((l, i) => (
         <p className="line" key={i}><span className="speaker">{l.speaker}{l.role ? <span className="role"> ({l.role})</span> : null}:</span> {l.text}</p>
       ))}
-      {fb && <p className="line yours"><span className="speaker you">You:</span> {fb.replyText}</p>}
+      {fb && <p className="line yours"><span className="speaker you">{fb.replyKind === 'do' ? 'You do:' : 'You:'}</span> {fb.replyText}</p>}
       {fb && mode === 'practice' && <Feedback feedback={fb} />}
     </section>
   );
