@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pathRows, rowText } from '../../src/terminal/debrief-lines.js';
+import { pathRows, rowText, transcriptRows } from '../../src/terminal/debrief-lines.js';
 import type { DebriefModel } from '../../src/machines/index.js';
 
 const model = (yours: string, best: string) => ({
@@ -19,5 +19,16 @@ describe('the path comparison, side by side', () => {
         expect([...r].length).toBeLessThanOrEqual(width);
       }
     }
+  });
+});
+
+describe('a reply in the turns tab', () => {
+  const turn = (reply: string, said: boolean) => ({ where: 'After the visit', reply, said, value: -3, bestValue: 2, feedback: 'Feedback.', verdicts: [] });
+  const turns = (said: boolean) => transcriptRows({ turns: [turn('Look Jade up on social media tonight.', said)] } as unknown as DebriefModel, 80).map(rowText).join('\n');
+
+  it('is quoted when it is words said, and marked "Do:" when it is an action, never quoted as if it were said', () => {
+    expect(turns(true)).toContain('You: “Look Jade up on social media tonight.” (−3; best here +2)');
+    expect(turns(false)).toContain('You: Do: Look Jade up on social media tonight. (−3; best here +2)');
+    expect(turns(false)).not.toContain('“');
   });
 });

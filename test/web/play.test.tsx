@@ -552,4 +552,22 @@ describe('the debrief in the browser', () => {
     expect(screen.getByText(/^Score:/).parentElement?.textContent).toBe('Score: −6 of 4 (0%)');
     expect(document.body.textContent).not.toMatch(/-\d/);
   });
+
+  it('quotes a reply that was said, and marks an action as "Do:", not quoted as if it were said', () => {
+    const example = validateScenario(exampleText, 'example.json').scenario;
+    if (!example) throw new Error('not valid');
+    const actor = startSession(example, 'practice');
+    for (const replyId of ['phone-accuse', 'after-search']) {
+      while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
+      actor.send({ type: 'reply.choose', replyId });
+    }
+    while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
+    render(<Debrief scenario={example} debrief={actor.getSnapshot().output as DebriefData} mode="practice" recorded={false} whatIf={false} onTryAgain={() => undefined} />);
+    const text = document.body.textContent ?? '';
+    expect(text).toContain('You chose: “Who bought you that? You need to tell me the truth.” (−3; best here +2)');
+    expect(text).toContain('You chose: Do: Look Jade up on social media tonight to see who the boyfriend is. (−3; best here +2)');
+    // The prohibited act, first in the debrief: one full stop after the action, then the feedback.
+    expect(text).toContain('you chose Do: Look Jade up on social media tonight to see who the boyfriend is. Researching');
+    expect(text).not.toContain('“Look Jade');
+  });
 });

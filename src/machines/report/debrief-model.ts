@@ -13,9 +13,10 @@ export interface DebriefModel {
   ending?: { title: string; kind: string; narration: string };
   score: Debrief['score'];
   outcome: Debrief['outcome'];
-  critical: { title: string; section: string; where: string; reply: string; feedback: string }[];
+  /** `said`: the reply is words said (false: an action, a "do" reply; see quotedReply). */
+  critical: { title: string; section: string; where: string; reply: string; said: boolean; feedback: string }[];
   principles: { title: string; status: 'violated' | 'missed' | 'followed'; section: string; followed: number; violated: number; missed: number }[];
-  turns: { where: string; reply: string; value: number; bestValue: number; feedback: string; verdicts: { title: string; verdict: 'follows' | 'violates'; citation: string }[] }[];
+  turns: { where: string; reply: string; said: boolean; value: number; bestValue: number; feedback: string; verdicts: { title: string; verdict: 'follows' | 'violates'; citation: string }[] }[];
   /** Each decision the volunteer met: their reply beside the best-practice reply at that same decision. */
   paths: { where: string; yours: { reply: string; value: number }; best: { reply: string; value: number }; same: boolean }[];
   /** The best-practice path from the start, as a separate list (it may meet other decisions). */
@@ -30,17 +31,18 @@ export function debriefModel(scenario: Scenario, debrief: Debrief): DebriefModel
   // Titles are one line everywhere: they go into headings and table cells.
   const where = (nodeId: string) => cleanLine(index.nodes.get(nodeId)?.title ?? nodeId);
   const reply = (replyId: string) => index.replies.get(replyId)?.reply.text ?? replyId;
+  const said = (replyId: string) => index.replies.get(replyId)?.reply.kind !== 'do';
   const model: DebriefModel = {
     title: cleanLine(debrief.title),
     ending: debrief.ending && { title: cleanLine(debrief.ending.title), kind: debrief.ending.kind, narration: debrief.ending.narration },
     score: debrief.score,
     outcome: debrief.outcome,
-    critical: debrief.criticalViolations.map((c) => ({ title: c.title, section: c.section, where: where(c.nodeId), reply: reply(c.replyId), feedback: c.feedback })),
+    critical: debrief.criticalViolations.map((c) => ({ title: c.title, section: c.section, where: where(c.nodeId), reply: reply(c.replyId), said: said(c.replyId), feedback: c.feedback })),
     principles: debrief.principles.map((p) => ({ title: p.title, status: p.status, section: p.section, followed: p.followed, violated: p.violated, missed: p.missed })),
     turns: debrief.turns.map((t) => {
       const view = feedbackOf(scenario, t.turn);
       return {
-        where: where(t.nodeId), reply: view.replyText, value: t.value, bestValue: t.bestValue, feedback: t.feedback,
+        where: where(t.nodeId), reply: view.replyText, said: view.replyKind !== 'do', value: t.value, bestValue: t.bestValue, feedback: t.feedback,
         verdicts: view.assessments.map((a) => ({ title: a.title, verdict: a.verdict, citation: a.citation })),
       };
     }),

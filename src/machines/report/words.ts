@@ -41,6 +41,19 @@ export const BAND_LABELS = { strong: 'Strong', developing: 'Developing', 'needs-
 export type Voice = 'you' | 'room';
 
 /** The words that change with the voice. */
+/**
+ * A chosen reply as a report shows it: words said in quotation marks, an action (a "do" reply) as
+ * "Do: …", never quoted as if it were said. Markdown and line-by-line text pass straight quotes.
+ */
+export function quotedReply(text: string, said: boolean, quotes: readonly [string, string] = ['“', '”']): string {
+  return said ? `${quotes[0]}${text}${quotes[1]}` : `Do: ${text}`;
+}
+
+/** Text ended as a sentence: a full stop added unless it ends in one already (or in ? ! …). */
+export function endSentence(text: string): string {
+  return /[.!?…]$/.test(text) ? text : `${text}.`;
+}
+
 export const VOICE_WORDS = {
   you: { chose: 'you chose', replies: 'Your replies', reply: 'Your reply', who: 'You' },
   room: { chose: 'the room chose', replies: "The room's replies", reply: "The room's reply", who: 'Room' },

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { debriefModel, inVoice, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type Debrief as DebriefData, type Scenario, type SessionMode, type Voice } from '../../machines/index.js';
+import { debriefModel, endSentence, inVoice, quotedReply, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type Debrief as DebriefData, type Scenario, type SessionMode, type Voice } from '../../machines/index.js';
 import { hrefOf } from '../routing.js';
 import { TableWrap } from './TableWrap.js';
 
@@ -51,7 +51,7 @@ export function Debrief({ scenario, debrief, mode, recorded, whatIf, onTryAgain,
         {m.critical.length === 0 ? <p>None.</p> : (
           <ul className="critical">
             {m.critical.map((c, i) => (
-              <li key={i}><strong>✗ {c.title}</strong> (guide: {c.section}) at “{c.where}”: {v.chose} “{c.reply}”. {c.feedback}</li>
+              <li key={i}><strong>✗ {c.title}</strong> (guide: {c.section}) at “{c.where}”: {endSentence(`${v.chose} ${quotedReply(c.reply, c.said)}`)} {c.feedback}</li>
             ))}
           </ul>
         )}
@@ -82,7 +82,7 @@ export function Debrief({ scenario, debrief, mode, recorded, whatIf, onTryAgain,
           {m.turns.map((t, i) => (
             <li key={i}>
               <h3>{t.where}</h3>
-              <p>{capital(v.chose)}: “{t.reply}” ({signed(t.value)}; best here {signed(t.bestValue)})</p>
+              <p>{capital(v.chose)}: {quotedReply(t.reply, t.said)} ({signed(t.value)}; best here {signed(t.bestValue)})</p>
               <ul className="verdicts">{t.verdicts.map((v, j) => <li key={j} className={v.verdict}>{VERDICT_WORDS[v.verdict]} {v.title} <span className="cite">({v.citation})</span></li>)}</ul>
               <p className="feedback-text">{t.feedback}</p>
               {onWhatIf && <button type="button" onClick={() => onWhatIf(i)}>What if: replay from here<span className="sr-only"> (decision {i + 1}: {t.where})</span></button>}

@@ -321,7 +321,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
         {earlier.length > 0 && (
           <div className="earlier">
             <h3>Earlier in this conversation</h3>
-            <ol>{earlier.map((t, i) => <li key={i}><span className="speaker you">You</span> {feedbackOf(scenario, t).replyText}</li>)}</ol>
+            <ol>{earlier.map((t, i) => <li key={i}>{earlierReply(feedbackOf(scenario, t))}</li>)}</ol>
           </div>
         )}
         {moments.map((m) => <MomentView key={m.key} moment={m} turn={m.kind === 'decision' ? context.transcript[m.turns] : undefined} scenario={scenario} mode={mode} />)}
@@ -383,4 +383,9 @@ function onVisibilityChange(listener: () => void): () => void {
 function restartLoss(replies: number, saved: boolean): string {
   const made = replies === 1 ? 'The reply you have made' : `The ${replies} replies you have made`;
   return `${made} in this playthrough will be lost${saved ? ', and the progress saved in this browser will be deleted' : ''}.`;
+}
+
+/** An earlier reply in the recap, as the conversation shows it: "You: …", or "You do: …" for an action. */
+function earlierReply(f: { replyText: string; replyKind: 'say' | 'do' }) {
+  return <><span className="speaker you">{f.replyKind === 'do' ? 'You do:' : 'You:'}</span> {f.replyText}</>;
 }

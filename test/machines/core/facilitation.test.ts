@@ -139,7 +139,10 @@ describe('the session summary', () => {
     expect(md).toContain('Branch taken: 2. Who bought you that? You need to tell me the truth. (best practice here: 1)');
     expect(md).toContain('The branch the room took was best practice at 0 of 1 decision (0%).');
     expect(md).toContain("The room's most-voted reply was best practice at 1 of 1 decision with votes (100%); 4 of 8 votes (50%) went to best-practice replies.");
-    expect(md).toMatch(/: the room chose "/);
+    // Words said are quoted; an action (a "do" reply) is marked as one, not quoted as if said.
+    expect(md).toContain(': the room chose Do: Look Jade up on social media tonight to see who the boyfriend is. Researching');
+    expect(md).toMatch(/\*\*The new phone\*\*: "Who bought you that\? You need to tell me the truth\." \(/);
+    expect(md).toContain('2. **After the visit**: Do: Look Jade up on social media tonight to see who the boyfriend is. (−3; best here +2)');
     expect(md).not.toMatch(/you chose|Your repl|^- You /m);
   });
 
