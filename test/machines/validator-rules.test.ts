@@ -136,6 +136,18 @@ describe('every validator rule has a bad fixture that is reported where it is an
     expect(result.scenario?.id).toBe('example-new-phone');
   });
 
+  it('a variable that no effect changes and no condition tests is a warning at its id (one that is used is not)', () => {
+    const text = readFixture('good/example.json').toString('utf8').replace(
+      '{ "id": "trust", "label": "Jade\'s trust", "min": 0, "max": 100, "start": 50, "shown": true }',
+      '{ "id": "trust", "label": "Jade\'s trust", "min": 0, "max": 100, "start": 50, "shown": true },\n    { "id": "worry", "label": "Your worry", "min": 0, "max": 10, "start": 0, "shown": true }');
+    const result = validateScenario(text, 'example.json');
+    expect(result.ok).toBe(true);
+    expect(result.problems.map((p) => [p.code, p.severity, formatPath(p.path), p.message])).toEqual([
+      ['variable-unused', 'warning', 'variables[1].id', 'No effect changes the variable "worry" and no condition tests it, so it does nothing (its meter stays at its start value).'],
+    ]);
+    expect(text.split('\n')[(result.problems[0]?.line ?? 0) - 1]?.slice((result.problems[0]?.column ?? 0) - 1)).toMatch(/^"worry"/);
+  });
+
   it('an empty text is one problem, not two', () => {
     const text = readFixture('good/example.json').toString('utf8').replace('"title": "Example: the new phone"', '"title": ""');
     expect(validateScenario(text, 'x.json').problems.map((p) => p.code)).toEqual(['blank-text']);

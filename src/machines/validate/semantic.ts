@@ -78,6 +78,8 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   const nodes = index.nodes;
   const characters = new Set<string>();
   const variables = new Map<string, Variable>();
+  /** Variables some effect changes or some condition tests (see variable-unused). */
+  const usedVariables = new Set<string>();
 
   // Duplicate ids: the first one wins, every later one is reported.
   for (const node of scenario.nodes) {
@@ -151,6 +153,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   };
   const checkCondition = (c: Condition, path: Path) => {
     if (!('var' in c)) return checkConduct(c, path);
+    usedVariables.add(c.var);
     const declared = variables.get(c.var);
     if (!declared) {
       if (!brokenIds.has(c.var)) unknownVariable(c.var, [...path(), 'var'], c.is !== undefined);
@@ -230,6 +233,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
     if (!effects) return;
     for (let k = 0; k < effects.length; k++) {
       const e = effects[k] as Effect;
+      usedVariables.add(e.var);
       const declared = variables.get(e.var);
       const spec = declared && specOf(declared);
       if (spec?.flag && (e.add !== undefined || typeof e.set !== 'boolean')) {
@@ -381,6 +385,13 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
       }
       if (!assessed.has(goal)) warn('goal-not-assessed', ['learningGoals', k], `The learning goal "${goal}" is not assessed by any reply.`, 'Assess it in at least one reply, or remove it from "learningGoals".');
     });
+  }
+
+  // A variable nothing changes and nothing tests does nothing: often one renamed in one place only.
+  for (const v of scenario.variables ?? []) {
+    if (usedVariables.has(v.id) || variables.get(v.id) !== v) continue;
+    warn('variable-unused', ['variables', rawIndex.get(v) ?? 0, 'id'], `No effect changes the variable "${v.id}" and no condition tests it, so it does nothing${v.shown ? ' (its meter stays at its start value)' : ''}.`,
+      `Change it in a reply's or a scene's "effects" and test it in a "when", or remove it from "variables".`);
   }
 
   out.push(...languageProblems(scenario, rawIndex));
