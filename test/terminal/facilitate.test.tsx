@@ -185,14 +185,19 @@ describe('a trainer-led session kept as it goes', () => {
     expect(keptFiles(env)).toEqual([]);
   });
 
-  it('a kept session carries on with its votes before the reveal too, and start over begins at decision 1 with nothing kept', async () => {
+  /** A session kept after 7 votes for the first reply at decision 1 and q; returns the state folder's env. */
+  const keptWithSevenVotes = async () => {
     const env = tempEnv();
-    const first = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
-    let r = await renderApp(first.element);
+    const r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element);
     await press(r, KEY.enter, '7', 'q');
     await tap(r, 'y');
     cleanup();
-    r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element);
+    return env;
+  };
+
+  it('a kept session carries on with its votes before the reveal too, and start over begins at decision 1 with nothing kept', async () => {
+    const env = await keptWithSevenVotes();
+    let r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element);
     await press(r, KEY.enter, KEY.enter);
     expect(r.lastFrame()).toContain("That's a nice one! How did you get it? · votes: 7");
     cleanup();
@@ -204,15 +209,10 @@ describe('a trainer-led session kept as it goes', () => {
   });
 
   it('play … --facilitate --new starts at decision 1 without asking; the kept session stays until the new room votes, then is replaced', async () => {
-    const env = tempEnv();
-    const first = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
-    let r = await renderApp(first.element);
-    await press(r, KEY.enter, '7', 'q');
-    await tap(r, 'y');
-    cleanup();
+    const env = await keptWithSevenVotes();
     const kept = stateStore(env).read(facilitationKey(newPhone()));
     expect(kept).toContain('"votes":{');
-    r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: newPhone(), startOver: true } }).element);
+    const r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: newPhone(), startOver: true } }).element);
     await press(r, KEY.enter);
     expect(r.lastFrame()).not.toContain('You have a trainer-led session');
     expect(r.lastFrame()).toContain('decision 1 of about');

@@ -537,23 +537,8 @@ describe('playing a scenario in the browser', () => {
 });
 
 describe('the debrief in the browser', () => {
-  it('a score below zero has a real minus sign, as the terminal and the reply values show it', () => {
-    const example = validateScenario(exampleText, 'example.json').scenario;
-    if (!example) throw new Error('not valid');
-    // The harmful path of the example (as in the core's report tests): −6 of a best of 4.
-    const actor = startSession(example, 'practice');
-    for (const replyId of ['phone-accuse', 'after-search']) {
-      while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
-      actor.send({ type: 'reply.choose', replyId });
-    }
-    while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
-    const debrief = actor.getSnapshot().output as DebriefData;
-    render(<Debrief scenario={example} debrief={debrief} mode="practice" recorded={false} whatIf={false} onTryAgain={() => undefined} />);
-    expect(screen.getByText(/^Score:/).parentElement?.textContent).toBe('Score: −6 of 4 (0%)');
-    expect(document.body.textContent).not.toMatch(/-\d/);
-  });
-
-  it('quotes a reply that was said, and marks an action as "Do:", not quoted as if it were said', () => {
+  /** The debrief of the example's harmful path (as in the core's report tests: −6 of a best of 4), drawn. */
+  const renderHarmfulDebrief = () => {
     const example = validateScenario(exampleText, 'example.json').scenario;
     if (!example) throw new Error('not valid');
     const actor = startSession(example, 'practice');
@@ -563,6 +548,16 @@ describe('the debrief in the browser', () => {
     }
     while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
     render(<Debrief scenario={example} debrief={actor.getSnapshot().output as DebriefData} mode="practice" recorded={false} whatIf={false} onTryAgain={() => undefined} />);
+  };
+
+  it('a score below zero has a real minus sign, as the terminal and the reply values show it', () => {
+    renderHarmfulDebrief();
+    expect(screen.getByText(/^Score:/).parentElement?.textContent).toBe('Score: −6 of 4 (0%)');
+    expect(document.body.textContent).not.toMatch(/-\d/);
+  });
+
+  it('quotes a reply that was said, and marks an action as "Do:", not quoted as if it were said', () => {
+    renderHarmfulDebrief();
     const text = document.body.textContent ?? '';
     expect(text).toContain('You chose: “Who bought you that? You need to tell me the truth.” (−3; best here +2)');
     expect(text).toContain('You chose: Do: Look Jade up on social media tonight to see who the boyfriend is. (−3; best here +2)');
