@@ -110,6 +110,32 @@ describe('room controls in the terminal', () => {
     phone.ws.close();
   });
 
+  it('at room --resume in the middle of a vote, the first block names the decision and how many voted, then the replies', async () => {
+    const room = await controlled(() => 80);
+    await room.type('n', /o: open the vote/);
+    await room.type('o', /l: lock/);
+    const phone = await Phone.join(`ws://127.0.0.1:${room.server.port}`, ROOM, deviceId(3));
+    cleanup.push(async () => phone.ws.close());
+    await phone.vote(1);
+    await room.server.settled();
+    // The resumed command's controls, on the same running room (a new terminal).
+    let out = '';
+    const resumed = roomControls(room.server, roomContext(scenario), { out: (t) => (out += t), err: () => undefined }, () => 80, new PassThrough());
+    cleanup.push(async () => resumed.close());
+    resumed.start(room.server.state());
+    const flat = out.replace(/\s+/g, ' ');
+    expect(flat).toMatch(/^ ?Decision 1 of about \d+: /);
+    expect(flat).toContain('1 phone connected, 1 joined; 1 voted in round 1.');
+    expect(flat.indexOf('voted in round 1')).toBeLessThan(flat.indexOf('Vote open (round 1)'));
+    expect(flat).toContain('l: lock · r: reveal');
+    // A room started afresh (no vote under way) begins as before, with no count.
+    let fresh = '';
+    const afresh = roomControls(room.server, roomContext(scenario), { out: (t) => (fresh += t), err: () => undefined }, () => 80, new PassThrough());
+    cleanup.push(async () => afresh.close());
+    afresh.start(createRoom(roomContext(scenario), ROOM, 4, new Date()));
+    expect(fresh).not.toContain('voted');
+  });
+
   it('follow a resized terminal: a reveal printed after the window narrows fits the new width', async () => {
     let columns = 100;
     const room = await controlled(() => columns);

@@ -194,7 +194,7 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
   if (!readVoterFiles(packageRoot())) say('The voter page is not built: run "npm run build" first.');
   where.controls = roomControls(server, ctx, io, width);
   io.out(`\n${wrapText(CONTROLS_HELP, width())}\n`);
-  where.controls.changed(server.state());
+  where.controls.start(server.state());
 
   return new Promise<number>((resolve) => {
     const stop = (signal: NodeJS.Signals) => {

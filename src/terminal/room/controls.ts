@@ -7,12 +7,15 @@ import type { RoomServer } from './server.js';
 
 export const CONTROLS_HELP = 'Run the session from here or from the presenter page. Type a letter and Enter: n next scene · o open the vote · l lock · r reveal · 1–9 follow that reply · s status · e end the session (asks first)';
 
+/** Whether a vote is under way at the decision (open, locked or revealed). */
+const voting = (state: RoomState) => state.phase === 'open' || state.phase === 'locked' || state.phase === 'revealed';
+
 /**
  * The trainer's controls in the terminal, line by line (the same commands the presenter page
  * sends, applied through the same reducer): a room can be run with no browser at all. Every
  * change, from here or from the presenter page, is printed as one short block.
  */
-export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, width: () => number, input: NodeJS.ReadableStream = process.stdin): { changed: (state: RoomState) => void; close: () => void } {
+export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, width: () => number, input: NodeJS.ReadableStream = process.stdin): { start: (state: RoomState) => void; changed: (state: RoomState) => void; close: () => void } {
   // The width is read at every block: a terminal resized mid-session gets blocks that fit it.
   const say = (text = '', indent = '') => io.out(`${wrapText(text, width(), indent)}\n`);
   /** What the room hears at this moment: the narration and each line, as the presenter page shows them. */
@@ -56,6 +59,15 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
     say('Type the number of the reply the room follows.');
   };
 
+  /** How many phones are here and have voted (the s key). */
+  const countWords = (state: RoomState) => {
+    const c = presenterView(ctx, state, server.connectedPhones()).count;
+    // Between votes the round's number is the last one's, whose votes went with its decision:
+    // "0 voted in round 1" would read as if nobody had voted there (the presenter page says nothing of votes then).
+    const votes = voting(state) ? `${c.voted} voted in round ${c.round}` : 'no vote is open';
+    return `${c.connected} ${c.connected === 1 ? 'phone' : 'phones'} connected, ${c.joined} joined; ${votes}.`;
+  };
+
   /** 'e' was typed once: ending is for everyone and cannot be undone, so it asks first. */
   let ending = false;
   const act = (word: string) => {
@@ -76,13 +88,7 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
       : word === 'e' ? server.present({ type: 'end' })
       : /^\d{1,2}$/.test(word) ? server.present({ type: 'choose', round: state.round, reply: view.replies.find((r) => String(r.number) === word)?.id ?? 'none' })
       : undefined;
-    if (word === 's') {
-      const c = presenterView(ctx, state, server.connectedPhones()).count;
-      // Between votes the round's number is the last one's, whose votes went with its decision:
-      // "0 voted in round 1" would read as if nobody had voted there (the presenter page says nothing of votes then).
-      const votes = state.phase === 'open' || state.phase === 'locked' || state.phase === 'revealed' ? `${c.voted} voted in round ${c.round}` : 'no vote is open';
-      return say(`${c.connected} ${c.connected === 1 ? 'phone' : 'phones'} connected, ${c.joined} joined; ${votes}.`);
-    }
+    if (word === 's') return say(countWords(state));
     if (result === undefined) return word === '' ? undefined : say(CONTROLS_HELP);
     if (!result.ok) say(result.message);
   };
@@ -91,6 +97,20 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
   // Input that ends (no terminal, or a closed pipe) leaves the room running: the presenter page and Ctrl+C remain.
   lines.on('close', () => (lines = undefined));
   return {
+    /**
+     * The first block, at start or at `room --resume`: a room resumed in the middle of a vote says
+     * which decision it is at and how many have voted, before the replies (or the reveal).
+     */
+    start: (state: RoomState) => {
+      const view = roomSessionView(ctx, state);
+      if (voting(state) && view.kind === 'decision') {
+        say();
+        say(`Decision ${view.progress.decision} of about ${view.progress.about}${view.title ? `: ${view.title}` : ''}`);
+        if (view.discussionPrompt) say(`Discuss: ${view.discussionPrompt}`, '  ');
+        say(countWords(state));
+      }
+      describe(state);
+    },
     changed: describe,
     close: () => {
       lines?.close();
