@@ -15,6 +15,7 @@ export interface DebriefModel {
   outcome: Debrief['outcome'];
   /** `said`: the reply is words said (false: an action, a "do" reply; see quotedReply). */
   critical: { title: string; section: string; where: string; reply: string; said: boolean; feedback: string }[];
+  /** `followed`, `violated`, `missed`: how many times (not the summed weights of Debrief.principles). */
   principles: { title: string; status: 'violated' | 'missed' | 'followed'; section: string; followed: number; violated: number; missed: number }[];
   turns: { where: string; reply: string; said: boolean; value: number; bestValue: number; feedback: string; verdicts: { title: string; verdict: 'follows' | 'violates'; citation: string }[] }[];
   /** Each decision the volunteer met: their reply beside the best-practice reply at that same decision. */
@@ -38,7 +39,12 @@ export function debriefModel(scenario: Scenario, debrief: Debrief): DebriefModel
     score: debrief.score,
     outcome: debrief.outcome,
     critical: debrief.criticalViolations.map((c) => ({ title: c.title, section: c.section, where: where(c.nodeId), reply: reply(c.replyId), said: said(c.replyId), feedback: c.feedback })),
-    principles: debrief.principles.map((p) => ({ title: p.title, status: p.status, section: p.section, followed: p.followed, violated: p.violated, missed: p.missed })),
+    // Times, not weights: the core sums a principle's weights (a critical one counts 3), but the
+    // summary's ✓n ✗n ○n say how often, and must agree with the transcript's turns.
+    principles: debrief.principles.map((p) => {
+      const times = (verdict: 'follows' | 'violates' | 'missed') => p.notes.filter((n) => n.verdict === verdict).length;
+      return { title: p.title, status: p.status, section: p.section, followed: times('follows'), violated: times('violates'), missed: times('missed') };
+    }),
     turns: debrief.turns.map((t) => {
       const view = feedbackOf(scenario, t.turn);
       return {

@@ -63,6 +63,21 @@ describe('debriefModel', () => {
     expect(m.bestPath.map((s) => s.where)).toEqual(['The new phone', 'After the visit']);
   });
 
+  it('counts each principle in times, as the turns show it, not in the weights the score sums', () => {
+    // "Don't investigate" (weight 3) gone against once, "Curious, not interrogating" (weight 2) once.
+    const m = debriefModel(example, harmful);
+    const times = (title: string, verdict: 'follows' | 'violates') => m.turns.filter((t) => t.verdicts.some((v) => v.title === title && v.verdict === verdict)).length;
+    expect(m.principles.find((p) => p.title === "Don't investigate")).toMatchObject({ followed: 0, violated: 1 });
+    expect(m.principles.find((p) => p.title === 'Curious, not interrogating')).toMatchObject({ violated: 1 });
+    for (const p of [...m.principles, ...debriefModel(example, strong).principles]) {
+      expect(p.followed + p.violated + p.missed, p.title).toBeGreaterThan(0);
+    }
+    for (const p of m.principles) {
+      expect([p.followed, p.violated], p.title).toEqual([times(p.title, 'follows'), times(p.title, 'violates')]);
+    }
+    expect(debriefModel(example, strong).principles.find((p) => p.title === 'Take suspicions to the Advocate Supervisor')).toMatchObject({ followed: 1 });
+  });
+
   it('shows an id it cannot resolve rather than failing', () => {
     const m = debriefModel(example, { ...harmful, criticalViolations: [{ ...harmful.criticalViolations[0]!, nodeId: 'gone', replyId: 'lost' }] });
     expect(m.critical[0]).toMatchObject({ where: 'gone', reply: 'lost' });
