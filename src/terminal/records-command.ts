@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { backupFileName, backupText, BAND_LABELS, certificateData, exportFileName, IN_SERVICE_CREDIT, localDate, localTime, PRACTICE_IDLE_MS, readRecords, recordsCsv, visibleLine } from '../machines/index.js';
 import { parseArgs, UsageError } from './args.js';
 import type { CliIO } from './commands.js';
-import { exportsDir, shownPath } from './export.js';
+import { exportsDir, shownPath, shownStateDir } from './export.js';
 import { helpText } from './invocation.js';
 import { stateStore } from './node/state-store.js';
 import { writeAtomic } from './state.js';
@@ -71,5 +71,7 @@ export function recordsCommand(argv: readonly string[], io: CliIO, env: NodeJS.P
     // Not wrapped: a path broken across lines cannot be copied.
     io.out(`${what}: ${visibleLine(shownPath(path, env))}\n`);
   }
+  // The paths are within the state folder, not the folder the command was typed in: said as the debrief's export says it.
+  if (files.length > 0) io.out(`(in the state folder ${shownStateDir(env)})\n`);
   return 0;
 }

@@ -72,6 +72,8 @@ describe('casa-practice records', () => {
     const dir = join(env.XDG_STATE_HOME as string, 'casa-practice', 'exports');
     expect(r.out).toContain('CSV: exports/casa-practice-records-2026-03-02.csv');
     expect(r.out).toContain('Backup: exports/casa-practice-backup-2026-03-02.json');
+    // exports/ is not in the folder the command was typed in: the line after says where it is.
+    expect(r.out).toContain(`json\n(in the state folder ${join(env.XDG_STATE_HOME as string, 'casa-practice')})\n`);
     const csv = readFileSync(join(dir, 'casa-practice-records-2026-03-02.csv'), 'utf8');
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(4);
     const parsed = parseBackup(readFileSync(join(dir, readdirSync(dir).find((f) => f.endsWith('.json'))!), 'utf8'));
