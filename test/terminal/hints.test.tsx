@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadPlayable } from '../../src/terminal/scenario-source.js';
-import { appElement, KEY, newPhone, press, renderApp, SCENARIOS, tap, tempEnv } from './helpers/ink.js';
+import { appElement, KEY, newPhone, playToDebrief, press, renderApp, renderAt, SCENARIOS, tap, tempEnv } from './helpers/ink.js';
 
 afterEach(() => cleanup());
 
@@ -36,6 +36,16 @@ describe('help lines list only keys that do something', () => {
     expect(r.lastFrame()).toContain('Decision 2 of about 2');
     expect(r.lastFrame()).not.toContain("Jade's trust");
     expect(r.lastFrame()).not.toContain('u: undo');
+  });
+
+  it('at 60 columns the debrief opened from the picker keeps each key beside what it does', async () => {
+    const r = await renderAt(appElement({ env: tempEnv() }).element, 60);
+    await press(r, '1', KEY.enter);
+    await playToDebrief(r);
+    const frame = r.lastFrame() ?? '';
+    expect(frame).toContain('Debrief:');
+    expect(frame.split('\n').length).toBeLessThanOrEqual(24);
+    expect(frame.split('\n').filter(Boolean).slice(-2)).toEqual(['Tab/←→: section · ↑↓ PgUp PgDn: scroll · e: export', 'b: scenarios · q: quit']);
   });
 
   it('the content note offers b only when there is a picker to go back to', async () => {

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { useMemo, useState } from 'react';
 import { debriefModel, type Debrief, type Scenario, type SessionMode, type Voice } from '../../machines/index.js';
-import { hintLine, type Action } from '../keys.js';
+import { hintRows, type Action } from '../keys.js';
 import { pathRows, summaryRows, transcriptRows, workOnRows } from '../debrief-lines.js';
 import { exportDebrief, exportsDir, fallbackExportDir, shownPath, shownStateDir } from '../export.js';
 import { errorWords, stateStore } from '../node/state-store.js';
@@ -53,7 +53,7 @@ export function DebriefScreen({ scenario, debrief, mode, onBack, notice, voice =
 
   // The section gets what is left of the screen; one row spare so the frame never scrolls the terminal.
   const chrome = rowsOf(`Debrief: ${model.title}`, columns) + (notice ? rowsOf(notice, columns) : 0) + rowsOf(tabLine, columns)
-    + (exported ? 1 + rowsOf(exported, columns) : 0) + 1 + rowsOf(hintLine(hints), columns);
+    + (exported ? 1 + rowsOf(exported, columns) : 0) + 1 + hintRows(hints, columns).length;
   const height = Math.max(4, screenRows - 1 - chrome);
   const rows = sections[tab] ?? [];
   const scroll = (f: (offset: number) => number) =>
@@ -107,7 +107,8 @@ export function DebriefScreen({ scenario, debrief, mode, onBack, notice, voice =
           {exported.split('\n').map((line, i) => <Text key={i}>{line}</Text>)}
         </Box>
       )}
-      <KeyHints set={hints} width={columns} />
+      {/* Broken between hints only: at 60 columns "b:" was left at a row's end, "scenarios" on the next. */}
+      <KeyHints set={hints} width={columns} whole />
     </Box>
   );
 }
