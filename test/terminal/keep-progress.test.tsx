@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
+import { localDate, localTime } from '../../src/machines/index.js';
 import { savesDir } from '../../src/terminal/saves.js';
 import { runPiped } from './helpers/cli.js';
 import { appElement, KEY, press, renderApp, SCENARIOS, tap, tempEnv } from './helpers/ink.js';
@@ -148,7 +149,10 @@ describe('the debrief is never lost', () => {
     expect(p.lastFrame()).toContain('d: see your last debrief.');
     await press(p, 'd');
     expect(p.lastFrame()).toContain('Debrief: Example: the new phone');
-    expect(p.lastFrame()).toContain('Your last debrief of this scenario, from');
+    // On the volunteer's clock, as records shows the same playthrough, not in UTC.
+    const kept = JSON.parse(readFileSync(join(env.XDG_STATE_HOME as string, 'casa-practice', 'debriefs', readdirSync(join(env.XDG_STATE_HOME as string, 'casa-practice', 'debriefs'))[0] as string), 'utf8')) as { savedAt: string };
+    expect(p.lastFrame()?.replace(/\s+/g, ' ')).toContain(`Your last debrief of this scenario, from ${localDate(kept.savedAt)} ${localTime(kept.savedAt)}.`);
+    expect(p.lastFrame()).not.toContain('UTC');
     expect(p.lastFrame()).toContain(score);
     await press(p, 'b');
     expect(p.lastFrame()).toContain('choose a scenario');

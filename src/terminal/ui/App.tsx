@@ -1,7 +1,7 @@
 import { Box, Text, useStdout } from 'ink';
 import { dirname, resolve } from 'node:path';
 import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { debriefKey, entryOf, resumeFailure, saveKey, withRecord, type CatalogEntry, type PlayableScenario, type Records, type RunOrigin, type SaveSummary, type SessionMode } from '../../machines/light.js';
+import { debriefKey, entryOf, localDate, localTime, resumeFailure, saveKey, withRecord, type CatalogEntry, type PlayableScenario, type Records, type RunOrigin, type SaveSummary, type SessionMode } from '../../machines/light.js';
 import type { Debrief, MissingFile, PersistedScenarioSnapshot, RestoredFacilitation, ResumeResult, SaveHold, SessionActor } from '../../machines/index.js';
 import type { Listing } from '../node/catalog-files.js';
 import { checkStateFolder, hasSave, loadRecords, stateStore } from '../node/state-store.js';
@@ -279,8 +279,9 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   } else if (screen.name === 'locate') {
     body = <LocateScreen missing={screen.missing} onResumed={(found) => once(() => play(found))} onBack={() => toPicker()} onQuit={quit} />;
   } else if (screen.name === 'kept') {
+    // The volunteer's own clock, as `records` dates the same playthrough (not UTC: 17:45 UTC is a Los Angeles morning).
     body = <DebriefScreen scenario={screen.playable.scenario} debrief={screen.debrief} mode={screen.mode} onBack={() => toPicker()}
-      notice={`Your last debrief of this scenario${screen.savedAt ? `, from ${screen.savedAt.slice(0, 16).replace('T', ' ')} UTC` : ''}.`} />;
+      notice={`Your last debrief of this scenario${screen.savedAt && localDate(screen.savedAt) ? `, from ${localDate(screen.savedAt)} ${localTime(screen.savedAt)}` : ''}.`} />;
   } else if (screen.name === 'loading') {
     body = <Text>Loading…</Text>;
   } else if (screen.name === 'note') {
