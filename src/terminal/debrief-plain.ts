@@ -20,8 +20,11 @@ export function debriefPlain(m: DebriefModel, width: number, voice: Voice = 'you
   out.push('', `${v.replies} / best practice at the same decision:`);
   m.paths.forEach((p, i) => {
     out.push(w(`  ${i + 1}. ${p.where}`, '     '));
-    out.push(w(`     ${`${v.who}:`.padEnd(5)} ${p.yours.reply} (${signed(p.yours.value)})`, '           '));
-    out.push(w(`     Best: ${p.same ? 'the same ✓' : `${p.best.reply} (${signed(p.best.value)})`}`, '           '));
+    // Wrapped rows hang under the reply's first word (wrapText keeps one space after the label, so
+    // padding "You:" to the width of "Best:" was lost and its rows sat one column right of its text).
+    const hang = (label: string) => ' '.repeat(`     ${label}: `.length);
+    out.push(w(`     ${v.who}: ${p.yours.reply} (${signed(p.yours.value)})`, hang(v.who)));
+    out.push(w(`     Best: ${p.same ? 'the same ✓' : `${p.best.reply} (${signed(p.best.value)})`}`, hang('Best')));
   });
   out.push('', 'The best-practice path from the start:');
   m.bestPath.forEach((s, i) => out.push(w(`  ${i + 1}. ${s.where}: ${s.reply} (${signed(s.value)})`, '     ')));

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { pathRows, rowText, transcriptRows } from '../../src/terminal/debrief-lines.js';
-import type { DebriefModel } from '../../src/machines/index.js';
+import { debriefPlain } from '../../src/terminal/debrief-plain.js';
+import { debriefModel, type Debrief, type DebriefModel } from '../../src/machines/index.js';
+import { example, play } from '../machines/core/fixtures.js';
 
 const model = (yours: string, best: string) => ({
   paths: [{ where: 'New things', yours: { reply: yours, value: -2 }, best: { reply: best, value: 3 }, same: false }],
@@ -30,5 +32,24 @@ describe('a reply in the turns tab', () => {
     expect(turns(true)).toContain('You: “Look Jade up on social media tonight.” (−3; best here +2)');
     expect(turns(false)).toContain('You: Do: Look Jade up on social media tonight. (−3; best here +2)');
     expect(turns(false)).not.toContain('“');
+  });
+});
+
+describe('the path comparison, line by line', () => {
+  it.each(['you', 'room'] as const)('hangs each wrapped row under the first word of its reply (%s)', (voice) => {
+    const debrief = play(example, 'practice', ['phone-accuse', 'after-search']).getSnapshot().output as Debrief;
+    const lines = debriefPlain(debriefModel(example, debrief), 40, voice).split('\n');
+    const from = lines.findIndex((l) => l.includes('best practice at the same decision'));
+    let checked = 0;
+    let column = -1;
+    for (const line of lines.slice(from + 1, lines.findIndex((l, i) => i > from && l === ''))) {
+      const label = /^ {5}(You|Room|Best): /.exec(line);
+      if (label) column = label[0].length;
+      else if (/^ {6,}\S/.test(line) && column > 0) {
+        expect(line.length - line.trimStart().length, line).toBe(column);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(2);
   });
 });
