@@ -249,7 +249,8 @@ export async function chooseScenario(opts: Pick<PlainOptions, 'io' | 'width' | '
   say('Scenarios:');
   // Scenarios with a save are marked (opening one continues it).
   const saved = (c: (typeof catalog)[number]) => opts.marks === true && c.playable !== undefined && saveWaiting(c.playable, opts.env) !== undefined;
-  catalog.forEach((c, i) => say(`  ${i + 1}. ${c.title}${saved(c) ? ' (saved)' : ''} (about ${c.minutes} min): ${c.summary}`, '     '));
+  // Wrapped rows hang under the title, after "10. " as after "9. ".
+  catalog.forEach((c, i) => say(`  ${i + 1}. ${c.title}${saved(c) ? ' (saved)' : ''} (about ${c.minutes} min): ${c.summary}`, ' '.repeat(`  ${i + 1}. `.length)));
   for (;;) {
     say('Scenario number (q to quit):');
     const line = await opts.readLine();

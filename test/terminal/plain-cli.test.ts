@@ -16,6 +16,26 @@ const child = (args: string[], input: string, env: NodeJS.ProcessEnv) => runChil
 const cli = (args: string[], input: string, env: NodeJS.ProcessEnv) => runPiped(args, input, { HOME: env.XDG_STATE_HOME, ...env });
 
 describe('plain mode in this process', () => {
+  it('the scenario list hangs each wrapped row under its title, after "10." as after "9."', async () => {
+    const r = await cli(['--plain'], 'q\n', tempEnv());
+    const list = r.out.slice(r.out.indexOf('Scenarios:'), r.out.indexOf('Scenario number'));
+    let column = 0;
+    let checked = 0;
+    let tens = 0;
+    for (const line of list.split('\n').slice(1)) {
+      const numbered = /^ {2}\d+\. /.exec(line);
+      if (numbered) {
+        column = numbered[0].length;
+        if (column === 6) tens++;
+      } else if (line.trim() !== '') {
+        expect(line.length - line.trimStart().length, line).toBe(column);
+        checked++;
+      }
+    }
+    expect(tens).toBeGreaterThan(0);
+    expect(checked).toBeGreaterThan(10);
+  });
+
   it('--assess holds feedback until the debrief', async () => {
     const r = await cli(['play', NEW_PHONE, '--assess'], '2\n3\n', tempEnv());
     expect(r.code).toBe(0);
