@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadPlayable } from '../../src/terminal/scenario-source.js';
-import { appElement, KEY, newPhone, playToDebrief, press, renderApp, renderAt, SCENARIOS, tap, tempEnv } from './helpers/ink.js';
+import { appElement, KEY, newPhone, playToDebrief, press, renderApp, renderAt, SCENARIOS, tap, tempEnv, validatedCatalog } from './helpers/ink.js';
+import { BUNDLED } from './helpers/layout.js';
 
 afterEach(() => cleanup());
 
@@ -46,6 +47,19 @@ describe('help lines list only keys that do something', () => {
     expect(frame).toContain('Debrief:');
     expect(frame.split('\n').length).toBeLessThanOrEqual(24);
     expect(frame.split('\n').filter(Boolean).slice(-2)).toEqual(['Tab/←→: section · ↑↓ PgUp PgDn: scroll · e: export', 'b: scenarios · q: quit']);
+  });
+
+  it('at 60 columns the picker of ten or more scenarios, with a save and a digit typed, keeps each key beside what it does', async () => {
+    const env = tempEnv();
+    const first = await renderApp(appElement({ env, start: { kind: 'play', playable: newPhone(), showNote: true } }).element);
+    await press(first, KEY.enter, 'q');
+    await tap(first, 'y');
+    first.unmount();
+    const r = await renderAt(appElement({ env, catalog: validatedCatalog(BUNDLED) }).element, 60);
+    await press(r, '1');
+    const frame = (r.lastFrame() ?? '').split('\n');
+    expect(frame.length).toBeLessThanOrEqual(24);
+    expect(frame.filter(Boolean).slice(-2)).toEqual(['Enter: open 1 · 0–1: open 10–11 · ↑↓: move · R: resume saved', 'q: quit']);
   });
 
   it('the content note offers b only when there is a picker to go back to', async () => {

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { useRef, useState } from 'react';
 import type { Action } from '../keys.js';
-import { hintLine, pickerHints, typeNumber } from '../keys.js';
+import { hintRows, pickerHints, typeNumber } from '../keys.js';
 import type { CatalogEntry } from '../../machines/light.js';
 import { inkRows } from '../wrap.js';
 import { KeyHints } from './KeyHints.js';
@@ -90,7 +90,7 @@ export function Picker({ entries, notice, checking, canResume, initial, saved, d
   const heading = `casa-practice: choose a scenario${purpose ? ` ${purpose}` : ''}${checking ? ' (checking files…)' : ''}`;
   // Rows left for the list once everything else is drawn (one spare row so the frame never scrolls).
   const fixed = rowsOf(heading, columns) + (notice ? rowsOf(notice, columns) : 0) + (canResume ? rowsOf('A saved session is waiting: press R to resume it.', columns) : 0)
-    + 1 + 1 + (current ? rowsOf(current.summary, columns - INDENT) : 0) + (extra ? rowsOf(extra, columns - INDENT) : 0) + 1 + rowsOf(hintLine(hints), columns) + 1;
+    + 1 + 1 + (current ? rowsOf(current.summary, columns - INDENT) : 0) + (extra ? rowsOf(extra, columns - INDENT) : 0) + 1 + hintRows(hints, columns).length + 1;
   const room = Math.max(3, screenRows - fixed);
   const windowed = entries.length > room;
   const size = windowed ? Math.max(1, room - 2) : entries.length;
@@ -137,7 +137,8 @@ export function Picker({ entries, notice, checking, canResume, initial, saved, d
           </Box>
         </Box>
       )}
-      <KeyHints set={hints} width={columns} />
+      {/* Broken between hints only: at 60 columns, with a save and "1" typed, a row began "· q: quit". */}
+      <KeyHints set={hints} width={columns} whole />
     </Box>
   );
 }
