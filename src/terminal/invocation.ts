@@ -1,4 +1,5 @@
 import { basename, isAbsolute, relative } from 'node:path';
+import { wrapText } from './wrap.js';
 
 /**
  * The command that runs casa-practice the way it was started here, for hints such as "continue
@@ -27,8 +28,63 @@ export function commandName(env: NodeJS.ProcessEnv = process.env, argv: readonly
  * while the errors said "node bin/casa-practice.js". The program's name as a name (the first line
  * of the main help, "casa-practice: …" before a message) stays.
  */
-export function helpText(text: string, name: string = commandName()): string {
-  return name === 'casa-practice' ? text : text.replace(/(?<![\w./-])casa-practice(?= (?:play|resume|records|room|validate|graph|audit|schema|<command>|\[|-))/g, name);
+export function helpText(text: string, name: string = commandName(), width: number | undefined = helpWidth()): string {
+  const named = name === 'casa-practice' ? text : text.replace(/(?<![\w./-])casa-practice(?= (?:play|resume|records|room|validate|graph|audit|schema|<command>|\[|-))/g, name);
+  return width === undefined ? named : fitHelp(named, width);
+}
+
+/** The terminal's width when help goes to a terminal; piped help is left as written. */
+function helpWidth(): number | undefined {
+  return process.stdout.isTTY && process.stdout.columns > 0 ? process.stdout.columns : undefined;
+}
+
+/**
+ * A help text laid out again for a terminal narrower than it was written for (it is written for
+ * 80 to 100 columns; the app supports 60), so that the terminal never breaks a word: a paragraph of
+ * sentences is wrapped again; an option or command row ("  --csv   also write …", its description
+ * possibly continued on rows indented under it) keeps its description in its column, or, when that
+ * column leaves too little room, has it on the rows below; any other long row is wrapped with a hang.
+ * Rows that fit are left as they are.
+ */
+export function fitHelp(text: string, width: number): string {
+  const w = Math.max(20, width);
+  const len = (t: string) => [...t].length;
+  if (text.split('\n').every((l) => len(l) <= w)) return text;
+  const lead = (l: string) => len(l) - len(l.trimStart());
+  return text.replace(/\n$/, '').split('\n\n').map((para) => {
+    const lines = para.split('\n');
+    if (lines.every((l) => lead(l) === 0)) return wrapText(lines.join(' '), w);
+    const out: string[] = [];
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i] as string;
+      const row = lead(line) > 0 ? /^(\s+\S.*?\s{2,})(\S.*)$/.exec(line) : null;
+      if (!row && lead(line) === 0) {
+        // A sentence broken over rows goes on until a row ends in "." or ":".
+        let sentence = line;
+        while (!/[.:]$/.test(sentence) && i + 1 < lines.length && lead(lines[i + 1] as string) === 0) sentence += ` ${lines[++i] as string}`;
+        out.push(wrapText(sentence, w));
+        continue;
+      }
+      if (!row) {
+        out.push(len(line) <= w ? line : wrapText(line, w, ' '.repeat(lead(line) + 2)));
+        continue;
+      }
+      const [, head = '', first = ''] = row;
+      const words = [first];
+      // Rows indented deeper than the option continue its description.
+      while (i + 1 < lines.length && lead(lines[i + 1] as string) > lead(line)) words.push((lines[++i] as string).trim());
+      if (len(line) <= w && words.length === 1) {
+        out.push(line);
+        continue;
+      }
+      const desc = words.join(' ');
+      // wrapText joins words with one space, so the column's padding is added after wrapping.
+      const column = (indent: string, text: string) => wrapText(text, w - len(indent)).split('\n').map((r, k) => `${k === 0 && indent === head ? head : ' '.repeat(len(indent))}${r}`).join('\n');
+      if (len(head) <= w - 24) out.push(column(head, desc));
+      else out.push(wrapText(head.trimEnd(), w, ' '.repeat(lead(line) + 2)), column(' '.repeat(lead(line) + 4), desc));
+    }
+    return out.join('\n');
+  }).join('\n\n') + (text.endsWith('\n') ? '\n' : '');
 }
 
 /** A full command line for a hint: `command("resume")` → "npm run cli -- resume". */

@@ -1,8 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commandName } from '../../src/terminal/invocation.js';
-import { mainHelp } from '../../src/terminal/cli.js';
+import { commandName, helpText } from '../../src/terminal/invocation.js';
+import { MAIN_HELP, mainHelp } from '../../src/terminal/cli.js';
+import { APP_HELP, PLAY_HELP, RESUME_HELP } from '../../src/terminal/app-commands.js';
+import { AUDIT_HELP, GRAPH_HELP, SCHEMA_HELP, VALIDATE_HELP } from '../../src/terminal/commands.js';
+import { RECORDS_HELP } from '../../src/terminal/records-command.js';
 import { runInProcess, runPiped } from './helpers/cli.js';
 import { SCENARIOS, tempEnv } from './helpers/ink.js';
 
@@ -106,5 +109,25 @@ describe('the command line says what it does', () => {
     expect((before ?? '').replace(/\s+/g, ' ')).toContain('warning [goal-missed-on-best-path] learningGoals[0]: The best-practice path never follows');
     expect(after).toContain('Score: 4 of 4 (100%)');
     for (const line of r.out.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+  });
+});
+
+describe('help in a 60-column terminal', () => {
+  const HELPS = { MAIN_HELP, APP_HELP, PLAY_HELP, RESUME_HELP, RECORDS_HELP, VALIDATE_HELP, GRAPH_HELP, AUDIT_HELP, SCHEMA_HELP };
+  const words = (t: string) => t.split(/\s+/).filter(Boolean);
+
+  it.each(Object.entries(HELPS))('%s is laid out again so the terminal breaks no word, every word kept in order', (_, text) => {
+    const fitted = helpText(text, 'node bin/casa-practice.js', 60);
+    for (const line of fitted.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(60);
+    expect(words(fitted)).toEqual(words(helpText(text, 'node bin/casa-practice.js', undefined)));
+  });
+
+  it('keeps an option\'s description in its column, and leaves help that is piped as written', () => {
+    const fitted = helpText(RECORDS_HELP, 'casa-practice', 60).split('\n');
+    const csv = fitted.findIndex((l) => l.startsWith('  --csv '));
+    const column = fitted[csv]!.indexOf('also');
+    expect(fitted[csv + 1]!.slice(0, column).trim()).toBe('');
+    expect(fitted[csv + 1]![column]).toMatch(/\S/);
+    expect(helpText(RECORDS_HELP, 'casa-practice', undefined)).toBe(RECORDS_HELP);
   });
 });
