@@ -98,7 +98,8 @@ async function playOne(playable: PlayableScenario, fromList: boolean, opts: Plai
   else if (run.snapshot !== undefined) say('Continuing where you stopped.');
   else if (opts.origin === 'started-over') say('Starting over: your save is kept until you make your first reply.');
   if (run.snapshot !== undefined) printRecap(scenario, actor, say);
-  say(`Type a reply number and press Enter. Also: ${fromList ? 'b back to the scenarios (before your first reply), ' : ''}u undo (practice mode), q save and quit.`);
+  // Only the keys that do something in this mode: assessment has no undo.
+  say(`Type a reply number and press Enter. Also: ${fromList ? 'b back to the scenarios (before your first reply), ' : ''}${run.mode === 'practice' ? 'u undo, ' : ''}q save and quit.`);
   let saveFailed = false;
   const save = () => {
     const saved = saveProgress(playable, actor.getPersistedSnapshot(), run.origin, opts.env, startedAt, clock.activeMs(Date.now()), run.hold);
@@ -193,7 +194,9 @@ async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: P
     // so an author scripting a path (printf 'd1-glad\nd2-plan\n' | … --plain) types ids.
     const reply = view.replies.find((r) => String(r.number) === word) ?? view.replies.find((r) => r.id === word);
     if (!reply || !reply.enabled) {
-      say(reply ? 'That reply is not available right now.' : `Please type a number from the list (${enabled.map((r) => r.number).join(', ')}), ${opts.canGoBack && !replied ? 'b, ' : ''}u or q.`);
+      // The other keys that work here: b before the first reply, u in practice only, q.
+      const keys = [...(opts.canGoBack && !replied ? ['b'] : []), ...(opts.mode === 'practice' ? ['u'] : [])];
+      say(reply ? 'That reply is not available right now.' : `Please type a number from the list (${enabled.map((r) => r.number).join(', ')})${keys.length > 0 ? `, ${keys.join(', ')}` : ''} or q.`);
       continue;
     }
     say(`> ${reply.number}. You${reply.kind === 'do' ? ' do' : ''}: ${reply.text}`, '  ');

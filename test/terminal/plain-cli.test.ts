@@ -64,6 +64,13 @@ describe('plain mode in this process', () => {
     expect(second.out).toContain('Score: −4 of 4 (0%)');
   });
 
+  it('in assessment mode offers no u, in the first hint or when a line is not understood', async () => {
+    const r = await cli(['play', NEW_PHONE, '--plain', '--assess'], '7\n2\n1\n', tempEnv());
+    expect(r.out).toContain('Type a reply number and press Enter. Also: q save and quit.');
+    expect(r.out).toContain('Please type a number from the list (1, 2, 3) or q.');
+    expect(r.out).not.toMatch(/\bu undo|u or q/);
+  });
+
   it('rejects a number that is not offered, and undoes with u in practice', async () => {
     const r = await cli(['play', NEW_PHONE, '--plain'], '7\n2\nu\n1\n1\n', tempEnv());
     expect(r.out).toContain('Please type a number from the list (1, 2, 3), u or q.');
