@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadPlayable } from '../../src/terminal/scenario-source.js';
-import { appElement, KEY, newPhone, playToDebrief, press, renderApp, renderAt, SCENARIOS, tap, tempEnv, validatedCatalog } from './helpers/ink.js';
+import { appElement, envWithSave, KEY, newPhone, playToDebrief, press, renderApp, renderAt, SCENARIOS, tap, tempEnv, validatedCatalog } from './helpers/ink.js';
 import { BUNDLED } from './helpers/layout.js';
 
 afterEach(() => cleanup());
@@ -50,11 +50,7 @@ describe('help lines list only keys that do something', () => {
   });
 
   it('at 60 columns the picker of ten or more scenarios, with a save and a digit typed, keeps each key beside what it does', async () => {
-    const env = tempEnv();
-    const first = await renderApp(appElement({ env, start: { kind: 'play', playable: newPhone(), showNote: true } }).element);
-    await press(first, KEY.enter, 'q');
-    await tap(first, 'y');
-    first.unmount();
+    const env = await envWithSave();
     const r = await renderAt(appElement({ env, catalog: validatedCatalog(BUNDLED) }).element, 60);
     await press(r, '1');
     const frame = (r.lastFrame() ?? '').split('\n');

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { appElement, KEY, newPhone, pickerTitles, press, renderApp, SCENARIOS, settle, tap, tempEnv, type Typable, validatedCatalog } from './helpers/ink.js';
+import { appElement, envWithSave, KEY, newPhone, pickerTitles, press, renderApp, SCENARIOS, settle, tempEnv, type Typable, validatedCatalog } from './helpers/ink.js';
 import { BUNDLED } from './helpers/layout.js';
 import type { AppStart } from '../../src/terminal/ui/App.js';
 
@@ -122,12 +122,7 @@ describe('keys sent together with the one that brings up a new screen', () => {
   });
 
   it('"R1" on the picker resumes the saved session and its decision waits for a reply', async () => {
-    const env = tempEnv();
-    const first = await renderApp(appElement({ env, start: { kind: 'play', playable: newPhone(), showNote: true } }).element);
-    await press(first, KEY.enter, 'q');
-    // y saves and leaves (the test's exit draws nothing more).
-    await tap(first, 'y');
-    first.unmount();
+    const env = await envWithSave();
     const r = await renderApp(appElement({ env, catalog: validatedCatalog(SCENARIOS) }).element);
     cleanup = () => r.unmount();
     expect(r.lastFrame()).toContain('R: resume saved');

@@ -119,20 +119,20 @@ function bound(op: (typeof COMPARISONS)[number], subject: 'variable' | 'conduct'
     : z.number().meta({ description: `Holds when the measure named in "conduct" (a count, a percentage or points) is ${MEANING[op]}.` });
 }
 
-/** The comparisons every condition may use; several in one condition must all hold. */
-const Comparisons = {
-  gte: bound('gte', 'variable').optional(),
-  gt: bound('gt', 'variable').optional(),
-  lte: bound('lte', 'variable').optional(),
-  lt: bound('lt', 'variable').optional(),
-  eq: bound('eq', 'variable').optional(),
-  ne: bound('ne', 'variable').optional(),
-};
+/** The comparisons every condition may use, described for what it tests; several in one condition must all hold. */
+const comparisons = (what: Parameters<typeof bound>[1]) => ({
+  gte: bound('gte', what).optional(),
+  gt: bound('gt', what).optional(),
+  lte: bound('lte', what).optional(),
+  lt: bound('lt', what).optional(),
+  eq: bound('eq', what).optional(),
+  ne: bound('ne', what).optional(),
+});
 
 export const VariableCondition = z
   .strictObject({
     var: Id.meta({ description: 'The id of a declared variable.' }),
-    ...Comparisons,
+    ...comparisons('variable'),
     is: z.boolean().optional().meta({ description: 'For a yes/no flag: true (yes) or false (no).' }),
   })
   .refine((c) => [...COMPARISONS, 'is'].some((op) => op in c), {
@@ -153,12 +153,7 @@ export const ConductCondition = z
         'What to test about the volunteer\'s replies so far: "critical" (how many critical violations, the guide\'s prohibited activities), "score" (the debrief\'s percentage so far: points as a percentage of the scenario\'s best total, at most 50 after a critical violation), "percent" (points so far as a percentage of the best achievable at the decisions met), "points" (points so far), or "violations" (how many times the reply violated the principle named in "principle").',
     }),
     principle: PrincipleId.optional().meta({ description: 'For "violations" only: the principle whose violations are counted.' }),
-    gte: bound('gte', 'conduct').optional(),
-    gt: bound('gt', 'conduct').optional(),
-    lte: bound('lte', 'conduct').optional(),
-    lt: bound('lt', 'conduct').optional(),
-    eq: bound('eq', 'conduct').optional(),
-    ne: bound('ne', 'conduct').optional(),
+    ...comparisons('conduct'),
   })
   .refine((c) => COMPARISONS.some((op) => op in c), { message: 'needs at least one comparison: gte, gt, lte, lt, eq or ne' })
   .refine((c) => (c.conduct === 'violations') === (c.principle !== undefined), {

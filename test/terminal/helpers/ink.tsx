@@ -143,6 +143,17 @@ export function tempEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return { XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'casa-term-')), CASA_PRACTICE_SEED: '1', ...extra };
 }
 
+/** A state folder with a save of the new-phone example at its first decision (opened, then q and y), for a picker that offers to resume. */
+export async function envWithSave(): Promise<NodeJS.ProcessEnv> {
+  const env = tempEnv();
+  const first = await renderApp(appElement({ env, start: { kind: 'play', playable: newPhone(), showNote: true } }).element);
+  await press(first, KEY.enter, 'q');
+  // y saves and leaves (the test's exit draws nothing more).
+  await tap(first, 'y');
+  first.unmount();
+  return env;
+}
+
 /**
  * The App with test services: state in `env`, exits recorded. The picker lists the scenario files in
  * `dir` and validates them after its first frame, as the app does; `catalog` gives it a listing
