@@ -227,7 +227,9 @@ export function printMoment(view: SessionView, say: Say, showPrompt = true): voi
   say();
   if (view.kind === 'decision') say(`-- Decision ${view.progress.decision} of about ${view.progress.about}${view.title ? `: ${view.title}` : ''} --`);
   else if (view.title) say(`-- ${view.title} --`);
-  for (const m of view.meters) say(`[${m.label}: ${m.value} of ${m.max}]`);
+  // Meters go under a heading: an untitled scene between a reply and the next decision would
+  // print the same meter twice (the reply's feedback has just said what changed).
+  if (view.kind === 'decision' || view.title) for (const m of view.meters) say(`[${m.label}: ${m.value} of ${m.max}]`);
   if (view.narration) say(view.narration);
   for (const line of view.lines) say(`${line.speaker}${line.role ? ` (${line.role})` : ''}: "${line.text}"`);
   if (view.kind !== 'decision' || !showPrompt) return;

@@ -71,6 +71,20 @@ describe('plain mode in this process', () => {
     expect(r.out).not.toMatch(/\bu undo|u or q/);
   });
 
+  it('shows a meter with each heading, not again before an untitled scene between a reply and the next decision', async () => {
+    const r = await cli(['play', 'before-relapse', '--plain'], 'd1-yours\nq\n', tempEnv());
+    const between = r.out.slice(r.out.indexOf('Feedback:'), r.out.indexOf('-- Decision 2'));
+    // The reply's change is in the feedback; the scene after it is a line of Rina's and no meter.
+    expect(between).toContain("Rina's trust: 50 → 60");
+    expect(between).toContain('Paolo, I guess.');
+    expect(between).not.toContain("[Rina's trust");
+    // Every heading still has its meter under it.
+    const headings = r.out.split('\n').filter((l) => l.startsWith('-- '));
+    const meters = r.out.split('\n').filter((l) => l.startsWith("[Rina's trust"));
+    expect(headings.length).toBeGreaterThanOrEqual(3);
+    expect(meters).toEqual(["[Rina's trust: 50 of 100]", "[Rina's trust: 50 of 100]", "[Rina's trust: 60 of 100]"]);
+  });
+
   it('rejects a number that is not offered, and undoes with u in practice', async () => {
     const r = await cli(['play', NEW_PHONE, '--plain'], '7\n2\nu\n1\n1\n', tempEnv());
     expect(r.out).toContain('Please type a number from the list (1, 2, 3), u or q.');
