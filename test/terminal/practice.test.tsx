@@ -23,6 +23,8 @@ describe('practice mode in the Ink app', () => {
     await press(r, '1');
     expect(lastFrame()).toContain('Content note');
     expect(lastFrame()).toContain('Mentions a possible older partner');
+    // q here just quits (nothing to save yet): the note says q saves once the scenario has started.
+    expect(lastFrame()!.replace(/\s+/g, ' ')).toContain('Once you have started, q saves your progress and quits.');
     await press(r, 'b');
     expect(lastFrame()).toContain('choose a scenario');
     await press(r, KEY.enter, KEY.enter);

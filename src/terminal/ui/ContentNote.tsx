@@ -42,7 +42,7 @@ export function ContentNote({ entry, onStart, onBack, onQuit, notice, facilitati
         <Paragraph width={inner}>{entry.contentNote}</Paragraph>
         <Paragraph width={inner}>{facilitating
           ? 'Pause for the room whenever it needs a break. A trainer-led session is kept as it goes: q stops it and writes a summary of the votes so far, and opening this scenario again carries on.'
-          : notice ? 'Take a break whenever you need one (q quits).' : 'Take a break whenever you need one: q saves your progress.'}</Paragraph>
+          : notice ? 'Take a break whenever you need one (q quits).' : 'Take a break whenever you need one. Once you have started, q saves your progress and quits.'}</Paragraph>
       </Box>
       {/* b only when there is a picker to go back to. */}
       <KeyHints set={onBack ? 'contentNote' : [['Enter', 'start'], ['q', 'quit']]} width={columns} />
