@@ -35,7 +35,7 @@ export function FeedbackScreen({ view, mode, canUndo, confirmQuit, unsaved }: Fe
   const { columns, rows } = useScreenSize();
   const title = view.scenarioTitle;
   const hints = quitOnly(playHints({ kind: view.done ? 'last-feedback' : 'feedback', canUndo }), unsaved);
-  const full = inkRows(statusText(view, mode, title, true), columns) + view.meters.length;
+  const full = inkRows(statusText(view, mode, title, true, columns), columns) + view.meters.length;
   const footer = confirmQuit ? 1 + QUIT_PROMPT_EXTRA : inkRows(hintLine(hints), columns);
   const spaced = feedbackHeight(view.lastFeedback, columns, 0) <= rows - 1 - full - footer - 2;
   const compact = !spaced && feedbackHeight(view.lastFeedback, columns, 0) > rows - 1 - full - footer ? compactStatus(view, mode, columns, true) : undefined;

@@ -199,11 +199,11 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   const unsaved = stateStore(app.env).failure() !== undefined;
   const recapHints = quitOnly([['Enter', 'continue'], ['q', 'save & quit']], unsaved);
   const recapRows = recap ? recapText(recap, columns) : [];
-  const recapHeight = Math.max(4, rows - 1 - 1 - inkRows(statusText(view, mode, title), columns) - 1 - (confirmQuit ? 1 + QUIT_PROMPT_EXTRA : 1 + inkRows(hintLine(recapHints), columns)));
+  const recapHeight = Math.max(4, rows - 1 - 1 - inkRows(statusText(view, mode, title, false, columns), columns) - 1 - (confirmQuit ? 1 + QUIT_PROMPT_EXTRA : 1 + inkRows(hintLine(recapHints), columns)));
   if (recap) {
     return (
       <Box flexDirection="column">
-        <Paragraph bold>{statusText(view, mode, title)}</Paragraph>
+        <Paragraph bold width={columns}>{statusText(view, mode, title, false, columns)}</Paragraph>
         <Box marginTop={1}><Paragraph bold underline>Where you left off</Paragraph></Box>
         <ScrollRows rows={recapRows} height={recapHeight} offset={recapOffset} />
         {confirmQuit ? <QuitPrompt /> : <KeyHints set={recapHints} />}
@@ -221,7 +221,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   // On a short terminal blank rows between parts go first (least useful first), then the status
   // line loses the scenario's title, so the whole moment stays on screen; one row is kept spare so
   // the frame never scrolls the terminal.
-  const fullStatus = inkRows(statusText(view, mode, title), columns) + view.meters.length;
+  const fullStatus = inkRows(statusText(view, mode, title, false, columns), columns) + view.meters.length;
   let spare = rows - 1 - packedHeight(view, footer, columns) - fullStatus - (confirmQuit ? QUIT_PROMPT_EXTRA : 0);
   const compact = spare < 0 ? compactStatus(view, mode, columns) : undefined;
   if (compact) spare += fullStatus - compact.rows;

@@ -34,9 +34,20 @@ export function stepText(view: SessionView, feedback = false): string {
   return progressWords(view);
 }
 
-/** The step line: "Title · Decision n of about m · mode". */
-export function statusText(view: SessionView, mode: SessionMode, title: string, feedback = false): string {
-  return `${title} · ${stepText(view, feedback)} · ${mode === 'practice' ? 'practice' : 'assessment (feedback at the end)'}`;
+/**
+ * The step line: "Title · Decision n of about m · mode". Narrower than `columns`, it breaks between
+ * the parts (a row never starts with "·" or splits "assessment (feedback at the end)"); a part
+ * wider than a row is left to wrap as words.
+ */
+export function statusText(view: SessionView, mode: SessionMode, title: string, feedback = false, columns = Infinity): string {
+  const parts = [title, stepText(view, feedback), mode === 'practice' ? 'practice' : 'assessment (feedback at the end)'];
+  const lines: string[] = [];
+  for (const part of parts) {
+    const joined = lines.length > 0 ? `${lines[lines.length - 1]} · ${part}` : part;
+    if (lines.length > 0 && [...joined].length <= columns) lines[lines.length - 1] = joined;
+    else lines.push(part);
+  }
+  return lines.join('\n');
 }
 
 /** The status in its short form: the step (and "assessment"), with the meters on the same row when they fit. */
@@ -70,7 +81,7 @@ export function StatusLine({ view, mode, title, spaced = true, feedback = false,
   }
   return (
     <Box flexDirection="column" marginBottom={spaced ? 1 : 0}>
-      <Paragraph bold width={width}>{statusText(view, mode, title, feedback)}</Paragraph>
+      <Paragraph bold width={width}>{statusText(view, mode, title, feedback, width)}</Paragraph>
       {view.meters.map((m) => <Meter key={m.id} meter={m} />)}
     </Box>
   );
