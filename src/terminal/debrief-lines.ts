@@ -1,4 +1,4 @@
-import { COUNT_KEY, countWords, criticalGroups, inVoice, outcomeScoreLine, outcomeWords, quotedReply, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type DebriefModel, type Voice } from '../machines/index.js';
+import { COUNT_KEY, countWords, criticalGroups, inVoice, outcomeScoreLine, outcomeWords, replyBy, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type DebriefModel, type Voice } from '../machines/index.js';
 import { wrapText } from './wrap.js';
 
 /** What a piece of text means, for the theme to colour (the words carry the meaning too). */
@@ -80,7 +80,7 @@ export function transcriptRows(m: DebriefModel, width: number, voice: Voice = 'y
   return m.turns.flatMap((t, i) => [
     ...(i > 0 ? [blank] : []),
     ...plain(w(`Turn ${i + 1} of ${m.turns.length}: ${t.where}`), { bold: true }),
-    ...plain(w(`${VOICE_WORDS[voice].who}: ${quotedReply(t.reply, t.said)} (${signed(t.value)}; best here ${signed(t.bestValue)})`, '  ')),
+    ...plain(w(`${replyBy(voice, t.reply, t.said)} (${signed(t.value)}; best here ${signed(t.bestValue)})`, '  ')),
     ...t.verdicts.flatMap((v) => plain(w(`${VERDICT_WORDS[v.verdict]}: ${v.title} (${v.citation})`, '  '), { tone: v.verdict === 'follows' ? 'good' : 'bad' })),
     ...plain(w(t.feedback)),
   ]);

@@ -26,12 +26,14 @@ describe('the path comparison, side by side', () => {
 
 describe('a reply in the turns tab', () => {
   const turn = (reply: string, said: boolean) => ({ where: 'After the visit', reply, said, value: -3, bestValue: 2, feedback: 'Feedback.', verdicts: [] });
-  const turns = (said: boolean) => transcriptRows({ turns: [turn('Look Jade up on social media tonight.', said)] } as unknown as DebriefModel, 80).map(rowText).join('\n');
+  const turns = (said: boolean, voice: 'you' | 'room' = 'you') => transcriptRows({ turns: [turn('Look Jade up on social media tonight.', said)] } as unknown as DebriefModel, 80, voice).map(rowText).join('\n');
 
-  it('is quoted when it is words said, and marked "Do:" when it is an action, never quoted as if it were said', () => {
+  it('is quoted when it is words said, and an action reads "You do: …" as in the feedback panel, never quoted as if it were said', () => {
     expect(turns(true)).toContain('You: “Look Jade up on social media tonight.” (−3; best here +2)');
-    expect(turns(false)).toContain('You: Do: Look Jade up on social media tonight. (−3; best here +2)');
+    expect(turns(false)).toContain('You do: Look Jade up on social media tonight. (−3; best here +2)');
     expect(turns(false)).not.toContain('“');
+    expect(turns(true, 'room')).toContain('Room: “Look Jade up on social media tonight.”');
+    expect(turns(false, 'room')).toContain('Room does: Look Jade up on social media tonight.');
   });
 });
 

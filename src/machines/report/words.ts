@@ -49,14 +49,22 @@ export function quotedReply(text: string, said: boolean, quotes: readonly [strin
   return said ? `${quotes[0]}${text}${quotes[1]}` : `Do: ${text}`;
 }
 
+/**
+ * A reply after the name of who chose it, as the feedback panel shows one: "You: “…”" for words
+ * said, "You do: …" (or "Room does: …") for an action.
+ */
+export function replyBy(voice: Voice, text: string, said: boolean, quotes: readonly [string, string] = ['“', '”']): string {
+  return said ? `${VOICE_WORDS[voice].who}: ${quotes[0]}${text}${quotes[1]}` : `${VOICE_WORDS[voice].does}: ${text}`;
+}
+
 /** Text ended as a sentence: a full stop added unless it ends in one already (or in ? ! …). */
 export function endSentence(text: string): string {
   return /[.!?…]$/.test(text) ? text : `${text}.`;
 }
 
 export const VOICE_WORDS = {
-  you: { chose: 'you chose', replies: 'Your replies', reply: 'Your reply', who: 'You' },
-  room: { chose: 'the room chose', replies: "The room's replies", reply: "The room's reply", who: 'Room' },
+  you: { chose: 'you chose', replies: 'Your replies', reply: 'Your reply', who: 'You', does: 'You do' },
+  room: { chose: 'the room chose', replies: "The room's replies", reply: "The room's reply", who: 'Room', does: 'Room does' },
 } as const satisfies Record<Voice, Record<string, string>>;
 
 /** A strength or growth sentence of the core ("You kept to …", "Critical: you went against …") said of the room. */
