@@ -687,3 +687,21 @@ describe('two presenter tabs on the same scenario', () => {
     }
   });
 });
+
+describe('a reply the story does not open at this decision', () => {
+  it('says why beside it, in the words a volunteer playing alone gets, and its vote box is described by them', () => {
+    const file = JSON.parse(example) as { nodes: { id: string; replies?: { id: string; when?: unknown }[] }[] };
+    const reply = file.nodes.find((n) => n.id === 'phone')?.replies?.find((r) => r.id === 'phone-accuse');
+    if (!reply) throw new Error('fixture changed');
+    reply.when = { var: 'trust', gte: 80 };
+    const gated = validateScenario(JSON.stringify(file), 'example.json').scenario;
+    if (!gated) throw new Error('not valid');
+    render(<Facilitation playable={{ scenario: gated, file: 'example.json' }} />);
+    const row = screen.getByText(/You need to tell me the truth/).closest('li');
+    if (!row) throw new Error('no row');
+    const n = row.querySelector('strong')?.textContent?.replace('.', '');
+    expect(row.textContent).toContain(`Reply ${n} is not available now: it needs Jade's trust at least 80 (now 50).`);
+    expect(within(row).getByRole('spinbutton').getAttribute('aria-describedby')).toBe('opt-phone-accuse');
+    expect(document.getElementById('opt-phone-accuse')?.textContent).toContain('it needs Jade\'s trust at least 80');
+  });
+});

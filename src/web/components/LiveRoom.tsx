@@ -4,7 +4,7 @@ import { connectRoom, qrUrl, type RoomClient, type RoomLink, type RoomSnapshot, 
 import { downloadText } from '../download.js';
 import { Announce } from './Announce.js';
 import { ConfirmPanel, useConfirmation } from './Confirm.js';
-import { TrainerMoment } from './TrainerMoment.js';
+import { RoomOption, TrainerMoment } from './TrainerMoment.js';
 import { projectedReveal, stepWords, useProjector, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectorState } from '../projector.js';
 import './LiveRoom.css';
 
@@ -145,7 +145,7 @@ export function RoomPanel({ client }: { client: RoomClient }) {
               <h2 id="options-heading">{session.prompt}</h2>
               <ol className="options">
                 {session.replies.map((r) => (
-                  <li key={r.id}><strong>{r.number}.</strong> {r.kind === 'do' ? <><em className="do">Do:</em>{' '}</> : null}{r.text}{r.enabled ? '' : ' (not open at this point)'}</li>
+                  <li key={r.id}><RoomOption reply={r} /></li>
                 ))}
               </ol>
             </section>

@@ -1,4 +1,4 @@
-import type { SessionView } from '../../machines/index.js';
+import { unavailableWords, type SessionView } from '../../machines/index.js';
 
 /**
  * The moment as a trainer-led session shows it on the laptop, with or without a live room: what
@@ -25,3 +25,17 @@ export function TrainerMoment({ view, noteShown, revealed, onToggleNote }: { vie
     </>
   );
 }
+
+/**
+ * A reply as the room sees it before the reveal: its number, "Do:" for an action, its words, and
+ * for a reply the story does not open here, why (the core's words, as a volunteer playing alone gets).
+ */
+export function RoomOption({ reply }: { reply: SessionView['replies'][number] }) {
+  return (
+    <>
+      <strong>{reply.number}.</strong> {reply.kind === 'do' ? <><em className="do">Do:</em>{' '}</> : null}{reply.text}
+      {!reply.enabled && <span className="hint"> {unavailableWords(reply)}</span>}
+    </>
+  );
+}
+

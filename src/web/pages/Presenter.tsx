@@ -12,7 +12,7 @@ import { Announce } from '../components/Announce.js';
 import { ConfirmPanel, useConfirmation } from '../components/Confirm.js';
 import { Debrief } from '../components/Debrief.js';
 import { LiveRoom } from '../components/LiveRoom.js';
-import { TrainerMoment } from '../components/TrainerMoment.js';
+import { RoomOption, TrainerMoment } from '../components/TrainerMoment.js';
 import { downloadText } from '../download.js';
 import { hrefOf } from '../routing.js';
 import { projectedReveal, stepWords, useProjector, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectorState } from '../projector.js';
@@ -308,7 +308,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
           <ol className="options" ref={options}>
             {view.replies.map((r) => (
               <li key={r.id} className="vote-row">
-                <span id={`opt-${r.id}`}><strong>{r.number}.</strong> {r.kind === 'do' ? <><em className="do">Do:</em>{' '}</> : null}{r.text}{r.enabled ? '' : ' (not open at this point)'}</span>
+                <span id={`opt-${r.id}`}><RoomOption reply={r} /></span>
                 <label className="no-print">
                   <span className="sr-only">Votes for reply {r.number}</span>
                   {/* Described by the reply it counts: moving from box to box (Tab) passes over the replies' words. */}
