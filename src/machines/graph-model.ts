@@ -14,14 +14,15 @@ export function shorten(text: string): string {
   return flat.length > MAX_LABEL ? `${flat.slice(0, MAX_LABEL - 1)}…` : flat;
 }
 
-/** "trust ≥ 60 and …" for edge labels. */
+/** "trust ≥ 60 and …" (a flag: "told", "not told") for edge labels. */
 export function describeWhen(when: When | undefined): string {
   return conditionsOf(when)
     .map((c) => {
       const parts: string[] = [];
       const ops = [['gte', '≥'], ['gt', '>'], ['lte', '≤'], ['lt', '<'], ['eq', '='], ['ne', '≠']] as const;
       const subject = 'var' in c ? c.var : c.conduct === 'violations' ? `violations of ${c.principle ?? ''}` : c.conduct === 'percent' ? 'percent of best so far' : c.conduct === 'score' ? 'score %' : c.conduct === 'critical' ? 'critical violations' : 'points so far';
-      if ('var' in c && c.is !== undefined) parts.push(`${subject} is ${c.is ? 'yes' : 'no'}`);
+      // A yes/no flag reads as the fact: "if told", "if not told".
+      if ('var' in c && c.is !== undefined) parts.push(c.is ? subject : `not ${subject}`);
       for (const [key, sign] of ops) if (c[key] !== undefined) parts.push(`${subject} ${sign} ${c[key]}`);
       return parts.join(' and ');
     })

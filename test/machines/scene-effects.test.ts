@@ -17,14 +17,14 @@ type Raw = Record<string, unknown> & { nodes: Node[]; variables: Node[] };
  */
 function raw(): Raw {
   const r = JSON.parse(readFixture('good/example.json').toString('utf8')) as Raw;
-  r.variables.push({ id: 'opened', label: 'Jade told you about the boyfriend', min: 0, max: 1, start: 0 });
+  r.variables.push({ id: 'opened', label: 'Jade told you about the boyfriend', type: 'flag', start: false });
   const open = r.nodes.find((n) => n.id === 'boyfriend-open') as Node;
-  open.effects = [{ var: 'opened', set: 1 }, { var: 'trust', add: 10 }];
+  open.effects = [{ var: 'opened', set: true }, { var: 'trust', add: 10 }];
   open.next = [{ when: { var: 'trust', gte: 70 }, to: 'after-visit' }, { to: 'end-mixed' }];
   const after = r.nodes.find((n) => n.id === 'after-visit') as Node & { replies: Node[] };
   (after.replies[0] as Node).next = [
     { when: { conduct: 'score', lt: 50 }, to: 'end-mixed' },
-    { when: { var: 'opened', eq: 1 }, to: 'end-strong' },
+    { when: { var: 'opened', is: true }, to: 'end-strong' },
     { to: 'end-mixed' },
   ];
   return r;
@@ -117,7 +117,10 @@ describe('scene effects', () => {
 
   it('the graph shows them on the scene\'s arrows', () => {
     const s = scenario();
-    expect(exportGraph(s, 'mermaid')).toContain('opened = 1, trust +10; if trust ≥ 70');
-    expect(exportGraph(s, 'dot')).toContain('opened = 1, trust +10');
+    expect(exportGraph(s, 'mermaid')).toContain('opened = yes, trust +10; if trust ≥ 70');
+    expect(exportGraph(s, 'dot')).toContain('opened = yes, trust +10');
+    // A yes/no flag in a condition reads as the fact itself.
+    expect(exportGraph(s, 'mermaid')).toMatch(/-->\|"after-supervisor \(\+\d\) if opened"\| n_end_strong/);
+    expect(exportGraph({ ...s, nodes: s.nodes.map((n) => JSON.parse(JSON.stringify(n).replace('"is":true', '"is":false')) as typeof n) }, 'mermaid')).toContain('if not opened"|');
   });
 });

@@ -148,6 +148,20 @@ describe('every validator rule has a bad fixture that is reported where it is an
     expect(text.split('\n')[(result.problems[0]?.line ?? 0) - 1]?.slice((result.problems[0]?.column ?? 0) - 1)).toMatch(/^"worry"/);
   });
 
+  it('a number from 0 to 1 is a warning at its "max" that says to make it a yes/no flag (0 to 2, or a flag, is not)', () => {
+    const declare = (v: string) => readFixture('good/example.json').toString('utf8').replace(
+      '{ "id": "trust", "label": "Jade\'s trust", "min": 0, "max": 100, "start": 50, "shown": true }',
+      `{ "id": "trust", "label": "Jade's trust", "min": 0, "max": 100, "start": 50, "shown": true },\n    ${v}`).replace('{ "var": "trust", "add": 10 }', '{ "var": "trust", "add": 10 }, { "var": "told", "set": 1 }');
+    const result = validateScenario(declare('{ "id": "told", "label": "You told the CSW", "min": 0, "max": 1, "start": 0 }'), 'example.json');
+    expect(result.problems.map((p) => [p.code, p.severity, formatPath(p.path), p.message])).toEqual([
+      ['number-is-yes-no', 'warning', 'variables[1].max', 'The variable "told" is a number from 0 to 1, so a reply\'s feedback shows it changing as "0 → 1".'],
+    ]);
+    expect(result.problems[0]?.fix).toContain('"type": "flag"');
+    expect(validateScenario(declare('{ "id": "told", "label": "Times you told the CSW", "min": 0, "max": 2, "start": 0 }'), 'example.json').problems).toEqual([]);
+    const flag = declare('{ "id": "told", "label": "You told the CSW", "type": "flag", "start": false }').replace('{ "var": "told", "set": 1 }', '{ "var": "told", "set": true }');
+    expect(validateScenario(flag, 'example.json').problems).toEqual([]);
+  });
+
   it('an empty text is one problem, not two', () => {
     const text = readFixture('good/example.json').toString('utf8').replace('"title": "Example: the new phone"', '"title": ""');
     expect(validateScenario(text, 'x.json').problems.map((p) => p.code)).toEqual(['blank-text']);

@@ -57,8 +57,14 @@ function overflow(frame: string, columns: number, what: string): string[] {
 function enabling(scenario: Scenario, when: Parameters<typeof conditionsOf>[0]): Scenario {
   const variables = (scenario.variables ?? []).map((v) => {
     const mine = conditionsOf(when).filter((c) => 'var' in c && c.var === v.id) as Extract<ReturnType<typeof conditionsOf>[number], { var: string }>[];
-    // Flags and numbers without a range are left as they are (the bundled scenarios have none).
-    if (mine.length === 0 || v.min === undefined || v.max === undefined || typeof v.start !== 'number') return v;
+    if (mine.length === 0) return v;
+    // A flag starts as its condition asks ("is": true or false).
+    if (v.type === 'flag') {
+      const is = mine.find((c) => c.is !== undefined)?.is;
+      return is === undefined ? v : { ...v, start: is };
+    }
+    // Numbers without a range are left as they are (the bundled scenarios have none).
+    if (v.min === undefined || v.max === undefined || typeof v.start !== 'number') return v;
     const [min, max] = [v.min, v.max];
     const bounds = mine.flatMap((c) => [c.eq, c.ne, c.gt, c.gte, c.lt, c.lte]).filter((n): n is number => n !== undefined);
     const candidates = [v.start, min, max, ...bounds.flatMap((n) => [n - 1, n, n + 1])].filter((n) => n >= min && n <= max);

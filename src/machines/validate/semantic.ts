@@ -394,6 +394,13 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
       `Change it in a reply's or a scene's "effects" and test it in a "when", or remove it from "variables".`);
   }
 
+  // A number that can only be 0 or 1 is a yes/no fact: feedback would show it as "0 → 1".
+  for (const v of scenario.variables ?? []) {
+    if (v.type === 'flag' || v.min !== 0 || v.max !== 1 || variables.get(v.id) !== v) continue;
+    warn('number-is-yes-no', ['variables', rawIndex.get(v) ?? 0, 'max'], `The variable "${v.id}" is a number from 0 to 1, so a reply's feedback shows it changing as "0 → 1".`,
+      'A yes/no fact is a flag: write "type": "flag" and "start": false (no "min" or "max"), change it with "set": true, and test it with "is": true or "is": false.');
+  }
+
   out.push(...languageProblems(scenario, rawIndex));
   return out;
 }
