@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { indexScenario } from '../../src/machines/scenario-index.js';
+import { BUNDLED_IDS, bundledScenario } from '../helpers/bundled.js';
+
+/** The feedback of a named reply. */
+function feedback(scenarioId: string, replyId: string): string {
+  const reply = indexScenario(bundledScenario(scenarioId)).replies.get(replyId)?.reply;
+  if (!reply) throw new Error(`${scenarioId} has no reply ${replyId}`);
+  return reply.feedback;
+}
+
+/** Every piece of feedback in the bundled scenarios, as "scenario/reply: text". */
+function allFeedback(): string[] {
+  const out: string[] = [];
+  for (const id of BUNDLED_IDS) for (const n of bundledScenario(id).nodes) {
+    if (n.kind === 'decision') for (const r of n.replies) out.push(`${id}/${r.id}: ${r.feedback}`);
+  }
+  return out;
+}
+
+describe('feedback quotes the guide as it is written', () => {
+  it('youth-discloses: the people-first example attributed to the guide is its own ("a youth experiencing CSEC", Using Appropriate Language)', () => {
+    const text = feedback('youth-discloses', 'd5-a-csec-label');
+    expect(text).toContain('"a youth experiencing CSEC" rather than "a CSEC"');
+    expect(text).not.toMatch(/guide asks for people-first wording such as "a youth who may be/);
+  });
+
+  it('no feedback says recommending services before a youth self-discloses IS inappropriate; the guide says it MAY be (Potential Recommendations)', () => {
+    expect(allFeedback().filter((f) => /recommendations are inappropriate|is inappropriate to recommend/.test(f))).toEqual([]);
+  });
+});
