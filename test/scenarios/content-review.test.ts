@@ -29,3 +29,18 @@ describe('feedback quotes the guide as it is written', () => {
     expect(allFeedback().filter((f) => /recommendations are inappropriate|is inappropriate to recommend/.test(f))).toEqual([]);
   });
 });
+
+/** The assessment a named reply gets for a principle. */
+function assessment(scenarioId: string, replyId: string, principleId: string) {
+  const reply = indexScenario(bundledScenario(scenarioId)).replies.get(replyId)?.reply;
+  if (!reply) throw new Error(`${scenarioId} has no reply ${replyId}`);
+  return reply.assessments.find((a) => a.principle === principleId);
+}
+
+describe('each reply is scored against the principle the guide ties to what it does', () => {
+  it('left-placement-calls: "go back, I\'ll tell Tomas in the morning" leaves the CSW out tonight; it does not stop calling a youth who is not responding (Ari is on the phone)', () => {
+    expect(assessment('left-placement-calls', 'd1-go-back', 'keep-communication-open')).toBeUndefined();
+    expect(assessment('left-placement-calls', 'd1-go-back', 'csw-partnership')?.verdict).toBe('violates');
+    expect(feedback('left-placement-calls', 'd1-go-back')).toContain('(Collaboration with Case Parties)');
+  });
+});
