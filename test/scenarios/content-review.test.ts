@@ -44,3 +44,10 @@ describe('each reply is scored against the principle the guide ties to what it d
     expect(feedback('left-placement-calls', 'd1-go-back')).toContain('(Collaboration with Case Parties)');
   });
 });
+
+describe('no credit for a principle a reply puts at risk', () => {
+  it('harm-reduction: "send me the address and I\'ll come get you" (to Cole\'s) earns nothing for keeping away from the trafficker', () => {
+    expect(assessment('harm-reduction', 'd6-address', 'no-trafficker-contact')).toBeUndefined();
+    expect(assessment('harm-reduction', 'd6-address', 'no-picking-up')).toMatchObject({ verdict: 'violates', weight: 3 });
+  });
+});
