@@ -51,3 +51,18 @@ describe('no credit for a principle a reply puts at risk', () => {
     expect(assessment('harm-reduction', 'd6-address', 'no-picking-up')).toMatchObject({ verdict: 'violates', weight: 3 });
   });
 });
+
+describe('what characters say fits every way of reaching them', () => {
+  it('court-report: the hallway after a harmful draft does not have Lupe say she told you "only you" (labels, unconfirmed status or an arrest lead there too)', () => {
+    const s = bundledScenario('court-report');
+    const hurt = s.nodes.find((n) => n.id === 's-hearing-hurt');
+    const texts = hurt && 'lines' in hurt ? (hurt.lines ?? []).map((l) => l.text).join(' ') : '';
+    expect(texts).toContain('Why is that stuff in there?');
+    expect(texts).not.toMatch(/Only you|I told you that/);
+    expect(indexScenario(s).replies.get('d-hearing-repair-own')?.reply.text).not.toMatch(/what you told me in confidence/);
+  });
+
+  it('court-report: asking Ms. Park for an attorney order does not assume you recommended Restoration Funds (the prenatal or lockdown reply may have been chosen)', () => {
+    expect(indexScenario(bundledScenario('court-report')).replies.get('d-hearing-support-order')?.reply.text).not.toMatch(/you recommended/);
+  });
+});
