@@ -66,3 +66,25 @@ describe('what characters say fits every way of reaching them', () => {
     expect(indexScenario(bundledScenario('court-report')).replies.get('d-hearing-support-order')?.reply.text).not.toMatch(/you recommended/);
   });
 });
+
+describe('naming the Advocate Supervisor is not a tell', () => {
+  /** Decisions of a scenario where the best reply is the only one that names the Advocate Supervisor (by role or by name). */
+  function onlyBestNamesSupervisor(id: string): string[] {
+    const s = bundledScenario(id);
+    const names = s.characters.filter((c) => /Advocate Supervisor/.test(c.role)).map((c) => c.name.split(' ')[0] as string);
+    const mentions = new RegExp(`\\b(supervisor|${names.join('|')})\\b`, 'i');
+    const value = (r: { assessments: { verdict: string; weight?: number }[] }) =>
+      r.assessments.reduce((sum, a) => sum + (a.verdict === 'follows' ? 1 : -1) * (a.weight ?? 1), 0);
+    const out: string[] = [];
+    for (const n of s.nodes) if (n.kind === 'decision') {
+      const top = Math.max(...n.replies.map(value));
+      const naming = n.replies.filter((r) => mentions.test(r.text));
+      if (naming.length === 1 && value(naming[0] as (typeof n.replies)[number]) === top) out.push(n.id);
+    }
+    return out;
+  }
+
+  it.each(BUNDLED_IDS)('%s: in at most two decisions is the best reply the only one naming the supervisor', (id) => {
+    expect(onlyBestNamesSupervisor(id).length, onlyBestNamesSupervisor(id).join(', ')).toBeLessThanOrEqual(2);
+  });
+});
