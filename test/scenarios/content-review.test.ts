@@ -88,3 +88,12 @@ describe('naming the Advocate Supervisor is not a tell', () => {
     expect(onlyBestNamesSupervisor(id).length, onlyBestNamesSupervisor(id).join(', ')).toBeLessThanOrEqual(2);
   });
 });
+
+describe('who is who is plain', () => {
+  it('whereabouts-unknown: the first-of-the-month scene says the CLC attorney and CSEC Unit case manager are Dez\'s, not her mother\'s (the sentence before is about Ms. Washington)', () => {
+    const scene = bundledScenario('whereabouts-unknown').nodes.find((n) => n.id === 's2-thursday');
+    const narration = scene && 'narration' in scene ? scene.narration ?? '' : '';
+    expect(narration).toContain("Dez's dependency attorney is at Children's Law Center");
+    expect(narration).not.toMatch(/\. Her dependency attorney/);
+  });
+});
