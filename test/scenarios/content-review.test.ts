@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { indexScenario } from '../../src/machines/scenario-index.js';
+import { BUNDLED_IDS, bundledScenario } from '../helpers/bundled.js';
+
+/** The feedback of a named reply. */
+function feedback(scenarioId: string, replyId: string): string {
+  const reply = indexScenario(bundledScenario(scenarioId)).replies.get(replyId)?.reply;
+  if (!reply) throw new Error(`${scenarioId} has no reply ${replyId}`);
+  return reply.feedback;
+}
+
+/** Every piece of feedback in the bundled scenarios, as "scenario/reply: text". */
+function allFeedback(): string[] {
+  const out: string[] = [];
+  for (const id of BUNDLED_IDS) for (const n of bundledScenario(id).nodes) {
+    if (n.kind === 'decision') for (const r of n.replies) out.push(`${id}/${r.id}: ${r.feedback}`);
+  }
+  return out;
+}
+
+describe('feedback quotes the guide as it is written', () => {
+  it('youth-discloses: the people-first example attributed to the guide is its own ("a youth experiencing CSEC", Using Appropriate Language)', () => {
+    const text = feedback('youth-discloses', 'd5-a-csec-label');
+    expect(text).toContain('"a youth experiencing CSEC" rather than "a CSEC"');
+    expect(text).not.toMatch(/guide asks for people-first wording such as "a youth who may be/);
+  });
+
+  it('no feedback says recommending services before a youth self-discloses IS inappropriate; the guide says it MAY be (Potential Recommendations)', () => {
+    expect(allFeedback().filter((f) => /recommendations are inappropriate|is inappropriate to recommend/.test(f))).toEqual([]);
+  });
+});
+
+/** The assessment a named reply gets for a principle. */
+function assessment(scenarioId: string, replyId: string, principleId: string) {
+  const reply = indexScenario(bundledScenario(scenarioId)).replies.get(replyId)?.reply;
+  if (!reply) throw new Error(`${scenarioId} has no reply ${replyId}`);
+  return reply.assessments.find((a) => a.principle === principleId);
+}
+
+describe('each reply is scored against the principle the guide ties to what it does', () => {
+  it('left-placement-calls: "go back, I\'ll tell Tomas in the morning" leaves the CSW out tonight; it does not stop calling a youth who is not responding (Ari is on the phone)', () => {
+    expect(assessment('left-placement-calls', 'd1-go-back', 'keep-communication-open')).toBeUndefined();
+    expect(assessment('left-placement-calls', 'd1-go-back', 'csw-partnership')?.verdict).toBe('violates');
+    expect(feedback('left-placement-calls', 'd1-go-back')).toContain('(Collaboration with Case Parties)');
+  });
+});
+
+describe('no credit for a principle a reply puts at risk', () => {
+  it('harm-reduction: "send me the address and I\'ll come get you" (to Cole\'s) earns nothing for keeping away from the trafficker', () => {
+    expect(assessment('harm-reduction', 'd6-address', 'no-trafficker-contact')).toBeUndefined();
+    expect(assessment('harm-reduction', 'd6-address', 'no-picking-up')).toMatchObject({ verdict: 'violates', weight: 3 });
+  });
+});
+
+describe('what characters say fits every way of reaching them', () => {
+  it('court-report: the hallway after a harmful draft does not have Lupe say she told you "only you" (labels, unconfirmed status or an arrest lead there too)', () => {
+    const s = bundledScenario('court-report');
+    const hurt = s.nodes.find((n) => n.id === 's-hearing-hurt');
+    const texts = hurt && 'lines' in hurt ? (hurt.lines ?? []).map((l) => l.text).join(' ') : '';
+    expect(texts).toContain('Why is that stuff in there?');
+    expect(texts).not.toMatch(/Only you|I told you that/);
+    expect(indexScenario(s).replies.get('d-hearing-repair-own')?.reply.text).not.toMatch(/what you told me in confidence/);
+  });
+
+  it('court-report: asking Ms. Park for an attorney order does not assume you recommended Restoration Funds (the prenatal or lockdown reply may have been chosen)', () => {
+    expect(indexScenario(bundledScenario('court-report')).replies.get('d-hearing-support-order')?.reply.text).not.toMatch(/you recommended/);
+  });
+});
+
+describe('naming the Advocate Supervisor is not a tell', () => {
+  /** Decisions of a scenario where the best reply is the only one that names the Advocate Supervisor (by role or by name). */
+  function onlyBestNamesSupervisor(id: string): string[] {
+    const s = bundledScenario(id);
+    const names = s.characters.filter((c) => /Advocate Supervisor/.test(c.role)).map((c) => c.name.split(' ')[0] as string);
+    const mentions = new RegExp(`\\b(supervisor|${names.join('|')})\\b`, 'i');
+    const value = (r: { assessments: { verdict: string; weight?: number }[] }) =>
+      r.assessments.reduce((sum, a) => sum + (a.verdict === 'follows' ? 1 : -1) * (a.weight ?? 1), 0);
+    const out: string[] = [];
+    for (const n of s.nodes) if (n.kind === 'decision') {
+      const top = Math.max(...n.replies.map(value));
+      const naming = n.replies.filter((r) => mentions.test(r.text));
+      if (naming.length === 1 && value(naming[0] as (typeof n.replies)[number]) === top) out.push(n.id);
+    }
+    return out;
+  }
+
+  it.each(BUNDLED_IDS)('%s: in at most two decisions is the best reply the only one naming the supervisor', (id) => {
+    expect(onlyBestNamesSupervisor(id).length, onlyBestNamesSupervisor(id).join(', ')).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('who is who is plain', () => {
+  it('whereabouts-unknown: the first-of-the-month scene says the CLC attorney and CSEC Unit case manager are Dez\'s, not her mother\'s (the sentence before is about Ms. Washington)', () => {
+    const scene = bundledScenario('whereabouts-unknown').nodes.find((n) => n.id === 's2-thursday');
+    const narration = scene && 'narration' in scene ? scene.narration ?? '' : '';
+    expect(narration).toContain("Dez's dependency attorney is at Children's Law Center");
+    expect(narration).not.toMatch(/\. Her dependency attorney/);
+  });
+});
