@@ -1,7 +1,10 @@
 import react from '@vitejs/plugin-react';
 import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { defineConfig, type Plugin } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
+import { CHUNK_LIST } from './scripts/build-if-changed.mjs';
 import { serviceWorkerSource } from './src/web/service-worker.js';
 
 const ALL = ['test/**/*.test.ts', 'test/**/*.test.tsx'];
@@ -38,6 +41,30 @@ function serviceWorker(): Plugin {
   };
 }
 
+/**
+ * Writes the list of the build's chunks, each with the chunks it imports and the source modules in
+ * it, for test/web/first-page.test.ts to check what the first page loads in the build that is
+ * served (instead of building the app again to look).
+ */
+function chunkList(): Plugin {
+  let root = process.cwd();
+  return {
+    name: 'casa-practice-chunk-list',
+    apply: 'build',
+    configResolved(config) {
+      root = config.root;
+    },
+    writeBundle(_options, bundle) {
+      const chunks = Object.values(bundle).flatMap((o) => (o.type === 'chunk'
+        ? [{ fileName: o.fileName, isEntry: o.isEntry, imports: o.imports, dynamicImports: o.dynamicImports, modules: o.moduleIds.map((m) => relative(root, m).replace(/\\/g, '/')) }]
+        : []));
+      const file = join(root, CHUNK_LIST);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, `${JSON.stringify({ chunks }, null, 1)}\n`);
+    },
+  };
+}
+
 // End-to-end tests in headless Chromium over the built web app: their own project (longer timeouts,
 // the web app built and Chromium started by their global setup, only when they are selected). They
 // are one test file, browser.test.ts, which collects the parts (*.e2e.ts) one after another.
@@ -63,7 +90,7 @@ class ProjectOrder extends BaseSequencer {
 
 export default defineConfig({
   // The web app: index.html at the root, static files in dist-web/ (dist/ is the CLI's tsc output).
-  plugins: process.env.VITEST ? [] : [react(), contentSecurityPolicy(), serviceWorker()],
+  plugins: process.env.VITEST ? [] : [react(), contentSecurityPolicy(), serviceWorker(), chunkList()],
   base: './',
   build: { outDir: 'dist-web', emptyOutDir: true, assetsInlineLimit: 0 },
   server: { host: '127.0.0.1' },

@@ -2,3 +2,11 @@
 export function newest(dir: string): number;
 /** Whether dist/ is missing or older than src/, the guide data or the build settings. */
 export function buildIsStale(root?: string): boolean;
+/** Whether dist-web/ is missing or older than what the web app is built from. */
+export function webBuildIsStale(root?: string): boolean;
+/** Where a build of the web app lists its chunks (vite.config.ts, chunkList): outside dist-web/, so never served. */
+export const CHUNK_LIST: string;
+/** Builds dist/, the terminal app (JavaScript only; the types are checked by npm test). */
+export function buildCli(root?: string): void;
+/** Builds dist-web/, the web app, as `npm run build` does, outside Vitest's environment. */
+export function buildWeb(root?: string): void;

@@ -43,15 +43,34 @@ export function webBuildIsStale(root = ROOT) {
   return newest(join(root, 'dist-web')) < sources;
 }
 
+/** Where a build of the web app lists its chunks (vite.config.ts, chunkList): outside dist-web/, so never served. */
+export const CHUNK_LIST = 'node_modules/.cache/casa-practice/web-chunks.json';
+
+/** Builds dist/, the terminal app. Only the JavaScript is needed to run; `npm test` and `npm run typecheck` check the types. */
+export function buildCli(root = ROOT) {
+  execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json', '--noCheck'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [join(root, 'scripts', 'bundle-cli.mjs')], { cwd: root, stdio: 'inherit' });
+}
+
+/**
+ * Builds dist-web/, the web app, as `npm run build` does (and writes the build's list of chunks,
+ * see vite.config.ts). In a process of its own with NODE_ENV=production and none of Vitest's
+ * variables: under Vitest the config leaves its plugins out, and NODE_ENV=test would build React's
+ * development bundle.
+ */
+export function buildWeb(root = ROOT) {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'TEST'));
+  env.NODE_ENV = 'production';
+  execFileSync(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', env });
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (process.argv.includes('--web') && webBuildIsStale()) {
     process.stderr.write('Building the web app…\n');
-    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+    buildWeb();
   }
   if (buildIsStale()) {
     process.stderr.write('Building…\n');
-    // Only the JavaScript is needed to run; `npm test` and `npm run typecheck` check the types.
-    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json', '--noCheck'], { cwd: ROOT, stdio: 'inherit' });
-    execFileSync(process.execPath, [join(ROOT, 'scripts', 'bundle-cli.mjs')], { cwd: ROOT, stdio: 'inherit' });
+    buildCli();
   }
 }
