@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  createRoom, isRoomCode, MAX_CLIENT_MESSAGE_BYTES, MAX_DEVICES, parsePresenterMessage, parseToPresenter, parseToVoter, parseVoterMessage, presenterView, reduceRoom,
+  createRoom, isRoomCode, MAX_CLIENT_MESSAGE_BYTES, MAX_DEVICES, parsePresenterMessage, parseToPresenter, parseToVoter, parseVoterMessage, presenterView, reduceRoom, roomAgreementWords,
   restoreRoom, revealData, roomCodeFrom, roomContext, roomMatch, roomSessionView, roomSummaryMarkdown, serializeRoom, tallyVotes, utf8Length, validateScenario, voterView,
   type PresenterAction, type PresenterCommand, type RoomInput, type RoomResult, type RoomState, type Scenario,
 } from '../../src/machines/index.js';
@@ -353,7 +353,28 @@ describe('room reducer: who may do what, when', () => {
     expect(r.present({ type: 'choose', round: 1, reply: 'phone-curious' }).ok).toBe(true);
     const md = roomSummaryMarkdown(r.ctx, r.state, NOW);
     expect(md).toContain(`Room code ${ROOM}; 1 phone joined.`);
-    expect(md).toMatch(/Over the session: [01] of 1 vote \((0|100)%\) was for best practice; the room followed best practice at [01] of 1 decision\./);
+    expect(md).toMatch(/The room's most-voted reply was best practice at [01] of 1 decision with votes \((0|100)%\); [01] of 1 vote \((0|100)%\) went to best-practice replies\./);
+  });
+});
+
+describe('how the room did, at the end of a live session', () => {
+  it('counts a decision as matching when a most-voted reply is best practice, as presenter mode does, and says it in its words', () => {
+    const r = setup();
+    for (const n of [1, 2, 3]) r.join(device(n));
+    expect(roomAgreementWords(presenterView(r.ctx, r.state, 3).decisions)).toBe('No decision was followed in this session.');
+    r.present({ type: 'open', node: 'phone' });
+    // Two phones for a reply that is not best practice, one for the best: the most-voted reply is not best practice.
+    r.vote(device(1), 'phone-accuse');
+    r.vote(device(2), 'phone-accuse');
+    r.vote(device(3), 'phone-curious');
+    r.present({ type: 'reveal', round: 1 });
+    expect(r.present({ type: 'choose', round: 1, reply: 'phone-curious' }).ok).toBe(true);
+    const [totals] = presenterView(r.ctx, r.state, 3).decisions;
+    expect(totals).toMatchObject({ votes: 3, bestVotes: 1, mostVotedBest: false, followedBest: true });
+    const words = roomAgreementWords(presenterView(r.ctx, r.state, 3).decisions);
+    expect(words).toBe("The branch the room took was best practice at 1 of 1 decision (100%). The room's most-voted reply was best practice at 0 of 1 decision with votes (0%); 1 of 3 votes (33%) went to best-practice replies.");
+    // The same two sentences as the summary's "How the room did".
+    expect(roomSummaryMarkdown(r.ctx, r.state, NOW)).toContain(`## How the room did\n\n${words.replace('(100%). ', '(100%).\n')}\n`);
   });
 });
 
@@ -374,6 +395,22 @@ describe('room state: persistence', () => {
     expectRefused(reduceRoom(r.ctx, restored.state, { from: 'voter', device: device(1), message: { type: 'vote', room: ROOM, seq: 1, round: 1, reply: 1 } }), 'replayed');
     const after = reduceRoom(r.ctx, restored.state, { from: 'presenter', message: { type: 'reveal', room: ROOM, token: 't'.repeat(43), seq: restored.state.presenterSeq + 1, round: 1 } });
     expect(after.ok && presenterView(r.ctx, after.state, 0).reveal?.total).toBe(2);
+  });
+
+  it('after a decision was followed, a restored room writes the same summary: each reply keeps its points and the best-practice mark', () => {
+    const r = midVote();
+    r.present({ type: 'reveal', round: 1 });
+    expect(r.present({ type: 'choose', round: 1, reply: 'phone-curious' }).ok).toBe(true);
+    const before = roomSummaryMarkdown(r.ctx, r.state, NOW);
+    expect(before).toMatch(/\| ★ best practice: [^|]+ \| \+\d \|/);
+    const restored = restoreRoom(r.ctx, serializeRoom(r.state));
+    if (!restored.ok) throw new Error(restored.error);
+    expect(roomSummaryMarkdown(r.ctx, restored.state, NOW)).toBe(before);
+    // A file whose followed decision names a reply of another node is refused whole.
+    const saved = JSON.parse(serializeRoom(r.state)) as RoomState;
+    const elsewhere = { ...saved, history: saved.history.map((d) => ({ ...d, record: { ...d.record, replies: d.record.replies.map((x, i) => (i === 0 ? { ...x, id: 'after-supervisor' } : x)) } })) };
+    expect(restoreRoom(r.ctx, JSON.stringify(elsewhere))).toEqual({ ok: false, error: 'The saved room is damaged (a decision it followed names a reply that is not there).' });
+    expect(restoreRoom(r.ctx, JSON.stringify({ ...saved, history: saved.history.map((d) => ({ ...d, chosen: 'after-supervisor' })) })).ok).toBe(false);
   });
 
   it('refuses a damaged or mismatched room whole, with a reason', () => {

@@ -174,7 +174,8 @@ describe('room command as a process', () => {
     expect(await room.exited).toBe(0);
     const summary = readFileSync(/Session summary written to (\S+\.md)/.exec(room.output())![1]!, 'utf8');
     expect(summary).toContain(`Branch taken: 1. ${first[1]!.trim().slice(0, 20)}`);
-    expect(summary).toMatch(/Over the session: [03] of 3 votes \((0|100)%\) were for best practice/);
+    expect(summary).toMatch(/The room's most-voted reply was best practice at [01] of 1 decision with votes \((0|100)%\); [03] of 3 votes \((0|100)%\) went to best-practice replies\./);
+    expect(summary).not.toContain('Over the session');
     expect(summary).toMatch(/\| 1 \| [^|]+ \| [^|]+ \| 3 \(100%\) \|/);
     // Its words fit the terminal (80 columns through a pipe); only addresses and paths may not.
     const long = room.output().split('\n').filter((l) => [...l].length > 80 && !l.includes('/'));

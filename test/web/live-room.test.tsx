@@ -200,7 +200,9 @@ describe('live room on the presenter page', () => {
     expect(client.sent.at(-1)).toEqual({ type: 'end' });
     client.answer();
     expect(screen.getByRole('heading', { name: 'How often the room matched best practice' })).toBeTruthy();
-    expect(screen.getByText(/3 of 5 votes were for best practice; the room followed best practice at 1 of 1 decision\./)).toBeTruthy();
+    // In the words of presenter mode, the terminal and the summary (its "How the room did").
+    const said = "The branch the room took was best practice at 1 of 1 decision (100%). The room's most-voted reply was best practice at 1 of 1 decision with votes (100%); 3 of 5 votes (60%) went to best-practice replies.";
+    expect(screen.getByText(said)).toBeTruthy();
     expect(screen.queryByRole('button', { name: /Open the vote|End the session/ })).toBeNull();
     // The summary the room writes on the laptop can be downloaded from the page too.
     await user.click(screen.getByRole('button', { name: 'Download the session summary (Markdown)' }));
@@ -210,7 +212,8 @@ describe('live room on the presenter page', () => {
     const undated = (md: string | undefined) => md?.replace(/^Trainer-led session, .* UTC\.$/m, '');
     expect(undated(markdown)).toBe(undated(presenterView(ctx, client.state, 0).summary?.markdown));
     expect(markdown).toContain('## How often the room matched best practice');
-    expect(markdown).toContain('3 of 5 votes (60%) were for best practice');
+    expect(markdown).toContain(`## How the room did\n\n${said.replace('(100%). ', '(100%).\n')}\n`);
+    expect(markdown).not.toContain('Over the session');
     unmount();
     expect(client.closed).toBe(true);
   });
@@ -243,7 +246,8 @@ describe('live room on the presenter page', () => {
     await user.click(screen.getByRole('button', { name: 'End the session' }));
     await user.click(screen.getByRole('button', { name: 'Yes, end the session' }));
     client.answer();
-    expect(await projector().findByText(/^1 of 2 votes were for best practice; the room followed best practice at [01] of 1 decision\.$/)).toBeTruthy();
+    // A tie for the most votes counts as matching when one of the tied replies is best practice, as in presenter mode.
+    expect(await projector().findByText(/^The branch the room took was best practice at [01] of 1 decision \((0|100)%\)\. The room's most-voted reply was best practice at 1 of 1 decision with votes \(100%\); 1 of 2 votes \(50%\) went to best-practice replies\.$/)).toBeTruthy();
     expect(projector().getByText('The session has ended.')).toBeTruthy();
   });
 
@@ -319,7 +323,7 @@ describe('live room on the presenter page', () => {
     await user.click(screen.getByRole('button', { name: 'End the session' }));
     await user.click(screen.getByRole('button', { name: 'Yes, end the session' }));
     client.answer();
-    expect(await screen.findByText(/^1 of 1 vote was for best practice; the room followed best practice at [01] of 1 decision\.$/)).toBeTruthy();
+    expect(await screen.findByText(/^The branch the room took was best practice at [01] of 1 decision \((0|100)%\)\. The room's most-voted reply was best practice at [01] of 1 decision with votes \((0|100)%\); [01] of 1 vote \((0|100)%\) went to best-practice replies\.$/)).toBeTruthy();
   });
 
   it('renders the room\'s text as text, never as markup', () => {

@@ -35,8 +35,21 @@ export function roomAgreement(decisions: readonly RevealedVotes[]): RoomAgreemen
   return { decisions: voted, matched, matchedPercent: percentOf(matched, voted), votes, votesForBest, votesForBestPercent: percentOf(votesForBest, votes) };
 }
 
+/**
+ * The same agreement from each decision's totals, as a live room keeps them (votes, votes for best
+ * practice, whether a most-voted reply was best practice): the live room's pages then say what
+ * presenter mode and the terminal say.
+ */
+export function agreementOfTotals(decisions: readonly { votes: number; bestVotes: number; mostVotedBest: boolean }[]): RoomAgreement {
+  const voted = decisions.filter((d) => d.votes > 0);
+  const matched = voted.filter((d) => d.mostVotedBest).length;
+  const votes = voted.reduce((n, d) => n + d.votes, 0);
+  const votesForBest = voted.reduce((n, d) => n + d.bestVotes, 0);
+  return { decisions: voted.length, matched, matchedPercent: percentOf(matched, voted.length), votes, votesForBest, votesForBestPercent: percentOf(votesForBest, votes) };
+}
+
 /** The agreement in one or two sentences, for the screen and the session summary. */
 export function agreementWords(a: RoomAgreement): string {
   if (a.decisions === 0) return 'No votes were entered, so there is no record of how often the room matched best practice.';
-  return `The room's most-voted reply was best practice at ${a.matched} of ${a.decisions} decision${a.decisions === 1 ? '' : 's'} with votes (${a.matchedPercent}%); ${a.votesForBest} of ${a.votes} votes (${a.votesForBestPercent}%) went to best-practice replies.`;
+  return `The room's most-voted reply was best practice at ${a.matched} of ${a.decisions} decision${a.decisions === 1 ? '' : 's'} with votes (${a.matchedPercent}%); ${a.votesForBest} of ${a.votes} vote${a.votes === 1 ? '' : 's'} (${a.votesForBestPercent}%) went to best-practice replies.`;
 }

@@ -313,14 +313,22 @@ export function presenterView(ctx: RoomContext, state: RoomState, connected: num
   };
 }
 
-/** How the room voted at one decision: votes, votes for best practice, and whether it followed best practice. */
-export function decisionTotals(d: RoomDecision): { title: string; chosen?: number; votes: number; bestVotes: number; followedBest: boolean } {
+/**
+ * How the room voted at one decision: votes, votes for best practice, whether a most-voted reply was
+ * best practice (a tie counts when any of the tied replies is, as presenter mode counts it), and
+ * whether the branch followed was.
+ */
+export function decisionTotals(d: RoomDecision): { title: string; chosen?: number; votes: number; bestVotes: number; mostVotedBest: boolean; followedBest: boolean } {
   const all = Object.values(d.votes);
+  const perReply = new Map<string, number>();
+  for (const r of all) perReply.set(r, (perReply.get(r) ?? 0) + 1);
+  const top = Math.max(0, ...perReply.values());
   return {
     title: cleanLine(d.record.title),
     ...(d.record.chosen !== undefined ? { chosen: d.record.chosen } : {}),
     votes: all.length,
     bestVotes: all.filter((r) => d.best.includes(r)).length,
+    mostVotedBest: top > 0 && [...perReply].some(([r, n]) => n === top && d.best.includes(r)),
     followedBest: d.best.includes(d.chosen),
   };
 }
@@ -353,7 +361,7 @@ const StoredDecision = z.object({
   record: z.object({
     title: z.string(),
     discussionPrompt: z.string().optional(),
-    replies: z.array(z.object({ number: z.number().int(), text: z.string(), votes: z.number().int().min(0) })),
+    replies: z.array(z.object({ number: z.number().int(), text: z.string(), votes: z.number().int().min(0), id: Id.optional() })),
     chosen: z.number().int().optional(),
   }),
 });
@@ -423,5 +431,11 @@ export function restoreRoom(ctx: RoomContext, text: string): RoomRestore {
     }
   } else if (Object.keys(data.votes).length > 0) return { ok: false, error: 'The saved room is damaged (it holds votes but no vote is open).' };
   if (Object.keys(data.devices).length > MAX_DEVICES) return { ok: false, error: 'The saved room is damaged (too many devices).' };
+  // Each decision followed names replies of its own node (the summary reads their points by id).
+  for (const d of data.history) {
+    const node = ctx.scenario.nodes.find((n) => n.id === d.node);
+    const ids = new Set(node?.kind === 'decision' ? node.replies.map((r) => r.id) : []);
+    if (!ids.has(d.chosen) || d.record.replies.some((r) => r.id !== undefined && !ids.has(r.id))) return { ok: false, error: 'The saved room is damaged (a decision it followed names a reply that is not there).' };
+  }
   return { ok: true, state };
 }

@@ -1,6 +1,7 @@
+import { agreementOfTotals, agreementWords } from '../facilitation/agreement.js';
 import { facilitationMarkdown } from '../facilitation/summary.js';
 import { cell } from '../report/markdown.js';
-import { percentOf } from '../report/words.js';
+import { percentOf, roomMatchWords } from '../report/words.js';
 import { decisionTotals, roomDebrief, roomDecisions, type RoomContext, type RoomState } from './state.js';
 
 /** How often the room matched best practice: per decision and over the session. */
@@ -40,9 +41,17 @@ export function roomSummaryMarkdown(ctx: RoomContext, state: RoomState, now = ne
     lines.push(`Room code ${state.room}; ${phones} ${phones === 1 ? 'phone' : 'phones'} joined.`, '');
     lines.push('| Decision | Votes | Votes for best practice | Branch followed was best practice |', '|---|---|---|---|');
     match.decisions.forEach((d, i) => lines.push(`| ${i + 1}. ${cell(d.title)} | ${d.votes} | ${d.bestVotes} (${percentOf(d.bestVotes, d.votes)}%) | ${d.followedBest ? 'yes' : 'no'} |`));
-    const votes = `${match.bestVotes} of ${match.votes} ${match.votes === 1 ? 'vote' : 'votes'} (${percentOf(match.bestVotes, match.votes)}%) ${match.votes === 1 ? 'was' : 'were'}`;
-    const decisions = `${match.followedBest} of ${match.decisions.length} ${match.decisions.length === 1 ? 'decision' : 'decisions'}`;
-    lines.push('', `Over the session: ${votes} for best practice; the room followed best practice at ${decisions}.`);
   }
+  // Over the session: said once, under "How the room did" (facilitationMarkdown), in presenter mode's words.
   return `${base.trimEnd()}\n${lines.join('\n')}\n`;
+}
+
+/**
+ * How the room did over a live session, as the presenter page and the projector say it at the end:
+ * the summary's two sentences (the branch taken, then the votes), from each decision's totals.
+ */
+export function roomAgreementWords(decisions: readonly { chosen?: number; votes: number; bestVotes: number; mostVotedBest: boolean; followedBest: boolean }[]): string {
+  const followed = decisions.filter((d) => d.chosen !== undefined);
+  if (followed.length === 0) return 'No decision was followed in this session.';
+  return `${roomMatchWords(followed.filter((d) => d.followedBest).length, followed.length, 'The branch the room took was')} ${agreementWords(agreementOfTotals(followed))}`;
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { scoreWords, VERDICT_WORDS, votesWords, type PresenterCommand, type PresenterView, type ServerError } from '../../machines/index.js';
+import { roomAgreementWords, scoreWords, VERDICT_WORDS, votesWords, type PresenterCommand, type PresenterView, type ServerError } from '../../machines/index.js';
 import { connectRoom, qrUrl, type RoomClient, type RoomLink, type RoomSnapshot, type RoomStatus } from '../room-client.js';
 import { downloadText } from '../download.js';
 import { Announce } from './Announce.js';
@@ -203,16 +203,6 @@ export function RoomPanel({ client }: { client: RoomClient }) {
   );
 }
 
-/** What the room's votes say against best practice, in one sentence. */
-function agreementSentence(view: PresenterView): string {
-  const decided = view.decisions.filter((d) => d.chosen !== undefined);
-  if (decided.length === 0) return 'No decision was followed in this session.';
-  const votes = decided.reduce((n, d) => n + d.votes, 0);
-  const best = decided.reduce((n, d) => n + d.bestVotes, 0);
-  const followed = decided.filter((d) => d.followedBest).length;
-  return `${best} of ${plural(votes, 'vote was', 'votes were')} for best practice; the room followed best practice at ${followed} of ${plural(decided.length, 'decision', 'decisions')}.`;
-}
-
 /**
  * What the projector window shows in a live room: how to join (room code, address, QR code), the
  * moment and its options, and after the reveal the tally, feedback and note; at the end, the
@@ -224,7 +214,7 @@ function projectedRoom(snap: RoomSnapshot): ProjectorState {
   const session = view.session;
   if (view.phase === 'ended') {
     const debrief = session.debrief;
-    return { kind: 'done', scenarioTitle: session.scenarioTitle, outcome: debrief ? `Outcome: ${debrief.outcome.label}` : 'The session has ended.', score: debrief ? `Score: ${scoreWords(debrief.score)}` : '', agreement: agreementSentence(view) };
+    return { kind: 'done', scenarioTitle: session.scenarioTitle, outcome: debrief ? `Outcome: ${debrief.outcome.label}` : 'The session has ended.', score: debrief ? `Score: ${scoreWords(debrief.score)}` : '', agreement: roomAgreementWords(view.decisions) };
   }
   const reveal = view.phase === 'revealed' ? view.reveal : undefined;
   return {
@@ -244,7 +234,7 @@ function Ended({ view }: { view: PresenterView }) {
     <section aria-labelledby="room-ended-heading">
       <h2 id="room-ended-heading">How often the room matched best practice</h2>
       {outcome && <p>Outcome: {outcome}</p>}
-      <p className="room-agreement">{agreementSentence(view)}</p>
+      <p className="room-agreement">{roomAgreementWords(view.decisions)}</p>
       {view.summary ? (
         <p>
           <button type="button" onClick={() => view.summary && downloadText(view.summary.fileName, view.summary.markdown, 'text/markdown')}>Download the session summary (Markdown)</button>{' '}
