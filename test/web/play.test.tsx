@@ -411,6 +411,30 @@ describe('playing a scenario in the browser', () => {
     expect(JSON.parse(store.read('saves/youth-discloses.json') ?? '{}').session.snapshot.context.mode).toBe('practice');
   });
 
+  it('starting again in the other mode moves the address to that mode: a reload before the first reply keeps it', async () => {
+    const user = userEvent.setup();
+    const store = memoryStore();
+    const first = renderApp('#/play/youth-discloses', store);
+    await screen.findByRole('group', { name: /./ });
+    await user.keyboard('1');
+    await user.click(screen.getByRole('button', { name: 'Start again from the beginning' }));
+    await user.click(screen.getByRole('button', { name: 'Start again in assessment instead' }));
+    await screen.findByRole('group', { name: /./ });
+    expect(screen.getByText('Assessment: feedback waits for the debrief')).toBeTruthy();
+    expect(location.hash).toBe('#/assess/youth-discloses');
+    first.unmount();
+    // The reload (a phone dropping the page) before any reply, so with no save to resume.
+    renderApp(location.hash, store);
+    await screen.findByRole('group', { name: /./ });
+    expect(screen.getByText('Assessment: feedback waits for the debrief')).toBeTruthy();
+    // And back: starting again in practice gives the practice address again.
+    await user.keyboard('1');
+    await user.click(screen.getByRole('button', { name: 'Start again from the beginning' }));
+    await user.click(screen.getByRole('button', { name: 'Start again in practice instead' }));
+    await screen.findByRole('group', { name: /./ });
+    expect(location.hash).toBe('#/play/youth-discloses');
+  });
+
   it('Start again asks first, in the page: Escape or No keeps the progress and its save, Yes deletes them', async () => {
     const user = userEvent.setup();
     const { store } = renderApp('#/play/youth-discloses');
