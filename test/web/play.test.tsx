@@ -589,4 +589,18 @@ describe('the debrief in the browser', () => {
     expect(text).toContain('you chose Do: Look Jade up on social media tonight to see who the boyfriend is. Researching');
     expect(text).not.toContain('“Look Jade');
   });
+
+  it('marks an action as "Do:" in the path beside best practice and in the best-practice path too, never quoted as if it were said', () => {
+    renderHarmfulDebrief();
+    const row = screen.getByRole('rowheader', { name: '2. After the visit' }).closest('tr')!;
+    expect([...row.querySelectorAll('td')].map((td) => td.textContent)).toEqual([
+      'Do: Look Jade up on social media tonight to see who the boyfriend is. (−3)',
+      expect.stringMatching(/^Do: Call your Advocate Supervisor .* \(\+2\)$/),
+    ]);
+    const best = screen.getByRole('heading', { name: 'The best-practice path from the start' }).nextElementSibling!;
+    const steps = [...best.querySelectorAll('li')].map((li) => li.textContent);
+    expect(steps[0]).toBe('The new phone: “That\'s a nice one! How did you get it?” (+2)');
+    expect(steps[1]).toMatch(/^After the visit: Do: Call your Advocate Supervisor .* \(\+2\)$/);
+    expect(document.body.textContent).not.toContain('“Call your Advocate Supervisor');
+  });
 });

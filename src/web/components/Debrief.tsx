@@ -99,15 +99,16 @@ export function Debrief({ scenario, debrief, mode, recorded, whatIf, onTryAgain,
               {m.paths.map((p, i) => (
                 <tr key={i}>
                   <th scope="row">{i + 1}. {p.where}</th>
-                  <td>{p.yours.reply} ({signed(p.yours.value)})</td>
-                  <td>{p.same ? '✓ the same' : `${p.best.reply} (${signed(p.best.value)})`}</td>
+                  {/* An action is "Do: …" here too, as in the replies above: never read as words to say. */}
+                  <td>{quotedReply(p.yours.reply, p.yours.said)} ({signed(p.yours.value)})</td>
+                  <td>{p.same ? '✓ the same' : `${quotedReply(p.best.reply, p.best.said)} (${signed(p.best.value)})`}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </TableWrap>
         <h3>The best-practice path from the start</h3>
-        <ol>{m.bestPath.map((s, i) => <li key={i}><strong>{s.where}:</strong> “{s.reply}” ({signed(s.value)})</li>)}</ol>
+        <ol>{m.bestPath.map((s, i) => <li key={i}><strong>{s.where}:</strong> {quotedReply(s.reply, s.said)} ({signed(s.value)})</li>)}</ol>
       </section>
       <p className="controls">
         <button type="button" className="primary" onClick={onTryAgain}>Try again</button>
