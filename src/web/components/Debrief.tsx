@@ -18,6 +18,9 @@ export interface DebriefProps {
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** A reply in the table of paths: its words as they are (the column says whose reply), an action as "Do: …". */
+const pathReply = (r: { reply: string; said: boolean; value: number }) => `${r.said ? r.reply : `Do: ${r.reply}`} (${signed(r.value)})`;
+
 /** The debrief: band and score, critical violations first, principles, transcript, paths, what if. */
 export function Debrief({ scenario, debrief, mode, recorded, whatIf, onTryAgain, onWhatIf, voice = 'you' }: DebriefProps) {
   const m = useMemo(() => debriefModel(scenario, debrief), [scenario, debrief]);
@@ -100,8 +103,8 @@ export function Debrief({ scenario, debrief, mode, recorded, whatIf, onTryAgain,
                 <tr key={i}>
                   <th scope="row">{i + 1}. {p.where}</th>
                   {/* An action is "Do: …" here too, as in the replies above: never read as words to say. */}
-                  <td>{quotedReply(p.yours.reply, p.yours.said)} ({signed(p.yours.value)})</td>
-                  <td>{p.same ? '✓ the same' : `${quotedReply(p.best.reply, p.best.said)} (${signed(p.best.value)})`}</td>
+                  <td>{pathReply(p.yours)}</td>
+                  <td>{p.same ? '✓ the same' : pathReply(p.best)}</td>
                 </tr>
               ))}
             </tbody>
