@@ -255,6 +255,9 @@ describe('playing a scenario in the browser', () => {
     expect(screen.getByText(/^\d+ of 100$/)).toBeTruthy();
     await user.keyboard('1');
     expect(screen.getAllByText(/^You( do)?:$/)).toHaveLength(1);
+    // The feedback is found by its heading, under the heading of the moment it answers.
+    const feedback = within(screen.getByRole('log')).getByRole('heading', { level: 4, name: 'Feedback' });
+    expect(feedback.closest('.moment')?.querySelector('h3')).toBeTruthy();
     // The change to trust in words: the arrow drawn for the eye is read "right arrow", or not at all.
     expect(readAloud(document.querySelector('.feedback .changes') as HTMLElement)).toMatch(/^Kiara's trust: from 50 to \d+ \([+−]\d+\)\. $/);
     expect(screen.getByText(/^Kiara's trust: 50 → \d+ \([+−]\d+\)$/)).toBeTruthy();
