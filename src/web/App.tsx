@@ -133,6 +133,12 @@ export function App({ store, storageNotice }: AppProps) {
     const href = hrefOf(route);
     if (shown.current === href) return;
     shown.current = href;
+    // A link followed during a break (the navigation stays in view, and so does the browser's Back)
+    // opens that page: the break ends there, or the new page would load hidden behind the break
+    // panel, with "Now showing" said and nothing else changed on the screen. The page the break
+    // was taken on is left, so its scroll position is not carried over to the new one.
+    scrolledBeforeBreak.current = undefined;
+    setOnBreak(false);
     const at = document.activeElement;
     const leftInOldPage = at !== null && at === focusedAtLastChange() && at !== main.current && main.current?.contains(at) === true;
     if (!at || at === document.body || !at.isConnected || leftInOldPage) {

@@ -67,6 +67,22 @@ describe('take a break', () => {
     }
   });
 
+  it('ends when a link of the navigation is followed during it: the page asked for is shown, not left hidden behind the break', async () => {
+    const user = userEvent.setup();
+    renderApp('#/play/youth-discloses');
+    await screen.findByRole('group', { name: /./ });
+    await user.click(screen.getByRole('button', { name: 'Take a break' }));
+    const link = screen.getByRole('link', { name: 'My records' });
+    await user.click(link);
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    expect(await screen.findByRole('heading', { level: 1, name: 'My records' })).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'Take a break' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Take a break' })).toBeTruthy();
+    // Focus stays on the link followed, and the page it opened is named once.
+    expect(document.activeElement).toBe(link);
+    expect(screen.getByText('Now showing: My records.')).toBeTruthy();
+  });
+
   it('leaves the time on a break out of the minutes recorded for the in-service log', async () => {
     // Only the clock is faked: 40 minutes pass on the break, 10 minutes in play.
     const { t0, user, store } = await playFromT0();

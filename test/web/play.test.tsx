@@ -255,6 +255,9 @@ describe('playing a scenario in the browser', () => {
     expect(screen.getByText(/^\d+ of 100$/)).toBeTruthy();
     await user.keyboard('1');
     expect(screen.getAllByText(/^You( do)?:$/)).toHaveLength(1);
+    // The feedback is found by its heading, under the heading of the moment it answers.
+    const feedback = within(screen.getByRole('log')).getByRole('heading', { level: 4, name: 'Feedback' });
+    expect(feedback.closest('.moment')?.querySelector('h3')).toBeTruthy();
     // The change to trust in words: the arrow drawn for the eye is read "right arrow", or not at all.
     expect(readAloud(document.querySelector('.feedback .changes') as HTMLElement)).toMatch(/^Kiara's trust: from 50 to \d+ \([+−]\d+\)\. $/);
     expect(screen.getByText(/^Kiara's trust: 50 → \d+ \([+−]\d+\)$/)).toBeTruthy();
@@ -411,6 +414,30 @@ describe('playing a scenario in the browser', () => {
     expect(JSON.parse(store.read('saves/youth-discloses.json') ?? '{}').session.snapshot.context.mode).toBe('practice');
   });
 
+  it('starting again in the other mode moves the address to that mode: a reload before the first reply keeps it', async () => {
+    const user = userEvent.setup();
+    const store = memoryStore();
+    const first = renderApp('#/play/youth-discloses', store);
+    await screen.findByRole('group', { name: /./ });
+    await user.keyboard('1');
+    await user.click(screen.getByRole('button', { name: 'Start again from the beginning' }));
+    await user.click(screen.getByRole('button', { name: 'Start again in assessment instead' }));
+    await screen.findByRole('group', { name: /./ });
+    expect(screen.getByText('Assessment: feedback waits for the debrief')).toBeTruthy();
+    expect(location.hash).toBe('#/assess/youth-discloses');
+    first.unmount();
+    // The reload (a phone dropping the page) before any reply, so with no save to resume.
+    renderApp(location.hash, store);
+    await screen.findByRole('group', { name: /./ });
+    expect(screen.getByText('Assessment: feedback waits for the debrief')).toBeTruthy();
+    // And back: starting again in practice gives the practice address again.
+    await user.keyboard('1');
+    await user.click(screen.getByRole('button', { name: 'Start again from the beginning' }));
+    await user.click(screen.getByRole('button', { name: 'Start again in practice instead' }));
+    await screen.findByRole('group', { name: /./ });
+    expect(location.hash).toBe('#/play/youth-discloses');
+  });
+
   it('Start again asks first, in the page: Escape or No keeps the progress and its save, Yes deletes them', async () => {
     const user = userEvent.setup();
     const { store } = renderApp('#/play/youth-discloses');
@@ -564,5 +591,19 @@ describe('the debrief in the browser', () => {
     // The prohibited act, first in the debrief: one full stop after the action, then the feedback.
     expect(text).toContain('you chose Do: Look Jade up on social media tonight to see who the boyfriend is. Researching');
     expect(text).not.toContain('“Look Jade');
+  });
+
+  it('marks an action as "Do:" in the path beside best practice and in the best-practice path too, never quoted as if it were said', () => {
+    renderHarmfulDebrief();
+    const row = screen.getByRole('rowheader', { name: '2. After the visit' }).closest('tr')!;
+    expect([...row.querySelectorAll('td')].map((td) => td.textContent)).toEqual([
+      'Do: Look Jade up on social media tonight to see who the boyfriend is. (−3)',
+      expect.stringMatching(/^Do: Call your Advocate Supervisor .* \(\+2\)$/),
+    ]);
+    const best = screen.getByRole('heading', { name: 'The best-practice path from the start' }).nextElementSibling!;
+    const steps = [...best.querySelectorAll('li')].map((li) => li.textContent);
+    expect(steps[0]).toBe('The new phone: “That\'s a nice one! How did you get it?” (+2)');
+    expect(steps[1]).toMatch(/^After the visit: Do: Call your Advocate Supervisor .* \(\+2\)$/);
+    expect(document.body.textContent).not.toContain('“Call your Advocate Supervisor');
   });
 });

@@ -18,10 +18,10 @@ export interface DebriefModel {
   /** `followed`, `violated`, `missed`: how many times (not the summed weights of Debrief.principles). */
   principles: { title: string; status: 'violated' | 'missed' | 'followed'; section: string; followed: number; violated: number; missed: number }[];
   turns: { where: string; reply: string; said: boolean; value: number; bestValue: number; feedback: string; verdicts: { title: string; verdict: 'follows' | 'violates'; citation: string }[] }[];
-  /** Each decision the volunteer met: their reply beside the best-practice reply at that same decision. */
-  paths: { where: string; yours: { reply: string; value: number }; best: { reply: string; value: number }; same: boolean }[];
-  /** The best-practice path from the start, as a separate list (it may meet other decisions). */
-  bestPath: { where: string; reply: string; value: number }[];
+  /** Each decision the volunteer met: their reply beside the best-practice reply at that same decision (`said` as in `critical`). */
+  paths: { where: string; yours: { reply: string; said: boolean; value: number }; best: { reply: string; said: boolean; value: number }; same: boolean }[];
+  /** The best-practice path from the start, as a separate list (it may meet other decisions; `said` as in `critical`). */
+  bestPath: { where: string; reply: string; said: boolean; value: number }[];
   strengths: string[];
   growthAreas: string[];
 }
@@ -54,11 +54,11 @@ export function debriefModel(scenario: Scenario, debrief: Debrief): DebriefModel
     }),
     paths: debrief.turns.map((t) => ({
       where: where(t.nodeId),
-      yours: { reply: reply(t.replyId), value: t.value },
-      best: { reply: reply(t.bestReplyId), value: t.bestValue },
+      yours: { reply: reply(t.replyId), said: said(t.replyId), value: t.value },
+      best: { reply: reply(t.bestReplyId), said: said(t.bestReplyId), value: t.bestValue },
       same: t.replyId === t.bestReplyId || t.value === t.bestValue,
     })),
-    bestPath: debrief.bestPath.map((s) => ({ where: where(s.nodeId), reply: reply(s.replyId), value: s.value })),
+    bestPath: debrief.bestPath.map((s) => ({ where: where(s.nodeId), reply: reply(s.replyId), said: said(s.replyId), value: s.value })),
     strengths: debrief.strengths,
     growthAreas: debrief.growthAreas,
   };

@@ -37,11 +37,12 @@ export function debriefMarkdown(m: DebriefModel, heading = '#', voice: Voice = '
   });
   out.push('', `${h2} ${v.replies} beside best practice at the same decision`, '', `| Decision | ${v.reply} | Best practice here |`, '|---|---|---|');
   m.paths.forEach((p, i) => {
-    const side = (s: typeof p.yours) => `${cell(s.reply)} (${signed(s.value)})`;
+    // An action is "Do: …", as in the transcript above: never read as words to say.
+    const side = (s: typeof p.yours) => `${s.said ? '' : 'Do: '}${cell(s.reply)} (${signed(s.value)})`;
     out.push(`| ${i + 1}. ${cell(p.where)} | ${side(p.yours)} | ${p.same ? 'same ✓' : side(p.best)} |`);
   });
   out.push('', `${h2} The best-practice path from the start`, '');
-  m.bestPath.forEach((s, i) => out.push(`${i + 1}. **${mdText(s.where)}**: "${mdText(s.reply)}" (${signed(s.value)})`));
+  m.bestPath.forEach((s, i) => out.push(`${i + 1}. **${mdText(s.where)}**: ${quotedReply(mdText(s.reply), s.said, ['"', '"'])} (${signed(s.value)})`));
   if (m.strengths.length > 0) out.push('', `${h2} Strengths`, '', ...m.strengths.map((s) => `- ${mdText(inVoice(s, voice))}`));
   if (m.growthAreas.length > 0) out.push('', `${h2} To work on`, '', ...m.growthAreas.map((s) => `- ${mdText(inVoice(s, voice))}`));
   return `${out.join('\n')}\n`;

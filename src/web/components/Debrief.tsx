@@ -18,6 +18,9 @@ export interface DebriefProps {
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** A reply in the table of paths: its words as they are (the column says whose reply), an action as "Do: …". */
+const pathReply = (r: { reply: string; said: boolean; value: number }) => `${r.said ? r.reply : `Do: ${r.reply}`} (${signed(r.value)})`;
+
 /** The debrief: band and score, critical violations first, principles, transcript, paths, what if. */
 export function Debrief({ scenario, debrief, mode, recorded, whatIf, onTryAgain, onWhatIf, voice = 'you' }: DebriefProps) {
   const m = useMemo(() => debriefModel(scenario, debrief), [scenario, debrief]);
@@ -99,15 +102,16 @@ export function Debrief({ scenario, debrief, mode, recorded, whatIf, onTryAgain,
               {m.paths.map((p, i) => (
                 <tr key={i}>
                   <th scope="row">{i + 1}. {p.where}</th>
-                  <td>{p.yours.reply} ({signed(p.yours.value)})</td>
-                  <td>{p.same ? '✓ the same' : `${p.best.reply} (${signed(p.best.value)})`}</td>
+                  {/* An action is "Do: …" here too, as in the replies above: never read as words to say. */}
+                  <td>{pathReply(p.yours)}</td>
+                  <td>{p.same ? '✓ the same' : pathReply(p.best)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         </TableWrap>
         <h3>The best-practice path from the start</h3>
-        <ol>{m.bestPath.map((s, i) => <li key={i}><strong>{s.where}:</strong> “{s.reply}” ({signed(s.value)})</li>)}</ol>
+        <ol>{m.bestPath.map((s, i) => <li key={i}><strong>{s.where}:</strong> {quotedReply(s.reply, s.said)} ({signed(s.value)})</li>)}</ol>
       </section>
       <p className="controls">
         <button type="button" className="primary" onClick={onTryAgain}>Try again</button>

@@ -5,7 +5,8 @@ import { VERDICT_WORDS, signed, type FeedbackView } from '../../machines/index.j
 export function Feedback({ feedback }: { feedback: FeedbackView }) {
   return (
     <div className="feedback">
-      <p className="feedback-title"><strong>Feedback</strong></p>
+      {/* A heading under the moment's (h3): a screen reader moves from one reply's feedback to the next by headings, as the eye does by the bold title. */}
+      <h4 className="feedback-title">Feedback</h4>
       <p>{feedback.feedback}</p>
       {feedback.assessments.length > 0 && (
         <ul className="verdicts">

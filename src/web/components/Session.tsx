@@ -80,9 +80,11 @@ export interface SessionProps {
   /**
    * The page's addresses (a bundled scenario's play page): once the playthrough is finished and its
    * debrief kept, the address becomes the kept debrief's, so a reload (a phone dropping the page)
-   * opens the debrief again instead of a new playthrough; trying again goes back to the first.
+   * opens the debrief again instead of a new playthrough; trying again goes back to the first, in
+   * the mode of the playthrough it starts (starting again in the other mode changes the address
+   * too, or a reload before the first reply would open the mode the volunteer had just left).
    */
-  addresses?: { playing: string; debrief: string };
+  addresses?: { playing: Record<SessionMode, string>; debrief: string };
 }
 
 /** Starts a playthrough and swaps in a new one for "try again" and "what if". */
@@ -104,20 +106,20 @@ export function Session(props: SessionProps) {
       // it, and on a phone the page would open on the first scene, screens away from the decision.
       focusOnStart={run.n > 0 || run.resumed}
       onTryAgain={(mode = run.mode) => {
-        backToPlaying(props.addresses);
+        backToPlaying(props.addresses, mode);
         setRun({ n: run.n + 1, mode, snapshot: undefined, persist: props.persist, startedAt: new Date().toISOString(), activeMs: undefined, notice: undefined, resumed: false, whatIf: false });
       }}
       onWhatIf={(snapshot) => {
-        backToPlaying(props.addresses);
+        backToPlaying(props.addresses, run.mode);
         setRun({ n: run.n + 1, mode: run.mode, snapshot, persist: false, startedAt: new Date().toISOString(), activeMs: undefined, notice: undefined, resumed: false, whatIf: true });
       }}
     />
   );
 }
 
-/** The address back at the play page's own (see SessionProps.addresses), without a new history entry. */
-function backToPlaying(addresses: SessionProps['addresses']): void {
-  if (addresses && location.hash !== addresses.playing) history.replaceState(history.state, '', addresses.playing);
+/** The address back at the play page's own in `mode` (see SessionProps.addresses), without a new history entry. */
+function backToPlaying(addresses: SessionProps['addresses'], mode: SessionMode): void {
+  if (addresses && location.hash !== addresses.playing[mode]) history.replaceState(history.state, '', addresses.playing[mode]);
 }
 
 interface PlaythroughProps extends SessionProps {

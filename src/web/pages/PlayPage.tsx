@@ -24,7 +24,7 @@ const shownId = (id: string): string => {
 export default function PlayPage({ id, mode, paused }: { id: string; mode: SessionMode; paused: boolean }) {
   const store = useStore();
   const [state, setState] = useState<State>({ kind: 'loading' });
-  const addresses = useMemo(() => ({ playing: hrefOf({ page: 'play', id, mode }), debrief: hrefOf({ page: 'debrief', id }) }), [id, mode]);
+  const addresses = useMemo(() => ({ playing: { practice: hrefOf({ page: 'play', id, mode: 'practice' }), assessment: hrefOf({ page: 'play', id, mode: 'assessment' }) }, debrief: hrefOf({ page: 'debrief', id }) }), [id]);
   useEffect(() => {
     let live = true;
     void bundledById(id).then(({ texts, loaded }) => {

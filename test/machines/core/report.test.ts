@@ -124,7 +124,8 @@ describe('debriefMarkdown', () => {
     expect(md).toContain('1. **The new phone**: "Who bought you that? You need to tell me the truth." (\u22123; best here +2)');
     expect(md).toContain('   - ✗ violates Curious, not interrogating');
     expect(md).toContain('| 1. The new phone | Who bought you that? You need to tell me the truth. (\u22123) | That\'s a nice one! How did you get it? (+2) |');
-    expect(md).toMatch(/## The best-practice path from the start\n\n1\. \*\*The new phone\*\*: "That's a nice one! How did you get it\?" \(\+2\)\n2\. \*\*After the visit\*\*/);
+    expect(md).toMatch(/## The best-practice path from the start\n\n1\. \*\*The new phone\*\*: "That's a nice one! How did you get it\?" \(\+2\)\n2\. \*\*After the visit\*\*: Do: Call your Advocate Supervisor/);
+    expect(md).toContain('| 2. After the visit | Do: Look Jade up on social media tonight to see who the boyfriend is. (\u22123) | Do: Call your Advocate Supervisor');
     expect(md.endsWith('\n')).toBe(true);
   });
 
@@ -134,7 +135,9 @@ describe('debriefMarkdown', () => {
     expect(md).toMatch(/## Critical violations\n\nNone\./);
     expect(md).toContain('| 1. The new phone | That\'s a nice one! How did you get it? (+2) | same ✓ |');
     expect(md).not.toContain('| 2. ');
-    expect(md).toContain('2. **After the visit**: "Call your Advocate Supervisor');
+    // An action on the best-practice path is "Do: …", not quoted as words to say.
+    expect(md).toContain('2. **After the visit**: Do: Call your Advocate Supervisor');
+    expect(md).not.toContain('"Call your Advocate Supervisor');
   });
 
   it('nests under a deeper heading when asked', () => {

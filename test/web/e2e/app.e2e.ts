@@ -485,4 +485,29 @@ describe('the web app in Chromium', () => {
       await s.close();
     }
   });
+
+  it('on a phone with text at 200%, the first page breaks no word of its title or of a card\'s buttons in the middle', async () => {
+    const s = await openPage(web.browser, web.app.url, '', { viewport: { width: 360, height: 740 } });
+    try {
+      await s.page.locator('.card').first().waitFor();
+      await s.page.evaluate(() => document.documentElement.style.setProperty('font-size', '200%'));
+      // A word whose letters are drawn on two lines or more ("Assessmen|t", "conversatio|n").
+      const split = await s.page.locator('main h1, .card .actions .button').evaluateAll((els) => els.flatMap((el) => {
+        const text = el.firstChild;
+        if (!(text instanceof Text)) return [];
+        return [...text.data.matchAll(/\S+/g)].filter((m) => {
+          const range = document.createRange();
+          range.setStart(text, m.index);
+          range.setEnd(text, m.index + m[0].length);
+          return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size > 1;
+        }).map((m) => m[0]);
+      }));
+      await s.screenshot('e2e-library-phone-200');
+      expect(split).toEqual([]);
+      expect(await s.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      clean(s);
+    } finally {
+      await s.close();
+    }
+  });
 });
