@@ -1,4 +1,4 @@
-import { COUNT_KEY, countWords, criticalGroups, inVoice, outcomeScoreLine, outcomeWords, replyBy, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type DebriefModel, type Voice } from '../machines/index.js';
+import { COUNT_KEY, countWords, criticalGroups, inVoice, outcomeScoreLine, outcomeWords, pathReply, quotedReply, replyBy, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type DebriefModel, type Voice } from '../machines/index.js';
 import { wrapText } from './wrap.js';
 
 /** What a piece of text means, for the theme to colour (the words carry the meaning too). */
@@ -92,7 +92,7 @@ export function pathRows(m: DebriefModel, width: number, voice: Voice = 'you'): 
   const wide = width >= 80;
   // Labels padded to one width, and wrapped rows hang under the reply, not under the label.
   const step = (label: string, s: DebriefModel['paths'][number]['yours'], width: number) =>
-    wrapText(`${s.reply} (${signed(s.value)})`, width - 6).split('\n').map((line, k) => (k === 0 ? `${label}:`.padEnd(6) : ' '.repeat(6)) + line);
+    wrapText(`${pathReply(s.reply, s.said)} (${signed(s.value)})`, width - 6).split('\n').map((line, k) => (k === 0 ? `${label}:`.padEnd(6) : ' '.repeat(6)) + line);
   const steps = m.paths.flatMap((p, i) => {
     const same = p.same;
     const head = plain(wrapText(`${i + 1}. ${p.where}${same ? ' — same as best practice ✓' : ''}`, width, '   '), { bold: true });
@@ -117,7 +117,7 @@ export function pathRows(m: DebriefModel, width: number, voice: Voice = 'you'): 
     }
     return [...(i > 0 ? [blank] : []), ...head, ...body];
   });
-  const best = m.bestPath.flatMap((s, i) => plain(wrapText(`${i + 1}. ${s.where}: ${s.reply} (${signed(s.value)})`, width, '   ')));
+  const best = m.bestPath.flatMap((s, i) => plain(wrapText(`${i + 1}. ${s.where}: ${quotedReply(s.reply, s.said)} (${signed(s.value)})`, width, '   ')));
   return [...steps, ...(steps.length > 0 ? [blank] : []), [{ text: 'The best-practice path from the start', bold: true }], ...best];
 }
 

@@ -1,4 +1,4 @@
-import { endSentence, inVoice, outcomeWords, quotedReply, scoreWords, signed, STATUS_WORDS, VOICE_WORDS, type DebriefModel, type Voice } from '../machines/index.js';
+import { endSentence, inVoice, outcomeWords, pathReply, quotedReply, scoreWords, signed, STATUS_WORDS, VOICE_WORDS, type DebriefModel, type Voice } from '../machines/index.js';
 import { wrapText } from './wrap.js';
 
 /** The debrief as plain wrapped text, for the line-by-line mode (of the room, in a trainer-led session). */
@@ -23,11 +23,11 @@ export function debriefPlain(m: DebriefModel, width: number, voice: Voice = 'you
     // Wrapped rows hang under the reply's first word (wrapText keeps one space after the label, so
     // padding "You:" to the width of "Best:" was lost and its rows sat one column right of its text).
     const hang = (label: string) => ' '.repeat(`     ${label}: `.length);
-    out.push(w(`     ${v.who}: ${p.yours.reply} (${signed(p.yours.value)})`, hang(v.who)));
-    out.push(w(`     Best: ${p.same ? 'the same ✓' : `${p.best.reply} (${signed(p.best.value)})`}`, hang('Best')));
+    out.push(w(`     ${v.who}: ${pathReply(p.yours.reply, p.yours.said)} (${signed(p.yours.value)})`, hang(v.who)));
+    out.push(w(`     Best: ${p.same ? 'the same ✓' : `${pathReply(p.best.reply, p.best.said)} (${signed(p.best.value)})`}`, hang('Best')));
   });
   out.push('', 'The best-practice path from the start:');
-  m.bestPath.forEach((s, i) => out.push(w(`  ${i + 1}. ${s.where}: ${s.reply} (${signed(s.value)})`, '     ')));
+  m.bestPath.forEach((s, i) => out.push(w(`  ${i + 1}. ${s.where}: ${quotedReply(s.reply, s.said, ['"', '"'])} (${signed(s.value)})`, '     ')));
   if (m.growthAreas.length > 0) out.push('', 'To work on:', ...m.growthAreas.map((g) => w(`  - ${inVoice(g, voice)}`, '    ')));
   if (m.strengths.length > 0) out.push('', 'Strengths:', ...m.strengths.map((s) => w(`  - ${inVoice(s, voice)}`, '    ')));
   return `${out.join('\n')}\n`;

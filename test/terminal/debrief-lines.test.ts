@@ -37,6 +37,35 @@ describe('a reply in the turns tab', () => {
   });
 });
 
+describe('actions in the paths', () => {
+  const step = (reply: string, said: boolean, value: number) => ({ reply, said, value });
+  const model = {
+    paths: [{ where: 'After the visit', yours: step('Look Jade up on social media tonight.', false, -3), best: step('Call your Advocate Supervisor.', false, 2), same: false }],
+    bestPath: [{ where: 'The phone', reply: 'Nice phone!', said: true, value: 2 }, { where: 'After the visit', reply: 'Call your Advocate Supervisor.', said: false, value: 2 }],
+  } as unknown as DebriefModel;
+
+  it('read "Do: …" beside best practice and in the best-practice path, in the tab and line by line; words said are quoted in the path from the start', () => {
+    for (const width of [60, 100]) {
+      const rows = pathRows(model, width).map(rowText).join('\n').replace(/\s+/g, ' ');
+      // Side by side at 100 columns, one above the other at 60.
+      expect(rows).toContain(width === 60 ? 'You: Do: Look Jade up on social media tonight. (−3)' : 'You: Do: Look Jade');
+      expect(rows).toContain('Best: Do: Call your Advocate Supervisor. (+2)');
+      expect(rows).toContain('1. The phone: “Nice phone!” (+2)');
+      expect(rows).toContain('2. After the visit: Do: Call your Advocate Supervisor. (+2)');
+    }
+  });
+
+  it('read the same in the line-by-line debrief of a real playthrough', () => {
+    const debrief = play(example, 'practice', ['phone-accuse', 'after-search']).getSnapshot().output as Debrief;
+    const text = debriefPlain(debriefModel(example, debrief), 200);
+    const search = /^ +You: (.*)$/m.exec(text.slice(text.indexOf('best practice at the same decision:')).split('\n').filter((l) => l.includes('You:'))[1] ?? '')?.[1];
+    expect(search).toMatch(/^Do: /);
+    const best = text.slice(text.indexOf('The best-practice path from the start:'));
+    expect(best).toMatch(/^ {2}1\. [^:]+: "/m);
+    expect(best).toMatch(/^ {2}2\. [^:]+: Do: /m);
+  });
+});
+
 describe('the path comparison, line by line', () => {
   it.each(['you', 'room'] as const)('hangs each wrapped row under the first word of its reply (%s)', (voice) => {
     const debrief = play(example, 'practice', ['phone-accuse', 'after-search']).getSnapshot().output as Debrief;

@@ -63,7 +63,7 @@ describe('practice mode in the Ink app', () => {
     expect(lastFrame()).toContain('Turn 2 of 2');
     await press(r, KEY.tab);
     expect(lastFrame()).toContain('1. The new phone — same as best practice ✓');
-    expect(lastFrame()).toMatch(/You: +Decide it is probably nothing.*Best: +Call your Advocate Supervisor/);
+    expect(lastFrame()).toMatch(/You: +Do: Decide it is probably nothing.*Best: +Do: Call your Advocate Supervisor/);
     expect(lastFrame()).toContain('yourself. (−1)');
 
     await press(r, 'e');

@@ -1,5 +1,5 @@
 import type { DebriefModel } from './debrief-model.js';
-import { endSentence, inVoice, outcomeWords, quotedReply, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type Voice } from './words.js';
+import { endSentence, inVoice, outcomeWords, pathReply, quotedReply, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type Voice } from './words.js';
 
 /**
  * Text from a scenario or a record as Markdown shows it, never as markup: a backslash before each
@@ -38,7 +38,7 @@ export function debriefMarkdown(m: DebriefModel, heading = '#', voice: Voice = '
   out.push('', `${h2} ${v.replies} beside best practice at the same decision`, '', `| Decision | ${v.reply} | Best practice here |`, '|---|---|---|');
   m.paths.forEach((p, i) => {
     // An action is "Do: …", as in the transcript above: never read as words to say.
-    const side = (s: typeof p.yours) => `${s.said ? '' : 'Do: '}${cell(s.reply)} (${signed(s.value)})`;
+    const side = (s: typeof p.yours) => `${pathReply(cell(s.reply), s.said)} (${signed(s.value)})`;
     out.push(`| ${i + 1}. ${cell(p.where)} | ${side(p.yours)} | ${p.same ? 'same ✓' : side(p.best)} |`);
   });
   out.push('', `${h2} The best-practice path from the start`, '');

@@ -57,6 +57,14 @@ export function replyBy(voice: Voice, text: string, said: boolean, quotes: reado
   return said ? `${VOICE_WORDS[voice].who}: ${quotes[0]}${text}${quotes[1]}` : `${VOICE_WORDS[voice].does}: ${text}`;
 }
 
+/**
+ * A reply in a table of paths (side by side with best practice): words as they are, an action
+ * marked "Do: …" so it is never read as words to say.
+ */
+export function pathReply(text: string, said: boolean): string {
+  return said ? text : `Do: ${text}`;
+}
+
 /** Text ended as a sentence: a full stop added unless it ends in one already (or in ? ! …). */
 export function endSentence(text: string): string {
   return /[.!?…]$/.test(text) ? text : `${text}.`;

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { debriefModel, endSentence, inVoice, quotedReply, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type Debrief as DebriefData, type Scenario, type SessionMode, type Voice } from '../../machines/index.js';
+import { debriefModel, endSentence, inVoice, pathReply, quotedReply, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type Debrief as DebriefData, type Scenario, type SessionMode, type Voice } from '../../machines/index.js';
 import { hrefOf } from '../routing.js';
 import { TableWrap } from './TableWrap.js';
 
@@ -19,7 +19,7 @@ export interface DebriefProps {
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** A reply in the table of paths: its words as they are (the column says whose reply), an action as "Do: …". */
-const pathReply = (r: { reply: string; said: boolean; value: number }) => `${r.said ? r.reply : `Do: ${r.reply}`} (${signed(r.value)})`;
+const pathCell = (r: { reply: string; said: boolean; value: number }) => `${pathReply(r.reply, r.said)} (${signed(r.value)})`;
 
 /** The debrief: band and score, critical violations first, principles, transcript, paths, what if. */
 export function Debrief({ scenario, debrief, mode, recorded, whatIf, onTryAgain, onWhatIf, voice = 'you' }: DebriefProps) {
@@ -103,8 +103,8 @@ export function Debrief({ scenario, debrief, mode, recorded, whatIf, onTryAgain,
                 <tr key={i}>
                   <th scope="row">{i + 1}. {p.where}</th>
                   {/* An action is "Do: …" here too, as in the replies above: never read as words to say. */}
-                  <td>{pathReply(p.yours)}</td>
-                  <td>{p.same ? '✓ the same' : pathReply(p.best)}</td>
+                  <td>{pathCell(p.yours)}</td>
+                  <td>{p.same ? '✓ the same' : pathCell(p.best)}</td>
                 </tr>
               ))}
             </tbody>
