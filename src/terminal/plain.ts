@@ -73,7 +73,7 @@ function continueOrStart(playable: PlayableScenario, opts: PlainOptions): { snap
     return { mode: opts.mode, origin: 'new' };
   }
   const startOver = command(`play ${playable.bundled ? playable.scenario.id : playable.file}${playable.from !== undefined ? ` --from ${playable.from}` : ''} --new`, opts.env);
-  const notice = `${continueChoices(summary).plainNotice} To start over instead: ${startOver}${found.mode !== opts.mode ? ` (this save is in ${found.mode} mode)` : ''}`;
+  const notice = `${continueChoices(summary).plainNotice} To start over instead: ${startOver}`;
   return { snapshot: found.snapshot, startedAt: found.startedAt, activeMs: found.activeMs, hold: found.hold, mode: found.mode, origin: 'continued', notice };
 }
 

@@ -35,7 +35,7 @@ describe('opening a scenario that has a save', () => {
     const r = await renderApp(element);
     expect(r.lastFrame()).toMatch(/1\. Example: the new phone \(saved\)/);
     await press(r, '1');
-    expect(r.lastFrame()).toContain('1. Continue where you stopped (decision 2, saved just now)');
+    expect(r.lastFrame()).toContain('1. Continue where you stopped (decision 2, practice, saved just now)');
     expect(r.lastFrame()).toContain('2. Start over (the save is kept until you make your first reply)');
     await press(r, '1');
     expect(r.lastFrame()).toContain('Decision 2 of about 2');
@@ -98,7 +98,7 @@ describe('opening a scenario that has a save', () => {
     expect(first.code).toBe(1);
     expect(saved(env).session.snapshot.context.transcript).toHaveLength(1);
     const again = await run(['play', NEW_PHONE, '--plain'], '');
-    expect(again.out).toContain('Continuing where you stopped (decision 2, saved just now).');
+    expect(again.out).toContain('Continuing where you stopped (decision 2, practice, saved just now).');
     expect(again.out).toContain(`--new`);
     expect(again.out).toContain('-- Decision 2 of about 2');
     expect(saved(env).session.snapshot.context.transcript).toHaveLength(1);
@@ -120,7 +120,7 @@ describe('opening a scenario that has a save', () => {
     expect(saved?.decision).toBe(2);
     const { element } = appElement({ env, start: { kind: 'play', playable, showNote: true, saved } });
     const r = await renderApp(element);
-    expect(r.lastFrame()).toContain('1. Continue where you stopped (decision 2, saved just now)');
+    expect(r.lastFrame()).toContain('1. Continue where you stopped (decision 2, practice, saved just now)');
     await press(r, KEY.enter);
     expect(r.lastFrame()).toContain('Decision 2 of about 2');
   });

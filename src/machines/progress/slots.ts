@@ -86,11 +86,13 @@ export interface SaveSummary {
   decision: number;
   /** ISO time of the save, when it says. */
   savedAt?: string;
+  /** The mode the save plays in (practice unless it says assessment). */
+  mode: 'practice' | 'assessment';
 }
 
 /**
  * A save's summary read without XState (the save is untrusted: only its transcript's length and
- * its time are looked at, and nothing is moved). Undefined when there is no readable save.
+ * its time and mode are looked at, and nothing is moved). Undefined when there is no readable save.
  */
 export function saveSummary(store: Store, key: string): SaveSummary | undefined {
   let raw: unknown;
@@ -103,10 +105,11 @@ export function saveSummary(store: Store, key: string): SaveSummary | undefined 
   }
   const session = isRecord(raw) && isRecord(raw.session) ? raw.session : undefined;
   const snapshot = session && isRecord(session.snapshot) ? session.snapshot : undefined;
-  const transcript = snapshot && isRecord(snapshot.context) ? snapshot.context.transcript : undefined;
+  const context = snapshot && isRecord(snapshot.context) ? snapshot.context : undefined;
+  const transcript = context?.transcript;
   if (!Array.isArray(transcript)) return undefined;
   const savedAt = typeof session?.savedAt === 'string' && !Number.isNaN(Date.parse(session.savedAt)) ? new Date(session.savedAt).toISOString() : undefined;
-  return { key, replies: transcript.length, decision: transcript.length + 1, ...(savedAt ? { savedAt } : {}) };
+  return { key, replies: transcript.length, decision: transcript.length + 1, ...(savedAt ? { savedAt } : {}), mode: context?.mode === 'assessment' ? 'assessment' : 'practice' };
 }
 
 /**
@@ -140,8 +143,9 @@ export function agoWords(iso: string | undefined, now = new Date()): string {
 }
 
 /** The words of the continue / start over question, for every UI alike. */
-export function continueChoices(summary: SaveSummary, now = new Date()): { continueLabel: string; startOverLabel: string; plainNotice: string } {
-  const where = `decision ${summary.decision}, saved ${agoWords(summary.savedAt, now)}`;
+export function continueChoices(summary: Pick<SaveSummary, 'decision' | 'savedAt' | 'mode'>, now = new Date()): { continueLabel: string; startOverLabel: string; plainNotice: string } {
+  // The mode too: a save may be of the other mode than the one the volunteer is starting in.
+  const where = `decision ${summary.decision}, ${summary.mode}, saved ${agoWords(summary.savedAt, now)}`;
   return {
     continueLabel: `Continue where you stopped (${where})`,
     startOverLabel: 'Start over (the save is kept until you make your first reply)',

@@ -128,11 +128,15 @@ describe('continue or start over', () => {
     const store = memoryStore();
     const key = writeSave(store, bundledPlayable, play(example, 'practice', ['phone-curious']).getPersistedSnapshot(), undefined, new Date('2025-01-31T08:20:30Z'));
     const summary = saveSummary(store, key);
-    expect(summary).toEqual({ key, replies: 1, decision: 2, savedAt: '2025-01-31T08:20:30.000Z' });
+    expect(summary).toEqual({ key, replies: 1, decision: 2, savedAt: '2025-01-31T08:20:30.000Z', mode: 'practice' });
     const words = continueChoices(summary!, now);
-    expect(words.continueLabel).toBe('Continue where you stopped (decision 2, saved 2 hours ago)');
+    expect(words.continueLabel).toBe('Continue where you stopped (decision 2, practice, saved 2 hours ago)');
     expect(words.startOverLabel).toBe('Start over (the save is kept until you make your first reply)');
-    expect(words.plainNotice).toBe('Continuing where you stopped (decision 2, saved 2 hours ago).');
+    expect(words.plainNotice).toBe('Continuing where you stopped (decision 2, practice, saved 2 hours ago).');
+    // An assessment's save says so: the volunteer may be starting the other mode.
+    const assessment = memoryStore();
+    const assessed = writeSave(assessment, bundledPlayable, play(example, 'assessment', ['phone-curious']).getPersistedSnapshot(), undefined, now);
+    expect(continueChoices(saveSummary(assessment, assessed)!, now).continueLabel).toBe('Continue where you stopped (decision 2, assessment, saved just now)');
     expect(saveSummary(memoryStore({ [key]: '{"session": 1}' }), key)).toBeUndefined();
     expect(saveSummary(memoryStore({ [key]: 'not json' }), key)).toBeUndefined();
   });
