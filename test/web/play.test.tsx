@@ -299,6 +299,12 @@ describe('playing a scenario in the browser', () => {
     // Not "Not open to you at this point.": what it needs, from a meter the volunteer can see.
     const why = document.getElementById(closed[0]?.getAttribute('aria-describedby') ?? '');
     expect(why?.textContent?.trim()).toBe(`Reply ${n} is not available now: it needs Jade's trust at least 80 (now 50).`);
+    // Pressing its number says so (read out), and chooses nothing.
+    await userEvent.setup().keyboard(String(n));
+    const said = document.querySelector('.replies [aria-live="polite"]');
+    expect(said?.textContent).toBe(`Reply ${n} is not available now: it needs Jade's trust at least 80 (now 50).`);
+    expect(screen.queryByRole('button', { name: 'Continue' })).toBeNull();
+    expect((await screen.findAllByRole('button')).filter((b) => b.classList.contains('reply'))).toHaveLength(closed.length + 2);
   });
 
   it('a "do" reply once chosen reads "You do:", as in the terminal, not "You:" as if it were said', async () => {

@@ -244,6 +244,8 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
   const choose = useCallback((replyId: string) => advance({ type: 'reply.choose', replyId }), [advance]);
 
 
+  // Why the reply whose number was just pressed cannot be chosen here (read out; see below).
+  const [closedSaid, setClosedSaid] = useState<{ n: number; nodeId: string; text: string }>();
   // 1–9 choose a reply (outside text fields, without modifier keys). A key held down chooses once:
   // its auto-repeat would answer the decisions that follow, unseen.
   useEffect(() => {
@@ -257,6 +259,10 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
       if (reply?.enabled) {
         e.preventDefault();
         choose(reply.id);
+      } else if (reply) {
+        // A reply the story does not open here: say why, as the terminal does, instead of nothing.
+        e.preventDefault();
+        setClosedSaid((c) => ({ n: (c?.n ?? 0) + 1, nodeId: view.nodeId, text: unavailableWords(reply) }));
       }
     };
     document.addEventListener('keydown', onKey);
@@ -344,6 +350,8 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
               </li>
             ))}
           </ol>
+          {/* Pressing the number of a closed reply: its reason, read out each time (the same words are beside it on screen). */}
+          <div className="sr-only" aria-live="polite">{closedSaid?.nodeId === view.nodeId && <p key={closedSaid.n}>{closedSaid.text}</p>}</div>
         </div>
       )}
       {!elsewhere && <p className="controls">
