@@ -97,3 +97,37 @@ describe('who is who is plain', () => {
     expect(narration).not.toMatch(/\. Her dependency attorney/);
   });
 });
+
+describe('couch-rent: Arev\'s identity is part of the story; the scoring is the guide\'s', () => {
+  const replies = () => bundledScenario('couch-rent').nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : []));
+
+  it('no feedback or assessment rests on a rule about names, pronouns or gender identity (the guide has none)', () => {
+    expect(replies().filter((r) => /pronoun|gender identity|misgender|deadnam|chosen name/i.test(r.feedback)).map((r) => r.id)).toEqual([]);
+  });
+
+  it('a promise of secrecy, warm or bargained, is scored against taking it to the Advocate Supervisor (Red Flags)', () => {
+    for (const id of ['d3-promise', 'd3-bargain', 'd4-wait']) {
+      expect(assessment('couch-rent', id, 'consult-supervisor-on-suspicion')?.verdict, id).toBe('violates');
+      expect(feedback('couch-rent', id), id).toContain('(Red Flags)');
+    }
+  });
+
+  it('reading Vic\'s posts is investigating, a message to Vic is communication with a trafficker, and driving to get Arev is picking up: weight 3 (Prohibited Activities)', () => {
+    expect(assessment('couch-rent', 'd4-server', 'no-investigating')).toMatchObject({ verdict: 'violates', weight: 3 });
+    expect(assessment('couch-rent', 'd4-vic', 'no-trafficker-contact')).toMatchObject({ verdict: 'violates', weight: 3 });
+    expect(feedback('couch-rent', 'd4-vic')).toMatch(/trafficker/);
+    expect(assessment('couch-rent', 'd5-drive', 'no-picking-up')).toMatchObject({ verdict: 'violates', weight: 3 });
+  });
+
+  it('booking Arev a ride is not called picking up; it is scored as taking the CSW\'s arrangements (Collaboration with Case Parties)', () => {
+    expect(assessment('couch-rent', 'd5-ride', 'no-picking-up')).toBeUndefined();
+    expect(assessment('couch-rent', 'd5-ride', 'csw-partnership')?.verdict).toBe('violates');
+    expect(feedback('couch-rent', 'd5-ride')).toContain('redirect to the CSW to make arrangements');
+  });
+
+  it('a CSEC risk named in the court report before DCFS confirms it is scored as unconfirmed status and ends harmful (Court Report)', () => {
+    expect(assessment('couch-rent', 'd8-status', 'report-csec-status-confirmed-only')?.verdict).toBe('violates');
+    const end = bundledScenario('couch-rent').nodes.find((n) => n.id === 'end-exposed');
+    expect(end?.kind === 'ending' && end.ending).toBe('harmful');
+  });
+});

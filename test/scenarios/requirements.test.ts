@@ -46,7 +46,8 @@ describe('the bundled scenarios', () => {
   });
 });
 
-describe.each(EXPECTED)('scenario %s', (id) => {
+// Every bundled scenario, the ten the briefs ask for and any added since, is held to the house rules.
+describe.each([...scenarios.keys()].sort())('scenario %s', (id) => {
   const scenario = () => {
     const s = scenarios.get(id);
     if (!s) throw new Error(`${id} did not validate`);
