@@ -185,6 +185,16 @@ export function unavailableReason(scenario: Scenario, snapshot: Pick<SnapshotLik
   return parts.length > 0 ? `it needs ${parts.join(', and ')}` : 'it does not fit this point in the story';
 }
 
+/**
+ * The length of the scenario as estimated at its start. Assessment mode keeps to it: an estimate
+ * worked out again after each reply grows or shrinks with the branch the reply led to, and would
+ * hint at how good the reply was before the debrief (as a moving meter would).
+ */
+function aboutFromStart(scenario: Scenario): number {
+  const atStart = decisionsRemaining(scenario).get(scenario.start) ?? { min: 0, max: 0 };
+  return Math.round((atStart.min + atStart.max) / 2);
+}
+
 /** The current moment of a session, ready to render. */
 export function selectView(scenario: Scenario, snapshot: SnapshotLike): SessionView {
   const index = indexScenario(scenario);
@@ -214,7 +224,7 @@ export function selectView(scenario: Scenario, snapshot: SnapshotLike): SessionV
     canUndo: snapshot.status === 'active' && snapshot.can({ type: 'decision.undo' }),
     progress: {
       decision: node.kind === 'decision' ? taken + 1 : taken,
-      about: Math.max(taken + current, taken + Math.round((remaining.min + remaining.max) / 2)),
+      about: Math.max(taken + current, context.mode === 'assessment' ? aboutFromStart(scenario) : taken + Math.round((remaining.min + remaining.max) / 2)),
     },
     // Assessment mode shows no feedback, and a meter that moves with each reply is feedback.
     meters: context.mode === 'assessment' ? [] : (scenario.variables ?? []).filter((v) => v.shown && v.type !== 'flag').map((v) => {
