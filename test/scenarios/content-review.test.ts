@@ -119,10 +119,10 @@ describe('couch-rent: Arev\'s identity is part of the story; the scoring is the 
     expect(assessment('couch-rent', 'd5-drive', 'no-picking-up')).toMatchObject({ verdict: 'violates', weight: 3 });
   });
 
-  it('booking Arev a ride is not called picking up; it is scored as taking the CSW\'s arrangements (Collaboration with Case Parties)', () => {
-    expect(assessment('couch-rent', 'd5-ride', 'no-picking-up')).toBeUndefined();
+  it('booking Arev a car at 1 a.m. is getting them by proxy: a picking-up violation at weight 3, like driving, and it takes the arrangements the guide leaves to the CSW (Prohibited Activities)', () => {
+    expect(assessment('couch-rent', 'd5-ride', 'no-picking-up')).toMatchObject({ verdict: 'violates', weight: 3 });
     expect(assessment('couch-rent', 'd5-ride', 'csw-partnership')?.verdict).toBe('violates');
-    expect(feedback('couch-rent', 'd5-ride')).toContain('redirect to the CSW to make arrangements');
+    expect(feedback('couch-rent', 'd5-ride')).toContain('should not be picking them up, but should redirect to the CSW to make arrangements (Prohibited Activities)');
   });
 
   it('a CSEC risk named in the court report before DCFS confirms it is scored as unconfirmed status and ends harmful (Court Report)', () => {
