@@ -125,6 +125,12 @@ describe('couch-rent: Arev\'s identity is part of the story; the scoring is the 
     expect(feedback('couch-rent', 'd5-ride')).toContain('should not be picking them up, but should redirect to the CSW to make arrangements (Prohibited Activities)');
   });
 
+  it('the scene after a Thursday visit that says "the Friday after next" is not titled "Ten days later" (it is eight)', () => {
+    const scene = bundledScenario('couch-rent').nodes.find((n) => n.id === 's5-friday');
+    expect(scene?.title).toBe('Eight days later');
+    expect(scene && 'narration' in scene ? scene.narration : '').toMatch(/^The Friday after next/);
+  });
+
   it('a CSEC risk named in the court report before DCFS confirms it is scored as unconfirmed status and ends harmful (Court Report)', () => {
     expect(assessment('couch-rent', 'd8-status', 'report-csec-status-confirmed-only')?.verdict).toBe('violates');
     const end = bundledScenario('couch-rent').nodes.find((n) => n.id === 'end-exposed');
