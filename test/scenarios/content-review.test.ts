@@ -133,6 +133,9 @@ describe('couch-rent: Arev\'s identity is part of the story; the scoring is the 
 
   it('a CSEC risk named in the court report before DCFS confirms it is scored as unconfirmed status and ends harmful (Court Report)', () => {
     expect(assessment('couch-rent', 'd8-status', 'report-csec-status-confirmed-only')?.verdict).toBe('violates');
+    // The guide lists "CSEC status unless it has been confirmed"; it says nothing about a risk, so the feedback gives its own reasoning for that step.
+    expect(feedback('couch-rent', 'd8-status')).toContain('CSEC status among what not to disclose in a court report unless it has been confirmed by DCFS or the court');
+    expect(feedback('couch-rent', 'd8-status')).not.toMatch(/guide says it stays out/);
     const end = bundledScenario('couch-rent').nodes.find((n) => n.id === 'end-exposed');
     expect(end?.kind === 'ending' && end.ending).toBe('harmful');
   });
