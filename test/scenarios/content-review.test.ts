@@ -125,6 +125,15 @@ describe('couch-rent: Arev\'s identity is part of the story; the scoring is the 
     expect(feedback('couch-rent', 'd5-ride')).toContain('should not be picking them up, but should redirect to the CSW to make arrangements (Prohibited Activities)');
   });
 
+  it('keeping the bench talk from Naomi, then calling Mr. Ferreira at 1 a.m. with Arev\'s text about Vic\'s: the ending does not say he first learns of Vic\'s couch weeks later', () => {
+    const end = bundledScenario('couch-rent').nodes.find((n) => n.id === 'end-mixed');
+    const told = end?.kind === 'ending' ? end.variants?.find((v) => JSON.stringify(v.when) === JSON.stringify({ var: 'told', is: false })) : undefined;
+    const call = bundledScenario('couch-rent').nodes.find((n) => n.id === 's5-redirect');
+    expect(call && 'narration' in call ? call.narration : '').toContain('takes down what Arev wrote');
+    expect(told?.narration).not.toMatch(/learns about Vic's couch/);
+    expect(told?.narration).toContain('the rent at Vic\'s');
+  });
+
   it('the scene after a Thursday visit that says "the Friday after next" is not titled "Ten days later" (it is eight)', () => {
     const scene = bundledScenario('couch-rent').nodes.find((n) => n.id === 's5-friday');
     expect(scene?.title).toBe('Eight days later');
