@@ -134,6 +134,13 @@ describe('couch-rent: Arev\'s identity is part of the story; the scoring is the 
     expect(told?.narration).toContain('the rent at Vic\'s');
   });
 
+  it('the safety-plan decision quotes Harm Reduction as written: unsafe behaviour "will" continue while a youth is engaging in services, not "may"', () => {
+    const d = bundledScenario('couch-rent').nodes.find((n) => n.id === 'd7-plan');
+    const note = d?.kind === 'decision' ? d.facilitatorNote ?? '' : '';
+    expect(note).toContain('unsafe behaviour will continue while a youth is engaging in services (Harm Reduction)');
+    expect(note).not.toMatch(/unsafe behaviour may continue/);
+  });
+
   it('the scene after a Thursday visit that says "the Friday after next" is not titled "Ten days later" (it is eight)', () => {
     const scene = bundledScenario('couch-rent').nodes.find((n) => n.id === 's5-friday');
     expect(scene?.title).toBe('Eight days later');
