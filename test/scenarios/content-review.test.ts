@@ -119,14 +119,39 @@ describe('couch-rent: Arev\'s identity is part of the story; the scoring is the 
     expect(assessment('couch-rent', 'd5-drive', 'no-picking-up')).toMatchObject({ verdict: 'violates', weight: 3 });
   });
 
-  it('booking Arev a ride is not called picking up; it is scored as taking the CSW\'s arrangements (Collaboration with Case Parties)', () => {
-    expect(assessment('couch-rent', 'd5-ride', 'no-picking-up')).toBeUndefined();
+  it('booking Arev a car at 1 a.m. is getting them by proxy: a picking-up violation at weight 3, like driving, and it takes the arrangements the guide leaves to the CSW (Prohibited Activities)', () => {
+    expect(assessment('couch-rent', 'd5-ride', 'no-picking-up')).toMatchObject({ verdict: 'violates', weight: 3 });
     expect(assessment('couch-rent', 'd5-ride', 'csw-partnership')?.verdict).toBe('violates');
-    expect(feedback('couch-rent', 'd5-ride')).toContain('redirect to the CSW to make arrangements');
+    expect(feedback('couch-rent', 'd5-ride')).toContain('should not be picking them up, but should redirect to the CSW to make arrangements (Prohibited Activities)');
+  });
+
+  it('keeping the bench talk from Naomi, then calling Mr. Ferreira at 1 a.m. with Arev\'s text about Vic\'s: the ending does not say he first learns of Vic\'s couch weeks later', () => {
+    const end = bundledScenario('couch-rent').nodes.find((n) => n.id === 'end-mixed');
+    const told = end?.kind === 'ending' ? end.variants?.find((v) => JSON.stringify(v.when) === JSON.stringify({ var: 'told', is: false })) : undefined;
+    const call = bundledScenario('couch-rent').nodes.find((n) => n.id === 's5-redirect');
+    expect(call && 'narration' in call ? call.narration : '').toContain('takes down what Arev wrote');
+    expect(told?.narration).not.toMatch(/learns about Vic's couch/);
+    expect(told?.narration).toContain('the rent at Vic\'s');
+  });
+
+  it('the safety-plan decision quotes Harm Reduction as written: unsafe behaviour "will" continue while a youth is engaging in services, not "may"', () => {
+    const d = bundledScenario('couch-rent').nodes.find((n) => n.id === 'd7-plan');
+    const note = d?.kind === 'decision' ? d.facilitatorNote ?? '' : '';
+    expect(note).toContain('unsafe behaviour will continue while a youth is engaging in services (Harm Reduction)');
+    expect(note).not.toMatch(/unsafe behaviour may continue/);
+  });
+
+  it('the scene after a Thursday visit that says "the Friday after next" is not titled "Ten days later" (it is eight)', () => {
+    const scene = bundledScenario('couch-rent').nodes.find((n) => n.id === 's5-friday');
+    expect(scene?.title).toBe('Eight days later');
+    expect(scene && 'narration' in scene ? scene.narration : '').toMatch(/^The Friday after next/);
   });
 
   it('a CSEC risk named in the court report before DCFS confirms it is scored as unconfirmed status and ends harmful (Court Report)', () => {
     expect(assessment('couch-rent', 'd8-status', 'report-csec-status-confirmed-only')?.verdict).toBe('violates');
+    // The guide lists "CSEC status unless it has been confirmed"; it says nothing about a risk, so the feedback gives its own reasoning for that step.
+    expect(feedback('couch-rent', 'd8-status')).toContain('CSEC status among what not to disclose in a court report unless it has been confirmed by DCFS or the court');
+    expect(feedback('couch-rent', 'd8-status')).not.toMatch(/guide says it stays out/);
     const end = bundledScenario('couch-rent').nodes.find((n) => n.id === 'end-exposed');
     expect(end?.kind === 'ending' && end.ending).toBe('harmful');
   });
