@@ -704,4 +704,22 @@ describe('a reply the story does not open at this decision', () => {
     expect(within(row).getByRole('spinbutton').getAttribute('aria-describedby')).toBe('opt-phone-accuse');
     expect(document.getElementById('opt-phone-accuse')?.textContent).toContain('it needs Jade\'s trust at least 80');
   });
+
+  it('after the reveal, says why in place of its Follow button (it had no button and no reason, though the room may have voted for it)', async () => {
+    const user = userEvent.setup();
+    const file = JSON.parse(example) as { nodes: { id: string; replies?: { id: string; when?: unknown }[] }[] };
+    const reply = file.nodes.find((n) => n.id === 'phone')?.replies?.find((r) => r.id === 'phone-accuse');
+    if (!reply) throw new Error('fixture changed');
+    reply.when = { var: 'trust', gte: 80 };
+    const gated = validateScenario(JSON.stringify(file), 'example.json').scenario;
+    if (!gated) throw new Error('not valid');
+    render(<Facilitation playable={{ scenario: gated, file: 'example.json' }} />);
+    await user.type(within(screen.getByText(/You need to tell me the truth/).closest('li') as HTMLElement).getByRole('spinbutton'), '7');
+    await user.click(screen.getByRole('button', { name: 'Reveal the feedback' }));
+    const row = within(screen.getByRole('region', { name: 'The replies, revealed' })).getByText(/You need to tell me the truth/).closest('li') as HTMLElement;
+    const n = row.querySelector('strong')?.textContent?.replace('.', '');
+    expect(within(row).queryByRole('button')).toBeNull();
+    expect(row.textContent).toContain(`Reply ${n} is not available now: it needs Jade's trust at least 80 (now 50).`);
+    expect(screen.getAllByRole('button', { name: /^Follow reply/ })).toHaveLength(2);
+  });
 });

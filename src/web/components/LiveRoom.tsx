@@ -4,7 +4,7 @@ import { connectRoom, qrUrl, type RoomClient, type RoomLink, type RoomSnapshot, 
 import { downloadText } from '../download.js';
 import { Announce } from './Announce.js';
 import { ConfirmPanel, useConfirmation } from './Confirm.js';
-import { RoomOption, TrainerMoment } from './TrainerMoment.js';
+import { FollowReply, RoomOption, TrainerMoment } from './TrainerMoment.js';
 import { projectedReveal, stepWords, useProjector, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectorState } from '../projector.js';
 import './LiveRoom.css';
 
@@ -163,7 +163,7 @@ export function RoomPanel({ client }: { client: RoomClient }) {
                       <div className="vote-row"><div className="vote-bar" aria-hidden="true" style={{ width: `${e.percent}%` }} /><span className="votes">Votes: {votesWords(e, reveal.total)}</span></div>
                       <p>{e.feedback}</p>
                       <ul className="verdicts">{(e.assessments ?? []).map((a) => <li key={a.principleId} className={a.verdict}>{VERDICT_WORDS[a.verdict]} {a.title} <span className="cite">({a.citation})</span></li>)}</ul>
-                      {reply?.enabled && <button type="button" disabled={busy} onClick={() => send({ type: 'choose', round: view.round, reply: e.replyId })}>Follow reply {e.number}</button>}
+                      <FollowReply reply={reply} number={e.number} disabled={busy} onFollow={() => send({ type: 'choose', round: view.round, reply: e.replyId })} />
                     </li>
                   );
                 })}

@@ -39,3 +39,13 @@ export function RoomOption({ reply }: { reply: SessionView['replies'][number] })
   );
 }
 
+
+/**
+ * Under a revealed reply: the button that follows it, or for a reply the story does not open here,
+ * why not (the words shown beside it before the reveal, and the terminal's when its number is typed).
+ */
+export function FollowReply({ reply, number, disabled, onFollow }: { reply: SessionView['replies'][number] | undefined; number: number; disabled?: boolean; onFollow: () => void }) {
+  if (!reply) return null;
+  if (!reply.enabled) return <p className="hint">{unavailableWords(reply)}</p>;
+  return <button type="button" disabled={disabled} onClick={onFollow}>Follow reply {number}</button>;
+}

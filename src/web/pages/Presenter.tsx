@@ -12,7 +12,7 @@ import { Announce } from '../components/Announce.js';
 import { ConfirmPanel, useConfirmation } from '../components/Confirm.js';
 import { Debrief } from '../components/Debrief.js';
 import { LiveRoom } from '../components/LiveRoom.js';
-import { RoomOption, TrainerMoment } from '../components/TrainerMoment.js';
+import { FollowReply, RoomOption, TrainerMoment } from '../components/TrainerMoment.js';
 import { downloadText } from '../download.js';
 import { hrefOf } from '../routing.js';
 import { projectedReveal, stepWords, useProjector, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectorState } from '../projector.js';
@@ -340,7 +340,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
                   <div className="vote-row"><div className="vote-bar" aria-hidden="true" style={{ width: `${e.percent}%` }} /><span>Votes: {votesWords(e, revealed.total)}</span></div>
                   <p>{e.feedback}</p>
                   <ul className="verdicts">{e.assessments.map((a) => <li key={a.principleId} className={a.verdict}>{VERDICT_WORDS[a.verdict]} {a.title} <span className="cite">({a.citation})</span></li>)}</ul>
-                  {reply?.enabled && <button type="button" onClick={() => follow(e.number, e.replyId)}>Follow reply {e.number}</button>}
+                  <FollowReply reply={reply} number={e.number} onFollow={() => follow(e.number, e.replyId)} />
                 </li>
               );
             })}
