@@ -535,6 +535,24 @@ describe('presenter mode keeps the room session through a reload', () => {
     expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1 }));
   });
 
+  it('start over is there all along, not only after a reload: mid-session it asks, says what is lost, then starts fresh', async () => {
+    const user = userEvent.setup();
+    const store = memoryStore();
+    await open(store);
+    const firstTitle = screen.getByRole('heading', { level: 1 }).textContent;
+    await user.type(boxes()[0] as HTMLElement, '3');
+    await user.click(screen.getByRole('button', { name: 'Reveal the feedback' }));
+    await user.click(screen.getAllByRole('button', { name: /Follow reply/ })[0] as HTMLElement);
+    expect(screen.queryByText(/Resumed the room session/)).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Start over' }));
+    expect(screen.getByRole('group', { name: 'Start the room session over?' }).textContent).toContain('The decision the room has made and the votes entered will be lost');
+    await user.click(screen.getByRole('button', { name: 'Yes, start over' }));
+    expect(store.read(KEY)).toBeUndefined();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(firstTitle);
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1 }));
+    expect(boxes().map((b) => (b as HTMLInputElement).value)).toEqual(boxes().map(() => ''));
+  });
+
   it('a damaged kept session is refused with one clear line, kept aside, and nothing else changes', async () => {
     const damaged = '{"format":"casa-practice-facilitation","formatVersion":1,"scenario":{"source":"bundled","id":"youth-discloses"},"session":{"format":"casa-practice-session"';
     const store = memoryStore({ [KEY]: damaged, 'saves/youth-discloses.json': 'the volunteer\'s own save', 'records.json': 'records' });

@@ -288,16 +288,8 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
       {notice && <p className="notice no-print" role="status">{notice}</p>}
       {saveError && <p className="notice no-print" role="alert">{saveError}</p>}
       {welcomeBack && resumed && (
-        <div className="notice no-print" onKeyDown={startOver.onEscape}>
+        <div className="notice no-print">
           <p role="status">Resumed the room session {resumedAt}, with the votes and the summary so far.</p>
-          <p className="actions">
-            <button type="button" {...startOver.trigger('start-over-confirm')}>Start over</button>
-          </p>
-          {startOver.open && (
-            <ConfirmPanel id="start-over-confirm" confirmation={startOver} title="Start the room session over?" keepLabel="No, keep this session" confirmLabel="Yes, start over" onConfirm={() => onStartOver?.()}>
-              {startOverLoss(decisions.length)} Download the summary so far first if you want to keep it.
-            </ConfirmPanel>
-          )}
         </div>
       )}
       <h1 ref={heading} tabIndex={-1}>{view.title ?? (view.kind === 'decision' ? 'Decision' : 'Scene')}</h1>
@@ -348,11 +340,20 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
           <p className="controls no-print"><button type="button" onClick={backToVotes}>Back to the votes</button></p>
         </section>
       )}
-      <p className="controls">
-        {view.canContinue && <button type="button" className="primary" onClick={() => step(() => actor.send({ type: 'scene.continue' }))}>Continue</button>}
-        <button type="button" onClick={() => summary(undefined)}>Download the summary so far</button>
-        <button type="button" onClick={openProjector}>Open a projector window</button>
-      </p>
+      {/* Start over is there all along (it was offered only after a reload, in the resume notice). */}
+      <div onKeyDown={startOver.onEscape}>
+        <p className="controls">
+          {view.canContinue && <button type="button" className="primary" onClick={() => step(() => actor.send({ type: 'scene.continue' }))}>Continue</button>}
+          <button type="button" onClick={() => summary(undefined)}>Download the summary so far</button>
+          <button type="button" onClick={openProjector}>Open a projector window</button>
+          {onStartOver && <button type="button" {...startOver.trigger('start-over-confirm')}>Start over</button>}
+        </p>
+        {startOver.open && (
+          <ConfirmPanel id="start-over-confirm" confirmation={startOver} title="Start the room session over?" keepLabel="No, keep this session" confirmLabel="Yes, start over" onConfirm={() => onStartOver?.()}>
+            {startOverLoss(decisions.length)} Download the summary so far first if you want to keep it.
+          </ConfirmPanel>
+        )}
+      </div>
       {projectorOutdated && <Announce>{PROJECTOR_OUT_OF_DATE_WORDS[projectorOutdated]}</Announce>}
     </div>
   );
