@@ -303,6 +303,28 @@ describe('presenter mode on two screens', () => {
     }
   });
 
+  it('at the reveal the projector gives the screen to the replies (as the terminal does): the moment and the discussion prompt make way, the note stays', async () => {
+    render(<ProjectorScreen />);
+    await screen.findByRole('heading', { level: 1, name: 'Projector screen' });
+    const laptop = new BroadcastChannel('casa-practice-projector');
+    const moment = { kind: 'moment', scenarioTitle: 'S', step: 'Decision 1 of about 2', title: 'At the café', narration: 'Jade scrolls on a new phone.', lines: [{ speaker: 'Jade', text: 'Look at this.' }], discussionPrompt: 'What would a question feel like to Jade?', replies: [{ number: 1, text: 'Nice one!', kind: 'say' }] };
+    const reveal = [{ number: 1, text: 'Nice one!', best: true, votes: '3 (100%)', percent: 100, feedback: 'Curious, not interrogating.', verdicts: [] }];
+    try {
+      laptop.postMessage({ type: 'state', state: moment, v: PROJECTOR_PROTOCOL });
+      expect(await screen.findByText('Jade scrolls on a new phone.')).toBeTruthy();
+      expect(screen.getByText('What would a question feel like to Jade?')).toBeTruthy();
+      laptop.postMessage({ type: 'state', state: { ...moment, note: 'Listen for assumptions.', reveal }, v: PROJECTOR_PROTOCOL });
+      expect(await screen.findByText('Votes: 3 (100%)')).toBeTruthy();
+      expect(screen.getByRole('heading', { level: 1, name: 'At the café' })).toBeTruthy();
+      expect(screen.getByText('Listen for assumptions.')).toBeTruthy();
+      expect(screen.queryByText('Jade scrolls on a new phone.')).toBeNull();
+      expect(screen.queryByText('Look at this.')).toBeNull();
+      expect(screen.queryByText('What would a question feel like to Jade?')).toBeNull();
+    } finally {
+      laptop.close();
+    }
+  });
+
   it('a projector window and a laptop page from different versions of casa-practice: the window says which page to reload and tells the laptop', async () => {
     const laptop = new BroadcastChannel('casa-practice-projector');
     const heard: unknown[] = [];
