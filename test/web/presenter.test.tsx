@@ -222,6 +222,37 @@ describe('presenter mode', () => {
   });
 });
 
+describe('going back to the last decision', () => {
+  it('"Back to decision 1" undoes the branch followed: the decision comes back with its votes and reveal, focus on it, and the summary forgets that branch', async () => {
+    const user = userEvent.setup();
+    const files = captureDownloads();
+    render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
+    expect(screen.queryByRole('button', { name: /^Back to decision/ })).toBeNull();
+    const row = (text: RegExp) => screen.getByText(text).closest('li') as HTMLElement;
+    await user.type(within(row(/How did you get it\?/)).getByRole('spinbutton'), '3');
+    await user.type(within(row(/You need to tell me the truth/)).getByRole('spinbutton'), '1');
+    await user.click(screen.getByRole('button', { name: 'Reveal the feedback' }));
+    // The wrong button: the room's choice was the other reply.
+    await user.click(within(screen.getByText(/You need to tell me the truth/).closest('li') as HTMLElement).getByRole('button', { name: /Follow reply/ }));
+    expect(screen.getByRole('button', { name: 'Continue' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Back to decision 1' }));
+    expect(screen.getByRole('heading', { level: 1, name: 'The new phone' })).toBe(document.activeElement);
+    const revealed = screen.getByRole('region', { name: 'The replies, revealed' });
+    expect(within(revealed).getByText('Votes: 3 (75%)')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /^Back to decision/ })).toBeNull();
+    // Back to the votes still has the counts typed.
+    await user.click(screen.getByRole('button', { name: 'Back to the votes' }));
+    expect(screen.getByText('4 votes entered.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Reveal the feedback' }));
+    await user.click(within(screen.getByText(/How did you get it\?/).closest('li') as HTMLElement).getByRole('button', { name: /Follow reply/ }));
+    await user.click(screen.getByRole('button', { name: 'Download the summary so far' }));
+    const md = await files.at(-1)?.blob.text() ?? '';
+    expect(md.match(/^## Decision 1:/gm)).toHaveLength(1);
+    expect(md).toMatch(/Branch taken: \d\. That's a nice one! How did you get it\?/);
+    expect(md).not.toMatch(/Branch taken: \d\. Who bought you that\?/);
+  });
+});
+
 describe('the summary so far', () => {
   it('includes the decision on screen with the votes entered there, as the terminal and the live room do', async () => {
     const user = userEvent.setup();

@@ -249,6 +249,28 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
     setPast((p) => [...p, { votes: { ...votes }, revealed: revealed !== undefined }]);
     step(() => actor.send({ type: 'reply.choose', replyId }));
   };
+  // Back to the decision the room last followed a reply at (a Follow button pressed by mistake, or
+  // the room wants to follow another branch): the story goes back there, with that decision's votes
+  // and reveal as they were, and the summary forgets the branch taken.
+  const undo = () => {
+    const last = past.at(-1);
+    if (!last) return;
+    flushSync(() => {
+      actor.send({ type: 'decision.undo' });
+      setDecisions((d) => d.slice(0, -1));
+      if (last.revealed) setReveals((r) => r.slice(0, -1));
+      setPast((p) => p.slice(0, -1));
+      setShowNote(false);
+      setTooMany(false);
+      setWelcomeBack(false);
+      startOver.close();
+      setElsewhere((e) => (e === 'taken over' ? 'no' : e));
+      const back = selectView(scenario, actor.getSnapshot());
+      setVotes({ ...last.votes });
+      setRevealed(last.revealed ? revealData(scenario, back, last.votes as Votes) : undefined);
+    });
+    heading.current?.focus();
+  };
   const summary = (debrief: DebriefData | undefined) => {
     // The summary so far ends with the decision on screen and the votes entered there (as the
     // terminal's and the live room's do): "The session stopped at this decision."
@@ -346,6 +368,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
           {view.canContinue && <button type="button" className="primary" onClick={() => step(() => actor.send({ type: 'scene.continue' }))}>Continue</button>}
           <button type="button" onClick={() => summary(undefined)}>Download the summary so far</button>
           <button type="button" onClick={openProjector}>Open a projector window</button>
+          {view.canUndo && past.length > 0 && <button type="button" onClick={undo}>Back to decision {view.kind === 'decision' ? view.progress.decision - 1 : view.progress.decision}</button>}
           {onStartOver && <button type="button" {...startOver.trigger('start-over-confirm')}>Start over</button>}
         </p>
         {startOver.open && (
