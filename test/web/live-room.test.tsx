@@ -119,8 +119,8 @@ describe('live room on the presenter page', () => {
     expect(noteButton.getAttribute('aria-expanded')).toBe('false');
     await user.click(noteButton);
     expect(screen.getByText(NOTE)).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Facilitator note shown' }).getAttribute('aria-expanded')).toBe('true');
-    await user.click(screen.getByRole('button', { name: 'Facilitator note shown' }));
+    expect(screen.getByRole('button', { name: 'Hide the facilitator note' }).getAttribute('aria-expanded')).toBe('true');
+    await user.click(screen.getByRole('button', { name: 'Hide the facilitator note' }));
     expect(screen.queryByText(NOTE)).toBeNull();
     expect(screen.queryByRole('button', { name: 'Reveal the votes' })).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Open the vote' }));

@@ -46,8 +46,13 @@ describe('presenter mode', () => {
     // The trainer may open the note on their own toggle.
     await user.click(screen.getByRole('button', { name: /Show the facilitator note/ }));
     expect(screen.getByText(NOTE)).toBeTruthy();
-    await user.click(screen.getByRole('button', { name: /Show the facilitator note|Facilitator note shown/ }));
+    // The button then says what it does (the terminal's "f: hide note"), not "Facilitator note shown".
+    const hide = screen.getByRole('button', { name: 'Hide the facilitator note' });
+    expect(hide.getAttribute('aria-expanded')).toBe('true');
+    expect(document.activeElement).toBe(hide);
+    await user.click(hide);
     expect(screen.queryByText(NOTE)).toBeNull();
+    expect(screen.getByRole('button', { name: 'Show the facilitator note (trainer only)' })).toBe(document.activeElement);
     // Votes: the option order is shuffled per session, so find each reply's box by its text.
     const box = (text: RegExp) => {
       const row = screen.getByText(text).closest('li');
@@ -61,6 +66,8 @@ describe('presenter mode', () => {
     await user.click(screen.getByRole('button', { name: 'Reveal the feedback' }));
     // After the reveal: the note, every reply's feedback, best practice marked, vote shares.
     expect(screen.getByText(NOTE)).toBeTruthy();
+    // The note is the room's now: no button to hide it (a disabled one said "Facilitator note shown").
+    expect(screen.queryByRole('button', { name: /facilitator note/i })).toBeNull();
     const list = screen.getByRole('heading', { name: 'The replies, revealed' }).parentElement as HTMLElement;
     const items = within(list).getAllByRole('listitem').filter((li) => li.parentElement?.classList.contains('reveal'));
     expect(items).toHaveLength(3);
