@@ -654,15 +654,41 @@ describe('presenter mode keeps the room session through a reload', () => {
     expect((boxes()[0] as HTMLInputElement).value).toBe('');
   });
 
-  it('the kept session is cleared when the session ends', async () => {
+  it('a finished session is kept until the trainer starts again: a reload at the end shows the same end screen (it lost the debrief and the summary not yet downloaded)', async () => {
     const user = userEvent.setup();
+    const files = captureDownloads();
     const store = memoryStore();
-    await open(store);
+    const first = await open(store);
     await user.type(boxes()[0] as HTMLElement, '1');
     expect(store.read(KEY)).toBeDefined();
     await presentToDebrief(user);
     expect(screen.getByRole('heading', { name: /^Debrief:/ })).toBeTruthy();
+    const agreement = screen.getByRole('heading', { name: 'How often the room matched best practice' }).nextElementSibling?.textContent;
+    const endSummary = await (async () => {
+      await user.click(screen.getByRole('button', { name: 'Download the session summary' }));
+      return (await files.at(-1)?.blob.text())?.replace(/^Trainer-led session, .*$/m, '');
+    })();
+    expect(store.read(KEY)).toBeDefined();
+    // Reloaded at the end screen (or the tab closed and opened again).
+    first.unmount();
+    renderApp(`#/presenter/${ID}`, store);
+    expect(await screen.findByRole('heading', { name: /^Debrief:/ })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'How often the room matched best practice' }).nextElementSibling?.textContent).toBe(agreement);
+    await user.click(screen.getByRole('button', { name: 'Download the session summary' }));
+    expect((await files.at(-1)?.blob.text())?.replace(/^Trainer-led session, .*$/m, '')).toBe(endSummary);
+    cleanup();
+    // The picker says it has finished.
+    renderApp('#/presenter', store);
+    const card = (await screen.findByRole('heading', { level: 2, name: 'What Kiara tells you' })).closest('li') as HTMLElement;
+    expect(within(card).getByText('A room session finished here: its debrief and summary are kept until you start it again.')).toBeTruthy();
+    expect(within(card).getByRole('link', { name: 'Open the finished session: What Kiara tells you' })).toBeTruthy();
+    cleanup();
+    // Try again starts a fresh session, and the finished one goes.
+    renderApp(`#/presenter/${ID}`, store);
+    await user.click(await screen.findByRole('button', { name: 'Try again' }));
     expect(store.read(KEY)).toBeUndefined();
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1 }));
+    expect(boxes().map((b) => (b as HTMLInputElement).value)).toEqual(boxes().map(() => ''));
   });
 });
 

@@ -2,7 +2,7 @@ import { useSelector } from '@xstate/react';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import {
-  agreementWords, clampVotes, MAX_VOTES, TOO_MANY_VOTES, clearFacilitation, facilitationKey, scoreWords, VERDICT_WORDS, facilitatedDecision, facilitationDecision, facilitationMarkdown, fileStamp, isEntry, quickEntry, sortEntries, readFacilitation, revealData, roomAgreement, selectView,
+  agreementWords, clampVotes, MAX_VOTES, TOO_MANY_VOTES, clearFacilitation, facilitationKey, scoreWords, VERDICT_WORDS, facilitatedDecision, facilitationDecision, facilitationFinished, facilitationMarkdown, fileStamp, isEntry, quickEntry, sortEntries, readFacilitation, revealData, roomAgreement, selectView,
   startFacilitation, startSession, summaryBaseName, votesWords, writeFacilitation,
   type CatalogEntry, type Debrief as DebriefData, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RevealEntry, type RoomRound, type SessionActor, type SessionView, type Store, type Votes,
 } from '../../machines/index.js';
@@ -71,14 +71,17 @@ export default function Presenter({ id }: { id?: string; paused?: boolean }) {
         <p>For a trainer-led session on a projector: the room discusses each decision and votes, you enter the votes, reveal the feedback, and pick the branch the story follows. Replies are shown without scores until the reveal.</p>
         <ul className="cards" aria-label="Scenarios to present">
           {state.entries.map((e) => {
-            const kept = facilitationDecision(store, { scenario: { id: e.id }, bundled: true });
+            const slot = { scenario: { id: e.id }, bundled: true };
+            const kept = facilitationDecision(store, slot);
+            const finished = kept !== undefined && facilitationFinished(store, slot);
+            const action = finished ? 'Open the finished session' : kept !== undefined ? 'Resume the room session' : 'Present';
             return (
               <li key={e.id} className="card">
                 <h2>{e.title}</h2>
                 <p className="meta">About {e.minutes} minutes</p>
-                {kept !== undefined && <p className="meta">A room session is in progress here, {madeWords(kept - 1)}.</p>}
+                {kept !== undefined && <p className="meta">{finished ? 'A room session finished here: its debrief and summary are kept until you start it again.' : `A room session is in progress here, ${madeWords(kept - 1)}.`}</p>}
                 <p className="content-note"><strong>Content note:</strong> {e.contentNote}</p>
-                <p className="actions"><a className="button primary" href={hrefOf({ page: 'presenter', id: e.id })} aria-label={`${kept !== undefined ? 'Resume the room session' : 'Present'}: ${e.title}`}>{kept !== undefined ? 'Resume the room session' : 'Present'}</a></p>
+                <p className="actions"><a className="button primary" href={hrefOf({ page: 'presenter', id: e.id })} aria-label={`${action}: ${e.title}`}>{action}</a></p>
               </li>
             );
           })}
@@ -158,7 +161,8 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
   };
 
   // Kept on every change (a vote typed, the reveal, each step), so a reload or a closed tab comes
-  // back here; cleared when the session ends. Opening a scenario and leaving at once keeps nothing.
+  // back here; kept at the ending too (a reload there lost the debrief and the summary not yet
+  // downloaded), until the trainer starts again. Opening a scenario and leaving at once keeps nothing.
   const [opened] = useState(() => JSON.stringify([actor.getPersistedSnapshot(), past, votes, revealed !== undefined]));
   const written = useRef<string | undefined>(opened);
   // Two tabs (or windows) on the same scenario keep the same session: once another one changes it,
@@ -173,14 +177,11 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
   useEffect(() => {
     if (!store || elsewhere === 'yes') return;
     try {
-      if (snapshot.status === 'done') clearFacilitation(store, playable);
-      else {
-        const persisted = actor.getPersistedSnapshot();
-        const text = JSON.stringify([persisted, past, votes, revealed !== undefined]);
-        if (text === written.current) return;
-        written.current = text;
-        mine.current = store.read(writeFacilitation(store, playable, persisted, { past, current: { votes, revealed: revealed !== undefined } }));
-      }
+      const persisted = actor.getPersistedSnapshot();
+      const text = JSON.stringify([persisted, past, votes, revealed !== undefined]);
+      if (text === written.current) return;
+      written.current = text;
+      mine.current = store.read(writeFacilitation(store, playable, persisted, { past, current: { votes, revealed: revealed !== undefined } }));
       setSaveError(undefined);
     } catch (e) {
       setSaveError(`The room session could not be saved in this browser (${e instanceof Error ? e.message : 'storage refused it'}). You can go on; a reload would start it again.`);
@@ -288,7 +289,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
           <p>{agreementWords(roomAgreement(reveals))}</p>
           <p className="controls"><button type="button" className="primary" onClick={() => summary(view.debrief)}>Download the session summary</button></p>
         </section>
-        <Debrief scenario={scenario} debrief={view.debrief} mode="practice" recorded={false} whatIf={false} onTryAgain={() => location.reload()} voice="room" />
+        <Debrief scenario={scenario} debrief={view.debrief} mode="practice" recorded={false} whatIf={false} onTryAgain={() => (onStartOver ? onStartOver() : location.reload())} voice="room" />
       </>
     );
   }
