@@ -341,6 +341,26 @@ describe('presenter mode on two screens', () => {
     }
   });
 
+  it('when the browser opens no projector window (a pop-up blocker), the page says so with the address to open by hand, at each press', async () => {
+    const user = userEvent.setup();
+    const open = vi.spyOn(window, 'open').mockReturnValue(null);
+    try {
+      render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
+      const button = screen.getByRole('button', { name: 'Open a projector window' });
+      const words = /^The browser did not open the projector window \(it may block pop-ups for this site\)\. .* move that window to the projector: http:\/\/localhost(:\d+)?\/\?projector#\/projector$/;
+      expect(await announcedDuring(() => user.click(button))).toEqual([expect.stringMatching(words)]);
+      expect(document.activeElement).toBe(button);
+      // Pressed again, still nothing opens: said again.
+      expect(await announcedDuring(() => user.click(button))).toEqual([expect.stringMatching(words)]);
+      // Once a window opens, the words go.
+      open.mockReturnValue({} as Window);
+      await user.click(button);
+      expect(screen.queryByText(/did not open the projector window/)).toBeNull();
+    } finally {
+      open.mockRestore();
+    }
+  });
+
   it('at the reveal the projector gives the screen to the replies (as the terminal does): the moment and the discussion prompt make way, the note stays', async () => {
     render(<ProjectorScreen />);
     await screen.findByRole('heading', { level: 1, name: 'Projector screen' });

@@ -15,7 +15,7 @@ import { LiveRoom } from '../components/LiveRoom.js';
 import { FollowReply, RoomOption, TrainerMoment } from '../components/TrainerMoment.js';
 import { downloadText } from '../download.js';
 import { hrefOf } from '../routing.js';
-import { projectedReveal, stepWords, useProjector, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectorState } from '../projector.js';
+import { projectedReveal, projectorAddress, stepWords, useProjector, PROJECTOR_BLOCKED_WORDS, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectorState } from '../projector.js';
 import { roomLinkFrom } from '../room-client.js';
 import { bundledById, scenarioTexts, type ScenarioText } from '../scenarios.js';
 import { resumeNotice } from '../storage-words.js';
@@ -212,7 +212,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
       } : {}),
     };
   // Only the tab in charge of the room session drives the projector window.
-  const [openProjector, projectorOutdated] = useProjector(projected, elsewhere !== 'yes' || !store);
+  const [openProjector, projectorOutdated, projectorBlocked] = useProjector(projected, elsewhere !== 'yes' || !store);
 
   const step = (send: () => void) => {
     flushSync(() => {
@@ -379,6 +379,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
         )}
       </div>
       {projectorOutdated && <Announce>{PROJECTOR_OUT_OF_DATE_WORDS[projectorOutdated]}</Announce>}
+      {projectorBlocked > 0 && <Announce key={projectorBlocked} className="notice no-print">{PROJECTOR_BLOCKED_WORDS} <span className="join-url">{projectorAddress()}</span></Announce>}
     </div>
   );
 }
