@@ -502,6 +502,9 @@ describe('presenter mode keeps the room session through a reload', () => {
   /** Opens the scenario in presenter mode over the store: a page load. */
   const open = async (store: Store) => {
     const app = renderApp(`#/presenter/${ID}`, store);
+    // A new session opens on the content note; a kept one carries on where it was.
+    const first = await screen.findByRole('button', { name: /^(Start the session|Download the summary so far)$/ });
+    if (first.textContent === 'Start the session') await userEvent.setup().click(first);
     await screen.findByRole('button', { name: 'Download the summary so far' });
     return app;
   };
@@ -579,6 +582,29 @@ describe('presenter mode keeps the room session through a reload', () => {
     expect((boxes()[2] as HTMLInputElement).value).toBe('7');
     expect(screen.getByText('7 votes entered.')).toBeTruthy();
     expect(screen.getByText('Resumed the room session at decision 1, with the votes and the summary so far.')).toBeTruthy();
+  });
+
+  it('a new session opens on the scenario\'s content note, on the laptop and on the projector, for the room to read first (as the terminal\'s first screen); Start goes to the first moment', async () => {
+    const user = userEvent.setup();
+    const store = memoryStore();
+    renderApp(`#/presenter/${ID}`, store);
+    const start = await screen.findByRole('button', { name: 'Start the session' });
+    const loaded = (await bundledById(ID)).loaded;
+    if (!loaded?.ok) throw new Error('not loaded');
+    const { scenario } = loaded.playable;
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(scenario.title);
+    expect(within(screen.getByRole('region', { name: 'Content note' })).getByText(scenario.contentNote)).toBeTruthy();
+    expect(screen.queryAllByRole('spinbutton')).toEqual([]);
+    render(<div data-testid="projector"><ProjectorScreen /></div>);
+    const projector = within(screen.getByTestId('projector'));
+    expect(await projector.findByText(scenario.contentNote)).toBeTruthy();
+    expect(projector.getByRole('heading', { level: 1, name: 'Content note' })).toBeTruthy();
+    // Nothing is kept until the session has started and the room has done something.
+    expect(store.read(KEY)).toBeUndefined();
+    await user.click(start);
+    expect(document.activeElement).toBe(screen.getAllByRole('heading', { level: 1 })[0]);
+    expect(screen.getAllByRole('spinbutton').length).toBeGreaterThan(0);
+    expect(await projector.findByText(/^Decision 1 of about/)).toBeTruthy();
   });
 
   it('opening a scenario and leaving at once keeps nothing; the picker names a session in progress', async () => {

@@ -30,14 +30,16 @@ interface Ready {
   notice?: string;
   /** Counts fresh starts ("Start over"), so each is a new session. */
   run: number;
+  /** A new session opens on the scenario's content note, for the room to read first (as on the terminal). */
+  intro?: boolean;
 }
 
 /** Opens a scenario for the room: resumes its kept session, or starts fresh saying why a kept one could not be used. */
 function openRoomSession(store: Store, playable: PlayableScenario, texts: readonly ScenarioText[]): Ready {
   const found = readFacilitation(store, (ref) => validateBundled(texts, ref), playable);
   if (found.kind === 'ok') return { kind: 'ready', playable: found.playable, resumed: found, run: 0 };
-  if (found.kind === 'bad') return { kind: 'ready', playable, notice: resumeNotice(found.error, found.movedTo), run: 0 };
-  return { kind: 'ready', playable, run: 0 };
+  if (found.kind === 'bad') return { kind: 'ready', playable, notice: resumeNotice(found.error, found.movedTo), run: 0, intro: true };
+  return { kind: 'ready', playable, run: 0, intro: true };
 }
 
 /** Presenter mode for trainer-led sessions: large type, the room votes, the trainer reveals and picks the branch. */
@@ -90,6 +92,7 @@ export default function Presenter({ id }: { id?: string; paused?: boolean }) {
     );
   }
   const { playable, run } = state;
+  if (state.intro) return <Intro playable={playable} notice={state.notice} onStart={() => setState({ ...state, intro: false, run: run + 1 })} />;
   return (
     <Facilitation
       key={run}
@@ -103,6 +106,36 @@ export default function Presenter({ id }: { id?: string; paused?: boolean }) {
         setState({ kind: 'ready', playable, run: run + 1 });
       }}
     />
+  );
+}
+
+/**
+ * Before a new room session: the scenario and its content note, shown on the projector too, so the
+ * room reads what the scenario touches on before it starts (the terminal's first screen says the same).
+ */
+function Intro({ playable, notice, onStart }: { playable: PlayableScenario; notice?: string; onStart: () => void }) {
+  const { scenario } = playable;
+  const [openProjector, projectorOutdated, projectorBlocked] = useProjector({
+    kind: 'moment', scenarioTitle: scenario.title, step: `About ${scenario.estimatedMinutes} minutes`, title: 'Content note', narration: scenario.contentNote, lines: [], replies: [],
+  });
+  return (
+    <div className="facilitation">
+      <p className="status-line"><span>{scenario.title}<span className="sr-only">. </span></span><span>About {scenario.estimatedMinutes} minutes</span></p>
+      {notice && <p className="notice no-print" role="status">{notice}</p>}
+      <h1>{scenario.title}</h1>
+      <p>{scenario.summary}</p>
+      <section aria-labelledby="intro-note-heading" className="content-note">
+        <h2 id="intro-note-heading">Content note</h2>
+        <p>{scenario.contentNote}</p>
+      </section>
+      <p>Read the content note with the room before you start, and pause for the room whenever it needs a break. The session is kept in this browser as it goes: a reload or a closed tab comes back to where you were.</p>
+      <p className="controls">
+        <button type="button" className="primary" onClick={onStart}>Start the session</button>
+        <button type="button" onClick={openProjector}>Open a projector window</button>
+      </p>
+      {projectorOutdated && <Announce>{PROJECTOR_OUT_OF_DATE_WORDS[projectorOutdated]}</Announce>}
+      {projectorBlocked > 0 && <Announce key={projectorBlocked} className="notice no-print">{PROJECTOR_BLOCKED_WORDS} <span className="join-url">{projectorAddress()}</span></Announce>}
+    </div>
   );
 }
 

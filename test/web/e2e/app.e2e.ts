@@ -435,6 +435,8 @@ describe('the web app in Chromium', () => {
     const s = await openPage(web.browser, web.app.url, '?presenter#/presenter/youth-discloses');
     const { page } = s;
     try {
+      // A new session opens on the content note.
+      await page.getByRole('button', { name: 'Start the session' }).click();
       await page.getByRole('button', { name: 'Reveal the feedback' }).waitFor();
       const projector = await s.context.newPage();
       await projector.setViewportSize({ width: 1280, height: 720 });
@@ -464,6 +466,10 @@ describe('the web app in Chromium', () => {
     const s = await openPage(web.browser, web.app.url, '?presenter#/presenter/youth-discloses');
     const { page } = s;
     try {
+      // A new session opens on the content note (axe-clean too).
+      await page.getByRole('button', { name: 'Start the session' }).waitFor();
+      await axeClean(s, 'e2e-presenter-intro');
+      await page.getByRole('button', { name: 'Start the session' }).click();
       await page.getByRole('button', { name: 'Reveal the feedback' }).waitFor();
       expect(await page.locator('#facilitator-note').count()).toBe(0);
       await axeClean(s, 'e2e-presenter');
