@@ -99,10 +99,22 @@ export function projectedReveal(entries: readonly RevealEntry[], total: number):
  * has stopped (`inCharge` false) neither sends nor answers, so the room sees one session, not two
  * taking turns; when it takes over, it sends its state at once.
  */
-export function useProjector(state: ProjectorState, inCharge = true): [open: () => void, outdated: OutOfDate | undefined] {
+/** The projector window's address (the same page, bare): to open by hand when the browser will not open it. */
+export function projectorAddress(): string {
+  return `${location.origin}${location.pathname}?projector#/projector`;
+}
+
+/** What the trainer's page says when the browser did not open the projector window (a pop-up blocker). */
+export const PROJECTOR_BLOCKED_WORDS = 'The browser did not open the projector window (it may block pop-ups for this site). Allow pop-ups for this site and choose “Open a projector window” again, or open this address in a new window and move that window to the projector:';
+
+export function useProjector(state: ProjectorState, inCharge = true): [open: () => void, outdated: OutOfDate | undefined, blocked: number] {
   const text = JSON.stringify(state);
   const channel = useRef<BroadcastChannel | undefined>(undefined);
   const [outdated, setOutdated] = useState<OutOfDate>();
+  // The browser gave no window (window.open returned null): said on the page, with the address, as
+  // the button otherwise did nothing at all. Counts such presses (0: none since one opened), so that
+  // each is announced again.
+  const [blocked, setBlocked] = useState(0);
   useEffect(() => {
     const c = openChannel();
     channel.current = c;
@@ -131,7 +143,8 @@ export function useProjector(state: ProjectorState, inCharge = true): [open: () 
   // again navigates the window already open under that name, which loads the page as it is now.
   const open = () => {
     setOutdated(undefined);
-    window.open(`${location.pathname}?projector#/projector`, 'casa-practice-projector');
+    const opened = window.open(`${location.pathname}?projector#/projector`, 'casa-practice-projector');
+    setBlocked((n) => (opened ? 0 : n + 1));
   };
-  return [open, outdated];
+  return [open, outdated, blocked];
 }

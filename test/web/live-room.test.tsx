@@ -119,8 +119,8 @@ describe('live room on the presenter page', () => {
     expect(noteButton.getAttribute('aria-expanded')).toBe('false');
     await user.click(noteButton);
     expect(screen.getByText(NOTE)).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Facilitator note shown' }).getAttribute('aria-expanded')).toBe('true');
-    await user.click(screen.getByRole('button', { name: 'Facilitator note shown' }));
+    expect(screen.getByRole('button', { name: 'Hide the facilitator note' }).getAttribute('aria-expanded')).toBe('true');
+    await user.click(screen.getByRole('button', { name: 'Hide the facilitator note' }));
     expect(screen.queryByText(NOTE)).toBeNull();
     expect(screen.queryByRole('button', { name: 'Reveal the votes' })).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Open the vote' }));
@@ -339,7 +339,9 @@ describe('live room on the presenter page', () => {
   it('without a room link the presenter page keeps the typed tallies', async () => {
     const user = userEvent.setup();
     render(<StoreContext value={memoryStore()}><Presenter id="red-flags" /></StoreContext>);
-    await user.click(await screen.findByRole('button', { name: 'Continue' }, { timeout: 15_000 }));
+    // A new session opens on the content note.
+    await user.click(await screen.findByRole('button', { name: 'Start the session' }, { timeout: 15_000 }));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
     expect(screen.getAllByRole('spinbutton', { name: /Votes for reply/ }).length).toBeGreaterThan(1);
     expect(screen.getByRole('button', { name: 'Reveal the feedback' })).toBeTruthy();
     expect(screen.queryByText(/Room code/)).toBeNull();

@@ -46,8 +46,13 @@ describe('presenter mode', () => {
     // The trainer may open the note on their own toggle.
     await user.click(screen.getByRole('button', { name: /Show the facilitator note/ }));
     expect(screen.getByText(NOTE)).toBeTruthy();
-    await user.click(screen.getByRole('button', { name: /Show the facilitator note|Facilitator note shown/ }));
+    // The button then says what it does (the terminal's "f: hide note"), not "Facilitator note shown".
+    const hide = screen.getByRole('button', { name: 'Hide the facilitator note' });
+    expect(hide.getAttribute('aria-expanded')).toBe('true');
+    expect(document.activeElement).toBe(hide);
+    await user.click(hide);
     expect(screen.queryByText(NOTE)).toBeNull();
+    expect(screen.getByRole('button', { name: 'Show the facilitator note (trainer only)' })).toBe(document.activeElement);
     // Votes: the option order is shuffled per session, so find each reply's box by its text.
     const box = (text: RegExp) => {
       const row = screen.getByText(text).closest('li');
@@ -61,6 +66,8 @@ describe('presenter mode', () => {
     await user.click(screen.getByRole('button', { name: 'Reveal the feedback' }));
     // After the reveal: the note, every reply's feedback, best practice marked, vote shares.
     expect(screen.getByText(NOTE)).toBeTruthy();
+    // The note is the room's now: no button to hide it (a disabled one said "Facilitator note shown").
+    expect(screen.queryByRole('button', { name: /facilitator note/i })).toBeNull();
     const list = screen.getByRole('heading', { name: 'The replies, revealed' }).parentElement as HTMLElement;
     const items = within(list).getAllByRole('listitem').filter((li) => li.parentElement?.classList.contains('reveal'));
     expect(items).toHaveLength(3);
@@ -222,6 +229,37 @@ describe('presenter mode', () => {
   });
 });
 
+describe('going back to the last decision', () => {
+  it('"Back to decision 1" undoes the branch followed: the decision comes back with its votes and reveal, focus on it, and the summary forgets that branch', async () => {
+    const user = userEvent.setup();
+    const files = captureDownloads();
+    render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
+    expect(screen.queryByRole('button', { name: /^Back to decision/ })).toBeNull();
+    const row = (text: RegExp) => screen.getByText(text).closest('li') as HTMLElement;
+    await user.type(within(row(/How did you get it\?/)).getByRole('spinbutton'), '3');
+    await user.type(within(row(/You need to tell me the truth/)).getByRole('spinbutton'), '1');
+    await user.click(screen.getByRole('button', { name: 'Reveal the feedback' }));
+    // The wrong button: the room's choice was the other reply.
+    await user.click(within(screen.getByText(/You need to tell me the truth/).closest('li') as HTMLElement).getByRole('button', { name: /Follow reply/ }));
+    expect(screen.getByRole('button', { name: 'Continue' })).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Back to decision 1' }));
+    expect(screen.getByRole('heading', { level: 1, name: 'The new phone' })).toBe(document.activeElement);
+    const revealed = screen.getByRole('region', { name: 'The replies, revealed' });
+    expect(within(revealed).getByText('Votes: 3 (75%)')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /^Back to decision/ })).toBeNull();
+    // Back to the votes still has the counts typed.
+    await user.click(screen.getByRole('button', { name: 'Back to the votes' }));
+    expect(screen.getByText('4 votes entered.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Reveal the feedback' }));
+    await user.click(within(screen.getByText(/How did you get it\?/).closest('li') as HTMLElement).getByRole('button', { name: /Follow reply/ }));
+    await user.click(screen.getByRole('button', { name: 'Download the summary so far' }));
+    const md = await files.at(-1)?.blob.text() ?? '';
+    expect(md.match(/^## Decision 1:/gm)).toHaveLength(1);
+    expect(md).toMatch(/Branch taken: \d\. That's a nice one! How did you get it\?/);
+    expect(md).not.toMatch(/Branch taken: \d\. Who bought you that\?/);
+  });
+});
+
 describe('the summary so far', () => {
   it('includes the decision on screen with the votes entered there, as the terminal and the live room do', async () => {
     const user = userEvent.setup();
@@ -298,6 +336,48 @@ describe('presenter mode on two screens', () => {
       expect(screen.queryByText(/Best practice/)).toBeNull();
       send({ kind: 'done', scenarioTitle: 'S', outcome: 'Finished', score: 'Score', agreement: '' });
       expect(await screen.findByRole('heading', { level: 1, name: 'Finished' })).toBeTruthy();
+    } finally {
+      laptop.close();
+    }
+  });
+
+  it('when the browser opens no projector window (a pop-up blocker), the page says so with the address to open by hand, at each press', async () => {
+    const user = userEvent.setup();
+    const open = vi.spyOn(window, 'open').mockReturnValue(null);
+    try {
+      render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
+      const button = screen.getByRole('button', { name: 'Open a projector window' });
+      const words = /^The browser did not open the projector window \(it may block pop-ups for this site\)\. .* move that window to the projector: http:\/\/localhost(:\d+)?\/\?projector#\/projector$/;
+      expect(await announcedDuring(() => user.click(button))).toEqual([expect.stringMatching(words)]);
+      expect(document.activeElement).toBe(button);
+      // Pressed again, still nothing opens: said again.
+      expect(await announcedDuring(() => user.click(button))).toEqual([expect.stringMatching(words)]);
+      // Once a window opens, the words go.
+      open.mockReturnValue({} as Window);
+      await user.click(button);
+      expect(screen.queryByText(/did not open the projector window/)).toBeNull();
+    } finally {
+      open.mockRestore();
+    }
+  });
+
+  it('at the reveal the projector gives the screen to the replies (as the terminal does): the moment and the discussion prompt make way, the note stays', async () => {
+    render(<ProjectorScreen />);
+    await screen.findByRole('heading', { level: 1, name: 'Projector screen' });
+    const laptop = new BroadcastChannel('casa-practice-projector');
+    const moment = { kind: 'moment', scenarioTitle: 'S', step: 'Decision 1 of about 2', title: 'At the café', narration: 'Jade scrolls on a new phone.', lines: [{ speaker: 'Jade', text: 'Look at this.' }], discussionPrompt: 'What would a question feel like to Jade?', replies: [{ number: 1, text: 'Nice one!', kind: 'say' }] };
+    const reveal = [{ number: 1, text: 'Nice one!', best: true, votes: '3 (100%)', percent: 100, feedback: 'Curious, not interrogating.', verdicts: [] }];
+    try {
+      laptop.postMessage({ type: 'state', state: moment, v: PROJECTOR_PROTOCOL });
+      expect(await screen.findByText('Jade scrolls on a new phone.')).toBeTruthy();
+      expect(screen.getByText('What would a question feel like to Jade?')).toBeTruthy();
+      laptop.postMessage({ type: 'state', state: { ...moment, note: 'Listen for assumptions.', reveal }, v: PROJECTOR_PROTOCOL });
+      expect(await screen.findByText('Votes: 3 (100%)')).toBeTruthy();
+      expect(screen.getByRole('heading', { level: 1, name: 'At the café' })).toBeTruthy();
+      expect(screen.getByText('Listen for assumptions.')).toBeTruthy();
+      expect(screen.queryByText('Jade scrolls on a new phone.')).toBeNull();
+      expect(screen.queryByText('Look at this.')).toBeNull();
+      expect(screen.queryByText('What would a question feel like to Jade?')).toBeNull();
     } finally {
       laptop.close();
     }
@@ -422,6 +502,9 @@ describe('presenter mode keeps the room session through a reload', () => {
   /** Opens the scenario in presenter mode over the store: a page load. */
   const open = async (store: Store) => {
     const app = renderApp(`#/presenter/${ID}`, store);
+    // A new session opens on the content note; a kept one carries on where it was.
+    const first = await screen.findByRole('button', { name: /^(Start the session|Download the summary so far)$/ });
+    if (first.textContent === 'Start the session') await userEvent.setup().click(first);
     await screen.findByRole('button', { name: 'Download the summary so far' });
     return app;
   };
@@ -501,6 +584,29 @@ describe('presenter mode keeps the room session through a reload', () => {
     expect(screen.getByText('Resumed the room session at decision 1, with the votes and the summary so far.')).toBeTruthy();
   });
 
+  it('a new session opens on the scenario\'s content note, on the laptop and on the projector, for the room to read first (as the terminal\'s first screen); Start goes to the first moment', async () => {
+    const user = userEvent.setup();
+    const store = memoryStore();
+    renderApp(`#/presenter/${ID}`, store);
+    const start = await screen.findByRole('button', { name: 'Start the session' });
+    const loaded = (await bundledById(ID)).loaded;
+    if (!loaded?.ok) throw new Error('not loaded');
+    const { scenario } = loaded.playable;
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(scenario.title);
+    expect(within(screen.getByRole('region', { name: 'Content note' })).getByText(scenario.contentNote)).toBeTruthy();
+    expect(screen.queryAllByRole('spinbutton')).toEqual([]);
+    render(<div data-testid="projector"><ProjectorScreen /></div>);
+    const projector = within(screen.getByTestId('projector'));
+    expect(await projector.findByText(scenario.contentNote)).toBeTruthy();
+    expect(projector.getByRole('heading', { level: 1, name: 'Content note' })).toBeTruthy();
+    // Nothing is kept until the session has started and the room has done something.
+    expect(store.read(KEY)).toBeUndefined();
+    await user.click(start);
+    expect(document.activeElement).toBe(screen.getAllByRole('heading', { level: 1 })[0]);
+    expect(screen.getAllByRole('spinbutton').length).toBeGreaterThan(0);
+    expect(await projector.findByText(/^Decision 1 of about/)).toBeTruthy();
+  });
+
   it('opening a scenario and leaving at once keeps nothing; the picker names a session in progress', async () => {
     const user = userEvent.setup();
     const store = memoryStore();
@@ -533,6 +639,24 @@ describe('presenter mode keeps the room session through a reload', () => {
     expect(screen.queryByText(/Resumed the room session/)).toBeNull();
     expect(boxes().map((b) => (b as HTMLInputElement).value)).toEqual(boxes().map(() => ''));
     expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1 }));
+  });
+
+  it('start over is there all along, not only after a reload: mid-session it asks, says what is lost, then starts fresh', async () => {
+    const user = userEvent.setup();
+    const store = memoryStore();
+    await open(store);
+    const firstTitle = screen.getByRole('heading', { level: 1 }).textContent;
+    await user.type(boxes()[0] as HTMLElement, '3');
+    await user.click(screen.getByRole('button', { name: 'Reveal the feedback' }));
+    await user.click(screen.getAllByRole('button', { name: /Follow reply/ })[0] as HTMLElement);
+    expect(screen.queryByText(/Resumed the room session/)).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Start over' }));
+    expect(screen.getByRole('group', { name: 'Start the room session over?' }).textContent).toContain('The decision the room has made and the votes entered will be lost');
+    await user.click(screen.getByRole('button', { name: 'Yes, start over' }));
+    expect(store.read(KEY)).toBeUndefined();
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(firstTitle);
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1 }));
+    expect(boxes().map((b) => (b as HTMLInputElement).value)).toEqual(boxes().map(() => ''));
   });
 
   it('a damaged kept session is refused with one clear line, kept aside, and nothing else changes', async () => {
@@ -576,15 +700,41 @@ describe('presenter mode keeps the room session through a reload', () => {
     expect((boxes()[0] as HTMLInputElement).value).toBe('');
   });
 
-  it('the kept session is cleared when the session ends', async () => {
+  it('a finished session is kept until the trainer starts again: a reload at the end shows the same end screen (it lost the debrief and the summary not yet downloaded)', async () => {
     const user = userEvent.setup();
+    const files = captureDownloads();
     const store = memoryStore();
-    await open(store);
+    const first = await open(store);
     await user.type(boxes()[0] as HTMLElement, '1');
     expect(store.read(KEY)).toBeDefined();
     await presentToDebrief(user);
     expect(screen.getByRole('heading', { name: /^Debrief:/ })).toBeTruthy();
+    const agreement = screen.getByRole('heading', { name: 'How often the room matched best practice' }).nextElementSibling?.textContent;
+    const endSummary = await (async () => {
+      await user.click(screen.getByRole('button', { name: 'Download the session summary' }));
+      return (await files.at(-1)?.blob.text())?.replace(/^Trainer-led session, .*$/m, '');
+    })();
+    expect(store.read(KEY)).toBeDefined();
+    // Reloaded at the end screen (or the tab closed and opened again).
+    first.unmount();
+    renderApp(`#/presenter/${ID}`, store);
+    expect(await screen.findByRole('heading', { name: /^Debrief:/ })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'How often the room matched best practice' }).nextElementSibling?.textContent).toBe(agreement);
+    await user.click(screen.getByRole('button', { name: 'Download the session summary' }));
+    expect((await files.at(-1)?.blob.text())?.replace(/^Trainer-led session, .*$/m, '')).toBe(endSummary);
+    cleanup();
+    // The picker says it has finished.
+    renderApp('#/presenter', store);
+    const card = (await screen.findByRole('heading', { level: 2, name: 'What Kiara tells you' })).closest('li') as HTMLElement;
+    expect(within(card).getByText('A room session finished here: its debrief and summary are kept until you start it again.')).toBeTruthy();
+    expect(within(card).getByRole('link', { name: 'Open the finished session: What Kiara tells you' })).toBeTruthy();
+    cleanup();
+    // Try again starts a fresh session, and the finished one goes.
+    renderApp(`#/presenter/${ID}`, store);
+    await user.click(await screen.findByRole('button', { name: 'Try again' }));
     expect(store.read(KEY)).toBeUndefined();
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1 }));
+    expect(boxes().map((b) => (b as HTMLInputElement).value)).toEqual(boxes().map(() => ''));
   });
 });
 
@@ -703,5 +853,23 @@ describe('a reply the story does not open at this decision', () => {
     expect(row.textContent).toContain(`Reply ${n} is not available now: it needs Jade's trust at least 80 (now 50).`);
     expect(within(row).getByRole('spinbutton').getAttribute('aria-describedby')).toBe('opt-phone-accuse');
     expect(document.getElementById('opt-phone-accuse')?.textContent).toContain('it needs Jade\'s trust at least 80');
+  });
+
+  it('after the reveal, says why in place of its Follow button (it had no button and no reason, though the room may have voted for it)', async () => {
+    const user = userEvent.setup();
+    const file = JSON.parse(example) as { nodes: { id: string; replies?: { id: string; when?: unknown }[] }[] };
+    const reply = file.nodes.find((n) => n.id === 'phone')?.replies?.find((r) => r.id === 'phone-accuse');
+    if (!reply) throw new Error('fixture changed');
+    reply.when = { var: 'trust', gte: 80 };
+    const gated = validateScenario(JSON.stringify(file), 'example.json').scenario;
+    if (!gated) throw new Error('not valid');
+    render(<Facilitation playable={{ scenario: gated, file: 'example.json' }} />);
+    await user.type(within(screen.getByText(/You need to tell me the truth/).closest('li') as HTMLElement).getByRole('spinbutton'), '7');
+    await user.click(screen.getByRole('button', { name: 'Reveal the feedback' }));
+    const row = within(screen.getByRole('region', { name: 'The replies, revealed' })).getByText(/You need to tell me the truth/).closest('li') as HTMLElement;
+    const n = row.querySelector('strong')?.textContent?.replace('.', '');
+    expect(within(row).queryByRole('button')).toBeNull();
+    expect(row.textContent).toContain(`Reply ${n} is not available now: it needs Jade's trust at least 80 (now 50).`);
+    expect(screen.getAllByRole('button', { name: /^Follow reply/ })).toHaveLength(2);
   });
 });

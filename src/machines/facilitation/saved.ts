@@ -86,6 +86,21 @@ export function facilitationDecision(store: Store, playable: SlotOf): number | u
   }
 }
 
+/**
+ * Whether a kept session has reached its ending, read without restoring it: the web app keeps a
+ * finished session (its debrief, the room's agreement and the summary) until the trainer starts again.
+ */
+export function facilitationFinished(store: Store, playable: SlotOf): boolean {
+  try {
+    const text = store.read(facilitationKey(playable));
+    if (text === undefined) return false;
+    const raw = JSON.parse(text) as { format?: unknown; session?: { snapshot?: { status?: unknown } } } | null;
+    return raw?.format === 'casa-practice-facilitation' && raw.session?.snapshot?.status === 'done';
+  } catch {
+    return false;
+  }
+}
+
 /** A kept session, restored: the session, what the room entered, and the summary so far rebuilt from them. */
 export interface RestoredFacilitation {
   key: string;

@@ -4,8 +4,8 @@ import { connectRoom, qrUrl, type RoomClient, type RoomLink, type RoomSnapshot, 
 import { downloadText } from '../download.js';
 import { Announce } from './Announce.js';
 import { ConfirmPanel, useConfirmation } from './Confirm.js';
-import { RoomOption, TrainerMoment } from './TrainerMoment.js';
-import { projectedReveal, stepWords, useProjector, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectorState } from '../projector.js';
+import { FollowReply, RoomOption, TrainerMoment } from './TrainerMoment.js';
+import { projectedReveal, projectorAddress, stepWords, useProjector, PROJECTOR_BLOCKED_WORDS, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectorState } from '../projector.js';
 import './LiveRoom.css';
 
 /**
@@ -98,7 +98,7 @@ export function RoomPanel({ client }: { client: RoomClient }) {
     if (outdated && (document.activeElement === null || document.activeElement === document.body)) reload.current?.focus();
   }, [outdated]);
 
-  const [openProjector, projectorOutdated] = useProjector(projectedRoom(snap));
+  const [openProjector, projectorOutdated, projectorBlocked] = useProjector(projectedRoom(snap));
 
   const send = (command: PresenterCommand) => {
     setDismissed(snap.error);
@@ -163,7 +163,7 @@ export function RoomPanel({ client }: { client: RoomClient }) {
                       <div className="vote-row"><div className="vote-bar" aria-hidden="true" style={{ width: `${e.percent}%` }} /><span className="votes">Votes: {votesWords(e, reveal.total)}</span></div>
                       <p>{e.feedback}</p>
                       <ul className="verdicts">{(e.assessments ?? []).map((a) => <li key={a.principleId} className={a.verdict}>{VERDICT_WORDS[a.verdict]} {a.title} <span className="cite">({a.citation})</span></li>)}</ul>
-                      {reply?.enabled && <button type="button" disabled={busy} onClick={() => send({ type: 'choose', round: view.round, reply: e.replyId })}>Follow reply {e.number}</button>}
+                      <FollowReply reply={reply} number={e.number} disabled={busy} onFollow={() => send({ type: 'choose', round: view.round, reply: e.replyId })} />
                     </li>
                   );
                 })}
@@ -186,6 +186,7 @@ export function RoomPanel({ client }: { client: RoomClient }) {
             <button type="button" onClick={openProjector}>Open a projector window</button>
           </p>
           {projectorOutdated && <Announce>{PROJECTOR_OUT_OF_DATE_WORDS[projectorOutdated]}</Announce>}
+          {projectorBlocked > 0 && <Announce key={projectorBlocked} className="notice no-print">{PROJECTOR_BLOCKED_WORDS} <span className="join-url">{projectorAddress()}</span></Announce>}
           {ending.open && view.phase !== 'ended' && (
             <ConfirmPanel
               id="end-session-confirm" confirmation={ending} title="End the session for everyone?" keepLabel="No, keep going" confirmLabel="Yes, end the session"

@@ -16,9 +16,13 @@ export function TrainerMoment({ view, noteShown, revealed, onToggleNote }: { vie
       {view.discussionPrompt && <p className="discussion"><span className="sr-only">Discussion prompt: </span>{view.discussionPrompt}</p>}
       {view.facilitatorNote && (
         <div className="no-print">
-          <button type="button" aria-expanded={shown} aria-controls="facilitator-note" onClick={onToggleNote} disabled={revealed}>
-            {shown ? 'Facilitator note shown' : 'Show the facilitator note (trainer only)'}
-          </button>
+          {/* It says what pressing it does ("f: hide note" on the terminal); it said "Facilitator note
+              shown" as the button that hides it. After the reveal the note is the room's too: no button. */}
+          {!revealed && (
+            <button type="button" aria-expanded={shown} aria-controls="facilitator-note" onClick={onToggleNote}>
+              {shown ? 'Hide the facilitator note' : 'Show the facilitator note (trainer only)'}
+            </button>
+          )}
           {shown && <p id="facilitator-note" className="facilitator-note"><strong>Facilitator note:</strong> {view.facilitatorNote}</p>}
         </div>
       )}
@@ -39,3 +43,13 @@ export function RoomOption({ reply }: { reply: SessionView['replies'][number] })
   );
 }
 
+
+/**
+ * Under a revealed reply: the button that follows it, or for a reply the story does not open here,
+ * why not (the words shown beside it before the reveal, and the terminal's when its number is typed).
+ */
+export function FollowReply({ reply, number, disabled, onFollow }: { reply: SessionView['replies'][number] | undefined; number: number; disabled?: boolean; onFollow: () => void }) {
+  if (!reply) return null;
+  if (!reply.enabled) return <p className="hint">{unavailableWords(reply)}</p>;
+  return <button type="button" disabled={disabled} onClick={onFollow}>Follow reply {number}</button>;
+}

@@ -2,7 +2,7 @@ import { useSelector } from '@xstate/react';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import {
-  agreementWords, clampVotes, MAX_VOTES, TOO_MANY_VOTES, clearFacilitation, facilitationKey, scoreWords, VERDICT_WORDS, facilitatedDecision, facilitationDecision, facilitationMarkdown, fileStamp, isEntry, quickEntry, sortEntries, readFacilitation, revealData, roomAgreement, selectView,
+  agreementWords, clampVotes, MAX_VOTES, TOO_MANY_VOTES, clearFacilitation, facilitationKey, scoreWords, VERDICT_WORDS, facilitatedDecision, facilitationDecision, facilitationFinished, facilitationMarkdown, fileStamp, isEntry, quickEntry, sortEntries, readFacilitation, revealData, roomAgreement, selectView,
   startFacilitation, startSession, summaryBaseName, votesWords, writeFacilitation,
   type CatalogEntry, type Debrief as DebriefData, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RevealEntry, type RoomRound, type SessionActor, type SessionView, type Store, type Votes,
 } from '../../machines/index.js';
@@ -12,10 +12,10 @@ import { Announce } from '../components/Announce.js';
 import { ConfirmPanel, useConfirmation } from '../components/Confirm.js';
 import { Debrief } from '../components/Debrief.js';
 import { LiveRoom } from '../components/LiveRoom.js';
-import { RoomOption, TrainerMoment } from '../components/TrainerMoment.js';
+import { FollowReply, RoomOption, TrainerMoment } from '../components/TrainerMoment.js';
 import { downloadText } from '../download.js';
 import { hrefOf } from '../routing.js';
-import { projectedReveal, stepWords, useProjector, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectorState } from '../projector.js';
+import { projectedReveal, projectorAddress, stepWords, useProjector, PROJECTOR_BLOCKED_WORDS, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectorState } from '../projector.js';
 import { roomLinkFrom } from '../room-client.js';
 import { bundledById, scenarioTexts, type ScenarioText } from '../scenarios.js';
 import { resumeNotice } from '../storage-words.js';
@@ -30,14 +30,16 @@ interface Ready {
   notice?: string;
   /** Counts fresh starts ("Start over"), so each is a new session. */
   run: number;
+  /** A new session opens on the scenario's content note, for the room to read first (as on the terminal). */
+  intro?: boolean;
 }
 
 /** Opens a scenario for the room: resumes its kept session, or starts fresh saying why a kept one could not be used. */
 function openRoomSession(store: Store, playable: PlayableScenario, texts: readonly ScenarioText[]): Ready {
   const found = readFacilitation(store, (ref) => validateBundled(texts, ref), playable);
   if (found.kind === 'ok') return { kind: 'ready', playable: found.playable, resumed: found, run: 0 };
-  if (found.kind === 'bad') return { kind: 'ready', playable, notice: resumeNotice(found.error, found.movedTo), run: 0 };
-  return { kind: 'ready', playable, run: 0 };
+  if (found.kind === 'bad') return { kind: 'ready', playable, notice: resumeNotice(found.error, found.movedTo), run: 0, intro: true };
+  return { kind: 'ready', playable, run: 0, intro: true };
 }
 
 /** Presenter mode for trainer-led sessions: large type, the room votes, the trainer reveals and picks the branch. */
@@ -71,14 +73,17 @@ export default function Presenter({ id }: { id?: string; paused?: boolean }) {
         <p>For a trainer-led session on a projector: the room discusses each decision and votes, you enter the votes, reveal the feedback, and pick the branch the story follows. Replies are shown without scores until the reveal.</p>
         <ul className="cards" aria-label="Scenarios to present">
           {state.entries.map((e) => {
-            const kept = facilitationDecision(store, { scenario: { id: e.id }, bundled: true });
+            const slot = { scenario: { id: e.id }, bundled: true };
+            const kept = facilitationDecision(store, slot);
+            const finished = kept !== undefined && facilitationFinished(store, slot);
+            const action = finished ? 'Open the finished session' : kept !== undefined ? 'Resume the room session' : 'Present';
             return (
               <li key={e.id} className="card">
                 <h2>{e.title}</h2>
                 <p className="meta">About {e.minutes} minutes</p>
-                {kept !== undefined && <p className="meta">A room session is in progress here, {madeWords(kept - 1)}.</p>}
+                {kept !== undefined && <p className="meta">{finished ? 'A room session finished here: its debrief and summary are kept until you start it again.' : `A room session is in progress here, ${madeWords(kept - 1)}.`}</p>}
                 <p className="content-note"><strong>Content note:</strong> {e.contentNote}</p>
-                <p className="actions"><a className="button primary" href={hrefOf({ page: 'presenter', id: e.id })} aria-label={`${kept !== undefined ? 'Resume the room session' : 'Present'}: ${e.title}`}>{kept !== undefined ? 'Resume the room session' : 'Present'}</a></p>
+                <p className="actions"><a className="button primary" href={hrefOf({ page: 'presenter', id: e.id })} aria-label={`${action}: ${e.title}`}>{action}</a></p>
               </li>
             );
           })}
@@ -87,6 +92,7 @@ export default function Presenter({ id }: { id?: string; paused?: boolean }) {
     );
   }
   const { playable, run } = state;
+  if (state.intro) return <Intro playable={playable} notice={state.notice} onStart={() => setState({ ...state, intro: false, run: run + 1 })} />;
   return (
     <Facilitation
       key={run}
@@ -100,6 +106,36 @@ export default function Presenter({ id }: { id?: string; paused?: boolean }) {
         setState({ kind: 'ready', playable, run: run + 1 });
       }}
     />
+  );
+}
+
+/**
+ * Before a new room session: the scenario and its content note, shown on the projector too, so the
+ * room reads what the scenario touches on before it starts (the terminal's first screen says the same).
+ */
+function Intro({ playable, notice, onStart }: { playable: PlayableScenario; notice?: string; onStart: () => void }) {
+  const { scenario } = playable;
+  const [openProjector, projectorOutdated, projectorBlocked] = useProjector({
+    kind: 'moment', scenarioTitle: scenario.title, step: `About ${scenario.estimatedMinutes} minutes`, title: 'Content note', narration: scenario.contentNote, lines: [], replies: [],
+  });
+  return (
+    <div className="facilitation">
+      <p className="status-line"><span>{scenario.title}<span className="sr-only">. </span></span><span>About {scenario.estimatedMinutes} minutes</span></p>
+      {notice && <p className="notice no-print" role="status">{notice}</p>}
+      <h1>{scenario.title}</h1>
+      <p>{scenario.summary}</p>
+      <section aria-labelledby="intro-note-heading" className="content-note">
+        <h2 id="intro-note-heading">Content note</h2>
+        <p>{scenario.contentNote}</p>
+      </section>
+      <p>Read the content note with the room before you start, and pause for the room whenever it needs a break. The session is kept in this browser as it goes: a reload or a closed tab comes back to where you were.</p>
+      <p className="controls">
+        <button type="button" className="primary" onClick={onStart}>Start the session</button>
+        <button type="button" onClick={openProjector}>Open a projector window</button>
+      </p>
+      {projectorOutdated && <Announce>{PROJECTOR_OUT_OF_DATE_WORDS[projectorOutdated]}</Announce>}
+      {projectorBlocked > 0 && <Announce key={projectorBlocked} className="notice no-print">{PROJECTOR_BLOCKED_WORDS} <span className="join-url">{projectorAddress()}</span></Announce>}
+    </div>
   );
 }
 
@@ -158,7 +194,8 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
   };
 
   // Kept on every change (a vote typed, the reveal, each step), so a reload or a closed tab comes
-  // back here; cleared when the session ends. Opening a scenario and leaving at once keeps nothing.
+  // back here; kept at the ending too (a reload there lost the debrief and the summary not yet
+  // downloaded), until the trainer starts again. Opening a scenario and leaving at once keeps nothing.
   const [opened] = useState(() => JSON.stringify([actor.getPersistedSnapshot(), past, votes, revealed !== undefined]));
   const written = useRef<string | undefined>(opened);
   // Two tabs (or windows) on the same scenario keep the same session: once another one changes it,
@@ -173,14 +210,11 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
   useEffect(() => {
     if (!store || elsewhere === 'yes') return;
     try {
-      if (snapshot.status === 'done') clearFacilitation(store, playable);
-      else {
-        const persisted = actor.getPersistedSnapshot();
-        const text = JSON.stringify([persisted, past, votes, revealed !== undefined]);
-        if (text === written.current) return;
-        written.current = text;
-        mine.current = store.read(writeFacilitation(store, playable, persisted, { past, current: { votes, revealed: revealed !== undefined } }));
-      }
+      const persisted = actor.getPersistedSnapshot();
+      const text = JSON.stringify([persisted, past, votes, revealed !== undefined]);
+      if (text === written.current) return;
+      written.current = text;
+      mine.current = store.read(writeFacilitation(store, playable, persisted, { past, current: { votes, revealed: revealed !== undefined } }));
       setSaveError(undefined);
     } catch (e) {
       setSaveError(`The room session could not be saved in this browser (${e instanceof Error ? e.message : 'storage refused it'}). You can go on; a reload would start it again.`);
@@ -211,7 +245,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
       } : {}),
     };
   // Only the tab in charge of the room session drives the projector window.
-  const [openProjector, projectorOutdated] = useProjector(projected, elsewhere !== 'yes' || !store);
+  const [openProjector, projectorOutdated, projectorBlocked] = useProjector(projected, elsewhere !== 'yes' || !store);
 
   const step = (send: () => void) => {
     flushSync(() => {
@@ -249,6 +283,28 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
     setPast((p) => [...p, { votes: { ...votes }, revealed: revealed !== undefined }]);
     step(() => actor.send({ type: 'reply.choose', replyId }));
   };
+  // Back to the decision the room last followed a reply at (a Follow button pressed by mistake, or
+  // the room wants to follow another branch): the story goes back there, with that decision's votes
+  // and reveal as they were, and the summary forgets the branch taken.
+  const undo = () => {
+    const last = past.at(-1);
+    if (!last) return;
+    flushSync(() => {
+      actor.send({ type: 'decision.undo' });
+      setDecisions((d) => d.slice(0, -1));
+      if (last.revealed) setReveals((r) => r.slice(0, -1));
+      setPast((p) => p.slice(0, -1));
+      setShowNote(false);
+      setTooMany(false);
+      setWelcomeBack(false);
+      startOver.close();
+      setElsewhere((e) => (e === 'taken over' ? 'no' : e));
+      const back = selectView(scenario, actor.getSnapshot());
+      setVotes({ ...last.votes });
+      setRevealed(last.revealed ? revealData(scenario, back, last.votes as Votes) : undefined);
+    });
+    heading.current?.focus();
+  };
   const summary = (debrief: DebriefData | undefined) => {
     // The summary so far ends with the decision on screen and the votes entered there (as the
     // terminal's and the live room's do): "The session stopped at this decision."
@@ -266,7 +322,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
           <p>{agreementWords(roomAgreement(reveals))}</p>
           <p className="controls"><button type="button" className="primary" onClick={() => summary(view.debrief)}>Download the session summary</button></p>
         </section>
-        <Debrief scenario={scenario} debrief={view.debrief} mode="practice" recorded={false} whatIf={false} onTryAgain={() => location.reload()} voice="room" />
+        <Debrief scenario={scenario} debrief={view.debrief} mode="practice" recorded={false} whatIf={false} onTryAgain={() => (onStartOver ? onStartOver() : location.reload())} voice="room" />
       </>
     );
   }
@@ -288,16 +344,8 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
       {notice && <p className="notice no-print" role="status">{notice}</p>}
       {saveError && <p className="notice no-print" role="alert">{saveError}</p>}
       {welcomeBack && resumed && (
-        <div className="notice no-print" onKeyDown={startOver.onEscape}>
+        <div className="notice no-print">
           <p role="status">Resumed the room session {resumedAt}, with the votes and the summary so far.</p>
-          <p className="actions">
-            <button type="button" {...startOver.trigger('start-over-confirm')}>Start over</button>
-          </p>
-          {startOver.open && (
-            <ConfirmPanel id="start-over-confirm" confirmation={startOver} title="Start the room session over?" keepLabel="No, keep this session" confirmLabel="Yes, start over" onConfirm={() => onStartOver?.()}>
-              {startOverLoss(decisions.length)} Download the summary so far first if you want to keep it.
-            </ConfirmPanel>
-          )}
         </div>
       )}
       <h1 ref={heading} tabIndex={-1}>{view.title ?? (view.kind === 'decision' ? 'Decision' : 'Scene')}</h1>
@@ -340,7 +388,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
                   <div className="vote-row"><div className="vote-bar" aria-hidden="true" style={{ width: `${e.percent}%` }} /><span>Votes: {votesWords(e, revealed.total)}</span></div>
                   <p>{e.feedback}</p>
                   <ul className="verdicts">{e.assessments.map((a) => <li key={a.principleId} className={a.verdict}>{VERDICT_WORDS[a.verdict]} {a.title} <span className="cite">({a.citation})</span></li>)}</ul>
-                  {reply?.enabled && <button type="button" onClick={() => follow(e.number, e.replyId)}>Follow reply {e.number}</button>}
+                  <FollowReply reply={reply} number={e.number} onFollow={() => follow(e.number, e.replyId)} />
                 </li>
               );
             })}
@@ -348,12 +396,23 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
           <p className="controls no-print"><button type="button" onClick={backToVotes}>Back to the votes</button></p>
         </section>
       )}
-      <p className="controls">
-        {view.canContinue && <button type="button" className="primary" onClick={() => step(() => actor.send({ type: 'scene.continue' }))}>Continue</button>}
-        <button type="button" onClick={() => summary(undefined)}>Download the summary so far</button>
-        <button type="button" onClick={openProjector}>Open a projector window</button>
-      </p>
+      {/* Start over is there all along (it was offered only after a reload, in the resume notice). */}
+      <div onKeyDown={startOver.onEscape}>
+        <p className="controls">
+          {view.canContinue && <button type="button" className="primary" onClick={() => step(() => actor.send({ type: 'scene.continue' }))}>Continue</button>}
+          <button type="button" onClick={() => summary(undefined)}>Download the summary so far</button>
+          <button type="button" onClick={openProjector}>Open a projector window</button>
+          {view.canUndo && past.length > 0 && <button type="button" onClick={undo}>Back to decision {view.kind === 'decision' ? view.progress.decision - 1 : view.progress.decision}</button>}
+          {onStartOver && <button type="button" {...startOver.trigger('start-over-confirm')}>Start over</button>}
+        </p>
+        {startOver.open && (
+          <ConfirmPanel id="start-over-confirm" confirmation={startOver} title="Start the room session over?" keepLabel="No, keep this session" confirmLabel="Yes, start over" onConfirm={() => onStartOver?.()}>
+            {startOverLoss(decisions.length)} Download the summary so far first if you want to keep it.
+          </ConfirmPanel>
+        )}
+      </div>
       {projectorOutdated && <Announce>{PROJECTOR_OUT_OF_DATE_WORDS[projectorOutdated]}</Announce>}
+      {projectorBlocked > 0 && <Announce key={projectorBlocked} className="notice no-print">{PROJECTOR_BLOCKED_WORDS} <span className="join-url">{projectorAddress()}</span></Announce>}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { VERDICT_WORDS } from '../../machines/index.js';
 import { openChannel, outOfDate, PROJECTOR_PROTOCOL, type OutOfDate, type ProjectorMessage, type ProjectorState } from '../projector.js';
 import '../components/LiveRoom.css';
@@ -30,6 +30,44 @@ const PROJECTOR_WINDOW_WORDS: Record<OutOfDate, string> = {
   laptop: 'The trainer’s page is out of date: casa-practice was updated. Reload the presenter page on the laptop.',
 };
 
+/** The smallest the projector's type is made to fit its window: 70% (a reply's words at about 15 px). */
+export const PROJECTOR_MIN_SCALE = 0.7;
+
+/**
+ * The projector's type, made smaller (down to PROJECTOR_MIN_SCALE) until what it shows fits the
+ * window: nobody in the room can scroll it, and at 1280×720 a reveal of three replies ran to twice
+ * the window's height, the room seeing only the first. Measured again whenever what it shows, or the
+ * window's size, changes; the whole page scales (rem), so the user's own text size still counts.
+ */
+function useFitToWindow(shown: unknown): void {
+  const [size, setSize] = useState(0);
+  useEffect(() => {
+    const resized = () => setSize((n) => n + 1);
+    window.addEventListener('resize', resized);
+    return () => window.removeEventListener('resize', resized);
+  }, []);
+  useLayoutEffect(() => {
+    const root = document.documentElement;
+    const scaleTo = (scale: number) => {
+      root.style.fontSize = scale === 1 ? '' : `${scale * 100}%`;
+    };
+    const fits = () => root.scrollHeight <= window.innerHeight && root.scrollWidth <= window.innerWidth;
+    scaleTo(1);
+    if (!fits()) {
+      // The largest scale that fits, to within 1%: a few layouts, before the window is painted.
+      let [lo, hi] = [PROJECTOR_MIN_SCALE, 1];
+      while (hi - lo > 0.01) {
+        const mid = (lo + hi) / 2;
+        scaleTo(mid);
+        if (fits()) lo = mid;
+        else hi = mid;
+      }
+      scaleTo(lo);
+    }
+    return () => scaleTo(1);
+  }, [shown, size]);
+}
+
 /** The projector window: shows what the trainer's controls send, in large type, and nothing else. */
 export default function ProjectorScreen() {
   const [state, setState] = useState<ProjectorState>();
@@ -49,6 +87,7 @@ export default function ProjectorScreen() {
     channel.postMessage({ type: 'hello', v: PROJECTOR_PROTOCOL } satisfies ProjectorMessage);
     return () => channel.close();
   }, []);
+  useFitToWindow(state);
   const notice = outdated && <p className="notice" role="status">{PROJECTOR_WINDOW_WORDS[outdated]}</p>;
   if (!state) {
     return (
@@ -69,15 +108,20 @@ export default function ProjectorScreen() {
       </>
     );
   }
+  // Once the replies are revealed, the room has seen the moment: the reveal gets the screen (as on the
+  // terminal's), its replies side by side across the window.
+  const revealed = Array.isArray(state.reveal);
   return (
-    <>
+    <div className={revealed ? 'projector-screen revealed' : 'projector-screen'}>
       {notice}
       <p className="status-line"><span>{text(state.scenarioTitle)}<span className="sr-only">. </span></span><span>{text(state.step)}</span></p>
       <h1>{text(state.title) || 'Scene'}</h1>
-      <div role="log" aria-label="What happens">
-        {state.narration && <p className="narration">{text(state.narration)}</p>}
-        {objects(state.lines).map((l, i) => <p className="line" key={i}><span className="speaker">{text(l.speaker)}:</span> {text(l.text)}</p>)}
-      </div>
+      {!revealed && (
+        <div role="log" aria-label="What happens">
+          {state.narration && <p className="narration">{text(state.narration)}</p>}
+          {objects(state.lines).map((l, i) => <p className="line" key={i}><span className="speaker">{text(l.speaker)}:</span> {text(l.text)}</p>)}
+        </div>
+      )}
       {state.join && typeof state.join === 'object' && (
         <section aria-labelledby="projector-join-heading" className="room-join">
           <h2 id="projector-join-heading">Vote from your phone</h2>
@@ -88,7 +132,7 @@ export default function ProjectorScreen() {
           </div>
         </section>
       )}
-      {state.discussionPrompt && <p className="discussion"><span className="sr-only">Discussion prompt: </span>{text(state.discussionPrompt)}</p>}
+      {!revealed && state.discussionPrompt && <p className="discussion"><span className="sr-only">Discussion prompt: </span>{text(state.discussionPrompt)}</p>}
       {state.note && <p className="facilitator-note"><strong>Facilitator note:</strong> {text(state.note)}</p>}
       {Array.isArray(state.reveal) ? (
         <ol className="reveal">
@@ -109,6 +153,6 @@ export default function ProjectorScreen() {
           {objects(state.replies).map((r, i) => <li key={i}><strong>{num(r.number)}.</strong> {r.kind === 'do' ? <><em className="do">Do:</em>{' '}</> : null}{text(r.text)}</li>)}
         </ol>
       )}
-    </>
+    </div>
   );
 }

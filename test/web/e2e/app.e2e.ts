@@ -431,10 +431,45 @@ describe('the web app in Chromium', () => {
     }
   });
 
+  it('the projector window fits a 1280×720 projector: a moment at full size, the whole reveal without scrolling (the room saw only its first reply)', async () => {
+    const s = await openPage(web.browser, web.app.url, '?presenter#/presenter/youth-discloses');
+    const { page } = s;
+    try {
+      // A new session opens on the content note.
+      await page.getByRole('button', { name: 'Start the session' }).click();
+      await page.getByRole('button', { name: 'Reveal the feedback' }).waitFor();
+      const projector = await s.context.newPage();
+      await projector.setViewportSize({ width: 1280, height: 720 });
+      await projector.goto(`${web.app.url}?projector#/projector`);
+      await projector.locator('.discussion').waitFor();
+      const fit = () => projector.evaluate(() => ({ overflow: document.documentElement.scrollHeight - innerHeight, wide: document.documentElement.scrollWidth - innerWidth, scale: parseFloat(getComputedStyle(document.documentElement).fontSize) / 16 }));
+      expect(await fit()).toEqual({ overflow: 0, wide: 0, scale: 1 });
+      const boxes = page.getByRole('spinbutton');
+      for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).fill(String(i + 2));
+      await page.getByRole('button', { name: 'Reveal the feedback' }).click();
+      await projector.locator('ol.reveal').waitFor();
+      const revealed = await fit();
+      expect(revealed.overflow).toBeLessThanOrEqual(0);
+      expect(revealed.wide).toBeLessThanOrEqual(0);
+      expect(revealed.scale).toBeGreaterThanOrEqual(0.7);
+      // Every reply's verdicts are on the screen, the last one's too.
+      const bottom = await projector.locator('ol.reveal .verdicts li').evaluateAll((lis) => Math.max(...lis.map((li) => li.getBoundingClientRect().bottom)));
+      expect(bottom).toBeLessThanOrEqual(720);
+      if (SCREENSHOTS) await projector.screenshot({ path: join(ROOT, 'test-artifacts', 'screenshots', 'e2e-projector-720.png') });
+      clean(s);
+    } finally {
+      await s.close();
+    }
+  });
+
   it('presenter mode: note hidden until the reveal, votes, best practice marked, the projector window follows', async () => {
     const s = await openPage(web.browser, web.app.url, '?presenter#/presenter/youth-discloses');
     const { page } = s;
     try {
+      // A new session opens on the content note (axe-clean too).
+      await page.getByRole('button', { name: 'Start the session' }).waitFor();
+      await axeClean(s, 'e2e-presenter-intro');
+      await page.getByRole('button', { name: 'Start the session' }).click();
       await page.getByRole('button', { name: 'Reveal the feedback' }).waitFor();
       expect(await page.locator('#facilitator-note').count()).toBe(0);
       await axeClean(s, 'e2e-presenter');
