@@ -129,6 +129,17 @@ describe('every validator rule has a bad fixture that is reported where it is an
     expect(lines[(p?.line as number) - 1]?.slice((p?.column as number) - 1)).toMatch(/^"narations"/);
   });
 
+  it('with a key repeated, a place found whole in the first copy is still looked for in the last', () => {
+    // The locating pass may stop once every place is found only when no key repeats: here the
+    // first "nodes" already holds a nodes[3].narations, but the one that counts is further down.
+    const example = readFixture('good/example.json').toString('utf8');
+    const decoy = '"nodes": [{ "id": "a" }, { "id": "b" }, { "id": "c" }, { "narations": "first copy" }], ';
+    const text = example.replace('"nodes": [', `${decoy}"nodes": [`).replace('"narration": "Driving home', '"narations": "Driving home');
+    const p = validateScenario(text, 'twice.json').problems.find((q) => q.code === 'unknown-field');
+    expect(p?.path).toEqual(['nodes', 3, 'narations']);
+    expect(text.split('\n')[(p?.line as number) - 1]?.slice((p?.column as number) - 1)).toMatch(/^"narations": "Driving home/);
+  });
+
   it('the good example has no problems at all', () => {
     const result = validateScenario(readFixture('good/example.json'), 'example.json');
     expect(result.problems).toEqual([]);

@@ -97,7 +97,8 @@ export function validateScenario(input: string | Uint8Array, fileName = 'scenari
   const problems: UnlocatedProblem[] = parsed.success ? [] : schemaProblems(raw, parsed.error.issues);
   // The key scan walks the text recursively, so it runs only when keys may repeat, and is skipped
   // when the nesting is not a scenario's.
-  if (mayRepeatKeys(text, raw) && findExcessiveNesting(text) < 0) problems.push(...duplicateKeyProblems(text));
+  const keysUnique = !mayRepeatKeys(text, raw);
+  if (!keysUnique && findExcessiveNesting(text) < 0) problems.push(...duplicateKeyProblems(text));
   const checkInput = parsed.success ? completeInput(parsed.data) : partialInput(raw as Record<string, unknown>);
   if (checkInput) problems.push(...semanticProblems(checkInput));
   const ref = (raw as Record<string, unknown>).$schema;
@@ -109,7 +110,7 @@ export function validateScenario(input: string | Uint8Array, fileName = 'scenari
     problems.push(...missedOnBestPath(parsed.data, best.path));
     problems.push(...integrityProblems(parsed.data));
   }
-  return finish(text, fileName, problems, parsed.success && !hasErrors ? parsed.data : undefined);
+  return finish(text, fileName, problems, parsed.success && !hasErrors ? parsed.data : undefined, keysUnique);
 }
 
 /**
@@ -354,9 +355,9 @@ function withoutUnknownKeys(item: unknown, issues: readonly Issue[]): unknown {
   return copy;
 }
 
-function finish(text: string, fileName: string, problems: UnlocatedProblem[], scenario?: ScenarioType): ValidationResult {
+function finish(text: string, fileName: string, problems: UnlocatedProblem[], scenario?: ScenarioType, keysUnique = false): ValidationResult {
   const file = visibleLine(fileName);
-  const located = locateProblems(text, file, withRelatedPlaces(text, file, problems)).sort((a, b) => a.line - b.line || a.column - b.column);
+  const located = locateProblems(text, file, withRelatedPlaces(text, file, problems, keysUnique), { keysUnique }).sort((a, b) => a.line - b.line || a.column - b.column);
   const errors = located.filter((p) => p.severity === 'error').length;
   const result: ValidationResult = { ok: errors === 0, scenario: errors === 0 ? scenario : undefined, problems: located.slice(0, MAX_PROBLEMS).map(safe), errors, warnings: located.length - errors };
   if (located.length > MAX_PROBLEMS) {
@@ -368,10 +369,10 @@ function finish(text: string, fileName: string, problems: UnlocatedProblem[], sc
 }
 
 /** Problems whose message names a second place, with that place's line and column written in. */
-function withRelatedPlaces(text: string, file: string, problems: UnlocatedProblem[]): UnlocatedProblem[] {
+function withRelatedPlaces(text: string, file: string, problems: UnlocatedProblem[], keysUnique: boolean): UnlocatedProblem[] {
   const naming = problems.filter((p) => p.related !== undefined);
   if (naming.length === 0) return problems;
-  const places = locateProblems(text, file, naming.map((p) => ({ ...p, path: p.related as JsonPath, offset: undefined })));
+  const places = locateProblems(text, file, naming.map((p) => ({ ...p, path: p.related as JsonPath, offset: undefined })), { keysUnique });
   const at = new Map(naming.map((p, i) => [p, `line ${places[i]?.line ?? 1}, column ${places[i]?.column ?? 1}`]));
   return problems.map((p) => {
     const where = at.get(p);

@@ -192,12 +192,14 @@ export function syntaxProblems(text: string): UnlocatedProblem[] {
  * over the text that goes down only into the values some path names and skips the rest (no
  * syntax tree of the whole file, which for a large file costs more than the validation).
  */
-export function locateProblems(text: string, file: string, problems: UnlocatedProblem[]): Problem[] {
+export function locateProblems(text: string, file: string, problems: UnlocatedProblem[], options: { keysUnique?: boolean } = {}): Problem[] {
   if (problems.length === 0) return [];
   let places: PathPlaces | null = null;
   const offsets = problems.map((p) => {
     if (p.offset !== undefined) return p.offset;
-    places ??= findExcessiveNesting(text) < 0 ? locatePaths(text, problems) : undefined;
+    // The pass goes down only along the problems' paths (what it skips, it skips without
+    // recursion), so it is as deep as the longest path: the text's nesting matters only past that.
+    places ??= longestPath(problems) <= MAX_DEPTH || findExcessiveNesting(text) < 0 ? locatePaths(text, problems, options.keysUnique === true) : undefined;
     return offsetOfPath(text, places, p);
   });
   const positions = linePositions(text, offsets);
@@ -246,9 +248,29 @@ function newPlace(): Place {
   return { found: false, offset: 0, keyOffset: 0, property: false };
 }
 
-/** The places every path of `problems` names, found in one pass over valid JSON `text`. */
-function locatePaths(text: string, problems: readonly UnlocatedProblem[]): PathPlaces {
+function longestPath(problems: readonly UnlocatedProblem[]): number {
+  let longest = 0;
+  for (const p of problems) if (p.offset === undefined && p.path.length > longest) longest = p.path.length;
+  return longest;
+}
+
+/** How many places are still to be found, and whether the pass may end once none is. */
+interface Search {
+  left: number;
+  stopWhenAllFound: boolean;
+}
+
+/** Thrown to end the pass early: every place is found and no key repeats, so none can move. */
+const ALL_FOUND = Symbol('all places found');
+
+/**
+ * The places every path of `problems` names, found in one pass over valid JSON `text`. With
+ * `keysUnique` (no key of the text is repeated, so a place once found is final) the pass ends at
+ * the last place instead of reading the rest of the file.
+ */
+function locatePaths(text: string, problems: readonly UnlocatedProblem[], keysUnique: boolean): PathPlaces {
   const root = newPlace();
+  const search: Search = { left: 0, stopWhenAllFound: keysUnique };
   for (const p of problems) {
     if (p.offset !== undefined) continue;
     let at = root;
@@ -256,12 +278,18 @@ function locatePaths(text: string, problems: readonly UnlocatedProblem[]): PathP
       if (typeof segment === 'string') {
         at.keys ??= new Map();
         let next = at.keys.get(segment);
-        if (!next) at.keys.set(segment, (next = newPlace()));
+        if (!next) {
+          at.keys.set(segment, (next = newPlace()));
+          search.left++;
+        }
         at = next;
       } else {
         at.items ??= new Map();
         let next = at.items.get(segment);
-        if (!next) at.items.set(segment, (next = newPlace()));
+        if (!next) {
+          at.items.set(segment, (next = newPlace()));
+          search.left++;
+        }
         at = next;
       }
     }
@@ -270,18 +298,26 @@ function locatePaths(text: string, problems: readonly UnlocatedProblem[]): PathP
   if (start >= text.length) return undefined;
   root.found = true;
   root.offset = start;
-  visitPlace(text, start, root);
+  try {
+    visitPlace(text, start, root, search);
+  } catch (e) {
+    if (e !== ALL_FOUND) throw e;
+  }
   return root;
 }
 
 /** Forgets what was found below `place` (a repeated key: the last one counts, as in JSON.parse). */
-function forget(place: Place): void {
-  for (const child of place.keys?.values() ?? []) if (child.found) { child.found = false; forget(child); }
-  for (const child of place.items?.values() ?? []) if (child.found) { child.found = false; forget(child); }
+function forget(place: Place, search: Search): void {
+  for (const child of [...(place.keys?.values() ?? []), ...(place.items?.values() ?? [])]) {
+    if (!child.found) continue;
+    child.found = false;
+    search.left++;
+    forget(child, search);
+  }
 }
 
 /** Records the places below `place`, whose value starts at `at`; returns the offset after the value. */
-function visitPlace(text: string, at: number, place: Place): number {
+function visitPlace(text: string, at: number, place: Place, search: Search): number {
   const c = text.charCodeAt(at);
   const object = c === 123 && place.keys !== undefined;
   if (object || (c === 91 && place.items)) {
@@ -302,14 +338,16 @@ function visitPlace(text: string, at: number, place: Place): number {
       } else child = place.items?.get(index);
       if (child) {
         // A repeated key: the last one counts (an array's item is reached once, so never here).
-        if (child.found) forget(child);
+        if (child.found) forget(child, search);
+        else search.left--;
         child.found = true;
         child.offset = i;
         if (object) {
           child.keyOffset = keyStart;
           child.property = true;
         }
-        i = visitPlace(text, i, child);
+        if (search.left === 0 && search.stopWhenAllFound) throw ALL_FOUND;
+        i = visitPlace(text, i, child, search);
       } else i = skipValue(text, i);
       i = skipSpace(text, i);
       if (text.charCodeAt(i) !== 44) return i + 1;
