@@ -839,13 +839,19 @@ describe('two presenter tabs on the same scenario', () => {
 });
 
 describe('a reply the story does not open at this decision', () => {
-  it('says why beside it, in the words a volunteer playing alone gets, and its vote box is described by them', () => {
+  /** The example with "phone-accuse" offered only at trust 80 or more (trust starts at 50). */
+  function gatedExample() {
     const file = JSON.parse(example) as { nodes: { id: string; replies?: { id: string; when?: unknown }[] }[] };
     const reply = file.nodes.find((n) => n.id === 'phone')?.replies?.find((r) => r.id === 'phone-accuse');
     if (!reply) throw new Error('fixture changed');
     reply.when = { var: 'trust', gte: 80 };
     const gated = validateScenario(JSON.stringify(file), 'example.json').scenario;
     if (!gated) throw new Error('not valid');
+    return gated;
+  }
+
+  it('says why beside it, in the words a volunteer playing alone gets, and its vote box is described by them', () => {
+    const gated = gatedExample();
     render(<Facilitation playable={{ scenario: gated, file: 'example.json' }} />);
     const row = screen.getByText(/You need to tell me the truth/).closest('li');
     if (!row) throw new Error('no row');
@@ -857,12 +863,7 @@ describe('a reply the story does not open at this decision', () => {
 
   it('after the reveal, says why in place of its Follow button (it had no button and no reason, though the room may have voted for it)', async () => {
     const user = userEvent.setup();
-    const file = JSON.parse(example) as { nodes: { id: string; replies?: { id: string; when?: unknown }[] }[] };
-    const reply = file.nodes.find((n) => n.id === 'phone')?.replies?.find((r) => r.id === 'phone-accuse');
-    if (!reply) throw new Error('fixture changed');
-    reply.when = { var: 'trust', gte: 80 };
-    const gated = validateScenario(JSON.stringify(file), 'example.json').scenario;
-    if (!gated) throw new Error('not valid');
+    const gated = gatedExample();
     render(<Facilitation playable={{ scenario: gated, file: 'example.json' }} />);
     await user.type(within(screen.getByText(/You need to tell me the truth/).closest('li') as HTMLElement).getByRole('spinbutton'), '7');
     await user.click(screen.getByRole('button', { name: 'Reveal the feedback' }));
