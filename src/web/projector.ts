@@ -53,10 +53,15 @@ export type ProjectorState =
  * version 2); when they differ, the projector window says which page to reload and tells the laptop,
  * which says it to the trainer. Raise it whenever what is sent changes.
  */
-export const PROJECTOR_PROTOCOL = 2;
+export const PROJECTOR_PROTOCOL = 3;
 
 export type ProjectorMessage =
   | { type: 'state'; state: ProjectorState; v?: number }
+  /**
+   * The trainer's page left the session (went to another page of the app, or was closed): the
+   * projector stops showing it (version 3; an older window ignores it and keeps the last moment).
+   */
+  | { type: 'left'; v?: number }
   | { type: 'hello'; v?: number }
   /** From a projector window whose version differs from the laptop's state message (`v`: the window's). */
   | { type: 'mismatch'; v: number };
@@ -115,10 +120,24 @@ export function useProjector(state: ProjectorState, inCharge = true): [open: () 
   // the button otherwise did nothing at all. Counts such presses (0: none since one opened), so that
   // each is announced again.
   const [blocked, setBlocked] = useState(0);
+  // Whether this page drives the projector now, for the moment it leaves (it says so only then).
+  const driving = useRef(inCharge);
+  driving.current = inCharge;
   useEffect(() => {
     const c = openChannel();
     channel.current = c;
-    return () => c?.close();
+    // Leaving the session (another page of the app, or the tab closed or reloaded) clears the
+    // projector, so the room is not left looking at a moment, or a note, the trainer has moved on
+    // from; a page that comes back sends its state again.
+    const left = () => {
+      if (driving.current) c?.postMessage({ type: 'left', v: PROJECTOR_PROTOCOL } satisfies ProjectorMessage);
+    };
+    window.addEventListener('pagehide', left);
+    return () => {
+      window.removeEventListener('pagehide', left);
+      left();
+      c?.close();
+    };
   }, []);
   useEffect(() => {
     const c = channel.current;

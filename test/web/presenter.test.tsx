@@ -6,7 +6,7 @@ import { facilitationKey, memoryStore, validateScenario, type Store } from '../.
 import { localStore } from '../../src/web/adapters/local-store.js';
 import { Facilitation } from '../../src/web/pages/Presenter.js';
 import ProjectorScreen from '../../src/web/pages/ProjectorScreen.js';
-import { PROJECTOR_PROTOCOL } from '../../src/web/projector.js';
+import { PROJECTOR_CHANNEL, PROJECTOR_PROTOCOL } from '../../src/web/projector.js';
 import example from '../fixtures/good/example.json?raw';
 import { bundledById } from '../../src/web/scenarios.js';
 import { announcedDuring, captureDownloads, readAloud, renderApp } from './helpers.js';
@@ -463,6 +463,25 @@ describe('presenter mode on two screens', () => {
     expect(best.textContent).toContain('How did you get it?');
     expect(best.textContent).toContain('Votes: 2 (100%)');
   });
+  it('when the trainer leaves the session (another page, or the tab closed), the projector stops showing it, and follows the next one', async () => {
+    const laptop = render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
+    const projector = render(<div data-testid="projector"><ProjectorScreen /></div>);
+    const shown = () => within(screen.getByTestId('projector'));
+    expect(await shown().findByText(/How did you get it\?/)).toBeTruthy();
+    // The trainer goes back to the scenario list: the page's session is gone from the screen.
+    laptop.unmount();
+    expect(await shown().findByText(/The trainer’s page has left the session/)).toBeTruthy();
+    expect(shown().queryByText(/How did you get it\?/)).toBeNull();
+    // A new session on the laptop: the projector follows it.
+    const again = render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
+    expect(await shown().findByText(/How did you get it\?/)).toBeTruthy();
+    // The tab closed (no unmount runs then; the browser fires pagehide).
+    window.dispatchEvent(new Event('pagehide'));
+    expect(await shown().findByText(/The trainer’s page has left the session/)).toBeTruthy();
+    again.unmount();
+    projector.unmount();
+  });
+
   it('the projector says what the laptop says: "Scene" at a scene, the discussion prompt labelled for screen readers, verdicts styled as on the laptop', async () => {
     const user = userEvent.setup();
     render(<><div data-testid="laptop"><Facilitation playable={{ scenario: scenario(), file: 'example.json' }} /></div><div data-testid="projector"><ProjectorScreen /></div></>);
@@ -741,6 +760,38 @@ describe('presenter mode keeps the room session through a reload', () => {
 describe('two presenter tabs on the same scenario', () => {
   beforeEach(() => window.localStorage.clear());
   afterEach(() => window.localStorage.clear());
+
+  it('closing the tab that has stopped leaves the projector on the session of the tab in charge', async () => {
+    const user = userEvent.setup();
+    const store = localStore();
+    const playable = { scenario: scenario(), file: 'example.json' };
+    render(<><div data-testid="a"><Facilitation playable={playable} store={store} /></div><div data-testid="projector"><ProjectorScreen /></div></>);
+    const b = render(<div data-testid="b"><Facilitation playable={playable} store={store} /></div>);
+    const key = store.prefix + facilitationKey(playable);
+    await user.type(within(screen.getByTestId('a')).getAllByRole('spinbutton')[0] as HTMLElement, '3');
+    act(() => void window.dispatchEvent(new StorageEvent('storage', { key, oldValue: null, newValue: window.localStorage.getItem(key), storageArea: window.localStorage })));
+    expect(within(screen.getByTestId('b')).getByRole('alert')).toBeTruthy();
+    // What goes over the channel once tab B is closed, up to a marker sent after it.
+    const heard: unknown[] = [];
+    const listener = new BroadcastChannel(PROJECTOR_CHANNEL);
+    const marker = new BroadcastChannel(PROJECTOR_CHANNEL);
+    const markerHeard = new Promise<void>((resolve) => {
+      listener.onmessage = (e: MessageEvent) => (e.data === 'marker' ? resolve() : void heard.push(e.data));
+    });
+    try {
+      b.unmount();
+      marker.postMessage('marker');
+      await markerHeard;
+      expect(heard).toEqual([]);
+    } finally {
+      listener.close();
+      marker.close();
+    }
+    // Tab A still drives the projector: a change there shows.
+    await user.click(within(screen.getByTestId('a')).getByRole('button', { name: 'Reveal the feedback' }));
+    expect(await within(screen.getByTestId('projector')).findByText('★ Best practice')).toBeTruthy();
+    expect(within(screen.getByTestId('projector')).queryByText(/has left the session/)).toBeNull();
+  });
 
   it('the tab that did not make the latest change says so and stops saving, until the trainer takes over there', async () => {
     const user = userEvent.setup();

@@ -72,10 +72,17 @@ function useFitToWindow(shown: unknown): void {
 export default function ProjectorScreen() {
   const [state, setState] = useState<ProjectorState>();
   const [outdated, setOutdated] = useState<OutOfDate>();
+  // The trainer's page left the session it was showing (see ProjectorMessage 'left').
+  const [left, setLeft] = useState(false);
   useEffect(() => {
     const channel = openChannel();
     if (!channel) return;
     channel.onmessage = (e: MessageEvent<ProjectorMessage>) => {
+      if (e.data?.type === 'left') {
+        setState(undefined);
+        setLeft(true);
+        return;
+      }
       if (e.data?.type !== 'state' || typeof e.data.state !== 'object' || e.data.state === null) return;
       // The laptop's page and this window come from different versions of casa-practice: show
       // what can be read, say which page to reload, and tell the laptop.
@@ -93,7 +100,9 @@ export default function ProjectorScreen() {
     return (
       <>
         <h1>Projector screen</h1>
-        <p role="status">Waiting for the trainer's controls. In presenter mode on the laptop, choose a scenario and then “Open a projector window”.</p>
+        <p role="status">{left
+          ? 'The trainer’s page has left the session. This window shows the next one: in presenter mode on the laptop, open a session and this window follows.'
+          : 'Waiting for the trainer’s controls. In presenter mode on the laptop, choose a scenario and then “Open a projector window”.'}</p>
       </>
     );
   }
