@@ -88,11 +88,11 @@ describe('outcome follows conduct', () => {
     expect(strongAfterViolation(scenario('the-list'), new Set(['report-objective-strengths-based']))).toBeUndefined();
   });
 
-  it('the-list: the strong ending needs the Strong band (80%): naming trafficking to Bà at the first visit, then doing everything else well (75%), ends mixed', () => {
+  it('the-list: the strong ending needs the Strong band (80%): naming trafficking to Bà at the first visit, then doing everything else well (79%), ends mixed', () => {
     const best = computeBest(scenario('the-list')).path.map((step) => step.replyId);
     const debrief = playReplies(scenario('the-list'), best.map((r) => (r === 'd1-hear' ? 'd1-warning' : r === 'd3-carry' ? 'd3-eat' : r)));
     // Bảo, told by Bà, keeps the subject shut on the walk, so the best reply there is letting it go.
-    expect(debrief?.score.percent).toBe(75);
+    expect(debrief?.score.percent).toBe(79);
     expect(debrief?.ending).toMatchObject({ id: 'end-mixed', kind: 'mixed' });
     expect(debrief?.ending?.narration).toContain('named trafficking at her table');
   });
