@@ -156,3 +156,37 @@ describe('couch-rent: Arev\'s identity is part of the story; the scoring is the 
     expect(end?.kind === 'ending' && end.ending).toBe('harmful');
   });
 });
+
+describe('the-list: a family friend the family trusts; the scoring is the guide\'s', () => {
+  const replies = () => bundledScenario('the-list').nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : []));
+
+  it('the request to bring a younger friend is scored on what the guide says (Advocate Supervisor, non-judgmental), not on a rule about recruiting that it does not have', () => {
+    expect(replies().filter((r) => /recruit/i.test(r.feedback)).map((r) => r.id)).toEqual([]);
+    expect(assessment('the-list', 'd5-honest', 'consult-supervisor-on-suspicion')).toMatchObject({ verdict: 'follows', weight: 2 });
+    expect(assessment('the-list', 'd5-doing', 'non-judgmental')).toMatchObject({ verdict: 'violates', weight: 2 });
+    expect(feedback('the-list', 'd5-doing')).toContain('made to feel accountable for their situation');
+    expect(assessment('the-list', 'd5-kenny', 'consult-supervisor-on-suspicion')?.verdict).toBe('violates');
+  });
+
+  it('a promise of secrecy, to Bảo or to Bà, is scored against taking it to the Advocate Supervisor (Red Flags)', () => {
+    for (const id of ['d1-family', 'd3-secret', 'd5-promise']) {
+      expect(assessment('the-list', id, 'consult-supervisor-on-suspicion')?.verdict, id).toBe('violates');
+      expect(feedback('the-list', id), id).toContain('(Red Flags)');
+    }
+  });
+
+  it('small talk, a ride or a warning to Chú Vinh is communication with a trafficker, quoted as the guide writes it; going to his event or looking his business up is investigating: weight 3 (Prohibited Activities)', () => {
+    for (const id of ['d7-stay', 'd7-ride', 'd7-confront']) {
+      expect(assessment('the-list', id, 'no-trafficker-contact'), id).toMatchObject({ verdict: 'violates', weight: 3 });
+      expect(feedback('the-list', id), id).toContain('should not initiate or have any communication with a youth\'s trafficker (Prohibited Activities)');
+    }
+    for (const id of ['d3-watch', 'd4-search']) expect(assessment('the-list', id, 'no-investigating'), id).toMatchObject({ verdict: 'violates', weight: 3 });
+  });
+
+  it('the court paragraph that tells of the younger boy is scored as incriminating (Court Report); the one that leaves confirmed status out is not scored as wrong for it', () => {
+    expect(assessment('the-list', 'd9-all', 'report-objective-strengths-based')?.verdict).toBe('violates');
+    expect(feedback('the-list', 'd9-all')).toContain('not disclose incriminating information that may lead to a negative perception of the youth or violate their confidentiality (Court Report)');
+    expect(assessment('the-list', 'd9-school', 'report-objective-strengths-based')?.verdict).toBe('follows');
+    expect(feedback('the-list', 'd9-school')).toContain('allows confirmed CSEC status in a report but does not require it');
+  });
+});

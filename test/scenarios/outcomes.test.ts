@@ -79,6 +79,33 @@ describe('outcome follows conduct', () => {
     expect(strongAfterViolation(scenario('boy-red-flags'), new Set(), 'd3-secret')).toBeUndefined();
   });
 
+  it('the-list: a promise of secrecy to Bảo, or to Bà that it stays in the family, does not end strong', () => {
+    // The strong ending has Bà sitting down with you again and Bảo texting you freely, as if no promise had been broken.
+    for (const id of ['d1-family', 'd3-secret', 'd5-promise']) expect(strongAfterViolation(scenario('the-list'), new Set(), id), id).toBeUndefined();
+  });
+
+  it('the-list: a court paragraph Bảo would read as exposing him or blaming Bà, or a belief offered as evidence, does not end strong (Court Report)', () => {
+    expect(strongAfterViolation(scenario('the-list'), new Set(['report-objective-strengths-based']))).toBeUndefined();
+  });
+
+  it('the-list: the strong ending needs the Strong band (80%): naming trafficking to Bà at the first visit, then doing everything else well (79%), ends mixed', () => {
+    const best = computeBest(scenario('the-list')).path.map((step) => step.replyId);
+    const debrief = playReplies(scenario('the-list'), best.map((r) => (r === 'd1-hear' ? 'd1-warning' : r === 'd3-carry' ? 'd3-eat' : r)));
+    // Bảo, told by Bà, keeps the subject shut on the walk, so the best reply there is letting it go.
+    expect(debrief?.score.percent).toBe(79);
+    expect(debrief?.ending).toMatchObject({ id: 'end-mixed', kind: 'mixed' });
+    expect(debrief?.ending?.narration).toContain('named trafficking at her table');
+  });
+
+  it('the-list: any exchange with Chú Vinh at Bà\'s door, small talk included, ends harmful (What Chú Vinh heard)', () => {
+    const best = computeBest(scenario('the-list')).path.map((step) => step.replyId);
+    for (const id of ['d7-stay', 'd7-ride', 'd7-confront']) {
+      const debrief = playReplies(scenario('the-list'), best.map((r) => (r === 'd7-go' ? id : r)));
+      expect(debrief?.ending, id).toMatchObject({ id: 'end-exposed', kind: 'harmful' });
+      expect(debrief?.score.percent, id).toBe(50);
+    }
+  });
+
   it('the check finds such a playthrough: without its guard, driving around looking for Dez (not a first responder) ends strong', () => {
     const s = structuredClone(scenario('whereabouts-unknown'));
     for (const n of s.nodes) if (n.kind === 'decision') for (const r of n.replies) {
