@@ -1,4 +1,4 @@
-import { entryOf, facilitatedDecision, MAX_VOTES, resumeFailure, revealData, selectView, startFacilitation, startSession, type Debrief, type FacilitatedDecision, type PlayableScenario, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
+import { entryOf, facilitatedDecision, MAX_VOTES, resumeFailure, revealData, selectView, startFacilitation, startSession, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
 import { writeSessionSummary } from './export.js';
 import { command } from './invocation.js';
 import { errorWords, stateStore } from './node/state-store.js';
@@ -148,7 +148,7 @@ async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePla
   const tally = () => say(`Votes: ${view.replies.map((r, i) => `${r.number}: ${votes[i] ?? 0}`).join(' · ')}`);
   const reveal = () => {
     revealed = true;
-    opts.io.out(`\n${revealText(revealData(scenario, view, votesById(view, votes)), opts.width)}\n\n`);
+    opts.io.out(`\n${revealText(revealData(scenario, view, votesById(view, votes)), opts.width, view.replies)}\n\n`);
     if (view.facilitatorNote) say(`Facilitator note: ${view.facilitatorNote}`);
     say('Which reply does the room follow? Type its number.');
   };
@@ -166,7 +166,9 @@ async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePla
     if (revealed) {
       const index = view.replies.findIndex((r) => String(r.number) === word);
       if (index >= 0 && view.replies[index]?.enabled) return { kind: 'branch', index, votes, revealed };
-      say(index >= 0 ? 'That reply is not available right now.' : `Type the number of the reply the room follows (${view.replies.filter((r) => r.enabled).map((r) => r.number).join(', ')}), or q.`);
+      // Why not, in the core's words (as the full-screen app and presenter mode say it).
+      const closed = view.replies[index];
+      say(closed ? unavailableWords(closed) : `Type the number of the reply the room follows (${view.replies.filter((r) => r.enabled).map((r) => r.number).join(', ')}), or q.`);
       continue;
     }
     if (word === 'r') {

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,7 +8,7 @@ import { facilitationKey, recordCompletion } from '../../src/machines/index.js';
 import { stateStore } from '../../src/terminal/node/state-store.js';
 import { stateDir } from '../../src/terminal/state.js';
 import { revealHints, voteHints } from '../../src/terminal/keys.js';
-import { appElement, KEY, newPhone, press, renderApp, renderAt, tap, tempEnv } from './helpers/ink.js';
+import { appElement, KEY, newPhone, press, renderApp, renderAt, SCENARIOS, tap, tempEnv } from './helpers/ink.js';
 import { BUNDLED } from './helpers/layout.js';
 
 afterEach(() => cleanup());
@@ -122,6 +123,16 @@ describe('trainer-led sessions (--facilitate)', () => {
     await press(r, 'b');
     expect(r.lastFrame()).toContain("That's a nice one! How did you get it? · votes: 4");
     expect(r.lastFrame()).toContain('r: reveal');
+  });
+
+  it('after the reveal, a reply the story does not open here says why (its number typed said so before, but the reveal gave no reason)', async () => {
+    // Tall enough for the whole reveal one under another.
+    const r = await renderAt(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: gatedPhone() } }).element, 60, 80);
+    await press(r, KEY.enter, 'r');
+    const frame = r.lastFrame().replace(/\s+/g, ' ');
+    expect(frame).toMatch(/Reply \d is not available now: it needs Jade's trust at least 80 \(now 50\)\./);
+    // Once, under that reply only.
+    expect(frame.match(/is not available now/g)).toHaveLength(1);
   });
 
   it('the picker hides personal best scores, and the content note says the session is kept as it goes', async () => {
@@ -267,6 +278,19 @@ const lines = (frame: string) => frame.split('\n').map((l) => l.trimEnd());
 const doubleBlanks = (frame: string) => lines(frame).flatMap((l, i, all) => (l === '' && all[i + 1] === '' && all.slice(i).some((x) => x !== '') ? [i + 1] : []));
 /** Every hint of a help line whole on one row of the frame. */
 const hintsWhole = (frame: string, hints: readonly (readonly [string, string])[]) => hints.filter(([k, w]) => !lines(frame).some((l) => l.includes(`${k}: ${w}`)));
+
+/** The new-phone fixture with "You need to tell me the truth" open only at trust 80 or more (it starts at 50). */
+export function gatedPhone(): PlayableScenario {
+  const file = JSON.parse(readFileSync(join(SCENARIOS, 'new-phone.json'), 'utf8')) as { nodes: { id: string; replies?: { id: string; when?: unknown }[] }[] };
+  const reply = file.nodes.find((n) => n.id === 'phone')?.replies?.find((r) => r.id === 'phone-accuse');
+  if (!reply) throw new Error('fixture changed');
+  reply.when = { var: 'trust', gte: 80 };
+  const path = join(mkdtempSync(join(tmpdir(), 'casa-gated-')), 'new-phone.json');
+  writeFileSync(path, JSON.stringify(file));
+  const p = loadPlayable(path);
+  if ('problems' in p) throw new Error(p.problems);
+  return p;
+}
 
 function bundled(name: string, from?: string): PlayableScenario {
   const p = loadPlayable(join(BUNDLED, name), from);

@@ -1,6 +1,7 @@
 /* eslint-disable no-control-regex -- these patterns exist to find control characters */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatValidation } from '../../src/machines/validate/index.js';
@@ -9,6 +10,17 @@ import { BIN, ROOT, runChild, runInProcess as inProcess, runPiped, type CliRun }
 import { FIXTURES, SCENARIOS, tempEnv } from './helpers/ink.js';
 
 const NEW_PHONE = join(SCENARIOS, 'new-phone.json');
+
+/** A copy of new-phone whose "You need to tell me the truth" needs trust 80 or more (it starts at 50); returns its path. */
+function gatedNewPhone(): string {
+  const file = JSON.parse(readFileSync(NEW_PHONE, 'utf8')) as { nodes: { id: string; replies?: { id: string; when?: unknown }[] }[] };
+  const reply = file.nodes.find((n) => n.id === 'phone')?.replies?.find((r) => r.id === 'phone-accuse');
+  if (!reply) throw new Error('fixture changed');
+  reply.when = { var: 'trust', gte: 80 };
+  const path = join(mkdtempSync(join(tmpdir(), 'casa-gated-')), 'new-phone.json');
+  writeFileSync(path, JSON.stringify(file));
+  return path;
+}
 
 /** The built program as a child process with piped stdin (so it is not a TTY): for what only a process shows. */
 const child = (args: string[], input: string, env: NodeJS.ProcessEnv) => runChild(args, input, { HOME: env.XDG_STATE_HOME, ...env });
@@ -329,6 +341,17 @@ describe('--facilitate without a terminal (line by line)', () => {
     expect(r.out).toContain('The session summary could not be written (');
     expect(r.out).not.toContain('To carry on with this session later');
     expect(r.err).not.toMatch(/unexpected error|\bat .*\.js:\d+/);
+  });
+
+  it('after the reveal, typing the number of a reply the story does not open here says why (it said only that it was not available)', async () => {
+    const gated = gatedNewPhone();
+    const order = await cli(['--facilitate', gated], 'q\n', tempEnv());
+    const n = /(\d)\. Who bought you that\?/.exec(order.out)?.[1] as string;
+    const r = await cli(['--facilitate', gated], `r\n${n}\nq\n`, tempEnv());
+    const why = `Reply ${n} is not available now: it needs Jade's trust at least 80 (now 50).`;
+    // (The reveal says it too, in that reply's column: facilitate.test checks the reveal's words.)
+    const after = r.out.split('Which reply does the room follow?')[1] ?? '';
+    expect(after.replace(/\s+/g, ' ')).toContain(why);
   });
 
   it('rejects counts that do not fit the replies and explains what to type', async () => {

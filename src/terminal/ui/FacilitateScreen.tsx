@@ -116,7 +116,7 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening }: 
   const revealRows = useMemo(() => {
     // After the reveal the facilitator note is shown too, below the replies.
     const note = view.facilitatorNote ? [[{ text: '' }], ...wrapText(`Facilitator note: ${view.facilitatorNote}`, columns - 2).split('\n').map((text) => [{ text, tone: 'muted' as const }])] : [];
-    return [...revealText(revealData(scenario, view, votes), columns - 2).split('\n').map((text) => [{ text }]), ...note];
+    return [...revealText(revealData(scenario, view, votes), columns - 2, view.replies).split('\n').map((text) => [{ text }]), ...note];
   }, [scenario, view, votes, columns]);
   const note = view.kind === 'decision' && view.facilitatorNote ? view.facilitatorNote : undefined;
   const showNote = note !== undefined && noteShown;
