@@ -1,4 +1,4 @@
-import { entryOf, facilitatedDecision, MAX_VOTES, resumeFailure, revealData, selectView, startFacilitation, startSession, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
+import { backToDecision, entryOf, facilitatedDecision, MAX_VOTES, resumeFailure, revealData, roomBack, selectView, startFacilitation, startSession, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
 import { writeSessionSummary } from './export.js';
 import { command } from './invocation.js';
 import { errorWords, stateStore } from './node/state-store.js';
@@ -49,7 +49,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   say(stateStore(opts.env).failure() === undefined
     ? 'The session is kept as it goes: q ends it for now and writes a summary of the votes so far; opening this scenario with --facilitate again carries it on.'
     : 'This session is not kept as it goes, since the state folder cannot be written (see above): q ends it.');
-  say('At each decision type the room\'s votes, one count per reply on a line (e.g. 3 5 0) or one count per line; r reveals every reply\'s feedback and the facilitator note; then type the number of the reply the room follows. q ends the session.');
+  say('At each decision type the room\'s votes, one count per reply on a line (e.g. 3 5 0) or one count per line; r reveals every reply\'s feedback and the facilitator note; then type the number of the reply the room follows. u goes back to the decision before, with its votes. q ends the session.');
   // Whether the summary was written: a state folder that cannot be written ends the session with
   // one line and exit code 74, as in the full-screen app, not with an error.
   const finish = (debrief?: Debrief): boolean => {
@@ -76,6 +76,8 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   for (const s of signals) process.once(s, stopOnSignal);
   try {
     let shown: string | undefined;
+    // What the room had entered at the next decision shown: a kept session's, or the decision gone back to.
+    let restore: RoomRound | undefined = resumed?.progress.current;
     for (;;) {
       const snapshot = actor.getSnapshot();
       const view = selectView(scenario, snapshot);
@@ -90,12 +92,26 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
         continue;
       }
       if (shown === view.nodeId) throw new Error('the session did not move on');
-      // What the room had entered here when the session was kept (the first decision of a resumed session).
-      const before = shown === undefined ? resumed?.progress.current : undefined;
+      const before = restore;
+      restore = undefined;
       shown = view.nodeId;
       // The session is kept at this decision, once it is kept at all.
       keep(before ?? { votes: {}, revealed: false });
-      const outcome = await decide(view, scenario, opts, say, before, (votes, revealed) => keep({ votes: votesById(view, votes), revealed }));
+      const back = past.length > 0 ? backToDecision(view) : undefined;
+      const outcome = await decide(view, scenario, opts, say, before, (votes, revealed) => keep({ votes: votesById(view, votes), revealed }), back);
+      if (outcome.kind === 'back') {
+        // The branch followed last is undone (the core's decision.undo and roomBack, as presenter
+        // mode's "Back to decision N"): that decision again with its votes and reveal as they were.
+        const last = roomBack({ past, decisions: log });
+        if (!last) continue;
+        actor.send({ type: 'decision.undo' });
+        log.splice(0, log.length, ...last.decisions);
+        past.splice(0, past.length, ...last.past);
+        restore = last.current;
+        shown = undefined;
+        say(`< Back to decision ${back ?? ''}, with the room's votes there.`);
+        continue;
+      }
       const record = (chosen?: number): FacilitatedDecision => facilitatedDecision(view, votesById(view, outcome.votes), chosen);
       if (outcome.kind !== 'branch') {
         log.push(record());
@@ -128,13 +144,15 @@ function startOverArgs(playable: PlayableScenario): string {
   return `play ${playable.bundled ? playable.scenario.id : playable.file}${playable.from !== undefined ? ` --from ${playable.from}` : ''} --facilitate --new`;
 }
 
-type Outcome = { votes: number[]; revealed: boolean } & ({ kind: 'branch'; index: number } | { kind: 'stopped' } | { kind: 'ended' });
+type Outcome = { votes: number[]; revealed: boolean } & ({ kind: 'branch'; index: number } | { kind: 'stopped' } | { kind: 'ended' } | { kind: 'back' });
 
 /**
  * One decision: prompt, note and replies; votes; reveal; the room's branch. `before`: what the room
  * had entered here in a kept session; `changed`: told of every count and the reveal, to keep them.
  */
-async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePlainOptions, say: (t?: string, indent?: string) => void, before: RoomRound | undefined, changed: (votes: readonly number[], revealed: boolean) => void): Promise<Outcome> {
+async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePlainOptions, say: (t?: string, indent?: string) => void, before: RoomRound | undefined, changed: (votes: readonly number[], revealed: boolean) => void, back?: number): Promise<Outcome> {
+  // u, said where the other commands are, when there is a decision to go back to.
+  const orBack = back === undefined ? '' : `, u to go back to decision ${back}`;
   const n = view.replies.length;
   const votes: number[] = view.replies.map((r) => before?.votes[r.id] ?? 0);
   let next = 0;
@@ -163,12 +181,17 @@ async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePla
     if (line === undefined) return { kind: 'ended', votes, revealed };
     const word = line.trim().toLowerCase();
     if (word === 'q') return { kind: 'stopped', votes, revealed };
+    if (word === 'u') {
+      if (back !== undefined) return { kind: 'back', votes, revealed };
+      say('There is no decision to go back to yet.');
+      continue;
+    }
     if (revealed) {
       const index = view.replies.findIndex((r) => String(r.number) === word);
       if (index >= 0 && view.replies[index]?.enabled) return { kind: 'branch', index, votes, revealed };
       // Why not, in the core's words (as the full-screen app and presenter mode say it).
       const closed = view.replies[index];
-      say(closed ? unavailableWords(closed) : `Type the number of the reply the room follows (${view.replies.filter((r) => r.enabled).map((r) => r.number).join(', ')}), or q.`);
+      say(closed ? unavailableWords(closed) : `Type the number of the reply the room follows (${view.replies.filter((r) => r.enabled).map((r) => r.number).join(', ')})${orBack}, or q.`);
       continue;
     }
     if (word === 'r') {
@@ -182,7 +205,7 @@ async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePla
       continue;
     }
     if (counts.length === 0 || !counts.every((c) => /^\d{1,4}$/.test(c)) || (counts.length !== 1 && counts.length !== n)) {
-      say(`Type one count (for reply ${next + 1}), ${n} counts on one line, r to reveal, or q.`);
+      say(`Type one count (for reply ${next + 1}), ${n} counts on one line, r to reveal${orBack}, or q.`);
       continue;
     }
     if (counts.length === n) counts.forEach((c, i) => (votes[i] = Number(c)));

@@ -135,6 +135,30 @@ describe('trainer-led sessions (--facilitate)', () => {
     expect(frame.match(/is not available now/g)).toHaveLength(1);
   });
 
+  it('u goes back to the decision the room last followed a reply at, with its votes and reveal, and the summary forgets that branch', async () => {
+    // A branch key pressed by mistake in front of the room could only be put right by starting over.
+    const { element, exit } = appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: newPhone() } });
+    const r = await renderApp(element);
+    await press(r, KEY.enter);
+    expect(r.lastFrame()).not.toContain('u: back');
+    await press(r, '5', 'r', '1');
+    expect(r.lastFrame()).toContain('My boyfriend got it for me.');
+    expect(r.lastFrame()).toContain('u: back to decision 1');
+    await press(r, 'u');
+    const frame = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
+    expect(frame).toContain('decision 1 of about');
+    expect(frame).toContain('Votes in all: 5');
+    expect(frame).not.toContain('u: back');
+    await press(r, 'b');
+    expect(r.lastFrame()).toContain("That's a nice one! How did you get it? · votes: 5");
+    await press(r, 'r', '3', 'q');
+    await tap(r, 'y');
+    const summary = readFileSync(/written to (\S+\.md)/.exec(exit.mock.calls[0]?.[0] ?? '')?.[1] as string, 'utf8');
+    expect(summary.match(/## Decision 1:/g)).toHaveLength(1);
+    expect(summary).toContain('Branch taken: 3. Say nothing about the phone');
+    expect(summary).not.toContain("Branch taken: 1.");
+  });
+
   it('the picker hides personal best scores, and the content note says the session is kept as it goes', async () => {
     const env = tempEnv();
     recordCompletion(stateStore(env), 'example-new-phone', 80);

@@ -343,6 +343,20 @@ describe('--facilitate without a terminal (line by line)', () => {
     expect(r.err).not.toMatch(/unexpected error|\bat .*\.js:\d+/);
   });
 
+  it('u goes back to the decision the room last followed a reply at, with its votes and reveal, and the summary forgets that branch', async () => {
+    const r = await cli(['--facilitate', NEW_PHONE], 'u\n5 0 0\nr\n1\nu\n3\nq\n', tempEnv());
+    expect(r.out).toContain('There is no decision to go back to yet.');
+    const [, again = ''] = r.out.split('< Back to decision 1, with the room\'s votes there.');
+    // Decision 1 again, revealed as it was, and the room follows another branch.
+    expect(again).toContain('-- Decision 1 of about');
+    expect(again).toContain('Votes in all: 5');
+    expect(again).toContain('> The room follows 3. Say nothing about the phone');
+    const summary = readFileSync(/Session summary written to (\S+\.md)/.exec(r.out)?.[1] as string, 'utf8');
+    expect(summary.match(/## Decision 1:/g)).toHaveLength(1);
+    expect(summary).toContain('Branch taken: 3. Say nothing about the phone');
+    expect(summary).not.toContain('Branch taken: 1.');
+  });
+
   it('after the reveal, typing the number of a reply the story does not open here says why (it said only that it was not available)', async () => {
     const gated = gatedNewPhone();
     const order = await cli(['--facilitate', gated], 'q\n', tempEnv());

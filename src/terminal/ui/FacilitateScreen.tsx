@@ -1,10 +1,10 @@
 import { useSelector } from '@xstate/react';
 import { Box, Text } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { agreementWords, clampVotes, decisionsAgreement, MAX_VOTES, TOO_MANY_VOTES, facilitatedDecision, revealData, selectView, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RoomRound, type SessionActor } from '../../machines/index.js';
+import { agreementWords, backToDecision, clampVotes, decisionsAgreement, MAX_VOTES, TOO_MANY_VOTES, facilitatedDecision, revealData, roomBack, selectView, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RoomRound, type SessionActor } from '../../machines/index.js';
 import { command } from '../invocation.js';
 import { dropRoomSession, keepRoomSession, roomSessionOnDisk } from '../saves.js';
-import { hintRows, revealHints, voteHints, type Action } from '../keys.js';
+import { hintRows, revealHints, sceneHints, voteHints, type Action, type RoomKeys } from '../keys.js';
 import { revealText } from '../reveal-text.js';
 import type { Span } from '../debrief-lines.js';
 import { inkRows, wrapText } from '../wrap.js';
@@ -123,7 +123,10 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening }: 
 
   const width = columns - 2;
   const heading = `${view.scenarioTitle}${view.kind === 'decision' ? ` · decision ${view.progress.decision} of about ${view.progress.about}` : ''}`;
-  const hintSet = view.kind === 'scene' ? 'facilitateScene' : reveal ? revealHints(view.replies.length) : voteHints(note === undefined ? 'none' : showNote ? 'shown' : 'hidden', false);
+  // u goes back to the decision the room last followed a reply at (a key pressed by mistake in front of the room).
+  const back = past.current.length > 0 ? backToDecision(view) : undefined;
+  const room: RoomKeys = { back };
+  const hintSet = view.kind === 'scene' ? sceneHints(room) : reveal ? revealHints(view.replies.length, room) : voteHints(note === undefined ? 'none' : showNote ? 'shown' : 'hidden', false, room);
   const rowsOf = (text: string, w = width) => inkRows(text, w);
   const footerRows = confirmQuit || unavailable !== undefined ? rowsOf(confirmQuit ? QUIT_QUESTION : unavailable ?? '') : hintRows(hintSet, width).reduce((n, row) => n + rowsOf(row), 0);
   // Each reply's votes, kept whole after it (see ReplyList): the rows of "text · votes: n" either way.
@@ -145,7 +148,7 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening }: 
     ];
   }, [view, width, showNote, note]);
   // The scrolling layout has its own help line (with PgUp PgDn), which can take another row.
-  const scrollHints = voteHints(note === undefined ? 'none' : showNote ? 'shown' : 'hidden', true);
+  const scrollHints = voteHints(note === undefined ? 'none' : showNote ? 'shown' : 'hidden', true, room);
   const scrollFooterRows = confirmQuit ? footerRows : hintRows(scrollHints, width).reduce((n, row) => n + rowsOf(row), 0);
   const momentHeight = Math.max(4, screenRows - 1 - rowsOf(heading) - scrollFooterRows - repliesRows);
 
@@ -161,6 +164,24 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening }: 
     votesNow.current = { ...votesNow.current, [id]: clampVotes(typed) };
     setVotes(votesNow.current);
   };
+  // Back to the decision the room last followed a reply at: the story goes back there (the core's
+  // decision.undo), with that decision's votes and reveal as they were, and the summary so far
+  // without the branch (the core's roomBack, as presenter mode's "Back to decision N").
+  const goBack = () => {
+    const last = roomBack({ past: past.current, decisions: log.current });
+    if (!last) return;
+    actor.send({ type: 'decision.undo' });
+    past.current = last.past;
+    log.current = last.decisions;
+    const there = selectView(scenario, actor.getSnapshot());
+    // Drawn with what the room had entered there, not cleared as a new decision is.
+    drawnAt.current = there.nodeId;
+    votesNow.current = last.current.votes;
+    setVotes(last.current.votes);
+    setRevealedAt(last.current.revealed ? there.nodeId : undefined);
+    setSelected(0);
+    setNoteShown(false);
+  };
   // A decision (its votes, then its reveal) takes only keys that came after it was drawn: the "3" of
   // "⏎3" sent on a scene is not a vote, and the "1" of "r1" not the branch the room follows.
   const arrivedAfterShown = useArrivedAfter(view.kind === 'decision' ? `${view.nodeId}:${reveal}` : undefined);
@@ -170,6 +191,7 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening }: 
     if (unavailable !== undefined) setUnavailable(undefined);
     if (confirmQuit) return a.type === 'yes' ? stop() : a.type === 'no' || a.type === 'back' ? setConfirmQuit(false) : undefined;
     if (a.type === 'quit') return setConfirmQuit(true);
+    if (a.type === 'undo' && back !== undefined) return goBack();
     if (view.kind === 'scene') return a.type === 'enter' ? actor.send({ type: 'scene.continue' }) : undefined;
     if (reveal) {
       if (a.type === 'back') setReveal(false);
