@@ -1,4 +1,4 @@
-import { backToDecision, entryOf, facilitatedDecision, MAX_VOTES, resumeFailure, revealData, roomBack, selectView, startFacilitation, startSession, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
+import { backToDecision, entryOf, facilitatedDecision, MAX_VOTES, resumeFailure, revealData, roomBack, roomLossWords, selectView, startFacilitation, startSession, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
 import { writeSessionSummary } from './export.js';
 import { command } from './invocation.js';
 import { errorWords, stateStore } from './node/state-store.js';
@@ -31,7 +31,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   const found = opts.startOver ? undefined : readRoomSession(playable, opts.env);
   if (found?.kind === 'bad') io.err(`casa-practice: ${resumeFailure(found.error, found.movedTo, (to) => `The room session was moved to ${to}`, 'a new session starts')}\n`);
   const resumed = found?.kind === 'ok' ? found : undefined;
-  const actor = resumed ? startSession(scenario, 'practice', resumed.snapshot) : startFacilitation(scenario, sessionSeed(opts.env));
+  let actor = resumed ? startSession(scenario, 'practice', resumed.snapshot) : startFacilitation(scenario, sessionSeed(opts.env));
   const log: FacilitatedDecision[] = [...(resumed?.decisions ?? [])];
   // What the room entered at each decision followed, and at the one on screen, kept with the session.
   const past: RoomRound[] = [...(resumed?.progress.past ?? [])];
@@ -49,7 +49,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   say(stateStore(opts.env).failure() === undefined
     ? 'The session is kept as it goes: q ends it for now and writes a summary of the votes so far; opening this scenario with --facilitate again carries it on.'
     : 'This session is not kept as it goes, since the state folder cannot be written (see above): q ends it.');
-  say('At each decision type the room\'s votes, one count per reply on a line (e.g. 3 5 0) or one count per line; r reveals every reply\'s feedback and the facilitator note; then type the number of the reply the room follows. u goes back to the decision before, with its votes. q ends the session.');
+  say('At each decision type the room\'s votes, one count per reply on a line (e.g. 3 5 0) or one count per line; r reveals every reply\'s feedback and the facilitator note; then type the number of the reply the room follows. u goes back to the decision before, with its votes; s starts the session over (asked first). q ends the session.');
   // Whether the summary was written: a state folder that cannot be written ends the session with
   // one line and exit code 74, as in the full-screen app, not with an error.
   const finish = (debrief?: Debrief): boolean => {
@@ -98,7 +98,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
       // The session is kept at this decision, once it is kept at all.
       keep(before ?? { votes: {}, revealed: false });
       const back = past.length > 0 ? backToDecision(view) : undefined;
-      const outcome = await decide(view, scenario, opts, say, before, (votes, revealed) => keep({ votes: votesById(view, votes), revealed }), back);
+      const outcome = await decide(view, scenario, opts, say, before, (votes, revealed) => keep({ votes: votesById(view, votes), revealed }), back, log.length);
       if (outcome.kind === 'back') {
         // The branch followed last is undone (the core's decision.undo and roomBack, as presenter
         // mode's "Back to decision N"): that decision again with its votes and reveal as they were.
@@ -113,6 +113,25 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
         continue;
       }
       const record = (chosen?: number): FacilitatedDecision => facilitatedDecision(view, votesById(view, outcome.votes), chosen);
+      if (outcome.kind === 'start-over') {
+        // The summary so far is written first (as q writes it), the kept session goes, and a new
+        // session begins at the start, as presenter mode's Start over.
+        if (log.length > 0 || outcome.votes.some((n) => n > 0)) {
+          log.push(record());
+          finish();
+        }
+        if (kept) dropRoomSession(playable, opts.env);
+        kept = false;
+        actor.stop();
+        actor = startFacilitation(scenario, sessionSeed(opts.env));
+        log.length = 0;
+        past.length = 0;
+        shown = undefined;
+        restore = undefined;
+        say();
+        say('Starting the session over from the beginning.');
+        continue;
+      }
       if (outcome.kind !== 'branch') {
         log.push(record());
         say();
@@ -144,13 +163,13 @@ function startOverArgs(playable: PlayableScenario): string {
   return `play ${playable.bundled ? playable.scenario.id : playable.file}${playable.from !== undefined ? ` --from ${playable.from}` : ''} --facilitate --new`;
 }
 
-type Outcome = { votes: number[]; revealed: boolean } & ({ kind: 'branch'; index: number } | { kind: 'stopped' } | { kind: 'ended' } | { kind: 'back' });
+type Outcome = { votes: number[]; revealed: boolean } & ({ kind: 'branch'; index: number } | { kind: 'stopped' } | { kind: 'ended' } | { kind: 'back' } | { kind: 'start-over' });
 
 /**
  * One decision: prompt, note and replies; votes; reveal; the room's branch. `before`: what the room
  * had entered here in a kept session; `changed`: told of every count and the reveal, to keep them.
  */
-async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePlainOptions, say: (t?: string, indent?: string) => void, before: RoomRound | undefined, changed: (votes: readonly number[], revealed: boolean) => void, back?: number): Promise<Outcome> {
+async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePlainOptions, say: (t?: string, indent?: string) => void, before: RoomRound | undefined, changed: (votes: readonly number[], revealed: boolean) => void, back?: number, decisions = 0): Promise<Outcome> {
   // u, said where the other commands are, when there is a decision to go back to.
   const orBack = back === undefined ? '' : `, u to go back to decision ${back}`;
   const n = view.replies.length;
@@ -181,6 +200,15 @@ async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePla
     if (line === undefined) return { kind: 'ended', votes, revealed };
     const word = line.trim().toLowerCase();
     if (word === 'q') return { kind: 'stopped', votes, revealed };
+    if (word === 's') {
+      // Asked first, saying what is lost (the core's words, as the full-screen app and presenter mode say them).
+      say(`Start the session over from the beginning? ${roomLossWords(decisions)} will be lost; the summary so far is written first. Type y to start over, anything else to carry on.`);
+      const answer = await opts.readLine();
+      if (answer === undefined) return { kind: 'ended', votes, revealed };
+      if (answer.trim().toLowerCase() === 'y') return { kind: 'start-over', votes, revealed };
+      say('The session goes on.');
+      continue;
+    }
     if (word === 'u') {
       if (back !== undefined) return { kind: 'back', votes, revealed };
       say('There is no decision to go back to yet.');

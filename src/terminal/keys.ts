@@ -211,15 +211,17 @@ export function typeNumber(typed: string, digit: number, count: number): TypedNu
 
 /**
  * What a trainer-led screen offers besides its own keys: `back`, the decision u goes back to (the
- * core's backToDecision; none when there is nothing to go back to).
+ * core's backToDecision; none when there is nothing to go back to), and s.
  */
 export interface RoomKeys {
   back?: number;
+  /** Whether s starts the session over (asked first). */
+  startOver?: boolean;
 }
 
-/** u, when the room can go back to the decision it last followed a reply at. */
-function roomHints({ back }: RoomKeys): Hint[] {
-  return back === undefined ? [] : [['u', `back to decision ${back}`]];
+/** u, when the room can go back to the decision it last followed a reply at; s, to start over. */
+function roomHints({ back, startOver }: RoomKeys): Hint[] {
+  return [...(back === undefined ? [] : [['u', `back to decision ${back}`] as const]), ...(startOver ? [['s', 'start over'] as const] : [])];
 }
 
 /** The room's voting screen: `f` only when there is a facilitator note to show or hide. */

@@ -159,6 +159,25 @@ describe('trainer-led sessions (--facilitate)', () => {
     expect(summary).not.toContain("Branch taken: 1.");
   });
 
+  it('s starts the session over once the trainer says yes: the summary so far is written first, the kept session goes, and decision 1 comes back empty', async () => {
+    // Starting over mid-session was only offered when a kept session was opened again.
+    const env = tempEnv();
+    const r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element);
+    await press(r, KEY.enter);
+    expect(r.lastFrame()).toContain('s: start over');
+    await press(r, '4', 'r', '1', 's');
+    expect((r.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain('Start the session over from the beginning? The decision the room has made and the votes entered will be lost; the summary so far is written first. (y / n)');
+    await press(r, 'n');
+    expect(r.lastFrame()).toContain('My boyfriend got it for me.');
+    await press(r, 's', 'y');
+    const frame = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
+    expect(frame).toContain('decision 1 of about');
+    expect(frame).not.toMatch(/votes: [1-9]/);
+    const path = /The summary of the session before was written to (\S+\.md)/.exec(frame)?.[1] as string;
+    expect(readFileSync(path, 'utf8')).toContain("Branch taken: 1. That's a nice one! How did you get it?");
+    expect(existsSync(join(stateDir(env), facilitationKey(newPhone())))).toBe(false);
+  });
+
   it('the picker hides personal best scores, and the content note says the session is kept as it goes', async () => {
     const env = tempEnv();
     recordCompletion(stateStore(env), 'example-new-phone', 80);

@@ -357,6 +357,20 @@ describe('--facilitate without a terminal (line by line)', () => {
     expect(summary).not.toContain('Branch taken: 1.');
   });
 
+  it('s starts the session over once the trainer types y: the summary so far is written first, and decision 1 comes back', async () => {
+    const env = tempEnv();
+    const r = await cli(['--facilitate', NEW_PHONE], '4 0 0\nr\n1\ns\nn\ns\ny\nq\n', env);
+    expect(r.out.replace(/\s+/g, ' ')).toContain('Start the session over from the beginning? The decision the room has made and the votes entered will be lost; the summary so far is written first.');
+    expect(r.out).toContain('The session goes on.');
+    const [before = '', after = ''] = r.out.split('Starting the session over from the beginning.');
+    const first = readFileSync(/Session summary written to (\S+\.md)/.exec(before)?.[1] as string, 'utf8');
+    expect(first).toContain("Branch taken: 1. That's a nice one! How did you get it?");
+    expect(after).toContain('-- Decision 1 of about');
+    // The new session's own summary has nothing of the one before.
+    const second = readFileSync(/Session summary written to (\S+\.md)/.exec(after)?.[1] as string, 'utf8');
+    expect(second).not.toContain('Branch taken');
+  });
+
   it('after the reveal, typing the number of a reply the story does not open here says why (it said only that it was not available)', async () => {
     const gated = gatedNewPhone();
     const order = await cli(['--facilitate', gated], 'q\n', tempEnv());

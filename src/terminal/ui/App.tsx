@@ -293,7 +293,10 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   } else if (screen.name === 'play') {
     body = <PlayScreen key={screen.actor.sessionId} playable={screen.playable} actor={screen.actor} mode={screen.mode} startedAt={screen.startedAt} activeMs={screen.activeMs} hold={screen.hold} origin={screen.origin} resumed={screen.resumed} onBack={screen.fromPicker ? () => toPicker() : undefined} />;
   } else {
-    body = <FacilitateScreen key={screen.actor.sessionId} playable={screen.playable} actor={screen.actor} resumed={screen.resumed} notice={screen.notice} />;
+    const { playable } = screen;
+    // s (asked first): a new session of the same scenario, at its start.
+    body = <FacilitateScreen key={screen.actor.sessionId} playable={playable} actor={screen.actor} resumed={screen.resumed} notice={screen.notice}
+      onStartOver={(notice) => once(async () => setScreen({ name: 'facilitate', playable, actor: await newFacilitation(services.env, playable), notice }))} />;
   }
   return (
     <ThemeContext.Provider value={theme}>

@@ -1,7 +1,7 @@
 import { useSelector } from '@xstate/react';
 import { Box, Text } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { agreementWords, backToDecision, clampVotes, decisionsAgreement, MAX_VOTES, TOO_MANY_VOTES, facilitatedDecision, revealData, roomBack, selectView, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RoomRound, type SessionActor } from '../../machines/index.js';
+import { agreementWords, backToDecision, clampVotes, decisionsAgreement, MAX_VOTES, TOO_MANY_VOTES, facilitatedDecision, revealData, roomBack, roomLossWords, selectView, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RoomRound, type SessionActor } from '../../machines/index.js';
 import { command } from '../invocation.js';
 import { dropRoomSession, keepRoomSession, roomSessionOnDisk } from '../saves.js';
 import { hintRows, revealHints, sceneHints, voteHints, type Action, type RoomKeys } from '../keys.js';
@@ -29,12 +29,17 @@ export interface FacilitateScreenProps {
   actor: SessionActor;
   /** A kept session carried on: the votes and reveal where it stopped, and the decisions before. */
   resumed?: RestoredFacilitation;
-  /** One line above the first screen (a kept session that could not be used). */
+  /** One line in place of the first help line (a kept session that could not be used, where the summary before a start over went). */
   notice?: string;
+  /**
+   * s (asked first): the session is started over; `notice` says where the summary so far went. The
+   * screen has already written that summary and removed the kept session.
+   */
+  onStartOver?: (notice?: string) => void;
 }
 
 /** A trainer-led session: prompt and note, room votes, reveal, the room's branch, and a written summary. */
-export function FacilitateScreen({ playable, actor, resumed, notice: opening }: FacilitateScreenProps) {
+export function FacilitateScreen({ playable, actor, resumed, notice: opening, onStartOver }: FacilitateScreenProps) {
   const app = useApp();
   const theme = useTheme();
   const { columns, rows: screenRows } = useScreenSize();
@@ -52,7 +57,9 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening }: 
   // The facilitator note often gives the answer away: hidden from the projected room until the
   // trainer shows it (f) or the replies are revealed.
   const [noteShown, setNoteShown] = useState(false);
-  const [confirmQuit, setConfirmQuit] = useState(false);
+  // A question asked in place of the help line: q (stop now) or s (start over).
+  const [confirm, setConfirm] = useState<'quit' | 'start-over'>();
+  const confirmQuit = confirm !== undefined;
   const [offset, setOffset] = useState(0);
   const log = useRef<FacilitatedDecision[]>(resumed?.decisions ?? []);
   // What the room entered at each decision followed, kept with the session (see keepRoomSession).
@@ -71,6 +78,16 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening }: 
     } catch (e) {
       return `The session summary could not be written (${errorWords(e)}).`;
     }
+  };
+  // s, once the trainer has said yes: the summary so far is written (nothing the room did is lost
+  // unsaid), the kept session goes, and a new session begins at the start.
+  const startOver = () => {
+    const did = log.current.length > 0 || (view.kind === 'decision' && Object.values(votesNow.current).some((n) => n > 0));
+    if (view.kind === 'decision') log.current.push(current());
+    const written = did ? writeSummary() : undefined;
+    if (kept.current) dropRoomSession(playable, app.env);
+    kept.current = false;
+    onStartOver?.(written === undefined ? undefined : written.replace(/^Session summary written to /, 'The summary of the session before was written to '));
   };
   const stop = (interrupted = false) => {
     if (view.kind === 'decision') log.current.push(current());
@@ -125,10 +142,11 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening }: 
   const heading = `${view.scenarioTitle}${view.kind === 'decision' ? ` · decision ${view.progress.decision} of about ${view.progress.about}` : ''}`;
   // u goes back to the decision the room last followed a reply at (a key pressed by mistake in front of the room).
   const back = past.current.length > 0 ? backToDecision(view) : undefined;
-  const room: RoomKeys = { back };
+  const room: RoomKeys = { back, startOver: onStartOver !== undefined };
   const hintSet = view.kind === 'scene' ? sceneHints(room) : reveal ? revealHints(view.replies.length, room) : voteHints(note === undefined ? 'none' : showNote ? 'shown' : 'hidden', false, room);
   const rowsOf = (text: string, w = width) => inkRows(text, w);
-  const footerRows = confirmQuit || unavailable !== undefined ? rowsOf(confirmQuit ? QUIT_QUESTION : unavailable ?? '') : hintRows(hintSet, width).reduce((n, row) => n + rowsOf(row), 0);
+  const question = confirm === 'quit' ? QUIT_QUESTION : confirm === 'start-over' ? startOverQuestion(log.current.length) : undefined;
+  const footerRows = question !== undefined || unavailable !== undefined ? rowsOf(question ?? unavailable ?? '') : hintRows(hintSet, width).reduce((n, row) => n + rowsOf(row), 0);
   // Each reply's votes, kept whole after it (see ReplyList): the rows of "text · votes: n" either way.
   const tally = (r: { id: string }) => `votes: ${votes[r.id] ?? 0}`;
   const repliesRows = view.replies.reduce((n, r) => n + rowsOf(`${replyText(r)} · ${tally(r)}`, width - REPLY_INDENT), 0);
@@ -189,8 +207,9 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening }: 
     if (a.type === 'interrupt') return stop(true);
     if (view.kind === 'decision' && !arrivedAfterShown()) return;
     if (unavailable !== undefined) setUnavailable(undefined);
-    if (confirmQuit) return a.type === 'yes' ? stop() : a.type === 'no' || a.type === 'back' ? setConfirmQuit(false) : undefined;
-    if (a.type === 'quit') return setConfirmQuit(true);
+    if (confirm) return a.type === 'yes' ? (confirm === 'quit' ? stop() : startOver()) : a.type === 'no' || a.type === 'back' ? setConfirm(undefined) : undefined;
+    if (a.type === 'quit') return setConfirm('quit');
+    if (a.type === 'restart' && onStartOver) return setConfirm('start-over');
     if (a.type === 'undo' && back !== undefined) return goBack();
     if (view.kind === 'scene') return a.type === 'enter' ? actor.send({ type: 'scene.continue' }) : undefined;
     if (reveal) {
@@ -232,7 +251,7 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening }: 
     const agreement = agreementWords(decisionsAgreement(scenario, log.current));
     return <DebriefScreen scenario={scenario} debrief={view.debrief} notice={summaryPath ? `${agreement}\n${summaryPath}` : agreement} voice="room" />;
   }
-  const footer = confirmQuit ? <Paragraph bold>{QUIT_QUESTION}</Paragraph> : unavailable ? <Paragraph>{unavailable}</Paragraph> : <KeyHints set={hintSet} spaced={false} width={width} whole />;
+  const footer = question !== undefined ? <Paragraph bold>{question}</Paragraph> : unavailable ? <Paragraph>{unavailable}</Paragraph> : <KeyHints set={hintSet} spaced={false} width={width} whole />;
   if (view.kind === 'decision' && reveal) {
     // The room has seen the moment: the reveal gets the screen, and scrolls when it is longer.
     return (
@@ -284,3 +303,8 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening }: 
 }
 
 const QUIT_QUESTION = 'Stop now and write the summary so far? The session is kept to carry on later. (y / n)';
+
+/** s asks first, saying what is lost (the core's words, as presenter mode's Start over says them). */
+function startOverQuestion(decisions: number): string {
+  return `Start the session over from the beginning? ${roomLossWords(decisions)} will be lost; the summary so far is written first. (y / n)`;
+}
