@@ -1,5 +1,5 @@
 import { backToDecision, entryOf, facilitatedDecision, MAX_VOTES, resumeFailure, revealData, roomBack, roomLossWords, selectView, startFacilitation, startSession, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
-import { writeSessionSummary } from './export.js';
+import { exportsDir, writeSessionSummary } from './export.js';
 import { command } from './invocation.js';
 import { errorWords, stateStore } from './node/state-store.js';
 import { dropRoomSession, keepRoomSession, readRoomSession, roomSessionOnDisk } from './saves.js';
@@ -45,6 +45,13 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   const entry = entryOf(playable);
   say(`Trainer-led session: ${entry.title} (about ${entry.minutes} min)`);
   say(`Content note: ${entry.contentNote}`);
+  if (resumed?.finished) {
+    // Kept until the trainer starts a new one (as presenter mode keeps it): its debrief, not a new session.
+    say(`This trainer-led session finished here; its debrief follows (its summary was written when it finished, in ${exportsDir(opts.env)}). To start a new session: ${command(startOverArgs(playable), opts.env)}`);
+    printDebrief(scenario, actor.getSnapshot().output, io, width, 'room');
+    actor.stop();
+    return 0;
+  }
   if (resumed) say(`Continuing the trainer-led session kept at decision ${resumed.decision}, with the room's votes and the summary so far. To start over instead: ${command(startOverArgs(playable), opts.env)}`);
   say(stateStore(opts.env).failure() === undefined
     ? 'The session is kept as it goes: q ends it for now and writes a summary of the votes so far; opening this scenario with --facilitate again carries it on.'
@@ -82,8 +89,9 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
       const snapshot = actor.getSnapshot();
       const view = selectView(scenario, snapshot);
       if (view.done) {
-        if (kept) dropRoomSession(playable, opts.env);
-        kept = false;
+        // Kept at the ending too, until the trainer starts a new session (--new, or s): opening the
+        // scenario again shows its debrief rather than starting a new session without a word.
+        if (past.length > 0) keepRoomSession(playable, actor.getPersistedSnapshot(), { past, current: { votes: {}, revealed: false } }, opts.env);
         return finish(printDebrief(scenario, snapshot.output, io, width, 'room')) ? 0 : 74;
       }
       if (view.kind === 'scene') {

@@ -207,7 +207,7 @@ describe('a trainer-led session kept as it goes', () => {
     return existsSync(dir) ? readdirSync(dir) : [];
   };
 
-  it('q keeps it: opening the scenario again carries on at the same decision with its votes and reveal, the summary covers the whole session, and it is removed at the end', async () => {
+  it('q keeps it: opening the scenario again carries on at the same decision with its votes and reveal, and the summary covers the whole session', async () => {
     const env = tempEnv();
     const first = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
     let r = await renderApp(first.element);
@@ -236,6 +236,35 @@ describe('a trainer-led session kept as it goes', () => {
     expect(summary).toContain("| 1 | ★ best practice: That's a nice one! How did you get it? | +2 | 5 (71%) |");
     expect(summary).toContain("Branch taken: 1. That's a nice one! How did you get it? (★ best practice)");
     expect(summary).toContain('| 1 | ★ best practice: Call your Advocate Supervisor to talk through what you noticed. | +2 | 9 (100%) |');
+  });
+
+  it('a finished session is kept until the trainer starts a new one: opening the scenario again offers its debrief (not a new session), and s there starts one', async () => {
+    // It was removed at the ending, so opening the scenario again started a new session without a word.
+    const env = tempEnv();
+    let r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element);
+    await press(r, KEY.enter, '5', 'r', '1', KEY.enter, '9', 'r', '1');
+    expect(r.lastFrame()).toContain('Debrief: Example: the new phone');
+    expect(keptFiles(env)).toHaveLength(1);
+    cleanup();
+
+    r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element);
+    await press(r, KEY.enter);
+    expect(r.lastFrame()).toContain('A trainer-led session of this scenario finished here: its debrief is kept until you start a new one.');
+    expect(r.lastFrame()).toContain('Open the finished session: its debrief and how the room did');
+    await press(r, KEY.enter);
+    const end = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
+    expect(end).toContain('Debrief: Example: the new phone');
+    expect(end).toContain("The room's most-voted reply was best practice at 2 of 2 decisions with votes (100%)");
+    // Its summary was written when it finished: said, not written again.
+    expect(end).toContain('This session finished earlier; its summary was written then to: exports/');
+    expect(readdirSync(join(stateDir(env), 'exports'))).toHaveLength(1);
+    expect(end).toContain('s: new session');
+    await press(r, 's');
+    expect((r.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain('Start a new session of this scenario? This finished one is no longer kept to open again (its summary file stays). (y / n)');
+    await press(r, 'n');
+    expect(r.lastFrame()).toContain('s: new session');
+    await press(r, 's', 'y');
+    expect(r.lastFrame()).toContain('decision 1 of about');
     expect(keptFiles(env)).toEqual([]);
   });
 

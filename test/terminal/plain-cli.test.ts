@@ -280,7 +280,7 @@ describe('--facilitate without a terminal (line by line)', () => {
     expect(ended.out).toMatch(/Session summary written to \S+\.md/);
   });
 
-  it('keeps the session as it goes: opening the scenario again carries it on (the reveal, the counts, the summary so far); --new starts over; the ending removes it', async () => {
+  it('keeps the session as it goes: opening the scenario again carries it on (the reveal, the counts, the summary so far); --new starts over; a finished one shows its debrief until --new', async () => {
     const env = tempEnv();
     const kept = join(env.XDG_STATE_HOME as string, 'casa-practice', 'facilitation');
     // Input ends at the reveal of decision 1.
@@ -308,13 +308,23 @@ describe('--facilitate without a terminal (line by line)', () => {
     expect(fresh.out).not.toContain('Continuing the trainer-led session');
     expect(fresh.out).toContain('-- Decision 1 of about 2');
     expect(fresh.out).not.toContain('To carry on with this session later');
-    // Kept as it was, counts and all; the ending removes it.
+    // Kept as it was, counts and all; the ending keeps it, finished.
     const last = await cli(['--facilitate', NEW_PHONE], 'r\n1\n', env);
     expect(last.out).toContain('Continuing the trainer-led session kept at decision 2');
     expect(last.out.split('-- Decision 2 of about 2')[1]).toContain('Votes: 1: 2 · 2: 0 · 3: 0');
     expect(last.out).toContain('DEBRIEF: Example: the new phone');
     expect(last.code).toBe(0);
-    expect(readdirSync(kept)).toEqual([]);
+    expect(readdirSync(kept)).toHaveLength(1);
+    // Opened again: its debrief, not a new session started without a word (it used to be removed at the ending), and nothing written again.
+    const summaries = readdirSync(join(env.XDG_STATE_HOME as string, 'casa-practice', 'exports')).length;
+    const again = await cli(['--facilitate', NEW_PHONE], '', env);
+    expect(again.code).toBe(0);
+    expect(again.out.replace(/\s+/g, ' ')).toMatch(/This trainer-led session finished here; its debrief follows \(its summary was written when it finished, in \S+exports\)\. To start a new session: .*--facilitate --new/);
+    expect(again.out).toContain('DEBRIEF: Example: the new phone');
+    expect(again.out).not.toContain('-- Decision 1');
+    expect(readdirSync(join(env.XDG_STATE_HOME as string, 'casa-practice', 'exports'))).toHaveLength(summaries);
+    const renewed = await cli(['play', NEW_PHONE, '--facilitate', '--new'], 'q\n', env);
+    expect(renewed.out).toContain('-- Decision 1 of about 2');
   });
 
   it('a damaged kept session is moved aside with one line on stderr, and a new session starts', async () => {

@@ -93,7 +93,15 @@ export function facilitationDecision(store: Store, playable: SlotOf): number | u
 export function facilitationFinished(store: Store, playable: SlotOf): boolean {
   try {
     const text = store.read(facilitationKey(playable));
-    if (text === undefined) return false;
+    return text !== undefined && finishedFacilitationText(text);
+  } catch {
+    return false;
+  }
+}
+
+/** Whether the text of a kept session is one that has reached its ending (false for anything else). */
+export function finishedFacilitationText(text: string): boolean {
+  try {
     const raw = JSON.parse(text) as { format?: unknown; session?: { snapshot?: { status?: unknown } } } | null;
     return raw?.format === 'casa-practice-facilitation' && raw.session?.snapshot?.status === 'done';
   } catch {
@@ -113,6 +121,8 @@ export interface RestoredFacilitation {
   reveals: { total: number; entries: RevealEntry[] }[];
   /** The decision it stands at: replies so far + 1. */
   decision: number;
+  /** Whether it has reached its ending (kept until the trainer starts again: its debrief and summary). */
+  finished: boolean;
 }
 
 /** What `readFacilitation` finds. Every text in it is clean (a kept session is untrusted input). */
@@ -170,7 +180,7 @@ export function readFacilitation(store: Store, load: ScenarioLoader, playable: S
   const here = at(transcript.length);
   const empty = Object.keys(current.votes).length === 0 && !current.revealed;
   if (!here || (here.kind === 'decision' ? !fits(current.votes, here) : !empty)) return bad(DAMAGED('its votes do not match its decisions'));
-  return { kind: 'ok', key, playable: loaded, snapshot: restored.snapshot, progress: { past: rounds, current }, decisions, reveals, decision: transcript.length + 1 };
+  return { kind: 'ok', key, playable: loaded, snapshot: restored.snapshot, progress: { past: rounds, current }, decisions, reveals, decision: transcript.length + 1, finished: restored.snapshot.status === 'done' };
 }
 
 /** Votes are for replies of the decision they were entered at. */

@@ -200,7 +200,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
     const playable = await playableOf(entry);
     if (!playable) return;
     if (facilitating) {
-      // A room session kept from before (q, a closed window): ask to carry on or start over.
+      // A room session kept from before (q, a closed window, or one that finished): ask to carry on (or open it) or start over.
       const found = start.kind === 'facilitate' && start.startOver && !fromPicker ? { kind: 'none' as const } : (await import('../saves.js')).readRoomSession(playable, services.env);
       if (found.kind === 'ok') return setScreen({ name: 'roomChoose', entry, playable, kept: found, fromPicker });
       const notice = found.kind === 'bad' ? resumeFailure(found.error, found.movedTo, (to) => `The room session was moved to ${to}`, 'a new session starts') : undefined;
@@ -267,8 +267,10 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   } else if (screen.name === 'roomChoose') {
     const { entry, playable, kept, fromPicker } = screen;
     body = (
-      <ContinuePrompt title={entry.title} intro="You have a trainer-led session of this scenario in progress."
-        options={[`Continue at decision ${kept.decision}, with the room's votes and the summary so far`, 'Start over (the session in progress is replaced)']}
+      <ContinuePrompt title={entry.title} intro={kept.finished ? 'A trainer-led session of this scenario finished here: its debrief is kept until you start a new one.' : 'You have a trainer-led session of this scenario in progress.'}
+        options={kept.finished
+          ? ['Open the finished session: its debrief and how the room did', 'Start a new session (the finished one is no longer kept)']
+          : [`Continue at decision ${kept.decision}, with the room's votes and the summary so far`, 'Start over (the session in progress is replaced)']}
         onContinue={() => once(async () => setScreen({ name: 'facilitate', playable, actor: await newFacilitation(services.env, playable, kept.snapshot), resumed: kept }))}
         onStartOver={() => once(async () => {
           (await import('../saves.js')).dropRoomSession(playable, services.env);

@@ -8,7 +8,7 @@ import { hintRows, revealHints, sceneHints, voteHints, type Action, type RoomKey
 import { revealText } from '../reveal-text.js';
 import type { Span } from '../debrief-lines.js';
 import { inkRows, wrapText } from '../wrap.js';
-import { shownPath, shownStateDir, writeSessionSummary } from '../export.js';
+import { exportsDir, shownPath, shownStateDir, writeSessionSummary } from '../export.js';
 import { errorWords } from '../node/state-store.js';
 import { useApp } from './AppContext.js';
 import { DebriefScreen } from './DebriefScreen.js';
@@ -65,6 +65,8 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
   // What the room entered at each decision followed, kept with the session (see keepRoomSession).
   const past = useRef<RoomRound[]>(resumed?.progress.past ?? []);
   const [summaryPath, setSummaryPath] = useState<string>();
+  // A finished session opened again: shown as it ended, nothing written again.
+  const finishedAtOpen = resumed?.finished === true;
 
   const current = (chosen?: number): FacilitatedDecision => facilitatedDecision(view, votes, chosen);
   // A state folder that cannot be written must not end the session with an error: it says so instead.
@@ -97,7 +99,8 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
     app.exit(`${written}${again}`, interrupted ? 130 : written.startsWith('Session summary written') ? 0 : 74);
   };
   useEffect(() => {
-    if (view.done && !summaryPath) setSummaryPath(writeSummary(view.debrief, true));
+    // A finished session opened again: its summary was written when it finished (not written twice).
+    if (view.done && !summaryPath) setSummaryPath(finishedAtOpen ? `This session finished earlier; its summary was written then to:\n${shownPath(exportsDir(app.env), app.env)}/\n(in the state folder ${shownStateDir(app.env)})` : writeSummary(view.debrief, true));
     app.setSaver(view.done ? undefined : () => writeSummary());
     // When the session ends (or starts): the summary is written once, not on every vote.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -113,13 +116,15 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
     setNoteShown(false);
   }, [view.nodeId]);
   // Kept as it goes (every vote, the reveal, each step), so q or a closed window loses nothing:
-  // opening the scenario again asks to carry on. Nothing is kept until the room has done something,
-  // and the session is removed when the story ends.
+  // opening the scenario again asks to carry on. Nothing is kept until the room has done something.
+  // At the ending it is kept too, as presenter mode keeps it: opening the scenario again offers its
+  // debrief and how the room did, until the trainer starts a new session (s, or --new).
   const kept = useRef(resumed !== undefined);
   useEffect(() => {
     if (view.done) {
-      if (kept.current) dropRoomSession(playable, app.env);
-      kept.current = false;
+      if (finishedAtOpen || past.current.length === 0) return;
+      keepRoomSession(playable, actor.getPersistedSnapshot(), { past: past.current, current: { votes: {}, revealed: false } }, app.env);
+      kept.current = true;
       return;
     }
     // Only the votes for this decision's replies (the last one's are cleared a moment later).
@@ -128,7 +133,7 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
     if (!kept.current && past.current.length === 0 && !reveal && !Object.values(current.votes).some((n) => n > 0)) return;
     keepRoomSession(playable, actor.getPersistedSnapshot(), { past: past.current, current }, app.env);
     kept.current = true;
-  }, [view, votes, reveal, playable, actor, app.env]);
+  }, [view, votes, reveal, playable, actor, app.env, finishedAtOpen]);
   useEffect(() => setOffset(0), [view.nodeId, reveal]);
   const revealRows = useMemo(() => {
     // After the reveal the facilitator note is shown too, below the replies.
@@ -249,7 +254,13 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
   if (view.done && view.debrief) {
     // How often the room matched best practice, in presenter mode's words, above where the summary went.
     const agreement = agreementWords(decisionsAgreement(scenario, log.current));
-    return <DebriefScreen scenario={scenario} debrief={view.debrief} notice={summaryPath ? `${agreement}\n${summaryPath}` : agreement} voice="room" />;
+    // s (asked first): a new session; the finished one is no longer kept (its summary file stays).
+    const again = onStartOver ? { question: NEW_SESSION_QUESTION, onConfirm: () => {
+      dropRoomSession(playable, app.env);
+      kept.current = false;
+      onStartOver();
+    } } : undefined;
+    return <DebriefScreen scenario={scenario} debrief={view.debrief} notice={summaryPath ? `${agreement}\n${summaryPath}` : agreement} voice="room" startOver={again} />;
   }
   const footer = question !== undefined ? <Paragraph bold>{question}</Paragraph> : unavailable ? <Paragraph>{unavailable}</Paragraph> : <KeyHints set={hintSet} spaced={false} width={width} whole />;
   if (view.kind === 'decision' && reveal) {
@@ -303,6 +314,8 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
 }
 
 const QUIT_QUESTION = 'Stop now and write the summary so far? The session is kept to carry on later. (y / n)';
+
+const NEW_SESSION_QUESTION = 'Start a new session of this scenario? This finished one is no longer kept to open again (its summary file stays). (y / n)';
 
 /** s asks first, saying what is lost (the core's words, as presenter mode's Start over says them). */
 function startOverQuestion(decisions: number): string {
