@@ -291,6 +291,22 @@ describe('a trainer-led session kept as it goes', () => {
     expect(keptFiles(env)).toEqual([]);
   });
 
+  it('the picker marks a scenario with a room session kept: in progress (with the decisions made) or finished, as presenter mode\'s cards say', async () => {
+    const env = await keptWithSevenVotes();
+    let r = await renderApp(appElement({ env, start: { kind: 'facilitate' } }).element);
+    await waitForPickerEntry(r, 'Example: the new phone (in progress)');
+    expect((r.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain('A room session is in progress here, with no decision made yet: opening it asks to carry on or start over.');
+    cleanup();
+    // Finished (decision 1 carried on, then decision 2).
+    r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element);
+    await press(r, KEY.enter, KEY.enter, 'r', '1', KEY.enter, 'r', '1');
+    expect(r.lastFrame()).toContain('Debrief: Example: the new phone');
+    cleanup();
+    r = await renderApp(appElement({ env, start: { kind: 'facilitate' } }).element);
+    await waitForPickerEntry(r, 'Example: the new phone (finished)');
+    expect((r.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain('A room session finished here: opening it offers its debrief or a new session.');
+  });
+
   it('play … --facilitate --new starts at decision 1 without asking; the kept session stays until the new room votes, then is replaced', async () => {
     const env = await keptWithSevenVotes();
     const kept = stateStore(env).read(facilitationKey(newPhone()));
@@ -343,6 +359,16 @@ describe('a trainer-led session kept as it goes', () => {
     expect(r.lastFrame()).toContain('r: reveal');
   });
 });
+
+/** Waits until the picker shows `title` and moves the highlight onto it (its line about a kept session shows for the highlighted one). */
+async function waitForPickerEntry(r: Awaited<ReturnType<typeof renderApp>>, title: string) {
+  for (let i = 0; i < 20; i++) {
+    const row = (r.lastFrame() ?? '').split('\n').find((l) => l.trimStart().startsWith('›'));
+    if (row?.includes(title)) return;
+    await press(r, KEY.down);
+  }
+  expect(r.lastFrame()).toContain(title);
+}
 
 /** A frame's rows without trailing spaces (box borders kept: the reveal's columns are drawn with │). */
 const lines = (frame: string) => frame.split('\n').map((l) => l.trimEnd());

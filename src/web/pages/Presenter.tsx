@@ -2,7 +2,7 @@ import { useSelector } from '@xstate/react';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import {
-  agreementWords, backToDecision, clampVotes, MAX_VOTES, TOO_MANY_VOTES, clearFacilitation, facilitationKey, scoreWords, VERDICT_WORDS, facilitatedDecision, facilitationDecision, facilitationFinished, facilitationMarkdown, fileStamp, isEntry, quickEntry, sortEntries, readFacilitation, revealData, roomAgreement, roomBack, roomLossWords, selectView,
+  agreementWords, backToDecision, clampVotes, MAX_VOTES, TOO_MANY_VOTES, clearFacilitation, facilitationKey, scoreWords, VERDICT_WORDS, facilitatedDecision, facilitationDecision, facilitationFinished, facilitationMarkdown, fileStamp, isEntry, quickEntry, sortEntries, readFacilitation, revealData, roomAgreement, roomBack, roomLossWords, roomMadeWords, selectView,
   startFacilitation, startSession, summaryBaseName, votesWords, writeFacilitation,
   type CatalogEntry, type Debrief as DebriefData, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RevealEntry, type RoomRound, type SessionActor, type SessionView, type Store, type Votes,
 } from '../../machines/index.js';
@@ -81,7 +81,7 @@ export default function Presenter({ id }: { id?: string; paused?: boolean }) {
               <li key={e.id} className="card">
                 <h2>{e.title}</h2>
                 <p className="meta">About {e.minutes} minutes</p>
-                {kept !== undefined && <p className="meta">{finished ? 'A room session finished here: its debrief and summary are kept until you start it again.' : `A room session is in progress here, ${madeWords(kept - 1)}.`}</p>}
+                {kept !== undefined && <p className="meta">{finished ? 'A room session finished here: its debrief and summary are kept until you start it again.' : `A room session is in progress here, ${roomMadeWords(kept - 1)}.`}</p>}
                 <p className="content-note"><strong>Content note:</strong> {e.contentNote}</p>
                 <p className="actions"><a className="button primary" href={hrefOf({ page: 'presenter', id: e.id })} aria-label={`${action}: ${e.title}`}>{action}</a></p>
               </li>
@@ -428,11 +428,6 @@ function whereWords(view: SessionView): string {
   const made = view.progress.decision;
   const moment = view.kind === 'scene' ? (view.title ? `the scene “${view.title}”` : 'a scene') : 'the ending';
   return `at ${moment}, ${made === 0 ? 'before the first decision' : `after decision ${made}`}`;
-}
-
-/** How far a kept session has gone, read without restoring it (it may stand at a scene or at a decision): "with 1 decision made". */
-function madeWords(made: number): string {
-  return made === 0 ? 'with no decision made yet' : `with ${made} ${made === 1 ? 'decision' : 'decisions'} made`;
 }
 
 /** What starting the room session over loses, in words. */
