@@ -165,7 +165,10 @@ describe('trainer-led sessions (--facilitate)', () => {
     const r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element);
     await press(r, KEY.enter);
     expect(r.lastFrame()).toContain('s: start over');
-    await press(r, '4', 'r', '1', 's');
+    // Nothing entered yet: nothing to lose is said.
+    await press(r, 's');
+    expect((r.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain('Start the session over from the beginning? (y / n)');
+    await press(r, 'n', '4', 'r', '1', 's');
     expect((r.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain('Start the session over from the beginning? The decision the room has made and the votes entered will be lost; the summary so far is written first. (y / n)');
     await press(r, 'n');
     expect(r.lastFrame()).toContain('My boyfriend got it for me.');
@@ -256,7 +259,7 @@ describe('a trainer-led session kept as it goes', () => {
     expect(end).toContain('Debrief: Example: the new phone');
     expect(end).toContain("The room's most-voted reply was best practice at 2 of 2 decisions with votes (100%)");
     // Its summary was written when it finished: said, not written again.
-    expect(end).toContain('This session finished earlier; its summary was written then to: exports/');
+    expect(end).toContain('Its summary was written when it finished, to: exports/');
     expect(readdirSync(join(stateDir(env), 'exports'))).toHaveLength(1);
     expect(end).toContain('s: new session');
     await press(r, 's');

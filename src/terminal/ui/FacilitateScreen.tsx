@@ -83,8 +83,9 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
   };
   // s, once the trainer has said yes: the summary so far is written (nothing the room did is lost
   // unsaid), the kept session goes, and a new session begins at the start.
+  const roomDidSomething = () => log.current.length > 0 || (view.kind === 'decision' && Object.values(votes).some((n) => n > 0));
   const startOver = () => {
-    const did = log.current.length > 0 || (view.kind === 'decision' && Object.values(votesNow.current).some((n) => n > 0));
+    const did = roomDidSomething();
     if (view.kind === 'decision') log.current.push(current());
     const written = did ? writeSummary() : undefined;
     if (kept.current) dropRoomSession(playable, app.env);
@@ -100,7 +101,7 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
   };
   useEffect(() => {
     // A finished session opened again: its summary was written when it finished (not written twice).
-    if (view.done && !summaryPath) setSummaryPath(finishedAtOpen ? `This session finished earlier; its summary was written then to:\n${shownPath(exportsDir(app.env), app.env)}/\n(in the state folder ${shownStateDir(app.env)})` : writeSummary(view.debrief, true));
+    if (view.done && !summaryPath) setSummaryPath(finishedAtOpen ? `Its summary was written when it finished, to:\n${shownPath(exportsDir(app.env), app.env)}/\n(in the state folder ${shownStateDir(app.env)})` : writeSummary(view.debrief, true));
     app.setSaver(view.done ? undefined : () => writeSummary());
     // When the session ends (or starts): the summary is written once, not on every vote.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -150,7 +151,7 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
   const room: RoomKeys = { back, startOver: onStartOver !== undefined };
   const hintSet = view.kind === 'scene' ? sceneHints(room) : reveal ? revealHints(view.replies.length, room) : voteHints(note === undefined ? 'none' : showNote ? 'shown' : 'hidden', false, room);
   const rowsOf = (text: string, w = width) => inkRows(text, w);
-  const question = confirm === 'quit' ? QUIT_QUESTION : confirm === 'start-over' ? startOverQuestion(log.current.length) : undefined;
+  const question = confirm === 'quit' ? QUIT_QUESTION : confirm === 'start-over' ? startOverQuestion(log.current.length, roomDidSomething()) : undefined;
   const footerRows = question !== undefined || unavailable !== undefined ? rowsOf(question ?? unavailable ?? '') : hintRows(hintSet, width).reduce((n, row) => n + rowsOf(row), 0);
   // Each reply's votes, kept whole after it (see ReplyList): the rows of "text · votes: n" either way.
   const tally = (r: { id: string }) => `votes: ${votes[r.id] ?? 0}`;
@@ -317,7 +318,7 @@ const QUIT_QUESTION = 'Stop now and write the summary so far? The session is kep
 
 const NEW_SESSION_QUESTION = 'Start a new session of this scenario? This finished one is no longer kept to open again (its summary file stays). (y / n)';
 
-/** s asks first, saying what is lost (the core's words, as presenter mode's Start over says them). */
-function startOverQuestion(decisions: number): string {
-  return `Start the session over from the beginning? ${roomLossWords(decisions)} will be lost; the summary so far is written first. (y / n)`;
+/** s asks first, saying what is lost (the core's words, as presenter mode's Start over says them), if anything. */
+function startOverQuestion(decisions: number, anything: boolean): string {
+  return `Start the session over from the beginning? ${anything ? `${roomLossWords(decisions)} will be lost; the summary so far is written first. ` : ''}(y / n)`;
 }
