@@ -92,7 +92,9 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
         // Kept at the ending too, until the trainer starts a new session (--new, or s): opening the
         // scenario again shows its debrief rather than starting a new session without a word.
         if (past.length > 0) keepRoomSession(playable, actor.getPersistedSnapshot(), { past, current: { votes: {}, revealed: false } }, opts.env);
-        return finish(printDebrief(scenario, snapshot.output, io, width, 'room')) ? 0 : 74;
+        const written = finish(printDebrief(scenario, snapshot.output, io, width, 'room'));
+        if (roomSessionOnDisk(playable, opts.env)) say(`This finished session is kept: opening the scenario again shows its debrief. To start a new session: ${command(startOverArgs(playable), opts.env)}`);
+        return written ? 0 : 74;
       }
       if (view.kind === 'scene') {
         printMoment(view, say);
