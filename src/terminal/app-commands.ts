@@ -13,8 +13,9 @@ Opens the scenario picker (or the named scenario) in the terminal.
 Options:
   --assess      assessment mode: no feedback and no undo until the debrief
   --facilitate  trainer-led session for a room: votes, reveal, written summary
-                (line by line too: votes as "3 5 0", r to reveal, then the branch number);
-                kept as it goes: opening the scenario again carries it on
+                (line by line too: votes as "3 5 0", r to reveal, then the branch number,
+                u back to the decision before, s start over); kept as it goes: opening
+                the scenario again carries it on, or shows a finished one's debrief
   --plain       line-by-line mode (automatic when input or output is not a terminal)
   -h, --help    show this help
 
@@ -36,7 +37,7 @@ Options:
   --new         start over even if this scenario has a save (the save is kept until
                 your first reply); without it a save is continued (line by line) or
                 you are asked (in the app); with --facilitate, the same for a kept
-                trainer-led session (kept until the room's first vote)
+                trainer-led session, finished or not (kept until the room's first vote)
   --from NODE   start at this scene or decision (variables at their starting values)
   --set VAR=VALUE  start with this variable at this value (repeatable): --set trust=70
                 --set told-csw=true; with --from, to test each ending (not recorded as a completion)

@@ -1,5 +1,5 @@
-import { entryOf, facilitatedDecision, MAX_VOTES, resumeFailure, revealData, selectView, startFacilitation, startSession, type Debrief, type FacilitatedDecision, type PlayableScenario, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
-import { writeSessionSummary } from './export.js';
+import { backToDecision, entryOf, facilitatedDecision, MAX_VOTES, resumeFailure, revealData, roomBack, roomLossWords, selectView, startFacilitation, startSession, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
+import { exportsDir, writeSessionSummary } from './export.js';
 import { command } from './invocation.js';
 import { errorWords, stateStore } from './node/state-store.js';
 import { dropRoomSession, keepRoomSession, readRoomSession, roomSessionOnDisk } from './saves.js';
@@ -31,7 +31,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   const found = opts.startOver ? undefined : readRoomSession(playable, opts.env);
   if (found?.kind === 'bad') io.err(`casa-practice: ${resumeFailure(found.error, found.movedTo, (to) => `The room session was moved to ${to}`, 'a new session starts')}\n`);
   const resumed = found?.kind === 'ok' ? found : undefined;
-  const actor = resumed ? startSession(scenario, 'practice', resumed.snapshot) : startFacilitation(scenario, sessionSeed(opts.env));
+  let actor = resumed ? startSession(scenario, 'practice', resumed.snapshot) : startFacilitation(scenario, sessionSeed(opts.env));
   const log: FacilitatedDecision[] = [...(resumed?.decisions ?? [])];
   // What the room entered at each decision followed, and at the one on screen, kept with the session.
   const past: RoomRound[] = [...(resumed?.progress.past ?? [])];
@@ -45,11 +45,18 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   const entry = entryOf(playable);
   say(`Trainer-led session: ${entry.title} (about ${entry.minutes} min)`);
   say(`Content note: ${entry.contentNote}`);
+  if (resumed?.finished) {
+    // Kept until the trainer starts a new one (as presenter mode keeps it): its debrief, not a new session.
+    say(`This trainer-led session finished here; its debrief follows (its summary was written when it finished, in ${exportsDir(opts.env)}). To start a new session: ${command(startOverArgs(playable), opts.env)}`);
+    printDebrief(scenario, actor.getSnapshot().output, io, width, 'room');
+    actor.stop();
+    return 0;
+  }
   if (resumed) say(`Continuing the trainer-led session kept at decision ${resumed.decision}, with the room's votes and the summary so far. To start over instead: ${command(startOverArgs(playable), opts.env)}`);
   say(stateStore(opts.env).failure() === undefined
     ? 'The session is kept as it goes: q ends it for now and writes a summary of the votes so far; opening this scenario with --facilitate again carries it on.'
     : 'This session is not kept as it goes, since the state folder cannot be written (see above): q ends it.');
-  say('At each decision type the room\'s votes, one count per reply on a line (e.g. 3 5 0) or one count per line; r reveals every reply\'s feedback and the facilitator note; then type the number of the reply the room follows. q ends the session.');
+  say('At each decision type the room\'s votes, one count per reply on a line (e.g. 3 5 0) or one count per line; r reveals every reply\'s feedback and the facilitator note; then type the number of the reply the room follows. u goes back to the decision before, with its votes; s starts the session over (asked first). q ends the session.');
   // Whether the summary was written: a state folder that cannot be written ends the session with
   // one line and exit code 74, as in the full-screen app, not with an error.
   const finish = (debrief?: Debrief): boolean => {
@@ -76,13 +83,18 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   for (const s of signals) process.once(s, stopOnSignal);
   try {
     let shown: string | undefined;
+    // What the room had entered at the next decision shown: a kept session's, or the decision gone back to.
+    let restore: RoomRound | undefined = resumed?.progress.current;
     for (;;) {
       const snapshot = actor.getSnapshot();
       const view = selectView(scenario, snapshot);
       if (view.done) {
-        if (kept) dropRoomSession(playable, opts.env);
-        kept = false;
-        return finish(printDebrief(scenario, snapshot.output, io, width, 'room')) ? 0 : 74;
+        // Kept at the ending too, until the trainer starts a new session (--new, or s): opening the
+        // scenario again shows its debrief rather than starting a new session without a word.
+        if (past.length > 0) keepRoomSession(playable, actor.getPersistedSnapshot(), { past, current: { votes: {}, revealed: false } }, opts.env);
+        const written = finish(printDebrief(scenario, snapshot.output, io, width, 'room'));
+        if (roomSessionOnDisk(playable, opts.env)) say(`This finished session is kept: opening the scenario again shows its debrief. To start a new session: ${command(startOverArgs(playable), opts.env)}`);
+        return written ? 0 : 74;
       }
       if (view.kind === 'scene') {
         printMoment(view, say);
@@ -90,13 +102,46 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
         continue;
       }
       if (shown === view.nodeId) throw new Error('the session did not move on');
-      // What the room had entered here when the session was kept (the first decision of a resumed session).
-      const before = shown === undefined ? resumed?.progress.current : undefined;
+      const before = restore;
+      restore = undefined;
       shown = view.nodeId;
       // The session is kept at this decision, once it is kept at all.
       keep(before ?? { votes: {}, revealed: false });
-      const outcome = await decide(view, scenario, opts, say, before, (votes, revealed) => keep({ votes: votesById(view, votes), revealed }));
+      const back = past.length > 0 ? backToDecision(view) : undefined;
+      const outcome = await decide(view, scenario, opts, say, before, (votes, revealed) => keep({ votes: votesById(view, votes), revealed }), back, log.length);
+      if (outcome.kind === 'back') {
+        // The branch followed last is undone (the core's decision.undo and roomBack, as presenter
+        // mode's "Back to decision N"): that decision again with its votes and reveal as they were.
+        const last = roomBack({ past, decisions: log });
+        if (!last) continue;
+        actor.send({ type: 'decision.undo' });
+        log.splice(0, log.length, ...last.decisions);
+        past.splice(0, past.length, ...last.past);
+        restore = last.current;
+        shown = undefined;
+        say(`< Back to decision ${back ?? ''}, with the room's votes there.`);
+        continue;
+      }
       const record = (chosen?: number): FacilitatedDecision => facilitatedDecision(view, votesById(view, outcome.votes), chosen);
+      if (outcome.kind === 'start-over') {
+        // The summary so far is written first (as q writes it), the kept session goes, and a new
+        // session begins at the start, as presenter mode's Start over.
+        if (log.length > 0 || outcome.votes.some((n) => n > 0)) {
+          log.push(record());
+          finish();
+        }
+        if (kept) dropRoomSession(playable, opts.env);
+        kept = false;
+        actor.stop();
+        actor = startFacilitation(scenario, sessionSeed(opts.env));
+        log.length = 0;
+        past.length = 0;
+        shown = undefined;
+        restore = undefined;
+        say();
+        say('Starting the session over from the beginning.');
+        continue;
+      }
       if (outcome.kind !== 'branch') {
         log.push(record());
         say();
@@ -128,13 +173,15 @@ function startOverArgs(playable: PlayableScenario): string {
   return `play ${playable.bundled ? playable.scenario.id : playable.file}${playable.from !== undefined ? ` --from ${playable.from}` : ''} --facilitate --new`;
 }
 
-type Outcome = { votes: number[]; revealed: boolean } & ({ kind: 'branch'; index: number } | { kind: 'stopped' } | { kind: 'ended' });
+type Outcome = { votes: number[]; revealed: boolean } & ({ kind: 'branch'; index: number } | { kind: 'stopped' } | { kind: 'ended' } | { kind: 'back' } | { kind: 'start-over' });
 
 /**
  * One decision: prompt, note and replies; votes; reveal; the room's branch. `before`: what the room
  * had entered here in a kept session; `changed`: told of every count and the reveal, to keep them.
  */
-async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePlainOptions, say: (t?: string, indent?: string) => void, before: RoomRound | undefined, changed: (votes: readonly number[], revealed: boolean) => void): Promise<Outcome> {
+async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePlainOptions, say: (t?: string, indent?: string) => void, before: RoomRound | undefined, changed: (votes: readonly number[], revealed: boolean) => void, back?: number, decisions = 0): Promise<Outcome> {
+  // u, said where the other commands are, when there is a decision to go back to.
+  const orBack = back === undefined ? '' : `, u to go back to decision ${back}`;
   const n = view.replies.length;
   const votes: number[] = view.replies.map((r) => before?.votes[r.id] ?? 0);
   let next = 0;
@@ -148,7 +195,7 @@ async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePla
   const tally = () => say(`Votes: ${view.replies.map((r, i) => `${r.number}: ${votes[i] ?? 0}`).join(' · ')}`);
   const reveal = () => {
     revealed = true;
-    opts.io.out(`\n${revealText(revealData(scenario, view, votesById(view, votes)), opts.width)}\n\n`);
+    opts.io.out(`\n${revealText(revealData(scenario, view, votesById(view, votes)), opts.width, view.replies)}\n\n`);
     if (view.facilitatorNote) say(`Facilitator note: ${view.facilitatorNote}`);
     say('Which reply does the room follow? Type its number.');
   };
@@ -163,10 +210,27 @@ async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePla
     if (line === undefined) return { kind: 'ended', votes, revealed };
     const word = line.trim().toLowerCase();
     if (word === 'q') return { kind: 'stopped', votes, revealed };
+    if (word === 's') {
+      // Asked first, saying what is lost (the core's words, as the full-screen app and presenter mode say them).
+      const anything = decisions > 0 || votes.some((n) => n > 0);
+      say(`Start the session over from the beginning? ${anything ? `${roomLossWords(decisions)} will be lost; the summary so far is written first. ` : ''}Type y to start over, anything else to carry on.`);
+      const answer = await opts.readLine();
+      if (answer === undefined) return { kind: 'ended', votes, revealed };
+      if (answer.trim().toLowerCase() === 'y') return { kind: 'start-over', votes, revealed };
+      say('The session goes on.');
+      continue;
+    }
+    if (word === 'u') {
+      if (back !== undefined) return { kind: 'back', votes, revealed };
+      say('There is no decision to go back to yet.');
+      continue;
+    }
     if (revealed) {
       const index = view.replies.findIndex((r) => String(r.number) === word);
       if (index >= 0 && view.replies[index]?.enabled) return { kind: 'branch', index, votes, revealed };
-      say(index >= 0 ? 'That reply is not available right now.' : `Type the number of the reply the room follows (${view.replies.filter((r) => r.enabled).map((r) => r.number).join(', ')}), or q.`);
+      // Why not, in the core's words (as the full-screen app and presenter mode say it).
+      const closed = view.replies[index];
+      say(closed ? unavailableWords(closed) : `Type the number of the reply the room follows (${view.replies.filter((r) => r.enabled).map((r) => r.number).join(', ')})${orBack}, or q.`);
       continue;
     }
     if (word === 'r') {
@@ -180,7 +244,7 @@ async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePla
       continue;
     }
     if (counts.length === 0 || !counts.every((c) => /^\d{1,4}$/.test(c)) || (counts.length !== 1 && counts.length !== n)) {
-      say(`Type one count (for reply ${next + 1}), ${n} counts on one line, r to reveal, or q.`);
+      say(`Type one count (for reply ${next + 1}), ${n} counts on one line, r to reveal${orBack}, or q.`);
       continue;
     }
     if (counts.length === n) counts.forEach((c, i) => (votes[i] = Number(c)));

@@ -209,15 +209,35 @@ export function typeNumber(typed: string, digit: number, count: number): TypedNu
   return { typed: '', only: false };
 }
 
+/**
+ * What a trainer-led screen offers besides its own keys: `back`, the decision u goes back to (the
+ * core's backToDecision; none when there is nothing to go back to), and s.
+ */
+export interface RoomKeys {
+  back?: number;
+  /** Whether s starts the session over (asked first). */
+  startOver?: boolean;
+}
+
+/** u, when the room can go back to the decision it last followed a reply at; s, to start over. */
+function roomHints({ back, startOver }: RoomKeys): Hint[] {
+  return [...(back === undefined ? [] : [['u', `back to decision ${back}`] as const]), ...(startOver ? [['s', 'start over'] as const] : [])];
+}
+
 /** The room's voting screen: `f` only when there is a facilitator note to show or hide. */
-export function voteHints(note: 'none' | 'hidden' | 'shown', scrolls: boolean): Hint[] {
+export function voteHints(note: 'none' | 'hidden' | 'shown', scrolls: boolean, room: RoomKeys = {}): Hint[] {
   const f: Hint[] = note === 'none' ? [] : [['f', note === 'shown' ? 'hide note' : 'facilitator note']];
   return scrolls
-    ? [['↑↓ Enter', 'reply'], ['0–9 ⌫ + −', 'votes'], ['PgUp PgDn', 'scroll'], ...f, ['r', 'reveal'], ['q', 'end']]
-    : [['↑↓ Enter', 'reply'], ['0–9 ⌫ + −', 'room votes'], ...f, ['r', 'reveal'], ['q', 'end session']];
+    ? [['↑↓ Enter', 'reply'], ['0–9 ⌫ + −', 'votes'], ['PgUp PgDn', 'scroll'], ...f, ['r', 'reveal'], ...roomHints(room), ['q', 'end']]
+    : [['↑↓ Enter', 'reply'], ['0–9 ⌫ + −', 'room votes'], ...f, ['r', 'reveal'], ...roomHints(room), ['q', 'end session']];
 }
 
 /** The reveal's help line: numbers for the replies offered. */
-export function revealHints(replies: number): Hint[] {
-  return [[numberKeys(replies), 'the branch the room follows'], ['↑↓ PgUp PgDn', 'scroll'], ['b', 'back to the votes'], ['q', 'end session']];
+export function revealHints(replies: number, room: RoomKeys = {}): Hint[] {
+  return [[numberKeys(replies), 'the branch the room follows'], ['↑↓ PgUp PgDn', 'scroll'], ['b', 'back to the votes'], ...roomHints(room), ['q', 'end session']];
+}
+
+/** A scene of a trainer-led session. */
+export function sceneHints(room: RoomKeys = {}): Hint[] {
+  return [['Enter', 'continue'], ...roomHints(room), ['q', 'end session']];
 }

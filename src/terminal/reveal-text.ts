@@ -1,4 +1,4 @@
-import { BEST_PRACTICE, signed, VERDICT_WORDS, votesWords, type RevealEntry } from '../machines/index.js';
+import { BEST_PRACTICE, signed, unavailableWords, VERDICT_WORDS, votesWords, type ReplyView, type RevealEntry } from '../machines/index.js';
 import { wrapText } from './wrap.js';
 
 const GAP = ' │ ';
@@ -31,9 +31,11 @@ export function voteBar(percent: number, cells = 10): string {
 
 /**
  * Every reply's feedback, votes (with a bar) and score as text, side by side when the width allows,
- * best practice marked, after the total of votes.
+ * best practice marked, after the total of votes. `replies`: the decision's replies as offered; one
+ * the story does not open here ends with why (the core's words, as presenter mode says it in place
+ * of its Follow button), so a room that voted for it learns why its number cannot be followed.
  */
-export function revealText(reveal: { total: number; entries: RevealEntry[] }, width: number): string {
+export function revealText(reveal: { total: number; entries: RevealEntry[] }, width: number, replies: readonly Pick<ReplyView, 'id' | 'number' | 'enabled' | 'reason'>[] = []): string {
   const column = columnWidth(reveal.entries.length, width);
   const votes = (r: RevealEntry) => [`Votes: ${votesWords(r, reveal.total)}`, voteBar(r.percent)];
   // The votes and their bar on one row when every reply's have room for both (so that side by side
@@ -43,6 +45,10 @@ export function revealText(reveal: { total: number; entries: RevealEntry[] }, wi
   // mark, so that the marks, votes and scores stay level across them; one under another, empty
   // rows would only be gaps in the middle of a reply.
   const reply = (r: RevealEntry) => `${r.number}. ${r.replyText}`;
+  const closed = (r: RevealEntry) => {
+    const offered = replies.find((o) => o.id === r.replyId);
+    return offered && !offered.enabled ? [unavailableWords(offered)] : [];
+  };
   const replyRows = (r: RevealEntry) => (column === undefined ? 0 : wrapText(reply(r), column, '   ').split('\n').length);
   const tallest = Math.max(0, ...reveal.entries.map(replyRows));
   const columns = sideBySide(reveal.entries.map((r) => [
@@ -53,6 +59,7 @@ export function revealText(reveal: { total: number; entries: RevealEntry[] }, wi
     `Score: ${signed(r.value)}`,
     ...r.assessments.map((a) => `${VERDICT_WORDS[a.verdict]}: ${a.title} (${a.citation})`),
     r.feedback,
+    ...closed(r),
   ].join('\n')), width);
   return `Votes in all: ${reveal.total}\n\n${columns}`;
 }

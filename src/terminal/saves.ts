@@ -163,12 +163,22 @@ export function keepRoomSession(playable: PlayableScenario, persistedSnapshot: u
 }
 
 /**
- * The trainer-led sessions kept in the state folder, by slot (a bundled scenario's id, or its id with
- * the file's mark): `resume` carries on a volunteer's save, not these, so it names them.
+ * The trainer-led sessions in progress in the state folder, by slot (a bundled scenario's id, or its
+ * id with the file's mark): `resume` carries on a volunteer's save, not these, so it names them. A
+ * finished session (kept for its debrief until the trainer starts again) has nothing to carry on.
  */
 export function keptRoomSessions(env: NodeJS.ProcessEnv = process.env): string[] {
   try {
-    return stateStore(env).list(core.FACILITATION_PREFIX).map((s) => s.key.slice(core.FACILITATION_PREFIX.length)).filter((k) => k.endsWith('.json')).map((k) => k.slice(0, -'.json'.length)).sort();
+    const store = stateStore(env);
+    const unfinished = (key: string) => {
+      try {
+        const text = store.read(key);
+        return text !== undefined && !core.finishedFacilitationText(text);
+      } catch {
+        return true;
+      }
+    };
+    return store.list(core.FACILITATION_PREFIX).map((s) => s.key).filter((k) => k.endsWith('.json') && unfinished(k)).map((k) => k.slice(core.FACILITATION_PREFIX.length, -'.json'.length)).sort();
   } catch {
     return [];
   }
@@ -184,7 +194,7 @@ export function roomSessionOnDisk(playable: PlayableScenario, env: NodeJS.Proces
   return !store.inMemoryOnly(key) && store.read(key) !== undefined;
 }
 
-/** Removes a kept trainer-led session (it ended, or the trainer starts over). */
+/** Removes a kept trainer-led session (the trainer starts over). */
 export function dropRoomSession(playable: PlayableScenario, env: NodeJS.ProcessEnv = process.env): void {
   core.clearFacilitation(stateStore(env), playable);
 }

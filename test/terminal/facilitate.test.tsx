@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,7 +8,7 @@ import { facilitationKey, recordCompletion } from '../../src/machines/index.js';
 import { stateStore } from '../../src/terminal/node/state-store.js';
 import { stateDir } from '../../src/terminal/state.js';
 import { revealHints, voteHints } from '../../src/terminal/keys.js';
-import { appElement, KEY, newPhone, press, renderApp, renderAt, tap, tempEnv } from './helpers/ink.js';
+import { appElement, KEY, newPhone, press, renderApp, renderAt, SCENARIOS, tap, tempEnv } from './helpers/ink.js';
 import { BUNDLED } from './helpers/layout.js';
 
 afterEach(() => cleanup());
@@ -124,6 +125,62 @@ describe('trainer-led sessions (--facilitate)', () => {
     expect(r.lastFrame()).toContain('r: reveal');
   });
 
+  it('after the reveal, a reply the story does not open here says why (its number typed said so before, but the reveal gave no reason)', async () => {
+    // Tall enough for the whole reveal one under another.
+    const r = await renderAt(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: gatedPhone() } }).element, 60, 80);
+    await press(r, KEY.enter, 'r');
+    const frame = r.lastFrame().replace(/\s+/g, ' ');
+    expect(frame).toMatch(/Reply \d is not available now: it needs Jade's trust at least 80 \(now 50\)\./);
+    // Once, under that reply only.
+    expect(frame.match(/is not available now/g)).toHaveLength(1);
+  });
+
+  it('u goes back to the decision the room last followed a reply at, with its votes and reveal, and the summary forgets that branch', async () => {
+    // A branch key pressed by mistake in front of the room could only be put right by starting over.
+    const { element, exit } = appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: newPhone() } });
+    const r = await renderApp(element);
+    await press(r, KEY.enter);
+    expect(r.lastFrame()).not.toContain('u: back');
+    await press(r, '5', 'r', '1');
+    expect(r.lastFrame()).toContain('My boyfriend got it for me.');
+    expect(r.lastFrame()).toContain('u: back to decision 1');
+    await press(r, 'u');
+    const frame = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
+    expect(frame).toContain('decision 1 of about');
+    expect(frame).toContain('Votes in all: 5');
+    expect(frame).not.toContain('u: back');
+    await press(r, 'b');
+    expect(r.lastFrame()).toContain("That's a nice one! How did you get it? · votes: 5");
+    await press(r, 'r', '3', 'q');
+    await tap(r, 'y');
+    const summary = readFileSync(/written to (\S+\.md)/.exec(exit.mock.calls[0]?.[0] ?? '')?.[1] as string, 'utf8');
+    expect(summary.match(/## Decision 1:/g)).toHaveLength(1);
+    expect(summary).toContain('Branch taken: 3. Say nothing about the phone');
+    expect(summary).not.toContain("Branch taken: 1.");
+  });
+
+  it('s starts the session over once the trainer says yes: the summary so far is written first, the kept session goes, and decision 1 comes back empty', async () => {
+    // Starting over mid-session was only offered when a kept session was opened again.
+    const env = tempEnv();
+    const r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element);
+    await press(r, KEY.enter);
+    expect(r.lastFrame()).toContain('s: start over');
+    // Nothing entered yet: nothing to lose is said.
+    await press(r, 's');
+    expect((r.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain('Start the session over from the beginning? (y / n)');
+    await press(r, 'n', '4', 'r', '1', 's');
+    expect((r.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain('Start the session over from the beginning? The decision the room has made and the votes entered will be lost; the summary so far is written first. (y / n)');
+    await press(r, 'n');
+    expect(r.lastFrame()).toContain('My boyfriend got it for me.');
+    await press(r, 's', 'y');
+    const frame = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
+    expect(frame).toContain('decision 1 of about');
+    expect(frame).not.toMatch(/votes: [1-9]/);
+    const path = /The summary of the session before was written to (\S+\.md)/.exec(frame)?.[1] as string;
+    expect(readFileSync(path, 'utf8')).toContain("Branch taken: 1. That's a nice one! How did you get it?");
+    expect(existsSync(join(stateDir(env), facilitationKey(newPhone())))).toBe(false);
+  });
+
   it('the picker hides personal best scores, and the content note says the session is kept as it goes', async () => {
     const env = tempEnv();
     recordCompletion(stateStore(env), 'example-new-phone', 80);
@@ -153,7 +210,7 @@ describe('a trainer-led session kept as it goes', () => {
     return existsSync(dir) ? readdirSync(dir) : [];
   };
 
-  it('q keeps it: opening the scenario again carries on at the same decision with its votes and reveal, the summary covers the whole session, and it is removed at the end', async () => {
+  it('q keeps it: opening the scenario again carries on at the same decision with its votes and reveal, and the summary covers the whole session', async () => {
     const env = tempEnv();
     const first = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
     let r = await renderApp(first.element);
@@ -182,6 +239,35 @@ describe('a trainer-led session kept as it goes', () => {
     expect(summary).toContain("| 1 | ★ best practice: That's a nice one! How did you get it? | +2 | 5 (71%) |");
     expect(summary).toContain("Branch taken: 1. That's a nice one! How did you get it? (★ best practice)");
     expect(summary).toContain('| 1 | ★ best practice: Call your Advocate Supervisor to talk through what you noticed. | +2 | 9 (100%) |');
+  });
+
+  it('a finished session is kept until the trainer starts a new one: opening the scenario again offers its debrief (not a new session), and s there starts one', async () => {
+    // It was removed at the ending, so opening the scenario again started a new session without a word.
+    const env = tempEnv();
+    let r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element);
+    await press(r, KEY.enter, '5', 'r', '1', KEY.enter, '9', 'r', '1');
+    expect(r.lastFrame()).toContain('Debrief: Example: the new phone');
+    expect(keptFiles(env)).toHaveLength(1);
+    cleanup();
+
+    r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element);
+    await press(r, KEY.enter);
+    expect(r.lastFrame()).toContain('A trainer-led session of this scenario finished here: its debrief is kept until you start a new one.');
+    expect(r.lastFrame()).toContain('Open the finished session: its debrief and how the room did');
+    await press(r, KEY.enter);
+    const end = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
+    expect(end).toContain('Debrief: Example: the new phone');
+    expect(end).toContain("The room's most-voted reply was best practice at 2 of 2 decisions with votes (100%)");
+    // Its summary was written when it finished: said, not written again.
+    expect(end).toContain('Its summary was written when it finished, to: exports/');
+    expect(readdirSync(join(stateDir(env), 'exports'))).toHaveLength(1);
+    expect(end).toContain('s: new session');
+    await press(r, 's');
+    expect((r.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain('Start a new session of this scenario? This finished one is no longer kept to open again (its summary file stays). (y / n)');
+    await press(r, 'n');
+    expect(r.lastFrame()).toContain('s: new session');
+    await press(r, 's', 'y');
+    expect(r.lastFrame()).toContain('decision 1 of about');
     expect(keptFiles(env)).toEqual([]);
   });
 
@@ -206,6 +292,22 @@ describe('a trainer-led session kept as it goes', () => {
     expect(r.lastFrame()).toContain('decision 1 of about');
     expect(r.lastFrame()).not.toMatch(/votes: [1-9]/);
     expect(keptFiles(env)).toEqual([]);
+  });
+
+  it('the picker marks a scenario with a room session kept: in progress (with the decisions made) or finished, as presenter mode\'s cards say', async () => {
+    const env = await keptWithSevenVotes();
+    let r = await renderApp(appElement({ env, start: { kind: 'facilitate' } }).element);
+    await waitForPickerEntry(r, 'Example: the new phone (in progress)');
+    expect((r.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain('A room session is in progress here, with no decision made yet: opening it asks to carry on or start over.');
+    cleanup();
+    // Finished (decision 1 carried on, then decision 2).
+    r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element);
+    await press(r, KEY.enter, KEY.enter, 'r', '1', KEY.enter, 'r', '1');
+    expect(r.lastFrame()).toContain('Debrief: Example: the new phone');
+    cleanup();
+    r = await renderApp(appElement({ env, start: { kind: 'facilitate' } }).element);
+    await waitForPickerEntry(r, 'Example: the new phone (finished)');
+    expect((r.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain('A room session finished here: opening it offers its debrief or a new session.');
   });
 
   it('play … --facilitate --new starts at decision 1 without asking; the kept session stays until the new room votes, then is replaced', async () => {
@@ -261,12 +363,35 @@ describe('a trainer-led session kept as it goes', () => {
   });
 });
 
+/** Waits until the picker shows `title` and moves the highlight onto it (its line about a kept session shows for the highlighted one). */
+async function waitForPickerEntry(r: Awaited<ReturnType<typeof renderApp>>, title: string) {
+  for (let i = 0; i < 20; i++) {
+    const row = (r.lastFrame() ?? '').split('\n').find((l) => l.trimStart().startsWith('›'));
+    if (row?.includes(title)) return;
+    await press(r, KEY.down);
+  }
+  expect(r.lastFrame()).toContain(title);
+}
+
 /** A frame's rows without trailing spaces (box borders kept: the reveal's columns are drawn with │). */
 const lines = (frame: string) => frame.split('\n').map((l) => l.trimEnd());
 /** Where two blank rows follow each other in a frame (its last rows aside). */
 const doubleBlanks = (frame: string) => lines(frame).flatMap((l, i, all) => (l === '' && all[i + 1] === '' && all.slice(i).some((x) => x !== '') ? [i + 1] : []));
 /** Every hint of a help line whole on one row of the frame. */
 const hintsWhole = (frame: string, hints: readonly (readonly [string, string])[]) => hints.filter(([k, w]) => !lines(frame).some((l) => l.includes(`${k}: ${w}`)));
+
+/** The new-phone fixture with "You need to tell me the truth" open only at trust 80 or more (it starts at 50). */
+export function gatedPhone(): PlayableScenario {
+  const file = JSON.parse(readFileSync(join(SCENARIOS, 'new-phone.json'), 'utf8')) as { nodes: { id: string; replies?: { id: string; when?: unknown }[] }[] };
+  const reply = file.nodes.find((n) => n.id === 'phone')?.replies?.find((r) => r.id === 'phone-accuse');
+  if (!reply) throw new Error('fixture changed');
+  reply.when = { var: 'trust', gte: 80 };
+  const path = join(mkdtempSync(join(tmpdir(), 'casa-gated-')), 'new-phone.json');
+  writeFileSync(path, JSON.stringify(file));
+  const p = loadPlayable(path);
+  if ('problems' in p) throw new Error(p.problems);
+  return p;
+}
 
 function bundled(name: string, from?: string): PlayableScenario {
   const p = loadPlayable(join(BUNDLED, name), from);

@@ -66,6 +66,10 @@ describe('the command line says what it does', () => {
     writeFileSync(join(kept, 'youth-discloses.json'), '{}\n');
     const two = await runPiped(['resume', '--plain'], 'q\n', env);
     expect(two.out).toContain('A trainer-led session is kept (red-flags, youth-discloses): carry one on by opening its scenario with --facilitate. Or choose a scenario.');
+    // A finished session is kept for its debrief, but there is nothing in it to carry on: not named.
+    writeFileSync(join(kept, 'couch-rent.json'), '{"format":"casa-practice-facilitation","session":{"snapshot":{"status":"done"}}}\n');
+    const finished = await runPiped(['resume', '--plain'], 'q\n', env);
+    expect(finished.out).toContain('A trainer-led session is kept (red-flags, youth-discloses): carry one');
   });
 
   it('--help names commands in the form that works where the app was started', () => {

@@ -1,6 +1,7 @@
 /* eslint-disable no-control-regex -- these patterns exist to find control characters */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatValidation } from '../../src/machines/validate/index.js';
@@ -9,6 +10,17 @@ import { BIN, ROOT, runChild, runInProcess as inProcess, runPiped, type CliRun }
 import { FIXTURES, SCENARIOS, tempEnv } from './helpers/ink.js';
 
 const NEW_PHONE = join(SCENARIOS, 'new-phone.json');
+
+/** A copy of new-phone whose "You need to tell me the truth" needs trust 80 or more (it starts at 50); returns its path. */
+function gatedNewPhone(): string {
+  const file = JSON.parse(readFileSync(NEW_PHONE, 'utf8')) as { nodes: { id: string; replies?: { id: string; when?: unknown }[] }[] };
+  const reply = file.nodes.find((n) => n.id === 'phone')?.replies?.find((r) => r.id === 'phone-accuse');
+  if (!reply) throw new Error('fixture changed');
+  reply.when = { var: 'trust', gte: 80 };
+  const path = join(mkdtempSync(join(tmpdir(), 'casa-gated-')), 'new-phone.json');
+  writeFileSync(path, JSON.stringify(file));
+  return path;
+}
 
 /** The built program as a child process with piped stdin (so it is not a TTY): for what only a process shows. */
 const child = (args: string[], input: string, env: NodeJS.ProcessEnv) => runChild(args, input, { HOME: env.XDG_STATE_HOME, ...env });
@@ -268,7 +280,7 @@ describe('--facilitate without a terminal (line by line)', () => {
     expect(ended.out).toMatch(/Session summary written to \S+\.md/);
   });
 
-  it('keeps the session as it goes: opening the scenario again carries it on (the reveal, the counts, the summary so far); --new starts over; the ending removes it', async () => {
+  it('keeps the session as it goes: opening the scenario again carries it on (the reveal, the counts, the summary so far); --new starts over; a finished one shows its debrief until --new', async () => {
     const env = tempEnv();
     const kept = join(env.XDG_STATE_HOME as string, 'casa-practice', 'facilitation');
     // Input ends at the reveal of decision 1.
@@ -296,13 +308,24 @@ describe('--facilitate without a terminal (line by line)', () => {
     expect(fresh.out).not.toContain('Continuing the trainer-led session');
     expect(fresh.out).toContain('-- Decision 1 of about 2');
     expect(fresh.out).not.toContain('To carry on with this session later');
-    // Kept as it was, counts and all; the ending removes it.
+    // Kept as it was, counts and all; the ending keeps it, finished.
     const last = await cli(['--facilitate', NEW_PHONE], 'r\n1\n', env);
     expect(last.out).toContain('Continuing the trainer-led session kept at decision 2');
     expect(last.out.split('-- Decision 2 of about 2')[1]).toContain('Votes: 1: 2 · 2: 0 · 3: 0');
     expect(last.out).toContain('DEBRIEF: Example: the new phone');
     expect(last.code).toBe(0);
-    expect(readdirSync(kept)).toEqual([]);
+    expect(readdirSync(kept)).toHaveLength(1);
+    expect(last.out.replace(/\s+/g, ' ')).toMatch(/This finished session is kept: opening the scenario again shows its debrief\. To start a new session: .*--facilitate --new/);
+    // Opened again: its debrief, not a new session started without a word (it used to be removed at the ending), and nothing written again.
+    const summaries = readdirSync(join(env.XDG_STATE_HOME as string, 'casa-practice', 'exports')).length;
+    const again = await cli(['--facilitate', NEW_PHONE], '', env);
+    expect(again.code).toBe(0);
+    expect(again.out.replace(/\s+/g, ' ')).toMatch(/This trainer-led session finished here; its debrief follows \(its summary was written when it finished, in \S+exports\)\. To start a new session: .*--facilitate --new/);
+    expect(again.out).toContain('DEBRIEF: Example: the new phone');
+    expect(again.out).not.toContain('-- Decision 1');
+    expect(readdirSync(join(env.XDG_STATE_HOME as string, 'casa-practice', 'exports'))).toHaveLength(summaries);
+    const renewed = await cli(['play', NEW_PHONE, '--facilitate', '--new'], 'q\n', env);
+    expect(renewed.out).toContain('-- Decision 1 of about 2');
   });
 
   it('a damaged kept session is moved aside with one line on stderr, and a new session starts', async () => {
@@ -329,6 +352,45 @@ describe('--facilitate without a terminal (line by line)', () => {
     expect(r.out).toContain('The session summary could not be written (');
     expect(r.out).not.toContain('To carry on with this session later');
     expect(r.err).not.toMatch(/unexpected error|\bat .*\.js:\d+/);
+  });
+
+  it('u goes back to the decision the room last followed a reply at, with its votes and reveal, and the summary forgets that branch', async () => {
+    const r = await cli(['--facilitate', NEW_PHONE], 'u\n5 0 0\nr\n1\nu\n3\nq\n', tempEnv());
+    expect(r.out).toContain('There is no decision to go back to yet.');
+    const [, again = ''] = r.out.split('< Back to decision 1, with the room\'s votes there.');
+    // Decision 1 again, revealed as it was, and the room follows another branch.
+    expect(again).toContain('-- Decision 1 of about');
+    expect(again).toContain('Votes in all: 5');
+    expect(again).toContain('> The room follows 3. Say nothing about the phone');
+    const summary = readFileSync(/Session summary written to (\S+\.md)/.exec(r.out)?.[1] as string, 'utf8');
+    expect(summary.match(/## Decision 1:/g)).toHaveLength(1);
+    expect(summary).toContain('Branch taken: 3. Say nothing about the phone');
+    expect(summary).not.toContain('Branch taken: 1.');
+  });
+
+  it('s starts the session over once the trainer types y: the summary so far is written first, and decision 1 comes back', async () => {
+    const env = tempEnv();
+    const r = await cli(['--facilitate', NEW_PHONE], '4 0 0\nr\n1\ns\nn\ns\ny\nq\n', env);
+    expect(r.out.replace(/\s+/g, ' ')).toContain('Start the session over from the beginning? The decision the room has made and the votes entered will be lost; the summary so far is written first.');
+    expect(r.out).toContain('The session goes on.');
+    const [before = '', after = ''] = r.out.split('Starting the session over from the beginning.');
+    const first = readFileSync(/Session summary written to (\S+\.md)/.exec(before)?.[1] as string, 'utf8');
+    expect(first).toContain("Branch taken: 1. That's a nice one! How did you get it?");
+    expect(after).toContain('-- Decision 1 of about');
+    // The new session's own summary has nothing of the one before.
+    const second = readFileSync(/Session summary written to (\S+\.md)/.exec(after)?.[1] as string, 'utf8');
+    expect(second).not.toContain('Branch taken');
+  });
+
+  it('after the reveal, typing the number of a reply the story does not open here says why (it said only that it was not available)', async () => {
+    const gated = gatedNewPhone();
+    const order = await cli(['--facilitate', gated], 'q\n', tempEnv());
+    const n = /(\d)\. Who bought you that\?/.exec(order.out)?.[1] as string;
+    const r = await cli(['--facilitate', gated], `r\n${n}\nq\n`, tempEnv());
+    const why = `Reply ${n} is not available now: it needs Jade's trust at least 80 (now 50).`;
+    // (The reveal says it too, in that reply's column: facilitate.test checks the reveal's words.)
+    const after = r.out.split('Which reply does the room follow?')[1] ?? '';
+    expect(after.replace(/\s+/g, ' ')).toContain(why);
   });
 
   it('rejects counts that do not fit the replies and explains what to type', async () => {

@@ -1,6 +1,6 @@
 import type { PlayableScenario } from '../playable.js';
 import { parseScenarioRef, scenarioRef, type ScenarioLoader } from '../progress/saves.js';
-import { slotName, type SlotOf } from '../progress/slots.js';
+import type { SlotOf } from '../progress/slots.js';
 import type { Store } from '../progress/store.js';
 import { replayConversation } from '../recap.js';
 import { restoreSession, saveSession, type PersistedScenarioSnapshot, type SavedSession } from '../session.js';
@@ -10,6 +10,9 @@ import { quoteValue } from '../text/quote.js';
 import type { SessionContext } from '../types.js';
 import { facilitatedDecision, type FacilitatedDecision } from './summary.js';
 import { MAX_VOTES, revealData, type RevealEntry, type Votes } from './votes.js';
+import { facilitationKey } from './slot.js';
+
+export { FACILITATION_PREFIX, facilitationDecision, facilitationFinished, facilitationKey, finishedFacilitationText, roomMadeWords } from './slot.js';
 
 /**
  * A trainer-led session kept through the Store port, so a page reloaded (or a tab closed by
@@ -18,9 +21,6 @@ import { MAX_VOTES, revealData, type RevealEntry, type Votes } from './votes.js'
  * and whether its replies were revealed. Titles, replies and the reveal are rebuilt from the
  * scenario on restore, so the summary never carries text that did not come from the scenario.
  */
-
-/** The folder-like prefix of every kept trainer-led session. */
-export const FACILITATION_PREFIX = 'facilitation/';
 
 /** One decision as the room met it: the votes entered (by reply id) and whether the replies were revealed. */
 export interface RoomRound {
@@ -47,11 +47,6 @@ export interface FacilitationSlot {
   current: RoomRound;
 }
 
-/** Where a scenario's trainer-led session is kept: one per scenario, apart from a volunteer's save. */
-export function facilitationKey(playable: SlotOf): string {
-  return `${FACILITATION_PREFIX}${slotName(playable)}.json`;
-}
-
 /** Keeps a trainer-led session in progress; returns its key. */
 export function writeFacilitation(store: Store, playable: PlayableScenario, persistedSnapshot: unknown, progress: RoomProgress, now = new Date()): string {
   const round = (r: RoomRound): RoomRound => ({ votes: Object.fromEntries(Object.entries(r.votes).filter(([, n]) => n > 0)), revealed: r.revealed });
@@ -73,34 +68,6 @@ export function clearFacilitation(store: Store, playable: SlotOf): void {
   store.remove(facilitationKey(playable));
 }
 
-/** The decision a kept session stands at (replies so far + 1), read without XState; undefined when there is none to read. */
-export function facilitationDecision(store: Store, playable: SlotOf): number | undefined {
-  try {
-    const text = store.read(facilitationKey(playable));
-    if (text === undefined) return undefined;
-    const raw = JSON.parse(text) as { format?: unknown; session?: { snapshot?: { context?: { transcript?: unknown } } } } | null;
-    const transcript = raw?.format === 'casa-practice-facilitation' ? raw.session?.snapshot?.context?.transcript : undefined;
-    return Array.isArray(transcript) ? transcript.length + 1 : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Whether a kept session has reached its ending, read without restoring it: the web app keeps a
- * finished session (its debrief, the room's agreement and the summary) until the trainer starts again.
- */
-export function facilitationFinished(store: Store, playable: SlotOf): boolean {
-  try {
-    const text = store.read(facilitationKey(playable));
-    if (text === undefined) return false;
-    const raw = JSON.parse(text) as { format?: unknown; session?: { snapshot?: { status?: unknown } } } | null;
-    return raw?.format === 'casa-practice-facilitation' && raw.session?.snapshot?.status === 'done';
-  } catch {
-    return false;
-  }
-}
-
 /** A kept session, restored: the session, what the room entered, and the summary so far rebuilt from them. */
 export interface RestoredFacilitation {
   key: string;
@@ -113,6 +80,8 @@ export interface RestoredFacilitation {
   reveals: { total: number; entries: RevealEntry[] }[];
   /** The decision it stands at: replies so far + 1. */
   decision: number;
+  /** Whether it has reached its ending (kept until the trainer starts again: its debrief and summary). */
+  finished: boolean;
 }
 
 /** What `readFacilitation` finds. Every text in it is clean (a kept session is untrusted input). */
@@ -170,7 +139,7 @@ export function readFacilitation(store: Store, load: ScenarioLoader, playable: S
   const here = at(transcript.length);
   const empty = Object.keys(current.votes).length === 0 && !current.revealed;
   if (!here || (here.kind === 'decision' ? !fits(current.votes, here) : !empty)) return bad(DAMAGED('its votes do not match its decisions'));
-  return { kind: 'ok', key, playable: loaded, snapshot: restored.snapshot, progress: { past: rounds, current }, decisions, reveals, decision: transcript.length + 1 };
+  return { kind: 'ok', key, playable: loaded, snapshot: restored.snapshot, progress: { past: rounds, current }, decisions, reveals, decision: transcript.length + 1, finished: restored.snapshot.status === 'done' };
 }
 
 /** Votes are for replies of the decision they were entered at. */

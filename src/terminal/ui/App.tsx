@@ -1,7 +1,7 @@
 import { Box, Text, useStdout } from 'ink';
 import { dirname, resolve } from 'node:path';
 import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { debriefKey, entryOf, localDate, localTime, resumeFailure, saveKey, withRecord, type CatalogEntry, type PlayableScenario, type Records, type RunOrigin, type SaveSummary, type SessionMode } from '../../machines/light.js';
+import { debriefKey, entryOf, facilitationDecision, facilitationFinished, localDate, localTime, resumeFailure, saveKey, withRecord, type CatalogEntry, type PlayableScenario, type Records, type RunOrigin, type SaveSummary, type SessionMode } from '../../machines/light.js';
 import type { Debrief, MissingFile, PersistedScenarioSnapshot, RestoredFacilitation, ResumeResult, SaveHold, SessionActor } from '../../machines/index.js';
 import type { Listing } from '../node/catalog-files.js';
 import { checkStateFolder, hasSave, loadRecords, stateStore } from '../node/state-store.js';
@@ -12,7 +12,7 @@ import { AppContext, type AppServices } from './AppContext.js';
 import { ContentNote } from './ContentNote.js';
 import { ContinuePrompt } from './ContinuePrompt.js';
 import { Paragraph } from './Paragraph.js';
-import { Picker } from './Picker.js';
+import { Picker, type RoomSessionMark } from './Picker.js';
 import { ThemeContext } from './ThemeContext.js';
 import { KeyRouterProvider, useKeyRouter } from './useKeys.js';
 import { KeysAllowedContext, MIN_COLUMNS, MIN_ROWS, ScreenSizeContext, useFollowingRef, useScreenSize } from './useScreenSize.js';
@@ -73,6 +73,20 @@ async function newFacilitation(env: NodeJS.ProcessEnv, playable: PlayableScenari
   const core = await import('../../machines/index.js');
   // A kept session carries on in its own reply order (its seed is in the snapshot).
   return snapshot ? core.startSession(playable.scenario, 'practice', snapshot) : core.startFacilitation(playable.scenario, sessionSeed(env));
+}
+
+/** The scenarios with a room session kept, by file: where it stands and whether it has finished. */
+function roomMarksNow(env: NodeJS.ProcessEnv, entries: readonly CatalogEntry[]): Map<string, RoomSessionMark> {
+  const store = stateStore(env);
+  const bundledDir = scenariosDir();
+  const marks = new Map<string, RoomSessionMark>();
+  for (const e of entries) {
+    const file = resolve(e.file);
+    const slot = { scenario: { id: e.id }, file, bundled: dirname(file) === bundledDir };
+    const decision = facilitationDecision(store, slot);
+    if (decision !== undefined) marks.set(e.file, { decision, finished: facilitationFinished(store, slot) });
+  }
+  return marks;
 }
 
 /** The records, with a one-line notice when a damaged records file had to be set aside. */
@@ -200,7 +214,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
     const playable = await playableOf(entry);
     if (!playable) return;
     if (facilitating) {
-      // A room session kept from before (q, a closed window): ask to carry on or start over.
+      // A room session kept from before (q, a closed window, or one that finished): ask to carry on (or open it) or start over.
       const found = start.kind === 'facilitate' && start.startOver && !fromPicker ? { kind: 'none' as const } : (await import('../saves.js')).readRoomSession(playable, services.env);
       if (found.kind === 'ok') return setScreen({ name: 'roomChoose', entry, playable, kept: found, fromPicker });
       const notice = found.kind === 'bad' ? resumeFailure(found.error, found.movedTo, (to) => `The room session was moved to ${to}`, 'a new session starts') : undefined;
@@ -241,12 +255,14 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
 
   // Which scenarios have a save or a kept debrief: read when the picker's list changes, not on every key.
   const marks = useMemo(() => (facilitating || !onPicker ? undefined : marksNow(services.env, catalog.entries)), [facilitating, onPicker, catalog, services.env]);
+  // …and, for a trainer-led session, which have a room session kept (as presenter mode's cards say).
+  const roomMarks = useMemo(() => (facilitating && onPicker ? roomMarksNow(services.env, catalog.entries) : undefined), [facilitating, onPicker, catalog, services.env]);
   const quit = (interrupted = false) => services.exit(undefined, interrupted ? 130 : 0);
   let body;
   if (screen.name === 'picker') {
     body = (
       <Picker purpose={facilitating ? 'for a trainer-led session' : mode === 'assessment' ? 'for an assessment' : undefined} entries={facilitating ? catalog.entries : catalog.entries.map((e) => withRecord(e, records.records))} checking={checking} notice={pickerNotice(screen.notice, records.notice, stateStore(services.env).failure())} canResume={!facilitating && hasSave(services.env)}
-        saved={marks?.saved} debriefs={marks?.debriefs}
+        saved={marks?.saved} debriefs={marks?.debriefs} roomSessions={roomMarks}
         initial={lastOpened.current} onPick={(entry) => once(async () => {
           lastOpened.current = entry.file;
           await open(entry);
@@ -267,8 +283,10 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   } else if (screen.name === 'roomChoose') {
     const { entry, playable, kept, fromPicker } = screen;
     body = (
-      <ContinuePrompt title={entry.title} intro="You have a trainer-led session of this scenario in progress."
-        options={[`Continue at decision ${kept.decision}, with the room's votes and the summary so far`, 'Start over (the session in progress is replaced)']}
+      <ContinuePrompt title={entry.title} intro={kept.finished ? 'A trainer-led session of this scenario finished here: its debrief is kept until you start a new one.' : 'You have a trainer-led session of this scenario in progress.'}
+        options={kept.finished
+          ? ['Open the finished session: its debrief and how the room did', 'Start a new session (the finished one is no longer kept)']
+          : [`Continue at decision ${kept.decision}, with the room's votes and the summary so far`, 'Start over (the session in progress is replaced)']}
         onContinue={() => once(async () => setScreen({ name: 'facilitate', playable, actor: await newFacilitation(services.env, playable, kept.snapshot), resumed: kept }))}
         onStartOver={() => once(async () => {
           (await import('../saves.js')).dropRoomSession(playable, services.env);
@@ -293,7 +311,10 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   } else if (screen.name === 'play') {
     body = <PlayScreen key={screen.actor.sessionId} playable={screen.playable} actor={screen.actor} mode={screen.mode} startedAt={screen.startedAt} activeMs={screen.activeMs} hold={screen.hold} origin={screen.origin} resumed={screen.resumed} onBack={screen.fromPicker ? () => toPicker() : undefined} />;
   } else {
-    body = <FacilitateScreen key={screen.actor.sessionId} playable={screen.playable} actor={screen.actor} resumed={screen.resumed} notice={screen.notice} />;
+    const { playable } = screen;
+    // s (asked first): a new session of the same scenario, at its start.
+    body = <FacilitateScreen key={screen.actor.sessionId} playable={playable} actor={screen.actor} resumed={screen.resumed} notice={screen.notice}
+      onStartOver={(notice) => once(async () => setScreen({ name: 'facilitate', playable, actor: await newFacilitation(services.env, playable), notice }))} />;
   }
   return (
     <ThemeContext.Provider value={theme}>

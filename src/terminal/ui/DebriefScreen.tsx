@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { useMemo, useState } from 'react';
 import { debriefModel, type Debrief, type Scenario, type SessionMode, type Voice } from '../../machines/index.js';
-import { hintRows, type Action } from '../keys.js';
+import { HINTS, hintRows, type Action, type Hint } from '../keys.js';
 import { pathRows, summaryRows, transcriptRows, workOnRows } from '../debrief-lines.js';
 import { exportDebrief, exportsDir, fallbackExportDir, shownPath, shownStateDir } from '../export.js';
 import { errorWords, stateStore } from '../node/state-store.js';
@@ -27,6 +27,8 @@ export interface DebriefScreenProps {
   notice?: string;
   /** Whom the debrief speaks of: the volunteer, or the room of a trainer-led session. */
   voice?: Voice;
+  /** s: a new session (a finished trainer-led one), once `question` is answered y. */
+  startOver?: { question: string; onConfirm: () => void };
 }
 
 // Short names, so the tab line stays one row at 60 columns.
@@ -34,7 +36,7 @@ const TABS = (voice: Voice) => ['Summary', 'Transcript', voice === 'room' ? "Roo
 const rowsOf = (text: string, width: number) => inkRows(text, width);
 
 /** The debrief in three scrolling sections; `e` exports it to Markdown and JSON. */
-export function DebriefScreen({ scenario, debrief, mode, onBack, notice, voice = 'you' }: DebriefScreenProps) {
+export function DebriefScreen({ scenario, debrief, mode, onBack, notice, voice = 'you', startOver }: DebriefScreenProps) {
   const app = useApp();
   const { columns, rows: screenRows } = useScreenSize();
   const model = useMemo(() => debriefModel(scenario, debrief), [scenario, debrief]);
@@ -49,17 +51,25 @@ export function DebriefScreen({ scenario, debrief, mode, onBack, notice, voice =
   const [exportFailed, setExportFailed] = useState(false);
   const tabs = TABS(voice);
   const tabLine = tabs.map((t, i) => (i === tab ? `[${i + 1} ${t}]` : ` ${i + 1} ${t} `)).join(' ');
-  const hints = onBack ? 'debriefBack' : 'debrief';
+  // s before q when a new session can start from here; its question in place of the help line.
+  const [asking, setAsking] = useState(false);
+  const hints: readonly Hint[] = startOver ? [...HINTS.debrief.slice(0, -1), ['s', 'new session'], ...HINTS.debrief.slice(-1)] : HINTS[onBack ? 'debriefBack' : 'debrief'];
 
   // The section gets what is left of the screen; one row spare so the frame never scrolls the terminal.
   const chrome = rowsOf(`Debrief: ${model.title}`, columns) + (notice ? rowsOf(notice, columns) : 0) + rowsOf(tabLine, columns)
-    + (exported ? 1 + rowsOf(exported, columns) : 0) + 1 + hintRows(hints, columns).length;
+    + (exported ? 1 + rowsOf(exported, columns) : 0) + 1 + (asking && startOver ? rowsOf(startOver.question, columns) : hintRows(hints, columns).length);
   const height = Math.max(4, screenRows - 1 - chrome);
   const rows = sections[tab] ?? [];
   const scroll = (f: (offset: number) => number) =>
     setOffsets((o) => o.map((v, i) => (i === tab ? Math.min(Math.max(0, f(Math.min(v, maxOffset(rows.length, height)))), maxOffset(rows.length, height)) : v)));
 
   const onAction = (a: Action) => {
+    if (asking && a.type !== 'interrupt') {
+      if (a.type === 'yes') startOver?.onConfirm();
+      else if (a.type === 'no' || a.type === 'back') setAsking(false);
+      return;
+    }
+    if (a.type === 'restart' && startOver) return setAsking(true);
     if (a.type === 'interrupt' || a.type === 'quit') {
       const failed = exportFailed || stateStore(app.env).failure() !== undefined;
       app.exit(written ? `Debrief exported to:\n${written.markdown}\n${written.json}` : undefined, a.type === 'interrupt' ? 130 : failed ? 74 : 0);
@@ -108,7 +118,7 @@ export function DebriefScreen({ scenario, debrief, mode, onBack, notice, voice =
         </Box>
       )}
       {/* Broken between hints only: at 60 columns "b:" was left at a row's end, "scenarios" on the next. */}
-      <KeyHints set={hints} width={columns} whole />
+      {asking && startOver ? <Paragraph bold width={columns}>{startOver.question}</Paragraph> : <KeyHints set={hints} width={columns} whole />}
     </Box>
   );
 }

@@ -1,14 +1,14 @@
 import { useSelector } from '@xstate/react';
 import { Box, Text } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { agreementWords, clampVotes, decisionsAgreement, MAX_VOTES, TOO_MANY_VOTES, facilitatedDecision, revealData, selectView, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RoomRound, type SessionActor } from '../../machines/index.js';
+import { agreementWords, backToDecision, clampVotes, decisionsAgreement, MAX_VOTES, TOO_MANY_VOTES, facilitatedDecision, revealData, roomBack, roomLossWords, selectView, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RoomRound, type SessionActor } from '../../machines/index.js';
 import { command } from '../invocation.js';
 import { dropRoomSession, keepRoomSession, roomSessionOnDisk } from '../saves.js';
-import { hintRows, revealHints, voteHints, type Action } from '../keys.js';
+import { hintRows, revealHints, sceneHints, voteHints, type Action, type RoomKeys } from '../keys.js';
 import { revealText } from '../reveal-text.js';
 import type { Span } from '../debrief-lines.js';
 import { inkRows, wrapText } from '../wrap.js';
-import { shownPath, shownStateDir, writeSessionSummary } from '../export.js';
+import { exportsDir, shownPath, shownStateDir, writeSessionSummary } from '../export.js';
 import { errorWords } from '../node/state-store.js';
 import { useApp } from './AppContext.js';
 import { DebriefScreen } from './DebriefScreen.js';
@@ -29,12 +29,17 @@ export interface FacilitateScreenProps {
   actor: SessionActor;
   /** A kept session carried on: the votes and reveal where it stopped, and the decisions before. */
   resumed?: RestoredFacilitation;
-  /** One line above the first screen (a kept session that could not be used). */
+  /** One line in place of the first help line (a kept session that could not be used, where the summary before a start over went). */
   notice?: string;
+  /**
+   * s (asked first): the session is started over; `notice` says where the summary so far went. The
+   * screen has already written that summary and removed the kept session.
+   */
+  onStartOver?: (notice?: string) => void;
 }
 
 /** A trainer-led session: prompt and note, room votes, reveal, the room's branch, and a written summary. */
-export function FacilitateScreen({ playable, actor, resumed, notice: opening }: FacilitateScreenProps) {
+export function FacilitateScreen({ playable, actor, resumed, notice: opening, onStartOver }: FacilitateScreenProps) {
   const app = useApp();
   const theme = useTheme();
   const { columns, rows: screenRows } = useScreenSize();
@@ -52,12 +57,16 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening }: 
   // The facilitator note often gives the answer away: hidden from the projected room until the
   // trainer shows it (f) or the replies are revealed.
   const [noteShown, setNoteShown] = useState(false);
-  const [confirmQuit, setConfirmQuit] = useState(false);
+  // A question asked in place of the help line: q (stop now) or s (start over).
+  const [confirm, setConfirm] = useState<'quit' | 'start-over'>();
+  const confirmQuit = confirm !== undefined;
   const [offset, setOffset] = useState(0);
   const log = useRef<FacilitatedDecision[]>(resumed?.decisions ?? []);
   // What the room entered at each decision followed, kept with the session (see keepRoomSession).
   const past = useRef<RoomRound[]>(resumed?.progress.past ?? []);
   const [summaryPath, setSummaryPath] = useState<string>();
+  // A finished session opened again: shown as it ended, nothing written again.
+  const finishedAtOpen = resumed?.finished === true;
 
   const current = (chosen?: number): FacilitatedDecision => facilitatedDecision(view, votes, chosen);
   // A state folder that cannot be written must not end the session with an error: it says so instead.
@@ -72,6 +81,17 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening }: 
       return `The session summary could not be written (${errorWords(e)}).`;
     }
   };
+  // s, once the trainer has said yes: the summary so far is written (nothing the room did is lost
+  // unsaid), the kept session goes, and a new session begins at the start.
+  const roomDidSomething = () => log.current.length > 0 || (view.kind === 'decision' && Object.values(votes).some((n) => n > 0));
+  const startOver = () => {
+    const did = roomDidSomething();
+    if (view.kind === 'decision') log.current.push(current());
+    const written = did ? writeSummary() : undefined;
+    if (kept.current) dropRoomSession(playable, app.env);
+    kept.current = false;
+    onStartOver?.(written === undefined ? undefined : written.replace(/^Session summary written to /, 'The summary of the session before was written to '));
+  };
   const stop = (interrupted = false) => {
     if (view.kind === 'decision') log.current.push(current());
     const written = writeSummary();
@@ -80,7 +100,8 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening }: 
     app.exit(`${written}${again}`, interrupted ? 130 : written.startsWith('Session summary written') ? 0 : 74);
   };
   useEffect(() => {
-    if (view.done && !summaryPath) setSummaryPath(writeSummary(view.debrief, true));
+    // A finished session opened again: its summary was written when it finished (not written twice).
+    if (view.done && !summaryPath) setSummaryPath(finishedAtOpen ? `Its summary was written when it finished, to:\n${shownPath(exportsDir(app.env), app.env)}/\n(in the state folder ${shownStateDir(app.env)})` : writeSummary(view.debrief, true));
     app.setSaver(view.done ? undefined : () => writeSummary());
     // When the session ends (or starts): the summary is written once, not on every vote.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -96,13 +117,15 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening }: 
     setNoteShown(false);
   }, [view.nodeId]);
   // Kept as it goes (every vote, the reveal, each step), so q or a closed window loses nothing:
-  // opening the scenario again asks to carry on. Nothing is kept until the room has done something,
-  // and the session is removed when the story ends.
+  // opening the scenario again asks to carry on. Nothing is kept until the room has done something.
+  // At the ending it is kept too, as presenter mode keeps it: opening the scenario again offers its
+  // debrief and how the room did, until the trainer starts a new session (s, or --new).
   const kept = useRef(resumed !== undefined);
   useEffect(() => {
     if (view.done) {
-      if (kept.current) dropRoomSession(playable, app.env);
-      kept.current = false;
+      if (finishedAtOpen || past.current.length === 0) return;
+      keepRoomSession(playable, actor.getPersistedSnapshot(), { past: past.current, current: { votes: {}, revealed: false } }, app.env);
+      kept.current = true;
       return;
     }
     // Only the votes for this decision's replies (the last one's are cleared a moment later).
@@ -111,21 +134,25 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening }: 
     if (!kept.current && past.current.length === 0 && !reveal && !Object.values(current.votes).some((n) => n > 0)) return;
     keepRoomSession(playable, actor.getPersistedSnapshot(), { past: past.current, current }, app.env);
     kept.current = true;
-  }, [view, votes, reveal, playable, actor, app.env]);
+  }, [view, votes, reveal, playable, actor, app.env, finishedAtOpen]);
   useEffect(() => setOffset(0), [view.nodeId, reveal]);
   const revealRows = useMemo(() => {
     // After the reveal the facilitator note is shown too, below the replies.
     const note = view.facilitatorNote ? [[{ text: '' }], ...wrapText(`Facilitator note: ${view.facilitatorNote}`, columns - 2).split('\n').map((text) => [{ text, tone: 'muted' as const }])] : [];
-    return [...revealText(revealData(scenario, view, votes), columns - 2).split('\n').map((text) => [{ text }]), ...note];
+    return [...revealText(revealData(scenario, view, votes), columns - 2, view.replies).split('\n').map((text) => [{ text }]), ...note];
   }, [scenario, view, votes, columns]);
   const note = view.kind === 'decision' && view.facilitatorNote ? view.facilitatorNote : undefined;
   const showNote = note !== undefined && noteShown;
 
   const width = columns - 2;
   const heading = `${view.scenarioTitle}${view.kind === 'decision' ? ` · decision ${view.progress.decision} of about ${view.progress.about}` : ''}`;
-  const hintSet = view.kind === 'scene' ? 'facilitateScene' : reveal ? revealHints(view.replies.length) : voteHints(note === undefined ? 'none' : showNote ? 'shown' : 'hidden', false);
+  // u goes back to the decision the room last followed a reply at (a key pressed by mistake in front of the room).
+  const back = past.current.length > 0 ? backToDecision(view) : undefined;
+  const room: RoomKeys = { back, startOver: onStartOver !== undefined };
+  const hintSet = view.kind === 'scene' ? sceneHints(room) : reveal ? revealHints(view.replies.length, room) : voteHints(note === undefined ? 'none' : showNote ? 'shown' : 'hidden', false, room);
   const rowsOf = (text: string, w = width) => inkRows(text, w);
-  const footerRows = confirmQuit || unavailable !== undefined ? rowsOf(confirmQuit ? QUIT_QUESTION : unavailable ?? '') : hintRows(hintSet, width).reduce((n, row) => n + rowsOf(row), 0);
+  const question = confirm === 'quit' ? QUIT_QUESTION : confirm === 'start-over' ? startOverQuestion(log.current.length, roomDidSomething()) : undefined;
+  const footerRows = question !== undefined || unavailable !== undefined ? rowsOf(question ?? unavailable ?? '') : hintRows(hintSet, width).reduce((n, row) => n + rowsOf(row), 0);
   // Each reply's votes, kept whole after it (see ReplyList): the rows of "text · votes: n" either way.
   const tally = (r: { id: string }) => `votes: ${votes[r.id] ?? 0}`;
   const repliesRows = view.replies.reduce((n, r) => n + rowsOf(`${replyText(r)} · ${tally(r)}`, width - REPLY_INDENT), 0);
@@ -145,7 +172,7 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening }: 
     ];
   }, [view, width, showNote, note]);
   // The scrolling layout has its own help line (with PgUp PgDn), which can take another row.
-  const scrollHints = voteHints(note === undefined ? 'none' : showNote ? 'shown' : 'hidden', true);
+  const scrollHints = voteHints(note === undefined ? 'none' : showNote ? 'shown' : 'hidden', true, room);
   const scrollFooterRows = confirmQuit ? footerRows : hintRows(scrollHints, width).reduce((n, row) => n + rowsOf(row), 0);
   const momentHeight = Math.max(4, screenRows - 1 - rowsOf(heading) - scrollFooterRows - repliesRows);
 
@@ -161,6 +188,24 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening }: 
     votesNow.current = { ...votesNow.current, [id]: clampVotes(typed) };
     setVotes(votesNow.current);
   };
+  // Back to the decision the room last followed a reply at: the story goes back there (the core's
+  // decision.undo), with that decision's votes and reveal as they were, and the summary so far
+  // without the branch (the core's roomBack, as presenter mode's "Back to decision N").
+  const goBack = () => {
+    const last = roomBack({ past: past.current, decisions: log.current });
+    if (!last) return;
+    actor.send({ type: 'decision.undo' });
+    past.current = last.past;
+    log.current = last.decisions;
+    const there = selectView(scenario, actor.getSnapshot());
+    // Drawn with what the room had entered there, not cleared as a new decision is.
+    drawnAt.current = there.nodeId;
+    votesNow.current = last.current.votes;
+    setVotes(last.current.votes);
+    setRevealedAt(last.current.revealed ? there.nodeId : undefined);
+    setSelected(0);
+    setNoteShown(false);
+  };
   // A decision (its votes, then its reveal) takes only keys that came after it was drawn: the "3" of
   // "⏎3" sent on a scene is not a vote, and the "1" of "r1" not the branch the room follows.
   const arrivedAfterShown = useArrivedAfter(view.kind === 'decision' ? `${view.nodeId}:${reveal}` : undefined);
@@ -168,8 +213,10 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening }: 
     if (a.type === 'interrupt') return stop(true);
     if (view.kind === 'decision' && !arrivedAfterShown()) return;
     if (unavailable !== undefined) setUnavailable(undefined);
-    if (confirmQuit) return a.type === 'yes' ? stop() : a.type === 'no' || a.type === 'back' ? setConfirmQuit(false) : undefined;
-    if (a.type === 'quit') return setConfirmQuit(true);
+    if (confirm) return a.type === 'yes' ? (confirm === 'quit' ? stop() : startOver()) : a.type === 'no' || a.type === 'back' ? setConfirm(undefined) : undefined;
+    if (a.type === 'quit') return setConfirm('quit');
+    if (a.type === 'restart' && onStartOver) return setConfirm('start-over');
+    if (a.type === 'undo' && back !== undefined) return goBack();
     if (view.kind === 'scene') return a.type === 'enter' ? actor.send({ type: 'scene.continue' }) : undefined;
     if (reveal) {
       if (a.type === 'back') setReveal(false);
@@ -208,9 +255,15 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening }: 
   if (view.done && view.debrief) {
     // How often the room matched best practice, in presenter mode's words, above where the summary went.
     const agreement = agreementWords(decisionsAgreement(scenario, log.current));
-    return <DebriefScreen scenario={scenario} debrief={view.debrief} notice={summaryPath ? `${agreement}\n${summaryPath}` : agreement} voice="room" />;
+    // s (asked first): a new session; the finished one is no longer kept (its summary file stays).
+    const again = onStartOver ? { question: NEW_SESSION_QUESTION, onConfirm: () => {
+      dropRoomSession(playable, app.env);
+      kept.current = false;
+      onStartOver();
+    } } : undefined;
+    return <DebriefScreen scenario={scenario} debrief={view.debrief} notice={summaryPath ? `${agreement}\n${summaryPath}` : agreement} voice="room" startOver={again} />;
   }
-  const footer = confirmQuit ? <Paragraph bold>{QUIT_QUESTION}</Paragraph> : unavailable ? <Paragraph>{unavailable}</Paragraph> : <KeyHints set={hintSet} spaced={false} width={width} whole />;
+  const footer = question !== undefined ? <Paragraph bold>{question}</Paragraph> : unavailable ? <Paragraph>{unavailable}</Paragraph> : <KeyHints set={hintSet} spaced={false} width={width} whole />;
   if (view.kind === 'decision' && reveal) {
     // The room has seen the moment: the reveal gets the screen, and scrolls when it is longer.
     return (
@@ -262,3 +315,10 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening }: 
 }
 
 const QUIT_QUESTION = 'Stop now and write the summary so far? The session is kept to carry on later. (y / n)';
+
+const NEW_SESSION_QUESTION = 'Start a new session of this scenario? This finished one is no longer kept to open again (its summary file stays). (y / n)';
+
+/** s asks first, saying what is lost (the core's words, as presenter mode's Start over says them), if anything. */
+function startOverQuestion(decisions: number, anything: boolean): string {
+  return `Start the session over from the beginning? ${anything ? `${roomLossWords(decisions)} will be lost; the summary so far is written first. ` : ''}(y / n)`;
+}

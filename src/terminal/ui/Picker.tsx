@@ -2,7 +2,7 @@ import { Box, Text } from 'ink';
 import { useRef, useState } from 'react';
 import type { Action } from '../keys.js';
 import { hintRows, pickerHints, typeNumber } from '../keys.js';
-import type { CatalogEntry } from '../../machines/light.js';
+import { roomMadeWords, type CatalogEntry } from '../../machines/light.js';
 import { inkRows } from '../wrap.js';
 import { KeyHints } from './KeyHints.js';
 import { Paragraph } from './Paragraph.js';
@@ -26,6 +26,8 @@ export interface PickerProps {
   saved?: ReadonlySet<string>;
   /** Files of the scenarios whose last debrief is kept (d opens it). */
   debriefs?: ReadonlySet<string>;
+  /** For a trainer-led session: the scenarios with a room session kept, by file (marked in the list, as presenter mode's cards say). */
+  roomSessions?: ReadonlyMap<string, RoomSessionMark>;
   /** Opens the last debrief kept for a scenario. */
   onDebrief?: (entry: CatalogEntry) => void;
   /** Opens a scenario. */
@@ -38,6 +40,12 @@ export interface PickerProps {
   purpose?: string;
 }
 
+/** A kept room session as the picker marks it: the decision it stands at, and whether it has finished. */
+export interface RoomSessionMark {
+  decision: number;
+  finished: boolean;
+}
+
 const INDENT = 5;
 const rowsOf = (text: string, width: number) => inkRows(text, width);
 
@@ -46,7 +54,7 @@ const rowsOf = (text: string, width: number) => inkRows(text, width);
  * the summary of the highlighted one below, so the whole picker fits 24 rows. A list longer than
  * the terminal is shown as a window that follows the highlight.
  */
-export function Picker({ entries, notice, checking, canResume, initial, saved, debriefs, onPick, onDebrief, onResume, onQuit, purpose }: PickerProps) {
+export function Picker({ entries, notice, checking, canResume, initial, saved, debriefs, roomSessions, onPick, onDebrief, onResume, onQuit, purpose }: PickerProps) {
   const theme = useTheme();
   const { columns, rows: screenRows } = useScreenSize();
   const [selected, setSelected] = useState(() => Math.max(0, entries.findIndex((e) => e.file === initial)));
@@ -86,7 +94,7 @@ export function Picker({ entries, notice, checking, canResume, initial, saved, d
   // "› 1. " or, with ten or more, "›  1. " and "› 10. ": numbers right-aligned, a space before the title.
   const digits = String(Math.max(1, entries.length)).length;
   const numberWidth = Math.max(INDENT, 4 + digits);
-  const extra = current ? aboutLine(current, saved, debriefs) : undefined;
+  const extra = current ? aboutLine(current, saved, debriefs, roomSessions) : undefined;
   const heading = `casa-practice: choose a scenario${purpose ? ` ${purpose}` : ''}${checking ? ' (checking files…)' : ''}`;
   // Rows left for the list once everything else is drawn (one spare row so the frame never scrolls).
   const fixed = rowsOf(heading, columns) + (notice ? rowsOf(notice, columns) : 0) + (canResume ? rowsOf('A saved session is waiting: press R to resume it.', columns) : 0)
@@ -114,7 +122,7 @@ export function Picker({ entries, notice, checking, canResume, initial, saved, d
                 <Text color={on ? theme.accent : undefined} bold={on}>{on ? '›' : ' '} {String(i + 1).padStart(digits)}.</Text>
               </Box>
               <Box flexGrow={1} flexShrink={1}>
-                <Paragraph color={on ? theme.accent : undefined} bold={on}>{`${e.title}${saved?.has(e.file) ? ' (saved)' : ''}`}</Paragraph>
+                <Paragraph color={on ? theme.accent : undefined} bold={on}>{`${e.title}${saved?.has(e.file) ? ' (saved)' : ''}${roomMark(roomSessions?.get(e.file))}`}</Paragraph>
               </Box>
               <Box width={7} flexShrink={0} justifyContent="flex-end">
                 <Text>{e.minutes} min</Text>
@@ -143,10 +151,19 @@ export function Picker({ entries, notice, checking, canResume, initial, saved, d
   );
 }
 
-/** What the picker says under a scenario's summary about its save and its last debrief. */
-function aboutLine(entry: CatalogEntry, saved?: ReadonlySet<string>, debriefs?: ReadonlySet<string>): string | undefined {
+/** After a title: a room session kept of it. */
+function roomMark(room: RoomSessionMark | undefined): string {
+  return room === undefined ? '' : room.finished ? ' (finished)' : ' (in progress)';
+}
+
+/** What the picker says under a scenario's summary about its save, its last debrief, or its kept room session. */
+function aboutLine(entry: CatalogEntry, saved?: ReadonlySet<string>, debriefs?: ReadonlySet<string>, roomSessions?: ReadonlyMap<string, RoomSessionMark>): string | undefined {
+  const room = roomSessions?.get(entry.file);
   const parts = [
     saved?.has(entry.file) ? 'You have a saved playthrough: opening it asks to continue or start over.' : '',
+    room === undefined ? '' : room.finished
+      ? 'A room session finished here: opening it offers its debrief or a new session.'
+      : `A room session is in progress here, ${roomMadeWords(room.decision - 1)}: opening it asks to carry on or start over.`,
     debriefs?.has(entry.file) ? 'd: see your last debrief.' : '',
   ].filter(Boolean);
   return parts.length > 0 ? parts.join(' ') : undefined;

@@ -2,7 +2,7 @@ import { useSelector } from '@xstate/react';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import {
-  agreementWords, clampVotes, MAX_VOTES, TOO_MANY_VOTES, clearFacilitation, facilitationKey, scoreWords, VERDICT_WORDS, facilitatedDecision, facilitationDecision, facilitationFinished, facilitationMarkdown, fileStamp, isEntry, quickEntry, sortEntries, readFacilitation, revealData, roomAgreement, selectView,
+  agreementWords, backToDecision, clampVotes, MAX_VOTES, TOO_MANY_VOTES, clearFacilitation, facilitationKey, scoreWords, VERDICT_WORDS, facilitatedDecision, facilitationDecision, facilitationFinished, facilitationMarkdown, fileStamp, isEntry, quickEntry, sortEntries, readFacilitation, revealData, roomAgreement, roomBack, roomLossWords, roomMadeWords, selectView,
   startFacilitation, startSession, summaryBaseName, votesWords, writeFacilitation,
   type CatalogEntry, type Debrief as DebriefData, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RevealEntry, type RoomRound, type SessionActor, type SessionView, type Store, type Votes,
 } from '../../machines/index.js';
@@ -81,7 +81,7 @@ export default function Presenter({ id }: { id?: string; paused?: boolean }) {
               <li key={e.id} className="card">
                 <h2>{e.title}</h2>
                 <p className="meta">About {e.minutes} minutes</p>
-                {kept !== undefined && <p className="meta">{finished ? 'A room session finished here: its debrief and summary are kept until you start it again.' : `A room session is in progress here, ${madeWords(kept - 1)}.`}</p>}
+                {kept !== undefined && <p className="meta">{finished ? 'A room session finished here: its debrief and summary are kept until you start it again.' : `A room session is in progress here, ${roomMadeWords(kept - 1)}.`}</p>}
                 <p className="content-note"><strong>Content note:</strong> {e.contentNote}</p>
                 <p className="actions"><a className="button primary" href={hrefOf({ page: 'presenter', id: e.id })} aria-label={`${action}: ${e.title}`}>{action}</a></p>
               </li>
@@ -287,21 +287,22 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
   // the room wants to follow another branch): the story goes back there, with that decision's votes
   // and reveal as they were, and the summary forgets the branch taken.
   const undo = () => {
-    const last = past.at(-1);
+    // The core's record of the session without that branch, and what the room had entered there.
+    const last = roomBack({ past, decisions, reveals });
     if (!last) return;
     flushSync(() => {
       actor.send({ type: 'decision.undo' });
-      setDecisions((d) => d.slice(0, -1));
-      if (last.revealed) setReveals((r) => r.slice(0, -1));
-      setPast((p) => p.slice(0, -1));
+      setDecisions(last.decisions);
+      setReveals(last.reveals);
+      setPast(last.past);
       setShowNote(false);
       setTooMany(false);
       setWelcomeBack(false);
       startOver.close();
       setElsewhere((e) => (e === 'taken over' ? 'no' : e));
       const back = selectView(scenario, actor.getSnapshot());
-      setVotes({ ...last.votes });
-      setRevealed(last.revealed ? revealData(scenario, back, last.votes as Votes) : undefined);
+      setVotes(last.current.votes);
+      setRevealed(last.current.revealed ? revealData(scenario, back, last.current.votes) : undefined);
     });
     heading.current?.focus();
   };
@@ -402,7 +403,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
           {view.canContinue && <button type="button" className="primary" onClick={() => step(() => actor.send({ type: 'scene.continue' }))}>Continue</button>}
           <button type="button" onClick={() => summary(undefined)}>Download the summary so far</button>
           <button type="button" onClick={openProjector}>Open a projector window</button>
-          {view.canUndo && past.length > 0 && <button type="button" onClick={undo}>Back to decision {view.kind === 'decision' ? view.progress.decision - 1 : view.progress.decision}</button>}
+          {backToDecision(view) !== undefined && past.length > 0 && <button type="button" onClick={undo}>Back to decision {backToDecision(view)}</button>}
           {onStartOver && <button type="button" {...startOver.trigger('start-over-confirm')}>Start over</button>}
         </p>
         {startOver.open && (
@@ -429,13 +430,7 @@ function whereWords(view: SessionView): string {
   return `at ${moment}, ${made === 0 ? 'before the first decision' : `after decision ${made}`}`;
 }
 
-/** How far a kept session has gone, read without restoring it (it may stand at a scene or at a decision): "with 1 decision made". */
-function madeWords(made: number): string {
-  return made === 0 ? 'with no decision made yet' : `with ${made} ${made === 1 ? 'decision' : 'decisions'} made`;
-}
-
 /** What starting the room session over loses, in words. */
 function startOverLoss(decisions: number): string {
-  const what = decisions === 0 ? 'The votes entered so far' : `The ${decisions === 1 ? 'decision' : `${decisions} decisions`} the room has made and the votes entered`;
-  return `${what} will be lost, and the session kept in this browser deleted.`;
+  return `${roomLossWords(decisions)} will be lost, and the session kept in this browser deleted.`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  clearFacilitation, facilitatedDecision, facilitationDecision, facilitationKey, memoryStore, readFacilitation, revealData, saveKey, selectView, startFacilitation, startSession, writeFacilitation,
+  clearFacilitation, facilitatedDecision, facilitationDecision, facilitationFinished, facilitationKey, finishedFacilitationText, memoryStore, readFacilitation, revealData, saveKey, selectView, startFacilitation, startSession, writeFacilitation,
   type PlayableScenario, type RoomProgress, type ScenarioLoader, type SessionActor,
 } from '../../../src/machines/index.js';
 import { CLEAR, CLIPBOARD, example, expectMovedAside, expectOneCleanLine, RLO, TITLE } from './fixtures.js';
@@ -40,6 +40,14 @@ function kept(): Record<string, unknown> & { session: Record<string, unknown> & 
   return JSON.parse(store.read(KEY) as string) as ReturnType<typeof kept>;
 }
 
+/** Writes the session and reads it back, failing unless it reads whole. */
+function readFacilitationOk(store: ReturnType<typeof memoryStore>, actor: SessionActor, progress: RoomProgress) {
+  writeFacilitation(store, playable, actor.getPersistedSnapshot(), progress, now);
+  const r = readFacilitation(store, loader, playable, now);
+  if (r.kind !== 'ok') throw new Error(JSON.stringify(r));
+  return r;
+}
+
 describe('a trainer-led session kept through the store', () => {
   it('comes back at the same decision with the votes, the reveal state and the summary so far', () => {
     const store = memoryStore();
@@ -56,6 +64,23 @@ describe('a trainer-led session kept through the store', () => {
     expect(r.reveals).toEqual([reveal]);
     // Reading changes nothing.
     expect(store.read(KEY)).toBeDefined();
+  });
+
+  it('a finished session is kept and read back as finished, with its whole record, until it is cleared', () => {
+    const store = memoryStore();
+    const { actor, progress } = roomSession();
+    expect(readFacilitationOk(store, actor, progress).finished).toBe(false);
+    actor.send({ type: 'reply.choose', replyId: 'after-supervisor' });
+    expect(actor.getSnapshot().status).toBe('done');
+    const done = { past: [...progress.past, { votes: progress.current.votes, revealed: false }], current: { votes: {}, revealed: false } };
+    const r = readFacilitationOk(store, actor, done);
+    expect(r.finished).toBe(true);
+    expect(r.decisions.map((d) => d.chosen)).toHaveLength(2);
+    expect(facilitationFinished(store, playable)).toBe(true);
+    expect(finishedFacilitationText(store.read(KEY) as string)).toBe(true);
+    expect(finishedFacilitationText('{ not json')).toBe(false);
+    clearFacilitation(store, playable);
+    expect(facilitationFinished(store, playable)).toBe(false);
   });
 
   it('keeps the room session apart from a volunteer\'s save of the same scenario, and clears only its own', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  clampVotes, facilitatedDecision, facilitationMarkdown, MAX_VOTES, replyValues, revealData, selectView, startFacilitation, summaryBaseName, tallyVotes, votesWords,
+  backToDecision, clampVotes, facilitatedDecision, facilitationMarkdown, MAX_VOTES, replyValues, revealData, roomBack, roomLossWords, selectView, startFacilitation, summaryBaseName, tallyVotes, votesWords,
   type Debrief, type Scenario,
 } from '../../../src/machines/index.js';
 import { CONTROL, example, expectClean, HOSTILE, hostileScenario, play } from './fixtures.js';
@@ -148,5 +148,40 @@ describe('the session summary', () => {
 
   it('names the summary file after the scenario and the time', () => {
     expect(summaryBaseName(example, '2025-01-31T10-20-30')).toBe('example-new-phone-session-2025-01-31T10-20-30');
+  });
+});
+
+describe('going back in a room session', () => {
+  it('goes back to the decision the room last followed a reply at, from a scene or a decision, never before the first or after the ending', () => {
+    const actor = startFacilitation(example, 7);
+    expect(backToDecision(selectView(example, actor.getSnapshot()))).toBeUndefined();
+    actor.send({ type: 'reply.choose', replyId: 'phone-curious' });
+    expect(selectView(example, actor.getSnapshot()).kind).toBe('scene');
+    expect(backToDecision(selectView(example, actor.getSnapshot()))).toBe(1);
+    actor.send({ type: 'scene.continue' });
+    expect(selectView(example, actor.getSnapshot()).kind).toBe('decision');
+    expect(backToDecision(selectView(example, actor.getSnapshot()))).toBe(1);
+    actor.send({ type: 'reply.choose', replyId: 'after-supervisor' });
+    expect(selectView(example, actor.getSnapshot()).done).toBe(true);
+    expect(backToDecision(selectView(example, actor.getSnapshot()))).toBeUndefined();
+  });
+
+  it('drops the last branch from the record and gives back what the room had entered there', () => {
+    const votes = { 'phone-curious': 3, 'phone-accuse': 1 };
+    const record = { past: [{ votes: { a: 1 }, revealed: false }, { votes, revealed: true }], decisions: ['d1', 'd2'], reveals: ['r2'] };
+    expect(roomBack(record)).toEqual({ past: [{ votes: { a: 1 }, revealed: false }], decisions: ['d1'], reveals: [], current: { votes, revealed: true } });
+    // A decision followed without a reveal keeps the reveals of the others.
+    expect(roomBack({ past: [{ votes: {}, revealed: true }, { votes: {}, revealed: false }], decisions: ['d1', 'd2'], reveals: ['r1'] })?.reveals).toEqual(['r1']);
+    expect(roomBack({ past: [], decisions: [] })).toBeUndefined();
+    // What comes back is a copy: changing it leaves the record as it was.
+    const back = roomBack(record);
+    (back?.current.votes as Record<string, number>)['phone-curious'] = 99;
+    expect(votes['phone-curious']).toBe(3);
+  });
+
+  it('words what starting over loses', () => {
+    expect([roomLossWords(0), roomLossWords(1), roomLossWords(3)]).toEqual([
+      'The votes entered so far', 'The decision the room has made and the votes entered', 'The 3 decisions the room has made and the votes entered',
+    ]);
   });
 });

@@ -1,0 +1,49 @@
+import type { SessionView } from '../selectors.js';
+import type { RoomRound } from './saved.js';
+
+/**
+ * The trainer's steps back in a room session, shared by presenter mode and the terminal: going back
+ * to the decision the room last followed a reply at (a branch followed by mistake, or the room wants
+ * another), and what starting over loses.
+ */
+
+/**
+ * The decision "Back to decision N" goes to (1-based): the one the room last followed a reply at,
+ * whether a decision or a scene is on screen now; undefined when the session cannot go back (no
+ * branch followed yet, or the story has ended).
+ */
+export function backToDecision(view: Pick<SessionView, 'kind' | 'canUndo' | 'progress'>): number | undefined {
+  if (!view.canUndo) return undefined;
+  const n = view.kind === 'decision' ? view.progress.decision - 1 : view.progress.decision;
+  return n >= 1 ? n : undefined;
+}
+
+/** What a room session has recorded of the decisions it followed, one entry each (reveals: only those revealed). */
+export interface RoomRecord<D, R> {
+  past: readonly RoomRound[];
+  decisions: readonly D[];
+  reveals?: readonly R[];
+}
+
+/**
+ * The record once the room goes back to the decision it last followed a reply at: that decision's
+ * record and reveal dropped from the summary so far, and what the room had entered there (its votes
+ * and whether its replies were revealed) to show again. Undefined when no branch has been followed.
+ * The session itself goes back with the core's `decision.undo` event.
+ */
+export function roomBack<D, R>(record: RoomRecord<D, R>): { past: RoomRound[]; decisions: D[]; reveals: R[]; current: RoomRound } | undefined {
+  const last = record.past.at(-1);
+  if (!last) return undefined;
+  const reveals = [...(record.reveals ?? [])];
+  return {
+    past: record.past.slice(0, -1),
+    decisions: record.decisions.slice(0, -1),
+    reveals: last.revealed ? reveals.slice(0, -1) : reveals,
+    current: { votes: { ...last.votes }, revealed: last.revealed },
+  };
+}
+
+/** What starting a room session over loses, by the decisions it has followed: "The votes entered so far", "The 2 decisions the room has made and the votes entered". */
+export function roomLossWords(decisions: number): string {
+  return decisions === 0 ? 'The votes entered so far' : `The ${decisions === 1 ? 'decision' : `${decisions} decisions`} the room has made and the votes entered`;
+}
