@@ -183,6 +183,27 @@ describe('the-list: a family friend the family trusts; the scoring is the guide\
     for (const id of ['d3-watch', 'd4-search']) expect(assessment('the-list', id, 'no-investigating'), id).toMatchObject({ verdict: 'violates', weight: 3 });
   });
 
+  const node = (id: string) => {
+    const n = bundledScenario('the-list').nodes.find((x) => x.id === id);
+    if (!n) throw new Error(`the-list has no node ${id}`);
+    return n;
+  };
+
+  it('the story keeps its own calendar and places: in October Chú Vinh names no month for a hearing that is in late December, and the strong ending leaves the courthouse before Bà sits down with you at her table', () => {
+    const door = node('d7-door');
+    expect(door.kind === 'decision' && door.narration).toMatch(/^October\./);
+    const report = node('s8-report');
+    expect(report.kind === 'scene' && report.narration).toMatch(/^December\. .*hearing .* is in three weeks/);
+    const vinh = door.lines?.filter((l) => l.character === 'vinh').map((l) => l.text).join(' ');
+    expect(vinh).toContain('court date');
+    expect(vinh).not.toMatch(/next month|November/);
+    const strong = node('end-strong');
+    const sentences = (strong.kind === 'ending' ? strong.narration : '').split(/(?<=\.) /);
+    const oranges = sentences.find((t) => t.includes('oranges'));
+    expect(oranges).toBeDefined();
+    expect(oranges).not.toMatch(/table/);
+  });
+
   it('the court paragraph that tells of the younger boy is scored as incriminating (Court Report); the one that leaves confirmed status out is not scored as wrong for it', () => {
     expect(assessment('the-list', 'd9-all', 'report-objective-strengths-based')?.verdict).toBe('violates');
     expect(feedback('the-list', 'd9-all')).toContain('not disclose incriminating information that may lead to a negative perception of the youth or violate their confidentiality (Court Report)');
