@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { indexScenario } from '../../src/machines/scenario-index.js';
 import { BUNDLED_IDS, bundledScenario } from '../helpers/bundled.js';
@@ -202,6 +203,26 @@ describe('the-list: a family friend the family trusts; the scoring is the guide\
     const oranges = sentences.find((t) => t.includes('oranges'));
     expect(oranges).toBeDefined();
     expect(oranges).not.toMatch(/table/);
+  });
+
+  it('the court paragraphs state only what the volunteer has seen or been told by then: the grades and the class Bảo asked for are in the narration before the report', () => {
+    const report = node('s8-report');
+    const told = report.kind === 'scene' ? report.narration ?? '' : '';
+    expect(told).toContain('grades are up');
+    expect(told).toContain('audio production class');
+    expect(told).toContain('Tết show');
+    expect(replies().find((r) => r.id === 'd9-strengths')?.text).toContain('audio class he asked for');
+  });
+
+  it('d1-blessing and the facilitator note quote the guide\'s Red Flags text as written, with no "in either direction" the guide does not say', () => {
+    const guide = readFileSync(new URL('../../scenarios/guide/csec-in-service-guide.txt', import.meta.url), 'utf8');
+    const d1 = node('d1-ba');
+    expect(d1.kind === 'decision' && d1.facilitatorNote).not.toContain('either direction');
+    expect(feedback('the-list', 'd1-blessing')).not.toContain('either direction');
+    for (const quote of ['may show risk of CSEC activity, but they may also represent typical teenage development', 'context needs to be consistently considered']) {
+      expect(guide).toContain(quote);
+      expect(feedback('the-list', 'd1-blessing')).toContain(`'${quote}'`);
+    }
   });
 
   it('the court paragraph that tells of the younger boy is scored as incriminating (Court Report); the one that leaves confirmed status out is not scored as wrong for it', () => {
