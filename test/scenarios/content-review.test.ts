@@ -225,6 +225,32 @@ describe('the-list: a family friend the family trusts; the scoring is the guide\
     }
   });
 
+  it('each reply earns what it is scored for: a warning scored as jumping to conclusions draws one; credit is for what the reply says; "just stop" is also scored on Harm Reduction; the two strengths-based paragraphs weigh the same', () => {
+    const text = (id: string) => replies().find((r) => r.id === id)?.text ?? '';
+    // "can be signs of trafficking" was as hedged as the guide's own "may show risk", yet scored as a conclusion.
+    expect(assessment('the-list', 'd1-warning', 'no-jumping-to-conclusions')?.verdict).toBe('violates');
+    expect(text('d1-warning')).not.toMatch(/can be|may be|might/);
+    // Culturally sensitive toward Bà, yes; nothing in "stay for the pastries" is about Bảo.
+    expect(feedback('the-list', 'd7-stay')).not.toContain('Bảo out of it');
+    expect(assessment('the-list', 'd3-secret', 'non-judgmental')?.verdict).toBe('follows');
+    expect(text('d3-secret')).toMatch(/no judgement/i);
+    // "a look at the setup" read as wanting to see his sound rig.
+    expect(text('d3-watch')).not.toContain('setup');
+    expect(assessment('the-list', 'd3-stop', 'harm-reduction-unmet-needs')?.verdict).toBe('violates');
+    expect(feedback('the-list', 'd3-stop')).toContain("'change is difficult, and that it may take a period before a youth is willing or able to leave their current situation' (Harm Reduction)");
+    expect(assessment('the-list', 'd9-school', 'report-objective-strengths-based')?.weight).toBe(assessment('the-list', 'd9-strengths', 'report-objective-strengths-based')?.weight);
+    const goals = bundledScenario('the-list').learningGoals;
+    for (const id of ['expect-relapse', 'harm-reduction-self-determination', 'harm-reduction-unmet-needs']) expect(goals, id).toContain(id);
+  });
+
+  it('Chú Vinh, in his forties, is the son of Bà\'s late husband\'s oldest friend, not an old friend of a man who would be in his seventies', () => {
+    const vinh = bundledScenario('the-list').characters.find((c) => c.id === 'vinh');
+    expect(vinh?.description).toContain('in his forties');
+    expect(vinh?.description).toContain("son of Bà's late husband's oldest friend");
+    const kitchen = node('s0-kitchen');
+    expect(kitchen.kind === 'scene' && kitchen.narration).toContain("the son of her late husband's oldest friend");
+  });
+
   it('the court paragraph that tells of the younger boy is scored as incriminating (Court Report); the one that leaves confirmed status out is not scored as wrong for it', () => {
     expect(assessment('the-list', 'd9-all', 'report-objective-strengths-based')?.verdict).toBe('violates');
     expect(feedback('the-list', 'd9-all')).toContain('not disclose incriminating information that may lead to a negative perception of the youth or violate their confidentiality (Court Report)');
