@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { indexScenario } from '../../src/machines/scenario-index.js';
 import { BUNDLED_IDS, bundledScenario } from '../helpers/bundled.js';
@@ -181,6 +182,73 @@ describe('the-list: a family friend the family trusts; the scoring is the guide\
       expect(feedback('the-list', id), id).toContain('should not initiate or have any communication with a youth\'s trafficker (Prohibited Activities)');
     }
     for (const id of ['d3-watch', 'd4-search']) expect(assessment('the-list', id, 'no-investigating'), id).toMatchObject({ verdict: 'violates', weight: 3 });
+  });
+
+  const node = (id: string) => {
+    const n = bundledScenario('the-list').nodes.find((x) => x.id === id);
+    if (!n) throw new Error(`the-list has no node ${id}`);
+    return n;
+  };
+
+  it('the story keeps its own calendar and places: in October Chú Vinh names no month for a hearing that is in late December, and the strong ending leaves the courthouse before Bà sits down with you at her table', () => {
+    const door = node('d7-door');
+    expect(door.kind === 'decision' && door.narration).toMatch(/^October\./);
+    const report = node('s8-report');
+    expect(report.kind === 'scene' && report.narration).toMatch(/^December\. .*hearing .* is in three weeks/);
+    const vinh = door.lines?.filter((l) => l.character === 'vinh').map((l) => l.text).join(' ');
+    expect(vinh).toContain('court date');
+    expect(vinh).not.toMatch(/next month|November/);
+    const strong = node('end-strong');
+    const sentences = (strong.kind === 'ending' ? strong.narration : '').split(/(?<=\.) /);
+    const oranges = sentences.find((t) => t.includes('oranges'));
+    expect(oranges).toBeDefined();
+    expect(oranges).not.toMatch(/table/);
+  });
+
+  it('the court paragraphs state only what the volunteer has seen or been told by then: the grades and the class Bảo asked for are in the narration before the report', () => {
+    const report = node('s8-report');
+    const told = report.kind === 'scene' ? report.narration ?? '' : '';
+    expect(told).toContain('grades are up');
+    expect(told).toContain('audio production class');
+    expect(told).toContain('Tết show');
+    expect(replies().find((r) => r.id === 'd9-strengths')?.text).toContain('audio class he asked for');
+  });
+
+  it('d1-blessing and the facilitator note quote the guide\'s Red Flags text as written, with no "in either direction" the guide does not say', () => {
+    const guide = readFileSync(new URL('../../scenarios/guide/csec-in-service-guide.txt', import.meta.url), 'utf8');
+    const d1 = node('d1-ba');
+    expect(d1.kind === 'decision' && d1.facilitatorNote).not.toContain('either direction');
+    expect(feedback('the-list', 'd1-blessing')).not.toContain('either direction');
+    for (const quote of ['may show risk of CSEC activity, but they may also represent typical teenage development', 'context needs to be consistently considered']) {
+      expect(guide).toContain(quote);
+      expect(feedback('the-list', 'd1-blessing')).toContain(`'${quote}'`);
+    }
+  });
+
+  it('each reply earns what it is scored for: a warning scored as jumping to conclusions draws one; credit is for what the reply says; "just stop" is also scored on Harm Reduction; the two strengths-based paragraphs weigh the same', () => {
+    const text = (id: string) => replies().find((r) => r.id === id)?.text ?? '';
+    // "can be signs of trafficking" was as hedged as the guide's own "may show risk", yet scored as a conclusion.
+    expect(assessment('the-list', 'd1-warning', 'no-jumping-to-conclusions')?.verdict).toBe('violates');
+    expect(text('d1-warning')).not.toMatch(/can be|may be|might/);
+    // Culturally sensitive toward Bà, yes; nothing in "stay for the pastries" is about Bảo.
+    expect(feedback('the-list', 'd7-stay')).not.toContain('Bảo out of it');
+    expect(assessment('the-list', 'd3-secret', 'non-judgmental')?.verdict).toBe('follows');
+    expect(text('d3-secret')).toMatch(/no judgement/i);
+    // "a look at the setup" read as wanting to see his sound rig.
+    expect(text('d3-watch')).not.toContain('setup');
+    expect(assessment('the-list', 'd3-stop', 'harm-reduction-unmet-needs')?.verdict).toBe('violates');
+    expect(feedback('the-list', 'd3-stop')).toContain("'change is difficult, and that it may take a period before a youth is willing or able to leave their current situation' (Harm Reduction)");
+    expect(assessment('the-list', 'd9-school', 'report-objective-strengths-based')?.weight).toBe(assessment('the-list', 'd9-strengths', 'report-objective-strengths-based')?.weight);
+    const goals = bundledScenario('the-list').learningGoals;
+    for (const id of ['expect-relapse', 'harm-reduction-self-determination', 'harm-reduction-unmet-needs']) expect(goals, id).toContain(id);
+  });
+
+  it('Chú Vinh, in his forties, is the son of Bà\'s late husband\'s oldest friend, not an old friend of a man who would be in his seventies', () => {
+    const vinh = bundledScenario('the-list').characters.find((c) => c.id === 'vinh');
+    expect(vinh?.description).toContain('in his forties');
+    expect(vinh?.description).toContain("son of Bà's late husband's oldest friend");
+    const kitchen = node('s0-kitchen');
+    expect(kitchen.kind === 'scene' && kitchen.narration).toContain("the son of her late husband's oldest friend");
   });
 
   it('the court paragraph that tells of the younger boy is scored as incriminating (Court Report); the one that leaves confirmed status out is not scored as wrong for it', () => {

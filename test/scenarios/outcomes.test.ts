@@ -97,6 +97,59 @@ describe('outcome follows conduct', () => {
     expect(debrief?.ending?.narration).toContain('named trafficking at her table');
   });
 
+  it('the-list: holding the worry alone for weeks, or acting on it (Bà, Kenny\'s mother) and telling Marcus afterwards, never ends strong (Red Flags: discuss it with your Advocate Supervisor)', () => {
+    // d4-wait scored 82% and d5-kenny 86%, both Strong, and both ended with Bà's oranges and "no chú. all me".
+    expect(strongAfterViolation(scenario('the-list'), new Set(['consult-supervisor-on-suspicion']))).toBeUndefined();
+    const best = computeBest(scenario('the-list')).path.map((step) => step.replyId);
+    const waited = playReplies(scenario('the-list'), best.map((r) => (r === 'd4-marcus' ? 'd4-wait' : r)));
+    expect(waited?.score.percent).toBe(82);
+    expect(waited?.ending).toMatchObject({ id: 'end-mixed', kind: 'mixed' });
+    expect(waited?.ending?.narration).toContain('kept meaning to call Marcus');
+    const kenny = playReplies(scenario('the-list'), best.map((r) => (r === 'd5-honest' ? 'd5-kenny' : r)));
+    expect(kenny?.score.percent).toBe(86);
+    expect(kenny?.ending).toMatchObject({ id: 'end-mixed', kind: 'mixed' });
+    expect(kenny?.ending?.narration).toContain('Kenny\'s mother called Bà');
+  });
+
+  it('the-list: the team never moves before the volunteer has told Marcus: after two weeks of waiting and a promise to Bảo (or blame), the volunteer calls Marcus the next morning', () => {
+    // "The team moves" (s6-weeks) followed d4-wait then d5-promise or d5-doing, though nobody had told anyone.
+    const s = scenario('the-list');
+    const index = indexScenario(s);
+    // Marcus hears it at s4-marcus (after d4-marcus, d4-search or d4-ba) or at s6-call; d5-honest and d5-kenny say it goes to him.
+    // (The decision d5-kenny shares its id with a reply, so replies are marked.)
+    const told = new Set(['s4-marcus', 's6-call', 'reply:d5-honest', 'reply:d5-kenny']);
+    const untold: string[][] = [];
+    let reached = 0;
+    const walk = (id: string | undefined, vars: Variables, conduct: Conduct, path: string[]): void => {
+      const node = id === undefined ? undefined : index.nodes.get(id);
+      if (!node || node.kind === 'ending') return;
+      const here = [...path, node.id];
+      if (node.id === 's6-weeks') {
+        reached += 1;
+        if (!here.some((step) => told.has(step))) untold.push(here);
+        return;
+      }
+      if (node.kind === 'scene') {
+        const after = applyEffects(node.effects, vars, index.variables).variables;
+        return walk(routesOf(node.next).find((r) => whenHolds(r.when, after, conduct))?.to, after, conduct, here);
+      }
+      for (const reply of node.replies) {
+        if (!whenHolds(reply.when, vars, conduct)) continue;
+        const after = applyEffects(reply.effects, vars, index.variables).variables;
+        const conductNext = conductAfter(conduct, reply.assessments, node.replies);
+        walk(routesOf(reply.next).find((r) => whenHolds(r.when, after, conductNext))?.to, after, conductNext, [...here, `reply:${reply.id}`]);
+      }
+    };
+    walk(s.start, initialVariables(s.variables), conductStart(analyseBest(s).best), []);
+    expect(reached).toBeGreaterThan(1000);
+    expect(untold.slice(0, 2)).toEqual([]);
+    const best = computeBest(s).path.map((step) => step.replyId);
+    const promised = playReplies(s, best.map((r) => (r === 'd4-marcus' ? 'd4-wait' : r === 'd5-honest' ? 'd5-promise' : r)));
+    // The mixed ending's promise text ("Bảo remembers that you promised") is true: the volunteer told Marcus.
+    expect(promised?.ending).toMatchObject({ id: 'end-mixed', kind: 'mixed' });
+    expect(promised?.ending?.narration).toContain('you promised it would stay between you');
+  });
+
   it('the-list: any exchange with Chú Vinh at Bà\'s door, small talk included, ends harmful (What Chú Vinh heard)', () => {
     const best = computeBest(scenario('the-list')).path.map((step) => step.replyId);
     for (const id of ['d7-stay', 'd7-ride', 'd7-confront']) {
