@@ -31,6 +31,11 @@ export function tallyVotes(replyIds: readonly string[], votes: Votes): Tally {
 }
 
 /** "12 (40%)", or "0" when nobody has voted. */
+/** How many votes the room has entered at a decision, before the reveal: "28 votes entered". */
+export function votesEnteredWords(total: number): string {
+  return `${total} vote${total === 1 ? '' : 's'} entered`;
+}
+
 export function votesWords(entry: { votes: number; percent: number }, total: number): string {
   return `${entry.votes}${total > 0 ? ` (${entry.percent}%)` : ''}`;
 }

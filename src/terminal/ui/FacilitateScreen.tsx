@@ -1,7 +1,7 @@
 import { useSelector } from '@xstate/react';
 import { Box, Text } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { agreementWords, backToDecision, clampVotes, decisionsAgreement, MAX_VOTES, TOO_MANY_VOTES, facilitatedDecision, revealData, roomBack, roomLossWords, selectView, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RoomRound, type SessionActor } from '../../machines/index.js';
+import { agreementWords, backToDecision, votesEnteredWords, clampVotes, decisionsAgreement, MAX_VOTES, TOO_MANY_VOTES, facilitatedDecision, revealData, roomBack, roomLossWords, selectView, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RoomRound, type SessionActor } from '../../machines/index.js';
 import { command } from '../invocation.js';
 import { dropRoomSession, keepRoomSession, roomSessionOnDisk } from '../saves.js';
 import { hintRows, revealHints, sceneHints, voteHints, type Action, type RoomKeys } from '../keys.js';
@@ -145,7 +145,9 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
   const showNote = note !== undefined && noteShown;
 
   const width = columns - 2;
-  const heading = `${view.scenarioTitle}${view.kind === 'decision' ? ` · decision ${view.progress.decision} of about ${view.progress.about}` : ''}`;
+  // The votes in all, as presenter mode says them under its boxes: the trainer sees when the room has voted.
+  const entered = Object.values(votes).reduce((n, v) => n + v, 0);
+  const heading = `${view.scenarioTitle}${view.kind === 'decision' ? ` · decision ${view.progress.decision} of about ${view.progress.about}${!reveal && entered > 0 ? ` · ${votesEnteredWords(entered)}` : ''}` : ''}`;
   // u goes back to the decision the room last followed a reply at (a key pressed by mistake in front of the room).
   const back = past.current.length > 0 ? backToDecision(view) : undefined;
   const room: RoomKeys = { back, startOver: onStartOver !== undefined };

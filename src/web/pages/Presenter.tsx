@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 're
 import { flushSync } from 'react-dom';
 import {
   agreementWords, backToDecision, clampVotes, MAX_VOTES, TOO_MANY_VOTES, clearFacilitation, facilitationKey, scoreWords, VERDICT_WORDS, facilitatedDecision, facilitationDecision, facilitationFinished, facilitationMarkdown, fileStamp, isEntry, quickEntry, sortEntries, readFacilitation, revealData, roomAgreement, roomBack, roomLossWords, roomMadeWords, selectView,
-  startFacilitation, startSession, summaryBaseName, votesWords, writeFacilitation,
+  startFacilitation, startSession, summaryBaseName, votesEnteredWords, votesWords, writeFacilitation,
   type CatalogEntry, type Debrief as DebriefData, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RevealEntry, type RoomRound, type SessionActor, type SessionView, type Store, type Votes,
 } from '../../machines/index.js';
 import { watcherOf } from '../adapters/local-store.js';
@@ -371,7 +371,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
               </li>
             ))}
           </ol>
-          <p className="hint">{total} vote{total === 1 ? '' : 's'} entered.</p>
+          <p className="hint">{votesEnteredWords(total)}.</p>
           {/* In the page from the start, so that a screen reader announces the words when they come. */}
           <p className="hint no-print" role="status">{tooMany ? TOO_MANY_VOTES : ''}</p>
           <p className="controls"><button type="button" className="primary" ref={revealButton} onClick={reveal}>Reveal the feedback</button></p>
