@@ -37,7 +37,7 @@ describe('trainer-led sessions (--facilitate)', () => {
     expect(frame).toContain('You need to tell me the truth. · votes: 3');
     expect(frame).toContain('move on to school. · votes: 1');
     // The votes in all, at the top as presenter mode says them under its boxes: the trainer sees when the room has voted.
-    expect(frame.split('\n').slice(0, 2).join(' ')).toMatch(/decision 1 of about \d+ · 16 votes\s+entered/);
+    expect(frame.split('\n').slice(0, 2).join(' ')).toMatch(/decision 1 of about \d+ · 16 votes entered/);
 
     await press(r, 'r');
     frame = (r.lastFrame() ?? '').replace(/[│╭╮╰╯─]/g, ' ').replace(/\s+/g, ' ');

@@ -16,6 +16,7 @@ import { KeyHints } from './KeyHints.js';
 import { Paragraph } from './Paragraph.js';
 import { Moment } from './Moment.js';
 import { REPLY_INDENT, ReplyList, replyText } from './ReplyList.js';
+import { statusParts } from './StatusLine.js';
 import { maxOffset, pageSize, ScrollRows } from './ScrollRows.js';
 import { useTheme } from './ThemeContext.js';
 import { useArrivedAfter, useKeys } from './useKeys.js';
@@ -147,7 +148,7 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
   const width = columns - 2;
   // The votes in all, as presenter mode says them under its boxes: the trainer sees when the room has voted.
   const entered = Object.values(votes).reduce((n, v) => n + v, 0);
-  const heading = `${view.scenarioTitle}${view.kind === 'decision' ? ` · decision ${view.progress.decision} of about ${view.progress.about}${!reveal && entered > 0 ? ` · ${votesEnteredWords(entered)}` : ''}` : ''}`;
+  const heading = statusParts([view.scenarioTitle, ...(view.kind === 'decision' ? [`decision ${view.progress.decision} of about ${view.progress.about}`] : []), ...(view.kind === 'decision' && !reveal && entered > 0 ? [votesEnteredWords(entered)] : [])], columns - 2);
   // u goes back to the decision the room last followed a reply at (a key pressed by mistake in front of the room).
   const back = past.current.length > 0 ? backToDecision(view) : undefined;
   const room: RoomKeys = { back, startOver: onStartOver !== undefined };

@@ -40,7 +40,14 @@ export function stepText(view: SessionView, feedback = false): string {
  * wider than a row is left to wrap as words.
  */
 export function statusText(view: SessionView, mode: SessionMode, title: string, feedback = false, columns = Infinity): string {
-  const parts = [title, stepText(view, feedback), mode === 'practice' ? 'practice' : 'assessment (feedback at the end)'];
+  return statusParts([title, stepText(view, feedback), mode === 'practice' ? 'practice' : 'assessment (feedback at the end)'], columns);
+}
+
+/**
+ * Parts of a status line joined with " · ", a row broken between two parts, not inside one, when
+ * they do not fit in `columns` ("decision 1 of about 9" and "16 votes entered" stay whole).
+ */
+export function statusParts(parts: readonly string[], columns = Infinity): string {
   const lines: string[] = [];
   for (const part of parts) {
     const joined = lines.length > 0 ? `${lines[lines.length - 1]} · ${part}` : part;
