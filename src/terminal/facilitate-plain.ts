@@ -1,4 +1,4 @@
-import { backToDecision, entryOf, facilitatedDecision, MAX_VOTES, resumeFailure, revealData, roomBack, roomLossWords, selectView, startFacilitation, startSession, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
+import { backToDecision, startOverFailedWords, visibleLine, entryOf, facilitatedDecision, MAX_VOTES, resumeFailure, revealData, roomBack, roomLossWords, selectView, startFacilitation, startSession, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
 import { exportsDir, writeSessionSummary } from './export.js';
 import { command } from './invocation.js';
 import { errorWords, stateStore } from './node/state-store.js';
@@ -47,7 +47,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   say(`Content note: ${entry.contentNote}`);
   if (resumed?.finished) {
     // Kept until the trainer starts a new one (as presenter mode keeps it): its debrief, not a new session.
-    say(`This trainer-led session finished here; its debrief follows (its summary was written when it finished, in ${exportsDir(opts.env)}). To start a new session: ${command(startOverArgs(playable), opts.env)}`);
+    say(`This trainer-led session finished here; its debrief follows (its summary was written when it finished, in ${visibleLine(exportsDir(opts.env))}). To start a new session: ${command(startOverArgs(playable), opts.env)}`);
     printDebrief(scenario, actor.getSnapshot().output, io, width, 'room');
     actor.stop();
     return 0;
@@ -63,7 +63,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
     try {
       const path = writeSessionSummary(scenario, log, debrief, opts.env);
       // Not wrapped: a path broken across lines cannot be copied.
-      io.out(`Session summary written to ${path}\n`);
+      io.out(`Session summary written to ${visibleLine(path)}\n`);
       return true;
     } catch (e) {
       say(`The session summary could not be written (${errorWords(e)}).`);
@@ -128,7 +128,14 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
         // session begins at the start, as presenter mode's Start over.
         if (log.length > 0 || outcome.votes.some((n) => n > 0)) {
           log.push(record());
-          finish();
+          if (!finish()) {
+            // Nothing the room did is dropped unsaid: the session stays as it was, and kept.
+            log.pop();
+            say(startOverFailedWords());
+            restore = { votes: votesById(view, outcome.votes), revealed: outcome.revealed };
+            shown = undefined;
+            continue;
+          }
         }
         if (kept) dropRoomSession(playable, opts.env);
         kept = false;

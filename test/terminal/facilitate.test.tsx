@@ -183,6 +183,23 @@ describe('trainer-led sessions (--facilitate)', () => {
     expect(existsSync(join(stateDir(env), facilitationKey(newPhone())))).toBe(false);
   });
 
+  it('when the summary so far cannot be written, s and y start nothing over: the session goes on as it was, and stays kept', async () => {
+    const env = tempEnv();
+    // A file where the exports folder goes: the summary cannot be written there (even as root).
+    mkdirSync(stateDir(env), { recursive: true });
+    writeFileSync(join(stateDir(env), 'exports'), '');
+    const r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element);
+    await press(r, KEY.enter, '4', 'r', '1', 's', 'y');
+    const frame = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
+    expect(frame).toContain('The summary so far could not be written');
+    expect(frame).toContain('the session was not started over: it goes on as it was, and is kept.');
+    expect(frame).toContain('My boyfriend got it for me.');
+    expect(existsSync(join(stateDir(env), facilitationKey(newPhone())))).toBe(true);
+    // u still goes back to decision 1 with its votes: nothing of the session was dropped.
+    await press(r, 'u');
+    expect(r.lastFrame()).toMatch(/votes: 4|Votes: 4/);
+  });
+
   it('the picker hides personal best scores, and the content note says the session is kept as it goes', async () => {
     const env = tempEnv();
     recordCompletion(stateStore(env), 'example-new-phone', 80);

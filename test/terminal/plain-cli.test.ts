@@ -8,6 +8,7 @@ import { formatValidation } from '../../src/machines/validate/index.js';
 import { loadScenarioFile } from '../../src/terminal/files.js';
 import { BIN, ROOT, runChild, runInProcess as inProcess, runPiped, type CliRun } from './helpers/cli.js';
 import { FIXTURES, SCENARIOS, tempEnv } from './helpers/ink.js';
+import { stateDir } from '../../src/terminal/state.js';
 
 const NEW_PHONE = join(SCENARIOS, 'new-phone.json');
 
@@ -380,6 +381,18 @@ describe('--facilitate without a terminal (line by line)', () => {
     // The new session's own summary has nothing of the one before.
     const second = readFileSync(/Session summary written to (\S+\.md)/.exec(after)?.[1] as string, 'utf8');
     expect(second).not.toContain('Branch taken');
+  });
+
+  it('s and y when the summary so far cannot be written start nothing over: the session goes on at the same decision, with its votes', async () => {
+    const env = tempEnv();
+    mkdirSync(stateDir(env), { recursive: true });
+    writeFileSync(join(stateDir(env), 'exports'), '');
+    const r = await cli(['--facilitate', NEW_PHONE], '4 0 0\nr\n1\n2 1 0\ns\ny\nq\n', env);
+    const out = r.out.replace(/\s+/g, ' ');
+    expect(out).toContain('The summary so far could not be written, so the session was not started over: it goes on as it was, and is kept.');
+    expect(out).not.toContain('Starting the session over from the beginning.');
+    const after = r.out.split('the session was not started over')[1] ?? '';
+    expect(after).toContain('-- Decision 2 of about');
   });
 
   it('after the reveal, typing the number of a reply the story does not open here says why (it said only that it was not available)', async () => {

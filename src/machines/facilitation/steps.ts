@@ -47,3 +47,11 @@ export function roomBack<D, R>(record: RoomRecord<D, R>): { past: RoomRound[]; d
 export function roomLossWords(decisions: number): string {
   return decisions === 0 ? 'The votes entered so far' : `The ${decisions === 1 ? 'decision' : `${decisions} decisions`} the room has made and the votes entered`;
 }
+
+/**
+ * What a trainer is told when starting over could not write the summary so far (`error`: why, when
+ * it is not said already): nothing is started over, so nothing the room did is lost unsaid.
+ */
+export function startOverFailedWords(error?: string): string {
+  return `The summary so far could not be written${error ? ` (${error})` : ''}, so the session was not started over: it goes on as it was, and is kept.`;
+}

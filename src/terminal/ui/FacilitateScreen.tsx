@@ -1,7 +1,7 @@
 import { useSelector } from '@xstate/react';
 import { Box, Text } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { agreementWords, backToDecision, votesEnteredWords, clampVotes, decisionsAgreement, MAX_VOTES, TOO_MANY_VOTES, facilitatedDecision, revealData, roomBack, roomLossWords, selectView, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RoomRound, type SessionActor } from '../../machines/index.js';
+import { agreementWords, backToDecision, startOverFailedWords, visibleLine, votesEnteredWords, clampVotes, decisionsAgreement, MAX_VOTES, TOO_MANY_VOTES, facilitatedDecision, revealData, roomBack, roomLossWords, selectView, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RoomRound, type SessionActor } from '../../machines/index.js';
 import { command } from '../invocation.js';
 import { dropRoomSession, keepRoomSession, roomSessionOnDisk } from '../saves.js';
 import { hintRows, revealHints, sceneHints, voteHints, type Action, type RoomKeys } from '../keys.js';
@@ -74,24 +74,40 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
   // `onScreen`: for the debrief's notice, the path within the state folder on a line of its own (as
   // the debrief's own export says it), so that it is not broken mid-name at 60 columns; leaving the
   // app prints the whole path.
-  const writeSummary = (debrief?: Debrief, onScreen = false): string => {
+  const summary = (debrief?: Debrief): { path: string } | { error: string } => {
     try {
-      const path = writeSessionSummary(scenario, log.current, debrief, app.env);
-      return onScreen ? `Session summary written to:\n${shownPath(path, app.env)}\n(in the state folder ${shownStateDir(app.env)})` : `Session summary written to ${path}`;
+      return { path: writeSessionSummary(scenario, log.current, debrief, app.env) };
     } catch (e) {
-      return `The session summary could not be written (${errorWords(e)}).`;
+      return { error: errorWords(e) };
     }
+  };
+  const writeSummary = (debrief?: Debrief, onScreen = false): string => {
+    const written = summary(debrief);
+    if ('error' in written) return `The session summary could not be written (${written.error}).`;
+    return onScreen ? `Session summary written to:\n${shownPath(written.path, app.env)}\n(in the state folder ${shownStateDir(app.env)})` : `Session summary written to ${visibleLine(written.path)}`;
   };
   // s, once the trainer has said yes: the summary so far is written (nothing the room did is lost
   // unsaid), the kept session goes, and a new session begins at the start.
   const roomDidSomething = () => log.current.length > 0 || (view.kind === 'decision' && Object.values(votes).some((n) => n > 0));
+  // Once: a second y (a key held, or typed twice) while the new session opens starts nothing more.
+  const startingOver = useRef(false);
   const startOver = () => {
+    setConfirm(undefined);
+    if (startingOver.current) return;
     const did = roomDidSomething();
-    if (view.kind === 'decision') log.current.push(current());
-    const written = did ? writeSummary() : undefined;
+    const here = view.kind === 'decision';
+    if (here) log.current.push(current());
+    const written = did ? summary() : undefined;
+    if (written && 'error' in written) {
+      // Nothing the room did is dropped unsaid: the session stays as it was, and kept.
+      if (here) log.current.pop();
+      setUnavailable(startOverFailedWords(written.error));
+      return;
+    }
+    startingOver.current = true;
     if (kept.current) dropRoomSession(playable, app.env);
     kept.current = false;
-    onStartOver?.(written === undefined ? undefined : written.replace(/^Session summary written to /, 'The summary of the session before was written to '));
+    onStartOver?.(written === undefined ? undefined : `The summary of the session before was written to ${visibleLine(written.path)}`);
   };
   const stop = (interrupted = false) => {
     if (view.kind === 'decision') log.current.push(current());
