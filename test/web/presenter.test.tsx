@@ -176,7 +176,8 @@ describe('presenter mode', () => {
     expect(agreement.compareDocumentPosition(screen.getByRole('heading', { name: /^Debrief:/ })) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(screen.getAllByRole('heading', { name: "The room's replies, annotated" })).toHaveLength(1);
     expect(screen.queryAllByRole('button', { name: /What if/ })).toEqual([]);
-    expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
+    // A volunteer's "Try again" is not the room's: with nothing to start a new session from here, no button claims to.
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
   });
 
   it('the debrief speaks of the room, as the terminal\'s and the summary\'s do, and leads back to presenter mode', async () => {
@@ -748,9 +749,18 @@ describe('presenter mode keeps the room session through a reload', () => {
     expect(within(card).getByText('A room session finished here: its debrief and summary are kept until you start it again.')).toBeTruthy();
     expect(within(card).getByRole('link', { name: 'Open the finished session: What Kiara tells you' })).toBeTruthy();
     cleanup();
-    // Try again starts a fresh session, and the finished one goes.
+    // Starting a new session asks first (the finished one may be the only copy of its summary); No keeps it.
     renderApp(`#/presenter/${ID}`, store);
-    await user.click(await screen.findByRole('button', { name: 'Try again' }));
+    const again = await screen.findByRole('button', { name: 'Start a new session' });
+    await user.click(again);
+    expect(screen.getByRole('group', { name: 'Start a new room session?' }).textContent).toContain('Download the session summary first if you want to keep it.');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'No, keep the finished session' }));
+    await user.keyboard('{Escape}');
+    expect(store.read(KEY)).toBeDefined();
+    expect(document.activeElement).toBe(again);
+    // Yes starts a fresh session, and the finished one goes.
+    await user.click(again);
+    await user.click(screen.getByRole('button', { name: 'Yes, start a new session' }));
     expect(store.read(KEY)).toBeUndefined();
     expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1 }));
     expect(boxes().map((b) => (b as HTMLInputElement).value)).toEqual(boxes().map(() => ''));

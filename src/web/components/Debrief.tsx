@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { debriefModel, endSentence, inVoice, pathReply, quotedReply, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type Debrief as DebriefData, type Scenario, type SessionMode, type Voice } from '../../machines/index.js';
 import { hrefOf } from '../routing.js';
 import { TableWrap } from './TableWrap.js';
@@ -10,6 +10,8 @@ export interface DebriefProps {
   recorded: boolean;
   whatIf: boolean;
   onTryAgain: () => void;
+  /** In place of "Try again" (presenter mode's "Start a new session", which asks first; null: none). */
+  again?: ReactNode;
   /** Replay from the n-th decision of this playthrough (0-based); without it (presenter mode) no what-if is offered. */
   onWhatIf?: (decision: number) => void;
   /** Who it speaks to: the volunteer (default) or the room of a trainer-led session, in the core's words. */
@@ -22,7 +24,7 @@ const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const pathCell = (r: { reply: string; said: boolean; value: number }) => `${pathReply(r.reply, r.said)} (${signed(r.value)})`;
 
 /** The debrief: band and score, critical violations first, principles, transcript, paths, what if. */
-export function Debrief({ scenario, debrief, mode, recorded, whatIf, onTryAgain, onWhatIf, voice = 'you' }: DebriefProps) {
+export function Debrief({ scenario, debrief, mode, recorded, whatIf, onTryAgain, again, onWhatIf, voice = 'you' }: DebriefProps) {
   const m = useMemo(() => debriefModel(scenario, debrief), [scenario, debrief]);
   const v = VOICE_WORDS[voice];
   const room = voice === 'room';
@@ -114,7 +116,7 @@ export function Debrief({ scenario, debrief, mode, recorded, whatIf, onTryAgain,
         <ol>{m.bestPath.map((s, i) => <li key={i}><strong>{s.where}:</strong> {quotedReply(s.reply, s.said)} ({signed(s.value)})</li>)}</ol>
       </section>
       <p className="controls">
-        <button type="button" className="primary" onClick={onTryAgain}>Try again</button>
+        {again !== undefined ? again : <button type="button" className="primary" onClick={onTryAgain}>Try again</button>}
         {room ? <a className="button" href={hrefOf({ page: 'presenter' })}>Back to presenter mode</a> : (
           <>
             <a className="button" href={hrefOf({ page: 'records' })}>My records</a>

@@ -323,7 +323,16 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
           <p>{agreementWords(roomAgreement(reveals))}</p>
           <p className="controls"><button type="button" className="primary" onClick={() => summary(view.debrief)}>Download the session summary</button></p>
         </section>
-        <Debrief scenario={scenario} debrief={view.debrief} mode="practice" recorded={false} whatIf={false} onTryAgain={() => (onStartOver ? onStartOver() : location.reload())} voice="room" />
+        <div onKeyDown={startOver.onEscape}>
+          <Debrief scenario={scenario} debrief={view.debrief} mode="practice" recorded={false} whatIf={false} onTryAgain={() => onStartOver?.()} voice="room"
+            again={onStartOver ? <button type="button" className="primary" {...startOver.trigger('new-session-confirm')}>Start a new session</button> : null} />
+          {/* The finished session is kept in this browser until then: its summary may not be downloaded yet. */}
+          {startOver.open && (
+            <ConfirmPanel id="new-session-confirm" confirmation={startOver} title="Start a new room session?" keepLabel="No, keep the finished session" confirmLabel="Yes, start a new session" onConfirm={() => onStartOver?.()}>
+              The finished session kept in this browser, with its debrief and how the room did, will be deleted. Download the session summary first if you want to keep it.
+            </ConfirmPanel>
+          )}
+        </div>
       </>
     );
   }
