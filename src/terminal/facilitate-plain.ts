@@ -219,8 +219,8 @@ async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePla
     if (word === 'q') return { kind: 'stopped', votes, revealed };
     if (word === 's') {
       // Asked first, saying what is lost (the core's words, as the full-screen app and presenter mode say them).
-      const anything = decisions > 0 || votes.some((n) => n > 0);
-      say(`Start the session over from the beginning? ${anything ? `${roomLossWords(decisions)} will be lost; the summary so far is written first. ` : ''}Type y to start over, anything else to carry on.`);
+      const loss = roomLossWords(decisions, votes.some((n) => n > 0));
+      say(`Start the session over from the beginning? ${loss ? `${loss} will be lost; the summary so far is written first. ` : ''}Type y to start over, anything else to carry on.`);
       const answer = await opts.readLine();
       if (answer === undefined) return { kind: 'ended', votes, revealed };
       if (answer.trim().toLowerCase() === 'y') return { kind: 'start-over', votes, revealed };

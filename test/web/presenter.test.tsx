@@ -679,6 +679,15 @@ describe('presenter mode keeps the room session through a reload', () => {
     expect(boxes().map((b) => (b as HTMLInputElement).value)).toEqual(boxes().map(() => ''));
   });
 
+  it('start over before the room has entered anything says nothing is lost, not that votes are', async () => {
+    const user = userEvent.setup();
+    await open(memoryStore());
+    await user.click(screen.getByRole('button', { name: 'Start over' }));
+    const asked = screen.getByRole('group', { name: 'Start the room session over?' }).textContent ?? '';
+    expect(asked).toContain('The room has entered nothing yet, so nothing is lost.');
+    expect(asked).not.toMatch(/will be lost|Download the summary/);
+  });
+
   it('a damaged kept session is refused with one clear line, kept aside, and nothing else changes', async () => {
     const damaged = '{"format":"casa-practice-facilitation","formatVersion":1,"scenario":{"source":"bundled","id":"youth-discloses"},"session":{"format":"casa-practice-session"';
     const store = memoryStore({ [KEY]: damaged, 'saves/youth-discloses.json': 'the volunteer\'s own save', 'records.json': 'records' });

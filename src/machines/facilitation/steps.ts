@@ -43,9 +43,15 @@ export function roomBack<D, R>(record: RoomRecord<D, R>): { past: RoomRound[]; d
   };
 }
 
-/** What starting a room session over loses, by the decisions it has followed: "The votes entered so far", "The 2 decisions the room has made and the votes entered". */
-export function roomLossWords(decisions: number): string {
-  return decisions === 0 ? 'The votes entered so far' : `The ${decisions === 1 ? 'decision' : `${decisions} decisions`} the room has made and the votes entered`;
+/**
+ * What starting a room session over loses, by the decisions it has followed and whether votes were
+ * entered at the decision it stands at: "The votes entered so far", "The 2 decisions the room has
+ * made and the votes entered"; undefined when the room has entered nothing yet (nothing is lost, so
+ * no UI should say that something is).
+ */
+export function roomLossWords(decisions: number, votesEntered: boolean): string | undefined {
+  if (decisions === 0) return votesEntered ? 'The votes entered so far' : undefined;
+  return `The ${decisions === 1 ? 'decision' : `${decisions} decisions`} the room has made and the votes entered`;
 }
 
 /**

@@ -88,7 +88,9 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
   };
   // s, once the trainer has said yes: the summary so far is written (nothing the room did is lost
   // unsaid), the kept session goes, and a new session begins at the start.
-  const roomDidSomething = () => log.current.length > 0 || (view.kind === 'decision' && Object.values(votes).some((n) => n > 0));
+  // What starting over loses (the core's words), undefined when the room has entered nothing yet.
+  const startOverLoss = () => roomLossWords(log.current.length, view.kind === 'decision' && Object.values(votes).some((n) => n > 0));
+  const roomDidSomething = () => startOverLoss() !== undefined;
   // Once: a second y (a key held, or typed twice) while the new session opens starts nothing more.
   const startingOver = useRef(false);
   const startOver = () => {
@@ -170,7 +172,7 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
   const room: RoomKeys = { back, startOver: onStartOver !== undefined };
   const hintSet = view.kind === 'scene' ? sceneHints(room) : reveal ? revealHints(view.replies.length, room) : voteHints(note === undefined ? 'none' : showNote ? 'shown' : 'hidden', false, room);
   const rowsOf = (text: string, w = width) => inkRows(text, w);
-  const question = confirm === 'quit' ? QUIT_QUESTION : confirm === 'start-over' ? startOverQuestion(log.current.length, roomDidSomething()) : undefined;
+  const question = confirm === 'quit' ? QUIT_QUESTION : confirm === 'start-over' ? startOverQuestion(startOverLoss()) : undefined;
   const footerRows = question !== undefined || unavailable !== undefined ? rowsOf(question ?? unavailable ?? '') : hintRows(hintSet, width).reduce((n, row) => n + rowsOf(row), 0);
   // Each reply's votes, kept whole after it (see ReplyList): the rows of "text · votes: n" either way.
   const tally = (r: { id: string }) => `votes: ${votes[r.id] ?? 0}`;
@@ -338,6 +340,6 @@ const QUIT_QUESTION = 'Stop now and write the summary so far? The session is kep
 const NEW_SESSION_QUESTION = 'Start a new session of this scenario? This finished one is no longer kept to open again (its summary file stays). (y / n)';
 
 /** s asks first, saying what is lost (the core's words, as presenter mode's Start over says them), if anything. */
-function startOverQuestion(decisions: number, anything: boolean): string {
-  return `Start the session over from the beginning? ${anything ? `${roomLossWords(decisions)} will be lost; the summary so far is written first. ` : ''}(y / n)`;
+function startOverQuestion(loss: string | undefined): string {
+  return `Start the session over from the beginning? ${loss ? `${loss} will be lost; the summary so far is written first. ` : ''}(y / n)`;
 }

@@ -417,7 +417,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
         </p>
         {startOver.open && (
           <ConfirmPanel id="start-over-confirm" confirmation={startOver} title="Start the room session over?" keepLabel="No, keep this session" confirmLabel="Yes, start over" onConfirm={() => onStartOver?.()}>
-            {startOverLoss(decisions.length)} Download the summary so far first if you want to keep it.
+            {startOverLoss(decisions.length, view.kind === 'decision' && Object.values(votes).some((n) => n > 0))}
           </ConfirmPanel>
         )}
       </div>
@@ -439,7 +439,8 @@ function whereWords(view: SessionView): string {
   return `at ${moment}, ${made === 0 ? 'before the first decision' : `after decision ${made}`}`;
 }
 
-/** What starting the room session over loses, in words. */
-function startOverLoss(decisions: number): string {
-  return `${roomLossWords(decisions)} will be lost, and the session kept in this browser deleted.`;
+/** What starting the room session over loses, in words (the core's, as the terminal says them), if anything. */
+function startOverLoss(decisions: number, votesEntered: boolean): string {
+  const loss = roomLossWords(decisions, votesEntered);
+  return loss ? `${loss} will be lost, and the session kept in this browser deleted. Download the summary so far first if you want to keep it.` : 'The room has entered nothing yet, so nothing is lost.';
 }

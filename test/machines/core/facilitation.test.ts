@@ -179,9 +179,10 @@ describe('going back in a room session', () => {
     expect(votes['phone-curious']).toBe(3);
   });
 
-  it('words what starting over loses', () => {
-    expect([roomLossWords(0), roomLossWords(1), roomLossWords(3)]).toEqual([
+  it('words what starting over loses, and nothing when the room has entered nothing yet', () => {
+    expect([roomLossWords(0, true), roomLossWords(1, false), roomLossWords(3, true)]).toEqual([
       'The votes entered so far', 'The decision the room has made and the votes entered', 'The 3 decisions the room has made and the votes entered',
     ]);
+    expect(roomLossWords(0, false)).toBeUndefined();
   });
 });
