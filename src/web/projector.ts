@@ -123,6 +123,8 @@ export function useProjector(state: ProjectorState, inCharge = true): [open: () 
   // Whether this page drives the projector now, for the moment it leaves (it says so only then).
   const driving = useRef(inCharge);
   driving.current = inCharge;
+  // Sends the page's state now (when it is in charge): set by the effect below as the state changes.
+  const resend = useRef<() => void>(() => {});
   useEffect(() => {
     const c = openChannel();
     channel.current = c;
@@ -132,9 +134,16 @@ export function useProjector(state: ProjectorState, inCharge = true): [open: () 
     const left = () => {
       if (driving.current) c?.postMessage({ type: 'left', v: PROJECTOR_PROTOCOL } satisfies ProjectorMessage);
     };
+    // A page the browser kept and shows again (Back after leaving the app: the back/forward cache)
+    // runs no effect again, so it sends its state itself; the projector was told it had left.
+    const back = (e: PageTransitionEvent) => {
+      if (e.persisted) resend.current();
+    };
     window.addEventListener('pagehide', left);
+    window.addEventListener('pageshow', back);
     return () => {
       window.removeEventListener('pagehide', left);
+      window.removeEventListener('pageshow', back);
       left();
       c?.close();
     };
@@ -144,10 +153,12 @@ export function useProjector(state: ProjectorState, inCharge = true): [open: () 
     if (!c) return;
     if (!inCharge) {
       c.onmessage = null;
+      resend.current = () => {};
       return;
     }
     const current = JSON.parse(text) as ProjectorState;
     const send = () => c.postMessage({ type: 'state', state: current, v: PROJECTOR_PROTOCOL } satisfies ProjectorMessage);
+    resend.current = send;
     send();
     c.onmessage = (e: MessageEvent<unknown>) => {
       const m = typeof e.data === 'object' && e.data !== null ? (e.data as { type?: unknown; v?: unknown }) : {};

@@ -479,6 +479,10 @@ describe('presenter mode on two screens', () => {
     // The tab closed (no unmount runs then; the browser fires pagehide).
     window.dispatchEvent(new Event('pagehide'));
     expect(await shown().findByText(/The trainer’s page has left the session/)).toBeTruthy();
+    // The browser had kept the page and shows it again (Back: the back/forward cache): no effect
+    // runs again, and the projector shows the session once more.
+    window.dispatchEvent(Object.assign(new Event('pageshow'), { persisted: true }));
+    expect(await shown().findByText(/How did you get it\?/)).toBeTruthy();
     again.unmount();
     projector.unmount();
   });
