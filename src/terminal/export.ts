@@ -1,9 +1,9 @@
-import { accessSync, constants, existsSync } from 'node:fs';
+import { accessSync, constants } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
 import { debriefExport, facilitationMarkdown, fileStamp, summaryBaseName, visibleLine, type Debrief, type FacilitatedDecision, type Scenario, type SessionMode } from '../machines/index.js';
 import { packageVersion } from './paths.js';
-import { stateDir, writeAtomic } from './state.js';
+import { stateDir, writeAtomic, writeNew } from './state.js';
 
 /** Where exports and session summaries go: <state dir>/exports. */
 export function exportsDir(env: NodeJS.ProcessEnv = process.env): string {
@@ -54,12 +54,8 @@ export function fallbackExportDir(env: NodeJS.ProcessEnv = process.env, cwd = en
 /**
  * Writes a trainer-led session's summary to the exports folder and returns its path. Never over
  * another summary: one written in the same second (the summary so far, then a session started over
- * and ended at once) gets "-2", "-3"… after its time.
+ * and ended at once, or another terminal's) gets "-2", "-3"… after its time (see writeNew).
  */
 export function writeSessionSummary(scenario: Scenario, decisions: readonly FacilitatedDecision[], debrief: Debrief | undefined, env: NodeJS.ProcessEnv = process.env, now = new Date()): string {
-  const base = join(exportsDir(env), summaryBaseName(scenario, fileStamp(now)));
-  let path = `${base}.md`;
-  for (let n = 2; existsSync(path); n++) path = `${base}-${n}.md`;
-  writeAtomic(path, facilitationMarkdown(scenario, decisions, debrief, now));
-  return path;
+  return writeNew(join(exportsDir(env), summaryBaseName(scenario, fileStamp(now))), '.md', facilitationMarkdown(scenario, decisions, debrief, now));
 }

@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -25,6 +25,45 @@ export function writeAtomic(path: string, text: string): void {
     // Only a temp file this call made is removed (not whatever was in the way of it).
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') rmSync(temp, { force: true });
     throw e;
+  }
+}
+
+/** Errors of a file system that has no hard links (some network and removable drives). */
+const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
+
+/**
+ * Writes `text` as a new file, never over another: `${base}${ext}`, else `${base}-2${ext}`,
+ * `-3`… the first name no file has; returns its path. The whole text is written to a temp file
+ * first and then linked to the name, which fails where a file already is, so two processes writing
+ * at once (two terminals ending sessions in the same second) each get a name of their own. Where
+ * the file system has no hard links, the first name free at the time is used.
+ */
+export function writeNew(base: string, ext: string, text: string): string {
+  mkdirSync(dirname(base), { recursive: true });
+  const temp = `${base}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    writeFileSync(temp, text, { mode: 0o600, flag: 'wx' });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') rmSync(temp, { force: true });
+    throw e;
+  }
+  try {
+    for (let n = 1; ; n++) {
+      const path = n === 1 ? `${base}${ext}` : `${base}-${n}${ext}`;
+      try {
+        linkSync(temp, path);
+        return path;
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code ?? '';
+        if (code === 'EEXIST') continue;
+        if (!NO_LINKS.has(code)) throw e;
+        if (existsSync(path)) continue;
+        renameSync(temp, path);
+        return path;
+      }
+    }
+  } finally {
+    rmSync(temp, { force: true });
   }
 }
 

@@ -1,12 +1,12 @@
-import { lstatSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { checkStateFolder, errorWords, savingOffLine, stateStore } from '../../src/terminal/node/state-store.js';
 import { writeAtomicAsync } from '../../src/terminal/room/command.js';
-import { writeAtomic } from '../../src/terminal/state.js';
-import { shownPath, shownStateDir } from '../../src/terminal/export.js';
-import { tempEnv } from './helpers/ink.js';
+import { writeAtomic, writeNew } from '../../src/terminal/state.js';
+import { exportsDir, shownPath, shownStateDir, writeSessionSummary } from '../../src/terminal/export.js';
+import { newPhone, tempEnv } from './helpers/ink.js';
 
 const errno = (code: string) => Object.assign(new Error(`${code}: raw message, lstat '/x'`), { code });
 
@@ -95,5 +95,31 @@ describe('writes never follow a link in the state folder', () => {
     for (const p of planted) symlinkSync(victim, p);
     await expect(writeAtomicAsync(room, '{"room":1}')).rejects.toThrow(/EEXIST/);
     expect(readFileSync(victim, 'utf8')).toBe('the other file');
+  });
+});
+
+describe('a new file is never written over another', () => {
+  it('takes the first free name of base, base-2, base-3…, leaves the files in the way as they were, and no temp file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casa-new-'));
+    const base = join(dir, 'exports', 'summary');
+    expect(writeNew(base, '.md', 'one')).toBe(`${base}.md`);
+    expect(writeNew(base, '.md', 'two')).toBe(`${base}-2.md`);
+    // A file someone else made at the next name (another terminal, the same second) is skipped.
+    writeFileSync(`${base}-3.md`, 'not ours');
+    expect(writeNew(base, '.md', 'four')).toBe(`${base}-4.md`);
+    expect(['summary.md', 'summary-2.md', 'summary-3.md', 'summary-4.md'].map((f) => readFileSync(join(dir, 'exports', f), 'utf8'))).toEqual(['one', 'two', 'not ours', 'four']);
+    expect(readdirSync(join(dir, 'exports')).sort()).toEqual(['summary-2.md', 'summary-3.md', 'summary-4.md', 'summary.md']);
+  });
+
+  it('session summaries written in the same second get "-2", "-3" after their time, each with its own text', () => {
+    const env = tempEnv();
+    const { scenario } = newPhone();
+    const now = new Date('2026-12-03T10:00:00Z');
+    const paths = [0, 1, 2].map(() => writeSessionSummary(scenario, [], undefined, env, now));
+    expect(new Set(paths).size).toBe(3);
+    expect(paths[1]).toBe((paths[0] ?? '').replace(/\.md$/, '-2.md'));
+    expect(paths[2]).toBe((paths[0] ?? '').replace(/\.md$/, '-3.md'));
+    expect(readdirSync(exportsDir(env))).toHaveLength(3);
+    for (const p of paths) expect(readFileSync(p, 'utf8')).toContain(scenario.title);
   });
 });
