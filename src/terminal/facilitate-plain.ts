@@ -107,7 +107,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
       shown = view.nodeId;
       // The session is kept at this decision, once it is kept at all.
       keep(before ?? { votes: {}, revealed: false });
-      const back = past.length > 0 ? backToDecision(view) : undefined;
+      const back = backToDecision(view, past.length);
       const outcome = await decide(view, scenario, opts, say, before, (votes, revealed) => keep({ votes: votesById(view, votes), revealed }), back, log.length);
       if (outcome.kind === 'back') {
         // The branch followed last is undone (the core's decision.undo and roomBack, as presenter

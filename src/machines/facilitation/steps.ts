@@ -10,10 +10,11 @@ import type { RoomRound } from './saved.js';
 /**
  * The decision "Back to decision N" goes to (1-based): the one the room last followed a reply at,
  * whether a decision or a scene is on screen now; undefined when the session cannot go back (no
- * branch followed yet, or the story has ended).
+ * branch followed yet, the story has ended, or the room's record holds no round to take back:
+ * `followed` is how many it holds).
  */
-export function backToDecision(view: Pick<SessionView, 'kind' | 'canUndo' | 'progress'>): number | undefined {
-  if (!view.canUndo) return undefined;
+export function backToDecision(view: Pick<SessionView, 'kind' | 'canUndo' | 'progress'>, followed: number): number | undefined {
+  if (!view.canUndo || followed <= 0) return undefined;
   const n = view.kind === 'decision' ? view.progress.decision - 1 : view.progress.decision;
   return n >= 1 ? n : undefined;
 }

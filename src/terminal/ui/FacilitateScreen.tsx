@@ -168,7 +168,7 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
   const entered = Object.values(votes).reduce((n, v) => n + v, 0);
   const heading = statusParts([view.scenarioTitle, ...(view.kind === 'decision' ? [`decision ${view.progress.decision} of about ${view.progress.about}`] : []), ...(view.kind === 'decision' && !reveal && entered > 0 ? [votesEnteredWords(entered)] : [])], columns - 2);
   // u goes back to the decision the room last followed a reply at (a key pressed by mistake in front of the room).
-  const back = past.current.length > 0 ? backToDecision(view) : undefined;
+  const back = backToDecision(view, past.current.length);
   const room: RoomKeys = { back, startOver: onStartOver !== undefined };
   const hintSet = view.kind === 'scene' ? sceneHints(room) : reveal ? revealHints(view.replies.length, room) : voteHints(note === undefined ? 'none' : showNote ? 'shown' : 'hidden', false, room);
   const rowsOf = (text: string, w = width) => inkRows(text, w);

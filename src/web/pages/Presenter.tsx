@@ -283,6 +283,8 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
     setPast((p) => [...p, { votes: { ...votes }, revealed: revealed !== undefined }]);
     step(() => actor.send({ type: 'reply.choose', replyId }));
   };
+  // The decision "Back to decision N" goes to, if any (the core's rule, as the terminal's u).
+  const back = backToDecision(view, past.length);
   // Back to the decision the room last followed a reply at (a Follow button pressed by mistake, or
   // the room wants to follow another branch): the story goes back there, with that decision's votes
   // and reveal as they were, and the summary forgets the branch taken.
@@ -412,7 +414,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
           {view.canContinue && <button type="button" className="primary" onClick={() => step(() => actor.send({ type: 'scene.continue' }))}>Continue</button>}
           <button type="button" onClick={() => summary(undefined)}>Download the summary so far</button>
           <button type="button" onClick={openProjector}>Open a projector window</button>
-          {backToDecision(view) !== undefined && past.length > 0 && <button type="button" onClick={undo}>Back to decision {backToDecision(view)}</button>}
+          {back !== undefined && <button type="button" onClick={undo}>Back to decision {back}</button>}
           {onStartOver && <button type="button" {...startOver.trigger('start-over-confirm')}>Start over</button>}
         </p>
         {startOver.open && (
