@@ -12,7 +12,7 @@ import { facilitatedDecision, type FacilitatedDecision } from './summary.js';
 import { MAX_VOTES, revealData, type RevealEntry, type Votes } from './votes.js';
 import { facilitationKey } from './slot.js';
 
-export { FACILITATION_PREFIX, facilitationDecision, facilitationFinished, facilitationKey, finishedFacilitationText, roomMadeWords } from './slot.js';
+export { FACILITATION_PREFIX, facilitationDecision, facilitationFinished, facilitationKey, finishedFacilitationText, keptFacilitation, roomMadeWords, type KeptFacilitation } from './slot.js';
 
 /**
  * A trainer-led session kept through the Store port, so a page reloaded (or a tab closed by

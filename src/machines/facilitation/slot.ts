@@ -14,30 +14,39 @@ export function facilitationKey(playable: SlotOf): string {
   return `${FACILITATION_PREFIX}${slotName(playable)}.json`;
 }
 
-/** The decision a kept session stands at (replies so far + 1), read without XState; undefined when there is none to read. */
-export function facilitationDecision(store: Store, playable: SlotOf): number | undefined {
+/** What a picker shows of a kept session: the decision it stands at and whether it has finished. */
+export interface KeptFacilitation {
+  /** Replies so far + 1. */
+  decision: number;
+  /** It has reached its ending (the web app keeps a finished session until the trainer starts again). */
+  finished: boolean;
+}
+
+/**
+ * A kept session as a picker shows it, read once and without restoring it (no XState, no
+ * validator); undefined when there is none, or the text is not one.
+ */
+export function keptFacilitation(store: Store, playable: SlotOf): KeptFacilitation | undefined {
   try {
     const text = store.read(facilitationKey(playable));
     if (text === undefined) return undefined;
-    const raw = JSON.parse(text) as { format?: unknown; session?: { snapshot?: { context?: { transcript?: unknown } } } } | null;
-    const transcript = raw?.format === 'casa-practice-facilitation' ? raw.session?.snapshot?.context?.transcript : undefined;
-    return Array.isArray(transcript) ? transcript.length + 1 : undefined;
+    const raw = JSON.parse(text) as { format?: unknown; session?: { snapshot?: { status?: unknown; context?: { transcript?: unknown } } } } | null;
+    if (raw?.format !== 'casa-practice-facilitation') return undefined;
+    const transcript = raw.session?.snapshot?.context?.transcript;
+    return Array.isArray(transcript) ? { decision: transcript.length + 1, finished: raw.session?.snapshot?.status === 'done' } : undefined;
   } catch {
     return undefined;
   }
 }
 
-/**
- * Whether a kept session has reached its ending, read without restoring it: the web app keeps a
- * finished session (its debrief, the room's agreement and the summary) until the trainer starts again.
- */
+/** The decision a kept session stands at (replies so far + 1); undefined when there is none to read. */
+export function facilitationDecision(store: Store, playable: SlotOf): number | undefined {
+  return keptFacilitation(store, playable)?.decision;
+}
+
+/** Whether a kept session has reached its ending, read without restoring it. */
 export function facilitationFinished(store: Store, playable: SlotOf): boolean {
-  try {
-    const text = store.read(facilitationKey(playable));
-    return text !== undefined && finishedFacilitationText(text);
-  } catch {
-    return false;
-  }
+  return keptFacilitation(store, playable)?.finished ?? false;
 }
 
 /** Whether the text of a kept session is one that has reached its ending (false for anything else). */

@@ -1,7 +1,7 @@
 import { Box, Text, useStdout } from 'ink';
 import { dirname, resolve } from 'node:path';
 import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { debriefKey, entryOf, facilitationDecision, facilitationFinished, localDate, localTime, resumeFailure, saveKey, withRecord, type CatalogEntry, type PlayableScenario, type Records, type RunOrigin, type SaveSummary, type SessionMode } from '../../machines/light.js';
+import { debriefKey, entryOf, keptFacilitation, localDate, localTime, resumeFailure, saveKey, withRecord, type CatalogEntry, type PlayableScenario, type Records, type RunOrigin, type SaveSummary, type SessionMode } from '../../machines/light.js';
 import type { Debrief, MissingFile, PersistedScenarioSnapshot, RestoredFacilitation, ResumeResult, SaveHold, SessionActor } from '../../machines/index.js';
 import type { Listing } from '../node/catalog-files.js';
 import { checkStateFolder, hasSave, loadRecords, stateStore } from '../node/state-store.js';
@@ -83,8 +83,8 @@ function roomMarksNow(env: NodeJS.ProcessEnv, entries: readonly CatalogEntry[]):
   for (const e of entries) {
     const file = resolve(e.file);
     const slot = { scenario: { id: e.id }, file, bundled: dirname(file) === bundledDir };
-    const decision = facilitationDecision(store, slot);
-    if (decision !== undefined) marks.set(e.file, { decision, finished: facilitationFinished(store, slot) });
+    const kept = keptFacilitation(store, slot);
+    if (kept) marks.set(e.file, kept);
   }
   return marks;
 }

@@ -2,7 +2,7 @@ import { useSelector } from '@xstate/react';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import {
-  agreementWords, backToDecision, clampVotes, MAX_VOTES, TOO_MANY_VOTES, clearFacilitation, facilitationKey, scoreWords, VERDICT_WORDS, facilitatedDecision, facilitationDecision, facilitationFinished, facilitationMarkdown, fileStamp, isEntry, quickEntry, sortEntries, readFacilitation, revealData, roomAgreement, roomBack, roomLossWords, roomMadeWords, selectView,
+  agreementWords, backToDecision, clampVotes, MAX_VOTES, TOO_MANY_VOTES, clearFacilitation, facilitationKey, scoreWords, VERDICT_WORDS, facilitatedDecision, keptFacilitation, facilitationMarkdown, fileStamp, isEntry, quickEntry, sortEntries, readFacilitation, revealData, roomAgreement, roomBack, roomLossWords, roomMadeWords, selectView,
   startFacilitation, startSession, summaryBaseName, votesEnteredWords, votesWords, writeFacilitation,
   type CatalogEntry, type Debrief as DebriefData, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RevealEntry, type RoomRound, type SessionActor, type SessionView, type Store, type Votes,
 } from '../../machines/index.js';
@@ -74,8 +74,9 @@ export default function Presenter({ id }: { id?: string; paused?: boolean }) {
         <ul className="cards" aria-label="Scenarios to present">
           {state.entries.map((e) => {
             const slot = { scenario: { id: e.id }, bundled: true };
-            const kept = facilitationDecision(store, slot);
-            const finished = kept !== undefined && facilitationFinished(store, slot);
+            const room = keptFacilitation(store, slot);
+            const kept = room?.decision;
+            const finished = room?.finished ?? false;
             const action = finished ? 'Open the finished session' : kept !== undefined ? 'Resume the room session' : 'Present';
             return (
               <li key={e.id} className="card">

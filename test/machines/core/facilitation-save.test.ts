@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  clearFacilitation, facilitatedDecision, facilitationDecision, facilitationFinished, facilitationKey, finishedFacilitationText, memoryStore, readFacilitation, revealData, saveKey, selectView, startFacilitation, startSession, writeFacilitation,
+  clearFacilitation, facilitatedDecision, facilitationDecision, facilitationFinished, facilitationKey, finishedFacilitationText, keptFacilitation, memoryStore, readFacilitation, revealData, saveKey, selectView, startFacilitation, startSession, writeFacilitation,
   type PlayableScenario, type RoomProgress, type ScenarioLoader, type SessionActor,
 } from '../../../src/machines/index.js';
 import { CLEAR, CLIPBOARD, example, expectMovedAside, expectOneCleanLine, RLO, TITLE } from './fixtures.js';
@@ -99,6 +99,15 @@ describe('a trainer-led session kept through the store', () => {
     expect(facilitationDecision(memoryStore({ [KEY]: '{"format":"casa-practice-facilitation","session":{"snapshot":{"context":{"transcript":[1,2]}}}}' }), playable)).toBe(3);
     expect(facilitationDecision(memoryStore({ [KEY]: 'not json' }), playable)).toBeUndefined();
     expect(facilitationDecision(memoryStore({ [KEY]: '{"format":"casa-practice-terminal-save","session":{"snapshot":{"context":{"transcript":[]}}}}' }), playable)).toBeUndefined();
+  });
+
+  it('reads the decision and whether it finished in one go, for a picker', () => {
+    const kept = (text: string) => keptFacilitation(memoryStore({ [KEY]: text }), playable);
+    expect(kept('{"format":"casa-practice-facilitation","session":{"snapshot":{"status":"active","context":{"transcript":[1]}}}}')).toEqual({ decision: 2, finished: false });
+    expect(kept('{"format":"casa-practice-facilitation","session":{"snapshot":{"status":"done","context":{"transcript":[1,2]}}}}')).toEqual({ decision: 3, finished: true });
+    expect(kept('{"format":"casa-practice-facilitation","session":{"snapshot":{"status":"done"}}}')).toBeUndefined();
+    expect(kept('null')).toBeUndefined();
+    expect(keptFacilitation(memoryStore(), playable)).toBeUndefined();
   });
 
   const damaged = (f: (s: ReturnType<typeof kept>) => unknown) => () => {
