@@ -19,3 +19,16 @@ export function loadValidFixture(name: string): Scenario {
   if (!result.scenario) throw new Error(`fixture ${name} is invalid:\n${result.problems.map((p) => p.message).join('\n')}`);
   return result.scenario;
 }
+
+/**
+ * The text of the new-phone scenario (test/terminal/fixtures/scenarios/new-phone.json, or the web
+ * tests' copy of it) with its reply "phone-accuse" ("You need to tell me the truth") open only at
+ * trust 80 or more (trust starts at 50): a reply the story does not open at that decision.
+ */
+export function gatedPhoneText(text: string): string {
+  const file = JSON.parse(text) as { nodes: { id: string; replies?: { id: string; when?: unknown }[] }[] };
+  const reply = file.nodes.find((n) => n.id === 'phone')?.replies?.find((r) => r.id === 'phone-accuse');
+  if (!reply) throw new Error('the new-phone fixture changed: no reply "phone-accuse" at "phone"');
+  reply.when = { var: 'trust', gte: 80 };
+  return JSON.stringify(file);
+}

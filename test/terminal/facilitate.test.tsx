@@ -10,6 +10,7 @@ import { stateDir } from '../../src/terminal/state.js';
 import { revealHints, voteHints } from '../../src/terminal/keys.js';
 import { appElement, KEY, newPhone, press, renderApp, renderAt, SCENARIOS, tap, tempEnv } from './helpers/ink.js';
 import { BUNDLED } from './helpers/layout.js';
+import { gatedPhoneText } from '../helpers/fixtures.js';
 
 afterEach(() => cleanup());
 
@@ -401,12 +402,8 @@ const hintsWhole = (frame: string, hints: readonly (readonly [string, string])[]
 
 /** The new-phone fixture with "You need to tell me the truth" open only at trust 80 or more (it starts at 50). */
 export function gatedPhone(): PlayableScenario {
-  const file = JSON.parse(readFileSync(join(SCENARIOS, 'new-phone.json'), 'utf8')) as { nodes: { id: string; replies?: { id: string; when?: unknown }[] }[] };
-  const reply = file.nodes.find((n) => n.id === 'phone')?.replies?.find((r) => r.id === 'phone-accuse');
-  if (!reply) throw new Error('fixture changed');
-  reply.when = { var: 'trust', gte: 80 };
   const path = join(mkdtempSync(join(tmpdir(), 'casa-gated-')), 'new-phone.json');
-  writeFileSync(path, JSON.stringify(file));
+  writeFileSync(path, gatedPhoneText(readFileSync(join(SCENARIOS, 'new-phone.json'), 'utf8')));
   const p = loadPlayable(path);
   if ('problems' in p) throw new Error(p.problems);
   return p;

@@ -9,17 +9,14 @@ import { loadScenarioFile } from '../../src/terminal/files.js';
 import { BIN, ROOT, runChild, runInProcess as inProcess, runPiped, type CliRun } from './helpers/cli.js';
 import { FIXTURES, SCENARIOS, tempEnv } from './helpers/ink.js';
 import { stateDir } from '../../src/terminal/state.js';
+import { gatedPhoneText } from '../helpers/fixtures.js';
 
 const NEW_PHONE = join(SCENARIOS, 'new-phone.json');
 
 /** A copy of new-phone whose "You need to tell me the truth" needs trust 80 or more (it starts at 50); returns its path. */
 function gatedNewPhone(): string {
-  const file = JSON.parse(readFileSync(NEW_PHONE, 'utf8')) as { nodes: { id: string; replies?: { id: string; when?: unknown }[] }[] };
-  const reply = file.nodes.find((n) => n.id === 'phone')?.replies?.find((r) => r.id === 'phone-accuse');
-  if (!reply) throw new Error('fixture changed');
-  reply.when = { var: 'trust', gte: 80 };
   const path = join(mkdtempSync(join(tmpdir(), 'casa-gated-')), 'new-phone.json');
-  writeFileSync(path, JSON.stringify(file));
+  writeFileSync(path, gatedPhoneText(readFileSync(NEW_PHONE, 'utf8')));
   return path;
 }
 

@@ -8,6 +8,7 @@ import { Facilitation } from '../../src/web/pages/Presenter.js';
 import ProjectorScreen from '../../src/web/pages/ProjectorScreen.js';
 import { PROJECTOR_CHANNEL, PROJECTOR_PROTOCOL } from '../../src/web/projector.js';
 import example from '../fixtures/good/example.json?raw';
+import { gatedPhoneText } from '../helpers/fixtures.js';
 import { bundledById } from '../../src/web/scenarios.js';
 import { announcedDuring, captureDownloads, readAloud, renderApp } from './helpers.js';
 
@@ -915,11 +916,7 @@ describe('two presenter tabs on the same scenario', () => {
 describe('a reply the story does not open at this decision', () => {
   /** The example with "phone-accuse" offered only at trust 80 or more (trust starts at 50). */
   function gatedExample() {
-    const file = JSON.parse(example) as { nodes: { id: string; replies?: { id: string; when?: unknown }[] }[] };
-    const reply = file.nodes.find((n) => n.id === 'phone')?.replies?.find((r) => r.id === 'phone-accuse');
-    if (!reply) throw new Error('fixture changed');
-    reply.when = { var: 'trust', gte: 80 };
-    const gated = validateScenario(JSON.stringify(file), 'example.json').scenario;
+    const gated = validateScenario(gatedPhoneText(example), 'example.json').scenario;
     if (!gated) throw new Error('not valid');
     return gated;
   }
