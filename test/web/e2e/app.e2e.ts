@@ -545,4 +545,32 @@ describe('the web app in Chromium', () => {
       await s.close();
     }
   });
+
+  it('"Take a break" under the pointer keeps its words legible, light and dark (in dark they were drawn 1:1 on the hover tint)', async () => {
+    const s = await openPage(web.browser, web.app.url);
+    try {
+      const button = s.page.getByRole('button', { name: 'Take a break' });
+      // The contrast of the button's words against its own background, as drawn now.
+      const contrast = () => button.evaluate((el) => {
+        const lum = (colour: string): number => {
+          const [r = 0, g = 0, b = 0] = (colour.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => Number(v) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+          return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        };
+        const style = getComputedStyle(el);
+        const [hi, lo] = [lum(style.color), lum(style.backgroundColor)].sort((a, b) => b - a) as [number, number];
+        return Math.round(((hi + 0.05) / (lo + 0.05)) * 100) / 100;
+      });
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await s.page.emulateMedia({ colorScheme });
+        await s.page.mouse.move(0, 400);
+        await button.hover();
+        expect(await button.evaluate((el) => el.matches(':hover'))).toBe(true);
+        expect(await contrast(), `hovered in ${colorScheme}`).toBeGreaterThanOrEqual(4.5);
+      }
+      clean(s);
+    } finally {
+      await s.close();
+    }
+  });
+
 });
