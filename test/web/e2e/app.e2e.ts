@@ -573,4 +573,51 @@ describe('the web app in Chromium', () => {
     }
   });
 
+  it('on a phone, "Your path beside best practice" shares its width among its columns: the replies are not left a few letters a line', async () => {
+    // The scenario with the longest replies (a court report, sentence by sentence).
+    const s = await openPage(web.browser, web.app.url, '#/play/court-report', { viewport: { width: 360, height: 740 } });
+    try {
+      await s.page.locator('#transcript').waitFor();
+      await s.page.locator('.moment-heading').last().focus();
+      await keyboardToDebrief(s.page);
+      const region = s.page.getByRole('region', { name: 'Your path beside best practice, table' });
+      const drawn = await region.evaluate((el) => {
+        const table = el.querySelector('table')!;
+        const widths = [...table.rows[0]!.cells].map((c) => c.getBoundingClientRect().width);
+        // Words (a break after a hyphen is a word's own) drawn on two lines or more though the
+        // word, on one line, fits in its cell: cut in two with no need ("comm|ercial").
+        const cut: string[] = [];
+        for (const cell of table.querySelectorAll<HTMLElement>('tbody th, tbody td')) {
+          const style = getComputedStyle(cell);
+          const room = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+          const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+            for (const m of node.data.matchAll(/[^\s-]+-?/g)) {
+              const range = document.createRange();
+              range.setStart(node, m.index);
+              range.setEnd(node, m.index + m[0].length);
+              const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+              if (new Set(rects.map((r) => Math.round(r.top))).size < 2) continue;
+              const probe = document.createElement('span');
+              probe.style.whiteSpace = 'nowrap';
+              probe.textContent = m[0];
+              node.parentElement!.append(probe);
+              const whole = probe.getBoundingClientRect().width;
+              probe.remove();
+              if (whole <= room) cut.push(m[0]);
+            }
+          }
+        }
+        return { scroll: el.scrollWidth, client: el.clientWidth, table: table.getBoundingClientRect().width, widths, cut };
+      });
+      await s.screenshot('e2e-debrief-paths-phone');
+      expect(drawn.scroll).toBeLessThanOrEqual(drawn.client);
+      // Each reply column has at least three tenths of the table (it was a fifth or less, beside a decision column of half).
+      for (const w of drawn.widths.slice(1)) expect(w / drawn.table).toBeGreaterThanOrEqual(0.3);
+      expect(drawn.cut).toEqual([]);
+      clean(s);
+    } finally {
+      await s.close();
+    }
+  });
 });
