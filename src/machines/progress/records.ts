@@ -199,7 +199,7 @@ export function parsePlaythrough(raw: unknown, now = new Date()): PlaythroughRec
   if (typeof r.id !== 'string' || !UUID_PATTERN.test(r.id)) return { error: 'its id is not a UUID' };
   if (!isShortText(r.scenarioId)) return { error: 'its scenario is not named' };
   if (!isCount(r.scenarioVersion)) return { error: 'its scenario version is not a whole number' };
-  if (!isShortText(r.title, 400)) return { error: 'its title is missing' };
+  if (!isShortText(r.title, 400)) return { error: typeof r.title === 'string' && r.title.length > 400 ? 'its title is longer than 400 characters' : 'its title is missing' };
   if (r.mode !== 'practice' && r.mode !== 'assessment') return { error: 'its mode is neither practice nor assessment' };
   if (r.startedAt !== undefined && !isIsoTime(r.startedAt)) return { error: 'its start time is not an ISO 8601 time' };
   if (!isIsoTime(r.completedAt)) return { error: 'its completion time is not an ISO 8601 time' };

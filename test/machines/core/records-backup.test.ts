@@ -277,6 +277,13 @@ describe('backup file', () => {
     damaged.records.playthroughs[1]!.completedAt = 'yesterday\u001b[2J';
     const r = parseBackup(JSON.stringify(damaged));
     expect(r).toEqual({ ok: false, error: 'This file cannot be loaded: it is damaged (completed practice 2: its completion time is not an ISO 8601 time). Nothing was changed.' });
+    // A title too long is said as such, not as "missing" (a volunteer looking at the file sees one there).
+    const longTitle = structuredClone(good);
+    longTitle.records.playthroughs[0]!.title = 'A'.repeat(401);
+    expect(parseBackup(JSON.stringify(longTitle))).toEqual({ ok: false, error: 'This file cannot be loaded: it is damaged (completed practice 1: its title is longer than 400 characters). Nothing was changed.' });
+    const noTitle = structuredClone(good);
+    delete noTitle.records.playthroughs[0]!.title;
+    expect(parseBackup(JSON.stringify(noTitle))).toEqual({ ok: false, error: 'This file cannot be loaded: it is damaged (completed practice 1: its title is missing). Nothing was changed.' });
     const badKey = structuredClone(good);
     badKey.saves['../../etc/passwd'] = Object.values(good.saves)[0];
     expect(parseBackup(JSON.stringify(badKey))).toMatchObject({ ok: false, error: expect.stringMatching(/strange name/) });

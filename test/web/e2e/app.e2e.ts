@@ -545,4 +545,79 @@ describe('the web app in Chromium', () => {
       await s.close();
     }
   });
+
+  it('"Take a break" under the pointer keeps its words legible, light and dark (in dark they were drawn 1:1 on the hover tint)', async () => {
+    const s = await openPage(web.browser, web.app.url);
+    try {
+      const button = s.page.getByRole('button', { name: 'Take a break' });
+      // The contrast of the button's words against its own background, as drawn now.
+      const contrast = () => button.evaluate((el) => {
+        const lum = (colour: string): number => {
+          const [r = 0, g = 0, b = 0] = (colour.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => Number(v) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+          return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        };
+        const style = getComputedStyle(el);
+        const [hi, lo] = [lum(style.color), lum(style.backgroundColor)].sort((a, b) => b - a) as [number, number];
+        return Math.round(((hi + 0.05) / (lo + 0.05)) * 100) / 100;
+      });
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await s.page.emulateMedia({ colorScheme });
+        await s.page.mouse.move(0, 400);
+        await button.hover();
+        expect(await button.evaluate((el) => el.matches(':hover'))).toBe(true);
+        expect(await contrast(), `hovered in ${colorScheme}`).toBeGreaterThanOrEqual(4.5);
+      }
+      clean(s);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('on a phone, "Your path beside best practice" shares its width among its columns: the replies are not left a few letters a line', async () => {
+    // The scenario with the longest replies (a court report, sentence by sentence).
+    const s = await openPage(web.browser, web.app.url, '#/play/court-report', { viewport: { width: 360, height: 740 } });
+    try {
+      await s.page.locator('#transcript').waitFor();
+      await s.page.locator('.moment-heading').last().focus();
+      await keyboardToDebrief(s.page);
+      const region = s.page.getByRole('region', { name: 'Your path beside best practice, table' });
+      const drawn = await region.evaluate((el) => {
+        const table = el.querySelector('table')!;
+        const widths = [...table.rows[0]!.cells].map((c) => c.getBoundingClientRect().width);
+        // Words (a break after a hyphen is a word's own) drawn on two lines or more though the
+        // word, on one line, fits in its cell: cut in two with no need ("comm|ercial").
+        const cut: string[] = [];
+        for (const cell of table.querySelectorAll<HTMLElement>('tbody th, tbody td')) {
+          const style = getComputedStyle(cell);
+          const room = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+          const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+            for (const m of node.data.matchAll(/[^\s-]+-?/g)) {
+              const range = document.createRange();
+              range.setStart(node, m.index);
+              range.setEnd(node, m.index + m[0].length);
+              const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+              if (new Set(rects.map((r) => Math.round(r.top))).size < 2) continue;
+              const probe = document.createElement('span');
+              probe.style.whiteSpace = 'nowrap';
+              probe.textContent = m[0];
+              node.parentElement!.append(probe);
+              const whole = probe.getBoundingClientRect().width;
+              probe.remove();
+              if (whole <= room) cut.push(m[0]);
+            }
+          }
+        }
+        return { scroll: el.scrollWidth, client: el.clientWidth, table: table.getBoundingClientRect().width, widths, cut };
+      });
+      await s.screenshot('e2e-debrief-paths-phone');
+      expect(drawn.scroll).toBeLessThanOrEqual(drawn.client);
+      // Each reply column has at least three tenths of the table (it was a fifth or less, beside a decision column of half).
+      for (const w of drawn.widths.slice(1)) expect(w / drawn.table).toBeGreaterThanOrEqual(0.3);
+      expect(drawn.cut).toEqual([]);
+      clean(s);
+    } finally {
+      await s.close();
+    }
+  });
 });
