@@ -772,10 +772,14 @@ describe('presenter mode keeps the room session through a reload', () => {
     await user.keyboard('{Escape}');
     expect(store.read(KEY)).toBeDefined();
     expect(document.activeElement).toBe(again);
-    // Yes starts a fresh session, and the finished one goes.
+    // Yes starts a fresh session, and the finished one goes. It opens on the content note, as the
+    // first session did (the new session may be for another room), with focus on its heading.
     await user.click(again);
     await user.click(screen.getByRole('button', { name: 'Yes, start a new session' }));
     expect(store.read(KEY)).toBeUndefined();
+    expect(screen.getByRole('heading', { level: 2, name: 'Content note' })).toBeTruthy();
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1 }));
+    await user.click(screen.getByRole('button', { name: 'Start the session' }));
     expect(document.activeElement).toBe(screen.getByRole('heading', { level: 1 }));
     expect(boxes().map((b) => (b as HTMLInputElement).value)).toEqual(boxes().map(() => ''));
   });

@@ -93,7 +93,7 @@ export default function Presenter({ id }: { id?: string; paused?: boolean }) {
     );
   }
   const { playable, run } = state;
-  if (state.intro) return <Intro playable={playable} notice={state.notice} onStart={() => setState({ ...state, intro: false, run: run + 1 })} />;
+  if (state.intro) return <Intro playable={playable} notice={state.notice} focusOnShow={run > 0} onStart={() => setState({ ...state, intro: false, run: run + 1 })} />;
   return (
     <Facilitation
       key={run}
@@ -102,9 +102,9 @@ export default function Presenter({ id }: { id?: string; paused?: boolean }) {
       resumed={state.resumed}
       notice={state.notice}
       focusOnStart={run > 0}
-      onStartOver={() => {
+      onStartOver={(withNote) => {
         clearFacilitation(store, playable);
-        setState({ kind: 'ready', playable, run: run + 1 });
+        setState({ kind: 'ready', playable, run: run + 1, intro: withNote });
       }}
     />
   );
@@ -114,8 +114,13 @@ export default function Presenter({ id }: { id?: string; paused?: boolean }) {
  * Before a new room session: the scenario and its content note, shown on the projector too, so the
  * room reads what the scenario touches on before it starts (the terminal's first screen says the same).
  */
-function Intro({ playable, notice, onStart }: { playable: PlayableScenario; notice?: string; onStart: () => void }) {
+function Intro({ playable, notice, focusOnShow = false, onStart }: { playable: PlayableScenario; notice?: string; focusOnShow?: boolean; onStart: () => void }) {
   const { scenario } = playable;
+  // Shown again by "Start a new session": focus on its heading, as the button that led here is gone.
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focusOnShow) heading.current?.focus();
+  }, [focusOnShow]);
   const [openProjector, projectorOutdated, projectorBlocked] = useProjector({
     kind: 'moment', scenarioTitle: scenario.title, step: `About ${scenario.estimatedMinutes} minutes`, title: 'Content note', narration: scenario.contentNote, lines: [], replies: [],
   });
@@ -123,7 +128,7 @@ function Intro({ playable, notice, onStart }: { playable: PlayableScenario; noti
     <div className="facilitation">
       <p className="status-line"><span>{scenario.title}<span className="sr-only">. </span></span><span>About {scenario.estimatedMinutes} minutes</span></p>
       {notice && <p className="notice no-print" role="status">{notice}</p>}
-      <h1>{scenario.title}</h1>
+      <h1 ref={heading} tabIndex={-1}>{scenario.title}</h1>
       <p>{scenario.summary}</p>
       <section aria-labelledby="intro-note-heading" className="content-note">
         <h2 id="intro-note-heading">Content note</h2>
@@ -157,8 +162,11 @@ export interface FacilitationProps {
   notice?: string;
   /** Started by "Start over" (a button now gone): focus goes to the first moment. */
   focusOnStart?: boolean;
-  /** The trainer chose to start over: the kept session goes and a fresh one begins. */
-  onStartOver?: () => void;
+  /**
+   * The trainer chose to start over: the kept session goes and a fresh one begins, on the content
+   * note first when `withNote` (a new session after a finished one: perhaps a new room).
+   */
+  onStartOver?: (withNote?: boolean) => void;
 }
 
 export function Facilitation({ playable, store, resumed, notice, focusOnStart = false, onStartOver }: FacilitationProps) {
@@ -331,7 +339,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
             again={onStartOver ? <button type="button" className="primary" {...startOver.trigger('new-session-confirm')}>Start a new session</button> : null} />
           {/* The finished session is kept in this browser until then: its summary may not be downloaded yet. */}
           {startOver.open && (
-            <ConfirmPanel id="new-session-confirm" confirmation={startOver} title="Start a new room session?" keepLabel="No, keep the finished session" confirmLabel="Yes, start a new session" onConfirm={() => onStartOver?.()}>
+            <ConfirmPanel id="new-session-confirm" confirmation={startOver} title="Start a new room session?" keepLabel="No, keep the finished session" confirmLabel="Yes, start a new session" onConfirm={() => onStartOver?.(true)}>
               The finished session kept in this browser, with its debrief and how the room did, will be deleted. Download the session summary first if you want to keep it.
             </ConfirmPanel>
           )}
