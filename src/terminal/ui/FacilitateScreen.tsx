@@ -194,7 +194,9 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
   }, [view, width, showNote, note]);
   // The scrolling layout has its own help line (with PgUp PgDn), which can take another row.
   const scrollHints = voteHints(note === undefined ? 'none' : showNote ? 'shown' : 'hidden', true, room);
-  const scrollFooterRows = confirmQuit ? footerRows : hintRows(scrollHints, width).reduce((n, row) => n + rowsOf(row), 0);
+  // A question, or a line said in place of the help line (a count past the most), takes the help line's place here too.
+  const footerSaid = confirmQuit || unavailable !== undefined;
+  const scrollFooterRows = footerSaid ? footerRows : hintRows(scrollHints, width).reduce((n, row) => n + rowsOf(row), 0);
   const momentHeight = Math.max(4, screenRows - 1 - rowsOf(heading) - scrollFooterRows - repliesRows);
 
   // The counts as the keys have left them, ahead of the next render (keys can come faster).
@@ -313,7 +315,7 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
         <Paragraph bold>{heading}</Paragraph>
         <ScrollRows rows={momentRows} height={momentHeight} offset={offset} pageKeysOnly />
         <ReplyList replies={view.replies} selected={selected} tally={tally} width={width} />
-        {confirmQuit ? footer : <KeyHints set={scrollHints} spaced={false} width={width} whole />}
+        {footerSaid ? footer : <KeyHints set={scrollHints} spaced={false} width={width} whole />}
       </Box>
     );
   }
