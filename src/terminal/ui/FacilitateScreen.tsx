@@ -270,7 +270,8 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
     else if (a.type === 'erase') setVote((n) => Math.floor(n / 10));
     else if (a.type === 'plus') setVote((n) => n + 1);
     else if (a.type === 'minus') setVote((n) => n - 1);
-    else if (a.type === 'reveal') setReveal(true);
+    // R too (Caps Lock on): nothing else is R here.
+    else if (a.type === 'reveal' || a.type === 'resume') setReveal(true);
     else if (a.type === 'note' && note !== undefined) setNoteShown((shown) => !shown);
   };
   useKeys(onAction, !view.done);
