@@ -94,6 +94,20 @@ describe('room controls in the terminal', () => {
     expect(room.server.state().phase).toBe('ended');
   });
 
+  it('an answer to "End the session?" other than e (y, as the app\'s other questions take) says the session carries on, not the list of commands', async () => {
+    // "y" printed the list of commands, which did not say whether the session had ended.
+    const room = await controlled(() => 60);
+    await room.type('n', /o: open the vote/);
+    await room.type('o', /l: lock/);
+    await room.type('e', /Type e again/);
+    const said = await room.type('y', /\n$/);
+    expect(said.replace(/\s+/g, ' ')).toContain('The session was not ended: it carries on.');
+    expect(said.replace(/\s+/g, ' ')).not.toContain('Type a letter and Enter');
+    expect(room.server.state().phase).toBe('open');
+    // Asked no more: y now is an unknown command, and gets the list.
+    expect(await room.type('y', /Type a\s+letter and Enter/)).not.toMatch(/was\s+not\s+ended/);
+  });
+
   it('s counts the open round\'s votes, and between votes says none is open (not "0 voted in round 1" after a round that had votes)', async () => {
     const room = await controlled(() => 60);
     const base = `ws://127.0.0.1:${room.server.port}`;
