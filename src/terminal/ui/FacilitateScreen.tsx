@@ -17,7 +17,7 @@ import { Paragraph } from './Paragraph.js';
 import { Moment } from './Moment.js';
 import { REPLY_INDENT, ReplyList, replyText } from './ReplyList.js';
 import { statusParts } from './StatusLine.js';
-import { maxOffset, pageSize, ScrollRows } from './ScrollRows.js';
+import { pageSize, ScrollRows, scrolledOffset } from './ScrollRows.js';
 import { useTheme } from './ThemeContext.js';
 import { useArrivedAfter, useKeys } from './useKeys.js';
 import { useScreenSize } from './useScreenSize.js';
@@ -246,7 +246,7 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
       const page = pageSize(revealHeight);
       if (a.type === 'up' || a.type === 'down' || a.type === 'page-up' || a.type === 'page-down') {
         const step = a.type === 'up' ? -1 : a.type === 'down' ? 1 : a.type === 'page-up' ? -page : page;
-        setOffset((o) => Math.min(Math.max(0, o + step), maxOffset(revealRows.length, revealHeight)));
+        setOffset((o) => scrolledOffset(o, step, revealRows.length, revealHeight));
       }
       const reply = a.type === 'number' ? view.replies[a.n - 1] : undefined;
       // A branch the story does not allow here says why, in place of the help line, until the next key.
@@ -260,7 +260,7 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
     }
     if (a.type === 'page-up' || a.type === 'page-down') {
       const step = a.type === 'page-up' ? -pageSize(momentHeight) : pageSize(momentHeight);
-      return setOffset((o) => Math.min(Math.max(0, o + step), maxOffset(momentRows.length, momentHeight)));
+      return setOffset((o) => scrolledOffset(o, step, momentRows.length, momentHeight));
     }
     if (a.type === 'up') setSelected((s) => (s + view.replies.length - 1) % view.replies.length);
     // Enter after a count goes on to the next reply (as in a form), so the next count typed is not
