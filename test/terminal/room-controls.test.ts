@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRoom, roomContext, validateScenario, type Scenario } from '../../src/machines/index.js';
+import { createRoom, roomContext, roomSessionView, validateScenario, type Scenario } from '../../src/machines/index.js';
 import { roomControls } from '../../src/terminal/room/controls.js';
 import { startRoomServer, type RoomServer } from '../../src/terminal/room/server.js';
 import { packageRoot } from '../../src/terminal/paths.js';
@@ -106,6 +106,17 @@ describe('room controls in the terminal', () => {
     expect(room.server.state().phase).toBe('open');
     // Asked no more: y now is an unknown command, and gets the list.
     expect(await room.type('y', /Type a\s+letter and Enter/)).not.toMatch(/was\s+not\s+ended/);
+  });
+
+  it('after the reveal, a number no reply has says which numbers there are (it said "That reply is not available")', async () => {
+    const room = await controlled(() => 60);
+    await room.type('n', /o: open the vote/);
+    await room.type('o', /l: lock/);
+    await room.type('r', /Type the number of the reply the room follows/);
+    const replies = roomSessionView(roomContext(scenario), room.server.state()).replies.length;
+    const said = await room.type('9', /\n$/);
+    expect(said.replace(/\s+/g, ' ')).toContain(`There is no reply 9 at this decision: type a number from 1 to ${replies}.`);
+    expect(room.server.state().phase).toBe('revealed');
   });
 
   it('s counts the open round\'s votes, and between votes says none is open (not "0 voted in round 1" after a round that had votes)', async () => {

@@ -95,7 +95,10 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
       : undefined;
     if (word === 's') return say(countWords(state));
     if (result === undefined) return declined ? say(NOT_ENDED) : word === '' ? undefined : say(CONTROLS_HELP);
-    if (!result.ok) say(result.message);
+    // A number no reply has here ("9" of three): which numbers there are, not "That reply is not available".
+    if (result.ok) return;
+    const none = result.code === 'unknown-reply' && view.replies.every((r) => String(r.number) !== word);
+    say(none ? `There is no reply ${word} at this decision: type a number from 1 to ${view.replies.length}.` : result.message);
   };
 
   lines.on('line', (line) => act(line.trim().toLowerCase()));
