@@ -211,9 +211,12 @@ export function selectView(scenario: Scenario, snapshot: SnapshotLike): SessionV
     scenarioTitle: cleanLine(scenario.title),
     nodeId,
     kind: node.kind,
-    title: node.title,
+    // One-line fields of the file stay on one line (as the scenario's title and the debrief's turn
+    // titles are): a line break in a title, a name or a meter's label broke a screen's row count,
+    // and the frame ran past the window's last row.
+    title: node.title === undefined ? undefined : cleanLine(node.title),
     narration: node.kind === 'ending' ? endingNarration(scenario, node, context.variables, context.transcript) : node.narration,
-    lines: (node.lines ?? []).map((l) => ({ speaker: characters.get(l.character)?.name ?? l.character, role: characters.get(l.character)?.role ?? '', text: l.text })),
+    lines: (node.lines ?? []).map((l) => ({ speaker: cleanLine(characters.get(l.character)?.name ?? l.character), role: cleanLine(characters.get(l.character)?.role ?? ''), text: l.text })),
     prompt: node.kind === 'decision' ? (node.prompt ?? 'What do you say or do?') : undefined,
     replies: node.kind === 'decision'
       ? offeredReplies(scenario, snapshot, node.id, node.replies)
@@ -229,7 +232,7 @@ export function selectView(scenario: Scenario, snapshot: SnapshotLike): SessionV
     // Assessment mode shows no feedback, and a meter that moves with each reply is feedback.
     meters: context.mode === 'assessment' ? [] : (scenario.variables ?? []).filter((v) => v.shown && v.type !== 'flag').map((v) => {
       const spec = specOf(v);
-      return { id: v.id, label: v.label, value: context.variables[v.id] ?? spec.start, min: spec.min, max: spec.max };
+      return { id: v.id, label: cleanLine(v.label), value: context.variables[v.id] ?? spec.start, min: spec.min, max: spec.max };
     }),
     lastFeedback: last && context.mode === 'practice' ? rawFeedbackOf(scenario, last) : undefined,
     done: snapshot.status === 'done',

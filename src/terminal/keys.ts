@@ -67,7 +67,9 @@ export function actionOf(input: string, key: KeyLike): Action | undefined {
   if (key.tab) return { type: 'next-tab' };
   if (key.backspace || key.delete) return { type: 'erase' };
   if (/^[0-9]$/.test(input)) return { type: 'number', n: Number(input) };
-  switch (input) {
+  // A letter means the same in either case (Caps Lock on, as line by line reads "Q" and "Y"), but
+  // for R and r, which the picker (resume) and the room's votes (reveal) each take in either case.
+  switch (input === 'R' ? input : input.toLowerCase()) {
     case 'u': return { type: 'undo' };
     case 'q': return { type: 'quit' };
     case 'y': return { type: 'yes' };

@@ -439,6 +439,21 @@ describe('trainer-led screens at 60×24 and 120×40', () => {
     }
   });
 
+  it('a count past 9999 is said on the scrolling vote screen too (a long decision at 60×24)', async () => {
+    // The scrolling layout drew its own help line and dropped the line said in its place, so the
+    // trainer typing a fifth digit saw the count stop at 9999 with no word why.
+    const r = await renderAt(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: bundled('trafficker-contact.json', 'd1-text') } }).element, 60, 24);
+    await press(r, KEY.enter, '1', '2', '3', '4', '5');
+    const frame = r.lastFrame() ?? '';
+    expect(frame).toContain('more below');
+    expect(frame).toMatch(/votes: 9999$/m);
+    expect(frame.replace(/\s+/g, ' ')).toContain('At most 9999 votes per reply: a larger count is kept at 9999.');
+    expect(lines(frame).length).toBeLessThanOrEqual(23);
+    await press(r, KEY.backspace);
+    expect(r.lastFrame()).not.toContain('At most');
+    expect(r.lastFrame()).toContain('r: reveal');
+  });
+
   it('the reveal one under another (60×24): no blank row for a mark a reply does not have, votes and bar on one row, one blank row above', async () => {
     const r = await renderAt(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: newPhone() } }).element, 60, 24);
     await press(r, KEY.enter, '3', 'r');

@@ -151,7 +151,11 @@ describe('the debrief is never lost', () => {
     expect(p.lastFrame()).toContain('Debrief: Example: the new phone');
     // On the volunteer's clock, as records shows the same playthrough, not in UTC.
     const kept = JSON.parse(readFileSync(join(env.XDG_STATE_HOME as string, 'casa-practice', 'debriefs', readdirSync(join(env.XDG_STATE_HOME as string, 'casa-practice', 'debriefs'))[0] as string), 'utf8')) as { savedAt: string };
-    expect(p.lastFrame()?.replace(/\s+/g, ' ')).toContain(`Your last debrief of this scenario, from ${localDate(kept.savedAt)} ${localTime(kept.savedAt)}.`);
+    // The time ends in "a.m." or "p.m.", whose point ends the sentence too: not "6:20 a.m..".
+    const notice = `Your last debrief of this scenario, from ${localDate(kept.savedAt)} ${localTime(kept.savedAt)}`;
+    expect(notice).toMatch(/[ap]\.m\.$/);
+    expect(p.lastFrame()?.replace(/\s+/g, ' ')).toContain(notice);
+    expect(p.lastFrame()?.replace(/\s+/g, ' ')).not.toContain(`${notice}.`);
     expect(p.lastFrame()).not.toContain('UTC');
     expect(p.lastFrame()).toContain(score);
     await press(p, 'b');

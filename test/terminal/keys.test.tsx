@@ -208,3 +208,36 @@ describe('numbers of two digits', () => {
     r.unmount();
   });
 });
+
+/**
+ * Caps Lock on: the full-screen app took "Q", "Y", "U" and the rest for nothing (line by line reads
+ * them in either case), so a volunteer could not quit, answer the question or undo, with no word why.
+ */
+describe('letters in either case (Caps Lock)', () => {
+  it('Q asks, Y saves and quits, U undoes, as q, y and u do', async () => {
+    const { r, exit } = await firstDecision();
+    await press(r, '1', 'U');
+    expect(r.lastFrame()).toContain('Decision 1 of about 2');
+    await press(r, 'Q');
+    expect(r.lastFrame()).toContain('Save your progress and quit?');
+    await tap(r, 'Y');
+    expect(exit).toHaveBeenCalledTimes(1);
+    expect(exit.mock.calls[0]?.[0]).toMatch(/^Progress saved to /);
+  });
+
+  it('R reveals in a trainer-led session, and r resumes in the picker, as the other case does', async () => {
+    const { loadPlayable } = await import('../../src/terminal/scenario-source.js');
+    const { SCENARIOS, envWithSave } = await import('./helpers/ink.js');
+    const playable = loadPlayable(`${SCENARIOS}/new-phone.json`);
+    if ('problems' in playable) throw new Error(playable.problems);
+    const room = await renderApp(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable } }).element);
+    await press(room, KEY.enter, '3', 'R');
+    expect(room.lastFrame()).toContain('Votes in all: 3');
+    room.unmount();
+
+    const picker = await renderApp(appElement({ env: await envWithSave() }).element);
+    expect(picker.lastFrame()).toContain('press R to resume it');
+    await press(picker, 'r');
+    expect(picker.lastFrame()).toContain('Decision 1 of about 2');
+  });
+});

@@ -83,3 +83,21 @@ describe('following the terminal when its window is resized', () => {
     r.unmount();
   });
 });
+
+describe('scrolled to the end, then the window grows', () => {
+  it('the first PgUp in a trainer-led reveal moves the view (it did nothing once: the offset kept was past the new end)', async () => {
+    const playable = loadPlayable(join(BUNDLED, 'trafficker-contact.json'), 'd1-text');
+    if ('problems' in playable) throw new Error(playable.problems);
+    const r = await reach(60, 24, [KEY.enter, '3', 'r'], { kind: 'facilitate', playable });
+    for (let i = 0; i < 20 && !/\(end\)/.test(r.lastFrame()); i++) await press(r, '\u001b[6~');
+    expect(r.lastFrame()).toContain('(end)');
+    await r.resize(100, 40);
+    const grown = r.lastFrame();
+    const above = /↑ (\d+) more above/.exec(grown)?.[1];
+    expect(above).toBeDefined();
+    await press(r, '\u001b[5~');
+    expect(r.lastFrame()).not.toBe(grown);
+    expect(r.lastFrame()).not.toContain(`↑ ${above} more above`);
+    r.unmount();
+  });
+});

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRoom, roomContext, validateScenario, type Scenario } from '../../src/machines/index.js';
+import { createRoom, roomContext, roomSessionView, validateScenario, type Scenario } from '../../src/machines/index.js';
 import { roomControls } from '../../src/terminal/room/controls.js';
 import { startRoomServer, type RoomServer } from '../../src/terminal/room/server.js';
 import { packageRoot } from '../../src/terminal/paths.js';
@@ -92,6 +92,31 @@ describe('room controls in the terminal', () => {
     await room.type('e', /Type e again/);
     await room.type('e', /The session has ended/);
     expect(room.server.state().phase).toBe('ended');
+  });
+
+  it('an answer to "End the session?" other than e (y, as the app\'s other questions take) says the session carries on, not the list of commands', async () => {
+    // "y" printed the list of commands, which did not say whether the session had ended.
+    const room = await controlled(() => 60);
+    await room.type('n', /o: open the vote/);
+    await room.type('o', /l: lock/);
+    await room.type('e', /Type e again/);
+    const said = await room.type('y', /\n$/);
+    expect(said.replace(/\s+/g, ' ')).toContain('The session was not ended: it carries on.');
+    expect(said.replace(/\s+/g, ' ')).not.toContain('Type a letter and Enter');
+    expect(room.server.state().phase).toBe('open');
+    // Asked no more: y now is an unknown command, and gets the list.
+    expect(await room.type('y', /Type a\s+letter and Enter/)).not.toMatch(/was\s+not\s+ended/);
+  });
+
+  it('after the reveal, a number no reply has says which numbers there are (it said "That reply is not available")', async () => {
+    const room = await controlled(() => 60);
+    await room.type('n', /o: open the vote/);
+    await room.type('o', /l: lock/);
+    await room.type('r', /Type the number of the reply the room follows/);
+    const replies = roomSessionView(roomContext(scenario), room.server.state()).replies.length;
+    const said = await room.type('9', /\n$/);
+    expect(said.replace(/\s+/g, ' ')).toContain(`There is no reply 9 at this decision: type a number from 1 to ${replies}.`);
+    expect(room.server.state().phase).toBe('revealed');
   });
 
   it('s counts the open round\'s votes, and between votes says none is open (not "0 voted in round 1" after a round that had votes)', async () => {

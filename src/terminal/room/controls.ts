@@ -7,6 +7,9 @@ import type { RoomServer } from './server.js';
 
 export const CONTROLS_HELP = 'Run the session from here or from the presenter page. Type a letter and Enter: n next scene · o open the vote · l lock · r reveal · 1–9 follow that reply · s status · e end the session (asks first)';
 
+/** After "End the session for everyone?" answered with anything but e (or a command, which is done). */
+export const NOT_ENDED = 'The session was not ended: it carries on. Only e, typed again after the question, ends it.';
+
 /** Whether a vote is under way at the decision (open, locked or revealed). */
 const voting = (state: RoomState) => state.phase === 'open' || state.phase === 'locked' || state.phase === 'revealed';
 
@@ -73,6 +76,8 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
   const act = (word: string) => {
     const state = server.state();
     const confirmed = ending && word === 'e';
+    // Asked, and answered with something else (y, as the app's other questions take): said, not the list of commands.
+    const declined = ending && !confirmed;
     ending = false;
     if (word === 'e' && !confirmed && state.phase !== 'ended') {
       ending = true;
@@ -89,8 +94,11 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
       : /^\d{1,2}$/.test(word) ? server.present({ type: 'choose', round: state.round, reply: view.replies.find((r) => String(r.number) === word)?.id ?? 'none' })
       : undefined;
     if (word === 's') return say(countWords(state));
-    if (result === undefined) return word === '' ? undefined : say(CONTROLS_HELP);
-    if (!result.ok) say(result.message);
+    if (result === undefined) return declined ? say(NOT_ENDED) : word === '' ? undefined : say(CONTROLS_HELP);
+    // A number no reply has here ("9" of three): which numbers there are, not "That reply is not available".
+    if (result.ok) return;
+    const none = result.code === 'unknown-reply' && view.replies.every((r) => String(r.number) !== word);
+    say(none ? `There is no reply ${word} at this decision: type a number from 1 to ${view.replies.length}.` : result.message);
   };
 
   lines.on('line', (line) => act(line.trim().toLowerCase()));

@@ -299,7 +299,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   } else if (screen.name === 'kept') {
     // The volunteer's own clock, as `records` dates the same playthrough (not UTC: 17:45 UTC is a Los Angeles morning).
     body = <DebriefScreen scenario={screen.playable.scenario} debrief={screen.debrief} mode={screen.mode} onBack={() => toPicker()}
-      notice={`Your last debrief of this scenario${screen.savedAt && localDate(screen.savedAt) ? `, from ${localDate(screen.savedAt)} ${localTime(screen.savedAt)}` : ''}.`} />;
+      notice={keptDebriefNotice(screen.savedAt)} />;
   } else if (screen.name === 'loading') {
     body = <Text>Loading…</Text>;
   } else if (screen.name === 'note') {
@@ -362,4 +362,15 @@ function firstScreen(start: AppStart): Screen {
 function pickerNotice(...lines: (string | undefined)[]): string | undefined {
   const shown = lines.filter(Boolean);
   return shown.length > 0 ? shown.join('\n') : undefined;
+}
+
+/**
+ * Above a kept debrief opened again: when it was kept, on the volunteer's own clock (as `records`
+ * dates the same playthrough). The time ends in "a.m." or "p.m.", whose point ends the sentence too
+ * (it read "6:20 a.m..").
+ */
+function keptDebriefNotice(savedAt: string | undefined): string {
+  const when = savedAt && localDate(savedAt) ? `, from ${localDate(savedAt)} ${localTime(savedAt)}` : '';
+  const line = `Your last debrief of this scenario${when}`;
+  return line.endsWith('.') ? line : `${line}.`;
 }

@@ -17,7 +17,7 @@ import { Paragraph } from './Paragraph.js';
 import { Moment } from './Moment.js';
 import { REPLY_INDENT, ReplyList, replyText } from './ReplyList.js';
 import { statusParts } from './StatusLine.js';
-import { maxOffset, pageSize, ScrollRows } from './ScrollRows.js';
+import { pageSize, ScrollRows, scrolledOffset } from './ScrollRows.js';
 import { useTheme } from './ThemeContext.js';
 import { useArrivedAfter, useKeys } from './useKeys.js';
 import { useScreenSize } from './useScreenSize.js';
@@ -194,7 +194,9 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
   }, [view, width, showNote, note]);
   // The scrolling layout has its own help line (with PgUp PgDn), which can take another row.
   const scrollHints = voteHints(note === undefined ? 'none' : showNote ? 'shown' : 'hidden', true, room);
-  const scrollFooterRows = confirmQuit ? footerRows : hintRows(scrollHints, width).reduce((n, row) => n + rowsOf(row), 0);
+  // A question, or a line said in place of the help line (a count past the most), takes the help line's place here too.
+  const footerSaid = confirmQuit || unavailable !== undefined;
+  const scrollFooterRows = footerSaid ? footerRows : hintRows(scrollHints, width).reduce((n, row) => n + rowsOf(row), 0);
   const momentHeight = Math.max(4, screenRows - 1 - rowsOf(heading) - scrollFooterRows - repliesRows);
 
   // The counts as the keys have left them, ahead of the next render (keys can come faster).
@@ -244,7 +246,7 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
       const page = pageSize(revealHeight);
       if (a.type === 'up' || a.type === 'down' || a.type === 'page-up' || a.type === 'page-down') {
         const step = a.type === 'up' ? -1 : a.type === 'down' ? 1 : a.type === 'page-up' ? -page : page;
-        setOffset((o) => Math.min(Math.max(0, o + step), maxOffset(revealRows.length, revealHeight)));
+        setOffset((o) => scrolledOffset(o, step, revealRows.length, revealHeight));
       }
       const reply = a.type === 'number' ? view.replies[a.n - 1] : undefined;
       // A branch the story does not allow here says why, in place of the help line, until the next key.
@@ -258,7 +260,7 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
     }
     if (a.type === 'page-up' || a.type === 'page-down') {
       const step = a.type === 'page-up' ? -pageSize(momentHeight) : pageSize(momentHeight);
-      return setOffset((o) => Math.min(Math.max(0, o + step), maxOffset(momentRows.length, momentHeight)));
+      return setOffset((o) => scrolledOffset(o, step, momentRows.length, momentHeight));
     }
     if (a.type === 'up') setSelected((s) => (s + view.replies.length - 1) % view.replies.length);
     // Enter after a count goes on to the next reply (as in a form), so the next count typed is not
@@ -268,7 +270,8 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
     else if (a.type === 'erase') setVote((n) => Math.floor(n / 10));
     else if (a.type === 'plus') setVote((n) => n + 1);
     else if (a.type === 'minus') setVote((n) => n - 1);
-    else if (a.type === 'reveal') setReveal(true);
+    // R too (Caps Lock on): nothing else is R here.
+    else if (a.type === 'reveal' || a.type === 'resume') setReveal(true);
     else if (a.type === 'note' && note !== undefined) setNoteShown((shown) => !shown);
   };
   useKeys(onAction, !view.done);
@@ -313,7 +316,7 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
         <Paragraph bold>{heading}</Paragraph>
         <ScrollRows rows={momentRows} height={momentHeight} offset={offset} pageKeysOnly />
         <ReplyList replies={view.replies} selected={selected} tally={tally} width={width} />
-        {confirmQuit ? footer : <KeyHints set={scrollHints} spaced={false} width={width} whole />}
+        {footerSaid ? footer : <KeyHints set={scrollHints} spaced={false} width={width} whole />}
       </Box>
     );
   }

@@ -80,7 +80,8 @@ export function Picker({ entries, notice, checking, canResume, initial, saved, d
       return;
     }
     if (a.type === 'quit' || a.type === 'interrupt') onQuit(a.type === 'interrupt');
-    else if (a.type === 'resume' && canResume) onResume();
+    // r too (Caps Lock off): nothing else is r here.
+    else if ((a.type === 'resume' || a.type === 'reveal') && canResume) onResume();
     else if (entries.length === 0) return;
     else if (a.type === 'debrief' && current && debriefs?.has(current.file)) onDebrief?.(current);
     else if (a.type === 'up') setSelected((s) => (s + entries.length - 1) % entries.length);

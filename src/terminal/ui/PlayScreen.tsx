@@ -6,7 +6,7 @@ import { hintLine, playHints, typedNumberHints, typeNumber, type Action } from '
 import { recordedLine, saveProgress, stateStore } from '../saves.js';
 import { inkRows, wrapText } from '../wrap.js';
 import type { Row } from '../debrief-lines.js';
-import { maxOffset, pageSize, ScrollRows } from './ScrollRows.js';
+import { pageSize, ScrollRows, scrolledOffset } from './ScrollRows.js';
 import { useApp } from './AppContext.js';
 import { DebriefScreen } from './DebriefScreen.js';
 import { FeedbackScreen, quitOnly } from './FeedbackScreen.js';
@@ -154,7 +154,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     if (recap) {
       if (a.type === 'enter') setRecap(undefined);
       const step = { up: -1, down: 1, 'page-up': -pageSize(recapHeight), 'page-down': pageSize(recapHeight) }[a.type as string];
-      if (step !== undefined) setRecapOffset((o) => Math.min(Math.max(0, o + step), maxOffset(recapRows.length, recapHeight)));
+      if (step !== undefined) setRecapOffset((o) => scrolledOffset(o, step, recapRows.length, recapHeight));
       return;
     }
     if (a.type === 'undo' && view.canUndo) {

@@ -23,6 +23,16 @@ export function maxOffset(total: number, height: number): number {
   return total <= height ? 0 : total - Math.max(1, height - INDICATORS);
 }
 
+/**
+ * The offset after a step of `step` rows from `offset`, within 0…maxOffset. The offset kept may be
+ * past the end for the rows as they are now (the window grew, a note was hidden): it is taken as
+ * the end first, so the first key after that moves the view (it did nothing once).
+ */
+export function scrolledOffset(offset: number, step: number, total: number, height: number): number {
+  const max = maxOffset(total, height);
+  return Math.min(Math.max(0, Math.min(offset, max) + step), max);
+}
+
 /** How far a page moves: a screenful less one row, so the reader keeps their place. */
 export function pageSize(height: number): number {
   return Math.max(1, height - INDICATORS - 1);
