@@ -9,6 +9,9 @@ import { valuesDisablingAll } from './coverage.js';
 import { specOf } from '../conditions.js';
 import { closest, didYouMean, didYouMeanOf, suggester, type JsonPath, type UnlocatedProblem } from './problem.js';
 
+/** A line break, as cleanLine (text/clean.ts) turns it into a space: \n, \r, and the Unicode line and paragraph separators. */
+const LINE_BREAK = /[\n\r\u2028\u2029\u0085\v\f]/;
+
 /** Where a node's "next" (or one of its replies' "next") leads to `to`: the path inside the node, and the reply. */
 function nextBack(node: ScenarioNode, to: string): { at: JsonPath; reply?: string } | undefined {
   const inNext = (next: Next | undefined, base: JsonPath): JsonPath | undefined => {
@@ -81,8 +84,23 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   /** Variables some effect changes or some condition tests (see variable-unused). */
   const usedVariables = new Set<string>();
 
+  // Text both apps show on one line (a heading, a status line, "Name (role):"): a line break in it
+  // is shown as a space, which the author who typed it would not expect.
+  const oneLine = (text: string | undefined, path: () => JsonPath, what: string) => {
+    if (text === undefined || !LINE_BREAK.test(text)) return;
+    warn('line-break-in-line', path(), `This ${what} has a line break, but it is always shown on one line: the break becomes a space.`,
+      'Write it on one line (remove the "\\n").');
+  };
+  oneLine(scenario.title, () => ['title'], 'title');
+  for (const c of scenario.characters) {
+    oneLine(c.name, () => ['characters', rawIndex.get(c) ?? 0, 'name'], 'name');
+    oneLine(c.role, () => ['characters', rawIndex.get(c) ?? 0, 'role'], 'role');
+  }
+  for (const v of scenario.variables ?? []) oneLine(v.label, () => ['variables', rawIndex.get(v) ?? 0, 'label'], 'label');
+
   // Duplicate ids: the first one wins, every later one is reported.
   for (const node of scenario.nodes) {
+    oneLine(node.title, () => [...nodePath(node), 'title'], 'title');
     if (nodes.get(node.id) !== node) {
       error('duplicate-id', [...nodePath(node), 'id'], `Another node already has the id "${node.id}".`, 'Give every node its own id.');
     }
