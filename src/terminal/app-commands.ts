@@ -16,7 +16,8 @@ Options:
                 (line by line too: votes as "3 5 0", r to reveal, then the branch number,
                 u back to the decision before, s start over); kept as it goes: opening
                 the scenario again carries it on, or shows a finished one's debrief
-  --plain       line-by-line mode (automatic when input or output is not a terminal)
+  --plain       line-by-line mode (automatic when input or output is not a
+                terminal, or TERM=dumb)
   -h, --help    show this help
 
 Keys are listed at the bottom of every screen. q asks before quitting and saves
@@ -163,11 +164,19 @@ function help(io: CliIO, text: string): number {
   return 0;
 }
 
+/**
+ * Whether to run line by line: asked for (--plain), input or output not a terminal, or a terminal
+ * that says it cannot move the cursor (TERM=dumb: Emacs' shell, some IDE consoles), where the
+ * full-screen app would print every frame after the last.
+ */
+export function runsPlain(asked: boolean, stdinTTY: boolean | undefined, stdoutTTY: boolean | undefined, env: NodeJS.ProcessEnv): boolean {
+  return asked || stdinTTY !== true || stdoutTTY !== true || env.TERM === 'dumb';
+}
+
 function request(args: ParsedArgs): RunRequest {
-  const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
   return {
     mode: args.flags.has('assess') ? 'assessment' : 'practice',
-    plain: args.flags.has('plain') || !interactive,
+    plain: runsPlain(args.flags.has('plain'), process.stdin.isTTY, process.stdout.isTTY, process.env),
     facilitate: args.flags.has('facilitate'),
   };
 }

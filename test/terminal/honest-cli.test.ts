@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commandName, helpText } from '../../src/terminal/invocation.js';
 import { MAIN_HELP, mainHelp } from '../../src/terminal/cli.js';
-import { APP_HELP, PLAY_HELP, RESUME_HELP } from '../../src/terminal/app-commands.js';
+import { APP_HELP, PLAY_HELP, RESUME_HELP, runsPlain } from '../../src/terminal/app-commands.js';
 import { AUDIT_HELP, GRAPH_HELP, SCHEMA_HELP, VALIDATE_HELP } from '../../src/terminal/commands.js';
 import { RECORDS_HELP } from '../../src/terminal/records-command.js';
 import { runInProcess, runPiped } from './helpers/cli.js';
@@ -12,6 +12,18 @@ import { SCENARIOS, tempEnv } from './helpers/ink.js';
 // What the command line says must agree with what it does, and a typo gets a suggestion.
 
 const NEW_PHONE = join(SCENARIOS, 'new-phone.json');
+
+describe('line by line or full screen', () => {
+  it('runs line by line when asked, without a terminal on either side, or in a terminal that cannot move the cursor (TERM=dumb)', () => {
+    expect(runsPlain(false, true, true, { TERM: 'xterm-256color' })).toBe(false);
+    expect(runsPlain(false, true, true, {})).toBe(false);
+    expect(runsPlain(true, true, true, { TERM: 'xterm-256color' })).toBe(true);
+    expect(runsPlain(false, undefined, true, { TERM: 'xterm' })).toBe(true);
+    expect(runsPlain(false, true, false, { TERM: 'xterm' })).toBe(true);
+    expect(runsPlain(false, true, true, { TERM: 'dumb' })).toBe(true);
+    expect(APP_HELP.replace(/\s+/g, ' ')).toContain('automatic when input or output is not a terminal, or TERM=dumb');
+  });
+});
 
 describe('the command line says what it does', () => {
   it('--help shows the scripting example as typed, on one line, so it can be copied', async () => {
