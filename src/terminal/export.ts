@@ -1,4 +1,4 @@
-import { accessSync, constants } from 'node:fs';
+import { accessSync, constants, readdirSync, statSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
 import { debriefExport, facilitationMarkdown, fileStamp, summaryBaseName, visibleLine, type Debrief, type FacilitatedDecision, type Scenario, type SessionMode } from '../machines/index.js';
@@ -58,4 +58,25 @@ export function fallbackExportDir(env: NodeJS.ProcessEnv = process.env, cwd = en
  */
 export function writeSessionSummary(scenario: Scenario, decisions: readonly FacilitatedDecision[], debrief: Debrief | undefined, env: NodeJS.ProcessEnv = process.env, now = new Date()): string {
   return writeNew(join(exportsDir(env), summaryBaseName(scenario, fileStamp(now))), '.md', facilitationMarkdown(scenario, decisions, debrief, now));
+}
+
+/**
+ * The newest session summary of a scenario in the exports folder (by the time it was written), or
+ * undefined when there is none: what a finished session opened again names as its summary.
+ */
+export function newestSessionSummary(scenario: Scenario, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const dir = exportsDir(env);
+  const prefix = summaryBaseName(scenario, '');
+  let newest: { path: string; at: number } | undefined;
+  try {
+    for (const name of readdirSync(dir)) {
+      if (!name.startsWith(prefix) || !name.endsWith('.md')) continue;
+      const path = join(dir, name);
+      const at = statSync(path).mtimeMs;
+      if (!newest || at > newest.at) newest = { path, at };
+    }
+  } catch {
+    // No exports folder (or it cannot be read): the folder is named instead.
+  }
+  return newest?.path;
 }

@@ -1,5 +1,5 @@
 import { backToDecision, startOverFailedWords, visibleLine, entryOf, facilitatedDecision, MAX_VOTES, resumeFailure, revealData, roomBack, roomLossWords, selectView, startFacilitation, startSession, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
-import { exportsDir, writeSessionSummary } from './export.js';
+import { exportsDir, newestSessionSummary, writeSessionSummary } from './export.js';
 import { command } from './invocation.js';
 import { errorWords, stateStore } from './node/state-store.js';
 import { dropRoomSession, keepRoomSession, readRoomSession, roomSessionOnDisk } from './saves.js';
@@ -47,7 +47,9 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   say(`Content note: ${entry.contentNote}`);
   if (resumed?.finished) {
     // Kept until the trainer starts a new one (as presenter mode keeps it): its debrief, not a new session.
-    say(`This trainer-led session finished here; its debrief follows (its summary was written when it finished, in ${visibleLine(exportsDir(opts.env))}). To start a new session: ${command(startOverArgs(playable), opts.env)}`);
+    const newest = newestSessionSummary(scenario, opts.env);
+    const where = newest ? `: the newest summary of this scenario is ${visibleLine(newest)}` : `, in ${visibleLine(exportsDir(opts.env))}`;
+    say(`This trainer-led session finished here; its debrief follows (its summary was written when it finished${where}). To start a new session: ${command(startOverArgs(playable), opts.env)}`);
     printDebrief(scenario, actor.getSnapshot().output, io, width, 'room');
     actor.stop();
     return 0;

@@ -1,14 +1,14 @@
 import { useSelector } from '@xstate/react';
 import { Box, Text } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { agreementWords, backToDecision, startOverFailedWords, visibleLine, votesEnteredWords, clampVotes, decisionsAgreement, MAX_VOTES, TOO_MANY_VOTES, facilitatedDecision, revealData, roomBack, roomLossWords, selectView, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RoomRound, type SessionActor } from '../../machines/index.js';
+import { agreementWords, backToDecision, startOverFailedWords, visibleLine, votesEnteredWords, clampVotes, decisionsAgreement, MAX_VOTES, TOO_MANY_VOTES, facilitatedDecision, revealData, roomBack, roomLossWords, selectView, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RoomRound, type Scenario, type SessionActor } from '../../machines/index.js';
 import { command } from '../invocation.js';
 import { dropRoomSession, keepRoomSession, roomSessionOnDisk } from '../saves.js';
 import { hintRows, revealHints, sceneHints, voteHints, type Action, type RoomKeys } from '../keys.js';
 import { revealText } from '../reveal-text.js';
 import type { Span } from '../debrief-lines.js';
 import { inkRows, wrapText } from '../wrap.js';
-import { exportsDir, shownPath, shownStateDir, writeSessionSummary } from '../export.js';
+import { exportsDir, newestSessionSummary, shownPath, shownStateDir, writeSessionSummary } from '../export.js';
 import { errorWords } from '../node/state-store.js';
 import { useApp } from './AppContext.js';
 import { DebriefScreen } from './DebriefScreen.js';
@@ -120,7 +120,7 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
   };
   useEffect(() => {
     // A finished session opened again: its summary was written when it finished (not written twice).
-    if (view.done && !summaryPath) setSummaryPath(finishedAtOpen ? `Its summary was written when it finished, to:\n${shownPath(exportsDir(app.env), app.env)}/\n(in the state folder ${shownStateDir(app.env)})` : writeSummary(view.debrief, true));
+    if (view.done && !summaryPath) setSummaryPath(finishedAtOpen ? finishedSummaryWords(scenario, app.env) : writeSummary(view.debrief, true));
     app.setSaver(view.done ? undefined : () => writeSummary());
     // When the session ends (or starts): the summary is written once, not on every vote.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -336,6 +336,14 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
       <Box marginTop={gap(2)} flexDirection="column">{footer}</Box>
     </Box>
   );
+}
+
+/** Where a finished session opened again says its summary is: the newest of the scenario, or the exports folder. */
+function finishedSummaryWords(scenario: Scenario, env: NodeJS.ProcessEnv): string {
+  const newest = newestSessionSummary(scenario, env);
+  return newest
+    ? `Its summary was written when it finished (the newest summary of this scenario):\n${shownPath(newest, env)}\n(in the state folder ${shownStateDir(env)})`
+    : `Its summary was written when it finished, to:\n${shownPath(exportsDir(env), env)}/\n(in the state folder ${shownStateDir(env)})`;
 }
 
 const QUIT_QUESTION = 'Stop now and write the summary so far? The session is kept to carry on later. (y / n)';
