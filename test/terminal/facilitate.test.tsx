@@ -261,6 +261,21 @@ describe('a trainer-led session kept as it goes', () => {
     expect(summary).toContain('| 1 | ★ best practice: Call your Advocate Supervisor to talk through what you noticed. | +2 | 9 (100%) |');
   });
 
+  it('a finished session opened again at 60×24 names its summary in rows that wrap as paragraphs do (none opens with a stray space)', async () => {
+    const env = tempEnv();
+    let r = await renderAt(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element, 60, 24);
+    await press(r, KEY.enter, '5', 'r', '1', KEY.enter, '9', 'r', '1');
+    cleanup();
+    r = await renderAt(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element, 60, 24);
+    await press(r, KEY.enter, KEY.enter);
+    const rows = (r.lastFrame() ?? '').split('\n');
+    const at = rows.findIndex((l) => l.startsWith('Its summary was written when it finished'));
+    expect(at).toBeGreaterThan(0);
+    // The words run on to the next row, which starts at the first column as every row here does.
+    expect(rows[at + 1]).toMatch(/^\S/);
+    expect(rows.slice(at, at + 3).join(' ')).toContain('of this scenario): exports/example-new-phone-session-');
+  });
+
   it('a finished session is kept until the trainer starts a new one: opening the scenario again offers its debrief (not a new session), and s there starts one', async () => {
     // It was removed at the ending, so opening the scenario again started a new session without a word.
     const env = tempEnv();

@@ -1,4 +1,4 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import { useMemo, useState } from 'react';
 import { debriefModel, type Debrief, type Scenario, type SessionMode, type Voice } from '../../machines/index.js';
 import { HINTS, hintRows, type Action, type Hint } from '../keys.js';
@@ -108,13 +108,14 @@ export function DebriefScreen({ scenario, debrief, mode, onBack, notice, voice =
   return (
     <Box flexDirection="column">
       <Paragraph bold width={columns}>Debrief: {model.title}</Paragraph>
-      {notice?.split('\n').map((line, i) => <Text key={i}>{line}</Text>)}
+      {/* Wrapped as every paragraph is (no stray space opening a continued row). */}
+      {notice?.split('\n').map((line, i) => <Paragraph key={i} width={columns}>{line}</Paragraph>)}
       <Paragraph width={columns}>{tabLine}</Paragraph>
       {/* No blank row above: the summary of a typical run fits 80×24 whole. */}
       <ScrollRows rows={rows} height={height} offset={offsets[tab] ?? 0} />
       {exported && (
         <Box marginTop={1} flexDirection="column">
-          {exported.split('\n').map((line, i) => <Text key={i}>{line}</Text>)}
+          {exported.split('\n').map((line, i) => <Paragraph key={i} width={columns}>{line}</Paragraph>)}
         </Box>
       )}
       {/* Broken between hints only: at 60 columns "b:" was left at a row's end, "scenarios" on the next. */}
