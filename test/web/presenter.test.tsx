@@ -2,7 +2,7 @@
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { facilitationKey, memoryStore, validateScenario, type Store } from '../../src/machines/index.js';
+import { facilitationKey, memoryStore, selectView, startFacilitation, validateScenario, writeFacilitation, type Store } from '../../src/machines/index.js';
 import { localStore } from '../../src/web/adapters/local-store.js';
 import { Facilitation } from '../../src/web/pages/Presenter.js';
 import ProjectorScreen from '../../src/web/pages/ProjectorScreen.js';
@@ -607,6 +607,24 @@ describe('presenter mode keeps the room session through a reload', () => {
     expect((boxes()[2] as HTMLInputElement).value).toBe('7');
     expect(screen.getByText('7 votes entered.')).toBeTruthy();
     expect(screen.getByText('Resumed the room session at decision 1, with the votes and the summary so far.')).toBeTruthy();
+  });
+
+  it('a tab left on the content note while another tab started the session carries that session on at "Start the session", instead of writing a fresh one over it', async () => {
+    const user = userEvent.setup();
+    const store = memoryStore();
+    renderApp(`#/presenter/${ID}`, store);
+    const start = await screen.findByRole('button', { name: 'Start the session' });
+    // Meanwhile another tab starts the session, and the room's 4 votes for a reply are kept.
+    const loaded = (await bundledById(ID)).loaded;
+    if (!loaded?.ok) throw new Error('not loaded');
+    const other = startFacilitation(loaded.playable.scenario, 1);
+    const reply = selectView(loaded.playable.scenario, other.getSnapshot()).replies[0]?.id as string;
+    writeFacilitation(store, loaded.playable, other.getPersistedSnapshot(), { past: [], current: { votes: { [reply]: 4 }, revealed: false } });
+    const kept = store.read(KEY);
+    await user.click(start);
+    expect(await screen.findByText(/was started in another tab or window meanwhile, so this tab carries that session on/)).toBeTruthy();
+    expect(boxes().map((b) => (b as HTMLInputElement).value)).toContain('4');
+    expect(store.read(KEY)).toBe(kept);
   });
 
   it('a new session opens on the scenario\'s content note, on the laptop and on the projector, for the room to read first (as the terminal\'s first screen); Start goes to the first moment', async () => {

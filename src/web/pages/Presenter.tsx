@@ -32,14 +32,16 @@ interface Ready {
   run: number;
   /** A new session opens on the scenario's content note, for the room to read first (as on the terminal). */
   intro?: boolean;
+  /** The bundled scenarios' texts, to read a kept session again (one another tab may have started meanwhile). */
+  texts: readonly ScenarioText[];
 }
 
 /** Opens a scenario for the room: resumes its kept session, or starts fresh saying why a kept one could not be used. */
 function openRoomSession(store: Store, playable: PlayableScenario, texts: readonly ScenarioText[]): Ready {
   const found = readFacilitation(store, (ref) => validateBundled(texts, ref), playable);
-  if (found.kind === 'ok') return { kind: 'ready', playable: found.playable, resumed: found, run: 0 };
-  if (found.kind === 'bad') return { kind: 'ready', playable, notice: resumeNotice(found.error, found.movedTo), run: 0, intro: true };
-  return { kind: 'ready', playable, run: 0, intro: true };
+  if (found.kind === 'ok') return { kind: 'ready', playable: found.playable, resumed: found, run: 0, texts };
+  if (found.kind === 'bad') return { kind: 'ready', playable, notice: resumeNotice(found.error, found.movedTo), run: 0, intro: true, texts };
+  return { kind: 'ready', playable, run: 0, intro: true, texts };
 }
 
 /** Presenter mode for trainer-led sessions: large type, the room votes, the trainer reveals and picks the branch. */
@@ -93,7 +95,14 @@ export default function Presenter({ id }: { id?: string; paused?: boolean }) {
     );
   }
   const { playable, run } = state;
-  if (state.intro) return <Intro playable={playable} notice={state.notice} focusOnShow={run > 0} onStart={() => setState({ ...state, intro: false, run: run + 1 })} />;
+  // Starting from the content note: if another tab (or window) has started this scenario's room
+  // session meanwhile, this tab carries that one on, rather than a fresh one written over it.
+  const start = () => {
+    const now = openRoomSession(store, playable, state.texts);
+    if (now.resumed) setState({ ...now, run: run + 1, notice: STARTED_ELSEWHERE });
+    else setState({ ...state, intro: false, run: run + 1 });
+  };
+  if (state.intro) return <Intro playable={playable} notice={state.notice} focusOnShow={run > 0} onStart={start} />;
   return (
     <Facilitation
       key={run}
@@ -104,11 +113,14 @@ export default function Presenter({ id }: { id?: string; paused?: boolean }) {
       focusOnStart={run > 0}
       onStartOver={(withNote) => {
         clearFacilitation(store, playable);
-        setState({ kind: 'ready', playable, run: run + 1, intro: withNote });
+        setState({ kind: 'ready', playable, run: run + 1, intro: withNote, texts: state.texts });
       }}
     />
   );
 }
+
+/** Said when "Start the session" finds the room session started in another tab meanwhile. */
+const STARTED_ELSEWHERE = 'This scenario\'s room session was started in another tab or window meanwhile, so this tab carries that session on (nothing was written over it).';
 
 /**
  * Before a new room session: the scenario and its content note, shown on the projector too, so the
