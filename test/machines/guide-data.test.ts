@@ -87,6 +87,16 @@ describe('language rules', () => {
     expect(findLanguageHits(text).map((h) => h.rule.id)).toEqual(rules);
   });
 
+  it('finds every term of every rule, in any case (the quick search before the full one drops none)', () => {
+    for (const rule of languageRules) {
+      for (const term of rule.terms) {
+        for (const written of [term, term.toLowerCase(), term.toUpperCase()]) {
+          expect(findLanguageHits(`She said ${written} yesterday.`).map((h) => [h.rule.id, h.match]), written).toEqual([[rule.id, written]]);
+        }
+      }
+    }
+  });
+
   it.each([
     'She left placement without permission.',
     'A CSEC advocate from Saving Innocence called.',
