@@ -2,7 +2,7 @@ import { backToDecision, startOverFailedWords, visibleLine, entryOf, facilitated
 import { exportsDir, newestSessionSummary, writeSessionSummary } from './export.js';
 import { command } from './invocation.js';
 import { errorWords, stateStore } from './node/state-store.js';
-import { dropRoomSession, keepRoomSession, readRoomSession, roomSessionOnDisk } from './saves.js';
+import { dropRoomSession, finishedKeptWords, keepRoomSession, newRoomSessionArgs, readRoomSession, roomSessionOnDisk } from './saves.js';
 import { revealText } from './reveal-text.js';
 import { sessionSeed } from './seed.js';
 import { chooseScenario, printDebrief, printMoment, sayer, type LineModeOptions } from './plain.js';
@@ -49,12 +49,12 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
     // Kept until the trainer starts a new one (as presenter mode keeps it): its debrief, not a new session.
     const newest = newestSessionSummary(scenario, opts.env);
     const where = newest ? `: the newest summary of this scenario is ${visibleLine(newest)}` : `, in ${visibleLine(exportsDir(opts.env))}`;
-    say(`This trainer-led session finished here; its debrief follows (its summary was written when it finished${where}). To start a new session: ${command(startOverArgs(playable), opts.env)}`);
+    say(`This trainer-led session finished here; its debrief follows (its summary was written when it finished${where}). To start a new session: ${command(newRoomSessionArgs(playable), opts.env)}`);
     printDebrief(scenario, actor.getSnapshot().output, io, width, 'room');
     actor.stop();
     return 0;
   }
-  if (resumed) say(`Continuing the trainer-led session kept at decision ${resumed.decision}, with the room's votes and the summary so far. To start over instead: ${command(startOverArgs(playable), opts.env)}`);
+  if (resumed) say(`Continuing the trainer-led session kept at decision ${resumed.decision}, with the room's votes and the summary so far. To start over instead: ${command(newRoomSessionArgs(playable), opts.env)}`);
   say(stateStore(opts.env).failure() === undefined
     ? 'The session is kept as it goes: q ends it for now and writes a summary of the votes so far; opening this scenario with --facilitate again carries it on.'
     : 'This session is not kept as it goes, since the state folder cannot be written (see above): q ends it.');
@@ -95,7 +95,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
         // scenario again shows its debrief rather than starting a new session without a word.
         if (past.length > 0) keepRoomSession(playable, actor.getPersistedSnapshot(), { past, current: { votes: {}, revealed: false } }, opts.env);
         const written = finish(printDebrief(scenario, snapshot.output, io, width, 'room'));
-        if (roomSessionOnDisk(playable, opts.env)) say(`This finished session is kept: opening the scenario again shows its debrief. To start a new session: ${command(startOverArgs(playable), opts.env)}`);
+        if (roomSessionOnDisk(playable, opts.env)) say(finishedKeptWords(playable, opts.env));
         return written ? 0 : 74;
       }
       if (view.kind === 'scene') {
@@ -178,9 +178,6 @@ function votesById(view: SessionView, counts: readonly number[]): Votes {
 }
 
 /** The command that starts a trainer-led session of this scenario over. */
-function startOverArgs(playable: PlayableScenario): string {
-  return `play ${playable.bundled ? playable.scenario.id : playable.file}${playable.from !== undefined ? ` --from ${playable.from}` : ''} --facilitate --new`;
-}
 
 type Outcome = { votes: number[]; revealed: boolean } & ({ kind: 'branch'; index: number } | { kind: 'stopped' } | { kind: 'ended' } | { kind: 'back' } | { kind: 'start-over' });
 

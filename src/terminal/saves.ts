@@ -194,6 +194,16 @@ export function roomSessionOnDisk(playable: PlayableScenario, env: NodeJS.Proces
   return !store.inMemoryOnly(key) && store.read(key) !== undefined;
 }
 
+/** The arguments that start a new trainer-led session of a scenario, whatever is kept of it. */
+export function newRoomSessionArgs(playable: PlayableScenario): string {
+  return `play ${playable.bundled ? playable.scenario.id : playable.file}${playable.from !== undefined ? ` --from ${playable.from}` : ''} --facilitate --new`;
+}
+
+/** What a trainer is told on leaving a finished session that is kept (line by line and full screen alike). */
+export function finishedKeptWords(playable: PlayableScenario, env: NodeJS.ProcessEnv = process.env): string {
+  return `This finished session is kept: opening the scenario again shows its debrief. To start a new session: ${command(newRoomSessionArgs(playable), env)}`;
+}
+
 /** Removes a kept trainer-led session (the trainer starts over). */
 export function dropRoomSession(playable: PlayableScenario, env: NodeJS.ProcessEnv = process.env): void {
   core.clearFacilitation(stateStore(env), playable);

@@ -276,6 +276,20 @@ describe('a trainer-led session kept as it goes', () => {
     expect(rows.slice(at, at + 3).join(' ')).toContain('of this scenario): exports/example-new-phone-session-');
   });
 
+  it('q in a finished session\'s debrief says where its summary is and that the session is kept, as line by line does', async () => {
+    const env = tempEnv();
+    const app = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
+    const r = await renderApp(app.element);
+    await press(r, KEY.enter, '5', 'r', '1', KEY.enter, '9', 'r', '1');
+    expect(r.lastFrame()).toContain('Debrief: Example: the new phone');
+    await tap(r, 'q');
+    const [said, code] = app.exit.mock.calls.at(-1) ?? [];
+    expect(code).toBe(0);
+    const summary = readdirSync(join(stateDir(env), 'exports'))[0];
+    expect(said).toContain(`Session summary written to:\nexports/${summary}`);
+    expect(said).toMatch(/This finished session is kept: opening the scenario again shows its debrief\. To start a new session: .*--facilitate --new$/);
+  });
+
   it('a finished session is kept until the trainer starts a new one: opening the scenario again offers its debrief (not a new session), and s there starts one', async () => {
     // It was removed at the ending, so opening the scenario again started a new session without a word.
     const env = tempEnv();

@@ -29,6 +29,8 @@ export interface DebriefScreenProps {
   voice?: Voice;
   /** s: a new session (a finished trainer-led one), once `question` is answered y. */
   startOver?: { question: string; onConfirm: () => void };
+  /** What is printed on leaving with q (after the files exported, if any): where things are kept. */
+  farewell?: () => string | undefined;
 }
 
 // Short names, so the tab line stays one row at 60 columns.
@@ -36,7 +38,7 @@ const TABS = (voice: Voice) => ['Summary', 'Transcript', voice === 'room' ? "Roo
 const rowsOf = (text: string, width: number) => inkRows(text, width);
 
 /** The debrief in three scrolling sections; `e` exports it to Markdown and JSON. */
-export function DebriefScreen({ scenario, debrief, mode, onBack, notice, voice = 'you', startOver }: DebriefScreenProps) {
+export function DebriefScreen({ scenario, debrief, mode, onBack, notice, voice = 'you', startOver, farewell }: DebriefScreenProps) {
   const app = useApp();
   const { columns, rows: screenRows } = useScreenSize();
   const model = useMemo(() => debriefModel(scenario, debrief), [scenario, debrief]);
@@ -72,7 +74,8 @@ export function DebriefScreen({ scenario, debrief, mode, onBack, notice, voice =
     if (a.type === 'restart' && startOver) return setAsking(true);
     if (a.type === 'interrupt' || a.type === 'quit') {
       const failed = exportFailed || stateStore(app.env).failure() !== undefined;
-      app.exit(written ? `Debrief exported to:\n${written.markdown}\n${written.json}` : undefined, a.type === 'interrupt' ? 130 : failed ? 74 : 0);
+      const said = [written ? `Debrief exported to:\n${written.markdown}\n${written.json}` : undefined, farewell?.()].filter((x) => x !== undefined);
+      app.exit(said.length > 0 ? said.join('\n') : undefined, a.type === 'interrupt' ? 130 : failed ? 74 : 0);
     }
     else if (a.type === 'next-tab' || a.type === 'right') setTab((t) => (t + 1) % tabs.length);
     else if (a.type === 'left') setTab((t) => (t + tabs.length - 1) % tabs.length);
