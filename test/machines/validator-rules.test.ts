@@ -528,6 +528,36 @@ describe('a condition or route written the way a person would guess is answered 
     expect(p.says).toContain('true or false without quotes');
     expect(p.fix).not.toContain('JSON Schema');
   });
+
+  // Found by the authoring pass: every number in quotes was told "e.g. 15", out of range for a
+  // weight (1–3), so a trainer who copied it was then told the weight is too big.
+  it.each([
+    ['a weight in quotes is that weight without quotes', '{ "principle": "curious-not-interrogating", "verdict": "violates", "weight": 2 }', '{ "principle": "curious-not-interrogating", "verdict": "violates", "weight": "2" }', '"weight": 2.'],
+    ['minutes in quotes are those minutes without quotes', '"estimatedMinutes": 5,', '"estimatedMinutes": "5",', '"estimatedMinutes": 5.'],
+    ['"+10" in quotes is 10, without the +', '{ "var": "trust", "add": 10 }', '{ "var": "trust", "add": "+10" }', 'without the +: "add": 10.'],
+    ['a weight with a decimal point is rounded both ways', '{ "principle": "curious-not-interrogating", "verdict": "violates", "weight": 2 }', '{ "principle": "curious-not-interrogating", "verdict": "violates", "weight": 1.5 }', '"weight": 1 or "weight": 2.'],
+    ['a weight written as a word gets an example within 1–3', '{ "principle": "curious-not-interrogating", "verdict": "violates", "weight": 2 }', '{ "principle": "curious-not-interrogating", "verdict": "violates", "weight": "two" }', 'e.g. "weight": 2.'],
+  ])('%s', (_case, from, to, says) => {
+    const p = problemWhen(from, to, 'wrong-type');
+    expect(p.fix).toContain(says);
+    expect(p.fix).not.toContain('15');
+  });
+
+  it('a blank required text says it is required; a blank optional one may be removed (not "remove the field if it is optional" for both)', () => {
+    const feedback = problemWhen('"feedback": "Demanding answers turns a conversation into an interrogation and assumes the worst from a single sign (Red Flags).",', '"feedback": "",', 'blank-text');
+    expect(feedback.fix).toBe('Write the text: "feedback" is required here, so it cannot be left out or empty.');
+    const narration = problemWhen('"narration": "Driving home, you keep thinking about the phone and what Jade said.",', '"narration": " ",', 'blank-text');
+    expect(narration.fix).toBe('Write the text, or remove "narration": it is optional here.');
+  });
+
+  it.each([
+    ['a principle\'s title names its id', '"Curious, not interrogating"', 'It is the title of the principle whose id is "curious-not-interrogating"'],
+    ['a section heading names the principles from that section', '"Prohibited Activities"', '"Prohibited Activities" is a section of the guide; the principles from it are "no-picking-up", "not-first-responder", "no-trafficker-contact", "no-investigating".'],
+    ['a misspelt id is still answered by spelling', '"curious-not-interogating"', 'Did you mean "curious-not-interrogating"?'],
+  ])('unknown-principle: %s', (_case, written, says) => {
+    const p = problemWhen('{ "principle": "curious-not-interrogating", "verdict": "violates", "weight": 2 }', `{ "principle": ${written}, "verdict": "violates", "weight": 2 }`, 'unknown-principle');
+    expect(p.message).toContain(says);
+  });
 });
 
 describe('an unknown variable: the fix lists the variables the scenario declares', () => {

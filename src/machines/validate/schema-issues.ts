@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { principleIds } from '../guide.js';
+import { principleIds, principles, sections } from '../guide.js';
 import * as S from '../schema/scenario.js';
 import { quoteValue } from '../text/quote.js';
 import { closest, didYouMean, didYouMeanOf, suggester, type JsonPath, type UnlocatedProblem } from './problem.js';
@@ -171,7 +171,8 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
         return [problem('wrong-type', `${capitalise(keyName)} compares numbers, but it is ${describe(value)}.`,
           `A yes/no flag is tested with "is": write { "var": ${typeof tested === 'string' ? quoteValue(tested) : '"<flag id>"'}, "is": ${String(value)} }.`)];
       }
-      const [words, fix] = EXPECTED[issue.expected] ?? [issue.expected, `Use ${issue.expected} here.`];
+      const [words, fallbackFix] = EXPECTED[issue.expected] ?? [issue.expected, `Use ${issue.expected} here.`];
+      const fix = issue.expected === 'number' || issue.expected === 'int' ? numberFix(key, value, issue.expected === 'int') : fallbackFix;
       // One item where a list is expected: the list of one is the object in square brackets.
       const listOfOne = issue.expected === 'array' && typeof key === 'string' && typeof value === 'object' && value !== null && !Array.isArray(value);
       return [problem('wrong-type', `${capitalise(keyName)} should be ${words}, but it is ${describe(value)}.`,
@@ -184,8 +185,8 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       }
       const isPrinciple = path.includes('learningGoals') || key === 'principle';
       if (isPrinciple) {
-        return [problem('unknown-principle', `${quoteValue(value)} is not a principle of the guide.${didYouMean(String(value), principleIds)}`,
-          'Use a principle id from scenarios/guide/principles.json (the JSON Schema lists them for autocomplete).')];
+        return [problem('unknown-principle', `${quoteValue(value)} is not a principle of the guide.${principleHint(value)}`,
+          'Use a principle id from scenarios/guide/principles.json (the JSON Schema lists them for autocomplete; docs/authoring.md lists them in section 9).')];
       }
       if (path.includes('allowLanguage')) {
         return [problem('unknown-language-rule', `${quoteValue(value)} is not a language rule.`,
@@ -252,10 +253,10 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
         return [problem('invalid-id', `${describe(value)} is not a valid id: ids ${issue.message}.`,
           typeof value === 'string' ? `Use something like "${slugify(value)}".` : 'Use an id like "first-call".')];
       }
-      return [problem('blank-text', `${capitalise(keyName)} is blank.`, 'Write the text, or remove the field if it is optional.')];
+      return [problem('blank-text', `${capitalise(keyName)} is blank.`, blankTextFix(raw, path))];
     }
     case 'too_small': {
-      if (issue.origin === 'string') return [problem('blank-text', `${capitalise(keyName)} is empty.`, 'Write the text, or remove the field if it is optional.')];
+      if (issue.origin === 'string') return [problem('blank-text', `${capitalise(keyName)} is empty.`, blankTextFix(raw, path))];
       if (issue.origin === 'array') {
         const count = Array.isArray(value) ? value.length : 0;
         const fix = key === 'replies' ? 'Give the decision at least two replies, or make it a scene with "next".' : `Add at least ${Number(issue.minimum)} item(s).`;
@@ -280,6 +281,64 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
     default:
       return [problem('invalid-value', `${capitalise(keyName)}: ${issue.message}.`, 'Check this field against the JSON Schema.')];
   }
+}
+
+/**
+ * The fix for a blank text: a required field ("feedback") must be written, and only an optional one
+ * ("narration" of a decision) may be removed instead. Saying "or remove the field if it is optional"
+ * left the trainer to guess which it was, and removing "feedback" only turned the problem into
+ * missing-field.
+ */
+function blankTextFix(raw: unknown, path: JsonPath): string {
+  const key = path[path.length - 1];
+  if (typeof key !== 'string') return 'Write the text, or remove this item from the list.';
+  const field = objectKindAt(path.slice(0, -1), raw)?.shape[key];
+  if (field === undefined) return 'Write the text, or remove the field if it is optional.';
+  return field.safeParse(undefined).success
+    ? `Write the text, or remove ${quoteValue(key)}: it is optional here.`
+    : `Write the text: ${quoteValue(key)} is required here, so it cannot be left out or empty.`;
+}
+
+/** An example value for each number field, within its range ("weight" is 1–3, so never 15). */
+const NUMBER_EXAMPLES: Record<string, number> = {
+  weight: 2, estimatedMinutes: 10, version: 1, age: 16, min: 0, max: 100, start: 50, add: 10, set: 50,
+  gte: 60, gt: 60, lte: 40, lt: 40, eq: 50, ne: 50,
+};
+
+/**
+ * The fix for a number written the wrong way. Text that reads as a number ("10", "+15") is that
+ * number without quotes; a decimal where a whole number belongs is rounded both ways; otherwise an
+ * example that fits the field (the old "e.g. 15" for every field was out of range for "weight").
+ */
+function numberFix(key: string | number | undefined, value: unknown, whole: boolean): string {
+  const field = typeof key === 'string' ? `"${key}": ` : '';
+  const written = typeof value === 'string' && /^\s*[+-]?(\d+(\.\d+)?|\.\d+)\s*$/.test(value) ? Number(value.trim()) : typeof value === 'number' ? value : undefined;
+  if (written !== undefined && Number.isFinite(written)) {
+    if (!whole || Number.isInteger(written)) return `Write the number without quotes${written > 0 && /^\s*\+/.test(String(value)) ? ' and without the +' : ''}: ${field}${written}.`;
+    return `Write a whole number, without a decimal point: ${field}${Math.floor(written)} or ${field}${Math.ceil(written)}.`;
+  }
+  const example = (typeof key === 'string' && Object.hasOwn(NUMBER_EXAMPLES, key) ? NUMBER_EXAMPLES[key] : undefined) ?? 15;
+  return `Write ${whole ? 'a whole number' : 'a number'} without quotes, e.g. ${field}${example}.`;
+}
+
+/**
+ * "Did you mean" for a principle written as a trainer reads it in the guide or in docs/authoring.md:
+ * its title ("Take care of yourself") names its id, and a section heading ("Court Report") is
+ * answered with the principles of that section; otherwise the nearest id by spelling.
+ */
+function principleHint(value: unknown): string {
+  const text = String(value);
+  const norm = (t: string) => t.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  const byTitle = principles.find((p) => norm(p.title) === norm(text));
+  if (byTitle) return ` It is the title of the principle whose id is "${byTitle.id}": write "${byTitle.id}".`;
+  const spelt = closest(text, principleIds);
+  if (spelt !== undefined) return didYouMeanOf(spelt);
+  const section = sections.find((s) => norm(s.heading) === norm(text));
+  if (section) {
+    const ids = principles.filter((p) => p.section === section.id).map((p) => `"${p.id}"`);
+    if (ids.length > 0) return ` ${quoteValue(section.heading)} is a section of the guide; the principles from it are ${ids.join(', ')}.`;
+  }
+  return '';
 }
 
 /**
