@@ -558,6 +558,22 @@ describe('a condition or route written the way a person would guess is answered 
     const p = problemWhen('{ "principle": "curious-not-interrogating", "verdict": "violates", "weight": 2 }', `{ "principle": ${written}, "verdict": "violates", "weight": 2 }`, 'unknown-principle');
     expect(p.message).toContain(says);
   });
+
+  // Found by the authoring pass: a decision written with "kind": "scene" was told to remove
+  // "replies" (every reply of it) and to add a "next", when the mistake is the one word of its kind.
+  it('a decision whose "kind" says scene: both problems say to change the kind, neither only says to remove the replies', () => {
+    const text = good.replace('"id": "after-visit",\n      "kind": "decision"', '"id": "after-visit",\n      "kind": "scene"');
+    expect(text).not.toBe(good);
+    const problems = validateScenario(text, 'x.json').problems;
+    expect(problems.map((p) => [p.code, formatPath(p.path)])).toEqual([['missing-field', 'nodes[3]'], ['unknown-field', 'nodes[3].replies']]);
+    for (const p of problems) expect(p.fix).toMatch(/^If it is a decision, change its "kind" to "decision"; otherwise /);
+    expect(problems[1]?.message).toBe('"replies" is not a field of a scene node, but this node\'s "kind" is "scene" and it has "replies", so it looks like a decision.');
+  });
+
+  it('a decision with no "kind" mistake keeps the plain unknown-field fix', () => {
+    const p = problemWhen('"id": "after-visit",\n      "kind": "decision"', '"id": "after-visit",\n      "kind": "decision",\n      "next": "end-mixed"', 'unknown-field');
+    expect(p.fix).toMatch(/^Remove it, or use one of: /);
+  });
 });
 
 describe('an unknown variable: the fix lists the variables the scenario declares', () => {

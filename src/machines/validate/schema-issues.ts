@@ -135,7 +135,18 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       const known = kind ? Object.keys(kind.shape) : [];
       const suggest = suggester(known);
       const fix = known.length ? `Remove it, or use one of: ${known.join(', ')}.` : 'Remove it.';
+      const mismatch = kindMismatch(raw, path);
       return issue.keys.map((k) => {
+        if (mismatch && Object.hasOwn(NODE_SHAPES[mismatch.kind], k)) {
+          return {
+            severity: 'error' as const,
+            code: 'unknown-field',
+            path: [...path, k],
+            atKey: true,
+            message: `${quoteValue(k)} is not a field of ${kind?.name ?? 'this node'}, but this node's "kind" is "${mismatch.written}" and ${mismatch.why}, so it looks like ${mismatch.kind === 'ending' ? 'an' : 'a'} ${mismatch.kind}.`,
+            fix: `If it is ${mismatch.kind === 'ending' ? 'an' : 'a'} ${mismatch.kind}, change its "kind" to "${mismatch.kind}"; otherwise remove ${quoteValue(k)}.`,
+          };
+        }
         const guessed = guessedField(kind, k, raw, path);
         const meant = guessed ? guessed.meant : suggest(k);
         const hint = guessed ? guessed.hint : didYouMeanOf(meant);
@@ -379,6 +390,11 @@ function missingField(raw: unknown, parentPath: JsonPath, kind: ObjectKind | und
     return problem('missing-field', `${missing} It has ${quoteValue(misspelt)}, which is not a field: a spelling mistake?`,
       `Rename ${quoteValue(misspelt)} to "${key}".`, { path: parentPath });
   }
+  const mismatch = kindMismatch(raw, parentPath);
+  if (mismatch && !Object.hasOwn(NODE_SHAPES[mismatch.kind], key)) {
+    return problem('missing-field', `${missing} Its "kind" is "${mismatch.written}", but ${mismatch.why}.`,
+      `If it is ${mismatch.kind === 'ending' ? 'an' : 'a'} ${mismatch.kind}, change its "kind" to "${mismatch.kind}"; otherwise ${(FIELD_HINTS[key] ?? `add "${key}".`).replace(/^Add/, 'add')}`, { path: parentPath });
+  }
   return problem('missing-field', missing, FIELD_HINTS[key] ?? `Add "${key}"${fieldDescription(kind, key)}.`, { path: parentPath });
 }
 
@@ -387,12 +403,35 @@ function missingField(raw: unknown, parentPath: JsonPath, kind: ObjectKind | und
  * ending; "next" alone: a scene), as the fix to write; undefined when they do not tell.
  */
 function kindFromFields(node: unknown): string | undefined {
+  const shown = fieldsKind(node);
+  return shown && `Add "kind": "${shown.kind}" (${shown.why}).`;
+}
+
+type NodeKindName = 'decision' | 'ending' | 'scene';
+const NODE_SHAPES: Record<NodeKindName, Shape> = { decision: S.DecisionNode.shape, ending: S.EndingNode.shape, scene: S.SceneNode.shape };
+
+/** The kind a node's fields show ("replies": a decision; "ending": an ending; "next" alone: a scene), and why. */
+function fieldsKind(node: unknown): { kind: NodeKindName; why: string } | undefined {
   if (typeof node !== 'object' || node === null || Array.isArray(node)) return undefined;
   const has = (key: string) => Object.hasOwn(node, key);
-  const kinds = [has('replies') && 'decision', has('ending') && 'ending', has('next') && !has('replies') && 'scene'].filter(Boolean);
-  if (kinds.length !== 1) return undefined;
-  const why = { decision: 'it has "replies"', ending: 'it has "ending"', scene: 'it has "next" and no "replies"' }[kinds[0] as 'decision' | 'ending' | 'scene'];
-  return `Add "kind": "${String(kinds[0])}" (${why}).`;
+  const kinds = ([has('replies') && 'decision', has('ending') && 'ending', has('next') && !has('replies') && 'scene'] as const).filter((k): k is NodeKindName => k !== false);
+  const [kind] = kinds;
+  if (kinds.length !== 1 || kind === undefined) return undefined;
+  return { kind, why: { decision: 'it has "replies"', ending: 'it has "ending"', scene: 'it has "next" and no "replies"' }[kind] };
+}
+
+/**
+ * A node whose "kind" says one thing and whose fields another ("kind": "scene" with "replies"): the
+ * kind the fields show, when it is not the one written. Then "replies is not a field of a scene
+ * node; remove it" would have the trainer delete every reply of what is really a decision.
+ */
+function kindMismatch(raw: unknown, nodePath: JsonPath): { kind: NodeKindName; why: string; written: string } | undefined {
+  if (nodePath.length !== 2 || nodePath[0] !== 'nodes') return undefined;
+  const node = valueAt(raw, nodePath);
+  const written = (node as { kind?: unknown } | undefined)?.kind;
+  const shown = fieldsKind(node);
+  if (typeof written !== 'string' || !shown || shown.kind === written || !Object.hasOwn(NODE_SHAPES, written)) return undefined;
+  return { ...shown, written };
 }
 
 /** Comparisons and route fields written the way a person would guess them, and what they meant. */
