@@ -277,9 +277,24 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(p?.message).toContain('a tab is inside a text');
   });
 
-  it('a text not closed on its line is not followed by a "comma expected" that the missing quote caused', () => {
-    const p = check(good.replace('"title": "Example: the new phone",', '"title": "Example: the new phone,'), 'json-syntax', '"Example: the new phone,');
-    expect(p?.message).toContain('a string is not closed');
+  // Found by the authoring pass: this was "a string is not closed" at the opening quote, with the
+  // fix "add the closing double quote" and no word of where it goes.
+  it('a text whose closing quote is left out: one problem, where the quote goes (before the comma), with the text as it should be', () => {
+    const p = check(good.replace('"title": "Example: the new phone",', '"title": "Example: the new phone,'), 'json-syntax', ',\n  "summary"');
+    expect(p?.message).toBe('Not valid JSON: this text has no closing double quote, so it runs on to the end of the line.');
+    expect(p?.fix).toBe('Add " at the end of the text, before the comma: "Example: the new phone",');
+  });
+
+  it('the last field\'s text without its closing quote: the quote goes at the end of the line', () => {
+    const from = '"narration": "Nothing bad happens this week, but the team does not know what you noticed."';
+    expect(good).toContain(from);
+    const p = check(good.replace(from, from.slice(0, -1)), 'json-syntax', '\n');
+    expect(p?.fix).toBe('Add " at the end of the text: "Nothing bad happens this week, but the team does not know what you noticed."');
+  });
+
+  it('a long text without its closing quote: the fix shows its last words, where the quote goes', () => {
+    const p = check(good.replace('the newest model.",', 'the newest model.,'), 'json-syntax', ',\n');
+    expect(p?.fix).toBe('Add " at the end of the text, before the comma: "…on a phone you have not seen before: the newest model.",');
   });
 
   it('a quotation mark at the end of a text', () => {
