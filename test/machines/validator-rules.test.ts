@@ -654,6 +654,15 @@ describe('a strong ending reached under 50%: the problem points at the route tha
     expect(p.fix).toContain('"when": [ <its condition>, { "conduct": "score", "gte": 50 } ]');
   });
 
+  // Found by the authoring pass: a "when" that is already a list was told "as a list: [ <its
+  // condition>, … ]" too, which reads as putting the list inside another.
+  it('a "when" that is already a list: one more item in it, not a list around it', () => {
+    const p = problemIn(withNext('[{ "when": [{ "var": "trust", "gte": 0 }], "to": "end-strong" }, { "to": "end-mixed" }]'));
+    expect(formatPath(p.path)).toBe('nodes[3].replies[0].next[0].when');
+    expect(p.fix).toMatch(/^Add the score to this route's "when" list, as one more item before its \]: "when": \[ …, \{ "conduct": "score", "gte": 50 \} \]; /);
+    expect(p.fix).not.toContain('<its condition>');
+  });
+
   it('a last route without "when": at that route, with a route to put before it', () => {
     const p = problemIn(withNext('[{ "when": { "var": "trust", "gte": 95 }, "to": "end-mixed" }, { "to": "end-strong" }]'));
     expect(formatPath(p.path)).toBe('nodes[3].replies[0].next[1]');
