@@ -65,6 +65,11 @@ export function validateScenario(input: string | Uint8Array, fileName = 'scenari
   if (typeof input === 'string') {
     text = input;
   } else {
+    const utf16 = utf16Encoding(input);
+    if (utf16) {
+      return single(fileName, 'not-utf8', `The file is saved as ${utf16} text (what Windows Notepad calls "Unicode"), not as UTF-8.`,
+        `Save it as UTF-8: in VS Code click "${utf16}" in the status bar at the bottom right, choose "Save with Encoding" and pick "UTF-8"; in Notepad choose File → Save As and set Encoding to "UTF-8".`);
+    }
     const bad = findInvalidUtf8(input);
     if (bad >= 0) {
       const before = utf8.decode(input.subarray(0, bad));
@@ -418,6 +423,29 @@ function withRelatedPlaces(text: string, file: string, problems: UnlocatedProble
 /** Values from the file are quoted where they are put into messages; this is the last line of defence. */
 function safe(p: Problem): Problem {
   return { ...p, message: visibleLine(p.message), fix: visibleLine(p.fix) };
+}
+
+/**
+ * "UTF-16 LE" or "UTF-16 BE" for a file saved in UTF-16 (Notepad's "Unicode", some Windows tools'
+ * default): its byte-order mark, or without one, a NUL byte beside every ASCII character. Such a
+ * file was "byte 0 is not part of a UTF-8 character" (with the mark) or a page of "unexpected
+ * character" errors at every other column (without it), neither of which names the cause.
+ */
+function utf16Encoding(bytes: Uint8Array): 'UTF-16 LE' | 'UTF-16 BE' | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'UTF-16 LE';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'UTF-16 BE';
+  const pairs = Math.min(Math.floor(bytes.length / 2), 100);
+  if (pairs < 2) return undefined;
+  let low = 0;
+  let high = 0;
+  for (let i = 0; i < pairs; i++) {
+    const [a, b] = [bytes[2 * i], bytes[2 * i + 1]];
+    if (a !== 0 && b === 0) low++;
+    else if (a === 0 && b !== 0) high++;
+  }
+  if (low >= pairs * 0.9) return 'UTF-16 LE';
+  if (high >= pairs * 0.9) return 'UTF-16 BE';
+  return undefined;
 }
 
 function single(file: string, code: string, message: string, fix: string): ValidationResult {
