@@ -104,6 +104,9 @@ export async function appCommand(argv: readonly string[], io: CliIO): Promise<nu
 export async function playCommand(argv: readonly string[], io: CliIO): Promise<number> {
   const args = parseArgs(argv, [...FLAGS, 'from', 'set', 'new'], ['from', 'set']);
   if (args.flags.has('help')) return help(io, PLAY_HELP);
+  // "--set trust= 70" (a space after "=") leaves "70" as a second file name: say what was meant
+  // before counting files, which said only "play needs exactly one scenario file or id".
+  startingValues(args.lists.get('set') ?? []);
   if (args.positionals.length !== 1) throw new UsageError('play needs exactly one scenario file or id');
   return playScenario(args, io);
 }
@@ -152,7 +155,7 @@ export function startingValues(words: readonly string[]): Record<string, string>
     const eq = word.indexOf('=');
     const id = eq < 0 ? '' : word.slice(0, eq).trim();
     const value = eq < 0 ? '' : word.slice(eq + 1).trim();
-    if (!id || !value) throw new UsageError(`--set needs VARIABLE=VALUE (e.g. --set trust=70), not "${word}"`);
+    if (!id || !value) throw new UsageError(`--set needs VARIABLE=VALUE with no spaces around "=" (e.g. --set trust=70), not "${word}"`);
     if (Object.hasOwn(values, id)) throw new UsageError(`--set: "${id}" is given twice`);
     values[id] = value;
   }

@@ -1,8 +1,10 @@
 import { exportGraph, formatAudit, formatValidation, safeJson, visibleLine, type GraphFormat, type Scenario } from '../machines/index.js';
+import { basename, resolve } from 'node:path';
 import { parseArgs, UsageError } from './args.js';
 import { helpText } from './invocation.js';
 import { scenariosDir } from './paths.js';
 import { expandPaths, loadScenarioFile, resolveScenarioArg, unreadableFolder } from './files.js';
+import { bundledScenarioFiles, inScenariosDir, scenarioIds } from './node/scenario-ids.js';
 import { checkSchemaRef, schemaPath, schemaRefFor } from './node/schema-ref.js';
 
 /** Where a command writes. Tests pass collectors; the real CLI passes process streams. */
@@ -54,7 +56,14 @@ export function validateCommand(argv: readonly string[], io: CliIO): number {
   const strict = args.flags.has('strict');
   // One file that cannot be read is reported as that file's problem; the others are still checked.
   // Only validate says whether "$schema" leads to the schema: a trainer runs it while writing.
-  const loaded = files.map((f) => (f.unreadableFolder !== undefined ? unreadableFolder(f.path, f.unreadableFolder) : loadScenarioFile(f.path, undefined, { schemaRef: checkSchemaRef(f.path) })));
+  // The app's own scenarios, and any file named here that sits in its folder: the ones the picker lists.
+  const ids = scenarioIds([...bundledScenarioFiles(), ...files.filter((f) => f.unreadableFolder === undefined && inScenariosDir(f.path)).map((f) => f.path)]);
+  const loaded = files.map((f) => (f.unreadableFolder !== undefined ? unreadableFolder(f.path, f.unreadableFolder) : loadScenarioFile(f.path, undefined, {
+    schemaRef: checkSchemaRef(f.path),
+    fileStem: inScenariosDir(f.path) ? stemOf(f.path) : undefined,
+    // The file named after the id is the original: only the copy is told to change.
+    sameIdElsewhere: (id) => ids.get(id)?.find((other) => resolve(other) !== resolve(f.path) && !(stemOf(f.path) === id && stemOf(other) !== id)),
+  })));
   const failed = loaded.filter((f) => !f.result.ok || (strict && f.result.warnings > 0));
   if (args.flags.has('json')) {
     const report = {
@@ -70,6 +79,10 @@ export function validateCommand(argv: readonly string[], io: CliIO): number {
     if (loaded.length > 1) io.out(`${loaded.length - failed.length} of ${loaded.length} files valid\n`);
   }
   return failed.length === 0 ? 0 : 1;
+}
+
+function stemOf(file: string): string {
+  return basename(file).replace(/\.json$/i, '');
 }
 
 /**

@@ -47,6 +47,12 @@ describe('docs/authoring.md', () => {
     expect(moved.ok && analyseBest(moved.scenario).best).toBe(4);
   });
 
+  it('uses only real principle ids in its examples (a trainer copied "no-secrecy-promises" from section 4 and got unknown-principle)', () => {
+    const used = [...doc.matchAll(/"principle": "([^"]*)"/g)].map((m) => m[1] ?? '').filter((id) => !/^<.*>$|^…$/.test(id));
+    expect(used.length).toBeGreaterThan(5);
+    expect(used.filter((id) => !principles.some((p) => p.id === id))).toEqual([]);
+  });
+
   it('lists every principle id', () => {
     expect(principles.filter((p) => !doc.includes(`\`${p.id}\``)).map((p) => p.id)).toEqual([]);
   });

@@ -94,6 +94,19 @@ describe('the JSON Schema for editors', () => {
     for (const { part } of rules) languageRules.forEach((r, i) => expect((part.enumDescriptions as string[])[i]).toContain(r.suggestion));
   });
 
+  // Found by the authoring pass: the editor offered "score", "percent" and "points" for "conduct"
+  // (and the values of "ending", "verdict", a reply's "kind", a variable's "type") with nothing
+  // beside them, so a trainer could not tell "score" from "percent" without the guide open.
+  it('every list of values the editor offers says what each value means', () => {
+    const enums = everyPart().filter(({ part }) => Array.isArray(part.enum) && (part.enum as unknown[]).length > 1);
+    expect(enums.length).toBeGreaterThan(10);
+    for (const { at, part } of enums) {
+      const described = part.enumDescriptions as string[] | undefined;
+      expect(described, at).toHaveLength((part.enum as unknown[]).length);
+      for (const d of described ?? []) expect(d, at).toMatch(/^\S.*\.$/);
+    }
+  });
+
   it('a broken id or a blank text is explained in words in the editor, not as a regular expression', () => {
     const patterned = everyPart().filter(({ part }) => typeof part.pattern === 'string');
     expect(patterned.length).toBeGreaterThan(10);

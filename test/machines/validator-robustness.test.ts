@@ -124,6 +124,22 @@ describe('hostile and broken input gets a clear message and never an exception',
     expect(r.problems[0]?.code).toBe('not-utf8');
   });
 
+  // Found by the authoring pass: Notepad's "Unicode" is UTF-16. With its byte-order mark the file
+  // was "byte 0 is not part of a UTF-8 character"; without it, five "unexpected character" errors
+  // at every other column and 4,000 more to follow. Neither named the cause.
+  it.each([
+    ['UTF-16 LE with its byte-order mark (Notepad\'s "Unicode")', 'utf-16le', true, 'UTF-16 LE'],
+    ['UTF-16 LE without one', 'utf-16le', false, 'UTF-16 LE'],
+    ['UTF-16 BE with its byte-order mark', 'utf-16be', true, 'UTF-16 BE'],
+  ] as const)('a file saved as %s is one not-utf8 problem that names the encoding and how to save it as UTF-8', (_name, encoding, bom, named) => {
+    const body = encoding === 'utf-16le' ? Buffer.from(example, 'utf16le') : Buffer.from(example, 'utf16le').swap16();
+    const mark = encoding === 'utf-16le' ? [0xff, 0xfe] : [0xfe, 0xff];
+    const r = validateScenario(bom ? Buffer.concat([Buffer.from(mark), body]) : body, 'x.json');
+    expect(r.problems.map((p) => [p.code, p.line, p.column])).toEqual([['not-utf8', 1, 1]]);
+    expect(r.problems[0]?.message).toBe(`The file is saved as ${named} text (what Windows Notepad calls "Unicode"), not as UTF-8.`);
+    expect(r.problems[0]?.fix).toContain('"Save with Encoding" and pick "UTF-8"');
+  });
+
   it('valid multi-byte UTF-8 (accents, emoji) passes', () => {
     const text = example.replace('Look, finally', 'Mira — ¡por fin! 📱 Look, finally');
     expect(validateScenario(Buffer.from(text, 'utf8'), 'x.json').ok).toBe(true);

@@ -277,9 +277,24 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(p?.message).toContain('a tab is inside a text');
   });
 
-  it('a text not closed on its line is not followed by a "comma expected" that the missing quote caused', () => {
-    const p = check(good.replace('"title": "Example: the new phone",', '"title": "Example: the new phone,'), 'json-syntax', '"Example: the new phone,');
-    expect(p?.message).toContain('a string is not closed');
+  // Found by the authoring pass: this was "a string is not closed" at the opening quote, with the
+  // fix "add the closing double quote" and no word of where it goes.
+  it('a text whose closing quote is left out: one problem, where the quote goes (before the comma), with the text as it should be', () => {
+    const p = check(good.replace('"title": "Example: the new phone",', '"title": "Example: the new phone,'), 'json-syntax', ',\n  "summary"');
+    expect(p?.message).toBe('Not valid JSON: this text has no closing double quote, so it runs on to the end of the line.');
+    expect(p?.fix).toBe('Add " at the end of the text, before the comma: "Example: the new phone",');
+  });
+
+  it('the last field\'s text without its closing quote: the quote goes at the end of the line', () => {
+    const from = '"narration": "Nothing bad happens this week, but the team does not know what you noticed."';
+    expect(good).toContain(from);
+    const p = check(good.replace(from, from.slice(0, -1)), 'json-syntax', '\n');
+    expect(p?.fix).toBe('Add " at the end of the text: "Nothing bad happens this week, but the team does not know what you noticed."');
+  });
+
+  it('a long text without its closing quote: the fix shows its last words, where the quote goes', () => {
+    const p = check(good.replace('the newest model.",', 'the newest model.,'), 'json-syntax', ',\n');
+    expect(p?.fix).toBe('Add " at the end of the text, before the comma: "…on a phone you have not seen before: the newest model.",');
   });
 
   it('a quotation mark at the end of a text', () => {
@@ -528,6 +543,52 @@ describe('a condition or route written the way a person would guess is answered 
     expect(p.says).toContain('true or false without quotes');
     expect(p.fix).not.toContain('JSON Schema');
   });
+
+  // Found by the authoring pass: every number in quotes was told "e.g. 15", out of range for a
+  // weight (1–3), so a trainer who copied it was then told the weight is too big.
+  it.each([
+    ['a weight in quotes is that weight without quotes', '{ "principle": "curious-not-interrogating", "verdict": "violates", "weight": 2 }', '{ "principle": "curious-not-interrogating", "verdict": "violates", "weight": "2" }', '"weight": 2.'],
+    ['minutes in quotes are those minutes without quotes', '"estimatedMinutes": 5,', '"estimatedMinutes": "5",', '"estimatedMinutes": 5.'],
+    ['"+10" in quotes is 10, without the +', '{ "var": "trust", "add": 10 }', '{ "var": "trust", "add": "+10" }', 'without the +: "add": 10.'],
+    ['a weight with a decimal point is rounded both ways', '{ "principle": "curious-not-interrogating", "verdict": "violates", "weight": 2 }', '{ "principle": "curious-not-interrogating", "verdict": "violates", "weight": 1.5 }', '"weight": 1 or "weight": 2.'],
+    ['a weight written as a word gets an example within 1–3', '{ "principle": "curious-not-interrogating", "verdict": "violates", "weight": 2 }', '{ "principle": "curious-not-interrogating", "verdict": "violates", "weight": "two" }', 'e.g. "weight": 2.'],
+  ])('%s', (_case, from, to, says) => {
+    const p = problemWhen(from, to, 'wrong-type');
+    expect(p.fix).toContain(says);
+    expect(p.fix).not.toContain('15');
+  });
+
+  it('a blank required text says it is required; a blank optional one may be removed (not "remove the field if it is optional" for both)', () => {
+    const feedback = problemWhen('"feedback": "Demanding answers turns a conversation into an interrogation and assumes the worst from a single sign (Red Flags).",', '"feedback": "",', 'blank-text');
+    expect(feedback.fix).toBe('Write the text: "feedback" is required here, so it cannot be left out or empty.');
+    const narration = problemWhen('"narration": "Driving home, you keep thinking about the phone and what Jade said.",', '"narration": " ",', 'blank-text');
+    expect(narration.fix).toBe('Write the text, or remove "narration": it is optional here.');
+  });
+
+  it.each([
+    ['a principle\'s title names its id', '"Curious, not interrogating"', 'It is the title of the principle whose id is "curious-not-interrogating"'],
+    ['a section heading names the principles from that section', '"Prohibited Activities"', '"Prohibited Activities" is a section of the guide; the principles from it are "no-picking-up", "not-first-responder", "no-trafficker-contact", "no-investigating".'],
+    ['a misspelt id is still answered by spelling', '"curious-not-interogating"', 'Did you mean "curious-not-interrogating"?'],
+  ])('unknown-principle: %s', (_case, written, says) => {
+    const p = problemWhen('{ "principle": "curious-not-interrogating", "verdict": "violates", "weight": 2 }', `{ "principle": ${written}, "verdict": "violates", "weight": 2 }`, 'unknown-principle');
+    expect(p.message).toContain(says);
+  });
+
+  // Found by the authoring pass: a decision written with "kind": "scene" was told to remove
+  // "replies" (every reply of it) and to add a "next", when the mistake is the one word of its kind.
+  it('a decision whose "kind" says scene: both problems say to change the kind, neither only says to remove the replies', () => {
+    const text = good.replace('"id": "after-visit",\n      "kind": "decision"', '"id": "after-visit",\n      "kind": "scene"');
+    expect(text).not.toBe(good);
+    const problems = validateScenario(text, 'x.json').problems;
+    expect(problems.map((p) => [p.code, formatPath(p.path)])).toEqual([['missing-field', 'nodes[3]'], ['unknown-field', 'nodes[3].replies']]);
+    for (const p of problems) expect(p.fix).toMatch(/^If it is a decision, change its "kind" to "decision"; otherwise /);
+    expect(problems[1]?.message).toBe('"replies" is not a field of a scene node, but this node\'s "kind" is "scene" and it has "replies", so it looks like a decision.');
+  });
+
+  it('a decision with no "kind" mistake keeps the plain unknown-field fix', () => {
+    const p = problemWhen('"id": "after-visit",\n      "kind": "decision"', '"id": "after-visit",\n      "kind": "decision",\n      "next": "end-mixed"', 'unknown-field');
+    expect(p.fix).toMatch(/^Remove it, or use one of: /);
+  });
 });
 
 describe('an unknown variable: the fix lists the variables the scenario declares', () => {
@@ -591,6 +652,15 @@ describe('a strong ending reached under 50%: the problem points at the route tha
     const text = bad.replace(NEXT, '"next": [{ "when": { "var": "trust", "gte": 0 }, "to": "end-strong" }, { "to": "end-mixed" }]');
     expect(text.slice(offsetOf(text, Number(line), Number(column))).startsWith('{\n      "id": "end-strong"')).toBe(true);
     expect(p.fix).toContain('"when": [ <its condition>, { "conduct": "score", "gte": 50 } ]');
+  });
+
+  // Found by the authoring pass: a "when" that is already a list was told "as a list: [ <its
+  // condition>, … ]" too, which reads as putting the list inside another.
+  it('a "when" that is already a list: one more item in it, not a list around it', () => {
+    const p = problemIn(withNext('[{ "when": [{ "var": "trust", "gte": 0 }], "to": "end-strong" }, { "to": "end-mixed" }]'));
+    expect(formatPath(p.path)).toBe('nodes[3].replies[0].next[0].when');
+    expect(p.fix).toMatch(/^Add the score to this route's "when" list, as one more item before its \]: "when": \[ …, \{ "conduct": "score", "gte": 50 \} \]; /);
+    expect(p.fix).not.toContain('<its condition>');
   });
 
   it('a last route without "when": at that route, with a route to put before it', () => {

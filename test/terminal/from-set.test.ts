@@ -77,6 +77,10 @@ describe('casa-practice play --from --set', () => {
       [['--set', 'trst=70'], 'Did you mean "trust"?'],
       [['--set', 'trust=101'], 'trust=101 is outside 0–100'],
       [['--set', 'trust'], '--set needs VARIABLE=VALUE'],
+      // A space after "=" (or before it): "70" or "=70" became a second file name, and the message
+      // was "play needs exactly one scenario file or id".
+      [['--set', 'trust=', '70'], 'VARIABLE=VALUE with no spaces around "=" (e.g. --set trust=70), not "trust="'],
+      [['--set', 'trust', '=70'], 'with no spaces around "=" (e.g. --set trust=70), not "trust"'],
       [['--set', 'trust=1', '--set', 'trust=2'], '"trust" is given twice'],
       [['--set'], '"--set" needs a value'],
       // A name that is a key of every object: it was dropped without a word (the play started as if no --set were given).

@@ -81,7 +81,10 @@ export const Variable = z
   .strictObject({
     id: Id,
     label: Text(80, 'What the number measures, e.g. "Maya\'s trust", or what the yes/no flag records.'),
-    type: z.enum(['number', 'flag']).optional().meta({ description: '"number" (default): a bounded whole number; "flag": a yes/no fact (true or false), e.g. whether the volunteer told the CSW.' }),
+    type: z.enum(['number', 'flag']).optional().meta({
+      description: '"number" (default): a bounded whole number; "flag": a yes/no fact (true or false), e.g. whether the volunteer told the CSW.',
+      enumDescriptions: ['A whole number between "min" and "max", such as trust from 0 to 100 (the default).', 'A yes/no fact: "start" is true or false; set it with "set": true, test it with "is": true.'],
+    }),
     min: z.int().optional().meta({ description: 'Lowest value; effects never go below it. Required for a number, not allowed for a flag.' }),
     max: z.int().optional().meta({ description: 'Highest value; effects never go above it. Required for a number, not allowed for a flag.' }),
     start: z.union([z.int(), z.boolean()]).meta({ description: 'The value at the start of a playthrough: a whole number, or true / false for a flag.' }),
@@ -149,6 +152,13 @@ export const CONDUCT_MEASURES = ['critical', 'score', 'percent', 'points', 'viol
 export const ConductCondition = z
   .strictObject({
     conduct: z.enum(CONDUCT_MEASURES).meta({
+      enumDescriptions: [
+        'How many critical violations (the guide\'s prohibited activities) so far. { "conduct": "critical", "eq": 0 } guards a strong ending.',
+        'The debrief\'s percentage so far: points as a percentage of the scenario\'s best total, at most 50 after a critical violation. { "conduct": "score", "gte": 50 } guards a strong ending.',
+        'Points so far as a percentage of the best the decisions met so far allowed (100 before any decision).',
+        'Points so far.',
+        'How many replies so far violated the principle named in "principle".',
+      ],
       description:
         'What to test about the volunteer\'s replies so far: "critical" (how many critical violations, the guide\'s prohibited activities), "score" (the debrief\'s percentage so far: points as a percentage of the scenario\'s best total, at most 50 after a critical violation), "percent" (points so far as a percentage of the best achievable at the decisions met), "points" (points so far), or "violations" (how many times the reply violated the principle named in "principle").',
     }),
@@ -201,7 +211,10 @@ export const Next = z.union([Id, z.array(Route).min(1)]).meta({
 export const Assessment = z
   .strictObject({
     principle: PrincipleId,
-    verdict: z.enum(['follows', 'violates']).meta({ description: 'Whether the reply follows or violates the principle.' }),
+    verdict: z.enum(['follows', 'violates']).meta({
+      description: 'Whether the reply follows or violates the principle.',
+      enumDescriptions: ['The reply does what the principle asks: its weight is added to the score.', 'The reply goes against the principle: its weight is taken off the score.'],
+    }),
     weight: z.int().min(1).max(3).optional().meta({ description: 'How much it counts, 1 (default) to 3.' }),
   })
   .meta({ description: 'How a reply measures against one principle of the guide.' });
@@ -221,7 +234,10 @@ export const Reply = z
   .strictObject({
     id: Id.meta({ description: 'Unique in the scenario; transcripts and saves refer to it.' }),
     text: Text(1000, 'What the volunteer says, or (for kind "do") what the volunteer does.'),
-    kind: z.enum(['say', 'do']).optional().meta({ description: '"say" (default) for words, "do" for an action.' }),
+    kind: z.enum(['say', 'do']).optional().meta({
+      description: '"say" (default) for words, "do" for an action.',
+      enumDescriptions: ['Words the volunteer says (the default).', 'Something the volunteer does, shown with a [do] marker.'],
+    }),
     when: When.optional().meta({ description: 'Offer this reply only while the condition holds.' }),
     hidden: z.boolean().optional().meta({
       description:
@@ -294,7 +310,14 @@ export const EndingNode = z
   .strictObject({
     id: NodeId,
     kind: z.literal('ending').meta({ description: 'An ending: the closing narrative, then the debrief.' }),
-    ending: z.enum(['strong', 'mixed', 'harmful']).meta({ description: 'How the story turned out.' }),
+    ending: z.enum(['strong', 'mixed', 'harmful']).meta({
+      description: 'How the story turned out.',
+      enumDescriptions: [
+        'Where the best replies lead. No playthrough with a critical violation or under 50% may reach it.',
+        'Where a mix of good and poor replies leads.',
+        'Where the worst replies (especially a critical violation) lead.',
+      ],
+    }),
     title: NodeTitle,
     narration: Narration,
     variants: z.array(EndingVariant).min(1).optional().meta({

@@ -31,6 +31,17 @@ export interface ValidateOptions {
    * not, the path that would. The terminal's validate passes it; a browser cannot tell.
    */
   schemaRef?: (value: string) => { found: true } | { found: false; path: string };
+  /**
+   * The file's name without ".json", when the file must be named after its scenario's id: a file in
+   * the app's scenarios folder, which the picker and `play <id>` find by that name. Unset elsewhere.
+   */
+  fileStem?: string;
+  /**
+   * Another scenario file in the app's scenarios folder that holds a scenario with this id. Saved
+   * progress and records, kept by id, would mix them up, and the picker would list both. The
+   * terminal's validate passes it.
+   */
+  sameIdElsewhere?: (id: string) => string | undefined;
 }
 
 /** The name every "$schema" of a scenario ends with: the file `npm run schema` writes. */
@@ -54,6 +65,11 @@ export function validateScenario(input: string | Uint8Array, fileName = 'scenari
   if (typeof input === 'string') {
     text = input;
   } else {
+    const utf16 = utf16Encoding(input);
+    if (utf16) {
+      return single(fileName, 'not-utf8', `The file is saved as ${utf16} text (what Windows Notepad calls "Unicode"), not as UTF-8.`,
+        `Save it as UTF-8: in VS Code click "${utf16}" in the status bar at the bottom right, choose "Save with Encoding" and pick "UTF-8"; in Notepad choose File → Save As and set Encoding to "UTF-8".`);
+    }
     const bad = findInvalidUtf8(input);
     if (bad >= 0) {
       const before = utf8.decode(input.subarray(0, bad));
@@ -103,6 +119,7 @@ export function validateScenario(input: string | Uint8Array, fileName = 'scenari
   if (checkInput) problems.push(...semanticProblems(checkInput));
   const ref = (raw as Record<string, unknown>).$schema;
   if (typeof ref === 'string') problems.push(...schemaRefProblems(ref, options));
+  problems.push(...idProblems((raw as Record<string, unknown>).id, options));
   const hasErrors = problems.some((p) => p.severity === 'error');
   if (parsed.success && !hasErrors) {
     const best = analyseBest(parsed.data);
@@ -175,6 +192,29 @@ function schemaRefProblems(ref: string, options: ValidateOptions): UnlocatedProb
   return [{ severity: 'warning', code: 'schema-not-found', path: ['$schema'],
     message: `"$schema" is ${quoteValue(ref)}, but from this file's folder that path leads to no file, so VS Code cannot find the format (no suggestions, no red underlines).`,
     fix: `Write "$schema": ${quoteValue(found.path, 300)}, the path to ${SCHEMA_FILE_NAME} from this file's folder.` }];
+}
+
+/**
+ * A scenario copied from another (the usual way to start one) keeps the other's id unless the
+ * trainer changes it: the picker then lists two scenarios under one id, and progress and records,
+ * kept by id, mix them up. And in the scenarios folder, a file not named after its id is not what
+ * `play <name>` expects. Both were silent; the tests of the bundled set caught them only there.
+ */
+function idProblems(id: unknown, options: ValidateOptions): UnlocatedProblem[] {
+  if (typeof id !== 'string' || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) return [];
+  const out: UnlocatedProblem[] = [];
+  const other = options.sameIdElsewhere?.(id);
+  if (other !== undefined) {
+    out.push({ severity: 'warning', code: 'duplicate-scenario-id', path: ['id'],
+      message: `The app's scenario file ${quoteValue(other, 200)} has the id ${quoteValue(id)} too: saved progress and records, kept by id, would mix the two up, and in the scenarios folder the picker would list both.`,
+      fix: 'Give this scenario an id of its own (a copy of a scenario needs a new id), and name the file after it.' });
+  }
+  if (options.fileStem !== undefined && options.fileStem !== id) {
+    out.push({ severity: 'warning', code: 'id-not-file-name', path: ['id'],
+      message: `The scenario's id is ${quoteValue(id)}, but the file is named ${quoteValue(`${options.fileStem}.json`, 200)}: in the scenarios folder a file is named after its id, which "casa-practice play <id>" looks for.`,
+      fix: `Rename the file to ${quoteValue(`${id}.json`)}, or, if this is a new scenario, change "id" to a new id and name the file after it.` });
+  }
+  return out;
 }
 
 /**
@@ -383,6 +423,29 @@ function withRelatedPlaces(text: string, file: string, problems: UnlocatedProble
 /** Values from the file are quoted where they are put into messages; this is the last line of defence. */
 function safe(p: Problem): Problem {
   return { ...p, message: visibleLine(p.message), fix: visibleLine(p.fix) };
+}
+
+/**
+ * "UTF-16 LE" or "UTF-16 BE" for a file saved in UTF-16 (Notepad's "Unicode", some Windows tools'
+ * default): its byte-order mark, or without one, a NUL byte beside every ASCII character. Such a
+ * file was "byte 0 is not part of a UTF-8 character" (with the mark) or a page of "unexpected
+ * character" errors at every other column (without it), neither of which names the cause.
+ */
+function utf16Encoding(bytes: Uint8Array): 'UTF-16 LE' | 'UTF-16 BE' | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'UTF-16 LE';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'UTF-16 BE';
+  const pairs = Math.min(Math.floor(bytes.length / 2), 100);
+  if (pairs < 2) return undefined;
+  let low = 0;
+  let high = 0;
+  for (let i = 0; i < pairs; i++) {
+    const [a, b] = [bytes[2 * i], bytes[2 * i + 1]];
+    if (a !== 0 && b === 0) low++;
+    else if (a === 0 && b !== 0) high++;
+  }
+  if (low >= pairs * 0.9) return 'UTF-16 LE';
+  if (high >= pairs * 0.9) return 'UTF-16 BE';
+  return undefined;
 }
 
 function single(file: string, code: string, message: string, fix: string): ValidationResult {

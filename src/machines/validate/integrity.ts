@@ -106,7 +106,7 @@ const ELSEWHERE = '"<a mixed or harmful ending>"';
  */
 type Entry =
   | { next: string; path: JsonPath; from: string }
-  | { next: Exclude<Next, string>; path: JsonPath; from: string; r: number; one: string; when: boolean };
+  | { next: Exclude<Next, string>; path: JsonPath; from: string; r: number; one: string; when: boolean; whenIsList: boolean };
 
 function entryInto(scenario: Scenario, endingId: string, entry: EndingReach['worstEntry']): Entry | undefined {
   const nodeIndex = entry ? scenario.nodes.findIndex((n) => n.id === entry.nodeId) : -1;
@@ -130,7 +130,7 @@ function entryInto(scenario: Scenario, endingId: string, entry: EndingReach['wor
   const r = routes.findIndex((route) => route.to === endingId);
   const route = routes[r];
   const one = routes.filter((x) => x.to === endingId).length === 1 ? 'the route' : 'a route';
-  return { next, path, from, r, one, when: route?.when !== undefined };
+  return { next, path, from, r, one, when: route?.when !== undefined, whenIsList: Array.isArray(route?.when) };
 }
 
 /** The critical principle a reply itself violates ("at" names the reply by its node and id), if any. */
@@ -184,7 +184,17 @@ function strongAfterCritical(scenario: Scenario, e: EndingReach, nodePath: (id: 
       `Put { "when": ${CRITICAL}, "to": ${ELSEWHERE} } before this route, ${otherwise}`);
   }
   return problem([...at.path, at.r, 'when'], into(`${at.one} to it in the "next" of ${at.from}, whose "when" lets it through`),
-    `Add ${NO_CRITICAL} to this route's "when", as a list: "when": [ <its condition>, ${NO_CRITICAL} ]; or put { "when": ${CRITICAL}, "to": ${ELSEWHERE} } before it; ${otherwise}`);
+    `${addToWhen(at.whenIsList, NO_CRITICAL)}; or put { "when": ${CRITICAL}, "to": ${ELSEWHERE} } before it; ${otherwise}`);
+}
+
+/**
+ * How to add a condition to a route's "when": one condition becomes a list of two; a "when" that is
+ * already a list takes one more item (it was told "as a list: [ <its condition>, … ]" either way,
+ * which reads as wrapping the list in another).
+ */
+function addToWhen(isList: boolean, condition: string, what = condition): string {
+  if (isList) return `Add ${what} to this route's "when" list, as one more item before its ]: "when": [ …, ${condition} ]`;
+  return `Add ${what} to this route's "when", as a list: "when": [ <its condition>, ${condition} ]`;
 }
 
 /**
@@ -215,5 +225,5 @@ function strongUnder50(scenario: Scenario, e: EndingReach, nodePath: (id: string
       `Put { "when": ${SCORE_UNDER}, "to": ${ELSEWHERE} } before this route, ${otherwise}`);
   }
   return problem([...at.path, at.r, 'when'], into(`${at.one} to it in the "next" of ${at.from}, whose "when" lets this score through`),
-    `Add the score to this route's "when", as a list: "when": [ <its condition>, ${SCORE_AT_LEAST} ]; or put { "when": ${SCORE_UNDER}, "to": ${ELSEWHERE} } before it; ${otherwise}`);
+    `${addToWhen(at.whenIsList, SCORE_AT_LEAST, 'the score')}; or put { "when": ${SCORE_UNDER}, "to": ${ELSEWHERE} } before it; ${otherwise}`);
 }

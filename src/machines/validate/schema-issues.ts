@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { principleIds } from '../guide.js';
+import { principleIds, principles, sections } from '../guide.js';
 import * as S from '../schema/scenario.js';
 import { quoteValue } from '../text/quote.js';
 import { closest, didYouMean, didYouMeanOf, suggester, type JsonPath, type UnlocatedProblem } from './problem.js';
@@ -135,7 +135,18 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       const known = kind ? Object.keys(kind.shape) : [];
       const suggest = suggester(known);
       const fix = known.length ? `Remove it, or use one of: ${known.join(', ')}.` : 'Remove it.';
+      const mismatch = kindMismatch(raw, path);
       return issue.keys.map((k) => {
+        if (mismatch && Object.hasOwn(NODE_SHAPES[mismatch.kind], k)) {
+          return {
+            severity: 'error' as const,
+            code: 'unknown-field',
+            path: [...path, k],
+            atKey: true,
+            message: `${quoteValue(k)} is not a field of ${kind?.name ?? 'this node'}, but this node's "kind" is "${mismatch.written}" and ${mismatch.why}, so it looks like ${mismatch.kind === 'ending' ? 'an' : 'a'} ${mismatch.kind}.`,
+            fix: `If it is ${mismatch.kind === 'ending' ? 'an' : 'a'} ${mismatch.kind}, change its "kind" to "${mismatch.kind}"; otherwise remove ${quoteValue(k)}.`,
+          };
+        }
         const guessed = guessedField(kind, k, raw, path);
         const meant = guessed ? guessed.meant : suggest(k);
         const hint = guessed ? guessed.hint : didYouMeanOf(meant);
@@ -171,7 +182,8 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
         return [problem('wrong-type', `${capitalise(keyName)} compares numbers, but it is ${describe(value)}.`,
           `A yes/no flag is tested with "is": write { "var": ${typeof tested === 'string' ? quoteValue(tested) : '"<flag id>"'}, "is": ${String(value)} }.`)];
       }
-      const [words, fix] = EXPECTED[issue.expected] ?? [issue.expected, `Use ${issue.expected} here.`];
+      const [words, fallbackFix] = EXPECTED[issue.expected] ?? [issue.expected, `Use ${issue.expected} here.`];
+      const fix = issue.expected === 'number' || issue.expected === 'int' ? numberFix(key, value, issue.expected === 'int') : fallbackFix;
       // One item where a list is expected: the list of one is the object in square brackets.
       const listOfOne = issue.expected === 'array' && typeof key === 'string' && typeof value === 'object' && value !== null && !Array.isArray(value);
       return [problem('wrong-type', `${capitalise(keyName)} should be ${words}, but it is ${describe(value)}.`,
@@ -184,8 +196,8 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       }
       const isPrinciple = path.includes('learningGoals') || key === 'principle';
       if (isPrinciple) {
-        return [problem('unknown-principle', `${quoteValue(value)} is not a principle of the guide.${didYouMean(String(value), principleIds)}`,
-          'Use a principle id from scenarios/guide/principles.json (the JSON Schema lists them for autocomplete).')];
+        return [problem('unknown-principle', `${quoteValue(value)} is not a principle of the guide.${principleHint(value)}`,
+          'Use a principle id from scenarios/guide/principles.json (the JSON Schema lists them for autocomplete; docs/authoring.md lists them in section 9).')];
       }
       if (path.includes('allowLanguage')) {
         return [problem('unknown-language-rule', `${quoteValue(value)} is not a language rule.`,
@@ -252,10 +264,10 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
         return [problem('invalid-id', `${describe(value)} is not a valid id: ids ${issue.message}.`,
           typeof value === 'string' ? `Use something like "${slugify(value)}".` : 'Use an id like "first-call".')];
       }
-      return [problem('blank-text', `${capitalise(keyName)} is blank.`, 'Write the text, or remove the field if it is optional.')];
+      return [problem('blank-text', `${capitalise(keyName)} is blank.`, blankTextFix(raw, path))];
     }
     case 'too_small': {
-      if (issue.origin === 'string') return [problem('blank-text', `${capitalise(keyName)} is empty.`, 'Write the text, or remove the field if it is optional.')];
+      if (issue.origin === 'string') return [problem('blank-text', `${capitalise(keyName)} is empty.`, blankTextFix(raw, path))];
       if (issue.origin === 'array') {
         const count = Array.isArray(value) ? value.length : 0;
         const fix = key === 'replies' ? 'Give the decision at least two replies, or make it a scene with "next".' : `Add at least ${Number(issue.minimum)} item(s).`;
@@ -280,6 +292,64 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
     default:
       return [problem('invalid-value', `${capitalise(keyName)}: ${issue.message}.`, 'Check this field against the JSON Schema.')];
   }
+}
+
+/**
+ * The fix for a blank text: a required field ("feedback") must be written, and only an optional one
+ * ("narration" of a decision) may be removed instead. Saying "or remove the field if it is optional"
+ * left the trainer to guess which it was, and removing "feedback" only turned the problem into
+ * missing-field.
+ */
+function blankTextFix(raw: unknown, path: JsonPath): string {
+  const key = path[path.length - 1];
+  if (typeof key !== 'string') return 'Write the text, or remove this item from the list.';
+  const field = objectKindAt(path.slice(0, -1), raw)?.shape[key];
+  if (field === undefined) return 'Write the text, or remove the field if it is optional.';
+  return field.safeParse(undefined).success
+    ? `Write the text, or remove ${quoteValue(key)}: it is optional here.`
+    : `Write the text: ${quoteValue(key)} is required here, so it cannot be left out or empty.`;
+}
+
+/** An example value for each number field, within its range ("weight" is 1–3, so never 15). */
+const NUMBER_EXAMPLES: Record<string, number> = {
+  weight: 2, estimatedMinutes: 10, version: 1, age: 16, min: 0, max: 100, start: 50, add: 10, set: 50,
+  gte: 60, gt: 60, lte: 40, lt: 40, eq: 50, ne: 50,
+};
+
+/**
+ * The fix for a number written the wrong way. Text that reads as a number ("10", "+15") is that
+ * number without quotes; a decimal where a whole number belongs is rounded both ways; otherwise an
+ * example that fits the field (the old "e.g. 15" for every field was out of range for "weight").
+ */
+function numberFix(key: string | number | undefined, value: unknown, whole: boolean): string {
+  const field = typeof key === 'string' ? `"${key}": ` : '';
+  const written = typeof value === 'string' && /^\s*[+-]?(\d+(\.\d+)?|\.\d+)\s*$/.test(value) ? Number(value.trim()) : typeof value === 'number' ? value : undefined;
+  if (written !== undefined && Number.isFinite(written)) {
+    if (!whole || Number.isInteger(written)) return `Write the number without quotes${written > 0 && /^\s*\+/.test(String(value)) ? ' and without the +' : ''}: ${field}${written}.`;
+    return `Write a whole number, without a decimal point: ${field}${Math.floor(written)} or ${field}${Math.ceil(written)}.`;
+  }
+  const example = (typeof key === 'string' && Object.hasOwn(NUMBER_EXAMPLES, key) ? NUMBER_EXAMPLES[key] : undefined) ?? 15;
+  return `Write ${whole ? 'a whole number' : 'a number'} without quotes, e.g. ${field}${example}.`;
+}
+
+/**
+ * "Did you mean" for a principle written as a trainer reads it in the guide or in docs/authoring.md:
+ * its title ("Take care of yourself") names its id, and a section heading ("Court Report") is
+ * answered with the principles of that section; otherwise the nearest id by spelling.
+ */
+function principleHint(value: unknown): string {
+  const text = String(value);
+  const norm = (t: string) => t.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  const byTitle = principles.find((p) => norm(p.title) === norm(text));
+  if (byTitle) return ` It is the title of the principle whose id is "${byTitle.id}": write "${byTitle.id}".`;
+  const spelt = closest(text, principleIds);
+  if (spelt !== undefined) return didYouMeanOf(spelt);
+  const section = sections.find((s) => norm(s.heading) === norm(text));
+  if (section) {
+    const ids = principles.filter((p) => p.section === section.id).map((p) => `"${p.id}"`);
+    if (ids.length > 0) return ` ${quoteValue(section.heading)} is a section of the guide; the principles from it are ${ids.join(', ')}.`;
+  }
+  return '';
 }
 
 /**
@@ -320,6 +390,11 @@ function missingField(raw: unknown, parentPath: JsonPath, kind: ObjectKind | und
     return problem('missing-field', `${missing} It has ${quoteValue(misspelt)}, which is not a field: a spelling mistake?`,
       `Rename ${quoteValue(misspelt)} to "${key}".`, { path: parentPath });
   }
+  const mismatch = kindMismatch(raw, parentPath);
+  if (mismatch && !Object.hasOwn(NODE_SHAPES[mismatch.kind], key)) {
+    return problem('missing-field', `${missing} Its "kind" is "${mismatch.written}", but ${mismatch.why}.`,
+      `If it is ${mismatch.kind === 'ending' ? 'an' : 'a'} ${mismatch.kind}, change its "kind" to "${mismatch.kind}"; otherwise ${(FIELD_HINTS[key] ?? `add "${key}".`).replace(/^Add/, 'add')}`, { path: parentPath });
+  }
   return problem('missing-field', missing, FIELD_HINTS[key] ?? `Add "${key}"${fieldDescription(kind, key)}.`, { path: parentPath });
 }
 
@@ -328,12 +403,35 @@ function missingField(raw: unknown, parentPath: JsonPath, kind: ObjectKind | und
  * ending; "next" alone: a scene), as the fix to write; undefined when they do not tell.
  */
 function kindFromFields(node: unknown): string | undefined {
+  const shown = fieldsKind(node);
+  return shown && `Add "kind": "${shown.kind}" (${shown.why}).`;
+}
+
+type NodeKindName = 'decision' | 'ending' | 'scene';
+const NODE_SHAPES: Record<NodeKindName, Shape> = { decision: S.DecisionNode.shape, ending: S.EndingNode.shape, scene: S.SceneNode.shape };
+
+/** The kind a node's fields show ("replies": a decision; "ending": an ending; "next" alone: a scene), and why. */
+function fieldsKind(node: unknown): { kind: NodeKindName; why: string } | undefined {
   if (typeof node !== 'object' || node === null || Array.isArray(node)) return undefined;
   const has = (key: string) => Object.hasOwn(node, key);
-  const kinds = [has('replies') && 'decision', has('ending') && 'ending', has('next') && !has('replies') && 'scene'].filter(Boolean);
-  if (kinds.length !== 1) return undefined;
-  const why = { decision: 'it has "replies"', ending: 'it has "ending"', scene: 'it has "next" and no "replies"' }[kinds[0] as 'decision' | 'ending' | 'scene'];
-  return `Add "kind": "${String(kinds[0])}" (${why}).`;
+  const kinds = ([has('replies') && 'decision', has('ending') && 'ending', has('next') && !has('replies') && 'scene'] as const).filter((k): k is NodeKindName => k !== false);
+  const [kind] = kinds;
+  if (kinds.length !== 1 || kind === undefined) return undefined;
+  return { kind, why: { decision: 'it has "replies"', ending: 'it has "ending"', scene: 'it has "next" and no "replies"' }[kind] };
+}
+
+/**
+ * A node whose "kind" says one thing and whose fields another ("kind": "scene" with "replies"): the
+ * kind the fields show, when it is not the one written. Then "replies is not a field of a scene
+ * node; remove it" would have the trainer delete every reply of what is really a decision.
+ */
+function kindMismatch(raw: unknown, nodePath: JsonPath): { kind: NodeKindName; why: string; written: string } | undefined {
+  if (nodePath.length !== 2 || nodePath[0] !== 'nodes') return undefined;
+  const node = valueAt(raw, nodePath);
+  const written = (node as { kind?: unknown } | undefined)?.kind;
+  const shown = fieldsKind(node);
+  if (typeof written !== 'string' || !shown || shown.kind === written || !Object.hasOwn(NODE_SHAPES, written)) return undefined;
+  return { ...shown, written };
 }
 
 /** Comparisons and route fields written the way a person would guess them, and what they meant. */

@@ -13,7 +13,7 @@ export function likelySyntaxCause(text: string, errors: readonly ParseError[]): 
   if (!first) return undefined;
   const at = Math.min(first.offset, text.length);
   const code = printParseErrorCode(first.error);
-  return notClosedAtEnd(text, at, code) ?? objectNotClosed(text, at, code) ?? curlyQuote(text, at) ?? leadingZero(text, at) ?? strayCharacter(text, at) ?? lineBreakInText(text, at) ?? extraBracket(text, at) ?? unescapedQuote(text, at);
+  return notClosedAtEnd(text, at, code) ?? objectNotClosed(text, at, code) ?? curlyQuote(text, at) ?? leadingZero(text, at) ?? strayCharacter(text, at) ?? lineBreakInText(text, at) ?? missingClosingQuote(text, at) ?? extraBracket(text, at) ?? unescapedQuote(text, at);
 }
 
 /**
@@ -144,6 +144,41 @@ function lineBreakInText(text: string, at: number): UnlocatedProblem | undefined
     start = end + 1;
   }
   return undefined;
+}
+
+/**
+ * "title": "The first paragraph,  — the closing quote left out, with the next line a new field
+ * ("narration": …) or a closing bracket. The parser says only "a string is not closed" at the
+ * opening quote; the quote belongs at the end of the text, before the comma that ends the line.
+ * (A text that a later line closes is a line break in the text: lineBreakInText.)
+ */
+function missingClosingQuote(text: string, at: number): UnlocatedProblem | undefined {
+  if (text.charAt(at) !== '"') return undefined;
+  const first = lineAround(text, at);
+  let j = at + 1;
+  while (j < first.end && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+  if (j < first.end) return undefined;
+  // The line before the opening quote is a field's name, or nothing (an item of a list).
+  if (!/^\s*(?:"[^"]*"\s*:\s*)?$/.test(text.slice(first.start, at))) return undefined;
+  // The next line with text starts a field, an item or a closing bracket: the text ended on this line.
+  const next = /\S/.exec(text.slice(first.end));
+  // (At the end of the file the file was cut short: that is "a string is not closed", brackets and all.)
+  if (!next || !/^(?:"[^"\n]*"\s*:|[{}[\]"])/.test(text.slice(first.end + next.index))) return undefined;
+  const line = text.slice(at + 1, first.end).replace(/\r$/, '');
+  const comma = /,\s*$/.exec(line);
+  const textEnd = at + 1 + (comma ? comma.index : line.trimEnd().length);
+  const written = text.slice(at + 1, textEnd);
+  if (written.trim() === '') return undefined;
+  return problem('json-syntax', textEnd,
+    'Not valid JSON: this text has no closing double quote, so it runs on to the end of the line.',
+    `Add " at the end of the text${comma ? ', before the comma' : ''}: ${textEnding(written)}"${comma ? ',' : ''}`);
+}
+
+/** A text as written, opening quote included, or for a long one its last words after "…" (where the quote goes). */
+function textEnding(written: string): string {
+  if (written.length <= 80) return quoteValue(written, 80).replace(/"$/, '');
+  const space = written.indexOf(' ', written.length - 60);
+  return `"…${quoteValue(written.slice(space < 0 ? written.length - 60 : space + 1), 80).replace(/^"|"$/g, '')}`;
 }
 
 interface Opener {

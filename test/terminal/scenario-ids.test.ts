@@ -1,0 +1,74 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { validateScenario } from '../../src/machines/validate/index.js';
+import { runCli } from '../../src/terminal/cli.js';
+import { inScenariosDir } from '../../src/terminal/node/scenario-ids.js';
+import { readFixture } from '../helpers/fixtures.js';
+
+// Found by the authoring pass: a trainer starts a scenario by copying one (docs/authoring.md says
+// so), and a copy that keeps the original's id validated without a word, though the picker then
+// listed two scenarios under one id and progress and records, kept by id, mixed them up. A file
+// in scenarios/ not named after its id was silent too (only the project's own tests caught it).
+
+async function run(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+const scenarios = fileURLToPath(new URL('../../scenarios/', import.meta.url));
+
+/** A bundled scenario copied, unchanged, to a draft outside the project. */
+function copyOf(id: string, name: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'casa-ids-')), name);
+  writeFileSync(file, readFileSync(join(scenarios, `${id}.json`)));
+  return file;
+}
+
+describe('validate: a copy of a scenario that keeps its id', () => {
+  it('is warned about at its "id", naming the app\'s file with that id and saying to give it a new one', async () => {
+    const file = copyOf('youth-discloses', 'my-copy.json');
+    const r = await run('validate', '--json', file);
+    const problems = (JSON.parse(r.out) as { files: { problems: { code: string; line: number; column: number; message: string; fix: string }[] }[] }).files[0]?.problems ?? [];
+    const p = problems.find((q) => q.code === 'duplicate-scenario-id');
+    expect(p?.message).toBe(`The app's scenario file "${join(scenarios, 'youth-discloses.json')}" has the id "youth-discloses" too: saved progress and records, kept by id, would mix the two up, and in the scenarios folder the picker would list both.`);
+    expect(p?.fix).toContain('a copy of a scenario needs a new id');
+    const text = readFileSync(file, 'utf8');
+    expect(text.split('\n')[(p?.line ?? 0) - 1]?.slice((p?.column ?? 0) - 1)).toMatch(/^"youth-discloses"/);
+    // Outside scenarios/ a file may have any name: no id-not-file-name.
+    expect(problems.map((q) => q.code)).not.toContain('id-not-file-name');
+  });
+
+  it('the bundled scenarios themselves, and a draft with an id of its own, are not', async () => {
+    const r = await run('validate', '--strict', scenarios);
+    expect(r.out).not.toContain('duplicate-scenario-id');
+    expect(r.out).not.toContain('id-not-file-name');
+    expect(r.code).toBe(0);
+    const own = copyOf('youth-discloses', 'kiara-again.json');
+    writeFileSync(own, readFileSync(own, 'utf8').replace('"id": "youth-discloses"', '"id": "kiara-again"'));
+    expect((await run('validate', own)).out).not.toContain('duplicate-scenario-id');
+  });
+});
+
+describe('id-not-file-name: a file in scenarios/ is named after its id', () => {
+  const example = readFixture('good/example.json').toString('utf8');
+
+  it('is warned about at the "id" when the validate command says the file is in scenarios/ (fileStem)', () => {
+    const result = validateScenario(example, 'first-court-date.json', { fileStem: 'first-court-date' });
+    expect(result.problems.map((p) => [p.code, p.severity, p.message])).toEqual([
+      ['id-not-file-name', 'warning', 'The scenario\'s id is "example-new-phone", but the file is named "first-court-date.json": in the scenarios folder a file is named after its id, which "casa-practice play <id>" looks for.'],
+    ]);
+    expect(result.problems[0]?.fix).toBe('Rename the file to "example-new-phone.json", or, if this is a new scenario, change "id" to a new id and name the file after it.');
+    expect(validateScenario(example, 'example-new-phone.json', { fileStem: 'example-new-phone' }).problems).toEqual([]);
+  });
+
+  it('the validate command asks it only of files in the app\'s scenarios folder', () => {
+    expect(inScenariosDir(join(scenarios, 'first-court-date.json'))).toBe(true);
+    expect(inScenariosDir(join(tmpdir(), 'first-court-date.json'))).toBe(false);
+    expect(inScenariosDir(join(scenarios, 'guide', 'x.json'))).toBe(false);
+  });
+});
