@@ -534,6 +534,14 @@ describe('presenter mode keeps the room session through a reload', () => {
     return app;
   };
   const boxes = () => screen.getAllByRole('spinbutton');
+  /** Opens the scenario with nothing kept: its content note, before the session starts. */
+  const onContentNote = async (store: Store) => {
+    renderApp(`#/presenter/${ID}`, store);
+    const start = await screen.findByRole('button', { name: 'Start the session' });
+    const loaded = (await bundledById(ID)).loaded;
+    if (!loaded?.ok) throw new Error('not loaded');
+    return { start, playable: loaded.playable };
+  };
   /** A session in which `votes` were typed for reply `box` at the first decision, then the page was closed. */
   const typedThenClosed = async (box: number, votes: string) => {
     const user = userEvent.setup();
@@ -612,14 +620,11 @@ describe('presenter mode keeps the room session through a reload', () => {
   it('a tab left on the content note while another tab started the session carries that session on at "Start the session", instead of writing a fresh one over it', async () => {
     const user = userEvent.setup();
     const store = memoryStore();
-    renderApp(`#/presenter/${ID}`, store);
-    const start = await screen.findByRole('button', { name: 'Start the session' });
+    const { start, playable } = await onContentNote(store);
     // Meanwhile another tab starts the session, and the room's 4 votes for a reply are kept.
-    const loaded = (await bundledById(ID)).loaded;
-    if (!loaded?.ok) throw new Error('not loaded');
-    const other = startFacilitation(loaded.playable.scenario, 1);
-    const reply = selectView(loaded.playable.scenario, other.getSnapshot()).replies[0]?.id as string;
-    writeFacilitation(store, loaded.playable, other.getPersistedSnapshot(), { past: [], current: { votes: { [reply]: 4 }, revealed: false } });
+    const other = startFacilitation(playable.scenario, 1);
+    const reply = selectView(playable.scenario, other.getSnapshot()).replies[0]?.id as string;
+    writeFacilitation(store, playable, other.getPersistedSnapshot(), { past: [], current: { votes: { [reply]: 4 }, revealed: false } });
     const kept = store.read(KEY);
     await user.click(start);
     expect(await screen.findByText(/was started in another tab or window meanwhile, so this tab carries that session on/)).toBeTruthy();
@@ -630,11 +635,7 @@ describe('presenter mode keeps the room session through a reload', () => {
   it('a new session opens on the scenario\'s content note, on the laptop and on the projector, for the room to read first (as the terminal\'s first screen); Start goes to the first moment', async () => {
     const user = userEvent.setup();
     const store = memoryStore();
-    renderApp(`#/presenter/${ID}`, store);
-    const start = await screen.findByRole('button', { name: 'Start the session' });
-    const loaded = (await bundledById(ID)).loaded;
-    if (!loaded?.ok) throw new Error('not loaded');
-    const { scenario } = loaded.playable;
+    const { start, playable: { scenario } } = await onContentNote(store);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(scenario.title);
     expect(within(screen.getByRole('region', { name: 'Content note' })).getByText(scenario.contentNote)).toBeTruthy();
     expect(screen.queryAllByRole('spinbutton')).toEqual([]);
