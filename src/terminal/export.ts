@@ -51,6 +51,9 @@ export function fallbackExportDir(env: NodeJS.ProcessEnv = process.env, cwd = en
   }
 }
 
+/** What a trainer-led session that ends before the room entered anything says in place of a summary. */
+export const NOTHING_ENTERED_WORDS = 'Nothing was entered in this session, so no summary was written.';
+
 /**
  * Writes a trainer-led session's summary to the exports folder and returns its path. Never over
  * another summary: one written in the same second (the summary so far, then a session started over

@@ -1,5 +1,5 @@
 import { backToDecision, startOverFailedWords, visibleLine, entryOf, facilitatedDecision, MAX_VOTES, resumeFailure, revealData, roomBack, roomLossWords, selectView, startFacilitation, startSession, unavailableWords, type Debrief, type FacilitatedDecision, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
-import { exportsDir, newestSessionSummary, writeSessionSummary } from './export.js';
+import { exportsDir, NOTHING_ENTERED_WORDS, newestSessionSummary, writeSessionSummary } from './export.js';
 import { command } from './invocation.js';
 import { errorWords, stateStore } from './node/state-store.js';
 import { dropRoomSession, finishedKeptWords, keepRoomSession, newRoomSessionArgs, readRoomSession, roomSessionOnDisk } from './saves.js';
@@ -72,10 +72,11 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
       return false;
     }
   };
-  // A closed terminal window or SIGTERM: the summary so far is written, then the session ends.
+  // A closed terminal window or SIGTERM: the summary so far is written (if the room has made a
+  // decision; the votes typed at the one on screen are not known here), then the session ends.
   const stopOnSignal = (signal: NodeJS.Signals) => {
     try {
-      writeSessionSummary(scenario, log, undefined, opts.env);
+      if (log.length > 0) writeSessionSummary(scenario, log, undefined, opts.env);
     } catch {
       // nothing more can be done once the state folder is gone too
     }
@@ -152,9 +153,14 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
         continue;
       }
       if (outcome.kind !== 'branch') {
-        log.push(record());
         say();
         say(outcome.kind === 'ended' ? 'Input ended before the session finished.' : 'Session ended.');
+        // A session in which the room entered nothing leaves no empty summary file behind.
+        if (log.length === 0 && !outcome.revealed && !outcome.votes.some((n) => n > 0)) {
+          say(NOTHING_ENTERED_WORDS);
+          return outcome.kind === 'ended' ? 1 : 0;
+        }
+        log.push(record());
         const written = finish();
         if (kept && roomSessionOnDisk(playable, opts.env)) io.out(`To carry on with this session later: ${command(`--facilitate ${playable.bundled ? scenario.id : playable.file}`, opts.env)}\n`);
         return outcome.kind === 'ended' ? 1 : written ? 0 : 74;

@@ -276,6 +276,17 @@ describe('a trainer-led session kept as it goes', () => {
     expect(rows.slice(at, at + 3).join(' ')).toContain('of this scenario): exports/example-new-phone-session-');
   });
 
+  it('q before the room has entered anything says no summary is written, and leaves no empty summary file', async () => {
+    const env = tempEnv();
+    const app = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
+    const r = await renderApp(app.element);
+    await press(r, KEY.enter, 'q');
+    expect((r.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain('Stop now? The room has entered nothing yet, so no summary is written. (y / n)');
+    await tap(r, 'y');
+    expect(app.exit.mock.calls.at(-1)).toEqual(['Nothing was entered in this session, so no summary was written.', 0]);
+    expect(existsSync(join(stateDir(env), 'exports'))).toBe(false);
+  });
+
   it('q in a finished session\'s debrief says where its summary is and that the session is kept, as line by line does', async () => {
     const env = tempEnv();
     const app = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });

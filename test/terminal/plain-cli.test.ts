@@ -379,9 +379,10 @@ describe('--facilitate without a terminal (line by line)', () => {
     const first = readFileSync(/Session summary written to (\S+\.md)/.exec(before)?.[1] as string, 'utf8');
     expect(first).toContain("Branch taken: 1. That's a nice one! How did you get it?");
     expect(after).toContain('-- Decision 1 of about');
-    // The new session's own summary has nothing of the one before.
-    const second = readFileSync(/Session summary written to (\S+\.md)/.exec(after)?.[1] as string, 'utf8');
-    expect(second).not.toContain('Branch taken');
+    // The new session, quit before the room entered anything, leaves no empty summary behind.
+    expect(after).toContain('Nothing was entered in this session, so no summary was written.');
+    expect(after).not.toContain('Session summary written to');
+    expect(readdirSync(join(stateDir(env), 'exports'))).toHaveLength(1);
   });
 
   it('s and y when the summary so far cannot be written start nothing over: the session goes on at the same decision, with its votes', async () => {

@@ -7,7 +7,7 @@ export interface AppServices {
   /** Leaves the app; the message is printed after the terminal is restored. Code: 130 after Ctrl-C, 74 when progress could not be written. */
   exit: (message?: string, code?: number) => void;
   /** Registers how to save the session on screen (on a signal), or clears it; it returns the message to print. */
-  setSaver: (save: (() => string) | undefined) => void;
+  setSaver: (save: (() => string | undefined) | undefined) => void;
 }
 
 export const AppContext = createContext<AppServices>({ env: process.env, exit: () => undefined, setSaver: () => undefined });

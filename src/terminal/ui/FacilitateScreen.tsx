@@ -8,7 +8,7 @@ import { hintRows, revealHints, sceneHints, voteHints, type Action, type RoomKey
 import { revealText } from '../reveal-text.js';
 import type { Span } from '../debrief-lines.js';
 import { inkRows, wrapText } from '../wrap.js';
-import { exportsDir, newestSessionSummary, shownPath, shownStateDir, writeSessionSummary } from '../export.js';
+import { exportsDir, newestSessionSummary, NOTHING_ENTERED_WORDS, shownPath, shownStateDir, writeSessionSummary } from '../export.js';
 import { errorWords } from '../node/state-store.js';
 import { useApp } from './AppContext.js';
 import { DebriefScreen } from './DebriefScreen.js';
@@ -112,6 +112,8 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
     onStartOver?.(written === undefined ? undefined : `The summary of the session before was written to ${visibleLine(written.path)}`);
   };
   const stop = (interrupted = false) => {
+    // A session in which the room entered nothing leaves no empty summary file behind (and is not kept).
+    if (!roomDidSomething()) return app.exit(NOTHING_ENTERED_WORDS, interrupted ? 130 : 0);
     if (view.kind === 'decision') log.current.push(current());
     const written = writeSummary();
     // The session is kept: opening the scenario again carries on from here.
@@ -121,7 +123,8 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
   useEffect(() => {
     // A finished session opened again: its summary was written when it finished (not written twice).
     if (view.done && !summaryPath) setSummaryPath(finishedAtOpen ? finishedSummaryWords(scenario, app.env) : writeSummary(view.debrief, true));
-    app.setSaver(view.done ? undefined : () => writeSummary());
+    // (A closed window: the decisions made so far, if any; the votes on screen are in the kept session.)
+    app.setSaver(view.done ? undefined : () => (log.current.length > 0 ? writeSummary() : undefined));
     // When the session ends (or starts): the summary is written once, not on every vote.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [view.done]);
@@ -172,7 +175,7 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
   const room: RoomKeys = { back, startOver: onStartOver !== undefined };
   const hintSet = view.kind === 'scene' ? sceneHints(room) : reveal ? revealHints(view.replies.length, room) : voteHints(note === undefined ? 'none' : showNote ? 'shown' : 'hidden', false, room);
   const rowsOf = (text: string, w = width) => inkRows(text, w);
-  const question = confirm === 'quit' ? QUIT_QUESTION : confirm === 'start-over' ? startOverQuestion(startOverLoss()) : undefined;
+  const question = confirm === 'quit' ? (roomDidSomething() ? QUIT_QUESTION : QUIT_NOTHING_QUESTION) : confirm === 'start-over' ? startOverQuestion(startOverLoss()) : undefined;
   const footerRows = question !== undefined || unavailable !== undefined ? rowsOf(question ?? unavailable ?? '') : hintRows(hintSet, width).reduce((n, row) => n + rowsOf(row), 0);
   // Each reply's votes, kept whole after it (see ReplyList): the rows of "text · votes: n" either way.
   const tally = (r: { id: string }) => `votes: ${votes[r.id] ?? 0}`;
@@ -349,6 +352,8 @@ function finishedSummaryWords(scenario: Scenario, env: NodeJS.ProcessEnv): strin
 }
 
 const QUIT_QUESTION = 'Stop now and write the summary so far? The session is kept to carry on later. (y / n)';
+
+const QUIT_NOTHING_QUESTION = 'Stop now? The room has entered nothing yet, so no summary is written. (y / n)';
 
 const NEW_SESSION_QUESTION = 'Start a new session of this scenario? This finished one is no longer kept to open again (its summary file stays). (y / n)';
 

@@ -19,7 +19,7 @@ export interface InteractiveOptions {
 export async function runInteractive({ start, mode, env }: InteractiveOptions): Promise<number> {
   let message: string | undefined;
   let exitCode = 0;
-  let saver: (() => string) | undefined;
+  let saver: (() => string | undefined) | undefined;
   const instance = render(
     <App start={start} mode={mode} loadCatalog={() => listCatalog()} theme={themeFor(env)}
       services={{
