@@ -52,11 +52,15 @@ async function continueByKeyboard(page: Page) {
   throw new Error('Continue not reached by Tab');
 }
 
-/** Plays on with key 1 at each decision and the keyboard on Continue until the debrief. */
+/**
+ * Plays on by keyboard until the debrief: at each decision the key of the first reply the story
+ * opens there (replies are shuffled per playthrough, so reply 1 may be one it does not open, and
+ * pressing 1 then did nothing, again and again, until the loop gave up), and Continue otherwise.
+ */
 async function keyboardToDebrief(page: Page) {
   for (let i = 0; i < 80; i++) {
     if (await page.locator('#debrief-heading').count()) return;
-    if (await page.getByRole('group').count()) await page.keyboard.press('1');
+    if (await page.getByRole('group').count()) await page.keyboard.press((await page.locator('.replies button.reply:not([disabled])').first().getAttribute('aria-keyshortcuts')) ?? '1');
     else await continueByKeyboard(page);
   }
   throw new Error('no debrief');
