@@ -632,6 +632,18 @@ describe('presenter mode keeps the room session through a reload', () => {
     expect(store.read(KEY)).toBe(kept);
   });
 
+  it('a kept session found damaged at "Start the session" is moved aside and said so, and the session starts fresh', async () => {
+    const user = userEvent.setup();
+    const store = memoryStore();
+    const { start } = await onContentNote(store);
+    store.write(KEY, '{"format":"casa-practice-facilitation"');
+    await user.click(start);
+    expect(await screen.findByText(/^Could not resume: The saved room session is damaged/)).toBeTruthy();
+    expect(store.read(KEY)).toBeUndefined();
+    expect([...store.data.keys()].filter((k) => k.startsWith(`${KEY}.damaged-`))).toHaveLength(1);
+    expect(boxes().map((b) => (b as HTMLInputElement).value)).toEqual(boxes().map(() => ''));
+  });
+
   it('a new session opens on the scenario\'s content note, on the laptop and on the projector, for the room to read first (as the terminal\'s first screen); Start goes to the first moment', async () => {
     const user = userEvent.setup();
     const store = memoryStore();

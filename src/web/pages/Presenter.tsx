@@ -100,7 +100,8 @@ export default function Presenter({ id }: { id?: string; paused?: boolean }) {
   const start = () => {
     const now = openRoomSession(store, playable, state.texts);
     if (now.resumed) setState({ ...now, run: run + 1, notice: STARTED_ELSEWHERE });
-    else setState({ ...state, intro: false, run: run + 1 });
+    // One that could not be used (damaged meanwhile) has been moved aside: said, as on opening.
+    else setState({ ...state, intro: false, run: run + 1, notice: now.notice ?? state.notice });
   };
   if (state.intro) return <Intro playable={playable} notice={state.notice} focusOnShow={run > 0} onStart={start} />;
   return (
