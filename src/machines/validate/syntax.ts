@@ -39,6 +39,20 @@ function lineAround(text: string, at: number): { start: number; end: number } {
   return { start, end: nl < 0 ? text.length : nl };
 }
 
+/** The first '"' from `from` that is not escaped by a backslash, or `end` when there is none before it. */
+function nextQuote(text: string, from: number, end: number): number {
+  let q = from;
+  while (q < end && text[q] !== '"') q += text[q] === '\\' ? 2 : 1;
+  return Math.min(q, end);
+}
+
+/** The line of the '"' at `at` when that quote opens a text the line does not close; else undefined. */
+function openOnItsLine(text: string, at: number): { start: number; end: number } | undefined {
+  if (text.charAt(at) !== '"') return undefined;
+  const line = lineAround(text, at);
+  return nextQuote(text, at + 1, line.end) < line.end ? undefined : line;
+}
+
 /** “id”: “x” — a word processor's curly quotes where JSON needs straight ones. */
 function curlyQuote(text: string, at: number): UnlocatedProblem | undefined {
   let offset = CURLY.test(text.charAt(at)) ? at : -1;
@@ -124,16 +138,12 @@ function strayCharacter(text: string, at: number): UnlocatedProblem | undefined 
  * closes it (a quote followed by , } or ] at the end of a line), this is one problem, at the break.
  */
 function lineBreakInText(text: string, at: number): UnlocatedProblem | undefined {
-  if (text.charAt(at) !== '"') return undefined;
-  const first = lineAround(text, at);
-  let j = at + 1;
-  while (j < first.end && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
-  if (j < first.end) return undefined;
+  const first = openOnItsLine(text, at);
+  if (!first) return undefined;
   // The next quote, on a later line, must end the text: followed by , } or ] and the end of its line.
   for (let start = first.end + 1, lines = 0; start < text.length && lines < 50; lines++) {
     const { end } = lineAround(text, start);
-    let q = start;
-    while (q < end && text[q] !== '"') q += text[q] === '\\' ? 2 : 1;
+    const q = nextQuote(text, start, end);
     if (q < end) {
       if (!/^"\s*[,}\]]\s*$/.test(text.slice(q, end))) return undefined;
       const breakAt = text.charAt(first.end - 1) === '\r' ? first.end - 1 : first.end;
@@ -153,11 +163,8 @@ function lineBreakInText(text: string, at: number): UnlocatedProblem | undefined
  * (A text that a later line closes is a line break in the text: lineBreakInText.)
  */
 function missingClosingQuote(text: string, at: number): UnlocatedProblem | undefined {
-  if (text.charAt(at) !== '"') return undefined;
-  const first = lineAround(text, at);
-  let j = at + 1;
-  while (j < first.end && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
-  if (j < first.end) return undefined;
+  const first = openOnItsLine(text, at);
+  if (!first) return undefined;
   // The line before the opening quote is a field's name, or nothing (an item of a list).
   if (!/^\s*(?:"[^"]*"\s*:\s*)?$/.test(text.slice(first.start, at))) return undefined;
   // The next line with text starts a field, an item or a closing bracket: the text ended on this line.
@@ -317,8 +324,7 @@ function unescapedQuote(text: string, at: number): UnlocatedProblem | undefined 
   let open = -1;
   for (let i = start; i <= quote; i++) {
     if (text[i] !== '"') continue;
-    let j = i + 1;
-    while (j < end && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
+    const j = nextQuote(text, i + 1, end);
     if (j === quote) open = i;
     i = j;
   }
