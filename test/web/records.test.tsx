@@ -199,6 +199,44 @@ describe('My records', () => {
     expect(document.querySelector('.records-total')?.textContent).not.toContain('5000');
   });
 
+  it('one damaged entry does not cost the rest of a backup: the page names it and asks; "Load nothing" changes nothing, "Load the rest" loads the rest and says what was left out', async () => {
+    // A phone whose clock ran a year ahead dated one practice in the future: every other record in the file is still the volunteer's.
+    const records = JSON.parse((await storeAfterOnePractice()).read('records.json') ?? '{}') as { playthroughs: Record<string, unknown>[] };
+    const [played] = records.playthroughs;
+    const future = { ...played, id: '00000000-0000-4000-8000-000000000003', completedAt: '2099-01-01T00:00:00.000Z' };
+    const backup = { format: 'casa-practice-backup', formatVersion: 1, exportedAt: new Date().toISOString(), records: { ...records, playthroughs: [played, future] }, saves: {} };
+    const file = () => new File([JSON.stringify(backup)], 'backup.json');
+    const user = userEvent.setup();
+    const store = memoryStore();
+    renderApp('#/records', store);
+    const field = screen.getByLabelText('Load a backup file');
+    await user.upload(field, file());
+    const question = await screen.findByRole('group', { name: 'Part of this backup is damaged' });
+    expect(question.textContent).toContain('One entry in this backup is damaged and cannot be loaded: completed practice 2 (its completion date, 2099-01-01, is later than today). The rest of it (1 finished scenario) can be loaded without it. Nothing has been changed yet.');
+    expect(nearBackup(question)).toBe(true);
+    // The safe answer has focus; taking it changes nothing and gives focus back to the file field.
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Load nothing' }));
+    await user.keyboard('{Enter}');
+    expect(screen.queryByRole('group', { name: 'Part of this backup is damaged' })).toBeNull();
+    expect(document.activeElement).toBe(field);
+    expect(store.read('records.json')).toBeUndefined();
+    // Escape is the safe answer too.
+    await user.upload(field, file());
+    await screen.findByRole('group', { name: 'Part of this backup is damaged' });
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('group', { name: 'Part of this backup is damaged' })).toBeNull();
+    expect(store.read('records.json')).toBeUndefined();
+    // Loading the rest adds the good practice, and says what was left out.
+    await user.upload(field, file());
+    await user.click(await screen.findByRole('button', { name: 'Load the rest' }));
+    const said = await screen.findByText(/^Added 1 finished scenario to your records/);
+    expect(said.textContent).toBe('Added 1 finished scenario to your records. Left out as damaged: completed practice 2.');
+    expect(nearBackup(said)).toBe(true);
+    expect(screen.queryByRole('group', { name: 'Part of this backup is damaged' })).toBeNull();
+    expect(screen.getAllByRole('row').slice(1)).toHaveLength(1);
+    expect((JSON.parse(store.read('records.json') ?? '{}') as { playthroughs: unknown[] }).playthroughs).toHaveLength(1);
+  });
+
   it('a file larger than any backup is refused by its size, without its bytes being read', async () => {
     const store = memoryStore();
     const user = userEvent.setup();

@@ -82,13 +82,28 @@ export function backupTooLarge(bytes: number): string | undefined {
   return bytes > MAX_BACKUP_BYTES ? refuseBackup('it is far larger than any casa-practice backup') : undefined;
 }
 
-export type BackupParse = { ok: true; backup: BackupFile } | { ok: false; error: string };
+/** One entry of a backup that is damaged and is left out: which (as a volunteer would count it in the file) and why. */
+export interface BackupLeftOut {
+  what: string;
+  why: string;
+}
 
 /**
- * Checks a file meant to be a backup. Anything damaged or foreign is refused as a whole with one
- * clear sentence (nothing is half-loaded): the file is untrusted input. That includes a completed
- * practice or a scenario in progress dated later than `now` (a day's slack: see parsePlaythrough),
- * and a completed practice claiming more minutes than casa-practice records for one.
+ * A backup that can be loaded, with the damaged entries that would be left out (usually none); or
+ * the one sentence saying why nothing of it can be loaded.
+ */
+export type BackupParse = { ok: true; backup: BackupFile; leftOut: BackupLeftOut[] } | { ok: false; error: string };
+
+/**
+ * Checks a file meant to be a backup; the file is untrusted input. A file that is foreign, of
+ * another format version or damaged in its frame is refused as a whole with one clear sentence.
+ * A damaged entry inside (a completed practice, a best result or a scenario in progress) is left
+ * out and named in `leftOut`, so one bad entry does not cost a volunteer every other record in the
+ * file: a UI asks before loading the rest (backupLeftOutQuestion). Damaged entries are also a
+ * completed practice or a scenario in progress dated later than `now` (a day's slack: see
+ * parsePlaythrough; a device whose clock was wrong writes such dates), and a completed practice
+ * claiming more minutes than casa-practice records for one. When nothing but best results would be
+ * left to load, the file is refused whole, naming its first damaged entry.
  */
 export function parseBackup(text: string, now = new Date()): BackupParse {
   const refuse = (why: string): BackupParse => ({ ok: false, error: refuseBackup(why) });
@@ -109,10 +124,12 @@ export function parseBackup(text: string, now = new Date()): BackupParse {
   if (!isObject(records) || records.format !== 'casa-practice-records' || records.formatVersion !== 2 || !isObject(records.best) || !Array.isArray(records.playthroughs)) {
     return refuse('it is damaged (its records are missing or malformed)');
   }
+  const leftOut: BackupLeftOut[] = [];
   const best: Records = Object.create(null) as Records;
   for (const [id, r] of Object.entries(records.best)) {
     if (!isObject(r) || typeof r.bestPercent !== 'number' || !(r.bestPercent >= 0 && r.bestPercent <= 100) || !Number.isInteger(r.completions) || (r.completions as number) < 1) {
-      return refuse(`it is damaged (the best result for "${cleanLine(id).slice(0, 60)}" is malformed)`);
+      leftOut.push({ what: `the best result for "${cleanLine(id).slice(0, 60)}"`, why: 'it is malformed' });
+      continue;
     }
     best[cleanLine(id)] = { bestPercent: r.bestPercent, completions: r.completions as number, lastCompleted: typeof r.lastCompleted === 'string' ? cleanLine(r.lastCompleted).slice(0, 40) : '' };
   }
@@ -120,7 +137,10 @@ export function parseBackup(text: string, now = new Date()): BackupParse {
   const ids = new Set<string>();
   for (const [i, p] of records.playthroughs.entries()) {
     const parsed = parsePlaythrough(p, now);
-    if ('error' in parsed) return refuse(`it is damaged (completed practice ${i + 1}: ${parsed.error})`);
+    if ('error' in parsed) {
+      leftOut.push({ what: `completed practice ${i + 1}`, why: parsed.error });
+      continue;
+    }
     if (ids.has(parsed.id)) continue;
     ids.add(parsed.id);
     playthroughs.push(parsed);
@@ -130,13 +150,24 @@ export function parseBackup(text: string, now = new Date()): BackupParse {
   if (!isObject(raw.saves)) return refuse('it is damaged (its scenarios in progress are missing)');
   const saves: Record<string, SaveValue> = {};
   for (const [key, value] of Object.entries(raw.saves)) {
-    if (!SAVE_KEY.test(key)) return refuse(`it is damaged (a scenario in progress has a strange name, "${cleanLine(key).slice(0, 60)}")`);
+    if (!SAVE_KEY.test(key)) {
+      leftOut.push({ what: `a scenario in progress with a strange name, "${cleanLine(key).slice(0, 60)}"`, why: 'it is not a name casa-practice gives' });
+      continue;
+    }
     const save = asSave(value);
-    if (!save) return refuse(`it is damaged (the scenario in progress ${key} is malformed)`);
+    if (!save) {
+      leftOut.push({ what: `the scenario in progress ${key}`, why: 'it is malformed' });
+      continue;
+    }
     // Dated later than now, it would count as newer than any save here, and as saved after the scenario was last finished.
-    if (Date.parse(save.session.savedAt) > now.getTime() + FUTURE_SLACK_MS) return refuse(`it is damaged (the scenario in progress ${key} was saved on ${save.session.savedAt.slice(0, 10)}, later than today)`);
+    if (Date.parse(save.session.savedAt) > now.getTime() + FUTURE_SLACK_MS) {
+      leftOut.push({ what: `the scenario in progress ${key}`, why: `it was saved on ${save.session.savedAt.slice(0, 10)}, later than today` });
+      continue;
+    }
     saves[key] = save;
   }
+  const first = leftOut[0];
+  if (first && playthroughs.length === 0 && Object.keys(saves).length === 0) return refuse(`it is damaged (${first.what}: ${first.why})`);
   return {
     ok: true,
     backup: {
@@ -146,7 +177,39 @@ export function parseBackup(text: string, now = new Date()): BackupParse {
       records: { format: 'casa-practice-records', formatVersion: 2, ...(typeof learner === 'string' ? { learner } : {}), best, playthroughs },
       saves,
     },
+    leftOut,
   };
+}
+
+/** How many damaged entries are named one by one; the rest are counted. */
+const LEFT_OUT_NAMED = 3;
+
+/** "completed practice 2 (why), … and 4 more", for the question and the note after loading. */
+function leftOutList(leftOut: readonly BackupLeftOut[], withWhy: boolean): string {
+  const named = leftOut.slice(0, LEFT_OUT_NAMED).map((e) => (withWhy ? `${e.what} (${e.why})` : e.what));
+  const more = leftOut.length - named.length;
+  return cleanLine(more > 0 ? `${named.join('; ')}; and ${more} more` : named.join('; '));
+}
+
+/**
+ * The question a UI asks before loading a backup with damaged entries: what is damaged and why,
+ * and what the rest holds. Nothing has been changed when it is asked.
+ */
+export function backupLeftOutQuestion(parsed: { backup: BackupFile; leftOut: readonly BackupLeftOut[] }): string {
+  const n = parsed.leftOut.length;
+  const finished = parsed.backup.records.playthroughs.length;
+  const inProgress = Object.keys(parsed.backup.saves).length;
+  const rest = [
+    finished > 0 ? `${finished} finished scenario${finished === 1 ? '' : 's'}` : '',
+    inProgress > 0 ? `${inProgress} scenario${inProgress === 1 ? '' : 's'} in progress` : '',
+  ].filter(Boolean).join(' and ');
+  return `${n === 1 ? 'One entry' : `${n} entries`} in this backup ${n === 1 ? 'is' : 'are'} damaged and cannot be loaded: ${leftOutList(parsed.leftOut, true)}. ` +
+    `The rest of it (${rest}) can be loaded without ${n === 1 ? 'it' : 'them'}. Nothing has been changed yet.`;
+}
+
+/** Said after the rest of a backup with damaged entries was loaded. */
+export function backupLeftOutNote(leftOut: readonly BackupLeftOut[]): string {
+  return leftOut.length === 0 ? '' : `Left out as damaged: ${leftOutList(leftOut, false)}.`;
 }
 
 /** What loading a backup did, with one sentence for the volunteer. */

@@ -4,7 +4,9 @@ import { flushSync } from 'react-dom';
 /**
  * An in-page confirmation for an action that loses work ("Start again", "Start over"): the button
  * that asks is a disclosure (aria-expanded, aria-controls), asking moves focus to the safe answer,
- * and the safe answer or Escape closes the question and gives focus back to the button.
+ * and the safe answer or Escape closes the question and gives focus back to the button. A question
+ * that no button asks (one raised by a file just chosen) is opened with ask(), and gives focus back
+ * to `returnTo`.
  */
 export interface Confirmation {
   open: boolean;
@@ -14,12 +16,14 @@ export interface Confirmation {
   cancel(): void;
   /** Escape closes the question (on the button, the question or a box holding both). */
   onEscape(e: KeyboardEvent): void;
+  /** Opens the question and moves focus to its safe answer. */
+  ask(): void;
   /** What the asking button needs: its ref, its disclosure state and its click. */
   trigger(panelId: string): { ref: RefObject<HTMLButtonElement | null>; 'aria-expanded': boolean; 'aria-controls': string | undefined; onClick(): void };
   keep: RefObject<HTMLButtonElement | null>;
 }
 
-export function useConfirmation(): Confirmation {
+export function useConfirmation(returnTo?: RefObject<HTMLElement | null>): Confirmation {
   const [open, setOpen] = useState(false);
   const asker = useRef<HTMLButtonElement>(null);
   const keep = useRef<HTMLButtonElement>(null);
@@ -31,12 +35,13 @@ export function useConfirmation(): Confirmation {
   const close = useCallback(() => setOpen(false), []);
   const cancel = () => {
     flushSync(() => setOpen(false));
-    asker.current?.focus();
+    (returnTo ?? asker).current?.focus();
   };
   return {
     open,
     close,
     cancel,
+    ask,
     onEscape: (e) => {
       if (e.key !== 'Escape' || !open) return;
       e.preventDefault();

@@ -1,5 +1,5 @@
-import { useEffect, useId, useMemo, useState, type ChangeEvent } from 'react';
-import { backupFileName, backupText, backupTooLarge, BAND_LABELS, certificateData, cleanLine, exportFileName, importBackup, IN_SERVICE_COUNTING, IN_SERVICE_CREDIT, localDate, localTime, parseBackup, readRecords, RECORDS_KEY, recordsCsv, xapiFile, type RecordsRead } from '../../machines/index.js';
+import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { backupFileName, backupLeftOutNote, backupLeftOutQuestion, backupText, backupTooLarge, BAND_LABELS, certificateData, cleanLine, exportFileName, importBackup, IN_SERVICE_COUNTING, IN_SERVICE_CREDIT, localDate, localTime, parseBackup, readRecords, RECORDS_KEY, recordsCsv, xapiFile, type BackupFile, type BackupLeftOut, type RecordsRead } from '../../machines/index.js';
 import { requestPersistentStorage, watcherOf, type PersistResult } from '../adapters/local-store.js';
 import { downloadText } from '../download.js';
 import { bundledScenarios } from '../records-data.js';
@@ -8,6 +8,7 @@ import { recordsNotice } from '../storage-words.js';
 import { useStore } from '../store.js';
 import { NoMinutes } from '../components/NoMinutes.js';
 import { TableWrap } from '../components/TableWrap.js';
+import { ConfirmPanel, useConfirmation } from '../components/Confirm.js';
 
 const PERSIST_WORDS: Record<PersistResult, string> = {
   granted: 'Done: this browser agreed to keep your records unless you clear them yourself.',
@@ -21,6 +22,11 @@ const PERSIST_WORDS: Record<PersistResult, string> = {
 export default function Records() {
   const store = useStore();
   const backupInput = useId();
+  const loadRestId = useId();
+  const fileField = useRef<HTMLInputElement>(null);
+  // A backup with damaged entries, waiting for the volunteer to say whether to load the rest.
+  const [damaged, setDamaged] = useState<{ backup: BackupFile; leftOut: BackupLeftOut[] }>();
+  const loadRest = useConfirmation(fileField);
   const [version, setVersion] = useState(0);
   // A message is shown beside the control it answers (near): on a phone the backup controls are
   // screens below the top of the page, where an answer to them would go unseen.
@@ -54,6 +60,8 @@ export default function Records() {
     const file = e.target.files?.[0];
     e.target.value = '';
     if (!file) return;
+    // Another file chosen while a damaged one waits for an answer replaces it.
+    loadRest.close();
     // Refused by its size before it is read: a file of gigabytes would stall the tab.
     const tooLarge = backupTooLarge(file.size);
     if (tooLarge) return setMessage({ text: tooLarge, alert: true, near: 'backup' });
@@ -65,8 +73,15 @@ export default function Records() {
     }
     const parsed = parseBackup(text);
     if (!parsed.ok) return setMessage({ text: parsed.error, alert: true, near: 'backup' });
-    const result = importBackup(store, parsed.backup);
-    setMessage({ text: [recordsNotice(result, 'records'), result.message].filter(Boolean).join(' '), near: 'backup' });
+    if (parsed.leftOut.length === 0) return load(parsed.backup, []);
+    // Some entries are damaged: say which, and load the rest only if the volunteer says so.
+    setMessageState(undefined);
+    setDamaged(parsed);
+    loadRest.ask();
+  };
+  const load = (file: BackupFile, leftOut: readonly BackupLeftOut[]) => {
+    const result = importBackup(store, file);
+    setMessage({ text: [recordsNotice(result, 'records'), result.message, backupLeftOutNote(leftOut)].filter(Boolean).join(' '), near: 'backup' });
     setVersion((v) => v + 1);
   };
   const persist = async () => setMessage({ text: PERSIST_WORDS[await requestPersistentStorage()], near: 'persist' });
@@ -130,8 +145,18 @@ export default function Records() {
         </p>
         <p>
           <label htmlFor={backupInput}>Load a backup file</label><br />
-          <input id={backupInput} type="file" accept=".json,application/json" onChange={(e) => void restore(e)} />
+          <input id={backupInput} ref={fileField} type="file" accept=".json,application/json" onChange={(e) => void restore(e)} />
         </p>
+        {loadRest.open && damaged && (
+          <ConfirmPanel id={loadRestId} confirmation={loadRest} title="Part of this backup is damaged" keepLabel="Load nothing" confirmLabel="Load the rest"
+            onConfirm={() => {
+              loadRest.close();
+              load(damaged.backup, damaged.leftOut);
+              fileField.current?.focus();
+            }}>
+            {backupLeftOutQuestion(damaged)}
+          </ConfirmPanel>
+        )}
         <p className="hint">Loading a backup adds what it holds to what is here; nothing here is removed.</p>
         {shown('backup')}
       </div>

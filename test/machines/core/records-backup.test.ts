@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  backupText, finishPlaythrough, importBackup, MAX_RECORD_MINUTES, memoryStore, minutesSpent, parseBackup, parseRecordsFile, playthroughRecord, readRecords, recordCompletion, recordPlaythrough, RECORDS_KEY, restorePlaythroughs, writeSave,
+  backupLeftOutNote, backupLeftOutQuestion, backupText, finishPlaythrough, importBackup, MAX_RECORD_MINUTES, memoryStore, minutesSpent, parseBackup, parseRecordsFile, playthroughRecord, readRecords, recordCompletion, recordPlaythrough, RECORDS_KEY, restorePlaythroughs, writeSave,
   type Debrief, type PlayableScenario, type PlaythroughRecord,
 } from '../../../src/machines/index.js';
 import { example, play } from './fixtures.js';
@@ -174,7 +174,7 @@ describe('records dated later than today, or claiming more minutes than casa-pra
     expect(minutesSpent(longest + 1, now, { activeMs: 30 * 24 * 3_600_000 })).toBeGreaterThan(MAX_RECORD_MINUTES);
   });
 
-  it('a backup holding one is refused whole, in the words any damaged backup gets, and nothing is changed', () => {
+  it('a backup holding only one is refused whole, in the words any damaged backup gets; beside other practice it is left out and named', () => {
     const store = memoryStore();
     recordPlaythrough(store, record(new Date('2026-01-05T17:00:00Z')), bytes, now);
     const backup = JSON.parse(backupText(store, now).text) as { records: { playthroughs: Record<string, unknown>[] }; saves: Record<string, { session: { savedAt: string } }> };
@@ -188,7 +188,15 @@ describe('records dated later than today, or claiming more minutes than casa-pra
     // A scenario in progress dated later would count as newer than any save here, and as saved after its scenario was last finished.
     writeSave(store, playable, play(example, 'practice', ['phone-curious']).getPersistedSnapshot(), '2026-02-10T18:00:00.000Z', new Date('2026-03-10T18:00:00.000Z'));
     const laterSave = parseBackup(backupText(store, now).text, now);
-    expect(laterSave).toEqual({ ok: false, error: 'This file cannot be loaded: it is damaged (the scenario in progress saves/example-new-phone.json was saved on 2026-03-10, later than today). Nothing was changed.' });
+    expect(laterSave).toMatchObject({ ok: true, leftOut: [{ what: 'the scenario in progress saves/example-new-phone.json', why: 'it was saved on 2026-03-10, later than today' }] });
+    expect(laterSave.ok && laterSave.backup.saves).toEqual({});
+    expect(laterSave.ok && laterSave.backup.records.playthroughs).toHaveLength(1);
+    store.remove('saves/example-new-phone.json');
+    // With nothing else to load, a future-dated save is refused whole.
+    const onlySave = JSON.parse(backupText(store, now).text) as { records: { playthroughs: unknown[] }; saves: Record<string, unknown> };
+    onlySave.records.playthroughs = [];
+    onlySave.saves['saves/example-new-phone.json'] = { format: 'casa-practice-terminal-save', formatVersion: 1, session: { savedAt: '2026-03-10T18:00:00.000Z' } };
+    expect(parseBackup(JSON.stringify(onlySave), now)).toEqual({ ok: false, error: 'This file cannot be loaded: it is damaged (the scenario in progress saves/example-new-phone.json: it was saved on 2026-03-10, later than today). Nothing was changed.' });
   });
 });
 
@@ -270,26 +278,49 @@ describe('backup file', () => {
     }
   });
 
-  it('refuses a damaged playthrough or save inside, naming it, and changes nothing', () => {
+  it('leaves out a damaged playthrough, best result or save inside, naming each, and keeps the rest', () => {
     const store = storeWithProgress();
-    const good = JSON.parse(backupText(store, now).text) as { records: { playthroughs: Record<string, unknown>[] }; saves: Record<string, unknown> };
+    const good = JSON.parse(backupText(store, now).text) as { records: { best: Record<string, unknown>; playthroughs: Record<string, unknown>[] }; saves: Record<string, unknown> };
     const damaged = structuredClone(good);
     damaged.records.playthroughs[1]!.completedAt = 'yesterday\u001b[2J';
     const r = parseBackup(JSON.stringify(damaged));
-    expect(r).toEqual({ ok: false, error: 'This file cannot be loaded: it is damaged (completed practice 2: its completion time is not an ISO 8601 time). Nothing was changed.' });
+    expect(r).toMatchObject({ ok: true, leftOut: [{ what: 'completed practice 2', why: 'its completion time is not an ISO 8601 time' }] });
+    expect(r.ok && r.backup.records.playthroughs.map((p) => p.id)).toEqual([good.records.playthroughs[0]!.id]);
+    expect(r.ok && Object.keys(r.backup.saves)).toEqual(Object.keys(good.saves));
+    if (!r.ok) throw new Error(r.error);
+    // The question a UI asks before loading the rest, and the note after, name it (no escape sequence from the file).
+    expect(backupLeftOutQuestion(r)).toBe('One entry in this backup is damaged and cannot be loaded: completed practice 2 (its completion time is not an ISO 8601 time). The rest of it (1 finished scenario and 1 scenario in progress) can be loaded without it. Nothing has been changed yet.');
+    expect(backupLeftOutNote(r.leftOut)).toBe('Left out as damaged: completed practice 2.');
+    // Loading the rest changes the records only by what is good.
+    const into = memoryStore();
+    expect(importBackup(into, r.backup, now)).toMatchObject({ added: 1, savesLoaded: 1 });
     // A title too long is said as such, not as "missing" (a volunteer looking at the file sees one there).
     const longTitle = structuredClone(good);
     longTitle.records.playthroughs[0]!.title = 'A'.repeat(401);
-    expect(parseBackup(JSON.stringify(longTitle))).toEqual({ ok: false, error: 'This file cannot be loaded: it is damaged (completed practice 1: its title is longer than 400 characters). Nothing was changed.' });
+    expect(parseBackup(JSON.stringify(longTitle))).toMatchObject({ ok: true, leftOut: [{ what: 'completed practice 1', why: 'its title is longer than 400 characters' }] });
     const noTitle = structuredClone(good);
     delete noTitle.records.playthroughs[0]!.title;
-    expect(parseBackup(JSON.stringify(noTitle))).toEqual({ ok: false, error: 'This file cannot be loaded: it is damaged (completed practice 1: its title is missing). Nothing was changed.' });
+    expect(parseBackup(JSON.stringify(noTitle))).toMatchObject({ ok: true, leftOut: [{ what: 'completed practice 1', why: 'its title is missing' }] });
     const badKey = structuredClone(good);
     badKey.saves['../../etc/passwd'] = Object.values(good.saves)[0];
-    expect(parseBackup(JSON.stringify(badKey))).toMatchObject({ ok: false, error: expect.stringMatching(/strange name/) });
+    const strange = parseBackup(JSON.stringify(badKey));
+    expect(strange).toMatchObject({ ok: true, leftOut: [{ what: expect.stringMatching(/strange name, "\.\.\/\.\.\/etc\/passwd"/) }] });
+    expect(strange.ok && Object.keys(strange.backup.saves)).toEqual(Object.keys(good.saves));
     const badSave = structuredClone(good);
     badSave.saves['saves/x.json'] = { format: 'something-else' };
-    expect(parseBackup(JSON.stringify(badSave))).toMatchObject({ ok: false, error: expect.stringMatching(/scenario in progress saves\/x\.json is malformed/) });
+    expect(parseBackup(JSON.stringify(badSave))).toMatchObject({ ok: true, leftOut: [{ what: 'the scenario in progress saves/x.json', why: 'it is malformed' }] });
+    const badBest = structuredClone(good);
+    badBest.records.best['example-new-phone'] = { bestPercent: 140, completions: 1 };
+    const best = parseBackup(JSON.stringify(badBest));
+    expect(best).toMatchObject({ ok: true, leftOut: [{ what: 'the best result for "example-new-phone"', why: 'it is malformed' }] });
+    expect(best.ok && Object.keys(best.backup.records.best)).toEqual([]);
+    // Many damaged entries: three are named and the rest counted.
+    const many = structuredClone(good);
+    for (let i = 0; i < 5; i++) many.saves[`saves/x${i}.json`] = { format: 'something-else' };
+    const counted = parseBackup(JSON.stringify(many));
+    if (!counted.ok) throw new Error(counted.error);
+    expect(backupLeftOutNote(counted.leftOut)).toBe('Left out as damaged: the scenario in progress saves/x0.json; the scenario in progress saves/x1.json; the scenario in progress saves/x2.json; and 2 more.');
+    expect(backupLeftOutQuestion(counted)).toMatch(/^5 entries in this backup are damaged and cannot be loaded: .*; and 2 more\. The rest of it \(2 finished scenarios and 1 scenario in progress\) can be loaded without them\./);
   });
 
   it('a save nested thousands deep (JSON.stringify overflows the stack) is refused in a backup file, and left out of a backup made here', () => {
@@ -298,8 +329,10 @@ describe('backup file', () => {
     const good = backupText(store, now).text;
     const hostile = good.replace(/"saves": \{/, `"saves": { "saves/a-deep.json": ${deep(20_000)},`);
     const recordsBefore = store.read(RECORDS_KEY);
-    // Loading it stopped with a RangeError after writing the saves before it and before the records: now refused whole.
-    expect(parseBackup(hostile)).toEqual({ ok: false, error: 'This file cannot be loaded: it is damaged (the scenario in progress saves/a-deep.json is malformed). Nothing was changed.' });
+    // Loading it stopped with a RangeError after writing the saves before it and before the records: now it is left out, and the rest can load.
+    const parsedHostile = parseBackup(hostile);
+    expect(parsedHostile).toMatchObject({ ok: true, leftOut: [{ what: 'the scenario in progress saves/a-deep.json', why: 'it is malformed' }] });
+    expect(parsedHostile.ok && Object.keys(parsedHostile.backup.saves)).toEqual(['saves/example-new-phone.json']);
     expect(store.read(RECORDS_KEY)).toBe(recordsBefore);
     // Such a save in this browser's storage (edited by hand) made "Download a backup" throw: it is left out, the rest backed up.
     store.write('saves/a-deep.json', deep(20_000));
