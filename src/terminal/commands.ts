@@ -1,4 +1,5 @@
 import { exportGraph, formatAudit, formatValidation, safeJson, visibleLine, type GraphFormat, type Scenario } from '../machines/index.js';
+import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs, UsageError } from './args.js';
 import { helpText } from './invocation.js';
@@ -6,6 +7,8 @@ import { scenariosDir } from './paths.js';
 import { expandPaths, loadScenarioFile, resolveScenarioArg, unreadableFolder } from './files.js';
 import { bundledScenarioFiles, inScenariosDir, scenarioIds } from './node/scenario-ids.js';
 import { checkSchemaRef, schemaPath, schemaRefFor } from './node/schema-ref.js';
+import { errorWords } from './node/state-store.js';
+import { writeAtomic } from './state.js';
 
 /** Where a command writes. Tests pass collectors; the real CLI passes process streams. */
 export interface CliIO {
@@ -27,7 +30,7 @@ Options:
 Exit codes: 0 valid, 1 problems found, 2 usage error (bad option, missing file).
 `;
 
-export const GRAPH_HELP = `Usage: casa-practice graph <file> [--format mermaid|dot|svg]
+export const GRAPH_HELP = `Usage: casa-practice graph <file> [--format mermaid|dot|svg] [--output <file>]
 
 Prints the scenario as a graph: decisions, scenes and endings (strong, mixed, harmful) are drawn
 differently; each reply edge shows its id and its score.
@@ -35,10 +38,13 @@ differently; each reply edge shows its id and its score.
 Options:
   --format   mermaid (default; for a Mermaid viewer), dot (Graphviz), or svg: a picture any
              web browser opens, with nothing else installed and nothing sent anywhere
-             (casa-practice graph my-scenario.json --format svg > my-scenario.svg)
+  --output   write the graph to this file instead of printing it; the file is written only
+             when the scenario has no errors, so a graph made before is never emptied
+             (casa-practice graph my-scenario.json --format svg --output my-scenario.svg)
   -h, --help show this help
 
-Exit codes: 0 printed, 1 the scenario has errors, 2 usage error.
+Exit codes: 0 printed or written, 1 the scenario has errors or the file could not be written,
+2 usage error.
 `;
 
 /** `casa-practice validate`: 0 valid, 1 problems, 2 usage error. */
@@ -134,9 +140,20 @@ export function auditCommand(argv: readonly string[], io: CliIO): number {
   return audit.ok && broken === 0 ? 0 : 1;
 }
 
-/** `casa-practice graph`: prints Mermaid, DOT or SVG. */
+/** Whether two paths name one file: the same path, or (through a link) the same file on disk. */
+function sameFile(a: string, b: string): boolean {
+  if (resolve(a) === resolve(b)) return true;
+  try {
+    const [x, y] = [statSync(a), statSync(b)];
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
+}
+
+/** `casa-practice graph`: prints Mermaid, DOT or SVG, or writes it to a file (--output). */
 export function graphCommand(argv: readonly string[], io: CliIO): number {
-  const args = parseArgs(argv, ['help', 'format'], ['format']);
+  const args = parseArgs(argv, ['help', 'format', 'output'], ['format', 'output']);
   if (args.flags.has('help')) {
     io.out(helpText(GRAPH_HELP));
     return 0;
@@ -145,13 +162,31 @@ export function graphCommand(argv: readonly string[], io: CliIO): number {
   const format = (args.flags.get('format') ?? 'mermaid') as string;
   if (format !== 'mermaid' && format !== 'dot' && format !== 'svg') throw new UsageError(`--format must be "mermaid", "dot" or "svg", not "${format}"`);
   const target = resolveScenarioArg(args.positionals[0] as string);
+  const output = args.flags.get('output');
+  if (output === '') throw new UsageError('--output needs a file name, e.g. --output story.svg');
+  // The graph written over the scenario itself would lose the trainer's work.
+  if (typeof output === 'string' && sameFile(output, target.path)) {
+    throw new UsageError(`--output ${visibleLine(output)} is the scenario file itself; name another file for the graph, e.g. --output story.${format === 'mermaid' ? 'mmd' : format}`);
+  }
   if (target.note) io.err(`casa-practice: ${visibleLine(target.note)}\n`);
   const file = loadScenarioFile(target.path);
   if (!file.result.scenario) {
     io.err(`${formatValidation(file.result, file.path)}\n`);
+    if (typeof output === 'string') io.err(`casa-practice: ${visibleLine(output)} was not written.\n`);
     return 1;
   }
-  io.out(exportGraph(file.result.scenario, format as GraphFormat));
+  const graph = exportGraph(file.result.scenario, format as GraphFormat);
+  if (typeof output !== 'string') {
+    io.out(graph);
+    return 0;
+  }
+  try {
+    writeAtomic(output, graph, 0o666);
+  } catch (e) {
+    io.err(`casa-practice: could not write ${visibleLine(output)}: ${errorWords(e)}.\n`);
+    return 1;
+  }
+  io.out(`Wrote the graph (${format}) to ${visibleLine(output)}.\n`);
   return 0;
 }
 

@@ -13,13 +13,16 @@ export function stateDir(env: NodeJS.ProcessEnv = process.env): string {
   return join(base, 'casa-practice');
 }
 
-/** Writes a file atomically, creating its folder. */
-export function writeAtomic(path: string, text: string): void {
+/**
+ * Writes a file atomically, creating its folder. Private to the user (0600) unless `mode` says
+ * otherwise (a file made to be shared, such as a graph, takes 0666 less the umask).
+ */
+export function writeAtomic(path: string, text: string, mode = 0o600): void {
   mkdirSync(dirname(path), { recursive: true });
   const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
   try {
     // 'wx': a new file only, so a link someone placed at the temp name is never written through.
-    writeFileSync(temp, text, { mode: 0o600, flag: 'wx' });
+    writeFileSync(temp, text, { mode, flag: 'wx' });
     renameSync(temp, path);
   } catch (e) {
     // Only a temp file this call made is removed (not whatever was in the way of it).

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -95,6 +95,47 @@ describe('casa-practice graph', () => {
     expect(r.code).toBe(1);
     expect(r.err).toContain('[cycle]');
     expect(r.out).toBe('');
+  });
+
+  it('--output writes the graph to a file, and only when the scenario has no errors: a graph made before is never emptied', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casa-graph-'));
+    const svg = join(dir, 'pictures', 'story.svg');
+    const made = await run('graph', fixturePath('good/example.json'), '--format', 'svg', '--output', svg);
+    expect(made.code).toBe(0);
+    expect(made.out).toBe(`Wrote the graph (svg) to ${svg}.\n`);
+    const drawn = readFileSync(svg, 'utf8');
+    expect(drawn).toBe((await run('graph', fixturePath('good/example.json'), '--format', 'svg')).out);
+    // Made to be shared: the usual permissions (0666 less the umask), not private like saves.
+    expect(statSync(svg).mode & 0o044).toBe(0o044 & ~process.umask());
+    // With `> story.svg` the shell empties the file before the scenario is read; --output leaves it as it was.
+    const broken = await run('graph', fixturePath('bad/cycle.json'), '--format', 'svg', '--output', svg);
+    expect(broken.code).toBe(1);
+    expect(broken.err).toContain('[cycle]');
+    expect(broken.err).toContain(`casa-practice: ${svg} was not written.`);
+    expect(readFileSync(svg, 'utf8')).toBe(drawn);
+    expect(readdirSync(join(dir, 'pictures'))).toEqual(['story.svg']);
+  });
+
+  it('--output refuses the scenario file itself, and says so when the file cannot be written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casa-graph-'));
+    const scenario = join(dir, 'mine.json');
+    copyFileSync(fixturePath('good/example.json'), scenario);
+    const before = readFileSync(scenario, 'utf8');
+    const itself = await run('graph', scenario, '--output', join(dir, '.', 'mine.json'));
+    expect(itself.code).toBe(2);
+    expect(itself.err).toContain('is the scenario file itself; name another file for the graph, e.g. --output story.mmd');
+    expect(readFileSync(scenario, 'utf8')).toBe(before);
+    // Through a link too.
+    symlinkSync(scenario, join(dir, 'link.json'));
+    expect((await run('graph', scenario, '--output', join(dir, 'link.json'))).code).toBe(2);
+    expect(readFileSync(scenario, 'utf8')).toBe(before);
+    rmSync(join(dir, 'link.json'));
+    // A folder in the way of the file: a sentence, not a stack trace.
+    mkdirSync(join(dir, 'taken.svg'));
+    const blocked = await run('graph', scenario, '--format', 'svg', '--output', join(dir, 'taken.svg'));
+    expect(blocked.code).toBe(1);
+    expect(blocked.err).toBe(`casa-practice: could not write ${join(dir, 'taken.svg')}: a folder is in the way of a file.\n`);
+    expect(readdirSync(dir).sort()).toEqual(['mine.json', 'taken.svg']);
   });
 });
 

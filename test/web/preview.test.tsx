@@ -100,7 +100,7 @@ describe('previewing a scenario file', () => {
     await user.upload(screen.getByLabelText('Scenario file (.json)'), new File([JSON.stringify(big)], 'big.json'));
     const graph = await screen.findByRole('region', { name: 'Graph of the scenario' });
     expect(graph.textContent).toContain(`This scenario has ${MAX_DRAWN_NODES + 1} nodes`);
-    expect(graph.textContent).toContain('npx casa-practice graph big.json --format svg > story.svg');
+    expect(graph.textContent).toContain('npx casa-practice graph big.json --format svg --output story.svg');
     expect(within(graph).queryByRole('img')).toBeNull();
   });
 

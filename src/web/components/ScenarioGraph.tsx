@@ -15,7 +15,7 @@ export function ScenarioGraph({ scenario, file }: { scenario: Scenario; file: st
         <h2 id={headingId}>Graph of the scenario</h2>
         <p>
           This scenario has {scenario.nodes.length} nodes; the page draws the graph of a scenario of up to {MAX_DRAWN_NODES}. The
-          command line draws any size: <code>npx casa-practice graph {file} --format svg &gt; story.svg</code>, then open
+          command line draws any size: <code>npx casa-practice graph {file} --format svg --output story.svg</code>, then open
           story.svg in a browser.
         </p>
       </section>
