@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   backupLeftOutNote, backupLeftOutQuestion, backupText, finishPlaythrough, importBackup, MAX_RECORD_MINUTES, memoryStore, minutesSpent, parseBackup, parseRecordsFile, playthroughRecord, readRecords, recordCompletion, recordPlaythrough, RECORDS_KEY, restorePlaythroughs, writeSave,
@@ -321,6 +322,46 @@ describe('backup file', () => {
     if (!counted.ok) throw new Error(counted.error);
     expect(backupLeftOutNote(counted.leftOut)).toBe('Left out as damaged: the scenario in progress saves/x0.json; the scenario in progress saves/x1.json; the scenario in progress saves/x2.json; and 2 more.');
     expect(backupLeftOutQuestion(counted)).toMatch(/^5 entries in this backup are damaged and cannot be loaded: .*; and 2 more\. The rest of it \(2 finished scenarios and 1 scenario in progress\) can be loaded without them\./);
+  });
+
+  it('any damage to any part of a backup is refused whole or left out, never thrown, and loading what is left never loses a record here', () => {
+    const good = JSON.parse(backupText(storeWithProgress(), now).text) as unknown;
+    // Every place in the file: [path to it, its parent, its key].
+    const places: (string | number)[][] = [];
+    const walk = (v: unknown, path: (string | number)[]) => {
+      places.push(path);
+      if (typeof v === 'object' && v !== null) for (const [k, child] of Object.entries(v)) walk(child, [...path, Array.isArray(v) ? Number(k) : k]);
+    };
+    walk(good, []);
+    const here = storeWithProgress();
+    const recordsHere = readRecords(here, now).playthroughs.map((p) => p.id).sort();
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(places.length - 1), fc.oneof(fc.jsonValue(), fc.constant(undefined))), { minLength: 1, maxLength: 3 }), (damage) => {
+        const file = structuredClone(good) as Record<string | number, unknown>;
+        for (const [at, value] of damage) {
+          const path = places[at] as (string | number)[];
+          if (path.length === 0) continue;
+          let parent: unknown = file;
+          for (const key of path.slice(0, -1)) parent = typeof parent === 'object' && parent !== null ? (parent as Record<string | number, unknown>)[key] : undefined;
+          if (typeof parent !== 'object' || parent === null) continue;
+          const key = path[path.length - 1] as string | number;
+          if (value === undefined && !Array.isArray(parent)) delete (parent as Record<string | number, unknown>)[key];
+          else (parent as Record<string | number, unknown>)[key] = value ?? null;
+        }
+        const parsed = parseBackup(JSON.stringify(file), now);
+        if (!parsed.ok) {
+          expect(parsed.error).toMatch(/^This file cannot be loaded: .+\. Nothing was changed\.$/);
+          return;
+        }
+        for (const e of parsed.leftOut) expect(e.what.length > 0 && e.why.length > 0).toBe(true);
+        expect([...backupLeftOutQuestion(parsed)].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)).toBe(false);
+        const into = memoryStore(Object.fromEntries(here.list('').map(({ key }) => [key, here.read(key) as string])));
+        importBackup(into, parsed.backup, now);
+        const after = readRecords(into, now).playthroughs.map((p) => p.id);
+        for (const id of recordsHere) expect(after).toContain(id);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('a save nested thousands deep (JSON.stringify overflows the stack) is refused in a backup file, and left out of a backup made here', () => {
