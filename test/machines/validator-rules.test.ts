@@ -60,7 +60,7 @@ const cases: Expectation[] = [
   { file: 'strong-under-50', code: 'strong-under-50', severity: 'error', path: 'nodes[3].replies[0].next', token: '"end-strong"', says: 'the strong ending "end-strong" (nodes[4], line 108, column 5): phone-accuse → after-supervisor' },
   { file: 'unreachable', code: 'unreachable', severity: 'warning', path: 'nodes[7]', token: '{', says: '"extra-scene"' },
   { file: 'cycle', code: 'cycle', severity: 'error', path: 'nodes[3].replies[2].next', token: '"phone"', says: 'phone → boyfriend-open → after-visit → phone. Scenarios move forward, so every playthrough ends and can be scored. Point the "next" of the reply "after-wait" (at "after-visit") at a node further on instead of back to "phone".' },
-  { file: 'no-way-to-end', code: 'no-way-to-end', severity: 'error', path: 'nodes[7]', token: '{', says: 'loop with no way out' },
+  { file: 'no-way-to-end', code: 'no-way-to-end', severity: 'error', path: 'nodes[8].next', token: '"loop-a"', says: 'No ending can be reached from the loop loop-a → loop-b → loop-a: no way on from these nodes leads to an ending, so a playthrough that gets here never finishes. Shown here: the "next" of "loop-b", which goes back to "loop-a" and closes the loop. Point this "next" at a node that leads to an ending, instead of back to "loop-a"' },
   { file: 'goal-not-assessed', code: 'goal-not-assessed', severity: 'warning', path: 'learningGoals[3]', token: '"self-care"', says: 'Assess it' },
   { file: 'language', code: 'language', severity: 'warning', path: 'nodes[3].narration', token: 'a CSEC', says: 'a youth experiencing CSEC' },
   { file: 'allow-language-unused', code: 'allow-language-unused', severity: 'warning', path: 'nodes[1].lines[0].allowLanguage[0]', token: '"awol"', says: 'Remove it' },
@@ -1040,13 +1040,56 @@ describe('cycle points at the "next" that goes back', () => {
   });
 });
 
-describe('no-way-to-end names the loop and the "next" that closes it', () => {
-  it('a scene that points at itself, after the start: the start is reported, with the loop ahead of it', () => {
-    const { problems } = exampleWith(/"next": "after-visit"/g, '"next": "boyfriend-guarded"');
-    const p = problems.find((q) => q.code === 'no-way-to-end');
-    expect(p?.message).toBe('From node "phone" no ending can be reached: every way on from it leads into a loop with no way out (boyfriend-guarded → boyfriend-guarded).');
-    expect(p?.fix).toBe('Point the "next" of "boyfriend-guarded" at a node that leads to an ending, instead of back to "boyfriend-guarded": the story moves forward and never returns to a node it has passed.');
-    expect(problems.filter((q) => q.code === 'no-way-to-end')).toHaveLength(1);
+describe('no-way-to-end names the loop and points at the "next" that closes it, once per loop', () => {
+  /** The no-way-to-end problems of `text`, each with the text its line:column points at. */
+  const deadEnds = (text: string) => validateScenario(text, 'x.json').problems.filter((q) => q.code === 'no-way-to-end')
+    .map((p) => ({ ...p, at: text.slice(offsetOf(text, p.line, p.column)) }));
+  const good = () => readFixture('good/example.json').toString('utf8');
+
+  it('a scene that points at itself, after the start: at that scene\'s "next", once (not at the start and every node before it)', () => {
+    const { text } = exampleWith(/"next": "after-visit"/g, '"next": "boyfriend-guarded"');
+    const found = deadEnds(text);
+    expect(found).toHaveLength(1);
+    const [p] = found;
+    expect(formatPath(p?.path ?? [])).toBe('nodes[2].next');
+    expect(p?.at.startsWith('"boyfriend-guarded"')).toBe(true);
+    expect(p?.message).toBe('No ending can be reached from the node "boyfriend-guarded": no way on from it leads to an ending, so a playthrough that gets here never finishes. Shown here: its own "next" leads straight back to it. Not even the start ("phone") leads to an ending, so no playthrough can finish.');
+    expect(p?.fix).toBe('Point this "next" at a node that leads to an ending, instead of back to "boyfriend-guarded": that is the way out of the loop. A story moves forward and never returns to a node it has passed.');
+  });
+
+  it('a loop closed by a route: at that route\'s "to"', () => {
+    const text = good().replace(/("id": "boyfriend-guarded",[^]*?"next": )"after-visit"/, '$1[{ "when": { "var": "trust", "gte": 60 }, "to": "boyfriend-open" }, { "to": "end-mixed" }]')
+      .replace(/("id": "boyfriend-open",[^]*?"next": )"after-visit"/, '$1"boyfriend-guarded"');
+    // Dead only through the loop: make the guarded scene's way out lead back in as well.
+    const looped = text.replace('{ "to": "end-mixed" }]', '{ "to": "boyfriend-guarded" }]');
+    expect(deadEnds(text)).toEqual([]);
+    const found = deadEnds(looped);
+    expect(found).toHaveLength(1);
+    const [p] = found;
+    expect(formatPath(p?.path ?? [])).toBe('nodes[2].next[0].to');
+    expect(p?.at.startsWith('"boyfriend-open" }, { "to": "boyfriend-guarded" }]')).toBe(true);
+    expect(p?.message).toContain('the loop boyfriend-open → boyfriend-guarded → boyfriend-open');
+    expect(p?.message).toContain('Shown here: a route in the "next" of "boyfriend-guarded", which goes back to "boyfriend-open" and closes the loop.');
+    expect(p?.fix).toMatch(/^Point this route's "to" at a node that leads to an ending, instead of back to "boyfriend-open"/);
+  });
+
+  it('a loop whose way out leads only into another loop: one problem per loop, each at the "next" that closes it; a decision\'s names the reply', () => {
+    const text = good().replace('"to": "end-mixed" },\n            { "to": "end-strong" }', '"to": "after-visit" },\n            { "to": "after-visit" }')
+      .replace('"next": "end-harmful"', '"next": "after-visit"').replace(/("id": "after-wait",[^]*?"next": )"end-mixed"/, '$1"after-visit"')
+      .replace(/("id": "boyfriend-open",[^]*?"next": )"after-visit"/, '$1[{ "when": { "var": "trust", "gte": 60 }, "to": "boyfriend-guarded" }, { "to": "after-visit" }]')
+      .replace(/("id": "boyfriend-guarded",[^]*?"next": )"after-visit"/, '$1"boyfriend-open"');
+    const found = deadEnds(text);
+    expect(found.map((p) => formatPath(p.path))).toEqual(['nodes[2].next', 'nodes[3].replies[0].next[0].to']);
+    expect(found[0]?.at.startsWith('"boyfriend-open"')).toBe(true);
+    expect(found[1]?.at.startsWith('"after-visit" },')).toBe(true);
+    expect(found[1]?.message).toContain('Shown here: a route in the "next" of the reply "after-supervisor" (at "after-visit") leads straight back to "after-visit".');
+  });
+
+  it('a stretch with no loop (its "next" names no node): reported once, where the story enters it', () => {
+    const found = deadEnds(exampleWith(/"next": "after-visit"/g, '"next": "nowhere"').text);
+    expect(found).toHaveLength(1);
+    expect(formatPath(found[0]?.path ?? [])).toBe('nodes[0]');
+    expect(found[0]?.fix).toContain('names a node that exists');
   });
 });
 
