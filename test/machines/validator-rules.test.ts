@@ -390,6 +390,55 @@ describe('the syntax mistakes made most often get one message naming the cause, 
   });
 });
 
+describe('after a recognised syntax mistake, the independent mistakes further down are reported in the same run', () => {
+  const good = readFixture('good/example.json').toString('utf8');
+  const found = (text: string) => {
+    expect(text).not.toBe(good);
+    return validateScenario(text, 'x.json').problems.map((p) => ({ code: p.code, at: text.slice(offsetOf(text, p.line, p.column)), message: p.message }));
+  };
+
+  it('a leading zero, a quotation mark inside a text and a bracket too many: three problems, each at its own place, and no others', () => {
+    const problems = found(good.replace('"estimatedMinutes": 5', '"estimatedMinutes": 05')
+      .replace('Look, finally a phone', 'Look, "finally" a phone')
+      .replace('"next": "end-harmful"\n        },', '"next": "end-harmful"\n        }},'));
+    expect(problems.map((p) => p.code)).toEqual(['syntax-leading-zero', 'syntax-unescaped-quote', 'syntax-extra-bracket']);
+    expect(problems[0]?.at.startsWith('05,')).toBe(true);
+    expect(problems[1]?.at.startsWith('"finally" a phone')).toBe(true);
+    expect(problems[2]?.at.startsWith('},')).toBe(true);
+  });
+
+  it('"+", a dash for a minus, "=" for a colon, a missing closing quote: each named once, in file order', () => {
+    const problems = found(good.replace('"title": "Example: the new phone",', '"title": "Example: the new phone,')
+      .replace('"estimatedMinutes": 5', '"estimatedMinutes": +5').replace('"role": "youth"', '"role"= "youth"').replace('"add": -20', '"add": \u201320'));
+    expect(problems.map((p) => p.at.slice(0, 3))).toEqual([',\n ', '+5,', '= "', '\u201320']);
+    expect(problems.every((p) => p.code !== 'json-syntax' || !p.message.includes('follow'))).toBe(true);
+  });
+
+  it('a later mistake the causes do not name is reported as the parser says it (a trailing comma)', () => {
+    const problems = found(good.replace('"estimatedMinutes": 5', '"estimatedMinutes": 05').replace('"next": "end-harmful"', '"next": "end-harmful",'));
+    expect(problems.map((p) => p.code)).toEqual(['syntax-leading-zero', 'json-syntax']);
+    expect(problems[1]?.message).toBe('Not valid JSON: a trailing comma before a closing bracket is not allowed in JSON.');
+  });
+
+  it('at most five, the last saying more follow', () => {
+    const text = good.replace(/"weight": (\d)/g, '"weight": 0$1').replace(/"age": 15/, '"age": 015').replace('"version": 1', '"version": 01').replace('"estimatedMinutes": 5', '"estimatedMinutes": 05');
+    const problems = found(text);
+    expect(problems).toHaveLength(5);
+    expect(problems.every((p) => p.code === 'syntax-leading-zero')).toBe(true);
+    expect(problems[4]?.message).toMatch(/\(more syntax errors follow; fix these first\)\.$/);
+  });
+
+  it('a mistake that has no sure mending (curly quotes) is still reported alone: what follows it is not guessed at', () => {
+    const problems = found(good.replace('"id": "jade"', '\u201cid\u201d: "jade"').replace('"estimatedMinutes": 5', '"estimatedMinutes": 05').replace('"version": 1', '"version": 01'));
+    expect(problems.map((p) => p.code)).toEqual(['syntax-leading-zero', 'syntax-leading-zero', 'syntax-curly-quote']);
+    const alone = found(good.replace('"id": "jade"', '\u201cid\u201d: "jade"').replace('"add": -20', '"add": +20'));
+    expect(alone.map((p) => p.code)).toEqual(['syntax-curly-quote']);
+    // Mended, the line still does not parse: the rest of the line may be the same mistake, so it is alone too.
+    const sameLine = found(good.replace('"estimatedMinutes": 5,', '"estimatedMinutes": 05 minutes,').replace('"add": -20', '"add": +20'));
+    expect(sameLine.map((p) => p.code)).toEqual(['syntax-leading-zero']);
+  });
+});
+
 describe('an error in one part of a node does not hide the problems of its other parts', () => {
   const good = readFixture('good/example.json').toString('utf8');
   const codes = (text: string) => validateScenario(text, 'x.json').problems.map((p) => `${p.code} ${formatPath(p.path)}`).sort();
