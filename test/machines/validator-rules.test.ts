@@ -60,7 +60,7 @@ const cases: Expectation[] = [
   { file: 'strong-under-50', code: 'strong-under-50', severity: 'error', path: 'nodes[3].replies[0].next', token: '"end-strong"', says: 'the strong ending "end-strong" (nodes[4], line 108, column 5): phone-accuse → after-supervisor' },
   { file: 'unreachable', code: 'unreachable', severity: 'warning', path: 'nodes[7]', token: '{', says: '"extra-scene"' },
   { file: 'cycle', code: 'cycle', severity: 'error', path: 'nodes[3].replies[2].next', token: '"phone"', says: 'phone → boyfriend-open → after-visit → phone. Scenarios move forward, so every playthrough ends and can be scored. Point the "next" of the reply "after-wait" (at "after-visit") at a node further on instead of back to "phone".' },
-  { file: 'no-way-to-end', code: 'no-way-to-end', severity: 'error', path: 'nodes[7]', token: '{', says: 'loop with no way out' },
+  { file: 'no-way-to-end', code: 'no-way-to-end', severity: 'error', path: 'nodes[8].next', token: '"loop-a"', says: 'No ending can be reached from the loop loop-a → loop-b → loop-a: no way on from these nodes leads to an ending, so a playthrough that gets here never finishes. Shown here: the "next" of "loop-b", which goes back to "loop-a" and closes the loop. Point this "next" at a node that leads to an ending, instead of back to "loop-a"' },
   { file: 'goal-not-assessed', code: 'goal-not-assessed', severity: 'warning', path: 'learningGoals[3]', token: '"self-care"', says: 'Assess it' },
   { file: 'language', code: 'language', severity: 'warning', path: 'nodes[3].narration', token: 'a CSEC', says: 'a youth experiencing CSEC' },
   { file: 'allow-language-unused', code: 'allow-language-unused', severity: 'warning', path: 'nodes[1].lines[0].allowLanguage[0]', token: '"awol"', says: 'Remove it' },
@@ -387,6 +387,55 @@ describe('the syntax mistakes made most often get one message naming the cause, 
   it('a missing bracket is not reported as one too many', () => {
     const text = good.replace('"next": "boyfriend-guarded"\n        }\n      ]', '"next": "boyfriend-guarded"\n        }\n');
     expect(validateScenario(text, 'x.json').problems.every((p) => p.code === 'json-syntax')).toBe(true);
+  });
+});
+
+describe('after a recognised syntax mistake, the independent mistakes further down are reported in the same run', () => {
+  const good = readFixture('good/example.json').toString('utf8');
+  const found = (text: string) => {
+    expect(text).not.toBe(good);
+    return validateScenario(text, 'x.json').problems.map((p) => ({ code: p.code, at: text.slice(offsetOf(text, p.line, p.column)), message: p.message }));
+  };
+
+  it('a leading zero, a quotation mark inside a text and a bracket too many: three problems, each at its own place, and no others', () => {
+    const problems = found(good.replace('"estimatedMinutes": 5', '"estimatedMinutes": 05')
+      .replace('Look, finally a phone', 'Look, "finally" a phone')
+      .replace('"next": "end-harmful"\n        },', '"next": "end-harmful"\n        }},'));
+    expect(problems.map((p) => p.code)).toEqual(['syntax-leading-zero', 'syntax-unescaped-quote', 'syntax-extra-bracket']);
+    expect(problems[0]?.at.startsWith('05,')).toBe(true);
+    expect(problems[1]?.at.startsWith('"finally" a phone')).toBe(true);
+    expect(problems[2]?.at.startsWith('},')).toBe(true);
+  });
+
+  it('"+", a dash for a minus, "=" for a colon, a missing closing quote: each named once, in file order', () => {
+    const problems = found(good.replace('"title": "Example: the new phone",', '"title": "Example: the new phone,')
+      .replace('"estimatedMinutes": 5', '"estimatedMinutes": +5').replace('"role": "youth"', '"role"= "youth"').replace('"add": -20', '"add": \u201320'));
+    expect(problems.map((p) => p.at.slice(0, 3))).toEqual([',\n ', '+5,', '= "', '\u201320']);
+    expect(problems.every((p) => p.code !== 'json-syntax' || !p.message.includes('follow'))).toBe(true);
+  });
+
+  it('a later mistake the causes do not name is reported as the parser says it (a trailing comma)', () => {
+    const problems = found(good.replace('"estimatedMinutes": 5', '"estimatedMinutes": 05').replace('"next": "end-harmful"', '"next": "end-harmful",'));
+    expect(problems.map((p) => p.code)).toEqual(['syntax-leading-zero', 'json-syntax']);
+    expect(problems[1]?.message).toBe('Not valid JSON: a trailing comma before a closing bracket is not allowed in JSON.');
+  });
+
+  it('at most five, the last saying more follow', () => {
+    const text = good.replace(/"weight": (\d)/g, '"weight": 0$1').replace(/"age": 15/, '"age": 015').replace('"version": 1', '"version": 01').replace('"estimatedMinutes": 5', '"estimatedMinutes": 05');
+    const problems = found(text);
+    expect(problems).toHaveLength(5);
+    expect(problems.every((p) => p.code === 'syntax-leading-zero')).toBe(true);
+    expect(problems[4]?.message).toMatch(/\(more syntax errors follow; fix these first\)\.$/);
+  });
+
+  it('a mistake that has no sure mending (curly quotes) is still reported alone: what follows it is not guessed at', () => {
+    const problems = found(good.replace('"id": "jade"', '\u201cid\u201d: "jade"').replace('"estimatedMinutes": 5', '"estimatedMinutes": 05').replace('"version": 1', '"version": 01'));
+    expect(problems.map((p) => p.code)).toEqual(['syntax-leading-zero', 'syntax-leading-zero', 'syntax-curly-quote']);
+    const alone = found(good.replace('"id": "jade"', '\u201cid\u201d: "jade"').replace('"add": -20', '"add": +20'));
+    expect(alone.map((p) => p.code)).toEqual(['syntax-curly-quote']);
+    // Mended, the line still does not parse: the rest of the line may be the same mistake, so it is alone too.
+    const sameLine = found(good.replace('"estimatedMinutes": 5,', '"estimatedMinutes": 05 minutes,').replace('"add": -20', '"add": +20'));
+    expect(sameLine.map((p) => p.code)).toEqual(['syntax-leading-zero']);
   });
 });
 
@@ -1040,13 +1089,56 @@ describe('cycle points at the "next" that goes back', () => {
   });
 });
 
-describe('no-way-to-end names the loop and the "next" that closes it', () => {
-  it('a scene that points at itself, after the start: the start is reported, with the loop ahead of it', () => {
-    const { problems } = exampleWith(/"next": "after-visit"/g, '"next": "boyfriend-guarded"');
-    const p = problems.find((q) => q.code === 'no-way-to-end');
-    expect(p?.message).toBe('From node "phone" no ending can be reached: every way on from it leads into a loop with no way out (boyfriend-guarded → boyfriend-guarded).');
-    expect(p?.fix).toBe('Point the "next" of "boyfriend-guarded" at a node that leads to an ending, instead of back to "boyfriend-guarded": the story moves forward and never returns to a node it has passed.');
-    expect(problems.filter((q) => q.code === 'no-way-to-end')).toHaveLength(1);
+describe('no-way-to-end names the loop and points at the "next" that closes it, once per loop', () => {
+  /** The no-way-to-end problems of `text`, each with the text its line:column points at. */
+  const deadEnds = (text: string) => validateScenario(text, 'x.json').problems.filter((q) => q.code === 'no-way-to-end')
+    .map((p) => ({ ...p, at: text.slice(offsetOf(text, p.line, p.column)) }));
+  const good = () => readFixture('good/example.json').toString('utf8');
+
+  it('a scene that points at itself, after the start: at that scene\'s "next", once (not at the start and every node before it)', () => {
+    const { text } = exampleWith(/"next": "after-visit"/g, '"next": "boyfriend-guarded"');
+    const found = deadEnds(text);
+    expect(found).toHaveLength(1);
+    const [p] = found;
+    expect(formatPath(p?.path ?? [])).toBe('nodes[2].next');
+    expect(p?.at.startsWith('"boyfriend-guarded"')).toBe(true);
+    expect(p?.message).toBe('No ending can be reached from the node "boyfriend-guarded": no way on from it leads to an ending, so a playthrough that gets here never finishes. Shown here: its own "next" leads straight back to it. Not even the start ("phone") leads to an ending, so no playthrough can finish.');
+    expect(p?.fix).toBe('Point this "next" at a node that leads to an ending, instead of back to "boyfriend-guarded": that is the way out of the loop. A story moves forward and never returns to a node it has passed.');
+  });
+
+  it('a loop closed by a route: at that route\'s "to"', () => {
+    const text = good().replace(/("id": "boyfriend-guarded",[^]*?"next": )"after-visit"/, '$1[{ "when": { "var": "trust", "gte": 60 }, "to": "boyfriend-open" }, { "to": "end-mixed" }]')
+      .replace(/("id": "boyfriend-open",[^]*?"next": )"after-visit"/, '$1"boyfriend-guarded"');
+    // Dead only through the loop: make the guarded scene's way out lead back in as well.
+    const looped = text.replace('{ "to": "end-mixed" }]', '{ "to": "boyfriend-guarded" }]');
+    expect(deadEnds(text)).toEqual([]);
+    const found = deadEnds(looped);
+    expect(found).toHaveLength(1);
+    const [p] = found;
+    expect(formatPath(p?.path ?? [])).toBe('nodes[2].next[0].to');
+    expect(p?.at.startsWith('"boyfriend-open" }, { "to": "boyfriend-guarded" }]')).toBe(true);
+    expect(p?.message).toContain('the loop boyfriend-open → boyfriend-guarded → boyfriend-open');
+    expect(p?.message).toContain('Shown here: a route in the "next" of "boyfriend-guarded", which goes back to "boyfriend-open" and closes the loop.');
+    expect(p?.fix).toMatch(/^Point this route's "to" at a node that leads to an ending, instead of back to "boyfriend-open"/);
+  });
+
+  it('a loop whose way out leads only into another loop: one problem per loop, each at the "next" that closes it; a decision\'s names the reply', () => {
+    const text = good().replace('"to": "end-mixed" },\n            { "to": "end-strong" }', '"to": "after-visit" },\n            { "to": "after-visit" }')
+      .replace('"next": "end-harmful"', '"next": "after-visit"').replace(/("id": "after-wait",[^]*?"next": )"end-mixed"/, '$1"after-visit"')
+      .replace(/("id": "boyfriend-open",[^]*?"next": )"after-visit"/, '$1[{ "when": { "var": "trust", "gte": 60 }, "to": "boyfriend-guarded" }, { "to": "after-visit" }]')
+      .replace(/("id": "boyfriend-guarded",[^]*?"next": )"after-visit"/, '$1"boyfriend-open"');
+    const found = deadEnds(text);
+    expect(found.map((p) => formatPath(p.path))).toEqual(['nodes[2].next', 'nodes[3].replies[0].next[0].to']);
+    expect(found[0]?.at.startsWith('"boyfriend-open"')).toBe(true);
+    expect(found[1]?.at.startsWith('"after-visit" },')).toBe(true);
+    expect(found[1]?.message).toContain('Shown here: a route in the "next" of the reply "after-supervisor" (at "after-visit") leads straight back to "after-visit".');
+  });
+
+  it('a stretch with no loop (its "next" names no node): reported once, where the story enters it', () => {
+    const found = deadEnds(exampleWith(/"next": "after-visit"/g, '"next": "nowhere"').text);
+    expect(found).toHaveLength(1);
+    expect(formatPath(found[0]?.path ?? [])).toBe('nodes[0]');
+    expect(found[0]?.fix).toContain('names a node that exists');
   });
 });
 

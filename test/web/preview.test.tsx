@@ -112,6 +112,32 @@ describe('previewing a scenario file', () => {
     expect(screen.queryByRole('region', { name: 'Graph of the scenario' })).toBeNull();
   });
 
+  it('after a check the emptied file field is described by the name of the file checked, and another file can be chosen', async () => {
+    const user = userEvent.setup();
+    renderPreview();
+    const input = screen.getByLabelText('Scenario file (.json)') as HTMLInputElement;
+    expect(input.getAttribute('aria-describedby')).toBeNull();
+    // A name with a control character and markup: shown clean, as text.
+    await user.upload(input, new File([example.replace('"estimatedMinutes": 5', '"estimatedMinutes": "five"')], 'draft\u0007<b>1</b>.json'));
+    const shown = 'draft<b>1</b>.json';
+    expect(await screen.findByText(`${shown}: 1 error, 0 warnings.`)).toBeTruthy();
+    // The field is empty again (so the same file can be chosen after an edit), and says which file was checked.
+    expect(input.value).toBe('');
+    const describedBy = input.getAttribute('aria-describedby') ?? '';
+    const line = document.getElementById(describedBy);
+    expect(line?.textContent).toBe(`Results below are for ${shown}. Choose a file above to check another one.`);
+    expect(line?.querySelector('b')).toBeNull();
+    expect(screen.getByRole('heading', { name: `Problems in ${shown}` })).toBeTruthy();
+    // The result is announced in the status line, which names the file too.
+    expect(screen.getByText(`${shown}: 1 error, 0 warnings.`).getAttribute('role')).toBe('status');
+    // Another file chosen in the same field: every line names it now.
+    await user.upload(input, new File([example], 'other.json'));
+    expect(await screen.findByText('other.json is valid.')).toBeTruthy();
+    expect(document.getElementById(input.getAttribute('aria-describedby') ?? '')?.textContent).toBe('Results below are for other.json. Choose a file above to check another one.');
+    expect(screen.getByRole('heading', { name: 'No problems found in other.json' })).toBeTruthy();
+    expect(input.value).toBe('');
+  });
+
   it('the same file picked again after an edit is checked again', async () => {
     const user = userEvent.setup();
     renderPreview();
@@ -125,6 +151,7 @@ describe('previewing a scenario file', () => {
     expect(await screen.findByText(/^mine\.json: 1 error/)).toBeTruthy();
     await user.upload(input, file);
     expect(await screen.findByText(/^Checked again: mine\.json is valid/)).toBeTruthy();
+    expect(screen.getByText(/^Results below are for/).textContent).toBe('Results below are for mine.json, checked again. Choose a file above to check another one.');
   });
 
   it('with a handle to the file (File System Access), "Check again" reads it as it is now, by keyboard, and the result is announced and focused', async () => {
@@ -146,7 +173,7 @@ describe('previewing a scenario file', () => {
       await user.keyboard('{Enter}');
       const status = await screen.findByText('Checked again: mine.json is valid.');
       expect(status.getAttribute('role')).toBe('status');
-      expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'No problems found' }));
+      expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'No problems found in mine.json' }));
       expect(picker).toHaveBeenCalledTimes(1);
       expect(getFile).toHaveBeenCalledTimes(2);
       // Moved or deleted since: said in one line, and the button now opens the file window instead.
@@ -199,7 +226,7 @@ describe('previewing a scenario file', () => {
     button.focus();
     await user.keyboard('{Enter}');
     // The page opens the file's own address (#/preview/court-report.json): the button pressed is gone.
-    const heading = await screen.findByRole('heading', { name: 'No problems found' });
+    const heading = await screen.findByRole('heading', { name: 'No problems found in court-report.json' });
     expect(screen.getByText('court-report.json is valid.')).toBeTruthy();
     expect(document.activeElement).toBe(heading);
   });

@@ -333,7 +333,48 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
       if (!graph.reachable.has(node.id)) warn('unreachable', nodePath(node), `Node "${node.id}" can never be reached from "${scenario.start}".`, 'Point a reply or scene\'s "next" at it, or remove it.');
     }
     const dead = new Set(graph.deadEnds);
-    // Report where the story first enters a dead end, not every node after it.
+    // "the reply "x" (at "d2")" or the scene's id: whose "next" goes back to `to`.
+    const backWho = (from: string, to: string) => {
+      const reply = nextBack(nodes.get(from) as ScenarioNode, to)?.reply;
+      return reply === undefined ? quoteValue(from) : `the reply ${quoteValue(reply)} (at ${quoteValue(from)})`;
+    };
+    // A stretch of nodes no ending can be reached from always goes round a loop (a path that never
+    // ends repeats a node), unless a "next" names a node that does not exist (reported as unknown-node).
+    // The place to fix is inside the loop: one problem per such loop, at the step that closes it as
+    // listed (the "next" of the last node before the first one comes round again), as for `cycle`.
+    const deadLoops = hasEnding ? graph.loops.filter((l) => dead.has(l[0] as string)) : [];
+    const startNote = dead.has(scenario.start) ? ` Not even the start (${quoteValue(scenario.start)}) leads to an ending, so no playthrough can finish.` : '';
+    for (const loop of deadLoops) {
+      const first = loop[0] as string;
+      const closing = loop[loop.length - 2] as string;
+      const node = nodes.get(closing) as ScenarioNode;
+      const back = nextBack(node, first);
+      const at = back ? [...nodePath(node), ...back.at] : nodePath(node);
+      const route = back !== undefined && typeof back.at[back.at.length - 1] === 'number';
+      const self = loop.length === 2;
+      const nextOf = `${route ? 'a route in ' : ''}${self && node.kind === 'scene' ? 'its own "next"' : `the "next" of ${backWho(closing, first)}`}`;
+      const which = self ? `${nextOf} leads straight back to ${node.kind === 'scene' ? 'it' : quoteValue(first)}` : `${nextOf}, which goes back to ${quoteValue(first)} and closes the loop`;
+      error('no-way-to-end', route ? [...at, 'to'] : at,
+        `No ending can be reached from ${self ? `the node ${quoteValue(first)}` : `the loop ${loop.join(' → ')}`}: no way on from ${self ? 'it' : 'these nodes'} leads to an ending, so a playthrough that gets here never finishes. Shown here: ${which}.${startNote}`,
+        `Point ${route ? 'this route\'s "to"' : 'this "next"'} at a node that leads to an ending, instead of back to ${quoteValue(first)}: that is the way out of the loop. A story moves forward and never returns to a node it has passed.`);
+    }
+    // Without a loop ahead, a dead stretch ends at a "next" naming no node (already an error):
+    // report where the story first enters it, once per entry.
+    const toLoop = new Set<string>();
+    for (const loop of deadLoops) toLoop.add(loop[0] as string);
+    if (toLoop.size < dead.size) {
+      // Backwards from the loops through the dead nodes: whoever is not reached leads to none.
+      const before = new Map<string, string[]>();
+      for (const id of dead) {
+        for (const t of successorsOf(nodes.get(id) as ScenarioNode)) {
+          const list = before.get(t);
+          if (list) list.push(id);
+          else before.set(t, [id]);
+        }
+      }
+      const todo = [...toLoop];
+      while (todo.length) for (const p of before.get(todo.pop() as string) ?? []) if (!toLoop.has(p)) { toLoop.add(p); todo.push(p); }
+    }
     const entries = new Set<string>(dead.has(scenario.start) ? [scenario.start] : []);
     if (dead.size > 0) {
       for (const id of graph.reachable) {
@@ -341,36 +382,10 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
         for (const t of successorsOf(nodes.get(id) as ScenarioNode)) if (dead.has(t)) entries.add(t);
       }
     }
-    // "the reply "x" (at "d2")" or the scene's id: whose "next" goes back to `to`.
-    const backWho = (from: string, to: string) => {
-      const reply = nextBack(nodes.get(from) as ScenarioNode, to)?.reply;
-      return reply === undefined ? quoteValue(from) : `the reply ${quoteValue(reply)} (at ${quoteValue(from)})`;
-    };
-    // The loop each dead stretch runs into (every one does: a path that never ends goes round),
-    // found once for all the entries, so the fix can name the "next" that closes it.
-    const loopStarts = new Map<string, string[]>();
-    for (const loop of graph.loops) if (dead.has(loop[0] as string)) loopStarts.set(loop[0] as string, loop);
-    const loopOf = new Map<string, string[] | undefined>();
-    const loopAhead = (from: string): string[] | undefined => {
-      if (loopOf.has(from)) return loopOf.get(from);
-      const seen = [from];
-      const queued = new Set(seen);
-      let found: string[] | undefined;
-      for (let k = 0; k < seen.length && !found; k++) {
-        const at = seen[k] as string;
-        found = loopStarts.get(at) ?? (at !== from ? loopOf.get(at) : undefined);
-        if (found) break;
-        for (const t of successorsOf(nodes.get(at) as ScenarioNode)) if (dead.has(t) && !queued.has(t)) { queued.add(t); seen.push(t); }
-      }
-      for (const id of seen) if (!loopOf.has(id)) loopOf.set(id, found);
-      return found;
-    };
     for (const id of hasEnding ? entries : []) {
-      const loop = loopAhead(id);
-      const closing = loop?.[loop.length - 2];
-      const how = !loop ? '' : loop.includes(id) ? `: it is caught in a loop with no way out (${loop.join(' → ')})` : `: every way on from it leads into a loop with no way out (${loop.join(' → ')})`;
-      error('no-way-to-end', nodePath(nodes.get(id) as ScenarioNode), `From node "${id}" no ending can be reached${how}.`,
-        loop && closing !== undefined ? `Point the "next" of ${backWho(closing, loop[0] as string)} at a node that leads to an ending, instead of back to ${quoteValue(loop[0] as string)}: the story moves forward and never returns to a node it has passed.` : 'Give it (or the nodes after it) a path to an ending node.');
+      if (toLoop.has(id)) continue;
+      error('no-way-to-end', nodePath(nodes.get(id) as ScenarioNode), `From node "${id}" no ending can be reached.`,
+        'Give it (or the nodes after it) a path to an ending node: check that every "next" after it names a node that exists.');
     }
     for (const loop of graph.loops.filter((l) => !dead.has(l[0] as string))) {
       const closing = loop[loop.length - 2] as string;

@@ -1,7 +1,7 @@
 import { printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
 import { quoteValue } from '../text/quote.js';
 import type { JsonPath, Problem, UnlocatedProblem } from './problem.js';
-import { likelyCauseOnLine, likelySyntaxCause } from './syntax.js';
+import { likelyCauseOnLine, likelySyntaxCause, mendedText } from './syntax.js';
 
 /** Larger files are refused before parsing (a 50,000-node scenario with long texts is about 120 MB). */
 export const MAX_FILE_BYTES = 128 * 1024 * 1024;
@@ -107,15 +107,32 @@ const SYNTAX_HELP: Record<string, [string, string]> = {
 
 const MAX_SYNTAX_PROBLEMS = 5;
 
-/** Syntax problems found by a strict JSON parse, with offsets; empty when the text is valid JSON. */
-export function syntaxProblems(text: string): UnlocatedProblem[] {
+/** The errors jsonc-parser's `parse` reports (it collects them from this same walk), without building the value it would return. */
+function parseErrors(text: string): ParseError[] {
   const errors: ParseError[] = [];
-  // The errors jsonc-parser's `parse` reports (it collects them from this same walk), without
-  // building the value it would return: only the errors are wanted here.
   visit(text, { onError: (error, offset, length) => { errors.push({ error, offset, length }); } },
     { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  return errors;
+}
+
+/** Syntax problems found by a strict JSON parse, with offsets; empty when the text is valid JSON. */
+export function syntaxProblems(text: string, room = MAX_SYNTAX_PROBLEMS): UnlocatedProblem[] {
+  const errors = parseErrors(text);
   const likely = likelySyntaxCause(text, errors);
-  if (likely) return [likely];
+  if (likely) {
+    // A recognised mistake that has a sure mending (a leading zero, a bracket too many, a quote
+    // inside a text, …): mended in a copy of the same length and lines, the parser looks on, and
+    // the mistakes after it are reported too. Only when the mending carries the parser past the
+    // mistake's line: otherwise the guess was not the whole story, and what follows could be
+    // errors the mistake itself set off, so it is reported alone.
+    const mended = mendedText(text, likely);
+    if (mended === undefined) return [likely];
+    const next = parseErrors(mended)[0];
+    const lineEnd = text.indexOf('\n', likely.offset ?? 0);
+    if (!next || lineEnd < 0 || next.offset <= lineEnd) return [likely];
+    if (room > 1) return [likely, ...syntaxProblems(mended, room - 1)];
+    return [{ ...likely, message: `${likely.message.slice(0, -1)} (more syntax errors follow; fix these first).` }];
+  }
   // A string not closed on its line takes the comma after it too: the "comma expected" that
   // follows is that, not a second mistake (adding a comma there would not help).
   const distinct = errors.filter((e, i) => i === 0 || (e.offset !== errors[i - 1]?.offset
@@ -172,7 +189,7 @@ export function syntaxProblems(text: string): UnlocatedProblem[] {
   let previousLine = lineOf(distinct[0]?.offset ?? 0);
   let explainedLine = -1;
   let i = 0;
-  for (; i < distinct.length && out.length < MAX_SYNTAX_PROBLEMS; i++) {
+  for (; i < distinct.length && out.length < room; i++) {
     const e = distinct[i] as ParseError;
     const here = lineOf(e.offset);
     if (here === explainedLine) continue;

@@ -29,8 +29,28 @@ export function likelyCauseOnLine(text: string, offset: number): UnlocatedProble
 const CURLY = /[\u201c\u201d\u201e\u201f\u2033\u2018\u2019]/;
 const CURLY_DOUBLE = /[\u201c\u201d\u201e\u201f\u2033]/;
 
-function problem(code: string, offset: number, message: string, fix: string): UnlocatedProblem {
-  return { severity: 'error', code, path: [], offset, message, fix };
+function problem(code: string, offset: number, message: string, fix: string, repair?: Repair): UnlocatedProblem {
+  const p: UnlocatedProblem = { severity: 'error', code, path: [], offset, message, fix };
+  if (repair && repair.with.length > 0 && !repair.with.includes('\n')) repairs.set(p, repair);
+  return p;
+}
+
+/**
+ * The text written over `with.length` characters at `at` that makes a recognised mistake valid JSON
+ * the way the author meant it, so that the parser can look on for the next one. It keeps the
+ * length and the lines of the text (a digit for a digit, a space for a deleted character), so
+ * every offset, line and column after it is still the file's own.
+ */
+interface Repair {
+  at: number;
+  with: string;
+}
+const repairs = new WeakMap<UnlocatedProblem, Repair>();
+
+/** The file with the mistake `p` names mended (same length, same lines), when it is one that has a sure mending. */
+export function mendedText(text: string, p: UnlocatedProblem): string | undefined {
+  const r = repairs.get(p);
+  return r ? `${text.slice(0, r.at)}${r.with}${text.slice(r.at + r.with.length)}` : undefined;
 }
 
 function lineAround(text: string, at: number): { start: number; end: number } {
@@ -79,9 +99,11 @@ function leadingZero(text: string, at: number): UnlocatedProblem | undefined {
   const start = at - before[1].length;
   const written = /^-?0[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/.exec(text.slice(start, start + 40))?.[0];
   if (!written) return undefined;
+  const value = String(Number(written));
   return problem('syntax-leading-zero', start,
     `Not valid JSON: numbers cannot start with 0, but this one is written ${quoteValue(written)}.`,
-    `Leave out the leading zero: write ${quoteValue(Number(written))}. (A number between 0 and 1 is written 0.5.)`);
+    `Leave out the leading zero: write ${quoteValue(Number(written))}. (A number between 0 and 1 is written 0.5.)`,
+    /^-?[0-9.]+$/.test(value) && value.length <= written.length ? { at: start, with: value.padStart(written.length, ' ') } : undefined);
 }
 
 /** Spaces that look like a space but are not one to JSON (pasted from a word processor or a web page). */
@@ -103,16 +125,16 @@ function strayCharacter(text: string, at: number): UnlocatedProblem | undefined 
   const space = ODD_SPACES[c];
   if (space) {
     return problem('json-syntax', at, `Not valid JSON: unexpected character: ${space} (${code}), which looks like an ordinary space but is not one to JSON.`,
-      'Delete it and type an ordinary space. Such spaces come with text pasted from a word processor or a web page, so look for more of them on the lines you pasted.');
+      'Delete it and type an ordinary space. Such spaces come with text pasted from a word processor or a web page, so look for more of them on the lines you pasted.', { at, with: ' ' });
   }
   const number = /^[+\u2012\u2013\u2014\u2212]([0-9]+)/.exec(text.slice(at, at + 24));
   if (number?.[1]) {
     const digits = number[1].replace(/^0+(?=[0-9])/, '');
     return c === '+'
       ? problem('json-syntax', at, `Not valid JSON: this number is not written the JSON way: it starts with "+".`,
-        `Leave out the "+": write ${digits} (a number without a sign counts as positive; a negative one is written -${digits}).`)
+        `Leave out the "+": write ${digits} (a number without a sign counts as positive; a negative one is written -${digits}).`, { at, with: ' ' })
       : problem('json-syntax', at, `Not valid JSON: unexpected character: ${quoteValue(c)} (${code}) is a dash, not the minus sign JSON needs.`,
-        `Write the number with the hyphen-minus key: -${digits}. Word processors turn - into a dash as you type.`);
+        `Write the number with the hyphen-minus key: -${digits}. Word processors turn - into a dash as you type.`, { at, with: '-' });
   }
   const word = /^[A-Za-z]+/.exec(text.slice(at, at + 12))?.[0];
   if (word !== undefined && /^(?:true|false|yes|no)$/i.test(word) && !/^(?:true|false)$/.test(word)) {
@@ -122,7 +144,7 @@ function strayCharacter(text: string, at: number): UnlocatedProblem | undefined 
   }
   if (c === '=' && /"\s*$/.test(text.slice(Math.max(0, at - 40), at))) {
     return problem('json-syntax', at, 'Not valid JSON: a colon ":" was expected after the property name, not "=".',
-      'Separate every name from its value with a colon: "title": "…".');
+      'Separate every name from its value with a colon: "title": "…".', { at, with: ':' });
   }
   if (c === "'") {
     return problem('json-syntax', at, 'Not valid JSON: unexpected character: a single quote \'. JSON needs straight double quotes " around every name and text.',
@@ -178,7 +200,9 @@ function missingClosingQuote(text: string, at: number): UnlocatedProblem | undef
   if (written.trim() === '') return undefined;
   return problem('json-syntax', textEnd,
     'Not valid JSON: this text has no closing double quote, so it runs on to the end of the line.',
-    `Add " at the end of the text${comma ? ', before the comma' : ''}: ${textEnding(written)}"${comma ? ',' : ''}`);
+    `Add " at the end of the text${comma ? ', before the comma' : ''}: ${textEnding(written)}"${comma ? ',' : ''}`,
+    // (For the parser only: the text's last character becomes its closing quote.)
+    written.endsWith('\\') ? undefined : { at: textEnd - 1, with: '"' });
 }
 
 /** A text as written, opening quote included, or for a long one its last words after "…" (where the quote goes). */
@@ -245,7 +269,7 @@ function extraBracket(text: string, at: number): UnlocatedProblem | undefined {
   const still = top ? `; what is still open here is ${what(top)}, which ${top.char === '{' ? 'a }' : 'a ]'} closes` : state.lastClosed ? ', which is the whole scenario, so nothing is left to close' : '';
   return problem('syntax-extra-bracket', at,
     `Not valid JSON: this ${c} is one closing bracket too many. ${closed}${still}.`,
-    `Delete this ${c} (do not add a comma before it). Clicking next to a bracket in VS Code highlights its partner.`);
+    `Delete this ${c} (do not add a comma before it). Clicking next to a bracket in VS Code highlights its partner.`, { at, with: ' ' });
 }
 
 /** Line and column (1-based) of an offset, as "line 3, column 5". */
@@ -347,7 +371,9 @@ function unescapedQuote(text: string, at: number): UnlocatedProblem | undefined 
       example = ` Here, in part: ${quoteValue(`${from > 0 ? '…' : ''}${meant.slice(from, to)}${to < meant.length ? '…' : ''}`, 140)}.`;
     }
   }
+  // (For the parser only: the quotation marks inside the text become apostrophes.)
+  const mend = meant !== undefined && !meant.includes('\\') ? { at: open + 1, with: meant.replaceAll('"', "'") } : undefined;
   return problem('syntax-unescaped-quote', quote,
     'Not valid JSON: a " inside the text ends the text early.',
-    `Write \\" for a quotation mark inside text, or use ' or “ ” instead.${example}`);
+    `Write \\" for a quotation mark inside text, or use ' or “ ” instead.${example}`, mend);
 }

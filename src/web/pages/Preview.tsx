@@ -49,6 +49,8 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
   const inputId = useId();
   const [checked, setChecked] = useState<Checked>();
   const [busy, setBusy] = useState(false);
+  // The name of the file being checked, for the status line while it is.
+  const [checking, setChecking] = useState<string>();
   const [error, setError] = useState<string>();
   const [playing, setPlaying] = useState<{ playable: PlayableScenario; mode: SessionMode; n: number }>();
   const [bundled, setBundled] = useState<ScenarioText[]>([]);
@@ -78,6 +80,7 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
 
   const check = async (name: string, text: string | Uint8Array, again = false) => {
     setBusy(true);
+    setChecking(name);
     setPlaying(undefined);
     // The validator and schema load here, on demand: never part of the first page.
     const core = await loadCore();
@@ -209,8 +212,16 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
       </p>
       <p>
         <label htmlFor={inputId}>Scenario file (.json)</label><br />
-        <input id={inputId} ref={fileInput} type="file" accept=".json,application/json" onClick={onPickClick} onChange={(e) => void onFile(e)} />
+        {/* The field is emptied after each pick (so the same file can be chosen again after an edit),
+            and a file opened through the file window or from scenarios/ never fills it: the line
+            below, which the field names as its description, says which file the results are for. */}
+        <input id={inputId} ref={fileInput} type="file" accept=".json,application/json" aria-describedby={checked && !busy ? `${inputId}-checked` : undefined} onClick={onPickClick} onChange={(e) => void onFile(e)} />
       </p>
+      {checked && !busy && (
+        <p className="checked-file" id={`${inputId}-checked`}>
+          Results below are for <strong>{checked.file}</strong>{checked.again ? ', checked again' : ''}. Choose a file above to check another one.
+        </p>
+      )}
       {picked && !busy && checked?.file === picked.name && (
         picked.handle
           ? <p className="controls"><button type="button" onClick={() => void checkAgain()}>Check {picked.name} again</button> <span className="hint">after you save a change to it.</span></p>
@@ -233,10 +244,10 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
         </details>
       )}
       {error && <p className="notice" role="alert">{error}</p>}
-      <div className="verdict" role="status" aria-live="polite">{busy ? 'Checking…' : checked ? verdictWords(checked) : ''}</div>
+      <div className="verdict" role="status" aria-live="polite">{busy ? `Checking ${checking ?? 'the file'}…` : checked ? verdictWords(checked) : ''}</div>
       {checked && !busy && (
         <section aria-labelledby="problems-heading">
-          <h2 id="problems-heading" ref={problemsHeading} tabIndex={-1}>{checked.result.problems.length === 0 ? 'No problems found' : `Problems in ${checked.file}`}</h2>
+          <h2 id="problems-heading" ref={problemsHeading} tabIndex={-1}>{checked.result.problems.length === 0 ? `No problems found in ${checked.file}` : `Problems in ${checked.file}`}</h2>
           {checked.result.problems.length > 0 && (
             <ol className="problems">
               {checked.result.problems.map((p, i) => <ProblemItem key={i} problem={p} />)}
