@@ -38,8 +38,11 @@ export interface SavedSession {
   snapshot: unknown;
 }
 
-/** Restoring either gives back a snapshot proven consistent with the scenario, or says why not. */
-export type RestoreResult = { ok: true; snapshot: PersistedScenarioSnapshot; mode: SessionMode } | { ok: false; error: string };
+/**
+ * Restoring either gives back a snapshot proven consistent with the scenario, or says why not;
+ * `outdated`: the save is sound but was made with another version of the scenario (not damaged).
+ */
+export type RestoreResult = { ok: true; snapshot: PersistedScenarioSnapshot; mode: SessionMode } | { ok: false; error: string; outdated?: true };
 
 /** Wraps a persisted snapshot with the scenario's id and version. */
 export function saveSession(scenario: Scenario, persistedSnapshot: unknown, now = new Date()): SavedSession {
@@ -51,6 +54,15 @@ export function saveSession(scenario: Scenario, persistedSnapshot: unknown, now 
     savedAt: now.toISOString(),
     snapshot: JSON.parse(JSON.stringify(persistedSnapshot)) as unknown,
   };
+}
+
+/**
+ * Why a save made with another version of the scenario cannot carry on, in the words every UI
+ * shows (usually an older version: the scenario was updated since).
+ */
+export function outdatedSaveWords(scenario: Pick<Scenario, 'id' | 'version'>, savedVersion: number): string {
+  const which = savedVersion < scenario.version ? 'an older' : 'a newer';
+  return `This save was made with ${which} version of the scenario "${scenario.id}" (version ${quoteValue(savedVersion, 20)}; it is now version ${scenario.version}), and the story may have changed since, so it cannot carry on.`;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -70,7 +82,8 @@ export function restoreSession(scenario: Scenario, saved: unknown, machine: Scen
     return { ok: false, error: `This save belongs to the scenario ${quoteValue(saved.scenarioId)}, not "${scenario.id}".` };
   }
   if (saved.scenarioVersion !== scenario.version) {
-    return { ok: false, error: `This save was made with version ${quoteValue(saved.scenarioVersion, 20)} of "${scenario.id}", but the scenario is now version ${scenario.version}; the story may have changed, so start it again.` };
+    if (typeof saved.scenarioVersion !== 'number') return { ok: false, error: `The saved progress is damaged (its scenario version, ${quoteValue(saved.scenarioVersion, 20)}, is not a number).` };
+    return { ok: false, error: outdatedSaveWords(scenario, saved.scenarioVersion), outdated: true };
   }
   const snap = saved.snapshot;
   if (!isRecord(snap) || !isRecord(snap.context) || typeof snap.value !== 'string' || (snap.status !== 'active' && snap.status !== 'done')) {

@@ -1,7 +1,7 @@
 import { accessSync, constants, readdirSync, statSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
-import { debriefExport, facilitationMarkdown, fileStamp, summaryBaseName, visibleLine, type Debrief, type FacilitatedDecision, type Scenario, type SessionMode } from '../machines/index.js';
+import { debriefExport, facilitationMarkdown, localFileStamp, summaryBaseName, visibleLine, type Debrief, type FacilitatedDecision, type Scenario, type SessionMode } from '../machines/index.js';
 import { packageVersion } from './paths.js';
 import { stateDir, writeAtomic, writeNew } from './state.js';
 
@@ -55,17 +55,22 @@ export function fallbackExportDir(env: NodeJS.ProcessEnv = process.env, cwd = en
 export const NOTHING_ENTERED_WORDS = 'Nothing was entered in this session, so no summary was written.';
 
 /**
- * Writes a trainer-led session's summary to the exports folder and returns its path. Never over
- * another summary: one written in the same second (the summary so far, then a session started over
- * and ended at once, or another terminal's) gets "-2", "-3"… after its time (see writeNew).
+ * Writes a trainer-led session's summary to the exports folder and returns its path. Its name has
+ * the local time, as the screens show it (example-new-phone-session-2026-12-03T10-00-00.md; it was
+ * UTC, which a trainer in Los Angeles read as eight hours off). Never over another summary: one
+ * written in the same second, or in the hour a change from daylight saving time repeats (the summary
+ * so far, then a session started over and ended at once, or another terminal's), gets "-2", "-3"…
+ * after its time (see writeNew).
  */
 export function writeSessionSummary(scenario: Scenario, decisions: readonly FacilitatedDecision[], debrief: Debrief | undefined, env: NodeJS.ProcessEnv = process.env, now = new Date()): string {
-  return writeNew(join(exportsDir(env), summaryBaseName(scenario, fileStamp(now))), '.md', facilitationMarkdown(scenario, decisions, debrief, now));
+  return writeNew(join(exportsDir(env), summaryBaseName(scenario, localFileStamp(now))), '.md', facilitationMarkdown(scenario, decisions, debrief, now));
 }
 
 /**
- * The newest session summary of a scenario in the exports folder (by the time it was written), or
- * undefined when there is none: what a finished session opened again names as its summary.
+ * The newest session summary of a scenario in the exports folder, or undefined when there is none:
+ * what a finished session opened again names as its summary. Newest by when the file was written
+ * (its mtime), not by its name: names carry local time without a zone, so after a change from
+ * daylight saving time, or a trip to another time zone, a later summary can have the earlier name.
  */
 export function newestSessionSummary(scenario: Scenario, env: NodeJS.ProcessEnv = process.env): string | undefined {
   const dir = exportsDir(env);

@@ -71,10 +71,11 @@ describe('saving and restoring a session', () => {
     expect(r).toEqual({ ok: false, error: expect.stringContaining('belongs to the scenario "youth-relapses"') });
   });
 
-  it('refuses a save made with another version of the scenario', () => {
+  it('refuses a save made with another version of the scenario, as outdated (sound, not damaged)', () => {
     const { saved } = playedSave();
     const r = restoreSession({ ...scenario, version: 2 }, saved);
-    expect(r).toEqual({ ok: false, error: expect.stringContaining('version 1') });
+    expect(r).toEqual({ ok: false, error: expect.stringContaining('an older version of the scenario'), outdated: true });
+    expect(!r.ok && r.error).toContain('version 1; it is now version 2');
   });
 
   it.each([

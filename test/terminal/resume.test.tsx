@@ -89,17 +89,27 @@ describe('saving and resuming', () => {
     expect(readdirSync(savesDir(env))[0]).toMatch(/damaged/);
   });
 
-  it('an outdated save (the scenario\'s version went up) is refused with the reason', async () => {
+  it('an outdated save (the scenario\'s version went up) is refused with the reason, and kept as outdated, not called damaged', async () => {
     const env = tempEnv();
     const dir = mkdtempSync(join(tmpdir(), 'casa-scen-'));
     const file = join(dir, 'new-phone.json');
     copyFileSync(join(SCENARIOS, 'new-phone.json'), file);
     await playAndQuit(env, dir);
+    const [name] = readdirSync(savesDir(env));
+    const text = readFileSync(join(savesDir(env), name as string), 'utf8');
     writeFileSync(file, readFileSync(file, 'utf8').replace('"version": 1', '"version": 2'));
     const { element } = appElement({ env, dir });
     const r = await renderApp(element);
     await press(r, 'R');
-    expect((r.lastFrame() ?? '').replace(/\n/g, ' ')).toContain('version 1 of "example-new-phone", but the scenario is now version 2');
+    const said = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
+    expect(said).toContain('Could not resume: This save was made with an older version of the scenario "example-new-phone" (version 1; it is now version 2), and the story may have changed since, so it cannot carry on. The save was moved to ');
+    // (The path may be broken across rows: read it with the rows joined.)
+    expect((r.lastFrame() ?? '').replace(/\n/g, '')).toMatch(/saves\/example-new-phone--file-[0-9a-f]{8}\.json\.outdated-[^;]*; choose a scenario\./);
+    expect(said).not.toContain('damaged');
+    // Nothing is lost: the save is kept whole, under a name that says what it is.
+    const files = readdirSync(savesDir(env));
+    expect(files).toEqual([expect.stringMatching(new RegExp(`^${(name as string).replace(/\./g, '\\.')}\\.outdated-\\d{4}-\\d\\d-\\d\\dT\\d\\d-\\d\\d-\\d\\d$`))]);
+    expect(readFileSync(join(savesDir(env), files[0] as string), 'utf8')).toBe(text);
   });
 
   it('a session resumed at a decision first shows the reply and the scene that set it up, then the decision', async () => {

@@ -208,6 +208,25 @@ describe('room command as a process', () => {
     expect(readdirSync(rooms).some((f) => f.startsWith('DMG234.json') && f !== 'DMG234.json')).toBe(true);
   });
 
+  it('room --resume of a room saved with an older version of its scenario says so (exit 1) and keeps the file as outdated, not damaged', async () => {
+    const env = { XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'casa-room-')) };
+    const rooms = join(env.XDG_STATE_HOME, 'casa-practice', 'rooms');
+    const file = join(ROOT, 'scenarios', 'red-flags.json');
+    const scenario = validateScenario(readFileSync(file), file).scenario as Scenario;
+    const state = createRoom(roomContext(scenario), 'VER234', 1, new Date(), { file, token: 'k'.repeat(43) });
+    const text = serializeRoom({ ...state, session: { ...state.session, scenarioVersion: scenario.version - 1 } });
+    mkdirSync(rooms, { recursive: true });
+    writeFileSync(join(rooms, 'VER234.json'), text);
+    const got = { out: '', err: '' };
+    expect(await roomCommand(['--resume', '--host', '127.0.0.1'], { out: (t) => (got.out += t), err: (t) => (got.err += t) }, env)).toBe(1);
+    expect(got.err).toContain(`could not resume the room: This save was made with an older version of the scenario "${scenario.id}" (version ${scenario.version - 1}; it is now version ${scenario.version})`);
+    expect(got.err).not.toContain('damaged');
+    const aside = readdirSync(rooms).filter((f) => f !== 'VER234.json');
+    expect(aside).toEqual([expect.stringMatching(/^VER234\.json\.outdated-/)]);
+    expect(got.err).toContain(`moved to ${join(rooms, aside[0] as string)}.`);
+    expect(readFileSync(join(rooms, aside[0] as string), 'utf8')).toBe(text);
+  });
+
   it('room --resume of a room whose session has ended says so and names its summary (exit 1), rather than opening a room nobody can vote in; the words at Ctrl+C say to start a new room, not to resume', async () => {
     const env = { XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'casa-room-')) };
     const rooms = join(env.XDG_STATE_HOME, 'casa-practice', 'rooms');

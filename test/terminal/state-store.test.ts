@@ -1,11 +1,11 @@
-import { lstatSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { checkStateFolder, errorWords, savingOffLine, stateStore } from '../../src/terminal/node/state-store.js';
 import { writeAtomicAsync } from '../../src/terminal/room/command.js';
 import { writeAtomic, writeNew } from '../../src/terminal/state.js';
-import { exportsDir, shownPath, shownStateDir, writeSessionSummary } from '../../src/terminal/export.js';
+import { exportsDir, newestSessionSummary, shownPath, shownStateDir, writeSessionSummary } from '../../src/terminal/export.js';
 import { newPhone, tempEnv } from './helpers/ink.js';
 
 const errno = (code: string) => Object.assign(new Error(`${code}: raw message, lstat '/x'`), { code });
@@ -121,5 +121,49 @@ describe('a new file is never written over another', () => {
     expect(paths[2]).toBe((paths[0] ?? '').replace(/\.md$/, '-3.md'));
     expect(readdirSync(exportsDir(env))).toHaveLength(3);
     for (const p of paths) expect(readFileSync(p, 'utf8')).toContain(scenario.title);
+  });
+});
+
+/**
+ * Runs `f` with the process's time zone set to `zone` (Node reads TZ again when it changes), and
+ * puts it back after: the names below depend on the zone, and the test must not depend on the
+ * machine's.
+ */
+function inTimeZone<T>(zone: string, f: () => T): T {
+  const before = process.env.TZ;
+  process.env.TZ = zone;
+  try {
+    return f();
+  } finally {
+    if (before === undefined) delete process.env.TZ;
+    else process.env.TZ = before;
+  }
+}
+
+describe('session summary names', () => {
+  it('carry the local time (as every screen shows it), in the same colon-free format', () => {
+    const env = tempEnv();
+    const { scenario } = newPhone();
+    // 18:00 UTC is 10:00 in Los Angeles in December (UTC−8).
+    const path = inTimeZone('America/Los_Angeles', () => writeSessionSummary(scenario, [], undefined, env, new Date('2026-12-03T18:00:00Z')));
+    expect(path).toBe(join(exportsDir(env), 'example-new-phone-session-2026-12-03T10-00-00.md'));
+    const tokyo = inTimeZone('Asia/Tokyo', () => writeSessionSummary(scenario, [], undefined, env, new Date('2026-12-03T18:00:00Z')));
+    expect(tokyo).toBe(join(exportsDir(env), 'example-new-phone-session-2026-12-04T03-00-00.md'));
+  });
+
+  it('the newest summary is the one written last, even when the change from daylight saving time gave it the earlier name', () => {
+    const env = tempEnv();
+    const { scenario } = newPhone();
+    // 1 November 2026 in Los Angeles: 01:30 PDT (08:30 UTC), then, after the clocks went back, 01:10 PST (09:10 UTC).
+    const before = new Date('2026-11-01T08:30:00Z');
+    const after = new Date('2026-11-01T09:10:00Z');
+    const [first, second] = inTimeZone('America/Los_Angeles', () => [before, after].map((now) => writeSessionSummary(scenario, [], undefined, env, now)));
+    expect(first).toMatch(/-session-2026-11-01T01-30-00\.md$/);
+    expect(second).toMatch(/-session-2026-11-01T01-10-00\.md$/);
+    // Each file's mtime is when it was written (set here, so the test does not race the clock).
+    utimesSync(first as string, before, before);
+    utimesSync(second as string, after, after);
+    expect((second as string) < (first as string)).toBe(true);
+    expect(newestSessionSummary(scenario, env)).toBe(second);
   });
 });

@@ -158,9 +158,9 @@ class Term {
     });
   }
 
-  /** The screen as capture-pane prints it: each row ending with a newline. */
-  async screen(): Promise<string> {
-    return (await this.send(`capture-pane -p -t ${SESSION}`)).map((l) => `${l}\n`).join('');
+  /** The screen as capture-pane prints it: each row ending with a newline; `history` rows that scrolled off above it first. */
+  async screen(history = 0): Promise<string> {
+    return (await this.send(`capture-pane -p -t ${SESSION}${history > 0 ? ` -S -${history}` : ''}`)).map((l) => `${l}\n`).join('');
   }
 
   /** The pane's rows. */
@@ -196,15 +196,15 @@ class Term {
     if (pid !== undefined) await whenIdle(pid);
   }
 
-  /** Re-reads the screen each time the app draws (or ends) until `ok` holds; fails with what was on the screen. */
-  async waitFor(ok: (s: string) => boolean, what: string, timeout = 15_000): Promise<string> {
+  /** Re-reads the screen (and `history` rows above it) each time the app draws (or ends) until `ok` holds; fails with what was on the screen. */
+  async waitFor(ok: (s: string) => boolean, what: string, timeout = 15_000, history = 0): Promise<string> {
     const end = Date.now() + timeout;
     for (;;) {
       const seen = this.version;
-      const s = await this.screen();
+      const s = await this.screen(history);
       if (ok(s)) return s;
       if (!(await this.after(seen, end - Date.now()))) {
-        const last = await this.screen();
+        const last = await this.screen(history);
         if (ok(last)) return last;
         throw new Error(`Timed out waiting for ${what}. The screen:\n${last}`);
       }
@@ -215,9 +215,14 @@ class Term {
     return this.waitFor((s) => (typeof text === 'string' ? s.includes(text) : text.test(s)), String(text), timeout);
   }
 
-  /** Waits until the app has ended and the screen shows `text` (its last words). */
+  /**
+   * Waits until the app has ended and the screen shows `text` (its last words). The row above the
+   * screen is read too: the app erases its last frame and starts its last words where the frame
+   * began, often the top row, and tmux then writes "Pane is dead" below the bottom row, scrolling
+   * the screen up by one.
+   */
   ended(text?: string): Promise<string> {
-    return this.waitFor((s) => this.exited && (text === undefined || s.includes(text)), text === undefined ? 'the app to exit' : `the app to exit with "${text}"`);
+    return this.waitFor((s) => this.exited && (text === undefined || s.includes(text)), text === undefined ? 'the app to exit' : `the app to exit with "${text}"`, undefined, 1);
   }
 
   close(): void {
@@ -436,7 +441,31 @@ describe.skipIf(!HAVE_TMUX)(`the terminal app in tmux${HAVE_TMUX ? '' : ' (skipp
     s = await t.waitText('Save your progress and quit?');
     expect(longest(s)).toBeLessThanOrEqual(60);
     await t.keys('y');
-    await t.ended('Progress saved to');
+    // The closing words stand alone where the screen was: Ink's last frame (the question just
+    // answered, the decision under it) is erased, not left drawn above them.
+    s = await t.ended('Progress saved to');
+    expect(s).not.toContain('Save your progress and quit?');
+    expect(s).not.toContain('What do you say or do?');
+    expect(s).not.toContain(TITLE);
+  });
+
+  it('at 60×24 ending a trainer-led session leaves the summary line, not the question, on screen', async ({ expect, onTestFinished }) => {
+    const t = term(onTestFinished);
+    const env = tempEnv();
+    t.start(env, 60, 24, ['play', 'youth-discloses', '--facilitate']);
+    await t.waitText('Content note');
+    await t.keys('Enter');
+    await t.waitText('Discuss:');
+    // One vote, so the room has entered something and ending writes a summary.
+    await t.keys('1');
+    await t.waitText('1 vote entered');
+    await t.keys('q');
+    await t.waitText('Stop now and write the summary so far?');
+    await t.keys('y');
+    const s = await t.ended('Session summary written to');
+    expect(s).not.toContain('Stop now');
+    expect(s).not.toContain('Discuss:');
+    expect(longest(s)).toBeLessThanOrEqual(60);
   });
 
   it.skipIf(!CAN_DROP)(`with a read-only state folder (as uid 65534) it says so in one line and plays on in memory${CAN_DROP ? '' : ' (skipped: not root, no setpriv, or uid 65534 cannot read this project folder)'}`, async ({ expect, onTestFinished }) => {

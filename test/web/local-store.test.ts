@@ -66,6 +66,14 @@ describe('localStore', () => {
     expect(readRecords(store).records['youth-discloses']?.bestPercent).toBe(80);
   });
 
+  it('moves an outdated value aside under a name that says so, keeping its text', () => {
+    const store = localStore();
+    store.write('saves/a.json', 'A');
+    expect(store.moveAside('saves/a.json', new Date('2026-12-01T10:00:00Z'), 'outdated')).toBe('saves/a.json.outdated-2026-12-01T10-00-00');
+    expect(store.read('saves/a.json')).toBeUndefined();
+    expect(window.localStorage.getItem('casa-practice/saves/a.json.outdated-2026-12-01T10-00-00')).toBe('A');
+  });
+
   it('a full storage (a real QuotaExceededError from jsdom) is a result, not an exception, and the value lasts for the tab', () => {
     const store = localStore();
     const seen: (StoreProblem | undefined)[] = [];

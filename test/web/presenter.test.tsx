@@ -759,10 +759,16 @@ describe('presenter mode keeps the room session through a reload', () => {
     const { store } = await typedThenClosed(0, '1');
     const kept = JSON.parse(store.read(KEY) as string) as { session: { scenarioVersion: number } };
     kept.session.scenarioVersion -= 1;
-    store.write(KEY, JSON.stringify(kept));
+    const text = JSON.stringify(kept);
+    store.write(KEY, text);
     await open(store);
-    expect(screen.getByText(/^Could not resume: This save was made with version \d+ of "youth-discloses", but the scenario is now version \d+; .*starting fresh\.$/)).toBeTruthy();
+    // The core's words, as the terminal says them; where the copy is, in a browser's words.
+    expect(screen.getByText(/^Could not resume: This save was made with an older version of the scenario "youth-discloses" \(version \d+; it is now version \d+\), and the story may have changed since, so it cannot carry on\. A copy of the save is kept in this browser's storage for this site \(nothing was deleted\); starting fresh\.$/)).toBeTruthy();
     expect((boxes()[0] as HTMLInputElement).value).toBe('');
+    // Kept whole, as outdated: it is not damaged.
+    const aside = [...store.data.keys()].filter((k) => k.startsWith(`${KEY}.`));
+    expect(aside).toEqual([expect.stringMatching(/\.outdated-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d$/)]);
+    expect(store.read(aside[0] as string)).toBe(text);
   });
 
   it('a finished session is kept until the trainer starts again: a reload at the end shows the same end screen (it lost the debrief and the summary not yet downloaded)', async () => {

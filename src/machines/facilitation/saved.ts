@@ -1,7 +1,7 @@
 import type { PlayableScenario } from '../playable.js';
 import { parseScenarioRef, scenarioRef, type ScenarioLoader } from '../progress/saves.js';
 import type { SlotOf } from '../progress/slots.js';
-import type { Store } from '../progress/store.js';
+import type { AsideReason, Store } from '../progress/store.js';
 import { replayConversation } from '../recap.js';
 import { restoreSession, saveSession, type PersistedScenarioSnapshot, type SavedSession } from '../session.js';
 import type { SessionView } from '../selectors.js';
@@ -103,7 +103,7 @@ export function readFacilitation(store: Store, load: ScenarioLoader, playable: S
     return { kind: 'bad', error: `The saved room session could not be read (${cleanLine((e as Error).message)}).` };
   }
   if (text === undefined) return { kind: 'none' };
-  const bad = (error: string): FacilitationResume => ({ kind: 'bad', error: cleanLine(error), movedTo: cleanLine(store.moveAside(key, now)) });
+  const bad = (error: string, why?: AsideReason): FacilitationResume => ({ kind: 'bad', error: cleanLine(error), movedTo: cleanLine(store.moveAside(key, now, why)) });
   let slot: unknown;
   try {
     slot = JSON.parse(text);
@@ -117,7 +117,8 @@ export function readFacilitation(store: Store, load: ScenarioLoader, playable: S
   const loaded = load(ref, undefined);
   if ('error' in loaded) return loaded.keep === true ? { kind: 'bad', error: cleanLine(loaded.error) } : bad(loaded.error);
   const restored = restoreSession(loaded.scenario, slot.session);
-  if (!restored.ok) return bad(restored.error);
+  // Kept for an older version of the scenario: sound, so moved aside as outdated, not damaged.
+  if (!restored.ok) return bad(restored.error, restored.outdated ? 'outdated' : 'damaged');
   const past = Array.isArray(slot.past) ? slot.past.map(roundOf) : undefined;
   const current = roundOf(slot.current);
   if (!past || past.some((r) => r === undefined) || current === undefined) return bad(DAMAGED('its votes are malformed'));

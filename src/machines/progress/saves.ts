@@ -4,7 +4,7 @@ import { cleanLine } from '../text/clean.js';
 import { quoteValue } from '../text/quote.js';
 import type { SessionMode } from '../types.js';
 import { latestSaveKey, mayReplaceSave, saveKey, saveSummary, type RunOrigin, type SaveSummary } from './slots.js';
-import { exclusively, type Store } from './store.js';
+import { exclusively, type AsideReason, type Store } from './store.js';
 
 /** Where a save finds its scenario again: a bundled one by id (the version is checked on restore), a trainer's file by path. */
 export type ScenarioRef =
@@ -217,7 +217,8 @@ export interface MissingFile {
 
 /**
  * Reads a save (the most recent one unless a key is given). A save that cannot be used (damaged,
- * outdated, its scenario gone or changed) is moved aside, never deleted, and reported in one line.
+ * outdated, its scenario gone or changed) is moved aside, never deleted, and reported in one line;
+ * one made with another version of its scenario is kept as `….outdated-…`, the rest as `….damaged-…`.
  */
 export function readSave(store: Store, load: ScenarioLoader, key: string | undefined = latestSaveKey(store), now = new Date()): ResumeResult {
   if (key === undefined) return { kind: 'none' };
@@ -229,7 +230,7 @@ export function readSave(store: Store, load: ScenarioLoader, key: string | undef
     return { kind: 'bad', error: `The save ${cleanLine(key)} could not be read (${cleanLine((e as Error).message)}).` };
   }
   if (text === undefined) return { kind: 'none' };
-  const bad = (error: string): ResumeResult => ({ kind: 'bad', error: cleanLine(error), movedTo: cleanLine(store.moveAside(key, now)) });
+  const bad = (error: string, why?: AsideReason): ResumeResult => ({ kind: 'bad', error: cleanLine(error), movedTo: cleanLine(store.moveAside(key, now, why)) });
   const parsed = parseSlot(text);
   if (!parsed.ok) return bad(parsed.error);
   const { slot, ref, set } = parsed;
@@ -241,7 +242,8 @@ export function readSave(store: Store, load: ScenarioLoader, key: string | undef
     return { kind: 'bad', error: cleanLine(loaded.error), ...(missing ? { missing } : {}) };
   }
   const restored = restoreSession(loaded.scenario, slot.session);
-  if (!restored.ok) return bad(restored.error);
+  // A save of an older version of the scenario is sound: it is kept as outdated, not damaged.
+  if (!restored.ok) return bad(restored.error, restored.outdated ? 'outdated' : 'damaged');
   const startedAt = typeof slot.startedAt === 'string' ? cleanLine(slot.startedAt).slice(0, 40) : undefined;
   const activeMs = savedActiveMs(slot);
   const own = saveKey(loaded);

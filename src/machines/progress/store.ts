@@ -11,8 +11,11 @@ export interface Store {
   write(key: string, text: string): void;
   /** Removes a key; no error when it is already gone. */
   remove(key: string): void;
-  /** Keeps a damaged value under a new key (never deletes it) and says where, for the volunteer. */
-  moveAside(key: string, now?: Date): string;
+  /**
+   * Keeps a value that cannot be used under a new key (never deletes it) and says where, for the
+   * volunteer; `why` names the new key (see asideKey), damaged unless said otherwise.
+   */
+  moveAside(key: string, now?: Date, why?: AsideReason): string;
   /** The keys under a prefix ("saves/"), each with when it was last written (ms since 1970). */
   list(prefix: string): { key: string; modified: number }[];
   /**
@@ -31,9 +34,16 @@ export function exclusively<T>(store: Store, key: string, update: () => T): T {
   return store.exclusive ? store.exclusive(key, update) : update();
 }
 
-/** The key a damaged value is moved to. */
-export function asideKey(key: string, now = new Date()): string {
-  return `${key}.damaged-${now.toISOString().slice(0, 19).replace(/:/g, '-')}`;
+/**
+ * Why a value is set aside. `damaged`: it cannot be read as what it claims to be. `outdated`: it is
+ * sound, but was written for another version of its scenario (the story may have changed), so it
+ * cannot carry on; it is not called damaged, which would send a volunteer looking for a fault.
+ */
+export type AsideReason = 'damaged' | 'outdated';
+
+/** The key a value set aside is moved to: saves/x.json.damaged-2025-01-31T10-20-30, or .outdated-… */
+export function asideKey(key: string, now = new Date(), why: AsideReason = 'damaged'): string {
+  return `${key}.${why}-${now.toISOString().slice(0, 19).replace(/:/g, '-')}`;
 }
 
 /** A store in memory: for tests, and for a session that cannot save anywhere else. */
@@ -44,8 +54,8 @@ export function memoryStore(initial: Record<string, string> = {}, clock: () => n
     read: (key) => data.get(key)?.text,
     write: (key, text) => void data.set(key, { text, modified: clock() }),
     remove: (key) => void data.delete(key),
-    moveAside(key, now) {
-      const to = asideKey(key, now);
+    moveAside(key, now, why) {
+      const to = asideKey(key, now, why);
       const entry = data.get(key);
       if (entry) data.set(to, entry);
       data.delete(key);

@@ -4,9 +4,20 @@ import type { SessionMode } from '../types.js';
 import { debriefModel } from './debrief-model.js';
 import { debriefMarkdown } from './markdown.js';
 
-/** A timestamp safe in file names: 2025-01-31T10-20-30. */
+/** A timestamp safe in file names: 2025-01-31T10-20-30 (UTC). */
 export function fileStamp(now = new Date()): string {
   return now.toISOString().slice(0, 19).replace(/:/g, '-');
+}
+
+/**
+ * The same stamp on the clock where the program runs, as every screen shows time: 10:20:30 UTC is
+ * 2025-01-31T02-20-30 in Los Angeles. It names no zone, so such names do not sort by time across a
+ * change of daylight saving time (an hour repeats) or of time zone: find the newest file by when it
+ * was written, not by its name.
+ */
+export function localFileStamp(now = new Date()): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}T${two(now.getHours())}-${two(now.getMinutes())}-${two(now.getSeconds())}`;
 }
 
 /** A debrief as the files a volunteer keeps: a Markdown document and the debrief as JSON. */

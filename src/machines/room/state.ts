@@ -388,7 +388,8 @@ export function serializeRoom(state: RoomState): string {
   return `${JSON.stringify(state)}\n`;
 }
 
-export type RoomRestore = { ok: true; state: RoomState } | { ok: false; error: string };
+/** `outdated`: a sound room saved with another version of its scenario (set aside as outdated, not damaged). */
+export type RoomRestore = { ok: true; state: RoomState } | { ok: false; error: string; outdated?: true };
 
 /** Just the scenario a saved room belongs to (and its meta), before the scenario is loaded. */
 export function peekRoom(text: string): { ok: true; scenarioId: string; room: string; meta: Record<string, string | number> } | { ok: false; error: string } {
@@ -418,7 +419,7 @@ export function restoreRoom(ctx: RoomContext, text: string): RoomRestore {
   const data = parsed.data;
   if (data.scenarioId !== ctx.scenario.id) return { ok: false, error: `The saved room plays "${cleanLine(data.scenarioId)}", not "${ctx.scenario.id}".` };
   const session = restoreSession(ctx.scenario, data.session, ctx.machine);
-  if (!session.ok) return { ok: false, error: session.error };
+  if (!session.ok) return { ok: false, error: session.error, ...(session.outdated ? { outdated: true as const } : {}) };
   const state = { ...data, session: data.session as unknown as SavedSession } as RoomState;
   if (data.node === undefined) delete state.node;
   const snapshot = snapshotOf(ctx, state);

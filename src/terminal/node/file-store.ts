@@ -31,8 +31,8 @@ export function fileStore(dir: string, lock: LockOptions = {}): FileStore {
     read: (key) => readIfExists(pathOf(key)),
     write: (key, text) => writeAtomic(pathOf(key), text),
     remove: (key) => rmSync(pathOf(key), { force: true }),
-    moveAside(key, now) {
-      const to = pathOf(asideKey(key, now));
+    moveAside(key, now, why) {
+      const to = pathOf(asideKey(key, now, why));
       renameSync(pathOf(key), to);
       return to;
     },

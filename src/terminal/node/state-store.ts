@@ -93,9 +93,9 @@ function resilientStore(dir: string): StateStore {
         memory.set(key, { text: GONE, modified: Date.now() });
       }
     },
-    moveAside(key, now) {
+    moveAside(key, now, why) {
       try {
-        const to = files.moveAside(key, now);
+        const to = files.moveAside(key, now, why);
         memory.delete(key);
         return to;
       } catch (e) {

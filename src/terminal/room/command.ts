@@ -110,7 +110,7 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
     const restored = playable && !('problems' in playable) ? restoreRoom(roomContext(playable.scenario), text) : undefined;
     if (!playable || 'problems' in playable || !restored?.ok) {
       const why = !peek.ok ? peek.error : !playable ? 'The saved room does not say which scenario it plays.' : 'problems' in playable ? `Its scenario file now has errors:\n${playable.problems}` : restored && !restored.ok ? restored.error : 'The saved room could not be read.';
-      const moved = store.moveAside(latest.key);
+      const moved = store.moveAside(latest.key, undefined, restored && !restored.ok && restored.outdated ? 'outdated' : 'damaged');
       io.err(`casa-practice: could not resume the room: ${visibleLine(why)} The room file was moved to ${visibleLine(moved)}.\n`);
       return 1;
     }

@@ -20,6 +20,19 @@ export async function runInteractive({ start, mode, env }: InteractiveOptions): 
   let message: string | undefined;
   let exitCode = 0;
   let saver: (() => string | undefined) | undefined;
+  // Ink leaves its last frame on the terminal when it unmounts, so the closing words printed after
+  // it stood under the question just answered ("Save your progress and quit?" above "Progress
+  // saved to …"). Every way out draws an empty frame and erases it first: the words stand alone
+  // where the screen was. The empty tree is rendered before erasing so that no frame still due
+  // (Ink throttles its writes) can draw the old screen again as it unmounts.
+  const close = () => {
+    try {
+      instance.rerender(<></>);
+      instance.clear();
+    } finally {
+      instance.unmount();
+    }
+  };
   const instance = render(
     <App start={start} mode={mode} loadCatalog={() => listCatalog()} theme={themeFor(env)}
       services={{
@@ -27,7 +40,7 @@ export async function runInteractive({ start, mode, env }: InteractiveOptions): 
         exit: (m, c = 0) => {
           message = m;
           exitCode = c;
-          instance.unmount();
+          close();
         },
         setSaver: (s) => {
           saver = s;
@@ -51,7 +64,7 @@ export async function runInteractive({ start, mode, env }: InteractiveOptions): 
     code = why === 'SIGTERM' ? 143 : 129;
     setTimeout(() => process.exit(code), 200).unref();
     try {
-      instance.unmount();
+      close();
     } catch {
       // the terminal is gone; the timer above still ends the process
     }
@@ -73,7 +86,7 @@ export async function runInteractive({ start, mode, env }: InteractiveOptions): 
     process.stdin.pause();
     process.stdin.unref?.();
   }
-  // Ink leaves the cursor at the end of its last frame; start the message on a line of its own.
-  if (message) process.stdout.write(`\n${message}\n`);
+  // The cursor is where the erased frame began, at the start of a line.
+  if (message) process.stdout.write(`${message}\n`);
   return code ?? exitCode;
 }

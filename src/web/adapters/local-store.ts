@@ -183,8 +183,8 @@ export function localStore(options: LocalStoreOptions = {}): LocalStore {
       return () => window.removeEventListener('storage', heard);
     },
     remove,
-    moveAside(key, now) {
-      const to = asideKey(key, now);
+    moveAside(key, now, why) {
+      const to = asideKey(key, now, why);
       const text = memory.read(key) ?? ls.getItem(prefix + key) ?? undefined;
       if (text === undefined) return to;
       // The copy is in storage (or, when full, in memory for this tab): only then does the original go.

@@ -124,7 +124,6 @@ describe('a trainer-led session kept through the store', () => {
     ['a format version that is an escape sequence', damaged((s) => ({ ...s, formatVersion: `${TITLE}${CLEAR}2` }))],
     ['no scenario named', damaged((s) => ({ ...s, scenario: 'example-new-phone' }))],
     ['a scenario that is no longer part of the app', damaged((s) => ({ ...s, scenario: { source: 'bundled', id: `gone${TITLE}` } }))],
-    ['an older version of the scenario', damaged((s) => { s.session.scenarioVersion = 0; })],
     ['a tampered session', damaged((s) => { (s.session.snapshot as { context: { variables: Record<string, unknown> } }).context.variables.trust = 100; })],
     ['no votes of past decisions', damaged((s) => { delete (s as Partial<typeof s>).past; })],
     ['fewer past decisions than replies made', damaged((s) => { s.past = []; })],
@@ -154,11 +153,14 @@ describe('a trainer-led session kept through the store', () => {
     expect(r.kind === 'bad' && r.error.length).toBeLessThan(200);
   });
 
-  it('names the scenario\'s versions when the scenario changed since the session was kept', () => {
+  it('a session kept for an older version of the scenario is moved aside as outdated, not called damaged, naming the versions', () => {
     const s = kept();
     s.session.scenarioVersion = 0;
-    const r = readFacilitation(memoryStore({ [KEY]: JSON.stringify(s) }), loader, playable, now);
-    expect(r.kind === 'bad' && r.error).toMatch(/version 0 of "example-new-phone", but the scenario is now version 1/);
+    const text = JSON.stringify(s);
+    const store = memoryStore({ [KEY]: text });
+    const r = readFacilitation(store, loader, playable, now);
+    expectMovedAside(r, store, KEY, `${KEY}.outdated-2025-01-31T10-20-30`, text);
+    expect(r.kind === 'bad' && r.error).toBe('This save was made with an older version of the scenario "example-new-phone" (version 0; it is now version 1), and the story may have changed since, so it cannot carry on.');
   });
 
   it('votes at a scene are refused: a scene has nothing to vote on', () => {

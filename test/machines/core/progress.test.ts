@@ -36,6 +36,13 @@ describe('the store', () => {
     expect(asideKey('records.json', now)).toBe('records.json.damaged-2025-01-31T10-20-30');
   });
 
+  it('names an outdated value as outdated, not damaged', () => {
+    expect(asideKey('saves/x.json', now, 'outdated')).toBe('saves/x.json.outdated-2025-01-31T10-20-30');
+    const store = memoryStore({ 'a.json': 'text' });
+    expect(store.moveAside('a.json', now, 'outdated')).toBe('a.json.outdated-2025-01-31T10-20-30');
+    expect(store.read('a.json.outdated-2025-01-31T10-20-30')).toBe('text');
+  });
+
   it('moves a value aside by keeping its text under the new key', () => {
     const store = memoryStore({ 'a.json': 'text' });
     expect(store.moveAside('a.json', now)).toBe('a.json.damaged-2025-01-31T10-20-30');
@@ -298,7 +305,7 @@ describe('writing and reading saves', () => {
     ['a scenario file that is gone, named with escapes', withSession((s) => ({ ...s, scenario: { source: 'file', id: example.id, file: `/tmp/${TITLE}${CLIPBOARD}\n${CLEAR}x.json${RLO}` } }))],
     ['an older save whose scenario file is gone, named with escapes', withSession((s) => ({ ...s, scenario: undefined, scenarioFile: `/tmp/${TITLE}${CLIPBOARD}\n${CLEAR}x.json${RLO}` }))],
     ['a session for another scenario', withSession((s) => { s.session.scenarioId = `youth-relapses${TITLE}`; })],
-    ['a session for another version of the scenario', withSession((s) => { s.session.scenarioVersion = 2; })],
+    ['a scenario version that is not a number', withSession((s) => { s.session.scenarioVersion = `${TITLE}1`; })],
     ['a session of a future format', withSession((s) => { s.session.formatVersion = 9; })],
     ['no session', withSession((s) => { delete (s as Partial<typeof s>).session; })],
     ['a tampered variable', withSession((s) => { (s.session.snapshot.context as { variables: Record<string, unknown> }).variables.trust = 100; })],
@@ -313,6 +320,22 @@ describe('writing and reading saves', () => {
     if (r.kind !== 'bad') return;
     expect(latestSaveKey(store)).toBeUndefined();
     expectOneCleanLine(resumeFailure(r.error, r.movedTo));
+  });
+
+  it.each([
+    ['an older', 0, 'version 0; it is now version 1'],
+    ['a newer', 2, 'version 2; it is now version 1'],
+  ])('a sound save made with %s version of its scenario is kept as outdated, not called damaged, and says which versions', (which, version, versions) => {
+    const s = savedObject();
+    s.session.scenarioVersion = version;
+    const text = JSON.stringify(s);
+    const store = memoryStore({ [KEY]: text });
+    const r = readSave(store, loader, undefined, now);
+    expectMovedAside(r, store, KEY, 'saves/example-new-phone.json.outdated-2025-01-31T10-20-30', text);
+    if (r.kind !== 'bad') return;
+    expect(r.error).toBe(`This save was made with ${which} version of the scenario "example-new-phone" (${versions}), and the story may have changed since, so it cannot carry on.`);
+    expect(r.error).not.toContain('damaged');
+    expect(resumeFailure(r.error, r.movedTo)).toBe(`Could not resume: ${r.error} The save was moved to saves/example-new-phone.json.outdated-2025-01-31T10-20-30; starting fresh.`);
   });
 
   it('names the version a future save uses, and the scenario a foreign save belongs to', () => {
