@@ -7,6 +7,7 @@ import { writeAtomicAsync } from '../../src/terminal/room/command.js';
 import { writeAtomic, writeNew } from '../../src/terminal/state.js';
 import { exportsDir, newestSessionSummary, shownPath, shownStateDir, writeSessionSummary } from '../../src/terminal/export.js';
 import { newPhone, tempEnv } from './helpers/ink.js';
+import { inTimeZone } from '../helpers/time-zone.js';
 
 const errno = (code: string) => Object.assign(new Error(`${code}: raw message, lstat '/x'`), { code });
 
@@ -123,22 +124,6 @@ describe('a new file is never written over another', () => {
     for (const p of paths) expect(readFileSync(p, 'utf8')).toContain(scenario.title);
   });
 });
-
-/**
- * Runs `f` with the process's time zone set to `zone` (Node reads TZ again when it changes), and
- * puts it back after: the names below depend on the zone, and the test must not depend on the
- * machine's.
- */
-function inTimeZone<T>(zone: string, f: () => T): T {
-  const before = process.env.TZ;
-  process.env.TZ = zone;
-  try {
-    return f();
-  } finally {
-    if (before === undefined) delete process.env.TZ;
-    else process.env.TZ = before;
-  }
-}
 
 describe('session summary names', () => {
   it('carry the local time (as every screen shows it), in the same colon-free format', () => {

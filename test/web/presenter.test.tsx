@@ -200,14 +200,9 @@ describe('presenter mode', () => {
     expect(within(debrief).queryByRole('link', { name: 'My records' })).toBeNull();
   });
 
-  it('the session summary says how often the room matched best practice', async () => {
+  it('the session summary says how often the room matched best practice, under a name on the local clock', async () => {
     const user = userEvent.setup();
-    const blobs: Blob[] = [];
-    URL.createObjectURL = vi.fn((b: Blob) => {
-      blobs.push(b);
-      return 'blob:summary';
-    });
-    URL.revokeObjectURL = vi.fn();
+    const files = captureDownloads();
     render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
     const row = (text: RegExp) => screen.getByText(text).closest('li') as HTMLElement;
     await user.type(within(row(/You need to tell me the truth/)).getByRole('spinbutton'), '4');
@@ -221,8 +216,19 @@ describe('presenter mode', () => {
     expect(screen.getByRole('heading', { name: 'How often the room matched best practice' })).toBeTruthy();
     const words = "The room's most-voted reply was best practice at 1 of 2 decisions with votes (50%); 6 of 10 votes (60%) went to best-practice replies.";
     expect(screen.getByText(words)).toBeTruthy();
-    await user.click(screen.getByRole('button', { name: 'Download the session summary' }));
-    const md = await blobs[0]?.text();
+    // Downloaded at 18:00 UTC by a trainer in Los Angeles: named 10:00, as the screens show time (it was 18-00-00).
+    const zone = process.env.TZ;
+    process.env.TZ = 'America/Los_Angeles';
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-12-03T18:00:00Z') });
+    try {
+      await user.click(screen.getByRole('button', { name: 'Download the session summary' }));
+    } finally {
+      vi.useRealTimers();
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+    expect(files.map((f) => f.name)).toEqual(['example-new-phone-session-2026-12-03T10-00-00.md']);
+    const md = await files[0]?.blob.text();
     // The core's summary as the terminal writes it, said once: no second section spliced in.
     expect(md).toContain(`## How the room did\n\nThe branch the room took was best practice at 1 of 2 decisions (50%).\n${words}\n`);
     expect(md?.split("The room's most-voted reply").length).toBe(2);

@@ -22,7 +22,7 @@ export function localFileStamp(now = new Date()): string {
 
 /** A debrief as the files a volunteer keeps: a Markdown document and the debrief as JSON. */
 export interface DebriefExport {
-  /** File name without extension, e.g. "youth-discloses-debrief-2025-01-31T10-20-30". */
+  /** File name without extension, on the local clock (localFileStamp), e.g. "youth-discloses-debrief-2025-01-31T02-20-30". */
   baseName: string;
   markdown: string;
   json: string;
@@ -52,7 +52,7 @@ export function debriefExport(scenario: Scenario, debrief: Debrief, now = new Da
   };
   const markdown = debriefMarkdown(debriefModel(scenario, debrief)).replace(/\n/, `\n\n_${mode === 'assessment' ? 'Assessment' : 'Practice'} mode · exported ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC · scenario version ${scenario.version} · ${DEBRIEF_EXPORT_FORMAT.format} format ${DEBRIEF_EXPORT_FORMAT.formatVersion}_\n`);
   return {
-    baseName: `${scenario.id}-debrief-${fileStamp(now)}`,
+    baseName: `${scenario.id}-debrief-${localFileStamp(now)}`,
     markdown,
     json: `${JSON.stringify({ ...header, debrief }, null, 2)}\n`,
   };

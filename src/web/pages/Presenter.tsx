@@ -2,7 +2,7 @@ import { useSelector } from '@xstate/react';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import {
-  agreementWords, backToDecision, clampVotes, MAX_VOTES, TOO_MANY_VOTES, clearFacilitation, facilitationKey, scoreWords, VERDICT_WORDS, facilitatedDecision, keptFacilitation, facilitationMarkdown, fileStamp, isEntry, quickEntry, sortEntries, readFacilitation, revealData, roomAgreement, roomBack, roomLossWords, roomMadeWords, selectView,
+  agreementWords, backToDecision, clampVotes, MAX_VOTES, TOO_MANY_VOTES, clearFacilitation, facilitationKey, scoreWords, VERDICT_WORDS, facilitatedDecision, keptFacilitation, facilitationMarkdown, localFileStamp, isEntry, quickEntry, sortEntries, readFacilitation, revealData, roomAgreement, roomBack, roomLossWords, roomMadeWords, selectView,
   startFacilitation, startSession, summaryBaseName, votesEnteredWords, votesWords, writeFacilitation,
   type CatalogEntry, type Debrief as DebriefData, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RevealEntry, type RoomRound, type SessionActor, type SessionView, type Store, type Votes,
 } from '../../machines/index.js';
@@ -336,7 +336,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
     const here = !view.done && view.kind === 'decision';
     // How often the room matched best practice is the core's section, in the words of the end screen.
     const md = facilitationMarkdown(scenario, here ? [...decisions, facilitatedDecision(view, votes as Votes)] : decisions, debrief);
-    downloadText(`${summaryBaseName(scenario, fileStamp())}.md`, md, 'text/markdown');
+    downloadText(`${summaryBaseName(scenario, localFileStamp())}.md`, md, 'text/markdown');
   };
 
   if (view.done && view.debrief) {

@@ -4,6 +4,7 @@ import {
   type Debrief, type Scenario,
 } from '../../../src/machines/index.js';
 import { bundled, CONTROL, example, expectClean, HOSTILE, hostileScenario, play } from './fixtures.js';
+import { inTimeZone } from '../../helpers/time-zone.js';
 
 function debriefOf(scenario: Scenario, replies: string[]): Debrief {
   const snapshot = play(scenario, 'practice', replies).getSnapshot();
@@ -193,9 +194,13 @@ describe('debriefMarkdown', () => {
 describe('debriefExport', () => {
   const now = new Date('2025-01-31T10:20:30.456Z');
 
-  it('names the files after the scenario and a time safe in file names', () => {
+  it('names the files after the scenario and a time safe in file names, on the local clock as the screens show it', () => {
     expect(fileStamp(now)).toBe('2025-01-31T10-20-30');
-    expect(debriefExport(example, strong, now).baseName).toBe('example-new-phone-debrief-2025-01-31T10-20-30');
+    expect(inTimeZone('UTC', () => debriefExport(example, strong, now).baseName)).toBe('example-new-phone-debrief-2025-01-31T10-20-30');
+    // 10:20 UTC is 02:20 in Los Angeles in January (UTC−8); the Markdown still says when in UTC, labelled.
+    const la = inTimeZone('America/Los_Angeles', () => debriefExport(example, strong, now));
+    expect(la.baseName).toBe('example-new-phone-debrief-2025-01-31T02-20-30');
+    expect(la.markdown).toContain('exported 2025-01-31 10:20 UTC');
   });
 
   it('gives the Markdown of the debrief and the debrief itself as JSON', () => {
