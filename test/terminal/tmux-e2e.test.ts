@@ -449,6 +449,26 @@ describe.skipIf(!HAVE_TMUX)(`the terminal app in tmux${HAVE_TMUX ? '' : ' (skipp
     expect(s).not.toContain(TITLE);
   });
 
+  it('quitting straight after a redraw erases only the app\'s own frame: what the shell printed above it stays', async ({ expect, onTestFinished }) => {
+    const t = term(onTestFinished);
+    const env = tempEnv();
+    // A line the shell printed before the app started, just above its first frame.
+    t.start(env, 60, 24, ['play', 'youth-discloses'], ['echo', 'ABOVE-THE-APP;']);
+    await t.waitText('Content note');
+    await t.keys('Enter');
+    await t.waitText('What do you say or do?');
+    // q and y in one write: the app exits within a few milliseconds of drawing the question, while
+    // Ink still holds its next frame back (it draws at most 30 a second).
+    await t.keys('q', 'y');
+    await t.ended('Progress saved to');
+    const s = await t.screen(30);
+    const rows = s.split('\n');
+    const above = rows.findIndex((r) => r.startsWith('ABOVE-THE-APP'));
+    expect(above, s).toBeGreaterThanOrEqual(0);
+    expect(rows[above + 1], s).toMatch(/^Progress saved to /);
+    expect(s).not.toContain('Save your progress and quit?');
+  });
+
   it('at 60×24 ending a trainer-led session leaves the summary line, not the question, on screen', async ({ expect, onTestFinished }) => {
     const t = term(onTestFinished);
     const env = tempEnv();

@@ -22,13 +22,15 @@ export async function runInteractive({ start, mode, env }: InteractiveOptions): 
   let saver: (() => string | undefined) | undefined;
   // Ink leaves its last frame on the terminal when it unmounts, so the closing words printed after
   // it stood under the question just answered ("Save your progress and quit?" above "Progress
-  // saved to …"). Every way out draws an empty frame and erases it first: the words stand alone
-  // where the screen was. The empty tree is rendered before erasing so that no frame still due
-  // (Ink throttles its writes) can draw the old screen again as it unmounts.
+  // saved to …"). Every way out draws an empty frame as its last: unmounting flushes the frames Ink
+  // holds back (it draws at most 30 a second), so the empty one is drawn over the old screen then,
+  // however soon after the last redraw the app ends. (Erasing with Ink's clear() before that flush
+  // erased the held-back frame's lines a second time, above the app, when the app ended within a
+  // frame's time of a redraw: a quick q then y wiped the shell's lines above it.) The empty frame is
+  // one blank line where the screen began; the closing words go on that line (see below).
   const close = () => {
     try {
       instance.rerender(<></>);
-      instance.clear();
     } finally {
       instance.unmount();
     }
@@ -86,7 +88,9 @@ export async function runInteractive({ start, mode, env }: InteractiveOptions): 
     process.stdin.pause();
     process.stdin.unref?.();
   }
-  // The cursor is where the erased frame began, at the start of a line.
-  if (message) process.stdout.write(`${message}\n`);
+  // The cursor is on the line after the empty last frame, which is where the screen began: the
+  // words go up onto it. (When the last screen filled the window Ink cleared it instead and the
+  // cursor is on the top line, where moving up does nothing.)
+  if (message) process.stdout.write(`\u001b[1A${message}\n`);
   return code ?? exitCode;
 }
