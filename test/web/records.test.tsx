@@ -220,6 +220,10 @@ describe('My records', () => {
     expect(screen.queryByRole('group', { name: 'Part of this backup is damaged' })).toBeNull();
     expect(document.activeElement).toBe(field);
     expect(store.read('records.json')).toBeUndefined();
+    // Said in the live region beside the backup controls, so a screen reader hears that nothing happened.
+    const nothing = await screen.findByText('Nothing was loaded from that backup, and nothing was changed.');
+    expect(nothing.closest('[aria-live]')).not.toBeNull();
+    expect(nearBackup(nothing)).toBe(true);
     // Escape is the safe answer too.
     await user.upload(field, file());
     await screen.findByRole('group', { name: 'Part of this backup is damaged' });

@@ -131,7 +131,13 @@ export function parseBackup(text: string, now = new Date()): BackupParse {
       leftOut.push({ what: `the best result for "${cleanLine(id).slice(0, 60)}"`, why: 'it is malformed' });
       continue;
     }
-    best[cleanLine(id)] = { bestPercent: r.bestPercent, completions: r.completions as number, lastCompleted: typeof r.lastCompleted === 'string' ? cleanLine(r.lastCompleted).slice(0, 40) : '' };
+    const last = typeof r.lastCompleted === 'string' ? cleanLine(r.lastCompleted).slice(0, 40) : '';
+    // Dated later than now, it would stay the scenario's last completion for good (merging keeps the later).
+    if (Date.parse(last) > now.getTime() + FUTURE_SLACK_MS) {
+      leftOut.push({ what: `the best result for "${cleanLine(id).slice(0, 60)}"`, why: `its last completion, ${last.slice(0, 10)}, is later than today` });
+      continue;
+    }
+    best[cleanLine(id)] = { bestPercent: r.bestPercent, completions: r.completions as number, lastCompleted: last };
   }
   const playthroughs: PlaythroughRecord[] = [];
   const ids = new Set<string>();
@@ -139,6 +145,10 @@ export function parseBackup(text: string, now = new Date()): BackupParse {
     const parsed = parsePlaythrough(p, now);
     if ('error' in parsed) {
       leftOut.push({ what: `completed practice ${i + 1}`, why: parsed.error });
+      // Its scenario's best result in the file may come from it: that is left out with it (the
+      // best of the practice that is loaded is worked out again on loading).
+      const scenarioId = isObject(p) && typeof p.scenarioId === 'string' ? cleanLine(p.scenarioId) : undefined;
+      if (scenarioId !== undefined) delete best[scenarioId];
       continue;
     }
     if (ids.has(parsed.id)) continue;

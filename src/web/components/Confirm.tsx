@@ -6,7 +6,7 @@ import { flushSync } from 'react-dom';
  * that asks is a disclosure (aria-expanded, aria-controls), asking moves focus to the safe answer,
  * and the safe answer or Escape closes the question and gives focus back to the button. A question
  * that no button asks (one raised by a file just chosen) is opened with ask(), and gives focus back
- * to `returnTo`.
+ * to `returnTo`; `onCancel` runs when the safe answer or Escape closes it (to say nothing was done).
  */
 export interface Confirmation {
   open: boolean;
@@ -23,7 +23,7 @@ export interface Confirmation {
   keep: RefObject<HTMLButtonElement | null>;
 }
 
-export function useConfirmation(returnTo?: RefObject<HTMLElement | null>): Confirmation {
+export function useConfirmation(returnTo?: RefObject<HTMLElement | null>, onCancel?: () => void): Confirmation {
   const [open, setOpen] = useState(false);
   const asker = useRef<HTMLButtonElement>(null);
   const keep = useRef<HTMLButtonElement>(null);
@@ -36,6 +36,7 @@ export function useConfirmation(returnTo?: RefObject<HTMLElement | null>): Confi
   const cancel = () => {
     flushSync(() => setOpen(false));
     (returnTo ?? asker).current?.focus();
+    onCancel?.();
   };
   return {
     open,

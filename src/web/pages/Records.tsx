@@ -26,7 +26,7 @@ export default function Records() {
   const fileField = useRef<HTMLInputElement>(null);
   // A backup with damaged entries, waiting for the volunteer to say whether to load the rest.
   const [damaged, setDamaged] = useState<{ backup: BackupFile; leftOut: BackupLeftOut[] }>();
-  const loadRest = useConfirmation(fileField);
+  const loadRest = useConfirmation(fileField, () => setMessage({ text: 'Nothing was loaded from that backup, and nothing was changed.', near: 'backup' }));
   const [version, setVersion] = useState(0);
   // A message is shown beside the control it answers (near): on a phone the backup controls are
   // screens below the top of the page, where an answer to them would go unseen.
