@@ -420,6 +420,18 @@ describe('after a recognised syntax mistake, the independent mistakes further do
     expect(problems[1]?.message).toBe('Not valid JSON: a trailing comma before a closing bracket is not allowed in JSON.');
   });
 
+  it('a text left open as the last of its { }, comma and all: one problem, whose fix leaves the comma out, not a trailing-comma problem at the same place', () => {
+    // "…(Red Flags).", then "}": the author's comma would be a trailing comma once the quote is added.
+    const last = good.replace('(Red Flags).",\n          "next": "boyfriend-guarded"\n', '(Red Flags).",\n          "next": "boyfriend-guarded"\n').replace('"next": "boyfriend-guarded"\n        },', '"next": "boyfriend-guarded,\n        },');
+    const problems = validateScenario(last.replace('"estimatedMinutes": 5', '"estimatedMinutes": 05'), 'x.json').problems;
+    expect(problems.map((p) => [p.code, p.line])).toEqual([['syntax-leading-zero', expect.any(Number)], ['json-syntax', expect.any(Number)]]);
+    expect(new Set(problems.map((p) => `${p.line}:${p.column}`)).size).toBe(2);
+    expect(problems[1]?.fix).toBe('Add " at the end of the text and leave out the comma after it (nothing follows it in its { }): "boyfriend-guarded"');
+    // Left open with no comma before the next field: one problem, whose fix adds both.
+    const open = validateScenario(good.replace('"title": "Example: the new phone",', '"title": "Example: the new phone'), 'x.json').problems;
+    expect(open.map((p) => p.fix)).toEqual(['Add " and a comma at the end of the text: "Example: the new phone",']);
+  });
+
   it('at most five, the last saying more follow', () => {
     const text = good.replace(/"weight": (\d)/g, '"weight": 0$1').replace(/"age": 15/, '"age": 015').replace('"version": 1', '"version": 01').replace('"estimatedMinutes": 5', '"estimatedMinutes": 05');
     const problems = found(text);

@@ -198,11 +198,21 @@ function missingClosingQuote(text: string, at: number): UnlocatedProblem | undef
   const textEnd = at + 1 + (comma ? comma.index : line.trimEnd().length);
   const written = text.slice(at + 1, textEnd);
   if (written.trim() === '') return undefined;
-  return problem('json-syntax', textEnd,
-    'Not valid JSON: this text has no closing double quote, so it runs on to the end of the line.',
-    `Add " at the end of the text${comma ? ', before the comma' : ''}: ${textEnding(written)}"${comma ? ',' : ''}`,
-    // (For the parser only: the text's last character becomes its closing quote.)
-    written.endsWith('\\') ? undefined : { at: textEnd - 1, with: '"' });
+  // What comes next says whether a comma belongs after the text: none before a closing bracket
+  // (the text is the last of its { } or [ ]), one before another field or item.
+  const closing = /^[}\]]/.test(text.slice(first.end + next.index));
+  const fix = closing && comma
+    ? `Add " at the end of the text and leave out the comma after it (nothing follows it in its ${text[first.end + next.index] === '}' ? '{ }' : '[ ]'}): ${textEnding(written)}"`
+    : !closing && !comma
+      ? `Add " and a comma at the end of the text: ${textEnding(written)}",`
+      : `Add " at the end of the text${comma ? ', before the comma' : ''}: ${textEnding(written)}"${comma ? ',' : ''}`;
+  // (For the parser only, keeping every offset: the text's last character becomes its closing
+  // quote, and the comma goes or comes as the fix says, so the parser looks on past this line.)
+  const mend = written.endsWith('\\') ? undefined
+    : closing && comma ? { at: textEnd - 1, with: '" ' }
+      : !closing && !comma ? (written.length >= 2 ? { at: textEnd - 2, with: '",' } : undefined)
+        : { at: textEnd - 1, with: '"' };
+  return problem('json-syntax', textEnd, 'Not valid JSON: this text has no closing double quote, so it runs on to the end of the line.', fix, mend);
 }
 
 /** A text as written, opening quote included, or for a long one its last words after "…" (where the quote goes). */
