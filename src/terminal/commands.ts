@@ -38,8 +38,8 @@ differently; each reply edge shows its id and its score.
 Options:
   --format   mermaid (default; for a Mermaid viewer), dot (Graphviz), or svg: a picture any
              web browser opens, with nothing else installed and nothing sent anywhere
-  --output   write the graph to this file instead of printing it; the file is written only
-             when the scenario has no errors, so a graph made before is never emptied
+  --output   write the graph to this file instead of printing it (- prints it); the file is
+             written only when the scenario has no errors, so a graph made before is never emptied
              (casa-practice graph my-scenario.json --format svg --output my-scenario.svg)
   -h, --help show this help
 
@@ -162,7 +162,9 @@ export function graphCommand(argv: readonly string[], io: CliIO): number {
   const format = (args.flags.get('format') ?? 'mermaid') as string;
   if (format !== 'mermaid' && format !== 'dot' && format !== 'svg') throw new UsageError(`--format must be "mermaid", "dot" or "svg", not "${format}"`);
   const target = resolveScenarioArg(args.positionals[0] as string);
-  const output = args.flags.get('output');
+  // "-" is standard output, as for most tools that write files.
+  const given = args.flags.get('output');
+  const output = given === '-' ? undefined : given;
   if (output === '') throw new UsageError('--output needs a file name, e.g. --output story.svg');
   // The graph written over the scenario itself would lose the trainer's work.
   if (typeof output === 'string' && sameFile(output, target.path)) {

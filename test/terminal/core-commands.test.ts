@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -114,6 +114,10 @@ describe('casa-practice graph', () => {
     expect(broken.err).toContain(`casa-practice: ${svg} was not written.`);
     expect(readFileSync(svg, 'utf8')).toBe(drawn);
     expect(readdirSync(join(dir, 'pictures'))).toEqual(['story.svg']);
+    // "-" is standard output, not a file named "-".
+    const dash = await run('graph', fixturePath('good/example.json'), '--format', 'svg', '--output', '-');
+    expect(dash.out).toBe(drawn);
+    expect(existsSync('-')).toBe(false);
   });
 
   it('--output refuses the scenario file itself, and says so when the file cannot be written', async () => {
