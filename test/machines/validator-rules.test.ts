@@ -432,6 +432,27 @@ describe('after a recognised syntax mistake, the independent mistakes further do
     expect(open.map((p) => p.fix)).toEqual(['Add " and a comma at the end of the text: "Example: the new phone",']);
   });
 
+  it('a text pasted over two lines whose second line opens with a quotation is not a missing quote and comma', () => {
+    const narration = /"narration": "([^"]*)"/.exec(good)?.[0] ?? '';
+    const problems = found(good.replace(narration, '"narration": "Jade looks up.\n"No," she says. "It was a gift."'));
+    expect(problems.every((p) => !/Add " and a comma/.test(p.message))).toBe(true);
+    const fixes = validateScenario(good.replace(narration, '"narration": "Jade looks up.\n"No," she says. "It was a gift."'), 'x.json').problems.map((p) => p.fix);
+    expect(fixes[0]).toContain('a string cannot run over a line break');
+    expect(fixes.some((f) => f.includes('Add " and a comma'))).toBe(false);
+  });
+
+  it('a quotation mark inside a text and a trailing comma on the same line are both reported, each at its own place', () => {
+    const problems = found(good.replace('"next": "boyfriend-guarded"\n        },', '"next": "boyfriend "guarded" here",\n        },'));
+    expect(problems.map((p) => p.code)).toEqual(['syntax-unescaped-quote', 'json-syntax']);
+    expect(problems[0]?.at.startsWith('"guarded" here"')).toBe(true);
+    expect(problems[1]?.at.startsWith(',\n')).toBe(true);
+  });
+
+  it('the fix for a text left open shows the text as written, its \\" not escaped again', () => {
+    const problems = validateScenario(good.replace('"title": "Example: the new phone",', '"title": "say \\"hi\\",'), 'x.json').problems;
+    expect(problems.map((p) => p.fix)).toEqual(['Add " at the end of the text, before the comma: "say \\"hi\\"",']);
+  });
+
   it('at most five, the last saying more follow', () => {
     const text = good.replace(/"weight": (\d)/g, '"weight": 0$1').replace(/"age": 15/, '"age": 015').replace('"version": 1', '"version": 01').replace('"estimatedMinutes": 5', '"estimatedMinutes": 05');
     const problems = found(text);

@@ -37,6 +37,15 @@ export function quoteValue(value: unknown, max = 60): string {
   return visible(shorten(text, max), false);
 }
 
+/**
+ * Text from a file in double quotes as it is written there (its \" and \\ left as they are, not
+ * escaped again), for a fix that shows what to type; control, bidi and zero-width characters are
+ * still shown escaped, and it is cut to `max` characters with "…".
+ */
+export function quoteAsWritten(text: string, max = 60): string {
+  return `"${visible(shorten(text, max), false)}"`;
+}
+
 /** At most `max` characters, the last being "…" when cut; lone surrogates shown as \uXXXX. */
 function shorten(text: string, max: number): string {
   let out = text;

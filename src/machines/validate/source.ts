@@ -130,11 +130,8 @@ export function syntaxProblems(text: string, room = MAX_SYNTAX_PROBLEMS): Unloca
     const next = parseErrors(mended)[0];
     const lineEnd = text.indexOf('\n', likely.offset ?? 0);
     if (!next || lineEnd < 0 || next.offset <= lineEnd) return [likely];
-    // A later problem placed back on the mistake's own line (a trailing comma is shown where the
-    // comma is) is the same place: the author fixes that line once and runs the check again.
-    const lineStart = text.lastIndexOf('\n', Math.max(0, (likely.offset ?? 0) - 1)) + 1;
-    const elsewhere = (p: UnlocatedProblem) => p.offset === undefined || p.offset < lineStart || p.offset > lineEnd;
-    if (room > 1) return [likely, ...syntaxProblems(mended, room - 1).filter(elsewhere)];
+    // A later problem placed back at the very place of this one is this one again.
+    if (room > 1) return [likely, ...syntaxProblems(mended, room - 1).filter((p) => p.offset !== likely.offset)];
     return [{ ...likely, message: `${likely.message.slice(0, -1)} (more syntax errors follow; fix these first).` }];
   }
   // A string not closed on its line takes the comma after it too: the "comma expected" that

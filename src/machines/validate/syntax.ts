@@ -1,5 +1,5 @@
 import { printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { quoteValue } from '../text/quote.js';
+import { quoteAsWritten, quoteValue } from '../text/quote.js';
 import type { UnlocatedProblem } from './problem.js';
 
 /**
@@ -188,11 +188,16 @@ function missingClosingQuote(text: string, at: number): UnlocatedProblem | undef
   const first = openOnItsLine(text, at);
   if (!first) return undefined;
   // The line before the opening quote is a field's name, or nothing (an item of a list).
-  if (!/^\s*(?:"[^"]*"\s*:\s*)?$/.test(text.slice(first.start, at))) return undefined;
-  // The next line with text starts a field, an item or a closing bracket: the text ended on this line.
+  const before = /^\s*("[^"]*"\s*:\s*)?$/.exec(text.slice(first.start, at));
+  if (!before) return undefined;
+  // The next line with text starts what may follow the text, so the text ended on this line: after
+  // a field's value another field or the object's }, after an item of a list another item or the ].
+  // (A field's value followed by a line starting with a bare " is a text that runs over a line
+  // break: "Jade looks up. / "No," she says.) At the end of the file the file was cut short: that
+  // is "a string is not closed", brackets and all.
   const next = /\S/.exec(text.slice(first.end));
-  // (At the end of the file the file was cut short: that is "a string is not closed", brackets and all.)
-  if (!next || !/^(?:"[^"\n]*"\s*:|[{}[\]"])/.test(text.slice(first.end + next.index))) return undefined;
+  const field = before[1] !== undefined;
+  if (!next || !(field ? /^(?:"[^"\n]*"\s*:|\})/ : /^[{}[\]"]/).test(text.slice(first.end + next.index))) return undefined;
   const line = text.slice(at + 1, first.end).replace(/\r$/, '');
   const comma = /,\s*$/.exec(line);
   const textEnd = at + 1 + (comma ? comma.index : line.trimEnd().length);
@@ -217,9 +222,9 @@ function missingClosingQuote(text: string, at: number): UnlocatedProblem | undef
 
 /** A text as written, opening quote included, or for a long one its last words after "…" (where the quote goes). */
 function textEnding(written: string): string {
-  if (written.length <= 80) return quoteValue(written, 80).replace(/"$/, '');
+  if (written.length <= 80) return quoteAsWritten(written, 80).replace(/"$/, '');
   const space = written.indexOf(' ', written.length - 60);
-  return `"…${quoteValue(written.slice(space < 0 ? written.length - 60 : space + 1), 80).replace(/^"|"$/g, '')}`;
+  return `"…${quoteAsWritten(written.slice(space < 0 ? written.length - 60 : space + 1), 80).replace(/^"|"$/g, '')}`;
 }
 
 interface Opener {
