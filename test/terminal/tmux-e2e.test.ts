@@ -22,7 +22,7 @@ const temps: string[] = [];
 
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
-interface Env { state: string; home: string }
+interface Env { state: string; home: string; extra?: Record<string, string> }
 
 function tempEnv(): Env {
   const dir = mkdtempSync(join(tmpdir(), 'casa-tmux-'));
@@ -36,7 +36,7 @@ function tempEnv(): Env {
 
 /** The shell command that runs the built CLI with an isolated state folder and home. */
 function command(env: Env, args: string[] = [], prefix: string[] = []): string {
-  const vars = { XDG_STATE_HOME: env.state, HOME: env.home, CASA_PRACTICE_SEED: '1', NO_COLOR: '1', TERM: 'xterm-256color', PATH: process.env.PATH ?? '/usr/bin:/bin' };
+  const vars = { XDG_STATE_HOME: env.state, HOME: env.home, CASA_PRACTICE_SEED: '1', NO_COLOR: '1', TERM: 'xterm-256color', PATH: process.env.PATH ?? '/usr/bin:/bin', ...env.extra };
   const assigns = Object.entries(vars).map(([k, v]) => `${k}=${quote(v)}`);
   return [...prefix, 'env', '-i', ...assigns, quote(process.execPath), 'bin/casa-practice.js', ...args.map(quote)].join(' ');
 }
@@ -449,9 +449,9 @@ describe.skipIf(!HAVE_TMUX)(`the terminal app in tmux${HAVE_TMUX ? '' : ' (skipp
     expect(s).not.toContain(TITLE);
   });
 
-  it('quitting straight after a redraw erases only the app\'s own frame: what the shell printed above it stays', async ({ expect, onTestFinished }) => {
+  it.for<[string, Record<string, string>]>([['', {}], [' (Ink\'s screen-reader mode, whose frames end no line)', { INK_SCREEN_READER: 'true' }]])('quitting straight after a redraw erases only the app\'s own frame: what the shell printed above it stays%s', async ([, extra], { expect, onTestFinished }) => {
     const t = term(onTestFinished);
-    const env = tempEnv();
+    const env = { ...tempEnv(), extra };
     // A line the shell printed before the app started, just above its first frame.
     t.start(env, 60, 24, ['play', 'youth-discloses'], ['echo', 'ABOVE-THE-APP;']);
     await t.waitText('Content note');

@@ -4,6 +4,10 @@ import { listCatalog } from '../node/catalog-files.js';
 import { themeFor } from '../theme.js';
 import { App, type AppStart } from './App.js';
 
+/** A terminal control sequence (CSI, such as ESC[2K or ESC[?25h), which writes nothing on screen. */
+// eslint-disable-next-line no-control-regex -- it finds escape sequences
+const CONTROL_SEQUENCE = /\u001b\[[0-?]*[ -/]*[@-~]/g;
+
 /** What the interactive app needs from the command line. */
 export interface InteractiveOptions {
   start: AppStart;
@@ -28,11 +32,27 @@ export async function runInteractive({ start, mode, env }: InteractiveOptions): 
   // erased the held-back frame's lines a second time, above the app, when the app ended within a
   // frame's time of a redraw: a quick q then y wiped the shell's lines above it.) The empty frame is
   // one blank line where the screen began; the closing words go on that line (see below).
+  // Whether the last thing Ink wrote while closing ended a line: then the cursor is on the line
+  // after the empty frame. (In screen-reader mode Ink ends no frame with a line break, and the
+  // cursor is already on the screen's first line; moving up would write over the shell's line.)
+  let leftBlankLine = false;
   const close = () => {
+    const write = process.stdout.write;
+    process.stdout.write = ((chunk: unknown, ...rest: unknown[]) => {
+      const text = typeof chunk === 'string' ? chunk : chunk instanceof Uint8Array ? Buffer.from(chunk).toString('utf8') : '';
+      // Escape sequences alone (the end of a synchronised update, showing the cursor) move nothing.
+      const shown = text.replace(CONTROL_SEQUENCE, '');
+      if (shown !== '') leftBlankLine = shown.endsWith('\n');
+      return (write as (...a: unknown[]) => boolean).call(process.stdout, chunk, ...rest);
+    }) as typeof process.stdout.write;
     try {
       instance.rerender(<></>);
     } finally {
-      instance.unmount();
+      try {
+        instance.unmount();
+      } finally {
+        process.stdout.write = write;
+      }
     }
   };
   const instance = render(
@@ -89,8 +109,11 @@ export async function runInteractive({ start, mode, env }: InteractiveOptions): 
     process.stdin.unref?.();
   }
   // The cursor is on the line after the empty last frame, which is where the screen began: the
-  // words go up onto it. (When the last screen filled the window Ink cleared it instead and the
-  // cursor is on the top line, where moving up does nothing.)
-  if (message) process.stdout.write(`\u001b[1A${message}\n`);
+  // words go up onto it, and with no words the blank line is not left behind. (When the last
+  // screen filled the window Ink cleared it instead and the cursor is on the top line, where
+  // moving up does nothing.)
+  const up = leftBlankLine ? '\u001b[1A' : '';
+  if (message) process.stdout.write(`${up}${message}\n`);
+  else if (up) process.stdout.write(up);
   return code ?? exitCode;
 }
