@@ -38,8 +38,9 @@ differently; each reply edge shows its id and its score.
 Options:
   --format   mermaid (default; for a Mermaid viewer), dot (Graphviz), or svg: a picture any
              web browser opens, with nothing else installed and nothing sent anywhere
-  --output   write the graph to this file instead of printing it (- prints it); the file is
-             written only when the scenario has no errors, so a graph made before is never emptied
+  --output   write the graph to this file instead of printing it (- prints it; ./- is a file
+             named -); the file is written only when the scenario has no errors, so a graph
+             made before is never emptied
              (casa-practice graph my-scenario.json --format svg --output my-scenario.svg)
   -h, --help show this help
 
