@@ -212,7 +212,7 @@ describe('My records', () => {
     const field = screen.getByLabelText('Load a backup file');
     await user.upload(field, file());
     const question = await screen.findByRole('group', { name: 'Part of this backup is damaged' });
-    expect(question.textContent).toContain('One entry in this backup is damaged and cannot be loaded: completed practice 2 (its completion date, 2099-01-01, is later than today). The rest of it (1 finished scenario) can be loaded without it. Nothing has been changed yet.');
+    expect(question.textContent).toContain('One entry in this backup is damaged and cannot be loaded: completed practice 2 (its completion date, 2099-01-01, is later than today; the best result for "youth-discloses", which counted it, is left out with it). The rest of it (1 finished scenario) can be loaded without it. Nothing has been changed yet.');
     expect(nearBackup(question)).toBe(true);
     // The safe answer has focus; taking it changes nothing and gives focus back to the file field.
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Load nothing' }));
@@ -234,7 +234,7 @@ describe('My records', () => {
     await user.upload(field, file());
     await user.click(await screen.findByRole('button', { name: 'Load the rest' }));
     const said = await screen.findByText(/^Added 1 finished scenario to your records/);
-    expect(said.textContent).toBe('Added 1 finished scenario to your records. Left out as damaged: completed practice 2.');
+    expect(said.textContent).toBe('Added 1 finished scenario to your records. Left out as damaged: completed practice 2 and the best result for "youth-discloses" it counted.');
     expect(nearBackup(said)).toBe(true);
     expect(screen.queryByRole('group', { name: 'Part of this backup is damaged' })).toBeNull();
     expect(screen.getAllByRole('row').slice(1)).toHaveLength(1);

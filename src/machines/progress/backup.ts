@@ -86,6 +86,8 @@ export function backupTooLarge(bytes: number): string | undefined {
 export interface BackupLeftOut {
   what: string;
   why: string;
+  /** For a completed practice: its scenario's best result in the file, which counted it and is left out with it. */
+  withBest?: string;
 }
 
 /**
@@ -144,11 +146,12 @@ export function parseBackup(text: string, now = new Date()): BackupParse {
   for (const [i, p] of records.playthroughs.entries()) {
     const parsed = parsePlaythrough(p, now);
     if ('error' in parsed) {
-      leftOut.push({ what: `completed practice ${i + 1}`, why: parsed.error });
-      // Its scenario's best result in the file may come from it: that is left out with it (the
-      // best of the practice that is loaded is worked out again on loading).
+      // Its scenario's best result in the file may come from it: that is left out with it, and
+      // said (the best of the practice that is loaded is worked out again on loading).
       const scenarioId = isObject(p) && typeof p.scenarioId === 'string' ? cleanLine(p.scenarioId) : undefined;
-      if (scenarioId !== undefined) delete best[scenarioId];
+      const withBest = scenarioId !== undefined && Object.hasOwn(best, scenarioId) ? scenarioId : undefined;
+      if (withBest !== undefined) delete best[withBest];
+      leftOut.push({ what: `completed practice ${i + 1}`, why: parsed.error, ...(withBest !== undefined ? { withBest: withBest.slice(0, 60) } : {}) });
       continue;
     }
     if (ids.has(parsed.id)) continue;
@@ -196,7 +199,10 @@ const LEFT_OUT_NAMED = 3;
 
 /** "completed practice 2 (why), … and 4 more", for the question and the note after loading. */
 function leftOutList(leftOut: readonly BackupLeftOut[], withWhy: boolean): string {
-  const named = leftOut.slice(0, LEFT_OUT_NAMED).map((e) => (withWhy ? `${e.what} (${e.why})` : e.what));
+  const named = leftOut.slice(0, LEFT_OUT_NAMED).map((e) => {
+    const best = e.withBest === undefined ? '' : withWhy ? `; the best result for "${e.withBest}", which counted it, is left out with it` : ` and the best result for "${e.withBest}" it counted`;
+    return withWhy ? `${e.what} (${e.why}${best})` : `${e.what}${best}`;
+  });
   const more = leftOut.length - named.length;
   return cleanLine(more > 0 ? `${named.join('; ')}; and ${more} more` : named.join('; '));
 }

@@ -290,8 +290,8 @@ describe('backup file', () => {
     expect(r.ok && Object.keys(r.backup.saves)).toEqual(Object.keys(good.saves));
     if (!r.ok) throw new Error(r.error);
     // The question a UI asks before loading the rest, and the note after, name it (no escape sequence from the file).
-    expect(backupLeftOutQuestion(r)).toBe('One entry in this backup is damaged and cannot be loaded: completed practice 2 (its completion time is not an ISO 8601 time). The rest of it (1 finished scenario and 1 scenario in progress) can be loaded without it. Nothing has been changed yet.');
-    expect(backupLeftOutNote(r.leftOut)).toBe('Left out as damaged: completed practice 2.');
+    expect(backupLeftOutQuestion(r)).toBe('One entry in this backup is damaged and cannot be loaded: completed practice 2 (its completion time is not an ISO 8601 time; the best result for "example-new-phone", which counted it, is left out with it). The rest of it (1 finished scenario and 1 scenario in progress) can be loaded without it. Nothing has been changed yet.');
+    expect(backupLeftOutNote(r.leftOut)).toBe('Left out as damaged: completed practice 2 and the best result for "example-new-phone" it counted.');
     // Loading the rest changes the records only by what is good: the best result the file gives the
     // scenario counted the practice left out, so it is left out too and worked out from what loads.
     expect(Object.keys(r.backup.records.best)).toEqual([]);
