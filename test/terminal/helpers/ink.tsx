@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { createRequire } from 'node:module';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -117,6 +118,21 @@ export async function tap(r: Typable, ...keys: string[]): Promise<boolean> {
 
 const BUSY = /Loading…|checking files…/;
 
+/** React's scheduler (the one Ink's reconciler runs its renders and effects on). */
+const Scheduler = createRequire(import.meta.url)('scheduler') as { unstable_scheduleCallback(priority: number, callback: () => void): unknown; unstable_IdlePriority: number };
+
+/**
+ * Resolves once React's scheduler has run every task it holds of a higher priority than idle:
+ * renders and passive effects (a screen's key handler attached, state set again after a frame).
+ * The scheduler runs its work in slices of a few milliseconds, each in a task of its own, so on a
+ * slow machine two turns of the event loop can pass in the middle of it with no new frame.
+ */
+function reactIdle(): Promise<void> {
+  return new Promise((resolve) => {
+    Scheduler.unstable_scheduleCallback(Scheduler.unstable_IdlePriority, () => resolve());
+  });
+}
+
 /**
  * Waits until the app is idle: two event-loop turns with no new frame, and nothing still loading
  * (lazy screens, validation), for which it waits on the next frame (5 s at most).
@@ -130,6 +146,11 @@ export async function settle(r: Pick<Typable, 'frames'>): Promise<void> {
     else if (BUSY.test(r.frames[seen - 1] ?? '') && Date.now() < deadline) {
       await frameAfter(r.frames, seen, deadline - Date.now());
       quiet = 0;
+    } else if (quiet === 1) {
+      // Quiet for two turns: idle only if React holds no work either (else it draws again after).
+      await reactIdle();
+      if (r.frames.length !== seen) quiet = 0;
+      else quiet++;
     } else quiet++;
   }
 }
