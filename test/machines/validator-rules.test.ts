@@ -1126,13 +1126,17 @@ describe('no-way-to-end names the loop and points at the "next" that closes it, 
   /** The no-way-to-end problems of `text`, each with the text its line:column points at. */
   const deadEnds = (text: string) => validateScenario(text, 'x.json').problems.filter((q) => q.code === 'no-way-to-end')
     .map((p) => ({ ...p, at: text.slice(offsetOf(text, p.line, p.column)) }));
+  /** The one no-way-to-end problem of `text` (the test fails if there is not exactly one). */
+  const onlyDeadEnd = (text: string) => {
+    const found = deadEnds(text);
+    expect(found).toHaveLength(1);
+    return found[0];
+  };
   const good = () => readFixture('good/example.json').toString('utf8');
 
   it('a scene that points at itself, after the start: at that scene\'s "next", once (not at the start and every node before it)', () => {
     const { text } = exampleWith(/"next": "after-visit"/g, '"next": "boyfriend-guarded"');
-    const found = deadEnds(text);
-    expect(found).toHaveLength(1);
-    const [p] = found;
+    const p = onlyDeadEnd(text);
     expect(formatPath(p?.path ?? [])).toBe('nodes[2].next');
     expect(p?.at.startsWith('"boyfriend-guarded"')).toBe(true);
     expect(p?.message).toBe('No ending can be reached from the node "boyfriend-guarded": no way on from it leads to an ending, so a playthrough that gets here never finishes. Shown here: its own "next" leads straight back to it. Not even the start ("phone") leads to an ending, so no playthrough can finish.');
@@ -1145,9 +1149,7 @@ describe('no-way-to-end names the loop and points at the "next" that closes it, 
     // Dead only through the loop: make the guarded scene's way out lead back in as well.
     const looped = text.replace('{ "to": "end-mixed" }]', '{ "to": "boyfriend-guarded" }]');
     expect(deadEnds(text)).toEqual([]);
-    const found = deadEnds(looped);
-    expect(found).toHaveLength(1);
-    const [p] = found;
+    const p = onlyDeadEnd(looped);
     expect(formatPath(p?.path ?? [])).toBe('nodes[2].next[0].to');
     expect(p?.at.startsWith('"boyfriend-open" }, { "to": "boyfriend-guarded" }]')).toBe(true);
     expect(p?.message).toContain('the loop boyfriend-open → boyfriend-guarded → boyfriend-open');
