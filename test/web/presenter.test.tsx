@@ -411,6 +411,8 @@ describe('presenter mode on two screens', () => {
       laptop.postMessage({ type: 'state', state: moment('New laptop'), v: PROJECTOR_PROTOCOL + 1 });
       expect(await projector().findByRole('heading', { level: 1, name: 'New laptop' })).toBeTruthy();
       expect(projector().getByText(/^This window is out of date: casa-practice was updated\. On the laptop, choose “Open a projector window” again, or reload this window\.$/)).toBeTruthy();
+      // It tells the laptop too (a second mismatch), and that message may arrive after the render.
+      await waitFor(() => expect(heard.filter((m) => (m as { type?: string }).type === 'mismatch')).toHaveLength(2));
       // The same version: no notice, and nothing sent back.
       heard.length = 0;
       laptop.postMessage({ type: 'state', state: moment('Same version'), v: PROJECTOR_PROTOCOL });
