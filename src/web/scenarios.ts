@@ -61,3 +61,23 @@ function idOf(text: string): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * The validator's check that no other scenario file of the app has the id of the one checked
+ * (duplicate-scenario-id), as `casa-practice validate` runs it over the scenarios folder: progress
+ * and records are kept by id. `checked` is the file's name when it is one of the app's own files
+ * (it is not compared with itself, and, as on the command line, a file named after its id leaves
+ * the warning to the other file), undefined for a file from this computer.
+ */
+export async function sameIdInApp(checked?: string): Promise<(id: string) => string | undefined> {
+  const texts = await scenarioTexts();
+  const stem = (file: string) => file.replace(/\.json$/i, '');
+  return (id) => {
+    if (checked !== undefined && stem(checked) === id) {
+      // The file named after its id is the one the other file copies.
+      return undefined;
+    }
+    const other = texts.find((t) => t.file !== checked && idOf(t.text) === id);
+    return other && `scenarios/${other.file}`;
+  };
+}

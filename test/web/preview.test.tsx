@@ -8,6 +8,7 @@ import { MAX_DRAWN_NODES } from '../../src/web/components/ScenarioGraph.js';
 import Preview from '../../src/web/pages/Preview.js';
 import { StoreContext } from '../../src/web/store.js';
 import example from '../fixtures/good/example.json?raw';
+import courtReport from '../../scenarios/court-report.json?raw';
 import { captureDownloads, renderApp } from './helpers.js';
 
 afterEach(cleanup);
@@ -229,6 +230,22 @@ describe('previewing a scenario file', () => {
     const heading = await screen.findByRole('heading', { name: 'No problems found in court-report.json' });
     expect(screen.getByText('court-report.json is valid.')).toBeTruthy();
     expect(document.activeElement).toBe(heading);
+  });
+
+  it("a copy of one of the app's scenarios that keeps its id is warned, as casa-practice validate warns in the scenarios folder; with an id of its own it is not", async () => {
+    const user = userEvent.setup();
+    renderPreview();
+    const input = screen.getByLabelText('Scenario file (.json)');
+    await user.upload(input, new File([courtReport], 'my-copy.json'));
+    expect(await screen.findByText('my-copy.json is valid (1 warning).')).toBeTruthy();
+    const line = courtReport.slice(0, courtReport.indexOf('"id"')).split('\n').length;
+    const item = screen.getByText(/\[duplicate-scenario-id\]/).closest('li') as HTMLElement;
+    expect(within(item).getByText(new RegExp(`^my-copy\\.json:${line}:\\d+$`))).toBeTruthy();
+    expect(item.textContent).toContain('The app\'s scenario file "scenarios/court-report.json" has the id "court-report" too');
+    expect(item.textContent).toContain('Fix: Give this scenario an id of its own');
+    await user.upload(input, new File([courtReport.replace('"id": "court-report"', '"id": "court-report-ours"')], 'court-report-ours.json'));
+    expect(await screen.findByText('court-report-ours.json is valid.')).toBeTruthy();
+    expect(screen.queryByText(/\[duplicate-scenario-id\]/)).toBeNull();
   });
 
   it('a file that is not UTF-8 gets the same error as on the command line, not a silent replacement character', async () => {

@@ -6,7 +6,7 @@ import { ScenarioGraph } from '../components/ScenarioGraph.js';
 import { Session } from '../components/Session.js';
 import { loadCore } from '../core.js';
 import { go } from '../routing.js';
-import { scenarioTexts, type ScenarioText } from '../scenarios.js';
+import { sameIdInApp, scenarioTexts, type ScenarioText } from '../scenarios.js';
 import { routeTitle, useTitle } from '../title.js';
 
 interface Checked {
@@ -78,13 +78,16 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
     problemsHeading.current?.focus();
   }, [checked, busy]);
 
-  const check = async (name: string, text: string | Uint8Array, again = false) => {
+  /** Checks a file's text; `own` for one of the app's own files (from scenarios/), which must be named after its id. */
+  const check = async (name: string, text: string | Uint8Array, again = false, own = false) => {
     setBusy(true);
     setChecking(name);
     setPlaying(undefined);
     // The validator and schema load here, on demand: never part of the first page.
-    const core = await loadCore();
-    const result = core.validateScenario(text, name);
+    const [core, sameIdElsewhere] = await Promise.all([loadCore(), sameIdInApp(own ? name : undefined)]);
+    // As `casa-practice validate` checks the scenarios folder: no other file of the app with this id,
+    // and the app's own files named after their ids.
+    const result = core.validateScenario(text, name, { sameIdElsewhere, ...(own ? { fileStem: name.replace(/\.json$/i, '') } : {}) });
     setChecked({ file: name, result, again, truncatedWords: result.truncated ? `…and ${result.truncated.count} more problems; fix these first and check again.` : undefined });
     setBusy(false);
   };
@@ -168,7 +171,7 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
       const found = file ? texts.find((t) => t.file === file) : undefined;
       if (found) {
         focusResults.current = true;
-        void check(found.file, found.text);
+        void check(found.file, found.text, false, true);
       } else if (file) {
         setError(`There is no file ${shownName(file)} in the app's scenarios/ folder: open your file with “Scenario file (.json)” above, or check one of the folder's files.`);
       }
@@ -237,7 +240,7 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
           <summary>Or check a file from the app's scenarios/ folder</summary>
           <ul>
             {bundled.map((b) => (
-              <li key={b.file}><button type="button" onClick={() => (file === b.file ? void check(b.file, b.text) : go({ page: 'preview', file: b.file }))}>Check {b.file}</button></li>
+              <li key={b.file}><button type="button" onClick={() => (file === b.file ? void check(b.file, b.text, false, true) : go({ page: 'preview', file: b.file }))}>Check {b.file}</button></li>
             ))}
           </ul>
           <p className="hint">With <code>npm run dev</code>, the page reloads and checks the file again whenever it changes on disk.</p>
