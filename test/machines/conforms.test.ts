@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { Scenario } from '../../src/machines/schema/scenario.js';
-import { conformsToScenario } from '../../src/machines/validate/conforms.js';
+import { conformsToScenario, scenarioKeyCount } from '../../src/machines/validate/conforms.js';
 import { generateScenario } from '../../bench/generate.js';
 
 const roots = ['../fixtures/', '../../scenarios/'].map((d) => fileURLToPath(new URL(d, import.meta.url)));
@@ -45,12 +45,21 @@ function mutate(value: unknown, random: () => number): unknown {
   return JSON.parse(JSON.stringify(copy)) as unknown;
 }
 
+/** The keys of every object in a JSON value. */
+function keysOf(v: unknown): number {
+  if (Array.isArray(v)) return v.reduce((n: number, x) => n + keysOf(x), 0);
+  if (v === null || typeof v !== 'object') return 0;
+  return Object.entries(v).reduce((n, [, x]) => n + 1 + keysOf(x), 0);
+}
+
 describe('conformsToScenario (the validator\'s quick path)', () => {
   it('agrees with the zod schema on every fixture and scenario, and zod returns an equal copy', () => {
     for (const raw of samples) {
       const zod = Scenario.safeParse(raw);
       expect(conformsToScenario(raw)).toBe(zod.success);
       if (zod.success) expect(zod.data).toEqual(raw);
+      // The keys it counts on the way, which the validator compares with the text's (duplicate keys).
+      expect(scenarioKeyCount(raw)).toBe(zod.success ? keysOf(raw) : -1);
     }
   });
 
@@ -64,6 +73,7 @@ describe('conformsToScenario (the validator\'s quick path)', () => {
       const quick = conformsToScenario(raw);
       if (quick !== zod.success) throw new Error(`disagree (quick ${quick}, zod ${zod.success}) on mutation ${i}: ${JSON.stringify(raw).slice(0, 2000)}`);
       if (zod.success) { accepted++; expect(zod.data).toEqual(raw); } else rejected++;
+      expect(scenarioKeyCount(raw)).toBe(zod.success ? keysOf(raw) : -1);
     }
     expect(accepted).toBeGreaterThan(100);
     expect(rejected).toBeGreaterThan(1000);

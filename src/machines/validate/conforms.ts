@@ -12,8 +12,26 @@ import type { Scenario } from '../schema/scenario.js';
  * fixture, every scenario and many random mutations of them.
  */
 export function conformsToScenario(raw: unknown): raw is Scenario {
+  return scenarioKeyCount(raw) >= 0;
+}
+
+/**
+ * conformsToScenario, counting on the way: the number of keys of all the objects of the scenario
+ * (every object is checked key by key), or -1 when it does not conform. The validator compares it
+ * with the keys in the file's text to tell whether a key can repeat, without walking the value again.
+ */
+export function scenarioKeyCount(raw: unknown): number {
+  keys = 0;
+  return conforms(raw) ? keys : -1;
+}
+
+/** Keys checked since scenarioKeyCount began (one counter, not a closure or an object per call). */
+let keys = 0;
+
+function conforms(raw: unknown): raw is Scenario {
   if (!isPlainObject(raw)) return false;
   for (const key in raw) {
+    keys++;
     if (!Object.hasOwn(raw, key)) return false;
     const v = raw[key];
     switch (key) {
@@ -69,7 +87,10 @@ function isAllowLanguage(v: unknown): boolean {
 
 /** Every own key of `o` passes `check`, which returns false for keys the schema does not know. */
 function keysPass(o: Obj, check: (key: string, value: unknown) => boolean): boolean {
-  for (const key in o) if (!Object.hasOwn(o, key) || !check(key, o[key])) return false;
+  for (const key in o) {
+    keys++;
+    if (!Object.hasOwn(o, key) || !check(key, o[key])) return false;
+  }
   return true;
 }
 

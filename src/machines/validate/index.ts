@@ -5,7 +5,7 @@ import { indexScenario } from '../scenario-index.js';
 import { ScenarioNode, Scenario, Character, Variable, Id, Line, Next, Reply, type Reply as ReplyType, type Scenario as ScenarioType, type When } from '../schema/scenario.js';
 import { visibleLine } from '../text/clean.js';
 import { quoteValue } from '../text/quote.js';
-import { conformsToCharacter, conformsToNode, conformsToScenario, conformsToVariable } from './conforms.js';
+import { conformsToCharacter, conformsToNode, conformsToVariable, scenarioKeyCount } from './conforms.js';
 import { integrityProblems } from './integrity.js';
 import { formatProblem, RELATED_AT, resetSuggestionBudget, type JsonPath, type Problem, type UnlocatedProblem } from './problem.js';
 import { schemaProblems } from './schema-issues.js';
@@ -105,7 +105,9 @@ export function validateScenario(input: string | Uint8Array, fileName = 'scenari
       fix: 'Wrap the scenario in { } with "id", "title", "nodes" and the other fields; see docs/authoring.md.' }]);
   }
   // A valid file passes the quick check and is used as parsed; zod runs when it is not, to say why.
-  const parsed = conformsToScenario(raw) ? { success: true as const, data: raw } : parseScenario(raw as Record<string, unknown>);
+  // It counts the keys of every object on the way, which the key scan below compares with the text.
+  const quickKeys = scenarioKeyCount(raw);
+  const parsed = quickKeys >= 0 ? { success: true as const, data: raw as ScenarioType } : parseScenario(raw as Record<string, unknown>);
   if (!parsed.success) {
     const deep = tooDeep();
     if (deep) return deep;
@@ -113,7 +115,7 @@ export function validateScenario(input: string | Uint8Array, fileName = 'scenari
   const problems: UnlocatedProblem[] = parsed.success ? [] : schemaProblems(raw, parsed.error.issues);
   // The key scan walks the text recursively, so it runs only when keys may repeat, and is skipped
   // when the nesting is not a scenario's.
-  const keysUnique = !mayRepeatKeys(text, raw);
+  const keysUnique = !(quickKeys >= 0 ? mayRepeatKeys(text, raw, quickKeys) : mayRepeatKeys(text, raw));
   if (!keysUnique && findExcessiveNesting(text) < 0) problems.push(...duplicateKeyProblems(text));
   const checkInput = parsed.success ? completeInput(parsed.data) : partialInput(raw as Record<string, unknown>);
   if (checkInput) problems.push(...semanticProblems(checkInput));

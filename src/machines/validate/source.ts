@@ -445,9 +445,15 @@ export function rawStringOffset(text: string, quote: number, index: number): num
  * skipped) are at least the keys of the text (more only when a string holds such a pair): when
  * they are exactly as many as the keys of the value, no key repeats. Far cheaper than the full key
  * scan, which then runs only when this says so. The colons are found with indexOf, which skips
- * the text between them far faster than a regular expression looking for quotes.
+ * the text between them far faster than a regular expression looking for quotes. `keysInValue`,
+ * when the caller has counted the value's keys already (scenarioKeyCount), saves walking it again.
  */
-export function mayRepeatKeys(text: string, parsed: unknown): boolean {
+export function mayRepeatKeys(text: string, parsed: unknown, keysInValue = valueKeyCount(parsed)): boolean {
+  return textKeyCount(text) !== keysInValue;
+}
+
+/** The colons of a JSON text with a '"' before them (white space skipped): at least its keys (see mayRepeatKeys). */
+function textKeyCount(text: string): number {
   let inText = 0;
   for (let colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
     let at = colon - 1;
@@ -455,6 +461,11 @@ export function mayRepeatKeys(text: string, parsed: unknown): boolean {
     while (c === 32 || c === 10 || c === 13 || c === 9) c = text.charCodeAt(--at);
     if (c === 34) inText++;
   }
+  return inText;
+}
+
+/** The keys of every object in a parsed JSON value. */
+function valueKeyCount(parsed: unknown): number {
   let inValue = 0;
   const stack: unknown[] = [parsed];
   while (stack.length > 0) {
@@ -474,7 +485,7 @@ export function mayRepeatKeys(text: string, parsed: unknown): boolean {
       if (x !== null && typeof x === 'object') stack.push(x);
     }
   }
-  return inText !== inValue;
+  return inValue;
 }
 
 /**
