@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { manyStates, unknownFields, unknownReferences } from '../../bench/hostile.js';
+import { manyStates, syntaxErrorsOnOneLine, unknownFields, unknownReferences } from '../../bench/hostile.js';
 import { exploreScenario, STATE_LIMIT } from '../../src/machines/audit/explore.js';
 import { toDot, toMermaid } from '../../src/machines/graph-export.js';
 import { cleanText, quoteValue, safeJson } from '../../src/machines/index.js';
@@ -90,6 +90,18 @@ describe('files with thousands of mistakes: every mistake counted, the report ca
     expect(out.length).toBeLessThan(100_000);
     // Every unknown field is located at its own key, in file order.
     expect(result.problems.find((p) => p.code === 'unknown-field')?.line).toBe(1);
+  });
+
+  it('100,000 syntax errors on one line: the first few named where they are, the rest counted', () => {
+    const text = syntaxErrorsOnOneLine(100_000);
+    const result = validateScenario(text, 'one-line.json');
+    expect(result.problems.length).toBeGreaterThanOrEqual(1);
+    expect(result.problems.length).toBeLessThanOrEqual(5);
+    expect(result.problems.map((p) => p.line)).toEqual(result.problems.map(() => 1));
+    expect(result.problems[0]?.column).toBe(2);
+    // Each error after the first shown ones is counted in the last message, none twice.
+    const more = Number(/\((\d+) more syntax errors follow; fix these first\)\.$/.exec(result.problems.at(-1)?.message ?? '')?.[1]);
+    expect(more).toBeGreaterThan(100_000);
   });
 
   it('far more reachable states than the bound: the ending checks stop at the bound and say so', () => {

@@ -181,10 +181,15 @@ export function syntaxProblems(text: string, room = MAX_SYNTAX_PROBLEMS): Unloca
   // error of a later line may be a mistake of its own that one of the usual causes explains (a
   // quote inside a text): then it is named, once, and the follow-on errors on its line are left out.
   const out: UnlocatedProblem[] = [];
+  // Offsets only grow: the line break after the current line is looked for once, not per error
+  // (a file on one line has none, and each search would read to its end).
   let line = 1;
-  let lineAt = 0;
+  let nextBreak = text.indexOf('\n');
   const lineOf = (offset: number) => {
-    for (let i = text.indexOf('\n', lineAt); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) [line, lineAt] = [line + 1, i + 1];
+    while (nextBreak >= 0 && nextBreak < offset) {
+      line++;
+      nextBreak = text.indexOf('\n', nextBreak + 1);
+    }
     return line;
   };
   let previousLine = lineOf(distinct[0]?.offset ?? 0);
