@@ -228,6 +228,14 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(p?.fix).toContain('Here: "That\'s a \\"nice\\" one! How did you get it?"');
   });
 
+  it('a quoted yes, no or +1 inside a text is a quotation mark inside the text, not a value written the wrong way', () => {
+    for (const [said, shown] of [['"no"', '\\"no\\"'], ['"Yes!"', '\\"Yes!\\"'], ['"+1"', '\\"+1\\"'], ['"NO"', '\\"NO\\"']]) {
+      const text = good.replace('"text": "That\'s a nice one! How did you get it?"', `"text": "She said ${said} to me"`);
+      const p = check(text, 'syntax-unescaped-quote', said);
+      expect(p?.fix).toContain(`Here: "She said ${shown} to me"`);
+    }
+  });
+
   it('a quotation mark inside a long text: the fix shows the part around it written safely (docs: "the fix shows your text written the safe way")', () => {
     const p = check(good.replace('She is scrolling on a phone', 'She is "scrolling" on a phone'), 'syntax-unescaped-quote', '"scrolling"');
     expect(p?.fix).toContain('Here, in part: "…café near her placement. She is \\"scrolling\\" on a phone you have not seen…".');

@@ -127,7 +127,12 @@ function strayCharacter(text: string, at: number): UnlocatedProblem | undefined 
     return problem('json-syntax', at, `Not valid JSON: unexpected character: ${space} (${code}), which looks like an ordinary space but is not one to JSON.`,
       'Delete it and type an ordinary space. Such spaces come with text pasted from a word processor or a web page, so look for more of them on the lines you pasted.', { at, with: ' ' });
   }
-  const number = /^[+\u2012\u2013\u2014\u2212]([0-9]+)/.exec(text.slice(at, at + 24));
+  // Right after a text ends, a word or number is more of that text: "She said "no" to me" (a quote
+  // inside the text, see unescapedQuote), not a value written the wrong way.
+  let before = at - 1;
+  while (before >= 0 && (text[before] === ' ' || text[before] === '\t')) before--;
+  const afterText = text[before] === '"';
+  const number = afterText ? undefined : /^[+\u2012\u2013\u2014\u2212]([0-9]+)/.exec(text.slice(at, at + 24));
   if (number?.[1]) {
     const digits = number[1].replace(/^0+(?=[0-9])/, '');
     return c === '+'
@@ -137,7 +142,7 @@ function strayCharacter(text: string, at: number): UnlocatedProblem | undefined 
         `Write the number with the hyphen-minus key: -${digits}. Word processors turn - into a dash as you type.`, { at, with: '-' });
   }
   const word = /^[A-Za-z]+/.exec(text.slice(at, at + 12))?.[0];
-  if (word !== undefined && /^(?:true|false|yes|no)$/i.test(word) && !/^(?:true|false)$/.test(word)) {
+  if (!afterText && word !== undefined && /^(?:true|false|yes|no)$/i.test(word) && !/^(?:true|false)$/.test(word)) {
     const meant = /^(?:true|yes)$/i.test(word) ? 'true' : 'false';
     return problem('json-syntax', at, `Not valid JSON: unexpected character: ${quoteValue(word)} is not a JSON value.`,
       `Write ${meant} (in lower case, without quotes): JSON's yes and no are true and false.`);
