@@ -1,4 +1,4 @@
-import { closeSync, constants, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { didYouMean, fileProblem, MAX_FILE_BYTES, validateScenario, type ValidateOptions, type ValidationResult } from '../machines/index.js';
 import { FileAccessError } from './errors.js';
@@ -42,6 +42,11 @@ export function expandPaths(paths: readonly string[]): ExpandedPath[] {
     try {
       isDir = statSync(p).isDirectory();
     } catch (e) {
+      // A link that leads nowhere (or round in a loop) is there: reported as that file's problem.
+      if (isLink(p)) {
+        out.push({ path: p });
+        continue;
+      }
       const why = reason(e);
       throw new FileAccessError(`cannot read "${p}": ${why === 'no such file' ? 'no such file or folder' : why}`);
     }
@@ -109,8 +114,24 @@ export function loadScenarioFile(path: string, limit = MAX_FILE_BYTES, options?:
   const read = readScenarioBytes(path, limit);
   // Bundled files unchanged since the build skip the work of validating again (node/verified-scenarios.ts).
   if ('bytes' in read) return { path, result: (options ? undefined : verifiedResult(read.bytes)) ?? validateScenario(read.bytes, path, options) };
-  if (read.why === 'no such file' || read.why === 'it is a folder') throw new FileAccessError(`cannot read "${path}": ${read.why}`);
-  return { path, result: fileProblem(path, read.refused, read.why) };
+  if (read.why === 'no such file' || read.why === 'it is a folder') {
+    // A link (one listed in a folder, say) that leads nowhere or to a folder is that file's
+    // problem, and the other files are still checked; nothing at all at the path is a usage error.
+    const link = isLink(path);
+    if (!link) throw new FileAccessError(`cannot read "${path}": ${read.why}`);
+    return { path, result: fileProblem(path, read.refused, read.why === 'no such file' ? 'it is a link to a file that does not exist' : 'it is a link to a folder', LINK_FIX) };
+  }
+  return { path, result: fileProblem(path, read.refused, read.why, read.why === 'too many symbolic links' ? LINK_FIX : undefined) };
+}
+
+const LINK_FIX = 'Point the link at the scenario file (ls -l shows where it leads), or delete the link.';
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /** A folder named on the command line that could not be listed, as a problem of that folder. */

@@ -229,7 +229,7 @@ describe('the syntax mistakes made most often get one message naming the cause, 
   });
 
   it('a quoted yes, no or +1 inside a text is a quotation mark inside the text, not a value written the wrong way', () => {
-    for (const [said, shown] of [['"no"', '\\"no\\"'], ['"Yes!"', '\\"Yes!\\"'], ['"+1"', '\\"+1\\"'], ['"NO"', '\\"NO\\"']]) {
+    for (const [said, shown] of [['"no"', '\\"no\\"'], ['"Yes!"', '\\"Yes!\\"'], ['"+1"', '\\"+1\\"'], ['"NO"', '\\"NO\\"']] as const) {
       const text = good.replace('"text": "That\'s a nice one! How did you get it?"', `"text": "She said ${said} to me"`);
       const p = check(text, 'syntax-unescaped-quote', said);
       expect(p?.fix).toContain(`Here: "She said ${shown} to me"`);

@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/terminal/cli.js';
 import { readScenarioBytes } from '../../src/terminal/files.js';
+import { listCatalog } from '../../src/terminal/node/catalog-files.js';
 import { fixturePath, readFixture } from '../helpers/fixtures.js';
 
 async function run(...argv: string[]) {
@@ -85,5 +86,52 @@ describe('a folder name is a folder', () => {
     // eslint-disable-next-line no-control-regex -- looking for raw escape characters
     for (const out of [human.out, json.out, human.err, json.err]) expect(out).not.toMatch(/[\u001b\u0007]/);
     expect(human.code).toBe(1);
+  });
+});
+
+describe('links in a folder', () => {
+  /** A folder of the good example, a link to a file with an error, and links that lead nowhere, round in a loop, to a device and to a folder. */
+  const folder = () => {
+    const dir = tmp();
+    const elsewhere = tmp();
+    writeFileSync(join(dir, 'good.json'), readFixture('good/example.json'));
+    writeFileSync(join(elsewhere, 'draft.json'), readFixture('good/example.json').toString('utf8').replace('"estimatedMinutes": 5', '"estimatedMinutes": "five"'));
+    symlinkSync(join(elsewhere, 'draft.json'), join(dir, 'linked.json'));
+    symlinkSync(join(elsewhere, 'gone.json'), join(dir, 'broken.json'));
+    symlinkSync('loop.json', join(dir, 'loop.json'));
+    symlinkSync('/dev/zero', join(dir, 'zero.json'));
+    mkdirSync(join(elsewhere, 'sub'));
+    symlinkSync(join(elsewhere, 'sub'), join(dir, 'sub.json'));
+    return dir;
+  };
+
+  it('a link to a scenario file is checked like the file itself; one that leads nowhere is that file\'s problem, and the others are still checked', { timeout: 10_000 }, async () => {
+    const dir = folder();
+    const r = await run('validate', dir);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('');
+    expect(r.out).toMatch(/good\.json: valid/);
+    expect(r.out).toMatch(/linked\.json:8:\d+ error \[wrong-type\] estimatedMinutes/);
+    expect(r.out).toContain('broken.json:1:1 error [unreadable] (top level): It cannot be read: it is a link to a file that does not exist.');
+    expect(r.out).toContain('loop.json:1:1 error [unreadable] (top level): It cannot be read: too many symbolic links.');
+    expect(r.out.match(/fix: Point the link at the scenario file \(ls -l shows where it leads\), or delete the link\./g)).toHaveLength(2);
+    // A link to a device or a folder is left out, as the device or folder itself would be.
+    expect(r.out).not.toMatch(/zero\.json|sub\.json/);
+    expect(r.out).toContain('1 of 4 files valid');
+  });
+
+  it('a link that leads nowhere, named on the command line, is that file\'s problem too, not "no such file or folder"', async () => {
+    const dir = folder();
+    const r = await run('validate', join(dir, 'broken.json'), join(dir, 'good.json'));
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('It cannot be read: it is a link to a file that does not exist.');
+    expect(r.out).toContain('good.json: valid');
+  });
+
+  it('the picker\'s listing reads no device or folder behind a link, and leaves out the links it cannot read', { timeout: 10_000 }, () => {
+    const listing = listCatalog(folder());
+    expect(listing.entries.map((e) => e.file.split('/').pop())).toEqual(['good.json']);
+    // (linked.json is read, and left out for its error; the device and the folder are never read.)
+    expect(listing.leftOut.map((l) => [l.file.split('/').pop(), l.reason]).sort()).toEqual([['broken.json', 'it cannot be read'], ['linked.json', expect.stringContaining('estimated minutes')], ['loop.json', 'it cannot be read']]);
   });
 });

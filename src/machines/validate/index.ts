@@ -262,10 +262,10 @@ function missedOnBestPath(scenario: ScenarioType, path: readonly PathStep[]): Un
 }
 
 /** The result for a file that could not be read at all; `why` says why, in plain words. */
-export function fileProblem(file: string, kind: 'not-a-file' | 'unreadable' | 'file-too-large', why: string): ValidationResult {
-  if (kind === 'not-a-file') return single(file, 'not-a-file', `This is not a scenario file: ${why}.`, 'Name a .json file (or a folder of them); pipes, devices and sockets are not read.');
-  if (kind === 'file-too-large') return single(file, 'file-too-large', `The file was not read: ${why}; scenario files are limited to ${mb(MAX_FILE_BYTES)} MB.`, 'Split the scenario into several smaller scenarios.');
-  return single(file, 'unreadable', `It cannot be read: ${why}.`, 'Check that the file exists and that you have permission to read it (ls -l shows who may).');
+export function fileProblem(file: string, kind: 'not-a-file' | 'unreadable' | 'file-too-large', why: string, fix?: string): ValidationResult {
+  if (kind === 'not-a-file') return single(file, 'not-a-file', `This is not a scenario file: ${why}.`, fix ?? 'Name a .json file (or a folder of them); pipes, devices and sockets are not read.');
+  if (kind === 'file-too-large') return single(file, 'file-too-large', `The file was not read: ${why}; scenario files are limited to ${mb(MAX_FILE_BYTES)} MB.`, fix ?? 'Split the scenario into several smaller scenarios.');
+  return single(file, 'unreadable', `It cannot be read: ${why}.`, fix ?? 'Check that the file exists and that you have permission to read it (ls -l shows who may).');
 }
 
 /**
