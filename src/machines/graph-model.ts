@@ -2,6 +2,7 @@ import { replyValue, routesOf } from './scenario-index.js';
 import type { Effect, Scenario, ScenarioNode, When } from './schema/scenario.js';
 import { conditionsOf } from './conditions.js';
 import { cleanText } from './text/clean.js';
+import { shorten as cut } from './text/quote.js';
 
 // What every drawing of a scenario's graph shows (Mermaid, Graphviz, SVG and the web's graph): each
 // node's label and each arrow's label, from the scenario's untrusted text, cleaned.
@@ -11,7 +12,7 @@ const MAX_LABEL = 48;
 export function shorten(text: string): string {
   // Labels are untrusted text: no escape sequences, bidi overrides or zero-width characters.
   const flat = cleanText(text).replace(/\s+/g, ' ').trim();
-  return flat.length > MAX_LABEL ? `${flat.slice(0, MAX_LABEL - 1)}…` : flat;
+  return cut(flat, MAX_LABEL);
 }
 
 /** "trust ≥ 60 and …" (a flag: "told", "not told") for edge labels. */

@@ -66,6 +66,21 @@ describe('values from a file are quoted and sanitised before they reach a messag
   });
 });
 
+describe('graph labels cut short', () => {
+  it('never cut an emoji in two (a lone surrogate is shown as \uFFFD, or refused, by whatever reads the graph)', () => {
+    // The first node's label is its title, cut at 48 characters (after "Decision: "): put an emoji across the cut.
+    for (let pad = 36; pad <= 48; pad++) {
+      const title = `${'x'.repeat(pad)}🙄 ${'y'.repeat(40)}`;
+      const scenario = validateScenario(example.replace('"title": "The new phone"', `"title": "${title}"`), 'x.json').scenario;
+      if (!scenario) throw new Error('the example no longer validates');
+      for (const text of [toMermaid(scenario), toDot(scenario)]) {
+        expect(text).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+        expect(text).toMatch(/Decision: x+(?:…|🙄…|🙄 …|🙄 y+…)/);
+      }
+    }
+  });
+});
+
 describe('files with thousands of mistakes: every mistake counted, the report capped', () => {
   // What these cost is timed by `npm run bench` (its "Hostile files" table, against its target of
   // well under 3 s each): the quadratic versions took 19 s (5,000 references) and 104 s (100,000

@@ -46,8 +46,8 @@ export function quoteAsWritten(text: string, max = 60): string {
   return `"${visible(shorten(text, max), false)}"`;
 }
 
-/** At most `max` characters, the last being "…" when cut; lone surrogates shown as \uXXXX. */
-function shorten(text: string, max: number): string {
+/** At most `max` characters, the last being "…" when cut, never cutting a character in two (an emoji's surrogate pair). */
+export function shorten(text: string, max: number): string {
   let out = text;
   if (out.length > max) {
     let cut = Math.max(1, max - 1);
