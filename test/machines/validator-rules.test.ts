@@ -906,6 +906,16 @@ describe('mistakes from a trainer\'s first scenario: each is one problem, in wor
     return { ...p, at: text.slice(offsetOf(text, p.line, p.column)), says: `${p.message} ${p.fix}` };
   };
 
+  it('a number far too big for its field is told the field\'s own limit, once, not the largest whole number JSON can hold', () => {
+    for (const [from, to, limit] of [['"estimatedMinutes": 5', '"estimatedMinutes": 12345678901234567890', 'at most 240'], ['"estimatedMinutes": 5', '"estimatedMinutes": -12345678901234567890', 'at least 1']] as const) {
+      const { problems } = exampleWith(from, to);
+      expect(problems.filter((p) => p.path.join('.') === 'estimatedMinutes').map((p) => `${p.code}: ${p.message} ${p.fix}`)).toEqual([
+        expect.stringMatching(new RegExp(`^out-of-range: "estimatedMinutes" is the number -?1\\.?\\d*(?:e\\+19|0+); it must be ${limit}\\. Use a value of \\d+ or (?:less|more)\\.$`)),
+      ]);
+      expect(problems.map((p) => p.message).join(' ')).not.toContain('9007199254740991');
+    }
+  });
+
   it('an ending without "ending" is a missing field with the three kinds, not "ending is undefined"', () => {
     const p = only('"kind": "ending",\n      "ending": "mixed",', '"kind": "ending",', 'missing-field');
     expect(p.message).toBe('An ending node is missing "ending".');

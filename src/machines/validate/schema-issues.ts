@@ -106,7 +106,12 @@ function slugify(value: string): string {
 export function schemaProblems(raw: unknown, issues: readonly Issue[], prefix: JsonPath = []): UnlocatedProblem[] {
   const out: UnlocatedProblem[] = [];
   const seen = new Set<string>();
+  // A whole number past 2^53 breaks two bounds: the safe-integer range, and the field's own (120
+  // for an age). Only the field's own is worth saying: the other's fix ("at most 9007199254740991")
+  // still breaks the first.
+  const ownBound = new Set(issues.filter((i) => (i.code === 'too_big' || i.code === 'too_small') && i.origin !== 'int').map((i) => `${i.code}\u0000${i.path.join('\u0000')}`));
   for (const issue of issues) {
+    if ((issue.code === 'too_big' || issue.code === 'too_small') && issue.origin === 'int' && ownBound.has(`${issue.code}\u0000${issue.path.join('\u0000')}`)) continue;
     for (const p of issueProblems(raw, issue, [...prefix, ...(issue.path as JsonPath)])) {
       // "" is both too short and blank: one problem per place and kind is enough. Missing fields
       // all point at their object, so each missing field is its own problem.
