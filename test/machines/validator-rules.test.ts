@@ -392,9 +392,30 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(quote?.fix).toContain('Here: "That\'s a \\"nice\\" one! How did you get it?"');
   });
 
-  it('a missing bracket is not reported as one too many', () => {
-    const text = good.replace('"next": "boyfriend-guarded"\n        }\n      ]', '"next": "boyfriend-guarded"\n        }\n');
-    expect(validateScenario(text, 'x.json').problems.every((p) => p.code === 'json-syntax')).toBe(true);
+  it('a list whose ] was lost is named, with where to add the ], not reported as a bracket too many or a comma to add', () => {
+    // The list "replies" lost its ]: the node's } comes next.
+    const lost = good.replace('"next": "boyfriend-guarded"\n        }\n      ]', '"next": "boyfriend-guarded"\n        }\n');
+    const p = check(lost, 'syntax-not-closed', '\n');
+    expect(p?.line).toBe(59);
+    expect(p?.message).toBe('Not valid JSON: a } closes an object on line 61 while the list "replies" (its [ at line 26, column 18) is still open.');
+    expect(p?.fix).toMatch(/^Add a \] at the end of line 59, after the list's last item, to close that list\./);
+    // The list "characters" lost its ], keeping its comma, or lost both: the next field comes next.
+    const fields = good.indexOf('"characters"');
+    const close = good.indexOf(']', fields);
+    for (const [text, fix] of [
+      [`${good.slice(0, close)}${good.slice(close + 1)}`, /^Add a \] after the list's last item \(at the end of line \d+\), before the comma, to close that list\./],
+      [`${good.slice(0, close)}${good.slice(close + 2)}`, /^Add "\]," at the end of line \d+ to close that list and separate it from the next field\./],
+    ] as const) {
+      const q = check(text, 'syntax-not-closed', '\n');
+      expect(q?.message).toMatch(/^Not valid JSON: the field "\w+" starts on line \d+ while the list "characters" \(its \[ at line \d+, column \d+\) is still open\.$/);
+      expect(q?.fix).toMatch(fix);
+    }
+  });
+
+  it('a comma missing between two objects of a list, or between two fields, is not taken for a lost ]', () => {
+    const problems = (text: string) => validateScenario(text, 'x.json').problems.map((p) => p.code);
+    expect(problems(good.replace('"next": "end-harmful"\n        },', '"next": "end-harmful"\n        }'))).not.toContain('syntax-not-closed');
+    expect(problems(good.replace('"estimatedMinutes": 5,', '"estimatedMinutes": 5'))).not.toContain('syntax-not-closed');
   });
 });
 

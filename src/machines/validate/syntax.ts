@@ -13,7 +13,7 @@ export function likelySyntaxCause(text: string, errors: readonly ParseError[]): 
   if (!first) return undefined;
   const at = Math.min(first.offset, text.length);
   const code = printParseErrorCode(first.error);
-  return notClosedAtEnd(text, at, code) ?? objectNotClosed(text, at, code) ?? curlyQuote(text, at) ?? leadingZero(text, at) ?? strayCharacter(text, at) ?? lineBreakInText(text, at) ?? missingClosingQuote(text, at) ?? extraBracket(text, at) ?? unescapedQuote(text, at);
+  return notClosedAtEnd(text, at, code) ?? objectNotClosed(text, at, code) ?? listNotClosed(text, at, code) ?? curlyQuote(text, at) ?? leadingZero(text, at) ?? strayCharacter(text, at) ?? lineBreakInText(text, at) ?? missingClosingQuote(text, at) ?? extraBracket(text, at) ?? unescapedQuote(text, at);
 }
 
 /**
@@ -336,6 +336,55 @@ function objectNotClosed(text: string, at: number, code: string): UnlocatedProbl
   return problem('syntax-not-closed', end,
     `Not valid JSON: a new object starts on ${lineColumn(text, at).replace(/, column.*/, '')} while ${openerWords(text, open, innermost)} is still open.`,
     `Add ${inList ? '"},"' : 'a }'} at the end of ${lastLine}, after its last value, to close that object${inList ? ' and separate it from the next one' : ''}. Clicking next to a bracket in VS Code highlights its partner.`);
+}
+
+/**
+ * "nodes": [ { … } } — a list whose ] was lost, found where the text goes on as if it were closed:
+ * at a } (or ]) that closes what encloses the list, or at a "field": that belongs to the object
+ * around it. The parser asks for a comma there, and a comma only moves the error. Only when the
+ * whole text has fewer ] than [, so the ] is missing rather than misplaced.
+ */
+function listNotClosed(text: string, at: number, code: string): UnlocatedProblem | undefined {
+  if (code !== 'CommaExpected') return undefined;
+  const c = text.charAt(at);
+  // A field's name is an item to the parser, so it stops at the colon after it.
+  let name = -1;
+  if (c === '"') {
+    const { end } = lineAround(text, at);
+    const close = nextQuote(text, at + 1, end);
+    if (close < end && text.charAt(endOfTextAfter(text, close + 1)) === ':') name = at;
+  } else if (c === ':') {
+    const quote = endOfTextBefore(text, at) - 1;
+    const { start } = lineAround(text, quote);
+    for (let i = start; i < quote; i++) {
+      if (text[i] !== '"') continue;
+      const j = nextQuote(text, i + 1, quote + 1);
+      if (j === quote) name = i;
+      i = j;
+    }
+  }
+  if (c !== '}' && name < 0) return undefined;
+  const from = name < 0 ? at : name;
+  const { open, extraBrackets } = bracketState(text, from);
+  const innermost = open.length - 1;
+  if (open[innermost]?.char !== '[' || extraBrackets >= 0 || innermost < 1) return undefined;
+  let end = endOfTextBefore(text, from);
+  // The list's ] lost, its comma kept: the ] goes before that comma.
+  const comma = name >= 0 && text.charAt(end - 1) === ',';
+  if (comma) end = endOfTextBefore(text, end - 1);
+  const lastLine = lineColumn(text, end).replace(/, column.*/, '');
+  const add = name < 0 ? `a ] at the end of ${lastLine}` : comma ? `a ] after the list's last item (at the end of ${lastLine}), before the comma,` : `"]," at the end of ${lastLine}`;
+  const fieldName = name < 0 ? '' : text.slice(name + 1, nextQuote(text, name + 1, text.length));
+  return problem('syntax-not-closed', end,
+    `Not valid JSON: ${name < 0 ? 'a } closes an object' : `the field ${quoteValue(fieldName, 40)} starts`} on ${lineColumn(text, from).replace(/, column.*/, '')} while ${openerWords(text, open, innermost)} is still open.`,
+    `Add ${add}${name < 0 ? ", after the list's last item," : ''} to close that list${name >= 0 && !comma ? ' and separate it from the next field' : ''}. Clicking next to a bracket in VS Code highlights its partner.`);
+}
+
+/** The offset of the first text at or after `at` (white space skipped). */
+function endOfTextAfter(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && /\s/.test(text.charAt(i))) i++;
+  return i;
 }
 
 /** The offset just after the last text before `at` (where a missing bracket is typed). */
