@@ -146,6 +146,21 @@ describe('presenter mode', () => {
     expect(status.textContent).toBe('');
   });
 
+  it('a count deleted with Backspace empties its box (the next digit is the count, not "05") and counts nothing', async () => {
+    const user = userEvent.setup();
+    render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
+    const [box, second] = screen.getAllByRole('spinbutton') as HTMLInputElement[];
+    await user.click(second as HTMLElement);
+    await user.keyboard('2');
+    await user.click(box as HTMLElement);
+    await user.keyboard('3{Backspace}');
+    expect(box?.value).toBe('');
+    expect(screen.getByText('2 votes entered.')).toBeTruthy();
+    await user.keyboard('5');
+    expect(box?.value).toBe('5');
+    expect(screen.getByText('7 votes entered.')).toBeTruthy();
+  });
+
   it('from the reveal, "Back to the votes" brings the boxes back with the counts kept, so a count typed wrong is put right and revealed again', async () => {
     const user = userEvent.setup();
     render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { memoryStore } from '../../src/machines/light.js';
@@ -246,6 +246,28 @@ describe('previewing a scenario file', () => {
     await user.upload(input, new File([courtReport.replace('"id": "court-report"', '"id": "court-report-ours"')], 'court-report-ours.json'));
     expect(await screen.findByText('court-report-ours.json is valid.')).toBeTruthy();
     expect(screen.queryByText(/\[duplicate-scenario-id\]/)).toBeNull();
+  });
+
+  it('a file still being read when another is chosen never shows its results over the newer file\'s', async () => {
+    const user = userEvent.setup();
+    renderPreview();
+    const input = screen.getByLabelText('Scenario file (.json)');
+    // A large file: its bytes come only when the test says so, after the second file is checked.
+    const slow = new File(['{'], 'big.json');
+    let release = () => {};
+    const read = new Promise<ArrayBuffer>((resolve) => { release = () => resolve(new TextEncoder().encode('{ "oops" }').buffer); });
+    Object.defineProperty(slow, 'arrayBuffer', { value: () => read });
+    await user.upload(input, slow);
+    await user.upload(input, new File([example], 'example.json'));
+    expect(await screen.findByText(/^example\.json is valid/)).toBeTruthy();
+    // The superseded check runs to its end (act waits for its promises and renders).
+    await act(async () => {
+      release();
+      await read;
+    });
+    expect(screen.getByText(/^example\.json is valid/)).toBeTruthy();
+    expect(screen.queryByText(/big\.json/)).toBeNull();
+    expect(screen.getByRole('heading', { level: 2, name: /example\.json/ })).toBeTruthy();
   });
 
   it('a file that is not UTF-8 gets the same error as on the command line, not a silent replacement character', async () => {

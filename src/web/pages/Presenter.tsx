@@ -396,6 +396,14 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
                   {/* Described by the reply it counts: moving from box to box (Tab) passes over the replies' words. */}
                   <input className="vote-input" type="number" inputMode="numeric" min={0} max={MAX_VOTES} value={votes[r.id] ?? ''} placeholder="0" aria-describedby={`opt-${r.id}`}
                     onChange={(e) => {
+                      // Half-typed ("-", "1e"): the browser reports no value yet; the count stays as it was.
+                      if (e.target.validity.badInput) return;
+                      // Emptied: no count (the box shows its placeholder, and the next digit typed is the count).
+                      if (e.target.value === '') {
+                        setTooMany(false);
+                        setVotes((v) => Object.fromEntries(Object.entries(v).filter(([id]) => id !== r.id)));
+                        return;
+                      }
                       const typed = Number(e.target.value);
                       setTooMany(typed > MAX_VOTES);
                       setVotes((v) => ({ ...v, [r.id]: clampVotes(typed) }));

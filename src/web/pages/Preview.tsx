@@ -78,13 +78,17 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
     problemsHeading.current?.focus();
   }, [checked, busy]);
 
+  // Each file chosen (or checked again) is numbered: a check that ends after a newer one began (a
+  // large file still being read when the trainer picks another) is dropped, not shown over it.
+  const latest = useRef(0);
   /** Checks a file's text; `own` for one of the app's own files (from scenarios/), which must be named after its id. */
-  const check = async (name: string, text: string | Uint8Array, again = false, own = false) => {
+  const check = async (name: string, text: string | Uint8Array, again = false, own = false, n = ++latest.current) => {
     setBusy(true);
     setChecking(name);
     setPlaying(undefined);
     // The validator and schema load here, on demand: never part of the first page.
     const [core, sameIdElsewhere] = await Promise.all([loadCore(), sameIdInApp(own ? name : undefined)]);
+    if (n !== latest.current) return;
     // As `casa-practice validate` checks the scenarios folder: no other file of the app with this id,
     // and the app's own files named after their ids.
     const result = core.validateScenario(text, name, { sameIdElsewhere, ...(own ? { fileStem: name.replace(/\.json$/i, '') } : {}) });
@@ -98,10 +102,12 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
   const [noPicker, setNoPicker] = useState(false);
   /** Reads a picked file's bytes and checks them; a file that cannot be read is said in one line. */
   const checkFile = async (file: File, name: string, again: boolean): Promise<boolean> => {
+    const n = ++latest.current;
     try {
       // A file far larger than any scenario is refused by its size, as the command line refuses it,
       // before its bytes are read into the page (a file of gigabytes would stall or crash the tab).
       const core = await loadCore();
+      if (n !== latest.current) return true;
       if (file.size > core.MAX_FILE_BYTES) {
         if (again) focusResults.current = true;
         setPlaying(undefined);
@@ -111,10 +117,12 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
       // The bytes, as the command line reads a file: text that is not UTF-8 is the validator's error
       // (with its line and column), not replacement characters in a file called valid.
       const bytes = new Uint8Array(await file.arrayBuffer());
+      if (n !== latest.current) return true;
       if (again) focusResults.current = true;
-      await check(name, bytes, again);
+      await check(name, bytes, again, false, n);
       return true;
     } catch {
+      if (n !== latest.current) return false;
       setError(again
         ? `The file ${name} could not be read again (it may have been moved, renamed or deleted). Choose it again with “Scenario file (.json)” above.`
         : `The file ${name} could not be read.`);

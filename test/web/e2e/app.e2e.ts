@@ -530,20 +530,31 @@ describe('the web app in Chromium', () => {
     try {
       await s.page.locator('.card').first().waitFor();
       await s.page.evaluate(() => document.documentElement.style.setProperty('font-size', '200%'));
-      // A word whose letters are drawn on two lines or more ("Assessmen|t", "conversatio|n").
-      const split = await s.page.locator('main h1, .card .actions .button').evaluateAll((els) => els.flatMap((el) => {
-        const text = el.firstChild;
-        if (!(text instanceof Text)) return [];
-        return [...text.data.matchAll(/\S+/g)].filter((m) => {
-          const range = document.createRange();
-          range.setStart(text, m.index);
-          range.setEnd(text, m.index + m[0].length);
-          return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size > 1;
-        }).map((m) => m[0]);
-      }));
+      const split = await splitWords(s.page, 'main h1, .card .actions .button');
       await s.screenshot('e2e-library-phone-200');
       expect(split).toEqual([]);
       expect(await s.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      clean(s);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('presenter mode on a phone with text at 200%: each vote box under its reply, no word of a reply broken in the middle, every count shown whole', async () => {
+    const s = await openPage(web.browser, web.app.url, '#/presenter/couch-rent', { viewport: { width: 360, height: 740 } });
+    try {
+      await s.page.evaluate(() => document.documentElement.style.setProperty('font-size', '200%'));
+      await s.page.getByRole('button', { name: 'Start the session' }).click();
+      // Scenes first; the first decision has its vote boxes.
+      const boxes = s.page.locator('input.vote-input');
+      while (await boxes.count() === 0) await s.page.getByRole('button', { name: 'Continue', exact: true }).click();
+      for (const box of await boxes.all()) await box.fill('1234');
+      // Beside the replies, the boxes left each a column of one word per line, words split ("promis|e").
+      expect(await splitWords(s.page, '.vote-row > span')).toEqual([]);
+      // A count is not cut off in its box.
+      expect(await boxes.evaluateAll((els) => els.filter((el) => (el as HTMLInputElement).scrollWidth > (el as HTMLInputElement).clientWidth).length)).toBe(0);
+      expect(await s.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      await s.screenshot('e2e-presenter-phone-200');
       clean(s);
     } finally {
       await s.close();
@@ -625,3 +636,18 @@ describe('the web app in Chromium', () => {
     }
   });
 });
+
+/** The words in the elements whose letters are drawn on two lines or more ("Assessmen|t", "conversatio|n"). */
+function splitWords(page: Page, selector: string): Promise<string[]> {
+  return page.locator(selector).evaluateAll((els) => els.flatMap((el) => {
+    const texts: Text[] = [];
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) texts.push(n as Text);
+    return texts.flatMap((text) => [...text.data.matchAll(/\S+/g)].filter((m) => {
+      const range = document.createRange();
+      range.setStart(text, m.index);
+      range.setEnd(text, m.index + m[0].length);
+      return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size > 1;
+    }).map((m) => m[0]));
+  }));
+}
