@@ -30,21 +30,33 @@ const PROJECTOR_WINDOW_WORDS: Record<OutOfDate, string> = {
   laptop: 'The trainer’s page is out of date: casa-practice was updated. Reload the presenter page on the laptop.',
 };
 
-/** The smallest the projector's type is made to fit its window: 70% (a reply's words at about 15 px). */
-export const PROJECTOR_MIN_SCALE = 0.7;
+/**
+ * The smallest the projector's type is made to fit its window: 60% (a reply's words at about 13 px,
+ * still readable across a room at 1280×720). At 70% the longest reveals of the bundled scenarios
+ * (four replies, each with its feedback and verdicts) still ran off the bottom.
+ */
+export const PROJECTOR_MIN_SCALE = 0.6;
 
 /**
  * The projector's type, made smaller (down to PROJECTOR_MIN_SCALE) until what it shows fits the
  * window: nobody in the room can scroll it, and at 1280×720 a reveal of three replies ran to twice
  * the window's height, the room seeing only the first. Measured again whenever what it shows, or the
  * window's size, changes; the whole page scales (rem), so the user's own text size still counts.
+ * Returns whether some of it is still below the window's bottom (the smallest type does not fit, and
+ * the window is not scrolled to its end), for the window to say so.
  */
-function useFitToWindow(shown: unknown): void {
+function useFitToWindow(shown: unknown): boolean {
   const [size, setSize] = useState(0);
+  const [moreBelow, setMoreBelow] = useState(false);
   useEffect(() => {
     const resized = () => setSize((n) => n + 1);
+    const scrolled = () => setMoreBelow(below());
     window.addEventListener('resize', resized);
-    return () => window.removeEventListener('resize', resized);
+    window.addEventListener('scroll', scrolled, { passive: true });
+    return () => {
+      window.removeEventListener('resize', resized);
+      window.removeEventListener('scroll', scrolled);
+    };
   }, []);
   useLayoutEffect(() => {
     const root = document.documentElement;
@@ -64,8 +76,15 @@ function useFitToWindow(shown: unknown): void {
       }
       scaleTo(lo);
     }
+    setMoreBelow(below());
     return () => scaleTo(1);
   }, [shown, size]);
+  return moreBelow;
+}
+
+/** Whether the page goes on below the window's bottom edge. */
+function below(): boolean {
+  return document.documentElement.scrollHeight - (window.scrollY + window.innerHeight) > 1;
 }
 
 /** The projector window: shows what the trainer's controls send, in large type, and nothing else. */
@@ -94,7 +113,7 @@ export default function ProjectorScreen() {
     channel.postMessage({ type: 'hello', v: PROJECTOR_PROTOCOL } satisfies ProjectorMessage);
     return () => channel.close();
   }, []);
-  useFitToWindow(state);
+  const moreBelow = useFitToWindow(state);
   const notice = outdated && <p className="notice" role="status">{PROJECTOR_WINDOW_WORDS[outdated]}</p>;
   if (!state) {
     return (
@@ -162,6 +181,8 @@ export default function ProjectorScreen() {
           {objects(state.replies).map((r, i) => <li key={i}><strong>{num(r.number)}.</strong> {r.kind === 'do' ? <><em className="do">Do:</em>{' '}</> : null}{text(r.text)}</li>)}
         </ol>
       )}
+      {/* Even the smallest type does not fit: the trainer scrolls this window, and the room is told there is more. */}
+      {moreBelow && <p className="more-below">▼ More below: scroll this window to show the rest</p>}
     </div>
   );
 }
