@@ -37,7 +37,9 @@ differently; each reply edge shows its id and its score.
 
 Options:
   --format   mermaid (default; for a Mermaid viewer), dot (Graphviz), or svg: a picture any
-             web browser opens, with nothing else installed and nothing sent anywhere
+             web browser opens, with nothing else installed and nothing sent anywhere;
+             with --output and no --format, the file's name says which (.svg, .dot or
+             .gv, .mmd)
   --output   write the graph to this file instead of printing it (- prints it; ./- is a file
              named -); the file is written only when the scenario has no errors, so a graph
              made before is never emptied
@@ -152,6 +154,12 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
+/** The graph format a file name asks for by its extension, if it names one. */
+function formatOfName(file: string): GraphFormat | undefined {
+  const ext = /\.([a-z]+)$/i.exec(file)?.[1]?.toLowerCase();
+  return ext === 'svg' ? 'svg' : ext === 'dot' || ext === 'gv' ? 'dot' : ext === 'mmd' || ext === 'mermaid' ? 'mermaid' : undefined;
+}
+
 /** `casa-practice graph`: prints Mermaid, DOT or SVG, or writes it to a file (--output). */
 export function graphCommand(argv: readonly string[], io: CliIO): number {
   const args = parseArgs(argv, ['help', 'format', 'output'], ['format', 'output']);
@@ -160,12 +168,13 @@ export function graphCommand(argv: readonly string[], io: CliIO): number {
     return 0;
   }
   if (args.positionals.length !== 1) throw new UsageError('graph needs exactly one scenario file');
-  const format = (args.flags.get('format') ?? 'mermaid') as string;
-  if (format !== 'mermaid' && format !== 'dot' && format !== 'svg') throw new UsageError(`--format must be "mermaid", "dot" or "svg", not "${format}"`);
   const target = resolveScenarioArg(args.positionals[0] as string);
   // "-" is standard output, as for most tools that write files.
   const given = args.flags.get('output');
   const output = given === '-' ? undefined : given;
+  // Without --format, a file named story.svg gets a picture, not Mermaid text (story.dot or .gv, DOT).
+  const format = (args.flags.get('format') ?? (typeof output === 'string' ? formatOfName(output) : undefined) ?? 'mermaid') as string;
+  if (format !== 'mermaid' && format !== 'dot' && format !== 'svg') throw new UsageError(`--format must be "mermaid", "dot" or "svg", not "${visibleLine(format)}"`);
   if (output === '') throw new UsageError('--output needs a file name, e.g. --output story.svg');
   // The graph written over the scenario itself would lose the trainer's work.
   if (typeof output === 'string' && sameFile(output, target.path)) {

@@ -114,6 +114,13 @@ describe('casa-practice graph', () => {
     expect(broken.err).toContain(`casa-practice: ${svg} was not written.`);
     expect(readFileSync(svg, 'utf8')).toBe(drawn);
     expect(readdirSync(join(dir, 'pictures'))).toEqual(['story.svg']);
+    // Without --format, the file's name says which: story.svg a picture (not Mermaid text), .gv DOT.
+    rmSync(svg);
+    expect((await run('graph', fixturePath('good/example.json'), '--output', svg)).out).toBe(`Wrote the graph (svg) to ${svg}.\n`);
+    expect(readFileSync(svg, 'utf8')).toBe(drawn);
+    const gv = join(dir, 'story.gv');
+    expect((await run('graph', fixturePath('good/example.json'), '--output', gv)).out).toBe(`Wrote the graph (dot) to ${gv}.\n`);
+    expect(readFileSync(gv, 'utf8')).toBe((await run('graph', fixturePath('good/example.json'), '--format', 'dot')).out);
     // "-" is standard output, not a file named "-".
     const dash = await run('graph', fixturePath('good/example.json'), '--format', 'svg', '--output', '-');
     expect(dash.out).toBe(drawn);
