@@ -1,6 +1,6 @@
 import { exportGraph, formatAudit, formatValidation, safeJson, visibleLine, type GraphFormat, type Scenario } from '../machines/index.js';
 import { statSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs, UsageError } from './args.js';
 import { helpText } from './invocation.js';
 import { scenariosDir } from './paths.js';
@@ -210,10 +210,20 @@ which read it from the "$schema" line at the top of a scenario file.
 Options:
   --path        print the schema's absolute path
   --for <file>  print the "$schema" line for that file: the path from its folder to the schema
+                (a folder: the line for the files in it)
   -h, --help    show this help
 
 Exit codes: 0 printed, 2 usage error.
 `;
+
+function isFolder(path: string): boolean {
+  if (/[\\/]$/.test(path)) return true;
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
 
 /** `casa-practice schema`: where scenario.schema.json is, as a path or as a "$schema" line. */
 export function schemaCommand(argv: readonly string[], io: CliIO): number {
@@ -225,7 +235,8 @@ export function schemaCommand(argv: readonly string[], io: CliIO): number {
   if (args.positionals.length > 0) throw new UsageError(`schema takes no file without --for (write --for ${visibleLine(args.positionals[0] as string)})`);
   const forFile = args.flags.get('for');
   if (typeof forFile === 'string') {
-    io.out(`"$schema": ${safeJson(schemaRefFor(forFile))},\n`);
+    // A folder (scenarios/drafts/): the line for the files in it.
+    io.out(`"$schema": ${safeJson(schemaRefFor(isFolder(forFile) ? join(forFile, 'scenario.json') : forFile))},\n`);
     return 0;
   }
   if (!args.flags.has('path')) throw new UsageError('schema needs --path or --for <file>');

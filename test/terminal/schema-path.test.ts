@@ -42,6 +42,15 @@ describe('a scenario file outside scenarios/ finds the schema through "$schema"'
     expect(resolve(dirname(file), ref)).toBe(schema);
   });
 
+  it('schema --for a folder prints the line for the files in it, with or without the trailing /', async () => {
+    const folder = dirname(draftElsewhere('./scenario.schema.json'));
+    const inside = (await run('schema', '--for', join(folder, 'any.json'))).out;
+    expect((await run('schema', '--for', folder)).out).toBe(inside);
+    expect((await run('schema', '--for', `${folder}/`)).out).toBe(inside);
+    // A folder that does not exist yet, named with its /.
+    expect((await run('schema', '--for', join(folder, 'new') + '/')).out).toBe((await run('schema', '--for', join(folder, 'new', 'any.json'))).out);
+  });
+
   it('validate warns when the path leads nowhere from the file\'s folder, with the line to write; that line is then accepted', async () => {
     const file = draftElsewhere('./scenario.schema.json');
     const r = await run('validate', file);
