@@ -78,7 +78,9 @@ export function validateCommand(argv: readonly string[], io: CliIO): number {
     const report = {
       ok: failed.length === 0,
       files: loaded.map((f) => ({
-        file: f.path, ok: f.result.ok, errors: f.result.errors, warnings: f.result.warnings, problems: f.result.problems,
+        // Each problem names its file as the report does (the problems carry it cleaned for printing;
+        // safeJson escapes what a terminal could act on, so the exact name is kept here).
+        file: f.path, ok: f.result.ok, errors: f.result.errors, warnings: f.result.warnings, problems: f.result.problems.map((p) => ({ ...p, file: f.path })),
         ...(f.result.truncated ? { truncated: f.result.truncated.count, truncatedCodes: f.result.truncated.codes } : {}),
       })),
     };

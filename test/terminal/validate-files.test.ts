@@ -86,6 +86,12 @@ describe('a folder name is a folder', () => {
     // eslint-disable-next-line no-control-regex -- looking for raw escape characters
     for (const out of [human.out, json.out, human.err, json.err]) expect(out).not.toMatch(/[\u001b\u0007]/);
     expect(human.code).toBe(1);
+    // In the JSON report the name is escaped, not cleaned, and each problem names its file the same way.
+    const report = JSON.parse(json.out) as { files: { file: string; problems: { file: string }[] }[] };
+    const [file] = report.files;
+    expect(file?.file).toBe(join(dir, 'a\u001b]0;owned\u0007.json'));
+    expect(file?.problems.length).toBeGreaterThan(0);
+    expect(file?.problems.every((p) => p.file === file.file)).toBe(true);
   });
 });
 
