@@ -412,10 +412,34 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     }
   });
 
-  it('a comma missing between two objects of a list, or between two fields, is not taken for a lost ]', () => {
+  it('a ] lost on a line that goes on: the fix gives the line and column, where the ] goes, not the end of the line', () => {
+    const route = '{ "when": { "var": "trust", "gte": 60 }, "to": "boyfriend-open" },';
+    const lost = good.replace(route, '{ "when": [{ "var": "trust", "gte": 60 } "to": "boyfriend-open" },');
+    const p = check(lost, 'syntax-not-closed', ' "to"');
+    expect(p?.fix).toMatch(/^Add "\]," at line 37, column 53 to close that list and separate it from the next field\./);
+    const typed = `${lost.slice(0, offsetOf(lost, p?.line ?? 0, p?.column ?? 0))}],${lost.slice(offsetOf(lost, p?.line ?? 0, p?.column ?? 0))}`;
+    expect(validateScenario(typed, 'x.json').problems.filter((q) => q.severity === 'error')).toEqual([]);
+  });
+
+  it('a [ typed for { (fields inside it), or a } typed for ]: the bracket to change, and the file is then valid', () => {
+    const change = (text: string, token: string, to: string, words: string) => {
+      const p = check(text, 'syntax-not-closed', token);
+      expect(`${p?.message} ${p?.fix}`).toContain(words);
+      const at = offsetOf(text, p?.line ?? 0, p?.column ?? 0);
+      expect(validateScenario(`${text.slice(0, at)}${to}${text.slice(at + 1)}`, 'x.json').problems.filter((q) => q.severity === 'error')).toEqual([]);
+    };
+    const reply = good.replace('        {\n          "id": "phone-accuse",', '        [\n          "id": "phone-accuse",');
+    change(reply, '[', '{', 'a list in the list "replies" (its [ at line 41, column 9) holds the field "id": fields go in an object, which starts with {, not [. Change this [ to {');
+    const goals = good.replace('"consult-supervisor-on-suspicion"],', '"consult-supervisor-on-suspicion"},');
+    change(goals, '}', ']', 'this } is where the list "learningGoals" (its [ at line 9, column 20) ends, but a list ends with ], not }. Change this } to ].');
+  });
+
+  it('a comma missing between two objects of a list, or between two fields, or a lost { in a list, is not taken for a lost ]', () => {
     const problems = (text: string) => validateScenario(text, 'x.json').problems.map((p) => p.code);
     expect(problems(good.replace('"next": "end-harmful"\n        },', '"next": "end-harmful"\n        }'))).not.toContain('syntax-not-closed');
     expect(problems(good.replace('"estimatedMinutes": 5,', '"estimatedMinutes": 5'))).not.toContain('syntax-not-closed');
+    // "replies": [ { … }, "id": … — the second reply lost its {, not the list its ].
+    expect(problems(good.replace('        {\n          "id": "phone-accuse",', '\n          "id": "phone-accuse",'))).not.toContain('syntax-not-closed');
   });
 });
 

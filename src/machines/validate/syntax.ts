@@ -365,18 +365,34 @@ function listNotClosed(text: string, at: number, code: string): UnlocatedProblem
   }
   if (c !== '}' && name < 0) return undefined;
   const from = name < 0 ? at : name;
-  const { open, extraBrackets } = bracketState(text, from);
+  const { open, extraBrackets, extraBraces } = bracketState(text, from);
   const innermost = open.length - 1;
-  if (open[innermost]?.char !== '[' || extraBrackets >= 0 || innermost < 1) return undefined;
+  const list = open[innermost];
+  if (list?.char !== '[' || extraBrackets >= 0 || innermost < 1) return undefined;
+  const placeOf = (offset: number) => lineColumn(text, offset).replace(/, column.*/, '');
+  // [ "id": … } — a [ typed for {: the list holds nothing but this field, and a } closes it.
+  if (name >= 0 && endOfTextAfter(text, list.offset + 1) === name && extraBraces > 0) {
+    return problem('syntax-not-closed', list.offset,
+      `Not valid JSON: ${openerWords(text, open, innermost)} holds the field ${quoteValue(text.slice(name + 1, nextQuote(text, name + 1, text.length)), 40)}: fields go in an object, which starts with {, not [.`,
+      'Change this [ to { (its } is already there). Clicking next to a bracket in VS Code highlights its partner.');
+  }
+  // [ "a", "b" }, — a } typed for ]: the text has a } too many, and it is this one.
+  if (name < 0 && extraBraces > 0) {
+    return problem('syntax-not-closed', at,
+      `Not valid JSON: this } is where ${openerWords(text, open, innermost)} ends, but a list ends with ], not }.`,
+      'Change this } to ]. Clicking next to a bracket in VS Code highlights its partner.');
+  }
   let end = endOfTextBefore(text, from);
   // The list's ] lost, its comma kept: the ] goes before that comma.
   const comma = name >= 0 && text.charAt(end - 1) === ',';
   if (comma) end = endOfTextBefore(text, end - 1);
-  const lastLine = lineColumn(text, end).replace(/, column.*/, '');
-  const add = name < 0 ? `a ] at the end of ${lastLine}` : comma ? `a ] after the list's last item (at the end of ${lastLine}), before the comma,` : `"]," at the end of ${lastLine}`;
+  // Where to type it: the end of a line, or a line and column when more follows on that line.
+  const lineEnd = lineAround(text, end).end;
+  const where = endOfTextAfter(text, end) >= lineEnd ? `at the end of ${placeOf(end)}` : `at ${lineColumn(text, end)}`;
+  const add = name < 0 ? `a ] ${where}` : comma ? `a ] after the list's last item (${where}), before the comma,` : `"]," ${where}`;
   const fieldName = name < 0 ? '' : text.slice(name + 1, nextQuote(text, name + 1, text.length));
   return problem('syntax-not-closed', end,
-    `Not valid JSON: ${name < 0 ? 'a } closes an object' : `the field ${quoteValue(fieldName, 40)} starts`} on ${lineColumn(text, from).replace(/, column.*/, '')} while ${openerWords(text, open, innermost)} is still open.`,
+    `Not valid JSON: ${name < 0 ? 'a } closes an object' : `the field ${quoteValue(fieldName, 40)} starts`} on ${placeOf(from)} while ${openerWords(text, open, innermost)} is still open.`,
     `Add ${add}${name < 0 ? ", after the list's last item," : ''} to close that list${name >= 0 && !comma ? ' and separate it from the next field' : ''}. Clicking next to a bracket in VS Code highlights its partner.`);
 }
 
@@ -401,7 +417,7 @@ function openerWords(text: string, open: readonly Opener[], i: number): string {
   const kind = o.char === '{' ? 'object' : 'list';
   const name = i === 0 ? `the scenario's outer ${kind}`
     : o.key !== undefined ? `the ${kind} ${quoteValue(o.key)}`
-      : parent?.char === '[' ? `an ${kind} in the list${parent.key !== undefined ? ` ${quoteValue(parent.key)}` : ''}` : `an ${kind}`;
+      : parent?.char === '[' ? `${kind === 'object' ? 'an' : 'a'} ${kind} in the list${parent.key !== undefined ? ` ${quoteValue(parent.key)}` : ''}` : `${kind === 'object' ? 'an' : 'a'} ${kind}`;
   return `${name} (its ${o.char} at ${lineColumn(text, o.offset)})`;
 }
 
