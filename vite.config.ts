@@ -8,8 +8,9 @@ import { CHUNK_LIST } from './scripts/build-if-changed.mjs';
 import { serviceWorkerSource } from './src/web/service-worker.js';
 
 const ALL = ['test/**/*.test.ts', 'test/**/*.test.tsx'];
-// validate-unreadable mocks node:fs: it needs a module graph of its own.
-const OWN_MODULES = ['test/terminal/validate-unreadable.test.ts'];
+// validate-unreadable mocks node:fs, and preview-race the app's scenario list: each needs a module
+// graph of its own.
+const OWN_MODULES = ['test/terminal/validate-unreadable.test.ts', 'test/web/preview-race.test.tsx'];
 // The web app's component tests run under jsdom, each file with a fresh DOM.
 const WEB_COMPONENTS = ['test/web/**/*.test.tsx'];
 
@@ -125,7 +126,7 @@ export default defineConfig({
       // was half of their time. Each test renders into a fresh document (cleanup after each). (One
       // worker for this project alone is not possible: Vitest then runs projects with different
       // maxWorkers one after another, in separate sequence.groupOrder groups.)
-      { extends: true, test: { name: 'web', experimental: { fsModuleCachePath: cacheFor('web') }, include: WEB_COMPONENTS, environment: 'jsdom', isolate: false } },
+      { extends: true, test: { name: 'web', experimental: { fsModuleCachePath: cacheFor('web') }, include: WEB_COMPONENTS, exclude: OWN_MODULES, environment: 'jsdom', isolate: false } },
       // The browser tests share one Chromium and one app server (their global setup) and keep their
       // state in their own browser contexts. As one file they take one worker, one part after
       // another, beside the other files (as five, Vitest gave them both workers first).

@@ -39,7 +39,7 @@ Options:
   --format   mermaid (default; for a Mermaid viewer), dot (Graphviz), or svg: a picture any
              web browser opens, with nothing else installed and nothing sent anywhere;
              with --output and no --format, the file's name says which (.svg, .dot or
-             .gv, .mmd)
+             .gv, .mmd or .txt; another ending, such as .png, is refused)
   --output   write the graph to this file instead of printing it (- prints it; ./- is a file
              named -); the file is written only when the scenario has no errors, so a graph
              made before is never emptied
@@ -156,10 +156,14 @@ function sameFile(a: string, b: string): boolean {
   }
 }
 
-/** The graph format a file name asks for by its extension, if it names one. */
-function formatOfName(file: string): GraphFormat | undefined {
-  const ext = /\.([a-z]+)$/i.exec(file)?.[1]?.toLowerCase();
-  return ext === 'svg' ? 'svg' : ext === 'dot' || ext === 'gv' ? 'dot' : ext === 'mmd' || ext === 'mermaid' ? 'mermaid' : undefined;
+/**
+ * The graph format a file name asks for by its extension: undefined when it has none (Mermaid, the
+ * default), null for one that is no graph format here (story.png would hold Mermaid text).
+ */
+function formatOfName(file: string): GraphFormat | undefined | null {
+  const ext = /\.([a-z0-9]+)$/i.exec(basename(file))?.[1]?.toLowerCase();
+  if (ext === undefined) return undefined;
+  return ext === 'svg' ? 'svg' : ext === 'dot' || ext === 'gv' ? 'dot' : ext === 'mmd' || ext === 'mermaid' || ext === 'txt' ? 'mermaid' : null;
 }
 
 /** `casa-practice graph`: prints Mermaid, DOT or SVG, or writes it to a file (--output). */
@@ -170,17 +174,22 @@ export function graphCommand(argv: readonly string[], io: CliIO): number {
     return 0;
   }
   if (args.positionals.length !== 1) throw new UsageError('graph needs exactly one scenario file');
-  const target = resolveScenarioArg(args.positionals[0] as string);
   // "-" is standard output, as for most tools that write files.
   const given = args.flags.get('output');
   const output = given === '-' ? undefined : given;
+  const asked = args.flags.get('format');
+  if (typeof asked === 'string' && asked !== 'mermaid' && asked !== 'dot' && asked !== 'svg') throw new UsageError(`--format must be "mermaid", "dot" or "svg", not "${visibleLine(asked)}"`);
+  const target = resolveScenarioArg(args.positionals[0] as string);
   // Without --format, a file named story.svg gets a picture, not Mermaid text (story.dot or .gv, DOT).
-  const format = (args.flags.get('format') ?? (typeof output === 'string' ? formatOfName(output) : undefined) ?? 'mermaid') as string;
-  if (format !== 'mermaid' && format !== 'dot' && format !== 'svg') throw new UsageError(`--format must be "mermaid", "dot" or "svg", not "${visibleLine(format)}"`);
+  const named = typeof output === 'string' ? formatOfName(output) : undefined;
+  const format = (asked ?? named ?? 'mermaid') as string;
   if (output === '') throw new UsageError('--output needs a file name, e.g. --output story.svg');
   // The graph written over the scenario itself would lose the trainer's work.
   if (typeof output === 'string' && sameFile(output, target.path)) {
     throw new UsageError(`--output ${visibleLine(output)} is the scenario file itself; name another file for the graph, e.g. --output story.${format === 'mermaid' ? 'mmd' : format}`);
+  }
+  if (named === null && asked === undefined) {
+    throw new UsageError(`--output ${visibleLine(output as string)}: the graph is Mermaid (.mmd), DOT (.dot) or an SVG picture (.svg); name the file with one of these, or give --format`);
   }
   if (target.note) io.err(`casa-practice: ${visibleLine(target.note)}\n`);
   const file = loadScenarioFile(target.path);

@@ -121,6 +121,12 @@ describe('casa-practice graph', () => {
     const gv = join(dir, 'story.gv');
     expect((await run('graph', fixturePath('good/example.json'), '--output', gv)).out).toBe(`Wrote the graph (dot) to ${gv}.\n`);
     expect(readFileSync(gv, 'utf8')).toBe((await run('graph', fixturePath('good/example.json'), '--format', 'dot')).out);
+    // A name that is no graph format (story.png would hold Mermaid text) is refused before anything is read or written.
+    const png = join(dir, 'story.png');
+    const refused = await run('graph', fixturePath('good/example.json'), '--output', png);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain(`--output ${png}: the graph is Mermaid (.mmd), DOT (.dot) or an SVG picture (.svg); name the file with one of these, or give --format`);
+    expect(existsSync(png)).toBe(false);
     // "-" is standard output, not a file named "-".
     const dash = await run('graph', fixturePath('good/example.json'), '--format', 'svg', '--output', '-');
     expect(dash.out).toBe(drawn);

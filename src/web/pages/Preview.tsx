@@ -111,6 +111,8 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
       if (file.size > core.MAX_FILE_BYTES) {
         if (again) focusResults.current = true;
         setPlaying(undefined);
+        // (An earlier check it replaced may have left "Checking …" on: this is the newest.)
+        setBusy(false);
         setChecked({ file: name, result: core.fileProblem(name, 'file-too-large', `it is ${(file.size / 1024 / 1024).toFixed(1)} MB`), again });
         return true;
       }
@@ -123,6 +125,7 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
       return true;
     } catch {
       if (n !== latest.current) return false;
+      setBusy(false);
       setError(again
         ? `The file ${name} could not be read again (it may have been moved, renamed or deleted). Choose it again with “Scenario file (.json)” above.`
         : `The file ${name} could not be read.`);

@@ -1,0 +1,68 @@
+// @vitest-environment jsdom
+// Its own module graph (vite.config.ts, OWN_MODULES): it holds the app's scenario list back, to
+// keep a check running while the trainer chooses another file.
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { memoryStore } from '../../src/machines/light.js';
+import Preview from '../../src/web/pages/Preview.js';
+import { StoreContext } from '../../src/web/store.js';
+import example from '../fixtures/good/example.json?raw';
+
+// While set, every check waits for it (in the middle of checking, after "Checking …" is shown).
+let hold: Promise<void> | undefined;
+vi.mock('../../src/web/scenarios.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../src/web/scenarios.js')>();
+  return { ...real, sameIdInApp: async (checked?: string) => {
+    if (hold) await hold;
+    return real.sameIdInApp(checked);
+  } };
+});
+
+afterEach(cleanup);
+
+/** Starts checking first.json and leaves it running; returns what lets it go on. */
+async function checkHeldBack(input: HTMLElement, user: ReturnType<typeof userEvent.setup>): Promise<() => Promise<void>> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => { release = resolve; });
+  hold = held;
+  await user.upload(input, new File([example], 'first.json'));
+  expect(await screen.findByText('Checking first.json…')).toBeTruthy();
+  hold = undefined;
+  return async () => {
+    // The held check runs to its end (act waits for its promises and renders).
+    await act(async () => {
+      release();
+      await held;
+    });
+  };
+}
+
+describe('a check still running when the trainer chooses another file', () => {
+  it('a file too large to read, chosen meanwhile, shows its result, not "Checking first.json…" for ever', async () => {
+    const user = userEvent.setup();
+    render(<StoreContext value={memoryStore()}><Preview /></StoreContext>);
+    const input = screen.getByLabelText('Scenario file (.json)');
+    const goOn = await checkHeldBack(input, user);
+    const huge = new File(['{}'], 'huge.json');
+    Object.defineProperty(huge, 'size', { value: 200 * 1024 * 1024 });
+    await user.upload(input, huge);
+    await goOn();
+    expect(screen.queryByText(/Checking/)).toBeNull();
+    expect(screen.getByText('huge.json: 1 error, 0 warnings.')).toBeTruthy();
+    expect(screen.queryByText(/first\.json/)).toBeNull();
+  });
+
+  it('a file that cannot be read, chosen meanwhile, says so, with no "Checking first.json…" beside it', async () => {
+    const user = userEvent.setup();
+    render(<StoreContext value={memoryStore()}><Preview /></StoreContext>);
+    const input = screen.getByLabelText('Scenario file (.json)');
+    const goOn = await checkHeldBack(input, user);
+    const gone = new File(['{}'], 'gone.json');
+    Object.defineProperty(gone, 'arrayBuffer', { value: () => Promise.reject(new Error('NotReadableError')) });
+    await user.upload(input, gone);
+    await goOn();
+    expect(screen.getByText('The file gone.json could not be read.')).toBeTruthy();
+    expect(screen.queryByText(/Checking/)).toBeNull();
+  });
+});
