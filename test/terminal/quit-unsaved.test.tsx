@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
@@ -52,6 +52,27 @@ describe('quitting when progress cannot be saved', () => {
     expect(rows.length).toBeLessThanOrEqual(24);
     expect(rows[0]).toMatch(/Decision 1 of about/);
     expect(r.lastFrame()).toContain('This playthrough cannot be saved and will be lost.');
+    expect(Math.max(...rows.map((l) => [...l].length))).toBeLessThanOrEqual(60);
+    r.unmount();
+  });
+
+  it('a resumed playthrough says on its "Where you left off" screen that progress is not being saved, as a new one does on its content note (at 60×24)', async () => {
+    // A save at decision 2, after a reply (the recap has something to show).
+    const env = tempEnv();
+    const first = await renderApp(appElement({ env }).element);
+    await press(first, '1', KEY.enter, '1', KEY.enter, KEY.enter, 'q');
+    await tap(first, 'y');
+    first.unmount();
+    // A folder where the start-up check writes its small file: the state folder refuses it, even for root.
+    mkdirSync(join(env.XDG_STATE_HOME as string, 'casa-practice', 'saves', '.write-test'));
+    const r = await renderAt(appElement({ env }).element, 60, 24);
+    await press(r, 'R');
+    const rows = r.lastFrame().split('\n');
+    const shown = r.lastFrame().replace(/\s+/g, ' ');
+    expect(shown).toContain('Where you left off');
+    expect(shown).toMatch(/Progress is not being saved: \S+ cannot be written \(.+\); this session is kept in memory only\./);
+    expect(rows.length).toBeLessThanOrEqual(24);
+    expect(rows[0]).toMatch(/Decision 2 of about/);
     expect(Math.max(...rows.map((l) => [...l].length))).toBeLessThanOrEqual(60);
     r.unmount();
   });

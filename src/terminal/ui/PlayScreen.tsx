@@ -196,14 +196,19 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     return <DebriefScreen scenario={playable.scenario} debrief={view.debrief} mode={mode} onBack={onBack} notice={finishNotice} />;
   }
   // Where progress cannot be saved, q only quits (its prompt says the playthrough will be lost).
-  const unsaved = stateStore(app.env).failure() !== undefined;
+  const failure = stateStore(app.env).failure();
+  const unsaved = failure !== undefined;
   const recapHints = quitOnly([['Enter', 'continue'], ['q', 'save & quit']], unsaved);
   const recapRows = recap ? recapText(recap, columns) : [];
-  const recapHeight = Math.max(4, rows - 1 - 1 - inkRows(statusText(view, mode, title, false, columns), columns) - 1 - (confirmQuit ? 1 + QUIT_PROMPT_EXTRA : 1 + inkRows(hintLine(recapHints), columns)));
+  // A resumed playthrough opens here, not on the content note: where progress cannot be saved, it
+  // says so here as the content note does, before the first reply rather than at the quit.
+  const failureRows = recap && failure ? 1 + inkRows(failure, columns) : 0;
+  const recapHeight = Math.max(4, rows - 1 - 1 - inkRows(statusText(view, mode, title, false, columns), columns) - failureRows - 1 - (confirmQuit ? 1 + QUIT_PROMPT_EXTRA : 1 + inkRows(hintLine(recapHints), columns)));
   if (recap) {
     return (
       <Box flexDirection="column">
         <Paragraph bold width={columns}>{statusText(view, mode, title, false, columns)}</Paragraph>
+        {failure && <Box marginTop={1}><Paragraph width={columns}>{failure}</Paragraph></Box>}
         <Box marginTop={1}><Paragraph bold underline>Where you left off</Paragraph></Box>
         <ScrollRows rows={recapRows} height={recapHeight} offset={recapOffset} />
         {confirmQuit ? <QuitPrompt /> : <KeyHints set={recapHints} />}
