@@ -35,6 +35,30 @@ export function wrapText(text: string, width: number, indent = ''): string {
 }
 
 /**
+ * Words wrapped to `width` for a message printed after the app has left the screen (the terminal
+ * would break it mid-word). Unlike wrapText, no word is cut: a path longer than the line keeps its
+ * line, and a command line (from `keep` to the end of its line) is never split, going onto a line
+ * of its own when it does not fit after the words before it, so that it can be copied whole.
+ */
+export function wrapWords(text: string, width: number, keep?: string): string {
+  const out: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    const at = keep ? paragraph.indexOf(keep) : -1;
+    const words = (at >= 0 ? paragraph.slice(0, at) : paragraph).split(' ').filter(Boolean);
+    if (at >= 0) words.push(paragraph.slice(at));
+    let line = '';
+    for (const word of words) {
+      if (line && len(line) + 1 + len(word) > width) {
+        out.push(line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    out.push(line);
+  }
+  return out.join('\n');
+}
+
+/**
  * How many rows Ink draws `text` in at `width` (each line of it wrapped as Ink wraps: wrap-ansi
  * with `trim: false, hard: true`). It can be one more than wrapText's count: when a row fills the
  * width exactly, the space before the next word starts the next row and takes a column there.

@@ -1,7 +1,9 @@
 import { render } from 'ink';
 import type { SessionMode } from '../../machines/light.js';
+import { commandName } from '../invocation.js';
 import { listCatalog } from '../node/catalog-files.js';
 import { themeFor } from '../theme.js';
+import { wrapWords } from '../wrap.js';
 import { App, type AppStart } from './App.js';
 
 /** A terminal control sequence (CSI, such as ESC[2K or ESC[?25h), which writes nothing on screen. */
@@ -113,7 +115,9 @@ export async function runInteractive({ start, mode, env }: InteractiveOptions): 
   // screen filled the window Ink cleared it instead and the cursor is on the top line, where
   // moving up does nothing.)
   const up = leftBlankLine ? '\u001b[1A' : '';
-  if (message) process.stdout.write(`${up}${message}\n`);
+  // Wrapped to the window at word boundaries (the terminal would break words), a command line kept whole.
+  const columns = process.stdout.columns;
+  if (message) process.stdout.write(`${up}${columns ? wrapWords(message, columns, `${commandName(env)} `) : message}\n`);
   else if (up) process.stdout.write(up);
   return code ?? exitCode;
 }

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { wrapWords } from '../../src/terminal/wrap.js';
+
+describe('the words printed after the app leaves the screen are wrapped at word boundaries', () => {
+  const kept = 'This finished session is kept: opening the scenario again shows its debrief. To start a new session: node bin/casa-practice.js play couch-rent --facilitate --new';
+
+  it('at 60 columns no word is broken, and the command line is kept whole on a line of its own', () => {
+    const out = wrapWords(kept, 60, 'node bin/casa-practice.js ');
+    const lines = out.split('\n');
+    // The terminal broke "sh|ows" and "pract|ice.js" at 60 columns.
+    expect(lines.slice(0, -1).every((l) => [...l].length <= 60)).toBe(true);
+    expect(lines.at(-1)).toBe('node bin/casa-practice.js play couch-rent --facilitate --new');
+    expect(out.replace(/\n/g, ' ')).toBe(kept);
+    expect(lines.every((l) => l === l.trim())).toBe(true);
+  });
+
+  it('a command that fits after the words before it stays on their line; a word longer than the line keeps its line, uncut', () => {
+    expect(wrapWords('Resume with: casa-practice resume', 60, 'casa-practice ')).toBe('Resume with: casa-practice resume');
+    const path = `/home/volunteer/${'very-long-folder-name/'.repeat(4)}state`;
+    const out = wrapWords(`Progress could not be saved: ${path} cannot be written (permission denied), so this playthrough was not kept.`, 40);
+    expect(out.split('\n')).toContain(path);
+    expect(out.split('\n').filter((l) => l !== path).every((l) => [...l].length <= 40)).toBe(true);
+  });
+
+  it('lines the message breaks itself stay broken there', () => {
+    expect(wrapWords('First line.\nSecond line.', 60)).toBe('First line.\nSecond line.');
+  });
+});
