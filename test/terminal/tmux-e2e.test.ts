@@ -469,6 +469,30 @@ describe.skipIf(!HAVE_TMUX)(`the terminal app in tmux${HAVE_TMUX ? '' : ' (skipp
     expect(s).not.toContain('Save your progress and quit?');
   });
 
+  it('at 60×24 the words left when the app ends are wrapped at word boundaries, not where the terminal cuts them', async ({ expect, onTestFinished }) => {
+    const t = term(onTestFinished);
+    const env = tempEnv();
+    t.start(env, 60, 24, ['play', 'youth-discloses']);
+    await t.waitText('Content note');
+    await t.keys('Enter');
+    await t.waitText('What do you say or do?');
+    await t.keys('q');
+    await t.waitText('Save your progress and quit?');
+    await t.keys('y');
+    await t.ended('Progress saved to');
+    t.restart(env, ['play', 'youth-discloses']);
+    await t.waitText('Start over');
+    await t.keys('2');
+    await t.waitText('Content note');
+    await t.keys('Enter');
+    await t.waitText('What do you say or do?');
+    await t.keys('C-c');
+    const s = await t.ended('you started over');
+    // At 60 columns the terminal cut it "…you started over bu" / "t made no reply yet."
+    expect(s).toMatch(/you started over\s*\n\s*but made no reply yet\./);
+    expect(longest(s)).toBeLessThanOrEqual(60);
+  });
+
   it('at 60×24 ending a trainer-led session leaves the summary line, not the question, on screen', async ({ expect, onTestFinished }) => {
     const t = term(onTestFinished);
     const env = tempEnv();
