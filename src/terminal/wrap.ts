@@ -36,9 +36,10 @@ export function wrapText(text: string, width: number, indent = ''): string {
 
 /**
  * Words wrapped to `width` for a message printed after the app has left the screen (the terminal
- * would break it mid-word). Unlike wrapText, no word is cut: a path longer than the line keeps its
- * line, and a command line (from `keep` to the end of its line) is never split, going onto a line
- * of its own when it does not fit after the words before it, so that it can be copied whole.
+ * would break it mid-word). Unlike wrapText, no word is cut, and a command line (from `keep` to the
+ * end of its line) is one word: it goes onto a line of its own when it does not fit after the words
+ * before it, so that it can be copied whole. A word longer than a whole line (a long path) follows
+ * the words before it, where the terminal wraps it: a line of its own would not keep it whole.
  */
 export function wrapWords(text: string, width: number, keep?: string): string {
   const out: string[] = [];
@@ -48,7 +49,7 @@ export function wrapWords(text: string, width: number, keep?: string): string {
     if (at >= 0) words.push(paragraph.slice(at));
     let line = '';
     for (const word of words) {
-      if (line && len(line) + 1 + len(word) > width) {
+      if (line && len(line) + 1 + len(word) > width && len(word) <= width) {
         out.push(line);
         line = word;
       } else line = line ? `${line} ${word}` : word;
