@@ -68,13 +68,17 @@ describe('keys that arrive together in one chunk', () => {
 });
 
 describe('Enter never sends a reply nobody chose', () => {
-  it('no reply is highlighted on arrival; Enter alone does nothing until a number or an arrow', async () => {
+  it('no reply is highlighted on arrival; Enter alone chooses nothing and says why, until a number or an arrow', async () => {
     const { r } = await firstDecision();
     const frame = r.lastFrame() ?? '';
     expect(frame).not.toContain('›');
-    expect(await tap(r, KEY.enter)).toBe(false);
-    expect(r.lastFrame()).toBe(frame);
+    // Where the key hints were, what to do instead (it looked as if Enter did not work).
+    await press(r, KEY.enter);
+    expect(r.lastFrame()).toContain("Press a reply's number (1–3), or ↑↓ to choose one first.");
+    expect(r.lastFrame()).not.toContain('Feedback on your reply');
+    expect(r.lastFrame()?.replace("Press a reply's number (1–3), or ↑↓ to choose one first.", '')).toBe(frame.replace(/1–3 or ↑↓ Enter: reply.*$/m, ''));
     await press(r, KEY.down);
+    expect(r.lastFrame()).not.toContain("Press a reply's number");
     expect(r.lastFrame()).toMatch(/› 1\. That's a nice one!/);
     await press(r, KEY.enter);
     expect(r.lastFrame()).toContain('Feedback on your reply');
@@ -90,7 +94,9 @@ describe('Enter never sends a reply nobody chose', () => {
     await press(r, KEY.down, KEY.enter, KEY.enter, KEY.enter);
     expect(r.lastFrame()).toContain('Decision 2 of about 2');
     expect(r.lastFrame()).not.toContain('›');
-    expect(await tap(r, KEY.enter)).toBe(false);
+    await press(r, KEY.enter);
+    expect(r.lastFrame()).toContain('Decision 2 of about 2');
+    expect(r.lastFrame()).toContain("Press a reply's number");
   });
 
   it('a double Enter on the feedback continues once and answers nothing on the next screen', async () => {

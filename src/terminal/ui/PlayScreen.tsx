@@ -186,6 +186,8 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     else if (a.type === 'up') setSelected((s) => (s < 0 ? view.replies.length - 1 : (s + view.replies.length - 1) % view.replies.length));
     else if (a.type === 'down') setSelected((s) => (s + 1) % view.replies.length);
     else if (a.type === 'enter' && selected >= 0) choose(selected);
+    // Enter with no reply highlighted chooses nothing: say why, where the key hints are, until the next key.
+    else if (a.type === 'enter') setUnavailable(`Press a reply's number (1–${view.replies.length}), or ↑↓ to choose one first.`);
   };
   useKeys((a) => {
     clock.input(Date.now());
