@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { appElement, KEY, press, renderApp, renderAt, tap, tempEnv } from './helpers/ink.js';
+import { appElement, envWithSave, KEY, press, renderApp, renderAt, tap, tempEnv } from './helpers/ink.js';
 
 afterEach(() => cleanup());
 
@@ -74,6 +74,22 @@ describe('quitting when progress cannot be saved', () => {
     expect(rows.length).toBeLessThanOrEqual(24);
     expect(rows[0]).toMatch(/Decision 2 of about/);
     expect(Math.max(...rows.map((l) => [...l].length))).toBeLessThanOrEqual(60);
+    r.unmount();
+  });
+
+  it('resumed on its first decision (nothing to recap), it says so there, in place of the key hints until the next key (at 60×24)', async () => {
+    const env = await envWithSave();
+    mkdirSync(join(env.XDG_STATE_HOME as string, 'casa-practice', 'saves', '.write-test'));
+    const r = await renderAt(appElement({ env }).element, 60, 24);
+    await press(r, 'R');
+    const rows = r.lastFrame().split('\n');
+    expect(rows[0]).toMatch(/Decision 1 of about/);
+    expect(r.lastFrame().replace(/\s+/g, ' ')).toMatch(/Progress is not being saved: \S+ cannot be written \(.+\); this session is kept in memory only\./);
+    expect(rows.length).toBeLessThanOrEqual(24);
+    expect(Math.max(...rows.map((l) => [...l].length))).toBeLessThanOrEqual(60);
+    await press(r, KEY.down);
+    expect(r.lastFrame()).not.toContain('Progress is not being saved');
+    expect(r.lastFrame()).toMatch(/· q: quit$/m);
     r.unmount();
   });
 

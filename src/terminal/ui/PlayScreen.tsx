@@ -67,8 +67,6 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   const [typedShown, setTypedShown] = useState<number | undefined>(undefined);
   const [showFeedback, setShowFeedback] = useState(false);
   const [confirmQuit, setConfirmQuit] = useState(false);
-  // Why the reply just typed cannot be chosen; shown in place of the help line until the next key.
-  const [unavailable, setUnavailable] = useState<string>();
   const theme = useTheme();
   // A resumed session first shows the scenes (and the reply) that set up where it stopped.
   const [recap, setRecap] = useState<Recap | undefined>(() => {
@@ -78,6 +76,10 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     return r.scenes.length > 0 || r.lastReply ? r : undefined;
   });
   const [recapOffset, setRecapOffset] = useState(0);
+  // Why the reply just typed cannot be chosen; shown in place of the help line until the next key.
+  // A resumed playthrough with nothing to recap opens on its decision: where progress cannot be
+  // saved, that is said there first (the recap says it otherwise, a new one on its content note).
+  const [unavailable, setUnavailable] = useState<string | undefined>(() => (resumed && !recap ? stateStore(app.env).failure() : undefined));
   const hold = origin === 'continued' ? heldSave : undefined;
   const save = () => saveProgress(playable, actor.getPersistedSnapshot(), origin, app.env, startedAt, clock.activeMs(Date.now()), hold);
   const saveAndExit = (interrupted = false) => {
