@@ -38,30 +38,30 @@ async function checkHeldBack(input: HTMLElement, user: ReturnType<typeof userEve
   };
 }
 
+/** Renders the page, starts checking first.json and holds it, chooses `file` meanwhile, then lets the first check end. */
+async function chooseWhileChecking(file: File): Promise<void> {
+  const user = userEvent.setup();
+  render(<StoreContext value={memoryStore()}><Preview /></StoreContext>);
+  const input = screen.getByLabelText('Scenario file (.json)');
+  const goOn = await checkHeldBack(input, user);
+  await user.upload(input, file);
+  await goOn();
+}
+
 describe('a check still running when the trainer chooses another file', () => {
   it('a file too large to read, chosen meanwhile, shows its result, not "Checking first.json…" for ever', async () => {
-    const user = userEvent.setup();
-    render(<StoreContext value={memoryStore()}><Preview /></StoreContext>);
-    const input = screen.getByLabelText('Scenario file (.json)');
-    const goOn = await checkHeldBack(input, user);
     const huge = new File(['{}'], 'huge.json');
     Object.defineProperty(huge, 'size', { value: 200 * 1024 * 1024 });
-    await user.upload(input, huge);
-    await goOn();
+    await chooseWhileChecking(huge);
     expect(screen.queryByText(/Checking/)).toBeNull();
     expect(screen.getByText('huge.json: 1 error, 0 warnings.')).toBeTruthy();
     expect(screen.queryByText(/first\.json/)).toBeNull();
   });
 
   it('a file that cannot be read, chosen meanwhile, says so, with no "Checking first.json…" beside it', async () => {
-    const user = userEvent.setup();
-    render(<StoreContext value={memoryStore()}><Preview /></StoreContext>);
-    const input = screen.getByLabelText('Scenario file (.json)');
-    const goOn = await checkHeldBack(input, user);
     const gone = new File(['{}'], 'gone.json');
     Object.defineProperty(gone, 'arrayBuffer', { value: () => Promise.reject(new Error('NotReadableError')) });
-    await user.upload(input, gone);
-    await goOn();
+    await chooseWhileChecking(gone);
     expect(screen.getByText('The file gone.json could not be read.')).toBeTruthy();
     expect(screen.queryByText(/Checking/)).toBeNull();
   });
