@@ -413,6 +413,20 @@ describe('the exploration of reachable states', () => {
     }
   });
 
+  // The playthroughs are written out from the exploration's tables when first read, which may be
+  // after other explorations have run: those must not have reused (overwritten) its tables.
+  it('writes out the same playthroughs when they are first read after other scenarios were explored', () => {
+    const scenarios = fc.sample(randomScenario, { numRuns: 40, seed: 11 });
+    const paths = (x: ReturnType<typeof exploreScenario>) => JSON.stringify([x.endings.map((e) => [e.worstPath, e.worstEntry, e.criticalPath, e.criticalEntry, e.bestPath]), x.bestWithCritical?.path]);
+    // Explored first, read last; the explorations in between are larger (they grow the tables).
+    const first = scenarios.map((s) => exploreScenario(s, 1_000_000));
+    for (let size = 20; size <= 200; size += 60) exploreScenario(generateScenario(size) as unknown as Scenario, 1_000_000).endings.forEach((e) => e.bestPath);
+    const late = first.map(paths);
+    const fresh = scenarios.map((s) => paths(exploreScenario(s, 1_000_000)));
+    expect(late).toEqual(fresh);
+    expect(fresh.some((p) => p.includes('"'))).toBe(true);
+  });
+
   it('keeps a playthrough with a critical violation apart from one without, where both reach the same node with the same values', () => {
     const reply = (id: string, principle: string, verdict: 'follows' | 'violates', weight: number, next: string) =>
       ({ id, text: 't', feedback: 'f', assessments: [{ principle, verdict, weight }], next });

@@ -75,8 +75,8 @@ const explorations = new WeakMap<Scenario, Exploration>();
  * every exploration after a full collection ran its hottest functions unoptimised until V8
  * compiled them again, about 40–60 ms of the 130 ms a 10,000-node scenario takes. (A long-lived
  * process collects fully now and then: the web preview checking a file again, the picker checking
- * every file.) They hold the last explored scenario's index; their arrays are given back to the
- * scratch pool as before, and nothing reads them through these references.
+ * every file.) They hold the last explored scenario's index; nothing reads them through these
+ * references (the exploration's playthroughs are written from its own).
  */
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- held, never read (see above)
 let lastTables: readonly object[] = [];
@@ -88,6 +88,19 @@ export function exploreScenario(scenario: Scenario, limit?: number): Exploration
   const result = explore(indexScenario(scenario), limit ?? stateLimit(scenario));
   if (limit === undefined) explorations.set(scenario, result);
   return result;
+}
+
+/** `make()`, worked out on the first call and kept. */
+function once<T>(make: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = make();
+      done = true;
+    }
+    return value;
+  };
 }
 
 /**
@@ -376,25 +389,34 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
     return out.reverse();
   };
 
+  // The playthroughs are written out when first read: most readers (the validator, on a file with
+  // no problem to report) read none, and writing one walks back through the tables.
   const endings: EndingReach[] = [...found].map(([endingId, e]) => {
     const entryOf = (state: number) => {
       let entry: EndingReach['worstEntry'];
       const path = pathTo(state, e.node, points.lowest(state), (nodeId, replyId) => { entry = replyId === undefined ? { nodeId } : { nodeId, replyId }; });
       return { path, entry };
     };
-    const worst = entryOf(e.worstAt);
-    const critical = e.criticalAt === undefined ? undefined : entryOf(e.criticalAt);
+    const worst = once(() => entryOf(e.worstAt));
+    const critical = once(() => (e.criticalAt === undefined ? undefined : entryOf(e.criticalAt)));
+    const top = once(() => pathTo(e.bestAt, e.node, points.highest(e.bestAt)));
     return {
       endingId, kind: e.kind, worst: e.worst, best: e.best, afterCritical: e.criticalAt !== undefined,
-      worstPath: worst.path, ...(worst.entry ? { worstEntry: worst.entry } : {}), bestPath: pathTo(e.bestAt, e.node, points.highest(e.bestAt)),
-      ...(critical ? { criticalPath: critical.path, ...(critical.entry ? { criticalEntry: critical.entry } : {}) } : {}),
+      get worstPath() { return worst().path; },
+      get worstEntry() { return worst().entry; },
+      get criticalPath() { return critical()?.path; },
+      get criticalEntry() { return critical()?.entry; },
+      get bestPath() { return top(); },
     };
   });
-  const result: Exploration = {
-    states: points.size, limit, complete, endings,
-    ...(bestWithCritical ? { bestWithCritical: { uncapped: bestWithCritical.uncapped, path: pathTo(bestWithCritical.at, bestWithCritical.node, points.highest(bestWithCritical.at)) } } : {}),
-  };
-  for (const table of [statePair, edgeStart, edgeFrom, edgeMove, points]) table.release();
+  const result: Exploration = { states: points.size, limit, complete, endings };
+  if (bestWithCritical) {
+    const { uncapped, at, node } = bestWithCritical;
+    const path = once(() => pathTo(at, node, points.highest(at)));
+    result.bestWithCritical = { uncapped, get path() { return path(); } };
+  }
+  // The tables stay with the exploration, for its playthroughs, and the last one's stay alive
+  // after it too (see lastTables).
   lastTables = [m, statePair, edgeStart, edgeFrom, edgeMove, points];
   return result;
 }

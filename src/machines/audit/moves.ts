@@ -186,11 +186,6 @@ export class Ints {
     }
     this.length = need;
   }
-
-  /** Gives the memory back; the Ints is not used again. */
-  release(): void {
-    giveBack(this.data);
-  }
 }
 
 function gcd(a: number, b: number): number {

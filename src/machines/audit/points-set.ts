@@ -107,12 +107,6 @@ export class PointsStore {
     this.count = takeBytes(capacity);
   }
 
-  /** Gives the memory back; the store is not used again. */
-  release(): void {
-    if (this.inline instanceof Int32Array) giveBack(this.inline);
-    giveBack(this.count);
-  }
-
   /** The incoming set is state `s`'s, plus `by`. */
   loadState(s: number, by: number): void {
     const n = this.count[s] as number;

@@ -1,9 +1,10 @@
 /**
- * Typed arrays kept from one exploration for the next. An exploration's tables take a few bytes
- * per state, and fresh memory is not free: each page is faulted in and zeroed on first write,
- * which on some systems costs more than the work done in it. Arrays given back are kept (up to
- * KEEP_BYTES in all) and handed out again; they are not cleared, so every user writes before it
- * reads. The first exploration in a process still pays for its memory.
+ * Typed arrays an exploration's tables outgrew, kept for the tables that grow next. An
+ * exploration's tables take a few bytes per state, and fresh memory is not free: each page is
+ * faulted in and zeroed on first write, which on some systems costs more than the work done in it.
+ * Arrays given back are kept (up to KEEP_BYTES in all) and handed out again; they are not cleared,
+ * so every user writes before it reads. The tables an exploration ends with are never given back:
+ * it keeps them, to write out its playthroughs when they are first read.
  */
 
 /** At most this much memory is kept between explorations. */
