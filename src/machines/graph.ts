@@ -35,8 +35,13 @@ export function analyseGraph(nodes: ReadonlyMap<string, ScenarioNode>, start: st
   const succEnd = new Int32Array(n);
   const succ: number[] = [];
   const mark = new Int32Array(n).fill(-1);
+  // Every route of every move, as numbers (see GraphMoves), recorded on the way.
+  const moveFirst = new Int32Array(n).fill(-1);
+  const routeAt: number[] = [];
+  const routeTarget: number[] = [];
   const addTarget = (from: number, to: string) => {
     const t = number.get(to);
+    routeTarget.push(t ?? -1);
     if (t !== undefined && mark[t] !== from) { mark[t] = from; succ.push(t); }
   };
   const reached = new Uint8Array(n);
@@ -50,8 +55,16 @@ export function analyseGraph(nodes: ReadonlyMap<string, ScenarioNode>, start: st
       const v = stack.pop() as number;
       const node = list[v] as ScenarioNode;
       succStart[v] = succ.length;
-      if (node.kind === 'scene') addNext(node.next, v, addTarget);
-      else if (node.kind === 'decision') for (const reply of node.replies) addNext(reply.next, v, addTarget);
+      moveFirst[v] = routeAt.length;
+      if (node.kind === 'scene') {
+        routeAt.push(routeTarget.length);
+        addNext(node.next, v, addTarget);
+      } else if (node.kind === 'decision') {
+        for (const reply of node.replies) {
+          routeAt.push(routeTarget.length);
+          addNext(reply.next, v, addTarget);
+        }
+      }
       succEnd[v] = succ.length;
       for (let k = succStart[v] as number; k < (succEnd[v] as number); k++) {
         const t = succ[k] as number;
@@ -59,6 +72,7 @@ export function analyseGraph(nodes: ReadonlyMap<string, ScenarioNode>, start: st
       }
     }
   }
+  routeAt.push(routeTarget.length);
   // Kahn's algorithm: whatever cannot be ordered lies on (or only after) a cycle.
   const indegree = new Int32Array(n);
   for (const v of reachable) for (let k = succStart[v] as number; k < (succEnd[v] as number); k++) { const t = succ[k] as number; indegree[t] = (indegree[t] as number) + 1; }
@@ -116,26 +130,49 @@ export function analyseGraph(nodes: ReadonlyMap<string, ScenarioNode>, start: st
     loops = findLoops(cyclic, successors);
   }
   const analysis: GraphAnalysis = { reachable: reachableIds, order, cyclic, deadEnds, loops };
-  numberings.set(analysis, { number, list, order: queue });
+  numberings.set(analysis, { number, list, order: queue, moveFirst, routeAt, routeTarget });
   return analysis;
 }
 
-/** The node numbering an analysis was made with: ids to numbers, the node of each number, and the order as numbers. */
-interface Numbering {
+/**
+ * The node numbering an analysis was made with, and every way out of every reachable node as
+ * numbers, so that the analyses that walk the graph again (the best score, the exploration) look
+ * no id up: each id a "next" names was looked up once, here.
+ */
+export interface GraphMoves {
+  /** Ids to node numbers (the first node of each id, in the file's order). */
   number: ReadonlyMap<string, number>;
+  /** The node of each number. */
   list: readonly ScenarioNode[];
+  /** The graph's order (`GraphAnalysis.order`) as node numbers. */
   order: readonly number[];
+  /**
+   * The moves out of reachable node v, a scene's continue or each reply of a decision in the
+   * file's order, are numbered moveFirst[v] on (-1 for a node not reached).
+   */
+  moveFirst: Int32Array;
+  /**
+   * The routes of move k are routeTarget[routeAt[k]] to routeTarget[routeAt[k + 1] − 1], in the
+   * file's order (a plain "next" is one route): each the number of the node it leads to, or -1 when
+   * no node has its id.
+   */
+  routeAt: readonly number[];
+  routeTarget: readonly number[];
 }
 
-const numberings = new WeakMap<GraphAnalysis, Numbering>();
+const numberings = new WeakMap<GraphAnalysis, GraphMoves>();
+
+/** The numbering and moves an analysis was made with (see GraphMoves). */
+export function graphMoves(graph: GraphAnalysis): GraphMoves {
+  return numberings.get(graph) as GraphMoves;
+}
 
 /**
  * The nodes of `graph.order` and each id's position in that order (-1 for an id that is not in
  * it), from the numbering the analysis already made, so that callers need no map of their own.
  */
-export function orderPositions(graph: GraphAnalysis): { nodes: ScenarioNode[]; positionOf: (id: string) => number } {
-  const numbering = numberings.get(graph) as Numbering;
-  const { number, list, order } = numbering;
+export function orderPositions(graph: GraphAnalysis): { nodes: ScenarioNode[]; positionOf: (id: string) => number; position: Int32Array } {
+  const { number, list, order } = graphMoves(graph);
   const position = new Int32Array(list.length).fill(-1);
   const nodes = new Array<ScenarioNode>(order.length);
   for (let i = 0; i < order.length; i++) {
@@ -147,7 +184,7 @@ export function orderPositions(graph: GraphAnalysis): { nodes: ScenarioNode[]; p
     const v = number.get(id);
     return v === undefined ? -1 : (position[v] as number);
   };
-  return { nodes, positionOf };
+  return { nodes, positionOf, position };
 }
 
 function addNext(next: Next, from: number, add: (from: number, to: string) => void): void {

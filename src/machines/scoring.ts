@@ -1,11 +1,11 @@
 import { effectResult, initialVariables, readsConduct, valueOf, whenHolds, type Variables } from './conditions.js';
-import { conductAfter, conductOf, conductStart, CRITICAL_CAP, NO_CONDUCT, percentOfBest, type Conduct } from './conduct.js';
+import { conductAfter, conductOf, conductStart, CRITICAL_CAP, percentOfBest, type Conduct } from './conduct.js';
 
 export { CRITICAL_CAP, percentOfBest };
-import { scenarioGraph } from './graph.js';
+import { graphMoves, scenarioGraph, type GraphMoves } from './graph.js';
 import { getPrinciple, getSection, type Severity } from './guide.js';
 import { assessmentsValue, indexScenario, replyValue, routesOf, type ScenarioIndex } from './scenario-index.js';
-import type { EndingKind, EndingNode, Next, Reply, Scenario, ScenarioNode } from './schema/scenario.js';
+import type { EndingKind, EndingNode, Next, Reply, Route, Scenario, ScenarioNode } from './schema/scenario.js';
 import type { Turn } from './types.js';
 
 /** One step of a path through a scenario: a decision and the reply taken there. */
@@ -20,8 +20,8 @@ export interface PathStep {
 export interface BestAnalysis {
   /** The highest total any path can earn, ignoring conditions (an upper bound). */
   best: number;
-  /** The best total reachable from each node, ignoring conditions. */
-  bestFrom: ReadonlyMap<string, number>;
+  /** The best total reachable from a node, ignoring conditions (undefined for an id not in the graph's order). */
+  bestFrom: (id: string) => number | undefined;
   /** The best-practice path, played with real variable values. */
   path: PathStep[];
   /** What that path earns; equals `best` unless conditions block the ideal path. */
@@ -54,12 +54,6 @@ export interface BlockedAt {
 
 const analyses = new WeakMap<Scenario, BestAnalysis>();
 
-function resolveRoute(next: Next, variables: Variables, conduct: Conduct = NO_CONDUCT): string | undefined {
-  if (typeof next === 'string') return next;
-  for (const r of next) if (r.when === undefined || whenHolds(r.when, variables, conduct)) return r.to;
-  return undefined;
-}
-
 /**
  * The values after a reply's effects: `applyEffects(...).variables`, worked out the same way
  * (each effect on a declared, set variable, clamped to its range) without the list of changes.
@@ -90,87 +84,140 @@ export function analyseBest(scenario: Scenario): BestAnalysis {
 /** The same analysis without the per-scenario cache (for benchmarks). */
 export function computeBest(scenario: Scenario): BestAnalysis {
   const index = indexScenario(scenario);
-  const graph = scenarioGraph(scenario);
-  const bestFrom = new Map<string, number>();
-  const bestOf = (id: string) => bestFrom.get(id) ?? -Infinity;
-  for (let i = graph.order.length - 1; i >= 0; i--) {
-    const id = graph.order[i] as string;
-    const node = index.nodes.get(id) as ScenarioNode;
-    if (node.kind === 'ending') bestFrom.set(id, 0);
-    else if (node.kind === 'scene') bestFrom.set(id, bestVia(node.next, 0, -Infinity, bestOf));
-    else {
-      let best = -Infinity;
-      for (const reply of node.replies) best = bestVia(reply.next, replyValue(reply), best, bestOf);
-      bestFrom.set(id, best);
+  const moves = graphMoves(scenarioGraph(scenario));
+  const { list, order, moveFirst, routeAt, routeTarget } = moves;
+  // By node number, in the graph's order backwards; NaN for a node not in the order (not reached,
+  // or on a cycle), which no total comes from.
+  const bestAt = new Float64Array(list.length).fill(NaN);
+  const after = (t: number) => {
+    const b = t < 0 ? NaN : (bestAt[t] as number);
+    return b === b ? b : -Infinity;
+  };
+  for (let i = order.length - 1; i >= 0; i--) {
+    const v = order[i] as number;
+    const node = list[v] as ScenarioNode;
+    if (node.kind === 'ending') {
+      bestAt[v] = 0;
+      continue;
     }
+    let best = -Infinity;
+    const k = moveFirst[v] as number;
+    const count = node.kind === 'scene' ? 1 : node.replies.length;
+    for (let j = 0; j < count; j++) {
+      const value = node.kind === 'scene' ? 0 : replyValue(node.replies[j] as Reply);
+      for (let r = routeAt[k + j] as number; r < (routeAt[k + j + 1] as number); r++) best = Math.max(best, value + after(routeTarget[r] as number));
+    }
+    bestAt[v] = best;
   }
-  const best = Number.isFinite(bestOf(scenario.start)) ? bestOf(scenario.start) : 0;
-  return { best, bestFrom, ...walkBestPath(index, bestFrom, best) };
+  const bestFrom = (id: string): number | undefined => {
+    const v = moves.number.get(id);
+    const b = v === undefined ? NaN : (bestAt[v] as number);
+    return b === b ? b : undefined;
+  };
+  const fromStart = bestFrom(scenario.start) ?? -Infinity;
+  const best = Number.isFinite(fromStart) ? fromStart : 0;
+  return { best, bestFrom, ...walkBestPath(index, moves, bestAt, bestFrom, best) };
 }
 
-/** The larger of `best` and `value` plus the best total after each route of `next`. */
-function bestVia(next: Next, value: number, best: number, bestOf: (id: string) => number): number {
-  if (typeof next === 'string') return Math.max(best, value + bestOf(next));
-  for (const r of next) best = Math.max(best, value + bestOf(r.to));
-  return best;
+/** The index of the first route of `next` that holds (0 for a plain "next"), or -1. */
+function routeTaken(next: Next, variables: Variables, conduct: Conduct): number {
+  if (typeof next === 'string') return 0;
+  for (let r = 0; r < next.length; r++) {
+    const when = (next[r] as Route).when;
+    if (when === undefined || whenHolds(when, variables, conduct)) return r;
+  }
+  return -1;
 }
 
-function walkBestPath(index: ScenarioIndex, bestFrom: ReadonlyMap<string, number>, best: number) {
+/** Whether some route of a list reads the volunteer's conduct. */
+function routesReadConduct(routes: readonly Route[]): boolean {
+  for (const r of routes) if (r.when !== undefined && readsConduct(r.when)) return true;
+  return false;
+}
+
+/**
+ * The best-practice path, played with real values: at each node the reply (or a scene's route)
+ * whose points plus the best total after it are highest, among those its conditions allow. Nodes
+ * are walked by number (GraphMoves), so no id is looked up on the way.
+ */
+function walkBestPath(index: ScenarioIndex, moves: GraphMoves, bestAt: Float64Array, bestFrom: (id: string) => number | undefined, best: number) {
+  const { list, moveFirst, routeAt, routeTarget } = moves;
+  const after = (t: number) => {
+    const b = t < 0 ? NaN : (bestAt[t] as number);
+    return b === b ? b : -Infinity;
+  };
   const path: PathStep[] = [];
   let variables = initialVariables(index.scenario.variables);
   let conduct = conductStart(best);
   let pathScore = 0;
   let blockedAt: BestAnalysis['blockedAt'];
-  let node = index.nodes.get(index.scenario.start);
-  for (let guard = 0; node && node.kind !== 'ending' && guard <= index.nodes.size; guard++) {
+  let v = moves.number.get(index.scenario.start) ?? -1;
+  let node = v < 0 ? undefined : list[v];
+  for (let guard = 0; node && node.kind !== 'ending' && guard <= list.length; guard++) {
+    const k = moveFirst[v] as number;
     if (node.kind === 'scene') {
       variables = valuesAfter(node.effects, variables, index.variables);
-      const to = resolveRoute(node.next, variables, conduct) ?? '';
+      const r = routeTaken(node.next, variables, conduct);
+      const to = r < 0 ? -1 : (routeTarget[(routeAt[k] as number) + r] as number);
       // A condition on the scene's route can send the best path down a weaker branch.
-      if (!blockedAt && (bestFrom.get(to) ?? -Infinity) < (bestFrom.get(node.id) ?? -Infinity)) {
+      if (!blockedAt && after(to) < after(v)) {
         blockedAt = { nodeId: node.id, wanted: bestRoute(node.next, bestFrom), ...routeBlockage(node.next, ['next'], variables, conduct, bestFrom) };
       }
-      node = index.nodes.get(to);
+      v = to;
+      node = v < 0 ? undefined : list[v];
       continue;
     }
-    const here = bestFrom.get(node.id) ?? -Infinity;
-    let chosen: { replyId: string; value: number; total: number; to: string; variables: Variables | undefined; reply: Reply } | undefined;
-    for (const reply of node.replies) {
+    const here = after(v);
+    // The reply chosen so far and where it leads (locals: no object per reply tried).
+    let chosen = -1;
+    let chosenValue = 0;
+    let chosenTotal = -Infinity;
+    let chosenTo = -1;
+    let chosenAfter: Variables | undefined;
+    const replies = node.replies;
+    for (let j = 0; j < replies.length; j++) {
+      const reply = replies[j] as Reply;
       if (reply.when !== undefined && !whenHolds(reply.when, variables, conduct)) continue;
       // The values after the reply are needed here only to choose among routes; for a plain
       // "next" they are worked out once, for the reply chosen.
-      let after: Variables | undefined;
-      let to: string | undefined;
-      if (typeof reply.next === 'string') to = reply.next;
-      else {
-        after = valuesAfter(reply.effects, variables, index.variables);
+      let valuesThen: Variables | undefined;
+      let r = 0;
+      if (typeof reply.next !== 'string') {
+        valuesThen = valuesAfter(reply.effects, variables, index.variables);
         // Conduct after this reply is worked out only for routes that read it.
-        const routesReadConduct = reply.next.some((r) => readsConduct(r.when));
-        to = resolveRoute(reply.next, after, routesReadConduct ? conductAfter(conduct, reply.assessments, node.replies) : conduct);
+        r = routeTaken(reply.next, valuesThen, routesReadConduct(reply.next) ? conductAfter(conduct, reply.assessments, replies) : conduct);
+        if (r < 0) continue;
       }
-      if (to === undefined) continue;
+      const to = routeTarget[(routeAt[k + j] as number) + r] as number;
       const value = replyValue(reply);
-      const total = value + (bestFrom.get(to) ?? -Infinity);
-      if (!chosen || total > chosen.total) chosen = { replyId: reply.id, value, total, to, variables: after, reply };
+      const total = value + after(to);
+      if (chosen >= 0 && total <= chosenTotal) continue;
+      chosen = j;
+      chosenValue = value;
+      chosenTotal = total;
+      chosenTo = to;
+      chosenAfter = valuesThen;
     }
-    if (!chosen) break;
-    if (!blockedAt && chosen.total < here) {
+    if (chosen < 0) break;
+    const reply = replies[chosen] as Reply;
+    if (!blockedAt && chosenTotal < here) {
       const wanted = idealReply(index, node.id, bestFrom);
-      const at = node.replies.findIndex((r) => r.id === wanted);
-      const reply = node.replies[at];
+      const at = replies.findIndex((r) => r.id === wanted);
+      const ideal = replies[at];
       let blockage: Omit<BlockedAt, 'nodeId' | 'wanted'> = {};
-      if (reply?.when !== undefined && !whenHolds(reply.when, variables, conduct)) blockage = { at: ['replies', at, 'when'], values: variables };
-      else if (reply) {
-        const after = valuesAfter(reply.effects, variables, index.variables);
-        blockage = routeBlockage(reply.next, ['replies', at, 'next'], after, conductAfter(conduct, reply.assessments, node.replies), bestFrom);
+      if (ideal?.when !== undefined && !whenHolds(ideal.when, variables, conduct)) blockage = { at: ['replies', at, 'when'], values: variables };
+      else if (ideal) {
+        const valuesThen = valuesAfter(ideal.effects, variables, index.variables);
+        blockage = routeBlockage(ideal.next, ['replies', at, 'next'], valuesThen, conductAfter(conduct, ideal.assessments, replies), bestFrom);
       }
       blockedAt = { nodeId: node.id, wanted, ...blockage };
     }
-    path.push({ nodeId: node.id, replyId: chosen.replyId, value: chosen.value });
-    pathScore += chosen.value;
-    variables = chosen.variables ?? valuesAfter(chosen.reply.effects, variables, index.variables);
-    conduct = conductAfter(conduct, chosen.reply.assessments, node.replies);
-    node = index.nodes.get(chosen.to);
+    path.push({ nodeId: node.id, replyId: reply.id, value: chosenValue });
+    pathScore += chosenValue;
+    variables = chosenAfter ?? valuesAfter(reply.effects, variables, index.variables);
+    conduct = conductAfter(conduct, reply.assessments, replies);
+    v = chosenTo;
+    node = v < 0 ? undefined : list[v];
   }
   return { path, pathScore, endingId: node?.kind === 'ending' ? node.id : undefined, blockedAt };
 }
@@ -179,7 +226,7 @@ function walkBestPath(index: ScenarioIndex, bestFrom: ReadonlyMap<string, number
  * Which route of `next` keeps the path from the best one: the best route's own "when", when it does
  * not hold, or else an earlier route that holds and is taken first.
  */
-function routeBlockage(next: Next, base: (string | number)[], variables: Variables, conduct: Conduct, bestFrom: ReadonlyMap<string, number>): Omit<BlockedAt, 'nodeId' | 'wanted'> {
+function routeBlockage(next: Next, base: (string | number)[], variables: Variables, conduct: Conduct, bestFrom: (id: string) => number | undefined): Omit<BlockedAt, 'nodeId' | 'wanted'> {
   if (typeof next === 'string') return {};
   const wanted = bestRoute(next, bestFrom);
   const k = next.findIndex((r) => r.to === wanted);
@@ -191,19 +238,19 @@ function routeBlockage(next: Next, base: (string | number)[], variables: Variabl
   return {};
 }
 
-function bestRoute(next: Next, bestFrom: ReadonlyMap<string, number>): string {
+function bestRoute(next: Next, bestFrom: (id: string) => number | undefined): string {
   const routes = routesOf(next);
-  return routes.reduce((a, b) => ((bestFrom.get(b.to) ?? -Infinity) > (bestFrom.get(a.to) ?? -Infinity) ? b : a), routes[0] as { to: string }).to;
+  return routes.reduce((a, b) => ((bestFrom(b.to) ?? -Infinity) > (bestFrom(a.to) ?? -Infinity) ? b : a), routes[0] as { to: string }).to;
 }
 
-function idealReply(index: ScenarioIndex, nodeId: string, bestFrom: ReadonlyMap<string, number>): string {
+function idealReply(index: ScenarioIndex, nodeId: string, bestFrom: (id: string) => number | undefined): string {
   const node = index.nodes.get(nodeId);
   if (node?.kind !== 'decision') return '';
   let best = node.replies[0]?.id ?? '';
   let bestTotal = -Infinity;
   for (const reply of node.replies) {
     for (const r of routesOf(reply.next)) {
-      const total = replyValue(reply) + (bestFrom.get(r.to) ?? 0);
+      const total = replyValue(reply) + (bestFrom(r.to) ?? 0);
       if (total > bestTotal) [best, bestTotal] = [reply.id, total];
     }
   }

@@ -1,4 +1,4 @@
-import { orderPositions, scenarioGraph } from '../graph.js';
+import { graphMoves, orderPositions, scenarioGraph } from '../graph.js';
 import { indexScenario, type ScenarioIndex } from '../scenario-index.js';
 import { analyseBest, CRITICAL_CAP, percentOfBest } from '../scoring.js';
 import type { EndingKind, Route, Scenario, ScenarioNode } from '../schema/scenario.js';
@@ -126,9 +126,10 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
   // Unless a condition reads points nothing splits a set, and a state keeps only its lowest and highest.
   const exact = use.points;
   // Nodes are numbered by their place in the graph's topological order (-1: not in it).
-  const { nodes, positionOf } = orderPositions(scenarioGraph(scenario));
+  const graph = scenarioGraph(scenario);
+  const { nodes, positionOf, position } = orderPositions(graph);
   const nodeCount = nodes.length;
-  const m = new Moves(index, nodes, positionOf, use, best);
+  const m = new Moves(index, nodes, graphMoves(graph), position, use, best);
   const value = m.value;
   const flags = m.flags;
   const unit = m.unit;

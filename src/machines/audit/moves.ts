@@ -1,5 +1,6 @@
 import { conditionHolds, conditionsOf, initialVariables, isConductCondition, specOf, whenHolds, type Variables, type VariableSpec } from '../conditions.js';
 import { conductAfter, conductStart, type Conduct } from '../conduct.js';
+import type { GraphMoves } from '../graph.js';
 import { principles } from '../guide.js';
 import { replyValue, type ScenarioIndex } from '../scenario-index.js';
 import type { Condition, ConductCondition, Effect, Next, Reply, Route, Scenario, ScenarioNode, Variable, When } from '../schema/scenario.js';
@@ -306,7 +307,11 @@ export class Moves {
   private readonly afterReply = new Map<number, number>();
   private readonly pairIds = new Map<number, number>();
 
-  constructor(private readonly index: ScenarioIndex, readonly nodes: readonly ScenarioNode[], numberOf: (id: string) => number,
+  /**
+   * `nodes` are the graph's order (`orderPositions`), and `position` gives each node number's place
+   * in it (-1: not in it): the targets of the moves come from `graph` (GraphMoves), looked up there once.
+   */
+  constructor(private readonly index: ScenarioIndex, readonly nodes: readonly ScenarioNode[], graph: GraphMoves, position: Int32Array,
     private readonly use: ConductUse, private readonly best: number) {
     const nodeCount = nodes.length;
     this.first = new Int32Array(nodeCount + 1);
@@ -378,7 +383,14 @@ export class Moves {
     const routeIds = new Map<string, number>();
     let k = 0;
     let t = 0;
-    const add = (i: number, reply: Reply | undefined, effects: readonly Effect[] | undefined, next: Next) => {
+    const { routeAt, routeTarget } = graph;
+    /** The place in the order of the node route `r` leads to (-1: none). */
+    const targetOf = (r: number) => {
+      const to = routeTarget[r] as number;
+      return to < 0 ? -1 : (position[to] as number);
+    };
+    // `move` is the move's number in GraphMoves, whose routes are routeAt[move] on.
+    const add = (i: number, reply: Reply | undefined, effects: readonly Effect[] | undefined, next: Next, move: number) => {
       this.nodeOf[k] = i;
       this.reply.push(reply);
       this.when.push(reply?.when);
@@ -391,7 +403,7 @@ export class Moves {
       this.flags[k] = (reply !== undefined && whenReadsPoints(reply.when) ? GUARD_READS_POINTS : 0) | (routesReadPoints ? ROUTES_READ_POINTS : 0);
       this.targetStart[k] = t;
       if (typeof next === 'string') {
-        this.to[k] = numberOf(next);
+        this.to[k] = targetOf(routeAt[move] as number);
         this.routes.push(NO_ROUTES);
       } else {
         this.to[k] = ROUTED;
@@ -402,15 +414,16 @@ export class Moves {
           if (id === undefined) routeIds.set(key, (id = routeIds.size + 1));
           this.routesId[k] = id;
         }
-        for (let r = 0; r < next.length; r++) this.targets[t++] = numberOf((next[r] as Route).to);
+        for (let r = 0; r < next.length; r++) this.targets[t++] = targetOf((routeAt[move] as number) + r);
       }
       k++;
     };
     for (let i = 0; i < nodeCount; i++) {
       this.first[i] = k;
       const node = nodes[i] as ScenarioNode;
-      if (node.kind === 'scene') add(i, undefined, node.effects, node.next);
-      else if (node.kind === 'decision') for (const reply of node.replies) add(i, reply, reply.effects, reply.next);
+      const move = graph.moveFirst[graph.order[i] as number] as number;
+      if (node.kind === 'scene') add(i, undefined, node.effects, node.next, move);
+      else if (node.kind === 'decision') for (let j = 0; j < node.replies.length; j++) { const reply = node.replies[j] as Reply; add(i, reply, reply.effects, reply.next, move + j); }
     }
     this.first[nodeCount] = k;
     this.targetStart[count] = t;
