@@ -2,7 +2,7 @@ import { graphMoves, orderPositions, scenarioGraph } from '../graph.js';
 import { indexScenario, type ScenarioIndex } from '../scenario-index.js';
 import { analyseBest, CRITICAL_CAP, percentOfBest } from '../scoring.js';
 import type { EndingKind, Route, Scenario, ScenarioNode } from '../schema/scenario.js';
-import { conductUse, GUARD_READS_POINTS, Ints, Moves, ROUTES_READ_POINTS } from './moves.js';
+import { GUARD_READS_POINTS, Ints, Moves, ROUTES_READ_POINTS } from './moves.js';
 import { PointsStore, removePoints, type PointsSet } from './points-set.js';
 
 /**
@@ -122,14 +122,13 @@ function shifted(set: PointsSet, by: number): PointsSet {
 function explore(index: ScenarioIndex, limit: number): Exploration {
   const scenario = index.scenario;
   const best = analyseBest(scenario).best;
-  const use = conductUse(scenario);
-  // Unless a condition reads points nothing splits a set, and a state keeps only its lowest and highest.
-  const exact = use.points;
   // Nodes are numbered by their place in the graph's topological order (-1: not in it).
   const graph = scenarioGraph(scenario);
   const { nodes, positionOf, position } = orderPositions(graph);
   const nodeCount = nodes.length;
-  const m = new Moves(index, nodes, graphMoves(graph), position, use, best);
+  const m = new Moves(index, nodes, graphMoves(graph), position, best);
+  // Unless a condition reads points nothing splits a set, and a state keeps only its lowest and highest.
+  const exact = m.use.points;
   const value = m.value;
   const flags = m.flags;
   const unit = m.unit;

@@ -3,7 +3,7 @@ import { conductAfter, conductStart, type Conduct } from '../conduct.js';
 import type { GraphMoves } from '../graph.js';
 import { principles } from '../guide.js';
 import { replyValue, type ScenarioIndex } from '../scenario-index.js';
-import type { Condition, ConductCondition, Effect, Next, Reply, Route, Scenario, ScenarioNode, Variable, When } from '../schema/scenario.js';
+import type { Condition, ConductCondition, Effect, Next, Reply, Route, ScenarioNode, Variable, When } from '../schema/scenario.js';
 import { EMPTY, keepPoints, removePoints, type PointsSet } from './points-set.js';
 import { giveBack, takeInts } from './scratch.js';
 
@@ -27,47 +27,33 @@ export interface ConductUse {
   percent: boolean;
 }
 
-export function conductUse(scenario: Scenario): ConductUse {
-  const use: ConductUse = { points: false, criticalCap: 1, violationCaps: new Map(), percent: false };
-  const bound = (c: { gte?: number; gt?: number; lte?: number; lt?: number; eq?: number; ne?: number }) =>
-    Math.max(...[c.gte, c.gt, c.lte, c.lt, c.eq, c.ne].filter((b): b is number => b !== undefined).map((b) => Math.ceil(b) + 1), 1);
-  const read = (when: When | undefined) => {
-    if (when === undefined) return;
-    for (const c of conditionsOf(when)) {
-      if (!('conduct' in c)) continue;
-      if (c.conduct === 'critical') use.criticalCap = Math.max(use.criticalCap, bound(c));
-      else if (c.conduct === 'percent') use.percent = use.points = true;
-      else if (c.conduct === 'points' || c.conduct === 'score') use.points = true;
-      else if (c.conduct === 'violations' && c.principle) use.violationCaps.set(c.principle, Math.max(use.violationCaps.get(c.principle) ?? 0, bound(c)));
-    }
-  };
-  const readNext = (next: Next) => {
-    if (typeof next !== 'string') for (const r of next) read(r.when);
-  };
-  for (const n of scenario.nodes) {
-    if (n.kind === 'scene') readNext(n.next);
-    else if (n.kind === 'decision') for (const r of n.replies) {
-      read(r.when);
-      readNext(r.next);
-    }
+/** What of conduct no condition reads yet. */
+function noConductUse(): ConductUse {
+  return { points: false, criticalCap: 1, violationCaps: new Map(), percent: false };
+}
+
+/** One above the largest bound of a comparison (at least 1): counts from there on compare alike. */
+function boundOf(c: { gte?: number; gt?: number; lte?: number; lt?: number; eq?: number; ne?: number }): number {
+  return Math.max(...[c.gte, c.gt, c.lte, c.lt, c.eq, c.ne].filter((b): b is number => b !== undefined).map((b) => Math.ceil(b) + 1), 1);
+}
+
+/** Adds what a `when` reads of conduct to `use`; returns whether it reads points (see readsPoints). */
+function readConduct(use: ConductUse, when: When | undefined): boolean {
+  if (when === undefined) return false;
+  let points = false;
+  for (const c of Array.isArray(when) ? when : [when]) {
+    if (!isConductCondition(c)) continue;
+    if (c.conduct === 'critical') use.criticalCap = Math.max(use.criticalCap, boundOf(c));
+    else if (c.conduct === 'percent') use.percent = use.points = points = true;
+    else if (c.conduct === 'points' || c.conduct === 'score') use.points = points = true;
+    else if (c.conduct === 'violations' && c.principle) use.violationCaps.set(c.principle, Math.max(use.violationCaps.get(c.principle) ?? 0, boundOf(c)));
   }
-  return use;
+  return points;
 }
 
 /** Whether a condition reads the points so far (directly, or as the score or percentage). */
 function readsPoints(c: Condition): boolean {
   return isConductCondition(c) && (c.conduct === 'points' || c.conduct === 'score' || c.conduct === 'percent');
-}
-
-function whenReadsPoints(when: When | undefined): boolean {
-  if (when === undefined) return false;
-  return Array.isArray(when) ? when.some(readsPoints) : readsPoints(when);
-}
-
-function nextReadsPoints(next: Next): boolean {
-  if (typeof next === 'string') return false;
-  for (const r of next) if (whenReadsPoints(r.when)) return true;
-  return false;
 }
 
 /**
@@ -243,6 +229,8 @@ class CodeTable {
 export class Moves {
   /** The number of moves. */
   readonly count: number;
+  /** What of conduct the conditions on these moves read. */
+  readonly use: ConductUse;
   /** Per move: the reply (undefined for a scene's continue). */
   readonly reply: (Reply | undefined)[] = [];
   /** Per move: its points, in units of the exploration (`Moves.unit`). */
@@ -312,7 +300,7 @@ export class Moves {
    * in it (-1: not in it): the targets of the moves come from `graph` (GraphMoves), looked up there once.
    */
   constructor(private readonly index: ScenarioIndex, readonly nodes: readonly ScenarioNode[], graph: GraphMoves, position: Int32Array,
-    private readonly use: ConductUse, private readonly best: number) {
+    private readonly best: number) {
     const nodeCount = nodes.length;
     this.first = new Int32Array(nodeCount + 1);
     // Variables: one slot per declared id (the last declaration of an id counts, as in applyEffects).
@@ -355,29 +343,17 @@ export class Moves {
       }
       return id;
     };
-    // Two passes: count the moves and routes, then fill the tables.
-    let count = 0;
-    let routeCount = 0;
-    for (let i = 0; i < nodeCount; i++) {
-      const node = nodes[i] as ScenarioNode;
-      if (node.kind === 'scene') {
-        count++;
-        if (typeof node.next !== 'string') routeCount += node.next.length;
-      } else if (node.kind === 'decision') {
-        for (const reply of node.replies) {
-          count++;
-          if (typeof reply.next !== 'string') routeCount += reply.next.length;
-        }
-      }
-    }
-    this.count = count;
+    // One pass over the moves, into tables as long as every move and route of the graph (the moves
+    // of the nodes in its order are some of them).
+    const count = graph.routeAt.length - 1;
+    const use = noConductUse();
     this.value = new Float64Array(count);
     this.criticals = new Int32Array(count);
     this.flags = new Uint8Array(count);
     this.effectsId = new Int32Array(count);
     this.to = new Int32Array(count);
     this.targetStart = new Int32Array(count + 1);
-    this.targets = new Int32Array(routeCount);
+    this.targets = new Int32Array(graph.routeTarget.length);
     this.nodeOf = new Int32Array(count);
     this.routesId = new Int32Array(count);
     const routeIds = new Map<string, number>();
@@ -399,8 +375,9 @@ export class Moves {
         this.criticals[k] = criticalOf(reply);
       }
       this.effectsId[k] = effectsId(effects);
-      const routesReadPoints = nextReadsPoints(next);
-      this.flags[k] = (reply !== undefined && whenReadsPoints(reply.when) ? GUARD_READS_POINTS : 0) | (routesReadPoints ? ROUTES_READ_POINTS : 0);
+      let routesReadPoints = false;
+      if (typeof next !== 'string') for (const route of next) routesReadPoints = readConduct(use, route.when) || routesReadPoints;
+      this.flags[k] = (reply !== undefined && readConduct(use, reply.when) ? GUARD_READS_POINTS : 0) | (routesReadPoints ? ROUTES_READ_POINTS : 0);
       this.targetStart[k] = t;
       if (typeof next === 'string') {
         this.to[k] = targetOf(routeAt[move] as number);
@@ -426,7 +403,9 @@ export class Moves {
       else if (node.kind === 'decision') for (let j = 0; j < node.replies.length; j++) { const reply = node.replies[j] as Reply; add(i, reply, reply.effects, reply.next, move + j); }
     }
     this.first[nodeCount] = k;
-    this.targetStart[count] = t;
+    this.targetStart[k] = t;
+    this.count = k;
+    this.use = use;
     this.effectsCount = effectsIds.size + 1;
     this.routeLists = routeIds.size;
 
@@ -436,13 +415,13 @@ export class Moves {
     const values = this.value;
     let unit = 0;
     let gap = 1;
-    for (let j = 0; j < count; j++) {
+    for (let j = 0; j < this.count; j++) {
       const v = values[j] as number;
       if (!Number.isSafeInteger(v)) gap = 0;
       else unit = gcd(unit, Math.abs(v));
     }
     if (gap === 0 || unit === 0) unit = 1;
-    if (unit !== 1) for (let j = 0; j < count; j++) values[j] = (values[j] as number) / unit;
+    if (unit !== 1) for (let j = 0; j < this.count; j++) values[j] = (values[j] as number) / unit;
     this.unit = unit;
     this.gap = gap;
     // A playthrough meets each node once, so no total is further from 0 than the sum of each node's largest move.
