@@ -16,15 +16,24 @@ export function indexScenario(scenario: Scenario): ScenarioIndex {
   const cached = cache.get(scenario);
   if (cached) return cached;
   const nodes = new Map<string, ScenarioNode>();
-  const replies = new Map<string, { node: DecisionNode; reply: Reply }>();
-  for (const node of scenario.nodes) {
-    if (!nodes.has(node.id)) nodes.set(node.id, node);
-    if (node.kind === 'decision') {
-      for (const reply of node.replies) if (!replies.has(reply.id)) replies.set(reply.id, { node, reply });
-    }
-  }
+  for (const node of scenario.nodes) if (!nodes.has(node.id)) nodes.set(node.id, node);
   const variables = new Map((scenario.variables ?? []).map((v) => [v.id, v] as const));
-  const index = { scenario, nodes, replies, variables };
+  // The replies are looked up by a playthrough, a debrief or a compiled machine, not by the
+  // validator of a valid file: made when first asked for.
+  let replies: Map<string, { node: DecisionNode; reply: Reply }> | undefined;
+  const index: ScenarioIndex = {
+    scenario, nodes, variables,
+    get replies() {
+      if (!replies) {
+        replies = new Map();
+        for (const node of scenario.nodes) {
+          if (node.kind !== 'decision') continue;
+          for (const reply of node.replies) if (!replies.has(reply.id)) replies.set(reply.id, { node, reply });
+        }
+      }
+      return replies;
+    },
+  };
   cache.set(scenario, index);
   return index;
 }

@@ -99,6 +99,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   for (const v of scenario.variables ?? []) oneLine(v.label, () => ['variables', rawIndex.get(v) ?? 0, 'label'], 'label');
 
   // Duplicate ids: the first one wins, every later one is reported.
+  const replyIds = new Set<string>();
   for (const node of scenario.nodes) {
     oneLine(node.title, () => [...nodePath(node), 'title'], 'title');
     if (nodes.get(node.id) !== node) {
@@ -108,6 +109,8 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
     const replies = node.replies;
     for (let j = 0; j < replies.length; j++) {
       const reply = replies[j] as Reply;
+      const size = replyIds.size;
+      if (replyIds.add(reply.id).size !== size) continue;
       const first = index.replies.get(reply.id);
       if (first && first.reply !== reply) {
         error('duplicate-id', [...nodePath(node), 'replies', j, 'id'], `The reply id "${reply.id}" is already used in node "${first.node.id}".`,
