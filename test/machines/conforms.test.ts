@@ -63,6 +63,24 @@ describe('conformsToScenario (the validator\'s quick path)', () => {
     }
   });
 
+  // Ids and texts are checked by hand (not by the schema's regular expressions) on the quick path.
+  it('agrees with the zod schema on ids and texts at their edges', () => {
+    const ids = ['', '-', 'a-', '-a', 'a--b', 'a-b', 'A', 'aB', 'a_b', 'a b', 'é', '٠', 'ａ', '0', '09-az', 'constructor', 'prototype', 'constructors', 'x-prototype',
+      'a'.repeat(80), 'a'.repeat(81), `${'a-'.repeat(39)}ab`, '\u0000', 'a\n'];
+    const texts = ['x', ' x', '\tx', '\u00a0', '\u00a0x', '\u2028', '\u3000y', '\ufeff', '\ufeffx', ' ', '\n\n', '~', '\u007f', '\u0085', 'é', '😀', 'x'.repeat(120), 'x'.repeat(121)];
+    const base = generateScenario(4);
+    for (const id of ids) {
+      const raw = { ...base, id };
+      expect(conformsToScenario(raw), JSON.stringify(id)).toBe(Scenario.safeParse(raw).success);
+    }
+    for (const title of texts) {
+      const raw = { ...base, title };
+      expect(conformsToScenario(raw), JSON.stringify(title)).toBe(Scenario.safeParse(raw).success);
+    }
+    expect(ids.filter((id) => conformsToScenario({ ...base, id })).length).toBeGreaterThan(4);
+    expect(texts.filter((title) => !conformsToScenario({ ...base, title })).length).toBeGreaterThan(4);
+  });
+
   it('never accepts what zod rejects, over 2,500 random one-place mutations', () => {
     const random = rng(7);
     let accepted = 0;

@@ -56,7 +56,6 @@ function conforms(raw: unknown): raw is Scenario {
 
 type Obj = Record<string, unknown>;
 
-const SLUG = /^(?!(?:constructor|prototype)$)[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const NOT_BLANK = /\S/;
 const principles = new Set(principleIds);
 const languageRules = new Set(languageRuleIds);
@@ -70,11 +69,27 @@ function isNonEmptyArray(v: unknown): v is unknown[] {
 function isInt(v: unknown): v is number {
   return typeof v === 'number' && Number.isSafeInteger(v);
 }
+/**
+ * The schema's id pattern (SLUG in ../schema/scenario.ts) by hand: lower-case letters and digits
+ * in groups joined by single hyphens. An id is checked wherever one is written, tens of thousands
+ * of times in a large file, and a call into the regular expression engine costs more than the loop.
+ */
 function isId(v: unknown): boolean {
-  return typeof v === 'string' && v.length <= 80 && SLUG.test(v);
+  if (typeof v !== 'string' || v.length > 80 || v.length === 0) return false;
+  let hyphen = true;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) hyphen = false;
+    else if (c === 45 && !hyphen) hyphen = true;
+    else return false;
+  }
+  return !hyphen && v !== 'constructor' && v !== 'prototype';
 }
 function isText(v: unknown, max: number): boolean {
-  return typeof v === 'string' && v.length >= 1 && v.length <= max && NOT_BLANK.test(v);
+  if (typeof v !== 'string' || v.length < 1 || v.length > max) return false;
+  // Text almost always starts with a visible ASCII character; otherwise look for one.
+  const first = v.charCodeAt(0);
+  return (first > 32 && first < 127) || NOT_BLANK.test(v);
 }
 function isPrincipleId(v: unknown): boolean {
   return typeof v === 'string' && principles.has(v);
