@@ -89,10 +89,7 @@ export function computeBest(scenario: Scenario): BestAnalysis {
   // By node number, in the graph's order backwards; NaN for a node not in the order (not reached,
   // or on a cycle), which no total comes from.
   const bestAt = new Float64Array(list.length).fill(NaN);
-  const after = (t: number) => {
-    const b = t < 0 ? NaN : (bestAt[t] as number);
-    return b === b ? b : -Infinity;
-  };
+  const after = (t: number) => bestAfter(bestAt, t);
   for (let i = order.length - 1; i >= 0; i--) {
     const v = order[i] as number;
     const node = list[v] as ScenarioNode;
@@ -119,6 +116,12 @@ export function computeBest(scenario: Scenario): BestAnalysis {
   return { best, bestFrom, ...walkBestPath(index, moves, bestAt, bestFrom, best) };
 }
 
+/** The best total from node number `t` (-1: no node), or -Infinity when none comes from it. */
+function bestAfter(bestAt: Float64Array, t: number): number {
+  const b = t < 0 ? NaN : (bestAt[t] as number);
+  return b === b ? b : -Infinity;
+}
+
 /** The index of the first route of `next` that holds (0 for a plain "next"), or -1. */
 function routeTaken(next: Next, variables: Variables, conduct: Conduct): number {
   if (typeof next === 'string') return 0;
@@ -142,10 +145,7 @@ function routesReadConduct(routes: readonly Route[]): boolean {
  */
 function walkBestPath(index: ScenarioIndex, moves: GraphMoves, bestAt: Float64Array, bestFrom: (id: string) => number | undefined, best: number) {
   const { list, moveFirst, routeAt, routeTarget } = moves;
-  const after = (t: number) => {
-    const b = t < 0 ? NaN : (bestAt[t] as number);
-    return b === b ? b : -Infinity;
-  };
+  const after = (t: number) => bestAfter(bestAt, t);
   const path: PathStep[] = [];
   let variables = initialVariables(index.scenario.variables);
   let conduct = conductStart(best);
