@@ -1,5 +1,5 @@
-import { exportGraph, formatAudit, formatValidation, safeJson, visibleLine, type GraphFormat, type Scenario } from '../machines/index.js';
-import { statSync } from 'node:fs';
+import { exportGraph, formatAudit, formatValidation, quoteAsWritten, safeJson, visibleLine, type GraphFormat, type Scenario } from '../machines/index.js';
+import { lstatSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs, UsageError } from './args.js';
 import { helpText } from './invocation.js';
@@ -203,14 +203,57 @@ export function graphCommand(argv: readonly string[], io: CliIO): number {
     io.out(graph);
     return 0;
   }
-  try {
-    writeAtomic(output, graph, 0o666);
-  } catch (e) {
-    io.err(`casa-practice: could not write ${visibleLine(output)}: ${errorWords(e)}.\n`);
+  const problem = writeOutput(output, graph);
+  if (problem !== undefined) {
+    io.err(`casa-practice: could not write ${shownPath(output)}: ${problem}.\n`);
     return 1;
   }
-  io.out(`Wrote the graph (${format}) to ${visibleLine(output)}.\n`);
+  io.out(`Wrote the graph (${format}) to ${shownPath(output)}.\n`);
   return 0;
+}
+
+/** A path as typed, or in quotes with its invisible characters escaped ("o\u001b[31m.svg") when it has any. */
+function shownPath(path: string): string {
+  return visibleLine(path) === path ? path : quoteAsWritten(path, 1000);
+}
+
+/**
+ * Writes a file the user named: a new file, or one replaced whole (atomically: a graph half
+ * written never replaces a good one). A link is written through, to the file it names, and a
+ * file with other names (hard links) is written in place, so that every name sees the new graph;
+ * a folder, a device (/dev/null), a named pipe or a socket is refused, never replaced by a file.
+ * Returns why it could not, in words, or undefined.
+ */
+function writeOutput(path: string, text: string): string | undefined {
+  let target = path;
+  try {
+    const seen = lstatSync(path);
+    if (seen.isSymbolicLink()) {
+      try {
+        target = realpathSync(path);
+      } catch {
+        return 'it is a link to a file that does not exist; name the file itself, or remove the link';
+      }
+    }
+    const what = target === path ? seen : statSync(target);
+    if (what.isDirectory()) return 'a folder is in the way of a file';
+    if (!what.isFile()) {
+      const kind = what.isFIFO() ? 'a named pipe' : what.isSocket() ? 'a socket' : 'a device';
+      return `it is ${kind}, not a file; name a file for the graph, or leave out --output to print it`;
+    }
+    if (what.nlink > 1) {
+      writeFileSync(target, text);
+      return undefined;
+    }
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return errorWords(e);
+  }
+  try {
+    writeAtomic(target, text, 0o666);
+  } catch (e) {
+    return errorWords(e);
+  }
+  return undefined;
 }
 
 export const SCHEMA_HELP = `Usage: casa-practice schema --path | --for <file>

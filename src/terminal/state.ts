@@ -1,4 +1,4 @@
-import { closeSync, constants, existsSync, fstatSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -14,11 +14,36 @@ export function stateDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /**
+ * Makes a folder and the folders above it that are missing, like `mkdir -p`. (Node's own
+ * recursive mkdir never returns where a folder cannot be made although the one above it exists:
+ * under /proc it tries again forever.) Throws as mkdir does: EEXIST when a file is in the way.
+ */
+export function makeFolders(dir: string): void {
+  if (made(dir)) return;
+  const parent = dirname(dir);
+  if (parent !== dir) makeFolders(parent);
+  if (!made(dir)) mkdirSync(dir);
+}
+
+/** Makes the folder if the one above it exists: true when it is there now, false when the one above is missing. */
+function made(dir: string): boolean {
+  try {
+    mkdirSync(dir);
+    return true;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return false;
+    if (code === 'EEXIST' && statSync(dir).isDirectory()) return true;
+    throw e;
+  }
+}
+
+/**
  * Writes a file atomically, creating its folder. Private to the user (0600) unless `mode` says
  * otherwise (a file made to be shared, such as a graph, takes 0666 less the umask).
  */
 export function writeAtomic(path: string, text: string, mode = 0o600): void {
-  mkdirSync(dirname(path), { recursive: true });
+  makeFolders(dirname(path));
   const temp = `${path}.${process.pid}.${Date.now()}.tmp`;
   try {
     // 'wx': a new file only, so a link someone placed at the temp name is never written through.
@@ -42,7 +67,7 @@ const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
  * the file system has no hard links, the first name free at the time is used.
  */
 export function writeNew(base: string, ext: string, text: string): string {
-  mkdirSync(dirname(base), { recursive: true });
+  makeFolders(dirname(base));
   const temp = `${base}.${process.pid}.${Date.now()}.tmp`;
   try {
     writeFileSync(temp, text, { mode: 0o600, flag: 'wx' });

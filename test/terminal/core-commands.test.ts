@@ -1,9 +1,10 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixturePath } from '../helpers/fixtures.js';
-import { runInProcess as run } from './helpers/cli.js';
+import { runChild, runInProcess as run } from './helpers/cli.js';
 
 describe('casa-practice validate', () => {
   it('exits 0 and says valid for a good file', async () => {
@@ -153,6 +154,58 @@ describe('casa-practice graph', () => {
     expect(blocked.code).toBe(1);
     expect(blocked.err).toBe(`casa-practice: could not write ${join(dir, 'taken.svg')}: a folder is in the way of a file.\n`);
     expect(readdirSync(dir).sort()).toEqual(['mine.json', 'taken.svg']);
+  });
+});
+
+describe('casa-practice graph --output, onto what is already there', () => {
+  const graphTo = (dir: string, output: string) => run('graph', join(dir, 'mine.json'), '--format', 'svg', '--output', output);
+  const setUp = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casa-graph-out-'));
+    copyFileSync(fixturePath('good/example.json'), join(dir, 'mine.json'));
+    return dir;
+  };
+
+  it('writes through a link to the file it names, and to every name of a hard-linked file', async () => {
+    const dir = setUp();
+    writeFileSync(join(dir, 'real.svg'), 'old');
+    symlinkSync('real.svg', join(dir, 'link.svg'));
+    expect((await graphTo(dir, join(dir, 'link.svg'))).code).toBe(0);
+    expect(lstatSync(join(dir, 'link.svg')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'real.svg'), 'utf8')).toMatch(/^<svg /);
+    writeFileSync(join(dir, 'one.svg'), 'old');
+    linkSync(join(dir, 'one.svg'), join(dir, 'two.svg'));
+    expect((await graphTo(dir, join(dir, 'one.svg'))).code).toBe(0);
+    expect(readFileSync(join(dir, 'two.svg'), 'utf8')).toMatch(/^<svg /);
+    expect(statSync(join(dir, 'one.svg')).ino).toBe(statSync(join(dir, 'two.svg')).ino);
+  });
+
+  it('refuses a named pipe and a link to nothing, in words, and leaves them as they were', async () => {
+    const dir = setUp();
+    execFileSync('mkfifo', [join(dir, 'pipe.svg')]);
+    const pipe = await graphTo(dir, join(dir, 'pipe.svg'));
+    expect(pipe.code).toBe(1);
+    expect(pipe.err).toBe(`casa-practice: could not write ${join(dir, 'pipe.svg')}: it is a named pipe, not a file; name a file for the graph, or leave out --output to print it.\n`);
+    expect(lstatSync(join(dir, 'pipe.svg')).isFIFO()).toBe(true);
+    symlinkSync('nowhere.svg', join(dir, 'broken.svg'));
+    const broken = await graphTo(dir, join(dir, 'broken.svg'));
+    expect(broken.code).toBe(1);
+    expect(broken.err).toContain('it is a link to a file that does not exist; name the file itself, or remove the link.');
+    expect(readdirSync(dir).sort()).toEqual(['broken.svg', 'mine.json', 'pipe.svg']);
+  });
+
+  it('names a file whose name has invisible characters with them shown, not dropped', async () => {
+    const dir = setUp();
+    const r = await graphTo(dir, join(dir, 'o\u001b[31m.svg'));
+    expect(r.out).toBe(`Wrote the graph (svg) to "${join(dir, 'o\\u001b[31m.svg')}".\n`);
+    expect(readdirSync(dir)).toContain('o\u001b[31m.svg');
+  });
+
+  // Node's recursive mkdir tried again forever where a folder cannot be made although the one
+  // above exists (under /proc); a child process, so that a hang fails the test instead of the run.
+  it.skipIf(!existsSync('/proc/self'))('says so, and ends, when the folder cannot be made (under /proc)', async () => {
+    const r = await runChild(['graph', fixturePath('good/example.json'), '--output', '/proc/casa-practice-none/graph.svg'], '', {});
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('casa-practice: could not write /proc/casa-practice-none/graph.svg: a folder on the path does not exist and cannot be made.\n');
   });
 });
 
