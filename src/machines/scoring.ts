@@ -222,6 +222,97 @@ function walkBestPath(index: ScenarioIndex, moves: GraphMoves, bestAt: Float64Ar
   return { path, pathScore, endingId: node?.kind === 'ending' ? node.id : undefined, blockedAt };
 }
 
+/** A playthrough played through with real values by `walkWorst`. */
+export interface Probe {
+  /** The replies taken, in order. */
+  path: PathStep[];
+  /** The ending reached (undefined when the playthrough stopped before one). */
+  endingId?: string;
+  /** Where it entered the ending: the node whose "next" sent it there (and the reply, at a decision). */
+  entry?: { nodeId: string; replyId?: string };
+  /** The conduct at the end: points, critical violations. */
+  conduct: Conduct;
+}
+
+/**
+ * A playthrough played with real values (variables, conduct, conditions, as a session plays it)
+ * that takes at each decision, among the replies offered, one `prefer` accepts if there is one,
+ * and among those the reply with the fewest points plus the fewest points after it (ignoring
+ * conditions). A quick look for the worst a scenario allows, where an exploration of every
+ * playthrough stopped at its limit.
+ */
+export function walkWorst(scenario: Scenario, prefer: (reply: Reply) => boolean = () => false): Probe {
+  const index = indexScenario(scenario);
+  const moves = graphMoves(scenarioGraph(scenario));
+  const { list, order, moveFirst, routeAt, routeTarget } = moves;
+  // The fewest points from each node to an ending, by node number, in the graph's order backwards
+  // (as computeBest's table, with min for max; +Infinity where no ending comes after).
+  const worstAt = new Float64Array(list.length).fill(Infinity);
+  const after = (t: number) => (t < 0 ? Infinity : (worstAt[t] as number));
+  for (let i = order.length - 1; i >= 0; i--) {
+    const v = order[i] as number;
+    const node = list[v] as ScenarioNode;
+    if (node.kind === 'ending') {
+      worstAt[v] = 0;
+      continue;
+    }
+    let worst = Infinity;
+    const k = moveFirst[v] as number;
+    const count = node.kind === 'scene' ? 1 : node.replies.length;
+    for (let j = 0; j < count; j++) {
+      const value = node.kind === 'scene' ? 0 : replyValue(node.replies[j] as Reply);
+      for (let r = routeAt[k + j] as number; r < (routeAt[k + j + 1] as number); r++) worst = Math.min(worst, value + after(routeTarget[r] as number));
+    }
+    worstAt[v] = worst;
+  }
+  const path: PathStep[] = [];
+  let variables = initialVariables(scenario.variables);
+  let conduct = conductStart(analyseBest(scenario).best);
+  let entry: Probe['entry'];
+  let v = moves.number.get(scenario.start) ?? -1;
+  let node = v < 0 ? undefined : list[v];
+  for (let guard = 0; node && node.kind !== 'ending' && guard <= list.length; guard++) {
+    const k = moveFirst[v] as number;
+    if (node.kind === 'scene') {
+      variables = valuesAfter(node.effects, variables, index.variables);
+      const r = routeTaken(node.next, variables, conduct);
+      entry = { nodeId: node.id };
+      v = r < 0 ? -1 : (routeTarget[(routeAt[k] as number) + r] as number);
+      node = v < 0 ? undefined : list[v];
+      continue;
+    }
+    const replies = node.replies;
+    let chosen = -1;
+    let chosenPreferred = false;
+    let chosenTotal = Infinity;
+    let chosenTo = -1;
+    let chosenValues: Variables = variables;
+    let chosenConduct: Conduct = conduct;
+    for (let j = 0; j < replies.length; j++) {
+      const reply = replies[j] as Reply;
+      if (reply.when !== undefined && !whenHolds(reply.when, variables, conduct)) continue;
+      const valuesThen = valuesAfter(reply.effects, variables, index.variables);
+      const conductThen = conductAfter(conduct, reply.assessments, replies);
+      const r = routeTaken(reply.next, valuesThen, conductThen);
+      if (r < 0) continue;
+      const to = routeTarget[(routeAt[k + j] as number) + r] as number;
+      const preferred = prefer(reply);
+      const total = replyValue(reply) + after(to);
+      if (chosen >= 0 && ((chosenPreferred && !preferred) || (chosenPreferred === preferred && total >= chosenTotal))) continue;
+      [chosen, chosenPreferred, chosenTotal, chosenTo, chosenValues, chosenConduct] = [j, preferred, total, to, valuesThen, conductThen];
+    }
+    if (chosen < 0) break;
+    const reply = replies[chosen] as Reply;
+    path.push({ nodeId: node.id, replyId: reply.id, value: replyValue(reply) });
+    entry = { nodeId: node.id, replyId: reply.id };
+    variables = chosenValues;
+    conduct = chosenConduct;
+    v = chosenTo;
+    node = v < 0 ? undefined : list[v];
+  }
+  return { path, conduct, ...(node?.kind === 'ending' ? { endingId: node.id, ...(entry ? { entry } : {}) } : {}) };
+}
+
 /**
  * Which route of `next` keeps the path from the best one: the best route's own "when", when it does
  * not hold, or else an earlier route that holds and is taken first.

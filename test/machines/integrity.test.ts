@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { createActor, initialTransition, transition, type AnyActorScope, type EventFromLogic, type SnapshotFrom } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { exploreScenario } from '../../src/machines/audit/explore.js';
+import { auditScenario, formatAudit } from '../../src/machines/audit/index.js';
 import { generateScenario } from '../../bench/generate.js';
 import { compileScenario, percentOfBest, validateScenario, type Debrief, type Scenario, type ScenarioNode } from '../../src/machines/index.js';
 import { readFixture } from '../helpers/fixtures.js';
@@ -478,5 +479,65 @@ describe('a scenario that cannot be scored', () => {
     const problems = validateScenario(text, 'x.json').problems;
     expect(problems.map((p) => `${p.severity} ${p.code}`)).toContain('warning best-not-positive');
     expect(validateScenario(readFixture('good/example.json'), 'x.json').problems.map((p) => p.code)).not.toContain('best-not-positive');
+  });
+});
+
+/**
+ * A chain of `n` decisions with three replies each, every one leading on to the strong ending; each
+ * reply adds the decision's number to a variable of its own, so that the variables' values (and so
+ * the states) multiply past the exploration's limit. The first reply is poor, and a prohibited act
+ * when `critical`; when `guarded`, the last decision routes a poor score or a critical violation
+ * to the mixed ending, as it should.
+ */
+function tooManyStates(n: number, critical: boolean, guarded = false): Scenario {
+  const nodes: Record<string, unknown>[] = [];
+  for (let i = 0; i < n; i++) {
+    const last = i + 1 === n;
+    const next = !last ? `d${i + 1}` : guarded ? [{ when: { conduct: 'critical', gte: 1 }, to: 'end-mixed' }, { when: { conduct: 'score', lt: 50 }, to: 'end-mixed' }, { to: 'end-strong' }] : 'end-strong';
+    const reply = (k: number, assessment: object) => ({ id: `d${i}-${'abc'[k]}`, text: 't', feedback: 'f (Red Flags)', effects: [{ var: 'abc'[k], add: i + 1 }], assessments: [assessment], next });
+    nodes.push({ id: `d${i}`, kind: 'decision', title: 't', narration: 'n', facilitatorNote: 'f', discussionPrompt: 'p', replies: [
+      reply(0, { principle: critical ? 'no-picking-up' : 'curious-not-interrogating', verdict: 'violates', weight: 3 }),
+      reply(1, { principle: 'curious-not-interrogating', verdict: 'follows' }),
+      reply(2, { principle: 'curious-not-interrogating', verdict: 'follows' }),
+    ] });
+  }
+  nodes.push({ id: 'end-strong', kind: 'ending', ending: 'strong', title: 't', narration: 'n' }, { id: 'end-mixed', kind: 'ending', ending: 'mixed', title: 't', narration: 'n' });
+  return {
+    id: 'x', version: 1, title: 't', summary: 's', contentNote: 'c', estimatedMinutes: 1, learningGoals: ['curious-not-interrogating'],
+    characters: [{ id: 'y', name: 'Y', role: 'youth' }], variables: ['a', 'b', 'c'].map((id) => ({ id, label: id, min: 0, max: 1000, start: 0 })), start: 'd0', nodes,
+  } as unknown as Scenario;
+}
+
+describe('ending integrity past the exploration\'s limit', () => {
+  // The exploration stops at its limit before any ending; playthroughs that take the worst reply
+  // (or a prohibited act) every time still find the strong ending reached after poor conduct.
+  it.each([
+    ['a critical violation', true, 'strong-after-critical'],
+    ['a score under 50%', false, 'strong-under-50'],
+  ])('finds a strong ending reached after %s, with a playthrough that really ends there', (_what, critical, code) => {
+    const s = tooManyStates(30, critical);
+    expect(exploreScenario(s).complete).toBe(false);
+    const result = validateScenario(JSON.stringify(s), 'x.json');
+    expect(result.ok).toBe(false);
+    const codes = result.problems.map((p) => `${p.severity} ${p.code}`);
+    expect(codes).toContain('warning exploration-incomplete');
+    expect(codes).toContain(`error ${code}`);
+    const problem = result.problems.find((p) => p.code === code);
+    const path = /: (d0-\S+ → .*?) \(30 replies\)/.exec(problem?.message ?? '')?.[1]?.split(' → ').filter((r) => r !== '…');
+    expect(path?.length).toBe(8);
+    const d = playReplies(s, Array.from({ length: 30 }, (_, i) => `d${i}-a`));
+    expect(d?.ending?.id).toBe('end-strong');
+    expect(path).toEqual(Array.from({ length: 8 }, (_, i) => `d${i}-a`));
+  });
+
+  it('says what the audit saw when its check was partial, instead of "none possible"', () => {
+    const poor = auditScenario(tooManyStates(30, true));
+    expect(poor).toMatchObject({ complete: false, criticalByKind: { strong: true } });
+    const guarded = tooManyStates(30, true, true);
+    expect(validateScenario(JSON.stringify(guarded), 'x.json').problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const text = formatAudit([guarded]).text;
+    expect(text).toContain('worst score reaching each ending (in the part checked): strong —');
+    expect(text).toContain('best score with a critical violation: none found in the part checked');
+    expect(text).not.toContain('none possible');
   });
 });

@@ -1,7 +1,9 @@
 import type { EndingKind, Scenario } from '../schema/scenario.js';
 import { cleanLine } from '../text/clean.js';
 import { answerKeyFigures, type AnswerKeyFigures } from './answer-key.js';
+import { analyseBest } from '../scoring.js';
 import { exploreScenario } from './explore.js';
+import { probedReaches } from './probe.js';
 
 /**
  * The audit of a scenario for a trainer: does the outcome follow conduct (from the exploration of
@@ -45,7 +47,9 @@ export function auditScenario(scenario: Scenario): ScenarioAudit {
   const found = exploreScenario(scenario);
   const worstByKind: ScenarioAudit['worstByKind'] = {};
   const criticalByKind: ScenarioAudit['criticalByKind'] = {};
-  for (const e of found.endings) {
+  // Past the exploration's limit, what the two whole playthroughs of the probes show is added.
+  const probed = found.complete ? [] : probedReaches(scenario, analyseBest(scenario).best, found.endings);
+  for (const e of [...found.endings, ...probed]) {
     worstByKind[e.kind] = Math.min(worstByKind[e.kind] ?? 100, e.worst);
     criticalByKind[e.kind] = (criticalByKind[e.kind] ?? false) || e.afterCritical;
   }
@@ -95,8 +99,10 @@ export function formatAudit(scenarios: readonly Scenario[]): { text: string; ok:
     const f = a.figures;
     lines.push(`${a.id}: ${a.title}`);
     lines.push(`  reachable states: ${a.states.toLocaleString('en-US')}${a.complete ? '' : ' (limit reached: partial)'}`);
-    lines.push(`  worst score reaching each ending: ${KINDS.map((k) => `${k} ${a.worstByKind[k] === undefined ? '—' : `${a.worstByKind[k]}%`}${a.criticalByKind[k] ? ' (also after a critical violation)' : ''}`).join(', ')}`);
-    lines.push(`  best score with a critical violation: ${a.bestWithCritical ? `${a.bestWithCritical.capped}% (${a.bestWithCritical.uncapped}% before the cap)` : 'none possible'}`);
+    // A partial check knows only what it saw: "—" and "none" are then "not found", not "not possible".
+    const seen = a.complete ? '' : ' (in the part checked)';
+    lines.push(`  worst score reaching each ending${seen}: ${KINDS.map((k) => `${k} ${a.worstByKind[k] === undefined ? '—' : `${a.worstByKind[k]}%`}${a.criticalByKind[k] ? ' (also after a critical violation)' : ''}`).join(', ')}`);
+    lines.push(`  best score with a critical violation: ${a.bestWithCritical ? `${a.bestWithCritical.capped}% (${a.bestWithCritical.uncapped}% before the cap)${seen}` : a.complete ? 'none possible' : 'none found in the part checked'}`);
     lines.push(`  best reply first: ${pct(f.bestFirst, f.decisions)}, longest: ${pct(f.bestLongest, f.decisions)}, shortest: ${pct(f.bestShortest, f.decisions)}; near misses: ${pct(f.nearMiss, f.decisions)}`);
     lines.push('');
   }

@@ -1,6 +1,7 @@
 import { exploreScenario } from '../audit/explore.js';
 import { getPrinciple } from '../guide.js';
 import { analyseBest, CRITICAL_CAP, DEVELOPING_FROM } from '../scoring.js';
+import { probedReaches } from '../audit/probe.js';
 import type { EndingReach } from '../audit/explore.js';
 import { scenarioGraph } from '../graph.js';
 import { describeWhen } from '../graph-model.js';
@@ -34,7 +35,7 @@ export function integrityProblems(scenario: Scenario): UnlocatedProblem[] {
   const found = exploreScenario(scenario);
   if (!found.complete) {
     out.push({ severity: 'warning', code: 'exploration-incomplete', path: ['nodes'],
-      message: `The scenario has more reachable states (node, variables and conduct) than the ${found.limit.toLocaleString('en-US')} the ending checks look at, so they looked at part of it only.`,
+      message: `The scenario has more reachable states (node, variables and conduct) than the ${found.limit.toLocaleString('en-US')} the ending checks look at, so they looked at part of it only (and at two whole playthroughs: the worst reply every time, and a prohibited act wherever one is offered).`,
       fix: 'Use fewer variables or narrower ranges, or split the scenario in two.' });
   }
   if (found.complete) out.push(...endingsNeverReached(scenario, new Set(found.endings.map((e) => e.endingId)), nodePath));
@@ -54,7 +55,11 @@ export function integrityProblems(scenario: Scenario): UnlocatedProblem[] {
       message: `The best-practice path (${replies(best.path.map((s) => s.replyId))}, ${best.best} of ${best.best} points, 100%) ends at the ${bestEnding.ending} ending ${quoteValue(bestEnding.id)}, so a volunteer who chooses the best reply every time is told ${quoteValue(bestEnding.title)}.`,
       fix: `${best.path.length > 0 ? `The best path comes here after ${quoteValue(best.path[best.path.length - 1]?.replyId ?? '')}. ` : ''}Send the best replies on to a strong ending: loosen the "when" that keeps them from it (for example a trust threshold they do not reach), raise trust more on them, or point their route at a strong ending.` });
   }
-  for (const e of found.endings) {
+  // Past the exploration's limit, playthroughs played with real values that take the worst reply
+  // (or a prohibited act where there is one) every time: a strong ending they reach after poor
+  // conduct is a real playthrough, reported as the exploration would, although its check was partial.
+  const reaches = found.complete ? found.endings : [...found.endings, ...probedReaches(scenario, best.best, found.endings)];
+  for (const e of reaches) {
     if (e.kind === 'strong' && e.afterCritical && e.criticalPath) out.push(strongAfterCritical(scenario, e, nodePath));
     // A reply that is itself a prohibited activity and leads into the strong ending is reported
     // once, as strong-after-critical: pointing it elsewhere fixes its low score too.
