@@ -2,6 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { formatValidation, startingAt, type PlayableScenario } from '../machines/index.js';
 import { UsageError } from './args.js';
 import { loadScenarioFile, resolveScenarioPath } from './files.js';
+import { bundledScenarioFiles, inScenariosDir, scenarioIds } from './node/scenario-ids.js';
 import { scenariosDir } from './paths.js';
 
 export type { PlayableScenario };
@@ -14,7 +15,9 @@ export interface UnplayableScenario {
 /** Reads and validates a scenario by id or path; unreadable files throw FileAccessError (exit 2). */
 export function loadPlayable(nameOrPath: string, from?: string, set?: Readonly<Record<string, string>>): PlayableScenario | UnplayableScenario {
   const path = resolveScenarioPath(nameOrPath);
-  const loaded = loadScenarioFile(path);
+  // A file of the trainer's own (a copy of a bundled scenario, often) with the id of one of the
+  // app's: progress and records, kept by id, would mix the two up. Said as validate says it.
+  const loaded = inScenariosDir(path) ? loadScenarioFile(path) : loadScenarioFile(path, undefined, { sameIdElsewhere: (id) => scenarioIds(bundledScenarioFiles()).get(id)?.[0] });
   if (!loaded.result.scenario) return { problems: formatValidation(loaded.result, loaded.path) };
   const moved = startingAt(loaded.result.scenario, from, set);
   if (!moved.ok) throw new UsageError(moved.error);

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commandName, helpText } from '../../src/terminal/invocation.js';
@@ -6,7 +6,7 @@ import { MAIN_HELP, mainHelp } from '../../src/terminal/cli.js';
 import { APP_HELP, PLAY_HELP, RESUME_HELP, runsPlain } from '../../src/terminal/app-commands.js';
 import { AUDIT_HELP, GRAPH_HELP, SCHEMA_HELP, VALIDATE_HELP } from '../../src/terminal/commands.js';
 import { RECORDS_HELP } from '../../src/terminal/records-command.js';
-import { runInProcess, runPiped } from './helpers/cli.js';
+import { ROOT, runInProcess, runPiped } from './helpers/cli.js';
 import { SCENARIOS, tempEnv } from './helpers/ink.js';
 
 // What the command line says must agree with what it does, and a typo gets a suggestion.
@@ -125,6 +125,22 @@ describe('the command line says what it does', () => {
     expect((before ?? '').replace(/\s+/g, ' ')).toContain('warning [goal-missed-on-best-path] learningGoals[0]: The best-practice path never follows');
     expect(after).toContain('Score: 4 of 4 (100%)');
     for (const line of r.out.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+  });
+
+  // A trainer's copy of a bundled scenario keeps its id until changed: its records would be the
+  // bundled scenario's. validate said so; play of the copy did not.
+  it('play <copy of a bundled scenario> says its id is a bundled scenario\'s, as validate does', async () => {
+    const env = tempEnv();
+    const copy = join(env.XDG_STATE_HOME, 'draft', 'kiara.json');
+    mkdirSync(join(env.XDG_STATE_HOME, 'draft'), { recursive: true });
+    writeFileSync(copy, readFileSync(join(ROOT, 'scenarios', 'youth-discloses.json')));
+    const r = await runPiped(['play', copy, '--plain'], '', { HOME: env.XDG_STATE_HOME, ...env });
+    const [before] = r.out.split('Content note:');
+    expect((before ?? '').replace(/\s+/g, ' ')).toContain('warning [duplicate-scenario-id] id: The app\'s scenario file');
+    expect((before ?? '').replace(/\s+/g, ' ')).toContain('saved progress and records, kept by id, would mix the two up');
+    // The bundled file itself is the original: no such warning when it is played.
+    const own = await runPiped(['play', 'youth-discloses', '--plain'], '', { HOME: env.XDG_STATE_HOME, ...env });
+    expect(own.out).not.toContain('duplicate-scenario-id');
   });
 });
 
