@@ -42,7 +42,17 @@ export interface SavedSession {
  * Restoring either gives back a snapshot proven consistent with the scenario, or says why not;
  * `outdated`: the save is sound but was made with another version of the scenario (not damaged).
  */
-export type RestoreResult = { ok: true; snapshot: PersistedScenarioSnapshot; mode: SessionMode } | { ok: false; error: string; outdated?: true };
+/**
+ * A restored snapshot, or why not: `error` in words for a save; `damaged`, what is wrong with it in
+ * a few words ("its state is missing or malformed"), for a caller that names the thing otherwise
+ * (a kept debrief is not "saved progress"); `outdated` when it was made with another version.
+ */
+export type RestoreResult = { ok: true; snapshot: PersistedScenarioSnapshot; mode: SessionMode } | { ok: false; error: string; outdated?: true; damaged?: string };
+
+/** Saved progress that is damaged, with what is wrong with it. */
+function damagedSave(detail: string): { ok: false; error: string; damaged: string } {
+  return { ok: false, error: `The saved progress is damaged (${detail}).`, damaged: detail };
+}
 
 /** Wraps a persisted snapshot with the scenario's id and version. */
 export function saveSession(scenario: Scenario, persistedSnapshot: unknown, now = new Date()): SavedSession {
@@ -82,31 +92,32 @@ export function restoreSession(scenario: Scenario, saved: unknown, machine: Scen
     return { ok: false, error: `This save belongs to the scenario ${quoteValue(saved.scenarioId)}, not "${scenario.id}".` };
   }
   if (saved.scenarioVersion !== scenario.version) {
-    if (typeof saved.scenarioVersion !== 'number') return { ok: false, error: `The saved progress is damaged (its scenario version, ${quoteValue(saved.scenarioVersion, 20)}, is not a number).` };
+    if (saved.scenarioVersion === undefined) return damagedSave('it has no scenario version');
+    if (typeof saved.scenarioVersion !== 'number') return damagedSave(`its scenario version, ${quoteValue(saved.scenarioVersion, 20)}, is not a number`);
     return { ok: false, error: outdatedSaveWords(scenario, saved.scenarioVersion), outdated: true };
   }
   const snap = saved.snapshot;
   if (!isRecord(snap) || !isRecord(snap.context) || typeof snap.value !== 'string' || (snap.status !== 'active' && snap.status !== 'done')) {
-    return { ok: false, error: 'The saved progress is damaged (its state is missing or malformed).' };
+    return damagedSave('its state is missing or malformed');
   }
   const context = snap.context as Partial<SessionContext>;
   const mode: SessionMode = context.mode === 'assessment' ? 'assessment' : 'practice';
   if (context.mode !== mode || !Array.isArray(context.transcript)) {
-    return { ok: false, error: 'The saved progress is damaged (its mode or transcript is malformed).' };
+    return damagedSave('its mode or transcript is malformed');
   }
   // The order replies were shown in: replayed with the same seed, or none for a save made before
   // shuffling existed (which then resumes in file order, exactly as it was played).
   const seed: unknown = context.seed;
-  if ('seed' in context && !isSeed(seed)) return { ok: false, error: 'The saved progress is damaged (its seed is not a whole number).' };
+  if ('seed' in context && !isSeed(seed)) return damagedSave('its seed is not a whole number');
   try {
     const replayed = replay(machine, scenario.nodes.length, isSeed(seed) ? { mode, seed } : { mode }, context.transcript, snap.value);
     if (!replayed) return { ok: false, error: 'The saved progress does not fit this scenario (its replies do not lead where it says).' };
     if (JSON.stringify(replayed.context) !== JSON.stringify(snap.context) || replayed.status !== snap.status) {
-      return { ok: false, error: 'The saved progress is damaged (its values do not match its replies).' };
+      return damagedSave('its values do not match its replies');
     }
     return { ok: true, snapshot: machine.getPersistedSnapshot(replayed), mode };
   } catch {
-    return { ok: false, error: 'The saved progress is damaged and could not be read.' };
+    return { ok: false, error: 'The saved progress is damaged and could not be read.', damaged: 'it could not be read' };
   }
 }
 

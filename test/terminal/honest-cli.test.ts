@@ -131,8 +131,9 @@ describe('the command line says what it does', () => {
   // bundled scenario's. validate said so; play of the copy did not.
   it('play <copy of a bundled scenario> says its id is a bundled scenario\'s, as validate does', async () => {
     const env = tempEnv();
-    const copy = join(env.XDG_STATE_HOME, 'draft', 'kiara.json');
-    mkdirSync(join(env.XDG_STATE_HOME, 'draft'), { recursive: true });
+    const draft = join(env.XDG_STATE_HOME as string, 'draft');
+    const copy = join(draft, 'kiara.json');
+    mkdirSync(draft, { recursive: true });
     writeFileSync(copy, readFileSync(join(ROOT, 'scenarios', 'youth-discloses.json')));
     const r = await runPiped(['play', copy, '--plain'], '', { HOME: env.XDG_STATE_HOME, ...env });
     const [before] = r.out.split('Content note:');

@@ -215,6 +215,14 @@ describe('playing a scenario in the browser', () => {
     expect(location.hash).toBe('#/play/youth-discloses');
   });
 
+  it('a kept debrief that is damaged is named as one, not as "No debrief kept", and says what is wrong in words', async () => {
+    const store = memoryStore({ 'debriefs/youth-discloses.json': '{"format":"casa-practice-session","formatVersion":1,"scenarioId":"youth-discloses"}' });
+    renderApp('#/debrief/youth-discloses', store);
+    const heading = await screen.findByRole('heading', { level: 1, name: 'The last debrief cannot be shown' });
+    expect(heading.nextElementSibling?.textContent).toBe('The last debrief kept is damaged (it has no scenario version). Back to the scenarios.');
+    expect(document.title).toMatch(/^The last debrief cannot be shown/);
+  });
+
   it('a damaged save gives a clear notice and a clean start, and is moved aside, not deleted', async () => {
     const store = memoryStore({ 'saves/youth-discloses.json': '{"format": "casa-practice-terminal-save", "formatVersion": 1, "scenarioFile": "youth-discloses.json", "session": {"format": "casa-practice-session", "formatVersion": 1, "scenarioId": "youth-discloses", "scenarioVersion": 4, "snapshot": {"value": "nowhere", "status": "active", "context": {"mode": "practice", "transcript": [{"nodeId": "x", "replyId": "y"}]}}}}' });
     renderApp('#/play/youth-discloses', store);

@@ -46,7 +46,12 @@ export function readKeptDebrief(store: Store, playable: Pick<PlayableScenario, '
   }
   const machine = compileScenario(playable.scenario);
   const restored = restoreSession(playable.scenario, saved, machine);
-  if (!restored.ok) return { ok: false, error: `The last debrief cannot be shown: ${cleanLine(restored.error)}` };
+  if (!restored.ok) {
+    // In the debrief's own words: it is not "saved progress", and nothing carries on from it.
+    if (restored.damaged !== undefined) return { ok: false, error: `The last debrief kept is damaged (${cleanLine(restored.damaged)}).` };
+    if (restored.outdated) return { ok: false, error: `The last debrief kept was of another version of the scenario "${playable.scenario.id}" (it is now version ${playable.scenario.version}), and the story may have changed since, so it cannot be shown.` };
+    return { ok: false, error: `The last debrief cannot be shown: ${cleanLine(restored.error)}` };
+  }
   const actor = createActor(machine, actorOptions(playable.scenario, { mode: restored.mode, snapshot: restored.snapshot }));
   actor.start();
   const snapshot = actor.getSnapshot();

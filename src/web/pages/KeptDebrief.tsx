@@ -34,7 +34,9 @@ export default function KeptDebrief({ id }: { id: string }) {
       live = false;
     };
   }, [id, store]);
-  useTitle(state.kind === 'ready' ? `Debrief: ${state.scenario.title}` : state.kind === 'none' ? 'No debrief kept' : undefined);
+  // A debrief that is kept but cannot be shown is not "no debrief kept".
+  const noneHeading = state.kind === 'none' && state.why !== undefined ? 'The last debrief cannot be shown' : 'No debrief kept';
+  useTitle(state.kind === 'ready' ? `Debrief: ${state.scenario.title}` : state.kind === 'none' ? noneHeading : undefined);
   // Focus on the debrief's heading once it is there, as at the end of a playthrough.
   useEffect(() => {
     if (state.kind === 'ready') document.getElementById('debrief-heading')?.focus();
@@ -43,7 +45,7 @@ export default function KeptDebrief({ id }: { id: string }) {
   if (state.kind === 'none') {
     return (
       <>
-        <h1>No debrief kept</h1>
+        <h1>{noneHeading}</h1>
         <p>{state.why ?? 'There is no finished playthrough of this scenario kept in this browser.'} <a href={hrefOf({ page: 'library' })}>Back to the scenarios</a>.</p>
       </>
     );

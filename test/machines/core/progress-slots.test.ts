@@ -187,4 +187,23 @@ describe('the last debrief kept', () => {
     expect(broken?.ok).toBe(false);
     expect(readKeptDebrief(memoryStore(), bundledPlayable)).toBeUndefined();
   });
+
+  // It said "The last debrief cannot be shown: The saved progress is damaged (its scenario
+  // version, undefined, is not a number)": "undefined" shown to a volunteer, and not a save.
+  it('says what is wrong with a damaged debrief in the debrief\'s own words, never "undefined"', () => {
+    const store = memoryStore();
+    const key = keepDebrief(store, bundledPlayable, finished().getPersistedSnapshot(), now);
+    const kept = JSON.parse(store.read(key) as string) as Record<string, unknown>;
+    const read = (change: (k: Record<string, unknown>) => void) => {
+      const copy = structuredClone(kept);
+      change(copy);
+      store.write(key, JSON.stringify(copy));
+      const r = readKeptDebrief(store, bundledPlayable);
+      return r && !r.ok ? r.error : undefined;
+    };
+    expect(read((k) => delete k.scenarioVersion)).toBe('The last debrief kept is damaged (it has no scenario version).');
+    expect(read((k) => { k.scenarioVersion = 'two'; })).toBe('The last debrief kept is damaged (its scenario version, "two", is not a number).');
+    expect(read((k) => { k.snapshot = 7; })).toBe('The last debrief kept is damaged (its state is missing or malformed).');
+    expect(read((k) => { k.scenarioVersion = (example.version as number) + 1; })).toBe(`The last debrief kept was of another version of the scenario "${example.id}" (it is now version ${example.version}), and the story may have changed since, so it cannot be shown.`);
+  });
 });
