@@ -194,7 +194,7 @@ describe('My records', () => {
     const forged = { ...played, id: '00000000-0000-4000-8000-000000000002', minutes: 5000 };
     const stored = memoryStore({ 'records.json': JSON.stringify({ ...records, playthroughs: [played, forged] }) });
     renderApp('#/records', stored);
-    expect((await screen.findByText(/damaged/)).textContent).toBe('Part of your completion records was damaged: 1 finished scenario could not be read (completed practice 2: it claims 5000 minutes, but casa-practice records at most 720 for one finished scenario) and is left out of your records; a copy of them is kept in this browser\'s storage for this site (nothing was deleted), and the other 1 finished scenario was kept. If you have a backup file, load it with “Load a backup file” below to bring your records back.');
+    expect((await screen.findByText(/^Part of your completion records was damaged/)).textContent).toBe('Part of your completion records was damaged: 1 finished scenario could not be read (completed practice 2: it claims 5000 minutes, but casa-practice records at most 720 for one finished scenario) and is left out of your records; a copy of them is kept in this browser\'s storage for this site (nothing was deleted), and the other 1 finished scenario was kept. If you have a backup file, load it with “Load a backup file” below to bring your records back.');
     expect(screen.getAllByRole('row').slice(1)).toHaveLength(1);
     expect(document.querySelector('.records-total')?.textContent).not.toContain('5000');
   });
@@ -260,7 +260,7 @@ describe('My records', () => {
     const store = memoryStore({ 'records.json': '{"format": "casa-practice-records", "formatVersion": 2, "best": [' });
     renderApp('#/records', store);
     // In a browser's words: a storage key (records.json.damaged-…) is nothing the volunteer can open.
-    const notice = (await screen.findByText(/damaged/)).textContent;
+    const notice = (await screen.findByText(/records were damaged/)).textContent;
     expect(notice).toBe('Your completion records were damaged; a copy of them is kept in this browser\'s storage for this site (nothing was deleted) and new records were started. If you have a backup file, load it with “Load a backup file” below to bring your records back.');
     expect(document.body.textContent).not.toMatch(/records\.json/);
     expect(screen.getByText(/No completed practice yet/)).toBeTruthy();
@@ -272,10 +272,10 @@ describe('My records', () => {
     // It comes once the page has opened (after the scenarios are read): announced, not only shown.
     const said = await announcedDuring(async () => {
       renderApp('#/', store);
-      await screen.findByText(/damaged/);
+      await screen.findByText(/records were damaged/);
     });
     expect(said.filter((t) => /damaged/.test(t))).toHaveLength(1);
-    const notice = (await screen.findByText(/damaged/)).textContent;
+    const notice = (await screen.findByText(/records were damaged/)).textContent;
     expect(notice).toMatch(/kept in this browser's storage for this site \(nothing was deleted\) and new records were started\. If you have a backup file, load it on My records/);
     expect(notice).not.toMatch(/records\.json/);
     expect([...store.data.keys()].some((k) => k.startsWith('records.json.damaged-'))).toBe(true);
@@ -369,5 +369,23 @@ describe('My records', () => {
     expect(ids).toContain(mine.id);
     expect(ids).toContain(JSON.parse(other).playthroughs[0].id);
     window.localStorage.clear();
+  });
+  // The records were set aside by the first page that read them; My records, where the notice sends
+  // the volunteer, then found nothing to say, and the kept copy could not be reached at all.
+  it('damaged records: My records still says so after another page set them aside, and the copy kept can be downloaded, after a reload too', async () => {
+    const store = memoryStore({ 'records.json': '{"broken' });
+    const user = userEvent.setup();
+    renderApp('#/', store);
+    expect((await screen.findByText(/^Your completion records were damaged/)).textContent).toContain('load it on My records');
+    await user.click(screen.getByRole('link', { name: 'My records' }));
+    await screen.findByRole('heading', { level: 1, name: 'My records' });
+    expect(screen.getByText(/^Your completion records were damaged/).textContent).toContain('load it with “Load a backup file” below');
+    cleanup();
+    // Opened again later: the copy is still offered (the notice is for the visit that set it aside).
+    renderApp('#/records', store);
+    await screen.findByRole('heading', { level: 2, name: 'Damaged copies' });
+    await user.click(screen.getByRole('button', { name: /^Download the damaged records set aside on / }));
+    expect(blobs[0]?.name).toMatch(/^casa-practice-damaged-records-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(await blobs[0]?.blob.text()).toBe('{"broken');
   });
 });

@@ -3,7 +3,7 @@ import { continueChoices, debriefKey, DEBRIEFS_PREFIX, isEntry, leftOutWords, qu
 import { Announce } from '../components/Announce.js';
 import { hrefOf } from '../routing.js';
 import { scenarioTexts } from '../scenarios.js';
-import { recordsNotice } from '../storage-words.js';
+import { recordsNoticeThisVisit } from '../storage-words.js';
 import { useStore } from '../store.js';
 
 interface Listing {
@@ -23,7 +23,7 @@ export function Library() {
       if (!live) return;
       const read = readRecords(store);
       const { records } = read;
-      const notice = recordsNotice(read);
+      const notice = recordsNoticeThisVisit(store, read);
       // The last debrief of each finished scenario is kept (the core's keepDebrief): it can be opened again.
       const kept = keptDebriefs();
       const all = texts.map((t) => quickEntry(t.file, t.text, records));

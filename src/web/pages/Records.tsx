@@ -4,7 +4,7 @@ import { requestPersistentStorage, watcherOf, type PersistResult } from '../adap
 import { downloadText } from '../download.js';
 import { bundledScenarios } from '../records-data.js';
 import { hrefOf } from '../routing.js';
-import { recordsNotice } from '../storage-words.js';
+import { recordsNotice, recordsNoticeThisVisit } from '../storage-words.js';
 import { useStore } from '../store.js';
 import { NoMinutes } from '../components/NoMinutes.js';
 import { TableWrap } from '../components/TableWrap.js';
@@ -17,6 +17,13 @@ const PERSIST_WORDS: Record<PersistResult, string> = {
   unsupported: 'This browser cannot promise to keep the records. Download a backup now and then.',
   error: 'The browser could not be asked just now. Download a backup now and then.',
 };
+
+/** When a copy was set aside: the time in its key (asideKey: UTC, "-" for ":"), else when it was written. */
+function asideTime(key: string, modified: number): string {
+  const m = /\.damaged-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})$/.exec(key);
+  const at = m ? Date.parse(`${m[1]}T${m[2]}:${m[3]}:${m[4]}Z`) : Number.NaN;
+  return new Date(Number.isNaN(at) ? modified : at).toISOString();
+}
 
 /** My records: every completed practice, exports (CSV, certificate, xAPI), backup and restore. */
 export default function Records() {
@@ -38,6 +45,27 @@ export default function Records() {
   // Read again after an import, and when another tab changes the records (a scenario finished there).
   const read: RecordsRead = useMemo(() => (void version, readRecords(store)), [store, version]);
   useEffect(() => watcherOf(store)?.(RECORDS_KEY, () => setVersion((v) => v + 1)), [store]);
+  const recordsShown = recordsNoticeThisVisit(store, read, 'records');
+  // Copies of damaged records this browser keeps (records.json.damaged-…): each can be downloaded,
+  // to look at or to send to whoever helps, which a storage key alone does not allow.
+  const damagedCopies = useMemo(() => {
+    void version;
+    try {
+      return store.list(`${RECORDS_KEY}.damaged-`).map((c) => ({ key: c.key, at: asideTime(c.key, c.modified) })).sort((a, b) => b.at.localeCompare(a.at));
+    } catch {
+      return [];
+    }
+  }, [store, version]);
+  const downloadCopy = (key: string, at: string) => {
+    let text: string | undefined;
+    try {
+      text = store.read(key);
+    } catch {
+      text = undefined;
+    }
+    if (text === undefined) return setMessage({ text: 'That copy could not be read from this browser\'s storage.', alert: true, near: 'backup' });
+    downloadText(`casa-practice-damaged-records-${localDate(at)}.json`, text, 'application/json');
+  };
   const rows = [...read.playthroughs].sort((a, b) => b.completedAt.localeCompare(a.completedAt));
   const none = rows.length === 0;
   // This year's finished practice, as the certificate counts it.
@@ -100,7 +128,7 @@ export default function Records() {
       <p className="controls">
         <button type="button" onClick={() => void persist()}>Ask this browser to keep my records</button>
       </p>
-      {read.notice && <p className="notice" role="status">{recordsNotice(read, 'records')}</p>}
+      {recordsShown && <p className="notice" role="status">{recordsShown}</p>}
       {shown('persist')}
       <h2>Completed practice</h2>
       <p className="records-total">
@@ -159,6 +187,24 @@ export default function Records() {
         )}
         <p className="hint">Loading a backup adds what it holds to what is here; nothing here is removed.</p>
         {shown('backup')}
+        {damagedCopies.length > 0 && (
+          <>
+            <h2>Damaged copies</h2>
+            <p>
+              Records this browser found damaged were set aside, not deleted. They cannot be read as records, but you can
+              download a copy to keep, or to send to whoever helps you with the app.
+            </p>
+            <ul>
+              {damagedCopies.map((c) => (
+                <li key={c.key}>
+                  <button type="button" onClick={() => downloadCopy(c.key, c.at)}>
+                    Download the damaged records set aside on {localDate(c.at)}, {localTime(c.at)}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
       </div>
     </>
   );
