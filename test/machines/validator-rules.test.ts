@@ -1280,3 +1280,28 @@ describe('a perfect playthrough that ends harmfully is reported once', () => {
     expect(codes).not.toContain('best-path-not-strong');
   });
 });
+
+// One mistake, one message: what follows from it alone is not reported as mistakes of their own.
+describe('knock-on messages of one mistake are left out', () => {
+  const example = () => JSON.parse(readFixture('good/example.json').toString('utf8')) as Record<string, unknown> & { nodes: Record<string, unknown>[]; variables: unknown[] };
+  const problemsOf = (change: (s: ReturnType<typeof example>) => void) => {
+    const s = example();
+    change(s);
+    return validateScenario(JSON.stringify(s, null, 2), 'x.json').problems.map((p) => `${p.severity} ${p.code}`);
+  };
+
+  it('"start" naming an ending is one error, not a strong ending reached at 0% and every node unreachable', () => {
+    const ending = example().nodes.find((n) => n.kind === 'ending')?.id as string;
+    expect(problemsOf((s) => { s.start = ending; })).toEqual(['error start-is-ending']);
+  });
+
+  it('"variables" written as one object (not a list) is one error, not "not declared" for every use', () => {
+    expect(problemsOf((s) => { s.variables = s.variables[0] as never; })).toEqual(['error wrong-type']);
+  });
+
+  it('a node that fails the schema does not make its variables "unused"', () => {
+    const decision = (s: ReturnType<typeof example>) => s.nodes.find((n) => n.kind === 'decision') as Record<string, unknown>;
+    expect(problemsOf((s) => { decision(s).kind = 'Decision'; })).toEqual(['error node-kind']);
+    expect(problemsOf((s) => { decision(s).replies = {}; })).not.toContain('warning variable-unused');
+  });
+});

@@ -354,7 +354,7 @@ function partialInput(raw: Record<string, unknown>): CheckInput | undefined {
   const kept = new Set(scenario.nodes.map((n) => rawIndex.get(n)));
   const looseNodes = (raw.nodes as unknown[]).flatMap((item, i) => (kept.has(i) ? [] : looseNode(item, i)));
   if (!Array.isArray(raw.characters)) for (const n of looseNodes) for (const { line } of n.lines) brokenIds.add(line.character);
-  return { scenario, rawIndex, brokenIds, complete: false, looseNodes };
+  return { scenario, rawIndex, brokenIds, complete: false, looseNodes, ...(raw.variables !== undefined && !Array.isArray(raw.variables) ? { variablesBroken: true } : {}) };
 }
 
 /** The parts of a node that failed the schema which are valid on their own (see CheckInput.looseNodes). */

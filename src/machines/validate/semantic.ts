@@ -50,6 +50,8 @@ export interface CheckInput {
    * field does not hide the problems of the others (a bad "feedback" and a misspelt "next").
    */
   looseNodes?: LooseNode[];
+  /** "variables" is there but not a list: every variable named elsewhere is unknown because of it, not of its own. */
+  variablesBroken?: boolean;
 }
 
 /** The valid parts of a node that failed the schema, with their places in the file. */
@@ -177,7 +179,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
     usedVariables.add(c.var);
     const declared = variables.get(c.var);
     if (!declared) {
-      if (!brokenIds.has(c.var)) unknownVariable(c.var, [...path(), 'var'], c.is !== undefined);
+      if (!brokenIds.has(c.var) && !input.variablesBroken) unknownVariable(c.var, [...path(), 'var'], c.is !== undefined);
       return;
     }
     const spec = specOf(declared);
@@ -264,7 +266,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
         error('flag-mismatch', [...path(), 'effects', k, 'set'], `"${e.var}" is a number from ${spec.min} to ${spec.max}, not a yes/no flag, so it cannot be set to ${String(e.set)}.`,
           `Set a whole number between ${spec.min} and ${spec.max}, or declare "${e.var}" with "type": "flag".`);
       } else if (!spec) {
-        if (!brokenIds.has(e.var)) unknownVariable(e.var, [...path(), 'effects', k, 'var'], typeof e.set === 'boolean');
+        if (!brokenIds.has(e.var) && !input.variablesBroken) unknownVariable(e.var, [...path(), 'effects', k, 'var'], typeof e.set === 'boolean');
       } else if (typeof e.set === 'number' && !spec.flag && (e.set < spec.min || e.set > spec.max)) {
         warn('effect-out-of-range', [...path(), 'effects', k, 'set'], `"set" ${e.set} is outside ${spec.min}–${spec.max}; it will be clamped.`,
           `Use a value between ${spec.min} and ${spec.max}.`);
@@ -299,6 +301,13 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
     error('unknown-node', ['start'], `"start" names "${scenario.start}", but there is no node with that id.${didYouMean(scenario.start, nodes.keys())}`,
       'Set "start" to the id of the first node.');
   }
+  // A playthrough that starts at an ending ends before its first decision (and everything else in
+  // the file is out of reach, which is not worth saying node by node).
+  const startsAtEnding = nodes.get(scenario.start)?.kind === 'ending';
+  if (startsAtEnding) {
+    error('start-is-ending', ['start'], `"start" names the ending "${scenario.start}", so a playthrough would end before the first decision.`,
+      'Set "start" to the id of the first scene or decision.');
+  }
   let hasEnding = false;
   for (const n of nodes.values()) if (n.kind === 'ending') { hasEnding = true; break; }
   if (input.complete && !hasEnding) {
@@ -330,7 +339,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   }
 
   // Whole-graph checks need every node: a broken node's edges are unknown.
-  if (brokenIds.size === 0 && nodes.has(scenario.start)) {
+  if (brokenIds.size === 0 && nodes.has(scenario.start) && !startsAtEnding) {
     const graph = input.complete ? scenarioGraph(scenario) : analyseGraph(nodes, scenario.start);
     for (const node of nodes.values()) {
       if (!graph.reachable.has(node.id)) warn('unreachable', nodePath(node), `Node "${node.id}" can never be reached from "${scenario.start}".`, 'Point a reply or scene\'s "next" at it, or remove it.');
@@ -424,7 +433,9 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   }
 
   // A variable nothing changes and nothing tests does nothing: often one renamed in one place only.
-  for (const v of scenario.variables ?? []) {
+  // (Said only when every node passed the schema: the replies of one that did not may well use it.)
+  const everyNode = (input.looseNodes ?? []).length === 0 && scenario.nodes.length > 0;
+  for (const v of everyNode ? scenario.variables ?? [] : []) {
     if (usedVariables.has(v.id) || variables.get(v.id) !== v) continue;
     warn('variable-unused', ['variables', rawIndex.get(v) ?? 0, 'id'], `No effect changes the variable "${v.id}" and no condition tests it, so it does nothing${v.shown ? ' (its meter stays at its start value)' : ''}.`,
       `Change it in a reply's or a scene's "effects" and test it in a "when", or remove it from "variables".`);
