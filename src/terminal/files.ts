@@ -141,7 +141,7 @@ export function unreadableFolder(path: string, why: string): LoadedFile {
 
 /** Where a name or path given on the command line points, and a note when it could mean two things. */
 export function resolveScenarioArg(nameOrPath: string): { path: string; note?: string } {
-  if (nameOrPath.endsWith('.json') || nameOrPath.includes('/') || nameOrPath.includes('\\')) return { path: nameOrPath };
+  if (/\.json$/i.test(nameOrPath) || nameOrPath.includes('/') || nameOrPath.includes('\\')) return { path: nameOrPath };
   const bundled = join(scenariosDir(), `${basename(nameOrPath)}.json`);
   let local = false;
   try {
@@ -180,7 +180,7 @@ export function resolveScenarioPath(nameOrPath: string): string {
  */
 export function namesScenario(word: string): boolean {
   if (/\s/.test(word)) return false;
-  if (word.endsWith('.json')) {
+  if (/\.json$/i.test(word)) {
     try {
       return statSync(word).isFile();
     } catch {

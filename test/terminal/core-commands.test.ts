@@ -33,12 +33,17 @@ describe('casa-practice validate', () => {
     writeFileSync(join(dir, 'a.json'), '{}');
     writeFileSync(join(dir, 'b.json'), '[');
     writeFileSync(join(dir, 'ignored.schema.json'), '{}');
+    writeFileSync(join(dir, 'IGNORED.SCHEMA.JSON'), '{}');
+    // Saved on Windows with the extension in capitals: a scenario file all the same.
+    copyFileSync(fixturePath('good/example.json'), join(dir, 'C.JSON'));
     const r = await run('validate', dir);
     expect(r.code).toBe(1);
     expect(r.out).toContain('a.json');
     expect(r.out).toContain('b.json');
+    expect(r.out).toContain('C.JSON: valid');
     expect(r.out).not.toContain('ignored.schema.json');
-    expect(r.out).toContain('0 of 2 files valid');
+    expect(r.out).not.toContain('IGNORED');
+    expect(r.out).toContain('1 of 3 files valid');
   });
 
   it('--json gives tools the same problems as data', async () => {
