@@ -140,8 +140,15 @@ export function auditCommand(argv: readonly string[], io: CliIO): number {
   }
   if (scenarios.length === 0) return 1;
   const audit = formatAudit(scenarios);
-  io.out(audit.text);
-  if (broken > 0) io.out(`${broken} file${broken === 1 ? '' : 's'} with errors left out (see above).\n`);
+  const leftOut = `${broken} file${broken === 1 ? '' : 's'} with errors ${broken === 1 ? 'was' : 'were'} left out (see above)`;
+  // "Audit passed." above a file left out read as a pass while the exit code said otherwise.
+  if (broken > 0 && audit.ok) {
+    const checked = `${scenarios.length} file${scenarios.length === 1 ? '' : 's'} checked`;
+    io.out(audit.text.replace(/Audit passed\.\n$/, `Audit not passed: ${leftOut}; the ${checked} passed. Fix the errors and audit again.\n`));
+  } else {
+    io.out(audit.text);
+    if (broken > 0) io.out(`${leftOut}.\n`);
+  }
   return audit.ok && broken === 0 ? 0 : 1;
 }
 

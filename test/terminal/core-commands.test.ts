@@ -162,6 +162,20 @@ describe('casa-practice graph', () => {
   });
 });
 
+describe('casa-practice audit', () => {
+  // It printed "Audit passed." and then that a file was left out, and exited 1.
+  it('does not say "Audit passed." when a file with errors was left out', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casa-audit-'));
+    copyFileSync(fixturePath('good/example.json'), join(dir, 'good.json'));
+    writeFileSync(join(dir, 'broken.json'), '{');
+    const r = await run('audit', dir);
+    expect(r.code).toBe(1);
+    expect(r.out).not.toContain('Audit passed.');
+    expect(r.out.trim().split('\n').pop()).toBe('Audit not passed: 1 file with errors was left out (see above); the 1 file checked passed. Fix the errors and audit again.');
+    expect(r.err).toContain('broken.json');
+  });
+});
+
 describe('casa-practice graph --output, onto what is already there', () => {
   const graphTo = (dir: string, output: string) => run('graph', join(dir, 'mine.json'), '--format', 'svg', '--output', output);
   const setUp = () => {
