@@ -1305,3 +1305,28 @@ describe('knock-on messages of one mistake are left out', () => {
     expect(problemsOf((s) => { decision(s).replies = {}; })).not.toContain('warning variable-unused');
   });
 });
+
+// "gte": 60 with "lt": 40 said "trust only takes whole values from 0 to 100", which is not why;
+// written as a list of two conditions it was not noticed at all.
+describe('conditions at odds with each other', () => {
+  const withWhen = (when: unknown, flag = false) => {
+    const s = JSON.parse(readFixture('good/example.json').toString('utf8')) as { nodes: { id: string; replies?: { when?: unknown }[] }[]; variables: Record<string, unknown>[] };
+    if (flag) s.variables.push({ id: 'told', label: 'Told', type: 'flag', start: false });
+    (s.nodes.find((n) => n.id === 'phone')?.replies?.[0] as { when?: unknown }).when = when;
+    return validateScenario(JSON.stringify(s, null, 2), 'x.json').problems.filter((p) => p.code === 'condition-never-true').map((p) => [formatPath(p.path), p.message]);
+  };
+
+  it('one condition whose own bounds never meet says so, not that the range is the reason', () => {
+    expect(withWhen({ var: 'trust', gte: 60, lt: 40 })).toEqual([['nodes[0].replies[0].when', 'This condition can never hold: "trust" cannot be at least 60 and below 40 at once.']]);
+    expect(withWhen({ var: 'trust', gte: 160 })).toEqual([['nodes[0].replies[0].when', 'This condition can never hold: "trust" only takes whole values from 0 to 100.']]);
+  });
+
+  it('a list of conditions that each can hold but never together is named once, at the list', () => {
+    expect(withWhen([{ var: 'trust', gte: 60 }, { var: 'trust', lt: 40 }])).toEqual([['nodes[0].replies[0].when', 'These conditions can never hold together: "trust" would have to be at least 60 and below 40 at once.']]);
+    expect(withWhen([{ var: 'trust', eq: 50 }, { var: 'trust', gt: 50 }])).toHaveLength(1);
+    expect(withWhen([{ var: 'told', is: true }, { var: 'told', is: false }], true)).toEqual([['nodes[0].replies[0].when', 'These conditions can never hold together: "told" would have to be yes and no at once.']]);
+    // Conditions that can hold together, and one already reported on its own, add nothing.
+    expect(withWhen([{ var: 'trust', gte: 40 }, { var: 'trust', lt: 60 }])).toEqual([]);
+    expect(withWhen([{ var: 'trust', gte: 160 }, { var: 'trust', lt: 40 }])).toHaveLength(1);
+  });
+});

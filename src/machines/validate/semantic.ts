@@ -174,34 +174,54 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
       : `Use a declared variable (this scenario declares ${shown}${more}), or declare it in "variables"`;
     error('unknown-variable', path, `The variable ${quoteValue(name, 40)} is not declared.${didYouMean(name, declared)}`, `${use}, e.g. ${example}.`);
   };
-  const checkCondition = (c: Condition, path: Path) => {
+  /** Checks one condition; true when it was reported as never holding. */
+  const checkCondition = (c: Condition, path: Path): boolean => {
     if (!('var' in c)) return checkConduct(c, path);
     usedVariables.add(c.var);
     const declared = variables.get(c.var);
     if (!declared) {
       if (!brokenIds.has(c.var) && !input.variablesBroken) unknownVariable(c.var, [...path(), 'var'], c.is !== undefined);
-      return;
+      return false;
     }
     const spec = specOf(declared);
-    if (spec.min > spec.max) return; // the range itself is reported
+    if (spec.min > spec.max) return false; // the range itself is reported
     const compares = c.gte !== undefined || c.gt !== undefined || c.lte !== undefined || c.lt !== undefined || c.eq !== undefined || c.ne !== undefined;
     if (spec.flag) {
       if (compares) error('flag-mismatch', path(), `"${c.var}" is a yes/no flag, so it cannot be compared with numbers.`, `Test it with { "var": "${c.var}", "is": true } (yes) or "is": false (no).`);
-      return;
+      return false;
     }
     if (c.is !== undefined) {
       error('flag-mismatch', [...path(), 'is'], `"is" tests a yes/no flag, but "${c.var}" is a number from ${spec.min} to ${spec.max}.`, 'Compare it with gte, gt, lte, lt, eq or ne, or declare it with "type": "flag".');
-      return;
+      return false;
     }
-    const lo = Math.max(spec.min, c.gte ?? -Infinity, c.gt !== undefined ? Math.floor(c.gt) + 1 : -Infinity);
-    const hi = Math.min(spec.max, c.lte ?? Infinity, c.lt !== undefined ? Math.ceil(c.lt) - 1 : Infinity);
-    const eqOk = c.eq === undefined || (Number.isInteger(c.eq) && c.eq >= lo && c.eq <= hi);
-    if (lo > hi || !eqOk) {
-      warn('condition-never-true', path(), `This condition can never hold: "${c.var}" only takes whole values from ${spec.min} to ${spec.max}.`,
+    if (!holdsSomewhere([c], spec.min, spec.max)) {
+      // Its own bounds at odds ("gte": 60, "lt": 40), or a bound outside the variable's range.
+      const why = holdsSomewhere([c], -Infinity, Infinity) ? `"${c.var}" only takes whole values from ${spec.min} to ${spec.max}` : `"${c.var}" cannot be ${boundWords([c])} at once`;
+      warn('condition-never-true', path(), `This condition can never hold: ${why}.`,
         'Change the numbers so some value in the range passes, or remove the condition.');
+      return true;
+    }
+    return false;
+  };
+  /**
+   * A list of conditions that each can hold but never all at once, on one variable: "trust" at
+   * least 60 and below 40, or a flag both yes and no. (The list is reported once, at its place.)
+   */
+  const checkTogether = (when: readonly Condition[], path: Path) => {
+    const byVar = new Map<string, Extract<Condition, { var: string }>[]>();
+    for (const c of when) if ('var' in c) byVar.set(c.var, [...(byVar.get(c.var) ?? []), c]);
+    for (const [name, conditions] of byVar) {
+      const declared = variables.get(name);
+      if (conditions.length < 2 || !declared) continue;
+      const spec = specOf(declared);
+      const flags = new Set(conditions.flatMap((c) => (c.is === undefined ? [] : [c.is])));
+      const never = spec.flag ? flags.size > 1 : !holdsSomewhere(conditions, spec.min, spec.max);
+      if (!never) continue;
+      warn('condition-never-true', path(), `These conditions can never hold together: "${name}" would have to be ${spec.flag ? 'yes and no' : boundWords(conditions)} at once.`,
+        'Change the numbers so some value passes them all, or remove one of them.');
     }
   };
-  const checkConduct = (c: Extract<Condition, { conduct: string }>, path: Path) => {
+  const checkConduct = (c: Extract<Condition, { conduct: string }>, path: Path): boolean => {
     // Counts are whole numbers from 0; a percentage runs from 0 to 100; points can be negative.
     const [min, max] = c.conduct === 'percent' || c.conduct === 'score' ? [0, 100] : c.conduct === 'points' ? [-Infinity, Infinity] : [0, Infinity];
     const lo = Math.max(min, c.gte ?? -Infinity, c.gt !== undefined ? Math.floor(c.gt) + 1 : -Infinity);
@@ -211,12 +231,21 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
       const range = c.conduct === 'percent' || c.conduct === 'score' ? 'a whole percentage from 0 to 100' : c.conduct === 'points' ? 'a whole number of points' : 'a whole count from 0 up';
       warn('condition-never-true', path(), `This condition can never hold: "${c.conduct}" is ${range}.`,
         'Change the numbers so some value passes, or remove the condition.');
+      return true;
     }
+    return false;
   };
   const checkWhen = (when: When | undefined, path: Path) => {
     if (when === undefined) return;
-    if (Array.isArray(when)) when.forEach((c, k) => checkCondition(c, () => [...path(), k]));
-    else checkCondition(when, path);
+    if (!Array.isArray(when)) {
+      checkCondition(when, path);
+      return;
+    }
+    let reported = false;
+    when.forEach((c, k) => {
+      reported = checkCondition(c, () => [...path(), k]) || reported;
+    });
+    if (!reported) checkTogether(when, path);
   };
   const checkNext = (next: Next, path: Path) => {
     if (typeof next === 'string') return checkTarget(next, path);
@@ -628,6 +657,30 @@ function languageProblems(scenario: Scenario, rawIndex: RawIndex): UnlocatedProb
     }
   }
   return out;
+}
+
+/** Whether some whole number from `min` to `max` passes every one of these comparisons. */
+function holdsSomewhere(conditions: readonly { gte?: number; gt?: number; lte?: number; lt?: number; eq?: number }[], min: number, max: number): boolean {
+  let lo = min;
+  let hi = max;
+  for (const c of conditions) {
+    lo = Math.max(lo, c.gte ?? -Infinity, c.gt !== undefined ? Math.floor(c.gt) + 1 : -Infinity);
+    hi = Math.min(hi, c.lte ?? Infinity, c.lt !== undefined ? Math.ceil(c.lt) - 1 : Infinity);
+  }
+  const eqs = [...new Set(conditions.flatMap((c) => (c.eq === undefined ? [] : [c.eq])))];
+  if (eqs.length > 1) return false;
+  const eq = eqs[0];
+  return eq === undefined ? Math.ceil(lo) <= Math.floor(hi) : Number.isInteger(eq) && eq >= lo && eq <= hi;
+}
+
+/** "at least 60 and below 40": the comparisons of these conditions, in words. */
+function boundWords(conditions: readonly { gte?: number; gt?: number; lte?: number; lt?: number; eq?: number }[]): string {
+  const words = conditions.flatMap((c) => [
+    ...(c.gte !== undefined ? [`at least ${c.gte}`] : []), ...(c.gt !== undefined ? [`more than ${c.gt}`] : []),
+    ...(c.lte !== undefined ? [`at most ${c.lte}`] : []), ...(c.lt !== undefined ? [`below ${c.lt}`] : []),
+    ...(c.eq !== undefined ? [`exactly ${c.eq}`] : []),
+  ]);
+  return words.join(' and ');
 }
 
 /** An invalid id written the way the validator suggests it ("D4 Worry" → "d4-worry"). */
