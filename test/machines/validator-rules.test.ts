@@ -1330,3 +1330,18 @@ describe('conditions at odds with each other', () => {
     expect(withWhen([{ var: 'trust', gte: 160 }, { var: 'trust', lt: 40 }])).toHaveLength(1);
   });
 });
+
+// Only endings were named when conditions kept every playthrough away; a scene was not.
+describe('a scene or decision that arrows lead to but no playthrough reaches', () => {
+  it('is named where the story could have entered it, with the ways in and their conditions', () => {
+    // trust starts at 50 and "phone-curious" raises it to 60: 95 is never reached there.
+    const text = readFixture('good/example.json').toString('utf8').replace('{ "var": "trust", "gte": 60 }', '{ "var": "trust", "gte": 95 }');
+    const problems = validateScenario(text, 'x.json').problems;
+    const p = problems.find((q) => q.code === 'node-never-reached');
+    expect(p?.severity).toBe('warning');
+    expect(formatPath(p?.path ?? [])).toBe('nodes[1]');
+    expect(p?.message).toBe('No playthrough reaches the scene "boyfriend-open": arrows lead to it ("phone-curious" at "phone" if trust ≥ 95), but their conditions never hold on the way there (every playthrough the scenario allows was tried).');
+    expect(problems.filter((q) => q.code === 'node-never-reached')).toHaveLength(1);
+    expect(validateScenario(readFixture('good/example.json'), 'x.json').problems.map((q) => q.code)).not.toContain('node-never-reached');
+  });
+});

@@ -61,6 +61,11 @@ export interface Exploration {
   limit: number;
   /** False when the limit was reached: the findings then cover only part of the scenario. */
   complete: boolean;
+  /**
+   * The nodes of the graph's order (arrows lead to them from the start) that no playthrough reaches:
+   * the conditions on the way never let one through. Meaningful when `complete`.
+   */
+  unvisited: string[];
   endings: EndingReach[];
   /** The highest final percentage (before the cap) of any playthrough with a critical violation, or undefined when none can have one. */
   bestWithCritical?: { uncapped: number; path: string[] };
@@ -310,6 +315,7 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
   const found = new Map<string, { kind: EndingKind; node: number; worst: number; best: number; worstAt: number; bestAt: number; criticalAt?: number }>();
   let bestWithCritical: { uncapped: number; at: number; node: number } | undefined;
   const start = positionOf(scenario.start);
+  const unvisited: string[] = [];
   for (let i = 0; i < nodeCount && work <= workLimit; i++) {
     const first = points.size;
     if (i === start) {
@@ -318,6 +324,7 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
     } else gather(i);
     const node = nodes[i] as ScenarioNode;
     const end = points.size;
+    if (end === first) unvisited.push(node.id);
     if (node.kind !== 'ending') {
       const firstMove = m.first[i] as number;
       const endMove = m.first[i + 1] as number;
@@ -409,7 +416,7 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
       get bestPath() { return top(); },
     };
   });
-  const result: Exploration = { states: points.size, limit, complete, endings };
+  const result: Exploration = { states: points.size, limit, complete, endings, unvisited };
   if (bestWithCritical) {
     const { uncapped, at, node } = bestWithCritical;
     const path = once(() => pathTo(at, node, points.highest(at)));

@@ -6,7 +6,7 @@ import type { EndingReach } from '../audit/explore.js';
 import { scenarioGraph } from '../graph.js';
 import { describeWhen } from '../graph-model.js';
 import { routesOf } from '../scenario-index.js';
-import type { Next, Scenario } from '../schema/scenario.js';
+import type { Next, Scenario, When } from '../schema/scenario.js';
 import { quoteValue } from '../text/quote.js';
 import { formatPath, RELATED_AT, type JsonPath, type UnlocatedProblem } from './problem.js';
 
@@ -38,7 +38,7 @@ export function integrityProblems(scenario: Scenario): UnlocatedProblem[] {
       message: `The scenario has more reachable states (node, variables and conduct) than the ${found.limit.toLocaleString('en-US')} the ending checks look at, so they looked at part of it only (and at two whole playthroughs: the worst reply every time, and a prohibited act wherever one is offered).`,
       fix: 'Use fewer variables or narrower ranges, or split the scenario in two.' });
   }
-  if (found.complete) out.push(...endingsNeverReached(scenario, new Set(found.endings.map((e) => e.endingId)), nodePath));
+  if (found.complete) out.push(...endingsNeverReached(scenario, new Set(found.endings.map((e) => e.endingId)), nodePath), ...nodesNeverReached(scenario, found.unvisited, nodePath));
   const best = analyseBest(scenario);
   const bestEnding = best.endingId === undefined ? undefined : scenario.nodes.find((n) => n.id === best.endingId);
   // A perfect playthrough that ends mixed or harmful (best-path-blocked covers one that cannot score 100%).
@@ -95,6 +95,38 @@ function endingsNeverReached(scenario: Scenario, reached: ReadonlySet<string>, n
     out.push({ severity: 'warning', code: 'ending-never-reached', path: nodePath(node.id),
       message: `No playthrough reaches the ${node.ending} ending ${quoteValue(node.id)}: arrows lead to it (${shown}), but their conditions never hold on the way there (every playthrough the scenario allows was tried).`,
       fix: 'Loosen the "when" on a route into it (for example a trust threshold higher than trust can be at that point, or reply conditions that rule each other out), or remove the ending.' });
+  }
+  return out;
+}
+
+/**
+ * Scenes and decisions that arrows lead to but no playthrough reaches (the conditions on every way
+ * in never hold), each where the story could have entered it: one with a way in from a node some
+ * playthrough reaches. The nodes after it, out of reach because it is, are not listed again.
+ */
+function nodesNeverReached(scenario: Scenario, unvisited: readonly string[], nodePath: (id: string) => JsonPath): UnlocatedProblem[] {
+  const missed = new Set(unvisited);
+  const graph = scenarioGraph(scenario);
+  const out: UnlocatedProblem[] = [];
+  for (const node of scenario.nodes) {
+    if (node.kind === 'ending' || !missed.has(node.id)) continue;
+    const ways: string[] = [];
+    for (const from of scenario.nodes) {
+      if (from.kind === 'ending' || !graph.reachable.has(from.id) || missed.has(from.id)) continue;
+      const nexts = from.kind === 'scene' ? [{ label: `the scene ${quoteValue(from.id)}`, next: from.next }] : from.replies.map((r) => ({ label: `${quoteValue(r.id)} at ${quoteValue(from.id)}`, next: r.next, when: r.when }));
+      for (const { label, next, when } of nexts as { label: string; next: Next; when?: When }[]) {
+        for (const r of routesOf(next)) {
+          if (r.to !== node.id) continue;
+          const tests = [when, r.when].filter((w): w is When => w !== undefined).map(describeWhen);
+          ways.push(tests.length === 0 ? label : `${label} if ${tests.join(' and ')}`);
+        }
+      }
+    }
+    if (ways.length === 0) continue;
+    const shown = ways.slice(0, 3).join('; ') + (ways.length > 3 ? `; and ${ways.length - 3} more` : '');
+    out.push({ severity: 'warning', code: 'node-never-reached', path: nodePath(node.id),
+      message: `No playthrough reaches the ${node.kind} ${quoteValue(node.id)}: arrows lead to it (${shown}), but their conditions never hold on the way there (every playthrough the scenario allows was tried).`,
+      fix: 'Loosen the "when" on a way into it (a threshold higher than the variable can be at that point, or conditions that rule each other out), or remove it.' });
   }
   return out;
 }
