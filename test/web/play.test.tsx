@@ -428,6 +428,27 @@ describe('playing a scenario in the browser', () => {
     expect(JSON.parse(store.read('saves/youth-discloses.json') ?? '{}').session.snapshot.context.mode).toBe('practice');
   });
 
+  // A trainer's assessment link, opened where a practice run waited: it went on in practice under
+  // the #/assess address, with no word about it.
+  it('an assessment link where a practice run waits says the practice goes on, and how to take the assessment; the address says practice', async () => {
+    const user = userEvent.setup();
+    const store = memoryStore();
+    const first = renderApp('#/play/youth-discloses', store);
+    await screen.findByRole('group', { name: /./ });
+    await user.keyboard('1');
+    first.unmount();
+    // Opened as a page is, with its address already there (renderApp's own change of address would
+    // reach the app as a hashchange after the page has moved its address on).
+    const arrived = new Promise((resolve) => addEventListener('hashchange', resolve, { once: true }));
+    location.hash = '#/assess/youth-discloses';
+    await arrived;
+    renderApp('#/assess/youth-discloses', store);
+    await screen.findByText(/Welcome back/);
+    expect(screen.getByText('Practice')).toBeTruthy();
+    expect(screen.getByText(/^An unfinished practice run of this scenario was waiting/).textContent).toBe('An unfinished practice run of this scenario was waiting, so it goes on here, in practice, with feedback. To take the assessment instead, choose “Start again from the beginning”, then “Start again in assessment instead”.');
+    expect(location.hash).toBe('#/play/youth-discloses');
+  });
+
   it('starting again in the other mode moves the address to that mode: a reload before the first reply keeps it', async () => {
     const user = userEvent.setup();
     const store = memoryStore();

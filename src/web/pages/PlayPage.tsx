@@ -31,12 +31,15 @@ export default function PlayPage({ id, mode, paused }: { id: string; mode: Sessi
       if (!live) return;
       if (!loaded) return setState({ kind: 'missing' });
       if (!loaded.ok) return setState({ kind: 'invalid', problems: loaded.result.problems.map((p) => formatProblem(p)) });
-      setState(openSession(store, loaded.playable, texts, mode));
+      const opened = openSession(store, loaded.playable, texts, mode);
+      // The address says the mode the playthrough is in (a reload, or the link shared, opens it so).
+      if (opened.kind === 'ready' && opened.mode !== mode) history.replaceState(history.state, '', addresses.playing[opened.mode]);
+      setState(opened);
     });
     return () => {
       live = false;
     };
-  }, [id, mode, store]);
+  }, [id, mode, store, addresses]);
   // A session sets its own (with the scenario's title).
   useTitle(state.kind === 'missing' ? 'Scenario not found' : state.kind === 'invalid' ? 'Scenario cannot be played' : undefined);
   if (state.kind === 'loading') return <p role="status">Opening the scenario…</p>;
@@ -85,7 +88,12 @@ function openSession(store: ReturnType<typeof useStore>, playable: PlayableScena
   if (!exists) return { kind: 'ready', playable, mode, startedAt: now, resumed: false };
   const found = readSave(store, (ref) => validateBundled(texts, ref), key);
   if (found.kind === 'ok') {
-    return { kind: 'ready', playable: found.playable, mode: found.mode, snapshot: found.snapshot, startedAt: found.startedAt ?? now, ...(found.activeMs !== undefined ? { activeMs: found.activeMs } : {}), resumed: true };
+    // A save goes on in its own mode. An assessment asked for (a trainer's #/assess link) where a
+    // practice run waits is told so, with the way to take the assessment instead.
+    const instead = mode === 'assessment' && found.mode === 'practice'
+      ? 'An unfinished practice run of this scenario was waiting, so it goes on here, in practice, with feedback. To take the assessment instead, choose “Start again from the beginning”, then “Start again in assessment instead”.'
+      : undefined;
+    return { kind: 'ready', playable: found.playable, mode: found.mode, snapshot: found.snapshot, startedAt: found.startedAt ?? now, ...(found.activeMs !== undefined ? { activeMs: found.activeMs } : {}), ...(instead ? { notice: instead } : {}), resumed: true };
   }
   if (found.kind === 'bad') return { kind: 'ready', playable, mode, startedAt: now, notice: resumeNotice(found.error, found.movedTo), resumed: false };
   return { kind: 'ready', playable, mode, startedAt: now, resumed: false };
