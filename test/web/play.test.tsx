@@ -362,6 +362,24 @@ describe('playing a scenario in the browser', () => {
     expect(readAloud(meta)).toMatch(/^About \d+ minutes\. Not completed yet\.$/);
   });
 
+  // A reload during a what-if replay started a new playthrough from the beginning, with no word.
+  it('a reload during a what-if replay opens the debrief it came from again', async () => {
+    const user = userEvent.setup();
+    const store = memoryStore();
+    renderApp('#/play/youth-discloses', store);
+    await screen.findByRole('group', { name: /./ });
+    await playToDebrief(user);
+    const score = screen.getByText(/^Score:/).parentElement?.textContent;
+    await user.click(screen.getAllByRole('button', { name: /What if: replay from here/ })[1] as HTMLElement);
+    await screen.findByText(/^What if: you are back at an earlier decision/);
+    await user.keyboard('1');
+    expect(location.hash).toBe('#/debrief/youth-discloses');
+    cleanup();
+    renderApp(location.hash, store);
+    await screen.findByRole('heading', { level: 1, name: /^Debrief: / });
+    expect(screen.getByText(/^Score:/).parentElement?.textContent).toBe(score);
+  });
+
   it('announces the what-if notice once, as a polite status that is in the page before its words', async () => {
     const user = userEvent.setup();
     renderApp('#/play/youth-discloses');
@@ -372,7 +390,7 @@ describe('playing a scenario in the browser', () => {
       await screen.findByText(/^What if: you are back at an earlier decision/);
       await user.keyboard('1');
     });
-    expect(announced.filter((t) => t.startsWith('What if'))).toEqual(['What if: you are back at an earlier decision with your earlier replies kept. This replay is not added to your records.']);
+    expect(announced.filter((t) => t.startsWith('What if'))).toEqual(['What if: you are back at an earlier decision with your earlier replies kept. This replay is not added to your records, and not saved: if the page is reloaded, your debrief opens again.']);
     expect(screen.getByRole('status').textContent).toMatch(/^What if:/);
   });
 

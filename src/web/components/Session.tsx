@@ -110,7 +110,9 @@ export function Session(props: SessionProps) {
         setRun({ n: run.n + 1, mode, snapshot: undefined, persist: props.persist, startedAt: new Date().toISOString(), activeMs: undefined, notice: undefined, resumed: false, whatIf: false });
       }}
       onWhatIf={(snapshot) => {
-        backToPlaying(props.addresses, run.mode);
+        // A what-if replay is not saved: the address stays the kept debrief's, so a reload (a phone
+        // dropping the page) opens that debrief again, not a new playthrough from the start.
+        if (props.addresses && location.hash !== props.addresses.debrief) history.replaceState(history.state, '', props.addresses.debrief);
         setRun({ n: run.n + 1, mode: run.mode, snapshot, persist: false, startedAt: new Date().toISOString(), activeMs: undefined, notice: undefined, resumed: false, whatIf: true });
       }}
     />
@@ -322,7 +324,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
       )}
       {notice && <Announce>{notice}</Announce>}
       {welcomeBack && <Announce>Welcome back: you are where you left off.</Announce>}
-      {whatIf && <Announce>What if: you are back at an earlier decision with your earlier replies kept. This replay is not added to your records.</Announce>}
+      {whatIf && <Announce>What if: you are back at an earlier decision with your earlier replies kept. This replay is not added to your records{addresses ? ', and not saved: if the page is reloaded, your debrief opens again' : ''}.</Announce>}
       {saveError && <p className="notice" role="alert">{saveError}</p>}
       <h2 className="sr-only" id="transcript-heading">Conversation</h2>
       <div id="transcript" role="log" aria-labelledby="transcript-heading" className="transcript">
