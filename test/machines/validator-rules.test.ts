@@ -257,6 +257,11 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(said(good.replace('"shown": true', '"shown": yes'), 'yes')).toContain('Write true (in lower case');
     // Single quotes around a name and a text.
     expect(said(good.replace('"title": "Example: the new phone"', "'title': 'Example: the new phone'"), "'title'")).toContain('double quotes');
+    // Control characters outside the texts: a terminal's escape sequence, named whole, and a NUL.
+    const escape = said(good.replace('"version": 1,', '"version": 1,\u001b[2J'), '\u001b[2J');
+    expect(escape).toContain('a terminal\'s escape sequence "\\u001b[2J"');
+    expect(escape).toContain('Delete all 4 of these characters');
+    expect(said(good.replace('"version": 1,', '"version": 1,\u0000'), '\u0000')).toContain('an invisible control character "\\u0000" (U+0000)');
   });
 
   it('a missing comma at the end of a line: the fix names the line the comma goes on', () => {

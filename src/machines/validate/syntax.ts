@@ -127,6 +127,17 @@ function strayCharacter(text: string, at: number): UnlocatedProblem | undefined 
     return problem('json-syntax', at, `Not valid JSON: unexpected character: ${space} (${code}), which looks like an ordinary space but is not one to JSON.`,
       'Delete it and type an ordinary space. Such spaces come with text pasted from a word processor or a web page, so look for more of them on the lines you pasted.', { at, with: ' ' });
   }
+  // A control character (an escape sequence pasted from a terminal, a stray NUL): it cannot be seen.
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/.test(c)) {
+    // A terminal's escape sequence (ESC [ 2 J) is named whole: deleting ESC alone leaves "[2J".
+    // eslint-disable-next-line no-control-regex -- as above
+    const sequence = c === '\u001b' ? /^\u001b(?:\[[0-9;?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?)/.exec(text.slice(at, at + 200))?.[0] : undefined;
+    return problem('json-syntax', at, sequence
+      ? `Not valid JSON: unexpected characters: a terminal's escape sequence ${quoteValue(sequence)}, invisible in most editors.`
+      : `Not valid JSON: unexpected character: an invisible control character ${quoteValue(c)} (${code}).`,
+    `Delete ${sequence ? `all ${sequence.length} of these characters` : 'it'}: most editors do not show ${sequence ? 'them' : 'it'} (VS Code shows a small box, or "ESC"). Such characters come with text pasted from a terminal or another program.`);
+  }
   // Right after a text ends, a word or number is more of that text: "She said "no" to me" (a quote
   // inside the text, see unescapedQuote), not a value written the wrong way.
   let before = at - 1;
