@@ -85,27 +85,8 @@ export function analyseBest(scenario: Scenario): BestAnalysis {
 export function computeBest(scenario: Scenario): BestAnalysis {
   const index = indexScenario(scenario);
   const moves = graphMoves(scenarioGraph(scenario));
-  const { list, order, moveFirst, routeAt, routeTarget } = moves;
-  // By node number, in the graph's order backwards; NaN for a node not in the order (not reached,
-  // or on a cycle), which no total comes from.
-  const bestAt = new Float64Array(list.length).fill(NaN);
-  const after = (t: number) => bestAfter(bestAt, t);
-  for (let i = order.length - 1; i >= 0; i--) {
-    const v = order[i] as number;
-    const node = list[v] as ScenarioNode;
-    if (node.kind === 'ending') {
-      bestAt[v] = 0;
-      continue;
-    }
-    let best = -Infinity;
-    const k = moveFirst[v] as number;
-    const count = node.kind === 'scene' ? 1 : node.replies.length;
-    for (let j = 0; j < count; j++) {
-      const value = node.kind === 'scene' ? 0 : replyValue(node.replies[j] as Reply);
-      for (let r = routeAt[k + j] as number; r < (routeAt[k + j + 1] as number); r++) best = Math.max(best, value + after(routeTarget[r] as number));
-    }
-    bestAt[v] = best;
-  }
+  // By node number; NaN for a node not in the graph's order (not reached, or on a cycle).
+  const bestAt = totalsAfter(moves, true);
   const bestFrom = (id: string): number | undefined => {
     const v = moves.number.get(id);
     const b = v === undefined ? NaN : (bestAt[v] as number);
@@ -116,10 +97,41 @@ export function computeBest(scenario: Scenario): BestAnalysis {
   return { best, bestFrom, ...walkBestPath(index, moves, bestAt, bestFrom, best) };
 }
 
-/** The best total from node number `t` (-1: no node), or -Infinity when none comes from it. */
-function bestAfter(bestAt: Float64Array, t: number): number {
-  const b = t < 0 ? NaN : (bestAt[t] as number);
-  return b === b ? b : -Infinity;
+/** The total from node number `t` (-1: no node) in a table of totalsAfter, or `none` when none comes from it. */
+function bestAfter(totals: Float64Array, t: number, none = -Infinity): number {
+  const b = t < 0 ? NaN : (totals[t] as number);
+  return b === b ? b : none;
+}
+
+/**
+ * The most (or, `most` false, the fewest) points from each node on to an ending, ignoring
+ * conditions, by node number: dynamic programming in the graph's order backwards (linear; never
+ * enumerates paths). NaN for a node not in the order (not reached, or on a cycle).
+ */
+function totalsAfter(moves: GraphMoves, most: boolean): Float64Array {
+  const { list, order, moveFirst, routeAt, routeTarget } = moves;
+  const totals = new Float64Array(list.length).fill(NaN);
+  const none = most ? -Infinity : Infinity;
+  for (let i = order.length - 1; i >= 0; i--) {
+    const v = order[i] as number;
+    const node = list[v] as ScenarioNode;
+    if (node.kind === 'ending') {
+      totals[v] = 0;
+      continue;
+    }
+    let total = none;
+    const k = moveFirst[v] as number;
+    const count = node.kind === 'scene' ? 1 : node.replies.length;
+    for (let j = 0; j < count; j++) {
+      const value = node.kind === 'scene' ? 0 : replyValue(node.replies[j] as Reply);
+      for (let r = routeAt[k + j] as number; r < (routeAt[k + j + 1] as number); r++) {
+        const then = value + bestAfter(totals, routeTarget[r] as number, none);
+        total = most ? Math.max(total, then) : Math.min(total, then);
+      }
+    }
+    totals[v] = total;
+  }
+  return totals;
 }
 
 /** The index of the first route of `next` that holds (0 for a plain "next"), or -1. */
@@ -244,27 +256,10 @@ export interface Probe {
 export function walkWorst(scenario: Scenario, prefer: (reply: Reply) => boolean = () => false): Probe {
   const index = indexScenario(scenario);
   const moves = graphMoves(scenarioGraph(scenario));
-  const { list, order, moveFirst, routeAt, routeTarget } = moves;
-  // The fewest points from each node to an ending, by node number, in the graph's order backwards
-  // (as computeBest's table, with min for max; +Infinity where no ending comes after).
-  const worstAt = new Float64Array(list.length).fill(Infinity);
-  const after = (t: number) => (t < 0 ? Infinity : (worstAt[t] as number));
-  for (let i = order.length - 1; i >= 0; i--) {
-    const v = order[i] as number;
-    const node = list[v] as ScenarioNode;
-    if (node.kind === 'ending') {
-      worstAt[v] = 0;
-      continue;
-    }
-    let worst = Infinity;
-    const k = moveFirst[v] as number;
-    const count = node.kind === 'scene' ? 1 : node.replies.length;
-    for (let j = 0; j < count; j++) {
-      const value = node.kind === 'scene' ? 0 : replyValue(node.replies[j] as Reply);
-      for (let r = routeAt[k + j] as number; r < (routeAt[k + j + 1] as number); r++) worst = Math.min(worst, value + after(routeTarget[r] as number));
-    }
-    worstAt[v] = worst;
-  }
+  const { list, moveFirst, routeAt, routeTarget } = moves;
+  // The fewest points from each node to an ending (+Infinity where none comes after).
+  const worstAt = totalsAfter(moves, false);
+  const after = (t: number) => bestAfter(worstAt, t, Infinity);
   const path: PathStep[] = [];
   let variables = initialVariables(scenario.variables);
   let conduct = conductStart(analyseBest(scenario).best);
