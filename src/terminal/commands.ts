@@ -258,7 +258,8 @@ function writeOutput(path: string, text: string): string | undefined {
   try {
     writeAtomic(target, text, 0o666);
   } catch (e) {
-    return errorWords(e);
+    // The file is new here, so what is missing is a folder on its way that could not be made.
+    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'a folder on the path does not exist and cannot be made' : errorWords(e);
   }
   return undefined;
 }

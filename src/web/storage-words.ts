@@ -17,6 +17,11 @@ export function recordsNotice(read: { notice?: string; setAside?: RecordsSetAsid
  */
 const remembered = new WeakMap<Store, { notice?: string; setAside?: RecordsSetAside }>();
 
+/** Forgets the notice kept for the visit: the records were brought back (a backup loaded). */
+export function forgetRecordsNotice(store: Store): void {
+  remembered.delete(store);
+}
+
 /** recordsNotice of this read, or else of an earlier read of the same store during this visit. */
 export function recordsNoticeThisVisit(store: Store, read: { notice?: string; setAside?: RecordsSetAside }, where: 'records' | 'elsewhere' = 'elsewhere'): string | undefined {
   if (read.notice !== undefined || read.setAside !== undefined) remembered.set(store, { notice: read.notice, setAside: read.setAside });

@@ -4,7 +4,7 @@ import { userEvent } from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { memoryStore, type Store } from '../../src/machines/light.js';
 import { localStore } from '../../src/web/adapters/local-store.js';
-import { CERTIFICATE_CREDIT, IN_SERVICE_COUNTING, IN_SERVICE_CREDIT } from '../../src/machines/index.js';
+import { backupText, CERTIFICATE_CREDIT, IN_SERVICE_COUNTING, IN_SERVICE_CREDIT } from '../../src/machines/index.js';
 import { announcedDuring, captureDownloads, readAloud, renderApp, watchAnnouncements } from './helpers.js';
 
 afterEach(cleanup);
@@ -387,5 +387,13 @@ describe('My records', () => {
     await user.click(screen.getByRole('button', { name: /^Download the damaged records set aside on / }));
     expect(blobs[0]?.name).toMatch(/^casa-practice-damaged-records-\d{4}-\d{2}-\d{2}\.json$/);
     expect(await blobs[0]?.blob.text()).toBe('{"broken');
+    cleanup();
+    // A backup loaded: the records are back, and the notice of their damage goes.
+    const backup = backupText(await storeAfterOnePractice()).text;
+    renderApp('#/records', store);
+    expect(screen.getByText(/^Your completion records were damaged/)).toBeTruthy();
+    await user.upload(screen.getByLabelText('Load a backup file'), new File([backup], 'backup.json'));
+    await screen.findByText(/^Added 1 finished scenario to your records\.$/);
+    expect(screen.queryByText(/^Your completion records were damaged/)).toBeNull();
   });
 });

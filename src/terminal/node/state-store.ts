@@ -33,7 +33,6 @@ export function errorWords(e: unknown): string {
     case 'ENOSPC': return 'the disk is full';
     case 'EDQUOT': return 'the disk quota is used up';
     case 'ENAMETOOLONG': return 'the path is too long';
-    case 'ENOENT': return 'a folder on the path does not exist and cannot be made';
     default: return code ? `error ${code}` : 'it could not be written';
   }
 }

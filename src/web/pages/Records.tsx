@@ -4,7 +4,7 @@ import { requestPersistentStorage, watcherOf, type PersistResult } from '../adap
 import { downloadText } from '../download.js';
 import { bundledScenarios } from '../records-data.js';
 import { hrefOf } from '../routing.js';
-import { recordsNotice, recordsNoticeThisVisit } from '../storage-words.js';
+import { forgetRecordsNotice, recordsNotice, recordsNoticeThisVisit } from '../storage-words.js';
 import { useStore } from '../store.js';
 import { NoMinutes } from '../components/NoMinutes.js';
 import { TableWrap } from '../components/TableWrap.js';
@@ -109,6 +109,8 @@ export default function Records() {
   };
   const load = (file: BackupFile, leftOut: readonly BackupLeftOut[]) => {
     const result = importBackup(store, file);
+    // Records were brought back: the damaged ones set aside earlier in this visit are no longer the news.
+    forgetRecordsNotice(store);
     setMessage({ text: [recordsNotice(result, 'records'), result.message, backupLeftOutNote(leftOut)].filter(Boolean).join(' '), near: 'backup' });
     setVersion((v) => v + 1);
   };
