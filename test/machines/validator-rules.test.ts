@@ -262,6 +262,9 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(escape).toContain('a terminal\'s escape sequence "\\u001b[2J"');
     expect(escape).toContain('Delete all 4 of these characters');
     expect(said(good.replace('"version": 1,', '"version": 1,\u0000'), '\u0000')).toContain('an invisible control character "\\u0000" (U+0000)');
+    // ESC before the file's own JSON is one character, not a "sequence" that takes the JSON with it.
+    expect(said(good.replace('"nodes": [', '"nodes": \u001b['), '\u001b[')).toContain('an invisible control character "\\u001b" (U+001B)');
+    expect(said(good.replace('"version": 1,', '"version": 1,\u001b]'), '\u001b]')).toContain('an invisible control character "\\u001b" (U+001B)');
   });
 
   it('a missing comma at the end of a line: the fix names the line the comma goes on', () => {
@@ -1327,12 +1330,24 @@ describe('conditions at odds with each other', () => {
   });
 
   it('a list of conditions that each can hold but never together is named once, at the list', () => {
-    expect(withWhen([{ var: 'trust', gte: 60 }, { var: 'trust', lt: 40 }])).toEqual([['nodes[0].replies[0].when', 'These conditions can never hold together: "trust" would have to be at least 60 and below 40 at once.']]);
+    expect(withWhen([{ var: 'trust', gte: 60 }, { var: 'trust', lt: 40 }])).toEqual([['nodes[0].replies[0].when', 'These conditions can never hold together: "trust" cannot be at least 60 and below 40 at once.']]);
     expect(withWhen([{ var: 'trust', eq: 50 }, { var: 'trust', gt: 50 }])).toHaveLength(1);
     expect(withWhen([{ var: 'told', is: true }, { var: 'told', is: false }], true)).toEqual([['nodes[0].replies[0].when', 'These conditions can never hold together: "told" would have to be yes and no at once.']]);
     // Conditions that can hold together, and one already reported on its own, add nothing.
     expect(withWhen([{ var: 'trust', gte: 40 }, { var: 'trust', lt: 60 }])).toEqual([]);
     expect(withWhen([{ var: 'trust', gte: 160 }, { var: 'trust', lt: 40 }])).toHaveLength(1);
+  });
+
+  // Found in review: bounds that meet between whole numbers were said never to meet; and conditions
+  // on a variable whose range is itself wrong were said never to hold together.
+  it('says when only whole numbers keep the bounds apart, and leaves a wrong range to its own error', () => {
+    expect(withWhen({ var: 'trust', gt: 1, lt: 2 })).toEqual([['nodes[0].replies[0].when', 'This condition can never hold: "trust" takes whole values only, and none is more than 1 and below 2.']]);
+    expect(withWhen({ var: 'trust', eq: 1.5 })).toEqual([['nodes[0].replies[0].when', 'This condition can never hold: "trust" takes whole values only, and none is exactly 1.5.']]);
+    expect(withWhen([{ var: 'trust', gt: 1 }, { var: 'trust', lt: 2 }])).toEqual([['nodes[0].replies[0].when', 'These conditions can never hold together: "trust" takes whole values only, and none is more than 1 and below 2.']]);
+    const s = JSON.parse(readFixture('good/example.json').toString('utf8')) as { nodes: { id: string; replies?: { when?: unknown }[] }[]; variables: Record<string, unknown>[] };
+    Object.assign(s.variables[0] as object, { min: 100, max: 0 });
+    (s.nodes[0]?.replies?.[0] as { when?: unknown }).when = [{ var: 'trust', gte: 10 }, { var: 'trust', lte: 90 }];
+    expect(validateScenario(JSON.stringify(s), 'x.json').problems.map((p) => p.code)).not.toContain('condition-never-true');
   });
 });
 
@@ -1348,5 +1363,19 @@ describe('a scene or decision that arrows lead to but no playthrough reaches', (
     expect(p?.message).toBe('No playthrough reaches the scene "boyfriend-open": arrows lead to it ("phone-curious" at "phone" if trust ≥ 95), but their conditions never hold on the way there (every playthrough the scenario allows was tried).');
     expect(problems.filter((q) => q.code === 'node-never-reached')).toHaveLength(1);
     expect(validateScenario(readFixture('good/example.json'), 'x.json').problems.map((q) => q.code)).not.toContain('node-never-reached');
+  });
+
+  // Found in review: it repeated what another message says of the way in, and listed a route that a
+  // route with no "when" before it shadows; an ending behind the node was named as well.
+  it('is left out where another message already says why the way in is closed, and so is an ending behind it', () => {
+    for (const fixture of ['bad/condition-never-true.json', 'bad/best-path-blocked-scene.json', 'bad/route-never-used.json']) {
+      expect(validateScenario(readFixture(fixture), 'x.json').problems.map((q) => q.code), fixture).not.toContain('node-never-reached');
+    }
+    // The scene no playthrough reaches leads to an ending of its own: the condition is the one message.
+    const text = readFixture('good/example.json').toString('utf8').replace('{ "var": "trust", "gte": 60 }', '{ "var": "trust", "gte": 150 }');
+    const s = JSON.parse(text) as { nodes: Record<string, unknown>[] };
+    (s.nodes.find((n) => n.id === 'boyfriend-open') as Record<string, unknown>).next = 'end-open';
+    s.nodes.push({ id: 'end-open', kind: 'ending', ending: 'mixed', title: 'Open', narration: 'n' });
+    expect(validateScenario(JSON.stringify(s, null, 2), 'x.json').problems.filter((q) => q.severity === 'warning').map((q) => q.code)).toEqual(['condition-never-true']);
   });
 });

@@ -127,7 +127,7 @@ export function validateScenario(input: string | Uint8Array, fileName = 'scenari
     const best = analyseBest(parsed.data);
     if (best.blockedAt) problems.push(bestPathBlocked(parsed.data, best.blockedAt, best.pathScore, best.best));
     problems.push(...missedOnBestPath(parsed.data, best.path));
-    problems.push(...integrityProblems(parsed.data));
+    problems.push(...integrityProblems(parsed.data, problems));
   }
   return finish(text, fileName, problems, parsed.success && !hasErrors ? parsed.data : undefined, keysUnique);
 }

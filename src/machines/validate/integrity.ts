@@ -24,7 +24,7 @@ function replies(path: readonly string[]): string {
  * scoring under 50%, may reach a strong ending (errors), and one scoring 90% or more should not
  * reach a harmful one (a warning). Exact, over every reachable state; runs on valid files only.
  */
-export function integrityProblems(scenario: Scenario): UnlocatedProblem[] {
+export function integrityProblems(scenario: Scenario, said: readonly UnlocatedProblem[] = []): UnlocatedProblem[] {
   const out: UnlocatedProblem[] = [];
   const nodePath = (id: string) => ['nodes', scenario.nodes.findIndex((n) => n.id === id)];
   if (analyseBest(scenario).best <= 0) {
@@ -38,7 +38,7 @@ export function integrityProblems(scenario: Scenario): UnlocatedProblem[] {
       message: `The scenario has more reachable states (node, variables and conduct) than the ${found.limit.toLocaleString('en-US')} the ending checks look at, so they looked at part of it only (and at two whole playthroughs: the worst reply every time, and a prohibited act wherever one is offered).`,
       fix: 'Use fewer variables or narrower ranges, or split the scenario in two.' });
   }
-  if (found.complete) out.push(...endingsNeverReached(scenario, new Set(found.endings.map((e) => e.endingId)), nodePath), ...nodesNeverReached(scenario, found.unvisited, nodePath));
+  if (found.complete) out.push(...endingsNeverReached(scenario, new Set(found.endings.map((e) => e.endingId)), new Set(found.unvisited), nodePath), ...nodesNeverReached(scenario, found.unvisited, said, nodePath));
   const best = analyseBest(scenario);
   const bestEnding = best.endingId === undefined ? undefined : scenario.nodes.find((n) => n.id === best.endingId);
   // A perfect playthrough that ends mixed or harmful (best-path-blocked covers one that cannot score 100%).
@@ -78,11 +78,14 @@ export function integrityProblems(scenario: Scenario): UnlocatedProblem[] {
  * Endings that arrows lead to (so "unreachable" is silent) but that no playthrough reaches, because
  * the conditions on every route into them never hold together. Only after a complete exploration.
  */
-function endingsNeverReached(scenario: Scenario, reached: ReadonlySet<string>, nodePath: (id: string) => JsonPath): UnlocatedProblem[] {
+function endingsNeverReached(scenario: Scenario, reached: ReadonlySet<string>, unvisited: ReadonlySet<string>, nodePath: (id: string) => JsonPath): UnlocatedProblem[] {
   const graph = scenarioGraph(scenario);
   const out: UnlocatedProblem[] = [];
   for (const node of scenario.nodes) {
     if (node.kind !== 'ending' || reached.has(node.id) || !graph.reachable.has(node.id)) continue;
+    // Only where the story could have entered it: an ending out of reach because every way in is
+    // from a node no playthrough reaches is that node's (node-never-reached), not its own.
+    if (!waysIn(scenario, node.id).some((w) => graph.reachable.has(w.from) && !unvisited.has(w.from))) continue;
     const ways: string[] = [];
     for (const from of scenario.nodes) {
       if (from.kind === 'ending' || !graph.reachable.has(from.id)) continue;
@@ -99,31 +102,48 @@ function endingsNeverReached(scenario: Scenario, reached: ReadonlySet<string>, n
   return out;
 }
 
+/** A way into node `to`: from which node (by its place in "nodes"), and the test on it in words. */
+interface WayIn { from: string; fromIndex: number; label: string; tests: string[] }
+
+/**
+ * The ways into a node from scenes and decisions: each route to it, with the reply's "when" and the
+ * route's. A route after one with no "when" in the same list is never taken, so it is no way in.
+ */
+function waysIn(scenario: Scenario, to: string): WayIn[] {
+  const out: WayIn[] = [];
+  scenario.nodes.forEach((from, fromIndex) => {
+    if (from.kind === 'ending') return;
+    const nexts = from.kind === 'scene' ? [{ label: `the scene ${quoteValue(from.id)}`, next: from.next, when: undefined }] : from.replies.map((r) => ({ label: `${quoteValue(r.id)} at ${quoteValue(from.id)}`, next: r.next, when: r.when }));
+    for (const { label, next, when } of nexts as { label: string; next: Next; when?: When }[]) {
+      for (const r of routesOf(next)) {
+        if (r.to === to) out.push({ from: from.id, fromIndex, label, tests: [when, r.when].filter((w): w is When => w !== undefined).map(describeWhen) });
+        if (r.when === undefined) break;
+      }
+    }
+  });
+  return out;
+}
+
+/** What the checks before say of a node's "next" or replies: the reason a way in is closed, already given. */
+const SAID_OF_WAYS = new Set(['condition-never-true', 'route-never-used', 'best-path-blocked', 'all-replies-disabled']);
+
 /**
  * Scenes and decisions that arrows lead to but no playthrough reaches (the conditions on every way
  * in never hold), each where the story could have entered it: one with a way in from a node some
- * playthrough reaches. The nodes after it, out of reach because it is, are not listed again.
+ * playthrough reaches. The nodes after it, out of reach because it is, are not listed again, nor is
+ * a node whose way in already has a message of its own (`said`: a condition that never holds, a
+ * route never used, the best path blocked there).
  */
-function nodesNeverReached(scenario: Scenario, unvisited: readonly string[], nodePath: (id: string) => JsonPath): UnlocatedProblem[] {
+function nodesNeverReached(scenario: Scenario, unvisited: readonly string[], said: readonly UnlocatedProblem[], nodePath: (id: string) => JsonPath): UnlocatedProblem[] {
   const missed = new Set(unvisited);
   const graph = scenarioGraph(scenario);
+  const explained = new Set(said.filter((p) => SAID_OF_WAYS.has(p.code) && p.path[0] === 'nodes').map((p) => p.path[1]));
   const out: UnlocatedProblem[] = [];
   for (const node of scenario.nodes) {
     if (node.kind === 'ending' || !missed.has(node.id)) continue;
-    const ways: string[] = [];
-    for (const from of scenario.nodes) {
-      if (from.kind === 'ending' || !graph.reachable.has(from.id) || missed.has(from.id)) continue;
-      const nexts = from.kind === 'scene' ? [{ label: `the scene ${quoteValue(from.id)}`, next: from.next }] : from.replies.map((r) => ({ label: `${quoteValue(r.id)} at ${quoteValue(from.id)}`, next: r.next, when: r.when }));
-      for (const { label, next, when } of nexts as { label: string; next: Next; when?: When }[]) {
-        for (const r of routesOf(next)) {
-          if (r.to !== node.id) continue;
-          const tests = [when, r.when].filter((w): w is When => w !== undefined).map(describeWhen);
-          ways.push(tests.length === 0 ? label : `${label} if ${tests.join(' and ')}`);
-        }
-      }
-    }
-    if (ways.length === 0) continue;
-    const shown = ways.slice(0, 3).join('; ') + (ways.length > 3 ? `; and ${ways.length - 3} more` : '');
+    const ways = waysIn(scenario, node.id).filter((w) => graph.reachable.has(w.from) && !missed.has(w.from));
+    if (ways.length === 0 || ways.some((w) => explained.has(w.fromIndex))) continue;
+    const shown = ways.slice(0, 3).map((w) => (w.tests.length === 0 ? w.label : `${w.label} if ${w.tests.join(' and ')}`)).join('; ') + (ways.length > 3 ? `; and ${ways.length - 3} more` : '');
     out.push({ severity: 'warning', code: 'node-never-reached', path: nodePath(node.id),
       message: `No playthrough reaches the ${node.kind} ${quoteValue(node.id)}: arrows lead to it (${shown}), but their conditions never hold on the way there (every playthrough the scenario allows was tried).`,
       fix: 'Loosen the "when" on a way into it (a threshold higher than the variable can be at that point, or conditions that rule each other out), or remove it.' });

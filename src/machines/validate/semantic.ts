@@ -195,9 +195,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
       return false;
     }
     if (!holdsSomewhere([c], spec.min, spec.max)) {
-      // Its own bounds at odds ("gte": 60, "lt": 40), or a bound outside the variable's range.
-      const why = holdsSomewhere([c], -Infinity, Infinity) ? `"${c.var}" only takes whole values from ${spec.min} to ${spec.max}` : `"${c.var}" cannot be ${boundWords([c])} at once`;
-      warn('condition-never-true', path(), `This condition can never hold: ${why}.`,
+      warn('condition-never-true', path(), `This condition can never hold: ${neverWhy([c], c.var, spec)}.`,
         'Change the numbers so some value in the range passes, or remove the condition.');
       return true;
     }
@@ -214,10 +212,12 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
       const declared = variables.get(name);
       if (conditions.length < 2 || !declared) continue;
       const spec = specOf(declared);
+      // A range that is itself wrong (min above max) is reported as such.
+      if (spec.min > spec.max) continue;
       const flags = new Set(conditions.flatMap((c) => (c.is === undefined ? [] : [c.is])));
       const never = spec.flag ? flags.size > 1 : !holdsSomewhere(conditions, spec.min, spec.max);
       if (!never) continue;
-      warn('condition-never-true', path(), `These conditions can never hold together: "${name}" would have to be ${spec.flag ? 'yes and no' : boundWords(conditions)} at once.`,
+      warn('condition-never-true', path(), `These conditions can never hold together: ${spec.flag ? `"${name}" would have to be yes and no at once` : neverWhy(conditions, name, spec)}.`,
         'Change the numbers so some value passes them all, or remove one of them.');
     }
   };
@@ -671,6 +671,43 @@ function holdsSomewhere(conditions: readonly { gte?: number; gt?: number; lte?: 
   if (eqs.length > 1) return false;
   const eq = eqs[0];
   return eq === undefined ? Math.ceil(lo) <= Math.floor(hi) : Number.isInteger(eq) && eq >= lo && eq <= hi;
+}
+
+/**
+ * Why comparisons on a variable never hold, in words: their bounds never meet ("cannot be at least
+ * 60 and below 40 at once"), or only between whole numbers ("takes whole values only, and none is
+ * more than 1 and below 2"), or only outside its range ("only takes whole values from 0 to 100").
+ */
+function neverWhy(conditions: readonly { gte?: number; gt?: number; lte?: number; lt?: number; eq?: number }[], name: string, spec: { min: number; max: number }): string {
+  if (!meetSomewhere(conditions)) return `"${name}" cannot be ${boundWords(conditions)} at once`;
+  if (!holdsSomewhere(conditions, -Infinity, Infinity)) return `"${name}" takes whole values only, and none is ${boundWords(conditions)}`;
+  return `"${name}" only takes whole values from ${spec.min} to ${spec.max}`;
+}
+
+/** Whether some number (whole or not) passes every one of these comparisons. */
+function meetSomewhere(conditions: readonly { gte?: number; gt?: number; lte?: number; lt?: number; eq?: number }[]): boolean {
+  // The highest lower bound and the lowest upper bound, each with whether it is strict.
+  let lo = -Infinity;
+  let loStrict = false;
+  let hi = Infinity;
+  let hiStrict = false;
+  const raise = (b: number, strict: boolean) => {
+    if (b > lo || (b === lo && strict)) [lo, loStrict] = [b, strict];
+  };
+  const lower = (b: number, strict: boolean) => {
+    if (b < hi || (b === hi && strict)) [hi, hiStrict] = [b, strict];
+  };
+  for (const c of conditions) {
+    if (c.gte !== undefined) raise(c.gte, false);
+    if (c.gt !== undefined) raise(c.gt, true);
+    if (c.lte !== undefined) lower(c.lte, false);
+    if (c.lt !== undefined) lower(c.lt, true);
+    if (c.eq !== undefined) {
+      raise(c.eq, false);
+      lower(c.eq, false);
+    }
+  }
+  return lo < hi || (lo === hi && !loStrict && !hiStrict);
 }
 
 /** "at least 60 and below 40": the comparisons of these conditions, in words. */

@@ -131,8 +131,10 @@ function strayCharacter(text: string, at: number): UnlocatedProblem | undefined 
   // eslint-disable-next-line no-control-regex -- finding control characters is the point
   if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/.test(c)) {
     // A terminal's escape sequence (ESC [ 2 J) is named whole: deleting ESC alone leaves "[2J".
+    // Only a real one: ESC [ digits letter (colours, clearing), or ESC ] … ended by BEL or ESC \\
+    // on the same line; anything else after ESC is the file's own JSON and stays.
     // eslint-disable-next-line no-control-regex -- as above
-    const sequence = c === '\u001b' ? /^\u001b(?:\[[0-9;?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?)/.exec(text.slice(at, at + 200))?.[0] : undefined;
+    const sequence = c === '\u001b' ? /^\u001b(?:\[[0-9;?]*[A-Za-z]|\][^\u0007\u001b\n]{0,100}(?:\u0007|\u001b\\))/.exec(text.slice(at, at + 200))?.[0] : undefined;
     return problem('json-syntax', at, sequence
       ? `Not valid JSON: unexpected characters: a terminal's escape sequence ${quoteValue(sequence)}, invisible in most editors.`
       : `Not valid JSON: unexpected character: an invisible control character ${quoteValue(c)} (${code}).`,
