@@ -169,4 +169,15 @@ describe('requestPersistentStorage', () => {
     expect(await requestPersistentStorage(storage(true, persist))).toBe('already');
     expect(await requestPersistentStorage(storage(false, () => Promise.reject(new Error('no'))))).toBe('error');
   });
+
+  it('keeps two values set aside in the same second (the second under -2), as the file store does', () => {
+    const store = localStore();
+    const now = new Date('2025-01-31T10:20:30Z');
+    store.write('records.json', 'first');
+    expect(store.moveAside('records.json', now)).toBe('records.json.damaged-2025-01-31T10-20-30');
+    store.write('records.json', 'second');
+    expect(store.moveAside('records.json', now)).toBe('records.json.damaged-2025-01-31T10-20-30-2');
+    expect(store.read('records.json.damaged-2025-01-31T10-20-30')).toBe('first');
+    expect(store.read('records.json.damaged-2025-01-31T10-20-30-2')).toBe('second');
+  });
 });

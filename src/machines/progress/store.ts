@@ -41,9 +41,17 @@ export function exclusively<T>(store: Store, key: string, update: () => T): T {
  */
 export type AsideReason = 'damaged' | 'outdated';
 
-/** The key a value set aside is moved to: saves/x.json.damaged-2025-01-31T10-20-30, or .outdated-… */
-export function asideKey(key: string, now = new Date(), why: AsideReason = 'damaged'): string {
-  return `${key}.${why}-${now.toISOString().slice(0, 19).replace(/:/g, '-')}`;
+/**
+ * The key a value set aside is moved to: saves/x.json.damaged-2025-01-31T10-20-30, or .outdated-…;
+ * with `taken`, the first of that key, then -2, -3… after it, that no value has yet, so that two
+ * set aside in the same second are both kept (the second replaced the first).
+ */
+export function asideKey(key: string, now = new Date(), why: AsideReason = 'damaged', taken?: (key: string) => boolean): string {
+  const first = `${key}.${why}-${now.toISOString().slice(0, 19).replace(/:/g, '-')}`;
+  if (!taken) return first;
+  let to = first;
+  for (let n = 2; taken(to) && n < 1000; n++) to = `${first}-${n}`;
+  return to;
 }
 
 /** A store in memory: for tests, and for a session that cannot save anywhere else. */
@@ -55,7 +63,7 @@ export function memoryStore(initial: Record<string, string> = {}, clock: () => n
     write: (key, text) => void data.set(key, { text, modified: clock() }),
     remove: (key) => void data.delete(key),
     moveAside(key, now, why) {
-      const to = asideKey(key, now, why);
+      const to = asideKey(key, now, why, (k) => data.has(k));
       const entry = data.get(key);
       if (entry) data.set(to, entry);
       data.delete(key);

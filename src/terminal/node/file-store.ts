@@ -1,4 +1,4 @@
-import { readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
 import { asideKey, type Store } from '../../machines/light.js';
 import { readIfExists, writeAtomic } from '../state.js';
@@ -32,7 +32,7 @@ export function fileStore(dir: string, lock: LockOptions = {}): FileStore {
     write: (key, text) => writeAtomic(pathOf(key), text),
     remove: (key) => rmSync(pathOf(key), { force: true }),
     moveAside(key, now, why) {
-      const to = pathOf(asideKey(key, now, why));
+      const to = pathOf(asideKey(key, now, why, (k) => existsSync(pathOf(k))));
       renameSync(pathOf(key), to);
       return to;
     },

@@ -184,7 +184,7 @@ export function localStore(options: LocalStoreOptions = {}): LocalStore {
     },
     remove,
     moveAside(key, now, why) {
-      const to = asideKey(key, now, why);
+      const to = asideKey(key, now, why, (k) => memory.read(k) !== undefined || ls.getItem(prefix + k) !== null);
       const text = memory.read(key) ?? ls.getItem(prefix + key) ?? undefined;
       if (text === undefined) return to;
       // The copy is in storage (or, when full, in memory for this tab): only then does the original go.

@@ -20,7 +20,7 @@ const PERSIST_WORDS: Record<PersistResult, string> = {
 
 /** When a copy was set aside: the time in its key (asideKey: UTC, "-" for ":"), else when it was written. */
 function asideTime(key: string, modified: number): string {
-  const m = /\.damaged-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})$/.exec(key);
+  const m = /\.damaged-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})(?:-\d+)?$/.exec(key);
   const at = m ? Date.parse(`${m[1]}T${m[2]}:${m[3]}:${m[4]}Z`) : Number.NaN;
   return new Date(Number.isNaN(at) ? modified : at).toISOString();
 }

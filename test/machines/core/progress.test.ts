@@ -50,6 +50,16 @@ describe('the store', () => {
     expect(store.read('a.json.damaged-2025-01-31T10-20-30')).toBe('text');
   });
 
+  // Found in use: a second damaged file in the same second replaced the first damaged copy.
+  it('keeps two values set aside in the same second, the second under -2', () => {
+    const store = memoryStore({ 'a.json': 'first' });
+    expect(store.moveAside('a.json', now)).toBe('a.json.damaged-2025-01-31T10-20-30');
+    store.write('a.json', 'second');
+    expect(store.moveAside('a.json', now)).toBe('a.json.damaged-2025-01-31T10-20-30-2');
+    expect(store.read('a.json.damaged-2025-01-31T10-20-30')).toBe('first');
+    expect(store.read('a.json.damaged-2025-01-31T10-20-30-2')).toBe('second');
+  });
+
   it('lists keys under a prefix only', () => {
     const store = memoryStore({ 'saves/a.json': '1', 'records.json': '2', 'saves-not/b.json': '3' });
     expect(store.list('saves/').map((e) => e.key)).toEqual(['saves/a.json']);
