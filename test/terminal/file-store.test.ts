@@ -1,8 +1,10 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { RECORDS_KEY } from '../../src/machines/light.js';
 import { fileStore } from '../../src/terminal/node/file-store.js';
+import { checkStateFolder, stateStore } from '../../src/terminal/node/state-store.js';
 
 describe('the state folder as a store', () => {
   // Found in use: a room session found damaged twice in one second kept only the second copy
@@ -19,5 +21,22 @@ describe('the state folder as a store', () => {
     expect(second).toBe(join(dir, 'facilitation', 'x.json.damaged-2025-01-31T10-20-30-2'));
     expect(readFileSync(first, 'utf8')).toBe('first');
     expect(readFileSync(second, 'utf8')).toBe('second');
+  });
+});
+
+describe('the state folder, when one file in it cannot be written', () => {
+  // Found in use: with records.json alone read-only, the debrief said the whole folder could not be
+  // written (the save and the kept debrief were written), and nothing said the records were not.
+  it('names that file, and for the records says this finished scenario will be missing from them', () => {
+    const env = { XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'casa-one-file-')) };
+    expect(checkStateFolder(env)).toBeUndefined();
+    const store = stateStore(env);
+    // A folder (not empty) where the records file goes: no user, root included, can write over it.
+    mkdirSync(join(store.dir, 'records.json', 'in-the-way'), { recursive: true });
+    store.write('saves/x.json', '{}');
+    expect(store.failure()).toBeUndefined();
+    store.write(RECORDS_KEY, '{}');
+    expect(store.failure()).toBe(`Your records were not updated: ${join(store.dir, 'records.json')} cannot be written (a folder is in the way of a file); this finished scenario is kept in memory only and will be missing from your records after you quit.`);
+    expect(store.inMemoryOnly(RECORDS_KEY)).toBe(true);
   });
 });

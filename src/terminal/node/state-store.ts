@@ -1,4 +1,4 @@
-import { latestSaveKey, readRecords, visibleLine, type RecordsRead } from '../../machines/light.js';
+import { latestSaveKey, readRecords, RECORDS_KEY, visibleLine, type RecordsRead } from '../../machines/light.js';
 import { stateDir } from '../state.js';
 import { fileStore, type FileStore } from './file-store.js';
 
@@ -42,6 +42,15 @@ export function savingOffLine(dir: string, e: unknown): string {
   return `Progress is not being saved: ${visibleLine(dir)} cannot be written (${errorWords(e)}); this session is kept in memory only.`;
 }
 
+/**
+ * The one line when the folder can be written but one file in it cannot (made read-only, say):
+ * that file named, and for the records, that this finished scenario will be missing from them.
+ */
+function fileNotSavedLine(path: string, key: string, e: unknown): string {
+  if (key === RECORDS_KEY) return `Your records were not updated: ${visibleLine(path)} cannot be written (${errorWords(e)}); this finished scenario is kept in memory only and will be missing from your records after you quit.`;
+  return `Progress is not being saved: ${visibleLine(path)} cannot be written (${errorWords(e)}); this session is kept in memory only.`;
+}
+
 // One store per state folder for the whole process, so what was kept in memory is found again.
 const stores = new Map<string, StateStore>();
 
@@ -61,8 +70,10 @@ function resilientStore(dir: string): StateStore {
   const memory = new Map<string, { text: string | typeof GONE; modified: number }>();
   let failed: string | undefined;
   let lost = false;
+  // Whether the folder took the test write at start: then a later failure is one file's, not the folder's.
+  let folderWritable = false;
   const fail = (key: string, e: unknown) => {
-    failed ??= savingOffLine(dir, e);
+    failed ??= folderWritable && key !== PROBE ? fileNotSavedLine(files.pathOf(key), key, e) : savingOffLine(dir, e);
     if (key !== PROBE) lost = true;
   };
   return {
@@ -80,6 +91,7 @@ function resilientStore(dir: string): StateStore {
       try {
         files.write(key, text);
         memory.delete(key);
+        if (key === PROBE) folderWritable = true;
       } catch (e) {
         fail(key, e);
         memory.set(key, { text, modified: Date.now() });
