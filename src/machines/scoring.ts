@@ -134,6 +134,22 @@ function totalsAfter(moves: GraphMoves, most: boolean): Float64Array {
   return totals;
 }
 
+/** The node at number `v` (undefined for -1: no node). */
+function nodeAt(moves: GraphMoves, v: number): ScenarioNode | undefined {
+  return v < 0 ? undefined : moves.list[v];
+}
+
+/** The number of the node route `r` of move `k` leads to (-1: no route taken, or no node has its id). */
+function routeTo(moves: GraphMoves, k: number, r: number): number {
+  return r < 0 ? -1 : (moves.routeTarget[(moves.routeAt[k] as number) + r] as number);
+}
+
+/** A scene played with these values: the values after its effects, and the node its route taken leads to. */
+function sceneStep(index: ScenarioIndex, moves: GraphMoves, v: number, scene: Extract<ScenarioNode, { kind: 'scene' }>, variables: Variables, conduct: Conduct): { variables: Variables; to: number } {
+  const then = valuesAfter(scene.effects, variables, index.variables);
+  return { variables: then, to: routeTo(moves, moves.moveFirst[v] as number, routeTaken(scene.next, then, conduct)) };
+}
+
 /** The index of the first route of `next` that holds (0 for a plain "next"), or -1. */
 function routeTaken(next: Next, variables: Variables, conduct: Conduct): number {
   if (typeof next === 'string') return 0;
@@ -156,7 +172,6 @@ function routesReadConduct(routes: readonly Route[]): boolean {
  * are walked by number (GraphMoves), so no id is looked up on the way.
  */
 function walkBestPath(index: ScenarioIndex, moves: GraphMoves, bestAt: Float64Array, bestFrom: (id: string) => number | undefined, best: number) {
-  const { list, moveFirst, routeAt, routeTarget } = moves;
   const after = (t: number) => bestAfter(bestAt, t);
   const path: PathStep[] = [];
   let variables = initialVariables(index.scenario.variables);
@@ -164,21 +179,19 @@ function walkBestPath(index: ScenarioIndex, moves: GraphMoves, bestAt: Float64Ar
   let pathScore = 0;
   let blockedAt: BestAnalysis['blockedAt'];
   let v = moves.number.get(index.scenario.start) ?? -1;
-  let node = v < 0 ? undefined : list[v];
-  for (let guard = 0; node && node.kind !== 'ending' && guard <= list.length; guard++) {
-    const k = moveFirst[v] as number;
+  let node = nodeAt(moves, v);
+  for (let guard = 0; node && node.kind !== 'ending' && guard <= moves.list.length; guard++) {
     if (node.kind === 'scene') {
-      variables = valuesAfter(node.effects, variables, index.variables);
-      const r = routeTaken(node.next, variables, conduct);
-      const to = r < 0 ? -1 : (routeTarget[(routeAt[k] as number) + r] as number);
+      const step = sceneStep(index, moves, v, node, variables, conduct);
+      variables = step.variables;
       // A condition on the scene's route can send the best path down a weaker branch.
-      if (!blockedAt && after(to) < after(v)) {
+      if (!blockedAt && after(step.to) < after(v)) {
         blockedAt = { nodeId: node.id, wanted: bestRoute(node.next, bestFrom), ...routeBlockage(node.next, ['next'], variables, conduct, bestFrom) };
       }
-      v = to;
-      node = v < 0 ? undefined : list[v];
+      node = nodeAt(moves, (v = step.to));
       continue;
     }
+    const k = moves.moveFirst[v] as number;
     const here = after(v);
     // The reply chosen so far and where it leads (locals: no object per reply tried).
     let chosen = -1;
@@ -200,7 +213,7 @@ function walkBestPath(index: ScenarioIndex, moves: GraphMoves, bestAt: Float64Ar
         r = routeTaken(reply.next, valuesThen, routesReadConduct(reply.next) ? conductAfter(conduct, reply.assessments, replies) : conduct);
         if (r < 0) continue;
       }
-      const to = routeTarget[(routeAt[k + j] as number) + r] as number;
+      const to = routeTo(moves, k + j, r);
       const value = replyValue(reply);
       const total = value + after(to);
       if (chosen >= 0 && total <= chosenTotal) continue;
@@ -229,7 +242,7 @@ function walkBestPath(index: ScenarioIndex, moves: GraphMoves, bestAt: Float64Ar
     variables = chosenAfter ?? valuesAfter(reply.effects, variables, index.variables);
     conduct = conductAfter(conduct, reply.assessments, replies);
     v = chosenTo;
-    node = v < 0 ? undefined : list[v];
+    node = nodeAt(moves, v);
   }
   return { path, pathScore, endingId: node?.kind === 'ending' ? node.id : undefined, blockedAt };
 }
@@ -256,7 +269,6 @@ export interface Probe {
 export function walkWorst(scenario: Scenario, prefer: (reply: Reply) => boolean = () => false): Probe {
   const index = indexScenario(scenario);
   const moves = graphMoves(scenarioGraph(scenario));
-  const { list, moveFirst, routeAt, routeTarget } = moves;
   // The fewest points from each node to an ending (+Infinity where none comes after).
   const worstAt = totalsAfter(moves, false);
   const after = (t: number) => bestAfter(worstAt, t, Infinity);
@@ -265,17 +277,16 @@ export function walkWorst(scenario: Scenario, prefer: (reply: Reply) => boolean 
   let conduct = conductStart(analyseBest(scenario).best);
   let entry: Probe['entry'];
   let v = moves.number.get(scenario.start) ?? -1;
-  let node = v < 0 ? undefined : list[v];
-  for (let guard = 0; node && node.kind !== 'ending' && guard <= list.length; guard++) {
-    const k = moveFirst[v] as number;
+  let node = nodeAt(moves, v);
+  for (let guard = 0; node && node.kind !== 'ending' && guard <= moves.list.length; guard++) {
     if (node.kind === 'scene') {
-      variables = valuesAfter(node.effects, variables, index.variables);
-      const r = routeTaken(node.next, variables, conduct);
+      const step = sceneStep(index, moves, v, node, variables, conduct);
+      variables = step.variables;
       entry = { nodeId: node.id };
-      v = r < 0 ? -1 : (routeTarget[(routeAt[k] as number) + r] as number);
-      node = v < 0 ? undefined : list[v];
+      node = nodeAt(moves, (v = step.to));
       continue;
     }
+    const k = moves.moveFirst[v] as number;
     const replies = node.replies;
     let chosen = -1;
     let chosenPreferred = false;
@@ -290,7 +301,7 @@ export function walkWorst(scenario: Scenario, prefer: (reply: Reply) => boolean 
       const conductThen = conductAfter(conduct, reply.assessments, replies);
       const r = routeTaken(reply.next, valuesThen, conductThen);
       if (r < 0) continue;
-      const to = routeTarget[(routeAt[k + j] as number) + r] as number;
+      const to = routeTo(moves, k + j, r);
       const preferred = prefer(reply);
       const total = replyValue(reply) + after(to);
       if (chosen >= 0 && ((chosenPreferred && !preferred) || (chosenPreferred === preferred && total >= chosenTotal))) continue;
@@ -303,7 +314,7 @@ export function walkWorst(scenario: Scenario, prefer: (reply: Reply) => boolean 
     variables = chosenValues;
     conduct = chosenConduct;
     v = chosenTo;
-    node = v < 0 ? undefined : list[v];
+    node = nodeAt(moves, v);
   }
   return { path, conduct, ...(node?.kind === 'ending' ? { endingId: node.id, ...(entry ? { entry } : {}) } : {}) };
 }

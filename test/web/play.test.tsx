@@ -12,6 +12,16 @@ import { announcedDuring, playToDebrief, readAloud, renderApp } from './helpers.
 
 afterEach(cleanup);
 
+/** The app opened at `hash` in a new store, with the first reply given (key 1): its save is there. */
+async function firstReplyAt(hash: string) {
+  const user = userEvent.setup();
+  const store = memoryStore();
+  const app = renderApp(hash, store);
+  await screen.findByRole('group', { name: /./ });
+  await user.keyboard('1');
+  return { user, store, app };
+}
+
 describe('playing a scenario in the browser', () => {
   it('plays to the debrief by keyboard alone, with focus on the new content after each reply', async () => {
     const user = userEvent.setup();
@@ -422,12 +432,8 @@ describe('playing a scenario in the browser', () => {
   });
 
   it('a saved assessment opens as an assessment, and starting again is where to change the mode: "Start again in practice instead"', async () => {
-    const user = userEvent.setup();
-    const store = memoryStore();
-    const first = renderApp('#/assess/youth-discloses', store);
-    await screen.findByRole('group', { name: /./ });
-    await user.keyboard('1');
-    first.unmount();
+    const { user, store, app } = await firstReplyAt('#/assess/youth-discloses');
+    app.unmount();
     // Opened again from the first page's Continue link (a practice address): still the assessment.
     renderApp('#/play/youth-discloses', store);
     await screen.findByText(/Welcome back/);
@@ -449,12 +455,8 @@ describe('playing a scenario in the browser', () => {
   // A trainer's assessment link, opened where a practice run waited: it went on in practice under
   // the #/assess address, with no word about it.
   it('an assessment link where a practice run waits says the practice goes on, and how to take the assessment; the address says practice', async () => {
-    const user = userEvent.setup();
-    const store = memoryStore();
-    const first = renderApp('#/play/youth-discloses', store);
-    await screen.findByRole('group', { name: /./ });
-    await user.keyboard('1');
-    first.unmount();
+    const { store, app } = await firstReplyAt('#/play/youth-discloses');
+    app.unmount();
     // Opened as a page is, with its address already there (renderApp's own change of address would
     // reach the app as a hashchange after the page has moved its address on).
     const arrived = new Promise((resolve) => addEventListener('hashchange', resolve, { once: true }));
@@ -468,11 +470,7 @@ describe('playing a scenario in the browser', () => {
   });
 
   it('starting again in the other mode moves the address to that mode: a reload before the first reply keeps it', async () => {
-    const user = userEvent.setup();
-    const store = memoryStore();
-    const first = renderApp('#/play/youth-discloses', store);
-    await screen.findByRole('group', { name: /./ });
-    await user.keyboard('1');
+    const { user, store, app: first } = await firstReplyAt('#/play/youth-discloses');
     await user.click(screen.getByRole('button', { name: 'Start again from the beginning' }));
     await user.click(screen.getByRole('button', { name: 'Start again in assessment instead' }));
     await screen.findByRole('group', { name: /./ });
