@@ -1,10 +1,34 @@
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildCli, buildIsStale } from '../scripts/build-if-changed.mjs';
 
 /**
  * Child-process tests run the built CLI (dist/: tsc's output, bundled by scripts/bundle-cli.mjs), as
  * `npx casa-practice` does. When a source is newer than the build (after editing src/, or when vitest
  * is run on its own), rebuild here so those tests never exercise stale code.
+ *
+ * The tests make hundreds of temporary folders (state folders, scenario files, homes for the CLI)
+ * and most leave them to the system. They are all made in one folder of the run instead (TMPDIR,
+ * which os.tmpdir() reads, in the workers and the processes they start, which inherit it),
+ * removed when the run ends: a run left about 500 folders in /tmp. Sticky and open to all, as /tmp
+ * is, for the tests that run the CLI as another user.
  */
-export default function setup(): void {
+export default function setup(): () => void {
   if (buildIsStale()) buildCli();
+  // Each project runs this setup: the first makes the folder, the others use it.
+  if (process.env.CASA_TEST_TMPDIR) return () => {};
+  const outer = process.env.TMPDIR;
+  // A short name (/tmp/cXXXXXX, and sXXXXXX for a state folder in it: shorter than
+  // /tmp/casa-term-XXXXXX was): tests read paths under it on screens 60 and 80 columns wide.
+  const dir = mkdtempSync(join(tmpdir(), 'c'));
+  chmodSync(dir, 0o1777);
+  process.env.TMPDIR = process.env.CASA_TEST_TMPDIR = dir;
+  return () => {
+    delete process.env.CASA_TEST_TMPDIR;
+    if (outer === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = outer;
+    // Folders a test made read-only are writable to root only; as another user they stay.
+    rmSync(dir, { recursive: true, force: true, maxRetries: 2 });
+  };
 }

@@ -161,7 +161,7 @@ export async function settle(r: Pick<Typable, 'frames'>): Promise<void> {
  * for a random one.
  */
 export function tempEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  return { XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'casa-term-')), CASA_PRACTICE_SEED: '1', ...extra };
+  return { XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 's')), CASA_PRACTICE_SEED: '1', ...extra };
 }
 
 /** A state folder with a save of the new-phone example at its first decision (opened, then q and y), for a picker that offers to resume. */
