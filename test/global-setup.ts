@@ -11,7 +11,7 @@ import { buildCli, buildIsStale } from '../scripts/build-if-changed.mjs';
  * The tests make hundreds of temporary folders (state folders, scenario files, homes for the CLI)
  * and most leave them to the system. They are all made in one folder of the run instead (TMPDIR,
  * which os.tmpdir() reads, in the workers and the processes they start, which inherit it),
- * removed when the run ends: a run left about 500 folders in /tmp. Sticky and open to all, as /tmp
+ * removed when the run ends: a run left 392 folders in /tmp. Sticky and open to all, as /tmp
  * is, for the tests that run the CLI as another user.
  */
 export default function setup(): () => void {
