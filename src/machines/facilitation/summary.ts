@@ -1,6 +1,6 @@
 import { debriefModel } from '../report/debrief-model.js';
 import { cell, debriefMarkdown, mdText } from '../report/markdown.js';
-import { BEST_PRACTICE, percentOf, roomMatchWords, signed } from '../report/words.js';
+import { BEST_PRACTICE, roomMatchWords, sharesOf, signed } from '../report/words.js';
 import type { Debrief } from '../scoring.js';
 import type { Scenario } from '../schema/scenario.js';
 import type { SessionView } from '../selectors.js';
@@ -61,9 +61,10 @@ export function facilitationMarkdown(scenario: Scenario, decisions: readonly Fac
     const replies = scored(scenario, d);
     const total = replies.reduce((sum, r) => sum + r.votes, 0);
     out.push('| # | Reply | Points | Votes |', '|---|---|---|---|');
-    for (const r of replies) {
-      out.push(`| ${r.number} | ${r.best ? `${BEST_PRACTICE}: ` : ''}${cell(r.text)} | ${r.value !== undefined ? signed(r.value) : ''} | ${votesWords({ votes: r.votes, percent: percentOf(r.votes, total) }, total)} |`);
-    }
+    const shares = sharesOf(replies.map((r) => r.votes));
+    replies.forEach((r, k) => {
+      out.push(`| ${r.number} | ${r.best ? `${BEST_PRACTICE}: ` : ''}${cell(r.text)} | ${r.value !== undefined ? signed(r.value) : ''} | ${votesWords({ votes: r.votes, percent: shares[k] ?? 0 }, total)} |`);
+    });
     out.push('', `Votes: ${total} in all.`);
     const chosen = replies.find((r) => r.number === d.chosen);
     if (chosen) {

@@ -1,7 +1,7 @@
 import { indexScenario, replyValue } from '../scenario-index.js';
 import type { Scenario } from '../schema/scenario.js';
 import { revealReplies, type FeedbackView, type SessionView } from '../selectors.js';
-import { percentOf } from '../report/words.js';
+import { sharesOf } from '../report/words.js';
 
 /** The room's votes at one decision, by reply id. */
 export type Votes = Readonly<Record<string, number>>;
@@ -23,11 +23,12 @@ export interface Tally {
   entries: { replyId: string; votes: number; percent: number }[];
 }
 
-/** Counts and percentages for the replies of a decision. */
+/** Counts and percentages for the replies of a decision (the percentages add up to 100: sharesOf). */
 export function tallyVotes(replyIds: readonly string[], votes: Votes): Tally {
   const counts = replyIds.map((id) => clampVotes(Object.hasOwn(votes, id) ? (votes[id] ?? 0) : 0));
   const total = counts.reduce((a, b) => a + b, 0);
-  return { total, entries: replyIds.map((replyId, i) => ({ replyId, votes: counts[i] ?? 0, percent: percentOf(counts[i] ?? 0, total) })) };
+  const shares = sharesOf(counts);
+  return { total, entries: replyIds.map((replyId, i) => ({ replyId, votes: counts[i] ?? 0, percent: shares[i] ?? 0 })) };
 }
 
 /** "12 (40%)", or "0" when nobody has voted. */

@@ -34,6 +34,26 @@ export function percentOf(count: number, total: number): number {
   return total > 0 ? Math.round((100 * count) / total) : 0;
 }
 
+/**
+ * Each count's share of their sum in whole percent, adding up to exactly 100 (all 0 when the sum
+ * is 0): each share rounded down, then the points left over go one each to the largest remainders
+ * (the earlier count on a tie). Rounding each share on its own can add up to 99 or 101: 3 votes
+ * and 5 showed 38% and 63%.
+ */
+export function sharesOf(counts: readonly number[]): number[] {
+  const total = counts.reduce((a, b) => a + b, 0);
+  if (!(total > 0)) return counts.map(() => 0);
+  const shares = counts.map((c) => Math.floor((100 * c) / total));
+  let left = 100 - shares.reduce((a, b) => a + b, 0);
+  const order = counts.map((c, i) => ({ i, rest: ((100 * c) % total) / total })).sort((a, b) => b.rest - a.rest || a.i - b.i);
+  for (const { i } of order) {
+    if (left <= 0) break;
+    shares[i] = (shares[i] ?? 0) + 1;
+    left--;
+  }
+  return shares;
+}
+
 /** The outcome bands' labels, as `outcomeOf` gives them, for records that keep only the band. */
 export const BAND_LABELS = { strong: 'Strong', developing: 'Developing', 'needs-review': 'Needs review' } as const;
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   backToDecision, clampVotes, facilitatedDecision, facilitationMarkdown, MAX_VOTES, replyValues, revealData, roomBack, roomLossWords, selectView, startFacilitation, summaryBaseName, tallyVotes, votesWords,
@@ -19,6 +20,25 @@ describe('votes', () => {
       total: 4,
       entries: [{ replyId: 'a', votes: 3, percent: 75 }, { replyId: 'b', votes: 0, percent: 0 }, { replyId: 'c', votes: 1, percent: 25 }],
     });
+  });
+
+  it('gives shares that add up to 100%, each within a point of the exact share, and never fewer to more votes', () => {
+    // Rounded one by one, 3 votes and 5 showed 38% and 63%; 1, 1 and 1 showed 33% three times.
+    expect(tallyVotes(['a', 'b'], { a: 3, b: 5 }).entries.map((e) => e.percent)).toEqual([38, 62]);
+    expect(tallyVotes(['a', 'b', 'c'], { a: 1, b: 1, c: 1 }).entries.map((e) => e.percent)).toEqual([34, 33, 33]);
+    fc.assert(fc.property(fc.array(fc.nat({ max: 60 }), { minLength: 1, maxLength: 8 }), (counts) => {
+      const ids = counts.map((_, i) => `r${i}`);
+      const { total, entries } = tallyVotes(ids, Object.fromEntries(ids.map((id, i) => [id, counts[i] ?? 0])));
+      const shares = entries.map((e) => e.percent);
+      expect(shares.reduce((a, b) => a + b, 0)).toBe(total > 0 ? 100 : 0);
+      counts.forEach((c, i) => {
+        const exact = total > 0 ? (100 * c) / total : 0;
+        expect(Math.abs((shares[i] ?? 0) - exact)).toBeLessThan(1);
+        counts.forEach((d, j) => {
+          if (c > d) expect(shares[i]).toBeGreaterThanOrEqual(shares[j] ?? 0);
+        });
+      });
+    }), { numRuns: 300, seed: 5 });
   });
 
   it('counts only votes for the replies on screen, clamped', () => {
@@ -106,6 +126,14 @@ describe('the session summary', () => {
     expect(md).toContain('## How the room did\n\nThe branch the room took was best practice at 1 of 1 decision (100%).\nThe room\'s most-voted reply was best practice at 1 of 1 decision with votes (100%); 3 of 5 votes (60%) went to best-practice replies.\n');
     expect(md).toContain('## Debrief: Example: the new phone');
     expect(md).toContain('### Principles');
+  });
+
+  it('gives each reply its share of the votes in the table, adding up to 100%', () => {
+    const view = firstView();
+    const [a, b, c] = view.replies.map((r) => r.id);
+    const md = facilitationMarkdown(example, [facilitatedDecision(view, { [a as string]: 1, [b as string]: 1, [c as string]: 1 })], undefined, now);
+    const shares = [...md.matchAll(/\| 1 \((\d+)%\) \|/g)].map((m) => Number(m[1]));
+    expect(shares.sort()).toEqual([33, 33, 34]);
   });
 
   it('says where the session stopped and that the scenario did not end', () => {
