@@ -8,14 +8,55 @@
 
 // ESC-introduced sequences (CSI, OSC, DCS/SOS/PM/APC, single-character escapes) and their 8-bit C1
 // introducers, then any leftover control characters (C0 except newline, DEL, C1), bidirectional
-// overrides and zero-width characters.
+// overrides and isolates, and invisible characters (zero-width space, word joiner and the like, BOM).
 const ESCAPES = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|[PX^_][^\u001b\u009c]*(?:\u001b\\|\u009c)?|[@-Z\\-_])?|\u009b[0-?]*[ -/]*[@-~]?|[\u009d\u0090\u0098\u009e\u009f][^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?/g;
-const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 const SEPARATORS = /[\u2028\u2029]/g;
+
+/**
+ * The zero-width non-joiner and joiner (U+200C, U+200D) and the left-to-right and right-to-left
+ * marks (U+200E, U+200F) are part of how some text is written: a joiner makes one emoji of 👩🏽‍🦱 or
+ * 🏳️‍🌈 (without it, two symbols), a non-joiner spells Persian words (مریم‌ها), a mark keeps a
+ * number or a bracket on the right side of a Hebrew or Arabic name. Joiners are kept between
+ * emoji and between letters of scripts that join them (not Latin, Greek or Cyrillic), marks in text
+ * that has right-to-left letters; anywhere else they are removed (between Latin letters they only
+ * disguise a word: p‍a‍y‍pal).
+ */
+const JOINERS = /[\u200c-\u200f]/g;
+const EMOJI_BEFORE = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\uFE0F]$/u;
+const EMOJI_AFTER = /^\p{Extended_Pictographic}/u;
+/** A letter or mark of a script that joins its letters or has conjuncts (not Latin, Greek, Cyrillic). */
+const JOINING_BEFORE = /(?:(?![\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}])\p{L}|\p{M})$/u;
+const JOINING_AFTER = /^(?:(?![\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}])\p{L}|\p{M})/u;
+/** A letter of a right-to-left script. */
+const RTL = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
+
+/** The character (code point) before `at`, or ''. */
+function charBefore(text: string, at: number): string {
+  const low = text.charCodeAt(at - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && at >= 2) {
+    const high = text.charCodeAt(at - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return text.slice(at - 2, at);
+  }
+  return text.slice(Math.max(0, at - 1), at);
+}
+
+/** Whether the joiner or mark at `at` is kept (see JOINERS); `rtl`: the text has right-to-left letters. */
+function keepJoiner(c: string, text: string, at: number, rtl: boolean): boolean {
+  if (c === '\u200e' || c === '\u200f') return rtl;
+  const before = charBefore(text, at);
+  const point = text.codePointAt(at + 1);
+  const after = point === undefined ? '' : String.fromCodePoint(point);
+  if (c === '\u200d' && EMOJI_BEFORE.test(before) && EMOJI_AFTER.test(after)) return true;
+  return JOINING_BEFORE.test(before) && JOINING_AFTER.test(after);
+}
 
 /** The text with terminal escapes, control and invisible characters removed; tabs become spaces. */
 export function cleanText(text: string): string {
-  return text.replace(ESCAPES, '').replace(/\t/g, '  ').replace(/\r\n?/g, '\n').replace(SEPARATORS, '\n').replace(CONTROLS, '');
+  const cleaned = text.replace(ESCAPES, '').replace(/\t/g, '  ').replace(/\r\n?/g, '\n').replace(SEPARATORS, '\n').replace(CONTROLS, '');
+  if (!/[\u200c-\u200f]/.test(cleaned)) return cleaned;
+  const rtl = RTL.test(cleaned);
+  return cleaned.replace(JOINERS, (c: string, at: number, all: string) => (keepJoiner(c, all, at, rtl) ? c : ''));
 }
 
 /** Clean text for a message that must stay on one line (a file name, a value): a line break shows as \\n. */

@@ -22,9 +22,21 @@ describe('cleanText removes what could take over a terminal', () => {
     ['C0 controls such as NUL, BEL, backspace and form feed', 'a\u0000b\u0007c\u0008d\u000ce\u000bf', 'abcdef'],
     ['DEL and C1 controls (an 8-bit CSI sequence goes whole, NEL)', 'a\u007fb\u009b2Jc\u0085d', 'abcd'],
     ['bidirectional overrides and isolates', '\u202eevil\u202c \u2066x\u2069 \u202ay', 'evil x y'],
-    ['zero-width spaces, joiners, marks and BOM', 'p\u200ba\u200cy\u200dp\u200ea\u200fl\u2060\ufeff', 'paypal'],
+    ['zero-width spaces, joiners and marks between Latin letters, word joiners and BOM', 'p\u200ba\u200cy\u200dp\u200ea\u200fl\u2060\ufeff', 'paypal'],
+    ['a joiner before or after a space, at either end, or between a letter and an emoji', '\u200da\u200d b\u200d👍 \u200d', 'a b👍 '],
+    ['left-to-right and right-to-left marks in text with no right-to-left letters', 'Maya\u200f (14)\u200e', 'Maya (14)'],
   ])('removes %s', (_name, input, expected) => {
     expect(cleanText(input)).toBe(expected);
+  });
+
+  // Without them, 👩🏽‍🦱 and 🏳️‍🌈 show as two symbols each, and Persian words are misspelt.
+  it.each([
+    ['the joiners that make one emoji of several', 'Look 👩🏽\u200d🦱 🏳️\u200d🌈 🏳️\u200d⚧️ 👨\u200d👨\u200d👦'],
+    ['a non-joiner inside a Persian word', 'Maya (مریم\u200cها)'],
+    ['a joiner in a Devanagari conjunct', 'क्\u200dष'],
+    ['right-to-left and left-to-right marks in text with Hebrew or Arabic letters', 'Maya (מרים)\u200f, 14\u200e'],
+  ])('keeps %s', (_name, text) => {
+    expect(cleanText(text)).toBe(text);
   });
 
   it('keeps newlines, turns tabs into spaces and every line break into a newline', () => {
