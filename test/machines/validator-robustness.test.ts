@@ -140,6 +140,29 @@ describe('hostile and broken input gets a clear message and never an exception',
     expect(r.problems[0]?.fix).toContain('"Save with Encoding" and pick "UTF-8"');
   });
 
+  // A UTF-32 file was named UTF-16 LE, and the fix sent the trainer to a status-bar entry that
+  // does not say that.
+  it.each([
+    ['UTF-32 LE with its byte-order mark', true, false, 'UTF-32 LE'],
+    ['UTF-32 LE without one', false, false, 'UTF-32 LE'],
+    ['UTF-32 BE with its byte-order mark', true, true, 'UTF-32 BE'],
+  ] as const)('a file saved as %s is named as such', (_name, bom, big, named) => {
+    const units = [...(bom ? [0xfeff] : []), ...[...example].map((ch) => ch.codePointAt(0) ?? 0)];
+    const body = Buffer.alloc(units.length * 4);
+    units.forEach((u, i) => (big ? body.writeUInt32BE(u, i * 4) : body.writeUInt32LE(u, i * 4)));
+    const r = validateScenario(body, 'x.json');
+    expect(r.problems.map((p) => [p.code, p.line, p.column])).toEqual([['not-utf8', 1, 1]]);
+    expect(r.problems[0]?.message).toBe(`The file is saved as ${named} text, not as UTF-8.`);
+  });
+
+  // Saving a Windows-1252 file as UTF-8 straight away writes � over its accented letters for good:
+  // the fix says to reopen it in that encoding first.
+  it('a file in an older encoding is told to be reopened in it before it is saved as UTF-8', () => {
+    const r = validateScenario(Buffer.from(example.replace('Look, finally', 'Caf\u00e9, finally'), 'latin1'), 'x.json');
+    expect(r.problems.map((p) => p.code)).toEqual(['not-utf8']);
+    expect(r.problems[0]?.fix).toMatch(/"Reopen with Encoding" and pick "Western \(Windows 1252\)"; then choose "Save with Encoding" and pick "UTF-8"/);
+  });
+
   it('valid multi-byte UTF-8 (accents, emoji) passes', () => {
     const text = example.replace('Look, finally', 'Mira — ¡por fin! 📱 Look, finally');
     expect(validateScenario(Buffer.from(text, 'utf8'), 'x.json').ok).toBe(true);

@@ -65,6 +65,11 @@ export function validateScenario(input: string | Uint8Array, fileName = 'scenari
   if (typeof input === 'string') {
     text = input;
   } else {
+    const utf32 = utf32Encoding(input);
+    if (utf32) {
+      return single(fileName, 'not-utf8', `The file is saved as ${utf32} text, not as UTF-8.`,
+        'Save it as UTF-8: open it in an editor that reads UTF-32 (Notepad++ or a recent Windows Notepad) and save it with the encoding "UTF-8"; VS Code cannot open UTF-32 files.');
+    }
     const utf16 = utf16Encoding(input);
     if (utf16) {
       return single(fileName, 'not-utf8', `The file is saved as ${utf16} text (what Windows Notepad calls "Unicode"), not as UTF-8.`,
@@ -75,7 +80,7 @@ export function validateScenario(input: string | Uint8Array, fileName = 'scenari
       const before = utf8.decode(input.subarray(0, bad));
       return finish(before, fileName, [{ severity: 'error', code: 'not-utf8', path: [], offset: before.length,
         message: `The file is not valid UTF-8 text (byte ${bad} is not part of a UTF-8 character).`,
-        fix: 'Save the file as UTF-8 in your editor (File → Save with encoding → UTF-8).' }]);
+        fix: 'The file was saved in an older encoding, often "Western (Windows 1252)". In VS Code click the encoding name in the status bar at the bottom right. If accented letters or curly quotes near here look wrong (�), first choose "Reopen with Encoding" and pick "Western (Windows 1252)"; then choose "Save with Encoding" and pick "UTF-8". Saving as UTF-8 before reopening turns those letters into � for good.' }]);
     }
     text = utf8.decode(input);
   }
@@ -433,6 +438,24 @@ function safe(p: Problem): Problem {
  * file was "byte 0 is not part of a UTF-8 character" (with the mark) or a page of "unexpected
  * character" errors at every other column (without it), neither of which names the cause.
  */
+/** UTF-32 by its byte-order mark, or by three zero bytes in each of the first characters. */
+function utf32Encoding(bytes: Uint8Array): 'UTF-32 LE' | 'UTF-32 BE' | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) return 'UTF-32 LE';
+  if (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff) return 'UTF-32 BE';
+  const units = Math.min(Math.floor(bytes.length / 4), 50);
+  if (units < 2) return undefined;
+  let le = 0;
+  let be = 0;
+  for (let i = 0; i < units; i++) {
+    const [a, b, c, d] = [bytes[4 * i], bytes[4 * i + 1], bytes[4 * i + 2], bytes[4 * i + 3]];
+    if (a !== 0 && b === 0 && c === 0 && d === 0) le++;
+    else if (a === 0 && b === 0 && c === 0 && d !== 0) be++;
+  }
+  if (le >= units * 0.9) return 'UTF-32 LE';
+  if (be >= units * 0.9) return 'UTF-32 BE';
+  return undefined;
+}
+
 function utf16Encoding(bytes: Uint8Array): 'UTF-16 LE' | 'UTF-16 BE' | undefined {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'UTF-16 LE';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'UTF-16 BE';
