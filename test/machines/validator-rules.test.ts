@@ -1042,6 +1042,35 @@ describe('mistakes from a trainer\'s first scenario: each is one problem, in wor
     const l = only('{ "var": "trust", "gte": 60 }', '["trust >= 60", "score >= 50"]', 'invalid-condition');
     expect(l.fix).toBe('Write it as { "var": "trust", "gte": 60 }: each condition is an object (gte ≥, gt >, lte ≤, lt <, eq =, ne ≠).');
   });
+
+  // The fix wrote { "var": "trust", "gte": 60 } whatever the trainer had written, and dropped the "and".
+  it('comparisons joined by "and" (or && or a comma): the fix writes each with its own values, as a list that must all hold', () => {
+    for (const joined of ['trust >= 50 and score >= 40', 'trust >= 50 && score >= 40', 'trust >= 50, score >= 40']) {
+      const p = only('{ "var": "trust", "gte": 60 }', JSON.stringify(joined), 'invalid-condition');
+      expect(p.fix).toBe('Write "when": [{ "var": "trust", "gte": 50 }, { "conduct": "score", "gte": 40 }]. A list of conditions must all hold. Conditions are objects: gte (≥), gt (>), lte (≤), lt (<), eq (=), ne (≠).');
+    }
+    // Written the way the fix says, the file is valid.
+    const { text } = exampleWith('{ "var": "trust", "gte": 60 }', '[{ "var": "trust", "gte": 50 }, { "conduct": "score", "gte": 40 }]');
+    expect(validateScenario(text, 'x.json').problems.filter((x) => x.severity === 'error')).toEqual([]);
+    // "or" is not something one "when" can say: the general fix.
+    expect(only('{ "var": "trust", "gte": 60 }', '"trust >= 50 or score >= 40"', 'invalid-condition').fix).toBe('Write "when": { "var": "trust", "gte": 60 } or a list of such objects that must all hold.');
+  });
+});
+
+describe('fixes a trainer can follow', () => {
+  // A reply cannot be split across two nodes, as the fix for every long text said.
+  it('a reply too long is told to be shortened, a line or narration too long to be shortened or split across two nodes', () => {
+    const reply = onlyProblem(exampleWith('"That\'s a nice one! How did you get it?"', JSON.stringify('x'.repeat(1001))).text, 'too-long');
+    expect(reply.fix).toBe('Shorten it: a reply is what the volunteer says or does, in a sentence or two.');
+    const line = onlyProblem(exampleWith('"Look, finally a phone that doesn\'t die every hour."', JSON.stringify('x'.repeat(2001))).text, 'too-long');
+    expect(line.fix).toBe('Shorten it, or split the text across two nodes.');
+  });
+
+  // The fix sent notes to "facilitatorNote", which the room sees when a trainer leads the session.
+  it('a comment is told to go in "authorNotes", which nobody playing sees', () => {
+    const p = onlyProblem(exampleWith(/^\{/, '{\n  // first draft, check with Ana').text, 'json-syntax');
+    expect(p.fix).toContain('"authorNotes" (never shown)');
+  });
 });
 
 describe('a required field written with a spelling mistake', () => {

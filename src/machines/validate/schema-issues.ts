@@ -242,12 +242,12 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       if (key === 'when') {
         const written = typeof value === 'string' ? conditionFromText(value, raw) : undefined;
         return [problem('invalid-condition', `"when" should be a condition or a list of conditions, but it is ${describe(value)}.`,
-          written ? `Write "when": ${written}. Conditions are objects: gte (≥), gt (>), lte (≤), lt (<), eq (=), ne (≠).` : 'Write "when": { "var": "trust", "gte": 60 } or a list of such objects that must all hold.')];
+          written ? `Write "when": ${written}.${written.startsWith('[') ? ' A list of conditions must all hold.' : ''} Conditions are objects: gte (≥), gt (>), lte (≤), lt (<), eq (=), ne (≠).` : 'Write "when": { "var": "trust", "gte": 60 } or a list of such objects that must all hold.')];
       }
       if (typeof key === 'number' && path[path.length - 2] === 'when') {
         const written = typeof value === 'string' ? conditionFromText(value, raw) : undefined;
         return [problem('invalid-condition', `Condition ${key + 1} of the "when" list should be a condition in braces, but it is ${describe(value)}.`,
-          written ? `Write it as ${written}: each condition is an object (gte ≥, gt >, lte ≤, lt <, eq =, ne ≠).` : 'Write each condition as an object, e.g. [{ "var": "trust", "gte": 60 }, { "conduct": "score", "gte": 50 }].')];
+          written ? `Write it as ${written.startsWith('[') ? written.slice(1, -1) : written}: each condition is an object (gte ≥, gt >, lte ≤, lt <, eq =, ne ≠).` : 'Write each condition as an object, e.g. [{ "var": "trust", "gte": 60 }, { "conduct": "score", "gte": 50 }].')];
       }
       const changed = key === 'set' ? (valueAt(raw, path.slice(0, -1)) as { var?: unknown } | undefined)?.var : undefined;
       if (typeof changed === 'string' && declaredFlag(raw, changed)) {
@@ -284,7 +284,7 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       if (issue.origin === 'string') {
         const length = typeof value === 'string' ? value.length : 0;
         const splittable = ['narration', 'text', 'feedback', 'facilitatorNote', 'discussionPrompt'].includes(String(key));
-        return [problem('too-long', `${capitalise(keyName)} is ${length} characters long; the limit is ${Number(issue.maximum)}.`, splittable ? 'Shorten it, or split the text across two nodes.' : 'Shorten it.')];
+        return [problem('too-long', `${capitalise(keyName)} is ${length} characters long; the limit is ${Number(issue.maximum)}.`, splittable ? (path.includes('replies') ? 'Shorten it: a reply is what the volunteer says or does, in a sentence or two.' : 'Shorten it, or split the text across two nodes.') : 'Shorten it.')];
       }
       if (issue.origin === 'array') return [problem('too-many', `${capitalise(keyName)} has too many items (at most ${Number(issue.maximum)}).`, 'Remove some items.')];
       return [problem('out-of-range', `${capitalise(keyName)} is ${describe(value)}; it must be at most ${Number(issue.maximum)}.`, `Use a value of ${Number(issue.maximum)} or less.`)];
@@ -499,6 +499,14 @@ const CONDUCT_WORDS = new Set(['score', 'critical', 'percent', 'points']);
  * is a conduct measure ("score >= 50") and not one of the file's variables tests conduct.
  */
 function conditionFromText(text: string, raw: unknown): string | undefined {
+  // "trust >= 50 and score >= 50": several comparisons that must all hold are a list.
+  const parts = text.split(/\s+and\s+|\s*&&?\s*|\s*,\s*/i).filter((p) => p.trim() !== '');
+  const written = parts.map((p) => oneConditionFromText(p, raw));
+  if (written.length === 0 || written.some((w) => w === undefined)) return undefined;
+  return written.length === 1 ? written[0] : `[${written.join(', ')}]`;
+}
+
+function oneConditionFromText(text: string, raw: unknown): string | undefined {
   const m = /^\s*([a-z0-9]+(?:-[a-z0-9]+)*)\s*(>=|=>|≥|>|<=|=<|≤|<|==|=|!=|≠)\s*(-?[0-9]+)\s*$/.exec(text);
   if (!m?.[1] || !m[2] || !m[3]) return undefined;
   const variables = (raw as { variables?: unknown }).variables;
