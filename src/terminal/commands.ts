@@ -173,6 +173,9 @@ function formatOfName(file: string): GraphFormat | undefined | null {
   return ext === 'svg' ? 'svg' : ext === 'dot' || ext === 'gv' ? 'dot' : ext === 'mmd' || ext === 'mermaid' || ext === 'txt' ? 'mermaid' : null;
 }
 
+const FORMAT_NAMES: Record<GraphFormat, string> = { mermaid: 'Mermaid', dot: 'DOT', svg: 'SVG' };
+const EXTENSIONS: Record<GraphFormat, string> = { mermaid: 'mmd', dot: 'dot', svg: 'svg' };
+
 /** `casa-practice graph`: prints Mermaid, DOT or SVG, or writes it to a file (--output). */
 export function graphCommand(argv: readonly string[], io: CliIO): number {
   const args = parseArgs(argv, ['help', 'format', 'output'], ['format', 'output']);
@@ -184,8 +187,9 @@ export function graphCommand(argv: readonly string[], io: CliIO): number {
   // "-" is standard output, as for most tools that write files.
   const given = args.flags.get('output');
   const output = given === '-' ? undefined : given;
-  const asked = args.flags.get('format');
-  if (typeof asked === 'string' && asked !== 'mermaid' && asked !== 'dot' && asked !== 'svg') throw new UsageError(`--format must be "mermaid", "dot" or "svg", not "${visibleLine(asked)}"`);
+  const flag = args.flags.get('format');
+  const asked = typeof flag === 'string' ? flag.toLowerCase() : flag;
+  if (typeof asked === 'string' && asked !== 'mermaid' && asked !== 'dot' && asked !== 'svg') throw new UsageError(`--format must be "mermaid", "dot" or "svg", not "${visibleLine(flag as string)}"`);
   const target = resolveScenarioArg(args.positionals[0] as string);
   // Without --format, a file named story.svg gets a picture, not Mermaid text (story.dot or .gv, DOT).
   const named = typeof output === 'string' ? formatOfName(output) : undefined;
@@ -196,7 +200,11 @@ export function graphCommand(argv: readonly string[], io: CliIO): number {
     throw new UsageError(`--output ${visibleLine(output)} is the scenario file itself; name another file for the graph, e.g. --output story.${format === 'mermaid' ? 'mmd' : format}`);
   }
   if (named === null && asked === undefined) {
-    throw new UsageError(`--output ${visibleLine(output as string)}: the graph is Mermaid (.mmd), DOT (.dot) or an SVG picture (.svg); name the file with one of these, or give --format`);
+    throw new UsageError(`--output ${visibleLine(output as string)}: the graph is Mermaid (.mmd or .txt), DOT (.dot or .gv) or an SVG picture (.svg); name the file with one of these, or give --format`);
+  }
+  // story.dot holding an SVG picture opens in nothing that reads .dot.
+  if (typeof asked === 'string' && typeof named === 'string' && named !== asked) {
+    throw new UsageError(`--output ${visibleLine(output as string)} names a ${FORMAT_NAMES[named]} file, but --format is ${asked}; name it ${visibleLine(basename(output as string).replace(/\.[^.]+$/, `.${EXTENSIONS[asked as GraphFormat]}`))}, or leave out --format`);
   }
   if (target.note) io.err(`casa-practice: ${visibleLine(target.note)}\n`);
   const file = loadScenarioFile(target.path);

@@ -131,8 +131,16 @@ describe('casa-practice graph', () => {
     const png = join(dir, 'story.png');
     const refused = await run('graph', fixturePath('good/example.json'), '--output', png);
     expect(refused.code).toBe(2);
-    expect(refused.err).toContain(`--output ${png}: the graph is Mermaid (.mmd), DOT (.dot) or an SVG picture (.svg); name the file with one of these, or give --format`);
+    expect(refused.err).toContain(`--output ${png}: the graph is Mermaid (.mmd or .txt), DOT (.dot or .gv) or an SVG picture (.svg); name the file with one of these, or give --format`);
     expect(existsSync(png)).toBe(false);
+    // A name that says one format and a --format that says another: story.dot held an SVG picture.
+    const dot = join(dir, 'story.dot');
+    const mismatch = await run('graph', fixturePath('good/example.json'), '--format', 'svg', '--output', dot);
+    expect(mismatch.code).toBe(2);
+    expect(mismatch.err).toContain(`--output ${dot} names a DOT file, but --format is svg; name it story.svg, or leave out --format`);
+    expect(existsSync(dot)).toBe(false);
+    // --format in capitals, as the file names may be.
+    expect((await run('graph', fixturePath('good/example.json'), '--format', 'SVG')).out).toBe(drawn);
     // "-" is standard output, not a file named "-".
     const dash = await run('graph', fixturePath('good/example.json'), '--format', 'svg', '--output', '-');
     expect(dash.out).toBe(drawn);
