@@ -1058,6 +1058,21 @@ describe('mistakes from a trainer\'s first scenario: each is one problem, in wor
 });
 
 describe('fixes a trainer can follow', () => {
+  // The message did not say where the first node was, and the goals the second node's replies
+  // assess were said to be assessed by no reply.
+  it('a node id used twice names the node that has it first, and its replies still count toward the learning goals', () => {
+    const text = readFixture('good/example.json').toString('utf8');
+    const scenario = JSON.parse(text) as { nodes: { id: string; kind: string }[] };
+    const decisions = scenario.nodes.filter((n) => n.kind === 'decision');
+    const [first, second] = decisions;
+    if (!first || !second) throw new Error('the example has two decisions');
+    const renamed = text.replaceAll(`"${second.id}"`, `"${first.id}"`);
+    const problems = validateScenario(renamed, 'x.json').problems;
+    const dup = problems.find((p) => p.code === 'duplicate-id');
+    expect(dup?.message).toBe(`Another node already has the id "${first.id}": node ${scenario.nodes.indexOf(first as never) + 1} in "nodes", the one every "next" and "to" naming it leads to.`);
+    expect(problems.filter((p) => p.code === 'goal-not-assessed')).toEqual([]);
+  });
+
   // A reply cannot be split across two nodes, as the fix for every long text said.
   it('a reply too long is told to be shortened, a line or narration too long to be shortened or split across two nodes', () => {
     const reply = onlyProblem(exampleWith('"That\'s a nice one! How did you get it?"', JSON.stringify('x'.repeat(1001))).text, 'too-long');

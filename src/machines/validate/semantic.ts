@@ -104,8 +104,10 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   const replyIds = new Set<string>();
   for (const node of scenario.nodes) {
     oneLine(node.title, () => [...nodePath(node), 'title'], 'title');
-    if (nodes.get(node.id) !== node) {
-      error('duplicate-id', [...nodePath(node), 'id'], `Another node already has the id "${node.id}".`, 'Give every node its own id.');
+    const first = nodes.get(node.id);
+    if (first !== node) {
+      error('duplicate-id', [...nodePath(node), 'id'], `Another node already has the id "${node.id}": node ${(rawIndex.get(first as ScenarioNode) ?? 0) + 1} in "nodes", the one every "next" and "to" naming it leads to.`,
+        'Give every node its own id: rename this one, and the "next" or "to" that should lead here.');
     }
     if (node.kind !== 'decision') continue;
     const replies = node.replies;
@@ -442,7 +444,8 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
     // A scenario has a handful of goals: look for them only, and stop once each is found.
     const assessed = new Set<string>();
     const goals = scenario.learningGoals;
-    find: for (const node of nodes.values()) {
+    // Every node, a second one with the same id too (already reported): its replies assess all the same.
+    find: for (const node of scenario.nodes) {
       if (node.kind !== 'decision') continue;
       for (const r of node.replies) {
         for (const a of r.assessments) {
