@@ -5,6 +5,7 @@ import { parseArgs, UsageError } from './args.js';
 import { helpText } from './invocation.js';
 import { scenariosDir } from './paths.js';
 import { expandPaths, loadScenarioFile, resolveScenarioArg, unreadableFolder } from './files.js';
+import { whyNoScenarioFiles } from './scenario-files.js';
 import { bundledScenarioFiles, inScenariosDir, scenarioIds } from './node/scenario-ids.js';
 import { checkSchemaRef, schemaPath, schemaRefFor } from './node/schema-ref.js';
 import { errorWords } from './node/state-store.js';
@@ -61,7 +62,7 @@ export function validateCommand(argv: readonly string[], io: CliIO): number {
   const resolved = args.positionals.map(resolveScenarioArg);
   for (const r of resolved) if (r.note) io.err(`casa-practice: ${visibleLine(r.note)}\n`);
   const files = expandPaths(resolved.map((r) => r.path));
-  if (files.length === 0) throw new UsageError(`no scenario files found in ${visibleLine(args.positionals.join(', '))}`);
+  if (files.length === 0) throw noScenarioFiles(args.positionals, resolved.map((r) => r.path));
   const strict = args.flags.has('strict');
   // One file that cannot be read is reported as that file's problem; the others are still checked.
   // Only validate says whether "$schema" leads to the schema: a trainer runs it while writing.
@@ -127,7 +128,7 @@ export function auditCommand(argv: readonly string[], io: CliIO): number {
   const resolved = (args.positionals.length > 0 ? args.positionals : [scenariosDir()]).map(resolveScenarioArg);
   for (const r of resolved) if (r.note) io.err(`casa-practice: ${visibleLine(r.note)}\n`);
   const files = expandPaths(resolved.map((r) => r.path));
-  if (files.length === 0) throw new UsageError(`no scenario files found in ${visibleLine(args.positionals.join(', '))}`);
+  if (files.length === 0) throw noScenarioFiles(args.positionals, resolved.map((r) => r.path));
   const scenarios: Scenario[] = [];
   let broken = 0;
   for (const f of files) {
@@ -171,6 +172,12 @@ function formatOfName(file: string): GraphFormat | undefined | null {
   const ext = /\.([a-z0-9]+)$/i.exec(basename(file))?.[1]?.toLowerCase();
   if (ext === undefined) return undefined;
   return ext === 'svg' ? 'svg' : ext === 'dot' || ext === 'gv' ? 'dot' : ext === 'mmd' || ext === 'mermaid' || ext === 'txt' ? 'mermaid' : null;
+}
+
+/** "no scenario files found in mine/", with why when the folder holds look-alikes (whyNoScenarioFiles). */
+function noScenarioFiles(named: readonly string[], paths: readonly string[]): UsageError {
+  const why = paths.flatMap((p) => whyNoScenarioFiles(p));
+  return new UsageError(visibleLine(`no scenario files found in ${(named.length > 0 ? named : paths).join(', ')}${why.length > 0 ? `; ${why.join('; ')}` : ''}`));
 }
 
 const FORMAT_NAMES: Record<GraphFormat, string> = { mermaid: 'Mermaid', dot: 'DOT', svg: 'SVG' };

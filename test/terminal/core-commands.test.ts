@@ -46,6 +46,20 @@ describe('casa-practice validate', () => {
     expect(r.out).toContain('1 of 3 files valid');
   });
 
+  // A folder with only story.json.txt (Notepad, with Windows hiding the ending) and a subfolder
+  // said "no scenario files found" and nothing of why.
+  it('a folder with no scenario file says why when it holds a .json.txt file or folders', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casa-none-'));
+    writeFileSync(join(dir, 'story.json.txt'), '{}');
+    mkdirSync(join(dir, 'draft one'));
+    const r = await run('validate', dir);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`no scenario files found in ${dir}; "story.json.txt" ends in .txt: scenario files end in .json; rename it without the .txt (Windows may hide that ending); folders inside it are not looked in ("draft one"): name that folder itself to check the files in it`);
+    const empty = await run('audit', join(dir, 'draft one'));
+    expect(empty.code).toBe(2);
+    expect(empty.err).toContain(`no scenario files found in ${join(dir, 'draft one')}\n`);
+  });
+
   it('--json gives tools the same problems as data', async () => {
     const r = await run('validate', '--json', fixturePath('bad/unknown-node.json'));
     expect(r.code).toBe(1);
