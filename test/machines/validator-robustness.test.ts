@@ -41,6 +41,15 @@ describe('hostile and broken input gets a clear message and never an exception',
     expect(r.problems[0]?.message).toContain(words);
   });
 
+  // A scenario wrapped in [ ] was told to be wrapped in { }, which it already is.
+  it('a scenario inside [ ] is told to take the brackets away; several, to go in files of their own', () => {
+    const one = validateScenario(`[\n${example}\n]\n`, 'x.json');
+    expect(one.problems.map((p) => [p.code, p.fix])).toEqual([['not-an-object', 'Remove the [ at the start of the file and the ] at its end: the scenario is the { … } between them.']]);
+    const two = validateScenario(`[${example}, ${example}]`, 'x.json');
+    expect(two.problems[0]?.fix).toMatch(/^Each scenario goes in a file of its own: this list holds 2 objects\./);
+    expect(validateScenario('[1, 2]', 'x.json').problems[0]?.fix).toMatch(/^Wrap the scenario in \{ \}/);
+  });
+
   it('a 10 MB file holding one huge text field', () => {
     const huge = example.replace('"summary": "', `"summary": "${'x'.repeat(10 * 1024 * 1024)}`);
     const r = validateScenario(huge, 'huge.json');

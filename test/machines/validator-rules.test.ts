@@ -325,6 +325,15 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(list?.message).toBe('Not valid JSON: two commas in a row, with nothing between them.');
   });
 
+  // It read "a value was expected here: put a value here", for a comma to delete.
+  it('a comma straight after { or [: a comma before the first item, to delete', () => {
+    const p = check(good.replace(/^\{/, '{,'), 'json-syntax', ',\n');
+    expect(p?.message).toBe('Not valid JSON: a comma before the first item.');
+    expect(p?.fix).toBe('Delete this comma: commas go between items, not before the first.');
+    const list = check(good.replace('"learningGoals": [', '"learningGoals": [,'), 'json-syntax', ',"no-jumping');
+    expect(list?.message).toBe('Not valid JSON: a comma before the first item.');
+  });
+
   it('an extra } followed by a comma is still one bracket too many, not a trailing comma', () => {
     const p = check(good.replace('"next": "boyfriend-guarded"\n        },', '"next": "boyfriend-guarded"\n        },},'), 'syntax-extra-bracket', '},\n');
     expect(p?.message).toContain('the list "replies" opened on line');

@@ -106,8 +106,13 @@ export function validateScenario(input: string | Uint8Array, fileName = 'scenari
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     const what = Array.isArray(raw) ? 'a list ([ … ])' : raw === null ? 'null' : `a ${typeof raw}`;
-    return finish(text, fileName, [{ severity: 'error', code: 'not-an-object', path: [], message: `The file holds ${what}, but a scenario is one JSON object ({ … }).`,
-      fix: 'Wrap the scenario in { } with "id", "title", "nodes" and the other fields; see docs/authoring.md.' }]);
+    // A scenario wrapped in [ ]: the fix is to take the brackets away, not to wrap it again.
+    const list: unknown[] = Array.isArray(raw) ? raw : [];
+    const wrapped = list.length > 0 && list.every((x) => x !== null && typeof x === 'object' && !Array.isArray(x));
+    const fix = !wrapped ? 'Wrap the scenario in { } with "id", "title", "nodes" and the other fields; see docs/authoring.md.'
+      : list.length === 1 ? 'Remove the [ at the start of the file and the ] at its end: the scenario is the { … } between them.'
+        : `Each scenario goes in a file of its own: this list holds ${list.length} objects. Put each { … } in its own .json file, without the [ ] and the commas between them.`;
+    return finish(text, fileName, [{ severity: 'error', code: 'not-an-object', path: [], message: `The file holds ${what}, but a scenario is one JSON object ({ … }).`, fix }]);
   }
   // A valid file passes the quick check and is used as parsed; zod runs when it is not, to say why.
   // It counts the keys of every object on the way, which the key scan below compares with the text.

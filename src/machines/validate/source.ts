@@ -148,6 +148,10 @@ export function syntaxProblems(text: string, room = MAX_SYNTAX_PROBLEMS): Unloca
       // "5,," or a comma left on the line after one already there: the parser wants an item between.
       message = 'two commas in a row, with nothing between them';
       fix = 'delete this comma: one comma separates two items';
+    } else if ((name === 'PropertyNameExpected' || name === 'ValueExpected') && text.charAt(e.offset) === ',' && /[[{]\s*$/.test(text.slice(Math.max(0, e.offset - 200), e.offset))) {
+      // "{," or "[,": a comma before the first item.
+      message = 'a comma before the first item';
+      fix = 'delete this comma: commas go between items, not before the first';
     }
     if (name === 'CommaExpected') {
       // The parser stops at the next item; the comma belongs after the previous one, often at the
