@@ -390,6 +390,19 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(p?.fix).toContain(`Add "}," at the end of line ${nextLine}, after its last value`);
   });
 
+  // The most common slip when editing: the } deleted, its comma kept. It read "a property name in
+  // double quotes was expected here", then "a value was expected", and never that a } was missing.
+  it('a reply\'s } left out but its comma kept: one problem, at the comma, the } to add before it', () => {
+    for (const lost of ['"next": "boyfriend-guarded",', '"next": "boyfriend-guarded"\n        ,']) {
+      const text = good.replace('"next": "boyfriend-guarded"\n        },', lost);
+      const line = text.split('\n').findIndex((l) => l.includes('"next": "boyfriend-guarded"')) + 1;
+      const p = check(text, 'syntax-not-closed', lost.endsWith('",') ? ',' : '\n');
+      expect(p?.line).toBe(line);
+      expect(p?.message).toContain('an object in the list "replies"');
+      expect(p?.fix).toContain(`Add a } at the end of line ${line}, after its last value and before the comma, to close that object.`);
+    }
+  });
+
   it('a comma left out between two objects of a list is still a missing comma, not an object left open', () => {
     const text = good.replace('"next": "boyfriend-guarded"\n        },', '"next": "boyfriend-guarded"\n        }');
     expect(check(text, 'json-syntax', '{')?.fix).toContain('Add a comma at the end of line');

@@ -339,16 +339,21 @@ function notClosedAtEnd(text: string, at: number, code: string): UnlocatedProble
  * so the object still open there is the one to close, with "}," after its last value.
  */
 function objectNotClosed(text: string, at: number, code: string): UnlocatedProblem | undefined {
-  if (code !== 'CommaExpected' || text.charAt(at) !== '{') return undefined;
+  if (text.charAt(at) !== '{') return undefined;
+  let end = endOfTextBefore(text, at);
+  // The object's } lost, its comma kept: the parser then wants a field's name where the next object starts.
+  const comma = code === 'PropertyNameExpected' && text.charAt(end - 1) === ',';
+  if (code !== 'CommaExpected' && !comma) return undefined;
   const { open } = bracketState(text, at);
   const innermost = open.length - 1;
   if (open[innermost]?.char !== '{' || innermost < 1) return undefined;
-  const end = endOfTextBefore(text, at);
+  if (comma) end = endOfTextBefore(text, end - 1);
   const lastLine = lineColumn(text, end).replace(/, column.*/, '');
   const inList = open[innermost - 1]?.char === '[';
+  const add = comma ? `a } at the end of ${lastLine}, after its last value and before the comma,` : `${inList ? '"},"' : 'a }'} at the end of ${lastLine}, after its last value,`;
   return problem('syntax-not-closed', end,
     `Not valid JSON: a new object starts on ${lineColumn(text, at).replace(/, column.*/, '')} while ${openerWords(text, open, innermost)} is still open.`,
-    `Add ${inList ? '"},"' : 'a }'} at the end of ${lastLine}, after its last value, to close that object${inList ? ' and separate it from the next one' : ''}. Clicking next to a bracket in VS Code highlights its partner.`);
+    `Add ${add} to close that object${inList && !comma ? ' and separate it from the next one' : ''}. Clicking next to a bracket in VS Code highlights its partner.`);
 }
 
 /**
