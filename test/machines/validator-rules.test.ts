@@ -403,6 +403,16 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     }
   });
 
+  // Each read as two or three "unexpected character" and "a value was expected" errors.
+  it('a field name without its quotes, and a text without its opening quote: one problem each, that says which', () => {
+    const name = check(good.replace('"title": "The new phone",', 'title: "The new phone",'), 'json-syntax', 'title:');
+    expect(name?.message).toBe('Not valid JSON: the field name title is not in double quotes.');
+    expect(name?.fix).toBe('Write "title": with double quotes around the name, as every field name in JSON has.');
+    const text = check(good.replace('"title": "The new phone",', '"title": The new phone",'), 'json-syntax', 'The new phone"');
+    expect(text?.message).toBe('Not valid JSON: this text has no opening double quote.');
+    expect(text?.fix).toBe('Add a " before it: "The new phone".');
+  });
+
   it('a comma left out between two objects of a list is still a missing comma, not an object left open', () => {
     const text = good.replace('"next": "boyfriend-guarded"\n        },', '"next": "boyfriend-guarded"\n        }');
     expect(check(text, 'json-syntax', '{')?.fix).toContain('Add a comma at the end of line');

@@ -164,6 +164,20 @@ function strayCharacter(text: string, at: number): UnlocatedProblem | undefined 
     return problem('json-syntax', at, 'Not valid JSON: a colon ":" was expected after the property name, not "=".',
       'Separate every name from its value with a colon: "title": "…".', { at, with: ':' });
   }
+  // title: "The phone" — a field's name without its quotes, where the object wants a name.
+  const bare = !afterText ? /^([A-Za-z_][A-Za-z0-9_-]*)\s*:/.exec(text.slice(at, at + 60)) : null;
+  if (bare?.[1] && /[{,]\s*$/.test(text.slice(Math.max(0, at - 200), at))) {
+    return problem('json-syntax', at, `Not valid JSON: the field name ${bare[1]} is not in double quotes.`,
+      `Write "${bare[1]}": with double quotes around the name, as every field name in JSON has.`);
+  }
+  // "title": The phone", — a text without its opening quote: words, then a quote that ends the line's value.
+  const { end: lineEnd } = lineAround(text, at);
+  const rest = text.slice(at, lineEnd);
+  if (!afterText && /:\s*$/.test(text.slice(Math.max(0, at - 200), at)) && /^[^"\s{[\]}:,][^"]*"\s*[,}\]]?\s*$/.test(rest)) {
+    const words = rest.slice(0, rest.indexOf('"'));
+    return problem('json-syntax', at, 'Not valid JSON: this text has no opening double quote.',
+      `Add a " before it: ${quoteValue(`"${words}"`, 60).slice(1, -1).replace(/\\"/g, '"')}.`);
+  }
   if (c === "'") {
     return problem('json-syntax', at, 'Not valid JSON: unexpected character: a single quote \'. JSON needs straight double quotes " around every name and text.',
       'Write "title": "The phone", with double quotes. An apostrophe inside a text is fine: "Isn\'t it cool?".');
