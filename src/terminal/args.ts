@@ -1,3 +1,4 @@
+import { didYouMean, visibleLine } from '../machines/light.js';
 /** Command-line words split into positionals and --flags (values for the flags that take one). */
 export interface ParsedArgs {
   positionals: string[];
@@ -29,7 +30,11 @@ export function parseArgs(argv: readonly string[], known: readonly string[], val
     }
     const [name, inline] = word.startsWith('--') ? splitOnce(word.slice(2), '=') : [word.slice(1), undefined];
     const canonical = name === 'h' ? 'help' : name === 'v' ? 'version' : name;
-    if (!known.includes(canonical)) throw new UsageError(`unknown option "${word}"`);
+    if (!known.includes(canonical)) {
+      // --stict: "Did you mean "--strict"?", among this command's own options.
+      const guess = word.startsWith('--') ? didYouMean(canonical, known) : '';
+      throw new UsageError(`unknown option "${visibleLine(word)}"${guess.replace(/"([^"]+)"/, '"--$1"')}`);
+    }
     if (valued.includes(canonical)) {
       const value = inline ?? argv[++i];
       if (value === undefined || value.startsWith('--')) throw new UsageError(`"--${canonical}" needs a value`);

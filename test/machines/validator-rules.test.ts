@@ -35,7 +35,7 @@ const cases: Expectation[] = [
   { file: 'duplicate-goal', code: 'duplicate-goal', severity: 'warning', path: 'learningGoals[3]', token: '"curious-not-interrogating"', says: 'listed twice' },
   { file: 'best-path-blocked-scene', code: 'best-path-blocked', severity: 'warning', path: 'nodes[1].next[0].when', token: '{', says: 'from taking "bonus", so no playthrough can score 100% (the best path earns 4 of 7). The route to "bonus" needs trust ≥ 90, and on the best path trust is 60 there.' },
   { file: 'blank-text', code: 'blank-text', severity: 'error', path: 'nodes[0].replies[2].text', token: '"   "', says: 'Write the text' },
-  { file: 'too-few', code: 'too-few', severity: 'error', path: 'nodes[3].replies', token: '[', says: 'at least two replies' },
+  { file: 'too-few', code: 'too-few', severity: 'error', path: 'nodes[3].replies', token: '[', says: 'has 1 item; it needs at least 2. Give the decision at least two replies' },
   { file: 'too-long', code: 'too-long', severity: 'error', path: 'title', token: '"A very', says: 'limit is 120' },
   { file: 'out-of-range', code: 'out-of-range', severity: 'error', path: 'estimatedMinutes', token: '0', says: 'at least 1' },
   { file: 'proto-key', code: 'unknown-field', severity: 'error', path: '__proto__', token: '"__proto__"', says: 'Remove it' },

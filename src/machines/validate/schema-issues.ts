@@ -275,8 +275,8 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       if (issue.origin === 'string') return [problem('blank-text', `${capitalise(keyName)} is empty.`, blankTextFix(raw, path))];
       if (issue.origin === 'array') {
         const count = Array.isArray(value) ? value.length : 0;
-        const fix = key === 'replies' ? 'Give the decision at least two replies, or make it a scene with "next".' : `Add at least ${Number(issue.minimum)} item(s).`;
-        return [problem('too-few', `${capitalise(keyName)} has ${count} item(s); it needs at least ${Number(issue.minimum)}.`, fix)];
+        const fix = key === 'replies' ? 'Give the decision at least two replies, or make it a scene with "next".' : `Add at least ${Number(issue.minimum)} ${Number(issue.minimum) === 1 ? 'item' : 'items'}.`;
+        return [problem('too-few', `${capitalise(keyName)} has ${count} ${count === 1 ? 'item' : 'items'}; it needs at least ${Number(issue.minimum)}.`, fix)];
       }
       return [problem('out-of-range', `${capitalise(keyName)} is ${describe(value)}; it must be at least ${Number(issue.minimum)}.`, `Use a value of ${Number(issue.minimum)} or more.`)];
     }
