@@ -275,6 +275,8 @@ export function parseRecordsFile(text: string, now = new Date()): RecordsParse {
 export function parseRecordsValue(raw: unknown, now = new Date()): RecordsParse {
   if (!isObject(raw)) return { ok: false, error: 'it is not a records object' };
   if (typeof raw.format !== 'string') {
+    // A later format whose name was lost (or edited away) is not format 1: its lists would be read as scenario ids.
+    if ('playthroughs' in raw || 'formatVersion' in raw) return { ok: false, error: 'its format is not named' };
     // Format 1: { [scenarioId]: { bestPercent, completions, lastCompleted } }.
     return { ok: true, file: { format: 'casa-practice-records', formatVersion: 2, best: parseBest(raw), playthroughs: [] }, migratedFrom: 1 };
   }
@@ -282,6 +284,10 @@ export function parseRecordsValue(raw: unknown, now = new Date()): RecordsParse 
   if (raw.formatVersion !== RECORDS_FORMAT_VERSION) {
     return { ok: false, error: `it uses records format ${cleanLine(String(raw.formatVersion)).slice(0, 20)}, which this version of casa-practice does not read` };
   }
+  // Either written as something else than a list or an object: the whole file is set aside, as an
+  // unreadable one is, rather than read as empty and written over on the next finish.
+  if (raw.playthroughs !== undefined && !Array.isArray(raw.playthroughs)) return { ok: false, error: 'its list of finished scenarios is not a list' };
+  if (raw.best !== undefined && !isObject(raw.best)) return { ok: false, error: 'its best results are not a table of scenarios' };
   const best = isObject(raw.best) ? parseBest(raw.best) : (Object.create(null) as Records);
   const seen = new Set<string>();
   const playthroughs: PlaythroughRecord[] = [];
@@ -336,7 +342,7 @@ export function readRecordsFile(store: Store, now = new Date()): { file: Records
     return { file: parsed.file, notice: recordsSetAsideNotice(setAside), setAside };
   }
   if (parsed.ok) return { file: parsed.file };
-  const setAside: RecordsSetAside = { movedTo: cleanLine(store.moveAside(RECORDS_KEY, now)), ...(parsed.error.startsWith('it uses records format') ? { why: parsed.error } : {}) };
+  const setAside: RecordsSetAside = { movedTo: cleanLine(store.moveAside(RECORDS_KEY, now)), ...(parsed.error.startsWith('it uses records format') || parsed.error.startsWith('its ') ? { why: parsed.error } : {}) };
   return { file: empty(), notice: recordsSetAsideNotice(setAside), setAside };
 }
 

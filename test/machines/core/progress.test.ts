@@ -177,6 +177,19 @@ describe('completion records', () => {
     expect(recordsSetAsideNotice(read.setAside!, () => 'a copy is kept here')).toMatch(/^Your completion records were damaged \(it uses records format 99[^)]*\); a copy is kept here and new records were started\.$/);
   });
 
+  // Read as empty, these were written over by the next finished scenario, with no notice and no copy.
+  it.each([
+    ['finished scenarios written as an object, not a list', { format: 'casa-practice-records', formatVersion: 2, best: {}, playthroughs: { 0: { id: 'x' } } }, /list of finished scenarios is not a list/],
+    ['best results written as text', { format: 'casa-practice-records', formatVersion: 2, best: 'x', playthroughs: [] }, /best results are not a table/],
+    ['a later format with its name removed', { formatVersion: 2, best: {}, playthroughs: [] }, /format is not named/],
+  ])('sets aside records with %s, and the next finish keeps the copy', (_name, value, why) => {
+    const text = JSON.stringify(value);
+    const store = memoryStore({ [RECORDS_KEY]: text });
+    expect(readRecords(store, now).setAside?.why).toMatch(why);
+    recordCompletion(store, 'y', 50, now);
+    expect(store.read('records.json.damaged-2025-01-31T10-20-30')).toBe(text);
+  });
+
   it('has nothing set aside when the records are fine or missing', () => {
     expect(readRecords(memoryStore(), now).setAside).toBeUndefined();
     const store = memoryStore();
