@@ -127,6 +127,42 @@ describe('take a break', () => {
     expect(records.playthroughs[0].minutes).toBe(18);
   });
 
+  // The save was written only at each step: 3 minutes read after the last one were lost when the
+  // page was then hidden or closed (a reload counted only the minutes up to that step).
+  it('brings the save\'s minutes up to date when the page is hidden or closed mid-step', async () => {
+    const { t0, user, store } = await playFromT0();
+    vi.setSystemTime(t0 + 60_000);
+    await user.keyboard('1');
+    const activeMs = () => (JSON.parse(store.read('saves/youth-discloses.json') ?? '{}') as { activeMs?: number }).activeMs;
+    expect(activeMs()).toBe(60_000);
+    vi.setSystemTime(t0 + 4 * 60_000);
+    Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+    try {
+      act(() => {
+        document.dispatchEvent(new Event('visibilitychange'));
+      });
+    } finally {
+      delete (document as { visibilityState?: unknown }).visibilityState;
+    }
+    expect(activeMs()).toBe(4 * 60_000);
+    act(() => {
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    vi.setSystemTime(t0 + 6 * 60_000);
+    act(() => {
+      window.dispatchEvent(new Event('pagehide'));
+    });
+    expect(activeMs()).toBe(6 * 60_000);
+  });
+
+  it('opened and hidden at once, leaves no save behind', async () => {
+    const { store } = await playFromT0();
+    act(() => {
+      window.dispatchEvent(new Event('pagehide'));
+    });
+    expect(store.read('saves/youth-discloses.json')).toBeUndefined();
+  });
+
   it('leaves out the time the page was hidden (another tab, the screen locked) too', async () => {
     // 4 minutes of play, 2 hours hidden, 3 more minutes: 7 minutes.
     const { t0, user, store } = await playFromT0();

@@ -210,7 +210,27 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
     };
     // Saved from the first step on: opening a scenario and leaving at once leaves no save behind.
     const sub = actor.subscribe(save);
-    return () => sub.unsubscribe();
+    // And when the page is hidden or closed mid-step, so the minutes spent since the last step
+    // (reading a long scene, then closing the laptop) are not lost: the save holds them.
+    // Only over a save there already is: a page opened and hidden at once still leaves none.
+    const leaving = () => {
+      const snap = actor.getSnapshot();
+      let saved = false;
+      try {
+        saved = store.read(saveKey(playable)) !== undefined;
+      } catch {
+        // Storage refused: nothing to bring up to date.
+      }
+      if (snap.status !== 'done' && saved) save(snap);
+    };
+    const onHide = () => document.visibilityState === 'hidden' && leaving();
+    document.addEventListener('visibilitychange', onHide);
+    window.addEventListener('pagehide', leaving);
+    return () => {
+      sub.unsubscribe();
+      document.removeEventListener('visibilitychange', onHide);
+      window.removeEventListener('pagehide', leaving);
+    };
   }, [actor, persist, hold, playable, startedAt, store, clock, addresses]);
 
   const advance = useCallback((event: SessionEvent) => {
