@@ -85,9 +85,9 @@ export function pathReply(text: string, said: boolean): string {
   return said ? text : `Do: ${text}`;
 }
 
-/** Text ended as a sentence: a full stop added unless it ends in one already (or in ? ! …). */
+/** Text ended as a sentence: a full stop added unless it ends in one already (or in ? ! …), closing quotes or a bracket after it included. */
 export function endSentence(text: string): string {
-  return /[.!?…]$/.test(text) ? text : `${text}.`;
+  return /[.!?…]["”’')]*$/.test(text) ? text : `${text}.`;
 }
 
 export const VOICE_WORDS = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  buildDebrief, cell, debriefExport, debriefMarkdown, debriefModel, facilitatedDecision, facilitationMarkdown, fileStamp, percentOf, scoreWords, selectView, signed, startFacilitation, STATUS_WORDS, VERDICT_WORDS,
+  buildDebrief, cell, debriefExport, endSentence, debriefMarkdown, debriefModel, facilitatedDecision, facilitationMarkdown, fileStamp, percentOf, scoreWords, selectView, signed, startFacilitation, STATUS_WORDS, VERDICT_WORDS,
   type Debrief, type Scenario,
 } from '../../../src/machines/index.js';
 import { bundled, CONTROL, example, expectClean, HOSTILE, hostileScenario, play } from './fixtures.js';
@@ -16,6 +16,15 @@ const harmful = debriefOf(example, ['phone-accuse', 'after-search']);
 const strong = debriefOf(example, ['phone-curious', 'after-supervisor']);
 
 describe('the words every UI shares', () => {
+  // A critical violation's line read 'you chose “…and I won't call anyone.”.' in every debrief.
+  it('ends a sentence with a full stop unless it ends in one already, inside closing quotes too', () => {
+    expect(endSentence('you chose “Hi”')).toBe('you chose “Hi”.');
+    expect(endSentence("you chose “…and I won't call anyone.”")).toBe("you chose “…and I won't call anyone.”");
+    expect(endSentence('you chose "Why?"')).toBe('you chose "Why?"');
+    expect(endSentence('you chose Do: call her')).toBe('you chose Do: call her.');
+    expect(endSentence('it ends (as planned.)')).toBe('it ends (as planned.)');
+  });
+
   it('signs numbers with a plus, a true minus sign, or none for zero', () => {
     expect([signed(2), signed(-1), signed(0), signed(-0)]).toEqual(['+2', '\u22121', '0', '0']);
   });
