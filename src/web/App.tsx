@@ -1,10 +1,10 @@
-import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type FocusEvent, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState, type FocusEvent, type ReactNode } from 'react';
 import type { Store } from '../machines/light.js';
 import { BreakPanel } from './components/BreakPanel.js';
 import { Library } from './pages/Library.js';
 import { roomLinkFrom } from './room-link.js';
 import { focusedAtLastChange, hrefOf, useRoute, type Route } from './routing.js';
-import { StoreContext } from './store.js';
+import { StoreContext, useStoreProblem } from './store.js';
 import { RouteTitle, routeTitle } from './title.js';
 
 // Pages past the library load on demand: the first page needs neither XState nor the validator.
@@ -29,14 +29,6 @@ const NAV: { route: Route; label: string }[] = [
   { route: { page: 'presenter' }, label: 'Presenter mode' },
 ];
 
-/** A store that can say it could not write (the localStorage adapter does). */
-interface ProblemSource {
-  problem(): { message: string } | undefined;
-  subscribe(listener: () => void): () => void;
-}
-
-const hasProblems = (s: Store): s is Store & ProblemSource => typeof (s as Partial<ProblemSource>).problem === 'function' && typeof (s as Partial<ProblemSource>).subscribe === 'function';
-const NO_PROBLEMS: ProblemSource = { problem: () => undefined, subscribe: () => () => undefined };
 
 /** Where what a volunteer or trainer does goes: nowhere, or (presenter mode in a live room) only to the room on the laptop. */
 const PRIVACY = 'Everything stays in this browser on this device: nothing you do here is sent anywhere.';
@@ -48,9 +40,7 @@ export function App({ store, storageNotice }: AppProps) {
   const route = useRoute();
   // Presenter mode opened from a live room's address talks to the room server (see Presenter).
   const liveRoom = route.page === 'presenter' && roomLinkFrom(location.search) !== undefined;
-  const source = hasProblems(store) ? store : NO_PROBLEMS;
-  const subscribe = useMemo(() => source.subscribe.bind(source), [source]);
-  const storeProblem = useSyncExternalStore(subscribe, () => source.problem()?.message);
+  const storeProblem = useStoreProblem(store);
   const [onBreak, setOnBreak] = useState(false);
   const breakButton = useRef<HTMLButtonElement>(null);
   const main = useRef<HTMLElement>(null);

@@ -1,4 +1,4 @@
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useMemo, useSyncExternalStore } from 'react';
 import type { Store } from '../machines/light.js';
 
 /** The Store port the app keeps progress through: localStorage in the browser, memory in tests. */
@@ -8,4 +8,24 @@ export function useStore(): Store {
   const store = useContext(StoreContext);
   if (!store) throw new Error('No store: wrap the app in <StoreContext value={…}>.');
   return store;
+}
+
+/** A store that can say it could not write (the localStorage adapter does). */
+interface ProblemSource {
+  problem(): { message: string } | undefined;
+  subscribe(listener: () => void): () => void;
+}
+
+const hasProblems = (s: Store): s is Store & ProblemSource => typeof (s as Partial<ProblemSource>).problem === 'function' && typeof (s as Partial<ProblemSource>).subscribe === 'function';
+const NO_PROBLEMS: ProblemSource = { problem: () => undefined, subscribe: () => () => undefined };
+
+/**
+ * Why the store keeps what is written only until the tab is closed (storage refused or full), in
+ * words, or undefined while it keeps it: the page's notice says it, and the words that promise
+ * progress kept or records added say "in this tab" meanwhile.
+ */
+export function useStoreProblem(store: Store): string | undefined {
+  const source = hasProblems(store) ? store : NO_PROBLEMS;
+  const subscribe = useMemo(() => source.subscribe.bind(source), [source]);
+  return useSyncExternalStore(subscribe, () => source.problem()?.message);
 }

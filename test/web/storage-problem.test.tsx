@@ -3,7 +3,7 @@ import { cleanup, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { localStore } from '../../src/web/adapters/local-store.js';
-import { renderApp } from './helpers.js';
+import { playToDebrief, renderApp } from './helpers.js';
 
 afterEach(cleanup);
 
@@ -29,5 +29,29 @@ describe('when the browser cannot keep progress', () => {
     await user.keyboard('1');
     expect((await screen.findByRole('alert')).textContent).toMatch(/full.*until you close the tab/);
     expect(screen.getByText(/^You( do)?:$/)).toBeTruthy();
+  });
+
+  // The notice said progress lasts only for this tab while the content note said it was kept as
+  // you go, and the debrief "Added to My records."
+  it('says "in this tab" where it would promise progress kept and records added', async () => {
+    const user = userEvent.setup();
+    const blocked = () => {
+      throw new DOMException('blocked', 'SecurityError');
+    };
+    renderApp('#/play/youth-discloses', localStore({ storage: blocked }));
+    await screen.findByRole('group', { name: /./ });
+    expect(screen.getByRole('alert').textContent).toMatch(/does not let the page save anything/);
+    expect(document.querySelector('.content-note')?.textContent).toContain('your progress is kept in this tab until you close it');
+    await playToDebrief(user);
+    expect(document.querySelector('.hint')?.textContent).toMatch(/Added to My records in this tab only: this browser is not keeping them/);
+  });
+
+  it('promises progress kept and records added when the browser keeps them', async () => {
+    const user = userEvent.setup();
+    renderApp('#/play/youth-discloses');
+    await screen.findByRole('group', { name: /./ });
+    expect(document.querySelector('.content-note')?.textContent).toContain('your progress is kept as you go');
+    await playToDebrief(user);
+    expect(document.querySelector('.hint')?.textContent).toMatch(/Added to My records\.$/);
   });
 });

@@ -8,6 +8,8 @@ export interface DebriefProps {
   debrief: DebriefData;
   mode: SessionMode;
   recorded: boolean;
+  /** Recorded in a store that keeps it only until the tab is closed (storage refused or full). */
+  inTabOnly?: boolean;
   whatIf: boolean;
   onTryAgain: () => void;
   /** In place of "Try again" (presenter mode's "Start a new session", which asks first; null: none). */
@@ -24,7 +26,7 @@ const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const pathCell = (r: { reply: string; said: boolean; value: number }) => `${pathReply(r.reply, r.said)} (${signed(r.value)})`;
 
 /** The debrief: band and score, critical violations first, principles, transcript, paths, what if. */
-export function Debrief({ scenario, debrief, mode, recorded, whatIf, onTryAgain, again, onWhatIf, voice = 'you' }: DebriefProps) {
+export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, whatIf, onTryAgain, again, onWhatIf, voice = 'you' }: DebriefProps) {
   const m = useMemo(() => debriefModel(scenario, debrief), [scenario, debrief]);
   const v = VOICE_WORDS[voice];
   const room = voice === 'room';
@@ -46,7 +48,7 @@ export function Debrief({ scenario, debrief, mode, recorded, whatIf, onTryAgain,
           {room ? 'Trainer-led session: not added to My records.' : (
             <>
               {mode === 'assessment' ? 'Assessment mode. ' : 'Practice mode. '}
-              {whatIf ? 'This was a what-if replay: not added to your records.' : recorded ? 'Added to My records.' : 'Not added to your records.'}
+              {whatIf ? 'This was a what-if replay: not added to your records.' : recorded ? (inTabOnly ? 'Added to My records in this tab only: this browser is not keeping them (see the notice at the top of the page).' : 'Added to My records.') : 'Not added to your records.'}
             </>
           )}
         </p>

@@ -6,7 +6,7 @@ import {
   type Debrief as DebriefData, type PersistedScenarioSnapshot, type PlayableScenario, type SessionActor, type SessionEvent, type SessionMode, type SessionView, type Scenario, type Turn,
 } from '../../machines/index.js';
 import { guardRecorded } from '../records-guard.js';
-import { useStore } from '../store.js';
+import { useStore, useStoreProblem } from '../store.js';
 import { useTitle } from '../title.js';
 import { Announce } from './Announce.js';
 import { ConfirmPanel, useConfirmation } from './Confirm.js';
@@ -135,6 +135,7 @@ interface PlaythroughProps extends SessionProps {
 
 function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, paused, notice, resumed, whatIf, focusOnStart, onTryAgain, onWhatIf, addresses }: PlaythroughProps) {
   const store = useStore();
+  const keptInTabOnly = useStoreProblem(store) !== undefined;
   const { scenario } = playable;
   const [actor] = useState(() => startSession(scenario, mode, snapshot, snapshot ? undefined : newSeed()));
   const view = useSelector(actor, useCallback((s: Snapshot) => selectView(scenario, s), [scenario]));
@@ -301,6 +302,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
           debrief={view.debrief}
           mode={context.mode}
           recorded={persist && !elsewhere}
+          inTabOnly={keptInTabOnly}
           whatIf={whatIf}
           onTryAgain={() => onTryAgain()}
           onWhatIf={(decision) => {
@@ -340,7 +342,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
       {/* Before the first reply of a new playthrough: the scenario may have been opened from a link,
           not from its card on the first page (where the note is too), as the terminal shows it first. */}
       {!snapshot && context.transcript.length === 0 && (
-        <p className="content-note"><strong>Content note:</strong> {cleanText(scenario.contentNote)} Take a break whenever you need one (the button at the top of the page){persist ? '; your progress is kept as you go' : ''}.</p>
+        <p className="content-note"><strong>Content note:</strong> {cleanText(scenario.contentNote)} Take a break whenever you need one (the button at the top of the page){persist ? (keptInTabOnly ? '; your progress is kept in this tab until you close it (see the notice at the top of the page)' : '; your progress is kept as you go') : ''}.</p>
       )}
       {notice && <Announce>{notice}</Announce>}
       {welcomeBack && <Announce>Welcome back: you are where you left off.</Announce>}
