@@ -264,6 +264,34 @@ describe('playing a scenario in the browser', () => {
     expect(screen.queryByRole('button', { name: /Undo/ })).toBeNull();
   });
 
+  // A key pressed twice (150–300 ms apart) answered the decision the first press brought, unseen,
+  // and in an assessment nothing takes a reply back.
+  it('in an assessment, a reply key pressed again as the next decision appears does not answer it, and says so', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const t0 = Date.parse('2026-11-20T18:00:00Z');
+      vi.setSystemTime(t0);
+      const user = userEvent.setup();
+      renderApp('#/assess/court-report');
+      await user.click(await screen.findByRole('button', { name: 'Continue' }));
+      await screen.findByRole('group', { name: /./ });
+      expect(screen.getByText(/^Decision 1 of about/)).toBeTruthy();
+      await user.keyboard('1');
+      expect(screen.getByText(/^Decision 2 of about/)).toBeTruthy();
+      vi.setSystemTime(t0 + 200);
+      await user.keyboard('1');
+      expect(screen.getByText(/^Decision 2 of about/)).toBeTruthy();
+      expect(screen.getByRole('status').textContent).toMatch(/^That key was pressed again as this decision appeared, so it did not answer it/);
+      expect(within(screen.getByRole('log')).getAllByText(/^You( do)?:$/)).toHaveLength(1);
+      // A moment later the same key answers this decision.
+      vi.setSystemTime(t0 + 1_200);
+      await user.keyboard('1');
+      expect(screen.getByText(/^Decision 3 of about/)).toBeTruthy();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('practice mode shows the trust meter with its text, and undo takes the reply back', async () => {
     const user = userEvent.setup();
     renderApp('#/play/youth-discloses');

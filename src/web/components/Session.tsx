@@ -270,7 +270,11 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
   // Why the reply whose number was just pressed cannot be chosen here (read out; see below).
   const [closedSaid, setClosedSaid] = useState<{ n: number; nodeId: string; text: string }>();
   // 1–9 choose a reply (outside text fields, without modifier keys). A key held down chooses once:
-  // its auto-repeat would answer the decisions that follow, unseen.
+  // its auto-repeat would answer the decisions that follow, unseen. In an assessment (no undo), a
+  // reply key pressed twice in quick succession answers only the decision it was pressed at: the
+  // second press, landing on the decision the first one brought, is said and not taken.
+  const lastReplyKey = useRef<{ at: number; nodeId: string }>(undefined);
+  const [tooSoon, setTooSoon] = useState<{ n: number; nodeId: string }>();
   useEffect(() => {
     if (paused || view.done || restart.open || elsewhere) return;
     const onKey = (e: KeyboardEvent) => {
@@ -279,8 +283,15 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
       if (t && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName))) return;
       if (!/^[1-9]$/.test(e.key)) return;
       const reply = view.replies.find((r) => r.number === Number(e.key));
+      const last = lastReplyKey.current;
+      if (reply && mode === 'assessment' && last && last.nodeId !== view.nodeId && e.timeStamp - last.at < DOUBLE_PRESS_MS) {
+        e.preventDefault();
+        setTooSoon((c) => ({ n: (c?.n ?? 0) + 1, nodeId: view.nodeId }));
+        return;
+      }
       if (reply?.enabled) {
         e.preventDefault();
+        lastReplyKey.current = { at: e.timeStamp, nodeId: view.nodeId };
         choose(reply.id);
       } else if (reply) {
         // A reply the story does not open here: say why, as the terminal does, instead of nothing.
@@ -290,7 +301,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [paused, view, choose, restart.open, elsewhere]);
+  }, [paused, view, choose, restart.open, elsewhere, mode]);
 
   const wentOn = elsewhere && <p className="notice" role="alert">{ELSEWHERE}</p>;
   if (view.done && view.debrief) {
@@ -376,10 +387,11 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
           </ol>
           {/* Pressing the number of a closed reply: its reason, read out each time (the same words are beside it on screen). */}
           <div className="sr-only" aria-live="polite">{closedSaid?.nodeId === view.nodeId && <p key={closedSaid.n}>{closedSaid.text}</p>}</div>
+          {tooSoon?.nodeId === view.nodeId && <p className="hint" role="status" key={tooSoon.n}>{TOO_SOON}</p>}
         </div>
       )}
       {!elsewhere && <p className="controls">
-        {view.canContinue && <button type="button" className="primary" onClick={() => advance({ type: 'scene.continue' })}>Continue</button>}
+        {view.canContinue && <button type="button" className="primary" onClick={() => { lastReplyKey.current = undefined; advance({ type: 'scene.continue' }); }}>Continue</button>}
         {mode === 'practice' && view.canUndo && <button type="button" onClick={() => advance({ type: 'decision.undo' })}>Undo last reply</button>}
         {context.transcript.length > 0 && (
           <button type="button" {...restart.trigger('restart-confirm')} onKeyDown={restart.onEscape}>
@@ -404,6 +416,10 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
     </div>
   );
 }
+
+/** Two presses of a reply key closer than this are one press too many (a key bounced or tapped twice). */
+const DOUBLE_PRESS_MS = 400;
+const TOO_SOON = 'That key was pressed again as this decision appeared, so it did not answer it: in an assessment a reply cannot be taken back. Press a number to answer this decision.';
 
 const ELSEWHERE = 'You went on with this scenario in another tab or window, so it stopped here: nothing more from this tab is saved or added to your records. To go on here, reload this page; it opens where the other one left off.';
 
