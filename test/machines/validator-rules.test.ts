@@ -325,15 +325,6 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(list?.message).toBe('Not valid JSON: two commas in a row, with nothing between them.');
   });
 
-  // It read "a value was expected here: put a value here", for a comma to delete.
-  it('a comma straight after { or [: a comma before the first item, to delete', () => {
-    const p = check(good.replace(/^\{/, '{,'), 'json-syntax', ',\n');
-    expect(p?.message).toBe('Not valid JSON: a comma before the first item.');
-    expect(p?.fix).toBe('Delete this comma: commas go between items, not before the first.');
-    const list = check(good.replace('"learningGoals": [', '"learningGoals": [,'), 'json-syntax', ',"no-jumping');
-    expect(list?.message).toBe('Not valid JSON: a comma before the first item.');
-  });
-
   it('an extra } followed by a comma is still one bracket too many, not a trailing comma', () => {
     const p = check(good.replace('"next": "boyfriend-guarded"\n        },', '"next": "boyfriend-guarded"\n        },},'), 'syntax-extra-bracket', '},\n');
     expect(p?.message).toContain('the list "replies" opened on line');
@@ -403,14 +394,17 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     }
   });
 
-  // Each read as two or three "unexpected character" and "a value was expected" errors.
-  it('a field name without its quotes, and a text without its opening quote: one problem each, that says which', () => {
-    const name = check(good.replace('"title": "The new phone",', 'title: "The new phone",'), 'json-syntax', 'title:');
-    expect(name?.message).toBe('Not valid JSON: the field name title is not in double quotes.');
-    expect(name?.fix).toBe('Write "title": with double quotes around the name, as every field name in JSON has.');
-    const text = check(good.replace('"title": "The new phone",', '"title": The new phone",'), 'json-syntax', 'The new phone"');
-    expect(text?.message).toBe('Not valid JSON: this text has no opening double quote.');
-    expect(text?.fix).toBe('Add a " before it: "The new phone".');
+  // Each read as "a value was expected here: put a value here" (a comma to delete), or as two or
+  // three "unexpected character" and "a value was expected" errors.
+  it.each([
+    ['a comma straight after {', /^\{/, '{,', ',\n', 'a comma before the first item', 'Delete this comma: commas go between items, not before the first.'],
+    ['a comma straight after [', '"learningGoals": [', '"learningGoals": [,', ',"no-jumping', 'a comma before the first item', 'Delete this comma: commas go between items, not before the first.'],
+    ['a field name without its quotes', '"title": "The new phone",', 'title: "The new phone",', 'title:', 'the field name title is not in double quotes', 'Write "title": with double quotes around the name, as every field name in JSON has.'],
+    ['a text without its opening quote', '"title": "The new phone",', '"title": The new phone",', 'The new phone"', 'this text has no opening double quote', 'Add a " before it: "The new phone".'],
+  ] as const)('%s: one problem, that says which', (_name, from, to, token, message, fix) => {
+    const p = check(good.replace(from, to), 'json-syntax', token);
+    expect(p?.message).toBe(`Not valid JSON: ${message}.`);
+    expect(p?.fix).toBe(fix);
   });
 
   it('a comma left out between two objects of a list is still a missing comma, not an object left open', () => {
