@@ -163,6 +163,18 @@ describe('take a break', () => {
     expect(store.read('saves/youth-discloses.json')).toBeUndefined();
   });
 
+  // Only "Back from break" and "Back to where I was" left the break; Escape did nothing.
+  it('Escape leaves the break, with focus back on the bar\'s button', async () => {
+    const user = userEvent.setup();
+    renderApp('#/play/youth-discloses');
+    await screen.findByRole('group', { name: /./ });
+    await user.click(screen.getByRole('button', { name: 'Take a break' }));
+    expect(screen.getByRole('region', { name: 'Take a break' })).toBeTruthy();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('region', { name: 'Take a break' })).toBeNull();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Take a break' }));
+  });
+
   it('leaves out the time the page was hidden (another tab, the screen locked) too', async () => {
     // 4 minutes of play, 2 hours hidden, 3 more minutes: 7 minutes.
     const { t0, user, store } = await playFromT0();

@@ -5,6 +5,16 @@ import { SELF_CARE } from '../self-care.js';
 export function BreakPanel({ onBack }: { onBack: () => void }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
+  // Escape leaves the break too, as it closes the app's other panels.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      e.preventDefault();
+      onBack();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [onBack]);
   return (
     <section className="break-panel" aria-labelledby="break-heading">
       <h1 id="break-heading" tabIndex={-1} ref={heading}>Take a break</h1>
@@ -15,7 +25,7 @@ export function BreakPanel({ onBack }: { onBack: () => void }) {
       <h2>Support you can reach</h2>
       <ul>{SELF_CARE.resources.map((r) => <li key={r}>{r}</li>)}</ul>
       <p>If something in a scenario brought up something difficult, it is fine to stop here and talk it through with your Advocate Supervisor.</p>
-      <button type="button" className="primary" onClick={onBack}>Back to where I was</button>
+      <button type="button" className="primary" onClick={onBack} aria-keyshortcuts="Escape">Back to where I was</button> <span className="hint">(or press Escape)</span>
     </section>
   );
 }
