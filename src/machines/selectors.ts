@@ -165,6 +165,16 @@ export function unavailableWords(reply: Pick<ReplyView, 'number' | 'reason'>): s
   return `Reply ${reply.number} is not available now: ${reply.reason ?? 'it does not fit this point in the story'}.`;
 }
 
+/**
+ * In an assessment (no undo, no feedback between decisions), a reply key pressed again within this
+ * many milliseconds of the reply key that brought the decision up does not answer it: a key pressed
+ * twice (150–300 ms apart) answered the next decision unseen, and nothing could take it back. Both
+ * apps refuse it and say so (TOO_SOON_WORDS); a scene in between ends the window.
+ */
+export const DOUBLE_PRESS_MS = 400;
+/** What both apps say when they refuse such a second press. */
+export const TOO_SOON_WORDS = 'That key was pressed again as this decision appeared, so it did not answer it: in an assessment a reply cannot be taken back. Press a number to answer this decision.';
+
 const COMPARE = [['gte', 'at least'], ['gt', 'above'], ['lte', 'at most'], ['lt', 'below'], ['eq', 'exactly'], ['ne', 'anything but']] as const;
 
 /**

@@ -1,5 +1,5 @@
 import { cleanup } from 'ink-testing-library';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { selectView, startSession } from '../../src/machines/index.js';
 import { scenarioFilesIn } from '../../src/terminal/scenario-files.js';
 import { loadPlayable } from '../../src/terminal/scenario-source.js';
@@ -39,6 +39,54 @@ describe('assessment mode in the Ink app', () => {
     expect(debrief.indexOf("! Don't investigate")).toBeLessThan(debrief.indexOf('Principles'));
     await press(r, KEY.tab);
     expect(lastFrame()).toContain('✗ violates: Curious, not interrogating');
+  });
+});
+
+describe('a reply key pressed twice in an assessment', () => {
+  // A key pressed twice (150–300 ms apart) answered the decision the first press brought, unseen,
+  // and in an assessment nothing takes a reply back. The web app refuses it the same way.
+  it('does not answer the decision the first press brought, says so, and a moment later the key answers it', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const t0 = Date.parse('2026-11-20T18:00:00Z');
+      vi.setSystemTime(t0);
+      const playable = loadPlayable(`${BUNDLED}/court-report.json`);
+      if ('problems' in playable) throw new Error(playable.problems);
+      const r = await renderApp(appElement({ env: tempEnv(), mode: 'assessment', start: { kind: 'play', playable, showNote: false } }).element);
+      await press(r, KEY.enter);
+      expect(r.lastFrame()).toMatch(/Decision 1 of about/);
+      await press(r, '1');
+      expect(r.lastFrame()).toMatch(/Decision 2 of about/);
+      const decision2 = r.lastFrame();
+      vi.setSystemTime(t0 + 200);
+      await press(r, '1');
+      expect(r.lastFrame()).toMatch(/Decision 2 of about/);
+      expect((r.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain('That key was pressed again as this decision appeared, so it did not answer it');
+      vi.setSystemTime(t0 + 1_200);
+      await press(r, '1');
+      expect(r.lastFrame()).not.toBe(decision2);
+      expect(r.lastFrame()).not.toMatch(/Decision 2 of about|pressed again/);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('in practice (which has undo), the second press answers the next decision as before', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const t0 = Date.parse('2026-11-20T18:00:00Z');
+      vi.setSystemTime(t0);
+      const playable = loadPlayable(`${BUNDLED}/court-report.json`);
+      if ('problems' in playable) throw new Error(playable.problems);
+      const r = await renderApp(appElement({ env: tempEnv(), start: { kind: 'play', playable, showNote: false } }).element);
+      await press(r, KEY.enter, '1', KEY.enter);
+      expect(r.lastFrame()).toMatch(/Decision 2 of about/);
+      vi.setSystemTime(t0 + 200);
+      await press(r, '1');
+      expect(r.lastFrame()).toContain('Feedback on your reply');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

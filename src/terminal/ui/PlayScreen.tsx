@@ -1,7 +1,7 @@
 import { useSelector } from '@xstate/react';
 import { Box } from 'ink';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { FELL_BEHIND_FINISH, finishPlaythrough, PRACTICE_IDLE_MS, practiceClock, resumeRecap, selectView, startSession, unavailableWords, type Recap, type PersistedScenarioSnapshot, type PlayableScenario, type RunOrigin, type SaveHold, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
+import { FELL_BEHIND_FINISH, finishPlaythrough, PRACTICE_IDLE_MS, practiceClock, resumeRecap, selectView, startSession, unavailableWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, type Recap, type PersistedScenarioSnapshot, type PlayableScenario, type RunOrigin, type SaveHold, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
 import { hintLine, playHints, typedNumberHints, typeNumber, type Action } from '../keys.js';
 import { recordedLine, saveProgress, stateStore } from '../saves.js';
 import { inkRows, wrapText } from '../wrap.js';
@@ -135,7 +135,11 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   // the feedback before it, or the recap) arrived before anyone saw the decision.
   const decisionShown = view.kind === 'decision' && !showFeedback && !recap ? `${actor.sessionId}:${view.nodeId}` : undefined;
   const arrivedAfterDecision = useArrivedAfter(decisionShown);
-  const onAction = (a: Action) => {
+  // In an assessment, the reply key that answered the last decision (when, and where): the same or
+  // another reply key pressed again as the decision it brought appears is refused (DOUBLE_PRESS_MS).
+  // A key that came before the decision was drawn is dropped above; this is the press just after.
+  const lastReplyKey = useRef<{ at: number; nodeId: string }>(undefined);
+  const onAction = (a: Action, at: number) => {
     if (decisionShown !== undefined && a.type !== 'interrupt' && !arrivedAfterDecision()) return;
     const digits = typed.current;
     typed.current = '';
@@ -173,12 +177,20 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
       if (a.type === 'enter') setShowFeedback(false);
       return;
     }
-    if (view.kind === 'scene' && a.type === 'enter') actor.send({ type: 'scene.continue' });
+    if (view.kind === 'scene' && a.type === 'enter') {
+      lastReplyKey.current = undefined;
+      actor.send({ type: 'scene.continue' });
+    }
     if (view.kind !== 'decision') return;
     if (a.type === 'number') {
+      const last = lastReplyKey.current;
+      if (mode === 'assessment' && last && last.nodeId !== view.nodeId && at - last.at < DOUBLE_PRESS_MS) return setUnavailable(TOO_SOON_WORDS);
       // Ten or more replies: "1" highlights reply 1 until Enter or a second digit (see typeNumber).
       const t = typeNumber(digits, a.n, view.replies.length);
-      if (t.n !== undefined && t.only) choose(t.n - 1);
+      if (t.n !== undefined && t.only) {
+        if (view.replies[t.n - 1]?.enabled) lastReplyKey.current = { at, nodeId: view.nodeId };
+        choose(t.n - 1);
+      }
       else if (t.n !== undefined) {
         typed.current = t.typed;
         setTypedShown(t.n);
@@ -192,8 +204,9 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     else if (a.type === 'enter') setUnavailable(`Press a reply's number (1–${view.replies.length}), or ↑↓ to choose one first.`);
   };
   useKeys((a) => {
-    clock.input(Date.now());
-    onAction(a);
+    const now = Date.now();
+    clock.input(now);
+    onAction(a, now);
   }, !(view.done && !showFeedback));
 
   if (view.done && !showFeedback && view.debrief) {

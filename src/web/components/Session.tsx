@@ -2,7 +2,7 @@ import { useSelector } from '@xstate/react';
 import { memo, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { flushSync } from 'react-dom';
 import {
-  cleanText, clearSave, feedbackOf, finishPlaythrough, holdSave, progressWords, unavailableWords, PRACTICE_IDLE_MS, practiceClock, replayConversation, saveKey, selectView, startSession, whatIfFrom, whileHolding, writeSave,
+  cleanText, clearSave, feedbackOf, finishPlaythrough, holdSave, progressWords, unavailableWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, PRACTICE_IDLE_MS, practiceClock, replayConversation, saveKey, selectView, startSession, whatIfFrom, whileHolding, writeSave,
   type Debrief as DebriefData, type PersistedScenarioSnapshot, type PlayableScenario, type SessionActor, type SessionEvent, type SessionMode, type SessionView, type Scenario, type Turn,
 } from '../../machines/index.js';
 import { guardRecorded } from '../records-guard.js';
@@ -387,7 +387,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
           </ol>
           {/* Pressing the number of a closed reply: its reason, read out each time (the same words are beside it on screen). */}
           <div className="sr-only" aria-live="polite">{closedSaid?.nodeId === view.nodeId && <p key={closedSaid.n}>{closedSaid.text}</p>}</div>
-          {tooSoon?.nodeId === view.nodeId && <p className="hint" role="status" key={tooSoon.n}>{TOO_SOON}</p>}
+          {tooSoon?.nodeId === view.nodeId && <p className="hint" role="status" key={tooSoon.n}>{TOO_SOON_WORDS}</p>}
         </div>
       )}
       {!elsewhere && <p className="controls">
@@ -416,10 +416,6 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
     </div>
   );
 }
-
-/** Two presses of a reply key closer than this are one press too many (a key bounced or tapped twice). */
-const DOUBLE_PRESS_MS = 400;
-const TOO_SOON = 'That key was pressed again as this decision appeared, so it did not answer it: in an assessment a reply cannot be taken back. Press a number to answer this decision.';
 
 const ELSEWHERE = 'You went on with this scenario in another tab or window, so it stopped here: nothing more from this tab is saved or added to your records. To go on here, reload this page; it opens where the other one left off.';
 
