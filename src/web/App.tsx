@@ -197,7 +197,7 @@ function page(route: Route, paused: boolean): ReactNode {
     case 'library': return <Library />;
     case 'play': return <PlayPage key={`${route.id}/${route.mode}`} id={route.id} mode={route.mode} paused={paused} />;
     case 'presenter': return <Presenter key={route.id ?? ''} id={route.id} paused={paused} />;
-    case 'debrief': return <KeptDebrief key={route.id} id={route.id} />;
+    case 'debrief': return <KeptDebrief key={route.id} id={route.id} paused={paused} />;
     case 'records': return <Records />;
     case 'certificate': return <Certificate />;
     case 'projector': return <ProjectorScreen />;

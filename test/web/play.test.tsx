@@ -225,6 +225,32 @@ describe('playing a scenario in the browser', () => {
     expect(location.hash).toBe('#/play/youth-discloses');
   });
 
+  // A debrief opened again (a reload, the library's link) had no what-if buttons, and said nothing of it.
+  it('a debrief opened again offers what-if as at the end of the playthrough: a replay not recorded, not saved, and a reload opens the debrief again', async () => {
+    const user = userEvent.setup();
+    const store = memoryStore();
+    const { score } = await finishYouthDiscloses(store);
+    const replies = screen.getAllByRole('button', { name: /What if: replay from here/ }).length;
+    cleanup();
+    renderApp('#/debrief/youth-discloses', store);
+    await screen.findByRole('heading', { level: 1, name: /^Debrief: / });
+    const whatIfs = screen.getAllByRole('button', { name: /What if: replay from here/ });
+    expect(whatIfs).toHaveLength(replies);
+    await user.click(whatIfs[1] as HTMLElement);
+    await screen.findByText(/^What if: you are back at an earlier decision/);
+    // Back at the second decision, the first reply kept in the conversation.
+    expect(screen.getByText(/^Decision 2 of about/)).toBeTruthy();
+    expect(within(screen.getByRole('log')).getAllByText(/^You( do)?:$/)).toHaveLength(1);
+    await playToDebrief(user);
+    expect(screen.getByText(/This was a what-if replay: not added to your records\./)).toBeTruthy();
+    expect(JSON.parse(store.read('records.json') ?? '{}').playthroughs).toHaveLength(1);
+    expect(location.hash).toBe('#/debrief/youth-discloses');
+    cleanup();
+    renderApp(location.hash, store);
+    await screen.findByRole('heading', { level: 1, name: /^Debrief: / });
+    expect(screen.getByText(/^Score:/).parentElement?.textContent).toBe(score);
+  });
+
   it('a kept debrief that is damaged is named as one, not as "No debrief kept", and says what is wrong in words', async () => {
     const store = memoryStore({ 'debriefs/youth-discloses.json': '{"format":"casa-practice-session","formatVersion":1,"scenarioId":"youth-discloses"}' });
     renderApp('#/debrief/youth-discloses', store);

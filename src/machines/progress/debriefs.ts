@@ -2,7 +2,7 @@ import { createActor } from 'xstate';
 import { compileScenario } from '../compile.js';
 import type { PlayableScenario } from '../playable.js';
 import type { Debrief } from '../scoring.js';
-import type { SessionMode } from '../types.js';
+import type { SessionMode, Turn } from '../types.js';
 import { actorOptions, restoreSession, saveSession } from '../session.js';
 import { cleanLine } from '../text/clean.js';
 import { debriefKey, DEBRIEFS_PREFIX, type SlotOf } from './slots.js';
@@ -26,8 +26,11 @@ export function hasKeptDebrief(store: Store, playable: SlotOf): boolean {
   return store.list(DEBRIEFS_PREFIX).some((k) => k.key === key);
 }
 
-/** A kept debrief read back, or why it cannot be shown (in one clean line). */
-export type KeptDebrief = { ok: true; debrief: Debrief; mode: SessionMode; savedAt?: string } | { ok: false; error: string };
+/**
+ * A kept debrief read back, or why it cannot be shown (in one clean line). `played` is the finished
+ * playthrough's mode, seed and replies, for a what-if replay from one of its decisions (whatIfFrom).
+ */
+export type KeptDebrief = { ok: true; debrief: Debrief; mode: SessionMode; savedAt?: string; played: { mode: SessionMode; seed?: number; transcript: readonly Turn[] } } | { ok: false; error: string };
 
 /** Reads the last debrief kept for a scenario (the scenario as it is now must still fit it). */
 export function readKeptDebrief(store: Store, playable: Pick<PlayableScenario, 'scenario' | 'file' | 'bundled' | 'from' | 'set'>): KeptDebrief | undefined {
@@ -58,5 +61,7 @@ export function readKeptDebrief(store: Store, playable: Pick<PlayableScenario, '
   actor.stop();
   if (snapshot.status !== 'done' || snapshot.output === undefined) return { ok: false, error: 'The last debrief kept is of a playthrough that did not finish.' };
   const savedAt = (saved as { savedAt?: unknown }).savedAt;
-  return { ok: true, debrief: snapshot.output as Debrief, mode: restored.mode, ...(typeof savedAt === 'string' && !Number.isNaN(Date.parse(savedAt)) ? { savedAt: new Date(savedAt).toISOString() } : {}) };
+  const { seed, transcript } = snapshot.context;
+  const played = { mode: restored.mode, transcript, ...(seed === undefined ? {} : { seed }) };
+  return { ok: true, debrief: snapshot.output as Debrief, mode: restored.mode, played, ...(typeof savedAt === 'string' && !Number.isNaN(Date.parse(savedAt)) ? { savedAt: new Date(savedAt).toISOString() } : {}) };
 }

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
-import { readKeptDebrief, type Debrief as DebriefData, type Scenario, type SessionMode } from '../../machines/index.js';
+import { useEffect, useMemo, useState } from 'react';
+import { readKeptDebrief, whatIfFrom, type Debrief as DebriefData, type PersistedScenarioSnapshot, type PlayableScenario, type SessionMode } from '../../machines/index.js';
 import { Debrief } from '../components/Debrief.js';
+import { Session } from '../components/Session.js';
 import { go, hrefOf } from '../routing.js';
 import { bundledById } from '../scenarios.js';
 import { useStore } from '../store.js';
@@ -9,17 +10,19 @@ import { useTitle } from '../title.js';
 type State =
   | { kind: 'loading' }
   | { kind: 'none'; why?: string }
-  | { kind: 'ready'; scenario: Scenario; debrief: DebriefData; mode: SessionMode };
+  | { kind: 'ready'; playable: PlayableScenario; debrief: DebriefData; mode: SessionMode; played: Parameters<typeof whatIfFrom>[1] };
 
 /**
  * The last debrief of a bundled scenario, kept when it was finished, opened again (the tab closed at
  * the debrief, a phone reloading the page): replayed from its replies by the core, as the terminal's
- * picker opens it. Read only: nothing is added to the records, and there is no what-if (the replies
- * are not kept here).
+ * picker opens it. Read only: nothing is added to the records. Its what-if buttons replay from a
+ * decision as at the end of a playthrough (a what-if is not saved: a reload opens this debrief again).
  */
-export default function KeptDebrief({ id }: { id: string }) {
+export default function KeptDebrief({ id, paused }: { id: string; paused: boolean }) {
   const store = useStore();
   const [state, setState] = useState<State>({ kind: 'loading' });
+  const [whatIf, setWhatIf] = useState<{ snapshot: PersistedScenarioSnapshot; startedAt: string }>();
+  const addresses = useMemo(() => ({ playing: { practice: hrefOf({ page: 'play', id, mode: 'practice' }), assessment: hrefOf({ page: 'play', id, mode: 'assessment' }) }, debrief: hrefOf({ page: 'debrief', id }) }), [id]);
   useEffect(() => {
     let live = true;
     void bundledById(id).then(({ loaded }) => {
@@ -28,7 +31,7 @@ export default function KeptDebrief({ id }: { id: string }) {
       const kept = readKeptDebrief(store, loaded.playable);
       if (!kept) return setState({ kind: 'none' });
       if (!kept.ok) return setState({ kind: 'none', why: kept.error });
-      setState({ kind: 'ready', scenario: loaded.playable.scenario, debrief: kept.debrief, mode: kept.mode });
+      setState({ kind: 'ready', playable: loaded.playable, debrief: kept.debrief, mode: kept.mode, played: kept.played });
     });
     return () => {
       live = false;
@@ -36,7 +39,7 @@ export default function KeptDebrief({ id }: { id: string }) {
   }, [id, store]);
   // A debrief that is kept but cannot be shown is not "no debrief kept".
   const noneHeading = state.kind === 'none' && state.why !== undefined ? 'The last debrief cannot be shown' : 'No debrief kept';
-  useTitle(state.kind === 'ready' ? `Debrief: ${state.scenario.title}` : state.kind === 'none' ? noneHeading : undefined);
+  useTitle(whatIf ? undefined : state.kind === 'ready' ? `Debrief: ${state.playable.scenario.title}` : state.kind === 'none' ? noneHeading : undefined);
   // Focus on the debrief's heading once it is there, as at the end of a playthrough.
   useEffect(() => {
     if (state.kind === 'ready') document.getElementById('debrief-heading')?.focus();
@@ -50,14 +53,22 @@ export default function KeptDebrief({ id }: { id: string }) {
       </>
     );
   }
+  if (whatIf) {
+    return <Session playable={state.playable} mode={state.mode} snapshot={whatIf.snapshot} startedAt={whatIf.startedAt} persist paused={paused} addresses={addresses} whatIf />;
+  }
+  const { playable, played } = state;
   return (
     <Debrief
-      scenario={state.scenario}
+      scenario={playable.scenario}
       debrief={state.debrief}
       mode={state.mode}
       recorded
       whatIf={false}
       onTryAgain={() => go({ page: 'play', id, mode: state.mode })}
+      onWhatIf={(decision) => {
+        const snapshot = whatIfFrom(playable.scenario, played, decision);
+        if (snapshot) setWhatIf({ snapshot, startedAt: new Date().toISOString() });
+      }}
     />
   );
 }
