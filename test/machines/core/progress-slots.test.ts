@@ -160,7 +160,9 @@ describe('the last debrief kept', () => {
     finishPlaythrough(store, bundledPlayable, debrief, now, { finishedSnapshot: actor.getPersistedSnapshot() });
     expect(hasKeptDebrief(store, bundledPlayable)).toBe(true);
     expect(hasKeptDebrief(store, trainerPlayable)).toBe(false);
-    expect(readKeptDebrief(store, bundledPlayable)).toEqual({ ok: true, debrief, mode: 'practice', savedAt: now.toISOString() });
+    const { context } = actor.getSnapshot();
+    // With the replies, mode and seed a what-if replays from (whatIfFrom).
+    expect(readKeptDebrief(store, bundledPlayable)).toEqual({ ok: true, debrief, mode: 'practice', savedAt: now.toISOString(), played: { mode: 'practice', transcript: context.transcript, ...(context.seed === undefined ? {} : { seed: context.seed }) } });
     const assessed = play(example, 'assessment', ['phone-curious', 'after-supervisor']);
     keepDebrief(store, bundledPlayable, assessed.getPersistedSnapshot(), now);
     expect(readKeptDebrief(store, bundledPlayable)).toMatchObject({ ok: true, mode: 'assessment' });
