@@ -523,6 +523,41 @@ describe('playing a scenario in the browser', () => {
     expect(location.hash).toBe('#/play/youth-discloses');
   });
 
+  // A practice link (the library's Practise button) where an assessment waited opened the
+  // assessment under no word: no feedback, no undo, and the volunteer not told why.
+  it('a practice link where an assessment waits says the assessment goes on, and how to practise instead; the address says assessment', async () => {
+    const { store, app } = await firstReplyAt('#/assess/youth-discloses');
+    app.unmount();
+    const arrived = new Promise((resolve) => addEventListener('hashchange', resolve, { once: true }));
+    location.hash = '#/play/youth-discloses';
+    await arrived;
+    renderApp('#/play/youth-discloses', store);
+    await screen.findByText(/Welcome back/);
+    expect(screen.getByText('Assessment: feedback waits for the debrief')).toBeTruthy();
+    expect(screen.getByText(/^An unfinished assessment of this scenario was waiting/).textContent).toBe('An unfinished assessment of this scenario was waiting, so it goes on here, as an assessment: no feedback until the debrief, and no undo. To practise instead, choose “Start again from the beginning”, then “Start again in practice instead”.');
+    expect(screen.getByRole('button', { name: 'Start again from the beginning' })).toBeTruthy();
+    expect(location.hash).toBe('#/assess/youth-discloses');
+  });
+
+  it('a save of the other mode with no reply yet gives way to the mode asked for', async () => {
+    const user = userEvent.setup();
+    const store = memoryStore();
+    const first = renderApp('#/assess/court-report', store);
+    // The first moment is a scene: Continue saves the session before any reply.
+    await user.click(await screen.findByRole('button', { name: 'Continue' }));
+    await screen.findByRole('group', { name: /./ });
+    expect(JSON.parse(store.read('saves/court-report.json') ?? '{}').session.snapshot.context.mode).toBe('assessment');
+    first.unmount();
+    const arrived = new Promise((resolve) => addEventListener('hashchange', resolve, { once: true }));
+    location.hash = '#/play/court-report';
+    await arrived;
+    renderApp('#/play/court-report', store);
+    await screen.findByRole('button', { name: 'Continue' });
+    expect(screen.queryByText(/was waiting/)).toBeNull();
+    expect(screen.queryByText('Assessment: feedback waits for the debrief')).toBeNull();
+    expect(location.hash).toBe('#/play/court-report');
+  });
+
   it('starting again in the other mode moves the address to that mode: a reload before the first reply keeps it', async () => {
     const { user, store, app: first } = await firstReplyAt('#/play/youth-discloses');
     await user.click(screen.getByRole('button', { name: 'Start again from the beginning' }));

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { cleanLine, formatProblem, readSave, saveKey, type PersistedScenarioSnapshot, type PlayableScenario, type SessionMode } from '../../machines/index.js';
+import { cleanLine, formatProblem, readSave, repliesMade, saveKey, type PersistedScenarioSnapshot, type PlayableScenario, type SessionMode } from '../../machines/index.js';
 import { Session } from '../components/Session.js';
 import { hrefOf } from '../routing.js';
 import { bundledById, type ScenarioText } from '../scenarios.js';
@@ -88,11 +88,13 @@ function openSession(store: ReturnType<typeof useStore>, playable: PlayableScena
   if (!exists) return { kind: 'ready', playable, mode, startedAt: now, resumed: false };
   const found = readSave(store, (ref) => validateBundled(texts, ref), key);
   if (found.kind === 'ok') {
-    // A save goes on in its own mode. An assessment asked for (a trainer's #/assess link) where a
-    // practice run waits is told so, with the way to take the assessment instead.
-    const instead = mode === 'assessment' && found.mode === 'practice'
+    // A save goes on in its own mode, and when that is not the mode asked for (a trainer's #/assess
+    // link where a practice run waits, or the other way round) the volunteer is told so, with the
+    // way to change it. A save with no reply yet holds nothing to lose: the mode asked for starts.
+    if (found.mode !== mode && repliesMade(found.snapshot) === 0) return { kind: 'ready', playable: found.playable, mode, startedAt: now, resumed: false };
+    const instead = found.mode === mode ? undefined : found.mode === 'practice'
       ? 'An unfinished practice run of this scenario was waiting, so it goes on here, in practice, with feedback. To take the assessment instead, choose “Start again from the beginning”, then “Start again in assessment instead”.'
-      : undefined;
+      : 'An unfinished assessment of this scenario was waiting, so it goes on here, as an assessment: no feedback until the debrief, and no undo. To practise instead, choose “Start again from the beginning”, then “Start again in practice instead”.';
     return { kind: 'ready', playable: found.playable, mode: found.mode, snapshot: found.snapshot, startedAt: found.startedAt ?? now, ...(found.activeMs !== undefined ? { activeMs: found.activeMs } : {}), ...(instead ? { notice: instead } : {}), resumed: true };
   }
   if (found.kind === 'bad') return { kind: 'ready', playable, mode, startedAt: now, notice: resumeNotice(found.error, found.movedTo), resumed: false };
