@@ -6,6 +6,8 @@ import { indexScenario, routesOf } from './scenario-index.js';
 import { endingNarration, type Debrief } from './scoring.js';
 import type { Reply, Scenario, ScenarioNode } from './schema/scenario.js';
 import { cleanDeep, cleanLine } from './text/clean.js';
+import { quoteValue } from './text/quote.js';
+import { closest } from './text/suggest.js';
 import type { SessionContext, SessionEvent, Turn } from './types.js';
 
 /**
@@ -163,6 +165,19 @@ function offeredReplies(scenario: Scenario, snapshot: SnapshotLike, nodeId: stri
 /** Why a reply cannot be chosen now, as both apps say it: "Reply 3 is not available now: it needs …". */
 export function unavailableWords(reply: Pick<ReplyView, 'number' | 'reason'>): string {
   return `Reply ${reply.number} is not available now: ${reply.reason ?? 'it does not fit this point in the story'}.`;
+}
+
+/**
+ * What a line-by-line run says to an answer shaped like a reply id (lower-case words joined by
+ * hyphens, as an author scripting a path types them) that no reply at this decision has: the
+ * likely meant id, and this decision's ids with their numbers. Undefined for anything else (a
+ * volunteer's stray word gets the list of numbers instead).
+ */
+export function unknownReplyIdWords(answer: string, replies: readonly Pick<ReplyView, 'id' | 'number'>[]): string | undefined {
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)+$/.test(answer) || answer.length > 80 || replies.some((r) => r.id === answer)) return undefined;
+  const guess = closest(answer, replies.map((r) => r.id));
+  const ids = replies.map((r) => `${r.number}: ${r.id}`).join(', ');
+  return `No reply at this decision has the id ${quoteValue(answer)}.${guess ? ` Did you mean ${quoteValue(guess)}?` : ''} Its replies: ${ids}.`;
 }
 
 /**

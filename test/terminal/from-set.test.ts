@@ -143,9 +143,9 @@ describe('line by line, a reply can be typed by its id', () => {
     expect(r.out).toMatch(/> \d\. You: I'm glad you're safe/);
   });
 
-  it('an id that is not a reply here gets the usual hint; the numbers still work', async () => {
+  it('an id of another decision is not taken here: the answer names this decision\'s ids and their numbers', async () => {
     const r = await play(['d2-plan', 'q']);
-    expect(r.out).toContain('Please type a number from the list (1, 2, 3)');
+    expect(r.out.replace(/\s+/g, ' ')).toMatch(/No reply at this decision has the id "d2-plan"\.( Did you mean "d1-[a-z-]+"\?)? Its replies: 1: d1-[a-z-]+, 2: d1-[a-z-]+, 3: d1-[a-z-]+\./);
     expect(r.out).not.toContain('> ');
   });
 });

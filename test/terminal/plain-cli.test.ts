@@ -95,6 +95,16 @@ describe('plain mode in this process', () => {
     expect(meters).toEqual(["[Rina's trust: 50 of 100]", "[Rina's trust: 50 of 100]", "[Rina's trust: 60 of 100]"]);
   });
 
+  // An author scripting a path by reply ids was told to "type a number from the list" when an
+  // id was misspelt or belonged to another decision.
+  it('a reply id that no reply here has names the likely one and this decision\'s ids; a stray word gets the numbers', async () => {
+    const r = await cli(['play', 'before-relapse', '--plain'], 'd1-yoursx\nd2-yours\nhello\nq\n', tempEnv());
+    const d1 = r.out.slice(r.out.indexOf('-- Decision 1')).replace(/\s+/g, ' ');
+    expect(d1).toMatch(/No reply at this decision has the id "d1-yoursx"\. Did you mean "d1-yours"\? Its replies: 1: d1-[a-z-]+, 2: d1-[a-z-]+, 3: d1-[a-z-]+\./);
+    expect(d1).toMatch(/No reply at this decision has the id "d2-yours"\. Did you mean "d1-yours"\? Its replies: 1: d1-/);
+    expect(d1).toContain('Please type a number from the list (1, 2, 3), u or q.');
+  });
+
   it('rejects a number that is not offered, and undoes with u in practice', async () => {
     const r = await cli(['play', NEW_PHONE, '--plain'], '7\n2\nu\n1\n1\n', tempEnv());
     expect(r.out).toContain('Please type a number from the list (1, 2, 3), u or q.');
