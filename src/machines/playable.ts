@@ -69,12 +69,11 @@ export function startingAt(scenario: Scenario, from: string | undefined, values?
   }
   if (from === undefined || from === scenario.start) return { ok: true, scenario };
   const node = scenario.nodes.find((n) => n.id === from);
-  if (!node) {
-    const ids = scenario.nodes.map((n) => n.id);
-    const shown = ids.slice(0, 12).join(', ') + (ids.length > 12 ? ', …' : '');
-    return { ok: false, error: `--from: "${scenario.id}" has no node ${quoteValue(from)}.${didYouMean(from, ids)} (nodes: ${shown})` };
-  }
-  if (node.kind === 'ending') return { ok: false, error: `--from: ${quoteValue(from)} is an ending; start at a scene or decision` };
+  // Only a scene or a decision can be started at: those are the ones named and suggested.
+  const ids = scenario.nodes.filter((n) => n.kind !== 'ending').map((n) => n.id);
+  const shown = ids.slice(0, 12).join(', ') + (ids.length > 12 ? ', …' : '');
+  if (!node) return { ok: false, error: `--from: "${scenario.id}" has no node ${quoteValue(from)}.${didYouMean(from, ids)} (scenes and decisions: ${shown})` };
+  if (node.kind === 'ending') return { ok: false, error: `--from: ${quoteValue(from)} is an ending; start at a scene or decision (${shown})` };
   return { ok: true, scenario: { ...scenario, start: from } };
 }
 

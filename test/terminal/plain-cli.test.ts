@@ -175,7 +175,7 @@ describe('play <file> and --from', () => {
   it('--from an unknown node is a usage error that names the nodes (exit 2)', async () => {
     const r = await inProcess('play', NEW_PHONE, '--from', 'nowhere');
     expect(r.code).toBe(2);
-    expect(r.err).toContain('--from: "example-new-phone" has no node "nowhere". (nodes: phone, boyfriend-open');
+    expect(r.err).toContain('--from: "example-new-phone" has no node "nowhere". (scenes and decisions: phone, boyfriend-open');
   });
 
   it('--from an ending is refused (exit 2)', async () => {

@@ -20,17 +20,23 @@ describe('startingAt', () => {
     expect(example.start).toBe('phone');
   });
 
-  it('refuses an unknown node as a value, naming the nodes there are', () => {
+  // The list named the endings too, which cannot be started at.
+  it('refuses an unknown node as a value, naming the scenes and decisions there are', () => {
     expect(startingAt(example, 'nowhere')).toEqual({
       ok: false,
-      error: '--from: "example-new-phone" has no node "nowhere". (nodes: phone, boyfriend-open, boyfriend-guarded, after-visit, end-strong, end-mixed, end-harmful)',
+      error: '--from: "example-new-phone" has no node "nowhere". (scenes and decisions: phone, boyfriend-open, boyfriend-guarded, after-visit)',
     });
+  });
+
+  it('a misspelt ending is not suggested, and an ending named says where a run can start', () => {
+    expect(startingAt(example, 'end-strng')).toEqual({ ok: false, error: '--from: "example-new-phone" has no node "end-strng". (scenes and decisions: phone, boyfriend-open, boyfriend-guarded, after-visit)' });
+    expect(startingAt(example, 'end-strong')).toEqual({ ok: false, error: '--from: "end-strong" is an ending; start at a scene or decision (phone, boyfriend-open, boyfriend-guarded, after-visit)' });
   });
 
   it('a misspelt node: the guess right after the name, as --set does, not run on after the list', () => {
     expect(startingAt(example, 'after-vist')).toEqual({
       ok: false,
-      error: '--from: "example-new-phone" has no node "after-vist". Did you mean "after-visit"? (nodes: phone, boyfriend-open, boyfriend-guarded, after-visit, end-strong, end-mixed, end-harmful)',
+      error: '--from: "example-new-phone" has no node "after-vist". Did you mean "after-visit"? (scenes and decisions: phone, boyfriend-open, boyfriend-guarded, after-visit)',
     });
   });
 
@@ -40,11 +46,7 @@ describe('startingAt', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.endsWith(', …)')).toBe(true);
-    expect(r.error.split('(nodes: ')[1]!.split(', ')).toHaveLength(13);
-  });
-
-  it('refuses to start at an ending', () => {
-    expect(startingAt(example, 'end-strong')).toEqual({ ok: false, error: '--from: "end-strong" is an ending; start at a scene or decision' });
+    expect(r.error.split('(scenes and decisions: ')[1]!.split(', ')).toHaveLength(13);
   });
 });
 
