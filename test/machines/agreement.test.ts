@@ -6,11 +6,15 @@ describe('how often the room matched best practice', () => {
     const a = roomAgreement([
       { entries: [{ votes: 3, best: true }, { votes: 1, best: false }] },
       { entries: [{ votes: 1, best: true }, { votes: 4, best: false }] },
-      { entries: [{ votes: 2, best: true }, { votes: 2, best: false }] }, // a tie with best practice counts as matched
+      // A tie between best practice and another reply: the room did not choose best practice (a
+      // 4–4–4 split was counted as matching).
+      { entries: [{ votes: 2, best: true }, { votes: 2, best: false }] },
+      // A tie between two best-practice replies: it did.
+      { entries: [{ votes: 2, best: true }, { votes: 2, best: true }, { votes: 1, best: false }] },
       { entries: [{ votes: 0, best: true }, { votes: 0, best: false }] }, // no votes: left out
     ]);
-    expect(a).toEqual({ decisions: 3, matched: 2, matchedPercent: 67, votes: 13, votesForBest: 6, votesForBestPercent: 46 });
-    expect(agreementWords(a)).toBe("The room's most-voted reply was best practice at 2 of 3 decisions with votes (67%); 6 of 13 votes (46%) went to best-practice replies.");
+    expect(a).toEqual({ decisions: 4, matched: 2, matchedPercent: 50, votes: 18, votesForBest: 10, votesForBestPercent: 56 });
+    expect(agreementWords(a)).toBe("The room's most-voted reply was best practice at 2 of 4 decisions with votes (50%); 10 of 18 votes (56%) went to best-practice replies.");
   });
 
   it('says so when no votes were entered', () => {

@@ -376,6 +376,18 @@ describe('how the room did, at the end of a live session', () => {
     // The same two sentences as the summary's "How the room did".
     expect(roomSummaryMarkdown(r.ctx, r.state, NOW)).toContain(`## How the room did\n\n${words.replace('(100%). ', '(100%).\n')}\n`);
   });
+
+  it('a tie between best practice and another reply is not the room choosing best practice', () => {
+    const r = setup();
+    for (const n of [1, 2]) r.join(device(n));
+    r.present({ type: 'open', node: 'phone' });
+    r.vote(device(1), 'phone-accuse');
+    r.vote(device(2), 'phone-curious');
+    r.present({ type: 'reveal', round: 1 });
+    expect(r.present({ type: 'choose', round: 1, reply: 'phone-curious' }).ok).toBe(true);
+    const [totals] = presenterView(r.ctx, r.state, 2).decisions;
+    expect(totals).toMatchObject({ votes: 2, bestVotes: 1, mostVotedBest: false });
+  });
 });
 
 describe('room state: persistence', () => {

@@ -9,7 +9,10 @@ export interface RevealedVotes {
 export interface RoomAgreement {
   /** Decisions where the room voted at all. */
   decisions: number;
-  /** Of those, decisions where a most-voted reply was a best-practice reply. */
+  /**
+   * Of those, decisions where the most-voted reply was a best-practice reply: with a tie, every
+   * reply tied for the most votes (a room split 4–4–4 did not choose best practice).
+   */
   matched: number;
   matchedPercent: number;
   votes: number;
@@ -28,7 +31,7 @@ export function roomAgreement(decisions: readonly RevealedVotes[]): RoomAgreemen
     if (total === 0) continue;
     voted++;
     const top = Math.max(...d.entries.map((e) => e.votes));
-    if (d.entries.some((e) => e.best && e.votes === top)) matched++;
+    if (d.entries.every((e) => e.best || e.votes !== top)) matched++;
     votes += total;
     votesForBest += d.entries.filter((e) => e.best).reduce((sum, e) => sum + e.votes, 0);
   }
@@ -37,7 +40,7 @@ export function roomAgreement(decisions: readonly RevealedVotes[]): RoomAgreemen
 
 /**
  * The same agreement from each decision's totals, as a live room keeps them (votes, votes for best
- * practice, whether a most-voted reply was best practice): the live room's pages then say what
+ * practice, whether the most-voted reply was best practice): the live room's pages then say what
  * presenter mode and the terminal say.
  */
 export function agreementOfTotals(decisions: readonly { votes: number; bestVotes: number; mostVotedBest: boolean }[]): RoomAgreement {

@@ -35,23 +35,20 @@ export function percentOf(count: number, total: number): number {
 }
 
 /**
- * Each count's share of their sum in whole percent, adding up to exactly 100 (all 0 when the sum
- * is 0): each share rounded down, then the points left over go one each to the largest remainders
- * (the earlier count on a tie). Rounding each share on its own can add up to 99 or 101: 3 votes
- * and 5 showed 38% and 63%.
+ * Each count's share of their sum in whole percent (all 0 when the sum is 0), each rounded on its
+ * own to the nearest whole percent, a half to the even one: equal counts always show the same
+ * share (a three-way tie is 33% each, not 34, 33 and 33 as when the shares were forced to add up
+ * to 100, which also showed 10 of 18 as 55%), and 3 votes and 5 are 38% and 62%, not 38% and 63%.
+ * The shares may add up to 99 or 101.
  */
 export function sharesOf(counts: readonly number[]): number[] {
   const total = counts.reduce((a, b) => a + b, 0);
   if (!(total > 0)) return counts.map(() => 0);
-  const shares = counts.map((c) => Math.floor((100 * c) / total));
-  let left = 100 - shares.reduce((a, b) => a + b, 0);
-  const order = counts.map((c, i) => ({ i, rest: ((100 * c) % total) / total })).sort((a, b) => b.rest - a.rest || a.i - b.i);
-  for (const { i } of order) {
-    if (left <= 0) break;
-    shares[i] = (shares[i] ?? 0) + 1;
-    left--;
-  }
-  return shares;
+  return counts.map((c) => {
+    const whole = Math.floor((100 * c) / total);
+    const twiceRest = 2 * ((100 * c) % total);
+    return twiceRest > total || (twiceRest === total && whole % 2 === 1) ? whole + 1 : whole;
+  });
 }
 
 /** The outcome bands' labels, as `outcomeOf` gives them, for records that keep only the band. */

@@ -315,7 +315,8 @@ export function presenterView(ctx: RoomContext, state: RoomState, connected: num
 
 /**
  * How the room voted at one decision: votes, votes for best practice, whether a most-voted reply was
- * best practice (a tie counts when any of the tied replies is, as presenter mode counts it), and
+ * best practice (a tie counts only when every reply tied for the most votes is, as presenter mode
+ * counts it: a 4–4–4 split was counted as the room choosing best practice), and
  * whether the branch followed was.
  */
 export function decisionTotals(d: RoomDecision): { title: string; chosen?: number; votes: number; bestVotes: number; mostVotedBest: boolean; followedBest: boolean } {
@@ -328,7 +329,7 @@ export function decisionTotals(d: RoomDecision): { title: string; chosen?: numbe
     ...(d.record.chosen !== undefined ? { chosen: d.record.chosen } : {}),
     votes: all.length,
     bestVotes: all.filter((r) => d.best.includes(r)).length,
-    mostVotedBest: top > 0 && [...perReply].some(([r, n]) => n === top && d.best.includes(r)),
+    mostVotedBest: top > 0 && [...perReply].every(([r, n]) => n !== top || d.best.includes(r)),
     followedBest: d.best.includes(d.chosen),
   };
 }

@@ -22,19 +22,22 @@ describe('votes', () => {
     });
   });
 
-  it('gives shares that add up to 100%, each within a point of the exact share, and never fewer to more votes', () => {
-    // Rounded one by one, 3 votes and 5 showed 38% and 63%; 1, 1 and 1 showed 33% three times.
+  it('gives each share rounded to the nearest whole percent (a half to the even one): equal counts show equal shares, and more votes never fewer', () => {
+    // Forced to add up to 100, a three-way tie showed 34%, 33% and 33%, and 10 of 18 showed 55%.
+    expect(tallyVotes(['a', 'b', 'c'], { a: 1, b: 1, c: 1 }).entries.map((e) => e.percent)).toEqual([33, 33, 33]);
+    expect(tallyVotes(['a', 'b', 'c'], { a: 10, b: 5, c: 3 }).entries.map((e) => e.percent)).toEqual([56, 28, 17]);
+    // Halves go to the even percent: 37.5 and 62.5 are 38 and 62.
     expect(tallyVotes(['a', 'b'], { a: 3, b: 5 }).entries.map((e) => e.percent)).toEqual([38, 62]);
-    expect(tallyVotes(['a', 'b', 'c'], { a: 1, b: 1, c: 1 }).entries.map((e) => e.percent)).toEqual([34, 33, 33]);
+    expect(tallyVotes(['a', 'b'], { a: 1, b: 7 }).entries.map((e) => e.percent)).toEqual([12, 88]);
     fc.assert(fc.property(fc.array(fc.nat({ max: 60 }), { minLength: 1, maxLength: 8 }), (counts) => {
       const ids = counts.map((_, i) => `r${i}`);
       const { total, entries } = tallyVotes(ids, Object.fromEntries(ids.map((id, i) => [id, counts[i] ?? 0])));
       const shares = entries.map((e) => e.percent);
-      expect(shares.reduce((a, b) => a + b, 0)).toBe(total > 0 ? 100 : 0);
       counts.forEach((c, i) => {
         const exact = total > 0 ? (100 * c) / total : 0;
-        expect(Math.abs((shares[i] ?? 0) - exact)).toBeLessThan(1);
+        expect(Math.abs((shares[i] ?? 0) - exact)).toBeLessThanOrEqual(0.5);
         counts.forEach((d, j) => {
+          if (c === d) expect(shares[i]).toBe(shares[j]);
           if (c > d) expect(shares[i]).toBeGreaterThanOrEqual(shares[j] ?? 0);
         });
       });
@@ -128,12 +131,12 @@ describe('the session summary', () => {
     expect(md).toContain('### Principles');
   });
 
-  it('gives each reply its share of the votes in the table, adding up to 100%', () => {
+  it('gives each reply its share of the votes in the table, the same share for the same count', () => {
     const view = firstView();
     const [a, b, c] = view.replies.map((r) => r.id);
     const md = facilitationMarkdown(example, [facilitatedDecision(view, { [a as string]: 1, [b as string]: 1, [c as string]: 1 })], undefined, now);
     const shares = [...md.matchAll(/\| 1 \((\d+)%\) \|/g)].map((m) => Number(m[1]));
-    expect(shares.sort()).toEqual([33, 33, 34]);
+    expect(shares).toEqual([33, 33, 33]);
   });
 
   it('says where the session stopped and that the scenario did not end', () => {
@@ -160,13 +163,13 @@ describe('the session summary', () => {
     expect(md).toContain('## Decision 1: The new phone\n');
   });
 
-  it('marks a branch that was not best practice, counts ties for the most votes, and speaks of the room in the debrief', () => {
+  it('marks a branch that was not best practice, does not count a tie with another reply as the room choosing best practice, and speaks of the room in the debrief', () => {
     const actor = play(example, 'practice', ['phone-accuse', 'after-search']);
     const decisions = [facilitatedDecision(firstView(), { 'phone-curious': 4, 'phone-accuse': 4 }, 2)];
     const md = facilitationMarkdown(example, decisions, actor.getSnapshot().output as Debrief, now);
     expect(md).toContain('Branch taken: 2. Who bought you that? You need to tell me the truth. (best practice here: 1)');
     expect(md).toContain('The branch the room took was best practice at 0 of 1 decision (0%).');
-    expect(md).toContain("The room's most-voted reply was best practice at 1 of 1 decision with votes (100%); 4 of 8 votes (50%) went to best-practice replies.");
+    expect(md).toContain("The room's most-voted reply was best practice at 0 of 1 decision with votes (0%); 4 of 8 votes (50%) went to best-practice replies.");
     // Words said are quoted; an action (a "do" reply) is marked as one, not quoted as if said.
     expect(md).toContain(': the room chose Do: Look Jade up on social media tonight to see who the boyfriend is. Researching');
     expect(md).toMatch(/\*\*The new phone\*\*: "Who bought you that\? You need to tell me the truth\." \(/);
