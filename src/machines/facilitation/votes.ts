@@ -23,7 +23,7 @@ export interface Tally {
   entries: { replyId: string; votes: number; percent: number }[];
 }
 
-/** Counts and percentages for the replies of a decision (the percentages add up to 100: sharesOf). */
+/** Counts and percentages for the replies of a decision (each rounded on its own: sharesOf). */
 export function tallyVotes(replyIds: readonly string[], votes: Votes): Tally {
   const counts = replyIds.map((id) => clampVotes(Object.hasOwn(votes, id) ? (votes[id] ?? 0) : 0));
   const total = counts.reduce((a, b) => a + b, 0);
