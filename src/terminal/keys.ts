@@ -110,8 +110,8 @@ export const HINTS = {
   quit: [['y', 'save and quit'], ['n', 'keep going']],
   debrief: [['Tab/←→', 'section'], ['↑↓ PgUp PgDn', 'scroll'], ['e', 'export'], ['q', 'quit']],
   debriefBack: [['Tab/←→', 'section'], ['↑↓ PgUp PgDn', 'scroll'], ['e', 'export'], ['b', 'scenarios'], ['q', 'quit']],
-  facilitateVote: [['↑↓', 'reply'], ['0–9 ⌫ + −', 'room votes'], ['r', 'reveal'], ['q', 'end session']],
-  facilitateVoteScroll: [['↑↓', 'reply'], ['0–9 ⌫ + −', 'votes'], ['PgUp PgDn', 'scroll'], ['r', 'reveal'], ['q', 'end']],
+  facilitateVote: [['↑↓ Enter', 'which reply'], ['0–9 ⌫ + −', 'its votes'], ['r', 'reveal'], ['q', 'end session']],
+  facilitateVoteScroll: [['↑↓ Enter', 'which reply'], ['0–9 ⌫ + −', 'its votes'], ['PgUp PgDn', 'scroll'], ['r', 'reveal'], ['q', 'end']],
   facilitateReveal: [['1–9', 'the branch the room follows'], ['↑↓ PgUp PgDn', 'scroll'], ['b', 'back to the votes'], ['q', 'end session']],
   facilitateScene: [['Enter', 'continue'], ['q', 'end session']],
 } as const satisfies Record<string, readonly (readonly [string, string])[]>;
@@ -226,12 +226,16 @@ function roomHints({ back, startOver }: RoomKeys): Hint[] {
   return [...(back === undefined ? [] : [['u', `back to decision ${back}`] as const]), ...(startOver ? [['s', 'start over'] as const] : [])];
 }
 
-/** The room's voting screen: `f` only when there is a facilitator note to show or hide. */
+/**
+ * The room's voting screen: ↑↓ and Enter move between the replies, and the digits are the votes of
+ * the highlighted one (Enter chooses no branch: that is after the reveal, by number). `f` only when
+ * there is a facilitator note to show or hide.
+ */
 export function voteHints(note: 'none' | 'hidden' | 'shown', scrolls: boolean, room: RoomKeys = {}): Hint[] {
   const f: Hint[] = note === 'none' ? [] : [['f', note === 'shown' ? 'hide note' : 'facilitator note']];
   return scrolls
-    ? [['↑↓ Enter', 'reply'], ['0–9 ⌫ + −', 'votes'], ['PgUp PgDn', 'scroll'], ...f, ['r', 'reveal'], ...roomHints(room), ['q', 'end']]
-    : [['↑↓ Enter', 'reply'], ['0–9 ⌫ + −', 'room votes'], ...f, ['r', 'reveal'], ...roomHints(room), ['q', 'end session']];
+    ? [['↑↓ Enter', 'which reply'], ['0–9 ⌫ + −', 'its votes'], ['PgUp PgDn', 'scroll'], ...f, ['r', 'reveal'], ...roomHints(room), ['q', 'end']]
+    : [['↑↓ Enter', 'which reply'], ['0–9 ⌫ + −', 'its votes'], ...f, ['r', 'reveal'], ...roomHints(room), ['q', 'end session']];
 }
 
 /** The reveal's help line: numbers for the replies offered. */

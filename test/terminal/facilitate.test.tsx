@@ -98,7 +98,8 @@ describe('trainer-led sessions (--facilitate)', () => {
     expect(frame).toContain("That's a nice one! How did you get it? · votes: 12");
     expect(frame).toContain('You need to tell me the truth. · votes: 3');
     expect(frame).toContain('move on to school. · votes: 1');
-    expect(frame).toContain('↑↓ Enter: reply');
+    // The help line says what Enter does here: it moves to the next reply; it chooses no branch.
+    expect(frame).toContain('↑↓ Enter: which reply · 0–9 ⌫ + −: its votes');
     // From the last reply Enter goes back to the first, as ↓ does.
     await press(r, KEY.enter, '+');
     expect(r.lastFrame()).toContain("That's a nice one! How did you get it? · votes: 13");
