@@ -163,6 +163,24 @@ describe('trainer-led sessions (--facilitate)', () => {
     expect(summary).not.toContain("Branch taken: 1.");
   });
 
+  it('u asks first when votes have been entered at this decision, since going back clears them', async () => {
+    // A stray u in front of the room cleared 19 votes at once, with no way to get them back.
+    const r = await renderApp(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: newPhone() } }).element);
+    await press(r, KEY.enter, '5', 'r', '1');
+    while (!/votes: 0/.test(r.lastFrame() ?? '')) await press(r, KEY.enter);
+    await press(r, '1', '9');
+    expect(r.lastFrame()).toContain('votes: 19');
+    await press(r, 'u');
+    expect((r.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain('Go back to decision 1? The 19 votes entered at this decision will be cleared. (y / n)');
+    await press(r, 'n');
+    expect(r.lastFrame()).toContain('votes: 19');
+    expect(r.lastFrame()).toContain('u: back to decision 1');
+    await press(r, 'u', 'y');
+    const frame = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
+    expect(frame).toContain('decision 1 of about');
+    expect(frame).toContain('Votes in all: 5');
+  });
+
   it('s starts the session over once the trainer says yes: the summary so far is written first, the kept session goes, and decision 1 comes back empty', async () => {
     // Starting over mid-session was only offered when a kept session was opened again.
     const env = tempEnv();

@@ -58,8 +58,9 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
   // The facilitator note often gives the answer away: hidden from the projected room until the
   // trainer shows it (f) or the replies are revealed.
   const [noteShown, setNoteShown] = useState(false);
-  // A question asked in place of the help line: q (stop now) or s (start over).
-  const [confirm, setConfirm] = useState<'quit' | 'start-over'>();
+  // A question asked in place of the help line: q (stop now), s (start over), or u (back) when it
+  // would clear the votes entered at this decision.
+  const [confirm, setConfirm] = useState<'quit' | 'start-over' | 'back'>();
   const confirmQuit = confirm !== undefined;
   const [offset, setOffset] = useState(0);
   const log = useRef<FacilitatedDecision[]>(resumed?.decisions ?? []);
@@ -175,7 +176,7 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
   const room: RoomKeys = { back, startOver: onStartOver !== undefined };
   const hintSet = view.kind === 'scene' ? sceneHints(room) : reveal ? revealHints(view.replies.length, room) : voteHints(note === undefined ? 'none' : showNote ? 'shown' : 'hidden', false, room);
   const rowsOf = (text: string, w = width) => inkRows(text, w);
-  const question = confirm === 'quit' ? (roomDidSomething() ? QUIT_QUESTION : QUIT_NOTHING_QUESTION) : confirm === 'start-over' ? startOverQuestion(startOverLoss()) : undefined;
+  const question = confirm === 'quit' ? (roomDidSomething() ? QUIT_QUESTION : QUIT_NOTHING_QUESTION) : confirm === 'start-over' ? startOverQuestion(startOverLoss()) : confirm === 'back' && back !== undefined ? backQuestion(back, entered) : undefined;
   const footerRows = question !== undefined || unavailable !== undefined ? rowsOf(question ?? unavailable ?? '') : hintRows(hintSet, width).reduce((n, row) => n + rowsOf(row), 0);
   // Each reply's votes, kept whole after it (see ReplyList): the rows of "text · votes: n" either way.
   const tally = (r: { id: string }) => `votes: ${votes[r.id] ?? 0}`;
@@ -239,10 +240,19 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
     if (a.type === 'interrupt') return stop(true);
     if (view.kind === 'decision' && !arrivedAfterShown()) return;
     if (unavailable !== undefined) setUnavailable(undefined);
-    if (confirm) return a.type === 'yes' ? (confirm === 'quit' ? stop() : startOver()) : a.type === 'no' || a.type === 'back' ? setConfirm(undefined) : undefined;
+    if (confirm) {
+      if (a.type === 'no' || a.type === 'back') return setConfirm(undefined);
+      if (a.type !== 'yes') return;
+      if (confirm === 'quit') return stop();
+      if (confirm === 'start-over') return startOver();
+      setConfirm(undefined);
+      return goBack();
+    }
     if (a.type === 'quit') return setConfirm('quit');
     if (a.type === 'restart' && onStartOver) return setConfirm('start-over');
-    if (a.type === 'undo' && back !== undefined) return goBack();
+    // Going back clears what the room entered at this decision: asked first when there is any (a
+    // stray u in front of the room lost 19 votes with no way to get them back).
+    if (a.type === 'undo' && back !== undefined) return view.kind === 'decision' && entered > 0 ? setConfirm('back') : goBack();
     if (view.kind === 'scene') return a.type === 'enter' ? actor.send({ type: 'scene.continue' }) : undefined;
     if (reveal) {
       if (a.type === 'back') setReveal(false);
@@ -358,6 +368,10 @@ const QUIT_NOTHING_QUESTION = 'Stop now? The room has entered nothing yet, so no
 const NEW_SESSION_QUESTION = 'Start a new session of this scenario? This finished one is no longer kept to open again (its summary file stays). (y / n)';
 
 /** s asks first, saying what is lost (the core's words, as presenter mode's Start over says them), if anything. */
+function backQuestion(decision: number, votes: number): string {
+  return `Go back to decision ${decision}? The ${votes} vote${votes === 1 ? '' : 's'} entered at this decision will be cleared. (y / n)`;
+}
+
 function startOverQuestion(loss: string | undefined): string {
   return `Start the session over from the beginning? ${loss ? `${loss} will be lost; the summary so far is written first. ` : ''}(y / n)`;
 }
