@@ -362,17 +362,35 @@ describe('a trainer-led session kept as it goes', () => {
     return env;
   };
 
-  it('a kept session carries on with its votes before the reveal too, and start over begins at decision 1 with nothing kept', async () => {
+  it('a kept session carries on with its votes before the reveal too; start over begins at decision 1, and the kept session stays until the new room votes, as --new', async () => {
     const env = await keptWithSevenVotes();
     let r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element);
     await press(r, KEY.enter, KEY.enter);
     expect(r.lastFrame()).toContain("That's a nice one! How did you get it? · votes: 7");
     cleanup();
     r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element);
-    await press(r, KEY.enter, '2');
+    await press(r, KEY.enter);
+    expect(r.lastFrame()).toContain('Start over (the session in progress is replaced once the room votes)');
+    await press(r, '2');
     expect(r.lastFrame()).toContain('decision 1 of about');
     expect(r.lastFrame()).not.toMatch(/votes: [1-9]/);
-    expect(keptFiles(env)).toEqual([]);
+    // Chosen by mistake and left at once: the session kept before is still there to carry on.
+    // (It was deleted the moment Start over was chosen.)
+    const kept = keptFiles(env);
+    expect(kept).toHaveLength(1);
+    await press(r, 'q');
+    await tap(r, 'y');
+    cleanup();
+    r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element);
+    await press(r, KEY.enter);
+    expect(r.lastFrame()).toContain('You have a trainer-led session of this scenario in progress.');
+    // Started over again, the new room's first vote replaces it.
+    await press(r, '2', '3');
+    expect(r.lastFrame()).toContain('votes: 3');
+    cleanup();
+    r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element);
+    await press(r, KEY.enter, KEY.enter);
+    expect(r.lastFrame()).toContain("That's a nice one! How did you get it? · votes: 3");
   });
 
   it('the picker marks a scenario with a room session kept: in progress (with the decisions made) or finished, as presenter mode\'s cards say', async () => {

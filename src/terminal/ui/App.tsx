@@ -285,13 +285,12 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
     body = (
       <ContinuePrompt title={entry.title} intro={kept.finished ? 'A trainer-led session of this scenario finished here: its debrief is kept until you start a new one.' : 'You have a trainer-led session of this scenario in progress.'}
         options={kept.finished
-          ? ['Open the finished session: its debrief and how the room did', 'Start a new session (the finished one is no longer kept)']
-          : [`Continue at decision ${kept.decision}, with the room's votes and the summary so far`, 'Start over (the session in progress is replaced)']}
+          ? ['Open the finished session: its debrief and how the room did', 'Start a new session (the finished one is replaced once the room votes)']
+          : [`Continue at decision ${kept.decision}, with the room's votes and the summary so far`, 'Start over (the session in progress is replaced once the room votes)']}
         onContinue={() => once(async () => setScreen({ name: 'facilitate', playable, actor: await newFacilitation(services.env, playable, kept.snapshot), resumed: kept }))}
-        onStartOver={() => once(async () => {
-          (await import('../saves.js')).dropRoomSession(playable, services.env);
-          setScreen({ name: 'facilitate', playable, actor: await newFacilitation(services.env, playable) });
-        })}
+        // As --new: the kept session stays until the new room enters something, so a wrong key here
+        // (or quitting before the first vote) loses nothing. It was deleted at once.
+        onStartOver={() => once(async () => setScreen({ name: 'facilitate', playable, actor: await newFacilitation(services.env, playable) }))}
         onBack={fromPicker ? () => toPicker() : undefined} onQuit={quit} />
     );
   } else if (screen.name === 'locate') {
