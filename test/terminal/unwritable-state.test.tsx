@@ -116,4 +116,22 @@ describe('a state folder that cannot be written', () => {
     expect(exit.mock.calls[0]?.[1]).toBe(74);
     expect(existsSync(file)).toBe(true);
   });
+
+  // The content note promised "kept as it goes", nothing said otherwise during the session, and
+  // every vote was lost at the end with exit 74.
+  it('in a trainer-led session: the content note, the first screen and the quit question say that nothing is kept or written', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'casa-file-')), 'state');
+    writeFileSync(file, 'not a folder');
+    const env = { XDG_STATE_HOME: file, CASA_PRACTICE_SEED: '1' };
+    const r = await renderApp(appElement({ env, start: { kind: 'facilitate' } }).element);
+    await press(r, '1');
+    const note = (r.lastFrame() ?? '').replace(/[│╭╮╰╯─]/g, '').replace(/\s+/g, ' ');
+    expect(note).toContain('Progress is not being saved:');
+    expect(note).toContain('This session cannot be kept or its summary written, since the state folder cannot be written (see above): q ends it, and the votes are not kept.');
+    expect(note).not.toContain('kept as it goes');
+    await press(r, KEY.enter);
+    expect((r.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain('The state folder cannot be written: this session is not kept, and no summary can be written when it ends.');
+    await press(r, '4', 'q');
+    expect((r.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain('Stop now? The state folder cannot be written, so no summary is written and the session is not kept: the votes entered are lost. (y / n)');
+  });
 });

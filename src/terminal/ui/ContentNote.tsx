@@ -41,7 +41,10 @@ export function ContentNote({ entry, onStart, onBack, onQuit, notice, facilitati
         <Paragraph bold width={inner}>Content note</Paragraph>
         <Paragraph width={inner}>{entry.contentNote}</Paragraph>
         <Paragraph width={inner}>{facilitating
-          ? 'Pause for the room whenever it needs a break. A trainer-led session is kept as it goes: q stops it and writes a summary of the votes so far, and opening this scenario again carries on.'
+          ? notice
+            // The state folder cannot be written (the notice above): nothing is kept, no summary written.
+            ? `Pause for the room whenever it needs a break. ${UNKEPT_SESSION}`
+            : 'Pause for the room whenever it needs a break. A trainer-led session is kept as it goes: q stops it and writes a summary of the votes so far, and opening this scenario again carries on.'
           : notice ? 'Take a break whenever you need one (q quits).' : 'Take a break whenever you need one. Once you have started, q saves your progress and quits.'}</Paragraph>
       </Box>
       {/* b only when there is a picker to go back to. */}
@@ -49,3 +52,6 @@ export function ContentNote({ entry, onStart, onBack, onQuit, notice, facilitati
     </Box>
   );
 }
+
+/** What a trainer-led session keeps when the state folder cannot be written: nothing. */
+export const UNKEPT_SESSION = 'This session cannot be kept or its summary written, since the state folder cannot be written (see above): q ends it, and the votes are not kept.';

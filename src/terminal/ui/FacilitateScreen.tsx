@@ -9,7 +9,7 @@ import { revealText } from '../reveal-text.js';
 import type { Span } from '../debrief-lines.js';
 import { inkRows, wrapText } from '../wrap.js';
 import { exportsDir, newestSessionSummary, NOTHING_ENTERED_WORDS, shownPath, shownStateDir, writeSessionSummary } from '../export.js';
-import { errorWords } from '../node/state-store.js';
+import { errorWords, stateStore } from '../node/state-store.js';
 import { useApp } from './AppContext.js';
 import { DebriefScreen } from './DebriefScreen.js';
 import { KeyHints } from './KeyHints.js';
@@ -50,7 +50,10 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
   const [votes, setVotes] = useState<Record<string, number>>(() => ({ ...resumed?.progress.current.votes }));
   // Why the branch just typed cannot be followed (reveal only), or why a kept session could not be
   // carried on: said in place of the help line until the next key.
-  const [unavailable, setUnavailable] = useState<string | undefined>(opening);
+  // Where the state folder cannot be written, nothing of the session is kept or written: said on the
+  // first screen (the content note says it too, but a kept session opened again skips the note).
+  const unwritable = stateStore(app.env).failure() !== undefined;
+  const [unavailable, setUnavailable] = useState<string | undefined>(opening ?? (unwritable ? UNWRITABLE_NOW : undefined));
   // The decision whose replies are revealed: a reveal belongs to its decision, never to the next.
   const [revealedAt, setRevealedAt] = useState(resumed?.progress.current.revealed ? view.nodeId : undefined);
   const reveal = revealedAt !== undefined && revealedAt === view.nodeId;
@@ -176,7 +179,7 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
   const room: RoomKeys = { back, startOver: onStartOver !== undefined };
   const hintSet = view.kind === 'scene' ? sceneHints(room) : reveal ? revealHints(view.replies.length, room) : voteHints(note === undefined ? 'none' : showNote ? 'shown' : 'hidden', false, room);
   const rowsOf = (text: string, w = width) => inkRows(text, w);
-  const question = confirm === 'quit' ? (roomDidSomething() ? QUIT_QUESTION : QUIT_NOTHING_QUESTION) : confirm === 'start-over' ? startOverQuestion(startOverLoss()) : confirm === 'back' && back !== undefined ? backQuestion(back, entered) : undefined;
+  const question = confirm === 'quit' ? (!roomDidSomething() ? QUIT_NOTHING_QUESTION : unwritable ? QUIT_UNWRITABLE_QUESTION : QUIT_QUESTION) : confirm === 'start-over' ? startOverQuestion(startOverLoss()) : confirm === 'back' && back !== undefined ? backQuestion(back, entered) : undefined;
   const footerRows = question !== undefined || unavailable !== undefined ? rowsOf(question ?? unavailable ?? '') : hintRows(hintSet, width).reduce((n, row) => n + rowsOf(row), 0);
   // Each reply's votes, kept whole after it (see ReplyList): the rows of "text · votes: n" either way.
   const tally = (r: { id: string }) => `votes: ${votes[r.id] ?? 0}`;
@@ -362,6 +365,10 @@ function finishedSummaryWords(scenario: Scenario, env: NodeJS.ProcessEnv): strin
 }
 
 const QUIT_QUESTION = 'Stop now and write the summary so far? The session is kept to carry on later. (y / n)';
+
+const QUIT_UNWRITABLE_QUESTION = 'Stop now? The state folder cannot be written, so no summary is written and the session is not kept: the votes entered are lost. (y / n)';
+
+const UNWRITABLE_NOW = 'The state folder cannot be written: this session is not kept, and no summary can be written when it ends.';
 
 const QUIT_NOTHING_QUESTION = 'Stop now? The room has entered nothing yet, so no summary is written. (y / n)';
 
