@@ -90,7 +90,9 @@ describe('room controls in the terminal', () => {
     // Anything else carries on, and is done as usual.
     await room.type('l', /Vote locked/);
     await room.type('e', /Type e again/);
-    await room.type('e', /The session has ended/);
+    const ended = await room.type('e', /The session has ended.*\n/);
+    // Its summary is written as it ends: Ctrl+C only closes the room (it said it "writes the summary").
+    expect(ended.replace(/\s+/g, ' ')).toContain('The session has ended: phones can no longer vote. Ctrl+C closes the room.');
     expect(room.server.state().phase).toBe('ended');
   });
 
@@ -117,6 +119,22 @@ describe('room controls in the terminal', () => {
     const said = await room.type('9', /\n$/);
     expect(said.replace(/\s+/g, ' ')).toContain(`There is no reply 9 at this decision: type a number from 1 to ${replies}.`);
     expect(room.server.state().phase).toBe('revealed');
+  });
+
+  it('before the reveal too, a number no reply has says which numbers there are (it said "Reveal the votes before choosing the branch")', async () => {
+    const room = await controlled(() => 60);
+    await room.type('n', /o: open the vote/);
+    await room.type('o', /l: lock/);
+    const replies = roomSessionView(roomContext(scenario), room.server.state()).replies.length;
+    expect((await room.type('9', /\n$/)).replace(/\s+/g, ' ')).toContain(`There is no reply 9 at this decision: type a number from 1 to ${replies}.`);
+    // A reply that is there still waits for the reveal.
+    expect((await room.type('1', /\n$/)).replace(/\s+/g, ' ')).toContain('Reveal the votes before choosing the branch.');
+  });
+
+  it('q says how to close the room (it printed the list of commands, which did not say), and the list names Ctrl+C', async () => {
+    const room = await controlled(() => 60);
+    expect((await room.type('q', /\n$/)).replace(/\s+/g, ' ')).toContain('To close the room, press Ctrl+C: the session summary is written');
+    expect((await room.type('x', /\n$/)).replace(/\s+/g, ' ')).toContain('e end the session (asks first). Ctrl+C closes the room and writes the summary.');
   });
 
   it('s counts the open round\'s votes, and between votes says none is open (not "0 voted in round 1" after a round that had votes)', async () => {

@@ -96,6 +96,13 @@ describe('room command as a process', () => {
       expect(await p.vote(num(reply))).toMatchObject({ vote: num(reply) });
       votes.set(p.device, reply);
     }));
+    // Resumed while it is still open in another window: refused, naming that window, rather than
+    // told to take another port (two copies wrote over each other's votes and summary).
+    const copy = spawnRoom(['--resume', '--host', '127.0.0.1', '--port', '0'], env);
+    expect(await copy.exited).toBe(1);
+    expect(copy.errors().replace(/\s+/g, ' ')).toContain(`the room ${at.code} is still open in another window (process ${first.child.pid}): carry on there.`);
+    expect(copy.output()).toBe('');
+    // Killed, it leaves its marker behind: a process that no longer runs holds nothing.
     first.child.kill('SIGKILL');
     expect(await first.exited).toBe(null);
     await Promise.all(phones.map((p) => p.closed));

@@ -144,3 +144,20 @@ function release(path: string, token: string): void {
     // already gone
   }
 }
+
+/** What a marker of a long-lived holder says (see openHolder): this process, on this machine. */
+export function holderText(): string {
+  return `${process.pid} ${hostname()}\n`;
+}
+
+/**
+ * The process id in a holder marker (holderText) when that process is another one still running on
+ * this machine: e.g. a live room open in another window. Undefined for no marker, this process, a
+ * process gone, or a marker from another machine (a state folder shared over a network).
+ */
+export function openHolder(text: string | undefined): number | undefined {
+  const [pid, host] = (text ?? '').trim().split(' ');
+  if (host !== hostname() || !/^\d{1,10}$/.test(pid ?? '')) return undefined;
+  const n = Number(pid);
+  return n !== process.pid && running(n) ? n : undefined;
+}

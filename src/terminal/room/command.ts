@@ -13,6 +13,7 @@ import type { CliIO } from '../commands.js';
 import { exportsDir } from '../export.js';
 import { command, commandName, helpText } from '../invocation.js';
 import { fileStore } from '../node/file-store.js';
+import { holderText, openHolder } from '../node/file-lock.js';
 import { packageRoot } from '../paths.js';
 import { sessionSeed } from '../seed.js';
 import { stateDir, writeAtomic } from '../state.js';
@@ -139,6 +140,15 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
     return 1;
   }
   const key = `${ROOMS}${state.room}.json`;
+  // One process per room: a room resumed while it is still open in another window (its port then
+  // in use) was started again elsewhere with --port 0, and the two copies wrote over each other's
+  // votes and summary. The room's marker names the process that has it open.
+  const openKey = `${ROOMS}${state.room}.open`;
+  const holder = openHolder(store.read(openKey));
+  if (holder !== undefined) {
+    io.err(`casa-practice: the room ${state.room} is still open in another window (process ${holder}): carry on there. Two copies of one room would each write over the other's votes. To run it from here instead, close it there first (Ctrl+C), then resume it here.\n`);
+    return 1;
+  }
   // The port the room had, if the file names a usable one (the file is untrusted: anything else is a free port).
   const savedPort = state.meta.port;
   let port = askedPort ?? (resume && typeof savedPort === 'number' && Number.isInteger(savedPort) && savedPort > 0 && savedPort < 65536 ? savedPort : 0);
@@ -171,12 +181,13 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
     });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'EADDRINUSE' ? `port ${port} is in use${resume ? ' (phones will need the new address: pass --port 0 for any free port)' : ''}` : code === 'EADDRNOTAVAIL' ? `${host} is not an address of this laptop` : e instanceof Error ? e.message : String(e);
+    const why = code === 'EADDRINUSE' ? `port ${port} is in use by another program${resume ? ' (phones will need the new address: pass --port 0 for any free port)' : ''}` : code === 'EADDRNOTAVAIL' ? `${host} is not an address of this laptop` : e instanceof Error ? e.message : String(e);
     io.err(`casa-practice: the room could not start: ${visibleLine(why)}\n`);
     return 1;
   }
   port = server.port;
   store.write(key, text(server.state()));
+  store.write(openKey, holderText());
 
   const at = roomAddresses(host, port, state.room, token, ctx.scenario.id);
   where.join = at.join;
@@ -200,6 +211,7 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
     const stop = (signal: NodeJS.Signals) => {
       for (const s of SIGNALS) process.removeListener(s, stop);
       where.controls?.close();
+      store.remove(openKey);
       let written: string | undefined;
       void server.close().then(() => {
         try {

@@ -5,7 +5,10 @@ import { revealText } from '../reveal-text.js';
 import { wrapText } from '../wrap.js';
 import type { RoomServer } from './server.js';
 
-export const CONTROLS_HELP = 'Run the session from here or from the presenter page. Type a letter and Enter: n next scene · o open the vote · l lock · r reveal · 1–9 follow that reply · s status · e end the session (asks first)';
+export const CONTROLS_HELP = 'Run the session from here or from the presenter page. Type a letter and Enter: n next scene · o open the vote · l lock · r reveal · 1–9 follow that reply · s status · e end the session (asks first). Ctrl+C closes the room and writes the summary.';
+
+/** q (or quit, exit) typed here: the room is closed with Ctrl+C, which writes the summary. */
+export const HOW_TO_CLOSE = 'To close the room, press Ctrl+C: the session summary is written, and "room --resume" opens the room again if the session has not ended.';
 
 /** After "End the session for everyone?" answered with anything but e (or a command, which is done). */
 export const NOT_ENDED = 'The session was not ended: it carries on. Only e, typed again after the question, ends it.';
@@ -36,7 +39,8 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
         if (view.title) say(`Ending: ${view.title}`);
         story(view);
       }
-      return say(view.done ? 'The scenario has reached its ending. Ctrl+C closes the room and writes the summary.' : 'The session has ended. Ctrl+C closes the room and writes the summary.');
+      // Its summary is written as it ends (the line after this one says where): Ctrl+C only closes.
+      return say(view.done ? 'The scenario has reached its ending, and the session with it. Ctrl+C closes the room.' : 'The session has ended: phones can no longer vote. Ctrl+C closes the room.');
     }
     if (view.kind === 'scene') {
       say();
@@ -94,10 +98,12 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
       : /^\d{1,2}$/.test(word) ? server.present({ type: 'choose', round: state.round, reply: view.replies.find((r) => String(r.number) === word)?.id ?? 'none' })
       : undefined;
     if (word === 's') return say(countWords(state));
+    if (['q', 'quit', 'exit'].includes(word)) return say(HOW_TO_CLOSE);
     if (result === undefined) return declined ? say(NOT_ENDED) : word === '' ? undefined : say(CONTROLS_HELP);
-    // A number no reply has here ("9" of three): which numbers there are, not "That reply is not available".
+    // A number no reply has here ("9" of three): which numbers there are, not "That reply is not
+    // available", nor (before the reveal) "Reveal the votes first".
     if (result.ok) return;
-    const none = result.code === 'unknown-reply' && view.replies.every((r) => String(r.number) !== word);
+    const none = (result.code === 'unknown-reply' || result.code === 'not-now') && view.kind === 'decision' && view.replies.length > 0 && /^\d{1,2}$/.test(word) && view.replies.every((r) => String(r.number) !== word);
     say(none ? `There is no reply ${word} at this decision: type a number from 1 to ${view.replies.length}.` : result.message);
   };
 
