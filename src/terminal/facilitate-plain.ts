@@ -2,7 +2,7 @@ import { backToDecision, startOverFailedWords, visibleLine, entryOf, facilitated
 import { exportsDir, NOTHING_ENTERED_WORDS, newestSessionSummary, writeSessionSummary } from './export.js';
 import { command } from './invocation.js';
 import { errorWords, stateStore } from './node/state-store.js';
-import { dropRoomSession, finishedKeptWords, keepRoomSession, newRoomSessionArgs, readRoomSession, roomSessionOnDisk } from './saves.js';
+import { dropRoomSession, finishedKeptWords, holdRoomSession, keepRoomSession, newRoomSessionArgs, readRoomSession, ROOM_ELSEWHERE, roomSessionOnDisk } from './saves.js';
 import { revealText } from './reveal-text.js';
 import { sessionSeed } from './seed.js';
 import { chooseScenario, printDebrief, printMoment, sayer, type LineModeOptions } from './plain.js';
@@ -36,11 +36,20 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   // What the room entered at each decision followed, and at the one on screen, kept with the session.
   const past: RoomRound[] = [...(resumed?.progress.past ?? [])];
   let kept = resumed !== undefined;
+  // The kept session as this run read it: another window that goes on with the same session is not
+  // written over; this run stops keeping and says so once.
+  let hold = holdRoomSession(playable, opts.env);
+  let elsewhere = false;
+  const keepNow = (progress: Parameters<typeof keepRoomSession>[2]): boolean => {
+    if (!elsewhere && keepRoomSession(playable, actor.getPersistedSnapshot(), progress, hold, opts.env)) return true;
+    if (!elsewhere) say(ROOM_ELSEWHERE);
+    elsewhere = true;
+    return false;
+  };
   const keep = (current: RoomRound) => {
     // Nothing is kept until the room has done something.
     if (!kept && past.length === 0 && !current.revealed && !Object.values(current.votes).some((n) => n > 0)) return;
-    keepRoomSession(playable, actor.getPersistedSnapshot(), { past, current }, opts.env);
-    kept = true;
+    if (keepNow({ past, current })) kept = true;
   };
   const entry = entryOf(playable);
   say(`Trainer-led session: ${entry.title} (about ${entry.minutes} min)`);
@@ -94,9 +103,9 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
       if (view.done) {
         // Kept at the ending too, until the trainer starts a new session (--new, or s): opening the
         // scenario again shows its debrief rather than starting a new session without a word.
-        if (past.length > 0) keepRoomSession(playable, actor.getPersistedSnapshot(), { past, current: { votes: {}, revealed: false } }, opts.env);
+        if (past.length > 0) keepNow({ past, current: { votes: {}, revealed: false } });
         const written = finish(printDebrief(scenario, snapshot.output, io, width, 'room'));
-        if (roomSessionOnDisk(playable, opts.env)) say(finishedKeptWords(playable, opts.env));
+        if (!elsewhere && roomSessionOnDisk(playable, opts.env)) say(finishedKeptWords(playable, opts.env));
         return written ? 0 : 74;
       }
       if (view.kind === 'scene') {
@@ -140,8 +149,10 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
             continue;
           }
         }
-        if (kept) dropRoomSession(playable, opts.env);
+        if (kept && !elsewhere) dropRoomSession(playable, opts.env);
         kept = false;
+        hold = holdRoomSession(playable, opts.env);
+        elsewhere = false;
         actor.stop();
         actor = startFacilitation(scenario, sessionSeed(opts.env));
         log.length = 0;
@@ -162,7 +173,8 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
         }
         log.push(record());
         const written = finish();
-        if (kept && roomSessionOnDisk(playable, opts.env)) io.out(`To carry on with this session later: ${command(`--facilitate ${playable.bundled ? scenario.id : playable.file}`, opts.env)}\n`);
+        if (elsewhere) say(ROOM_ELSEWHERE);
+        else if (kept && roomSessionOnDisk(playable, opts.env)) io.out(`To carry on with this session later: ${command(`--facilitate ${playable.bundled ? scenario.id : playable.file}`, opts.env)}\n`);
         return outcome.kind === 'ended' ? 1 : written ? 0 : 74;
       }
       const reply = view.replies[outcome.index];

@@ -157,10 +157,26 @@ export function readRoomSession(playable: PlayableScenario, env: NodeJS.ProcessE
     ref.id === playable.scenario.id && from === playable.from ? playable : { error: `This room session is of another scenario or start than "${playable.scenario.id}".` }, playable);
 }
 
-/** Keeps a trainer-led session in progress (votes, reveal, the story so far). */
-export function keepRoomSession(playable: PlayableScenario, persistedSnapshot: unknown, progress: core.RoomProgress, env: NodeJS.ProcessEnv = process.env): void {
-  core.writeFacilitation(stateStore(env), playable, persistedSnapshot, progress);
+/**
+ * The kept room session of a scenario as this window read it (the core's SaveHold): what
+ * keepRoomSession checks before each write, so that two windows running the same session do not
+ * each write over what the other's room entered.
+ */
+export function holdRoomSession(playable: PlayableScenario, env: NodeJS.ProcessEnv = process.env): core.SaveHold {
+  return core.holdSave(stateStore(env), core.facilitationKey(playable));
 }
+
+/**
+ * Keeps a trainer-led session in progress (votes, reveal, the story so far) while this window
+ * holds it: false, and nothing written, when another window has gone on with it since.
+ */
+export function keepRoomSession(playable: PlayableScenario, persistedSnapshot: unknown, progress: core.RoomProgress, hold: core.SaveHold, env: NodeJS.ProcessEnv = process.env): boolean {
+  const store = stateStore(env);
+  return !core.whileHolding(store, hold, () => core.writeFacilitation(store, playable, persistedSnapshot, progress)).behind;
+}
+
+/** Said when a window's room session was not kept because another window went on with it. */
+export const ROOM_ELSEWHERE = 'Not kept: this session went on in another window, so what the room enters here is not kept; go on there.';
 
 /**
  * The trainer-led sessions in progress in the state folder, by slot (a bundled scenario's id, or its

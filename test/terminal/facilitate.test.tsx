@@ -8,6 +8,7 @@ import { facilitationKey, recordCompletion } from '../../src/machines/index.js';
 import { stateStore } from '../../src/terminal/node/state-store.js';
 import { stateDir } from '../../src/terminal/state.js';
 import { revealHints, voteHints } from '../../src/terminal/keys.js';
+import { runFacilitatePlain } from '../../src/terminal/facilitate-plain.js';
 import { appElement, KEY, newPhone, press, renderApp, renderAt, SCENARIOS, tap, tempEnv } from './helpers/ink.js';
 import { BUNDLED } from './helpers/layout.js';
 import { gatedPhoneText } from '../helpers/fixtures.js';
@@ -361,6 +362,44 @@ describe('a trainer-led session kept as it goes', () => {
     cleanup();
     return env;
   };
+
+  // Two windows on one kept session each wrote over what the other's room entered, unsaid.
+  it('two windows carrying on the same session: the second to write is not kept, says so, and leaves the first window\'s session as it is', async () => {
+    const env = await keptWithSevenVotes();
+    const a = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element);
+    await press(a, KEY.enter, KEY.enter);
+    const b = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element);
+    await press(b, KEY.enter, KEY.enter);
+    expect(b.lastFrame()).toContain('votes: 7');
+    await press(a, KEY.backspace, '5');
+    const file = join(stateDir(env), facilitationKey(newPhone()));
+    const afterA = readFileSync(file, 'utf8');
+    expect(afterA).toContain('"current":{"votes":{');
+    await press(b, '9');
+    expect((b.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain('Not kept: this session went on in another window, so what the room enters here is not kept; go on there.');
+    expect(readFileSync(file, 'utf8')).toBe(afterA);
+    // The first window goes on keeping it.
+    await press(a, '+');
+    expect(readFileSync(file, 'utf8')).not.toBe(afterA);
+    expect(a.lastFrame()).not.toContain('Not kept');
+  });
+
+  it('line by line too: once another window has gone on with the session, this run keeps nothing more, says so, and does not offer to carry on', async () => {
+    const env = await keptWithSevenVotes();
+    const file = join(stateDir(env), facilitationKey(newPhone()));
+    let other = '';
+    let out = '';
+    const lines = ['2 1 0', 'r', '1', '3', 'q'];
+    const code = await runFacilitatePlain({ playable: newPhone(), io: { out: (t) => (out += t), err: (t) => (out += t) }, env, width: 100, readLine: async () => {
+      // After the reveal, another window writes the session (as the Ink app would on a vote there).
+      if (lines.length === 3) writeFileSync(file, (other = readFileSync(file, 'utf8').replace('"revealed":true', '"revealed":false')));
+      return lines.shift();
+    } });
+    expect(code).toBe(0);
+    expect(out.match(/Not kept: this session went on in another window/g)?.length).toBeGreaterThanOrEqual(1);
+    expect(out).not.toContain('To carry on with this session later');
+    expect(readFileSync(file, 'utf8')).toBe(other);
+  });
 
   it('a kept session carries on with its votes before the reveal too; start over begins at decision 1, and the kept session stays until the new room votes, as --new', async () => {
     const env = await keptWithSevenVotes();

@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { agreementWords, backToDecision, startOverFailedWords, visibleLine, votesEnteredWords, clampVotes, decisionsAgreement, MAX_VOTES, TOO_MANY_VOTES, facilitatedDecision, revealData, roomBack, roomLossWords, selectView, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RoomRound, type Scenario, type SessionActor } from '../../machines/index.js';
 import { command } from '../invocation.js';
-import { dropRoomSession, finishedKeptWords, keepRoomSession, roomSessionOnDisk } from '../saves.js';
+import { dropRoomSession, finishedKeptWords, holdRoomSession, keepRoomSession, ROOM_ELSEWHERE, roomSessionOnDisk } from '../saves.js';
 import { hintRows, revealHints, sceneHints, voteHints, type Action, type RoomKeys } from '../keys.js';
 import { revealText } from '../reveal-text.js';
 import type { Span } from '../debrief-lines.js';
@@ -111,7 +111,8 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
       return;
     }
     startingOver.current = true;
-    if (kept.current) dropRoomSession(playable, app.env);
+    // (The other window's session, when it went on elsewhere, is its own: not dropped from here.)
+    if (kept.current && !elsewhere.current) dropRoomSession(playable, app.env);
     kept.current = false;
     onStartOver?.(written === undefined ? undefined : `The summary of the session before was written to ${visibleLine(written.path)}`);
   };
@@ -121,7 +122,7 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
     if (view.kind === 'decision') log.current.push(current());
     const written = writeSummary();
     // The session is kept: opening the scenario again carries on from here.
-    const again = kept.current && roomSessionOnDisk(playable, app.env) ? `\nTo carry on with this session later: ${command(`--facilitate ${playable.bundled ? scenario.id : playable.file}`, app.env)}` : '';
+    const again = elsewhere.current ? `\n${ROOM_ELSEWHERE}` : kept.current && roomSessionOnDisk(playable, app.env) ? `\nTo carry on with this session later: ${command(`--facilitate ${playable.bundled ? scenario.id : playable.file}`, app.env)}` : '';
     app.exit(`${written}${again}`, interrupted ? 130 : written.startsWith('Session summary written') ? 0 : 74);
   };
   useEffect(() => {
@@ -147,20 +148,34 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
   // At the ending it is kept too, as presenter mode keeps it: opening the scenario again offers its
   // debrief and how the room did, until the trainer starts a new session (s, or --new).
   const kept = useRef(resumed !== undefined);
+  // The kept session as this window read it: another window that goes on with the same session
+  // (the same scenario opened twice) is not written over; this one stops keeping and says so.
+  const [hold] = useState(() => holdRoomSession(playable, app.env));
+  const elsewhere = useRef(false);
+  // A kept session opened again is not written as it opens (nothing has changed yet): a second
+  // window opened on it would otherwise take it over from the window in use.
+  const opened = useRef(false);
   useEffect(() => {
+    const first = !opened.current;
+    opened.current = true;
+    if (first && resumed !== undefined) return;
+    const keep = (progress: Parameters<typeof keepRoomSession>[2]) => {
+      if (!elsewhere.current && keepRoomSession(playable, actor.getPersistedSnapshot(), progress, hold, app.env)) return true;
+      elsewhere.current = true;
+      setUnavailable(ROOM_ELSEWHERE);
+      return false;
+    };
     if (view.done) {
       if (finishedAtOpen || past.current.length === 0) return;
-      keepRoomSession(playable, actor.getPersistedSnapshot(), { past: past.current, current: { votes: {}, revealed: false } }, app.env);
-      kept.current = true;
+      if (keep({ past: past.current, current: { votes: {}, revealed: false } })) kept.current = true;
       return;
     }
     // Only the votes for this decision's replies (the last one's are cleared a moment later).
     const ids = new Set(view.kind === 'decision' ? view.replies.map((r) => r.id) : []);
     const current = { votes: Object.fromEntries(Object.entries(votes).filter(([id]) => ids.has(id))), revealed: reveal };
     if (!kept.current && past.current.length === 0 && !reveal && !Object.values(current.votes).some((n) => n > 0)) return;
-    keepRoomSession(playable, actor.getPersistedSnapshot(), { past: past.current, current }, app.env);
-    kept.current = true;
-  }, [view, votes, reveal, playable, actor, app.env, finishedAtOpen]);
+    if (keep({ past: past.current, current })) kept.current = true;
+  }, [view, votes, reveal, playable, actor, app.env, finishedAtOpen, hold, resumed]);
   useEffect(() => setOffset(0), [view.nodeId, reveal]);
   const revealRows = useMemo(() => {
     // After the reveal the facilitator note is shown too, below the replies.
