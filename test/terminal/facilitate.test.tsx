@@ -60,8 +60,8 @@ describe('trainer-led sessions (--facilitate)', () => {
     const end = r.lastFrame() ?? '';
     expect(end).toContain('Debrief: Example: the new phone');
     expect(end).toContain("3 Room's path");
-    // The end screen says how often the room matched best practice, in presenter mode's words.
-    expect(end.replace(/\s+/g, ' ')).toContain("The room's most-voted reply was best practice at 2 of 2 decisions with votes (100%); 21 of 25 votes (84%) went to best-practice replies.");
+    // The end screen says how the room did as the summary does: the branch it took (left out before), then its votes.
+    expect(end.replace(/\s+/g, ' ')).toContain("The branch the room took was best practice at 2 of 2 decisions (100%). The room's most-voted reply was best practice at 2 of 2 decisions with votes (100%); 21 of 25 votes (84%) went to best-practice replies.");
     const path = /Session summary written to:\s+(\S+\.md)/.exec(end)?.[1];
     expect(path).toBeDefined();
     // Shown within the state folder, which the notice names.

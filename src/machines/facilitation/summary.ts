@@ -46,6 +46,25 @@ export function decisionsAgreement(scenario: Scenario, decisions: readonly Facil
 }
 
 /**
+ * How the room did, as the summary's "How the room did" says it and every screen that ends a
+ * session repeats it: how often the branch it took was best practice, then how its votes matched
+ * (presenter mode's words, agreementWords); "The room made no decisions." when it made none.
+ */
+export function roomDidWords(scenario: Scenario, decisions: readonly FacilitatedDecision[]): string[] {
+  let taken = 0;
+  let branchBest = 0;
+  for (const d of decisions) {
+    const chosen = scored(scenario, d).find((r) => r.number === d.chosen);
+    if (!chosen) continue;
+    taken++;
+    if (chosen.best) branchBest++;
+  }
+  const agreement = decisionsAgreement(scenario, decisions);
+  if (taken === 0 && agreement.decisions === 0) return ['The room made no decisions.'];
+  return [...(taken > 0 ? [roomMatchWords(branchBest, taken, 'The branch the room took was')] : []), ...(agreement.decisions > 0 ? [agreementWords(agreement)] : [])];
+}
+
+/**
  * The session summary as Markdown: each decision with every reply's points and votes, best practice
  * marked, the branch the room took; how often the room matched best practice; then the debrief,
  * said of the room.
@@ -53,8 +72,6 @@ export function decisionsAgreement(scenario: Scenario, decisions: readonly Facil
 export function facilitationMarkdown(scenario: Scenario, decisions: readonly FacilitatedDecision[], debrief: Debrief | undefined, now = new Date()): string {
   const clean = cleanDeep(decisions);
   const out = [`# Session summary: ${mdText(cleanLine(scenario.title))}`, '', `Trainer-led session, ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC.`, ''];
-  let taken = 0;
-  let branchBest = 0;
   clean.forEach((d, i) => {
     out.push(`## Decision ${i + 1}: ${mdText(cleanLine(d.title))}`, '');
     if (d.discussionPrompt) out.push(`Discussion prompt: ${mdText(d.discussionPrompt)}`, '');
@@ -68,21 +85,13 @@ export function facilitationMarkdown(scenario: Scenario, decisions: readonly Fac
     out.push('', `Votes: ${total} in all.`);
     const chosen = replies.find((r) => r.number === d.chosen);
     if (chosen) {
-      taken++;
-      if (chosen.best) branchBest++;
       const best = replies.filter((r) => r.best).map((r) => r.number).join(' or ');
       out.push('', `Branch taken: ${chosen.number}. ${mdText(chosen.text)}${chosen.best ? ` (${BEST_PRACTICE})` : best ? ` (best practice here: ${best})` : ''}`, '');
     } else out.push('', 'The session stopped at this decision.', '');
   });
-  out.push('## How the room did', '');
-  // The votes in presenter mode's words (agreementWords), so the terminal's summary, the web's
-  // download and the web's end screen say the same; a tie for the most votes counts as matching
-  // when any of the tied replies is best practice.
-  const agreement = decisionsAgreement(scenario, clean);
-  if (taken === 0 && agreement.decisions === 0) out.push('The room made no decisions.');
-  if (taken > 0) out.push(roomMatchWords(branchBest, taken, "The branch the room took was"));
-  if (agreement.decisions > 0) out.push(agreementWords(agreement));
-  out.push('');
+  // In the words every screen that ends a session uses (roomDidWords): the terminal's debrief, the
+  // web's download and end screen say the same.
+  out.push('## How the room did', '', ...roomDidWords(scenario, clean), '');
   out.push(debrief ? debriefMarkdown(debriefModel(scenario, debrief), '##', 'room') : '## Debrief\n\nThe session ended before the scenario did.\n');
   return out.join('\n');
 }

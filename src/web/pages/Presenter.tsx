@@ -2,7 +2,7 @@ import { useSelector } from '@xstate/react';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import {
-  agreementWords, backToDecision, clampVotes, MAX_VOTES, TOO_MANY_VOTES, clearFacilitation, facilitationKey, scoreWords, VERDICT_WORDS, facilitatedDecision, keptFacilitation, facilitationMarkdown, localFileStamp, isEntry, quickEntry, sortEntries, readFacilitation, revealData, roomAgreement, roomBack, roomLossWords, roomMadeWords, selectView,
+  backToDecision, clampVotes, MAX_VOTES, TOO_MANY_VOTES, clearFacilitation, facilitationKey, scoreWords, VERDICT_WORDS, facilitatedDecision, keptFacilitation, facilitationMarkdown, roomDidWords, localFileStamp, isEntry, quickEntry, sortEntries, readFacilitation, revealData, roomBack, roomLossWords, roomMadeWords, selectView,
   startFacilitation, startSession, summaryBaseName, votesEnteredWords, votesWords, writeFacilitation,
   type CatalogEntry, type Debrief as DebriefData, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RevealEntry, type RoomRound, type SessionActor, type SessionView, type Store, type Votes,
 } from '../../machines/index.js';
@@ -256,7 +256,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
   // What the projector window shows: the moment, and after the reveal the feedback and votes (the
   // note too); the trainer's own toggle of the note stays on the laptop.
   const projected: ProjectorState = view.done && view.debrief
-    ? { kind: 'done', scenarioTitle: view.scenarioTitle, outcome: `Outcome: ${view.debrief.outcome.label}`, score: `Score: ${scoreWords(view.debrief.score)}`, agreement: agreementWords(roomAgreement(reveals)) }
+    ? { kind: 'done', scenarioTitle: view.scenarioTitle, outcome: `Outcome: ${view.debrief.outcome.label}`, score: `Score: ${scoreWords(view.debrief.score)}`, agreement: roomDidWords(scenario, decisions).join(' ') }
     : {
       kind: 'moment', scenarioTitle: view.scenarioTitle, step: stepWords(view),
       title: view.title, narration: view.narration, lines: view.lines.map((l) => ({ speaker: l.speaker, text: l.text })), discussionPrompt: view.discussionPrompt,
@@ -344,7 +344,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
       <>
         <section aria-labelledby="agreement-heading" className="no-print">
           <h2 id="agreement-heading" tabIndex={-1}>How often the room matched best practice</h2>
-          <p>{agreementWords(roomAgreement(reveals))}</p>
+          <p>{roomDidWords(scenario, decisions).join(' ')}</p>
           <p className="controls"><button type="button" className="primary" onClick={() => summary(view.debrief)}>Download the session summary</button></p>
         </section>
         <div onKeyDown={startOver.onEscape}>
