@@ -238,9 +238,9 @@ export function voteHints(note: 'none' | 'hidden' | 'shown', scrolls: boolean, r
     : [['↑↓ Enter', 'which reply'], ['0–9 ⌫ + −', 'its votes'], ...f, ['r', 'reveal'], ...roomHints(room), ['q', 'end session']];
 }
 
-/** The reveal's help line: numbers for the replies offered. */
-export function revealHints(replies: number, room: RoomKeys = {}): Hint[] {
-  return [[numberKeys(replies), 'the branch the room follows'], ['↑↓ PgUp PgDn', 'scroll'], ['b', 'back to the votes'], ...roomHints(room), ['q', 'end session']];
+/** The reveal's help line: numbers for the replies offered; the scroll keys only when it scrolls. */
+export function revealHints(replies: number, room: RoomKeys = {}, scrolls = true): Hint[] {
+  return [[numberKeys(replies), 'the branch the room follows'], ...(scrolls ? [['↑↓ PgUp PgDn', 'scroll'] as const] : []), ['b', 'back to the votes'], ...roomHints(room), ['q', 'end session']];
 }
 
 /** A scene of a trainer-led session. */

@@ -294,6 +294,11 @@ describe('a trainer-led session kept as it goes', () => {
     // The words run on to the next row, which starts at the first column as every row here does.
     expect(rows[at + 1]).toMatch(/^\S/);
     expect(rows.slice(at, at + 3).join(' ')).toContain('of this scenario): exports/example-new-phone-session-');
+    // A question's keys stay on one row: "(y /" ended a row here and "n)" began the next.
+    await press(r, 's');
+    const asked = (r.lastFrame() ?? '').split('\n');
+    expect(asked.join(' ').replace(/\s+/g, ' ')).toContain('(its summary file stays). (y / n)');
+    expect(asked.some((l) => /\(y\s+\/\s+n\)\s*$/.test(l))).toBe(true);
   });
 
   it('q before the room has entered anything says no summary is written, and leaves no empty summary file', async () => {
@@ -588,6 +593,9 @@ describe('trainer-led screens at 60×24 and 120×40', () => {
     const r = await renderAt(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: bundled('youth-discloses.json') } }).element, 120, 40);
     await press(r, KEY.enter, '4', 'r');
     const rows = lines(r.lastFrame());
+    // Whole on screen: the help line offers no scrolling (it always did); at 60×24 it scrolls and says so.
+    expect(r.lastFrame()).not.toMatch(/↑↓ PgUp PgDn: scroll|more below/);
+    expect(r.lastFrame()).toContain('b: back to the votes');
     expect(rows.filter((l) => (l.match(/Votes: \d+ \(\d+%\) [█░]{10}/g) ?? []).length === 3)).toHaveLength(1);
     expect(rows.filter((l) => (l.match(/Score: [+−]\d/g) ?? []).length === 3)).toHaveLength(1);
     expect(rows.findIndex((l) => l.includes('★ best practice')) + 1).toBe(rows.findIndex((l) => l.includes('Votes:')));

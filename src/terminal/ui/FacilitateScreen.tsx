@@ -192,10 +192,12 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
   // u goes back to the decision the room last followed a reply at (a key pressed by mistake in front of the room).
   const back = backToDecision(view, past.current.length);
   const room: RoomKeys = { back, startOver: onStartOver !== undefined };
-  const hintSet = view.kind === 'scene' ? sceneHints(room) : reveal ? revealHints(view.replies.length, room) : voteHints(note === undefined ? 'none' : showNote ? 'shown' : 'hidden', false, room);
+  // The reveal's help line names the scroll keys only when it scrolls; its rows are counted with
+  // them, so the shorter line fits the same room.
+  const fullHints = view.kind === 'scene' ? sceneHints(room) : reveal ? revealHints(view.replies.length, room) : voteHints(note === undefined ? 'none' : showNote ? 'shown' : 'hidden', false, room);
   const rowsOf = (text: string, w = width) => inkRows(text, w);
   const question = confirm === 'quit' ? (!roomDidSomething() ? QUIT_NOTHING_QUESTION : unwritable ? QUIT_UNWRITABLE_QUESTION : QUIT_QUESTION) : confirm === 'start-over' ? startOverQuestion(startOverLoss()) : confirm === 'back' && back !== undefined ? backQuestion(back, entered) : undefined;
-  const footerRows = question !== undefined || unavailable !== undefined ? rowsOf(question ?? unavailable ?? '') : hintRows(hintSet, width).reduce((n, row) => n + rowsOf(row), 0);
+  const footerRows = question !== undefined || unavailable !== undefined ? rowsOf(question ?? unavailable ?? '') : hintRows(fullHints, width).reduce((n, row) => n + rowsOf(row), 0);
   // Each reply's votes, kept whole after it (see ReplyList): the rows of "text · votes: n" either way.
   const tally = (r: { id: string }) => `votes: ${votes[r.id] ?? 0}`;
   const repliesRows = view.replies.reduce((n, r) => n + rowsOf(`${replyText(r)} · ${tally(r)}`, width - REPLY_INDENT), 0);
@@ -205,6 +207,7 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
   const revealRoom = screenRows - 1 - rowsOf(heading) - (view.title ? rowsOf(view.title) : 0) - 2 - footerRows;
   const revealScrolls = revealRows.length > revealRoom;
   const revealHeight = Math.max(4, revealScrolls ? revealRoom + 1 : revealRoom);
+  const hintSet = view.kind === 'decision' && reveal && !revealScrolls ? revealHints(view.replies.length, room, false) : fullHints;
   const momentRows = useMemo(() => {
     const w = (text: string, style: Omit<Span, 'text'> = {}) => wrapText(text, width).split('\n').map((t) => [{ text: t, ...style }]);
     return [
@@ -379,21 +382,24 @@ function finishedSummaryWords(scenario: Scenario, env: NodeJS.ProcessEnv): strin
     : `Its summary was written when it finished, to:\n${shownPath(exportsDir(env), env)}/\n(in the state folder ${shownStateDir(env)})`;
 }
 
-const QUIT_QUESTION = 'Stop now and write the summary so far? The session is kept to carry on later. (y / n)';
+/** A question's keys, kept on one row: at 60 columns "(y /" ended a row and "n)" began the next. */
+const YES_NO = '(y\u00a0/\u00a0n)';
 
-const QUIT_UNWRITABLE_QUESTION = 'Stop now? The state folder cannot be written, so no summary is written and the session is not kept: the votes entered are lost. (y / n)';
+const QUIT_QUESTION = `Stop now and write the summary so far? The session is kept to carry on later. ${YES_NO}`;
+
+const QUIT_UNWRITABLE_QUESTION = `Stop now? The state folder cannot be written, so no summary is written and the session is not kept: the votes entered are lost. ${YES_NO}`;
 
 const UNWRITABLE_NOW = 'The state folder cannot be written: this session is not kept, and no summary can be written when it ends.';
 
-const QUIT_NOTHING_QUESTION = 'Stop now? The room has entered nothing yet, so no summary is written. (y / n)';
+const QUIT_NOTHING_QUESTION = `Stop now? The room has entered nothing yet, so no summary is written. ${YES_NO}`;
 
-const NEW_SESSION_QUESTION = 'Start a new session of this scenario? This finished one is no longer kept to open again (its summary file stays). (y / n)';
+const NEW_SESSION_QUESTION = `Start a new session of this scenario? This finished one is no longer kept to open again (its summary file stays). ${YES_NO}`;
 
 /** s asks first, saying what is lost (the core's words, as presenter mode's Start over says them), if anything. */
 function backQuestion(decision: number, votes: number): string {
-  return `Go back to decision ${decision}? The ${votes} vote${votes === 1 ? '' : 's'} entered at this decision will be cleared. (y / n)`;
+  return `Go back to decision ${decision}? The ${votes} vote${votes === 1 ? '' : 's'} entered at this decision will be cleared. ${YES_NO}`;
 }
 
 function startOverQuestion(loss: string | undefined): string {
-  return `Start the session over from the beginning? ${loss ? `${loss} will be lost; the summary so far is written first. ` : ''}(y / n)`;
+  return `Start the session over from the beginning? ${loss ? `${loss} will be lost; the summary so far is written first. ` : ''}${YES_NO}`;
 }
