@@ -43,50 +43,46 @@ describe('assessment mode in the Ink app', () => {
 });
 
 describe('a reply key pressed twice in an assessment', () => {
+  const T0 = Date.parse('2026-11-20T18:00:00Z');
+  /** court-report in `mode` at its first decision, with the clock (Date only) held at T0 for the test to move. */
+  async function atFirstDecision(mode: 'practice' | 'assessment') {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(T0);
+    const playable = loadPlayable(`${BUNDLED}/court-report.json`);
+    if ('problems' in playable) throw new Error(playable.problems);
+    const r = await renderApp(appElement({ env: tempEnv(), mode, start: { kind: 'play', playable, showNote: false } }).element);
+    await press(r, KEY.enter);
+    expect(r.lastFrame()).toMatch(/Decision 1 of about/);
+    return r;
+  }
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   // A key pressed twice (150–300 ms apart) answered the decision the first press brought, unseen,
   // and in an assessment nothing takes a reply back. The web app refuses it the same way.
   it('does not answer the decision the first press brought, says so, and a moment later the key answers it', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    try {
-      const t0 = Date.parse('2026-11-20T18:00:00Z');
-      vi.setSystemTime(t0);
-      const playable = loadPlayable(`${BUNDLED}/court-report.json`);
-      if ('problems' in playable) throw new Error(playable.problems);
-      const r = await renderApp(appElement({ env: tempEnv(), mode: 'assessment', start: { kind: 'play', playable, showNote: false } }).element);
-      await press(r, KEY.enter);
-      expect(r.lastFrame()).toMatch(/Decision 1 of about/);
-      await press(r, '1');
-      expect(r.lastFrame()).toMatch(/Decision 2 of about/);
-      const decision2 = r.lastFrame();
-      vi.setSystemTime(t0 + 200);
-      await press(r, '1');
-      expect(r.lastFrame()).toMatch(/Decision 2 of about/);
-      expect((r.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain('That key was pressed again as this decision appeared, so it did not answer it');
-      vi.setSystemTime(t0 + 1_200);
-      await press(r, '1');
-      expect(r.lastFrame()).not.toBe(decision2);
-      expect(r.lastFrame()).not.toMatch(/Decision 2 of about|pressed again/);
-    } finally {
-      vi.useRealTimers();
-    }
+    const r = await atFirstDecision('assessment');
+    await press(r, '1');
+    expect(r.lastFrame()).toMatch(/Decision 2 of about/);
+    const decision2 = r.lastFrame();
+    vi.setSystemTime(T0 + 200);
+    await press(r, '1');
+    expect(r.lastFrame()).toMatch(/Decision 2 of about/);
+    expect((r.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain('That key was pressed again as this decision appeared, so it did not answer it');
+    vi.setSystemTime(T0 + 1_200);
+    await press(r, '1');
+    expect(r.lastFrame()).not.toBe(decision2);
+    expect(r.lastFrame()).not.toMatch(/Decision 2 of about|pressed again/);
   });
 
   it('in practice (which has undo), the second press answers the next decision as before', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    try {
-      const t0 = Date.parse('2026-11-20T18:00:00Z');
-      vi.setSystemTime(t0);
-      const playable = loadPlayable(`${BUNDLED}/court-report.json`);
-      if ('problems' in playable) throw new Error(playable.problems);
-      const r = await renderApp(appElement({ env: tempEnv(), start: { kind: 'play', playable, showNote: false } }).element);
-      await press(r, KEY.enter, '1', KEY.enter);
-      expect(r.lastFrame()).toMatch(/Decision 2 of about/);
-      vi.setSystemTime(t0 + 200);
-      await press(r, '1');
-      expect(r.lastFrame()).toContain('Feedback on your reply');
-    } finally {
-      vi.useRealTimers();
-    }
+    const r = await atFirstDecision('practice');
+    await press(r, '1', KEY.enter);
+    expect(r.lastFrame()).toMatch(/Decision 2 of about/);
+    vi.setSystemTime(T0 + 200);
+    await press(r, '1');
+    expect(r.lastFrame()).toContain('Feedback on your reply');
   });
 });
 

@@ -22,6 +22,17 @@ async function firstReplyAt(hash: string) {
   return { user, store, app };
 }
 
+/**
+ * Opens the app as a page is opened, with its address already there (renderApp's own change of
+ * address would reach the app as a hashchange after the page has moved its address on).
+ */
+async function openAt(hash: string, store: ReturnType<typeof memoryStore>) {
+  const arrived = new Promise((resolve) => addEventListener('hashchange', resolve, { once: true }));
+  location.hash = hash;
+  await arrived;
+  return renderApp(hash, store);
+}
+
 describe('playing a scenario in the browser', () => {
   it('plays to the debrief by keyboard alone, with focus on the new content after each reply', async () => {
     const user = userEvent.setup();
@@ -511,12 +522,7 @@ describe('playing a scenario in the browser', () => {
   it('an assessment link where a practice run waits says the practice goes on, and how to take the assessment; the address says practice', async () => {
     const { store, app } = await firstReplyAt('#/play/youth-discloses');
     app.unmount();
-    // Opened as a page is, with its address already there (renderApp's own change of address would
-    // reach the app as a hashchange after the page has moved its address on).
-    const arrived = new Promise((resolve) => addEventListener('hashchange', resolve, { once: true }));
-    location.hash = '#/assess/youth-discloses';
-    await arrived;
-    renderApp('#/assess/youth-discloses', store);
+    await openAt('#/assess/youth-discloses', store);
     await screen.findByText(/Welcome back/);
     expect(screen.getByText('Practice')).toBeTruthy();
     expect(screen.getByText(/^An unfinished practice run of this scenario was waiting/).textContent).toBe('An unfinished practice run of this scenario was waiting, so it goes on here, in practice, with feedback. To take the assessment instead, choose “Start again from the beginning”, then “Start again in assessment instead”.');
@@ -528,10 +534,7 @@ describe('playing a scenario in the browser', () => {
   it('a practice link where an assessment waits says the assessment goes on, and how to practise instead; the address says assessment', async () => {
     const { store, app } = await firstReplyAt('#/assess/youth-discloses');
     app.unmount();
-    const arrived = new Promise((resolve) => addEventListener('hashchange', resolve, { once: true }));
-    location.hash = '#/play/youth-discloses';
-    await arrived;
-    renderApp('#/play/youth-discloses', store);
+    await openAt('#/play/youth-discloses', store);
     await screen.findByText(/Welcome back/);
     expect(screen.getByText('Assessment: feedback waits for the debrief')).toBeTruthy();
     expect(screen.getByText(/^An unfinished assessment of this scenario was waiting/).textContent).toBe('An unfinished assessment of this scenario was waiting, so it goes on here, as an assessment: no feedback until the debrief, and no undo. To practise instead, choose “Start again from the beginning”, then “Start again in practice instead”.');
@@ -548,10 +551,7 @@ describe('playing a scenario in the browser', () => {
     await screen.findByRole('group', { name: /./ });
     expect(JSON.parse(store.read('saves/court-report.json') ?? '{}').session.snapshot.context.mode).toBe('assessment');
     first.unmount();
-    const arrived = new Promise((resolve) => addEventListener('hashchange', resolve, { once: true }));
-    location.hash = '#/play/court-report';
-    await arrived;
-    renderApp('#/play/court-report', store);
+    await openAt('#/play/court-report', store);
     await screen.findByRole('button', { name: 'Continue' });
     expect(screen.queryByText(/was waiting/)).toBeNull();
     expect(screen.queryByText('Assessment: feedback waits for the debrief')).toBeNull();
