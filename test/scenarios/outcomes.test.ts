@@ -150,6 +150,41 @@ describe('outcome follows conduct', () => {
     expect(promised?.ending?.narration).toContain('you promised it would stay between you');
   });
 
+  it('youth-discloses: a playthrough that kept what Kiara said from Ana never ends on an ending that says her CSW knows (Collaboration with Case Parties)', () => {
+    // "She's good! School's okay…" to Ana, then a strengths-based report, ended "Your supervisor and
+    // Kiara's CSW know what she told you" (end-mixed), right after Ana's report said "no new concerns".
+    const s = scenario('youth-discloses');
+    const index = indexScenario(s);
+    const endings = new Map<string, number>();
+    const walk = (id: string | undefined, vars: Variables, conduct: Conduct): void => {
+      const node = id === undefined ? undefined : index.nodes.get(id);
+      if (!node) return;
+      if (node.kind === 'ending') {
+        if (vars['csw-informed'] !== 1) endings.set(node.id, (endings.get(node.id) ?? 0) + 1);
+        return;
+      }
+      if (node.kind === 'scene') {
+        const after = applyEffects(node.effects, vars, index.variables).variables;
+        return walk(routesOf(node.next).find((r) => whenHolds(r.when, after, conduct))?.to, after, conduct);
+      }
+      for (const reply of node.replies) {
+        if (!whenHolds(reply.when, vars, conduct)) continue;
+        const after = applyEffects(reply.effects, vars, index.variables).variables;
+        const conductNext = conductAfter(conduct, reply.assessments, node.replies);
+        walk(routesOf(reply.next).find((r) => whenHolds(r.when, after, conductNext))?.to, after, conductNext);
+      }
+    };
+    walk(s.start, initialVariables(s.variables), conductStart(analyseBest(s).best));
+    expect(endings.get('end-csw-unaware')).toBeGreaterThan(0);
+    expect(endings.has('end-mixed')).toBe(false);
+    expect(endings.has('end-strong')).toBe(false);
+    // The helper's playthrough, by its replies: the mixed ending that says Ana was left out.
+    const best = computeBest(s).path.map((step) => step.replyId);
+    const kept = playReplies(s, best.map((r) => (r === 'd7-share' ? 'd7-all-good' : r)));
+    expect(kept?.ending).toMatchObject({ id: 'end-csw-unaware', kind: 'mixed' });
+    expect(kept?.ending?.narration).toContain("Ana's report says there are no new concerns");
+  });
+
   it('the-list: any exchange with Chú Vinh at Bà\'s door, small talk included, ends harmful (What Chú Vinh heard)', () => {
     const best = computeBest(scenario('the-list')).path.map((step) => step.replyId);
     for (const id of ['d7-stay', 'd7-ride', 'd7-confront']) {
