@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { memoryStore } from '../../src/machines/light.js';
@@ -7,6 +7,7 @@ import { startSession, validateScenario, type Debrief as DebriefData } from '../
 import { Debrief } from '../../src/web/components/Debrief.js';
 import { Session } from '../../src/web/components/Session.js';
 import { StoreContext } from '../../src/web/store.js';
+import { localStore } from '../../src/web/adapters/local-store.js';
 import exampleText from '../fixtures/good/example.json?raw';
 import { announcedDuring, playToDebrief, readAloud, renderApp } from './helpers.js';
 
@@ -650,6 +651,30 @@ describe('playing a scenario in the browser', () => {
     expect(screen.queryByRole('button', { name: /Continue|Undo|Start again/ })).toBeNull();
     await user.keyboard('1');
     expect(store.read(key)).toBe(other);
+  });
+
+  // Tab B took a reply and showed its feedback, and only then said that tab A had gone on with the
+  // scenario and that the reply did not count.
+  it('the same save in two tabs: the moment another tab saves, this one says so and offers no reply, before any key', async () => {
+    window.localStorage.clear();
+    const store = localStore();
+    const user = userEvent.setup();
+    renderApp('#/play/youth-discloses', store);
+    await screen.findByRole('group', { name: /./ });
+    await user.keyboard('1');
+    const key = `${store.prefix}saves/youth-discloses.json`;
+    const mine = window.localStorage.getItem(key);
+    expect(mine).not.toBeNull();
+    // The other tab writes the save; the browser tells this tab with a storage event.
+    const theirs = JSON.stringify({ ...JSON.parse(mine ?? '{}'), activeMs: 3_600_000 });
+    window.localStorage.setItem(key, theirs);
+    act(() => void window.dispatchEvent(new StorageEvent('storage', { key, oldValue: mine, newValue: theirs, storageArea: window.localStorage })));
+    expect(screen.getByRole('alert').textContent).toMatch(/^You went on with this scenario in another tab or window, so it stopped here/);
+    expect(screen.queryByRole('group', { name: /./ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /Continue|Undo|Start again/ })).toBeNull();
+    await user.keyboard('1');
+    expect(window.localStorage.getItem(key)).toBe(theirs);
+    window.localStorage.clear();
   });
 
   it('when another tab finished the same save first, the last reply here shows the debrief but records nothing', async () => {

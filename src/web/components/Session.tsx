@@ -5,6 +5,7 @@ import {
   cleanText, clearSave, feedbackOf, finishPlaythrough, holdSave, progressWords, unavailableWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, PRACTICE_IDLE_MS, practiceClock, replayConversation, saveKey, selectView, startSession, whatIfFrom, whileHolding, writeSave,
   type Debrief as DebriefData, type PersistedScenarioSnapshot, type PlayableScenario, type SessionActor, type SessionEvent, type SessionMode, type SessionView, type Scenario, type Turn,
 } from '../../machines/index.js';
+import { watcherOf } from '../adapters/local-store.js';
 import { guardRecorded } from '../records-guard.js';
 import { useStore, useStoreProblem } from '../store.js';
 import { useTitle } from '../title.js';
@@ -235,6 +236,19 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
       window.removeEventListener('pagehide', leaving);
     };
   }, [actor, persist, hold, playable, startedAt, store, clock, addresses]);
+
+  // Another tab that goes on with this scenario (or finishes it) is heard of at once, through the
+  // browser's storage event: this tab stops before it takes a reply whose feedback would not count
+  // (it found out only at its own next save, after showing that reply and its feedback).
+  useEffect(() => {
+    const watch = watcherOf(store);
+    if (!persist || !hold || !watch) return;
+    return watch(saveKey(playable), (text) => {
+      if (stopped.current || finished.current || text === hold.text) return;
+      stopped.current = true;
+      setElsewhere(true);
+    });
+  }, [persist, hold, store, playable]);
 
   const advance = useCallback((event: SessionEvent) => {
     // The new moment is in the page before focus moves to it: synchronously, never after an animation.
