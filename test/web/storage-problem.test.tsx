@@ -20,7 +20,40 @@ function fullStorage(): Storage {
   };
 }
 
+/** A localStorage that keeps everything but the records and kept debriefs, whose writes throw the quota error. */
+function recordsDoNotFit(): Storage {
+  const data = new Map<string, string>();
+  return {
+    get length() { return data.size; },
+    key: (i: number) => [...data.keys()][i] ?? null,
+    getItem: (k: string) => data.get(k) ?? null,
+    setItem: (k: string, v: string) => {
+      if (/\/(records\.json|debriefs\/)/.test(k)) throw new DOMException('full', 'QuotaExceededError');
+      data.set(k, v);
+    },
+    removeItem: (k: string) => void data.delete(k),
+    clear: () => data.clear(),
+  };
+}
+
 describe('when the browser cannot keep progress', () => {
+  // The save went at the ending and the record did not fit: a reload lost the playthrough altogether.
+  it('a finished playthrough whose record does not fit keeps its save: reloaded, it goes on at its last decision', async () => {
+    const user = userEvent.setup();
+    const storage = recordsDoNotFit();
+    renderApp('#/play/youth-discloses', localStore({ storage: () => storage }));
+    await screen.findByRole('group', { name: /./ });
+    await playToDebrief(user);
+    expect(document.querySelector('.hint')?.textContent).toMatch(/in this tab only/);
+    expect(storage.getItem('casa-practice/saves/youth-discloses.json')).not.toBeNull();
+    expect(storage.getItem('casa-practice/records.json')).toBeNull();
+    cleanup();
+    renderApp('#/play/youth-discloses', localStore({ storage: () => storage }));
+    await screen.findByText(/Welcome back/);
+    expect(screen.getByRole('group', { name: /./ })).toBeTruthy();
+  });
+
+
   it('the play goes on and the page says plainly that progress lasts only for this tab', async () => {
     const user = userEvent.setup();
     renderApp('#/play/youth-discloses', localStore({ storage: fullStorage }));

@@ -1,9 +1,9 @@
 import type { PlayableScenario } from '../playable.js';
 import type { Debrief } from '../scoring.js';
 import { keepDebrief } from './debriefs.js';
-import { playthroughRecord, recordPlaythrough, type PlaythroughDetails, type PlaythroughRecord, type RecordsRead } from './records.js';
+import { playthroughRecord, recordPlaythrough, RECORDS_KEY, type PlaythroughDetails, type PlaythroughRecord, type RecordsRead } from './records.js';
 import { whileHolding, type SaveHold } from './saves.js';
-import { clearSave } from './slots.js';
+import { clearSave, saveKey } from './slots.js';
 import type { Store } from './store.js';
 
 /**
@@ -40,10 +40,24 @@ export function finishPlaythrough(store: Store, playable: Pick<PlayableScenario,
 
 function finishUnheld(store: Store, playable: Pick<PlayableScenario, 'scenario' | 'file' | 'bundled' | 'from' | 'set'>, debrief: Debrief, now: Date,
   details: PlaythroughDetails & { finishedSnapshot?: unknown }): Recorded | undefined {
+  // The save goes first (in a full storage that is the room the record needs), but it is put back
+  // when the record could not be kept beyond this tab or process: closing it would otherwise lose
+  // the playthrough altogether (no record, no save); opened again, it goes on at its last decision.
+  let save: string | undefined;
+  try {
+    save = store.read(saveKey(playable));
+  } catch {
+    save = undefined;
+  }
   clearSave(store, playable);
   if (playable.from !== undefined || playable.set !== undefined) return undefined;
   const recorded = playthroughRecord(playable.scenario, debrief, details, now);
   const records = recordPlaythrough(store, recorded, details.randomBytes, now);
   if (details.finishedSnapshot !== undefined) keepDebrief(store, playable, details.finishedSnapshot, now);
+  if (save !== undefined && store.inMemoryOnly?.(RECORDS_KEY) === true) {
+    store.write(saveKey(playable), save);
+    // Only worth it where the save itself outlives the tab or process.
+    if (store.inMemoryOnly(saveKey(playable))) clearSave(store, playable);
+  }
   return { ...records, recorded };
 }

@@ -27,6 +27,12 @@ export interface Store {
    * folder) runs `update` all the same.
    */
   exclusive?<T>(key: string, update: () => T): T;
+  /**
+   * Whether the value under `key` is held for this tab or process only, because writing it failed
+   * (the browser's storage full, a disk that refused it): it is lost when the tab or program closes.
+   * Left out by a store that keeps nothing beyond this process anyway (memory).
+   */
+  inMemoryOnly?(key: string): boolean;
 }
 
 /** Runs `update` under the store's lock of `key` when it has one (see Store.exclusive). */

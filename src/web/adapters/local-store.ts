@@ -128,7 +128,8 @@ export function localStore(options: LocalStoreOptions = {}): LocalStore {
       memory.write(key, text);
       return current ? { ok: false, problem: current } : { ok: true };
     };
-    return { ...base, read: memory.read, remove: memory.remove, moveAside: memory.moveAside, list: memory.list, write: (k, t) => void tryWrite(k, t), tryWrite, watch: () => () => {} };
+    // Nothing here outlives the tab, so nothing is "in memory only" as against the rest.
+    return { ...base, read: memory.read, remove: memory.remove, moveAside: memory.moveAside, list: memory.list, write: (k, t) => void tryWrite(k, t), tryWrite, watch: () => () => {}, inMemoryOnly: () => false };
   }
   const ls = storage;
 
@@ -172,6 +173,7 @@ export function localStore(options: LocalStoreOptions = {}): LocalStore {
     },
     write: (key, text) => void tryWrite(key, text),
     tryWrite,
+    inMemoryOnly: (key) => memory.read(key) !== undefined,
     watch(key, listener) {
       const name = prefix + key;
       const heard = (e: StorageEvent) => {
