@@ -35,7 +35,7 @@ describe('opening a scenario that has a save', () => {
     const r = await renderApp(element);
     expect(r.lastFrame()).toMatch(/1\. Example: the new phone \(saved\)/);
     await press(r, '1');
-    expect(r.lastFrame()).toContain('1. Continue where you stopped (decision 2, practice, saved just now)');
+    expect(r.lastFrame()).toContain('1. Continue where you stopped (1 reply made, practice, saved just now)');
     expect(r.lastFrame()).toContain('2. Start over (the save is kept until you make your first reply)');
     await press(r, '1');
     expect(r.lastFrame()).toContain('Decision 2 of about 2');
@@ -53,7 +53,7 @@ describe('opening a scenario that has a save', () => {
     expect(r.lastFrame()).toContain('Decision 1 of about 2');
     await press(r, 'q');
     await tap(r, 'y');
-    expect(exit.mock.calls[0]?.[0]).toContain('Your earlier save (decision 2) was kept');
+    expect(exit.mock.calls[0]?.[0]).toContain('Your earlier save (1 reply made) was kept');
     expect(readFileSync(join(savesDir(env), NEW_PHONE_SAVE), 'utf8')).toBe(before);
   });
 
@@ -98,14 +98,14 @@ describe('opening a scenario that has a save', () => {
     expect(first.code).toBe(1);
     expect(saved(env).session.snapshot.context.transcript).toHaveLength(1);
     const again = await run(['play', NEW_PHONE, '--plain'], '');
-    expect(again.out).toContain('Continuing where you stopped (decision 2, practice, saved just now).');
+    expect(again.out).toContain('Continuing where you stopped (1 reply made, practice, saved just now).');
     expect(again.out).toContain(`--new`);
     expect(again.out).toContain('-- Decision 2 of about 2');
     expect(saved(env).session.snapshot.context.transcript).toHaveLength(1);
     // --new starts over: with no reply made the save is kept, and it says so.
     const fresh = await run(['play', NEW_PHONE, '--plain', '--new'], '');
     expect(fresh.out).toContain('-- Decision 1 of about 2');
-    expect(fresh.out).toContain('Your earlier save (decision 2) was kept');
+    expect(fresh.out).toContain('Your earlier save (1 reply made) was kept');
     expect(saved(env).session.snapshot.context.transcript).toHaveLength(1);
   });
 
@@ -120,7 +120,7 @@ describe('opening a scenario that has a save', () => {
     expect(saved?.decision).toBe(2);
     const { element } = appElement({ env, start: { kind: 'play', playable, showNote: true, saved } });
     const r = await renderApp(element);
-    expect(r.lastFrame()).toContain('1. Continue where you stopped (decision 2, practice, saved just now)');
+    expect(r.lastFrame()).toContain('1. Continue where you stopped (1 reply made, practice, saved just now)');
     await press(r, KEY.enter);
     expect(r.lastFrame()).toContain('Decision 2 of about 2');
   });

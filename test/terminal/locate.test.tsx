@@ -59,7 +59,7 @@ describe('a save whose scenario file moved', () => {
     writeFileSync(join(folder, 'newer.json'), readFileSync(join(folder, 'newer.json'), 'utf8').replace('"version": 1', '"version": 4'));
     const r = await renderApp(appElement({ env, dir }).element);
     await press(r, 'R');
-    expect(flat(r.lastFrame())).toContain(`The file "${join(dir, 'new-phone.json')}" has moved. Your save is at decision 2`);
+    expect(flat(r.lastFrame())).toContain(`The file "${join(dir, 'new-phone.json')}" has moved. Your save has 1 reply made`);
     expect(r.lastFrame()).toContain('Esc: back to the scenarios');
 
     await paste(r, '/no/such/place.json');

@@ -57,7 +57,7 @@ describe('where a save finds its scenario again', () => {
     expect(resumed.out).toContain('Scenario number (q to quit):');
     expect(readdirSync(savesDir(env))).toEqual(before);
     const reopened = await cli(['play', moved, '--plain'], '', env);
-    expect(reopened.out).toContain('Continuing where you stopped (decision 2, practice, saved just now).');
+    expect(reopened.out).toContain('Continuing where you stopped (1 reply made, practice, saved just now).');
     expect(reopened.out).toContain('-- Decision 2 of about 2');
     // The save now lives in the moved file's slot.
     const after = readdirSync(savesDir(env));

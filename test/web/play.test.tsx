@@ -186,8 +186,8 @@ describe('playing a scenario in the browser', () => {
 
     renderApp('#/', store);
     const link = await screen.findByRole('link', { name: /^Continue where you stopped/ });
-    expect(link.textContent).toBe('Continue where you stopped (decision 2, practice, saved just now)');
-    expect(link.getAttribute('aria-label')).toBe('Continue where you stopped (decision 2, practice, saved just now): A text from her “cousin”');
+    expect(link.textContent).toBe('Continue where you stopped (1 reply made, practice, saved just now)');
+    expect(link.getAttribute('aria-label')).toBe('Continue where you stopped (1 reply made, practice, saved just now): A text from her “cousin”');
   });
 
   /** Plays youth-discloses with `store` to its debrief (kept and recorded); its score line as shown. */

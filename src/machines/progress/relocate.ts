@@ -4,7 +4,7 @@ import { restoreSession } from '../session.js';
 import { cleanLine } from '../text/clean.js';
 import { quoteValue } from '../text/quote.js';
 import { parseSlot, savedActiveMs, savedVersion, scenarioRef, type MissingFile, type ResumeResult, type SaveSlot } from './saves.js';
-import { saveKey, saveSummary } from './slots.js';
+import { repliesMadeWords, saveKey, saveSummary } from './slots.js';
 import type { Store } from './store.js';
 
 // A save of a trainer's file that moved (renamed, its folder moved, a USB stick mounted elsewhere):
@@ -115,7 +115,7 @@ export function relocateSave(store: Store, key: string, found: Pick<PlayableScen
     }
     if (there !== undefined) {
       const other = saveSummary(store, own);
-      return refuse('taken', `${shown(found.file)} already has a save of its own${other ? ` (decision ${other.decision})` : ''}; open that file to continue it. This save was left where it is.`);
+      return refuse('taken', `${shown(found.file)} already has a save of its own${other ? ` (${repliesMadeWords(other)})` : ''}; open that file to continue it. This save was left where it is.`);
     }
   }
   // The save as it was, naming the file where it is now. Written to its new slot before the old

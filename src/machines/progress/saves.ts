@@ -3,7 +3,7 @@ import type { PlayableScenario } from '../playable.js';
 import { cleanLine } from '../text/clean.js';
 import { quoteValue } from '../text/quote.js';
 import type { SessionMode } from '../types.js';
-import { latestSaveKey, mayReplaceSave, saveKey, saveSummary, type RunOrigin, type SaveSummary } from './slots.js';
+import { latestSaveKey, mayReplaceSave, repliesMadeWords, saveKey, saveSummary, type RunOrigin, type SaveSummary } from './slots.js';
 import { exclusively, type AsideReason, type Store } from './store.js';
 
 /** Where a save finds its scenario again: a bundled one by id (the version is checked on restore), a trainer's file by path. */
@@ -174,8 +174,8 @@ function keepUnheld(store: Store, playable: PlayableScenario, persistedSnapshot:
   const existing = opts.origin === 'continued' ? undefined : saveSummary(store, key);
   if (!mayReplaceSave(existing, opts.origin, repliesMade(persistedSnapshot)) && existing) {
     const reason = opts.origin === 'started-over'
-      ? `Your earlier save (decision ${existing.decision}) was kept: you started over but made no reply yet.`
-      : `Your earlier save (decision ${existing.decision}) was kept: this run did not get further.`;
+      ? `Your earlier save (${repliesMadeWords(existing)}) was kept: you started over but made no reply yet.`
+      : `Your earlier save (${repliesMadeWords(existing)}) was kept: this run did not get further.`;
     return { saved: false, key, existing, reason };
   }
   return { saved: true, key: writeSave(store, playable, persistedSnapshot, opts.startedAt, opts.now, opts.activeMs) };

@@ -142,10 +142,19 @@ export function agoWords(iso: string | undefined, now = new Date()): string {
   return unit(Math.floor(hours / 24), 'day');
 }
 
+/**
+ * How far a save got, in words that hold wherever it stopped: "7 replies made", "1 reply made", "no
+ * reply yet". ("Decision 8" was wrong for a save at the scene after decision 7, which the page opens
+ * as "After 7 of about 11 decisions".)
+ */
+export function repliesMadeWords(summary: Pick<SaveSummary, 'replies'>): string {
+  return summary.replies === 0 ? 'no reply yet' : `${summary.replies} ${summary.replies === 1 ? 'reply' : 'replies'} made`;
+}
+
 /** The words of the continue / start over question, for every UI alike. */
-export function continueChoices(summary: Pick<SaveSummary, 'decision' | 'savedAt' | 'mode'>, now = new Date()): { continueLabel: string; startOverLabel: string; plainNotice: string } {
+export function continueChoices(summary: Pick<SaveSummary, 'replies' | 'savedAt' | 'mode'>, now = new Date()): { continueLabel: string; startOverLabel: string; plainNotice: string } {
   // The mode too: a save may be of the other mode than the one the volunteer is starting in.
-  const where = `decision ${summary.decision}, ${summary.mode}, saved ${agoWords(summary.savedAt, now)}`;
+  const where = `${repliesMadeWords(summary)}, ${summary.mode}, saved ${agoWords(summary.savedAt, now)}`;
   return {
     continueLabel: `Continue where you stopped (${where})`,
     startOverLabel: 'Start over (the save is kept until you make your first reply)',

@@ -1,6 +1,6 @@
 import { Box, Text, type Key } from 'ink';
 import { useRef, useState } from 'react';
-import { agoWords, cleanText, missingFileWords, quoteValue, saveSummary, type MissingFile, type ResumeResult } from '../../machines/index.js';
+import { agoWords, repliesMadeWords, cleanText, missingFileWords, quoteValue, saveSummary, type MissingFile, type ResumeResult } from '../../machines/index.js';
 import { actionOf, numberKeys, type Hint } from '../keys.js';
 import { lookFor, matchLabel, tryFile, type FolderMatch, type LookResult } from '../locate.js';
 import { stateStore } from '../saves.js';
@@ -87,7 +87,7 @@ export function LocateScreen({ missing, onResumed, onBack, onQuit }: LocateScree
     setTyped((t) => (t.length + input.length > MAX_TYPED ? t : t + input));
   });
 
-  const saved = summary ? ` Your save is at decision ${summary.decision} (saved ${agoWords(summary.savedAt)}).` : '';
+  const saved = summary ? ` Your save has ${repliesMadeWords(summary)} (saved ${agoWords(summary.savedAt)}).` : '';
   if (listing) {
     const { files } = listing;
     const room = Math.max(3, rows - 12);

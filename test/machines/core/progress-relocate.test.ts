@@ -145,7 +145,7 @@ describe('resuming a save from its file\'s new place', () => {
     const before = contents(store);
     const r = relocateSave(store, key, { scenario: example, file: NEW });
     expect(r).toMatchObject({ kind: 'refused', reason: 'taken' });
-    expect(r.kind === 'refused' && r.error).toContain('already has a save of its own (decision 3)');
+    expect(r.kind === 'refused' && r.error).toContain('already has a save of its own (2 replies made)');
     expect(contents(store)).toEqual(before);
   });
 

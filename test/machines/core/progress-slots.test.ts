@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  agoWords, continueChoices, finishPlaythrough, keepDebrief, keepProgress, mayReplaceSave, memoryStore, readKeptDebrief, readSave, saveKey, saveSummary,
+  agoWords, continueChoices, finishPlaythrough, repliesMadeWords, keepDebrief, keepProgress, mayReplaceSave, memoryStore, readKeptDebrief, readSave, saveKey, saveSummary,
   startingAt, writeSave, type Debrief, type PlayableScenario, type ScenarioLoader, type ScenarioRef,
 } from '../../../src/machines/index.js';
 import { hasKeptDebrief } from '../../../src/machines/progress/index.js';
@@ -124,19 +124,25 @@ describe('continue or start over', () => {
     expect(store.read(saveKey(bundledPlayable))).toContain('phone-accuse');
   });
 
+  // "decision 8" for a save at the scene after decision 7, which the page opens as "After 7 of about 11 decisions".
+  it('says how far a save got in replies made, which holds whether it stopped at a decision or at a scene after one', () => {
+    expect([0, 1, 7].map((replies) => repliesMadeWords({ replies }))).toEqual(['no reply yet', '1 reply made', '7 replies made']);
+    expect(continueChoices({ replies: 7, mode: 'practice' }, now).continueLabel).toMatch(/^Continue where you stopped \(7 replies made, practice, saved /);
+  });
+
   it('summarises a save without loading it, and words the question', () => {
     const store = memoryStore();
     const key = writeSave(store, bundledPlayable, play(example, 'practice', ['phone-curious']).getPersistedSnapshot(), undefined, new Date('2025-01-31T08:20:30Z'));
     const summary = saveSummary(store, key);
     expect(summary).toEqual({ key, replies: 1, decision: 2, savedAt: '2025-01-31T08:20:30.000Z', mode: 'practice' });
     const words = continueChoices(summary!, now);
-    expect(words.continueLabel).toBe('Continue where you stopped (decision 2, practice, saved 2 hours ago)');
+    expect(words.continueLabel).toBe('Continue where you stopped (1 reply made, practice, saved 2 hours ago)');
     expect(words.startOverLabel).toBe('Start over (the save is kept until you make your first reply)');
-    expect(words.plainNotice).toBe('Continuing where you stopped (decision 2, practice, saved 2 hours ago).');
+    expect(words.plainNotice).toBe('Continuing where you stopped (1 reply made, practice, saved 2 hours ago).');
     // An assessment's save says so: the volunteer may be starting the other mode.
     const assessment = memoryStore();
     const assessed = writeSave(assessment, bundledPlayable, play(example, 'assessment', ['phone-curious']).getPersistedSnapshot(), undefined, now);
-    expect(continueChoices(saveSummary(assessment, assessed)!, now).continueLabel).toBe('Continue where you stopped (decision 2, assessment, saved just now)');
+    expect(continueChoices(saveSummary(assessment, assessed)!, now).continueLabel).toBe('Continue where you stopped (1 reply made, assessment, saved just now)');
     expect(saveSummary(memoryStore({ [key]: '{"session": 1}' }), key)).toBeUndefined();
     expect(saveSummary(memoryStore({ [key]: 'not json' }), key)).toBeUndefined();
   });
