@@ -582,6 +582,18 @@ describe('presenter mode keeps the room session through a reload', () => {
     return md?.replace(/^Trainer-led session, .*$/m, '');
   };
 
+  // The content note promised that "a reload or a closed tab comes back to where you were", but a
+  // session is kept from the room's first vote: reloaded right after "Start the session", the page
+  // opened on the content note again.
+  it('says the session is kept from the room\'s first vote, as it is: a reload before any vote opens the content note again', async () => {
+    const store = memoryStore();
+    const { start } = await onContentNote(store);
+    expect(document.body.textContent).toContain('The session is kept in this browser as it goes, from the room\'s first vote: a reload or a closed tab then comes back to where you were.');
+    await userEvent.setup().click(start);
+    await screen.findByRole('button', { name: 'Download the summary so far' });
+    expect(store.read(KEY)).toBeUndefined();
+  });
+
   it('comes back at the same decision with the votes, the reveal and the summary so far, says so, and the projector follows', async () => {
     const files = captureDownloads();
     const user = userEvent.setup();

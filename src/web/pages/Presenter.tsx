@@ -147,7 +147,7 @@ function Intro({ playable, notice, focusOnShow = false, onStart }: { playable: P
         <h2 id="intro-note-heading">Content note</h2>
         <p>{scenario.contentNote}</p>
       </section>
-      <p>Read the content note with the room before you start, and pause for the room whenever it needs a break. The session is kept in this browser as it goes: a reload or a closed tab comes back to where you were.</p>
+      <p>Read the content note with the room before you start, and pause for the room whenever it needs a break. The session is kept in this browser as it goes, from the room's first vote: a reload or a closed tab then comes back to where you were.</p>
       <p className="controls">
         <button type="button" className="primary" onClick={onStart}>Start the session</button>
         <button type="button" onClick={openProjector}>Open a projector window</button>
