@@ -257,8 +257,17 @@ export function importBackup(store: Store, backup: BackupFile, now = new Date())
 
 function importUnlocked(store: Store, backup: BackupFile, now: Date): ImportResult {
   const { file: here, notice, setAside } = readRecordsFile(store, now);
+  // A playthrough is known by its id, and by when it started and finished: a copy given a new id
+  // (an edited backup, or one record copied) was added again and counted its minutes twice.
   const known = new Set(here.playthroughs.map((p) => p.id));
-  const incoming = backup.records.playthroughs.filter((p) => !known.has(p.id));
+  const sameRun = (p: PlaythroughRecord) => `${p.scenarioId}\u0000${p.startedAt ?? ''}\u0000${p.completedAt}`;
+  const seenRuns = new Set(here.playthroughs.map(sameRun));
+  const incoming = backup.records.playthroughs.filter((p) => {
+    if (known.has(p.id) || seenRuns.has(sameRun(p))) return false;
+    known.add(p.id);
+    seenRuns.add(sameRun(p));
+    return true;
+  });
   const playthroughs = [...here.playthroughs, ...incoming].sort((a, b) => a.completedAt.localeCompare(b.completedAt));
   const best: Records = Object.create(null) as Records;
   for (const id of new Set([...Object.keys(here.best), ...Object.keys(backup.records.best), ...playthroughs.map((p) => p.scenarioId)])) {

@@ -174,6 +174,19 @@ export const FUTURE_SLACK_MS = 24 * 60 * 60_000;
  */
 const CLOCKS_SLACK_MINUTES = 10;
 
+/**
+ * What is wrong with a record's score, when it could not have come from a playthrough: more points
+ * than the best total, or a percentage other than its points give (conduct.ts's percentOfBest, and
+ * at most 50 after a critical violation, CRITICAL_CAP, when `capped` says it was lowered). A backup
+ * edited to "30 of 27 points, 37%" was taken in as it stood.
+ */
+function scoreProblem(earned: number, best: number, percent: number, capped: boolean): string | undefined {
+  if (best > 0 && earned > best) return `its score claims ${earned} points of a best total of ${best}`;
+  const uncapped = best <= 0 ? 0 : Math.max(0, Math.min(100, Math.round((100 * earned) / best)));
+  const fits = capped ? percent === 50 && uncapped > 50 : percent === uncapped;
+  return fits ? undefined : `its score does not add up: ${earned} of ${best} points is ${uncapped}%${capped ? ' (50% after a critical violation)' : ''}, not ${percent}%`;
+}
+
 /** What is wrong with a record's times and minutes, when anything is: a date still to come, or more minutes than casa-practice could have recorded. */
 function timeProblem(startedAt: string | undefined, completedAt: string, minutes: number | undefined, now: Date): string | undefined {
   const latest = now.getTime() + FUTURE_SLACK_MS;
@@ -208,6 +221,8 @@ export function parsePlaythrough(raw: unknown, now = new Date()): PlaythroughRec
   if (wrongTime) return { error: wrongTime };
   const s = r.score;
   if (!isObject(s) || !isNumber(s.earned) || !isNumber(s.best) || !isPercent(s.percent) || typeof s.capped !== 'boolean') return { error: 'its score is malformed' };
+  const wrongScore = scoreProblem(s.earned, s.best, s.percent, s.capped);
+  if (wrongScore) return { error: wrongScore };
   if (typeof r.band !== 'string' || !BANDS.includes(r.band)) return { error: 'its outcome band is unknown' };
   let ending: PlaythroughRecord['ending'];
   if (r.ending !== undefined) {

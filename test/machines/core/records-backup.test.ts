@@ -224,6 +224,31 @@ describe('backup file', () => {
     expect(to.read('saves/example-new-phone.json')).toBe(from.read('saves/example-new-phone.json'));
   });
 
+  // An edited backup was taken in as it stood: a score of 30 of 27 points at 37%, or a record
+  // copied under a new id (its minutes then counted twice).
+  it('a score that could not come from a playthrough is refused, and a copy of a playthrough under a new id is not added again', () => {
+    const store = storeWithProgress();
+    const backup = JSON.parse(backupText(store, now).text) as { records: { playthroughs: { id: string; score: { earned: number; best: number; percent: number; capped: boolean } }[] } };
+    const [first] = backup.records.playthroughs;
+    if (!first) throw new Error('no playthrough');
+    const inflated = structuredClone(backup);
+    inflated.records.playthroughs[0]!.score = { ...first.score, earned: first.score.best + 3 };
+    // Beside other practice it is left out and named (as any damaged record is).
+    expect(parseBackup(JSON.stringify(inflated), now)).toMatchObject({ ok: true, leftOut: [{ why: `its score claims ${first.score.best + 3} points of a best total of ${first.score.best}` }] });
+    const wrongPercent = structuredClone(backup);
+    wrongPercent.records.playthroughs[0]!.score = { ...first.score, percent: (first.score.percent + 37) % 100 };
+    expect(parseBackup(JSON.stringify(wrongPercent), now)).toMatchObject({ ok: true, leftOut: [{ why: expect.stringContaining(`its score does not add up: ${first.score.earned} of ${first.score.best} points is ${first.score.percent}%`) }] });
+    // A copy under a new id, into the store it came from and into an empty one.
+    const copied = structuredClone(backup);
+    copied.records.playthroughs.push({ ...structuredClone(first), id: '00000000-0000-4000-8000-00000000c0de' });
+    const parsed = parseBackup(JSON.stringify(copied), now);
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(importBackup(store, parsed.backup, now)).toMatchObject({ added: 0 });
+    const empty = memoryStore();
+    expect(importBackup(empty, parsed.backup, now)).toMatchObject({ added: 2 });
+    expect(readRecords(empty).playthroughs).toHaveLength(2);
+  });
+
   it('loading the same backup twice, or into the store it came from, adds nothing', () => {
     const store = storeWithProgress();
     const before = readRecords(store);
