@@ -389,7 +389,7 @@ describe.skipIf(!HAVE_TMUX)(`the terminal app in tmux${HAVE_TMUX ? '' : ' (skipp
     await t.waitFor((x) => x.includes('choose a scenario') && x.includes(`${TITLE} (saved)`), 'the picker marking the save');
     await openFromPicker(t, TITLE, expect);
     s = await t.waitText('Start over');
-    expect(s).toMatch(/Continue where you stopped \(decision 3,/);
+    expect(s).toMatch(/Continue where you stopped \(2 replies made,/);
     s = await press(t, '1', 'the continued playthrough');
     expect(s).toContain('Where you left off');
     expect(decisionOf(s)).toBe(3);
