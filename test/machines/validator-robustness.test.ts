@@ -137,15 +137,16 @@ describe('hostile and broken input gets a clear message and never an exception',
   // was "byte 0 is not part of a UTF-8 character"; without it, five "unexpected character" errors
   // at every other column and 4,000 more to follow. Neither named the cause.
   it.each([
-    ['UTF-16 LE with its byte-order mark (Notepad\'s "Unicode")', 'utf-16le', true, 'UTF-16 LE'],
-    ['UTF-16 LE without one', 'utf-16le', false, 'UTF-16 LE'],
-    ['UTF-16 BE with its byte-order mark', 'utf-16be', true, 'UTF-16 BE'],
-  ] as const)('a file saved as %s is one not-utf8 problem that names the encoding and how to save it as UTF-8', (_name, encoding, bom, named) => {
+    ['UTF-16 LE with its byte-order mark (Notepad\'s "Unicode")', 'utf-16le', true, 'UTF-16 LE', 'Unicode'],
+    ['UTF-16 LE without one', 'utf-16le', false, 'UTF-16 LE', 'Unicode'],
+    // It was called Notepad's "Unicode", which is the other byte order.
+    ['UTF-16 BE with its byte-order mark', 'utf-16be', true, 'UTF-16 BE', 'Unicode big endian'],
+  ] as const)('a file saved as %s is one not-utf8 problem that names the encoding and how to save it as UTF-8', (_name, encoding, bom, named, notepad) => {
     const body = encoding === 'utf-16le' ? Buffer.from(example, 'utf16le') : Buffer.from(example, 'utf16le').swap16();
     const mark = encoding === 'utf-16le' ? [0xff, 0xfe] : [0xfe, 0xff];
     const r = validateScenario(bom ? Buffer.concat([Buffer.from(mark), body]) : body, 'x.json');
     expect(r.problems.map((p) => [p.code, p.line, p.column])).toEqual([['not-utf8', 1, 1]]);
-    expect(r.problems[0]?.message).toBe(`The file is saved as ${named} text (what Windows Notepad calls "Unicode"), not as UTF-8.`);
+    expect(r.problems[0]?.message).toBe(`The file is saved as ${named} text (what Windows Notepad calls "${notepad}"), not as UTF-8.`);
     expect(r.problems[0]?.fix).toContain('"Save with Encoding" and pick "UTF-8"');
   });
 
@@ -162,6 +163,20 @@ describe('hostile and broken input gets a clear message and never an exception',
     const r = validateScenario(body, 'x.json');
     expect(r.problems.map((p) => [p.code, p.line, p.column])).toEqual([['not-utf8', 1, 1]]);
     expect(r.problems[0]?.message).toBe(`The file is saved as ${named} text, not as UTF-8.`);
+  });
+
+  // A Word document saved with a .json name was told to be reopened as Windows 1252 and saved as
+  // UTF-8, which turns it into garbage; an RTF file got five syntax errors.
+  it.each([
+    ['a .docx (a zip file)', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]), Buffer.from('word/document.xml')]), 'a Word document (.docx) or another zipped file'],
+    ['an old .doc', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'an older Word document (.doc)'],
+    ['an RTF file', Buffer.from('{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Calibri;}} { "id": "x" }}'), 'a rich-text document (RTF, as WordPad or TextEdit save it)'],
+  ])('%s saved as .json is one not-plain-text problem that says to copy its text into a plain-text file', (_name, bytes, named) => {
+    const r = validateScenario(bytes, 'x.json');
+    expect(r.problems.map((p) => [p.code, p.line, p.column])).toEqual([['not-plain-text', 1, 1]]);
+    expect(r.problems[0]?.message).toBe(`The file is ${named}, not plain text: its name ends in .json, but a scenario file holds only the JSON text.`);
+    expect(r.problems[0]?.fix).toContain('copy the scenario\'s text, paste it into a new file in VS Code');
+    expect(r.problems[0]?.fix).not.toContain('Windows 1252');
   });
 
   // Saving a Windows-1252 file as UTF-8 straight away writes � over its accented letters for good:

@@ -1095,7 +1095,7 @@ describe('fixes a trainer can follow', () => {
     const renamed = text.replaceAll(`"${second.id}"`, `"${first.id}"`);
     const problems = validateScenario(renamed, 'x.json').problems;
     const dup = problems.find((p) => p.code === 'duplicate-id');
-    expect(dup?.message).toBe(`Another node already has the id "${first.id}": node ${scenario.nodes.indexOf(first as never) + 1} in "nodes", the one every "next" and "to" naming it leads to.`);
+    expect(dup?.message).toBe(`Another node already has the id "${first.id}": nodes[${scenario.nodes.indexOf(first as never)}], the one every "next" and "to" naming it leads to.`);
     expect(problems.filter((p) => p.code === 'goal-not-assessed')).toEqual([]);
   });
 

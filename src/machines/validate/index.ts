@@ -65,6 +65,8 @@ export function validateScenario(input: string | Uint8Array, fileName = 'scenari
   if (typeof input === 'string') {
     text = input;
   } else {
+    const document = documentKind(input);
+    if (document) return single(fileName, 'not-plain-text', `The file is ${document}, not plain text: its name ends in .json, but a scenario file holds only the JSON text.`, DOCUMENT_FIX);
     const utf32 = utf32Encoding(input);
     if (utf32) {
       return single(fileName, 'not-utf8', `The file is saved as ${utf32} text, not as UTF-8.`,
@@ -72,7 +74,7 @@ export function validateScenario(input: string | Uint8Array, fileName = 'scenari
     }
     const utf16 = utf16Encoding(input);
     if (utf16) {
-      return single(fileName, 'not-utf8', `The file is saved as ${utf16} text (what Windows Notepad calls "Unicode"), not as UTF-8.`,
+      return single(fileName, 'not-utf8', `The file is saved as ${utf16} text (what Windows Notepad calls "${utf16 === 'UTF-16 LE' ? 'Unicode' : 'Unicode big endian'}"), not as UTF-8.`,
         `Save it as UTF-8: in VS Code click "${utf16}" in the status bar at the bottom right, choose "Save with Encoding" and pick "UTF-8"; in Notepad choose File → Save As and set Encoding to "UTF-8".`);
     }
     const bad = findInvalidUtf8(input);
@@ -85,6 +87,7 @@ export function validateScenario(input: string | Uint8Array, fileName = 'scenari
     text = utf8.decode(input);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (text.startsWith('{\\rtf')) return single(fileName, 'not-plain-text', 'The file is a rich-text document (RTF, as WordPad or TextEdit save it), not plain text: its name ends in .json, but a scenario file holds only the JSON text.', DOCUMENT_FIX);
   if (text.trim() === '') return single(fileName, 'empty-file', 'The file is empty.', 'A scenario is one JSON object: start from the worked example in docs/authoring.md.');
   // JSON.parse copes with any depth, and the schema only descends as deep as a scenario goes, so
   // the depth scan is needed only before the recursive steps: syntax errors, repair and locating.
@@ -458,6 +461,20 @@ function utf32Encoding(bytes: Uint8Array): 'UTF-32 LE' | 'UTF-32 BE' | undefined
   }
   if (le >= units * 0.9) return 'UTF-32 LE';
   if (be >= units * 0.9) return 'UTF-32 BE';
+  return undefined;
+}
+
+/** The fix for a document saved with a .json name: its text copied into a plain-text editor. */
+const DOCUMENT_FIX = 'Open it in the program that made it, copy the scenario\'s text, paste it into a new file in VS Code (or Notepad, or TextEdit in plain-text mode) and save that as .json. Changing its encoding would not help: the file is not text.';
+
+/**
+ * A word-processor document saved under a .json name, by its first bytes: a .docx or .odt (a zip
+ * file: "PK", 3, 4) or an old .doc (an OLE file). Its bytes are not UTF-8, and the encoding advice
+ * ("reopen as Windows 1252, save as UTF-8") would have turned it into garbage.
+ */
+function documentKind(bytes: Uint8Array): string | undefined {
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'a Word document (.docx) or another zipped file';
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return 'an older Word document (.doc)';
   return undefined;
 }
 

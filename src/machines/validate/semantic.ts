@@ -106,7 +106,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
     oneLine(node.title, () => [...nodePath(node), 'title'], 'title');
     const first = nodes.get(node.id);
     if (first !== node) {
-      error('duplicate-id', [...nodePath(node), 'id'], `Another node already has the id "${node.id}": node ${(rawIndex.get(first as ScenarioNode) ?? 0) + 1} in "nodes", the one every "next" and "to" naming it leads to.`,
+      error('duplicate-id', [...nodePath(node), 'id'], `Another node already has the id "${node.id}": nodes[${rawIndex.get(first as ScenarioNode) ?? 0}], the one every "next" and "to" naming it leads to.`,
         'Give every node its own id: rename this one, and the "next" or "to" that should lead here.');
     }
     if (node.kind !== 'decision') continue;

@@ -95,7 +95,7 @@ const SYNTAX_HELP: Record<string, [string, string]> = {
   CommaExpected: ['a comma was expected between two items', 'add a comma after the previous value or property'],
   CloseBraceExpected: ['the object is not closed', 'add the missing "}" (check that every { has its })'],
   CloseBracketExpected: ['the list is not closed', 'add the missing "]" (check that every [ has its ])'],
-  EndOfFileExpected: ['there is more text after the end of the scenario object', 'a file holds exactly one { ... } object; remove what follows it or wrap both in one object'],
+  EndOfFileExpected: ['there is more text after the end of the scenario object', 'a file holds exactly one scenario, one { ... } object: remove what follows it (a scenario pasted twice: delete the second copy; another scenario: put it in a file of its own)'],
   InvalidCommentToken: ['comments are not allowed in JSON', 'remove the comment; put notes for other authors in "authorNotes" (never shown), or notes for the trainer leading a session in "facilitatorNote"'],
   UnexpectedEndOfComment: ['a comment is not closed (and comments are not allowed in JSON)', 'remove the comment'],
   UnexpectedEndOfString: ['a string is not closed', 'add the closing double quote; a string cannot run over a line break (write \\n instead)'],
