@@ -1336,6 +1336,17 @@ describe('an ending that arrows lead to but no playthrough reaches, and a perfec
     expect(p?.message).toBe('No playthrough reaches the strong ending "end-strong": arrows lead to it ("after-supervisor" at "after-visit" if trust ≥ 95), but their conditions never hold on the way there (every playthrough the scenario allows was tried).');
   });
 
+  // A reply offered only where it never can be was listed with no condition ("arrows lead to it
+  // ("after-search" at "after-visit")"), and the fix named a "when" on its route, which had none.
+  it('ending-never-reached gives a reply\'s own "when" with the way in, and its fix names it', () => {
+    const good = readFixture('good/example.json').toString('utf8');
+    const text = good.replace('"id": "after-search",', '"id": "after-search",\n          "when": { "var": "trust", "gte": 95 },');
+    expect(text).not.toBe(good);
+    const p = validateScenario(text, 'x.json').problems.find((q) => q.code === 'ending-never-reached');
+    expect(p?.message).toBe('No playthrough reaches the harmful ending "end-harmful": arrows lead to it ("after-search" at "after-visit" if trust ≥ 95), but their conditions never hold on the way there (every playthrough the scenario allows was tried).');
+    expect(p?.fix).toMatch(/^Loosen the "when" on a way into it \(a reply's own "when", or the one on its route/);
+  });
+
   it('best-path-not-strong names the best path, its ending and the last reply on it', () => {
     const p = raised().find((q) => q.code === 'best-path-not-strong');
     expect(p?.message).toMatch(/^The best-practice path \(phone-curious → after-supervisor, \d+ of \d+ points, 100%\) ends at the mixed ending "end-mixed", so a volunteer who chooses the best reply every time is told "/);

@@ -86,18 +86,13 @@ function endingsNeverReached(scenario: Scenario, reached: ReadonlySet<string>, u
     // Only where the story could have entered it: an ending out of reach because every way in is
     // from a node no playthrough reaches is that node's (node-never-reached), not its own.
     if (!waysIn(scenario, node.id).some((w) => graph.reachable.has(w.from) && !unvisited.has(w.from))) continue;
-    const ways: string[] = [];
-    for (const from of scenario.nodes) {
-      if (from.kind === 'ending' || !graph.reachable.has(from.id)) continue;
-      const nexts = from.kind === 'scene' ? [{ label: `the scene ${quoteValue(from.id)}`, next: from.next }] : from.replies.map((r) => ({ label: `${quoteValue(r.id)} at ${quoteValue(from.id)}`, next: r.next }));
-      for (const { label, next } of nexts) {
-        for (const r of routesOf(next)) if (r.to === node.id) ways.push(r.when === undefined ? label : `${label} if ${describeWhen(r.when)}`);
-      }
-    }
+    // Each way in with every test on it: the reply's own "when" as well as its route's (a reply
+    // offered only at trust ≥ 90 was listed with no condition, and the fix named its route).
+    const ways = waysIn(scenario, node.id).filter((w) => graph.reachable.has(w.from)).map((w) => (w.tests.length === 0 ? w.label : `${w.label} if ${w.tests.join(' and ')}`));
     const shown = ways.slice(0, 3).join('; ') + (ways.length > 3 ? `; and ${ways.length - 3} more` : '');
     out.push({ severity: 'warning', code: 'ending-never-reached', path: nodePath(node.id),
       message: `No playthrough reaches the ${node.ending} ending ${quoteValue(node.id)}: arrows lead to it (${shown}), but their conditions never hold on the way there (every playthrough the scenario allows was tried).`,
-      fix: 'Loosen the "when" on a route into it (for example a trust threshold higher than trust can be at that point, or reply conditions that rule each other out), or remove the ending.' });
+      fix: 'Loosen the "when" on a way into it (a reply\'s own "when", or the one on its route: for example a trust threshold higher than trust can be at that point, or conditions that rule each other out), or remove the ending.' });
   }
   return out;
 }
