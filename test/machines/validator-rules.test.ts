@@ -1338,6 +1338,17 @@ describe('an ending that arrows lead to but no playthrough reaches, and a perfec
 
   // A reply offered only where it never can be was listed with no condition ("arrows lead to it
   // ("after-search" at "after-visit")"), and the fix named a "when" on its route, which had none.
+  // A yes/no flag was described as a number: "for example when told-sup is 0 and trust is 0".
+  it('all-replies-disabled names a flag\'s value as yes or no', () => {
+    const good = readFixture('good/example.json').toString('utf8');
+    const text = good
+      .replace('{ "id": "trust", "label": "Jade\'s trust", "min": 0, "max": 100, "start": 50, "shown": true }', '{ "id": "trust", "label": "Jade\'s trust", "min": 0, "max": 100, "start": 50, "shown": true },\n    { "id": "told", "label": "You told your supervisor", "type": "flag", "start": false }')
+      .replace(/("id": "after-\w+",)/g, '$1\n          "when": { "var": "told", "is": true },');
+    expect(text).not.toBe(good);
+    const p = validateScenario(text, 'x.json').problems.find((q) => q.code === 'all-replies-disabled');
+    expect(p?.message).toContain('(for example when told is no)');
+  });
+
   it('ending-never-reached gives a reply\'s own "when" with the way in, and its fix names it', () => {
     const good = readFixture('good/example.json').toString('utf8');
     const text = good.replace('"id": "after-search",', '"id": "after-search",\n          "when": { "var": "trust", "gte": 95 },');

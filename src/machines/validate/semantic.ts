@@ -358,7 +358,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
     if (!node.discussionPrompt) warn('no-discussion-prompt', nodePath(node), `Decision "${node.id}" has no "discussionPrompt" for trainer-led sessions.`, 'Add "discussionPrompt": a question the trainer can put to the room before revealing the answers.');
     const stuck = valuesDisablingAll(node.replies, variables);
     if (stuck) {
-      error('all-replies-disabled', [...nodePath(node), 'replies'], `Every reply of "${node.id}" can be unavailable at once (for example when ${describeValues(stuck)}), leaving the volunteer with nothing to choose.`,
+      error('all-replies-disabled', [...nodePath(node), 'replies'], `Every reply of "${node.id}" can be unavailable at once (for example when ${describeValues(stuck, variables)}), leaving the volunteer with nothing to choose.`,
         'Give at least one reply no "when", or make the conditions cover every value.');
     }
   }
@@ -581,8 +581,9 @@ function endsWithOneHeading(feedback: string): boolean {
     && headings.includes(feedback.slice(open + 1, -1));
 }
 
-function describeValues(values: Variables): string {
-  return Object.entries(values).map(([k, v]) => `${k} is ${v}`).join(' and ');
+/** Values in words: a yes/no flag as yes or no (it read "told-sup is 0"), a number as it is. */
+function describeValues(values: Variables, declared: ReadonlyMap<string, Variable>): string {
+  return Object.entries(values).map(([k, v]) => `${k} is ${declared.get(k)?.type === 'flag' ? (v ? 'yes' : 'no') : v}`).join(' and ');
 }
 
 const NODE_TEXT_KEYS = ['title', 'narration', 'prompt', 'facilitatorNote', 'discussionPrompt'] as const;
