@@ -754,9 +754,21 @@ describe('a condition or route written the way a person would guess is answered 
     expect(problems[1]?.message).toBe('"replies" is not a field of a scene node, but this node\'s "kind" is "scene" and it has "replies", so it looks like a decision.');
   });
 
-  it('a decision with no "kind" mistake keeps the plain unknown-field fix', () => {
+  it('a decision with no "kind" mistake: a reply\'s field on it is said to belong in its replies, not removed', () => {
     const p = problemWhen('"id": "after-visit",\n      "kind": "decision"', '"id": "after-visit",\n      "kind": "decision",\n      "next": "end-mixed"', 'unknown-field');
-    expect(p.fix).toMatch(/^Remove it, or use one of: /);
+    expect(p.message).toBe('"next" is not a field of a decision node; it is a field of a reply.');
+    expect(p.fix).toBe('Move it into the reply it belongs to, inside "replies" (each reply has its own "next"), so that it is not lost.');
+    // A field no neighbour has keeps the plain fix.
+    expect(problemWhen('"id": "after-visit",\n      "kind": "decision"', '"id": "after-visit",\n      "kind": "decision",\n      "colour": "red"', 'unknown-field').fix).toMatch(/^Remove it, or use one of: /);
+  });
+
+  // "feedback" typed inside an assessment was answered "Remove it", with a second error saying the
+  // reply has no feedback: following the first deleted the trainer's text.
+  it('a reply\'s field typed inside one of its assessments is said to belong to the reply around it', () => {
+    const p = problemWhen('{ "principle": "no-investigating", "verdict": "violates", "weight": 3 }', '{ "principle": "no-investigating", "verdict": "violates", "weight": 3, "colour": "red", "effects": [] }', 'unknown-field');
+    expect(p).toBeDefined();
+    const all = validateScenario(readFixture('good/example.json').toString('utf8').replace('{ "principle": "no-investigating", "verdict": "violates", "weight": 3 }', '{ "principle": "no-investigating", "verdict": "violates", "weight": 3, "effects": [] }'), 'x.json').problems.filter((q) => q.code === 'unknown-field');
+    expect(all.map((q) => [q.message, q.fix])).toEqual([['"effects" is not a field of an assessment; it is a field of a reply.', 'Move it out of this { } and into the reply around it, beside "assessments" (with the comma it needs), so that it is not lost.']]);
   });
 });
 

@@ -38,6 +38,27 @@ function objectKindAt(path: JsonPath, raw: unknown): ObjectKind | undefined {
   return undefined;
 }
 
+/**
+ * Where a field in the wrong object belongs, when it is plainly one of its neighbours': the object
+ * around this one (a reply's "feedback" typed inside one of its assessments), or the replies inside
+ * a decision ("effects" or "feedback" on the decision itself). Undefined otherwise.
+ */
+function fieldHome(path: JsonPath, raw: unknown, field: string): { name: string; fix: string } | undefined {
+  const last = path[path.length - 1];
+  const list = path[path.length - 2];
+  if (typeof last === 'number' && typeof list === 'string') {
+    const outer = objectKindAt(path.slice(0, -2), raw);
+    if (outer && Object.hasOwn(outer.shape, field)) {
+      return { name: outer.name, fix: `Move it out of this { } and into ${outer.name.replace(/^an? /, 'the ')} around it, beside ${quoteValue(list)} (with the comma it needs), so that it is not lost.` };
+    }
+  }
+  const kind = objectKindAt(path, raw);
+  if (kind?.shape === S.DecisionNode.shape && Object.hasOwn(S.Reply.shape, field)) {
+    return { name: 'a reply', fix: `Move it into the reply it belongs to, inside "replies" (each reply has its own ${quoteValue(field)}), so that it is not lost.` };
+  }
+  return undefined;
+}
+
 /** A condition on the volunteer's conduct has its own fields; any other is read as one on a variable. */
 function conditionKind(value: unknown): ObjectKind {
   const conduct = typeof value === 'object' && value !== null && Object.hasOwn(value, 'conduct');
@@ -154,6 +175,13 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
         }
         const guessed = guessedField(kind, k, raw, path);
         const meant = guessed ? guessed.meant : suggest(k);
+        // A field of the object around this one, or of the replies inside it, typed in the wrong
+        // { }: the fix is to move it ("Remove it" deleted the trainer's feedback).
+        const home = meant === undefined || !known.includes(meant) ? fieldHome(path, raw, k) : undefined;
+        if (home) {
+          return { severity: 'error' as const, code: 'unknown-field', path: [...path, k], atKey: true,
+            message: `${quoteValue(k)} is not a field of ${kind?.name ?? 'this object'}; it is a field of ${home.name}.`, fix: home.fix };
+        }
         const hint = guessed ? guessed.hint : didYouMeanOf(meant);
         // A field that is nearly one of the object's own: the fix is to rename it, as the message
         // asks (removing ">=" would leave a condition with no comparison).
