@@ -81,7 +81,9 @@ export function validateCommand(argv: readonly string[], io: CliIO): number {
       files: loaded.map((f) => ({
         // Each problem names its file as the report does (the problems carry it cleaned for printing;
         // safeJson escapes what a terminal could act on, so the exact name is kept here).
-        file: f.path, ok: f.result.ok, errors: f.result.errors, warnings: f.result.warnings, problems: f.result.problems.map((p) => ({ ...p, file: f.path })),
+        // Under --strict a file with warnings is not ok, here as in the report's own "ok" (it said
+        // "ok": true for the file beside a report "ok": false).
+        file: f.path, ok: f.result.ok && !(strict && f.result.warnings > 0), errors: f.result.errors, warnings: f.result.warnings, problems: f.result.problems.map((p) => ({ ...p, file: f.path })),
         ...(f.result.truncated ? { truncated: f.result.truncated.count, truncatedCodes: f.result.truncated.codes } : {}),
       })),
     };

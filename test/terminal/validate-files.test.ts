@@ -140,4 +140,19 @@ describe('links in a folder', () => {
     // (linked.json is read, and left out for its error; the device and the folder are never read.)
     expect(listing.leftOut.map((l) => [l.file.split('/').pop(), l.reason]).sort()).toEqual([['broken.json', 'it cannot be read'], ['linked.json', expect.stringContaining('estimated minutes')], ['loop.json', 'it cannot be read']]);
   });
+
+  it('validate --json --strict: a file with warnings only is not ok, in the file\'s entry as in the report', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casa-strict-'));
+    const file = join(dir, 'warned.json');
+    // No facilitator note on a decision: a warning, not an error.
+    writeFileSync(file, readFixture('good/example.json').toString('utf8').replace(/"facilitatorNote": "[^"]*",\s*/, ''));
+    const plain = JSON.parse((await run('validate', '--json', file)).out) as { ok: boolean; files: { ok: boolean; warnings: number }[] };
+    expect(plain.ok).toBe(true);
+    expect(plain.files[0]).toMatchObject({ ok: true });
+    expect(plain.files[0]?.warnings).toBeGreaterThan(0);
+    const strict = JSON.parse((await run('validate', '--json', '--strict', file)).out) as { ok: boolean; files: { ok: boolean }[] };
+    expect(strict.ok).toBe(false);
+    expect(strict.files[0]?.ok).toBe(false);
+    rmSync(dir, { recursive: true, force: true });
+  });
 });
