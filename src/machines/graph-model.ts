@@ -42,7 +42,7 @@ export function describeEffects(effects: readonly Effect[] | undefined): string 
   return (effects ?? []).map((e) => (typeof e.set === 'boolean' ? `${e.var} = ${e.set ? 'yes' : 'no'}` : e.set !== undefined ? `${e.var} = ${e.set}` : `${e.var} ${(e.add ?? 0) >= 0 ? '+' : ''}${e.add ?? 0}`)).join(', ');
 }
 
-/** One arrow: a scene's route or a reply's route, labelled "r2 (+3) if trust ≥ 60". */
+/** One arrow: a scene's route or a reply's route, labelled "r2 (+3) if trust ≥ 60" ("r2 (+3) (offered if told) if …" for a reply with its own "when"). */
 export interface GraphEdge {
   from: string;
   to: string;
@@ -61,9 +61,12 @@ export function edgesOf(scenario: Scenario): GraphEdge[] {
       for (const reply of node.replies) {
         const value = replyValue(reply);
         const score = value > 0 ? `+${value}` : `${value}`;
+        // A reply offered only when its own "when" holds says so (a best reply gated at trust ≥ 90
+        // looked always available), and whether it is hidden the rest of the time.
+        const offered = reply.when === undefined ? '' : ` (offered if ${describeWhen(reply.when)}${reply.hidden === true ? ', hidden otherwise' : ''})`;
         for (const r of routesOf(reply.next)) {
           const cond = r.when ? ` if ${describeWhen(r.when)}` : '';
-          edges.push({ from: node.id, to: r.to, label: `${reply.id} (${score})${cond}` });
+          edges.push({ from: node.id, to: r.to, label: `${reply.id} (${score})${offered}${cond}` });
         }
       }
     }

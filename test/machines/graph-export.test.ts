@@ -42,6 +42,21 @@ describe('scenario graphs', () => {
     }
   });
 
+  // A reply offered only at trust ≥ 90 was drawn as "after-search (-3)", as if always available,
+  // while the validator described the same arrow "if trust ≥ 90".
+  it('a reply with its own "when" says when it is offered, and whether it is hidden otherwise', () => {
+    const gated = structuredClone(scenario);
+    for (const n of gated.nodes) if (n.kind === 'decision') for (const r of n.replies) {
+      if (r.id === 'after-search') r.when = { var: 'trust', gte: 90 };
+      if (r.id === 'after-wait') Object.assign(r, { when: { var: 'trust', lt: 40 }, hidden: true });
+    }
+    const text = toMermaid(gated);
+    expect(text).toContain('after-search (-3) (offered if trust ≥ 90)');
+    expect(text).toContain('(offered if trust #60; 40, hidden otherwise)');
+    expect(toDot(gated)).toContain('after-search (-3) (offered if trust ≥ 90)');
+    expect(toMermaid(scenario)).not.toContain('offered if');
+  });
+
   it('untrusted text cannot break out of a label', () => {
     const hostile = structuredClone(scenario) as Scenario;
     const node = hostile.nodes[0];
