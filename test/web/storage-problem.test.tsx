@@ -7,34 +7,27 @@ import { playToDebrief, renderApp } from './helpers.js';
 
 afterEach(cleanup);
 
-/** A localStorage that is full: every write throws the browser's quota error. */
-function fullStorage(): Storage {
-  const data = new Map<string, string>();
-  return {
-    get length() { return data.size; },
-    key: (i: number) => [...data.keys()][i] ?? null,
-    getItem: (k: string) => data.get(k) ?? null,
-    setItem: () => { throw new DOMException('full', 'QuotaExceededError'); },
-    removeItem: (k: string) => void data.delete(k),
-    clear: () => data.clear(),
-  };
-}
-
-/** A localStorage that keeps everything but the records and kept debriefs, whose writes throw the quota error. */
-function recordsDoNotFit(): Storage {
+/** A localStorage in memory whose writes of the keys `fits` refuses throw the browser's quota error. */
+function storageWhere(fits: (key: string) => boolean): Storage {
   const data = new Map<string, string>();
   return {
     get length() { return data.size; },
     key: (i: number) => [...data.keys()][i] ?? null,
     getItem: (k: string) => data.get(k) ?? null,
     setItem: (k: string, v: string) => {
-      if (/\/(records\.json|debriefs\/)/.test(k)) throw new DOMException('full', 'QuotaExceededError');
+      if (!fits(k)) throw new DOMException('full', 'QuotaExceededError');
       data.set(k, v);
     },
     removeItem: (k: string) => void data.delete(k),
     clear: () => data.clear(),
   };
 }
+
+/** A localStorage that is full: every write throws the browser's quota error. */
+const fullStorage = () => storageWhere(() => false);
+
+/** A localStorage that keeps everything but the records and kept debriefs. */
+const recordsDoNotFit = () => storageWhere((k) => !/\/(records\.json|debriefs\/)/.test(k));
 
 describe('when the browser cannot keep progress', () => {
   // The save went at the ending and the record did not fit: a reload lost the playthrough altogether.
