@@ -184,7 +184,7 @@ export function unknownReplyIdWords(answer: string, replies: readonly Pick<Reply
  * In an assessment (no undo, no feedback between decisions), a reply key pressed again within this
  * many milliseconds of the reply key that brought the decision up does not answer it: a key pressed
  * twice (150–300 ms apart) answered the next decision unseen, and nothing could take it back. Both
- * apps refuse it and say so (TOO_SOON_WORDS); a scene in between ends the window.
+ * apps refuse it and say so (TOO_SOON_WORDS); a scene in between starts the count again.
  */
 export const DOUBLE_PRESS_MS = 400;
 /** What both apps say when they refuse such a second press. */
