@@ -518,29 +518,27 @@ describe('playing a scenario in the browser', () => {
     expect(JSON.parse(store.read('saves/youth-discloses.json') ?? '{}').session.snapshot.context.mode).toBe('practice');
   });
 
-  // A trainer's assessment link, opened where a practice run waited: it went on in practice under
-  // the #/assess address, with no word about it.
-  it('an assessment link where a practice run waits says the practice goes on, and how to take the assessment; the address says practice', async () => {
-    const { store, app } = await firstReplyAt('#/play/youth-discloses');
+  // A trainer's assessment link, opened where a practice run waited, went on in practice under the
+  // #/assess address with no word about it; a practice link (the library's Practise button) where
+  // an assessment waited opened the assessment with no word: no feedback, no undo, and no reason.
+  it.each([
+    {
+      waiting: 'a practice run', saved: '#/play/youth-discloses', asked: '#/assess/youth-discloses', status: 'Practice',
+      says: 'An unfinished practice run of this scenario was waiting, so it goes on here, in practice, with feedback. To take the assessment instead, choose “Start again from the beginning”, then “Start again in assessment instead”.',
+    },
+    {
+      waiting: 'an assessment', saved: '#/assess/youth-discloses', asked: '#/play/youth-discloses', status: 'Assessment: feedback waits for the debrief',
+      says: 'An unfinished assessment of this scenario was waiting, so it goes on here, as an assessment: no feedback until the debrief, and no undo. To practise instead, choose “Start again from the beginning”, then “Start again in practice instead”.',
+    },
+  ])('a link to the other mode where $waiting waits says it goes on, and how to change mode; the address says its mode', async ({ saved, asked, status, says }) => {
+    const { store, app } = await firstReplyAt(saved);
     app.unmount();
-    await openAt('#/assess/youth-discloses', store);
+    await openAt(asked, store);
     await screen.findByText(/Welcome back/);
-    expect(screen.getByText('Practice')).toBeTruthy();
-    expect(screen.getByText(/^An unfinished practice run of this scenario was waiting/).textContent).toBe('An unfinished practice run of this scenario was waiting, so it goes on here, in practice, with feedback. To take the assessment instead, choose “Start again from the beginning”, then “Start again in assessment instead”.');
-    expect(location.hash).toBe('#/play/youth-discloses');
-  });
-
-  // A practice link (the library's Practise button) where an assessment waited opened the
-  // assessment under no word: no feedback, no undo, and the volunteer not told why.
-  it('a practice link where an assessment waits says the assessment goes on, and how to practise instead; the address says assessment', async () => {
-    const { store, app } = await firstReplyAt('#/assess/youth-discloses');
-    app.unmount();
-    await openAt('#/play/youth-discloses', store);
-    await screen.findByText(/Welcome back/);
-    expect(screen.getByText('Assessment: feedback waits for the debrief')).toBeTruthy();
-    expect(screen.getByText(/^An unfinished assessment of this scenario was waiting/).textContent).toBe('An unfinished assessment of this scenario was waiting, so it goes on here, as an assessment: no feedback until the debrief, and no undo. To practise instead, choose “Start again from the beginning”, then “Start again in practice instead”.');
+    expect(screen.getByText(status)).toBeTruthy();
+    expect(screen.getByText(/^An unfinished .* of this scenario was waiting/).textContent).toBe(says);
     expect(screen.getByRole('button', { name: 'Start again from the beginning' })).toBeTruthy();
-    expect(location.hash).toBe('#/assess/youth-discloses');
+    expect(location.hash).toBe(saved);
   });
 
   it('a save of the other mode with no reply yet gives way to the mode asked for', async () => {
