@@ -268,7 +268,8 @@ describe('playing a scenario in the browser', () => {
     renderApp('#/debrief/youth-discloses', store);
     const heading = await screen.findByRole('heading', { level: 1, name: 'The last debrief cannot be shown' });
     expect(heading.nextElementSibling?.textContent).toBe('The last debrief kept is damaged (it has no scenario version). Back to the scenarios.');
-    expect(document.title).toMatch(/^The last debrief cannot be shown/);
+    // The title is set in an effect after the page is drawn (the heading can be found a moment before).
+    await vi.waitFor(() => expect(document.title).toMatch(/^The last debrief cannot be shown/));
   });
 
   it('a damaged save gives a clear notice and a clean start, and is moved aside, not deleted', async () => {
