@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { exploreScenario } from '../../src/machines/audit/explore.js';
 import { indexScenario } from '../../src/machines/scenario-index.js';
 import { BUNDLED_IDS, bundledScenario } from '../helpers/bundled.js';
 
@@ -156,6 +157,28 @@ describe('couch-rent: Arev\'s identity is part of the story; the scoring is the 
     const end = bundledScenario('couch-rent').nodes.find((n) => n.id === 'end-exposed');
     expect(end?.kind === 'ending' && end.ending).toBe('harmful');
   });
+
+  it('the reply that goes to confront staff before Arev has said what they want earns nothing for harm reduction (it explores no unmet need) and is scored on being youth-centred', () => {
+    expect(assessment('couch-rent', 'd1-fix', 'harm-reduction-unmet-needs')).toBeUndefined();
+    expect(assessment('couch-rent', 'd1-fix', 'youth-centered')?.verdict).toBe('violates');
+    expect(feedback('couch-rent', 'd1-fix')).toContain('(CASA Role and Expectations)');
+  });
+
+  it('a "risk" of CSEC in the report rests on the guide\'s own sentence about information that may lead to a negative perception of the youth', () => {
+    expect(feedback('couch-rent', 'd8-status')).toContain('may lead to a negative perception of the youth');
+    expect(feedback('couch-rent', 'd8-status')).not.toContain('Naming CSEC as a risk still puts it before the court');
+  });
+
+  it('the room\'s discussion prompts and the evening narration do not point at the answer: no "honours the first without agreeing to the second", no supervisor who said to call any time, no EAP named only by the best reply', () => {
+    const s = bundledScenario('couch-rent');
+    const node = (id: string) => s.nodes.find((n) => n.id === id);
+    const night = node('d5-night');
+    expect(night?.kind === 'decision' && night.discussionPrompt).not.toMatch(/without agreeing/);
+    const evening = node('d4-evening');
+    expect(evening && 'narration' in evening ? evening.narration : '').not.toMatch(/call any time/);
+    const rattled = node('d6-supervision');
+    expect(rattled?.kind === 'decision' && rattled.replies.filter((r) => /\bEAP\b/.test(r.text)).map((r) => r.id)).toEqual([]);
+  });
 });
 
 describe('the-list: a family friend the family trusts; the scoring is the guide\'s', () => {
@@ -256,5 +279,32 @@ describe('the-list: a family friend the family trusts; the scoring is the guide\
     expect(feedback('the-list', 'd9-all')).toContain('not disclose incriminating information that may lead to a negative perception of the youth or violate their confidentiality (Court Report)');
     expect(assessment('the-list', 'd9-school', 'report-objective-strengths-based')?.verdict).toBe('follows');
     expect(feedback('the-list', 'd9-school')).toContain('allows confirmed CSEC status in a report but does not require it');
+  });
+
+  it('the paragraph of belief is faulted for what the guide says of court reports, with no rule of the project\'s own about who deals with the person', () => {
+    expect(feedback('the-list', 'd9-belief')).not.toMatch(/for others on the team/);
+    expect(feedback('the-list', 'd9-belief')).toContain('objective, supported by evidence and strengths-based (Court Report)');
+  });
+
+  it('the room\'s discussion prompts do not state the answer: leaving Bà\'s home "without any exchange with him", "something solid" against "what you saw", honouring Chú Vinh "without agreeing"', () => {
+    const prompts = bundledScenario('the-list').nodes.flatMap((n) => (n.kind === 'decision' && n.discussionPrompt ? [n.discussionPrompt] : []));
+    expect(prompts.filter((p) => /without any exchange|something solid|without agreeing to what/.test(p))).toEqual([]);
+  });
+});
+
+describe('dual-involvement: the ending follows conduct', () => {
+  it('no playthrough under 80% reaches the strong ending, nor one that said what happened to Kenzie before anyone knew (the mixed ending has that variant)', () => {
+    const s = bundledScenario('dual-involvement');
+    const strong = exploreScenario(s).endings.find((e) => e.endingId === 'end-strong');
+    expect(strong?.worst).toBeGreaterThanOrEqual(80);
+    const routes = s.nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : [])).flatMap((r) => (Array.isArray(r.next) ? r.next : []));
+    const intoStrong = routes.filter((r) => r.to === 'end-strong');
+    expect(intoStrong.length).toBeGreaterThan(0);
+    for (const r of intoStrong) expect(JSON.stringify(r.when)).toContain('{"var":"labelled","is":false}');
+  });
+
+  it('feedback tells the scene as it happened and adds no order the guide does not give', () => {
+    expect(feedback('dual-involvement', 'd6-how')).not.toMatch(/asks you not to go there/);
+    expect(feedback('dual-involvement', 'd1-hearing')).not.toMatch(/before you go rather than after/);
   });
 });
