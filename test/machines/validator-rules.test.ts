@@ -1483,3 +1483,41 @@ describe('a scene or decision that arrows lead to but no playthrough reaches', (
     expect(validateScenario(JSON.stringify(s, null, 2), 'x.json').problems.filter((q) => q.severity === 'warning').map((q) => q.code)).toEqual(['condition-never-true']);
   });
 });
+
+describe('an ending\'s closing texts that no playthrough is told', () => {
+  type Raw = { nodes: Record<string, unknown>[] };
+  /** The example with these variants on one of its endings, and what the validator says of them. */
+  const told = (endingId: string, variants: unknown[]) => {
+    const raw = JSON.parse(readFixture('good/example.json').toString('utf8')) as Raw;
+    const ending = raw.nodes.find((n) => n.id === endingId) as Record<string, unknown>;
+    ending.variants = variants;
+    return validateScenario(JSON.stringify(raw, null, 2), 'x.json').problems.filter((p) => p.code === 'variant-never-told' || p.code === 'narration-never-told');
+  };
+  const text = (narration: string) => ({ narration });
+
+  it('a variant whose "when" no playthrough reaching the ending meets: on a variable, and on the score', () => {
+    const p = told('end-strong', [{ when: { var: 'trust', gte: 95 }, ...text('Trusting.') }, { when: { conduct: 'score', lt: 40 }, ...text('Low.') }]);
+    expect(p.map((q) => [q.code, q.severity, q.path])).toEqual([
+      ['variant-never-told', 'warning', ['nodes', 4, 'variants', 0, 'when']],
+      ['variant-never-told', 'warning', ['nodes', 4, 'variants', 1, 'when']],
+    ]);
+    expect(p[0]?.message).toBe('Variant 1 of the strong ending "end-strong" (when trust ≥ 95) is never told: no playthrough that reaches the ending meets its "when" (every playthrough the scenario allows was tried).');
+    expect(p[1]?.message).toContain('(when score % < 40)');
+  });
+
+  it('a variant after one that takes all its playthroughs, and a narration that a variant always replaces', () => {
+    const p = told('end-strong', [{ when: { var: 'trust', gte: 0 }, ...text('Always.') }, { when: { var: 'trust', gte: 55 }, ...text('Never reached.') }]);
+    // (In the order of the file: the narration comes before the variants.)
+    expect(p.map((q) => [q.code, q.path])).toEqual([
+      ['narration-never-told', ['nodes', 4, 'narration']],
+      ['variant-never-told', ['nodes', 4, 'variants', 1, 'when']],
+    ]);
+    expect(p[1]?.message).toMatch(/every playthrough that meets its "when" meets an earlier variant's too/);
+    expect(p[1]?.fix).toMatch(/^Move this variant before the one that takes its playthroughs/);
+  });
+
+  it('variants that some playthroughs are told, on the score too, and the narration for the rest: nothing to say', () => {
+    // The mixed ending is reached at 0–25%.
+    expect(told('end-mixed', [{ when: { conduct: 'score', gte: 20 }, ...text('Nearly.') }, { when: { var: 'trust', lt: 50 }, ...text('Wary.') }])).toEqual([]);
+  });
+});

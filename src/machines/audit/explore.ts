@@ -51,6 +51,14 @@ export interface EndingReach {
   /** Where that playthrough with a critical violation enters the ending (as worstEntry). */
   criticalEntry?: { nodeId: string; replyId?: string };
   bestPath: string[];
+  /**
+   * Per variant of the ending (in order): whether its "when" holds for some playthrough that reaches
+   * the ending, and whether it is the one shown (the first that holds) to some playthrough. Absent
+   * on a reach a probe found (an exploration that stopped at its limit).
+   */
+  variants?: { holds: boolean; shown: boolean }[];
+  /** Whether some playthrough reaching the ending is shown its own narration (no variant holds). */
+  narrationShown?: boolean;
 }
 
 /** What the exploration found. */
@@ -310,9 +318,34 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
     }
   };
 
+  /**
+   * Which of an ending's variants the playthroughs in `state` are shown: each part of its points
+   * the first variant whose "when" holds there, the rest the ending's own narration.
+   */
+  const variantsShown = (variants: readonly { when: Route['when'] }[], state: number, e: { variants: { holds: boolean; shown: boolean }[]; narrationShown: boolean }) => {
+    const pair = statePair.data[state] as number;
+    const vector = m.pairVector.data[pair] as number;
+    const cls = m.pairClass.data[pair] as number;
+    const all = points.toArray(state);
+    let rest = all;
+    for (let v = 0; v < variants.length; v++) {
+      const seen = e.variants[v] as { holds: boolean; shown: boolean };
+      const when = (variants[v] as { when: Route['when'] }).when;
+      if (when === undefined) continue;
+      if (seen.holds && seen.shown && rest.length === 0) break;
+      if (!seen.holds && m.where(all, when, vector, cls).length > 0) seen.holds = true;
+      if (rest.length === 0) continue;
+      const yes = m.where(rest, when, vector, cls);
+      if (yes.length === 0) continue;
+      seen.shown = true;
+      rest = removePoints(rest, yes, m.gap);
+    }
+    if (rest.length > 0) e.narrationShown = true;
+  };
+
   // Per ending: the states with the lowest and highest score, and one after a critical violation;
   // their playthroughs are written out once, at the end.
-  const found = new Map<string, { kind: EndingKind; node: number; worst: number; best: number; worstAt: number; bestAt: number; criticalAt?: number }>();
+  const found = new Map<string, { kind: EndingKind; node: number; worst: number; best: number; worstAt: number; bestAt: number; criticalAt?: number; variants: { holds: boolean; shown: boolean }[]; narrationShown: boolean }>();
   let bestWithCritical: { uncapped: number; at: number; node: number } | undefined;
   const start = positionOf(scenario.start);
   const unvisited: string[] = [];
@@ -338,7 +371,8 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
       const worst = critical ? Math.min(CRITICAL_CAP, low) : low;
       const top = critical ? Math.min(CRITICAL_CAP, high) : high;
       let e = found.get(node.id);
-      if (!e) found.set(node.id, (e = { kind: node.ending, node: i, worst, best: top, worstAt: state, bestAt: state }));
+      if (!e) found.set(node.id, (e = { kind: node.ending, node: i, worst, best: top, worstAt: state, bestAt: state, variants: (node.variants ?? []).map(() => ({ holds: false, shown: false })), narrationShown: !node.variants }));
+      if (node.variants) variantsShown(node.variants, state, e);
       if (worst < e.worst) [e.worst, e.worstAt] = [worst, state];
       if (top > e.best) [e.best, e.bestAt] = [top, state];
       if (critical && e.criticalAt === undefined) e.criticalAt = state;
@@ -414,6 +448,7 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
       get criticalPath() { return critical()?.path; },
       get criticalEntry() { return critical()?.entry; },
       get bestPath() { return top(); },
+      variants: e.variants, narrationShown: e.narrationShown,
     };
   });
   const result: Exploration = { states: points.size, limit, complete, endings, unvisited };

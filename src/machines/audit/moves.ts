@@ -402,6 +402,9 @@ export class Moves {
       if (node.kind === 'scene') add(i, undefined, node.effects, node.next, move);
       else if (node.kind === 'decision') for (let j = 0; j < node.replies.length; j++) { const reply = node.replies[j] as Reply; add(i, reply, reply.effects, reply.next, move + j); }
     }
+    // What an ending's variants read of conduct, so that states the variants tell apart stay apart
+    // and the exploration can say which variant each playthrough is shown.
+    for (const node of nodes) if (node.kind === 'ending') for (const v of node.variants ?? []) readConduct(use, v.when);
     this.first[nodeCount] = k;
     this.targetStart[k] = t;
     this.count = k;

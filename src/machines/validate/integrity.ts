@@ -38,7 +38,7 @@ export function integrityProblems(scenario: Scenario, said: readonly UnlocatedPr
       message: `The scenario has more reachable states (node, variables and conduct) than the ${found.limit.toLocaleString('en-US')} the ending checks look at, so they looked at part of it only (and at two whole playthroughs: the worst reply every time, and a prohibited act wherever one is offered).`,
       fix: 'Use fewer variables or narrower ranges, or split the scenario in two.' });
   }
-  if (found.complete) out.push(...endingsNeverReached(scenario, new Set(found.endings.map((e) => e.endingId)), new Set(found.unvisited), nodePath), ...nodesNeverReached(scenario, found.unvisited, said, nodePath));
+  if (found.complete) out.push(...endingsNeverReached(scenario, new Set(found.endings.map((e) => e.endingId)), new Set(found.unvisited), nodePath), ...nodesNeverReached(scenario, found.unvisited, said, nodePath), ...closingTextsNeverTold(scenario, found.endings, nodePath));
   const best = analyseBest(scenario);
   const bestEnding = best.endingId === undefined ? undefined : scenario.nodes.find((n) => n.id === best.endingId);
   // A perfect playthrough that ends mixed or harmful (best-path-blocked covers one that cannot score 100%).
@@ -93,6 +93,42 @@ function endingsNeverReached(scenario: Scenario, reached: ReadonlySet<string>, u
     out.push({ severity: 'warning', code: 'ending-never-reached', path: nodePath(node.id),
       message: `No playthrough reaches the ${node.ending} ending ${quoteValue(node.id)}: arrows lead to it (${shown}), but their conditions never hold on the way there (every playthrough the scenario allows was tried).`,
       fix: 'Loosen the "when" on a way into it (a reply\'s own "when", or the one on its route: for example a trust threshold higher than trust can be at that point, or conditions that rule each other out), or remove the ending.' });
+  }
+  return out;
+}
+
+/**
+ * An ending's closing texts that no playthrough reaching it is told: a variant whose "when" never
+ * holds there, or always after an earlier variant's did (the first that holds is told), and the
+ * ending's own narration when some variant always holds. Only after a complete exploration, and
+ * only for endings some playthrough reaches (ending-never-reached covers the others).
+ */
+function closingTextsNeverTold(scenario: Scenario, reaches: readonly EndingReach[], nodePath: (id: string) => JsonPath): UnlocatedProblem[] {
+  const out: UnlocatedProblem[] = [];
+  for (const e of reaches) {
+    const node = scenario.nodes.find((n) => n.id === e.endingId);
+    if (node?.kind !== 'ending' || !node.variants || !e.variants) continue;
+    const ending = `the ${node.ending} ending ${quoteValue(node.id)}`;
+    node.variants.forEach((v, k) => {
+      const seen = e.variants?.[k];
+      if (!seen || seen.shown) return;
+      const which = `Variant ${k + 1} of ${ending} (when ${describeWhen(v.when)})`;
+      const path = [...nodePath(node.id), 'variants', k, 'when'];
+      if (!seen.holds) {
+        out.push({ severity: 'warning', code: 'variant-never-told', path,
+          message: `${which} is never told: no playthrough that reaches the ending meets its "when" (every playthrough the scenario allows was tried).`,
+          fix: 'Loosen its "when" so that a playthrough reaching this ending can meet it (the routes into the ending may already rule it out), or remove the variant.' });
+      } else {
+        out.push({ severity: 'warning', code: 'variant-never-told', path,
+          message: `${which} is never told: every playthrough that meets its "when" meets an earlier variant's too, and the first variant that holds is the one told.`,
+          fix: 'Move this variant before the one that takes its playthroughs, or narrow that variant\'s "when".' });
+      }
+    });
+    if (e.narrationShown === false) {
+      out.push({ severity: 'warning', code: 'narration-never-told', path: [...nodePath(node.id), 'narration'],
+        message: `The narration of ${ending} is never told: every playthrough that reaches it meets some variant's "when", and a variant's text replaces the narration.`,
+        fix: 'Narrow the variants\' "when"s so the narration is told when none fits, or make the narration the text of the variant that always holds and remove that variant.' });
+    }
   }
   return out;
 }
