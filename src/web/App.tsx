@@ -98,9 +98,19 @@ export function App({ store, storageNotice }: AppProps) {
     scrolledBeforeBreak.current = window.scrollY;
     setOnBreak(true);
   }, []);
+  // The bar's button, pressed again, keeps the focus. "Back to where I was" (or Escape) in the panel
+  // goes back into the conversation, to its newest moment (where the reply keys act again), on a
+  // page that has one; elsewhere to the bar's button, where the break began.
   const endBreak = useCallback(() => {
     setOnBreak(false);
     queueMicrotask(() => breakButton.current?.focus({ preventScroll: true }));
+  }, []);
+  const backFromPanel = useCallback(() => {
+    setOnBreak(false);
+    queueMicrotask(() => {
+      const where = main.current?.querySelector<HTMLElement>('#transcript .moment:last-of-type .moment-heading');
+      (where ?? breakButton.current)?.focus({ preventScroll: true });
+    });
   }, []);
   // Once the page is shown again (laid out at its full height), before it is painted.
   useLayoutEffect(() => {
@@ -178,7 +188,7 @@ export function App({ store, storageNotice }: AppProps) {
           <RouteTitle route={route} />
           {storageNotice && <p className="notice" role="status">{storageNotice}</p>}
           {storeProblem && <p className="notice" role="alert">{storeProblem}</p>}
-          {onBreak && <BreakPanel onBack={endBreak} />}
+          {onBreak && <BreakPanel onBack={backFromPanel} />}
           {/* The page stays mounted during a break, so a session waits exactly where it was. */}
           <div hidden={onBreak}>
             <Suspense fallback={<p role="status">Loading…</p>}>{page(route, onBreak)}</Suspense>

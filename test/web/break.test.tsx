@@ -54,8 +54,19 @@ describe('take a break', () => {
     // Paused: reply keys do nothing while the break is shown.
     await user.keyboard('1');
     expect(screen.queryByText(/^You( do)?:$/)).toBeNull();
+    // "Back to where I was" goes back into the conversation, to its newest moment, where the
+    // reply keys act again.
+    const moment = [...container.querySelectorAll('#transcript .moment-heading')].at(-1);
     await user.click(screen.getByRole('button', { name: 'Back to where I was' }));
+    expect(document.activeElement).toBe(moment);
+    // The bar's button, pressed again to end a break, keeps the focus; a reply key pressed there
+    // is not taken as an answer (WCAG 2.1.4: the keys act in the conversation and on its replies).
+    await user.click(button);
+    await user.click(button);
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Take a break' }));
+    await user.keyboard('1');
+    expect(screen.queryByText(/^You( do)?:$/)).toBeNull();
+    await user.click(screen.getAllByRole('heading', { level: 3 }).filter((h) => h.classList.contains('moment-heading')).at(-1) as HTMLElement);
     await user.keyboard('1');
     expect(screen.getByText(/^You( do)?:$/)).toBeTruthy();
     // The same button on the other pages.
@@ -164,14 +175,23 @@ describe('take a break', () => {
   });
 
   // Only "Back from break" and "Back to where I was" left the break; Escape did nothing.
-  it('Escape leaves the break, with focus back on the bar\'s button', async () => {
+  it('Escape leaves the break, with focus back in the conversation (where the reply keys act), or on the bar\'s button on a page without one', async () => {
     const user = userEvent.setup();
-    renderApp('#/play/youth-discloses');
+    const { container } = renderApp('#/play/youth-discloses');
     await screen.findByRole('group', { name: /./ });
     await user.click(screen.getByRole('button', { name: 'Take a break' }));
     expect(screen.getByRole('region', { name: 'Take a break' })).toBeTruthy();
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('region', { name: 'Take a break' })).toBeNull();
+    expect(document.activeElement).toBe([...container.querySelectorAll('#transcript .moment-heading')].at(-1));
+    await user.keyboard('1');
+    expect(screen.getByText(/^You( do)?:$/)).toBeTruthy();
+
+    window.location.hash = '#/records';
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    await screen.findByRole('heading', { level: 1, name: 'My records' });
+    await user.click(screen.getByRole('button', { name: 'Take a break' }));
+    await user.keyboard('{Escape}');
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Take a break' }));
   });
 

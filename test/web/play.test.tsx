@@ -35,6 +35,25 @@ async function openAt(hash: string, store: ReturnType<typeof memoryStore>) {
 }
 
 describe('playing a scenario in the browser', () => {
+  // WCAG 2.1.4: a single character key must not act from anywhere on the page. A "3" pressed on a
+  // link of the navigation (a slip, or speech software typing) answered the decision, for good in
+  // an assessment.
+  it('takes the reply keys in the conversation and on the replies, not on a link or button elsewhere on the page', async () => {
+    const user = userEvent.setup();
+    renderApp('#/assess/youth-discloses');
+    const replies = await screen.findByRole('group', { name: /./ });
+    const answered = () => screen.queryByText(/^You( do)?:$/) !== null;
+    for (const control of [screen.getByRole('link', { name: 'My records' }), screen.getByRole('button', { name: 'Take a break' })]) {
+      act(() => control.focus());
+      await user.keyboard('1');
+      expect(answered(), control.textContent ?? '').toBe(false);
+      expect(document.activeElement).toBe(control);
+    }
+    act(() => within(replies).getAllByRole('button')[0]?.focus());
+    await user.keyboard('1');
+    expect(answered()).toBe(true);
+  });
+
   it('plays to the debrief by keyboard alone, with focus on the new content after each reply', async () => {
     const user = userEvent.setup();
     const { store } = renderApp('#/play/youth-discloses');

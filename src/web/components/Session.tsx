@@ -285,7 +285,9 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
 
   // Why the reply whose number was just pressed cannot be chosen here (read out; see below).
   const [closedSaid, setClosedSaid] = useState<{ n: number; nodeId: string; text: string }>();
-  // 1–9 choose a reply (outside text fields, without modifier keys). A key held down chooses once:
+  // 1–9 choose a reply (without modifier keys) while the focus is on a reply or on no control: not
+  // on a link, button or field elsewhere on the page, where a stray key (or speech software typing)
+  // must not answer (WCAG 2.1.4). A key held down chooses once:
   // its auto-repeat would answer the decisions that follow, unseen. In an assessment (no undo), a
   // reply key pressed twice in quick succession answers only the decision it was pressed at: the
   // second press, landing on the decision the first one brought, is said and not taken.
@@ -295,9 +297,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
     if (paused || view.done || restart.open || elsewhere) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.altKey || e.metaKey || e.defaultPrevented || e.repeat) return;
-      const t = e.target as HTMLElement | null;
-      if (t && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName))) return;
-      if (!/^[1-9]$/.test(e.key)) return;
+      if (!/^[1-9]$/.test(e.key) || !inPlayArea(e.target)) return;
       const reply = view.replies.find((r) => r.number === Number(e.key));
       const last = lastReplyKey.current;
       if (reply && mode === 'assessment' && last && last.nodeId !== view.nodeId && e.timeStamp - last.at < DOUBLE_PRESS_MS) {
@@ -434,6 +434,16 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
 }
 
 const ELSEWHERE = 'You went on with this scenario in another tab or window, so it stopped here: nothing more from this tab is saved or added to your records. To go on here, reload this page; it opens where the other one left off.';
+
+/**
+ * Whether a key pressed with the focus on `target` is meant for the replies: the focus is on a
+ * reply, or on no control at all (the page, the conversation, a heading or notice the app moved
+ * it to), not on a link, button or field of its own.
+ */
+function inPlayArea(target: EventTarget | null): boolean {
+  if (!(target instanceof Element) || target.closest('.replies')) return true;
+  return target.closest('a[href], button, input, select, textarea, summary, [contenteditable]:not([contenteditable="false"]), [role="button"], [role="link"], [role="checkbox"], [role="radio"], [role="tab"], [role="menuitem"], [role="switch"], [role="slider"], [role="spinbutton"], [role="combobox"], [role="textbox"]') === null;
+}
 
 const pageHidden = (): boolean => document.visibilityState === 'hidden';
 function onVisibilityChange(listener: () => void): () => void {

@@ -175,6 +175,20 @@ function show(next: VoterView): void {
 }
 
 function render(v: VoterView): void {
+  // Focus on a reply or in the feedback, which this may disable, replace or hide.
+  const at = document.activeElement;
+  const hadFocus = at !== null && (els.decision.contains(at) || els.feedback.contains(at));
+  draw(v);
+  // Lost to the page (the vote locked: the replies come back disabled; the trainer moved on: the
+  // feedback is hidden): it goes to the decision's heading, or the page's, not to nothing, so a
+  // keyboard or switch on the phone keeps its place.
+  const now = document.activeElement;
+  if (hadFocus && (!now || now === document.body || (now instanceof HTMLElement && (now.closest('[hidden]') !== null || (now as HTMLButtonElement).disabled === true)))) {
+    (els.decision.hidden ? els.heading : els.title).focus();
+  }
+}
+
+function draw(v: VoterView): void {
   els.heading.textContent = `Live room ${v.room}`;
   const words: Record<VoterView['phase'], string> = {
     waiting: 'Waiting for the trainer to open the vote.',

@@ -192,6 +192,11 @@ describe('the web app in Chromium', () => {
         expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('casa-practice');
         await expect.poll(() => page.getByRole('link', { name: 'casa-practice' }).evaluate((el) => el.getBoundingClientRect().top), { message: size }).toBeGreaterThanOrEqual(0);
       }
+      // At 320 px with the text at 200% (WCAG 1.4.10 with 1.4.4), the page does not scroll sideways:
+      // the trust meter, 10 rem wide, was 12 px wider than the screen.
+      await page.setViewportSize({ width: 320, height: 740 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+      await page.setViewportSize({ width: 360, height: 740 });
       // On a break, its longer name wraps on the button's row instead of running off the screen.
       await page.getByRole('button', { name: 'Take a break' }).focus();
       await page.keyboard.press('Enter');

@@ -261,6 +261,9 @@ describe('voter page in Chromium', () => {
 
       await presenter.act({ type: 'lock', round: 1 });
       await status(page, /Voting is closed/);
+      // The reply that had focus comes back disabled: focus goes to the decision's heading, not to
+      // the page's body, where a keyboard or switch would lose its place.
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('decision-title');
       expect(await tabStops()).toEqual([]);
       expect(await axe(page)).toEqual([]);
 
@@ -315,8 +318,11 @@ describe('voter page in Chromium', () => {
       expect(Object.keys(server.state().devices)).toEqual(devices);
       await stale.close();
 
+      // The feedback had focus (moved there at the reveal); the session's end hides it, and focus goes to the page's heading.
+      await page.locator('#feedback').focus();
       await presenter.act({ type: 'end' });
       await status(page, /session has ended/);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('heading');
       expect(await tabStops()).toEqual([]);
       expect(await axe(page)).toEqual([]);
       presenter.close();
