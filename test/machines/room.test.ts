@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  createRoom, isRoomCode, MAX_CLIENT_MESSAGE_BYTES, MAX_DEVICES, parsePresenterMessage, parseToPresenter, parseToVoter, parseVoterMessage, presenterView, reduceRoom, roomAgreementWords,
+  createRoom, isRoomCode, MAX_CLIENT_MESSAGE_BYTES, MAX_DEVICES, parsePresenterMessage, parseToPresenter, parseToVoter, parseVoterMessage, presenterView, reduceRoom,
   restoreRoom, revealData, roomCodeFrom, roomContext, roomMatch, roomSessionView, roomSummaryMarkdown, serializeRoom, tallyVotes, utf8Length, validateScenario, voterView,
   type PresenterAction, type PresenterCommand, type RoomInput, type RoomResult, type RoomState, type Scenario,
 } from '../../src/machines/index.js';
@@ -330,7 +330,8 @@ describe('room reducer: who may do what, when', () => {
     expectRefused(r.present({ type: 'reveal', round: 1 }), 'not-now');
     const md = roomSummaryMarkdown(r.ctx, r.state, NOW);
     expect(md).toContain('The session stopped at this decision.');
-    expect(md).toContain('No decision was followed in this session.');
+    // Its vote is counted under "How the room did" (as presenter mode counts the decision on screen), and listed with it.
+    expect(md).toContain('| 1. The new phone | 1 | 0 (0%) | not followed: the session stopped here |');
   });
 
   it('the summary is dated when the room began, so the presenter page\'s download and the laptop\'s file (written at the end, and again when the room closes) are the same text', () => {
@@ -361,7 +362,7 @@ describe('how the room did, at the end of a live session', () => {
   it('counts a decision as matching when a most-voted reply is best practice, as presenter mode does, and says it in its words', () => {
     const r = setup();
     for (const n of [1, 2, 3]) r.join(device(n));
-    expect(roomAgreementWords(presenterView(r.ctx, r.state, 3).decisions)).toBe('No decision was followed in this session.');
+    expect(presenterView(r.ctx, r.state, 3).did).toEqual(['The room made no decisions.']);
     r.present({ type: 'open', node: 'phone' });
     // Two phones for a reply that is not best practice, one for the best: the most-voted reply is not best practice.
     r.vote(device(1), 'phone-accuse');
@@ -371,10 +372,40 @@ describe('how the room did, at the end of a live session', () => {
     expect(r.present({ type: 'choose', round: 1, reply: 'phone-curious' }).ok).toBe(true);
     const [totals] = presenterView(r.ctx, r.state, 3).decisions;
     expect(totals).toMatchObject({ votes: 3, bestVotes: 1, mostVotedBest: false, followedBest: true });
-    const words = roomAgreementWords(presenterView(r.ctx, r.state, 3).decisions);
+    const words = presenterView(r.ctx, r.state, 3).did.join(' ');
     expect(words).toBe("The branch the room took was best practice at 1 of 1 decision (100%). The room's most-voted reply was best practice at 0 of 1 decision with votes (0%); 1 of 3 votes (33%) went to best-practice replies.");
     // The same two sentences as the summary's "How the room did".
     expect(roomSummaryMarkdown(r.ctx, r.state, NOW)).toContain(`## How the room did\n\n${words.replace('(100%). ', '(100%).\n')}\n`);
+  });
+
+  // Ended with a vote open at the next decision (one phone had voted): the screens said "1 of 1
+  // decision … 1 of 3 votes", the summary "… of 2 decisions with votes … of 4 votes" above a table
+  // of one decision.
+  it('ended with a vote open: the screens, the summary\'s "How the room did" and its table count the same decisions', () => {
+    const r = setup();
+    for (const n of [1, 2, 3]) r.join(device(n));
+    r.present({ type: 'open', node: 'phone' });
+    r.vote(device(1), 'phone-curious');
+    r.vote(device(2), 'phone-curious');
+    r.vote(device(3), 'phone-accuse');
+    r.present({ type: 'reveal', round: 1 });
+    expect(r.present({ type: 'choose', round: 1, reply: 'phone-curious' }).ok).toBe(true);
+    let view = presenterView(r.ctx, r.state, 3);
+    if (view.session.kind === 'scene') r.present({ type: 'advance', node: view.session.nodeId });
+    view = presenterView(r.ctx, r.state, 3);
+    expect(view.session.kind).toBe('decision');
+    r.present({ type: 'open', node: view.session.nodeId });
+    r.vote(device(1), view.session.replies[0]?.id ?? '');
+    r.present({ type: 'end' });
+    const ended = presenterView(r.ctx, r.state, 3);
+    const md = roomSummaryMarkdown(r.ctx, r.state, NOW);
+    const did = md.slice(md.indexOf('## How the room did\n\n') + '## How the room did\n\n'.length).split('\n\n')[0];
+    expect(ended.did.join('\n')).toBe(did);
+    expect(did).toMatch(/at \d of 2 decisions with votes/);
+    expect(did).toMatch(/of 4 votes/);
+    const table = md.slice(md.indexOf('## How often the room matched best practice'));
+    expect(table.split('\n').filter((l) => /^\| \d\./.test(l))).toHaveLength(2);
+    expect(table).toContain('| not followed: the session stopped here |');
   });
 
   it('a tie between best practice and another reply is not the room choosing best practice', () => {

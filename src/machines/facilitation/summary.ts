@@ -40,6 +40,12 @@ function scored(scenario: Scenario, d: FacilitatedDecision) {
   });
 }
 
+/** The votes at one decision, and how many went to a best-practice reply. */
+export function decisionVoteTotals(scenario: Scenario, d: FacilitatedDecision): { votes: number; bestVotes: number } {
+  const replies = scored(scenario, d);
+  return { votes: replies.reduce((n, r) => n + r.votes, 0), bestVotes: replies.reduce((n, r) => n + (r.best ? r.votes : 0), 0) };
+}
+
 /** How often the room's votes matched best practice over these decisions (those with votes). */
 export function decisionsAgreement(scenario: Scenario, decisions: readonly FacilitatedDecision[]): RoomAgreement {
   return roomAgreement(decisions.map((d): RevealedVotes => ({ entries: scored(scenario, d) })));

@@ -50,7 +50,7 @@ export function voterSocketPath(version: number = VOTER_PROTOCOL): string {
  * sends or is sent changes shape. Pages from before versions named none (version 1 in effect), so
  * the first named version is 2. The page states it in the address it connects to (`presenterSocketPath`).
  */
-export const PRESENTER_PROTOCOL = 3;
+export const PRESENTER_PROTOCOL = 4;
 
 /** The address (path and query) a presenter page of this version opens its WebSocket on. */
 export function presenterSocketPath(version: number = PRESENTER_PROTOCOL): string {
@@ -201,6 +201,8 @@ export const PresenterView = z.strictObject({
   reveal: z.strictObject({ total: z.number().int().min(0), entries: z.array(RevealEntrySchema) }).optional(),
   /** Decisions taken so far, with how the room voted. */
   decisions: z.array(z.strictObject({ title: Text, chosen: z.number().int().optional(), votes: z.number().int().min(0), bestVotes: z.number().int().min(0), mostVotedBest: z.boolean(), followedBest: z.boolean() })),
+  /** How the room did so far, in the summary's words ("How the room did"): the end screens say it as the summary file does. */
+  did: z.array(z.string().max(2_000)).max(4),
   /** Once the session has ended: the session summary (Markdown) the room writes on the laptop, with its file name, for the page to offer as a download. */
   summary: z.strictObject({ fileName: z.string().max(300), markdown: z.string().max(2_000_000) }).optional(),
 });

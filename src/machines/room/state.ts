@@ -2,7 +2,7 @@ import { createActor, transition, type SnapshotFrom } from 'xstate';
 import { z } from 'zod';
 import { compileScenario, type ScenarioMachine } from '../compile.js';
 import { revealData, type Votes } from '../facilitation/votes.js';
-import { facilitatedDecision, summaryBaseName, type FacilitatedDecision } from '../facilitation/summary.js';
+import { facilitatedDecision, roomDidWords, summaryBaseName, type FacilitatedDecision } from '../facilitation/summary.js';
 import { fileStamp } from '../report/export.js';
 import type { Scenario } from '../schema/scenario.js';
 import { selectView, type SessionView } from '../selectors.js';
@@ -309,6 +309,7 @@ export function presenterView(ctx: RoomContext, state: RoomState, connected: num
     session,
     ...(revealed(state) ? { reveal: revealOf(ctx, state) } : {}),
     decisions: state.history.map(decisionTotals),
+    did: roomDidWords(ctx.scenario, roomDecisions(ctx, state)),
     ...(state.phase === 'ended' ? { summary: { fileName: roomSummaryFileName(ctx, state), markdown: roomSummaryMarkdown(ctx, state) } } : {}),
   };
 }

@@ -1,7 +1,6 @@
-import { agreementOfTotals, agreementWords } from '../facilitation/agreement.js';
-import { facilitationMarkdown } from '../facilitation/summary.js';
+import { decisionVoteTotals, facilitationMarkdown } from '../facilitation/summary.js';
 import { cell } from '../report/markdown.js';
-import { percentOf, roomMatchWords } from '../report/words.js';
+import { percentOf } from '../report/words.js';
 import { decisionTotals, roomDebrief, roomDecisions, type RoomContext, type RoomState } from './state.js';
 
 /** How often the room matched best practice: per decision and over the session. */
@@ -32,26 +31,22 @@ export function roomMatch(state: RoomState): RoomMatch {
  * page's download, and the laptop's file however often it is written again (at the end, at close).
  */
 export function roomSummaryMarkdown(ctx: RoomContext, state: RoomState, now = new Date(state.createdAt)): string {
-  const base = facilitationMarkdown(ctx.scenario, roomDecisions(ctx, state), roomDebrief(ctx, state), now);
+  const decisions = roomDecisions(ctx, state);
+  const base = facilitationMarkdown(ctx.scenario, decisions, roomDebrief(ctx, state), now);
   const match = roomMatch(state);
+  // The decision the session stopped at, with votes: counted under "How the room did" (as presenter
+  // mode counts the decision on screen), so listed here too, with no branch.
+  const stopped = decisions.length > match.decisions.length ? decisions.at(-1) : undefined;
+  const stoppedVotes = stopped ? decisionVoteTotals(ctx.scenario, stopped) : undefined;
   const lines = ['', '## How often the room matched best practice', ''];
-  if (match.decisions.length === 0) lines.push('No decision was followed in this session.');
+  if (match.decisions.length === 0 && !stoppedVotes?.votes) lines.push('No decision was followed in this session.');
   else {
     const phones = Object.keys(state.devices).length;
     lines.push(`Room code ${state.room}; ${phones} ${phones === 1 ? 'phone' : 'phones'} joined.`, '');
     lines.push('| Decision | Votes | Votes for best practice | Branch followed was best practice |', '|---|---|---|---|');
     match.decisions.forEach((d, i) => lines.push(`| ${i + 1}. ${cell(d.title)} | ${d.votes} | ${d.bestVotes} (${percentOf(d.bestVotes, d.votes)}%) | ${d.followedBest ? 'yes' : 'no'} |`));
+    if (stopped && stoppedVotes?.votes) lines.push(`| ${match.decisions.length + 1}. ${cell(stopped.title)} | ${stoppedVotes.votes} | ${stoppedVotes.bestVotes} (${percentOf(stoppedVotes.bestVotes, stoppedVotes.votes)}%) | not followed: the session stopped here |`);
   }
   // Over the session: said once, under "How the room did" (facilitationMarkdown), in presenter mode's words.
   return `${base.trimEnd()}\n${lines.join('\n')}\n`;
-}
-
-/**
- * How the room did over a live session, as the presenter page and the projector say it at the end:
- * the summary's two sentences (the branch taken, then the votes), from each decision's totals.
- */
-export function roomAgreementWords(decisions: readonly { chosen?: number; votes: number; bestVotes: number; mostVotedBest: boolean; followedBest: boolean }[]): string {
-  const followed = decisions.filter((d) => d.chosen !== undefined);
-  if (followed.length === 0) return 'No decision was followed in this session.';
-  return `${roomMatchWords(followed.filter((d) => d.followedBest).length, followed.length, 'The branch the room took was')} ${agreementWords(agreementOfTotals(followed))}`;
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { roomAgreementWords, scoreWords, VERDICT_WORDS, votesWords, type PresenterCommand, type PresenterView, type ServerError } from '../../machines/index.js';
+import { scoreWords, VERDICT_WORDS, votesWords, type PresenterCommand, type PresenterView, type ServerError } from '../../machines/index.js';
 import { connectRoom, qrUrl, type RoomClient, type RoomLink, type RoomSnapshot, type RoomStatus } from '../room-client.js';
 import { downloadText } from '../download.js';
 import { Announce } from './Announce.js';
@@ -215,7 +215,7 @@ function projectedRoom(snap: RoomSnapshot): ProjectorState {
   const session = view.session;
   if (view.phase === 'ended') {
     const debrief = session.debrief;
-    return { kind: 'done', scenarioTitle: session.scenarioTitle, outcome: debrief ? `Outcome: ${debrief.outcome.label}` : 'The session has ended.', score: debrief ? `Score: ${scoreWords(debrief.score)}` : '', agreement: roomAgreementWords(view.decisions) };
+    return { kind: 'done', scenarioTitle: session.scenarioTitle, outcome: debrief ? `Outcome: ${debrief.outcome.label}` : 'The session has ended.', score: debrief ? `Score: ${scoreWords(debrief.score)}` : '', agreement: view.did.join(' ') };
   }
   const reveal = view.phase === 'revealed' ? view.reveal : undefined;
   return {
@@ -235,7 +235,7 @@ function Ended({ view }: { view: PresenterView }) {
     <section aria-labelledby="room-ended-heading">
       <h2 id="room-ended-heading">How often the room matched best practice</h2>
       {outcome && <p>Outcome: {outcome}</p>}
-      <p className="room-agreement">{roomAgreementWords(view.decisions)}</p>
+      <p className="room-agreement">{view.did.join(' ')}</p>
       {view.summary ? (
         <p>
           <button type="button" onClick={() => view.summary && downloadText(view.summary.fileName, view.summary.markdown, 'text/markdown')}>Download the session summary (Markdown)</button>{' '}
