@@ -124,10 +124,13 @@ function connect(): void {
     else if (message.type === 'error') {
       pending = undefined;
       if (message.code === 'wrong-room') {
-        say('This room has closed. Scan the new QR code or type the room code.');
+        // A code typed wrong, or one from a room that has closed (a new room has a new code): the
+        // server cannot tell which, so the page says both, with the code there to correct.
+        say(`No room ${room} is running here. Check the code on the projector and type it again, or scan its QR code.`);
         ws.onclose = null;
         ws.close();
         askForCode();
+        els.code.value = room;
         return;
       }
       if (message.code === 'outdated') {

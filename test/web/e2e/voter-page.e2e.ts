@@ -379,6 +379,14 @@ describe('voter page in Chromium', () => {
       await page.fill('#code', 'AB!');
       await page.click('#code-form button');
       await status(page, /six letters and digits/);
+      // A code one character off (or a room that has closed): said as such, not "this room has
+      // closed" to a phone that only mistyped, with the code in the field to correct.
+      const typo = `${ROOM.slice(0, 5)}${ROOM.endsWith('Z') ? 'Y' : 'Z'}`;
+      await page.fill('#code', typo);
+      await page.click('#code-form button');
+      await status(page, new RegExp(`^No room ${typo} is running here\\. Check the code on the projector and type it again`));
+      expect(await page.locator('#code').inputValue()).toBe(typo);
+      expect(Object.keys(server.state().devices)).toHaveLength(0);
       await page.fill('#code', ROOM.toLowerCase());
       await page.click('#code-form button');
       await status(page, /Waiting for the trainer/);
