@@ -21,7 +21,7 @@ export { roomLinkFrom, type RoomLink } from './room-link.js';
  * new room on the same port). Nothing this page sends can count there, so the client has stopped;
  * `error` holds the room's words.
  */
-export type RoomStatus = 'connecting' | 'open' | 'reconnecting' | 'closed' | 'outdated' | 'gone';
+export type RoomStatus = 'connecting' | 'open' | 'reconnecting' | 'closed' | 'outdated' | 'gone' | 'ended';
 
 /** Everything the presenter page shows from the room; a new object on every change. */
 export interface RoomSnapshot {
@@ -126,6 +126,9 @@ export function connectRoom(options: RoomClientOptions): RoomClient {
       if (socket !== ws) return;
       socket = undefined;
       if (closed) return set({ status: 'closed' });
+      // The session had ended: the room closing now (Ctrl+C on the laptop) is expected, and there is
+      // nothing left to reconnect for. The last view stays (its summary can still be downloaded).
+      if (snapshot.view?.phase === 'ended') return set({ status: 'ended' });
       const delay = Math.min(backoff.max, backoff.first * 2 ** attempt);
       attempt = Math.min(attempt + 1, 10);
       set({ status: 'reconnecting' });
@@ -149,7 +152,7 @@ export function connectRoom(options: RoomClientOptions): RoomClient {
       closed = true;
       clearTimeout(timer);
       socket?.close(1000);
-      if (!socket && snapshot.status !== 'outdated' && snapshot.status !== 'gone') set({ status: 'closed' });
+      if (!socket && snapshot.status !== 'outdated' && snapshot.status !== 'gone' && snapshot.status !== 'ended') set({ status: 'closed' });
     },
   };
 }

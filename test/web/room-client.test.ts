@@ -125,6 +125,29 @@ describe('presenter room client', () => {
     expect(server.state().presenterSeq).toBe(0);
   });
 
+  // Ctrl+C on the laptop after the session ended: the page said "Connection to the room lost:
+  // reconnecting…" for as long as it stayed open.
+  it('once the session has ended, the room closing is expected: it stops, keeps the last view (and its summary), and does not try again', async () => {
+    const server = await serve(createRoom(ctx, ROOM, 5, new Date()));
+    const origin = `ws://127.0.0.1:${server.port}`;
+    const opened: string[] = [];
+    const client = connectRoom({ link: { room: ROOM, token: TOKEN }, origin, backoff: { first: 1, max: 1 }, open: (url) => { opened.push(url); return new WebSocket(url) as unknown as SocketLike; } });
+    clients.push(client);
+    await until(client, (s) => s.status === 'open');
+    expect(client.send({ type: 'end' })).toBe(true);
+    await until(client, (s) => s.view?.phase === 'ended');
+    await server.close();
+    const after = await until(client, (s) => s.status !== 'open');
+    expect(after.status).toBe('ended');
+    expect(after.view?.summary?.markdown).toMatch(/^# Session summary/);
+    // A room started again on the port meanwhile (a few round trips, far longer than the 1 ms backoff) is not tried.
+    await serve(createRoom(ctx, ROOM, 5, new Date()), server.port);
+    await Phone.join(origin, ROOM, deviceId(4));
+    expect(opened).toHaveLength(1);
+    client.close();
+    expect(client.getSnapshot().status).toBe('ended');
+  });
+
   it('left open on an earlier room when a new room starts on the same port, it stops and says so in words (not "not allowed"), with no view and no reconnecting', async () => {
     const first = await serve(createRoom(ctx, ROOM, 5, new Date()));
     const origin = `ws://127.0.0.1:${first.port}`;

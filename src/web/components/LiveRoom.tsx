@@ -37,6 +37,7 @@ const STATUS_WORDS: Record<RoomStatus, string> = {
   // The room's own words are shown instead (snap.error); these only if it sent none.
   outdated: 'This page is out of date: reload the page.',
   gone: 'This presenter page is for a room that is no longer running here. Open the presenter address the room command printed.',
+  ended: 'The session has ended and the room has closed. The session summary was written on the laptop that ran the room.',
 };
 
 /**
