@@ -284,6 +284,30 @@ describe('going back to the last decision', () => {
   });
 });
 
+describe('going back from a decision with votes entered', () => {
+  // It cleared the counts typed at the decision on screen without a word; Start over asks first.
+  it('asks first, saying how many votes it clears; "No" keeps them, "Yes" goes back', async () => {
+    const user = userEvent.setup();
+    render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
+    await user.click(screen.getByRole('button', { name: 'Reveal the feedback' }));
+    await user.click(within(screen.getByText(/How did you get it\?/).closest('li') as HTMLElement).getByRole('button', { name: /Follow reply/ }));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    const boxes = screen.getAllByRole('spinbutton');
+    await user.type(boxes[0] as HTMLElement, '11');
+    await user.type(boxes[1] as HTMLElement, '12');
+    console.log('BEFORE', document.body.textContent?.slice(0, 1500));
+    await user.click(screen.getByRole('button', { name: 'Back to decision 1' }));
+    console.log('AFTER', document.body.textContent?.slice(0, 600));
+    const question = screen.getByRole('group', { name: 'Go back to decision 1?' });
+    expect(question.textContent).toContain('The 23 votes entered at this decision will be cleared.');
+    await user.click(within(question).getByRole('button', { name: 'No, stay here' }));
+    expect(screen.getByText('23 votes entered.')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Back to decision 1' }));
+    await user.click(screen.getByRole('button', { name: 'Yes, back to decision 1' }));
+    expect(screen.getByRole('region', { name: 'The replies, revealed' })).toBeTruthy();
+  });
+});
+
 describe('the summary so far', () => {
   it('includes the decision on screen with the votes entered there, as the terminal and the live room do', async () => {
     const user = userEvent.setup();

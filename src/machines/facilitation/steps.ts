@@ -45,6 +45,15 @@ export function roomBack<D, R>(record: RoomRecord<D, R>): { past: RoomRound[]; d
 }
 
 /**
+ * What going back to the decision before loses: the votes entered at this one ("The 3 votes
+ * entered at this decision will be cleared."); undefined when none were (nothing to ask about).
+ */
+export function backLossWords(votesEntered: number): string | undefined {
+  if (votesEntered <= 0) return undefined;
+  return `The ${votesEntered} vote${votesEntered === 1 ? '' : 's'} entered at this decision will be cleared.`;
+}
+
+/**
  * What starting a room session over loses, by the decisions it has followed and whether votes were
  * entered at the decision it stands at: "The votes entered so far", "The 2 decisions the room has
  * made and the votes entered"; undefined when the room has entered nothing yet (nothing is lost, so

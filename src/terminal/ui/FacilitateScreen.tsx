@@ -1,7 +1,7 @@
 import { useSelector } from '@xstate/react';
 import { Box, Text } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { roomDidWords, backToDecision, startOverFailedWords, visibleLine, votesEnteredWords, clampVotes, MAX_VOTES, TOO_MANY_VOTES, facilitatedDecision, revealData, roomBack, roomLossWords, selectView, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RoomRound, type Scenario, type SessionActor } from '../../machines/index.js';
+import { roomDidWords, backLossWords, backToDecision, startOverFailedWords, visibleLine, votesEnteredWords, clampVotes, MAX_VOTES, TOO_MANY_VOTES, facilitatedDecision, revealData, roomBack, roomLossWords, selectView, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RoomRound, type Scenario, type SessionActor } from '../../machines/index.js';
 import { command } from '../invocation.js';
 import { dropRoomSession, finishedKeptWords, holdRoomSession, keepRoomSession, ROOM_ELSEWHERE, roomSessionOnDisk } from '../saves.js';
 import { hintRows, revealHints, sceneHints, voteHints, type Action, type RoomKeys } from '../keys.js';
@@ -397,7 +397,7 @@ const NEW_SESSION_QUESTION = `Start a new session of this scenario? This finishe
 
 /** s asks first, saying what is lost (the core's words, as presenter mode's Start over says them), if anything. */
 function backQuestion(decision: number, votes: number): string {
-  return `Go back to decision ${decision}? The ${votes} vote${votes === 1 ? '' : 's'} entered at this decision will be cleared. ${YES_NO}`;
+  return `Go back to decision ${decision}? ${backLossWords(votes) ?? ''} ${YES_NO}`;
 }
 
 function startOverQuestion(loss: string | undefined): string {

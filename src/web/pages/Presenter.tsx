@@ -2,7 +2,7 @@ import { useSelector } from '@xstate/react';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import {
-  backToDecision, clampVotes, MAX_VOTES, TOO_MANY_VOTES, clearFacilitation, facilitationKey, scoreWords, VERDICT_WORDS, facilitatedDecision, keptFacilitation, facilitationMarkdown, roomDidWords, localFileStamp, isEntry, quickEntry, sortEntries, readFacilitation, revealData, roomBack, roomLossWords, roomMadeWords, selectView,
+  backLossWords, backToDecision, clampVotes, MAX_VOTES, TOO_MANY_VOTES, clearFacilitation, facilitationKey, scoreWords, VERDICT_WORDS, facilitatedDecision, keptFacilitation, facilitationMarkdown, roomDidWords, localFileStamp, isEntry, quickEntry, sortEntries, readFacilitation, revealData, roomBack, roomLossWords, roomMadeWords, selectView,
   startFacilitation, startSession, summaryBaseName, votesEnteredWords, votesWords, writeFacilitation,
   type CatalogEntry, type Debrief as DebriefData, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RevealEntry, type RoomRound, type SessionActor, type SessionView, type Store, type Votes,
 } from '../../machines/index.js';
@@ -200,6 +200,8 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
   // Where the session came back to, said once: the moment on screen when it was restored.
   const [resumedAt] = useState(() => whereWords(view));
   const startOver = useConfirmation();
+  // Going back asks first when it would clear the votes entered at this decision (as the terminal's u does).
+  const goBack = useConfirmation();
   const [saveError, setSaveError] = useState<string>();
   const heading = useRef<HTMLHeadingElement>(null);
   const revealHeading = useRef<HTMLHeadingElement>(null);
@@ -307,6 +309,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
   };
   // The decision "Back to decision N" goes to, if any (the core's rule, as the terminal's u).
   const back = backToDecision(view, past.length);
+  const backLoss = view.kind === 'decision' ? backLossWords(Object.values(votes).reduce((n, v) => n + v, 0)) : undefined;
   // Back to the decision the room last followed a reply at (a Follow button pressed by mistake, or
   // the room wants to follow another branch): the story goes back there, with that decision's votes
   // and reveal as they were, and the summary forgets the branch taken.
@@ -444,9 +447,14 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
           {view.canContinue && <button type="button" className="primary" onClick={() => step(() => actor.send({ type: 'scene.continue' }))}>Continue</button>}
           <button type="button" onClick={() => summary(undefined)}>Download the summary so far</button>
           <button type="button" onClick={openProjector}>Open a projector window</button>
-          {back !== undefined && <button type="button" onClick={undo}>Back to decision {back}</button>}
+          {back !== undefined && (backLoss ? <button type="button" {...goBack.trigger('back-confirm')}>Back to decision {back}</button> : <button type="button" onClick={undo}>Back to decision {back}</button>)}
           {onStartOver && <button type="button" {...startOver.trigger('start-over-confirm')}>Start over</button>}
         </p>
+        {goBack.open && back !== undefined && backLoss && (
+          <ConfirmPanel id="back-confirm" confirmation={goBack} title={`Go back to decision ${back}?`} keepLabel="No, stay here" confirmLabel={`Yes, back to decision ${back}`} onConfirm={() => { goBack.close(); undo(); }}>
+            {backLoss}
+          </ConfirmPanel>
+        )}
         {startOver.open && (
           <ConfirmPanel id="start-over-confirm" confirmation={startOver} title="Start the room session over?" keepLabel="No, keep this session" confirmLabel="Yes, start over" onConfirm={() => onStartOver?.()}>
             {startOverLoss(decisions.length, view.kind === 'decision' && Object.values(votes).some((n) => n > 0))}
