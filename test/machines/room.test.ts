@@ -358,6 +358,51 @@ describe('room reducer: who may do what, when', () => {
   });
 });
 
+describe('back to the decision the room last followed', () => {
+  // A Follow button pressed by mistake could not be taken back in a live room; presenter mode has "Back to decision N".
+  it('brings that decision back revealed, with its votes and round; the branch is forgotten, and another can be followed', () => {
+    const r = setup();
+    for (const n of [1, 2]) r.join(device(n));
+    expectRefused(r.present({ type: 'back', node: 'phone' }), 'not-now');
+    r.present({ type: 'open', node: 'phone' });
+    r.vote(device(1), 'phone-curious');
+    r.vote(device(2), 'phone-accuse');
+    r.present({ type: 'reveal', round: 1 });
+    expect(r.present({ type: 'choose', round: 1, reply: 'phone-accuse' }).ok).toBe(true);
+    const after = roomSessionView(r.ctx, r.state);
+    expect(r.state.history).toHaveLength(1);
+    expectRefused(r.present({ type: 'back', node: 'phone' }), 'wrong-node');
+    expect(r.present({ type: 'back', node: after.nodeId }).ok).toBe(true);
+    expect(r.state).toMatchObject({ phase: 'revealed', round: 1, node: 'phone', history: [] });
+    expect(Object.values(r.state.votes).sort()).toEqual(['phone-accuse', 'phone-curious']);
+    expect(roomSessionView(r.ctx, r.state).nodeId).toBe('phone');
+    // Each phone sees its feedback again, as at the reveal.
+    expect(voterView(r.ctx, r.state, device(1))).toMatchObject({ phase: 'revealed', round: 1, feedback: { best: true } });
+    // Kept across a restart as it is now.
+    const restored = restoreRoom(r.ctx, serializeRoom(r.state));
+    expect(restored.ok && restored.state.phase).toBe('revealed');
+    expect(r.present({ type: 'choose', round: 1, reply: 'phone-curious' }).ok).toBe(true);
+    expect(r.state.history.map((d) => d.chosen)).toEqual(['phone-curious']);
+    expect(roomSummaryMarkdown(r.ctx, r.state, NOW)).not.toMatch(/Branch taken: \d\. Who bought you that\?/);
+  });
+
+  it('is refused once the vote at the next decision is open (its votes would be lost)', () => {
+    const r = setup();
+    r.join(device(1));
+    r.present({ type: 'open', node: 'phone' });
+    r.vote(device(1), 'phone-curious');
+    r.present({ type: 'reveal', round: 1 });
+    r.present({ type: 'choose', round: 1, reply: 'phone-curious' });
+    const scene = roomSessionView(r.ctx, r.state);
+    r.present({ type: 'advance', node: scene.nodeId });
+    const decision = roomSessionView(r.ctx, r.state);
+    r.present({ type: 'open', node: decision.nodeId });
+    const refused = r.present({ type: 'back', node: decision.nodeId });
+    expectRefused(refused, 'not-now');
+    expect(!refused.ok && refused.message).toMatch(/before it opens/);
+  });
+});
+
 describe('how the room did, at the end of a live session', () => {
   it('counts a decision as matching when a most-voted reply is best practice, as presenter mode does, and says it in its words', () => {
     const r = setup();

@@ -131,6 +131,22 @@ describe('room controls in the terminal', () => {
     expect((await room.type('1', /\n$/)).replace(/\s+/g, ' ')).toContain('Reveal the votes before choosing the branch.');
   });
 
+  // A reply followed by mistake could not be taken back in a live room (presenter mode has "Back to decision N").
+  it('u goes back to the decision the room last followed, revealed again with its votes; the hint names it where it is possible', async () => {
+    const room = await controlled(() => 60);
+    await room.type('n', /o: open the vote\)/);
+    expect(room.output()).not.toMatch(/u: back/);
+    await room.type('o', /l: lock/);
+    await room.type('r', /Type the number of the reply the room follows/);
+    const after = await room.type('1', /\((n: next|o: open the vote) · u: back to decision 1\)/);
+    expect(after).toMatch(/u: back to decision 1/);
+    expect(room.server.state().history).toHaveLength(1);
+    const back = await room.type('u', /Type the number of the reply the room follows/);
+    expect(back).toMatch(/Votes|votes/);
+    expect(room.server.state()).toMatchObject({ phase: 'revealed', round: 1, history: [] });
+    expect((await room.type('x', /\n$/)).replace(/\s+/g, ' ')).toContain('u back to the decision before');
+  });
+
   it('q says how to close the room (it printed the list of commands, which did not say), and the list names Ctrl+C', async () => {
     const room = await controlled(() => 60);
     expect((await room.type('q', /\n$/)).replace(/\s+/g, ' ')).toContain('To close the room, press Ctrl+C: the session summary is written');
@@ -147,7 +163,7 @@ describe('room controls in the terminal', () => {
     await phone.vote(1);
     expect((await room.type('s', /\n$/)).replace(/\s+/g, ' ').trim()).toBe('1 phone connected, 1 joined; 1 voted in round 1.');
     await room.type('r', /follows/);
-    await room.type('1', /\(n: next\)|o: open the vote/);
+    await room.type('1', /\(n: next|o: open the vote/);
     expect(room.server.state().history).toHaveLength(1);
     expect((await room.type('s', /\n$/)).replace(/\s+/g, ' ').trim()).toBe('1 phone connected, 1 joined; no vote is open.');
     phone.ws.close();

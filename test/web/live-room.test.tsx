@@ -218,6 +218,27 @@ describe('live room on the presenter page', () => {
     expect(client.closed).toBe(true);
   });
 
+  // A Follow pressed by mistake could not be taken back in a live room (presenter mode has "Back to decision N").
+  it('"Back to decision 1" after following a reply sends the room back there, revealed again with its votes; not offered before a reply is followed', async () => {
+    const user = userEvent.setup();
+    const { client } = renderRoom();
+    client.push();
+    expect(screen.queryByRole('button', { name: /^Back to decision/ })).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Open the vote' }));
+    client.answer();
+    client.vote('phone-0001-abcdefghij', 'phone-curious');
+    await user.click(screen.getByRole('button', { name: 'Reveal the votes' }));
+    client.answer();
+    await user.click(within(document.querySelector('[data-reply="phone-accuse"]') as HTMLElement).getByRole('button', { name: /Follow/ }));
+    client.answer();
+    await user.click(screen.getByRole('button', { name: 'Back to decision 1' }));
+    expect(client.sent.at(-1)).toEqual({ type: 'back', node: roomSessionView(ctx, client.state).nodeId });
+    client.answer();
+    expect(screen.getByRole('heading', { name: 'The replies, revealed' })).toBeTruthy();
+    expect(client.state.history).toEqual([]);
+    expect(screen.queryByRole('button', { name: /^Back to decision/ })).toBeNull();
+  });
+
   it('a projector window shows how to join, the moment, and after the reveal the tally and note; never the trainer\'s buttons', async () => {
     const user = userEvent.setup();
     const client = new FakeClient();

@@ -122,7 +122,12 @@ export const PresenterChoose = presenter('choose', { round: Round, reply: NodeId
 export const PresenterAdvance = presenter('advance', { node: NodeId });
 /** End the session here (the summary is written with what was decided so far). */
 export const PresenterEnd = presenter('end', {});
-export const PresenterMessage = z.discriminatedUnion('type', [PresenterHello, PresenterOpen, PresenterLock, PresenterReveal, PresenterChoose, PresenterAdvance, PresenterEnd]);
+/**
+ * Back to the decision the room last followed a reply at (`node`: the moment shown now), before a
+ * vote opens here: that decision comes back revealed, with its votes, and the branch is forgotten.
+ */
+export const PresenterBack = presenter('back', { node: NodeId });
+export const PresenterMessage = z.discriminatedUnion('type', [PresenterHello, PresenterOpen, PresenterLock, PresenterReveal, PresenterChoose, PresenterAdvance, PresenterEnd, PresenterBack]);
 export type PresenterMessage = z.infer<typeof PresenterMessage>;
 /** Every presenter message but the hello: the ones that change the room. */
 export type PresenterAction = Exclude<PresenterMessage, { type: 'hello' }>;

@@ -2,6 +2,7 @@ import { createActor, transition, type SnapshotFrom } from 'xstate';
 import { z } from 'zod';
 import { compileScenario, type ScenarioMachine } from '../compile.js';
 import { revealData, type Votes } from '../facilitation/votes.js';
+import { backToDecision } from '../facilitation/steps.js';
 import { facilitatedDecision, roomDidWords, summaryBaseName, type FacilitatedDecision } from '../facilitation/summary.js';
 import { fileStamp } from '../report/export.js';
 import type { Scenario } from '../schema/scenario.js';
@@ -241,10 +242,19 @@ function reducePresenter(ctx: RoomContext, state: RoomState, message: PresenterA
       };
       return step(ctx, { ...seen, history: [...state.history, decision], votes: {}, phase: 'idle', node: undefined }, { type: 'reply.choose', replyId: reply.id });
     }
+    case 'back': {
+      if (message.node !== view.nodeId) return refuse('wrong-node', 'The session is no longer at that moment.');
+      const last = state.history.at(-1);
+      if (!last || backToDecision(view, state.history.length) === undefined) return refuse('not-now', 'No decision has been followed yet.');
+      if (state.phase !== 'idle') return refuse('not-now', 'The vote here is open: going back is possible before it opens.');
+      // The decision as the room left it: revealed, with its votes; the round it had.
+      const back: RoomState = { ...seen, history: state.history.slice(0, -1), phase: 'revealed', round: last.round, node: last.node, votes: last.votes };
+      return step(ctx, back, { type: 'decision.undo' });
+    }
   }
 }
 
-function step(ctx: RoomContext, state: RoomState, event: { type: 'scene.continue' } | { type: 'reply.choose'; replyId: string }): RoomResult {
+function step(ctx: RoomContext, state: RoomState, event: { type: 'scene.continue' } | { type: 'reply.choose'; replyId: string } | { type: 'decision.undo' }): RoomResult {
   const before = snapshotOf(ctx, state);
   const [after] = transition(ctx.machine, before, event);
   const next: RoomState = {

@@ -1,17 +1,23 @@
 import { createInterface, type Interface } from 'node:readline';
-import { presenterView, roomSessionView, type RoomContext, type RoomState, type SessionView } from '../../machines/index.js';
+import { backToDecision, presenterView, roomSessionView, type RoomContext, type RoomState, type SessionView } from '../../machines/index.js';
 import type { CliIO } from '../commands.js';
 import { revealText } from '../reveal-text.js';
 import { wrapText } from '../wrap.js';
 import type { RoomServer } from './server.js';
 
-export const CONTROLS_HELP = 'Run the session from here or from the presenter page. Type a letter and Enter: n next scene · o open the vote · l lock · r reveal · 1–9 follow that reply · s status · e end the session (asks first). Ctrl+C closes the room and writes the summary.';
+export const CONTROLS_HELP = 'Run the session from here or from the presenter page. Type a letter and Enter: n next scene · o open the vote · l lock · r reveal · 1–9 follow that reply · u back to the decision before · s status · e end the session (asks first). Ctrl+C closes the room and writes the summary.';
 
 /** q (or quit, exit) typed here: the room is closed with Ctrl+C, which writes the summary. */
 export const HOW_TO_CLOSE = 'To close the room, press Ctrl+C: the session summary is written, and "room --resume" opens the room again if the session has not ended.';
 
 /** After "End the session for everyone?" answered with anything but e (or a command, which is done). */
 export const NOT_ENDED = 'The session was not ended: it carries on. Only e, typed again after the question, ends it.';
+
+/** " · u: back to decision 2" where going back is possible (the room followed a reply, no vote open here). */
+function backHint(view: SessionView, state: RoomState): string {
+  const back = backToDecision(view, state.history.length);
+  return back === undefined ? '' : ` · u: back to decision ${back}`;
+}
 
 /** Whether a vote is under way at the decision (open, locked or revealed). */
 const voting = (state: RoomState) => state.phase === 'open' || state.phase === 'locked' || state.phase === 'revealed';
@@ -46,14 +52,14 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
       say();
       say(view.title ? `Scene: ${view.title}` : 'Scene');
       story(view);
-      return say('(n: next)');
+      return say(`(n: next${backHint(view, state)})`);
     }
     if (state.phase === 'idle') {
       say();
       say(`Decision ${view.progress.decision} of about ${view.progress.about}${view.title ? `: ${view.title}` : ''}`);
       story(view);
       if (view.discussionPrompt) say(`Discuss: ${view.discussionPrompt}`, '  ');
-      return say('(o: open the vote)');
+      return say(`(o: open the vote${backHint(view, state)})`);
     }
     if (state.phase === 'open') {
       say(`Vote open (round ${state.round}). ${view.prompt ?? ''}`);
@@ -95,6 +101,7 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
       : word === 'l' ? server.present({ type: 'lock', round: state.round })
       : word === 'r' ? server.present({ type: 'reveal', round: state.round })
       : word === 'e' ? server.present({ type: 'end' })
+      : word === 'u' ? server.present({ type: 'back', node: view.nodeId })
       : /^\d{1,2}$/.test(word) ? server.present({ type: 'choose', round: state.round, reply: view.replies.find((r) => String(r.number) === word)?.id ?? 'none' })
       : undefined;
     if (word === 's') return say(countWords(state));

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { scoreWords, VERDICT_WORDS, votesWords, type PresenterCommand, type PresenterView, type ServerError } from '../../machines/index.js';
+import { backToDecision, scoreWords, VERDICT_WORDS, votesWords, type PresenterCommand, type PresenterView, type ServerError } from '../../machines/index.js';
 import { connectRoom, qrUrl, type RoomClient, type RoomLink, type RoomSnapshot, type RoomStatus } from '../room-client.js';
 import { downloadText } from '../download.js';
 import { Announce } from './Announce.js';
@@ -108,6 +108,7 @@ export function RoomPanel({ client }: { client: RoomClient }) {
 
   const session = view?.session;
   const reveal = view?.phase === 'revealed' ? view.reveal : undefined;
+  const back = view && session ? backToDecision(session, view.decisions.length) : undefined;
   return (
     <div className="facilitation live-room">
       <p role="status" className={`room-status room-${snap.status}`}>
@@ -183,6 +184,8 @@ export function RoomPanel({ client }: { client: RoomClient }) {
             {(view.phase === 'open' || view.phase === 'locked') && (
               <button type="button" className="primary" disabled={busy} onClick={() => send({ type: 'reveal', round: view.round })}>Reveal the votes</button>
             )}
+            {/* A Follow pressed by mistake: back to that decision, revealed again with its votes (before a vote opens here). */}
+            {view.phase === 'idle' && back !== undefined && <button type="button" disabled={busy} onClick={() => send({ type: 'back', node: session.nodeId })}>Back to decision {back}</button>}
             {view.phase !== 'ended' && <button type="button" disabled={busy} {...ending.trigger('end-session-confirm')}>End the session</button>}
             <button type="button" onClick={openProjector}>Open a projector window</button>
           </p>
