@@ -193,6 +193,10 @@ describe('room controls in the terminal', () => {
     cleanup.push(async () => afresh.close());
     afresh.start(createRoom(roomContext(scenario), ROOM, 4, new Date()));
     expect(fresh).not.toContain('voted');
+    // A room not started yet opens on its content note, to read with the room (it went straight to the first scene);
+    // one resumed after its first step does not repeat it.
+    expect(fresh.replace(/\s+/g, ' ')).toContain(`Content note (about ${scenario.estimatedMinutes} minutes): ${scenario.contentNote.replace(/\s+/g, ' ')}`);
+    expect(out).not.toContain('Content note');
   });
 
   it('follow a resized terminal: a reveal printed after the window narrows fits the new width', async () => {

@@ -218,6 +218,25 @@ describe('live room on the presenter page', () => {
     expect(client.closed).toBe(true);
   });
 
+  // The room opened straight on the first scene: the content note was on no screen.
+  it('shows the content note first, on the page and the projector, until the trainer\'s first step', async () => {
+    const user = userEvent.setup();
+    const client = new FakeClient();
+    render(<><LiveRoom link={LINK} connect={() => client} /><div data-testid="projector"><ProjectorScreen /></div></>);
+    client.push();
+    const projector = () => within(screen.getByTestId('projector'));
+    expect(screen.getByRole('region', { name: 'Content note' }).textContent).toContain(scenario.contentNote);
+    expect(await projector().findByText(scenario.contentNote)).toBeTruthy();
+    expect(projector().queryByText(/What is the most natural thing to say here/)).toBeNull();
+    // How to join stays on the projector meanwhile.
+    expect(projector().getByText(JOIN)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Open the vote' }));
+    client.answer();
+    expect(screen.queryByRole('region', { name: 'Content note' })).toBeNull();
+    expect(await projector().findByText(/What is the most natural thing to say here/)).toBeTruthy();
+    expect(projector().queryByText(scenario.contentNote)).toBeNull();
+  });
+
   // A Follow pressed by mistake could not be taken back in a live room (presenter mode has "Back to decision N").
   it('"Back to decision 1" after following a reply sends the room back there, revealed again with its votes; not offered before a reply is followed', async () => {
     const user = userEvent.setup();
@@ -243,6 +262,8 @@ describe('live room on the presenter page', () => {
     const user = userEvent.setup();
     const client = new FakeClient();
     render(<><LiveRoom link={LINK} connect={() => client} /><div data-testid="projector"><ProjectorScreen /></div></>);
+    // Past the content note (the room's first step): the moment.
+    client.state = { ...client.state, presenterSeq: 1 };
     client.push();
     const projector = () => within(screen.getByTestId('projector'));
     expect(await projector().findByText(/What is the most natural thing to say here/)).toBeTruthy();

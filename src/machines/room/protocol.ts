@@ -208,6 +208,11 @@ export const PresenterView = z.strictObject({
   decisions: z.array(z.strictObject({ title: Text, chosen: z.number().int().optional(), votes: z.number().int().min(0), bestVotes: z.number().int().min(0), mostVotedBest: z.boolean(), followedBest: z.boolean() })),
   /** How the room did so far, in the summary's words ("How the room did"): the end screens say it as the summary file does. */
   did: z.array(z.string().max(2_000)).max(4),
+  /**
+   * Until the trainer's first step: the scenario's content note (clean text) and its minutes, for
+   * the room to read before it starts, as presenter mode and the terminal show it first.
+   */
+  contentNote: z.strictObject({ text: z.string().max(20_000), minutes: z.number().int().min(0) }).optional(),
   /** Once the session has ended: the session summary (Markdown) the room writes on the laptop, with its file name, for the page to offer as a download. */
   summary: z.strictObject({ fileName: z.string().max(300), markdown: z.string().max(2_000_000) }).optional(),
 });

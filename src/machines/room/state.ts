@@ -8,7 +8,7 @@ import { fileStamp } from '../report/export.js';
 import type { Scenario } from '../schema/scenario.js';
 import { selectView, type SessionView } from '../selectors.js';
 import { actorOptions, restoreSession, saveSession, type PersistedScenarioSnapshot, type SavedSession } from '../session.js';
-import { cleanLine } from '../text/clean.js';
+import { cleanLine, cleanText } from '../text/clean.js';
 import { roomSummaryMarkdown } from './summary.js';
 import { DEVICE_ID, isRoomCode, type PresenterAction, type PresenterView, type Rejection, type RoomCount, type RoomPhase, type VoterMessage, type VoterView } from './protocol.js';
 
@@ -320,8 +320,14 @@ export function presenterView(ctx: RoomContext, state: RoomState, connected: num
     ...(revealed(state) ? { reveal: revealOf(ctx, state) } : {}),
     decisions: state.history.map(decisionTotals),
     did: roomDidWords(ctx.scenario, roomDecisions(ctx, state)),
+    ...(notStarted(state) ? { contentNote: { text: cleanText(ctx.scenario.contentNote), minutes: ctx.scenario.estimatedMinutes } } : {}),
     ...(state.phase === 'ended' ? { summary: { fileName: roomSummaryFileName(ctx, state), markdown: roomSummaryMarkdown(ctx, state) } } : {}),
   };
+}
+
+/** Nothing done yet: no step by the trainer (a room resumed before one is still at its start). */
+export function notStarted(state: RoomState): boolean {
+  return state.presenterSeq === 0 && state.phase === 'idle' && state.history.length === 0;
 }
 
 /**

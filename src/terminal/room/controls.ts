@@ -124,6 +124,13 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
      */
     start: (state: RoomState) => {
       const view = roomSessionView(ctx, state);
+      // Before the first step, the content note, to read with the room (the projector shows it too).
+      const note = presenterView(ctx, state, 0).contentNote;
+      if (note) {
+        say();
+        say(`Content note (about ${note.minutes} minutes): ${note.text}`);
+        say('Read it with the room before you start.');
+      }
       if (voting(state) && view.kind === 'decision') {
         say();
         say(`Decision ${view.progress.decision} of about ${view.progress.about}${view.title ? `: ${view.title}` : ''}`);

@@ -141,6 +141,13 @@ export function RoomPanel({ client }: { client: RoomClient }) {
             <span>{PHASE_WORDS[view.phase]}</span>
           </p>
           <h1 ref={heading} tabIndex={-1}>{session.title ?? (session.kind === 'decision' ? 'Decision' : session.kind === 'scene' ? 'Scene' : 'Ending')}</h1>
+          {view.contentNote && (
+            <section aria-labelledby="room-note-heading" className="content-note">
+              <h2 id="room-note-heading">Content note</h2>
+              <p>{view.contentNote.text}</p>
+              <p>Read it with the room before you start (the projector shows it until your first step), and pause for the room whenever it needs a break.</p>
+            </section>
+          )}
           <TrainerMoment view={session} noteShown={noteFor === session.nodeId} revealed={reveal !== undefined} onToggleNote={() => setNoteFor(noteFor === session.nodeId ? undefined : session.nodeId)} />
           {session.kind === 'decision' && !reveal && view.phase !== 'ended' && (
             <section aria-labelledby="options-heading">
@@ -220,6 +227,13 @@ function projectedRoom(snap: RoomSnapshot): ProjectorState {
   if (view.phase === 'ended') {
     const debrief = session.debrief;
     return { kind: 'done', scenarioTitle: session.scenarioTitle, outcome: debrief ? `Outcome: ${debrief.outcome.label}` : 'The session has ended.', score: debrief ? `Score: ${scoreWords(debrief.score)}` : '', agreement: view.did.join(' ') };
+  }
+  // Before the trainer's first step: the content note, for the room to read first (as presenter mode's first screen).
+  if (view.contentNote) {
+    return {
+      kind: 'moment', scenarioTitle: session.scenarioTitle, step: `About ${view.contentNote.minutes} minutes`, title: 'Content note', narration: view.contentNote.text, lines: [], replies: [],
+      ...(snap.join !== undefined ? { join: { room: snap.room, url: snap.join } } : {}),
+    };
   }
   const reveal = view.phase === 'revealed' ? view.reveal : undefined;
   return {
