@@ -108,8 +108,9 @@ export function connectRoom(options: RoomClientOptions): RoomClient {
         set({ view: message.view, count: message.view.count });
       }
       else if (message.type === 'count') set({ count: message.count });
-      else if (message.code === 'outdated' || message.code === 'wrong-room') {
-        // Nothing this page sends can count, and reconnecting would only be refused again: stop, say so.
+      else if (message.code === 'outdated' || message.code === 'wrong-room' || message.code === 'forbidden') {
+        // Nothing this page sends can count, and reconnecting would only be refused again: stop, say so
+        // (forbidden: the address's token is not this room's, the only refusal of that name a presenter gets).
         closed = true;
         socket = undefined;
         ws.onclose = null;

@@ -125,6 +125,21 @@ describe('presenter room client', () => {
     expect(server.state().presenterSeq).toBe(0);
   });
 
+  // It said "Connecting to the room… The room refused that: Not allowed." and kept the room code on the page.
+  it('with a token that is not the room\'s (an address copied short), it stops and says to open the address the room printed', async () => {
+    const server = await serve(createRoom(ctx, ROOM, 5, new Date()));
+    const origin = `ws://127.0.0.1:${server.port}`;
+    const opened: string[] = [];
+    const client = connectRoom({ link: { room: ROOM, token: 'x'.repeat(43) }, origin, backoff: { first: 1, max: 1 }, open: (url) => { opened.push(url); return new WebSocket(url) as unknown as SocketLike; } });
+    clients.push(client);
+    const refused = await until(client, (s) => s.status !== 'connecting');
+    expect(refused.status).toBe('gone');
+    expect(refused.error?.message).toMatch(/^This presenter address does not carry this room's key.*Open the presenter address that the room command printed/);
+    await Phone.join(origin, ROOM, deviceId(5));
+    expect(opened).toHaveLength(1);
+    expect(server.state().presenterSeq).toBe(0);
+  });
+
   // Ctrl+C on the laptop after the session ended: the page said "Connection to the room lost:
   // reconnecting…" for as long as it stayed open.
   it('once the session has ended, the room closing is expected: it stops, keeps the last view (and its summary), and does not try again', async () => {
