@@ -16,7 +16,7 @@ function raw(): Raw {
   (phone.replies[0] as Node).effects = [{ var: 'trust', add: 10 }, { var: 'asked', set: true }];
   const after = r.nodes.find((n) => n.id === 'after-visit') as Node & { replies: Node[] };
   (after.replies[0] as Node).next = [
-    { when: { conduct: 'score', lt: 50 }, to: 'end-mixed' },
+    { when: { conduct: 'score', lt: 80 }, to: 'end-mixed' },
     { when: { var: 'asked', is: true }, to: 'end-strong' },
     { to: 'end-mixed' },
   ];
@@ -62,12 +62,12 @@ describe('yes/no flags', () => {
     const r = raw();
     (r.variables[1] as Node).start = true;
     const after = r.nodes.find((n) => n.id === 'after-visit') as Node & { replies: Node[] };
-    (after.replies[0] as Node).next = [{ when: { conduct: 'score', lt: 50 }, to: 'end-mixed' }, { when: { var: 'asked', is: false }, to: 'end-mixed' }, { to: 'end-strong' }];
+    (after.replies[0] as Node).next = [{ when: { conduct: 'score', lt: 80 }, to: 'end-mixed' }, { when: { var: 'asked', is: false }, to: 'end-mixed' }, { to: 'end-strong' }];
     expect(problems(r)).toEqual([]);
     const s = load(r).scenario as Scenario;
     const actor = startSession(s, 'practice');
     expect(actor.getSnapshot().context.variables.asked).toBe(1);
-    actor.send({ type: 'reply.choose', replyId: 'phone-ignore' });
+    actor.send({ type: 'reply.choose', replyId: 'phone-curious' });
     actor.send({ type: 'scene.continue' });
     actor.send({ type: 'reply.choose', replyId: 'after-supervisor' });
     expect(actor.getSnapshot().output?.ending?.id).toBe('end-strong');

@@ -23,7 +23,7 @@ function raw(): Raw {
   open.next = [{ when: { var: 'trust', gte: 70 }, to: 'after-visit' }, { to: 'end-mixed' }];
   const after = r.nodes.find((n) => n.id === 'after-visit') as Node & { replies: Node[] };
   (after.replies[0] as Node).next = [
-    { when: { conduct: 'score', lt: 50 }, to: 'end-mixed' },
+    { when: { conduct: 'score', lt: 80 }, to: 'end-mixed' },
     { when: { var: 'opened', is: true }, to: 'end-strong' },
     { to: 'end-mixed' },
   ];

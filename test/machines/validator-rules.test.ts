@@ -646,7 +646,7 @@ describe('a feedback that ends with its citation', () => {
 
 describe('a mistake inside a list of conditions is reported at the mistake, not as "it is a list"', () => {
   const good = readFixture('good/example.json').toString('utf8');
-  const GUARD = '{ "when": { "conduct": "score", "lt": 50 }, "to": "end-mixed" }';
+  const GUARD = '{ "when": { "conduct": "score", "lt": 80 }, "to": "end-mixed" }';
   // The route into the mixed ending, written as a list of two conditions with one mistake in it.
   const withList = (second: string) => good.replace(GUARD, `{ "when": [{ "var": "trust", "lt": 60 }, ${second}], "to": "end-mixed" }`);
   const only = (text: string) => {
@@ -814,6 +814,22 @@ function onlyProblem(text: string, code: string) {
   return { ...p, at: text.slice(offsetOf(text, p.line, p.column)), says: `${p.message} ${p.fix}` };
 }
 
+describe('a strong ending reached under 80% (the Developing band): a warning at the route that lets it in', () => {
+  // Eight bundled scenarios ended strong at 50–53%: "Still in her corner" over a debrief that said Developing.
+  it('names the score and the band, points at the route, and says to guard it at 80%; guarded, the file has no problem', () => {
+    const good = readFixture('good/example.json').toString('utf8');
+    const at50 = good.replace('{ "when": { "conduct": "score", "lt": 80 }, "to": "end-mixed" },', '{ "when": { "conduct": "score", "lt": 50 }, "to": "end-mixed" },');
+    expect(at50).not.toBe(good);
+    const problems = validateScenario(at50, 'x.json').problems;
+    expect(problems.map((p) => [p.severity, p.code])).toEqual([['warning', 'strong-under-80']]);
+    const p = problems[0]!;
+    expect(p.message).toMatch(/^A playthrough scoring 75% reaches the strong ending "end-strong" .*Its debrief's outcome is Developing \(50–79%\)/);
+    expect(formatPath(p.path)).toBe('nodes[3].replies[0].next[1]');
+    expect(p.fix).toContain('Put { "when": { "conduct": "score", "lt": 80 }, "to": "<a mixed or harmful ending>" } before this route');
+    expect(validateScenario(good, 'x.json').problems).toEqual([]);
+  });
+});
+
 describe('a strong ending reached under 50%: the problem points at the route that lets it in, and names the ending', () => {
   const bad = readFixture('bad/strong-under-50.json').toString('utf8');
   const NEXT = '"next": "end-strong"';
@@ -877,7 +893,7 @@ describe('a strong ending reached after a critical violation: the problem points
   const fixture = bad.replace(searchAlone, '{ "principle": "consult-supervisor-on-suspicion", "verdict": "follows", "weight": 2 }')
     .replace(curious, '{ "principle": "no-jumping-to-conclusions", "verdict": "follows" }, { "principle": "no-investigating", "verdict": "violates" }\n          ],')
     // The supervisor's route already checks conduct, and ignoring the phone is a near miss (no 100% harmful ending).
-    .replace('{ "when": { "conduct": "score", "lt": 50 }, "to": "end-mixed" },', '{ "when": { "conduct": "critical", "gte": 1 }, "to": "end-mixed" }, { "when": { "conduct": "score", "lt": 50 }, "to": "end-mixed" },')
+    .replace('{ "when": { "conduct": "score", "lt": 80 }, "to": "end-mixed" },', '{ "when": { "conduct": "critical", "gte": 1 }, "to": "end-mixed" }, { "when": { "conduct": "score", "lt": 50 }, "to": "end-mixed" },')
     .replace('"assessments": [{ "principle": "no-jumping-to-conclusions", "verdict": "follows" }],', '"assessments": [{ "principle": "no-jumping-to-conclusions", "verdict": "follows" }, { "principle": "curious-not-interrogating", "verdict": "violates" }],');
   const NEXT = '"next": [\n            { "when": { "var": "trust", "gte": 60 }, "to": "end-strong" },\n            { "to": "end-harmful" }\n          ]';
   const withNext = (next: string) => {
@@ -890,7 +906,7 @@ describe('a strong ending reached after a critical violation: the problem points
   const problemIn = (text: string) => onlyProblem(text, 'strong-after-critical');
 
   it('a route whose "when" lets it through: at that "when", with the condition to add; adding it makes the file valid', () => {
-    expect(validateScenario(fixture, 'x.json').problems.map((p) => p.code)).toEqual(['strong-after-critical']);
+    expect(validateScenario(fixture, 'x.json').problems.map((p) => p.code)).toEqual(['strong-after-critical', 'strong-under-80']);
     const p = problemIn(fixture);
     expect(formatPath(p.path)).toBe('nodes[3].replies[1].next[0].when');
     expect(p.at.startsWith('{ "var": "trust", "gte": 60 }')).toBe(true);
@@ -900,7 +916,8 @@ describe('a strong ending reached after a critical violation: the problem points
     expect(fixture.slice(offsetOf(fixture, Number(line), Number(column))).startsWith('{\n      "id": "end-strong"')).toBe(true);
     expect(p.fix).toContain('"when": [ <its condition>, { "conduct": "critical", "eq": 0 } ]');
     const fixed = withNext('[\n            { "when": [{ "var": "trust", "gte": 60 }, { "conduct": "critical", "eq": 0 }], "to": "end-strong" },\n            { "to": "end-harmful" }\n          ]');
-    expect(validateScenario(fixed, 'x.json').problems).toEqual([]);
+    // (The supervisor's route here lets 50–79% through to the strong ending: strong-under-80, another matter.)
+    expect(validateScenario(fixed, 'x.json').problems.map((q) => q.code)).toEqual(['strong-under-80']);
   });
 
   it('a plain "next": at it, with the list of routes to write instead, which makes the file valid', () => {
@@ -1335,8 +1352,8 @@ describe('an ending that arrows lead to but no playthrough reaches, and a perfec
   // any playthrough has there (trust starts at 50 and the best replies raise it to 60 at most).
   const raised = () => {
     const good = readFixture('good/example.json').toString('utf8');
-    const text = good.replace('{ "conduct": "score", "lt": 50 }, "to": "end-mixed" },\n            { "to": "end-strong" }',
-      '{ "conduct": "score", "lt": 50 }, "to": "end-mixed" },\n            { "when": { "var": "trust", "gte": 95 }, "to": "end-strong" },\n            { "to": "end-mixed" }');
+    const text = good.replace('{ "conduct": "score", "lt": 80 }, "to": "end-mixed" },\n            { "to": "end-strong" }',
+      '{ "conduct": "score", "lt": 80 }, "to": "end-mixed" },\n            { "when": { "var": "trust", "gte": 95 }, "to": "end-strong" },\n            { "to": "end-mixed" }');
     expect(text).not.toBe(good);
     return validateScenario(text, 'x.json').problems;
   };
@@ -1386,7 +1403,7 @@ describe('an ending that arrows lead to but no playthrough reaches, and a perfec
 describe('a perfect playthrough that ends harmfully is reported once', () => {
   it('as harmful-at-90 (with its path), not again as best-path-not-strong', () => {
     // The best reply at "after-visit" sent to the harmful ending.
-    const { problems } = exampleWith('{ "when": { "conduct": "score", "lt": 50 }, "to": "end-mixed" },\n            { "to": "end-strong" }', '{ "to": "end-harmful" }');
+    const { problems } = exampleWith('{ "when": { "conduct": "score", "lt": 80 }, "to": "end-mixed" },\n            { "to": "end-strong" }', '{ "to": "end-harmful" }');
     const codes = problems.map((q) => q.code);
     expect(codes).toContain('harmful-at-90');
     expect(codes).not.toContain('best-path-not-strong');

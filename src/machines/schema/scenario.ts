@@ -313,7 +313,7 @@ export const EndingNode = z
     ending: z.enum(['strong', 'mixed', 'harmful']).meta({
       description: 'How the story turned out.',
       enumDescriptions: [
-        'Where the best replies lead. No playthrough with a critical violation or under 50% may reach it.',
+        'Where the best replies lead. No playthrough with a critical violation or under 50% may reach it, and one under 80% (its outcome band Developing) is warned about.',
         'Where a mix of good and poor replies leads.',
         'Where the worst replies (especially a critical violation) lead.',
       ],

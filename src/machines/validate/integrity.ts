@@ -1,6 +1,6 @@
 import { exploreScenario } from '../audit/explore.js';
 import { getPrinciple } from '../guide.js';
-import { analyseBest, CRITICAL_CAP, DEVELOPING_FROM } from '../scoring.js';
+import { analyseBest, CRITICAL_CAP, DEVELOPING_FROM, STRONG_FROM } from '../scoring.js';
 import { probedReaches } from '../audit/probe.js';
 import type { EndingReach } from '../audit/explore.js';
 import { scenarioGraph } from '../graph.js';
@@ -64,7 +64,8 @@ export function integrityProblems(scenario: Scenario, said: readonly UnlocatedPr
     // A reply that is itself a prohibited activity and leads into the strong ending is reported
     // once, as strong-after-critical: pointing it elsewhere fixes its low score too.
     const worstIsCritical = e.afterCritical && e.criticalPath && ownCritical(scenario, e.worstEntry) !== undefined;
-    if (e.kind === 'strong' && e.worst < DEVELOPING_FROM && !worstIsCritical) out.push(strongUnder50(scenario, e, nodePath));
+    if (e.kind === 'strong' && e.worst < DEVELOPING_FROM && !worstIsCritical) out.push(strongTooLow(scenario, e, nodePath, UNDER_50));
+    else if (e.kind === 'strong' && e.worst < STRONG_FROM && !worstIsCritical) out.push(strongTooLow(scenario, e, nodePath, UNDER_80));
     if (e.kind === 'harmful' && e.best >= HARMFUL_WARNING_FROM) {
       out.push({ severity: 'warning', code: 'harmful-at-90', path: nodePath(e.endingId),
         message: `A playthrough scoring ${e.best}% reaches the harmful ending "${e.endingId}": ${replies(e.bestPath)}.`,
@@ -182,8 +183,6 @@ function nodesNeverReached(scenario: Scenario, unvisited: readonly string[], sai
   return out;
 }
 
-const SCORE_UNDER = `{ "conduct": "score", "lt": ${DEVELOPING_FROM} }`;
-const SCORE_AT_LEAST = `{ "conduct": "score", "gte": ${DEVELOPING_FROM} }`;
 const CRITICAL = '{ "conduct": "critical", "gte": 1 }';
 const NO_CRITICAL = '{ "conduct": "critical", "eq": 0 }';
 const ELSEWHERE = '"<a mixed or harmful ending>"';
@@ -285,33 +284,41 @@ function addToWhen(isList: boolean, condition: string, what = condition): string
   return `Add ${what} to this route's "when", as a list: "when": [ <its condition>, ${condition} ]`;
 }
 
+/** How low a score reaching a strong ending is reported: under 50% an error, under 80% a warning. */
+interface TooLow { code: 'strong-under-50' | 'strong-under-80'; severity: 'error' | 'warning'; from: number; why: string }
+const UNDER_50: TooLow = { code: 'strong-under-50', severity: 'error', from: DEVELOPING_FROM, why: `Scores under ${DEVELOPING_FROM}% (and every critical violation, capped at ${CRITICAL_CAP}%) must not end strong.` };
+const UNDER_80: TooLow = { code: 'strong-under-80', severity: 'warning', from: STRONG_FROM, why: `Its debrief's outcome is Developing (${DEVELOPING_FROM}–${STRONG_FROM - 1}%), so the story would end strong while the score says otherwise: a strong ending is for the Strong band (${STRONG_FROM}% or more).` };
+
 /**
- * A strong ending reached with a score under 50%. The ending is where it shows, but the fix is in
- * the "next" that lets the playthrough in, so the problem points there (the route into the ending
- * that the worst playthrough takes) and says what to change in it; the ending stays named.
+ * A strong ending reached with a score under 50% (an error), or under 80% (a warning: the outcome
+ * band is Developing). The ending is where it shows, but the fix is in the "next" that lets the
+ * playthrough in, so the problem points there (the route into the ending that the worst playthrough
+ * takes) and says what to change in it; the ending stays named.
  */
-function strongUnder50(scenario: Scenario, e: EndingReach, nodePath: (id: string) => JsonPath): UnlocatedProblem {
+function strongTooLow(scenario: Scenario, e: EndingReach, nodePath: (id: string) => JsonPath, level: TooLow): UnlocatedProblem {
   const ending = quoteValue(e.endingId);
   const related = nodePath(e.endingId);
-  const reached = `A playthrough scoring ${e.worst}% reaches the strong ending ${ending} (${formatPath(related)}, ${RELATED_AT}): ${replies(e.worstPath)}. Scores under ${DEVELOPING_FROM}% (and every critical violation, capped at ${CRITICAL_CAP}%) must not end strong.`;
+  const reached = `A playthrough scoring ${e.worst}% reaches the strong ending ${ending} (${formatPath(related)}, ${RELATED_AT}): ${replies(e.worstPath)}. ${level.why}`;
   const otherwise = 'or make the poor replies on the way lead elsewhere.';
+  const under = `{ "conduct": "score", "lt": ${level.from} }`;
+  const atLeast = `{ "conduct": "score", "gte": ${level.from} }`;
   const at = entryInto(scenario, e.endingId, e.worstEntry);
-  const problem = (path: JsonPath, message: string, fix: string): UnlocatedProblem => ({ severity: 'error', code: 'strong-under-50', related, path, message, fix });
+  const problem = (path: JsonPath, message: string, fix: string): UnlocatedProblem => ({ severity: level.severity, code: level.code, related, path, message, fix });
   if (!at) {
-    return problem(related, reached, `In the "next" that leads to ${ending}, route on conduct first, e.g. { "when": ${SCORE_UNDER}, "to": ${ELSEWHERE} }, ${otherwise}`);
+    return problem(related, reached, `In the "next" that leads to ${ending}, route on conduct first, e.g. { "when": ${under}, "to": ${ELSEWHERE} }, ${otherwise}`);
   }
   const into = (where: string) => `${reached} It gets in through ${where}.`;
   if (typeof at.next === 'string') {
     return problem(at.path, into(`the "next" of ${at.from}, which sends every playthrough to ${ending}, whatever the score`),
-      `Make this "next" a list of routes that checks the score first: "next": [{ "when": ${SCORE_UNDER}, "to": ${ELSEWHERE} }, { "to": ${ending} }], ${otherwise}`);
+      `Make this "next" a list of routes that checks the score first: "next": [{ "when": ${under}, "to": ${ELSEWHERE} }, { "to": ${ending} }], ${otherwise}`);
   }
   if (!('r' in at) || at.r < 0) {
-    return problem(at.path, into(`the "next" of ${at.from}`), `Put { "when": ${SCORE_UNDER}, "to": ${ELSEWHERE} } first in this list of routes, ${otherwise}`);
+    return problem(at.path, into(`the "next" of ${at.from}`), `Put { "when": ${under}, "to": ${ELSEWHERE} } first in this list of routes, ${otherwise}`);
   }
   if (!at.when) {
     return problem([...at.path, at.r], into(`${at.one} to it in the "next" of ${at.from}, which has no "when", so it takes every playthrough the routes before it do not`),
-      `Put { "when": ${SCORE_UNDER}, "to": ${ELSEWHERE} } before this route, ${otherwise}`);
+      `Put { "when": ${under}, "to": ${ELSEWHERE} } before this route, ${otherwise}`);
   }
   return problem([...at.path, at.r, 'when'], into(`${at.one} to it in the "next" of ${at.from}, whose "when" lets this score through`),
-    `${addToWhen(at.whenIsList, SCORE_AT_LEAST, 'the score')}; or put { "when": ${SCORE_UNDER}, "to": ${ELSEWHERE} } before it; ${otherwise}`);
+    `${addToWhen(at.whenIsList, atLeast, 'the score')}; or put { "when": ${under}, "to": ${ELSEWHERE} } before it; ${otherwise}`);
 }
