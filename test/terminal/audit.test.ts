@@ -7,16 +7,16 @@ import { runInProcess as run } from './helpers/cli.js';
 const ROOT = join(import.meta.dirname, '..', '..');
 
 describe('casa-practice audit', () => {
-  it('passes the bundled scenarios: no strong ending after a critical violation or under 50%, and the answer key is hidden', async () => {
+  it('passes the bundled scenarios: no strong ending after a critical violation or under 80% (the Strong band), and the answer key is hidden', async () => {
     const r = await run('audit', join(ROOT, 'scenarios'));
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/All \d+ scenarios, \d+ decisions:/);
     expect(r.out).toContain('Audit passed.');
-    // Every scenario block names its reachable states and the worst score reaching a strong ending, 50% or more.
+    // Every scenario block names its reachable states and the worst score reaching a strong ending, 80% or more.
     const strong = [...r.out.matchAll(/worst score reaching each ending: strong (\d+)%/g)].map((m) => Number(m[1]));
     expect(strong.length).toBeGreaterThanOrEqual(10);
-    expect(strong.every((p) => p >= 50)).toBe(true);
+    expect(strong.every((p) => p >= 80)).toBe(true);
     expect(r.out).not.toMatch(/strong \d+% \(also after a critical violation\)/);
   });
 
@@ -31,6 +31,16 @@ describe('casa-practice audit', () => {
     expect(r.code).toBe(1);
     // A file with errors is not audited: its problems are printed as validate prints them.
     expect(r.err).toContain('[strong-after-critical]');
+  });
+
+  it('fails, and says why, for a file whose strong ending a playthrough under 80% reaches (valid, with a warning)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'audit-80-'));
+    const file = join(dir, 'example-new-phone.json');
+    const good = readFileSync(join(ROOT, 'test/fixtures/good/example.json'), 'utf8');
+    writeFileSync(file, good.replace('{ "conduct": "score", "lt": 80 }', '{ "conduct": "score", "lt": 50 }'));
+    const r = await run('audit', file);
+    expect(r.code).toBe(1);
+    expect(`${r.out}${r.err}`).toContain('a playthrough scoring 75% (under 80%) can reach a strong ending');
   });
 
   it('over fewer than ten decisions a wording share out of range is shown to look at, not failed; over ten or more it fails', async () => {

@@ -1,7 +1,7 @@
 import type { EndingKind, Scenario } from '../schema/scenario.js';
 import { cleanLine } from '../text/clean.js';
 import { answerKeyFigures, type AnswerKeyFigures } from './answer-key.js';
-import { analyseBest } from '../scoring.js';
+import { analyseBest, STRONG_FROM } from '../scoring.js';
 import { exploreScenario } from './explore.js';
 import { probedReaches } from './probe.js';
 
@@ -69,7 +69,8 @@ export function auditFailures(audits: readonly ScenarioAudit[], all: AnswerKeyFi
   const out: string[] = [];
   for (const a of audits) {
     if (a.criticalByKind.strong) out.push(`${a.id}: a playthrough with a critical violation can reach a strong ending`);
-    if ((a.worstByKind.strong ?? 100) < 50) out.push(`${a.id}: a playthrough scoring ${a.worstByKind.strong}% can reach a strong ending`);
+    // A strong ending is for the Strong band: under 80% the debrief says Developing (or Needs review).
+    if ((a.worstByKind.strong ?? 100) < STRONG_FROM) out.push(`${a.id}: a playthrough scoring ${a.worstByKind.strong}% (under ${STRONG_FROM}%) can reach a strong ending`);
     if (!a.complete) out.push(`${a.id}: too many reachable states to check every playthrough`);
   }
   return all.decisions >= AUDIT_THRESHOLDS.minDecisions ? [...out, ...wordingMisses(all)] : out;
