@@ -308,3 +308,25 @@ describe('dual-involvement: the ending follows conduct', () => {
     expect(feedback('dual-involvement', 'd1-hearing')).not.toMatch(/before you go rather than after/);
   });
 });
+
+describe('a second review against the guide: boy-red-flags, before-relapse, whereabouts-unknown', () => {
+  it('whereabouts-unknown: a rideshare sent to Dez at night is getting her by proxy, a picking-up violation at weight 3, as couch-rent scores a booked car (Prohibited Activities)', () => {
+    expect(assessment('whereabouts-unknown', 'd7-rideshare', 'no-picking-up')).toMatchObject({ verdict: 'violates', weight: 3 });
+    expect(assessment('couch-rent', 'd5-ride', 'no-picking-up')).toMatchObject({ verdict: 'violates', weight: 3 });
+    expect(feedback('whereabouts-unknown', 'd2-drive')).not.toMatch(/not a CASA's role/);
+  });
+
+  it('boy-red-flags: "sit Theo down tonight and get to the bottom of it" is scored as the interrogating the guide warns against (Red Flags)', () => {
+    expect(assessment('boy-red-flags', 'd1-tonight', 'curious-not-interrogating')?.verdict).toBe('violates');
+  });
+
+  it('before-relapse: a court paragraph that discloses a sexual-health check-up earns nothing for being strengths-based; CLC\'s attorney is not said to have the trafficking expertise the guide asks for separately', () => {
+    expect(assessment('before-relapse', 'd7-clinic', 'report-objective-strengths-based')).toBeUndefined();
+    expect(feedback('before-relapse', 'd5-clc')).not.toMatch(/CLC's immigration attorney, so that someone with trafficking expertise/);
+  });
+
+  it('the room\'s discussion prompts do not state the answer', () => {
+    const prompts = ['boy-red-flags', 'before-relapse', 'whereabouts-unknown'].flatMap((id) => bundledScenario(id).nodes.flatMap((n) => (n.kind === 'decision' && n.discussionPrompt ? [n.discussionPrompt] : [])));
+    expect(prompts.filter((p) => /Why does the guide|say no to the ride and yes to her|calm day be a better time|each of permanency, safety and wellbeing|the word you use for a youth's absence|went looking for her/.test(p))).toEqual([]);
+  });
+});
