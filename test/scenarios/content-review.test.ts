@@ -330,3 +330,27 @@ describe('a second review against the guide: boy-red-flags, before-relapse, wher
     expect(prompts.filter((p) => /Why does the guide|say no to the ride and yes to her|calm day be a better time|each of permanency, safety and wellbeing|the word you use for a youth's absence|went looking for her/.test(p))).toEqual([]);
   });
 });
+
+describe('a third review against the guide: left-placement-calls, red-flags, youth-relapses', () => {
+  it('left-placement-calls: driving Ari back yourself is picking up and leaves Tomas to hear afterwards; it is not scored against "respecting her mindset" (that section is about a youth not ready to exit)', () => {
+    expect(assessment('left-placement-calls', 'd2-drive-back', 'respect-mindset-boundaries')).toBeUndefined();
+    expect(assessment('left-placement-calls', 'd2-drive-back', 'csw-partnership')?.verdict).toBe('violates');
+    // "Go back, it's almost midnight": its reason is her safety; what it lacks is the CSW tonight.
+    expect(assessment('left-placement-calls', 'd1-go-back', 'safety-is-priority')).toBeUndefined();
+  });
+
+  it('youth-relapses: a day of silence earns nothing from "a relapse is not a reflection of your efforts"; a promise to come and get her earns no credit for ongoing support, as whereabouts-unknown scores the same promise', () => {
+    expect(assessment('youth-relapses', 'd1-wait', 'relapse-not-personal')).toBeUndefined();
+    expect(assessment('youth-relapses', 'd4-call-me', 'ongoing-support')).toBeUndefined();
+    expect(assessment('whereabouts-unknown', 'd8-promise', 'ongoing-support')).toBeUndefined();
+  });
+
+  it('red-flags: pressing Yesi to testify is faulted as not youth-centred, with no "the decision is hers" the guide does not say', () => {
+    expect(feedback('red-flags', 'r-court-nerves-push')).not.toMatch(/decision is hers/);
+  });
+
+  it('the room\'s discussion prompts do not state the answer', () => {
+    const prompts = ['left-placement-calls', 'red-flags', 'youth-relapses'].flatMap((id) => bundledScenario(id).nodes.flatMap((n) => (n.kind === 'decision' && n.discussionPrompt ? [n.discussionPrompt] : [])));
+    expect(prompts.filter((p) => /draw such a firm line|least-bad next step|Why might a direct question|without agreeing with her conclusion|confident guess|without a label|Who needs to know what you're planning|without making her responsible|without validating going back|unconditional yes|without making it a test/.test(p))).toEqual([]);
+  });
+});
