@@ -354,3 +354,19 @@ describe('a third review against the guide: left-placement-calls, red-flags, you
     expect(prompts.filter((p) => /draw such a firm line|least-bad next step|Why might a direct question|without agreeing with her conclusion|confident guess|without a label|Who needs to know what you're planning|without making her responsible|without validating going back|unconditional yes|without making it a test/.test(p))).toEqual([]);
   });
 });
+
+describe('a fourth review against the guide: court-report', () => {
+  // Recommending a move out of the county, after Lupe said "Don't let them move me again", was met
+  // with "This is clean" at review and could end strong; a label or a lockdown drew "This is clean" too.
+  it('a recommendation that overrides Lupe counts as a line that should not have been written, and every such line is flagged at the supervisor\'s review', () => {
+    const s = bundledScenario('court-report');
+    const reply = (id: string) => s.nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : [])).find((r) => r.id === id);
+    expect(reply('d-recs-more-move')?.effects).toContainEqual({ var: 'slips', add: 1 });
+    const review = reply('d-review-supervisor');
+    const routes = Array.isArray(review?.next) ? review.next : [];
+    expect(routes.filter((r) => r.to === 's-marisa-flags').map((r) => JSON.stringify(r.when))).toEqual(['{"var":"exposed","gte":1}', '{"var":"slips","gte":1}']);
+    const flags = s.nodes.find((n) => n.id === 's-marisa-flags');
+    // Marisa's words fit whatever the draft held: no list of categories it may not have had.
+    expect(flags && 'lines' in flags ? flags.lines?.map((l) => l.text).join(' ') : '').not.toMatch(/substance use/);
+  });
+});
