@@ -36,10 +36,16 @@ export function stepWords(view: Pick<SessionView, 'kind' | 'progress'>): string 
   return view.kind === 'scene' ? 'Scene' : 'Ending';
 }
 
-/** With a live room: where phones join (the projector shows the room code, address and QR code). */
+/**
+ * With a live room: where phones join. `block`: the room code, the address and the QR code, while
+ * the room is still joining (before its first vote) and while a decision waits for its votes; `line`:
+ * the address and code on one line (a reveal, a scene later on), so that late joiners can still join
+ * without the QR code taking a third of a 720 px projector from the replies.
+ */
 export interface ProjectedJoin {
   room: string;
   url: string;
+  layout: 'block' | 'line';
 }
 
 export type ProjectorState =
@@ -51,9 +57,9 @@ export type ProjectorState =
  * open across an update of casa-practice runs the older page while the laptop's page, reloaded, is
  * the newer one (or the other way round). Each message carries its sender's version (none before
  * version 2); when they differ, the projector window says which page to reload and tells the laptop,
- * which says it to the trainer. Raise it whenever what is sent changes.
+ * which says it to the trainer. Raise it whenever what is sent changes (4: the join's layout).
  */
-export const PROJECTOR_PROTOCOL = 3;
+export const PROJECTOR_PROTOCOL = 4;
 
 export type ProjectorMessage =
   | { type: 'state'; state: ProjectorState; v?: number }

@@ -283,14 +283,56 @@ describe('live room on the presenter page', () => {
     expect(await projector().findByText(/treats the phone as proof of something/)).toBeTruthy();
     const best = projector().getByText('★ Best practice').closest('li') as HTMLElement;
     expect(best.textContent).toContain('Votes: 1 (50%)');
+    // The reveal gets the screen: how to join on one line (late joiners), without the QR code.
+    const joinLine = () => screen.getByTestId('projector').querySelector('.join-line')?.textContent;
+    expect(joinLine()).toBe(`Join: ${JOIN} ·, code ${ROOM}`);
+    expect(projector().queryByRole('img')).toBeNull();
     await user.click(screen.getAllByRole('button', { name: /Follow reply/ })[0] as HTMLElement);
     client.answer();
+    // A scene after the first vote: the one line too.
+    expect(await projector().findAllByText('Scene')).not.toHaveLength(0);
+    expect(joinLine()).toBe(`Join: ${JOIN} ·, code ${ROOM}`);
+    expect(projector().queryByRole('img')).toBeNull();
     await user.click(screen.getByRole('button', { name: 'End the session' }));
     await user.click(screen.getByRole('button', { name: 'Yes, end the session' }));
     client.answer();
     // A 1–1 tie between best practice and another reply is not the room choosing best practice, as in presenter mode.
     expect(await projector().findByText(/^The branch the room took was best practice at [01] of 1 decision \((0|100)%\)\. The room's most-voted reply was best practice at 0 of 1 decision with votes \(0%\); 1 of 2 votes \(50%\) went to best-practice replies\.$/)).toBeTruthy();
     expect(projector().getByText('The session has ended.')).toBeTruthy();
+  });
+
+  it('the projector shows the whole join block while the room waits for its first vote and while a vote is open, the one line at each reveal', async () => {
+    const user = userEvent.setup();
+    const client = new FakeClient();
+    render(<><div data-testid="laptop"><LiveRoom link={LINK} connect={() => client} /></div><div data-testid="projector"><ProjectorScreen /></div></>);
+    client.push();
+    const projector = () => within(screen.getByTestId('projector'));
+    const laptop = within(screen.getByTestId('laptop'));
+    const qr = () => projector().queryByRole('img', { name: `QR code for the join address ${JOIN}` });
+    // The content note, until the trainer's first step.
+    await projector().findByText(scenario.contentNote);
+    expect(qr()).toBeTruthy();
+    expect(screen.getByTestId('projector').querySelector('.join-line')).toBeNull();
+    // Every decision in turn: the block while its vote is open, the line at its reveal; the room follows best practice.
+    for (let guard = 0; guard < 10 && !screen.queryByRole('heading', { name: 'How often the room matched best practice' }); guard++) {
+      const open = screen.queryByRole('button', { name: 'Open the vote' });
+      if (!open) {
+        await user.click(screen.getByRole('button', { name: 'Continue' }));
+        client.answer();
+        continue;
+      }
+      await user.click(open);
+      client.answer();
+      expect(qr()).toBeTruthy();
+      await user.click(screen.getByRole('button', { name: 'Reveal the votes' }));
+      client.answer();
+      await projector().findByText('★ Best practice');
+      expect(qr()).toBeNull();
+      const best = laptop.getAllByText('★ Best practice')[0]?.closest('li') as HTMLElement;
+      await user.click(within(best).getByRole('button', { name: /Follow reply/ }));
+      client.answer();
+    }
+    expect(await projector().findByText('Outcome: Strong')).toBeTruthy();
   });
 
   it('says when the projector window is from an older version of casa-practice, as presenter mode without a room does', async () => {

@@ -216,9 +216,14 @@ export function RoomPanel({ client }: { client: RoomClient }) {
 }
 
 /**
- * What the projector window shows in a live room: how to join (room code, address, QR code), the
- * moment and its options, and after the reveal the tally, feedback and note; at the end, the
- * outcome and how often the room matched best practice. Never the trainer's buttons.
+ * What the projector window shows in a live room: how to join, the moment and its options, and after
+ * the reveal the tally, feedback and note; at the end, the outcome and how often the room matched
+ * best practice. Never the trainer's buttons. How to join is the whole block (room
+ * code, address, QR code) while the room is still joining (the content note, and until a vote has
+ * opened) and while a decision
+ * waits for its votes; at a reveal, and at the scenes after the first vote, one line (address and
+ * code) for late joiners: at 1280×720 the block pushed 5 of court-report's 11 reveals past the
+ * window's bottom even in the smallest type.
  */
 function projectedRoom(snap: RoomSnapshot): ProjectorState {
   const view = snap.view;
@@ -232,17 +237,18 @@ function projectedRoom(snap: RoomSnapshot): ProjectorState {
   if (view.contentNote) {
     return {
       kind: 'moment', scenarioTitle: session.scenarioTitle, step: `About ${view.contentNote.minutes} minutes`, title: 'Content note', narration: view.contentNote.text, lines: [], replies: [],
-      ...(snap.join !== undefined ? { join: { room: snap.room, url: snap.join } } : {}),
+      ...(snap.join !== undefined ? { join: { room: snap.room, url: snap.join, layout: 'block' } } : {}),
     };
   }
   const reveal = view.phase === 'revealed' ? view.reveal : undefined;
+  const block = view.round === 0 || (session.kind === 'decision' && !reveal);
   return {
     kind: 'moment', scenarioTitle: session.scenarioTitle,
     step: stepWords(session),
     title: session.title, narration: session.narration, lines: session.lines.map((l) => ({ speaker: l.speaker, text: l.text })), discussionPrompt: session.discussionPrompt,
     replies: session.kind === 'decision' ? session.replies.map((r) => ({ number: r.number, text: r.text, kind: r.kind })) : [],
     ...(reveal ? { note: session.facilitatorNote, reveal: projectedReveal(reveal.entries, reveal.total) } : {}),
-    ...(snap.join !== undefined ? { join: { room: snap.room, url: snap.join } } : {}),
+    ...(snap.join !== undefined ? { join: { room: snap.room, url: snap.join, layout: block ? 'block' : 'line' } } : {}),
   };
 }
 

@@ -24,6 +24,13 @@ const verdictOf = (v: unknown): { className?: string; words: string } => {
   return { className: verdictClass(verdict), words: text(words) };
 };
 
+/** Where phones join, as sent: the whole block (QR code and all) unless the laptop asks for the one line; nothing without a room. */
+const joinOf = (v: unknown): { room: string; url: string; layout: 'block' | 'line' } | undefined => {
+  if (typeof v !== 'object' || v === null) return undefined;
+  const { room, url, layout } = v as { room?: unknown; url?: unknown; layout?: unknown };
+  return { room: text(room, 20), url: text(url, 300), layout: layout === 'line' ? 'line' : 'block' };
+};
+
 /** What the projector window says when its version and the laptop page's differ (OutOfDate: the page to reload). */
 const PROJECTOR_WINDOW_WORDS: Record<OutOfDate, string> = {
   projector: 'This window is out of date: casa-practice was updated. On the laptop, choose “Open a projector window” again, or reload this window.',
@@ -38,10 +45,24 @@ const PROJECTOR_WINDOW_WORDS: Record<OutOfDate, string> = {
 export const PROJECTOR_MIN_SCALE = 0.6;
 
 /**
+ * The largest the projector's type is made: twice its size (a 2560×1440 window). The type is drawn
+ * for a 1280×720 window; a larger one lets it grow in proportion, as far as what it shows still fits,
+ * so that at 1920×1080 a reply is read at up to 32 px rather than 21.6 px over the top half of the
+ * screen. A window of 1280×720 or smaller never grows it.
+ */
+export const PROJECTOR_MAX_SCALE = 2;
+
+/** The scale the window's size allows at most: its size over 1280×720 (the lesser of the two), from 1 to PROJECTOR_MAX_SCALE. */
+function largestScale(): number {
+  return Math.min(PROJECTOR_MAX_SCALE, Math.max(1, Math.min(window.innerWidth / 1280, window.innerHeight / 720)));
+}
+
+/**
  * The projector's type, made smaller (down to PROJECTOR_MIN_SCALE) until what it shows fits the
  * window: nobody in the room can scroll it, and at 1280×720 a reveal of three replies ran to twice
- * the window's height, the room seeing only the first. Measured again whenever what it shows, or the
- * window's size, changes; the whole page scales (rem), so the user's own text size still counts.
+ * the window's height, the room seeing only the first. In a window larger than 1280×720 it may grow
+ * too (largestScale), as far as what it shows still fits. Measured again whenever what it shows, or
+ * the window's size, changes; the whole page scales (rem), so the user's own text size still counts.
  * Returns whether some of it is still below the window's bottom (the smallest type does not fit, and
  * the window is not scrolled to its end), for the window to say so.
  */
@@ -64,10 +85,11 @@ function useFitToWindow(shown: unknown): boolean {
       root.style.fontSize = scale === 1 ? '' : `${scale * 100}%`;
     };
     const fits = () => root.scrollHeight <= window.innerHeight && root.scrollWidth <= window.innerWidth;
-    scaleTo(1);
+    const top = largestScale();
+    scaleTo(top);
     if (!fits()) {
       // The largest scale that fits, to within 1%: a few layouts, before the window is painted.
-      let [lo, hi] = [PROJECTOR_MIN_SCALE, 1];
+      let [lo, hi] = [PROJECTOR_MIN_SCALE, top];
       while (hi - lo > 0.01) {
         const mid = (lo + hi) / 2;
         scaleTo(mid);
@@ -139,10 +161,15 @@ export default function ProjectorScreen() {
   // Once the replies are revealed, the room has seen the moment: the reveal gets the screen (as on the
   // terminal's), its replies side by side across the window.
   const revealed = Array.isArray(state.reveal);
+  const join = joinOf(state.join);
   return (
     <div className={revealed ? 'projector-screen revealed' : 'projector-screen'}>
       {notice}
       <p className="status-line"><span>{text(state.scenarioTitle)}<span className="sr-only">. </span></span><span>{text(state.step)}</span></p>
+      {join?.layout === 'line' && (
+        // During a reveal (and the scenes after the first vote): how to join on one line, the replies get the screen.
+        <p className="join-line">Join: <span className="join-url">{join.url}</span> <span aria-hidden="true">·</span><span className="sr-only">,</span> code <strong>{join.room}</strong></p>
+      )}
       <h1>{text(state.title) || 'Scene'}</h1>
       {!revealed && (
         <div role="log" aria-label="What happens">
@@ -150,13 +177,13 @@ export default function ProjectorScreen() {
           {objects(state.lines).map((l, i) => <p className="line" key={i}><span className="speaker">{text(l.speaker)}:</span> {text(l.text)}</p>)}
         </div>
       )}
-      {state.join && typeof state.join === 'object' && (
+      {join?.layout === 'block' && (
         <section aria-labelledby="projector-join-heading" className="room-join">
           <h2 id="projector-join-heading">Vote from your phone</h2>
-          <p className="room-code">Room code <strong>{text(state.join.room, 20)}</strong></p>
+          <p className="room-code">Room code <strong>{join.room}</strong></p>
           <div className="room-qr">
-            <img src={ROOM_QR} width={220} height={220} alt={`QR code for the join address ${text(state.join.url, 300)}`} />
-            <p>Join at <span className="join-url">{text(state.join.url, 300)}</span></p>
+            <img src={ROOM_QR} width={220} height={220} alt={`QR code for the join address ${join.url}`} />
+            <p>Join at <span className="join-url">{join.url}</span></p>
           </div>
         </section>
       )}

@@ -440,7 +440,7 @@ describe('the web app in Chromium', () => {
     }
   });
 
-  it('the projector window fits a 1280×720 projector: a moment at full size, the whole reveal without scrolling (the room saw only its first reply); where even its smallest type cannot fit, it says there is more below', async () => {
+  it('the projector window fits a 1280×720 projector: a moment at full size, the whole reveal without scrolling (the room saw only its first reply); where even its smallest type cannot fit, it says there is more below; at 1920×1080 the type grows', async () => {
     const s = await openPage(web.browser, web.app.url, '?presenter#/presenter/youth-discloses');
     const { page } = s;
     try {
@@ -466,6 +466,16 @@ describe('the web app in Chromium', () => {
       expect(bottom).toBeLessThanOrEqual(720);
       expect(await projector.locator('.more-below').count()).toBe(0);
       if (SCREENSHOTS) await projector.screenshot({ path: join(ROOT, 'test-artifacts', 'screenshots', 'e2e-projector-720.png') });
+      // A 1920×1080 projector: the type grows with the window (it stayed at the 720 px window's size,
+      // the bottom half of the screen empty), as far as the reveal still fits, and no further than twice.
+      await projector.setViewportSize({ width: 1920, height: 1080 });
+      await projector.waitForFunction((before) => parseFloat(getComputedStyle(document.documentElement).fontSize) / 16 > before, revealed.scale);
+      const large = await fit();
+      expect(large.overflow).toBeLessThanOrEqual(0);
+      expect(large.wide).toBeLessThanOrEqual(0);
+      expect(large.scale).toBeGreaterThanOrEqual(Math.min(1.4 * revealed.scale, 2 - 0.02));
+      expect(large.scale).toBeLessThanOrEqual(2);
+      expect(await projector.locator('.more-below').count()).toBe(0);
       // A window too small for the reveal even in the smallest type (the longest reveals at 1024×768)
       // says there is more below (it ran off the bottom without a word), until it is scrolled to its end.
       await projector.setViewportSize({ width: 1024, height: 400 });
