@@ -48,16 +48,23 @@ export interface ProjectedJoin {
   layout: 'block' | 'line';
 }
 
+/** The ending the story reached, as the laptop's debrief tells it: its title and closing text (the variant that applies). */
+export interface ProjectedEnding {
+  title: string;
+  narration: string;
+}
+
 export type ProjectorState =
   | { kind: 'moment'; scenarioTitle: string; step: string; title?: string; narration?: string; lines: { speaker: string; text: string }[]; discussionPrompt?: string; replies: ProjectedReply[]; reveal?: ProjectedReveal[]; note?: string; join?: ProjectedJoin }
-  | { kind: 'done'; scenarioTitle: string; outcome: string; score: string; agreement: string };
+  | { kind: 'done'; scenarioTitle: string; ending?: ProjectedEnding; outcome: string; score: string; agreement: string };
 
 /**
  * The version of the messages between the laptop and the projector window. A projector window left
  * open across an update of casa-practice runs the older page while the laptop's page, reloaded, is
  * the newer one (or the other way round). Each message carries its sender's version (none before
  * version 2); when they differ, the projector window says which page to reload and tells the laptop,
- * which says it to the trainer. Raise it whenever what is sent changes (4: the join's layout).
+ * which says it to the trainer. Raise it whenever what is sent changes (4: the join's layout, and
+ * the ending on the end screen).
  */
 export const PROJECTOR_PROTOCOL = 4;
 
@@ -100,6 +107,11 @@ export function projectedReveal(entries: readonly RevealEntry[], total: number):
     number: e.number, text: e.replyText, best: e.best, votes: votesWords(e, total), percent: e.percent, feedback: e.feedback,
     verdicts: (e.assessments ?? []).map((a) => ({ verdict: a.verdict, text: `${VERDICT_WORDS[a.verdict]} ${a.title} (${a.citation})` })),
   }));
+}
+
+/** At an ending: its title and closing text as the session view has them (the variant that applies, as the laptop shows it); none elsewhere. */
+export function projectedEnding(view: Pick<SessionView, 'kind' | 'title' | 'narration'>): ProjectedEnding | undefined {
+  return view.kind === 'ending' ? { title: view.title ?? '', narration: view.narration ?? '' } : undefined;
 }
 
 /**

@@ -299,9 +299,11 @@ describe('live room on the presenter page', () => {
     // A 1–1 tie between best practice and another reply is not the room choosing best practice, as in presenter mode.
     expect(await projector().findByText(/^The branch the room took was best practice at [01] of 1 decision \((0|100)%\)\. The room's most-voted reply was best practice at 0 of 1 decision with votes \(0%\); 1 of 2 votes \(50%\) went to best-practice replies\.$/)).toBeTruthy();
     expect(projector().getByText('The session has ended.')).toBeTruthy();
+    // Ended before the story did: no ending to tell.
+    expect(projector().queryByText(/^Ending: /)).toBeNull();
   });
 
-  it('the projector shows the whole join block while the room waits for its first vote and while a vote is open, the one line at each reveal', async () => {
+  it('the projector shows the whole join block while the room waits for its first vote and while a vote is open, the one line at each reveal, and at the story\'s end its ending above the outcome', async () => {
     const user = userEvent.setup();
     const client = new FakeClient();
     render(<><div data-testid="laptop"><LiveRoom link={LINK} connect={() => client} /></div><div data-testid="projector"><ProjectorScreen /></div></>);
@@ -332,7 +334,12 @@ describe('live room on the presenter page', () => {
       await user.click(within(best).getByRole('button', { name: /Follow reply/ }));
       client.answer();
     }
-    expect(await projector().findByText('Outcome: Strong')).toBeTruthy();
+    const laptopTitle = laptop.getByRole('heading', { level: 1 }).textContent;
+    const laptopNarration = laptop.getByRole('log').querySelector('.narration')?.textContent;
+    expect(laptopTitle).toBe('A plan you made together');
+    expect(await projector().findByRole('heading', { level: 1, name: `Ending: ${laptopTitle}` })).toBeTruthy();
+    const shown = [...screen.getByTestId('projector').querySelectorAll('h1, h2, .narration')].map((e) => e.textContent);
+    expect(shown).toEqual([`Ending: ${laptopTitle}`, laptopNarration, 'Outcome: Strong']);
   });
 
   it('says when the projector window is from an older version of casa-practice, as presenter mode without a room does', async () => {

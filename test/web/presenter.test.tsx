@@ -513,6 +513,27 @@ describe('presenter mode on two screens', () => {
     expect(best.textContent).toContain('How did you get it?');
     expect(best.textContent).toContain('Votes: 2 (100%)');
   });
+  it('at the end the projector tells the room how the story ended, as the laptop\'s debrief does: the ending\'s title and the closing text that applies (its variant), above the outcome', async () => {
+    const user = userEvent.setup();
+    // The example's endings, each with a variant whose condition holds at the end (any score).
+    const raw = JSON.parse(example) as { nodes: { kind: string; variants?: unknown }[] };
+    for (const node of raw.nodes) if (node.kind === 'ending') node.variants = [{ when: { conduct: 'score', gte: 0 }, narration: 'The closing words this room earned.' }];
+    const withVariants = validateScenario(JSON.stringify(raw), 'variants.json').scenario;
+    if (!withVariants) throw new Error('variants invalid');
+    render(<><div data-testid="laptop"><Facilitation playable={{ scenario: withVariants, file: 'variants.json' }} /></div><div data-testid="projector"><ProjectorScreen /></div></>);
+    const projector = () => within(screen.getByTestId('projector'));
+    await projector().findByText(/What is the most natural thing to say here/);
+    // The room follows best practice at each decision.
+    await presentToDebrief(user, (follow) => follow.find((b) => b.closest('li')?.textContent?.includes('★ Best practice')));
+    const ending = within(screen.getByTestId('laptop')).getByRole('heading', { name: /^Ending: / });
+    expect(ending.textContent).toBe('Ending: A plan you made together');
+    expect(ending.nextElementSibling?.textContent).toBe('The closing words this room earned.');
+    expect(await projector().findByRole('heading', { level: 1, name: 'Ending: A plan you made together' })).toBeTruthy();
+    const shown = [...screen.getByTestId('projector').querySelectorAll('h1, h2, p')].map((e) => e.textContent);
+    expect(shown.slice(1, 4)).toEqual(['Ending: A plan you made together', 'The closing words this room earned.', 'Outcome: Strong']);
+    expect(shown[0]).toBe(withVariants.title);
+  });
+
   it('when the trainer leaves the session (another page, or the tab closed), the projector stops showing it, and follows the next one', async () => {
     const laptop = render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
     const projector = render(<div data-testid="projector"><ProjectorScreen /></div>);

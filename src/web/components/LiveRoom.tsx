@@ -5,7 +5,7 @@ import { downloadText } from '../download.js';
 import { Announce } from './Announce.js';
 import { ConfirmPanel, useConfirmation } from './Confirm.js';
 import { FollowReply, RoomOption, TrainerMoment } from './TrainerMoment.js';
-import { projectedReveal, projectorAddress, stepWords, useProjector, PROJECTOR_BLOCKED_WORDS, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectorState } from '../projector.js';
+import { projectedEnding, projectedReveal, projectorAddress, stepWords, useProjector, PROJECTOR_BLOCKED_WORDS, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectorState } from '../projector.js';
 import './LiveRoom.css';
 
 /**
@@ -217,13 +217,12 @@ export function RoomPanel({ client }: { client: RoomClient }) {
 
 /**
  * What the projector window shows in a live room: how to join, the moment and its options, and after
- * the reveal the tally, feedback and note; at the end, the outcome and how often the room matched
- * best practice. Never the trainer's buttons. How to join is the whole block (room
+ * the reveal the tally, feedback and note; at the end, how the story ended, the outcome and how often
+ * the room matched best practice. Never the trainer's buttons. How to join is the whole block (room
  * code, address, QR code) while the room is still joining (the content note, and until a vote has
- * opened) and while a decision
- * waits for its votes; at a reveal, and at the scenes after the first vote, one line (address and
- * code) for late joiners: at 1280×720 the block pushed 5 of court-report's 11 reveals past the
- * window's bottom even in the smallest type.
+ * opened) and while a decision waits for its votes; at a reveal, and at the scenes after the first
+ * vote, one line (address and code) for late joiners: at 1280×720 the block pushed 5 of
+ * court-report's 11 reveals past the window's bottom even in the smallest type.
  */
 function projectedRoom(snap: RoomSnapshot): ProjectorState {
   const view = snap.view;
@@ -231,7 +230,7 @@ function projectedRoom(snap: RoomSnapshot): ProjectorState {
   const session = view.session;
   if (view.phase === 'ended') {
     const debrief = session.debrief;
-    return { kind: 'done', scenarioTitle: session.scenarioTitle, outcome: debrief ? `Outcome: ${debrief.outcome.label}` : 'The session has ended.', score: debrief ? `Score: ${scoreWords(debrief.score)}` : '', agreement: view.did.join(' ') };
+    return { kind: 'done', scenarioTitle: session.scenarioTitle, ending: projectedEnding(session), outcome: debrief ? `Outcome: ${debrief.outcome.label}` : 'The session has ended.', score: debrief ? `Score: ${scoreWords(debrief.score)}` : '', agreement: view.did.join(' ') };
   }
   // Before the trainer's first step: the content note, for the room to read first (as presenter mode's first screen).
   if (view.contentNote) {

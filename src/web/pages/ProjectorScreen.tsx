@@ -148,14 +148,24 @@ export default function ProjectorScreen() {
     );
   }
   if (state.kind === 'done') {
+    // How the story ended, as the laptop's debrief tells it, above the outcome: the room followed the
+    // story to its end and saw only a score.
+    const ending = typeof state.ending === 'object' && state.ending !== null ? { title: text(state.ending.title, 300), narration: text(state.ending.narration, 8000) } : undefined;
     return (
-      <>
+      <div className="projector-screen done">
         {notice}
         <p className="status-line">{text(state.scenarioTitle)}</p>
-        <h1>{text(state.outcome)}</h1>
+        {ending ? (
+          <>
+            <h1>Ending: {ending.title}</h1>
+            {ending.narration && <p className="narration">{ending.narration}</p>}
+            <h2>{text(state.outcome)}</h2>
+          </>
+        ) : <h1>{text(state.outcome)}</h1>}
         <p>{text(state.score)}</p>
         <p>{text(state.agreement)}</p>
-      </>
+        {moreBelow && <p className="more-below">▼ More below: scroll this window to show the rest</p>}
+      </div>
     );
   }
   // Once the replies are revealed, the room has seen the moment: the reveal gets the screen (as on the

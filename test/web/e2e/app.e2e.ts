@@ -490,6 +490,50 @@ describe('the web app in Chromium', () => {
     }
   });
 
+  it('presenter mode to the end: the projector window tells the room how the story ended (the ending\'s title and closing text, as the laptop shows them) above the outcome, fitted and axe-clean', async () => {
+    const s = await openPage(web.browser, web.app.url, '?presenter#/presenter/youth-discloses');
+    const { page } = s;
+    try {
+      await page.getByRole('button', { name: 'Start the session' }).click();
+      const projector = await s.context.newPage();
+      await projector.setViewportSize({ width: 1280, height: 720 });
+      await projector.goto(`${web.app.url}?projector#/projector`);
+      await projector.locator('.projector-screen h1').waitFor();
+      // The room follows best practice at every decision (the first best reply), continues through scenes.
+      for (let step = 0; step < 60 && !(await page.locator('#debrief-heading').count()); step++) {
+        const reveal = page.getByRole('button', { name: 'Reveal the feedback' });
+        const next = page.getByRole('button', { name: 'Continue' });
+        await reveal.or(next).first().waitFor();
+        if (await reveal.count()) {
+          await reveal.click();
+          await page.locator('ol.reveal > li.best').first().getByRole('button', { name: /^Follow reply/ }).click();
+        } else await next.click();
+        await page.locator('#debrief-heading').or(page.getByRole('button', { name: /^(Reveal the feedback|Continue)$/ })).first().waitFor();
+      }
+      const title = (await page.locator('#ending-heading').innerText()).replace(/^Ending: /, '');
+      const narration = await page.locator('.debrief .narration').first().innerText();
+      expect(title).toBe('Still in her corner');
+      expect(narration).toMatch(/^At the hearing in Monterey Park/);
+      const end = projector.locator('.projector-screen.done');
+      await end.getByRole('heading', { level: 1, name: `Ending: ${title}` }).waitFor();
+      expect(await end.locator('.narration').innerText()).toBe(narration);
+      // The story first, then how the room did: the outcome, the score, the agreement.
+      const order = await end.locator('h1, .narration, h2').evaluateAll((els) => els.map((e) => e.tagName === 'P' ? 'narration' : e.tagName));
+      expect(order).toEqual(['H1', 'narration', 'H2']);
+      expect(await end.getByRole('heading', { level: 2 }).innerText()).toBe(`Outcome: ${(await page.locator('#outcome-heading').innerText()).replace(/^Outcome: /, '')}`);
+      const fits = await projector.evaluate(() => ({ overflow: document.documentElement.scrollHeight - innerHeight, wide: document.documentElement.scrollWidth - innerWidth }));
+      expect(fits.overflow).toBeLessThanOrEqual(0);
+      expect(fits.wide).toBeLessThanOrEqual(0);
+      expect(await projector.locator('.more-below').count()).toBe(0);
+      expect(violationsText(await runAxe(projector))).toBe('');
+      await axeCleanInDark(projector, 'e2e-projector-end');
+      if (SCREENSHOTS) await projector.screenshot({ path: join(ROOT, 'test-artifacts', 'screenshots', 'e2e-projector-end-720.png') });
+      clean(s);
+    } finally {
+      await s.close();
+    }
+  });
+
   it('presenter mode: note hidden until the reveal, votes, best practice marked, the projector window follows', async () => {
     const s = await openPage(web.browser, web.app.url, '?presenter#/presenter/youth-discloses');
     const { page } = s;

@@ -475,11 +475,21 @@ describe('the projector window with a live room', () => {
         if ('code' in chosen) throw new Error(`choose refused: ${chosen.message}`);
       }
       expect(control.view.phase).toBe('ended');
-      // The end screen fits too.
-      await measure((page) => page.getByText(/^Outcome: /), control.view.session.nodeId, 'end');
+      // The end: the projector tells the room how the story ended, in the words the laptop shows (its
+      // variant), above the outcome, and it fits too (it showed only the outcome, the score and the
+      // agreement; what it says at the end is listed, to be compared with what the laptop shows).
+      const ending = control.view.session;
+      expect(ending.kind).toBe('ending');
+      const told = await s.page.locator('[role="log"] .narration').filter({ hasText: ending.narration }).innerText();
+      await measure((page) => page.getByText(/^Outcome: /), ending.nodeId, 'end');
+      const endings = await Promise.all(windows.map(async ({ size, page }) => ({
+        where: `${scenario} ${ending.nodeId} at ${size.width}×${size.height}`,
+        said: await page.locator('main :is(h1, h2, p.narration)').evaluateAll((els) => els.map((e) => `${e.tagName === 'P' ? 'narration' : e.tagName}: ${(e as HTMLElement).innerText}`)),
+      })));
+      const expected = (where: string) => ({ where, said: [`H1: Ending: ${ending.title}`, `narration: ${told}`, expect.stringMatching(/^H2: Outcome: /)] });
       expect(s.errors()).toEqual([]);
       expect(s.outbound).toEqual([]);
-      return { met, misfits };
+      return { met, misfits, endings, expected: endings.map((e) => expected(e.where)) };
     } finally {
       control?.close();
       await s.close();
@@ -489,12 +499,12 @@ describe('the projector window with a live room', () => {
   const best = (entries: { replyId: string; best: boolean }[], enabled: string[]) => entries.find((e) => e.best && enabled.includes(e.replyId))?.replyId ?? enabled[0]!;
   const worst = (entries: { replyId: string; value: number }[], enabled: string[]) => entries.filter((e) => enabled.includes(e.replyId)).reduce((a, b) => (b.value < a.value ? b : a)).replyId;
 
-  it.skipIf(!available)('every vote and every reveal of court-report (both of its paths) and of harm-reduction fits a 1280×720 and a 1024×768 projector whole, with a way to join still on it', async () => {
+  it.skipIf(!available)('every vote and every reveal of court-report (both of its paths) and of harm-reduction fits a 1280×720 and a 1024×768 projector whole, with a way to join still on it; the end screen tells the story\'s ending as the laptop does', async () => {
     const runs = [await runRoom('court-report', 'best', best), await runRoom('court-report', 'worst', worst), await runRoom('harm-reduction', 'best', best)];
     // Between them, the two court-report runs met every decision of the scenario.
     const file = JSON.parse(readFileSync(join(ROOT, 'scenarios', 'court-report.json'), 'utf8')) as { nodes: { id: string; kind: string }[] };
     const decisions = file.nodes.filter((n) => n.kind === 'decision').map((n) => n.id);
     expect(new Set([...runs[0]!.met, ...runs[1]!.met])).toEqual(new Set(decisions));
-    expect(runs.flatMap((r) => r.misfits)).toEqual([]);
+    expect({ misfits: runs.flatMap((r) => r.misfits), endings: runs.flatMap((r) => r.endings) }).toEqual({ misfits: [], endings: runs.flatMap((r) => r.expected) });
   });
 });
