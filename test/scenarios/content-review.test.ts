@@ -370,3 +370,19 @@ describe('a fourth review against the guide: court-report', () => {
     expect(flags && 'lines' in flags ? flags.lines?.map((l) => l.text).join(' ') : '').not.toMatch(/substance use/);
   });
 });
+
+describe('a fourth review against the guide: trafficker-contact, harm-reduction, court-report', () => {
+  it('court-report: texting staff to find out what they have seen is investigating; it puts nothing in the report, so it is not scored on what a report may say', () => {
+    expect(assessment('court-report', 'd-check-status-staff', 'report-csec-status-confirmed-only')).toBeUndefined();
+    expect(assessment('court-report', 'd-check-status-staff', 'no-investigating')?.verdict).toBe('violates');
+  });
+
+  it('harm-reduction: a promise of secrecy is faulted for what the guide asks (the open line, the CSW), with no rule of its own that it "would have to be broken"', () => {
+    expect(feedback('harm-reduction', 'd5-keep')).not.toMatch(/would have to break/);
+  });
+
+  it('the room\'s discussion prompts do not state the answer', () => {
+    const prompts = ['trafficker-contact', 'harm-reduction', 'court-report'].flatMap((id) => bundledScenario(id).nodes.flatMap((n) => (n.kind === 'decision' && n.discussionPrompt ? [n.discussionPrompt] : [])));
+    expect(prompts.filter((p) => /deleting this message almost|How do you say no to passing|keep her trust and still tell the team|Who do you call first|What does Imani lose|who needs to see this message|Whose plan is it if the adult|take back an offer you should not|both true and strengths-based|second pair of eyes|who else in his life could meet|if not into the report|still be strengths-based|true and still protects her|second reader catch/.test(p))).toEqual([]);
+  });
+});
