@@ -386,3 +386,14 @@ describe('a fourth review against the guide: trafficker-contact, harm-reduction,
     expect(prompts.filter((p) => /deleting this message almost|How do you say no to passing|keep her trust and still tell the team|Who do you call first|What does Imani lose|who needs to see this message|Whose plan is it if the adult|take back an offer you should not|both true and strengths-based|second pair of eyes|who else in his life could meet|if not into the report|still be strengths-based|true and still protects her|second reader catch/.test(p))).toEqual([]);
   });
 });
+
+describe('trafficker-contact: the first texts are tied to the man the team believes exploited Imani', () => {
+  // Replying to "Tasha" is scored as communication with a trafficker (critical). The guide prohibits
+  // communication with the trafficker; the scenario said only that the sender "may be writing for him".
+  it('the sender says Quan has Imani\'s things, and no feedback rests on a sender who only "may be" writing for him', () => {
+    const s = bundledScenario('trafficker-contact');
+    const text = s.nodes.find((n) => n.id === 'd1-text');
+    expect(text && 'lines' in text ? text.lines?.map((l) => l.text).join(' ') : '').toMatch(/\bQ\b/);
+    expect(allFeedback().filter((f) => f.startsWith('trafficker-contact/') && /may be writing for him/.test(f))).toEqual([]);
+  });
+});
