@@ -41,6 +41,14 @@ function setup(scenario: Scenario = example) {
   return { ctx, get state() { return state; }, set state(s: RoomState) { state = s; }, present, join, vote, view, shown, apply };
 }
 
+/** The first decision voted on (device i votes votes[i - 1]), revealed and followed with `chosen`: the choose's result. */
+function followFirst(r: ReturnType<typeof setup>, votes: readonly string[], chosen: string) {
+  r.present({ type: 'open', node: 'phone' });
+  votes.forEach((v, i) => r.vote(device(i + 1), v));
+  r.present({ type: 'reveal', round: r.state.round });
+  return r.present({ type: 'choose', round: r.state.round, reply: chosen });
+}
+
 /** A room where three phones joined and the vote on the first decision is open, with these votes cast (device i votes votes[i - 1]). */
 function openVote(votes: readonly string[]) {
   const r = setup();
@@ -348,10 +356,7 @@ describe('room reducer: who may do what, when', () => {
   it('the summary of a room of one phone at one decision reads in the singular', () => {
     const r = setup();
     r.join(device(1));
-    r.present({ type: 'open', node: 'phone' });
-    r.vote(device(1), 'phone-curious');
-    r.present({ type: 'reveal', round: 1 });
-    expect(r.present({ type: 'choose', round: 1, reply: 'phone-curious' }).ok).toBe(true);
+    expect(followFirst(r, ['phone-curious'], 'phone-curious').ok).toBe(true);
     const md = roomSummaryMarkdown(r.ctx, r.state, NOW);
     expect(md).toContain(`Room code ${ROOM}; 1 phone joined.`);
     expect(md).toMatch(/The room's most-voted reply was best practice at [01] of 1 decision with votes \((0|100)%\); [01] of 1 vote \((0|100)%\) went to best-practice replies\./);
@@ -389,10 +394,7 @@ describe('back to the decision the room last followed', () => {
   it('is refused once the vote at the next decision is open (its votes would be lost)', () => {
     const r = setup();
     r.join(device(1));
-    r.present({ type: 'open', node: 'phone' });
-    r.vote(device(1), 'phone-curious');
-    r.present({ type: 'reveal', round: 1 });
-    r.present({ type: 'choose', round: 1, reply: 'phone-curious' });
+    followFirst(r, ['phone-curious'], 'phone-curious');
     const scene = roomSessionView(r.ctx, r.state);
     r.present({ type: 'advance', node: scene.nodeId });
     const decision = roomSessionView(r.ctx, r.state);
@@ -429,12 +431,7 @@ describe('how the room did, at the end of a live session', () => {
   it('ended with a vote open: the screens, the summary\'s "How the room did" and its table count the same decisions', () => {
     const r = setup();
     for (const n of [1, 2, 3]) r.join(device(n));
-    r.present({ type: 'open', node: 'phone' });
-    r.vote(device(1), 'phone-curious');
-    r.vote(device(2), 'phone-curious');
-    r.vote(device(3), 'phone-accuse');
-    r.present({ type: 'reveal', round: 1 });
-    expect(r.present({ type: 'choose', round: 1, reply: 'phone-curious' }).ok).toBe(true);
+    expect(followFirst(r, ['phone-curious', 'phone-curious', 'phone-accuse'], 'phone-curious').ok).toBe(true);
     let view = presenterView(r.ctx, r.state, 3);
     if (view.session.kind === 'scene') r.present({ type: 'advance', node: view.session.nodeId });
     view = presenterView(r.ctx, r.state, 3);
