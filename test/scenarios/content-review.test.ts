@@ -397,3 +397,31 @@ describe('trafficker-contact: the first texts are tied to the man the team belie
     expect(allFeedback().filter((f) => f.startsWith('trafficker-contact/') && /may be writing for him/.test(f))).toEqual([]);
   });
 });
+
+describe('strong endings that said what some playthroughs reaching them had not earned', () => {
+  const routesOf = (scenarioId: string, replyId: string) => {
+    const r = bundledScenario(scenarioId).nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : [])).find((x) => x.id === replyId);
+    return Array.isArray(r?.next) ? r.next : [];
+  };
+  const intoStrong = (scenarioId: string, replyId: string) => routesOf(scenarioId, replyId).filter((x) => x.to === 'end-strong').map((x) => JSON.stringify(x.when));
+
+  it('red-flags: emailing the judge on your own never ends "you know where you fit in it"', () => {
+    expect(intoStrong('red-flags', 'r-plan-judge')).toEqual([]);
+  });
+
+  it('youth-relapses: "if you go back again, I don\'t know what more I can do" keeps a playthrough from the ending that says her support never depended on her being perfect', () => {
+    const s = bundledScenario('youth-relapses');
+    const idk = s.nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : [])).find((x) => x.id === 'd6-idk');
+    expect(idk?.effects).toContainEqual({ var: 'conditional', set: true });
+    expect(intoStrong('youth-relapses', 'd8-support').every((w) => w.includes('{"var":"conditional","is":false}'))).toBe(true);
+  });
+
+  it('harm-reduction: stepping back from Elías keeps a playthrough from the strong ending, as saying "I\'m fine" does', () => {
+    const guards = intoStrong('harm-reduction', 'd9-review');
+    expect(guards.length).toBeGreaterThan(0);
+    for (const w of guards) {
+      expect(w).toContain('{"var":"doubting","is":false}');
+      expect(w).toContain('{"var":"carrying","is":false}');
+    }
+  });
+});
