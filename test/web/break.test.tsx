@@ -41,8 +41,11 @@ describe('take a break', () => {
     const button = screen.getByRole('button', { name: 'Take a break' });
     // First control in the sticky bar, before the navigation and the page.
     expect(container.querySelector('header.bar button')).toBe(button);
+    const title = document.title;
     await user.click(button);
     expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'Take a break' }));
+    // The window's title says so (it kept the page's "Play: …"), and the page's comes back after.
+    expect(document.title).toMatch(/^Take a break\b/);
     expect(screen.getByText(SELF_CARE.text)).toBeTruthy();
     // The same panel on every page says only what holds on every page: a what-if replay, a
     // preview or a session whose storage was refused is not saved.
@@ -59,6 +62,7 @@ describe('take a break', () => {
     const moment = [...container.querySelectorAll('#transcript .moment-heading')].at(-1);
     await user.click(screen.getByRole('button', { name: 'Back to where I was' }));
     expect(document.activeElement).toBe(moment);
+    expect(document.title).toBe(title);
     // The bar's button, pressed again to end a break, keeps the focus; a reply key pressed there
     // is not taken as an answer (WCAG 2.1.4: the keys act in the conversation and on its replies).
     await user.click(button);

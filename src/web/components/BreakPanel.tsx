@@ -1,10 +1,20 @@
 import { useEffect, useRef } from 'react';
 import { SELF_CARE } from '../self-care.js';
+import { pageTitle } from '../title.js';
 
 /** "Take a break": the session waits (nothing here runs on a clock) while the guide's self-care words are shown. */
 export function BreakPanel({ onBack }: { onBack: () => void }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
+  // The window's title says what is on screen (a screen reader's list of windows, the tab), and
+  // the page's own comes back with it.
+  useEffect(() => {
+    const before = document.title;
+    document.title = pageTitle('Take a break');
+    return () => {
+      document.title = before;
+    };
+  }, []);
   // Escape leaves the break too, as it closes the app's other panels.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

@@ -215,7 +215,7 @@ function draw(v: VoterView): void {
       const num = document.createElement('span');
       num.className = 'num';
       num.textContent = `${r.number}.`;
-      b.append(num, document.createTextNode(r.kind === 'do' ? `[do] ${r.text}` : r.text));
+      b.append(num, document.createTextNode(r.kind === 'do' ? `Do: ${r.text}` : r.text));
       b.setAttribute('aria-pressed', String((pending ?? v.vote) === r.number));
       b.disabled = v.phase !== 'open' || !r.enabled;
       b.addEventListener('click', () => vote(r.number));

@@ -23,6 +23,9 @@ function hostile(): Scenario {
   const curious = phone.replies.find((r) => r.id === 'phone-curious')!;
   curious.text = XSS_REPLY;
   curious.feedback = XSS_FEEDBACK;
+  // An action, as the app marks it ("Do: …"), not "[do]".
+  const ignore = phone.replies.find((r) => r.id === 'phone-ignore')!;
+  ignore.kind = 'do';
   return s;
 }
 
@@ -124,6 +127,9 @@ describe('voter page in Chromium', () => {
       await presenter.act({ type: 'open', node: decision.nodeId });
       await status(page, /Vote now/);
       const buttons = page.locator('#replies button');
+      await buttons.first().waitFor();
+      expect(await buttons.filter({ hasText: /^\d+\.Do: Say nothing about the phone/ }).count()).toBe(1);
+      expect(await buttons.filter({ hasText: '[do]' }).count()).toBe(0);
       expect(await buttons.count()).toBe(decision.replies.length);
       const xss = buttons.filter({ hasText: 'Tell me more?' });
       expect(await xss.textContent()).toContain(XSS_REPLY);
