@@ -425,3 +425,14 @@ describe('strong endings that said what some playthroughs reaching them had not 
     }
   });
 });
+
+describe('trafficker-contact: every prohibited line crossed counts, and the harmful ending fits a path that only searched', () => {
+  it('checking Imani\'s phone is a line crossed, as the other searches are; a harmful ending reached with no reply to them does not say a reply gave something away', () => {
+    const s = bundledScenario('trafficker-contact');
+    const check = s.nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : [])).find((r) => r.id === 'd5-shut-check-phone');
+    expect(check?.effects).toContainEqual({ var: 'lines', add: 1 });
+    const harmful = s.nodes.find((n) => n.id === 'end-harmful');
+    const variant = harmful?.kind === 'ending' ? harmful.variants?.find((v) => JSON.stringify(v.when).includes('no-trafficker-contact')) : undefined;
+    expect(variant?.narration).toMatch(/^You never answered them/);
+  });
+});
