@@ -278,9 +278,15 @@ describe('live room on the presenter page', () => {
     client.answer();
     client.vote('phone-0001-abcdefghij', 'phone-curious');
     client.vote('phone-0002-abcdefghij', 'phone-accuse');
+    // The room sees the vote's state, and how many have voted (it was on the laptop only).
+    expect(await projector().findByText(/Voting is open: 2 votes so far$/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Lock the vote' }));
+    client.answer();
+    expect(await projector().findByText(/ · Voting is closed$/)).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Reveal the votes' }));
     client.answer();
     expect(await projector().findByText(/treats the phone as proof of something/)).toBeTruthy();
+    expect(projector().queryByText(/Voting is/)).toBeNull();
     const best = projector().getByText('★ Best practice').closest('li') as HTMLElement;
     expect(best.textContent).toContain('Votes: 1 (50%)');
     // The reveal gets the screen: how to join on one line (late joiners), without the QR code.

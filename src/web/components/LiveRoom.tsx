@@ -215,6 +215,12 @@ export function RoomPanel({ client }: { client: RoomClient }) {
   );
 }
 
+/** " · Voting is open: 12 votes so far" while the vote is open, " · Voting is closed" once locked; nothing otherwise. */
+function voteWords(phase: PresenterView['phase'], voted: number): string {
+  if (phase === 'open') return ` · Voting is open: ${plural(voted, 'vote', 'votes')} so far`;
+  return phase === 'locked' ? ' · Voting is closed' : '';
+}
+
 /**
  * What the projector window shows in a live room: how to join, the moment and its options, and after
  * the reveal the tally, feedback and note; at the end, how the story ended, the outcome and how often
@@ -243,7 +249,8 @@ function projectedRoom(snap: RoomSnapshot): ProjectorState {
   const block = view.round === 0 || (session.kind === 'decision' && !reveal);
   return {
     kind: 'moment', scenarioTitle: session.scenarioTitle,
-    step: stepWords(session),
+    // The vote's state for the room too (it was on the laptop only): open with how many have voted, or closed.
+    step: `${stepWords(session)}${voteWords(view.phase, snap.count?.voted ?? 0)}`,
     title: session.title, narration: session.narration, lines: session.lines.map((l) => ({ speaker: l.speaker, text: l.text })), discussionPrompt: session.discussionPrompt,
     replies: session.kind === 'decision' ? session.replies.map((r) => ({ number: r.number, text: r.text, kind: r.kind })) : [],
     ...(reveal ? { note: session.facilitatorNote, reveal: projectedReveal(reveal.entries, reveal.total) } : {}),
