@@ -192,6 +192,14 @@ describe('presenter mode', () => {
     expect(agreement.compareDocumentPosition(screen.getByRole('heading', { name: /^Debrief:/ })) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(screen.getAllByRole('heading', { name: "The room's replies, annotated" })).toHaveLength(1);
     expect(screen.queryAllByRole('button', { name: /What if/ })).toEqual([]);
+    // A projector window can be opened at the end too (after a reload there was no way to).
+    const open = vi.spyOn(window, 'open').mockReturnValue(null);
+    try {
+      await user.click(screen.getByRole('button', { name: 'Open a projector window' }));
+      expect(open).toHaveBeenCalledTimes(1);
+    } finally {
+      open.mockRestore();
+    }
     // A volunteer's "Try again" is not the room's: with nothing to start a new session from here, no button claims to.
     expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
   });

@@ -348,7 +348,10 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
         <section aria-labelledby="agreement-heading" className="no-print">
           <h2 id="agreement-heading" tabIndex={-1}>How often the room matched best practice</h2>
           <p>{roomDidWords(scenario, decisions).join(' ')}</p>
-          <p className="controls"><button type="button" className="primary" onClick={() => summary(view.debrief)}>Download the session summary</button></p>
+          {/* A projector window can be opened again here too (after a reload at the end): it shows how the story ended. */}
+          <p className="controls"><button type="button" className="primary" onClick={() => summary(view.debrief)}>Download the session summary</button> <button type="button" onClick={openProjector}>Open a projector window</button></p>
+          {projectorOutdated && <Announce>{PROJECTOR_OUT_OF_DATE_WORDS[projectorOutdated]}</Announce>}
+          {projectorBlocked > 0 && <Announce key={projectorBlocked} className="notice no-print">{PROJECTOR_BLOCKED_WORDS} <span className="join-url">{projectorAddress()}</span></Announce>}
         </section>
         <div onKeyDown={startOver.onEscape}>
           <Debrief scenario={scenario} debrief={view.debrief} mode="practice" recorded={false} whatIf={false} onTryAgain={() => onStartOver?.()} voice="room"
