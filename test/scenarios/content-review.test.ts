@@ -436,3 +436,14 @@ describe('trafficker-contact: every prohibited line crossed counts, and the harm
     expect(variant?.narration).toMatch(/^You never answered them/);
   });
 });
+
+describe('red-flags: what the supervisor says fits what she was told', () => {
+  // After "All good, nothing new really", Alma answered "Let's loop in Mr. Ramirez. Share what you've seen".
+  it('told nothing new, Alma does not answer a worry she never heard', () => {
+    const s = bundledScenario('red-flags');
+    const nothing = s.nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : [])).find((r) => r.id === 'r-supervisor-nothing');
+    const next = s.nodes.find((n) => n.id === nothing?.next);
+    const said = next && 'lines' in next ? (next.lines ?? []).map((l) => l.text).join(' ') : '';
+    expect(said).not.toMatch(/Share what you've seen|loop in Mr\. Ramirez/);
+  });
+});
