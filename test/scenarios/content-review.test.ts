@@ -447,3 +447,20 @@ describe('red-flags: what the supervisor says fits what she was told', () => {
     expect(said).not.toMatch(/Share what you've seen|loop in Mr\. Ramirez/);
   });
 });
+
+describe('left-placement-calls: the night after "I\'ll tell Tomas in the morning"', () => {
+  // The scene after the call said "You send Tomas a text and leave him a voicemail" on this path too,
+  // undoing what the reply was marked down for.
+  it('goes on with Tomas told in the morning, not that night', () => {
+    const s = bundledScenario('left-placement-calls');
+    const replies = s.nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : []));
+    expect(replies.find((r) => r.id === 'd1-go-back')?.effects).toContainEqual({ var: 'waited', set: true });
+    const dying = s.nodes.find((n) => n.id === 'd3-phone-dying');
+    for (const r of dying?.kind === 'decision' ? dying.replies : []) {
+      expect(Array.isArray(r.next) && r.next[0]).toEqual({ when: { var: 'waited', is: true }, to: 's3-morning' });
+    }
+    const morning = s.nodes.find((n) => n.id === 's3-morning');
+    expect(morning && 'narration' in morning ? morning.narration : '').toMatch(/in the morning|until morning/);
+    expect(morning && 'narration' in morning ? morning.narration : '').not.toMatch(/voicemail/);
+  });
+});
