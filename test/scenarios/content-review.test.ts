@@ -464,3 +464,14 @@ describe('left-placement-calls: the night after "I\'ll tell Tomas in the morning
     expect(morning && 'narration' in morning ? morning.narration : '').not.toMatch(/voicemail/);
   });
 });
+
+describe('harm-reduction: the strong ending says a plan exists only where one was made', () => {
+  it('"I\'ll leave it to her" (no plan made with him) is told a Ms. Castillo who has started one, not "has his plan; so does tía Rosa"', () => {
+    const s = bundledScenario('harm-reduction');
+    expect(s.nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : [])).find((r) => r.id === 'd4-later')?.effects).toContainEqual({ var: 'no-plan', set: true });
+    const strong = s.nodes.find((n) => n.id === 'end-strong');
+    const variant = strong?.kind === 'ending' ? strong.variants?.find((v) => JSON.stringify(v.when) === '{"var":"no-plan","is":true}') : undefined;
+    expect(variant?.narration).toContain('Ms. Castillo has started a safety plan with him.');
+    expect(variant?.narration).not.toContain('so does tía Rosa');
+  });
+});
