@@ -285,7 +285,11 @@ describe('My records', () => {
     const store = await storeAfterOnePractice();
     const user = userEvent.setup();
     renderApp('#/certificate', store);
-    await user.type(await screen.findByLabelText('Your name (optional)'), 'Sam <b>Rivera</b>');
+    const nameField = await screen.findByLabelText('Your name (optional)');
+    // Lines to write on are read as what they are for, not as rows of underscores.
+    expect(readAloud(document.querySelector('.cert-name') as HTMLElement)).toBe('(blank for the name)');
+    expect(readAloud(document.querySelector('.cert-sign') as HTMLElement)).toMatch(/^Advocate Supervisor: \(blank for the signature\)\s+Date: \(blank for the date\)$/);
+    await user.type(nameField, 'Sam <b>Rivera</b>');
     expect(document.querySelector('.cert-name')?.textContent).toBe('Sam <b>Rivera</b>');
     expect(document.querySelector('.certificate b')).toBeNull();
     // The minutes the hours are made of, for the supervisor who signs it.

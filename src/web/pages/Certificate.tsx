@@ -46,7 +46,7 @@ export default function Certificate() {
       <section className="certificate" aria-labelledby="certificate-heading">
         <h2 id="certificate-heading">Certificate of completed practice</h2>
         <p>
-          <strong className="cert-name">{data.name ?? '______________________________'}</strong> completed the role-play
+          <strong className="cert-name">{data.name ?? <Blank line="______________________________" says="name" />}</strong> completed the role-play
           practice below in {data.year}, scored against the CASA in-service guide on commercial sexual exploitation of
           children (CSEC).
         </p>
@@ -64,9 +64,14 @@ export default function Certificate() {
         )}
         <p className="cert-total"><strong>Total:</strong> {data.summary} ({data.breakdown}{data.withoutTime > 0 ? `; ${data.withoutTime} without a recorded time, not counted` : ''}).</p>
         <p className="cert-credit">{CERTIFICATE_CREDIT}</p>
-        <p className="cert-sign">Advocate Supervisor: ______________________ &nbsp; Date: ____________</p>
+        <p className="cert-sign">Advocate Supervisor: <Blank line="______________________" says="signature" /> &nbsp; Date: <Blank line="____________" says="date" /></p>
         <p className="hint">Made by casa-practice on {localDate(new Date().toISOString())}. The minutes are the time spent in each scenario, as measured in the browser; time on a break, with the scenario closed or out of sight, or after {PRACTICE_IDLE_MS / 60_000} minutes without a key press, click, tap or mouse movement, is not counted.</p>
       </section>
     </>
   );
+}
+
+/** A line to write on, on paper; read aloud as what it is for ("blank for the name"), not as a row of underscores. */
+function Blank({ line, says }: { line: string; says: string }) {
+  return <><span aria-hidden="true">{line}</span><span className="sr-only">(blank for the {says})</span></>;
 }
