@@ -400,6 +400,9 @@ describe('playing a scenario in the browser', () => {
     const closed = (await screen.findAllByRole('button')).filter((b) => b.classList.contains('reply') && (b as HTMLButtonElement).disabled);
     expect(closed).toHaveLength(1);
     const n = closed[0]?.querySelector('.num')?.textContent;
+    // The keys hint names only the keys that choose something ("Press 1 to 3" counted the closed one).
+    const open = [1, 2, 3].filter((k) => String(k) !== n);
+    expect(document.getElementById('reply-keys')?.textContent).toBe(`Press ${open[0]} or ${open[1]} to choose.`);
     // Not "Not open to you at this point.": what it needs, from a meter the volunteer can see.
     const why = document.getElementById(closed[0]?.getAttribute('aria-describedby') ?? '');
     expect(why?.textContent?.trim()).toBe(`Reply ${n} is not available now: it needs Jade's trust at least 80 (now 50).`);

@@ -389,7 +389,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
       {view.kind === 'decision' && !elsewhere && (
         <div role="group" aria-labelledby="prompt" className="replies">
           <h3 id="prompt">{view.prompt}</h3>
-          <p className="hint" id="reply-keys">Press 1 to {Math.min(9, view.replies.length)} to choose.</p>
+          {replyKeysWords(view.replies) && <p className="hint" id="reply-keys">{replyKeysWords(view.replies)}</p>}
           <ol>
             {view.replies.map((r) => (
               <li key={r.id}>
@@ -443,6 +443,20 @@ const ELSEWHERE = 'You went on with this scenario in another tab or window, so i
 function inPlayArea(target: EventTarget | null): boolean {
   if (!(target instanceof Element) || target.closest('.replies')) return true;
   return target.closest('a[href], button, input, select, textarea, summary, [contenteditable]:not([contenteditable="false"]), [role="button"], [role="link"], [role="checkbox"], [role="radio"], [role="tab"], [role="menuitem"], [role="switch"], [role="slider"], [role="spinbutton"], [role="combobox"], [role="textbox"]') === null;
+}
+
+/**
+ * "Press 1 to 3 to choose.", naming only the keys that choose something here: a reply the story
+ * does not open is left out ("Press 2 or 3 to choose."); none at all, no hint.
+ */
+function replyKeysWords(replies: readonly { number: number; enabled: boolean }[]): string | undefined {
+  const keys = replies.filter((r) => r.enabled && r.number <= 9).map((r) => r.number);
+  if (keys.length === 0) return undefined;
+  if (keys.length === 1) return `Press ${keys[0]} to choose.`;
+  const first = keys[0] as number;
+  const last = keys[keys.length - 1] as number;
+  if (keys.length > 2 && last - first === keys.length - 1) return `Press ${first} to ${last} to choose.`;
+  return `Press ${keys.slice(0, -1).join(', ')} or ${last} to choose.`;
 }
 
 const pageHidden = (): boolean => document.visibilityState === 'hidden';
