@@ -21,7 +21,8 @@ export function TableWrap({ label, children }: { label: string; children: ReactN
   return (
     <>
       {wider && <p className="hint no-print table-scrolls">This table is wider than the screen: scroll it sideways to see all of it.</p>}
-      <div className="table-wrap" role="region" aria-label={label} tabIndex={0} ref={region}>{children}</div>
+      {/* In the Tab order only when it scrolls (to scroll it by keyboard): an empty stop otherwise. */}
+      <div className="table-wrap" role="region" aria-label={label} tabIndex={wider ? 0 : undefined} ref={region}>{children}</div>
     </>
   );
 }

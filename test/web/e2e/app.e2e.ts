@@ -309,12 +309,16 @@ describe('the web app in Chromium', () => {
       await page.getByRole('heading', { name: 'Certificate of completed practice' }).waitFor();
       await axeClean(s, 'e2e-certificate');
       expect(await page.locator('.table-scrolls').count()).toBe(0);
+      // A table that does not scroll is no stop for Tab (it was an empty one).
+      expect(await page.getByRole('region', { name: 'Completed practice on the certificate' }).getAttribute('tabindex')).toBeNull();
       // At a phone's width the page does not scroll sideways: a wide table scrolls in its own region,
       // and a line above it says so (a table cut at the screen's edge gives no other sign).
       await page.setViewportSize({ width: 390, height: 844 });
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       await page.locator('.table-scrolls').filter({ hasText: 'scroll it sideways' }).waitFor();
       expect(await page.getByRole('region', { name: 'Completed practice on the certificate' }).evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+      // Scrolling, it is reachable by Tab, to scroll it by keyboard.
+      expect(await page.getByRole('region', { name: 'Completed practice on the certificate' }).getAttribute('tabindex')).toBe('0');
       await axeClean(s, 'e2e-certificate-phone');
       await axeCleanInDark(page, 'e2e-certificate-phone');
       // Text at 200% on that phone (WCAG 1.4.4): "Take a break" wraps below the name instead of
