@@ -475,3 +475,11 @@ describe('harm-reduction: the strong ending says a plan exists only where one wa
     expect(variant?.narration).not.toContain('so does tía Rosa');
   });
 });
+
+describe('red-flags: a conclusion said to Yesi counts as one', () => {
+  // "Guys that age who buy girls stuff want something" ended "You never decided for Yesi what was happening".
+  it('telling Yesi what her boyfriend wants counts among the conclusions that keep a playthrough from the strong ending', () => {
+    const r = bundledScenario('red-flags').nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : [])).find((x) => x.id === 'r-boyfriend-predator');
+    expect(r?.effects).toContainEqual({ var: 'conclusions', add: 1 });
+  });
+});
