@@ -124,9 +124,14 @@ describe('My records', () => {
     expect(refused.textContent).toMatch(/cannot be loaded.*Nothing was changed/);
     // The answer is beside the file field, not at the top of the page (on a phone, screens above it).
     expect(nearBackup(refused)).toBe(true);
+    // And tied to it: read with the field, which is marked invalid.
+    const field = screen.getByLabelText('Load a backup file');
+    expect(field.getAttribute('aria-describedby')).toBe(refused.id);
+    expect(field.getAttribute('aria-invalid')).toBe('true');
     expect(fresh.read('records.json')).toBeUndefined();
     await user.upload(screen.getByLabelText('Load a backup file'), new File([backup], 'backup.json'));
     expect(await screen.findByText('What Kiara tells you')).toBeTruthy();
+    expect(field.getAttribute('aria-invalid')).toBeNull();
     expect(JSON.parse(fresh.read('records.json') ?? '{}').playthroughs).toHaveLength(1);
     // The summary names what was loaded as the page names it (finished scenarios), in the singular for one.
     expect(nearBackup(screen.getByText(/^Added 1 finished scenario to your records\.$/))).toBe(true);

@@ -116,7 +116,7 @@ export default function Records() {
   };
   const persist = async () => setMessage({ text: PERSIST_WORDS[await requestPersistentStorage()], near: 'persist' });
   const shown = (near: 'persist' | 'backup') => (
-    <div aria-live="polite">{message?.near === near && <p key={message.n} className="notice" role={message.alert ? 'alert' : undefined}>{message.text}</p>}</div>
+    <div aria-live="polite">{message?.near === near && <p key={message.n} id={`${near}-message`} className="notice" role={message.alert ? 'alert' : undefined}>{message.text}</p>}</div>
   );
 
   return (
@@ -175,7 +175,9 @@ export default function Records() {
         </p>
         <p>
           <label htmlFor={backupInput}>Load a backup file</label><br />
-          <input id={backupInput} ref={fileField} type="file" accept=".json,application/json" onChange={(e) => void restore(e)} />
+          {/* What became of the last file chosen is tied to the field: read with it, and marked invalid when it could not be loaded. */}
+          <input id={backupInput} ref={fileField} type="file" accept=".json,application/json" onChange={(e) => void restore(e)}
+            aria-describedby={message?.near === 'backup' ? 'backup-message' : undefined} aria-invalid={message?.near === 'backup' && message.alert ? true : undefined} />
         </p>
         {loadRest.open && damaged && (
           <ConfirmPanel id={loadRestId} confirmation={loadRest} title="Part of this backup is damaged" keepLabel="Load nothing" confirmLabel="Load the rest"
