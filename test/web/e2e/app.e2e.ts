@@ -77,6 +77,14 @@ async function linkNames(page: Page): Promise<string[]> {
   }
 }
 
+/** A projector window beside the presenter page of `s`, at `size` if given (the window's own otherwise). */
+async function openProjectorWindow(s: PageSession, size?: { width: number; height: number }): Promise<Page> {
+  const projector = await s.context.newPage();
+  if (size) await projector.setViewportSize(size);
+  await projector.goto(`${web.app.url}?projector#/projector`);
+  return projector;
+}
+
 function clean(s: PageSession) {
   expect(s.outbound).toEqual([]);
   expect(s.dialogs).toEqual([]);
@@ -451,9 +459,7 @@ describe('the web app in Chromium', () => {
       // A new session opens on the content note.
       await page.getByRole('button', { name: 'Start the session' }).click();
       await page.getByRole('button', { name: 'Reveal the feedback' }).waitFor();
-      const projector = await s.context.newPage();
-      await projector.setViewportSize({ width: 1280, height: 720 });
-      await projector.goto(`${web.app.url}?projector#/projector`);
+      const projector = await openProjectorWindow(s, { width: 1280, height: 720 });
       await projector.locator('.discussion').waitFor();
       const fit = () => projector.evaluate(() => ({ overflow: document.documentElement.scrollHeight - innerHeight, wide: document.documentElement.scrollWidth - innerWidth, scale: parseFloat(getComputedStyle(document.documentElement).fontSize) / 16 }));
       expect(await fit()).toEqual({ overflow: 0, wide: 0, scale: 1 });
@@ -499,9 +505,7 @@ describe('the web app in Chromium', () => {
     const { page } = s;
     try {
       await page.getByRole('button', { name: 'Start the session' }).click();
-      const projector = await s.context.newPage();
-      await projector.setViewportSize({ width: 1280, height: 720 });
-      await projector.goto(`${web.app.url}?projector#/projector`);
+      const projector = await openProjectorWindow(s, { width: 1280, height: 720 });
       await projector.locator('.projector-screen h1').waitFor();
       // The room follows best practice at every decision (the first best reply), continues through scenes.
       for (let step = 0; step < 60 && !(await page.locator('#debrief-heading').count()); step++) {
@@ -549,8 +553,7 @@ describe('the web app in Chromium', () => {
       await page.getByRole('button', { name: 'Reveal the feedback' }).waitFor();
       expect(await page.locator('#facilitator-note').count()).toBe(0);
       await axeClean(s, 'e2e-presenter');
-      const projector = await s.context.newPage();
-      await projector.goto(`${web.app.url}?projector#/projector`);
+      const projector = await openProjectorWindow(s);
       await projector.locator('.discussion').waitFor();
       // Each reply's number is in its text ("1. …", as the room votes by it): shown once, with no list marker before it.
       const listMarkers = (p: Page, list: string) => p.locator(`ol.${list} > li`).evaluateAll((lis) => lis.filter((li) => getComputedStyle(li).display === 'list-item' && getComputedStyle(li).listStyleType !== 'none').length);

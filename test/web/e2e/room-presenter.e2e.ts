@@ -74,6 +74,21 @@ function spawnRoom(args: string[], env: NodeJS.ProcessEnv) {
 let browser: Browser | undefined;
 const available = existsSync(CHROMIUM);
 const rooms: ReturnType<typeof spawnRoom>[] = [];
+
+/**
+ * A room started on `scenario` with its state in a new folder (`folder`: the folder's prefix), once
+ * it listens: its port, room code, presenter address and token, as the command printed them.
+ */
+async function startRoom(scenario: string, seed: string, folder: string) {
+  const env = { XDG_STATE_HOME: mkdtempSync(join(tmpdir(), folder)), CASA_PRACTICE_SEED: seed };
+  const room = spawnRoom([scenario, '--host', '127.0.0.1', '--port', '0'], env);
+  rooms.push(room);
+  const joinMatch = await room.waitFor(/http:\/\/127\.0\.0\.1:(\d+)\/join\?room=([A-Z0-9]{6})/);
+  const presenterMatch = await room.waitFor(new RegExp(`(http://127\\.0\\.0\\.1:\\d+/\\?room=([A-Z0-9]{6})&token=([A-Za-z0-9_-]+)#/presenter/${scenario})`));
+  await room.waitFor(/Listening on 127\.0\.0\.1/);
+  const port = joinMatch[1] as string;
+  return { env, room, port, code: joinMatch[2] as string, origin: `http://127.0.0.1:${port}`, base: `ws://127.0.0.1:${port}`, presenterUrl: presenterMatch[1] as string, token: presenterMatch[3] as string };
+}
 const phones: Phone[] = [];
 
 beforeAll(async () => {
@@ -99,18 +114,12 @@ function parseVotes(text: string): { votes: number; percent?: number } {
 
 describe('presenter page with a live room', () => {
   it.skipIf(!available)(`runs a whole scenario from the page's buttons with ${PHONES} phones voting; the tally is exact at every reveal and the summary matches`, async () => {
-    const env = { XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'casa-room-e2e-')), CASA_PRACTICE_SEED: '7' };
-    let room = spawnRoom([SCENARIO, '--host', '127.0.0.1', '--port', '0'], env);
-    rooms.push(room);
-    const joinMatch = await room.waitFor(/http:\/\/127\.0\.0\.1:(\d+)\/join\?room=([A-Z0-9]{6})/);
-    const presenterMatch = await room.waitFor(new RegExp(`(http://127\\.0\\.0\\.1:\\d+/\\?room=([A-Z0-9]{6})&token=([A-Za-z0-9_-]+)#/presenter/${SCENARIO})`));
-    await room.waitFor(/Listening on 127\.0\.0\.1/);
-    const code = joinMatch[2] as string;
-    const base = `ws://127.0.0.1:${joinMatch[1]}`;
-    const presenterUrl = presenterMatch[1] as string;
+    const started = await startRoom(SCENARIO, '7', 'casa-room-e2e-');
+    let room = started.room;
+    const { env, port, code, base, presenterUrl, token } = started;
 
     // The room's own view, read-only, to know when a click has taken effect.
-    let watch = await Presenter.connect(base, code, presenterMatch[3] as string);
+    let watch = await Presenter.connect(base, code, token);
     const changed = async (from: number, pred: (v: PresenterView) => boolean, what: string): Promise<PresenterView> => {
       const m = await watch.inbox.next((x) => x.type === 'view' && pred(x.view), from, what);
       return (m as { view: PresenterView }).view;
@@ -143,7 +152,7 @@ describe('presenter page with a live room', () => {
       expect(footer).toContain('goes only to the room running on the trainer\'s laptop');
       expect(footer).not.toContain('nothing you do here is sent anywhere');
       await page.locator('.room-code strong').filter({ hasText: code }).waitFor();
-      const join = `http://127.0.0.1:${joinMatch[1]}/join?room=${code}`;
+      const join = `http://127.0.0.1:${port}/join?room=${code}`;
       await page.locator('.join-url').filter({ hasText: join }).waitFor();
       const qr = page.getByRole('img', { name: `QR code for the join address ${join}` });
       await qr.waitFor();
@@ -231,9 +240,9 @@ describe('presenter page with a live room', () => {
           await Promise.all(phones.map((p) => p.closed));
           room = spawnRoom(['--resume', '--host', '127.0.0.1'], env);
           rooms.push(room);
-          await room.waitFor(new RegExp(`Listening on 127\\.0\\.0\\.1, port ${joinMatch[1]}\\b`));
+          await room.waitFor(new RegExp(`Listening on 127\\.0\\.0\\.1, port ${port}\\b`));
           watch.close();
-          watch = await Presenter.connect(base, code, presenterMatch[3] as string);
+          watch = await Presenter.connect(base, code, token);
           expect(watch.view).toMatchObject({ phase: 'open', round });
           for (const p of phones) expect((await p.connect()).view).toMatchObject({ phase: 'open', round, vote: num(votes.get(p.device)) });
           // The room refuses the old page in words, and the page offers the reload (focused: the
@@ -349,7 +358,7 @@ describe('presenter page with a live room', () => {
       // The page said what the summary says under "How the room did".
       expect(summary).toContain(`## How the room did\n\n${agreement.replace(/\)\. The room's/, ").\nThe room's")}\n`);
       expect(summary).toContain(`${PHONES} phones joined`);
-      expect(summary).not.toContain(presenterMatch[3] as string);
+      expect(summary).not.toContain(token);
 
       expect(s.outbound).toEqual([]);
       // Chromium itself logs each reconnect attempt made while the room was down; nothing else.
@@ -382,16 +391,8 @@ describe('the projector window with a live room', () => {
 
   /** Runs `scenario` to its end in a live room, choosing at each reveal with `choose`; returns the decisions met and what did not fit. */
   async function runRoom(scenario: string, label: string, choose: (entries: { replyId: string; best: boolean; value: number }[], enabled: string[]) => string) {
-    const env = { XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'casa-room-projector-')), CASA_PRACTICE_SEED: '3' };
-    const room = spawnRoom([scenario, '--host', '127.0.0.1', '--port', '0'], env);
-    rooms.push(room);
-    const joinMatch = await room.waitFor(/http:\/\/127\.0\.0\.1:(\d+)\/join\?room=([A-Z0-9]{6})/);
-    const presenterMatch = await room.waitFor(new RegExp(`(http://127\\.0\\.0\\.1:\\d+/\\?room=([A-Z0-9]{6})&token=([A-Za-z0-9_-]+)#/presenter/${scenario})`));
-    await room.waitFor(/Listening on 127\.0\.0\.1/);
-    const code = joinMatch[2] as string;
-    const origin = `http://127.0.0.1:${joinMatch[1]}`;
-    const base = `ws://127.0.0.1:${joinMatch[1]}`;
-    const s = await openPage(browser!, presenterMatch[1] as string, presenterMatch[1] as string);
+    const { code, origin, base, presenterUrl, token } = await startRoom(scenario, '3', 'casa-room-projector-');
+    const s = await openPage(browser!, presenterUrl, presenterUrl);
     const met: string[] = [];
     const misfits: Misfit[] = [];
     let control: Presenter | undefined;
@@ -407,7 +408,7 @@ describe('the projector window with a live room', () => {
       for (const { page } of windows) await page.locator('.room-code strong').filter({ hasText: code }).waitFor();
       const joined = await Promise.all([0, 1, 2].map((i) => Phone.join(base, code, deviceId(i))));
       phones.push(...joined);
-      control = await Presenter.connect(base, code, presenterMatch[3] as string);
+      control = await Presenter.connect(base, code, token);
       const rand = lcg(99);
       /** Waits until every window shows the screen (`shown` finds what only it shows), then measures each. */
       const checked = new Set<string>();
