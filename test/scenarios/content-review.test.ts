@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { exploreScenario } from '../../src/machines/audit/explore.js';
 import { indexScenario } from '../../src/machines/scenario-index.js';
 import { BUNDLED_IDS, bundledScenario } from '../helpers/bundled.js';
+import { playReplies } from '../helpers/play.js';
 
 /** The feedback of a named reply. */
 function feedback(scenarioId: string, replyId: string): string {
@@ -434,6 +435,38 @@ describe('trafficker-contact: every prohibited line crossed counts, and the harm
     const harmful = s.nodes.find((n) => n.id === 'end-harmful');
     const variant = harmful?.kind === 'ending' ? harmful.variants?.find((v) => JSON.stringify(v.when).includes('no-trafficker-contact')) : undefined;
     expect(variant?.narration).toMatch(/^You never answered them/);
+  });
+});
+
+describe('trafficker-contact: what is said later fits what the volunteer did', () => {
+  const s = () => bundledScenario('trafficker-contact');
+  const BEST = ['d1-text-screenshot', 'd3-morning-facts', 'd4-visit-boundary', 'd5-open-include', 'd6-parking-walk', 'd7-supervisor-honest', 'd8-plan-stay', 'd9-last-forward'];
+  const play = (swap: Record<string, string>) => playReplies(s(), BEST.map((r) => swap[r] ?? r));
+
+  it('a clean path that ends mixed (fear kept from Dana, visits paused: 74%) is not told that something went around the team', () => {
+    const d = play({ 'd7-supervisor-honest': 'd7-supervisor-fine', 'd8-plan-stay': 'd8-plan-pause' });
+    expect(d?.score.percent).toBe(74);
+    expect(d?.ending?.id).toBe('end-mixed');
+    expect(d?.ending?.narration).not.toMatch(/went around the team|a search|deleted/);
+    expect(d?.ending?.narration).toMatch(/^Nobody around Quan ever got a word from you/);
+  });
+
+  it('deleting the last threat unseen by the team is something kept from it, and the ending says so', () => {
+    const d = play({ 'd9-last-forward': 'd9-last-delete' });
+    expect(d?.ending?.id).toBe('end-mixed');
+    expect(d?.ending?.narration).toContain('kept from Ms. Okafor or deleted');
+  });
+
+  it('after the thread was blocked and deleted, the best reply to Ms. Okafor does not offer screenshots of it', () => {
+    // d1-text-who, d2-thread-block, then d3-morning: the reply there is the same on every path.
+    expect(indexScenario(s()).replies.get('d3-morning-facts')?.reply.text).not.toMatch(/screenshot/i);
+    expect(feedback('trafficker-contact', 'd3-morning-downplay')).not.toMatch(/screenshot/i);
+  });
+
+  it('Dana does not "call you back" on paths where nobody called her (searching, then playing it down)', () => {
+    const plan = s().nodes.find((n) => n.id === 's-okafor-plan');
+    expect(plan && 'narration' in plan ? plan.narration : '').not.toMatch(/calls you back/);
+    expect(plan && 'narration' in plan ? plan.narration : '').toMatch(/Ms\. Okafor has already filled her in/);
   });
 });
 
