@@ -470,6 +470,26 @@ describe('trafficker-contact: what is said later fits what the volunteer did', (
   });
 });
 
+describe('harm-reduction: what Elías says and what the feedback claims fit the path', () => {
+  it('after a threat to tell the judge, or a placement farther away, he does not answer the notebook as if nothing was said', () => {
+    const s = bundledScenario('harm-reduction');
+    const replies = indexScenario(s).replies;
+    for (const id of ['d3-judge', 'd3-move']) {
+      const next = replies.get(id)?.reply.next;
+      const scene = s.nodes.find((n) => n.id === next);
+      expect(scene?.kind, id).toBe('scene');
+      const said = scene && 'lines' in scene ? (scene.lines ?? []).map((l) => l.text).join(' ') : '';
+      expect(said, id).toMatch(/write it down for somebody/);
+    }
+  });
+
+  it('"back where we started" is not told "he had a plan" (a path that left the plan to Ms. Castillo reaches it too)', () => {
+    const path = ['d1-glad', 'd2-need', 'd3-plan', 'd4-later', 'd5-share', 'd6-glad', 'd7-square-one', 'd8-steps', 'd9-review'];
+    expect(playReplies(bundledScenario('harm-reduction'), path)?.turns.map((t) => t.replyId)).toEqual(path);
+    expect(feedback('harm-reduction', 'd7-square-one')).not.toMatch(/had a plan/);
+  });
+});
+
 describe('red-flags: what the supervisor says fits what she was told', () => {
   // After "All good, nothing new really", Alma answered "Let's loop in Mr. Ramirez. Share what you've seen".
   it('told nothing new, Alma does not answer a worry she never heard', () => {
