@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { exploreScenario } from '../../src/machines/audit/explore.js';
+import { compileScenario } from '../../src/machines/index.js';
 import { indexScenario } from '../../src/machines/scenario-index.js';
 import { BUNDLED_IDS, bundledScenario } from '../helpers/bundled.js';
 import { playReplies } from '../helpers/play.js';
@@ -487,6 +489,60 @@ describe('harm-reduction: what Elías says and what the feedback claims fit the 
     const path = ['d1-glad', 'd2-need', 'd3-plan', 'd4-later', 'd5-share', 'd6-glad', 'd7-square-one', 'd8-steps', 'd9-review'];
     expect(playReplies(bundledScenario('harm-reduction'), path)?.turns.map((t) => t.replyId)).toEqual(path);
     expect(feedback('harm-reduction', 'd7-square-one')).not.toMatch(/had a plan/);
+  });
+});
+
+/** The nodes a playthrough passes through, scenes included, choosing the replies in order. */
+function nodesOn(scenarioId: string, replies: readonly string[]): string[] {
+  const actor = createActor(compileScenario(bundledScenario(scenarioId)), { input: {} }).start();
+  const seen = [String(actor.getSnapshot().value)];
+  actor.subscribe((s) => {
+    if (seen.at(-1) !== String(s.value)) seen.push(String(s.value));
+  });
+  const continueScenes = () => {
+    while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
+  };
+  for (const id of replies) {
+    continueScenes();
+    expect(actor.getSnapshot().can({ type: 'reply.choose', replyId: id }), id).toBe(true);
+    actor.send({ type: 'reply.choose', replyId: id });
+  }
+  continueScenes();
+  return seen;
+}
+const narrationOf = (scenarioId: string, nodeId: string | undefined) => {
+  const n = bundledScenario(scenarioId).nodes.find((x) => x.id === nodeId);
+  return `${n && 'narration' in n ? n.narration ?? '' : ''} ${n && 'lines' in n ? (n.lines ?? []).map((l) => l.text).join(' ') : ''}`;
+};
+
+describe('left-placement-calls: what Ari writes and what the email says fit the path', () => {
+  it('after a pick-up, her safety plan does not quote "not for emergencies", advice she was never given that night', () => {
+    const path = ['d1-pick-up', 'd2-call-csw', 'd4-clear', 'd5-steady', 'd6-learn', 'd7-safety-plan', 'd8-needs'];
+    const nodes = nodesOn('left-placement-calls', path);
+    const plan = nodes[nodes.indexOf('d7-return') + 1];
+    expect(narrationOf('left-placement-calls', plan)).toContain('People I can call');
+    expect(narrationOf('left-placement-calls', plan)).not.toMatch(/not for emergencies|I do listen/);
+    // Where she was pointed to Tomas instead, the plan keeps it.
+    const redirected = nodesOn('left-placement-calls', ['d1-redirect', 'd2-resources', 'd3-door-open', 'd4-clear', 'd5-steady', 'd6-learn', 'd7-safety-plan', 'd8-needs']);
+    expect(narrationOf('left-placement-calls', redirected[redirected.indexOf('d7-return') + 1])).toContain('not for emergencies');
+  });
+
+  it('the update email says when she called: two days after she was handed back, "she called me" read as a new call', () => {
+    const nodes = nodesOn('left-placement-calls', ['d1-pick-up', 'd2-call-csw']);
+    expect(nodes).toContain('s4-again');
+    for (const id of ['d4-clear', 'd4-awol-label']) expect(indexScenario(bundledScenario('left-placement-calls')).replies.get(id)?.reply.text, id).toMatch(/on Tuesday/);
+  });
+});
+
+describe('a phone kept on loud for the youth at night is scored the same way in every scenario', () => {
+  it('every reply that keeps the volunteer on call through the night is not-first-responder and self-care, both violated', () => {
+    const onCall = BUNDLED_IDS.flatMap((id) => bundledScenario(id).nodes.flatMap((n) => (n.kind === 'decision' ? n.replies.filter((r) => /phone on loud|any hour/.test(r.text)).map((r) => ({ id: `${id}/${r.id}`, r })) : [])));
+    expect(onCall.map((x) => x.id)).toEqual(expect.arrayContaining(['couch-rent/d6-on-call', 'left-placement-calls/d6-on-call', 'youth-relapses/d8-push-through']));
+    for (const { id, r } of onCall) {
+      for (const p of ['not-first-responder', 'self-care']) expect(r.assessments.find((a) => a.principle === p)?.verdict, `${id} ${p}`).toBe('violates');
+      expect(r.feedback, id).toContain('(Prohibited Activities)');
+      expect(r.feedback, id).toContain('(Self-Care)');
+    }
   });
 });
 
