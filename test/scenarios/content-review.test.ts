@@ -546,6 +546,31 @@ describe('a phone kept on loud for the youth at night is scored the same way in 
   });
 });
 
+describe('youth-relapses: the mixed ending and the scoring fit what was said', () => {
+  const BEST = ['d1-glad', 'd2-process', 'd3-not-stupid', 'd4-plan', 'd5-safety', 'd6-yes', 'd7-notice', 'd8-support'];
+  const play = (swap: Record<string, string>) => playReplies(bundledScenario('youth-relapses'), BEST.map((r) => swap[r] ?? r));
+
+  it('a promise to come and get her, said warmly, is not told "some of what you said landed harder than you meant"', () => {
+    const d = play({ 'd4-plan': 'd4-call-me' });
+    expect(d?.ending?.id).toBe('end-mixed');
+    expect(d?.ending?.narration).not.toMatch(/landed harder/);
+    expect(d?.ending?.narration).toMatch(/promise to drop everything and come get her/);
+  });
+
+  it('"as long as you stay away from him" is support with a condition, told as such, as "I don\'t know what more I can do" is', () => {
+    for (const reply of ['d6-if', 'd6-idk']) {
+      const d = play({ 'd6-yes': reply });
+      expect(d?.ending?.id, reply).toBe('end-mixed');
+      expect(d?.ending?.narration, reply).toMatch(/your support has limits/);
+    }
+  });
+
+  it('"block him for good" at her four days asks for the step she said at d5 she is not ready for: self-determination violated (Harm Reduction)', () => {
+    expect(assessment('youth-relapses', 'd7-raise-bar', 'harm-reduction-self-determination')?.verdict).toBe('violates');
+    expect(feedback('youth-relapses', 'd7-raise-bar')).toContain('(Harm Reduction)');
+  });
+});
+
 describe('red-flags: what the supervisor says fits what she was told', () => {
   // After "All good, nothing new really", Alma answered "Let's loop in Mr. Ramirez. Share what you've seen".
   it('told nothing new, Alma does not answer a worry she never heard', () => {
