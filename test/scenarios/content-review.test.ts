@@ -571,6 +571,27 @@ describe('youth-relapses: the mixed ending and the scoring fit what was said', (
   });
 });
 
+describe('court-report: the harmful ending and the draft lines rest on what happened', () => {
+  it('a draft whose only slips were labels ("high-risk", "truant") is not told it revealed things Lupe never chose to share', () => {
+    const path = ['d-opening-at-risk', 'd-school-truant', 'd-health-records', 'd-visit-ask-voice', 'd-check-status-call-csw', 'd-status-confirmed-factual', 'd-wellbeing-strengths', 'd-recs-csec-restoration', 'd-recs-more-secondary', 'd-review-skip', 'd-hearing-repair-own'];
+    const d = playReplies(bundledScenario('court-report'), path);
+    expect(d?.turns.map((t) => t.replyId)).toEqual(path);
+    expect(d?.ending?.id).toBe('end-harmful');
+    expect(d?.ending?.narration).not.toMatch(/never chose to share|learned them from you/);
+    expect(d?.ending?.narration).toMatch(/labels/);
+    // A draft with her pregnancy in it is still told what it revealed.
+    const told = playReplies(bundledScenario('court-report'), path.map((r) => (r === 'd-health-records' ? 'd-health-pregnancy' : r)));
+    expect(told?.ending?.narration).toMatch(/never chose to share/);
+  });
+
+  it('what the draft lines state (an arrest, a journal, what she said of therapy) was told to the volunteer first, and no best line rests on a fact never given', () => {
+    const s = bundledScenario('court-report');
+    const told = s.nodes.map((n) => `${'narration' in n ? n.narration ?? '' : ''} ${'lines' in n ? (n.lines ?? []).map((l) => l.text).join(' ') : ''}`).join(' ');
+    for (const fact of [/arrested in February/, /journal/, /actually helps sometimes/]) expect(told).toMatch(fact);
+    expect(indexScenario(s).replies.get('d-recs-unconfirmed-usual')?.reply.text).not.toMatch(/tutoring/);
+  });
+});
+
 describe('red-flags: what the supervisor says fits what she was told', () => {
   // After "All good, nothing new really", Alma answered "Let's loop in Mr. Ramirez. Share what you've seen".
   it('told nothing new, Alma does not answer a worry she never heard', () => {
