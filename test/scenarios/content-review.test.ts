@@ -592,6 +592,22 @@ describe('court-report: the harmful ending and the draft lines rest on what happ
   });
 });
 
+describe('the Red Flags advice weighs the same in every scenario', () => {
+  // red-flags scored its direct question and its "it all adds up" at weight 3, the weight the guide's
+  // prohibited activities get; every other scenario gives the same conduct 2 (and the parts of a
+  // reply that do more, such as firing two questions, their own principle).
+  it('a direct question about CSEC activity is weight 2 everywhere, and jumping to conclusions at most 2', () => {
+    const weights = (principle: string) => BUNDLED_IDS.flatMap((id) => bundledScenario(id).nodes.flatMap((n) => (n.kind === 'decision'
+      ? n.replies.flatMap((r) => r.assessments.filter((a) => a.principle === principle && a.verdict === 'violates').map((a) => `${id}/${r.id}:${a.weight ?? 1}`))
+      : [])));
+    const direct = weights('no-direct-csec-questions');
+    expect(direct.length).toBeGreaterThanOrEqual(6);
+    expect(direct.filter((w) => !w.endsWith(':2'))).toEqual([]);
+    expect(weights('no-jumping-to-conclusions').filter((w) => w.endsWith(':3'))).toEqual([]);
+    expect(assessment('red-flags', 'r-boyfriend-direct', 'curious-not-interrogating')?.verdict).toBe('violates');
+  });
+});
+
 describe('red-flags: what the supervisor says fits what she was told', () => {
   // After "All good, nothing new really", Alma answered "Let's loop in Mr. Ramirez. Share what you've seen".
   it('told nothing new, Alma does not answer a worry she never heard', () => {
