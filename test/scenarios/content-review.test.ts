@@ -608,6 +608,29 @@ describe('the Red Flags advice weighs the same in every scenario', () => {
   });
 });
 
+describe('the people of one scenario are not named like people of another', () => {
+  // youth-relapses named the man exploiting Jazz "Marcus", the-list's Advocate Supervisor; Ari's aunt
+  // (left-placement-calls) was tía Rosa, as Elías's is in harm-reduction.
+  const textOf = (id: string) => readFileSync(new URL(`../../scenarios/${id}.json`, import.meta.url), 'utf8');
+  it('no Advocate Supervisor\'s first name appears in another scenario', () => {
+    const clashes: string[] = [];
+    for (const id of BUNDLED_IDS) for (const c of bundledScenario(id).characters ?? []) {
+      if (!/Advocate Supervisor/.test(c.role ?? '')) continue;
+      const first = c.name.split(' ')[0] as string;
+      for (const other of BUNDLED_IDS) if (other !== id && new RegExp(`\\b${first}\\b`).test(textOf(other))) clashes.push(`${id}'s ${first} in ${other}`);
+    }
+    expect(clashes).toEqual([]);
+  });
+  it('no two youths have an aunt of the same name', () => {
+    const aunts = new Map<string, string[]>();
+    for (const id of BUNDLED_IDS) for (const m of new Set(textOf(id).match(/\b[Tt]ía [A-Z]\w+/g) ?? [])) {
+      const name = m.slice(4);
+      aunts.set(name, [...(aunts.get(name) ?? []), id]);
+    }
+    expect([...aunts].filter(([, ids]) => ids.length > 1)).toEqual([]);
+  });
+});
+
 describe('red-flags: what the supervisor says fits what she was told', () => {
   // After "All good, nothing new really", Alma answered "Let's loop in Mr. Ramirez. Share what you've seen".
   it('told nothing new, Alma does not answer a worry she never heard', () => {
