@@ -465,10 +465,15 @@ describe('trafficker-contact: what is said later fits what the volunteer did', (
     expect(feedback('trafficker-contact', 'd3-morning-downplay')).not.toMatch(/screenshot/i);
   });
 
-  it('Dana does not "call you back" on paths where nobody called her (searching, then playing it down)', () => {
-    const plan = s().nodes.find((n) => n.id === 's-okafor-plan');
-    expect(plan && 'narration' in plan ? plan.narration : '').not.toMatch(/calls you back/);
-    expect(plan && 'narration' in plan ? plan.narration : '').toMatch(/Ms\. Okafor has already filled her in/);
+  it('Dana does not "call you back" where nobody called her, and her call is not told before the 8:15 call it follows', () => {
+    const tc = s();
+    expect(JSON.stringify(tc)).not.toMatch(/calls you back/);
+    // A scene's narration is drawn before its lines: Dana's call (before lunch) cannot be the narration
+    // of the scene that holds Ms. Okafor's words from the 8:15 call.
+    const plan = tc.nodes.find((n) => n.id === 's-okafor-plan');
+    expect(plan && 'narration' in plan ? plan.narration ?? '' : '').not.toMatch(/Dana/);
+    const visit = tc.nodes.find((n) => n.id === 'd4-visit');
+    expect(visit && 'narration' in visit ? visit.narration : '').toMatch(/^Dana called on Monday/);
   });
 });
 
@@ -557,12 +562,18 @@ describe('youth-relapses: the mixed ending and the scoring fit what was said', (
     expect(d?.ending?.narration).toMatch(/promise to drop everything and come get her/);
   });
 
-  it('"as long as you stay away from him" is support with a condition, told as such, as "I don\'t know what more I can do" is', () => {
-    for (const reply of ['d6-if', 'd6-idk']) {
-      const d = play({ 'd6-yes': reply });
+  it('"as long as you stay away from him" and "block him, that\'s the deal" are support with a condition, told as such, as "I don\'t know what more I can do" is', () => {
+    for (const [at, reply] of [['d6-yes', 'd6-if'], ['d6-yes', 'd6-idk'], ['d5-safety', 'd5-block']] as const) {
+      const d = play({ [at]: reply });
       expect(d?.ending?.id, reply).toBe('end-mixed');
-      expect(d?.ending?.narration, reply).toMatch(/your support has limits/);
+      expect(d?.ending?.narration, reply).toMatch(/your support comes with conditions/);
     }
+  });
+
+  it('the burnout ending after a promise to come and get her names the promise too', () => {
+    const d = play({ 'd4-plan': 'd4-call-me', 'd8-support': 'd8-push-through' });
+    expect(d?.ending?.id).toBe('end-empty');
+    expect(d?.ending?.narration).toMatch(/promise to drop everything and come get her/);
   });
 
   it('"block him for good" at her four days asks for the step she said at d5 she is not ready for: self-determination violated (Harm Reduction)', () => {
@@ -572,8 +583,8 @@ describe('youth-relapses: the mixed ending and the scoring fit what was said', (
 });
 
 describe('court-report: the harmful ending and the draft lines rest on what happened', () => {
-  it('a draft whose only slips were labels ("high-risk", "truant") is not told it revealed things Lupe never chose to share', () => {
-    const path = ['d-opening-at-risk', 'd-school-truant', 'd-health-records', 'd-visit-ask-voice', 'd-check-status-call-csw', 'd-status-confirmed-factual', 'd-wellbeing-strengths', 'd-recs-csec-restoration', 'd-recs-more-secondary', 'd-review-skip', 'd-hearing-repair-own'];
+  it('a draft whose only slip was labels ("chronically truant", "defiance") is not told it revealed things Lupe never chose to share', () => {
+    const path = ['d-opening-strengths', 'd-school-truant', 'd-health-records', 'd-visit-ask-voice', 'd-check-status-call-csw', 'd-status-confirmed-factual', 'd-wellbeing-strengths', 'd-recs-csec-restoration', 'd-recs-more-secondary', 'd-review-skip', 'd-hearing-repair-own'];
     const d = playReplies(bundledScenario('court-report'), path);
     expect(d?.turns.map((t) => t.replyId)).toEqual(path);
     expect(d?.ending?.id).toBe('end-harmful');
@@ -582,6 +593,11 @@ describe('court-report: the harmful ending and the draft lines rest on what happ
     // A draft with her pregnancy in it is still told what it revealed.
     const told = playReplies(bundledScenario('court-report'), path.map((r) => (r === 'd-health-records' ? 'd-health-pregnancy' : r)));
     expect(told?.ending?.narration).toMatch(/never chose to share/);
+    // "An older boyfriend about whom CASA and staff have concerns" is a suspicion nobody confirmed.
+    // Blaming the mandated-reporter duty is told what the guide asks of every line, labels included.
+    expect(feedback('court-report', 'd-hearing-repair-mandated')).not.toMatch(/lists these among the things not to disclose/);
+    const suspected = playReplies(bundledScenario('court-report'), path.map((r) => (r === 'd-opening-strengths' ? 'd-opening-at-risk' : r)));
+    expect(suspected?.ending?.narration).toMatch(/suspicions nobody confirmed/);
   });
 
   it('what the draft lines state (an arrest, a journal, what she said of therapy) was told to the volunteer first, and no best line rests on a fact never given', () => {
