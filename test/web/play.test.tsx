@@ -429,6 +429,42 @@ describe('playing a scenario in the browser', () => {
     expect(screen.queryAllByText('You:')).toHaveLength(0);
   });
 
+  // WCAG 2.5.3 Label in Name: each reply shows its number (its key) and, for an action, "Do:" before
+  // its words; a speech-input user says "click 2". Its name starts with what is shown, in that
+  // order, the number once (with a full stop after it, a pause before the words). Chromium's names
+  // are checked in test/web/e2e/app.e2e.ts.
+  it("names each reply as it is shown, its number first, then \"Do:\" for an action, then its words; a closed one too", async () => {
+    const file = JSON.parse(exampleText) as { nodes: { id: string; replies?: { id: string; when?: unknown }[] }[] };
+    const accuse = file.nodes.find((n) => n.id === 'phone')?.replies?.find((r) => r.id === 'phone-accuse');
+    if (!accuse) throw new Error('fixture changed');
+    accuse.when = { var: 'trust', gte: 80 };
+    const { scenario } = validateScenario(JSON.stringify(file), 'example.json');
+    if (!scenario) throw new Error('not valid');
+    render(
+      <StoreContext value={memoryStore()}>
+        <Session playable={{ scenario, file: 'example.json' }} mode="practice" startedAt={new Date().toISOString()} persist={false} paused={false} />
+      </StoreContext>,
+    );
+    const group = await screen.findByRole('group', { name: /./ });
+    const replies = scenario.nodes.find((n) => n.id === 'phone');
+    if (replies?.kind !== 'decision') throw new Error('fixture changed');
+    const buttons = within(group).getAllByRole('button');
+    expect(buttons).toHaveLength(3);
+    for (const button of buttons) {
+      const key = button.getAttribute('aria-keyshortcuts');
+      const reply = replies.replies.find((r) => button.textContent?.endsWith(r.text));
+      if (!key || !reply) throw new Error(`reply not found: ${button.textContent}`);
+      const name = `${key}. ${reply.kind === 'do' ? 'Do: ' : ''}${reply.text}`;
+      // Found by the name a speech-input user says, from its visible number on (the whole name: the number once).
+      expect(within(group).getByRole('button', { name })).toBe(button);
+    }
+    expect(within(group).getByRole('button', { name: /^\d\. Do: Say nothing about the phone and move on to school\.$/ })).toBeTruthy();
+    // The closed reply keeps its number in its name; why it is closed is its description, not its name.
+    const closed = buttons.find((b) => (b as HTMLButtonElement).disabled);
+    expect(closed?.getAttribute('aria-keyshortcuts')).toMatch(/^\d$/);
+    expect(within(group).getByRole('button', { name: `${closed?.getAttribute('aria-keyshortcuts')}. Who bought you that? You need to tell me the truth.`, description: /is not available now/ })).toBe(closed);
+  });
+
   it('opened straight from a link, a scenario shows its content note before it starts, as the terminal does', async () => {
     const user = userEvent.setup();
     renderApp('#/play/youth-discloses');

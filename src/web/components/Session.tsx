@@ -393,7 +393,11 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
           <ol>
             {view.replies.map((r) => (
               <li key={r.id}>
-                <button type="button" className="reply" disabled={!r.enabled} aria-keyshortcuts={r.number <= 9 ? String(r.number) : undefined} aria-describedby={r.enabled ? undefined : `why-${r.id}`} onClick={() => choose(r.id)}>
+                {/* Named as shown, its number first ("2. Do: Sit down…"): a speech-input user says "click 2"
+                    (WCAG 2.5.3), and a screen reader reads the number once, in the name (the circle
+                    itself stays hidden). A name of its own rather than the button's words with a full
+                    stop hidden in them: Chromium set that apart, as "2 . Do:" (the circle is a flex item). */}
+                <button type="button" className="reply" disabled={!r.enabled} aria-label={replyName(r)} aria-keyshortcuts={r.number <= 9 ? String(r.number) : undefined} aria-describedby={r.enabled ? undefined : `why-${r.id}`} onClick={() => choose(r.id)}>
                   <span className="num" aria-hidden="true">{r.number}</span>
                   <span>{r.kind === 'do' ? <><em className="do">Do:</em>{' '}</> : null}{r.text}</span>
                 </button>
@@ -457,6 +461,11 @@ function replyKeysWords(replies: readonly { number: number; enabled: boolean }[]
   const last = keys[keys.length - 1] as number;
   if (keys.length > 2 && last - first === keys.length - 1) return `Press ${first} to ${last} to choose.`;
   return `Press ${keys.slice(0, -1).join(', ')} or ${last} to choose.`;
+}
+
+/** A reply's name, as it is shown: "2. Do: Sit down beside her.", "3. What happened?" (the full stop a pause after the number). */
+function replyName(r: { number: number; kind: 'say' | 'do'; text: string }): string {
+  return `${r.number}. ${r.kind === 'do' ? 'Do: ' : ''}${r.text}`;
 }
 
 const pageHidden = (): boolean => document.visibilityState === 'hidden';

@@ -215,7 +215,12 @@ function draw(v: VoterView): void {
       const num = document.createElement('span');
       num.className = 'num';
       num.textContent = `${r.number}.`;
-      b.append(num, document.createTextNode(r.kind === 'do' ? `Do: ${r.text}` : r.text));
+      const words = r.kind === 'do' ? `Do: ${r.text}` : r.text;
+      b.append(num, document.createTextNode(words));
+      // Named as shown, from its number on, "2. Do: …" (WCAG 2.5.3: a speech-input user says "click 2");
+      // its words alone ran the number into them ("2.Do: …"), and the "✓ your vote" drawn after the
+      // vote (voter.css) was read into it, where aria-pressed already says so.
+      b.setAttribute('aria-label', `${r.number}. ${words}`);
       b.setAttribute('aria-pressed', String((pending ?? v.vote) === r.number));
       b.disabled = v.phase !== 'open' || !r.enabled;
       b.addEventListener('click', () => vote(r.number));

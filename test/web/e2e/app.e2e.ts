@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeCleanInDark, builtAppInChromium, fullPageScreenshot, openPage, runAxe, SCREENSHOTS, tones, violationsText, type PageSession } from '../helpers/browser.js';
+import { axeCleanInDark, axNames, builtAppInChromium, fullPageScreenshot, openPage, runAxe, SCREENSHOTS, tones, violationsText, type PageSession } from '../helpers/browser.js';
 
 // The web app end to end in Debian's Chromium over the built files (dist-web/, served by serveBuiltApp).
 
@@ -66,17 +66,6 @@ async function keyboardToDebrief(page: Page) {
   throw new Error('no debrief');
 }
 
-/** The names Chromium's accessibility tree gives the links of a page, as a screen reader gets them. */
-async function linkNames(page: Page): Promise<string[]> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { ignored?: boolean; role?: { value?: string }; name?: { value?: string } }[] };
-    return nodes.filter((n) => !n.ignored && n.role?.value === 'link').map((n) => n.name?.value ?? '');
-  } finally {
-    await cdp.detach();
-  }
-}
-
 /** A projector window beside the presenter page of `s`, at `size` if given (the window's own otherwise). */
 async function openProjectorWindow(s: PageSession, size?: { width: number; height: number }): Promise<Page> {
   const projector = await s.context.newPage();
@@ -101,12 +90,19 @@ describe('the web app in Chromium', () => {
       await axeCleanInDark(page, 'e2e-library');
       // Each scenario's links are named as a screen reader gets them from Chromium (jsdom lays nothing
       // out, so it cannot tell where Chromium puts spaces in a name): no space before the colon.
-      const names = (await linkNames(page)).filter((n) => /^(Practise|Assessment|Continue where you stopped)\b/.test(n));
+      const names = (await axNames(page, 'link')).filter((n) => /^(Practise|Assessment|Continue where you stopped)\b/.test(n));
       expect(names).toContain('Practise: What Kiara tells you');
       expect(names).toContain('Assessment: What Kiara tells you');
       expect(names.filter((n) => !/^(Practise|Assessment|Continue where you stopped( \([^)]*\))?): \S/.test(n))).toEqual([]);
       await page.goto(`${web.app.url}#/play/youth-discloses`);
       await page.getByRole('group').waitFor();
+      // WCAG 2.5.3: each reply is named as it is shown (its number, which is its key, then its words),
+      // in Chromium's accessibility tree, what a screen reader and speech input get ("click 2"), and
+      // by Playwright's role query alike.
+      const shownReplies = await page.locator('.replies button.reply').evaluateAll((bs) => bs.map((b) => `${b.getAttribute('aria-keyshortcuts')}. ${b.lastElementChild?.textContent}`));
+      expect(shownReplies.length).toBeGreaterThan(1);
+      expect((await axNames(page, 'button')).filter((n) => shownReplies.includes(n))).toEqual(shownReplies);
+      for (const name of shownReplies) expect(await page.getByRole('group').getByRole('button', { name, exact: true }).count(), name).toBe(1);
       // The key hint is for a keyboard: a page whose only pointer is a finger (a phone) does not show it.
       expect(await page.locator('#reply-keys').isVisible()).toBe(true);
       const touch = await page.context().newCDPSession(page);
@@ -590,7 +586,7 @@ describe('the web app in Chromium', () => {
       // The picker's links, as a screen reader gets them: the kept session's and the others', no space before the colon.
       await page.goto(`${web.app.url}?presenter#/presenter`);
       await page.getByRole('list', { name: 'Scenarios to present' }).waitFor();
-      const names = (await linkNames(page)).filter((n) => /^(Present|Resume the room session)\b/.test(n));
+      const names = (await axNames(page, 'link')).filter((n) => /^(Present|Resume the room session)\b/.test(n));
       expect(names).toContain('Resume the room session: What Kiara tells you');
       expect(names).toContain('Present: Two weeks without a word');
       expect(names.filter((n) => !/^(Present|Resume the room session): \S/.test(n))).toEqual([]);

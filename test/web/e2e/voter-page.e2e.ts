@@ -6,7 +6,7 @@ import { readVoterFiles, startRoomServer, type RoomServer } from '../../../src/t
 import { packageRoot } from '../../../src/terminal/paths.js';
 import { loadValidFixture } from '../../helpers/fixtures.js';
 import { Presenter } from '../../terminal/helpers/room.js';
-import { axeCleanInDark, CHROMIUM, connectChromium, runAxe } from '../helpers/browser.js';
+import { axeCleanInDark, axNames, CHROMIUM, connectChromium, runAxe } from '../helpers/browser.js';
 
 // The phone's page in real headless Chromium against the room server on 127.0.0.1 (in test/web/e2e/,
 // so it runs in the end-to-end project once that exists).
@@ -128,6 +128,11 @@ describe('voter page in Chromium', () => {
       await status(page, /Vote now/);
       const buttons = page.locator('#replies button');
       await buttons.first().waitFor();
+      // WCAG 2.5.3: each reply is named as it is shown, "2. Do: …", from its number on (a speech-input
+      // user says "click 2"), in Chromium's accessibility tree and by Playwright's role query alike.
+      const replyNames = [...decision.replies].sort((a, b) => a.number - b.number).map((r) => `${r.number}. ${r.kind === 'do' ? 'Do: ' : ''}${r.text}`);
+      expect(await axNames(page, 'button')).toEqual(replyNames);
+      for (const name of replyNames) expect(await page.getByRole('button', { name, exact: true }).count(), name).toBe(1);
       expect(await buttons.filter({ hasText: /^\d+\.Do: Say nothing about the phone/ }).count()).toBe(1);
       expect(await buttons.filter({ hasText: '[do]' }).count()).toBe(0);
       expect(await buttons.count()).toBe(decision.replies.length);
@@ -138,6 +143,8 @@ describe('voter page in Chromium', () => {
       await xss.click();
       await status(page, /Vote received/);
       expect(await xss.getAttribute('aria-pressed')).toBe('true');
+      // The vote is said by its pressed state: the "✓ your vote" drawn after it is not read into its name too.
+      expect(await axNames(page, 'button')).toEqual(replyNames);
       // The page named the reply by its shown number; the room counted exactly that reply.
       const curious = decision.replies.find((r) => r.id === 'phone-curious')!;
       expect(await xss.getAttribute('data-reply')).toBe(String(curious.number));

@@ -459,6 +459,17 @@ export async function runAxe(page: Page, rules?: readonly string[]): Promise<Axe
   return result.results as AxeResults;
 }
 
+/** The names Chromium's accessibility tree gives the elements of `role` in a page, in page order, as a screen reader and speech input get them. */
+export async function axNames(page: Page, role: string): Promise<string[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { ignored?: boolean; role?: { value?: string }; name?: { value?: string } }[] };
+    return nodes.filter((n) => !n.ignored && n.role?.value === role).map((n) => n.name?.value ?? '');
+  } finally {
+    await cdp.detach();
+  }
+}
+
 /**
  * What the page draws, as light or dark (relative luminance under or over 0.2): the page's
  * background (the root's, or the body's when the root has none: the whole canvas takes it), its
