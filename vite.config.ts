@@ -121,12 +121,14 @@ export default defineConfig({
       // checks and records a stack for every element, a sixth of the terminal tests' CPU. JSX is
       // compiled for the production runtime to match (the development runtime's jsxDEV is not there).
       { extends: true, oxc: { jsx: { development: false } }, test: { name: 'shared', experimental: { fsModuleCachePath: cacheFor('shared') }, include: ALL, exclude: [...OWN_MODULES, ...WEB_COMPONENTS, ...E2E], isolate: false, env: { NODE_ENV: 'production' } } },
-      { extends: true, test: { name: 'own', experimental: { fsModuleCachePath: cacheFor('own') }, include: OWN_MODULES } },
+      { extends: true, test: { name: 'own', experimental: { fsModuleCachePath: cacheFor('own') }, include: OWN_MODULES, setupFiles: ['test/web/live-regions.setup.ts'] } },
       // jsdom files share a worker's modules too: setting up jsdom and loading the app for each file
       // was half of their time. Each test renders into a fresh document (cleanup after each). (One
       // worker for this project alone is not possible: Vitest then runs projects with different
       // maxWorkers one after another, in separate sequence.groupOrder groups.)
-      { extends: true, test: { name: 'web', experimental: { fsModuleCachePath: cacheFor('web') }, include: WEB_COMPONENTS, exclude: OWN_MODULES, environment: 'jsdom', isolate: false } },
+      // Here and in 'own' (preview-race renders a page), a test also fails if it rendered a live
+      // region inside another (test/web/live-regions.setup.ts).
+      { extends: true, test: { name: 'web', experimental: { fsModuleCachePath: cacheFor('web') }, include: WEB_COMPONENTS, exclude: OWN_MODULES, environment: 'jsdom', isolate: false, setupFiles: ['test/web/live-regions.setup.ts'] } },
       // The browser tests share one Chromium and one app server (their global setup) and keep their
       // state in their own browser contexts. As one file they take one worker, one part after
       // another, beside the other files (as five, Vitest gave them both workers first).

@@ -72,16 +72,20 @@ export function captureDownloads(): { name: string; blob: Blob }[] {
  * Words a screen reader announces from live regions, as they are inserted: watch from now until
  * `stop()`. `within`: the regions (by default polite status regions); `textChanges`: also a text
  * node whose words change in place. A region that appears with its words already in it is not
- * announced, so those words are not listed.
+ * announced, so those words are not listed; except an alert (role="alert", when `within` takes
+ * it in), which is read out as it appears, words and all.
  */
 export function watchAnnouncements(within = '[role="status"]', textChanges = false): { said: string[]; stop: () => void } {
   const said: string[] = [];
   const observer = new MutationObserver((records) => {
     for (const r of records) {
       const at = r.target instanceof Element ? r.target : r.target.parentElement;
-      if (!at?.closest(within)) continue;
-      for (const n of r.addedNodes) if (n.textContent) said.push(n.textContent);
-      if (textChanges && r.type === 'characterData' && r.target.textContent) said.push(r.target.textContent);
+      const inRegion = at?.closest(within) != null;
+      for (const n of r.addedNodes) {
+        const alert = n instanceof Element && n.getAttribute('role') === 'alert' && n.matches(within);
+        if ((inRegion || alert) && n.textContent) said.push(n.textContent);
+      }
+      if (inRegion && textChanges && r.type === 'characterData' && r.target.textContent) said.push(r.target.textContent);
     }
   });
   observer.observe(document.body, { childList: true, subtree: true, characterData: true });

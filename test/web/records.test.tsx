@@ -122,6 +122,9 @@ describe('My records', () => {
     await user.upload(screen.getByLabelText('Load a backup file'), new File(['{"format": "something else"'], 'bad.json'));
     const refused = await screen.findByRole('alert');
     expect(refused.textContent).toMatch(/cannot be loaded.*Nothing was changed/);
+    // Said once, and at once: by the alert alone, not also by the polite region beside it, where an
+    // alert inside may be read twice (test/web/live-regions.setup.ts checks this of every page).
+    expect(refused.parentElement?.closest('[aria-live], [role="alert"], [role="status"]')).toBeNull();
     // The answer is beside the file field, not at the top of the page (on a phone, screens above it).
     expect(nearBackup(refused)).toBe(true);
     // And tied to it: read with the field, which is marked invalid.
@@ -134,7 +137,12 @@ describe('My records', () => {
     expect(field.getAttribute('aria-invalid')).toBeNull();
     expect(JSON.parse(fresh.read('records.json') ?? '{}').playthroughs).toHaveLength(1);
     // The summary names what was loaded as the page names it (finished scenarios), in the singular for one.
-    expect(nearBackup(screen.getByText(/^Added 1 finished scenario to your records\.$/))).toBe(true);
+    const added = screen.getByText(/^Added 1 finished scenario to your records\.$/);
+    expect(nearBackup(added)).toBe(true);
+    // News, said politely, by the region beside the field; the refusal before it is gone.
+    expect(added.closest('[aria-live]')?.getAttribute('aria-live')).toBe('polite');
+    expect(field.getAttribute('aria-describedby')).toBe(added.id);
+    expect(screen.queryByRole('alert')).toBeNull();
     await user.upload(screen.getByLabelText('Load a backup file'), new File([backup], 'backup.json'));
     expect(await screen.findByText(/^1 finished scenario was already in your records and was not added again\.$/)).toBeTruthy();
   });
@@ -143,8 +151,9 @@ describe('My records', () => {
     const user = userEvent.setup();
     renderApp('#/records', memoryStore());
     const field = await screen.findByLabelText('Load a backup file');
-    // What a screen reader reads from the live regions beside the controls: words inserted there.
-    const { said, stop } = watchAnnouncements('[aria-live="polite"]', true);
+    // What a screen reader reads from the live regions beside the controls: words inserted in the
+    // polite region, and a refusal's alert as it appears.
+    const { said, stop } = watchAnnouncements('[aria-live="polite"], [role="alert"]', true);
     try {
       for (let i = 0; i < 2; i++) {
         await user.upload(field, new File(['{"format": "something else"}'], 'bad.json'));

@@ -115,9 +115,18 @@ export default function Records() {
     setVersion((v) => v + 1);
   };
   const persist = async () => setMessage({ text: PERSIST_WORDS[await requestPersistentStorage()], near: 'persist' });
-  const shown = (near: 'persist' | 'backup') => (
-    <div aria-live="polite">{message?.near === near && <p key={message.n} id={`${near}-message`} className="notice" role={message.alert ? 'alert' : undefined}>{message.text}</p>}</div>
-  );
+  // Said by one live region each: news by the polite region, always in the page (so its words are
+  // read when they arrive); a refusal by an alert of its own, read out as it appears, beside that
+  // region and not inside it (an alert inside a polite region may be read twice).
+  const shown = (near: 'persist' | 'backup') => {
+    const here = message?.near === near ? message : undefined;
+    return (
+      <>
+        <div aria-live="polite">{here && !here.alert && <p key={here.n} id={`${near}-message`} className="notice">{here.text}</p>}</div>
+        {here?.alert && <p key={here.n} id={`${near}-message`} className="notice" role="alert">{here.text}</p>}
+      </>
+    );
+  };
 
   return (
     <>

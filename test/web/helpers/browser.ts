@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { AxeBuilder } from '@axe-core/playwright';
 import { AXE_TAGS, COLOUR_RULES } from './axe-rules.js';
+import { nestedLiveRegions } from './live-regions.js';
 import type { Browser, BrowserContext, BrowserContextOptions, BrowserServer, Page } from 'playwright-core';
 
 // playwright-core is CommonJS: loaded with require, not import, it is not first scanned for its
@@ -418,6 +419,10 @@ function e2eServerOrigin(): string | undefined {
  * in the same tab, takes it from its cache, where a page.evaluate of the source (580 kB sent through
  * Playwright, compiled from scratch each time) cost a quarter more CPU. Frames of other origins (the
  * room server's pages) get the source through page.evaluate as before.
+ *
+ * A full run (no `rules`) also reports a live region inside another as a violation of its own,
+ * "nested-live-region" (nestedLiveRegions): not an axe rule, but every page the e2e tests check
+ * with axe is checked for it too, the voter page included.
  */
 export async function runAxe(page: Page, rules?: readonly string[]): Promise<AxeResults> {
   const served = e2eServerOrigin();
@@ -456,7 +461,25 @@ export async function runAxe(page: Page, rules?: readonly string[]): Promise<Axe
     }
   }, runOnly);
   if ('error' in result) throw new Error(`axe failed: ${result.error}`);
-  return result.results as AxeResults;
+  const results = result.results as AxeResults;
+  // Not one of axe's rules: a live region inside another (an alert in a polite region may be read
+  // twice), counted as a violation of every full run, in each frame (nestedLiveRegions, as the jsdom
+  // tests check it of every page they render: test/web/live-regions.setup.ts).
+  if (!rules) {
+    const nested = (await Promise.all(page.frames().map((f) => f.evaluate(nestedLiveRegions as () => string[])))).flat();
+    if (nested.length > 0) results.violations.push(nestedLiveRegionViolation(nested));
+  }
+  return results;
+}
+
+/** Live regions found inside others (nestedLiveRegions), as a violation in axe's form (its nodes' targets are the findings in words). */
+function nestedLiveRegionViolation(found: string[]): AxeResults['violations'][number] {
+  return {
+    id: 'nested-live-region', impact: 'serious', tags: ['casa-practice'], helpUrl: '',
+    description: 'A live region is inside another live region: some screen readers read its words twice.',
+    help: 'Each message is said by one live region (an error assertive, news polite), not one inside another',
+    nodes: found.map((f) => ({ target: [f], html: f, impact: 'serious', any: [], all: [], none: [] })),
+  } as unknown as AxeResults['violations'][number];
 }
 
 /** The names Chromium's accessibility tree gives the elements of `role` in a page, in page order, as a screen reader and speech input get them. */
