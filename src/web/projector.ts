@@ -54,9 +54,21 @@ export interface ProjectedEnding {
   narration: string;
 }
 
+/**
+ * The reply the trainer chose at the last decision (the branch the story follows), as the room saw
+ * it at the reveal: its words, and whether it is something said or done. The room chose by the
+ * reveal's numbers, but the next decision numbers its own replies, so the number is not sent. The
+ * end screen shows it under the ending's title only: a session ended before the story reached an
+ * ending (a live room's "End the session") has no ending it led to.
+ */
+export interface ProjectedFollowed {
+  text: string;
+  kind: 'say' | 'do';
+}
+
 export type ProjectorState =
-  | { kind: 'moment'; scenarioTitle: string; step: string; title?: string; narration?: string; lines: { speaker: string; text: string }[]; discussionPrompt?: string; replies: ProjectedReply[]; reveal?: ProjectedReveal[]; note?: string; join?: ProjectedJoin }
-  | { kind: 'done'; scenarioTitle: string; ending?: ProjectedEnding; outcome: string; score: string; agreement: string };
+  | { kind: 'moment'; scenarioTitle: string; step: string; title?: string; narration?: string; lines: { speaker: string; text: string }[]; discussionPrompt?: string; replies: ProjectedReply[]; reveal?: ProjectedReveal[]; note?: string; join?: ProjectedJoin; followed?: ProjectedFollowed }
+  | { kind: 'done'; scenarioTitle: string; ending?: ProjectedEnding; followed?: ProjectedFollowed; outcome: string; score: string; agreement: string };
 
 /**
  * The version of the messages between the laptop and the projector window. A projector window left
@@ -64,9 +76,9 @@ export type ProjectorState =
  * the newer one (or the other way round). Each message carries its sender's version (none before
  * version 2); when they differ, the projector window says which page to reload and tells the laptop,
  * which says it to the trainer. Raise it whenever what is sent changes (4: the join's layout, and
- * the ending on the end screen).
+ * the ending on the end screen; 5: the reply the story follows, `followed`).
  */
-export const PROJECTOR_PROTOCOL = 4;
+export const PROJECTOR_PROTOCOL = 5;
 
 export type ProjectorMessage =
   | { type: 'state'; state: ProjectorState; v?: number }
@@ -112,6 +124,18 @@ export function projectedReveal(entries: readonly RevealEntry[], total: number):
 /** At an ending: its title and closing text as the session view has them (the variant that applies, as the laptop shows it); none elsewhere. */
 export function projectedEnding(view: Pick<SessionView, 'kind' | 'title' | 'narration'>): ProjectedEnding | undefined {
   return view.kind === 'ending' ? { title: view.title ?? '', narration: view.narration ?? '' } : undefined;
+}
+
+/**
+ * The reply the story follows, from the trainer's last choice (the session view's last reply), for
+ * every moment after it until the next reveal (which gives the screen to that decision's replies),
+ * and for the end screen when the story reached an ending; none before the first choice. Without it
+ * the projector went from the reveal to the next moment without telling the room which reply the
+ * trainer had chosen for it.
+ */
+export function projectedFollowed(view: Pick<SessionView, 'lastFeedback'>, revealed: boolean): ProjectedFollowed | undefined {
+  const last = view.lastFeedback;
+  return last && !revealed ? { text: last.replyText, kind: last.replyKind } : undefined;
 }
 
 /**

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRoom, memoryStore, PRESENTER_PROTOCOL, presenterView, reduceRoom, roomContext, roomSessionView, roomSummaryFileName, validateScenario, type PresenterAction, type PresenterCommand, type RoomState, type Scenario } from '../../src/machines/index.js';
@@ -344,8 +344,74 @@ describe('live room on the presenter page', () => {
     const laptopNarration = laptop.getByRole('log').querySelector('.narration')?.textContent;
     expect(laptopTitle).toBe('A plan you made together');
     expect(await projector().findByRole('heading', { level: 1, name: `Ending: ${laptopTitle}` })).toBeTruthy();
-    const shown = [...screen.getByTestId('projector').querySelectorAll('h1, h2, .narration')].map((e) => e.textContent);
-    expect(shown).toEqual([`Ending: ${laptopTitle}`, laptopNarration, 'Outcome: Strong']);
+    const shown = [...screen.getByTestId('projector').querySelectorAll('h1, h2, .narration, .followed')].map((e) => e.textContent);
+    // The reply that led there (best practice) under the ending's title.
+    expect(shown).toEqual([`Ending: ${laptopTitle}`, 'The story followed: Do: Call your Advocate Supervisor to talk through what you noticed.', laptopNarration, 'Outcome: Strong']);
+  });
+
+  it('once the trainer follows a reply, the projector says which one the story follows, up to the next reveal, and at the ending which one it followed', async () => {
+    const user = userEvent.setup();
+    const client = new FakeClient();
+    render(<><div data-testid="laptop"><LiveRoom link={LINK} connect={() => client} /></div><div data-testid="projector"><ProjectorScreen /></div></>);
+    client.push();
+    const projector = () => within(screen.getByTestId('projector'));
+    const followed = () => screen.getByTestId('projector').querySelector('.followed')?.textContent;
+    await projector().findByText(scenario.contentNote);
+    const decide = async (reply: string) => {
+      await user.click(screen.getByRole('button', { name: 'Open the vote' }));
+      client.answer();
+      client.vote('phone-0001-abcdefghij', 'phone-curious');
+      await user.click(screen.getByRole('button', { name: 'Reveal the votes' }));
+      client.answer();
+      await projector().findByText('★ Best practice');
+      // The reveal is the decision's replies alone.
+      expect(followed()).toBeUndefined();
+      await user.click(within(document.querySelector(`[data-reply="${reply}"]`) as HTMLElement).getByRole('button', { name: /Follow/ }));
+      client.answer();
+    };
+    await projector().findByText(JOIN);
+    expect(followed()).toBeUndefined();
+    // The room voted for another reply; the trainer follows this one.
+    await decide('phone-accuse');
+    await waitFor(() => expect(followed()).toBe('The story follows: Who bought you that? You need to tell me the truth.'));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    client.answer();
+    // The next decision, its vote open too: still on that branch.
+    await projector().findByRole('heading', { level: 1, name: 'After the visit' });
+    expect(followed()).toBe('The story follows: Who bought you that? You need to tell me the truth.');
+    await user.click(screen.getByRole('button', { name: 'Open the vote' }));
+    client.answer();
+    await projector().findByText(/Voting is open/);
+    expect(followed()).toBe('The story follows: Who bought you that? You need to tell me the truth.');
+    await user.click(screen.getByRole('button', { name: 'Reveal the votes' }));
+    client.answer();
+    await projector().findByText('★ Best practice');
+    expect(followed()).toBeUndefined();
+    await user.click(within(document.querySelector('[data-reply="after-wait"]') as HTMLElement).getByRole('button', { name: /Follow/ }));
+    client.answer();
+    const ending = await projector().findByRole('heading', { level: 1, name: /^Ending: / });
+    expect(ending.nextElementSibling?.textContent).toBe('The story followed: Do: Decide it is probably nothing and keep it to yourself.');
+  });
+
+  it('a session ended before the story reached an ending says no reply on the projector\'s end screen', async () => {
+    const user = userEvent.setup();
+    const client = new FakeClient();
+    render(<><LiveRoom link={LINK} connect={() => client} /><div data-testid="projector"><ProjectorScreen /></div></>);
+    client.push();
+    const projector = () => within(screen.getByTestId('projector'));
+    await user.click(screen.getByRole('button', { name: 'Open the vote' }));
+    client.answer();
+    client.vote('phone-0001-abcdefghij', 'phone-curious');
+    await user.click(screen.getByRole('button', { name: 'Reveal the votes' }));
+    client.answer();
+    await user.click(within(document.querySelector('[data-reply="phone-curious"]') as HTMLElement).getByRole('button', { name: /Follow/ }));
+    client.answer();
+    await waitFor(() => expect(screen.getByTestId('projector').querySelector('.followed')?.textContent).toBe('The story follows: That\'s a nice one! How did you get it?'));
+    await user.click(screen.getByRole('button', { name: 'End the session' }));
+    await user.click(screen.getByRole('button', { name: 'Yes, end the session' }));
+    client.answer();
+    expect(await projector().findByText('The session has ended.')).toBeTruthy();
+    expect(screen.getByTestId('projector').querySelector('.followed')).toBeNull();
   });
 
   it('says when the projector window is from an older version of casa-practice, as presenter mode without a room does', async () => {

@@ -538,8 +538,41 @@ describe('presenter mode on two screens', () => {
     expect(ending.nextElementSibling?.textContent).toBe('The closing words this room earned.');
     expect(await projector().findByRole('heading', { level: 1, name: 'Ending: A plan you made together' })).toBeTruthy();
     const shown = [...screen.getByTestId('projector').querySelectorAll('h1, h2, p')].map((e) => e.textContent);
-    expect(shown.slice(1, 4)).toEqual(['Ending: A plan you made together', 'The closing words this room earned.', 'Outcome: Strong']);
+    // The reply that led there (the branch followed last) under the ending's title.
+    expect(shown.slice(1, 5)).toEqual(['Ending: A plan you made together', 'The story followed: Do: Call your Advocate Supervisor to talk through what you noticed.', 'The closing words this room earned.', 'Outcome: Strong']);
     expect(shown[0]).toBe(withVariants.title);
+  });
+
+  it('once the trainer follows a reply, the projector says which one the story follows, in words, at every moment up to the next reveal, and at the end which one it followed', async () => {
+    const user = userEvent.setup();
+    render(<><div data-testid="laptop"><Facilitation playable={{ scenario: scenario(), file: 'example.json' }} /></div><div data-testid="projector"><ProjectorScreen /></div></>);
+    const laptop = within(screen.getByTestId('laptop'));
+    const followed = () => screen.getByTestId('projector').querySelector('.followed')?.textContent;
+    await within(screen.getByTestId('projector')).findByText(/What is the most natural thing to say here/);
+    // Before any choice: nothing to say.
+    expect(followed()).toBeUndefined();
+    await user.click(laptop.getByRole('button', { name: 'Reveal the feedback' }));
+    await within(screen.getByTestId('projector')).findByText('★ Best practice');
+    const row = (text: RegExp) => within(screen.getByTestId('laptop')).getByText(text).closest('li') as HTMLElement;
+    // The room's choice, not best practice: an action ("Do: …").
+    await user.click(within(row(/Say nothing about the phone/)).getByRole('button', { name: /Follow reply/ }));
+    await waitFor(() => expect(followed()).toBe('The story follows: Do: Say nothing about the phone and move on to school.'));
+    // The scene after it, and the next decision until its reveal, still say it.
+    await user.click(laptop.getByRole('button', { name: 'Continue' }));
+    await within(screen.getByTestId('projector')).findByRole('heading', { level: 1, name: 'After the visit' });
+    expect(followed()).toBe('The story follows: Do: Say nothing about the phone and move on to school.');
+    // The reveal is that decision's replies alone.
+    await user.click(laptop.getByRole('button', { name: 'Reveal the feedback' }));
+    await waitFor(() => expect(screen.getByTestId('projector').querySelector('ol.reveal')).toBeTruthy());
+    expect(followed()).toBeUndefined();
+    // Back to the votes: the moment again, with the branch it is on.
+    await user.click(laptop.getByRole('button', { name: 'Back to the votes' }));
+    await waitFor(() => expect(followed()).toBe('The story follows: Do: Say nothing about the phone and move on to school.'));
+    await user.click(laptop.getByRole('button', { name: 'Reveal the feedback' }));
+    await user.click(within(row(/Call your Advocate Supervisor/)).getByRole('button', { name: /Follow reply/ }));
+    // The end: the reply that led to the ending, under its title.
+    const ending = await within(screen.getByTestId('projector')).findByRole('heading', { level: 1, name: /^Ending: / });
+    expect(ending.nextElementSibling?.textContent).toMatch(/^The story followed: Do: Call your Advocate Supervisor/);
   });
 
   it('when the trainer leaves the session (another page, or the tab closed), the projector stops showing it, and follows the next one', async () => {

@@ -5,7 +5,7 @@ import { downloadText } from '../download.js';
 import { Announce } from './Announce.js';
 import { ConfirmPanel, useConfirmation } from './Confirm.js';
 import { FollowReply, RoomOption, TrainerMoment } from './TrainerMoment.js';
-import { projectedEnding, projectedReveal, projectorAddress, stepWords, useProjector, PROJECTOR_BLOCKED_WORDS, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectorState } from '../projector.js';
+import { projectedEnding, projectedFollowed, projectedReveal, projectorAddress, stepWords, useProjector, PROJECTOR_BLOCKED_WORDS, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectorState } from '../projector.js';
 import './LiveRoom.css';
 
 /**
@@ -222,8 +222,9 @@ function voteWords(phase: PresenterView['phase'], voted: number): string {
 }
 
 /**
- * What the projector window shows in a live room: how to join, the moment and its options, and after
- * the reveal the tally, feedback and note; at the end, how the story ended, the outcome and how often
+ * What the projector window shows in a live room: how to join, the moment and its options (after the
+ * room's first branch, the reply the story follows), and after the reveal the tally, feedback and
+ * note; at the end, how the story ended, the outcome and how often
  * the room matched best practice. Never the trainer's buttons. How to join is the whole block (room
  * code, address, QR code) while the room is still joining (the content note, and until a vote has
  * opened) and while a decision waits for its votes; at a reveal, and at the scenes after the first
@@ -236,7 +237,7 @@ function projectedRoom(snap: RoomSnapshot): ProjectorState {
   const session = view.session;
   if (view.phase === 'ended') {
     const debrief = session.debrief;
-    return { kind: 'done', scenarioTitle: session.scenarioTitle, ending: projectedEnding(session), outcome: debrief ? `Outcome: ${debrief.outcome.label}` : 'The session has ended.', score: debrief ? `Score: ${scoreWords(debrief.score)}` : '', agreement: view.did.join(' ') };
+    return { kind: 'done', scenarioTitle: session.scenarioTitle, ending: projectedEnding(session), followed: projectedFollowed(session, false), outcome: debrief ? `Outcome: ${debrief.outcome.label}` : 'The session has ended.', score: debrief ? `Score: ${scoreWords(debrief.score)}` : '', agreement: view.did.join(' ') };
   }
   // Before the trainer's first step: the content note, for the room to read first (as presenter mode's first screen).
   if (view.contentNote) {
@@ -254,6 +255,7 @@ function projectedRoom(snap: RoomSnapshot): ProjectorState {
     title: session.title, narration: session.narration, lines: session.lines.map((l) => ({ speaker: l.speaker, text: l.text })), discussionPrompt: session.discussionPrompt,
     replies: session.kind === 'decision' ? session.replies.map((r) => ({ number: r.number, text: r.text, kind: r.kind })) : [],
     ...(reveal ? { note: session.facilitatorNote, reveal: projectedReveal(reveal.entries, reveal.total) } : {}),
+    followed: projectedFollowed(session, reveal !== undefined),
     ...(snap.join !== undefined ? { join: { room: snap.room, url: snap.join, layout: block ? 'block' : 'line' } } : {}),
   };
 }

@@ -31,6 +31,22 @@ const joinOf = (v: unknown): { room: string; url: string; layout: 'block' | 'lin
   return { room: text(room, 20), url: text(url, 300), layout: layout === 'line' ? 'line' : 'block' };
 };
 
+/** The reply the story follows, as sent (see ProjectedFollowed); nothing unless its words are there. */
+const followedOf = (v: unknown): { text: string; kind: 'say' | 'do' } | undefined => {
+  if (typeof v !== 'object' || v === null) return undefined;
+  const { text: words, kind } = v as { text?: unknown; kind?: unknown };
+  const t = text(words, 2000);
+  return t ? { text: t, kind: kind === 'do' ? 'do' : 'say' } : undefined;
+};
+
+/**
+ * "The story follows: …" (or, at the end, "The story followed: …"): the reply the trainer chose at
+ * the reveal, in words, so the room knows which branch the next moment is on.
+ */
+function Followed({ followed, tense }: { followed: { text: string; kind: 'say' | 'do' }; tense: 'follows' | 'followed' }) {
+  return <p className="followed"><strong>The story {tense}:</strong> {followed.kind === 'do' ? <><em className="do">Do:</em>{' '}</> : null}{followed.text}</p>;
+}
+
 /** What the projector window says when its version and the laptop page's differ (OutOfDate: the page to reload). */
 const PROJECTOR_WINDOW_WORDS: Record<OutOfDate, string> = {
   projector: 'This window is out of date: casa-practice was updated. On the laptop, choose “Open a projector window” again, or reload this window.',
@@ -151,6 +167,7 @@ export default function ProjectorScreen() {
     // How the story ended, as the laptop's debrief tells it, above the outcome: the room followed the
     // story to its end and saw only a score.
     const ending = typeof state.ending === 'object' && state.ending !== null ? { title: text(state.ending.title, 300), narration: text(state.ending.narration, 8000) } : undefined;
+    const followed = followedOf(state.followed);
     return (
       <div className="projector-screen done">
         {notice}
@@ -158,6 +175,7 @@ export default function ProjectorScreen() {
         {ending ? (
           <>
             <h1>Ending: {ending.title}</h1>
+            {followed && <Followed followed={followed} tense="followed" />}
             {ending.narration && <p className="narration">{ending.narration}</p>}
             <h2>{text(state.outcome)}</h2>
           </>
@@ -172,6 +190,8 @@ export default function ProjectorScreen() {
   // terminal's), its replies side by side across the window.
   const revealed = Array.isArray(state.reveal);
   const join = joinOf(state.join);
+  // Not at a reveal: the screen is that decision's replies then.
+  const followed = revealed ? undefined : followedOf(state.followed);
   return (
     <div className={revealed ? 'projector-screen revealed' : 'projector-screen'}>
       {notice}
@@ -181,6 +201,7 @@ export default function ProjectorScreen() {
         <p className="join-line">Join: <span className="join-url">{join.url}</span> <span aria-hidden="true">·</span><span className="sr-only">,</span> code <strong>{join.room}</strong></p>
       )}
       <h1>{text(state.title) || 'Scene'}</h1>
+      {followed && <Followed followed={followed} tense="follows" />}
       {!revealed && (
         <div role="log" aria-label="What happens">
           {state.narration && <p className="narration">{text(state.narration)}</p>}

@@ -412,9 +412,13 @@ describe('the projector window with a live room', () => {
       const rand = lcg(99);
       /** Waits until every window shows the screen (`shown` finds what only it shows), then measures each. */
       const checked = new Set<string>();
+      // The reply followed last, as the projector says it at each moment after it (until the next reveal).
+      let followed: string | undefined;
       const measure = async (shown: (page: Page) => Locator, where: string, kind: 'note' | 'scene' | 'vote' | 'reveal' | 'end') => {
         for (const { size, page } of windows) {
           await shown(page).waitFor({ timeout: GUARD_MS });
+          // What is measured is the screen with the line that says which reply the story follows (followed, at the end).
+          if (followed && kind !== 'reveal') expect(await page.locator('.followed').innerText(), `${scenario} ${where}`).toBe(`The story ${kind === 'end' ? 'followed' : 'follows'}: ${followed}`);
           const { join: joinSpace, ...m } = await page.evaluate(() => {
             // The height the way to join takes (its margins counted whole: at most what it takes).
             const join = document.querySelector('.room-join, .join-line');
@@ -472,6 +476,8 @@ describe('the projector window with a live room', () => {
         if ('code' in revealed) throw new Error(`reveal refused: ${revealed.message}`);
         await measure((page) => decision(page, '.revealed').locator('~ ol.reveal'), `${session.nodeId} (revealed)`, 'reveal');
         const reply = choose(revealed.reveal!.entries, enabled.map((r) => r.id));
+        const chosenReply = session.replies.find((r) => r.id === reply)!;
+        followed = `${chosenReply.kind === 'do' ? 'Do: ' : ''}${chosenReply.text}`;
         const chosen = await control.act({ type: 'choose', round: opened.round, reply });
         if ('code' in chosen) throw new Error(`choose refused: ${chosen.message}`);
       }
