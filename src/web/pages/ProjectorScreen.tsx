@@ -68,6 +68,17 @@ export const PROJECTOR_MIN_SCALE = 0.6;
  */
 export const PROJECTOR_MAX_SCALE = 2;
 
+/**
+ * The ways the reveal's replies can be laid out (`data-layout` on its list), in the order preferred
+ * when they fit the same type size: side by side (a column each, at least 16em wide), or in rows (a
+ * reply and its votes at the left of its row, its feedback and verdicts beside them). Side by side,
+ * the tallest reply sets the height of them all: at 1024×768 harm-reduction's d6-text (four replies,
+ * one with four verdicts whose citations take three lines each in a 240 px column) ran past the
+ * bottom even in the smallest type, the three other columns half empty. In rows, each reply takes
+ * the height of its own words, and the feedback and verdicts the width of most of the window.
+ */
+export const REVEAL_LAYOUTS = ['columns', 'rows'] as const;
+
 /** The scale the window's size allows at most: its size over 1280×720 (the lesser of the two), from 1 to PROJECTOR_MAX_SCALE. */
 function largestScale(): number {
   return Math.min(PROJECTOR_MAX_SCALE, Math.max(1, Math.min(window.innerWidth / 1280, window.innerHeight / 720)));
@@ -100,11 +111,16 @@ function useFitToWindow(shown: unknown): boolean {
     const scaleTo = (scale: number) => {
       root.style.fontSize = scale === 1 ? '' : `${scale * 100}%`;
     };
+    // The line that says there is more below (left from what was shown before) is not part of what
+    // has to fit: counted, it took its own height from the next screen's type.
+    const more = document.querySelector<HTMLElement>('.more-below');
+    if (more) more.hidden = true;
     const fits = () => root.scrollHeight <= window.innerHeight && root.scrollWidth <= window.innerWidth;
     const top = largestScale();
-    scaleTo(top);
-    if (!fits()) {
-      // The largest scale that fits, to within 1%: a few layouts, before the window is painted.
+    /** The largest scale that fits, to within 1% (PROJECTOR_MIN_SCALE when none does): a few layouts, before the window is painted. */
+    const largestFitting = (): number => {
+      scaleTo(top);
+      if (fits()) return top;
       let [lo, hi] = [PROJECTOR_MIN_SCALE, top];
       while (hi - lo > 0.01) {
         const mid = (lo + hi) / 2;
@@ -112,10 +128,28 @@ function useFitToWindow(shown: unknown): boolean {
         if (fits()) lo = mid;
         else hi = mid;
       }
-      scaleTo(lo);
+      return lo;
+    };
+    // At a reveal, the layout of its replies that lets the type be largest (the first of
+    // REVEAL_LAYOUTS on a tie); when none fits even the smallest type, the one that leaves least below.
+    const list = document.querySelector<HTMLElement>('.projector-screen.revealed ol.reveal');
+    let best: { layout?: string; scale: number; fits: boolean; height: number } | undefined;
+    for (const layout of list ? REVEAL_LAYOUTS : [undefined]) {
+      if (list && layout) list.dataset.layout = layout;
+      const scale = largestFitting();
+      scaleTo(scale);
+      const tried = { layout, scale, fits: fits(), height: root.scrollHeight };
+      if (!best || (tried.fits && (!best.fits || tried.scale > best.scale)) || (!tried.fits && !best.fits && tried.height < best.height)) best = tried;
     }
-    setMoreBelow(below());
-    return () => scaleTo(1);
+    if (list && best?.layout) list.dataset.layout = best.layout;
+    scaleTo(best?.scale ?? PROJECTOR_MIN_SCALE);
+    const still = below();
+    if (more) more.hidden = false;
+    setMoreBelow(still);
+    return () => {
+      scaleTo(1);
+      if (list) delete list.dataset.layout;
+    };
   }, [shown, size]);
   return moreBelow;
 }
@@ -187,7 +221,7 @@ export default function ProjectorScreen() {
     );
   }
   // Once the replies are revealed, the room has seen the moment: the reveal gets the screen (as on the
-  // terminal's), its replies side by side across the window.
+  // terminal's), its replies side by side across the window, or a reply to a row (REVEAL_LAYOUTS).
   const revealed = Array.isArray(state.reveal);
   const join = joinOf(state.join);
   // Not at a reveal: the screen is that decision's replies then.
@@ -224,13 +258,18 @@ export default function ProjectorScreen() {
         <ol className="reveal">
           {objects(state.reveal).map((r, i) => (
             <li key={i}>
-              <p><strong>{num(r.number)}.</strong> {text(r.text)} {r.best === true && <strong className="best-mark">★ Best practice</strong>}</p>
-              <div className="vote-row"><div className="vote-bar" aria-hidden="true" style={{ width: `${Math.max(0, Math.min(100, Number(r.percent) || 0))}%` }} /><span>Votes: {text(r.votes)}</span></div>
-              <p>{text(r.feedback)}</p>
-              <ul className="verdicts">{(Array.isArray(r.verdicts) ? r.verdicts : []).map((v: unknown, i) => {
-                const { className, words } = verdictOf(v);
-                return <li key={i} className={className}>{words}</li>;
-              })}</ul>
+              {/* The reply and its votes; its feedback and verdicts: side by side in the rows layout (REVEAL_LAYOUTS). */}
+              <div className="said">
+                <p><strong>{num(r.number)}.</strong> {text(r.text)} {r.best === true && <strong className="best-mark">★ Best practice</strong>}</p>
+                <div className="vote-row"><div className="vote-bar" aria-hidden="true" style={{ width: `${Math.max(0, Math.min(100, Number(r.percent) || 0))}%` }} /><span>Votes: {text(r.votes)}</span></div>
+              </div>
+              <div className="assessed">
+                <p>{text(r.feedback)}</p>
+                <ul className="verdicts">{(Array.isArray(r.verdicts) ? r.verdicts : []).map((v: unknown, i) => {
+                  const { className, words } = verdictOf(v);
+                  return <li key={i} className={className}>{words}</li>;
+                })}</ul>
+              </div>
             </li>
           ))}
         </ol>

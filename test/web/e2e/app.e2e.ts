@@ -493,6 +493,13 @@ describe('the web app in Chromium', () => {
       await projector.locator('.more-below').waitFor();
       expect((await fit()).scale).toBeCloseTo(0.6, 2);
       expect(await projector.locator('.more-below').evaluate((el) => Math.round(el.getBoundingClientRect().bottom))).toBe(400);
+      // Back at 1280×720 the reveal fits in the same type as before: the "More below" line left from
+      // the smaller window is not counted as part of what has to fit (it took its height from the type).
+      await projector.setViewportSize({ width: 1280, height: 720 });
+      await projector.locator('.more-below').waitFor({ state: 'detached' });
+      expect(await fit()).toEqual(revealed);
+      await projector.setViewportSize({ width: 1024, height: 400 });
+      await projector.locator('.more-below').waitFor();
       await projector.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
       await projector.locator('.more-below').waitFor({ state: 'detached' });
       clean(s);
