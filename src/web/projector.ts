@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { VERDICT_WORDS, votesWords, type RevealEntry, type SessionView } from '../machines/index.js';
+import type { ClickerKey } from './clicker.js';
 
 /**
  * Presenter mode on two screens: the trainer's controls (laptop) send what the room should see to a
@@ -76,7 +77,8 @@ export type ProjectorState =
  * the newer one (or the other way round). Each message carries its sender's version (none before
  * version 2); when they differ, the projector window says which page to reload and tells the laptop,
  * which says it to the trainer. Raise it whenever what is sent changes (4: the join's layout, and
- * the ending on the end screen; 5: the reply the story follows, `followed`).
+ * the ending on the end screen; 5: the reply the story follows, `followed`, and the clicker keys a
+ * projector window passes on, `key`).
  */
 export const PROJECTOR_PROTOCOL = 5;
 
@@ -89,7 +91,13 @@ export type ProjectorMessage =
   | { type: 'left'; v?: number }
   | { type: 'hello'; v?: number }
   /** From a projector window whose version differs from the laptop's state message (`v`: the window's). */
-  | { type: 'mismatch'; v: number };
+  | { type: 'mismatch'; v: number }
+  /**
+   * A presentation clicker's key pressed in the projector window (it has the focus once moved to the
+   * projector), passed on to the trainer's page, which takes it as its own (see clicker.tsx). Taken
+   * only from a window of this version (version 5).
+   */
+  | { type: 'key'; key: ClickerKey; v: number };
 
 /** One of the two pages: the trainer's (laptop) or the projector window. */
 export type OutOfDate = 'projector' | 'laptop';
@@ -154,8 +162,11 @@ export function projectorAddress(): string {
 /** What the trainer's page says when the browser did not open the projector window (a pop-up blocker). */
 export const PROJECTOR_BLOCKED_WORDS = 'The browser did not open the projector window (it may block pop-ups for this site). Allow pop-ups for this site and choose “Open a projector window” again, or open this address in a new window and move that window to the projector:';
 
-export function useProjector(state: ProjectorState, inCharge = true): [open: () => void, outdated: OutOfDate | undefined, blocked: number] {
+export function useProjector(state: ProjectorState, inCharge = true, onKey?: (key: ClickerKey) => void): [open: () => void, outdated: OutOfDate | undefined, blocked: number] {
   const text = JSON.stringify(state);
+  // A clicker key the projector window passed on: the page's own handler as it is now.
+  const keyHandler = useRef(onKey);
+  keyHandler.current = onKey;
   const channel = useRef<BroadcastChannel | undefined>(undefined);
   const [outdated, setOutdated] = useState<OutOfDate>();
   // The browser gave no window (window.open returned null): said on the page, with the address, as
@@ -209,6 +220,10 @@ export function useProjector(state: ProjectorState, inCharge = true): [open: () 
         setOutdated(outOfDate(m.v, 'laptop'));
         send();
       } else if (m.type === 'mismatch') setOutdated(outOfDate(m.v, 'laptop'));
+      else if (m.type === 'key' && m.v === PROJECTOR_PROTOCOL) {
+        const key = (m as { key?: unknown }).key;
+        if (key === 'next' || key === 'back') keyHandler.current?.(key);
+      }
     };
   }, [text, inCharge]);
   // The projector page only listens on the channel: no room link, no token in its address. Opening it

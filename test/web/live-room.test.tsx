@@ -3,13 +3,15 @@ import { act, cleanup, render, screen, waitFor, within } from '@testing-library/
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRoom, memoryStore, PRESENTER_PROTOCOL, presenterView, reduceRoom, roomContext, roomSessionView, roomSummaryFileName, validateScenario, type PresenterAction, type PresenterCommand, type RoomState, type Scenario } from '../../src/machines/index.js';
+import { clickerClock } from '../../src/web/clicker.js';
 import { LiveRoom } from '../../src/web/components/LiveRoom.js';
 import Presenter from '../../src/web/pages/Presenter.js';
 import ProjectorScreen from '../../src/web/pages/ProjectorScreen.js';
+import { PROJECTOR_PROTOCOL } from '../../src/web/projector.js';
 import type { RoomClient, RoomLink, RoomSnapshot } from '../../src/web/room-client.js';
 import { StoreContext } from '../../src/web/store.js';
 import example from '../fixtures/good/example.json?raw';
-import { captureDownloads, readAloud } from './helpers.js';
+import { announcedDuring, captureDownloads, readAloud } from './helpers.js';
 
 let downloads: { name: string; blob: Blob }[] = [];
 beforeEach(() => {
@@ -412,6 +414,82 @@ describe('live room on the presenter page', () => {
     client.answer();
     expect(await projector().findByText('The session has ended.')).toBeTruthy();
     expect(screen.getByTestId('projector').querySelector('.followed')).toBeNull();
+  });
+
+  it('a presentation clicker takes the vote one step at a time: Page Down opens it, locks it once a phone has voted, reveals it once locked; never a branch; a double press is not taken; Page Up goes back to the last decision', async () => {
+    const user = userEvent.setup();
+    let clock = 0;
+    clickerClock.now = () => (clock += 1000);
+    try {
+      const { client } = renderRoom();
+      client.push();
+      const hint = () => document.getElementById('clicker-keys')?.textContent;
+      const open = screen.getByRole('button', { name: 'Open the vote' });
+      expect(open.getAttribute('aria-keyshortcuts')).toBe('PageDown ArrowRight');
+      expect(hint()).toBe('Clicker keys (in this window or the projector window): Page Down or Right arrow: Open the vote.');
+      await user.keyboard('{PageDown}');
+      expect(client.sent).toEqual([{ type: 'open', node: 'phone' }]);
+      // Waiting for the room's answer: a press sends nothing more.
+      await user.keyboard('{PageDown}');
+      expect(client.sent).toHaveLength(1);
+      client.answer();
+      // The vote is open and no phone has voted: one press must not close it.
+      expect(screen.getByRole('button', { name: 'Lock the vote' }).getAttribute('aria-keyshortcuts')).toBe('PageDown ArrowRight');
+      expect(screen.getByRole('button', { name: 'Reveal the votes' }).getAttribute('aria-keyshortcuts')).toBeNull();
+      expect(hint()).toBe('Clicker keys (in this window or the projector window): Page Down or Right arrow: Lock the vote, once a phone has voted.');
+      expect(await announcedDuring(() => user.keyboard('{PageDown}'))).toEqual(['No phone has voted yet, so Page Down did not lock the vote. It locks it once a vote is in; to close it now, choose “Lock the vote”.']);
+      expect(client.sent).toHaveLength(1);
+      client.vote('phone-0001-abcdefghij', 'phone-curious');
+      // Locks (not reveals) the open vote.
+      clock = 50_000;
+      clickerClock.now = () => clock;
+      await user.keyboard('{PageDown}');
+      expect(client.sent.at(-1)).toEqual({ type: 'lock', round: 1 });
+      client.answer();
+      // Pressed again 200 ms later (a double press): the locked vote is not revealed.
+      clock += 200;
+      expect(await announcedDuring(() => user.keyboard('{PageDown}'))).toEqual(['Page Down was pressed again as this appeared, so the second press was not taken (the room has not seen this yet). Press it again to go on.']);
+      expect(client.sent).toHaveLength(2);
+      expect(screen.getByRole('button', { name: 'Reveal the votes' }).getAttribute('aria-keyshortcuts')).toBe('PageDown ArrowRight');
+      clock += 2000;
+      await user.keyboard('{ArrowRight}');
+      expect(client.sent.at(-1)).toEqual({ type: 'reveal', round: 1 });
+      client.answer();
+      clickerClock.now = () => (clock += 1000);
+      // At the reveal the trainer chooses the branch.
+      expect(await announcedDuring(() => user.keyboard('{PageDown}'))).toEqual(['Page Down does not choose the branch the story follows: press the Follow button of the reply the story follows.']);
+      expect(client.sent).toHaveLength(3);
+      await user.click(within(document.querySelector('[data-reply="phone-accuse"]') as HTMLElement).getByRole('button', { name: /Follow/ }));
+      client.answer();
+      // A scene: Page Down continues; Page Up is "Back to decision 1".
+      expect(hint()).toBe('Clicker keys (in this window or the projector window): Page Down or Right arrow: Continue. Page Up or Left arrow: Back to decision 1.');
+      await user.keyboard('{PageUp}');
+      expect(client.sent.at(-1)).toEqual({ type: 'back', node: roomSessionView(ctx, client.state).nodeId });
+      client.answer();
+      expect(screen.getByRole('heading', { name: 'The replies, revealed' })).toBeTruthy();
+      // While "End the session" asks, no key steps on (nor ends it).
+      await user.click(within(document.querySelector('[data-reply="phone-accuse"]') as HTMLElement).getByRole('button', { name: /Follow/ }));
+      client.answer();
+      await user.click(screen.getByRole('button', { name: 'End the session' }));
+      const sent = client.sent.length;
+      await user.keyboard('{PageDown}{PageUp}');
+      expect(client.sent).toHaveLength(sent);
+      expect(screen.getByRole('group', { name: 'End the session for everyone?' })).toBeTruthy();
+    } finally {
+      clickerClock.now = () => performance.now();
+    }
+  });
+
+  it('a clicker key pressed in the projector window reaches the room\'s presenter page', async () => {
+    const { client } = renderRoom();
+    client.push();
+    const window_ = new BroadcastChannel('casa-practice-projector');
+    try {
+      window_.postMessage({ type: 'key', key: 'next', v: PROJECTOR_PROTOCOL });
+      await waitFor(() => expect(client.sent).toEqual([{ type: 'open', node: 'phone' }]));
+    } finally {
+      window_.close();
+    }
   });
 
   it('says when the projector window is from an older version of casa-practice, as presenter mode without a room does', async () => {

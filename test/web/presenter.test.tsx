@@ -6,6 +6,7 @@ import { facilitationKey, memoryStore, selectView, startFacilitation, validateSc
 import { localStore } from '../../src/web/adapters/local-store.js';
 import { Facilitation } from '../../src/web/pages/Presenter.js';
 import ProjectorScreen from '../../src/web/pages/ProjectorScreen.js';
+import { clickerClock } from '../../src/web/clicker.js';
 import { PROJECTOR_CHANNEL, PROJECTOR_PROTOCOL } from '../../src/web/projector.js';
 import example from '../fixtures/good/example.json?raw';
 import { gatedPhoneText } from '../helpers/fixtures.js';
@@ -313,6 +314,164 @@ describe('going back from a decision with votes entered', () => {
     await user.click(screen.getByRole('button', { name: 'Back to decision 1' }));
     await user.click(screen.getByRole('button', { name: 'Yes, back to decision 1' }));
     expect(screen.getByRole('region', { name: 'The replies, revealed' })).toBeTruthy();
+  });
+});
+
+describe('a presentation clicker (Page Down, Page Up, the arrows)', () => {
+  // Each press a second after the last, unless a test says otherwise (the double-press guard reads this clock).
+  let clock = 0;
+  beforeEach(() => {
+    clock = 0;
+    clickerClock.now = () => (clock += 1000);
+  });
+  afterEach(() => {
+    clickerClock.now = () => performance.now();
+  });
+  const hint = () => document.getElementById('clicker-keys')?.textContent;
+  const row = (text: RegExp) => screen.getByText(text).closest('li') as HTMLElement;
+
+  it('Page Down takes the page\'s next step and Page Up its step back, one at a time, each the button it names (aria-keyshortcuts, and a visible hint); never a reveal with no votes entered, never a branch', async () => {
+    const user = userEvent.setup();
+    render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
+    const revealButton = screen.getByRole('button', { name: 'Reveal the feedback' });
+    expect(revealButton.getAttribute('aria-keyshortcuts')).toBe('PageDown ArrowRight');
+    expect(hint()).toBe('Clicker keys (in this window or the projector window): Page Down or Right arrow: Reveal the feedback, once votes are entered.');
+    // No votes entered: one press must not skip the room's vote. It says why, and reveals nothing.
+    expect(await announcedDuring(() => user.keyboard('{PageDown}'))).toEqual(['No votes are entered yet, so Page Down did not reveal the feedback: type the room\'s votes first, or choose “Reveal the feedback” to reveal without them.']);
+    expect(screen.queryByRole('heading', { name: 'The replies, revealed' })).toBeNull();
+    // In a vote box the keys are the box's: typing, and the arrows, Page Down and Page Up in it take no step.
+    const box = within(row(/How did you get it\?/)).getByRole('spinbutton');
+    await user.type(box, '3');
+    // (Page Down there says how to leave the boxes, as nothing else happens; the arrows move in the box.)
+    expect(await announcedDuring(() => user.keyboard('{ArrowRight}{PageDown}{ArrowLeft}{PageUp}'))).toEqual(['In a vote box Page Down and Page Up are the box\'s, so they took no step: press Enter to go on from the boxes (from the last one, Enter goes to “Reveal the feedback”).']);
+    expect(document.activeElement).toBe(box);
+    expect((box as HTMLInputElement).value).toBe('3');
+    expect(screen.queryByRole('heading', { name: 'The replies, revealed' })).toBeNull();
+    // Out of the box (on the page), the votes in: Page Down reveals, as the button does (focus on the reveal).
+    (document.activeElement as HTMLElement).blur();
+    await user.keyboard('{PageDown}');
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'The replies, revealed' }));
+    // At the reveal the trainer chooses the branch: Page Down says so and follows nothing; Page Up is "Back to the votes".
+    expect(hint()).toBe('Clicker keys (in this window or the projector window): Page Down does not choose the branch the story follows: press the Follow button of the reply the story follows. Page Up or Left arrow: Back to the votes.');
+    expect(await announcedDuring(() => user.keyboard('{PageDown}'))).toEqual(['Page Down does not choose the branch the story follows: press the Follow button of the reply the story follows.']);
+    expect(screen.getByRole('heading', { name: 'The replies, revealed' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Back to the votes' }).getAttribute('aria-keyshortcuts')).toBe('PageUp ArrowLeft');
+    await user.keyboard('{PageUp}');
+    expect((within(row(/How did you get it\?/)).getByRole('spinbutton') as HTMLInputElement).value).toBe('3');
+    (document.activeElement as HTMLElement).blur();
+    // The right arrow is Page Down's twin (a clicker may send it).
+    await user.keyboard('{ArrowRight}');
+    await user.click(within(row(/How did you get it\?/)).getByRole('button', { name: /Follow reply/ }));
+    // A scene: Page Down continues; Page Up would go back to decision 1.
+    expect(screen.getByRole('button', { name: 'Continue' }).getAttribute('aria-keyshortcuts')).toBe('PageDown ArrowRight');
+    expect(hint()).toBe('Clicker keys (in this window or the projector window): Page Down or Right arrow: Continue. Page Up or Left arrow: Back to decision 1.');
+    await user.keyboard('{PageDown}');
+    expect(screen.getByRole('heading', { level: 1, name: 'After the visit' })).toBeTruthy();
+    // Votes entered at decision 2: Page Up asks first, as the button does (the votes are not cleared
+    // without the answer), and while it asks no key steps on.
+    await user.type(screen.getAllByRole('spinbutton')[0] as HTMLElement, '4');
+    (document.activeElement as HTMLElement).blur();
+    expect(hint()).toMatch(/ Page Up or Left arrow: Back to decision 1, asking first, as it clears the votes entered here\.$/);
+    await user.keyboard('{PageUp}');
+    const question = screen.getByRole('group', { name: 'Go back to decision 1?' });
+    expect(document.activeElement).toBe(within(question).getByRole('button', { name: 'No, stay here' }));
+    await user.keyboard('{PageUp}{PageDown}{ArrowLeft}');
+    expect(screen.getByRole('group', { name: 'Go back to decision 1?' })).toBeTruthy();
+    expect(screen.getByText('4 votes entered.')).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'The replies, revealed' })).toBeNull();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('group', { name: 'Go back to decision 1?' })).toBeNull();
+    expect(screen.getByText('4 votes entered.')).toBeTruthy();
+  });
+
+  it('a second press landing as the step the first one took appears is not taken (a clicker\'s double press), and is said', async () => {
+    const user = userEvent.setup();
+    render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
+    await user.type(within(row(/How did you get it\?/)).getByRole('spinbutton'), '3');
+    (document.activeElement as HTMLElement).blur();
+    await user.keyboard('{PageDown}');
+    await user.click(within(row(/How did you get it\?/)).getByRole('button', { name: /Follow reply/ }));
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    await user.type(screen.getAllByRole('spinbutton')[0] as HTMLElement, '2');
+    (document.activeElement as HTMLElement).blur();
+    await user.keyboard('{PageDown}');
+    expect(screen.getByRole('heading', { name: 'The replies, revealed' })).toBeTruthy();
+    // Page Up twice, 150 ms apart: back to the votes, and not on to asking to leave the decision.
+    clickerClock.now = () => clock;
+    clock = 10_000;
+    await user.keyboard('{PageUp}');
+    expect(screen.getByText('2 votes entered.')).toBeTruthy();
+    // (Back to the votes put the focus in the first box, where Page Up is the box's.)
+    (document.activeElement as HTMLElement).blur();
+    clock += 150;
+    expect(await announcedDuring(() => user.keyboard('{PageUp}'))).toEqual(['Page Up was pressed again as this appeared, so the second press was not taken (the room has not seen this yet). Press it again to go on.']);
+    expect(screen.queryByRole('group', { name: 'Go back to decision 1?' })).toBeNull();
+    // Pressed again later: taken.
+    clock += 1000;
+    await user.keyboard('{PageUp}');
+    expect(screen.getByRole('group', { name: 'Go back to decision 1?' })).toBeTruthy();
+  });
+
+  it('a key held down takes one step, and on a break the keys do nothing', async () => {
+    const user = userEvent.setup();
+    const { rerender } = render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
+    await user.type(within(row(/How did you get it\?/)).getByRole('spinbutton'), '3');
+    (document.activeElement as HTMLElement).blur();
+    rerender(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} paused />);
+    await user.keyboard('{PageDown}');
+    expect(screen.queryByRole('heading', { name: 'The replies, revealed' })).toBeNull();
+    rerender(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
+    // Held down: the first press reveals; its repeats take no step after it (Back to the votes is Page Up's anyway).
+    await user.keyboard('{PageDown>5/}');
+    expect(screen.getByRole('heading', { name: 'The replies, revealed' })).toBeTruthy();
+    expect(screen.queryByText(/does not choose the branch/, { selector: '[role="status"] *' })).toBeNull();
+  });
+
+  it('a key pressed in the projector window (which has the focus once it is on the projector) is passed on to the trainer\'s page and taken there', async () => {
+    const user = userEvent.setup();
+    // The projector window: it passes the keys on, and scrolls nothing it need not.
+    const projector = render(<ProjectorScreen />);
+    const laptop = new BroadcastChannel('casa-practice-projector');
+    const heard: unknown[] = [];
+    laptop.onmessage = (e: MessageEvent) => heard.push(e.data);
+    try {
+      await user.keyboard('{PageDown}{ArrowLeft}');
+      await waitFor(() => expect(heard).toEqual(expect.arrayContaining([{ type: 'key', key: 'next', v: PROJECTOR_PROTOCOL }, { type: 'key', key: 'back', v: PROJECTOR_PROTOCOL }])));
+      expect(heard.filter((m) => (m as { type?: string }).type === 'key')).toHaveLength(2);
+    } finally {
+      laptop.close();
+      projector.unmount();
+    }
+    // The trainer's page takes a key its projector window passed on as its own.
+    render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
+    await user.type(within(row(/How did you get it\?/)).getByRole('spinbutton'), '3');
+    const window_ = new BroadcastChannel('casa-practice-projector');
+    try {
+      // Even with the focus in a vote box on the laptop: the key was pressed in the other window.
+      window_.postMessage({ type: 'key', key: 'next', v: PROJECTOR_PROTOCOL });
+      expect(await screen.findByRole('heading', { name: 'The replies, revealed' })).toBeTruthy();
+      // From a window of another version: not taken (it may mean something else there). The next
+      // key, from this version, is taken at the reveal still.
+      window_.postMessage({ type: 'key', key: 'back', v: PROJECTOR_PROTOCOL + 1 });
+      window_.postMessage({ type: 'key', key: 'next', v: PROJECTOR_PROTOCOL });
+      expect(await screen.findByText(/^Page Down does not choose the branch/, { selector: '[role="status"] *' })).toBeTruthy();
+      expect(screen.getByRole('heading', { name: 'The replies, revealed' })).toBeTruthy();
+      window_.postMessage({ type: 'key', key: 'back', v: PROJECTOR_PROTOCOL });
+      expect(await screen.findByText('3 votes entered.')).toBeTruthy();
+    } finally {
+      window_.close();
+    }
+  });
+
+  it('the content note\'s "Start the session" is Page Down\'s too', async () => {
+    const user = userEvent.setup();
+    renderApp('#/presenter/youth-discloses', memoryStore());
+    const start = await screen.findByRole('button', { name: 'Start the session' });
+    expect(start.getAttribute('aria-keyshortcuts')).toBe('PageDown ArrowRight');
+    expect(hint()).toBe('Clicker keys (in this window or the projector window): Page Down or Right arrow: Start the session.');
+    await user.keyboard('{PageDown}');
+    expect(await screen.findByRole('button', { name: 'Download the summary so far' })).toBeTruthy();
+    history.replaceState(null, '', '/');
   });
 });
 

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { backToDecision, scoreWords, VERDICT_WORDS, votesWords, type PresenterCommand, type PresenterView, type ServerError } from '../../machines/index.js';
 import { connectRoom, qrUrl, type RoomClient, type RoomLink, type RoomSnapshot, type RoomStatus } from '../room-client.js';
+import { clickerButton, ClickerHint, NO_BRANCH_WORDS, useClickerKeys, type ClickerKeys } from '../clicker.js';
 import { downloadText } from '../download.js';
 import { Announce } from './Announce.js';
 import { ConfirmPanel, useConfirmation } from './Confirm.js';
@@ -16,7 +17,7 @@ import './LiveRoom.css';
  * reveal the room's tally with vote bars and best practice marked. Everything comes from the room
  * client's snapshot; every action is a presenter command sent through it.
  */
-export function LiveRoom({ link, connect = (l) => connectRoom({ link: l }) }: { link: RoomLink; connect?: (link: RoomLink) => RoomClient }) {
+export function LiveRoom({ link, connect = (l) => connectRoom({ link: l }), paused = false }: { link: RoomLink; connect?: (link: RoomLink) => RoomClient; paused?: boolean }) {
   const [client, setClient] = useState<RoomClient>();
   useEffect(() => {
     const c = connect(link);
@@ -26,7 +27,7 @@ export function LiveRoom({ link, connect = (l) => connectRoom({ link: l }) }: { 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [link.room, link.token]);
   if (!client) return <p role="status">Connecting to the room…</p>;
-  return <RoomPanel client={client} />;
+  return <RoomPanel client={client} paused={paused} />;
 }
 
 const STATUS_WORDS: Record<RoomStatus, string> = {
@@ -55,10 +56,15 @@ const PHASE_WORDS: Record<PresenterView['phase'], string> = {
   ended: 'The session has ended.',
 };
 
+/** Said when Page Down would lock a vote no phone has voted in yet (one press would skip the room's vote). */
+const NO_VOTE_TO_LOCK = 'No phone has voted yet, so Page Down did not lock the vote. It locks it once a vote is in; to close it now, choose “Lock the vote”.';
+/** Said when Page Down would reveal a vote no phone voted in. */
+const NO_VOTE_TO_REVEAL = 'No phone voted, so Page Down did not reveal the votes: choose “Reveal the votes” to reveal them anyway.';
+
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** The room panel over a connected (or connecting) room client. */
-export function RoomPanel({ client }: { client: RoomClient }) {
+export function RoomPanel({ client, paused = false }: { client: RoomClient; paused?: boolean }) {
   const snap: RoomSnapshot = useSyncExternalStore(client.subscribe, client.getSnapshot);
   // A refusal is shown until the trainer's next command (the client keeps the last one).
   const [dismissed, setDismissed] = useState<ServerError>();
@@ -99,18 +105,36 @@ export function RoomPanel({ client }: { client: RoomClient }) {
     if (outdated && (document.activeElement === null || document.activeElement === document.body)) reload.current?.focus();
   }, [outdated]);
 
-  const [openProjector, projectorOutdated, projectorBlocked] = useProjector(projectedRoom(snap));
+  const session = view?.session;
+  const reveal = view?.phase === 'revealed' ? view.reveal : undefined;
+  const back = view && session ? backToDecision(session, view.decisions.length) : undefined;
+
+  // A presentation clicker (clicker.tsx): Page Down takes the next step, the vote's one at a time
+  // (open it; lock it once a phone has voted; reveal it once locked, if any vote came in), never a
+  // branch; Page Up goes back to the last decision where the page offers it.
+  const page = useRef<HTMLDivElement>(null);
+  const voted = snap.count?.voted ?? 0;
+  const keys: ClickerKeys = !view || !session || view.phase === 'ended' || stopped ? {} : {
+    off: paused || ending.open,
+    ...(session.kind === 'scene' ? (session.canContinue ? { next: { label: 'Continue' } } : {})
+      : session.kind !== 'decision' ? {}
+      : view.phase === 'idle' ? { next: { label: 'Open the vote' } }
+      : view.phase === 'open' ? { next: { label: 'Lock the vote', when: 'once a phone has voted', ...(voted === 0 ? { refused: NO_VOTE_TO_LOCK } : {}) } }
+      : view.phase === 'locked' ? { next: { label: 'Reveal the votes', when: 'if any vote came in', ...(voted === 0 ? { refused: NO_VOTE_TO_REVEAL } : {}) } }
+      : { nextNone: NO_BRANCH_WORDS }),
+    ...(view.phase === 'idle' && back !== undefined ? { back: { label: `Back to decision ${back}` } } : {}),
+  };
+  const clicker = useClickerKeys(keys, page);
+
+  const [openProjector, projectorOutdated, projectorBlocked] = useProjector(projectedRoom(snap), true, clicker.press);
 
   const send = (command: PresenterCommand) => {
     setDismissed(snap.error);
     if (client.send(command)) setPending({ view, error: snap.error });
   };
 
-  const session = view?.session;
-  const reveal = view?.phase === 'revealed' ? view.reveal : undefined;
-  const back = view && session ? backToDecision(session, view.decisions.length) : undefined;
   return (
-    <div className="facilitation live-room">
+    <div className="facilitation live-room" ref={page}>
       <p role="status" className={`room-status room-${snap.status}`}>
         {stopped ? (snap.error?.message || STATUS_WORDS[snap.status]) : snap.status === 'reconnecting' && !view ? NEVER_CONNECTED : STATUS_WORDS[snap.status]}
         {error && <> The room refused that: {error.message}</>}
@@ -182,20 +206,22 @@ export function RoomPanel({ client }: { client: RoomClient }) {
           {view.phase === 'ended' && <Ended view={view} />}
           <p className="controls" ref={controls} onKeyDown={ending.onEscape}>
             {view.phase !== 'ended' && session.kind === 'scene' && session.canContinue && (
-              <button type="button" className="primary" disabled={busy} onClick={() => send({ type: 'advance', node: session.nodeId })}>Continue</button>
+              <button type="button" className="primary" disabled={busy} onClick={() => send({ type: 'advance', node: session.nodeId })} {...clickerButton('next')}>Continue</button>
             )}
             {session.kind === 'decision' && view.phase === 'idle' && (
-              <button type="button" className="primary" disabled={busy} onClick={() => send({ type: 'open', node: session.nodeId })}>Open the vote</button>
+              <button type="button" className="primary" disabled={busy} onClick={() => send({ type: 'open', node: session.nodeId })} {...clickerButton('next')}>Open the vote</button>
             )}
-            {view.phase === 'open' && <button type="button" disabled={busy} onClick={() => send({ type: 'lock', round: view.round })}>Lock the vote</button>}
+            {view.phase === 'open' && <button type="button" disabled={busy} onClick={() => send({ type: 'lock', round: view.round })} {...clickerButton('next')}>Lock the vote</button>}
             {(view.phase === 'open' || view.phase === 'locked') && (
-              <button type="button" className="primary" disabled={busy} onClick={() => send({ type: 'reveal', round: view.round })}>Reveal the votes</button>
+              // Page Down reveals only a locked vote (while it is open, it locks it first).
+              <button type="button" className="primary" disabled={busy} onClick={() => send({ type: 'reveal', round: view.round })} {...(view.phase === 'locked' ? clickerButton('next') : {})}>Reveal the votes</button>
             )}
             {/* A Follow pressed by mistake: back to that decision, revealed again with its votes (before a vote opens here). */}
-            {view.phase === 'idle' && back !== undefined && <button type="button" disabled={busy} onClick={() => send({ type: 'back', node: session.nodeId })}>Back to decision {back}</button>}
+            {view.phase === 'idle' && back !== undefined && <button type="button" disabled={busy} onClick={() => send({ type: 'back', node: session.nodeId })} {...clickerButton('back')}>Back to decision {back}</button>}
             {view.phase !== 'ended' && <button type="button" disabled={busy} {...ending.trigger('end-session-confirm')}>End the session</button>}
             <button type="button" onClick={openProjector}>Open a projector window</button>
           </p>
+          <ClickerHint keys={keys} said={clicker.said} />
           {projectorOutdated && <Announce>{PROJECTOR_OUT_OF_DATE_WORDS[projectorOutdated]}</Announce>}
           {projectorBlocked > 0 && <Announce key={projectorBlocked} className="notice no-print">{PROJECTOR_BLOCKED_WORDS} <span className="join-url">{projectorAddress()}</span></Announce>}
           {ending.open && view.phase !== 'ended' && (

@@ -8,6 +8,7 @@ import {
 } from '../../machines/index.js';
 import { watcherOf } from '../adapters/local-store.js';
 import { validateBundled } from '../bundled-loader.js';
+import { clickerButton, ClickerHint, NO_BRANCH_WORDS, useClickerKeys, type ClickerKeys } from '../clicker.js';
 import { Announce } from '../components/Announce.js';
 import { ConfirmPanel, useConfirmation } from '../components/Confirm.js';
 import { Debrief } from '../components/Debrief.js';
@@ -45,7 +46,7 @@ function openRoomSession(store: Store, playable: PlayableScenario, texts: readon
 }
 
 /** Presenter mode for trainer-led sessions: large type, the room votes, the trainer reveals and picks the branch. */
-export default function Presenter({ id }: { id?: string; paused?: boolean }) {
+export default function Presenter({ id, paused = false }: { id?: string; paused?: boolean }) {
   // Opened from a live room's presenter address: the room server runs the session (phones vote).
   const [room] = useState(() => roomLinkFrom(location.search));
   const store = useStore();
@@ -65,7 +66,7 @@ export default function Presenter({ id }: { id?: string; paused?: boolean }) {
     };
   }, [id, store, room]);
   useTitle(room ? 'Presenter: live room' : state.kind === 'missing' ? 'Scenario not found' : state.kind === 'ready' ? `Presenter: ${state.playable.scenario.title}` : undefined);
-  if (room) return <LiveRoom link={room} />;
+  if (room) return <LiveRoom link={room} paused={paused} />;
   if (state.kind === 'loading') return <p role="status">Loading…</p>;
   if (state.kind === 'missing') return <><h1>Scenario not found</h1><p><a href={hrefOf({ page: 'presenter' })}>Choose another scenario</a></p></>;
   if (state.kind === 'pick') {
@@ -103,12 +104,13 @@ export default function Presenter({ id }: { id?: string; paused?: boolean }) {
     // One that could not be used (damaged meanwhile) has been moved aside: said, as on opening.
     else setState({ ...state, intro: false, run: run + 1, notice: now.notice ?? state.notice });
   };
-  if (state.intro) return <Intro playable={playable} notice={state.notice} focusOnShow={run > 0} onStart={start} />;
+  if (state.intro) return <Intro playable={playable} notice={state.notice} focusOnShow={run > 0} paused={paused} onStart={start} />;
   return (
     <Facilitation
       key={run}
       playable={playable}
       store={store}
+      paused={paused}
       resumed={state.resumed}
       notice={state.notice}
       focusOnStart={run > 0}
@@ -120,6 +122,12 @@ export default function Presenter({ id }: { id?: string; paused?: boolean }) {
   );
 }
 
+/** Said when Page Down would reveal the feedback with no votes entered: a press at the wrong moment would skip the room's vote. */
+const NO_VOTES_ENTERED = 'No votes are entered yet, so Page Down did not reveal the feedback: type the room\'s votes first, or choose “Reveal the feedback” to reveal without them.';
+
+/** Said when a clicker's Page Down or Page Up is pressed in a vote box, where it is the box's key. */
+const IN_VOTE_BOX = 'In a vote box Page Down and Page Up are the box\'s, so they took no step: press Enter to go on from the boxes (from the last one, Enter goes to “Reveal the feedback”).';
+
 /** Said when "Start the session" finds the room session started in another tab meanwhile. */
 const STARTED_ELSEWHERE = 'This scenario\'s room session was started in another tab or window meanwhile, so this tab carries that session on (nothing was written over it).';
 
@@ -127,18 +135,21 @@ const STARTED_ELSEWHERE = 'This scenario\'s room session was started in another 
  * Before a new room session: the scenario and its content note, shown on the projector too, so the
  * room reads what the scenario touches on before it starts (the terminal's first screen says the same).
  */
-function Intro({ playable, notice, focusOnShow = false, onStart }: { playable: PlayableScenario; notice?: string; focusOnShow?: boolean; onStart: () => void }) {
+function Intro({ playable, notice, focusOnShow = false, paused = false, onStart }: { playable: PlayableScenario; notice?: string; focusOnShow?: boolean; paused?: boolean; onStart: () => void }) {
   const { scenario } = playable;
   // Shown again by "Start a new session": focus on its heading, as the button that led here is gone.
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (focusOnShow) heading.current?.focus();
   }, [focusOnShow]);
+  const page = useRef<HTMLDivElement>(null);
+  const keys: ClickerKeys = { next: { label: 'Start the session' }, off: paused };
+  const clicker = useClickerKeys(keys, page);
   const [openProjector, projectorOutdated, projectorBlocked] = useProjector({
     kind: 'moment', scenarioTitle: scenario.title, step: `About ${scenario.estimatedMinutes} minutes`, title: 'Content note', narration: scenario.contentNote, lines: [], replies: [],
-  });
+  }, true, clicker.press);
   return (
-    <div className="facilitation">
+    <div className="facilitation" ref={page}>
       <p className="status-line"><span>{scenario.title}<span className="sr-only">. </span></span><span>About {scenario.estimatedMinutes} minutes</span></p>
       {notice && <p className="notice no-print" role="status">{notice}</p>}
       <h1 ref={heading} tabIndex={-1}>{scenario.title}</h1>
@@ -149,9 +160,10 @@ function Intro({ playable, notice, focusOnShow = false, onStart }: { playable: P
       </section>
       <p>Read the content note with the room before you start, and pause for the room whenever it needs a break. The session is kept in this browser as it goes, from the room's first vote: a reload or a closed tab then comes back to where you were.</p>
       <p className="controls">
-        <button type="button" className="primary" onClick={onStart}>Start the session</button>
+        <button type="button" className="primary" onClick={onStart} {...clickerButton('next')}>Start the session</button>
         <button type="button" onClick={openProjector}>Open a projector window</button>
       </p>
+      <ClickerHint keys={keys} said={clicker.said} />
       {projectorOutdated && <Announce>{PROJECTOR_OUT_OF_DATE_WORDS[projectorOutdated]}</Announce>}
       {projectorBlocked > 0 && <Announce key={projectorBlocked} className="notice no-print">{PROJECTOR_BLOCKED_WORDS} <span className="join-url">{projectorAddress()}</span></Announce>}
     </div>
@@ -180,9 +192,11 @@ export interface FacilitationProps {
    * note first when `withNote` (a new session after a finished one: perhaps a new room).
    */
   onStartOver?: (withNote?: boolean) => void;
+  /** On a break (the page is hidden): the clicker's keys do nothing. */
+  paused?: boolean;
 }
 
-export function Facilitation({ playable, store, resumed, notice, focusOnStart = false, onStartOver }: FacilitationProps) {
+export function Facilitation({ playable, store, resumed, notice, focusOnStart = false, onStartOver, paused = false }: FacilitationProps) {
   const { scenario } = playable;
   const [actor] = useState(() => (resumed ? startSession(scenario, 'practice', resumed.snapshot) : startFacilitation(scenario, crypto.getRandomValues(new Uint32Array(1))[0])));
   const view = useSelector(actor, useCallback((s: Snapshot) => selectView(scenario, s), [scenario]));
@@ -255,6 +269,26 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
     if (focusOnStart) heading.current?.focus();
   }, [focusOnStart]);
 
+  // The decision "Back to decision N" goes to, if any (the core's rule, as the terminal's u).
+  const back = backToDecision(view, past.length);
+  const entered = Object.values(votes).reduce((n, v) => n + v, 0);
+  const backLoss = view.kind === 'decision' ? backLossWords(entered) : undefined;
+
+  // A presentation clicker (clicker.tsx): Page Down takes the next step (never a reveal before any
+  // vote is entered, never a branch), Page Up the step back (one at a time: from the reveal back to
+  // the votes, from there back to the last decision, asking first when votes are entered here).
+  const page = useRef<HTMLDivElement>(null);
+  const atReveal = view.kind === 'decision' && revealed !== undefined;
+  const keys: ClickerKeys = view.done ? {} : {
+    off: paused || goBack.open || startOver.open,
+    inField: IN_VOTE_BOX,
+    ...(view.kind === 'decision'
+      ? (atReveal ? { nextNone: NO_BRANCH_WORDS } : { next: { label: 'Reveal the feedback', when: 'once votes are entered', ...(entered === 0 ? { refused: NO_VOTES_ENTERED } : {}) } })
+      : view.canContinue ? { next: { label: 'Continue' } } : {}),
+    ...(atReveal ? { back: { label: 'Back to the votes' } } : back !== undefined ? { back: { label: `Back to decision ${back}`, ...(backLoss ? { when: 'asking first, as it clears the votes entered here' } : {}) } } : {}),
+  };
+  const clicker = useClickerKeys(keys, page);
+
   // What the projector window shows: the moment, and after the reveal the feedback and votes (the
   // note too); the trainer's own toggle of the note stays on the laptop.
   const projected: ProjectorState = view.done && view.debrief
@@ -270,7 +304,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
       } : {}),
     };
   // Only the tab in charge of the room session drives the projector window.
-  const [openProjector, projectorOutdated, projectorBlocked] = useProjector(projected, elsewhere !== 'yes' || !store);
+  const [openProjector, projectorOutdated, projectorBlocked] = useProjector(projected, elsewhere !== 'yes' || !store, clicker.press);
 
   const step = (send: () => void) => {
     flushSync(() => {
@@ -308,9 +342,6 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
     setPast((p) => [...p, { votes: { ...votes }, revealed: revealed !== undefined }]);
     step(() => actor.send({ type: 'reply.choose', replyId }));
   };
-  // The decision "Back to decision N" goes to, if any (the core's rule, as the terminal's u).
-  const back = backToDecision(view, past.length);
-  const backLoss = view.kind === 'decision' ? backLossWords(Object.values(votes).reduce((n, v) => n + v, 0)) : undefined;
   // Back to the decision the room last followed a reply at (a Follow button pressed by mistake, or
   // the room wants to follow another branch): the story goes back there, with that decision's votes
   // and reveal as they were, and the summary forgets the branch taken.
@@ -371,7 +402,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
 
   const total = Object.values(votes).reduce((a, b) => a + b, 0);
   return (
-    <div className="facilitation">
+    <div className="facilitation" ref={page}>
       {/* Separate phrases read aloud too: a full stop after the title, for screen readers only (flex gaps are silent). */}
       <p className="status-line"><span>{view.scenarioTitle}<span className="sr-only">. </span></span><span>{stepWords(view)}</span></p>
       {elsewhere === 'yes' && store && (
@@ -422,7 +453,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
           <p className="hint">{votesEnteredWords(total)}.</p>
           {/* In the page from the start, so that a screen reader announces the words when they come. */}
           <p className="hint no-print" role="status">{tooMany ? TOO_MANY_VOTES : ''}</p>
-          <p className="controls"><button type="button" className="primary" ref={revealButton} onClick={reveal}>Reveal the feedback</button></p>
+          <p className="controls"><button type="button" className="primary" ref={revealButton} onClick={reveal} {...clickerButton('next')}>Reveal the feedback</button></p>
         </section>
       )}
       {view.kind === 'decision' && revealed && (
@@ -442,16 +473,18 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
               );
             })}
           </ol>
-          <p className="controls no-print"><button type="button" onClick={backToVotes}>Back to the votes</button></p>
+          <p className="controls no-print"><button type="button" onClick={backToVotes} {...clickerButton('back')}>Back to the votes</button></p>
         </section>
       )}
       {/* Start over is there all along (it was offered only after a reload, in the resume notice). */}
       <div onKeyDown={startOver.onEscape}>
         <p className="controls">
-          {view.canContinue && <button type="button" className="primary" onClick={() => step(() => actor.send({ type: 'scene.continue' }))}>Continue</button>}
+          {view.canContinue && <button type="button" className="primary" onClick={() => step(() => actor.send({ type: 'scene.continue' }))} {...clickerButton('next')}>Continue</button>}
           <button type="button" onClick={() => summary(undefined)}>Download the summary so far</button>
           <button type="button" onClick={openProjector}>Open a projector window</button>
-          {back !== undefined && (backLoss ? <button type="button" {...goBack.trigger('back-confirm')}>Back to decision {back}</button> : <button type="button" onClick={undo}>Back to decision {back}</button>)}
+          {back !== undefined && (backLoss
+            ? <button type="button" {...goBack.trigger('back-confirm')} {...(atReveal ? {} : clickerButton('back'))}>Back to decision {back}</button>
+            : <button type="button" onClick={undo} {...(atReveal ? {} : clickerButton('back'))}>Back to decision {back}</button>)}
           {onStartOver && <button type="button" {...startOver.trigger('start-over-confirm')}>Start over</button>}
         </p>
         {goBack.open && back !== undefined && backLoss && (
@@ -465,6 +498,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
           </ConfirmPanel>
         )}
       </div>
+      <ClickerHint keys={keys} said={clicker.said} />
       {projectorOutdated && <Announce>{PROJECTOR_OUT_OF_DATE_WORDS[projectorOutdated]}</Announce>}
       {projectorBlocked > 0 && <Announce key={projectorBlocked} className="notice no-print">{PROJECTOR_BLOCKED_WORDS} <span className="join-url">{projectorAddress()}</span></Announce>}
     </div>

@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useState } from 'react';
 import { VERDICT_WORDS } from '../../machines/index.js';
+import { clickerKeyOf } from '../clicker.js';
 import { openChannel, outOfDate, PROJECTOR_PROTOCOL, type OutOfDate, type ProjectorMessage, type ProjectorState } from '../projector.js';
 import '../components/LiveRoom.css';
 
@@ -183,7 +184,22 @@ export default function ProjectorScreen() {
       setState(e.data.state);
     };
     channel.postMessage({ type: 'hello', v: PROJECTOR_PROTOCOL } satisfies ProjectorMessage);
-    return () => channel.close();
+    // A presentation clicker's keys reach whichever window has the focus, and once moved to the
+    // projector (and made full screen) that is this one: they are passed on to the trainer's page,
+    // which takes them as its own. Page Down first shows the rest of a screen that goes on below the
+    // window's edge, and Page Up goes back up it, as the browser scrolls; then they are passed on.
+    const onKey = (e: KeyboardEvent) => {
+      const key = clickerKeyOf(e);
+      if (!key || e.defaultPrevented || e.repeat) return;
+      if (e.key.startsWith('Page') && (key === 'next' ? below() : window.scrollY > 0)) return;
+      e.preventDefault();
+      channel.postMessage({ type: 'key', key, v: PROJECTOR_PROTOCOL } satisfies ProjectorMessage);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      channel.close();
+    };
   }, []);
   const moreBelow = useFitToWindow(state);
   const notice = outdated && <p className="notice" role="status">{PROJECTOR_WINDOW_WORDS[outdated]}</p>;

@@ -608,6 +608,78 @@ describe('the web app in Chromium', () => {
     }
   });
 
+  it('presenter mode with a presentation clicker: Page Down and Page Up on the laptop page and in the projector window take one step each, never a reveal before any vote is entered; the keys are in a visible hint; axe-clean', async () => {
+    const s = await openPage(web.browser, web.app.url, '?presenter#/presenter/youth-discloses');
+    const { page } = s;
+    const said = (words: RegExp) => page.getByRole('status').filter({ hasText: words });
+    /**
+     * Presses `key` in `where` until `done` shows: a press landing within 400 ms of the step the
+     * last one took is refused as a clicker's double press (said on the laptop), and the test does
+     * not wait out the time itself.
+     */
+    const pressUntil = async (where: Page, key: string, done: ReturnType<Page['locator']>) => {
+      const refused = said(/was pressed again as this appeared/);
+      for (let i = 0; i < 10; i++) {
+        // A refusal said before is replaced by the next one (a new status): wait for the new one.
+        const before = (await refused.count()) ? await refused.elementHandle() : null;
+        await where.keyboard.press(key);
+        const refusedNow = (async () => {
+          await before?.waitForElementState('hidden');
+          await refused.waitFor();
+          return false;
+        })();
+        if (await Promise.race([done.waitFor().then(() => true), refusedNow]).catch(() => false)) {
+          refusedNow.catch(() => {});
+          return;
+        }
+      }
+      throw new Error(`${key} did not lead to ${done.toString()}`);
+    };
+    try {
+      await page.getByRole('button', { name: 'Start the session' }).waitFor();
+      expect(await page.locator('#clicker-keys').isVisible()).toBe(true);
+      await pressUntil(page, 'PageDown', page.getByRole('button', { name: 'Reveal the feedback' }));
+      // No votes entered: Page Down reveals nothing and says why.
+      await page.keyboard.press('PageDown');
+      await said(/^No votes are entered yet, so Page Down did not reveal the feedback/).waitFor();
+      expect(await page.locator('ol.reveal').count()).toBe(0);
+      // Typed in the boxes: the keys are the boxes' there (said); Enter goes on, from the last box to the reveal.
+      const boxes = page.getByRole('spinbutton');
+      await boxes.first().fill('5');
+      await page.keyboard.press('PageDown');
+      await said(/^In a vote box Page Down and Page Up are the box's/).waitFor();
+      expect(await page.locator('ol.reveal').count()).toBe(0);
+      for (let i = 0; i < (await boxes.count()); i++) await page.keyboard.press('Enter');
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Reveal the feedback');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-keyshortcuts'))).toBe('PageDown ArrowRight');
+      await pressUntil(page, 'PageDown', page.getByRole('heading', { name: 'The replies, revealed' }));
+      expect(violationsText(await runAxe(page))).toBe('');
+      await s.screenshot('e2e-presenter-clicker-reveal');
+      // The projector window, where the focus is once the trainer has moved it to the projector: its
+      // keys reach the laptop's page. Page Up: back to the votes (kept); the right arrow: the reveal again.
+      const projector = await openProjectorWindow(s, { width: 1280, height: 720 });
+      await projector.locator('ol.reveal').waitFor();
+      await pressUntil(projector, 'PageUp', page.getByRole('button', { name: 'Reveal the feedback' }));
+      expect(await boxes.first().inputValue()).toBe('5');
+      await projector.locator('ol.options').waitFor();
+      await pressUntil(projector, 'ArrowRight', page.getByRole('heading', { name: 'The replies, revealed' }));
+      await projector.locator('ol.reveal').waitFor();
+      // A projector window too small for the reveal: Page Down first shows the rest of it, then is passed on.
+      await projector.setViewportSize({ width: 800, height: 300 });
+      await projector.locator('.more-below').waitFor();
+      await projector.keyboard.press('PageDown');
+      await projector.waitForFunction(() => window.scrollY > 0);
+      await projector.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await projector.locator('.more-below').waitFor({ state: 'detached' });
+      await projector.keyboard.press('PageDown');
+      await said(/^Page Down does not choose the branch the story follows/).waitFor();
+      expect(await page.getByRole('heading', { name: 'The replies, revealed' }).count()).toBe(1);
+      clean(s);
+    } finally {
+      await s.close();
+    }
+  });
+
   it('on a phone with text at 200%, the first page breaks no word of its title or of a card\'s buttons in the middle', async () => {
     const s = await openPage(web.browser, web.app.url, '', { viewport: { width: 360, height: 740 } });
     try {

@@ -1,0 +1,174 @@
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { DOUBLE_PRESS_MS } from '../machines/index.js';
+import { Announce } from './components/Announce.js';
+
+/**
+ * Presenter mode with a presentation clicker. A clicker sends Page Down and Page Up (some send the
+ * right and left arrows): Page Down takes the one next step the page offers as its primary action
+ * (Start the session, Continue, Reveal the feedback, Open the vote, Lock the vote, Reveal the votes),
+ * Page Up goes back one step where the page offers a back action (Back to the votes, Back to
+ * decision N). A key presses the very button it stands for (marked with `clickerButton`), so it does
+ * what a click there does, a question it asks first included (going back asks before it clears the
+ * votes entered). What a key never does by itself, since one press cannot be taken back in front of
+ * the room:
+ * - reveal, or close a vote, before any vote is in (the trainer can still choose the button);
+ * - choose the branch the story follows (the reveal has a Follow button for each reply);
+ * - take a second press that lands within DOUBLE_PRESS_MS of a step a key took (a clicker's double
+ *   press or bounce skipped a scene, or locked and revealed a vote at once);
+ * - anything while the page asks a question (Start over, End the session), is on a break, or while
+ *   the focus is in a text field (the vote boxes: Page Down or Page Up there says how to leave them);
+ *   the arrows, neither in a control that uses them.
+ * Each of these is said (a polite status), so the trainer knows why nothing happened.
+ */
+
+export type ClickerKey = 'next' | 'back';
+
+/** What a key does now: press the button marked for it (`label`: its words, for the hint), or say why not (`refused`). */
+export interface ClickerStep {
+  label: string;
+  /** Shown in the hint after the label: when the key presses it ("once votes are entered"). */
+  when?: string;
+  /** Set when the key must not press it now: what is said instead. */
+  refused?: string;
+}
+
+export interface ClickerKeys {
+  next?: ClickerStep;
+  /** No next step a key may take here (the reveal: the trainer chooses the branch): what Page Down says. */
+  nextNone?: string;
+  back?: ClickerStep;
+  /** Keys do nothing: a question is open, the page is on a break. */
+  off?: boolean;
+  /** What Page Down or Page Up says when pressed in a text field of the page (the vote boxes), where it takes no step. */
+  inField?: string;
+}
+
+/** Where the double-press guard reads the time (milliseconds; a test sets its own). */
+export const clickerClock = { now: (): number => performance.now() };
+
+/** Each key a clicker sends, as KeyboardEvent.key names it, and what it stands for. */
+const KEYS: Record<string, ClickerKey> = { PageDown: 'next', ArrowRight: 'next', PageUp: 'back', ArrowLeft: 'back' };
+
+/** aria-keyshortcuts of the button each key presses. */
+export const CLICKER_SHORTCUTS: Record<ClickerKey, string> = { next: 'PageDown ArrowRight', back: 'PageUp ArrowLeft' };
+
+/** What a clicker key is called in words. */
+const KEY_WORDS: Record<ClickerKey, string> = { next: 'Page Down', back: 'Page Up' };
+
+/** The attributes of the button a key presses now: found by them, and named to screen readers with its keys. */
+export function clickerButton(key: ClickerKey): { 'data-clicker': ClickerKey; 'aria-keyshortcuts': string } {
+  return { 'data-clicker': key, 'aria-keyshortcuts': CLICKER_SHORTCUTS[key] };
+}
+
+/** What Page Down says at a reveal: the trainer chooses the branch the story follows (a key choosing it would pick for the room). */
+export const NO_BRANCH_WORDS = 'Page Down does not choose the branch the story follows: press the Follow button of the reply the story follows.';
+
+/** Said when a second press comes within DOUBLE_PRESS_MS of a step a key took. */
+export function tooSoonWords(key: ClickerKey): string {
+  return `${KEY_WORDS[key]} was pressed again as this appeared, so the second press was not taken (the room has not seen this yet). Press it again to go on.`;
+}
+
+/** Where the focus is typing: a text field (the vote boxes) or anything editable. The four keys are its own there. */
+const TYPING = 'input, textarea, select, [contenteditable]:not([contenteditable="false"]), [role="textbox"], [role="spinbutton"], [role="combobox"], [role="searchbox"], [role="slider"]';
+/** Controls (and scrolling regions) that move with the arrow keys: the arrows are theirs there. */
+const USES_ARROWS = `${TYPING}, [role="listbox"], [role="menu"], [role="menubar"], [role="radiogroup"], [role="radio"], [role="tablist"], [role="tab"], [role="grid"], [role="tree"], [role="treegrid"], audio, video, .table-wrap, .graph-scroll`;
+
+/** Whether `key`, pressed with the focus on `target`, belongs to what has the focus rather than to the clicker. */
+function focusKeeps(target: EventTarget | null, key: string): boolean {
+  if (!(target instanceof Element)) return false;
+  return target.closest(key.startsWith('Arrow') ? USES_ARROWS : TYPING) !== null;
+}
+
+/** The clicker key a keydown stands for, if it is one pressed alone (no modifier, not held down, not composing). */
+export function clickerKeyOf(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altKey' | 'metaKey' | 'shiftKey' | 'isComposing'>): ClickerKey | undefined {
+  if (e.ctrlKey || e.altKey || e.metaKey || e.shiftKey || e.isComposing) return undefined;
+  return Object.hasOwn(KEYS, e.key) ? KEYS[e.key] : undefined;
+}
+
+/**
+ * The clicker's keys on a presenter page: listens on the document, and returns `press` for a key
+ * that reached the page another way (pressed in the projector window, which forwards it) and what
+ * was last said (for ClickerHint). The buttons a key presses are found in `root` by `clickerButton`.
+ */
+export function useClickerKeys(keys: ClickerKeys, root: RefObject<HTMLElement | null>): { press: (key: ClickerKey) => boolean; said: Said | undefined } {
+  const [said, setSaid] = useState<Said>();
+  // When a key last took a step (clickerClock), for the double-press guard.
+  const lastStep = useRef<number>(-Infinity);
+  const current = useRef(keys);
+  current.current = keys;
+  // Whether the key was the page's (it pressed a button, or said why not): the browser's own use of it (scrolling) is then left out.
+  const press = useCallback((key: ClickerKey): boolean => {
+    const say = (text: string) => setSaid((s) => ({ n: (s?.n ?? 0) + 1, text }));
+    const now = current.current;
+    if (now.off) return false;
+    const step = key === 'next' ? now.next : now.back;
+    if (!step) {
+      if (key === 'next' && now.nextNone) {
+        say(now.nextNone);
+        return true;
+      }
+      return false;
+    }
+    if (step.refused) {
+      say(step.refused);
+      return true;
+    }
+    const button = root.current?.querySelector<HTMLButtonElement>(`button[data-clicker="${key}"]`);
+    // Waiting for the room's answer to the last command (its buttons are disabled meanwhile): nothing to press yet.
+    if (!button || button.disabled) return button !== null && button !== undefined;
+    const at = clickerClock.now();
+    if (at - lastStep.current < DOUBLE_PRESS_MS) {
+      say(tooSoonWords(key));
+      return true;
+    }
+    lastStep.current = at;
+    setSaid(undefined);
+    button.click();
+    return true;
+  }, [root]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const key = clickerKeyOf(e);
+      if (!key || e.defaultPrevented) return;
+      if (focusKeeps(e.target, e.key)) {
+        // Page Down or Page Up (a clicker's) in a vote box: it is the box's, but said, as nothing else happens.
+        const now = current.current;
+        if (!e.repeat && e.key.startsWith('Page') && !now.off && now.inField && (key === 'next' ? now.next || now.nextNone : now.back)) setSaid((s) => ({ n: (s?.n ?? 0) + 1, text: now.inField as string }));
+        return;
+      }
+      // Held down: its repeats take no step (each would take the next one, unseen); the page does not scroll either.
+      if (e.repeat) {
+        if (!current.current.off && (key === 'next' ? current.current.next || current.current.nextNone : current.current.back)) e.preventDefault();
+        return;
+      }
+      if (press(key)) e.preventDefault();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [press]);
+  return { press, said };
+}
+
+/** Words said about a key that took no step; `n` counts them, so the same words are said again. */
+export interface Said {
+  n: number;
+  text: string;
+}
+
+/**
+ * The keys in a visible line (what each presses now, in the button's words), and a polite status
+ * that says why a key pressed nothing.
+ */
+export function ClickerHint({ keys, said }: { keys: ClickerKeys; said: Said | undefined }) {
+  const parts: string[] = [];
+  if (keys.next) parts.push(`Page Down or Right arrow: ${keys.next.label}${keys.next.when ? `, ${keys.next.when}` : ''}.`);
+  else if (keys.nextNone) parts.push(keys.nextNone);
+  if (keys.back) parts.push(`Page Up or Left arrow: ${keys.back.label}${keys.back.when ? `, ${keys.back.when}` : ''}.`);
+  return (
+    <>
+      {parts.length > 0 && <p className="hint no-print clicker-keys" id="clicker-keys">Clicker keys (in this window or the projector window): {parts.join(' ')}</p>}
+      {/* Said each time, the same words again too (a new polite status, empty before its words come). */}
+      {said && <Announce key={said.n} className="hint no-print">{said.text}</Announce>}
+    </>
+  );
+}
