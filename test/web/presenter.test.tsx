@@ -304,9 +304,7 @@ describe('going back from a decision with votes entered', () => {
     const boxes = screen.getAllByRole('spinbutton');
     await user.type(boxes[0] as HTMLElement, '11');
     await user.type(boxes[1] as HTMLElement, '12');
-    console.log('BEFORE', document.body.textContent?.slice(0, 1500));
     await user.click(screen.getByRole('button', { name: 'Back to decision 1' }));
-    console.log('AFTER', document.body.textContent?.slice(0, 600));
     const question = screen.getByRole('group', { name: 'Go back to decision 1?' });
     expect(question.textContent).toContain('The 23 votes entered at this decision will be cleared.');
     await user.click(within(question).getByRole('button', { name: 'No, stay here' }));
