@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
@@ -91,6 +91,30 @@ describe('quitting when progress cannot be saved', () => {
     expect(r.lastFrame()).not.toContain('Progress is not being saved');
     expect(r.lastFrame()).toMatch(/· q: quit$/m);
     r.unmount();
+  });
+
+  it('a folder that stops being writable during the session does not lose the playthrough on "save and quit": it asks again, and says why when the volunteer keeps going', async () => {
+    const env = tempEnv();
+    const { element, exit } = appElement({ env });
+    const r = await renderApp(element);
+    await press(r, '1', KEY.enter, '1', KEY.enter);
+    // The saves folder turns into a file: every write fails from now on, even for root.
+    const saves = join(env.XDG_STATE_HOME as string, 'casa-practice', 'saves');
+    if (existsSync(saves)) rmSync(saves, { recursive: true });
+    mkdirSync(join(saves, '..'), { recursive: true });
+    writeFileSync(saves, 'not a folder');
+    await press(r, 'q');
+    expect(r.lastFrame()).toContain('Save your progress and quit?');
+    await press(r, 'y');
+    expect(exit).not.toHaveBeenCalled();
+    expect(r.lastFrame()).toContain('Quit without saving?');
+    await press(r, 'n');
+    expect(r.lastFrame()).not.toContain('Quit without saving?');
+    expect((r.lastFrame() ?? '').replace(/\s+/g, ' ')).toMatch(/Progress is not being saved: \S+ cannot be written/);
+    await press(r, 'q');
+    await tap(r, 'y');
+    expect(exit.mock.calls[0]?.[0]).toMatch(/^Progress could not be saved/);
+    expect(exit.mock.calls[0]?.[1]).toBe(74);
   });
 
   it('with a writable state folder the prompt still offers to save', async () => {

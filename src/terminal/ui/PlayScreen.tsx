@@ -82,8 +82,20 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   const [unavailable, setUnavailable] = useState<string | undefined>(() => (resumed && !recap ? stateStore(app.env).failure() : undefined));
   const hold = origin === 'continued' ? heldSave : undefined;
   const save = () => saveProgress(playable, actor.getPersistedSnapshot(), origin, app.env, startedAt, clock.activeMs(Date.now()), hold);
+  // The save at "save and quit" that found the state folder could not be written (it was writable
+  // when the session began): the playthrough is not thrown away on that key press. The prompt asks
+  // again, now as "Quit without saving?" (QuitPrompt reads the store's failure, said above the
+  // hints too), so the volunteer can keep going, or make the folder writable and quit later.
+  // (Asked again, "y" quits with what that save said: the session now lives in memory only.)
+  const [quitSaveFailed, setQuitSaveFailed] = useState<string>();
   const saveAndExit = (interrupted = false) => {
+    if (quitSaveFailed !== undefined) return app.exit(quitSaveFailed, interrupted ? 130 : 74);
+    const knownBefore = stateStore(app.env).failure() !== undefined;
     const saved = save();
+    if (!saved.ok && !interrupted && !knownBefore) {
+      setQuitSaveFailed(saved.message);
+      return setConfirmQuit(true);
+    }
     app.exit(saved.message, interrupted ? 130 : saved.ok ? 0 : 74);
   };
 
@@ -152,7 +164,11 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     }
     if (confirmQuit) {
       if (a.type === 'yes') saveAndExit();
-      else if (a.type === 'no' || a.type === 'back') setConfirmQuit(false);
+      else if (a.type === 'no' || a.type === 'back') {
+        setConfirmQuit(false);
+        // Why the save failed, in place of the hints until the next key.
+        if (quitSaveFailed !== undefined) setUnavailable(stateStore(app.env).failure());
+      }
       return;
     }
     // On the last reply's feedback, q goes on to the debrief: it is never skipped by accident.
