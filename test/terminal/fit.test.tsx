@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { conditionsOf, initialVariables, whenHolds } from '../../src/machines/conditions.js';
 import type { Scenario } from '../../src/machines/schema/scenario.js';
@@ -22,6 +25,13 @@ const TALLEST = 3;
 const filled = (frame: string) => rows(frame).filter((l) => l.trim() !== '').length;
 /** The `n` keys with the largest values. */
 const tallest = <K,>(heights: Map<K, number>, n: number): K[] => [...heights].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k]) => k);
+
+/** A state folder that cannot be written (a file where the folder should be), even for root. */
+function unwritableStateEnv(): NodeJS.ProcessEnv {
+  const file = join(mkdtempSync(join(tmpdir(), 'casa-fit-')), 'state');
+  writeFileSync(file, 'not a folder');
+  return tempEnv({ XDG_STATE_HOME: file });
+}
 
 const loaded = new Map<string, PlayableScenario>();
 function load(file: string): PlayableScenario {
@@ -138,6 +148,20 @@ describe(`the picker and the trainer-led screens fit the smallest window the app
     expect(overflow(r.lastFrame(), MIN_COLUMNS, 'the picker')).toEqual([]);
     r.unmount();
   });
+
+  // The content note is the first screen of every playthrough and trainer-led session; with the
+  // notice that the state folder cannot be written it is taller still (harm-reduction's ran to 25 rows
+  // as a trainer-led session, its title above the window).
+  it.each(FILES.flatMap((file) => [false, true].flatMap((facilitating) => [false, true].map((unwritable) => ({ name: file.slice(BUNDLED.length + 1), file, facilitating, unwritable })))))(
+    '$name: the content note (trainer-led $facilitating, state folder unwritable $unwritable)', async ({ file, facilitating, unwritable }) => {
+      const playable = load(file);
+      const env = unwritable ? unwritableStateEnv() : tempEnv();
+      const r = await renderAt(appElement({ env, start: facilitating ? { kind: 'facilitate', playable } : { kind: 'play', playable, showNote: true } }).element, MIN_COLUMNS, HEIGHT);
+      expect(r.lastFrame()).toContain('Content note');
+      expect(r.lastFrame()).toContain(playable.scenario.title);
+      expect(overflow(r.lastFrame(), MIN_COLUMNS, 'the content note')).toEqual([]);
+      r.unmount();
+    });
 
   // The vote screen keeps its replies whole and scrolls the moment above them, so the decisions with
   // the most rows of replies (measured as the screen measures them, over every bundled decision)

@@ -1,10 +1,11 @@
 import { Box } from 'ink';
-import type { Action } from '../keys.js';
+import { hintLine, type Action } from '../keys.js';
 import type { CatalogEntry } from '../../machines/light.js';
 import { KeyHints } from './KeyHints.js';
 import { useKeys } from './useKeys.js';
 import { useScreenSize } from './useScreenSize.js';
 import { Paragraph } from './Paragraph.js';
+import { inkRows } from '../wrap.js';
 
 /** Props of ContentNote. */
 export interface ContentNoteProps {
@@ -29,26 +30,36 @@ export function ContentNote({ entry, onStart, onBack, onQuit, notice, facilitati
     else if (a.type === 'back' && onBack) onBack();
     else if (a.type === 'quit' || a.type === 'interrupt') onQuit(a.type === 'interrupt');
   });
-  const { columns } = useScreenSize();
+  const { columns, rows } = useScreenSize();
   // Inside the note's border and padding.
   const inner = columns - 4;
+  const hints = onBack ? 'contentNote' as const : [['Enter', 'start'], ['q', 'quit']] as [string, string][];
+  const tails = facilitating
+    ? notice
+      // The state folder cannot be written (the notice above): nothing is kept, no summary written.
+      ? [`Pause for the room whenever it needs a break. ${UNKEPT_SESSION}`, UNKEPT_SESSION]
+      : ['Pause for the room whenever it needs a break. A trainer-led session is kept as it goes: q stops it and writes a summary of the votes so far, and opening this scenario again carries on.',
+        'q stops the session and writes a summary of the votes so far; opening this scenario again carries on.']
+    : notice ? ['Take a break whenever you need one (q quits).'] : ['Take a break whenever you need one. Once you have started, q saves your progress and quits.'];
+  const about = `About ${entry.minutes} minutes. ${entry.summary}`;
+  // The screen keeps one row spare (it never scrolls): where the whole note is taller than that, the
+  // shorter words about q come first, then the summary goes (the title and minutes stay).
+  const height = (summary: string, tail: string) => (notice ? inkRows(notice, columns) : 0) + inkRows(entry.title, columns) + inkRows(summary, columns)
+    + 1 + 2 + 1 + inkRows(entry.contentNote, inner) + inkRows(tail, inner) + 1 + inkRows(hintLine(hints), columns);
+  const choices = [...tails.map((t) => [about, t] as const), ...tails.map((t) => [`About ${entry.minutes} minutes.`, t] as const)];
+  const [summary, tail] = choices.find(([a, t]) => height(a, t) <= rows - 1) ?? (choices.at(-1) as readonly [string, string]);
   return (
     <Box flexDirection="column">
       {notice && <Paragraph width={columns}>{notice}</Paragraph>}
       <Paragraph bold width={columns}>{entry.title}</Paragraph>
-      <Paragraph width={columns}>About {entry.minutes} minutes. {entry.summary}</Paragraph>
+      <Paragraph width={columns}>{summary}</Paragraph>
       <Box marginTop={1} borderStyle="round" paddingX={1} flexDirection="column">
         <Paragraph bold width={inner}>Content note</Paragraph>
         <Paragraph width={inner}>{entry.contentNote}</Paragraph>
-        <Paragraph width={inner}>{facilitating
-          ? notice
-            // The state folder cannot be written (the notice above): nothing is kept, no summary written.
-            ? `Pause for the room whenever it needs a break. ${UNKEPT_SESSION}`
-            : 'Pause for the room whenever it needs a break. A trainer-led session is kept as it goes: q stops it and writes a summary of the votes so far, and opening this scenario again carries on.'
-          : notice ? 'Take a break whenever you need one (q quits).' : 'Take a break whenever you need one. Once you have started, q saves your progress and quits.'}</Paragraph>
+        <Paragraph width={inner}>{tail}</Paragraph>
       </Box>
       {/* b only when there is a picker to go back to. */}
-      <KeyHints set={onBack ? 'contentNote' : [['Enter', 'start'], ['q', 'quit']]} width={columns} />
+      <KeyHints set={hints} width={columns} />
     </Box>
   );
 }
