@@ -1,4 +1,4 @@
-import { backToDecision, startOverFailedWords, visibleLine, entryOf, facilitatedDecision, MAX_VOTES, resumeFailure, revealData, roomBack, roomLossWords, selectView, startFacilitation, startSession, unavailableWords, type Debrief, type FacilitatedDecision, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
+import { asideWords, backToDecision, startOverFailedWords, visibleLine, entryOf, facilitatedDecision, MAX_VOTES, resumeFailure, revealData, roomBack, roomLossWords, selectView, startFacilitation, startSession, unavailableWords, type Debrief, type FacilitatedDecision, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
 import { exportsDir, NOTHING_ENTERED_WORDS, newestSessionSummary, writeSessionSummary } from './export.js';
 import { command } from './invocation.js';
 import { errorWords, stateStore } from './node/state-store.js';
@@ -29,7 +29,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   // A session kept from before (q, input ended, a closed window) is carried on, as a volunteer's
   // save is in this mode; --new starts over instead. One that cannot be used is moved aside.
   const found = opts.startOver ? undefined : readRoomSession(playable, opts.env);
-  if (found?.kind === 'bad') io.err(`casa-practice: ${resumeFailure(found.error, found.movedTo, (to) => `The room session was moved to ${to}`, 'a new session starts')}\n`);
+  if (found?.kind === 'bad') io.err(`casa-practice: ${resumeFailure(found.error, found.movedTo, (to) => asideWords('The room session', to), 'a new session starts')}\n`);
   const resumed = found?.kind === 'ok' ? found : undefined;
   let actor = resumed ? startSession(scenario, 'practice', resumed.snapshot) : startFacilitation(scenario, sessionSeed(opts.env));
   const log: FacilitatedDecision[] = [...(resumed?.decisions ?? [])];

@@ -1,4 +1,4 @@
-export { asideKey, memoryStore, type AsideReason, type Store } from './store.js';
+export { asideKey, asideWords, leftInPlace, leftWhereItWas, memoryStore, type AsideReason, type Store } from './store.js';
 export { FUTURE_SLACK_MS, MAX_RECORD_MINUTES, mergeCompletion, minutesSpent, parsePlaythrough, parseRecords, parseRecordsFile, parseRecordsValue, playthroughRecord, readRecords, readRecordsFile, recordCompletion, recordPlaythrough, RECORDS_FORMAT_VERSION, RECORDS_KEY, recordsSetAsideNotice, restorePlaythroughs, RECORDS_MOVED_TO, recordsText, type CompletionRecord, type DecisionRecord, type PlaythroughDetails, type PlaythroughRecord, type PrincipleRecord, type Records, type RecordsFile, type RecordsParse, type RecordsRead, type RecordsSetAside, type KeptAt } from './records.js';
 export { derivedUuid, randomUuid, sha256, UUID_PATTERN, uuidFromBytes, type RandomBytes } from './ids.js';
 export { agoWords, clearSave, continueChoices, debriefKey, repliesMadeWords, DEBRIEFS_PREFIX, latestSaveKey, mayReplaceSave, resumeFailure, SAVE_MOVED_TO, saveKey, SAVES_PREFIX, saveSummary, shortHash, slotName, type RunOrigin, type SaveSummary, type SlotOf } from './slots.js';

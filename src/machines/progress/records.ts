@@ -3,7 +3,7 @@ import type { Debrief, OutcomeBand } from '../scoring.js';
 import type { EndingKind, Scenario } from '../schema/scenario.js';
 import type { SessionMode } from '../types.js';
 import { randomUuid, UUID_PATTERN, weakRandomBytes, type RandomBytes } from './ids.js';
-import { exclusively, type Store } from './store.js';
+import { asideWords, exclusively, leftWhereItWas, type Store } from './store.js';
 
 /** The best result a volunteer has had on one scenario. */
 export interface CompletionRecord {
@@ -111,7 +111,7 @@ export interface RecordsSetAside {
 export type KeptAt = (movedTo: string) => string;
 
 /** The terminal's words for damaged records set aside: they name the file they were moved to. */
-export const RECORDS_MOVED_TO: KeptAt = (movedTo) => `they were moved to ${cleanLine(movedTo)}`;
+export const RECORDS_MOVED_TO: KeptAt = (movedTo) => asideWords('they', cleanLine(movedTo), true);
 
 /** The one line for records that were set aside, the place worded by the UI (`keptAt`). */
 export function recordsSetAsideNotice(aside: RecordsSetAside, keptAt: KeptAt = RECORDS_MOVED_TO): string {
@@ -120,7 +120,9 @@ export function recordsSetAsideNotice(aside: RecordsSetAside, keptAt: KeptAt = R
     const finished = (n: number) => `${n} finished scenario${n === 1 ? '' : 's'}`;
     return `Part of your completion records was damaged: ${finished(unreadable)} could not be read${aside.why ? ` (${cleanLine(aside.why)})` : ''} and ${unreadable === 1 ? 'is' : 'are'} left out of your records; ${keptAt(aside.movedTo)}, and the other ${finished(kept)} ${kept === 1 ? 'was' : 'were'} kept.`;
   }
-  return `Your completion records were damaged${aside.why ? ` (${cleanLine(aside.why)})` : ''}; ${keptAt(aside.movedTo)} and new records were started.`;
+  // Records that could not be moved cannot be replaced on disk either: this session starts from none.
+  const then = leftWhereItWas(aside.movedTo) ? 'this session starts with no records' : 'new records were started';
+  return `Your completion records were damaged${aside.why ? ` (${cleanLine(aside.why)})` : ''}; ${keptAt(aside.movedTo)} and ${then}.`;
 }
 
 /** The notice and what was set aside, as a RecordsRead carries them. */

@@ -1,5 +1,5 @@
 import { cleanLine } from '../text/clean.js';
-import type { Store } from './store.js';
+import { asideWords, type Store } from './store.js';
 
 // Save keys and listing, apart from reading and writing saves: a picker checks for a save
 // without loading XState.
@@ -65,7 +65,7 @@ export function latestSaveKey(store: Store): string | undefined {
 }
 
 /** The terminal's words for a save set aside: it names the file it was moved to. */
-export const SAVE_MOVED_TO = (movedTo: string): string => `The save was moved to ${cleanLine(movedTo)}`;
+export const SAVE_MOVED_TO = (movedTo: string): string => asideWords('The save', cleanLine(movedTo));
 
 /**
  * The one line shown when a save cannot be resumed (and where it was moved, when it was). `keptAt`

@@ -78,3 +78,22 @@ export function memoryStore(initial: Record<string, string> = {}, clock: () => n
     list: (prefix) => [...data.entries()].filter(([k]) => k.startsWith(prefix)).map(([key, v]) => ({ key, modified: v.modified })),
   };
 }
+
+/** How moveAside says a value it could not move is still in its place (see leftInPlace). */
+const LEFT_IN_PLACE = ' (left in place: it could not be moved, ';
+/** What a store's moveAside returns when the value could not be moved: where it still is, and why. */
+export function leftInPlace(place: string, why: string): string {
+  return `${place}${LEFT_IN_PLACE}${why})`;
+}
+/**
+ * The words for a value set aside, from what moveAside returned: "The save was moved to …", or,
+ * when it could not be moved, "The save could not be moved aside (…) and is still at …" (the
+ * place is not said to be where it was "moved to").
+ */
+export function asideWords(what: string, movedTo: string, plural = false): string {
+  const at = movedTo.indexOf(LEFT_IN_PLACE);
+  if (at < 0 || !movedTo.endsWith(')')) return `${what} ${plural ? 'were' : 'was'} moved to ${movedTo}`;
+  return `${what} could not be moved aside (${movedTo.slice(at + LEFT_IN_PLACE.length, -1)}) and ${plural ? 'are' : 'is'} still at ${movedTo.slice(0, at)}`;
+}
+/** Whether what moveAside returned says the value could not be moved. */
+export const leftWhereItWas = (movedTo: string): boolean => movedTo.includes(LEFT_IN_PLACE) && movedTo.endsWith(')');

@@ -1,4 +1,4 @@
-import { latestSaveKey, readRecords, RECORDS_KEY, visibleLine, type RecordsRead } from '../../machines/light.js';
+import { latestSaveKey, leftInPlace, readRecords, RECORDS_KEY, visibleLine, type RecordsRead } from '../../machines/light.js';
 import { stateDir } from '../state.js';
 import { fileStore, type FileStore } from './file-store.js';
 
@@ -113,7 +113,7 @@ function resilientStore(dir: string): StateStore {
       } catch (e) {
         // It cannot be moved: it stays where it is, and this session no longer reads it.
         memory.set(key, { text: GONE, modified: Date.now() });
-        return `${files.pathOf(key)} (left in place: it could not be moved, ${errorWords(e)})`;
+        return leftInPlace(files.pathOf(key), errorWords(e));
       }
     },
     // Where the folder cannot be written no lock is made: the update runs, its writes kept in memory.

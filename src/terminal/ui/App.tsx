@@ -1,7 +1,7 @@
 import { Box, Text, useStdout } from 'ink';
 import { dirname, resolve } from 'node:path';
 import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { debriefKey, entryOf, keptFacilitation, localDate, localTime, resumeFailure, saveKey, withRecord, type CatalogEntry, type PlayableScenario, type Records, type RunOrigin, type SaveSummary, type SessionMode } from '../../machines/light.js';
+import { asideWords, debriefKey, entryOf, keptFacilitation, localDate, localTime, resumeFailure, saveKey, withRecord, type CatalogEntry, type PlayableScenario, type Records, type RunOrigin, type SaveSummary, type SessionMode } from '../../machines/light.js';
 import type { Debrief, MissingFile, PersistedScenarioSnapshot, RestoredFacilitation, ResumeResult, SaveHold, SessionActor } from '../../machines/index.js';
 import type { Listing } from '../node/catalog-files.js';
 import { checkStateFolder, hasSave, loadRecords, stateStore } from '../node/state-store.js';
@@ -217,7 +217,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
       // A room session kept from before (q, a closed window, or one that finished): ask to carry on (or open it) or start over.
       const found = start.kind === 'facilitate' && start.startOver && !fromPicker ? { kind: 'none' as const } : (await import('../saves.js')).readRoomSession(playable, services.env);
       if (found.kind === 'ok') return setScreen({ name: 'roomChoose', entry, playable, kept: found, fromPicker });
-      const notice = found.kind === 'bad' ? resumeFailure(found.error, found.movedTo, (to) => `The room session was moved to ${to}`, 'a new session starts') : undefined;
+      const notice = found.kind === 'bad' ? resumeFailure(found.error, found.movedTo, (to) => asideWords('The room session', to), 'a new session starts') : undefined;
       return setScreen({ name: 'facilitate', playable, actor: await newFacilitation(services.env, playable), notice });
     }
     else setScreen({ name: 'play', playable, actor: await newActor(services.env, playable, mode), mode, fromPicker, origin });

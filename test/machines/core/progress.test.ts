@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  asideKey, clearSave, finishPlaythrough, keepProgress, latestSaveKey, memoryStore, mergeCompletion, parseRecords, practiceClock, readRecords, readSave, recordCompletion, RECORDS_KEY,
+  asideKey, asideWords, clearSave, leftInPlace, finishPlaythrough, keepProgress, latestSaveKey, memoryStore, mergeCompletion, parseRecords, practiceClock, readRecords, readSave, recordCompletion, RECORDS_KEY,
   recordsSetAsideNotice, resumeFailure, saveKey, startingAt, writeSave,
   type Debrief, type PlayableScenario, type ScenarioLoader, type Store,
 } from '../../../src/machines/index.js';
@@ -479,5 +479,30 @@ describe('finishing a playthrough', () => {
     const out = finishPlaythrough(store, playable, debrief(), now);
     expectOneCleanLine(out?.notice);
     expect(store.read('records.json.damaged-2025-01-31T10-20-30')).toBe(`${CLEAR}[`);
+  });
+});
+
+describe('a value that could not be set aside is not said to be "moved to" where it still is', () => {
+  // A read-only state folder: the terminal said "The save was moved to …/saves/red-flags.json (left
+  // in place: it could not be moved, permission denied)", its own path, and that new records were started.
+  const stuck = (): Store => ({ ...memoryStore(), moveAside: (key: string) => leftInPlace(`/state/${key}`, 'permission denied') });
+
+  it('words a save, records and a room session left in place as such, and the others as moved', () => {
+    expect(asideWords('The save', leftInPlace('/s/a.json', 'permission denied'))).toBe('The save could not be moved aside (permission denied) and is still at /s/a.json');
+    expect(asideWords('they', '/s/records.json.damaged-1', true)).toBe('they were moved to /s/records.json.damaged-1');
+  });
+
+  it('resuming a damaged save, and reading damaged records, in a store that cannot move them', () => {
+    const store = stuck();
+    store.write(KEY, '{ not json');
+    const r = readSave(store, () => ({ error: 'not needed' }), KEY, now);
+    expect(r.kind).toBe('bad');
+    const line = r.kind === 'bad' ? resumeFailure(r.error, r.movedTo) : '';
+    expect(line).toContain('The save could not be moved aside (permission denied) and is still at /state/saves/example-new-phone.json');
+    expect(line).not.toMatch(/moved to/);
+    store.write(RECORDS_KEY, '{ not json');
+    const read = readRecords(store, now);
+    expect(read.notice).toContain('they could not be moved aside (permission denied) and are still at /state/records.json');
+    expect(read.notice).not.toMatch(/moved to|new records were started/);
   });
 });
