@@ -6,6 +6,8 @@ import { MAIN_HELP, mainHelp } from '../../src/terminal/cli.js';
 import { APP_HELP, PLAY_HELP, RESUME_HELP, runsPlain } from '../../src/terminal/app-commands.js';
 import { AUDIT_HELP, GRAPH_HELP, SCHEMA_HELP, VALIDATE_HELP } from '../../src/terminal/commands.js';
 import { RECORDS_HELP } from '../../src/terminal/records-command.js';
+import { ROOM_HELP } from '../../src/terminal/room/command.js';
+import { CONTROLS_HELP } from '../../src/terminal/room/controls.js';
 import { ROOT, runInProcess, runPiped } from './helpers/cli.js';
 import { SCENARIOS, tempEnv } from './helpers/ink.js';
 
@@ -162,5 +164,14 @@ describe('help in a 60-column terminal', () => {
     expect(fitted[csv + 1]!.slice(0, column).trim()).toBe('');
     expect(fitted[csv + 1]![column]).toMatch(/\S/);
     expect(helpText(RECORDS_HELP, 'casa-practice', undefined)).toBe(RECORDS_HELP);
+  });
+});
+
+describe('room --help names the keys the running room takes', () => {
+  it('every key of the running room\'s own list (CONTROLS_HELP) is in room --help', () => {
+    const keys = [...CONTROLS_HELP.matchAll(/(?:: |· )(\S+) [a-z]/g)].map((m) => (m[1] as string).replace('–', '-'));
+    expect(keys).toEqual(expect.arrayContaining(['n', 'o', 'l', 'r', '1-9', 'u', 's', 'e']));
+    const help = ROOM_HELP.replace(/\s+/g, ' ');
+    for (const k of keys) expect(help, k).toMatch(new RegExp(`(?:\\(|, )${k} `));
   });
 });

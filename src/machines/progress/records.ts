@@ -146,7 +146,7 @@ function parseBest(raw: Record<string, unknown>): Records {
     if (!isObject(r)) continue;
     const { bestPercent, completions, lastCompleted } = r;
     if (isPercent(bestPercent) && isCount(completions) && completions > 0) {
-      out[cleanLine(id)] = { bestPercent, completions, lastCompleted: typeof lastCompleted === 'string' ? cleanLine(lastCompleted).slice(0, 40) : '' };
+      out[cleanLine(id)] = { bestPercent: Math.round(bestPercent), completions, lastCompleted: typeof lastCompleted === 'string' ? cleanLine(lastCompleted).slice(0, 40) : '' };
     }
   }
   return out;

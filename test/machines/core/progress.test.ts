@@ -107,6 +107,11 @@ describe('completion records', () => {
     expect(parseRecords(text)).toEqual({ a: { bestPercent: 80, completions: 2, lastCompleted: '2025-01-01T00:00:00.000Z' } });
   });
 
+  it('a best score edited by hand to a fraction is read as the whole percentage the app shows (the picker wrapped "66.66666%")', () => {
+    const text = JSON.stringify({ a: { bestPercent: 66.66666, completions: 1, lastCompleted: '' } });
+    expect(parseRecords(text)?.a?.bestPercent).toBe(67);
+  });
+
   it.each([
     ['truncated JSON', '{"a": {"bestPercent": 80,'],
     ['an array', '[1, 2]'],
