@@ -190,7 +190,10 @@ async function playScenario(args: ParsedArgs, io: CliIO): Promise<number> {
   const { loadPlayable, warningsOf } = await import('./scenario-source.js');
   const playable = loadPlayable(args.positionals[0] as string, typeof from === 'string' ? from : undefined, set);
   if ('problems' in playable) {
-    io.err(`${playable.problems}\n`);
+    // Wrapped at word boundaries to a terminal's width, as the warnings are (the terminal would break words).
+    const columns = process.stderr.isTTY ? process.stderr.columns : undefined;
+    const { wrapText } = await import('./wrap.js');
+    io.err(`${columns ? playable.problems.split('\n').map((l) => wrapText(l, Math.min(columns, 100), '    ')).join('\n') : playable.problems}\n`);
     return 1;
   }
   // A file with warnings is still played, but its author sees them first.

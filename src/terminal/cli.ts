@@ -71,7 +71,10 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       // A command's mistake points at that command's help, named as the program was started.
       const topic = first !== undefined && Object.hasOwn(COMMANDS, first) ? `${first} --help` : '--help';
       const help = e instanceof UsageError ? `Run "${(await import('./invocation.js')).command(topic)}" for usage.\n` : '';
-      io.err(`casa-practice: ${visibleLine(e.message)}\n${help}`);
+      // Wrapped at word boundaries on a terminal (it would break a long path or word mid-way).
+      const line = `casa-practice: ${visibleLine(e.message)}`;
+      const columns = process.stderr.isTTY ? process.stderr.columns : undefined;
+      io.err(`${columns ? (await import('./wrap.js')).wrapWords(line, columns) : line}\n${help}`);
       return 2;
     }
     throw e;

@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commandName, helpText } from '../../src/terminal/invocation.js';
@@ -173,5 +174,37 @@ describe('room --help names the keys the running room takes', () => {
     expect(keys).toEqual(expect.arrayContaining(['n', 'o', 'l', 'r', '1-9', 'u', 's', 'e']));
     const help = ROOM_HELP.replace(/\s+/g, ' ');
     for (const k of keys) expect(help, k).toMatch(new RegExp(`(?:\\(|, )${k} `));
+  });
+});
+
+describe('errors on a terminal are wrapped at word boundaries, as warnings are', () => {
+  /** Runs in process with stderr seen as a terminal of `columns` columns. */
+  async function onTerminal(columns: number, ...argv: string[]) {
+    const tty = Object.getOwnPropertyDescriptor(process.stderr, 'isTTY');
+    const cols = Object.getOwnPropertyDescriptor(process.stderr, 'columns');
+    Object.defineProperty(process.stderr, 'isTTY', { value: true, configurable: true });
+    Object.defineProperty(process.stderr, 'columns', { value: columns, configurable: true });
+    try {
+      return await runInProcess(...argv);
+    } finally {
+      for (const [name, d] of [['isTTY', tty], ['columns', cols]] as const) {
+        if (d) Object.defineProperty(process.stderr, name, d);
+        else delete (process.stderr as unknown as Record<string, unknown>)[name];
+      }
+    }
+  }
+  const rows = (text: string) => text.split('\n').filter((l) => l !== '');
+
+  it('a missing file and a file with errors, at 60 columns: no row wider than the window, no word broken', async () => {
+    // Paths shorter than the window (a longer one cannot be wrapped without breaking it).
+    const dir = mkdtempSync(join(tmpdir(), 'cw-'));
+    const broken = join(dir, 'my-scenario.json');
+    writeFileSync(broken, '{ "id": "x", ');
+    for (const argv of [['play', join(dir, 'no-such-scenario-file.json')], ['play', broken]]) {
+      const r = await onTerminal(60, ...argv);
+      expect(r.code, argv.join(' ')).toBeGreaterThan(0);
+      for (const row of rows(r.err)) expect([...row].length, row).toBeLessThanOrEqual(60);
+      expect(r.err.replace(/\s+/g, ' ')).toMatch(/my-scenario\.json|no-such-scenario-file\.json/);
+    }
   });
 });
