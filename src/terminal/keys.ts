@@ -13,6 +13,7 @@ export interface KeyLike {
   escape?: boolean;
   ctrl?: boolean;
   tab?: boolean;
+  shift?: boolean;
   backspace?: boolean;
   delete?: boolean;
   pageUp?: boolean;
@@ -42,6 +43,7 @@ export type Action =
   | { type: 'restart' }
   | { type: 'note' }
   | { type: 'next-tab' }
+  | { type: 'previous-tab' }
   | { type: 'plus' }
   | { type: 'minus' }
   | { type: 'erase' }
@@ -64,6 +66,8 @@ export function actionOf(input: string, key: KeyLike): Action | undefined {
   if (key.rightArrow) return { type: 'right' };
   if (key.return || input === ' ') return { type: 'enter' };
   if (key.escape || input === 'b') return { type: 'back' };
+  // Shift+Tab goes the other way, as Tab does everywhere else.
+  if (key.tab && key.shift) return { type: 'previous-tab' };
   if (key.tab) return { type: 'next-tab' };
   if (key.backspace || key.delete) return { type: 'erase' };
   if (/^[0-9]$/.test(input)) return { type: 'number', n: Number(input) };

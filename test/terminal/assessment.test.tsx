@@ -39,6 +39,11 @@ describe('assessment mode in the Ink app', () => {
     expect(debrief.indexOf("! Don't investigate")).toBeLessThan(debrief.indexOf('Principles'));
     await press(r, KEY.tab);
     expect(lastFrame()).toContain('✗ violates: Curious, not interrogating');
+    // Shift+Tab goes back a tab (it went forward, tab 4 → 1, like Tab).
+    await press(r, '\u001b[Z');
+    expect(lastFrame()).toContain('[1 Summary]');
+    await press(r, '\u001b[Z');
+    expect(lastFrame()).toContain('[4 To work on]');
   });
 });
 

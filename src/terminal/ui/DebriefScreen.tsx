@@ -78,7 +78,7 @@ export function DebriefScreen({ scenario, debrief, mode, onBack, notice, voice =
       app.exit(said.length > 0 ? said.join('\n') : undefined, a.type === 'interrupt' ? 130 : failed ? 74 : 0);
     }
     else if (a.type === 'next-tab' || a.type === 'right') setTab((t) => (t + 1) % tabs.length);
-    else if (a.type === 'left') setTab((t) => (t + tabs.length - 1) % tabs.length);
+    else if (a.type === 'left' || a.type === 'previous-tab') setTab((t) => (t + tabs.length - 1) % tabs.length);
     else if (a.type === 'number' && a.n >= 1 && a.n <= tabs.length) setTab(a.n - 1);
     else if (a.type === 'up') scroll((o) => o - 1);
     else if (a.type === 'down') scroll((o) => o + 1);
