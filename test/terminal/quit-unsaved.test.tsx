@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadPlayable } from '../../src/terminal/scenario-source.js';
+import { bundledFile } from './helpers/layout.js';
 import { appElement, envWithSave, KEY, press, renderApp, renderAt, tap, tempEnv } from './helpers/ink.js';
 
 afterEach(() => cleanup());
@@ -74,6 +76,8 @@ describe('quitting when progress cannot be saved', () => {
     expect(rows.length).toBeLessThanOrEqual(24);
     expect(rows[0]).toMatch(/Decision 2 of about/);
     expect(Math.max(...rows.map((l) => [...l].length))).toBeLessThanOrEqual(60);
+    // The way on is still said (the key hints were pushed below the window).
+    expect(r.lastFrame()).toMatch(/Enter: continue · q: quit/);
     r.unmount();
   });
 
@@ -115,6 +119,27 @@ describe('quitting when progress cannot be saved', () => {
     await tap(r, 'y');
     expect(exit.mock.calls[0]?.[0]).toMatch(/^Progress could not be saved/);
     expect(exit.mock.calls[0]?.[1]).toBe(74);
+  });
+
+  it('resumed on a scene, the notice keeps the key hints under it: Enter is the only way on there (at 60×24)', async () => {
+    // trafficker-contact opens on a scene: saved there.
+    const env = tempEnv();
+    const playable = loadPlayable(bundledFile('trafficker-contact.json'));
+    if ('problems' in playable) throw new Error(playable.problems);
+    const first = await renderApp(appElement({ env, start: { kind: 'play', playable, showNote: true } }).element);
+    await press(first, KEY.enter, 'q');
+    await tap(first, 'y');
+    first.unmount();
+    mkdirSync(join(env.XDG_STATE_HOME as string, 'casa-practice', 'saves', '.write-test'));
+    const r = await renderAt(appElement({ env }).element, 60, 24);
+    await press(r, 'R');
+    const shown = r.lastFrame().replace(/\s+/g, ' ');
+    expect(shown).toMatch(/Progress is not being saved/);
+    expect(shown).not.toMatch(/What do you say or do\?/);
+    expect(r.lastFrame()).toMatch(/Enter: continue/);
+    const rows = r.lastFrame().split('\n');
+    expect(rows.length).toBeLessThanOrEqual(24);
+    r.unmount();
   });
 
   it('with a writable state folder the prompt still offers to save', async () => {

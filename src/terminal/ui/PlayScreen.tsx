@@ -255,7 +255,9 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   const played = quitOnly(playHints(view.kind === 'decision' ? { kind: 'decision', replies: view.replies.length, canUndo: canUndo && mode === 'practice' } : { kind: 'scene', canUndo: canUndo && mode === 'practice' }), unsaved);
   // While a reply number is half typed (ten or more replies), its hints come first in place of the numbers'.
   const hints = typedShown !== undefined && view.kind === 'decision' ? [...typedNumberHints(typedShown, view.replies.length, 'reply'), ['↑↓', 'move'] as const, ...played.slice(1)] : played;
-  const footer = unavailable ?? hintLine(hints);
+  // On a scene the only way on is a key: a notice there keeps the hints under it.
+  const hintsToo = unavailable !== undefined && view.kind === 'scene';
+  const footer = unavailable === undefined ? hintLine(hints) : hintsToo ? `${unavailable}\n${hintLine(hints)}` : unavailable;
   // On a short terminal blank rows between parts go first (least useful first), then the status
   // line loses the scenario's title, so the whole moment stays on screen; one row is kept spare so
   // the frame never scrolls the terminal.
@@ -285,7 +287,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
           <ReplyList replies={view.replies} selected={selected} width={columns} />
         </Box>
       )}
-      {confirmQuit ? <QuitPrompt /> : unavailable ? <Box marginTop={gaps.hints ? 1 : 0}><Paragraph color={theme.warn} width={columns}>{unavailable}</Paragraph></Box> : <KeyHints set={hints} spaced={gaps.hints} width={columns} />}
+      {confirmQuit ? <QuitPrompt /> : unavailable ? <Box marginTop={gaps.hints ? 1 : 0} flexDirection="column"><Paragraph color={theme.warn} width={columns}>{unavailable}</Paragraph>{hintsToo && <KeyHints set={hints} spaced={false} width={columns} />}</Box> : <KeyHints set={hints} spaced={gaps.hints} width={columns} />}
     </Box>
   );
 }
