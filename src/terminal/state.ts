@@ -1,16 +1,33 @@
 import { closeSync, constants, existsSync, fstatSync, linkSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { homedir, userInfo } from 'node:os';
+import { dirname, isAbsolute, join } from 'node:path';
 
 /**
  * The user's state directory and the files in it: the saved session, completion records and
  * exports. Every write is atomic (temp file + rename) so a crash never leaves half a file.
  */
 
-/** $XDG_STATE_HOME/casa-practice, or ~/.local/state/casa-practice. */
+/**
+ * $XDG_STATE_HOME/casa-practice, or ~/.local/state/casa-practice. Only an absolute folder is taken:
+ * an empty or relative HOME (HOME= in a script) put the state under the current folder, where
+ * `resume` run from anywhere else would not find it; the account's own home folder is used then.
+ */
 export function stateDir(env: NodeJS.ProcessEnv = process.env): string {
-  const base = env.XDG_STATE_HOME && env.XDG_STATE_HOME.startsWith('/') ? env.XDG_STATE_HOME : join(env.HOME || homedir(), '.local', 'state');
+  const base = env.XDG_STATE_HOME && env.XDG_STATE_HOME.startsWith('/') ? env.XDG_STATE_HOME : join(homeFolder(env), '.local', 'state');
   return join(base, 'casa-practice');
+}
+
+/** The first absolute one of $HOME, the account's home folder and Node's idea of it. */
+function homeFolder(env: NodeJS.ProcessEnv): string {
+  const account = () => {
+    try {
+      return userInfo().homedir;
+    } catch {
+      return undefined;
+    }
+  };
+  for (const h of [env.HOME, account(), homedir()]) if (h && isAbsolute(h)) return h;
+  return '/';
 }
 
 /**

@@ -1,10 +1,11 @@
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RECORDS_KEY } from '../../src/machines/light.js';
 import { fileStore } from '../../src/terminal/node/file-store.js';
 import { checkStateFolder, stateStore } from '../../src/terminal/node/state-store.js';
+import { stateDir } from '../../src/terminal/state.js';
 
 describe('the state folder as a store', () => {
   // Found in use: a room session found damaged twice in one second kept only the second copy
@@ -38,5 +39,20 @@ describe('the state folder, when one file in it cannot be written', () => {
     store.write(RECORDS_KEY, '{}');
     expect(store.failure()).toBe(`Your records were not updated: ${join(store.dir, 'records.json')} cannot be written (a folder is in the way of a file); this finished scenario is kept in memory only and will be missing from your records after you quit.`);
     expect(store.inMemoryOnly(RECORDS_KEY)).toBe(true);
+  });
+});
+
+describe('the state folder is always an absolute path', () => {
+  // HOME= in a script put the state under the current folder (".local/state/casa-practice"), where
+  // resume run from another folder did not find the save.
+  it.each([[''], ['relative/home'], [undefined]])('HOME %j: the account\'s own home folder', (home) => {
+    const dir = stateDir({ ...(home === undefined ? {} : { HOME: home }) });
+    expect(isAbsolute(dir), dir).toBe(true);
+    expect(dir.endsWith(join('.local', 'state', 'casa-practice'))).toBe(true);
+  });
+  it('an absolute HOME and XDG_STATE_HOME are used as given; a relative XDG_STATE_HOME is not', () => {
+    expect(stateDir({ HOME: '/home/volunteer' })).toBe('/home/volunteer/.local/state/casa-practice');
+    expect(stateDir({ HOME: '/home/volunteer', XDG_STATE_HOME: '/srv/state' })).toBe('/srv/state/casa-practice');
+    expect(stateDir({ HOME: '/home/volunteer', XDG_STATE_HOME: 'rel' })).toBe('/home/volunteer/.local/state/casa-practice');
   });
 });
