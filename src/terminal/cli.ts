@@ -54,6 +54,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       io.out(`${packageVersion()}\n`);
       return 0;
     }
+    // "help play" is "play --help", as git and npm take it.
+    const topic = rest[0];
+    if (first === 'help' && topic !== undefined && Object.hasOwn(COMMANDS, topic)) return await runCli([topic, '--help'], io);
     if (first === '--help' || first === '-h' || first === 'help') {
       io.out(mainHelp((await import('./invocation.js')).commandName()));
       return 0;

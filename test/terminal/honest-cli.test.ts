@@ -208,3 +208,15 @@ describe('errors on a terminal are wrapped at word boundaries, as warnings are',
     }
   });
 });
+
+describe('help <command>', () => {
+  it('"help play" and "help room" print that command\'s help, as "play --help" does (it printed the general help)', async () => {
+    for (const command of ['play', 'room', 'validate']) {
+      const viaHelp = await runInProcess('help', command);
+      const direct = await runInProcess(command, '--help');
+      expect(viaHelp.code, command).toBe(0);
+      expect(viaHelp.out, command).toBe(direct.out);
+      expect(viaHelp.out, command).toMatch(new RegExp(`^Usage: .*casa-practice ${command}`));
+    }
+  });
+});
