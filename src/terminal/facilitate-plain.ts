@@ -215,7 +215,8 @@ async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePla
   // The facilitator note often gives the answer away: on a projected screen it waits for the reveal.
   say(view.prompt);
   for (const r of view.replies) say(`  ${r.number}. ${r.kind === 'do' ? '[do] ' : ''}${r.text}${r.enabled ? '' : ' (not available now)'}`, '     ');
-  say(`Votes for reply 1 of ${n} (or all ${n} on one line; r to reveal):`);
+  // A decision come back to already revealed (u) asks for the branch, not for votes.
+  if (!before?.revealed) say(`Votes for reply 1 of ${n} (or all ${n} on one line; r to reveal):`);
   const tally = () => say(`Votes: ${view.replies.map((r, i) => `${r.number}: ${votes[i] ?? 0}`).join(' · ')}`);
   const reveal = () => {
     revealed = true;
@@ -249,12 +250,20 @@ async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePla
       say('There is no decision to go back to yet.');
       continue;
     }
+    if (revealed && word === 'b') {
+      // Back to the votes, as the full-screen app's b and presenter mode's "Back to the votes": the counts kept.
+      revealed = false;
+      changed(votes, revealed);
+      tally();
+      say('Back to the votes: type new counts, or r to reveal again.');
+      continue;
+    }
     if (revealed) {
       const index = view.replies.findIndex((r) => String(r.number) === word);
       if (index >= 0 && view.replies[index]?.enabled) return { kind: 'branch', index, votes, revealed };
       // Why not, in the core's words (as the full-screen app and presenter mode say it).
       const closed = view.replies[index];
-      say(closed ? unavailableWords(closed) : `Type the number of the reply the room follows (${view.replies.filter((r) => r.enabled).map((r) => r.number).join(', ')})${orBack}, or q.`);
+      say(closed ? unavailableWords(closed) : `Type the number of the reply the room follows (${view.replies.filter((r) => r.enabled).map((r) => r.number).join(', ')}), b to go back to the votes${orBack}, or q.`);
       continue;
     }
     if (word === 'r') {

@@ -380,6 +380,18 @@ describe('--facilitate without a terminal (line by line)', () => {
     expect(summary).not.toContain('Branch taken: 1.');
   });
 
+  it('back at a revealed decision (u), it asks for the branch, not for votes; b goes back to the votes there and the counts can be put right', async () => {
+    const r = await cli(['--facilitate', NEW_PHONE], '5 0 0\nr\n1\nu\n1 1\nb\n2 2 1\nr\n3\nq\n', tempEnv());
+    const [, again = ''] = r.out.split('< Back to decision 1, with the room\'s votes there.');
+    expect(again.slice(0, again.indexOf('Votes in all'))).not.toContain('Votes for reply 1 of');
+    // A count typed at the reveal is told how to go back to the votes.
+    expect(again.replace(/\s+/g, ' ')).toMatch(/Type the number of the reply the room follows \([\d, ]+\), b to go back to the votes/);
+    expect(again).toContain('Back to the votes: type new counts, or r to reveal again.');
+    expect(again).toContain('Votes in all: 5');
+    expect(again.slice(again.indexOf('Back to the votes'))).toMatch(/Votes: 1: 2 · 2: 2 · 3: 1/);
+    expect(again).toContain('> The room follows 3. Say nothing about the phone');
+  });
+
   it('s starts the session over once the trainer types y: the summary so far is written first, and decision 1 comes back', async () => {
     const env = tempEnv();
     const r = await cli(['--facilitate', NEW_PHONE], '4 0 0\nr\n1\ns\nn\ns\ny\nq\n', env);
