@@ -97,6 +97,26 @@ function renderRoom() {
 
 const status = () => screen.getByRole('status');
 
+/** The presenter page's live room beside a projector window, the room pushed its first state. */
+function renderWithProjector() {
+  const user = userEvent.setup();
+  const client = new FakeClient();
+  render(<><div data-testid="laptop"><LiveRoom link={LINK} connect={() => client} /></div><div data-testid="projector"><ProjectorScreen /></div></>);
+  client.push();
+  return { user, client, projector: () => within(screen.getByTestId('projector')) };
+}
+
+/** From the presenter page: open the vote, one phone votes for `vote`, reveal, and follow `follow` (the server answering each). */
+async function voteAndFollow(user: ReturnType<typeof userEvent.setup>, client: FakeClient, vote: string, follow: string) {
+  await user.click(screen.getByRole('button', { name: 'Open the vote' }));
+  client.answer();
+  client.vote('phone-0001-abcdefghij', vote);
+  await user.click(screen.getByRole('button', { name: 'Reveal the votes' }));
+  client.answer();
+  await user.click(within(document.querySelector(`[data-reply="${follow}"]`) as HTMLElement).getByRole('button', { name: /Follow/ }));
+  client.answer();
+}
+
 describe('live room on the presenter page', () => {
   it('shows the room code, join address and QR code, live counts, and sends the trainer\'s commands; the tally with bars on reveal', async () => {
     const user = userEvent.setup();
@@ -222,11 +242,7 @@ describe('live room on the presenter page', () => {
 
   // The room opened straight on the first scene: the content note was on no screen.
   it('shows the content note first, on the page and the projector, until the trainer\'s first step', async () => {
-    const user = userEvent.setup();
-    const client = new FakeClient();
-    render(<><LiveRoom link={LINK} connect={() => client} /><div data-testid="projector"><ProjectorScreen /></div></>);
-    client.push();
-    const projector = () => within(screen.getByTestId('projector'));
+    const { user, client, projector } = renderWithProjector();
     expect(screen.getByRole('region', { name: 'Content note' }).textContent).toContain(scenario.contentNote);
     expect(await projector().findByText(scenario.contentNote)).toBeTruthy();
     expect(projector().queryByText(/What is the most natural thing to say here/)).toBeNull();
@@ -245,13 +261,7 @@ describe('live room on the presenter page', () => {
     const { client } = renderRoom();
     client.push();
     expect(screen.queryByRole('button', { name: /^Back to decision/ })).toBeNull();
-    await user.click(screen.getByRole('button', { name: 'Open the vote' }));
-    client.answer();
-    client.vote('phone-0001-abcdefghij', 'phone-curious');
-    await user.click(screen.getByRole('button', { name: 'Reveal the votes' }));
-    client.answer();
-    await user.click(within(document.querySelector('[data-reply="phone-accuse"]') as HTMLElement).getByRole('button', { name: /Follow/ }));
-    client.answer();
+    await voteAndFollow(user, client, 'phone-curious', 'phone-accuse');
     await user.click(screen.getByRole('button', { name: 'Back to decision 1' }));
     expect(client.sent.at(-1)).toEqual({ type: 'back', node: roomSessionView(ctx, client.state).nodeId });
     client.answer();
@@ -312,11 +322,7 @@ describe('live room on the presenter page', () => {
   });
 
   it('the projector shows the whole join block while the room waits for its first vote and while a vote is open, the one line at each reveal, and at the story\'s end its ending above the outcome', async () => {
-    const user = userEvent.setup();
-    const client = new FakeClient();
-    render(<><div data-testid="laptop"><LiveRoom link={LINK} connect={() => client} /></div><div data-testid="projector"><ProjectorScreen /></div></>);
-    client.push();
-    const projector = () => within(screen.getByTestId('projector'));
+    const { user, client, projector } = renderWithProjector();
     const laptop = within(screen.getByTestId('laptop'));
     const qr = () => projector().queryByRole('img', { name: `QR code for the join address ${JOIN}` });
     // The content note, until the trainer's first step.
@@ -352,11 +358,7 @@ describe('live room on the presenter page', () => {
   });
 
   it('once the trainer follows a reply, the projector says which one the story follows, up to the next reveal, and at the ending which one it followed', async () => {
-    const user = userEvent.setup();
-    const client = new FakeClient();
-    render(<><div data-testid="laptop"><LiveRoom link={LINK} connect={() => client} /></div><div data-testid="projector"><ProjectorScreen /></div></>);
-    client.push();
-    const projector = () => within(screen.getByTestId('projector'));
+    const { user, client, projector } = renderWithProjector();
     const followed = () => screen.getByTestId('projector').querySelector('.followed')?.textContent;
     await projector().findByText(scenario.contentNote);
     const decide = async (reply: string) => {
@@ -396,18 +398,8 @@ describe('live room on the presenter page', () => {
   });
 
   it('a session ended before the story reached an ending says no reply on the projector\'s end screen', async () => {
-    const user = userEvent.setup();
-    const client = new FakeClient();
-    render(<><LiveRoom link={LINK} connect={() => client} /><div data-testid="projector"><ProjectorScreen /></div></>);
-    client.push();
-    const projector = () => within(screen.getByTestId('projector'));
-    await user.click(screen.getByRole('button', { name: 'Open the vote' }));
-    client.answer();
-    client.vote('phone-0001-abcdefghij', 'phone-curious');
-    await user.click(screen.getByRole('button', { name: 'Reveal the votes' }));
-    client.answer();
-    await user.click(within(document.querySelector('[data-reply="phone-curious"]') as HTMLElement).getByRole('button', { name: /Follow/ }));
-    client.answer();
+    const { user, client, projector } = renderWithProjector();
+    await voteAndFollow(user, client, 'phone-curious', 'phone-curious');
     await waitFor(() => expect(screen.getByTestId('projector').querySelector('.followed')?.textContent).toBe('The story follows: That\'s a nice one! How did you get it?'));
     await user.click(screen.getByRole('button', { name: 'End the session' }));
     await user.click(screen.getByRole('button', { name: 'Yes, end the session' }));

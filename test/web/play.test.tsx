@@ -385,7 +385,8 @@ describe('playing a scenario in the browser', () => {
     expect(status()).toMatch(/^Practice\. After 1 of about \d+ decisions\.$/);
   });
 
-  it('a reply that cannot be chosen yet says why, in the terminal\'s words (the core\'s unavailableWords)', async () => {
+  /** The example with its reply "phone-accuse" offered only at trust 80 or more, played in a fresh session. */
+  function renderWithClosedReply() {
     const file = JSON.parse(exampleText) as { nodes: { id: string; replies?: { id: string; when?: unknown }[] }[] };
     const reply = file.nodes.find((n) => n.id === 'phone')?.replies?.find((r) => r.id === 'phone-accuse');
     if (!reply) throw new Error('fixture changed');
@@ -397,6 +398,11 @@ describe('playing a scenario in the browser', () => {
         <Session playable={{ scenario, file: 'example.json' }} mode="practice" startedAt={new Date().toISOString()} persist={false} paused={false} />
       </StoreContext>,
     );
+    return scenario;
+  }
+
+  it('a reply that cannot be chosen yet says why, in the terminal\'s words (the core\'s unavailableWords)', async () => {
+    renderWithClosedReply();
     const closed = (await screen.findAllByRole('button')).filter((b) => b.classList.contains('reply') && (b as HTMLButtonElement).disabled);
     expect(closed).toHaveLength(1);
     const n = closed[0]?.querySelector('.num')?.textContent;
@@ -434,17 +440,7 @@ describe('playing a scenario in the browser', () => {
   // order, the number once (with a full stop after it, a pause before the words). Chromium's names
   // are checked in test/web/e2e/app.e2e.ts.
   it("names each reply as it is shown, its number first, then \"Do:\" for an action, then its words; a closed one too", async () => {
-    const file = JSON.parse(exampleText) as { nodes: { id: string; replies?: { id: string; when?: unknown }[] }[] };
-    const accuse = file.nodes.find((n) => n.id === 'phone')?.replies?.find((r) => r.id === 'phone-accuse');
-    if (!accuse) throw new Error('fixture changed');
-    accuse.when = { var: 'trust', gte: 80 };
-    const { scenario } = validateScenario(JSON.stringify(file), 'example.json');
-    if (!scenario) throw new Error('not valid');
-    render(
-      <StoreContext value={memoryStore()}>
-        <Session playable={{ scenario, file: 'example.json' }} mode="practice" startedAt={new Date().toISOString()} persist={false} paused={false} />
-      </StoreContext>,
-    );
+    const scenario = renderWithClosedReply();
     const group = await screen.findByRole('group', { name: /./ });
     const replies = scenario.nodes.find((n) => n.id === 'phone');
     if (replies?.kind !== 'decision') throw new Error('fixture changed');
