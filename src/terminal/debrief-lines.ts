@@ -9,6 +9,8 @@ export interface Span {
   text: string;
   tone?: Tone;
   bold?: boolean;
+  /** Narration, set apart as the play screen sets it (the words say the same without it). */
+  italic?: boolean;
 }
 
 /** One screen row: already wrapped to the width, so a list of rows can be scrolled exactly. */
@@ -61,7 +63,17 @@ export function summaryRows(m: DebriefModel, width: number): Row[] {
   return out;
 }
 
-/** Why the outcome, what to work on (each principle once, in the guide's words), the strengths, and how the story ended. */
+/**
+ * How the story ended, shown once before the debrief of a playthrough that has just finished: the
+ * ending's title, then its narration as the play screen sets narration. (The summary names the
+ * ending and its kind; the web debrief opens with both.)
+ */
+export function endingRows(m: DebriefModel, width: number): Row[] {
+  if (!m.ending) return [];
+  return [...plain(wrapText(m.ending.title, width), { bold: true }), ...(m.ending.narration ? plain(wrapText(m.ending.narration, width), { italic: true }) : [])];
+}
+
+/** Why the outcome, what to work on (each principle once, in the guide's words), the strengths, and how the story ended (again). */
 export function workOnRows(m: DebriefModel, width: number, voice: Voice = 'you'): Row[] {
   const w = (text: string, indent = '') => wrapText(text, width, indent);
   const out: Row[] = [...plain(w(outcomeWords(m.outcome)), { bold: true }), blank];

@@ -111,6 +111,8 @@ export const HINTS = {
   scene: [['Enter', 'continue'], ['q', 'save & quit']],
   feedback: [['Enter', 'continue'], ['u', 'undo'], ['q', 'save & quit']],
   toDebrief: [['Enter', 'see the debrief'], ['u', 'undo']],
+  ending: [['Enter or q', 'see the debrief']],
+  endingScroll: [['Enter or q', 'see the debrief'], ['↑↓ PgUp PgDn', 'scroll']],
   quit: [['y', 'save and quit'], ['n', 'keep going']],
   debrief: [['Tab/←→', 'section'], ['↑↓ PgUp PgDn', 'scroll'], ['e', 'export'], ['q', 'quit']],
   debriefBack: [['Tab/←→', 'section'], ['↑↓ PgUp PgDn', 'scroll'], ['e', 'export'], ['b', 'scenarios'], ['q', 'quit']],

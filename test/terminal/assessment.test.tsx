@@ -4,7 +4,7 @@ import { selectView, startSession } from '../../src/machines/index.js';
 import { scenarioFilesIn } from '../../src/terminal/scenario-files.js';
 import { loadPlayable } from '../../src/terminal/scenario-source.js';
 import { sessionSeed } from '../../src/terminal/seed.js';
-import { appElement, KEY, press, renderApp, renderAt, tap, tempEnv } from './helpers/ink.js';
+import { appElement, KEY, press, renderApp, renderAt, tap, tempEnv, throughEnding } from './helpers/ink.js';
 import { BUNDLED, rows } from './helpers/layout.js';
 import { playElement } from './helpers/play.js';
 
@@ -29,6 +29,7 @@ describe('assessment mode in the Ink app', () => {
     await press(r, KEY.enter);
     expect(lastFrame()).toContain('Decision 2 of about 2');
     await press(r, '2');
+    expect(await throughEnding(r)).toContain('Crossing a line');
     const debrief = lastFrame() ?? '';
     expect(debrief).toContain('Debrief: Example: the new phone');
     expect(debrief).toContain('Ending: Crossing a line (harmful)');

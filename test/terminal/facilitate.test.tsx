@@ -9,7 +9,7 @@ import { stateStore } from '../../src/terminal/node/state-store.js';
 import { stateDir } from '../../src/terminal/state.js';
 import { revealHints, voteHints } from '../../src/terminal/keys.js';
 import { runFacilitatePlain } from '../../src/terminal/facilitate-plain.js';
-import { appElement, KEY, newPhone, press, renderApp, renderAt, SCENARIOS, tap, tempEnv } from './helpers/ink.js';
+import { appElement, KEY, newPhone, press, renderApp, renderAt, SCENARIOS, tap, tempEnv, throughEnding } from './helpers/ink.js';
 import { BUNDLED } from './helpers/layout.js';
 import { gatedPhoneText } from '../helpers/fixtures.js';
 
@@ -57,6 +57,8 @@ describe('trainer-led sessions (--facilitate)', () => {
     expect(r.lastFrame()).not.toContain('Facilitator note');
     expect(r.lastFrame()).toContain('votes: 0');
     await press(r, '9', 'r', '1');
+    // How the story ended first, for the room too; then the debrief.
+    expect(await throughEnding(r)).toContain('A plan you made together');
     const end = r.lastFrame() ?? '';
     expect(end).toContain('Debrief: Example: the new phone');
     expect(end).toContain("3 Room's path");
@@ -272,6 +274,7 @@ describe('a trainer-led session kept as it goes', () => {
     expect(frame).toContain('Votes in all: 9');
     expect(frame).toContain('the branch the room follows');
     await press(r, '1');
+    await throughEnding(r);
     const end = r.lastFrame() ?? '';
     expect(end).toContain('Debrief: Example: the new phone');
     const path = /Session summary written to:\s+(\S+\.md)/.exec(end)?.[1] as string;
@@ -317,6 +320,7 @@ describe('a trainer-led session kept as it goes', () => {
     const app = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
     const r = await renderApp(app.element);
     await press(r, KEY.enter, '5', 'r', '1', KEY.enter, '9', 'r', '1');
+    await throughEnding(r);
     expect(r.lastFrame()).toContain('Debrief: Example: the new phone');
     await tap(r, 'q');
     const [said, code] = app.exit.mock.calls.at(-1) ?? [];
@@ -331,6 +335,7 @@ describe('a trainer-led session kept as it goes', () => {
     const env = tempEnv();
     let r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element);
     await press(r, KEY.enter, '5', 'r', '1', KEY.enter, '9', 'r', '1');
+    await throughEnding(r);
     expect(r.lastFrame()).toContain('Debrief: Example: the new phone');
     expect(keptFiles(env)).toHaveLength(1);
     cleanup();
@@ -446,6 +451,7 @@ describe('a trainer-led session kept as it goes', () => {
     // Finished (decision 1 carried on, then decision 2).
     r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element);
     await press(r, KEY.enter, KEY.enter, 'r', '1', KEY.enter, 'r', '1');
+    await throughEnding(r);
     expect(r.lastFrame()).toContain('Debrief: Example: the new phone');
     cleanup();
     r = await renderApp(appElement({ env, start: { kind: 'facilitate' } }).element);
@@ -608,6 +614,7 @@ describe('trainer-led screens at 60×24 and 120×40', () => {
     expect(r.lastFrame()).toContain('Jade (youth): “My boyfriend got it for me.');
     expect(doubleBlanks(r.lastFrame())).toEqual([]);
     await press(r, KEY.enter, 'r', '1');
+    await throughEnding(r);
     const rows = lines(r.lastFrame());
     const at = rows.indexOf('Session summary written to:');
     expect(rows[at + 1]).toMatch(/^exports\/example-new-phone-session-[\dT-]+\.md$/);

@@ -266,6 +266,10 @@ describe(`every screen of every bundled scenario fits the smallest window the ap
         }
         debriefs++;
         await press(r, KEY.enter);
+        // How the story ended, before the debrief.
+        expect(r.lastFrame()).toContain(': how it ended');
+        check('how it ended');
+        await press(r, KEY.enter);
         expect(r.lastFrame()).toContain('Debrief:');
         // With the line saying the practice was recorded (a run with --from or --set has none).
         expect(r.lastFrame()).toContain('Added to your records');

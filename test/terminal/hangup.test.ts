@@ -38,7 +38,8 @@ const CASES: Case[] = [
   { name: 'feedback', args: 'play youth-discloses', first: /Content note/, steps: [[ENTER, /What do you say or do/], ['1', /Feedback on your reply/]], saves: true },
   { name: 'quit prompt', args: 'play youth-discloses', first: /Content note/, steps: [[ENTER, /What do you say or do/], ['1', /Feedback on your reply/], ['q', /Save your progress and quit/]], saves: true },
   { name: 'facilitate', args: '--facilitate youth-discloses', first: /Content note/, steps: [[ENTER, /Discuss|votes/]], saves: false },
-  { name: 'debrief', args: 'play youth-discloses --from d8-report', first: /Content note/, steps: [[ENTER, /: reply/], ['1', /Feedback on your reply/], [ENTER, /Debrief/]], saves: false },
+  { name: 'how it ended', args: 'play youth-discloses --from d8-report', first: /Content note/, steps: [[ENTER, /: reply/], ['1', /Feedback on your reply/], [ENTER, /how it ended/]], saves: false },
+  { name: 'debrief', args: 'play youth-discloses --from d8-report', first: /Content note/, steps: [[ENTER, /: reply/], ['1', /Feedback on your reply/], [ENTER, /how it ended/], [ENTER, /Debrief/]], saves: false },
   { name: 'error notice', args: 'resume', first: /Could not resume/, steps: [], saves: false, damagedSave: true },
   // The room follows a reply at decision 1 first: a session in which nothing was entered leaves no summary.
   { name: 'plain trainer-led', args: '--facilitate youth-discloses --plain', first: /Votes for reply 1/, steps: [['4 0 0 0\rr\r', /Which reply does the room follow/], ['1\r', /Decision 2 of about/]], saves: false, summary: true },

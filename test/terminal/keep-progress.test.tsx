@@ -137,6 +137,11 @@ describe('the debrief is never lost', () => {
     expect(r.lastFrame()).not.toContain('q: quit');
     await press(r, 'q');
     expect(exit).not.toHaveBeenCalled();
+    // How the story ended, and q there goes on to the debrief too: a second q is not taken as leaving.
+    expect(r.lastFrame()).toContain('A plan you made together');
+    expect(r.lastFrame()).toContain('Enter or q: see the debrief');
+    await press(r, 'q');
+    expect(exit).not.toHaveBeenCalled();
     expect(r.lastFrame()).toContain('Debrief: Example: the new phone');
     const score = /Outcome: .*/.exec(r.lastFrame() ?? '')?.[0];
     expect(score).toBeDefined();

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readRecords } from '../../src/machines/index.js';
 import { stateStore } from '../../src/terminal/node/state-store.js';
 import { keysIn, typeNumber } from '../../src/terminal/keys.js';
-import { appElement, KEY, press, renderApp, renderAt, settle, tap, tempEnv } from './helpers/ink.js';
+import { appElement, KEY, press, renderApp, renderAt, settle, tap, tempEnv, throughEnding } from './helpers/ink.js';
 import { BUNDLED } from './helpers/layout.js';
 
 afterEach(() => cleanup());
@@ -123,6 +123,7 @@ describe('Enter never sends a reply nobody chose', () => {
     expect(r.lastFrame()).toContain('Decision 2 of about 2');
     expect(r.lastFrame()).not.toContain('Feedback on your reply');
     await press(r, '1', KEY.enter);
+    await throughEnding(r);
     expect(r.lastFrame()).toContain('Debrief: Example: the new phone');
     expect(r.lastFrame()).toContain('Outcome: Strong · ██████████ 100% (4 of 4)');
     const records = readRecords(stateStore(env)).records;

@@ -8,7 +8,7 @@ import { listCatalog } from '../../src/terminal/node/catalog-files.js';
 import { loadPlayable, type PlayableScenario } from '../../src/terminal/scenario-source.js';
 import { sessionSeed } from '../../src/terminal/seed.js';
 import { playElement } from './helpers/play.js';
-import { appElement, KEY, playToDebrief, press, renderAt, tap, tempEnv, validatedCatalog } from './helpers/ink.js';
+import { appElement, KEY, newPhone, playToDebrief, press, renderAt, tap, tempEnv, throughEnding, validatedCatalog } from './helpers/ink.js';
 import { BUNDLED, bundledFile, bundledProse, rows, wrappedParagraphs } from './helpers/layout.js';
 
 const PROSE = bundledProse();
@@ -78,6 +78,7 @@ async function openDebrief(n: number, columns: number, pick: number, env = tempE
     actor.send({ type: 'reply.choose', replyId: reply.id });
   }
   const r = await renderAt(playElement({ playable, actor, env }), columns);
+  await throughEnding(r);
   expect(r.lastFrame()).toContain('Debrief:');
   return r;
 }
@@ -215,6 +216,51 @@ async function readSection(r: Awaited<ReturnType<typeof renderAt>>): Promise<str
   }
   return all;
 }
+
+describe('how it ended', () => {
+  // A trainer's ending may be long: at 60×24 its page scrolls and says how, and never grows past the window.
+  const longEnding = (): PlayableScenario => {
+    const p = newPhone();
+    const narration = Array.from({ length: 40 }, (_, i) => `Sentence ${i + 1} of how it ended.`).join(' ');
+    return { ...p, scenario: { ...p.scenario, nodes: p.scenario.nodes.map((n) => (n.kind === 'ending' ? { ...n, narration } : n)) } };
+  };
+  const ended = (p: PlayableScenario) => {
+    const actor = startSession(p.scenario, 'practice');
+    for (let i = 0; i < 20 && !selectView(p.scenario, actor.getSnapshot()).done; i++) {
+      const view = selectView(p.scenario, actor.getSnapshot());
+      actor.send(view.kind === 'scene' ? { type: 'scene.continue' } : { type: 'reply.choose', replyId: view.replies[0]!.id });
+    }
+    return actor;
+  };
+
+  it('at 60×24 a long ending scrolls within the window (↑↓ PgUp PgDn), and a section\'s number opens that section of the debrief', async () => {
+    const p = longEnding();
+    const r = await renderAt(playElement({ playable: p, actor: ended(p), env: tempEnv() }), 60);
+    const first = r.lastFrame();
+    expect(first).toContain('Example: the new phone: how it ended');
+    expect(first).toContain('Sentence 1 of how it ended.');
+    expect(first).toMatch(/↓ \d+ more below/);
+    expect(first).toContain('Enter or q: see the debrief · ↑↓ PgUp PgDn: scroll');
+    expect(rows(first).length).toBeLessThanOrEqual(24);
+    for (const row of rows(first)) expect([...row].length).toBeLessThanOrEqual(60);
+    for (let i = 0; i < 10 && !/\(end\)/.test(r.lastFrame()); i++) await press(r, PG_DOWN);
+    expect(r.lastFrame()).toContain('Sentence 40 of how it ended.');
+    expect(rows(r.lastFrame()).length).toBeLessThanOrEqual(24);
+    await press(r, '4');
+    expect(r.lastFrame()).toContain('Debrief: Example: the new phone');
+    expect(r.lastFrame()).toContain('[4 To work on]');
+  });
+
+  it('a short one needs no scrolling, and its help line offers none', async () => {
+    const p = newPhone();
+    const r = await renderAt(playElement({ playable: p, actor: ended(p), env: tempEnv() }), 60);
+    expect(r.lastFrame()).toContain('how it ended');
+    expect(r.lastFrame()).not.toContain('more below');
+    expect(r.lastFrame()).not.toContain('scroll');
+    await press(r, KEY.enter);
+    expect(r.lastFrame()).toContain('[1 Summary]');
+  });
+});
 
 describe('the debrief', () => {
   it.each([80, 60])('at %i×24 the summary shows the outcome band and a score bar first, and a table of every principle with ✓/✗/○ counts; at 80 it fits the first page whole', async (columns) => {

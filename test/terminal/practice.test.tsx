@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
-import { appElement, KEY, press, renderApp, tap, tempEnv } from './helpers/ink.js';
+import { appElement, KEY, press, renderApp, tap, tempEnv, throughEnding } from './helpers/ink.js';
 import { readRecords, recordCompletion } from '../../src/machines/index.js';
 import { stateStore } from '../../src/terminal/node/state-store.js';
 
@@ -47,6 +47,7 @@ describe('practice mode in the Ink app', () => {
     await press(r, KEY.down, KEY.down, KEY.down, KEY.enter);
     expect(lastFrame()).toContain('✗ violates: Take suspicions to the Advocate Supervisor');
     await press(r, KEY.enter);
+    await throughEnding(r);
 
     const debrief = lastFrame() ?? '';
     expect(debrief).toContain('Debrief: Example: the new phone');

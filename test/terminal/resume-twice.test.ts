@@ -7,7 +7,7 @@ import { FELL_BEHIND_FINISH, FELL_BEHIND_SAVE, readRecords } from '../../src/mac
 import { stateStore } from '../../src/terminal/node/state-store.js';
 import { readSave } from '../../src/terminal/saves.js';
 import { BIN, ROOT, runPiped } from './helpers/cli.js';
-import { appElement, KEY, press, renderAt, tempEnv } from './helpers/ink.js';
+import { appElement, KEY, press, renderAt, tempEnv, throughEnding } from './helpers/ink.js';
 
 afterEach(() => cleanup());
 
@@ -112,6 +112,7 @@ describe('two terminals resuming the same save', () => {
     for (let i = 0; i < 5 && !(r.lastFrame() ?? '').includes('1. '); i++) await press(r, KEY.enter);
     await press(r, '1');
     await press(r, KEY.enter);
+    await throughEnding(r);
     expect((r.lastFrame() ?? '').split('\n').map((l) => l.trimEnd())).toContain(FELL_BEHIND_FINISH);
     expect(r.lastFrame()).not.toContain('Added to your records');
     expect(readRecords(stateStore(env)).playthroughs).toHaveLength(1);

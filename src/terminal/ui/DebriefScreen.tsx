@@ -2,14 +2,14 @@ import { Box } from 'ink';
 import { useMemo, useState } from 'react';
 import { debriefModel, type Debrief, type Scenario, type SessionMode, type Voice } from '../../machines/index.js';
 import { HINTS, hintRows, type Action, type Hint } from '../keys.js';
-import { pathRows, summaryRows, transcriptRows, workOnRows } from '../debrief-lines.js';
+import { endingRows, pathRows, summaryRows, transcriptRows, workOnRows } from '../debrief-lines.js';
 import { exportDebrief, exportsDir, fallbackExportDir, shownPath, shownStateDir } from '../export.js';
 import { errorWords, stateStore } from '../node/state-store.js';
 import { inkRows } from '../wrap.js';
 import { useApp } from './AppContext.js';
 import { KeyHints } from './KeyHints.js';
 import { Paragraph } from './Paragraph.js';
-import { maxOffset, pageSize, ScrollRows } from './ScrollRows.js';
+import { maxOffset, pageSize, scrolledOffset, ScrollRows } from './ScrollRows.js';
 import { useKeys } from './useKeys.js';
 import { useScreenSize } from './useScreenSize.js';
 
@@ -31,6 +31,11 @@ export interface DebriefScreenProps {
   startOver?: { question: string; onConfirm: () => void };
   /** What is printed on leaving with q (after the files exported, if any): where things are kept. */
   farewell?: () => string | undefined;
+  /**
+   * A playthrough that has just ended: how the story ended (the ending's narration) gets the screen
+   * first, and Enter or q goes on to the sections. A debrief opened again starts on the summary.
+   */
+  openOnEnding?: boolean;
 }
 
 // Short names, so the tab line stays one row at 60 columns.
@@ -38,13 +43,16 @@ const TABS = (voice: Voice) => ['Summary', 'Transcript', voice === 'room' ? "Roo
 const rowsOf = (text: string, width: number) => inkRows(text, width);
 
 /** The debrief in three scrolling sections; `e` exports it to Markdown and JSON. */
-export function DebriefScreen({ scenario, debrief, mode, onBack, notice, voice = 'you', startOver, farewell }: DebriefScreenProps) {
+export function DebriefScreen({ scenario, debrief, mode, onBack, notice, voice = 'you', startOver, farewell, openOnEnding = false }: DebriefScreenProps) {
   const app = useApp();
   const { columns, rows: screenRows } = useScreenSize();
   const model = useMemo(() => debriefModel(scenario, debrief), [scenario, debrief]);
   const sections = useMemo(() => [summaryRows(model, columns), transcriptRows(model, columns, voice), pathRows(model, columns, voice), workOnRows(model, columns, voice)], [model, columns, voice]);
   const [tab, setTab] = useState(0);
   const [offsets, setOffsets] = useState([0, 0, 0, 0]);
+  const story = useMemo(() => endingRows(model, columns), [model, columns]);
+  const [ending, setEnding] = useState(openOnEnding && story.length > 0);
+  const [endingOffset, setEndingOffset] = useState(0);
   // What `e` last said, the files written (a second `e` does not write them again), and where to
   // write instead when the exports folder cannot be written.
   const [exported, setExported] = useState<string>();
@@ -65,7 +73,23 @@ export function DebriefScreen({ scenario, debrief, mode, onBack, notice, voice =
   const scroll = (f: (offset: number) => number) =>
     setOffsets((o) => o.map((v, i) => (i === tab ? Math.min(Math.max(0, f(Math.min(v, maxOffset(rows.length, height)))), maxOffset(rows.length, height)) : v)));
 
+  // The ending page: the scenario's title, a blank row, the story's end, a blank row, the help line.
+  const endingHeading = `${model.title}: how it ended`;
+  const endingHeight = Math.max(4, screenRows - 1 - rowsOf(endingHeading, columns) - 2 - hintRows(HINTS.endingScroll, columns).length);
+  const endingHints = story.length > endingHeight ? HINTS.endingScroll : HINTS.ending;
+  const onEnding = (a: Action) => {
+    const step = { up: -1, down: 1, 'page-up': -pageSize(endingHeight), 'page-down': pageSize(endingHeight), top: -story.length, bottom: story.length }[a.type as string];
+    if (step !== undefined) return setEndingOffset((o) => scrolledOffset(o, step, story.length, endingHeight));
+    // Enter or q (as on the last reply's feedback, so a second q is not taken as leaving); a tab's key opens that tab.
+    if (a.type === 'enter' || a.type === 'quit' || a.type === 'back' || a.type === 'next-tab') setEnding(false);
+    else if (a.type === 'number' && a.n >= 1 && a.n <= tabs.length) {
+      setTab(a.n - 1);
+      setEnding(false);
+    }
+  };
+
   const onAction = (a: Action) => {
+    if (ending && a.type !== 'interrupt') return onEnding(a);
     if (asking && a.type !== 'interrupt') {
       if (a.type === 'yes') startOver?.onConfirm();
       else if (a.type === 'no' || a.type === 'back') setAsking(false);
@@ -108,6 +132,15 @@ export function DebriefScreen({ scenario, debrief, mode, onBack, notice, voice =
     }
   };
   useKeys(onAction);
+  if (ending) {
+    return (
+      <Box flexDirection="column">
+        <Paragraph bold width={columns}>{endingHeading}</Paragraph>
+        <Box marginTop={1}><ScrollRows rows={story} height={endingHeight} offset={endingOffset} /></Box>
+        <Box marginTop={1}><KeyHints set={endingHints} width={columns} whole /></Box>
+      </Box>
+    );
+  }
   return (
     <Box flexDirection="column">
       <Paragraph bold width={columns}>Debrief: {model.title}</Paragraph>

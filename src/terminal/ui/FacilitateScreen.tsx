@@ -321,7 +321,7 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
     } } : undefined;
     // q: where the summary is, and that the finished session is kept (as line by line says).
     const farewell = () => [summaryPath, roomSessionOnDisk(playable, app.env) ? finishedKeptWords(playable, app.env) : undefined].filter(Boolean).join('\n') || undefined;
-    return <DebriefScreen scenario={scenario} debrief={view.debrief} notice={summaryPath ? `${agreement}\n${summaryPath}` : agreement} voice="room" startOver={again} farewell={farewell} />;
+    return <DebriefScreen scenario={scenario} debrief={view.debrief} notice={summaryPath ? `${agreement}\n${summaryPath}` : agreement} voice="room" startOver={again} farewell={farewell} openOnEnding={!finishedAtOpen} />;
   }
   const footer = question !== undefined ? <Paragraph bold>{question}</Paragraph> : unavailable ? <Paragraph>{unavailable}</Paragraph> : <KeyHints set={hintSet} spaced={false} width={width} whole />;
   if (view.kind === 'decision' && reveal) {

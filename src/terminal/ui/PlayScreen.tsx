@@ -226,7 +226,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   }, !(view.done && !showFeedback));
 
   if (view.done && !showFeedback && view.debrief) {
-    return <DebriefScreen scenario={playable.scenario} debrief={view.debrief} mode={mode} onBack={onBack} notice={finishNotice} />;
+    return <DebriefScreen scenario={playable.scenario} debrief={view.debrief} mode={mode} onBack={onBack} notice={finishNotice} openOnEnding />;
   }
   // Where progress cannot be saved, q only quits (its prompt says the playthrough will be lost).
   const failure = stateStore(app.env).failure();

@@ -57,7 +57,7 @@ export function ScrollRows({ rows, height, offset, pageKeysOnly = false }: Scrol
       {!fits && <Text color={theme.muted}>{top > 0 ? `↑ ${top} more above (${pageKeysOnly ? '' : '↑ or '}PgUp)` : ' '}</Text>}
       {rows.slice(top, top + size).map((row, i) => (
         <Text key={top + i} wrap="truncate-end">
-          {row.every((s) => s.text === '') ? ' ' : row.map((s, k) => <Text key={k} bold={s.bold} color={colour(theme, s.tone)}>{s.text}</Text>)}
+          {row.every((s) => s.text === '') ? ' ' : row.map((s, k) => <Text key={k} bold={s.bold} italic={s.italic} color={colour(theme, s.tone)}>{s.text}</Text>)}
         </Text>
       ))}
       {!fits && <Text color={theme.muted}>{below > 0 ? `↓ ${below} more below (${pageKeysOnly ? '' : '↓ or '}PgDn)` : '(end)'}</Text>}

@@ -279,6 +279,17 @@ export async function playToDebrief(r: Typable & { lastFrame: () => string | und
 }
 
 /**
+ * From how the story ended (the page a playthrough or trainer-led session opens on once it ends) on
+ * to the debrief with Enter; throws when the frame is not that page.
+ */
+export async function throughEnding(r: Typable & { lastFrame: () => string | undefined }): Promise<string> {
+  const frame = r.lastFrame() ?? '';
+  if (!/: how it ended\n/.test(frame)) throw new Error(`not on the ending:\n${frame}`);
+  await press(r, KEY.enter);
+  return frame;
+}
+
+/**
  * Colour support is what chalk (Ink's, the one instance) detected when it loaded: none for the
  * test's pipes. Sets `level` for the calling file's tests, so they can see colour codes, and puts it
  * back after (the other files in this worker share the module).
