@@ -217,6 +217,77 @@ async function readSection(r: Awaited<ReturnType<typeof renderAt>>): Promise<str
   return all;
 }
 
+describe('a moment or feedback too long for the window', () => {
+  // A scenario may hold up to 4,000 characters of narration and 2,000 of feedback: three screens at 60×24.
+  const sentences = (n: number, what: string) => Array.from({ length: n }, (_, i) => `${what} ${i + 1} goes on here.`).join(' ');
+  const long = (): PlayableScenario => {
+    const p = newPhone();
+    const nodes = p.scenario.nodes.map((n) => {
+      if (n.id === 'phone' && n.kind === 'decision') return { ...n, narration: sentences(50, 'Decision sentence'), replies: n.replies.map((r, i) => (i === 0 ? { ...r, feedback: sentences(40, 'Feedback sentence') } : r)) };
+      if (n.kind === 'scene') return { ...n, narration: sentences(40, 'Scene sentence') };
+      return n;
+    });
+    return { ...p, scenario: { ...p.scenario, nodes } };
+  };
+  const fits = (frame: string) => {
+    expect(rows(frame).length, frame).toBeLessThanOrEqual(23);
+    for (const row of rows(frame)) expect([...row].length, row).toBeLessThanOrEqual(60);
+  };
+
+  it('at 60×24 scrolls its words in a window (PgUp PgDn at a decision, ↑↓ too elsewhere), the status, replies and keys staying whole', async () => {
+    const p = long();
+    const r = await renderAt(playElement({ playable: p, actor: startSession(p.scenario, 'practice'), env: tempEnv() }), 60);
+    // The decision: the top of its narration, the whole of its replies, and how to see the rest.
+    let frame = r.lastFrame();
+    fits(frame);
+    expect(rows(frame)[0]).toMatch(/^Decision 1 of about 2/);
+    expect(frame).toContain('Decision sentence 1 goes on here.');
+    expect(frame).not.toContain('Decision sentence 50 goes on here.');
+    for (const text of ['What do you say or do?', '1. That\'s a nice one! How did you get it?', '3. [do] Say nothing about the phone', 'PgUp PgDn: scroll · q: save & quit']) expect(frame).toContain(text);
+    // ↓ highlights a reply, as on every decision; PgDn scrolls.
+    await press(r, KEY.down);
+    expect(r.lastFrame()).toContain('Decision sentence 1 goes on here.');
+    for (let i = 0; i < 10 && !/Decision sentence 50 goes/.test(r.lastFrame()); i++) await press(r, PG_DOWN);
+    frame = r.lastFrame();
+    fits(frame);
+    expect(frame).toContain('Decision sentence 50 goes on here.');
+    expect(frame).toMatch(/↑ \d+ more above \(PgUp\)/);
+    expect(frame).toContain('What do you say or do?');
+    // The feedback: its reply, the feedback scrolled to its end, the principle and the trust change.
+    await press(r, '1');
+    frame = r.lastFrame();
+    fits(frame);
+    expect(frame).toContain('Feedback on your reply');
+    expect(frame).toContain('“That\'s a nice one! How did you get it?”');
+    expect(frame).toContain('Enter: continue · ↑↓ PgUp PgDn: scroll · u: undo');
+    for (let i = 0; i < 40 && !/\(end\)/.test(r.lastFrame()); i++) await press(r, KEY.down);
+    frame = r.lastFrame();
+    fits(frame);
+    expect(frame).toContain('Feedback sentence 40 goes on here.');
+    expect(frame).toContain('✓ follows: Curious, not interrogating');
+    expect(frame).toContain("Jade's trust: 50 → 60");
+    // The scene after it opens at its top; ↓ scrolls it, Enter goes on.
+    await press(r, KEY.enter);
+    frame = r.lastFrame();
+    fits(frame);
+    expect(frame).toContain('Scene sentence 1 goes on here.');
+    expect(frame).toContain('Enter: continue');
+    expect(frame).toContain('↑↓ PgUp PgDn: scroll');
+    await press(r, KEY.down, KEY.down);
+    expect(r.lastFrame()).toMatch(/↑ 2 more above/);
+    await press(r, KEY.enter);
+    expect(r.lastFrame()).toMatch(/Decision 2 of about 2/);
+  });
+
+  it('at 100×40 the same moment fits whole: no window, no scroll keys', async () => {
+    const p = long();
+    const r = await renderAt(playElement({ playable: p, actor: startSession(p.scenario, 'practice'), env: tempEnv() }), 100, 40);
+    expect(r.lastFrame().replace(/\s+/g, ' ')).toContain('Decision sentence 50 goes on here.');
+    expect(r.lastFrame()).not.toContain('scroll');
+    expect(r.lastFrame()).not.toContain('more below');
+  });
+});
+
 describe('how it ended', () => {
   // A trainer's ending may be long: at 60×24 its page scrolls and says how, and never grows past the window.
   const longEnding = (): PlayableScenario => {

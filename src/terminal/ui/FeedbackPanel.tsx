@@ -23,7 +23,7 @@ export interface FeedbackPanelProps {
 }
 
 /** The reply as the panel shows it: words in quotation marks, an action as "You do: …". */
-function chosen(f: FeedbackView): string {
+export function chosen(f: FeedbackView): string {
   return f.replyKind === 'do' ? `You do: ${f.replyText}` : `“${f.replyText}”`;
 }
 

@@ -1,8 +1,13 @@
 import { Box } from 'ink';
+import { useState } from 'react';
 import type { FeedbackView, SessionMode, SessionView } from '../../machines/index.js';
-import { hintLine, playHints, type Hint } from '../keys.js';
+import { hintLine, hintRows, playHints, type Hint } from '../keys.js';
 import { inkRows } from '../wrap.js';
-import { FeedbackPanel, feedbackFit, feedbackHeight } from './FeedbackPanel.js';
+import { feedbackRows } from '../tall-rows.js';
+import { chosen, FeedbackPanel, feedbackFit, feedbackHeight } from './FeedbackPanel.js';
+import { Paragraph } from './Paragraph.js';
+import { pageSize, ScrollRows, scrolledOffset } from './ScrollRows.js';
+import { useKeys } from './useKeys.js';
 import { KeyHints } from './KeyHints.js';
 import { QuitPrompt, QUIT_PROMPT_EXTRA } from './QuitPrompt.js';
 import { compactStatus, StatusLine, statusText } from './StatusLine.js';
@@ -29,7 +34,8 @@ export interface FeedbackScreenProps {
 /**
  * The play screen after a reply in practice: the status, the feedback panel and the keys, fitted to
  * the terminal. Blank rows go first on a short terminal, then the status gets shorter, then the
- * panel draws itself tighter.
+ * panel draws itself tighter; feedback too long even then (a trainer's long text) scrolls under its
+ * heading (↑↓ PgUp PgDn), the keys staying below it.
  */
 export function FeedbackScreen({ view, mode, canUndo, confirmQuit, unsaved }: FeedbackScreenProps) {
   const { columns, rows } = useScreenSize();
@@ -41,6 +47,27 @@ export function FeedbackScreen({ view, mode, canUndo, confirmQuit, unsaved }: Fe
   const compact = !spaced && feedbackHeight(view.lastFeedback, columns, 0) > rows - 1 - full - footer ? compactStatus(view, mode, columns, true) : undefined;
   const room = rows - 1 - (compact?.rows ?? full) - footer;
   const fit = spaced ? 0 : feedbackFit(view.lastFeedback, columns, room);
+  const tall = !confirmQuit && feedbackHeight(view.lastFeedback, columns, fit) > room;
+  // The scroll keys after the first hint (Enter), when it scrolls.
+  const tallHints: Hint[] = [...hints.slice(0, 1), ['↑↓ PgUp PgDn', 'scroll'], ...hints.slice(1)];
+  const text = tall ? feedbackRows(view.lastFeedback, chosen(view.lastFeedback), columns) : [];
+  // The heading, and one row spare so the frame never scrolls the terminal.
+  const height = Math.max(4, rows - 1 - (compact?.rows ?? full) - 1 - hintRows(tallHints, columns).length);
+  const [offset, setOffset] = useState(0);
+  useKeys((a) => {
+    const step = { up: -1, down: 1, 'page-up': -pageSize(height), 'page-down': pageSize(height), top: -text.length, bottom: text.length }[a.type as string];
+    if (step !== undefined) setOffset((o) => scrolledOffset(o, step, text.length, height));
+  }, tall);
+  if (tall) {
+    return (
+      <Box flexDirection="column">
+        <StatusLine view={view} mode={mode} title={title} spaced={false} feedback compact={compact} width={columns} />
+        <Paragraph bold underline width={columns}>Feedback on your reply</Paragraph>
+        <ScrollRows rows={text} height={height} offset={offset} />
+        <KeyHints set={tallHints} spaced={false} width={columns} whole />
+      </Box>
+    );
+  }
   // Too tall for the quit prompt even drawn tightest: the question takes the feedback's place until
   // it is answered (n brings the feedback back), so the status stays on top.
   if (confirmQuit && feedbackHeight(view.lastFeedback, columns, fit) > room) {

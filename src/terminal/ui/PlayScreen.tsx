@@ -2,10 +2,11 @@ import { useSelector } from '@xstate/react';
 import { Box } from 'ink';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { FELL_BEHIND_FINISH, finishPlaythrough, PRACTICE_IDLE_MS, practiceClock, resumeRecap, selectView, startSession, unavailableWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, type Recap, type PersistedScenarioSnapshot, type PlayableScenario, type RunOrigin, type SaveHold, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
-import { hintLine, playHints, typedNumberHints, typeNumber, type Action } from '../keys.js';
+import { hintLine, hintRows, playHints, typedNumberHints, typeNumber, type Action, type Hint } from '../keys.js';
 import { recordedLine, saveProgress, stateStore } from '../saves.js';
 import { inkRows, wrapText } from '../wrap.js';
 import type { Row } from '../debrief-lines.js';
+import { momentRows } from '../tall-rows.js';
 import { pageSize, ScrollRows, scrolledOffset } from './ScrollRows.js';
 import { useApp } from './AppContext.js';
 import { DebriefScreen } from './DebriefScreen.js';
@@ -102,9 +103,12 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   // A new node starts with no reply highlighted. Reset while rendering (React renders again before
   // drawing), not in an effect, which drew the screen once more after every move to a new node.
   const [selectedAt, setSelectedAt] = useState(view.nodeId);
+  // Where the window onto a moment too tall for the screen is (see momentLayout); each moment opens at its top.
+  const [textOffset, setTextOffset] = useState(0);
   if (selectedAt !== view.nodeId) {
     setSelectedAt(view.nodeId);
     setSelected(-1);
+    setTextOffset(0);
   }
   const debriefOpen = view.done && !showFeedback;
   // Whether the finish found that another terminal went on with the held save: nothing was recorded or kept.
@@ -134,6 +138,10 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     if (debriefOpen) finish();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [view.done, debriefOpen, actor]);
+
+  const canUndo = view.canUndo || (view.done && mode === 'practice' && beforeLastReply.current !== undefined);
+  /** How the moment is laid out now (see momentLayout): read by the keys too, to scroll a moment too tall for the screen. */
+  const layout = () => momentLayout({ view, mode, columns, rows, canUndo, unsaved: stateStore(app.env).failure() !== undefined, typedShown, unavailable, confirmQuit });
 
   const choose = (index: number) => {
     const reply = view.replies[index];
@@ -193,6 +201,12 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
       if (a.type === 'enter') setShowFeedback(false);
       return;
     }
+    // A moment too tall for the screen: its words scroll (↑↓ too on a scene; at a decision they choose a reply).
+    const { scroll } = layout();
+    if (scroll) {
+      const step = { 'page-up': -pageSize(scroll.height), 'page-down': pageSize(scroll.height), top: -scroll.total, bottom: scroll.total, ...(view.kind === 'scene' ? { up: -1, down: 1 } : {}) }[a.type as string];
+      if (step !== undefined) return setTextOffset((o) => scrolledOffset(o, step, scroll.total, scroll.height));
+    }
     if (view.kind === 'scene' && a.type === 'enter') {
       lastReplyKey.current = undefined;
       actor.send({ type: 'scene.continue' });
@@ -248,24 +262,10 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
       </Box>
     );
   }
-  const canUndo = view.canUndo || (view.done && mode === 'practice' && beforeLastReply.current !== undefined);
   if (showFeedback && view.lastFeedback) {
     return <FeedbackScreen view={{ ...view, lastFeedback: view.lastFeedback }} mode={mode} canUndo={canUndo} confirmQuit={confirmQuit} unsaved={unsaved} />;
   }
-  const played = quitOnly(playHints(view.kind === 'decision' ? { kind: 'decision', replies: view.replies.length, canUndo: canUndo && mode === 'practice' } : { kind: 'scene', canUndo: canUndo && mode === 'practice' }), unsaved);
-  // While a reply number is half typed (ten or more replies), its hints come first in place of the numbers'.
-  const hints = typedShown !== undefined && view.kind === 'decision' ? [...typedNumberHints(typedShown, view.replies.length, 'reply'), ['↑↓', 'move'] as const, ...played.slice(1)] : played;
-  // On a scene the only way on is a key: a notice there keeps the hints under it.
-  const hintsToo = unavailable !== undefined && view.kind === 'scene';
-  const footer = unavailable === undefined ? hintLine(hints) : hintsToo ? `${unavailable}\n${hintLine(hints)}` : unavailable;
-  // On a short terminal blank rows between parts go first (least useful first), then the status
-  // line loses the scenario's title, so the whole moment stays on screen; one row is kept spare so
-  // the frame never scrolls the terminal.
-  const fullStatus = inkRows(statusText(view, mode, title, false, columns), columns) + view.meters.length;
-  let spare = rows - 1 - packedHeight(view, footer, columns) - fullStatus - (confirmQuit ? QUIT_PROMPT_EXTRA : 0);
-  const compact = spare < 0 ? compactStatus(view, mode, columns) : undefined;
-  if (compact) spare += fullStatus - compact.rows;
-  const gaps = { prompt: spare >= 1, hints: spare >= 2, status: spare >= 3, speech: spare >= 3 + view.lines.length };
+  const { hints, hintsToo, compact, gaps, spare, scroll } = layout();
   // Still too tall with the quit prompt (the longest decisions at 60×24): the question takes the
   // moment's place until it is answered (n brings the moment back), so the status stays on top.
   if (confirmQuit && spare < 0) {
@@ -276,24 +276,88 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
       </Box>
     );
   }
+  // (Broken between whole hints when the moment scrolls: its help line is longer by the scroll keys.)
+  const whole = scroll !== undefined;
+  const footer = confirmQuit ? <QuitPrompt /> : unavailable ? <Box marginTop={gaps.hints ? 1 : 0} flexDirection="column"><Paragraph color={theme.warn} width={columns}>{unavailable}</Paragraph>{hintsToo && <KeyHints set={hints} spaced={false} width={columns} whole={whole} />}</Box> : <KeyHints set={hints} spaced={gaps.hints} width={columns} whole={whole} />;
+  const decision = view.kind === 'decision' && (
+    <Box flexDirection="column" marginTop={gaps.prompt ? 1 : 0}>
+      <Paragraph bold width={columns}>{view.prompt}</Paragraph>
+      <ReplyList replies={view.replies} selected={selected} width={columns} />
+    </Box>
+  );
+  if (scroll) {
+    // Too tall even packed: the moment's words scroll in a window; the prompt, the replies and the keys stay.
+    return (
+      <Box flexDirection="column">
+        <StatusLine view={view} mode={mode} title={title} spaced={false} compact={compact} width={columns} />
+        <ScrollRows rows={scroll.rows} height={scroll.height} offset={textOffset} pageKeysOnly={view.kind === 'decision'} />
+        {decision}
+        {footer}
+      </Box>
+    );
+  }
   return (
     <Box flexDirection="column">
       <StatusLine view={view} mode={mode} title={title} spaced={gaps.status} compact={compact} width={columns} />
       {view.title && <Paragraph bold underline width={columns}>{view.title}</Paragraph>}
       <Moment view={view} spaced={gaps.speech} width={columns} />
-      {view.kind === 'decision' && (
-        <Box flexDirection="column" marginTop={gaps.prompt ? 1 : 0}>
-          <Paragraph bold width={columns}>{view.prompt}</Paragraph>
-          <ReplyList replies={view.replies} selected={selected} width={columns} />
-        </Box>
-      )}
-      {confirmQuit ? <QuitPrompt /> : unavailable ? <Box marginTop={gaps.hints ? 1 : 0} flexDirection="column"><Paragraph color={theme.warn} width={columns}>{unavailable}</Paragraph>{hintsToo && <KeyHints set={hints} spaced={false} width={columns} />}</Box> : <KeyHints set={hints} spaced={gaps.hints} width={columns} />}
+      {decision}
+      {footer}
     </Box>
   );
 }
 
 /** Said when the app is left before the debrief was looked at. */
 const KEPT_DEBRIEF = 'Your debrief was kept: open the scenario\'s last debrief from the picker with d.';
+
+/** What momentLayout needs to know. */
+interface MomentState {
+  view: SessionView;
+  mode: SessionMode;
+  columns: number;
+  rows: number;
+  canUndo: boolean;
+  /** True when progress cannot be saved (q only quits). */
+  unsaved: boolean;
+  /** A reply number half typed (ten or more replies). */
+  typedShown: number | undefined;
+  /** Why the reply just typed cannot be chosen, in place of the help line. */
+  unavailable: string | undefined;
+  confirmQuit: boolean;
+}
+
+/**
+ * How a scene or decision fits the screen. On a short terminal blank rows between parts go first
+ * (least useful first), then the status line loses the scenario's title, so the whole moment stays
+ * on screen; one row is kept spare so the frame never scrolls the terminal. When even that is too
+ * tall (a trainer's long narration), `scroll`: the moment's words as rows for a window of `height`
+ * rows, with the scroll keys in the help line; the prompt and the replies stay whole below it.
+ */
+function momentLayout({ view, mode, columns, rows, canUndo, unsaved, typedShown, unavailable, confirmQuit }: MomentState) {
+  const played = quitOnly(playHints(view.kind === 'decision' ? { kind: 'decision', replies: view.replies.length, canUndo: canUndo && mode === 'practice' } : { kind: 'scene', canUndo: canUndo && mode === 'practice' }), unsaved);
+  // While a reply number is half typed (ten or more replies), its hints come first in place of the numbers'.
+  let hints: Hint[] = typedShown !== undefined && view.kind === 'decision' ? [...typedNumberHints(typedShown, view.replies.length, 'reply'), ['↑↓', 'move'] as const, ...played.slice(1)] : played;
+  // On a scene the only way on is a key: a notice there keeps the hints under it.
+  const hintsToo = unavailable !== undefined && view.kind === 'scene';
+  const footerOf = (set: Hint[]) => (unavailable === undefined ? hintLine(set) : hintsToo ? `${unavailable}\n${hintLine(set)}` : unavailable);
+  const fullStatus = inkRows(statusText(view, mode, view.scenarioTitle, false, columns), columns) + view.meters.length;
+  let spare = rows - 1 - packedHeight(view, footerOf(hints), columns) - fullStatus - (confirmQuit ? QUIT_PROMPT_EXTRA : 0);
+  const compact = spare < 0 ? compactStatus(view, mode, columns) : undefined;
+  if (compact) spare += fullStatus - compact.rows;
+  const gaps = { prompt: spare >= 1, hints: spare >= 2, status: spare >= 3, speech: spare >= 3 + view.lines.length };
+  if (spare >= 0 || confirmQuit) return { hints, hintsToo, compact, gaps, spare, scroll: undefined };
+  // The scroll keys before q (↑↓ choose a reply at a decision, so only PgUp PgDn scroll there).
+  hints = [...hints.slice(0, -1), [view.kind === 'decision' ? 'PgUp PgDn' : '↑↓ PgUp PgDn', 'scroll'], ...hints.slice(-1)];
+  const footerRows = (unavailable === undefined ? 0 : inkRows(unavailable, columns)) + (unavailable === undefined || hintsToo ? hintRows(hints, columns).length : 0);
+  const fixed = (compact?.rows ?? fullStatus) + footerRows + (view.kind === 'decision' ? decisionHeight(view, columns) : 0);
+  const text = momentRows(view, columns);
+  return { hints, hintsToo, compact, gaps, spare, scroll: { rows: text, total: text.length, height: Math.max(4, rows - 1 - fixed) } };
+}
+
+/** Rows the prompt and the replies take. */
+function decisionHeight(view: SessionView, columns: number): number {
+  return inkRows(view.prompt ?? '', columns) + view.replies.reduce((n, r) => n + inkRows(`${r.kind === 'do' ? '[do] ' : ''}${r.text}${r.enabled ? '' : ' (not available now)'}`, columns - REPLY_INDENT), 0);
+}
 
 /** Rows the moment takes without blank rows and without the status, estimated by wrapping each part as Ink will. */
 function packedHeight(view: SessionView, footer: string, columns: number): number {
@@ -302,10 +366,7 @@ function packedHeight(view: SessionView, footer: string, columns: number): numbe
   if (view.title) n += rows(view.title);
   if (view.narration) n += rows(view.narration);
   for (const line of view.lines) n += rows(`${line.speaker}${line.role ? ` (${line.role})` : ''}: “${line.text}”`);
-  if (view.kind === 'decision') {
-    n += rows(view.prompt ?? '');
-    for (const r of view.replies) n += rows(`${r.kind === 'do' ? '[do] ' : ''}${r.text}${r.enabled ? '' : ' (not available now)'}`, columns - REPLY_INDENT);
-  }
+  if (view.kind === 'decision') n += decisionHeight(view, columns);
   return n + rows(footer);
 }
 

@@ -1,0 +1,35 @@
+import type { FeedbackView, SessionView } from '../machines/index.js';
+import type { Row, Span } from './debrief-lines.js';
+import { wrapText } from './wrap.js';
+
+// The words of a play screen as rows for a window that scrolls (ScrollRows), for the moments and
+// feedback too long for the terminal even drawn tightest: a scenario may hold narration of up to
+// 4,000 characters, which at 60×24 is three screens. Laid out as the screens lay them out.
+
+const rowsOf = (text: string, width: number, style: Omit<Span, 'text'> = {}, indent = ''): Row[] =>
+  wrapText(text, width, indent).split('\n').map((t) => [{ text: t, ...style }]);
+const blank: Row = [{ text: '' }];
+
+/** A moment's words: its title, the narration (italic, as the play screen sets it), each spoken line with a blank row before it. */
+export function momentRows(view: Pick<SessionView, 'title' | 'narration' | 'lines'>, width: number): Row[] {
+  const out: Row[] = [];
+  if (view.title) out.push(...rowsOf(view.title, width, { bold: true }));
+  if (view.narration) out.push(...rowsOf(view.narration, width, { italic: true }));
+  for (const line of view.lines) {
+    if (out.length > 0) out.push(blank);
+    const rows = wrapText(`${line.speaker}${line.role ? ` (${line.role})` : ''}: “${line.text}”`, width).split('\n');
+    rows.forEach((t, i) => out.push(i === 0 && t.startsWith(line.speaker) ? [{ text: line.speaker, bold: true }, { text: t.slice(line.speaker.length) }] : [{ text: t }]));
+  }
+  return out;
+}
+
+/** A reply's feedback below its heading: the reply, the feedback, each principle with ✓/✗ and its guide section, what changed. */
+export function feedbackRows(f: FeedbackView, chosen: string, width: number): Row[] {
+  return [
+    ...rowsOf(chosen, width),
+    blank,
+    ...rowsOf(f.feedback, width),
+    ...f.assessments.flatMap((a) => rowsOf(`${a.verdict === 'follows' ? '✓ follows' : '✗ violates'}: ${a.title} (${a.citation})`, width, { tone: a.verdict === 'follows' ? 'good' : 'bad' }, '  ')),
+    ...f.changes.flatMap((c) => rowsOf(`${c.label}: ${c.from} → ${c.to}`, width)),
+  ];
+}
