@@ -607,6 +607,26 @@ describe('trainer-led screens at 60×24 and 120×40', () => {
     expect(rows.findIndex((l) => l.includes('★ best practice')) + 1).toBe(rows.findIndex((l) => l.includes('Votes:')));
   });
 
+  it('a scene too long for 60×24 (a trainer\'s long narration) scrolls with ↑↓ PgUp PgDn, its heading and keys staying on screen', async () => {
+    const p = newPhone();
+    const narration = Array.from({ length: 40 }, (_, i) => `Scene sentence ${i + 1} goes on here.`).join(' ');
+    const playable = { ...p, scenario: { ...p.scenario, nodes: p.scenario.nodes.map((n) => (n.kind === 'scene' ? { ...n, narration } : n)) } };
+    const r = await renderAt(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable } }).element, 60, 24);
+    await press(r, KEY.enter, 'r', '1');
+    let frame = r.lastFrame() ?? '';
+    expect(lines(frame).length).toBeLessThanOrEqual(23);
+    expect(lines(frame)[0]).toContain('Example: the new phone');
+    expect(frame).toContain('Scene sentence 1 goes on here.');
+    expect(frame.replace(/\s+/g, ' ')).toContain('Enter: continue · ↑↓ PgUp PgDn: scroll');
+    for (let i = 0; i < 30 && !/\(end\)/.test(r.lastFrame() ?? ''); i++) await press(r, KEY.down);
+    frame = r.lastFrame() ?? '';
+    expect(lines(frame).length).toBeLessThanOrEqual(23);
+    expect(frame).toContain('Scene sentence 40 goes on here.');
+    expect(frame).toContain('Jade (youth)');
+    await press(r, KEY.enter);
+    expect(r.lastFrame()).toContain('decision 2 of about 2');
+  });
+
   it('a scene with only a spoken line has one blank row above it, and the summary\'s path is whole on its row at 60 columns', async () => {
     const env = tempEnv();
     const r = await renderAt(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element, 60, 24);

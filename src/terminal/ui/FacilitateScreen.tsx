@@ -223,6 +223,17 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
   const footerSaid = confirmQuit || unavailable !== undefined;
   const scrollFooterRows = footerSaid ? footerRows : hintRows(scrollHints, width).reduce((n, row) => n + rowsOf(row), 0);
   const momentHeight = Math.max(4, screenRows - 1 - rowsOf(heading) - scrollFooterRows - repliesRows);
+  // Generous spacing for a projected screen, as far as the rows allow (least useful gaps go first).
+  const packed = rowsOf(heading) + (view.title ? rowsOf(view.title) : 0) + (view.narration ? rowsOf(view.narration) : 0)
+    + view.lines.reduce((n, l) => n + rowsOf(`${l.speaker}${l.role ? ` (${l.role})` : ''}: “${l.text}”`), 0)
+    + (view.discussionPrompt ? rowsOf(`Discuss: ${view.discussionPrompt}`) : 0) + (showNote ? rowsOf(`Facilitator note: ${note}`) : 0)
+    + (view.kind === 'decision' ? repliesRows : 0)
+    + footerRows;
+  const spare = screenRows - 1 - packed;
+  // A scene too long even packed (a trainer's long narration) scrolls too, with ↑↓ as well (nothing else takes them there).
+  const sceneScrolls = view.kind === 'scene' && spare < 0;
+  const sceneScrollHints = [...fullHints.slice(0, 1), ['↑↓ PgUp PgDn', 'scroll'] as const, ...fullHints.slice(1)];
+  const sceneHeight = Math.max(4, screenRows - 1 - rowsOf(heading) - (footerSaid ? footerRows : hintRows(sceneScrollHints, width).reduce((n, row) => n + rowsOf(row), 0)));
 
   // The counts as the keys have left them, ahead of the next render (keys can come faster).
   const votesNow = useRef(votes);
@@ -274,7 +285,12 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
     // Going back clears what the room entered at this decision: asked first when there is any (a
     // stray u in front of the room lost 19 votes with no way to get them back).
     if (a.type === 'undo' && back !== undefined) return view.kind === 'decision' && entered > 0 ? setConfirm('back') : goBack();
-    if (view.kind === 'scene') return a.type === 'enter' ? actor.send({ type: 'scene.continue' }) : undefined;
+    if (view.kind === 'scene') {
+      if (a.type === 'enter') return actor.send({ type: 'scene.continue' });
+      const step = sceneScrolls ? { up: -1, down: 1, 'page-up': -pageSize(sceneHeight), 'page-down': pageSize(sceneHeight) }[a.type as string] : undefined;
+      if (step !== undefined) setOffset((o) => scrolledOffset(o, step, momentRows.length, sceneHeight));
+      return;
+    }
     if (reveal) {
       if (a.type === 'back') setReveal(false);
       const page = pageSize(revealHeight);
@@ -337,13 +353,6 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
       </Box>
     );
   }
-  // Generous spacing for a projected screen, as far as the rows allow (least useful gaps go first).
-  const packed = rowsOf(heading) + (view.title ? rowsOf(view.title) : 0) + (view.narration ? rowsOf(view.narration) : 0)
-    + view.lines.reduce((n, l) => n + rowsOf(`${l.speaker}${l.role ? ` (${l.role})` : ''}: “${l.text}”`), 0)
-    + (view.discussionPrompt ? rowsOf(`Discuss: ${view.discussionPrompt}`) : 0) + (showNote ? rowsOf(`Facilitator note: ${note}`) : 0)
-    + (view.kind === 'decision' ? repliesRows : 0)
-    + footerRows;
-  const spare = screenRows - 1 - packed;
   const gap = (rank: number) => (spare >= rank ? 1 : 0);
   if (spare < 0 && view.kind === 'decision') {
     // Too long even packed: the moment, prompt and note scroll (PgUp/PgDn) above the replies.
@@ -353,6 +362,15 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
         <ScrollRows rows={momentRows} height={momentHeight} offset={offset} pageKeysOnly />
         <ReplyList replies={view.replies} selected={selected} tally={tally} width={width} />
         {footerSaid ? footer : <KeyHints set={scrollHints} spaced={false} width={width} whole />}
+      </Box>
+    );
+  }
+  if (sceneScrolls) {
+    return (
+      <Box flexDirection="column" paddingX={1}>
+        <Paragraph bold>{heading}</Paragraph>
+        <ScrollRows rows={momentRows} height={sceneHeight} offset={offset} />
+        {footerSaid ? footer : <KeyHints set={sceneScrollHints} spaced={false} width={width} whole />}
       </Box>
     );
   }
