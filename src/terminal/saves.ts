@@ -4,7 +4,7 @@ import type { Finished, KeepResult, PlayableScenario, ResumeResult, RunOrigin, S
 import * as core from '../machines/index.js';
 import { FileAccessError } from './errors.js';
 import { command } from './invocation.js';
-import { hasSave, stateStore } from './node/state-store.js';
+import { failureReason, hasSave, stateStore } from './node/state-store.js';
 import { scenariosDir } from './paths.js';
 import { loadPlayable } from './scenario-source.js';
 import { stateDir } from './state.js';
@@ -34,7 +34,7 @@ export function saveProgress(playable: PlayableScenario, persistedSnapshot: unkn
   const result = core.keepProgress(store, playable, persistedSnapshot, { origin, startedAt, ...(activeMs !== undefined ? { activeMs } : {}), ...(hold ? { hold } : {}) });
   if (result.saved && store.inMemoryOnly(result.key)) {
     // Said as the app ends: the session kept in memory ends with it.
-    const why = (store.failure() ?? '').replace(/^Progress is not being saved: /, '').replace(/; this session is kept in memory only\.?$/, '');
+    const why = failureReason(env) ?? '';
     return { ok: false, result, message: `Progress could not be saved: ${why}, so this playthrough was not kept.` };
   }
   const resume = `Continue with: ${command('resume', env)}`;

@@ -114,7 +114,24 @@ describe('a state folder that cannot be written', () => {
     // q on the debrief leaves the app: nothing more is drawn, so tap (not press, which waits 5 s for a frame).
     await tap(r, 'q');
     expect(exit.mock.calls[0]?.[1]).toBe(74);
+    // The last words say where the debrief went and why the exit code says something failed (the screen is cleared).
+    const said = exit.mock.calls[0]?.[0] ?? '';
+    expect(said).toContain(`Debrief exported to:\n${elsewhere}`);
+    expect(said).toMatch(/\nNothing was saved: .* cannot be written \(part of the path is a file, not a folder\)\.$/);
     expect(existsSync(file)).toBe(true);
+  });
+
+  it('q on the debrief of a run that saved nothing says why as it exits 74, not nothing at all', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'casa-file-')), 'state');
+    writeFileSync(file, '');
+    const { element, exit } = appElement({ env: { XDG_STATE_HOME: file, CASA_PRACTICE_SEED: '1' } });
+    const r = await renderApp(element);
+    await press(r, '1', KEY.enter);
+    await playToDebrief(r);
+    await tap(r, 'q');
+    const [said, code] = exit.mock.calls[0] ?? [];
+    expect(code).toBe(74);
+    expect(said).toMatch(/^Nothing was saved: .* cannot be written \(part of the path is a file, not a folder\)\.$/);
   });
 
   // The content note promised "kept as it goes", nothing said otherwise during the session, and

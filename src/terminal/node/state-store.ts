@@ -130,6 +130,11 @@ function resilientStore(dir: string): StateStore {
   };
 }
 
+/** Why the state folder cannot be written ("… cannot be written (…)"), without the line's framing; undefined when it can. */
+export function failureReason(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return stateStore(env).failure()?.replace(/^Progress is not being saved: /, '').replace(/; this session is kept in memory only\.?$/, '');
+}
+
 /**
  * Checks at start that progress can be saved: creates the state folder and its saves folder and
  * writes a small file there. Returns the one line to show when it cannot, or undefined.
