@@ -79,6 +79,16 @@ function focusKeeps(target: EventTarget | null, key: string): boolean {
   return target.closest(key.startsWith('Arrow') ? USES_ARROWS : TYPING) !== null;
 }
 
+/**
+ * Whether a keydown blanks (or shows again) the projector: B or . as PowerPoint and most clickers'
+ * blank-screen button have it, pressed alone, outside a text field (where it is a letter typed).
+ */
+export function blankKeyOf(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altKey' | 'metaKey' | 'isComposing' | 'target'>): boolean {
+  if (e.ctrlKey || e.altKey || e.metaKey || e.isComposing) return false;
+  if (e.key !== 'b' && e.key !== 'B' && e.key !== '.') return false;
+  return !(e.target instanceof Element && e.target.closest(TYPING) !== null);
+}
+
 /** The clicker key a keydown stands for, if it is one pressed alone (no modifier, not held down, not composing). */
 export function clickerKeyOf(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altKey' | 'metaKey' | 'shiftKey' | 'isComposing'>): ClickerKey | undefined {
   if (e.ctrlKey || e.altKey || e.metaKey || e.shiftKey || e.isComposing) return undefined;

@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { VERDICT_WORDS, votesWords, type RevealEntry, type SessionView } from '../machines/index.js';
-import type { ClickerKey } from './clicker.js';
+import { blankKeyOf, type ClickerKey } from './clicker.js';
 
 /**
  * Presenter mode on two screens: the trainer's controls (laptop) send what the room should see to a
@@ -69,7 +69,9 @@ export interface ProjectedFollowed {
 
 export type ProjectorState =
   | { kind: 'moment'; scenarioTitle: string; step: string; title?: string; narration?: string; lines: { speaker: string; text: string }[]; discussionPrompt?: string; replies: ProjectedReply[]; reveal?: ProjectedReveal[]; note?: string; join?: ProjectedJoin; followed?: ProjectedFollowed }
-  | { kind: 'done'; scenarioTitle: string; ending?: ProjectedEnding; followed?: ProjectedFollowed; outcome: string; score: string; agreement: string };
+  | { kind: 'done'; scenarioTitle: string; ending?: ProjectedEnding; followed?: ProjectedFollowed; outcome: string; score: string; agreement: string }
+  /** The trainer blanked the projector (B or ., a clicker's blank-screen button): the room sees a dark screen until it is shown again. */
+  | { kind: 'blank' };
 
 /**
  * The version of the messages between the laptop and the projector window. A projector window left
@@ -78,9 +80,9 @@ export type ProjectorState =
  * version 2); when they differ, the projector window says which page to reload and tells the laptop,
  * which says it to the trainer. Raise it whenever what is sent changes (4: the join's layout, and
  * the ending on the end screen; 5: the reply the story follows, `followed`, and the clicker keys a
- * projector window passes on, `key`).
+ * projector window passes on, `key`; 6: the blank screen, a state of its own and a key passed on).
  */
-export const PROJECTOR_PROTOCOL = 5;
+export const PROJECTOR_PROTOCOL = 6;
 
 export type ProjectorMessage =
   | { type: 'state'; state: ProjectorState; v?: number }
@@ -97,7 +99,7 @@ export type ProjectorMessage =
    * projector), passed on to the trainer's page, which takes it as its own (see clicker.tsx). Taken
    * only from a window of this version (version 5).
    */
-  | { type: 'key'; key: ClickerKey; v: number };
+  | { type: 'key'; key: ClickerKey | 'blank'; v: number };
 
 /** One of the two pages: the trainer's (laptop) or the projector window. */
 export type OutOfDate = 'projector' | 'laptop';
@@ -162,8 +164,11 @@ export function projectorAddress(): string {
 /** What the trainer's page says when the browser did not open the projector window (a pop-up blocker). */
 export const PROJECTOR_BLOCKED_WORDS = 'The browser did not open the projector window (it may block pop-ups for this site). Allow pop-ups for this site and choose “Open a projector window” again, or open this address in a new window and move that window to the projector:';
 
-export function useProjector(state: ProjectorState, inCharge = true, onKey?: (key: ClickerKey) => void): [open: () => void, outdated: OutOfDate | undefined, blocked: number] {
-  const text = JSON.stringify(state);
+export function useProjector(state: ProjectorState, inCharge = true, onKey?: (key: ClickerKey) => void): [open: () => void, outdated: OutOfDate | undefined, blocked: number, blank: ProjectorBlank] {
+  // Blanked (B or ., or the page's button): the room sees a dark screen, whatever the session shows meanwhile.
+  const [blank, setBlank] = useState(false);
+  const toggleBlank = useCallback(() => setBlank((b) => !b), []);
+  const text = blank ? JSON.stringify({ kind: 'blank' } satisfies ProjectorState) : JSON.stringify(state);
   // A clicker key the projector window passed on: the page's own handler as it is now.
   const keyHandler = useRef(onKey);
   keyHandler.current = onKey;
@@ -223,9 +228,21 @@ export function useProjector(state: ProjectorState, inCharge = true, onKey?: (ke
       else if (m.type === 'key' && m.v === PROJECTOR_PROTOCOL) {
         const key = (m as { key?: unknown }).key;
         if (key === 'next' || key === 'back') keyHandler.current?.(key);
+        else if (key === 'blank') toggleBlank();
       }
     };
-  }, [text, inCharge]);
+  }, [text, inCharge, toggleBlank]);
+  // B or . (what a clicker's blank-screen button sends) on this page, outside a text field.
+  useEffect(() => {
+    if (!inCharge) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented || e.repeat || !blankKeyOf(e)) return;
+      e.preventDefault();
+      toggleBlank();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [inCharge, toggleBlank]);
   // The projector page only listens on the channel: no room link, no token in its address. Opening it
   // again navigates the window already open under that name, which loads the page as it is now.
   const open = () => {
@@ -233,5 +250,11 @@ export function useProjector(state: ProjectorState, inCharge = true, onKey?: (ke
     const opened = window.open(`${location.pathname}?projector#/projector`, 'casa-practice-projector');
     setBlocked((n) => (opened ? 0 : n + 1));
   };
-  return [open, outdated, blocked];
+  return [open, outdated, blocked, { on: blank, toggle: toggleBlank }];
+}
+
+/** Whether the projector is blanked, and the toggle (for the page's button). */
+export interface ProjectorBlank {
+  on: boolean;
+  toggle: () => void;
 }

@@ -461,6 +461,62 @@ describe('a presentation clicker (Page Down, Page Up, the arrows)', () => {
     }
   });
 
+  it('B or . (a clicker\'s blank-screen button), or "Blank the projector", blanks the projector and shows it again, from either window; typed in a vote box it is a letter', async () => {
+    const user = userEvent.setup();
+    const states: { kind?: string }[] = [];
+    const listen = new BroadcastChannel(PROJECTOR_CHANNEL);
+    listen.onmessage = (e: MessageEvent) => {
+      if (e.data?.type === 'state') states.push(e.data.state);
+    };
+    try {
+      render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
+      const button = screen.getByRole('button', { name: 'Blank the projector' });
+      expect(button.getAttribute('aria-pressed')).toBe('false');
+      expect(button.getAttribute('aria-keyshortcuts')).toBe('B .');
+      await waitFor(() => expect(states.at(-1)?.kind).toBe('moment'));
+      expect(await announcedDuring(() => user.keyboard('b'))).toEqual(['The projector shows a blank screen. Press B or . (or “Blank the projector” again) to show the session to the room.']);
+      expect(button.getAttribute('aria-pressed')).toBe('true');
+      await waitFor(() => expect(states.at(-1)).toEqual({ kind: 'blank' }));
+      await user.keyboard('.');
+      expect(button.getAttribute('aria-pressed')).toBe('false');
+      await waitFor(() => expect(states.at(-1)?.kind).toBe('moment'));
+      // In a vote box B is a letter typed (the box takes digits only), not the blank key.
+      await user.type(within(row(/How did you get it\?/)).getByRole('spinbutton'), 'b');
+      expect(button.getAttribute('aria-pressed')).toBe('false');
+      await user.click(button);
+      expect(button.getAttribute('aria-pressed')).toBe('true');
+      await waitFor(() => expect(states.at(-1)).toEqual({ kind: 'blank' }));
+      // B pressed in the projector window, passed on: shown again.
+      listen.postMessage({ type: 'key', key: 'blank', v: PROJECTOR_PROTOCOL });
+      await waitFor(() => expect(button.getAttribute('aria-pressed')).toBe('false'));
+      await waitFor(() => expect(states.at(-1)?.kind).toBe('moment'));
+    } finally {
+      listen.close();
+    }
+  });
+
+  it('the projector window shows a blank state as a dark screen with nothing to read, and passes B and . on to the trainer\'s page', async () => {
+    const user = userEvent.setup();
+    const projector = render(<ProjectorScreen />);
+    const laptop = new BroadcastChannel(PROJECTOR_CHANNEL);
+    const heard: unknown[] = [];
+    laptop.onmessage = (e: MessageEvent) => heard.push(e.data);
+    try {
+      laptop.postMessage({ type: 'state', state: { kind: 'moment', scenarioTitle: 'Example', step: 'Scene', title: 'At the park', narration: 'You meet at the park.', lines: [], replies: [] }, v: PROJECTOR_PROTOCOL });
+      expect(await screen.findByText('You meet at the park.')).toBeTruthy();
+      laptop.postMessage({ type: 'state', state: { kind: 'blank' }, v: PROJECTOR_PROTOCOL });
+      await waitFor(() => expect(screen.queryByText('You meet at the park.')).toBeNull());
+      expect(projector.container.querySelector('.projector-screen.blank')).toBeTruthy();
+      expect(projector.container.textContent).toBe('The trainer has blanked this screen.');
+      expect(projector.container.querySelector('.sr-only')?.textContent).toBe('The trainer has blanked this screen.');
+      await user.keyboard('b.');
+      await waitFor(() => expect(heard.filter((m) => (m as { type?: string }).type === 'key')).toEqual([{ type: 'key', key: 'blank', v: PROJECTOR_PROTOCOL }, { type: 'key', key: 'blank', v: PROJECTOR_PROTOCOL }]));
+    } finally {
+      laptop.close();
+      projector.unmount();
+    }
+  });
+
   it('the content note\'s "Start the session" is Page Down\'s too', async () => {
     const user = userEvent.setup();
     renderApp('#/presenter/youth-discloses', memoryStore());

@@ -4,6 +4,7 @@ import { connectRoom, qrUrl, type RoomClient, type RoomLink, type RoomSnapshot, 
 import { clickerButton, ClickerHint, NO_BRANCH_WORDS, useClickerKeys, type ClickerKeys } from '../clicker.js';
 import { downloadText } from '../download.js';
 import { Announce } from './Announce.js';
+import { BlankButton, BlankNotice } from './BlankProjector.js';
 import { ConfirmPanel, useConfirmation } from './Confirm.js';
 import { FollowReply, RoomOption, TrainerMoment } from './TrainerMoment.js';
 import { projectedEnding, projectedFollowed, projectedReveal, projectorAddress, stepWords, useProjector, PROJECTOR_BLOCKED_WORDS, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectorState } from '../projector.js';
@@ -126,7 +127,7 @@ export function RoomPanel({ client, paused = false }: { client: RoomClient; paus
   };
   const clicker = useClickerKeys(keys, page);
 
-  const [openProjector, projectorOutdated, projectorBlocked] = useProjector(projectedRoom(snap), true, clicker.press);
+  const [openProjector, projectorOutdated, projectorBlocked, blank] = useProjector(projectedRoom(snap), true, clicker.press);
 
   const send = (command: PresenterCommand) => {
     setDismissed(snap.error);
@@ -220,7 +221,9 @@ export function RoomPanel({ client, paused = false }: { client: RoomClient; paus
             {view.phase === 'idle' && back !== undefined && <button type="button" disabled={busy} onClick={() => send({ type: 'back', node: session.nodeId })} {...clickerButton('back')}>Back to decision {back}</button>}
             {view.phase !== 'ended' && <button type="button" disabled={busy} {...ending.trigger('end-session-confirm')}>End the session</button>}
             <button type="button" onClick={openProjector}>Open a projector window</button>
+            <BlankButton blank={blank} />
           </p>
+          <BlankNotice blank={blank} />
           <ClickerHint keys={keys} said={clicker.said} />
           {projectorOutdated && <Announce>{PROJECTOR_OUT_OF_DATE_WORDS[projectorOutdated]}</Announce>}
           {projectorBlocked > 0 && <Announce key={projectorBlocked} className="notice no-print">{PROJECTOR_BLOCKED_WORDS} <span className="join-url">{projectorAddress()}</span></Announce>}

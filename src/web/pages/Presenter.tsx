@@ -10,6 +10,7 @@ import { watcherOf } from '../adapters/local-store.js';
 import { validateBundled } from '../bundled-loader.js';
 import { clickerButton, ClickerHint, NO_BRANCH_WORDS, useClickerKeys, type ClickerKeys } from '../clicker.js';
 import { Announce } from '../components/Announce.js';
+import { BlankButton, BlankNotice } from '../components/BlankProjector.js';
 import { ConfirmPanel, useConfirmation } from '../components/Confirm.js';
 import { Debrief } from '../components/Debrief.js';
 import { LiveRoom } from '../components/LiveRoom.js';
@@ -145,7 +146,7 @@ function Intro({ playable, notice, focusOnShow = false, paused = false, onStart 
   const page = useRef<HTMLDivElement>(null);
   const keys: ClickerKeys = { next: { label: 'Start the session' }, off: paused };
   const clicker = useClickerKeys(keys, page);
-  const [openProjector, projectorOutdated, projectorBlocked] = useProjector({
+  const [openProjector, projectorOutdated, projectorBlocked, blank] = useProjector({
     kind: 'moment', scenarioTitle: scenario.title, step: `About ${scenario.estimatedMinutes} minutes`, title: 'Content note', narration: scenario.contentNote, lines: [], replies: [],
   }, true, clicker.press);
   return (
@@ -162,7 +163,9 @@ function Intro({ playable, notice, focusOnShow = false, paused = false, onStart 
       <p className="controls">
         <button type="button" className="primary" onClick={onStart} {...clickerButton('next')}>Start the session</button>
         <button type="button" onClick={openProjector}>Open a projector window</button>
+        <BlankButton blank={blank} />
       </p>
+      <BlankNotice blank={blank} />
       <ClickerHint keys={keys} said={clicker.said} />
       {projectorOutdated && <Announce>{PROJECTOR_OUT_OF_DATE_WORDS[projectorOutdated]}</Announce>}
       {projectorBlocked > 0 && <Announce key={projectorBlocked} className="notice no-print">{PROJECTOR_BLOCKED_WORDS} <span className="join-url">{projectorAddress()}</span></Announce>}
@@ -304,7 +307,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
       } : {}),
     };
   // Only the tab in charge of the room session drives the projector window.
-  const [openProjector, projectorOutdated, projectorBlocked] = useProjector(projected, elsewhere !== 'yes' || !store, clicker.press);
+  const [openProjector, projectorOutdated, projectorBlocked, blank] = useProjector(projected, elsewhere !== 'yes' || !store, clicker.press);
 
   const step = (send: () => void) => {
     flushSync(() => {
@@ -381,7 +384,8 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
           <h2 id="agreement-heading" tabIndex={-1}>How often the room matched best practice</h2>
           <p>{roomDidWords(scenario, decisions).join(' ')}</p>
           {/* A projector window can be opened again here too (after a reload at the end): it shows how the story ended. */}
-          <p className="controls"><button type="button" className="primary" onClick={() => summary(view.debrief)}>Download the session summary</button> <button type="button" onClick={openProjector}>Open a projector window</button></p>
+          <p className="controls"><button type="button" className="primary" onClick={() => summary(view.debrief)}>Download the session summary</button> <button type="button" onClick={openProjector}>Open a projector window</button> <BlankButton blank={blank} /></p>
+          <BlankNotice blank={blank} />
           {projectorOutdated && <Announce>{PROJECTOR_OUT_OF_DATE_WORDS[projectorOutdated]}</Announce>}
           {projectorBlocked > 0 && <Announce key={projectorBlocked} className="notice no-print">{PROJECTOR_BLOCKED_WORDS} <span className="join-url">{projectorAddress()}</span></Announce>}
         </section>
@@ -482,6 +486,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
           {view.canContinue && <button type="button" className="primary" onClick={() => step(() => actor.send({ type: 'scene.continue' }))} {...clickerButton('next')}>Continue</button>}
           <button type="button" onClick={() => summary(undefined)}>Download the summary so far</button>
           <button type="button" onClick={openProjector}>Open a projector window</button>
+          <BlankButton blank={blank} />
           {back !== undefined && (backLoss
             ? <button type="button" {...goBack.trigger('back-confirm')} {...(atReveal ? {} : clickerButton('back'))}>Back to decision {back}</button>
             : <button type="button" onClick={undo} {...(atReveal ? {} : clickerButton('back'))}>Back to decision {back}</button>)}
@@ -498,6 +503,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
           </ConfirmPanel>
         )}
       </div>
+      <BlankNotice blank={blank} />
       <ClickerHint keys={keys} said={clicker.said} />
       {projectorOutdated && <Announce>{PROJECTOR_OUT_OF_DATE_WORDS[projectorOutdated]}</Announce>}
       {projectorBlocked > 0 && <Announce key={projectorBlocked} className="notice no-print">{PROJECTOR_BLOCKED_WORDS} <span className="join-url">{projectorAddress()}</span></Announce>}

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useState } from 'react';
 import { VERDICT_WORDS } from '../../machines/index.js';
-import { clickerKeyOf } from '../clicker.js';
+import { blankKeyOf, clickerKeyOf } from '../clicker.js';
 import { openChannel, outOfDate, PROJECTOR_PROTOCOL, type OutOfDate, type ProjectorMessage, type ProjectorState } from '../projector.js';
 import '../components/LiveRoom.css';
 
@@ -189,6 +189,11 @@ export default function ProjectorScreen() {
     // which takes them as its own. Page Down first shows the rest of a screen that goes on below the
     // window's edge, and Page Up goes back up it, as the browser scrolls; then they are passed on.
     const onKey = (e: KeyboardEvent) => {
+      if (!e.defaultPrevented && !e.repeat && blankKeyOf(e)) {
+        e.preventDefault();
+        channel.postMessage({ type: 'key', key: 'blank', v: PROJECTOR_PROTOCOL } satisfies ProjectorMessage);
+        return;
+      }
       const key = clickerKeyOf(e);
       if (!key || e.defaultPrevented || e.repeat) return;
       if (e.key.startsWith('Page') && (key === 'next' ? below() : window.scrollY > 0)) return;
@@ -212,6 +217,10 @@ export default function ProjectorScreen() {
           : 'Waiting for the trainer’s controls. In presenter mode on the laptop, choose a scenario and then “Open a projector window”.'}</p>
       </>
     );
+  }
+  if (state.kind === 'blank') {
+    // Dark, and nothing for the room to read; said to a screen reader on this window.
+    return <div className="projector-screen blank"><p className="sr-only" role="status">The trainer has blanked this screen.</p></div>;
   }
   if (state.kind === 'done') {
     // How the story ended, as the laptop's debrief tells it, above the outcome: the room followed the
