@@ -292,7 +292,9 @@ describe('playing a scenario in the browser', () => {
   });
 
   it('a damaged save gives a clear notice and a clean start, and is moved aside, not deleted', async () => {
-    const store = memoryStore({ 'saves/youth-discloses.json': '{"format": "casa-practice-terminal-save", "formatVersion": 1, "scenarioFile": "youth-discloses.json", "session": {"format": "casa-practice-session", "formatVersion": 1, "scenarioId": "youth-discloses", "scenarioVersion": 4, "snapshot": {"value": "nowhere", "status": "active", "context": {"mode": "practice", "transcript": [{"nodeId": "x", "replyId": "y"}]}}}}' });
+    // Of the scenario's current version (a save of another version is a different case): damaged in its snapshot.
+    const { version } = JSON.parse((await import('../../scenarios/youth-discloses.json?raw')).default) as { version: number };
+    const store = memoryStore({ 'saves/youth-discloses.json': `{"format": "casa-practice-terminal-save", "formatVersion": 1, "scenarioFile": "youth-discloses.json", "session": {"format": "casa-practice-session", "formatVersion": 1, "scenarioId": "youth-discloses", "scenarioVersion": ${version}, "snapshot": {"value": "nowhere", "status": "active", "context": {"mode": "practice", "transcript": [{"nodeId": "x", "replyId": "y"}]}}}}` });
     renderApp('#/play/youth-discloses', store);
     const notice = await screen.findByText(/^Could not resume:/);
     expect(notice.textContent).toMatch(/starting fresh/);
