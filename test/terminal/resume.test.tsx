@@ -130,6 +130,10 @@ describe('saving and resuming', () => {
     await press(again, 'R');
     const recap = (again.lastFrame() ?? '').replace(/\s+/g, ' ');
     expect(recap).toContain('Where you left off');
+    // Under the status, where the trust stands, as on the decision it opens on.
+    const meter = /Jade's trust [█░]+ \d+\/100/.exec(decision)?.[0];
+    expect(meter).toBeDefined();
+    expect(recap).toContain(meter);
     expect(recap).toContain("Your last reply: “That's a nice one! How did you get it?”");
     expect(recap).toContain('Jade (youth): “My boyfriend got it for me.');
     expect(recap).toContain('Enter: continue');

@@ -250,11 +250,12 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   // A resumed playthrough opens here, not on the content note: where progress cannot be saved, it
   // says so here as the content note does, before the first reply rather than at the quit.
   const failureRows = recap && failure ? 1 + inkRows(failure, columns) : 0;
-  const recapHeight = Math.max(4, rows - 1 - 1 - inkRows(statusText(view, mode, title, false, columns), columns) - failureRows - 1 - (confirmQuit ? 1 + QUIT_PROMPT_EXTRA : 1 + inkRows(hintLine(recapHints), columns)));
+  // (The status with its meters, as on every screen of the playthrough: where the trust stands is part of where it stopped.)
+  const recapHeight = Math.max(4, rows - 1 - 1 - inkRows(statusText(view, mode, title, false, columns), columns) - view.meters.length - failureRows - 1 - (confirmQuit ? 1 + QUIT_PROMPT_EXTRA : 1 + inkRows(hintLine(recapHints), columns)));
   if (recap) {
     return (
       <Box flexDirection="column">
-        <Paragraph bold width={columns}>{statusText(view, mode, title, false, columns)}</Paragraph>
+        <StatusLine view={view} mode={mode} title={title} spaced={false} width={columns} />
         {failure && <Box marginTop={1}><Paragraph width={columns}>{failure}</Paragraph></Box>}
         <Box marginTop={1}><Paragraph bold underline>Where you left off</Paragraph></Box>
         <ScrollRows rows={recapRows} height={recapHeight} offset={recapOffset} />
