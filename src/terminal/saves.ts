@@ -32,12 +32,17 @@ export function writeSave(playable: PlayableScenario, persistedSnapshot: unknown
 export function saveProgress(playable: PlayableScenario, persistedSnapshot: unknown, origin: RunOrigin, env: NodeJS.ProcessEnv = process.env, startedAt?: string, activeMs?: number, hold?: SaveHold): { ok: boolean; message: string; result: KeepResult } {
   const store = stateStore(env);
   const result = core.keepProgress(store, playable, persistedSnapshot, { origin, startedAt, ...(activeMs !== undefined ? { activeMs } : {}), ...(hold ? { hold } : {}) });
-  if (result.saved && store.inMemoryOnly(result.key)) {
+  // The save kept over this one is this session's own, held in memory since the disk refused it:
+  // written again now (the folder may take it again), as a save of the same progress.
+  const kept = !result.saved && !('behind' in result) && store.inMemoryOnly(result.key) ? store.read(result.key) : undefined;
+  if (kept !== undefined) store.write(result.key, kept);
+  if ((result.saved || kept !== undefined) && store.inMemoryOnly(result.key)) {
     // Said as the app ends: the session kept in memory ends with it.
     const why = failureReason(env) ?? '';
     return { ok: false, result, message: `Progress could not be saved: ${why}, so this playthrough was not kept.` };
   }
   const resume = `Continue with: ${command('resume', env)}`;
+  if (kept !== undefined) return { ok: true, result, message: `Progress saved to ${store.pathOf(result.key)}\n${resume}` };
   if (!result.saved) return { ok: true, result, message: 'behind' in result ? result.reason : `${result.reason}\n${resume}` };
   return { ok: true, result, message: `Progress saved to ${store.pathOf(result.key)}\n${resume}` };
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -39,6 +39,29 @@ describe('the state folder, when one file in it cannot be written', () => {
     store.write(RECORDS_KEY, '{}');
     expect(store.failure()).toBe(`Your records were not updated: ${join(store.dir, 'records.json')} cannot be written (a folder is in the way of a file); this finished scenario is kept in memory only and will be missing from your records after you quit.`);
     expect(store.inMemoryOnly(RECORDS_KEY)).toBe(true);
+  });
+});
+
+describe('the state folder, when it can be written again', () => {
+  it('stops failing once every write kept in memory has been taken by the disk again, and not before', () => {
+    const env = { XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'casa-again-')) };
+    expect(checkStateFolder(env)).toBeUndefined();
+    const store = stateStore(env);
+    mkdirSync(join(store.dir, 'records.json', 'in-the-way'), { recursive: true });
+    store.write(RECORDS_KEY, '{"a":1}');
+    store.write('saves/x.json', '{}');
+    expect(store.failure()).toMatch(/^Your records were not updated/);
+    expect(store.lostWrites()).toBe(true);
+    // The folder in the way is gone: the next save is written, but the records are still only in memory.
+    rmSync(join(store.dir, 'records.json'), { recursive: true });
+    store.write('saves/x.json', '{"b":2}');
+    expect(store.failure()).toMatch(/^Your records were not updated/);
+    expect(store.inMemoryOnly(RECORDS_KEY)).toBe(true);
+    // Written again: nothing lives in memory only, so saving is back.
+    store.write(RECORDS_KEY, '{"a":1}');
+    expect(store.failure()).toBeUndefined();
+    expect(store.lostWrites()).toBe(false);
+    expect(readFileSync(join(store.dir, 'records.json'), 'utf8')).toBe('{"a":1}');
   });
 });
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
@@ -119,6 +119,28 @@ describe('quitting when progress cannot be saved', () => {
     await tap(r, 'y');
     expect(exit.mock.calls[0]?.[0]).toMatch(/^Progress could not be saved/);
     expect(exit.mock.calls[0]?.[1]).toBe(74);
+  });
+
+  it('a folder made writable again after "Quit without saving?" takes the save: saving comes back without a restart', async () => {
+    const env = tempEnv();
+    const { element, exit } = appElement({ env });
+    const r = await renderApp(element);
+    await press(r, '1', KEY.enter, '1', KEY.enter);
+    const saves = join(env.XDG_STATE_HOME as string, 'casa-practice', 'saves');
+    if (existsSync(saves)) rmSync(saves, { recursive: true });
+    mkdirSync(join(saves, '..'), { recursive: true });
+    writeFileSync(saves, 'not a folder');
+    await press(r, 'q', 'y');
+    expect(r.lastFrame()).toContain('Quit without saving?');
+    await press(r, 'n');
+    // The volunteer makes the folder writable again, then quits.
+    rmSync(saves);
+    await press(r, 'q');
+    await tap(r, 'y');
+    const [said, code] = exit.mock.calls[0] ?? [];
+    expect(said).toMatch(/^Progress saved to /);
+    expect(code).toBe(0);
+    expect(readdirSync(saves).filter((f) => f.endsWith('.json'))).toHaveLength(1);
   });
 
   it('resumed on a scene, the notice keeps the key hints under it: Enter is the only way on there (at 60×24)', async () => {

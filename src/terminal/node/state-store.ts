@@ -10,7 +10,7 @@ import { fileStore, type FileStore } from './file-store.js';
 export interface StateStore extends FileStore {
   /** The state folder. */
   readonly dir: string;
-  /** The first failed write in words (one line), once one has failed. */
+  /** The first failed write in words (one line), once one has failed, until every write since has been taken again. */
   failure(): string | undefined;
   /** Whether a save, record or debrief (not just the check at start) could not be written. */
   lostWrites(): boolean;
@@ -76,6 +76,16 @@ function resilientStore(dir: string): StateStore {
     failed ??= folderWritable && key !== PROBE ? fileNotSavedLine(files.pathOf(key), key, e) : savingOffLine(dir, e);
     if (key !== PROBE) lost = true;
   };
+  // A write that the disk took again (the folder was made writable again, the disk has room again):
+  // once nothing lives only in memory, saving is back, and the store says so by no longer failing.
+  const recovered = (key: string) => {
+    memory.delete(key);
+    memory.delete(PROBE);
+    if (memory.size === 0) {
+      failed = undefined;
+      lost = false;
+    }
+  };
   return {
     dir,
     pathOf: files.pathOf,
@@ -90,8 +100,10 @@ function resilientStore(dir: string): StateStore {
     write(key, text) {
       try {
         files.write(key, text);
-        memory.delete(key);
         if (key === PROBE) folderWritable = true;
+        // (The probe is removed just after: it is not a write of the session's.)
+        if (key === PROBE) memory.delete(key);
+        else recovered(key);
       } catch (e) {
         fail(key, e);
         memory.set(key, { text, modified: Date.now() });
@@ -100,7 +112,8 @@ function resilientStore(dir: string): StateStore {
     remove(key) {
       try {
         files.remove(key);
-        memory.delete(key);
+        if (key === PROBE) memory.delete(key);
+        else recovered(key);
       } catch {
         memory.set(key, { text: GONE, modified: Date.now() });
       }

@@ -87,13 +87,14 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   // when the session began): the playthrough is not thrown away on that key press. The prompt asks
   // again, now as "Quit without saving?" (QuitPrompt reads the store's failure, said above the
   // hints too), so the volunteer can keep going, or make the folder writable and quit later.
-  // (Asked again, "y" quits with what that save said: the session now lives in memory only.)
+  // Asked again, "y" tries the save once more: taken (the folder was made writable meanwhile), it
+  // quits as a save does; refused, it quits with what that save said (the session lived in memory only).
   const [quitSaveFailed, setQuitSaveFailed] = useState<string>();
   const saveAndExit = (interrupted = false) => {
-    if (quitSaveFailed !== undefined) return app.exit(quitSaveFailed, interrupted ? 130 : 74);
     const knownBefore = stateStore(app.env).failure() !== undefined;
+    // Tried again each time: a folder made writable again (after "Quit without saving?" was asked) takes the save.
     const saved = save();
-    if (!saved.ok && !interrupted && !knownBefore) {
+    if (!saved.ok && !interrupted && !knownBefore && quitSaveFailed === undefined) {
       setQuitSaveFailed(saved.message);
       return setConfirmQuit(true);
     }
