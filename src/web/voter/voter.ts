@@ -75,7 +75,13 @@ const UNSENT = 'Connection lost, so your vote was not sent. Reconnecting… Tap 
 /** Back after a tap that could not be sent: what UNSENT told the person to wait for (the vote marked, if any, is the one from before). */
 const BACK = 'Connected again. The reply you tapped while the connection was lost was not sent: tap it again.';
 
+/**
+ * Says `text` in the page's status. A tap that could not be sent is said at once (assertive), as
+ * the person has just acted and will otherwise take the vote as cast; everything else politely.
+ */
 function say(text: string): void {
+  const live = text === UNSENT ? 'assertive' : 'polite';
+  if (els.status.getAttribute('aria-live') !== live) els.status.setAttribute('aria-live', live);
   if (els.status.textContent !== text) els.status.textContent = text;
 }
 

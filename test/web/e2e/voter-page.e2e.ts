@@ -172,11 +172,14 @@ describe('voter page in Chromium', () => {
       // A tap while the connection is down cannot be sent, and the page says so rather than nothing.
       await buttons.filter({ hasNotText: 'Tell me more?' }).first().click();
       await status(page, /was not sent/);
+      // Said at once (the person just tapped, and would otherwise take the vote as cast); the rest politely.
+      expect(await page.locator('#status').getAttribute('aria-live')).toBe('assertive');
       expect(await page.locator('#replies button[aria-pressed="true"]').textContent()).toContain('Tell me more?');
       server = await serve(kept, port);
       // Back, it says so in the words the page told the person to wait for, and that the tap made
       // meanwhile is not in the room: not "Vote received", which reads as if it were.
       await status(page, /^Connected again\. The reply you tapped while the connection was lost was not sent: tap it again\.$/);
+      expect(await page.locator('#status').getAttribute('aria-live')).toBe('polite');
       expect(await page.locator('#replies button[aria-pressed="true"]').textContent()).toContain('Tell me more?');
       expect(server.state().votes[device!]).toBe('phone-curious');
 
