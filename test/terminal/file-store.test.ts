@@ -25,15 +25,20 @@ describe('the state folder as a store', () => {
   });
 });
 
+/** A state folder that takes writes, but for the records file: a folder (not empty) is where it goes, which no user, root included, can write over. */
+function recordsBlocked() {
+  const env = { XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'casa-one-file-')) };
+  expect(checkStateFolder(env)).toBeUndefined();
+  const store = stateStore(env);
+  mkdirSync(join(store.dir, 'records.json', 'in-the-way'), { recursive: true });
+  return store;
+}
+
 describe('the state folder, when one file in it cannot be written', () => {
   // Found in use: with records.json alone read-only, the debrief said the whole folder could not be
   // written (the save and the kept debrief were written), and nothing said the records were not.
   it('names that file, and for the records says this finished scenario will be missing from them', () => {
-    const env = { XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'casa-one-file-')) };
-    expect(checkStateFolder(env)).toBeUndefined();
-    const store = stateStore(env);
-    // A folder (not empty) where the records file goes: no user, root included, can write over it.
-    mkdirSync(join(store.dir, 'records.json', 'in-the-way'), { recursive: true });
+    const store = recordsBlocked();
     store.write('saves/x.json', '{}');
     expect(store.failure()).toBeUndefined();
     store.write(RECORDS_KEY, '{}');
@@ -44,10 +49,7 @@ describe('the state folder, when one file in it cannot be written', () => {
 
 describe('the state folder, when it can be written again', () => {
   it('stops failing once every write kept in memory has been taken by the disk again, and not before', () => {
-    const env = { XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'casa-again-')) };
-    expect(checkStateFolder(env)).toBeUndefined();
-    const store = stateStore(env);
-    mkdirSync(join(store.dir, 'records.json', 'in-the-way'), { recursive: true });
+    const store = recordsBlocked();
     store.write(RECORDS_KEY, '{"a":1}');
     store.write('saves/x.json', '{}');
     expect(store.failure()).toMatch(/^Your records were not updated/);

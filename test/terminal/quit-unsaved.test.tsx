@@ -97,16 +97,21 @@ describe('quitting when progress cannot be saved', () => {
     r.unmount();
   });
 
-  it('a folder that stops being writable during the session does not lose the playthrough on "save and quit": it asks again, and says why when the volunteer keeps going', async () => {
+  /** A playthrough at its second decision whose saves folder then turns into a file: every write fails from now on, even for root. */
+  async function savesFolderLost() {
     const env = tempEnv();
     const { element, exit } = appElement({ env });
     const r = await renderApp(element);
     await press(r, '1', KEY.enter, '1', KEY.enter);
-    // The saves folder turns into a file: every write fails from now on, even for root.
     const saves = join(env.XDG_STATE_HOME as string, 'casa-practice', 'saves');
     if (existsSync(saves)) rmSync(saves, { recursive: true });
     mkdirSync(join(saves, '..'), { recursive: true });
     writeFileSync(saves, 'not a folder');
+    return { r, exit, saves };
+  }
+
+  it('a folder that stops being writable during the session does not lose the playthrough on "save and quit": it asks again, and says why when the volunteer keeps going', async () => {
+    const { r, exit } = await savesFolderLost();
     await press(r, 'q');
     expect(r.lastFrame()).toContain('Save your progress and quit?');
     await press(r, 'y');
@@ -122,14 +127,7 @@ describe('quitting when progress cannot be saved', () => {
   });
 
   it('a folder made writable again after "Quit without saving?" takes the save: saving comes back without a restart', async () => {
-    const env = tempEnv();
-    const { element, exit } = appElement({ env });
-    const r = await renderApp(element);
-    await press(r, '1', KEY.enter, '1', KEY.enter);
-    const saves = join(env.XDG_STATE_HOME as string, 'casa-practice', 'saves');
-    if (existsSync(saves)) rmSync(saves, { recursive: true });
-    mkdirSync(join(saves, '..'), { recursive: true });
-    writeFileSync(saves, 'not a folder');
+    const { r, exit, saves } = await savesFolderLost();
     await press(r, 'q', 'y');
     expect(r.lastFrame()).toContain('Quit without saving?');
     await press(r, 'n');
