@@ -106,3 +106,42 @@ export function resumeRecap(scenario: Scenario, snapshot: PersistedScenarioSnaps
   });
   return cleanDeep({ ...(last ? { lastReply: index.replies.get(last.replyId)?.reply.text ?? last.replyId } : {}), scenes });
 }
+
+/** A character speaking for the first time in a playthrough, with what the scenario says to introduce them. */
+export interface Introduction {
+  name: string;
+  role: string;
+  /** The scenario's sentence for a facilitator to read aloud (the character's `description`). */
+  description: string;
+}
+
+/**
+ * The characters who speak for the first time in this playthrough at the moment a session stands
+ * at, each with the description a facilitator can read aloud to introduce them (those without one
+ * are left out). Worked out from the path actually taken, so a character is introduced once, where
+ * the room first hears them, and no one is introduced before they appear (a description names who
+ * someone is, which a cast list read out at the start would give away). Empty when the session's
+ * path cannot be replayed.
+ */
+export function introductionsAt(scenario: Scenario, snapshot: PersistedScenarioSnapshot): Introduction[] {
+  const index = indexScenario(scenario);
+  const spoke = new Set<string>();
+  let here: string | undefined;
+  const speakers = (id: string) => (index.nodes.get(id)?.lines ?? []).map((l) => l.character);
+  const replayed = replay(scenario, snapshot, (state, event) => {
+    if (event === 'here') here = String(state.value);
+    else for (const c of speakers(String(state.value))) spoke.add(c);
+  });
+  if (!replayed || here === undefined) return [];
+  const characters = new Map(scenario.characters.map((c) => [c.id, c]));
+  const first = [...new Set(speakers(here))].filter((id) => !spoke.has(id));
+  return cleanDeep(first.flatMap((id): Introduction[] => {
+    const c = characters.get(id);
+    return c?.description ? [{ name: c.name, role: c.role, description: c.description }] : [];
+  }));
+}
+
+/** An introduction in words, as every UI says it: "Introducing Ray (relative caregiver): Ray Barnes, …". */
+export function introductionWords(i: Introduction): string {
+  return `Introducing ${i.name}${i.role ? ` (${i.role})` : ''}: ${i.description}`;
+}

@@ -1,4 +1,4 @@
-import { asideWords, backToDecision, startOverFailedWords, visibleLine, entryOf, facilitatedDecision, MAX_VOTES, resumeFailure, revealData, roomBack, roomLossWords, selectView, startFacilitation, startSession, unavailableWords, type Debrief, type FacilitatedDecision, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
+import { asideWords, backToDecision, introductionsAt, introductionWords, startOverFailedWords, visibleLine, entryOf, facilitatedDecision, MAX_VOTES, resumeFailure, revealData, roomBack, roomLossWords, selectView, startFacilitation, startSession, unavailableWords, type Debrief, type FacilitatedDecision, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
 import { exportsDir, NOTHING_ENTERED_WORDS, newestSessionSummary, writeSessionSummary } from './export.js';
 import { command } from './invocation.js';
 import { errorWords, stateStore } from './node/state-store.js';
@@ -108,8 +108,10 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
         if (!elsewhere && roomSessionOnDisk(playable, opts.env)) say(finishedKeptWords(playable, opts.env));
         return written ? 0 : 74;
       }
+      // Who the room hears for the first time here, in the scenario's words (for the trainer to read aloud).
+      const introductions = introductionsAt(scenario, actor.getPersistedSnapshot()).map(introductionWords);
       if (view.kind === 'scene') {
-        printMoment(view, say);
+        printMoment(view, say, true, introductions);
         actor.send({ type: 'scene.continue' });
         continue;
       }
@@ -120,7 +122,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
       // The session is kept at this decision, once it is kept at all.
       keep(before ?? { votes: {}, revealed: false });
       const back = backToDecision(view, past.length);
-      const outcome = await decide(view, scenario, opts, say, before, (votes, revealed) => keep({ votes: votesById(view, votes), revealed }), back, log.length);
+      const outcome = await decide(view, scenario, opts, say, before, (votes, revealed) => keep({ votes: votesById(view, votes), revealed }), back, log.length, introductions);
       if (outcome.kind === 'back') {
         // The branch followed last is undone (the core's decision.undo and roomBack, as presenter
         // mode's "Back to decision N"): that decision again with its votes and reveal as they were.
@@ -203,14 +205,14 @@ type Outcome = { votes: number[]; revealed: boolean } & ({ kind: 'branch'; index
  * One decision: prompt, note and replies; votes; reveal; the room's branch. `before`: what the room
  * had entered here in a kept session; `changed`: told of every count and the reveal, to keep them.
  */
-async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePlainOptions, say: (t?: string, indent?: string) => void, before: RoomRound | undefined, changed: (votes: readonly number[], revealed: boolean) => void, back?: number, decisions = 0): Promise<Outcome> {
+async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePlainOptions, say: (t?: string, indent?: string) => void, before: RoomRound | undefined, changed: (votes: readonly number[], revealed: boolean) => void, back?: number, decisions = 0, introductions: readonly string[] = []): Promise<Outcome> {
   // u, said where the other commands are, when there is a decision to go back to.
   const orBack = back === undefined ? '' : `, u to go back to decision ${back}`;
   const n = view.replies.length;
   const votes: number[] = view.replies.map((r) => before?.votes[r.id] ?? 0);
   let next = 0;
   let revealed = false;
-  printMoment(view, say, false);
+  printMoment(view, say, false, introductions);
   if (view.discussionPrompt) say(`Discuss: ${view.discussionPrompt}`);
   // The facilitator note often gives the answer away: on a projected screen it waits for the reveal.
   say(view.prompt);

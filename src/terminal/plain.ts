@@ -223,13 +223,14 @@ function printRecap(scenario: Scenario, actor: SessionActor, say: Say): void {
 }
 
 /** A scene or decision as text: heading, meters, narration, lines, and for a decision the prompt and replies. */
-export function printMoment(view: SessionView, say: Say, showPrompt = true): void {
+export function printMoment(view: SessionView, say: Say, showPrompt = true, introductions: readonly string[] = []): void {
   say();
   if (view.kind === 'decision') say(`-- Decision ${view.progress.decision} of about ${view.progress.about}${view.title ? `: ${view.title}` : ''} --`);
   else if (view.title) say(`-- ${view.title} --`);
   // Meters go under a heading: an untitled scene between a reply and the next decision would
   // print the same meter twice (the reply's feedback has just said what changed).
   if (view.kind === 'decision' || view.title) for (const m of view.meters) say(`[${m.label}: ${m.value} of ${m.max}]`);
+  for (const i of introductions) say(i);
   if (view.narration) say(view.narration);
   for (const line of view.lines) say(`${line.speaker}${line.role ? ` (${line.role})` : ''}: "${line.text}"`);
   if (view.kind !== 'decision' || !showPrompt) return;

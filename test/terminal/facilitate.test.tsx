@@ -607,6 +607,34 @@ describe('trainer-led screens at 60×24 and 120×40', () => {
     expect(rows.findIndex((l) => l.includes('★ best practice')) + 1).toBe(rows.findIndex((l) => l.includes('Votes:')));
   });
 
+  it('a character is introduced in the scenario\'s words where the room first hears them, and only there', async () => {
+    const playable = loadPlayable(join(BUNDLED, 'boy-red-flags.json'));
+    if ('problems' in playable) throw new Error(playable.problems);
+    const ray = playable.scenario.characters.find((c) => c.id === 'ray')!;
+    const theo = playable.scenario.characters.find((c) => c.id === 'theo')!;
+    const r = await renderAt(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable } }).element, 120, 40);
+    await press(r, KEY.enter);
+    const flat = () => (r.lastFrame() ?? '').replace(/\s+/g, ' ');
+    // The porch: Ray speaks first, and is introduced above the scene; Theo has not appeared.
+    expect(flat()).toContain(`Introducing ${ray.name} (${ray.role}): ${ray.description}`);
+    expect(flat()).not.toContain(`Introducing ${theo.name}`);
+    // The decision after it: Ray is not introduced again.
+    await press(r, KEY.enter);
+    expect(flat()).toContain('decision 1 of about');
+    expect(flat()).not.toContain('Introducing');
+    // On to where Theo first speaks.
+    for (let i = 0; i < 6 && !/Introducing Theo/.test(flat()); i++) await press(r, ...(/decision \d+ of about/.test(flat()) ? ['r', '1'] : [KEY.enter]));
+    expect(flat()).toContain(`Introducing ${theo.name} (${theo.role}): ${(theo.description ?? '').slice(0, 40)}`);
+    cleanup();
+    // Line by line the same: Ray introduced once, before his first line; then the trainer stops.
+    let out = '';
+    const lines = ['q'];
+    await runFacilitatePlain({ playable, io: { out: (t) => (out += t), err: (t) => (out += t) }, env: tempEnv(), width: 400, readLine: async () => lines.shift() });
+    const said = out.replace(/\s+/g, ' ');
+    expect(said.match(/Introducing Uncle Ray/g)).toHaveLength(1);
+    expect(said.indexOf(`Introducing ${ray.name} (${ray.role}): ${ray.description}`)).toBeLessThan(said.indexOf(`${ray.name} (${ray.role}): "`));
+  });
+
   it('a scene too long for 60×24 (a trainer\'s long narration) scrolls with ↑↓ PgUp PgDn, its heading and keys staying on screen', async () => {
     const p = newPhone();
     const narration = Array.from({ length: 40 }, (_, i) => `Scene sentence ${i + 1} goes on here.`).join(' ');

@@ -1,7 +1,7 @@
 import { useSelector } from '@xstate/react';
 import { Box, Text } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { roomDidWords, backLossWords, backToDecision, startOverFailedWords, visibleLine, votesEnteredWords, clampVotes, MAX_VOTES, TOO_MANY_VOTES, facilitatedDecision, revealData, roomBack, roomLossWords, selectView, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RoomRound, type Scenario, type SessionActor } from '../../machines/index.js';
+import { introductionsAt, introductionWords, roomDidWords, backLossWords, backToDecision, startOverFailedWords, visibleLine, votesEnteredWords, clampVotes, MAX_VOTES, TOO_MANY_VOTES, facilitatedDecision, revealData, roomBack, roomLossWords, selectView, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RoomRound, type Scenario, type SessionActor } from '../../machines/index.js';
 import { command } from '../invocation.js';
 import { dropRoomSession, finishedKeptWords, holdRoomSession, keepRoomSession, ROOM_ELSEWHERE, roomSessionOnDisk } from '../saves.js';
 import { hintRows, revealHints, sceneHints, voteHints, type Action, type RoomKeys } from '../keys.js';
@@ -46,6 +46,11 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
   const { columns, rows: screenRows } = useScreenSize();
   const { scenario } = playable;
   const view = useSelector(actor, useCallback((snapshot) => selectView(scenario, snapshot), [scenario]));
+  // Who speaks here for the first time in the session, with the scenario's words to introduce them
+  // (read aloud by the trainer): worked out again only when the session moves.
+  const steps = useSelector(actor, (snapshot) => `${String(snapshot.value)}:${snapshot.context.transcript.length}`);
+  const introductions = useMemo(() => (steps && !view.done ? introductionsAt(scenario, actor.getPersistedSnapshot()) : []), [scenario, actor, steps, view.done]);
+  const introText = useMemo(() => introductions.map(introductionWords), [introductions]);
   const [selected, setSelected] = useState(0);
   const [votes, setVotes] = useState<Record<string, number>>(() => ({ ...resumed?.progress.current.votes }));
   // Why the branch just typed cannot be followed (reveal only), or why a kept session could not be
@@ -229,7 +234,12 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
     + (view.discussionPrompt ? rowsOf(`Discuss: ${view.discussionPrompt}`) : 0) + (showNote ? rowsOf(`Facilitator note: ${note}`) : 0)
     + (view.kind === 'decision' ? repliesRows : 0)
     + footerRows;
-  const spare = screenRows - 1 - packed;
+  // The introductions (for the trainer to read aloud) only where the moment fits with them: on a
+  // short screen the moment, its discussion prompt and the replies come first (line by line and
+  // presenter mode's laptop page always say them).
+  const introRows = introText.reduce((n, t) => n + rowsOf(t), 0);
+  const showIntros = introRows > 0 && screenRows - 1 - packed - introRows >= 0;
+  const spare = screenRows - 1 - packed - (showIntros ? introRows : 0);
   // A scene too long even packed (a trainer's long narration) scrolls too, with ↑↓ as well (nothing else takes them there).
   const sceneScrolls = view.kind === 'scene' && spare < 0;
   const sceneScrollHints = [...fullHints.slice(0, 1), ['↑↓ PgUp PgDn', 'scroll'] as const, ...fullHints.slice(1)];
@@ -378,6 +388,7 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
     <Box flexDirection="column" paddingX={1}>
       <Paragraph bold>{heading}</Paragraph>
       {view.title && <Box marginTop={gap(6)}><Paragraph bold underline>{view.title}</Paragraph></Box>}
+      {showIntros && introText.map((t, i) => <Paragraph key={i} color={theme.muted}>{t}</Paragraph>)}
       {/* The first spoken line is not spaced again when nothing comes before it in the moment. */}
       <Box marginTop={gap(5)} flexDirection="column"><Moment view={view} spaced={spare >= 6 + view.lines.length} firstSpaced={view.narration !== undefined && view.narration !== ''} /></Box>
       {view.discussionPrompt && <Box marginTop={gap(3)}><Paragraph><Text bold>Discuss: </Text>{view.discussionPrompt}</Paragraph></Box>}
