@@ -1,0 +1,38 @@
+// @vitest-environment jsdom
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cleanup, screen } from '@testing-library/react';
+import { userEvent } from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { playToDebrief, renderApp } from './helpers.js';
+
+// The app's own stylesheet, put into the test's document: jsdom applies its rules to computed styles.
+const CSS = readFileSync(join(import.meta.dirname, '..', '..', 'src', 'web', 'styles.css'), 'utf8');
+
+afterEach(() => {
+  cleanup();
+  document.head.querySelectorAll('style[data-app]').forEach((s) => s.remove());
+});
+
+describe('the stylesheet on the pages it styles', () => {
+  // The projector's "The story follows: …" line is set large (class "followed"); a principle the
+  // volunteer followed is a table row of that same class in the debrief, and its row came out in the
+  // projector's 1.5rem type among the others' 1rem.
+  it("the debrief's principles table keeps one size of type, whatever each principle's result", async () => {
+    const style = document.createElement('style');
+    style.dataset.app = '';
+    style.textContent = CSS;
+    document.head.append(style);
+    const user = userEvent.setup();
+    renderApp('#/play/youth-discloses');
+    await screen.findByRole('group', { name: /./ });
+    await playToDebrief(user);
+    const rows = [...document.querySelectorAll<HTMLTableRowElement>('.debrief tbody tr[class]')];
+    const statuses = new Set(rows.map((r) => r.className));
+    // Pressing 1 throughout follows some principles and goes against others in this scenario.
+    expect(statuses.has('followed')).toBe(true);
+    expect(statuses.has('violated')).toBe(true);
+    const sizes = new Set(rows.map((r) => getComputedStyle(r).fontSize));
+    expect([...sizes]).toHaveLength(1);
+  });
+});
