@@ -14,15 +14,20 @@ afterEach(() => {
   document.head.querySelectorAll('style[data-app]').forEach((s) => s.remove());
 });
 
+/** styles.css in the test's document, until the test ends. */
+function withStylesheet() {
+  const style = document.createElement('style');
+  style.dataset.app = '';
+  style.textContent = CSS;
+  document.head.append(style);
+}
+
 describe('the stylesheet on the pages it styles', () => {
   // The projector's "The story follows: …" line is set large (class "followed"); a principle the
   // volunteer followed is a table row of that same class in the debrief, and its row came out in the
   // projector's 1.5rem type among the others' 1rem.
   it("the debrief's principles table keeps one size of type, whatever each principle's result", async () => {
-    const style = document.createElement('style');
-    style.dataset.app = '';
-    style.textContent = CSS;
-    document.head.append(style);
+    withStylesheet();
     const user = userEvent.setup();
     renderApp('#/play/youth-discloses');
     await screen.findByRole('group', { name: /./ });
@@ -34,5 +39,17 @@ describe('the stylesheet on the pages it styles', () => {
     expect(statuses.has('violated')).toBe(true);
     const sizes = new Set(rows.map((r) => getComputedStyle(r).fontSize));
     expect([...sizes]).toHaveLength(1);
+  });
+
+  // Presenter mode widens the page for the projector (75rem), and the navigation above it and the
+  // footer below it stayed at 60rem, centred: their left edges stood 7.5rem inside the page's.
+  it('in presenter mode the navigation and the footer line up with the page', async () => {
+    withStylesheet();
+    renderApp('#/presenter');
+    await screen.findByRole('heading', { level: 1, name: 'Presenter mode' });
+    const width = (selector: string) => getComputedStyle(document.querySelector(selector) as Element).maxWidth;
+    expect(width('main')).toBe('75rem');
+    expect(width('.nav ul')).toBe(width('main'));
+    expect(width('.footer')).toBe(width('main'));
   });
 });
