@@ -517,6 +517,14 @@ describe('a presentation clicker (Page Down, Page Up, the arrows)', () => {
     }
   });
 
+  it('an address naming no scenario says which name it did not find (shown as text), as the play page does', async () => {
+    renderApp('#/presenter/no-such\u202escenario', memoryStore());
+    await screen.findByRole('heading', { level: 1, name: 'Scenario not found' });
+    const said = screen.getByText(/^There is no scenario called/);
+    expect(said.textContent).toBe('There is no scenario called “no-suchscenario” here. Choose another scenario.');
+    expect(within(said).getByRole('link', { name: 'Choose another scenario' }).getAttribute('href')).toMatch(/#\/presenter$/);
+  });
+
   it('the content note\'s "Start the session" is Page Down\'s too', async () => {
     const user = userEvent.setup();
     renderApp('#/presenter/youth-discloses', memoryStore());

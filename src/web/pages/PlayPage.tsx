@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import { cleanLine, formatProblem, readSave, repliesMade, saveKey, type PersistedScenarioSnapshot, type PlayableScenario, type SessionMode } from '../../machines/index.js';
+import { formatProblem, readSave, repliesMade, saveKey, type PersistedScenarioSnapshot, type PlayableScenario, type SessionMode } from '../../machines/index.js';
+import { NoSuchScenario } from '../components/NoSuchScenario.js';
 import { Session } from '../components/Session.js';
 import { hrefOf } from '../routing.js';
 import { bundledById, type ScenarioText } from '../scenarios.js';
@@ -15,11 +16,6 @@ type State =
   | { kind: 'ready'; playable: PlayableScenario; mode: SessionMode; snapshot?: PersistedScenarioSnapshot; startedAt: string; activeMs?: number; notice?: string; resumed: boolean };
 
 /** Opens a bundled scenario: resumes its save when there is one, else starts in the mode asked for. */
-/** An id from the address as the page may show it: anyone can send a link, so no bidi override, invisible or control character, and no longer than an id can be. */
-const shownId = (id: string): string => {
-  const clean = cleanLine(id);
-  return clean.length > 80 ? `${clean.slice(0, 79)}…` : clean;
-};
 
 export default function PlayPage({ id, mode, paused }: { id: string; mode: SessionMode; paused: boolean }) {
   const store = useStore();
@@ -47,7 +43,7 @@ export default function PlayPage({ id, mode, paused }: { id: string; mode: Sessi
     return (
       <>
         <h1>Scenario not found</h1>
-        <p>There is no scenario called “{shownId(id)}” here. <a href={hrefOf({ page: 'library' })}>Back to the scenarios</a>.</p>
+        <NoSuchScenario id={id} back={<a href={hrefOf({ page: 'library' })}>Back to the scenarios</a>} />
       </>
     );
   }

@@ -11,6 +11,7 @@ import { validateBundled } from '../bundled-loader.js';
 import { clickerButton, ClickerHint, NO_BRANCH_WORDS, useClickerKeys, type ClickerKeys } from '../clicker.js';
 import { Announce } from '../components/Announce.js';
 import { BlankButton, BlankNotice } from '../components/BlankProjector.js';
+import { NoSuchScenario } from '../components/NoSuchScenario.js';
 import { ConfirmPanel, useConfirmation } from '../components/Confirm.js';
 import { Debrief } from '../components/Debrief.js';
 import { LiveRoom } from '../components/LiveRoom.js';
@@ -69,7 +70,7 @@ export default function Presenter({ id, paused = false }: { id?: string; paused?
   useTitle(room ? 'Presenter: live room' : state.kind === 'missing' ? 'Scenario not found' : state.kind === 'ready' ? `Presenter: ${state.playable.scenario.title}` : undefined);
   if (room) return <LiveRoom link={room} paused={paused} />;
   if (state.kind === 'loading') return <p role="status">Loading…</p>;
-  if (state.kind === 'missing') return <><h1>Scenario not found</h1><p><a href={hrefOf({ page: 'presenter' })}>Choose another scenario</a></p></>;
+  if (state.kind === 'missing') return <><h1>Scenario not found</h1><NoSuchScenario id={id ?? ''} back={<a href={hrefOf({ page: 'presenter' })}>Choose another scenario</a>} /></>;
   if (state.kind === 'pick') {
     return (
       <>
