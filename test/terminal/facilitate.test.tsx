@@ -583,6 +583,20 @@ describe('trainer-led screens at 60×24 and 120×40', () => {
     expect(r.lastFrame()).toContain('r: reveal');
   });
 
+  it('f on a decision too long for 60×24 brings the facilitator note into view, not below the fold', async () => {
+    // Walkthrough: at 60×24 the note makes the first decision of youth-discloses too long, so the
+    // moment scrolls; it scrolled from the top, the note out of sight below the discussion prompt,
+    // and all the trainer saw change was "↓ 7 more below (PgDn)".
+    const r = await renderAt(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: bundled('youth-discloses.json') } }).element, 60, 24);
+    await press(r, KEY.enter);
+    await press(r, 'f');
+    const frame = r.lastFrame() ?? '';
+    expect(lines(frame).length).toBeLessThanOrEqual(23);
+    expect(frame).toContain('Facilitator note: Most volunteers notice the gifts at');
+    await press(r, 'f');
+    expect(r.lastFrame()).not.toContain('Facilitator note');
+  });
+
   it('the reveal one under another (60×24): no blank row for a mark a reply does not have, votes and bar on one row, one blank row above', async () => {
     const r = await renderAt(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: newPhone() } }).element, 60, 24);
     await press(r, KEY.enter, '3', 'r');

@@ -332,7 +332,12 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
     else if (a.type === 'minus') setVote((n) => n - 1);
     // R too (Caps Lock on): nothing else is R here.
     else if (a.type === 'reveal' || a.type === 'resume') setReveal(true);
-    else if (a.type === 'note' && note !== undefined) setNoteShown((shown) => !shown);
+    else if (a.type === 'note' && note !== undefined) {
+      // Shown, the note is scrolled to when the moment scrolls (its first row at the top, as far as
+      // the end allows; ScrollRows clamps): drawn below the fold, f seemed to do nothing.
+      if (!noteShown) setOffset(momentRows.length);
+      setNoteShown(!noteShown);
+    }
   };
   useKeys(onAction, !view.done);
 
