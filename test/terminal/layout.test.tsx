@@ -322,6 +322,21 @@ describe('how it ended', () => {
     expect(r.lastFrame()).toContain('[4 To work on]');
   });
 
+  it('a long ending keeps one row spare at 60×24 (a full frame made Ink clear the terminal and its scrollback at every key)', async () => {
+    // Walkthrough: one blank row too many above the help line (KeyHints' own and a Box's) made the
+    // page 24 rows in a 24-row window; each ↑↓ then wrote ESC[2J ESC[3J, wiping what was above.
+    const p = longEnding();
+    const r = await renderAt(playElement({ playable: p, actor: ended(p), env: tempEnv() }), 60);
+    expect(rows(r.lastFrame()).length).toBeLessThanOrEqual(23);
+    await press(r, KEY.down);
+    expect(rows(r.lastFrame()).length).toBeLessThanOrEqual(23);
+    // One blank row above the help line, as the comment on the page says.
+    const drawn = rows(r.lastFrame());
+    const hint = drawn.findIndex((l) => l.startsWith('Enter or q: see the debrief'));
+    expect(drawn[hint - 1]).toBe('');
+    expect(drawn[hint - 2]).toMatch(/more below/);
+  });
+
   it('a short one needs no scrolling, and its help line offers none', async () => {
     const p = newPhone();
     const r = await renderAt(playElement({ playable: p, actor: ended(p), env: tempEnv() }), 60);

@@ -140,7 +140,7 @@ export function DebriefScreen({ scenario, debrief, mode, onBack, notice, voice =
       <Box flexDirection="column">
         <Paragraph bold width={columns}>{endingHeading}</Paragraph>
         <Box marginTop={1}><ScrollRows rows={story} height={endingHeight} offset={endingOffset} /></Box>
-        <Box marginTop={1}><KeyHints set={endingHints} width={columns} whole /></Box>
+        <KeyHints set={endingHints} width={columns} whole />
       </Box>
     );
   }
