@@ -534,3 +534,16 @@ function replyIdOf(scenario: Scenario, node: string, text: string): string {
   const n = scenario.nodes.find((x) => x.id === node);
   return n?.kind === 'decision' ? (n.replies.find((x) => x.text === text)?.id ?? '') : '';
 }
+
+describe('introductions in the presenter view', () => {
+  it('name who the room hears for the first time at this moment, in the scenario\'s words, and only there', () => {
+    const r = setup(redFlags);
+    const yesi = redFlags.characters.find((c) => c.id === 'yesi')!;
+    // The opening scene: Yesi speaks first here.
+    expect(presenterView(r.ctx, r.state, 0).introductions).toEqual([{ name: yesi.name, role: yesi.role, description: yesi.description }]);
+    // The decision after it: nobody new.
+    expect(r.present({ type: 'advance', node: r.view().nodeId }).ok).toBe(true);
+    expect(r.view().kind).toBe('decision');
+    expect(presenterView(r.ctx, r.state, 0).introductions).toBeUndefined();
+  });
+});

@@ -118,6 +118,17 @@ async function voteAndFollow(user: ReturnType<typeof userEvent.setup>, client: F
 }
 
 describe('live room on the presenter page', () => {
+  it('shows the room\'s introductions above the moment, for the trainer to read aloud, and not on the projector', async () => {
+    const { client, projector } = renderWithProjector();
+    const view = presenterView(ctx, client.state, 0);
+    const jade = { name: 'Jade', role: 'youth', description: 'Jade, 15, loves <b>drawing</b> and her little brother.' };
+    client.set({ view: { ...view, introductions: [jade] } });
+    const said = screen.getByText(`Introducing Jade (youth): ${jade.description}`);
+    expect(said.closest('[data-testid="laptop"]')).toBeTruthy();
+    expect(said.querySelector('b')).toBeNull();
+    expect(projector().queryByText(/Introducing/)).toBeNull();
+  });
+
   it('shows the room code, join address and QR code, live counts, and sends the trainer\'s commands; the tally with bars on reveal', async () => {
     const user = userEvent.setup();
     const { client, links, unmount } = renderRoom();

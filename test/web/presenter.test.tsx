@@ -517,6 +517,29 @@ describe('a presentation clicker (Page Down, Page Up, the arrows)', () => {
     }
   });
 
+  it('the laptop introduces a character in the scenario\'s words where the room first hears them, only there, and not on the projector', async () => {
+    const user = userEvent.setup();
+    const projected: string[] = [];
+    const listen = new BroadcastChannel(PROJECTOR_CHANNEL);
+    listen.onmessage = (e: MessageEvent) => {
+      if (e.data?.type === 'state') projected.push(JSON.stringify(e.data.state));
+    };
+    try {
+      const { loaded } = await bundledById('red-flags');
+      if (!loaded?.ok) throw new Error('red-flags');
+      const yesi = loaded.playable.scenario.characters.find((c) => c.id === 'yesi')!;
+      render(<Facilitation playable={loaded.playable} />);
+      const intro = `Introducing ${yesi.name} (${yesi.role}): ${yesi.description}`;
+      expect(screen.getByText(intro)).toBeTruthy();
+      await waitFor(() => expect(projected.length).toBeGreaterThan(0));
+      expect(projected.some((p) => p.includes('Introducing'))).toBe(false);
+      await user.click(screen.getByRole('button', { name: 'Continue' }));
+      expect(screen.queryByText(/^Introducing /)).toBeNull();
+    } finally {
+      listen.close();
+    }
+  });
+
   it('an address naming no scenario says which name it did not find (shown as text), as the play page does', async () => {
     renderApp('#/presenter/no-such\u202escenario', memoryStore());
     await screen.findByRole('heading', { level: 1, name: 'Scenario not found' });

@@ -50,7 +50,7 @@ export function voterSocketPath(version: number = VOTER_PROTOCOL): string {
  * sends or is sent changes shape. Pages from before versions named none (version 1 in effect), so
  * the first named version is 2. The page states it in the address it connects to (`presenterSocketPath`).
  */
-export const PRESENTER_PROTOCOL = 4;
+export const PRESENTER_PROTOCOL = 5;
 
 /** The address (path and query) a presenter page of this version opens its WebSocket on. */
 export function presenterSocketPath(version: number = PRESENTER_PROTOCOL): string {
@@ -202,6 +202,8 @@ export const PresenterView = z.strictObject({
   count: RoomCount,
   /** The core's `SessionView` of the current moment (already clean text). */
   session: z.looseObject({ nodeId: NodeId, kind: z.enum(['scene', 'decision', 'ending']), done: z.boolean(), replies: z.array(z.looseObject({ id: NodeId, number: z.number().int() })) }),
+  /** Who the room hears for the first time at this moment, with the scenario's words to introduce them (the core's `introductionsAt`; version 5). */
+  introductions: z.array(z.strictObject({ name: z.string().max(1_000), role: z.string().max(1_000), description: z.string().max(10_000) })).max(200).optional(),
   /** After the reveal: every reply with its feedback, points, votes and whether it is best practice (the core's `revealData`). */
   reveal: z.strictObject({ total: z.number().int().min(0), entries: z.array(RevealEntrySchema) }).optional(),
   /** Decisions taken so far, with how the room voted. */

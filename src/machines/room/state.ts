@@ -6,6 +6,7 @@ import { backToDecision } from '../facilitation/steps.js';
 import { facilitatedDecision, roomDidWords, summaryBaseName, type FacilitatedDecision } from '../facilitation/summary.js';
 import { fileStamp } from '../report/export.js';
 import type { Scenario } from '../schema/scenario.js';
+import { introductionsAt, type Introduction } from '../recap.js';
 import { selectView, type SessionView } from '../selectors.js';
 import { actorOptions, restoreSession, saveSession, type PersistedScenarioSnapshot, type SavedSession } from '../session.js';
 import { cleanLine, cleanText } from '../text/clean.js';
@@ -85,6 +86,16 @@ type Snapshot = SnapshotFrom<ScenarioMachine>;
 const live = new WeakMap<SavedSession, Snapshot>();
 const views = new WeakMap<SavedSession, SessionView>();
 const reveals = new WeakMap<RoomState, ReturnType<typeof revealData>>();
+const introduced = new WeakMap<SavedSession, Introduction[]>();
+
+/** Who the room hears for the first time at the session's moment (worked out once per moment, not on every vote). */
+function introductionsOf(ctx: RoomContext, state: RoomState): Introduction[] {
+  const cached = introduced.get(state.session);
+  if (cached) return cached;
+  const found = introductionsAt(ctx.scenario, state.session.snapshot as PersistedScenarioSnapshot);
+  introduced.set(state.session, found);
+  return found;
+}
 
 function snapshotOf(ctx: RoomContext, state: RoomState): Snapshot {
   const cached = live.get(state.session);
@@ -317,6 +328,7 @@ export function presenterView(ctx: RoomContext, state: RoomState, connected: num
     round: state.round,
     count: roomCount(state, connected),
     session,
+    ...(state.phase !== 'ended' && introductionsOf(ctx, state).length > 0 ? { introductions: introductionsOf(ctx, state) } : {}),
     ...(revealed(state) ? { reveal: revealOf(ctx, state) } : {}),
     decisions: state.history.map(decisionTotals),
     did: roomDidWords(ctx.scenario, roomDecisions(ctx, state)),

@@ -173,7 +173,7 @@ export function RoomPanel({ client, paused = false }: { client: RoomClient; paus
               <p>Read it with the room before you start (the projector shows it until your first step), and pause for the room whenever it needs a break.</p>
             </section>
           )}
-          <TrainerMoment view={session} noteShown={noteFor === session.nodeId} revealed={reveal !== undefined} onToggleNote={() => setNoteFor(noteFor === session.nodeId ? undefined : session.nodeId)} />
+          <TrainerMoment view={session} noteShown={noteFor === session.nodeId} revealed={reveal !== undefined} onToggleNote={() => setNoteFor(noteFor === session.nodeId ? undefined : session.nodeId)} introductions={view.introductions} />
           {session.kind === 'decision' && !reveal && view.phase !== 'ended' && (
             <section aria-labelledby="options-heading">
               <h2 id="options-heading">{session.prompt}</h2>

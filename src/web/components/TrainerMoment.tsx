@@ -1,14 +1,17 @@
-import { unavailableWords, type SessionView } from '../../machines/index.js';
+import { introductionWords, unavailableWords, type Introduction, type SessionView } from '../../machines/index.js';
 
 /**
  * The moment as a trainer-led session shows it on the laptop, with or without a live room: what
  * happens, the discussion prompt, and the facilitator note behind a trainer-only toggle (shown
- * whatever the toggle says once the replies are revealed).
+ * whatever the toggle says once the replies are revealed). Above the moment, for the trainer to read
+ * aloud: who the room hears for the first time here, in the scenario's words (`introductions`; not
+ * on the projector).
  */
-export function TrainerMoment({ view, noteShown, revealed, onToggleNote }: { view: SessionView; noteShown: boolean; revealed: boolean; onToggleNote: () => void }) {
+export function TrainerMoment({ view, noteShown, revealed, onToggleNote, introductions = [] }: { view: SessionView; noteShown: boolean; revealed: boolean; onToggleNote: () => void; introductions?: readonly Introduction[] }) {
   const shown = noteShown || revealed;
   return (
     <>
+      {!revealed && introductions.map((i) => <p className="introduction hint no-print" key={i.name}>{introductionWords(i)}</p>)}
       <div role="log" aria-label="What happens">
         {view.narration && <p className="narration">{view.narration}</p>}
         {view.lines.map((l, i) => <p className="line" key={`${view.nodeId}-${i}`}><span className="speaker">{l.speaker}:</span> {l.text}</p>)}

@@ -1,8 +1,8 @@
 import { useSelector } from '@xstate/react';
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import {
-  backLossWords, backToDecision, clampVotes, MAX_VOTES, TOO_MANY_VOTES, clearFacilitation, facilitationKey, scoreWords, VERDICT_WORDS, facilitatedDecision, keptFacilitation, facilitationMarkdown, roomDidWords, localFileStamp, isEntry, quickEntry, sortEntries, readFacilitation, revealData, roomBack, roomLossWords, roomMadeWords, selectView,
+  introductionsAt, backLossWords, backToDecision, clampVotes, MAX_VOTES, TOO_MANY_VOTES, clearFacilitation, facilitationKey, scoreWords, VERDICT_WORDS, facilitatedDecision, keptFacilitation, facilitationMarkdown, roomDidWords, localFileStamp, isEntry, quickEntry, sortEntries, readFacilitation, revealData, roomBack, roomLossWords, roomMadeWords, selectView,
   startFacilitation, startSession, summaryBaseName, votesEnteredWords, votesWords, writeFacilitation,
   type CatalogEntry, type Debrief as DebriefData, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RevealEntry, type RoomRound, type SessionActor, type SessionView, type Store, type Votes,
 } from '../../machines/index.js';
@@ -205,6 +205,9 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
   const [actor] = useState(() => (resumed ? startSession(scenario, 'practice', resumed.snapshot) : startFacilitation(scenario, crypto.getRandomValues(new Uint32Array(1))[0])));
   const view = useSelector(actor, useCallback((s: Snapshot) => selectView(scenario, s), [scenario]));
   const snapshot = useSelector(actor, (s: Snapshot) => s);
+  // Who the room hears for the first time at this moment (read aloud by the trainer; the laptop only).
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- worked out again when the session moves (snapshot), read from the actor
+  const introductions = useMemo(() => introductionsAt(scenario, actor.getPersistedSnapshot()), [scenario, actor, snapshot]);
   const [votes, setVotes] = useState<Record<string, number>>(() => ({ ...resumed?.progress.current.votes }));
   // Whether the last count typed was over the most a reply can have (it is kept at that most).
   const [tooMany, setTooMany] = useState(false);
@@ -426,7 +429,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
         </div>
       )}
       <h1 ref={heading} tabIndex={-1}>{view.title ?? (view.kind === 'decision' ? 'Decision' : 'Scene')}</h1>
-      <TrainerMoment view={view} noteShown={showNote} revealed={revealed !== undefined} onToggleNote={() => setShowNote((s) => !s)} />
+      <TrainerMoment view={view} noteShown={showNote} revealed={revealed !== undefined} onToggleNote={() => setShowNote((s) => !s)} introductions={introductions} />
       {view.kind === 'decision' && !revealed && (
         <section aria-labelledby="options-heading">
           <h2 id="options-heading">{view.prompt}</h2>
