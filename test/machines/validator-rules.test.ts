@@ -1339,11 +1339,14 @@ describe('no-way-to-end names the loop and points at the "next" that closes it, 
     expect(found[1]?.message).toContain('Shown here: a route in the "next" of the reply "after-supervisor" (at "after-visit") leads straight back to "after-visit".');
   });
 
-  it('a stretch with no loop (its "next" names no node): reported once, where the story enters it', () => {
-    const found = deadEnds(exampleWith(/"next": "after-visit"/g, '"next": "nowhere"').text);
+  it('a stretch with no loop (its "next" names no node): reported once, where the story enters it, naming that "next" as the cause (listed above the unknown-node error further down)', () => {
+    const { text } = exampleWith(/"next": "after-visit"/g, '"next": "nowhere"');
+    const found = deadEnds(text);
     expect(found).toHaveLength(1);
     expect(formatPath(found[0]?.path ?? [])).toBe('nodes[0]');
-    expect(found[0]?.fix).toContain('names a node that exists');
+    expect(found[0]?.message).toBe('From node "phone" no ending can be reached: the way on from it runs into a "next" naming "nowhere", which is not a node of this scenario (see the unknown-node error where it is named).');
+    expect(found[0]?.fix).toBe('Correct that "next" (a misspelt id, or a node not written yet) so it names a node that leads to an ending; this error goes with it.');
+    expect(validateScenario(text, 'x.json').problems.map((q) => q.code)).toContain('unknown-node');
   });
 });
 

@@ -425,10 +425,34 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
         for (const t of successorsOf(nodes.get(id) as ScenarioNode)) if (dead.has(t)) entries.add(t);
       }
     }
+    // The "next"s naming no node that a dead stretch runs into, from where the story enters it: the
+    // cause, named in the message (a trainer reading the list from the top meets this problem
+    // first, above the unknown-node error further down the file).
+    const missingAfter = (from: string): string[] => {
+      const seen = new Set([from]);
+      const todo = [from];
+      const missing = new Set<string>();
+      while (todo.length) {
+        for (const t of successorsOf(nodes.get(todo.pop() as string) as ScenarioNode)) {
+          if (!nodes.has(t)) missing.add(t);
+          else if (dead.has(t) && !seen.has(t)) {
+            seen.add(t);
+            todo.push(t);
+          }
+        }
+      }
+      return [...missing];
+    };
     for (const id of hasEnding ? entries : []) {
       if (toLoop.has(id)) continue;
-      error('no-way-to-end', nodePath(nodes.get(id) as ScenarioNode), `From node "${id}" no ending can be reached.`,
-        'Give it (or the nodes after it) a path to an ending node: check that every "next" after it names a node that exists.');
+      const missing = missingAfter(id).slice(0, 3);
+      const names = missing.map((m) => quoteValue(m)).join(' and ');
+      error('no-way-to-end', nodePath(nodes.get(id) as ScenarioNode), missing.length > 0
+        ? `From node "${id}" no ending can be reached: the way on from it runs into a "next" naming ${names}, which ${missing.length > 1 ? 'are not nodes' : 'is not a node'} of this scenario (see the unknown-node error where ${missing.length > 1 ? 'they are' : 'it is'} named).`
+        : `From node "${id}" no ending can be reached.`,
+      missing.length > 0
+        ? `Correct that "next" (a misspelt id, or a node not written yet) so it names a node that leads to an ending; this error goes with it.`
+        : 'Give it (or the nodes after it) a path to an ending node: check that every "next" after it names a node that exists.');
     }
     for (const loop of graph.loops.filter((l) => !dead.has(l[0] as string))) {
       const closing = loop[loop.length - 2] as string;
