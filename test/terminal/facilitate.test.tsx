@@ -597,6 +597,17 @@ describe('trainer-led screens at 60×24 and 120×40', () => {
     expect(r.lastFrame()).not.toContain('Facilitator note');
   });
 
+  it('a decision whose replies fill 60×24 (the-list\'s last, votes entered, the note shown) keeps one row spare, with a row of the moment between its "more" lines', async () => {
+    // Walkthrough: the moment's window kept 4 rows whatever the replies took, so the frame came to
+    // 24 rows and Ink cleared the terminal on every key.
+    const r = await renderAt(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: bundled('the-list.json', 'd9-report') } }).element, 60, 24);
+    await press(r, KEY.enter, '3', 'f');
+    const frame = r.lastFrame() ?? '';
+    expect(frame).toContain('3 votes entered');
+    expect(lines(frame).length).toBeLessThanOrEqual(23);
+    expect(frame).toMatch(/more above \(PgUp\)\n.+\n.*more below \(PgDn\)/);
+  });
+
   it('the reveal one under another (60×24): no blank row for a mark a reply does not have, votes and bar on one row, one blank row above', async () => {
     const r = await renderAt(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: newPhone() } }).element, 60, 24);
     await press(r, KEY.enter, '3', 'r');

@@ -227,7 +227,9 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
   // A question, or a line said in place of the help line (a count past the most), takes the help line's place here too.
   const footerSaid = confirmQuit || unavailable !== undefined;
   const scrollFooterRows = footerSaid ? footerRows : hintRows(scrollHints, width).reduce((n, row) => n + rowsOf(row), 0);
-  const momentHeight = Math.max(4, screenRows - 1 - rowsOf(heading) - scrollFooterRows - repliesRows);
+  // At least one row of the moment between its two "more" lines (a decision whose replies fill the
+  // window, the-list's last at 60×24, left the frame a row too tall, and Ink then clears the terminal).
+  const momentHeight = Math.max(3, screenRows - 1 - rowsOf(heading) - scrollFooterRows - repliesRows);
   // Generous spacing for a projected screen, as far as the rows allow (least useful gaps go first).
   const packed = rowsOf(heading) + (view.title ? rowsOf(view.title) : 0) + (view.narration ? rowsOf(view.narration) : 0)
     + view.lines.reduce((n, l) => n + rowsOf(`${l.speaker}${l.role ? ` (${l.role})` : ''}: “${l.text}”`), 0)
