@@ -68,7 +68,7 @@ export interface ProjectedFollowed {
 }
 
 export type ProjectorState =
-  | { kind: 'moment'; scenarioTitle: string; step: string; title?: string; narration?: string; lines: { speaker: string; text: string }[]; discussionPrompt?: string; replies: ProjectedReply[]; reveal?: ProjectedReveal[]; note?: string; join?: ProjectedJoin; followed?: ProjectedFollowed }
+  | { kind: 'moment'; scenarioTitle: string; step: string; title?: string; narration?: string; lines: { speaker: string; role?: string; text: string }[]; discussionPrompt?: string; replies: ProjectedReply[]; reveal?: ProjectedReveal[]; note?: string; join?: ProjectedJoin; followed?: ProjectedFollowed }
   | { kind: 'done'; scenarioTitle: string; ending?: ProjectedEnding; followed?: ProjectedFollowed; outcome: string; score: string; agreement: string }
   /** The trainer blanked the projector (B or ., a clicker's blank-screen button): the room sees a dark screen until it is shown again. */
   | { kind: 'blank' };
@@ -80,9 +80,10 @@ export type ProjectorState =
  * version 2); when they differ, the projector window says which page to reload and tells the laptop,
  * which says it to the trainer. Raise it whenever what is sent changes (4: the join's layout, and
  * the ending on the end screen; 5: the reply the story follows, `followed`, and the clicker keys a
- * projector window passes on, `key`; 6: the blank screen, a state of its own and a key passed on).
+ * projector window passes on, `key`; 6: the blank screen, a state of its own and a key passed on; 7:
+ * each line's speaker with their role, "Ana (CSW):", as the volunteer's page and the terminal say it).
  */
-export const PROJECTOR_PROTOCOL = 6;
+export const PROJECTOR_PROTOCOL = 7;
 
 export type ProjectorMessage =
   | { type: 'state'; state: ProjectorState; v?: number }

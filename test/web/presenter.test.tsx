@@ -502,8 +502,10 @@ describe('a presentation clicker (Page Down, Page Up, the arrows)', () => {
     const heard: unknown[] = [];
     laptop.onmessage = (e: MessageEvent) => heard.push(e.data);
     try {
-      laptop.postMessage({ type: 'state', state: { kind: 'moment', scenarioTitle: 'Example', step: 'Scene', title: 'At the park', narration: 'You meet at the park.', lines: [], replies: [] }, v: PROJECTOR_PROTOCOL });
+      laptop.postMessage({ type: 'state', state: { kind: 'moment', scenarioTitle: 'Example', step: 'Scene', title: 'At the park', narration: 'You meet at the park.', lines: [{ speaker: 'Ana', role: 'CSW', text: 'Hi.' }], replies: [] }, v: PROJECTOR_PROTOCOL });
       expect(await screen.findByText('You meet at the park.')).toBeTruthy();
+      // Who speaks, with their role, as the volunteer's page and the terminal say it.
+      expect(projector.container.querySelector('.line')?.textContent).toBe('Ana (CSW): Hi.');
       laptop.postMessage({ type: 'state', state: { kind: 'blank' }, v: PROJECTOR_PROTOCOL });
       await waitFor(() => expect(screen.queryByText('You meet at the park.')).toBeNull());
       expect(projector.container.querySelector('.projector-screen.blank')).toBeTruthy();
@@ -533,6 +535,9 @@ describe('a presentation clicker (Page Down, Page Up, the arrows)', () => {
       expect(screen.getByText(intro)).toBeTruthy();
       await waitFor(() => expect(projected.length).toBeGreaterThan(0));
       expect(projected.some((p) => p.includes('Introducing'))).toBe(false);
+      // Each line names its speaker with their role, on the laptop and on the projector.
+      expect(document.querySelector('.line .speaker')?.textContent).toBe(`${yesi.name} (${yesi.role}):`);
+      expect((JSON.parse(projected.at(-1)!) as { lines: { speaker: string; role?: string }[] }).lines[0]).toMatchObject({ speaker: yesi.name, role: yesi.role });
       await user.click(screen.getByRole('button', { name: 'Continue' }));
       expect(screen.queryByText(/^Introducing /)).toBeNull();
     } finally {

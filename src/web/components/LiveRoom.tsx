@@ -281,7 +281,7 @@ function projectedRoom(snap: RoomSnapshot): ProjectorState {
     kind: 'moment', scenarioTitle: session.scenarioTitle,
     // The vote's state for the room too (it was on the laptop only): open with how many have voted, or closed.
     step: `${stepWords(session)}${voteWords(view.phase, snap.count?.voted ?? 0)}`,
-    title: session.title, narration: session.narration, lines: session.lines.map((l) => ({ speaker: l.speaker, text: l.text })), discussionPrompt: session.discussionPrompt,
+    title: session.title, narration: session.narration, lines: session.lines.map((l) => ({ speaker: l.speaker, role: l.role, text: l.text })), discussionPrompt: session.discussionPrompt,
     replies: session.kind === 'decision' ? session.replies.map((r) => ({ number: r.number, text: r.text, kind: r.kind })) : [],
     ...(reveal ? { note: session.facilitatorNote, reveal: projectedReveal(reveal.entries, reveal.total) } : {}),
     followed: projectedFollowed(session, reveal !== undefined),

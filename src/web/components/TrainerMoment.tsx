@@ -14,7 +14,7 @@ export function TrainerMoment({ view, noteShown, revealed, onToggleNote, introdu
       {!revealed && introductions.map((i) => <p className="introduction hint no-print" key={i.name}>{introductionWords(i)}</p>)}
       <div role="log" aria-label="What happens">
         {view.narration && <p className="narration">{view.narration}</p>}
-        {view.lines.map((l, i) => <p className="line" key={`${view.nodeId}-${i}`}><span className="speaker">{l.speaker}:</span> {l.text}</p>)}
+        {view.lines.map((l, i) => <p className="line" key={`${view.nodeId}-${i}`}><span className="speaker">{l.speaker}{l.role ? <span className="role"> ({l.role})</span> : null}:</span> {l.text}</p>)}
       </div>
       {view.discussionPrompt && <p className="discussion"><span className="sr-only">Discussion prompt: </span>{view.discussionPrompt}</p>}
       {view.facilitatorNote && (

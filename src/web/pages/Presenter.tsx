@@ -302,7 +302,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
     ? { kind: 'done', scenarioTitle: view.scenarioTitle, ending: projectedEnding(view), followed: projectedFollowed(view, false), outcome: `Outcome: ${view.debrief.outcome.label}`, score: `Score: ${scoreWords(view.debrief.score)}`, agreement: roomDidWords(scenario, decisions).join(' ') }
     : {
       kind: 'moment', scenarioTitle: view.scenarioTitle, step: stepWords(view),
-      title: view.title, narration: view.narration, lines: view.lines.map((l) => ({ speaker: l.speaker, text: l.text })), discussionPrompt: view.discussionPrompt,
+      title: view.title, narration: view.narration, lines: view.lines.map((l) => ({ speaker: l.speaker, role: l.role, text: l.text })), discussionPrompt: view.discussionPrompt,
       replies: view.replies.map((r) => ({ number: r.number, text: r.text, kind: r.kind })),
       followed: projectedFollowed(view, revealed !== undefined),
       ...(revealed ? {

@@ -264,7 +264,7 @@ export default function ProjectorScreen() {
       {!revealed && (
         <div role="log" aria-label="What happens">
           {state.narration && <p className="narration">{text(state.narration)}</p>}
-          {objects(state.lines).map((l, i) => <p className="line" key={i}><span className="speaker">{text(l.speaker)}:</span> {text(l.text)}</p>)}
+          {objects(state.lines).map((l, i) => <p className="line" key={i}><span className="speaker">{text(l.speaker)}{text(l.role) ? <span className="role"> ({text(l.role)})</span> : null}:</span> {text(l.text)}</p>)}
         </div>
       )}
       {join?.layout === 'block' && (
