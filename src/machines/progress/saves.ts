@@ -207,7 +207,12 @@ export type ResumeResult =
 export interface MissingFile {
   /** The save's key. */
   key: string;
-  /** The path the save names (clean text, for showing only). */
+  /**
+   * The path the save names, as it names it (untrusted: show it through missingFileWords, which
+   * quotes it with any control or bidi character shown escaped). Cleaning it (dropping those
+   * characters) named another file, perhaps one that exists: "/tmp/ev<ESC>…il.json" was shown as
+   * "/tmp/evil.json has moved".
+   */
   file: string;
   /** The id of the scenario the save was made with. */
   id: string;
@@ -238,7 +243,7 @@ export function readSave(store: Store, load: ScenarioLoader, key: string | undef
   if ('error' in loaded) {
     if (loaded.keep !== true) return bad(loaded.error);
     const version = savedVersion(slot);
-    const missing = ref.source === 'file' && version !== undefined ? { key, file: cleanLine(ref.file), id: cleanLine(ref.id), version } : undefined;
+    const missing = ref.source === 'file' && version !== undefined ? { key, file: ref.file, id: cleanLine(ref.id), version } : undefined;
     return { kind: 'bad', error: cleanLine(loaded.error), ...(missing ? { missing } : {}) };
   }
   const restored = restoreSession(loaded.scenario, slot.session);
