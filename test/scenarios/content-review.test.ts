@@ -693,3 +693,34 @@ describe('red-flags: a conclusion said to Yesi counts as one', () => {
     expect(r?.effects).toContainEqual({ var: 'conclusions', add: 1 });
   });
 });
+
+describe('a fresh-eyes review: dual-involvement, whereabouts-unknown', () => {
+  it('dual-involvement: "you should testify" is not told who decides whether she testifies (the guide is silent); it is told the support the guide describes (Legal Advocacy)', () => {
+    const text = feedback('dual-involvement', 'd7-should');
+    expect(text).not.toMatch(/for her and her lawyers/);
+    expect(text).toContain('most importantly her CSW and dependency attorney (Legal Advocacy)');
+  });
+
+  it('whereabouts-unknown: the feedback on "Where are you staying? Are you with him?" counts the questions the reply asks (two)', () => {
+    const reply = indexScenario(bundledScenario('whereabouts-unknown')).replies.get('d5-where')?.reply;
+    const asked = (reply?.text.match(/\?/g) ?? []).length;
+    expect(asked).toBe(2);
+    expect(reply?.feedback).toMatch(/^Your relief is real\. But two questions and a request/);
+  });
+
+  it('whereabouts-unknown: the safety plan credited to the guide holds what the guide lists (people and services to call on), not "where to go", which comes from practitioners (What if my youth returns from leaving placement?)', () => {
+    const text = feedback('whereabouts-unknown', 'd8-plan');
+    expect(text).not.toMatch(/where to go/);
+    expect(text).toContain('the people and services she can call on when things feel unsafe (What if my youth returns from leaving placement?)');
+  });
+
+  it('whereabouts-unknown: Dez asking for a ride on a phone call is spoken, not written in text-message shorthand', () => {
+    const s = bundledScenario('whereabouts-unknown');
+    const call = s.nodes.find((n) => n.id === 's6-call');
+    expect(call && 'narration' in call ? call.narration : '').toMatch(/your phone rings/);
+    const said = call && 'lines' in call ? (call.lines ?? []).map((l) => l.text).join(' ') : '';
+    expect(said).toContain('Can you come get me?');
+    expect(said).not.toMatch(/\b(u|im|pls)\b/);
+    expect(s.nodes.find((n) => n.id === 'd7-ride')?.title).not.toMatch(/can u/);
+  });
+});
