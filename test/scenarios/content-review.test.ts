@@ -724,3 +724,58 @@ describe('a fresh-eyes review: dual-involvement, whereabouts-unknown', () => {
     expect(s.nodes.find((n) => n.id === 'd7-ride')?.title).not.toMatch(/can u/);
   });
 });
+
+describe('a fresh review: before-relapse and boy-red-flags', () => {
+  /** The text of a scene's or decision's lines, joined. */
+  function lineText(scenarioId: string, nodeId: string): string {
+    const n = bundledScenario(scenarioId).nodes.find((x) => x.id === nodeId);
+    return n && 'lines' in n ? (n.lines ?? []).map((l) => l.text).join(' ') : '';
+  }
+  const replyText = (scenarioId: string, replyId: string) => indexScenario(bundledScenario(scenarioId)).replies.get(replyId)?.reply.text ?? '';
+
+  it('before-relapse: Rina\'s line after the first decision does not answer "what\'s been helping?", which only d1-yours asks ("Don\'t jinx it!" and "That feeling\'s normal" lead there too)', () => {
+    const routes = bundledScenario('before-relapse').nodes.flatMap((n) => (n.kind === 'decision' && n.id === 'd1-good' ? n.replies.map((r) => r.next) : []));
+    expect(routes).toEqual(['s1-triggers', 's1-triggers', 's1-triggers']);
+    expect(lineText('before-relapse', 's1-triggers')).not.toMatch(/^Paolo, I guess/);
+  });
+
+  it('before-relapse: after "Leave it" (nothing brought up), Rina does not ask to talk about something else; d2-leave always leads to s2-shut', () => {
+    const d2 = bundledScenario('before-relapse').nodes.find((n) => n.id === 'd2-triggers');
+    expect(d2?.kind === 'decision' ? d2.replies.map((r) => r.id) : []).toContain('d2-leave');
+    expect(lineText('before-relapse', 's2-shut')).not.toMatch(/talk about something else/);
+  });
+
+  it('before-relapse: the plan brought to Hector does not name Fridays, which Rina names only on the s2-open path (d6-plan is reached from s2-shut too)', () => {
+    expect(replyText('before-relapse', 'd6-three')).not.toMatch(/Friday/);
+  });
+
+  it('before-relapse: the best reply to Ms. Bautista does not recite the guide ("support ... stop at exiting") and is not far the longest', () => {
+    const d8 = bundledScenario('before-relapse').nodes.find((n) => n.id === 'd8-step-down');
+    const lengths = d8?.kind === 'decision' ? d8.replies.filter((r) => r.id !== 'd8-ongoing').map((r) => r.text.length) : [];
+    expect(replyText('before-relapse', 'd8-ongoing')).not.toMatch(/shouldn't stop just because she's exited/);
+    expect(replyText('before-relapse', 'd8-ongoing').length).toBeLessThan(1.5 * Math.max(...lengths));
+  });
+
+  it('boy-red-flags: d5-csec credits rejecting "prostitute" to Using Appropriate Language, not Red Flags, and claims nothing of the guide about boys', () => {
+    const text = feedback('boy-red-flags', 'd5-csec');
+    const first = text.split(/(?<=\.)\s/).findIndex((s) => /prostitute|that word/.test(s));
+    const cited = text.split(/(?<=\.)\s/).slice(first).find((s) => /\(([^)]+)\)/.test(s));
+    expect(cited).toContain('(Using Appropriate Language)');
+    expect(text).not.toMatch(/keeping boys in view/);
+  });
+
+  it('boy-red-flags: the mixed ending for "dismissed" fits every reply that sets it (d1-agree to Ray, d4-wait and d5-grow later), not only the first', () => {
+    const setters = bundledScenario('boy-red-flags').nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : [])).filter((r) => (r.effects ?? []).some((e) => e.var === 'dismissed')).map((r) => r.id);
+    expect(setters).toEqual(['d1-agree', 'd4-wait', 'd5-grow']);
+    const end = bundledScenario('boy-red-flags').nodes.find((n) => n.id === 'end-mixed');
+    const v = end?.kind === 'ending' ? end.variants?.find((x) => JSON.stringify(x.when) === JSON.stringify({ var: 'dismissed', is: true })) : undefined;
+    expect(v?.narration).toBeDefined();
+    expect(v?.narration).not.toMatch(/Early on|a boy his age/);
+    expect(bundledScenario('boy-red-flags').variables?.find((x) => x.id === 'dismissed')?.label).not.toMatch(/because he is a boy/);
+  });
+
+  it('boy-red-flags: Ray is introduced as Theo\'s uncle where he is first named', () => {
+    const s0 = bundledScenario('boy-red-flags').nodes.find((n) => n.id === 's0-porch');
+    expect(s0 && 'narration' in s0 ? s0.narration : '').toContain('his uncle Ray is on the porch');
+  });
+});

@@ -86,7 +86,7 @@ describe('plain mode in this process', () => {
     const between = r.out.slice(r.out.indexOf('Feedback:'), r.out.indexOf('-- Decision 2'));
     // The reply's change is in the feedback; the scene after it is a line of Rina's and no meter.
     expect(between).toContain("Rina's trust: 50 → 60");
-    expect(between).toContain('Paolo, I guess.');
+    expect(between).toContain('Paolo helps, I guess.');
     expect(between).not.toContain("[Rina's trust");
     // Every heading still has its meter under it.
     const headings = r.out.split('\n').filter((l) => l.startsWith('-- '));
