@@ -633,6 +633,21 @@ describe('a feedback that ends with its citation', () => {
     expect(said('(Red Flags; Prohibited Activities).')).toEqual([]);
   });
 
+  // Found by the authoring walk: "… see the Red Flags section." was told it "does not cite a
+  // section of the guide", which reads as wrong to a trainer who did name it.
+  it('a heading named outside parentheses: said so, at the heading, with the parentheses to write', () => {
+    const text = good.replace('from a single sign (Red Flags)."', 'from a single sign: see the Red Flags section of the guide."');
+    expect(text).not.toBe(good);
+    const problems = validateScenario(text, 'x.json').problems.filter((p) => p.path.includes('feedback'));
+    expect(problems.map((p) => `${p.code}: ${p.message} ${p.fix}`)).toEqual(['feedback-no-citation: This feedback names the section "Red Flags", but not in parentheses, so it does not count as citing the guide. Cite it by its heading in parentheses, exactly as the guide prints it, for example at the end of the sentence: "… (Red Flags)."']);
+    const p = problems[0]!;
+    expect(text.slice(offsetOf(text, p.line, p.column)).startsWith('Red Flags section')).toBe(true);
+    // The longest heading at a place is the one named; a heading in parentheses is still a citation.
+    const longer = good.replace('from a single sign (Red Flags)."', 'from a single sign, as What if my youth returns from leaving placement? says."');
+    expect(validateScenario(longer, 'x.json').problems.filter((q) => q.path.includes('feedback')).map((q) => q.message)[0]).toContain('"What if my youth returns from leaving placement?"');
+    expect(citing('(Red Flags), as the Red Flags section says')).toEqual([]);
+  });
+
   it('cites a heading exactly, in other letter case, or misspelt', () => {
     expect(citing('(Red Flags)')).toEqual([]);
     // Other capitals: a warning, so that a file clean under --strict also meets the bundled

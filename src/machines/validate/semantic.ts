@@ -573,10 +573,34 @@ function citationProblems(feedback: string, path: Path, out: UnlocatedProblem[])
   // run on ("Harm reduction approach") or joined with a comma is the citation the trainer meant.
   if (!cited && out.length === before && nearest) out.push(nearest);
   if (!cited && out.length === before) {
+    // "… see the Red Flags section.": the heading is there, only not in parentheses, which is what
+    // counts as a citation. Say so, at the heading, rather than "cites no section".
+    const named = namedOutsideParentheses(feedback);
+    if (named) {
+      out.push({ severity: 'warning', code: 'feedback-no-citation', path: path(), stringIndex: named.index,
+        message: `This feedback names the section ${quoteValue(named.heading, 100)}, but not in parentheses, so it does not count as citing the guide.`,
+        fix: `Cite it by its heading in parentheses, exactly as the guide prints it, for example at the end of the sentence: "… (${named.heading})."` });
+      return;
+    }
     out.push({ severity: 'warning', code: 'feedback-no-citation', path: path(),
       message: 'This feedback does not cite a section of the guide, so the volunteer cannot look the rule up.',
       fix: `Name the section by its heading in parentheses, e.g. "… rather than interrogating her (Red Flags)." Headings: ${headings.join('; ')}.` });
   }
+}
+
+/**
+ * The first section heading written in the feedback as the guide prints it (capitals and all) but
+ * outside parentheses ("see the Red Flags section"), with where it starts; the longest heading
+ * wins where two start at the same place.
+ */
+function namedOutsideParentheses(feedback: string): { heading: string; index: number } | undefined {
+  let found: { heading: string; index: number } | undefined;
+  for (const heading of headings) {
+    const m = new RegExp(`(?<![\\w-])${escapeRegExp(heading)}(?![\\w-])`).exec(feedback);
+    if (!m || found && (m.index > found.index || m.index === found.index && heading.length <= found.heading.length)) continue;
+    found = { heading, index: m.index };
+  }
+  return found;
 }
 
 /** "(What if my youth returns?)", "(Harm reduction approach)", "(Red Flags, Self-Care)": the heading(s) meant, as a warning. */
