@@ -821,6 +821,19 @@ describe('an unknown variable: the fix lists the variables the scenario declares
   });
 });
 
+// Found by the authoring walk: a line given to a character not declared yet ("aunt-rosa") was told
+// only 'Use the id of a character in "characters", or add the character.', without the ids there
+// are or what a character needs (an unknown variable's fix gives both).
+describe('an unknown character: the fix lists the characters the scenario declares, and shows one to add', () => {
+  const good = readFixture('good/example.json').toString('utf8');
+  it('names the declared ids and the fields of a new character', () => {
+    const text = good.replace('{ "character": "jade", "text": "Someone gave it to me.', '{ "character": "aunt-rosa", "text": "Someone gave it to me.');
+    expect(text).not.toBe(good);
+    const problems = validateScenario(text, 'x.json').problems;
+    expect(problems.map((p) => `${p.code}: ${p.message} ${p.fix}`)).toEqual(['unknown-character: There is no character with the id "aunt-rosa". Use a declared character (this scenario declares "jade"), or add it to "characters", e.g. { "id": "aunt-rosa", "name": "…", "role": "…" }.']);
+  });
+});
+
 /** The one problem of `code` in `text`, with the text from where it points (`at`) and its words with its fix (`says`). */
 function onlyProblem(text: string, code: string) {
   const problems = validateScenario(text, 'x.json').problems.filter((p) => p.code === code);

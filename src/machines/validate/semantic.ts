@@ -269,8 +269,16 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
     if (!characters.has(line.character) && !brokenIds.has(line.character)) {
       const meantId = closest(line.character, characters);
       error('unknown-character', [...path(), 'character'], `There is no character with the id "${line.character}".${didYouMeanOf(meantId)}`,
-        meantId !== undefined ? `Change it to "${meantId}", or add a character with the id "${line.character}".` : 'Use the id of a character in "characters", or add the character.');
+        meantId !== undefined ? `Change it to "${meantId}", or add a character with the id "${line.character}".` : unknownCharacterFix(line.character));
     }
+  };
+  /** With no near id: the characters the scenario declares (a few), and one to add, as for a variable. */
+  const unknownCharacterFix = (name: string) => {
+    const declared = [...characters.keys()];
+    const shown = declared.slice(0, MAX_LISTED).map((c) => quoteValue(c, 40)).join(', ');
+    const more = declared.length > MAX_LISTED ? ` and ${declared.length - MAX_LISTED} more` : '';
+    const use = declared.length === 0 ? 'Add it to "characters"' : `Use a declared character (this scenario declares ${shown}${more}), or add it to "characters"`;
+    return `${use}, e.g. { "id": ${quoteValue(name, 40)}, "name": "…", "role": "…" }.`;
   };
   const checkLines = (node: ScenarioNode) => {
     const lines = node.lines;
