@@ -401,6 +401,12 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     ['a comma straight after [', '"learningGoals": [', '"learningGoals": [,', ',"no-jumping', 'a comma before the first item', 'Delete this comma: commas go between items, not before the first.'],
     ['a field name without its quotes', '"title": "The new phone",', 'title: "The new phone",', 'title:', 'the field name title is not in double quotes', 'Write "title": with double quotes around the name, as every field name in JSON has.'],
     ['a text without its opening quote', '"title": "The new phone",', '"title": The new phone",', 'The new phone"', 'this text has no opening double quote', 'Add a " before it: "The new phone".'],
+    // Found by the authoring walk: single quotes were answered with "title": "The phone" whatever
+    // was written, which read as a request to change the title. The trainer's own words now.
+    ['a text in single quotes', '"title": "The new phone",', '"title": \'The new phone\',', '\'The new phone\'', 'unexpected character: a single quote \'. JSON needs straight double quotes " around every name and text', 'Write "The new phone", with double quotes instead of single ones. An apostrophe inside a text is fine: "Isn\'t it cool?".'],
+    ['a field name in single quotes', '"title": "The new phone",', '\'title\': "The new phone",', '\'title\'', 'unexpected character: a single quote \'. JSON needs straight double quotes " around every name and text', 'Write "title", with double quotes instead of single ones. An apostrophe inside a text is fine: "Isn\'t it cool?".'],
+    // An apostrophe inside single quotes: where the text ends is not sure, so the general example.
+    ['a text with an apostrophe in single quotes', '"title": "The new phone",', '"title": \'Jade\'s new phone\',', '\'Jade', 'unexpected character: a single quote \'. JSON needs straight double quotes " around every name and text', 'Write "title": "The phone", with double quotes. An apostrophe inside a text is fine: "Isn\'t it cool?".'],
   ] as const)('%s: one problem, that says which', (_name, from, to, token, message, fix) => {
     const p = check(good.replace(from, to), 'json-syntax', token);
     expect(p?.message).toBe(`Not valid JSON: ${message}.`);

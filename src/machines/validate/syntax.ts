@@ -179,8 +179,14 @@ function strayCharacter(text: string, at: number): UnlocatedProblem | undefined 
       `Add a " before it: ${quoteValue(`"${words}"`, 60).slice(1, -1).replace(/\\"/g, '"')}.`);
   }
   if (c === "'") {
+    // 'The new phone', or 'title': the trainer's own words, written with double quotes (the example
+    // "title": "The phone" read as if it asked for another title). Only when the text closes on this
+    // line and a comma, colon or bracket follows, so "Maya's" in 'Maya's phone' is not taken for it.
+    const quoted = /^'([^'"\\\n]+)'(?=\s*(?:[,:}\]]|$))/.exec(rest);
     return problem('json-syntax', at, 'Not valid JSON: unexpected character: a single quote \'. JSON needs straight double quotes " around every name and text.',
-      'Write "title": "The phone", with double quotes. An apostrophe inside a text is fine: "Isn\'t it cool?".');
+      quoted?.[1]
+        ? `Write ${quoteAsWritten(quoted[1], 80)}, with double quotes instead of single ones. An apostrophe inside a text is fine: "Isn't it cool?".`
+        : 'Write "title": "The phone", with double quotes. An apostrophe inside a text is fine: "Isn\'t it cool?".');
   }
   return undefined;
 }
