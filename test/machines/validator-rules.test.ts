@@ -859,7 +859,7 @@ describe('a strong ending reached under 80% (the Developing band): a warning at 
     const p = problems[0]!;
     expect(p.message).toMatch(/^A playthrough scoring 75% reaches the strong ending "end-strong" .*Its debrief's outcome is Developing \(50–79%\)/);
     expect(formatPath(p.path)).toBe('nodes[3].replies[0].next[1]');
-    expect(p.fix).toContain('Put { "when": { "conduct": "score", "lt": 80 }, "to": "<a mixed or harmful ending>" } before this route');
+    expect(p.fix).toContain('Put { "when": { "conduct": "score", "lt": 80 }, "to": "end-mixed" } before this route');
     expect(validateScenario(good, 'x.json').problems).toEqual([]);
   });
 });
@@ -898,7 +898,7 @@ describe('a strong ending reached under 50%: the problem points at the route tha
     const p = problemIn(withNext('[{ "when": { "var": "trust", "gte": 95 }, "to": "end-mixed" }, { "to": "end-strong" }]'));
     expect(formatPath(p.path)).toBe('nodes[3].replies[0].next[1]');
     expect(p.at.startsWith('{ "to": "end-strong" }')).toBe(true);
-    expect(p.fix).toContain('Put { "when": { "conduct": "score", "lt": 50 }, "to": "<a mixed or harmful ending>" } before this route');
+    expect(p.fix).toContain('Put { "when": { "conduct": "score", "lt": 50 }, "to": "end-mixed" } before this route');
   });
 
   it('a scene between the last reply and the ending: at the scene\'s "next"', () => {
@@ -908,6 +908,15 @@ describe('a strong ending reached under 50%: the problem points at the route tha
     const p = problemIn(text);
     expect(p.at.startsWith('"end-strong" }')).toBe(true);
     expect(p.message).toContain('the "next" of the scene "wrap-up"');
+  });
+
+  // Found by the authoring walk: the fix wrote "to": "<a mixed or harmful ending>", which copied as
+  // it is was an invalid id. It names one of the scenario's own endings now.
+  it('the "next" the fix writes out, copied as it is, makes the file valid', () => {
+    const p = problemIn(bad);
+    const written = /"next": (\[.*\]), or make/.exec(p.fix)?.[1];
+    expect(written).toBe('[{ "when": { "conduct": "score", "lt": 50 }, "to": "end-mixed" }, { "to": "end-strong" }]');
+    expect(validateScenario(withNext(written ?? ''), 'x.json').errors).toBe(0);
   });
 
   it('the changes the fixes describe make the file valid', () => {
@@ -958,7 +967,7 @@ describe('a strong ending reached after a critical violation: the problem points
     const p = problemIn(withNext('"end-strong"'));
     expect(formatPath(p.path)).toBe('nodes[3].replies[1].next');
     expect(p.at.startsWith('"end-strong"')).toBe(true);
-    expect(p.fix).toContain('"next": [{ "when": { "conduct": "critical", "gte": 1 }, "to": "<a mixed or harmful ending>" }, { "to": "end-strong" }]');
+    expect(p.fix).toContain('"next": [{ "when": { "conduct": "critical", "gte": 1 }, "to": "end-mixed" }, { "to": "end-strong" }]');
     // With the score checked too (a poor first reply can reach this good one), the file is valid.
     expect(validateScenario(withNext('[{ "when": { "conduct": "critical", "gte": 1 }, "to": "end-harmful" }, { "when": { "conduct": "score", "lt": 50 }, "to": "end-harmful" }, { "to": "end-strong" }]'), 'x.json').errors).toBe(0);
   });
@@ -967,7 +976,7 @@ describe('a strong ending reached after a critical violation: the problem points
     const p = problemIn(withNext('[{ "when": { "var": "trust", "gte": 95 }, "to": "end-mixed" }, { "to": "end-strong" }]'));
     expect(formatPath(p.path)).toBe('nodes[3].replies[1].next[1]');
     expect(p.at.startsWith('{ "to": "end-strong" }')).toBe(true);
-    expect(p.fix).toContain('Put { "when": { "conduct": "critical", "gte": 1 }, "to": "<a mixed or harmful ending>" } before this route');
+    expect(p.fix).toContain('Put { "when": { "conduct": "critical", "gte": 1 }, "to": "end-mixed" } before this route');
     const fixed = withNext('[{ "when": { "var": "trust", "gte": 95 }, "to": "end-mixed" }, { "when": { "conduct": "critical", "gte": 1 }, "to": "end-harmful" }, { "when": { "conduct": "score", "lt": 50 }, "to": "end-harmful" }, { "to": "end-strong" }]');
     expect(validateScenario(fixed, 'x.json').errors).toBe(0);
   });

@@ -188,6 +188,16 @@ const NO_CRITICAL = '{ "conduct": "critical", "eq": 0 }';
 const ELSEWHERE = '"<a mixed or harmful ending>"';
 
 /**
+ * The ending a fix sends a playthrough to instead: the scenario's first mixed ending, else its
+ * first harmful one, so the route the fix writes out can be copied as it is (the placeholder,
+ * copied, was an invalid id); the placeholder only when there is neither.
+ */
+function elsewhereIn(scenario: Scenario): string {
+  const other = scenario.nodes.find((n) => n.kind === 'ending' && n.ending === 'mixed') ?? scenario.nodes.find((n) => n.kind === 'ending' && n.ending === 'harmful');
+  return other ? quoteValue(other.id) : ELSEWHERE;
+}
+
+/**
  * Where a playthrough enters an ending (EndingReach.worstEntry or criticalEntry): the "next" that
  * sends it there, with its path and who owns it, and the route in it, if that "next" is a list.
  */
@@ -238,13 +248,14 @@ function ownCritical(scenario: Scenario, at: EndingReach['criticalEntry']): { re
  */
 function strongAfterCritical(scenario: Scenario, e: EndingReach, nodePath: (id: string) => JsonPath): UnlocatedProblem {
   const ending = quoteValue(e.endingId);
+  const elsewhere = elsewhereIn(scenario);
   const related = nodePath(e.endingId);
   const reached = `A playthrough with a critical violation (a prohibited activity) reaches the strong ending ${ending} (${formatPath(related)}, ${RELATED_AT}): ${replies(e.criticalPath ?? [])}.`;
   const otherwise = 'or make the replies with a critical violation lead elsewhere.';
   const at = entryInto(scenario, e.endingId, e.criticalEntry);
   const problem = (path: JsonPath, message: string, fix: string): UnlocatedProblem => ({ severity: 'error', code: 'strong-after-critical', related, path, message, fix });
   if (!at) {
-    return problem(related, reached, `In the "next" that leads to ${ending}, route on conduct first, e.g. put { "when": ${CRITICAL}, "to": ${ELSEWHERE} } first, ${otherwise}`);
+    return problem(related, reached, `In the "next" that leads to ${ending}, route on conduct first, e.g. put { "when": ${CRITICAL}, "to": ${elsewhere} } first, ${otherwise}`);
   }
   const own = ownCritical(scenario, e.criticalEntry);
   if (own) {
@@ -261,17 +272,17 @@ function strongAfterCritical(scenario: Scenario, e: EndingReach, nodePath: (id: 
   const into = (where: string) => `${reached} It gets in through ${where}.`;
   if (typeof at.next === 'string') {
     return problem(at.path, into(`the "next" of ${at.from}, which sends every playthrough to ${ending}, whatever was done on the way`),
-      `Make this "next" a list of routes that checks conduct first: "next": [{ "when": ${CRITICAL}, "to": ${ELSEWHERE} }, { "to": ${ending} }], ${otherwise}`);
+      `Make this "next" a list of routes that checks conduct first: "next": [{ "when": ${CRITICAL}, "to": ${elsewhere} }, { "to": ${ending} }], ${otherwise}`);
   }
   if (!('r' in at) || at.r < 0) {
-    return problem(at.path, into(`the "next" of ${at.from}`), `Put { "when": ${CRITICAL}, "to": ${ELSEWHERE} } first in this list of routes, ${otherwise}`);
+    return problem(at.path, into(`the "next" of ${at.from}`), `Put { "when": ${CRITICAL}, "to": ${elsewhere} } first in this list of routes, ${otherwise}`);
   }
   if (!at.when) {
     return problem([...at.path, at.r], into(`${at.one} to it in the "next" of ${at.from}, which has no "when", so it takes every playthrough the routes before it do not`),
-      `Put { "when": ${CRITICAL}, "to": ${ELSEWHERE} } before this route, ${otherwise}`);
+      `Put { "when": ${CRITICAL}, "to": ${elsewhere} } before this route, ${otherwise}`);
   }
   return problem([...at.path, at.r, 'when'], into(`${at.one} to it in the "next" of ${at.from}, whose "when" lets it through`),
-    `${addToWhen(at.whenIsList, NO_CRITICAL)}; or put { "when": ${CRITICAL}, "to": ${ELSEWHERE} } before it; ${otherwise}`);
+    `${addToWhen(at.whenIsList, NO_CRITICAL)}; or put { "when": ${CRITICAL}, "to": ${elsewhere} } before it; ${otherwise}`);
 }
 
 /**
@@ -297,6 +308,7 @@ const UNDER_80: TooLow = { code: 'strong-under-80', severity: 'warning', from: S
  */
 function strongTooLow(scenario: Scenario, e: EndingReach, nodePath: (id: string) => JsonPath, level: TooLow): UnlocatedProblem {
   const ending = quoteValue(e.endingId);
+  const elsewhere = elsewhereIn(scenario);
   const related = nodePath(e.endingId);
   const reached = `A playthrough scoring ${e.worst}% reaches the strong ending ${ending} (${formatPath(related)}, ${RELATED_AT}): ${replies(e.worstPath)}. ${level.why}`;
   const otherwise = 'or make the poor replies on the way lead elsewhere.';
@@ -305,20 +317,20 @@ function strongTooLow(scenario: Scenario, e: EndingReach, nodePath: (id: string)
   const at = entryInto(scenario, e.endingId, e.worstEntry);
   const problem = (path: JsonPath, message: string, fix: string): UnlocatedProblem => ({ severity: level.severity, code: level.code, related, path, message, fix });
   if (!at) {
-    return problem(related, reached, `In the "next" that leads to ${ending}, route on conduct first, e.g. { "when": ${under}, "to": ${ELSEWHERE} }, ${otherwise}`);
+    return problem(related, reached, `In the "next" that leads to ${ending}, route on conduct first, e.g. { "when": ${under}, "to": ${elsewhere} }, ${otherwise}`);
   }
   const into = (where: string) => `${reached} It gets in through ${where}.`;
   if (typeof at.next === 'string') {
     return problem(at.path, into(`the "next" of ${at.from}, which sends every playthrough to ${ending}, whatever the score`),
-      `Make this "next" a list of routes that checks the score first: "next": [{ "when": ${under}, "to": ${ELSEWHERE} }, { "to": ${ending} }], ${otherwise}`);
+      `Make this "next" a list of routes that checks the score first: "next": [{ "when": ${under}, "to": ${elsewhere} }, { "to": ${ending} }], ${otherwise}`);
   }
   if (!('r' in at) || at.r < 0) {
-    return problem(at.path, into(`the "next" of ${at.from}`), `Put { "when": ${under}, "to": ${ELSEWHERE} } first in this list of routes, ${otherwise}`);
+    return problem(at.path, into(`the "next" of ${at.from}`), `Put { "when": ${under}, "to": ${elsewhere} } first in this list of routes, ${otherwise}`);
   }
   if (!at.when) {
     return problem([...at.path, at.r], into(`${at.one} to it in the "next" of ${at.from}, which has no "when", so it takes every playthrough the routes before it do not`),
-      `Put { "when": ${under}, "to": ${ELSEWHERE} } before this route, ${otherwise}`);
+      `Put { "when": ${under}, "to": ${elsewhere} } before this route, ${otherwise}`);
   }
   return problem([...at.path, at.r, 'when'], into(`${at.one} to it in the "next" of ${at.from}, whose "when" lets this score through`),
-    `${addToWhen(at.whenIsList, atLeast, 'the score')}; or put { "when": ${under}, "to": ${ELSEWHERE} } before it; ${otherwise}`);
+    `${addToWhen(at.whenIsList, atLeast, 'the score')}; or put { "when": ${under}, "to": ${elsewhere} } before it; ${otherwise}`);
 }
