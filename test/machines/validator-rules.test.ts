@@ -827,6 +827,21 @@ describe('an unknown variable: the fix lists the variables the scenario declares
   });
 });
 
+// Found by the authoring walk: "next": "end-harmfull" left "end-harmful" unreachable, and the
+// warning said "Point a reply or scene's "next" at it, or remove it": a trainer fixing warnings one
+// by one could delete the ending. It now names the misspelt "next" that means it.
+describe('a node left unreachable by a misspelt "next": the warning names that "next"', () => {
+  const good = readFixture('good/example.json').toString('utf8');
+  it('says which reference probably means it, and that correcting it clears both', () => {
+    const text = good.replace('"next": "end-harmful"', '"next": "end-harmfull"');
+    expect(text).not.toBe(good);
+    const problems = validateScenario(text, 'x.json').problems;
+    expect(problems.map((p) => p.code)).toEqual(['unknown-node', 'unreachable']);
+    const p = problems[1]!;
+    expect(`${p.message} ${p.fix}`).toBe('Node "end-harmful" can never be reached from "phone": the "next" that names "end-harmfull" probably means it (see the unknown-node error). Correct that "next" to "end-harmful"; this warning goes with it.');
+  });
+});
+
 // Found by the authoring walk: a line given to a character not declared yet ("aunt-rosa") was told
 // only 'Use the id of a character in "characters", or add the character.', without the ids there
 // are or what a character needs (an unknown variable's fix gives both).

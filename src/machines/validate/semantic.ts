@@ -148,6 +148,8 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   // written that way would be refused too. When the reference is that id written validly, the
   // message says which node is meant and that its id is the one to change.
   let misspeltIds: Map<string, string> | undefined;
+  /** A node id, by the misspelt reference first suggested it ("end-harmfull" for "end-harmful"). */
+  const misspeltFor = new Map<string, string>();
   const checkTarget = (id: string, path: Path) => {
     if (!nodeKnown(id)) {
       misspeltIds ??= new Map((input.looseNodes ?? []).flatMap((n) => (n.id !== undefined && !Id.safeParse(n.id).success ? [[slugId(n.id), n.id] as const] : [])));
@@ -158,6 +160,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
           `Change that node's "id" to "${id}" (lower-case letters, digits and single hyphens); this reference then works.`);
       } else {
         const meantId = suggestNode(id);
+        if (meantId !== undefined && !misspeltFor.has(meantId)) misspeltFor.set(meantId, id);
         error('unknown-node', path(), `There is no node with the id "${id}".${didYouMeanOf(meantId)}`,
           meantId !== undefined ? `Change it to "${meantId}", or add a node with the id "${id}".` : 'Use the id of a node in "nodes", or add a node with this id.');
       }
@@ -381,7 +384,13 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   if (brokenIds.size === 0 && nodes.has(scenario.start) && !startsAtEnding) {
     const graph = input.complete ? scenarioGraph(scenario) : analyseGraph(nodes, scenario.start);
     for (const node of nodes.values()) {
-      if (!graph.reachable.has(node.id)) warn('unreachable', nodePath(node), `Node "${node.id}" can never be reached from "${scenario.start}".`, 'Point a reply or scene\'s "next" at it, or remove it.');
+      if (graph.reachable.has(node.id)) continue;
+      // Often only because a "next" meant for it is misspelt: say so, so the trainer does not delete it.
+      const misspelt = misspeltFor.get(node.id);
+      if (misspelt !== undefined) {
+        warn('unreachable', nodePath(node), `Node "${node.id}" can never be reached from "${scenario.start}": the "next" that names ${quoteValue(misspelt)} probably means it (see the unknown-node error).`,
+          `Correct that "next" to "${node.id}"; this warning goes with it.`);
+      } else warn('unreachable', nodePath(node), `Node "${node.id}" can never be reached from "${scenario.start}".`, 'Point a reply\'s or scene\'s "next" at it, or remove it.');
     }
     const dead = new Set(graph.deadEnds);
     // "the reply "x" (at "d2")" or the scene's id: whose "next" goes back to `to`.
