@@ -1,3 +1,4 @@
+import { getLocation } from 'jsonc-parser';
 import { conditionsOf, type Variables } from '../conditions.js';
 import { describeWhen } from '../graph-model.js';
 import { analyseBest, type BlockedAt, type PathStep } from '../scoring.js';
@@ -105,7 +106,7 @@ export function validateScenario(input: string | Uint8Array, fileName = 'scenari
     if (deep) return deep;
     const syntax = syntaxProblems(text);
     if (syntax.length === 0) syntax.push({ severity: 'error', code: 'json-syntax', path: [], offset: 0, message: `Not valid JSON: ${(e as Error).message}.`, fix: 'Check the JSON syntax.' });
-    return finish(text, fileName, syntax);
+    return finish(text, fileName, syntaxWhere(text, syntax));
   }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     const what = Array.isArray(raw) ? 'a list ([ … ])' : raw === null ? 'null' : `a ${typeof raw}`;
@@ -515,4 +516,20 @@ export function formatValidation(result: ValidationResult, fileName: string): st
     ? `${file}: valid${result.warnings ? ` (${result.warnings} warning${result.warnings === 1 ? '' : 's'})` : ''}`
     : `${file}: ${result.errors} error${result.errors === 1 ? '' : 's'}, ${result.warnings} warning${result.warnings === 1 ? '' : 's'}`;
   return [...lines, verdict].join('\n');
+}
+
+/** Files up to this size get the place of each of their first syntax errors worked out (each look reads the file up to the error). */
+const SYNTAX_PATHS_UP_TO = 2_000_000;
+const SYNTAX_PATHS = 20;
+
+/**
+ * Where in the scenario each syntax error is, as a path ("nodes[2].replies[0].text"), in place of
+ * "(top level)": the property being written when the JSON went wrong, read by jsonc-parser's
+ * tolerant scan. Only for the first few errors of a file of ordinary size.
+ */
+function syntaxWhere(text: string, problems: UnlocatedProblem[]): UnlocatedProblem[] {
+  if (text.length > SYNTAX_PATHS_UP_TO) return problems;
+  return problems.map((p, i) => (i < SYNTAX_PATHS && p.path.length === 0 && p.offset !== undefined && p.offset > 0
+    ? { ...p, path: getLocation(text, p.offset).path.filter((part) => part !== '') }
+    : p));
 }
