@@ -831,11 +831,8 @@ describe('an unknown variable: the fix lists the variables the scenario declares
 // warning said "Point a reply or scene's "next" at it, or remove it": a trainer fixing warnings one
 // by one could delete the ending. It now names the misspelt "next" that means it.
 describe('a node left unreachable by a misspelt "next": the warning names that "next"', () => {
-  const good = readFixture('good/example.json').toString('utf8');
   it('says which reference probably means it, and that correcting it clears both', () => {
-    const text = good.replace('"next": "end-harmful"', '"next": "end-harmfull"');
-    expect(text).not.toBe(good);
-    const problems = validateScenario(text, 'x.json').problems;
+    const { problems } = exampleWith('"next": "end-harmful"', '"next": "end-harmfull"');
     expect(problems.map((p) => p.code)).toEqual(['unknown-node', 'unreachable']);
     const p = problems[1]!;
     expect(`${p.message} ${p.fix}`).toBe('Node "end-harmful" can never be reached from "phone": the "next" that names "end-harmfull" probably means it (see the unknown-node error). Correct that "next" to "end-harmful"; this warning goes with it.');
@@ -846,11 +843,8 @@ describe('a node left unreachable by a misspelt "next": the warning names that "
 // only 'Use the id of a character in "characters", or add the character.', without the ids there
 // are or what a character needs (an unknown variable's fix gives both).
 describe('an unknown character: the fix lists the characters the scenario declares, and shows one to add', () => {
-  const good = readFixture('good/example.json').toString('utf8');
   it('names the declared ids and the fields of a new character', () => {
-    const text = good.replace('{ "character": "jade", "text": "Someone gave it to me.', '{ "character": "aunt-rosa", "text": "Someone gave it to me.');
-    expect(text).not.toBe(good);
-    const problems = validateScenario(text, 'x.json').problems;
+    const { problems } = exampleWith('{ "character": "jade", "text": "Someone gave it to me.', '{ "character": "aunt-rosa", "text": "Someone gave it to me.');
     expect(problems.map((p) => `${p.code}: ${p.message} ${p.fix}`)).toEqual(['unknown-character: There is no character with the id "aunt-rosa". Use a declared character (this scenario declares "jade"), or add it to "characters", e.g. { "id": "aunt-rosa", "name": "…", "role": "…" }.']);
   });
 });
