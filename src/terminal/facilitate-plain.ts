@@ -224,7 +224,7 @@ async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePla
     revealed = true;
     opts.io.out(`\n${revealText(revealData(scenario, view, votesById(view, votes)), opts.width, view.replies)}\n\n`);
     if (view.facilitatorNote) say(`Facilitator note: ${view.facilitatorNote}`);
-    say('Which reply does the room follow? Type its number.');
+    say('Which reply does the room follow? Type its number (or its id).');
   };
   // Carried on from a kept session: the counts entered so far, or the reveal as it was.
   if (before?.revealed) reveal();
@@ -261,7 +261,8 @@ async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePla
       continue;
     }
     if (revealed) {
-      const index = view.replies.findIndex((r) => String(r.number) === word);
+      // Its number, or its id (as line-by-line play takes it: a trainer scripting a session from the file).
+      const index = view.replies.findIndex((r) => String(r.number) === word || r.id === word);
       if (index >= 0 && view.replies[index]?.enabled) return { kind: 'branch', index, votes, revealed };
       // Why not, in the core's words (as the full-screen app and presenter mode say it).
       const closed = view.replies[index];

@@ -411,6 +411,16 @@ describe('a trainer-led session kept as it goes', () => {
     expect(readFileSync(file, 'utf8')).toBe(other);
   });
 
+  it('line by line, the branch the room follows can be typed as the reply\'s id, as line-by-line play takes it', async () => {
+    let out = '';
+    const lines = ['3 1 0', 'r', 'phone-accuse', 'q'];
+    await runFacilitatePlain({ playable: newPhone(), io: { out: (t) => (out += t), err: (t) => (out += t) }, env: tempEnv(), width: 200, readLine: async () => lines.shift() });
+    expect(out).toContain('Which reply does the room follow? Type its number (or its id).');
+    // Followed: the story goes on to the guarded scene that reply leads to, not "Type the number…".
+    expect(out).not.toContain('Type the number of the reply the room follows');
+    expect(out).toContain('Jade (youth): "Someone gave it to me.');
+  });
+
   it('a kept session carries on with its votes before the reveal too; start over begins at decision 1, and the kept session stays until the new room votes, as --new', async () => {
     const env = await keptWithSevenVotes();
     let r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element);
