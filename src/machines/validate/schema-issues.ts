@@ -229,8 +229,12 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       }
       const isPrinciple = path.includes('learningGoals') || key === 'principle';
       if (isPrinciple) {
+        // A likely misspelling: the fix says what to write, as the message's "Did you mean" suggests.
+        const meant = closest(String(value), principleIds);
         return [problem('unknown-principle', `${quoteValue(value)} is not a principle of the guide.${principleHint(value)}`,
-          'Use a principle id from scenarios/guide/principles.json (the JSON Schema lists them for autocomplete; docs/authoring.md lists them in section 9).')];
+          meant !== undefined && principleHint(value) === didYouMeanOf(meant)
+            ? `Change it to ${quoteValue(meant)}. (The principle ids are listed in docs/authoring.md, section 9, and offered by the editor's autocomplete.)`
+            : 'Use a principle id from scenarios/guide/principles.json (the JSON Schema lists them for autocomplete; docs/authoring.md lists them in section 9).')];
       }
       if (path.includes('allowLanguage')) {
         return [problem('unknown-language-rule', `${quoteValue(value)} is not a language rule.`,
