@@ -113,9 +113,9 @@ function at<T>(list: readonly T[], i: number): T {
  * ends with "…". The whole label is in the tooltip and the web preview's list.
  */
 export function labelLinesOf(labels: readonly string[]): string[] {
-  // A comparison ("trust ≥ 60", "score % ≥ 50") is never broken across lines.
-  // (The space before the sign may already be a no-break one, as in "score % ≥ 50".)
-  const keep = (l: string) => l.replace(/score % /g, 'score\u00a0%\u00a0').replace(/(\S+)[ \u00a0](≥|>|≤|<|=|≠|is) (\S+)/g, '$1\u00a0$2\u00a0$3');
+  // A comparison ("trust ≥ 60", "score ≥ 50%") is never broken across lines.
+  // (The space before the sign may already be a no-break one.)
+  const keep = (l: string) => l.replace(/(\S+)[ \u00a0](≥|>|≤|<|=|≠|is) (\S+)/g, '$1\u00a0$2\u00a0$3');
   const wrap = (l: string, lines: number) => wrapWords(keep(l), LABEL_CHARS, lines).map((line) => line.replace(/\u00a0/g, ' '));
   const parts = labels.filter(Boolean).map((l) => wrap(l, LABEL_LINES));
   const all = parts.flat();

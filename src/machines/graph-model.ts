@@ -21,10 +21,12 @@ export function describeWhen(when: When | undefined): string {
     .map((c) => {
       const parts: string[] = [];
       const ops = [['gte', '≥'], ['gt', '>'], ['lte', '≤'], ['lt', '<'], ['eq', '='], ['ne', '≠']] as const;
-      const subject = 'var' in c ? c.var : c.conduct === 'violations' ? `violations of ${c.principle ?? ''}` : c.conduct === 'percent' ? 'percent of best so far' : c.conduct === 'score' ? 'score %' : c.conduct === 'critical' ? 'critical violations' : 'points so far';
+      const subject = 'var' in c ? c.var : c.conduct === 'violations' ? `violations of ${c.principle ?? ''}` : c.conduct === 'percent' ? 'percent of best so far' : c.conduct === 'score' ? 'score' : c.conduct === 'critical' ? 'critical violations' : 'points so far';
       // A yes/no flag reads as the fact: "if told", "if not told".
       if ('var' in c && c.is !== undefined) parts.push(c.is ? subject : `not ${subject}`);
-      for (const [key, sign] of ops) if (c[key] !== undefined) parts.push(`${subject} ${sign} ${c[key]}`);
+      // The score is a percentage: "score < 80%", as the debrief says it.
+      const unit = 'conduct' in c && c.conduct === 'score' ? '%' : '';
+      for (const [key, sign] of ops) if (c[key] !== undefined) parts.push(`${subject} ${sign} ${c[key]}${unit}`);
       return parts.join(' and ');
     })
     .join(' and ');

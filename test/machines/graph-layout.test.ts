@@ -173,12 +173,12 @@ describe('an arrow\'s label as drawn', () => {
     expect(labelLinesOf(['d1-strengths (+2)', 'd1-weed (-2)', 'd1-search (-3)'])).toEqual(['d1-strengths (+2)', 'd1-weed (-2)', 'd1-search (-3)']);
     expect(labelLinesOf(['r1 (+2)', 'r2 (-2)', 'r3 (-3)', 'r4 (+1)'])).toEqual(['r1 (+2)', 'r2 (-2)', '+2 more']);
     // A condition too long for one line wraps onto the next, whole.
-    expect(labelLinesOf(['d2-review (+2) if trust ≥ 60 and critical violations = 0 and score % ≥ 50'])).toEqual(['d2-review (+2) if trust ≥ 60', 'and critical violations = 0', 'and score % ≥ 50']);
+    expect(labelLinesOf(['d2-review (+2) if trust ≥ 60 and critical violations = 0 and score ≥ 50%'])).toEqual(['d2-review (+2) if trust ≥ 60', 'and critical violations = 0', 'and score ≥ 50%']);
     // …and a comparison is never broken across two lines.
-    expect(labelLinesOf(['phone-curious (+2) if trust ≥ 60 and score % ≥ 50'])).toEqual(['phone-curious (+2) if', 'trust ≥ 60 and score % ≥ 50']);
-    // "score % ≥ 50" stays whole too where a line would otherwise end at its "≥" (it did, before).
-    expect(labelLinesOf(['d2-honest (+3) if critical violations = 0 and score % ≥ 50'])).toEqual(['d2-honest (+3) if critical', 'violations = 0 and', 'score % ≥ 50']);
-    expect(labelLinesOf(['a-very-long-reply-id (+2) if trust ≥ 60 and score % ≥ 50 and critical violations = 0', 'r2 (+1)'])).toEqual(['a-very-long-reply-id (+2) if', 'trust ≥ 60 and score % ≥ 50…', '+1 more']);
+    expect(labelLinesOf(['phone-curious (+2) if trust ≥ 60 and score ≥ 50%'])).toEqual(['phone-curious (+2) if', 'trust ≥ 60 and score ≥ 50%']);
+    // "score ≥ 50%" stays whole too where a line would otherwise end at its "≥" (it did, before).
+    expect(labelLinesOf(['d2-honest (+3) if critical violations = 0 and the score ≥ 50%'])).toEqual(['d2-honest (+3) if critical', 'violations = 0 and the', 'score ≥ 50%']);
+    expect(labelLinesOf(['a-very-long-reply-id (+2) if trust ≥ 60 and score ≥ 50% and critical violations = 0', 'r2 (+1)'])).toEqual(['a-very-long-reply-id (+2) if', 'trust ≥ 60 and score ≥ 50% an…', '+1 more']);
     fc.assert(fc.property(fc.array(fc.string({ minLength: 0, maxLength: 120 }).map((w) => w.replace(/\s+/g, ' ').trim()), { maxLength: 6 }), (labels) => {
       const lines = labelLinesOf(labels);
       expect(lines.length).toBeLessThanOrEqual(LABEL_LINES);

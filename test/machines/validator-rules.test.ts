@@ -1579,7 +1579,7 @@ describe('an ending\'s closing texts that no playthrough is told', () => {
       ['variant-never-told', 'warning', ['nodes', 4, 'variants', 1, 'when']],
     ]);
     expect(p[0]?.message).toBe('Variant 1 of the strong ending "end-strong" (when trust ≥ 95) is never told: no playthrough that reaches the ending meets its "when" (every playthrough the scenario allows was tried).');
-    expect(p[1]?.message).toContain('(when score % < 40)');
+    expect(p[1]?.message).toContain('(when score < 40%)');
   });
 
   it('a variant after one that takes all its playthroughs, and a narration that a variant always replaces', () => {
