@@ -18,6 +18,8 @@ export interface DebriefProps {
   onWhatIf?: (decision: number) => void;
   /** Who it speaks to: the volunteer (default) or the room of a trainer-led session, in the core's words. */
   voice?: Voice;
+  /** Under the heading, before the ending: presenter mode's "How often the room matched best practice" (its h2 then follows the page's h1). */
+  lead?: ReactNode;
 }
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -26,13 +28,14 @@ const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const pathCell = (r: { reply: string; said: boolean; value: number }) => `${pathReply(r.reply, r.said)} (${signed(r.value)})`;
 
 /** The debrief: band and score, critical violations first, principles, transcript, paths, what if. */
-export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, whatIf, onTryAgain, again, onWhatIf, voice = 'you' }: DebriefProps) {
+export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, whatIf, onTryAgain, again, onWhatIf, voice = 'you', lead }: DebriefProps) {
   const m = useMemo(() => debriefModel(scenario, debrief), [scenario, debrief]);
   const v = VOICE_WORDS[voice];
   const room = voice === 'room';
   return (
     <article className="debrief" aria-labelledby="debrief-heading">
       <h1 id="debrief-heading" tabIndex={-1}>Debrief: {m.title}</h1>
+      {lead}
       {m.ending && (
         <section aria-labelledby="ending-heading">
           <h2 id="ending-heading">Ending: {m.ending.title}</h2>

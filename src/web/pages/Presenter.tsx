@@ -324,9 +324,8 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
       startOver.close();
       setElsewhere((e) => (e === 'taken over' ? 'no' : e));
     });
-    // At the end, the top of what replaced the moment: how often the room matched best practice (and
-    // its summary's download), shown above the debrief, which a screen reader reading on from the
-    // debrief's heading would never reach.
+    // At the end, how often the room matched best practice (and its summary's download): the
+    // section under the debrief's heading, so the page's headings start at its h1.
     (document.getElementById('agreement-heading') ?? heading.current)?.focus();
   };
 
@@ -384,18 +383,20 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
   if (view.done && view.debrief) {
     return (
       <>
-        <section aria-labelledby="agreement-heading" className="no-print">
-          <h2 id="agreement-heading" tabIndex={-1}>How often the room matched best practice</h2>
-          <p>{roomDidWords(scenario, decisions).join(' ')}</p>
-          {/* A projector window can be opened again here too (after a reload at the end): it shows how the story ended. */}
-          <p className="controls"><button type="button" className="primary" onClick={() => summary(view.debrief)}>Download the session summary</button> <button type="button" onClick={openProjector}>Open a projector window</button> <BlankButton blank={blank} /></p>
-          <BlankNotice blank={blank} />
-          {projectorOutdated && <Announce>{PROJECTOR_OUT_OF_DATE_WORDS[projectorOutdated]}</Announce>}
-          {projectorBlocked > 0 && <Announce key={projectorBlocked} className="notice no-print">{PROJECTOR_BLOCKED_WORDS} <span className="join-url">{projectorAddress()}</span></Announce>}
-        </section>
         <div onKeyDown={startOver.onEscape}>
           <Debrief scenario={scenario} debrief={view.debrief} mode="practice" recorded={false} whatIf={false} onTryAgain={() => onStartOver?.()} voice="room"
-            again={onStartOver ? <button type="button" className="primary" {...startOver.trigger('new-session-confirm')}>Start a new session</button> : null} />
+            again={onStartOver ? <button type="button" className="primary" {...startOver.trigger('new-session-confirm')}>Start a new session</button> : null}
+            lead={(
+            <section aria-labelledby="agreement-heading" className="no-print">
+              <h2 id="agreement-heading" tabIndex={-1}>How often the room matched best practice</h2>
+              <p>{roomDidWords(scenario, decisions).join(' ')}</p>
+              {/* A projector window can be opened again here too (after a reload at the end): it shows how the story ended. */}
+              <p className="controls"><button type="button" className="primary" onClick={() => summary(view.debrief)}>Download the session summary</button> <button type="button" onClick={openProjector}>Open a projector window</button> <BlankButton blank={blank} /></p>
+              <BlankNotice blank={blank} />
+              {projectorOutdated && <Announce>{PROJECTOR_OUT_OF_DATE_WORDS[projectorOutdated]}</Announce>}
+              {projectorBlocked > 0 && <Announce key={projectorBlocked} className="notice no-print">{PROJECTOR_BLOCKED_WORDS} <span className="join-url">{projectorAddress()}</span></Announce>}
+            </section>
+            )} />
           {/* The finished session is kept in this browser until then: its summary may not be downloaded yet. */}
           {startOver.open && (
             <ConfirmPanel id="new-session-confirm" confirmation={startOver} title="Start a new room session?" keepLabel="No, keep the finished session" confirmLabel="Yes, start a new session" onConfirm={() => onStartOver?.(true)}>
