@@ -779,3 +779,46 @@ describe('a fresh review: before-relapse and boy-red-flags', () => {
     expect(s0 && 'narration' in s0 ? s0.narration : '').toContain('his uncle Ray is on the porch');
   });
 });
+
+describe('a fresh-eyes review: the borderline notes, youth-discloses, couch-rent, the-list', () => {
+  /** The text of a node's narration and lines, joined. */
+  function told(scenarioId: string, nodeId: string): string {
+    const n = bundledScenario(scenarioId).nodes.find((x) => x.id === nodeId);
+    if (!n) throw new Error(`${scenarioId} has no node ${nodeId}`);
+    return `${'narration' in n ? n.narration ?? '' : ''} ${'lines' in n ? (n.lines ?? []).map((l) => l.text).join(' ') : ''}`;
+  }
+  const replyOf = (scenarioId: string, replyId: string) => {
+    const r = indexScenario(bundledScenario(scenarioId)).replies.get(replyId)?.reply;
+    if (!r) throw new Error(`${scenarioId} has no reply ${replyId}`);
+    return r;
+  };
+
+  it('dual-involvement: going to the hearing alone is told what the guide says (consult the Advocate Supervisor; attend as deemed appropriate), not that the defense attorney weighs whether the CASA attends', () => {
+    for (const id of ['d1-hearing', 'd3-gallery']) {
+      expect(feedback('dual-involvement', id), id).not.toMatch(/defense attorney to weigh|after consulting/);
+      expect(feedback('dual-involvement', id), id).toContain('informs her; it does not consult her (Collaboration with Case Parties)');
+      const a = assessment('dual-involvement', id, 'defense-attorney-role');
+      expect([a?.verdict, a?.weight ?? 1], id).toEqual(['violates', 1]);
+    }
+  });
+
+  it('dual-involvement: two gentle questions about Roz are the secondary point at d6 (weight 1; the guide allows asking about a partner, not interrogating), and the feedback rests on what Kenzie said ("everybody keeps asking"), not on a judgement the reply does not make', () => {
+    const a = assessment('dual-involvement', 'd6-how', 'curious-not-interrogating');
+    expect([a?.verdict, a?.weight ?? 1]).toEqual(['violates', 1]);
+    expect(assessment('dual-involvement', 'd6-how', 'non-judgmental')).toBeUndefined();
+    const text = feedback('dual-involvement', 'd6-how');
+    expect(text).toContain('everybody keeps asking about Roz');
+    expect(text).not.toMatch(/warned you off criticising|asks you to stay non-judgmental/);
+    expect(told('dual-involvement', 's5-saturday')).toContain('Everybody keeps asking about Roz');
+  });
+
+  it('dual-involvement: a playthrough that asked Kenzie to vouch instead of getting the form can still end strong (84%), and is not told "Jordan and you finally talk once the form is on file"', () => {
+    const s = bundledScenario('dual-involvement');
+    const kenzie = playReplies(s, ['d1-supervisor', 'd2-intro', 'd3-strengths', 'd4-explain', 'd5-kenzie', 'd6-needs', 'd7-team', 'd8-secondary']);
+    expect(kenzie?.ending?.id).toBe('end-strong');
+    expect(kenzie?.ending?.narration).not.toMatch(/form is on file/);
+    expect(kenzie?.ending?.narration).toContain('Jordan is still waiting for a signed authorization form');
+    const form = playReplies(s, ['d1-supervisor', 'd2-intro', 'd3-strengths', 'd4-explain', 'd5-form', 'd6-needs', 'd7-team', 'd8-secondary']);
+    expect(form?.ending?.narration).toContain('Jordan and you finally talk once the form is on file');
+  });
+});
