@@ -821,4 +821,25 @@ describe('a fresh-eyes review: the borderline notes, youth-discloses, couch-rent
     const form = playReplies(s, ['d1-supervisor', 'd2-intro', 'd3-strengths', 'd4-explain', 'd5-form', 'd6-needs', 'd7-team', 'd8-secondary']);
     expect(form?.ending?.narration).toContain('Jordan and you finally talk once the form is on file');
   });
+
+  it('whereabouts-unknown: after the 1 a.m. messages, the path on which Dez opens up also comes to the morning decision about telling Mr. Nasser (an open line with the case parties, Collaboration with Case Parties); keeping her message private there keeps the playthrough from the strong ending', () => {
+    const s = bundledScenario('whereabouts-unknown');
+    const feelings = s.nodes.find((n) => n.id === 'd6-feelings');
+    expect(feelings?.kind === 'decision' ? feelings.replies.map((r) => r.next) : []).toEqual(['d6-morning', 'd6-morning', 'd6-morning']);
+    expect(told('whereabouts-unknown', 'd6-morning')).not.toMatch(/no longer answers|two messages/);
+    const start = ['d1-open', 'd2-learn', 'd3-checkin', 'd4-honest', 'd5-not-mad', 'd6-both'];
+    const shared = playReplies(s, [...start, 'd6-tell', 'd7-csw', 'd8-plan']);
+    expect(shared?.ending?.id).toBe('end-strong');
+    expect(shared?.score.percent).toBe(100);
+    const kept = playReplies(s, [...start, 'd6-private', 'd7-csw', 'd8-plan']);
+    expect(kept?.ending?.id).toBe('end-mixed');
+    expect(kept?.ending?.narration).toContain('he would rather have heard from you along the way');
+  });
+
+  it('whereabouts-unknown: the mixed ending after a rideshare and a plan says who arranged the ride, not that Dez is "still guarded" with a volunteer she trusts', () => {
+    const d = playReplies(bundledScenario('whereabouts-unknown'), ['d1-open', 'd2-learn', 'd3-checkin', 'd4-honest', 'd5-not-mad', 'd6-both', 'd6-tell', 'd7-rideshare', 'd8-plan']);
+    expect(d?.ending?.id).toBe('end-mixed');
+    expect(d?.ending?.narration).toContain('you arranged her ride, not Mr. Nasser');
+    expect(d?.ending?.narration).not.toMatch(/still guarded/);
+  });
 });
