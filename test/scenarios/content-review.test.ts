@@ -842,4 +842,14 @@ describe('a fresh-eyes review: the borderline notes, youth-discloses, couch-rent
     expect(d?.ending?.narration).toContain('you arranged her ride, not Mr. Nasser');
     expect(d?.ending?.narration).not.toMatch(/still guarded/);
   });
+
+  it('boy-red-flags: "I\'ll sit Theo down tonight" (said to Ray) costs Theo\'s trust because Ray passes it on where Theo hears it, and the feedback rests on the guide\'s "to figure out the best next steps", not on an order it does not give', () => {
+    const r = replyOf('boy-red-flags', 'd1-tonight');
+    expect(r.next).toBe('s1-heads-up');
+    expect(r.effects).toContainEqual({ var: 'trust', add: -5 });
+    expect(told('boy-red-flags', 's1-heads-up')).toContain('Ray calls after him from the porch that his CASA wants a word with him');
+    expect(r.feedback).not.toMatch(/before anything is settled with Theo|if at all/);
+    expect(r.feedback).toContain('to figure out the best next steps; here the next step is settled before your supervisor hears anything (Red Flags)');
+    for (const id of ['d1-agree', 'd1-maybe', 'd1-textbook']) expect(replyOf('boy-red-flags', id).next, id).toBe('s1-garage');
+  });
 });
