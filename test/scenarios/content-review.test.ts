@@ -852,4 +852,30 @@ describe('a fresh-eyes review: the borderline notes, youth-discloses, couch-rent
     expect(r.feedback).toContain('to figure out the best next steps; here the next step is settled before your supervisor hears anything (Red Flags)');
     for (const id of ['d1-agree', 'd1-maybe', 'd1-textbook']) expect(replyOf('boy-red-flags', id).next, id).toBe('s1-garage');
   });
+
+  it('youth-discloses: Kiara says Dre is twenty-three on the guarded path too, since the replies and feedback that follow ("he\'s 23", "her 23-year-old boyfriend") are offered on every path', () => {
+    expect(told('youth-discloses', 's1-guarded')).toMatch(/Twenty-three/);
+    for (const id of ['d2-illegal', 'd5-accurate', 'd7-share']) expect(replyOf('youth-discloses', id).text, id).toMatch(/23/);
+  });
+
+  it('youth-discloses: the narration does not say Kiara spent the weekend at Dre\'s (the CSW\'s report then finds "no new concerns", and on the cancelled-visit path the volunteer never heard of the weekend)', () => {
+    for (const id of ['s5-weekend-unsaid', 's6-call-planned', 's6-call-routine']) {
+      expect(told('youth-discloses', id), id).not.toMatch(/goes to Dre's|talk about the weekend/);
+    }
+    expect(told('youth-discloses', 's7-ana-unaware')).toContain('no new concerns');
+  });
+
+  it('youth-discloses: the shrug at d6 is something a caring volunteer might say (no "Just have fun"), still scored as respecting her choice while leaving out her safety', () => {
+    const r = replyOf('youth-discloses', 'd6-whatever');
+    expect(r.text).not.toMatch(/Just have fun|I guess/);
+    expect(r.assessments).toEqual([{ principle: 'harm-reduction-self-determination', verdict: 'follows' }, { principle: 'safety-is-priority', verdict: 'violates' }]);
+    expect(r.feedback).toContain('(Likelihood of Relapse)');
+  });
+
+  it('youth-discloses: "I\'m calling Ana the second I get to my car" is not called a threat; its feedback names the fears Kiara has just voiced (CASA Role and Expectations)', () => {
+    const text = feedback('youth-discloses', 'd4-call-now');
+    expect(text).not.toMatch(/like a threat/);
+    expect(text).toContain('being moved and his anger');
+    expect(told('youth-discloses', 'd4-promise')).toMatch(/they'll move me and he'll be mad/);
+  });
 });
