@@ -878,4 +878,11 @@ describe('a fresh-eyes review: the borderline notes, youth-discloses, couch-rent
     expect(text).toContain('being moved and his anger');
     expect(told('youth-discloses', 'd4-promise')).toMatch(/they'll move me and he'll be mad/);
   });
+
+  it('couch-rent: on the guarded path too, Arev says Vic runs the server they are on, which the evening (reading Vic\'s posts), the bench ("still going on the server") and the endings take as known', () => {
+    expect(told('couch-rent', 's1-open')).toContain('Vic runs the server');
+    expect(told('couch-rent', 's1-guarded')).toContain('Vic runs the server');
+    expect(replyOf('couch-rent', 'd4-server').text).toContain("Vic's posts");
+    expect(told('couch-rent', 's7-bench')).toContain('the server');
+  });
 });
