@@ -885,4 +885,11 @@ describe('a fresh-eyes review: the borderline notes, youth-discloses, couch-rent
     expect(replyOf('couch-rent', 'd4-server').text).toContain("Vic's posts");
     expect(told('couch-rent', 's7-bench')).toContain('the server');
   });
+
+  it('the-list: a playthrough can reach the park without Bảo having explained the list (d2-praise, then d3-eat after "It\'s just work"), so at the park he says what the list is', () => {
+    const seen = nodesOn('the-list', ['d1-blessing', 'd2-praise', 'd3-eat', 'd4-marcus', 'd5-honest', 'd6-miss', 'd7-go', 'd8-next', 'd9-strengths']);
+    expect(seen).toContain('s5-park');
+    expect(seen).not.toContain('s2-opens');
+    expect(told('the-list', 's5-park')).toContain("What we owe Chú, from Bà's rent last winter");
+  });
 });
