@@ -1,4 +1,4 @@
-import { accessSync, constants, readdirSync, statSync } from 'node:fs';
+import { accessSync, constants, readdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { isAbsolute, join, relative } from 'node:path';
 import { debriefExport, facilitationMarkdown, localFileStamp, summaryBaseName, visibleLine, type Debrief, type FacilitatedDecision, type Scenario, type SessionMode } from '../machines/index.js';
@@ -62,8 +62,26 @@ export const NOTHING_ENTERED_WORDS = 'Nothing was entered in this session, so no
  * so far, then a session started over and ended at once, or another terminal's), gets "-2", "-3"…
  * after its time (see writeNew).
  */
-export function writeSessionSummary(scenario: Scenario, decisions: readonly FacilitatedDecision[], debrief: Debrief | undefined, env: NodeJS.ProcessEnv = process.env, now = new Date()): string {
-  return writeNew(join(exportsDir(env), summaryBaseName(scenario, localFileStamp(now))), '.md', facilitationMarkdown(scenario, decisions, debrief, now));
+export function writeSessionSummary(scenario: Scenario, decisions: readonly FacilitatedDecision[], debrief: Debrief | undefined, env: NodeJS.ProcessEnv = process.env, now = new Date(), opts: { carriedOn?: boolean } = {}): string {
+  const markdown = facilitationMarkdown(scenario, decisions, debrief, now);
+  // A kept session carried on, then stopped or started over before the room entered anything more,
+  // has nothing new to say: the summary written when it stopped is named again, not written twice.
+  const same = opts.carriedOn ? sameSessionSummary(scenario, markdown, env) : undefined;
+  return same ?? writeNew(join(exportsDir(env), summaryBaseName(scenario, localFileStamp(now))), '.md', markdown);
+}
+
+/** A summary's words without its date line ("Trainer-led session, 2026-12-03 10:00 UTC."). */
+const undated = (markdown: string) => markdown.replace(/^Trainer-led session, [^\n]* UTC\.$/m, '');
+
+/** The newest summary of the scenario when it says what `markdown` says (its date aside), else undefined. */
+function sameSessionSummary(scenario: Scenario, markdown: string, env: NodeJS.ProcessEnv): string | undefined {
+  const newest = newestSessionSummary(scenario, env);
+  if (newest === undefined) return undefined;
+  try {
+    return undated(readFileSync(newest, 'utf8')) === undated(markdown) ? newest : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

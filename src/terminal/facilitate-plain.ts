@@ -36,6 +36,8 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   // What the room entered at each decision followed, and at the one on screen, kept with the session.
   const past: RoomRound[] = [...(resumed?.progress.past ?? [])];
   let kept = resumed !== undefined;
+  // A kept session carried on: stopped again with nothing new, its summary is not written twice.
+  let carriedOn = resumed !== undefined;
   // The kept session as this run read it: another window that goes on with the same session is not
   // written over; this run stops keeping and says so once.
   let hold = holdRoomSession(playable, opts.env);
@@ -72,7 +74,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   // one line and exit code 74, as in the full-screen app, not with an error.
   const finish = (debrief?: Debrief): boolean => {
     try {
-      const path = writeSessionSummary(scenario, log, debrief, opts.env);
+      const path = writeSessionSummary(scenario, log, debrief, opts.env, new Date(), { carriedOn });
       // Not wrapped: a path broken across lines cannot be copied.
       io.out(`Session summary written to ${visibleLine(path)}\n`);
       return true;
@@ -85,7 +87,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   // decision; the votes typed at the one on screen are not known here), then the session ends.
   const stopOnSignal = (signal: NodeJS.Signals) => {
     try {
-      if (log.length > 0) writeSessionSummary(scenario, log, undefined, opts.env);
+      if (log.length > 0) writeSessionSummary(scenario, log, undefined, opts.env, new Date(), { carriedOn });
     } catch {
       // nothing more can be done once the state folder is gone too
     }
@@ -153,6 +155,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
         }
         if (kept && !elsewhere) dropRoomSession(playable, opts.env);
         kept = false;
+        carriedOn = false;
         hold = holdRoomSession(playable, opts.env);
         elsewhere = false;
         actor.stop();

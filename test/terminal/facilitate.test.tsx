@@ -411,6 +411,33 @@ describe('a trainer-led session kept as it goes', () => {
     expect(readFileSync(file, 'utf8')).toBe(other);
   });
 
+  // Carried on and stopped (or started over) before the room entered anything more, a kept session
+  // wrote a second summary, identical to the one written when it stopped.
+  it('a kept session carried on, then started over or stopped with nothing new, names the summary written when it stopped instead of writing it again', async () => {
+    const summaries = (env: NodeJS.ProcessEnv) => readdirSync(join(stateDir(env), 'exports')).filter((n) => n.endsWith('.md'));
+    const env = await keptWithSevenVotes();
+    const [first] = summaries(env);
+    expect(first).toBeDefined();
+    const r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element);
+    await press(r, KEY.enter, KEY.enter);
+    expect(r.lastFrame()).toContain('votes: 7');
+    await press(r, 's', 'y');
+    const frame = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
+    expect(frame).toContain(`The summary of the session before was written to ${join(stateDir(env), 'exports', first as string)}`);
+    expect(summaries(env)).toEqual([first]);
+    cleanup();
+
+    // Line by line: carried on without asking, and q at once.
+    const lined = await keptWithSevenVotes();
+    const [kept] = summaries(lined);
+    let out = '';
+    const lines = ['q'];
+    await runFacilitatePlain({ playable: newPhone(), io: { out: (t) => (out += t), err: (t) => (out += t) }, env: lined, width: 200, readLine: async () => lines.shift() });
+    expect(out).toContain('Continuing the trainer-led session kept at decision 1');
+    expect(out).toContain(`Session summary written to ${join(stateDir(lined), 'exports', kept as string)}`);
+    expect(summaries(lined)).toEqual([kept]);
+  });
+
   it('line by line, the branch the room follows can be typed as the reply\'s id, as line-by-line play takes it', async () => {
     let out = '';
     const lines = ['3 1 0', 'r', 'phone-accuse', 'q'];

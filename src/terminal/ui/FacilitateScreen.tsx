@@ -85,7 +85,7 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
   // app prints the whole path.
   const summary = (debrief?: Debrief): { path: string } | { error: string } => {
     try {
-      return { path: writeSessionSummary(scenario, log.current, debrief, app.env) };
+      return { path: writeSessionSummary(scenario, log.current, debrief, app.env, new Date(), { carriedOn: resumed !== undefined }) };
     } catch (e) {
       return { error: errorWords(e) };
     }
