@@ -3,7 +3,7 @@ import { compileScenario } from './compile.js';
 import { actorOptions, type PersistedScenarioSnapshot } from './session.js';
 import { specOf } from './conditions.js';
 import type { Scenario, Variable } from './schema/scenario.js';
-import { didYouMean } from './validate/problem.js';
+import { closest, didYouMean, didYouMeanOf } from './validate/problem.js';
 import { quoteValue } from './text/quote.js';
 import type { SessionMode } from './types.js';
 
@@ -72,9 +72,22 @@ export function startingAt(scenario: Scenario, from: string | undefined, values?
   // Only a scene or a decision can be started at: those are the ones named and suggested.
   const ids = scenario.nodes.filter((n) => n.kind !== 'ending').map((n) => n.id);
   const shown = ids.slice(0, 12).join(', ') + (ids.length > 12 ? ', …' : '');
-  if (!node) return { ok: false, error: `--from: "${scenario.id}" has no node ${quoteValue(from)}.${didYouMean(from, ids)} (scenes and decisions: ${shown})` };
+  if (!node) return { ok: false, error: `--from: "${scenario.id}" has no node ${quoteValue(from)}.${didYouMeanOf(closest(from, ids) ?? sameStem(from, ids))} (scenes and decisions: ${shown})` };
   if (node.kind === 'ending') return { ok: false, error: `--from: ${quoteValue(from)} is an ending; start at a scene or decision (${shown})` };
   return { ok: true, scenario: { ...scenario, start: from } };
+}
+
+/**
+ * The one scene or decision whose id begins as `from` does, up to its first hyphen, when none is
+ * close enough to be a typo of it: "d2-nxt" is "d2-next-time" (or "d2-cares"), the decision the
+ * author numbered 2, though too many letters differ for an edit-distance guess.
+ */
+function sameStem(from: string, ids: readonly string[]): string | undefined {
+  const dash = from.indexOf('-');
+  if (dash < 1) return undefined;
+  const stem = from.slice(0, dash + 1).toLowerCase();
+  const found = ids.filter((id) => id.toLowerCase().startsWith(stem));
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /**

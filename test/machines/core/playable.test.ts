@@ -40,6 +40,17 @@ describe('startingAt', () => {
     });
   });
 
+  // "d2-nxt" got no "did you mean": too many letters differ from "d2-next-time" for a typo's guess.
+  it('a node id cut short or misspelt after its number is guessed from the one scene or decision that begins the same way', () => {
+    const s = bundled('youth-discloses');
+    const r = startingAt(s, 'd2-nxt');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error).toContain('has no node "d2-nxt". Did you mean "d2-cares"?');
+    // Two that begin the same way: no guess.
+    expect(startingAt(example, 'boyfriend-x')).toEqual({ ok: false, error: '--from: "example-new-phone" has no node "boyfriend-x". (scenes and decisions: phone, boyfriend-open, boyfriend-guarded, after-visit)' });
+  });
+
   it('shows at most twelve node names for a large scenario', () => {
     const s = bundled('court-report');
     const r = startingAt(s, 'nowhere');
