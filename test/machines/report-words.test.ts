@@ -13,9 +13,10 @@ describe('debrief words shared by every UI', () => {
   it('the outcome line carries the band, the bar and the numbers, and says when a critical violation capped it', () => {
     expect(outcomeScoreLine({ outcome: { label: 'Developing' }, score: { earned: 14, best: 27, percent: 52 } })).toBe('Outcome: Developing · █████░░░░░ 52% (14 of 27)');
     expect(outcomeScoreLine({ outcome: { label: 'Needs review' }, score: { earned: 20, best: 27, percent: 50, capped: true } })).toContain('capped after a critical violation');
-    // A score below zero has a real minus sign, as every other signed number the UIs show.
-    expect(outcomeScoreLine({ outcome: { label: 'Needs review' }, score: { earned: -2, best: 27, percent: 0 } })).toBe('Outcome: Needs review · ░░░░░░░░░░ 0% (−2 of 27)');
-    expect(scoreWords({ earned: -2, best: 27, percent: 0 })).toBe('−2 of 27 (0%)');
+    // A score below zero has a real minus sign, as every other signed number the UIs show, and its
+    // percentage (kept at 0) is said as below 0%: "−2 of 27 (0%)" read as if it were nothing.
+    expect(outcomeScoreLine({ outcome: { label: 'Needs review' }, score: { earned: -2, best: 27, percent: 0 } })).toBe('Outcome: Needs review · ░░░░░░░░░░ below 0% (−2 of 27)');
+    expect(scoreWords({ earned: -2, best: 27, percent: 0 })).toBe('−2 of 27 (below 0%)');
     expect(scoreWords({ earned: 0, best: 27, percent: 0 })).toBe('0 of 27 (0%)');
   });
 

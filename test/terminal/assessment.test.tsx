@@ -33,7 +33,7 @@ describe('assessment mode in the Ink app', () => {
     const debrief = lastFrame() ?? '';
     expect(debrief).toContain('Debrief: Example: the new phone');
     expect(debrief).toContain('Ending: Crossing a line (harmful)');
-    expect(debrief).toContain('Outcome: Needs review · ░░░░░░░░░░ 0% (−6 of 4)');
+    expect(debrief).toContain('Outcome: Needs review · ░░░░░░░░░░ below 0% (−6 of 4)');
     // Critical violations come first, before the principle table.
     expect(debrief).toContain('Critical violations: 1');
     expect(debrief.indexOf("! Don't investigate")).toBeGreaterThan(-1);

@@ -799,7 +799,7 @@ describe('the debrief in the browser', () => {
 
   it('a score below zero has a real minus sign, as the terminal and the reply values show it', () => {
     renderHarmfulDebrief();
-    expect(screen.getByText(/^Score:/).parentElement?.textContent).toBe('Score: −6 of 4 (0%)');
+    expect(screen.getByText(/^Score:/).parentElement?.textContent).toBe('Score: −6 of 4 (below 0%)');
     expect(document.body.textContent).not.toMatch(/-\d/);
   });
 

@@ -19,9 +19,17 @@ function number(n: number): string {
   return n < 0 ? `−${-n}` : String(n);
 }
 
-/** "7 of 9 (78%)" ("−2 of 27 (0%)"), with a note when a critical violation capped the percentage. */
+/** "7 of 9 (78%)" ("−2 of 27 (below 0%)"), with a note when a critical violation capped the percentage. */
 export function scoreWords(score: { earned: number; best: number; percent: number; capped?: boolean }): string {
-  return `${number(score.earned)} of ${number(score.best)} (${score.percent}%${score.capped ? ', capped after a critical violation' : ''})`;
+  return `${number(score.earned)} of ${number(score.best)} (${percentWords(score)}${score.capped ? ', capped after a critical violation' : ''})`;
+}
+
+/**
+ * The percentage as said beside the points: "below 0%" for points under zero, whose percentage is
+ * kept at 0 (it read "−8 of 27 (0%)", as if the points were nothing, not fewer than nothing).
+ */
+function percentWords(score: { earned: number; percent: number }): string {
+  return score.earned < 0 && score.percent <= 0 ? 'below 0%' : `${score.percent}%`;
 }
 
 /** "Outcome: Needs review. A prohibited activity …". */
@@ -113,7 +121,7 @@ export function scoreBar(percent: number, cells = 10): string {
 
 /** "Outcome: Developing · ██████░░░░ 52% (14 of 27)": the band and the score on one line. */
 export function outcomeScoreLine(m: { outcome: { label: string }; score: { earned: number; best: number; percent: number; capped?: boolean } }): string {
-  return `Outcome: ${m.outcome.label} · ${scoreBar(m.score.percent)} ${m.score.percent}% (${number(m.score.earned)} of ${number(m.score.best)}${m.score.capped ? ', capped after a critical violation' : ''})`;
+  return `Outcome: ${m.outcome.label} · ${scoreBar(m.score.percent)} ${percentWords(m.score)} (${number(m.score.earned)} of ${number(m.score.best)}${m.score.capped ? ', capped after a critical violation' : ''})`;
 }
 
 /** How often a principle was followed, gone against and missed, each with its symbol: "✓2 ✗1" (zeros left out). */

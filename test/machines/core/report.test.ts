@@ -127,7 +127,7 @@ describe('debriefMarkdown', () => {
     const md = debriefMarkdown(debriefModel(example, harmful));
     expect(md.startsWith('# Debrief: Example: the new phone\n')).toBe(true);
     expect(md).toContain('**Ending:** Crossing a line (harmful).');
-    expect(md).toContain('**Score:** −6 of 4 (0%)');
+    expect(md).toContain('**Score:** −6 of 4 (below 0%)');
     expect(md).toContain('- **Don\'t investigate** (guide: Prohibited Activities) at "After the visit"');
     expect(md).toContain('| Don\'t investigate | ✗ violated | Prohibited Activities |');
     expect(md).toContain('| Take suspicions to the Advocate Supervisor | ○ missed | Red Flags |');
