@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { READ_ONLY_SKIP, readOnlyTestable, runChild, runPiped } from './helpers/cli.js';
-import { appElement, KEY, playToDebrief, press, renderApp, SCENARIOS, tap, tempEnv } from './helpers/ink.js';
+import { appElement, KEY, newPhone as loadNewPhone, playToDebrief, press, renderApp, SCENARIOS, tap, tempEnv } from './helpers/ink.js';
 
 afterEach(() => cleanup());
 
@@ -132,6 +132,24 @@ describe('a state folder that cannot be written', () => {
     const [said, code] = exit.mock.calls[0] ?? [];
     expect(code).toBe(74);
     expect(said).toMatch(/^Nothing was saved: .* cannot be written \(part of the path is a file, not a folder\)\.$/);
+  });
+
+  // Only the records file refused (the folder took the check at start): the last words read
+  // "Nothing was saved: Your records were not updated: … will be missing from your records after
+  // you quit..", a sentence inside a sentence, saying after the quit what would happen after it.
+  it('q on the debrief when only the records file cannot be written says that the records were not updated, in one sentence', async () => {
+    const env = tempEnv();
+    // A folder (not empty) where the records file goes: it cannot be written there, even as root.
+    mkdirSync(join(env.XDG_STATE_HOME as string, 'casa-practice', 'records.json', 'x'), { recursive: true });
+    const { element, exit } = appElement({ env, start: { kind: 'play', playable: loadNewPhone(), showNote: true } });
+    const r = await renderApp(element);
+    await press(r, KEY.enter);
+    await playToDebrief(r);
+    expect(r.lastFrame()!.replace(/\s+/g, ' ')).toContain('Your records were not updated:');
+    await tap(r, 'q');
+    const [said, code] = exit.mock.calls[0] ?? [];
+    expect(code).toBe(74);
+    expect(said).toMatch(/^Your records were not updated: \S*records\.json cannot be written \([^)]+\)\.$/);
   });
 
   // The content note promised "kept as it goes", nothing said otherwise during the session, and

@@ -47,9 +47,12 @@ export function savingOffLine(dir: string, e: unknown): string {
  * that file named, and for the records, that this finished scenario will be missing from them.
  */
 function fileNotSavedLine(path: string, key: string, e: unknown): string {
-  if (key === RECORDS_KEY) return `Your records were not updated: ${visibleLine(path)} cannot be written (${errorWords(e)}); this finished scenario is kept in memory only and will be missing from your records after you quit.`;
+  if (key === RECORDS_KEY) return `${RECORDS_NOT_UPDATED}${visibleLine(path)} cannot be written (${errorWords(e)})${RECORDS_IN_MEMORY}`;
   return `Progress is not being saved: ${visibleLine(path)} cannot be written (${errorWords(e)}); this session is kept in memory only.`;
 }
+
+const RECORDS_NOT_UPDATED = 'Your records were not updated: ';
+const RECORDS_IN_MEMORY = '; this finished scenario is kept in memory only and will be missing from your records after you quit.';
 
 // One store per state folder for the whole process, so what was kept in memory is found again.
 const stores = new Map<string, StateStore>();
@@ -145,7 +148,21 @@ function resilientStore(dir: string): StateStore {
 
 /** Why the state folder cannot be written ("… cannot be written (…)"), without the line's framing; undefined when it can. */
 export function failureReason(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  return stateStore(env).failure()?.replace(/^Progress is not being saved: /, '').replace(/; this session is kept in memory only\.?$/, '');
+  const line = stateStore(env).failure();
+  if (line?.startsWith(RECORDS_NOT_UPDATED)) return line.slice(RECORDS_NOT_UPDATED.length).replace(RECORDS_IN_MEMORY, '');
+  return line?.replace(/^Progress is not being saved: /, '').replace(/; this session is kept in memory only\.?$/, '');
+}
+
+/**
+ * What was not saved and why, in one sentence, as the last words of a run that exits 74: "Nothing
+ * was saved: … cannot be written (…)." or, when only the records file refused, "Your records were
+ * not updated: …/records.json cannot be written (…)." (it said "Nothing was saved: Your records
+ * were not updated: … will be missing from your records after you quit..", after the quit).
+ */
+export function notSavedWords(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const reason = failureReason(env);
+  if (reason === undefined) return undefined;
+  return `${stateStore(env).failure()?.startsWith(RECORDS_NOT_UPDATED) ? RECORDS_NOT_UPDATED : 'Nothing was saved: '}${reason}.`;
 }
 
 /**

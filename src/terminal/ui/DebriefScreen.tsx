@@ -4,7 +4,7 @@ import { debriefModel, type Debrief, type Scenario, type SessionMode, type Voice
 import { HINTS, hintRows, type Action, type Hint } from '../keys.js';
 import { endingRows, pathRows, summaryRows, transcriptRows, workOnRows } from '../debrief-lines.js';
 import { exportDebrief, exportsDir, fallbackExportDir, shownPath, shownStateDir } from '../export.js';
-import { errorWords, failureReason } from '../node/state-store.js';
+import { errorWords, notSavedWords } from '../node/state-store.js';
 import { inkRows } from '../wrap.js';
 import { useApp } from './AppContext.js';
 import { KeyHints } from './KeyHints.js';
@@ -97,10 +97,10 @@ export function DebriefScreen({ scenario, debrief, mode, onBack, notice, voice =
     }
     if (a.type === 'restart' && startOver) return setAsking(true);
     if (a.type === 'interrupt' || a.type === 'quit') {
-      const unsaved = failureReason(app.env);
+      const unsaved = notSavedWords(app.env);
       const failed = exportFailed || unsaved !== undefined;
       // Why the exit code says something failed, as the last line: the screen is cleared as the app ends.
-      const why = [exportFailed && !written ? exported?.split('\n')[0] : undefined, unsaved !== undefined ? `Nothing was saved: ${unsaved}.` : undefined];
+      const why = [exportFailed && !written ? exported?.split('\n')[0] : undefined, unsaved];
       const said = [written ? `Debrief exported to:\n${written.markdown}\n${written.json}` : undefined, farewell?.(), ...why].filter((x) => x !== undefined);
       app.exit(said.length > 0 ? said.join('\n') : undefined, a.type === 'interrupt' ? 130 : failed ? 74 : 0);
     }
