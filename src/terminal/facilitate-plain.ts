@@ -1,4 +1,4 @@
-import { asideWords, backToDecision, introductionsAt, introductionWords, startOverFailedWords, visibleLine, entryOf, facilitatedDecision, MAX_VOTES, resumeFailure, revealData, roomBack, roomLossWords, selectView, startFacilitation, startSession, unavailableWords, type Debrief, type FacilitatedDecision, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
+import { asideWords, backLossWords, backToDecision, introductionsAt, introductionWords, startOverFailedWords, visibleLine, entryOf, facilitatedDecision, MAX_VOTES, resumeFailure, revealData, roomBack, roomLossWords, selectView, startFacilitation, startSession, unavailableWords, type Debrief, type FacilitatedDecision, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
 import { exportsDir, NOTHING_ENTERED_WORDS, newestSessionSummary, writeSessionSummary } from './export.js';
 import { command } from './invocation.js';
 import { errorWords, stateStore } from './node/state-store.js';
@@ -251,9 +251,23 @@ async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePla
       continue;
     }
     if (word === 'u') {
-      if (back !== undefined) return { kind: 'back', votes, revealed };
-      say('There is no decision to go back to yet.');
-      continue;
+      if (back === undefined) {
+        say('There is no decision to go back to yet.');
+        continue;
+      }
+      // Going back clears the votes entered here: asked first, as the full-screen app asks (a stray
+      // u lost them unasked).
+      const loss = backLossWords(votes.reduce((sum, c) => sum + c, 0));
+      if (loss !== undefined) {
+        say(`Go back to decision ${back}? ${loss} Type y to go back, anything else to stay.`);
+        const answer = await opts.readLine();
+        if (answer === undefined) return { kind: 'ended', votes, revealed };
+        if (answer.trim().toLowerCase() !== 'y') {
+          say(`Still at decision ${view.progress.decision}, with the room's votes.`);
+          continue;
+        }
+      }
+      return { kind: 'back', votes, revealed };
     }
     if (revealed && word === 'b') {
       // Back to the votes, as the full-screen app's b and presenter mode's "Back to the votes": the counts kept.

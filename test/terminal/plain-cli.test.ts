@@ -380,6 +380,18 @@ describe('--facilitate without a terminal (line by line)', () => {
     expect(summary).not.toContain('Branch taken: 1.');
   });
 
+  // The full-screen app asked first; line by line a u after the counts cleared them unasked.
+  it('u asks first when votes have been entered at this decision, since going back clears them', async () => {
+    const r = await cli(['--facilitate', NEW_PHONE], '5 0 0\nr\n1\n4 2 0\nu\nn\nr\nu\ny\nq\n', tempEnv());
+    const out = r.out.replace(/\s+/g, ' ');
+    expect(out).toContain('Go back to decision 1? The 6 votes entered at this decision will be cleared. Type y to go back, anything else to stay.');
+    expect(out).toContain("Still at decision 2, with the room's votes.");
+    // Not gone back at the n: the reveal that follows is decision 2's, with its 6 votes.
+    const [before = ''] = r.out.split("< Back to decision 1, with the room's votes there.");
+    expect(before.slice(before.indexOf('Still at decision 2'))).toContain('Votes in all: 6');
+    expect(r.out.match(/< Back to decision 1, with the room's votes there\./g)).toHaveLength(1);
+  });
+
   it('back at a revealed decision (u), it asks for the branch, not for votes; b goes back to the votes there and the counts can be put right', async () => {
     const r = await cli(['--facilitate', NEW_PHONE], '5 0 0\nr\n1\nu\n1 1\nb\n2 2 1\nr\n3\nq\n', tempEnv());
     const [, again = ''] = r.out.split('< Back to decision 1, with the room\'s votes there.');
