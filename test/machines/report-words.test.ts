@@ -18,6 +18,8 @@ describe('debrief words shared by every UI', () => {
     expect(outcomeScoreLine({ outcome: { label: 'Needs review' }, score: { earned: -2, best: 27, percent: 0 } })).toBe('Outcome: Needs review · ░░░░░░░░░░ below 0% (−2 of 27)');
     expect(scoreWords({ earned: -2, best: 27, percent: 0 })).toBe('−2 of 27 (below 0%)');
     expect(scoreWords({ earned: 0, best: 27, percent: 0 })).toBe('0 of 27 (0%)');
+    // A scenario that cannot be scored (its best total is not positive) keeps its 0%.
+    expect(scoreWords({ earned: -6, best: -6, percent: 0 })).toBe('−6 of −6 (0%)');
   });
 
   it('counts show followed, gone against and missed, zeros left out', () => {

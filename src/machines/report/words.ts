@@ -28,8 +28,9 @@ export function scoreWords(score: { earned: number; best: number; percent: numbe
  * The percentage as said beside the points: "below 0%" for points under zero, whose percentage is
  * kept at 0 (it read "−8 of 27 (0%)", as if the points were nothing, not fewer than nothing).
  */
-function percentWords(score: { earned: number; percent: number }): string {
-  return score.earned < 0 && score.percent <= 0 ? 'below 0%' : `${score.percent}%`;
+function percentWords(score: { earned: number; best: number; percent: number }): string {
+  // (A scenario whose best total is not positive cannot be scored: its 0% stands.)
+  return score.best > 0 && score.earned < 0 ? 'below 0%' : `${score.percent}%`;
 }
 
 /** "Outcome: Needs review. A prohibited activity …". */
