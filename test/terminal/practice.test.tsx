@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
-import { appElement, KEY, press, renderApp, tap, tempEnv, throughEnding } from './helpers/ink.js';
+import { appElement, KEY, newPhone, press, renderApp, renderAt, tap, tempEnv, throughEnding } from './helpers/ink.js';
 import { readRecords, recordCompletion } from '../../src/machines/index.js';
 import { stateStore } from '../../src/terminal/node/state-store.js';
 
@@ -87,6 +87,21 @@ describe('practice mode in the Ink app', () => {
     expect(readRecords(stateStore(env)).playthroughs).toMatchObject([{ scenarioId: 'example-new-phone', mode: 'practice', minutes: 1, score: { percent: 25 }, decisions: [{}, {}] }]);
     await tap(r, 'q');
     expect(exit).toHaveBeenCalled();
+  });
+
+  // A scene with no title and no narration (Renee's call in youth-discloses) had two blank rows
+  // above its spoken line: the status's and the line's own.
+  it('a scene with only a spoken line has one blank row above it, not two (60×24 and 120×40)', async () => {
+    for (const [columns, rows] of [[60, 24], [120, 40]] as const) {
+      const r = await renderAt(appElement({ env: tempEnv(), start: { kind: 'play', playable: newPhone(), showNote: true } }).element, columns, rows);
+      await press(r, KEY.enter, '1', KEY.enter);
+      const frame = r.lastFrame() ?? '';
+      expect(frame).toContain('Jade (youth): “My boyfriend got it for me.');
+      const all = frame.split('\n').map((l) => l.trimEnd());
+      const doubled = all.flatMap((l, i) => (l === '' && all[i + 1] === '' && all.slice(i).some((x) => x !== '') ? [i + 1] : []));
+      expect(doubled, `${columns}×${rows}`).toEqual([]);
+      cleanup();
+    }
   });
 
   it('u undoes the last decision exactly: same screen, same trust, same step', async () => {

@@ -302,7 +302,8 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     <Box flexDirection="column">
       <StatusLine view={view} mode={mode} title={title} spaced={gaps.status} compact={compact} width={columns} />
       {view.title && <Paragraph bold underline width={columns}>{view.title}</Paragraph>}
-      <Moment view={view} spaced={gaps.speech} width={columns} />
+      {/* The first spoken line is not spaced again when only the status's blank row is above it. */}
+      <Moment view={view} spaced={gaps.speech} firstSpaced={Boolean(view.title || view.narration)} width={columns} />
       {decision}
       {footer}
     </Box>
