@@ -697,6 +697,22 @@ describe('trainer-led screens at 60×24 and 120×40', () => {
     expect(said.indexOf(`Introducing ${ray.name} (${ray.role}): ${ray.description}`)).toBeLessThan(said.indexOf(`${ray.name} (${ray.role}): "`));
   });
 
+  // red-flags' first decision has a title and a discussion prompt but no narration or spoken line:
+  // the empty moment still took its blank row, so two stood between the title and "Discuss:".
+  it('a decision with no narration or spoken line has one blank row between its title and the discussion prompt (60×24 and 120×40)', async () => {
+    const playable = loadPlayable(join(BUNDLED, 'red-flags.json'));
+    if ('problems' in playable) throw new Error(playable.problems);
+    for (const [columns, rows] of [[60, 24], [120, 40]] as const) {
+      const r = await renderAt(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable } }).element, columns, rows);
+      await press(r, KEY.enter, KEY.enter);
+      const frame = r.lastFrame() ?? '';
+      expect(frame).toContain('The nails and the phone');
+      expect(frame).toContain('Discuss: ');
+      expect(doubleBlanks(frame), `${columns}×${rows}`).toEqual([]);
+      cleanup();
+    }
+  });
+
   it('a scene too long for 60×24 (a trainer\'s long narration) scrolls with ↑↓ PgUp PgDn, its heading and keys staying on screen', async () => {
     const p = newPhone();
     const narration = Array.from({ length: 40 }, (_, i) => `Scene sentence ${i + 1} goes on here.`).join(' ');

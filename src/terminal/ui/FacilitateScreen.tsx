@@ -397,7 +397,8 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
       {view.title && <Box marginTop={gap(6)}><Paragraph bold underline>{view.title}</Paragraph></Box>}
       {showIntros && introText.map((t, i) => <Paragraph key={i} color={theme.muted}>{t}</Paragraph>)}
       {/* The first spoken line is not spaced again when nothing comes before it in the moment. */}
-      <Box marginTop={gap(5)} flexDirection="column"><Moment view={view} spaced={spare >= 6 + view.lines.length} firstSpaced={view.narration !== undefined && view.narration !== ''} /></Box>
+      {/* A moment with no words (a decision with only a title and a prompt) takes no blank row of its own. */}
+      {(view.narration || view.lines.length > 0) && <Box marginTop={gap(5)} flexDirection="column"><Moment view={view} spaced={spare >= 6 + view.lines.length} firstSpaced={view.narration !== undefined && view.narration !== ''} /></Box>}
       {view.discussionPrompt && <Box marginTop={gap(3)}><Paragraph><Text bold>Discuss: </Text>{view.discussionPrompt}</Paragraph></Box>}
       {showNote && <Box marginTop={gap(4)}><Paragraph color={theme.muted}><Text bold>Facilitator note: </Text>{note}</Paragraph></Box>}
       {view.kind === 'decision' && (
