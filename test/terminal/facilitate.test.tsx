@@ -201,9 +201,21 @@ describe('trainer-led sessions (--facilitate)', () => {
     const frame = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
     expect(frame).toContain('decision 1 of about');
     expect(frame).not.toMatch(/votes: [1-9]/);
-    const path = /The summary of the session before was written to (\S+\.md)/.exec(frame)?.[1] as string;
-    expect(readFileSync(path, 'utf8')).toContain("Branch taken: 1. That's a nice one! How did you get it?");
+    const path = /The summary of the session before was written to: (\S+\.md) \(in the state folder /.exec(frame)?.[1] as string;
+    expect(readFileSync(join(stateDir(env), path), 'utf8')).toContain("Branch taken: 1. That's a nice one! How did you get it?");
     expect(existsSync(join(stateDir(env), facilitationKey(newPhone())))).toBe(false);
+  });
+
+  // At 60 columns the whole path was said after "written to", broken mid-name across two rows.
+  it('at 60×24, where the summary before a start over went is said with the path within the state folder whole on its row', async () => {
+    const env = tempEnv();
+    const r = await renderAt(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element, 60, 24);
+    await press(r, KEY.enter, '4', 'r', '1', 's', 'y');
+    const rows = (r.lastFrame() ?? '').split('\n').map((l) => l.trim());
+    const at = rows.indexOf('The summary of the session before was written to:');
+    expect(at, r.lastFrame()).toBeGreaterThan(0);
+    expect(rows[at + 1]).toMatch(/^exports\/example-new-phone-session-[\dT-]+\.md$/);
+    expect(existsSync(join(stateDir(env), rows[at + 1] as string))).toBe(true);
   });
 
   it('when the summary so far cannot be written, s and y start nothing over: the session goes on as it was, and stays kept', async () => {
@@ -423,7 +435,7 @@ describe('a trainer-led session kept as it goes', () => {
     expect(r.lastFrame()).toContain('votes: 7');
     await press(r, 's', 'y');
     const frame = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
-    expect(frame).toContain(`The summary of the session before was written to ${join(stateDir(env), 'exports', first as string)}`);
+    expect(frame).toContain(`The summary of the session before was written to: exports/${first as string} (in the state folder ${stateDir(env)})`);
     expect(summaries(env)).toEqual([first]);
     cleanup();
 

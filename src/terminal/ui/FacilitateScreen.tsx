@@ -119,7 +119,9 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
     // (The other window's session, when it went on elsewhere, is its own: not dropped from here.)
     if (kept.current && !elsewhere.current) dropRoomSession(playable, app.env);
     kept.current = false;
-    onStartOver?.(written === undefined ? undefined : `The summary of the session before was written to ${visibleLine(written.path)}`);
+    // The path within the state folder on a row of its own, as the debrief names the summary: the
+    // whole path, broken mid-name at 60 columns, could not be copied.
+    onStartOver?.(written === undefined ? undefined : `The summary of the session before was written to:\n${shownPath(written.path, app.env)}\n(in the state folder ${shownStateDir(app.env)})`);
   };
   const stop = (interrupted = false) => {
     // A session in which the room entered nothing leaves no empty summary file behind (and is not kept).
