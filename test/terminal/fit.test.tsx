@@ -8,7 +8,7 @@ import { scenarioFilesIn } from '../../src/terminal/scenario-files.js';
 import { selectView, startingAt as startAt, startSession, type PlayableScenario, type SessionActor, type SessionView } from '../../src/machines/index.js';
 import { loadPlayable } from '../../src/terminal/scenario-source.js';
 import { sessionSeed } from '../../src/terminal/seed.js';
-import { appElement, KEY, press, renderAt, settle, tempEnv, validatedCatalog } from './helpers/ink.js';
+import { appElement, KEY, press, renderAt, settle, tap, tempEnv, validatedCatalog } from './helpers/ink.js';
 import { inkRows } from '../../src/terminal/wrap.js';
 import { REPLY_INDENT } from '../../src/terminal/ui/ReplyList.js';
 import { feedbackElement, playElement } from './helpers/play.js';
@@ -146,6 +146,26 @@ describe(`the picker and the trainer-led screens fit the smallest window the app
     const r = await renderAt(appElement({ env: tempEnv(), catalog: validatedCatalog(BUNDLED), ...opts }).element, MIN_COLUMNS, HEIGHT);
     expect(r.lastFrame().split('\n')[0]?.trim()).toBe(heading);
     expect(overflow(r.lastFrame(), MIN_COLUMNS, 'the picker')).toEqual([]);
+    r.unmount();
+  });
+
+  // "New nails, new phone, new boyfriend (in progress)" wraps at 60 columns: the list was measured
+  // as one row per scenario, and the frame took all 24 rows (the spare one too).
+  it('the trainer-led picker with a room session kept, whose marked title wraps', async () => {
+    const env = tempEnv();
+    const playable = load(join(BUNDLED, 'red-flags.json'));
+    const kept = await renderAt(appElement({ env, start: { kind: 'facilitate', playable } }).element, MIN_COLUMNS, HEIGHT);
+    await press(kept, KEY.enter, KEY.enter, '3', 'q');
+    await tap(kept, 'y');
+    kept.unmount();
+    const r = await renderAt(appElement({ env, catalog: validatedCatalog(BUNDLED), start: { kind: 'facilitate' } }).element, MIN_COLUMNS, HEIGHT);
+    expect(r.lastFrame()).toContain('New nails, new phone, new boyfriend (in');
+    expect(overflow(r.lastFrame(), MIN_COLUMNS, 'the picker')).toEqual([]);
+    // Down to it and back: the window follows the highlight and still fits.
+    for (const key of [KEY.down, KEY.down, KEY.down, KEY.up, KEY.up, KEY.up]) {
+      await press(r, key);
+      expect(overflow(r.lastFrame(), MIN_COLUMNS, 'the picker')).toEqual([]);
+    }
     r.unmount();
   });
 

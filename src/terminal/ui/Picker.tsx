@@ -47,6 +47,9 @@ export interface RoomSessionMark {
 }
 
 const INDENT = 5;
+/** The columns of a row's minutes ("18 min") and of its best score ("✓ best 100%", with a space before it). */
+const MINUTES_WIDTH = 7;
+const BEST_WIDTH = 12;
 const rowsOf = (text: string, width: number) => inkRows(text, width);
 
 /**
@@ -90,6 +93,8 @@ export function Picker({ entries, notice, checking, canResume, initial, saved, d
   };
   useKeys(onAction);
 
+  // A scenario's row: its title, and its save or kept room session marked after it.
+  const titleOf = (e: CatalogEntry) => `${e.title}${saved?.has(e.file) ? ' (saved)' : ''}${roomMark(roomSessions?.get(e.file))}`;
   const hints = pickerHints(entries.length, canResume, typedShown);
   const anyDone = entries.some((e) => e.completed);
   // "› 1. " or, with ten or more, "›  1. " and "› 10. ": numbers right-aligned, a space before the title.
@@ -101,9 +106,17 @@ export function Picker({ entries, notice, checking, canResume, initial, saved, d
   const fixed = rowsOf(heading, columns) + (notice ? rowsOf(notice, columns) : 0) + (canResume ? rowsOf('A saved session is waiting: press R to resume it.', columns) : 0)
     + 1 + 1 + (current ? rowsOf(current.summary, columns - INDENT) : 0) + (extra ? rowsOf(extra, columns - INDENT) : 0) + 1 + hintRows(hints, columns).length + 1;
   const room = Math.max(3, screenRows - fixed);
-  const windowed = entries.length > room;
-  const size = windowed ? Math.max(1, room - 2) : entries.length;
-  const first = Math.max(0, Math.min(selected - Math.floor(size / 2), entries.length - size));
+  // A title that wraps (a mark such as " (in progress)" after a long one, at 60 columns) takes more
+  // than its one row: the list is measured by the rows its titles take, not by how many there are
+  // (one such title filled the 24th row, the spare one, and Ink then clears the terminal at every key).
+  const titleWidth = columns - numberWidth - MINUTES_WIDTH - (anyDone ? BEST_WIDTH : 0);
+  const heights = entries.map((e) => rowsOf(titleOf(e), titleWidth));
+  const rowsFrom = (from: number, count: number) => heights.slice(from, from + count).reduce((n, h) => n + h, 0);
+  const windowed = rowsFrom(0, entries.length) > room;
+  const firstOf = (count: number) => Math.max(0, Math.min(selected - Math.floor(count / 2), entries.length - count));
+  let size = windowed ? Math.max(1, room - 2) : entries.length;
+  while (windowed && size > 1 && rowsFrom(firstOf(size), size) > room - 2) size -= 1;
+  const first = firstOf(size);
   const shown = entries.slice(first, first + size);
 
   return (
@@ -123,13 +136,13 @@ export function Picker({ entries, notice, checking, canResume, initial, saved, d
                 <Text color={on ? theme.accent : undefined} bold={on}>{on ? '›' : ' '} {String(i + 1).padStart(digits)}.</Text>
               </Box>
               <Box flexGrow={1} flexShrink={1}>
-                <Paragraph color={on ? theme.accent : undefined} bold={on}>{`${e.title}${saved?.has(e.file) ? ' (saved)' : ''}${roomMark(roomSessions?.get(e.file))}`}</Paragraph>
+                <Paragraph color={on ? theme.accent : undefined} bold={on}>{titleOf(e)}</Paragraph>
               </Box>
-              <Box width={7} flexShrink={0} justifyContent="flex-end">
+              <Box width={MINUTES_WIDTH} flexShrink={0} justifyContent="flex-end">
                 <Text>{e.minutes} min</Text>
               </Box>
               {anyDone && (
-                <Box width={12} flexShrink={0} paddingLeft={1}>
+                <Box width={BEST_WIDTH} flexShrink={0} paddingLeft={1}>
                   <Text color={theme.good}>{e.completed ? `✓ best ${e.bestPercent ?? 0}%` : ''}</Text>
                 </Box>
               )}
