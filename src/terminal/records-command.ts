@@ -4,7 +4,7 @@ import { parseArgs, UsageError } from './args.js';
 import type { CliIO } from './commands.js';
 import { exportsDir, shownPath, shownStateDir } from './export.js';
 import { helpText } from './invocation.js';
-import { stateStore } from './node/state-store.js';
+import { errorWords, stateStore } from './node/state-store.js';
 import { writeAtomic } from './state.js';
 import { wrapText } from './wrap.js';
 
@@ -65,7 +65,9 @@ export function recordsCommand(argv: readonly string[], io: CliIO, env: NodeJS.P
     try {
       writeAtomic(path, text());
     } catch (e) {
-      io.err(`casa-practice: the ${what} file could not be written to ${visibleLine(shownPath(path, env))} (${visibleLine((e as Error).message)}).\n`);
+      // In words a volunteer can act on (not Node's "EEXIST: file already exists, mkdir '…'"), and
+      // with the state folder named: the path is within it, not the folder the command was typed in.
+      io.err(`casa-practice: the ${what === 'CSV' ? 'CSV' : 'backup'} file could not be written to ${visibleLine(shownPath(path, env))} in the state folder ${shownStateDir(env)} (${errorWords(e)}).\n`);
       return 74;
     }
     // Not wrapped: a path broken across lines cannot be copied.

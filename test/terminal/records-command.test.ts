@@ -83,6 +83,17 @@ describe('casa-practice records', () => {
     expect(readRecords(browser).playthroughs.map((p) => p.minutes)).toEqual([30, 25, 11]);
   });
 
+  // It said "the Backup file could not be written to exports/… (EEXIST: file already exists, mkdir
+  // '/…/exports')": Node's message, and a path without the folder it is in.
+  it('a file it cannot write is named with the state folder, and why in plain words', () => {
+    const env = envWithPractice();
+    // A file where the exports folder goes: it cannot be written there, even as root.
+    writeFileSync(join(env.XDG_STATE_HOME as string, 'casa-practice', 'exports'), '');
+    const r = run(['--backup'], env);
+    expect(r.code).toBe(74);
+    expect(r.err).toBe(`casa-practice: the backup file could not be written to exports/casa-practice-backup-2026-03-02.json in the state folder ${join(env.XDG_STATE_HOME as string, 'casa-practice')} (a file is in the way of a folder).\n`);
+  });
+
   it('is a command of the CLI, listed in its help', async () => {
     expect((await runInProcess('--help')).out).toMatch(/records \[--csv\] \[--backup\]/);
     const help = await runInProcess('records', '--help');
