@@ -79,13 +79,14 @@ export function startingAt(scenario: Scenario, from: string | undefined, values?
 
 /**
  * The one scene or decision whose id begins as `from` does, up to its first hyphen, when none is
- * close enough to be a typo of it: "d2-nxt" is "d2-next-time" (or "d2-cares"), the decision the
- * author numbered 2, though too many letters differ for an edit-distance guess.
+ * close enough to be a typo of it: "d2-nxt" (or "d2") is "d2-next-time" (or "d2-cares"), the
+ * decision the author numbered 2, though too many letters differ for an edit-distance guess.
  */
 function sameStem(from: string, ids: readonly string[]): string | undefined {
+  // "d2" alone too: the number without the rest of the id.
   const dash = from.indexOf('-');
-  if (dash < 1) return undefined;
-  const stem = from.slice(0, dash + 1).toLowerCase();
+  if (dash === 0 || from === '') return undefined;
+  const stem = (dash < 0 ? `${from}-` : from.slice(0, dash + 1)).toLowerCase();
   const found = ids.filter((id) => id.toLowerCase().startsWith(stem));
   return found.length === 1 ? found[0] : undefined;
 }

@@ -47,6 +47,8 @@ describe('startingAt', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error).toContain('has no node "d2-nxt". Did you mean "d2-cares"?');
+    const bare = startingAt(s, 'd2');
+    expect(!bare.ok && bare.error).toContain('has no node "d2". Did you mean "d2-cares"?');
     // Two that begin the same way: no guess.
     expect(startingAt(example, 'boyfriend-x')).toEqual({ ok: false, error: '--from: "example-new-phone" has no node "boyfriend-x". (scenes and decisions: phone, boyfriend-open, boyfriend-guarded, after-visit)' });
   });
