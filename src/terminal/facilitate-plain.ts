@@ -66,7 +66,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
     return 0;
   }
   if (resumed) say(`Continuing the trainer-led session kept at decision ${resumed.decision}, with the room's votes and the summary so far. To start over instead: ${command(newRoomSessionArgs(playable), opts.env)}`);
-  say(stateStore(opts.env).failure() === undefined
+  say(stateStore(opts.env).savingFailure() === undefined
     ? 'The session is kept as it goes: q ends it for now and writes a summary of the votes so far; opening this scenario with --facilitate again carries it on.'
     : 'This session is not kept as it goes, since the state folder cannot be written (see above): q ends it.');
   say('At each decision type the room\'s votes, one count per reply on a line (e.g. 3 5 0) or one count per line; r reveals every reply\'s feedback and the facilitator note; then type the number of the reply the room follows. u goes back to the decision before, with its votes; s starts the session over (asked first). q ends the session.');

@@ -152,6 +152,28 @@ describe('a state folder that cannot be written', () => {
     expect(said).toMatch(/^Your records were not updated: \S*records\.json cannot be written \([^)]+\)\.$/);
   });
 
+  // Only the records file refused: the next playthrough's content note said "(q quits)", its keys
+  // "q: quit", and q asked "Quit without saving? This playthrough cannot be saved and will be
+  // lost." — then saved it ("Progress saved to …").
+  it('when only the records file cannot be written, the next playthrough still offers to save, and saves', async () => {
+    const env = tempEnv();
+    mkdirSync(join(env.XDG_STATE_HOME as string, 'casa-practice', 'records.json', 'x'), { recursive: true });
+    const { element, exit } = appElement({ env });
+    const r = await renderApp(element);
+    await press(r, '1', KEY.enter);
+    await playToDebrief(r);
+    expect(r.lastFrame()!.replace(/\s+/g, ' ')).toContain('Your records were not updated:');
+    await press(r, 'b', '1');
+    expect(r.lastFrame()!.replace(/\s+/g, ' ')).toContain('Once you have started, q saves your progress and quits.');
+    await press(r, KEY.enter, '1');
+    expect(r.lastFrame()).toContain('q: save & quit');
+    await press(r, 'q');
+    expect(r.lastFrame()).toContain('Save your progress and quit?');
+    expect(r.lastFrame()).not.toContain('cannot be saved');
+    await tap(r, 'y');
+    expect(exit.mock.calls[0]?.[0]).toMatch(/^Progress saved to /);
+  });
+
   // The content note promised "kept as it goes", nothing said otherwise during the session, and
   // every vote was lost at the end with exit 74.
   it('in a trainer-led session: the content note, the first screen and the quit question say that nothing is kept or written', async () => {

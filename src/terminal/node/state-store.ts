@@ -12,6 +12,11 @@ export interface StateStore extends FileStore {
   readonly dir: string;
   /** The first failed write in words (one line), once one has failed, until every write since has been taken again. */
   failure(): string | undefined;
+  /**
+   * The same for progress only (saves, kept sessions, the check at start): undefined when only the
+   * records file refused, so that a screen does not say a playthrough "cannot be saved" (and then save it).
+   */
+  savingFailure(): string | undefined;
   /** Whether a save, record or debrief (not just the check at start) could not be written. */
   lostWrites(): boolean;
   /** Whether the latest value of a key lives only in memory (its write failed). */
@@ -72,11 +77,15 @@ function resilientStore(dir: string): StateStore {
   // Keys whose latest value lives only in memory (or was removed there), because the disk refused.
   const memory = new Map<string, { text: string | typeof GONE; modified: number }>();
   let failed: string | undefined;
+  // The first failed write of anything but the records file.
+  let savingFailed: string | undefined;
   let lost = false;
   // Whether the folder took the test write at start: then a later failure is one file's, not the folder's.
   let folderWritable = false;
   const fail = (key: string, e: unknown) => {
-    failed ??= folderWritable && key !== PROBE ? fileNotSavedLine(files.pathOf(key), key, e) : savingOffLine(dir, e);
+    const line = folderWritable && key !== PROBE ? fileNotSavedLine(files.pathOf(key), key, e) : savingOffLine(dir, e);
+    failed ??= line;
+    if (key !== RECORDS_KEY) savingFailed ??= line;
     if (key !== PROBE) lost = true;
   };
   // A write that the disk took again (the folder was made writable again, the disk has room again):
@@ -88,11 +97,13 @@ function resilientStore(dir: string): StateStore {
       failed = undefined;
       lost = false;
     }
+    if (![...memory.keys()].some((k) => k !== RECORDS_KEY)) savingFailed = undefined;
   };
   return {
     dir,
     pathOf: files.pathOf,
     failure: () => failed,
+    savingFailure: () => savingFailed,
     lostWrites: () => lost,
     inMemoryOnly: (key) => memory.has(key) && memory.get(key)?.text !== GONE,
     read(key) {

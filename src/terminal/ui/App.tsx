@@ -305,7 +305,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
     const { entry, fromPicker } = screen;
     body = (
       <ContentNote entry={entry} facilitating={facilitating} onStart={() => once(() => begin(entry, fromPicker, screen.origin))}
-        onBack={fromPicker ? () => toPicker() : undefined} onQuit={quit} notice={stateStore(services.env).failure()} />
+        onBack={fromPicker ? () => toPicker() : undefined} onQuit={quit} notice={stateStore(services.env).savingFailure()} />
     );
   } else if (screen.name === 'play') {
     body = <PlayScreen key={screen.actor.sessionId} playable={screen.playable} actor={screen.actor} mode={screen.mode} startedAt={screen.startedAt} activeMs={screen.activeMs} hold={screen.hold} origin={screen.origin} resumed={screen.resumed} onBack={screen.fromPicker ? () => toPicker() : undefined} />;

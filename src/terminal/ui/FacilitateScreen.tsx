@@ -57,7 +57,7 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
   // carried on: said in place of the help line until the next key.
   // Where the state folder cannot be written, nothing of the session is kept or written: said on the
   // first screen (the content note says it too, but a kept session opened again skips the note).
-  const unwritable = stateStore(app.env).failure() !== undefined;
+  const unwritable = stateStore(app.env).savingFailure() !== undefined;
   const [unavailable, setUnavailable] = useState<string | undefined>(opening ?? (unwritable ? UNWRITABLE_NOW : undefined));
   // The decision whose replies are revealed: a reveal belongs to its decision, never to the next.
   const [revealedAt, setRevealedAt] = useState(resumed?.progress.current.revealed ? view.nodeId : undefined);

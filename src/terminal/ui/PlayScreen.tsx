@@ -80,7 +80,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   // Why the reply just typed cannot be chosen; shown in place of the help line until the next key.
   // A resumed playthrough with nothing to recap opens on its decision: where progress cannot be
   // saved, that is said there first (the recap says it otherwise, a new one on its content note).
-  const [unavailable, setUnavailable] = useState<string | undefined>(() => (resumed && !recap ? stateStore(app.env).failure() : undefined));
+  const [unavailable, setUnavailable] = useState<string | undefined>(() => (resumed && !recap ? stateStore(app.env).savingFailure() : undefined));
   const hold = origin === 'continued' ? heldSave : undefined;
   const save = () => saveProgress(playable, actor.getPersistedSnapshot(), origin, app.env, startedAt, clock.activeMs(Date.now()), hold);
   // The save at "save and quit" that found the state folder could not be written (it was writable
@@ -91,7 +91,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   // quits as a save does; refused, it quits with what that save said (the session lived in memory only).
   const [quitSaveFailed, setQuitSaveFailed] = useState<string>();
   const saveAndExit = (interrupted = false) => {
-    const knownBefore = stateStore(app.env).failure() !== undefined;
+    const knownBefore = stateStore(app.env).savingFailure() !== undefined;
     // Tried again each time: a folder made writable again (after "Quit without saving?" was asked) takes the save.
     const saved = save();
     if (!saved.ok && !interrupted && !knownBefore && quitSaveFailed === undefined) {
@@ -142,7 +142,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
 
   const canUndo = view.canUndo || (view.done && mode === 'practice' && beforeLastReply.current !== undefined);
   /** How the moment is laid out now (see momentLayout): read by the keys too, to scroll a moment too tall for the screen. */
-  const layout = () => momentLayout({ view, mode, columns, rows, canUndo, unsaved: stateStore(app.env).failure() !== undefined, typedShown, unavailable, confirmQuit });
+  const layout = () => momentLayout({ view, mode, columns, rows, canUndo, unsaved: stateStore(app.env).savingFailure() !== undefined, typedShown, unavailable, confirmQuit });
 
   const choose = (index: number) => {
     const reply = view.replies[index];
@@ -176,7 +176,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
       else if (a.type === 'no' || a.type === 'back') {
         setConfirmQuit(false);
         // Why the save failed, in place of the hints until the next key.
-        if (quitSaveFailed !== undefined) setUnavailable(stateStore(app.env).failure());
+        if (quitSaveFailed !== undefined) setUnavailable(stateStore(app.env).savingFailure());
       }
       return;
     }
@@ -244,7 +244,8 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     return <DebriefScreen scenario={playable.scenario} debrief={view.debrief} mode={mode} onBack={onBack} notice={finishNotice} openOnEnding />;
   }
   // Where progress cannot be saved, q only quits (its prompt says the playthrough will be lost).
-  const failure = stateStore(app.env).failure();
+  // Progress only: a records file that refused does not stop the save (q still saves).
+  const failure = stateStore(app.env).savingFailure();
   const unsaved = failure !== undefined;
   const recapHints = quitOnly([['Enter', 'continue'], ['q', 'save & quit']], unsaved);
   const recapRows = recap ? recapText(recap, columns) : [];

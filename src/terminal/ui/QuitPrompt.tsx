@@ -18,7 +18,8 @@ export const QUIT_PROMPT_EXTRA = 4;
  */
 export function QuitPrompt() {
   const { env } = useApp();
-  if (stateStore(env).failure()) {
+  // (Not when only the records file refused: the playthrough's save is taken.)
+  if (stateStore(env).savingFailure()) {
     return (
       <Box flexDirection="column" borderStyle="round" paddingX={1}>
         <Paragraph bold>Quit without saving?</Paragraph>
