@@ -152,7 +152,7 @@ async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: P
       const details = { mode: opts.mode, startedAt: opts.startedAt, activeMs: opts.practiceMs(now), randomBytes: (bytes: Uint8Array) => crypto.getRandomValues(bytes), finishedSnapshot: actor.getPersistedSnapshot(), hold: opts.hold };
       const finished = finishPlaythrough(store, playable, printDebrief(scenario, snapshot.output, opts.io, opts.width), now, details);
       if (finished && 'notice' in finished && finished.notice) opts.io.err(`casa-practice: ${finished.notice}\n`);
-      const recorded = recordedLine(finished, opts.env);
+      const recorded = recordedLine(finished, opts.env, playable);
       if (recorded) {
         say();
         say(recorded);

@@ -54,8 +54,16 @@ export function saveProgress(playable: PlayableScenario, persistedSnapshot: unkn
  * finishPlaythrough returned (undefined for a --from or --set run), and records whose write failed
  * (a state folder that cannot be written) live only in memory, which the line about saving already says.
  */
-export function recordedLine(finished: Finished | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function recordedLine(finished: Finished | undefined, env: NodeJS.ProcessEnv = process.env, playable?: Pick<PlayableScenario, 'from' | 'set'>): string | undefined {
   if (finished !== undefined && 'behind' in finished) return core.FELL_BEHIND_FINISH;
+  // An author's test run says why it is not in the records (the debrief otherwise reads as any other).
+  if (finished === undefined && playable !== undefined) {
+    const how = [
+      playable.from === undefined ? undefined : `started at "${core.visibleLine(playable.from)}" (--from)`,
+      playable.set === undefined ? undefined : `started with ${Object.entries(playable.set).map(([k, v]) => core.visibleLine(`${k}=${v}`)).join(', ')} (--set)`,
+    ].filter(Boolean);
+    if (how.length > 0) return `Not added to your records: this run ${how.join(' and ')}, an author's test rather than a whole playthrough.`;
+  }
   if (finished === undefined || stateStore(env).inMemoryOnly(core.RECORDS_KEY)) return undefined;
   return `Added to your records: ${command('records', env)}`;
 }

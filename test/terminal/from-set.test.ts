@@ -8,7 +8,7 @@ import { readSave, stateStore } from '../../src/terminal/saves.js';
 import { loadPlayable } from '../../src/terminal/scenario-source.js';
 import { loadValidFixture } from '../helpers/fixtures.js';
 import { runPiped } from './helpers/cli.js';
-import { SCENARIOS, tempEnv } from './helpers/ink.js';
+import { appElement, KEY, press, renderAt, SCENARIOS, tempEnv, throughEnding } from './helpers/ink.js';
 
 // `play <file> --from NODE --set VAR=VALUE` (repeatable): an author starts anywhere with chosen
 // values to test each ending. Values are checked against the declared ranges and types.
@@ -93,6 +93,21 @@ describe('casa-practice play --from --set', () => {
     }
   });
 
+  it('the debrief of a --from run in the full-screen app says it was not added to the records, and why', async () => {
+    const env = tempEnv();
+    const playable = loadPlayable(NEW_PHONE, 'after-visit');
+    if ('problems' in playable) throw new Error(playable.problems);
+    const r = await renderAt(appElement({ env, start: { kind: 'play', playable } }).element, 60, 24);
+    expect(r.lastFrame()).toContain('Decision 1 of about 1');
+    await press(r, '1', KEY.enter);
+    await throughEnding(r);
+    const debrief = r.lastFrame().replace(/\s+/g, ' ');
+    expect(debrief).toContain('Debrief: Example: the new phone');
+    expect(debrief).toContain('Not added to your records: this run started at "after-visit" (--from), an author\'s test rather than a whole playthrough.');
+    expect(stateStore(env).read('records.json')).toBeUndefined();
+    r.unmount();
+  });
+
   it('a save keeps the values, so it resumes; finishing records no completion, even without --from', async () => {
     const env = tempEnv({ CASA_PRACTICE_SEED: '' });
     const playable = loadPlayable(NEW_PHONE, undefined, { trust: '70' });
@@ -110,8 +125,9 @@ describe('casa-practice play --from --set', () => {
     expect(await runPlain({ playable: found.playable, snapshot: found.snapshot, mode: found.mode, io, env, width: 100, readLine: async () => queue.shift() })).toBe(0);
     expect(out).toContain('Score:');
     expect(stateStore(env).read('records.json')).toBeUndefined();
-    // The debrief does not claim it was.
-    expect(out).not.toContain('records');
+    // The debrief does not claim it was, and says why it was not (the run started with --set).
+    expect(out).not.toContain('Added to your records');
+    expect(out.replace(/\s+/g, ' ')).toMatch(/ Not added to your records: this run started with trust=70 \(--set\), an author's test rather than a whole playthrough\. $/);
     // The same playthrough without --set is a completion, and is recorded; the debrief ends saying so.
     const plainRun = loadPlayable(NEW_PHONE);
     if ('problems' in plainRun) throw new Error(plainRun.problems);

@@ -123,7 +123,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     const details = { mode, startedAt, activeMs: clock.activeMs(now.getTime()), randomBytes: (b: Uint8Array) => crypto.getRandomValues(b), finishedSnapshot: actor.getPersistedSnapshot(), hold };
     const result = finishPlaythrough(store, playable, view.debrief, now, details);
     behind.current = result !== undefined && 'behind' in result;
-    const lines = [result && 'notice' in result ? result.notice : undefined, store.failure(), recordedLine(result, app.env)].filter(Boolean);
+    const lines = [result && 'notice' in result ? result.notice : undefined, store.failure(), recordedLine(result, app.env, playable)].filter(Boolean);
     setFinishNotice(lines.length > 0 ? lines.join('\n') : undefined);
   };
   // What is said as the app ends on the debrief (a signal, Ctrl-C): where its debrief was kept, or why nothing was.
