@@ -97,7 +97,7 @@ describe('casa-practice play --from --set', () => {
     const env = tempEnv();
     const playable = loadPlayable(NEW_PHONE, 'after-visit');
     if ('problems' in playable) throw new Error(playable.problems);
-    const r = await renderAt(appElement({ env, start: { kind: 'play', playable } }).element, 60, 24);
+    const r = await renderAt(appElement({ env, start: { kind: 'play', playable, showNote: false } }).element, 60, 24);
     expect(r.lastFrame()).toContain('Decision 1 of about 1');
     await press(r, '1', KEY.enter);
     await throughEnding(r);

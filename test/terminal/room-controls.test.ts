@@ -143,8 +143,21 @@ describe('room controls in the terminal', () => {
     expect(room.server.state().history).toHaveLength(1);
     const back = await room.type('u', /Type the number of the reply the room follows/);
     expect(back).toMatch(/Votes|votes/);
+    // Which decision it went back to, before its reveal (it printed the reveal alone).
+    const view = roomSessionView(roomContext(scenario), room.server.state());
+    expect(back.replace(/\s+/g, ' ')).toMatch(new RegExp(`^ Back to decision 1 of about ${view.progress.about}: ${view.title}`));
     expect(room.server.state()).toMatchObject({ phase: 'revealed', round: 1, history: [] });
     expect((await room.type('x', /\n$/)).replace(/\s+/g, ' ')).toContain('u back to the decision before');
+  });
+
+  it('introduce each character where the room first hears them, in the scenario\'s words, as the presenter page does', async () => {
+    const room = await controlled(() => 60);
+    const first = room.output().replace(/\s+/g, ' ');
+    const yesi = scenario.characters.find((c) => c.id === 'yesi')!;
+    expect(first).toContain(`Introducing ${yesi.name}${yesi.role ? ` (${yesi.role})` : ''}: ${yesi.description}`);
+    // Once: the next moment, where Yesi speaks again, does not introduce her again.
+    const next = await room.type('n', /\((n: next|o: open the vote)/);
+    expect(next).not.toContain(`Introducing ${yesi.name}`);
   });
 
   it('q says how to close the room (it printed the list of commands, which did not say), and the list names Ctrl+C', async () => {

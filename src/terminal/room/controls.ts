@@ -1,5 +1,5 @@
 import { createInterface, type Interface } from 'node:readline';
-import { backToDecision, presenterView, roomSessionView, type RoomContext, type RoomState, type SessionView } from '../../machines/index.js';
+import { backToDecision, introductionWords, presenterView, roomSessionView, type RoomContext, type RoomState, type SessionView } from '../../machines/index.js';
 import type { CliIO } from '../commands.js';
 import { revealText } from '../reveal-text.js';
 import { wrapText } from '../wrap.js';
@@ -19,6 +19,9 @@ function backHint(view: SessionView, state: RoomState): string {
   return back === undefined ? '' : ` · u: back to decision ${back}`;
 }
 
+/** "Decision 2 of about 6: title". */
+const decisionLine = (view: SessionView) => `Decision ${view.progress.decision} of about ${view.progress.about}${view.title ? `: ${view.title}` : ''}`;
+
 /** Whether a vote is under way at the decision (open, locked or revealed). */
 const voting = (state: RoomState) => state.phase === 'open' || state.phase === 'locked' || state.phase === 'revealed';
 
@@ -30,20 +33,33 @@ const voting = (state: RoomState) => state.phase === 'open' || state.phase === '
 export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, width: () => number, input: NodeJS.ReadableStream = process.stdin): { start: (state: RoomState) => void; changed: (state: RoomState) => void; close: () => void } {
   // The width is read at every block: a terminal resized mid-session gets blocks that fit it.
   const say = (text = '', indent = '') => io.out(`${wrapText(text, width(), indent)}\n`);
-  /** What the room hears at this moment: the narration and each line, as the presenter page shows them. */
-  const story = (view: SessionView) => {
+  /**
+   * What the room hears at this moment: who it hears for the first time, introduced in the
+   * scenario's words (as the presenter page does), then the narration and each line.
+   */
+  const story = (view: SessionView, state: RoomState) => {
+    for (const i of presenterView(ctx, state, 0).introductions ?? []) say(introductionWords(i), '  ');
     if (view.narration) say(view.narration);
     for (const line of view.lines) say(`${line.speaker}${line.role ? ` (${line.role})` : ''}: "${line.text}"`, '  ');
   };
   let lines: Interface | undefined = createInterface({ input, terminal: false });
 
+  /** The state last described: going back is told by the history growing shorter. */
+  let previous: RoomState | undefined;
   const describe = (state: RoomState) => {
+    try {
+      tell(state);
+    } finally {
+      previous = state;
+    }
+  };
+  const tell = (state: RoomState) => {
     const view = roomSessionView(ctx, state);
     if (state.phase === 'ended') {
       if (view.done) {
         say();
         if (view.title) say(`Ending: ${view.title}`);
-        story(view);
+        story(view, state);
       }
       // Its summary is written as it ends (the line after this one says where): Ctrl+C only closes.
       return say(view.done ? 'The scenario has reached its ending, and the session with it. Ctrl+C closes the room.' : 'The session has ended: phones can no longer vote. Ctrl+C closes the room.');
@@ -51,13 +67,13 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
     if (view.kind === 'scene') {
       say();
       say(view.title ? `Scene: ${view.title}` : 'Scene');
-      story(view);
+      story(view, state);
       return say(`(n: next${backHint(view, state)})`);
     }
     if (state.phase === 'idle') {
       say();
-      say(`Decision ${view.progress.decision} of about ${view.progress.about}${view.title ? `: ${view.title}` : ''}`);
-      story(view);
+      say(decisionLine(view));
+      story(view, state);
       if (view.discussionPrompt) say(`Discuss: ${view.discussionPrompt}`, '  ');
       return say(`(o: open the vote${backHint(view, state)})`);
     }
@@ -67,6 +83,11 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
       return say('l: lock · r: reveal · s: how many voted');
     }
     if (state.phase === 'locked') return say('Vote locked. r: reveal');
+    // Back (u) at the decision followed before: which one it is, before its reveal as it was.
+    if (previous !== undefined && previous.phase !== 'revealed' && previous.history.length > state.history.length) {
+      say();
+      say(`Back to ${decisionLine(view).replace(/^D/, 'd')}`);
+    }
     const reveal = presenterView(ctx, state, server.connectedPhones()).reveal;
     if (reveal) io.out(`\n${revealText(reveal, width())}\n\n`);
     say('Type the number of the reply the room follows.');
@@ -133,7 +154,7 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
       }
       if (voting(state) && view.kind === 'decision') {
         say();
-        say(`Decision ${view.progress.decision} of about ${view.progress.about}${view.title ? `: ${view.title}` : ''}`);
+        say(decisionLine(view));
         if (view.discussionPrompt) say(`Discuss: ${view.discussionPrompt}`, '  ');
         say(countWords(state));
       }
