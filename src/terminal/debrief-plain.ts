@@ -1,4 +1,4 @@
-import { endSentence, inVoice, outcomeWords, pathReply, quotedReply, scoreWords, signed, STATUS_WORDS, VOICE_WORDS, type DebriefModel, type Voice } from '../machines/index.js';
+import { endSentence, inVoice, outcomeWords, pathReply, quotedReply, quotedTitle, scoreWords, signed, STATUS_WORDS, VOICE_WORDS, type DebriefModel, type Voice } from '../machines/index.js';
 import { wrapText } from './wrap.js';
 
 /** The debrief as plain wrapped text, for the line-by-line mode (of the room, in a trainer-led session). */
@@ -9,7 +9,7 @@ export function debriefPlain(m: DebriefModel, width: number, voice: Voice = 'you
   out.push(w(m.ending ? `Ending: ${m.ending.title} (${m.ending.kind}). ${m.ending.narration}` : 'Ending: not reached.'));
   out.push(w(outcomeWords(m.outcome)), `Score: ${scoreWords(m.score)}`, '', 'Critical violations:');
   if (m.critical.length === 0) out.push('  None.');
-  for (const c of m.critical) out.push(w(`  ! ${c.title} (guide: ${c.section}) at "${c.where}": ${endSentence(`${v.chose} ${quotedReply(c.reply, c.said, ['"', '"'])}`)} ${c.feedback}`, '    '));
+  for (const c of m.critical) out.push(w(`  ! ${c.title} (guide: ${c.section}) at ${quotedTitle(c.where, ['"', '"'])}: ${endSentence(`${v.chose} ${quotedReply(c.reply, c.said, ['"', '"'])}`)} ${c.feedback}`, '    '));
   out.push('', 'Principles:');
   for (const p of m.principles) out.push(w(`  ${STATUS_WORDS[p.status]}  ${p.title} (guide: ${p.section})`, '      '));
   out.push('', 'Transcript:');

@@ -785,8 +785,8 @@ describe('playing a scenario in the browser', () => {
 
 describe('the debrief in the browser', () => {
   /** The debrief of the example's harmful path (as in the core's report tests: −6 of a best of 4), drawn. */
-  const renderHarmfulDebrief = () => {
-    const example = validateScenario(exampleText, 'example.json').scenario;
+  const renderHarmfulDebrief = (text = exampleText) => {
+    const example = validateScenario(text, 'example.json').scenario;
     if (!example) throw new Error('not valid');
     const actor = startSession(example, 'practice');
     for (const replyId of ['phone-accuse', 'after-search']) {
@@ -825,5 +825,17 @@ describe('the debrief in the browser', () => {
     expect(steps[0]).toBe('The new phone: “That\'s a nice one! How did you get it?” (+2)');
     expect(steps[1]).toMatch(/^After the visit: Do: Call your Advocate Supervisor .* \(\+2\)$/);
     expect(document.body.textContent).not.toContain('“Call your Advocate Supervisor');
+  });
+
+  it('names the decision of a critical violation in quotation marks once, also when its title is a quotation of its own', () => {
+    const critical = () => document.querySelector('.critical li')?.textContent ?? '';
+    renderHarmfulDebrief();
+    expect(critical()).toContain('(guide: Prohibited Activities) at “After the visit”: you chose');
+    for (const quoted of ['“After the visit”', '"After the visit"']) {
+      cleanup();
+      renderHarmfulDebrief(exampleText.replace('"title": "After the visit"', `"title": ${JSON.stringify(quoted)}`));
+      // ““After the visit”” (or “"After the visit"”) read as a stutter of quotation marks.
+      expect(critical()).toContain(`(guide: Prohibited Activities) at ${quoted}: you chose`);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import type { DebriefModel } from './debrief-model.js';
-import { endSentence, inVoice, outcomeWords, pathReply, quotedReply, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type Voice } from './words.js';
+import { endSentence, inVoice, outcomeWords, pathReply, quotedReply, quotedTitle, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type Voice } from './words.js';
 
 /**
  * Text from a scenario or a record as Markdown shows it, never as markup: a backslash before each
@@ -26,7 +26,7 @@ export function debriefMarkdown(m: DebriefModel, heading = '#', voice: Voice = '
   out.push(`**${outcomeWords(m.outcome).replace(': ', ':** ')}`, '', `**Score:** ${scoreWords(m.score)}`, '');
   out.push(`${h2} Critical violations`, '');
   if (m.critical.length === 0) out.push('None.');
-  for (const c of m.critical) out.push(`- **${mdText(c.title)}** (guide: ${mdText(c.section)}) at "${mdText(c.where)}": ${endSentence(`${v.chose} ${quotedReply(mdText(c.reply), c.said, ['"', '"'])}`)} ${mdText(c.feedback)}`);
+  for (const c of m.critical) out.push(`- **${mdText(c.title)}** (guide: ${mdText(c.section)}) at ${quotedTitle(mdText(c.where), ['"', '"'])}: ${endSentence(`${v.chose} ${quotedReply(mdText(c.reply), c.said, ['"', '"'])}`)} ${mdText(c.feedback)}`);
   out.push('', `${h2} Principles`, '', '| Principle | Result | Guide section |', '|---|---|---|');
   for (const p of m.principles) out.push(`| ${cell(p.title)} | ${STATUS_WORDS[p.status]} | ${cell(p.section)} |`);
   out.push('', `${h2} Transcript`, '');

@@ -76,6 +76,15 @@ export function quotedReply(text: string, said: boolean, quotes: readonly [strin
 }
 
 /**
+ * A decision named in a sentence by its title ("at “Monday morning”"): in quotation marks, unless
+ * the title is a quotation already ("“Sometimes I want to”", "\"That's girls\""), which marks of
+ * its own would double (“““Sometimes I want to””” read ““Sometimes I want to””).
+ */
+export function quotedTitle(title: string, quotes: readonly [string, string] = ['“', '”']): string {
+  return /^["“„«].*["”»]$/s.test(title) ? title : `${quotes[0]}${title}${quotes[1]}`;
+}
+
+/**
  * A reply after the name of who chose it, as the feedback panel shows one: "You: “…”" for words
  * said, "You do: …" (or "Room does: …") for an action.
  */

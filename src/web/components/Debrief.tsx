@@ -1,5 +1,5 @@
 import { useMemo, type ReactNode } from 'react';
-import { debriefModel, endSentence, inVoice, pathReply, quotedReply, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type Debrief as DebriefData, type Scenario, type SessionMode, type Voice } from '../../machines/index.js';
+import { debriefModel, endSentence, inVoice, pathReply, quotedReply, quotedTitle, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type Debrief as DebriefData, type Scenario, type SessionMode, type Voice } from '../../machines/index.js';
 import { hrefOf } from '../routing.js';
 import { TableWrap } from './TableWrap.js';
 
@@ -61,7 +61,7 @@ export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, 
         {m.critical.length === 0 ? <p>None.</p> : (
           <ul className="critical">
             {m.critical.map((c, i) => (
-              <li key={i}><strong>✗ {c.title}</strong> (guide: {c.section}) at “{c.where}”: {endSentence(`${v.chose} ${quotedReply(c.reply, c.said)}`)} {c.feedback}</li>
+              <li key={i}><strong>✗ {c.title}</strong> (guide: {c.section}) at {quotedTitle(c.where)}: {endSentence(`${v.chose} ${quotedReply(c.reply, c.said)}`)} {c.feedback}</li>
             ))}
           </ul>
         )}

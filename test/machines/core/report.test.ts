@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  buildDebrief, cell, debriefExport, endSentence, debriefMarkdown, debriefModel, facilitatedDecision, facilitationMarkdown, fileStamp, percentOf, scoreWords, selectView, signed, startFacilitation, STATUS_WORDS, VERDICT_WORDS,
+  buildDebrief, cell, debriefExport, endSentence, quotedTitle, debriefMarkdown, debriefModel, facilitatedDecision, facilitationMarkdown, fileStamp, percentOf, scoreWords, selectView, signed, startFacilitation, STATUS_WORDS, VERDICT_WORDS,
   type Debrief, type Scenario,
 } from '../../../src/machines/index.js';
 import { bundled, CONTROL, example, expectClean, HOSTILE, hostileScenario, play } from './fixtures.js';
@@ -23,6 +23,17 @@ describe('the words every UI shares', () => {
     expect(endSentence('you chose "Why?"')).toBe('you chose "Why?"');
     expect(endSentence('you chose Do: call her')).toBe('you chose Do: call her.');
     expect(endSentence('it ends (as planned.)')).toBe('it ends (as planned.)');
+  });
+
+  // A decision titled with a quotation ("“Sometimes I want to”") was named at ““Sometimes I want to”” in the debrief.
+  it('names a decision in quotation marks, once: a title that is a quotation already keeps its own', () => {
+    expect(quotedTitle('Monday morning')).toBe('“Monday morning”');
+    expect(quotedTitle('Monday morning', ['"', '"'])).toBe('"Monday morning"');
+    expect(quotedTitle('“Sometimes I want to”')).toBe('“Sometimes I want to”');
+    expect(quotedTitle('"That\'s girls"', ['"', '"'])).toBe('"That\'s girls"');
+    expect(quotedTitle('“Why?” she asks')).toBe('““Why?” she asks”');
+    const quoted = { ...example, nodes: example.nodes.map((n) => (n.id === 'after-visit' ? { ...n, title: '"After the visit"' } : n)) } as Scenario;
+    expect(debriefMarkdown(debriefModel(quoted, harmful))).toContain('(guide: Prohibited Activities) at "After the visit": you chose');
   });
 
   it('signs numbers with a plus, a true minus sign, or none for zero', () => {
