@@ -44,7 +44,7 @@ export function revealText(reveal: { total: number; entries: RevealEntry[] }, wi
   // Side by side, every reply takes as many rows as the longest and every column has a row for the
   // mark, so that the marks, votes and scores stay level across them; one under another, empty
   // rows would only be gaps in the middle of a reply.
-  const reply = (r: RevealEntry) => `${r.number}. ${r.replyText}`;
+  const reply = (r: RevealEntry) => `${r.number}. ${r.replyKind === 'do' ? '[do] ' : ''}${r.replyText}`;
   const closed = (r: RevealEntry) => {
     const offered = replies.find((o) => o.id === r.replyId);
     return offered && !offered.enabled ? [unavailableWords(offered)] : [];

@@ -18,6 +18,8 @@ export interface ProjectedReply {
 export interface ProjectedReveal {
   number: number;
   text: string;
+  /** Something said, or an action ("Do: …"), as the replies before the reveal show it. */
+  kind: 'say' | 'do';
   best: boolean;
   votes: string;
   percent: number;
@@ -81,9 +83,10 @@ export type ProjectorState =
  * which says it to the trainer. Raise it whenever what is sent changes (4: the join's layout, and
  * the ending on the end screen; 5: the reply the story follows, `followed`, and the clicker keys a
  * projector window passes on, `key`; 6: the blank screen, a state of its own and a key passed on; 7:
- * each line's speaker with their role, "Ana (CSW):", as the volunteer's page and the terminal say it).
+ * each line's speaker with their role, "Ana (CSW):", as the volunteer's page and the terminal say it;
+ * 8: a revealed reply's kind, so that an action is "Do: …" at the reveal too).
  */
-export const PROJECTOR_PROTOCOL = 7;
+export const PROJECTOR_PROTOCOL = 8;
 
 export type ProjectorMessage =
   | { type: 'state'; state: ProjectorState; v?: number }
@@ -127,7 +130,7 @@ export function openChannel(): BroadcastChannel | undefined {
 /** One revealed reply as the projector shows it: the reply, best practice marked, votes, feedback, verdicts. */
 export function projectedReveal(entries: readonly RevealEntry[], total: number): ProjectedReveal[] {
   return entries.map((e) => ({
-    number: e.number, text: e.replyText, best: e.best, votes: votesWords(e, total), percent: e.percent, feedback: e.feedback,
+    number: e.number, text: e.replyText, kind: e.replyKind, best: e.best, votes: votesWords(e, total), percent: e.percent, feedback: e.feedback,
     verdicts: (e.assessments ?? []).map((a) => ({ verdict: a.verdict, text: `${VERDICT_WORDS[a.verdict]} ${a.title} (${a.citation})` })),
   }));
 }

@@ -248,7 +248,7 @@ describe('--facilitate without a terminal (line by line)', () => {
     // No scores or verdicts before the reveal.
     expect(beforeReveal.slice(beforeReveal.indexOf('-- Decision 1'))).not.toMatch(/Score|✓ follows|✗ violates/);
     // Revealed side by side: the three replies' headings share a row.
-    expect(reveal).toMatch(/^1\. That's a nice one! +│ 2\. Who bought you that\? +│ 3\. Say nothing about the/m);
+    expect(reveal).toMatch(/^1\. That's a nice one! +│ 2\. Who bought you that\? +│ 3\. \[do\] Say nothing$/m);
     for (const cell of ['Votes: 12 (75%)', 'Votes: 3 (19%)', 'Votes: 1 (6%)', 'Score: +2', 'Score: −3', 'Score: +1', '✓ follows: Curious, not', '✗ violates: Curious, not']) expect(reveal).toContain(cell);
     expect(reveal).toContain("> The room follows 1. That's a nice one! How did you get it?");
     // One count per line for the second decision.

@@ -195,6 +195,9 @@ describe('live room on the presenter page', () => {
     expect(byReply('phone-accuse').textContent).toContain('Votes: 1 (20%)');
     expect(byReply('phone-accuse').textContent).not.toContain('Best practice');
     expect(byReply('phone-ignore').textContent).toContain('Votes: 1 (20%)');
+    // An action stays marked "Do:" at the reveal, as in the replies the room voted on: never read as words to say.
+    expect(byReply('phone-ignore').querySelector('p')?.textContent).toMatch(/^\d\. Do: Say nothing about the phone/);
+    expect(byReply('phone-accuse').querySelector('p')?.textContent).toMatch(/^\d\. Who bought you that\?/);
     expect(list.textContent).toContain('A light, friendly question');
     // The reveal shows the note, whatever the toggle said.
     expect(screen.getByText(NOTE)).toBeTruthy();

@@ -878,6 +878,26 @@ describe('presenter mode on two screens', () => {
     expect(stepOf(screen.getByTestId('laptop'))).toBe('Scene');
     await waitFor(() => expect(stepOf(screen.getByTestId('projector'))).toBe('Scene'));
   });
+
+  it('an action stays marked "Do:" at the reveal, on the laptop and the projector, as in the replies before it', async () => {
+    const user = userEvent.setup();
+    render(<><div data-testid="laptop"><Facilitation playable={{ scenario: scenario(), file: 'example.json' }} /></div><div data-testid="projector"><ProjectorScreen /></div></>);
+    const laptop = within(screen.getByTestId('laptop'));
+    const projector = () => within(screen.getByTestId('projector'));
+    await projector().findByText(/What is the most natural thing to say here/);
+    // The reply that is an action, and the one said, as each screen shows them.
+    const lines = (where: string, list: string) => [...screen.getByTestId(where).querySelectorAll(`${list} > li`)].map((li) => li.querySelector('p')?.textContent ?? li.textContent ?? '');
+    const action = (l: readonly string[]) => l.find((t) => t.includes('Say nothing about the phone'));
+    const said = (l: readonly string[]) => l.find((t) => t.includes('You need to tell me the truth'));
+    expect(action(lines('projector', '.options'))).toMatch(/^\d\. Do: Say nothing about the phone/);
+    await user.click(laptop.getByRole('button', { name: 'Reveal the feedback' }));
+    await projector().findByText('★ Best practice');
+    // "3. Say nothing about the phone…" read as words to say to Jade at the reveal.
+    for (const where of ['laptop', 'projector']) {
+      expect(action(lines(where, '.reveal')), where).toMatch(/^\d\. Do: Say nothing about the phone and move on to school\./);
+      expect(said(lines(where, '.reveal')), where).toMatch(/^\d\. Who bought you that\?/);
+    }
+  });
 });
 
 describe('presenter mode keeps the room session through a reload', () => {

@@ -193,7 +193,8 @@ export function RoomPanel({ client, paused = false }: { client: RoomClient; paus
                   const reply = session.replies.find((r) => r.id === e.replyId);
                   return (
                     <li key={e.replyId} className={e.best ? 'best' : undefined} data-reply={e.replyId}>
-                      <p><strong>{e.number}.</strong> {e.replyText} {e.best && <strong className="best-mark">★ Best practice</strong>}</p>
+                      {/* An action stays marked "Do:" at the reveal, as in the replies before it: never read as words to say. */}
+                      <p><strong>{e.number}.</strong> {e.replyKind === 'do' ? <><em className="do">Do:</em>{' '}</> : null}{e.replyText} {e.best && <strong className="best-mark">★ Best practice</strong>}</p>
                       <div className="vote-row"><div className="vote-bar" aria-hidden="true" style={{ width: `${e.percent}%` }} /><span className="votes">Votes: {votesWords(e, reveal.total)}</span></div>
                       <p>{e.feedback}</p>
                       <ul className="verdicts">{(e.assessments ?? []).map((a) => <li key={a.principleId} className={a.verdict}>{VERDICT_WORDS[a.verdict]} {a.title} <span className="cite">({a.citation})</span></li>)}</ul>

@@ -473,7 +473,8 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
               const reply = view.replies.find((r) => r.id === e.replyId);
               return (
                 <li key={e.replyId} className={e.best ? 'best' : undefined}>
-                  <p><strong>{e.number}.</strong> {e.replyText} {e.best && <strong className="best-mark">★ Best practice</strong>}</p>
+                  {/* An action stays marked "Do:" at the reveal, as in the replies before it: never read as words to say. */}
+                  <p><strong>{e.number}.</strong> {e.replyKind === 'do' ? <><em className="do">Do:</em>{' '}</> : null}{e.replyText} {e.best && <strong className="best-mark">★ Best practice</strong>}</p>
                   <div className="vote-row"><div className="vote-bar" aria-hidden="true" style={{ width: `${e.percent}%` }} /><span>Votes: {votesWords(e, revealed.total)}</span></div>
                   <p>{e.feedback}</p>
                   <ul className="verdicts">{e.assessments.map((a) => <li key={a.principleId} className={a.verdict}>{VERDICT_WORDS[a.verdict]} {a.title} <span className="cite">({a.citation})</span></li>)}</ul>

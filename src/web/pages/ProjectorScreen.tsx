@@ -285,7 +285,7 @@ export default function ProjectorScreen() {
             <li key={i}>
               {/* The reply and its votes; its feedback and verdicts: side by side in the rows layout (REVEAL_LAYOUTS). */}
               <div className="said">
-                <p><strong>{num(r.number)}.</strong> {text(r.text)} {r.best === true && <strong className="best-mark">★ Best practice</strong>}</p>
+                <p><strong>{num(r.number)}.</strong> {r.kind === 'do' ? <><em className="do">Do:</em>{' '}</> : null}{text(r.text)} {r.best === true && <strong className="best-mark">★ Best practice</strong>}</p>
                 <div className="vote-row"><div className="vote-bar" aria-hidden="true" style={{ width: `${Math.max(0, Math.min(100, Number(r.percent) || 0))}%` }} /><span>Votes: {text(r.votes)}</span></div>
               </div>
               <div className="assessed">
