@@ -102,6 +102,15 @@ export function clickerKeyOf(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altKey'
  */
 export function useClickerKeys(keys: ClickerKeys, root: RefObject<HTMLElement | null>): { press: (key: ClickerKey) => boolean; said: Said | undefined } {
   const [said, setSaid] = useState<Said>();
+  // What was said is about the step the keys offered then: once they offer another (the page moved
+  // on by a button, Enter or a click, not a key), it goes, or it stayed under the next moment (the
+  // vote boxes' words under the reveal, "No votes are entered yet" beside the votes entered).
+  const offered = JSON.stringify([keys.next?.label, keys.next?.refused, keys.nextNone, keys.back?.label, keys.back?.refused]);
+  const [saidAt, setSaidAt] = useState(offered);
+  if (saidAt !== offered) {
+    setSaidAt(offered);
+    if (said) setSaid(undefined);
+  }
   // When a key last took a step (clickerClock), for the double-press guard.
   const lastStep = useRef<number>(-Infinity);
   const current = useRef(keys);

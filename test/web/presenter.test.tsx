@@ -332,6 +332,24 @@ describe('a presentation clicker (Page Down, Page Up, the arrows)', () => {
   const hint = () => document.getElementById('clicker-keys')?.textContent;
   const row = (text: RegExp) => screen.getByText(text).closest('li') as HTMLElement;
 
+  it('what a key said goes once the page moves on by a button: no words about the vote boxes, or about no votes, under the reveal', async () => {
+    const user = userEvent.setup();
+    render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
+    const said = () => [...document.querySelectorAll('.hint')].map((p) => p.textContent).filter((t) => /took no step|No votes are entered yet/.test(t ?? ''));
+    await user.keyboard('{PageDown}');
+    expect(said()).toEqual([expect.stringMatching(/^No votes are entered yet/)]);
+    const box = within(row(/How did you get it\?/)).getByRole('spinbutton');
+    await user.type(box, '3');
+    // Votes entered: "No votes are entered yet" is no longer so.
+    expect(said()).toEqual([]);
+    await user.keyboard('{PageDown}');
+    expect(said()).toEqual([expect.stringMatching(/^In a vote box Page Down and Page Up are the box's/)]);
+    // Enter from the box to the reveal button, then Enter on it: the page moves on without a clicker key.
+    await user.keyboard('{Enter}{Enter}{Enter}{Enter}');
+    expect(screen.getByRole('heading', { name: 'The replies, revealed' })).toBeTruthy();
+    expect(said()).toEqual([]);
+  });
+
   it('Page Down takes the page\'s next step and Page Up its step back, one at a time, each the button it names (aria-keyshortcuts, and a visible hint); never a reveal with no votes entered, never a branch', async () => {
     const user = userEvent.setup();
     render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
