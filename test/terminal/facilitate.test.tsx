@@ -75,7 +75,7 @@ describe('trainer-led sessions (--facilitate)', () => {
     expect(summary).toContain("Branch taken: 1. That's a nice one! How did you get it? (★ best practice)");
     expect(summary).toContain('The branch the room took was best practice at 2 of 2 decisions (100%).');
     expect(summary).toContain('## Decision 2: After the visit');
-    expect(summary).toContain('| 1 | ★ best practice: Call your Advocate Supervisor to talk through what you noticed. | +2 | 9 (100%) |');
+    expect(summary).toContain('| 1 | ★ best practice: Do: Call your Advocate Supervisor to talk through what you noticed. | +2 | 9 (100%) |');
     expect(summary).toContain('## Debrief: Example: the new phone');
     expect(summary).toContain('**Score:** 4 of 4 (100%)');
   });
@@ -172,7 +172,7 @@ describe('trainer-led sessions (--facilitate)', () => {
     await tap(r, 'y');
     const summary = readFileSync(/written to (\S+\.md)/.exec(exit.mock.calls[0]?.[0] ?? '')?.[1] as string, 'utf8');
     expect(summary.match(/## Decision 1:/g)).toHaveLength(1);
-    expect(summary).toContain('Branch taken: 3. Say nothing about the phone');
+    expect(summary).toContain('Branch taken: 3. Do: Say nothing about the phone');
     expect(summary).not.toContain("Branch taken: 1.");
   });
 
@@ -303,7 +303,7 @@ describe('a trainer-led session kept as it goes', () => {
     const summary = readFileSync(join(stateDir(env), path), 'utf8');
     expect(summary).toContain("| 1 | ★ best practice: That's a nice one! How did you get it? | +2 | 5 (71%) |");
     expect(summary).toContain("Branch taken: 1. That's a nice one! How did you get it? (★ best practice)");
-    expect(summary).toContain('| 1 | ★ best practice: Call your Advocate Supervisor to talk through what you noticed. | +2 | 9 (100%) |');
+    expect(summary).toContain('| 1 | ★ best practice: Do: Call your Advocate Supervisor to talk through what you noticed. | +2 | 9 (100%) |');
   });
 
   it('a finished session opened again at 60×24 names its summary in rows that wrap as paragraphs do (none opens with a stray space)', async () => {

@@ -264,7 +264,7 @@ describe('--facilitate without a terminal (line by line)', () => {
     expect(summary).toContain("| 1 | ★ best practice: That's a nice one! How did you get it? | +2 | 12 (75%) |");
     expect(summary).toContain('| 2 | Who bought you that? You need to tell me the truth. | −3 | 3 (19%) |');
     expect(summary).toContain("Branch taken: 1. That's a nice one! How did you get it? (★ best practice)");
-    expect(summary).toContain('| 1 | ★ best practice: Call your Advocate Supervisor to talk through what you noticed. | +2 | 9 (100%) |');
+    expect(summary).toContain('| 1 | ★ best practice: Do: Call your Advocate Supervisor to talk through what you noticed. | +2 | 9 (100%) |');
     expect(summary).toContain('The branch the room took was best practice at 2 of 2 decisions (100%).');
     expect(summary).toContain('**Score:** 4 of 4 (100%)');
     // Said of the room, not "you".
@@ -310,7 +310,7 @@ describe('--facilitate without a terminal (line by line)', () => {
     const summary = readFileSync(/Session summary written to (\S+\.md)/.exec(second.out)?.[1] as string, 'utf8');
     expect(summary).toContain("| 1 | ★ best practice: That's a nice one! How did you get it? | +2 | 3 (75%) |");
     expect(summary).toContain("Branch taken: 1. That's a nice one! How did you get it? (★ best practice)");
-    expect(summary).toContain('| 1 | ★ best practice: Call your Advocate Supervisor to talk through what you noticed. | +2 | 2 (100%) |');
+    expect(summary).toContain('| 1 | ★ best practice: Do: Call your Advocate Supervisor to talk through what you noticed. | +2 | 2 (100%) |');
     // --new: a fresh session at decision 1; the kept one stays until the new room votes.
     const fresh = await cli(['play', NEW_PHONE, '--facilitate', '--new'], 'q\n', env);
     expect(fresh.out).not.toContain('Continuing the trainer-led session');
@@ -376,7 +376,7 @@ describe('--facilitate without a terminal (line by line)', () => {
     expect(again).toContain('> The room follows 3. Say nothing about the phone');
     const summary = readFileSync(/Session summary written to (\S+\.md)/.exec(r.out)?.[1] as string, 'utf8');
     expect(summary.match(/## Decision 1:/g)).toHaveLength(1);
-    expect(summary).toContain('Branch taken: 3. Say nothing about the phone');
+    expect(summary).toContain('Branch taken: 3. Do: Say nothing about the phone');
     expect(summary).not.toContain('Branch taken: 1.');
   });
 

@@ -3,6 +3,7 @@ import { cell, debriefMarkdown, mdText } from '../report/markdown.js';
 import { BEST_PRACTICE, roomMatchWords, sharesOf, signed } from '../report/words.js';
 import type { Debrief } from '../scoring.js';
 import type { Scenario } from '../schema/scenario.js';
+import { indexScenario } from '../scenario-index.js';
 import type { SessionView } from '../selectors.js';
 import { cleanDeep, cleanLine } from '../text/clean.js';
 import { agreementWords, roomAgreement, type RevealedVotes, type RoomAgreement } from './agreement.js';
@@ -29,16 +30,24 @@ export function facilitatedDecision(view: Pick<SessionView, 'nodeId' | 'title' |
   };
 }
 
-/** A decision's replies with their points, and which are best practice (the most points there). */
+/**
+ * A decision's replies with their points, which are best practice (the most points there), and
+ * which are actions ("do" replies, found by their id in the scenario: the record keeps no kind).
+ */
 function scored(scenario: Scenario, d: FacilitatedDecision) {
   const ids = d.replies.flatMap((r) => (r.id ? [r.id] : []));
   const values = replyValues(scenario, ids);
+  const index = indexScenario(scenario);
   const top = ids.length > 0 ? Math.max(...ids.map((id) => values[id] ?? 0)) : undefined;
   return d.replies.map((r) => {
     const value = r.id !== undefined ? values[r.id] : undefined;
-    return { ...r, value, best: value !== undefined && value === top };
+    const action = r.id !== undefined && index.replies.get(r.id)?.reply.kind === 'do';
+    return { ...r, value, best: value !== undefined && value === top, action };
   });
 }
+
+/** A reply's words in the summary: an action as "Do: …" (as the debrief below it writes one), never as if it were said. */
+const replyWords = (r: { text: string; action: boolean }, escape: (text: string) => string): string => `${r.action ? 'Do: ' : ''}${escape(r.text)}`;
 
 /** The votes at one decision, and how many went to a best-practice reply. */
 export function decisionVoteTotals(scenario: Scenario, d: FacilitatedDecision): { votes: number; bestVotes: number } {
@@ -86,13 +95,13 @@ export function facilitationMarkdown(scenario: Scenario, decisions: readonly Fac
     out.push('| # | Reply | Points | Votes |', '|---|---|---|---|');
     const shares = sharesOf(replies.map((r) => r.votes));
     replies.forEach((r, k) => {
-      out.push(`| ${r.number} | ${r.best ? `${BEST_PRACTICE}: ` : ''}${cell(r.text)} | ${r.value !== undefined ? signed(r.value) : ''} | ${votesWords({ votes: r.votes, percent: shares[k] ?? 0 }, total)} |`);
+      out.push(`| ${r.number} | ${r.best ? `${BEST_PRACTICE}: ` : ''}${replyWords(r, cell)} | ${r.value !== undefined ? signed(r.value) : ''} | ${votesWords({ votes: r.votes, percent: shares[k] ?? 0 }, total)} |`);
     });
     out.push('', `Votes: ${total} in all.`);
     const chosen = replies.find((r) => r.number === d.chosen);
     if (chosen) {
       const best = replies.filter((r) => r.best).map((r) => r.number).join(' or ');
-      out.push('', `Branch taken: ${chosen.number}. ${mdText(chosen.text)}${chosen.best ? ` (${BEST_PRACTICE})` : best ? ` (best practice here: ${best})` : ''}`, '');
+      out.push('', `Branch taken: ${chosen.number}. ${replyWords(chosen, mdText)}${chosen.best ? ` (${BEST_PRACTICE})` : best ? ` (best practice here: ${best})` : ''}`, '');
     } else out.push('', 'The session stopped at this decision.', '');
   });
   // In the words every screen that ends a session uses (roomDidWords): the terminal's debrief, the

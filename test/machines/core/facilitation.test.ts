@@ -122,13 +122,19 @@ describe('the session summary', () => {
     expect(md).toContain('## Decision 1: The new phone');
     expect(md).toContain("| 1 | ★ best practice: That's a nice one! How did you get it? | +2 | 3 (60%) |");
     expect(md).toContain('| 2 | Who bought you that? You need to tell me the truth. | −3 | 2 (40%) |');
-    expect(md).toContain('| 3 | Say nothing about the phone and move on to school. | +1 | 0 (0%) |');
+    // An action is "Do: …", as the debrief below writes it: never as if it were said.
+    expect(md).toContain('| 3 | Do: Say nothing about the phone and move on to school. | +1 | 0 (0%) |');
     expect(md).toContain('Votes: 5 in all.');
     expect(md).toContain("Branch taken: 1. That's a nice one! How did you get it? (★ best practice)");
     // The same words as presenter mode's screen (agreementWords): the terminal's summary and the web's download say one thing.
     expect(md).toContain('## How the room did\n\nThe branch the room took was best practice at 1 of 1 decision (100%).\nThe room\'s most-voted reply was best practice at 1 of 1 decision with votes (100%); 3 of 5 votes (60%) went to best-practice replies.\n');
     expect(md).toContain('## Debrief: Example: the new phone');
     expect(md).toContain('### Principles');
+  });
+
+  it('names the branch taken as "Do: …" when the room followed an action', () => {
+    const md = facilitationMarkdown(example, [facilitatedDecision(firstView(), { 'phone-ignore': 4 }, 3)], undefined, now);
+    expect(md).toContain('Branch taken: 3. Do: Say nothing about the phone and move on to school. (best practice here: 1)');
   });
 
   it('gives each reply its share of the votes in the table, the same share for the same count', () => {
