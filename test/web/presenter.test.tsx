@@ -588,7 +588,7 @@ describe('a presentation clicker (Page Down, Page Up, the arrows)', () => {
 });
 
 describe('the summary so far', () => {
-  it('includes the decision on screen with the votes entered there, as the terminal and the live room do', async () => {
+  it('includes the decision on screen with the votes entered there, as the terminal and the live room do, as still open', async () => {
     const user = userEvent.setup();
     const files = captureDownloads();
     render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
@@ -600,7 +600,10 @@ describe('the summary so far', () => {
     const md = await files.at(-1)?.blob.text() ?? '';
     expect(md).toContain('## Decision 1:');
     expect(md).toContain('Votes: 4 in all.');
-    expect(md).toContain('The session stopped at this decision.');
+    // The session goes on after the download: the file says so, not that it stopped or ended.
+    expect(md).toContain('The room has not chosen a branch here yet: this summary was made during the session.');
+    expect(md).toContain('## Debrief\n\nThe session is still going: the debrief comes once the story reaches its ending.\n');
+    expect(md).not.toMatch(/The session (stopped|ended)/);
     expect(md).toContain("The room's most-voted reply was best practice at 1 of 1 decision with votes (100%); 3 of 4 votes (75%) went to best-practice replies.");
   });
 });

@@ -82,9 +82,10 @@ export function roomDidWords(scenario: Scenario, decisions: readonly Facilitated
 /**
  * The session summary as Markdown: each decision with every reply's points and votes, best practice
  * marked, the branch the room took; how often the room matched best practice; then the debrief,
- * said of the room.
+ * said of the room. `soFar`: the session goes on after this summary (presenter mode's "Download the
+ * summary so far"), so it is not said to have stopped or ended.
  */
-export function facilitationMarkdown(scenario: Scenario, decisions: readonly FacilitatedDecision[], debrief: Debrief | undefined, now = new Date()): string {
+export function facilitationMarkdown(scenario: Scenario, decisions: readonly FacilitatedDecision[], debrief: Debrief | undefined, now = new Date(), soFar = false): string {
   const clean = cleanDeep(decisions);
   const out = [`# Session summary: ${mdText(cleanLine(scenario.title))}`, '', `Trainer-led session, ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC.`, ''];
   clean.forEach((d, i) => {
@@ -102,12 +103,12 @@ export function facilitationMarkdown(scenario: Scenario, decisions: readonly Fac
     if (chosen) {
       const best = replies.filter((r) => r.best).map((r) => r.number).join(' or ');
       out.push('', `Branch taken: ${chosen.number}. ${replyWords(chosen, mdText)}${chosen.best ? ` (${BEST_PRACTICE})` : best ? ` (best practice here: ${best})` : ''}`, '');
-    } else out.push('', 'The session stopped at this decision.', '');
+    } else out.push('', soFar ? 'The room has not chosen a branch here yet: this summary was made during the session.' : 'The session stopped at this decision.', '');
   });
   // In the words every screen that ends a session uses (roomDidWords): the terminal's debrief, the
   // web's download and end screen say the same.
   out.push('## How the room did', '', ...roomDidWords(scenario, clean), '');
-  out.push(debrief ? debriefMarkdown(debriefModel(scenario, debrief), '##', 'room') : '## Debrief\n\nThe session ended before the scenario did.\n');
+  out.push(debrief ? debriefMarkdown(debriefModel(scenario, debrief), '##', 'room') : `## Debrief\n\n${soFar ? 'The session is still going: the debrief comes once the story reaches its ending.' : 'The session ended before the scenario did.'}\n`);
   return out.join('\n');
 }
 

@@ -373,10 +373,10 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
   };
   const summary = (debrief: DebriefData | undefined) => {
     // The summary so far ends with the decision on screen and the votes entered there (as the
-    // terminal's and the live room's do): "The session stopped at this decision."
+    // terminal's and the live room's do), said to be still open: the session goes on after the download.
     const here = !view.done && view.kind === 'decision';
     // How often the room matched best practice is the core's section, in the words of the end screen.
-    const md = facilitationMarkdown(scenario, here ? [...decisions, facilitatedDecision(view, votes as Votes)] : decisions, debrief);
+    const md = facilitationMarkdown(scenario, here ? [...decisions, facilitatedDecision(view, votes as Votes)] : decisions, debrief, new Date(), !view.done);
     downloadText(`${summaryBaseName(scenario, localFileStamp())}.md`, md, 'text/markdown');
   };
 
