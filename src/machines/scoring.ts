@@ -450,6 +450,15 @@ export function endingNarration(scenario: Scenario, node: EndingNode, variables:
   return node.variants.find((v) => whenHolds(v.when, values, conduct))?.narration ?? node.narration;
 }
 
+/**
+ * A principle's title in quotation marks, in a strength or growth sentence. Quotation marks in the
+ * title become single ones: 'Say "left placement without permission", not "AWOL"' read
+ * "Say "left placement without permission", not "AWOL"" (guide: …), its marks ending doubled.
+ */
+function quotedPrinciple(title: string): string {
+  return `"${title.replace(/"/g, "'")}"`;
+}
+
 /** The debrief of a playthrough; `variables` (the values at the end) choose an ending's variant closing text. */
 export function buildDebrief(scenario: Scenario, transcript: readonly Turn[], endingId?: string, variables?: Variables): Debrief {
   const index = indexScenario(scenario);
@@ -525,9 +534,9 @@ export function buildDebrief(scenario: Scenario, transcript: readonly Turn[], en
     outcome: outcomeOf(percent, criticalViolations.length),
     criticalViolations,
     principles,
-    strengths: principles.filter((p) => p.status === 'followed').map((p) => `You kept to "${p.title}" (guide: ${p.section}).`),
+    strengths: principles.filter((p) => p.status === 'followed').map((p) => `You kept to ${quotedPrinciple(p.title)} (guide: ${p.section}).`),
     growthAreas: principles.filter((p) => p.status !== 'followed').map((p) =>
-      `${p.status === 'violated' ? (p.severity === 'critical' ? 'Critical: you went against' : 'You went against') : 'You missed a chance for'} "${p.title}" (guide: ${p.section}). ${p.rule}`),
+      `${p.status === 'violated' ? (p.severity === 'critical' ? 'Critical: you went against' : 'You went against') : 'You missed a chance for'} ${quotedPrinciple(p.title)} (guide: ${p.section}). ${p.rule}`),
     turns,
     bestPath: best.path,
   };

@@ -50,6 +50,19 @@ describe('scoring and debrief', () => {
     expect(d.strengths).toEqual([expect.stringContaining('Don\'t jump to conclusions')]);
   });
 
+  it('quotes a principle whose title has quotation marks of its own once, its own marks made single', () => {
+    // A reply that follows "no-awol-label", whose title quotes the words to say and not to say.
+    const scenario = structuredClone(example);
+    for (const node of scenario.nodes) {
+      if (node.kind !== 'decision') continue;
+      for (const r of node.replies) if (r.id === 'phone-ignore') r.assessments.push({ principle: 'no-awol-label', verdict: 'follows' } as (typeof r.assessments)[number]);
+    }
+    const strengths = play(scenario as Scenario, ['phone-ignore', 'after-wait']).strengths;
+    expect(strengths).toContain('You kept to "Say \'left placement without permission\', not \'AWOL\'" (guide: Using Appropriate Language).');
+    const missed = play(scenario as Scenario, ['phone-curious', 'after-wait']).growthAreas;
+    expect(missed.find((g) => g.includes('AWOL'))).toMatch(/^You missed a chance for "Say 'left placement without permission', not 'AWOL'" \(guide: Using Appropriate Language\)\. /);
+  });
+
   it('each turn carries its value and the best value available at that decision', () => {
     const d = play(example, ['phone-ignore', 'after-supervisor']);
     expect(d.turns.map((t) => [t.replyId, t.value, t.bestValue])).toEqual([['phone-ignore', 1, 2], ['after-supervisor', 2, 2]]);
