@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState, type FocusEvent, type ReactNode } from 'react';
+import { Component, lazy, Suspense, useCallback, useEffect, useLayoutEffect, useRef, useState, type FocusEvent, type ReactNode } from 'react';
 import type { Store } from '../machines/light.js';
 import { BreakPanel } from './components/BreakPanel.js';
 import { Library } from './pages/Library.js';
@@ -157,7 +157,7 @@ export function App({ store, storageNotice }: AppProps) {
         <div className="app presenter">
           <main id="main" ref={main} tabIndex={-1}>
             <RouteTitle route={route} />
-            <Suspense fallback={<p role="status">Loading…</p>}>{page(route, false)}</Suspense>
+            <PageBoundary href={hrefOf(route)}><Suspense fallback={<p role="status">Loading…</p>}>{page(route, false)}</Suspense></PageBoundary>
           </main>
         </div>
       </StoreContext>
@@ -191,7 +191,7 @@ export function App({ store, storageNotice }: AppProps) {
           {onBreak && <BreakPanel onBack={backFromPanel} />}
           {/* The page stays mounted during a break, so a session waits exactly where it was. */}
           <div hidden={onBreak}>
-            <Suspense fallback={<p role="status">Loading…</p>}>{page(route, onBreak)}</Suspense>
+            <PageBoundary href={hrefOf(route)}><Suspense fallback={<p role="status">Loading…</p>}>{page(route, onBreak)}</Suspense></PageBoundary>
           </div>
         </main>
         <footer className="footer">
@@ -200,6 +200,37 @@ export function App({ store, storageNotice }: AppProps) {
       </div>
     </StoreContext>
   );
+}
+
+/**
+ * Said in place of a page that could not be shown: its code did not load (the connection dropped,
+ * or casa-practice was updated on its host while this tab was open, so the files this tab asks for
+ * are gone: the service worker of the new version takes over the open tab and drops the old copy)
+ * or it failed while drawing. Without it the whole app went blank, the navigation and the break
+ * button with it, and nothing said why.
+ */
+export const PAGE_FAILED = 'If you are offline, or casa-practice has just been updated, reloading the page usually fixes it.';
+
+/** Catches a page that fails to load or to draw; another address (`href`) tries its page afresh. */
+class PageBoundary extends Component<{ href: string; children: ReactNode }, { href: string; failed: boolean }> {
+  override state = { href: this.props.href, failed: false };
+  static getDerivedStateFromProps(props: { href: string }, state: { href: string; failed: boolean }) {
+    return props.href === state.href ? null : { href: props.href, failed: false };
+  }
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override render(): ReactNode {
+    if (!this.state.failed) return this.props.children;
+    return (
+      // The page's own heading is gone with it: this one names what is here instead.
+      <div role="alert" className="notice">
+        <h1>This page could not be shown</h1>
+        <p>{PAGE_FAILED}</p>
+        <p className="controls"><button type="button" onClick={() => location.reload()}>Reload the page</button></p>
+      </div>
+    );
+  }
 }
 
 function page(route: Route, paused: boolean): ReactNode {

@@ -5,6 +5,7 @@ import { Session } from '../components/Session.js';
 import { go, hrefOf } from '../routing.js';
 import { bundledById } from '../scenarios.js';
 import { useStore } from '../store.js';
+import { useFailPage } from '../page-failure.js';
 import { useTitle } from '../title.js';
 
 type State =
@@ -21,22 +22,23 @@ type State =
 export default function KeptDebrief({ id, paused }: { id: string; paused: boolean }) {
   const store = useStore();
   const [state, setState] = useState<State>({ kind: 'loading' });
+  const fail = useFailPage();
   const [whatIf, setWhatIf] = useState<{ snapshot: PersistedScenarioSnapshot; startedAt: string }>();
   const addresses = useMemo(() => ({ playing: { practice: hrefOf({ page: 'play', id, mode: 'practice' }), assessment: hrefOf({ page: 'play', id, mode: 'assessment' }) }, debrief: hrefOf({ page: 'debrief', id }) }), [id]);
   useEffect(() => {
     let live = true;
-    void bundledById(id).then(({ loaded }) => {
+    bundledById(id).then(({ loaded }) => {
       if (!live) return;
       if (!loaded?.ok) return setState({ kind: 'none' });
       const kept = readKeptDebrief(store, loaded.playable);
       if (!kept) return setState({ kind: 'none' });
       if (!kept.ok) return setState({ kind: 'none', why: kept.error });
       setState({ kind: 'ready', playable: loaded.playable, debrief: kept.debrief, mode: kept.mode, played: kept.played });
-    });
+    }).catch((e: unknown) => live && fail(e));
     return () => {
       live = false;
     };
-  }, [id, store]);
+  }, [id, store, fail]);
   // A debrief that is kept but cannot be shown is not "no debrief kept".
   const noneHeading = state.kind === 'none' && state.why !== undefined ? 'The last debrief cannot be shown' : 'No debrief kept';
   useTitle(whatIf ? undefined : state.kind === 'ready' ? `Debrief: ${state.playable.scenario.title}` : state.kind === 'none' ? noneHeading : undefined);

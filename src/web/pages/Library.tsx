@@ -5,6 +5,7 @@ import { hrefOf } from '../routing.js';
 import { scenarioTexts } from '../scenarios.js';
 import { recordsNoticeThisVisit } from '../storage-words.js';
 import { useStore } from '../store.js';
+import { useFailPage } from '../page-failure.js';
 
 interface Listing {
   /** saved: the words of the link that continues a save (the terminal's: where it stopped and when). */
@@ -17,9 +18,10 @@ interface Listing {
 export function Library() {
   const store = useStore();
   const [listing, setListing] = useState<Listing>();
+  const fail = useFailPage();
   useEffect(() => {
     let live = true;
-    void scenarioTexts().then((texts) => {
+    scenarioTexts().then((texts) => {
       if (!live) return;
       const read = readRecords(store);
       const { records } = read;
@@ -29,7 +31,7 @@ export function Library() {
       const all = texts.map((t) => quickEntry(t.file, t.text, records));
       const entries = sortEntries(all.filter(isEntry)).map((e) => ({ ...e, saved: savedWords(e.id), debrief: kept.has(debriefKey({ scenario: { id: e.id } })) }));
       setListing({ entries, leftOut: all.filter((e): e is LeftOut => !isEntry(e)), notice });
-    });
+    }).catch((e: unknown) => live && fail(e));
     return () => {
       live = false;
     };
@@ -51,7 +53,7 @@ export function Library() {
       const summary = saveSummary(store, key);
       return summary ? continueChoices(summary).continueLabel : 'Continue where you stopped';
     }
-  }, [store]);
+  }, [store, fail]);
   return (
     <>
       <h1>Practise a conversation</h1>

@@ -5,6 +5,7 @@ import { Session } from '../components/Session.js';
 import { hrefOf } from '../routing.js';
 import { bundledById, type ScenarioText } from '../scenarios.js';
 import { useStore } from '../store.js';
+import { useFailPage } from '../page-failure.js';
 import { resumeNotice } from '../storage-words.js';
 import { useTitle } from '../title.js';
 import { validateBundled } from '../bundled-loader.js';
@@ -20,10 +21,11 @@ type State =
 export default function PlayPage({ id, mode, paused }: { id: string; mode: SessionMode; paused: boolean }) {
   const store = useStore();
   const [state, setState] = useState<State>({ kind: 'loading' });
+  const fail = useFailPage();
   const addresses = useMemo(() => ({ playing: { practice: hrefOf({ page: 'play', id, mode: 'practice' }), assessment: hrefOf({ page: 'play', id, mode: 'assessment' }) }, debrief: hrefOf({ page: 'debrief', id }) }), [id]);
   useEffect(() => {
     let live = true;
-    void bundledById(id).then(({ texts, loaded }) => {
+    bundledById(id).then(({ texts, loaded }) => {
       if (!live) return;
       if (!loaded) return setState({ kind: 'missing' });
       if (!loaded.ok) return setState({ kind: 'invalid', problems: loaded.result.problems.map((p) => formatProblem(p)) });
@@ -31,11 +33,11 @@ export default function PlayPage({ id, mode, paused }: { id: string; mode: Sessi
       // The address says the mode the playthrough is in (a reload, or the link shared, opens it so).
       if (opened.kind === 'ready' && opened.mode !== mode) history.replaceState(history.state, '', addresses.playing[opened.mode]);
       setState(opened);
-    });
+    }).catch((e: unknown) => live && fail(e));
     return () => {
       live = false;
     };
-  }, [id, mode, store, addresses]);
+  }, [id, mode, store, addresses, fail]);
   // A session sets its own (with the scenario's title).
   useTitle(state.kind === 'missing' ? 'Scenario not found' : state.kind === 'invalid' ? 'Scenario cannot be played' : undefined);
   if (state.kind === 'loading') return <p role="status">Opening the scenario…</p>;

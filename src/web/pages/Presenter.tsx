@@ -23,6 +23,7 @@ import { roomLinkFrom } from '../room-client.js';
 import { bundledById, scenarioTexts, type ScenarioText } from '../scenarios.js';
 import { resumeNotice } from '../storage-words.js';
 import { useStore } from '../store.js';
+import { useFailPage } from '../page-failure.js';
 import { useTitle } from '../title.js';
 
 /** A scenario ready to present: its kept room session when there is one, or why it could not be resumed. */
@@ -53,20 +54,21 @@ export default function Presenter({ id, paused = false }: { id?: string; paused?
   const [room] = useState(() => roomLinkFrom(location.search));
   const store = useStore();
   const [state, setState] = useState<{ kind: 'loading' } | { kind: 'pick'; entries: CatalogEntry[] } | { kind: 'missing' } | Ready>({ kind: 'loading' });
+  const fail = useFailPage();
   useEffect(() => {
     // A live room keeps its session on the room server: the typed-tally session is not read (nor a damaged one moved).
     if (room) return;
     let live = true;
     if (!id) {
       // In the first page's order (and the terminal's): by title.
-      void scenarioTexts().then((texts) => live && setState({ kind: 'pick', entries: sortEntries(texts.map((t) => quickEntry(t.file, t.text)).filter(isEntry)) }));
+      scenarioTexts().then((texts) => live && setState({ kind: 'pick', entries: sortEntries(texts.map((t) => quickEntry(t.file, t.text)).filter(isEntry)) })).catch((e: unknown) => live && fail(e));
     } else {
-      void bundledById(id).then(({ texts, loaded }) => live && setState(loaded?.ok ? openRoomSession(store, loaded.playable, texts) : { kind: 'missing' }));
+      bundledById(id).then(({ texts, loaded }) => live && setState(loaded?.ok ? openRoomSession(store, loaded.playable, texts) : { kind: 'missing' })).catch((e: unknown) => live && fail(e));
     }
     return () => {
       live = false;
     };
-  }, [id, store, room]);
+  }, [id, store, room, fail]);
   useTitle(room ? 'Presenter: live room' : state.kind === 'missing' ? 'Scenario not found' : state.kind === 'ready' ? `Presenter: ${state.playable.scenario.title}` : undefined);
   if (room) return <LiveRoom link={room} paused={paused} />;
   if (state.kind === 'loading') return <p role="status">Loading…</p>;

@@ -427,6 +427,38 @@ describe('the web app in Chromium', () => {
     }
   });
 
+  it('a page whose code cannot be loaded (the app updated on its host while the tab was open, or offline) says so in place of the page; the app around it stays', async () => {
+    const s = await openPage(web.browser, web.app.url, '#/');
+    try {
+      await s.page.getByRole('heading', { level: 1, name: 'Practise a conversation' }).waitFor();
+      // The tab's build names a file of My records that the host no longer has.
+      await s.context.route(/\/assets\/Records-[^/]*\.js$/, (route) => route.fulfill({ status: 404, body: 'Not found' }));
+      await s.page.getByRole('link', { name: 'My records' }).click();
+      // The whole app went blank: no navigation, no "Take a break", and nothing said why.
+      await s.page.getByRole('alert').filter({ has: s.page.getByRole('heading', { level: 1, name: 'This page could not be shown' }) }).waitFor();
+      expect(await s.page.getByRole('button', { name: 'Reload the page' }).count()).toBe(1);
+      expect(violationsText(await runAxe(s.page))).toBe('');
+      expect(await s.page.getByRole('button', { name: 'Take a break' }).count()).toBe(1);
+      // Another page still opens.
+      await s.page.getByRole('link', { name: 'Scenarios' }).click();
+      await s.page.getByRole('heading', { level: 1, name: 'Practise a conversation' }).waitFor();
+      expect(s.outbound).toEqual([]);
+    } finally {
+      await s.close();
+    }
+    // A scenario's own file that does not come: its page said "Opening the scenario…" for ever.
+    const t = await openPage(web.browser, web.app.url, 'about:blank');
+    try {
+      // Refused from the page's first load on (the first page reads every scenario).
+      await t.context.route(/\/assets\/youth-discloses-[^/]*\.js$/, (route) => route.fulfill({ status: 404, body: 'Not found' }));
+      await t.page.goto(new URL('#/play/youth-discloses', web.app.url).toString());
+      await t.page.getByRole('alert').filter({ has: t.page.getByRole('heading', { level: 1, name: 'This page could not be shown' }) }).waitFor();
+      expect(await t.page.getByText('Opening the scenario…').count()).toBe(0);
+    } finally {
+      await t.close();
+    }
+  });
+
   it('a scenario file with XSS payloads in every text is shown inert in the preview, the play and the debrief', async () => {
     const raw = JSON.parse(readFileSync(join(ROOT, 'test/fixtures/good/example.json'), 'utf8')) as unknown;
     const add = (v: unknown, key = ''): unknown => {
