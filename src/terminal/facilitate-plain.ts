@@ -186,7 +186,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
       if (!reply) continue;
       log.push(record(reply.number));
       past.push({ votes: votesById(view, outcome.votes), revealed: outcome.revealed });
-      say(`> The room follows ${reply.number}. ${reply.text}`, '  ');
+      say(`> The room follows ${reply.number}. ${reply.kind === 'do' ? '[do] ' : ''}${reply.text}`, '  ');
       actor.send({ type: 'reply.choose', replyId: reply.id });
     }
   } finally {

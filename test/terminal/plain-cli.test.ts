@@ -373,7 +373,7 @@ describe('--facilitate without a terminal (line by line)', () => {
     // Decision 1 again, revealed as it was, and the room follows another branch.
     expect(again).toContain('-- Decision 1 of about');
     expect(again).toContain('Votes in all: 5');
-    expect(again).toContain('> The room follows 3. Say nothing about the phone');
+    expect(again).toContain('> The room follows 3. [do] Say nothing about the phone');
     const summary = readFileSync(/Session summary written to (\S+\.md)/.exec(r.out)?.[1] as string, 'utf8');
     expect(summary.match(/## Decision 1:/g)).toHaveLength(1);
     expect(summary).toContain('Branch taken: 3. Do: Say nothing about the phone');
@@ -401,7 +401,7 @@ describe('--facilitate without a terminal (line by line)', () => {
     expect(again).toContain('Back to the votes: type new counts, or r to reveal again.');
     expect(again).toContain('Votes in all: 5');
     expect(again.slice(again.indexOf('Back to the votes'))).toMatch(/Votes: 1: 2 · 2: 2 · 3: 1/);
-    expect(again).toContain('> The room follows 3. Say nothing about the phone');
+    expect(again).toContain('> The room follows 3. [do] Say nothing about the phone');
   });
 
   it('s starts the session over once the trainer types y: the summary so far is written first, and decision 1 comes back', async () => {
