@@ -4,7 +4,8 @@ import { formatPath, type PlayableScenario, type Problem, type SessionMode, type
 import { cleanLine } from '../../machines/light.js';
 import { ScenarioGraph } from '../components/ScenarioGraph.js';
 import { Session } from '../components/Session.js';
-import { loadCore } from '../core.js';
+import { loadCore, type Core } from '../core.js';
+import { useFailPage } from '../page-failure.js';
 import { go } from '../routing.js';
 import { sameIdInApp, scenarioTexts, type ScenarioText } from '../scenarios.js';
 import { routeTitle, useTitle } from '../title.js';
@@ -47,6 +48,9 @@ const shownName = (name: string): string => {
 /** A trainer checks a scenario file of their own: every validator message with line:column, and a valid file plays at once. */
 export default function Preview({ file, paused }: { file?: string; paused?: boolean }) {
   const inputId = useId();
+  // The validator's own code, or the app's scenarios, that do not load (offline, or the app updated
+  // on its host while the tab was open): said in place of the page, not blamed on the trainer's file.
+  const fail = useFailPage();
   const [checked, setChecked] = useState<Checked>();
   const [busy, setBusy] = useState(false);
   // The name of the file being checked, for the status line while it is.
@@ -87,7 +91,14 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
     setChecking(name);
     setPlaying(undefined);
     // The validator and schema load here, on demand: never part of the first page.
-    const [core, sameIdElsewhere] = await Promise.all([loadCore(), sameIdInApp(own ? name : undefined)]);
+    let core: Core;
+    let sameIdElsewhere: Awaited<ReturnType<typeof sameIdInApp>>;
+    try {
+      [core, sameIdElsewhere] = await Promise.all([loadCore(), sameIdInApp(own ? name : undefined)]);
+    } catch (e) {
+      if (n === latest.current) fail(e);
+      return;
+    }
     if (n !== latest.current) return;
     // As `casa-practice validate` checks the scenarios folder: no other file of the app with this id,
     // and the app's own files named after their ids.
@@ -103,11 +114,17 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
   /** Reads a picked file's bytes and checks them; a file that cannot be read is said in one line. */
   const checkFile = async (file: File, name: string, again: boolean): Promise<boolean> => {
     const n = ++latest.current;
+    let core: Core;
+    try {
+      core = await loadCore();
+    } catch (e) {
+      if (n === latest.current) fail(e);
+      return true;
+    }
+    if (n !== latest.current) return true;
     try {
       // A file far larger than any scenario is refused by its size, as the command line refuses it,
       // before its bytes are read into the page (a file of gigabytes would stall or crash the tab).
-      const core = await loadCore();
-      if (n !== latest.current) return true;
       if (file.size > core.MAX_FILE_BYTES) {
         if (again) focusResults.current = true;
         setPlaying(undefined);
@@ -186,11 +203,11 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
       } else if (file) {
         setError(`There is no file ${shownName(file)} in the app's scenarios/ folder: open your file with “Scenario file (.json)” above, or check one of the folder's files.`);
       }
-    });
+    }).catch((e: unknown) => live && fail(e));
     return () => {
       live = false;
     };
-  }, [file]);
+  }, [file, fail]);
 
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];

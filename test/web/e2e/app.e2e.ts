@@ -454,6 +454,10 @@ describe('the web app in Chromium', () => {
       await t.page.goto(new URL('#/play/youth-discloses', web.app.url).toString());
       await t.page.getByRole('alert').filter({ has: t.page.getByRole('heading', { level: 1, name: 'This page could not be shown' }) }).waitFor();
       expect(await t.page.getByText('Opening the scenario…').count()).toBe(0);
+      // The preview too: with the app's scenarios missing it checked nothing ("Checking …" for ever, once a file was picked).
+      await t.page.goto(new URL('#/preview', web.app.url).toString());
+      await t.page.getByRole('alert').filter({ has: t.page.getByRole('heading', { level: 1, name: 'This page could not be shown' }) }).waitFor();
+      expect(await t.page.getByText(/could not be read/).count()).toBe(0);
     } finally {
       await t.close();
     }
