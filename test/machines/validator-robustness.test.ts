@@ -1,7 +1,8 @@
 import fc from 'fast-check';
+import { getLocation } from 'jsonc-parser';
 import { describe, expect, it } from 'vitest';
 import { validateScenario, type ValidationResult } from '../../src/machines/validate/index.js';
-import { MAX_FILE_BYTES } from '../../src/machines/validate/source.js';
+import { locationPaths, MAX_FILE_BYTES } from '../../src/machines/validate/source.js';
 import { readFixture } from '../helpers/fixtures.js';
 
 const example = readFixture('good/example.json').toString('utf8');
@@ -248,5 +249,18 @@ describe('fuzzing', () => {
     );
     // The mutator must actually break files, or the test proves nothing.
     expect(failures).toBeGreaterThan(5_000);
+  });
+
+  // Syntax errors are placed by one scan for all of them (locationPaths), in place of one
+  // getLocation per error: the same paths, for any offsets in any order.
+  it('the paths of several offsets found in one scan are what getLocation finds for each', () => {
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), fc.array(fc.nat(), { maxLength: 6 }), (steps, at) => {
+        const text = mutate(example, steps);
+        const offsets = at.map((n) => n % (text.length + 2));
+        expect(locationPaths(text, offsets)).toEqual(offsets.map((o) => getLocation(text, o).path));
+      }),
+      { numRuns: 300, seed: 20261204 },
+    );
   });
 });

@@ -1,4 +1,3 @@
-import { getLocation } from 'jsonc-parser';
 import { conditionsOf, type Variables } from '../conditions.js';
 import { describeWhen } from '../graph-model.js';
 import { analyseBest, type BlockedAt, type PathStep } from '../scoring.js';
@@ -11,7 +10,7 @@ import { integrityProblems } from './integrity.js';
 import { formatProblem, RELATED_AT, resetSuggestionBudget, type JsonPath, type Problem, type UnlocatedProblem } from './problem.js';
 import { schemaProblems } from './schema-issues.js';
 import { semanticProblems, type CheckInput, type LooseNode } from './semantic.js';
-import { duplicateKeyProblems, findExcessiveNesting, mayRepeatKeys, findInvalidUtf8, locateProblems, MAX_DEPTH, MAX_FILE_BYTES, syntaxProblems } from './source.js';
+import { duplicateKeyProblems, findExcessiveNesting, mayRepeatKeys, findInvalidUtf8, locateProblems, locationPaths, MAX_DEPTH, MAX_FILE_BYTES, syntaxProblems } from './source.js';
 
 /** The validator's verdict: the scenario when it has no errors, and every problem found. */
 export interface ValidationResult {
@@ -518,7 +517,7 @@ export function formatValidation(result: ValidationResult, fileName: string): st
   return [...lines, verdict].join('\n');
 }
 
-/** Files up to this size get the place of each of their first syntax errors worked out (each look reads the file up to the error). */
+/** Files up to this size get the place of each of their first syntax errors worked out (one look reads the file up to the last of them). */
 const SYNTAX_PATHS_UP_TO = 2_000_000;
 const SYNTAX_PATHS = 20;
 
@@ -529,7 +528,9 @@ const SYNTAX_PATHS = 20;
  */
 function syntaxWhere(text: string, problems: UnlocatedProblem[]): UnlocatedProblem[] {
   if (text.length > SYNTAX_PATHS_UP_TO) return problems;
-  return problems.map((p, i) => (i < SYNTAX_PATHS && p.path.length === 0 && p.offset !== undefined && p.offset > 0
-    ? { ...p, path: getLocation(text, p.offset).path.filter((part) => part !== '') }
-    : p));
+  const located = (p: UnlocatedProblem, i: number): p is UnlocatedProblem & { offset: number } => i < SYNTAX_PATHS && p.path.length === 0 && p.offset !== undefined && p.offset > 0;
+  // One scan of the file for all of them, up to the last (getLocation reads it from the start for each).
+  const paths = locationPaths(text, problems.flatMap((p, i) => (located(p, i) ? [p.offset] : [])));
+  let k = 0;
+  return problems.map((p, i) => (located(p, i) ? { ...p, path: (paths[k++] as (string | number)[]).filter((part) => part !== '') } : p));
 }

@@ -115,9 +115,11 @@ function parseErrors(text: string): ParseError[] {
   return errors;
 }
 
-/** Syntax problems found by a strict JSON parse, with offsets; empty when the text is valid JSON. */
-export function syntaxProblems(text: string, room = MAX_SYNTAX_PROBLEMS): UnlocatedProblem[] {
-  const errors = parseErrors(text);
+/**
+ * Syntax problems found by a strict JSON parse, with offsets; empty when the text is valid JSON.
+ * `errors`: the parse's errors, when the caller has them already (the mended copy's, below).
+ */
+export function syntaxProblems(text: string, room = MAX_SYNTAX_PROBLEMS, errors = parseErrors(text)): UnlocatedProblem[] {
   const likely = likelySyntaxCause(text, errors);
   if (likely) {
     // A recognised mistake that has a sure mending (a leading zero, a bracket too many, a quote
@@ -127,11 +129,12 @@ export function syntaxProblems(text: string, room = MAX_SYNTAX_PROBLEMS): Unloca
     // errors the mistake itself set off, so it is reported alone.
     const mended = mendedText(text, likely);
     if (mended === undefined) return [likely];
-    const next = parseErrors(mended)[0];
+    const mendedErrors = parseErrors(mended);
+    const next = mendedErrors[0];
     const lineEnd = text.indexOf('\n', likely.offset ?? 0);
     if (!next || lineEnd < 0 || next.offset <= lineEnd) return [likely];
     // A later problem placed back at the very place of this one is this one again.
-    if (room > 1) return [likely, ...syntaxProblems(mended, room - 1).filter((p) => p.offset !== likely.offset)];
+    if (room > 1) return [likely, ...syntaxProblems(mended, room - 1, mendedErrors).filter((p) => p.offset !== likely.offset)];
     return [{ ...likely, message: `${likely.message.slice(0, -1)} (more syntax errors follow; fix these first).` }];
   }
   // A string not closed on its line takes the comma after it too: the "comma expected" that
@@ -211,6 +214,69 @@ export function syntaxProblems(text: string, room = MAX_SYNTAX_PROBLEMS): Unloca
   const more = distinct.slice(i).filter((e) => lineOf(e.offset) !== explainedLine).length;
   const last = out[out.length - 1];
   if (more > 0 && last) last.message = `${last.message.slice(0, -1)} (${more} more syntax errors follow; fix these first).`;
+  return out;
+}
+
+/**
+ * What jsonc-parser's getLocation(text, offset).path is for each of `offsets`, from one scan of the
+ * text up to the last of them (getLocation scans from the start for each offset). The same visit,
+ * without options, and the same steps: each offset's path is the path as it stands at the first
+ * callback where getLocation would stop for that offset. Offsets stop in ascending order, since each
+ * stopping test holds for every offset at or below some point of the text.
+ */
+export function locationPaths(text: string, offsets: readonly number[]): (string | number)[][] {
+  const order = offsets.map((_, i) => i).sort((a, b) => (offsets[a] as number) - (offsets[b] as number));
+  const out = offsets.map(() => [] as (string | number)[]);
+  const segments: (string | number)[] = [];
+  let next = 0;
+  const allFound = {};
+  /** Gives the current path to each offset still open for which `stops` holds (the lowest first). */
+  const stopAt = (stops: (position: number) => boolean): void => {
+    while (next < order.length && stops(offsets[order[next] as number] as number)) out[order[next++] as number] = segments.slice();
+    if (next === order.length) throw allFound;
+  };
+  if (order.length === 0) return out;
+  try {
+    visit(text, {
+      onObjectBegin: (offset) => {
+        stopAt((position) => position <= offset);
+        segments.push('');
+      },
+      onObjectProperty: (name, offset, length) => {
+        stopAt((position) => position < offset);
+        segments[segments.length - 1] = name;
+        stopAt((position) => position <= offset + length);
+      },
+      onObjectEnd: (offset) => {
+        stopAt((position) => position <= offset);
+        segments.pop();
+      },
+      onArrayBegin: (offset) => {
+        stopAt((position) => position <= offset);
+        segments.push(0);
+      },
+      onArrayEnd: (offset) => {
+        stopAt((position) => position <= offset);
+        segments.pop();
+      },
+      onLiteralValue: (_value, offset, length) => {
+        stopAt((position) => position < offset);
+        stopAt((position) => position <= offset + length);
+      },
+      onSeparator: (sep, offset) => {
+        stopAt((position) => position <= offset);
+        if (sep === ',') {
+          const last = segments[segments.length - 1];
+          if (typeof last === 'number') segments[segments.length - 1] = last + 1;
+          else segments[segments.length - 1] = '';
+        }
+      },
+    });
+  } catch (e) {
+    if (e !== allFound) throw e;
+  }
+  // Offsets past every callback get the path where the scan ended, as getLocation returns it.
+  while (next < order.length) out[order[next++] as number] = segments.slice();
   return out;
 }
 
