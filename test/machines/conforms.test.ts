@@ -25,24 +25,47 @@ function rng(seed: number) {
 const odd: unknown[] = ['', ' ', '\n', 'Bad Id', 'constructor', 'a--b', 'x'.repeat(81), 'y'.repeat(5000), 'n1', 'end-strong', 'follows', 'violates', 'say', 'do',
   'scene', 'decision', 'ending', 'strong', 'non-judgmental', 'awol', 1.5, -1, 0, 1, 3, 4, 121, 241, 2 ** 53, true, null, [], {}, [{}], [{ var: 'trust' }], { var: 'trust', gte: 1 }, ['awol']];
 
+/**
+ * Every place of a sample (an item of a list, or a key of an object), as the keys that lead to it,
+ * in the order a walk from the root meets them. Listed once per sample: a copy has the same places.
+ */
+const placesOfSample = new Map<unknown, (string | number)[][]>();
+function placesOf(value: unknown): (string | number)[][] {
+  let places = placesOfSample.get(value);
+  if (!places) {
+    const found: (string | number)[][] = [];
+    const walk = (v: unknown, path: (string | number)[]) => {
+      if (Array.isArray(v)) v.forEach((x, i) => { found.push([...path, i]); walk(x, [...path, i]); });
+      else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) { found.push([...path, k]); walk(x, [...path, k]); }
+    };
+    walk(value, []);
+    placesOfSample.set(value, (places = found));
+  }
+  return places;
+}
+
 /** Changes one random place: drops or adds a key, or replaces a value with an edge case. */
 function mutate(value: unknown, random: () => number): unknown {
   const copy = structuredClone(value);
-  const places: { parent: Record<string, unknown> | unknown[]; key: string | number }[] = [];
-  const walk = (v: unknown) => {
-    if (Array.isArray(v)) v.forEach((x, i) => { places.push({ parent: v, key: i }); walk(x); });
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) { places.push({ parent: v as Record<string, unknown>, key: k }); walk(x); }
-  };
-  walk(copy);
+  const places = placesOf(value);
   const place = places[Math.floor(random() * places.length)];
   if (!place) return copy;
+  let parent = copy as Record<string | number, unknown> | unknown[];
+  for (const key of place.slice(0, -1)) parent = (parent as Record<string | number, unknown>)[key] as Record<string | number, unknown> | unknown[];
+  const key = place[place.length - 1] as string | number;
   const roll = random();
-  const target = place.parent as Record<string | number, unknown>;
-  if (roll < 0.15 && !Array.isArray(place.parent)) delete target[place.key];
-  else if (roll < 0.25 && !Array.isArray(place.parent)) target[['extra', '__proto__', 'when', 'weight', 'lines', 'narration', 'set'][Math.floor(random() * 7)] as string] = odd[Math.floor(random() * odd.length)];
-  else if (roll < 0.3 && Array.isArray(place.parent)) place.parent.length = 0;
-  else target[place.key] = odd[Math.floor(random() * odd.length)];
-  return JSON.parse(JSON.stringify(copy)) as unknown;
+  const target = parent as Record<string | number, unknown>;
+  if (roll < 0.15 && !Array.isArray(parent)) delete target[key];
+  else if (roll < 0.25 && !Array.isArray(parent)) {
+    const added = ['extra', '__proto__', 'when', 'weight', 'lines', 'narration', 'set'][Math.floor(random() * 7)] as string;
+    target[added] = odd[Math.floor(random() * odd.length)];
+    // Assigning "__proto__" sets the object's prototype, which JSON has no words for: the value
+    // goes through JSON, as a file's would. Every other change leaves plain JSON data, which the
+    // trip through JSON would only copy (a fifth of this file's time, on 2,500 scenarios).
+    if (added === '__proto__') return JSON.parse(JSON.stringify(copy)) as unknown;
+  } else if (roll < 0.3 && Array.isArray(parent)) parent.length = 0;
+  else target[key] = odd[Math.floor(random() * odd.length)];
+  return copy;
 }
 
 /** The keys of every object in a JSON value. */
