@@ -222,7 +222,7 @@ export class PointsStore {
       this.count[s] = length >> 1;
     } else {
       this.count[s] = BIG;
-      this.more.set(s, Array.from(from.subarray(0, length)));
+      this.more.set(s, numbersOf(from, 0, length));
     }
   }
 
@@ -230,7 +230,7 @@ export class PointsStore {
   toArray(s: number): PointsSet {
     const n = this.count[s] as number;
     if (n === BIG) return this.more.get(s) as number[];
-    return Array.from(this.inline.subarray(4 * s, 4 * s + 2 * n));
+    return numbersOf(this.inline, 4 * s, 4 * s + 2 * n);
   }
 
   /** Whether `p` is in state `s`'s set. */
@@ -253,4 +253,15 @@ export class PointsStore {
     const set = this.more.get(s) as number[];
     return set[set.length - 1] as number;
   }
+}
+
+/**
+ * The numbers of `from` from `start` up to `end`, as an array: what Array.from(from.subarray(start,
+ * end)) makes, by a plain loop (Array.from takes the iterator's way for a typed array, over ten
+ * times slower for the few numbers of a points set, and it was a tenth of an exploration).
+ */
+function numbersOf(from: Float64Array | Int32Array, start: number, end: number): number[] {
+  const out: number[] = [];
+  for (let i = start; i < end; i++) out.push(from[i] as number);
+  return out;
 }
