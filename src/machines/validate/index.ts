@@ -412,7 +412,7 @@ function withoutUnknownKeys(item: unknown, issues: readonly Issue[]): unknown {
 
 function finish(text: string, fileName: string, problems: UnlocatedProblem[], scenario?: ScenarioType, keysUnique = false): ValidationResult {
   const file = visibleLine(fileName);
-  const located = locateProblems(text, file, withRelatedPlaces(text, file, problems, keysUnique), { keysUnique }).sort((a, b) => a.line - b.line || a.column - b.column);
+  const located = locateWithRelated(text, file, problems, keysUnique).sort((a, b) => a.line - b.line || a.column - b.column);
   const errors = located.filter((p) => p.severity === 'error').length;
   const result: ValidationResult = { ok: errors === 0, scenario: errors === 0 ? scenario : undefined, problems: located.slice(0, MAX_PROBLEMS).map(safe), errors, warnings: located.length - errors };
   if (located.length > MAX_PROBLEMS) {
@@ -423,15 +423,20 @@ function finish(text: string, fileName: string, problems: UnlocatedProblem[], sc
   return result;
 }
 
-/** Problems whose message names a second place, with that place's line and column written in. */
-function withRelatedPlaces(text: string, file: string, problems: UnlocatedProblem[], keysUnique: boolean): UnlocatedProblem[] {
+/**
+ * The problems located, those whose message names a second place with that place's line and
+ * column written in. The problems' places and the places they name are found in the same pass
+ * over the text (a large file's pass costs about as much as parsing it).
+ */
+function locateWithRelated(text: string, file: string, problems: UnlocatedProblem[], keysUnique: boolean): Problem[] {
   const naming = problems.filter((p) => p.related !== undefined);
-  if (naming.length === 0) return problems;
-  const places = locateProblems(text, file, naming.map((p) => ({ ...p, path: p.related as JsonPath, offset: undefined })), { keysUnique });
+  const all = locateProblems(text, file, [...problems, ...naming.map((p) => ({ ...p, path: p.related as JsonPath, offset: undefined }))], { keysUnique });
+  const places = all.slice(problems.length);
   const at = new Map(naming.map((p, i) => [p, `line ${places[i]?.line ?? 1}, column ${places[i]?.column ?? 1}`]));
-  return problems.map((p) => {
+  return problems.map((p, i) => {
+    const located = all[i] as Problem;
     const where = at.get(p);
-    return where === undefined ? p : { ...p, message: p.message.replaceAll(RELATED_AT, where), fix: p.fix.replaceAll(RELATED_AT, where) };
+    return where === undefined ? located : { ...located, message: located.message.replaceAll(RELATED_AT, where), fix: located.fix.replaceAll(RELATED_AT, where) };
   });
 }
 
