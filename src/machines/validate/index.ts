@@ -142,7 +142,7 @@ export function validateScenario(input: string | Uint8Array, fileName = 'scenari
     problems.push(...missedOnBestPath(parsed.data, best.path));
     problems.push(...integrityProblems(parsed.data, problems));
   }
-  return finish(text, fileName, problems, parsed.success && !hasErrors ? parsed.data : undefined, keysUnique);
+  return finish(text, fileName, problems, parsed.success && !hasErrors ? parsed.data : undefined, keysUnique, raw);
 }
 
 /**
@@ -410,9 +410,9 @@ function withoutUnknownKeys(item: unknown, issues: readonly Issue[]): unknown {
   return copy;
 }
 
-function finish(text: string, fileName: string, problems: UnlocatedProblem[], scenario?: ScenarioType, keysUnique = false): ValidationResult {
+function finish(text: string, fileName: string, problems: UnlocatedProblem[], scenario?: ScenarioType, keysUnique = false, value?: unknown): ValidationResult {
   const file = visibleLine(fileName);
-  const located = locateWithRelated(text, file, problems, keysUnique).sort((a, b) => a.line - b.line || a.column - b.column);
+  const located = locateWithRelated(text, file, problems, keysUnique, value).sort((a, b) => a.line - b.line || a.column - b.column);
   const errors = located.filter((p) => p.severity === 'error').length;
   const result: ValidationResult = { ok: errors === 0, scenario: errors === 0 ? scenario : undefined, problems: located.slice(0, MAX_PROBLEMS).map(safe), errors, warnings: located.length - errors };
   if (located.length > MAX_PROBLEMS) {
@@ -428,9 +428,9 @@ function finish(text: string, fileName: string, problems: UnlocatedProblem[], sc
  * column written in. The problems' places and the places they name are found in the same pass
  * over the text (a large file's pass costs about as much as parsing it).
  */
-function locateWithRelated(text: string, file: string, problems: UnlocatedProblem[], keysUnique: boolean): Problem[] {
+function locateWithRelated(text: string, file: string, problems: UnlocatedProblem[], keysUnique: boolean, value: unknown): Problem[] {
   const naming = problems.filter((p) => p.related !== undefined);
-  const all = locateProblems(text, file, [...problems, ...naming.map((p) => ({ ...p, path: p.related as JsonPath, offset: undefined }))], { keysUnique });
+  const all = locateProblems(text, file, [...problems, ...naming.map((p) => ({ ...p, path: p.related as JsonPath, offset: undefined }))], { keysUnique, value });
   const places = all.slice(problems.length);
   const at = new Map(naming.map((p, i) => [p, `line ${places[i]?.line ?? 1}, column ${places[i]?.column ?? 1}`]));
   return problems.map((p, i) => {

@@ -285,14 +285,14 @@ export function locationPaths(text: string, offsets: readonly number[]): (string
  * over the text that goes down only into the values some path names and skips the rest (no
  * syntax tree of the whole file, which for a large file costs more than the validation).
  */
-export function locateProblems(text: string, file: string, problems: UnlocatedProblem[], options: { keysUnique?: boolean } = {}): Problem[] {
+export function locateProblems(text: string, file: string, problems: UnlocatedProblem[], options: { keysUnique?: boolean; value?: unknown } = {}): Problem[] {
   if (problems.length === 0) return [];
   let places: PathPlaces | null = null;
   const offsets = problems.map((p) => {
     if (p.offset !== undefined) return p.offset;
     // The pass goes down only along the problems' paths (what it skips, it skips without
     // recursion), so it is as deep as the longest path: the text's nesting matters only past that.
-    places ??= longestPath(problems) <= MAX_DEPTH || findExcessiveNesting(text) < 0 ? locatePaths(text, problems, options.keysUnique === true) : undefined;
+    places ??= longestPath(problems) <= MAX_DEPTH || findExcessiveNesting(text) < 0 ? locatePaths(text, problems, options.keysUnique === true, options.value) : undefined;
     return offsetOfPath(text, places, p);
   });
   const positions = linePositions(text, offsets);
@@ -356,12 +356,17 @@ interface Search {
 /** Thrown to end the pass early: every place is found and no key repeats, so none can move. */
 const ALL_FOUND = Symbol('all places found');
 
+/** Thrown when the text does not have the shape of the parsed value the two-ended pass was given. */
+const NOT_THAT_SHAPE = Symbol('text and value differ');
+
 /**
  * The places every path of `problems` names, found in one pass over valid JSON `text`. With
  * `keysUnique` (no key of the text is repeated, so a place once found is final) the pass ends at
- * the last place instead of reading the rest of the file.
+ * the last place instead of reading the rest of the file; given also `value` (the text parsed), it
+ * reaches an item in the second half of a list from the list's end, when it knows where the list
+ * ends (see visitBetween), instead of reading every item before it.
  */
-function locatePaths(text: string, problems: readonly UnlocatedProblem[], keysUnique: boolean): PathPlaces {
+function locatePaths(text: string, problems: readonly UnlocatedProblem[], keysUnique: boolean, value?: unknown): PathPlaces {
   const root = newPlace();
   const search: Search = { left: 0, stopWhenAllFound: keysUnique };
   for (const p of problems) {
@@ -391,12 +396,176 @@ function locatePaths(text: string, problems: readonly UnlocatedProblem[], keysUn
   if (start >= text.length) return undefined;
   root.found = true;
   root.offset = start;
+  const places = search.left;
   try {
+    if (keysUnique && value !== undefined) {
+      try {
+        visitBetween(text, start, skipSpaceBack(text, text.length - 1), root, search, value);
+        return root;
+      } catch (e) {
+        if (e !== NOT_THAT_SHAPE) throw e;
+        // Not the text of `value` after all: start again, front to back.
+        unfind(root);
+        search.left = places;
+      }
+    }
     visitPlace(text, start, root, search);
   } catch (e) {
     if (e !== ALL_FOUND) throw e;
   }
   return root;
+}
+
+/** Marks every place below `place` as not found. */
+function unfind(place: Place): void {
+  for (const child of [...(place.keys?.values() ?? []), ...(place.items?.values() ?? [])]) {
+    child.found = false;
+    unfind(child);
+  }
+}
+
+/** Records that `child`'s value starts at `at` (and, for a property, its key at `keyAt`). */
+function reach(child: Place, at: number, keyAt: number, search: Search): void {
+  child.found = true;
+  child.offset = at;
+  if (keyAt >= 0) {
+    child.keyOffset = keyAt;
+    child.property = true;
+  }
+  search.left--;
+  if (search.left === 0 && search.stopWhenAllFound) throw ALL_FOUND;
+}
+
+/** Whether a key is an array index, which objects list before their other keys whatever the order in the text. */
+function isIndexKey(key: string): boolean {
+  return /^(?:0|[1-9]\d{0,9})$/.test(key) && Number(key) < 4294967295;
+}
+
+/**
+ * Records the places below `place`, whose value runs from `at` to `end` (its first and last
+ * characters) and parses to `value`; keys are unique. Only reached where both ends are known: the
+ * whole text, an object's last property (whose value ends where the object does), and an item
+ * reached from the end of a list. A list's wanted items in its first half are read from the front,
+ * those in its second half from its end, so a place near the end of a large file costs little.
+ */
+function visitBetween(text: string, at: number, end: number, place: Place, search: Search, value: unknown): void {
+  const c = text.charCodeAt(at);
+  if (c === 123 && place.keys) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) throw NOT_THAT_SHAPE;
+    const keys = Object.keys(value);
+    // The last key in the text, when the object lists its keys in the text's order.
+    const last = keys.some(isIndexKey) ? undefined : keys[keys.length - 1];
+    let wanted = place.keys.size;
+    let i = skipSpace(text, at + 1);
+    if (text.charCodeAt(i) === 125) return;
+    for (;;) {
+      const keyStart = i;
+      const keyEnd = skipString(text, i);
+      const raw = text.slice(keyStart + 1, keyEnd - 1);
+      const key = raw.includes('\\') ? (JSON.parse(text.slice(keyStart, keyEnd)) as string) : raw;
+      i = skipSpace(text, keyEnd);
+      i = skipSpace(text, i + 1); // the colon
+      const child = place.keys.get(key);
+      if (child) {
+        reach(child, i, keyStart, search);
+        if (key === last) {
+          visitBetween(text, i, skipSpaceBack(text, end - 1), child, search, (value as Record<string, unknown>)[key]);
+          return;
+        }
+        visitPlace(text, i, child, search);
+        // Keys are unique: once every wanted key is found, the rest of the object holds none.
+        if (--wanted === 0) return;
+      }
+      i = skipSpace(text, skipValue(text, i));
+      if (text.charCodeAt(i) !== 44) return;
+      i = skipSpace(text, i + 1);
+    }
+  }
+  if (c === 91 && place.items) {
+    if (!Array.isArray(value)) throw NOT_THAT_SHAPE;
+    const length = value.length;
+    let frontLast = -1;
+    let backFirst = length;
+    for (const index of place.items.keys()) {
+      if (index >= length) continue; // not in the list: never found
+      if (index < length / 2) frontLast = Math.max(frontLast, index);
+      else backFirst = Math.min(backFirst, index);
+    }
+    let i = skipSpace(text, at + 1);
+    for (let index = 0; index <= frontLast; index++) {
+      const child = place.items.get(index);
+      if (child) {
+        reach(child, i, -1, search);
+        i = visitPlace(text, i, child, search);
+      } else i = skipValue(text, i);
+      i = skipSpace(text, i);
+      if (index < frontLast) {
+        if (text.charCodeAt(i) !== 44) throw NOT_THAT_SHAPE;
+        i = skipSpace(text, i + 1);
+      }
+    }
+    i = skipSpaceBack(text, end - 1);
+    for (let index = length - 1; index >= backFirst; index--) {
+      const itemStart = valueStartBack(text, i);
+      const child = place.items.get(index);
+      if (child) {
+        reach(child, itemStart, -1, search);
+        visitBetween(text, itemStart, i, child, search, value[index]);
+      }
+      i = skipSpaceBack(text, itemStart - 1);
+      if (text.charCodeAt(i) !== (index > 0 ? 44 : 91)) throw NOT_THAT_SHAPE;
+      i = skipSpaceBack(text, i - 1);
+    }
+    return;
+  }
+  // A string, number or literal, or a container no path goes into: nothing to find inside.
+  if (place.keys || place.items) visitPlace(text, at, place, search);
+}
+
+/** The offset of the last character at or before `i` that is not white space (-1 if none). */
+function skipSpaceBack(text: string, i: number): number {
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9) return i;
+    i--;
+  }
+}
+
+/** The offset of the first character of the value whose last character is at `i` (valid JSON). */
+function valueStartBack(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c === 34) return stringStartBack(text, i);
+  if (c === 125 || c === 93) {
+    let depth = 0;
+    for (let j = i; j >= 0; j--) {
+      const d = text.charCodeAt(j);
+      // Outside strings a quote can only close one (a string is read back to its opening quote).
+      if (d === 34) j = stringStartBack(text, j);
+      else if (d === 125 || d === 93) depth++;
+      else if ((d === 123 || d === 91) && --depth === 0) return j;
+    }
+    throw NOT_THAT_SHAPE;
+  }
+  let j = i;
+  for (; j > 0; j--) {
+    const d = text.charCodeAt(j - 1);
+    if (d === 44 || d === 58 || d === 91 || d === 123 || d === 32 || d === 10 || d === 13 || d === 9) break;
+  }
+  return j;
+}
+
+/**
+ * The offset of the quote that opens the string closed by the quote at `close`: the first quote
+ * before it with an even number of backslashes right before it (inside a string every quote but
+ * the opening one is escaped; outside strings there are no backslashes).
+ */
+function stringStartBack(text: string, close: number): number {
+  for (let q = close > 0 ? text.lastIndexOf('"', close - 1) : -1; q >= 0; q = q > 0 ? text.lastIndexOf('"', q - 1) : -1) {
+    let b = q - 1;
+    while (b >= 0 && text.charCodeAt(b) === 92) b--;
+    if ((q - 1 - b) % 2 === 0) return q;
+  }
+  throw NOT_THAT_SHAPE;
 }
 
 /** Forgets what was found below `place` (a repeated key: the last one counts, as in JSON.parse). */
