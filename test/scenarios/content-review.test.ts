@@ -892,4 +892,16 @@ describe('a fresh-eyes review: the borderline notes, youth-discloses, couch-rent
     expect(seen).not.toContain('s2-opens');
     expect(told('the-list', 's5-park')).toContain("What we owe Chú, from Bà's rent last winter");
   });
+
+  it('the-list: Bảo hears that the volunteer named trafficking the same afternoon (d1-warning costs his trust before he comes in at four), and the ending that recalls it says so, not "that night"', () => {
+    expect(replyOf('the-list', 'd1-warning').effects).toContainEqual({ var: 'trust', add: -10 });
+    expect(told('the-list', 's1-bao')).toContain('comes in at four');
+    const narrations = bundledScenario('the-list').nodes.flatMap((n) => (n.kind === 'ending' ? (n.variants ?? []) : []))
+      .filter((v) => JSON.stringify(v.when) === JSON.stringify({ var: 'labelled', is: true })).map((v) => v.narration);
+    expect(narrations.length).toBeGreaterThan(0);
+    for (const text of narrations) {
+      expect(text).toContain('heard it from her that same afternoon');
+      expect(text).not.toMatch(/that night/);
+    }
+  });
 });
