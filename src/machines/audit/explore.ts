@@ -1,8 +1,8 @@
 import { graphMoves, orderPositions, scenarioGraph } from '../graph.js';
 import { indexScenario, type ScenarioIndex } from '../scenario-index.js';
 import { analyseBest, CRITICAL_CAP, percentOfBest } from '../scoring.js';
-import type { EndingKind, Route, Scenario, ScenarioNode } from '../schema/scenario.js';
-import { GUARD_READS_POINTS, Ints, Moves, ROUTES_READ_POINTS } from './moves.js';
+import type { EndingKind, Route, Scenario, ScenarioNode, When } from '../schema/scenario.js';
+import { GUARD_READS_POINTS, GUARDED, Ints, Moves, READS_POINTS, ROUTES_READ_POINTS } from './moves.js';
 import { PointsStore, removePoints, type PointsSet } from './points-set.js';
 
 /**
@@ -286,11 +286,11 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
     const pair = statePair.data[state] as number;
     const vector = m.pairVector.data[pair] as number;
     const cls = m.pairClass.data[pair] as number;
-    const guard = m.when[k];
     const moveFlags = flags[k] as number;
     const moveValue = value[k] as number;
     let part: PointsSet | undefined;
-    if (guard !== undefined) {
+    if ((moveFlags & GUARDED) !== 0) {
+      const guard = m.guardOf(k) as When;
       if ((moveFlags & GUARD_READS_POINTS) !== 0) {
         part = m.where(points.toArray(state), guard, vector, cls);
         if (part.length === 0) return;
@@ -304,7 +304,7 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
       return;
     }
     // Routes read conduct after the reply, points included: each takes the part of the rest it holds for.
-    const routes = m.routes[k] as readonly Route[];
+    const routes = m.routesOf(k);
     const firstTarget = m.targetStart[k] as number;
     let rest = part ?? points.toArray(state);
     if (moveValue !== 0) rest = shifted(rest, moveValue);
@@ -386,7 +386,7 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
     const pair = statePair.data[from] as number;
     const vector = m.pairVector.data[pair] as number;
     const cls = m.pairClass.data[pair] as number;
-    const guard = m.when[k];
+    const guard = m.guardOf(k);
     if (guard !== undefined && !m.holdsWith(guard, vector, cls, total)) return false;
     return m.targetWith(k, m.vectorAfter(vector, k), m.classAfter(cls, k), total + (value[k] as number)) === to;
   };
@@ -413,14 +413,14 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
         const move = edgeMove.data[e] as number;
         const q = p - (value[move] as number);
         // A move whose guard and routes read no points takes every total of its state the same way.
-        const read = (flags[move] as number) !== 0;
+        const read = ((flags[move] as number) & READS_POINTS) !== 0;
         if (!points.has(t, q) || (exact && read && !leadsTo(t, move, q, at))) continue;
         from = t;
         k = move;
         break;
       }
       if (from < 0) break;
-      const reply = m.reply[k];
+      const reply = m.replyOf(k);
       if (guard === 0 && entry) entry((nodes[m.nodeOf[k] as number] as ScenarioNode).id, reply?.id);
       if (reply) out.push(reply.id);
       p -= value[k] as number;

@@ -40,15 +40,21 @@ function boundOf(c: { gte?: number; gt?: number; lte?: number; lt?: number; eq?:
 /** Adds what a `when` reads of conduct to `use`; returns whether it reads points (see readsPoints). */
 function readConduct(use: ConductUse, when: When | undefined): boolean {
   if (when === undefined) return false;
+  // A single condition is read as it is (no list of one made for it: this runs for every route).
+  if (!Array.isArray(when)) return readConditionConduct(use, when as Condition);
   let points = false;
-  for (const c of Array.isArray(when) ? when : [when]) {
-    if (!isConductCondition(c)) continue;
-    if (c.conduct === 'critical') use.criticalCap = Math.max(use.criticalCap, boundOf(c));
-    else if (c.conduct === 'percent') use.percent = use.points = points = true;
-    else if (c.conduct === 'points' || c.conduct === 'score') use.points = points = true;
-    else if (c.conduct === 'violations' && c.principle) use.violationCaps.set(c.principle, Math.max(use.violationCaps.get(c.principle) ?? 0, boundOf(c)));
-  }
+  for (const c of when) points = readConditionConduct(use, c) || points;
   return points;
+}
+
+/** readConduct for one condition. */
+function readConditionConduct(use: ConductUse, c: Condition): boolean {
+  if (!isConductCondition(c)) return false;
+  if (c.conduct === 'critical') use.criticalCap = Math.max(use.criticalCap, boundOf(c));
+  else if (c.conduct === 'percent') return (use.percent = use.points = true);
+  else if (c.conduct === 'points' || c.conduct === 'score') return (use.points = true);
+  else if (c.conduct === 'violations' && c.principle) use.violationCaps.set(c.principle, Math.max(use.violationCaps.get(c.principle) ?? 0, boundOf(c)));
+  return false;
 }
 
 /** Whether a condition reads the points so far (directly, or as the score or percentage). */
@@ -57,36 +63,77 @@ function readsPoints(c: Condition): boolean {
 }
 
 /**
- * What a list of routes tests, as text: two lists with the same text take the same route (by its
- * place in the list) for the same variables and conduct, wherever they are. Every field that
- * `conditionHolds` reads is written, ids with their length before them and each comparison with a
- * separator no number contains, so different tests never share a text.
+ * What a list of routes tests, as a number for a table of lists (equal lists have equal numbers,
+ * different ones mostly different): the shape of each route's "when" and every field that
+ * `conditionHolds` reads, without building text. Two lists share a number in `Moves` only when
+ * `sameRoutes` says they test the same.
  */
-function routesKey(routes: readonly Route[]): string {
-  let key = '';
-  for (const route of routes) {
-    const when = route.when;
-    if (when === undefined) {
-      key += '|*';
-      continue;
+function routesHash(routes: readonly Route[]): number {
+  let h = routes.length;
+  for (let r = 0; r < routes.length; r++) {
+    const when = (routes[r] as Route).when;
+    if (when === undefined) h = Math.imul(h ^ 0x2a, 0x9e3779b1);
+    else if (!Array.isArray(when)) h = conditionHash(h, when as Condition);
+    else {
+      h = Math.imul(h ^ (0x1000 + when.length), 0x9e3779b1);
+      for (let i = 0; i < when.length; i++) h = conditionHash(h, when[i] as Condition);
     }
-    key += '|';
-    for (const c of Array.isArray(when) ? when : [when]) key += conditionKey(c);
   }
-  return key;
+  return h;
 }
 
-function conditionKey(c: Condition): string {
-  let key: string;
-  if (isConductCondition(c)) key = `&c${c.conduct}/${c.principle === undefined ? '-' : `${c.principle.length}:${c.principle}`}`;
-  else key = `&v${c.var.length}:${c.var}${c.is === undefined ? '' : c.is ? ';is1' : ';is0'}`;
-  if (c.gte !== undefined) key += `;gte${c.gte}`;
-  if (c.gt !== undefined) key += `;gt${c.gt}`;
-  if (c.lte !== undefined) key += `;lte${c.lte}`;
-  if (c.lt !== undefined) key += `;lt${c.lt}`;
-  if (c.eq !== undefined) key += `;eq${c.eq}`;
-  if (c.ne !== undefined) key += `;ne${c.ne}`;
-  return key;
+/** A number of a field for a hash: any value gives one, and equal values the same. */
+function fieldHash(v: unknown): number {
+  if (typeof v === 'number') return v | 0;
+  if (typeof v === 'string') return v.length;
+  if (typeof v === 'boolean') return v ? 1 : 2;
+  return v === undefined ? 3 : 4;
+}
+
+function conditionHash(h: number, c: Condition): number {
+  const any = c as Record<string, unknown>;
+  h = Math.imul(h ^ ('conduct' in c ? fieldHash(any.conduct) + 7 : fieldHash(any.var)), 0x9e3779b1);
+  h = Math.imul(h ^ fieldHash(any.principle), 0x85ebca6b);
+  h = Math.imul(h ^ fieldHash(any.is), 0x9e3779b1);
+  h = Math.imul(h ^ fieldHash(c.gte), 0x85ebca6b);
+  h = Math.imul(h ^ fieldHash(c.gt), 0x9e3779b1);
+  h = Math.imul(h ^ fieldHash(c.lte), 0x85ebca6b);
+  h = Math.imul(h ^ fieldHash(c.lt), 0x9e3779b1);
+  h = Math.imul(h ^ fieldHash(c.eq), 0x85ebca6b);
+  return Math.imul(h ^ fieldHash(c.ne), 0x9e3779b1);
+}
+
+/**
+ * Whether two lists of routes test the same, so take the same route (by its place in the list) for
+ * the same variables and conduct, wherever they are: route by route the same shape of "when" and
+ * conditions whose every field that `conditionHolds` reads is identical (===).
+ */
+function sameRoutes(a: readonly Route[], b: readonly Route[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let r = 0; r < a.length; r++) {
+    const x = (a[r] as Route).when;
+    const y = (b[r] as Route).when;
+    if (x === undefined || y === undefined) {
+      if (x !== y) return false;
+      continue;
+    }
+    if (Array.isArray(x) !== Array.isArray(y)) return false;
+    if (!Array.isArray(x)) {
+      if (!sameCondition(x as Condition, y as Condition)) return false;
+      continue;
+    }
+    const ys = y as Condition[];
+    if (x.length !== ys.length) return false;
+    for (let i = 0; i < x.length; i++) if (!sameCondition(x[i] as Condition, ys[i] as Condition)) return false;
+  }
+  return true;
+}
+
+function sameCondition(c: Condition, d: Condition): boolean {
+  const x = c as Record<string, unknown>;
+  const y = d as Record<string, unknown>;
+  return ('conduct' in c) === ('conduct' in d) && x.conduct === y.conduct && x.var === y.var && x.principle === y.principle && x.is === y.is
+    && c.gte === d.gte && c.gt === d.gt && c.lte === d.lte && c.lt === d.lt && c.eq === d.eq && c.ne === d.ne;
 }
 
 /**
@@ -136,9 +183,11 @@ function criticalOf(reply: Reply): number {
  * move number (one allocation per table rather than an object per move, which a young-generation
  * collection would have to copy): a reply of a decision, or a scene's continue.
  */
-/** Bits of `Moves.flags`: the move's guard reads points; its routes read points. */
+/** Bits of `Moves.flags`: the move's guard reads points; its routes read points; it has a guard. */
 export const GUARD_READS_POINTS = 1;
 export const ROUTES_READ_POINTS = 2;
+export const READS_POINTS = GUARD_READS_POINTS | ROUTES_READ_POINTS;
+export const GUARDED = 4;
 
 /** `Moves.to` of a move whose "next" is a list of routes. */
 export const ROUTED = -2;
@@ -232,21 +281,17 @@ export class Moves {
   /** What of conduct the conditions on these moves read. */
   readonly use: ConductUse;
   /** Per move: the reply (undefined for a scene's continue). */
-  readonly reply: (Reply | undefined)[] = [];
+  private readonly replies: (Reply | undefined)[] = [];
   /** Per move: its points, in units of the exploration (`Moves.unit`). */
   readonly value: Float64Array;
   /** Per move: the critical violations it commits. */
   readonly criticals: Int32Array;
-  /** Per move: its guard (undefined: none). */
-  readonly when: (When | undefined)[] = [];
-  /** Per move: GUARD_READS_POINTS and ROUTES_READ_POINTS. */
+  /** Per move: GUARD_READS_POINTS, ROUTES_READ_POINTS and GUARDED. */
   readonly flags: Uint8Array;
   /** Per move: its effects as a number (0: none), so the same effects on the same values are worked out once. */
   readonly effectsId: Int32Array;
   /** Per move: the node a plain "next" leads to (-1: not a node of the order), or ROUTED when it is a list of routes. */
   readonly to: Int32Array;
-  /** Per move: its routes (empty for a plain "next"). */
-  readonly routes: (readonly Route[])[] = [];
   /**
    * Per move whose routes read no points: its list of routes numbered by what they test (from 1;
    * 0: none), so the route taken is worked out once per list and pair (see `targetFrom`).
@@ -356,7 +401,10 @@ export class Moves {
     this.targets = new Int32Array(graph.routeTarget.length);
     this.nodeOf = new Int32Array(count);
     this.routesId = new Int32Array(count);
-    const routeIds = new Map<string, number>();
+    // Lists of routes by what they test: per hash (routesHash) the numbers of the lists with it,
+    // each number's first list kept to compare with (sameRoutes).
+    const routeIds = new Map<number, number[]>();
+    const routeLists: (readonly Route[])[] = [];
     let k = 0;
     let t = 0;
     const { routeAt, routeTarget } = graph;
@@ -368,8 +416,7 @@ export class Moves {
     // `move` is the move's number in GraphMoves, whose routes are routeAt[move] on.
     const add = (i: number, reply: Reply | undefined, effects: readonly Effect[] | undefined, next: Next, move: number) => {
       this.nodeOf[k] = i;
-      this.reply.push(reply);
-      this.when.push(reply?.when);
+      this.replies.push(reply);
       if (reply !== undefined) {
         this.value[k] = replyValue(reply);
         this.criticals[k] = criticalOf(reply);
@@ -377,18 +424,23 @@ export class Moves {
       this.effectsId[k] = effectsId(effects);
       let routesReadPoints = false;
       if (typeof next !== 'string') for (const route of next) routesReadPoints = readConduct(use, route.when) || routesReadPoints;
-      this.flags[k] = (reply !== undefined && readConduct(use, reply.when) ? GUARD_READS_POINTS : 0) | (routesReadPoints ? ROUTES_READ_POINTS : 0);
+      const guard = reply?.when;
+      this.flags[k] = (guard !== undefined ? GUARDED : 0) | (readConduct(use, guard) ? GUARD_READS_POINTS : 0) | (routesReadPoints ? ROUTES_READ_POINTS : 0);
       this.targetStart[k] = t;
       if (typeof next === 'string') {
         this.to[k] = targetOf(routeAt[move] as number);
-        this.routes.push(NO_ROUTES);
       } else {
         this.to[k] = ROUTED;
-        this.routes.push(next);
         if (!routesReadPoints) {
-          const key = routesKey(next);
-          let id = routeIds.get(key);
-          if (id === undefined) routeIds.set(key, (id = routeIds.size + 1));
+          const hash = routesHash(next);
+          let same = routeIds.get(hash);
+          if (same === undefined) routeIds.set(hash, (same = []));
+          let id = 0;
+          for (let j = 0; j < same.length && id === 0; j++) if (sameRoutes(routeLists[(same[j] as number) - 1] as readonly Route[], next)) id = same[j] as number;
+          if (id === 0) {
+            routeLists.push(next);
+            same.push((id = routeLists.length));
+          }
           this.routesId[k] = id;
         }
         for (let r = 0; r < next.length; r++) this.targets[t++] = targetOf((routeAt[move] as number) + r);
@@ -410,7 +462,7 @@ export class Moves {
     this.count = k;
     this.use = use;
     this.effectsCount = effectsIds.size + 1;
-    this.routeLists = routeIds.size;
+    this.routeLists = routeLists.length;
 
     // Points are whole numbers (weights are), counted in units of the greatest common divisor of
     // the values so that sets stay whole intervals when, say, every weight is 2. A value that is
@@ -554,9 +606,10 @@ export class Moves {
 
   /** The conduct class after move number `k`. */
   classAfter(cls: number, k: number): number {
-    const reply = this.reply[k];
-    if (reply === undefined) return cls;
+    // A scene's continue commits nothing (its criticals are 0, and a class is at most the cap).
     if (!this.fullConduct) return Math.min(this.use.criticalCap, cls + (this.criticals[k] as number));
+    const reply = this.replyOf(k);
+    if (reply === undefined) return cls;
     const key = cls * this.count + k;
     let after = this.afterReply.get(key);
     if (after === undefined) {
@@ -585,6 +638,24 @@ export class Moves {
     return pair;
   }
 
+  /** Move `k`'s reply (undefined for a scene's continue), found from its node and place. */
+  replyOf(k: number): Reply | undefined {
+    return this.replies[k];
+  }
+
+  /** Move `k`'s guard (undefined: none). */
+  guardOf(k: number): When | undefined {
+    return ((this.flags[k] as number) & GUARDED) === 0 ? undefined : this.replyOf(k)?.when;
+  }
+
+  /** Move `k`'s routes (empty for a plain "next"). */
+  routesOf(k: number): readonly Route[] {
+    if (this.to[k] !== ROUTED) return NO_ROUTES;
+    const node = this.nodes[this.nodeOf[k] as number] as ScenarioNode;
+    const next = node.kind === 'scene' ? node.next : (this.replyOf(k) as Reply).next;
+    return typeof next === 'string' ? NO_ROUTES : next;
+  }
+
   /** Whether a pair's conduct has a critical violation. */
   critical(pair: number): boolean {
     return (this.classes[this.pairClass.data[pair] as number] as Conduct).critical > 0;
@@ -596,7 +667,7 @@ export class Moves {
     if (to !== ROUTED) return to;
     const variables = this.variablesOf(vector);
     const conduct = this.classes[cls] as Conduct;
-    const routes = this.routes[k] as readonly Route[];
+    const routes = this.routesOf(k);
     for (let r = 0; r < routes.length; r++) {
       const when = (routes[r] as Route).when;
       if (when === undefined || whenHolds(when, variables, conduct)) return this.targets[(this.targetStart[k] as number) + r] as number;
@@ -619,7 +690,7 @@ export class Moves {
       taken = 0;
       const variables = this.variablesOf(vector);
       const conduct = this.classes[cls] as Conduct;
-      const routes = this.routes[k] as readonly Route[];
+      const routes = this.routesOf(k);
       for (let r = 0; r < routes.length && taken === 0; r++) {
         const when = (routes[r] as Route).when;
         if (when === undefined || whenHolds(when, variables, conduct)) taken = r + 1;
