@@ -4,6 +4,7 @@ import { analyseBest, CRITICAL_CAP, percentOfBest } from '../scoring.js';
 import type { EndingKind, Route, Scenario, ScenarioNode, When } from '../schema/scenario.js';
 import { GUARD_READS_POINTS, GUARDED, Ints, Moves, READS_POINTS, ROUTES_READ_POINTS } from './moves.js';
 import { PointsStore, removePoints, type PointsSet } from './points-set.js';
+import { giveBack, takeInts } from './scratch.js';
 
 /**
  * Every playthrough a scenario allows, explored as reachable states rather than paths: a state is
@@ -146,12 +147,14 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
   const flags = m.flags;
   const unit = m.unit;
 
-  // A move taken is queued at the node it leads to (from, move, pair), in slots used again once
-  // that node's states are made; then it is kept, grouped by the state it reached, as (from, move).
-  let queueFrom = new Int32Array(1024);
-  let queueMove = new Int32Array(1024);
-  let queuePair = new Int32Array(1024);
-  let queueNext = new Int32Array(1024);
+  // A move taken is queued at the node it leads to (from, move, pair), in a slot that stays as an
+  // edge once that node's states are made: linked (queueNext) after the edges into the same state
+  // that came before it. A slot whose move made no state (past the limit) is used again.
+  let queueCapacity = 1024;
+  let queueFrom = takeInts(queueCapacity);
+  let queueMove = takeInts(queueCapacity);
+  let queuePair = takeInts(queueCapacity);
+  let queueNext = takeInts(queueCapacity);
   let queueUsed = 0;
   let queueFree = -1;
   const queueHead = new Int32Array(nodeCount).fill(-1);
@@ -164,10 +167,12 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
     let q = queueFree;
     if (q !== -1) queueFree = queueNext[q] as number;
     else {
-      if (queueUsed === queueFrom.length) {
+      if (queueUsed === queueCapacity) {
+        queueCapacity *= 2;
         const grow = (a: Int32Array) => {
-          const b = new Int32Array(2 * a.length);
-          b.set(a);
+          const b = takeInts(queueCapacity);
+          b.set(a.subarray(0, queueUsed));
+          giveBack(a);
           return b;
         };
         [queueFrom, queueMove, queuePair, queueNext] = [grow(queueFrom), grow(queueMove), grow(queuePair), grow(queueNext)];
@@ -184,12 +189,10 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
     queueTail[to] = q;
   };
 
-  // The states, numbered node by node; the moves into state s are edges edgeStart[s] to
-  // edgeStart[s + 1] - 1 (or to the last edge, for the last state).
+  // The states, numbered node by node; the moves into state s are the queue's slots firstEdge[s]
+  // (-1: none, the start), queueNext[that], and so on to -1, in the order they came.
   const statePair = new Ints();
-  const edgeStart = new Ints();
-  const edgeFrom = new Ints();
-  const edgeMove = new Ints();
+  const firstEdge = new Ints();
   const points = new PointsStore(m.gap, 1024, m.small);
   /** Per pair, the node whose states are being made and the state it has there. */
   let stamp = new Int32Array(256).fill(-1);
@@ -197,10 +200,11 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
   let complete = true;
   let work = 0;
   const workLimit = WORK_PER_STATE * limit;
-  const newState = (node: number, pair: number) => {
+  /** A new state at `node` with `pair`, the incoming set of points and its first edge (-1: none). */
+  const newState = (node: number, pair: number, edge: number) => {
     const s = points.create();
     statePair.push(pair);
-    edgeStart.push(edgeFrom.length);
+    firstEdge.push(edge);
     if (pair >= stamp.length) {
       const size = Math.max(2 * stamp.length, pair + 1);
       const grownStamp = new Int32Array(size).fill(-1);
@@ -214,13 +218,11 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
     stateOfPair[pair] = s;
     return s;
   };
-  // Scratch for grouping a node's edges by state.
-  let byState = new Int32Array(256);
-  let pending = new Int32Array(256);
+  /** Per state of the node being made (from its first), its last edge so far. */
+  let lastEdge = new Int32Array(256);
   /** Makes the states of node `i` from the moves queued there, and keeps those moves as edges. */
   const gather = (i: number) => {
     const firstNew = points.size;
-    let n = 0;
     for (let q = queueHead[i] as number, following: number; q !== -1; q = following) {
       following = queueNext[q] as number;
       const pair = queuePair[q] as number;
@@ -229,54 +231,29 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
         points.loadArray(part, 0);
         carried.delete(q);
       } else points.loadState(queueFrom[q] as number, value[queueMove[q] as number] as number);
-      let s = -1;
+      queueNext[q] = -1;
       if (pair < stamp.length && stamp[pair] === i) {
-        s = stateOfPair[pair] as number;
+        const s = stateOfPair[pair] as number;
         work += points.incomingIntervals + points.intervals(s);
         if (exact) points.unite(s);
         else points.widen(s);
+        const local = s - firstNew;
+        queueNext[lastEdge[local] as number] = q;
+        lastEdge[local] = q;
       } else if (points.size < limit) {
-        s = newState(i, pair);
+        const local = newState(i, pair, q) - firstNew;
         work += points.incomingIntervals;
-      } else complete = false;
-      if (s >= 0) {
-        if (n === pending.length) {
-          const grown = new Int32Array(2 * n);
-          grown.set(pending);
-          pending = grown;
+        if (local === lastEdge.length) {
+          const grown = new Int32Array(2 * local);
+          grown.set(lastEdge);
+          lastEdge = grown;
         }
-        pending[n++] = q;
-        // The slot's pair is not needed any more: it says which state the move reached.
-        queuePair[q] = s;
+        lastEdge[local] = q;
       } else {
+        complete = false;
         queueNext[q] = queueFree;
         queueFree = q;
       }
-    }
-    // Counting sort of the node's edges by state, so each state's edges lie together.
-    const states = points.size - firstNew;
-    if (states + 1 > byState.length) byState = new Int32Array(2 * (states + 1));
-    byState.fill(0, 0, states + 1);
-    for (let j = 0; j < n; j++) {
-      const local = (queuePair[pending[j] as number] as number) - firstNew + 1;
-      byState[local] = (byState[local] as number) + 1;
-    }
-    const base = edgeFrom.length;
-    for (let j = 0; j < states; j++) {
-      byState[j + 1] = (byState[j + 1] as number) + (byState[j] as number);
-      edgeStart.data[firstNew + j] = base + (byState[j] as number);
-    }
-    edgeFrom.extend(n);
-    edgeMove.extend(n);
-    for (let j = 0; j < n; j++) {
-      const q = pending[j] as number;
-      const local = (queuePair[q] as number) - firstNew;
-      const at = base + (byState[local] as number);
-      byState[local] = (byState[local] as number) + 1;
-      edgeFrom.data[at] = queueFrom[q] as number;
-      edgeMove.data[at] = queueMove[q] as number;
-      queueNext[q] = queueFree;
-      queueFree = q;
     }
   };
 
@@ -353,7 +330,7 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
     const first = points.size;
     if (i === start) {
       points.loadArray([0, 0], 0);
-      newState(i, m.startPair());
+      newState(i, m.startPair(), -1);
     } else gather(i);
     const node = nodes[i] as ScenarioNode;
     const end = points.size;
@@ -407,10 +384,9 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
     for (let guard = 0; guard <= nodeCount; guard++) {
       let from = -1;
       let k = -1;
-      const last = s + 1 < points.size ? (edgeStart.data[s + 1] as number) : edgeFrom.length;
-      for (let e = edgeStart.data[s] as number; e < last; e++) {
-        const t = edgeFrom.data[e] as number;
-        const move = edgeMove.data[e] as number;
+      for (let e = firstEdge.data[s] as number; e !== -1; e = queueNext[e] as number) {
+        const t = queueFrom[e] as number;
+        const move = queueMove[e] as number;
         const q = p - (value[move] as number);
         // A move whose guard and routes read no points takes every total of its state the same way.
         const read = ((flags[move] as number) & READS_POINTS) !== 0;
@@ -459,6 +435,8 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
   }
   // The tables stay with the exploration, for its playthroughs, and the last one's stay alive
   // after it too (see lastTables).
-  lastTables = [m, statePair, edgeStart, edgeFrom, edgeMove, points];
+  lastTables = [m, statePair, firstEdge, queueFrom, queueMove, queueNext, points];
+  // Only the pairs are not needed any more.
+  giveBack(queuePair);
   return result;
 }
