@@ -31,6 +31,14 @@ describe('previewing a scenario file', () => {
     expect(screen.queryByRole('button', { name: /Play it now/ })).toBeNull();
   });
 
+  it('a file of the app\'s scenarios/ folder named in the address (#/preview/court-report.json) is checked on opening, and a name not there says so', async () => {
+    render(<StoreContext value={memoryStore()}><Preview file="court-report.json" /></StoreContext>);
+    expect(await screen.findByText(/^court-report\.json is valid/)).toBeTruthy();
+    cleanup();
+    render(<StoreContext value={memoryStore()}><Preview file="no-such.json" /></StoreContext>);
+    expect(await screen.findByText(/There is no file .*no-such\.json.* in the app's scenarios\/ folder/)).toBeTruthy();
+  });
+
   it('reports a schema problem at the line of the offending value', async () => {
     const user = userEvent.setup();
     renderPreview();

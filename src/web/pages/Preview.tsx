@@ -1,4 +1,4 @@
-import { useEffect, useId, useLayoutEffect, useRef, useState, type ChangeEvent, type MouseEvent } from 'react';
+import { useEffect, useEffectEvent, useId, useLayoutEffect, useRef, useState, type ChangeEvent, type MouseEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { formatPath, type PlayableScenario, type Problem, type SessionMode, type ValidationResult } from '../../machines/index.js';
 import { cleanLine } from '../../machines/light.js';
@@ -190,6 +190,13 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
     await checkFile(file, picked.name, true);
   };
 
+  // The file named in the address is checked with the latest `check` (a new function every
+  // render), without the effect running again for it.
+  const checkNamed = useEffectEvent((name: string, text: string) => {
+    focusResults.current = true;
+    void check(name, text, false, true);
+  });
+
   useEffect(() => {
     let live = true;
     void scenarioTexts().then((texts) => {
@@ -197,10 +204,8 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
       setBundled(texts);
       // A file from scenarios/ named in the address is checked again after every reload (npm run dev reloads on a change).
       const found = file ? texts.find((t) => t.file === file) : undefined;
-      if (found) {
-        focusResults.current = true;
-        void check(found.file, found.text, false, true);
-      } else if (file) {
+      if (found) checkNamed(found.file, found.text);
+      else if (file) {
         setError(`There is no file ${shownName(file)} in the app's scenarios/ folder: open your file with “Scenario file (.json)” above, or check one of the folder's files.`);
       }
     }).catch((e: unknown) => live && fail(e));
