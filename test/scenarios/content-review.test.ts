@@ -905,3 +905,43 @@ describe('a fresh-eyes review: the borderline notes, youth-discloses, couch-rent
     }
   });
 });
+
+describe('a fresh-eyes review, session 26: trafficker-contact, left-placement-calls, youth-relapses', () => {
+  /** The text of a node's narration and lines, joined. */
+  function told(scenarioId: string, nodeId: string): string {
+    const n = bundledScenario(scenarioId).nodes.find((x) => x.id === nodeId);
+    if (!n) throw new Error(`${scenarioId} has no node ${nodeId}`);
+    return `${'narration' in n ? n.narration ?? '' : ''} ${'lines' in n ? (n.lines ?? []).map((l) => l.text).join(' ') : ''}`;
+  }
+  const replyText = (scenarioId: string, replyId: string) => {
+    const r = indexScenario(bundledScenario(scenarioId)).replies.get(replyId)?.reply;
+    if (!r) throw new Error(`${scenarioId} has no reply ${replyId}`);
+    return r.text;
+  };
+
+  it('left-placement-calls: "I\'ll tell Tomas in the morning", then "I\'m texting Tomas now" at the fifty dollars, is not told that it could wait until seven', () => {
+    expect(replyText('left-placement-calls', 'd2-resources')).toContain("I'm texting Tomas now");
+    const texted = nodesOn('left-placement-calls', ['d1-go-back', 'd2-resources', 'd3-door-open']);
+    expect(texted).not.toContain('s3-morning');
+    expect(texted).toContain('s3-cold');
+    expect(told('left-placement-calls', 's3-cold')).toContain('You send Tomas a text');
+    // Where the volunteer said nothing of texting him, the night still waits for the morning.
+    for (const money of ['d2-send', 'd2-who']) expect(nodesOn('left-placement-calls', ['d1-go-back', money, 'd3-door-open']), money).toContain('s3-morning');
+  });
+
+  it('left-placement-calls: Gabi is named as Ari\'s case manager where the volunteer first mentions her on a path that sent money or asked questions', () => {
+    for (const id of ['d1-redirect', 'd1-go-back', 'd2-send', 'd2-who']) expect(replyText('left-placement-calls', id), id).not.toMatch(/Gabi/);
+    for (const id of ['s1-redirect', 's1-go-back', 'd2-money', 'd3-phone-dying']) expect(told('left-placement-calls', id), id).not.toMatch(/Gabi/);
+    expect(replyText('left-placement-calls', 'd3-door-open')).toContain('your case manager Gabi');
+  });
+
+  it('left-placement-calls: "the officer on her report" rests on a report Mr. Keith mentions on every path to the update, the pick-up paths too', () => {
+    expect(replyText('left-placement-calls', 'd5-steady')).toContain('the officer on her report');
+    for (const path of [['d1-redirect', 'd2-resources', 'd3-door-open'], ['d1-pick-up', 'd2-call-csw'], ['d1-pick-up', 'd2-drive-back'], ['d1-pick-up', 'd2-couch']]) {
+      const seen = nodesOn('left-placement-calls', path);
+      const before = seen[seen.indexOf('d4-update') - 1];
+      expect(before, path.join(' > ')).toMatch(/^s4-/);
+      expect(told('left-placement-calls', before ?? ''), before).toContain('We did the report already.');
+    }
+  });
+});
