@@ -944,4 +944,15 @@ describe('a fresh-eyes review, session 26: trafficker-contact, left-placement-ca
       expect(told('left-placement-calls', before ?? ''), before).toContain('We did the report already.');
     }
   });
+
+  it('youth-relapses: the best reply about triggers does not cite "a missed visit", which Jazz tells only on the path where she opens up', () => {
+    const closed = nodesOn('youth-relapses', ['d1-why', 'd2-earn', 'd3-using']);
+    expect(closed).toContain('s3-closed');
+    expect(told('youth-relapses', 's3-open')).toContain("didn't show for the visit");
+    expect(told('youth-relapses', 's3-closed')).not.toMatch(/visit|mom/);
+    expect(replyText('youth-relapses', 'd4-plan')).not.toMatch(/missed visit/);
+    // What it points to instead is told on every path: "My mom doesn't even" at d3-miss.
+    expect(told('youth-relapses', 'd3-miss')).toContain('My mom');
+    expect(replyText('youth-relapses', 'd4-plan')).toContain('your mom');
+  });
 });
