@@ -955,4 +955,19 @@ describe('a fresh-eyes review, session 26: trafficker-contact, left-placement-ca
     expect(told('youth-relapses', 'd3-miss')).toContain('My mom');
     expect(replyText('youth-relapses', 'd4-plan')).toContain('your mom');
   });
+
+  it('trafficker-contact: the man says "So she IS out here" before he drives off and before you know what your answer told him (a scene\'s narration is drawn before its lines)', () => {
+    const s = bundledScenario('trafficker-contact');
+    const saying = s.nodes.find((n) => n.kind === 'scene' && (n.lines ?? []).some((l) => l.text.includes('So she IS out here')));
+    expect(saying && 'narration' in saying ? saying.narration ?? '' : '').not.toMatch(/pulls out|driver's seat|realise your answer/);
+    for (const reply of ['d6-parking-tell-off', 'd6-parking-ask']) {
+      const path = ['d1-text-screenshot', 'd3-morning-facts', 'd4-visit-boundary', 'd5-open-include', reply];
+      const seen = nodesOn('trafficker-contact', path);
+      const at = seen.indexOf(saying?.id ?? '');
+      expect(at, reply).toBeGreaterThan(0);
+      const after = seen.slice(at + 1, seen.indexOf('d7-supervisor')).map((id) => told('trafficker-contact', id)).join(' ');
+      expect(after, reply).toMatch(/pulls out slowly/);
+      expect(after, reply).toMatch(/You call Ms\. Okafor from the driver's seat/);
+    }
+  });
 });
