@@ -971,3 +971,41 @@ describe('a fresh-eyes review, session 26: trafficker-contact, left-placement-ca
     }
   });
 });
+
+describe('a fresh-eyes review, session 26: red-flags, harm-reduction, before-relapse', () => {
+  /** The text of a node's narration and lines, joined. */
+  function told(scenarioId: string, nodeId: string): string {
+    const n = bundledScenario(scenarioId).nodes.find((x) => x.id === nodeId);
+    if (!n) throw new Error(`${scenarioId} has no node ${nodeId}`);
+    return `${'narration' in n ? n.narration ?? '' : ''} ${'lines' in n ? (n.lines ?? []).map((l) => l.text).join(' ') : ''}`;
+  }
+  const replyText = (scenarioId: string, replyId: string) => {
+    const r = indexScenario(bundledScenario(scenarioId)).replies.get(replyId)?.reply;
+    if (!r) throw new Error(`${scenarioId} has no reply ${replyId}`);
+    return r.text;
+  };
+
+  it('red-flags: what the volunteer tells Alma rests on what every path showed; only the open path has Yesi say that Junior paid for the phone', () => {
+    const guarded = nodesOn('red-flags', ['r-nails-skip', 'r-boyfriend-light', 'r-denise-balanced']);
+    expect(guarded).toContain('s-guarded');
+    expect(guarded.at(-1)).toBe('r-supervisor');
+    expect(told('red-flags', 's-open')).toContain('He got me the phone too');
+    const before = guarded.map((id) => told('red-flags', id)).join(' ');
+    expect(before).not.toMatch(/paid|got me the phone/);
+    expect(replyText('red-flags', 'r-supervisor-facts')).not.toMatch(/she says|paid for/);
+  });
+
+  it('red-flags: Junior is "the name Denise gave you" because Denise gave it in her call, on every path (s-boba comes before either scene where Yesi names him)', () => {
+    expect(told('red-flags', 'r-boyfriend')).toContain('the name Denise gave you');
+    expect(told('red-flags', 's-boba')).toMatch(/Denise[^.]*called:[^.]*Junior/);
+  });
+
+  it('red-flags: at the call the volunteer has already reached Mr. Ramirez, so no reply puts off calling him; holding back what you saw is still scored on working with the CSW (Collaboration with Case Parties)', () => {
+    expect(told('red-flags', 'r-csw')).toContain('You reach Mr. Ramirez');
+    expect(told('red-flags', 's-alma-nothing')).toContain('you call Yesi\'s CSW');
+    expect(replyText('red-flags', 'r-csw-hold')).not.toMatch(/hold off calling|before calling/);
+    expect(assessment('red-flags', 'r-csw-hold', 'csw-partnership')).toMatchObject({ verdict: 'violates', weight: 2 });
+    expect(feedback('red-flags', 'r-csw-hold')).toContain('(Collaboration with Case Parties)');
+  });
+
+});
