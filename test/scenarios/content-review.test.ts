@@ -1008,4 +1008,10 @@ describe('a fresh-eyes review, session 26: red-flags, harm-reduction, before-rel
     expect(feedback('red-flags', 'r-csw-hold')).toContain('(Collaboration with Case Parties)');
   });
 
+  it('red-flags: CLC\'s immigration attorney is not said to have the trafficking expertise the guide asks for in a separate sentence ("CLC has an attorney specialized and managing cases for youth with immigration needs")', () => {
+    expect(replyText('red-flags', 'r-immigration-clc')).not.toMatch(/trafficking/);
+    expect(feedback('red-flags', 'r-immigration-clc')).not.toMatch(/CLC's immigration attorney, so/);
+    expect(feedback('red-flags', 'r-immigration-research')).not.toMatch(/with CLC's \(/);
+    for (const id of ['r-immigration-clc', 'r-immigration-research']) expect(feedback('red-flags', id), id).toContain('connect with an immigration attorney at CLC (Legal Advocacy)');
+  });
 });
