@@ -1014,4 +1014,25 @@ describe('a fresh-eyes review, session 26: red-flags, harm-reduction, before-rel
     expect(feedback('red-flags', 'r-immigration-research')).not.toMatch(/with CLC's \(/);
     for (const id of ['r-immigration-clc', 'r-immigration-research']) expect(feedback('red-flags', id), id).toContain('connect with an immigration attorney at CLC (Legal Advocacy)');
   });
+
+  it('harm-reduction: "wait and see" does not point to "the plan" on a path where none was made ("Ms. Castillo does safety plans; I\'ll leave it to her")', () => {
+    const seen = nodesOn('harm-reduction', ['d1-glad', 'd2-need', 'd3-plan', 'd4-later']);
+    expect(seen.at(-1)).toBe('d5-tell');
+    expect(indexScenario(bundledScenario('harm-reduction')).replies.get('d4-later')?.reply.effects).toContainEqual({ var: 'no-plan', set: true });
+    expect(replyText('harm-reduction', 'd5-wait')).not.toMatch(/\bplan\b/);
+    expect(feedback('harm-reduction', 'd5-wait')).not.toMatch(/\bplan\b/);
+  });
+
+  it('harm-reduction: the mixed ending told when no variant fits is not "some of what you said landed harder … he keeps the weekends out of your visits" for a playthrough that said nothing harsh and left his trust high', () => {
+    const path = ['d1-glad', 'd2-placement', 'd3-plan', 'd4-template', 'd5-share', 'd6-glad', 'd7-square-one', 'd8-steps', 'd9-review'];
+    const s = bundledScenario('harm-reduction');
+    const replies = indexScenario(s).replies;
+    const trust = path.reduce((t, id) => t + (replies.get(id)?.reply.effects ?? []).reduce((a, e) => a + (e.var === 'trust' && 'add' in e ? e.add ?? 0 : 0), 0), 50);
+    expect(trust).toBeGreaterThanOrEqual(80);
+    const d = playReplies(s, path);
+    expect(d?.ending?.id).toBe('end-mixed');
+    const end = s.nodes.find((n) => n.id === 'end-mixed');
+    expect(d?.ending?.narration).toBe(end && 'narration' in end ? end.narration : undefined);
+    expect(d?.ending?.narration).not.toMatch(/landed harder|keeps the weekends out/);
+  });
 });
