@@ -106,6 +106,10 @@ describe('every validator rule has a bad fixture that is reported where it is an
     expect(text.slice(offsetOf(text, problem.line, problem.column)).startsWith(c.token)).toBe(true);
     expect(`${problem.message} ${problem.fix}`).toContain(c.says);
     expect(problem.fix.length).toBeGreaterThan(10);
+    // Each is a sentence of its own, in Preview and the terminal: it does not begin in lower case
+    // ('the text "narration" is not a node kind.' did).
+    expect(problem.message).not.toMatch(/^\p{Ll}/u);
+    expect(problem.fix).not.toMatch(/^\p{Ll}/u);
     expect(result.ok).toBe(c.severity === 'warning' && result.errors === 0);
   });
 
@@ -1237,6 +1241,20 @@ describe('a comparison written as a sign', () => {
     const good = readFixture('good/example.json').toString('utf8');
     const text = good.replace('{ "var": "trust", "gte": 60 }', '{ "var": "trust" }');
     expect(validateScenario(text, 'x.json').problems.map((p) => p.message)).toContain('This condition has no comparison, so it cannot be tested.');
+  });
+});
+
+describe('a node kind that is not one', () => {
+  // The value begins the sentence: it read 'the text "narration" is not a node kind.', and the value
+  // null read 'null is not a node kind.'
+  it.each([['"narration"', 'The text "narration" is not a node kind.'], ['null', 'The value null is not a node kind.'], ['true', 'The value true is not a node kind.'], ['2', 'The number 2 is not a node kind.'], ['["scene"]', 'A list is not a node kind. Did you mean "scene"?']])('"kind": %s', (value, message) => {
+    const { problems } = exampleWith('"kind": "scene"', `"kind": ${value}`);
+    expect(problems.filter((p) => p.code === 'node-kind').map((p) => p.message)).toEqual([message]);
+  });
+
+  it('an id that is not one begins its sentence the same way', () => {
+    const { problems } = exampleWith('"id": "after-visit"', '"id": "After visit"');
+    expect(problems.filter((p) => p.code === 'invalid-id').map((p) => p.message)).toEqual(['The text "After visit" is not a valid id: ids must be lower-case letters, digits and single hyphens.']);
   });
 });
 

@@ -85,6 +85,11 @@ function describe(value: unknown): string {
   return String(value);
 }
 
+/** describe(value) where it begins a sentence: "The text "narration"", "The value null". */
+function describeAtStart(value: unknown): string {
+  return value === null || typeof value === 'boolean' ? `The value ${String(value)}` : capitalise(describe(value));
+}
+
 const EXPECTED: Record<string, [string, string]> = {
   string: ['text in double quotes', 'Put the text in double quotes, e.g. "…".'],
   number: ['a number', 'Write a number without quotes, e.g. 15.'],
@@ -248,7 +253,7 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
         const kindValue = valueAt(raw, path);
         const nodePath = path.slice(0, -1);
         const options = 'Set "kind" to "scene" (narration, then the story moves on), "decision" (the volunteer chooses a reply) or "ending".';
-        return [problem('node-kind', kindValue === undefined ? 'This node has no "kind".' : `${describe(kindValue)} is not a node kind.${didYouMean(String(kindValue), ['scene', 'decision', 'ending'])}`,
+        return [problem('node-kind', kindValue === undefined ? 'This node has no "kind".' : `${describeAtStart(kindValue)} is not a node kind.${didYouMean(String(kindValue), ['scene', 'decision', 'ending'])}`,
           kindValue === undefined ? kindFromFields(valueAt(raw, nodePath)) ?? options : options, { path: kindValue === undefined ? nodePath : path })];
       }
       if (typeof value === 'object' && value !== null && !Array.isArray(value) && (Object.hasOwn(value, 'conduct') || Object.hasOwn(value, 'var'))) {
@@ -298,7 +303,7 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
         return [problem('invalid-id', `${quoteValue(value)} is a reserved word and cannot be used as an id.`, `Use something like "${slugify(value)}".`)];
       }
       if (looksLikeId) {
-        return [problem('invalid-id', `${describe(value)} is not a valid id: ids ${issue.message}.`,
+        return [problem('invalid-id', `${describeAtStart(value)} is not a valid id: ids ${issue.message}.`,
           typeof value === 'string' ? `Use something like "${slugify(value)}".` : 'Use an id like "first-call".')];
       }
       return [problem('blank-text', `${capitalise(keyName)} is blank.`, blankTextFix(raw, path))];
