@@ -1036,3 +1036,84 @@ describe('a fresh-eyes review, session 26: red-flags, harm-reduction, before-rel
     expect(d?.ending?.narration).not.toMatch(/landed harder|keeps the weekends out/);
   });
 });
+
+describe('a fresh-eyes review, session 26: court-report', () => {
+  /** The text of a node's narration and lines, joined. */
+  function told(nodeId: string): string {
+    const n = bundledScenario('court-report').nodes.find((x) => x.id === nodeId);
+    if (!n) throw new Error(`court-report has no node ${nodeId}`);
+    return `${'narration' in n ? n.narration ?? '' : ''} ${'lines' in n ? (n.lines ?? []).map((l) => l.text).join(' ') : ''}`;
+  }
+  const replyText = (replyId: string) => {
+    const r = indexScenario(bundledScenario('court-report')).replies.get(replyId)?.reply;
+    if (!r) throw new Error(`court-report has no reply ${replyId}`);
+    return r.text;
+  };
+  const best = ['d-opening-strengths', 'd-school-evidence', 'd-health-records', 'd-visit-ask-voice', 'd-check-status-call-csw', 'd-status-confirmed-factual', 'd-wellbeing-strengths', 'd-recs-csec-restoration', 'd-recs-more-secondary', 'd-review-supervisor', 'd-hearing-support-order'];
+  /** The best replies with some swapped: swap(best, { 'd-school-evidence': 'd-school-glowing' }). */
+  const swap = (path: readonly string[], changes: Record<string, string>) => path.map((id) => changes[id] ?? id);
+
+  it('a report filed without review that asks to take Lupe\'s phone and move her out of the county (or calls her "a CSEC victim") is not met with "you didn\'t put nothing weird", nor told that what was filed does her no harm', () => {
+    const cases = [
+      swap(best, { 'd-recs-csec-restoration': 'd-recs-csec-lockdown', 'd-recs-more-secondary': 'd-recs-more-move', 'd-review-supervisor': 'd-review-skip' }),
+      swap(best, { 'd-status-confirmed-factual': 'd-status-confirmed-label', 'd-review-supervisor': 'd-review-attorney' }),
+    ];
+    for (const path of cases) {
+      const seen = nodesOn('court-report', path);
+      expect(seen).toContain('s-filed');
+      expect(seen, path.join(' ')).not.toContain('s-hearing-calm');
+      const hallway = seen.filter((id) => id.startsWith('s-hearing')).map(told).join(' ');
+      expect(hallway).toMatch(/nobody even asked me/);
+      const d = playReplies(bundledScenario('court-report'), path);
+      expect(d?.ending?.id).toBe('end-mixed');
+      expect(d?.ending?.narration).not.toMatch(/does Lupe no harm|Marisa caught/);
+      expect(d?.ending?.narration).toMatch(/before Marisa had seen it/);
+      expect(d?.ending?.title).not.toMatch(/A clean report/);
+    }
+  });
+
+  it('a clean report that misses the strong ending on points alone (trust 75, nothing taken out, nothing looked into) is not told she had no say, needed a save, and stays distant', () => {
+    const path = swap(best, { 'd-school-evidence': 'd-school-glowing', 'd-review-supervisor': 'd-review-skip' });
+    const d = playReplies(bundledScenario('court-report'), path);
+    expect(d?.ending?.id).toBe('end-mixed');
+    expect(d?.score.percent).toBeLessThan(80);
+    expect(d?.ending?.narration).not.toMatch(/much of a say|needed a save|went looking|polite in the hallway/);
+    expect(d?.ending?.title).not.toMatch(/distant/);
+    // A playthrough that left her trust low is still told so.
+    const low = playReplies(bundledScenario('court-report'), swap(best, { 'd-visit-ask-voice': 'd-visit-deflect' }));
+    expect(low?.ending?.id).toBe('end-mixed');
+    expect(low?.ending?.narration).toMatch(/polite in the hallway/);
+  });
+
+  it('the calm hallway and Marisa\'s approval claim nothing a draft reaching them may lack: no volleyball after a reworked opening, no "sourced" for "thriving at school and loves learning!"', () => {
+    const reworked = swap(best, { 'd-opening-strengths': 'd-opening-at-risk', 'd-recs-csec-restoration': 'd-recs-csec-prenatal' });
+    const seen = nodesOn('court-report', reworked);
+    expect(seen).toContain('s-marisa-flags');
+    expect(seen).toContain('s-hearing-calm');
+    expect(told('s-hearing-calm')).not.toMatch(/volleyball/);
+    const glowing = nodesOn('court-report', swap(best, { 'd-school-evidence': 'd-school-glowing' }));
+    expect(glowing).toContain('s-marisa-approves');
+    expect(told('s-marisa-approves')).not.toMatch(/sourced/);
+  });
+
+  it('the harmful ending does not say Ms. Alvarez learned from you what she had told you Lupe shared with her and DCFS put before the court', () => {
+    expect(told('s-csw-confirms')).toMatch(/It's in our report to the court too/);
+    const path = swap(best, { 'd-opening-strengths': 'd-opening-csec-victim', 'd-review-supervisor': 'd-review-skip', 'd-hearing-support-order': 'd-hearing-repair-own' });
+    const d = playReplies(bundledScenario('court-report'), path);
+    expect(d?.ending?.id).toBe('end-harmful');
+    expect(d?.ending?.narration).not.toMatch(/learned them from you/);
+  });
+
+  it('the draft lines state only what the volunteer was told: no "new phone" nobody mentioned, Lupe has met Mr. Tran on every path, and the March clinic visit is named as sexual health before the health line', () => {
+    const s = bundledScenario('court-report');
+    const everything = s.nodes.map((n) => told(n.id)).join(' ');
+    expect(replyText('d-status-unconfirmed-suspect')).not.toMatch(/phone/);
+    expect(everything).not.toMatch(/new phone/);
+    expect(replyText('d-status-confirmed-factual')).toMatch(/Lupe has met with both/);
+    const guarded = nodesOn('court-report', ['d-opening-strengths', 'd-school-evidence', 'd-health-records', 'd-visit-deflect', 'd-check-status-call-csw']);
+    expect(guarded).toContain('s-visit-guarded');
+    expect(guarded.at(-1)).toBe('d-status-confirmed');
+    expect(guarded.map(told).join(' ')).toMatch(/met with (him|Mr\. Tran)/);
+    expect(told('s-kitchen-table')).toMatch(/sexually transmitted infection/);
+  });
+});
