@@ -1117,3 +1117,23 @@ describe('a fresh-eyes review, session 26: court-report', () => {
     expect(told('s-kitchen-table')).toMatch(/sexually transmitted infection/);
   });
 });
+
+describe('a fresh-eyes review, session 26: youth-discloses', () => {
+  const node = (id: string) => bundledScenario('youth-discloses').nodes.find((n) => n.id === id);
+  const narration = (id: string) => {
+    const n = node(id);
+    return n && 'narration' in n ? n.narration ?? '' : '';
+  };
+
+  it('the evening narration does not point at the answer with a supervisor who said to call any time (as couch-rent\'s no longer does)', () => {
+    expect(narration('d5-supervisor')).not.toMatch(/call any time/);
+    expect(narration('d5-supervisor')).toContain('Renee Park');
+  });
+
+  it('after "I\'m calling Ana the second I get to my car" the story says what became of that call before Ana asks, days later, whether there is anything she should know', () => {
+    const seen = nodesOn('youth-discloses', ['d1-curious', 'd2-needs', 'd3-thank', 'd4-call-now']);
+    expect(seen).toContain('s4-alarmed');
+    expect(narration('s4-alarmed')).toMatch(/Ana/);
+    expect(narration('s4-alarmed')).toMatch(/voicemail/);
+  });
+});
