@@ -7,6 +7,22 @@ import { indexScenario } from '../../src/machines/scenario-index.js';
 import { BUNDLED_IDS, bundledScenario } from '../helpers/bundled.js';
 import { playReplies } from '../helpers/play.js';
 
+/** The text of a node's narration and lines, joined. */
+function told(scenarioId: string, nodeId: string): string {
+  const n = bundledScenario(scenarioId).nodes.find((x) => x.id === nodeId);
+  if (!n) throw new Error(`${scenarioId} has no node ${nodeId}`);
+  return `${'narration' in n ? n.narration ?? '' : ''} ${'lines' in n ? (n.lines ?? []).map((l) => l.text).join(' ') : ''}`;
+}
+
+/** A named reply (an error when the scenario has none by that id). */
+function replyOf(scenarioId: string, replyId: string) {
+  const r = indexScenario(bundledScenario(scenarioId)).replies.get(replyId)?.reply;
+  if (!r) throw new Error(`${scenarioId} has no reply ${replyId}`);
+  return r;
+}
+
+const replyText = (scenarioId: string, replyId: string) => replyOf(scenarioId, replyId).text;
+
 /** The feedback of a named reply. */
 function feedback(scenarioId: string, replyId: string): string {
   const reply = indexScenario(bundledScenario(scenarioId)).replies.get(replyId)?.reply;
@@ -781,17 +797,6 @@ describe('a fresh review: before-relapse and boy-red-flags', () => {
 });
 
 describe('a fresh-eyes review: the borderline notes, youth-discloses, couch-rent, the-list', () => {
-  /** The text of a node's narration and lines, joined. */
-  function told(scenarioId: string, nodeId: string): string {
-    const n = bundledScenario(scenarioId).nodes.find((x) => x.id === nodeId);
-    if (!n) throw new Error(`${scenarioId} has no node ${nodeId}`);
-    return `${'narration' in n ? n.narration ?? '' : ''} ${'lines' in n ? (n.lines ?? []).map((l) => l.text).join(' ') : ''}`;
-  }
-  const replyOf = (scenarioId: string, replyId: string) => {
-    const r = indexScenario(bundledScenario(scenarioId)).replies.get(replyId)?.reply;
-    if (!r) throw new Error(`${scenarioId} has no reply ${replyId}`);
-    return r;
-  };
 
   it('dual-involvement: going to the hearing alone is told what the guide says (consult the Advocate Supervisor; attend as deemed appropriate), not that the defense attorney weighs whether the CASA attends', () => {
     for (const id of ['d1-hearing', 'd3-gallery']) {
@@ -907,17 +912,6 @@ describe('a fresh-eyes review: the borderline notes, youth-discloses, couch-rent
 });
 
 describe('a fresh-eyes review, session 26: trafficker-contact, left-placement-calls, youth-relapses', () => {
-  /** The text of a node's narration and lines, joined. */
-  function told(scenarioId: string, nodeId: string): string {
-    const n = bundledScenario(scenarioId).nodes.find((x) => x.id === nodeId);
-    if (!n) throw new Error(`${scenarioId} has no node ${nodeId}`);
-    return `${'narration' in n ? n.narration ?? '' : ''} ${'lines' in n ? (n.lines ?? []).map((l) => l.text).join(' ') : ''}`;
-  }
-  const replyText = (scenarioId: string, replyId: string) => {
-    const r = indexScenario(bundledScenario(scenarioId)).replies.get(replyId)?.reply;
-    if (!r) throw new Error(`${scenarioId} has no reply ${replyId}`);
-    return r.text;
-  };
 
   it('left-placement-calls: "I\'ll tell Tomas in the morning", then "I\'m texting Tomas now" at the fifty dollars, is not told that it could wait until seven', () => {
     expect(replyText('left-placement-calls', 'd2-resources')).toContain("I'm texting Tomas now");
@@ -973,17 +967,6 @@ describe('a fresh-eyes review, session 26: trafficker-contact, left-placement-ca
 });
 
 describe('a fresh-eyes review, session 26: red-flags, harm-reduction, before-relapse', () => {
-  /** The text of a node's narration and lines, joined. */
-  function told(scenarioId: string, nodeId: string): string {
-    const n = bundledScenario(scenarioId).nodes.find((x) => x.id === nodeId);
-    if (!n) throw new Error(`${scenarioId} has no node ${nodeId}`);
-    return `${'narration' in n ? n.narration ?? '' : ''} ${'lines' in n ? (n.lines ?? []).map((l) => l.text).join(' ') : ''}`;
-  }
-  const replyText = (scenarioId: string, replyId: string) => {
-    const r = indexScenario(bundledScenario(scenarioId)).replies.get(replyId)?.reply;
-    if (!r) throw new Error(`${scenarioId} has no reply ${replyId}`);
-    return r.text;
-  };
 
   it('red-flags: what the volunteer tells Alma rests on what every path showed; only the open path has Yesi say that Junior paid for the phone', () => {
     const guarded = nodesOn('red-flags', ['r-nails-skip', 'r-boyfriend-light', 'r-denise-balanced']);
@@ -1038,17 +1021,8 @@ describe('a fresh-eyes review, session 26: red-flags, harm-reduction, before-rel
 });
 
 describe('a fresh-eyes review, session 26: court-report', () => {
-  /** The text of a node's narration and lines, joined. */
-  function told(nodeId: string): string {
-    const n = bundledScenario('court-report').nodes.find((x) => x.id === nodeId);
-    if (!n) throw new Error(`court-report has no node ${nodeId}`);
-    return `${'narration' in n ? n.narration ?? '' : ''} ${'lines' in n ? (n.lines ?? []).map((l) => l.text).join(' ') : ''}`;
-  }
-  const replyText = (replyId: string) => {
-    const r = indexScenario(bundledScenario('court-report')).replies.get(replyId)?.reply;
-    if (!r) throw new Error(`court-report has no reply ${replyId}`);
-    return r.text;
-  };
+  const toldHere = (nodeId: string) => told('court-report', nodeId);
+  const replyTextHere = (replyId: string) => replyText('court-report', replyId);
   const best = ['d-opening-strengths', 'd-school-evidence', 'd-health-records', 'd-visit-ask-voice', 'd-check-status-call-csw', 'd-status-confirmed-factual', 'd-wellbeing-strengths', 'd-recs-csec-restoration', 'd-recs-more-secondary', 'd-review-supervisor', 'd-hearing-support-order'];
   /** The best replies with some swapped: swap(best, { 'd-school-evidence': 'd-school-glowing' }). */
   const swap = (path: readonly string[], changes: Record<string, string>) => path.map((id) => changes[id] ?? id);
@@ -1062,7 +1036,7 @@ describe('a fresh-eyes review, session 26: court-report', () => {
       const seen = nodesOn('court-report', path);
       expect(seen).toContain('s-filed');
       expect(seen, path.join(' ')).not.toContain('s-hearing-calm');
-      const hallway = seen.filter((id) => id.startsWith('s-hearing')).map(told).join(' ');
+      const hallway = seen.filter((id) => id.startsWith('s-hearing')).map(toldHere).join(' ');
       expect(hallway).toMatch(/nobody even asked me/);
       const d = playReplies(bundledScenario('court-report'), path);
       expect(d?.ending?.id).toBe('end-mixed');
@@ -1090,14 +1064,14 @@ describe('a fresh-eyes review, session 26: court-report', () => {
     const seen = nodesOn('court-report', reworked);
     expect(seen).toContain('s-marisa-flags');
     expect(seen).toContain('s-hearing-calm');
-    expect(told('s-hearing-calm')).not.toMatch(/volleyball/);
+    expect(toldHere('s-hearing-calm')).not.toMatch(/volleyball/);
     const glowing = nodesOn('court-report', swap(best, { 'd-school-evidence': 'd-school-glowing' }));
     expect(glowing).toContain('s-marisa-approves');
-    expect(told('s-marisa-approves')).not.toMatch(/sourced/);
+    expect(toldHere('s-marisa-approves')).not.toMatch(/sourced/);
   });
 
   it('the harmful ending does not say Ms. Alvarez learned from you what she had told you Lupe shared with her and DCFS put before the court', () => {
-    expect(told('s-csw-confirms')).toMatch(/It's in our report to the court too/);
+    expect(toldHere('s-csw-confirms')).toMatch(/It's in our report to the court too/);
     const path = swap(best, { 'd-opening-strengths': 'd-opening-csec-victim', 'd-review-supervisor': 'd-review-skip', 'd-hearing-support-order': 'd-hearing-repair-own' });
     const d = playReplies(bundledScenario('court-report'), path);
     expect(d?.ending?.id).toBe('end-harmful');
@@ -1106,15 +1080,15 @@ describe('a fresh-eyes review, session 26: court-report', () => {
 
   it('the draft lines state only what the volunteer was told: no "new phone" nobody mentioned, Lupe has met Mr. Tran on every path, and the March clinic visit is named as sexual health before the health line', () => {
     const s = bundledScenario('court-report');
-    const everything = s.nodes.map((n) => told(n.id)).join(' ');
-    expect(replyText('d-status-unconfirmed-suspect')).not.toMatch(/phone/);
+    const everything = s.nodes.map((n) => toldHere(n.id)).join(' ');
+    expect(replyTextHere('d-status-unconfirmed-suspect')).not.toMatch(/phone/);
     expect(everything).not.toMatch(/new phone/);
-    expect(replyText('d-status-confirmed-factual')).toMatch(/Lupe has met with both/);
+    expect(replyTextHere('d-status-confirmed-factual')).toMatch(/Lupe has met with both/);
     const guarded = nodesOn('court-report', ['d-opening-strengths', 'd-school-evidence', 'd-health-records', 'd-visit-deflect', 'd-check-status-call-csw']);
     expect(guarded).toContain('s-visit-guarded');
     expect(guarded.at(-1)).toBe('d-status-confirmed');
-    expect(guarded.map(told).join(' ')).toMatch(/met with (him|Mr\. Tran)/);
-    expect(told('s-kitchen-table')).toMatch(/sexually transmitted infection/);
+    expect(guarded.map(toldHere).join(' ')).toMatch(/met with (him|Mr\. Tran)/);
+    expect(toldHere('s-kitchen-table')).toMatch(/sexually transmitted infection/);
   });
 });
 
