@@ -964,6 +964,17 @@ describe('a fresh-eyes review, session 26: trafficker-contact, left-placement-ca
       expect(after, reply).toMatch(/You call Ms\. Okafor from the driver's seat/);
     }
   });
+
+  it('trafficker-contact: agreeing to text Tasha "she\'s good", what Imani asked for, is not met with "You\'re just like everybody" (its feedback says it pleases her); she opens up, and the text is still a prohibited contact', () => {
+    for (const first of [['d1-text-screenshot', 'd3-morning-facts'], ['d1-text-screenshot', 'd3-morning-ask-imani']]) {
+      const seen = nodesOn('trafficker-contact', [...first, 'd4-visit-pass']);
+      expect(seen, first.join(' > ')).toContain('s-imani-opens');
+      expect(seen, first.join(' > ')).not.toContain('s-imani-shuts');
+    }
+    expect(told('trafficker-contact', 's-imani-shuts')).toContain("You're just like everybody");
+    expect(feedback('trafficker-contact', 'd4-visit-pass')).toMatch(/pleases her.*\(Prohibited Activities\)/s);
+    expect(replyOf('trafficker-contact', 'd4-visit-pass').assessments).toContainEqual({ principle: 'no-trafficker-contact', verdict: 'violates', weight: 3 });
+  });
 });
 
 describe('a fresh-eyes review, session 26: red-flags, harm-reduction, before-relapse', () => {
