@@ -9,7 +9,7 @@ import { Session } from '../../src/web/components/Session.js';
 import { StoreContext } from '../../src/web/store.js';
 import { localStore } from '../../src/web/adapters/local-store.js';
 import exampleText from '../fixtures/good/example.json?raw';
-import { announcedDuring, playToDebrief, readAloud, renderApp } from './helpers.js';
+import { announcedDuring, captureDownloads, playToDebrief, readAloud, renderApp } from './helpers.js';
 
 afterEach(cleanup);
 
@@ -236,6 +236,26 @@ describe('playing a scenario in the browser', () => {
     // a moment before; meanwhile the change of page has put focus on the main content).
     await vi.waitFor(() => expect(document.activeElement).toBe(heading));
     expect(screen.getByRole('link', { name: 'Back to the scenarios' })).toBeTruthy();
+  });
+
+  it('the debrief can be downloaded as the Markdown file the terminal writes (scenario, mode, outcome, score), at the end and when opened again', async () => {
+    const files = captureDownloads();
+    const user = userEvent.setup();
+    const store = memoryStore();
+    const { score } = await finishYouthDiscloses(store);
+    const outcome = screen.getByRole('heading', { name: /^Outcome: / }).textContent ?? '';
+    await user.click(screen.getByRole('button', { name: 'Download this debrief' }));
+    expect(files.map((f) => f.name)).toEqual([expect.stringMatching(/^youth-discloses-debrief-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.md$/)]);
+    const text = await (files[0] as { blob: Blob }).blob.text();
+    expect(text).toMatch(/^# Debrief: /);
+    expect(text).toContain('Practice mode');
+    expect(text).toContain(outcome.replace(/^Outcome: /, ''));
+    expect(text).toContain((score ?? '').replace(/^Score:\s*/, ''));
+    cleanup();
+    renderApp(location.hash, store);
+    await screen.findByRole('heading', { level: 1, name: /^Debrief: / });
+    await user.click(screen.getByRole('button', { name: 'Download this debrief' }));
+    expect(files).toHaveLength(2);
   });
 
   it('at the debrief the address is the kept debrief\'s: a reload there shows the debrief again, not a new playthrough', async () => {

@@ -1,5 +1,6 @@
 import { useMemo, type ReactNode } from 'react';
-import { debriefModel, endSentence, inVoice, pathReply, quotedReply, quotedTitle, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type Debrief as DebriefData, type Scenario, type SessionMode, type Voice } from '../../machines/index.js';
+import { debriefExport, debriefModel, endSentence, inVoice, pathReply, quotedReply, quotedTitle, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type Debrief as DebriefData, type Scenario, type SessionMode, type Voice } from '../../machines/index.js';
+import { downloadText } from '../download.js';
 import { hrefOf } from '../routing.js';
 import { TableWrap } from './TableWrap.js';
 
@@ -124,6 +125,11 @@ export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, 
         {again !== undefined ? again : <button type="button" className="primary" onClick={onTryAgain}>Try again</button>}
         {room ? <a className="button" href={hrefOf({ page: 'presenter' })}>Back to presenter mode</a> : (
           <>
+            {/* The same Markdown file the terminal writes at its debrief, made in the page (nothing is sent). */}
+            <button type="button" onClick={() => {
+              const files = debriefExport(scenario, debrief, new Date(), { mode });
+              downloadText(`${files.baseName}.md`, files.markdown, 'text/markdown');
+            }}>Download this debrief</button>
             <a className="button" href={hrefOf({ page: 'records' })}>My records</a>
             <a className="button" href={hrefOf({ page: 'library' })}>Back to the scenarios</a>
           </>
