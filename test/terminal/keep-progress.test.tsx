@@ -1,4 +1,4 @@
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
@@ -165,6 +165,34 @@ describe('the debrief is never lost', () => {
     expect(p.lastFrame()).toContain(score);
     await press(p, 'b');
     expect(p.lastFrame()).toContain('choose a scenario');
+  });
+
+  // It stayed in its place: the picker kept offering "d: see your last debrief" and d kept saying it
+  // could not be shown. It is set aside as a damaged save is, and the picker says where.
+  it('a kept debrief that cannot be shown is moved aside, the picker says where, and stops offering it', async () => {
+    const env = tempEnv();
+    const { element } = appElement({ env });
+    const r = await renderApp(element);
+    await press(r, '1', KEY.enter, '1', KEY.enter, KEY.enter, '1', 'q', 'q');
+    expect(r.lastFrame()).toContain('Debrief: Example: the new phone');
+    r.unmount();
+    const dir = join(env.XDG_STATE_HOME as string, 'casa-practice', 'debriefs');
+    const [name] = readdirSync(dir);
+    writeFileSync(join(dir, name as string), '{"format": "casa-practice-session", "formatVersion": 1, "scenarioId": "\u001b]0;x\u0007"}');
+
+    const { element: again } = appElement({ env });
+    const p = await renderApp(again);
+    expect(p.lastFrame()).toContain('d: see your last debrief.');
+    await press(p, 'd');
+    const moved = readdirSync(dir);
+    expect(moved).toEqual([expect.stringMatching(new RegExp(`^${name!.replace(/\./g, '\\.')}\\.damaged-`))]);
+    const said = p.lastFrame()?.replace(/\s*\n\s*/g, ' ') ?? '';
+    expect(said).toContain('The last debrief kept is damaged');
+    // (The path is long, and the terminal wraps it where it must: compared without the breaks.)
+    expect(said.replace(/\s+/g, '')).toContain(`Itwasmovedto${join(dir, moved[0]!)}.`);
+    expect(p.lastFrame()).not.toContain('\u001b]');
+    expect(p.lastFrame()).toContain('choose a scenario');
+    expect(p.lastFrame()).not.toContain('d: see your last debrief.');
   });
 
   it('Ctrl-C exits with 130', async () => {

@@ -306,9 +306,16 @@ describe('playing a scenario in the browser', () => {
     const store = memoryStore({ 'debriefs/youth-discloses.json': '{"format":"casa-practice-session","formatVersion":1,"scenarioId":"youth-discloses"}' });
     renderApp('#/debrief/youth-discloses', store);
     const heading = await screen.findByRole('heading', { level: 1, name: 'The last debrief cannot be shown' });
-    expect(heading.nextElementSibling?.textContent).toBe('The last debrief kept is damaged (it has no scenario version). Back to the scenarios.');
+    expect(heading.nextElementSibling?.textContent).toBe('The last debrief kept is damaged (it has no scenario version). A copy of it is kept in this browser\'s storage for this site (nothing was deleted). Back to the scenarios.');
     // The title is set in an effect after the page is drawn (the heading can be found a moment before).
     await vi.waitFor(() => expect(document.title).toMatch(/^The last debrief cannot be shown/));
+    // Set aside, not deleted: the first page no longer offers it (it offered it again on every visit).
+    expect(store.read('debriefs/youth-discloses.json')).toBeUndefined();
+    expect(store.list('debriefs/').map((k) => k.key)).toEqual([expect.stringMatching(/^debriefs\/youth-discloses\.json\.damaged-/)]);
+    cleanup();
+    renderApp('#/', store);
+    const card = (await screen.findByRole('heading', { name: /Kiara/ })).closest('li')!;
+    expect(within(card).queryByRole('link', { name: /^See your last debrief/ })).toBeNull();
   });
 
   it('a damaged save gives a clear notice and a clean start, and is moved aside, not deleted', async () => {

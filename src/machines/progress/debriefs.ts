@@ -6,7 +6,7 @@ import type { SessionMode, Turn } from '../types.js';
 import { actorOptions, restoreSession, saveSession } from '../session.js';
 import { cleanLine } from '../text/clean.js';
 import { debriefKey, DEBRIEFS_PREFIX, type SlotOf } from './slots.js';
-import type { Store } from './store.js';
+import { asideWords, type AsideReason, type Store } from './store.js';
 
 /**
  * The last debrief of each scenario is kept next to the completion records, so a volunteer who
@@ -29,39 +29,56 @@ export function hasKeptDebrief(store: Store, playable: SlotOf): boolean {
 /**
  * A kept debrief read back, or why it cannot be shown (in one clean line). `played` is the finished
  * playthrough's mode, seed and replies, for a what-if replay from one of its decisions (whatIfFrom).
+ * `movedTo`: where a kept debrief that cannot be shown was set aside (see readKeptDebrief).
  */
-export type KeptDebrief = { ok: true; debrief: Debrief; mode: SessionMode; savedAt?: string; played: { mode: SessionMode; seed?: number; transcript: readonly Turn[] } } | { ok: false; error: string };
+export type KeptDebrief = { ok: true; debrief: Debrief; mode: SessionMode; savedAt?: string; played: { mode: SessionMode; seed?: number; transcript: readonly Turn[] } } | { ok: false; error: string; movedTo?: string };
 
-/** Reads the last debrief kept for a scenario (the scenario as it is now must still fit it). */
-export function readKeptDebrief(store: Store, playable: Pick<PlayableScenario, 'scenario' | 'file' | 'bundled' | 'from' | 'set'>): KeptDebrief | undefined {
+/**
+ * Reads the last debrief kept for a scenario (the scenario as it is now must still fit it). One that
+ * cannot be shown (damaged, of another version of the scenario, unfinished) is set aside as a
+ * damaged or outdated save is, never deleted: the library then stops offering it, and `movedTo`
+ * says where it went. One that could not be read at all stays where it is.
+ */
+export function readKeptDebrief(store: Store, playable: Pick<PlayableScenario, 'scenario' | 'file' | 'bundled' | 'from' | 'set'>, now = new Date()): KeptDebrief | undefined {
+  const key = debriefKey(playable);
   let text: string | undefined;
   try {
-    text = store.read(debriefKey(playable));
+    text = store.read(key);
   } catch (e) {
     return { ok: false, error: `The last debrief could not be read (${cleanLine((e as Error).message)}).` };
   }
   if (text === undefined) return undefined;
+  const refuse = (error: string, why: AsideReason = 'damaged'): KeptDebrief => ({ ok: false, error, movedTo: cleanLine(store.moveAside(key, now, why)) });
   let saved: unknown;
   try {
     saved = JSON.parse(text);
   } catch {
-    return { ok: false, error: 'The last debrief kept is damaged (it is not valid JSON).' };
+    return refuse('The last debrief kept is damaged (it is not valid JSON).');
   }
   const machine = compileScenario(playable.scenario);
   const restored = restoreSession(playable.scenario, saved, machine);
   if (!restored.ok) {
     // In the debrief's own words: it is not "saved progress", and nothing carries on from it.
-    if (restored.damaged !== undefined) return { ok: false, error: `The last debrief kept is damaged (${cleanLine(restored.damaged)}).` };
-    if (restored.outdated) return { ok: false, error: `The last debrief kept was of another version of the scenario "${playable.scenario.id}" (it is now version ${playable.scenario.version}), and the story may have changed since, so it cannot be shown.` };
-    return { ok: false, error: `The last debrief cannot be shown: ${cleanLine(restored.error)}` };
+    if (restored.damaged !== undefined) return refuse(`The last debrief kept is damaged (${cleanLine(restored.damaged)}).`);
+    if (restored.outdated) return refuse(`The last debrief kept was of another version of the scenario "${cleanLine(playable.scenario.id)}" (it is now version ${playable.scenario.version}), and the story may have changed since, so it cannot be shown.`, 'outdated');
+    return refuse(`The last debrief cannot be shown: ${cleanLine(restored.error)}`);
   }
   const actor = createActor(machine, actorOptions(playable.scenario, { mode: restored.mode, snapshot: restored.snapshot }));
   actor.start();
   const snapshot = actor.getSnapshot();
   actor.stop();
-  if (snapshot.status !== 'done' || snapshot.output === undefined) return { ok: false, error: 'The last debrief kept is of a playthrough that did not finish.' };
+  if (snapshot.status !== 'done' || snapshot.output === undefined) return refuse('The last debrief kept is of a playthrough that did not finish.');
   const savedAt = (saved as { savedAt?: unknown }).savedAt;
   const { seed, transcript } = snapshot.context;
   const played = { mode: restored.mode, transcript, ...(seed === undefined ? {} : { seed }) };
   return { ok: true, debrief: snapshot.output as Debrief, mode: restored.mode, played, ...(typeof savedAt === 'string' && !Number.isNaN(Date.parse(savedAt)) ? { savedAt: new Date(savedAt).toISOString() } : {}) };
+}
+
+/**
+ * The one line shown when a kept debrief cannot be shown: why, and where it was set aside. `keptAt`
+ * words the place for the UI (the terminal names the file; the web app, which cannot point into a
+ * browser's storage, says a copy is kept there).
+ */
+export function keptDebriefFailure(kept: { error: string; movedTo?: string }, keptAt: (movedTo: string) => string = (to) => asideWords('It', to)): string {
+  return kept.movedTo === undefined ? cleanLine(kept.error) : `${cleanLine(kept.error)} ${keptAt(kept.movedTo)}.`;
 }

@@ -246,10 +246,11 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   const reopenDebrief = async (entry: CatalogEntry) => {
     const playable = await playableOf(entry);
     if (!playable) return;
-    const { readKeptDebrief } = await import('../../machines/index.js');
+    const { keptDebriefFailure, readKeptDebrief } = await import('../../machines/index.js');
     const kept = readKeptDebrief(stateStore(services.env), playable);
     if (!kept) return toPicker('No debrief of this scenario was kept.');
-    if (!kept.ok) return toPicker(kept.error);
+    // Set aside by the core (the picker stops offering it), and the notice says where it went.
+    if (!kept.ok) return toPicker(keptDebriefFailure(kept));
     setScreen({ name: 'kept', playable, debrief: kept.debrief, mode: kept.mode, savedAt: kept.savedAt });
   };
 

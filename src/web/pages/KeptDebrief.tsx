@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { readKeptDebrief, whatIfFrom, type Debrief as DebriefData, type PersistedScenarioSnapshot, type PlayableScenario, type SessionMode } from '../../machines/index.js';
+import { keptDebriefFailure, readKeptDebrief, whatIfFrom, type Debrief as DebriefData, type PersistedScenarioSnapshot, type PlayableScenario, type SessionMode } from '../../machines/index.js';
 import { Debrief } from '../components/Debrief.js';
 import { Session } from '../components/Session.js';
 import { go, hrefOf } from '../routing.js';
@@ -32,7 +32,8 @@ export default function KeptDebrief({ id, paused }: { id: string; paused: boolea
       if (!loaded?.ok) return setState({ kind: 'none' });
       const kept = readKeptDebrief(store, loaded.playable);
       if (!kept) return setState({ kind: 'none' });
-      if (!kept.ok) return setState({ kind: 'none', why: kept.error });
+      // Set aside by the core (the library stops offering it): a copy stays in this site's storage.
+      if (!kept.ok) return setState({ kind: 'none', why: keptDebriefFailure(kept, () => 'A copy of it is kept in this browser\'s storage for this site (nothing was deleted)') });
       setState({ kind: 'ready', playable: loaded.playable, debrief: kept.debrief, mode: kept.mode, played: kept.played });
     }).catch((e: unknown) => live && fail(e));
     return () => {

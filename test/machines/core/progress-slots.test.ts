@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  agoWords, continueChoices, finishPlaythrough, repliesMadeWords, keepDebrief, keepProgress, mayReplaceSave, memoryStore, readKeptDebrief, readSave, saveKey, saveSummary,
+  agoWords, continueChoices, finishPlaythrough, repliesMadeWords, keepDebrief, keptDebriefFailure, keepProgress, mayReplaceSave, memoryStore, readKeptDebrief, readSave, saveKey, saveSummary,
   startingAt, writeSave, type Debrief, type PlayableScenario, type ScenarioLoader, type ScenarioRef,
 } from '../../../src/machines/index.js';
 import { hasKeptDebrief } from '../../../src/machines/progress/index.js';
@@ -194,6 +194,32 @@ describe('the last debrief kept', () => {
     const broken = readKeptDebrief(store, bundledPlayable);
     expect(broken?.ok).toBe(false);
     expect(readKeptDebrief(memoryStore(), bundledPlayable)).toBeUndefined();
+  });
+
+  // A damaged one stayed in its place: the library kept offering "See your last debrief" and every
+  // visit met the same "cannot be shown". It is set aside as a damaged save is, never deleted.
+  it('sets a kept debrief that cannot be shown aside (damaged or outdated, never deleted), so it is no longer offered', () => {
+    const store = memoryStore();
+    const key = keepDebrief(store, bundledPlayable, finished().getPersistedSnapshot(), now);
+    const good = store.read(key) as string;
+    for (const [text, reason] of [['\u001b[2J{', 'damaged'], [good.replace(/"scenarioVersion": \d+/, '"scenarioVersion": 999'), 'outdated'], [good.replace(/"status": "done"/, '"status": "active"'), 'damaged']] as const) {
+      store.write(key, text);
+      expect(hasKeptDebrief(store, bundledPlayable)).toBe(true);
+      const r = readKeptDebrief(store, bundledPlayable, now);
+      if (!r || r.ok) throw new Error(`read as ${JSON.stringify(r)}`);
+      expect(r.movedTo).toBe(`${key}.${reason}-${now.toISOString().slice(0, 19).replace(/:/g, '-')}`);
+      expect(store.read(r.movedTo!)).toBe(text);
+      expect(store.read(key)).toBeUndefined();
+      expect(hasKeptDebrief(store, bundledPlayable)).toBe(false);
+      expect(keptDebriefFailure(r)).toBe(`${r.error} It was moved to ${r.movedTo}.`);
+      expect(keptDebriefFailure(r, () => 'A copy is kept')).toBe(`${r.error} A copy is kept.`);
+      store.remove(r.movedTo!);
+    }
+    // One that cannot be read at all stays where it is, and the line says nothing of a move.
+    const unreadable = { ...memoryStore(), read: () => { throw new Error('EACCES: permission denied'); } };
+    const r = readKeptDebrief(unreadable, bundledPlayable, now);
+    expect(r).toEqual({ ok: false, error: 'The last debrief could not be read (EACCES: permission denied).' });
+    expect(keptDebriefFailure(r as { error: string })).toBe('The last debrief could not be read (EACCES: permission denied).');
   });
 
   // It said "The last debrief cannot be shown: The saved progress is damaged (its scenario
