@@ -1122,3 +1122,19 @@ describe('a fresh-eyes review, session 26: youth-discloses', () => {
     expect(narration('s4-alarmed')).toMatch(/voicemail/);
   });
 });
+
+describe('session 27 review', () => {
+  // Mr. Tran was Kiara's chemistry teacher in youth-discloses and Lupe's CSEC CSW in court-report: a
+  // volunteer who practised both met one name for two people, one of them on the youth's team.
+  it('a titled name (Mr., Ms., Mrs., Dr.) names one person: no two scenarios give the same one to different people', () => {
+    const scenariosOf = new Map<string, string[]>();
+    for (const id of BUNDLED_IDS) {
+      for (const name of new Set(JSON.stringify(bundledScenario(id)).match(/\b(?:Mr|Ms|Mrs|Dr)\. [A-Z][\w'-]+/g) ?? [])) {
+        scenariosOf.set(name, [...(scenariosOf.get(name) ?? []), id]);
+      }
+    }
+    expect(scenariosOf.size).toBeGreaterThanOrEqual(30);
+    expect([...scenariosOf].filter(([, ids]) => ids.length > 1)).toEqual([]);
+    expect(replyText('youth-discloses', 'd2-subject')).toContain('Mr. Fischer');
+  });
+});
