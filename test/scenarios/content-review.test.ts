@@ -1137,4 +1137,17 @@ describe('session 27 review', () => {
     expect([...scenariosOf].filter(([, ids]) => ids.length > 1)).toEqual([]);
     expect(replyText('youth-discloses', 'd2-subject')).toContain('Mr. Fischer');
   });
+
+  it('court-report: a clean report filed without Marisa\'s review ends mixed (above 80%), and the ending says why in the guide\'s terms, not that Marisa caught anything', () => {
+    const best = ['d-opening-strengths', 'd-school-evidence', 'd-health-records', 'd-visit-ask-voice', 'd-check-status-call-csw', 'd-status-confirmed-factual', 'd-wellbeing-strengths', 'd-recs-csec-restoration', 'd-recs-more-secondary', 'd-review-supervisor', 'd-hearing-support-order'];
+    expect(playReplies(bundledScenario('court-report'), best)?.ending?.id).toBe('end-strong');
+    for (const review of ['d-review-skip', 'd-review-attorney']) {
+      const d = playReplies(bundledScenario('court-report'), best.map((r) => (r === 'd-review-supervisor' ? review : r)));
+      expect(d?.score.percent, review).toBeGreaterThanOrEqual(80);
+      expect(d?.ending?.id, review).toBe('end-mixed');
+      expect(d?.ending?.narration).toMatch(/before Marisa had seen them/);
+      expect(d?.ending?.narration).toMatch(/reviewed with your Advocate Supervisor/);
+      expect(d?.ending?.narration).not.toMatch(/Marisa caught|polite in the hallway/);
+    }
+  });
 });

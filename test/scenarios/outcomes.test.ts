@@ -88,6 +88,12 @@ describe('outcome follows conduct', () => {
     expect(strongAfterViolation(scenario('the-list'), new Set(['report-objective-strengths-based']))).toBeUndefined();
   });
 
+  it('court-report: a report filed before the Advocate Supervisor reviewed its recommendations (sent as written, or to Lupe\'s attorney instead) does not end strong', () => {
+    // Sent as written it scored 82% and ended on "the judge follows your recommendations", as if the
+    // guide's step for every court report (Potential Recommendations) had not been skipped.
+    expect(strongAfterViolation(scenario('court-report'), new Set(['review-recommendations']))).toBeUndefined();
+  });
+
   it('the-list: the strong ending needs the Strong band (80%): naming trafficking to Bà at the first visit, then doing everything else well (79%), ends mixed', () => {
     const best = computeBest(scenario('the-list')).path.map((step) => step.replyId);
     const debrief = playReplies(scenario('the-list'), best.map((r) => (r === 'd1-hear' ? 'd1-warning' : r === 'd3-carry' ? 'd3-eat' : r)));
