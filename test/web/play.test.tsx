@@ -258,6 +258,22 @@ describe('playing a scenario in the browser', () => {
     expect(files).toHaveLength(2);
   });
 
+  // The screen said "This was a what-if replay: not added to your records", and the file downloaded
+  // there said only "Practice mode", as a playthrough's does: handed to a supervisor, it passed for one.
+  it('the debrief of a what-if replay, downloaded, says it is a what-if replay', async () => {
+    const files = captureDownloads();
+    const user = userEvent.setup();
+    const store = memoryStore();
+    await finishYouthDiscloses(store);
+    await user.click(screen.getAllByRole('button', { name: /What if: replay from here/ })[1] as HTMLElement);
+    await screen.findByText(/^What if: you are back at an earlier decision/);
+    await playToDebrief(user);
+    expect(screen.getByText(/This was a what-if replay: not added to your records\./)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Download this debrief' }));
+    const text = await (files[0] as { blob: Blob }).blob.text();
+    expect(text).toContain('_Practice mode · a what-if replay, not added to the records · exported');
+  });
+
   it('at the debrief the address is the kept debrief\'s: a reload there shows the debrief again, not a new playthrough', async () => {
     const user = userEvent.setup();
     const store = memoryStore();

@@ -35,6 +35,12 @@ export const DEBRIEF_EXPORT_FORMAT = { format: 'casa-practice-debrief', formatVe
 export interface ExportMeta {
   mode?: SessionMode;
   appVersion?: string;
+  /**
+   * A what-if replay (the web app): a finished playthrough's replies up to one decision, then other
+   * ones. Not a playthrough of its own and not in the records, and the file says so, as the screen
+   * does: a supervisor handed it must not take it for one.
+   */
+  whatIf?: boolean;
 }
 
 /**
@@ -48,9 +54,10 @@ export function debriefExport(scenario: Scenario, debrief: Debrief, now = new Da
     exportedAt: now.toISOString(),
     mode,
     scenario: { id: scenario.id, version: scenario.version },
+    ...(meta.whatIf === true ? { whatIf: true } : {}),
     ...(meta.appVersion !== undefined ? { appVersion: meta.appVersion } : {}),
   };
-  const markdown = debriefMarkdown(debriefModel(scenario, debrief)).replace(/\n/, `\n\n_${mode === 'assessment' ? 'Assessment' : 'Practice'} mode · exported ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC · scenario version ${scenario.version} · ${DEBRIEF_EXPORT_FORMAT.format} format ${DEBRIEF_EXPORT_FORMAT.formatVersion}_\n`);
+  const markdown = debriefMarkdown(debriefModel(scenario, debrief)).replace(/\n/, `\n\n_${mode === 'assessment' ? 'Assessment' : 'Practice'} mode${meta.whatIf === true ? ' · a what-if replay, not added to the records' : ''} · exported ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC · scenario version ${scenario.version} · ${DEBRIEF_EXPORT_FORMAT.format} format ${DEBRIEF_EXPORT_FORMAT.formatVersion}_\n`);
   return {
     baseName: `${scenario.id}-debrief-${localFileStamp(now)}`,
     markdown,

@@ -242,6 +242,15 @@ describe('debriefExport', () => {
     expect(out.markdown).toContain('casa-practice-debrief format 1_');
   });
 
+  it('says a what-if replay is one, in both files, and a playthrough says nothing of it', () => {
+    const replay = debriefExport(example, strong, now, { mode: 'practice', whatIf: true });
+    expect(replay.markdown).toContain('_Practice mode · a what-if replay, not added to the records · exported 2025-01-31 10:20 UTC');
+    expect(JSON.parse(replay.json)).toMatchObject({ mode: 'practice', whatIf: true });
+    const played = debriefExport(example, strong, now, { mode: 'practice', whatIf: false });
+    expect(played.markdown).not.toContain('what-if');
+    expect(JSON.parse(played.json)).not.toHaveProperty('whatIf');
+  });
+
   it('exports a hostile scenario with Markdown free of control characters', () => {
     const hostile = hostileScenario();
     const out = debriefExport(hostile, debriefOf(hostile, ['phone-curious', 'after-wait']), now);
