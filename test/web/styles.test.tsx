@@ -27,7 +27,7 @@ describe('the stylesheet on the pages it styles', () => {
   // The projector's "The story follows: …" line is set large (class "followed"); a principle the
   // volunteer followed is a table row of that same class in the debrief, and its row came out in the
   // projector's 1.5rem type among the others' 1rem.
-  it("the debrief's principles table keeps one size of type, whatever each principle's result", async () => {
+  it("the debrief's principles table keeps one size of type, whatever each principle's result, and each result on one line", async () => {
     withStylesheet();
     // One order of the replies (the seed is drawn from the system's random source): "1" throughout
     // is then one playthrough, not a different one each run that may follow no principle at all.
@@ -43,6 +43,11 @@ describe('the stylesheet on the pages it styles', () => {
     expect(statuses.has('violated')).toBe(true);
     const sizes = new Set(rows.map((r) => getComputedStyle(r).fontSize));
     expect([...sizes]).toHaveLength(1);
+    // And each result in one piece: at 1280 px the titles took the width, and "✓ followed" broke
+    // after its mark, the word alone on the next line.
+    const results = rows.map((r) => r.querySelector('td') as HTMLTableCellElement);
+    expect(results.map((c) => c.textContent)).toContain('✓ followed');
+    expect(new Set(results.map((c) => getComputedStyle(c).whiteSpace))).toEqual(new Set(['nowrap']));
   });
 
   // Presenter mode widens the page for the projector (75rem), and the navigation above it and the

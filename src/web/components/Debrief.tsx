@@ -74,7 +74,7 @@ export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, 
             <thead><tr><th scope="col">Principle</th><th scope="col">Result</th><th scope="col">Guide section</th></tr></thead>
             <tbody>
               {m.principles.map((p) => (
-                <tr key={p.title} className={p.status}><th scope="row">{p.title}</th><td>{STATUS_WORDS[p.status]}</td><td>{p.section}</td></tr>
+                <tr key={p.title} className={p.status}><th scope="row">{p.title}</th><td className="result">{STATUS_WORDS[p.status]}</td><td>{p.section}</td></tr>
               ))}
             </tbody>
           </table>
