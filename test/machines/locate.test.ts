@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { JsonPath, UnlocatedProblem } from '../../src/machines/validate/problem.js';
 import { locateProblems } from '../../src/machines/validate/source.js';
+import { validateScenario } from '../../src/machines/validate/index.js';
+import { readFixture } from '../helpers/fixtures.js';
 
 // locateProblems, given the parsed value of a text whose keys are unique, reaches items in the
 // second half of a list from the list's end. Wherever it goes from, it must find the places the
@@ -102,5 +104,26 @@ describe('locating problems from both ends of a list', () => {
     const problems: UnlocatedProblem[] = [{ severity: 'warning', code: 'x', message: '', fix: '', path: ['nodes', 3] }, { severity: 'warning', code: 'x', message: '', fix: '', path: ['end', 'a'] }];
     expect(where(text, problems, { nodes: 'not a list', end: [] })).toEqual(where(text, problems));
     expect(where(text, problems, [])).toEqual(where(text, problems));
+  });
+});
+
+describe('line endings', () => {
+  // A file saved with old Mac line endings (a carriage return alone) had every problem on line 1,
+  // at a column in the thousands, though editors show it on many lines.
+  it('a file whose lines end in a carriage return alone (or in CR LF) is located as the same file with LF', () => {
+    const lf = readFixture('good/example.json').toString('utf8')
+      .replace('"kind": "ending"', '"kind": "endng"')
+      .replace('"title": "Example: the new phone",', '"title": "Example: the new phone"');
+    const at = (text: string) => validateScenario(text, 'x.json').problems.map((p) => `${p.line}:${p.column} ${p.code}`);
+    const expected = at(lf);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.some((p) => !p.startsWith('1:'))).toBe(true);
+    expect(at(lf.replace(/\n/g, '\r'))).toEqual(expected);
+    expect(at(lf.replace(/\n/g, '\r\n'))).toEqual(expected);
+    // Once the syntax is right, the schema's problems too.
+    const valid = lf.replace('"title": "Example: the new phone"', '"title": "Example: the new phone",');
+    expect(at(valid).length).toBeGreaterThan(0);
+    expect(at(valid.replace(/\n/g, '\r'))).toEqual(at(valid));
+    expect(validateScenario(readFixture('good/example.json').toString('utf8').replace(/\n/g, '\r'), 'x.json').problems).toEqual([]);
   });
 });

@@ -53,6 +53,16 @@ export const MAX_PROBLEMS = 200;
 const utf8 = new TextDecoder('utf-8');
 
 /**
+ * The text with each carriage return that is not followed by a line feed (old Mac line endings)
+ * made a line feed, so that lines are counted as an editor shows them: JSON reads the two alike
+ * (white space between values, a control character inside a string), and every offset stays where
+ * it was.
+ */
+function oneLineBreak(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
+/**
  * Validates a scenario file's text (or raw bytes) and returns every problem at once, each with
  * file, line:column, JSON path, message and fix. Never throws on any input.
  */
@@ -79,7 +89,7 @@ export function validateScenario(input: string | Uint8Array, fileName = 'scenari
     }
     const bad = findInvalidUtf8(input);
     if (bad >= 0) {
-      const before = utf8.decode(input.subarray(0, bad));
+      const before = oneLineBreak(utf8.decode(input.subarray(0, bad)));
       return finish(before, fileName, [{ severity: 'error', code: 'not-utf8', path: [], offset: before.length,
         message: `The file is not valid UTF-8 text (byte ${bad} is not part of a UTF-8 character).`,
         fix: 'The file was saved in an older encoding, often "Western (Windows 1252)". In VS Code click the encoding name in the status bar at the bottom right. If accented letters or curly quotes near here look wrong (�), first choose "Reopen with Encoding" and pick "Western (Windows 1252)"; then choose "Save with Encoding" and pick "UTF-8". Saving as UTF-8 before reopening turns those letters into � for good.' }]);
@@ -87,6 +97,7 @@ export function validateScenario(input: string | Uint8Array, fileName = 'scenari
     text = utf8.decode(input);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  text = oneLineBreak(text);
   if (text.startsWith('{\\rtf')) return single(fileName, 'not-plain-text', 'The file is a rich-text document (RTF, as WordPad or TextEdit save it), not plain text: its name ends in .json, but a scenario file holds only the JSON text.', DOCUMENT_FIX);
   if (text.trim() === '') return single(fileName, 'empty-file', 'The file is empty.', 'A scenario is one JSON object: start from the worked example in docs/authoring.md.');
   // JSON.parse copes with any depth, and the schema only descends as deep as a scenario goes, so
