@@ -240,6 +240,26 @@ describe('previewing a scenario file', () => {
     expect(document.activeElement).toBe(heading);
   });
 
+  // The address kept naming the app's file after the trainer opened their own: a reload (or the link
+  // sent to a colleague) checked court-report.json, not the file the results had been for.
+  it("opening a file of one's own on the page of an app's file gives the page its own address; checking the app's file again names it again", async () => {
+    const user = userEvent.setup();
+    renderApp('#/preview/court-report.json');
+    expect(await screen.findByText('court-report.json is valid.')).toBeTruthy();
+    const entries = history.length;
+    await user.upload(screen.getByLabelText('Scenario file (.json)'), new File([example], 'mine.json'));
+    expect(await screen.findByText(/^mine\.json is valid/)).toBeTruthy();
+    expect(location.hash).toBe('#/preview');
+    expect(document.title).not.toMatch(/court-report/);
+    // Replaced in place: Back leaves the page, as it did before the file was opened.
+    expect(history.length).toBe(entries);
+    await user.click(screen.getByText("Or check a file from the app's scenarios/ folder"));
+    await user.click(screen.getByRole('button', { name: 'Check court-report.json' }));
+    expect(await screen.findByText('court-report.json is valid.')).toBeTruthy();
+    expect(location.hash).toBe('#/preview/court-report.json');
+    expect(document.title).toMatch(/court-report\.json/);
+  });
+
   it("a copy of one of the app's scenarios that keeps its id is warned, as casa-practice validate warns in the scenarios folder; with an id of its own it is not", async () => {
     const user = userEvent.setup();
     renderPreview();

@@ -6,7 +6,7 @@ import { ScenarioGraph } from '../components/ScenarioGraph.js';
 import { Session } from '../components/Session.js';
 import { loadCore, type Core } from '../core.js';
 import { useFailPage } from '../page-failure.js';
-import { go } from '../routing.js';
+import { go, hrefOf } from '../routing.js';
 import { sameIdInApp, scenarioTexts, type ScenarioText } from '../scenarios.js';
 import { routeTitle, useTitle } from '../title.js';
 
@@ -58,8 +58,17 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
   const [error, setError] = useState<string>();
   const [playing, setPlaying] = useState<{ playable: PlayableScenario; mode: SessionMode; n: number }>();
   const [bundled, setBundled] = useState<ScenarioText[]>([]);
+  // The file the address names: the one the page was opened for (`file`), until the trainer opens a
+  // file of their own, which no address can name. The address then becomes the page's own, replaced
+  // in place (no new page), so that a reload or a shared link does not check the app's file instead.
+  const [addressed, setAddressed] = useState(file);
+  const address = (named: string | undefined) => {
+    if (named === addressed) return;
+    history.replaceState(history.state, '', hrefOf(named === undefined ? { page: 'preview' } : { page: 'preview', file: named }));
+    setAddressed(named);
+  };
   // A file played here is titled by its session; back at the check, the page's own title again.
-  useTitle(playing ? undefined : routeTitle(file ? { page: 'preview', file } : { page: 'preview' }));
+  useTitle(playing ? undefined : routeTitle(addressed ? { page: 'preview', file: addressed } : { page: 'preview' }));
   // Focus stays with the reader: on the preview's notice when it opens, on the button pressed when it closes.
   const previewNotice = useRef<HTMLParagraphElement>(null);
   const playButtons = { practice: useRef<HTMLButtonElement>(null), assessment: useRef<HTMLButtonElement>(null) };
@@ -168,6 +177,7 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
       if (!handle) return;
       setError(undefined);
       const name = cleanLine(handle.name);
+      address(undefined);
       setPicked({ name, handle });
       await checkFile(await handle.getFile(), name, false);
     })();
@@ -224,6 +234,7 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
     const name = cleanLine(file.name);
     // Chosen again through "Check again": its results take focus, as a check again from a handle does.
     const again = picked !== undefined && picked.handle === undefined && picked.name === name;
+    address(undefined);
     setPicked({ name });
     await checkFile(file, name, again);
   };
@@ -273,7 +284,12 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
           <summary>Or check a file from the app's scenarios/ folder</summary>
           <ul>
             {bundled.map((b) => (
-              <li key={b.file}><button type="button" onClick={() => (file === b.file ? void check(b.file, b.text, false, true) : go({ page: 'preview', file: b.file }))}>Check {b.file}</button></li>
+              <li key={b.file}><button type="button" onClick={() => {
+                // The page's own file (its address replaced by a file of the trainer's since) is checked here, named again in the address.
+                if (file !== b.file) return go({ page: 'preview', file: b.file });
+                address(b.file);
+                void check(b.file, b.text, false, true);
+              }}>Check {b.file}</button></li>
             ))}
           </ul>
           <p className="hint">With <code>npm run dev</code>, the page reloads and checks the file again whenever it changes on disk.</p>
