@@ -96,7 +96,8 @@ async function playOne(playable: PlayableScenario, fromList: boolean, opts: Plai
   say(`Content note: ${entry.contentNote}`);
   if (run.notice) say(run.notice);
   else if (run.snapshot !== undefined) say('Continuing where you stopped.');
-  else if (opts.origin === 'started-over') say('Starting over: your save is kept until you make your first reply.');
+  // Only when there is a save to keep: --new with none (as in scripts) is simply a new run.
+  else if (opts.origin === 'started-over' && saveWaiting(playable, opts.env) !== undefined) say('Starting over: your save is kept until you make your first reply.');
   if (run.snapshot !== undefined) printRecap(scenario, actor, say);
   // Only the keys that do something in this mode: assessment has no undo.
   say(`Type a reply number and press Enter. Also: ${fromList ? 'b back to the scenarios (before your first reply), ' : ''}${run.mode === 'practice' ? 'u undo, ' : ''}q save and quit.`);

@@ -106,7 +106,16 @@ describe('opening a scenario that has a save', () => {
     const fresh = await run(['play', NEW_PHONE, '--plain', '--new'], '');
     expect(fresh.out).toContain('-- Decision 1 of about 2');
     expect(fresh.out).toContain('Your earlier save (1 reply made) was kept');
+    expect(fresh.out).toContain('Starting over: your save is kept until you make your first reply.');
     expect(saved(env).session.snapshot.context.transcript).toHaveLength(1);
+  });
+
+  it('line by line, --new with no save waiting says nothing of a save (a script starts every run with --new)', async () => {
+    const env = tempEnv();
+    const r = await runPiped(['play', NEW_PHONE, '--plain', '--new'], '', { HOME: env.XDG_STATE_HOME, ...env });
+    expect(r.out).toContain('-- Decision 1 of about 2');
+    expect(r.out).not.toContain('Starting over');
+    expect(r.out).not.toContain('your save is kept');
   });
 
   it('play <scenario> in the app asks too when the scenario has a save', async () => {
