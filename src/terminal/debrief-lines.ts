@@ -105,31 +105,36 @@ export function pathRows(m: DebriefModel, width: number, voice: Voice = 'you'): 
   // Labels padded to one width, and wrapped rows hang under the reply, not under the label.
   const step = (label: string, s: DebriefModel['paths'][number]['yours'], width: number) =>
     wrapText(`${pathReply(s.reply, s.said)} (${signed(s.value)})`, width - 6).split('\n').map((line, k) => (k === 0 ? `${label}:`.padEnd(6) : ' '.repeat(6)) + line);
+  // Step numbers right-aligned (" 9." above "10."), as in the picker, so that every step's rows hang
+  // under its words: with ten steps or more, a hang of three columns put "10."'s rows under its dot.
+  const numbered = (n: number, count: number) => `${String(n).padStart(String(Math.max(1, count)).length)}. `;
+  const hangOf = (count: number) => ' '.repeat(numbered(1, count).length);
+  const hang = hangOf(m.paths.length);
   const steps = m.paths.flatMap((p, i) => {
     const same = p.same;
-    const head = plain(wrapText(`${i + 1}. ${p.where}${same ? ' — same as best practice ✓' : ''}`, width, '   '), { bold: true });
+    const head = plain(wrapText(`${numbered(i + 1, m.paths.length)}${p.where}${same ? ' — same as best practice ✓' : ''}`, width, hang), { bold: true });
     const bestTone: Tone | undefined = same ? undefined : 'good';
     let body: Row[];
     if (same) {
       // The same reply as best practice: said once, not twice.
-      body = step(who, p.yours, width - 3).map((line) => [{ text: `   ${line}` }]);
+      body = step(who, p.yours, width - hang.length).map((line) => [{ text: `${hang}${line}` }]);
     } else if (wide) {
-      const half = Math.floor((width - 3) / 2);
+      const half = Math.floor((width - hang.length) / 2);
       const left = step(who, p.yours, half - 2); // two spaces between the columns
       const right = step('Best', p.best, half);
       body = Array.from({ length: Math.max(left.length, right.length) }, (_, k) => [
-        { text: `   ${(left[k] ?? '').padEnd(half)}` },
+        { text: `${hang}${(left[k] ?? '').padEnd(half)}` },
         { text: right[k] ?? '', tone: bestTone },
       ]);
     } else {
       body = [
-        ...step(who, p.yours, width - 3).map((line) => [{ text: `   ${line}` }]),
-        ...step('Best', p.best, width - 3).map((line) => [{ text: `   ${line}`, tone: bestTone }]),
+        ...step(who, p.yours, width - hang.length).map((line) => [{ text: `${hang}${line}` }]),
+        ...step('Best', p.best, width - hang.length).map((line) => [{ text: `${hang}${line}`, tone: bestTone }]),
       ];
     }
     return [...(i > 0 ? [blank] : []), ...head, ...body];
   });
-  const best = m.bestPath.flatMap((s, i) => plain(wrapText(`${i + 1}. ${s.where}: ${quotedReply(s.reply, s.said)} (${signed(s.value)})`, width, '   ')));
+  const best = m.bestPath.flatMap((s, i) => plain(wrapText(`${numbered(i + 1, m.bestPath.length)}${s.where}: ${quotedReply(s.reply, s.said)} (${signed(s.value)})`, width, hangOf(m.bestPath.length))));
   return [...steps, ...(steps.length > 0 ? [blank] : []), [{ text: 'The best-practice path from the start', bold: true }], ...best];
 }
 

@@ -12,22 +12,28 @@ export function debriefPlain(m: DebriefModel, width: number, voice: Voice = 'you
   for (const c of m.critical) out.push(w(`  ! ${c.title} (guide: ${c.section}) at ${quotedTitle(c.where, ['"', '"'])}: ${endSentence(`${v.chose} ${quotedReply(c.reply, c.said, ['"', '"'])}`)} ${c.feedback}`, '    '));
   out.push('', 'Principles:');
   for (const p of m.principles) out.push(w(`  ${STATUS_WORDS[p.status]}  ${p.title} (guide: ${p.section})`, '      '));
+  // Numbers right-aligned ("  9." above " 10."), so that every row hangs under its item's words:
+  // with ten items or more, a hang of five columns put "10."'s rows under its dot.
+  const numbered = (n: number, count: number) => `  ${String(n).padStart(String(Math.max(1, count)).length)}. `;
+  const hangOf = (count: number) => ' '.repeat(numbered(1, count).length);
   out.push('', 'Transcript:');
+  const turnHang = hangOf(m.turns.length);
   m.turns.forEach((t, i) => {
-    out.push(w(`  ${i + 1}. ${t.where}: ${quotedReply(t.reply, t.said, ['"', '"'])} (${signed(t.value)}; best here ${signed(t.bestValue)})`, '     '));
-    out.push(w(`     Feedback: ${t.feedback}`, '     '));
+    out.push(w(`${numbered(i + 1, m.turns.length)}${t.where}: ${quotedReply(t.reply, t.said, ['"', '"'])} (${signed(t.value)}; best here ${signed(t.bestValue)})`, turnHang));
+    out.push(w(`${turnHang}Feedback: ${t.feedback}`, turnHang));
   });
   out.push('', `${v.replies} / best practice at the same decision:`);
+  const pathHang = hangOf(m.paths.length);
   m.paths.forEach((p, i) => {
-    out.push(w(`  ${i + 1}. ${p.where}`, '     '));
+    out.push(w(`${numbered(i + 1, m.paths.length)}${p.where}`, pathHang));
     // Wrapped rows hang under the reply's first word (wrapText keeps one space after the label, so
     // padding "You:" to the width of "Best:" was lost and its rows sat one column right of its text).
-    const hang = (label: string) => ' '.repeat(`     ${label}: `.length);
-    out.push(w(`     ${v.who}: ${pathReply(p.yours.reply, p.yours.said)} (${signed(p.yours.value)})`, hang(v.who)));
-    out.push(w(`     Best: ${p.same ? 'the same ✓' : `${pathReply(p.best.reply, p.best.said)} (${signed(p.best.value)})`}`, hang('Best')));
+    const hang = (label: string) => ' '.repeat(`${pathHang}${label}: `.length);
+    out.push(w(`${pathHang}${v.who}: ${pathReply(p.yours.reply, p.yours.said)} (${signed(p.yours.value)})`, hang(v.who)));
+    out.push(w(`${pathHang}Best: ${p.same ? 'the same ✓' : `${pathReply(p.best.reply, p.best.said)} (${signed(p.best.value)})`}`, hang('Best')));
   });
   out.push('', 'The best-practice path from the start:');
-  m.bestPath.forEach((s, i) => out.push(w(`  ${i + 1}. ${s.where}: ${quotedReply(s.reply, s.said, ['"', '"'])} (${signed(s.value)})`, '     ')));
+  m.bestPath.forEach((s, i) => out.push(w(`${numbered(i + 1, m.bestPath.length)}${s.where}: ${quotedReply(s.reply, s.said, ['"', '"'])} (${signed(s.value)})`, hangOf(m.bestPath.length))));
   if (m.growthAreas.length > 0) out.push('', 'To work on:', ...m.growthAreas.map((g) => w(`  - ${inVoice(g, voice)}`, '    ')));
   if (m.strengths.length > 0) out.push('', 'Strengths:', ...m.strengths.map((s) => w(`  - ${inVoice(s, voice)}`, '    ')));
   return `${out.join('\n')}\n`;

@@ -24,6 +24,59 @@ describe('the path comparison, side by side', () => {
   });
 });
 
+describe('the path section of a scenario with ten steps or more', () => {
+  const long = 'Your man? How old is he? Where\'s he getting money for AirPods? Does he even have a job?';
+  const where = 'Recommendations: what her status opens up for her and her sister';
+  const many = {
+    paths: Array.from({ length: 11 }, (_, i) => ({ where, yours: { reply: long, value: -2 }, best: { reply: `${long} ${i}`, value: 3 }, same: i % 3 === 0 })),
+    bestPath: Array.from({ length: 11 }, () => ({ where, reply: long, value: 3 })),
+  } as unknown as DebriefModel;
+
+  it.each([60, 100])('at %i columns hangs every row under its step\'s words, after "10." as after "9."', (width) => {
+    const rows = pathRows(many, width).map(rowText);
+    let column: number | undefined;
+    let heads = 0;
+    let checked = 0;
+    for (const r of rows) {
+      const head = /^ ?\d+\. /.exec(r);
+      if (head) {
+        // The numbers right-aligned: every step's words start in one column.
+        expect(head[0].length, r).toBe(4);
+        column = head[0].length;
+        heads++;
+      } else if (r.trim() !== '' && column !== undefined && !r.startsWith('The best-practice path')) {
+        expect(r.length - r.trimStart().length, r).toBeGreaterThanOrEqual(column);
+        checked++;
+      }
+      expect([...r].length, r).toBeLessThanOrEqual(width);
+    }
+    expect(heads).toBe(22);
+    expect(checked).toBeGreaterThan(30);
+  });
+
+  it('line by line hangs every row of the transcript and the paths under its item\'s words, after "10." as after "9."', () => {
+    const debrief = play(example, 'practice', ['phone-accuse', 'after-search']).getSnapshot().output as Debrief;
+    const real = debriefModel(example, debrief);
+    const eleven = <T>(xs: readonly T[]) => Array.from({ length: 11 }, (_, i) => xs[i % xs.length] as T);
+    const text = debriefPlain({ ...real, turns: eleven(real.turns), paths: eleven(real.paths), bestPath: eleven(real.bestPath) }, 60);
+    const lines = text.slice(text.indexOf('Transcript:'), text.indexOf('To work on:') >= 0 ? text.indexOf('To work on:') : undefined).split('\n');
+    let heads = 0;
+    let checked = 0;
+    for (const line of lines) {
+      const head = /^ +\d+\. /.exec(line);
+      if (head) {
+        expect(head[0].length, line).toBe(6);
+        heads++;
+      } else if (line.startsWith(' ')) {
+        expect(line.length - line.trimStart().length, line).toBeGreaterThanOrEqual(6);
+        checked++;
+      }
+    }
+    expect(heads).toBe(33);
+    expect(checked).toBeGreaterThan(30);
+  });
+});
+
 describe('a reply in the turns tab', () => {
   const turn = (reply: string, said: boolean) => ({ where: 'After the visit', reply, said, value: -3, bestValue: 2, feedback: 'Feedback.', verdicts: [] });
   const turns = (said: boolean, voice: 'you' | 'room' = 'you') => transcriptRows({ turns: [turn('Look Jade up on social media tonight.', said)] } as unknown as DebriefModel, 80, voice).map(rowText).join('\n');
