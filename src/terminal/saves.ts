@@ -116,10 +116,13 @@ function bundledFileOf(id: string): string | undefined {
   return existsSync(file) ? file : undefined;
 }
 
-function load(file: string, from: string | undefined, set?: Readonly<Record<string, string>>): PlayableScenario | { error: string } {
+function load(file: string, from: string | undefined, set?: Readonly<Record<string, string>>): PlayableScenario | { error: string; keep?: boolean; present?: boolean } {
   try {
     const playable = loadPlayable(file, from, set);
-    return 'problems' in playable ? { error: `The saved scenario ${file} now has errors; run "${command('validate', process.env)}" on it.` } : playable;
+    // Kept where it is: a file with errors is most often one its author is in the middle of
+    // editing, and the save (sound) continues once the file is fixed. Moved aside as damaged, it
+    // was lost to resume and to opening the file again.
+    return 'problems' in playable ? { keep: true, present: true, error: `The saved scenario ${file} now has errors; run "${command('validate', process.env)}" on it, then resume again.` } : playable;
   } catch (e) {
     if (e instanceof FileAccessError) return { error: `The saved scenario is gone: ${e.message}.` };
     if (e instanceof UsageError) return { error: `The saved scenario no longer fits: ${e.message}.` };
@@ -132,7 +135,7 @@ function load(file: string, from: string | undefined, set?: Readonly<Record<stri
  * trainer's file by its path. An older save that named a bundled scenario by an absolute path
  * (of this or an earlier copy of the app) is recognised by its id and resumes.
  */
-function loadForSave(ref: ScenarioRef, from: string | undefined, set?: Readonly<Record<string, string>>): PlayableScenario | { error: string; keep?: boolean } {
+function loadForSave(ref: ScenarioRef, from: string | undefined, set?: Readonly<Record<string, string>>): PlayableScenario | { error: string; keep?: boolean; present?: boolean } {
   if (ref.source === 'bundled') {
     const file = bundledFileOf(ref.id);
     return file ? load(file, from, set) : { error: `The saved scenario "${ref.id}" is not bundled with this version of casa-practice.` };

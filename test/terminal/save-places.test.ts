@@ -64,6 +64,31 @@ describe('where a save finds its scenario again', () => {
     expect(after).toHaveLength(1);
     expect(after).not.toEqual(before);
   });
+
+  it('a trainer\'s file with errors (in the middle of an edit) keeps its save where it is: once the file is fixed, resume continues it', async () => {
+    const env = tempEnv();
+    const dir = mkdtempSync(join(tmpdir(), 'casa-trainer-'));
+    const file = join(dir, 'mine.json');
+    const good = readFileSync(join(SCENARIOS, 'new-phone.json'), 'utf8');
+    writeFileSync(file, good);
+    await cli(['play', file, '--plain'], '1\n', env);
+    const before = readdirSync(savesDir(env));
+    const text = readFileSync(join(savesDir(env), before[0] as string), 'utf8');
+    // A stray comma while editing.
+    writeFileSync(file, good.replace('{', '{,'));
+    const broken = await cli(['resume'], '', env);
+    expect(broken.err.replace(/\s+/g, ' ')).toContain(`The saved scenario ${file} now has errors`);
+    expect(broken.err).toContain('The save was left where it is');
+    // The file is where the save says: no new place of it is asked for.
+    expect(broken.out).not.toContain('has moved');
+    expect(readdirSync(savesDir(env))).toEqual(before);
+    expect(readFileSync(join(savesDir(env), before[0] as string), 'utf8')).toBe(text);
+    writeFileSync(file, good);
+    const fixed = await cli(['resume'], '', env);
+    expect(fixed.err).toBe('');
+    expect(fixed.out).toContain('Continuing where you stopped.');
+    expect(fixed.out).toContain('-- Decision 2 of about 2');
+  });
 });
 
 describe('finding a moved scenario file line by line', () => {

@@ -185,8 +185,11 @@ function keepUnheld(store: Store, playable: PlayableScenario, persistedSnapshot:
 /**
  * `keep`: the save itself is sound but its scenario cannot be found now (a trainer's file that
  * moved): it is left where it is, so opening the file from its new place can continue it.
+ * `present`: with `keep`, the file is where the save names it but cannot be played now (its author
+ * is editing it and it has errors): the save waits for the file to be fixed, and no other place of
+ * it is asked for.
  */
-export type ScenarioLoader = (ref: ScenarioRef, from: string | undefined, set?: Readonly<Record<string, string>>) => PlayableScenario | { error: string; keep?: boolean };
+export type ScenarioLoader = (ref: ScenarioRef, from: string | undefined, set?: Readonly<Record<string, string>>) => PlayableScenario | { error: string; keep?: boolean; present?: boolean };
 
 /** What `resume` finds. Every text in it is clean (a save is untrusted input). */
 export type ResumeResult =
@@ -243,7 +246,7 @@ export function readSave(store: Store, load: ScenarioLoader, key: string | undef
   if ('error' in loaded) {
     if (loaded.keep !== true) return bad(loaded.error);
     const version = savedVersion(slot);
-    const missing = ref.source === 'file' && version !== undefined ? { key, file: ref.file, id: cleanLine(ref.id), version } : undefined;
+    const missing = ref.source === 'file' && loaded.present !== true && version !== undefined ? { key, file: ref.file, id: cleanLine(ref.id), version } : undefined;
     return { kind: 'bad', error: cleanLine(loaded.error), ...(missing ? { missing } : {}) };
   }
   const restored = restoreSession(loaded.scenario, slot.session);
