@@ -1,6 +1,7 @@
 import { cleanLine } from '../text/clean.js';
 import type { Debrief, OutcomeBand } from '../scoring.js';
 import type { EndingKind, Scenario } from '../schema/scenario.js';
+import { isScenarioId } from '../scenario-id.js';
 import type { SessionMode } from '../types.js';
 import { randomUuid, UUID_PATTERN, weakRandomBytes, type RandomBytes } from './ids.js';
 import { asideWords, exclusively, leftWhereItWas, type Store } from './store.js';
@@ -143,10 +144,12 @@ const ENDINGS: readonly string[] = ['strong', 'mixed', 'harmful'];
 function parseBest(raw: Record<string, unknown>): Records {
   const out: Records = Object.create(null) as Records;
   for (const [id, r] of Object.entries(raw)) {
-    if (!isObject(r)) continue;
+    // A key that no scenario could have (escape sequences, spaces) is left out, not cleaned into one
+    // that names a real scenario (a best result the volunteer never had).
+    if (!isObject(r) || !isScenarioId(id)) continue;
     const { bestPercent, completions, lastCompleted } = r;
     if (isPercent(bestPercent) && isCount(completions) && completions > 0) {
-      out[cleanLine(id)] = { bestPercent: Math.round(bestPercent), completions, lastCompleted: typeof lastCompleted === 'string' ? cleanLine(lastCompleted).slice(0, 40) : '' };
+      out[id] = { bestPercent: Math.round(bestPercent), completions, lastCompleted: typeof lastCompleted === 'string' ? cleanLine(lastCompleted).slice(0, 40) : '' };
     }
   }
   return out;
@@ -212,7 +215,7 @@ export function parsePlaythrough(raw: unknown, now = new Date()): PlaythroughRec
   if (!isObject(raw)) return { error: 'it is not an object' };
   const r = raw;
   if (typeof r.id !== 'string' || !UUID_PATTERN.test(r.id)) return { error: 'its id is not a UUID' };
-  if (!isShortText(r.scenarioId)) return { error: 'its scenario is not named' };
+  if (!isScenarioId(r.scenarioId)) return { error: typeof r.scenarioId === 'string' && r.scenarioId !== '' ? 'its scenario id is not one a scenario can have' : 'its scenario is not named' };
   if (!isCount(r.scenarioVersion)) return { error: 'its scenario version is not a whole number' };
   if (!isShortText(r.title, 400)) return { error: typeof r.title === 'string' && r.title.length > 400 ? 'its title is longer than 400 characters' : 'its title is missing' };
   if (r.mode !== 'practice' && r.mode !== 'assessment') return { error: 'its mode is neither practice nor assessment' };
@@ -253,7 +256,7 @@ export function parsePlaythrough(raw: unknown, now = new Date()): PlaythroughRec
   }
   return {
     id: r.id,
-    scenarioId: cleanLine(r.scenarioId),
+    scenarioId: r.scenarioId,
     scenarioVersion: r.scenarioVersion,
     title: cleanLine(r.title),
     mode: r.mode,

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { getSection, languageRuleIds, languageRules, principleIds, principles } from '../guide.js';
+import { MAX_ID_LENGTH, SLUG } from '../scenario-id.js';
 
 /**
  * The single source of truth for the scenario format. The JSON Schema that editors use
  * (scenarios/scenario.schema.json) is generated from this file by `npm run schema`.
  */
 
-const SLUG = /^(?!(?:constructor|prototype)$)[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /*
  * Editors (VS Code) show `patternErrorMessage` instead of "String does not match the pattern of
@@ -17,7 +17,7 @@ const SLUG = /^(?!(?:constructor|prototype)$)[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const Id = z
   .string()
   .regex(SLUG, { message: 'must be lower-case letters, digits and single hyphens' })
-  .max(80)
+  .max(MAX_ID_LENGTH)
   .meta({
     description: 'A lower-case id: letters, digits and single hyphens, e.g. "first-call".',
     patternErrorMessage: 'Ids use only lower-case letters a-z, digits and single hyphens between them, e.g. "d1-greeting": no spaces, capitals, underscores or accents.',

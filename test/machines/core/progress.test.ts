@@ -137,19 +137,27 @@ describe('completion records', () => {
     expect(Object.keys(parseRecords(text) ?? {})).toEqual(['good']);
   });
 
-  it('cleans ids and times, keeps a time short, and gives a missing time as empty', () => {
-    const text = JSON.stringify({ [`id${TITLE}`]: { bestPercent: 1, completions: 1, lastCompleted: `${CLIPBOARD}${'9'.repeat(100)}` }, b: { bestPercent: 1, completions: 1, lastCompleted: 5 } });
+  it('cleans times, keeps a time short, and gives a missing time as empty', () => {
+    const text = JSON.stringify({ id: { bestPercent: 1, completions: 1, lastCompleted: `${CLIPBOARD}${'9'.repeat(100)}` }, b: { bestPercent: 1, completions: 1, lastCompleted: 5 } });
     const records = parseRecords(text) ?? {};
     expect(Object.keys(records)).toEqual(['id', 'b']);
     expect(records.id?.lastCompleted).toBe('9'.repeat(40));
     expect(records.b?.lastCompleted).toBe('');
   });
 
-  it('keeps a "__proto__" id as a plain record and pollutes no prototype', () => {
-    const records = parseRecords('{"__proto__": {"bestPercent": 70, "completions": 1, "lastCompleted": ""}}') ?? {};
-    expect(Object.hasOwn(records, '__proto__')).toBe(true);
+  // "the-list\u001b]0;X\u0007" was cleaned into "the-list": the picker showed a best result on The
+  // list that no playthrough had.
+  it('leaves out a best result whose id no scenario could have, instead of cleaning it into one that a scenario has', () => {
+    const text = JSON.stringify({ [`the-list${TITLE}`]: { bestPercent: 50, completions: 1, lastCompleted: '' }, 'The List': { bestPercent: 50, completions: 1, lastCompleted: '' }, 'couch-rent': { bestPercent: 80, completions: 2, lastCompleted: '' } });
+    expect(Object.keys(parseRecords(text) ?? {})).toEqual(['couch-rent']);
+  });
+
+  it('leaves out a "__proto__" id and pollutes no prototype', () => {
+    const records = parseRecords('{"__proto__": {"bestPercent": 70, "completions": 1, "lastCompleted": ""}, "constructor": {"bestPercent": 70, "completions": 1, "lastCompleted": ""}}') ?? {};
+    expect(Object.keys(records)).toEqual([]);
     expect(({} as Record<string, unknown>).bestPercent).toBeUndefined();
-    const merged = mergeCompletion(records, '__proto__', 90, now);
+    // Records that hold one all the same (JSON.parse makes "__proto__" an own property) merge without polluting.
+    const merged = mergeCompletion(JSON.parse('{"__proto__": {"bestPercent": 70, "completions": 1, "lastCompleted": ""}}') as typeof records, '__proto__', 90, now);
     expect(Object.getOwnPropertyDescriptor(merged, '__proto__')?.value).toMatchObject({ bestPercent: 90, completions: 2 });
   });
 

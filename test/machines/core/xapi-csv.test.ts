@@ -292,6 +292,14 @@ describe('xAPI statements of real playthroughs', () => {
     }
   });
 
+  // Cleaned, "the-list\u001b]0;X\u0007" became "the-list": a playthrough of a scenario it never was.
+  it('refuses a record whose scenario id no scenario could have, rather than cleaning it into one', () => {
+    for (const scenarioId of [`${playthroughs[0]!.record.scenarioId}\u001b]0;X\u0007`, 'The List', '__proto__']) {
+      expect(parsePlaythrough({ ...JSON.parse(JSON.stringify(playthroughs[0]!.record)), scenarioId })).toEqual({ error: 'its scenario id is not one a scenario can have' });
+    }
+    expect(parsePlaythrough({ ...JSON.parse(JSON.stringify(playthroughs[0]!.record)), scenarioId: '' })).toEqual({ error: 'its scenario is not named' });
+  });
+
   it('names the volunteer only when a name is given, cleaned', () => {
     const named = xapiStatements(playthroughs[0]!.record, { learner: LEARNER, name: 'Ana\u001b[2J  Ruiz' });
     expect(named[0]!.actor).toEqual({ objectType: 'Agent', name: 'Ana Ruiz', account: { homePage: 'https://casa-practice.invalid', name: LEARNER } });
