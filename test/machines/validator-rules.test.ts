@@ -726,6 +726,25 @@ describe('a condition or route written the way a person would guess is answered 
     if (never) expect(s).not.toContain(never);
   });
 
+  // Found by the authoring walk: the message said what to write, but the fix under it said "Remove
+  // it, or use one of: var, gte, …": deleting "to" (or the variable, or the comparison in "or")
+  // loses what the trainer meant. The fix now says what the message says.
+  it.each([
+    ['"to" inside "when"', '{ "when": { "var": "trust", "gte": 60, "to": "boyfriend-open" } }', 'Close the condition before "to": { "when": { … }, "to": "boyfriend-open" }.'],
+    ['a variable\'s id as a condition\'s field', '{ "when": { "trust": { "gte": 70 } }, "to": "boyfriend-open" }', 'Write { "var": "trust", "gte": 70 }.'],
+    ['"or" in a route\'s "when"', '{ "when": { "var": "trust", "gte": 60, "or": { "var": "trust", "lt": 10 } }, "to": "boyfriend-open" }', 'Take out "or" and write one route for each condition, each with the same "to", before the route with no "when".'],
+    ['"and" in a "when"', '{ "when": { "and": [{ "var": "trust", "gte": 60 }] }, "to": "boyfriend-open" }', 'Take out "and" and write "when" as a list of the conditions, each in its own { }.'],
+    ['a variable and conduct in one condition', '{ "when": { "var": "trust", "gte": 60, "conduct": "critical", "eq": 0 }, "to": "boyfriend-open" }', 'Split it into two conditions in a list: one with "var", one with "conduct".'],
+  ])('%s: the unknown-field fix says what to write, not "Remove it"', (_case, route, fix) => {
+    const p = problemWhen(ROUTE, route, 'unknown-field');
+    expect(p.fix).toBe(fix);
+  });
+
+  it('an effect written with the variable as its field: the unknown-field fix writes the effect, the amount kept', () => {
+    const p = problemWhen('"effects": [{ "var": "trust", "add": 10 }]', '"effects": [{ "trust": -20 }]', 'unknown-field');
+    expect(p.fix).toBe('Write { "var": "trust", "add": -20 }.');
+  });
+
   it('"next": ["id"] says to drop the brackets, not "Item 0 should be an object"', () => {
     const p = problemWhen('"next": "after-visit"', '"next": ["after-visit"]', 'invalid-next');
     expect(p.says).toContain('write "next": "after-visit" without the [ ]');

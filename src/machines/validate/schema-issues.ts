@@ -196,7 +196,7 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
           path: [...path, k],
           atKey: true,
           message: `${quoteValue(k)} is not a field of ${kind?.name ?? 'this object'}.${hint}`,
-          fix: meant !== undefined && known.includes(meant) ? `Rename it to "${meant}" (the fields of ${kind?.name ?? 'this object'}: ${known.join(', ')}).` : fix,
+          fix: meant !== undefined && known.includes(meant) ? `Rename it to "${meant}" (the fields of ${kind?.name ?? 'this object'}: ${known.join(', ')}).` : guessed?.fix ?? fix,
         };
       });
     }
@@ -410,13 +410,8 @@ function missingField(raw: unknown, parentPath: JsonPath, kind: ObjectKind | und
     // { "trust": { "gte": 60 } } or { "trust": 10 }: the variable's id written as the field.
     const named = Object.keys(object).find((k) => declaredVariable(raw, k));
     if (named !== undefined) {
-      const inner = (object as Record<string, unknown>)[named];
-      const rest = typeof inner === 'object' && inner !== null && !Array.isArray(inner)
-        ? Object.entries(inner).map(([k, v]) => [COMPARISON_NAMES.includes(k) ? k : GUESSED_COMPARISONS[k], v] as const)
-          .filter(([k, v]) => k !== undefined && (typeof v === 'number' || typeof v === 'boolean')).map(([k, v]) => `, "${String(k)}": ${String(v)}`).join('')
-        : typeof inner === 'number' && Number.isInteger(inner) && kind.name === 'an effect' ? `, "add": ${inner}` : '';
       return problem('missing-field', `${missing} It has the variable ${quoteValue(named)} as a field instead.`,
-        `Write { "var": ${quoteValue(named)}${rest || (kind.name === 'an effect' ? ', "add": 10' : ', "gte": 60')} }.`, { path: parentPath });
+        `Write ${variableWritten(kind.name === 'an effect', named, (object as Record<string, unknown>)[named])}.`, { path: parentPath });
     }
   }
   if (kind?.name === 'a route' && key === 'to') {
@@ -476,6 +471,19 @@ function kindMismatch(raw: unknown, nodePath: JsonPath): { kind: NodeKindName; w
   return { ...shown, written };
 }
 
+/**
+ * { "trust": { "gte": 60 } } or { "trust": 10 } (a variable's id written as the field of a
+ * condition or an effect) as the object it means: { "var": "trust", "gte": 60 }, the comparisons
+ * or the amount kept.
+ */
+function variableWritten(effect: boolean, named: string, inner: unknown): string {
+  const rest = typeof inner === 'object' && inner !== null && !Array.isArray(inner)
+    ? Object.entries(inner).map(([k, v]) => [COMPARISON_NAMES.includes(k) ? k : GUESSED_COMPARISONS[k], v] as const)
+      .filter(([k, v]) => k !== undefined && (typeof v === 'number' || typeof v === 'boolean')).map(([k, v]) => `, "${String(k)}": ${String(v)}`).join('')
+    : typeof inner === 'number' && Number.isInteger(inner) && effect ? `, "add": ${inner}` : '';
+  return `{ "var": ${quoteValue(named)}${rest || (effect ? ', "add": 10' : ', "gte": 60')} }`;
+}
+
 /** Comparisons and route fields written the way a person would guess them, and what they meant. */
 const GUESSED_COMPARISONS: Record<string, string> = {
   '>=': 'gte', '=>': 'gte', '≥': 'gte', '>': 'gt', '<=': 'lte', '=<': 'lte', '≤': 'lte', '<': 'lt',
@@ -488,26 +496,41 @@ const GUESSED_ROUTE_FIELDS: Record<string, string> = { if: 'when', condition: 'w
 /**
  * ' Did you mean …?' for a field written as a guess that spelling distance gets wrong (">=" is
  * nearer "gt" than "gte"; "if" nearer "to" than "when"), or what to write instead for "or",
- * "and" and a variable's id used as a field. Undefined when there is nothing to add.
+ * "and" and a variable's id used as a field, with the fix that says so (removing the field would
+ * lose the trainer's "to", variable or comparison). Undefined when there is nothing to add.
  */
-function guessedField(kind: ObjectKind | undefined, key: string, raw: unknown, path: JsonPath): { hint: string; meant?: string } | undefined {
+function guessedField(kind: ObjectKind | undefined, key: string, raw: unknown, path: JsonPath): { hint: string; meant?: string; fix?: string } | undefined {
   const meaning = (meant: string) => ({ hint: didYouMeanOf(meant), meant });
   if (kind?.name === 'a route' && Object.hasOwn(GUESSED_ROUTE_FIELDS, key)) return meaning(GUESSED_ROUTE_FIELDS[key] as string);
   const isDeclared = (id: string) => declaredVariable(raw, id);
+  const field = valueAt(raw, [...path, key]);
   if (kind?.name === 'an effect' && isDeclared(key)) {
-    const amount = valueAt(raw, [...path, key]);
-    return { hint: ` ${quoteValue(key)} is a variable: name it with "var", e.g. { "var": ${quoteValue(key)}, "add": ${typeof amount === 'number' && Number.isInteger(amount) ? amount : 10} }.` };
+    const written = variableWritten(true, key, field);
+    return { hint: ` ${quoteValue(key)} is a variable: name it with "var", e.g. ${written}.`, fix: `Write ${written}.` };
   }
   if (kind?.name !== 'a condition' && kind?.name !== 'a conduct condition') return undefined;
-  if (key === 'to') return { hint: ' "to" belongs to the route, not inside its "when": close the condition with } before it, e.g. { "when": { "var": "trust", "gte": 60 }, "to": "<id>" }.' };
+  if (key === 'to') {
+    return { hint: ' "to" belongs to the route, not inside its "when": close the condition with } before it, e.g. { "when": { "var": "trust", "gte": 60 }, "to": "<id>" }.',
+      fix: `Close the condition before "to": { "when": { … }, "to": ${typeof field === 'string' ? quoteValue(field) : '"<id>"'} }.` };
+  }
   if (kind.name === 'a conduct condition' && (key === 'var' || key === 'is')) {
-    return { hint: ' One condition tests either a variable ("var") or the volunteer\'s conduct ("conduct"), not both: write two conditions in a list, e.g. [{ "var": "told-csw", "is": true }, { "conduct": "critical", "eq": 0 }].' };
+    return { hint: ' One condition tests either a variable ("var") or the volunteer\'s conduct ("conduct"), not both: write two conditions in a list, e.g. [{ "var": "told-csw", "is": true }, { "conduct": "critical", "eq": 0 }].',
+      fix: 'Split it into two conditions in a list: one with "var", one with "conduct".' };
   }
   if (Object.hasOwn(GUESSED_COMPARISONS, key)) return meaning(GUESSED_COMPARISONS[key] as string);
   const word = key.toLowerCase();
-  if (word === 'or') return { hint: ' There is no "or": to go to a node when one condition or another holds, write two routes to it, one for each condition.' };
-  if (word === 'and') return { hint: ' For conditions that must all hold, write "when" as a list: [{ "var": "trust", "gte": 60 }, { "conduct": "critical", "eq": 0 }].' };
-  if (isDeclared(key)) return { hint: ` ${quoteValue(key)} is a variable: name it with "var", e.g. { "var": ${quoteValue(key)}, "gte": 60 }.` };
+  if (word === 'or') {
+    return { hint: ' There is no "or": to go to a node when one condition or another holds, write two routes to it, one for each condition.',
+      fix: path.includes('next') ? 'Take out "or" and write one route for each condition, each with the same "to", before the route with no "when".' : 'Take out "or": a "when" holds only when every condition in it does.' };
+  }
+  if (word === 'and') {
+    return { hint: ' For conditions that must all hold, write "when" as a list: [{ "var": "trust", "gte": 60 }, { "conduct": "critical", "eq": 0 }].',
+      fix: 'Take out "and" and write "when" as a list of the conditions, each in its own { }.' };
+  }
+  if (isDeclared(key)) {
+    const written = variableWritten(false, key, field);
+    return { hint: ` ${quoteValue(key)} is a variable: name it with "var", e.g. ${written}.`, fix: `Write ${written}.` };
+  }
   return undefined;
 }
 
