@@ -1058,6 +1058,36 @@ function exampleWith(from: string | RegExp, to: string) {
   return { text, problems: validateScenario(text, 'x.json').problems };
 }
 
+// Found by the authoring walk: a misspelt field is reported (unknown-field, "Did you mean …?"), but
+// the checks after it saw the object without it and warned about what it lacked, with fixes that
+// undo the trainer's work: a route's "if" for "when" was "Route 2 is never used … Move the route
+// without "when" to the end", and a flag's only "effect" for "effects" was "variable-unused …
+// remove it from "variables"".
+describe('a misspelt field sets off no warning about its absence', () => {
+  const codes = (from: string, to: string) => exampleWith(from, to).problems.map((p) => p.code);
+
+  it('"if" for a route\'s "when": only the unknown-field, no route-never-used', () => {
+    expect(codes('{ "when": { "var": "trust", "gte": 60 }, "to": "boyfriend-open" }', '{ "if": { "var": "trust", "gte": 60 }, "to": "boyfriend-open" }')).toEqual(['unknown-field']);
+  });
+
+  it('"effect" for the only "effects" that changes a flag: only the unknown-field, no variable-unused', () => {
+    const flag = '{ "id": "trust", "label": "Jade\'s trust", "min": 0, "max": 100, "start": 50, "shown": true }';
+    const withFlag = exampleWith(flag, `${flag},\n    { "id": "told", "label": "You told your supervisor", "type": "flag", "start": false }`).text
+      .replace('"id": "after-supervisor",', '"id": "after-supervisor",\n          "effects": [{ "var": "told", "set": true }],')
+      .replace('{ "when": { "conduct": "score", "lt": 80 }, "to": "end-mixed" }', '{ "when": [{ "conduct": "score", "lt": 80 }, { "var": "told", "is": true }], "to": "end-mixed" }');
+    expect(validateScenario(withFlag, 'x.json').problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const misspelt = withFlag.replace('"effects": [{ "var": "told", "set": true }]', '"effect": [{ "var": "told", "set": true }]');
+    expect(validateScenario(misspelt, 'x.json').problems.map((p) => p.code)).toEqual(['unknown-field']);
+    // With the "when" that tests it misspelt too, the same.
+    const both = misspelt.replace('{ "when": [{ "conduct": "score", "lt": 80 }, { "var": "told", "is": true }], "to": "end-mixed" }', '{ "wen": [{ "conduct": "score", "lt": 80 }, { "var": "told", "is": true }], "to": "end-mixed" }');
+    expect(validateScenario(both, 'x.json').problems.map((p) => p.code).filter((c) => c === 'variable-unused' || c === 'route-never-used')).toEqual([]);
+  });
+
+  it('"wehn" on a hidden reply: only the unknown-field, no hidden-without-when', () => {
+    expect(codes('"id": "after-search",', '"id": "after-search",\n          "hidden": true, "wehn": { "var": "trust", "lt": 40 },')).toEqual(['unknown-field']);
+  });
+});
+
 describe('best-path-blocked points at the condition in the way, with the values the best path brings to it', () => {
   // The guarded scene leads straight to the mixed ending, so the open one is worth more.
   const shortCut = (routes: string) => {

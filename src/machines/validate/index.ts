@@ -351,7 +351,8 @@ function completeInput(scenario: ScenarioType): CheckInput {
 function partialInput(raw: Record<string, unknown>): CheckInput | undefined {
   const rawIndex = new Map<object, number>();
   const brokenIds = new Set<string>();
-  const keep = <T extends object>(list: unknown, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: readonly Issue[] } } }, conforms: (v: unknown) => boolean): T[] => {
+  const strippedAt = new Set<string>();
+  const keep = <T extends object>(list: unknown, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: readonly Issue[] } } }, conforms: (v: unknown) => boolean, listKey: string): T[] => {
     if (!Array.isArray(list)) return [];
     const kept: T[] = [];
     list.forEach((item, i) => {
@@ -360,7 +361,11 @@ function partialInput(raw: Record<string, unknown>): CheckInput | undefined {
       const r = schema.safeParse(item);
       // A misspelt key should not hide the item from reference checks: drop unknown keys and retry.
       const retry = r.success ? r : schema.safeParse(withoutUnknownKeys(item, r.error.issues));
-      if (retry.success) { rawIndex.set(retry.data, i); kept.push(retry.data); }
+      if (retry.success) {
+        rawIndex.set(retry.data, i);
+        kept.push(retry.data);
+        if (!r.success) for (const issue of r.error.issues) if (issue.code === 'unrecognized_keys') strippedAt.add([listKey, i, ...issue.path].join('.'));
+      }
       else if (item && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'string') brokenIds.add((item as { id: string }).id);
     });
     return kept;
@@ -370,7 +375,7 @@ function partialInput(raw: Record<string, unknown>): CheckInput | undefined {
   const scenario = {
     id: 'x', version: 1, title: typeof raw.title === 'string' ? raw.title : 'x', summary: typeof raw.summary === 'string' ? raw.summary : 'x',
     contentNote: typeof raw.contentNote === 'string' ? raw.contentNote : 'x', estimatedMinutes: 1, learningGoals: [],
-    characters: keep(raw.characters, Character, conformsToCharacter), variables: keep(raw.variables, Variable, conformsToVariable), nodes: keep(raw.nodes, ScenarioNode, conformsToNode),
+    characters: keep(raw.characters, Character, conformsToCharacter, 'characters'), variables: keep(raw.variables, Variable, conformsToVariable, 'variables'), nodes: keep(raw.nodes, ScenarioNode, conformsToNode, 'nodes'),
     start: start.success ? start.data : '',
   } as unknown as ScenarioType;
   if (!Array.isArray(raw.characters)) for (const n of scenario.nodes) for (const l of n.lines ?? []) brokenIds.add(l.character);
@@ -378,7 +383,7 @@ function partialInput(raw: Record<string, unknown>): CheckInput | undefined {
   const kept = new Set(scenario.nodes.map((n) => rawIndex.get(n)));
   const looseNodes = (raw.nodes as unknown[]).flatMap((item, i) => (kept.has(i) ? [] : looseNode(item, i)));
   if (!Array.isArray(raw.characters)) for (const n of looseNodes) for (const { line } of n.lines) brokenIds.add(line.character);
-  return { scenario, rawIndex, brokenIds, complete: false, looseNodes, ...(raw.variables !== undefined && !Array.isArray(raw.variables) ? { variablesBroken: true } : {}) };
+  return { scenario, rawIndex, brokenIds, complete: false, looseNodes, strippedAt, ...(raw.variables !== undefined && !Array.isArray(raw.variables) ? { variablesBroken: true } : {}) };
 }
 
 /** The parts of a node that failed the schema which are valid on their own (see CheckInput.looseNodes). */

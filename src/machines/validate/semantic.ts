@@ -52,6 +52,12 @@ export interface CheckInput {
   looseNodes?: LooseNode[];
   /** "variables" is there but not a list: every variable named elsewhere is unknown because of it, not of its own. */
   variablesBroken?: boolean;
+  /**
+   * The places ("nodes.1.replies.0.next.0") of the objects kept only once their misspelt fields
+   * were left out (each reported as unknown-field): a route whose "when" is written "if" has no
+   * "when" here, but that is not what the trainer wrote.
+   */
+  strippedAt?: ReadonlySet<string>;
 }
 
 /** The valid parts of a node that failed the schema, with their places in the file. */
@@ -75,6 +81,9 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
     out.push({ severity: 'error', code, path, message, fix, ...extra });
   const warn = (code: string, path: JsonPath, message: string, fix: string, extra: Partial<UnlocatedProblem> = {}) =>
     out.push({ severity: 'warning', code, path, message, fix, ...extra });
+
+  /** Whether the object at `path` had a misspelt field left out (see CheckInput.strippedAt). */
+  const misspeltFieldIn = (path: JsonPath) => input.strippedAt?.has(path.join('.')) === true;
 
   // Paths are built only when a problem is reported: most checks pass.
   const nodePath = (node: ScenarioNode): JsonPath => ['nodes', rawIndex.get(node) ?? 0];
@@ -257,7 +266,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
     next.forEach((route, k) => {
       checkTarget(route.to, () => [...path(), k, 'to']);
       if (route.when !== undefined) checkWhen(route.when, () => [...path(), k, 'when']);
-      if (k < next.length - 1 && route.when === undefined) {
+      if (k < next.length - 1 && route.when === undefined && !misspeltFieldIn([...path(), k])) {
         warn('route-never-used', [...path(), k + 1], `Route ${k + 2} is never used: route ${k + 1} has no "when", so it is always taken first.`,
           'Move the route without "when" to the end of the list.');
       }
@@ -318,7 +327,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   /** Checks the reply's fields that are present (all of them, unless the reply failed the schema). */
   const checkReply = (reply: Partial<Reply>, path: Path) => {
     if (reply.when !== undefined) checkWhen(reply.when, () => [...path(), 'when']);
-    if (reply.hidden === true && reply.when === undefined) {
+    if (reply.hidden === true && reply.when === undefined && !misspeltFieldIn(path())) {
       warn('hidden-without-when', [...path(), 'hidden'], 'This reply is "hidden" but has no "when", so it is always shown: "hidden" does nothing.',
         'Add a "when" saying when the reply appears, or remove "hidden".');
     }
@@ -507,7 +516,8 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
 
   // A variable nothing changes and nothing tests does nothing: often one renamed in one place only.
   // (Said only when every node passed the schema: the replies of one that did not may well use it.)
-  const everyNode = (input.looseNodes ?? []).length === 0 && scenario.nodes.length > 0;
+  // Nor when a misspelt field was left out of a node: it may be the "effects" or "when" that uses it.
+  const everyNode = (input.looseNodes ?? []).length === 0 && scenario.nodes.length > 0 && ![...input.strippedAt ?? []].some((at) => at.startsWith('nodes.'));
   for (const v of everyNode ? scenario.variables ?? [] : []) {
     if (usedVariables.has(v.id) || variables.get(v.id) !== v) continue;
     warn('variable-unused', ['variables', rawIndex.get(v) ?? 0, 'id'], `No effect changes the variable "${v.id}" and no condition tests it, so it does nothing${v.shown ? ' (its meter stays at its start value)' : ''}.`,
