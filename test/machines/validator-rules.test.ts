@@ -867,6 +867,24 @@ describe('a node left unreachable by a misspelt "next": the warning names that "
   });
 });
 
+// Found by the authoring walk: with the "next"s into "after-visit" misspelt, the warning for
+// "after-visit" named the misspelling, but each ending after it got a warning of its own, "Point a
+// reply's or scene's "next" at it, or remove it": a trainer following them deletes the endings.
+// The nodes out of reach only because an earlier one is are listed in that one's warning.
+describe('nodes out of reach only because an earlier node is: named in its warning, not each told "remove it"', () => {
+  it('a misspelt "next" into a decision: one warning, naming the endings after it', () => {
+    const { problems } = exampleWith(/"next": "after-visit"/g, '"next": "after-vist"');
+    const unreachable = problems.filter((p) => p.code === 'unreachable');
+    expect(unreachable.map((p) => `${p.message} ${p.fix}`)).toEqual(['Node "after-visit" can never be reached from "phone": the "next" that names "after-vist" probably means it (see the unknown-node error). The 3 nodes after it, "end-strong", "end-mixed", "end-harmful", are out of reach because of it (not listed again). Correct that "next" to "after-visit"; this warning goes with it.']);
+  });
+
+  it('a scene nothing leads to, with a scene after it: the first is named, with the one after it', () => {
+    const extra = '{ "id": "extra-one", "kind": "scene", "narration": "Unlinked.", "next": "extra-two" },\n    { "id": "extra-two", "kind": "scene", "narration": "Unlinked too.", "next": "end-mixed" },\n    {\n      "id": "end-strong"';
+    const { problems } = exampleWith('{\n      "id": "end-strong"', extra);
+    expect(problems.filter((p) => p.code === 'unreachable').map((p) => `${p.message} ${p.fix}`)).toEqual(['Node "extra-one" can never be reached from "phone". The node after it, "extra-two", is out of reach because of it (not listed again). Point a reply\'s or scene\'s "next" at it, or remove it and the nodes after it.']);
+  });
+});
+
 // Found by the authoring walk: a line given to a character not declared yet ("aunt-rosa") was told
 // only 'Use the id of a character in "characters", or add the character.', without the ids there
 // are or what a character needs (an unknown variable's fix gives both).

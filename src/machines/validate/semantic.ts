@@ -392,14 +392,50 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   // Whole-graph checks need every node: a broken node's edges are unknown.
   if (brokenIds.size === 0 && nodes.has(scenario.start) && !startsAtEnding) {
     const graph = input.complete ? scenarioGraph(scenario) : analyseGraph(nodes, scenario.start);
-    for (const node of nodes.values()) {
-      if (graph.reachable.has(node.id)) continue;
+    // Out of reach, each node is named once, at the first of its run: the nodes after it, out of
+    // reach only because it is, are listed in its message (one warning each, "remove it", had the
+    // trainer delete the rest of the story when a single "next" was misspelt).
+    const away = [...nodes.values()].filter((node) => !graph.reachable.has(node.id));
+    const place = new Map(away.map((node, i) => [node.id, i]));
+    const awayAfter = (node: ScenarioNode) => successorsOf(node).filter((t) => t !== node.id && place.has(t));
+    const after = new Set<string>();
+    for (const node of away) for (const t of awayAfter(node)) after.add(t);
+    const firsts = away.filter((node) => !after.has(node.id));
+    /** The unreachable nodes after the `roots` (not the roots), in the file's order; undefined past `limit` of them. */
+    const beyond = (roots: readonly ScenarioNode[], limit: number): string[] | undefined => {
+      const seen = new Set(roots.map((n) => n.id));
+      const todo = roots.slice();
+      const out: string[] = [];
+      while (todo.length) {
+        for (const t of awayAfter(todo.pop() as ScenarioNode)) {
+          if (seen.has(t)) continue;
+          if (out.length === limit) return undefined;
+          seen.add(t);
+          out.push(t);
+          todo.push(nodes.get(t) as ScenarioNode);
+        }
+      }
+      return out.sort((a, b) => (place.get(a) as number) - (place.get(b) as number));
+    };
+    const covered = new Set(beyond(firsts, Infinity));
+    // Each first node's own list is worked out while that stays cheap (roots sharing a long run would repeat it).
+    let budget = 100_000;
+    for (const node of away) {
+      if (covered.has(node.id)) continue;
+      // Nodes that only lead to one another in a loop have no first: each is named, on its own.
+      const rest = after.has(node.id) ? [] : beyond([node], Math.max(budget, 0));
+      budget -= rest?.length ?? budget;
+      const count = rest === undefined ? 'The nodes' : rest.length === 1 ? 'The node' : `The ${rest.length} nodes`;
+      const also = rest?.length === 0 ? '' : ` ${count} after it${rest ? `, ${rest.slice(0, 3).map((id) => quoteValue(id)).join(', ')}${rest.length > 3 ? ` and ${rest.length - 3} more` : ''},` : ''} ${rest?.length === 1 ? 'is' : 'are'} out of reach because of it (not listed again).`;
       // Often only because a "next" meant for it is misspelt: say so, so the trainer does not delete it.
       const misspelt = misspeltFor.get(node.id);
       if (misspelt !== undefined) {
-        warn('unreachable', nodePath(node), `Node "${node.id}" can never be reached from "${scenario.start}": the "next" that names ${quoteValue(misspelt)} probably means it (see the unknown-node error).`,
+        warn('unreachable', nodePath(node), `Node "${node.id}" can never be reached from "${scenario.start}": the "next" that names ${quoteValue(misspelt)} probably means it (see the unknown-node error).${also}`,
           `Correct that "next" to "${node.id}"; this warning goes with it.`);
-      } else warn('unreachable', nodePath(node), `Node "${node.id}" can never be reached from "${scenario.start}".`, 'Point a reply\'s or scene\'s "next" at it, or remove it.');
+      } else {
+        warn('unreachable', nodePath(node), `Node "${node.id}" can never be reached from "${scenario.start}".${also}`,
+          also === '' ? 'Point a reply\'s or scene\'s "next" at it, or remove it.' : 'Point a reply\'s or scene\'s "next" at it, or remove it and the nodes after it.');
+      }
     }
     const dead = new Set(graph.deadEnds);
     // "the reply "x" (at "d2")" or the scene's id: whose "next" goes back to `to`.
