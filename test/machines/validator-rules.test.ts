@@ -385,6 +385,22 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(p?.fix).toContain(`Add "}," at the end of line ${nextLine}, after its last value`);
   });
 
+  // Found by the authoring walk: the last reply's } lost before the ] of "replies" read as "a comma
+  // was expected … Add a comma at the end of line 58" (a comma there only moves the error), then "a
+  // value was expected" and "the list is not closed".
+  it('the last reply\'s } left out before the ] of its list: one problem, the } to add after its last value; with a ] typed for it, the ] to change', () => {
+    const text = good.replace('"next": "boyfriend-guarded"\n        }\n      ]', '"next": "boyfriend-guarded"\n      ]');
+    const p = check(text, 'syntax-not-closed', '\n');
+    expect(p?.line).toBe(58);
+    expect(p?.message).toBe('Not valid JSON: the list "replies" (its [ at line 26, column 18) ends on line 59 while an object in the list "replies" (its { at line 52, column 9) is still open.');
+    expect(p?.fix).toBe('Add a } at the end of line 58, after its last value, to close that object before the ] closes the list. Clicking next to a bracket in VS Code highlights its partner.');
+    const typed = `${text.slice(0, offsetOf(text, p?.line ?? 0, p?.column ?? 0))}}${text.slice(offsetOf(text, p?.line ?? 0, p?.column ?? 0))}`;
+    expect(validateScenario(typed, 'x.json').problems.filter((q) => q.severity === 'error')).toEqual([]);
+    const swapped = good.replace('"next": "boyfriend-guarded"\n        }\n      ]', '"next": "boyfriend-guarded"\n        ]\n      ]');
+    const q = check(swapped, 'syntax-not-closed', ']\n      ]');
+    expect(`${q?.message} ${q?.fix}`).toBe('Not valid JSON: this ] is where an object in the list "replies" (its { at line 52, column 9) ends, but an object ends with }, not ]. Change this ] to }. Clicking next to a bracket in VS Code highlights its partner.');
+  });
+
   // The most common slip when editing: the } deleted, its comma kept. It read "a property name in
   // double quotes was expected here", then "a value was expected", and never that a } was missing.
   it('a reply\'s } left out but its comma kept: one problem, at the comma, the } to add before it', () => {

@@ -359,6 +359,7 @@ function notClosedAtEnd(text: string, at: number, code: string): UnlocatedProble
  * so the object still open there is the one to close, with "}," after its last value.
  */
 function objectNotClosed(text: string, at: number, code: string): UnlocatedProblem | undefined {
+  if (text.charAt(at) === ']') return objectNotClosedAtListEnd(text, at, code);
   if (text.charAt(at) !== '{') return undefined;
   let end = endOfTextBefore(text, at);
   // The object's } lost, its comma kept: the parser then wants a field's name where the next object starts.
@@ -374,6 +375,29 @@ function objectNotClosed(text: string, at: number, code: string): UnlocatedProbl
   return problem('syntax-not-closed', end,
     `Not valid JSON: a new object starts on ${lineColumn(text, at).replace(/, column.*/, '')} while ${openerWords(text, open, innermost)} is still open.`,
     `Add ${add} to close that object${inList && !comma ? ' and separate it from the next one' : ''}. Clicking next to a bracket in VS Code highlights its partner.`);
+}
+
+/**
+ * "next": "x"  ] — the last object of a list (the last reply, the last node) lost its }: the parser
+ * asks for a comma at the ] that ends the list, and a comma there only moves the error. Only when
+ * the whole text has fewer } than {; with a ] too many as well, the ] was typed for the }.
+ */
+function objectNotClosedAtListEnd(text: string, at: number, code: string): UnlocatedProblem | undefined {
+  if (code !== 'CommaExpected') return undefined;
+  const { open, extraBraces, extraBrackets } = bracketState(text, at);
+  const innermost = open.length - 1;
+  if (open[innermost]?.char !== '{' || open[innermost - 1]?.char !== '[' || extraBraces >= 0 || extraBrackets < 0) return undefined;
+  const placeOf = (offset: number) => lineColumn(text, offset).replace(/, column.*/, '');
+  if (extraBrackets > 0) {
+    return problem('syntax-not-closed', at,
+      `Not valid JSON: this ] is where ${openerWords(text, open, innermost)} ends, but an object ends with }, not ].`,
+      'Change this ] to }. Clicking next to a bracket in VS Code highlights its partner.');
+  }
+  const end = endOfTextBefore(text, at);
+  const where = endOfTextAfter(text, end) >= lineAround(text, end).end ? `at the end of ${placeOf(end)}` : `at ${lineColumn(text, end)}`;
+  return problem('syntax-not-closed', end,
+    `Not valid JSON: ${openerWords(text, open, innermost - 1)} ends on ${placeOf(at)} while ${openerWords(text, open, innermost)} is still open.`,
+    `Add a } ${where}, after its last value, to close that object before the ] closes the list. Clicking next to a bracket in VS Code highlights its partner.`);
 }
 
 /**
