@@ -1092,6 +1092,18 @@ function exampleWith(from: string | RegExp, to: string) {
   return { text, problems: validateScenario(text, 'x.json').problems };
 }
 
+// Found by the authoring walk: the fallback route written first ({ "to": … } before the route with
+// a "when") got a warning (route-never-used, "Move the route without when to the end") and an error
+// (route-no-fallback, "End the list with a route that has no when, e.g. { "to": "<id>" }", which
+// reads as "add one"). One mistake, one message, that says which route to move.
+describe('the fallback route written first: one message, naming the route to move', () => {
+  it('route-no-fallback says to move route 1, and no route-never-used comes with it', () => {
+    const { problems } = exampleWith('{ "when": { "var": "trust", "gte": 60 }, "to": "boyfriend-open" },\n            { "to": "boyfriend-guarded" }',
+      '{ "to": "boyfriend-guarded" },\n            { "when": { "var": "trust", "gte": 60 }, "to": "boyfriend-open" }');
+    expect(problems.map((p) => `${p.code}: ${p.fix}`)).toEqual(['route-no-fallback: Move route 1, which has no "when", to the end of the list.']);
+  });
+});
+
 // Found by the authoring walk: a misspelt field is reported (unknown-field, "Did you mean …?"), but
 // the checks after it saw the object without it and warned about what it lacked, with fixes that
 // undo the trainer's work: a route's "if" for "when" was "Route 2 is never used … Move the route

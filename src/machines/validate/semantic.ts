@@ -263,18 +263,21 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   };
   const checkNext = (next: Next, path: Path) => {
     if (typeof next === 'string') return checkTarget(next, path);
+    const last = next[next.length - 1];
+    // A route without "when" written before the last one is the fallback put in the wrong place:
+    // route-no-fallback says to move it, and the routes after it are not also said to be unused.
+    const fallback = last?.when === undefined ? -1 : next.findIndex((route) => route.when === undefined);
     next.forEach((route, k) => {
       checkTarget(route.to, () => [...path(), k, 'to']);
       if (route.when !== undefined) checkWhen(route.when, () => [...path(), k, 'when']);
-      if (k < next.length - 1 && route.when === undefined && !misspeltFieldIn([...path(), k])) {
+      if (k < next.length - 1 && route.when === undefined && fallback < 0 && !misspeltFieldIn([...path(), k])) {
         warn('route-never-used', [...path(), k + 1], `Route ${k + 2} is never used: route ${k + 1} has no "when", so it is always taken first.`,
           'Move the route without "when" to the end of the list.');
       }
     });
-    const last = next[next.length - 1];
     if (last?.when !== undefined) {
       error('route-no-fallback', [...path(), next.length - 1], 'The last route has a "when": if no route matches, the story would have nowhere to go.',
-        'End the list with a route that has no "when", e.g. { "to": "<id>" }.');
+        fallback >= 0 ? `Move route ${fallback + 1}, which has no "when", to the end of the list.` : 'End the list with a route that has no "when", e.g. { "to": "<id>" }.');
     }
   };
   const checkLine = (line: Line, path: Path) => {
