@@ -808,6 +808,13 @@ describe('a condition or route written the way a person would guess is answered 
     expect(p.fix).toBe('Change it to "curious-not-interrogating". (The principle ids are listed in docs/authoring.md, section 9, and offered by the editor\'s autocomplete.)');
   });
 
+  // Found by the authoring walk: the message named the id ("write "self-care"") and the fix under it
+  // only said where the ids are kept.
+  it('unknown-principle: a principle\'s title written for its id: the fix says which id to write, as the message does', () => {
+    const p = problemWhen('{ "principle": "curious-not-interrogating", "verdict": "violates", "weight": 2 }', '{ "principle": "Curious, not interrogating", "verdict": "violates", "weight": 2 }', 'unknown-principle');
+    expect(p.fix).toBe('Change it to "curious-not-interrogating". (The principle ids are listed in docs/authoring.md, section 9, and offered by the editor\'s autocomplete.)');
+  });
+
   // Found by the authoring pass: a decision written with "kind": "scene" was told to remove
   // "replies" (every reply of it) and to add a "next", when the mistake is the one word of its kind.
   it('a decision whose "kind" says scene: both problems say to change the kind, neither only says to remove the replies', () => {

@@ -235,9 +235,11 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       const isPrinciple = path.includes('learningGoals') || key === 'principle';
       if (isPrinciple) {
         // A likely misspelling: the fix says what to write, as the message's "Did you mean" suggests.
-        const meant = closest(String(value), principleIds);
+        // A principle's title written for its id ("Take care of yourself"): the id, as the message says.
+        const titled = principleByTitle(String(value));
+        const meant = titled?.id ?? closest(String(value), principleIds);
         return [problem('unknown-principle', `${quoteValue(value)} is not a principle of the guide.${principleHint(value)}`,
-          meant !== undefined && principleHint(value) === didYouMeanOf(meant)
+          meant !== undefined && (titled !== undefined || principleHint(value) === didYouMeanOf(meant))
             ? `Change it to ${quoteValue(meant)}. (The principle ids are listed in docs/authoring.md, section 9, and offered by the editor's autocomplete.)`
             : 'Use a principle id from scenarios/guide/principles.json (the JSON Schema lists them for autocomplete; docs/authoring.md lists them in section 9).')];
       }
@@ -374,6 +376,13 @@ function numberFix(key: string | number | undefined, value: unknown, whole: bool
   return `Write ${whole ? 'a whole number' : 'a number'} without quotes, e.g. ${field}${example}.`;
 }
 
+const normalTitle = (t: string) => t.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+
+/** The principle whose title `text` is (capitals and punctuation aside). */
+function principleByTitle(text: string): (typeof principles)[number] | undefined {
+  return principles.find((p) => normalTitle(p.title) === normalTitle(text));
+}
+
 /**
  * "Did you mean" for a principle written as a trainer reads it in the guide or in docs/authoring.md:
  * its title ("Take care of yourself") names its id, and a section heading ("Court Report") is
@@ -381,8 +390,8 @@ function numberFix(key: string | number | undefined, value: unknown, whole: bool
  */
 function principleHint(value: unknown): string {
   const text = String(value);
-  const norm = (t: string) => t.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-  const byTitle = principles.find((p) => norm(p.title) === norm(text));
+  const norm = normalTitle;
+  const byTitle = principleByTitle(text);
   if (byTitle) return ` It is the title of the principle whose id is "${byTitle.id}": write "${byTitle.id}".`;
   const spelt = closest(text, principleIds);
   if (spelt !== undefined) return didYouMeanOf(spelt);
