@@ -761,6 +761,19 @@ describe('a condition or route written the way a person would guess is answered 
     expect(p.fix).toBe('Write { "var": "trust", "add": -20 }.');
   });
 
+  // "subtract": 20 got "Remove it, or use one of: var, add, set" and an example of "add": 10: the
+  // trainer meant a change of -20.
+  it.each([
+    ['"subtract": 20', '"effects": [{ "var": "trust", "subtract": 20 }]', 'Write { "var": "trust", "add": -20 }.', /There is no "subtract": to take away, "add" a negative amount/],
+    ['"minus": 5', '"effects": [{ "var": "trust", "minus": 5 }]', 'Write { "var": "trust", "add": -5 }.', /There is no "minus"/],
+    ['"increase": 15', '"effects": [{ "var": "trust", "increase": 15 }]', 'Write { "var": "trust", "add": 15 }.', /Did you mean "add"\?/],
+  ])('an effect written with %s: both messages write the change meant, the amount kept', (_case, effects, fix, says) => {
+    const unknown = problemWhen('"effects": [{ "var": "trust", "add": 10 }]', effects, 'unknown-field');
+    expect(unknown.says).toMatch(says);
+    if (!_case.startsWith('"increase"')) expect(unknown.fix).toBe(fix);
+    expect(problemWhen('"effects": [{ "var": "trust", "add": 10 }]', effects, 'invalid-effect').fix).toBe(fix);
+  });
+
   it('"next": ["id"] says to drop the brackets, not "Item 0 should be an object"', () => {
     const p = problemWhen('"next": "after-visit"', '"next": ["after-visit"]', 'invalid-next');
     expect(p.says).toContain('write "next": "after-visit" without the [ ]');

@@ -501,6 +501,27 @@ const GUESSED_COMPARISONS: Record<string, string> = {
   min: 'gte', max: 'lte',
 };
 const GUESSED_ROUTE_FIELDS: Record<string, string> = { if: 'when', condition: 'when', goto: 'to', go: 'to' };
+/** An effect's fields written as a guess: words for "add", and words for taking away (an effect adds a negative amount). */
+const GUESSED_ADD = new Set(['plus', 'increase', 'increment', 'inc', 'raise', 'by', 'change', 'amount']);
+const GUESSED_TAKE_AWAY = new Set(['subtract', 'minus', 'sub', 'decrease', 'decrement', 'dec', 'reduce', 'lower', 'remove', 'take', 'deduct']);
+
+/**
+ * The effect an effect without "add" or "set" means, when its other fields say (a variable's id
+ * after "var", an amount after a word such as "subtract"), written out: { "var": "trust", "add": -20 }.
+ * Undefined when it has no such word.
+ */
+function effectMeant(effect: unknown): string | undefined {
+  if (typeof effect !== 'object' || effect === null || Array.isArray(effect)) return undefined;
+  const fields = effect as Record<string, unknown>;
+  const variable = typeof fields.var === 'string' ? quoteValue(fields.var) : '"<variable id>"';
+  for (const [k, v] of Object.entries(fields)) {
+    const word = k.toLowerCase();
+    const amount = typeof v === 'number' && Number.isInteger(v) ? Math.abs(v) : 10;
+    if (GUESSED_TAKE_AWAY.has(word)) return `{ "var": ${variable}, "add": -${amount} }`;
+    if (GUESSED_ADD.has(word)) return `{ "var": ${variable}, "add": ${typeof v === 'number' && Number.isInteger(v) ? v : 10} }`;
+  }
+  return undefined;
+}
 
 /**
  * ' Did you mean …?' for a field written as a guess that spelling distance gets wrong (">=" is
@@ -516,6 +537,12 @@ function guessedField(kind: ObjectKind | undefined, key: string, raw: unknown, p
   if (kind?.name === 'an effect' && isDeclared(key)) {
     const written = variableWritten(true, key, field);
     return { hint: ` ${quoteValue(key)} is a variable: name it with "var", e.g. ${written}.`, fix: `Write ${written}.` };
+  }
+  if (kind?.name === 'an effect' && (GUESSED_ADD.has(key.toLowerCase()) || GUESSED_TAKE_AWAY.has(key.toLowerCase()))) {
+    const written = effectMeant({ var: valueAt(raw, [...path, 'var']), [key]: field });
+    return GUESSED_ADD.has(key.toLowerCase())
+      ? { ...meaning('add'), fix: `Write ${written}.` }
+      : { hint: ` There is no ${quoteValue(key)}: to take away, "add" a negative amount, e.g. ${written}.`, fix: `Write ${written}.` };
   }
   if (kind?.name !== 'a condition' && kind?.name !== 'a conduct condition') return undefined;
   if (key === 'to') {
@@ -595,6 +622,14 @@ function wentDeeper(issue: Issue): boolean {
   return issue.code !== 'invalid_type';
 }
 
+/** The fix of an effect with neither "add" nor "set": what its fields mean, or the two ways to write one for its variable. */
+function effectFix(effect: unknown): string {
+  const meant = effectMeant(effect);
+  if (meant) return `Write ${meant}.`;
+  const v = typeof effect === 'object' && effect !== null && typeof (effect as { var?: unknown }).var === 'string' ? quoteValue((effect as { var: string }).var) : '"trust"';
+  return `Write { "var": ${v}, "add": 10 } or { "var": ${v}, "set": 50 }.`;
+}
+
 function customProblem(message: string, path: JsonPath, value: unknown, problem: (code: string, message: string, fix: string) => UnlocatedProblem): UnlocatedProblem {
   if (message.includes('comparison')) {
     const conduct = typeof value === 'object' && value !== null && 'conduct' in value;
@@ -609,7 +644,7 @@ function customProblem(message: string, path: JsonPath, value: unknown, problem:
   if (message.includes('"add" or "set"')) {
     const both = typeof value === 'object' && value !== null && 'add' in value && 'set' in value;
     return problem('invalid-effect', both ? 'This effect has both "add" and "set"; it can only do one.' : 'This effect has neither "add" nor "set", so it changes nothing.',
-      both ? 'Keep either "add" (to change by an amount) or "set" (to set a value).' : 'Write { "var": "trust", "add": 10 } or { "var": "trust", "set": 50 }.');
+      both ? 'Keep either "add" (to change by an amount) or "set" (to set a value).' : effectFix(value));
   }
   if (message.startsWith('variable:')) {
     const flag = typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'flag';
