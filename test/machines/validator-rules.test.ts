@@ -49,6 +49,7 @@ const cases: Expectation[] = [
   { file: 'condition-never-true', code: 'condition-never-true', severity: 'warning', path: 'nodes[0].replies[0].next[0].when', token: '{', says: 'from 0 to 100' },
   { file: 'route-no-fallback', code: 'route-no-fallback', severity: 'error', path: 'nodes[0].replies[0].next[1]', token: '{', says: 'no "when"' },
   { file: 'route-never-used', code: 'route-never-used', severity: 'warning', path: 'nodes[0].replies[0].next[1]', token: '{', says: 'to the end' },
+  { file: 'flag-never-tested', code: 'flag-never-tested', severity: 'warning', path: 'variables[1].id', token: '"told-supervisor"', says: 'no condition tests it' },
   { file: 'effect-out-of-range', code: 'effect-out-of-range', severity: 'warning', path: 'nodes[0].replies[1].effects[0].set', token: '120', says: 'clamped' },
   { file: 'no-assessment', code: 'no-assessment', severity: 'warning', path: 'nodes[0].replies[2].assessments', token: '[]', says: '"principle"' },
   { file: 'duplicate-assessment', code: 'duplicate-assessment', severity: 'warning', path: 'nodes[3].replies[0].assessments[1]', token: '{', says: 'one assessment per principle' },
@@ -164,6 +165,28 @@ describe('every validator rule has a bad fixture that is reported where it is an
     expect(text.split('\n')[(result.problems[0]?.line ?? 0) - 1]?.slice((result.problems[0]?.column ?? 0) - 1)).toMatch(/^"worry"/);
   });
 
+  // Found by the authoring pass: a "told-supervisor" flag set by a reply and never tested passed
+  // --strict, though it did nothing (a flag, unlike a number, is never shown).
+  it('a flag that effects set but no condition tests is a warning at its id (tested, or a number, it is not)', () => {
+    const declare = (v: string, effect: string) => readFixture('good/example.json').toString('utf8').replace(
+      '{ "id": "trust", "label": "Jade\'s trust", "min": 0, "max": 100, "start": 50, "shown": true }',
+      `{ "id": "trust", "label": "Jade's trust", "min": 0, "max": 100, "start": 50, "shown": true },\n    ${v}`).replace('{ "var": "trust", "add": 10 }', `{ "var": "trust", "add": 10 }, ${effect}`);
+    const flag = declare('{ "id": "told", "label": "You told the CSW", "type": "flag", "start": false }', '{ "var": "told", "set": true }');
+    const result = validateScenario(flag, 'example.json');
+    expect(result.ok).toBe(true);
+    expect(result.problems.map((p) => [p.code, p.severity, formatPath(p.path), p.message])).toEqual([
+      ['flag-never-tested', 'warning', 'variables[1].id', 'The flag "told" is set, but no condition tests it, and a flag is never shown, so setting it changes nothing.'],
+    ]);
+    expect(result.problems[0]?.fix).toContain('{ "var": "told", "is": true }');
+    expect(flag.split('\n')[(result.problems[0]?.line ?? 0) - 1]?.slice((result.problems[0]?.column ?? 0) - 1)).toMatch(/^"told"/);
+    // Tested in a route's "when", it is used.
+    const tested = flag.replace('"next": "end-mixed"', '"next": [{ "when": { "var": "told", "is": true }, "to": "end-mixed" }, { "to": "end-mixed" }]');
+    expect(tested).not.toBe(flag);
+    expect(validateScenario(tested, 'example.json').problems.map((p) => p.code)).not.toContain('flag-never-tested');
+    // A number's changes show in the feedback: changed and never tested, it is no warning.
+    expect(validateScenario(declare('{ "id": "worry", "label": "Your worry", "min": 0, "max": 10, "start": 0 }', '{ "var": "worry", "add": 2 }'), 'example.json').problems).toEqual([]);
+  });
+
   it('a number from 0 to 1 is a warning at its "max" that says to make it a yes/no flag (0 to 2, or a flag, is not)', () => {
     const declare = (v: string) => readFixture('good/example.json').toString('utf8').replace(
       '{ "id": "trust", "label": "Jade\'s trust", "min": 0, "max": 100, "start": 50, "shown": true }',
@@ -175,7 +198,8 @@ describe('every validator rule has a bad fixture that is reported where it is an
     expect(result.problems[0]?.fix).toContain('"type": "flag"');
     expect(validateScenario(declare('{ "id": "told", "label": "Times you told the CSW", "min": 0, "max": 2, "start": 0 }'), 'example.json').problems).toEqual([]);
     const flag = declare('{ "id": "told", "label": "You told the CSW", "type": "flag", "start": false }').replace('{ "var": "told", "set": 1 }', '{ "var": "told", "set": true }');
-    expect(validateScenario(flag, 'example.json').problems).toEqual([]);
+    // (A flag set and never tested is a warning of its own: see flag-never-tested.)
+    expect(validateScenario(flag, 'example.json').problems.map((p) => p.code)).toEqual(['flag-never-tested']);
   });
 
   it('an empty text is one problem, not two', () => {

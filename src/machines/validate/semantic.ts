@@ -94,6 +94,8 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   const variables = new Map<string, Variable>();
   /** Variables some effect changes or some condition tests (see variable-unused). */
   const usedVariables = new Set<string>();
+  /** Variables some condition tests (see flag-never-tested). */
+  const testedVariables = new Set<string>();
 
   // Text both apps show on one line (a heading, a status line, "Name (role):"): a line break in it
   // is shown as a space, which the author who typed it would not expect.
@@ -192,6 +194,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   const checkCondition = (c: Condition, path: Path): boolean => {
     if (!('var' in c)) return checkConduct(c, path);
     usedVariables.add(c.var);
+    testedVariables.add(c.var);
     const declared = variables.get(c.var);
     if (!declared) {
       if (!brokenIds.has(c.var) && !input.variablesBroken) unknownVariable(c.var, [...path(), 'var'], c.is !== undefined);
@@ -561,6 +564,14 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
     if (usedVariables.has(v.id) || variables.get(v.id) !== v) continue;
     warn('variable-unused', ['variables', rawIndex.get(v) ?? 0, 'id'], `No effect changes the variable "${v.id}" and no condition tests it, so it does nothing${v.shown ? ' (its meter stays at its start value)' : ''}.`,
       `Change it in a reply's or a scene's "effects" and test it in a "when", or remove it from "variables".`);
+  }
+
+  // A flag is never shown (a number's changes are, in a reply's feedback): set but never tested, it
+  // changes nothing, and the author who set it meant something to follow from it.
+  for (const v of everyNode ? scenario.variables ?? [] : []) {
+    if (v.type !== 'flag' || !usedVariables.has(v.id) || testedVariables.has(v.id) || variables.get(v.id) !== v) continue;
+    warn('flag-never-tested', ['variables', rawIndex.get(v) ?? 0, 'id'], `The flag "${v.id}" is set, but no condition tests it, and a flag is never shown, so setting it changes nothing.`,
+      `Test it in a "when" where the story should differ, e.g. { "var": "${v.id}", "is": true }, or remove it from "variables" and from the effects that set it.`);
   }
 
   // A number that can only be 0 or 1 is a yes/no fact: feedback would show it as "0 → 1".
