@@ -44,10 +44,10 @@ Options:
                 --set told-csw=true; with --from, to test each ending (not recorded as a completion)
   --assess      assessment mode: no feedback and no undo until the debrief
   --facilitate  trainer-led session for a room
-  --plain       line-by-line mode: reply numbers from stdin, transcript and debrief as text
-                e.g.  printf '1\\n3\\n2\\n' | casa-practice play youth-discloses --plain
-                (replies come in a shuffled order; CASA_PRACTICE_SEED=N fixes it,
-                or type a reply's id from the file instead of its number)
+  --plain       line-by-line mode: replies from stdin, transcript and debrief as text
+                e.g.  printf 'd1-curious\\nd2-needs\\n' | casa-practice play youth-discloses --plain --new
+                (a reply's id from the file always means the same reply; a number
+                follows the shuffled order shown, which CASA_PRACTICE_SEED=N fixes)
   -h, --help    show this help
 
 Exit codes: 0 played, 1 the file has errors (or input ended early), 2 usage error,

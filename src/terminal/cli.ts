@@ -26,8 +26,9 @@ Usage:
   casa-practice schema --path | --for <file>  where the format's schema is, for "$schema"
   casa-practice --help | --version
 
-Without a terminal (piped input) the app runs line by line, reading reply numbers:
-  printf '1\\n3\\n2\\n' | casa-practice play youth-discloses --plain
+Without a terminal (piped input) the app runs line by line, reading replies by
+number (in the shuffled order shown) or by id (from the file, always the same reply):
+  printf 'd1-curious\\nd2-needs\\n' | casa-practice play youth-discloses --plain --new
 
 Run "casa-practice <command> --help" for a command's options.
 `;

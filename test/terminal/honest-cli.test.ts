@@ -31,9 +31,11 @@ describe('line by line or full screen', () => {
 describe('the command line says what it does', () => {
   it('--help shows the scripting example as typed, on one line, so it can be copied', async () => {
     const r = await runInProcess('--help');
-    expect(r.out).toContain(`  printf '1\\n3\\n2\\n' | ${commandName()} play youth-discloses --plain\n`);
+    // By reply id: numbers follow the shuffled order shown, so '1\n3\n2\n' was a different path each time.
+    const example = `printf 'd1-curious\\nd2-needs\\n' | ${commandName()} play youth-discloses --plain --new\n`;
+    expect(r.out).toContain(`  ${example}`);
     const play = await runInProcess('play', '--help');
-    expect(play.out).toContain(`printf '1\\n3\\n2\\n' | ${commandName()} play youth-discloses --plain\n`);
+    expect(play.out).toContain(example);
   });
 
   // The help said "Usage: casa-practice play …" while the error hints said "node bin/casa-practice.js
