@@ -1,4 +1,24 @@
-const len = (s: string) => [...s].length;
+import stringWidth from 'string-width';
+
+/**
+ * The columns a text takes in a terminal, as Ink measures it (string-width): a wide character (CJK,
+ * most emoji) takes two, a combining mark none. Printable ASCII, nearly all text, is counted at once.
+ */
+export const columnsOf = (s: string): number => (/^[\x20-\x7e]*$/.test(s) ? s.length : stringWidth(s));
+const len = columnsOf;
+
+/** The longest start of `text` that fits in `width` columns (at least one character), and the rest. */
+function cutAt(text: string, width: number): [string, string] {
+  const chars = [...text];
+  let used = 0;
+  let i = 0;
+  for (; i < chars.length; i++) {
+    const w = len(chars[i] as string);
+    if (i > 0 && used + w > width) break;
+    used += w;
+  }
+  return [chars.slice(0, i).join(''), chars.slice(i).join('')];
+}
 
 /**
  * Word-wraps plain text to a width; paragraph breaks are kept and every line after the first
@@ -22,10 +42,9 @@ export function wrapText(text: string, width: number, indent = ''): string {
       }
       if (line) lines.push(line);
       while (len(rest) > limit()) {
-        const chars = [...rest];
-        const cut = limit();
-        lines.push(chars.slice(0, cut).join(''));
-        rest = chars.slice(cut).join('');
+        const [head, tail] = cutAt(rest, limit());
+        lines.push(head);
+        rest = tail;
       }
       line = rest;
     }

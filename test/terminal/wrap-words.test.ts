@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { wrapWords } from '../../src/terminal/wrap.js';
+import stringWidth from 'string-width';
+import { wrapText, wrapWords } from '../../src/terminal/wrap.js';
 
 describe('the words printed after the app leaves the screen are wrapped at word boundaries', () => {
   const kept = 'This finished session is kept: opening the scenario again shows its debrief. To start a new session: node bin/casa-practice.js play couch-rent --facilitate --new';
@@ -26,5 +27,25 @@ describe('the words printed after the app leaves the screen are wrapped at word 
 
   it('lines the message breaks itself stay broken there', () => {
     expect(wrapWords('First line.\nSecond line.', 60)).toBe('First line.\nSecond line.');
+  });
+});
+
+// Line by line (--plain), a trainer's text in Chinese or with emoji ran past the width: characters
+// were counted, and each of these takes two columns.
+describe('line-by-line text is wrapped by the columns it takes', () => {
+  it('wide characters (CJK, emoji) count two columns, so no line is wider than the width; ASCII is as before', () => {
+    const text = '我们 今天 去 公园 散步 好吗 🙂🙂 你 觉得 怎么样 呢 朋友 们 都 在 那里 等 我们 🎉🎉🎉 快点 来 吧 谢谢 你';
+    for (const width of [20, 30, 41]) {
+      const lines = wrapText(text, width).split('\n');
+      expect(lines.length).toBeGreaterThan(1);
+      for (const l of lines) expect(stringWidth(l), l).toBeLessThanOrEqual(width);
+      expect(lines.join(' ')).toBe(text);
+    }
+    // A word wider than a line is cut where it fills the line, not after as many characters as columns.
+    const long = '很'.repeat(30);
+    const cut = wrapText(long, 20).split('\n');
+    expect(cut.map((l) => stringWidth(l))).toEqual([20, 20, 20]);
+    expect(cut.join('')).toBe(long);
+    expect(wrapText('a'.repeat(45), 20).split('\n').map((l) => l.length)).toEqual([20, 20, 5]);
   });
 });
