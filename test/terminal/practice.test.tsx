@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
-import { appElement, KEY, newPhone, press, renderApp, renderAt, tap, tempEnv, throughEnding } from './helpers/ink.js';
+import { appElement, KEY, newPhone, press, renderApp, renderAt, SCENARIOS, tap, tempEnv, throughEnding } from './helpers/ink.js';
+import { loadPlayable } from '../../src/terminal/scenario-source.js';
 import { readRecords, recordCompletion } from '../../src/machines/index.js';
 import { stateStore } from '../../src/terminal/node/state-store.js';
 
@@ -87,6 +88,26 @@ describe('practice mode in the Ink app', () => {
     expect(readRecords(stateStore(env)).playthroughs).toMatchObject([{ scenarioId: 'example-new-phone', mode: 'practice', minutes: 1, score: { percent: 25 }, decisions: [{}, {}] }]);
     await tap(r, 'q');
     expect(exit).toHaveBeenCalled();
+  });
+
+  // An author's --from test is not in the records, and its debrief says so; the exported files said
+  // nothing of it, so handed on they passed for a volunteer's playthrough.
+  it('an author\'s --from test exports a debrief that says it was not added to the records', async () => {
+    const env = tempEnv();
+    const playable = loadPlayable(join(SCENARIOS, 'new-phone.json'), 'after-visit');
+    if ('problems' in playable) throw new Error(playable.problems);
+    const r = await renderApp(appElement({ env, start: { kind: 'play', playable, showNote: false } }).element);
+    expect(r.lastFrame()).toContain('Decision 1 of about 1');
+    await press(r, '1', KEY.enter);
+    await throughEnding(r);
+    expect(r.lastFrame()).toContain('Debrief: Example: the new phone');
+    await press(r, 'e');
+    const paths = /\n(exports\/\S+\.md)\n(exports\/\S+\.json)\n/.exec(r.lastFrame() ?? '');
+    expect(paths).not.toBeNull();
+    const state = join(env.XDG_STATE_HOME as string, 'casa-practice');
+    expect(readFileSync(join(state, paths?.[1] as string), 'utf8')).toContain('_Practice mode · not added to the records · exported');
+    expect(JSON.parse(readFileSync(join(state, paths?.[2] as string), 'utf8'))).toMatchObject({ recorded: false });
+    expect(readRecords(stateStore(env)).playthroughs).toEqual([]);
   });
 
   // A scene with no title and no narration (Renee's call in youth-discloses) had two blank rows

@@ -9,7 +9,7 @@ import Preview from '../../src/web/pages/Preview.js';
 import { StoreContext } from '../../src/web/store.js';
 import example from '../fixtures/good/example.json?raw';
 import courtReport from '../../scenarios/court-report.json?raw';
-import { captureDownloads, renderApp } from './helpers.js';
+import { captureDownloads, playToDebrief, renderApp } from './helpers.js';
 
 afterEach(cleanup);
 
@@ -58,6 +58,20 @@ describe('previewing a scenario file', () => {
     expect(screen.getByRole('log')).toBeTruthy();
     expect(screen.getByText(/Look, finally a phone/)).toBeTruthy();
     expect(screen.getByText(/not saved and not added to your records/)).toBeTruthy();
+  });
+
+  // Downloaded at the end of a preview, the debrief read like a volunteer's playthrough.
+  it('a debrief downloaded at the end of a preview says it was not added to the records', async () => {
+    const files = captureDownloads();
+    const user = userEvent.setup();
+    renderPreview();
+    await user.upload(screen.getByLabelText('Scenario file (.json)'), new File([example], 'example.json'));
+    await user.click(await screen.findByRole('button', { name: 'Play it now (practice)' }));
+    await playToDebrief(user);
+    expect(screen.getByText(/Not added to your records\./)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Download this debrief' }));
+    expect(files.map((f) => f.name)).toEqual([expect.stringMatching(/^example-new-phone-debrief-.*\.md$/)]);
+    expect(await files[0]!.blob.text()).toContain('_Practice mode · not added to the records · exported');
   });
 
   it('a valid file shows its graph: a picture, a download, and the same graph as a list', async () => {

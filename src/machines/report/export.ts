@@ -41,6 +41,11 @@ export interface ExportMeta {
    * does: a supervisor handed it must not take it for one.
    */
   whatIf?: boolean;
+  /**
+   * False for a playthrough that is not in the records for another reason (a preview of a scenario
+   * file, an author's test with --from or --set, one another tab recorded first): the file says so.
+   */
+  recorded?: boolean;
 }
 
 /**
@@ -55,9 +60,10 @@ export function debriefExport(scenario: Scenario, debrief: Debrief, now = new Da
     mode,
     scenario: { id: scenario.id, version: scenario.version },
     ...(meta.whatIf === true ? { whatIf: true } : {}),
+    ...(meta.whatIf === true || meta.recorded === false ? { recorded: false } : {}),
     ...(meta.appVersion !== undefined ? { appVersion: meta.appVersion } : {}),
   };
-  const markdown = debriefMarkdown(debriefModel(scenario, debrief)).replace(/\n/, `\n\n_${mode === 'assessment' ? 'Assessment' : 'Practice'} mode${meta.whatIf === true ? ' · a what-if replay, not added to the records' : ''} · exported ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC · scenario version ${scenario.version} · ${DEBRIEF_EXPORT_FORMAT.format} format ${DEBRIEF_EXPORT_FORMAT.formatVersion}_\n`);
+  const markdown = debriefMarkdown(debriefModel(scenario, debrief)).replace(/\n/, `\n\n_${mode === 'assessment' ? 'Assessment' : 'Practice'} mode${meta.whatIf === true ? ' · a what-if replay, not added to the records' : meta.recorded === false ? ' · not added to the records' : ''} · exported ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC · scenario version ${scenario.version} · ${DEBRIEF_EXPORT_FORMAT.format} format ${DEBRIEF_EXPORT_FORMAT.formatVersion}_\n`);
   return {
     baseName: `${scenario.id}-debrief-${localFileStamp(now)}`,
     markdown,

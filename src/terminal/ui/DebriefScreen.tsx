@@ -21,6 +21,8 @@ export interface DebriefScreenProps {
   debrief: Debrief;
   /** The mode it was played in (written into exports). */
   mode?: SessionMode;
+  /** False for an author's test (--from, --set), which is not in the records: its exports say so. */
+  recorded?: boolean;
   /** Back to the picker (b), when there is one. */
   onBack?: () => void;
   /** Extra lines above the sections, e.g. where a session summary was written. */
@@ -43,7 +45,7 @@ const TABS = (voice: Voice) => ['Summary', 'Transcript', voice === 'room' ? "Roo
 const rowsOf = (text: string, width: number) => inkRows(text, width);
 
 /** The debrief in three scrolling sections; `e` exports it to Markdown and JSON. */
-export function DebriefScreen({ scenario, debrief, mode, onBack, notice, voice = 'you', startOver, farewell, openOnEnding = false }: DebriefScreenProps) {
+export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notice, voice = 'you', startOver, farewell, openOnEnding = false }: DebriefScreenProps) {
   const app = useApp();
   const { columns, rows: screenRows } = useScreenSize();
   const model = useMemo(() => debriefModel(scenario, debrief), [scenario, debrief]);
@@ -121,7 +123,7 @@ export function DebriefScreen({ scenario, debrief, mode, onBack, notice, voice =
       }
       const dir = elsewhere ?? exportsDir(app.env);
       try {
-        const paths = exportDebrief(scenario, debrief, app.env, new Date(), { mode, dir });
+        const paths = exportDebrief(scenario, debrief, app.env, new Date(), { mode, dir, recorded });
         setWritten(paths);
         setExportFailed(false);
         // Each path on a line of its own, relative to the state folder, so it is not broken mid-path.

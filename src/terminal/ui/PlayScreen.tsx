@@ -241,7 +241,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   }, !(view.done && !showFeedback));
 
   if (view.done && !showFeedback && view.debrief) {
-    return <DebriefScreen scenario={playable.scenario} debrief={view.debrief} mode={mode} onBack={onBack} notice={finishNotice} openOnEnding />;
+    return <DebriefScreen scenario={playable.scenario} debrief={view.debrief} mode={mode} recorded={playable.from === undefined && playable.set === undefined} onBack={onBack} notice={finishNotice} openOnEnding />;
   }
   // Where progress cannot be saved, q only quits (its prompt says the playthrough will be lost).
   // Progress only: a records file that refused does not stop the save (q still saves).

@@ -127,7 +127,7 @@ export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, 
           <>
             {/* The same Markdown file the terminal writes at its debrief, made in the page (nothing is sent). */}
             <button type="button" onClick={() => {
-              const files = debriefExport(scenario, debrief, new Date(), { mode, whatIf });
+              const files = debriefExport(scenario, debrief, new Date(), { mode, whatIf, recorded });
               downloadText(`${files.baseName}.md`, files.markdown, 'text/markdown');
             }}>Download this debrief</button>
             <a className="button" href={hrefOf({ page: 'records' })}>My records</a>

@@ -251,6 +251,17 @@ describe('debriefExport', () => {
     expect(JSON.parse(played.json)).not.toHaveProperty('whatIf');
   });
 
+  it('says a playthrough not added to the records for another reason (a preview, an author\'s test) is not, in both files', () => {
+    const out = debriefExport(example, strong, now, { mode: 'practice', recorded: false });
+    expect(out.markdown).toContain('_Practice mode · not added to the records · exported 2025-01-31 10:20 UTC');
+    expect(JSON.parse(out.json)).toMatchObject({ mode: 'practice', recorded: false });
+    expect(JSON.parse(out.json)).not.toHaveProperty('whatIf');
+    expect(JSON.parse(debriefExport(example, strong, now, { mode: 'practice', whatIf: true }).json)).toMatchObject({ whatIf: true, recorded: false });
+    const played = debriefExport(example, strong, now, { mode: 'practice', recorded: true });
+    expect(played.markdown).not.toContain('not added');
+    expect(JSON.parse(played.json)).not.toHaveProperty('recorded');
+  });
+
   it('exports a hostile scenario with Markdown free of control characters', () => {
     const hostile = hostileScenario();
     const out = debriefExport(hostile, debriefOf(hostile, ['phone-curious', 'after-wait']), now);
