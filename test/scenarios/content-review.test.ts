@@ -1186,3 +1186,34 @@ describe('session 27 content review: couch-rent', () => {
     expect(d?.ending?.narration).toMatch(/Not all of what you said or did helped them/);
   });
 });
+
+describe('session 27 content review: dual-involvement', () => {
+  const BEST = ['d1-supervisor', 'd2-intro', 'd3-strengths', 'd4-explain', 'd5-form', 'd6-needs', 'd7-team', 'd8-secondary'];
+  const play = (swap: Record<string, string>) => playReplies(bundledScenario('dual-involvement'), BEST.map((r) => swap[r] ?? r));
+
+  it('"Leave it to her public defender", then the call and the statement Ms. Adeyemi asked for: the ending does not say her delinquency case went on without you', () => {
+    expect(told('dual-involvement', 's1-number')).toMatch(/asks you to give her a call/);
+    const d = play({ 'd1-supervisor': 'd1-wait' });
+    expect(d?.ending?.id).toBe('end-mixed');
+    expect(d?.ending?.narration).not.toMatch(/went on mostly without you|know little of the other/);
+    // Declining the statement is still told that the case went on without you.
+    const declined = play({ 'd3-strengths': 'd3-decline' });
+    expect(declined?.ending?.id).toBe('end-mixed');
+    expect(declined?.ending?.narration).toMatch(/went on mostly without you/);
+  });
+
+  it('a report sent before Beth saw it, on a path that kept every case party informed, is told that, not that the adults on each case know little of the other or that Kenzie keeps her answers short', () => {
+    expect(trustAfter('dual-involvement', BEST)).toBeGreaterThanOrEqual(70);
+    const d = play({ 'd8-secondary': 'd8-rush' });
+    expect(d?.ending?.id).toBe('end-mixed');
+    expect(d?.ending?.narration).not.toMatch(/know little of the other|keeps her answers short/);
+    expect(d?.ending?.narration).toMatch(/before Beth had seen its recommendations/);
+  });
+
+  it('no mixed ending says Kenzie keeps her answers short (it is told whatever her trust)', () => {
+    const end = bundledScenario('dual-involvement').nodes.find((n) => n.id === 'end-mixed');
+    const texts = end?.kind === 'ending' ? [end.narration, ...(end.variants ?? []).map((v) => v.narration)] : [];
+    expect(texts.length).toBeGreaterThan(1);
+    expect(texts.filter((t) => /keeps her answers short/.test(t))).toEqual([]);
+  });
+});
