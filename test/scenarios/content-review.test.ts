@@ -1217,3 +1217,23 @@ describe('session 27 content review: dual-involvement', () => {
     expect(texts.filter((t) => /keeps her answers short/.test(t))).toEqual([]);
   });
 });
+
+describe('session 27 content review: whereabouts-unknown', () => {
+  // An "AWOL" email to the team and stepping back from the case with Priya, every word to Dez warm:
+  // 77%, trust 95, a plan written with you. She is not "still guarded with you".
+  const PATH = ['d1-open', 'd2-learn', 'd3-email', 'd4-step-back', 'd5-not-mad', 'd6-both', 'd6-tell', 'd7-csw', 'd8-plan'];
+
+  it('the mixed ending after a plan does not call Dez guarded with a volunteer she trusts; a playthrough that lost her trust still is told so', () => {
+    expect(trustAfter('whereabouts-unknown', PATH)).toBeGreaterThanOrEqual(90);
+    const d = playReplies(bundledScenario('whereabouts-unknown'), PATH);
+    expect(d?.score.percent).toBeLessThan(80);
+    expect(d?.ending?.id).toBe('end-mixed');
+    expect(d?.ending?.narration).toMatch(/short plan with you/);
+    expect(d?.ending?.narration).not.toMatch(/still guarded/);
+    const cold = ['d1-where', 'd2-learn', 'd3-checkin', 'd4-honest', 'd5-where', 'd6-tell', 'd7-csw', 'd8-plan'];
+    expect(trustAfter('whereabouts-unknown', cold)).toBeLessThan(60);
+    const guarded = playReplies(bundledScenario('whereabouts-unknown'), cold);
+    expect(guarded?.ending?.id).toBe('end-mixed');
+    expect(guarded?.ending?.narration).toMatch(/still guarded with you/);
+  });
+});
