@@ -997,7 +997,7 @@ describe('a strong ending reached under 50%: the problem points at the route tha
     const [, line, column] = /the strong ending "end-strong" \(nodes\[4\], line (\d+), column (\d+)\)/.exec(p.message) ?? [];
     const text = bad.replace(NEXT, '"next": [{ "when": { "var": "trust", "gte": 0 }, "to": "end-strong" }, { "to": "end-mixed" }]');
     expect(text.slice(offsetOf(text, Number(line), Number(column))).startsWith('{\n      "id": "end-strong"')).toBe(true);
-    expect(p.fix).toContain('"when": [ <its condition>, { "conduct": "score", "gte": 50 } ]');
+    expect(p.fix).toContain('"when": [ <its condition>, { "conduct": "score", "gte": 80 } ]');
   });
 
   // Found by the authoring pass: a "when" that is already a list was told "as a list: [ <its
@@ -1005,7 +1005,7 @@ describe('a strong ending reached under 50%: the problem points at the route tha
   it('a "when" that is already a list: one more item in it, not a list around it', () => {
     const p = problemIn(withNext('[{ "when": [{ "var": "trust", "gte": 0 }], "to": "end-strong" }, { "to": "end-mixed" }]'));
     expect(formatPath(p.path)).toBe('nodes[3].replies[0].next[0].when');
-    expect(p.fix).toMatch(/^Add the score to this route's "when" list, as one more item before its \]: "when": \[ …, \{ "conduct": "score", "gte": 50 \} \]; /);
+    expect(p.fix).toMatch(/^Add the score to this route's "when" list, as one more item before its \]: "when": \[ …, \{ "conduct": "score", "gte": 80 \} \]; /);
     expect(p.fix).not.toContain('<its condition>');
   });
 
@@ -1013,7 +1013,7 @@ describe('a strong ending reached under 50%: the problem points at the route tha
     const p = problemIn(withNext('[{ "when": { "var": "trust", "gte": 95 }, "to": "end-mixed" }, { "to": "end-strong" }]'));
     expect(formatPath(p.path)).toBe('nodes[3].replies[0].next[1]');
     expect(p.at.startsWith('{ "to": "end-strong" }')).toBe(true);
-    expect(p.fix).toContain('Put { "when": { "conduct": "score", "lt": 50 }, "to": "end-mixed" } before this route');
+    expect(p.fix).toContain('Put { "when": { "conduct": "score", "lt": 80 }, "to": "end-mixed" } before this route');
   });
 
   it('a scene between the last reply and the ending: at the scene\'s "next"', () => {
@@ -1030,13 +1030,17 @@ describe('a strong ending reached under 50%: the problem points at the route tha
   it('the "next" the fix writes out, copied as it is, makes the file valid', () => {
     const p = problemIn(bad);
     const written = /"next": (\[.*\]), or make/.exec(p.fix)?.[1];
-    expect(written).toBe('[{ "when": { "conduct": "score", "lt": 50 }, "to": "end-mixed" }, { "to": "end-strong" }]');
+    expect(written).toBe('[{ "when": { "conduct": "score", "lt": 80 }, "to": "end-mixed" }, { "to": "end-strong" }]');
+    // Valid, and with no strong-under-80 to fix next: the fix guards at the Strong band.
+    expect(validateScenario(withNext(written ?? ''), 'x.json').problems.filter((x) => x.code.startsWith('strong-'))).toEqual([]);
     expect(validateScenario(withNext(written ?? ''), 'x.json').errors).toBe(0);
   });
 
   it('the changes the fixes describe make the file valid', () => {
-    expect(validateScenario(withNext('[{ "when": { "conduct": "score", "lt": 50 }, "to": "end-mixed" }, { "to": "end-strong" }]'), 'x.json').errors).toBe(0);
-    expect(validateScenario(withNext('[{ "when": [{ "var": "trust", "gte": 0 }, { "conduct": "score", "gte": 50 }], "to": "end-strong" }, { "to": "end-mixed" }]'), 'x.json').errors).toBe(0);
+    for (const next of ['[{ "when": { "conduct": "score", "lt": 80 }, "to": "end-mixed" }, { "to": "end-strong" }]', '[{ "when": [{ "var": "trust", "gte": 0 }, { "conduct": "score", "gte": 80 }], "to": "end-strong" }, { "to": "end-mixed" }]']) {
+      expect(validateScenario(withNext(next), 'x.json').problems.filter((x) => x.code.startsWith('strong-'))).toEqual([]);
+      expect(validateScenario(withNext(next), 'x.json').errors).toBe(0);
+    }
   });
 });
 

@@ -296,9 +296,9 @@ function addToWhen(isList: boolean, condition: string, what = condition): string
 }
 
 /** How low a score reaching a strong ending is reported: under 50% an error, under 80% a warning. */
-interface TooLow { code: 'strong-under-50' | 'strong-under-80'; severity: 'error' | 'warning'; from: number; why: string }
-const UNDER_50: TooLow = { code: 'strong-under-50', severity: 'error', from: DEVELOPING_FROM, why: `Scores under ${DEVELOPING_FROM}% (and every critical violation, capped at ${CRITICAL_CAP}%) must not end strong.` };
-const UNDER_80: TooLow = { code: 'strong-under-80', severity: 'warning', from: STRONG_FROM, why: `Its debrief's outcome is Developing (${DEVELOPING_FROM}–${STRONG_FROM - 1}%), so the story would end strong while the score says otherwise: a strong ending is for the Strong band (${STRONG_FROM}% or more).` };
+interface TooLow { code: 'strong-under-50' | 'strong-under-80'; severity: 'error' | 'warning'; why: string }
+const UNDER_50: TooLow = { code: 'strong-under-50', severity: 'error', why: `Scores under ${DEVELOPING_FROM}% (and every critical violation, capped at ${CRITICAL_CAP}%) must not end strong.` };
+const UNDER_80: TooLow = { code: 'strong-under-80', severity: 'warning', why: `Its debrief's outcome is Developing (${DEVELOPING_FROM}–${STRONG_FROM - 1}%), so the story would end strong while the score says otherwise: a strong ending is for the Strong band (${STRONG_FROM}% or more).` };
 
 /**
  * A strong ending reached with a score under 50% (an error), or under 80% (a warning: the outcome
@@ -312,8 +312,10 @@ function strongTooLow(scenario: Scenario, e: EndingReach, nodePath: (id: string)
   const related = nodePath(e.endingId);
   const reached = `A playthrough scoring ${e.worst}% reaches the strong ending ${ending} (${formatPath(related)}, ${RELATED_AT}): ${replies(e.worstPath)}. ${level.why}`;
   const otherwise = 'or make the poor replies on the way lead elsewhere.';
-  const under = `{ "conduct": "score", "lt": ${level.from} }`;
-  const atLeast = `{ "conduct": "score", "gte": ${level.from} }`;
+  // The fix guards at the Strong band for either level: guarded at 50%, a file met strong-under-50
+  // only to meet strong-under-80 once it was fixed.
+  const under = `{ "conduct": "score", "lt": ${STRONG_FROM} }`;
+  const atLeast = `{ "conduct": "score", "gte": ${STRONG_FROM} }`;
   const at = entryInto(scenario, e.endingId, e.worstEntry);
   const problem = (path: JsonPath, message: string, fix: string): UnlocatedProblem => ({ severity: level.severity, code: level.code, related, path, message, fix });
   if (!at) {
