@@ -798,6 +798,17 @@ describe('a condition or route written the way a person would guess is answered 
     expect(problemWhen('"effects": [{ "var": "trust", "add": 10 }]', effects, 'invalid-effect').fix).toBe(fix);
   });
 
+  // A line's "character" written as the character's name got "Use something like "jade"", right
+  // only by chance: the fix names the declared id, and says whose it is.
+  it('a reference written as a name or with capitals: the fix names the declared id it means, and whose it is', () => {
+    const line = problemWhen('"character": "jade"', '"character": "Jade"', 'invalid-id');
+    expect(line.fix).toBe('Change it to "jade", the id of the character "Jade".');
+    const variable = problemWhen('"effects": [{ "var": "trust", "add": 10 }]', '"effects": [{ "var": "Trust", "add": 10 }]', 'invalid-id');
+    expect(variable.fix).toBe('Change it to "trust", the id of the variable "Jade\'s trust".');
+    // Nothing declared by that name: the id it would make, as before.
+    expect(problemWhen('"character": "jade"', '"character": "Mia"', 'invalid-id').fix).toBe('Use something like "mia".');
+  });
+
   it('"next": ["id"] says to drop the brackets, not "Item 0 should be an object"', () => {
     const p = problemWhen('"next": "after-visit"', '"next": ["after-visit"]', 'invalid-next');
     expect(p.says).toContain('write "next": "after-visit" without the [ ]');

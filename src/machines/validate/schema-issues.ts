@@ -305,8 +305,9 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
         return [problem('invalid-id', `${quoteValue(value)} is a reserved word and cannot be used as an id.`, `Use something like "${slugify(value)}".`)];
       }
       if (looksLikeId) {
+        const meant = typeof value === 'string' ? declaredIdMeant(raw, key, value) : undefined;
         return [problem('invalid-id', `${describeAtStart(value)} is not a valid id: ids ${issue.message}.`,
-          typeof value === 'string' ? `Use something like "${slugify(value)}".` : 'Use an id like "first-call".')];
+          meant ? `Change it to ${quoteValue(meant.id)}, the id of ${meant.what}.` : typeof value === 'string' ? `Use something like "${slugify(value)}".` : 'Use an id like "first-call".')];
       }
       return [problem('blank-text', `${capitalise(keyName)} is blank.`, blankTextFix(raw, path))];
     }
@@ -576,6 +577,31 @@ const COMPARISON_NAMES = ['gte', 'gt', 'lte', 'lt', 'eq', 'ne', 'is'];
 function declaredVariable(raw: unknown, id: string): boolean {
   const variables = valueAt(raw, ['variables']);
   return Array.isArray(variables) && variables.some((v) => typeof v === 'object' && v !== null && (v as { id?: unknown }).id === id);
+}
+
+/**
+ * The declared id a reference written as a name or with capitals means: a line's "character" written
+ * as the character's name ("Maya" for "maya"), or a variable or node written so. Undefined when the
+ * field refers to nothing declared, or nothing matches.
+ */
+function declaredIdMeant(raw: unknown, key: string | number | undefined, value: string): { id: string; what: string } | undefined {
+  const list = key === 'character' ? 'characters' : key === 'var' ? 'variables' : key === 'to' || key === 'next' || key === 'start' ? 'nodes' : undefined;
+  if (!list) return undefined;
+  const items = valueAt(raw, [list]);
+  if (!Array.isArray(items)) return undefined;
+  const wanted = slugify(value);
+  const lower = value.trim().toLowerCase();
+  for (const item of items) {
+    if (typeof item !== 'object' || item === null) continue;
+    const { id, name, label, title } = item as { id?: unknown; name?: unknown; label?: unknown; title?: unknown };
+    if (typeof id !== 'string') continue;
+    const named = typeof name === 'string' && name.trim().toLowerCase() === lower;
+    if (id === wanted || named) {
+      const shown = (text: unknown, what: string) => (typeof text === 'string' && text.trim() !== '' ? `${what} ${quoteValue(text)}` : `that ${what}`);
+      return { id, what: list === 'characters' ? shown(name, 'the character') : list === 'variables' ? shown(label, 'the variable') : shown(title, 'the node') };
+    }
+  }
+  return undefined;
 }
 
 /** Whether the scenario declares `id` as a yes/no flag ("type": "flag"). */
