@@ -67,7 +67,9 @@ describe('a save whose scenario file moved', () => {
     expect(flat(r.lastFrame())).toContain('Nothing is at "/no/such/place.json"; check the path and try again.');
 
     // q and b are letters while a path is typed (q goes back only with nothing typed); Backspace and Ctrl-U erase.
+    // What was said of the last path goes as soon as the path changes: it stayed while another was typed.
     await press(r, KEY.backspace, KEY.backspace);
+    expect(flat(r.lastFrame())).not.toContain('Nothing is at');
     await press(r, 'q', 'b');
     expect(r.lastFrame()).toContain('Path: /no/such/place.jsqb');
     await press(r, '\u0015');

@@ -80,11 +80,16 @@ export function LocateScreen({ missing, onResumed, onBack, onQuit }: LocateScree
     }
     if (key.escape || (input === 'q' && typed === '')) return onBack();
     if (key.return) return show(lookFor(missing, typed, app.env));
-    if (key.backspace || key.delete) return setTyped((t) => [...t].slice(0, -1).join(''));
-    if (key.ctrl && input === 'u') return setTyped('');
+    // What was said about the path tried last goes once the path is changed: it is not about this one.
+    const edit = (change: (t: string) => string) => {
+      setSaid(undefined);
+      setTyped(change);
+    };
+    if (key.backspace || key.delete) return edit((t) => [...t].slice(0, -1).join(''));
+    if (key.ctrl && input === 'u') return edit(() => '');
     // Text only: a control or invisible character never reaches the path or the screen.
     if (input === '' || key.ctrl || key.meta || cleanText(input) !== input) return;
-    setTyped((t) => (t.length + input.length > MAX_TYPED ? t : t + input));
+    edit((t) => (t.length + input.length > MAX_TYPED ? t : t + input));
   });
 
   const saved = summary ? ` Your save has ${repliesMadeWords(summary)} (saved ${agoWords(summary.savedAt)}).` : '';
