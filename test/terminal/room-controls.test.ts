@@ -131,6 +131,22 @@ describe('room controls in the terminal', () => {
     expect((await room.type('1', /\n$/)).replace(/\s+/g, ' ')).toContain('Reveal the votes before choosing the branch.');
   });
 
+  // The presenter page and --facilitate (line by line too) show the facilitator note with the reveal;
+  // a room run from this terminal never showed it, at any step.
+  it('the reveal shows the decision\'s facilitator note, as the presenter page and --facilitate do', async () => {
+    const room = await controlled(() => 60);
+    const decision = await room.type('n', /o: open the vote/);
+    const note = roomSessionView(roomContext(scenario), room.server.state()).facilitatorNote;
+    expect(note).toBeTruthy();
+    // Before the reveal it is the trainer's (it often names the answer), as on the projected page.
+    expect(decision).not.toContain('Facilitator note');
+    await room.type('o', /l: lock/);
+    const reveal = await room.type('r', /Type the number of the reply the room follows/);
+    expect(reveal.replace(/\s+/g, ' ')).toContain(`Facilitator note: ${note!.replace(/\s+/g, ' ')}`);
+    expect(reveal.indexOf('Facilitator note')).toBeLessThan(reveal.indexOf('Type the number of the reply'));
+    expect(wider(reveal, 60)).toEqual([]);
+  });
+
   // A reply followed by mistake could not be taken back in a live room (presenter mode has "Back to decision N").
   it('u goes back to the decision the room last followed, revealed again with its votes; the hint names it where it is possible', async () => {
     const room = await controlled(() => 60);

@@ -90,6 +90,8 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
     }
     const reveal = presenterView(ctx, state, server.connectedPhones()).reveal;
     if (reveal) io.out(`\n${revealText(reveal, width())}\n\n`);
+    // Once revealed, the note is the room's too (the presenter page shows it then, as --facilitate does).
+    if (view.facilitatorNote) say(`Facilitator note: ${view.facilitatorNote}`, '  ');
     say('Type the number of the reply the room follows.');
   };
 
