@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRoom, roomContext, roomSessionView, validateScenario, type Scenario } from '../../src/machines/index.js';
+import { createRoom, roomContext, roomSessionView, unavailableWords, validateScenario, type RoomState, type Scenario } from '../../src/machines/index.js';
 import { roomControls } from '../../src/terminal/room/controls.js';
 import { startRoomServer, type RoomServer } from '../../src/terminal/room/server.js';
 import { packageRoot } from '../../src/terminal/paths.js';
@@ -145,6 +145,60 @@ describe('room controls in the terminal', () => {
     expect(reveal.replace(/\s+/g, ' ')).toContain(`Facilitator note: ${note!.replace(/\s+/g, ' ')}`);
     expect(reveal.indexOf('Facilitator note')).toBeLessThan(reveal.indexOf('Type the number of the reply'));
     expect(wider(reveal, 60)).toEqual([]);
+  });
+
+  // court-report's "ask for the order" at the hearing opens only once DCFS confirmed the status: phones
+  // show it greyed out, presenter mode and --facilitate say why; this terminal listed it as any other.
+  it('a reply the story does not open at this decision is marked in the list, and the reveal and its number say why', async () => {
+    const court = validateScenario(readFileSync(join(packageRoot(), 'scenarios/court-report.json')), 'court-report.json').scenario as Scenario;
+    const ctx = roomContext(court);
+    const told: { changed?: (s: RoomState) => void } = {};
+    const server = await startRoomServer({ ctx, state: createRoom(ctx, ROOM, 4, new Date('2026-12-01T10:00:00Z')), token: 'c'.repeat(43), host: '127.0.0.1', port: 0, persist: () => undefined, log: () => undefined, onChange: (s) => told.changed?.(s) });
+    cleanup.push(() => server.close());
+    // The status never confirmed (staff asked instead), the report reviewed: to the hearing, where the order is closed.
+    const path = ['d-opening-strengths', 'd-school-glowing', 'd-health-records', 'd-visit-ask-voice', 'd-check-status-staff', 'd-status-unconfirmed-omit', 'd-wellbeing-strengths', 'd-recs-unconfirmed-usual', 'd-review-supervisor'];
+    for (const reply of path) {
+      for (let view = roomSessionView(ctx, server.state()); view.kind === 'scene'; view = roomSessionView(ctx, server.state())) expect(server.present({ type: 'advance', node: view.nodeId }).ok).toBe(true);
+      const view = roomSessionView(ctx, server.state());
+      expect(server.present({ type: 'open', node: view.nodeId }).ok).toBe(true);
+      expect(server.present({ type: 'reveal', round: server.state().round }).ok).toBe(true);
+      expect(server.present({ type: 'choose', round: server.state().round, reply }).ok).toBe(true);
+    }
+    for (let view = roomSessionView(ctx, server.state()); view.kind === 'scene'; view = roomSessionView(ctx, server.state())) expect(server.present({ type: 'advance', node: view.nodeId }).ok).toBe(true);
+    const view = roomSessionView(ctx, server.state());
+    expect(view.nodeId).toBe('d-hearing-support');
+    const closed = view.replies.find((r) => r.id === 'd-hearing-support-order')!;
+    expect(closed.enabled).toBe(false);
+    let out = '';
+    const listeners = new Set<() => void>();
+    const input = new PassThrough();
+    const controls = roomControls(server, ctx, { out: (t) => {
+      out += t;
+      for (const l of listeners) l();
+    }, err: () => undefined }, () => 60, input);
+    cleanup.push(async () => controls.close());
+    told.changed = controls.changed;
+    const type = (line: string, until: RegExp) => new Promise<string>((resolve, reject) => {
+      const from = out.length;
+      const guard = setTimeout(() => reject(new Error(`timed out waiting for ${until} after "${line}"; output:\n${out.slice(from)}`)), 10_000);
+      const check = () => {
+        if (!until.test(out.slice(from))) return;
+        listeners.delete(check);
+        clearTimeout(guard);
+        resolve(out.slice(from));
+      };
+      listeners.add(check);
+      input.write(`${line}\n`);
+    });
+    controls.start(server.state());
+    const open = (await type('o', /l: lock/)).replace(/\s+/g, ' ');
+    expect(open).toContain(`${closed.number}. [do] ${closed.text} (not available now)`);
+    for (const r of view.replies.filter((o) => o.enabled)) expect(open).not.toContain(`${r.text} (not available now)`);
+    const reveal = await type('r', /Type the number of the reply the room follows/);
+    expect(reveal.replace(/\s+/g, ' ')).toContain(unavailableWords(closed));
+    expect(wider(reveal, 60)).toEqual([]);
+    expect((await type(String(closed.number), /\n$/)).replace(/\s+/g, ' ')).toContain(unavailableWords(closed));
+    expect(server.state().phase).toBe('revealed');
   });
 
   // A reply followed by mistake could not be taken back in a live room (presenter mode has "Back to decision N").

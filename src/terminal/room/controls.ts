@@ -1,5 +1,5 @@
 import { createInterface, type Interface } from 'node:readline';
-import { backToDecision, introductionWords, presenterView, roomSessionView, type RoomContext, type RoomState, type SessionView } from '../../machines/index.js';
+import { backToDecision, introductionWords, presenterView, roomSessionView, unavailableWords, type RoomContext, type RoomState, type SessionView } from '../../machines/index.js';
 import type { CliIO } from '../commands.js';
 import { revealText } from '../reveal-text.js';
 import { wrapText } from '../wrap.js';
@@ -79,7 +79,8 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
     }
     if (state.phase === 'open') {
       say(`Vote open (round ${state.round}). ${view.prompt ?? ''}`);
-      for (const r of view.replies) say(`  ${r.number}. ${r.kind === 'do' ? '[do] ' : ''}${r.text}`, '     ');
+      // A reply the story does not open here is marked, as the phones grey it out (and --facilitate marks it).
+      for (const r of view.replies) say(`  ${r.number}. ${r.kind === 'do' ? '[do] ' : ''}${r.text}${r.enabled ? '' : ' (not available now)'}`, '     ');
       return say('l: lock · r: reveal · s: how many voted');
     }
     if (state.phase === 'locked') return say('Vote locked. r: reveal');
@@ -89,7 +90,8 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
       say(`Back to ${decisionLine(view).replace(/^D/, 'd')}`);
     }
     const reveal = presenterView(ctx, state, server.connectedPhones()).reveal;
-    if (reveal) io.out(`\n${revealText(reveal, width())}\n\n`);
+    // With the replies as offered, so one the story does not open here says why in place of its number.
+    if (reveal) io.out(`\n${revealText(reveal, width(), view.replies)}\n\n`);
     // Once revealed, the note is the room's too (the presenter page shows it then, as --facilitate does).
     if (view.facilitatorNote) say(`Facilitator note: ${view.facilitatorNote}`, '  ');
     say('Type the number of the reply the room follows.');
@@ -133,6 +135,9 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
     // A number no reply has here ("9" of three): which numbers there are, not "That reply is not
     // available", nor (before the reveal) "Reveal the votes first".
     if (result.ok) return;
+    // A reply that is there but closed at this point of the story: why (the core's words), as --facilitate says it.
+    const closed = result.code === 'unknown-reply' && /^\d{1,2}$/.test(word) ? view.replies.find((r) => String(r.number) === word && !r.enabled) : undefined;
+    if (closed) return say(unavailableWords(closed));
     const none = (result.code === 'unknown-reply' || result.code === 'not-now') && view.kind === 'decision' && view.replies.length > 0 && /^\d{1,2}$/.test(word) && view.replies.every((r) => String(r.number) !== word);
     say(none ? `There is no reply ${word} at this decision: type a number from 1 to ${view.replies.length}.` : result.message);
   };
