@@ -403,6 +403,28 @@ describe('back to the decision the room last followed', () => {
     expectRefused(refused, 'not-now');
     expect(!refused.ok && refused.message).toMatch(/before it opens/);
   });
+
+  // u typed twice (two branches to take back): the second was refused as "The vote here is open", with the votes revealed.
+  it('says why it is refused in the phase the vote is in: locked or revealed is not "open"', () => {
+    const r = setup();
+    r.join(device(1));
+    followFirst(r, ['phone-curious'], 'phone-curious');
+    for (let v = roomSessionView(r.ctx, r.state); v.kind === 'scene'; v = roomSessionView(r.ctx, r.state)) r.present({ type: 'advance', node: v.nodeId });
+    const decision = roomSessionView(r.ctx, r.state);
+    expect(decision.kind).toBe('decision');
+    r.present({ type: 'open', node: decision.nodeId });
+    r.vote(device(1), decision.replies[0]!.id);
+    r.present({ type: 'lock', round: r.state.round });
+    const locked = r.present({ type: 'back', node: decision.nodeId });
+    expectRefused(locked, 'not-now');
+    expect(!locked.ok && locked.message).not.toMatch(/is open/);
+    expect(!locked.ok && locked.message).toMatch(/locked/);
+    r.present({ type: 'reveal', round: r.state.round });
+    const revealed = r.present({ type: 'back', node: decision.nodeId });
+    expectRefused(revealed, 'not-now');
+    expect(!revealed.ok && revealed.message).not.toMatch(/is open/);
+    expect(!revealed.ok && revealed.message).toMatch(/revealed/);
+  });
 });
 
 describe('how the room did, at the end of a live session', () => {

@@ -257,7 +257,10 @@ function reducePresenter(ctx: RoomContext, state: RoomState, message: PresenterA
       if (message.node !== view.nodeId) return refuse('wrong-node', 'The session is no longer at that moment.');
       const last = state.history.at(-1);
       if (!last || backToDecision(view, state.history.length) === undefined) return refuse('not-now', 'No decision has been followed yet.');
-      if (state.phase !== 'idle') return refuse('not-now', 'The vote here is open: going back is possible before it opens.');
+      // In the phase the vote is in: after u at a decision brought back revealed, "open" was not so.
+      if (state.phase === 'open') return refuse('not-now', 'The vote here is open: going back is possible before it opens.');
+      if (state.phase === 'locked') return refuse('not-now', 'The vote here is locked: going back is possible only before a vote opens here.');
+      if (state.phase === 'revealed') return refuse('not-now', 'The votes here are revealed: follow a reply; going back is possible only before a vote opens here.');
       // The decision as the room left it: revealed, with its votes; the round it had.
       const back: RoomState = { ...seen, history: state.history.slice(0, -1), phase: 'revealed', round: last.round, node: last.node, votes: last.votes };
       return step(ctx, back, { type: 'decision.undo' });
