@@ -21,13 +21,7 @@ afterEach(async () => {
 async function controlled(width: () => number) {
   const ctx = roomContext(scenario);
   const server: RoomServer = await startRoomServer({ ctx, state: createRoom(ctx, ROOM, 4, new Date('2026-12-01T10:00:00Z')), token: 'c'.repeat(43), host: '127.0.0.1', port: 0, persist: () => undefined, log: () => undefined, onChange: (s) => controls.changed(s) });
-  let out = '';
-  const listeners = new Set<() => void>();
-  const input = new PassThrough();
-  const controls = roomControls(server, ctx, { out: (t) => {
-    out += t;
-    for (const l of listeners) l();
-  }, err: () => undefined }, width, input);
+  const { controls, output, type } = attach(server, ctx, width);
   cleanup.push(async () => {
     controls.close();
     await server.close();
@@ -35,22 +29,39 @@ async function controlled(width: () => number) {
   controls.changed(server.state());
   return {
     server,
-    output: () => out,
-    /** Types a line; resolves with what the room printed from then until `until` matches it. */
-    type(line: string, until: RegExp): Promise<string> {
-      const from = out.length;
-      return new Promise((resolve, reject) => {
-        const guard = setTimeout(() => reject(new Error(`timed out waiting for ${until} after "${line}"; output:\n${out.slice(from)}`)), 10_000);
-        const check = () => {
-          if (!until.test(out.slice(from))) return;
-          listeners.delete(check);
-          clearTimeout(guard);
-          resolve(out.slice(from));
-        };
-        listeners.add(check);
-        input.write(`${line}\n`);
-      });
-    },
+    output,
+    type,
+  };
+}
+
+/** The terminal controls of `server` on a pipe: what they printed, and `type` (see lineTyper). */
+function attach(server: RoomServer, ctx: ReturnType<typeof roomContext>, width: () => number) {
+  let out = '';
+  const listeners = new Set<() => void>();
+  const input = new PassThrough();
+  const controls = roomControls(server, ctx, { out: (t) => {
+    out += t;
+    for (const l of listeners) l();
+  }, err: () => undefined }, width, input);
+  /** Types a line; resolves with what the room printed from then until `until` matches it. */
+  return { controls, output: () => out, type: lineTyper(input, () => out, listeners) };
+}
+
+/** Types a line into `input`; resolves with what was printed from then until `until` matches it (checked whenever `listeners` are told). */
+function lineTyper(input: PassThrough, output: () => string, listeners: Set<() => void>) {
+  return (line: string, until: RegExp): Promise<string> => {
+    const from = output().length;
+    return new Promise((resolve, reject) => {
+      const guard = setTimeout(() => reject(new Error(`timed out waiting for ${until} after "${line}"; output:\n${output().slice(from)}`)), 10_000);
+      const check = () => {
+        if (!until.test(output().slice(from))) return;
+        listeners.delete(check);
+        clearTimeout(guard);
+        resolve(output().slice(from));
+      };
+      listeners.add(check);
+      input.write(`${line}\n`);
+    });
   };
 }
 
@@ -169,27 +180,9 @@ describe('room controls in the terminal', () => {
     expect(view.nodeId).toBe('d-hearing-support');
     const closed = view.replies.find((r) => r.id === 'd-hearing-support-order')!;
     expect(closed.enabled).toBe(false);
-    let out = '';
-    const listeners = new Set<() => void>();
-    const input = new PassThrough();
-    const controls = roomControls(server, ctx, { out: (t) => {
-      out += t;
-      for (const l of listeners) l();
-    }, err: () => undefined }, () => 60, input);
+    const { controls, type } = attach(server, ctx, () => 60);
     cleanup.push(async () => controls.close());
     told.changed = controls.changed;
-    const type = (line: string, until: RegExp) => new Promise<string>((resolve, reject) => {
-      const from = out.length;
-      const guard = setTimeout(() => reject(new Error(`timed out waiting for ${until} after "${line}"; output:\n${out.slice(from)}`)), 10_000);
-      const check = () => {
-        if (!until.test(out.slice(from))) return;
-        listeners.delete(check);
-        clearTimeout(guard);
-        resolve(out.slice(from));
-      };
-      listeners.add(check);
-      input.write(`${line}\n`);
-    });
     controls.start(server.state());
     const open = (await type('o', /l: lock/)).replace(/\s+/g, ' ');
     expect(open).toContain(`${closed.number}. [do] ${closed.text} (not available now)`);
