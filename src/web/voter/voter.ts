@@ -302,7 +302,10 @@ function askForCode(): void {
     e.preventDefault();
     const code = els.code.value.trim().toUpperCase();
     if (!CODE.test(code)) {
-      say('A room code is six letters and digits, as shown on the projector.');
+      // Six letters and digits, but one that codes leave out because it looks like another (YU8CWI).
+      say(/^[A-Z0-9]{6}$/.test(code)
+        ? 'Room codes never use 0, O, 1, I or L, which look alike: check the code on the projector again.'
+        : 'A room code is six letters and digits, as shown on the projector.');
       return;
     }
     location.search = `?room=${encodeURIComponent(code)}`;

@@ -395,6 +395,10 @@ describe('voter page in Chromium', () => {
       await page.fill('#code', 'AB!');
       await page.click('#code-form button');
       await status(page, /six letters and digits/);
+      // Six characters, one of them a look-alike that codes never use: said as such, not "six letters and digits".
+      await page.fill('#code', 'yu8cwi');
+      await page.click('#code-form button');
+      await status(page, /^Room codes never use 0, O, 1, I or L, which look alike/);
       // A code one character off (or a room that has closed): said as such, not "this room has
       // closed" to a phone that only mistyped, with the code in the field to correct.
       const typo = `${ROOM.slice(0, 5)}${ROOM.endsWith('Z') ? 'Y' : 'Z'}`;
