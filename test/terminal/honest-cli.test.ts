@@ -173,7 +173,7 @@ describe('help in a 60-column terminal', () => {
 describe('room --help names the keys the running room takes', () => {
   it('every key of the running room\'s own list (CONTROLS_HELP) is in room --help', () => {
     const keys = [...CONTROLS_HELP.matchAll(/(?:: |· )(\S+) [a-z]/g)].map((m) => (m[1] as string).replace('–', '-'));
-    expect(keys).toEqual(expect.arrayContaining(['n', 'o', 'l', 'r', '1-9', 'u', 's', 'e']));
+    expect(keys).toEqual(expect.arrayContaining(['n', 'o', 'l', 'r', 'f', '1-9', 'u', 's', 'e']));
     const help = ROOM_HELP.replace(/\s+/g, ' ');
     for (const k of keys) expect(help, k).toMatch(new RegExp(`(?:\\(|, )${k} `));
   });

@@ -158,6 +158,21 @@ describe('room controls in the terminal', () => {
     expect(wider(reveal, 60)).toEqual([]);
   });
 
+  // The presenter page has a "trainer only" button for the note before the vote; the terminal showed
+  // it only at the reveal, with no way for the trainer to read it first.
+  it('f shows the trainer the facilitator note before the reveal, and the decision says f is there', async () => {
+    const room = await controlled(() => 60);
+    const decision = await room.type('n', /o: open the vote/);
+    expect(decision).toContain('f: facilitator note');
+    const note = roomSessionView(roomContext(scenario), room.server.state()).facilitatorNote!;
+    const shown = await room.type('f', /\n$/);
+    expect(shown.replace(/\s+/g, ' ')).toContain(`Facilitator note (for you; the room sees it at the reveal): ${note.replace(/\s+/g, ' ')}`);
+    expect(wider(shown, 60)).toEqual([]);
+    // Nothing changed for the room.
+    expect(room.server.state().phase).toBe('idle');
+    expect((await room.type('o', /l: lock/))).toContain('Vote open');
+  });
+
   // court-report's "ask for the order" at the hearing opens only once DCFS confirmed the status: phones
   // show it greyed out, presenter mode and --facilitate say why; this terminal listed it as any other.
   it('a reply the story does not open at this decision is marked in the list, and the reveal and its number say why', async () => {
@@ -197,7 +212,7 @@ describe('room controls in the terminal', () => {
   // A reply followed by mistake could not be taken back in a live room (presenter mode has "Back to decision N").
   it('u goes back to the decision the room last followed, revealed again with its votes; the hint names it where it is possible', async () => {
     const room = await controlled(() => 60);
-    await room.type('n', /o: open the vote\)/);
+    await room.type('n', /o: open the vote( · f: facilitator note)?\)/);
     expect(room.output()).not.toMatch(/u: back/);
     await room.type('o', /l: lock/);
     await room.type('r', /Type the number of the reply the room follows/);

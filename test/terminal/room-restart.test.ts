@@ -152,7 +152,7 @@ describe('room command as a process', () => {
     type('o');
     await room.waitFor(/A vote opens only at a decision/);
     type('n');
-    await room.waitFor(/Decision 1 of about \d+: [\s\S]*?\(o: open the vote\)/);
+    await room.waitFor(/Decision 1 of about \d+: [\s\S]*?\(o: open the vote( · f: facilitator note)?\)/);
     type('o');
     const first = await room.waitFor(/Vote open \(round 1\)[\s\S]*? {2}1\. (\[do\] )?([^\n]+)/);
     const phones = await Promise.all([1, 2, 3].map((i) => Phone.join(at.base, at.code, deviceId(i))));

@@ -5,7 +5,7 @@ import { revealText } from '../reveal-text.js';
 import { wrapText } from '../wrap.js';
 import type { RoomServer } from './server.js';
 
-export const CONTROLS_HELP = 'Run the session from here or from the presenter page. Type a letter and Enter: n next scene · o open the vote · l lock · r reveal · 1–9 follow that reply · u back to the decision before · s status · e end the session (asks first). Ctrl+C closes the room and writes the summary.';
+export const CONTROLS_HELP = 'Run the session from here or from the presenter page. Type a letter and Enter: n next scene · o open the vote · l lock · r reveal · f the facilitator note (for you) · 1–9 follow that reply · u back to the decision before · s status · e end the session (asks first). Ctrl+C closes the room and writes the summary.';
 
 /** q (or quit, exit) typed here: the room is closed with Ctrl+C, which writes the summary. */
 export const HOW_TO_CLOSE = 'To close the room, press Ctrl+C: the session summary is written, and "room --resume" opens the room again if the session has not ended.';
@@ -75,7 +75,7 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
       say(decisionLine(view));
       story(view, state);
       if (view.discussionPrompt) say(`Discuss: ${view.discussionPrompt}`, '  ');
-      return say(`(o: open the vote${backHint(view, state)})`);
+      return say(`(o: open the vote${backHint(view, state)}${view.facilitatorNote ? ' · f: facilitator note' : ''})`);
     }
     if (state.phase === 'open') {
       say(`Vote open (round ${state.round}). ${view.prompt ?? ''}`);
@@ -130,6 +130,12 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
       : /^\d{1,2}$/.test(word) ? server.present({ type: 'choose', round: state.round, reply: view.replies.find((r) => String(r.number) === word)?.id ?? 'none' })
       : undefined;
     if (word === 's') return say(countWords(state));
+    // The note before the reveal, for the trainer's eyes (the presenter page's "trainer only" button):
+    // it often names the answer, so the reveal is where the room's screens show it.
+    if (word === 'f') {
+      if (view.kind !== 'decision') return say('The facilitator note belongs to a decision; this is not one.');
+      return say(view.facilitatorNote ? `Facilitator note (for you; the room sees it at the reveal): ${view.facilitatorNote}` : 'This decision has no facilitator note.', '  ');
+    }
     if (['q', 'quit', 'exit'].includes(word)) return say(HOW_TO_CLOSE);
     if (result === undefined) return declined ? say(NOT_ENDED) : word === '' ? undefined : say(CONTROLS_HELP);
     // A number no reply has here ("9" of three): which numbers there are, not "That reply is not
