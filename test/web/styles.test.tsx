@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { cleanup, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { memoryStore, recordPlaythrough, type PlaythroughRecord } from '../../src/machines/index.js';
 import { playToDebrief, renderApp } from './helpers.js';
 
 // The app's own stylesheet, put into the test's document: jsdom applies its rules to computed styles.
@@ -60,5 +61,27 @@ describe('the stylesheet on the pages it styles', () => {
     expect(width('main')).toBe('75rem');
     expect(width('.nav ul')).toBe(width('main'));
     expect(width('.footer')).toBe(width('main'));
+  });
+
+  // Printed on Letter or A4, the titles took the certificate's width: every date broke after its
+  // month ("2026-01-" over "05") and "Needs review" over two lines, so each row was two lines high
+  // and a year's practice (48 scenarios of 15 minutes) ran to four pages instead of two.
+  it("the certificate keeps each date, score and outcome on one line", async () => {
+    withStylesheet();
+    const store = memoryStore();
+    const record: PlaythroughRecord = {
+      id: '0f0e0d0c-0b0a-4908-8706-050403020100', scenarioId: 'youth-discloses', scenarioVersion: 8, title: 'New nails, new phone, new boyfriend',
+      mode: 'practice', startedAt: '2026-03-18T17:40:00.000Z', completedAt: '2026-03-18T18:00:00.000Z', minutes: 15,
+      score: { earned: 10, best: 27, percent: 37, capped: false }, band: 'needs-review', decisions: [], principles: [],
+    };
+    recordPlaythrough(store, record, undefined, new Date('2026-03-19T00:00:00Z'));
+    renderApp('#/certificate', store);
+    await screen.findByRole('heading', { level: 2, name: 'Certificate of completed practice' });
+    const year = await screen.findByLabelText('Year');
+    await userEvent.setup().selectOptions(year, '2026');
+    const cells = [...document.querySelectorAll<HTMLTableCellElement>('.certificate tbody td')];
+    expect(cells.map((c) => c.textContent)).toEqual(['2026-03-18', 'New nails, new phone, new boyfriend', '15', '37%', 'Needs review', 'Practice']);
+    // The title alone may wrap (a long one, on paper).
+    expect(cells.map((c) => getComputedStyle(c).whiteSpace === 'nowrap')).toEqual([true, false, true, true, true, true]);
   });
 });
