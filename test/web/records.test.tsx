@@ -315,6 +315,18 @@ describe('My records', () => {
     expect(screen.getAllByText('What Kiara tells you').length).toBe(1);
   });
 
+  // The terminal's practice reaches the certificate too (`records --backup`, loaded in My records),
+  // and the note told the supervisor its minutes were "measured in the browser", leaving out breaks
+  // and time out of sight: the terminal has neither (only its idle rule and the time closed hold).
+  it("the certificate's note on the minutes holds for practice done in the terminal, not the browser's alone", async () => {
+    const store = await storeAfterOnePractice();
+    renderApp('#/certificate', store);
+    await screen.findByLabelText('Your name (optional)');
+    const note = document.querySelector('.certificate .hint')?.textContent ?? '';
+    expect(note).not.toMatch(/as measured in the browser/);
+    expect(note).toMatch(/in the browser or in the terminal: time with the scenario closed, or after 10 minutes without a key press, click, tap or mouse movement, is not counted, nor, in the browser, time on a break or with the page out of sight\.$/);
+  });
+
   it("dates the certificate on the volunteer's own day, as its rows are, not the UTC one", async () => {
     // 11:30 p.m. on New Year's Eve in Los Angeles is already 2027 in UTC.
     const tz = process.env.TZ;
