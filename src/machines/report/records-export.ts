@@ -97,10 +97,10 @@ export interface CertificateData {
   year: number;
   items: { date: string; title: string; minutes?: number; percent: number; outcome: string; mode: string }[];
   totalMinutes: number;
-  /** Total hours to one decimal place. */
+  /** Total hours to one decimal place, rounded down (never more than was practised). */
   totalHours: number;
   requiredHours: number;
-  /** Hours still to log this year toward the required hours (0 when met), to one decimal place. */
+  /** Hours still to log this year toward the required hours (0 when met), to one decimal place, rounded up. */
   remainingHours: number;
   /** How many items have no time recorded (not counted in the total). */
   withoutTime: number;
@@ -126,8 +126,9 @@ export function certificateData(records: readonly PlaythroughRecord[], options: 
     mode: MODE_WORDS[r.mode],
   }));
   const totalMinutes = items.reduce((sum, i) => sum + (i.minutes ?? 0), 0);
-  const tenth = (n: number) => Math.round(n * 10) / 10;
-  const totalHours = tenth(totalMinutes / 60);
+  // Tenths of an hour are 6 minutes. The total is rounded down and what remains up, so that 717
+  // minutes is 11.9 hours with 0.1 to go, never "12 hours" toward 12 that are not all there.
+  const totalHours = Math.floor(totalMinutes / 6) / 10;
   const name = options.name === undefined ? '' : cleanLine(options.name).slice(0, 200);
   return {
     ...(name ? { name } : {}),
@@ -136,7 +137,7 @@ export function certificateData(records: readonly PlaythroughRecord[], options: 
     totalMinutes,
     totalHours,
     requiredHours: IN_SERVICE_HOURS_PER_YEAR,
-    remainingHours: Math.max(0, tenth(IN_SERVICE_HOURS_PER_YEAR - totalMinutes / 60)),
+    remainingHours: Math.max(0, Math.ceil((IN_SERVICE_HOURS_PER_YEAR * 60 - totalMinutes) / 6) / 10),
     withoutTime: items.filter((i) => i.minutes === undefined).length,
     // A few minutes round to 0.0 hours: say "under 0.1" rather than a total of 0 beside "3 minutes".
     summary: `${totalMinutes > 0 && totalHours === 0 ? 'under 0.1 hours' : `${totalHours} ${totalHours === 1 ? 'hour' : 'hours'}`} of finished practice in ${year}`,

@@ -411,12 +411,16 @@ describe('certificate data', () => {
     expect(cert.items).toHaveLength(records.length);
     const minutes = records.reduce((s, r) => s + (r.minutes ?? 0), 0);
     expect(cert.totalMinutes).toBe(minutes);
-    expect(cert.totalHours).toBe(Math.round((minutes / 60) * 10) / 10);
-    expect(cert.remainingHours).toBe(Math.round((12 - minutes / 60) * 10) / 10);
+    expect(cert.totalHours).toBe(Math.floor(minutes / 6) / 10);
+    expect(cert.remainingHours).toBe(Math.ceil((720 - minutes) / 6) / 10);
     expect(cert.summary).toBe(`${cert.totalHours} hours of finished practice in 2026`);
     expect(cert.items[0]).toMatchObject({ date: localDate(records[0]!.completedAt), minutes: 22 });
     expect(certificateData([lastYear], { year: 2025 })).toMatchObject({ totalHours: 10, remainingHours: 2, withoutTime: 0 });
     expect(certificateData([{ ...lastYear, minutes: 800 }], { year: 2025 }).remainingHours).toBe(0);
+    // Never "12 hours" toward 12 that are not all there: 717 minutes are 11.9 hours, 0.1 to go.
+    expect(certificateData([{ ...lastYear, minutes: 717 }], { year: 2025 })).toMatchObject({ totalHours: 11.9, remainingHours: 0.1, summary: '11.9 hours of finished practice in 2025' });
+    expect(certificateData([{ ...lastYear, minutes: 720 }], { year: 2025 })).toMatchObject({ totalHours: 12, remainingHours: 0 });
+    expect(certificateData([{ ...lastYear, minutes: 719 }], { year: 2025 })).toMatchObject({ totalHours: 11.9, remainingHours: 0.1 });
     expect(certificateData([], { now: new Date('2026-05-05T12:00:00') }).year).toBe(2026);
     expect(cert.breakdown).toBe(`${minutes} minutes from ${records.length} finished scenarios`);
     expect(certificateData([lastYear], { year: 2025 }).breakdown).toBe('600 minutes from 1 finished scenario');
