@@ -1,4 +1,5 @@
 import { exportFileName } from '../report/records-export.js';
+import { isScenarioId } from '../scenario-id.js';
 import { cleanLine } from '../text/clean.js';
 import { FUTURE_SLACK_MS, parsePlaythrough, readRecordsFile, RECORDS_KEY, recordsText, type PlaythroughRecord, type Records, type RecordsFile, type RecordsSetAside } from './records.js';
 import { SAVES_PREFIX } from './slots.js';
@@ -133,13 +134,19 @@ export function parseBackup(text: string, now = new Date()): BackupParse {
       leftOut.push({ what: `the best result for "${cleanLine(id).slice(0, 60)}"`, why: 'it is malformed' });
       continue;
     }
+    // As the records read it (records.ts): an id no scenario could have is left out, and said, not
+    // written into the records to be dropped without a word when they are next read.
+    if (!isScenarioId(id)) {
+      leftOut.push({ what: `the best result for "${cleanLine(id).slice(0, 60)}"`, why: 'its scenario id is not one a scenario can have' });
+      continue;
+    }
     const last = typeof r.lastCompleted === 'string' ? cleanLine(r.lastCompleted).slice(0, 40) : '';
     // Dated later than now, it would stay the scenario's last completion for good (merging keeps the later).
     if (Date.parse(last) > now.getTime() + FUTURE_SLACK_MS) {
       leftOut.push({ what: `the best result for "${cleanLine(id).slice(0, 60)}"`, why: `its last completion, ${last.slice(0, 10)}, is later than today` });
       continue;
     }
-    best[cleanLine(id)] = { bestPercent: r.bestPercent, completions: r.completions as number, lastCompleted: last };
+    best[id] = { bestPercent: r.bestPercent, completions: r.completions as number, lastCompleted: last };
   }
   const playthroughs: PlaythroughRecord[] = [];
   const ids = new Set<string>();
