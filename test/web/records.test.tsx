@@ -97,6 +97,8 @@ describe('My records', () => {
     expect(screen.getByText(IN_SERVICE_CREDIT)).toBeTruthy();
     expect(document.body.textContent).not.toMatch(/of 12 in-service hours/);
     expect(screen.getByText(IN_SERVICE_COUNTING)).toBeTruthy();
+    // Terminal practice comes here through its backup: the words are true of it too (they spoke only of the browser).
+    expect(IN_SERVICE_COUNTING).toMatch(/Practice done in the terminal .* has no break and cannot tell a window out of sight\.$/);
   });
 
   /** After the Backup heading and the backup buttons, before anything else on the page. */

@@ -24,7 +24,7 @@ export const CERTIFICATE_CREDIT = `This record was made by the volunteer's own c
  * PRACTICE_IDLE_MS without input is left out; the web app also leaves out breaks and hidden-page
  * time, which the terminal does not have: a terminal total would need words of its own for those.)
  */
-export const IN_SERVICE_COUNTING = `This total counts every scenario you finish, each time you finish it, in practice or assessment mode, with the minutes you spent in it. Time on a break, or with the scenario closed or in a tab you are not looking at, does not count, nor does a scenario left unfinished or a what-if replay. If ${PRACTICE_IDLE_MS / 60_000} minutes pass with no key press, click, tap or mouse movement, those ${PRACTICE_IDLE_MS / 60_000} minutes count (for reading and thinking) but the time after them does not, until your next key press, click, tap or mouse movement.`;
+export const IN_SERVICE_COUNTING = `This total counts every scenario you finish, each time you finish it, in practice or assessment mode, with the minutes you spent in it. Time on a break, or with the scenario closed or in a tab you are not looking at, does not count, nor does a scenario left unfinished or a what-if replay. If ${PRACTICE_IDLE_MS / 60_000} minutes pass with no key press, click, tap or mouse movement, those ${PRACTICE_IDLE_MS / 60_000} minutes count (for reading and thinking) but the time after them does not, until your next key press, click, tap or mouse movement. Practice done in the terminal and loaded here from its backup was timed there the same way, except that the terminal has no break and cannot tell a window out of sight.`;
 
 const MODE_WORDS: Record<SessionMode, string> = { practice: 'Practice', assessment: 'Assessment' };
 
