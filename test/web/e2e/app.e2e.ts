@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeCleanInDark, axNames, builtAppInChromium, fullPageScreenshot, openPage, runAxe, SCREENSHOTS, tones, violationsText, type PageSession } from '../helpers/browser.js';
+import { axeCleanInDark, axNames, builtAppInChromium, fullPageScreenshot, openPage, runAxe, SCREENSHOTS, seedLocalStorage, tones, violationsText, type PageSession } from '../helpers/browser.js';
 
 // The web app end to end in Debian's Chromium over the built files (dist-web/, served by serveBuiltApp).
 
@@ -822,6 +822,33 @@ describe('the web app in Chromium', () => {
       // Each reply column has at least three tenths of the table (it was a fifth or less, beside a decision column of half).
       for (const w of drawn.widths.slice(1)) expect(w / drawn.table).toBeGreaterThanOrEqual(0.3);
       expect(drawn.cut).toEqual([]);
+      clean(s);
+    } finally {
+      await s.close();
+    }
+  });
+  it('printed on A4, My records shows every column of its table: paper cannot be scrolled sideways, so its cells wrap to the page', async () => {
+    // A finished practice of the scenario with the longest title: on screen the table's cells stay
+    // on one line and the table scrolls sideways in its region; on paper that cut off Outcome and Mode.
+    const playthrough = {
+      id: '4c1f2a7e-9b3d-4e5f-8a6b-7c8d9e0f1a2b', scenarioId: 'red-flags', scenarioVersion: 10, title: 'New nails, new phone, new boyfriend', mode: 'assessment',
+      startedAt: '2026-11-20T17:05:00.000Z', completedAt: '2026-11-20T17:20:00.000Z', minutes: 15,
+      score: { earned: 6, best: 37, percent: 16, capped: false }, band: 'needs-review', ending: { id: 'end-mixed', kind: 'mixed' }, decisions: [], principles: [],
+    };
+    const records = { format: 'casa-practice-records', formatVersion: 2, learner: '0b6f6c1e-2d3a-4b5c-8d9e-0f1a2b3c4d5e', best: { 'red-flags': { bestPercent: 16, completions: 1, lastCompleted: playthrough.completedAt } }, playthroughs: [playthrough] };
+    const s = await openPage(web.browser, web.app.url, '#/records', { initScript: seedLocalStorage({ 'records.json': JSON.stringify(records) }) });
+    try {
+      await s.page.getByRole('cell', { name: 'Assessment' }).waitFor();
+      // A4 less the page's margins (styles.css: @page margin 15 mm): 180 mm, 680 CSS pixels (Letter's is wider).
+      await s.page.emulateMedia({ media: 'print' });
+      await s.page.setViewportSize({ width: 680, height: 960 });
+      const printed = await s.page.getByRole('region', { name: 'Completed practice', exact: true }).evaluate((region) => ({
+        scroll: region.scrollWidth, client: region.clientWidth,
+        cut: [...region.querySelectorAll('th, td')].filter((c) => c.getBoundingClientRect().right > region.getBoundingClientRect().right + 1).map((c) => c.textContent),
+      }));
+      await s.screenshot('e2e-records-print-a4');
+      expect(printed.cut).toEqual([]);
+      expect(printed.scroll).toBeLessThanOrEqual(printed.client);
       clean(s);
     } finally {
       await s.close();
