@@ -3,7 +3,7 @@ import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { memoryStore } from '../../src/machines/light.js';
-import { startSession, validateScenario, type Debrief as DebriefData } from '../../src/machines/index.js';
+import { startSession, TOO_SOON_WORDS, validateScenario, type Debrief as DebriefData } from '../../src/machines/index.js';
 import { Debrief } from '../../src/web/components/Debrief.js';
 import { Session } from '../../src/web/components/Session.js';
 import { StoreContext } from '../../src/web/store.js';
@@ -382,8 +382,11 @@ describe('playing a scenario in the browser', () => {
       await user.keyboard('1');
       expect(screen.getByText(/^Decision 2 of about/)).toBeTruthy();
       vi.setSystemTime(t0 + 200);
-      await user.keyboard('1');
+      // Read out, not only shown: focus is on the new decision's heading, and a screen reader user
+      // heard nothing of why the key did nothing (its status appeared with its words already in it).
+      const said = await announcedDuring(() => user.keyboard('1'));
       expect(screen.getByText(/^Decision 2 of about/)).toBeTruthy();
+      expect(said).toEqual([TOO_SOON_WORDS]);
       expect(screen.getByRole('status').textContent).toMatch(/^That key was pressed again as this decision appeared, so it did not answer it/);
       expect(within(screen.getByRole('log')).getAllByText(/^You( do)?:$/)).toHaveLength(1);
       // A moment later the same key answers this decision.

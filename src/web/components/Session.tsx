@@ -407,7 +407,8 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
           </ol>
           {/* Pressing the number of a closed reply: its reason, read out each time (the same words are beside it on screen). */}
           <div className="sr-only" aria-live="polite">{closedSaid?.nodeId === view.nodeId && <p key={closedSaid.n}>{closedSaid.text}</p>}</div>
-          {tooSoon?.nodeId === view.nodeId && <p className="hint" role="status" key={tooSoon.n}>{TOO_SOON_WORDS}</p>}
+          {/* Read out each time (an Announce, empty before its words come): a status that appeared with its words in it was shown and not said. */}
+          {tooSoon?.nodeId === view.nodeId && <Announce key={tooSoon.n} className="hint">{TOO_SOON_WORDS}</Announce>}
         </div>
       )}
       {!elsewhere && <p className="controls">
