@@ -1042,8 +1042,13 @@ describe('presenter mode keeps the room session through a reload', () => {
     const reply = selectView(playable.scenario, other.getSnapshot()).replies[0]?.id as string;
     writeFacilitation(store, playable, other.getPersistedSnapshot(), { past: [], current: { votes: { [reply]: 4 }, revealed: false } });
     const kept = store.read(KEY);
-    await user.click(start);
-    expect(await screen.findByText(/was started in another tab or window meanwhile, so this tab carries that session on/)).toBeTruthy();
+    // Read out, not only shown: focus goes on past it to the moment's heading, and a screen reader
+    // user was not told that the session (and the room's votes) came from another tab.
+    const said = await announcedDuring(async () => {
+      await user.click(start);
+      await screen.findByText(/was started in another tab or window meanwhile, so this tab carries that session on/);
+    });
+    expect(said.filter((s) => /was started in another tab or window meanwhile/.test(s))).toHaveLength(1);
     expect(boxes().map((b) => (b as HTMLInputElement).value)).toContain('4');
     expect(store.read(KEY)).toBe(kept);
   });
@@ -1053,8 +1058,11 @@ describe('presenter mode keeps the room session through a reload', () => {
     const store = memoryStore();
     const { start } = await onContentNote(store);
     store.write(KEY, '{"format":"casa-practice-facilitation"');
-    await user.click(start);
-    expect(await screen.findByText(/^Could not resume: The saved room session is damaged/)).toBeTruthy();
+    const said = await announcedDuring(async () => {
+      await user.click(start);
+      await screen.findByText(/^Could not resume: The saved room session is damaged/);
+    });
+    expect(said.filter((s) => /^Could not resume: The saved room session is damaged/.test(s))).toHaveLength(1);
     expect(store.read(KEY)).toBeUndefined();
     expect([...store.data.keys()].filter((k) => k.startsWith(`${KEY}.damaged-`))).toHaveLength(1);
     expect(boxes().map((b) => (b as HTMLInputElement).value)).toEqual(boxes().map(() => ''));

@@ -424,7 +424,8 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
       )}
       {/* Announced (focus goes on to the moment's heading below it, past these words). */}
       {elsewhere === 'taken over' && <Announce className="notice no-print">This tab keeps the room session and updates the projector window now; the other tab has stopped.</Announce>}
-      {notice && <p className="notice no-print" role="status">{notice}</p>}
+      {/* Read out as well (an Announce): after "Start the session" it comes with the session, and a status that appeared with its words in it was not said. */}
+      {notice && <Announce className="notice no-print">{notice}</Announce>}
       {saveError && <p className="notice no-print" role="alert">{saveError}</p>}
       {welcomeBack && resumed && (
         <div className="notice no-print">
