@@ -827,18 +827,34 @@ describe('the web app in Chromium', () => {
       await s.close();
     }
   });
-  it('printed on A4, My records shows every column of its table: paper cannot be scrolled sideways, so its cells wrap to the page', async () => {
-    // A finished practice of the scenario with the longest title: on screen the table's cells stay
-    // on one line and the table scrolls sideways in its region; on paper that cut off Outcome and Mode.
-    const playthrough = {
-      id: '4c1f2a7e-9b3d-4e5f-8a6b-7c8d9e0f1a2b', scenarioId: 'red-flags', scenarioVersion: 10, title: 'New nails, new phone, new boyfriend', mode: 'assessment',
-      startedAt: '2026-11-20T17:05:00.000Z', completedAt: '2026-11-20T17:20:00.000Z', minutes: 15,
-      score: { earned: 6, best: 37, percent: 16, capped: false }, band: 'needs-review', ending: { id: 'end-mixed', kind: 'mixed' }, decisions: [], principles: [],
-    };
-    const records = { format: 'casa-practice-records', formatVersion: 2, learner: '0b6f6c1e-2d3a-4b5c-8d9e-0f1a2b3c4d5e', best: { 'red-flags': { bestPercent: 16, completions: 1, lastCompleted: playthrough.completedAt } }, playthroughs: [playthrough] };
-    const s = await openPage(web.browser, web.app.url, '#/records', { initScript: seedLocalStorage({ 'records.json': JSON.stringify(records) }) });
+  it('My records with a long scenario title: at 1280 px the table fits the page; at 640 px with text at 200% the minutes are in view without scrolling it', async () => {
+    const s = await recordsWithLongTitle();
     try {
-      await s.page.getByRole('cell', { name: 'Assessment' }).waitFor();
+      const region = s.page.getByRole('region', { name: 'Completed practice', exact: true });
+      const fit = () => region.evaluate((el) => {
+        const minutes = [...el.querySelectorAll('th')].find((th) => th.textContent === 'Minutes');
+        return { scroll: el.scrollWidth, client: el.clientWidth, minutesRight: minutes?.getBoundingClientRect().right ?? Infinity, edge: el.getBoundingClientRect().right };
+      });
+      // Six short columns fit a laptop's page: the title on one line pushed "Assessment" past the edge.
+      const wide = await fit();
+      expect(wide.scroll).toBeLessThanOrEqual(wide.client);
+      await s.page.setViewportSize({ width: 640, height: 800 });
+      await s.page.evaluate(() => document.documentElement.style.setProperty('font-size', '200%'));
+      // The table scrolls sideways, with the minutes the in-service log counts in view: the title on
+      // one line was wider than the screen and pushed them out of it.
+      const large = await fit();
+      await s.screenshot('e2e-records-long-title-200');
+      expect(large.scroll).toBeGreaterThan(large.client);
+      expect(large.minutesRight).toBeLessThanOrEqual(large.edge);
+      clean(s);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('printed on A4, My records shows every column of its table: paper cannot be scrolled sideways, so its cells wrap to the page', async () => {
+    const s = await recordsWithLongTitle();
+    try {
       // A4 less the page's margins (styles.css: @page margin 15 mm): 180 mm, 680 CSS pixels (Letter's is wider).
       await s.page.emulateMedia({ media: 'print' });
       await s.page.setViewportSize({ width: 680, height: 960 });
@@ -855,6 +871,22 @@ describe('the web app in Chromium', () => {
     }
   });
 });
+
+/**
+ * My records holding one finished practice of the scenario with the longest title ("New nails, new
+ * phone, new boyfriend"), opened at 1280 px; its row shown.
+ */
+async function recordsWithLongTitle(): Promise<PageSession> {
+  const playthrough = {
+    id: '4c1f2a7e-9b3d-4e5f-8a6b-7c8d9e0f1a2b', scenarioId: 'red-flags', scenarioVersion: 10, title: 'New nails, new phone, new boyfriend', mode: 'assessment',
+    startedAt: '2026-11-20T17:05:00.000Z', completedAt: '2026-11-20T17:20:00.000Z', minutes: 15,
+    score: { earned: 6, best: 37, percent: 16, capped: false }, band: 'needs-review', ending: { id: 'end-mixed', kind: 'mixed' }, decisions: [], principles: [],
+  };
+  const records = { format: 'casa-practice-records', formatVersion: 2, learner: '0b6f6c1e-2d3a-4b5c-8d9e-0f1a2b3c4d5e', best: { 'red-flags': { bestPercent: 16, completions: 1, lastCompleted: playthrough.completedAt } }, playthroughs: [playthrough] };
+  const s = await openPage(web.browser, web.app.url, '#/records', { initScript: seedLocalStorage({ 'records.json': JSON.stringify(records) }) });
+  await s.page.getByRole('cell', { name: 'Assessment' }).waitFor();
+  return s;
+}
 
 /** The words in the elements whose letters are drawn on two lines or more ("Assessmen|t", "conversatio|n"). */
 function splitWords(page: Page, selector: string): Promise<string[]> {
