@@ -129,6 +129,21 @@ describe('live room on the presenter page', () => {
     expect(projector().queryByText(/Introducing/)).toBeNull();
   });
 
+  // The join block's h2 came before the moment's h1, so heading navigation began at level 2; and
+  // before the room's first state there was no h1 at all.
+  it('the page\'s headings start at its one h1, before the room\'s state arrives and after; the join block is a named region', () => {
+    const client = new FakeClient();
+    render(<LiveRoom link={LINK} connect={() => client} />);
+    const levels = () => screen.getAllByRole('heading').map((h) => Number(h.tagName.slice(1)));
+    expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
+    expect(levels()[0]).toBe(1);
+    client.push();
+    expect(screen.getAllByRole('heading', { level: 1 })).toHaveLength(1);
+    expect(levels()[0]).toBe(1);
+    for (let i = 1; i < levels().length; i++) expect(levels()[i]! - levels()[i - 1]!).toBeLessThanOrEqual(1);
+    expect(within(screen.getByRole('region', { name: 'Vote from your phone' })).getByText(LINK.room)).toBeTruthy();
+  });
+
   it('shows the room code, join address and QR code, live counts, and sends the trainer\'s commands; the tally with bars on reveal', async () => {
     const user = userEvent.setup();
     const { client, links, unmount } = renderRoom();
@@ -545,13 +560,13 @@ describe('live room on the presenter page', () => {
     const client = new FakeClient();
     render(<><LiveRoom link={LINK} connect={() => client} /><div data-testid="projector"><ProjectorScreen /></div></>);
     client.push();
-    expect(screen.getByRole('heading', { name: 'Vote from your phone' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Vote from your phone' })).toBeTruthy();
     const words = 'This presenter page is for a room that is no longer running here. Open the presenter address that the room command printed in the terminal for the room running now.';
     client.set({ status: 'gone', view: undefined, count: undefined, error: { type: 'error', code: 'wrong-room', message: words } });
     expect(document.querySelector('.room-status')?.textContent).toBe(words);
     expect(document.querySelectorAll('.live-room button')).toHaveLength(0);
     // Its room code and join address are the closed room's: phones sent there would find no room.
-    expect(screen.queryByRole('heading', { name: 'Vote from your phone' })).toBeNull();
+    expect(screen.queryByRole('region', { name: 'Vote from your phone' })).toBeNull();
     expect(screen.queryByText(LINK.room)).toBeNull();
     expect(await within(screen.getByTestId('projector')).findByText('Waiting for the trainer to open the presenter page of the room running now.')).toBeTruthy();
   });

@@ -143,7 +143,9 @@ export function RoomPanel({ client, paused = false }: { client: RoomClient; paus
       {outdated && <p><button type="button" className="primary" ref={reload} onClick={() => location.reload()}>Reload the page</button></p>}
       {/* Another room runs here now: this page's room code and join address would send phones to a room that has closed. */}
       {snap.status !== 'gone' && <section aria-labelledby="room-join-heading" className="room-join">
-        <h2 id="room-join-heading">Vote from your phone</h2>
+        {/* The section's name, not a heading: it comes before the moment's h1 (the page's first
+            heading), and a heading here made the outline start at level 2. The region is named by it. */}
+        <p id="room-join-heading" className="room-join-title">Vote from your phone</p>
         <p className="room-code">Room code <strong>{snap.room}</strong></p>
         {snap.join !== undefined && (
           <div className="room-qr">
@@ -158,6 +160,8 @@ export function RoomPanel({ client, paused = false }: { client: RoomClient; paus
           </p>
         )}
       </section>}
+      {/* Until the room's state arrives there is no moment: the page still has its one h1. */}
+      {!(view && session) && <h1 className="sr-only">Presenter mode: live room</h1>}
       {view && session && (
         <>
           <p className="status-line">
