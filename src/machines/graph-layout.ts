@@ -23,6 +23,8 @@ export interface LaidNode {
   start: boolean;
   /** "Decision · d1-text", "Strong ending · end-strong". */
   heading: string;
+  /** The heading as drawn, in lines that fit the box (a long id on lines of its own, see headingLinesOf). */
+  headingLines: string[];
   /** The title (or first words), wrapped to at most NODE.titleLines lines. */
   lines: string[];
   /** The title whole, for a tooltip. */
@@ -56,9 +58,10 @@ export interface LaidEdge {
 
 /**
  * A node's box, in px: its width, the height of a line of its text, and the padding all round; its
- * title in lines of characters (12 px text, about 6.5 px a character, fits 30 to a line).
+ * title in lines of characters (12 px text, about 6.5 px a character, fits 30 to a line), and its
+ * heading's (11 px bold, about 6.4 px a character of an id, 31).
  */
-const NODE = { width: 220, lineHeight: 16, padding: 8, titleLines: 3, charsPerLine: 30 } as const;
+const NODE = { width: 220, lineHeight: 16, padding: 8, titleLines: 3, charsPerLine: 30, headingChars: 31 } as const;
 /** An arrow label's line, in characters (11 px text). */
 const LABEL_CHARS = 30;
 /** The most lines an arrow's label is drawn on (the gap between rows is SPACE.down, 84 px). */
@@ -99,6 +102,30 @@ export function wrapWords(text: string, width: number, max: number): string[] {
   const last = [...at(kept, max - 1)];
   kept[max - 1] = `${last.slice(0, Math.min(last.length, width - 1)).join('')}…`;
   return kept;
+}
+
+/**
+ * A node's heading in lines that fit its box: on one line when it fits, else "Start · Decision ·"
+ * over the id, a long id broken after its hyphens (ids can be 80 characters long; on one line a
+ * long one ran out of the box, over the next node or off the drawing).
+ */
+export function headingLinesOf(kind: string, id: string): string[] {
+  const width = NODE.headingChars;
+  const whole = `${kind} · ${id}`;
+  if ([...whole].length <= width) return [whole];
+  const lines = [`${kind} ·`];
+  let line = '';
+  for (const part of id.match(/[^-]*-|[^-]+/g) ?? [id]) {
+    for (const piece of part.match(new RegExp(`.{1,${width}}`, 'gu')) ?? [part]) {
+      if (line && [...line].length + [...piece].length > width) {
+        lines.push(line);
+        line = '';
+      }
+      line += piece;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
 }
 
 /** An element of an array at an index known to be inside it (every index here comes from the array's own keys). */
@@ -293,12 +320,13 @@ export function layoutScenario(scenario: Scenario): GraphLayout {
   const laid: LaidNode[] = nodes.map((node, i) => {
     const title = titleOf(node);
     const lines = wrapWords(title, NODE.charsPerLine, NODE.titleLines);
-    const kind = node.kind === 'ending' ? ENDING_WORDS[node.ending] : KIND_WORDS[node.kind];
     const start = i === startIndex;
+    const kind = `${start ? 'Start · ' : ''}${node.kind === 'ending' ? ENDING_WORDS[node.ending] : KIND_WORDS[node.kind]}`;
+    const headingLines = headingLinesOf(kind, cleanText(node.id));
     return {
       id: node.id, kind: node.kind, ...(node.kind === 'ending' ? { ending: node.ending } : {}), start,
-      heading: `${start ? 'Start · ' : ''}${kind} · ${cleanText(node.id)}`, lines, title,
-      x: at(itemOf, i).x, y: 0, width: NODE.width, height: NODE.padding * 2 + NODE.lineHeight * (1 + lines.length), layer: at(layerOf, i),
+      heading: `${kind} · ${cleanText(node.id)}`, headingLines, lines, title,
+      x: at(itemOf, i).x, y: 0, width: NODE.width, height: NODE.padding * 2 + NODE.lineHeight * (headingLines.length + lines.length), layer: at(layerOf, i),
     };
   });
   const layerHeight = new Array<number>(layerCount).fill(NODE.lineHeight);
@@ -640,13 +668,13 @@ export function toSvg(scenario: Scenario): string {
     const rx = n.kind === 'ending' ? 18 : n.kind === 'scene' ? 6 : 0;
     out.push(`<g><title>${xml(`${n.heading}: ${n.title}`)}</title>`
       + `<rect x="${n2(n.x)}" y="${n2(n.y)}" width="${n.width}" height="${n.height}" rx="${rx}" fill="${fill}" stroke="${stroke}" stroke-width="${n.kind === 'decision' || n.start ? 2.5 : 1.5}"/>`
-      + `<text x="${n2(n.x + NODE.padding)}" y="${n2(n.y + NODE.padding + 12)}" font-size="11" font-weight="bold" ${font} fill="#111">${xml(n.heading)}</text>`
-      + n.lines.map((line, i) => `<text x="${n2(n.x + NODE.padding)}" y="${n2(n.y + NODE.padding + 12 + NODE.lineHeight * (i + 1))}" font-size="12" ${font} fill="#111">${xml(line)}</text>`).join('')
+      + n.headingLines.map((line, i) => `<text x="${n2(n.x + NODE.padding)}" y="${n2(n.y + NODE.padding + 12 + NODE.lineHeight * i)}" font-size="11" font-weight="bold" ${font} fill="#111">${xml(line)}</text>`).join('')
+      + n.lines.map((line, i) => `<text x="${n2(n.x + NODE.padding)}" y="${n2(n.y + NODE.padding + 12 + NODE.lineHeight * (n.headingLines.length + i))}" font-size="12" ${font} fill="#111">${xml(line)}</text>`).join('')
       + '</g>');
   }
   out.push('</svg>');
   return `${out.join('\n')}\n`;
 }
 
-/** Where the text of a node starts, for a UI drawing the layout itself: heading baseline, then one line each. */
+/** Where the text of a node starts, for a UI drawing the layout itself: the first heading line's baseline, then one line each (headingLines, then lines). */
 export const NODE_TEXT = { padding: NODE.padding, lineHeight: NODE.lineHeight, firstBaseline: NODE.padding + 12 } as const;

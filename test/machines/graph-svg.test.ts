@@ -56,4 +56,27 @@ describe('the graph as an SVG file', () => {
       }
     }
   });
+
+  it('a long node id wraps its heading inside the box, after its hyphens, with the title below it', () => {
+    // Ids may be 80 characters long; "Start · Decision · " and a long id on one line ran out of the box.
+    const id = 'd1-the-very-first-conversation-after-the-weekend-away';
+    const renamed = JSON.parse(JSON.stringify(s).split(`"${s.start}"`).join(`"${id}"`)) as Scenario;
+    const node = layoutScenario(renamed).nodes.find((n) => n.id === id);
+    expect(node?.heading).toBe(`Start · Decision · ${id}`);
+    expect(node?.headingLines).toEqual(['Start · Decision ·', 'd1-the-very-first-conversation-', 'after-the-weekend-away']);
+    const doc = new DOMParser().parseFromString(toSvg(renamed), 'image/svg+xml');
+    for (const g of doc.getElementsByTagName('g')) {
+      const box = g.getElementsByTagName('rect')[0];
+      if (!box || g.getElementsByTagName('polyline').length > 0) continue;
+      const [x, y, w, h] = ['x', 'y', 'width', 'height'].map((a) => Number(box.getAttribute(a))) as [number, number, number, number];
+      const texts = [...g.getElementsByTagName('text')];
+      for (const [i, t] of texts.entries()) {
+        const [left, base] = [Number(t.getAttribute('x')), Number(t.getAttribute('y'))];
+        // About 6.5 px a character, whichever the font; the padding (8 px) inside on the right too.
+        expect(left + [...(t.textContent ?? '')].length * 6.5, t.textContent ?? '').toBeLessThanOrEqual(x + w - 8 + 1);
+        expect(base + 4).toBeLessThanOrEqual(y + h);
+        if (i > 0) expect(base).toBeGreaterThan(Number(texts[i - 1]?.getAttribute('y')));
+      }
+    }
+  });
 });
