@@ -40,7 +40,7 @@ describe('casa-practice audit', () => {
     writeFileSync(file, good.replace('{ "conduct": "score", "lt": 80 }', '{ "conduct": "score", "lt": 50 }'));
     const r = await run('audit', file);
     expect(r.code).toBe(1);
-    expect(`${r.out}${r.err}`).toContain('a playthrough scoring 75% (under 80%) can reach a strong ending');
+    expect(`${r.out}${r.err}`).toContain('a playthrough scoring 75% (under 80%) can reach a strong ending (validate names its replies and the route to guard)');
   });
 
   it('over fewer than ten decisions a wording share out of range is shown to look at, not failed; over ten or more it fails', async () => {
@@ -50,7 +50,8 @@ describe('casa-practice audit', () => {
     // One file is "the scenario", not "All 1 scenario".
     expect(short.out).toContain('\nThe scenario, 2 decisions:\n');
     expect(short.out).not.toContain('All 1 scenario');
-    expect(short.out).toMatch(/To look at \(over 2 decisions[^\n]*\n {2}- the best reply is the longest in 50% of decisions \(at most 33%\)\n {2}- the best reply comes first in 0% of decisions \(25–45%\)\nAudit passed\./);
+    // Each share out of range names the decisions that make it so: it said only "50% of decisions".
+    expect(short.out).toMatch(/To look at \(over 2 decisions[^\n]*\n {2}- the best reply is the longest in 50% of decisions \(at most 33%\): at d2-next-time \(first-scenario\)\n {2}- the best reply comes first in 0% of decisions \(25–45%\)\nAudit passed\./);
     // Five copies of it under other ids are ten decisions: the same share now fails the audit.
     const dir = mkdtempSync(join(tmpdir(), 'casa-audit-'));
     const text = readFileSync(join(ROOT, 'docs/examples/first-scenario.json'), 'utf8');
@@ -59,7 +60,10 @@ describe('casa-practice audit', () => {
     const set = await run('audit', dir);
     expect(set.out).toContain('All 5 scenarios, 10 decisions:');
     expect(set.code).toBe(1);
-    expect(set.out).toMatch(/Audit failed:\n {2}- the best reply is the longest in 50% of decisions \(at most 33%\)\n {2}- the best reply comes first in 0% of decisions/);
+    expect(set.out).toMatch(/Audit failed:\n {2}- the best reply is the longest in 50% of decisions \(at most 33%\): at d2-next-time \(first-scenario-1\), [^\n]*\(first-scenario-5\)\n {2}- the best reply comes first in 0% of decisions/);
+    // Named up to five, then counted: a sixth copy is "and 1 more".
+    writeFileSync(join(dir, `${id}-6.json`), text.replace(`"id": "${id}"`, `"id": "${id}-6"`));
+    expect((await run('audit', dir)).out).toMatch(/\(first-scenario-5\) and 1 more\n/);
     expect(set.out).not.toContain('To look at');
   });
 

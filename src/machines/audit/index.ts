@@ -70,21 +70,33 @@ export function auditFailures(audits: readonly ScenarioAudit[], all: AnswerKeyFi
   for (const a of audits) {
     if (a.criticalByKind.strong) out.push(`${a.id}: a playthrough with a critical violation can reach a strong ending`);
     // A strong ending is for the Strong band: under 80% the debrief says Developing (or Needs review).
-    if ((a.worstByKind.strong ?? 100) < STRONG_FROM) out.push(`${a.id}: a playthrough scoring ${a.worstByKind.strong}% (under ${STRONG_FROM}%) can reach a strong ending`);
+    if ((a.worstByKind.strong ?? 100) < STRONG_FROM) out.push(`${a.id}: a playthrough scoring ${a.worstByKind.strong}% (under ${STRONG_FROM}%) can reach a strong ending (validate names its replies and the route to guard)`);
     if (!a.complete) out.push(`${a.id}: too many reachable states to check every playthrough`);
   }
   return all.decisions >= AUDIT_THRESHOLDS.minDecisions ? [...out, ...wordingMisses(all)] : out;
 }
 
-/** The wording shares outside their range, in words. */
+/** How many decisions are named where a share is out of range; the rest are counted. */
+const NAMED_DECISIONS = 5;
+
+/** ": at d1-phone (example), d3-visit (example) and 4 more": the decisions to change, for a share out of range. */
+function where(all: AnswerKeyFigures, which: (d: AnswerKeyFigures['perDecision'][number]) => boolean): string {
+  const found = all.perDecision.filter(which);
+  if (found.length === 0) return '';
+  const named = found.slice(0, NAMED_DECISIONS).map((d) => `${cleanLine(d.decisionId)} (${cleanLine(d.scenarioId)})`).join(', ');
+  return `: at ${named}${found.length > NAMED_DECISIONS ? ` and ${found.length - NAMED_DECISIONS} more` : ''}`;
+}
+
+/** The wording shares outside their range, in words, each naming the decisions that make it so. */
 export function wordingMisses(all: AnswerKeyFigures): string[] {
   const out: string[] = [];
   const p = all.percent;
   const t = AUDIT_THRESHOLDS;
-  if (p.bestLongest > t.bestLongestMax) out.push(`the best reply is the longest in ${p.bestLongest}% of decisions (at most ${t.bestLongestMax}%)`);
+  if (p.bestLongest > t.bestLongestMax) out.push(`the best reply is the longest in ${p.bestLongest}% of decisions (at most ${t.bestLongestMax}%)${where(all, (d) => d.bestLongest)}`);
   if (p.bestShortest < t.bestShortestMin) out.push(`the best reply is the shortest in ${p.bestShortest}% of decisions (at least ${t.bestShortestMin}%)`);
-  if (p.nearMiss < t.nearMissMin) out.push(`${p.nearMiss}% of decisions have a near miss (at least ${t.nearMissMin}%)`);
-  if (p.bestFirst < t.bestFirstMin || p.bestFirst > t.bestFirstMax) out.push(`the best reply comes first in ${p.bestFirst}% of decisions (${t.bestFirstMin}–${t.bestFirstMax}%)`);
+  if (p.nearMiss < t.nearMissMin) out.push(`${p.nearMiss}% of decisions have a near miss (at least ${t.nearMissMin}%); none${where(all, (d) => !d.nearMiss)}`);
+  if (p.bestFirst > t.bestFirstMax) out.push(`the best reply comes first in ${p.bestFirst}% of decisions (${t.bestFirstMin}–${t.bestFirstMax}%)${where(all, (d) => d.bestFirst)}`);
+  else if (p.bestFirst < t.bestFirstMin) out.push(`the best reply comes first in ${p.bestFirst}% of decisions (${t.bestFirstMin}–${t.bestFirstMax}%)`);
   return out;
 }
 
