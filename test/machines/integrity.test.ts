@@ -1,8 +1,11 @@
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createActor, initialTransition, transition, type AnyActorScope, type EventFromLogic, type SnapshotFrom } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { exploreScenario } from '../../src/machines/audit/explore.js';
-import { auditScenario, formatAudit } from '../../src/machines/audit/index.js';
+import { answerKeyFigures } from '../../src/machines/audit/answer-key.js';
+import { auditScenario, formatAudit, wordingMisses } from '../../src/machines/audit/index.js';
 import { generateScenario } from '../../bench/generate.js';
 import { compileScenario, percentOfBest, validateScenario, type Debrief, type Scenario, type ScenarioNode } from '../../src/machines/index.js';
 import { readFixture } from '../helpers/fixtures.js';
@@ -539,5 +542,18 @@ describe('ending integrity past the exploration\'s limit', () => {
     expect(text).toContain('worst score reaching each ending (in the part checked): strong —');
     expect(text).toContain('best score with a critical violation: none found in the part checked');
     expect(text).not.toContain('none possible');
+  });
+});
+
+describe('the audit names where a wording share is out of range', () => {
+  // It said "0% of decisions have a near miss" and not which: a trainer had to find them by hand.
+  it('decisions without a near miss, and where the best reply is the longest, are named', () => {
+    const s = JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'docs/examples/first-scenario.json'), 'utf8')) as Scenario;
+    const f = answerKeyFigures([s]);
+    const none = { ...f, percent: { ...f.percent, nearMiss: 0 }, perDecision: f.perDecision.map((d) => ({ ...d, nearMiss: false })) };
+    expect(wordingMisses(none)).toEqual(expect.arrayContaining([
+      '0% of decisions have a near miss (at least 50%): none at d1-greeting (first-scenario), d2-next-time (first-scenario)',
+      'the best reply is the longest in 50% of decisions (at most 33%): at d2-next-time (first-scenario)',
+    ]));
   });
 });

@@ -80,11 +80,11 @@ export function auditFailures(audits: readonly ScenarioAudit[], all: AnswerKeyFi
 const NAMED_DECISIONS = 5;
 
 /** ": at d1-phone (example), d3-visit (example) and 4 more": the decisions to change, for a share out of range. */
-function where(all: AnswerKeyFigures, which: (d: AnswerKeyFigures['perDecision'][number]) => boolean): string {
+function where(all: AnswerKeyFigures, which: (d: AnswerKeyFigures['perDecision'][number]) => boolean, at = 'at'): string {
   const found = all.perDecision.filter(which);
   if (found.length === 0) return '';
   const named = found.slice(0, NAMED_DECISIONS).map((d) => `${cleanLine(d.decisionId)} (${cleanLine(d.scenarioId)})`).join(', ');
-  return `: at ${named}${found.length > NAMED_DECISIONS ? ` and ${found.length - NAMED_DECISIONS} more` : ''}`;
+  return `: ${at} ${named}${found.length > NAMED_DECISIONS ? ` and ${found.length - NAMED_DECISIONS} more` : ''}`;
 }
 
 /** The wording shares outside their range, in words, each naming the decisions that make it so. */
@@ -94,7 +94,7 @@ export function wordingMisses(all: AnswerKeyFigures): string[] {
   const t = AUDIT_THRESHOLDS;
   if (p.bestLongest > t.bestLongestMax) out.push(`the best reply is the longest in ${p.bestLongest}% of decisions (at most ${t.bestLongestMax}%)${where(all, (d) => d.bestLongest)}`);
   if (p.bestShortest < t.bestShortestMin) out.push(`the best reply is the shortest in ${p.bestShortest}% of decisions (at least ${t.bestShortestMin}%)`);
-  if (p.nearMiss < t.nearMissMin) out.push(`${p.nearMiss}% of decisions have a near miss (at least ${t.nearMissMin}%); none${where(all, (d) => !d.nearMiss)}`);
+  if (p.nearMiss < t.nearMissMin) out.push(`${p.nearMiss}% of decisions have a near miss (at least ${t.nearMissMin}%)${where(all, (d) => !d.nearMiss, 'none at')}`);
   if (p.bestFirst > t.bestFirstMax) out.push(`the best reply comes first in ${p.bestFirst}% of decisions (${t.bestFirstMin}–${t.bestFirstMax}%)${where(all, (d) => d.bestFirst)}`);
   else if (p.bestFirst < t.bestFirstMin) out.push(`the best reply comes first in ${p.bestFirst}% of decisions (${t.bestFirstMin}–${t.bestFirstMax}%)`);
   return out;
