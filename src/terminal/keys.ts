@@ -100,6 +100,9 @@ export function keysIn(input: string): string[] {
   return chars.length <= 1 || input.startsWith('\u001b') ? [input] : chars;
 }
 
+/** What `u` (practice's undo) says in an assessment, where nothing takes a reply back: in the app and line by line. */
+export const NO_UNDO_WORDS = 'Undo is not available in assessment mode.';
+
 /** The help line shown under each screen: key, then what it does. */
 export const HINTS = {
   picker: [['↑↓', 'move'], ['Enter or 1–9', 'open'], ['R', 'resume saved'], ['q', 'quit']],

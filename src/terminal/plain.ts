@@ -3,6 +3,7 @@ import { loadCatalog } from './catalog-validate.js';
 import type { CliIO } from './commands.js';
 import { debriefPlain } from './debrief-plain.js';
 import { command } from './invocation.js';
+import { NO_UNDO_WORDS } from './keys.js';
 import { readSaveFor, recordedLine, saveProgress, saveWaiting, stateStore } from './saves.js';
 import { sessionSeed } from './seed.js';
 import { wrapText } from './wrap.js';
@@ -183,7 +184,7 @@ async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: P
     }
     if (word === 'b' && opts.canGoBack && !replied) return 'back';
     if (word === 'u') {
-      if (!view.canUndo) say(opts.mode === 'assessment' ? 'Undo is not available in assessment mode.' : 'There is nothing to undo yet.');
+      if (!view.canUndo) say(opts.mode === 'assessment' ? NO_UNDO_WORDS : 'There is nothing to undo yet.');
       else {
         actor.send({ type: 'decision.undo' });
         say('Undone: back to the previous decision.');

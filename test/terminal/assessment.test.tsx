@@ -4,7 +4,7 @@ import { selectView, startSession } from '../../src/machines/index.js';
 import { scenarioFilesIn } from '../../src/terminal/scenario-files.js';
 import { loadPlayable } from '../../src/terminal/scenario-source.js';
 import { sessionSeed } from '../../src/terminal/seed.js';
-import { appElement, KEY, press, renderApp, renderAt, tap, tempEnv, throughEnding } from './helpers/ink.js';
+import { appElement, KEY, press, renderApp, renderAt, tempEnv, throughEnding } from './helpers/ink.js';
 import { BUNDLED, rows } from './helpers/layout.js';
 import { playElement } from './helpers/play.js';
 
@@ -23,11 +23,18 @@ describe('assessment mode in the Ink app', () => {
     expect(lastFrame()).not.toContain('Feedback');
     expect(lastFrame()).toContain('Someone gave it to me');
     const scene = lastFrame();
-    // No undo in assessment: the key draws nothing.
-    expect(await tap(r, 'u')).toBe(false);
-    expect(lastFrame()).toBe(scene);
+    // No undo in assessment: the key undoes nothing and says why, above the key hints (as line by line says it).
+    await press(r, 'u');
+    expect(lastFrame()).toContain('Someone gave it to me');
+    expect(lastFrame()).toContain('Undo is not available in assessment mode.');
+    expect(lastFrame()).not.toBe(scene);
+    // The next key takes the words away again.
     await press(r, KEY.enter);
     expect(lastFrame()).toContain('Decision 2 of about 2');
+    expect(lastFrame()).not.toContain('Undo is not available');
+    await press(r, 'u');
+    expect(lastFrame()).toContain('Decision 2 of about 2');
+    expect(lastFrame()).toContain('Undo is not available in assessment mode.');
     await press(r, '2');
     expect(await throughEnding(r)).toContain('Crossing a line');
     const debrief = lastFrame() ?? '';

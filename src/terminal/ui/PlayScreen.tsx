@@ -2,7 +2,7 @@ import { useSelector } from '@xstate/react';
 import { Box } from 'ink';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { FELL_BEHIND_FINISH, finishPlaythrough, PRACTICE_IDLE_MS, practiceClock, resumeRecap, selectView, startSession, unavailableWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, type Recap, type PersistedScenarioSnapshot, type PlayableScenario, type RunOrigin, type SaveHold, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
-import { hintLine, hintRows, playHints, typedNumberHints, typeNumber, type Action, type Hint } from '../keys.js';
+import { hintLine, hintRows, NO_UNDO_WORDS, playHints, typedNumberHints, typeNumber, type Action, type Hint } from '../keys.js';
 import { recordedLine, saveProgress, stateStore } from '../saves.js';
 import { inkRows, wrapText } from '../wrap.js';
 import type { Row } from '../debrief-lines.js';
@@ -188,6 +188,8 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
       if (step !== undefined) setRecapOffset((o) => scrolledOffset(o, step, recapRows.length, recapHeight));
       return;
     }
+    // Practice's undo key is refused in words, not ignored (line by line says the same).
+    if (a.type === 'undo' && mode === 'assessment') return setUnavailable(NO_UNDO_WORDS);
     if (a.type === 'undo' && view.canUndo) {
       actor.send({ type: 'decision.undo' });
       return setShowFeedback(false);
