@@ -73,8 +73,11 @@ function continueOrStart(playable: PlayableScenario, opts: PlainOptions): { snap
     if (found.kind === 'bad') opts.io.err(`casa-practice: ${resumeFailure(found.error, found.movedTo)}\n`);
     return { mode: opts.mode, origin: 'new' };
   }
-  const startOver = command(`play ${playable.bundled ? playable.scenario.id : playable.file}${playable.from !== undefined ? ` --from ${playable.from}` : ''} --new`, opts.env);
-  const notice = `${continueChoices(summary).plainNotice} To start over instead: ${startOver}`;
+  // Starting over is in the mode asked for (--assess kept): a save goes on in its own mode, which may be the other one.
+  const assess = opts.mode === 'assessment' ? ' --assess' : '';
+  const startOver = command(`play ${playable.bundled ? playable.scenario.id : playable.file}${playable.from !== undefined ? ` --from ${playable.from}` : ''}${assess} --new`, opts.env);
+  const other = found.mode === opts.mode ? '' : ` This save is ${found.mode === 'practice' ? 'a practice run, so it goes on in practice, with feedback' : 'an assessment, so it goes on as one: no feedback until the debrief, and no undo'}.`;
+  const notice = `${continueChoices(summary).plainNotice}${other} To start over ${found.mode === opts.mode ? 'instead' : `in ${opts.mode} instead`}: ${startOver}`;
   return { snapshot: found.snapshot, startedAt: found.startedAt, activeMs: found.activeMs, hold: found.hold, mode: found.mode, origin: 'continued', notice };
 }
 

@@ -81,6 +81,28 @@ describe('plain mode in this process', () => {
     expect(r.out).not.toMatch(/\bu undo|u or q/);
   });
 
+  // --assess with a practice save waiting went on in practice (the save's mode), and the command it
+  // gave for starting over had no --assess: following it started another practice run.
+  it('--assess with a practice save waiting says it goes on in practice, and the start-over command keeps --assess', async () => {
+    const env = tempEnv();
+    await cli(['play', NEW_PHONE, '--plain', '--new'], '1\nq\ny\n', env);
+    const asked = await cli(['play', NEW_PHONE, '--plain', '--assess'], '', env);
+    const said = asked.out.replace(/\s+/g, ' ');
+    expect(said).toContain('(about 5 min, practice mode)');
+    expect(said).toContain('This save is a practice run, so it goes on in practice, with feedback. To start over in assessment instead: ');
+    expect(said).toMatch(/play \S*new-phone\.json --assess --new/);
+    // The other way round: an assessment save, opened without --assess.
+    const env2 = tempEnv();
+    await cli(['play', NEW_PHONE, '--plain', '--assess', '--new'], '1\nq\ny\n', env2);
+    const plain = (await cli(['play', NEW_PHONE, '--plain'], '', env2)).out.replace(/\s+/g, ' ');
+    expect(plain).toContain('This save is an assessment, so it goes on as one: no feedback until the debrief, and no undo. To start over in practice instead: ');
+    expect(plain).toMatch(/play \S*new-phone\.json --new/);
+    // In the mode asked for, as before.
+    const same = (await cli(['play', NEW_PHONE, '--plain', '--assess'], '', env2)).out.replace(/\s+/g, ' ');
+    expect(same).not.toContain('This save is');
+    expect(same).toMatch(/To start over instead: \S.*play \S*new-phone\.json --assess --new/);
+  });
+
   it('shows a meter with each heading, not again before an untitled scene between a reply and the next decision', async () => {
     const r = await cli(['play', 'before-relapse', '--plain'], 'd1-yours\nq\n', tempEnv());
     const between = r.out.slice(r.out.indexOf('Feedback:'), r.out.indexOf('-- Decision 2'));
