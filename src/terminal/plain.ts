@@ -201,7 +201,10 @@ async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: P
     if (!reply || !reply.enabled) {
       // The other keys that work here: b before the first reply, u in practice only, q.
       const keys = [...(opts.canGoBack && !replied ? ['b'] : []), ...(opts.mode === 'practice' ? ['u'] : [])];
-      say(reply ? 'That reply is not available right now.' : unknownReplyIdWords(word, view.replies) ?? `Please type a number from the list (${enabled.map((r) => r.number).join(', ')})${keys.length > 0 ? `, ${keys.join(', ')}` : ''} or q.`);
+      // An id-shaped answer gets this decision's ids in practice only: ids can name the answer (the
+      // room's phones never see them), and an assessment must not list them before the debrief.
+      const idHelp = opts.mode === 'practice' ? unknownReplyIdWords(word, view.replies) : undefined;
+      say(reply ? 'That reply is not available right now.' : idHelp ?? `Please type a number from the list (${enabled.map((r) => r.number).join(', ')})${keys.length > 0 ? `, ${keys.join(', ')}` : ''} or q.`);
       continue;
     }
     say(`> ${reply.number}. You${reply.kind === 'do' ? ' do' : ''}: ${reply.text}`, '  ');

@@ -81,6 +81,18 @@ describe('plain mode in this process', () => {
     expect(r.out).not.toMatch(/\bu undo|u or q/);
   });
 
+  // Reply ids can name the answer ("r-nails-interrogate", "r-denise-balanced"): a word shaped like an
+  // id listed this decision's ids (and the likely one) in an assessment too, before any feedback.
+  it('in assessment mode lists no reply ids for an id-shaped answer that matches none (practice still does); a right id still answers', async () => {
+    const assess = await cli(['play', 'red-flags', '--plain', '--assess', '--new'], 'r-nails\nr-nails-curious\n', tempEnv());
+    expect(assess.out).not.toMatch(/r-nails-(interrogate|skip)/);
+    expect(assess.out).not.toContain('No reply at this decision has the id');
+    expect(assess.out).toMatch(/Please type a number from the list \(1, 2, 3\) or q\./);
+    expect(assess.out).toMatch(/> \d\. You: /);
+    const practice = await cli(['play', 'red-flags', '--plain', '--new'], 'r-nails\nq\ny\n', tempEnv());
+    expect(practice.out.replace(/\s+/g, ' ')).toMatch(/No reply at this decision has the id "r-nails"\..*r-nails-interrogate/);
+  });
+
   // --assess with a practice save waiting went on in practice (the save's mode), and the command it
   // gave for starting over had no --assess: following it started another practice run.
   it('--assess with a practice save waiting says it goes on in practice, and the start-over command keeps --assess', async () => {
