@@ -39,6 +39,8 @@ describe('assessment mode in the Ink app', () => {
     expect(await throughEnding(r)).toContain('Crossing a line');
     const debrief = lastFrame() ?? '';
     expect(debrief).toContain('Debrief: Example: the new phone');
+    // It says it was an assessment (as the web app's debrief and the exports do).
+    expect(debrief).toContain('Assessment mode. Added to your records:');
     expect(debrief).toContain('Ending: Crossing a line (harmful)');
     expect(debrief).toContain('Outcome: Needs review · ░░░░░░░░░░ below 0% (−6 of 4)');
     // Critical violations come first, before the principle table.
@@ -52,6 +54,20 @@ describe('assessment mode in the Ink app', () => {
     expect(lastFrame()).toContain('[1 Summary]');
     await press(r, '\u001b[Z');
     expect(lastFrame()).toContain('[4 To work on]');
+  });
+
+
+  it('its debrief, reopened later from the picker (d), still says it was an assessment', async () => {
+    const env = tempEnv();
+    const r = await renderApp(appElement({ env, mode: 'assessment' }).element);
+    await press(r, '1', KEY.enter, '2', KEY.enter, '2');
+    expect(await throughEnding(r)).toContain('Crossing a line');
+    r.unmount();
+    // A picker opened without --assess: the mode comes from the kept debrief.
+    const p = await renderApp(appElement({ env }).element);
+    await press(p, 'd');
+    expect(p.lastFrame()).toContain('Debrief: Example: the new phone');
+    expect(p.lastFrame()?.replace(/\s+/g, ' ')).toContain('Assessment mode. Your last debrief of this scenario, from');
   });
 });
 

@@ -45,7 +45,10 @@ const TABS = (voice: Voice) => ['Summary', 'Transcript', voice === 'room' ? "Roo
 const rowsOf = (text: string, width: number) => inkRows(text, width);
 
 /** The debrief in three scrolling sections; `e` exports it to Markdown and JSON. */
-export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notice, voice = 'you', startOver, farewell, openOnEnding = false }: DebriefScreenProps) {
+export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notice: given, voice = 'you', startOver, farewell, openOnEnding = false }: DebriefScreenProps) {
+  // An assessment's debrief says so (as the web app's does, and its exports): a debrief reopened later
+  // from the picker cannot otherwise tell an assessment from practice.
+  const notice = mode === 'assessment' ? `Assessment mode.${given ? ` ${given}` : ''}` : given;
   const app = useApp();
   const { columns, rows: screenRows } = useScreenSize();
   const model = useMemo(() => debriefModel(scenario, debrief), [scenario, debrief]);
