@@ -827,9 +827,9 @@ describe('the web app in Chromium', () => {
       await s.close();
     }
   });
+
   it('My records with a long scenario title: at 1280 px the table fits the page; at 640 px with text at 200% the minutes are in view without scrolling it', async () => {
-    const s = await recordsWithLongTitle();
-    try {
+    await withRecordsLongTitle(async (s) => {
       const region = s.page.getByRole('region', { name: 'Completed practice', exact: true });
       const fit = () => region.evaluate((el) => {
         const minutes = [...el.querySelectorAll('th')].find((th) => th.textContent === 'Minutes');
@@ -846,15 +846,11 @@ describe('the web app in Chromium', () => {
       await s.screenshot('e2e-records-long-title-200');
       expect(large.scroll).toBeGreaterThan(large.client);
       expect(large.minutesRight).toBeLessThanOrEqual(large.edge);
-      clean(s);
-    } finally {
-      await s.close();
-    }
+    });
   });
 
   it('printed on A4, My records shows every column of its table: paper cannot be scrolled sideways, so its cells wrap to the page', async () => {
-    const s = await recordsWithLongTitle();
-    try {
+    await withRecordsLongTitle(async (s) => {
       // A4 less the page's margins (styles.css: @page margin 15 mm): 180 mm, 680 CSS pixels (Letter's is wider).
       await s.page.emulateMedia({ media: 'print' });
       await s.page.setViewportSize({ width: 680, height: 960 });
@@ -865,12 +861,20 @@ describe('the web app in Chromium', () => {
       await s.screenshot('e2e-records-print-a4');
       expect(printed.cut).toEqual([]);
       expect(printed.scroll).toBeLessThanOrEqual(printed.client);
-      clean(s);
-    } finally {
-      await s.close();
-    }
+    });
   });
 });
+
+/** Runs `check` on recordsWithLongTitle's page, then checks the page stayed clean (clean) and closes it. */
+async function withRecordsLongTitle(check: (s: PageSession) => Promise<void>): Promise<void> {
+  const s = await recordsWithLongTitle();
+  try {
+    await check(s);
+    clean(s);
+  } finally {
+    await s.close();
+  }
+}
 
 /**
  * My records holding one finished practice of the scenario with the longest title ("New nails, new
