@@ -58,10 +58,62 @@ export interface LaidEdge {
 
 /**
  * A node's box, in px: its width, the height of a line of its text, and the padding all round; its
- * title in lines of characters (12 px text, about 6.5 px a character, fits 30 to a line), and its
- * heading's (11 px bold, about 6.4 px a character of an id, 31).
+ * title on at most three lines of 12 px text, its heading in 11 px bold, each line at most the box's
+ * width less the padding on both sides, as measured by textWidth.
  */
-const NODE = { width: 220, lineHeight: 16, padding: 8, titleLines: 3, charsPerLine: 30, headingChars: 31 } as const;
+const NODE = { width: 220, lineHeight: 16, padding: 8, titleLines: 3, titleSize: 12, headingSize: 11 } as const;
+/** The width, in px, a line of a node's text may take. */
+const NODE_TEXT_WIDTH = NODE.width - 2 * NODE.padding;
+
+/**
+ * Advance widths of the printable ASCII characters (space to ~), in thousandths of the font size,
+ * regular and bold: for each character the wider of Helvetica (metrically Arial and Liberation Sans;
+ * Roboto and Segoe UI are close) and DejaVu Sans (what system-ui is on many Linux machines, wider in
+ * lower case), so a line fits in either. Counting characters instead let a title in capitals ("WHAT
+ * HAPPENS NOW") run out of its box: a capital is half as wide again as the average letter.
+ */
+const ASCII_WIDTHS = {
+  regular: [
+    318, 401, 460, 838, 636, 950, 780, 275, 390, 390, 500, 838, 318, 361, 318, 337, 636, 636, 636, 636, 636, 636, 636, 636,
+    636, 636, 337, 337, 838, 838, 838, 556, 1015, 684, 686, 722, 770, 667, 611, 778, 752, 295, 500, 667, 557, 863, 748, 787,
+    667, 787, 722, 667, 611, 732, 684, 989, 685, 667, 685, 390, 337, 390, 838, 556, 500, 613, 635, 550, 635, 615, 352, 635,
+    634, 278, 278, 579, 278, 974, 634, 612, 635, 635, 411, 521, 392, 634, 592, 818, 592, 592, 525, 636, 337, 636, 838,
+  ],
+  bold: [
+    348, 456, 521, 838, 696, 1002, 872, 306, 457, 457, 523, 838, 380, 415, 380, 365, 696, 696, 696, 696, 696, 696, 696, 696,
+    696, 696, 400, 400, 838, 838, 838, 611, 1000, 774, 762, 734, 830, 683, 683, 821, 837, 372, 556, 775, 637, 995, 837, 850,
+    733, 850, 770, 720, 682, 812, 774, 1103, 771, 724, 725, 457, 365, 457, 838, 556, 500, 675, 716, 593, 716, 678, 435, 716,
+    712, 343, 343, 665, 343, 1042, 712, 687, 716, 716, 493, 595, 478, 712, 652, 924, 645, 652, 582, 712, 365, 712, 838,
+  ],
+} as const;
+/** Characters drawn a full square wide: CJK, Hangul, kana, fullwidth forms, emoji. */
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{1f300}-\u{1faff}\u{20000}-\u{3fffd}]/u;
+/** Marks drawn over the letter before them (accents, variation selectors) and zero-width characters: no width of their own. */
+const isMark = (code: number) => (code >= 0x300 && code <= 0x36f) || (code >= 0x200b && code <= 0x200f) || (code >= 0xfe00 && code <= 0xfe0f);
+
+/**
+ * How wide `text` is drawn at `size` px, near enough and rather over than under: ASCII from the
+ * widths above, an accented letter as its letter, a wide character a full square, anything else as
+ * a capital.
+ */
+export function textWidth(text: string, size: number, bold = false): number {
+  const widths = bold ? ASCII_WIDTHS.bold : ASCII_WIDTHS.regular;
+  let units = 0;
+  for (const ch of text.normalize('NFD')) {
+    const code = ch.codePointAt(0) ?? 0;
+    if (code >= 32 && code <= 126) units += widths[code - 32] ?? 722;
+    else if (isMark(code)) continue;
+    else if (WIDE.test(ch)) units += 1000;
+    else units += 722;
+  }
+  return (units / 1000) * size;
+}
+
+const titleWidth = (s: string) => textWidth(s, NODE.titleSize);
+const headingWidth = (s: string) => textWidth(s, NODE.headingSize, true);
+/** A line's length in characters (code points), the measure of an arrow's label. */
+const charCount = (s: string) => [...s].length;
+
 /** An arrow label's line, in characters (11 px text). */
 const LABEL_CHARS = 30;
 /** The most lines an arrow's label is drawn on (the gap between rows is SPACE.down, 84 px). */
@@ -81,15 +133,18 @@ function titleOf(node: ScenarioNode): string {
   return cleanText(raw).replace(/\s+/g, ' ').trim();
 }
 
-/** `text` in lines of at most `width` characters, breaking between words, at most `max` lines (the last ends "…" when cut). */
-export function wrapWords(text: string, width: number, max: number): string[] {
+/**
+ * `text` in lines of at most `width`, breaking between words, at most `max` lines (the last ends "…"
+ * when cut); a word too long for a line is broken where it must be. Width is in characters, or in
+ * whatever `measure` gives for a piece of text (px for a node's title).
+ */
+export function wrapWords(text: string, width: number, max: number, measure: (s: string) => number = charCount): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(' ').filter(Boolean)) {
-    const pieces = [...word].length > width ? ([...word].join('').match(new RegExp(`.{1,${width}}`, 'gu')) ?? [word]) : [word];
-    for (const piece of pieces) {
+    for (const piece of measure(word) > width ? breakWord(word, width, measure) : [word]) {
       if (!line) line = piece;
-      else if ([...line].length + 1 + [...piece].length <= width) line += ` ${piece}`;
+      else if (measure(`${line} ${piece}`) <= width) line += ` ${piece}`;
       else {
         lines.push(line);
         line = piece;
@@ -100,8 +155,24 @@ export function wrapWords(text: string, width: number, max: number): string[] {
   if (lines.length <= max) return lines;
   const kept = lines.slice(0, max);
   const last = [...at(kept, max - 1)];
-  kept[max - 1] = `${last.slice(0, Math.min(last.length, width - 1)).join('')}…`;
+  while (last.length > 0 && measure(`${last.join('')}…`) > width) last.pop();
+  kept[max - 1] = `${last.join('')}…`;
   return kept;
+}
+
+/** A word in pieces each at most `width` by `measure` (at least one character each). */
+function breakWord(word: string, width: number, measure: (s: string) => number): string[] {
+  const pieces: string[] = [];
+  let piece = '';
+  for (const ch of word) {
+    if (piece && measure(piece + ch) > width) {
+      pieces.push(piece);
+      piece = '';
+    }
+    piece += ch;
+  }
+  if (piece) pieces.push(piece);
+  return pieces;
 }
 
 /**
@@ -110,14 +181,13 @@ export function wrapWords(text: string, width: number, max: number): string[] {
  * long one ran out of the box, over the next node or off the drawing).
  */
 export function headingLinesOf(kind: string, id: string): string[] {
-  const width = NODE.headingChars;
   const whole = `${kind} · ${id}`;
-  if ([...whole].length <= width) return [whole];
+  if (headingWidth(whole) <= NODE_TEXT_WIDTH) return [whole];
   const lines = [`${kind} ·`];
   let line = '';
   for (const part of id.match(/[^-]*-|[^-]+/g) ?? [id]) {
-    for (const piece of part.match(new RegExp(`.{1,${width}}`, 'gu')) ?? [part]) {
-      if (line && [...line].length + [...piece].length > width) {
+    for (const piece of breakWord(part, NODE_TEXT_WIDTH, headingWidth)) {
+      if (line && headingWidth(line + piece) > NODE_TEXT_WIDTH) {
         lines.push(line);
         line = '';
       }
@@ -319,7 +389,7 @@ export function layoutScenario(scenario: Scenario): GraphLayout {
   // Down: each layer as tall as its tallest node.
   const laid: LaidNode[] = nodes.map((node, i) => {
     const title = titleOf(node);
-    const lines = wrapWords(title, NODE.charsPerLine, NODE.titleLines);
+    const lines = wrapWords(title, NODE_TEXT_WIDTH, NODE.titleLines, titleWidth);
     const start = i === startIndex;
     const kind = `${start ? 'Start · ' : ''}${node.kind === 'ending' ? ENDING_WORDS[node.ending] : KIND_WORDS[node.kind]}`;
     const headingLines = headingLinesOf(kind, cleanText(node.id));

@@ -10,3 +10,4 @@ describe('room presenter', async () => void (await import('./room-presenter.e2e.
 describe('voter page', async () => void (await import('./voter-page.e2e.js')));
 describe('offline', async () => void (await import('./offline.e2e.js')));
 describe('smoke', async () => void (await import('./smoke.e2e.js')));
+describe('graph', async () => void (await import('./graph.e2e.js')));
