@@ -297,6 +297,26 @@ describe('My records', () => {
     expect([...store.data.keys()].some((k) => k.startsWith('records.json.damaged-'))).toBe(true);
   });
 
+  // My records is where the notice sends the volunteer: opened from the navigation (focus stays on
+  // its link), the notice came into the page with its words already in its status region, and a
+  // screen reader said only "Now showing: My records."
+  it('damaged records: My records opened from the navigation announces its notice, once', async () => {
+    const store = memoryStore({ 'records.json': '{"broken' });
+    const user = userEvent.setup();
+    renderApp('#/', store);
+    await screen.findByText(/^Your completion records were damaged/);
+    const { said, stop } = watchAnnouncements('[role="status"], [aria-live="polite"], [role="alert"]');
+    try {
+      await user.click(screen.getByRole('link', { name: 'My records' }));
+      await screen.findByRole('heading', { level: 1, name: 'My records' });
+      await waitFor(() => expect(said.filter((t) => /damaged/.test(t))).toHaveLength(1));
+    } finally {
+      stop();
+    }
+    expect(said.filter((t) => /damaged/.test(t))[0]).toMatch(/^Your completion records were damaged.*load it with “Load a backup file” below/);
+    expect(said).toContain('Now showing: My records.');
+  });
+
   it('the certificate shows the typed name and the hours of the year, and tells the supervisor it is not credit by itself', async () => {
     const store = await storeAfterOnePractice();
     const user = userEvent.setup();

@@ -6,6 +6,7 @@ import { bundledScenarios } from '../records-data.js';
 import { hrefOf } from '../routing.js';
 import { forgetRecordsNotice, recordsNotice, recordsNoticeThisVisit } from '../storage-words.js';
 import { useStore } from '../store.js';
+import { Announce } from '../components/Announce.js';
 import { NoMinutes } from '../components/NoMinutes.js';
 import { TableWrap } from '../components/TableWrap.js';
 import { ConfirmPanel, useConfirmation } from '../components/Confirm.js';
@@ -139,7 +140,9 @@ export default function Records() {
       <p className="controls">
         <button type="button" onClick={() => void persist()}>Ask this browser to keep my records</button>
       </p>
-      {recordsShown && <p className="notice" role="status">{recordsShown}</p>}
+      {/* Announced (an Announce, empty before its words come): the page is often opened from the
+          navigation, whose link keeps the focus, and a status that came with its words in it was shown, not said. */}
+      {recordsShown && <Announce>{recordsShown}</Announce>}
       {shown('persist')}
       <h2>Completed practice</h2>
       <p className="records-total">
