@@ -5,11 +5,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { memoryStore } from '../../src/machines/light.js';
 import { startSession, TOO_SOON_WORDS, validateScenario, type Debrief as DebriefData } from '../../src/machines/index.js';
 import { Debrief } from '../../src/web/components/Debrief.js';
-import { Session } from '../../src/web/components/Session.js';
+import { Session, UNDONE_WORDS } from '../../src/web/components/Session.js';
 import { StoreContext } from '../../src/web/store.js';
 import { localStore } from '../../src/web/adapters/local-store.js';
 import exampleText from '../fixtures/good/example.json?raw';
-import { announcedDuring, captureDownloads, playToDebrief, readAloud, renderApp } from './helpers.js';
+import { announcedDuring, captureDownloads, playToDebrief, readAloud, renderApp, watchAnnouncements } from './helpers.js';
 
 afterEach(cleanup);
 
@@ -32,6 +32,17 @@ async function openAt(hash: string, store: ReturnType<typeof memoryStore>) {
   location.hash = hash;
   await arrived;
   return renderApp(hash, store);
+}
+
+/** What every live region of the page (statuses, polite regions, the conversation's log, alerts) says while `act` runs. */
+async function liveDuring(act: () => Promise<unknown>): Promise<string[]> {
+  const watch = watchAnnouncements('[role="status"], [aria-live]:not([aria-live="off"]), [role="log"], [role="alert"]');
+  try {
+    await act();
+  } finally {
+    watch.stop();
+  }
+  return watch.said;
 }
 
 describe('playing a scenario in the browser', () => {
@@ -416,6 +427,33 @@ describe('playing a scenario in the browser', () => {
     await user.click(screen.getByRole('button', { name: 'Undo last reply' }));
     expect(screen.queryAllByText(/^You( do)?:$/)).toHaveLength(0);
     expect(screen.getByText(/^Decision 1 of about/)).toBeTruthy();
+  });
+
+  // Undo moved the focus to the decision's heading, which said only its name ("Your turn"), as when
+  // the decision first came: a screen-reader user could not tell the reply had been taken back.
+  it('undo is said: the last reply was taken back, once each time', async () => {
+    const user = userEvent.setup();
+    renderApp('#/play/youth-discloses');
+    const heading = () => document.querySelector<HTMLElement>('#transcript .moment:last-of-type .moment-heading');
+    await screen.findByRole('group', { name: /./ });
+    const decision = heading()?.textContent;
+    await user.keyboard('1');
+    const said = await liveDuring(async () => {
+      await user.click(screen.getByRole('button', { name: 'Undo last reply' }));
+      await screen.findByText(UNDONE_WORDS);
+    });
+    expect(said).toEqual([UNDONE_WORDS]);
+    // Focus is at the decision again, named by its heading.
+    expect(document.activeElement).toBe(heading());
+    expect(heading()?.textContent).toBe(decision);
+    // Said again the next time (a new paragraph), not left in the page unchanged; gone after a reply.
+    await user.keyboard('2');
+    expect(screen.queryByText(UNDONE_WORDS)).toBeNull();
+    const again = await liveDuring(async () => {
+      await user.click(screen.getByRole('button', { name: 'Undo last reply' }));
+      await screen.findByText(UNDONE_WORDS);
+    });
+    expect(again).toEqual([UNDONE_WORDS]);
   });
 
   it('says where the playthrough stands at a scene in the words the terminal uses (the core\'s progressWords)', async () => {

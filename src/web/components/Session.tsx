@@ -155,6 +155,8 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
   const closeRestart = restart.close;
   // "Welcome back" is for the moment the save is opened: it goes once the volunteer moves on.
   const [welcomeBack, setWelcomeBack] = useState(resumed ?? false);
+  // How many undos in a row (UNDONE_WORDS said anew each time, a new paragraph); gone at the next step.
+  const [undone, setUndone] = useState<number>();
   const finished = useRef(false);
   // One save per scenario, shared by every tab: the save as this tab last read or wrote it (the
   // core's SaveHold, the rule the terminal keeps too). When it has changed (or gone) by this tab's
@@ -255,6 +257,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
     flushSync(() => {
       closeRestart();
       setWelcomeBack(false);
+      setUndone((u) => (event.type === 'decision.undo' ? (u ?? 0) + 1 : undefined));
       actor.send(event);
       const snap = actor.getSnapshot();
       setMoments((m) => addMoment(m, selectView(scenario, snap), snap.context.transcript.length));
@@ -375,6 +378,9 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
       {welcomeBack && <Announce>Welcome back: you are where you left off.</Announce>}
       {whatIf && <Announce>What if: you are back at an earlier decision with your earlier replies kept. This replay is not added to your records{addresses ? ', and not saved: if the page is reloaded, your debrief opens again' : ''}.</Announce>}
       {saveError && <p className="notice" role="alert">{saveError}</p>}
+      {/* Undo moves focus to the decision's heading, which names the decision and nothing more: what
+          happened is said by a region always in the page (its words are read as they arrive), not in the log. */}
+      <div className="sr-only" aria-live="polite">{undone !== undefined && <p key={undone}>{UNDONE_WORDS}</p>}</div>
       <h2 className="sr-only" id="transcript-heading">Conversation</h2>
       <div id="transcript" role="log" aria-labelledby="transcript-heading" className="transcript">
         {earlier.length > 0 && (
@@ -437,6 +443,9 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
     </div>
   );
 }
+
+/** Said when practice's undo takes the last reply back (focus goes to the decision's heading, which only names it). */
+export const UNDONE_WORDS = 'Your last reply was undone. You are back at this decision: choose again.';
 
 const ELSEWHERE = 'You went on with this scenario in another tab or window, so it stopped here: nothing more from this tab is saved or added to your records. To go on here, reload this page; it opens where the other one left off.';
 
