@@ -623,9 +623,14 @@ describe('playing a scenario in the browser', () => {
     screen.getByRole('button', { name: 'Start again from the beginning' }).focus();
     await user.keyboard('{Enter}');
     screen.getByRole('button', { name: 'Yes, start again' }).focus();
-    await user.keyboard('{Enter}');
+    // Focus goes to the first moment's heading, which only names it: that the playthrough started
+    // again is said, once, and goes at the first step.
+    const said = await liveDuring(() => user.keyboard('{Enter}'));
+    expect(said).toEqual(['Started again from the beginning.']);
     expect(screen.getByText(/^Decision 1 of about/)).toBeTruthy();
     expect(document.activeElement).toBe(currentHeading());
+    await user.keyboard('1');
+    expect(screen.queryByText('Started again from the beginning.')).toBeNull();
     await playToDebrief(user);
     (screen.getAllByRole('button', { name: /What if: replay from here/ })[1] as HTMLElement).focus();
     await user.keyboard('{Enter}');
@@ -648,9 +653,13 @@ describe('playing a scenario in the browser', () => {
     await user.click(screen.getByRole('button', { name: 'Start again from the beginning' }));
     const confirm = screen.getByRole('group', { name: 'Start again from the beginning?' });
     expect(within(confirm).getAllByRole('button').map((b) => b.textContent)).toEqual(['No, keep going', 'Yes, start again', 'Start again in practice instead']);
-    await user.click(within(confirm).getByRole('button', { name: 'Start again in practice instead' }));
+    const said = await liveDuring(async () => {
+      await user.click(within(confirm).getByRole('button', { name: 'Start again in practice instead' }));
+      await screen.findByRole('group', { name: /./ });
+    });
+    // The mode changed: said, not only shown in the status line.
+    expect(said).toEqual(['Started again from the beginning, in practice mode.']);
     // A new playthrough in practice: the trust meter and undo; its save is a practice one.
-    await screen.findByRole('group', { name: /./ });
     expect(screen.getByText('Practice')).toBeTruthy();
     expect(document.querySelector('meter')).not.toBeNull();
     expect(within(screen.getByRole('log')).queryByText(/^You( do)?:$/)).toBeNull();

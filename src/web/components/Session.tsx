@@ -92,7 +92,7 @@ export interface SessionProps {
 
 /** Starts a playthrough and swaps in a new one for "try again" and "what if". */
 export function Session(props: SessionProps) {
-  const [run, setRun] = useState({ n: 0, mode: props.mode, snapshot: props.snapshot, persist: props.persist && props.whatIf !== true, startedAt: props.startedAt, activeMs: props.activeMs, notice: props.notice, resumed: props.resumed ?? false, whatIf: props.whatIf ?? false });
+  const [run, setRun] = useState({ n: 0, mode: props.mode, snapshot: props.snapshot, persist: props.persist && props.whatIf !== true, startedAt: props.startedAt, activeMs: props.activeMs, notice: props.notice, resumed: props.resumed ?? false, whatIf: props.whatIf ?? false, again: undefined as string | undefined });
   return (
     <Playthrough
       key={run.n}
@@ -105,18 +105,19 @@ export function Session(props: SessionProps) {
       notice={run.notice}
       resumed={run.resumed}
       whatIf={run.whatIf}
+      again={run.again}
       // A resumed save opens where the volunteer left off: its conversation so far is replayed above
       // it, and on a phone the page would open on the first scene, screens away from the decision.
       focusOnStart={run.n > 0 || run.resumed || run.whatIf}
       onTryAgain={(mode = run.mode) => {
         backToPlaying(props.addresses, mode);
-        setRun({ n: run.n + 1, mode, snapshot: undefined, persist: props.persist, startedAt: new Date().toISOString(), activeMs: undefined, notice: undefined, resumed: false, whatIf: false });
+        setRun({ n: run.n + 1, mode, snapshot: undefined, persist: props.persist, startedAt: new Date().toISOString(), activeMs: undefined, notice: undefined, resumed: false, whatIf: false, again: startedAgainWords(mode, run.mode) });
       }}
       onWhatIf={(snapshot) => {
         // A what-if replay is not saved: the address stays the kept debrief's, so a reload (a phone
         // dropping the page) opens that debrief again, not a new playthrough from the start.
         if (props.addresses && location.hash !== props.addresses.debrief) history.replaceState(history.state, '', props.addresses.debrief);
-        setRun({ n: run.n + 1, mode: run.mode, snapshot, persist: false, startedAt: new Date().toISOString(), activeMs: undefined, notice: undefined, resumed: false, whatIf: true });
+        setRun({ n: run.n + 1, mode: run.mode, snapshot, persist: false, startedAt: new Date().toISOString(), activeMs: undefined, notice: undefined, resumed: false, whatIf: true, again: undefined });
       }}
     />
   );
@@ -134,9 +135,16 @@ interface PlaythroughProps extends SessionProps {
   /** Starts a new playthrough, in `mode` when given (starting again in the other mode), else in this one. */
   onTryAgain: (mode?: SessionMode) => void;
   onWhatIf: (snapshot: PersistedScenarioSnapshot) => void;
+  /** Said when this playthrough was started again (try again, start again): the button pressed is gone and focus is on the first moment. */
+  again?: string | undefined;
 }
 
-function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, paused, notice, resumed, whatIf, focusOnStart, onTryAgain, onWhatIf, addresses }: PlaythroughProps) {
+/** What a new playthrough started again says, naming the mode when it is not the one just left. */
+export function startedAgainWords(mode: SessionMode, before: SessionMode): string {
+  return mode === before ? 'Started again from the beginning.' : `Started again from the beginning, in ${mode} mode.`;
+}
+
+function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, paused, notice, resumed, whatIf, again, focusOnStart, onTryAgain, onWhatIf, addresses }: PlaythroughProps) {
   const store = useStore();
   const keptInTabOnly = useStoreProblem(store) !== undefined;
   const { scenario } = playable;
@@ -155,6 +163,8 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
   const closeRestart = restart.close;
   // "Welcome back" is for the moment the save is opened: it goes once the volunteer moves on.
   const [welcomeBack, setWelcomeBack] = useState(resumed ?? false);
+  // "Started again" likewise, until the first step of the new playthrough.
+  const [startedAgain, setStartedAgain] = useState(again);
   // How many undos in a row (UNDONE_WORDS said anew each time, a new paragraph); gone at the next step.
   const [undone, setUndone] = useState<number>();
   const finished = useRef(false);
@@ -257,6 +267,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
     flushSync(() => {
       closeRestart();
       setWelcomeBack(false);
+      setStartedAgain(undefined);
       setUndone((u) => (event.type === 'decision.undo' ? (u ?? 0) + 1 : undefined));
       actor.send(event);
       const snap = actor.getSnapshot();
@@ -376,6 +387,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
       )}
       {notice && <Announce>{notice}</Announce>}
       {welcomeBack && <Announce>Welcome back: you are where you left off.</Announce>}
+      {startedAgain && <Announce>{startedAgain}</Announce>}
       {whatIf && <Announce>What if: you are back at an earlier decision with your earlier replies kept. This replay is not added to your records{addresses ? ', and not saved: if the page is reloaded, your debrief opens again' : ''}.</Announce>}
       {saveError && <p className="notice" role="alert">{saveError}</p>}
       {/* Undo moves focus to the decision's heading, which names the decision and nothing more: what
