@@ -1237,3 +1237,21 @@ describe('session 27 content review: whereabouts-unknown', () => {
     expect(guarded?.ending?.narration).toMatch(/still guarded with you/);
   });
 });
+
+describe('session 28 content review: harm-reduction, the-list', () => {
+  it('harm-reduction: "Cole isn\'t your friend" is told what the guide says of loyalty (youth may develop bonds; in some cases extreme loyalty), not that youth "often" feel loyal', () => {
+    const text = feedback('harm-reduction', 'd2-using');
+    expect(text).not.toMatch(/\boften\b/);
+    expect(text).toContain('may develop bonds and positive associations toward the person exploiting them');
+    expect(text).toContain('(Stages of Exiting CSEC Involvement)');
+  });
+
+  it('harm-reduction: a report filed before Grace saw it, on a path that left Elías on read at midnight (trust 35), is not told he is "telling you about the weekends"', () => {
+    const path = ['d1-promise', 'd2-placement', 'd3-plan', 'd4-rules', 'd5-share', 'd6-silent', 'd7-square-one', 'd8-steps', 'd9-file'];
+    expect(trustAfter('harm-reduction', path)).toBeLessThan(40);
+    const d = playReplies(bundledScenario('harm-reduction'), path);
+    expect(d?.ending?.id).toBe('end-mixed');
+    expect(d?.ending?.narration).toContain('before Grace had seen it');
+    expect(d?.ending?.narration).not.toMatch(/telling you about the weekends/);
+  });
+});
