@@ -1254,4 +1254,19 @@ describe('session 28 content review: harm-reduction, the-list', () => {
     expect(d?.ending?.narration).toContain('before Grace had seen it');
     expect(d?.ending?.narration).not.toMatch(/telling you about the weekends/);
   });
+
+  it('the-list: a clean playthrough that ends mixed on points (79%, trust 95: "the worst of it is behind you") is not told Bảo is merely polite and tells you less; one that lost his trust still is', () => {
+    const warm = ['d1-hear', 'd2-praise', 'd3-carry', 'd4-marcus', 'd5-honest', 'd6-miss', 'd7-go', 'd8-done', 'd9-strengths'];
+    expect(trustAfter('the-list', warm)).toBeGreaterThanOrEqual(90);
+    const d = playReplies(bundledScenario('the-list'), warm);
+    expect(d?.score.percent).toBe(79);
+    expect(d?.ending?.id).toBe('end-mixed');
+    expect(d?.ending?.narration).not.toMatch(/polite|tells you less/);
+    expect(d?.ending?.narration).toMatch(/Ms\. Ochoa first/);
+    const cold = ['d1-hear', 'd2-pile', 'd3-press', 'd4-marcus', 'd5-honest', 'd6-miss', 'd7-go', 'd8-done', 'd9-strengths'];
+    expect(trustAfter('the-list', cold)).toBeLessThan(60);
+    const guarded = playReplies(bundledScenario('the-list'), cold);
+    expect(guarded?.ending?.id).toBe('end-mixed');
+    expect(guarded?.ending?.narration).toMatch(/Bảo is polite with you and tells you less/);
+  });
 });
