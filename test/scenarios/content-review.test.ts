@@ -1269,4 +1269,9 @@ describe('session 28 content review: harm-reduction, the-list', () => {
     expect(guarded?.ending?.id).toBe('end-mixed');
     expect(guarded?.ending?.narration).toMatch(/Bảo is polite with you and tells you less/);
   });
+
+  it('the-list: "I\'m proud of you … Restoration Funds" is credited for validating his steps, and its feedback says where the guide asks that (Stages of Exiting CSEC Involvement)', () => {
+    expect(assessment('the-list', 'd8-funds', 'validate-each-step')?.verdict).toBe('follows');
+    expect(feedback('the-list', 'd8-funds')).toContain('(Stages of Exiting CSEC Involvement)');
+  });
 });
