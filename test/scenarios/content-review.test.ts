@@ -1274,4 +1274,9 @@ describe('session 28 content review: harm-reduction, the-list', () => {
     expect(assessment('the-list', 'd8-funds', 'validate-each-step')?.verdict).toBe('follows');
     expect(feedback('the-list', 'd8-funds')).toContain('(Stages of Exiting CSEC Involvement)');
   });
+  it('harm-reduction: the midnight reply credited for staying a source of support and acceptance says where the guide asks it (Likelihood of Relapse), beside its other sections', () => {
+    expect(assessment('harm-reduction', 'd6-glad', 'remain-accepting')?.verdict).toBe('follows');
+    const text = feedback('harm-reduction', 'd6-glad');
+    for (const section of ['(Likelihood of Relapse)', '(Prohibited Activities)', '(Collaboration with Case Parties)', '(What if my youth left placement or their whereabouts are unknown?)']) expect(text, section).toContain(section);
+  });
 });
