@@ -1279,4 +1279,8 @@ describe('session 28 content review: harm-reduction, the-list', () => {
     const text = feedback('harm-reduction', 'd6-glad');
     for (const section of ['(Likelihood of Relapse)', '(Prohibited Activities)', '(Collaboration with Case Parties)', '(What if my youth left placement or their whereabouts are unknown?)']) expect(text, section).toContain(section);
   });
+  it('harm-reduction: the plan reply credited for talking about triggers asks what sends him to Cole\'s, not "there" just after naming Rosa and Daniel (which read as what sends him to them)', () => {
+    expect(assessment('harm-reduction', 'd4-words', 'discuss-triggers')?.verdict).toBe('follows');
+    expect(replyText('harm-reduction', 'd4-words')).toMatch(/^Rosa and Daniel\. What sends you to Cole's/);
+  });
 });
