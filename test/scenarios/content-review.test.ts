@@ -1263,6 +1263,8 @@ describe('session 28 content review: harm-reduction, the-list', () => {
     expect(d?.ending?.id).toBe('end-mixed');
     expect(d?.ending?.narration).not.toMatch(/polite|tells you less/);
     expect(d?.ending?.narration).toMatch(/Ms\. Ochoa first/);
+    // The ending's title is shown with every variant: it cannot say "Polite" either.
+    expect(d?.ending?.title).not.toMatch(/polite/i);
     const cold = ['d1-hear', 'd2-pile', 'd3-press', 'd4-marcus', 'd5-honest', 'd6-miss', 'd7-go', 'd8-done', 'd9-strengths'];
     expect(trustAfter('the-list', cold)).toBeLessThan(60);
     const guarded = playReplies(bundledScenario('the-list'), cold);
