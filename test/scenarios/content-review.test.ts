@@ -1285,4 +1285,19 @@ describe('session 28 content review: harm-reduction, the-list', () => {
     expect(assessment('harm-reduction', 'd4-words', 'discuss-triggers')?.verdict).toBe('follows');
     expect(replyText('harm-reduction', 'd4-words')).toMatch(/^Rosa and Daniel\. What sends you to Cole's/);
   });
+  it('harm-reduction: the harmful ending does not tell a path that never asked Elías to change that he sees you as "one more adult who wanted him to be different"', () => {
+    // Secrecy, a placement, a ride, a template, a search, no answer at midnight: harmful, but no reply asks him to stop or be otherwise.
+    const path = ['d1-promise', 'd2-placement', 'd3-ride', 'd4-template', 'd5-lookup', 'd6r-quiet', 'd7-square-one', 'd8-rosy', 'd9-review'];
+    const d = playReplies(bundledScenario('harm-reduction'), path);
+    expect(d?.ending?.id).toBe('end-closed');
+    expect(d?.ending?.narration).not.toMatch(/wanted him to be different|nobody judges/);
+    expect(d?.ending?.narration).toMatch(/no point talking to you/);
+  });
+  it('harm-reduction: looking Cole up online is taken up by Grace in the mixed ending, without claiming Elías knows of it (the reply only tells him the team will be told)', () => {
+    const path = ['d1-promise', 'd2-placement', 'd3-plan', 'd4-words', 'd5-lookup', 'd6-glad', 'd7-square-one', 'd8-steps', 'd9-review'];
+    const d = playReplies(bundledScenario('harm-reduction'), path);
+    expect(d?.ending?.id).toBe('end-mixed');
+    expect(d?.ending?.narration).toMatch(/why you went looking for Cole online/);
+    expect(d?.ending?.narration).not.toMatch(/he knows you went looking/);
+  });
 });
