@@ -1301,3 +1301,58 @@ describe('session 28 content review: harm-reduction, the-list', () => {
     expect(d?.ending?.narration).not.toMatch(/he knows you went looking/);
   });
 });
+
+describe('session 28 content review: before-relapse, red-flags, youth-relapses', () => {
+  // A "say" reply is shown in quotation marks as the volunteer's words. "Tell Ms. Nguyen that criminal
+  // court isn't really CASA's role", said to Ms. Nguyen, or "Tell her not to worry: you'll read up…",
+  // said to Tita Marivic, read as nonsense there: they are actions, and are written as "do" replies.
+  it.each(['before-relapse', 'red-flags', 'youth-relapses'])('%s: no reply shown as words the volunteer says is an instruction to the volunteer ("Tell Alma…", "Go through it with…")', (id) => {
+    const instructions = bundledScenario(id).nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : []))
+      .filter((r) => (r.kind ?? 'say') === 'say' && /^(Tell (?!me\b)\w+|Go through it with)\b/.test(r.text))
+      .map((r) => r.id);
+    expect(instructions).toEqual([]);
+  });
+
+  it('red-flags: the CLC reply\'s feedback claims no "decision that is hers" the guide does not state (as the pressing-to-testify feedback no longer does)', () => {
+    expect(feedback('red-flags', 'r-immigration-clc')).not.toMatch(/decision that is hers|decision is hers/);
+    expect(feedback('red-flags', 'r-immigration-clc')).toContain('(CASA Role and Expectations)');
+  });
+
+  const BEST = ['r-nails-curious', 'r-boyfriend-light', 'r-denise-balanced', 'r-supervisor-facts', 'r-csw-share', 'r-two-workers-explain', 'r-new-team-proper', 'r-defense-yes', 'r-immigration-clc', 'r-testify-team', 'r-plan-together'];
+  const redFlags = (swap: Record<string, string>) => playReplies(bundledScenario('red-flags'), BEST.map((r) => swap[r] ?? r));
+  const REASONS = /conclusion|door between you and her team|door with the team|keep things from you/;
+
+  it('red-flags: looking through Yesi\'s Instagram with Denise, then doing everything else well, ends mixed with what was done (Prohibited Activities), not with a conclusion, a shut door or a youth keeping things from you', () => {
+    const d = redFlags({ 'r-denise-balanced': 'r-denise-instagram' });
+    expect(d?.criticalViolations.map((v) => v.principleId)).toEqual(['no-investigating']);
+    expect(trustAfter('red-flags', BEST.map((r) => (r === 'r-denise-balanced' ? 'r-denise-instagram' : r)))).toBeGreaterThanOrEqual(60);
+    expect(d?.ending?.id).toBe('end-mixed');
+    expect(d?.ending?.narration).toMatch(/Instagram/);
+    expect(d?.ending?.narration).toMatch(/investigating/);
+    expect(d?.ending?.narration).not.toMatch(REASONS);
+  });
+
+  it('red-flags: a playthrough under 80% that drew no conclusion, kept every door with the team open and kept Yesi\'s trust is not told one of those went wrong; one that did is still told which', () => {
+    const plain = redFlags({ 'r-nails-curious': 'r-nails-skip', 'r-csw-share': 'r-csw-terms', 'r-defense-yes': 'r-defense-everything' });
+    expect(plain?.score.percent).toBeLessThan(80);
+    expect(plain?.ending?.id).toBe('end-mixed');
+    expect(plain?.ending?.narration).not.toMatch(REASONS);
+    expect(redFlags({ 'r-denise-balanced': 'r-denise-agree' })?.ending?.narration).toMatch(/a conclusion about her came before the facts did/);
+    expect(redFlags({ 'r-csw-share': 'r-csw-hold', 'r-plan-together': 'r-plan-judge' })?.ending?.narration).toMatch(/door between you and her team stayed shut/);
+    expect(redFlags({ 'r-boyfriend-light': 'r-boyfriend-direct', 'r-immigration-clc': 'r-court-nerves-offer' })?.ending?.narration).toMatch(/learned to keep things from you/);
+  });
+
+  it('youth-relapses: a playthrough that leaves Jazz\'s trust at 90 and said nothing that cost it is not told that what you said landed harder and that she changes the subject when Kyle comes up; a playthrough that lost her trust still is', () => {
+    const warm = ['d1-wait', 'd2-hopeful', 'd3-not-stupid', 'd4-plan', 'd5-safety', 'd6-yes', 'd7-notice', 'd8-support'];
+    expect(trustAfter('youth-relapses', warm)).toBeGreaterThanOrEqual(90);
+    const d = playReplies(bundledScenario('youth-relapses'), warm);
+    expect(d?.score.percent).toBeLessThan(80);
+    expect(d?.ending?.id).toBe('end-mixed');
+    expect(d?.ending?.narration).not.toMatch(/landed harder|changes the subject when Kyle/);
+    const cold = ['d1-glad', 'd2-earn', 'd3-positive', 'd4-plan', 'd5-safety', 'd6-yes', 'd7-see-if-lasts', 'd8-support'];
+    expect(trustAfter('youth-relapses', cold)).toBeLessThan(70);
+    const c = playReplies(bundledScenario('youth-relapses'), cold);
+    expect(c?.ending?.id).toBe('end-mixed');
+    expect(c?.ending?.narration).toMatch(/landed harder/);
+  });
+});
