@@ -1342,6 +1342,17 @@ describe('session 28 content review: before-relapse, red-flags, youth-relapses',
     expect(redFlags({ 'r-boyfriend-light': 'r-boyfriend-direct', 'r-immigration-clc': 'r-court-nerves-offer' })?.ending?.narration).toMatch(/learned to keep things from you/);
   });
 
+  it('red-flags: a playthrough that ends strong after holding something back from Yesi\'s team ("No need to loop everyone in", keeping what you noticed from the CSW) is not told "you know where you fit in it", as emailing the judge alone no longer is; the best path still is', () => {
+    expect(redFlags({})?.ending?.narration).toMatch(/you know where you fit in it/);
+    const swaps: Record<string, string>[] = [{ 'r-testify-team': 'r-testify-solo' }, { 'r-csw-share': 'r-csw-hold' }, { 'r-supervisor-facts': 'r-supervisor-nothing' }];
+    for (const swap of swaps) {
+      const d = redFlags(swap);
+      expect(d?.ending?.id, JSON.stringify(swap)).toBe('end-strong');
+      expect(d?.ending?.narration).not.toMatch(/you know where you fit/);
+      expect(d?.ending?.narration).toMatch(/held back from them/);
+    }
+  });
+
   it('youth-relapses: a playthrough that leaves Jazz\'s trust at 90 and said nothing that cost it is not told that what you said landed harder and that she changes the subject when Kyle comes up; a playthrough that lost her trust still is', () => {
     const warm = ['d1-wait', 'd2-hopeful', 'd3-not-stupid', 'd4-plan', 'd5-safety', 'd6-yes', 'd7-notice', 'd8-support'];
     expect(trustAfter('youth-relapses', warm)).toBeGreaterThanOrEqual(90);
