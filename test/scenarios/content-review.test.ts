@@ -1306,9 +1306,9 @@ describe('session 28 content review: before-relapse, red-flags, youth-relapses',
   // A "say" reply is shown in quotation marks as the volunteer's words. "Tell Ms. Nguyen that criminal
   // court isn't really CASA's role", said to Ms. Nguyen, or "Tell her not to worry: you'll read up…",
   // said to Tita Marivic, read as nonsense there: they are actions, and are written as "do" replies.
-  it.each(['before-relapse', 'red-flags', 'youth-relapses'])('%s: no reply shown as words the volunteer says is an instruction to the volunteer ("Tell Alma…", "Go through it with…")', (id) => {
+  it.each(BUNDLED_IDS)('%s: no reply shown as words the volunteer says is an instruction to the volunteer ("Tell Alma…", "Go through it with…")', (id) => {
     const instructions = bundledScenario(id).nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : []))
-      .filter((r) => (r.kind ?? 'say') === 'say' && /^(Tell (?!me\b)\w+|Go through it with)\b/.test(r.text))
+      .filter((r) => (r.kind ?? 'say') === 'say' && /^(Tell (?!me\b)\w+\b(?! I said\b)|Go through it with\b|Leave it on read\b)/.test(r.text))
       .map((r) => r.id);
     expect(instructions).toEqual([]);
   });
