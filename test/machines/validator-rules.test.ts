@@ -1359,15 +1359,28 @@ describe('fixes a trainer can follow', () => {
 });
 
 describe('a required field written with a spelling mistake', () => {
-  it('the missing field says to rename the misspelt one (not to add a second), and the misspelt one is reported where it is', () => {
+  // It was two errors that pointed at each other: missing-field at the reply's { ("It has
+  // "assesments", which is not a field: a spelling mistake?") and unknown-field at the name.
+  it('is one problem, at the misspelt name, naming the missing field and saying to rename it', () => {
     const { text, problems } = exampleWith('"assessments"', '"assesments"');
-    const missing = problems.find((p) => p.code === 'missing-field');
-    expect(missing?.message).toContain('is missing "assessments". It has "assesments", which is not a field');
-    expect(missing?.fix).toBe('Rename "assesments" to "assessments".');
-    const unknown = problems.find((p) => p.code === 'unknown-field');
-    expect(text.slice(offsetOf(text, unknown?.line ?? 0, unknown?.column ?? 0)).startsWith('"assesments"')).toBe(true);
+    expect(problems.map((p) => `${p.code} ${formatPath(p.path)}: ${p.message} ${p.fix}`)).toEqual([
+      'unknown-field nodes[0].replies[0].assesments: "assesments" is not a field of a reply, which is missing "assessments". Did you mean "assessments"? Rename "assesments" to "assessments".',
+    ]);
+    const [p] = problems;
+    expect(text.slice(offsetOf(text, p?.line ?? 0, p?.column ?? 0)).startsWith('"assesments"')).toBe(true);
     // Renaming it as the fix says leaves nothing to fix.
     expect(validateScenario(text.replace('"assesments"', '"assessments"'), 'x.json').problems).toEqual([]);
+  });
+
+  it('a misspelt "next" on the start scene is one problem, at "nxt"', () => {
+    const opening = '{\n      "id": "arrive",\n      "kind": "scene",\n      "narration": "You park outside the group home.",\n      "nxt": "phone"\n    },\n    ';
+    const { text, problems } = exampleWith(/"start": "phone",([\s\S]*?"nodes": \[\n {4})/, `"start": "arrive",$1${opening}`);
+    expect(problems.map((p) => `${p.code} ${formatPath(p.path)}: ${p.message} ${p.fix}`)).toEqual([
+      'unknown-field nodes[0].nxt: "nxt" is not a field of a scene node, which is missing "next". Did you mean "next"? Rename "nxt" to "next".',
+    ]);
+    const [p] = problems;
+    expect(text.slice(offsetOf(text, p?.line ?? 0, p?.column ?? 0)).startsWith('"nxt": "phone"')).toBe(true);
+    expect(validateScenario(text.replace('"nxt"', '"next"'), 'x.json').problems).toEqual([]);
   });
 
   it('without a near miss the fix still says what to add', () => {

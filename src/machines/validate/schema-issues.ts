@@ -141,12 +141,14 @@ export function schemaProblems(raw: unknown, issues: readonly Issue[], prefix: J
     for (const p of issueProblems(raw, issue, [...prefix, ...(issue.path as JsonPath)])) {
       // "" is both too short and blank: one problem per place and kind is enough. Missing fields
       // all point at their object, so each missing field is its own problem.
-      const key = `${p.code}\u0000${p.path.join('\u0000')}${p.code === 'missing-field' ? `\u0000${p.message}` : ''}`;
+      const key = `${p.code}\u0000${p.path.join('\u0000')}${p.code === 'missing-field' || RENAMES.has(p) ? `\u0000${p.message}` : ''}`;
       if (!seen.has(key)) out.push(p);
       seen.add(key);
     }
   }
-  return out;
+  // A misspelt required field is said once, by the problem that names the missing field too.
+  const renamed = new Set(out.filter((p) => RENAMES.has(p)).map((p) => p.path.join('\u0000')));
+  return renamed.size === 0 ? out : out.filter((p) => RENAMES.has(p) || p.code !== 'unknown-field' || !renamed.has(p.path.join('\u0000')));
 }
 
 function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedProblem[] {
@@ -404,10 +406,13 @@ function principleHint(value: unknown): string {
   return '';
 }
 
+/** The problems missingField made at a misspelt name; they stand for that name's unknown-field problem. */
+const RENAMES = new WeakSet<UnlocatedProblem>();
+
 /**
  * A required field that is missing. When the object has a field that is not one of its own and is
- * spelt nearly like it ("assesments"), that is the mistake: the fix is to rename it, not to add a
- * second one (the misspelt field is also reported, as unknown-field, where it is).
+ * spelt nearly like it ("assesments"), that is the mistake: it is reported once, at the misspelt
+ * name, saying which field is missing and to rename it (not to add a second one).
  */
 function missingField(raw: unknown, parentPath: JsonPath, kind: ObjectKind | undefined, key: string,
   problem: (code: string, message: string, fix: string, extra?: Partial<UnlocatedProblem>) => UnlocatedProblem): UnlocatedProblem {
@@ -434,8 +439,12 @@ function missingField(raw: unknown, parentPath: JsonPath, kind: ObjectKind | und
     }
   }
   if (misspelt !== undefined) {
-    return problem('missing-field', `${missing} It has ${quoteValue(misspelt)}, which is not a field: a spelling mistake?`,
-      `Rename ${quoteValue(misspelt)} to "${key}".`, { path: parentPath });
+    // One mistake, one problem, where the fix is typed: at the misspelt name. (Reported also as
+    // missing at the { of its object, the two pointed at each other and counted as two errors.)
+    const renamed = problem('unknown-field', `${quoteValue(misspelt)} is not a field of ${kind?.name ?? 'this object'}, which is missing "${key}". Did you mean "${key}"?`,
+      `Rename ${quoteValue(misspelt)} to "${key}".`, { path: [...parentPath, misspelt], atKey: true });
+    RENAMES.add(renamed);
+    return renamed;
   }
   const mismatch = kindMismatch(raw, parentPath);
   if (mismatch && !Object.hasOwn(NODE_SHAPES[mismatch.kind], key)) {
