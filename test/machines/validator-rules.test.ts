@@ -300,7 +300,7 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(text).not.toBe(good);
     const line = text.split('\n').findIndex((l) => l.includes('"estimatedMinutes": 5')) + 1;
     const p = check(text, 'json-syntax', '"learningGoals"');
-    expect(p?.fix).toContain(`Add a comma at the end of line ${line}, after the previous value`);
+    expect(p?.fix).toBe(`Add a comma at the end of line ${line}, after the value before it.`);
   });
 
   it('"=" between a name and its value is a missing colon, not a quotation mark inside a text', () => {
@@ -455,6 +455,35 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     const p = check(good.replace(from, to), 'json-syntax', token);
     expect(p?.message).toBe(`Not valid JSON: ${message}.`);
     expect(p?.fix).toBe(fix);
+  });
+
+  // The path named the item BEFORE the missing comma (nodes[0].replies[1] for a comma missing
+  // between replies 2 and 3) while line:column pointed at the item after it.
+  it('a comma left out between two items of a list: the path and the message name the item after it, where line:column points', () => {
+    const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
+    const replies = good.replace('"next": "boyfriend-guarded"\n        },', '"next": "boyfriend-guarded"\n        }');
+    const reply = check(replies, 'json-syntax', '{\n          "id": "phone-ignore"');
+    expect(formatPath(reply?.path ?? [])).toBe('nodes[0].replies[2]');
+    expect(reply?.message).toBe('Not valid JSON: a comma was expected between item 2 and item 3 of "replies".');
+    // The } that ends reply 2 is on the line after its "next".
+    expect(reply?.fix).toBe(`Add a comma at the end of line ${lineOf(replies, '"next": "boyfriend-guarded"\n        }\n') + 1}, after item 2.`);
+    // A list of texts on one line, and the list of nodes.
+    const goals = check(good.replace('"curious-not-interrogating",', '"curious-not-interrogating"'), 'json-syntax', '"consult-supervisor-on-suspicion"');
+    expect(formatPath(goals?.path ?? [])).toBe('learningGoals[2]');
+    expect(goals?.message).toBe('Not valid JSON: a comma was expected between item 2 and item 3 of "learningGoals".');
+    expect(goals?.fix).toBe('Add a comma after item 2.');
+    const nodes = check(good.replace(/\n {4}\},(\n {4}\{\n {6}"id": "boyfriend-open")/, '\n    }$1'), 'json-syntax', '{\n      "id": "boyfriend-open"');
+    expect(formatPath(nodes?.path ?? [])).toBe('nodes[1]');
+    expect(nodes?.message).toBe('Not valid JSON: a comma was expected between item 1 and item 2 of "nodes".');
+  });
+
+  it('a comma left out between two fields: the message names the field after it, where line:column points', () => {
+    const p = check(good.replace('"estimatedMinutes": 5,\n', '"estimatedMinutes": 5\n'), 'json-syntax', '"learningGoals"');
+    expect(formatPath(p?.path ?? [])).toBe('learningGoals');
+    expect(p?.message).toBe('Not valid JSON: a comma was expected before the field "learningGoals".');
+    const same = check(good.replace('"start": 50, "shown"', '"start": 50 "shown"'), 'json-syntax', '"shown"');
+    expect(formatPath(same?.path ?? [])).toBe('variables[0].shown');
+    expect(same?.fix).toBe('Add a comma after the value before it.');
   });
 
   it('a comma left out between two objects of a list is still a missing comma, not an object left open', () => {

@@ -10,7 +10,7 @@ import { integrityProblems } from './integrity.js';
 import { formatProblem, RELATED_AT, resetSuggestionBudget, type JsonPath, type Problem, type UnlocatedProblem } from './problem.js';
 import { schemaProblems } from './schema-issues.js';
 import { semanticProblems, type CheckInput, type LooseNode } from './semantic.js';
-import { duplicateKeyProblems, findExcessiveNesting, mayRepeatKeys, findInvalidUtf8, locateProblems, locationPaths, MAX_DEPTH, MAX_FILE_BYTES, syntaxProblems } from './source.js';
+import { duplicateKeyProblems, findExcessiveNesting, mayRepeatKeys, findInvalidUtf8, locateProblems, locationPaths, MAX_DEPTH, MAX_FILE_BYTES, syntaxProblems, COMMA_EXPECTED } from './source.js';
 
 /** The validator's verdict: the scenario when it has no errors, and every problem found. */
 export interface ValidationResult {
@@ -553,5 +553,26 @@ function syntaxWhere(text: string, problems: UnlocatedProblem[]): UnlocatedProbl
   // One scan of the file for all of them, up to the last (getLocation reads it from the start for each).
   const paths = locationPaths(text, problems.flatMap((p, i) => (located(p, i) ? [p.offset] : [])));
   let k = 0;
-  return problems.map((p, i) => (located(p, i) ? { ...p, path: (paths[k++] as (string | number)[]).filter((part) => part !== '') } : p));
+  return problems.map((p, i) => {
+    if (!located(p, i)) return p;
+    const path = paths[k++] as (string | number)[];
+    const last = path[path.length - 1];
+    const list = path[path.length - 2];
+    const base = COMMA_EXPECTED.slice(0, -1);
+    if (p.message.startsWith(base) && typeof last === 'number') {
+      // The parser stops at the next item of a list and counts items by their commas, so the path
+      // it gives is the item before, where the comma was left out: the place shown is the item
+      // after it, and the message names both.
+      const at = [...path.slice(0, -1), last + 1].filter((part) => part !== '');
+      const of = typeof list === 'string' ? ` of ${quoteValue(list)}` : '';
+      return { ...p, path: at, message: `${base.replace('two items', `item ${last + 1} and item ${last + 2}${of}`)}${p.message.slice(base.length)}`,
+        fix: p.fix.replace('the previous value or property', `item ${last + 1}`) };
+    }
+    if (p.message.startsWith(base) && typeof last === 'string' && text.startsWith(JSON.stringify(last), p.offset)) {
+      // Between two fields of an object, the parser stops at the second one's name: that is the path.
+      return { ...p, path: path.filter((part) => part !== ''), message: `${base.replace('between two items', `before the field ${quoteValue(last)}`)}${p.message.slice(base.length)}`,
+        fix: p.fix.replace('the previous value or property', 'the value before it') };
+    }
+    return { ...p, path: path.filter((part) => part !== '') };
+  });
 }

@@ -105,6 +105,9 @@ const SYNTAX_HELP: Record<string, [string, string]> = {
   InvalidCharacter: ['a control character (such as a tab or line break) is inside a string', 'write \\t or \\n instead of the raw character'],
 };
 
+/** The message of a comma left out between two items (the place given is the second item). */
+export const COMMA_EXPECTED = `Not valid JSON: ${(SYNTAX_HELP.CommaExpected as [string, string])[0]}.`;
+
 const MAX_SYNTAX_PROBLEMS = 5;
 
 /** The errors jsonc-parser's `parse` reports (it collects them from this same walk), without building the value it would return. */
