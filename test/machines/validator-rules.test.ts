@@ -975,7 +975,7 @@ describe('nodes out of reach only because an earlier node is: named in its warni
   it('a misspelt "next" into a decision: one warning, naming the endings after it', () => {
     const { problems } = exampleWith(/"next": "after-visit"/g, '"next": "after-vist"');
     const unreachable = problems.filter((p) => p.code === 'unreachable');
-    expect(unreachable.map((p) => `${p.message} ${p.fix}`)).toEqual(['Node "after-visit" can never be reached from "phone": the "next" that names "after-vist" probably means it (see the unknown-node error). The 3 nodes after it, "end-strong", "end-mixed", "end-harmful", are out of reach because of it (not listed again). Correct that "next" to "after-visit"; this warning goes with it.']);
+    expect(unreachable.map((p) => `${p.message} ${p.fix}`)).toEqual(['Node "after-visit" can never be reached from "phone": the 2 places that name "after-vist" probably mean it (see the unknown-node errors). The 3 nodes after it, "end-strong", "end-mixed", "end-harmful", are out of reach because of it (not listed again). Correct them to "after-visit", or rename this node to "after-vist"; this warning goes with them.']);
   });
 
   it('a scene nothing leads to, with a scene after it: the first is named, with the one after it', () => {
@@ -1437,6 +1437,30 @@ describe('a comparison written as a sign', () => {
     const good = readFixture('good/example.json').toString('utf8');
     const text = good.replace('{ "var": "trust", "gte": 60 }', '{ "var": "trust" }');
     expect(validateScenario(text, 'x.json').problems.map((p) => p.message)).toContain('This condition has no comparison, so it cannot be tested.');
+  });
+});
+
+// A trainer misspelt an ending's own id ("end-mixd") while three replies named "end-mixed": each
+// error said only 'Change it to "end-mixd", or add a node with the id "end-mixed"' (a second node),
+// and the unreachable warning only to correct the "next": renaming the node, one change, went unsaid.
+describe('a node nothing leads to, spelt nearly like an id several places name', () => {
+  it('each unknown-node and the unreachable warning offer renaming the node; renaming it leaves nothing to fix', () => {
+    const { text, problems } = exampleWith('"id": "boyfriend-guarded"', '"id": "boyfriend-gaurded"');
+    const unknown = problems.filter((p) => p.code === 'unknown-node');
+    expect(unknown).toHaveLength(3);
+    for (const p of unknown) {
+      expect(p.message).toBe('There is no node with the id "boyfriend-guarded". Did you mean "boyfriend-gaurded"?');
+      expect(p.fix).toBe('Change it to "boyfriend-gaurded", or rename the node "boyfriend-gaurded" to "boyfriend-guarded" (nothing leads to it yet, and 3 places name "boyfriend-guarded": one change instead of 3).');
+    }
+    const away = problems.filter((p) => p.code === 'unreachable');
+    expect(away.map((p) => `${p.message} ${p.fix}`)).toEqual(['Node "boyfriend-gaurded" can never be reached from "phone": the 3 places that name "boyfriend-guarded" probably mean it (see the unknown-node errors). Correct them to "boyfriend-gaurded", or rename this node to "boyfriend-guarded"; this warning goes with them.']);
+    expect(text.slice(offsetOf(text, away[0]?.line ?? 0, away[0]?.column ?? 0)).startsWith('{\n      "id": "boyfriend-gaurded"')).toBe(true);
+    expect(validateScenario(text.replace('"boyfriend-gaurded"', '"boyfriend-guarded"'), 'x.json').problems).toEqual([]);
+  });
+
+  it('one misspelt reference still gets "Change it to" the node that exists', () => {
+    const { problems } = exampleWith('"next": "boyfriend-guarded"', '"next": "boyfriend-gaurded"');
+    expect(problems.filter((p) => p.code === 'unknown-node').map((p) => p.fix)).toEqual(['Change it to "boyfriend-guarded", or add a node with the id "boyfriend-gaurded".']);
   });
 });
 

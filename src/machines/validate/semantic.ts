@@ -161,6 +161,40 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   let misspeltIds: Map<string, string> | undefined;
   /** A node id, by the misspelt reference first suggested it ("end-harmfull" for "end-harmful"). */
   const misspeltFor = new Map<string, string>();
+  /** How many times "start", a "next" or a "to" names each id (worked out once, when a reference is unknown). */
+  let referenceCounts: Map<string, number> | undefined;
+  const references = (id: string): number => {
+    if (!referenceCounts) {
+      const out = new Map<string, number>();
+      const one = (to: unknown) => { if (typeof to === 'string') out.set(to, (out.get(to) ?? 0) + 1); };
+      const add = (next: Next | undefined) => {
+        if (Array.isArray(next)) for (const r of next) one((r as { to?: unknown } | undefined)?.to);
+        else one(next);
+      };
+      one(scenario.start);
+      for (const node of scenario.nodes) {
+        if (node.kind === 'scene') add(node.next);
+        else if (node.kind === 'decision') for (const reply of node.replies) add(reply.next);
+      }
+      for (const loose of input.looseNodes ?? []) {
+        add(loose.next);
+        for (const { reply } of loose.replies) add(reply.next);
+      }
+      referenceCounts = out;
+    }
+    return referenceCounts.get(id) ?? 0;
+  };
+  /**
+   * The other way to mend references to a missing id, when the node spelt nearly like it is one
+   * nothing leads to and several places name the missing id: its own id may be the typo
+   * ("end-mixd", and three replies naming "end-mixed"), and renaming it is one change where
+   * correcting the references is several. Undefined otherwise.
+   */
+  const renameInstead = (nodeId: string, named: string): string | undefined => {
+    const count = references(named);
+    if (references(nodeId) > 0 || count < 2) return undefined;
+    return `rename the node "${nodeId}" to "${named}" (nothing leads to it yet, and ${count} places name "${named}": one change instead of ${count})`;
+  };
   const checkTarget = (id: string, path: Path) => {
     if (!nodeKnown(id)) {
       misspeltIds ??= new Map((input.looseNodes ?? []).flatMap((n) => (n.id !== undefined && !Id.safeParse(n.id).success ? [[slugId(n.id), n.id] as const] : [])));
@@ -172,8 +206,11 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
       } else {
         const meantId = suggestNode(id);
         if (meantId !== undefined && !misspeltFor.has(meantId)) misspeltFor.set(meantId, id);
+        // The node suggested that nothing leads to: its own id may be the typo ("end-mixd" for the
+        // "end-mixed" every reply names), and changing each reference to it would spread the typo.
         error('unknown-node', path(), `There is no node with the id "${id}".${didYouMeanOf(meantId)}`,
-          meantId !== undefined ? `Change it to "${meantId}", or add a node with the id "${id}".` : 'Use the id of a node in "nodes", or add a node with this id.');
+          meantId === undefined ? 'Use the id of a node in "nodes", or add a node with this id.'
+            : `Change it to "${meantId}", or ${renameInstead(meantId, id) ?? `add a node with the id "${id}"`}.`);
       }
     }
   };
@@ -436,8 +473,10 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
       // Often only because a "next" meant for it is misspelt: say so, so the trainer does not delete it.
       const misspelt = misspeltFor.get(node.id);
       if (misspelt !== undefined) {
-        warn('unreachable', nodePath(node), `Node "${node.id}" can never be reached from "${scenario.start}": the "next" that names ${quoteValue(misspelt)} probably means it (see the unknown-node error).${also}`,
-          `Correct that "next" to "${node.id}"; this warning goes with it.`);
+        const count = references(misspelt);
+        const rename = references(node.id) === 0 && count > 1 ? `, or rename this node to ${quoteValue(misspelt)}` : '';
+        warn('unreachable', nodePath(node), `Node "${node.id}" can never be reached from "${scenario.start}": ${count > 1 ? `the ${count} places that name ${quoteValue(misspelt)} probably mean it (see the unknown-node errors)` : `the "next" that names ${quoteValue(misspelt)} probably means it (see the unknown-node error)`}.${also}`,
+          `Correct ${count > 1 ? 'them' : 'that "next"'} to "${node.id}"${rename}; this warning goes with ${count > 1 ? 'them' : 'it'}.`);
       } else {
         warn('unreachable', nodePath(node), `Node "${node.id}" can never be reached from "${scenario.start}".${also}`,
           also === '' ? 'Point a reply\'s or scene\'s "next" at it, or remove it.' : 'Point a reply\'s or scene\'s "next" at it, or remove it and the nodes after it.');
