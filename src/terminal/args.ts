@@ -33,7 +33,7 @@ export function parseArgs(argv: readonly string[], known: readonly string[], val
     if (!known.includes(canonical)) {
       // --stict: "Did you mean "--strict"?", among this command's own options.
       const guess = word.startsWith('--') ? didYouMean(canonical, known) : '';
-      throw new UsageError(`unknown option "${visibleLine(word)}"${guess.replace(/"([^"]+)"/, '"--$1"')}`);
+      throw new UsageError(`unknown option "${visibleLine(word)}".${guess.replace(/"([^"]+)"/, '"--$1"')}`);
     }
     if (valued.includes(canonical)) {
       const value = inline ?? argv[++i];

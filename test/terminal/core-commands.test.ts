@@ -72,7 +72,7 @@ describe('casa-practice validate', () => {
   it.each([
     [['validate'], 'at least one file'],
     [['validate', '--nope', 'x.json'], 'unknown option "--nope"'],
-    [['validate', '--stict', 'x.json'], 'unknown option "--stict" Did you mean "--strict"?'],
+    [['validate', '--stict', 'x.json'], 'unknown option "--stict". Did you mean "--strict"?'],
     [['validate', 'does-not-exist.json'], 'cannot read "does-not-exist.json"'],
     [['frobnicate'], 'unknown command "frobnicate"'],
     [['graph'], 'exactly one scenario file'],
