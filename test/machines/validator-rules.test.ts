@@ -1464,6 +1464,16 @@ describe('a node nothing leads to, spelt nearly like an id several places name',
   });
 });
 
+// "start" misspelt: the message said 'Did you mean "phone"?' but the fix only 'Set "start" to the
+// id of the first node.', where a misspelt "next" is told 'Change it to …'.
+describe('a misspelt "start"', () => {
+  it('the fix says to change it to the node the message suggests; changing it leaves nothing to fix', () => {
+    const { text, problems } = exampleWith('"start": "phone"', '"start": "phnoe"');
+    expect(problems.map((p) => `${p.code}: ${p.message} ${p.fix}`)).toEqual(['unknown-node: "start" names "phnoe", but there is no node with that id. Did you mean "phone"? Change it to "phone", or to the id of whichever node the story starts at.']);
+    expect(validateScenario(text.replace('"phnoe"', '"phone"'), 'x.json').problems).toEqual([]);
+  });
+});
+
 describe('a node kind that is not one', () => {
   // The value begins the sentence: it read 'the text "narration" is not a node kind.', and the value
   // null read 'null is not a node kind.'

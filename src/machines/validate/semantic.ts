@@ -392,8 +392,10 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   };
 
   if (!nodeKnown(scenario.start)) {
-    error('unknown-node', ['start'], `"start" names "${scenario.start}", but there is no node with that id.${didYouMean(scenario.start, nodes.keys())}`,
-      'Set "start" to the id of the first node.');
+    // The fix says what the message's "Did you mean" suggests, as a "next" naming no node does.
+    const meant = closest(scenario.start, [...nodes.keys()]);
+    error('unknown-node', ['start'], `"start" names "${scenario.start}", but there is no node with that id.${didYouMeanOf(meant)}`,
+      meant === undefined ? 'Set "start" to the id of the first node.' : `Change it to "${meant}", or to the id of whichever node the story starts at.`);
   }
   // A playthrough that starts at an ending ends before its first decision (and everything else in
   // the file is out of reach, which is not worth saying node by node).
