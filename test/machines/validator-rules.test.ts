@@ -1412,6 +1412,26 @@ describe('a required field written with a spelling mistake', () => {
     expect(validateScenario(text.replace('"nxt"', '"next"'), 'x.json').problems).toEqual([]);
   });
 
+  // "speaker" for a line's "character" is not spelt like it: it was missing-field at the { ('Add
+  // "character"') and unknown-field at "speaker" ('Remove it, or use one of: …'), two errors for one.
+  it.each([
+    ['{ "character": "jade", "text": "Look, finally', '{ "speaker": "jade", "text": "Look, finally', 'nodes[0].lines[0].speaker', '"speaker" is not a field of a line, which is missing "character". Did you mean "character"? Rename "speaker" to "character".'],
+    ['"verdict": "follows"', '"result": "follows"', 'nodes[0].replies[0].assessments[0].result', '"result" is not a field of an assessment, which is missing "verdict". Did you mean "verdict"? Rename "result" to "verdict".'],
+    ['"feedback": "Demanding', '"explanation": "Demanding', 'nodes[0].replies[1].explanation', '"explanation" is not a field of a reply, which is missing "feedback". Did you mean "feedback"? Rename "explanation" to "feedback".'],
+  ])('another word for a required field (%s → %s) is one problem, at that word, saying to rename it', (from, to, path, says) => {
+    const { text, problems } = exampleWith(from, to);
+    expect(problems.map((p) => `${formatPath(p.path)}: ${p.message} ${p.fix}`)).toEqual([`${path}: ${says}`]);
+    const word = /"(\w+)"/.exec(to)?.[0] ?? '';
+    const [p] = problems;
+    expect(text.slice(offsetOf(text, p?.line ?? 0, p?.column ?? 0)).startsWith(word)).toBe(true);
+    expect(validateScenario(text.replace(to, from), 'x.json').problems).toEqual([]);
+  });
+
+  it('another word for an optional field is told its name ("question" for a decision\'s "prompt")', () => {
+    const { problems } = exampleWith('"title": "The new phone",', '"title": "The new phone",\n      "question": "What do you say?",');
+    expect(problems.map((p) => `${p.code}: ${p.message} ${p.fix}`)).toEqual(['unknown-field: "question" is not a field of a decision node. Did you mean "prompt"? Rename it to "prompt" (the fields of a decision node: id, kind, title, narration, lines, prompt, replies, facilitatorNote, discussionPrompt, allowLanguage, authorNotes).']);
+  });
+
   it('without a near miss the fix still says what to add', () => {
     const text = readFixture('bad/missing-feedback.json').toString('utf8');
     const p = validateScenario(text, 'x.json').problems.find((x) => x.code === 'missing-field');

@@ -418,7 +418,7 @@ function missingField(raw: unknown, parentPath: JsonPath, kind: ObjectKind | und
   problem: (code: string, message: string, fix: string, extra?: Partial<UnlocatedProblem>) => UnlocatedProblem): UnlocatedProblem {
   const object = valueAt(raw, parentPath);
   const misspelt = typeof object === 'object' && object !== null && !Array.isArray(object)
-    ? Object.keys(object).find((k) => !(kind && Object.hasOwn(kind.shape, k)) && closest(k, [key]) === key)
+    ? Object.keys(object).find((k) => !(kind && Object.hasOwn(kind.shape, k)) && (closest(k, [key]) === key || fieldMeant(kind, k) === key))
     : undefined;
   const missing = `${capitalise(kind?.name ?? 'this object')} is missing "${key}".`;
   if (key === 'var' && (kind?.name === 'a condition' || kind?.name === 'an effect') && typeof object === 'object' && object !== null && !Array.isArray(object)) {
@@ -511,6 +511,25 @@ const GUESSED_COMPARISONS: Record<string, string> = {
   min: 'gte', max: 'lte',
 };
 const GUESSED_ROUTE_FIELDS: Record<string, string> = { if: 'when', condition: 'when', goto: 'to', go: 'to' };
+/**
+ * Other words a trainer writes for a field ("speaker" for a line's "character", "question" for a
+ * decision's "prompt"), by the kind of object: "Did you mean" goes by spelling, and these are not
+ * spelt like the field they stand for.
+ */
+const GUESSED_FIELDS: Record<string, Record<string, string>> = {
+  'a line': { speaker: 'character', who: 'character', person: 'character', says: 'text', said: 'text', line: 'text', words: 'text', dialogue: 'text', quote: 'text' },
+  'a decision node': { question: 'prompt', ask: 'prompt', choices: 'replies', options: 'replies', answers: 'replies', responses: 'replies' },
+  'a scene node': { then: 'next', goto: 'next', to: 'next', text: 'narration', description: 'narration' },
+  'a reply': { then: 'next', goto: 'next', to: 'next', if: 'when', condition: 'when', says: 'text', answer: 'text', response: 'text', explanation: 'feedback', comment: 'feedback', why: 'feedback', principles: 'assessments', scoring: 'assessments' },
+  'an assessment': { result: 'verdict', judgement: 'verdict', judgment: 'verdict', rating: 'verdict', points: 'weight', score: 'weight' },
+};
+
+/** The field `key` stands for in an object of `kind`, by GUESSED_FIELDS (capitals aside). */
+function fieldMeant(kind: ObjectKind | undefined, key: string): string | undefined {
+  const words = kind && GUESSED_FIELDS[kind.name];
+  const word = key.toLowerCase();
+  return words && Object.hasOwn(words, word) ? words[word] : undefined;
+}
 /** An effect's fields written as a guess: words for "add", and words for taking away (an effect adds a negative amount). */
 const GUESSED_ADD = new Set(['plus', 'increase', 'increment', 'inc', 'raise', 'by', 'change', 'amount']);
 const GUESSED_TAKE_AWAY = new Set(['subtract', 'minus', 'sub', 'decrease', 'decrement', 'dec', 'reduce', 'lower', 'remove', 'take', 'deduct']);
@@ -542,6 +561,8 @@ function effectMeant(effect: unknown): string | undefined {
 function guessedField(kind: ObjectKind | undefined, key: string, raw: unknown, path: JsonPath): { hint: string; meant?: string; fix?: string } | undefined {
   const meaning = (meant: string) => ({ hint: didYouMeanOf(meant), meant });
   if (kind?.name === 'a route' && Object.hasOwn(GUESSED_ROUTE_FIELDS, key)) return meaning(GUESSED_ROUTE_FIELDS[key] as string);
+  const other = fieldMeant(kind, key);
+  if (other !== undefined) return meaning(other);
   const isDeclared = (id: string) => declaredVariable(raw, id);
   const field = valueAt(raw, [...path, key]);
   if (kind?.name === 'an effect' && isDeclared(key)) {
