@@ -477,6 +477,19 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(nodes?.message).toBe('Not valid JSON: a comma was expected between item 1 and item 2 of "nodes".');
   });
 
+  it('two commas left out of one list: each is named by the items around it (the first does not shift the second)', () => {
+    const text = good.replace(/"learningGoals": \[[^\]]*\]/, '"learningGoals": [\n    "no-jumping-to-conclusions"\n    "curious-not-interrogating",\n    "consult-supervisor-on-suspicion"\n  ]')
+      .replace('"curious-not-interrogating",\n    "consult', '"curious-not-interrogating"\n    "consult');
+    const problems = validateScenario(text, 'x.json').problems;
+    expect(problems.map((p) => `${formatPath(p.path)}: ${p.message}`)).toEqual([
+      'learningGoals[1]: Not valid JSON: a comma was expected between item 1 and item 2 of "learningGoals".',
+      'learningGoals[2]: Not valid JSON: a comma was expected between item 2 and item 3 of "learningGoals".',
+    ]);
+    for (const [p, token] of [[problems[0], '"curious-not'], [problems[1], '"consult']] as const) {
+      expect(text.slice(offsetOf(text, p?.line ?? 0, p?.column ?? 0)).startsWith(token)).toBe(true);
+    }
+  });
+
   it('a comma left out between two fields: the message names the field after it, where line:column points', () => {
     const p = check(good.replace('"estimatedMinutes": 5,\n', '"estimatedMinutes": 5\n'), 'json-syntax', '"learningGoals"');
     expect(formatPath(p?.path ?? [])).toBe('learningGoals');

@@ -551,7 +551,7 @@ function syntaxWhere(text: string, problems: UnlocatedProblem[]): UnlocatedProbl
   if (text.length > SYNTAX_PATHS_UP_TO) return problems;
   const located = (p: UnlocatedProblem, i: number): p is UnlocatedProblem & { offset: number } => i < SYNTAX_PATHS && p.path.length === 0 && p.offset !== undefined && p.offset > 0;
   // One scan of the file for all of them, up to the last (getLocation reads it from the start for each).
-  const paths = locationPaths(text, problems.flatMap((p, i) => (located(p, i) ? [p.offset] : [])));
+  const paths = locationPaths(text, problems.flatMap((p, i) => (located(p, i) ? [p.offset] : [])), { countMissingCommas: true });
   let k = 0;
   return problems.map((p, i) => {
     if (!located(p, i)) return p;
@@ -559,14 +559,11 @@ function syntaxWhere(text: string, problems: UnlocatedProblem[]): UnlocatedProbl
     const last = path[path.length - 1];
     const list = path[path.length - 2];
     const base = COMMA_EXPECTED.slice(0, -1);
-    if (p.message.startsWith(base) && typeof last === 'number') {
-      // The parser stops at the next item of a list and counts items by their commas, so the path
-      // it gives is the item before, where the comma was left out: the place shown is the item
-      // after it, and the message names both.
-      const at = [...path.slice(0, -1), last + 1].filter((part) => part !== '');
+    if (p.message.startsWith(base) && typeof last === 'number' && last > 0) {
+      // The place shown is the item after the comma left out: the message names it and the one before.
       const of = typeof list === 'string' ? ` of ${quoteValue(list)}` : '';
-      return { ...p, path: at, message: `${base.replace('two items', `item ${last + 1} and item ${last + 2}${of}`)}${p.message.slice(base.length)}`,
-        fix: p.fix.replace('the previous value or property', `item ${last + 1}`) };
+      return { ...p, path: path.filter((part) => part !== ''), message: `${base.replace('two items', `item ${last} and item ${last + 1}${of}`)}${p.message.slice(base.length)}`,
+        fix: p.fix.replace('the previous value or property', `item ${last}`) };
     }
     if (p.message.startsWith(base) && typeof last === 'string' && text.startsWith(JSON.stringify(last), p.offset)) {
       // Between two fields of an object, the parser stops at the second one's name: that is the path.

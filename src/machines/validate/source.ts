@@ -227,10 +227,15 @@ export function syntaxProblems(text: string, room = MAX_SYNTAX_PROBLEMS, errors 
  * callback where getLocation would stop for that offset. Offsets stop in ascending order, since each
  * stopping test holds for every offset at or below some point of the text.
  */
-export function locationPaths(text: string, offsets: readonly number[]): (string | number)[][] {
+export function locationPaths(text: string, offsets: readonly number[], options: { countMissingCommas?: boolean } = {}): (string | number)[][] {
   const order = offsets.map((_, i) => i).sort((a, b) => (offsets[a] as number) - (offsets[b] as number));
   const out = offsets.map(() => [] as (string | number)[]);
   const segments: (string | number)[] = [];
+  const nextItem = () => {
+    const last = segments[segments.length - 1];
+    if (typeof last === 'number') segments[segments.length - 1] = last + 1;
+    else segments[segments.length - 1] = '';
+  };
   let next = 0;
   const allFound = {};
   /** Gives the current path to each offset still open for which `stops` holds (the lowest first). */
@@ -268,11 +273,15 @@ export function locationPaths(text: string, offsets: readonly number[]): (string
       },
       onSeparator: (sep, offset) => {
         stopAt((position) => position <= offset);
-        if (sep === ',') {
-          const last = segments[segments.length - 1];
-          if (typeof last === 'number') segments[segments.length - 1] = last + 1;
-          else segments[segments.length - 1] = '';
-        }
+        if (sep === ',') nextItem();
+      },
+      // A comma left out before a value: the parser reads on as if it were there (counting the
+      // items of a list as it does), where getLocation, which counts commas, stays on the item
+      // before. (Before a bracket, as after one } too many, no item follows: nothing to count.)
+      onError: (error, offset) => {
+        if (!options.countMissingCommas || printParseErrorCode(error) !== 'CommaExpected' || !/^[[{"\-0-9tfn]/.test(text.charAt(offset))) return;
+        stopAt((position) => position < offset);
+        nextItem();
       },
     });
   } catch (e) {
