@@ -705,6 +705,10 @@ describe('a feedback that ends with its citation', () => {
     expect(said('(Stages of Exiting)')[0]).toContain('Did you mean "Stages of Exiting CSEC Involvement"?');
     expect(said('(Harm reduction approach)')[0]).toContain('Did you mean "Harm Reduction"?');
     expect(said('(Red Flags, Prohibited Activities)')).toEqual(['unknown-guide-section: "Red Flags, Prohibited Activities" names several sections with a comma, so none of them counts as cited. Separate them with a semicolon: (Red Flags; Prohibited Activities).']);
+    // A heading with "and" in it is kept whole: it was split at its "and", and the fix offered
+    // "(CASA Role and Expectations)" alone, dropping the other citation.
+    expect(said('(Collaboration with Case Parties, CASA Role and Expectations)')).toEqual(['unknown-guide-section: "Collaboration with Case Parties, CASA Role and Expectations" names several sections with a comma, so none of them counts as cited. Separate them with a semicolon: (Collaboration with Case Parties; CASA Role and Expectations).']);
+    expect(said('(Red Flags and CASA Role and Expectations)')).toEqual(['unknown-guide-section: "Red Flags and CASA Role and Expectations" names several sections joined with "and", so none of them counts as cited. Separate them with a semicolon: (Red Flags; CASA Role and Expectations).']);
     // Ordinary text in parentheses next to a real citation is left alone.
     expect(said('(red flags can be ordinary teenage behaviour) (Red Flags).')).toEqual([]);
     // And with nothing like a heading, the general warning stays.

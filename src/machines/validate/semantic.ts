@@ -721,12 +721,35 @@ function namedOutsideParentheses(feedback: string): { heading: string; index: nu
   return found;
 }
 
+/**
+ * The headings `name` is made of, joined with commas or "and" ("Red Flags, Self-Care"), when it is
+ * two or more of them; undefined otherwise. A heading with "and" in it ("CASA Role and
+ * Expectations") is kept whole: the longest heading from each place is taken first.
+ */
+function headingsJoined(name: string): string[] | undefined {
+  // Words at even places, the commas and "and"s between them at odd ones.
+  const pieces = name.split(/(\s*,\s*|\s+and\s+)/);
+  const out: string[] = [];
+  for (let i = 0; i < pieces.length;) {
+    let heading: string | undefined;
+    let end = pieces.length - 1;
+    for (; end >= i; end -= 2) {
+      heading = headingByLowerCase.get(pieces.slice(i, end + 1).join('').toLowerCase());
+      if (heading !== undefined) break;
+    }
+    if (heading === undefined) return undefined;
+    out.push(heading);
+    i = end + 2;
+  }
+  return out.length > 1 ? out : undefined;
+}
+
 /** "(What if my youth returns?)", "(Harm reduction approach)", "(Red Flags, Self-Care)": the heading(s) meant, as a warning. */
 function nearHeading(name: string, index: number, path: Path): UnlocatedProblem | undefined {
-  const parts = name.split(/\s*,\s*|\s+and\s+/).map((part) => headingByLowerCase.get(part.toLowerCase()));
-  if (parts.length > 1 && parts.every((h) => h !== undefined)) {
+  const parts = headingsJoined(name);
+  if (parts) {
     return { severity: 'warning', code: 'unknown-guide-section', path: path(), stringIndex: index,
-      message: `${quoteValue(name)} names several sections with a comma, so none of them counts as cited.`,
+      message: `${quoteValue(name)} names several sections ${name.includes(',') ? 'with a comma' : 'joined with "and"'}, so none of them counts as cited.`,
       fix: `Separate them with a semicolon: (${parts.join('; ')}).` };
   }
   const words = name.toLowerCase().replace(/[\s.?!:]+$/, '');
