@@ -1449,6 +1449,22 @@ describe('a required field written with a spelling mistake', () => {
     expect(problems.map((p) => `${p.code}: ${p.message} ${p.fix}`)).toEqual(['unknown-field: "question" is not a field of a decision node. Did you mean "prompt"? Rename it to "prompt" (the fields of a decision node: id, kind, title, narration, lines, prompt, replies, facilitatorNote, discussionPrompt, allowLanguage, authorNotes).']);
   });
 
+  // "next" written once on the decision: each reply was told only 'Add "next": the id of the node
+  // that follows, …', as if it had been forgotten, not written in the wrong place.
+  it('a reply without "next" whose decision has one is told that each reply has its own, with that id to add', () => {
+    const scenario = JSON.parse(readFixture('good/example.json').toString('utf8')) as { nodes: { id: string; next?: unknown; replies?: { next?: unknown }[] }[] };
+    const decision = scenario.nodes.find((n) => n.id === 'phone');
+    for (const reply of decision?.replies ?? []) delete reply.next;
+    if (decision) decision.next = 'boyfriend-guarded';
+    const text = `${JSON.stringify(scenario, null, 2)}\n`;
+    const problems = validateScenario(text, 'x.json').problems;
+    expect(problems.map((p) => `${p.code} ${formatPath(p.path)}`)).toEqual(['missing-field nodes[0].replies[0]', 'missing-field nodes[0].replies[1]', 'missing-field nodes[0].replies[2]', 'unknown-field nodes[0].next']);
+    for (const p of problems.slice(0, 3)) {
+      expect(p.message).toBe('A reply is missing "next". Its decision has a "next" ("boyfriend-guarded"), but a decision goes on by the reply chosen: each reply has its own "next".');
+      expect(p.fix).toBe('Add "next": "boyfriend-guarded" to this reply (or the id of the node this reply leads to), and remove the decision\'s "next".');
+    }
+  });
+
   it('without a near miss the fix still says what to add', () => {
     const text = readFixture('bad/missing-feedback.json').toString('utf8');
     const p = validateScenario(text, 'x.json').problems.find((x) => x.code === 'missing-field');

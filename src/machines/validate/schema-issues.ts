@@ -438,6 +438,16 @@ function missingField(raw: unknown, parentPath: JsonPath, kind: ObjectKind | und
         `Close the condition before "to": { "when": { … }, "to": ${typeof inside === 'string' ? quoteValue(inside) : '"<id>"'} }.`, { path: parentPath });
     }
   }
+  if (kind?.name === 'a reply' && key === 'next' && parentPath[parentPath.length - 2] === 'replies') {
+    // "next" written once on the decision, for all its replies: each reply needs its own.
+    const decision = valueAt(raw, parentPath.slice(0, -2));
+    const shared = typeof decision === 'object' && decision !== null && !Array.isArray(decision) ? (decision as { next?: unknown }).next : undefined;
+    if (shared !== undefined) {
+      const to = typeof shared === 'string' ? quoteValue(shared) : '"<id>"';
+      return problem('missing-field', `${missing} Its decision has a "next" (${typeof shared === 'string' ? to : describe(shared)}), but a decision goes on by the reply chosen: each reply has its own "next".`,
+        `Add "next": ${to} to this reply (or the id of the node this reply leads to), and remove the decision's "next".`, { path: parentPath });
+    }
+  }
   if (misspelt !== undefined) {
     // One mistake, one problem, where the fix is typed: at the misspelt name. (Reported also as
     // missing at the { of its object, the two pointed at each other and counted as two errors.)
