@@ -1519,6 +1519,28 @@ describe('a node nothing leads to, spelt nearly like an id several places name',
 
 // "start" misspelt: the message said 'Did you mean "phone"?' but the fix only 'Set "start" to the
 // id of the first node.', where a misspelt "next" is told 'Change it to …'.
+// A reply id used twice in one decision (a reply copied and not renamed) read 'already used in
+// node "phone"': the node the trainer was reading, with nothing to say which reply.
+describe('a reply id used twice', () => {
+  it('in the same decision: names the reply that has it first, with its line and column', () => {
+    const { text, problems } = exampleWith('"id": "phone-accuse"', '"id": "phone-curious"');
+    const dup = problems.filter((p) => p.code === 'duplicate-id');
+    expect(dup.map((p) => `${formatPath(p.path)}: ${p.message}`)).toEqual([expect.stringMatching(/^nodes\[0\]\.replies\[1\]\.id: The reply id "phone-curious" is already used by reply 1 of this decision \(line \d+, column \d+\)\.$/)]);
+    const [, line, column] = /line (\d+), column (\d+)/.exec(dup[0]?.message ?? '') ?? [];
+    const at = offsetOf(text, Number(line), Number(column));
+    expect(text.slice(at).startsWith('"phone-curious"')).toBe(true);
+    expect(at).toBeLessThan(offsetOf(text, dup[0]?.line ?? 0, dup[0]?.column ?? 0));
+  });
+
+  it('in another decision: names that node, and where its reply is', () => {
+    const text = readFixture('bad/duplicate-reply-id.json').toString('utf8');
+    const [p] = validateScenario(text, 'x.json').problems.filter((q) => q.code === 'duplicate-id');
+    expect(p?.message).toMatch(/^The reply id "phone-ignore" is already used by a reply of node "phone" \(line \d+, column \d+\)\.$/);
+    const [, line, column] = /line (\d+), column (\d+)/.exec(p?.message ?? '') ?? [];
+    expect(text.slice(offsetOf(text, Number(line), Number(column))).startsWith('"phone-ignore"')).toBe(true);
+  });
+});
+
 describe('a misspelt "start"', () => {
   it('the fix says to change it to the node the message suggests; changing it leaves nothing to fix', () => {
     const { text, problems } = exampleWith('"start": "phone"', '"start": "phnoe"');

@@ -7,7 +7,7 @@ import { Id, type Assessment, type Condition, type Effect, type Line, type Next,
 import { quoteValue } from '../text/quote.js';
 import { valuesDisablingAll } from './coverage.js';
 import { specOf } from '../conditions.js';
-import { closest, didYouMean, didYouMeanOf, suggester, type JsonPath, type UnlocatedProblem } from './problem.js';
+import { closest, didYouMean, didYouMeanOf, RELATED_AT, suggester, type JsonPath, type UnlocatedProblem } from './problem.js';
 
 /** A line break, as cleanLine (text/clean.ts) turns it into a space: \n, \r, and the Unicode line and paragraph separators. */
 const LINE_BREAK = /[\n\r\u2028\u2029\u0085\v\f]/;
@@ -128,8 +128,12 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
       if (replyIds.add(reply.id).size !== size) continue;
       const first = index.replies.get(reply.id);
       if (first && first.reply !== reply) {
-        error('duplicate-id', [...nodePath(node), 'replies', j, 'id'], `The reply id "${reply.id}" is already used in node "${first.node.id}".`,
-          'Reply ids must be unique in the whole scenario; prefix them with the node id, e.g. "d2-listen".');
+        // Where the first one is: in the same decision, "in node "d1-phone"" named the node being read.
+        const k = first.node.replies.indexOf(first.reply);
+        error('duplicate-id', [...nodePath(node), 'replies', j, 'id'], first.node === node
+          ? `The reply id "${reply.id}" is already used by reply ${k + 1} of this decision (${RELATED_AT}).`
+          : `The reply id "${reply.id}" is already used by a reply of node "${first.node.id}" (${RELATED_AT}).`,
+        'Reply ids must be unique in the whole scenario; prefix them with the node id, e.g. "d2-listen".', { related: [...nodePath(first.node), 'replies', k, 'id'] });
       }
     }
   }
