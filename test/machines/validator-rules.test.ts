@@ -1541,6 +1541,20 @@ describe('a reply id used twice', () => {
   });
 });
 
+// A flag started with "no" was told 'Write a whole number such as 50, or true or false without
+// quotes for a variable with "type": "flag".', though the variable is declared a flag.
+describe('a yes/no flag started with a word in quotes', () => {
+  it.each([['"no"', 'false'], ['"Yes"', 'true'], ['"maybe"', undefined]])('"start": %s says to write %s', (written, meant) => {
+    const flag = `{ "id": "told-csw", "label": "Told the CSW", "type": "flag", "start": ${written} }`;
+    const { text, problems } = exampleWith(/("start": 50, "shown": true \})/, `$1,\n    ${flag}`);
+    expect(problems.map((p) => `${p.code} ${formatPath(p.path)}: ${p.message} ${p.fix}`)).toEqual([
+      `wrong-type variables[1].start: "start" should be true or false for the yes/no flag "told-csw", but it is the text ${written}. ${meant ? `Write "start": ${meant}, without quotes.` : 'Write "start": true (yes) or "start": false (no), without quotes.'}`,
+    ]);
+    // Written as the fix says, only the usual warning about a variable nothing uses is left.
+    if (meant) expect(validateScenario(text.replace(`"start": ${written}`, `"start": ${meant}`), 'x.json').problems.map((p) => p.code)).toEqual(['variable-unused']);
+  });
+});
+
 describe('a misspelt "start"', () => {
   it('the fix says to change it to the node the message suggests; changing it leaves nothing to fix', () => {
     const { text, problems } = exampleWith('"start": "phone"', '"start": "phnoe"');

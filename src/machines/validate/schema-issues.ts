@@ -295,6 +295,15 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
         return [problem('wrong-type', `${capitalise(keyName)} should be true or false for the yes/no flag ${quoteValue(changed)}, but it is ${describe(value)}.`,
           `${quoteValue(changed)} is a yes/no flag: write "set": true (yes) or "set": false (no), without quotes.`)];
       }
+      const variable = key === 'start' && path.length === 3 && path[0] === 'variables' ? valueAt(raw, path.slice(0, -1)) as { id?: unknown; type?: unknown } | undefined : undefined;
+      if (variable?.type === 'flag') {
+        // "start": "no" on a variable declared "type": "flag": the value meant, written as JSON's.
+        const said = typeof value === 'string' ? value.trim().toLowerCase() : undefined;
+        const meant = said === 'yes' || said === 'true' ? 'true' : said === 'no' || said === 'false' ? 'false' : undefined;
+        const name = typeof variable.id === 'string' ? ` ${quoteValue(variable.id)}` : '';
+        return [problem('wrong-type', `"start" should be true or false for the yes/no flag${name}, but it is ${describe(value)}.`,
+          meant ? `Write "start": ${meant}, without quotes.` : 'Write "start": true (yes) or "start": false (no), without quotes.')];
+      }
       if (key === 'start' || key === 'set') {
         return [problem('wrong-type', `${capitalise(keyName)} should be a whole number, or true or false for a yes/no flag, but it is ${describe(value)}.`,
           'Write a whole number such as 50, or true or false without quotes for a variable with "type": "flag".')];
