@@ -1435,6 +1435,7 @@ describe('a required field written with a spelling mistake', () => {
     ['{ "character": "jade", "text": "Look, finally', '{ "speaker": "jade", "text": "Look, finally', 'nodes[0].lines[0].speaker', '"speaker" is not a field of a line, which is missing "character". Did you mean "character"? Rename "speaker" to "character".'],
     ['"verdict": "follows"', '"result": "follows"', 'nodes[0].replies[0].assessments[0].result', '"result" is not a field of an assessment, which is missing "verdict". Did you mean "verdict"? Rename "result" to "verdict".'],
     ['"feedback": "Demanding', '"explanation": "Demanding', 'nodes[0].replies[1].explanation', '"explanation" is not a field of a reply, which is missing "feedback". Did you mean "feedback"? Rename "explanation" to "feedback".'],
+    ['"ending": "strong"', '"outcome": "strong"', 'nodes[4].outcome', '"outcome" is not a field of an ending node, which is missing "ending". Did you mean "ending"? Rename "outcome" to "ending".'],
   ])('another word for a required field (%s → %s) is one problem, at that word, saying to rename it', (from, to, path, says) => {
     const { text, problems } = exampleWith(from, to);
     expect(problems.map((p) => `${formatPath(p.path)}: ${p.message} ${p.fix}`)).toEqual([`${path}: ${says}`]);
