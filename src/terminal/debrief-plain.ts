@@ -1,11 +1,13 @@
-import { endSentence, inVoice, outcomeWords, pathReply, quotedReply, quotedTitle, scoreWords, signed, STATUS_WORDS, VOICE_WORDS, type DebriefModel, type Voice } from '../machines/index.js';
+import { endSentence, inVoice, outcomeWords, pathReply, quotedReply, quotedTitle, scoreWords, signed, STATUS_WORDS, VOICE_WORDS, type DebriefModel, type SessionMode, type Voice } from '../machines/index.js';
 import { wrapText } from './wrap.js';
 
 /** The debrief as plain wrapped text, for the line-by-line mode (of the room, in a trainer-led session). */
-export function debriefPlain(m: DebriefModel, width: number, voice: Voice = 'you'): string {
+export function debriefPlain(m: DebriefModel, width: number, voice: Voice = 'you', mode: SessionMode = 'practice'): string {
   const v = VOICE_WORDS[voice];
   const w = (text: string, indent = '') => wrapText(text, width, indent);
-  const out: string[] = [w(`DEBRIEF: ${m.title}`), ''];
+  // An assessment's debrief says so, as the full-screen debrief and the exports do: printed or kept
+  // as a transcript, it could not otherwise be told from a practice run's.
+  const out: string[] = [w(`DEBRIEF: ${m.title}`), ...(mode === 'assessment' ? ['Assessment mode.'] : []), ''];
   out.push(w(m.ending ? `Ending: ${m.ending.title} (${m.ending.kind}). ${m.ending.narration}` : 'Ending: not reached.'));
   out.push(w(outcomeWords(m.outcome)), `Score: ${scoreWords(m.score)}`, '', 'Critical violations:');
   if (m.critical.length === 0) out.push('  None.');

@@ -137,9 +137,9 @@ async function playOne(playable: PlayableScenario, fromList: boolean, opts: Plai
 type Say = (text?: string, indent?: string) => void;
 
 /** Prints a finished session's debrief as text and returns it. */
-export function printDebrief(scenario: Scenario, output: unknown, io: CliIO, width: number, voice: Voice = 'you'): Debrief {
+export function printDebrief(scenario: Scenario, output: unknown, io: CliIO, width: number, voice: Voice = 'you', mode: SessionMode = 'practice'): Debrief {
   const debrief = output as Debrief;
-  io.out(`\n${debriefPlain(debriefModel(scenario, debrief), width, voice)}`);
+  io.out(`\n${debriefPlain(debriefModel(scenario, debrief), width, voice, mode)}`);
   return debrief;
 }
 
@@ -155,7 +155,7 @@ async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: P
       const now = new Date();
       // A continued run finishes only while it holds its save (see the core's SaveHold).
       const details = { mode: opts.mode, startedAt: opts.startedAt, activeMs: opts.practiceMs(now), randomBytes: (bytes: Uint8Array) => crypto.getRandomValues(bytes), finishedSnapshot: actor.getPersistedSnapshot(), hold: opts.hold };
-      const finished = finishPlaythrough(store, playable, printDebrief(scenario, snapshot.output, opts.io, opts.width), now, details);
+      const finished = finishPlaythrough(store, playable, printDebrief(scenario, snapshot.output, opts.io, opts.width, 'you', opts.mode), now, details);
       if (finished && 'notice' in finished && finished.notice) opts.io.err(`casa-practice: ${finished.notice}\n`);
       const recorded = recordedLine(finished, opts.env, playable);
       if (recorded) {

@@ -56,6 +56,19 @@ describe('plain mode in this process', () => {
     expect(debrief).toContain('Feedback: Demanding answers');
   });
 
+  // The full-screen debrief of an assessment says "Assessment mode." (as the exports do); the
+  // line-by-line one named no mode, so a printed or kept transcript could not tell it from practice.
+  it('the debrief of an assessment says "Assessment mode." under its title; a practice one does not', async () => {
+    const assess = await cli(['play', NEW_PHONE, '--plain', '--assess'], '2\n3\n', tempEnv());
+    expect(assess.code).toBe(0);
+    const debrief = assess.out.slice(assess.out.indexOf('DEBRIEF:'));
+    expect(debrief.split('\n').slice(1, 3)).toEqual(['Assessment mode.', '']);
+    const practice = await cli(['play', NEW_PHONE, '--plain'], '2\n\n3\n', tempEnv());
+    expect(practice.code).toBe(0);
+    expect(practice.out).toContain('DEBRIEF:');
+    expect(practice.out).not.toContain('Assessment mode.');
+  });
+
   it('input that ends early saves progress (exit 1), and resume continues exactly there', async () => {
     const env = tempEnv();
     const first = await cli(['play', NEW_PHONE, '--plain'], '2\n', env);
