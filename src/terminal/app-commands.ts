@@ -240,15 +240,20 @@ async function runApp(req: RunRequest, io: CliIO): Promise<number> {
   }
   const { runInteractive } = await import('./ui/run-app.js');
   let saved: SaveSummary | undefined;
+  let setAside: string | undefined;
   let origin: RunOrigin | undefined = req.resumed ? 'continued' : req.startOver ? 'started-over' : undefined;
   if (req.playable && !req.facilitate && origin === undefined) {
-    saved = (await import('./saves.js')).saveWaiting(req.playable, process.env);
-    if (!saved) origin = 'new';
+    const saves = await import('./saves.js');
+    saved = saves.saveWaiting(req.playable, process.env);
+    if (!saved) {
+      origin = 'new';
+      setAside = saves.setAsideDamagedSave(req.playable, process.env);
+    }
   }
   const start = req.facilitate
     ? { kind: 'facilitate' as const, playable: req.playable, startOver: req.startOver }
     : req.playable
-      ? { kind: 'play' as const, playable: req.playable, snapshot: req.snapshot, startedAt: req.startedAt, activeMs: req.activeMs, hold: req.hold, showNote: !req.resumed, saved, origin }
+      ? { kind: 'play' as const, playable: req.playable, snapshot: req.snapshot, startedAt: req.startedAt, activeMs: req.activeMs, hold: req.hold, showNote: !req.resumed, saved, origin, setAside }
       : req.locate
         ? { kind: 'locate' as const, missing: req.locate }
         : { kind: 'picker' as const, notice: req.notice };

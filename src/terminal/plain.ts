@@ -4,7 +4,7 @@ import type { CliIO } from './commands.js';
 import { debriefPlain } from './debrief-plain.js';
 import { command } from './invocation.js';
 import { NO_UNDO_WORDS } from './keys.js';
-import { readSaveFor, recordedLine, saveProgress, saveWaiting, stateStore } from './saves.js';
+import { readSaveFor, recordedLine, saveProgress, saveWaiting, setAsideDamagedSave, stateStore } from './saves.js';
 import { sessionSeed } from './seed.js';
 import { wrapText } from './wrap.js';
 
@@ -67,7 +67,11 @@ function continueOrStart(playable: PlayableScenario, opts: PlainOptions): { snap
     return { snapshot: opts.snapshot, startedAt: opts.startedAt, activeMs: opts.activeMs, ...(origin === 'continued' && opts.hold ? { hold: opts.hold } : {}), mode: opts.mode, origin };
   }
   const summary = saveWaiting(playable, opts.env);
-  if (!summary) return { mode: opts.mode, origin: 'new' };
+  if (!summary) {
+    const aside = setAsideDamagedSave(playable, opts.env);
+    if (aside) opts.io.err(`casa-practice: ${aside}\n`);
+    return { mode: opts.mode, origin: 'new' };
+  }
   const found = readSaveFor(playable, summary.key, opts.env);
   if (found.kind !== 'ok') {
     if (found.kind === 'bad') opts.io.err(`casa-practice: ${resumeFailure(found.error, found.movedTo)}\n`);

@@ -95,6 +95,30 @@ export function saveWaiting(playable: Pick<PlayableScenario, 'scenario' | 'file'
 }
 
 /**
+ * A save in the scenario's own slot too damaged to be summarised (not JSON, not a save, no
+ * transcript) is invisible to saveWaiting: opening the scenario (from the picker with Enter, or
+ * with play <id>) started a new run as if there were none, whose first save wrote over it and whose
+ * finish removed it, without a word. It is moved aside here, never deleted, as resume moves it, and
+ * the line that says where is returned for the screen that opens the scenario.
+ */
+export function setAsideDamagedSave(playable: PlayableScenario, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const store = stateStore(env);
+  const key = core.saveKey(playable);
+  let text: string | undefined;
+  try {
+    text = store.read(key);
+  } catch {
+    // Unreadable (not damaged): left where it is; a save over it fails and says so.
+    return undefined;
+  }
+  if (text === undefined || core.saveSummary(store, key) !== undefined) return undefined;
+  const found = readSaveFor(playable, key, env);
+  if (found.kind !== 'bad') return undefined;
+  // Not "Could not resume": the volunteer opened the scenario, and may not know a save was there.
+  return `Your saved progress in this scenario could not be used: ${core.cleanLine(found.error)} ${found.movedTo === undefined ? 'The save was left where it is' : core.SAVE_MOVED_TO(found.movedTo)}; a new playthrough starts.`;
+}
+
+/**
  * Reads the save under `key` for the scenario being opened: the one in its slot, or one made when
  * the file was elsewhere (it then moves to this file's slot). The core still checks that the save
  * fits the scenario (id, version, every reply).

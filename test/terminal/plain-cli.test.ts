@@ -173,6 +173,21 @@ describe('plain mode in this process', () => {
     expect(r.out).not.toContain('Could not resume');
   });
 
+  // play <scenario> with a save too damaged to summarise in its slot took it for none: the new run
+  // started without a word and its first save (here q) wrote over the damaged one.
+  it('play with a damaged save in the scenario\'s slot moves it aside with one line on stderr, and the new run does not write over it', async () => {
+    const env = tempEnv();
+    const saves = join(env.XDG_STATE_HOME as string, 'casa-practice', 'saves');
+    mkdirSync(saves, { recursive: true });
+    writeFileSync(join(saves, 'youth-discloses.json'), 'not json');
+    const r = await cli(['play', 'youth-discloses', '--plain'], '1\nq\n', env);
+    expect(r.err.trim().split('\n')).toEqual([expect.stringMatching(/^casa-practice: Your saved progress in this scenario could not be used: The saved progress is damaged \(it is not valid JSON\)\. The save was moved to \S*youth-discloses\.json\.damaged-\S+; a new playthrough starts\.$/)]);
+    expect(r.out).toContain('Progress saved to');
+    const files = readdirSync(saves).sort();
+    expect(files).toEqual(['youth-discloses.json', expect.stringMatching(/^youth-discloses\.json\.damaged-/)]);
+    expect(readFileSync(join(saves, files[1] as string), 'utf8')).toBe('not json');
+  });
+
   it('input that ends at the list of scenarios says so (exit 1), in practice and in a trainer-led session', async () => {
     for (const args of [[], ['--facilitate']]) {
       const r = await cli(args, '\n', tempEnv());

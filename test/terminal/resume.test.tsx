@@ -54,6 +54,29 @@ describe('saving and resuming', () => {
     expect(saved.session.snapshot.context.transcript).toHaveLength(1);
   });
 
+  // Opened with Enter rather than R, a save too damaged to summarise was taken for none: the new run
+  // started without a word, its first save wrote over the damaged one and its finish removed it.
+  it('a damaged save of a scenario opened from the picker (Enter, not R) is moved aside, said above the content note, and not written over', async () => {
+    const env = tempEnv();
+    mkdirSync(savesDir(env), { recursive: true });
+    const damaged = '{"format": "casa-practice-terminal-save", "formatVersion": 1, ';
+    writeFileSync(join(savesDir(env), NEW_PHONE_SAVE), damaged);
+    const { element, exit } = appElement({ env });
+    const r = await renderApp(element);
+    await press(r, '1');
+    const note = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
+    expect(note).toContain('Content note');
+    expect(note).toMatch(/Your saved progress in this scenario could not be used: The saved progress is damaged \(it is not valid JSON\)\. The save was moved to .+\.damaged-\S+; a new playthrough starts\./);
+    const aside = readdirSync(savesDir(env));
+    expect(aside).toEqual([expect.stringMatching(new RegExp(`^${NEW_PHONE_SAVE.replace(/\./g, '\\.')}\\.damaged-`))]);
+    await press(r, KEY.enter, '1', KEY.enter, 'q');
+    await tap(r, 'y');
+    expect(exit.mock.calls[0]?.[0]).toMatch(/^Progress saved to /);
+    // Both are there: the new run's save, and the damaged one as it was.
+    expect(readdirSync(savesDir(env)).sort()).toEqual([NEW_PHONE_SAVE, aside[0]].sort());
+    expect(readFileSync(join(savesDir(env), aside[0] as string), 'utf8')).toBe(damaged);
+  });
+
   it('a damaged save is reported in one line, moved aside (not deleted), and the app starts clean', async () => {
     const env = tempEnv();
     mkdirSync(savesDir(env), { recursive: true });

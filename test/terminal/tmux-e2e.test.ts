@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, it, type ExpectStatic } from 'vitest';
@@ -491,6 +491,29 @@ describe.skipIf(!HAVE_TMUX)(`the terminal app in tmux${HAVE_TMUX ? '' : ' (skipp
     // At 60 columns the terminal cut it "…you started over bu" / "t made no reply yet."
     expect(s).toMatch(/you started over\s*\n\s*but made no reply yet\./);
     expect(longest(s)).toBeLessThanOrEqual(60);
+  });
+
+  // play <scenario> with a save too damaged to summarise in its slot took it for none: the content
+  // note came up without a word about it, and the new run's first save wrote over it.
+  it('play <scenario> with a damaged save says above the content note that it was moved aside, and the new run does not write over it', async ({ expect, onTestFinished }) => {
+    const t = term(onTestFinished);
+    const env = tempEnv();
+    const saves = join(env.state, 'casa-practice', 'saves');
+    mkdirSync(saves, { recursive: true });
+    writeFileSync(join(saves, 'youth-discloses.json'), '{"format": "casa-practice-terminal-save", "formatVer');
+    t.start(env, 60, 24, ['play', 'youth-discloses']);
+    const s = await t.waitText('Content note');
+    expect(s.replace(/\s+/g, ' ')).toMatch(/Your saved progress in this scenario could not be used: The saved progress is damaged \(it is not valid JSON\)\. The save was moved to .+; a new playthrough starts\./);
+    expect(longest(s)).toBeLessThanOrEqual(60);
+    await t.keys('Enter');
+    await t.waitText('What do you say or do?');
+    await t.keys('q');
+    await t.waitText('Save your progress and quit?');
+    await t.keys('y');
+    await t.ended('Progress saved to');
+    const files = readdirSync(saves).sort();
+    expect(files).toEqual(['youth-discloses.json', expect.stringMatching(/^youth-discloses\.json\.damaged-/)]);
+    expect(readFileSync(join(saves, files[1] as string), 'utf8')).toBe('{"format": "casa-practice-terminal-save", "formatVer');
   });
 
   it('at 60×24 ending a trainer-led session leaves the summary line, not the question, on screen', async ({ expect, onTestFinished }) => {

@@ -29,9 +29,10 @@ export type AppStart =
   | { kind: 'picker'; notice?: string }
   /**
    * A named scenario (or a resumed save, `showNote` false). `saved`: the save waiting in its slot,
-   * so the app asks to continue or start over; `origin` how the run relates to that save.
+   * so the app asks to continue or start over; `origin` how the run relates to that save;
+   * `setAside`: the line saying that a damaged save in its slot was moved aside (see setAsideDamagedSave).
    */
-  | { kind: 'play'; playable: PlayableScenario; snapshot?: PersistedScenarioSnapshot; startedAt?: string; activeMs?: number; hold?: SaveHold; showNote: boolean; saved?: SaveSummary; origin?: RunOrigin }
+  | { kind: 'play'; playable: PlayableScenario; snapshot?: PersistedScenarioSnapshot; startedAt?: string; activeMs?: number; hold?: SaveHold; showNote: boolean; saved?: SaveSummary; origin?: RunOrigin; setAside?: string }
   /** startOver: `play … --facilitate --new`, a kept room session of the named scenario is not offered (the new one replaces it once the room votes). */
   | { kind: 'facilitate'; playable?: PlayableScenario; startOver?: boolean }
   /** `casa-practice resume` found a save whose trainer file moved: ask where it is now. */
@@ -55,7 +56,8 @@ type Screen =
   | { name: 'picker'; notice?: string }
   | { name: 'loading' }
   | { name: 'choose'; entry: CatalogEntry; playable: PlayableScenario; summary: SaveSummary; fromPicker: boolean }
-  | { name: 'note'; entry: CatalogEntry; fromPicker: boolean; origin: RunOrigin }
+  /** `setAside`: a damaged save of the scenario was moved aside as it opened (said above the note). */
+  | { name: 'note'; entry: CatalogEntry; fromPicker: boolean; origin: RunOrigin; setAside?: string }
   | { name: 'play'; playable: PlayableScenario; actor: SessionActor; mode: SessionMode; fromPicker: boolean; startedAt?: string; activeMs?: number; hold?: SaveHold; origin: RunOrigin; resumed?: boolean }
   | { name: 'kept'; playable: PlayableScenario; debrief: Debrief; mode: SessionMode; savedAt?: string }
   /** `resumed`: a kept room session carried on; `notice`: one line above the session (a kept one that could not be used). */
@@ -227,8 +229,9 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
     if (facilitating) return setScreen({ name: 'note', entry, fromPicker: true, origin: 'new' });
     const playable = await playableOf(entry);
     if (!playable) return;
-    const summary = (await import('../saves.js')).saveWaiting(playable, services.env);
-    setScreen(summary ? { name: 'choose', entry, playable, summary, fromPicker: true } : { name: 'note', entry, fromPicker: true, origin: 'new' });
+    const saves = await import('../saves.js');
+    const summary = saves.saveWaiting(playable, services.env);
+    setScreen(summary ? { name: 'choose', entry, playable, summary, fromPicker: true } : { name: 'note', entry, fromPicker: true, origin: 'new', setAside: saves.setAsideDamagedSave(playable, services.env) });
   };
   const resume = async (key?: string, playable?: PlayableScenario) => {
     const saves = await import('../saves.js');
@@ -306,7 +309,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
     const { entry, fromPicker } = screen;
     body = (
       <ContentNote entry={entry} facilitating={facilitating} onStart={() => once(() => begin(entry, fromPicker, screen.origin))}
-        onBack={fromPicker ? () => toPicker() : undefined} onQuit={quit} notice={stateStore(services.env).savingFailure()} />
+        onBack={fromPicker ? () => toPicker() : undefined} onQuit={quit} notice={stateStore(services.env).savingFailure()} setAside={screen.setAside} />
     );
   } else if (screen.name === 'play') {
     body = <PlayScreen key={screen.actor.sessionId} playable={screen.playable} actor={screen.actor} mode={screen.mode} startedAt={screen.startedAt} activeMs={screen.activeMs} hold={screen.hold} origin={screen.origin} resumed={screen.resumed} onBack={screen.fromPicker ? () => toPicker() : undefined} />;
@@ -355,7 +358,7 @@ function firstScreen(start: AppStart): Screen {
   if (start.kind === 'facilitate') return start.playable ? { name: 'note', entry: entryOf(start.playable), fromPicker: false, origin: 'new' } : { name: 'picker' };
   if (!start.showNote) return { name: 'loading' };
   if (start.saved && start.origin === undefined) return { name: 'choose', entry: entryOf(start.playable), playable: start.playable, summary: start.saved, fromPicker: false };
-  return { name: 'note', entry: entryOf(start.playable), fromPicker: false, origin: start.origin ?? 'new' };
+  return { name: 'note', entry: entryOf(start.playable), fromPicker: false, origin: start.origin ?? 'new', setAside: start.setAside };
 }
 
 /** The picker's notices, one per line. */

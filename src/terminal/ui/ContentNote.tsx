@@ -19,12 +19,14 @@ export interface ContentNoteProps {
   onQuit: (interrupted?: boolean) => void;
   /** A line to show first, e.g. that progress cannot be saved. */
   notice?: string;
+  /** A line saying that a damaged save of this scenario was moved aside as it opened. */
+  setAside?: string;
   /** A trainer-led session: nothing is saved as it goes, so the note says what q does there. */
   facilitating?: boolean;
 }
 
 /** The content note, shown before a scenario starts, with a way back. */
-export function ContentNote({ entry, onStart, onBack, onQuit, notice, facilitating = false }: ContentNoteProps) {
+export function ContentNote({ entry, onStart, onBack, onQuit, notice, setAside, facilitating = false }: ContentNoteProps) {
   useKeys((a: Action) => {
     if (a.type === 'enter') onStart();
     else if (a.type === 'back' && onBack) onBack();
@@ -44,12 +46,13 @@ export function ContentNote({ entry, onStart, onBack, onQuit, notice, facilitati
   const about = `About ${entry.minutes} minutes. ${entry.summary}`;
   // The screen keeps one row spare (it never scrolls): where the whole note is taller than that, the
   // shorter words about q come first, then the summary goes (the title and minutes stay).
-  const height = (summary: string, tail: string) => (notice ? inkRows(notice, columns) : 0) + inkRows(entry.title, columns) + inkRows(summary, columns)
+  const height = (summary: string, tail: string) => (notice ? inkRows(notice, columns) : 0) + (setAside ? inkRows(setAside, columns) : 0) + inkRows(entry.title, columns) + inkRows(summary, columns)
     + 1 + 2 + 1 + inkRows(entry.contentNote, inner) + inkRows(tail, inner) + 1 + inkRows(hintLine(hints), columns);
   const choices = [...tails.map((t) => [about, t] as const), ...tails.map((t) => [`About ${entry.minutes} minutes.`, t] as const)];
   const [summary, tail] = choices.find(([a, t]) => height(a, t) <= rows - 1) ?? (choices.at(-1) as readonly [string, string]);
   return (
     <Box flexDirection="column">
+      {setAside && <Paragraph width={columns}>{setAside}</Paragraph>}
       {notice && <Paragraph width={columns}>{notice}</Paragraph>}
       <Paragraph bold width={columns}>{entry.title}</Paragraph>
       <Paragraph width={columns}>{summary}</Paragraph>
