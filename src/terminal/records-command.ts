@@ -6,7 +6,7 @@ import { exportsDir, shownPath, shownStateDir } from './export.js';
 import { helpText } from './invocation.js';
 import { errorWords, stateStore } from './node/state-store.js';
 import { writeAtomic } from './state.js';
-import { wrapText } from './wrap.js';
+import { wrapText, wrapWords } from './wrap.js';
 
 export const RECORDS_HELP = `Usage: casa-practice records [--year YYYY] [--csv] [--backup]
 
@@ -44,7 +44,9 @@ export function recordsCommand(argv: readonly string[], io: CliIO, env: NodeJS.P
   const say = (text = '', indent = '') => io.out(`${wrapText(text, width, indent)}\n`);
   const store = stateStore(env);
   const read = readRecords(store, now);
-  if (read.notice) say(read.notice);
+  // Not cut inside a word: the notice names the file the damaged records were moved to, and a path
+  // broken across lines cannot be copied.
+  if (read.notice) io.out(`${wrapWords(read.notice, width)}\n`);
   const data = certificateData(read.playthroughs, { year, now });
   say(`Total: ${data.summary} (${data.breakdown}${data.withoutTime > 0 ? `; ${data.withoutTime} without a recorded time, not counted` : ''}).`);
   const rows = read.playthroughs.filter((p) => localDate(p.completedAt).startsWith(`${year}-`)).sort((a, b) => a.completedAt.localeCompare(b.completedAt));

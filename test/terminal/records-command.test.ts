@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { IN_SERVICE_CREDIT, importBackup, MAX_RECORD_MINUTES, memoryStore, parseBackup, playthroughRecord, readRecords, recordPlaythrough, type Debrief } from '../../src/machines/index.js';
@@ -63,6 +63,23 @@ describe('casa-practice records', () => {
     expect(r.flat).toMatch(/^Part of your completion records was damaged: 2 finished scenarios could not be read \(completed practice 4: its completion date, 2027-03-01, is later than today\) and are left out of your records; they were moved to \S*records\.json\.damaged-2026-03-02T18-00-00, and the other 3 finished scenarios were kept\. Total: 0\.6 hours of finished practice in 2026 \(36 minutes from 2 finished scenarios\)\./);
     expect(run(['--year', '2027'], env).flat).toContain('Total: 0 hours of finished practice in 2027 (0 minutes from 0 finished scenarios).');
     expect(readFileSync(join(dir, 'records.json.damaged-2026-03-02T18-00-00'), 'utf8')).toBe(JSON.stringify(file));
+  });
+
+  // The notice was word-wrapped with wrapText, which cuts a word longer than the line: a state
+  // folder under a longer home put a line break inside the path ("…T18-0" / "0-00"), and the path
+  // copied from the terminal named no file.
+  it('a damaged records file is named by its whole path, never cut across lines, however long', () => {
+    const env = tempEnv();
+    const deep = join(env.XDG_STATE_HOME as string, 'a-rather-long-folder-name-for-this-volunteer', 'and-another-one');
+    const dir = join(deep, 'casa-practice');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'records.json'), '[1, 2');
+    const r = run([], { ...env, XDG_STATE_HOME: deep });
+    const aside = join(dir, 'records.json.damaged-2026-03-02T18-00-00');
+    expect(aside.length).toBeGreaterThan(80);
+    expect(r.out).toContain(aside);
+    expect(readFileSync(aside, 'utf8')).toBe('[1, 2');
+    expect(r.flat).toMatch(/^Your completion records were damaged/);
   });
 
   it('writes a CSV and a backup that the web app loads, into the exports folder', () => {
