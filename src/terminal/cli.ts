@@ -62,6 +62,13 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       io.out(mainHelp((await import('./invocation.js')).commandName()));
       return 0;
     }
+    // Options written before the command ("--assess play red-flags", "--plain resume", as git takes
+    // its own options) reached the picker's parser, which took the command for a scenario: "name at
+    // most one scenario", or 'no scenario "resume"'. The command goes first; its own parser then
+    // checks the options (the picker's options take no value, so the first word is the command).
+    const at = first?.startsWith('-') ? argv.findIndex((w) => !w.startsWith('-')) : -1;
+    const named = at > 0 && !argv.slice(0, at).includes('--') ? (argv[at] as string) : undefined;
+    if (named !== undefined && Object.hasOwn(COMMANDS, named)) return await runCli([named, ...argv.slice(0, at), ...argv.slice(at + 1)], io);
     if (first === undefined || first.startsWith('-')) return await (await import('./app-commands.js')).appCommand(argv, io);
     const load = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
     if (!load) {

@@ -69,6 +69,26 @@ describe('plain mode in this process', () => {
     expect(practice.out).not.toContain('Assessment mode.');
   });
 
+  // The help shows "[--assess] [--plain]" before the rest, and options before the command were taken
+  // for the picker's, with the command as a scenario's name: "--assess play …" said "name at most one
+  // scenario", and "--plain resume" 'no scenario "resume"'.
+  it('options written before the command are the command\'s: --assess play, --plain resume', async () => {
+    const env = tempEnv();
+    const assess = await cli(['--assess', 'play', NEW_PHONE, '--plain'], '2\nq\n', env);
+    expect(assess.err).not.toContain('name at most one scenario');
+    expect(assess.out).toContain('(about 5 min, assessment mode)');
+    expect(assess.out).toContain('Progress saved to');
+    const resumed = await cli(['--plain', 'resume'], '3\n', env);
+    expect(resumed.err).toBe('');
+    expect(resumed.out).toContain('Continuing where you stopped.');
+    expect(resumed.out).toContain('Assessment mode.');
+    // An option the command has not is refused by the command, in its words.
+    const records = await cli(['--assess', 'records'], '', env);
+    expect(records.code).toBe(2);
+    expect(records.err).toContain('unknown option "--assess"');
+    expect(records.err).toMatch(/records --help/);
+  });
+
   it('input that ends early saves progress (exit 1), and resume continues exactly there', async () => {
     const env = tempEnv();
     const first = await cli(['play', NEW_PHONE, '--plain'], '2\n', env);
