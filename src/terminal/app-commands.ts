@@ -4,7 +4,7 @@ import { parseArgs, UsageError, type ParsedArgs } from './args.js';
 import { lineReader } from './node/line-reader.js';
 import { fixedSeed } from './seed.js';
 import type { CliIO } from './commands.js';
-import { command, helpText } from './invocation.js';
+import { command, helpText, textWidth } from './invocation.js';
 
 export const APP_HELP = `Usage: casa-practice [--assess] [--plain] [--facilitate] [scenario]
 
@@ -206,7 +206,7 @@ async function run(req: RunRequest, io: CliIO): Promise<number> {
   // On stdout, before the scenario: an author playing a file sees its warnings (it is played anyway).
   if (req.warnings) {
     const { wrapText } = await import('./wrap.js');
-    const width = Math.min(process.stdout.columns || 80, 100);
+    const width = textWidth();
     io.out(`Warnings in this file (it is played anyway):\n${req.warnings.split('\n').map((l) => wrapText(l, width, '    ')).join('\n')}\n\n`);
   }
   // Check at start that progress can be saved; if not, say so once and go on in memory.
@@ -225,7 +225,7 @@ async function runApp(req: RunRequest, io: CliIO): Promise<number> {
     if (req.notice && !req.playable) io.out(`${req.notice}\n`);
     const plain = {
       playable: req.playable, io, env: process.env,
-      width: Math.min(process.stdout.columns || 80, 100),
+      width: textWidth(),
       readLine: lineReader(process.stdin),
     };
     try {

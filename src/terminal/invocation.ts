@@ -33,6 +33,16 @@ export function helpText(text: string, name: string = commandName(), width: numb
   return width === undefined ? named : fitHelp(named, width);
 }
 
+/**
+ * The width line-by-line text is wrapped at (at most 100): the terminal's where stdout is one; where
+ * stdout goes into a pipe (`| tee session.txt`, `| cat`) while stderr is still the terminal, that
+ * terminal's, since the person reads it there: wrapped at 80 in a 60-column window, every long
+ * line was cut mid-word by the terminal. Otherwise (a file, a script) 80.
+ */
+export function textWidth(): number {
+  return Math.min(process.stdout.columns || (process.stderr.isTTY ? process.stderr.columns : 0) || 80, 100);
+}
+
 /** The terminal's width when help goes to a terminal; piped help is left as written. */
 function helpWidth(): number | undefined {
   return process.stdout.isTTY && process.stdout.columns > 0 ? process.stdout.columns : undefined;

@@ -3,7 +3,7 @@ import { backupFileName, backupText, BAND_LABELS, certificateData, exportFileNam
 import { parseArgs, UsageError } from './args.js';
 import type { CliIO } from './commands.js';
 import { exportsDir, shownPath, shownStateDir } from './export.js';
-import { helpText } from './invocation.js';
+import { helpText, textWidth } from './invocation.js';
 import { errorWords, stateStore } from './node/state-store.js';
 import { writeAtomic } from './state.js';
 import { wrapText, wrapWords } from './wrap.js';
@@ -40,7 +40,7 @@ export function recordsCommand(argv: readonly string[], io: CliIO, env: NodeJS.P
   const yearText = args.flags.get('year');
   const year = typeof yearText === 'string' ? Number(yearText) : now.getFullYear();
   if (typeof yearText === 'string' && !/^\d{4}$/.test(yearText)) throw new UsageError(`--year needs a year such as ${now.getFullYear()} (got "${visibleLine(yearText).slice(0, 20)}")`);
-  const width = Math.min(process.stdout.columns || 80, 100);
+  const width = textWidth();
   const say = (text = '', indent = '') => io.out(`${wrapText(text, width, indent)}\n`);
   const store = stateStore(env);
   const read = readRecords(store, now);

@@ -66,9 +66,9 @@ class Term {
   }
 
   /** The pane's command: the app, then a signal that it has ended (the pane stays, to read its last words). */
-  private paneCommand(env: Env, args: string[], prefix: string[]): string {
+  private paneCommand(env: Env, args: string[], prefix: string[], pipe?: string): string {
     this.exited = false;
-    return `${command(env, args, prefix)}; ${quote(TMUX)} -L ${quote(this.socket)} wait-for -S exited-${++this.runs}`;
+    return `${command(env, args, prefix)}${pipe ? ` | ${pipe}` : ''}; ${quote(TMUX)} -L ${quote(this.socket)} wait-for -S exited-${++this.runs}`;
   }
 
   /** Waits for the signal of the latest run (tmux keeps a signal sent before the wait until it starts). */
@@ -83,9 +83,9 @@ class Term {
     this.watchers.push(watch);
   }
 
-  /** Starts the app in a new detached session of `columns` × `rows`. */
-  start(env: Env, columns: number, rows: number, args: string[] = [], prefix: string[] = []): void {
-    const cmd = this.paneCommand(env, args, prefix);
+  /** Starts the app in a new detached session of `columns` × `rows`; `pipe`: a command its output goes through (e.g. cat). */
+  start(env: Env, columns: number, rows: number, args: string[] = [], prefix: string[] = [], pipe?: string): void {
+    const cmd = this.paneCommand(env, args, prefix, pipe);
     this.tmux('new-session', '-d', '-s', SESSION, '-x', String(columns), '-y', String(rows), '-c', ROOT, cmd, ';', 'set-option', '-t', SESSION, 'remain-on-exit', 'on');
     this.watchExit();
     this.attach();
@@ -514,6 +514,23 @@ describe.skipIf(!HAVE_TMUX)(`the terminal app in tmux${HAVE_TMUX ? '' : ' (skipp
     const files = readdirSync(saves).sort();
     expect(files).toEqual(['youth-discloses.json', expect.stringMatching(/^youth-discloses\.json\.damaged-/)]);
     expect(readFileSync(join(saves, files[1] as string), 'utf8')).toBe('{"format": "casa-practice-terminal-save", "formatVer');
+  });
+
+  // Output into a pipe (| tee session.txt) while the person reads it in the terminal: the line-by-line
+  // text was wrapped at 80 columns, and a 60-column window cut most of its lines mid-word.
+  it('at 60×24 with its output piped through cat, line by line text is wrapped at 60 columns', async ({ expect, onTestFinished }) => {
+    const t = term(onTestFinished);
+    const env = tempEnv();
+    t.start(env, 60, 24, ['play', 'youth-discloses'], [], 'cat');
+    await t.waitText('Type a reply number');
+    await t.keys('2', 'Enter');
+    await t.waitText(/Decision 2 of about/);
+    // -J joins the rows the terminal wrapped: each joined row is a line the app wrote.
+    const written = t.tmux('capture-pane', '-p', '-J', '-S', '-200', '-t', SESSION).split('\n');
+    expect(written.some((l) => l.includes('Kiara (youth):'))).toBe(true);
+    expect(written.filter((l) => [...l].length > 60)).toEqual([]);
+    await t.keys('q', 'Enter');
+    await t.ended('Progress saved to');
   });
 
   it('at 60×24 ending a trainer-led session leaves the summary line, not the question, on screen', async ({ expect, onTestFinished }) => {

@@ -12,7 +12,7 @@ import {
 import { parseArgs, UsageError } from '../args.js';
 import type { CliIO } from '../commands.js';
 import { exportsDir } from '../export.js';
-import { command, commandName, helpText } from '../invocation.js';
+import { command, commandName, helpText, textWidth } from '../invocation.js';
 import { fileStore } from '../node/file-store.js';
 import { holderText, openHolder } from '../node/file-lock.js';
 import { packageRoot } from '../paths.js';
@@ -163,7 +163,7 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
     return summaryPath;
   };
   // Read at every use: the trainer may resize the window mid-session.
-  const width = () => Math.max(40, Math.min(process.stdout.columns || 80, 100));
+  const width = () => Math.max(40, textWidth());
   // Wrapped like the rest, so a refused message in a 60-column window does not break mid-word.
   const log = (line: string) => io.err(`${wrapText(`room: ${line}`, width(), '  ')}\n`);
 
