@@ -242,13 +242,14 @@ async function runApp(req: RunRequest, io: CliIO): Promise<number> {
   let saved: SaveSummary | undefined;
   let setAside: string | undefined;
   let origin: RunOrigin | undefined = req.resumed ? 'continued' : req.startOver ? 'started-over' : undefined;
-  if (req.playable && !req.facilitate && origin === undefined) {
+  if (req.playable && !req.facilitate && origin !== 'continued') {
     const saves = await import('./saves.js');
-    saved = saves.saveWaiting(req.playable, process.env);
-    if (!saved) {
-      origin = 'new';
-      setAside = saves.setAsideDamagedSave(req.playable, process.env);
+    if (origin === undefined) {
+      saved = saves.saveWaiting(req.playable, process.env);
+      if (!saved) origin = 'new';
     }
+    // A new run (--new too) would write over a save too damaged to read: it is moved aside first.
+    if (!saved) setAside = saves.setAsideDamagedSave(req.playable, process.env);
   }
   const start = req.facilitate
     ? { kind: 'facilitate' as const, playable: req.playable, startOver: req.startOver }

@@ -60,16 +60,23 @@ export async function runPlain(opts: PlainOptions): Promise<number> {
   }
 }
 
+/** A damaged save in the scenario's slot is moved aside before a new run can write over it, in one line on stderr. */
+function sayAside(playable: PlayableScenario, opts: PlainOptions): void {
+  const aside = setAsideDamagedSave(playable, opts.env);
+  if (aside) opts.io.err(`casa-practice: ${aside}\n`);
+}
+
 /** The run as it starts: a save waiting in the scenario's slot is continued unless the volunteer asked to start over. */
 function continueOrStart(playable: PlayableScenario, opts: PlainOptions): { snapshot?: PersistedScenarioSnapshot; startedAt?: string; activeMs?: number; hold?: SaveHold; mode: SessionMode; origin: RunOrigin; notice?: string } {
   if (opts.origin !== undefined || opts.snapshot !== undefined) {
     const origin = opts.origin ?? 'continued';
+    // --new: a save too damaged to read would be written over by the new run, unasked and unsaid.
+    if (origin === 'started-over') sayAside(playable, opts);
     return { snapshot: opts.snapshot, startedAt: opts.startedAt, activeMs: opts.activeMs, ...(origin === 'continued' && opts.hold ? { hold: opts.hold } : {}), mode: opts.mode, origin };
   }
   const summary = saveWaiting(playable, opts.env);
   if (!summary) {
-    const aside = setAsideDamagedSave(playable, opts.env);
-    if (aside) opts.io.err(`casa-practice: ${aside}\n`);
+    sayAside(playable, opts);
     return { mode: opts.mode, origin: 'new' };
   }
   const found = readSaveFor(playable, summary.key, opts.env);

@@ -206,6 +206,16 @@ describe('plain mode in this process', () => {
     const files = readdirSync(saves).sort();
     expect(files).toEqual(['youth-discloses.json', expect.stringMatching(/^youth-discloses\.json\.damaged-/)]);
     expect(readFileSync(join(saves, files[1] as string), 'utf8')).toBe('not json');
+    // The same with --new (start over without asking): its first reply wrote over the damaged save.
+    const again = tempEnv();
+    const slot = join(again.XDG_STATE_HOME as string, 'casa-practice', 'saves');
+    mkdirSync(slot, { recursive: true });
+    writeFileSync(join(slot, 'youth-discloses.json'), '{"format": 7}');
+    const fresh = await cli(['play', 'youth-discloses', '--plain', '--new'], '1\nq\n', again);
+    expect(fresh.err).toMatch(/^casa-practice: Your saved progress in this scenario could not be used: This is not a casa-practice save\. The save was moved to \S*youth-discloses\.json\.damaged-\S+; a new playthrough starts\.$/m);
+    const kept = readdirSync(slot).sort();
+    expect(kept).toEqual(['youth-discloses.json', expect.stringMatching(/^youth-discloses\.json\.damaged-/)]);
+    expect(readFileSync(join(slot, kept[1] as string), 'utf8')).toBe('{"format": 7}');
   });
 
   it('input that ends at the list of scenarios says so (exit 1), in practice and in a trainer-led session', async () => {

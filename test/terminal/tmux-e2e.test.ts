@@ -514,6 +514,15 @@ describe.skipIf(!HAVE_TMUX)(`the terminal app in tmux${HAVE_TMUX ? '' : ' (skipp
     const files = readdirSync(saves).sort();
     expect(files).toEqual(['youth-discloses.json', expect.stringMatching(/^youth-discloses\.json\.damaged-/)]);
     expect(readFileSync(join(saves, files[1] as string), 'utf8')).toBe('{"format": "casa-practice-terminal-save", "formatVer');
+    // With --new (start over without asking) too: the new run's first reply would replace it.
+    for (const f of files) rmSync(join(saves, f));
+    writeFileSync(join(saves, 'youth-discloses.json'), '[]');
+    t.restart(env, ['play', 'youth-discloses', '--new']);
+    const note = await t.waitText('Content note');
+    expect(note.replace(/\s+/g, ' ')).toMatch(/Your saved progress in this scenario could not be used: This is not a casa-practice save\. The save was moved to .+; a new playthrough starts\./);
+    expect(readdirSync(saves)).toEqual([expect.stringMatching(/^youth-discloses\.json\.damaged-/)]);
+    await t.keys('q');
+    await t.ended();
   });
 
   // Output into a pipe (| tee session.txt) while the person reads it in the terminal: the line-by-line
