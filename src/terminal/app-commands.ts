@@ -225,7 +225,8 @@ async function runApp(req: RunRequest, io: CliIO): Promise<number> {
     if (req.notice && !req.playable) io.out(`${req.notice}\n`);
     const plain = {
       playable: req.playable, io, env: process.env,
-      width: textWidth(),
+      // Asked again for each paragraph: the window may be resized during the session.
+      width: textWidth,
       readLine: lineReader(process.stdin),
     };
     try {

@@ -5,7 +5,7 @@ import { errorWords, stateStore } from './node/state-store.js';
 import { dropRoomSession, finishedKeptWords, holdRoomSession, keepRoomSession, newRoomSessionArgs, readRoomSession, ROOM_ELSEWHERE, roomSessionOnDisk } from './saves.js';
 import { revealText } from './reveal-text.js';
 import { sessionSeed } from './seed.js';
-import { chooseScenario, printDebrief, printMoment, sayer, type LineModeOptions } from './plain.js';
+import { chooseScenario, printDebrief, printMoment, sayer, widthNow, type LineModeOptions } from './plain.js';
 
 /** What the line-by-line trainer-led session needs. */
 export type FacilitatePlainOptions = LineModeOptions & {
@@ -61,7 +61,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
     const newest = newestSessionSummary(scenario, opts.env);
     const where = newest ? `: the newest summary of this scenario is ${visibleLine(newest)}` : `, in ${visibleLine(exportsDir(opts.env))}`;
     say(`This trainer-led session finished here; its debrief follows (its summary was written when it finished${where}). To start a new session: ${command(newRoomSessionArgs(playable), opts.env)}`);
-    printDebrief(scenario, actor.getSnapshot().output, io, width, 'room');
+    printDebrief(scenario, actor.getSnapshot().output, io, widthNow(width), 'room');
     actor.stop();
     return 0;
   }
@@ -106,7 +106,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
         // Kept at the ending too, until the trainer starts a new session (--new, or s): opening the
         // scenario again shows its debrief rather than starting a new session without a word.
         if (past.length > 0) keepNow({ past, current: { votes: {}, revealed: false } });
-        const written = finish(printDebrief(scenario, snapshot.output, io, width, 'room'));
+        const written = finish(printDebrief(scenario, snapshot.output, io, widthNow(width), 'room'));
         if (!elsewhere && roomSessionOnDisk(playable, opts.env)) say(finishedKeptWords(playable, opts.env));
         return written ? 0 : 74;
       }
@@ -225,7 +225,7 @@ async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePla
   const tally = () => say(`Votes: ${view.replies.map((r, i) => `${r.number}: ${votes[i] ?? 0}`).join(' · ')}`);
   const reveal = () => {
     revealed = true;
-    opts.io.out(`\n${revealText(revealData(scenario, view, votesById(view, votes)), opts.width, view.replies)}\n\n`);
+    opts.io.out(`\n${revealText(revealData(scenario, view, votesById(view, votes)), widthNow(opts.width), view.replies)}\n\n`);
     if (view.facilitatorNote) say(`Facilitator note: ${view.facilitatorNote}`);
     say('Which reply does the room follow? Type its number (or its id).');
   };

@@ -16,8 +16,12 @@ export interface LineModeOptions {
   readLine: () => Promise<string | undefined>;
   io: CliIO;
   env: NodeJS.ProcessEnv;
-  width: number;
+  /** Columns to wrap at; a function is asked again for each paragraph (the window may be resized). */
+  width: number | (() => number);
 }
+
+/** The width to wrap at now. */
+export const widthNow = (width: LineModeOptions['width']): number => (typeof width === 'function' ? width() : width);
 
 /** What the line-by-line practice mode needs. */
 export interface PlainOptions extends LineModeOptions {
@@ -38,8 +42,8 @@ export interface PlainOptions extends LineModeOptions {
 }
 
 /** A printer that wraps each paragraph at the mode's width. */
-export function sayer(io: CliIO, width: number): (text?: string, indent?: string) => void {
-  return (text = '', indent = '') => io.out(`${wrapText(text, width, indent)}\n`);
+export function sayer(io: CliIO, width: LineModeOptions['width']): (text?: string, indent?: string) => void {
+  return (text = '', indent = '') => io.out(`${wrapText(text, widthNow(width), indent)}\n`);
 }
 
 /**
@@ -166,7 +170,7 @@ async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: P
       const now = new Date();
       // A continued run finishes only while it holds its save (see the core's SaveHold).
       const details = { mode: opts.mode, startedAt: opts.startedAt, activeMs: opts.practiceMs(now), randomBytes: (bytes: Uint8Array) => crypto.getRandomValues(bytes), finishedSnapshot: actor.getPersistedSnapshot(), hold: opts.hold };
-      const finished = finishPlaythrough(store, playable, printDebrief(scenario, snapshot.output, opts.io, opts.width, 'you', opts.mode), now, details);
+      const finished = finishPlaythrough(store, playable, printDebrief(scenario, snapshot.output, opts.io, widthNow(opts.width), 'you', opts.mode), now, details);
       if (finished && 'notice' in finished && finished.notice) opts.io.err(`casa-practice: ${finished.notice}\n`);
       const recorded = recordedLine(finished, opts.env, playable);
       if (recorded) {
@@ -265,7 +269,7 @@ function printFeedback(f: NonNullable<SessionView['lastFeedback']>, say: Say): v
 
 /** Lists the bundled scenarios and reads a number; 'quit' for q, undefined when input ends (after saying so). */
 export async function chooseScenario(opts: Pick<PlainOptions, 'io' | 'width' | 'readLine'> & { env?: NodeJS.ProcessEnv; marks?: boolean }): Promise<PlayableScenario | 'quit' | undefined> {
-  const say = (text = '', indent = '') => opts.io.out(`${wrapText(text, opts.width, indent)}\n`);
+  const say = sayer(opts.io, opts.width);
   const catalog = loadCatalog().entries;
   if (catalog.length === 0) {
     opts.io.err('casa-practice: no valid scenarios found.\n');

@@ -542,6 +542,29 @@ describe.skipIf(!HAVE_TMUX)(`the terminal app in tmux${HAVE_TMUX ? '' : ' (skipp
     await t.ended('Progress saved to');
   });
 
+  // Line by line, the width was read once at the start: after the window was made narrower, every
+  // paragraph was still wrapped at the old width and the terminal cut it mid-word.
+  it('line by line follows a resize from 100 to 60 columns mid-scenario', async ({ expect, onTestFinished }) => {
+    const t = term(onTestFinished);
+    const env = tempEnv();
+    t.start(env, 100, 30, ['play', 'youth-discloses', '--plain']);
+    await t.waitText('Type a reply number');
+    await t.keys('2', 'Enter');
+    await t.waitText(/Decision 2 of about/);
+    t.tmux('resize-window', '-t', SESSION, '-x', '60', '-y', '30');
+    await t.waitFor((s) => longest(s) <= 60, 'the window at 60 columns');
+    await t.keys('1', 'Enter');
+    await t.waitText(/Decision 3 of about/);
+    // -J joins the rows the terminal wrapped: each joined row is a line the app wrote.
+    const written = t.tmux('capture-pane', '-p', '-J', '-S', '-200', '-t', SESSION).split('\n');
+    // Decision 3 and what follows it were written after the resize.
+    const after = written.slice(written.findLastIndex((l) => l.includes('Decision 3 of about')));
+    expect(after.filter((l) => l.trim() !== '').length).toBeGreaterThan(5);
+    expect(after.filter((l) => [...l].length > 60)).toEqual([]);
+    await t.keys('q', 'Enter');
+    await t.ended('Progress saved to');
+  });
+
   it('at 60×24 ending a trainer-led session leaves the summary line, not the question, on screen', async ({ expect, onTestFinished }) => {
     const t = term(onTestFinished);
     const env = tempEnv();
