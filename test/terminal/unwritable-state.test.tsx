@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
@@ -150,6 +150,26 @@ describe('a state folder that cannot be written', () => {
     const [said, code] = exit.mock.calls[0] ?? [];
     expect(code).toBe(74);
     expect(said).toMatch(/^Your records were not updated: \S*records\.json cannot be written \([^)]+\)\.$/);
+  });
+
+  // play <scenario> read the records as the app started, for a picker it never showed: a damaged
+  // records file was moved aside then, its notice was never drawn, and the debrief said only "Added
+  // to your records", so the volunteer never learnt that their earlier practice had been set aside.
+  it('play <scenario> with a damaged records file: the debrief says the records were damaged and where they went', async () => {
+    const env = tempEnv();
+    const dir = join(env.XDG_STATE_HOME as string, 'casa-practice');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'records.json'), '{"playthroughs": [');
+    const { element } = appElement({ env, start: { kind: 'play', playable: loadNewPhone(), showNote: true } });
+    const r = await renderApp(element);
+    await press(r, KEY.enter);
+    // Nothing is moved aside before the playthrough is finished.
+    expect(readdirSync(dir).filter((f) => f.startsWith('records.json'))).toEqual(['records.json']);
+    await playToDebrief(r);
+    const aside = readdirSync(dir).filter((f) => f.startsWith('records.json.damaged-'));
+    expect(aside).toHaveLength(1);
+    expect(readFileSync(join(dir, aside[0] as string), 'utf8')).toBe('{"playthroughs": [');
+    expect(r.lastFrame()!.replace(/\s+/g, ' ')).toMatch(/Your completion records were damaged; they were moved to .*records\.json\.damaged-\S+ and new records were started/);
   });
 
   // Only the records file refused: the next playthrough's content note said "(q quits)", its keys

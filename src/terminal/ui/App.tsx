@@ -149,7 +149,10 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   // Whether progress can be saved is checked once, at start; the store remembers a failure and
   // every screen that promises saving says so instead.
   useState(() => checkStateFolder(services.env));
-  const [records, setRecords] = useState(() => recordsNow(services.env));
+  // Read for the picker (its scores and its notice), as the catalog is: read at start by
+  // play <scenario>, a damaged records file was moved aside with its notice meant for a picker that
+  // never came, and the finish found new records with nothing to say.
+  const [records, setRecords] = useState<{ records: Records; notice?: string }>(() => (screen.name === 'picker' ? recordsNow(services.env) : { records: {} }));
   const [catalog, setCatalog] = useState<Listing>(() => (screen.name === 'picker' ? loadCatalog() : { entries: [], leftOut: [] }));
   const toPicker = (notice?: string) => {
     setRecords(recordsNow(services.env));
