@@ -1367,3 +1367,93 @@ describe('session 28 content review: before-relapse, red-flags, youth-relapses',
     expect(c?.ending?.narration).toMatch(/landed harder/);
   });
 });
+
+describe('session 28 content review: left-placement-calls, trafficker-contact, boy-red-flags', () => {
+  const LPC_BEST = ['d1-redirect', 'd2-resources', 'd3-door-open', 'd4-clear', 'd5-steady', 'd6-learn', 'd7-safety-plan', 'd8-needs'];
+  const lpc = (swap: Record<string, string>) => LPC_BEST.map((r) => swap[r] ?? r);
+
+  // "Maybe I should step back from the case for a while" scored 81% and ended "The door stays open",
+  // "a CASA who will keep texting", while the debrief said "You went against 'Keep reaching out'".
+  it('left-placement-calls: a playthrough that went against "Keep reaching out" does not end "The door stays open" with "a CASA who will keep texting"; the best path still does', () => {
+    const path = lpc({ 'd6-learn': 'd6-step-back' });
+    const d = playReplies(bundledScenario('left-placement-calls'), path);
+    expect(d?.turns.map((t) => t.replyId)).toEqual(path);
+    expect(d?.score.percent).toBeGreaterThanOrEqual(80);
+    expect(d?.principles.find((p) => p.principleId === 'keep-communication-open')?.status).toBe('violated');
+    expect(d?.ending?.id).toBe('end-mixed');
+    expect(d?.ending?.narration).not.toMatch(/keep texting/);
+    const best = playReplies(bundledScenario('left-placement-calls'), LPC_BEST);
+    expect(best?.ending?.id).toBe('end-strong');
+    expect(best?.ending?.narration).toMatch(/a CASA who will keep texting/);
+  });
+
+  it('left-placement-calls: a mixed playthrough that kept Ari\'s trust (80, staying on the line at midnight) is not told she answers "briefly" or that moments "cost you"; one that lost it still is', () => {
+    const warm = lpc({ 'd3-door-open': 'd3-stay-on' });
+    expect(trustAfter('left-placement-calls', warm)).toBeGreaterThanOrEqual(65);
+    const d = playReplies(bundledScenario('left-placement-calls'), warm);
+    expect(d?.ending?.id).toBe('end-mixed');
+    expect(d?.ending?.narration).not.toMatch(/briefly|cost you/);
+    expect(d?.ending?.narration).toMatch(/reasons she left are still there/);
+    const cold = lpc({ 'd2-resources': 'd2-who', 'd3-door-open': 'd3-where', 'd8-needs': 'd8-judge' });
+    expect(trustAfter('left-placement-calls', cold)).toBeLessThan(65);
+    const c = playReplies(bundledScenario('left-placement-calls'), cold);
+    expect(c?.ending?.id).toBe('end-mixed');
+    expect(c?.ending?.narration).toMatch(/She answers your texts, briefly/);
+  });
+
+  it('left-placement-calls: leaving the call out of the update is not told it kept the contact "from the CSW", who on the redirect path already has a voicemail with everything she said', () => {
+    expect(nodesOn('left-placement-calls', ['d1-redirect', 'd2-resources', 'd3-door-open'])).toContain('s3-warm');
+    expect(told('left-placement-calls', 's3-warm')).toContain('leave him a voicemail with everything she said');
+    const text = feedback('left-placement-calls', 'd4-say-nothing');
+    expect(text).not.toMatch(/from the CSW/);
+    expect(text).toContain('out of your update');
+    expect(text).toContain('(Collaboration with Case Parties)');
+  });
+
+  it('left-placement-calls: driving Ari back is not told the guide says "not tell him afterwards" (the guide says redirect to the CSW to make arrangements)', () => {
+    const text = feedback('left-placement-calls', 'd2-drive-back');
+    expect(text).not.toMatch(/not tell him afterwards/);
+    expect(text).toContain('redirect to the CSW to make arrangements (Prohibited Activities)');
+    expect(text).toContain('(Collaboration with Case Parties)');
+  });
+
+  it('left-placement-calls: the safety plan is told as the guide writes it, "identify risky behaviours", not "spot risky situations", as the other scenarios tell it', () => {
+    const s = bundledScenario('left-placement-calls');
+    const d7 = s.nodes.find((n) => n.id === 'd7-return');
+    for (const text of [feedback('left-placement-calls', 'd7-safety-plan'), d7?.kind === 'decision' ? d7.facilitatorNote ?? '' : '']) {
+      expect(text).not.toMatch(/risky situations/);
+      expect(text).toMatch(/identify risky behaviours/);
+    }
+  });
+
+  it('trafficker-contact: a mixed playthrough that kept Imani\'s trust at 70 (her best) is not told she is "still deciding how much she can count on you"; one that lost it still is', () => {
+    const best = ['d1-text-screenshot', 'd3-morning-facts', 'd4-visit-boundary', 'd5-open-include', 'd6-parking-walk', 'd7-supervisor-honest', 'd8-plan-stay', 'd9-last-forward'];
+    const warm = best.map((r) => (r === 'd9-last-forward' ? 'd9-last-delete' : r));
+    expect(trustAfter('trafficker-contact', warm)).toBeGreaterThanOrEqual(60);
+    const d = playReplies(bundledScenario('trafficker-contact'), warm);
+    expect(d?.ending?.id).toBe('end-mixed');
+    expect(d?.ending?.narration).not.toMatch(/still deciding how much she can count on you/);
+    expect(d?.ending?.narration).toMatch(/less than the full picture/);
+    const cold = warm.map((r) => (r === 'd4-visit-boundary' ? 'd4-visit-lecture' : r === 'd5-open-include' ? 'd5-shut-door-open' : r));
+    expect(trustAfter('trafficker-contact', cold)).toBeLessThan(60);
+    const c = playReplies(bundledScenario('trafficker-contact'), cold);
+    expect(c?.ending?.id).toBe('end-mixed');
+    expect(c?.ending?.narration).toMatch(/still deciding how much she can count on you/);
+  });
+
+  it('boy-red-flags: a mixed playthrough that kept Theo\'s trust at 75 (as high as the best path) is not told he "tells you very little", nor one that searched online, which Theo never learns of; a playthrough that lost his trust still is', () => {
+    const best = ['d1-maybe', 'd2-light', 'd3-careful', 'd4-jonah', 'd5-person', 'd6-ray'];
+    for (const swap of [{ 'd6-ray': 'd6-once' }, { 'd4-jonah': 'd4-search' }] as Record<string, string>[]) {
+      const path = best.map((r) => swap[r] ?? r);
+      expect(trustAfter('boy-red-flags', path)).toBeGreaterThanOrEqual(60);
+      const d = playReplies(bundledScenario('boy-red-flags'), path);
+      expect(d?.ending?.id, JSON.stringify(swap)).toBe('end-mixed');
+      expect(d?.ending?.narration, JSON.stringify(swap)).not.toMatch(/tells you very little|polite/);
+    }
+    const cold = ['d1-maybe', 'd2-pile', 'd3-drop', 'd4-jonah', 'd5-person', 'd6-ray'];
+    expect(trustAfter('boy-red-flags', cold)).toBeLessThan(60);
+    const c = playReplies(bundledScenario('boy-red-flags'), cold);
+    expect(c?.ending?.id).toBe('end-mixed');
+    expect(c?.ending?.narration).toMatch(/tells you very little/);
+  });
+});
