@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { VERDICT_WORDS, votesWords, type RevealEntry, type SessionView } from '../machines/index.js';
+import { VERDICT_WORDS, votesWords, type Debrief, type RevealEntry, type SessionView } from '../machines/index.js';
 import { blankKeyOf, type ClickerKey } from './clicker.js';
 
 /**
@@ -71,7 +71,7 @@ export interface ProjectedFollowed {
 
 export type ProjectorState =
   | { kind: 'moment'; scenarioTitle: string; step: string; title?: string; narration?: string; lines: { speaker: string; role?: string; text: string }[]; discussionPrompt?: string; replies: ProjectedReply[]; reveal?: ProjectedReveal[]; note?: string; join?: ProjectedJoin; followed?: ProjectedFollowed }
-  | { kind: 'done'; scenarioTitle: string; ending?: ProjectedEnding; followed?: ProjectedFollowed; outcome: string; score: string; agreement: string }
+  | { kind: 'done'; scenarioTitle: string; ending?: ProjectedEnding; followed?: ProjectedFollowed; outcome: string; reason?: string; critical?: string[]; score: string; agreement: string }
   /** The trainer blanked the projector (B or ., a clicker's blank-screen button): the room sees a dark screen until it is shown again. */
   | { kind: 'blank' };
 
@@ -84,9 +84,10 @@ export type ProjectorState =
  * the ending on the end screen; 5: the reply the story follows, `followed`, and the clicker keys a
  * projector window passes on, `key`; 6: the blank screen, a state of its own and a key passed on; 7:
  * each line's speaker with their role, "Ana (CSW):", as the volunteer's page and the terminal say it;
- * 8: a revealed reply's kind, so that an action is "Do: …" at the reveal too).
+ * 8: a revealed reply's kind, so that an action is "Do: …" at the reveal too; 9: at the end, why
+ * the outcome is what it is and the critical violations, `reason` and `critical`).
  */
-export const PROJECTOR_PROTOCOL = 8;
+export const PROJECTOR_PROTOCOL = 9;
 
 export type ProjectorMessage =
   | { type: 'state'; state: ProjectorState; v?: number }
@@ -138,6 +139,20 @@ export function projectedReveal(entries: readonly RevealEntry[], total: number):
 /** At an ending: its title and closing text as the session view has them (the variant that applies, as the laptop shows it); none elsewhere. */
 export function projectedEnding(view: Pick<SessionView, 'kind' | 'title' | 'narration'>): ProjectedEnding | undefined {
   return view.kind === 'ending' ? { title: view.title ?? '', narration: view.narration ?? '' } : undefined;
+}
+
+/**
+ * The end screen's outcome, as the laptop's debrief says it: the band, why (the core's reason: "A
+ * prohibited activity in the guide (a critical violation) always needs review…"), and each critical
+ * violation first, by principle and guide section. The room saw "Outcome: Needs review" and a score
+ * without the prohibited activity that set it, which the laptop's debrief lists first.
+ */
+export function projectedOutcome(debrief: Pick<Debrief, 'outcome' | 'criticalViolations'>): { outcome: string; reason: string; critical: string[] } {
+  return {
+    outcome: `Outcome: ${debrief.outcome.label}`,
+    reason: debrief.outcome.reason,
+    critical: debrief.criticalViolations.map((c) => `✗ ${c.title} (guide: ${c.section})`),
+  };
 }
 
 /**

@@ -426,6 +426,25 @@ describe('live room on the presenter page', () => {
     expect(ending.nextElementSibling?.textContent).toBe('The story followed: Do: Decide it is probably nothing and keep it to yourself.');
   });
 
+  it('at an end reached through a prohibited activity, the projector says why the outcome needs review and names the critical violation, as presenter mode does', async () => {
+    const { user, client, projector } = renderWithProjector();
+    await projector().findByText(scenario.contentNote);
+    await voteAndFollow(user, client, 'phone-accuse', 'phone-accuse');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    client.answer();
+    // Looking the youth up online: investigating, a prohibited activity (the guide's critical principle).
+    await voteAndFollow(user, client, 'after-search', 'after-search');
+    await projector().findByRole('heading', { name: 'Outcome: Needs review' });
+    const shown = [...screen.getByTestId('projector').querySelectorAll('h2, p, li')].map((e) => e.textContent);
+    const at = shown.indexOf('Outcome: Needs review');
+    expect(shown.slice(at, at + 4)).toEqual([
+      'Outcome: Needs review',
+      expect.stringMatching(/^A prohibited activity in the guide \(a critical violation\) always needs review/),
+      '✗ Don\'t investigate (guide: Prohibited Activities)',
+      expect.stringMatching(/^Score: /),
+    ]);
+  });
+
   it('a session ended before the story reached an ending says no reply on the projector\'s end screen', async () => {
     const { user, client, projector } = renderWithProjector();
     await voteAndFollow(user, client, 'phone-curious', 'phone-curious');

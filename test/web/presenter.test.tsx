@@ -817,6 +817,28 @@ describe('presenter mode on two screens', () => {
     expect(shown[0]).toBe(withVariants.title);
   });
 
+  it('at an end the room reached through a prohibited activity, the projector says why the outcome needs review and names the critical violation, as the laptop\'s debrief does', async () => {
+    const user = userEvent.setup();
+    render(<><div data-testid="laptop"><Facilitation playable={{ scenario: scenario(), file: 'example.json' }} /></div><div data-testid="projector"><ProjectorScreen /></div></>);
+    const projector = () => within(screen.getByTestId('projector'));
+    await projector().findByText(/What is the most natural thing to say here/);
+    // Looking the youth up online (investigating, a prohibited activity) where the story opens it.
+    await presentToDebrief(user, (follow) => follow.find((b) => b.closest('li')?.textContent?.includes('Look Jade up')) ?? follow[0]);
+    const laptop = screen.getByTestId('laptop');
+    const outcome = laptop.querySelector('#outcome-heading');
+    expect(outcome?.textContent).toBe('Outcome: Needs review');
+    const reason = outcome?.nextElementSibling?.textContent ?? '';
+    expect(reason).toMatch(/^A prohibited activity in the guide \(a critical violation\) always needs review/);
+    const critical = [...laptop.querySelectorAll('ul.critical li')].map((li) => `${li.querySelector('strong')?.textContent} (guide: ${/\(guide: ([^)]+)\)/.exec(li.textContent ?? '')?.[1]})`);
+    expect(critical).toEqual(['✗ Don\'t investigate (guide: Prohibited Activities)']);
+    // The projector: the outcome, why, then the critical violation, before the score.
+    await projector().findByRole('heading', { name: 'Outcome: Needs review' });
+    const shown = [...screen.getByTestId('projector').querySelectorAll('h2, p, li')].map((e) => e.textContent);
+    const at = shown.indexOf('Outcome: Needs review');
+    expect(shown.slice(at, at + 4)).toEqual(['Outcome: Needs review', reason, ...critical, expect.stringMatching(/^Score: /)]);
+    expect(projector().getByRole('list', { name: 'Critical violations' })).toBeTruthy();
+  });
+
   it('once the trainer follows a reply, the projector says which one the story follows, in words, at every moment up to the next reveal, and at the end which one it followed', async () => {
     const user = userEvent.setup();
     render(<><div data-testid="laptop"><Facilitation playable={{ scenario: scenario(), file: 'example.json' }} /></div><div data-testid="projector"><ProjectorScreen /></div></>);

@@ -7,7 +7,7 @@ import { Announce } from './Announce.js';
 import { BlankButton, BlankNotice } from './BlankProjector.js';
 import { ConfirmPanel, useConfirmation } from './Confirm.js';
 import { FollowReply, RoomOption, TrainerMoment } from './TrainerMoment.js';
-import { projectedEnding, projectedFollowed, projectedReveal, projectorAddress, stepWords, useProjector, PROJECTOR_BLOCKED_WORDS, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectorState } from '../projector.js';
+import { projectedEnding, projectedFollowed, projectedOutcome, projectedReveal, projectorAddress, stepWords, useProjector, PROJECTOR_BLOCKED_WORDS, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectorState } from '../projector.js';
 import './LiveRoom.css';
 
 /**
@@ -271,7 +271,7 @@ function projectedRoom(snap: RoomSnapshot): ProjectorState {
   const session = view.session;
   if (view.phase === 'ended') {
     const debrief = session.debrief;
-    return { kind: 'done', scenarioTitle: session.scenarioTitle, ending: projectedEnding(session), followed: projectedFollowed(session, false), outcome: debrief ? `Outcome: ${debrief.outcome.label}` : 'The session has ended.', score: debrief ? `Score: ${scoreWords(debrief.score)}` : '', agreement: view.did.join(' ') };
+    return { kind: 'done', scenarioTitle: session.scenarioTitle, ending: projectedEnding(session), followed: projectedFollowed(session, false), ...(debrief ? projectedOutcome(debrief) : { outcome: 'The session has ended.' }), score: debrief ? `Score: ${scoreWords(debrief.score)}` : '', agreement: view.did.join(' ') };
   }
   // Before the trainer's first step: the content note, for the room to read first (as presenter mode's first screen).
   if (view.contentNote) {

@@ -227,6 +227,9 @@ export default function ProjectorScreen() {
     // story to its end and saw only a score.
     const ending = typeof state.ending === 'object' && state.ending !== null ? { title: text(state.ending.title, 300), narration: text(state.ending.narration, 8000) } : undefined;
     const followed = followedOf(state.followed);
+    // Why the outcome is what it is, and the prohibited activities that set it, as the laptop's debrief says them.
+    const reason = text(state.reason, 500);
+    const critical = (Array.isArray(state.critical) ? state.critical : []).map((c) => text(c, 500)).filter(Boolean).slice(0, 50);
     return (
       <div className="projector-screen done">
         {notice}
@@ -239,6 +242,8 @@ export default function ProjectorScreen() {
             <h2>{text(state.outcome)}</h2>
           </>
         ) : <h1>{text(state.outcome)}</h1>}
+        {reason && <p>{reason}</p>}
+        {critical.length > 0 && <ul className="critical" aria-label="Critical violations">{critical.map((c, i) => <li key={i}>{c}</li>)}</ul>}
         <p>{text(state.score)}</p>
         <p>{text(state.agreement)}</p>
         {moreBelow && <p className="more-below">▼ More below: scroll this window to show the rest</p>}
