@@ -174,18 +174,23 @@ export interface Said {
   text: string;
 }
 
+/** The blank-screen key in the hint: every presenter page offers "Blank the projector" beside it (BlankProjector.tsx). */
+export const BLANK_KEY_WORDS = 'B or . (a clicker\'s blank-screen button): Blank the projector, or show it again.';
+
 /**
- * The keys in a visible line (what each presses now, in the button's words), and a polite status
- * that says why a key pressed nothing.
+ * The keys in a visible line (what each presses now, in the button's words, and the blank-screen
+ * key, which works on every presenter page but was named only once the screen was blank), and a
+ * polite status that says why a key pressed nothing.
  */
 export function ClickerHint({ keys, said }: { keys: ClickerKeys; said: Said | undefined }) {
   const parts: string[] = [];
   if (keys.next) parts.push(`Page Down or Right arrow: ${keys.next.label}${keys.next.when ? `, ${keys.next.when}` : ''}.`);
   else if (keys.nextNone) parts.push(keys.nextNone);
   if (keys.back) parts.push(`Page Up or Left arrow: ${keys.back.label}${keys.back.when ? `, ${keys.back.when}` : ''}.`);
+  parts.push(BLANK_KEY_WORDS);
   return (
     <>
-      {parts.length > 0 && <p className="hint no-print clicker-keys" id="clicker-keys">Clicker keys (in this window or the projector window): {parts.join(' ')}</p>}
+      <p className="hint no-print clicker-keys" id="clicker-keys">Clicker keys (in this window or the projector window): {parts.join(' ')}</p>
       {/* Said each time, the same words again too (a new polite status, empty before its words come). */}
       {said && <Announce key={said.n} className="hint no-print">{said.text}</Announce>}
     </>

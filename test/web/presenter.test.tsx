@@ -355,7 +355,7 @@ describe('a presentation clicker (Page Down, Page Up, the arrows)', () => {
     render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
     const revealButton = screen.getByRole('button', { name: 'Reveal the feedback' });
     expect(revealButton.getAttribute('aria-keyshortcuts')).toBe('PageDown ArrowRight');
-    expect(hint()).toBe('Clicker keys (in this window or the projector window): Page Down or Right arrow: Reveal the feedback, once votes are entered.');
+    expect(hint()).toBe('Clicker keys (in this window or the projector window): Page Down or Right arrow: Reveal the feedback, once votes are entered. B or . (a clicker\'s blank-screen button): Blank the projector, or show it again.');
     // No votes entered: one press must not skip the room's vote. It says why, and reveals nothing.
     expect(await announcedDuring(() => user.keyboard('{PageDown}'))).toEqual(['No votes are entered yet, so Page Down did not reveal the feedback: type the room\'s votes first, or choose “Reveal the feedback” to reveal without them.']);
     expect(screen.queryByRole('heading', { name: 'The replies, revealed' })).toBeNull();
@@ -372,7 +372,7 @@ describe('a presentation clicker (Page Down, Page Up, the arrows)', () => {
     await user.keyboard('{PageDown}');
     expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'The replies, revealed' }));
     // At the reveal the trainer chooses the branch: Page Down says so and follows nothing; Page Up is "Back to the votes".
-    expect(hint()).toBe('Clicker keys (in this window or the projector window): Page Down does not choose the branch the story follows: press the Follow button of the reply the story follows. Page Up or Left arrow: Back to the votes.');
+    expect(hint()).toBe('Clicker keys (in this window or the projector window): Page Down does not choose the branch the story follows: press the Follow button of the reply the story follows. Page Up or Left arrow: Back to the votes. B or . (a clicker\'s blank-screen button): Blank the projector, or show it again.');
     expect(await announcedDuring(() => user.keyboard('{PageDown}'))).toEqual(['Page Down does not choose the branch the story follows: press the Follow button of the reply the story follows.']);
     expect(screen.getByRole('heading', { name: 'The replies, revealed' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Back to the votes' }).getAttribute('aria-keyshortcuts')).toBe('PageUp ArrowLeft');
@@ -384,14 +384,14 @@ describe('a presentation clicker (Page Down, Page Up, the arrows)', () => {
     await user.click(within(row(/How did you get it\?/)).getByRole('button', { name: /Follow reply/ }));
     // A scene: Page Down continues; Page Up would go back to decision 1.
     expect(screen.getByRole('button', { name: 'Continue' }).getAttribute('aria-keyshortcuts')).toBe('PageDown ArrowRight');
-    expect(hint()).toBe('Clicker keys (in this window or the projector window): Page Down or Right arrow: Continue. Page Up or Left arrow: Back to decision 1.');
+    expect(hint()).toBe('Clicker keys (in this window or the projector window): Page Down or Right arrow: Continue. Page Up or Left arrow: Back to decision 1. B or . (a clicker\'s blank-screen button): Blank the projector, or show it again.');
     await user.keyboard('{PageDown}');
     expect(screen.getByRole('heading', { level: 1, name: 'After the visit' })).toBeTruthy();
     // Votes entered at decision 2: Page Up asks first, as the button does (the votes are not cleared
     // without the answer), and while it asks no key steps on.
     await user.type(screen.getAllByRole('spinbutton')[0] as HTMLElement, '4');
     (document.activeElement as HTMLElement).blur();
-    expect(hint()).toMatch(/ Page Up or Left arrow: Back to decision 1, asking first, as it clears the votes entered here\.$/);
+    expect(hint()).toMatch(/ Page Up or Left arrow: Back to decision 1, asking first, as it clears the votes entered here\. B or \. \(a clicker's blank-screen button\): Blank the projector, or show it again\.$/);
     await user.keyboard('{PageUp}');
     const question = screen.getByRole('group', { name: 'Go back to decision 1?' });
     expect(document.activeElement).toBe(within(question).getByRole('button', { name: 'No, stay here' }));
@@ -575,12 +575,33 @@ describe('a presentation clicker (Page Down, Page Up, the arrows)', () => {
     expect(within(said).getByRole('link', { name: 'Choose another scenario' }).getAttribute('href')).toMatch(/#\/presenter$/);
   });
 
+  it('the keys\' hint names the blank-screen key on every presenter page, the end page too, where B blanks the projector', async () => {
+    const user = userEvent.setup();
+    const blankHint = 'B or . (a clicker\'s blank-screen button): Blank the projector, or show it again.';
+    renderApp('#/presenter/youth-discloses', memoryStore());
+    await screen.findByRole('button', { name: 'Start the session' });
+    expect(hint()).toMatch(/: Start the session\. B or \. /);
+    expect(hint()?.endsWith(blankHint)).toBe(true);
+    await user.click(screen.getByRole('button', { name: 'Start the session' }));
+    await screen.findByRole('button', { name: 'Download the summary so far' });
+    expect(hint()?.endsWith(blankHint)).toBe(true);
+    await presentToDebrief(user);
+    // The end page has no next step for a key, but B still blanks the projector: the hint says so.
+    await screen.findByRole('button', { name: 'Download the session summary' });
+    expect(hint()).toBe(`Clicker keys (in this window or the projector window): ${blankHint}`);
+    const blank = screen.getByRole('button', { name: 'Blank the projector' });
+    expect(blank.getAttribute('aria-pressed')).toBe('false');
+    await user.keyboard('b');
+    expect(blank.getAttribute('aria-pressed')).toBe('true');
+    history.replaceState(null, '', '/');
+  });
+
   it('the content note\'s "Start the session" is Page Down\'s too', async () => {
     const user = userEvent.setup();
     renderApp('#/presenter/youth-discloses', memoryStore());
     const start = await screen.findByRole('button', { name: 'Start the session' });
     expect(start.getAttribute('aria-keyshortcuts')).toBe('PageDown ArrowRight');
-    expect(hint()).toBe('Clicker keys (in this window or the projector window): Page Down or Right arrow: Start the session.');
+    expect(hint()).toBe('Clicker keys (in this window or the projector window): Page Down or Right arrow: Start the session. B or . (a clicker\'s blank-screen button): Blank the projector, or show it again.');
     await user.keyboard('{PageDown}');
     expect(await screen.findByRole('button', { name: 'Download the summary so far' })).toBeTruthy();
     history.replaceState(null, '', '/');

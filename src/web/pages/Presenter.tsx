@@ -395,6 +395,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
               {/* A projector window can be opened again here too (after a reload at the end): it shows how the story ended. */}
               <p className="controls"><button type="button" className="primary" onClick={() => summary(view.debrief)}>Download the session summary</button> <button type="button" onClick={openProjector}>Open a projector window</button> <BlankButton blank={blank} /></p>
               <BlankNotice blank={blank} />
+              <ClickerHint keys={keys} said={clicker.said} />
               {projectorOutdated && <Announce>{PROJECTOR_OUT_OF_DATE_WORDS[projectorOutdated]}</Announce>}
               {projectorBlocked > 0 && <Announce key={projectorBlocked} className="notice no-print">{PROJECTOR_BLOCKED_WORDS} <span className="join-url">{projectorAddress()}</span></Announce>}
             </section>
