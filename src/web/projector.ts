@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { VERDICT_WORDS, votesWords, type Debrief, type RevealEntry, type SessionView } from '../machines/index.js';
+import { unavailableWords, VERDICT_WORDS, votesWords, type Debrief, type ReplyView, type RevealEntry, type SessionView } from '../machines/index.js';
 import { blankKeyOf, type ClickerKey } from './clicker.js';
 
 /**
@@ -13,6 +13,8 @@ export interface ProjectedReply {
   number: number;
   text: string;
   kind: 'say' | 'do';
+  /** A reply the story does not open at this decision: why, in the words the laptop shows beside it (unavailableWords). */
+  unavailable?: string;
 }
 
 export interface ProjectedReveal {
@@ -21,6 +23,8 @@ export interface ProjectedReveal {
   /** Something said, or an action ("Do: …"), as the replies before the reveal show it. */
   kind: 'say' | 'do';
   best: boolean;
+  /** As ProjectedReply's: the story does not open it here (the trainer cannot follow it), and why. */
+  unavailable?: string;
   votes: string;
   percent: number;
   feedback: string;
@@ -85,7 +89,8 @@ export type ProjectorState =
  * projector window passes on, `key`; 6: the blank screen, a state of its own and a key passed on; 7:
  * each line's speaker with their role, "Ana (CSW):", as the volunteer's page and the terminal say it;
  * 8: a revealed reply's kind, so that an action is "Do: …" at the reveal too; 9: at the end, why
- * the outcome is what it is and the critical violations, `reason` and `critical`).
+ * the outcome is what it is and the critical violations, `reason` and `critical`; and a reply the
+ * story does not open at the decision, why, `unavailable`, before and at the reveal).
  */
 export const PROJECTOR_PROTOCOL = 9;
 
@@ -129,11 +134,24 @@ export function openChannel(): BroadcastChannel | undefined {
 }
 
 /** One revealed reply as the projector shows it: the reply, best practice marked, votes, feedback, verdicts. */
-export function projectedReveal(entries: readonly RevealEntry[], total: number): ProjectedReveal[] {
-  return entries.map((e) => ({
-    number: e.number, text: e.replyText, kind: e.replyKind, best: e.best, votes: votesWords(e, total), percent: e.percent, feedback: e.feedback,
-    verdicts: (e.assessments ?? []).map((a) => ({ verdict: a.verdict, text: `${VERDICT_WORDS[a.verdict]} ${a.title} (${a.citation})` })),
-  }));
+export function projectedReveal(entries: readonly RevealEntry[], total: number, replies: readonly ReplyView[]): ProjectedReveal[] {
+  const byId = new Map(replies.map((r) => [r.id, r]));
+  return entries.map((e) => {
+    const reply = byId.get(e.replyId);
+    return {
+      number: e.number, text: e.replyText, kind: e.replyKind, best: e.best, ...(reply && !reply.enabled ? { unavailable: unavailableWords(reply) } : {}), votes: votesWords(e, total), percent: e.percent, feedback: e.feedback,
+      verdicts: (e.assessments ?? []).map((a) => ({ verdict: a.verdict, text: `${VERDICT_WORDS[a.verdict]} ${a.title} (${a.citation})` })),
+    };
+  });
+}
+
+/**
+ * A decision's replies as the room reads them before the reveal: a reply the story does not open
+ * here says so and why, as on the laptop (and greyed out on the phones). The projector showed it as
+ * one more choice: the room discussed and voted for a reply the trainer then could not follow.
+ */
+export function projectedReplies(replies: readonly ReplyView[]): ProjectedReply[] {
+  return replies.map((r) => ({ number: r.number, text: r.text, kind: r.kind, ...(r.enabled ? {} : { unavailable: unavailableWords(r) }) }));
 }
 
 /** At an ending: its title and closing text as the session view has them (the variant that applies, as the laptop shows it); none elsewhere. */

@@ -2,7 +2,7 @@
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createRoom, memoryStore, PRESENTER_PROTOCOL, presenterView, reduceRoom, roomContext, roomSessionView, roomSummaryFileName, validateScenario, type PresenterAction, type PresenterCommand, type RoomState, type Scenario } from '../../src/machines/index.js';
+import { createRoom, memoryStore, PRESENTER_PROTOCOL, presenterView, reduceRoom, roomContext, roomSessionView, roomSummaryFileName, validateScenario, type PresenterAction, type PresenterCommand, type RoomContext, type RoomState, type Scenario } from '../../src/machines/index.js';
 import { clickerClock } from '../../src/web/clicker.js';
 import { LiveRoom } from '../../src/web/components/LiveRoom.js';
 import Presenter from '../../src/web/pages/Presenter.js';
@@ -11,6 +11,7 @@ import { PROJECTOR_PROTOCOL } from '../../src/web/projector.js';
 import type { RoomClient, RoomLink, RoomSnapshot } from '../../src/web/room-client.js';
 import { StoreContext } from '../../src/web/store.js';
 import example from '../fixtures/good/example.json?raw';
+import { gatedPhoneText } from '../helpers/fixtures.js';
 import { announcedDuring, captureDownloads, readAloud } from './helpers.js';
 
 let downloads: { name: string; blob: Blob }[] = [];
@@ -34,8 +35,14 @@ const JOIN = `http://192.0.2.7:8080/join?room=${ROOM}`;
  * (the core's own reducer and views), pushing snapshots as the server would.
  */
 class FakeClient implements RoomClient {
+  /** The room's scenario (the example unless a test gives another). */
+  readonly ctx: RoomContext;
+  state: RoomState;
+  constructor(room: RoomContext = ctx) {
+    this.ctx = room;
+    this.state = createRoom(room, ROOM, 1, new Date('2026-01-01T00:00:00Z'));
+  }
   sent: PresenterCommand[] = [];
-  state: RoomState = createRoom(ctx, ROOM, 1, new Date('2026-01-01T00:00:00Z'));
   snapshot: RoomSnapshot = { status: 'connecting', room: ROOM };
   connected = true;
   closed = false;
@@ -63,7 +70,7 @@ class FakeClient implements RoomClient {
   answer(): void {
     const command = this.sent[this.sent.length - 1];
     if (!command) throw new Error('nothing sent');
-    const result = reduceRoom(ctx, this.state, { from: 'presenter', message: { ...command, room: ROOM, token: LINK.token, seq: this.state.presenterSeq + 1 } as PresenterAction });
+    const result = reduceRoom(this.ctx, this.state, { from: 'presenter', message: { ...command, room: ROOM, token: LINK.token, seq: this.state.presenterSeq + 1 } as PresenterAction });
     if (!result.ok) throw new Error(`refused: ${result.code}`);
     this.state = result.state;
     this.push();
@@ -71,19 +78,19 @@ class FakeClient implements RoomClient {
   vote(device: string, reply: string): void {
     const seq = (this.state.devices[device]?.seq ?? 0) + 1;
     // A phone names the reply by its shown number.
-    const number = roomSessionView(ctx, this.state).replies.find((r) => r.id === reply)?.number ?? 99;
+    const number = roomSessionView(this.ctx, this.state).replies.find((r) => r.id === reply)?.number ?? 99;
     for (const message of [{ type: 'join' as const, room: ROOM, device }, { type: 'vote' as const, room: ROOM, seq, round: this.state.round, reply: number }]) {
-      const result = reduceRoom(ctx, this.state, { from: 'voter', device, message });
+      const result = reduceRoom(this.ctx, this.state, { from: 'voter', device, message });
       if (!result.ok) throw new Error(`vote refused: ${result.code}`);
       this.state = result.state;
     }
-    this.set({ count: presenterView(ctx, this.state, this.connectedPhones()).count });
+    this.set({ count: presenterView(this.ctx, this.state, this.connectedPhones()).count });
   }
   connectedPhones(): number {
     return Object.keys(this.state.devices).length;
   }
   push(): void {
-    const view = presenterView(ctx, this.state, this.connectedPhones());
+    const view = presenterView(this.ctx, this.state, this.connectedPhones());
     this.set({ status: 'open', view, count: view.count, join: JOIN });
   }
 }
@@ -98,9 +105,9 @@ function renderRoom() {
 const status = () => screen.getByRole('status');
 
 /** The presenter page's live room beside a projector window, the room pushed its first state. */
-function renderWithProjector() {
+function renderWithProjector(room?: RoomContext) {
   const user = userEvent.setup();
-  const client = new FakeClient();
+  const client = new FakeClient(room);
   render(<><div data-testid="laptop"><LiveRoom link={LINK} connect={() => client} /></div><div data-testid="projector"><ProjectorScreen /></div></>);
   client.push();
   return { user, client, projector: () => within(screen.getByTestId('projector')) };
@@ -443,6 +450,25 @@ describe('live room on the presenter page', () => {
       '✗ Don\'t investigate (guide: Prohibited Activities)',
       expect.stringMatching(/^Score: /),
     ]);
+  });
+
+  it('a reply the story does not open at this decision says so on the projector, beside it while the room votes and under it at the reveal, as on the laptop', async () => {
+    const gated = validateScenario(gatedPhoneText(example), 'example.json').scenario as Scenario;
+    const { user, client, projector } = renderWithProjector(roomContext(gated));
+    await projector().findByText(gated.contentNote);
+    await user.click(screen.getByRole('button', { name: 'Open the vote' }));
+    client.answer();
+    const n = roomSessionView(client.ctx, client.state).replies.find((r) => r.id === 'phone-accuse')?.number;
+    const words = `Reply ${n} is not available now: it needs Jade's trust at least 80 (now 50).`;
+    expect(screen.getByTestId('laptop').textContent).toContain(words);
+    const shown = () => [...screen.getByTestId('projector').querySelectorAll('li')].filter((li) => li.textContent?.includes('is not available now'));
+    await waitFor(() => expect(shown().map((li) => li.textContent)).toEqual([expect.stringContaining('You need to tell me the truth')]));
+    expect(shown()[0]?.textContent).toContain(words);
+    client.vote('phone-0001-abcdefghij', 'phone-curious');
+    await user.click(screen.getByRole('button', { name: 'Reveal the votes' }));
+    client.answer();
+    await projector().findByText('★ Best practice');
+    expect(shown().map((li) => li.textContent)).toEqual([expect.stringContaining(words)]);
   });
 
   it('a session ended before the story reached an ending says no reply on the projector\'s end screen', async () => {

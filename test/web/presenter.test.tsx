@@ -1452,4 +1452,23 @@ describe('a reply the story does not open at this decision', () => {
     expect(row.textContent).toContain(`Reply ${n} is not available now: it needs Jade's trust at least 80 (now 50).`);
     expect(screen.getAllByRole('button', { name: /^Follow reply/ })).toHaveLength(2);
   });
+
+  it('the projector says it too, beside the reply before the reveal and under it at the reveal: the room saw it as one more choice to vote for', async () => {
+    const user = userEvent.setup();
+    const gated = gatedExample();
+    render(<><div data-testid="laptop"><Facilitation playable={{ scenario: gated, file: 'example.json' }} /></div><div data-testid="projector"><ProjectorScreen /></div></>);
+    const projector = () => screen.getByTestId('projector');
+    const laptopRow = within(screen.getByTestId('laptop')).getByText(/You need to tell me the truth/).closest('li') as HTMLElement;
+    const n = laptopRow.querySelector('strong')?.textContent?.replace('.', '');
+    const words = `Reply ${n} is not available now: it needs Jade's trust at least 80 (now 50).`;
+    expect(laptopRow.textContent).toContain(words);
+    const shownRow = () => [...projector().querySelectorAll('li')].find((li) => li.textContent?.includes('You need to tell me the truth'));
+    await waitFor(() => expect(shownRow()?.textContent).toContain(words));
+    // The other replies say nothing of the kind.
+    expect([...projector().querySelectorAll('ol.options li')].filter((li) => li.textContent?.includes('is not available now'))).toHaveLength(1);
+    await user.click(screen.getByRole('button', { name: 'Reveal the feedback' }));
+    await waitFor(() => expect(projector().querySelector('ol.reveal')).toBeTruthy());
+    expect(shownRow()?.textContent).toContain(words);
+    expect([...projector().querySelectorAll('ol.reveal > li')].filter((li) => li.textContent?.includes('is not available now'))).toHaveLength(1);
+  });
 });

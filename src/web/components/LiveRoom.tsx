@@ -7,7 +7,7 @@ import { Announce } from './Announce.js';
 import { BlankButton, BlankNotice } from './BlankProjector.js';
 import { ConfirmPanel, useConfirmation } from './Confirm.js';
 import { FollowReply, RoomOption, TrainerMoment } from './TrainerMoment.js';
-import { projectedEnding, projectedFollowed, projectedOutcome, projectedReveal, projectorAddress, stepWords, useProjector, PROJECTOR_BLOCKED_WORDS, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectorState } from '../projector.js';
+import { projectedEnding, projectedFollowed, projectedOutcome, projectedReplies, projectedReveal, projectorAddress, stepWords, useProjector, PROJECTOR_BLOCKED_WORDS, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectorState } from '../projector.js';
 import './LiveRoom.css';
 
 /**
@@ -287,8 +287,8 @@ function projectedRoom(snap: RoomSnapshot): ProjectorState {
     // The vote's state for the room too (it was on the laptop only): open with how many have voted, or closed.
     step: `${stepWords(session)}${voteWords(view.phase, snap.count?.voted ?? 0)}`,
     title: session.title, narration: session.narration, lines: session.lines.map((l) => ({ speaker: l.speaker, role: l.role, text: l.text })), discussionPrompt: session.discussionPrompt,
-    replies: session.kind === 'decision' ? session.replies.map((r) => ({ number: r.number, text: r.text, kind: r.kind })) : [],
-    ...(reveal ? { note: session.facilitatorNote, reveal: projectedReveal(reveal.entries, reveal.total) } : {}),
+    replies: session.kind === 'decision' ? projectedReplies(session.replies) : [],
+    ...(reveal ? { note: session.facilitatorNote, reveal: projectedReveal(reveal.entries, reveal.total, session.replies) } : {}),
     followed: projectedFollowed(session, reveal !== undefined),
     ...(snap.join !== undefined ? { join: { room: snap.room, url: snap.join, layout: block ? 'block' : 'line' } } : {}),
   };

@@ -18,7 +18,7 @@ import { LiveRoom } from '../components/LiveRoom.js';
 import { FollowReply, RoomOption, TrainerMoment } from '../components/TrainerMoment.js';
 import { downloadText } from '../download.js';
 import { hrefOf } from '../routing.js';
-import { projectedEnding, projectedFollowed, projectedOutcome, projectedReveal, projectorAddress, stepWords, useProjector, PROJECTOR_BLOCKED_WORDS, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectorState } from '../projector.js';
+import { projectedEnding, projectedFollowed, projectedOutcome, projectedReplies, projectedReveal, projectorAddress, stepWords, useProjector, PROJECTOR_BLOCKED_WORDS, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectorState } from '../projector.js';
 import { roomLinkFrom } from '../room-client.js';
 import { bundledById, scenarioTexts, type ScenarioText } from '../scenarios.js';
 import { resumeNotice } from '../storage-words.js';
@@ -305,11 +305,11 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
     : {
       kind: 'moment', scenarioTitle: view.scenarioTitle, step: stepWords(view),
       title: view.title, narration: view.narration, lines: view.lines.map((l) => ({ speaker: l.speaker, role: l.role, text: l.text })), discussionPrompt: view.discussionPrompt,
-      replies: view.replies.map((r) => ({ number: r.number, text: r.text, kind: r.kind })),
+      replies: projectedReplies(view.replies),
       followed: projectedFollowed(view, revealed !== undefined),
       ...(revealed ? {
         note: view.facilitatorNote,
-        reveal: projectedReveal(revealed.entries, revealed.total),
+        reveal: projectedReveal(revealed.entries, revealed.total, view.replies),
       } : {}),
     };
   // Only the tab in charge of the room session drives the projector window.

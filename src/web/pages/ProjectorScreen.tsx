@@ -291,6 +291,7 @@ export default function ProjectorScreen() {
               {/* The reply and its votes; its feedback and verdicts: side by side in the rows layout (REVEAL_LAYOUTS). */}
               <div className="said">
                 <p><strong>{num(r.number)}.</strong> {r.kind === 'do' ? <><em className="do">Do:</em>{' '}</> : null}{text(r.text)} {r.best === true && <strong className="best-mark">★ Best practice</strong>}</p>
+                {text(r.unavailable, 500) && <p className="hint">{text(r.unavailable, 500)}</p>}
                 <div className="vote-row"><div className="vote-bar" aria-hidden="true" style={{ width: `${Math.max(0, Math.min(100, Number(r.percent) || 0))}%` }} /><span>Votes: {text(r.votes)}</span></div>
               </div>
               <div className="assessed">
@@ -305,7 +306,7 @@ export default function ProjectorScreen() {
         </ol>
       ) : (
         <ol className="options">
-          {objects(state.replies).map((r, i) => <li key={i}><strong>{num(r.number)}.</strong> {r.kind === 'do' ? <><em className="do">Do:</em>{' '}</> : null}{text(r.text)}</li>)}
+          {objects(state.replies).map((r, i) => <li key={i}><strong>{num(r.number)}.</strong> {r.kind === 'do' ? <><em className="do">Do:</em>{' '}</> : null}{text(r.text)}{text(r.unavailable, 500) && <span className="hint"> {text(r.unavailable, 500)}</span>}</li>)}
         </ol>
       )}
       {/* Even the smallest type does not fit: the trainer scrolls this window, and the room is told there is more. */}
