@@ -201,10 +201,34 @@ export function projectorAddress(): string {
 /** What the trainer's page says when the browser did not open the projector window (a pop-up blocker). */
 export const PROJECTOR_BLOCKED_WORDS = 'The browser did not open the projector window (it may block pop-ups for this site). Allow pop-ups for this site and choose “Open a projector window” again, or open this address in a new window and move that window to the projector:';
 
+/**
+ * Where this tab keeps whether the trainer blanked the projector (sessionStorage: this tab only,
+ * gone with it), so that a reload of the trainer's page, "Start the session" or "Start over" (each a
+ * new page of the session) keeps the projector dark until the trainer shows it again. It came back
+ * lit: a reload at a reveal the trainer had blanked showed the room the replies and the note.
+ */
+export const BLANK_KEY = 'casa-practice/projector-blank';
+
+function keptBlank(): boolean {
+  try {
+    return sessionStorage.getItem(BLANK_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
 export function useProjector(state: ProjectorState, inCharge = true, onKey?: (key: ClickerKey) => void): [open: () => void, outdated: OutOfDate | undefined, blocked: number, blank: ProjectorBlank] {
   // Blanked (B or ., or the page's button): the room sees a dark screen, whatever the session shows meanwhile.
-  const [blank, setBlank] = useState(false);
+  const [blank, setBlank] = useState(keptBlank);
   const toggleBlank = useCallback(() => setBlank((b) => !b), []);
+  useEffect(() => {
+    try {
+      if (blank) sessionStorage.setItem(BLANK_KEY, '1');
+      else sessionStorage.removeItem(BLANK_KEY);
+    } catch {
+      // Storage refused: the blank lasts as long as this page.
+    }
+  }, [blank]);
   const text = blank ? JSON.stringify({ kind: 'blank' } satisfies ProjectorState) : JSON.stringify(state);
   // A clicker key the projector window passed on: the page's own handler as it is now.
   const keyHandler = useRef(onKey);

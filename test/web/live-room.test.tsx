@@ -22,6 +22,8 @@ beforeEach(() => {
 afterEach(() => {
   cleanup();
   window.history.replaceState(null, '', '/');
+  // The projector's blank is kept in the tab (sessionStorage) across pages: each test starts shown.
+  sessionStorage.clear();
 });
 
 const scenario = validateScenario(example, 'example.json').scenario as Scenario;

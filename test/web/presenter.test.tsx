@@ -13,7 +13,11 @@ import { gatedPhoneText } from '../helpers/fixtures.js';
 import { bundledById } from '../../src/web/scenarios.js';
 import { announcedDuring, captureDownloads, readAloud, renderApp } from './helpers.js';
 
-afterEach(cleanup);
+afterEach(() => {
+  cleanup();
+  // The projector's blank is kept in the tab (sessionStorage) across pages: each test starts shown.
+  sessionStorage.clear();
+});
 
 function scenario() {
   const s = validateScenario(example, 'example.json').scenario;
@@ -515,6 +519,44 @@ describe('a presentation clicker (Page Down, Page Up, the arrows)', () => {
     } finally {
       listen.close();
     }
+  });
+
+  it('a projector the trainer blanked stays blank through a reload of the trainer\'s page (at a reveal), until the trainer shows it again', async () => {
+    const user = userEvent.setup();
+    const store = memoryStore();
+    const projector = () => screen.getByTestId('projector');
+    render(<div data-testid="projector"><ProjectorScreen /></div>);
+    const page = renderApp('#/presenter/youth-discloses', store);
+    await user.click(await screen.findByRole('button', { name: 'Start the session' }));
+    await user.type(screen.getAllByRole('spinbutton')[0] as HTMLElement, '3');
+    await user.click(screen.getByRole('button', { name: 'Reveal the feedback' }));
+    await waitFor(() => expect(projector().querySelector('.facilitator-note')).toBeTruthy());
+    await user.keyboard('b');
+    await waitFor(() => expect(projector().querySelector('.projector-screen.blank')).toBeTruthy());
+    // The trainer's page reloads: the page goes, and a new one opens the kept session at its reveal.
+    page.unmount();
+    renderApp('#/presenter/youth-discloses', store);
+    expect(await screen.findByRole('heading', { name: 'The replies, revealed' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Blank the projector' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await screen.findByText(/^The projector shows a blank screen/)).toBeTruthy();
+    // The room sees the blank screen still, never the reveal.
+    await waitFor(() => expect(projector().querySelector('.projector-screen.blank')).toBeTruthy());
+    expect(projector().querySelector('.facilitator-note')).toBeNull();
+    await user.keyboard('b');
+    await waitFor(() => expect(projector().querySelector('.facilitator-note')).toBeTruthy());
+    history.replaceState(null, '', '/');
+  });
+
+  it('blanked on the content note, the projector stays blank when the session starts', async () => {
+    const user = userEvent.setup();
+    renderApp('#/presenter/youth-discloses', memoryStore());
+    await screen.findByRole('button', { name: 'Start the session' });
+    await user.keyboard('b');
+    expect(screen.getByRole('button', { name: 'Blank the projector' }).getAttribute('aria-pressed')).toBe('true');
+    await user.click(screen.getByRole('button', { name: 'Start the session' }));
+    await screen.findByRole('button', { name: 'Download the summary so far' });
+    expect(screen.getByRole('button', { name: 'Blank the projector' }).getAttribute('aria-pressed')).toBe('true');
+    history.replaceState(null, '', '/');
   });
 
   it('the projector window shows a blank state as a dark screen with nothing to read, and passes B and . on to the trainer\'s page', async () => {
