@@ -221,7 +221,9 @@ function draw(v: VoterView): void {
       const num = document.createElement('span');
       num.className = 'num';
       num.textContent = `${r.number}.`;
-      const words = r.kind === 'do' ? `Do: ${r.text}` : r.text;
+      // A reply the story does not open here is greyed out and says so, as the projector and the
+      // terminal do (a disabled button alone reads as "voting is closed" or as a fault).
+      const words = `${r.kind === 'do' ? `Do: ${r.text}` : r.text}${r.enabled ? '' : ' (not available now)'}`;
       b.append(num, document.createTextNode(words));
       // Named as shown, from its number on, "2. Do: …" (WCAG 2.5.3: a speech-input user says "click 2");
       // its words alone ran the number into them ("2.Do: …"), and the "✓ your vote" drawn after the

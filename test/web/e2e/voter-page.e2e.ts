@@ -40,8 +40,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function serve(state: RoomState, port = 0): Promise<RoomServer> {
-  const scenario = hostile();
+async function serve(state: RoomState, port = 0, scenario = hostile()): Promise<RoomServer> {
   return startRoomServer({ ctx: roomContext(scenario), state, token: TOKEN, host: '127.0.0.1', port, persist: () => undefined, log: () => undefined, voterFiles: readVoterFiles(packageRoot()) });
 }
 
@@ -382,6 +381,42 @@ describe('voter page in Chromium', () => {
       expect(await first.locator('#status').textContent()).toBe('The session has ended. Thank you for taking part.');
     } finally {
       await room.close();
+    }
+  });
+
+  it.skipIf(!available)('a reply the story does not open at this decision is greyed out and says so, on screen and in its name', async () => {
+    // The phone had it disabled with no word why, while the projector and the terminal say "not available now".
+    const gated = hostile();
+    const phone = gated.nodes.find((n) => n.id === 'phone');
+    if (phone?.kind !== 'decision') throw new Error('fixture changed');
+    const accuse = phone.replies.find((r) => r.id === 'phone-accuse')!;
+    accuse.when = { var: 'trust', gte: 100 };
+    const ctx = roomContext(gated);
+    const server = await serve(createRoom(ctx, ROOM, 0, new Date()), 0, gated);
+    const context = await browser!.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    try {
+      await page.goto(`http://127.0.0.1:${server.port}/join?room=${ROOM}`);
+      await status(page, /Waiting for the trainer/);
+      const presenter = await Presenter.connect(`ws://127.0.0.1:${server.port}`, ROOM, TOKEN);
+      const decision = presenter.view.session;
+      const off = decision.replies.find((r) => r.id === 'phone-accuse')!;
+      await presenter.act({ type: 'open', node: decision.nodeId });
+      await status(page, /Vote now/);
+      const button = page.locator(`#replies button[data-reply="${off.number}"]`);
+      expect(await button.isDisabled()).toBe(true);
+      expect(await button.textContent()).toBe(`${off.number}.${off.text} (not available now)`);
+      expect(await page.getByRole('button', { name: `${off.number}. ${off.text} (not available now)`, exact: true }).count()).toBe(1);
+      // The others are offered as before, with no such words.
+      for (const r of decision.replies.filter((x) => x.id !== 'phone-accuse')) {
+        const other = page.locator(`#replies button[data-reply="${r.number}"]`);
+        expect(await other.isDisabled()).toBe(false);
+        expect(await other.textContent()).not.toContain('not available');
+      }
+      presenter.close();
+    } finally {
+      await context.close();
+      await server.close();
     }
   });
 
