@@ -5,6 +5,7 @@ import type { Debrief } from '../scoring.js';
 import type { Scenario } from '../schema/scenario.js';
 import { indexScenario } from '../scenario-index.js';
 import type { SessionView } from '../selectors.js';
+import { getPrinciple, getSection } from '../guide.js';
 import { cleanDeep, cleanLine } from '../text/clean.js';
 import { agreementWords, roomAgreement, type RevealedVotes, type RoomAgreement } from './agreement.js';
 import { replyValues, tallyVotes, votesWords, type Votes } from './votes.js';
@@ -43,6 +44,19 @@ function scored(scenario: Scenario, d: FacilitatedDecision) {
     const value = r.id !== undefined ? values[r.id] : undefined;
     const action = r.id !== undefined && index.replies.get(r.id)?.reply.kind === 'do';
     return { ...r, value, best: value !== undefined && value === top, action };
+  });
+}
+
+/**
+ * The guide's prohibited activities (critical violations) a reply commits, as the debrief names
+ * them: "Don't investigate (guide: Prohibited Activities)". A summary made before the story's end
+ * has no debrief to list them, so each branch taken says it.
+ */
+function prohibitedIn(scenario: Scenario, replyId: string | undefined): string[] {
+  const reply = replyId === undefined ? undefined : indexScenario(scenario).replies.get(replyId)?.reply;
+  return (reply?.assessments ?? []).flatMap((a) => {
+    const p = a.verdict === 'violates' ? getPrinciple(a.principle) : undefined;
+    return p?.severity === 'critical' ? [`${p.title} (guide: ${getSection(p.section)?.heading ?? p.section})`] : [];
   });
 }
 
@@ -102,7 +116,9 @@ export function facilitationMarkdown(scenario: Scenario, decisions: readonly Fac
     const chosen = replies.find((r) => r.number === d.chosen);
     if (chosen) {
       const best = replies.filter((r) => r.best).map((r) => r.number).join(' or ');
+      const prohibited = prohibitedIn(scenario, chosen.id);
       out.push('', `Branch taken: ${chosen.number}. ${replyWords(chosen, mdText)}${chosen.best ? ` (${BEST_PRACTICE})` : best ? ` (best practice here: ${best})` : ''}`, '');
+      if (prohibited.length > 0) out.push(`A prohibited activity in the guide (a critical violation): ${prohibited.map(mdText).join('; ')}.`, '');
     } else out.push('', soFar ? 'The room has not chosen a branch here yet: this summary was made during the session.' : 'The session stopped at this decision.', '');
   });
   // In the words every screen that ends a session uses (roomDidWords): the terminal's debrief, the

@@ -137,6 +137,16 @@ describe('the session summary', () => {
     expect(md).toContain('Branch taken: 3. Do: Say nothing about the phone and move on to school. (best practice here: 1)');
   });
 
+  // A session ended before the story did (or a summary downloaded so far) has no debrief to list
+  // the prohibited activities first, as the debrief does: the branch taken says it.
+  it('says when the branch the room took was a prohibited activity, with or without a debrief below', () => {
+    const decision = { title: 'After the visit', replies: [{ number: 1, text: 'Call your Advocate Supervisor.', votes: 1, id: 'after-supervisor' }, { number: 2, text: 'Look Jade up on social media tonight.', votes: 3, id: 'after-search' }], chosen: 2 };
+    const said = 'A prohibited activity in the guide (a critical violation): Don\'t investigate (guide: Prohibited Activities).';
+    expect(facilitationMarkdown(example, [decision], undefined, now, true)).toContain(`Branch taken: 2. Do: Look Jade up on social media tonight. (best practice here: 1)\n\n${said}\n`);
+    expect(facilitationMarkdown(example, [decision], undefined, now)).toContain(said);
+    expect(facilitationMarkdown(example, [{ ...decision, chosen: 1 }], undefined, now)).not.toContain('prohibited activity');
+  });
+
   it('gives each reply its share of the votes in the table, the same share for the same count', () => {
     const view = firstView();
     const [a, b, c] = view.replies.map((r) => r.id);
