@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeCleanInDark, axNames, builtAppInChromium, fullPageScreenshot, openPage, runAxe, SCREENSHOTS, seedLocalStorage, tones, violationsText, type PageSession } from '../helpers/browser.js';
+import { axeCleanInDark, axNames, builtAppInChromium, COLOUR_RULES, fullPageScreenshot, openPage, runAxe, SCREENSHOTS, seedLocalStorage, tones, violationsText, type PageSession } from '../helpers/browser.js';
 
 // The web app end to end in Debian's Chromium over the built files (dist-web/, served by serveBuiltApp).
 
@@ -773,6 +773,48 @@ describe('the web app in Chromium', () => {
         await button.hover();
         expect(await button.evaluate((el) => el.matches(':hover'))).toBe(true);
         expect(await contrast(), `hovered in ${colorScheme}`).toBeGreaterThanOrEqual(4.5);
+      }
+      clean(s);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('forced colours (Windows high contrast): the sticky bar keeps an edge; "Blank the projector" looks pressed while the projector is blank, there and in light and dark', async () => {
+    const s = await openPage(web.browser, web.app.url, '#/presenter/couch-rent', { forcedColors: 'active' });
+    const { page } = s;
+    try {
+      await page.getByRole('button', { name: 'Start the session' }).click();
+      // The bar's dark background is painted as the page's Canvas: a line of its own shows where the
+      // page scrolling under it is cut off (without one, half a button simply ended at nothing).
+      const edge = await page.locator('header.bar').evaluate((el) => {
+        const st = getComputedStyle(el);
+        return { style: st.borderBottomStyle, width: parseFloat(st.borderBottomWidth), line: st.borderBottomColor, bar: st.backgroundColor };
+      });
+      expect(edge.style).not.toBe('none');
+      expect(edge.width).toBeGreaterThanOrEqual(1);
+      expect(edge.line).not.toBe(edge.bar);
+      // The toggle's state is drawn on the button itself, with forced colours or not: it looked the
+      // same on as off (only the notice under it said the projector was blank).
+      const blank = page.getByRole('button', { name: 'Blank the projector' });
+      const look = async () => {
+        await page.mouse.move(0, 0);
+        return blank.evaluate((el) => {
+          const st = getComputedStyle(el);
+          return `${st.backgroundColor} ${st.color} ${st.borderTopColor}`;
+        });
+      };
+      for (const [forcedColors, colorScheme] of [['active', 'light'], ['active', 'dark'], ['none', 'light'], ['none', 'dark']] as const) {
+        await page.emulateMedia({ forcedColors, colorScheme });
+        const off = await look();
+        await blank.click();
+        expect(await blank.getAttribute('aria-pressed')).toBe('true');
+        const on = await look();
+        expect(on, `${forcedColors} ${colorScheme}`).not.toBe(off);
+        await s.screenshot(`e2e-blank-pressed-${forcedColors}-${colorScheme}`);
+        if (forcedColors === 'none') expect(violationsText(await runAxe(page, COLOUR_RULES)), colorScheme).toBe('');
+        await blank.click();
+        expect(await blank.getAttribute('aria-pressed')).toBe('false');
       }
       clean(s);
     } finally {
