@@ -96,7 +96,7 @@ export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, 
               <p>{capital(v.chose)}: {quotedReply(t.reply, t.said)} ({signed(t.value)}; best here {signed(t.bestValue)})</p>
               <ul className="verdicts">{t.verdicts.map((v, j) => <li key={j} className={v.verdict}>{VERDICT_WORDS[v.verdict]} {v.title} <span className="cite">({v.citation})</span></li>)}</ul>
               <p className="feedback-text">{t.feedback}</p>
-              {onWhatIf && <button type="button" onClick={() => onWhatIf(i)}>What if: replay from here<span className="sr-only"> (decision {i + 1}: {t.where})</span></button>}
+              {onWhatIf && <button type="button" className="no-print" onClick={() => onWhatIf(i)}>What if: replay from here<span className="sr-only"> (decision {i + 1}: {t.where})</span></button>}
             </li>
           ))}
         </ol>

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -822,6 +824,36 @@ describe('the web app in Chromium', () => {
     }
   });
 
+  it.skipIf(!existsSync(PDFTOTEXT))('printed on A4, Letter and A5, the debrief leaves no heading alone at the foot of a page and no button on paper; the certificate prints whole on one page', async () => {
+    const s = await openPage(web.browser, web.app.url, '#/play/couch-rent');
+    const { page } = s;
+    try {
+      await page.locator('#transcript').waitFor();
+      await page.locator('.moment-heading').last().focus();
+      await keyboardToDebrief(page);
+      const headings = (await page.locator('main :is(h1, h2, h3)').allTextContents()).map((h) => h.replace(/\s+/g, ' ').trim());
+      for (const format of ['A4', 'Letter', 'A5']) {
+        const pages = pdfPages(await page.pdf({ format }));
+        expect(pages.length, format).toBeGreaterThan(2);
+        // The last line of each page but the last, with a list's number left off ("6. Supervision"):
+        // a heading, or the end of one that wrapped, whose words are on the next page.
+        const stranded = pages.slice(0, -1).map((p) => p.trimEnd().split('\n').at(-1)!.trim().replace(/^\d+\.\s+/, ''))
+          .filter((line) => line.length > 2 && headings.some((h) => h.endsWith(line)));
+        expect(stranded, format).toEqual([]);
+        // Nothing to press on paper: the what-ifs went with the other buttons.
+        expect(pages.join('\n'), format).not.toMatch(/What if: replay from here/);
+      }
+      await page.goto(`${web.app.url}#/certificate`);
+      await page.getByRole('heading', { name: 'Certificate of completed practice' }).waitFor();
+      const certificate = pdfPages(await page.pdf({ format: 'Letter' }));
+      expect(certificate).toHaveLength(1);
+      for (const words of ['Certificate of completed practice', 'The rent at Vic', 'Needs review', 'Practice', 'Advocate Supervisor:']) expect(certificate[0]).toContain(words);
+      clean(s);
+    } finally {
+      await s.close();
+    }
+  });
+
   it('on a phone, "Your path beside best practice" shares its width among its columns: the replies are not left a few letters a line', async () => {
     // The scenario with the longest replies (a court report, sentence by sentence).
     const s = await openPage(web.browser, web.app.url, '#/play/court-report', { viewport: { width: 360, height: 740 } });
@@ -906,6 +938,20 @@ describe('the web app in Chromium', () => {
     });
   });
 });
+
+/** poppler's pdftotext, to read a printed page's text (the print tests skip without it). */
+const PDFTOTEXT = '/usr/bin/pdftotext';
+
+/** The text of each page of a PDF, as poppler's pdftotext lays it out (-layout). */
+function pdfPages(pdf: Buffer): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'casa-pdf-'));
+  try {
+    writeFileSync(join(dir, 'printed.pdf'), pdf);
+    return execFileSync(PDFTOTEXT, ['-layout', join(dir, 'printed.pdf'), '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim() !== '');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 /** Runs `check` on recordsWithLongTitle's page, then checks the page stayed clean (clean) and closes it. */
 async function withRecordsLongTitle(check: (s: PageSession) => Promise<void>): Promise<void> {
