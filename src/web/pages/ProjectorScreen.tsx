@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { VERDICT_WORDS } from '../../machines/index.js';
 import { blankKeyOf, clickerKeyOf } from '../clicker.js';
 import { openChannel, outOfDate, PROJECTOR_PROTOCOL, type OutOfDate, type ProjectorMessage, type ProjectorState } from '../projector.js';
@@ -97,14 +97,24 @@ function largestScale(): number {
 function useFitToWindow(shown: unknown): boolean {
   const [size, setSize] = useState(0);
   const [moreBelow, setMoreBelow] = useState(false);
+  // The page's size as last fitted: a change to it that no fitting made is measured again too. The
+  // user's text spacing (WCAG 1.4.12: a bookmarklet or an extension's style sheet) or minimum font
+  // size, applied while the window is open, changes what it shows with nothing shown changed and the
+  // window the same size: the reveal ran off the bottom, with no line saying there was more below.
+  const fitted = useRef('');
   useEffect(() => {
     const resized = () => setSize((n) => n + 1);
     const scrolled = () => setMoreBelow(below());
     window.addEventListener('resize', resized);
     window.addEventListener('scroll', scrolled, { passive: true });
+    const observer = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(() => {
+      if (pageSize() !== fitted.current) resized();
+    });
+    observer?.observe(document.body);
     return () => {
       window.removeEventListener('resize', resized);
       window.removeEventListener('scroll', scrolled);
+      observer?.disconnect();
     };
   }, []);
   useLayoutEffect(() => {
@@ -146,6 +156,7 @@ function useFitToWindow(shown: unknown): boolean {
     scaleTo(best?.scale ?? PROJECTOR_MIN_SCALE);
     const still = below();
     if (more) more.hidden = false;
+    fitted.current = pageSize();
     setMoreBelow(still);
     return () => {
       scaleTo(1);
@@ -153,6 +164,12 @@ function useFitToWindow(shown: unknown): boolean {
     };
   }, [shown, size]);
   return moreBelow;
+}
+
+/** The page's size as laid out now, for useFitToWindow to tell a change it did not make. */
+function pageSize(): string {
+  const { width, height } = document.body.getBoundingClientRect();
+  return `${Math.round(width)}×${Math.round(height)}`;
 }
 
 /** Whether the page goes on below the window's bottom edge. */

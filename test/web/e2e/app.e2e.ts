@@ -491,7 +491,7 @@ describe('the web app in Chromium', () => {
     }
   });
 
-  it('the projector window fits a 1280×720 projector: a moment at full size, the whole reveal without scrolling (the room saw only its first reply); where even its smallest type cannot fit, it says there is more below; at 1920×1080 the type grows', async () => {
+  it('the projector window fits a 1280×720 projector: a moment at full size, the whole reveal without scrolling (the room saw only its first reply); where even its smallest type cannot fit, it says there is more below; at 1920×1080 the type grows; text spacing set while it is open is fitted too', async () => {
     const s = await openPage(web.browser, web.app.url, '?presenter#/presenter/youth-discloses');
     const { page } = s;
     try {
@@ -536,6 +536,20 @@ describe('the web app in Chromium', () => {
       await projector.setViewportSize({ width: 1280, height: 720 });
       await projector.locator('.more-below').waitFor({ state: 'detached' });
       expect(await fit()).toEqual(revealed);
+      // Text spacing set while the window is open (WCAG 1.4.12's, as a bookmarklet or an extension
+      // adds it: a style sheet of the user's): the type is fitted again. The reveal ran off the
+      // bottom, with no line saying so, until the next screen. Taken off, the type is as before.
+      await projector.evaluate((css) => {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(css);
+        document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+      }, TEXT_SPACING);
+      await expect.poll(async () => (await fit()).overflow <= 0 || (await projector.locator('.more-below').count()) === 1).toBe(true);
+      expect((await fit()).wide).toBeLessThanOrEqual(0);
+      await projector.evaluate(() => {
+        document.adoptedStyleSheets = [];
+      });
+      await expect.poll(fit).toEqual(revealed);
       await projector.setViewportSize({ width: 1024, height: 400 });
       await projector.locator('.more-below').waitFor();
       await projector.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
@@ -938,6 +952,9 @@ describe('the web app in Chromium', () => {
     });
   });
 });
+
+/** WCAG 1.4.12's text spacing, as its bookmarklet sets it: what a page must take without losing any content. */
+const TEXT_SPACING = '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }';
 
 /** poppler's pdftotext, to read a printed page's text (the print tests skip without it). */
 const PDFTOTEXT = '/usr/bin/pdftotext';
