@@ -733,7 +733,7 @@ describe('the web app in Chromium', () => {
     }
   });
 
-  it('on a phone with text at 200%, the first page breaks no word of its title or of a card\'s buttons in the middle', async () => {
+  it('on a phone with text at 200%, the first page breaks no word of its title or of a card\'s buttons in the middle; with text spacing too, the skip link stays out of sight until focused', async () => {
     const s = await openPage(web.browser, web.app.url, '', { viewport: { width: 360, height: 740 } });
     try {
       await s.page.locator('.card').first().waitFor();
@@ -741,6 +741,23 @@ describe('the web app in Chromium', () => {
       const split = await splitWords(s.page, 'main h1, .card .actions .button');
       await s.screenshot('e2e-library-phone-200');
       expect(split).toEqual([]);
+      expect(await s.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      // With the user's text spacing as well (WCAG 1.4.12), nothing runs off the side, and the skip
+      // link, on two lines now, is out of sight until it is focused (its second line was over the bar).
+      await s.page.evaluate((css) => {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(css);
+        document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+      }, TEXT_SPACING);
+      const skip = s.page.getByRole('link', { name: 'Skip to content' });
+      const box = () => skip.evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
+      const hidden = await box();
+      expect(hidden.bottom).toBeLessThanOrEqual(0);
+      await s.page.keyboard.press('Tab');
+      expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
+      const shown = await box();
+      expect(shown.top).toBeGreaterThanOrEqual(0);
+      expect(shown.right).toBeLessThanOrEqual(360);
       expect(await s.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
       clean(s);
     } finally {
