@@ -47,6 +47,23 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   room: async () => (await import('./room/command.js')).roomCommand,
 };
 
+/**
+ * Where the command is in a command line that starts with options: the first command's name that
+ * follows only options and words that may be an option's value (a word after "--name", not after
+ * "--name=value" nor "--"); -1 when there is none.
+ */
+function commandAfterOptions(argv: readonly string[]): number {
+  for (let i = 0; i < argv.length; i++) {
+    const word = argv[i] as string;
+    if (word === '--') return -1;
+    if (word.startsWith('-')) continue;
+    if (Object.hasOwn(COMMANDS, word)) return i;
+    const before = i > 0 ? (argv[i - 1] as string) : '';
+    if (!(before.startsWith('--') && !before.includes('='))) return -1;
+  }
+  return -1;
+}
+
 /** Runs the CLI and returns its exit code; never throws for user mistakes. */
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   const [first, ...rest] = argv;
@@ -65,10 +82,12 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     // Options written before the command ("--assess play red-flags", "--plain resume", as git takes
     // its own options) reached the picker's parser, which took the command for a scenario: "name at
     // most one scenario", or 'no scenario "resume"'. The command goes first; its own parser then
-    // checks the options (the picker's options take no value, so the first word is the command).
-    const at = first?.startsWith('-') ? argv.findIndex((w) => !w.startsWith('-')) : -1;
-    const named = at > 0 && !argv.slice(0, at).includes('--') ? (argv[at] as string) : undefined;
-    if (named !== undefined && Object.hasOwn(COMMANDS, named)) return await runCli([named, ...argv.slice(0, at), ...argv.slice(at + 1)], io);
+    // checks the options. A word after "--name" may be that option's value ("--format dot graph …",
+    // "--year 2025 records"), so the command is the first command's name among the words that are
+    // options or may be an option's value; the picker's options take no value, so a scenario named
+    // first ("--facilitate red-flags") stays the picker's.
+    const at = first?.startsWith('-') ? commandAfterOptions(argv) : -1;
+    if (at > 0) return await runCli([argv[at] as string, ...argv.slice(0, at), ...argv.slice(at + 1)], io);
     if (first === undefined || first.startsWith('-')) return await (await import('./app-commands.js')).appCommand(argv, io);
     const load = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
     if (!load) {

@@ -89,6 +89,27 @@ describe('plain mode in this process', () => {
     expect(records.err).toMatch(/records --help/);
   });
 
+  // "--format dot graph …", "--year 2025 records", "--host 127.0.0.1 room …" said 'unknown option
+  // "--format"' and pointed at the general help: the option's value was taken for the command.
+  it('an option with its value written before the command is the command\'s too: --format dot graph, --year records, --for schema', async () => {
+    const env = tempEnv();
+    const graph = await cli(['--format', 'dot', 'graph', NEW_PHONE], '', env);
+    expect(graph.err).toBe('');
+    expect(graph.code).toBe(0);
+    expect(graph.out).toMatch(/^digraph /);
+    const records = await cli(['--year=2025', '--csv', 'records'], '', env);
+    expect(records.err).toBe('');
+    expect(records.out).toContain('finished practice in 2025');
+    expect(records.out).toContain('CSV: ');
+    const schema = await cli(['--for', NEW_PHONE, 'schema'], '', env);
+    expect(schema.code).toBe(0);
+    expect(schema.out).toMatch(/^"\$schema": ".*scenario\.schema\.json",\n$/);
+    // A value that is missing is still the command's mistake, named with the command's help.
+    const missing = await cli(['--format', 'graph', NEW_PHONE], '', env);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/graph --help/);
+  });
+
   it('input that ends early saves progress (exit 1), and resume continues exactly there', async () => {
     const env = tempEnv();
     const first = await cli(['play', NEW_PHONE, '--plain'], '2\n', env);
