@@ -1,4 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { principles } from '../../src/machines/guide.js';
@@ -80,5 +82,152 @@ describe('the syntax messages in docs/authoring.md are the ones the validator gi
     const row = rowFor(messageOf(example.replace(from, to)));
     expect(row).toBeDefined();
     expect(row).toContain(named);
+  });
+});
+
+/** The documents a trainer, a volunteer or a newcomer to the code reads. */
+const DOCS = ['README.md', 'docs/authoring.md', 'src/machines/README.md', 'src/web/README.md'];
+const read = (file: string) => readFileSync(new URL(file, root), 'utf8');
+
+/** Every piece of code in a Markdown text: the lines of fenced blocks (indented too), and inline code (which may wrap onto the next line). */
+function codeIn(md: string): string[] {
+  const fenced = /^ *```[^\n]*\n([\s\S]*?)^ *```/gm;
+  const blocks = [...md.matchAll(fenced)].flatMap((m) => (m[1] ?? '').split('\n'));
+  const spans = [...md.replace(fenced, '').matchAll(/`([^`]+)`/g)].map((m) => (m[1] ?? '').replace(/\n\s*/g, ' '));
+  return [...blocks, ...spans];
+}
+
+/**
+ * The command lines of casa-practice in a piece of code, as argument lists: what follows
+ * `npx casa-practice` (or `casa-practice`), up to a pipe, a comment, a redirect or a gap of two
+ * spaces; `<placeholder>` becomes a file name, `[--option VALUE]` the option, `a\|b` its first choice.
+ * A line that leaves its arguments out (`npx casa-practice …`) gives none.
+ */
+function commandLines(code: string): { text: string; argv: string[] }[] {
+  const found: { text: string; argv: string[] }[] = [];
+  for (const m of code.matchAll(/(?:^|[\s(])(?:npx )?casa-practice(?=\s|$)(.*)/g)) {
+    const text = ((m[1] ?? '').split(/ \| | # | {2}|;| > |\)/)[0] ?? '').trim();
+    // "casa-practice — practise …" is the program's name in a title, not a command.
+    if (text.includes('…') || text.startsWith('—')) continue;
+    const argv = text
+      .replace(/\\\|/g, '|')
+      .replace(/<[^>]*>(\.\.\.)?/g, 'file.json')
+      .replace(/\[(-[^\]]*?)( \.\.\.)?\]/g, '$1')
+      .replace(/\[[^\]]*\](\.\.\.)?/g, '')
+      .replace(/(\w+)(\|\w+)+/g, '$1')
+      .split(/\s+/)
+      .filter(Boolean);
+    found.push({ text: `casa-practice ${text}`.trim(), argv });
+  }
+  return found;
+}
+
+describe('the commands the documents and the help show', async () => {
+  const { MAIN_HELP } = await import('../../src/terminal/cli.js');
+  const { APP_HELP, PLAY_HELP, RESUME_HELP } = await import('../../src/terminal/app-commands.js');
+  const { VALIDATE_HELP, GRAPH_HELP, AUDIT_HELP, SCHEMA_HELP } = await import('../../src/terminal/commands.js');
+  const { RECORDS_HELP } = await import('../../src/terminal/records-command.js');
+  const { ROOM_HELP } = await import('../../src/terminal/room/command.js');
+  const helps = { MAIN_HELP, APP_HELP, PLAY_HELP, RESUME_HELP, VALIDATE_HELP, GRAPH_HELP, AUDIT_HELP, SCHEMA_HELP, RECORDS_HELP, ROOM_HELP };
+  const shown = [
+    ...DOCS.flatMap((file) => codeIn(read(file)).flatMap((code) => commandLines(code).map((c) => ({ file, ...c })))),
+    ...Object.entries(helps).flatMap(([file, text]) => text.split('\n').flatMap((line) => commandLines(line).map((c) => ({ file, ...c })))),
+  ];
+
+  it('finds the commands of README, authoring.md and the help (validate, graph, audit, play, room, records, schema, resume)', () => {
+    for (const from of ['README.md', 'docs/authoring.md', 'MAIN_HELP']) {
+      const commands = new Set(shown.filter((c) => c.file === from).map((c) => c.argv[0]));
+      for (const c of ['validate', 'graph', 'audit', 'play', 'schema', 'resume', ...(from === 'docs/authoring.md' ? [] : ['room', 'records'])]) expect(commands, from).toContain(c);
+    }
+    expect(shown.filter((c) => c.file.endsWith('_HELP')).length).toBeGreaterThan(20);
+  });
+
+  // A command the docs show with an option the program does not have (or without the value an
+  // option needs) is refused with exit 2 when a trainer types it. "--help" at the end makes the
+  // command check its options and print its help, without doing anything else.
+  it('every one is accepted by the CLI\'s argument parser (its options exist and have their values)', async () => {
+    const { runCli } = await import('../../src/terminal/cli.js');
+    const refused: string[] = [];
+    for (const c of shown) {
+      let err = '';
+      const code = await runCli([...c.argv, '--help'], { out: () => {}, err: (t) => (err += t) });
+      if (code !== 0) refused.push(`${c.file}: ${c.text}: ${err.trim()}`);
+    }
+    expect(refused).toEqual([]);
+  });
+
+  it('every file or folder of this project they name is there', () => {
+    const missing = shown.flatMap((c) => c.argv.filter((w) => /^(scenarios|docs|test|src)\//.test(w) && !w.includes('file.json')).filter((w) => !existsSync(new URL(w, root))).map((w) => `${c.file}: ${c.text}: ${w}`));
+    expect(missing).toEqual([]);
+  });
+
+  it('every "npm run" script they name is in package.json', () => {
+    const scripts = Object.keys((JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts);
+    const named = DOCS.flatMap((file) => [...read(file).matchAll(/npm run ([a-z][\w:-]*)/g)].map((m) => ({ file, name: m[1] ?? '' })));
+    expect(named.length).toBeGreaterThan(5);
+    expect(named.filter((n) => !scripts.includes(n.name))).toEqual([]);
+  });
+});
+
+describe("README's first screen", () => {
+  const readme = read('README.md');
+  const firstBlock = /```sh\n([\s\S]*?)```/.exec(readme.split('\n').slice(0, 20).join('\n'))?.[1] ?? '';
+  const lines = firstBlock.split('\n').map((l) => l.replace(/#.*/, '').trim());
+
+  it('has the command that installs and starts the program, and the one that runs every test', () => {
+    expect(lines).toContain('npm ci && npm start');
+    expect(lines).toContain('npm test');
+  });
+
+  it('names the test command CI runs, and scripts that build before they start', () => {
+    const pkg = JSON.parse(read('package.json')) as { scripts: Record<string, string> };
+    // npm ci runs "prepare", which builds; npm start builds what changed, then serves on 127.0.0.1.
+    expect(pkg.scripts.prepare).toMatch(/npm run build/);
+    expect(pkg.scripts.start).toMatch(/build-if-changed\.mjs --web && vite preview --host 127\.0\.0\.1/);
+    expect(read('.ci/run')).toMatch(/\bnpm ci\b/);
+    expect(read('.ci/run')).toMatch(/^npm test -- /m);
+  });
+});
+
+describe('the scripted playthroughs the documents and the help show', async () => {
+  const { MAIN_HELP } = await import('../../src/terminal/cli.js');
+  const { PLAY_HELP } = await import('../../src/terminal/app-commands.js');
+  const { runPiped } = await import('../terminal/helpers/cli.js');
+  const texts = [...DOCS.flatMap((file) => codeIn(read(file)).map((code) => ({ file, code }))), ...[MAIN_HELP, PLAY_HELP].flatMap((h) => h.split('\n').map((code) => ({ file: 'help', code: code.replace(/\\\\/g, '\\') })))];
+  const scripts = texts.flatMap(({ file, code }) => [...code.matchAll(/printf '([^']*)' \| ((?:[A-Z_]+=\S+ )*)(?:npx )?casa-practice ([^|#;]*)/g)].map((m) => ({
+    file,
+    text: m[0].trim(),
+    input: (m[1] ?? '').replace(/\\n/g, '\n'),
+    env: Object.fromEntries((m[2] ?? '').trim().split(/\s+/).filter(Boolean).map((kv) => kv.split('=') as [string, string])),
+    argv: (m[3] ?? '').trim().split(/\s+/),
+  }))).filter((s) => !s.argv.some((w) => w.includes('<')));
+  const run = (s: (typeof scripts)[number]) => runPiped(s.argv, s.input, { XDG_STATE_HOME: mkdtempSync(join(tmpdir(), 'casa-docs-')), ...s.env });
+
+  it('finds them (README, authoring.md, the help)', () => {
+    expect(new Set(scripts.map((s) => s.file))).toEqual(new Set(['README.md', 'docs/authoring.md', 'help']));
+  });
+
+  // A reply id the docs type that the decision does not have is asked about again, and the
+  // playthrough takes another path than the one the docs promise.
+  it('every line they type is a reply at that decision', async () => {
+    const wrong: string[] = [];
+    for (const s of scripts) {
+      const r = await run(s);
+      if (![0, 1].includes(r.code ?? -1) || /No reply at this decision has the id|Please type a number/.test(r.out + r.err)) wrong.push(`${s.file}: ${s.text}: ${r.err}${r.out.slice(-400)}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('the worked example\'s best and worst paths end as section 7 says', async () => {
+    const best = scripts.find((s) => s.file === 'docs/authoring.md' && s.input === 'd1-glad\nd2-plan\n');
+    expect(best).toBeDefined();
+    const doc = read('docs/authoring.md');
+    for (const [input, score, ending] of [['d1-glad\nd2-plan\n', 'Score: 7 of 7 (100%)', '(strong)'], ['d1-where\nd2-ride\n', 'Score: −5 of 7 (below 0%)', '(harmful)']] as const) {
+      expect(doc).toContain(`\`${score}\``);
+      const r = await run({ ...(best as NonNullable<typeof best>), input });
+      expect(r.code).toBe(0);
+      expect(r.out).toContain(score);
+      expect(r.out).toMatch(new RegExp(`^Ending: .* \\${ending.slice(0, -1)}\\)`, 'm'));
+    }
   });
 });
