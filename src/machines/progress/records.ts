@@ -136,6 +136,30 @@ const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isI
 const isNumber = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isIsoTime = (v: unknown): v is string => typeof v === 'string' && v.length <= 40 && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v));
+
+/**
+ * Whether an ISO time's date and time of day are ones a clock shows: a month of 1–12, a day the
+ * month has, a time of 00:00:00–23:59:59. JavaScript reads "2026-02-30T10:00:00Z" as 2 March and
+ * "…T24:00:00Z" as the next day, so a record so dated was listed under a day it does not name, and
+ * exported as it stood (an xAPI timestamp a learning record store refuses). Only the text's leading
+ * date and time are checked; the rest is isIsoTime's.
+ */
+export function isCalendarTime(v: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(v);
+  if (!m) return false;
+  const [year, month, day, hour = 0, minute = 0, second = 0] = m.slice(1).map((x) => (x === undefined ? undefined : Number(x))) as number[];
+  if (month === undefined || day === undefined || year === undefined || month < 1 || month > 12 || day < 1) return false;
+  // Day 0 of the next month is the last of this one (Date.UTC maps years 0–99 to 1900s: set the year itself).
+  const last = new Date(Date.UTC(2000, month, 0));
+  last.setUTCFullYear(year, month, 0);
+  return day <= last.getUTCDate() && hour <= 23 && minute <= 59 && second <= 59;
+}
+
+/** Why an ISO time of a record cannot be read (`what`: "start", "completion"), or undefined when it can. */
+function timeTextProblem(v: unknown, what: string): string | undefined {
+  if (!isIsoTime(v)) return `its ${what} time is not an ISO 8601 time`;
+  return isCalendarTime(v) ? undefined : `its ${what} time, ${v.slice(0, 19)}, is not a date and time on the calendar`;
+}
 const isShortText = (v: unknown, max = 200): v is string => typeof v === 'string' && v.length > 0 && v.length <= max;
 const BANDS: readonly string[] = ['strong', 'developing', 'needs-review'];
 const STATUSES: readonly string[] = ['violated', 'missed', 'followed'];
@@ -219,8 +243,10 @@ export function parsePlaythrough(raw: unknown, now = new Date()): PlaythroughRec
   if (!isCount(r.scenarioVersion)) return { error: 'its scenario version is not a whole number' };
   if (!isShortText(r.title, 400)) return { error: typeof r.title === 'string' && r.title.length > 400 ? 'its title is longer than 400 characters' : 'its title is missing' };
   if (r.mode !== 'practice' && r.mode !== 'assessment') return { error: 'its mode is neither practice nor assessment' };
-  if (r.startedAt !== undefined && !isIsoTime(r.startedAt)) return { error: 'its start time is not an ISO 8601 time' };
-  if (!isIsoTime(r.completedAt)) return { error: 'its completion time is not an ISO 8601 time' };
+  const badStart = r.startedAt === undefined ? undefined : timeTextProblem(r.startedAt, 'start');
+  if (badStart) return { error: badStart };
+  const badEnd = timeTextProblem(r.completedAt, 'completion');
+  if (badEnd || !isIsoTime(r.completedAt)) return { error: badEnd ?? 'its completion time is not an ISO 8601 time' };
   if (r.minutes !== undefined && !(isCount(r.minutes) && r.minutes >= 1)) return { error: 'its minutes are not a whole number of at least 1' };
   const wrongTime = timeProblem(r.startedAt as string | undefined, r.completedAt, r.minutes as number | undefined, now);
   if (wrongTime) return { error: wrongTime };
@@ -436,7 +462,7 @@ export function playthroughRecord(scenario: Pick<Scenario, 'id' | 'version' | 't
   // minutes measured and this clock's end: it is left out rather than make a record parsePlaythrough
   // would refuse. The minutes measured are kept as they are.
   const completedAt = now.toISOString();
-  const startedAt = details.startedAt !== undefined && isIsoTime(details.startedAt) && timeProblem(details.startedAt, completedAt, minutes, now) === undefined ? details.startedAt : undefined;
+  const startedAt = details.startedAt !== undefined && timeTextProblem(details.startedAt, 'start') === undefined && timeProblem(details.startedAt, completedAt, minutes, now) === undefined ? details.startedAt : undefined;
   return {
     id: randomUuid(details.randomBytes ?? weakRandomBytes),
     scenarioId: scenario.id,

@@ -175,6 +175,33 @@ describe('records dated later than today, or claiming more minutes than casa-pra
     expect(minutesSpent(longest + 1, now, { activeMs: 30 * 24 * 3_600_000 })).toBeGreaterThan(MAX_RECORD_MINUTES);
   });
 
+  it('dates that are not on the calendar (30 February, 31 April, 24:00) are damaged too, in records, in a backup, and never recorded from a save', () => {
+    // JavaScript reads 2026-02-30 as 2 March: such a record was listed under a day it does not name,
+    // and exported as it stood (an xAPI timestamp a learning record store refuses).
+    const good = at('2026-02-10T12:00:00.000Z', 5, '2026-02-10T11:55:00.000Z');
+    const feb30 = at('2026-02-30T12:00:00.000Z', 5);
+    const apr31 = at('2025-04-31T12:00:00.000Z', 5);
+    const midnight = at('2026-02-09T24:00:00.000Z', 5);
+    const startFeb29 = at('2026-02-01T12:00:00.000Z', 5, '2025-02-29T11:55:00.000Z');
+    const leapDay = at('2024-02-29T12:00:00.000Z', 5, '2024-02-29T11:55:00.000Z');
+    const text = JSON.stringify({ format: 'casa-practice-records', formatVersion: 2, best: {}, playthroughs: [good, feb30, apr31, midnight, startFeb29, leapDay] });
+    const read = readRecords(memoryStore({ [RECORDS_KEY]: text }), now);
+    expect(read.playthroughs.map((p) => p.id)).toEqual([good.id, leapDay.id]);
+    expect(read.setAside?.why).toBe('completed practice 2: its completion time, 2026-02-30T12:00:00, is not a date and time on the calendar');
+    const one = (p: PlaythroughRecord) => readRecords(memoryStore({ [RECORDS_KEY]: JSON.stringify({ format: 'casa-practice-records', formatVersion: 2, best: {}, playthroughs: [p] }) }), now).setAside?.why;
+    expect(one(midnight)).toBe('completed practice 1: its completion time, 2026-02-09T24:00:00, is not a date and time on the calendar');
+    expect(one(startFeb29)).toBe('completed practice 1: its start time, 2025-02-29T11:55:00, is not a date and time on the calendar');
+    const backup = JSON.stringify({ format: 'casa-practice-backup', formatVersion: 1, exportedAt: now.toISOString(), records: { format: 'casa-practice-records', formatVersion: 2, best: {}, playthroughs: [apr31] }, saves: {} });
+    expect(parseBackup(backup, now)).toEqual({ ok: false, error: 'This file cannot be loaded: it is damaged (completed practice 1: its completion time, 2025-04-31T12:00:00, is not a date and time on the calendar). Nothing was changed.' });
+    // A save's start time is untrusted too: a finish never writes a record the next read would refuse.
+    const made = playthroughRecord(example, debrief(), { activeMs: 5 * 60_000, startedAt: '2026-02-31T18:25:00.000Z' }, now);
+    expect(made.startedAt).toBeUndefined();
+    const store = memoryStore();
+    recordPlaythrough(store, made, bytes, now);
+    expect(readRecords(store, now)).toMatchObject({ playthroughs: [{ id: made.id, minutes: 5 }] });
+    expect(readRecords(store, now).notice).toBeUndefined();
+  });
+
   it('a backup holding only one is refused whole, in the words any damaged backup gets; beside other practice it is left out and named', () => {
     const store = memoryStore();
     recordPlaythrough(store, record(new Date('2026-01-05T17:00:00Z')), bytes, now);
