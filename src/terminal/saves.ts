@@ -162,7 +162,7 @@ function load(file: string, from: string | undefined, set?: Readonly<Record<stri
 function loadForSave(ref: ScenarioRef, from: string | undefined, set?: Readonly<Record<string, string>>): PlayableScenario | { error: string; keep?: boolean; present?: boolean } {
   if (ref.source === 'bundled') {
     const file = bundledFileOf(ref.id);
-    return file ? load(file, from, set) : { error: `The saved scenario "${ref.id}" is not bundled with this version of casa-practice.` };
+    return file ? load(file, from, set) : { error: `The saved scenario ${core.quoteValue(ref.id)} is not bundled with this version of casa-practice.` };
   }
   if (ref.legacy) {
     const file = bundledFileOf(ref.id);

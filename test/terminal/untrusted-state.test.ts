@@ -37,6 +37,21 @@ describe('untrusted saves and records never reach the terminal raw', () => {
     expect(readdirSync(join(env.XDG_STATE_HOME as string, 'casa-practice', 'saves'))[0]).toMatch(/^x\.json\.damaged-/);
   });
 
+  it('a value that is nothing but escape sequences is named with them shown escaped, not cleaned away to ""', async () => {
+    // Cleaned, the bundled id read 'The saved scenario "" is not bundled' and the records format
+    // 'it uses records format , which': the volunteer saw nothing of what was wrong.
+    const env = tempEnv();
+    const id = '\u001b[2J\u009b31m\u202e';
+    writeState(env, 'saves/x.json', JSON.stringify({ format: 'casa-practice-terminal-save', formatVersion: 1, scenario: { source: 'bundled', id }, session: {} }));
+    const resumed = await cli(['resume', '--plain'], '', env);
+    expect(resumed.err).toContain('The saved scenario "\\u001b[2J\\u009b31m\\u202e" is not bundled with this version of casa-practice.');
+    expect(resumed.err).not.toMatch(RAW);
+    writeState(env, 'records.json', JSON.stringify({ format: 'casa-practice-records', formatVersion: id, best: {}, playthroughs: [] }));
+    const records = await cli(['records'], '', env);
+    expect(records.out + records.err).toMatch(/it uses records format\s+"\\u001b\[2J\\u009b31m\\u202e", which\s+this\s+version/);
+    expect(records.out + records.err).not.toMatch(RAW);
+  });
+
   it('resume --plain asks for a moved scenario file whose saved path and id hold escape sequences in clean words, and keeps the save', async () => {
     const env = tempEnv();
     const save = { format: 'casa-practice-terminal-save', formatVersion: 1, scenario: { source: 'file', file: `/nowhere/${HOSTILE}.json`, id: `x${HOSTILE}` }, session: { format: 'casa-practice-session', formatVersion: 1, scenarioId: 'x', scenarioVersion: 1, snapshot: {} } };

@@ -1,4 +1,5 @@
 import { cleanLine } from '../text/clean.js';
+import { quoteValue } from '../text/quote.js';
 import type { Debrief, OutcomeBand } from '../scoring.js';
 import type { EndingKind, Scenario } from '../schema/scenario.js';
 import { isScenarioId } from '../scenario-id.js';
@@ -328,7 +329,8 @@ export function parseRecordsValue(raw: unknown, now = new Date()): RecordsParse 
   }
   if (raw.format !== 'casa-practice-records') return { ok: false, error: 'it is not a casa-practice records file' };
   if (raw.formatVersion !== RECORDS_FORMAT_VERSION) {
-    return { ok: false, error: `it uses records format ${cleanLine(String(raw.formatVersion)).slice(0, 20)}, which this version of casa-practice does not read` };
+    // Quoted, with any control or invisible character shown escaped: cleaned, "\u001b[2J" read as "records format ,".
+    return { ok: false, error: `it uses records format ${quoteValue(raw.formatVersion, 20)}, which this version of casa-practice does not read` };
   }
   // Either written as something else than a list or an object: the whole file is set aside, as an
   // unreadable one is, rather than read as empty and written over on the next finish.
