@@ -543,6 +543,8 @@ describe('room state: persistence', () => {
       if (!result.ok) expect(result.error, name).toMatch(/damaged|not fit|does not fit/);
     }
     expect(restoreRoom(roomContext(redFlags), serializeRoom(r.state))).toMatchObject({ ok: false, error: expect.stringContaining('example-new-phone') });
+    // A scenario id with escapes in it is shown with them escaped: cleaned, "x\u001b[2J" read as "x", naming another scenario.
+    expect(restoreRoom(r.ctx, JSON.stringify({ ...good, scenarioId: 'x\u001b[2J\u202e' }))).toEqual({ ok: false, error: 'The saved room plays "x\\u001b[2J\\u202e", not "example-new-phone".' });
   });
 });
 

@@ -10,6 +10,7 @@ import { introductionsAt, type Introduction } from '../recap.js';
 import { selectView, type SessionView } from '../selectors.js';
 import { actorOptions, restoreSession, saveSession, type PersistedScenarioSnapshot, type SavedSession } from '../session.js';
 import { cleanLine, cleanText } from '../text/clean.js';
+import { quoteValue } from '../text/quote.js';
 import { roomSummaryMarkdown } from './summary.js';
 import { DEVICE_ID, isRoomCode, type PresenterAction, type PresenterView, type Rejection, type RoomCount, type RoomPhase, type VoterMessage, type VoterView } from './protocol.js';
 
@@ -450,7 +451,7 @@ export function restoreRoom(ctx: RoomContext, text: string): RoomRestore {
   const parsed = StoredRoom.safeParse(raw);
   if (!parsed.success) return { ok: false, error: 'The saved room is damaged (its fields are malformed).' };
   const data = parsed.data;
-  if (data.scenarioId !== ctx.scenario.id) return { ok: false, error: `The saved room plays "${cleanLine(data.scenarioId)}", not "${ctx.scenario.id}".` };
+  if (data.scenarioId !== ctx.scenario.id) return { ok: false, error: `The saved room plays ${quoteValue(data.scenarioId)}, not "${ctx.scenario.id}".` };
   const session = restoreSession(ctx.scenario, data.session, ctx.machine);
   if (!session.ok) return { ok: false, error: session.error, ...(session.outdated ? { outdated: true as const } : {}) };
   const state = { ...data, session: data.session as unknown as SavedSession } as RoomState;
