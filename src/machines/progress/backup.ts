@@ -1,6 +1,7 @@
 import { exportFileName } from '../report/records-export.js';
 import { isScenarioId } from '../scenario-id.js';
 import { cleanLine } from '../text/clean.js';
+import { quoteValue } from '../text/quote.js';
 import { FUTURE_SLACK_MS, parsePlaythrough, readRecordsFile, RECORDS_KEY, recordsText, type PlaythroughRecord, type Records, type RecordsFile, type RecordsSetAside } from './records.js';
 import { SAVES_PREFIX } from './slots.js';
 import { exclusively, type Store } from './store.js';
@@ -131,19 +132,19 @@ export function parseBackup(text: string, now = new Date()): BackupParse {
   const best: Records = Object.create(null) as Records;
   for (const [id, r] of Object.entries(records.best)) {
     if (!isObject(r) || typeof r.bestPercent !== 'number' || !(r.bestPercent >= 0 && r.bestPercent <= 100) || !Number.isInteger(r.completions) || (r.completions as number) < 1) {
-      leftOut.push({ what: `the best result for "${cleanLine(id).slice(0, 60)}"`, why: 'it is malformed' });
+      leftOut.push({ what: `the best result for ${quoteValue(id)}`, why: 'it is malformed' });
       continue;
     }
     // As the records read it (records.ts): an id no scenario could have is left out, and said, not
     // written into the records to be dropped without a word when they are next read.
     if (!isScenarioId(id)) {
-      leftOut.push({ what: `the best result for "${cleanLine(id).slice(0, 60)}"`, why: 'its scenario id is not one a scenario can have' });
+      leftOut.push({ what: `the best result for ${quoteValue(id)}`, why: 'its scenario id is not one a scenario can have' });
       continue;
     }
     const last = typeof r.lastCompleted === 'string' ? cleanLine(r.lastCompleted).slice(0, 40) : '';
     // Dated later than now, it would stay the scenario's last completion for good (merging keeps the later).
     if (Date.parse(last) > now.getTime() + FUTURE_SLACK_MS) {
-      leftOut.push({ what: `the best result for "${cleanLine(id).slice(0, 60)}"`, why: `its last completion, ${last.slice(0, 10)}, is later than today` });
+      leftOut.push({ what: `the best result for ${quoteValue(id)}`, why: `its last completion, ${last.slice(0, 10)}, is later than today` });
       continue;
     }
     best[id] = { bestPercent: r.bestPercent, completions: r.completions as number, lastCompleted: last };
@@ -155,7 +156,8 @@ export function parseBackup(text: string, now = new Date()): BackupParse {
     if ('error' in parsed) {
       // Its scenario's best result in the file may come from it: that is left out with it, and
       // said (the best of the practice that is loaded is worked out again on loading).
-      const scenarioId = isObject(p) && typeof p.scenarioId === 'string' ? cleanLine(p.scenarioId) : undefined;
+      // Matched as written: cleaned, "example-new-phone\u200b" took another scenario's best result with it.
+      const scenarioId = isObject(p) && typeof p.scenarioId === 'string' ? p.scenarioId : undefined;
       const withBest = scenarioId !== undefined && Object.hasOwn(best, scenarioId) ? scenarioId : undefined;
       if (withBest !== undefined) delete best[withBest];
       leftOut.push({ what: `completed practice ${i + 1}`, why: parsed.error, ...(withBest !== undefined ? { withBest: withBest.slice(0, 60) } : {}) });
@@ -171,7 +173,7 @@ export function parseBackup(text: string, now = new Date()): BackupParse {
   const saves: Record<string, SaveValue> = {};
   for (const [key, value] of Object.entries(raw.saves)) {
     if (!SAVE_KEY.test(key)) {
-      leftOut.push({ what: `a scenario in progress with a strange name, "${cleanLine(key).slice(0, 60)}"`, why: 'it is not a name casa-practice gives' });
+      leftOut.push({ what: `a scenario in progress with a strange name, ${quoteValue(key)}`, why: 'it is not a name casa-practice gives' });
       continue;
     }
     const save = asSave(value);

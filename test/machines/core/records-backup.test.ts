@@ -331,6 +331,26 @@ describe('backup file', () => {
     }
   });
 
+  it('names a damaged entry\'s id or key with its escapes shown, never cleaned into another scenario\'s, and takes no other scenario\'s best result with it', () => {
+    const store = storeWithProgress();
+    const good = JSON.parse(backupText(store, now).text) as { records: { best: Record<string, unknown>; playthroughs: Record<string, unknown>[] }; saves: Record<string, unknown> };
+    const [save] = Object.values(good.saves);
+    const hostile = structuredClone(good);
+    // Cleaned, each of these read as a real scenario's: "the best result for "example-new-phone"" is damaged.
+    hostile.records.best['example-new-phone\u202e'] = good.records.best['example-new-phone'];
+    hostile.saves['saves/example-new-phone\u200b.json'] = save;
+    // A damaged practice of no scenario (its id is not one): the best result of the scenario its cleaned id names stays.
+    const stray = structuredClone(good.records.playthroughs[0]!);
+    stray.scenarioId = 'example-new-phone\u200b';
+    hostile.records.playthroughs.push(stray);
+    const r = parseBackup(JSON.stringify(hostile), now);
+    if (!r.ok) throw new Error(r.error);
+    expect(r.leftOut.map((e) => e.what)).toEqual(['the best result for "example-new-phone\\u202e"', 'completed practice 3', 'a scenario in progress with a strange name, "saves/example-new-phone\\u200b.json"']);
+    expect(r.leftOut[1]).not.toHaveProperty('withBest');
+    expect(Object.keys(r.backup.records.best)).toEqual(['example-new-phone']);
+    expect(backupLeftOutQuestion(r)).toContain('the best result for "example-new-phone\\u202e" (its scenario id is not one a scenario can have)');
+  });
+
   it('leaves out a damaged playthrough, best result or save inside, naming each, and keeps the rest', () => {
     const store = storeWithProgress();
     const good = JSON.parse(backupText(store, now).text) as { records: { best: Record<string, unknown>; playthroughs: Record<string, unknown>[] }; saves: Record<string, unknown> };
@@ -380,7 +400,7 @@ describe('backup file', () => {
     const oddBest = structuredClone(good);
     oddBest.records.best['The List\u001b]0;x\u0007'] = { bestPercent: 50, completions: 1, lastCompleted: '2026-01-01T00:00:00.000Z' };
     const odd = parseBackup(JSON.stringify(oddBest), now);
-    expect(odd).toMatchObject({ ok: true, leftOut: [{ what: 'the best result for "The List"', why: 'its scenario id is not one a scenario can have' }] });
+    expect(odd).toMatchObject({ ok: true, leftOut: [{ what: 'the best result for "The List\\u001b]0;x\\u0007"', why: 'its scenario id is not one a scenario can have' }] });
     expect(odd.ok && Object.keys(odd.backup.records.best)).toEqual(Object.keys(good.records.best));
     // Many damaged entries: three are named and the rest counted.
     const many = structuredClone(good);
