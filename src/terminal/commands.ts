@@ -1,4 +1,4 @@
-import { exportGraph, formatAudit, formatValidation, quoteAsWritten, safeJson, visibleLine, type GraphFormat, type Scenario } from '../machines/index.js';
+import { exportGraph, formatAudit, formatValidation, safeJson, shownFileName, visibleLine, type GraphFormat, type Scenario } from '../machines/index.js';
 import { lstatSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs, UsageError } from './args.js';
@@ -106,7 +106,7 @@ function stemOf(file: string): string {
 function strictVerdict(text: string, result: { ok: boolean; warnings: number }, path: string, strict: boolean): string {
   if (!strict || !result.ok || result.warnings === 0) return text;
   const lines = text.split('\n');
-  lines[lines.length - 1] = `${visibleLine(path)}: not valid under --strict (${result.warnings} warning${result.warnings === 1 ? '' : 's'})`;
+  lines[lines.length - 1] = `${shownFileName(path)}: not valid under --strict (${result.warnings} warning${result.warnings === 1 ? '' : 's'})`;
   return lines.join('\n');
 }
 
@@ -179,7 +179,7 @@ function formatOfName(file: string): GraphFormat | undefined | null {
 /** "no scenario files found in mine/", with why when the folder holds look-alikes (whyNoScenarioFiles). */
 function noScenarioFiles(named: readonly string[], paths: readonly string[]): UsageError {
   const why = paths.flatMap((p) => whyNoScenarioFiles(p));
-  return new UsageError(visibleLine(`no scenario files found in ${(named.length > 0 ? named : paths).join(', ')}${why.length > 0 ? `; ${why.join('; ')}` : ''}`));
+  return new UsageError(visibleLine(`no scenario files found in ${(named.length > 0 ? named : paths).map(shownFileName).join(', ')}${why.length > 0 ? `; ${why.join('; ')}` : ''}`));
 }
 
 const FORMAT_NAMES: Record<GraphFormat, string> = { mermaid: 'Mermaid', dot: 'DOT', svg: 'SVG' };
@@ -206,20 +206,20 @@ export function graphCommand(argv: readonly string[], io: CliIO): number {
   if (output === '') throw new UsageError('--output needs a file name, e.g. --output story.svg');
   // The graph written over the scenario itself would lose the trainer's work.
   if (typeof output === 'string' && sameFile(output, target.path)) {
-    throw new UsageError(`--output ${visibleLine(output)} is the scenario file itself; name another file for the graph, e.g. --output story.${format === 'mermaid' ? 'mmd' : format}`);
+    throw new UsageError(`--output ${shownPath(output)} is the scenario file itself; name another file for the graph, e.g. --output story.${format === 'mermaid' ? 'mmd' : format}`);
   }
   if (named === null && asked === undefined) {
-    throw new UsageError(`--output ${visibleLine(output as string)}: the graph is Mermaid (.mmd or .txt), DOT (.dot or .gv) or an SVG picture (.svg); name the file with one of these, or give --format`);
+    throw new UsageError(`--output ${shownPath(output as string)}: the graph is Mermaid (.mmd or .txt), DOT (.dot or .gv) or an SVG picture (.svg); name the file with one of these, or give --format`);
   }
   // story.dot holding an SVG picture opens in nothing that reads .dot.
   if (typeof asked === 'string' && typeof named === 'string' && named !== asked) {
-    throw new UsageError(`--output ${visibleLine(output as string)} names a ${FORMAT_NAMES[named]} file, but --format is ${asked}; name it ${visibleLine(basename(output as string).replace(/\.[^.]+$/, `.${EXTENSIONS[asked as GraphFormat]}`))}, or leave out --format`);
+    throw new UsageError(`--output ${shownPath(output as string)} names a ${FORMAT_NAMES[named]} file, but --format is ${asked}; name it ${visibleLine(basename(output as string).replace(/\.[^.]+$/, `.${EXTENSIONS[asked as GraphFormat]}`))}, or leave out --format`);
   }
   if (target.note) io.err(`casa-practice: ${visibleLine(target.note)}\n`);
   const file = loadScenarioFile(target.path);
   if (!file.result.scenario) {
     io.err(`${formatValidation(file.result, file.path)}\n`);
-    if (typeof output === 'string') io.err(`casa-practice: ${visibleLine(output)} was not written.\n`);
+    if (typeof output === 'string') io.err(`casa-practice: ${shownPath(output)} was not written.\n`);
     return 1;
   }
   const graph = exportGraph(file.result.scenario, format as GraphFormat);
@@ -238,7 +238,7 @@ export function graphCommand(argv: readonly string[], io: CliIO): number {
 
 /** A path as typed, or in quotes with its invisible characters escaped ("o\u001b[31m.svg") when it has any. */
 function shownPath(path: string): string {
-  return visibleLine(path) === path ? path : quoteAsWritten(path, 1000);
+  return shownFileName(path);
 }
 
 /**

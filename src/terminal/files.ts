@@ -1,6 +1,6 @@
 import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { didYouMean, fileProblem, MAX_FILE_BYTES, validateScenario, type ValidateOptions, type ValidationResult } from '../machines/index.js';
+import { didYouMean, fileProblem, MAX_FILE_BYTES, quoteAsWritten, validateScenario, type ValidateOptions, type ValidationResult } from '../machines/index.js';
 import { FileAccessError } from './errors.js';
 import { verifiedResult } from './node/verified-scenarios.js';
 import { scenariosDir } from './paths.js';
@@ -48,7 +48,7 @@ export function expandPaths(paths: readonly string[]): ExpandedPath[] {
         continue;
       }
       const why = reason(e);
-      throw new FileAccessError(`cannot read "${p}": ${why === 'no such file' ? 'no such file or folder' : why}`);
+      throw new FileAccessError(`cannot read ${quoteAsWritten(p, 1000)}: ${why === 'no such file' ? 'no such file or folder' : why}`);
     }
     if (!isDir) {
       out.push({ path: p });
@@ -118,7 +118,7 @@ export function loadScenarioFile(path: string, limit = MAX_FILE_BYTES, options?:
     // A link (one listed in a folder, say) that leads nowhere or to a folder is that file's
     // problem, and the other files are still checked; nothing at all at the path is a usage error.
     const link = isLink(path);
-    if (!link) throw new FileAccessError(`cannot read "${path}": ${read.why}`);
+    if (!link) throw new FileAccessError(`cannot read ${quoteAsWritten(path, 1000)}: ${read.why}`);
     return { path, result: fileProblem(path, read.refused, read.why === 'no such file' ? 'it is a link to a file that does not exist' : 'it is a link to a folder', LINK_FIX) };
   }
   return { path, result: fileProblem(path, read.refused, read.why, read.why === 'too many symbolic links' ? LINK_FIX : undefined) };
@@ -153,7 +153,7 @@ export function resolveScenarioArg(nameOrPath: string): { path: string; note?: s
   if (!local) {
     if (!existsSync(bundled)) {
       const ids = bundledIds();
-      throw new FileAccessError(`no scenario "${nameOrPath}": it is not a file here, nor a bundled scenario.${didYouMean(nameOrPath, ids)}${ids.length > 0 ? ` (bundled: ${ids.join(', ')})` : ''}`);
+      throw new FileAccessError(`no scenario ${quoteAsWritten(nameOrPath, 1000)}: it is not a file here, nor a bundled scenario.${didYouMean(nameOrPath, ids)}${ids.length > 0 ? ` (bundled: ${ids.join(', ')})` : ''}`);
     }
     return { path: bundled };
   }

@@ -42,6 +42,17 @@ describe('values from a file are quoted and sanitised before they reach a messag
     expect(JSON.parse(safeJson(result.problems))).toEqual(result.problems);
   });
 
+  it('a file name holding escapes is shown with them escaped and quoted, never cleaned into another file\'s name', () => {
+    const result = validateScenario(example.replace('"ending": "strong"', '"ending": "nope"'), 'bad\u001b[31m\u202e.json');
+    const human = formatValidation(result, 'bad\u001b[31m\u202e.json');
+    expect(human).not.toMatch(UNSAFE);
+    expect(human.split('\n').at(-1)).toBe('"bad\\u001b[31m\\u202e.json": 1 error, 0 warnings');
+    expect(result.problems.every((p) => p.file === '"bad\\u001b[31m\\u202e.json"')).toBe(true);
+    expect(human).not.toContain('bad.json');
+    // A plain name is shown as it is.
+    expect(formatValidation(validateScenario(example, 'good.json'), 'good.json')).toBe('good.json: valid');
+  });
+
   it('cleanText strips escape sequences, controls, bidi and zero-width characters', () => {
     expect(cleanText('a\u001b]0;t\u0007b\u001b[31mc\u009b2Jd\u202ee\u2067f\u200bg\ufeffh\u2028i\u0000j')).toBe('abcdefgh\nij');
     expect(cleanText('line\nnext\ttab')).toBe('line\nnext  tab');

@@ -92,6 +92,22 @@ describe('a folder name is a folder', () => {
     expect(file?.file).toBe(join(dir, 'a\u001b]0;owned\u0007.json'));
     expect(file?.problems.length).toBeGreaterThan(0);
     expect(file?.problems.every((p) => p.file === file.file)).toBe(true);
+    // The human report names it as the JSON does, its escapes shown: cleaned, it read "a.json: 1 error",
+    // the name of another file (perhaps a sound one beside it).
+    const shown = `"${join(dir, 'a\\u001b]0;owned\\u0007.json')}"`;
+    expect(human.out).toContain(`${shown}:1:1 error`);
+    expect(human.out.split('\n').some((l) => l.startsWith(`${shown}: `) && /\d+ errors?, \d+ warnings?$/.test(l))).toBe(true);
+    expect(human.out).not.toContain(join(dir, 'a.json'));
+  });
+
+  it('a name or path that is not there is named with its escapes shown, not as another name', async () => {
+    for (const args of [['play', 'n\u001b[2Jo\u009bxpe'], ['validate', 'n\u001b[2Jo\u009bxpe'], ['validate', join(tmp(), 'gone\u202e.json')]]) {
+      const r = await run(...args);
+      expect(r.code).toBe(2);
+      // eslint-disable-next-line no-control-regex -- looking for raw escape characters
+      expect(r.err).not.toMatch(/[\u001b\u009b\u202e]/);
+      expect(r.err).toMatch(/(no scenario|cannot read) "[^"]*(\\u001b\[2Jo\\u009bxpe|gone\\u202e\.json)"/);
+    }
   });
 });
 

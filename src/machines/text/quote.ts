@@ -1,4 +1,5 @@
 /* eslint-disable no-control-regex -- these patterns exist to find control characters */
+import { visibleLine } from './clean.js';
 /**
  * Values from an untrusted file as they may appear in a message: quoted, cut short, and with every
  * control, bidi and zero-width character shown escaped (\u001b) rather than acted on or silently
@@ -44,6 +45,16 @@ export function quoteValue(value: unknown, max = 60): string {
  */
 export function quoteAsWritten(text: string, max = 60): string {
   return `"${visible(shorten(text, max), false)}"`;
+}
+
+/**
+ * A file name or path as a message shows it: as it is when it holds nothing a terminal acts on or
+ * that hides, otherwise in double quotes with those characters shown escaped ("bad\u001b[31m.json").
+ * Cleaned, the name was another file's: validate reported "bad.json: 1 error" for a file named
+ * "bad<ESC>[31m.json" beside a sound bad.json.
+ */
+export function shownFileName(name: string): string {
+  return visibleLine(name) === name ? name : quoteAsWritten(name, 1000);
 }
 
 /** At most `max` characters, the last being "…" when cut, never cutting a character in two (an emoji's surrogate pair). */

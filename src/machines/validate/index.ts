@@ -4,7 +4,7 @@ import { analyseBest, type BlockedAt, type PathStep } from '../scoring.js';
 import { indexScenario } from '../scenario-index.js';
 import { ScenarioNode, Scenario, Character, Variable, Id, Line, Next, Reply, type Reply as ReplyType, type Scenario as ScenarioType, type When } from '../schema/scenario.js';
 import { visibleLine } from '../text/clean.js';
-import { quoteValue } from '../text/quote.js';
+import { quoteValue, shownFileName } from '../text/quote.js';
 import { conformsToCharacter, conformsToNode, conformsToVariable, scenarioKeyCount } from './conforms.js';
 import { integrityProblems } from './integrity.js';
 import { formatProblem, RELATED_AT, resetSuggestionBudget, type JsonPath, type Problem, type UnlocatedProblem } from './problem.js';
@@ -427,7 +427,7 @@ function withoutUnknownKeys(item: unknown, issues: readonly Issue[]): unknown {
 }
 
 function finish(text: string, fileName: string, problems: UnlocatedProblem[], scenario?: ScenarioType, keysUnique = false, value?: unknown): ValidationResult {
-  const file = visibleLine(fileName);
+  const file = shownFileName(fileName);
   const located = locateWithRelated(text, file, problems, keysUnique, value).sort((a, b) => a.line - b.line || a.column - b.column);
   const errors = located.filter((p) => p.severity === 'error').length;
   const result: ValidationResult = { ok: errors === 0, scenario: errors === 0 ? scenario : undefined, problems: located.slice(0, MAX_PROBLEMS).map(safe), errors, warnings: located.length - errors };
@@ -517,7 +517,7 @@ function utf16Encoding(bytes: Uint8Array): 'UTF-16 LE' | 'UTF-16 BE' | undefined
 }
 
 function single(file: string, code: string, message: string, fix: string): ValidationResult {
-  return { ok: false, problems: [{ severity: 'error', code, file: visibleLine(file), line: 1, column: 1, path: [], message, fix }], errors: 1, warnings: 0 };
+  return { ok: false, problems: [{ severity: 'error', code, file: shownFileName(file), line: 1, column: 1, path: [], message, fix }], errors: 1, warnings: 0 };
 }
 
 function mb(n: number): string {
@@ -526,7 +526,7 @@ function mb(n: number): string {
 
 /** A validation result as the text a trainer reads. */
 export function formatValidation(result: ValidationResult, fileName: string): string {
-  const file = visibleLine(fileName);
+  const file = shownFileName(fileName);
   const lines = result.problems.map(formatProblem);
   if (result.truncated) {
     const kinds = Object.entries(result.truncated.codes).sort((a, b) => b[1] - a[1]).map(([code, n]) => `${code} ×${n}`).join(', ');
