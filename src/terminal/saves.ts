@@ -146,7 +146,7 @@ function load(file: string, from: string | undefined, set?: Readonly<Record<stri
     // Kept where it is: a file with errors is most often one its author is in the middle of
     // editing, and the save (sound) continues once the file is fixed. Moved aside as damaged, it
     // was lost to resume and to opening the file again.
-    return 'problems' in playable ? { keep: true, present: true, error: `The saved scenario ${file} now has errors; run "${command('validate', process.env)}" on it, then resume again.` } : playable;
+    return 'problems' in playable ? { keep: true, present: true, error: `The saved scenario ${core.shownFileName(file)} now has errors; run "${command('validate', process.env)}" on it, then resume again.` } : playable;
   } catch (e) {
     if (e instanceof FileAccessError) return { error: `The saved scenario is gone: ${e.message}.` };
     if (e instanceof UsageError) return { error: `The saved scenario no longer fits: ${e.message}.` };

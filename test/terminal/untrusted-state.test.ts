@@ -52,6 +52,22 @@ describe('untrusted saves and records never reach the terminal raw', () => {
     expect(records.out + records.err).not.toMatch(RAW);
   });
 
+  it('a save whose scenario file, with escapes in its name, now has errors names that file with them shown, and keeps the save', async () => {
+    const env = tempEnv();
+    const dir = join(env.XDG_STATE_HOME as string, 'drafts');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, 'draft\u001b[31m\u202e.json');
+    writeFileSync(file, '{}');
+    writeFileSync(join(dir, 'draft.json'), '{}');
+    const save = { format: 'casa-practice-terminal-save', formatVersion: 1, scenario: { source: 'file', file, id: 'draft' }, session: { format: 'casa-practice-session', formatVersion: 1, scenarioId: 'draft', scenarioVersion: 1, snapshot: {} } };
+    const path = writeState(env, 'saves/draft--file-1.json', JSON.stringify(save));
+    const r = await cli(['resume', '--plain'], '', env);
+    expect(r.err).not.toMatch(RAW);
+    // Cleaned, it named draft.json, the file beside it.
+    expect(r.err).toContain(`The saved scenario "${join(dir, 'draft\\u001b[31m\\u202e.json')}" now has errors`);
+    expect(readFileSync(path, 'utf8')).toBe(JSON.stringify(save));
+  });
+
   it('resume --plain asks for a moved scenario file whose saved path and id hold escape sequences in clean words, and keeps the save', async () => {
     const env = tempEnv();
     const save = { format: 'casa-practice-terminal-save', formatVersion: 1, scenario: { source: 'file', file: `/nowhere/${HOSTILE}.json`, id: `x${HOSTILE}` }, session: { format: 'casa-practice-session', formatVersion: 1, scenarioId: 'x', scenarioVersion: 1, snapshot: {} } };
