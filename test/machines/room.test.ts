@@ -504,6 +504,22 @@ describe('room state: persistence', () => {
     expect(after.ok && presenterView(r.ctx, after.state, 0).reveal?.total).toBe(2);
   });
 
+  it('keeps the session it replayed, not what else the file held there: a value nested thousands deep no longer stops every later save', () => {
+    const r = midVote();
+    const text = serializeRoom(r.state);
+    expect(text).toContain('"children":{}');
+    // Restoring reads the session's context and status; the rest was kept as the file had it, and
+    // serializing the room (every change, and the end) threw "Maximum call stack size exceeded".
+    const deep = text.replace('"children":{}', `"children":{"x":${'['.repeat(20_000)}${']'.repeat(20_000)}}`).replace('"savedAt":', '"extra":{"a":1},"savedAt":');
+    const restored = restoreRoom(r.ctx, deep);
+    if (!restored.ok) throw new Error(restored.error);
+    expect(JSON.parse(serializeRoom(restored.state))).toEqual(JSON.parse(text));
+    // And it carries on: a vote changes and the room saves.
+    const voted = reduceRoom(r.ctx, restored.state, { from: 'voter', device: device(1), message: { type: 'vote', room: ROOM, seq: 5, round: 1, reply: r.shown('phone-accuse') } });
+    expect(voted.ok).toBe(true);
+    if (voted.ok) expect(() => serializeRoom(voted.state)).not.toThrow();
+  });
+
   it('after a decision was followed, a restored room writes the same summary: each reply keeps its points and the best-practice mark', () => {
     const r = midVote();
     r.present({ type: 'reveal', round: 1 });

@@ -454,7 +454,14 @@ export function restoreRoom(ctx: RoomContext, text: string): RoomRestore {
   if (data.scenarioId !== ctx.scenario.id) return { ok: false, error: `The saved room plays ${quoteValue(data.scenarioId)}, not "${ctx.scenario.id}".` };
   const session = restoreSession(ctx.scenario, data.session, ctx.machine);
   if (!session.ok) return { ok: false, error: session.error, ...(session.outdated ? { outdated: true as const } : {}) };
-  const state = { ...data, session: data.session as unknown as SavedSession } as RoomState;
+  // The session kept is the one restoreSession replayed and proved, not the file's: anything else
+  // the file held in it (a field of its own, a value thousands deep that restoring does not read)
+  // was kept, and every later save of the room failed ("Maximum call stack size exceeded").
+  const saved: SavedSession = {
+    format: 'casa-practice-session', formatVersion: 1, scenarioId: ctx.scenario.id, scenarioVersion: ctx.scenario.version, savedAt: data.session.savedAt,
+    snapshot: JSON.parse(JSON.stringify(session.snapshot)) as unknown,
+  };
+  const state = { ...data, session: saved } as RoomState;
   if (data.node === undefined) delete state.node;
   const snapshot = snapshotOf(ctx, state);
   const view = selectView(ctx.scenario, snapshot);
