@@ -153,6 +153,23 @@ describe('room reducer: who may do what, when', () => {
     expect(r.state.votes).toEqual({ [device(1)]: 'phone-curious' });
   });
 
+  it('refuses a vote, and a follow, for a reply shown as not available now, by its number or a number past the last', () => {
+    // The example with "Say nothing" offered only at high trust: shown, not available, at the first decision.
+    const text = readFileSync(new URL('../fixtures/good/example.json', import.meta.url), 'utf8').replace('"id": "phone-ignore",', '"id": "phone-ignore", "when": { "var": "trust", "gte": 90 },');
+    const limited = validateScenario(text, 'limited.json').scenario as Scenario;
+    const r = setup(limited);
+    r.join(device(1));
+    r.present({ type: 'open', node: 'phone' });
+    expect(r.view().replies.find((x) => x.id === 'phone-ignore')?.enabled).toBe(false);
+    expectRefused(r.vote(device(1), 'phone-ignore'), 'unknown-reply');
+    const past = r.apply({ from: 'voter', device: device(1), message: { type: 'vote', room: ROOM, seq: 50, round: 1, reply: 1000 } });
+    expectRefused(past, 'unknown-reply');
+    expect(r.state.votes).toEqual({});
+    r.present({ type: 'reveal', round: 1 });
+    expectRefused(r.present({ type: 'choose', round: 1, reply: 'phone-ignore' }), 'unknown-reply');
+    expect(r.view().nodeId).toBe('phone');
+  });
+
   it('keeps one vote per device, changeable until the lock, and refuses changes after it', () => {
     const r = openVote(['phone-curious', 'phone-curious', 'phone-accuse']);
     r.vote(device(1), 'phone-ignore');
