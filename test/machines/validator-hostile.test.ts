@@ -65,6 +65,10 @@ describe('values from a file are quoted and sanitised before they reach a messag
     expect(quoteValue('x'.repeat(100))).toBe(`"${'x'.repeat(59)}…"`);
     expect(quoteValue(42)).toBe('42');
     expect(quoteValue({ a: '\u0085' })).toBe('{"a":"\\u0085"}');
+    // Nested too deep for JSON.stringify (and String) to reach the bottom: named by its kind, never thrown.
+    const deep = JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`) as unknown;
+    expect(quoteValue(deep)).toBe('[…]');
+    expect(quoteValue({ a: deep })).toBe('{…}');
   });
 
   it('graph labels are sanitised too', () => {

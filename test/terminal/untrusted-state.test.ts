@@ -68,6 +68,24 @@ describe('untrusted saves and records never reach the terminal raw', () => {
     expect(readFileSync(path, 'utf8')).toBe(JSON.stringify(save));
   });
 
+  it('a format version nested thousands deep is named by its kind, and the save, records and room session are set aside as any other', async () => {
+    // Quoting it in the message overflowed the stack: "casa-practice: unexpected error: Maximum call
+    // stack size exceeded" at every start, the save left to stop the next one too.
+    const env = tempEnv();
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    writeState(env, 'saves/youth-discloses.json', `{"format":"casa-practice-terminal-save","formatVersion":${deep}}`);
+    const resumed = await cli(['resume', '--plain'], '', env);
+    expect(resumed.err).toMatch(/^casa-practice: Could not resume: This save uses format version \[…\], which this version of casa-practice does not read\. The save was moved to /);
+    expect(readdirSync(join(env.XDG_STATE_HOME as string, 'casa-practice', 'saves'))[0]).toMatch(/^youth-discloses\.json\.damaged-/);
+    writeState(env, 'records.json', `{"format":"casa-practice-records","formatVersion":${deep}}`);
+    const records = await cli(['records'], '', env);
+    expect(records.out + records.err).toMatch(/^Your completion records were damaged \(it uses records format \[…\], which/);
+    writeState(env, 'facilitation/red-flags.json', `{"format":"casa-practice-facilitation","formatVersion":${deep}}`);
+    const room = await cli(['--facilitate', 'red-flags', '--plain'], '', env);
+    expect(room.err).toMatch(/^casa-practice: Could not resume: This room session uses format version \[…\], which/);
+    for (const out of [resumed, records, room]) expect(`${out.out}${out.err}`).not.toContain('unexpected error');
+  });
+
   it('resume --plain asks for a moved scenario file whose saved path and id hold escape sequences in clean words, and keeps the save', async () => {
     const env = tempEnv();
     const save = { format: 'casa-practice-terminal-save', formatVersion: 1, scenario: { source: 'file', file: `/nowhere/${HOSTILE}.json`, id: `x${HOSTILE}` }, session: { format: 'casa-practice-session', formatVersion: 1, scenarioId: 'x', scenarioVersion: 1, snapshot: {} } };

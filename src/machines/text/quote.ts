@@ -33,7 +33,9 @@ export function quoteValue(value: unknown, max = 60): string {
   try {
     text = JSON.stringify(value) ?? String(value);
   } catch {
-    text = String(value);
+    // Nested thousands deep (a damaged file's format version), JSON.stringify and String both
+    // overflow the stack: the value is named by its kind, and the message is still said.
+    text = Array.isArray(value) ? '[…]' : typeof value === 'object' && value !== null ? '{…}' : typeof value;
   }
   return visible(shorten(text, max), false);
 }
