@@ -1,6 +1,6 @@
 import { asideWords, backLossWords, backToDecision, introductionsAt, introductionWords, startOverFailedWords, visibleLine, entryOf, facilitatedDecision, MAX_VOTES, resumeFailure, revealData, roomBack, roomLossWords, selectView, startFacilitation, startSession, unavailableWords, type Debrief, type FacilitatedDecision, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
 import { exportsDir, NOTHING_ENTERED_WORDS, newestSessionSummary, writeSessionSummary } from './export.js';
-import { command } from './invocation.js';
+import { command, shellWord } from './invocation.js';
 import { errorWords, stateStore } from './node/state-store.js';
 import { dropRoomSession, finishedKeptWords, holdRoomSession, keepRoomSession, newRoomSessionArgs, readRoomSession, ROOM_ELSEWHERE, roomSessionOnDisk } from './saves.js';
 import { revealText } from './reveal-text.js';
@@ -179,7 +179,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
         log.push(record());
         const written = finish();
         if (elsewhere) say(ROOM_ELSEWHERE);
-        else if (kept && roomSessionOnDisk(playable, opts.env)) io.out(`To carry on with this session later: ${command(`--facilitate ${playable.bundled ? scenario.id : playable.file}`, opts.env)}\n`);
+        else if (kept && roomSessionOnDisk(playable, opts.env)) io.out(`To carry on with this session later: ${command(`--facilitate ${playable.bundled ? scenario.id : shellWord(playable.file)}`, opts.env)}\n`);
         return outcome.kind === 'ended' ? 1 : written ? 0 : 74;
       }
       const reply = view.replies[outcome.index];

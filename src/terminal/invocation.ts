@@ -97,6 +97,29 @@ export function fitHelp(text: string, width: number): string {
   }).join('\n\n') + (text.endsWith('\n') ? '\n' : '');
 }
 
+/** Characters a hint never prints raw: controls (C0 but none, DEL, C1), bidi, zero-width and separators. */
+// eslint-disable-next-line no-control-regex -- the point is to find control characters
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+
+/**
+ * A file path (or other word from outside) as one word of a command line in a hint, to copy into a
+ * shell: as it is when it needs no quoting, in single quotes when it has spaces or shell
+ * characters, and as $'…' (bash and zsh) with its control and invisible characters (and spaces,
+ * so the word is not wrapped apart) escaped when it has any. A scenario file named with an escape
+ * sequence was printed raw in "To start over instead: … play <file> --new", and the terminal acted on it.
+ */
+export function shellWord(word: string): string {
+  if (/^[A-Za-z0-9_./:@%+=,-]+$/.test(word)) return word;
+  if (!UNPRINTABLE.test(word)) return `'${word.replace(/'/g, "'\\''")}'`;
+  const escaped = [...word].map((c) => {
+    if (c === '\\' || c === "'") return `\\${c}`;
+    const code = c.codePointAt(0) ?? 0;
+    if (c !== ' ' && !UNPRINTABLE.test(c)) return c;
+    return code < 0x80 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+  return `$'${escaped.join('')}'`;
+}
+
 /** A full command line for a hint: `command("resume")` → "npm run cli -- resume". */
 export function command(args: string, env: NodeJS.ProcessEnv = process.env): string {
   return `${commandName(env)} ${args}`;

@@ -2,7 +2,7 @@ import { continueChoices, debriefModel, entryOf, finishPlaythrough, PRACTICE_IDL
 import { loadCatalog } from './catalog-validate.js';
 import type { CliIO } from './commands.js';
 import { debriefPlain } from './debrief-plain.js';
-import { command } from './invocation.js';
+import { command, shellWord } from './invocation.js';
 import { NO_UNDO_WORDS } from './keys.js';
 import { readSaveFor, recordedLine, saveProgress, saveWaiting, setAsideDamagedSave, stateStore } from './saves.js';
 import { sessionSeed } from './seed.js';
@@ -90,7 +90,7 @@ function continueOrStart(playable: PlayableScenario, opts: PlainOptions): { snap
   }
   // Starting over is in the mode asked for (--assess kept): a save goes on in its own mode, which may be the other one.
   const assess = opts.mode === 'assessment' ? ' --assess' : '';
-  const startOver = command(`play ${playable.bundled ? playable.scenario.id : playable.file}${playable.from !== undefined ? ` --from ${playable.from}` : ''}${assess} --new`, opts.env);
+  const startOver = command(`play ${playable.bundled ? playable.scenario.id : shellWord(playable.file)}${playable.from !== undefined ? ` --from ${playable.from}` : ''}${assess} --new`, opts.env);
   const other = found.mode === opts.mode ? '' : ` This save is ${found.mode === 'practice' ? 'a practice run, so it goes on in practice, with feedback' : 'an assessment, so it goes on as one: no feedback until the debrief, and no undo'}.`;
   const notice = `${continueChoices(summary).plainNotice}${other} To start over ${found.mode === opts.mode ? 'instead' : `in ${opts.mode} instead`}: ${startOver}`;
   return { snapshot: found.snapshot, startedAt: found.startedAt, activeMs: found.activeMs, hold: found.hold, mode: found.mode, origin: 'continued', notice };

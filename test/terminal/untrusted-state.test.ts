@@ -86,6 +86,28 @@ describe('untrusted saves and records never reach the terminal raw', () => {
     for (const out of [resumed, records, room]) expect(`${out.out}${out.err}`).not.toContain('unexpected error');
   });
 
+  it('a scenario file named with escape sequences is written into a hint\'s command line escaped as a shell word, never raw', async () => {
+    // "To start over instead: … play <file> --new" and "To carry on with this session later: …
+    // --facilitate <file>" printed the path as it was, and the terminal acted on its escapes.
+    const env = tempEnv();
+    const dir = join(env.XDG_STATE_HOME as string, 'd');
+    mkdirSync(dir, { recursive: true });
+    // Short enough for the hint's line: a longer word is cut across lines, as any long path is.
+    const file = join(dir, "it's \u001b]0;x\u0007\u009b2J\u202e.json");
+    writeFileSync(file, readFileSync(join(ROOT, 'test/terminal/fixtures/scenarios/new-phone.json')));
+    await cli(['play', file, '--plain'], '1\nq\n', env);
+    const again = await cli(['play', file, '--plain'], 'q\n', env);
+    const facilitated = await cli(['--facilitate', file, '--plain'], '1 0 0\n', env);
+    for (const r of [again, facilitated]) expect(`${r.out}${r.err}`).not.toMatch(RAW);
+    const start = / play (\$'\S+') --new/.exec(again.out.replace(/\n/g, ' '))?.[1];
+    const carry = / --facilitate (\$'\S+')/.exec(facilitated.out.replace(/\n/g, ' '))?.[1];
+    for (const word of [start, carry]) {
+      expect(word).toBeDefined();
+      // The word a trainer copies gives the shell the file's name back exactly.
+      expect(spawnSync('bash', ['-c', `printf '%s' ${word ?? ''}`], { encoding: 'utf8' }).stdout).toBe(file);
+    }
+  });
+
   it('resume --plain asks for a moved scenario file whose saved path and id hold escape sequences in clean words, and keeps the save', async () => {
     const env = tempEnv();
     const save = { format: 'casa-practice-terminal-save', formatVersion: 1, scenario: { source: 'file', file: `/nowhere/${HOSTILE}.json`, id: `x${HOSTILE}` }, session: { format: 'casa-practice-session', formatVersion: 1, scenarioId: 'x', scenarioVersion: 1, snapshot: {} } };

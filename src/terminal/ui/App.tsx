@@ -209,8 +209,8 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
     if (entry.playable) return entry.playable;
     const loaded = (await import('../scenario-source.js')).loadPlayable(entry.file);
     if ('problems' in loaded) {
-      const { command } = await import('../invocation.js');
-      toPicker(`"${entry.title}" has errors; run: ${command(`validate ${entry.file}`, services.env)}`);
+      const { command, shellWord } = await import('../invocation.js');
+      toPicker(`"${entry.title}" has errors; run: ${command(`validate ${shellWord(entry.file)}`, services.env)}`);
       return undefined;
     }
     return loaded;
