@@ -867,6 +867,12 @@ describe('a condition or route written the way a person would guess is answered 
     expect(p.fix).not.toContain('JSON Schema');
   });
 
+  it('a number too large for JSON to hold is said so, not named "the number Infinity" (a word no trainer wrote)', () => {
+    const p = problemWhen('"estimatedMinutes": 5,', '"estimatedMinutes": 1e309,', 'wrong-type');
+    expect(p.message).toContain('a number too large to read');
+    expect(p.says).not.toContain('Infinity');
+  });
+
   // Found by the authoring pass: every number in quotes was told "e.g. 15", out of range for a
   // weight (1–3), so a trainer who copied it was then told the weight is too big.
   it.each([

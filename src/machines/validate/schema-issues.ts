@@ -80,7 +80,8 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'string') return value.length > 40 ? 'text' : `the text ${quoteValue(value)}`;
-  if (typeof value === 'number') return `the number ${value}`;
+  // JSON has no infinity: a number too large for one (1e309) is read as Infinity, a word no trainer wrote.
+  if (typeof value === 'number') return Number.isFinite(value) ? `the number ${value}` : 'a number too large to read';
   if (typeof value === 'object') return 'an object';
   return String(value);
 }
