@@ -89,6 +89,24 @@ describe('presenter mode', () => {
     expect(screen.queryByText(NOTE)).toBeNull();
   });
 
+  it('an untitled scene on the projector is headed "Scene" once, not also in the status line above it', async () => {
+    const user = userEvent.setup();
+    render(<><div data-testid="laptop"><Facilitation playable={{ scenario: scenario(), file: 'example.json' }} /></div><div data-testid="projector"><ProjectorScreen /></div></>);
+    const laptop = within(screen.getByTestId('laptop'));
+    const projector = within(screen.getByTestId('projector'));
+    await user.click(laptop.getAllByRole('spinbutton')[0] as HTMLElement);
+    await user.keyboard('1{Enter}0{Enter}0{Enter}');
+    await user.click(laptop.getByRole('button', { name: 'Reveal the feedback' }));
+    const list = laptop.getByRole('heading', { name: 'The replies, revealed' }).parentElement as HTMLElement;
+    const best = within(list).getAllByRole('listitem').find((li) => li.textContent?.includes('★ Best practice')) as HTMLElement;
+    await user.click(within(best).getByRole('button', { name: /Follow reply/ }));
+    await waitFor(() => expect(projector.getByText(/My boyfriend got it for me/)).toBeTruthy());
+    expect(projector.getByRole('heading', { level: 1 }).textContent).toBe('Scene');
+    const status = screen.getByTestId('projector').querySelector('.status-line') as HTMLElement;
+    expect(readAloud(status)).not.toMatch(/Scene/);
+    expect(readAloud(status)).toBe(scenario().title);
+  });
+
   it('keyboard users keep their place: the reveal focuses the revealed replies, following one focuses the next moment', async () => {
     const user = userEvent.setup();
     render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
@@ -978,11 +996,12 @@ describe('presenter mode on two screens', () => {
     expect(onLaptop.some((v) => v.startsWith('violates|✗ violates '))).toBe(true);
     expect(onLaptop.some((v) => v.startsWith('follows|✓ follows '))).toBe(true);
     expect(verdicts(screen.getByTestId('projector'))).toEqual(onLaptop);
-    // Follow a reply: a scene. Both say "Scene".
+    // Follow a reply: a scene (untitled). Both say "Scene": the projector once, as its heading.
     await user.click(laptop.getAllByRole('button', { name: /Follow reply/ })[0] as HTMLElement);
     expect(laptop.getByRole('button', { name: 'Continue' })).toBeTruthy();
     expect(stepOf(screen.getByTestId('laptop'))).toBe('Scene');
-    await waitFor(() => expect(stepOf(screen.getByTestId('projector'))).toBe('Scene'));
+    await waitFor(() => expect(projector().getByRole('heading', { level: 1 }).textContent).toBe('Scene'));
+    expect(stepOf(screen.getByTestId('projector'))).toBeUndefined();
   });
 
   it('an action stays marked "Do:" at the reveal, on the laptop and the projector, as in the replies before it', async () => {

@@ -270,18 +270,20 @@ export default function ProjectorScreen() {
   // Once the replies are revealed, the room has seen the moment: the reveal gets the screen (as on the
   // terminal's), its replies side by side across the window, or a reply to a row (REVEAL_LAYOUTS).
   const revealed = Array.isArray(state.reveal);
+  const heading = text(state.title) || 'Scene';
   const join = joinOf(state.join);
   // Not at a reveal: the screen is that decision's replies then.
   const followed = revealed ? undefined : followedOf(state.followed);
   return (
     <div className={revealed ? 'projector-screen revealed' : 'projector-screen'}>
       {notice}
-      <p className="status-line"><span>{text(state.scenarioTitle)}<span className="sr-only">. </span></span><span>{text(state.step)}</span></p>
+      {/* An untitled scene is headed "Scene": the status line does not say it again above the heading. */}
+      <p className="status-line"><span>{text(state.scenarioTitle)}{text(state.step) !== heading && <span className="sr-only">. </span>}</span>{text(state.step) !== heading && <span>{text(state.step)}</span>}</p>
       {join?.layout === 'line' && (
         // During a reveal (and the scenes after the first vote): how to join on one line, the replies get the screen.
         <p className="join-line">Join: <span className="join-url">{join.url}</span> <span aria-hidden="true">·</span><span className="sr-only">,</span> code <strong>{join.room}</strong></p>
       )}
-      <h1>{text(state.title) || 'Scene'}</h1>
+      <h1>{heading}</h1>
       {followed && <Followed followed={followed} tense="follows" />}
       {!revealed && (
         <div role="log" aria-label="What happens">
