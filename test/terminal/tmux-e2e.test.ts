@@ -301,6 +301,16 @@ async function openFromPicker(t: Term, title: string, expect: ExpectStatic): Pro
 }
 
 /** A tmux server of its own for one test, closed when the test ends. */
+/** Line by line: answers the first decision with reply 2 and waits for the second. */
+async function toSecondDecision(t: Term): Promise<void> {
+  await t.waitText('Type a reply number');
+  await t.keys('2', 'Enter');
+  await t.waitText(/Decision 2 of about/);
+}
+
+/** The last 200 lines the app wrote: -J joins the rows the terminal wrapped, so each is a line as written. */
+const writtenLines = (t: Term) => t.tmux('capture-pane', '-p', '-J', '-S', '-200', '-t', SESSION).split('\n');
+
 function term(onTestFinished: (fn: () => void) => void): Term {
   const t = new Term();
   onTestFinished(() => t.close());
@@ -531,11 +541,8 @@ describe.skipIf(!HAVE_TMUX)(`the terminal app in tmux${HAVE_TMUX ? '' : ' (skipp
     const t = term(onTestFinished);
     const env = tempEnv();
     t.start(env, 60, 24, ['play', 'youth-discloses'], [], 'cat');
-    await t.waitText('Type a reply number');
-    await t.keys('2', 'Enter');
-    await t.waitText(/Decision 2 of about/);
-    // -J joins the rows the terminal wrapped: each joined row is a line the app wrote.
-    const written = t.tmux('capture-pane', '-p', '-J', '-S', '-200', '-t', SESSION).split('\n');
+    await toSecondDecision(t);
+    const written = writtenLines(t);
     expect(written.some((l) => l.includes('Kiara (youth):'))).toBe(true);
     expect(written.filter((l) => [...l].length > 60)).toEqual([]);
     await t.keys('q', 'Enter');
@@ -548,15 +555,12 @@ describe.skipIf(!HAVE_TMUX)(`the terminal app in tmux${HAVE_TMUX ? '' : ' (skipp
     const t = term(onTestFinished);
     const env = tempEnv();
     t.start(env, 100, 30, ['play', 'youth-discloses', '--plain']);
-    await t.waitText('Type a reply number');
-    await t.keys('2', 'Enter');
-    await t.waitText(/Decision 2 of about/);
+    await toSecondDecision(t);
     t.tmux('resize-window', '-t', SESSION, '-x', '60', '-y', '30');
     await t.waitFor((s) => longest(s) <= 60, 'the window at 60 columns');
     await t.keys('1', 'Enter');
     await t.waitText(/Decision 3 of about/);
-    // -J joins the rows the terminal wrapped: each joined row is a line the app wrote.
-    const written = t.tmux('capture-pane', '-p', '-J', '-S', '-200', '-t', SESSION).split('\n');
+    const written = writtenLines(t);
     // Decision 3 and what follows it were written after the resize.
     const after = written.slice(written.findLastIndex((l) => l.includes('Decision 3 of about')));
     expect(after.filter((l) => l.trim() !== '').length).toBeGreaterThan(5);
