@@ -4,6 +4,8 @@ import { exploreScenario, STATE_LIMIT } from '../../src/machines/audit/explore.j
 import { toDot, toMermaid } from '../../src/machines/graph-export.js';
 import { cleanText, quoteValue, safeJson } from '../../src/machines/index.js';
 import { formatValidation, MAX_PROBLEMS, validateScenario } from '../../src/machines/validate/index.js';
+import { VoterVote } from '../../src/machines/room/protocol.js';
+import { MAX_REPLIES } from '../../src/machines/schema/scenario.js';
 import { readFixture } from '../helpers/fixtures.js';
 
 const example = readFixture('good/example.json').toString('utf8');
@@ -142,5 +144,38 @@ describe('files with thousands of mistakes: every mistake counted, the report ca
     const warning = result.problems.find((p) => p.code === 'exploration-incomplete');
     expect(warning?.message).toContain(`than the ${STATE_LIMIT.toLocaleString('en-US')} the ending checks look at`);
     expect(exploreScenario(result.scenario as never)).toMatchObject({ complete: false, states: STATE_LIMIT });
+  });
+});
+
+describe('a decision with more replies than a phone in a live room can be shown', () => {
+  /** The example with its first decision given `count` replies in all (the extra ones copies of its second, each with its own id and text). */
+  const withReplies = (count: number): string => {
+    const data = JSON.parse(example) as { nodes: { kind: string; replies?: Record<string, unknown>[] }[] };
+    const decision = data.nodes.find((n) => n.kind === 'decision');
+    const replies = decision?.replies ?? [];
+    const model = replies[1] ?? {};
+    for (let i = replies.length; i < count; i++) replies.push({ ...model, id: `extra-${i}`, text: `Another thing to say, number ${i}.` });
+    return `${JSON.stringify(data, null, 2)}\n`;
+  };
+
+  it(`${MAX_REPLIES + 1} replies are refused at the decision's "replies", with the room's limit and a fix; ${MAX_REPLIES} are not`, () => {
+    const text = withReplies(MAX_REPLIES + 1);
+    const result = validateScenario(text, 'many-replies.json');
+    expect(result.ok).toBe(false);
+    const p = result.problems.find((q) => q.code === 'too-many');
+    expect(p?.path).toEqual(['nodes', 0, 'replies']);
+    // line:column points at the list itself, where the trainer removes replies.
+    expect(text.split('\n')[(p?.line ?? 0) - 1]?.slice((p?.column ?? 0) - 1)).toMatch(/^\[|^"replies"/);
+    expect(p?.message).toContain(`${MAX_REPLIES + 1} replies`);
+    expect(p?.message).toContain(`at most ${MAX_REPLIES}`);
+    expect(p?.fix).toMatch(/remove/i);
+    expect(result.errors).toBe(1);
+    const atLimit = validateScenario(withReplies(MAX_REPLIES), 'many-replies.json');
+    expect(atLimit.problems.filter((q) => q.severity === 'error')).toEqual([]);
+  });
+
+  it('the limit is the one the live room puts on a phone\'s reply number', () => {
+    expect(VoterVote.safeParse({ type: 'vote', room: 'ABCDEF', seq: 1, round: 1, reply: MAX_REPLIES }).success).toBe(true);
+    expect(VoterVote.safeParse({ type: 'vote', room: 'ABCDEF', seq: 1, round: 1, reply: MAX_REPLIES + 1 }).success).toBe(false);
   });
 });

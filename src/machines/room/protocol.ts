@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RevealEntry } from '../facilitation/votes.js';
+import { MAX_REPLIES } from '../schema/scenario.js';
 import type { SessionView } from '../selectors.js';
 import { ROOM_CODE, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, TOKEN } from './codes.js';
 
@@ -97,7 +98,7 @@ export const VoterJoin = z.strictObject({ type: z.literal('join'), room: RoomCod
  * scenario's reply id, which can give the answer away (`d3-judge`) to anyone who inspects the page.
  * The room maps it back to the reply (the order is fixed for the round by the session's seed).
  */
-const ReplyHandle = z.number().int().min(1).max(1000);
+const ReplyHandle = z.number().int().min(1).max(MAX_REPLIES);
 /** A vote, or a changed vote (the same message with another reply), for the open round: `reply` is the reply's shown number. */
 export const VoterVote = z.strictObject({ type: z.literal('vote'), room: RoomCode, seq: Seq, round: Round, reply: ReplyHandle });
 export const VoterMessage = z.discriminatedUnion('type', [VoterJoin, VoterVote]);

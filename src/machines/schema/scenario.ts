@@ -283,6 +283,12 @@ export const SceneNode = z
   })
   .meta({ description: 'Narration and/or lines, then the story moves on.' });
 
+/**
+ * The most replies a decision may have: a phone in a live room names a reply by the number it is
+ * shown with, and the room accepts numbers up to this (ReplyHandle in room/protocol.ts).
+ */
+export const MAX_REPLIES = 1000;
+
 export const DecisionNode = z
   .strictObject({
     id: NodeId,
@@ -291,7 +297,7 @@ export const DecisionNode = z
     narration: Narration.optional(),
     lines: Lines.optional(),
     prompt: Text(300, 'The question put to the volunteer (default "What do you say or do?").').optional(),
-    replies: z.array(Reply).min(2).meta({ description: 'The two or more things the volunteer can say or do here.' }),
+    replies: z.array(Reply).min(2).max(MAX_REPLIES).meta({ description: `The two or more things the volunteer can say or do here (at most ${MAX_REPLIES}, the most a live room can number; three or four are best).` }),
     facilitatorNote: FacilitatorNote.optional(),
     discussionPrompt: DiscussionPrompt.optional(),
     allowLanguage: AllowLanguage.optional(),

@@ -1,5 +1,5 @@
 import { languageRuleIds, principleIds } from '../guide.js';
-import type { Scenario } from '../schema/scenario.js';
+import { MAX_REPLIES, type Scenario } from '../schema/scenario.js';
 
 /**
  * A fast, allocation-free check that parsed JSON satisfies the zod schema in
@@ -289,7 +289,7 @@ function sceneKey(k: string, x: unknown): boolean {
 
 function decisionKey(k: string, x: unknown): boolean {
   if (k === 'prompt') return isText(x, 300);
-  if (k === 'replies') return Array.isArray(x) && x.length >= 2 && x.every(isReply);
+  if (k === 'replies') return Array.isArray(x) && x.length >= 2 && x.length <= MAX_REPLIES && x.every(isReply);
   return pausingNodeKey(k, x);
 }
 

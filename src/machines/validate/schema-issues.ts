@@ -338,6 +338,12 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
         const splittable = ['narration', 'text', 'feedback', 'facilitatorNote', 'discussionPrompt'].includes(String(key));
         return [problem('too-long', `${capitalise(keyName)} is ${length} characters long; the limit is ${Number(issue.maximum)}.`, splittable ? (path.includes('replies') ? 'Shorten it: a reply is what the volunteer says or does, in a sentence or two.' : 'Shorten it, or split the text across two nodes.') : 'Shorten it.')];
       }
+      if (issue.origin === 'array' && key === 'replies') {
+        // A live room numbers a decision's replies on the phones, and takes numbers up to MAX_REPLIES.
+        const count = Array.isArray(value) ? value.length : 0;
+        return [problem('too-many', `This decision has ${count} replies; a decision can have at most ${Number(issue.maximum)}, the most a live room can number on the phones.`,
+          'Remove replies until there are no more than that (three or four are best), or split the choice across two decisions.')];
+      }
       if (issue.origin === 'array') return [problem('too-many', `${capitalise(keyName)} has too many items (at most ${Number(issue.maximum)}).`, 'Remove some items.')];
       return [problem('out-of-range', `${capitalise(keyName)} is ${describe(value)}; it must be at most ${Number(issue.maximum)}.`, `Use a value of ${Number(issue.maximum)} or less.`)];
     }
