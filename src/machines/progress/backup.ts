@@ -2,7 +2,7 @@ import { exportFileName } from '../report/records-export.js';
 import { isScenarioId } from '../scenario-id.js';
 import { cleanLine } from '../text/clean.js';
 import { quoteValue } from '../text/quote.js';
-import { FUTURE_SLACK_MS, parsePlaythrough, readRecordsFile, RECORDS_KEY, recordsText, type PlaythroughRecord, type Records, type RecordsFile, type RecordsSetAside } from './records.js';
+import { FUTURE_SLACK_MS, isCompletionTime, parsePlaythrough, readRecordsFile, RECORDS_KEY, recordsText, type PlaythroughRecord, type Records, type RecordsFile, type RecordsSetAside } from './records.js';
 import { SAVES_PREFIX } from './slots.js';
 import { exclusively, type Store } from './store.js';
 
@@ -141,7 +141,13 @@ export function parseBackup(text: string, now = new Date()): BackupParse {
       leftOut.push({ what: `the best result for ${quoteValue(id)}`, why: 'its scenario id is not one a scenario can have' });
       continue;
     }
-    const last = typeof r.lastCompleted === 'string' ? cleanLine(r.lastCompleted).slice(0, 40) : '';
+    // Not a time on the calendar ("banana"), it would stay the last completion for good too (it sorts
+    // after every real time). None ("", or no field) is how records with none known are written.
+    if (typeof r.lastCompleted === 'string' && r.lastCompleted !== '' && !isCompletionTime(r.lastCompleted)) {
+      leftOut.push({ what: `the best result for ${quoteValue(id)}`, why: `its last completion, ${quoteValue(r.lastCompleted, 40)}, is not a date and time on the calendar` });
+      continue;
+    }
+    const last = isCompletionTime(r.lastCompleted) ? r.lastCompleted : '';
     // Dated later than now, it would stay the scenario's last completion for good (merging keeps the later).
     if (Date.parse(last) > now.getTime() + FUTURE_SLACK_MS) {
       leftOut.push({ what: `the best result for ${quoteValue(id)}`, why: `its last completion, ${last.slice(0, 10)}, is later than today` });

@@ -156,6 +156,13 @@ export function isCalendarTime(v: string): boolean {
   return day <= last.getUTCDate() && hour <= 23 && minute <= 59 && second <= 59;
 }
 
+/**
+ * Whether a best result's last completion is a time to keep: an ISO time on the calendar. Anything
+ * else ("banana") sorted after every real time, so merging records kept it as the last completion
+ * for good; a record with none known has "" (as one without the field has).
+ */
+export const isCompletionTime = (v: unknown): v is string => isIsoTime(v) && isCalendarTime(v);
+
 /** Why an ISO time of a record cannot be read (`what`: "start", "completion"), or undefined when it can. */
 function timeTextProblem(v: unknown, what: string): string | undefined {
   if (!isIsoTime(v)) return `its ${what} time is not an ISO 8601 time`;
@@ -174,7 +181,7 @@ function parseBest(raw: Record<string, unknown>): Records {
     if (!isObject(r) || !isScenarioId(id)) continue;
     const { bestPercent, completions, lastCompleted } = r;
     if (isPercent(bestPercent) && isCount(completions) && completions > 0) {
-      out[id] = { bestPercent: Math.round(bestPercent), completions, lastCompleted: typeof lastCompleted === 'string' ? cleanLine(lastCompleted).slice(0, 40) : '' };
+      out[id] = { bestPercent: Math.round(bestPercent), completions, lastCompleted: isCompletionTime(lastCompleted) ? lastCompleted : '' };
     }
   }
   return out;

@@ -137,12 +137,23 @@ describe('completion records', () => {
     expect(Object.keys(parseRecords(text) ?? {})).toEqual(['good']);
   });
 
-  it('cleans times, keeps a time short, and gives a missing time as empty', () => {
-    const text = JSON.stringify({ id: { bestPercent: 1, completions: 1, lastCompleted: `${CLIPBOARD}${'9'.repeat(100)}` }, b: { bestPercent: 1, completions: 1, lastCompleted: 5 } });
+  // "banana" was kept as a last completion, and sorted after every real time, so merging records
+  // (backup.ts mergeRecords keeps the later) kept it as the last completion for good.
+  it('keeps a last completion that is a time on the calendar, and gives anything else as no time known (empty), keeping the result', () => {
+    const text = JSON.stringify({
+      id: { bestPercent: 1, completions: 1, lastCompleted: `${CLIPBOARD}${'9'.repeat(100)}` },
+      b: { bestPercent: 1, completions: 1, lastCompleted: 5 },
+      banana: { bestPercent: 1, completions: 1, lastCompleted: 'banana' },
+      'not-on-calendar': { bestPercent: 1, completions: 1, lastCompleted: '2026-02-30T10:00:00.000Z' },
+      'a-date-only': { bestPercent: 1, completions: 1, lastCompleted: '2026-02-03' },
+      good: { bestPercent: 1, completions: 1, lastCompleted: '2026-02-28T10:00:00.000Z' },
+    });
     const records = parseRecords(text) ?? {};
-    expect(Object.keys(records)).toEqual(['id', 'b']);
-    expect(records.id?.lastCompleted).toBe('9'.repeat(40));
-    expect(records.b?.lastCompleted).toBe('');
+    expect(Object.keys(records)).toEqual(['id', 'b', 'banana', 'not-on-calendar', 'a-date-only', 'good']);
+    expect(Object.fromEntries(Object.entries(records).map(([id, r]) => [id, r.lastCompleted]))).toEqual({
+      id: '', b: '', banana: '', 'not-on-calendar': '', 'a-date-only': '', good: '2026-02-28T10:00:00.000Z',
+    });
+    expect(records.banana).toEqual({ bestPercent: 1, completions: 1, lastCompleted: '' });
   });
 
   // "the-list\u001b]0;X\u0007" was cleaned into "the-list": the picker showed a best result on The

@@ -395,6 +395,19 @@ describe('backup file', () => {
     const futureBest = structuredClone(good);
     futureBest.records.best['example-new-phone'] = { bestPercent: 50, completions: 1, lastCompleted: '2099-01-01T00:00:00.000Z' };
     expect(parseBackup(JSON.stringify(futureBest), now)).toMatchObject({ ok: true, leftOut: [{ what: 'the best result for "example-new-phone"', why: 'its last completion, 2099-01-01, is later than today' }] });
+    // A last completion that is no time ("banana" sorted after every real one, so merging kept it for
+    // good) or not a day on the calendar is left out as a future one is, and said, shown escaped.
+    for (const [written, shown] of [['banana', '"banana"'], ['2026-02-30T10:00:00.000Z', '"2026-02-30T10:00:00.000Z"'], ['\u001b[2J2026-01-01T00:00:00.000Z', '"\\u001b[2J2026-01-01T00:00:00.000Z"']]) {
+      const junkBest = structuredClone(good);
+      junkBest.records.best['example-new-phone'] = { bestPercent: 50, completions: 1, lastCompleted: written };
+      const junk = parseBackup(JSON.stringify(junkBest), now);
+      expect(junk).toMatchObject({ ok: true, leftOut: [{ what: 'the best result for "example-new-phone"', why: `its last completion, ${shown}, is not a date and time on the calendar` }] });
+      expect(junk.ok && Object.keys(junk.backup.records.best)).toEqual([]);
+    }
+    // One with no last completion (records read with a damaged one keep it as empty) still loads.
+    const noTime = structuredClone(good);
+    noTime.records.best['example-new-phone'] = { bestPercent: 50, completions: 1, lastCompleted: '' };
+    expect(parseBackup(JSON.stringify(noTime), now)).toMatchObject({ ok: true, leftOut: [], backup: { records: { best: { 'example-new-phone': { lastCompleted: '' } } } } });
     // A best result under an id no scenario could have was loaded, then dropped without a word the
     // next time the records were read (records.ts leaves such ids out): it is left out here, and said.
     const oddBest = structuredClone(good);
