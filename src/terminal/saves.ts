@@ -172,7 +172,7 @@ function loadForSave(ref: ScenarioRef, from: string | undefined, set?: Readonly<
     // A save of this version names its file by an absolute path: kept, to be continued from the
     // file's new place. An older save (or one naming a relative path) is set aside as before.
     const keep = ref.legacy !== true && isAbsolute(ref.file);
-    return { keep, error: `The scenario file ${ref.file} was moved or deleted; open it from where it is now with ${command('play <file>', process.env)} to continue this save.` };
+    return { keep, error: `The scenario file ${core.shownFileName(ref.file)} was moved or deleted; open it from where it is now with ${command('play <file>', process.env)} to continue this save.` };
   }
   return load(ref.file, from, set);
 }

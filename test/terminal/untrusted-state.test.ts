@@ -68,6 +68,21 @@ describe('untrusted saves and records never reach the terminal raw', () => {
     expect(readFileSync(path, 'utf8')).toBe(JSON.stringify(save));
   });
 
+  it('a save naming a missing scenario file with escapes in its path names that path with them shown, not cleaned into the file beside it', async () => {
+    // Cleaned, "draft<ESC>[31m<RLO>.json" read as draft.json, a file that is there.
+    const env = tempEnv();
+    const dir = join(env.XDG_STATE_HOME as string, 'drafts');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'draft.json'), '{}');
+    const file = join(dir, 'draft\u001b[31m\u202e.json');
+    // An older save (by "scenarioFile"): a file it names that is gone is reported, not asked for.
+    writeState(env, 'saves/x.json', JSON.stringify({ format: 'casa-practice-terminal-save', formatVersion: 1, scenarioFile: file, session: { format: 'casa-practice-session', formatVersion: 1, scenarioId: 'draft', scenarioVersion: 1, snapshot: {} } }));
+    const r = await cli(['resume', '--plain'], '', env);
+    expect(r.err).not.toMatch(RAW);
+    expect(r.err).toContain(`The scenario file "${join(dir, 'draft\\u001b[31m\\u202e.json')}" was moved or deleted`);
+    expect(r.err).not.toContain(join(dir, 'draft.json'));
+  });
+
   it('a format version nested thousands deep is named by its kind, and the save, records and room session are set aside as any other', async () => {
     // Quoting it in the message overflowed the stack: "casa-practice: unexpected error: Maximum call
     // stack size exceeded" at every start, the save left to stop the next one too.
