@@ -249,7 +249,7 @@ export function voteHints(note: 'none' | 'hidden' | 'shown', scrolls: boolean, r
 
 /** The reveal's help line: numbers for the replies offered; the scroll keys only when it scrolls. */
 export function revealHints(replies: number, room: RoomKeys = {}, scrolls = true): Hint[] {
-  return [[numberKeys(replies), 'the branch the room follows'], ...(scrolls ? [['↑↓ PgUp PgDn', 'scroll'] as const] : []), ['b', 'back to the votes'], ...roomHints(room), ['q', 'end session']];
+  return [[numberKeys(replies, true), 'the branch the room follows'], ...(scrolls ? [['↑↓ PgUp PgDn', 'scroll'] as const] : []), ['b', 'back to the votes'], ...roomHints(room), ['q', 'end session']];
 }
 
 /** A scene of a trainer-led session. */

@@ -142,6 +142,25 @@ describe('trainer-led sessions (--facilitate)', () => {
     expect(frame.match(/is not available now/g)).toHaveLength(1);
   });
 
+  // With ten replies or more, "1" at the reveal followed reply 1 at once: the room could never be
+  // sent down reply 10, 11 or 12, and the help line said "1–9".
+  it('with twelve replies, the branch is typed as when playing: "1 1" follows reply 11, "1 Enter" reply 1', async () => {
+    const branchTaken = async (keys: string[]) => {
+      const { element, exit } = appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: manyRepliesPhone() } });
+      const r = await renderAt(element, 80, 60);
+      await press(r, KEY.enter, 'r');
+      expect(r.lastFrame()).toContain('1–12: the branch the room follows');
+      await press(r, '1');
+      expect(r.lastFrame()).toContain('Reply 1: Enter follows it, or type the next digit.');
+      await press(r, ...keys, 'q');
+      await tap(r, 'y');
+      const summary = readFileSync(/written to (\S+\.md)/.exec(exit.mock.calls[0]?.[0] ?? '')?.[1] as string, 'utf8');
+      return /Branch taken: (\d+)\./.exec(summary)?.[1];
+    };
+    expect(await branchTaken(['1'])).toBe('11');
+    expect(await branchTaken([KEY.enter])).toBe('1');
+  });
+
   it('an action stays marked [do] at the reveal, as in the replies the room voted on: never read as words to say', async () => {
     const r = await renderAt(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: newPhone() } }).element, 60, 80);
     await press(r, KEY.enter);
@@ -589,6 +608,20 @@ const doubleBlanks = (frame: string) => lines(frame).flatMap((l, i, all) => (l =
 const hintsWhole = (frame: string, hints: readonly (readonly [string, string])[]) => hints.filter(([k, w]) => !lines(frame).some((l) => l.includes(`${k}: ${w}`)));
 
 /** The new-phone fixture with "You need to tell me the truth" open only at trust 80 or more (it starts at 50). */
+/** The new-phone example with nine more replies at its first decision (twelve in all). */
+function manyRepliesPhone(): PlayableScenario {
+  const file = JSON.parse(readFileSync(join(SCENARIOS, 'new-phone.json'), 'utf8')) as { nodes: { id: string; replies?: { id: string; text: string }[] }[] };
+  const replies = file.nodes.find((n) => n.id === 'phone')?.replies;
+  const curious = replies?.find((r) => r.id === 'phone-curious');
+  if (!replies || !curious) throw new Error('the new-phone fixture changed: no reply "phone-curious" at "phone"');
+  for (let k = 1; k <= 9; k++) replies.push({ ...curious, id: `phone-extra-${k}`, text: `Another way to ask, number ${k}.` });
+  const path = join(mkdtempSync(join(tmpdir(), 'casa-many-')), 'new-phone.json');
+  writeFileSync(path, JSON.stringify(file));
+  const p = loadPlayable(path);
+  if ('problems' in p) throw new Error(p.problems);
+  return p;
+}
+
 export function gatedPhone(): PlayableScenario {
   const path = join(mkdtempSync(join(tmpdir(), 'casa-gated-')), 'new-phone.json');
   writeFileSync(path, gatedPhoneText(readFileSync(join(SCENARIOS, 'new-phone.json'), 'utf8')));

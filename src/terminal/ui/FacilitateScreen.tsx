@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { introductionsAt, introductionWords, roomDidWords, backLossWords, backToDecision, startOverFailedWords, visibleLine, votesEnteredWords, clampVotes, MAX_VOTES, TOO_MANY_VOTES, facilitatedDecision, revealData, roomBack, roomLossWords, selectView, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RoomRound, type Scenario, type SessionActor } from '../../machines/index.js';
 import { command, shellWord } from '../invocation.js';
 import { dropRoomSession, finishedKeptWords, holdRoomSession, keepRoomSession, ROOM_ELSEWHERE, roomSessionOnDisk } from '../saves.js';
-import { hintRows, revealHints, sceneHints, voteHints, type Action, type RoomKeys } from '../keys.js';
+import { hintRows, revealHints, sceneHints, typeNumber, voteHints, type Action, type RoomKeys } from '../keys.js';
 import { revealText } from '../reveal-text.js';
 import type { Span } from '../debrief-lines.js';
 import { inkRows, wrapText } from '../wrap.js';
@@ -281,10 +281,15 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
   };
   // A decision (its votes, then its reveal) takes only keys that came after it was drawn: the "3" of
   // "⏎3" sent on a scene is not a vote, and the "1" of "r1" not the branch the room follows.
+  const branchTyped = useRef('');
   const arrivedAfterShown = useArrivedAfter(view.kind === 'decision' ? `${view.nodeId}:${reveal}` : undefined);
   const onAction = (a: Action) => {
     if (a.type === 'interrupt') return stop(true);
     if (view.kind === 'decision' && !arrivedAfterShown()) return;
+    // The digits typed so far of a branch's number that more than one reply's number starts with
+    // (ten replies or more): any other key than a digit or Enter drops them.
+    const digits = branchTyped.current;
+    branchTyped.current = '';
     if (unavailable !== undefined) setUnavailable(undefined);
     if (confirm) {
       if (a.type === 'no' || a.type === 'back') return setConfirm(undefined);
@@ -312,7 +317,16 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
         const step = a.type === 'up' ? -1 : a.type === 'down' ? 1 : a.type === 'page-up' ? -page : page;
         setOffset((o) => scrolledOffset(o, step, revealRows.length, revealHeight));
       }
-      const reply = a.type === 'number' ? view.replies[a.n - 1] : undefined;
+      let reply: (typeof view.replies)[number] | undefined;
+      if (a.type === 'number') {
+        // Ten replies or more: "1" waits for Enter or a second digit, as when playing (typeNumber).
+        const t = typeNumber(digits, a.n, view.replies.length);
+        if (t.n !== undefined && !t.only) {
+          branchTyped.current = t.typed;
+          return setUnavailable(`Reply ${t.n}: Enter follows it, or type the next digit.`);
+        }
+        reply = t.n === undefined ? undefined : view.replies[t.n - 1];
+      } else if (a.type === 'enter' && digits !== '') reply = view.replies[Number(digits) - 1];
       // A branch the story does not allow here says why, in place of the help line, until the next key.
       setUnavailable(reply && !reply.enabled ? unavailableWords(reply) : undefined);
       if (reply?.enabled) {
