@@ -308,6 +308,13 @@ async function toSecondDecision(t: Term): Promise<void> {
   await t.waitText(/Decision 2 of about/);
 }
 
+/** No line wider than `columns`; then q and Enter save and end the line-by-line session. */
+async function expectWithinThenQuit(expect: ExpectStatic, t: Term, lines: readonly string[], columns: number): Promise<void> {
+  expect(lines.filter((l) => [...l].length > columns)).toEqual([]);
+  await t.keys('q', 'Enter');
+  await t.ended('Progress saved to');
+}
+
 /** The last 200 lines the app wrote: -J joins the rows the terminal wrapped, so each is a line as written. */
 const writtenLines = (t: Term) => t.tmux('capture-pane', '-p', '-J', '-S', '-200', '-t', SESSION).split('\n');
 
@@ -544,9 +551,7 @@ describe.skipIf(!HAVE_TMUX)(`the terminal app in tmux${HAVE_TMUX ? '' : ' (skipp
     await toSecondDecision(t);
     const written = writtenLines(t);
     expect(written.some((l) => l.includes('Kiara (youth):'))).toBe(true);
-    expect(written.filter((l) => [...l].length > 60)).toEqual([]);
-    await t.keys('q', 'Enter');
-    await t.ended('Progress saved to');
+    await expectWithinThenQuit(expect, t, written, 60);
   });
 
   // Line by line, the width was read once at the start: after the window was made narrower, every
@@ -564,9 +569,7 @@ describe.skipIf(!HAVE_TMUX)(`the terminal app in tmux${HAVE_TMUX ? '' : ' (skipp
     // Decision 3 and what follows it were written after the resize.
     const after = written.slice(written.findLastIndex((l) => l.includes('Decision 3 of about')));
     expect(after.filter((l) => l.trim() !== '').length).toBeGreaterThan(5);
-    expect(after.filter((l) => [...l].length > 60)).toEqual([]);
-    await t.keys('q', 'Enter');
-    await t.ended('Progress saved to');
+    await expectWithinThenQuit(expect, t, after, 60);
   });
 
   it('at 60×24 ending a trainer-led session leaves the summary line, not the question, on screen', async ({ expect, onTestFinished }) => {
