@@ -1457,3 +1457,22 @@ describe('session 28 content review: left-placement-calls, trafficker-contact, b
     expect(c?.ending?.narration).toMatch(/tells you very little/);
   });
 });
+
+describe('session 28 recheck', () => {
+  // harm-reduction's report decision asks "What do you do with your recommendations?", and its three
+  // replies ("Recommend Restoration Funds for the gym; go over it with Grace on Wednesday.") were
+  // shown in quotation marks as words the volunteer says, to nobody: they are actions.
+  it.each(BUNDLED_IDS)('%s: no reply shown as the volunteer\'s words is an instruction to recommend something ("Recommend Restoration Funds…")', (id) => {
+    const instructions = bundledScenario(id).nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : []))
+      .filter((r) => (r.kind ?? 'say') === 'say' && /^Recommend\b/.test(r.text))
+      .map((r) => r.id);
+    expect(instructions).toEqual([]);
+  });
+
+  it('harm-reduction: the three recommendation replies are actions, and still say what each one does', () => {
+    for (const id of ['d9-review', 'd9-file', 'd9-csw']) {
+      expect(replyOf('harm-reduction', id).kind, id).toBe('do');
+      expect(replyText('harm-reduction', id), id).toMatch(/^Recommend Restoration Funds/);
+    }
+  });
+});
