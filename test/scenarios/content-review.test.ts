@@ -1476,3 +1476,15 @@ describe('session 28 recheck', () => {
     }
   });
 });
+
+describe('session 28: red-flags team list', () => {
+  it('the strong ending\'s list of Yesi\'s team does not read as "Keisha, her case manager" (Keisha is her Saving Innocence advocate)', () => {
+    const texts = bundledScenario('red-flags').nodes.flatMap((n) => (n.kind === 'ending' ? [n.narration ?? '', ...(n.variants ?? []).map((v) => v.narration ?? '')] : []));
+    const lists = texts.filter((t) => t.includes('Mr. Ramirez and Ms. Nguyen'));
+    expect(lists.length).toBeGreaterThan(0);
+    for (const t of lists) {
+      expect(t).not.toContain('Keisha, her case manager');
+      expect(t).toContain('Keisha from Saving Innocence, her CLC case manager');
+    }
+  });
+});
