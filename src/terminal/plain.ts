@@ -5,6 +5,7 @@ import { debriefPlain } from './debrief-plain.js';
 import { command, shellWord } from './invocation.js';
 import { NO_UNDO_WORDS } from './keys.js';
 import { readSaveFor, recordedLine, saveProgress, saveWaiting, setAsideDamagedSave, stateStore } from './saves.js';
+import { notSavedWords } from './node/state-store.js';
 import { sessionSeed } from './seed.js';
 import { wrapText } from './wrap.js';
 
@@ -176,6 +177,12 @@ async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: P
       if (recorded) {
         say();
         say(recorded);
+      }
+      // Only the records file refused the write (a state folder that cannot be written at all was
+      // said at the start): say this playthrough is not in them, as the full-screen debrief does.
+      if (store.lostWrites() && store.savingFailure() === undefined) {
+        const words = notSavedWords(opts.env);
+        if (words) opts.io.err(`casa-practice: ${words}\n`);
       }
       return store.lostWrites() ? 74 : 0;
     }

@@ -26,6 +26,17 @@ const child = (args: string[], input: string, env: NodeJS.ProcessEnv) => runChil
 const cli = (args: string[], input: string, env: NodeJS.ProcessEnv) => runPiped(args, input, { HOME: env.XDG_STATE_HOME, ...env });
 
 describe('plain mode in this process', () => {
+  // A folder in the place of records.json: the playthrough finished, exited 74, and said only that
+  // the records could not be read; nothing said it was not added to them (the full screen does).
+  it('a finished playthrough whose records cannot be written says it was not added to them, and exits 74', async () => {
+    const env = tempEnv();
+    mkdirSync(join(stateDir(env), 'records.json'), { recursive: true });
+    const r = await cli(['play', NEW_PHONE, '--plain'], '1\n1\n', env);
+    expect(r.code).toBe(74);
+    expect(r.out).not.toContain('Added to your records');
+    expect(r.err).toMatch(/^casa-practice: Your records were not updated: .*records\.json cannot be written \(.*\)\.$/m);
+  });
+
   it('the scenario list hangs each wrapped row under its title, after "10." as after "9."', async () => {
     const r = await cli(['--plain'], 'q\n', tempEnv());
     const list = r.out.slice(r.out.indexOf('Scenarios:'), r.out.indexOf('Scenario number'));
