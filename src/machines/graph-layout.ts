@@ -160,20 +160,26 @@ export function wrapWords(text: string, width: number, max: number, measure: (s:
   return kept;
 }
 
-/** A word in pieces each at most `width` by `measure` (at least one character each). */
-function breakWord(word: string, width: number, measure: (s: string) => number): string[] {
-  const pieces: string[] = [];
-  let piece = '';
-  for (const ch of word) {
-    if (piece && measure(piece + ch) > width) {
-      pieces.push(piece);
-      piece = '';
+/**
+ * Pieces joined end to end (no space between) into as few runs as fit `width` by `measure`, in
+ * order; a piece wider than `width` is a run of its own.
+ */
+function packRuns(pieces: Iterable<string>, width: number, measure: (s: string) => number): string[] {
+  const runs: string[] = [];
+  let run = '';
+  for (const piece of pieces) {
+    if (run && measure(run + piece) > width) {
+      runs.push(run);
+      run = '';
     }
-    piece += ch;
+    run += piece;
   }
-  if (piece) pieces.push(piece);
-  return pieces;
+  if (run) runs.push(run);
+  return runs;
 }
+
+/** A word in pieces each at most `width` by `measure` (at least one character each). */
+const breakWord = (word: string, width: number, measure: (s: string) => number): string[] => packRuns(word, width, measure);
 
 /**
  * A node's heading in lines that fit its box: on one line when it fits, else "Start · Decision ·"
@@ -183,19 +189,8 @@ function breakWord(word: string, width: number, measure: (s: string) => number):
 export function headingLinesOf(kind: string, id: string): string[] {
   const whole = `${kind} · ${id}`;
   if (headingWidth(whole) <= NODE_TEXT_WIDTH) return [whole];
-  const lines = [`${kind} ·`];
-  let line = '';
-  for (const part of id.match(/[^-]*-|[^-]+/g) ?? [id]) {
-    for (const piece of breakWord(part, NODE_TEXT_WIDTH, headingWidth)) {
-      if (line && headingWidth(line + piece) > NODE_TEXT_WIDTH) {
-        lines.push(line);
-        line = '';
-      }
-      line += piece;
-    }
-  }
-  if (line) lines.push(line);
-  return lines;
+  const pieces = (id.match(/[^-]*-|[^-]+/g) ?? [id]).flatMap((part) => breakWord(part, NODE_TEXT_WIDTH, headingWidth));
+  return [`${kind} ·`, ...packRuns(pieces, NODE_TEXT_WIDTH, headingWidth)];
 }
 
 /** An element of an array at an index known to be inside it (every index here comes from the array's own keys). */

@@ -301,6 +301,21 @@ async function openFromPicker(t: Term, title: string, expect: ExpectStatic): Pro
 }
 
 /** A tmux server of its own for one test, closed when the test ends. */
+/** Full screen: past the content note (Enter) to the first decision. */
+async function toFirstDecision(t: Term): Promise<void> {
+  await t.waitText('Content note');
+  await t.keys('Enter');
+  await t.waitText('What do you say or do?');
+}
+
+/** Full screen: q, then y to "Save your progress and quit?"; the screen the app leaves. */
+async function saveAndQuit(t: Term): Promise<string> {
+  await t.keys('q');
+  await t.waitText('Save your progress and quit?');
+  await t.keys('y');
+  return t.ended('Progress saved to');
+}
+
 /** Line by line: answers the first decision with reply 2 and waits for the second. */
 async function toSecondDecision(t: Term): Promise<void> {
   await t.waitText('Type a reply number');
@@ -381,10 +396,7 @@ describe.skipIf(!HAVE_TMUX)(`the terminal app in tmux${HAVE_TMUX ? '' : ' (skipp
     expect(lastReply, 'the reply quoted in the feedback').toBeDefined();
     while (decisionOf(s) < 3 || !/ reply( ·|$)/.test(hints(s))) s = await step(t, s);
     expect(decisionOf(s)).toBe(3);
-    await t.keys('q');
-    await t.waitText('Save your progress and quit?');
-    await t.keys('y');
-    s = await t.ended('Progress saved to');
+    s = await saveAndQuit(t);
     expect(s).toMatch(/Continue with: .*casa-practice(\.js)? resume/);
     expect(readdirSync(join(env.state, 'casa-practice', 'saves'))).toHaveLength(1);
 
@@ -394,10 +406,7 @@ describe.skipIf(!HAVE_TMUX)(`the terminal app in tmux${HAVE_TMUX ? '' : ' (skipp
     expect(decisionOf(s)).toBe(3);
     expect(longest(s)).toBeLessThanOrEqual(80);
     expect(s.replace(/\s+/g, ' ')).toContain(`Your last reply: “${lastReply as string}”`);
-    await t.keys('q');
-    await t.waitText('Save your progress and quit?');
-    await t.keys('y');
-    await t.ended('Progress saved to');
+    await saveAndQuit(t);
 
     // Reopen the same scenario from the picker: it asks Continue / Start over; Continue keeps the save.
     const saveFile = join(env.state, 'casa-practice', 'saves', readdirSync(join(env.state, 'casa-practice', 'saves'))[0] as string);
@@ -471,9 +480,7 @@ describe.skipIf(!HAVE_TMUX)(`the terminal app in tmux${HAVE_TMUX ? '' : ' (skipp
     const env = { ...tempEnv(), extra };
     // A line the shell printed before the app started, just above its first frame.
     t.start(env, 60, 24, ['play', 'youth-discloses'], ['echo', 'ABOVE-THE-APP;']);
-    await t.waitText('Content note');
-    await t.keys('Enter');
-    await t.waitText('What do you say or do?');
+    await toFirstDecision(t);
     // q and y in one write: the app exits within a few milliseconds of drawing the question, while
     // Ink still holds its next frame back (it draws at most 30 a second).
     await t.keys('q', 'y');
@@ -490,19 +497,12 @@ describe.skipIf(!HAVE_TMUX)(`the terminal app in tmux${HAVE_TMUX ? '' : ' (skipp
     const t = term(onTestFinished);
     const env = tempEnv();
     t.start(env, 60, 24, ['play', 'youth-discloses']);
-    await t.waitText('Content note');
-    await t.keys('Enter');
-    await t.waitText('What do you say or do?');
-    await t.keys('q');
-    await t.waitText('Save your progress and quit?');
-    await t.keys('y');
-    await t.ended('Progress saved to');
+    await toFirstDecision(t);
+    await saveAndQuit(t);
     t.restart(env, ['play', 'youth-discloses']);
     await t.waitText('Start over');
     await t.keys('2');
-    await t.waitText('Content note');
-    await t.keys('Enter');
-    await t.waitText('What do you say or do?');
+    await toFirstDecision(t);
     await t.keys('C-c');
     const s = await t.ended('you started over');
     // At 60 columns the terminal cut it "…you started over bu" / "t made no reply yet."
@@ -524,10 +524,7 @@ describe.skipIf(!HAVE_TMUX)(`the terminal app in tmux${HAVE_TMUX ? '' : ' (skipp
     expect(longest(s)).toBeLessThanOrEqual(60);
     await t.keys('Enter');
     await t.waitText('What do you say or do?');
-    await t.keys('q');
-    await t.waitText('Save your progress and quit?');
-    await t.keys('y');
-    await t.ended('Progress saved to');
+    await saveAndQuit(t);
     const files = readdirSync(saves).sort();
     expect(files).toEqual(['youth-discloses.json', expect.stringMatching(/^youth-discloses\.json\.damaged-/)]);
     expect(readFileSync(join(saves, files[1] as string), 'utf8')).toBe('{"format": "casa-practice-terminal-save", "formatVer');
