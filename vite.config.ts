@@ -93,7 +93,9 @@ export default defineConfig({
   // The web app: index.html at the root, static files in dist-web/ (dist/ is the CLI's tsc output).
   plugins: process.env.VITEST ? [] : [react(), contentSecurityPolicy(), serviceWorker(), chunkList()],
   base: './',
-  build: { outDir: 'dist-web', emptyOutDir: true, assetsInlineLimit: 0 },
+  // No warning that a plugin took "significant time" (Rolldown's, for the bundler's own users): on a
+  // loaded machine a newcomer's first `npm start` printed it among the build's output.
+  build: { outDir: 'dist-web', emptyOutDir: true, assetsInlineLimit: 0, rolldownOptions: { checks: { bundlerTimings: false } } },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   test: {

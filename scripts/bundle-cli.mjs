@@ -118,6 +118,9 @@ export async function bundleCli(root = ROOT) {
     transform: { define: { 'process.env.NODE_ENV': '"production"' } },
     plugins: [yogaWithoutFetch(), bundledWorker(dir), withVerified(dir, digests)],
     logLevel: 'warn',
+    // Rolldown's warning that a plugin took "significant time" is for the bundler's own users; on a
+    // loaded machine it was printed to a newcomer running `npm start` for the first time.
+    checks: { bundlerTimings: false },
   });
   try {
     await bundle.write({ dir, format: 'esm', entryFileNames: '[name].js', chunkFileNames: 'bundle-[name]-[hash].js' });
