@@ -1488,3 +1488,24 @@ describe('session 28: red-flags team list', () => {
     }
   });
 });
+
+describe('session 29 review: dual-involvement', () => {
+  // Introduced to Ms. Adeyemi, wrote the statement she asked for, got Jordan's form, then swapped the
+  // two courts and asked Kenzie two questions about Roz: 53%, trust 35, the harmful ending.
+  const PATH = ['d1-supervisor', 'd2-intro', 'd3-strengths', 'd4-swap', 'd5-form', 'd6-how', 'd8-secondary'];
+
+  it('the shut-out ending after working with Ms. Adeyemi as the guide asks does not say she works with "the people she already knows" (she asked you for the statement)', () => {
+    const seen = nodesOn('dual-involvement', PATH);
+    expect(seen).toContain('s2-email');
+    expect(told('dual-involvement', 's2-email')).toMatch(/a short written statement from you would help/);
+    const d = playReplies(bundledScenario('dual-involvement'), PATH);
+    expect(d?.ending?.id).toBe('end-shut-out');
+    expect(d?.score.percent).toBeGreaterThan(50);
+    expect(d?.ending?.narration).not.toMatch(/works with the people she already knows/);
+    expect(d?.ending?.narration).toMatch(/takes your name off her visitor list/);
+    // Asking her lawyer what Kenzie said about Roz is still told what it cost with Ms. Adeyemi.
+    const digging = playReplies(bundledScenario('dual-involvement'), PATH.map((r) => (r === 'd2-intro' ? 'd2-ask' : r === 'd3-strengths' ? 'd3-ask' : r)));
+    expect(digging?.ending?.id).toBe('end-shut-out');
+    expect(digging?.ending?.narration).toMatch(/Ms. Adeyemi stops returning your calls/);
+  });
+});
