@@ -1509,3 +1509,38 @@ describe('session 29 review: dual-involvement', () => {
     expect(digging?.ending?.narration).toMatch(/Ms. Adeyemi stops returning your calls/);
   });
 });
+
+describe('session 29 review: whereabouts-unknown', () => {
+  /** The words of a scenario a volunteer reads: character descriptions, narration, lines, replies and endings. */
+  function storyText(id: string): string {
+    const s = bundledScenario(id);
+    const out = s.characters.map((c) => c.description ?? '');
+    for (const n of s.nodes) {
+      out.push(told(id, n.id));
+      if (n.kind === 'decision') out.push(...n.replies.map((r) => r.text));
+      if (n.kind === 'ending') out.push(...(n.variants ?? []).map((v) => v.narration));
+    }
+    return out.join(' ');
+  }
+
+  it('Dez is not a second Arev: she does not draw (Arev draws comics), her late-night message does not come at the same minute on the same nightstand, and she does not open with Kenzie\'s "Everybody keeps asking"', () => {
+    expect(storyText('couch-rent')).toMatch(/draw comics/);
+    expect(storyText('whereabouts-unknown')).not.toMatch(/\b(draws?|drawing|sketch\w*)\b/i);
+    const times = (id: string) => new Set(`${storyText(id)} ${bundledScenario(id).nodes.map((n) => ('title' in n ? n.title ?? '' : '')).join(' ')}`.match(/\b\d{1,2}:\d{2} a\.m\./g) ?? []);
+    const arev = times('couch-rent');
+    expect(arev.has('1:12 a.m.')).toBe(true);
+    expect([...times('whereabouts-unknown')].filter((t) => arev.has(t))).toEqual([]);
+    expect(told('couch-rent', 'd5-night')).toMatch(/nightstand/);
+    expect(told('whereabouts-unknown', 's4-1am')).not.toMatch(/nightstand/);
+    expect(told('dual-involvement', 's5-saturday')).toMatch(/^ ?Everybody keeps asking/);
+    expect(told('whereabouts-unknown', 'd8-kitchen')).not.toMatch(/Everybody keeps/);
+    expect(told('whereabouts-unknown', 'd8-kitchen')).toMatch(/Maybe\./);
+  });
+
+  it('at Priya\'s question the best reply is not the only one to name the EAP (as couch-rent\'s supervision decision); its feedback still names what the guide names (Self-Care)', () => {
+    const d = bundledScenario('whereabouts-unknown').nodes.find((n) => n.id === 'd4-priya');
+    expect(d?.kind === 'decision' && d.replies.filter((r) => /\bEAP\b/.test(r.text)).map((r) => r.id)).toEqual([]);
+    expect(feedback('whereabouts-unknown', 'd4-honest')).toMatch(/EAP program and share & support \(Self-Care\)/);
+  });
+});
+
