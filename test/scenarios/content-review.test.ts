@@ -1544,3 +1544,10 @@ describe('session 29 review: whereabouts-unknown', () => {
   });
 });
 
+describe('session 29 review: couch-rent', () => {
+  it('on the open path Arev has turned the tablet face down, so the rent decision does not say the stylus stops moving', () => {
+    expect(told('couch-rent', 's1-open')).toMatch(/turns the tablet face down/);
+    expect(told('couch-rent', 'd2-rent')).not.toMatch(/stylus stops moving/);
+    expect(told('couch-rent', 'd2-rent')).toMatch(/That's the rent/);
+  });
+});
