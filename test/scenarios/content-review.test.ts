@@ -1551,3 +1551,26 @@ describe('session 29 review: couch-rent', () => {
     expect(told('couch-rent', 'd2-rent')).toMatch(/That's the rent/);
   });
 });
+
+describe('session 29: decisions and feedback say no more than the scene and the guide', () => {
+  const DAYS = /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/g;
+  it('a decision whose question names a day offers no reply set on another day (whereabouts-unknown asked about "Monday evening" beside a drive on Friday)', () => {
+    const mismatched: string[] = [];
+    for (const id of BUNDLED_IDS) for (const n of bundledScenario(id).nodes) {
+      if (n.kind !== 'decision') continue;
+      const asked = new Set((n.prompt ?? '').match(DAYS) ?? []);
+      if (asked.size === 0) continue;
+      for (const r of n.replies) for (const day of r.text.match(DAYS) ?? []) if (!asked.has(day)) mismatched.push(`${id}/${n.id}: asks about ${[...asked].join(', ')}; ${r.id} is on ${day}`);
+    }
+    expect(mismatched).toEqual([]);
+    // The question now asks about the week, which the replies ("tonight", "on Friday") are in.
+    expect(bundledScenario('whereabouts-unknown').nodes.find((n) => n.id === 'd2-evening')).toMatchObject({ prompt: expect.stringMatching(/this week/) });
+  });
+
+  it('dual-involvement d7-hearings: courtroom support is not set below a "main way" the guide does not rank; for proceedings against the person exploiting her, the guide names keeping the case parties informed (Legal Advocacy)', () => {
+    const text = feedback('dual-involvement', 'd7-hearings');
+    expect(text).not.toMatch(/\bmain\b/);
+    expect(text).toMatch(/courtroom support is something a CASA can do \(Legal Advocacy\)/);
+    expect(text).toMatch(/the support the guide names is keeping communication and understanding among the case parties, above all her CSW and dependency attorney \(Legal Advocacy\)/);
+  });
+});
