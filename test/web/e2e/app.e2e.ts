@@ -855,6 +855,54 @@ describe('the web app in Chromium', () => {
     }
   });
 
+  it('a blanked projector window is dark in every scheme: light and dark, with forced colours (Windows high contrast) light and dark too', async () => {
+    const s = await openPage(web.browser, web.app.url, '?presenter#/presenter/couch-rent');
+    const { page } = s;
+    try {
+      await page.getByRole('button', { name: 'Start the session' }).click();
+      const projector = await openProjectorWindow(s, { width: 1024, height: 768 });
+      await projector.locator('.projector-screen').waitFor();
+      const blank = page.getByRole('button', { name: 'Blank the projector' });
+      // The brightest pixels of the window as drawn (its screenshot, read back in the window).
+      const drawn = async () => {
+        const png = (await projector.screenshot()).toString('base64');
+        return projector.evaluate(async (data) => {
+          const img = new Image();
+          img.src = `data:image/png;base64,${data}`;
+          await img.decode();
+          const canvas = document.createElement('canvas');
+          canvas.width = img.naturalWidth;
+          canvas.height = img.naturalHeight;
+          const ctx = canvas.getContext('2d')!;
+          ctx.drawImage(img, 0, 0);
+          const px = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+          let bright = 0;
+          let max = 0;
+          for (let i = 0; i < px.length; i += 4) {
+            const l = 0.2126 * px[i]! + 0.7152 * px[i + 1]! + 0.0722 * px[i + 2]!;
+            max = Math.max(max, l);
+            if (l > 64) bright++;
+          }
+          return { max: Math.round(max), bright: bright / (px.length / 4) };
+        }, png);
+      };
+      for (const [forcedColors, colorScheme] of [['none', 'light'], ['none', 'dark'], ['active', 'light'], ['active', 'dark']] as const) {
+        await projector.emulateMedia({ forcedColors, colorScheme });
+        await blank.click();
+        await projector.locator('.projector-screen.blank').waitFor();
+        if (SCREENSHOTS) await projector.screenshot({ path: join(ROOT, 'test-artifacts', 'screenshots', `e2e-projector-blank-${forcedColors}-${colorScheme}.png`) });
+        // Nothing bright to the room: under a light high-contrast theme the window was white (the
+        // browser painted its black as the system's Canvas).
+        expect(await drawn(), `${forcedColors} ${colorScheme}`).toEqual({ max: 0, bright: 0 });
+        await blank.click();
+        await projector.locator('.projector-screen.blank').waitFor({ state: 'detached' });
+      }
+      clean(s);
+    } finally {
+      await s.close();
+    }
+  });
+
   it.skipIf(!existsSync(PDFTOTEXT))('printed on A4, Letter and A5, the debrief leaves no heading alone at the foot of a page and no button on paper; the certificate prints whole on one page', async () => {
     const s = await openPage(web.browser, web.app.url, '#/play/couch-rent');
     const { page } = s;
