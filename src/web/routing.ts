@@ -73,3 +73,25 @@ export function useRoute(): Route {
 export function go(route: Route): void {
   location.hash = hrefOf(route);
 }
+
+/** The mark goStartAgain leaves on its history entry (read and cleared by takeStartingAgain). */
+const STARTING_AGAIN = 'casa-practice:starting-again';
+
+/**
+ * "Try again" on a debrief opened again (KeptDebrief): goes to the scenario's play page, its new
+ * history entry marked so that the playthrough there starts as one started again at the end of a
+ * playthrough does (focus on its first moment, "Started again from the beginning." said).
+ */
+export function goStartAgain(route: Extract<Route, { page: 'play' }>): void {
+  go(route);
+  history.replaceState({ ...(history.state as object | null), [STARTING_AGAIN]: true }, '');
+}
+
+/** Whether this history entry was opened by goStartAgain: said once, the mark cleared (a reload or a return to it is a plain visit). */
+export function takeStartingAgain(): boolean {
+  const state = history.state as Record<string, unknown> | null;
+  if (state?.[STARTING_AGAIN] !== true) return false;
+  const { [STARTING_AGAIN]: _taken, ...rest } = state;
+  history.replaceState(Object.keys(rest).length > 0 ? rest : null, '');
+  return true;
+}

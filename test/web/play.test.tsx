@@ -303,6 +303,42 @@ describe('playing a scenario in the browser', () => {
     expect(location.hash).toBe('#/play/youth-discloses');
   });
 
+  // Try again at the end of a playthrough put focus on the first moment and said "Started again";
+  // on a debrief opened again (the first page's link, My records, a reload) it left focus on the
+  // page's main content, a screen away from the conversation, and said nothing.
+  it('"Try again" on a debrief opened again (from the first page) puts focus on the conversation\'s start and says so, as at the end of a playthrough', async () => {
+    const user = userEvent.setup();
+    const store = memoryStore();
+    const firstMoment = () => {
+      const moments = screen.getByRole('log').querySelectorAll('.moment');
+      expect(moments).toHaveLength(1);
+      return moments[0]?.querySelector('.moment-heading');
+    };
+    // Just finished.
+    await finishYouthDiscloses(store);
+    screen.getByRole('button', { name: 'Try again' }).focus();
+    const afterFinished = await liveDuring(() => user.keyboard('{Enter}'));
+    await screen.findByRole('group', { name: /./ });
+    await vi.waitFor(() => expect(document.activeElement).toBe(firstMoment()));
+    expect(afterFinished).toEqual(['Started again from the beginning.']);
+    cleanup();
+    // Opened again from the first page.
+    store.remove('saves/youth-discloses.json');
+    renderApp('#/', store);
+    await user.click(await screen.findByRole('link', { name: /^See your last debrief: / }));
+    const heading = await screen.findByRole('heading', { level: 1, name: /^Debrief: / });
+    await vi.waitFor(() => expect(document.activeElement).toBe(heading));
+    screen.getByRole('button', { name: 'Try again' }).focus();
+    const afterKept = await liveDuring(async () => {
+      await user.keyboard('{Enter}');
+      await screen.findByRole('group', { name: /./ });
+      await vi.waitFor(() => expect(document.activeElement).toBe(firstMoment()));
+      await screen.findByText('Started again from the beginning.');
+    });
+    expect(afterKept).toEqual(['Started again from the beginning.']);
+    expect(location.hash).toBe('#/play/youth-discloses');
+  });
+
   // A debrief opened again (a reload, the library's link) had no what-if buttons, and said nothing of it.
   it('a debrief opened again offers what-if as at the end of the playthrough: a replay not recorded, not saved, and a reload opens the debrief again', async () => {
     const user = userEvent.setup();

@@ -88,11 +88,13 @@ export interface SessionProps {
   addresses?: { playing: Record<SessionMode, string>; debrief: string };
   /** The first run is a what-if replay from `snapshot` (a kept debrief's, opened again): not saved, not recorded. */
   whatIf?: boolean;
+  /** The first run was started again ("Try again" on a debrief opened again): said, and focus on its first moment. */
+  again?: string | undefined;
 }
 
 /** Starts a playthrough and swaps in a new one for "try again" and "what if". */
 export function Session(props: SessionProps) {
-  const [run, setRun] = useState({ n: 0, mode: props.mode, snapshot: props.snapshot, persist: props.persist && props.whatIf !== true, startedAt: props.startedAt, activeMs: props.activeMs, notice: props.notice, resumed: props.resumed ?? false, whatIf: props.whatIf ?? false, again: undefined as string | undefined });
+  const [run, setRun] = useState({ n: 0, mode: props.mode, snapshot: props.snapshot, persist: props.persist && props.whatIf !== true, startedAt: props.startedAt, activeMs: props.activeMs, notice: props.notice, resumed: props.resumed ?? false, whatIf: props.whatIf ?? false, again: props.again });
   return (
     <Playthrough
       key={run.n}
@@ -108,7 +110,7 @@ export function Session(props: SessionProps) {
       again={run.again}
       // A resumed save opens where the volunteer left off: its conversation so far is replayed above
       // it, and on a phone the page would open on the first scene, screens away from the decision.
-      focusOnStart={run.n > 0 || run.resumed || run.whatIf}
+      focusOnStart={run.n > 0 || run.resumed || run.whatIf || run.again !== undefined}
       onTryAgain={(mode = run.mode) => {
         backToPlaying(props.addresses, mode);
         setRun({ n: run.n + 1, mode, snapshot: undefined, persist: props.persist, startedAt: new Date().toISOString(), activeMs: undefined, notice: undefined, resumed: false, whatIf: false, again: startedAgainWords(mode, run.mode) });

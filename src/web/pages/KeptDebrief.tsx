@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { keptDebriefFailure, readKeptDebrief, whatIfFrom, type Debrief as DebriefData, type PersistedScenarioSnapshot, type PlayableScenario, type SessionMode } from '../../machines/index.js';
 import { Debrief } from '../components/Debrief.js';
 import { Session } from '../components/Session.js';
-import { go, hrefOf } from '../routing.js';
+import { goStartAgain, hrefOf } from '../routing.js';
 import { bundledById } from '../scenarios.js';
 import { useStore } from '../store.js';
 import { useFailPage } from '../page-failure.js';
@@ -67,7 +67,8 @@ export default function KeptDebrief({ id, paused }: { id: string; paused: boolea
       mode={state.mode}
       recorded
       whatIf={false}
-      onTryAgain={() => go({ page: 'play', id, mode: state.mode })}
+      // As at the end of a playthrough: the new one's first moment has focus, and starting again is said.
+      onTryAgain={() => goStartAgain({ page: 'play', id, mode: state.mode })}
       onWhatIf={(decision) => {
         const snapshot = whatIfFrom(playable.scenario, played, decision);
         if (snapshot) setWhatIf({ snapshot, startedAt: new Date().toISOString() });

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { formatProblem, readSave, repliesMade, saveKey, type PersistedScenarioSnapshot, type PlayableScenario, type SessionMode } from '../../machines/index.js';
 import { NoSuchScenario } from '../components/NoSuchScenario.js';
-import { Session } from '../components/Session.js';
-import { hrefOf } from '../routing.js';
+import { Session, startedAgainWords } from '../components/Session.js';
+import { hrefOf, takeStartingAgain } from '../routing.js';
 import { bundledById, type ScenarioText } from '../scenarios.js';
 import { useStore } from '../store.js';
 import { useFailPage } from '../page-failure.js';
@@ -14,7 +14,7 @@ type State =
   | { kind: 'loading' }
   | { kind: 'missing' }
   | { kind: 'invalid'; problems: string[] }
-  | { kind: 'ready'; playable: PlayableScenario; mode: SessionMode; snapshot?: PersistedScenarioSnapshot; startedAt: string; activeMs?: number; notice?: string; resumed: boolean };
+  | { kind: 'ready'; playable: PlayableScenario; mode: SessionMode; snapshot?: PersistedScenarioSnapshot; startedAt: string; activeMs?: number; notice?: string; resumed: boolean; again?: string };
 
 /** Opens a bundled scenario: resumes its save when there is one, else starts in the mode asked for. */
 
@@ -29,10 +29,13 @@ export default function PlayPage({ id, mode, paused }: { id: string; mode: Sessi
       if (!live) return;
       if (!loaded) return setState({ kind: 'missing' });
       if (!loaded.ok) return setState({ kind: 'invalid', problems: loaded.result.problems.map((p) => formatProblem(p)) });
+      const again = takeStartingAgain();
       const opened = openSession(store, loaded.playable, texts, mode);
       // The address says the mode the playthrough is in (a reload, or the link shared, opens it so).
       if (opened.kind === 'ready' && opened.mode !== mode) history.replaceState(history.state, '', addresses.playing[opened.mode]);
-      setState(opened);
+      // "Try again" on a debrief opened again: a new playthrough starts as after Try again at the
+      // end of one (a save waiting instead goes on, and says so, as a save opened again does).
+      setState(again && opened.kind === 'ready' && !opened.resumed ? { ...opened, again: startedAgainWords(opened.mode, mode) } : opened);
     }).catch((e: unknown) => live && fail(e));
     return () => {
       live = false;
@@ -67,6 +70,7 @@ export default function PlayPage({ id, mode, paused }: { id: string; mode: Sessi
       activeMs={state.activeMs}
       notice={state.notice}
       resumed={state.resumed}
+      again={state.again}
       persist
       paused={paused}
       addresses={addresses}
