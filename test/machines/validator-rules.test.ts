@@ -547,6 +547,48 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(validateScenario(typed, 'x.json').problems.filter((q) => q.severity === 'error')).toEqual([]);
   });
 
+  // Found by the session-29 review: a reply's } and the list's ] deleted with their lines left the
+  // file valid until its end (the node's "}," closed the reply, the next node read as one more
+  // reply), so the only message was "the file ends before the list "nodes" is closed", at line 131,
+  // with a fix to add brackets at the end of the file. Other lost pairs read as a comma to add.
+  it.each([
+    ['the last reply\'s } and the ] of "replies" (two lines deleted)', [59, 60], 58, '} ]', 'the } on line 59 lines up with an object in the list "nodes" (its { at line 18, column 5), but an object in the list "replies" (its { at line 52, column 9) and the list "replies" (its [ at line 26, column 18) are not closed before it'],
+    ['the same in the last decision of the file', [108, 109], 107, '} ]', 'the } on line 108 lines up with an object in the list "nodes" (its { at line 74, column 5)'],
+    ['the ] of "replies" and the node\'s "},"', [60, 61], 59, '] },', 'the object on line 60 lines up with the items of the list "nodes" (its [ at line 17, column 12), but the list "replies" (its [ at line 26, column 18) and an object in the list "nodes" (its { at line 18, column 5) are not closed before it'],
+    ['the last reply\'s }, the ] and the node\'s "},"', [59, 60, 61], 58, '} ] },', 'the object on line 59 lines up with the items of the list "nodes"'],
+    ['a route list\'s ] and its reply\'s "},"', [39, 40], 38, '] },', 'the object on line 39 lines up with the items of the list "replies" (its [ at line 26, column 18), but the list "next" (its [ at line 36, column 19) and an object in the list "replies" (its { at line 27, column 9) are not closed before it'],
+  ] as const)('brackets lost in the middle of the file (%s): reported where they were lost, with the brackets to type there', (_name, lines, line, typed, says) => {
+    const text = good.split('\n').filter((_, i) => !(lines as readonly number[]).includes(i + 1)).join('\n');
+    const result = validateScenario(text, 'x.json');
+    expect(result.problems.map((p) => p.code)).toEqual(['syntax-not-closed']);
+    const [p] = result.problems;
+    expect(p?.line).toBe(line);
+    expect(p?.column).toBe((text.split('\n')[line - 1] ?? '').length + 1);
+    expect(p?.message).toContain(says);
+    expect(p?.fix).toContain(`Add "${typed}" at the end of line ${line}, after the last value, to close them, in that order`);
+    // Typing what the fix says where it says makes the file valid again.
+    const at = offsetOf(text, p?.line ?? 0, p?.column ?? 0);
+    expect(validateScenario(`${text.slice(0, at)} ${typed}${text.slice(at)}`, 'x.json').problems.filter((q) => q.severity === 'error')).toEqual([]);
+  });
+
+  it('a list of lines written on one line that lost its "}]": reported on that line, before the comma, not at the end of the file', () => {
+    const text = good.replace('die every hour." }],', 'die every hour." ,');
+    const p = check(text, 'syntax-not-closed', ' ,');
+    expect(p?.line).toBe(23);
+    expect(p?.message).toContain('the field "facilitatorNote" on line 24 lines up with the fields of an object in the list "nodes" (its { at line 18, column 5), but an object in the list "lines" (its { at line 23, column 17) and the list "lines" (its [ at line 23, column 16) are not closed before it');
+    expect(p?.fix).toContain('Add "} ]" at line 23, column 100, after the last value and before the comma');
+    const at = offsetOf(text, p?.line ?? 0, p?.column ?? 0);
+    expect(validateScenario(`${text.slice(0, at)} } ]${text.slice(at)}`, 'x.json').problems.filter((q) => q.severity === 'error')).toEqual([]);
+  });
+
+  it('untidy indentation alone is not taken for a lost bracket: a file that lacks its last } is still told so at its end', () => {
+    const untidy = good.replace('\n        }\n      ]\n    },', '\n    }\n      ]\n        },');
+    expect(validateScenario(untidy, 'x.json').ok).toBe(true);
+    const text = `${untidy.trimEnd().slice(0, -1)}\n`;
+    const p = check(text, 'syntax-not-closed', '\n');
+    expect(p?.message).toContain('the file ends before the scenario\'s outer object');
+  });
+
   it('a [ typed for { (fields inside it), or a } typed for ]: the bracket to change, and the file is then valid', () => {
     const change = (text: string, token: string, to: string, words: string) => {
       const p = check(text, 'syntax-not-closed', token);

@@ -13,7 +13,9 @@ export function likelySyntaxCause(text: string, errors: readonly ParseError[]): 
   if (!first) return undefined;
   const at = Math.min(first.offset, text.length);
   const code = printParseErrorCode(first.error);
-  return notClosedAtEnd(text, at, code) ?? objectNotClosed(text, at, code) ?? listNotClosed(text, at, code) ?? curlyQuote(text, at) ?? leadingZero(text, at) ?? strayCharacter(text, at) ?? lineBreakInText(text, at) ?? missingClosingQuote(text, at) ?? extraBracket(text, at) ?? unescapedQuote(text, at);
+  const atEnd = text.slice(at).trim() === '';
+  const lost = atEnd || code === 'CommaExpected' || code === 'PropertyNameExpected' ? bracketsLostMidFile(text, at, atEnd ? 1 : 2) : undefined;
+  return lost ?? notClosedAtEnd(text, at, code) ?? objectNotClosed(text, at, code) ?? listNotClosed(text, at, code) ?? curlyQuote(text, at) ?? leadingZero(text, at) ?? strayCharacter(text, at) ?? lineBreakInText(text, at) ?? missingClosingQuote(text, at) ?? extraBracket(text, at) ?? unescapedQuote(text, at);
 }
 
 /**
@@ -523,4 +525,97 @@ function unescapedQuote(text: string, at: number): UnlocatedProblem | undefined 
   return problem('syntax-unescaped-quote', quote,
     'Not valid JSON: a " inside the text ends the text early.',
     `Write \\" for a quotation mark inside text, or use ' or “ ” instead.${example}`, mend);
+}
+
+interface IndentedOpener extends Opener {
+  /** The indentation of the line the bracket is on. */
+  indent: number;
+  /** The indentation of its first item that starts a line, once seen. */
+  items?: number;
+}
+
+/**
+ * "next": "x"   (a reply's } and the list's ] deleted with their lines)   },  { "id": "next-node", …
+ * Brackets lost in the middle of the file that the parser notices only much later: the node's },
+ * closes the reply instead, the next node is read as one more reply, and the parser stops at the
+ * end of the file (or at a comma it expected further on). The file's indentation still shows what
+ * was meant: the first line that starts to the left of where it should (a } that lines up with an
+ * outer {, a field or an object that lines up with the items of an outer bracket) is where the
+ * brackets went missing. Only when the brackets still open there are exactly the ones the whole
+ * text lacks (and at least `least` of them), so untidy indentation alone is never taken for a lost
+ * bracket, and one lost bracket keeps the messages that name it where the parser stops.
+ */
+function bracketsLostMidFile(text: string, stopAt: number, least: number): UnlocatedProblem | undefined {
+  const stack: IndentedOpener[] = [];
+  let lastString = '';
+  let key: string | undefined;
+  let lineStart = 0;
+  let lineIndent = 0;
+  let firstOnLine = true;
+  for (let i = 0; i < text.length && i <= stopAt; i++) {
+    const c = text.charAt(i);
+    if (c === '\n') {
+      lineStart = i + 1;
+      firstOnLine = true;
+      continue;
+    }
+    if (c === ' ' || c === '\t' || c === '\r') continue;
+    if (firstOnLine) {
+      firstOnLine = false;
+      lineIndent = i - lineStart;
+      const top = stack[stack.length - 1];
+      if (top && top.offset < lineStart) {
+        const closer = c === '}' || c === ']';
+        let to = stack.length - 1;
+        if (closer && lineIndent < top.indent) to = findLastIndex(stack, (o) => o.indent === lineIndent);
+        else if (!closer && lineIndent <= top.indent) to = findLastIndex(stack, (o) => o.indent < lineIndent && (o.items === undefined || o.items === lineIndent));
+        else if (!closer) top.items ??= lineIndent;
+        if (to < 0 || (closer && stack[to]?.char !== (c === '}' ? '{' : '['))) return undefined;
+        if (to < stack.length - 1) return lostBrackets(text, stack, to, i, least);
+      }
+    }
+    if (c === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"' && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
+      lastString = text.slice(i + 1, j);
+      i = j;
+    } else if (c === ':') key = lastString;
+    else if (c === ',') key = undefined;
+    else if (c === '{' || c === '[') {
+      stack.push({ char: c, offset: i, key, indent: lineIndent });
+      key = undefined;
+    } else if (c === '}' || c === ']') {
+      if (stack[stack.length - 1]?.char !== (c === '}' ? '{' : '[')) return undefined;
+      stack.pop();
+    }
+  }
+  return undefined;
+}
+
+function findLastIndex<T>(items: readonly T[], test: (item: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i] as T)) return i;
+  return -1;
+}
+
+/** The problem for bracketsLostMidFile: the brackets above `stack[to]` are not closed before the line-starting text at `at`. */
+function lostBrackets(text: string, stack: readonly IndentedOpener[], to: number, at: number, least: number): UnlocatedProblem | undefined {
+  const missing = stack.slice(to + 1);
+  const { extraBraces, extraBrackets } = bracketState(text, at);
+  const braces = missing.filter((o) => o.char === '{').length;
+  if (missing.length < least || -extraBraces !== braces || -extraBrackets !== missing.length - braces) return undefined;
+  const placeOf = (offset: number) => lineColumn(text, offset).replace(/, column.*/, '');
+  const c = text.charAt(at);
+  const closer = c === '}' || c === ']';
+  const name = c === '"' ? /^"((?:[^"\\\n]|\\.)*)"\s*:/.exec(text.slice(at, at + 200))?.[1] : undefined;
+  const what = closer ? `the ${c} on ${placeOf(at)} lines up with ${openerWords(text, stack, to)}`
+    : `${name !== undefined ? `the field ${quoteValue(name, 40)}` : c === '{' ? 'the object' : c === '[' ? 'the list' : 'the value'} on ${placeOf(at)} lines up with the ${name !== undefined ? 'fields' : 'items'} of ${openerWords(text, stack, to)}`;
+  const open = missing.map((_, i) => openerWords(text, stack, to + 1 + i)).reverse();
+  let end = endOfTextBefore(text, at);
+  const comma = !closer && text.charAt(end - 1) === ',';
+  if (comma) end = endOfTextBefore(text, end - 1);
+  const typed = `${missing.map((o) => (o.char === '{' ? '}' : ']')).reverse().join(' ')}${closer || comma ? '' : ','}`;
+  const where = endOfTextAfter(text, end) >= lineAround(text, end).end ? `at the end of ${placeOf(end)}` : `at ${lineColumn(text, end)}`;
+  return problem('syntax-not-closed', end,
+    `Not valid JSON: ${what}, but ${open.join(' and ')} ${open.length === 1 ? 'is' : 'are'} not closed before it.`,
+    `Add ${quoteValue(typed)} ${where}, after the last value${comma ? ' and before the comma' : ''}, to close ${open.length === 1 ? 'it' : 'them, in that order'}${closer || comma ? '' : ', with a comma before what follows'}. Clicking next to a bracket in VS Code highlights its partner.`);
 }
