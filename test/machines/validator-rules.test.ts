@@ -959,13 +959,32 @@ describe('a condition or route written the way a person would guess is answered 
 
   // Found by the authoring pass: a decision written with "kind": "scene" was told to remove
   // "replies" (every reply of it) and to add a "next", when the mistake is the one word of its kind.
-  it('a decision whose "kind" says scene: both problems say to change the kind, neither only says to remove the replies', () => {
-    const text = good.replace('"id": "after-visit",\n      "kind": "decision"', '"id": "after-visit",\n      "kind": "scene"');
+  // Then (session-29 review) it was told so once per field: two errors for a scene, four for an
+  // ending ("facilitatorNote", "discussionPrompt", "replies", "ending"), and a scene written as an
+  // ending was told it was missing a "title" and a "narration" it does not need. One problem now,
+  // at the "kind" to change.
+  it.each([
+    ['a decision whose "kind" says scene', 'after-visit', 'decision', 'scene', 'nodes[3]', 'it has "replies"', 'remove "replies" and add "next"'],
+    ['a decision whose "kind" says ending', 'after-visit', 'decision', 'ending', 'nodes[3]', 'it has "replies"', 'remove "facilitatorNote", "discussionPrompt" and "replies" and add "ending"'],
+    ['a scene whose "kind" says ending', 'boyfriend-open', 'scene', 'ending', 'nodes[1]', 'it has "next" and no "replies"', 'remove "next" and add "ending", "title" and "narration"'],
+    ['a scene whose "kind" says decision', 'boyfriend-open', 'scene', 'decision', 'nodes[1]', 'it has "next" and no "replies"', 'remove "next" and add "replies"'],
+    ['an ending whose "kind" says scene', 'end-strong', 'ending', 'scene', 'nodes[4]', 'it has "ending"', 'remove "ending" and add "next"'],
+  ] as const)('%s: one problem, at the "kind" to change, naming the kind its fields show', (_name, id, kind, written, node, why, instead) => {
+    const text = good.replace(`"id": "${id}",\n      "kind": "${kind}"`, `"id": "${id}",\n      "kind": "${written}"`);
     expect(text).not.toBe(good);
     const problems = validateScenario(text, 'x.json').problems;
-    expect(problems.map((p) => [p.code, formatPath(p.path)])).toEqual([['missing-field', 'nodes[3]'], ['unknown-field', 'nodes[3].replies']]);
-    for (const p of problems) expect(p.fix).toMatch(/^If it is a decision, change its "kind" to "decision"; otherwise /);
-    expect(problems[1]?.message).toBe('"replies" is not a field of a scene node, but this node\'s "kind" is "scene" and it has "replies", so it looks like a decision.');
+    expect(problems.map((p) => [p.code, formatPath(p.path)])).toEqual([['node-kind', `${node}.kind`]]);
+    const [p] = problems;
+    expect(text.slice(offsetOf(text, p?.line ?? 0, p?.column ?? 0)).startsWith(`"${written}",\n`)).toBe(true);
+    expect(text.split('\n')[(p?.line ?? 0) - 2]).toContain(`"id": "${id}"`);
+    expect(p?.message).toBe(`This node's "kind" is "${written}", but it has the fields of ${kind === 'ending' ? 'an' : 'a'} ${kind} (${why}). Did you mean "${kind}"?`);
+    expect(p?.fix).toBe(`Change its "kind" to "${kind}". If it is meant to be ${written === 'ending' ? 'an' : 'a'} ${written}, ${instead} instead.`);
+  });
+
+  it('a node of the wrong kind with a misspelt field as well: the misspelling is still its own problem, at its name', () => {
+    const text = good.replace('"id": "after-visit",\n      "kind": "decision"', '"id": "after-visit",\n      "kind": "scene"').replace('"narration": "Driving home', '"narations": "Driving home');
+    const problems = validateScenario(text, 'x.json').problems;
+    expect(problems.map((p) => [p.code, formatPath(p.path)])).toEqual([['node-kind', 'nodes[3].kind'], ['unknown-field', 'nodes[3].narations']]);
   });
 
   it('a decision with no "kind" mistake: a reply\'s field on it is said to belong in its replies, not removed', () => {

@@ -149,7 +149,54 @@ export function schemaProblems(raw: unknown, issues: readonly Issue[], prefix: J
   }
   // A misspelt required field is said once, by the problem that names the missing field too.
   const renamed = new Set(out.filter((p) => RENAMES.has(p)).map((p) => p.path.join('\u0000')));
-  return renamed.size === 0 ? out : out.filter((p) => RENAMES.has(p) || p.code !== 'unknown-field' || !renamed.has(p.path.join('\u0000')));
+  return oneProblemPerWrongKind(raw, renamed.size === 0 ? out : out.filter((p) => RENAMES.has(p) || p.code !== 'unknown-field' || !renamed.has(p.path.join('\u0000'))));
+}
+
+/** The problems of a node that are there only because its "kind" is not the one its fields show. */
+const WRONG_KIND = new WeakMap<UnlocatedProblem, { nodePath: JsonPath; field: string; missing: boolean }>();
+
+/**
+ * A node whose "kind" says one thing and whose fields another ("kind": "ending" on a node with
+ * "replies") was told so once for each field of the wrong kind and once for each field that kind
+ * lacks: four errors for one word, among them "An ending node is missing "title"" for a scene that
+ * needs none. Now one problem, at the "kind" to change, naming the kind the fields show and, for a
+ * node that is meant to be of the kind written, the fields to remove and to add instead.
+ */
+function oneProblemPerWrongKind(raw: unknown, problems: readonly UnlocatedProblem[]): UnlocatedProblem[] {
+  const nodes = new Map<string, { at: number; nodePath: JsonPath; remove: string[]; add: string[] }>();
+  const out: UnlocatedProblem[] = [];
+  for (const p of problems) {
+    const wrong = WRONG_KIND.get(p);
+    if (!wrong) {
+      out.push(p);
+      continue;
+    }
+    const key = wrong.nodePath.join('\u0000');
+    const node = nodes.get(key) ?? { at: out.length, nodePath: wrong.nodePath, remove: [], add: [] };
+    if (!nodes.has(key)) {
+      nodes.set(key, node);
+      out.push(p);
+    }
+    (wrong.missing ? node.add : node.remove).push(wrong.field);
+  }
+  for (const { at, nodePath, remove, add } of nodes.values()) {
+    const mismatch = kindMismatch(raw, nodePath);
+    if (!mismatch) continue;
+    const a = (kind: string) => `${kind === 'ending' ? 'an' : 'a'} ${kind}`;
+    const fields = (keys: readonly string[]) => quoteList(keys.map((k) => quoteValue(k)));
+    const instead = [remove.length > 0 && `remove ${fields(remove)}`, add.length > 0 && `add ${fields(add)}`].filter((x): x is string => x !== false).join(' and ');
+    out[at] = {
+      severity: 'error', code: 'node-kind', path: [...nodePath, 'kind'],
+      message: `This node's "kind" is "${mismatch.written}", but it has the fields of ${a(mismatch.kind)} (${mismatch.why}). Did you mean "${mismatch.kind}"?`,
+      fix: `Change its "kind" to "${mismatch.kind}".${instead ? ` If it is meant to be ${a(mismatch.written)}, ${instead} instead.` : ''}`,
+    };
+  }
+  return out;
+}
+
+/** "a", "a and b", "a, b and c". */
+function quoteList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedProblem[] {
@@ -172,14 +219,10 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       const mismatch = kindMismatch(raw, path);
       return issue.keys.map((k) => {
         if (mismatch && Object.hasOwn(NODE_SHAPES[mismatch.kind], k)) {
-          return {
-            severity: 'error' as const,
-            code: 'unknown-field',
-            path: [...path, k],
-            atKey: true,
-            message: `${quoteValue(k)} is not a field of ${kind?.name ?? 'this node'}, but this node's "kind" is "${mismatch.written}" and ${mismatch.why}, so it looks like ${mismatch.kind === 'ending' ? 'an' : 'a'} ${mismatch.kind}.`,
-            fix: `If it is ${mismatch.kind === 'ending' ? 'an' : 'a'} ${mismatch.kind}, change its "kind" to "${mismatch.kind}"; otherwise remove ${quoteValue(k)}.`,
-          };
+          // Said once for the node, with its other fields of the wrong kind: see oneProblemPerWrongKind.
+          const p: UnlocatedProblem = { severity: 'error', code: 'unknown-field', path: [...path, k], atKey: true, message: `${quoteValue(k)} is not a field of ${kind?.name ?? 'this node'}.`, fix: `Remove ${quoteValue(k)}.` };
+          WRONG_KIND.set(p, { nodePath: path, field: k, missing: false });
+          return p;
         }
         const guessed = guessedField(kind, k, raw, path);
         const meant = guessed ? guessed.meant : suggest(k);
@@ -473,9 +516,13 @@ function missingField(raw: unknown, parentPath: JsonPath, kind: ObjectKind | und
     return renamed;
   }
   const mismatch = kindMismatch(raw, parentPath);
-  if (mismatch && !Object.hasOwn(NODE_SHAPES[mismatch.kind], key)) {
-    return problem('missing-field', `${missing} Its "kind" is "${mismatch.written}", but ${mismatch.why}.`,
-      `If it is ${mismatch.kind === 'ending' ? 'an' : 'a'} ${mismatch.kind}, change its "kind" to "${mismatch.kind}"; otherwise ${(FIELD_HINTS[key] ?? `add "${key}".`).replace(/^Add/, 'add')}`, { path: parentPath });
+  const shownShape = mismatch ? NODE_SHAPES[mismatch.kind] : undefined;
+  if (shownShape && !(Object.hasOwn(shownShape, key) && !shownShape[key]?.safeParse(undefined).success)) {
+    // Missing only because of the "kind" written (the kind the fields show does not need it): said
+    // once for the node, with its fields of the wrong kind (see oneProblemPerWrongKind).
+    const p = problem('missing-field', missing, FIELD_HINTS[key] ?? `Add "${key}".`, { path: parentPath });
+    WRONG_KIND.set(p, { nodePath: parentPath, field: key, missing: true });
+    return p;
   }
   return problem('missing-field', missing, FIELD_HINTS[key] ?? `Add "${key}"${fieldDescription(kind, key)}.`, { path: parentPath });
 }
