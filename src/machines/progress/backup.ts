@@ -2,7 +2,7 @@ import { exportFileName } from '../report/records-export.js';
 import { isScenarioId } from '../scenario-id.js';
 import { cleanLine } from '../text/clean.js';
 import { quoteValue } from '../text/quote.js';
-import { FUTURE_SLACK_MS, isCompletionTime, parsePlaythrough, readRecordsFile, RECORDS_KEY, recordsText, type PlaythroughRecord, type Records, type RecordsFile, type RecordsSetAside } from './records.js';
+import { FUTURE_SLACK_MS, isCompletionTime, parsePlaythrough, readRecordsFile, RECORDS_KEY, recordsText, trustedLastCompleted, type PlaythroughRecord, type Records, type RecordsFile, type RecordsSetAside } from './records.js';
 import { SAVES_PREFIX } from './slots.js';
 import { exclusively, type Store } from './store.js';
 
@@ -106,7 +106,8 @@ export type BackupParse = { ok: true; backup: BackupFile; leftOut: BackupLeftOut
  * file: a UI asks before loading the rest (backupLeftOutQuestion). Damaged entries are also a
  * completed practice or a scenario in progress dated later than `now` (a day's slack: see
  * parsePlaythrough; a device whose clock was wrong writes such dates), and a completed practice
- * claiming more minutes than casa-practice records for one. When nothing but best results would be
+ * claiming more minutes than casa-practice records for one. (A best result dated later than `now`
+ * is kept without its last completion, as the records file is read: trustedLastCompleted.) When nothing but best results would be
  * left to load, the file is refused whole, naming its first damaged entry.
  */
 export function parseBackup(text: string, now = new Date()): BackupParse {
@@ -147,13 +148,9 @@ export function parseBackup(text: string, now = new Date()): BackupParse {
       leftOut.push({ what: `the best result for ${quoteValue(id)}`, why: `its last completion, ${quoteValue(r.lastCompleted, 40)}, is not a date and time on the calendar` });
       continue;
     }
-    const last = isCompletionTime(r.lastCompleted) ? r.lastCompleted : '';
-    // Dated later than now, it would stay the scenario's last completion for good (merging keeps the later).
-    if (Date.parse(last) > now.getTime() + FUTURE_SLACK_MS) {
-      leftOut.push({ what: `the best result for ${quoteValue(id)}`, why: `its last completion, ${last.slice(0, 10)}, is later than today` });
-      continue;
-    }
-    best[id] = { bestPercent: r.bestPercent, completions: r.completions as number, lastCompleted: last };
+    // Dated later than now, the best result is kept without its last completion, as the records
+    // file on this device keeps it (trustedLastCompleted): a clock that was wrong once loses no progress.
+    best[id] = { bestPercent: r.bestPercent, completions: r.completions as number, lastCompleted: trustedLastCompleted(r.lastCompleted, now) };
   }
   const playthroughs: PlaythroughRecord[] = [];
   const ids = new Set<string>();

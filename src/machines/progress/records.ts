@@ -173,7 +173,7 @@ const BANDS: readonly string[] = ['strong', 'developing', 'needs-review'];
 const STATUSES: readonly string[] = ['violated', 'missed', 'followed'];
 const ENDINGS: readonly string[] = ['strong', 'mixed', 'harmful'];
 
-function parseBest(raw: Record<string, unknown>): Records {
+function parseBest(raw: Record<string, unknown>, now: Date): Records {
   const out: Records = Object.create(null) as Records;
   for (const [id, r] of Object.entries(raw)) {
     // A key that no scenario could have (escape sequences, spaces) is left out, not cleaned into one
@@ -181,7 +181,7 @@ function parseBest(raw: Record<string, unknown>): Records {
     if (!isObject(r) || !isScenarioId(id)) continue;
     const { bestPercent, completions, lastCompleted } = r;
     if (isPercent(bestPercent) && isCount(completions) && completions > 0) {
-      out[id] = { bestPercent: Math.round(bestPercent), completions, lastCompleted: isCompletionTime(lastCompleted) ? lastCompleted : '' };
+      out[id] = { bestPercent: Math.round(bestPercent), completions, lastCompleted: trustedLastCompleted(lastCompleted, now) };
     }
   }
   return out;
@@ -203,6 +203,18 @@ export const MAX_RECORD_MINUTES = Math.max(60, 3 * LONGEST_ESTIMATE);
  * A record dated later than that is not of practice done, and would count toward a year to come.
  */
 export const FUTURE_SLACK_MS = 24 * 60 * 60_000;
+
+/**
+ * A best result's last completion as it is kept: the time written, or '' (none known) when it is
+ * later than `now` (more than FUTURE_SLACK_MS) or not a time. A date still to come is of a clock
+ * that was wrong once, not of practice done: kept, it would stay the scenario's last completion for
+ * good (merging a backup keeps the later). The best result itself (its percentage and completions)
+ * is kept, in the records file and in a backup alike: a wrong clock should not cost a volunteer
+ * their progress.
+ */
+export function trustedLastCompleted(value: unknown, now: Date): string {
+  return isCompletionTime(value) && Date.parse(value) <= now.getTime() + FUTURE_SLACK_MS ? value : '';
+}
 
 /**
  * How far a record's minutes may go past the time from its start to its end. On one device they
@@ -332,7 +344,7 @@ export function parseRecordsValue(raw: unknown, now = new Date()): RecordsParse 
     // A later format whose name was lost (or edited away) is not format 1: its lists would be read as scenario ids.
     if ('playthroughs' in raw || 'formatVersion' in raw) return { ok: false, error: 'its format is not named' };
     // Format 1: { [scenarioId]: { bestPercent, completions, lastCompleted } }.
-    return { ok: true, file: { format: 'casa-practice-records', formatVersion: 2, best: parseBest(raw), playthroughs: [] }, migratedFrom: 1 };
+    return { ok: true, file: { format: 'casa-practice-records', formatVersion: 2, best: parseBest(raw, now), playthroughs: [] }, migratedFrom: 1 };
   }
   if (raw.format !== 'casa-practice-records') return { ok: false, error: 'it is not a casa-practice records file' };
   if (raw.formatVersion !== RECORDS_FORMAT_VERSION) {
@@ -343,7 +355,7 @@ export function parseRecordsValue(raw: unknown, now = new Date()): RecordsParse 
   // unreadable one is, rather than read as empty and written over on the next finish.
   if (raw.playthroughs !== undefined && !Array.isArray(raw.playthroughs)) return { ok: false, error: 'its list of finished scenarios is not a list' };
   if (raw.best !== undefined && !isObject(raw.best)) return { ok: false, error: 'its best results are not a table of scenarios' };
-  const best = isObject(raw.best) ? parseBest(raw.best) : (Object.create(null) as Records);
+  const best = isObject(raw.best) ? parseBest(raw.best, now) : (Object.create(null) as Records);
   const seen = new Set<string>();
   const playthroughs: PlaythroughRecord[] = [];
   let unreadable: { count: number; first: string } | undefined;
