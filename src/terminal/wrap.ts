@@ -80,12 +80,16 @@ export function wrapWords(text: string, width: number, keep?: string): string {
 
 /**
  * How many rows Ink draws `text` in at `width` (each line of it wrapped as Ink wraps: wrap-ansi
- * with `trim: false, hard: true`). It can be one more than wrapText's count: when a row fills the
+ * with `trim: false, hard: true`, or as inkWrap hands it to Ink, a long path broken after its
+ * separators). It can be one more than wrapText's count: when a row fills the
  * width exactly, the space before the next word starts the next row and takes a column there.
  * Screens that fit themselves to the terminal measure with this.
  */
 export function inkRows(text: string, width: number): number {
   const columns = Math.max(1, width);
+  // Paths break after their separators only where inkWrap hands Ink the rows (plain text, a whole
+  // number of columns); elsewhere Ink wraps, and cuts a long path at the last column.
+  const paths = Number.isInteger(width) && width >= 1 && PLAIN.test(text);
   let count = 0;
   for (const line of text.split('\n')) {
     // Only row lengths matter: `rows` holds the length of each row so far.
@@ -97,6 +101,19 @@ export function inkRows(text: string, width: number): number {
       if (i !== 0) {
         if (last() >= columns) rows.push(0);
         add(1);
+      }
+      const pieces = paths && length > columns ? pathPieces(word, columns) : undefined;
+      if (pieces) {
+        // A path longer than a row breaks after its separators (see pathPieces), as wrapLine breaks it.
+        for (const piece of pieces) {
+          const n = len(piece);
+          if (last() > 0 && last() + n > columns && n <= columns) rows.push(0);
+          for (let k = 0; k < n; k++) {
+            if (last() + 1 > columns) rows.push(0);
+            add(1);
+          }
+        }
+        return;
       }
       if (length > columns) {
         // A word longer than a row is cut, starting on this row or the next, whichever breaks it less.
@@ -119,6 +136,22 @@ export function inkRows(text: string, width: number): number {
 }
 
 /**
+ * A word longer than a row that is a path (or an address), in pieces that each end with a
+ * separator ("/home/", "casa-practice/", "saves/", "example.json.damaged-…"), so that it breaks
+ * where a reader sees the path go on ("…/saves/" then "example.json…") rather than mid-name at
+ * the last column, as Ink's own wrapping cuts it. Undefined when there is no separator to break
+ * after. inkWrap and inkRows break such words so; wrapText's cut and wrapWords (which leaves a
+ * path whole for the terminal to wrap, so that it can be copied) do not use it.
+ */
+function pathPieces(word: string, columns: number): string[] | undefined {
+  const pieces = word.match(/[^/\\]*(?:[/\\]+|$)/g)?.filter((p) => p !== '');
+  if (!pieces || pieces.length < 2) return undefined;
+  // A name longer than a whole row ("example.json.damaged-2026-…") breaks after a dot, dash or
+  // underscore in it; only a part longer than a row is cut at the last column.
+  return pieces.flatMap((p) => (p.length > columns ? p.match(/[^._-]*(?:[._-]+|$)/g)?.filter((q) => q !== '') ?? [p] : [p]));
+}
+
+/**
  * Characters one column wide that wrap-ansi leaves as they are (no escape, no combining mark, not
  * changed by Unicode normalisation): printable ASCII and the punctuation the app and the bundled
  * scenarios use, and line breaks. Text made only of these can be wrapped here by counting characters.
@@ -132,7 +165,8 @@ const WRAPPED_LIMIT = 4000;
 /**
  * `text` wrapped to `width` columns exactly as Ink wraps it (wrap-ansi with `trim: false, hard:
  * true`, quirks included: the space before a word that starts a full row's successor stays at the
- * start of that row, a word longer than a row is cut), or undefined when the text is not plain
+ * start of that row, a word longer than a row is cut), except that a path longer than a row
+ * breaks after its separators (see pathPieces), or undefined when the text is not plain
  * (see PLAIN) or the width is not a whole number of columns, so the caller leaves it to Ink.
  * Text that already fits comes back unchanged, as Ink leaves it.
  */
@@ -163,6 +197,26 @@ function wrapLine(line: string, columns: number): string {
       }
       rows[rows.length - 1] += ' ';
       rowLength++;
+    }
+    const pieces = word.length > columns ? pathPieces(word, columns) : undefined;
+    if (pieces) {
+      // A path longer than a row: each piece on the row it starts if it fits there, else on the
+      // next; only a piece longer than a whole row is cut.
+      for (const piece of pieces) {
+        if (rowLength > 0 && rowLength + piece.length > columns && piece.length <= columns) {
+          rows.push('');
+          rowLength = 0;
+        }
+        for (const character of piece) {
+          if (rowLength + 1 > columns) {
+            rows.push('');
+            rowLength = 0;
+          }
+          rows[rows.length - 1] += character;
+          rowLength++;
+        }
+      }
+      continue;
     }
     if (word.length > columns) {
       // Cut the word, starting on this row or the next, whichever breaks it less.

@@ -64,6 +64,41 @@ describe('inkWrap wraps plain text exactly as Ink (wrap-ansi, trim: false, hard:
     }), { numRuns: 300, seed: 14 });
   });
 
+  // Found by the session-29 review: "The save was moved to /…/casa-practice/saves/ex" then
+  // "ample-new-phone.json.damaged-…" at 60 columns: a path longer than a row was cut at the last
+  // column, mid-name, as Ink cuts any long word. It now breaks after a separator.
+  it('a path longer than a row breaks after a / (or \\), not mid-name, and inkRows counts the rows drawn', () => {
+    const path = '/tmp/vitest-state-AbCdEf/casa-practice/saves/example-new-phone.json.damaged-2026-12-04T18-47-38';
+    const text = `Your saved progress in this scenario could not be used: The saved progress is damaged (it is not valid JSON). The save was moved to ${path}; a new playthrough starts.`;
+    expect(inkWrap(text, 60)).toBe([
+      'Your saved progress in this scenario could not be used: The ',
+      'saved progress is damaged (it is not valid JSON). The save ',
+      'was moved to /tmp/vitest-state-AbCdEf/casa-practice/saves/',
+      'example-new-phone.json.damaged-2026-12-04T18-47-38; a new ',
+      'playthrough starts.',
+    ].join('\n'));
+    expect(inkRows(text, 60)).toBe(5);
+    const windows = 'Moved to C:\\Users\\volunteer\\AppData\\Local\\casa-practice\\saves\\youth-discloses.json.damaged-2026';
+    expect(inkWrap(windows, 40)?.split('\n')).toEqual(['Moved to C:\\Users\\volunteer\\AppData\\', 'Local\\casa-practice\\saves\\', 'youth-discloses.json.damaged-2026']);
+    // A file name longer than a whole row breaks after a dot or dash in it.
+    expect(inkWrap('/s/example-new-phone.json.damaged-2026', 20)?.split('\n')).toEqual(['/s/example-new-', 'phone.json.damaged-', '2026']);
+    // A piece longer than a whole row is still cut (from the row it starts on), and a long word with no separator as before.
+    expect(inkWrap(`/a/${'b'.repeat(25)}`, 10)?.split('\n')).toEqual(['/a/bbbbbbb', 'bbbbbbbbbb', 'bbbbbbbb']);
+    expect(inkWrap('c'.repeat(25), 10)).toBe(ink('c'.repeat(25), 10));
+  });
+
+  it('with paths among the words: no row wider than the width, nothing lost, and as many rows as inkRows counts', () => {
+    const piece = fc.string({ unit: fc.constantFrom('a', 'b', '-', '.', '9'), minLength: 0, maxLength: 14 });
+    const pathWord = fc.tuple(fc.constantFrom('/', '', '~/', 'C:\\'), fc.array(piece, { minLength: 1, maxLength: 6 }), fc.constantFrom('/', '\\')).map(([lead, parts, sep]) => lead + parts.join(sep));
+    const text = fc.array(fc.oneof(word, pathWord), { maxLength: 12 }).map((ws) => ws.join(' '));
+    fc.assert(fc.property(text, width, (t, w) => {
+      const out = inkWrap(t, w) as string;
+      for (const row of out.split('\n')) expect(row.length).toBeLessThanOrEqual(w);
+      expect(out.replaceAll('\n', '')).toBe(t.split('\n').join(''));
+      expect(out.split('\n').length).toBe(inkRows(t, w));
+    }), { numRuns: 400, seed: 15 });
+  });
+
   it('leaves widths that are not whole columns to Ink', () => {
     expect(inkWrap('some words', 0)).toBeUndefined();
     expect(inkWrap('some words', 4.5)).toBeUndefined();

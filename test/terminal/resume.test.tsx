@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { savesDir } from '../../src/terminal/saves.js';
-import { appElement, KEY, press, renderApp, SCENARIOS, tap, tempEnv } from './helpers/ink.js';
+import { appElement, KEY, press, renderApp, renderAt, SCENARIOS, tap, tempEnv } from './helpers/ink.js';
 import { NEW_PHONE_SAVE } from './helpers/slots.js';
 
 afterEach(() => cleanup());
@@ -75,6 +75,30 @@ describe('saving and resuming', () => {
     // Both are there: the new run's save, and the damaged one as it was.
     expect(readdirSync(savesDir(env)).sort()).toEqual([NEW_PHONE_SAVE, aside[0]].sort());
     expect(readFileSync(join(savesDir(env), aside[0] as string), 'utf8')).toBe(damaged);
+  });
+
+  // Found by the session-29 review: at 60 columns the path of the moved save was cut at the last
+  // column, mid-name ("…/saves/exa" then "mple-new-phone.json.damaged-…").
+  it('at 60 columns the path a damaged save was moved to breaks after a /, not mid-name', async () => {
+    const env = tempEnv();
+    env.XDG_STATE_HOME = join(env.XDG_STATE_HOME as string, 'a-volunteer', 'state');
+    mkdirSync(savesDir(env), { recursive: true });
+    writeFileSync(join(savesDir(env), NEW_PHONE_SAVE), '{"format": "casa-practice-terminal-save", ');
+    const r = await renderAt(appElement({ env }).element, 60, 40);
+    await press(r, '1');
+    const [aside] = readdirSync(savesDir(env));
+    const path = join(savesDir(env), aside as string);
+    expect(path.length).toBeGreaterThan(60);
+    const rows = r.lastFrame().split('\n').map((row) => row.trimEnd());
+    const first = rows.findIndex((row) => row.includes('moved to'));
+    const last = rows.findIndex((row, i) => i > first && row.includes('; a new playthrough'));
+    expect(first).toBeGreaterThanOrEqual(0);
+    expect(rows.slice(first, last + 1).join('\n').replace(/([/._-])\n/g, '$1').replaceAll('\n', ' ')).toContain(`moved to ${path}; a new playthrough`);
+    // Every row the path runs over ends with a / where it goes on (or, inside a file name longer
+    // than a row, a dot or dash), and each folder's name is whole on one row.
+    for (const row of rows.slice(first, last)) expect(row).toMatch(/[/._-]$/);
+    for (const folder of path.split('/').slice(1, -1)) expect(rows.slice(first, last + 1).some((row) => row.includes(`/${folder}/`) || row.startsWith(`${folder}/`))).toBe(true);
+    for (const row of rows) expect(row.length).toBeLessThanOrEqual(60);
   });
 
   it('a damaged save is reported in one line, moved aside (not deleted), and the app starts clean', async () => {
