@@ -581,6 +581,22 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(validateScenario(`${text.slice(0, at)} } ]${text.slice(at)}`, 'x.json').problems.filter((q) => q.severity === 'error')).toEqual([]);
   });
 
+  // The lines "}," and "{" between two replies (or nodes) deleted together read as "a comma was
+  // expected before the field "id"": the comma it asked for gave the reply two ids, the second
+  // hiding the first, and its other fields with them.
+  it.each([
+    ['two replies', [51, 52], 50, 'an object in the list "replies" (its { at line 41, column 9)'],
+    ['two nodes', [67, 68], 66, 'an object in the list "nodes" (its { at line 62, column 5)'],
+  ] as const)('the "}," and "{" between %s deleted: the "}, {" to add, not a comma', (_name, lines, line, object) => {
+    const text = good.split('\n').filter((_, i) => !(lines as readonly number[]).includes(i + 1)).join('\n');
+    const p = check(text, 'syntax-not-closed', '\n');
+    expect(p?.line).toBe(line);
+    expect(p?.message).toBe(`Not valid JSON: the field "id" on line ${line + 1} is the field ${object} begins with, so it begins the next object, but that object's } and the next one's { are missing before it.`);
+    expect(p?.fix).toContain(`Add "}, {" at the end of line ${line}, after the last value`);
+    const at = offsetOf(text, p?.line ?? 0, p?.column ?? 0);
+    expect(validateScenario(`${text.slice(0, at)} }, {${text.slice(at)}`, 'x.json').problems.filter((q) => q.severity === 'error')).toEqual([]);
+  });
+
   it('untidy indentation alone is not taken for a lost bracket: a file that lacks its last } is still told so at its end', () => {
     const untidy = good.replace('\n        }\n      ]\n    },', '\n    }\n      ]\n        },');
     expect(validateScenario(untidy, 'x.json').ok).toBe(true);

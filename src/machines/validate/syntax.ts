@@ -15,7 +15,7 @@ export function likelySyntaxCause(text: string, errors: readonly ParseError[]): 
   const code = printParseErrorCode(first.error);
   const atEnd = text.slice(at).trim() === '';
   const lost = atEnd || code === 'CommaExpected' || code === 'PropertyNameExpected' ? bracketsLostMidFile(text, at, atEnd ? 1 : 2) : undefined;
-  return lost ?? notClosedAtEnd(text, at, code) ?? objectNotClosed(text, at, code) ?? listNotClosed(text, at, code) ?? curlyQuote(text, at) ?? leadingZero(text, at) ?? strayCharacter(text, at) ?? lineBreakInText(text, at) ?? missingClosingQuote(text, at) ?? extraBracket(text, at) ?? unescapedQuote(text, at);
+  return lost ?? notClosedAtEnd(text, at, code) ?? objectsRunTogether(text, at, code) ?? objectNotClosed(text, at, code) ?? listNotClosed(text, at, code) ?? curlyQuote(text, at) ?? leadingZero(text, at) ?? strayCharacter(text, at) ?? lineBreakInText(text, at) ?? missingClosingQuote(text, at) ?? extraBracket(text, at) ?? unescapedQuote(text, at);
 }
 
 /**
@@ -618,4 +618,44 @@ function lostBrackets(text: string, stack: readonly IndentedOpener[], to: number
   return problem('syntax-not-closed', end,
     `Not valid JSON: ${what}, but ${open.join(' and ')} ${open.length === 1 ? 'is' : 'are'} not closed before it.`,
     `Add ${quoteValue(typed)} ${where}, after the last value${comma ? ' and before the comma' : ''}, to close ${open.length === 1 ? 'it' : 'them, in that order'}${closer || comma ? '' : ', with a comma before what follows'}. Clicking next to a bracket in VS Code highlights its partner.`);
+}
+
+/**
+ * "next": "x"   (the lines "}," and "{" between two replies deleted)   "id": "next-reply", … — the
+ * parser asks for a comma before "id", and a comma there would only give the reply two ids, the
+ * second hiding the first. When the field is the one the open object (an item of a list) began
+ * with, it begins the next object: its "}, {" is what is missing.
+ */
+function objectsRunTogether(text: string, at: number, code: string): UnlocatedProblem | undefined {
+  if (code !== 'CommaExpected' || text.charAt(at) !== '"') return undefined;
+  const { end: lineEnd } = lineAround(text, at);
+  const close = nextQuote(text, at + 1, lineEnd);
+  if (close >= lineEnd || text.charAt(endOfTextAfter(text, close + 1)) !== ':') return undefined;
+  const name = text.slice(at + 1, close);
+  const stack: (Opener & { first?: string })[] = [];
+  let lastString = '';
+  for (let i = 0; i < at; i++) {
+    const c = text.charAt(i);
+    if (c === '"') {
+      let j = i + 1;
+      while (j < text.length && text[j] !== '"' && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1;
+      lastString = text.slice(i + 1, j);
+      i = j;
+    } else if (c === ':') {
+      const top = stack[stack.length - 1];
+      if (top?.char === '{' && top.first === undefined) top.first = lastString;
+    } else if (c === '{' || c === '[') stack.push({ char: c, offset: i });
+    else if ((c === '}' || c === ']') && stack[stack.length - 1]?.char === (c === '}' ? '{' : '[')) stack.pop();
+  }
+  const innermost = stack.length - 1;
+  const top = stack[innermost];
+  if (top?.char !== '{' || top.first !== name || stack[innermost - 1]?.char !== '[') return undefined;
+  // Keys for openerWords: the list's field name, read from before its [.
+  const open = stack.map((o) => ({ ...o, key: /"((?:[^"\\\n]|\\.)*)"\s*:\s*$/.exec(text.slice(Math.max(0, o.offset - 200), o.offset))?.[1] }));
+  const end = endOfTextBefore(text, at);
+  const placeOf = (offset: number) => lineColumn(text, offset).replace(/, column.*/, '');
+  const where = endOfTextAfter(text, end) >= lineAround(text, end).end ? `at the end of ${placeOf(end)}` : `at ${lineColumn(text, end)}`;
+  return problem('syntax-not-closed', end,
+    `Not valid JSON: the field ${quoteValue(name, 40)} on ${placeOf(at)} is the field ${openerWords(text, open, innermost)} begins with, so it begins the next object, but that object's } and the next one's { are missing before it.`,
+    `Add "}, {" ${where}, after the last value, to close that object and open the next one. (A comma alone would give the object a second ${quoteValue(name, 40)}, which hides the first.) Clicking next to a bracket in VS Code highlights its partner.`);
 }
