@@ -1349,7 +1349,7 @@ describe('session 28 content review: before-relapse, red-flags, youth-relapses',
       const d = redFlags(swap);
       expect(d?.ending?.id, JSON.stringify(swap)).toBe('end-strong');
       expect(d?.ending?.narration).not.toMatch(/you know where you fit/);
-      expect(d?.ending?.narration).toMatch(/held back from them/);
+      expect(d?.ending?.narration).toMatch(/you went it alone, or stepped back/);
     }
   });
 
@@ -1572,5 +1572,103 @@ describe('session 29: decisions and feedback say no more than the scene and the 
     expect(text).not.toMatch(/\bmain\b/);
     expect(text).toMatch(/courtroom support is something a CASA can do \(Legal Advocacy\)/);
     expect(text).toMatch(/the support the guide names is keeping communication and understanding among the case parties, above all her CSW and dependency attorney \(Legal Advocacy\)/);
+describe('session 29 review: youth-discloses', () => {
+  const MIXED_GUARDED = /checks what she says|shorter ones|a line in the report/;
+
+  // Every word to Kiara warm, "a CSEC" said only to Renee, a strengths-based report: 78%, trust 80,
+  // and the mixed ending said a word or a line in the report had cost you and that she now checks
+  // what she says. The same after a promise of secrecy that she never learns was broken (81%, trust 95).
+  it('a mixed playthrough that kept Kiara\'s trust and wrote a strengths-based report is not told she checks what she says, nor that a line in the report cost you; one that lost her trust, or whose recommendations hinted, still is', () => {
+    const warm = [
+      ['d1-curious', 'd2-needs', 'd3-thank', 'd4-honest', 'd5-a-csec-label', 'd6-why', 'd7-share', 'd8-strengths'],
+      ['d1-curious', 'd2-needs', 'd3-thank', 'd4-promise-secret', 'd5-accurate', 'd6-safety', 'd7-share', 'd8-strengths'],
+    ];
+    for (const path of warm) {
+      expect(trustAfter('youth-discloses', path), path.join(' ')).toBeGreaterThanOrEqual(60);
+      const d = playReplies(bundledScenario('youth-discloses'), path);
+      expect(d?.ending?.id, path.join(' ')).toBe('end-mixed');
+      expect(d?.ending?.narration, path.join(' ')).not.toMatch(MIXED_GUARDED);
+      expect(d?.ending?.narration).toMatch(/your report keeps to her strengths/);
+    }
+    const cold = ['d1-cross-exam', 'd2-needs', 'd3-victim', 'd4-honest', 'd5-accurate', 'd6-safety', 'd7-share', 'd8-strengths'];
+    expect(trustAfter('youth-discloses', cold)).toBeLessThan(60);
+    expect(playReplies(bundledScenario('youth-discloses'), cold)?.ending?.narration).toMatch(/checks what she says/);
+    const hinted = ['d1-curious', 'd2-needs', 'd3-thank', 'd4-honest', 'd5-accurate', 'd6-safety', 'd7-share', 'd8-hint-services'];
+    const h = playReplies(bundledScenario('youth-discloses'), hinted);
+    expect(h?.ending?.id).toBe('end-mixed');
+    expect(h?.ending?.narration).toMatch(/a line in the report/);
+  });
+
+  // "Leave the boyfriend out of the narrative, but … recommend a referral to a CSEC advocate" was
+  // credited with keeping unconfirmed CSEC status out of the report, while its own feedback said the
+  // recommendation tells the court the same thing (couch-rent's and court-report's versions get no credit).
+  it('recommending CSEC services before Kiara has told her team earns no credit for keeping her unconfirmed status out of the report', () => {
+    expect(assessment('youth-discloses', 'd8-hint-services', 'report-csec-status-confirmed-only')?.verdict).not.toBe('follows');
+    expect(assessment('youth-discloses', 'd8-hint-services', 'no-revealing-recommendations')).toMatchObject({ verdict: 'violates', weight: 2 });
+    const text = feedback('youth-discloses', 'd8-hint-services');
+    expect(text).not.toMatch(/is right/);
+    expect(text).toContain('(Court Report)');
+    expect(text).toContain('(Potential Recommendations)');
+  });
+});
+
+describe('session 29 review: court-report', () => {
+  // Asking Lupe "is Damian the one making you do things for money?" leaves her trust at 35, and the
+  // mixed ending gave the reasons as "she didn't get much of a say, you needed a save, or you went
+  // looking into things", none of which happened on a path that was otherwise the best.
+  it('a mixed playthrough that lost Lupe\'s trust by asking her straight out about Damian is told so among the reasons, not only reasons it never had', () => {
+    const best = ['d-opening-strengths', 'd-school-evidence', 'd-health-records', 'd-visit-ask-voice', 'd-check-status-call-csw', 'd-status-confirmed-factual', 'd-wellbeing-strengths', 'd-recs-csec-restoration', 'd-recs-more-secondary', 'd-review-supervisor', 'd-hearing-support-order'];
+    const path = best.map((r) => (r === 'd-visit-ask-voice' ? 'd-visit-ask-boyfriend' : r));
+    expect(trustAfter('court-report', path)).toBeLessThan(60);
+    const d = playReplies(bundledScenario('court-report'), path);
+    expect(d?.ending?.id).toBe('end-mixed');
+    expect(d?.ending?.narration).toMatch(/polite in the hallway/);
+    expect(d?.ending?.narration).toMatch(/asked her straight out about Damian/);
+  });
+});
+
+describe('session 29: endings left open by the session 28 review', () => {
+  // red-flags: the held-back variant said "Once along the way you held back from them" (Mr. Ramirez,
+  // Ms. Nguyen, Keisha, her CLC case manager, Ms. Brooks, Mr. Okoye) to a path whose one gap was telling
+  // Denise it "sounds like normal teenager stuff", or promising Yesi a visa.
+  it('red-flags: the strong ending\'s held-back variant says what each path reaching it did, not that it held back from the team it lists', () => {
+    const BEST = ['r-nails-curious', 'r-boyfriend-light', 'r-denise-balanced', 'r-supervisor-facts', 'r-csw-share', 'r-two-workers-explain', 'r-new-team-proper', 'r-defense-yes', 'r-immigration-clc', 'r-testify-team', 'r-plan-together'];
+    const swaps: Record<string, string>[] = [
+      { 'r-denise-balanced': 'r-denise-dismiss' }, { 'r-immigration-clc': 'r-immigration-guess' }, { 'r-immigration-clc': 'r-immigration-research' },
+      { 'r-defense-yes': 'r-defense-no' }, { 'r-testify-team': 'r-testify-stay-out' }, { 'r-csw-share': 'r-csw-hold' },
+    ];
+    for (const swap of swaps) {
+      const d = playReplies(bundledScenario('red-flags'), BEST.map((r) => swap[r] ?? r));
+      expect(d?.ending?.id, JSON.stringify(swap)).toBe('end-strong');
+      expect(d?.ending?.narration, JSON.stringify(swap)).not.toMatch(/held back from them/);
+      expect(d?.ending?.narration).toMatch(/you went it alone, or stepped back, where the guide asks you to work with your supervisor and her team/);
+    }
+  });
+
+  it('trafficker-contact: the mixed ending\'s list of what went around the team names the safety plan made alone and told afterwards (d8-plan-rescue)', () => {
+    const best = ['d1-text-screenshot', 'd3-morning-facts', 'd4-visit-boundary', 'd5-open-include', 'd6-parking-walk', 'd7-supervisor-honest', 'd8-plan-stay', 'd9-last-forward'];
+    const warm = best.map((r) => (r === 'd8-plan-stay' ? 'd8-plan-rescue' : r));
+    const cold = warm.map((r) => (r === 'd4-visit-boundary' ? 'd4-visit-grill' : r === 'd5-open-include' ? 'd5-shut-door-open' : r));
+    expect(trustAfter('trafficker-contact', warm)).toBeGreaterThanOrEqual(60);
+    expect(trustAfter('trafficker-contact', cold)).toBeLessThan(60);
+    for (const path of [warm, cold]) {
+      const d = playReplies(bundledScenario('trafficker-contact'), path);
+      expect(d?.ending?.id).toBe('end-mixed');
+      expect(d?.ending?.narration).toMatch(/went around the team/);
+      expect(d?.ending?.narration).toMatch(/a plan of your own for Imani's safety, to be told to the team once it was set up/);
+    }
+  });
+
+  it('left-placement-calls: the strong ending does not name Tía Lorena to a playthrough that never made the safety plan that introduces her', () => {
+    const best = ['d1-redirect', 'd2-resources', 'd3-door-open', 'd4-clear', 'd5-steady', 'd6-learn', 'd7-safety-plan', 'd8-needs'];
+    for (const d7 of ['d7-where', 'd7-promise', 'd7-safety-plan']) {
+      const path = best.map((r) => (r === 'd7-safety-plan' ? d7 : r));
+      const seen = nodesOn('left-placement-calls', path);
+      expect(seen.includes('s7-plan'), d7).toBe(d7 === 'd7-safety-plan');
+      const d = playReplies(bundledScenario('left-placement-calls'), path);
+      expect(d?.ending?.id, d7).toBe('end-strong');
+      expect(d?.ending?.narration, d7).not.toMatch(/Lorena/);
+      expect(d?.ending?.narration).toMatch(/a visit with Mateo at their aunt's in El Monte/);
+    }
   });
 });
