@@ -1320,7 +1320,7 @@ describe('session 28 content review: before-relapse, red-flags, youth-relapses',
 
   const BEST = ['r-nails-curious', 'r-boyfriend-light', 'r-denise-balanced', 'r-supervisor-facts', 'r-csw-share', 'r-two-workers-explain', 'r-new-team-proper', 'r-defense-yes', 'r-immigration-clc', 'r-testify-team', 'r-plan-together'];
   const redFlags = (swap: Record<string, string>) => playReplies(bundledScenario('red-flags'), BEST.map((r) => swap[r] ?? r));
-  const REASONS = /conclusion|door between you and her team|door with the team|keep things from you/;
+  const REASONS = /conclusion|door between you and her team|door with the team|keep things from you|went it alone, or stepped back/;
 
   it('red-flags: looking through Yesi\'s Instagram with Denise, then doing everything else well, ends mixed with what was done (Prohibited Activities), not with a conclusion, a shut door or a youth keeping things from you', () => {
     const d = redFlags({ 'r-denise-balanced': 'r-denise-instagram' });
@@ -1338,7 +1338,7 @@ describe('session 28 content review: before-relapse, red-flags, youth-relapses',
     expect(plain?.ending?.id).toBe('end-mixed');
     expect(plain?.ending?.narration).not.toMatch(REASONS);
     expect(redFlags({ 'r-denise-balanced': 'r-denise-agree' })?.ending?.narration).toMatch(/a conclusion about her came before the facts did/);
-    expect(redFlags({ 'r-csw-share': 'r-csw-hold', 'r-plan-together': 'r-plan-judge' })?.ending?.narration).toMatch(/door between you and her team stayed shut/);
+    expect(redFlags({ 'r-csw-share': 'r-csw-hold', 'r-plan-together': 'r-plan-judge' })?.ending?.narration).toMatch(/you went it alone, or stepped back, where the guide asks you to work with your supervisor and her team/);
     expect(redFlags({ 'r-boyfriend-light': 'r-boyfriend-direct', 'r-immigration-clc': 'r-court-nerves-offer' })?.ending?.narration).toMatch(/learned to keep things from you/);
   });
 
@@ -1670,5 +1670,32 @@ describe('session 29: endings left open by the session 28 review', () => {
       expect(d?.ending?.narration, d7).not.toMatch(/Lorena/);
       expect(d?.ending?.narration).toMatch(/a visit with Mateo at their aunt's in El Monte/);
     }
+  });
+});
+
+describe('session 29: the same wording, where it also did not fit', () => {
+  // The red-flags mixed variant for gaps said "a door between you and her team stayed shut" to 807
+  // playthroughs whose only gap was waving off Denise's worry or guessing (or reading up) at Yesi's
+  // immigration answer, none of them a door with the team.
+  it('red-flags: the mixed ending does not tell a playthrough whose only gap was guessing at Yesi\'s immigration answer that a door with her team stayed shut', () => {
+    const path = ['r-nails-skip', 'r-boyfriend-light', 'r-denise-balanced', 'r-supervisor-facts', 'r-csw-terms', 'r-two-workers-explain', 'r-new-team-text-keisha', 'r-defense-yes', 'r-immigration-guess', 'r-testify-team', 'r-plan-together'];
+    expect(trustAfter('red-flags', path)).toBeGreaterThanOrEqual(60);
+    const d = playReplies(bundledScenario('red-flags'), path);
+    expect(d?.ending?.id).toBe('end-mixed');
+    expect(d?.ending?.narration).not.toMatch(/door between you and her team/);
+    expect(d?.ending?.narration).toMatch(/you went it alone, or stepped back/);
+  });
+
+  // After a promise of secrecy (trust 90, a hug, "You're the only adult I can say stuff to") and keeping
+  // it, the next scene said Kiara cancels a visit and answers your texts with single letters; ten days
+  // later she meets you at a taco stand as usual.
+  it('youth-discloses: keeping quiet after a promise that left Kiara\'s trust at 90 is not followed by her going cold for no reason', () => {
+    const path = ['d1-curious', 'd2-needs', 'd3-thank', 'd4-promise-secret', 'd5-keep-quiet'];
+    expect(trustAfter('youth-discloses', path)).toBeGreaterThanOrEqual(60);
+    const seen = nodesOn('youth-discloses', path);
+    expect(seen).toContain('s5-silence');
+    expect(seen).toContain('d6-weekend');
+    expect(told('youth-discloses', 's5-silence')).not.toMatch(/single letters|cancels/);
+    expect(told('youth-discloses', 's5-silence')).toMatch(/You tell no one/);
   });
 });
