@@ -1572,6 +1572,9 @@ describe('session 29: decisions and feedback say no more than the scene and the 
     expect(text).not.toMatch(/\bmain\b/);
     expect(text).toMatch(/courtroom support is something a CASA can do \(Legal Advocacy\)/);
     expect(text).toMatch(/the support the guide names is keeping communication and understanding among the case parties, above all her CSW and dependency attorney \(Legal Advocacy\)/);
+  });
+});
+
 describe('session 29 review: youth-discloses', () => {
   const MIXED_GUARDED = /checks what she says|shorter ones|a line in the report/;
 
