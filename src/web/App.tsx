@@ -105,7 +105,14 @@ export function App({ store, storageNotice }: AppProps) {
     setOnBreak(false);
     queueMicrotask(() => breakButton.current?.focus({ preventScroll: true }));
   }, []);
-  const backFromPanel = useCallback(() => {
+  // Left by keyboard (Escape, or Enter or Space on "Back to where I was"), that moment must also be
+  // on the screen: the way to "Take a break" by keyboard is Shift+Tab through the navigation, which
+  // is not pinned and scrolls the page to its top, so "where the page was" was the top and the
+  // focus came back out of sight. Left with the pointer, the page stays where it was (the focus
+  // shows no ring there).
+  const revealAfterBreak = useRef(false);
+  const backFromPanel = useCallback((byKeyboard: boolean) => {
+    revealAfterBreak.current = byKeyboard;
     setOnBreak(false);
     queueMicrotask(() => {
       const where = main.current?.querySelector<HTMLElement>('#transcript .moment:last-of-type .moment-heading');
@@ -117,6 +124,13 @@ export function App({ store, storageNotice }: AppProps) {
     if (onBreak || scrolledBeforeBreak.current === undefined) return;
     if (window.scrollY !== scrolledBeforeBreak.current) window.scrollTo(0, scrolledBeforeBreak.current);
     scrolledBeforeBreak.current = undefined;
+    if (!revealAfterBreak.current) return;
+    revealAfterBreak.current = false;
+    const newest = main.current?.querySelector<HTMLElement>('#transcript .moment:last-of-type .moment-heading');
+    if (!newest) return;
+    const r = newest.getBoundingClientRect();
+    const clear = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
+    if (r.top < clear || r.bottom > window.innerHeight) newest.scrollIntoView({ block: 'center' });
   }, [onBreak]);
   // After a change of page, the control that led there goes with the page it was on (a scenario's
   // "Practise" link on the first page): focus would fall to the body, and a screen reader would

@@ -3,7 +3,8 @@ import { SELF_CARE } from '../self-care.js';
 import { pageTitle } from '../title.js';
 
 /** "Take a break": the session waits (nothing here runs on a clock) while the guide's self-care words are shown. */
-export function BreakPanel({ onBack }: { onBack: () => void }) {
+/** `onBack(byKeyboard)`: whether the break was left by keyboard (Escape, or the button pressed with Enter or Space). */
+export function BreakPanel({ onBack }: { onBack: (byKeyboard: boolean) => void }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   // The window's title says what is on screen (a screen reader's list of windows, the tab), and
@@ -20,7 +21,7 @@ export function BreakPanel({ onBack }: { onBack: () => void }) {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape' || e.defaultPrevented) return;
       e.preventDefault();
-      onBack();
+      onBack(true);
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
@@ -35,7 +36,7 @@ export function BreakPanel({ onBack }: { onBack: () => void }) {
       <h2>Support you can reach</h2>
       <ul>{SELF_CARE.resources.map((r) => <li key={r}>{r}</li>)}</ul>
       <p>If something in a scenario brought up something difficult, it is fine to stop here and talk it through with your Advocate Supervisor.</p>
-      <button type="button" className="primary" onClick={onBack} aria-keyshortcuts="Escape">Back to where I was</button> <span className="hint">(or press Escape)</span>
+      <button type="button" className="primary" onClick={(e) => onBack(e.detail === 0)} aria-keyshortcuts="Escape">Back to where I was</button> <span className="hint">(or press Escape)</span>
     </section>
   );
 }

@@ -416,6 +416,52 @@ describe('the web app in Chromium', () => {
     }
   });
 
+  it('back from a break by keyboard, the newest moment has the focus and is on the screen: Shift+Tab to "Take a break" through the navigation had scrolled the page to its top, and the focus came back out of sight', async () => {
+    const s = await openPage(web.browser, web.app.url, '#/play/youth-discloses', { viewport: { width: 1366, height: 768 } });
+    const { page } = s;
+    try {
+      // Far enough into the conversation that its newest moment is below the first screen.
+      for (let i = 0; i < 3; i++) {
+        await page.getByRole('group').waitFor();
+        await page.keyboard.press((await page.locator('.replies button.reply:not([disabled])').first().getAttribute('aria-keyshortcuts')) ?? '1');
+        await continueByKeyboard(page);
+      }
+      await page.getByRole('group').waitFor();
+      const onScreen = () => page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const r = el.getBoundingClientRect();
+        const bar = document.querySelector('header.bar')!.getBoundingClientRect().bottom;
+        return { heading: el.classList.contains('moment-heading') ? el.textContent : `not a moment: ${el.tagName} ${el.textContent}`, whole: r.top >= bar && r.bottom <= window.innerHeight };
+      });
+      const newest = await page.locator('.moment-heading').last().textContent();
+      expect(await onScreen()).toEqual({ heading: newest, whole: true });
+      // Shift+Tab from the decision back to the bar's button, through the navigation (not pinned):
+      // focusing its links scrolls the page to its top.
+      for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement?.textContent)) !== 'Take a break'; i++) await page.keyboard.press('Shift+Tab');
+      expect(await page.evaluate(() => window.scrollY)).toBe(0);
+      for (const leave of ['Escape', 'Enter'] as const) {
+        await page.keyboard.press('Enter');
+        await page.getByRole('heading', { name: 'Take a break', level: 1 }).waitFor();
+        if (leave === 'Enter') await page.keyboard.press('Tab');
+        expect(await page.evaluate(() => document.activeElement?.textContent), leave).toBe(leave === 'Enter' ? 'Back to where I was' : 'Take a break');
+        await page.keyboard.press(leave);
+        await page.getByRole('group').waitFor();
+        await expect.poll(onScreen, { message: leave }).toEqual({ heading: newest, whole: true });
+        // Once more, from the top of the page.
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await page.getByRole('button', { name: 'Take a break' }).focus();
+      }
+      // Left with the pointer, the page is where the volunteer was reading (the top, here), as before.
+      await page.getByRole('button', { name: 'Take a break' }).click();
+      await page.getByRole('button', { name: 'Back to where I was' }).click();
+      await page.getByRole('group').waitFor();
+      expect(await page.evaluate(() => window.scrollY)).toBe(0);
+      clean(s);
+    } finally {
+      await s.close();
+    }
+  });
+
   it('damaged storage gives a notice and a clean start, nothing thrown', async () => {
     const s = await openPage(web.browser, web.app.url, '#/play/youth-discloses', {
       initScript: () => localStorage.setItem('casa-practice/saves/youth-discloses.json', '{"format": "casa-practice-terminal-save", oops'),
