@@ -114,6 +114,8 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
       const introductions = introductionsAt(scenario, actor.getPersistedSnapshot()).map(introductionWords);
       if (view.kind === 'scene') {
         printMoment(view, say, true, introductions);
+        // A scene's own discussion prompt is the room's, as at a decision (presenter mode shows it too).
+        if (view.discussionPrompt) say(`Discuss: ${view.discussionPrompt}`);
         actor.send({ type: 'scene.continue' });
         continue;
       }

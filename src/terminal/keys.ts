@@ -253,6 +253,7 @@ export function revealHints(replies: number, room: RoomKeys = {}, scrolls = true
 }
 
 /** A scene of a trainer-led session. */
-export function sceneHints(room: RoomKeys = {}): Hint[] {
-  return [['Enter', 'continue'], ...roomHints(room), ['q', 'end session']];
+export function sceneHints(room: RoomKeys = {}, note: 'none' | 'hidden' | 'shown' = 'none'): Hint[] {
+  const f: Hint[] = note === 'none' ? [] : [['f', note === 'shown' ? 'hide note' : 'facilitator note']];
+  return [['Enter', 'continue'], ...f, ...roomHints(room), ['q', 'end session']];
 }

@@ -788,6 +788,40 @@ describe('trainer-led screens at 60×24 and 120×40', () => {
     expect(r.lastFrame()).toContain('decision 2 of about 2');
   });
 
+  // A scene may carry its own discussion prompt and facilitator note (authoring.md: "As for
+  // decisions"); presenter mode shows the prompt and has the note behind its "trainer only" button.
+  // The terminal never showed the note at a scene (f did nothing there), and line by line left out
+  // the scene's prompt too.
+  it('a scene\'s own discussion prompt is shown, and f shows its facilitator note (line by line, the prompt)', async () => {
+    const p = newPhone();
+    const prompt = 'What did Jade just tell you, and what would you ask next?';
+    const note = 'Let the room sit with the gift before anyone names it; watch for the urge to warn her.';
+    const playable = { ...p, scenario: { ...p.scenario, nodes: p.scenario.nodes.map((n) => (n.kind === 'scene' ? { ...n, discussionPrompt: prompt, facilitatorNote: note } : n)) } };
+    for (const [columns, rows] of [[60, 24], [120, 40]] as const) {
+      const r = await renderAt(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable } }).element, columns, rows);
+      await press(r, KEY.enter, 'r', '1');
+      const flat = () => (r.lastFrame() ?? '').replace(/\s+/g, ' ');
+      expect(flat()).toContain('Jade (youth)');
+      expect(flat()).toContain(`Discuss: ${prompt}`);
+      // The note is the trainer's: behind f, as at a decision.
+      expect(flat()).not.toContain(note);
+      expect(flat()).toContain('f: facilitator note');
+      await press(r, 'f');
+      expect(flat(), `${columns}×${rows}`).toContain(`Facilitator note: ${note}`);
+      expect(lines(r.lastFrame()).length).toBeLessThanOrEqual(rows - 1);
+      await press(r, 'f');
+      expect(flat()).not.toContain(note);
+      await press(r, KEY.enter);
+      expect(flat()).toContain('decision 2 of about 2');
+      cleanup();
+    }
+    let out = '';
+    const said = ['r', '1', 'q'];
+    await runFacilitatePlain({ playable, io: { out: (t) => (out += t), err: (t) => (out += t) }, env: tempEnv(), width: 400, readLine: async () => said.shift() });
+    expect(out).toContain(`Discuss: ${prompt}`);
+    expect(out.indexOf(`Discuss: ${prompt}`)).toBeGreaterThan(out.indexOf('Jade (youth): "My boyfriend got it for me.'));
+  });
+
   it('a scene with only a spoken line has one blank row above it, and the summary\'s path is whole on its row at 60 columns', async () => {
     const env = tempEnv();
     const r = await renderAt(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element, 60, 24);

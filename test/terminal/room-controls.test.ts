@@ -305,4 +305,35 @@ describe('room controls in the terminal', () => {
     expect(reveal).toContain('Votes: 1 (100%)');
     expect(wider(reveal, 60)).toEqual([]);
   });
+
+  // A scene may carry a discussion prompt and a facilitator note of its own (authoring.md: "As for
+  // decisions"); the presenter page and projector show them, this terminal showed neither, and f at
+  // such a scene said "The facilitator note belongs to a decision; this is not one."
+  it('a scene\'s own discussion prompt is shown, and f shows its facilitator note', async () => {
+    const data = JSON.parse(readFileSync(join(packageRoot(), 'docs/examples/first-scenario.json'), 'utf8')) as { nodes: { kind: string; facilitatorNote?: string; discussionPrompt?: string }[] };
+    for (const n of data.nodes.filter((x) => x.kind === 'scene')) {
+      n.discussionPrompt = 'What did Dani just tell you about home, and what did she leave out?';
+      n.facilitatorNote = 'Let the room sit with what Dani said before moving on; notice who wants to fix it.';
+    }
+    const own = validateScenario(JSON.stringify(data), 'first-scenario.json').scenario as Scenario;
+    const ctx = roomContext(own);
+    const told: { changed?: (s: RoomState) => void } = {};
+    const server = await startRoomServer({ ctx, state: createRoom(ctx, ROOM, 4, new Date('2026-12-01T10:00:00Z')), token: 'c'.repeat(43), host: '127.0.0.1', port: 0, persist: () => undefined, log: () => undefined, onChange: (s) => told.changed?.(s) });
+    cleanup.push(() => server.close());
+    const { controls, type } = attach(server, ctx, () => 60);
+    cleanup.push(async () => controls.close());
+    told.changed = controls.changed;
+    controls.start(server.state());
+    await type('o', /l: lock/);
+    await type('r', /Type the number of the reply the room follows/);
+    const scene = (await type('1', /\(n: next[^)]*\)/)).replace(/\s+/g, ' ');
+    expect(roomSessionView(ctx, server.state()).kind).toBe('scene');
+    expect(scene).toContain('Discuss: What did Dani just tell you about home, and what did she leave out?');
+    expect(scene).toContain('f: facilitator note');
+    // The note is the trainer's: not printed with the scene, only on f.
+    expect(scene).not.toContain('Let the room sit');
+    const note = (await type('f', /\n$/)).replace(/\s+/g, ' ');
+    expect(note).toContain('Facilitator note (for you): Let the room sit with what Dani said before moving on; notice who wants to fix it.');
+    expect(server.state().phase).toBe('idle');
+  });
 });

@@ -68,7 +68,9 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
       say();
       say(view.title ? `Scene: ${view.title}` : 'Scene');
       story(view, state);
-      return say(`(n: next${backHint(view, state)})`);
+      // A scene may carry its own discussion prompt and note (the presenter page and projector show them).
+      if (view.discussionPrompt) say(`Discuss: ${view.discussionPrompt}`, '  ');
+      return say(`(n: next${backHint(view, state)}${view.facilitatorNote ? ' · f: facilitator note' : ''})`);
     }
     if (state.phase === 'idle') {
       say();
@@ -132,8 +134,10 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
     if (word === 's') return say(countWords(state));
     // The note before the reveal, for the trainer's eyes (the presenter page's "trainer only" button):
     // it often names the answer, so the reveal is where the room's screens show it.
+    // A scene's note has no reveal: it stays the trainer's.
     if (word === 'f') {
-      if (view.kind !== 'decision') return say('The facilitator note belongs to a decision; this is not one.');
+      if (view.kind === 'scene') return say(view.facilitatorNote ? `Facilitator note (for you): ${view.facilitatorNote}` : 'This scene has no facilitator note.', '  ');
+      if (view.kind !== 'decision') return say('The facilitator note belongs to a decision or a scene; this is neither.');
       return say(view.facilitatorNote ? `Facilitator note (for you; the room sees it at the reveal): ${view.facilitatorNote}` : 'This decision has no facilitator note.', '  ');
     }
     if (['q', 'quit', 'exit'].includes(word)) return say(HOW_TO_CLOSE);

@@ -189,7 +189,8 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
     const note = view.facilitatorNote ? [[{ text: '' }], ...wrapText(`Facilitator note: ${view.facilitatorNote}`, columns - 2).split('\n').map((text) => [{ text, tone: 'muted' as const }])] : [];
     return [...revealText(revealData(scenario, view, votes), columns - 2, view.replies).split('\n').map((text) => [{ text }]), ...note];
   }, [scenario, view, votes, columns]);
-  const note = view.kind === 'decision' && view.facilitatorNote ? view.facilitatorNote : undefined;
+  // A scene's own note too (presenter mode has its "trainer only" button there as well), behind f.
+  const note = (view.kind === 'decision' || view.kind === 'scene') && view.facilitatorNote ? view.facilitatorNote : undefined;
   const showNote = note !== undefined && noteShown;
 
   const width = columns - 2;
@@ -201,7 +202,7 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
   const room: RoomKeys = { back, startOver: onStartOver !== undefined };
   // The reveal's help line names the scroll keys only when it scrolls; its rows are counted with
   // them, so the shorter line fits the same room.
-  const fullHints = view.kind === 'scene' ? sceneHints(room) : reveal ? revealHints(view.replies.length, room) : voteHints(note === undefined ? 'none' : showNote ? 'shown' : 'hidden', false, room);
+  const fullHints = view.kind === 'scene' ? sceneHints(room, note === undefined ? 'none' : showNote ? 'shown' : 'hidden') : reveal ? revealHints(view.replies.length, room) : voteHints(note === undefined ? 'none' : showNote ? 'shown' : 'hidden', false, room);
   const rowsOf = (text: string, w = width) => inkRows(text, w);
   const question = confirm === 'quit' ? (!roomDidSomething() ? QUIT_NOTHING_QUESTION : unwritable ? QUIT_UNWRITABLE_QUESTION : QUIT_QUESTION) : confirm === 'start-over' ? startOverQuestion(startOverLoss()) : confirm === 'back' && back !== undefined ? backQuestion(back, entered) : undefined;
   const footerRows = question !== undefined || unavailable !== undefined ? rowsOf(question ?? unavailable ?? '') : hintRows(fullHints, width).reduce((n, row) => n + rowsOf(row), 0);
@@ -306,6 +307,10 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
     if (a.type === 'undo' && back !== undefined) return view.kind === 'decision' && entered > 0 ? setConfirm('back') : goBack();
     if (view.kind === 'scene') {
       if (a.type === 'enter') return actor.send({ type: 'scene.continue' });
+      if (a.type === 'note' && note !== undefined) {
+        if (!noteShown && sceneScrolls) setOffset(momentRows.length);
+        return setNoteShown(!noteShown);
+      }
       const step = sceneScrolls ? { up: -1, down: 1, 'page-up': -pageSize(sceneHeight), 'page-down': pageSize(sceneHeight) }[a.type as string] : undefined;
       if (step !== undefined) setOffset((o) => scrolledOffset(o, step, momentRows.length, sceneHeight));
       return;
