@@ -370,6 +370,18 @@ describe('room reducer: who may do what, when', () => {
     expect(offered).toBe(roomSummaryMarkdown(r.ctx, r.state));
   });
 
+  // A decision the trainer revealed and followed with no phone voting (the room talked it through):
+  // its row read "| 0 | 0 (0%) |", as if none of its votes had gone to best practice.
+  it('the summary\'s row for a decision with no votes says 0 for best practice, not 0%, as its replies\' table does', () => {
+    const r = setup();
+    r.join(device(1));
+    expect(followFirst(r, [], 'phone-curious').ok).toBe(true);
+    const md = roomSummaryMarkdown(r.ctx, r.state, NOW);
+    expect(md).toContain('Votes: 0 in all.');
+    expect(md).toMatch(/\| 1\. The new phone \| 0 \| 0 \| yes \|/);
+    expect(md).not.toContain('0 (0%)');
+  });
+
   it('the summary of a room of one phone at one decision reads in the singular', () => {
     const r = setup();
     r.join(device(1));

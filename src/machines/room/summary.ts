@@ -24,6 +24,12 @@ export function roomMatch(state: RoomState): RoomMatch {
 }
 
 /**
+ * The votes for best practice at one decision, "3 (60%)"; with no votes at all, "0" (as each reply's
+ * votes read above it): "0 (0%)" said that none of the votes went to best practice, when there were none.
+ */
+const bestWords = (d: { votes: number; bestVotes: number }) => `${d.bestVotes}${d.votes > 0 ? ` (${percentOf(d.bestVotes, d.votes)}%)` : ''}`;
+
+/**
  * The live room's session summary: the core's facilitation summary (each decision's tally, the
  * branch taken, the debrief if the scenario ended) with a section on how often the room's votes
  * matched best practice. No device ids and no individual votes: counts only. Dated when the room
@@ -44,8 +50,8 @@ export function roomSummaryMarkdown(ctx: RoomContext, state: RoomState, now = ne
     const phones = Object.keys(state.devices).length;
     lines.push(`Room code ${state.room}; ${phones} ${phones === 1 ? 'phone' : 'phones'} joined.`, '');
     lines.push('| Decision | Votes | Votes for best practice | Branch followed was best practice |', '|---|---|---|---|');
-    match.decisions.forEach((d, i) => lines.push(`| ${i + 1}. ${cell(d.title)} | ${d.votes} | ${d.bestVotes} (${percentOf(d.bestVotes, d.votes)}%) | ${d.followedBest ? 'yes' : 'no'} |`));
-    if (stopped && stoppedVotes?.votes) lines.push(`| ${match.decisions.length + 1}. ${cell(stopped.title)} | ${stoppedVotes.votes} | ${stoppedVotes.bestVotes} (${percentOf(stoppedVotes.bestVotes, stoppedVotes.votes)}%) | not followed: the session stopped here |`);
+    match.decisions.forEach((d, i) => lines.push(`| ${i + 1}. ${cell(d.title)} | ${d.votes} | ${bestWords(d)} | ${d.followedBest ? 'yes' : 'no'} |`));
+    if (stopped && stoppedVotes?.votes) lines.push(`| ${match.decisions.length + 1}. ${cell(stopped.title)} | ${stoppedVotes.votes} | ${bestWords(stoppedVotes)} | not followed: the session stopped here |`);
   }
   // Over the session: said once, under "How the room did" (facilitationMarkdown), in presenter mode's words.
   return `${base.trimEnd()}\n${lines.join('\n')}\n`;
