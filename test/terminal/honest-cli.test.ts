@@ -173,9 +173,12 @@ describe('help in a 60-column terminal', () => {
 describe('room --help names the keys the running room takes', () => {
   it('every key of the running room\'s own list (CONTROLS_HELP) is in room --help', () => {
     const keys = [...CONTROLS_HELP.matchAll(/(?:: |· )(\S+) [a-z]/g)].map((m) => (m[1] as string).replace('–', '-'));
-    expect(keys).toEqual(expect.arrayContaining(['n', 'o', 'l', 'r', 'f', '1-9', 'u', 's', 'e']));
+    expect(keys).toEqual(expect.arrayContaining(['n', 'o', 'l', 'r', 'f', 'u', 's', 'e']));
     const help = ROOM_HELP.replace(/\s+/g, ' ');
     for (const k of keys) expect(help, k).toMatch(new RegExp(`(?:\\(|, )${k} `));
+    // A reply is followed by its number, whatever it is (it said "1-9": a decision may have up to 1000).
+    expect(CONTROLS_HELP).toContain('· a reply number to follow that reply ·');
+    expect(help).toContain(', a reply number to follow that reply,');
   });
 });
 

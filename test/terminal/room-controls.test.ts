@@ -336,4 +336,32 @@ describe('room controls in the terminal', () => {
     expect(note).toContain('Facilitator note (for you): Let the room sit with what Dani said before moving on; notice who wants to fix it.');
     expect(server.state().phase).toBe('idle');
   });
+
+  // A decision may have up to 1000 replies (MAX_REPLIES, the phones' limit); the controls took one or
+  // two digits, so "105" printed the list of commands, and the list said "1–9 follow that reply".
+  it('a reply past 99 is followed by its number, and the list of commands does not say 1–9', async () => {
+    const data = JSON.parse(readFileSync(join(packageRoot(), 'docs/examples/first-scenario.json'), 'utf8')) as { nodes: { kind: string; replies?: Record<string, unknown>[] }[] };
+    const replies = data.nodes.find((n) => n.kind === 'decision')!.replies!;
+    const model = replies[1]!;
+    for (let i = replies.length; i < 120; i++) replies.push({ ...model, id: `extra-${i}`, text: `Another thing to say, number ${i}.` });
+    const many = validateScenario(JSON.stringify(data), 'first-scenario.json').scenario as Scenario;
+    const ctx = roomContext(many);
+    const told: { changed?: (s: RoomState) => void } = {};
+    const server = await startRoomServer({ ctx, state: createRoom(ctx, ROOM, 4, new Date('2026-12-01T10:00:00Z')), token: 'c'.repeat(43), host: '127.0.0.1', port: 0, persist: () => undefined, log: () => undefined, onChange: (s) => told.changed?.(s) });
+    cleanup.push(() => server.close());
+    const { controls, type } = attach(server, ctx, () => 60);
+    cleanup.push(async () => controls.close());
+    told.changed = controls.changed;
+    controls.start(server.state());
+    const view = roomSessionView(ctx, server.state());
+    expect(view.replies).toHaveLength(120);
+    const reply = view.replies.find((r) => r.number === 105)!;
+    await type('o', /l: lock/);
+    await type('r', /Type the number of the reply the room follows/);
+    await type('105', /\((n: next|o: open the vote)[^)]*\)/);
+    expect(server.state().history.map((d) => d.chosen)).toEqual([reply.id]);
+    const list = (await type('x', /\n$/)).replace(/\s+/g, ' ');
+    expect(list).toContain('a reply number to follow that reply');
+    expect(list).not.toContain('1–9');
+  });
 });

@@ -5,13 +5,19 @@ import { revealText } from '../reveal-text.js';
 import { wrapText } from '../wrap.js';
 import type { RoomServer } from './server.js';
 
-export const CONTROLS_HELP = 'Run the session from here or from the presenter page. Type a letter and Enter: n next scene · o open the vote · l lock · r reveal · f the facilitator note (for you) · 1–9 follow that reply · u back to the decision before · s status · e end the session (asks first). Ctrl+C closes the room and writes the summary.';
+export const CONTROLS_HELP = 'Run the session from here or from the presenter page. Type a letter and Enter: n next scene · o open the vote · l lock · r reveal · f the facilitator note (for you) · a reply number to follow that reply · u back to the decision before · s status · e end the session (asks first). Ctrl+C closes the room and writes the summary.';
 
 /** q (or quit, exit) typed here: the room is closed with Ctrl+C, which writes the summary. */
 export const HOW_TO_CLOSE = 'To close the room, press Ctrl+C: the session summary is written, and "room --resume" opens the room again if the session has not ended.';
 
 /** After "End the session for everyone?" answered with anything but e (or a command, which is done). */
 export const NOT_ENDED = 'The session was not ended: it carries on. Only e, typed again after the question, ends it.';
+
+/**
+ * A reply's number as typed: up to four digits, as a decision may have up to MAX_REPLIES (1000)
+ * replies (two digits took reply 99 at most: "100" printed the list of commands).
+ */
+const REPLY_NUMBER = /^\d{1,4}$/;
 
 /** " · u: back to decision 2" where going back is possible (the room followed a reply, no vote open here). */
 function backHint(view: SessionView, state: RoomState): string {
@@ -129,7 +135,7 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
       : word === 'r' ? server.present({ type: 'reveal', round: state.round })
       : word === 'e' ? server.present({ type: 'end' })
       : word === 'u' ? server.present({ type: 'back', node: view.nodeId })
-      : /^\d{1,2}$/.test(word) ? server.present({ type: 'choose', round: state.round, reply: view.replies.find((r) => String(r.number) === word)?.id ?? 'none' })
+      : REPLY_NUMBER.test(word) ? server.present({ type: 'choose', round: state.round, reply: view.replies.find((r) => String(r.number) === word)?.id ?? 'none' })
       : undefined;
     if (word === 's') return say(countWords(state));
     // The note before the reveal, for the trainer's eyes (the presenter page's "trainer only" button):
@@ -146,9 +152,9 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
     // available", nor (before the reveal) "Reveal the votes first".
     if (result.ok) return;
     // A reply that is there but closed at this point of the story: why (the core's words), as --facilitate says it.
-    const closed = result.code === 'unknown-reply' && /^\d{1,2}$/.test(word) ? view.replies.find((r) => String(r.number) === word && !r.enabled) : undefined;
+    const closed = result.code === 'unknown-reply' && REPLY_NUMBER.test(word) ? view.replies.find((r) => String(r.number) === word && !r.enabled) : undefined;
     if (closed) return say(unavailableWords(closed));
-    const none = (result.code === 'unknown-reply' || result.code === 'not-now') && view.kind === 'decision' && view.replies.length > 0 && /^\d{1,2}$/.test(word) && view.replies.every((r) => String(r.number) !== word);
+    const none = (result.code === 'unknown-reply' || result.code === 'not-now') && view.kind === 'decision' && view.replies.length > 0 && REPLY_NUMBER.test(word) && view.replies.every((r) => String(r.number) !== word);
     say(none ? `There is no reply ${word} at this decision: type a number from 1 to ${view.replies.length}.` : result.message);
   };
 
