@@ -171,6 +171,11 @@ describe('room controls in the terminal', () => {
     // Nothing changed for the room.
     expect(room.server.state().phase).toBe('idle');
     expect((await room.type('o', /l: lock/))).toContain('Vote open');
+    // After the reveal the room has seen it: f no longer says it is the trainer's until the reveal.
+    await room.type('r', /Type the number of the reply the room follows/);
+    const after = (await room.type('f', /\n$/)).replace(/\s+/g, ' ');
+    expect(after).toContain(`Facilitator note: ${note.replace(/\s+/g, ' ')}`);
+    expect(after).not.toContain('the room sees it at the reveal');
   });
 
   // court-report's "ask for the order" at the hearing opens only once DCFS confirmed the status: phones

@@ -144,7 +144,9 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
     if (word === 'f') {
       if (view.kind === 'scene') return say(view.facilitatorNote ? `Facilitator note (for you): ${view.facilitatorNote}` : 'This scene has no facilitator note.', '  ');
       if (view.kind !== 'decision') return say('The facilitator note belongs to a decision or a scene; this is neither.');
-      return say(view.facilitatorNote ? `Facilitator note (for you; the room sees it at the reveal): ${view.facilitatorNote}` : 'This decision has no facilitator note.', '  ');
+      // Once revealed, the room has seen it (the reveal block printed it): not "the room sees it at the reveal".
+      const whose = state.phase === 'revealed' ? '' : ' (for you; the room sees it at the reveal)';
+      return say(view.facilitatorNote ? `Facilitator note${whose}: ${view.facilitatorNote}` : 'This decision has no facilitator note.', '  ');
     }
     if (['q', 'quit', 'exit'].includes(word)) return say(HOW_TO_CLOSE);
     if (result === undefined) return declined ? say(NOT_ENDED) : word === '' ? undefined : say(CONTROLS_HELP);
