@@ -14,7 +14,7 @@ export { whatIfFrom } from './what-if.js';
 export { startingAt, startSession, startFacilitation, type PlayableScenario, type SessionActor } from './playable.js';
 export { introductionsAt, introductionWords, replayConversation, resumeRecap, type ConversationMoment, type Introduction, type Recap, type RecapMoment } from './recap.js';
 export { isSeed, orderFor, repliesInOrder, shufflesReplies } from './reply-order.js';
-export { selectView, revealReplies, feedbackOf, progressWords, unavailableWords, unknownReplyIdWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, type SessionView, type ReplyView, type FeedbackView, type MeterView, type LineView, type SnapshotLike } from './selectors.js';
+export { selectView, revealReplies, feedbackOf, changeWords, changeSpokenWords, progressWords, unavailableWords, unknownReplyIdWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, type SessionView, type ReplyView, type FeedbackView, type ChangeView, type MeterView, type LineView, type SnapshotLike } from './selectors.js';
 export { exportGraph, type GraphFormat } from './graph-export.js';
 export { layoutScenario, type GraphLayout, type LaidEdge, type LaidNode } from './graph-layout.js';
 export { principles, sections, languageRules, getPrinciple, getSection, citePrinciple, guideInfo, type Principle } from './guide.js';

@@ -1,4 +1,4 @@
-import { conditionHolds, conditionsOf, isConductCondition, specOf } from './conditions.js';
+import { applyEffects, conditionHolds, conditionsOf, isConductCondition, specOf } from './conditions.js';
 import { scenarioGraph } from './graph.js';
 import { citePrinciple, getPrinciple } from './guide.js';
 import { repliesInOrder } from './reply-order.js';
@@ -8,6 +8,7 @@ import type { Reply, Scenario, ScenarioNode } from './schema/scenario.js';
 import { cleanDeep, cleanLine } from './text/clean.js';
 import { quoteValue } from './text/quote.js';
 import { closest } from './text/suggest.js';
+import { signed } from './report/words.js';
 import type { SessionContext, SessionEvent, Turn } from './types.js';
 
 /**
@@ -54,6 +55,26 @@ export interface MeterView {
   max: number;
 }
 
+/** How a reply or a scene changed a number the volunteer is shown. */
+export interface ChangeView {
+  label: string;
+  from: number;
+  to: number;
+}
+
+/**
+ * A change as both apps show it: "Arev's trust: 50 → 35 (−15)" (a reply's feedback, and a scene
+ * whose effects change a meter).
+ */
+export function changeWords(c: ChangeView): string {
+  return `${c.label}: ${c.from} → ${c.to} (${signed(c.to - c.from)})`;
+}
+
+/** The same change as read aloud (a screen reader says "right arrow" for the arrow, or nothing): "Arev's trust: from 50 to 35 (−15)." */
+export function changeSpokenWords(c: ChangeView): string {
+  return `${c.label}: from ${c.from} to ${c.to} (${signed(c.to - c.from)}).`;
+}
+
 /** The feedback on the volunteer's last reply, with the principles and guide sections it touches. */
 export interface FeedbackView {
   nodeId: string;
@@ -63,7 +84,7 @@ export interface FeedbackView {
   replyKind: 'say' | 'do';
   feedback: string;
   assessments: { principleId: string; title: string; verdict: 'follows' | 'violates'; weight: number; citation: string; severity: string }[];
-  changes: { label: string; from: number; to: number }[];
+  changes: ChangeView[];
 }
 
 /** Everything a screen needs to show the current moment of a session. */
@@ -86,6 +107,12 @@ export interface SessionView {
   meters: MeterView[];
   /** Feedback on the last reply: practice mode only (assessment mode holds it for the debrief). */
   lastFeedback?: FeedbackView;
+  /**
+   * At a scene with effects, how continuing from it changes the meters shown (changeWords says it):
+   * practice mode only, as the meters are; empty otherwise. The meter moves when the scene is left,
+   * so the scene says why it will.
+   */
+  sceneChanges: ChangeView[];
   done: boolean;
   debrief?: Debrief;
 }
@@ -260,8 +287,17 @@ export function selectView(scenario: Scenario, snapshot: SnapshotLike): SessionV
       return { id: v.id, label: cleanLine(v.label), value: context.variables[v.id] ?? spec.start, min: spec.min, max: spec.max };
     }),
     lastFeedback: last && context.mode === 'practice' ? rawFeedbackOf(scenario, last) : undefined,
+    sceneChanges: node.kind === 'scene' && context.mode === 'practice' ? sceneChangesOf(index, node.effects, context.variables) : [],
     done: snapshot.status === 'done',
     debrief: snapshot.status === 'done' ? (snapshot.output as Debrief) : undefined,
+  });
+}
+
+/** The changes a scene's effects make to the meters shown (numbers the volunteer sees), from these values. */
+function sceneChangesOf(index: ReturnType<typeof indexScenario>, effects: Parameters<typeof applyEffects>[0], variables: SessionContext['variables']): ChangeView[] {
+  return applyEffects(effects, variables, index.variables).changes.flatMap((c) => {
+    const v = index.variables.get(c.var);
+    return v?.shown === true && v.type !== 'flag' ? [{ label: cleanLine(v.label), from: c.from, to: c.to }] : [];
   });
 }
 

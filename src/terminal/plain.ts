@@ -1,4 +1,4 @@
-import { continueChoices, debriefModel, entryOf, finishPlaythrough, PRACTICE_IDLE_MS, practiceClock, resumeFailure, resumeRecap, selectView, startSession, unknownReplyIdWords, VERDICT_WORDS, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type SaveHold, type SessionActor, type SessionMode, type SessionView, type Voice } from '../machines/index.js';
+import { changeWords, continueChoices, debriefModel, entryOf, finishPlaythrough, PRACTICE_IDLE_MS, practiceClock, resumeFailure, resumeRecap, selectView, startSession, unknownReplyIdWords, VERDICT_WORDS, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type SaveHold, type SessionActor, type SessionMode, type SessionView, type Voice } from '../machines/index.js';
 import { loadCatalog } from './catalog-validate.js';
 import type { CliIO } from './commands.js';
 import { debriefPlain } from './debrief-plain.js';
@@ -263,6 +263,8 @@ export function printMoment(view: SessionView, say: Say, showPrompt = true, intr
   for (const i of introductions) say(i);
   if (view.narration) say(view.narration);
   for (const line of view.lines) say(`${line.speaker}${line.role ? ` (${line.role})` : ''}: "${line.text}"`);
+  // What continuing from a scene changes in the meters (practice mode), as a reply's feedback says it.
+  for (const c of view.sceneChanges) say(changeWords(c));
   if (view.kind !== 'decision' || !showPrompt) return;
   say(view.prompt);
   for (const r of view.replies) say(`  ${r.number}. ${r.kind === 'do' ? '[do] ' : ''}${r.text}${r.enabled ? '' : ' (not available now)'}`, '     ');
@@ -271,7 +273,7 @@ export function printMoment(view: SessionView, say: Say, showPrompt = true, intr
 function printFeedback(f: NonNullable<SessionView['lastFeedback']>, say: Say): void {
   say(`Feedback: ${f.feedback}`, '  ');
   for (const a of f.assessments) say(`  ${VERDICT_WORDS[a.verdict]}: ${a.title} (${a.citation})`, '    ');
-  for (const c of f.changes) say(`  ${c.label}: ${c.from} → ${c.to}`);
+  for (const c of f.changes) say(`  ${changeWords(c)}`);
 }
 
 /** Lists the bundled scenarios and reads a number; 'quit' for q, undefined when input ends (after saying so). */

@@ -1,4 +1,4 @@
-import type { FeedbackView, SessionView } from '../machines/index.js';
+import { changeWords, type FeedbackView, type SessionView } from '../machines/index.js';
 import type { Row, Span } from './debrief-lines.js';
 import { wrapText } from './wrap.js';
 
@@ -10,8 +10,11 @@ const rowsOf = (text: string, width: number, style: Omit<Span, 'text'> = {}, ind
   wrapText(text, width, indent).split('\n').map((t) => [{ text: t, ...style }]);
 const blank: Row = [{ text: '' }];
 
-/** A moment's words: its title, the narration (italic, as the play screen sets it), each spoken line with a blank row before it. */
-export function momentRows(view: Pick<SessionView, 'title' | 'narration' | 'lines'>, width: number): Row[] {
+/**
+ * A moment's words: its title, the narration (italic, as the play screen sets it), each spoken line
+ * with a blank row before it, and what a scene changes in the meters (a blank row before).
+ */
+export function momentRows(view: Pick<SessionView, 'title' | 'narration' | 'lines'> & Partial<Pick<SessionView, 'sceneChanges'>>, width: number): Row[] {
   const out: Row[] = [];
   if (view.title) out.push(...rowsOf(view.title, width, { bold: true }));
   if (view.narration) out.push(...rowsOf(view.narration, width, { italic: true }));
@@ -20,6 +23,9 @@ export function momentRows(view: Pick<SessionView, 'title' | 'narration' | 'line
     const rows = wrapText(`${line.speaker}${line.role ? ` (${line.role})` : ''}: “${line.text}”`, width).split('\n');
     rows.forEach((t, i) => out.push(i === 0 && t.startsWith(line.speaker) ? [{ text: line.speaker, bold: true }, { text: t.slice(line.speaker.length) }] : [{ text: t }]));
   }
+  const changes = view.sceneChanges ?? [];
+  if (changes.length > 0 && out.length > 0) out.push(blank);
+  for (const c of changes) out.push(...rowsOf(changeWords(c), width));
   return out;
 }
 
@@ -30,6 +36,6 @@ export function feedbackRows(f: FeedbackView, chosen: string, width: number): Ro
     blank,
     ...rowsOf(f.feedback, width),
     ...f.assessments.flatMap((a) => rowsOf(`${a.verdict === 'follows' ? '✓ follows' : '✗ violates'}: ${a.title} (${a.citation})`, width, { tone: a.verdict === 'follows' ? 'good' : 'bad' }, '  ')),
-    ...f.changes.flatMap((c) => rowsOf(`${c.label}: ${c.from} → ${c.to}`, width)),
+    ...f.changes.flatMap((c) => rowsOf(changeWords(c), width)),
   ];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyseBest, exploreScenario, exportGraph, restoreSession, saveSession, selectView, startSession, type Scenario } from '../../src/machines/index.js';
+import { analyseBest, changeWords, exploreScenario, exportGraph, restoreSession, saveSession, selectView, startSession, type Scenario } from '../../src/machines/index.js';
 import { validateScenario } from '../../src/machines/validate/index.js';
 import { readFixture } from '../helpers/fixtures.js';
 
@@ -55,6 +55,25 @@ describe('scene effects', () => {
     expect(selectView(s, snap).meters[0]?.value).toBe(70);
     actor.send({ type: 'reply.choose', replyId: 'after-supervisor' });
     expect(actor.getSnapshot().output?.ending?.id).toBe('end-strong');
+  });
+
+  // The meter moved as a scene was left with nothing said: the view of a scene says what continuing changes.
+  it('the view of a scene says what continuing changes in the meters shown, in practice only', () => {
+    const s = scenario();
+    const practice = startSession(s, 'practice');
+    practice.send({ type: 'reply.choose', replyId: 'phone-curious' }); // trust 50 → 60, at the scene "boyfriend-open"
+    const view = selectView(s, practice.getSnapshot());
+    expect(view.nodeId).toBe('boyfriend-open');
+    // The flag is a fact the story keeps, never shown as a number.
+    expect(view.sceneChanges).toEqual([{ label: "Jade's trust", from: 60, to: 70 }]);
+    expect(view.sceneChanges.map(changeWords)).toEqual(["Jade's trust: 60 → 70 (+10)"]);
+    expect(view.lastFeedback?.changes.map(changeWords)).toEqual(["Jade's trust: 50 → 60 (+10)"]);
+    practice.send({ type: 'scene.continue' });
+    expect(selectView(s, practice.getSnapshot()).sceneChanges).toEqual([]);
+    // An assessment shows no meter, so nothing of the change either.
+    const assessment = startSession(s, 'assessment');
+    assessment.send({ type: 'reply.choose', replyId: 'phone-curious' });
+    expect(selectView(s, assessment.getSnapshot()).sceneChanges).toEqual([]);
   });
 
   it('undo rewinds the scene effects after the decision too, exactly', () => {

@@ -194,6 +194,23 @@ describe('plain mode in this process', () => {
     expect(meters).toEqual(["[Rina's trust: 50 of 100]", "[Rina's trust: 50 of 100]", "[Rina's trust: 60 of 100]"]);
   });
 
+  // A scene's effects moved the meter with nothing said: couch-rent's "The server" takes 15 from
+  // Arev's trust, and the next heading's meter was simply lower.
+  it('says what a scene changes in a meter under the scene, in the words of a reply\'s feedback; nothing in an assessment', async () => {
+    const path = 'd1-heard\nd2-need\nd3-honest\nd4-server\nq\n';
+    const r = await cli(['play', 'couch-rent', '--plain'], path, tempEnv());
+    const meter = (text: string) => Number(/^\[Arev's trust: (\d+) of 100\]$/m.exec(text)?.[1]);
+    const scene = r.out.slice(r.out.indexOf('-- The server --'), r.out.indexOf('-- Eight days later --'));
+    const before = meter(scene);
+    expect(before).toBeGreaterThanOrEqual(15);
+    expect(scene).toContain(`\nArev's trust: ${before} → ${before - 15} (−15)\n`);
+    // The next heading's meter has moved by it.
+    expect(meter(r.out.slice(r.out.indexOf('-- Eight days later --')))).toBe(before - 15);
+    const assessed = await cli(['play', 'couch-rent', '--plain', '--assess'], path, tempEnv());
+    expect(assessed.out).toContain('-- The server --');
+    expect(assessed.out).not.toContain("Arev's trust");
+  });
+
   // An author scripting a path by reply ids was told to "type a number from the list" when an
   // id was misspelt or belonged to another decision.
   it('a reply id that no reply here has names the likely one and this decision\'s ids; a stray word gets the numbers', async () => {

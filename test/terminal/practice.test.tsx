@@ -4,7 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { appElement, KEY, newPhone, press, renderApp, renderAt, SCENARIOS, tap, tempEnv, throughEnding } from './helpers/ink.js';
 import { loadPlayable } from '../../src/terminal/scenario-source.js';
-import { readRecords, recordCompletion } from '../../src/machines/index.js';
+import { readRecords, recordCompletion, startSession } from '../../src/machines/index.js';
+import { playElement } from './helpers/play.js';
+import { BUNDLED } from './helpers/layout.js';
 import { stateStore } from '../../src/terminal/node/state-store.js';
 
 afterEach(() => cleanup());
@@ -151,5 +153,34 @@ describe('practice mode in the Ink app', () => {
     const { lastFrame } = await renderApp(element);
     expect(lastFrame()).toMatch(/1\. Example: the new phone +5 min +✓ best 75%/);
     expect(existsSync(env.XDG_STATE_HOME as string)).toBe(true);
+  });
+});
+
+// A scene's effects moved the meter with nothing said: couch-rent's "The server" takes 15 from
+// Arev's trust as the volunteer goes on, and the status line's meter just dropped.
+describe('a scene that changes a meter', () => {
+  const couchRent = (mode: 'practice' | 'assessment') => {
+    const playable = loadPlayable(join(BUNDLED, 'couch-rent.json'), 's4-server');
+    if ('problems' in playable) throw new Error(playable.problems);
+    return { playable, actor: startSession(playable.scenario, mode), mode };
+  };
+
+  it('says the change on the scene screen in the words of a reply\'s feedback, and the meter follows on Enter', async () => {
+    const r = await renderAt(playElement({ ...couchRent('practice'), env: tempEnv() }), 60);
+    const frame = r.lastFrame();
+    expect(frame).toContain('The server');
+    expect(frame).toContain("Arev's trust: 50 → 35 (−15)");
+    expect(frame).toMatch(/Arev's trust █{5}░{5} 50\/100/);
+    await press(r, KEY.enter);
+    expect(r.lastFrame()).toMatch(/Arev's trust █{3,4}░{6,7} 35\/100/);
+    expect(r.lastFrame()).not.toContain('→ 35');
+    r.unmount();
+  });
+
+  it('says nothing of it in an assessment (no meter, no feedback until the debrief)', async () => {
+    const r = await renderAt(playElement({ ...couchRent('assessment'), env: tempEnv() }), 60);
+    expect(r.lastFrame()).toContain('The server');
+    expect(r.lastFrame()).not.toContain("Arev's trust");
+    r.unmount();
   });
 });

@@ -465,6 +465,50 @@ describe('playing a scenario in the browser', () => {
     expect(screen.getByText(/^Decision 1 of about/)).toBeTruthy();
   });
 
+  // A scene's effects moved the meter with nothing said: couch-rent's "The server" takes 15 from
+  // Arev's trust as the volunteer goes on, and the meter just dropped (nothing read aloud).
+  it('a scene that changes a meter says so with the scene, in the conversation read aloud, and the meter follows', async () => {
+    const user = userEvent.setup();
+    renderApp('#/play/couch-rent');
+    const trust = () => Number(document.querySelector('meter')?.getAttribute('value'));
+    const go = async (reply: RegExp) => {
+      await user.click(await screen.findByRole('button', { name: 'Continue' }));
+      await user.click(await screen.findByRole('button', { name: reply }));
+    };
+    await go(/I heard him/);
+    await go(/Somewhere nobody/);
+    await go(/I can't promise that/);
+    await user.click(await screen.findByRole('button', { name: 'Continue' }));
+    const before = trust();
+    const said = await liveDuring(() => user.click(screen.getByRole('button', { name: /Use the invite link/ })));
+    const scene = screen.getByRole('heading', { level: 3, name: 'The server' }).closest('.moment') as HTMLElement;
+    expect(within(scene).getByText(`Arev's trust: ${before} → ${before - 15} (−15)`)).toBeTruthy();
+    expect(readAloud(scene.querySelector('.changes') as HTMLElement)).toBe(`Arev's trust: from ${before} to ${before - 15} (−15). `);
+    // Read out with the scene, as the log adds it.
+    expect(said.join(' ')).toContain(`Arev's trust: from ${before} to ${before - 15} (−15).`);
+    expect(trust()).toBe(before);
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(trust()).toBe(before - 15);
+    // Said once, where the scene is: the next moment does not say it again.
+    expect(screen.getAllByText(`Arev's trust: ${before} → ${before - 15} (−15)`)).toHaveLength(1);
+  });
+
+  it("assessment mode says nothing of a scene's change (no meter, no feedback until the debrief)", async () => {
+    const user = userEvent.setup();
+    renderApp('#/assess/couch-rent');
+    const go = async (reply: RegExp) => {
+      await user.click(await screen.findByRole('button', { name: 'Continue' }));
+      await user.click(await screen.findByRole('button', { name: reply }));
+    };
+    await go(/I heard him/);
+    await go(/Somewhere nobody/);
+    await go(/I can't promise that/);
+    await go(/Use the invite link/);
+    expect(await screen.findByRole('heading', { level: 3, name: 'The server' })).toBeTruthy();
+    expect(document.querySelector('.changes')).toBeNull();
+    expect(screen.queryByText(/Arev's trust/)).toBeNull();
+  });
+
   // Undo moved the focus to the decision's heading, which said only its name ("Your turn"), as when
   // the decision first came: a screen-reader user could not tell the reply had been taken back.
   it('undo is said: the last reply was taken back, once each time', async () => {

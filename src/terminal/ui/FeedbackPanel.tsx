@@ -1,5 +1,5 @@
 import { Box } from 'ink';
-import type { FeedbackView } from '../../machines/index.js';
+import { changeWords, type FeedbackView } from '../../machines/index.js';
 import { inkRows } from '../wrap.js';
 import { Paragraph } from './Paragraph.js';
 import { Verdict } from './Verdict.js';
@@ -34,7 +34,7 @@ export function feedbackHeight(f: FeedbackView, columns: number, fit: FeedbackFi
   // Heading, plus two borders and a blank row when boxed.
   return (fit === 0 ? 4 : 1) + (fit < 2 ? rows(chosen(f)) : 0) + rows(f.feedback)
     + f.assessments.reduce((n, a) => n + rows(`${a.verdict === 'follows' ? 'follows' : 'violates'}: ${a.title} (${a.citation})`, width - 2), 0)
-    + f.changes.reduce((n, c) => n + rows(`${c.label}: ${c.from} → ${c.to}`), 0);
+    + f.changes.reduce((n, c) => n + rows(changeWords(c)), 0);
 }
 
 /** The loosest fit whose panel takes at most `rows` rows. */
@@ -55,7 +55,7 @@ export function FeedbackPanel({ feedback, heading = 'Feedback on your reply', fi
         <Verdict key={a.principleId} verdict={a.verdict} title={a.title} citation={a.citation} width={width} />
       ))}
       {feedback.changes.map((c) => (
-        <Paragraph key={c.label} width={width}>{c.label}: {c.from} → {c.to}</Paragraph>
+        <Paragraph key={c.label} width={width}>{changeWords(c)}</Paragraph>
       ))}
     </Box>
   );

@@ -1,7 +1,7 @@
 import { useSelector } from '@xstate/react';
 import { Box } from 'ink';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { FELL_BEHIND_FINISH, finishPlaythrough, PRACTICE_IDLE_MS, practiceClock, resumeRecap, selectView, startSession, unavailableWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, type Recap, type PersistedScenarioSnapshot, type PlayableScenario, type RunOrigin, type SaveHold, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
+import { changeWords, FELL_BEHIND_FINISH, finishPlaythrough, PRACTICE_IDLE_MS, practiceClock, resumeRecap, selectView, startSession, unavailableWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, type Recap, type PersistedScenarioSnapshot, type PlayableScenario, type RunOrigin, type SaveHold, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
 import { hintLine, hintRows, NO_UNDO_WORDS, playHints, typedNumberHints, typeNumber, type Action, type Hint } from '../keys.js';
 import { recordedLine, saveProgress, stateStore } from '../saves.js';
 import { inkRows, wrapText } from '../wrap.js';
@@ -307,6 +307,12 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
       {view.title && <Paragraph bold underline width={columns}>{view.title}</Paragraph>}
       {/* The first spoken line is not spaced again when only the status's blank row is above it. */}
       <Moment view={view} spaced={gaps.speech} firstSpaced={Boolean(view.title || view.narration)} width={columns} />
+      {/* What continuing from this scene changes in the meters (practice mode), in the words of a reply's feedback; the meter above moves as the scene is left. */}
+      {view.sceneChanges.length > 0 && (
+        <Box flexDirection="column" marginTop={gaps.prompt ? 1 : 0}>
+          {view.sceneChanges.map((c) => <Paragraph key={c.label} width={columns}>{changeWords(c)}</Paragraph>)}
+        </Box>
+      )}
       {decision}
       {footer}
     </Box>
@@ -373,6 +379,7 @@ function packedHeight(view: SessionView, footer: string, columns: number): numbe
   if (view.narration) n += rows(view.narration);
   for (const line of view.lines) n += rows(`${line.speaker}${line.role ? ` (${line.role})` : ''}: “${line.text}”`);
   if (view.kind === 'decision') n += decisionHeight(view, columns);
+  for (const c of view.sceneChanges) n += rows(changeWords(c));
   return n + rows(footer);
 }
 

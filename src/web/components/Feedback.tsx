@@ -1,5 +1,24 @@
 import { Fragment } from 'react';
-import { VERDICT_WORDS, signed, type FeedbackView } from '../../machines/index.js';
+import { VERDICT_WORDS, changeSpokenWords, changeWords, type ChangeView, type FeedbackView } from '../../machines/index.js';
+
+/**
+ * What a reply or a scene changed in the meters, in the core's words. The arrow and the dots are
+ * for the eye: a screen reader says "right arrow" or nothing, so it reads "from 50 to 35" instead.
+ */
+export function Changes({ changes }: { changes: readonly ChangeView[] }) {
+  if (changes.length === 0) return null;
+  return (
+    <p className="changes">
+      {changes.map((c, i) => (
+        <Fragment key={i}>
+          {i > 0 && <span aria-hidden="true"> · </span>}
+          <span aria-hidden="true">{changeWords(c)}</span>
+          <span className="sr-only">{`${changeSpokenWords(c)} `}</span>
+        </Fragment>
+      ))}
+    </p>
+  );
+}
 
 /** Feedback on one reply: the guide's principles it follows or breaks, with the section cited. */
 export function Feedback({ feedback }: { feedback: FeedbackView }) {
@@ -17,18 +36,7 @@ export function Feedback({ feedback }: { feedback: FeedbackView }) {
           ))}
         </ul>
       )}
-      {feedback.changes.length > 0 && (
-        <p className="changes">
-          {/* The arrow and the dots are for the eye: a screen reader says "right arrow" or nothing, so it reads "from 50 to 35" instead. */}
-          {feedback.changes.map((c, i) => (
-            <Fragment key={i}>
-              {i > 0 && <span aria-hidden="true"> · </span>}
-              <span aria-hidden="true">{`${c.label}: ${c.from} → ${c.to} (${signed(c.to - c.from)})`}</span>
-              <span className="sr-only">{`${c.label}: from ${c.from} to ${c.to} (${signed(c.to - c.from)}). `}</span>
-            </Fragment>
-          ))}
-        </p>
-      )}
+      <Changes changes={feedback.changes} />
     </div>
   );
 }

@@ -12,7 +12,7 @@ import { useTitle } from '../title.js';
 import { Announce } from './Announce.js';
 import { ConfirmPanel, useConfirmation } from './Confirm.js';
 import { Debrief } from './Debrief.js';
-import { Feedback } from './Feedback.js';
+import { Changes, Feedback } from './Feedback.js';
 
 /** One moment of the conversation as it appeared: a scene, a decision or the ending. */
 interface Moment {
@@ -24,12 +24,14 @@ interface Moment {
   title?: string;
   narration?: string;
   lines: SessionView['lines'];
+  /** A scene's effects on the meters (practice mode), said with the scene. */
+  sceneChanges: SessionView['sceneChanges'];
 }
 
 type Snapshot = ReturnType<SessionActor['getSnapshot']>;
 
 function momentOf(view: SessionView, turns: number): Moment {
-  return { key: `${view.nodeId}@${turns}`, nodeId: view.nodeId, turns, kind: view.kind, title: view.title, narration: view.narration, lines: view.lines };
+  return { key: `${view.nodeId}@${turns}`, nodeId: view.nodeId, turns, kind: view.kind, title: view.title, narration: view.narration, lines: view.lines, sceneChanges: view.sceneChanges };
 }
 
 /**
@@ -48,6 +50,8 @@ const MomentView = memo(function MomentView({ moment: m, turn, scenario, mode }:
       {m.lines.map((l, i) => (
         <p className="line" key={i}><span className="speaker">{l.speaker}{l.role ? <span className="role"> ({l.role})</span> : null}:</span> {l.text}</p>
       ))}
+      {/* A scene that moves a meter says so with its story (the meter moves as the scene is left), read with the moment as the log adds it. */}
+      <Changes changes={m.sceneChanges} />
       {fb && <p className="line yours"><span className="speaker you">{fb.replyKind === 'do' ? 'You do:' : 'You:'}</span> {fb.replyText}</p>}
       {fb && mode === 'practice' && <Feedback feedback={fb} />}
     </section>
