@@ -11,15 +11,24 @@ describe('debrief words shared by every UI', () => {
   });
 
   it('the outcome line carries the band, the bar and the numbers, and says when a critical violation capped it', () => {
-    expect(outcomeScoreLine({ outcome: { label: 'Developing' }, score: { earned: 14, best: 27, percent: 52 } })).toBe('Outcome: Developing · █████░░░░░ 52% (14 of 27)');
-    expect(outcomeScoreLine({ outcome: { label: 'Needs review' }, score: { earned: 20, best: 27, percent: 50, capped: true } })).toContain('capped after a critical violation');
-    // A score below zero has a real minus sign, as every other signed number the UIs show, and its
-    // percentage (kept at 0) is said as below 0%: "−2 of 27 (0%)" read as if it were nothing.
-    expect(outcomeScoreLine({ outcome: { label: 'Needs review' }, score: { earned: -2, best: 27, percent: 0 } })).toBe('Outcome: Needs review · ░░░░░░░░░░ below 0% (−2 of 27)');
-    expect(scoreWords({ earned: -2, best: 27, percent: 0 })).toBe('−2 of 27 (below 0%)');
-    expect(scoreWords({ earned: 0, best: 27, percent: 0 })).toBe('0 of 27 (0%)');
+    expect(outcomeScoreLine({ outcome: { label: 'Developing' }, score: { earned: 14, best: 27, percent: 52 } })).toBe('Outcome: Developing · █████░░░░░ 52% (14 of 27 points)');
+    expect(outcomeScoreLine({ outcome: { label: 'Needs review' }, score: { earned: 20, best: 27, percent: 50, capped: true } })).toBe('Outcome: Needs review · █████░░░░░ 50% (20 of 27 points, capped after a critical violation)');
+  });
+
+  // The web debrief said "Score: −12 of 28 (below 0%)" beside "caps the score at 50%", while My
+  // records and the scenario's card said 0% for the same playthrough: one percentage everywhere,
+  // first, as the records show it, with the points it comes from (a real minus sign when below zero).
+  it('a score is the percentage the records show, then the points', () => {
+    expect(scoreWords({ earned: 7, best: 9, percent: 78 })).toBe('78% (7 of 9 points)');
+    expect(scoreWords({ earned: -12, best: 28, percent: 0 })).toBe('0% (−12 of 28 points)');
+    expect(scoreWords({ earned: 0, best: 27, percent: 0 })).toBe('0% (0 of 27 points)');
+    expect(scoreWords({ earned: 20, best: 27, percent: 50, capped: true })).toBe('50% (20 of 27 points, capped after a critical violation)');
     // A scenario that cannot be scored (its best total is not positive) keeps its 0%.
-    expect(scoreWords({ earned: -6, best: -6, percent: 0 })).toBe('−6 of −6 (0%)');
+    expect(scoreWords({ earned: -6, best: -6, percent: 0 })).toBe('0% (−6 of −6 points)');
+    for (const score of [{ earned: -12, best: 28, percent: 0 }, { earned: 20, best: 27, percent: 50, capped: true }]) {
+      expect(scoreWords(score)).not.toContain('below');
+      expect(scoreWords(score).startsWith(`${score.percent}%`)).toBe(true);
+    }
   });
 
   it('counts show followed, gone against and missed, zeros left out', () => {

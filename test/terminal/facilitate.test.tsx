@@ -77,7 +77,7 @@ describe('trainer-led sessions (--facilitate)', () => {
     expect(summary).toContain('## Decision 2: After the visit');
     expect(summary).toContain('| 1 | ★ best practice: Do: Call your Advocate Supervisor to talk through what you noticed. | +2 | 9 (100%) |');
     expect(summary).toContain('## Debrief: Example: the new phone');
-    expect(summary).toContain('**Score:** 4 of 4 (100%)');
+    expect(summary).toContain('**Score:** 100% (4 of 4 points)');
   });
 
   it('ending a session early writes the summary so far', async () => {

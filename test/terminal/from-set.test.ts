@@ -155,7 +155,7 @@ describe('line by line, a reply can be typed by its id', () => {
   it('the ids of the best replies play the best path whatever the order shown', async () => {
     const r = await play(['d1-glad', 'D2-Plan ']);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('Score: 7 of 7 (100%)');
+    expect(r.out).toContain('Score: 100% (7 of 7 points)');
     expect(r.out).toMatch(/> \d\. You: I'm glad you're safe/);
   });
 

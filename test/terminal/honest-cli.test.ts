@@ -128,7 +128,7 @@ describe('the command line says what it does', () => {
     const [before, after] = r.out.split('Content note:');
     expect(before).toContain('Warnings in this file (it is played anyway):');
     expect((before ?? '').replace(/\s+/g, ' ')).toContain('warning [goal-missed-on-best-path] learningGoals[0]: The best-practice path never follows');
-    expect(after).toContain('Score: 4 of 4 (100%)');
+    expect(after).toContain('Score: 100% (4 of 4 points)');
     for (const line of r.out.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
   });
 

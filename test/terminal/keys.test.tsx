@@ -125,7 +125,7 @@ describe('Enter never sends a reply nobody chose', () => {
     await press(r, '1', KEY.enter);
     await throughEnding(r);
     expect(r.lastFrame()).toContain('Debrief: Example: the new phone');
-    expect(r.lastFrame()).toContain('Outcome: Strong · ██████████ 100% (4 of 4)');
+    expect(r.lastFrame()).toContain('Outcome: Strong · ██████████ 100% (4 of 4 points)');
     const records = readRecords(stateStore(env)).records;
     expect(Object.values(records)).toHaveLength(1);
   });

@@ -63,7 +63,7 @@ describe('plain mode in this process', () => {
     const [play, debrief] = r.out.split('DEBRIEF:');
     expect(play).not.toContain('Feedback');
     expect(play).not.toContain('violates');
-    expect(debrief).toContain('Score: −4 of 4 (below 0%)');
+    expect(debrief).toContain('Score: 0% (−4 of 4 points)');
     expect(debrief).toContain('Feedback: Demanding answers');
   });
 
@@ -136,7 +136,7 @@ describe('plain mode in this process', () => {
     expect(recap).toMatch(/Jade \(youth\): "/);
     expect(second.out).toContain('-- Decision 2 of about 2: After the visit --');
     expect(second.out.replace(/\s+/g, ' ')).toContain('"Who bought you that? You need to tell me the truth." (−3; best here +2)');
-    expect(second.out).toContain('Score: −4 of 4 (below 0%)');
+    expect(second.out).toContain('Score: 0% (−4 of 4 points)');
   });
 
   it('in assessment mode offers no u, in the first hint or when a line is not understood', async () => {
@@ -225,7 +225,7 @@ describe('plain mode in this process', () => {
     const r = await cli(['play', NEW_PHONE, '--plain'], '7\n2\nu\n1\n1\n', tempEnv());
     expect(r.out).toContain('Please type a number from the list (1, 2, 3), u or q.');
     expect(r.out).toContain('Undone: back to the previous decision.');
-    expect(r.out).toContain('Score: 4 of 4 (100%)');
+    expect(r.out).toContain('Score: 100% (4 of 4 points)');
   });
 
   it('resume with a damaged save says so in one line on stderr, moves it aside and starts clean', async () => {
@@ -310,7 +310,7 @@ describe('play <file> and --from', () => {
     expect(r.out).not.toContain('The new phone --');
     expect(r.out).toContain('-- Decision 1 of about 1: After the visit --');
     expect(r.out).toContain("[Jade's trust: 50 of 100]");
-    expect(r.out).toContain('Score: 2 of 2 (100%)');
+    expect(r.out).toContain('Score: 100% (2 of 2 points)');
   });
 
   it('--from an unknown node is a usage error that names the nodes (exit 2)', async () => {
@@ -364,7 +364,7 @@ describe('plain mode: going back from the content note', () => {
     expect(named.out).not.toContain('Scenarios:');
     expect(named.out).not.toContain('b back');
     expect(named.out).toContain('Please type a number from the list (1, 2, 3), u or q.');
-    expect(named.out).toContain('Score: 4 of 4 (100%)');
+    expect(named.out).toContain('Score: 100% (4 of 4 points)');
   });
 });
 
@@ -407,7 +407,7 @@ describe('--facilitate without a terminal (line by line)', () => {
     expect(summary).toContain("Branch taken: 1. That's a nice one! How did you get it? (★ best practice)");
     expect(summary).toContain('| 1 | ★ best practice: Do: Call your Advocate Supervisor to talk through what you noticed. | +2 | 9 (100%) |');
     expect(summary).toContain('The branch the room took was best practice at 2 of 2 decisions (100%).');
-    expect(summary).toContain('**Score:** 4 of 4 (100%)');
+    expect(summary).toContain('**Score:** 100% (4 of 4 points)');
     // Said of the room, not "you".
     expect(summary).toContain("### The room's replies beside best practice at the same decision");
     expect(summary).toContain('- The room kept to "Curious, not interrogating"');
@@ -625,7 +625,7 @@ describe('plain mode, end to end as a child process', () => {
     expect(r.out).toContain("> 1. You: That's a nice one! How did you get it?");
     expect(r.out).toContain('✓ follows: Curious, not interrogating');
     expect(r.out).toContain('DEBRIEF: Example: the new phone');
-    expect(r.out).toContain('Score: 4 of 4 (100%)');
+    expect(r.out).toContain('Score: 100% (4 of 4 points)');
     expect(r.out).not.toMatch(/\u001b/);
     for (const line of r.out.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
   });

@@ -54,7 +54,7 @@ describe('practice mode in the Ink app', () => {
 
     const debrief = lastFrame() ?? '';
     expect(debrief).toContain('Debrief: Example: the new phone');
-    expect(debrief).toContain('Outcome: Needs review · ███░░░░░░░ 25% (1 of 4)');
+    expect(debrief).toContain('Outcome: Needs review · ███░░░░░░░ 25% (1 of 4 points)');
     expect(debrief).toContain('Critical violations: none');
     expect(debrief.indexOf('✗ Take suspicions')).toBeLessThan(debrief.indexOf('✓ Followed: Curious'));
     // Where the finished practice went, and the command that shows it.
@@ -76,7 +76,7 @@ describe('practice mode in the Ink app', () => {
     expect(paths).not.toBeNull();
     const state = join(env.XDG_STATE_HOME as string, 'casa-practice');
     const markdown = readFileSync(join(state, paths?.[1] as string), 'utf8');
-    expect(markdown).toContain('**Score:** 1 of 4 (25%)');
+    expect(markdown).toContain('**Score:** 25% (1 of 4 points)');
     expect(markdown).toContain('| Take suspicions to the Advocate Supervisor | ✗ violated | Red Flags |');
     expect(JSON.parse(readFileSync(join(state, paths?.[2] as string), 'utf8'))).toMatchObject({
       format: 'casa-practice-debrief', formatVersion: 1, mode: 'practice', debrief: { scenarioId: 'example-new-phone', score: { earned: 1, best: 4 } },

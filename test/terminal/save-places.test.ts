@@ -124,7 +124,7 @@ describe('finding a moved scenario file line by line', () => {
     expect(r.out).toContain('Continuing where you stopped.');
     expect(r.out).toContain('Your last reply: "That\'s a nice one! How did you get it?"');
     expect(r.out).toContain('-- Decision 2 of about 2');
-    expect(r.out).toContain('Score: 4 of 4 (100%)');
+    expect(r.out).toContain('Score: 100% (4 of 4 points)');
     expect(r.code).toBe(0);
     // Finished: the save is gone (cleared as any finished playthrough's), none left at the old slot.
     expect(readdirSync(savesDir(env))).toEqual([]);

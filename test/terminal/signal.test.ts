@@ -82,6 +82,6 @@ describe('signals', () => {
     expect(resumed.out).not.toContain('-- Decision 1 of about 2');
     expect(resumed.out).toContain('-- Decision 2 of about 2: After the visit --');
     expect(resumed.out.replace(/\s+/g, ' ')).toContain('"That\'s a nice one! How did you get it?" (+2; best here +2)');
-    expect(resumed.out).toContain('Score: 4 of 4 (100%)');
+    expect(resumed.out).toContain('Score: 100% (4 of 4 points)');
   }, 60_000);
 });

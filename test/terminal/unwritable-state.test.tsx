@@ -60,7 +60,7 @@ describe('a state folder that cannot be written', () => {
     expect(lines[0]).toMatch(why);
     expect(r.err).not.toMatch(/ at |Error|EACCES|ENOTDIR|EEXIST|lstat/);
     expect(r.out).toContain('DEBRIEF');
-    expect(r.out).toContain('Score: 4 of 4 (100%)');
+    expect(r.out).toContain('Score: 100% (4 of 4 points)');
     // Only a record that reached the disk is said to be in the records (with only "saves" in the way).
     expect(r.out.includes('Added to your records')).toBe(code === 0);
     expect(r.code).toBe(code);

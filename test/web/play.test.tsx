@@ -85,7 +85,7 @@ describe('playing a scenario in the browser', () => {
     const heading = screen.getByRole('heading', { level: 1, name: /^Debrief:/ });
     expect(document.activeElement).toBe(heading);
     expect(screen.getByRole('heading', { name: /^Outcome: / })).toBeTruthy();
-    expect(screen.getByText(/^Score:/).parentElement?.textContent).toMatch(/\d+ of \d+ \((\d+%|below 0%)/);
+    expect(screen.getByText(/^Score:/).parentElement?.textContent).toMatch(/^Score: \d+% \(−?\d+ of \d+ points/);
     expect(screen.getByRole('heading', { name: 'Critical violations' })).toBeTruthy();
     expect(screen.getAllByRole('button', { name: /What if: replay from here/ })).toHaveLength(replies);
     // Each what-if button says which decision it goes back to, by number and title: unique even where
@@ -972,7 +972,7 @@ describe('the debrief in the browser', () => {
 
   it('a score below zero has a real minus sign, as the terminal and the reply values show it', () => {
     renderHarmfulDebrief();
-    expect(screen.getByText(/^Score:/).parentElement?.textContent).toBe('Score: −6 of 4 (below 0%)');
+    expect(screen.getByText(/^Score:/).parentElement?.textContent).toBe('Score: 0% (−6 of 4 points)');
     expect(document.body.textContent).not.toMatch(/-\d/);
   });
 

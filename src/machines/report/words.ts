@@ -19,18 +19,14 @@ function number(n: number): string {
   return n < 0 ? `−${-n}` : String(n);
 }
 
-/** "7 of 9 (78%)" ("−2 of 27 (below 0%)"), with a note when a critical violation capped the percentage. */
-export function scoreWords(score: { earned: number; best: number; percent: number; capped?: boolean }): string {
-  return `${number(score.earned)} of ${number(score.best)} (${percentWords(score)}${score.capped ? ', capped after a critical violation' : ''})`;
-}
-
 /**
- * The percentage as said beside the points: "below 0%" for points under zero, whose percentage is
- * kept at 0 (it read "−8 of 27 (0%)", as if the points were nothing, not fewer than nothing).
+ * "78% (7 of 9 points)": the percentage first, as My records, the scenario's card and the picker
+ * show it, then the points it comes from; a note when a critical violation capped the percentage.
+ * Points under zero keep their minus ("0% (−12 of 28 points)"): the percentage is never below 0,
+ * and the debrief said "below 0%" where the records of the same playthrough said 0%.
  */
-function percentWords(score: { earned: number; best: number; percent: number }): string {
-  // (A scenario whose best total is not positive cannot be scored: its 0% stands.)
-  return score.best > 0 && score.earned < 0 ? 'below 0%' : `${score.percent}%`;
+export function scoreWords(score: { earned: number; best: number; percent: number; capped?: boolean }): string {
+  return `${score.percent}% (${number(score.earned)} of ${number(score.best)} points${score.capped ? ', capped after a critical violation' : ''})`;
 }
 
 /** "Outcome: Needs review. A prohibited activity …". */
@@ -129,9 +125,9 @@ export function scoreBar(percent: number, cells = 10): string {
   return `${'█'.repeat(filled)}${'░'.repeat(cells - filled)}`;
 }
 
-/** "Outcome: Developing · ██████░░░░ 52% (14 of 27)": the band and the score on one line. */
+/** "Outcome: Developing · █████░░░░░ 52% (14 of 27 points)": the band and the score on one line, the score in scoreWords' words. */
 export function outcomeScoreLine(m: { outcome: { label: string }; score: { earned: number; best: number; percent: number; capped?: boolean } }): string {
-  return `Outcome: ${m.outcome.label} · ${scoreBar(m.score.percent)} ${percentWords(m.score)} (${number(m.score.earned)} of ${number(m.score.best)}${m.score.capped ? ', capped after a critical violation' : ''})`;
+  return `Outcome: ${m.outcome.label} · ${scoreBar(m.score.percent)} ${scoreWords(m.score)}`;
 }
 
 /** How often a principle was followed, gone against and missed, each with its symbol: "✓2 ✗1" (zeros left out). */

@@ -40,8 +40,8 @@ describe('the words every UI shares', () => {
     expect([signed(2), signed(-1), signed(0), signed(-0)]).toEqual(['+2', '\u22121', '0', '0']);
   });
 
-  it('states a score as earned of best with its percentage', () => {
-    expect(scoreWords({ earned: 7, best: 9, percent: 78 })).toBe('7 of 9 (78%)');
+  it('states a score as its percentage, then earned of best points', () => {
+    expect(scoreWords({ earned: 7, best: 9, percent: 78 })).toBe('78% (7 of 9 points)');
   });
 
   it('rounds a percentage and gives 0 when there is nothing to divide by', () => {
@@ -138,7 +138,7 @@ describe('debriefMarkdown', () => {
     const md = debriefMarkdown(debriefModel(example, harmful));
     expect(md.startsWith('# Debrief: Example: the new phone\n')).toBe(true);
     expect(md).toContain('**Ending:** Crossing a line (harmful).');
-    expect(md).toContain('**Score:** −6 of 4 (below 0%)');
+    expect(md).toContain('**Score:** 0% (−6 of 4 points)');
     expect(md).toContain('- **Don\'t investigate** (guide: Prohibited Activities) at "After the visit"');
     expect(md).toContain('| Don\'t investigate | ✗ violated | Prohibited Activities |');
     expect(md).toContain('| Take suspicions to the Advocate Supervisor | ○ missed | Red Flags |');
