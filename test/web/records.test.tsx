@@ -108,6 +108,27 @@ describe('My records', () => {
     return follows(heading, el) && follows(screen.getByRole('button', { name: 'Download a backup file' }), el);
   };
 
+  // The CSV and xAPI files My records exports, chosen to load as a backup, were refused as "not
+  // JSON, or it was cut short" (the CSV) or as no backup at all (the xAPI file), as if damaged.
+  it('the records table (CSV) or the xAPI file chosen as a backup is named for what it is, and changes nothing', async () => {
+    const store = await storeAfterOnePractice();
+    // The field asks for .json files, but a file dialog lets any file be chosen ("All files"; some phones offer no filter).
+    const user = userEvent.setup({ applyAccept: false });
+    renderApp('#/records', store);
+    await user.click(await screen.findByRole('button', { name: /Download as CSV/ }));
+    await user.click(screen.getByRole('button', { name: /Download xAPI statements/ }));
+    await waitFor(() => expect(blobs).toHaveLength(2));
+    const [csv, xapi] = await Promise.all(blobs.map((b) => b.blob.text()));
+    const before = JSON.stringify([...store.data]);
+    const field = screen.getByLabelText('Load a backup file');
+    await user.upload(field, new File([csv as string], blobs[0]?.name ?? 'records.csv'));
+    expect((await screen.findByRole('alert')).textContent).toBe('This file cannot be loaded: it is the records table (CSV) that casa-practice exports, not a backup; choose the backup file (casa-practice-backup-….json) instead. Nothing was changed.');
+    await user.upload(field, new File([xapi as string], blobs[1]?.name ?? 'xapi.json'));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('This file cannot be loaded: it is the xAPI statements file that casa-practice exports (for an LMS), not a backup; choose the backup file (casa-practice-backup-….json) instead. Nothing was changed.'));
+    expect(JSON.stringify([...store.data])).toBe(before);
+    expect(screen.getAllByRole('row').slice(1)).toHaveLength(1);
+  });
+
   it('a backup file loads back into an empty browser; a damaged one changes nothing and says so', async () => {
     const store = await storeAfterOnePractice();
     const user = userEvent.setup();

@@ -1,4 +1,4 @@
-import { exportFileName } from '../report/records-export.js';
+import { exportFileName, RECORDS_CSV_HEADER } from '../report/records-export.js';
 import { isScenarioId } from '../scenario-id.js';
 import { cleanLine } from '../text/clean.js';
 import { quoteValue } from '../text/quote.js';
@@ -98,6 +98,29 @@ export interface BackupLeftOut {
  */
 export type BackupParse = { ok: true; backup: BackupFile; leftOut: BackupLeftOut[] } | { ok: false; error: string };
 
+/** Where to look instead, when another file of casa-practice's was chosen. */
+const CHOOSE_BACKUP = 'choose the backup file (casa-practice-backup-….json) instead';
+
+/**
+ * The records table recordsCsv writes: its first row is the header (a spreadsheet that saved it
+ * again may have changed the separator or the quoting, so the header's words are looked for in order).
+ */
+function isRecordsCsv(text: string): boolean {
+  const first = text.slice(0, 500).split(/\r?\n/, 1)[0] ?? '';
+  let at = 0;
+  for (const cell of RECORDS_CSV_HEADER) {
+    const found = first.indexOf(cell, at);
+    if (found < 0) return false;
+    at = found + cell.length;
+  }
+  return true;
+}
+
+/** The xAPI file xapiFile writes: a list of statements, each with an actor, a verb and an object. */
+function isXapiStatements(raw: unknown): boolean {
+  return Array.isArray(raw) && raw.length > 0 && raw.every((s) => isObject(s) && isObject(s.actor) && isObject(s.verb) && isObject(s.object));
+}
+
 /**
  * Checks a file meant to be a backup; the file is untrusted input. A file that is foreign, of
  * another format version or damaged in its frame is refused as a whole with one clear sentence.
@@ -114,12 +137,16 @@ export function parseBackup(text: string, now = new Date()): BackupParse {
   const refuse = (why: string): BackupParse => ({ ok: false, error: refuseBackup(why) });
   const tooLarge = backupTooLarge(text.length);
   if (tooLarge) return { ok: false, error: tooLarge };
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // The other files My records exports, chosen in its place: said as what they are, not as damage.
+  if (isRecordsCsv(body)) return refuse(`it is the records table (CSV) that casa-practice exports, not a backup; ${CHOOSE_BACKUP}`);
   let raw: unknown;
   try {
-    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    raw = JSON.parse(body);
   } catch {
     return refuse('it is not a casa-practice backup (it is not JSON, or it was cut short)');
   }
+  if (isXapiStatements(raw)) return refuse(`it is the xAPI statements file that casa-practice exports (for an LMS), not a backup; ${CHOOSE_BACKUP}`);
   if (!isObject(raw) || raw.format !== 'casa-practice-backup') return refuse('it is not a casa-practice backup');
   if (typeof raw.formatVersion !== 'number' || !Number.isInteger(raw.formatVersion)) return refuse('it is damaged (its format version is missing)');
   if (raw.formatVersion > BACKUP_FORMAT_VERSION) return refuse(`it was made by a newer version of casa-practice (backup format ${raw.formatVersion}); update casa-practice and try again`);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  backupLeftOutNote, backupLeftOutQuestion, backupText, cleanLine, finishPlaythrough, importBackup, MAX_RECORD_MINUTES, memoryStore, minutesSpent, parseBackup, parseRecordsFile, playthroughRecord, readRecords, recordCompletion, recordPlaythrough, RECORDS_KEY, restorePlaythroughs, writeSave,
+  backupLeftOutNote, backupLeftOutQuestion, backupText, cleanLine, finishPlaythrough, importBackup, MAX_RECORD_MINUTES, memoryStore, minutesSpent, parseBackup, parseRecordsFile, playthroughRecord, readRecords, recordCompletion, recordPlaythrough, RECORDS_KEY, recordsCsv, restorePlaythroughs, writeSave, xapiFile,
   type Debrief, type PlayableScenario, type PlaythroughRecord,
 } from '../../../src/machines/index.js';
 import { example, play } from './fixtures.js';
@@ -361,6 +361,25 @@ describe('backup file', () => {
       expect(r.error).toMatch(message);
       expect(r.error).toMatch(/Nothing was changed\.$/);
     }
+  });
+
+  // My records' own exports chosen in place of the backup: named as what they are, not as damage.
+  it('names the records table (CSV) and the xAPI file casa-practice exports, as spreadsheets save them too, and loads neither', () => {
+    const store = storeWithProgress();
+    const { playthroughs, learner } = readRecords(store);
+    const csv = recordsCsv(playthroughs);
+    const xapi = xapiFile(playthroughs, { learner: learner ?? '00000000-0000-4000-8000-000000000000' });
+    const csvWords = /^This file cannot be loaded: it is the records table \(CSV\) that casa-practice exports, not a backup; choose the backup file \(casa-practice-backup-….json\) instead\. Nothing was changed\.$/;
+    // As exported (a byte order mark first), without it, and saved again with semicolons and quotes.
+    for (const text of [csv, csv.slice(1), csv.replace(/,/g, ';').replace(/^\uFEFFDate/, '"Date"')]) {
+      const r = parseBackup(text);
+      expect(r.ok ? 'loaded' : r.error).toMatch(csvWords);
+    }
+    const r = parseBackup(xapi);
+    expect(r.ok ? 'loaded' : r.error).toBe('This file cannot be loaded: it is the xAPI statements file that casa-practice exports (for an LMS), not a backup; choose the backup file (casa-practice-backup-….json) instead. Nothing was changed.');
+    // Other files are refused as before.
+    expect(parseBackup('Date,Scenario\r\n').ok ? 'loaded' : (parseBackup('Date,Scenario\r\n') as { error: string }).error).toMatch(/it is not JSON, or it was cut short/);
+    expect(parseBackup('[]').ok ? 'loaded' : (parseBackup('[]') as { error: string }).error).toMatch(/it is not a casa-practice backup\./);
   });
 
   it('names a damaged entry\'s id or key with its escapes shown, never cleaned into another scenario\'s, and takes no other scenario\'s best result with it', () => {
