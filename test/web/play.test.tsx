@@ -653,6 +653,22 @@ describe('playing a scenario in the browser', () => {
     expect(screen.getByRole('meter', { name: "Kiara's trust" })).toBeTruthy();
   });
 
+  // The hint on the two modes was on every card: a screen reader going through the 13 cards read it 13 times.
+  it('says what practice and assessment are once, above the scenarios, each card keeping its own mode links', async () => {
+    renderApp('#/');
+    const list = await screen.findByRole('list', { name: 'Scenarios' });
+    const hints = screen.getAllByText(/Practice shows feedback after each reply/);
+    expect(hints).toHaveLength(1);
+    expect(list.contains(hints[0] as HTMLElement)).toBe(false);
+    expect(hints[0]?.compareDocumentPosition(list)).toBe(Node.DOCUMENT_POSITION_FOLLOWING);
+    const cards = within(list).getAllByRole('listitem');
+    expect(cards.length).toBeGreaterThanOrEqual(13);
+    for (const card of cards) {
+      const title = within(card).getByRole('heading', { level: 2 }).textContent;
+      expect(within(card).getAllByRole('link').map((a) => a.getAttribute('aria-label'))).toEqual([`Practise: ${title}`, `Assessment: ${title}`]);
+    }
+  });
+
   it("reads each scenario card's length and completion as two phrases, not run together", async () => {
     renderApp('#/');
     const meta = (await screen.findAllByText(/^About \d+ minutes/))[0]?.closest('.meta') as HTMLElement;

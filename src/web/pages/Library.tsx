@@ -64,6 +64,8 @@ export function Library() {
       </p>
       {/* Announced: it comes after the page has opened, once the scenarios are read. */}
       {listing?.notice && <Announce>{listing.notice}</Announce>}
+      {/* Said once, above the cards (on each of the 13 cards a screen reader read it 13 times); only while some card offers both modes. */}
+      {listing?.entries.some((e) => !e.saved) && <p className="hint">Each scenario can be played in practice or as an assessment. Practice shows feedback after each reply and lets you undo; assessment holds feedback until the debrief.</p>}
       {!listing ? <p role="status">Loading scenarios…</p> : (
         <ul className="cards" aria-label="Scenarios">
           {listing.entries.map((e) => (
@@ -81,8 +83,6 @@ export function Library() {
                 <a className="button primary" href={hrefOf({ page: 'play', id: e.id, mode: 'practice' })} aria-label={`${e.saved ?? 'Practise'}: ${e.title}`}>{e.saved ?? 'Practise'}</a>
                 {!e.saved && <a className="button" href={hrefOf({ page: 'play', id: e.id, mode: 'assessment' })} aria-label={`Assessment: ${e.title}`}>Assessment</a>}
               </p>
-              {!e.saved && <p className="hint">Practice shows feedback after each reply and lets you undo; assessment holds feedback until the debrief.</p>}
-              {/* After the hint on the two modes, which it is not one of. */}
               {e.debrief && <p className="actions"><a className="button" href={hrefOf({ page: 'debrief', id: e.id })} aria-label={`See your last debrief: ${e.title}`}>See your last debrief</a></p>}
             </li>
           ))}
