@@ -1702,3 +1702,88 @@ describe('session 29: the same wording, where it also did not fit', () => {
     expect(told('youth-discloses', 's5-silence')).toMatch(/You tell no one/);
   });
 });
+
+describe('session 29 review C: what a scene, an ending and a feedback line say is true and attributed', () => {
+  // couch-rent s4-server and s4-vic lower Arev's trust (scene effects) as the volunteer presses
+  // Continue; nothing in the scene said why (Arev only asked "was that u??").
+  it('a scene that lowers a meter says in its own words that it does (couch-rent: Arev found out, and trusts you less)', () => {
+    const silent: string[] = [];
+    for (const id of BUNDLED_IDS) {
+      const s = bundledScenario(id);
+      for (const n of s.nodes) {
+        if (n.kind !== 'scene') continue;
+        for (const e of n.effects ?? []) {
+          const v = s.variables?.find((x) => x.id === e.var);
+          if (!v || !('shown' in v) || !v.shown || !('add' in e) || typeof e.add !== 'number' || e.add >= 0) continue;
+          const word = v.label.split(' ').at(-1)?.toLowerCase() ?? '';
+          if (!told(id, n.id).toLowerCase().includes(word)) silent.push(`${id}/${n.id}`);
+        }
+      }
+    }
+    expect(silent).toEqual([]);
+    expect(told('couch-rent', 's4-server')).toMatch(/worked out that the account was yours, and they trust you less/);
+    expect(told('couch-rent', 's4-server')).not.toMatch(/was that u\?/);
+    expect(told('couch-rent', 's4-vic')).toMatch(/Vic has shown them your message, and they trust you less/);
+  });
+
+  // d6-supervision sends every reply to s6-no-plan when trust < 30: after "Rattled, honestly. Can we
+  // talk about that?" (the self-care the guide asks for) it read as caused by that answer.
+  it('couch-rent: Arev keeping away after the supervision call is told as the result of what came before it', () => {
+    const path = ['d1-staff', 'd2-grill', 'd3-honest', 'd4-naomi', 'd5-redirect', 'd6-rattled'];
+    expect(nodesOn('couch-rent', path)).toContain('s6-no-plan');
+    const scene = bundledScenario('couch-rent').nodes.find((n) => n.id === 's6-no-plan');
+    expect(scene?.title).not.toBe('Nothing to talk about');
+    expect(told('couch-rent', 's6-no-plan')).toMatch(/cannot undo what came before it/);
+    expect(told('couch-rent', 's6-no-plan')).toMatch(/already low, from that Thursday on the bench and the weeks since/);
+  });
+
+  it('no ending has the title of another moment of its scenario (boy-red-flags: "Face down" was decision 3 and an ending)', () => {
+    const clashes: string[] = [];
+    for (const id of BUNDLED_IDS) {
+      const nodes = bundledScenario(id).nodes;
+      for (const end of nodes.filter((n) => n.kind === 'ending')) {
+        for (const other of nodes) if (other !== end && other.title === end.title) clashes.push(`${id}: ${end.id} and ${other.id} "${end.title ?? ''}"`);
+      }
+    }
+    expect(clashes).toEqual([]);
+  });
+
+  // The guide does not cover reporting; context.md: CASA/LA tells volunteers they become mandated
+  // reporters and to contact their Advocate Supervisor, to be mentioned as CASA/LA's own statement.
+  it('every feedback and facilitator note that mentions the mandated-reporter duty says it is CASA/LA\'s own statement, not the guide\'s', () => {
+    const unmarked: string[] = [];
+    for (const id of BUNDLED_IDS) for (const n of bundledScenario(id).nodes) {
+      const texts: [string, string][] = [];
+      if (n.kind === 'decision') {
+        texts.push([n.id, n.facilitatorNote ?? '']);
+        for (const r of n.replies) texts.push([r.id, r.feedback]);
+      }
+      for (const [where, text] of texts) {
+        if (/mandated/i.test(text) && !text.includes("(CASA/LA's own statement, not the guide's")) unmarked.push(`${id}/${where}`);
+      }
+    }
+    expect(unmarked).toEqual([]);
+    // Nor does feedback say what the duty did or did not require of a court report: neither source says.
+    expect(feedback('court-report', 'd-hearing-repair-mandated')).not.toMatch(/no duty required/);
+  });
+
+  // court-report end-mixed: a playthrough that questioned staff or searched online (a prohibited
+  // activity) with trust >= 60 was told only "not every step..." or the review variant.
+  it('court-report: the mixed ending names the looking-into, on both ways of doing it, and the skipped review too where there was one', () => {
+    const base = ['d-opening-strengths', 'd-school-evidence', 'd-health-records', 'd-visit-ask-voice', 'd-check-status-search', 'd-status-unconfirmed-omit', 'd-wellbeing-strengths', 'd-recs-unconfirmed-usual', 'd-review-supervisor', 'd-hearing-support-sit-with'];
+    const searched = playReplies(bundledScenario('court-report'), base);
+    expect(searched?.ending?.id).toBe('end-mixed');
+    expect(trustAfter('court-report', base)).toBeGreaterThanOrEqual(60);
+    expect(searched?.ending?.narration).toMatch(/you went looking into what staff said about Damian yourself, and the guide says CASAs should not investigate/);
+    const staffSkip = base.map((r) => (r === 'd-check-status-search' ? 'd-check-status-staff' : r === 'd-review-supervisor' ? 'd-review-skip' : r));
+    const asked = playReplies(bundledScenario('court-report'), staffSkip);
+    expect(asked?.ending?.id).toBe('end-mixed');
+    expect(asked?.ending?.narration).toMatch(/you went looking into what staff said about Damian yourself/);
+    expect(asked?.ending?.narration).toMatch(/recommendations went to the judge before Marisa had seen them/);
+    // Without the looking-into, the skipped review alone is named, as before.
+    const called = playReplies(bundledScenario('court-report'), ['d-opening-strengths', 'd-school-evidence', 'd-health-records', 'd-visit-ask-voice', 'd-check-status-call-csw', 'd-status-confirmed-factual', 'd-wellbeing-strengths', 'd-recs-csec-restoration', 'd-recs-more-secondary', 'd-review-skip', 'd-hearing-support-sit-with']);
+    expect(called?.ending?.id).toBe('end-mixed');
+    expect(called?.ending?.narration).not.toMatch(/looking into/);
+    expect(called?.ending?.narration).toMatch(/recommendations went to the judge before Marisa/);
+  });
+});
