@@ -73,8 +73,21 @@ export interface ProjectedFollowed {
   kind: 'say' | 'do';
 }
 
+/**
+ * Which page of a reveal the trainer has the projector show (version 10). A reveal too long to read
+ * whole at PROJECTOR_READABLE_SCALE is split by each projector window into pages of whole replies
+ * (the facilitator note on the first); the window shows page `at` (its last when it has fewer) and
+ * tells the trainer's page how it split this reveal (`id`), in a `pages` message.
+ */
+export interface ProjectedPage {
+  /** This reveal, as the trainer's page names it (a new reveal starts at its first page). */
+  id: string;
+  /** The page asked for, from 0. */
+  at: number;
+}
+
 export type ProjectorState =
-  | { kind: 'moment'; scenarioTitle: string; step: string; title?: string; narration?: string; lines: { speaker: string; role?: string; text: string }[]; discussionPrompt?: string; replies: ProjectedReply[]; reveal?: ProjectedReveal[]; note?: string; join?: ProjectedJoin; followed?: ProjectedFollowed }
+  | { kind: 'moment'; scenarioTitle: string; step: string; title?: string; narration?: string; lines: { speaker: string; role?: string; text: string }[]; discussionPrompt?: string; replies: ProjectedReply[]; reveal?: ProjectedReveal[]; note?: string; join?: ProjectedJoin; followed?: ProjectedFollowed; page?: ProjectedPage }
   | { kind: 'done'; scenarioTitle: string; ending?: ProjectedEnding; followed?: ProjectedFollowed; outcome: string; reason?: string; critical?: string[]; score: string; agreement: string }
   /** The trainer blanked the projector (B or ., a clicker's blank-screen button): the room sees a dark screen until it is shown again. */
   | { kind: 'blank' };
@@ -90,9 +103,10 @@ export type ProjectorState =
  * each line's speaker with their role, "Ana (CSW):", as the volunteer's page and the terminal say it;
  * 8: a revealed reply's kind, so that an action is "Do: …" at the reveal too; 9: at the end, why
  * the outcome is what it is and the critical violations, `reason` and `critical`; and a reply the
- * story does not open at the decision, why, `unavailable`, before and at the reveal).
+ * story does not open at the decision, why, `unavailable`, before and at the reveal; 10: a reveal in
+ * pages, the page asked for, `page`, and how a window split it, the `pages` message).
  */
-export const PROJECTOR_PROTOCOL = 9;
+export const PROJECTOR_PROTOCOL = 10;
 
 export type ProjectorMessage =
   | { type: 'state'; state: ProjectorState; v?: number }
@@ -109,7 +123,13 @@ export type ProjectorMessage =
    * projector), passed on to the trainer's page, which takes it as its own (see clicker.tsx). Taken
    * only from a window of this version (version 5).
    */
-  | { type: 'key'; key: ClickerKey | 'blank'; v: number };
+  | { type: 'key'; key: ClickerKey | 'blank'; v: number }
+  /**
+   * From a projector window: how it split the reveal `id` into pages, each page the numbers of the
+   * replies on it (one page: the reveal fits whole); none when the window closes (version 10).
+   * `window` tells the windows apart: the trainer's page follows the one that needs the most pages.
+   */
+  | { type: 'pages'; id: string; window: string; pages: number[][]; v: number };
 
 /** One of the two pages: the trainer's (laptop) or the projector window. */
 export type OutOfDate = 'projector' | 'laptop';
@@ -318,4 +338,110 @@ export function useProjector(state: ProjectorState, inCharge = true, onKey?: (ke
 export interface ProjectorBlank {
   on: boolean;
   toggle: () => void;
+}
+
+/**
+ * The smallest the projector's type is made for a reveal that can be split into pages: 75% (a
+ * reply's words at about 16 px in a 1024×768 window), read from the back of a room. A reveal that
+ * fits whole only in smaller type (down to 13 px, PROJECTOR_MIN_SCALE) is split instead: 43 of the
+ * 115 bundled reveals did, at 1024×768 with a live room's join line, and couch-rent's d8-report
+ * did not fit even then.
+ */
+export const PROJECTOR_READABLE_SCALE = 0.75;
+
+/** Where this tab keeps the page of the reveal the projector shows (sessionStorage, as BLANK_KEY), so a reload of the trainer's page keeps it. */
+export const REVEAL_PAGE_KEY = 'casa-practice/projector-page';
+
+function keptPage(): ProjectedPage | undefined {
+  try {
+    const kept = JSON.parse(sessionStorage.getItem(REVEAL_PAGE_KEY) ?? 'null') as unknown;
+    if (typeof kept !== 'object' || kept === null) return undefined;
+    const { id, at } = kept as { id?: unknown; at?: unknown };
+    return typeof id === 'string' && typeof at === 'number' && Number.isInteger(at) && at >= 0 ? { id, at } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A reveal's pages on the projector, as the trainer's page steps through them (useRevealPages). */
+export interface RevealPaging {
+  /** The page shown, from 0 (0 when the reveal is on one page). */
+  at: number;
+  /** How many pages: those of the projector window that needs the most; 1 with no window (or all fit whole). */
+  count: number;
+  /** The numbers of the replies on each page, as that window split them. */
+  pages: number[][];
+  /** Counts the trainer's steps between this reveal's pages (0: none yet), for the page to say each one. */
+  moved: number;
+  next: () => void;
+  back: () => void;
+}
+
+/** Reply numbers in words: "reply 3", "replies 1 and 2", "replies 1, 2 and 3". */
+function repliesWords(numbers: readonly number[]): string {
+  if (numbers.length <= 1) return `reply ${numbers[0] ?? ''}`.trim();
+  return `replies ${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`;
+}
+
+/** What the trainer's page says of the page the projector shows: "Projector: page 1 of 2 of the reveal, replies 1 and 2." */
+export function revealPageWords(paging: Pick<RevealPaging, 'at' | 'count' | 'pages'>): string {
+  return `Projector: page ${paging.at + 1} of ${paging.count} of the reveal, ${repliesWords(paging.pages[paging.at] ?? [])}.`;
+}
+
+/**
+ * The trainer's side of a reveal in pages: listens to the projector windows' `pages` messages for the
+ * reveal `id` (none: no reveal on screen) and keeps the page asked for, across a reload of this page
+ * (sessionStorage). A new reveal starts at its first page. With two windows of different sizes, it
+ * follows the one that needs the most pages; the other shows its last page meanwhile.
+ */
+export function useRevealPages(id: string | undefined): RevealPaging {
+  const [reports, setReports] = useState<ReadonlyMap<string, { id: string; pages: number[][] }>>(new Map());
+  useEffect(() => {
+    const c = openChannel();
+    if (!c) return;
+    c.addEventListener('message', (e: MessageEvent<unknown>) => {
+      const m = typeof e.data === 'object' && e.data !== null ? (e.data as Partial<Record<string, unknown>>) : {};
+      if (m.type !== 'pages' || m.v !== PROJECTOR_PROTOCOL || typeof m.window !== 'string' || typeof m.id !== 'string' || !Array.isArray(m.pages)) return;
+      const pages = m.pages.filter((p): p is number[] => Array.isArray(p) && p.every((n) => typeof n === 'number')).slice(0, 50);
+      const from = m.window;
+      const of = m.id;
+      setReports((r) => {
+        if (JSON.stringify(r.get(from)) === JSON.stringify({ id: of, pages })) return r;
+        const next = new Map(r);
+        if (pages.length === 0) next.delete(from);
+        else next.set(from, { id: of, pages });
+        return next;
+      });
+    });
+    return () => c.close();
+  }, []);
+  const [asked, setAsked] = useState<ProjectedPage | undefined>(keptPage);
+  // Leaving a reveal (back to the votes, on to the next moment) forgets its page: it is revealed
+  // again from its first. (Not before any reveal: a reloaded page has none until its state is back.)
+  const [seen, setSeen] = useState(id);
+  if (seen !== id) {
+    setSeen(id);
+    if (seen !== undefined && id === undefined && asked) setAsked(undefined);
+  }
+  let pages: number[][] = [];
+  for (const r of reports.values()) if (r.id === id && r.pages.length > pages.length) pages = r.pages;
+  const count = id === undefined ? 1 : Math.max(1, pages.length);
+  // The page asked for is kept as asked: a window that has not said how it splits this reveal yet
+  // (after a reload) shows its first page meanwhile, then the one asked for.
+  const at = id !== undefined && asked?.id === id ? Math.min(asked.at, count - 1) : 0;
+  useEffect(() => {
+    try {
+      if (asked) sessionStorage.setItem(REVEAL_PAGE_KEY, JSON.stringify(asked));
+      else sessionStorage.removeItem(REVEAL_PAGE_KEY);
+    } catch {
+      // Storage refused: the page lasts as long as this page.
+    }
+  }, [asked]);
+  const [moved, setMoved] = useState<{ id: string; n: number }>();
+  const go = (to: number) => {
+    if (id === undefined || to < 0 || to >= count || to === at) return;
+    setAsked({ id, at: to });
+    setMoved((m) => ({ id, n: (m?.n ?? 0) + 1 }));
+  };
+  return { at, count, pages, moved: moved !== undefined && moved.id === id ? moved.n : 0, next: () => go(at + 1), back: () => go(at - 1) };
 }

@@ -3,6 +3,7 @@ import { configure, getConfig, render, screen } from '@testing-library/react';
 import type { userEvent } from '@testing-library/user-event';
 import { memoryStore, type Store } from '../../src/machines/light.js';
 import { App } from '../../src/web/App.js';
+import { PROJECTOR_CHANNEL, PROJECTOR_PROTOCOL, type ProjectedPage, type ProjectorMessage } from '../../src/web/projector.js';
 
 // The first page to open loads the core and a scenario on demand: slower than Testing Library's 1 s.
 // A findBy query checks again at every DOM change and every 50 ms until it finds what it waits for;
@@ -112,4 +113,26 @@ export function readAloud(el: Element): string {
   if (el.getAttribute('aria-hidden') === 'true') return '';
   if (el.localName === 'meter') return ` ${document.getElementById(el.getAttribute('aria-labelledby') ?? '')?.textContent ?? el.getAttribute('aria-label')}, ${el.getAttribute('aria-valuetext') ?? el.getAttribute('value')} `;
   return [...el.childNodes].map((n) => (n.nodeType === Node.TEXT_NODE ? n.textContent : n instanceof Element ? readAloud(n) : '')).join('');
+}
+
+/**
+ * A projector window that splits each reveal it is sent into pages by `split` (the reveal's reply
+ * numbers to pages of them) and tells the trainer's page, as ProjectorScreen does once it has laid
+ * the reveal out (which jsdom cannot: the layout itself is checked in Chromium, room-presenter.e2e).
+ * `asked`: the pages the trainer's page asked it for, in order.
+ */
+export function pagingWindow(split: (numbers: number[]) => number[][], name = 'window-1') {
+  const channel = new BroadcastChannel(PROJECTOR_CHANNEL);
+  const asked: ProjectedPage[] = [];
+  channel.onmessage = (e: MessageEvent<ProjectorMessage>) => {
+    const m = e.data;
+    if (m.type !== 'state' || m.state.kind !== 'moment' || !m.state.reveal || !m.state.page) return;
+    asked.push(m.state.page);
+    channel.postMessage({ type: 'pages', id: m.state.page.id, window: name, pages: split(m.state.reveal.map((r) => r.number)), v: PROJECTOR_PROTOCOL } satisfies ProjectorMessage);
+  };
+  return { asked, close: () => channel.close(), hello: () => channel.postMessage({ type: 'hello', v: PROJECTOR_PROTOCOL } satisfies ProjectorMessage), gone: () => {
+      // Closed, as ProjectorScreen says it on its way out: no more pages from it.
+      channel.onmessage = null;
+      channel.postMessage({ type: 'pages', id: '', window: name, pages: [], v: PROJECTOR_PROTOCOL } satisfies ProjectorMessage);
+    } };
 }

@@ -12,7 +12,7 @@ import type { RoomClient, RoomLink, RoomSnapshot } from '../../src/web/room-clie
 import { StoreContext } from '../../src/web/store.js';
 import example from '../fixtures/good/example.json?raw';
 import { gatedPhoneText } from '../helpers/fixtures.js';
-import { announcedDuring, captureDownloads, readAloud } from './helpers.js';
+import { announcedDuring, captureDownloads, pagingWindow, readAloud } from './helpers.js';
 
 let downloads: { name: string; blob: Blob }[] = [];
 beforeEach(() => {
@@ -544,6 +544,48 @@ describe('live room on the presenter page', () => {
       expect(client.sent).toHaveLength(sent);
       expect(screen.getByRole('group', { name: 'End the session for everyone?' })).toBeTruthy();
     } finally {
+      clickerClock.now = () => performance.now();
+    }
+  });
+
+  it('a reveal the projector window shows in pages: Page Down and Page Up step through them (the page sent to the projector), each step said; past the last, Page Down chooses no branch; the next reveal starts at its first page', async () => {
+    const user = userEvent.setup();
+    let clock = 0;
+    clickerClock.now = () => (clock += 1000);
+    // A projector window that needs a page for each reply (ProjectorScreen measures it in Chromium).
+    const window1 = pagingWindow((n) => n.map((x) => [x]));
+    try {
+      const { client } = renderRoom();
+      client.push();
+      await user.click(screen.getByRole('button', { name: 'Open the vote' }));
+      client.answer();
+      client.vote('phone-0001-abcdefghij', 'phone-curious');
+      await user.click(screen.getByRole('button', { name: 'Reveal the votes' }));
+      client.answer();
+      const pagerLine = () => document.querySelector('.reveal-page-now')?.textContent;
+      await waitFor(() => expect(pagerLine()).toBe('Projector: page 1 of 3 of the reveal, reply 1.'));
+      const hint = () => document.getElementById('clicker-keys')?.textContent;
+      expect(hint()).toBe('Clicker keys (in this window or the projector window): Page Down or Right arrow: Next projector page. B or . (a clicker\'s blank-screen button): Blank the projector, or show it again.');
+      expect(await announcedDuring(() => user.keyboard('{PageDown}'))).toEqual(['Projector: page 2 of 3 of the reveal, reply 2.']);
+      expect(await announcedDuring(() => user.keyboard('{ArrowRight}'))).toEqual(['Projector: page 3 of 3 of the reveal, reply 3.']);
+      await waitFor(() => expect(window1.asked.at(-1)).toEqual({ id: expect.any(String), at: 2 }));
+      expect(await announcedDuring(() => user.keyboard('{PageDown}'))).toEqual(['Page Down does not choose the branch the story follows: press the Follow button of the reply the story follows.']);
+      expect(hint()).toMatch(/ Page Up or Left arrow: Previous projector page\. /);
+      expect(await announcedDuring(() => user.keyboard('{PageUp}'))).toEqual(['Projector: page 2 of 3 of the reveal, reply 2.']);
+      // Nothing of this went to the room: paging is the projector's alone.
+      expect(client.sent.map((c) => c.type)).toEqual(['open', 'reveal']);
+      await user.click(within(document.querySelector('[data-reply="phone-accuse"]') as HTMLElement).getByRole('button', { name: /Follow/ }));
+      client.answer();
+      await user.click(screen.getByRole('button', { name: 'Continue' }));
+      client.answer();
+      await user.click(screen.getByRole('button', { name: 'Open the vote' }));
+      client.answer();
+      client.vote('phone-0001-abcdefghij', roomSessionView(ctx, client.state).replies[0]!.id);
+      await user.click(screen.getByRole('button', { name: 'Reveal the votes' }));
+      client.answer();
+      await waitFor(() => expect(pagerLine()).toBe('Projector: page 1 of 3 of the reveal, reply 1.'));
+    } finally {
+      window1.close();
       clickerClock.now = () => performance.now();
     }
   });

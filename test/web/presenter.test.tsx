@@ -11,7 +11,7 @@ import { PROJECTOR_CHANNEL, PROJECTOR_PROTOCOL } from '../../src/web/projector.j
 import example from '../fixtures/good/example.json?raw';
 import { gatedPhoneText } from '../helpers/fixtures.js';
 import { bundledById } from '../../src/web/scenarios.js';
-import { announcedDuring, captureDownloads, readAloud, renderApp } from './helpers.js';
+import { announcedDuring, captureDownloads, pagingWindow, readAloud, renderApp } from './helpers.js';
 
 afterEach(() => {
   cleanup();
@@ -353,6 +353,8 @@ describe('a presentation clicker (Page Down, Page Up, the arrows)', () => {
   });
   const hint = () => document.getElementById('clicker-keys')?.textContent;
   const row = (text: RegExp) => screen.getByText(text).closest('li') as HTMLElement;
+  /** Which page of the reveal the projector shows, as the trainer's page says it. */
+  const pagerLine = () => document.querySelector('.reveal-page-now')?.textContent;
 
   it('what a key said goes once the page moves on by a button: no words about the vote boxes, or about no votes, under the reveal', async () => {
     const user = userEvent.setup();
@@ -424,6 +426,80 @@ describe('a presentation clicker (Page Down, Page Up, the arrows)', () => {
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('group', { name: 'Go back to decision 1?' })).toBeNull();
     expect(screen.getByText('4 votes entered.')).toBeTruthy();
+  });
+
+  it('a reveal the projector window shows in pages: Page Down and Page Up (and the buttons) step through them first, each step said; past the last page Page Down is what it is at a reveal; the laptop follows the window that needs the most pages', async () => {
+    const user = userEvent.setup();
+    // A projector window that needs two pages for a reveal of three replies (ProjectorScreen measures it in Chromium).
+    const window1 = pagingWindow((n) => [n.slice(0, 2), n.slice(2)]);
+    let window2: ReturnType<typeof pagingWindow> | undefined;
+    try {
+      render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
+      await user.type(within(row(/How did you get it\?/)).getByRole('spinbutton'), '3');
+      (document.activeElement as HTMLElement).blur();
+      await user.keyboard('{PageDown}');
+      await waitFor(() => expect(pagerLine()).toBe('Projector: page 1 of 2 of the reveal, replies 1 and 2.'));
+      expect(window1.asked.at(-1)).toEqual({ id: expect.any(String), at: 0 });
+      expect(hint()).toBe('Clicker keys (in this window or the projector window): Page Down or Right arrow: Next projector page. Page Up or Left arrow: Back to the votes. B or . (a clicker\'s blank-screen button): Blank the projector, or show it again.');
+      expect(screen.getByRole('button', { name: 'Next projector page' }).getAttribute('aria-keyshortcuts')).toBe('PageDown ArrowRight');
+      expect(screen.getByRole('button', { name: 'Back to the votes' }).getAttribute('aria-keyshortcuts')).toBe('PageUp ArrowLeft');
+      expect(screen.getByRole('button', { name: 'Previous projector page' }).getAttribute('aria-disabled')).toBe('true');
+      // Page Down shows the next page on the projector, and says so.
+      expect(await announcedDuring(() => user.keyboard('{PageDown}'))).toEqual(['Projector: page 2 of 2 of the reveal, reply 3.']);
+      await waitFor(() => expect(window1.asked.at(-1)).toEqual({ id: expect.any(String), at: 1 }));
+      expect(screen.getByRole('heading', { name: 'The replies, revealed' })).toBeTruthy();
+      // The last page: Page Down chooses no branch, as at any reveal; Page Up is the page before.
+      expect(hint()).toBe('Clicker keys (in this window or the projector window): Page Down does not choose the branch the story follows: press the Follow button of the reply the story follows. Page Up or Left arrow: Previous projector page. B or . (a clicker\'s blank-screen button): Blank the projector, or show it again.');
+      expect(await announcedDuring(() => user.keyboard('{PageDown}'))).toEqual(['Page Down does not choose the branch the story follows: press the Follow button of the reply the story follows.']);
+      expect(screen.getByRole('button', { name: 'Back to the votes' }).getAttribute('aria-keyshortcuts')).toBeNull();
+      // A second, smaller window needs a page for each reply: the laptop steps through its three.
+      window2 = pagingWindow((n) => n.map((x) => [x]), 'window-2');
+      window2.hello();
+      await waitFor(() => expect(pagerLine()).toBe('Projector: page 2 of 3 of the reveal, reply 2.'));
+      expect(await announcedDuring(() => user.click(screen.getByRole('button', { name: 'Next projector page' })))).toEqual(['Projector: page 3 of 3 of the reveal, reply 3.']);
+      // It closes: the first window's two pages again, on its last.
+      window2.gone();
+      await waitFor(() => expect(pagerLine()).toBe('Projector: page 2 of 2 of the reveal, reply 3.'));
+      expect(await announcedDuring(() => user.keyboard('{PageUp}'))).toEqual(['Projector: page 1 of 2 of the reveal, replies 1 and 2.']);
+      await waitFor(() => expect(window1.asked.at(-1)).toEqual({ id: expect.any(String), at: 0 }));
+      // From the first page Page Up is "Back to the votes"; revealed again, the reveal starts at its first page.
+      await user.keyboard('{PageUp}');
+      expect(screen.queryByRole('heading', { name: 'The replies, revealed' })).toBeNull();
+      (document.activeElement as HTMLElement).blur();
+      await user.keyboard('{PageDown}');
+      await waitFor(() => expect(pagerLine()).toBe('Projector: page 1 of 2 of the reveal, replies 1 and 2.'));
+    } finally {
+      window1.close();
+      window2?.close();
+    }
+  });
+
+  it('the page of a reveal the projector shows is kept through a reload of the trainer\'s page; the next reveal starts at its first', async () => {
+    const user = userEvent.setup();
+    const store = memoryStore();
+    const window1 = pagingWindow((n) => n.map((x) => [x]));
+    try {
+      const page = renderApp('#/presenter/youth-discloses', store);
+      await user.click(await screen.findByRole('button', { name: 'Start the session' }));
+      await user.type(screen.getAllByRole('spinbutton')[0] as HTMLElement, '3');
+      await user.click(screen.getByRole('button', { name: 'Reveal the feedback' }));
+      await waitFor(() => expect(pagerLine()).toMatch(/^Projector: page 1 of \d of the reveal, reply 1\.$/));
+      await user.click(screen.getByRole('button', { name: 'Next projector page' }));
+      await waitFor(() => expect(window1.asked.at(-1)?.at).toBe(1));
+      page.unmount();
+      renderApp('#/presenter/youth-discloses', store);
+      await waitFor(() => expect(pagerLine()).toMatch(/^Projector: page 2 of \d of the reveal, reply 2\.$/));
+      await waitFor(() => expect(window1.asked.at(-1)?.at).toBe(1));
+      // On to the next decision: its reveal opens on its first page.
+      await user.click(screen.getAllByRole('button', { name: /Follow reply/ })[0] as HTMLElement);
+      for (let i = 0; i < 10 && !screen.queryByRole('button', { name: 'Reveal the feedback' }); i++) await user.click(screen.getByRole('button', { name: 'Continue' }));
+      await user.type(screen.getAllByRole('spinbutton')[0] as HTMLElement, '2');
+      await user.click(screen.getByRole('button', { name: 'Reveal the feedback' }));
+      await waitFor(() => expect(pagerLine()).toMatch(/^Projector: page 1 of \d of the reveal, reply 1\.$/));
+      history.replaceState(null, '', '/');
+    } finally {
+      window1.close();
+    }
   });
 
   it('a second press landing as the step the first one took appears is not taken (a clicker\'s double press), and is said', async () => {

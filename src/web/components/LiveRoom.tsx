@@ -6,8 +6,9 @@ import { downloadText } from '../download.js';
 import { Announce } from './Announce.js';
 import { BlankButton, BlankNotice } from './BlankProjector.js';
 import { ConfirmPanel, useConfirmation } from './Confirm.js';
+import { pagedRevealKeys, RevealPager } from './RevealPager.js';
 import { FollowReply, RoomOption, TrainerMoment } from './TrainerMoment.js';
-import { projectedEnding, projectedFollowed, projectedOutcome, projectedReplies, projectedReveal, projectorAddress, stepWords, useProjector, PROJECTOR_BLOCKED_WORDS, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectorState } from '../projector.js';
+import { projectedEnding, projectedFollowed, projectedOutcome, projectedReplies, projectedReveal, projectorAddress, stepWords, useProjector, useRevealPages, PROJECTOR_BLOCKED_WORDS, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectedPage, type ProjectorState } from '../projector.js';
 import './LiveRoom.css';
 
 /**
@@ -115,6 +116,10 @@ export function RoomPanel({ client, paused = false }: { client: RoomClient; paus
   // branch; Page Up goes back to the last decision where the page offers it.
   const page = useRef<HTMLDivElement>(null);
   const voted = snap.count?.voted ?? 0;
+  // A reveal too long for the projector in type the room can read is shown there in pages, which
+  // Page Down and Page Up step through first (see useRevealPages). This reveal, by its round.
+  const revealId = session?.kind === 'decision' && reveal ? `${snap.room} ${view?.round}` : undefined;
+  const paging = useRevealPages(revealId);
   const keys: ClickerKeys = !view || !session || view.phase === 'ended' || stopped ? {} : {
     off: paused || ending.open,
     ...(session.kind === 'scene' ? (session.canContinue ? { next: { label: 'Continue' } } : {})
@@ -122,12 +127,12 @@ export function RoomPanel({ client, paused = false }: { client: RoomClient; paus
       : view.phase === 'idle' ? { next: { label: 'Open the vote' } }
       : view.phase === 'open' ? { next: { label: 'Lock the vote', when: 'once a phone has voted', ...(voted === 0 ? { refused: NO_VOTE_TO_LOCK } : {}) } }
       : view.phase === 'locked' ? { next: { label: 'Reveal the votes', when: 'if any vote came in', ...(voted === 0 ? { refused: NO_VOTE_TO_REVEAL } : {}) } }
-      : { nextNone: NO_BRANCH_WORDS }),
+      : pagedRevealKeys(paging, { nextNone: NO_BRANCH_WORDS }, {})),
     ...(view.phase === 'idle' && back !== undefined ? { back: { label: `Back to decision ${back}` } } : {}),
   };
   const clicker = useClickerKeys(keys, page);
 
-  const [openProjector, projectorOutdated, projectorBlocked, blank] = useProjector(projectedRoom(snap), true, clicker.press);
+  const [openProjector, projectorOutdated, projectorBlocked, blank] = useProjector(projectedRoom(snap, revealId === undefined ? undefined : { id: revealId, at: paging.at }), true, clicker.press);
 
   const send = (command: PresenterCommand) => {
     setDismissed(snap.error);
@@ -207,6 +212,7 @@ export function RoomPanel({ client, paused = false }: { client: RoomClient; paus
                   );
                 })}
               </ol>
+              <RevealPager paging={paging} />
             </section>
           )}
           {view.phase === 'ended' && <Ended view={view} />}
@@ -265,7 +271,7 @@ function voteWords(phase: PresenterView['phase'], voted: number): string {
  * vote, one line (address and code) for late joiners: at 1280×720 the block pushed 5 of
  * court-report's 11 reveals past the window's bottom even in the smallest type.
  */
-function projectedRoom(snap: RoomSnapshot): ProjectorState {
+function projectedRoom(snap: RoomSnapshot, page?: ProjectedPage): ProjectorState {
   const view = snap.view;
   if (!view) return { kind: 'moment', scenarioTitle: '', step: snap.status === 'outdated' ? 'Waiting for the trainer to reload the presenter page.' : snap.status === 'gone' ? 'Waiting for the trainer to open the presenter page of the room running now.' : 'Connecting to the room…', lines: [], replies: [] };
   const session = view.session;
@@ -288,7 +294,7 @@ function projectedRoom(snap: RoomSnapshot): ProjectorState {
     step: `${stepWords(session)}${voteWords(view.phase, snap.count?.voted ?? 0)}`,
     title: session.title, narration: session.narration, lines: session.lines.map((l) => ({ speaker: l.speaker, role: l.role, text: l.text })), discussionPrompt: session.discussionPrompt,
     replies: session.kind === 'decision' ? projectedReplies(session.replies) : [],
-    ...(reveal ? { note: session.facilitatorNote, reveal: projectedReveal(reveal.entries, reveal.total, session.replies) } : {}),
+    ...(reveal ? { note: session.facilitatorNote, reveal: projectedReveal(reveal.entries, reveal.total, session.replies), ...(page ? { page } : {}) } : {}),
     followed: projectedFollowed(session, reveal !== undefined),
     ...(snap.join !== undefined ? { join: { room: snap.room, url: snap.join, layout: block ? 'block' : 'line' } } : {}),
   };

@@ -12,13 +12,14 @@ import { clickerButton, ClickerHint, NO_BRANCH_WORDS, useClickerKeys, type Click
 import { Announce } from '../components/Announce.js';
 import { BlankButton, BlankNotice } from '../components/BlankProjector.js';
 import { NoSuchScenario } from '../components/NoSuchScenario.js';
+import { pagedRevealKeys, RevealPager } from '../components/RevealPager.js';
 import { ConfirmPanel, useConfirmation } from '../components/Confirm.js';
 import { Debrief } from '../components/Debrief.js';
 import { LiveRoom } from '../components/LiveRoom.js';
 import { FollowReply, RoomOption, TrainerMoment } from '../components/TrainerMoment.js';
 import { downloadText } from '../download.js';
 import { hrefOf } from '../routing.js';
-import { projectedEnding, projectedFollowed, projectedOutcome, projectedReplies, projectedReveal, projectorAddress, stepWords, useProjector, PROJECTOR_BLOCKED_WORDS, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectorState } from '../projector.js';
+import { projectedEnding, projectedFollowed, projectedOutcome, projectedReplies, projectedReveal, projectorAddress, stepWords, useProjector, useRevealPages, PROJECTOR_BLOCKED_WORDS, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectorState } from '../projector.js';
 import { roomLinkFrom } from '../room-client.js';
 import { bundledById, scenarioTexts, type ScenarioText } from '../scenarios.js';
 import { resumeNotice } from '../storage-words.js';
@@ -288,13 +289,17 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
   // the votes, from there back to the last decision, asking first when votes are entered here).
   const page = useRef<HTMLDivElement>(null);
   const atReveal = view.kind === 'decision' && revealed !== undefined;
+  // A reveal too long for the projector in type the room can read is shown there in pages, which
+  // the keys step through first (see useRevealPages). This reveal, by where the session stands.
+  const revealId = atReveal ? `${scenario.id} ${view.nodeId} ${past.length}` : undefined;
+  const paging = useRevealPages(revealId);
   const keys: ClickerKeys = view.done ? {} : {
     off: paused || goBack.open || startOver.open,
     inField: IN_VOTE_BOX,
     ...(view.kind === 'decision'
-      ? (atReveal ? { nextNone: NO_BRANCH_WORDS } : { next: { label: 'Reveal the feedback', when: 'once votes are entered', ...(entered === 0 ? { refused: NO_VOTES_ENTERED } : {}) } })
+      ? (atReveal ? {} : { next: { label: 'Reveal the feedback', when: 'once votes are entered', ...(entered === 0 ? { refused: NO_VOTES_ENTERED } : {}) } })
       : view.canContinue ? { next: { label: 'Continue' } } : {}),
-    ...(atReveal ? { back: { label: 'Back to the votes' } } : back !== undefined ? { back: { label: `Back to decision ${back}`, ...(backLoss ? { when: 'asking first, as it clears the votes entered here' } : {}) } } : {}),
+    ...(atReveal ? pagedRevealKeys(paging, { nextNone: NO_BRANCH_WORDS }, { back: { label: 'Back to the votes' } }) : back !== undefined ? { back: { label: `Back to decision ${back}`, ...(backLoss ? { when: 'asking first, as it clears the votes entered here' } : {}) } } : {}),
   };
   const clicker = useClickerKeys(keys, page);
 
@@ -310,6 +315,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
       ...(revealed ? {
         note: view.facilitatorNote,
         reveal: projectedReveal(revealed.entries, revealed.total, view.replies),
+        page: { id: revealId ?? '', at: paging.at },
       } : {}),
     };
   // Only the tab in charge of the room session drives the projector window.
@@ -487,7 +493,8 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
               );
             })}
           </ol>
-          <p className="controls no-print"><button type="button" onClick={backToVotes} {...clickerButton('back')}>Back to the votes</button></p>
+          <RevealPager paging={paging} />
+          <p className="controls no-print"><button type="button" onClick={backToVotes} {...(paging.at === 0 ? clickerButton('back') : {})}>Back to the votes</button></p>
         </section>
       )}
       {/* Start over is there all along (it was offered only after a reload, in the resume notice). */}

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { VERDICT_WORDS } from '../../machines/index.js';
 import { blankKeyOf, clickerKeyOf } from '../clicker.js';
-import { openChannel, outOfDate, PROJECTOR_PROTOCOL, type OutOfDate, type ProjectorMessage, type ProjectorState } from '../projector.js';
+import { openChannel, outOfDate, PROJECTOR_PROTOCOL, PROJECTOR_READABLE_SCALE, type OutOfDate, type ProjectorMessage, type ProjectorState } from '../projector.js';
 import '../components/LiveRoom.css';
 
 /** The room server's QR code of its join address (same origin as this window in a live room). */
@@ -85,18 +85,121 @@ function largestScale(): number {
   return Math.min(PROJECTOR_MAX_SCALE, Math.max(1, Math.min(window.innerWidth / 1280, window.innerHeight / 720)));
 }
 
+/** Sets the projector's type to `scale` of its size (the whole page scales: rem). */
+function scaleTo(scale: number) {
+  document.documentElement.style.fontSize = scale === 1 ? '' : `${scale * 100}%`;
+}
+
+/** Whether what the window shows fits it: nothing below its bottom or past its right edge. */
+function fits(): boolean {
+  const root = document.documentElement;
+  return root.scrollHeight <= window.innerHeight && root.scrollWidth <= window.innerWidth;
+}
+
+/** The reveal's list of replies, when the window shows one. */
+const revealList = () => document.querySelector<HTMLElement>('.projector-screen.revealed ol.reveal');
+
+/**
+ * How the reveal on screen splits into pages (each the indexes of its replies, in order), so that
+ * each page reads at PROJECTOR_READABLE_SCALE or larger: one page when the whole reveal does;
+ * otherwise as many whole replies to a page as fit, in either layout, with the line that says which
+ * page it is, and the facilitator note on the first (above the replies, as on one page). A reply is
+ * never cut in two: one that does not fit that large alone has a page of its own, fitted smaller.
+ * Measured by hiding what is not on each page, then put back as it was.
+ */
+function splitReveal(list: HTMLElement): number[][] {
+  const items = [...list.children] as HTMLElement[];
+  const note = document.querySelector<HTMLElement>('.projector-screen .facilitator-note');
+  // The line saying which page it is (ProjectorScreen's), in its longest words, for its height to
+  // count; the window's own (split before, the window resized) is left out meanwhile.
+  const shown = document.querySelector<HTMLElement>('.projector-screen .reveal-pages');
+  const pager = document.createElement('p');
+  pager.className = 'reveal-pages';
+  pager.textContent = pageWords(0, 9);
+  list.after(pager);
+  const was = { items: items.map((i) => i.hidden), note: note?.hidden, shown: shown?.hidden, layout: list.dataset.layout };
+  if (shown) shown.hidden = true;
+  const scale = Math.min(PROJECTOR_READABLE_SCALE, largestScale());
+  const fitsWith = (from: number, to: number, paged: boolean): boolean => {
+    items.forEach((item, i) => {
+      item.hidden = i < from || i >= to;
+    });
+    if (note) note.hidden = from > 0;
+    pager.hidden = !paged;
+    scaleTo(scale);
+    return REVEAL_LAYOUTS.some((layout) => {
+      list.dataset.layout = layout;
+      return fits();
+    });
+  };
+  let pages: number[][] = [];
+  if (items.length <= 1 || fitsWith(0, items.length, false)) pages.push(items.map((_, i) => i));
+  else {
+    // Whether replies from..to-1 fit a page together (one alone always has its page).
+    const tried = new Map<string, boolean>();
+    const fitTogether = (from: number, to: number): boolean => {
+      if (to - from === 1) return true;
+      const key = `${from}-${to}`;
+      if (!tried.has(key)) tried.set(key, fitsWith(from, to, true));
+      return tried.get(key) === true;
+    };
+    // As few pages as can be: as many replies on each as fit, from the first.
+    let count = 0;
+    for (let from = 0; from < items.length; count++) {
+      let to = from + 1;
+      while (to < items.length && fitTogether(from, to + 1)) to++;
+      from = to;
+    }
+    // Then as even as those pages can be (two and two rather than three and one: the fewer on a
+    // page, the larger its type), the first page the smaller on a tie, as it has the note too.
+    let best: number[] | undefined;
+    const spread = (from: number, left: number, sizes: number[]) => {
+      if (left === 1) {
+        const all = [...sizes, items.length - from];
+        if (fitTogether(from, items.length) && (!best || Math.max(...all) < Math.max(...best))) best = all;
+        return;
+      }
+      for (let size = 1; from + size <= items.length - (left - 1); size++) {
+        if (fitTogether(from, from + size)) spread(from + size, left - 1, [...sizes, size]);
+      }
+    };
+    spread(0, count, []);
+    let from = 0;
+    pages = (best ?? []).map((size) => {
+      from += size;
+      return items.slice(from - size, from).map((_, i) => from - size + i);
+    });
+  }
+  items.forEach((item, i) => {
+    item.hidden = was.items[i] ?? false;
+  });
+  if (note && was.note !== undefined) note.hidden = was.note;
+  pager.remove();
+  if (shown && was.shown !== undefined) shown.hidden = was.shown;
+  if (was.layout === undefined) delete list.dataset.layout;
+  else list.dataset.layout = was.layout;
+  scaleTo(1);
+  return pages;
+}
+
 /**
  * The projector's type, made smaller (down to PROJECTOR_MIN_SCALE) until what it shows fits the
  * window: nobody in the room can scroll it, and at 1280×720 a reveal of three replies ran to twice
  * the window's height, the room seeing only the first. In a window larger than 1280×720 it may grow
  * too (largestScale), as far as what it shows still fits. Measured again whenever what it shows, or
  * the window's size, changes; the whole page scales (rem), so the user's own text size still counts.
- * Returns whether some of it is still below the window's bottom (the smallest type does not fit, and
- * the window is not scrolled to its end), for the window to say so.
+ * A reveal is first split into pages (splitReveal), so that each reads in type the room can read;
+ * `page` is the one shown (none: the trainer's page, of a version before pages, cannot step through
+ * them, and the reveal is fitted whole as before). Returns whether some of it is still below the window's bottom (the
+ * smallest type does not fit, and the window is not scrolled to its end), for the window to say so,
+ * and the reveal's pages (none until split, or when no reveal is shown).
  */
-function useFitToWindow(shown: unknown): boolean {
+function useFitToWindow(shown: unknown, page: number | undefined): { moreBelow: boolean; pages: number[][] | undefined } {
   const [size, setSize] = useState(0);
   const [moreBelow, setMoreBelow] = useState(false);
+  // The reveal's pages, for what was shown in a window of what size.
+  const [split, setSplit] = useState<{ shown: unknown; size: number; pages: number[][] }>();
+  const pages = split && split.shown === shown && split.size === size ? split.pages : undefined;
   // The page's size as last fitted: a change to it that no fitting made is measured again too. The
   // user's text spacing (WCAG 1.4.12: a bookmarklet or an extension's style sheet) or minimum font
   // size, applied while the window is open, changes what it shows with nothing shown changed and the
@@ -117,16 +220,26 @@ function useFitToWindow(shown: unknown): boolean {
       observer?.disconnect();
     };
   }, []);
+  // A reveal: split into pages first, every reply shown (before the window is painted).
+  useLayoutEffect(() => {
+    const list = revealList();
+    if (!list || page === undefined) return;
+    const more = document.querySelector<HTMLElement>('.more-below');
+    if (more) more.hidden = true;
+    const split = splitReveal(list);
+    if (more) more.hidden = false;
+    setSplit({ shown, size, pages: split });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- split again for what is shown (a page asked for comes with it), not for the page alone
+  }, [shown, size]);
   useLayoutEffect(() => {
     const root = document.documentElement;
-    const scaleTo = (scale: number) => {
-      root.style.fontSize = scale === 1 ? '' : `${scale * 100}%`;
-    };
+    const list = revealList();
+    // Not split yet: it is, and this runs again with the page shown.
+    if (list && page !== undefined && !pages) return;
     // The line that says there is more below (left from what was shown before) is not part of what
     // has to fit: counted, it took its own height from the next screen's type.
     const more = document.querySelector<HTMLElement>('.more-below');
     if (more) more.hidden = true;
-    const fits = () => root.scrollHeight <= window.innerHeight && root.scrollWidth <= window.innerWidth;
     const top = largestScale();
     /** The largest scale that fits, to within 1% (PROJECTOR_MIN_SCALE when none does): a few layouts, before the window is painted. */
     const largestFitting = (): number => {
@@ -143,7 +256,6 @@ function useFitToWindow(shown: unknown): boolean {
     };
     // At a reveal, the layout of its replies that lets the type be largest (the first of
     // REVEAL_LAYOUTS on a tie); when none fits even the smallest type, the one that leaves least below.
-    const list = document.querySelector<HTMLElement>('.projector-screen.revealed ol.reveal');
     let best: { layout?: string; scale: number; fits: boolean; height: number } | undefined;
     for (const layout of list ? REVEAL_LAYOUTS : [undefined]) {
       if (list && layout) list.dataset.layout = layout;
@@ -162,8 +274,8 @@ function useFitToWindow(shown: unknown): boolean {
       scaleTo(1);
       if (list) delete list.dataset.layout;
     };
-  }, [shown, size]);
-  return moreBelow;
+  }, [shown, size, pages, page]);
+  return { moreBelow, pages };
 }
 
 /** The page's size as laid out now, for useFitToWindow to tell a change it did not make. */
@@ -177,14 +289,23 @@ function below(): boolean {
   return document.documentElement.scrollHeight - (window.scrollY + window.innerHeight) > 1;
 }
 
+/** The line under a reveal in pages: "Page 1 of 2 ▸ more replies on the next page", "Page 2 of 2". */
+function pageWords(at: number, count: number): string {
+  return at < count - 1 ? `Page ${at + 1} of ${count} ▸ more replies on the next page` : `Page ${at + 1} of ${count}`;
+}
+
 /** The projector window: shows what the trainer's controls send, in large type, and nothing else. */
 export default function ProjectorScreen() {
   const [state, setState] = useState<ProjectorState>();
+  // This window among others (two projectors): for the trainer's page to tell their pages apart.
+  const [me] = useState(() => Math.random().toString(36).slice(2));
+  const channelRef = useRef<BroadcastChannel | undefined>(undefined);
   const [outdated, setOutdated] = useState<OutOfDate>();
   // The trainer's page left the session it was showing (see ProjectorMessage 'left').
   const [left, setLeft] = useState(false);
   useEffect(() => {
     const channel = openChannel();
+    channelRef.current = channel;
     if (!channel) return;
     channel.onmessage = (e: MessageEvent<ProjectorMessage>) => {
       if (e.data?.type === 'left') {
@@ -218,12 +339,30 @@ export default function ProjectorScreen() {
       channel.postMessage({ type: 'key', key, v: PROJECTOR_PROTOCOL } satisfies ProjectorMessage);
     };
     document.addEventListener('keydown', onKey);
+    // Closed: the trainer's page no longer counts this window's pages.
+    const gone = () => channel.postMessage({ type: 'pages', id: '', window: me, pages: [], v: PROJECTOR_PROTOCOL } satisfies ProjectorMessage);
+    window.addEventListener('pagehide', gone);
     return () => {
       document.removeEventListener('keydown', onKey);
+      window.removeEventListener('pagehide', gone);
+      gone();
       channel.close();
     };
-  }, []);
-  const moreBelow = useFitToWindow(state);
+  }, [me]);
+  // At a reveal, the page the trainer asked for (the first unless said), of the reveal the trainer's page names.
+  const asked = state?.kind === 'moment' && Array.isArray(state.reveal) && typeof state.page === 'object' && state.page !== null ? state.page : undefined;
+  const askedAt = asked ? Math.max(0, Math.floor(num(asked.at) ?? 0)) : undefined;
+  const { moreBelow, pages } = useFitToWindow(state, askedAt);
+  // How this window split the reveal, told to the trainer's page (which steps through the pages of
+  // the window that needs the most), as reply numbers; each time it is split again (a resize too).
+  const askedId = text(asked?.id, 200);
+  const numbers = state?.kind === 'moment' && pages ? pages.map((p) => p.map((i) => num(objects(state.reveal)[i]?.number) ?? i + 1)) : undefined;
+  const told = JSON.stringify(numbers);
+  useEffect(() => {
+    if (!asked || !numbers) return;
+    channelRef.current?.postMessage({ type: 'pages', id: askedId, window: me, pages: numbers, v: PROJECTOR_PROTOCOL } satisfies ProjectorMessage);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- told is numbers in words; sent again for each state (a laptop reloaded)
+  }, [state, askedId, told, me]);
   const notice = outdated && <p className="notice" role="status">{PROJECTOR_WINDOW_WORDS[outdated]}</p>;
   if (!state) {
     return (
@@ -274,6 +413,10 @@ export default function ProjectorScreen() {
   const join = joinOf(state.join);
   // Not at a reveal: the screen is that decision's replies then.
   const followed = revealed ? undefined : followedOf(state.followed);
+  // A reveal in pages (useFitToWindow): the page shown (the last of this window's, when the trainer's
+  // page follows another window that needs more), its replies, the note on the first.
+  const paged = pages && pages.length > 1 ? { at: Math.min(askedAt ?? 0, pages.length - 1), count: pages.length } : undefined;
+  const onPage = (i: number) => !paged || (pages?.[paged.at] ?? []).includes(i);
   return (
     <div className={revealed ? 'projector-screen revealed' : 'projector-screen'}>
       {notice}
@@ -302,11 +445,11 @@ export default function ProjectorScreen() {
         </section>
       )}
       {!revealed && state.discussionPrompt && <p className="discussion"><span className="sr-only">Discussion prompt: </span>{text(state.discussionPrompt)}</p>}
-      {state.note && <p className="facilitator-note"><strong>Facilitator note:</strong> {text(state.note)}</p>}
+      {state.note && <p className="facilitator-note" hidden={paged !== undefined && paged.at > 0}><strong>Facilitator note:</strong> {text(state.note)}</p>}
       {Array.isArray(state.reveal) ? (
         <ol className="reveal">
           {objects(state.reveal).map((r, i) => (
-            <li key={i}>
+            <li key={i} hidden={!onPage(i)}>
               {/* The reply and its votes; its feedback and verdicts: side by side in the rows layout (REVEAL_LAYOUTS). */}
               <div className="said">
                 <p><strong>{num(r.number)}.</strong> {r.kind === 'do' ? <><em className="do">Do:</em>{' '}</> : null}{text(r.text)} {r.best === true && <strong className="best-mark">★ Best practice</strong>}</p>
@@ -328,6 +471,8 @@ export default function ProjectorScreen() {
           {objects(state.replies).map((r, i) => <li key={i}><strong>{num(r.number)}.</strong> {r.kind === 'do' ? <><em className="do">Do:</em>{' '}</> : null}{text(r.text)}{text(r.unavailable, 500) && <span className="hint"> {text(r.unavailable, 500)}</span>}</li>)}
         </ol>
       )}
+      {/* Which page of the reveal this is, so the room knows more is coming. */}
+      {paged && <p className="reveal-pages">{pageWords(paged.at, paged.count)}</p>}
       {/* Even the smallest type does not fit: the trainer scrolls this window, and the room is told there is more. */}
       {moreBelow && <p className="more-below">▼ More below: scroll this window to show the rest</p>}
     </div>

@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { presenterSocketPath, type PresenterView } from '../../../src/machines/index.js';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { presenterSocketPath, revealData, selectView, startSession, validateScenario, type PersistedScenarioSnapshot, type PresenterView, type Scenario, type Votes } from '../../../src/machines/index.js';
+import { PROJECTOR_CHANNEL, PROJECTOR_PROTOCOL, PROJECTOR_READABLE_SCALE, projectedReplies, projectedReveal, stepWords, type ProjectorState } from '../../../src/web/projector.js';
 import buildCli from '../../global-setup.js';
 import { BIN, ROOT } from '../../terminal/helpers/cli.js';
 import { deviceId, lcg, Phone, Presenter } from '../../terminal/helpers/room.js';
@@ -514,5 +515,139 @@ describe('the projector window with a live room', () => {
   it.skipIf(!available)('every vote and every reveal of couch-rent fits a 1280×720 and a 1024×768 projector whole, with a way to join still on it', async () => {
     const run = await runRoom('couch-rent', 'best', best);
     expect({ misfits: run.misfits, endings: run.endings }).toEqual({ misfits: [], endings: run.expected });
+  });
+});
+
+/**
+ * Every reveal of every bundled scenario (each decision the story can reach, on the first path that
+ * reaches it), as a live room's presenter page sends it to the projector: the join line, the note,
+ * each reply with its votes, feedback and verdicts.
+ */
+function everyReveal(): { where: string; state: ProjectorState & { kind: 'moment' } }[] {
+  const reveals: { where: string; state: ProjectorState & { kind: 'moment' } }[] = [];
+  for (const file of readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json').sort()) {
+    const scenario = validateScenario(readFileSync(join(ROOT, 'scenarios', file), 'utf8'), file).scenario as Scenario;
+    const seen = new Set<string>();
+    const walk = (from: PersistedScenarioSnapshot | undefined) => {
+      const actor = startSession(scenario, 'practice', from);
+      let view = selectView(scenario, actor.getSnapshot());
+      while (!view.done && view.kind !== 'decision') {
+        actor.send({ type: 'scene.continue' });
+        view = selectView(scenario, actor.getSnapshot());
+      }
+      if (view.done || seen.has(view.nodeId)) return;
+      seen.add(view.nodeId);
+      // A room's votes, spread over the replies as a room's are.
+      const votes = Object.fromEntries(view.replies.map((r, i) => [r.id, [12, 7, 3, 1][i] ?? 1])) as Votes;
+      const revealed = revealData(scenario, view, votes);
+      reveals.push({
+        where: `${scenario.id} ${view.nodeId}`,
+        state: {
+          kind: 'moment', scenarioTitle: view.scenarioTitle, step: stepWords(view), title: view.title, narration: view.narration, lines: view.lines.map((l) => ({ speaker: l.speaker, role: l.role, text: l.text })),
+          discussionPrompt: view.discussionPrompt, replies: projectedReplies(view.replies), note: view.facilitatorNote, reveal: projectedReveal(revealed.entries, revealed.total, view.replies),
+          join: { room: 'K7QX2M', url: 'http://192.168.100.200:8080/join', layout: 'line' },
+        },
+      });
+      const here = actor.getPersistedSnapshot() as PersistedScenarioSnapshot;
+      for (const reply of view.replies.filter((r) => r.enabled)) {
+        const next = startSession(scenario, 'practice', here);
+        next.send({ type: 'reply.choose', replyId: reply.id });
+        walk(next.getPersistedSnapshot() as PersistedScenarioSnapshot);
+      }
+    };
+    walk(undefined);
+  }
+  return reveals;
+}
+
+describe('every reveal on a projector window', () => {
+  const SIZES = [{ width: 1024, height: 768 }, { width: 1280, height: 720 }] as const;
+
+  it.skipIf(!available)('every bundled scenario\'s reveals, with a live room\'s join line, read in type the room can read (at least 16 px) on a 1024×768 and a 1280×720 projector, whole: split into pages of whole replies where needed, each page saying which it is, every reply on one', async () => {
+    const reveals = everyReveal();
+    // All fourteen scenarios, each with its decisions.
+    expect(new Set(reveals.map((r) => r.where.split(' ')[0])).size).toBe(readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json').length);
+    const app = inject('e2eAppUrl');
+    const problems: string[] = [];
+    let paged = 0;
+    for (const size of SIZES) {
+      const context = await browser!.newContext({ viewport: size });
+      try {
+        // The trainer's page stands in as a page of the app that sends states and hears the window's pages.
+        const laptop = await context.newPage();
+        await laptop.goto(`${app}#/records`);
+        await laptop.evaluate((name) => {
+          const heard: Record<string, number[][]> = {};
+          const c = new BroadcastChannel(name);
+          c.onmessage = (e: MessageEvent<{ type?: string; id?: string; pages?: number[][] }>) => {
+            if (e.data.type === 'pages' && e.data.id) heard[e.data.id] = e.data.pages ?? [];
+          };
+          Object.assign(window, { heard, laptop: c });
+        }, PROJECTOR_CHANNEL);
+        const projector = await context.newPage();
+        await projector.goto(`${app}?projector#/projector`);
+        await projector.getByText(/Waiting for the trainer/).waitFor();
+        for (const [n, { where, state }] of reveals.entries()) {
+          const id = `${where} #${n}`;
+          const show = async (at: number) => {
+            const step = `${state.step} #${n}.${at}`;
+            await laptop.evaluate(([s, v]) => (window as unknown as { laptop: BroadcastChannel }).laptop.postMessage({ type: 'state', state: s, v }), [{ ...state, step, page: { id, at } }, PROJECTOR_PROTOCOL] as const);
+            await projector.locator('.projector-screen.revealed .status-line').filter({ hasText: step }).waitFor();
+          };
+          await show(0);
+          // How the window split this reveal, as it tells the trainer's page.
+          const pagesHandle = await laptop.waitForFunction((key) => (window as unknown as { heard: Record<string, number[][]> }).heard[key], id, { timeout: GUARD_MS });
+          const pages = (await pagesHandle.jsonValue()) as number[][];
+          const numbers = state.reveal!.map((r) => r.number);
+          // Every reply on one page, in order.
+          if (JSON.stringify(pages.flat()) !== JSON.stringify(numbers)) problems.push(`${where} at ${size.width}×${size.height}: pages ${JSON.stringify(pages)} for replies ${numbers.join(',')}`);
+          if (pages.length > 1) paged++;
+          for (const [at, onPage] of pages.entries()) {
+            if (at > 0) await show(at);
+            const m = await projector.evaluate(() => {
+              const root = document.documentElement;
+              let min = Infinity;
+              const walker = document.createTreeWalker(document.querySelector('.projector-screen')!, NodeFilter.SHOW_TEXT);
+              for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+                const el = t.parentElement!;
+                if (!t.textContent?.trim() || el.closest('.sr-only') || !el.checkVisibility()) continue;
+                min = Math.min(min, parseFloat(getComputedStyle(el).fontSize));
+              }
+              return {
+                min: Math.round(min * 10) / 10,
+                scale: Math.round((parseFloat(getComputedStyle(root).fontSize) / 16) * 100) / 100,
+                overflow: root.scrollHeight - innerHeight,
+                wide: root.scrollWidth - innerWidth,
+                moreBelow: document.querySelector('.more-below') !== null,
+                shown: [...document.querySelectorAll<HTMLElement>('ol.reveal > li')].filter((li) => li.checkVisibility()).map((li) => li.querySelector('.said strong')!.textContent),
+                page: document.querySelector<HTMLElement>('.reveal-pages')?.innerText ?? '',
+                note: document.querySelector<HTMLElement>('.facilitator-note')?.checkVisibility() ?? false,
+                join: document.querySelector<HTMLElement>('.join-line')?.checkVisibility() ?? false,
+              };
+            });
+            const expected = {
+              min: expect.toSatisfy((px: number) => px >= 16), scale: expect.toSatisfy((x: number) => x >= PROJECTOR_READABLE_SCALE),
+              overflow: expect.toSatisfy((x: number) => x <= 0), wide: expect.toSatisfy((x: number) => x <= 0), moreBelow: false,
+              shown: onPage.map((r) => `${r}.`),
+              // "Page 1 of 2 ▸ more replies on the next page": the room knows more is coming; nothing on a reveal that fits whole.
+              page: pages.length === 1 ? '' : at < pages.length - 1 ? `Page ${at + 1} of ${pages.length} ▸ more replies on the next page` : `Page ${at + 1} of ${pages.length}`,
+              // The facilitator note on the first page; the way to join on every page.
+              note: at === 0 && state.note !== undefined, join: true,
+            };
+            try {
+              expect(m).toEqual(expected);
+            } catch {
+              problems.push(`${where} page ${at + 1} of ${pages.length} at ${size.width}×${size.height}: ${JSON.stringify(m)}`);
+            }
+            if (SCREENSHOTS && /couch-rent d8-report|harm-reduction d6-text/.test(where)) await projector.screenshot({ path: join(ROOT, 'test-artifacts', 'screenshots', `projector-pages-${where.replace(' ', '-')}-${size.width}-${at + 1}.png`) });
+          }
+        }
+      } finally {
+        await context.close();
+      }
+    }
+    expect(problems).toEqual([]);
+    // Some reveals did need pages (43 of 115 fell under 16 px at 1024×768 on one page).
+    expect(paged).toBeGreaterThan(0);
   });
 });
