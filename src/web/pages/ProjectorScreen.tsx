@@ -205,6 +205,8 @@ function useFitToWindow(shown: unknown, page: number | undefined): { moreBelow: 
   // size, applied while the window is open, changes what it shows with nothing shown changed and the
   // window the same size: the reveal ran off the bottom, with no line saying there was more below.
   const fitted = useRef('');
+  // The page of a reveal last shown: another is shown from its top (the last was perhaps scrolled to its end).
+  const shownPage = useRef<number | undefined>(undefined);
   useEffect(() => {
     const resized = () => setSize((n) => n + 1);
     const scrolled = () => setMoreBelow(below());
@@ -226,8 +228,12 @@ function useFitToWindow(shown: unknown, page: number | undefined): { moreBelow: 
     if (!list || page === undefined) return;
     const more = document.querySelector<HTMLElement>('.more-below');
     if (more) more.hidden = true;
+    // Measuring a few replies at a time shortens the page, which scrolls a window scrolled down
+    // (to the end of a page that goes on below its edge) back up: it is put back where it was.
+    const y = window.scrollY;
     const split = splitReveal(list);
     if (more) more.hidden = false;
+    window.scrollTo(0, y);
     setSplit({ shown, size, pages: split });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- split again for what is shown (a page asked for comes with it), not for the page alone
   }, [shown, size]);
@@ -236,6 +242,8 @@ function useFitToWindow(shown: unknown, page: number | undefined): { moreBelow: 
     const list = revealList();
     // Not split yet: it is, and this runs again with the page shown.
     if (list && page !== undefined && !pages) return;
+    // Where the window is scrolled to, kept through the fitting (smaller type scrolled it up) for the same page.
+    const y = window.scrollY;
     // The line that says there is more below (left from what was shown before) is not part of what
     // has to fit: counted, it took its own height from the next screen's type.
     const more = document.querySelector<HTMLElement>('.more-below');
@@ -245,7 +253,11 @@ function useFitToWindow(shown: unknown, page: number | undefined): { moreBelow: 
     const largestFitting = (): number => {
       scaleTo(top);
       if (fits()) return top;
-      let [lo, hi] = [PROJECTOR_MIN_SCALE, top];
+      // Type the room can read, when it fits (a page of a reveal is split to fit it): never a hair
+      // under it for the search's 1%.
+      const readable = Math.min(PROJECTOR_READABLE_SCALE, top);
+      scaleTo(readable);
+      let [lo, hi] = fits() ? [readable, top] : [PROJECTOR_MIN_SCALE, readable];
       while (hi - lo > 0.01) {
         const mid = (lo + hi) / 2;
         scaleTo(mid);
@@ -266,6 +278,9 @@ function useFitToWindow(shown: unknown, page: number | undefined): { moreBelow: 
     }
     if (list && best?.layout) list.dataset.layout = best.layout;
     scaleTo(best?.scale ?? PROJECTOR_MIN_SCALE);
+    const at = pages ? page : undefined;
+    window.scrollTo(0, at !== shownPage.current && at !== undefined && shownPage.current !== undefined ? 0 : y);
+    shownPage.current = at;
     const still = below();
     if (more) more.hidden = false;
     fitted.current = pageSize();

@@ -571,12 +571,14 @@ describe('the web app in Chromium', () => {
       expect(large.scale).toBeGreaterThanOrEqual(Math.min(1.4 * revealed.scale, 2 - 0.02));
       expect(large.scale).toBeLessThanOrEqual(2);
       expect(await projector.locator('.more-below').count()).toBe(0);
-      // A window too small for the reveal even in the smallest type (the longest reveals at 1024×768)
-      // says there is more below (it ran off the bottom without a word), until it is scrolled to its end.
-      await projector.setViewportSize({ width: 1024, height: 400 });
+      // A window too small for the reveal even in the smallest type, one reply to a page (see
+      // PROJECTOR_READABLE_SCALE), says there is more below (it ran off the bottom without a word),
+      // until it is scrolled to its end.
+      await projector.setViewportSize({ width: 800, height: 200 });
       await projector.locator('.more-below').waitFor();
       expect((await fit()).scale).toBeCloseTo(0.6, 2);
-      expect(await projector.locator('.more-below').evaluate((el) => Math.round(el.getBoundingClientRect().bottom))).toBe(400);
+      expect(await projector.locator('.reveal-pages').innerText()).toMatch(/^Page 1 of \d/);
+      expect(await projector.locator('.more-below').evaluate((el) => Math.round(el.getBoundingClientRect().bottom))).toBe(200);
       // Back at 1280×720 the reveal fits in the same type as before: the "More below" line left from
       // the smaller window is not counted as part of what has to fit (it took its height from the type).
       await projector.setViewportSize({ width: 1280, height: 720 });
@@ -596,7 +598,7 @@ describe('the web app in Chromium', () => {
         document.adoptedStyleSheets = [];
       });
       await expect.poll(fit).toEqual(revealed);
-      await projector.setViewportSize({ width: 1024, height: 400 });
+      await projector.setViewportSize({ width: 800, height: 200 });
       await projector.locator('.more-below').waitFor();
       await projector.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
       await projector.locator('.more-below').waitFor({ state: 'detached' });
@@ -763,13 +765,25 @@ describe('the web app in Chromium', () => {
       await projector.locator('ol.options').waitFor();
       await pressUntil(projector, 'ArrowRight', page.getByRole('heading', { name: 'The replies, revealed' }));
       await projector.locator('ol.reveal').waitFor();
-      // A projector window too small for the reveal: Page Down first shows the rest of it, then is passed on.
-      await projector.setViewportSize({ width: 800, height: 300 });
+      // A projector window too small for the reveal: it is shown in pages (a reply to a page here),
+      // and where even a page goes on below the window's edge, Page Down first shows the rest of it,
+      // then is passed on: the next page, shown from its top (the laptop says which). Page Up at the top
+      // of a page goes back a page. (At 800×200 none of this decision's replies fits alone, in any order.)
+      await projector.setViewportSize({ width: 800, height: 200 });
       await projector.locator('.more-below').waitFor();
+      await page.locator('.reveal-page-now').filter({ hasText: /^Projector: page 1 of 3 of the reveal/ }).waitFor();
       await projector.keyboard.press('PageDown');
       await projector.waitForFunction(() => window.scrollY > 0);
       await projector.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
       await projector.locator('.more-below').waitFor({ state: 'detached' });
+      await pressUntil(projector, 'PageDown', page.locator('.reveal-page-now').filter({ hasText: /^Projector: page 2 of 3 of the reveal, repl/ }));
+      await projector.locator('.reveal-pages').filter({ hasText: /^Page 2 of 3 / }).waitFor();
+      expect(await projector.evaluate(() => window.scrollY)).toBe(0);
+      await pressUntil(projector, 'PageUp', page.locator('.reveal-page-now').filter({ hasText: /^Projector: page 1 of 3 of the reveal, repl/ }));
+      await projector.locator('.reveal-pages').filter({ hasText: /^Page 1 of 3 / }).waitFor();
+      // On a 1280×720 projector it fits whole again: Page Down at the reveal chooses no branch.
+      await projector.setViewportSize({ width: 1280, height: 720 });
+      await page.locator('.reveal-pager').waitFor({ state: 'detached' });
       await projector.keyboard.press('PageDown');
       await said(/^Page Down does not choose the branch the story follows/).waitFor();
       expect(await page.getByRole('heading', { name: 'The replies, revealed' }).count()).toBe(1);
