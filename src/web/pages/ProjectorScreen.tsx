@@ -190,9 +190,9 @@ function splitReveal(list: HTMLElement): number[][] {
  * the window's size, changes; the whole page scales (rem), so the user's own text size still counts.
  * A reveal is first split into pages (splitReveal), so that each reads in type the room can read;
  * `page` is the one shown (none: the trainer's page, of a version before pages, cannot step through
- * them, and the reveal is fitted whole as before). Returns whether some of it is still below the window's bottom (the
- * smallest type does not fit, and the window is not scrolled to its end), for the window to say so,
- * and the reveal's pages (none until split, or when no reveal is shown).
+ * them, and the reveal is fitted whole as before). Returns whether some of it is still below the
+ * window's bottom (the smallest type does not fit, and the window is not scrolled to its end), for
+ * the window to say so, and the reveal's pages (none until split, or when no reveal is shown).
  */
 function useFitToWindow(shown: unknown, page: number | undefined): { moreBelow: boolean; pages: number[][] | undefined } {
   const [size, setSize] = useState(0);
@@ -233,7 +233,7 @@ function useFitToWindow(shown: unknown, page: number | undefined): { moreBelow: 
     const y = window.scrollY;
     const split = splitReveal(list);
     if (more) more.hidden = false;
-    window.scrollTo(0, y);
+    window.scrollTo({ top: y, behavior: 'instant' });
     setSplit({ shown, size, pages: split });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- split again for what is shown (a page asked for comes with it), not for the page alone
   }, [shown, size]);
@@ -279,7 +279,7 @@ function useFitToWindow(shown: unknown, page: number | undefined): { moreBelow: 
     if (list && best?.layout) list.dataset.layout = best.layout;
     scaleTo(best?.scale ?? PROJECTOR_MIN_SCALE);
     const at = pages ? page : undefined;
-    window.scrollTo(0, at !== shownPage.current && at !== undefined && shownPage.current !== undefined ? 0 : y);
+    window.scrollTo({ top: at !== shownPage.current && at !== undefined && shownPage.current !== undefined ? 0 : y, behavior: 'instant' });
     shownPage.current = at;
     const still = below();
     if (more) more.hidden = false;

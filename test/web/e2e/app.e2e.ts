@@ -772,9 +772,25 @@ describe('the web app in Chromium', () => {
       await projector.setViewportSize({ width: 800, height: 200 });
       await projector.locator('.more-below').waitFor();
       await page.locator('.reveal-page-now').filter({ hasText: /^Projector: page 1 of 3 of the reveal/ }).waitFor();
+      // Page Down scrolls the page (the browser's own, smooth, scrolling) until its end is in sight,
+      // each press waited out until the scrolling stops (three frames at the same place).
+      const scrolled = () => projector.evaluate(() => new Promise<void>((resolve) => {
+        let [last, same] = [-1, 0];
+        const frame = () => {
+          same = window.scrollY === last ? same + 1 : 0;
+          last = window.scrollY;
+          if (same >= 3) resolve();
+          else requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      }));
       await projector.keyboard.press('PageDown');
       await projector.waitForFunction(() => window.scrollY > 0);
-      await projector.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      await scrolled();
+      for (let i = 0; i < 10 && (await projector.locator('.more-below').count()); i++) {
+        await projector.keyboard.press('PageDown');
+        await scrolled();
+      }
       await projector.locator('.more-below').waitFor({ state: 'detached' });
       await pressUntil(projector, 'PageDown', page.locator('.reveal-page-now').filter({ hasText: /^Projector: page 2 of 3 of the reveal, repl/ }));
       await projector.locator('.reveal-pages').filter({ hasText: /^Page 2 of 3 / }).waitFor();
