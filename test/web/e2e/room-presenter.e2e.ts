@@ -569,6 +569,7 @@ describe('every reveal on a projector window', () => {
     expect(new Set(reveals.map((r) => r.where.split(' ')[0])).size).toBe(readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json').length);
     const app = inject('e2eAppUrl');
     const problems: string[] = [];
+    const axed = new Set<number>();
     let paged = 0;
     for (const size of SIZES) {
       const context = await browser!.newContext({ viewport: size });
@@ -638,6 +639,11 @@ describe('every reveal on a projector window', () => {
               expect(m).toEqual(expected);
             } catch {
               problems.push(`${where} page ${at + 1} of ${pages.length} at ${size.width}×${size.height}: ${JSON.stringify(m)}`);
+            }
+            // The first reveal in pages at each size, on its second page: axe-clean (the page line among it).
+            if (pages.length > 1 && at > 0 && !axed.has(size.width)) {
+              axed.add(size.width);
+              problems.push(...[violationsText(await runAxe(projector))].filter(Boolean).map((v) => `${where} page ${at + 1} at ${size.width}: ${v}`));
             }
             if (SCREENSHOTS && /couch-rent d8-report|harm-reduction d6-text/.test(where)) await projector.screenshot({ path: join(ROOT, 'test-artifacts', 'screenshots', `projector-pages-${where.replace(' ', '-')}-${size.width}-${at + 1}.png`) });
           }
