@@ -986,6 +986,11 @@ describe('the web app in Chromium', () => {
       await page.locator('#transcript').waitFor();
       await page.locator('.moment-heading').last().focus();
       await keyboardToDebrief(page);
+      // The outcome this playthrough had (replies are shuffled and the first open one is taken, so it
+      // varies from run to run), for the certificate below.
+      const band = (await page.locator('section.outcome').getAttribute('class'))?.match(/band-([\w-]+)/)?.[1];
+      const bandLabel = ({ strong: 'Strong', developing: 'Developing', 'needs-review': 'Needs review' } as Record<string, string>)[band ?? ''];
+      expect(bandLabel, `outcome band ${band}`).toBeDefined();
       const headings = (await page.locator('main :is(h1, h2, h3)').allTextContents()).map((h) => h.replace(/\s+/g, ' ').trim());
       for (const format of ['A4', 'Letter', 'A5']) {
         const pages = pdfPages(await page.pdf({ format }));
@@ -1008,7 +1013,7 @@ describe('the web app in Chromium', () => {
       await page.getByRole('heading', { name: 'Certificate of completed practice' }).waitFor();
       const certificate = pdfPages(await page.pdf({ format: 'Letter' }));
       expect(certificate).toHaveLength(1);
-      for (const words of ['Certificate of completed practice', 'The rent at Vic', 'Needs review', 'Practice', 'Advocate Supervisor:']) expect(certificate[0]).toContain(words);
+      for (const words of ['Certificate of completed practice', 'The rent at Vic', bandLabel!, 'Practice', 'Advocate Supervisor:']) expect(certificate[0]).toContain(words);
       clean(s);
     } finally {
       await s.close();
