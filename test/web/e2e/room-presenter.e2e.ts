@@ -565,7 +565,7 @@ describe('every reveal on a projector window', () => {
 
   it.skipIf(!available)('every bundled scenario\'s reveals, with a live room\'s join line, read in type the room can read (at least 16 px) on a 1024×768 and a 1280×720 projector, whole: split into pages of whole replies where needed, each page saying which it is, every reply on one', async () => {
     const reveals = everyReveal();
-    // All fourteen scenarios, each with its decisions.
+    // Every bundled scenario, each with its decisions.
     expect(new Set(reveals.map((r) => r.where.split(' ')[0])).size).toBe(readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json').length);
     const app = inject('e2eAppUrl');
     const problems: string[] = [];
