@@ -142,3 +142,26 @@ function replay(machine: ScenarioMachine, nodes: number, input: SessionInput, tr
   }
   return continueUntil(value) ? snapshot : undefined;
 }
+
+/**
+ * The session at the decision whose reply ended it: the ending's snapshot with that last reply taken
+ * back, as `decision.undo` takes back a reply anywhere before an ending (an ending is a final state,
+ * so the machine itself takes no event there). The transcript without its last turn is replayed
+ * from the start, as `restoreSession` replays a save, so the values and the order of replies are
+ * exactly as they were at that decision. Undefined when the session has not reached an ending, is
+ * in assessment mode (no undo there), or has no reply to take back.
+ */
+export function undoEnding(scenario: Scenario, persisted: unknown, machine: ScenarioMachine = compileScenario(scenario)): PersistedScenarioSnapshot | undefined {
+  if (!isRecord(persisted) || persisted.status !== 'done' || !isRecord(persisted.context)) return undefined;
+  const context = persisted.context as Partial<SessionContext>;
+  if (context.mode !== 'practice' || !Array.isArray(context.transcript)) return undefined;
+  const last: unknown = context.transcript.at(-1);
+  if (!isRecord(last) || typeof last.nodeId !== 'string') return undefined;
+  const seed: unknown = context.seed;
+  try {
+    const back = replay(machine, scenario.nodes.length, isSeed(seed) ? { mode: 'practice', seed } : { mode: 'practice' }, context.transcript.slice(0, -1), last.nodeId);
+    return back && back.status === 'active' ? machine.getPersistedSnapshot(back) : undefined;
+  } catch {
+    return undefined;
+  }
+}

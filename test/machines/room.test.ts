@@ -456,6 +456,69 @@ describe('back to the decision the room last followed', () => {
   });
 });
 
+describe('back from the ending to the decision that led there', () => {
+  /** A room at its ending: the first decision followed, then the second with these votes and this reply. */
+  function toEnding(votes: readonly string[], chosen: (view: ReturnType<typeof roomSessionView>) => string) {
+    const r = setup();
+    for (const n of [1, 2]) r.join(device(n));
+    followFirst(r, ['phone-curious'], 'phone-curious');
+    for (let v = r.view(); v.kind === 'scene'; v = r.view()) r.present({ type: 'advance', node: v.nodeId });
+    const decision = r.view();
+    r.present({ type: 'open', node: decision.nodeId });
+    votes.forEach((v, i) => r.vote(device(i + 1), v));
+    r.present({ type: 'reveal', round: r.state.round });
+    expect(r.present({ type: 'choose', round: r.state.round, reply: chosen(decision) }).ok).toBe(true);
+    return { r, decision };
+  }
+
+  // The last branch keyed by mistake ended the session at once, with no way back (u worked before every other ending).
+  it('brings the last decision back revealed, with its votes and round; phones see it again; another reply can be followed', () => {
+    const first = setup();
+    first.join(device(1));
+    followFirst(first, ['phone-curious'], 'phone-curious');
+    for (let v = first.view(); v.kind === 'scene'; v = first.view()) first.present({ type: 'advance', node: v.nodeId });
+    const ids = first.view().replies.map((x) => x.id);
+    const { r, decision } = toEnding([ids[0]!, ids[1]!], () => ids[1]!);
+    expect(r.state.phase).toBe('ended');
+    const ending = r.view();
+    expect(ending.done).toBe(true);
+    expect(presenterView(r.ctx, r.state, 2).summary).toBeDefined();
+    const round = r.state.round;
+    expect(r.present({ type: 'back', node: ending.nodeId }).ok).toBe(true);
+    expect(r.state).toMatchObject({ phase: 'revealed', round, node: decision.nodeId });
+    expect(r.state.history.map((d) => d.node)).toEqual(['phone']);
+    expect(Object.values(r.state.votes).sort()).toEqual([ids[0], ids[1]].sort());
+    // The session is at that decision as it was: the same replies in the same order, the same values.
+    const back = r.view();
+    expect(back).toMatchObject({ nodeId: decision.nodeId, kind: 'decision', done: false, replies: decision.replies, meters: decision.meters, progress: decision.progress });
+    expect(presenterView(r.ctx, r.state, 2).summary).toBeUndefined();
+    expect(presenterView(r.ctx, r.state, 2).reveal?.total).toBe(2);
+    // Each phone is back at the revealed decision, with the feedback for its own vote.
+    expect(voterView(r.ctx, r.state, device(1))).toMatchObject({ phase: 'revealed', round, vote: decision.replies.find((x) => x.id === ids[0])!.number, feedback: {} });
+    // Kept across a restart as it is now.
+    const restored = restoreRoom(r.ctx, serializeRoom(r.state));
+    expect(restored.ok && restored.state.phase).toBe('revealed');
+    // Another reply, and the session ends again with a summary of that branch.
+    expect(r.present({ type: 'choose', round, reply: ids[0]! }).ok).toBe(true);
+    expect(r.state.phase).toBe('ended');
+    expect(r.state.history.map((d) => d.chosen)).toEqual(['phone-curious', ids[0]]);
+    expect(presenterView(r.ctx, r.state, 2).summary?.markdown).toBe(roomSummaryMarkdown(r.ctx, r.state));
+  });
+
+  it('is refused for a session ended for everyone before its ending, and for a stale moment', () => {
+    const r = setup();
+    r.join(device(1));
+    followFirst(r, ['phone-curious'], 'phone-curious');
+    expect(r.present({ type: 'end' }).ok).toBe(true);
+    const refused = r.present({ type: 'back', node: r.view().nodeId });
+    expectRefused(refused, 'not-now');
+    expect(!refused.ok && refused.message).toMatch(/ended for everyone/);
+    const { r: done } = toEnding([], (d) => d.replies[0]!.id);
+    expectRefused(done.present({ type: 'back', node: 'phone' }), 'wrong-node');
+    expect(done.state.phase).toBe('ended');
+  });
+});
+
 describe('how the room did, at the end of a live session', () => {
   it('counts a decision as matching when a most-voted reply is best practice, as presenter mode does, and says it in its words', () => {
     const r = setup();

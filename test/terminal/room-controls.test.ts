@@ -233,6 +233,60 @@ describe('room controls in the terminal', () => {
     expect((await room.type('x', /\n$/)).replace(/\s+/g, ' ')).toContain('u back to the decision before');
   });
 
+  // The last branch keyed by mistake ended the session at once: u, which went back from every other branch, was refused there.
+  it('u at the ending goes back to the last decision, revealed with its votes; the phone follows; ending again writes the summary again', async () => {
+    const ctx = roomContext(scenario);
+    const ended: RoomState[] = [];
+    const server: RoomServer = await startRoomServer({ ctx, state: createRoom(ctx, ROOM, 4, new Date('2026-12-01T10:00:00Z')), token: 'c'.repeat(43), host: '127.0.0.1', port: 0, persist: () => undefined, log: () => undefined, onChange: (s) => controls.changed(s), onEnded: (s) => ended.push(s) });
+    const { controls, output, type } = attach(server, ctx, () => 80);
+    cleanup.push(async () => {
+      controls.close();
+      await server.close();
+    });
+    controls.changed(server.state());
+    const phone = await Phone.join(`ws://127.0.0.1:${server.port}`, ROOM, deviceId(5));
+    cleanup.push(async () => phone.ws.close());
+    let last = '';
+    let lastVote = 0;
+    for (let guard = 0; guard < 60 && server.state().phase !== 'ended'; guard++) {
+      const view = roomSessionView(ctx, server.state());
+      if (view.kind === 'scene') {
+        await type('n', /\((n: next|o: open the vote)|ending/);
+        continue;
+      }
+      await type('o', /l: lock/);
+      const first = view.replies.find((r) => r.enabled)!.number;
+      const round = server.state().round;
+      await phone.until((v) => v.phase === 'open' && v.round === round, 'the open vote');
+      expect(await phone.vote(first)).toMatchObject({ vote: first });
+      await type('r', /Type the number of the reply the room follows/);
+      last = view.nodeId;
+      lastVote = first;
+      await type(String(first), /\((n: next|o: open the vote)|ending/);
+    }
+    expect(server.state().phase).toBe('ended');
+    expect(ended).toHaveLength(1);
+    const decisions = server.state().history.length;
+    const flat = output().replace(/\s+/g, ' ');
+    expect(flat).toContain(`The scenario has reached its ending, and the session with it. u: back to decision ${decisions} (`);
+    expect(flat).toContain('written again when the session ends again');
+    const from = phone.inbox.all.length;
+    const back = await type('u', /Type the number of the reply the room follows/);
+    expect(back.replace(/\s+/g, ' ')).toMatch(new RegExp(`Back to decision ${decisions} of about \\d+`));
+    expect(back).toMatch(/votes/i);
+    expect(server.state()).toMatchObject({ phase: 'revealed', node: last });
+    expect(server.state().history).toHaveLength(decisions - 1);
+    // The phone is back at the revealed decision, with the feedback for its vote.
+    const seen = await phone.inbox.next((m) => m.type === 'view' && m.view.phase === 'revealed', from, 'the revealed decision on the phone');
+    expect(seen.type === 'view' && seen.view).toMatchObject({ phase: 'revealed', vote: lastVote, feedback: {} });
+    // Following a reply ends it again, and the summary is written again, for the branch followed now.
+    const view = roomSessionView(ctx, server.state());
+    const other = view.replies.filter((r) => r.enabled).at(-1)!;
+    await type(String(other.number), /ending/);
+    expect(ended).toHaveLength(2);
+    expect(ended[1]!.history.at(-1)!.chosen).toBe(other.id);
+  });
+
   it('introduce each character where the room first hears them, in the scenario\'s words, as the presenter page does', async () => {
     const room = await controlled(() => 60);
     const first = room.output().replace(/\s+/g, ' ');

@@ -9,14 +9,25 @@ import type { RoomRound } from './saved.js';
 
 /**
  * The decision "Back to decision N" goes to (1-based): the one the room last followed a reply at,
- * whether a decision or a scene is on screen now; undefined when the session cannot go back (no
- * branch followed yet, the story has ended, or the room's record holds no round to take back:
+ * whether a decision, a scene or the ending is on screen now (at the ending, the decision whose
+ * reply ended the story: the session goes back there with `undoEnding`); undefined when the session
+ * cannot go back (no branch followed yet, or the room's record holds no round to take back:
  * `followed` is how many it holds).
  */
-export function backToDecision(view: Pick<SessionView, 'kind' | 'canUndo' | 'progress'>, followed: number): number | undefined {
-  if (!view.canUndo || followed <= 0) return undefined;
+export function backToDecision(view: Pick<SessionView, 'kind' | 'canUndo' | 'progress'> & { done?: boolean }, followed: number): number | undefined {
+  if (followed <= 0) return undefined;
+  if (view.done === true) return view.kind === 'ending' && view.progress.decision >= 1 ? view.progress.decision : undefined;
+  if (!view.canUndo) return undefined;
   const n = view.kind === 'decision' ? view.progress.decision - 1 : view.progress.decision;
   return n >= 1 ? n : undefined;
+}
+
+/**
+ * What the end screen of a trainer-led session says of going back from it: the summary written at
+ * the end stands for the session as it ended, and is written again (the same file) if it ends again.
+ */
+export function backFromEndingWords(back: number): string {
+  return `Back to decision ${back}: the room returns to it, revealed with its votes, to follow another reply. The summary written at this ending is then written again when the session ends again.`;
 }
 
 /** What a room session has recorded of the decisions it followed, one entry each (reveals: only those revealed). */

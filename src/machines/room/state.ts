@@ -8,7 +8,7 @@ import { fileStamp } from '../report/export.js';
 import type { Scenario } from '../schema/scenario.js';
 import { introductionsAt, type Introduction } from '../recap.js';
 import { selectView, type SessionView } from '../selectors.js';
-import { actorOptions, restoreSession, saveSession, type PersistedScenarioSnapshot, type SavedSession } from '../session.js';
+import { actorOptions, restoreSession, saveSession, undoEnding, type PersistedScenarioSnapshot, type SavedSession } from '../session.js';
 import { cleanLine, cleanText } from '../text/clean.js';
 import { quoteValue } from '../text/quote.js';
 import { roomSummaryMarkdown } from './summary.js';
@@ -215,6 +215,7 @@ function reducePresenter(ctx: RoomContext, state: RoomState, message: PresenterA
     if (state.phase === 'ended') return refuse('not-now', 'The session has already ended.');
     return ok({ ...seen, phase: 'ended' });
   }
+  if (message.type === 'back' && state.phase === 'ended') return backFromEnding(ctx, seen, state, view, message.node);
   if (state.phase === 'ended') return refuse('not-now', 'The session has ended.');
   switch (message.type) {
     case 'advance': {
@@ -267,6 +268,21 @@ function reducePresenter(ctx: RoomContext, state: RoomState, message: PresenterA
       return step(ctx, back, { type: 'decision.undo' });
     }
   }
+}
+
+/**
+ * Back from the ending to the decision whose reply led there (a last branch followed by mistake),
+ * as \`back\` goes back from any moment before: revealed, with its votes, in the round it had. Only
+ * from an ending the story reached: a session ended for everyone (\`end\`) stays ended.
+ */
+function backFromEnding(ctx: RoomContext, seen: RoomState, state: RoomState, view: SessionView, node: string): RoomResult {
+  if (node !== view.nodeId) return refuse('wrong-node', 'The session is no longer at that moment.');
+  if (!view.done) return refuse('not-now', 'The session was ended for everyone: it cannot be carried on.');
+  const last = state.history.at(-1);
+  const undone = last && backToDecision(view, state.history.length) !== undefined ? undoEnding(ctx.scenario, state.session.snapshot, ctx.machine) : undefined;
+  if (!last || !undone) return refuse('not-now', 'No decision has been followed yet.');
+  const session = saveSession(ctx.scenario, undone, new Date(state.session.savedAt));
+  return { ok: true, change: 'all', state: { ...seen, session, history: state.history.slice(0, -1), phase: 'revealed', round: last.round, node: last.node, votes: last.votes } };
 }
 
 function step(ctx: RoomContext, state: RoomState, event: { type: 'scene.continue' } | { type: 'reply.choose'; replyId: string } | { type: 'decision.undo' }): RoomResult {

@@ -1,5 +1,5 @@
 import { createInterface, type Interface } from 'node:readline';
-import { backToDecision, introductionWords, presenterView, roomSessionView, unavailableWords, type RoomContext, type RoomState, type SessionView } from '../../machines/index.js';
+import { backFromEndingWords, backToDecision, introductionWords, presenterView, roomSessionView, unavailableWords, type RoomContext, type RoomState, type SessionView } from '../../machines/index.js';
 import type { CliIO } from '../commands.js';
 import { revealText } from '../reveal-text.js';
 import { wrapText } from '../wrap.js';
@@ -68,7 +68,9 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
         story(view, state);
       }
       // Its summary is written as it ends (the line after this one says where): Ctrl+C only closes.
-      return say(view.done ? 'The scenario has reached its ending, and the session with it. Ctrl+C closes the room.' : 'The session has ended: phones can no longer vote. Ctrl+C closes the room.');
+      // A last branch followed by mistake can be taken back (u), as any branch before it.
+      const back = view.done ? backToDecision(view, state.history.length) : undefined;
+      return say(view.done ? `The scenario has reached its ending, and the session with it.${back === undefined ? '' : ` u: back to decision ${back} (${backFromEndingWords(back)}).`} Ctrl+C closes the room.` : 'The session has ended: phones can no longer vote. Ctrl+C closes the room.');
     }
     if (view.kind === 'scene') {
       say();

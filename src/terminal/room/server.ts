@@ -371,6 +371,9 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
         log(`error showing a change: ${e instanceof Error ? e.message : String(e)}`);
       }
     }
+    // Back from the ending (to the decision whose reply led there): the session can end again, and
+    // its summary is then written again over the one written at the first ending.
+    if (ended && state.phase !== 'ended') ended = false;
     if (!ended && state.phase === 'ended') {
       ended = true;
       try {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  backToDecision, clampVotes, facilitatedDecision, facilitationMarkdown, MAX_VOTES, replyValues, revealData, roomBack, roomLossWords, selectView, startFacilitation, summaryBaseName, tallyVotes, votesWords,
+  backToDecision, clampVotes, facilitatedDecision, facilitationMarkdown, MAX_VOTES, replyValues, revealData, roomBack, roomLossWords, selectView, startFacilitation, startSession, undoEnding, summaryBaseName, tallyVotes, votesWords,
   type Debrief, type Scenario,
 } from '../../../src/machines/index.js';
 import { CONTROL, example, expectClean, HOSTILE, hostileScenario, play } from './fixtures.js';
@@ -212,7 +212,28 @@ describe('going back in a room session', () => {
     expect(backToDecision(selectView(example, actor.getSnapshot()), 1)).toBe(1);
     actor.send({ type: 'reply.choose', replyId: 'after-supervisor' });
     expect(selectView(example, actor.getSnapshot()).done).toBe(true);
-    expect(backToDecision(selectView(example, actor.getSnapshot()), 1)).toBeUndefined();
+    // At the ending: back to the decision whose reply ended the story (a last branch keyed by mistake).
+    expect(backToDecision(selectView(example, actor.getSnapshot()), 2)).toBe(2);
+    expect(backToDecision(selectView(example, actor.getSnapshot()), 0)).toBeUndefined();
+  });
+
+  it('takes back the reply that reached the ending: the session is at that decision exactly as it was (undoEnding)', () => {
+    const actor = startFacilitation(example, 7);
+    actor.send({ type: 'reply.choose', replyId: 'phone-curious' });
+    actor.send({ type: 'scene.continue' });
+    const before = actor.getPersistedSnapshot();
+    const at = selectView(example, actor.getSnapshot());
+    expect(undoEnding(example, before)).toBeUndefined();
+    actor.send({ type: 'reply.choose', replyId: 'after-supervisor' });
+    expect(actor.getSnapshot().status).toBe('done');
+    const back = undoEnding(example, actor.getPersistedSnapshot());
+    expect(back).toEqual(before);
+    const resumed = startSession(example, 'practice', back);
+    expect(selectView(example, resumed.getSnapshot())).toEqual(at);
+    expect(selectView(example, resumed.getSnapshot()).canUndo).toBe(true);
+    // Assessment mode has no undo, at the ending either.
+    const assessed = { ...actor.getPersistedSnapshot(), context: { ...actor.getSnapshot().context, mode: 'assessment' } };
+    expect(undoEnding(example, assessed)).toBeUndefined();
   });
 
   it('drops the last branch from the record and gives back what the room had entered there', () => {
