@@ -308,6 +308,48 @@ describe('live room on the presenter page', () => {
     expect(screen.queryByRole('button', { name: /^Back to decision/ })).toBeNull();
   });
 
+  // The last branch followed by mistake ended the session with no way back ("Back to decision N" was offered before every other moment).
+  it('at the ending the story reached, "Back to decision 2" and Page Up send the room back to the last decision, revealed with its votes; not after the session was ended for everyone', async () => {
+    const user = userEvent.setup();
+    let clock = 0;
+    clickerClock.now = () => (clock += 1000);
+    try {
+      const { client } = renderRoom();
+      client.push();
+      await voteAndFollow(user, client, 'phone-curious', 'phone-curious');
+      await user.click(screen.getByRole('button', { name: 'Continue' }));
+      client.answer();
+      await voteAndFollow(user, client, 'after-supervisor', 'after-supervisor');
+      expect(client.state.phase).toBe('ended');
+      expect(screen.getByRole('heading', { name: 'How often the room matched best practice' })).toBeTruthy();
+      expect(screen.getByText(/Back to decision 2: the room returns to it, revealed with its votes/).textContent).toContain('written again when the session ends again');
+      expect(document.getElementById('clicker-keys')?.textContent).toContain('Page Up or Left arrow: Back to decision 2.');
+      await user.click(screen.getByRole('button', { name: 'Back to decision 2' }));
+      expect(client.sent.at(-1)).toEqual({ type: 'back', node: roomSessionView(ctx, client.state).nodeId });
+      client.answer();
+      expect(screen.getByRole('heading', { name: 'The replies, revealed' })).toBeTruthy();
+      expect(screen.getByText('1 vote in all.')).toBeTruthy();
+      expect(client.state).toMatchObject({ phase: 'revealed', round: 2 });
+      // Ended again; Page Up (a clicker) goes back too.
+      await user.click(within(document.querySelector('[data-reply="after-supervisor"]') as HTMLElement).getByRole('button', { name: /Follow/ }));
+      client.answer();
+      expect(client.state.phase).toBe('ended');
+      await user.keyboard('{PageUp}');
+      expect(client.sent.at(-1)).toEqual({ type: 'back', node: roomSessionView(ctx, client.state).nodeId });
+      client.answer();
+      expect(client.state.phase).toBe('revealed');
+      // Ended for everyone (e) before the ending: it stays ended, with no way back offered.
+      await user.click(screen.getByRole('button', { name: 'End the session' }));
+      await user.click(screen.getByRole('button', { name: 'Yes, end the session' }));
+      client.answer();
+      expect(client.state.phase).toBe('ended');
+      expect(screen.queryByRole('button', { name: /^Back to decision/ })).toBeNull();
+      expect(screen.queryByText(/the room returns to it/)).toBeNull();
+    } finally {
+      clickerClock.now = () => performance.now();
+    }
+  });
+
   it('a projector window shows how to join, the moment, and after the reveal the tally and note; never the trainer\'s buttons', async () => {
     const user = userEvent.setup();
     const client = new FakeClient();

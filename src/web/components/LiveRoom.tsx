@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { backToDecision, scoreWords, VERDICT_WORDS, votesWords, type PresenterCommand, type PresenterView, type ServerError } from '../../machines/index.js';
+import { backFromEndingWords, backToDecision, scoreWords, VERDICT_WORDS, votesWords, type PresenterCommand, type PresenterView, type ServerError } from '../../machines/index.js';
 import { connectRoom, qrUrl, type RoomClient, type RoomLink, type RoomSnapshot, type RoomStatus } from '../room-client.js';
 import { clickerButton, ClickerHint, NO_BRANCH_WORDS, useClickerKeys, type ClickerKeys } from '../clicker.js';
 import { downloadText } from '../download.js';
@@ -120,7 +120,12 @@ export function RoomPanel({ client, paused = false }: { client: RoomClient; paus
   // Page Down and Page Up step through first (see useRevealPages). This reveal, by its round.
   const revealId = session?.kind === 'decision' && reveal ? `${snap.room} ${view?.round}` : undefined;
   const paging = useRevealPages(revealId);
-  const keys: ClickerKeys = !view || !session || view.phase === 'ended' || stopped ? {} : {
+  // At the ending the story reached: back to the decision whose reply led there (a last branch followed by mistake).
+  const backFromEnd = view?.phase === 'ended' && session?.done === true ? back : undefined;
+  const keys: ClickerKeys = !view || !session || stopped ? {} : view.phase === 'ended' ? {
+    off: paused,
+    ...(backFromEnd !== undefined ? { back: { label: `Back to decision ${backFromEnd}` } } : {}),
+  } : {
     off: paused || ending.open,
     ...(session.kind === 'scene' ? (session.canContinue ? { next: { label: 'Continue' } } : {})
       : session.kind !== 'decision' ? {}
@@ -215,7 +220,7 @@ export function RoomPanel({ client, paused = false }: { client: RoomClient; paus
               <RevealPager paging={paging} />
             </section>
           )}
-          {view.phase === 'ended' && <Ended view={view} />}
+          {view.phase === 'ended' && <Ended view={view} back={backFromEnd} />}
           <p className="controls" ref={controls} onKeyDown={ending.onEscape}>
             {view.phase !== 'ended' && session.kind === 'scene' && session.canContinue && (
               <button type="button" className="primary" disabled={busy} onClick={() => send({ type: 'advance', node: session.nodeId })} {...clickerButton('next')}>Continue</button>
@@ -229,7 +234,7 @@ export function RoomPanel({ client, paused = false }: { client: RoomClient; paus
               <button type="button" className="primary" disabled={busy} onClick={() => send({ type: 'reveal', round: view.round })} {...(view.phase === 'locked' ? clickerButton('next') : {})}>Reveal the votes</button>
             )}
             {/* A Follow pressed by mistake: back to that decision, revealed again with its votes (before a vote opens here). */}
-            {view.phase === 'idle' && back !== undefined && <button type="button" disabled={busy} onClick={() => send({ type: 'back', node: session.nodeId })} {...clickerButton('back')}>Back to decision {back}</button>}
+            {(view.phase === 'idle' || backFromEnd !== undefined) && back !== undefined && <button type="button" disabled={busy} onClick={() => send({ type: 'back', node: session.nodeId })} {...clickerButton('back')}>Back to decision {back}</button>}
             {view.phase !== 'ended' && <button type="button" disabled={busy} {...ending.trigger('end-session-confirm')}>End the session</button>}
             <button type="button" onClick={openProjector}>Open a projector window</button>
             <BlankButton blank={blank} />
@@ -301,7 +306,7 @@ function projectedRoom(snap: RoomSnapshot, page?: ProjectedPage): ProjectorState
 }
 
 /** The end: how often the room matched best practice; the summary is written on the laptop by the room. */
-function Ended({ view }: { view: PresenterView }) {
+function Ended({ view, back }: { view: PresenterView; back?: number }) {
   const outcome = view.session.debrief?.outcome.label;
   return (
     <section aria-labelledby="room-ended-heading">
@@ -314,6 +319,7 @@ function Ended({ view }: { view: PresenterView }) {
           The same summary is written on the laptop running the room, in the folder the room command named in the terminal.
         </p>
       ) : <p>The session summary is written on the laptop running the room, in the folder the room command named in the terminal.</p>}
+      {back !== undefined && <p className="hint no-print">{backFromEndingWords(back)}</p>}
     </section>
   );
 }
