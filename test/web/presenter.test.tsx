@@ -319,6 +319,52 @@ describe('going back to the last decision', () => {
   });
 });
 
+describe('going back from the ending', () => {
+  // The last Follow pressed by mistake ended the session with no way back ("Back to decision N" was offered at every other moment).
+  it('"Back to decision 2" (and Page Up) at the end brings the last decision back revealed with its votes; the end says a downloaded summary stays as it is', async () => {
+    const user = userEvent.setup();
+    let clock = 0;
+    clickerClock.now = () => (clock += 1000);
+    try {
+      const files = captureDownloads();
+      render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} store={memoryStore()} />);
+      await user.type(screen.getAllByRole('spinbutton')[0] as HTMLElement, '2');
+      await user.click(screen.getByRole('button', { name: 'Reveal the feedback' }));
+      await user.click(screen.getAllByRole('button', { name: /Follow reply/ })[0] as HTMLElement);
+      await user.click(screen.getByRole('button', { name: 'Continue' }));
+      const title = screen.getByRole('heading', { level: 1 }).textContent ?? '';
+      const [first, second] = screen.getAllByRole('spinbutton');
+      await user.type(first as HTMLElement, '3');
+      await user.type(second as HTMLElement, '1');
+      await user.click(screen.getByRole('button', { name: 'Reveal the feedback' }));
+      await user.click(screen.getAllByRole('button', { name: /Follow reply/ })[0] as HTMLElement);
+      expect(screen.getByRole('heading', { name: /^Debrief:/ })).toBeTruthy();
+      expect(screen.getByText(/^Back to decision 2: the room returns to it, revealed with its votes/).textContent).toContain('A summary already downloaded here stays as it is: download it again at the new ending.');
+      expect(document.getElementById('clicker-keys')?.textContent).toContain('Page Up or Left arrow: Back to decision 2.');
+      await user.click(screen.getByRole('button', { name: 'Back to decision 2' }));
+      expect(screen.getByRole('heading', { level: 1, name: title })).toBe(document.activeElement);
+      const revealed = screen.getByRole('region', { name: 'The replies, revealed' });
+      expect(within(revealed).getByText('Votes: 3 (75%)')).toBeTruthy();
+      // Another reply this time; the summary at the new ending has it, and not the one taken back.
+      const follows = within(revealed).getAllByRole('button', { name: /Follow reply/ });
+      const other = follows.at(-1) as HTMLElement;
+      const otherText = (other.closest('li')?.querySelector('p')?.textContent ?? '').replace(/^\d+\.\s*/, '').replace(/\s*★ Best practice\s*$/, '').trim();
+      await user.click(other);
+      expect(screen.getByRole('heading', { name: /^Debrief:/ })).toBeTruthy();
+      await user.click(screen.getByRole('button', { name: 'Download the session summary' }));
+      const md = await files.at(-1)?.blob.text() ?? '';
+      expect(md.match(/^## Decision 2:/gm)).toHaveLength(1);
+      expect(md).toContain(`Branch taken: ${follows.length}. ${otherText.slice(0, 20)}`);
+      // A clicker's Page Up goes back from the end too.
+      await user.keyboard('{PageUp}');
+      expect(screen.getByRole('heading', { level: 1, name: title })).toBeTruthy();
+      expect(screen.getByRole('region', { name: 'The replies, revealed' })).toBeTruthy();
+    } finally {
+      clickerClock.now = () => performance.now();
+    }
+  });
+});
+
 describe('going back from a decision with votes entered', () => {
   // It cleared the counts typed at the decision on screen without a word; Start over asks first.
   it('asks first, saying how many votes it clears; "No" keeps them, "Yes" goes back', async () => {
@@ -722,9 +768,10 @@ describe('a presentation clicker (Page Down, Page Up, the arrows)', () => {
     await screen.findByRole('button', { name: 'Download the summary so far' });
     expect(hint()?.endsWith(blankHint)).toBe(true);
     await presentToDebrief(user);
-    // The end page has no next step for a key, but B still blanks the projector: the hint says so.
+    // The end page has no next step for a key, but Page Up goes back to the last decision and B still blanks the projector: the hint says so.
     await screen.findByRole('button', { name: 'Download the session summary' });
-    expect(hint()).toBe(`Clicker keys (in this window or the projector window): ${blankHint}`);
+    expect(hint()).toMatch(/^Clicker keys \(in this window or the projector window\): Page Up or Left arrow: Back to decision \d+\. B or \. /);
+    expect(hint()?.endsWith(blankHint)).toBe(true);
     const blank = screen.getByRole('button', { name: 'Blank the projector' });
     expect(blank.getAttribute('aria-pressed')).toBe('false');
     await user.keyboard('b');

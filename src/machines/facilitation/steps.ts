@@ -23,11 +23,16 @@ export function backToDecision(view: Pick<SessionView, 'kind' | 'canUndo' | 'pro
 }
 
 /**
- * What the end screen of a trainer-led session says of going back from it: the summary written at
- * the end stands for the session as it ended, and is written again (the same file) if it ends again.
+ * What the end screen of a trainer-led session says of going back from it. `summary`: where the
+ * summary of the session went at the end, `written` by the app (the file is written again, in
+ * place, when the session ends again) or `downloaded` by the trainer (a file already downloaded
+ * stays as it is, so it is downloaded again at the new ending).
  */
-export function backFromEndingWords(back: number): string {
-  return `Back to decision ${back}: the room returns to it, revealed with its votes, to follow another reply. The summary written at this ending is then written again when the session ends again.`;
+export function backFromEndingWords(back: number, summary: 'written' | 'downloaded' = 'written'): string {
+  const then = summary === 'written'
+    ? 'The summary written at this ending is then written again when the session ends again.'
+    : 'A summary already downloaded here stays as it is: download it again at the new ending.';
+  return `Back to decision ${back}: the room returns to it, revealed with its votes, to follow another reply. ${then}`;
 }
 
 /** What a room session has recorded of the decisions it followed, one entry each (reveals: only those revealed). */

@@ -2,7 +2,7 @@ import { useSelector } from '@xstate/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import {
-  introductionsAt, backLossWords, backToDecision, clampVotes, MAX_VOTES, TOO_MANY_VOTES, clearFacilitation, facilitationKey, scoreWords, VERDICT_WORDS, facilitatedDecision, keptFacilitation, facilitationMarkdown, roomDidWords, localFileStamp, isEntry, quickEntry, sortEntries, readFacilitation, revealData, roomBack, roomLossWords, roomMadeWords, selectView,
+  introductionsAt, backFromEndingWords, backLossWords, backToDecision, undoEnding, clampVotes, MAX_VOTES, TOO_MANY_VOTES, clearFacilitation, facilitationKey, scoreWords, VERDICT_WORDS, facilitatedDecision, keptFacilitation, facilitationMarkdown, roomDidWords, localFileStamp, isEntry, quickEntry, sortEntries, readFacilitation, revealData, roomBack, roomLossWords, roomMadeWords, selectView,
   startFacilitation, startSession, summaryBaseName, votesEnteredWords, votesWords, writeFacilitation,
   type CatalogEntry, type Debrief as DebriefData, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RevealEntry, type RoomRound, type SessionActor, type SessionView, type Store, type Votes,
 } from '../../machines/index.js';
@@ -205,7 +205,8 @@ export interface FacilitationProps {
 
 export function Facilitation({ playable, store, resumed, notice, focusOnStart = false, onStartOver, paused = false }: FacilitationProps) {
   const { scenario } = playable;
-  const [actor] = useState(() => (resumed ? startSession(scenario, 'practice', resumed.snapshot) : startFacilitation(scenario, crypto.getRandomValues(new Uint32Array(1))[0])));
+  // Replaced only when the room goes back from the ending (a final state: the session before its last reply is restored).
+  const [actor, setActor] = useState(() => (resumed ? startSession(scenario, 'practice', resumed.snapshot) : startFacilitation(scenario, crypto.getRandomValues(new Uint32Array(1))[0])));
   const view = useSelector(actor, useCallback((s: Snapshot) => selectView(scenario, s), [scenario]));
   const snapshot = useSelector(actor, (s: Snapshot) => s);
   // Who the room hears for the first time at this moment (read aloud by the trainer; the laptop only).
@@ -293,7 +294,10 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
   // the keys step through first (see useRevealPages). This reveal, by where the session stands.
   const revealId = atReveal ? `${scenario.id} ${view.nodeId} ${past.length}` : undefined;
   const paging = useRevealPages(revealId);
-  const keys: ClickerKeys = view.done ? {} : {
+  const keys: ClickerKeys = view.done ? {
+    off: paused || startOver.open,
+    ...(back !== undefined ? { back: { label: `Back to decision ${back}` } } : {}),
+  } : {
     off: paused || goBack.open || startOver.open,
     inField: IN_VOTE_BOX,
     ...(view.kind === 'decision'
@@ -363,8 +367,15 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
     // The core's record of the session without that branch, and what the room had entered there.
     const last = roomBack({ past, decisions, reveals });
     if (!last) return;
+    // At the ending (a final state, which takes no event): the session as it was before its last reply.
+    const fromEnding = view.done ? undoEnding(scenario, actor.getPersistedSnapshot()) : undefined;
+    if (view.done && !fromEnding) return;
+    const session = fromEnding ? startSession(scenario, 'practice', fromEnding) : actor;
     flushSync(() => {
-      actor.send({ type: 'decision.undo' });
+      if (fromEnding) {
+        actor.stop();
+        setActor(session);
+      } else actor.send({ type: 'decision.undo' });
       setDecisions(last.decisions);
       setReveals(last.reveals);
       setPast(last.past);
@@ -373,7 +384,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
       setWelcomeBack(false);
       startOver.close();
       setElsewhere((e) => (e === 'taken over' ? 'no' : e));
-      const back = selectView(scenario, actor.getSnapshot());
+      const back = selectView(scenario, session.getSnapshot());
       setVotes(last.current.votes);
       setRevealed(last.current.revealed ? revealData(scenario, back, last.current.votes) : undefined);
     });
@@ -391,7 +402,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
   if (view.done && view.debrief) {
     return (
       <>
-        <div onKeyDown={startOver.onEscape}>
+        <div onKeyDown={startOver.onEscape} ref={page}>
           <Debrief scenario={scenario} debrief={view.debrief} mode="practice" recorded={false} whatIf={false} onTryAgain={() => onStartOver?.()} voice="room"
             again={onStartOver ? <button type="button" className="primary" {...startOver.trigger('new-session-confirm')}>Start a new session</button> : null}
             lead={(
@@ -399,7 +410,8 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
               <h2 id="agreement-heading" tabIndex={-1}>How often the room matched best practice</h2>
               <p>{roomDidWords(scenario, decisions).join(' ')}</p>
               {/* A projector window can be opened again here too (after a reload at the end): it shows how the story ended. */}
-              <p className="controls"><button type="button" className="primary" onClick={() => summary(view.debrief)}>Download the session summary</button> <button type="button" onClick={openProjector}>Open a projector window</button> <BlankButton blank={blank} /></p>
+              <p className="controls"><button type="button" className="primary" onClick={() => summary(view.debrief)}>Download the session summary</button> <button type="button" onClick={openProjector}>Open a projector window</button> <BlankButton blank={blank} />{back !== undefined && <> <button type="button" onClick={undo} {...clickerButton('back')}>Back to decision {back}</button></>}</p>
+              {back !== undefined && <p className="hint">{backFromEndingWords(back, 'downloaded')}</p>}
               <BlankNotice blank={blank} />
               <ClickerHint keys={keys} said={clicker.said} />
               {projectorOutdated && <Announce>{PROJECTOR_OUT_OF_DATE_WORDS[projectorOutdated]}</Announce>}
