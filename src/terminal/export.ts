@@ -62,8 +62,14 @@ export const NOTHING_ENTERED_WORDS = 'Nothing was entered in this session, so no
  * so far, then a session started over and ended at once, or another terminal's), gets "-2", "-3"…
  * after its time (see writeNew).
  */
-export function writeSessionSummary(scenario: Scenario, decisions: readonly FacilitatedDecision[], debrief: Debrief | undefined, env: NodeJS.ProcessEnv = process.env, now = new Date(), opts: { carriedOn?: boolean } = {}): string {
+export function writeSessionSummary(scenario: Scenario, decisions: readonly FacilitatedDecision[], debrief: Debrief | undefined, env: NodeJS.ProcessEnv = process.env, now = new Date(), opts: { carriedOn?: boolean; path?: string } = {}): string {
   const markdown = facilitationMarkdown(scenario, decisions, debrief, now);
+  // The summary written at an ending the room then went back from: written again in its place, so
+  // no file is left saying the room took a branch it took back.
+  if (opts.path !== undefined) {
+    writeAtomic(opts.path, markdown);
+    return opts.path;
+  }
   // A kept session carried on, then stopped or started over before the room entered anything more,
   // has nothing new to say: the summary written when it stopped is named again, not written twice.
   const same = opts.carriedOn ? sameSessionSummary(scenario, markdown, env) : undefined;

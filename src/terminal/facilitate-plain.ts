@@ -1,4 +1,4 @@
-import { asideWords, backLossWords, backToDecision, introductionsAt, introductionWords, startOverFailedWords, visibleLine, entryOf, facilitatedDecision, MAX_VOTES, resumeFailure, revealData, roomBack, roomLossWords, selectView, startFacilitation, startSession, unavailableWords, type Debrief, type FacilitatedDecision, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
+import { asideWords, backFromEndingWords, backLossWords, backToDecision, undoEnding, introductionsAt, introductionWords, startOverFailedWords, visibleLine, entryOf, facilitatedDecision, MAX_VOTES, resumeFailure, revealData, roomBack, roomLossWords, selectView, startFacilitation, startSession, unavailableWords, type Debrief, type FacilitatedDecision, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
 import { exportsDir, NOTHING_ENTERED_WORDS, newestSessionSummary, writeSessionSummary } from './export.js';
 import { command, shellWord } from './invocation.js';
 import { errorWords, stateStore } from './node/state-store.js';
@@ -72,9 +72,13 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   say('At each decision type the room\'s votes, one count per reply on a line (e.g. 3 5 0) or one count per line; r reveals every reply\'s feedback and the facilitator note; then type the number of the reply the room follows. u goes back to the decision before, with its votes; s starts the session over (asked first). q ends the session.');
   // Whether the summary was written: a state folder that cannot be written ends the session with
   // one line and exit code 74, as in the full-screen app, not with an error.
+  // The summary written at the ending, once the room has gone back from it (u): every later summary
+  // of this session is written in its place, so no file says the room took a branch it took back.
+  let endSummary: string | undefined;
   const finish = (debrief?: Debrief): boolean => {
     try {
-      const path = writeSessionSummary(scenario, log, debrief, opts.env, new Date(), { carriedOn });
+      const path = writeSessionSummary(scenario, log, debrief, opts.env, new Date(), { carriedOn, ...(endSummary !== undefined ? { path: endSummary } : {}) });
+      if (debrief) endSummary = path;
       // Not wrapped: a path broken across lines cannot be copied.
       io.out(`Session summary written to ${visibleLine(path)}\n`);
       return true;
@@ -87,7 +91,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   // decision; the votes typed at the one on screen are not known here), then the session ends.
   const stopOnSignal = (signal: NodeJS.Signals) => {
     try {
-      if (log.length > 0) writeSessionSummary(scenario, log, undefined, opts.env, new Date(), { carriedOn });
+      if (log.length > 0) writeSessionSummary(scenario, log, undefined, opts.env, new Date(), { carriedOn, ...(endSummary !== undefined ? { path: endSummary } : {}) });
     } catch {
       // nothing more can be done once the state folder is gone too
     }
@@ -107,6 +111,24 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
         // scenario again shows its debrief rather than starting a new session without a word.
         if (past.length > 0) keepNow({ past, current: { votes: {}, revealed: false } });
         const written = finish(printDebrief(scenario, snapshot.output, io, widthNow(width), 'room'));
+        // The last branch followed by mistake: u goes back to that decision, as from any before it.
+        const back = backToDecision(view, past.length);
+        const undone = written && back !== undefined ? undoEnding(scenario, actor.getPersistedSnapshot()) : undefined;
+        const last = undone ? roomBack({ past, decisions: log }) : undefined;
+        if (back !== undefined && undone && last) {
+          say(`u: back to decision ${back} (${backFromEndingWords(back)}). Anything else, or Enter, finishes.`);
+          const answer = await opts.readLine();
+          if (answer?.trim().toLowerCase() === 'u') {
+            actor.stop();
+            actor = startSession(scenario, 'practice', undone);
+            log.splice(0, log.length, ...last.decisions);
+            past.splice(0, past.length, ...last.past);
+            restore = last.current;
+            shown = undefined;
+            say(`< Back to decision ${back}, with the room's votes there.`);
+            continue;
+          }
+        }
         if (!elsewhere && roomSessionOnDisk(playable, opts.env)) say(finishedKeptWords(playable, opts.env));
         return written ? 0 : 74;
       }

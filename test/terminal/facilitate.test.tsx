@@ -195,6 +195,41 @@ describe('trainer-led sessions (--facilitate)', () => {
     expect(summary).not.toContain("Branch taken: 1.");
   });
 
+  // The last branch key pressed by mistake ended the session: u, which goes back from every earlier branch, did nothing at the end.
+  it('u at the ending (and on the debrief) goes back to the last decision revealed with its votes; ending again writes the summary again in the same file', async () => {
+    const env = tempEnv();
+    const app = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
+    const r = await renderApp(app.element);
+    await press(r, KEY.enter, '5', 'r', '1', KEY.enter, '4', 'r', '1');
+    expect(r.lastFrame()).toMatch(/: how it ended\n/);
+    expect(r.lastFrame()).toContain('u: back to decision 2');
+    await press(r, 'u');
+    const frame = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
+    expect(frame).toContain('decision 2 of about');
+    expect(frame).toContain('Votes in all: 4');
+    // Another branch, then from the debrief's sections this time.
+    await press(r, '3');
+    await throughEnding(r);
+    const debrief = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
+    expect(debrief).toContain('Debrief: Example: the new phone');
+    expect(debrief).toContain('The summary written at this ending is then written again, in the same file, when the session ends or stops.');
+    expect(debrief).toContain('u: back to decision 2');
+    await press(r, 'u');
+    expect((r.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain('Votes in all: 4');
+    await press(r, '1');
+    await throughEnding(r);
+    await tap(r, 'q');
+    const [said, code] = app.exit.mock.calls.at(-1) ?? [];
+    expect(code).toBe(0);
+    // One summary, written again in its place at each ending: the branch followed last.
+    const files = readdirSync(join(stateDir(env), 'exports')).filter((f) => f.endsWith('.md'));
+    expect(files).toHaveLength(1);
+    expect(said).toContain(`exports/${files[0]}`);
+    const summary = readFileSync(join(stateDir(env), 'exports', files[0] as string), 'utf8');
+    expect(summary.match(/## Decision 2:/g)).toHaveLength(1);
+    expect(summary).toMatch(/## Decision 2:[\s\S]*Branch taken: 1\./);
+  });
+
   it('u asks first when votes have been entered at this decision, since going back clears them', async () => {
     // A stray u in front of the room cleared 19 votes at once, with no way to get them back.
     const r = await renderApp(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: newPhone() } }).element);
@@ -477,6 +512,28 @@ describe('a trainer-led session kept as it goes', () => {
     expect(out).toContain('Continuing the trainer-led session kept at decision 1');
     expect(out).toContain(`Session summary written to ${join(stateDir(lined), 'exports', kept as string)}`);
     expect(summaries(lined)).toEqual([kept]);
+  });
+
+  // The last branch typed by mistake ended the session and the run at once: u, which goes back from every earlier branch, was not offered.
+  it('line by line, u at the ending goes back to the last decision revealed with its votes; ending again writes the summary again in the same file', async () => {
+    let out = '';
+    const env = tempEnv();
+    const lines = ['3 1 0', 'r', '1', '4 2 0', 'r', '1', 'u', '3'];
+    const code = await runFacilitatePlain({ playable: newPhone(), io: { out: (t) => (out += t), err: (t) => (out += t) }, env, width: 200, readLine: async () => lines.shift() });
+    expect(code).toBe(0);
+    const flat = out.replace(/\s+/g, ' ');
+    expect(flat).toContain('u: back to decision 2 (Back to decision 2: the room returns to it, revealed with its votes, to follow another reply. The summary written at this ending is then written again, in the same file, when the session ends or stops.)');
+    const afterBack = out.slice(out.indexOf('< Back to decision 2'));
+    expect(afterBack).toContain('Votes in all: 6');
+    const paths = [...out.matchAll(/Session summary written to (\S+\.md)/g)].map((m) => m[1]);
+    expect(paths).toHaveLength(2);
+    expect(paths[1]).toBe(paths[0]);
+    expect(readdirSync(join(stateDir(env), 'exports')).filter((f) => f.endsWith('.md'))).toHaveLength(1);
+    const summary = readFileSync(paths[1] as string, 'utf8');
+    expect(summary.match(/## Decision 2:/g)).toHaveLength(1);
+    expect(summary).toMatch(/Branch taken: 3\./);
+    // Nothing after the second ending but the end of input: it finishes there.
+    expect(lines).toHaveLength(0);
   });
 
   it('line by line, the branch the room follows can be typed as the reply\'s id, as line-by-line play takes it', async () => {

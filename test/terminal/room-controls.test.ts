@@ -269,7 +269,7 @@ describe('room controls in the terminal', () => {
     const decisions = server.state().history.length;
     const flat = output().replace(/\s+/g, ' ');
     expect(flat).toContain(`The scenario has reached its ending, and the session with it. u: back to decision ${decisions} (`);
-    expect(flat).toContain('written again when the session ends again');
+    expect(flat).toContain('written again, in the same file, when the session ends or stops');
     const from = phone.inbox.all.length;
     const back = await type('u', /Type the number of the reply the room follows/);
     expect(back.replace(/\s+/g, ' ')).toMatch(new RegExp(`Back to decision ${decisions} of about \\d+`));

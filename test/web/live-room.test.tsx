@@ -322,7 +322,7 @@ describe('live room on the presenter page', () => {
       await voteAndFollow(user, client, 'after-supervisor', 'after-supervisor');
       expect(client.state.phase).toBe('ended');
       expect(screen.getByRole('heading', { name: 'How often the room matched best practice' })).toBeTruthy();
-      expect(screen.getByText(/Back to decision 2: the room returns to it, revealed with its votes/).textContent).toContain('written again when the session ends again');
+      expect(screen.getByText(/Back to decision 2: the room returns to it, revealed with its votes/).textContent).toContain('written again, in the same file, when the session ends or stops');
       expect(document.getElementById('clicker-keys')?.textContent).toContain('Page Up or Left arrow: Back to decision 2.');
       await user.click(screen.getByRole('button', { name: 'Back to decision 2' }));
       expect(client.sent.at(-1)).toEqual({ type: 'back', node: roomSessionView(ctx, client.state).nodeId });

@@ -25,12 +25,12 @@ export function backToDecision(view: Pick<SessionView, 'kind' | 'canUndo' | 'pro
 /**
  * What the end screen of a trainer-led session says of going back from it. `summary`: where the
  * summary of the session went at the end, `written` by the app (the file is written again, in
- * place, when the session ends again) or `downloaded` by the trainer (a file already downloaded
+ * place, when the session ends again or stops) or `downloaded` by the trainer (a file already downloaded
  * stays as it is, so it is downloaded again at the new ending).
  */
 export function backFromEndingWords(back: number, summary: 'written' | 'downloaded' = 'written'): string {
   const then = summary === 'written'
-    ? 'The summary written at this ending is then written again when the session ends again.'
+    ? 'The summary written at this ending is then written again, in the same file, when the session ends or stops.'
     : 'A summary already downloaded here stays as it is: download it again at the new ending.';
   return `Back to decision ${back}: the room returns to it, revealed with its votes, to follow another reply. ${then}`;
 }

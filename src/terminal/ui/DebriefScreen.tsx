@@ -38,6 +38,8 @@ export interface DebriefScreenProps {
    * first, and Enter or q goes on to the sections. A debrief opened again starts on the summary.
    */
   openOnEnding?: boolean;
+  /** u: back to the last decision (a trainer-led session's last branch followed by mistake); `label` for the help line. */
+  back?: { label: string; onBack: () => void };
 }
 
 // Short names, so the tab line stays one row at 60 columns.
@@ -45,7 +47,7 @@ const TABS = (voice: Voice) => ['Summary', 'Transcript', voice === 'room' ? "Roo
 const rowsOf = (text: string, width: number) => inkRows(text, width);
 
 /** The debrief in three scrolling sections; `e` exports it to Markdown and JSON. */
-export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notice: given, voice = 'you', startOver, farewell, openOnEnding = false }: DebriefScreenProps) {
+export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notice: given, voice = 'you', startOver, farewell, openOnEnding = false, back }: DebriefScreenProps) {
   // An assessment's debrief says so (as the web app's does, and its exports): a debrief reopened later
   // from the picker cannot otherwise tell an assessment from practice.
   const notice = mode === 'assessment' ? `Assessment mode.${given ? ` ${given}` : ''}` : given;
@@ -68,7 +70,8 @@ export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notic
   const tabLine = tabs.map((t, i) => (i === tab ? `[${i + 1} ${t}]` : ` ${i + 1} ${t} `)).join(' ');
   // s before q when a new session can start from here; its question in place of the help line.
   const [asking, setAsking] = useState(false);
-  const hints: readonly Hint[] = startOver ? [...HINTS.debrief.slice(0, -1), ['s', 'new session'], ...HINTS.debrief.slice(-1)] : HINTS[onBack ? 'debriefBack' : 'debrief'];
+  const backHint: Hint[] = back ? [['u', back.label]] : [];
+  const hints: readonly Hint[] = startOver ? [...HINTS.debrief.slice(0, -1), ...backHint, ['s', 'new session'], ...HINTS.debrief.slice(-1)] : [...HINTS[onBack ? 'debriefBack' : 'debrief'].slice(0, -1), ...backHint, ...HINTS[onBack ? 'debriefBack' : 'debrief'].slice(-1)];
 
   // The section gets what is left of the screen; one row spare so the frame never scrolls the terminal.
   const chrome = rowsOf(`Debrief: ${model.title}`, columns) + (notice ? rowsOf(notice, columns) : 0) + rowsOf(tabLine, columns)
@@ -80,9 +83,10 @@ export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notic
 
   // The ending page: the scenario's title, a blank row, the story's end, a blank row, the help line.
   const endingHeading = `${model.title}: how it ended`;
-  const endingHeight = Math.max(4, screenRows - 1 - rowsOf(endingHeading, columns) - 2 - hintRows(HINTS.endingScroll, columns).length);
-  const endingHints = story.length > endingHeight ? HINTS.endingScroll : HINTS.ending;
+  const endingHeight = Math.max(4, screenRows - 1 - rowsOf(endingHeading, columns) - 2 - hintRows([...HINTS.endingScroll, ...backHint], columns).length);
+  const endingHints = [...(story.length > endingHeight ? HINTS.endingScroll : HINTS.ending), ...backHint];
   const onEnding = (a: Action) => {
+    if (a.type === 'undo' && back) return back.onBack();
     const step = { up: -1, down: 1, 'page-up': -pageSize(endingHeight), 'page-down': pageSize(endingHeight), top: -story.length, bottom: story.length }[a.type as string];
     if (step !== undefined) return setEndingOffset((o) => scrolledOffset(o, step, story.length, endingHeight));
     // Enter or q (as on the last reply's feedback, so a second q is not taken as leaving); a tab's key opens that tab.
@@ -101,6 +105,7 @@ export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notic
       return;
     }
     if (a.type === 'restart' && startOver) return setAsking(true);
+    if (a.type === 'undo' && back) return back.onBack();
     if (a.type === 'interrupt' || a.type === 'quit') {
       const unsaved = notSavedWords(app.env);
       const failed = exportFailed || unsaved !== undefined;

@@ -1,7 +1,7 @@
 import { useSelector } from '@xstate/react';
 import { Box, Text } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { introductionsAt, introductionWords, roomDidWords, backLossWords, backToDecision, startOverFailedWords, visibleLine, votesEnteredWords, clampVotes, MAX_VOTES, TOO_MANY_VOTES, facilitatedDecision, revealData, roomBack, roomLossWords, selectView, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RoomRound, type Scenario, type SessionActor } from '../../machines/index.js';
+import { introductionsAt, introductionWords, roomDidWords, backFromEndingWords, backLossWords, backToDecision, startSession, undoEnding, startOverFailedWords, visibleLine, votesEnteredWords, clampVotes, MAX_VOTES, TOO_MANY_VOTES, facilitatedDecision, revealData, roomBack, roomLossWords, selectView, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RoomRound, type Scenario, type SessionActor } from '../../machines/index.js';
 import { command, shellWord } from '../invocation.js';
 import { dropRoomSession, finishedKeptWords, holdRoomSession, keepRoomSession, ROOM_ELSEWHERE, roomSessionOnDisk } from '../saves.js';
 import { hintRows, revealHints, sceneHints, typeNumber, voteHints, type Action, type RoomKeys } from '../keys.js';
@@ -40,7 +40,9 @@ export interface FacilitateScreenProps {
 }
 
 /** A trainer-led session: prompt and note, room votes, reveal, the room's branch, and a written summary. */
-export function FacilitateScreen({ playable, actor, resumed, notice: opening, onStartOver }: FacilitateScreenProps) {
+export function FacilitateScreen({ playable, actor: given, resumed, notice: opening, onStartOver }: FacilitateScreenProps) {
+  // Replaced only when the room goes back from the ending (a final state: the session is restored from before its last reply).
+  const [actor, setActor] = useState(given);
   const app = useApp();
   const theme = useTheme();
   const { columns, rows: screenRows } = useScreenSize();
@@ -83,9 +85,14 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
   // `onScreen`: for the debrief's notice, the path within the state folder on a line of its own (as
   // the debrief's own export says it), so that it is not broken mid-name at 60 columns; leaving the
   // app prints the whole path.
+  // The summary written at the ending, once the room has gone back from it (u): every later summary
+  // of this session is written in its place, so no file says the room took a branch it took back.
+  const endSummary = useRef<string>(undefined);
   const summary = (debrief?: Debrief): { path: string } | { error: string } => {
     try {
-      return { path: writeSessionSummary(scenario, log.current, debrief, app.env, new Date(), { carriedOn: resumed !== undefined }) };
+      const path = writeSessionSummary(scenario, log.current, debrief, app.env, new Date(), { carriedOn: resumed !== undefined, ...(endSummary.current !== undefined ? { path: endSummary.current } : {}) });
+      if (debrief) endSummary.current = path;
+      return { path };
     } catch (e) {
       return { error: errorWords(e) };
     }
@@ -367,6 +374,28 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
   if (view.done && view.debrief) {
     // How often the room matched best practice, in presenter mode's words, above where the summary went.
     const agreement = roomDidWords(scenario, log.current).join(' ');
+    // u: back to the decision whose reply ended the story (its summary written here, so the words hold;
+    // not for a finished session opened again, whose summary this window did not write).
+    const backFromEnd = !finishedAtOpen && endSummary.current !== undefined ? back : undefined;
+    const goBackFromEnding = () => {
+      const undone = undoEnding(scenario, actor.getPersistedSnapshot());
+      const last = roomBack({ past: past.current, decisions: log.current });
+      if (!undone || !last) return;
+      const session = startSession(scenario, 'practice', undone);
+      past.current = last.past;
+      log.current = last.decisions;
+      const there = selectView(scenario, session.getSnapshot());
+      drawnAt.current = there.nodeId;
+      votesNow.current = last.current.votes;
+      setVotes(last.current.votes);
+      setRevealedAt(last.current.revealed ? there.nodeId : undefined);
+      setSelected(0);
+      setNoteShown(false);
+      setSummaryPath(undefined);
+      actor.stop();
+      setActor(session);
+    };
+    const said = [agreement, summaryPath, backFromEnd !== undefined ? backFromEndingWords(backFromEnd) : undefined].filter((x) => x !== undefined).join('\n');
     // s (asked first): a new session; the finished one is no longer kept (its summary file stays).
     const again = onStartOver ? { question: NEW_SESSION_QUESTION, onConfirm: () => {
       dropRoomSession(playable, app.env);
@@ -375,7 +404,8 @@ export function FacilitateScreen({ playable, actor, resumed, notice: opening, on
     } } : undefined;
     // q: where the summary is, and that the finished session is kept (as line by line says).
     const farewell = () => [summaryPath, roomSessionOnDisk(playable, app.env) ? finishedKeptWords(playable, app.env) : undefined].filter(Boolean).join('\n') || undefined;
-    return <DebriefScreen scenario={scenario} debrief={view.debrief} notice={summaryPath ? `${agreement}\n${summaryPath}` : agreement} voice="room" startOver={again} farewell={farewell} openOnEnding={!finishedAtOpen} />;
+    return <DebriefScreen scenario={scenario} debrief={view.debrief} notice={said} voice="room" startOver={again} farewell={farewell} openOnEnding={!finishedAtOpen}
+      back={backFromEnd !== undefined ? { label: `back to decision ${backFromEnd}`, onBack: goBackFromEnding } : undefined} />;
   }
   const footer = question !== undefined ? <Paragraph bold>{question}</Paragraph> : unavailable ? <Paragraph>{unavailable}</Paragraph> : <KeyHints set={hintSet} spaced={false} width={width} whole />;
   if (view.kind === 'decision' && reveal) {
