@@ -90,7 +90,8 @@ describe('conformsToScenario (the validator\'s quick path)', () => {
   it('agrees with the zod schema on ids and texts at their edges', () => {
     const ids = ['', '-', 'a-', '-a', 'a--b', 'a-b', 'A', 'aB', 'a_b', 'a b', 'é', '٠', 'ａ', '0', '09-az', 'constructor', 'prototype', 'constructors', 'x-prototype',
       'a'.repeat(80), 'a'.repeat(81), `${'a-'.repeat(39)}ab`, '\u0000', 'a\n'];
-    const texts = ['x', ' x', '\tx', '\u00a0', '\u00a0x', '\u2028', '\u3000y', '\ufeff', '\ufeffx', ' ', '\n\n', '~', '\u007f', '\u0085', 'é', '😀', 'x'.repeat(120), 'x'.repeat(121)];
+    const texts = ['x', ' x', '\tx', '\u00a0', '\u00a0x', '\u2028', '\u3000y', '\ufeff', '\ufeffx', ' ', '\n\n', '~', '\u007f', '\u0085', 'é', '😀', 'x'.repeat(120), 'x'.repeat(121),
+      '\u200b', '\u001b[31m', '\u202e\u2066', ' \u2060', 'x\u200b', '\u200bx'];
     const base = generateScenario(4);
     for (const id of ids) {
       const raw = { ...base, id };

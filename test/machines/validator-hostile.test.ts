@@ -44,6 +44,29 @@ describe('values from a file are quoted and sanitised before they reach a messag
     expect(JSON.parse(safeJson(result.problems))).toEqual(result.problems);
   });
 
+  // The schema's "not blank" (/\S/) passed a label of escapes or invisible characters, which every
+  // screen cleans to nothing: a meter with no name, and a scene's change said as ": 50 → 35 (−15)".
+  it.each([
+    ['a zero-width space', '\u200b'],
+    ['an escape sequence', '\u001b[31m'],
+    ['bidi controls', '\u202e\u2066'],
+    ['a word joiner and a byte order mark', '\u2060\ufeff'],
+  ])('a text that is only %s is blank, as the screens would show it', (_name, invisible) => {
+    const text = example
+      .replace(/"label": "[^"]*"/, `"label": ${JSON.stringify(invisible)}`)
+      .replace('"name": "Jade"', `"name": ${JSON.stringify(`${invisible} `)}`);
+    const result = validateScenario(text, 'x.json');
+    expect(result.ok).toBe(false);
+    expect(result.problems.map((p) => [p.code, p.path.join('.')])).toEqual([['blank-text', 'characters.0.name'], ['blank-text', 'variables.0.label']]);
+    for (const p of result.problems) {
+      expect(p.message).toMatch(/only characters that are not shown/);
+      expect(p.fix).toMatch(/^Write the text/);
+      expect(`${p.message}${p.fix}`).not.toMatch(UNSAFE);
+    }
+    // Visible text with an invisible character inside is still text (the screens show it cleaned).
+    expect(validateScenario(example.replace(/"label": "[^"]*"/, `"label": ${JSON.stringify(`Jade${invisible}'s trust`)}`), 'x.json').ok).toBe(true);
+  });
+
   it('a file name holding escapes is shown with them escaped and quoted, never cleaned into another file\'s name', () => {
     const result = validateScenario(example.replace('"ending": "strong"', '"ending": "nope"'), 'bad\u001b[31m\u202e.json');
     const human = formatValidation(result, 'bad\u001b[31m\u202e.json');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { getSection, languageRuleIds, languageRules, principleIds, principles } from '../guide.js';
 import { MAX_ID_LENGTH, SLUG } from '../scenario-id.js';
+import { cleanLine } from '../text/clean.js';
 
 /**
  * The single source of truth for the scenario format. The JSON Schema that editors use
@@ -23,9 +24,19 @@ export const Id = z
     patternErrorMessage: 'Ids use only lower-case letters a-z, digits and single hyphens between them, e.g. "d1-greeting": no spaces, capitals, underscores or accents.',
   });
 
+/**
+ * What the check that a text shows something says when it does not: the text is only escape
+ * sequences, control or invisible characters, which every screen cleans away (text/clean.ts).
+ */
+export const INVISIBLE_ONLY = 'holds only characters that are not shown';
+
 /** Text a learner or trainer reads: never empty, never executed, rendered as plain text. */
 const Text = (max: number, description: string) =>
-  z.string().min(1).max(max).regex(/\S/, { message: 'must not be blank' }).meta({
+  z.string().min(1).max(max).regex(/\S/, { message: 'must not be blank' })
+    // /\S/ passes "\u200b" or "\u001b[31m", shown as nothing (a meter without a name). (Not in the
+    // JSON Schema: an editor's pattern cannot say it; the validator does.)
+    .refine((s) => cleanLine(s) !== '', { message: INVISIBLE_ONLY })
+    .meta({
     description,
     patternErrorMessage: 'Write some text here: it cannot be empty or only spaces.',
   });

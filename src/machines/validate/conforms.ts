@@ -1,5 +1,6 @@
 import { languageRuleIds, principleIds } from '../guide.js';
 import { MAX_REPLIES, type Scenario } from '../schema/scenario.js';
+import { cleanLine } from '../text/clean.js';
 
 /**
  * A fast, allocation-free check that parsed JSON satisfies the zod schema in
@@ -56,7 +57,6 @@ function conforms(raw: unknown): raw is Scenario {
 
 type Obj = Record<string, unknown>;
 
-const NOT_BLANK = /\S/;
 const principles = new Set(principleIds);
 const languageRules = new Set(languageRuleIds);
 
@@ -87,9 +87,10 @@ function isId(v: unknown): boolean {
 }
 function isText(v: unknown, max: number): boolean {
   if (typeof v !== 'string' || v.length < 1 || v.length > max) return false;
-  // Text almost always starts with a visible ASCII character; otherwise look for one.
+  // Text almost always starts with a visible ASCII character; otherwise look for one that the
+  // screens show (escapes, control and invisible characters are cleaned away: INVISIBLE_ONLY).
   const first = v.charCodeAt(0);
-  return (first > 32 && first < 127) || NOT_BLANK.test(v);
+  return (first > 32 && first < 127) || cleanLine(v) !== '';
 }
 function isPrincipleId(v: unknown): boolean {
   return typeof v === 'string' && principles.has(v);

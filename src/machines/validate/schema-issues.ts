@@ -391,6 +391,10 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       return [problem('out-of-range', `${capitalise(keyName)} is ${describe(value)}; it must be at most ${Number(issue.maximum)}.`, `Use a value of ${Number(issue.maximum)} or less.`)];
     }
     case 'custom':
+      // Only escapes or invisible characters: blank as every screen shows it ("" or "  " is said by the checks before).
+      if (issue.message === S.INVISIBLE_ONLY) {
+        return [problem('blank-text', `${capitalise(keyName)} is ${quoteValue(value)}: it ${S.INVISIBLE_ONLY} (escape sequences, control or invisible characters), so it shows as blank.`, blankTextFix(raw, path))];
+      }
       // { "var": "trust", ">=": 60 } has no comparison, but the unknown-field problem at ">=" says
       // to write "gte" there, which is the whole fix: one mistake, one problem.
       if (issue.message.includes('comparison') && typeof value === 'object' && value !== null && Object.keys(value).some((k) => Object.hasOwn(GUESSED_COMPARISONS, k))) return [];
