@@ -879,6 +879,30 @@ describe('trainer-led screens at 60×24 and 120×40', () => {
     expect(out.indexOf(`Discuss: ${prompt}`)).toBeGreaterThan(out.indexOf('Jade (youth): "My boyfriend got it for me.'));
   });
 
+  // A scene that fits without its note but not with it: f turned the scene into a scrolling one
+  // left at its top, so the note began on the last row above "↓ … more below" and f seemed to do
+  // nothing (a decision's note is scrolled to; the scene's was only when it already scrolled).
+  it('f at a scene that fits only without its note scrolls to the note', async () => {
+    const p = newPhone();
+    const note = 'Ask the room what Jade is telling them about the phone, then about who gave it to her. '.repeat(12).trim();
+    // A narration of about 15 rows at 60 columns: the scene fills most of the screen.
+    const narration = 'Jade turns the phone over in her hands while you talk, and the case worker waits by the door. '.repeat(9).trim();
+    const playable = { ...p, scenario: { ...p.scenario, nodes: p.scenario.nodes.map((n) => (n.kind === 'scene' ? { ...n, narration, facilitatorNote: note } : n)) } };
+    const r = await renderAt(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable } }).element, 60, 24);
+    await press(r, KEY.enter, 'r', '1');
+    const flat = () => (r.lastFrame() ?? '').replace(/\s+/g, ' ');
+    expect(flat()).toContain('Jade (youth)');
+    expect(flat()).toContain(narration);
+    expect(flat()).not.toContain('more below');
+    await press(r, 'f');
+    // The note's first rows are on the screen, not one row of it below the scene.
+    expect(flat()).toContain(`Facilitator note: ${note.slice(0, 120)}`);
+    expect(lines(r.lastFrame() ?? '').length).toBeLessThanOrEqual(23);
+    await press(r, 'f');
+    expect(flat()).not.toContain('Facilitator note');
+    expect(flat()).toContain(narration);
+  });
+
   it('a scene with only a spoken line has one blank row above it, and the summary\'s path is whole on its row at 60 columns', async () => {
     const env = tempEnv();
     const r = await renderAt(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element, 60, 24);

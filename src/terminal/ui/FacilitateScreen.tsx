@@ -315,7 +315,9 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     if (view.kind === 'scene') {
       if (a.type === 'enter') return actor.send({ type: 'scene.continue' });
       if (a.type === 'note' && note !== undefined) {
-        if (!noteShown && sceneScrolls) setOffset(momentRows.length);
+        // Scrolled to as at a decision, whether the scene scrolls yet or not: a scene that fits only
+        // without its note scrolls once it is shown, and left at its top the note began on the last row.
+        if (!noteShown) setOffset(momentRows.length);
         return setNoteShown(!noteShown);
       }
       const step = sceneScrolls ? { up: -1, down: 1, 'page-up': -pageSize(sceneHeight), 'page-down': pageSize(sceneHeight) }[a.type as string] : undefined;
