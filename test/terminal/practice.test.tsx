@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
 import { appElement, KEY, newPhone, press, renderApp, renderAt, SCENARIOS, tap, tempEnv, throughEnding } from './helpers/ink.js';
 import { loadPlayable } from '../../src/terminal/scenario-source.js';
-import { readRecords, recordCompletion, startSession } from '../../src/machines/index.js';
+import { readRecords, recordCompletion, selectView, startSession } from '../../src/machines/index.js';
 import { playElement } from './helpers/play.js';
 import { BUNDLED } from './helpers/layout.js';
 import { stateStore } from '../../src/terminal/node/state-store.js';
@@ -175,6 +175,49 @@ describe('a scene that changes a meter', () => {
     expect(r.lastFrame()).toMatch(/Arev's trust █{3,4}░{6,7} 35\/100/);
     expect(r.lastFrame()).not.toContain('→ 35');
     r.unmount();
+  });
+
+  // A label may be 80 characters: at 60 columns its meter takes two rows (and its change two more),
+  // but each meter was counted as one row, so the scene with its change ran past the screen's foot.
+  it('a meter whose long label takes two rows is counted as two: the scene and its change fit 60x24, however long the scene', async () => {
+    const { playable } = couchRent('practice');
+    const label = "Arev's trust in you, as she tells it to her friends at the drop-in centre";
+    const scene = playable.scenario.nodes.find((n) => n.id === 's4-server');
+    if (scene?.kind !== 'scene') throw new Error('couch-rent has no scene s4-server');
+    // The scene's narration made longer, a sentence at a time, up to where it scrolls.
+    for (let more = 0; more <= 8; more++) {
+      const narration = `${scene.narration ?? ''}${' The server comes back with the card machine and waits.'.repeat(more)}`;
+      const scenario = {
+        ...playable.scenario,
+        variables: (playable.scenario.variables ?? []).map((v) => (v.id === 'trust' ? { ...v, label } : v)),
+        nodes: playable.scenario.nodes.map((n) => (n === scene ? { ...scene, narration } : n)),
+      };
+      const r = await renderAt(playElement({ playable: { ...playable, scenario }, actor: startSession(scenario, 'practice'), mode: 'practice', env: tempEnv() }), 60, 24);
+      const frame = r.lastFrame() ?? '';
+      expect(frame.split('\n').length, `${more} sentences more`).toBeLessThanOrEqual(23);
+      expect(frame.replace(/\s+/g, ' '), `${more} sentences more`).toMatch(/\(−15\)|more below/);
+      r.unmount();
+    }
+  });
+
+  it('the same long label on the feedback to a reply that changes the meter: it fits 60x24, however long the feedback', async () => {
+    const start = loadPlayable(join(BUNDLED, 'couch-rent.json'), 'd1-bench');
+    if ('problems' in start) throw new Error(start.problems);
+    const label = "Arev's trust in you, as she tells it to her friends at the drop-in centre";
+    for (let more = 0; more <= 8; more++) {
+      const scenario = {
+        ...start.scenario,
+        variables: (start.scenario.variables ?? []).map((v) => (v.id === 'trust' ? { ...v, label } : v)),
+        nodes: start.scenario.nodes.map((n) => (n.kind === 'decision' ? { ...n, replies: n.replies.map((r) => ({ ...r, feedback: `${r.feedback}${' Keeping a promise you can keep builds trust (Building Rapport).'.repeat(more)}` })) } : n)),
+      };
+      const actor = startSession(scenario, 'practice');
+      const r = await renderAt(playElement({ playable: { ...start, scenario }, actor, mode: 'practice', env: tempEnv() }), 60, 24);
+      const number = selectView(scenario, actor.getSnapshot()).replies.find((x) => x.id === 'd1-promise')?.number ?? 1;
+      await press(r, String(number));
+      const frame = r.lastFrame() ?? '';
+      expect(frame.split('\n').length, `${more} sentences more`).toBeLessThanOrEqual(23);
+      r.unmount();
+    }
   });
 
   it('says nothing of it in an assessment (no meter, no feedback until the debrief)', async () => {

@@ -11,6 +11,7 @@ import { useKeys } from './useKeys.js';
 import { KeyHints } from './KeyHints.js';
 import { QuitPrompt, QUIT_PROMPT_EXTRA } from './QuitPrompt.js';
 import { compactStatus, StatusLine, statusText } from './StatusLine.js';
+import { meterRows } from './Meter.js';
 import { useScreenSize } from './useScreenSize.js';
 
 /** Where progress cannot be saved, q only quits (its prompt says the playthrough will be lost). */
@@ -41,7 +42,7 @@ export function FeedbackScreen({ view, mode, canUndo, confirmQuit, unsaved }: Fe
   const { columns, rows } = useScreenSize();
   const title = view.scenarioTitle;
   const hints = quitOnly(playHints({ kind: view.done ? 'last-feedback' : 'feedback', canUndo }), unsaved);
-  const full = inkRows(statusText(view, mode, title, true, columns), columns) + view.meters.length;
+  const full = inkRows(statusText(view, mode, title, true, columns), columns) + meterRows(view.meters, columns);
   const footer = confirmQuit ? 1 + QUIT_PROMPT_EXTRA : inkRows(hintLine(hints), columns);
   const spaced = feedbackHeight(view.lastFeedback, columns, 0) <= rows - 1 - full - footer - 2;
   const compact = !spaced && feedbackHeight(view.lastFeedback, columns, 0) > rows - 1 - full - footer ? compactStatus(view, mode, columns, true) : undefined;

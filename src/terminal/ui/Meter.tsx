@@ -1,5 +1,6 @@
 import { Text } from 'ink';
 import type { MeterView } from '../../machines/index.js';
+import { inkRows } from '../wrap.js';
 import { useTheme } from './ThemeContext.js';
 
 /** Props of Meter. */
@@ -13,6 +14,14 @@ export interface MeterProps {
 /** The meter as plain text, as wide as it is drawn. */
 export function meterText(meter: MeterView, cells = 10): string {
   return `${meter.label} ${'█'.repeat(cells)} ${meter.value}/${meter.max}`;
+}
+
+/**
+ * Rows the meters take, each on a row of its own at `columns`: a long label (up to 80 characters)
+ * wraps the meter onto a second row, which a count of one row per meter left out of the layout.
+ */
+export function meterRows(meters: readonly MeterView[], columns: number): number {
+  return meters.reduce((n, m) => n + inkRows(meterText(m), columns), 0);
 }
 
 /** A small bar with the number beside it, so the value never depends on seeing the bar. */

@@ -16,6 +16,7 @@ import { Moment } from './Moment.js';
 import { QuitPrompt, QUIT_PROMPT_EXTRA } from './QuitPrompt.js';
 import { REPLY_INDENT, ReplyList } from './ReplyList.js';
 import { compactStatus, StatusLine, statusText } from './StatusLine.js';
+import { meterRows } from './Meter.js';
 import { useTheme } from './ThemeContext.js';
 import { useArrivedAfter, useKeys } from './useKeys.js';
 import { useScreenSize } from './useScreenSize.js';
@@ -255,7 +256,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   // says so here as the content note does, before the first reply rather than at the quit.
   const failureRows = recap && failure ? 1 + inkRows(failure, columns) : 0;
   // (The status with its meters, as on every screen of the playthrough: where the trust stands is part of where it stopped.)
-  const recapHeight = Math.max(4, rows - 1 - 1 - inkRows(statusText(view, mode, title, false, columns), columns) - view.meters.length - failureRows - 1 - (confirmQuit ? 1 + QUIT_PROMPT_EXTRA : 1 + inkRows(hintLine(recapHints), columns)));
+  const recapHeight = Math.max(4, rows - 1 - 1 - inkRows(statusText(view, mode, title, false, columns), columns) - meterRows(view.meters, columns) - failureRows - 1 - (confirmQuit ? 1 + QUIT_PROMPT_EXTRA : 1 + inkRows(hintLine(recapHints), columns)));
   if (recap) {
     return (
       <Box flexDirection="column">
@@ -352,7 +353,7 @@ function momentLayout({ view, mode, columns, rows, canUndo, unsaved, typedShown,
   // On a scene the only way on is a key: a notice there keeps the hints under it.
   const hintsToo = unavailable !== undefined && view.kind === 'scene';
   const footerOf = (set: Hint[]) => (unavailable === undefined ? hintLine(set) : hintsToo ? `${unavailable}\n${hintLine(set)}` : unavailable);
-  const fullStatus = inkRows(statusText(view, mode, view.scenarioTitle, false, columns), columns) + view.meters.length;
+  const fullStatus = inkRows(statusText(view, mode, view.scenarioTitle, false, columns), columns) + meterRows(view.meters, columns);
   let spare = rows - 1 - packedHeight(view, footerOf(hints), columns) - fullStatus - (confirmQuit ? QUIT_PROMPT_EXTRA : 0);
   const compact = spare < 0 ? compactStatus(view, mode, columns) : undefined;
   if (compact) spare += fullStatus - compact.rows;

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { progressWords, type SessionMode, type SessionView } from '../../machines/index.js';
-import { Meter, meterText } from './Meter.js';
+import { Meter, meterRows, meterText } from './Meter.js';
 import { Paragraph } from './Paragraph.js';
 
 /** Props of StatusLine. */
@@ -70,7 +70,7 @@ export function compactStatus(view: SessionView, mode: SessionMode, columns: num
   const text = `${stepText(view, feedback)}${mode === 'assessment' ? ' · assessment' : ''}`;
   const inline = [text, ...view.meters.map(meterText)].join(' · ');
   const metersInline = view.meters.length > 0 && [...inline].length <= columns;
-  return { text, metersInline, rows: 1 + (metersInline ? 0 : view.meters.length) };
+  return { text, metersInline, rows: 1 + (metersInline ? 0 : meterRows(view.meters, columns)) };
 }
 
 /** Title, step indicator ("Decision n of about m"), mode and meters. */
