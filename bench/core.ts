@@ -4,7 +4,7 @@ import { runInNewContext } from 'node:vm';
 import { compileScenario } from '../src/machines/compile.js';
 import { formatValidation, validateScenario } from '../src/machines/validate/index.js';
 import { generateScenario } from './generate.js';
-import { manyStates, syntaxErrorsOnOneLine, unknownFields, unknownReferences } from './hostile.js';
+import { bracketsLostMidFile, manyStates, syntaxErrorsOnOneLine, unknownFields, unknownReferences } from './hostile.js';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -132,6 +132,8 @@ export function runHostileBench(): void {
     // Decisions, each reached in more states than the exploration's bound allows (32 per node).
     ['states past the bound', 2_000, manyStates], ['states past the bound', 20_000, manyStates],
     ['syntax errors on one line', 100_000, syntaxErrorsOnOneLine], ['syntax errors on one line', 500_000, syntaxErrorsOnOneLine],
+    // One mistake (a reply's } and ] deleted) in a file of that many scenes, found by its indentation.
+    ['brackets lost mid-file (scenes)', 20_000, bracketsLostMidFile], ['brackets lost mid-file (scenes)', 100_000, bracketsLostMidFile],
   ];
   for (const [name, count, make] of shapes) {
     const text = make(count);

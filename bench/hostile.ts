@@ -60,3 +60,29 @@ export function manyStates(decisions: number): string {
     variables: ['a', 'b', 'c'].map((v) => ({ id: v, label: v, min: 0, max: 1000, start: 0 })), start: 'd0', nodes,
   }, null, 1);
 }
+
+/**
+ * A scenario of `count` scenes and then a decision, indented as `JSON.stringify(…, null, 2)` writes
+ * it, with the lines of the decision's last reply's } and of the "replies" list's ] deleted: the
+ * brackets lost mid-file that the validator finds by the indentation (syntax.ts,
+ * bracketsLostMidFile), reading every line before them. `crlf`: Windows line ends.
+ */
+export function bracketsLostMidFile(count: number, crlf = false): string {
+  const nodes: Record<string, unknown>[] = [];
+  for (let i = 0; i < count; i++) nodes.push({ id: `scene-${i}`, kind: 'scene', narration: 'You wait. '.repeat(10).trim(), next: i + 1 < count ? `scene-${i + 1}` : 'd1' });
+  nodes.push({
+    id: 'd1', kind: 'decision', title: 'Decision', narration: 'Maya waits.', prompt: 'What do you say?',
+    replies: ['a', 'b'].map((k) => ({ id: `d1-${k}`, text: `Reply ${k}.`, feedback: 'It matters (Red Flags).', assessments: [{ principle: 'non-judgmental', verdict: 'follows' }], next: 'end' })),
+  });
+  nodes.push({ id: 'end', kind: 'ending', ending: 'mixed', title: 'End', narration: 'It ends.' });
+  const lines = JSON.stringify({
+    id: 'hostile-lost', version: 1, title: 'Hostile', summary: 'Hostile.', contentNote: 'None.', estimatedMinutes: 5,
+    learningGoals: ['non-judgmental'], characters: [{ id: 'maya', name: 'Maya', role: 'youth' }], start: 'scene-0', nodes,
+  }, null, 2).split('\n');
+  // The list's "]" (lined up with "replies") and the last reply's "}" on the line before it.
+  const replies = lines.findIndex((l) => l.includes('"replies"'));
+  const indent = (lines[replies] ?? '').search(/\S/);
+  const end = lines.findIndex((l, i) => i > replies && /^\s*\],?$/.test(l) && l.search(/\S/) === indent);
+  lines.splice(end - 1, 2);
+  return lines.join(crlf ? '\r\n' : '\n');
+}

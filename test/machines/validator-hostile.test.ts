@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { manyStates, syntaxErrorsOnOneLine, unknownFields, unknownReferences } from '../../bench/hostile.js';
+import { bracketsLostMidFile, manyStates, syntaxErrorsOnOneLine, unknownFields, unknownReferences } from '../../bench/hostile.js';
 import { exploreScenario, STATE_LIMIT } from '../../src/machines/audit/explore.js';
 import { toDot, toMermaid } from '../../src/machines/graph-export.js';
 import { cleanText, quoteValue, safeJson } from '../../src/machines/index.js';
@@ -159,6 +159,22 @@ describe('files with thousands of mistakes: every mistake counted, the report ca
     // Each error after the first shown ones is counted in the last message, none twice.
     const more = Number(/\((\d+) more syntax errors follow; fix these first\)\.$/.exec(result.problems.at(-1)?.message ?? '')?.[1]);
     expect(more).toBeGreaterThan(100_000);
+  });
+
+  // The lost brackets are found by reading the file's indentation line by line (timed by the bench's
+  // "brackets lost mid-file" rows): after 20,000 scenes, with Windows line ends too, they are still
+  // named at the line where they went missing, not at the end of the file.
+  it.each([false, true])('brackets lost after 20,000 scenes (CRLF: %s): one problem, at the line they went missing', (crlf) => {
+    const text = bracketsLostMidFile(20_000, crlf);
+    const result = validateScenario(text, 'lost.json');
+    expect(result.problems.map((p) => p.code)).toEqual(['syntax-not-closed']);
+    const p = result.problems[0];
+    const lines = text.split(/\r?\n/);
+    expect(lines[(p?.line ?? 0) - 1]).toMatch(/"next": "end"$/);
+    expect(p?.fix).toMatch(/^Add "\} \]" at the end of line \d+/);
+    // Typing the fix there makes the file valid.
+    const fixed = lines.map((l, i) => (i === (p?.line ?? 0) - 1 ? `${l} } ]` : l)).join('\n');
+    expect(validateScenario(fixed, 'lost.json').problems.filter((q) => q.severity === 'error')).toEqual([]);
   });
 
   it('far more reachable states than the bound: the ending checks stop at the bound and say so', () => {
