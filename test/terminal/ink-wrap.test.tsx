@@ -99,6 +99,23 @@ describe('inkWrap wraps plain text exactly as Ink (wrap-ansi, trim: false, hard:
     }), { numRuns: 400, seed: 15 });
   });
 
+  // Hostile shapes for the path breaking (a state folder or a file name can be anything): what comes
+  // out is checked here. Each is wrapped in one pass (100,000 characters took milliseconds when
+  // timed by hand), so no time bound.
+  it.each([
+    ['no separator', 'x'.repeat(10_000)],
+    ['only separators', '/'.repeat(10_000)],
+    ['a separator every other character', 'a/'.repeat(5_000)],
+    ['a name of dots and dashes under a folder', `/home/${'a.b-c_'.repeat(2_000)}`],
+    ['parts one longer than the row', `C:\\${`${'y'.repeat(61)}\\`.repeat(160)}`],
+  ])('a 10,000-character word (%s): nothing lost, no row wider than 60, and inkRows counts its rows', (_name, path) => {
+    const text = `The save was moved to ${path} and kept.`;
+    const out = inkWrap(text, 60) ?? '';
+    for (const row of out.split('\n')) expect(row.length).toBeLessThanOrEqual(60);
+    expect(out.replaceAll('\n', '')).toBe(text);
+    expect(out.split('\n').length).toBe(inkRows(text, 60));
+  });
+
   it('leaves widths that are not whole columns to Ink', () => {
     expect(inkWrap('some words', 0)).toBeUndefined();
     expect(inkWrap('some words', 4.5)).toBeUndefined();
