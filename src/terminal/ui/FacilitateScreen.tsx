@@ -1,7 +1,7 @@
 import { useSelector } from '@xstate/react';
 import { Box, Text } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { introductionsAt, introductionWords, roomDidWords, backFromEndingWords, backLossWords, backToDecision, startSession, undoEnding, startOverFailedWords, visibleLine, votesEnteredWords, clampVotes, MAX_VOTES, TOO_MANY_VOTES, facilitatedDecision, revealData, roomBack, roomLossWords, selectView, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RoomRound, type Scenario, type SessionActor } from '../../machines/index.js';
+import { introductionsAt, introductionWords, roomDidWords, backFromEndingWords, backLossWords, backToDecision, startSession, undoEnding, startOverFailedWords, visibleLine, votesEnteredWords, clampVotes, MAX_VOTES, TOO_MANY_VOTES, facilitatedDecision, revealData, roomBack, roomLossWords, selectView, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RoomRound, type Scenario, type SessionActor, type SessionView } from '../../machines/index.js';
 import { command, shellWord } from '../invocation.js';
 import { dropRoomSession, finishedKeptWords, holdRoomSession, keepRoomSession, ROOM_ELSEWHERE, roomSessionOnDisk } from '../saves.js';
 import { hintRows, revealHints, sceneHints, typeNumber, voteHints, type Action, type RoomKeys } from '../keys.js';
@@ -276,10 +276,12 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     const last = roomBack({ past: past.current, decisions: log.current });
     if (!last) return;
     actor.send({ type: 'decision.undo' });
+    backAt(last, selectView(scenario, actor.getSnapshot()));
+  };
+  /** The decision gone back to (`there`), drawn with what the room had entered there, not cleared as a new decision is; the summary so far without the branch (`last`). */
+  const backAt = (last: { past: RoomRound[]; decisions: FacilitatedDecision[]; current: RoomRound }, there: SessionView) => {
     past.current = last.past;
     log.current = last.decisions;
-    const there = selectView(scenario, actor.getSnapshot());
-    // Drawn with what the room had entered there, not cleared as a new decision is.
     drawnAt.current = there.nodeId;
     votesNow.current = last.current.votes;
     setVotes(last.current.votes);
@@ -384,15 +386,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
       const last = roomBack({ past: past.current, decisions: log.current });
       if (!undone || !last) return;
       const session = startSession(scenario, 'practice', undone);
-      past.current = last.past;
-      log.current = last.decisions;
-      const there = selectView(scenario, session.getSnapshot());
-      drawnAt.current = there.nodeId;
-      votesNow.current = last.current.votes;
-      setVotes(last.current.votes);
-      setRevealedAt(last.current.revealed ? there.nodeId : undefined);
-      setSelected(0);
-      setNoteShown(false);
+      backAt(last, selectView(scenario, session.getSnapshot()));
       setSummaryPath(undefined);
       actor.stop();
       setActor(session);
