@@ -34,6 +34,18 @@ async function controlled(width: () => number) {
   };
 }
 
+/** A room of `scenario` on 127.0.0.1 with the terminal controls on a pipe at 60 columns, not yet started (see attach). */
+async function servedAt60(scenario: Scenario) {
+  const ctx = roomContext(scenario);
+  const told: { changed?: (s: RoomState) => void } = {};
+  const server = await startRoomServer({ ctx, state: createRoom(ctx, ROOM, 4, new Date('2026-12-01T10:00:00Z')), token: 'c'.repeat(43), host: '127.0.0.1', port: 0, persist: () => undefined, log: () => undefined, onChange: (s) => told.changed?.(s) });
+  cleanup.push(() => server.close());
+  const { controls, type } = attach(server, ctx, () => 60);
+  cleanup.push(async () => controls.close());
+  told.changed = controls.changed;
+  return { ctx, server, controls, type };
+}
+
 /** The terminal controls of `server` on a pipe: what they printed, and `type` (see lineTyper). */
 function attach(server: RoomServer, ctx: ReturnType<typeof roomContext>, width: () => number) {
   let out = '';
@@ -375,13 +387,7 @@ describe('room controls in the terminal', () => {
       n.facilitatorNote = 'Let the room sit with what Dani said before moving on; notice who wants to fix it.';
     }
     const own = validateScenario(JSON.stringify(data), 'first-scenario.json').scenario as Scenario;
-    const ctx = roomContext(own);
-    const told: { changed?: (s: RoomState) => void } = {};
-    const server = await startRoomServer({ ctx, state: createRoom(ctx, ROOM, 4, new Date('2026-12-01T10:00:00Z')), token: 'c'.repeat(43), host: '127.0.0.1', port: 0, persist: () => undefined, log: () => undefined, onChange: (s) => told.changed?.(s) });
-    cleanup.push(() => server.close());
-    const { controls, type } = attach(server, ctx, () => 60);
-    cleanup.push(async () => controls.close());
-    told.changed = controls.changed;
+    const { ctx, server, controls, type } = await servedAt60(own);
     controls.start(server.state());
     await type('o', /l: lock/);
     await type('r', /Type the number of the reply the room follows/);
@@ -404,13 +410,7 @@ describe('room controls in the terminal', () => {
     const model = replies[1]!;
     for (let i = replies.length; i < 120; i++) replies.push({ ...model, id: `extra-${i}`, text: `Another thing to say, number ${i}.` });
     const many = validateScenario(JSON.stringify(data), 'first-scenario.json').scenario as Scenario;
-    const ctx = roomContext(many);
-    const told: { changed?: (s: RoomState) => void } = {};
-    const server = await startRoomServer({ ctx, state: createRoom(ctx, ROOM, 4, new Date('2026-12-01T10:00:00Z')), token: 'c'.repeat(43), host: '127.0.0.1', port: 0, persist: () => undefined, log: () => undefined, onChange: (s) => told.changed?.(s) });
-    cleanup.push(() => server.close());
-    const { controls, type } = attach(server, ctx, () => 60);
-    cleanup.push(async () => controls.close());
-    told.changed = controls.changed;
+    const { ctx, server, controls, type } = await servedAt60(many);
     controls.start(server.state());
     const view = roomSessionView(ctx, server.state());
     expect(view.replies).toHaveLength(120);
