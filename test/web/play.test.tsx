@@ -465,19 +465,26 @@ describe('playing a scenario in the browser', () => {
     expect(screen.getByText(/^Decision 1 of about/)).toBeTruthy();
   });
 
+  /** A step through couch-rent (Continue, then the reply `reply`), and the three steps to its fourth decision, where "Use the invite link" is a reply. */
+  function couchRentSteps(user: ReturnType<typeof userEvent.setup>) {
+    const go = async (reply: RegExp) => {
+      await user.click(await screen.findByRole('button', { name: 'Continue' }));
+      await user.click(await screen.findByRole('button', { name: reply }));
+    };
+    const toTheInviteLink = async () => {
+      for (const reply of [/I heard him/, /Somewhere nobody/, /I can't promise that/]) await go(reply);
+    };
+    return { go, toTheInviteLink };
+  }
+
   // A scene's effects moved the meter with nothing said: couch-rent's "The server" takes 15 from
   // Arev's trust as the volunteer goes on, and the meter just dropped (nothing read aloud).
   it('a scene that changes a meter says so with the scene, in the conversation read aloud, and the meter follows', async () => {
     const user = userEvent.setup();
     renderApp('#/play/couch-rent');
     const trust = () => Number(document.querySelector('meter')?.getAttribute('value'));
-    const go = async (reply: RegExp) => {
-      await user.click(await screen.findByRole('button', { name: 'Continue' }));
-      await user.click(await screen.findByRole('button', { name: reply }));
-    };
-    await go(/I heard him/);
-    await go(/Somewhere nobody/);
-    await go(/I can't promise that/);
+    const { toTheInviteLink } = couchRentSteps(user);
+    await toTheInviteLink();
     await user.click(await screen.findByRole('button', { name: 'Continue' }));
     const before = trust();
     const said = await liveDuring(() => user.click(screen.getByRole('button', { name: /Use the invite link/ })));
@@ -496,13 +503,8 @@ describe('playing a scenario in the browser', () => {
   it("assessment mode says nothing of a scene's change (no meter, no feedback until the debrief)", async () => {
     const user = userEvent.setup();
     renderApp('#/assess/couch-rent');
-    const go = async (reply: RegExp) => {
-      await user.click(await screen.findByRole('button', { name: 'Continue' }));
-      await user.click(await screen.findByRole('button', { name: reply }));
-    };
-    await go(/I heard him/);
-    await go(/Somewhere nobody/);
-    await go(/I can't promise that/);
+    const { go, toTheInviteLink } = couchRentSteps(user);
+    await toTheInviteLink();
     await go(/Use the invite link/);
     expect(await screen.findByRole('heading', { level: 3, name: 'The server' })).toBeTruthy();
     expect(document.querySelector('.changes')).toBeNull();
