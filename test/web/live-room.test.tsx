@@ -24,7 +24,19 @@ afterEach(() => {
   window.history.replaceState(null, '', '/');
   // The projector's blank is kept in the tab (sessionStorage) across pages: each test starts shown.
   sessionStorage.clear();
+  clickerClock.now = () => performance.now();
 });
+
+/**
+ * The clicker's clock for a test, a second later at each reading (so no two presses pass for a
+ * clicker's double press) until the test sets `clock.t` or `clickerClock.now` itself; the real
+ * clock again after each test (afterEach).
+ */
+function steppingClock() {
+  const clock = { t: 0 };
+  clickerClock.now = () => (clock.t += 1000);
+  return clock;
+}
 
 const scenario = validateScenario(example, 'example.json').scenario as Scenario;
 const ctx = roomContext(scenario);
@@ -311,43 +323,38 @@ describe('live room on the presenter page', () => {
   // The last branch followed by mistake ended the session with no way back ("Back to decision N" was offered before every other moment).
   it('at the ending the story reached, "Back to decision 2" and Page Up send the room back to the last decision, revealed with its votes; not after the session was ended for everyone', async () => {
     const user = userEvent.setup();
-    let clock = 0;
-    clickerClock.now = () => (clock += 1000);
-    try {
-      const { client } = renderRoom();
-      client.push();
-      await voteAndFollow(user, client, 'phone-curious', 'phone-curious');
-      await user.click(screen.getByRole('button', { name: 'Continue' }));
-      client.answer();
-      await voteAndFollow(user, client, 'after-supervisor', 'after-supervisor');
-      expect(client.state.phase).toBe('ended');
-      expect(screen.getByRole('heading', { name: 'How often the room matched best practice' })).toBeTruthy();
-      expect(screen.getByText(/Back to decision 2: the room returns to it, revealed with its votes/).textContent).toContain('written again, in the same file, when the session ends or stops');
-      expect(document.getElementById('clicker-keys')?.textContent).toContain('Page Up or Left arrow: Back to decision 2.');
-      await user.click(screen.getByRole('button', { name: 'Back to decision 2' }));
-      expect(client.sent.at(-1)).toEqual({ type: 'back', node: roomSessionView(ctx, client.state).nodeId });
-      client.answer();
-      expect(screen.getByRole('heading', { name: 'The replies, revealed' })).toBeTruthy();
-      expect(screen.getByText('1 vote in all.')).toBeTruthy();
-      expect(client.state).toMatchObject({ phase: 'revealed', round: 2 });
-      // Ended again; Page Up (a clicker) goes back too.
-      await user.click(within(document.querySelector('[data-reply="after-supervisor"]') as HTMLElement).getByRole('button', { name: /Follow/ }));
-      client.answer();
-      expect(client.state.phase).toBe('ended');
-      await user.keyboard('{PageUp}');
-      expect(client.sent.at(-1)).toEqual({ type: 'back', node: roomSessionView(ctx, client.state).nodeId });
-      client.answer();
-      expect(client.state.phase).toBe('revealed');
-      // Ended for everyone (e) before the ending: it stays ended, with no way back offered.
-      await user.click(screen.getByRole('button', { name: 'End the session' }));
-      await user.click(screen.getByRole('button', { name: 'Yes, end the session' }));
-      client.answer();
-      expect(client.state.phase).toBe('ended');
-      expect(screen.queryByRole('button', { name: /^Back to decision/ })).toBeNull();
-      expect(screen.queryByText(/the room returns to it/)).toBeNull();
-    } finally {
-      clickerClock.now = () => performance.now();
-    }
+    steppingClock();
+    const { client } = renderRoom();
+    client.push();
+    await voteAndFollow(user, client, 'phone-curious', 'phone-curious');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    client.answer();
+    await voteAndFollow(user, client, 'after-supervisor', 'after-supervisor');
+    expect(client.state.phase).toBe('ended');
+    expect(screen.getByRole('heading', { name: 'How often the room matched best practice' })).toBeTruthy();
+    expect(screen.getByText(/Back to decision 2: the room returns to it, revealed with its votes/).textContent).toContain('written again, in the same file, when the session ends or stops');
+    expect(document.getElementById('clicker-keys')?.textContent).toContain('Page Up or Left arrow: Back to decision 2.');
+    await user.click(screen.getByRole('button', { name: 'Back to decision 2' }));
+    expect(client.sent.at(-1)).toEqual({ type: 'back', node: roomSessionView(ctx, client.state).nodeId });
+    client.answer();
+    expect(screen.getByRole('heading', { name: 'The replies, revealed' })).toBeTruthy();
+    expect(screen.getByText('1 vote in all.')).toBeTruthy();
+    expect(client.state).toMatchObject({ phase: 'revealed', round: 2 });
+    // Ended again; Page Up (a clicker) goes back too.
+    await user.click(within(document.querySelector('[data-reply="after-supervisor"]') as HTMLElement).getByRole('button', { name: /Follow/ }));
+    client.answer();
+    expect(client.state.phase).toBe('ended');
+    await user.keyboard('{PageUp}');
+    expect(client.sent.at(-1)).toEqual({ type: 'back', node: roomSessionView(ctx, client.state).nodeId });
+    client.answer();
+    expect(client.state.phase).toBe('revealed');
+    // Ended for everyone (e) before the ending: it stays ended, with no way back offered.
+    await user.click(screen.getByRole('button', { name: 'End the session' }));
+    await user.click(screen.getByRole('button', { name: 'Yes, end the session' }));
+    client.answer();
+    expect(client.state.phase).toBe('ended');
+    expect(screen.queryByRole('button', { name: /^Back to decision/ })).toBeNull();
+    expect(screen.queryByText(/the room returns to it/)).toBeNull();
   });
 
   it('a projector window shows how to join, the moment, and after the reveal the tally and note; never the trainer\'s buttons', async () => {
@@ -528,72 +535,66 @@ describe('live room on the presenter page', () => {
 
   it('a presentation clicker takes the vote one step at a time: Page Down opens it, locks it once a phone has voted, reveals it once locked; never a branch; a double press is not taken; Page Up goes back to the last decision', async () => {
     const user = userEvent.setup();
-    let clock = 0;
-    clickerClock.now = () => (clock += 1000);
-    try {
-      const { client } = renderRoom();
-      client.push();
-      const hint = () => document.getElementById('clicker-keys')?.textContent;
-      const open = screen.getByRole('button', { name: 'Open the vote' });
-      expect(open.getAttribute('aria-keyshortcuts')).toBe('PageDown ArrowRight');
-      expect(hint()).toBe('Clicker keys (in this window or the projector window): Page Down or Right arrow: Open the vote. B or . (a clicker\'s blank-screen button): Blank the projector, or show it again.');
-      await user.keyboard('{PageDown}');
-      expect(client.sent).toEqual([{ type: 'open', node: 'phone' }]);
-      // Waiting for the room's answer: a press sends nothing more.
-      await user.keyboard('{PageDown}');
-      expect(client.sent).toHaveLength(1);
-      client.answer();
-      // The vote is open and no phone has voted: one press must not close it.
-      expect(screen.getByRole('button', { name: 'Lock the vote' }).getAttribute('aria-keyshortcuts')).toBe('PageDown ArrowRight');
-      expect(screen.getByRole('button', { name: 'Reveal the votes' }).getAttribute('aria-keyshortcuts')).toBeNull();
-      expect(hint()).toBe('Clicker keys (in this window or the projector window): Page Down or Right arrow: Lock the vote, once a phone has voted. B or . (a clicker\'s blank-screen button): Blank the projector, or show it again.');
-      expect(await announcedDuring(() => user.keyboard('{PageDown}'))).toEqual(['No phone has voted yet, so Page Down did not lock the vote. It locks it once a vote is in; to close it now, choose “Lock the vote”.']);
-      expect(client.sent).toHaveLength(1);
-      client.vote('phone-0001-abcdefghij', 'phone-curious');
-      // Locks (not reveals) the open vote.
-      clock = 50_000;
-      clickerClock.now = () => clock;
-      await user.keyboard('{PageDown}');
-      expect(client.sent.at(-1)).toEqual({ type: 'lock', round: 1 });
-      client.answer();
-      // Pressed again 200 ms later (a double press): the locked vote is not revealed.
-      clock += 200;
-      expect(await announcedDuring(() => user.keyboard('{PageDown}'))).toEqual(['Page Down was pressed again as this appeared, so the second press was not taken (the room has not seen this yet). Press it again to go on.']);
-      expect(client.sent).toHaveLength(2);
-      expect(screen.getByRole('button', { name: 'Reveal the votes' }).getAttribute('aria-keyshortcuts')).toBe('PageDown ArrowRight');
-      clock += 2000;
-      await user.keyboard('{ArrowRight}');
-      expect(client.sent.at(-1)).toEqual({ type: 'reveal', round: 1 });
-      client.answer();
-      clickerClock.now = () => (clock += 1000);
-      // At the reveal the trainer chooses the branch.
-      expect(await announcedDuring(() => user.keyboard('{PageDown}'))).toEqual(['Page Down does not choose the branch the story follows: press the Follow button of the reply the story follows.']);
-      expect(client.sent).toHaveLength(3);
-      await user.click(within(document.querySelector('[data-reply="phone-accuse"]') as HTMLElement).getByRole('button', { name: /Follow/ }));
-      client.answer();
-      // A scene: Page Down continues; Page Up is "Back to decision 1".
-      expect(hint()).toBe('Clicker keys (in this window or the projector window): Page Down or Right arrow: Continue. Page Up or Left arrow: Back to decision 1. B or . (a clicker\'s blank-screen button): Blank the projector, or show it again.');
-      await user.keyboard('{PageUp}');
-      expect(client.sent.at(-1)).toEqual({ type: 'back', node: roomSessionView(ctx, client.state).nodeId });
-      client.answer();
-      expect(screen.getByRole('heading', { name: 'The replies, revealed' })).toBeTruthy();
-      // While "End the session" asks, no key steps on (nor ends it).
-      await user.click(within(document.querySelector('[data-reply="phone-accuse"]') as HTMLElement).getByRole('button', { name: /Follow/ }));
-      client.answer();
-      await user.click(screen.getByRole('button', { name: 'End the session' }));
-      const sent = client.sent.length;
-      await user.keyboard('{PageDown}{PageUp}');
-      expect(client.sent).toHaveLength(sent);
-      expect(screen.getByRole('group', { name: 'End the session for everyone?' })).toBeTruthy();
-    } finally {
-      clickerClock.now = () => performance.now();
-    }
+    const clock = steppingClock();
+    const { client } = renderRoom();
+    client.push();
+    const hint = () => document.getElementById('clicker-keys')?.textContent;
+    const open = screen.getByRole('button', { name: 'Open the vote' });
+    expect(open.getAttribute('aria-keyshortcuts')).toBe('PageDown ArrowRight');
+    expect(hint()).toBe('Clicker keys (in this window or the projector window): Page Down or Right arrow: Open the vote. B or . (a clicker\'s blank-screen button): Blank the projector, or show it again.');
+    await user.keyboard('{PageDown}');
+    expect(client.sent).toEqual([{ type: 'open', node: 'phone' }]);
+    // Waiting for the room's answer: a press sends nothing more.
+    await user.keyboard('{PageDown}');
+    expect(client.sent).toHaveLength(1);
+    client.answer();
+    // The vote is open and no phone has voted: one press must not close it.
+    expect(screen.getByRole('button', { name: 'Lock the vote' }).getAttribute('aria-keyshortcuts')).toBe('PageDown ArrowRight');
+    expect(screen.getByRole('button', { name: 'Reveal the votes' }).getAttribute('aria-keyshortcuts')).toBeNull();
+    expect(hint()).toBe('Clicker keys (in this window or the projector window): Page Down or Right arrow: Lock the vote, once a phone has voted. B or . (a clicker\'s blank-screen button): Blank the projector, or show it again.');
+    expect(await announcedDuring(() => user.keyboard('{PageDown}'))).toEqual(['No phone has voted yet, so Page Down did not lock the vote. It locks it once a vote is in; to close it now, choose “Lock the vote”.']);
+    expect(client.sent).toHaveLength(1);
+    client.vote('phone-0001-abcdefghij', 'phone-curious');
+    // Locks (not reveals) the open vote.
+    clock.t = 50_000;
+    clickerClock.now = () => clock.t;
+    await user.keyboard('{PageDown}');
+    expect(client.sent.at(-1)).toEqual({ type: 'lock', round: 1 });
+    client.answer();
+    // Pressed again 200 ms later (a double press): the locked vote is not revealed.
+    clock.t += 200;
+    expect(await announcedDuring(() => user.keyboard('{PageDown}'))).toEqual(['Page Down was pressed again as this appeared, so the second press was not taken (the room has not seen this yet). Press it again to go on.']);
+    expect(client.sent).toHaveLength(2);
+    expect(screen.getByRole('button', { name: 'Reveal the votes' }).getAttribute('aria-keyshortcuts')).toBe('PageDown ArrowRight');
+    clock.t += 2000;
+    await user.keyboard('{ArrowRight}');
+    expect(client.sent.at(-1)).toEqual({ type: 'reveal', round: 1 });
+    client.answer();
+    clickerClock.now = () => (clock.t += 1000);
+    // At the reveal the trainer chooses the branch.
+    expect(await announcedDuring(() => user.keyboard('{PageDown}'))).toEqual(['Page Down does not choose the branch the story follows: press the Follow button of the reply the story follows.']);
+    expect(client.sent).toHaveLength(3);
+    await user.click(within(document.querySelector('[data-reply="phone-accuse"]') as HTMLElement).getByRole('button', { name: /Follow/ }));
+    client.answer();
+    // A scene: Page Down continues; Page Up is "Back to decision 1".
+    expect(hint()).toBe('Clicker keys (in this window or the projector window): Page Down or Right arrow: Continue. Page Up or Left arrow: Back to decision 1. B or . (a clicker\'s blank-screen button): Blank the projector, or show it again.');
+    await user.keyboard('{PageUp}');
+    expect(client.sent.at(-1)).toEqual({ type: 'back', node: roomSessionView(ctx, client.state).nodeId });
+    client.answer();
+    expect(screen.getByRole('heading', { name: 'The replies, revealed' })).toBeTruthy();
+    // While "End the session" asks, no key steps on (nor ends it).
+    await user.click(within(document.querySelector('[data-reply="phone-accuse"]') as HTMLElement).getByRole('button', { name: /Follow/ }));
+    client.answer();
+    await user.click(screen.getByRole('button', { name: 'End the session' }));
+    const sent = client.sent.length;
+    await user.keyboard('{PageDown}{PageUp}');
+    expect(client.sent).toHaveLength(sent);
+    expect(screen.getByRole('group', { name: 'End the session for everyone?' })).toBeTruthy();
   });
 
   it('a reveal the projector window shows in pages: Page Down and Page Up step through them (the page sent to the projector), each step said; past the last, Page Down chooses no branch; the next reveal starts at its first page', async () => {
     const user = userEvent.setup();
-    let clock = 0;
-    clickerClock.now = () => (clock += 1000);
+    steppingClock();
     // A projector window that needs a page for each reply (ProjectorScreen measures it in Chromium).
     const window1 = pagingWindow((n) => n.map((x) => [x]));
     try {
@@ -628,7 +629,6 @@ describe('live room on the presenter page', () => {
       await waitFor(() => expect(pagerLine()).toBe('Projector: page 1 of 3 of the reveal, reply 1.'));
     } finally {
       window1.close();
-      clickerClock.now = () => performance.now();
     }
   });
 
