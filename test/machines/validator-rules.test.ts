@@ -93,6 +93,15 @@ function offsetOf(text: string, line: number, column: number): number {
   return offset + column - 1;
 }
 
+/**
+ * Errors left once `typed` is written where problem `p` points (replacing `replaced` characters
+ * there): typing what a fix says, where it says, should leave none.
+ */
+function errorsAfterTyping(text: string, p: { line: number; column: number } | undefined, typed: string, replaced = 0) {
+  const at = offsetOf(text, p?.line ?? 0, p?.column ?? 0);
+  return validateScenario(`${text.slice(0, at)}${typed}${text.slice(at + replaced)}`, 'x.json').problems.filter((q) => q.severity === 'error');
+}
+
 describe('every validator rule has a bad fixture that is reported where it is and says how to fix it', () => {
   it.each(cases)('$file → $code at $path', (c) => {
     const bytes = readFixture(`bad/${c.file}.json`);
@@ -418,8 +427,7 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(p?.line).toBe(58);
     expect(p?.message).toBe('Not valid JSON: the list "replies" (its [ at line 26, column 18) ends on line 59 while an object in the list "replies" (its { at line 52, column 9) is still open.');
     expect(p?.fix).toBe('Add a } at the end of line 58, after its last value, to close that object before the ] closes the list. Clicking next to a bracket in VS Code highlights its partner.');
-    const typed = `${text.slice(0, offsetOf(text, p?.line ?? 0, p?.column ?? 0))}}${text.slice(offsetOf(text, p?.line ?? 0, p?.column ?? 0))}`;
-    expect(validateScenario(typed, 'x.json').problems.filter((q) => q.severity === 'error')).toEqual([]);
+    expect(errorsAfterTyping(text, p, '}')).toEqual([]);
     const swapped = good.replace('"next": "boyfriend-guarded"\n        }\n      ]', '"next": "boyfriend-guarded"\n        ]\n      ]');
     const q = check(swapped, 'syntax-not-closed', ']\n      ]');
     expect(`${q?.message} ${q?.fix}`).toBe('Not valid JSON: this ] is where an object in the list "replies" (its { at line 52, column 9) ends, but an object ends with }, not ]. Change this ] to }. Clicking next to a bracket in VS Code highlights its partner.');
@@ -567,8 +575,7 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(p?.message).toContain(says);
     expect(p?.fix).toContain(`Add "${typed}" at the end of line ${line}, after the last value, to close them, in that order`);
     // Typing what the fix says where it says makes the file valid again.
-    const at = offsetOf(text, p?.line ?? 0, p?.column ?? 0);
-    expect(validateScenario(`${text.slice(0, at)} ${typed}${text.slice(at)}`, 'x.json').problems.filter((q) => q.severity === 'error')).toEqual([]);
+    expect(errorsAfterTyping(text, p, ` ${typed}`)).toEqual([]);
   });
 
   it('a list of lines written on one line that lost its "}]": reported on that line, before the comma, not at the end of the file', () => {
@@ -577,8 +584,7 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(p?.line).toBe(23);
     expect(p?.message).toContain('the field "facilitatorNote" on line 24 lines up with the fields of an object in the list "nodes" (its { at line 18, column 5), but an object in the list "lines" (its { at line 23, column 17) and the list "lines" (its [ at line 23, column 16) are not closed before it');
     expect(p?.fix).toContain('Add "} ]" at line 23, column 100, after the last value and before the comma');
-    const at = offsetOf(text, p?.line ?? 0, p?.column ?? 0);
-    expect(validateScenario(`${text.slice(0, at)} } ]${text.slice(at)}`, 'x.json').problems.filter((q) => q.severity === 'error')).toEqual([]);
+    expect(errorsAfterTyping(text, p, ' } ]')).toEqual([]);
   });
 
   // The lines "}," and "{" between two replies (or nodes) deleted together read as "a comma was
@@ -593,8 +599,7 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(p?.line).toBe(line);
     expect(p?.message).toBe(`Not valid JSON: the field "id" on line ${line + 1} is the field ${object} begins with, so it begins the next object, but that object's } and the next one's { are missing before it.`);
     expect(p?.fix).toContain(`Add "}, {" at the end of line ${line}, after the last value`);
-    const at = offsetOf(text, p?.line ?? 0, p?.column ?? 0);
-    expect(validateScenario(`${text.slice(0, at)} }, {${text.slice(at)}`, 'x.json').problems.filter((q) => q.severity === 'error')).toEqual([]);
+    expect(errorsAfterTyping(text, p, ' }, {')).toEqual([]);
   });
 
   it('untidy indentation alone is not taken for a lost bracket: a file that lacks its last } is still told so at its end', () => {
@@ -609,8 +614,7 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     const change = (text: string, token: string, to: string, words: string) => {
       const p = check(text, 'syntax-not-closed', token);
       expect(`${p?.message} ${p?.fix}`).toContain(words);
-      const at = offsetOf(text, p?.line ?? 0, p?.column ?? 0);
-      expect(validateScenario(`${text.slice(0, at)}${to}${text.slice(at + 1)}`, 'x.json').problems.filter((q) => q.severity === 'error')).toEqual([]);
+      expect(errorsAfterTyping(text, p, to, 1)).toEqual([]);
     };
     const reply = good.replace('        {\n          "id": "phone-accuse",', '        [\n          "id": "phone-accuse",');
     change(reply, '[', '{', 'a list in the list "replies" (its [ at line 41, column 9) holds the field "id": fields go in an object, which starts with {, not [. Change this [ to {');
