@@ -1787,3 +1787,19 @@ describe('session 29 review C: what a scene, an ending and a feedback line say i
     expect(called?.ending?.narration).toMatch(/recommendations went to the judge before Marisa/);
   });
 });
+
+describe('session 30 review: couch-rent', () => {
+  // "I'm fine, really. This isn't about me." at supervision (self-care violated) still reached the strong
+  // ending (89%), which said nothing of it; whereabouts-unknown's strong ending has a variant for the same.
+  it('the strong ending reached after telling Naomi "I\'m fine" says how you are doing is missing from the picture; the best path is not told so', () => {
+    const best = ['d1-heard', 'd2-need', 'd3-honest', 'd4-naomi', 'd5-redirect', 'd6-rattled', 'd7-plan', 'd8-strengths'];
+    const fine = best.map((r) => (r === 'd6-rattled' ? 'd6-fine' : r));
+    const d = playReplies(bundledScenario('couch-rent'), fine);
+    expect(d?.ending?.id).toBe('end-strong');
+    expect(d?.ending?.narration).toMatch(/Naomi asked, and you told her you were fine/);
+    expect(d?.ending?.narration).toMatch(/"spelled right," they write/);
+    const b = playReplies(bundledScenario('couch-rent'), best);
+    expect(b?.ending?.id).toBe('end-strong');
+    expect(b?.ending?.narration).not.toMatch(/told her you were fine/);
+  });
+});
