@@ -1803,3 +1803,28 @@ describe('session 30 review: couch-rent', () => {
     expect(b?.ending?.narration).not.toMatch(/told her you were fine/);
   });
 });
+
+describe('session 30 review: "AWOL" in an email to the team', () => {
+  // Each 85%: every other reply the best; now mixed, told what the word did (couch-rent's report is already).
+  it('whereabouts-unknown: the team email that called Dez "AWOL" ends mixed, and the ending names the word and Ms. Washington\'s answer', () => {
+    const path = ['d1-open', 'd2-learn', 'd3-email', 'd4-honest', 'd5-not-mad', 'd6-both', 'd6-tell', 'd7-csw', 'd8-plan'];
+    expect(nodesOn('whereabouts-unknown', path)).toContain('s3-mother');
+    const d = playReplies(bundledScenario('whereabouts-unknown'), path);
+    expect(d?.score.percent).toBeGreaterThanOrEqual(80);
+    expect(d?.ending?.id).toBe('end-mixed');
+    expect(d?.ending?.narration).toMatch(/the one you used for her in your email to the team/);
+    expect(d?.ending?.narration).toMatch(/not a soldier who deserted/);
+    const best = playReplies(bundledScenario('whereabouts-unknown'), path.map((r) => (r === 'd3-email' ? 'd3-checkin' : r)));
+    expect(best?.ending?.id).toBe('end-strong');
+  });
+
+  it('left-placement-calls: the email that called Ari "AWOL" ends mixed, and the ending says the word heads the notes on her case', () => {
+    const path = ['d1-redirect', 'd2-resources', 'd3-door-open', 'd4-awol-label', 'd5-steady', 'd6-learn', 'd7-safety-plan', 'd8-needs'];
+    expect(nodesOn('left-placement-calls', path)).toContain('s5-weeks-label');
+    const d = playReplies(bundledScenario('left-placement-calls'), path);
+    expect(d?.score.percent).toBeGreaterThanOrEqual(80);
+    expect(d?.ending?.id).toBe('end-mixed');
+    expect(d?.ending?.narration).toMatch(/the word from your email still heads the notes on her case\./);
+    expect(d?.ending?.narration).toMatch(/left placement without permission/);
+  });
+});

@@ -209,6 +209,13 @@ describe('outcome follows conduct', () => {
     }
     expect(strongAfterViolation(s, RULED_OUT)).toMatchObject({ principle: 'not-first-responder' });
   });
+
+  // Session 30: couch-rent's court report saying "AWOL" never ended strong, while whereabouts-unknown's
+  // team email and left-placement-calls' email to the CSW saying it did (85%). The guide's language
+  // section makes no difference between a report and an email (Using Appropriate Language).
+  it.each(IDS)('%s: no playthrough that calls the youth "AWOL", in a report or an email, ends strong (Using Appropriate Language)', (id) => {
+    expect(strongAfterViolation(scenario(id), new Set(['no-awol-label']))).toBeUndefined();
+  });
 });
 
 describe('a perfect playthrough is told it did everything', () => {
