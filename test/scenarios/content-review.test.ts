@@ -1828,3 +1828,19 @@ describe('session 30 review: "AWOL" in an email to the team', () => {
     expect(d?.ending?.narration).toMatch(/left placement without permission/);
   });
 });
+
+describe('session 30 review: left-placement-calls', () => {
+  // After the pick-up Tomas was called from the parking lot and told what happened; on the other paths he
+  // has her voicemail or his own call back. The email opened "Ari has left placement without permission.
+  // She called me on Tuesday night" as if telling him both for the first time.
+  it('the update email puts Tuesday night on the record instead of announcing it as news, on the pick-up path too', () => {
+    const seen = nodesOn('left-placement-calls', ['d1-pick-up', 'd2-call-csw']);
+    expect(seen).toContain('s2-handed-over');
+    for (const id of ['d4-clear', 'd4-awol-label']) {
+      expect(replyText('left-placement-calls', id), id).toMatch(/^Hi Tomas and Lauren, for the record: /);
+      expect(replyText('left-placement-calls', id), id).toMatch(/on Tuesday/);
+      expect(replyText('left-placement-calls', id), id).not.toMatch(/^Hi Tomas and Lauren, (Ari has left|just a heads-up)/);
+    }
+    expect(told('left-placement-calls', 'd4-update')).toMatch(/in writing/);
+  });
+});
