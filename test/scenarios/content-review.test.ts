@@ -1491,8 +1491,9 @@ describe('session 28: red-flags team list', () => {
 
 describe('session 29 review: dual-involvement', () => {
   // Introduced to Ms. Adeyemi, wrote the statement she asked for, got Jordan's form, then swapped the
-  // two courts and asked Kenzie two questions about Roz: 53%, trust 35, the harmful ending.
-  const PATH = ['d1-supervisor', 'd2-intro', 'd3-strengths', 'd4-swap', 'd5-form', 'd6-how', 'd8-secondary'];
+  // two courts and asked Kenzie two questions about Roz: 53%, trust 35, the harmful ending. (Session 30:
+  // that playthrough now ends mixed; telling her "she's using you" instead, 47%, still ends here.)
+  const PATH = ['d1-supervisor', 'd2-intro', 'd3-strengths', 'd4-swap', 'd5-form', 'd6-using', 'd8-secondary'];
 
   it('the shut-out ending after working with Ms. Adeyemi as the guide asks does not say she works with "the people she already knows" (she asked you for the statement)', () => {
     const seen = nodesOn('dual-involvement', PATH);
@@ -1500,7 +1501,7 @@ describe('session 29 review: dual-involvement', () => {
     expect(told('dual-involvement', 's2-email')).toMatch(/a short written statement from you would help/);
     const d = playReplies(bundledScenario('dual-involvement'), PATH);
     expect(d?.ending?.id).toBe('end-shut-out');
-    expect(d?.score.percent).toBeGreaterThan(50);
+    expect(d?.score.percent).toBeGreaterThan(45);
     expect(d?.ending?.narration).not.toMatch(/works with the people she already knows/);
     expect(d?.ending?.narration).toMatch(/takes your name off her visitor list/);
     // Asking her lawyer what Kenzie said about Roz is still told what it cost with Ms. Adeyemi.
@@ -1842,5 +1843,32 @@ describe('session 30 review: left-placement-calls', () => {
       expect(replyText('left-placement-calls', id), id).not.toMatch(/^Hi Tomas and Lauren, (Ari has left|just a heads-up)/);
     }
     expect(told('left-placement-calls', 'd4-update')).toMatch(/in writing/);
+  });
+});
+
+describe('session 30 review: dual-involvement', () => {
+  // Statement written, form set about, secondary CSW reviewed with Beth; courts swapped and two questions
+  // about Roz (trust 35): 53%, no prohibited act, and the harmful ending ("takes your name off her visitor
+  // list"). The guide says asking about a partner may be appropriate, only not interrogating (Red Flags).
+  it('a playthrough in the Developing band with no prohibited act does not end harmful; its mixed ending says Kenzie keeps Roz to herself since the visit she ended early', () => {
+    const path = ['d1-supervisor', 'd2-intro', 'd3-strengths', 'd4-swap', 'd5-form', 'd6-how', 'd8-secondary'];
+    expect(nodesOn('dual-involvement', path)).toContain('s6-closed');
+    const d = playReplies(bundledScenario('dual-involvement'), path);
+    expect(d?.score.percent).toBeGreaterThanOrEqual(50);
+    expect(d?.criticalViolations).toEqual([]);
+    expect(d?.ending?.id).toBe('end-mixed');
+    expect(d?.ending?.narration).toMatch(/since the Saturday she asked to end the visit early/);
+    // "She's using you" instead (47%) is still the shut-out ending.
+    const using = playReplies(bundledScenario('dual-involvement'), path.map((r) => (r === 'd6-how' ? 'd6-using' : r)));
+    expect(using?.score.percent).toBeLessThan(50);
+    expect(using?.ending?.id).toBe('end-shut-out');
+  });
+
+  it('what the volunteer says to Jordan on a call Kenzie is not on does not change Kenzie\'s trust', () => {
+    const d5 = bundledScenario('dual-involvement').nodes.find((n) => n.id === 'd5-jordan');
+    expect(d5?.kind).toBe('decision');
+    expect(told('dual-involvement', 's4-jordan')).toMatch(/You call Jordan/);
+    const changed = d5?.kind === 'decision' ? d5.replies.filter((r) => (r.effects ?? []).some((e) => e.var === 'trust')).map((r) => r.id) : ['?'];
+    expect(changed).toEqual([]);
   });
 });
