@@ -325,6 +325,17 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(p?.fix).toContain('write \\n');
   });
 
+  // Found by the authoring pass: an ending's narration (the last field of its object) pasted with a
+  // line break gave "a string is not closed" and a cascade of "unexpected character", one per word.
+  it('a text pasted with its line breaks as the last field of its object: one problem, at the break', () => {
+    const from = '"narration": "Nothing bad happens this week, but the team does not know what you noticed."';
+    expect(good).toContain(from);
+    const text = good.replace(from, from.replace('this week, but', 'this week,\nbut'));
+    expect(text).not.toBe(good);
+    const p = check(text, 'syntax-line-break', '\nbut the team');
+    expect(p?.fix).toContain('write \\n');
+  });
+
   it('a tab inside a text is reported where the tab is, not at the start of the text', () => {
     const p = check(good.replace('She is scrolling on a phone', 'She is scrolling\ton a phone'), 'json-syntax', '\ton a phone');
     expect(p?.message).toContain('a tab is inside a text');

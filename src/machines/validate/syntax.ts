@@ -202,12 +202,16 @@ function strayCharacter(text: string, at: number): UnlocatedProblem | undefined 
 function lineBreakInText(text: string, at: number): UnlocatedProblem | undefined {
   const first = openOnItsLine(text, at);
   if (!first) return undefined;
-  // The next quote, on a later line, must end the text: followed by , } or ] and the end of its line.
+  // The next quote, on a later line, must end the text: followed by , } or ] and the end of its
+  // line, or by the end of its line when the next line with text starts with , } or ] (the text is
+  // the last field of its object, such as an ending's narration, or the last item of its list).
   for (let start = first.end + 1, lines = 0; start < text.length && lines < 50; lines++) {
     const { end } = lineAround(text, start);
     const q = nextQuote(text, start, end);
     if (q < end) {
-      if (!/^"\s*[,}\]]\s*$/.test(text.slice(q, end))) return undefined;
+      const closes = /^"\s*[,}\]]\s*$/.test(text.slice(q, end))
+        || (/^"\s*$/.test(text.slice(q, end)) && /^\s*[,}\]]/.test(text.slice(end)));
+      if (!closes) return undefined;
       const breakAt = text.charAt(first.end - 1) === '\r' ? first.end - 1 : first.end;
       return problem('syntax-line-break', breakAt,
         'Not valid JSON: this text runs over a line break. In JSON a text stays on one line, however long.',
