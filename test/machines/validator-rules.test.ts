@@ -1534,6 +1534,8 @@ describe('a required field written with a spelling mistake', () => {
     ['"verdict": "follows"', '"result": "follows"', 'nodes[0].replies[0].assessments[0].result', '"result" is not a field of an assessment, which is missing "verdict". Did you mean "verdict"? Rename "result" to "verdict".'],
     ['"feedback": "Demanding', '"explanation": "Demanding', 'nodes[0].replies[1].explanation', '"explanation" is not a field of a reply, which is missing "feedback". Did you mean "feedback"? Rename "explanation" to "feedback".'],
     ['"ending": "strong"', '"outcome": "strong"', 'nodes[4].outcome', '"outcome" is not a field of an ending node, which is missing "ending". Did you mean "ending"? Rename "outcome" to "ending".'],
+    // Found by the authoring pass: "type" (as a variable has) for an ending's "ending" was two errors, 'Add "ending"' and 'Remove it'.
+    ['"ending": "strong"', '"type": "strong"', 'nodes[4].type', '"type" is not a field of an ending node, which is missing "ending". Did you mean "ending"? Rename "type" to "ending".'],
   ])('another word for a required field (%s → %s) is one problem, at that word, saying to rename it', (from, to, path, says) => {
     const { text, problems } = exampleWith(from, to);
     expect(problems.map((p) => `${formatPath(p.path)}: ${p.message} ${p.fix}`)).toEqual([`${path}: ${says}`]);
@@ -1541,6 +1543,13 @@ describe('a required field written with a spelling mistake', () => {
     const [p] = problems;
     expect(text.slice(offsetOf(text, p?.line ?? 0, p?.column ?? 0)).startsWith(word)).toBe(true);
     expect(validateScenario(text.replace(to, from), 'x.json').problems).toEqual([]);
+  });
+
+  // Found by the authoring pass: the docs call a shown variable a meter, and "meter": true was told
+  // only 'Remove it, or use one of: …', which loses the meter the trainer asked for.
+  it('"meter" for a variable\'s "shown" is told its name', () => {
+    const { problems } = exampleWith('"start": 50, "shown": true', '"start": 50, "meter": true');
+    expect(problems.map((p) => `${p.code} ${formatPath(p.path)}: ${p.message} ${p.fix}`)).toEqual(['unknown-field variables[0].meter: "meter" is not a field of a variable. Did you mean "shown"? Rename it to "shown" (the fields of a variable: id, label, type, min, max, start, shown).']);
   });
 
   it('another word for an optional field is told its name ("question" for a decision\'s "prompt")', () => {

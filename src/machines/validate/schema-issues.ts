@@ -598,7 +598,8 @@ const GUESSED_FIELDS: Record<string, Record<string, string>> = {
   'a decision node': { question: 'prompt', ask: 'prompt', choices: 'replies', options: 'replies', answers: 'replies', responses: 'replies' },
   'a scene node': { then: 'next', goto: 'next', to: 'next', text: 'narration', description: 'narration' },
   'a reply': { then: 'next', goto: 'next', to: 'next', if: 'when', condition: 'when', says: 'text', answer: 'text', response: 'text', explanation: 'feedback', comment: 'feedback', why: 'feedback', principles: 'assessments', scoring: 'assessments' },
-  'an ending node': { outcome: 'ending', result: 'ending', rating: 'ending' },
+  'an ending node': { outcome: 'ending', result: 'ending', rating: 'ending', type: 'ending' },
+  'a variable': { meter: 'shown', visible: 'shown', display: 'shown' },
   'an assessment': { result: 'verdict', judgement: 'verdict', judgment: 'verdict', rating: 'verdict', points: 'weight', score: 'weight' },
 };
 
