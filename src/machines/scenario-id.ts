@@ -8,3 +8,14 @@ export const SLUG = /^(?!(?:constructor|prototype)$)[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const MAX_ID_LENGTH = 80;
 /** Whether a value could be a scenario's id. */
 export const isScenarioId = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_ID_LENGTH && SLUG.test(v);
+
+/**
+ * The id a name or a title would make, as the validator suggests it: "D4 Worry" → "d4-worry",
+ * "Jazmín Ruiz" → "jazmin-ruiz" (an accented letter kept as its letter), "Ms. O'Neil" → "ms-oneil"
+ * (an apostrophe dropped, not made a hyphen). Empty when nothing of it is left.
+ */
+export function idFromText(value: string): string {
+  return value.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase()
+    .replace(/['\u2019]/g, '')
+    .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+}

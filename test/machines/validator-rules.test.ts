@@ -928,6 +928,18 @@ describe('a condition or route written the way a person would guess is answered 
     expect(problemWhen('"character": "jade"', '"character": "Mia"', 'invalid-id').fix).toBe('Use something like "mia".');
   });
 
+  // Found by the authoring pass: a variable named by its label ("Jade's trust", as the meter shows
+  // it) got "Use something like "jade-s-trust"", an id nothing declares; and an accented name was
+  // cut at its accent ("Jazmín" → "jazm-n").
+  it('a variable written as its label, or a node as its title, is told the declared id; an accent is kept as its letter', () => {
+    const variable = problemWhen('"effects": [{ "var": "trust", "add": 10 }]', '"effects": [{ "var": "Jade\'s trust", "add": 10 }]', 'invalid-id');
+    expect(variable.fix).toBe('Change it to "trust", the id of the variable "Jade\'s trust".');
+    const node = problemWhen('"next": "end-harmful"', '"next": "Crossing a line"', 'invalid-id');
+    expect(node.fix).toBe('Change it to "end-harmful", the id of the node "Crossing a line".');
+    expect(problemWhen('"character": "jade"', '"character": "Jazmín Ruiz"', 'invalid-id').fix).toBe('Use something like "jazmin-ruiz".');
+    expect(problemWhen('"character": "jade"', '"character": "Ms. O\'Neil"', 'invalid-id').fix).toBe('Use something like "ms-oneil".');
+  });
+
   it('"next": ["id"] says to drop the brackets, not "Item 0 should be an object"', () => {
     const p = problemWhen('"next": "after-visit"', '"next": ["after-visit"]', 'invalid-next');
     expect(p.says).toContain('write "next": "after-visit" without the [ ]');

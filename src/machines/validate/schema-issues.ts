@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { principleIds, principles, sections } from '../guide.js';
+import { idFromText } from '../scenario-id.js';
 import * as S from '../schema/scenario.js';
 import { quoteValue } from '../text/quote.js';
 import { closest, didYouMean, didYouMeanOf, suggester, type JsonPath, type UnlocatedProblem } from './problem.js';
@@ -125,7 +126,7 @@ function fieldDescription(kind: ObjectKind | undefined, key: string): string {
 }
 
 function slugify(value: string): string {
-  const slug = value.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'my-id';
+  const slug = idFromText(value) || 'my-id';
   return slug === 'constructor' || slug === 'prototype' ? `${slug}-node` : slug;
 }
 
@@ -704,7 +705,9 @@ function declaredIdMeant(raw: unknown, key: string | number | undefined, value: 
     if (typeof item !== 'object' || item === null) continue;
     const { id, name, label, title } = item as { id?: unknown; name?: unknown; label?: unknown; title?: unknown };
     if (typeof id !== 'string') continue;
-    const named = typeof name === 'string' && name.trim().toLowerCase() === lower;
+    // Named as the file names it: a character by its name, a variable by its label, a node by its title.
+    const shownAs = list === 'characters' ? name : list === 'variables' ? label : title;
+    const named = typeof shownAs === 'string' && shownAs.trim().toLowerCase() === lower;
     if (id === wanted || named) {
       const shown = (text: unknown, what: string) => (typeof text === 'string' && text.trim() !== '' ? `${what} ${quoteValue(text)}` : `that ${what}`);
       return { id, what: list === 'characters' ? shown(name, 'the character') : list === 'variables' ? shown(label, 'the variable') : shown(title, 'the node') };

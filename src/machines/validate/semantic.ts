@@ -2,6 +2,7 @@ import type { Variables } from '../conditions.js';
 import { analyseGraph, scenarioGraph } from '../graph.js';
 import { languageRules, sections } from '../guide.js';
 import { findLanguageHits, type LanguageHit } from '../language.js';
+import { idFromText } from '../scenario-id.js';
 import { indexScenario, successorsOf } from '../scenario-index.js';
 import { Id, type Assessment, type Condition, type Effect, type Line, type Next, type Reply, type Scenario, type ScenarioNode, type Variable, type When } from '../schema/scenario.js';
 import { quoteValue } from '../text/quote.js';
@@ -919,7 +920,7 @@ function boundWords(conditions: readonly { gte?: number; gt?: number; lte?: numb
 
 /** An invalid id written the way the validator suggests it ("D4 Worry" → "d4-worry"). */
 function slugId(value: string): string {
-  return value.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  return idFromText(value);
 }
 
 function escapeRegExp(text: string): string {
