@@ -91,6 +91,27 @@ function sameSessionSummary(scenario: Scenario, markdown: string, env: NodeJS.Pr
 }
 
 /**
+ * The summary a finished trainer-led session wrote at its ending, found again when the session is
+ * opened again: the newest summary of the scenario that says what this session's says (its date
+ * aside), or undefined when none does (deleted, or written again since). Going back from that ending
+ * then writes the summary again in its place, as a session that has not been closed does.
+ */
+export function finishedSessionSummary(scenario: Scenario, decisions: readonly FacilitatedDecision[], debrief: Debrief, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const words = undated(facilitationMarkdown(scenario, decisions, debrief));
+  const dir = exportsDir(env);
+  const prefix = summaryBaseName(scenario, '');
+  try {
+    const found = readdirSync(dir).filter((name) => name.startsWith(prefix) && name.endsWith('.md')).map((name) => {
+      const path = join(dir, name);
+      return { path, at: statSync(path).mtimeMs };
+    }).sort((a, b) => b.at - a.at);
+    return found.find(({ path }) => undated(readFileSync(path, 'utf8')) === words)?.path;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * The newest session summary of a scenario in the exports folder, or undefined when there is none:
  * what a finished session opened again names as its summary. Newest by when the file was written
  * (its mtime), not by its name: names carry local time without a zone, so after a change from

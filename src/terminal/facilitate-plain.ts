@@ -1,5 +1,5 @@
 import { asideWords, backFromEndingWords, backLossWords, backToDecision, undoEnding, introductionsAt, introductionWords, startOverFailedWords, visibleLine, entryOf, facilitatedDecision, MAX_VOTES, resumeFailure, revealData, roomBack, roomLossWords, selectView, startFacilitation, startSession, unavailableWords, type Debrief, type FacilitatedDecision, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
-import { exportsDir, NOTHING_ENTERED_WORDS, newestSessionSummary, writeSessionSummary } from './export.js';
+import { exportsDir, finishedSessionSummary, NOTHING_ENTERED_WORDS, newestSessionSummary, writeSessionSummary } from './export.js';
 import { command, shellWord } from './invocation.js';
 import { errorWords, stateStore } from './node/state-store.js';
 import { dropRoomSession, finishedKeptWords, holdRoomSession, keepRoomSession, newRoomSessionArgs, readRoomSession, ROOM_ELSEWHERE, roomSessionOnDisk } from './saves.js';
@@ -56,25 +56,25 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   const entry = entryOf(playable);
   say(`Trainer-led session: ${entry.title} (about ${entry.minutes} min)`);
   say(`Content note: ${entry.contentNote}`);
-  if (resumed?.finished) {
-    // Kept until the trainer starts a new one (as presenter mode keeps it): its debrief, not a new session.
-    const newest = newestSessionSummary(scenario, opts.env);
-    const where = newest ? `: the newest summary of this scenario is ${visibleLine(newest)}` : `, in ${visibleLine(exportsDir(opts.env))}`;
+  // A finished session opened again: kept until the trainer starts a new one (as presenter mode keeps
+  // it), its debrief rather than a new session, with u back from its ending as when it had just ended.
+  let reopened = resumed?.finished === true;
+  // The summary it wrote at its ending, found again by what it says: written again in its place after u.
+  const foundAtOpen = reopened && resumed ? finishedSessionSummary(scenario, resumed.decisions, actor.getSnapshot().output as Debrief, opts.env) : undefined;
+  if (reopened) {
+    const newest = foundAtOpen ?? newestSessionSummary(scenario, opts.env);
+    const where = foundAtOpen ? `, to ${visibleLine(foundAtOpen)}` : newest ? `: the newest summary of this scenario is ${visibleLine(newest)}` : `, in ${visibleLine(exportsDir(opts.env))}`;
     say(`This trainer-led session finished here; its debrief follows (its summary was written when it finished${where}). To start a new session: ${command(newRoomSessionArgs(playable), opts.env)}`);
-    printDebrief(scenario, actor.getSnapshot().output, io, widthNow(width), 'room');
-    actor.stop();
-    return 0;
-  }
-  if (resumed) say(`Continuing the trainer-led session kept at decision ${resumed.decision}, with the room's votes and the summary so far. To start over instead: ${command(newRoomSessionArgs(playable), opts.env)}`);
-  say(stateStore(opts.env).savingFailure() === undefined
+  } else if (resumed) say(`Continuing the trainer-led session kept at decision ${resumed.decision}, with the room's votes and the summary so far. To start over instead: ${command(newRoomSessionArgs(playable), opts.env)}`);
+  if (!reopened) say(stateStore(opts.env).savingFailure() === undefined
     ? 'The session is kept as it goes: q ends it for now and writes a summary of the votes so far; opening this scenario with --facilitate again carries it on.'
     : 'This session is not kept as it goes, since the state folder cannot be written (see above): q ends it.');
-  say('At each decision type the room\'s votes, one count per reply on a line (e.g. 3 5 0) or one count per line; r reveals every reply\'s feedback and the facilitator note; then type the number of the reply the room follows. u goes back to the decision before, with its votes; s starts the session over (asked first). q ends the session.');
+  if (!reopened) say('At each decision type the room\'s votes, one count per reply on a line (e.g. 3 5 0) or one count per line; r reveals every reply\'s feedback and the facilitator note; then type the number of the reply the room follows. u goes back to the decision before, with its votes; s starts the session over (asked first). q ends the session.');
   // Whether the summary was written: a state folder that cannot be written ends the session with
   // one line and exit code 74, as in the full-screen app, not with an error.
   // The summary written at the ending, once the room has gone back from it (u): every later summary
   // of this session is written in its place, so no file says the room took a branch it took back.
-  let endSummary: string | undefined;
+  let endSummary: string | undefined = foundAtOpen;
   const finish = (debrief?: Debrief): boolean => {
     try {
       const path = writeSessionSummary(scenario, log, debrief, opts.env, new Date(), { carriedOn, ...(endSummary !== undefined ? { path: endSummary } : {}) });
@@ -109,16 +109,19 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
       if (view.done) {
         // Kept at the ending too, until the trainer starts a new session (--new, or s): opening the
         // scenario again shows its debrief rather than starting a new session without a word.
-        if (past.length > 0) keepNow({ past, current: { votes: {}, revealed: false } });
-        const written = finish(printDebrief(scenario, snapshot.output, io, widthNow(width), 'room'));
+        // (Opened again finished: as it was kept, and its summary not written twice.)
+        if (past.length > 0 && !reopened) keepNow({ past, current: { votes: {}, revealed: false } });
+        const debrief = printDebrief(scenario, snapshot.output, io, widthNow(width), 'room');
+        const written = reopened || finish(debrief);
         // The last branch followed by mistake: u goes back to that decision, as from any before it.
         const back = backToDecision(view, past.length);
         const undone = written && back !== undefined ? undoEnding(scenario, actor.getPersistedSnapshot()) : undefined;
         const last = undone ? roomBack({ past, decisions: log }) : undefined;
         if (back !== undefined && undone && last) {
-          say(`u: back to decision ${back} (${backFromEndingWords(back)}). Anything else, or Enter, finishes.`);
+          say(`u: back to decision ${back} (${backFromEndingWords(back, endSummary !== undefined ? 'written' : 'not found')}). Anything else, or Enter, finishes.`);
           const answer = await opts.readLine();
           if (answer?.trim().toLowerCase() === 'u') {
+            reopened = false;
             actor.stop();
             actor = startSession(scenario, 'practice', undone);
             log.splice(0, log.length, ...last.decisions);
@@ -129,7 +132,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
             continue;
           }
         }
-        if (!elsewhere && roomSessionOnDisk(playable, opts.env)) say(finishedKeptWords(playable, opts.env));
+        if (!reopened && !elsewhere && roomSessionOnDisk(playable, opts.env)) say(finishedKeptWords(playable, opts.env));
         return written ? 0 : 74;
       }
       // Who the room hears for the first time here, in the scenario's words (for the trainer to read aloud).

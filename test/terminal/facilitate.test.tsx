@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
@@ -372,7 +372,7 @@ describe('a trainer-led session kept as it goes', () => {
     expect(at).toBeGreaterThan(0);
     // The words run on to the next row, which starts at the first column as every row here does.
     expect(rows[at + 1]).toMatch(/^\S/);
-    expect(rows.slice(at, at + 3).join(' ')).toContain('of this scenario): exports/example-new-phone-session-');
+    expect(rows.slice(at, at + 3).join(' ')).toMatch(/finished, to: ?exports\/example-new-phone-session-/);
     // A question's keys stay on one row: "(y /" ended a row here and "n)" began the next.
     await press(r, 's');
     const asked = (r.lastFrame() ?? '').split('\n');
@@ -428,7 +428,7 @@ describe('a trainer-led session kept as it goes', () => {
     // By its file name (it had said only the folder, which holds every summary of every session).
     const written = readdirSync(join(stateDir(env), 'exports'));
     expect(written).toHaveLength(1);
-    expect(end).toContain(`Its summary was written when it finished (the newest summary of this scenario): exports/${written[0]}`);
+    expect(end).toContain(`Its summary was written when it finished, to: exports/${written[0]}`);
     expect(end).toContain('s: new session');
     await press(r, 's');
     expect((r.lastFrame() ?? '').replace(/\s+/g, ' ')).toContain('Start a new session of this scenario? This finished one is no longer kept to open again (its summary file stays). (y / n)');
@@ -437,6 +437,79 @@ describe('a trainer-led session kept as it goes', () => {
     await press(r, 's', 'y');
     expect(r.lastFrame()).toContain('decision 1 of about');
     expect(keptFiles(env)).toEqual([]);
+  });
+
+  // Opened again finished, the session offered no u: the last branch, followed by mistake before the
+  // window closed, could only be put right by starting the whole session over.
+  it('a finished session opened again offers u back from its ending, as one just ended; ending again writes its summary again in the same file', async () => {
+    const env = tempEnv();
+    let r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element);
+    await press(r, KEY.enter, '5', 'r', '1', KEY.enter, '4', 'r', '1');
+    await throughEnding(r);
+    cleanup();
+    const files = () => readdirSync(join(stateDir(env), 'exports')).filter((f) => f.endsWith('.md'));
+    const [first] = files();
+    const app = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
+    r = await renderApp(app.element);
+    await press(r, KEY.enter, KEY.enter);
+    const end = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
+    expect(end).toContain(`Its summary was written when it finished, to: exports/${first as string}`);
+    expect(end).toContain('u: back to decision 2');
+    expect(end).toContain('The summary written at this ending is then written again, in the same file, when the session ends or stops.');
+    await press(r, 'u');
+    const there = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
+    expect(there).toContain('decision 2 of about');
+    expect(there).toContain('Votes in all: 4');
+    await press(r, '3');
+    await throughEnding(r);
+    await tap(r, 'q');
+    const [said, code] = app.exit.mock.calls.at(-1) ?? [];
+    expect(code).toBe(0);
+    expect(files()).toEqual([first]);
+    expect(said).toContain(`exports/${first as string}`);
+    const summary = readFileSync(join(stateDir(env), 'exports', first as string), 'utf8');
+    expect(summary.match(/## Decision 2:/g)).toHaveLength(1);
+    expect(summary).toMatch(/## Decision 2:[\s\S]*Branch taken: 3\./);
+  });
+
+  it('line by line too, a finished session opened again offers u back from its ending, and its summary is written again in the same file', async () => {
+    const env = tempEnv();
+    const run = async (lines: string[]) => {
+      let out = '';
+      const code = await runFacilitatePlain({ playable: newPhone(), io: { out: (t) => (out += t), err: (t) => (out += t) }, env, width: 200, readLine: async () => lines.shift() });
+      return { code, out };
+    };
+    const ended = await run(['3 1 0', 'r', '1', '4 2 0', 'r', '1']);
+    expect(ended.code).toBe(0);
+    const [path] = [...ended.out.matchAll(/Session summary written to (\S+\.md)/g)].map((m) => m[1]);
+    const lines = ['u', '3'];
+    const again = await run(lines);
+    expect(again.code).toBe(0);
+    const flat = again.out.replace(/\s+/g, ' ');
+    expect(flat).toContain(`its summary was written when it finished, to ${path as string})`);
+    expect(flat).toContain('u: back to decision 2 (Back to decision 2: the room returns to it, revealed with its votes, to follow another reply. The summary written at this ending is then written again, in the same file, when the session ends or stops.)');
+    expect(again.out.slice(again.out.indexOf('< Back to decision 2'))).toContain('Votes in all: 6');
+    expect([...again.out.matchAll(/Session summary written to (\S+\.md)/g)].map((m) => m[1])).toEqual([path]);
+    expect(readdirSync(join(stateDir(env), 'exports')).filter((f) => f.endsWith('.md'))).toHaveLength(1);
+    expect(readFileSync(path as string, 'utf8')).toMatch(/## Decision 2:[\s\S]*Branch taken: 3\./);
+    expect(lines).toHaveLength(0);
+  });
+
+  it('a finished session opened again whose summary file has gone still offers u, and says a new summary is written instead', async () => {
+    const env = tempEnv();
+    const run = async (lines: string[]) => {
+      let out = '';
+      await runFacilitatePlain({ playable: newPhone(), io: { out: (t) => (out += t), err: (t) => (out += t) }, env, width: 200, readLine: async () => lines.shift() });
+      return out;
+    };
+    await run(['3 1 0', 'r', '1', '4 2 0', 'r', '1']);
+    const dir = join(stateDir(env), 'exports');
+    for (const f of readdirSync(dir)) rmSync(join(dir, f));
+    const out = (await run(['u', '3'])).replace(/\s+/g, ' ');
+    expect(out).toContain('u: back to decision 2 (Back to decision 2: the room returns to it, revealed with its votes, to follow another reply. A new summary is then written when the session ends or stops (the one written at this ending was not found to write again).)');
+    const written = readdirSync(dir).filter((f) => f.endsWith('.md'));
+    expect(written).toHaveLength(1);
+    expect(readFileSync(join(dir, written[0] as string), 'utf8')).toMatch(/## Decision 2:[\s\S]*Branch taken: 3\./);
   });
 
   /** A session kept after 7 votes for the first reply at decision 1 and q; returns the state folder's env. */

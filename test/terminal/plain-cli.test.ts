@@ -469,11 +469,11 @@ describe('--facilitate without a terminal (line by line)', () => {
     const summaries = readdirSync(join(env.XDG_STATE_HOME as string, 'casa-practice', 'exports')).length;
     const again = await cli(['--facilitate', NEW_PHONE], '', env);
     expect(again.code).toBe(0);
-    // The summary written at the ending, by name: the newest of those the earlier stops wrote.
+    // The summary written at the ending, by name (found by what it says): the newest of those the earlier stops wrote.
     const exportsFolder = join(env.XDG_STATE_HOME as string, 'casa-practice', 'exports');
     const newest = readdirSync(exportsFolder).map((f) => join(exportsFolder, f)).sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs).at(-1);
     // (Compared without white space: a path longer than the line is broken where the line ends.)
-    expect(again.out.replace(/\s+/g, '')).toContain(`This trainer-led session finished here; its debrief follows (its summary was written when it finished: the newest summary of this scenario is ${newest}). To start a new session: `.replace(/\s+/g, ''));
+    expect(again.out.replace(/\s+/g, '')).toContain(`This trainer-led session finished here; its debrief follows (its summary was written when it finished, to ${newest}). To start a new session: `.replace(/\s+/g, ''));
     expect(again.out).toContain('DEBRIEF: Example: the new phone');
     expect(again.out).not.toContain('-- Decision 1');
     expect(readdirSync(join(env.XDG_STATE_HOME as string, 'casa-practice', 'exports'))).toHaveLength(summaries);

@@ -28,10 +28,13 @@ export function backToDecision(view: Pick<SessionView, 'kind' | 'canUndo' | 'pro
  * place, when the session ends again or stops) or `downloaded` by the trainer (a file already downloaded
  * stays as it is, so it is downloaded again at the new ending).
  */
-export function backFromEndingWords(back: number, summary: 'written' | 'downloaded' = 'written'): string {
+export function backFromEndingWords(back: number, summary: 'written' | 'downloaded' | 'not found' = 'written'): string {
   const then = summary === 'written'
     ? 'The summary written at this ending is then written again, in the same file, when the session ends or stops.'
-    : 'A summary already downloaded here stays as it is: download it again at the new ending.';
+    : summary === 'downloaded'
+      ? 'A summary already downloaded here stays as it is: download it again at the new ending.'
+      // A finished session opened again whose summary file is no longer there as it was written.
+      : 'A new summary is then written when the session ends or stops (the one written at this ending was not found to write again).';
   return `Back to decision ${back}: the room returns to it, revealed with its votes, to follow another reply. ${then}`;
 }
 

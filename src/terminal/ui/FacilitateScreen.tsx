@@ -8,7 +8,7 @@ import { hintRows, revealHints, sceneHints, typeNumber, voteHints, type Action, 
 import { revealText } from '../reveal-text.js';
 import type { Span } from '../debrief-lines.js';
 import { inkRows, wrapText } from '../wrap.js';
-import { exportsDir, newestSessionSummary, NOTHING_ENTERED_WORDS, shownPath, shownStateDir, writeSessionSummary } from '../export.js';
+import { exportsDir, finishedSessionSummary, newestSessionSummary, NOTHING_ENTERED_WORDS, shownPath, shownStateDir, writeSessionSummary } from '../export.js';
 import { errorWords, stateStore } from '../node/state-store.js';
 import { useApp } from './AppContext.js';
 import { DebriefScreen } from './DebriefScreen.js';
@@ -77,8 +77,9 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   // What the room entered at each decision followed, kept with the session (see keepRoomSession).
   const past = useRef<RoomRound[]>(resumed?.progress.past ?? []);
   const [summaryPath, setSummaryPath] = useState<string>();
-  // A finished session opened again: shown as it ended, nothing written again.
-  const finishedAtOpen = resumed?.finished === true;
+  // A finished session opened again: shown as it ended, nothing written again (until the room goes
+  // back from its ending, u, as from a session that has just ended).
+  const [reopened, setReopened] = useState(resumed?.finished === true);
 
   const current = (chosen?: number): FacilitatedDecision => facilitatedDecision(view, votes, chosen);
   // A state folder that cannot be written must not end the session with an error: it says so instead.
@@ -87,7 +88,9 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   // app prints the whole path.
   // The summary written at the ending, once the room has gone back from it (u): every later summary
   // of this session is written in its place, so no file says the room took a branch it took back.
-  const endSummary = useRef<string>(undefined);
+  // A finished session opened again: the summary it wrote at its ending, found by what it says.
+  const [foundAtOpen] = useState(() => (resumed?.finished === true && view.debrief ? finishedSessionSummary(scenario, resumed.decisions, view.debrief, app.env) : undefined));
+  const endSummary = useRef<string | undefined>(foundAtOpen);
   const summary = (debrief?: Debrief): { path: string } | { error: string } => {
     try {
       const path = writeSessionSummary(scenario, log.current, debrief, app.env, new Date(), { carriedOn: resumed !== undefined, ...(endSummary.current !== undefined ? { path: endSummary.current } : {}) });
@@ -141,7 +144,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   };
   useEffect(() => {
     // A finished session opened again: its summary was written when it finished (not written twice).
-    if (view.done && !summaryPath) setSummaryPath(finishedAtOpen ? finishedSummaryWords(scenario, app.env) : writeSummary(view.debrief, true));
+    if (view.done && !summaryPath) setSummaryPath(reopened ? finishedSummaryWords(scenario, endSummary.current, app.env) : writeSummary(view.debrief, true));
     // (A closed window: the decisions made so far, if any; the votes on screen are in the kept session.)
     app.setSaver(view.done ? undefined : () => (log.current.length > 0 ? writeSummary() : undefined));
     // When the session ends (or starts): the summary is written once, not on every vote.
@@ -180,7 +183,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
       return false;
     };
     if (view.done) {
-      if (finishedAtOpen || past.current.length === 0) return;
+      if (reopened || past.current.length === 0) return;
       if (keep({ past: past.current, current: { votes: {}, revealed: false } })) kept.current = true;
       return;
     }
@@ -189,7 +192,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     const current = { votes: Object.fromEntries(Object.entries(votes).filter(([id]) => ids.has(id))), revealed: reveal };
     if (!kept.current && past.current.length === 0 && !reveal && !Object.values(current.votes).some((n) => n > 0)) return;
     if (keep({ past: past.current, current })) kept.current = true;
-  }, [view, votes, reveal, playable, actor, app.env, finishedAtOpen, hold, resumed]);
+  }, [view, votes, reveal, playable, actor, app.env, reopened, hold, resumed]);
   useEffect(() => setOffset(0), [view.nodeId, reveal]);
   const revealRows = useMemo(() => {
     // After the reveal the facilitator note is shown too, below the replies.
@@ -378,9 +381,9 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   if (view.done && view.debrief) {
     // How often the room matched best practice, in presenter mode's words, above where the summary went.
     const agreement = roomDidWords(scenario, log.current).join(' ');
-    // u: back to the decision whose reply ended the story (its summary written here, so the words hold;
-    // not for a finished session opened again, whose summary this window did not write).
-    const backFromEnd = !finishedAtOpen && endSummary.current !== undefined ? back : undefined;
+    // u: back to the decision whose reply ended the story, once its summary is written (here, or when a
+    // finished session opened again ended: found again by its words, or a new one is written).
+    const backFromEnd = reopened || endSummary.current !== undefined ? back : undefined;
     const goBackFromEnding = () => {
       const undone = undoEnding(scenario, actor.getPersistedSnapshot());
       const last = roomBack({ past: past.current, decisions: log.current });
@@ -388,10 +391,11 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
       const session = startSession(scenario, 'practice', undone);
       backAt(last, selectView(scenario, session.getSnapshot()));
       setSummaryPath(undefined);
+      setReopened(false);
       actor.stop();
       setActor(session);
     };
-    const said = [agreement, summaryPath, backFromEnd !== undefined ? backFromEndingWords(backFromEnd) : undefined].filter((x) => x !== undefined).join('\n');
+    const said = [agreement, summaryPath, backFromEnd !== undefined ? backFromEndingWords(backFromEnd, endSummary.current !== undefined ? 'written' : 'not found') : undefined].filter((x) => x !== undefined).join('\n');
     // s (asked first): a new session; the finished one is no longer kept (its summary file stays).
     const again = onStartOver ? { question: NEW_SESSION_QUESTION, onConfirm: () => {
       dropRoomSession(playable, app.env);
@@ -400,7 +404,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     } } : undefined;
     // q: where the summary is, and that the finished session is kept (as line by line says).
     const farewell = () => [summaryPath, roomSessionOnDisk(playable, app.env) ? finishedKeptWords(playable, app.env) : undefined].filter(Boolean).join('\n') || undefined;
-    return <DebriefScreen scenario={scenario} debrief={view.debrief} notice={said} voice="room" startOver={again} farewell={farewell} openOnEnding={!finishedAtOpen}
+    return <DebriefScreen scenario={scenario} debrief={view.debrief} notice={said} voice="room" startOver={again} farewell={farewell} openOnEnding={!reopened}
       back={backFromEnd !== undefined ? { label: `back to decision ${backFromEnd}`, onBack: goBackFromEnding } : undefined} />;
   }
   const footer = question !== undefined ? <Paragraph bold>{question}</Paragraph> : unavailable ? <Paragraph>{unavailable}</Paragraph> : <KeyHints set={hintSet} spaced={false} width={width} whole />;
@@ -458,8 +462,9 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   );
 }
 
-/** Where a finished session opened again says its summary is: the newest of the scenario, or the exports folder. */
-function finishedSummaryWords(scenario: Scenario, env: NodeJS.ProcessEnv): string {
+/** Where a finished session opened again says its summary is: the one it wrote (`found`), else the newest of the scenario, or the exports folder. */
+function finishedSummaryWords(scenario: Scenario, found: string | undefined, env: NodeJS.ProcessEnv): string {
+  if (found !== undefined) return `Its summary was written when it finished, to:\n${shownPath(found, env)}\n(in the state folder ${shownStateDir(env)})`;
   const newest = newestSessionSummary(scenario, env);
   return newest
     ? `Its summary was written when it finished (the newest summary of this scenario):\n${shownPath(newest, env)}\n(in the state folder ${shownStateDir(env)})`
