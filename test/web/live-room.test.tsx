@@ -357,6 +357,42 @@ describe('live room on the presenter page', () => {
     expect(screen.queryByText(/the room returns to it/)).toBeNull();
   });
 
+  // A summary downloaded at an ending the room then went back from kept saying the branch taken back,
+  // under the same file name as the one downloaded at the new ending, and nothing said so.
+  it('a summary downloaded at an ending the room went back from is said to be out of date at the new ending, until it is downloaded again', async () => {
+    const user = userEvent.setup();
+    const { client } = renderRoom();
+    client.push();
+    await voteAndFollow(user, client, 'phone-curious', 'phone-curious');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    client.answer();
+    await voteAndFollow(user, client, 'after-supervisor', 'after-supervisor');
+    expect(screen.getByText(/Back to decision 2: the room returns to it/).textContent).toContain('a summary already downloaded on this page stays as it is: download it again at the new ending');
+    const download = () => user.click(screen.getByRole('button', { name: 'Download the session summary (Markdown)' }));
+    await download();
+    const stale = /The summary downloaded earlier from this page is out of date/;
+    expect(screen.queryByText(stale)).toBeNull();
+    // Back, and the same branch again: the same summary, so nothing is out of date.
+    await user.click(screen.getByRole('button', { name: 'Back to decision 2' }));
+    client.answer();
+    await user.click(within(document.querySelector('[data-reply="after-supervisor"]') as HTMLElement).getByRole('button', { name: /Follow/ }));
+    client.answer();
+    expect(client.state.phase).toBe('ended');
+    expect(screen.queryByText(stale)).toBeNull();
+    // Back, and another branch: the copy downloaded says the branch taken back.
+    await user.click(screen.getByRole('button', { name: 'Back to decision 2' }));
+    client.answer();
+    await user.click(within(document.querySelector('[data-reply="after-wait"]') as HTMLElement).getByRole('button', { name: /Follow/ }));
+    client.answer();
+    expect(client.state.phase).toBe('ended');
+    expect(screen.getByText(stale)).toBeTruthy();
+    await download();
+    expect(screen.queryByText(stale)).toBeNull();
+    const [first, second] = await Promise.all(downloads.map((d) => d.blob.text()));
+    expect(first).not.toBe(second);
+    expect(second).toBe(presenterView(ctx, client.state, 0).summary?.markdown);
+  });
+
   it('a projector window shows how to join, the moment, and after the reveal the tally and note; never the trainer\'s buttons', async () => {
     const user = userEvent.setup();
     const client = new FakeClient();

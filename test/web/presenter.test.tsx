@@ -341,6 +341,10 @@ describe('going back from the ending', () => {
       expect(screen.getByRole('heading', { name: /^Debrief:/ })).toBeTruthy();
       expect(screen.getByText(/^Back to decision 2: the room returns to it, revealed with its votes/).textContent).toContain('A summary already downloaded here stays as it is: download it again at the new ending.');
       expect(document.getElementById('clicker-keys')?.textContent).toContain('Page Up or Left arrow: Back to decision 2.');
+      // Downloaded at this ending, which the room then goes back from.
+      await user.click(screen.getByRole('button', { name: 'Download the session summary' }));
+      const stale = /The summary downloaded earlier from this page is out of date/;
+      expect(screen.queryByText(stale)).toBeNull();
       await user.click(screen.getByRole('button', { name: 'Back to decision 2' }));
       expect(screen.getByRole('heading', { level: 1, name: title })).toBe(document.activeElement);
       const revealed = screen.getByRole('region', { name: 'The replies, revealed' });
@@ -351,7 +355,10 @@ describe('going back from the ending', () => {
       const otherText = (other.closest('li')?.querySelector('p')?.textContent ?? '').replace(/^\d+\.\s*/, '').replace(/\s*★ Best practice\s*$/, '').trim();
       await user.click(other);
       expect(screen.getByRole('heading', { name: /^Debrief:/ })).toBeTruthy();
+      // The copy downloaded at the first ending names the branch taken back: said, until downloaded again.
+      expect(screen.getByText(stale)).toBeTruthy();
       await user.click(screen.getByRole('button', { name: 'Download the session summary' }));
+      expect(screen.queryByText(stale)).toBeNull();
       const md = await files.at(-1)?.blob.text() ?? '';
       expect(md.match(/^## Decision 2:/gm)).toHaveLength(1);
       expect(md).toContain(`Branch taken: ${follows.length}. ${otherText.slice(0, 20)}`);

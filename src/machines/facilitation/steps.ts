@@ -28,15 +28,24 @@ export function backToDecision(view: Pick<SessionView, 'kind' | 'canUndo' | 'pro
  * place, when the session ends again or stops) or `downloaded` by the trainer (a file already downloaded
  * stays as it is, so it is downloaded again at the new ending).
  */
-export function backFromEndingWords(back: number, summary: 'written' | 'downloaded' | 'not found' = 'written'): string {
+export function backFromEndingWords(back: number, summary: 'written' | 'downloaded' | 'written and downloaded' | 'not found' = 'written'): string {
   const then = summary === 'written'
     ? 'The summary written at this ending is then written again, in the same file, when the session ends or stops.'
     : summary === 'downloaded'
       ? 'A summary already downloaded here stays as it is: download it again at the new ending.'
+      // A live room's presenter page: the laptop's file is written again, a copy downloaded is not.
+      : summary === 'written and downloaded'
+        ? 'The summary written on the laptop at this ending is then written again, in the same file, when the session ends or stops; a summary already downloaded on this page stays as it is: download it again at the new ending.'
       // A finished session opened again whose summary file is no longer there as it was written.
       : 'A new summary is then written when the session ends or stops (the one written at this ending was not found to write again).';
   return `Back to decision ${back}: the room returns to it, revealed with its votes, to follow another reply. ${then}`;
 }
+
+/**
+ * Said at an ending on a page that downloads the summary, when the copy downloaded there came from an
+ * ending the room then went back from and left by another path: that copy says a branch taken back.
+ */
+export const STALE_DOWNLOAD_WORDS = 'The summary downloaded earlier from this page is out of date: the room went back from that ending and took another path. Download the session summary again.';
 
 /** What a room session has recorded of the decisions it followed, one entry each (reveals: only those revealed). */
 export interface RoomRecord<D, R> {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { backFromEndingWords, backToDecision, scoreWords, VERDICT_WORDS, votesWords, type PresenterCommand, type PresenterView, type ServerError } from '../../machines/index.js';
+import { backFromEndingWords, STALE_DOWNLOAD_WORDS, backToDecision, scoreWords, VERDICT_WORDS, votesWords, type PresenterCommand, type PresenterView, type ServerError } from '../../machines/index.js';
 import { connectRoom, qrUrl, type RoomClient, type RoomLink, type RoomSnapshot, type RoomStatus } from '../room-client.js';
 import { clickerButton, ClickerHint, NO_BRANCH_WORDS, useClickerKeys, type ClickerKeys } from '../clicker.js';
 import { downloadText } from '../download.js';
@@ -76,6 +76,9 @@ export function RoomPanel({ client, paused = false }: { client: RoomClient; paus
   const [noteFor, setNoteFor] = useState<string>();
   // Ending is for every phone and cannot be taken back (not even by restarting the room): asked first.
   const ending = useConfirmation();
+  // The summary last downloaded from this page: after the room goes back from an ending and takes
+  // another branch, the end screen says that copy is out of date (its file keeps the same name).
+  const [downloaded, setDownloaded] = useState<string>();
   const { view, count } = snap;
   const connected = snap.status === 'open';
   const busy = !connected || (pending !== undefined && pending.view === view && pending.error === snap.error);
@@ -220,7 +223,7 @@ export function RoomPanel({ client, paused = false }: { client: RoomClient; paus
               <RevealPager paging={paging} />
             </section>
           )}
-          {view.phase === 'ended' && <Ended view={view} back={backFromEnd} />}
+          {view.phase === 'ended' && <Ended view={view} back={backFromEnd} downloaded={downloaded} onDownload={setDownloaded} />}
           <p className="controls" ref={controls} onKeyDown={ending.onEscape}>
             {view.phase !== 'ended' && session.kind === 'scene' && session.canContinue && (
               <button type="button" className="primary" disabled={busy} onClick={() => send({ type: 'advance', node: session.nodeId })} {...clickerButton('next')}>Continue</button>
@@ -305,9 +308,14 @@ function projectedRoom(snap: RoomSnapshot, page?: ProjectedPage): ProjectorState
   };
 }
 
-/** The end: how often the room matched best practice; the summary is written on the laptop by the room. */
-function Ended({ view, back }: { view: PresenterView; back?: number }) {
+/**
+ * The end: how often the room matched best practice; the summary is written on the laptop by the
+ * room. `downloaded`: the summary this page last downloaded, said to be out of date when the room
+ * has since gone back from that ending and ended otherwise.
+ */
+function Ended({ view, back, downloaded, onDownload }: { view: PresenterView; back?: number; downloaded?: string; onDownload: (markdown: string) => void }) {
   const outcome = view.session.debrief?.outcome.label;
+  const stale = downloaded !== undefined && view.summary !== undefined && downloaded !== view.summary.markdown;
   return (
     <section aria-labelledby="room-ended-heading">
       <h2 id="room-ended-heading">How often the room matched best practice</h2>
@@ -315,11 +323,16 @@ function Ended({ view, back }: { view: PresenterView; back?: number }) {
       <p className="room-agreement">{view.did.join(' ')}</p>
       {view.summary ? (
         <p>
-          <button type="button" onClick={() => view.summary && downloadText(view.summary.fileName, view.summary.markdown, 'text/markdown')}>Download the session summary (Markdown)</button>{' '}
+          <button type="button" onClick={() => {
+            if (!view.summary) return;
+            downloadText(view.summary.fileName, view.summary.markdown, 'text/markdown');
+            onDownload(view.summary.markdown);
+          }}>Download the session summary (Markdown)</button>{' '}
           The same summary is written on the laptop running the room, in the folder the room command named in the terminal.
         </p>
       ) : <p>The session summary is written on the laptop running the room, in the folder the room command named in the terminal.</p>}
-      {back !== undefined && <p className="hint no-print">{backFromEndingWords(back)}</p>}
+      {stale && <Announce className="notice no-print">{STALE_DOWNLOAD_WORDS} The laptop's file is up to date already.</Announce>}
+      {back !== undefined && <p className="hint no-print">{backFromEndingWords(back, view.summary ? 'written and downloaded' : 'written')}</p>}
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { useSelector } from '@xstate/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import {
-  introductionsAt, backFromEndingWords, backLossWords, backToDecision, undoEnding, clampVotes, MAX_VOTES, TOO_MANY_VOTES, clearFacilitation, facilitationKey, scoreWords, VERDICT_WORDS, facilitatedDecision, keptFacilitation, facilitationMarkdown, roomDidWords, localFileStamp, isEntry, quickEntry, sortEntries, readFacilitation, revealData, roomBack, roomLossWords, roomMadeWords, selectView,
+  introductionsAt, backFromEndingWords, STALE_DOWNLOAD_WORDS, backLossWords, backToDecision, undoEnding, clampVotes, MAX_VOTES, TOO_MANY_VOTES, clearFacilitation, facilitationKey, scoreWords, VERDICT_WORDS, facilitatedDecision, keptFacilitation, facilitationMarkdown, roomDidWords, localFileStamp, isEntry, quickEntry, sortEntries, readFacilitation, revealData, roomBack, roomLossWords, roomMadeWords, selectView,
   startFacilitation, startSession, summaryBaseName, votesEnteredWords, votesWords, writeFacilitation,
   type CatalogEntry, type Debrief as DebriefData, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RevealEntry, type RoomRound, type SessionActor, type SessionView, type Store, type Votes,
 } from '../../machines/index.js';
@@ -228,6 +228,9 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
   // Going back asks first when it would clear the votes entered at this decision (as the terminal's u does).
   const goBack = useConfirmation();
   const [saveError, setSaveError] = useState<string>();
+  // The decisions as the summary downloaded at an ending had them: once the room goes back from that
+  // ending and ends by another path, the end says that copy is out of date (it names a branch taken back).
+  const [downloadedEnd, setDownloadedEnd] = useState<string>();
   const heading = useRef<HTMLHeadingElement>(null);
   const revealHeading = useRef<HTMLHeadingElement>(null);
   const revealButton = useRef<HTMLButtonElement>(null);
@@ -397,6 +400,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
     // How often the room matched best practice is the core's section, in the words of the end screen.
     const md = facilitationMarkdown(scenario, here ? [...decisions, facilitatedDecision(view, votes as Votes)] : decisions, debrief, new Date(), !view.done);
     downloadText(`${summaryBaseName(scenario, localFileStamp())}.md`, md, 'text/markdown');
+    if (view.done) setDownloadedEnd(JSON.stringify(decisions));
   };
 
   if (view.done && view.debrief) {
@@ -412,6 +416,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
               {/* A projector window can be opened again here too (after a reload at the end): it shows how the story ended. */}
               <p className="controls"><button type="button" className="primary" onClick={() => summary(view.debrief)}>Download the session summary</button> <button type="button" onClick={openProjector}>Open a projector window</button> <BlankButton blank={blank} />{back !== undefined && <> <button type="button" onClick={undo} {...clickerButton('back')}>Back to decision {back}</button></>}</p>
               {back !== undefined && <p className="hint">{backFromEndingWords(back, 'downloaded')}</p>}
+              {downloadedEnd !== undefined && downloadedEnd !== JSON.stringify(decisions) && <Announce className="notice no-print">{STALE_DOWNLOAD_WORDS}</Announce>}
               <BlankNotice blank={blank} />
               <ClickerHint keys={keys} said={clicker.said} />
               {projectorOutdated && <Announce>{PROJECTOR_OUT_OF_DATE_WORDS[projectorOutdated]}</Announce>}
