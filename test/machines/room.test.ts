@@ -203,7 +203,7 @@ describe('room reducer: who may do what, when', () => {
     expect(r.state.phase).toBe('locked');
   });
 
-  it('hides votes until the reveal; each phone then sees the feedback for its own reply', () => {
+  it('hides votes until the reveal; each phone then sees the feedback for its own reply, and a phone that did not vote the best-practice reply\'s', () => {
     const r = setup();
     for (const i of [1, 2, 3, 4]) r.join(device(i));
     r.present({ type: 'open', node: 'phone' });
@@ -224,9 +224,14 @@ describe('room reducer: who may do what, when', () => {
     expect(shown.reveal?.entries.map((e) => [e.replyId, e.votes])).toEqual(expect.arrayContaining([['phone-curious', 1], ['phone-accuse', 2], ['phone-ignore', 0]]));
     const mine = voterView(r.ctx, r.state, device(2));
     const accuse = expected.entries.find((e) => e.replyId === 'phone-accuse');
-    expect(mine.feedback).toEqual({ replyText: accuse?.replyText, feedback: accuse?.feedback, best: false, principles: accuse?.assessments.map((a) => ({ title: a.title, verdict: a.verdict, citation: a.citation })) });
+    expect(mine.feedback).toEqual({ mine: true, number: accuse?.number, replyText: accuse?.replyText, feedback: accuse?.feedback, best: false, principles: accuse?.assessments.map((a) => ({ title: a.title, verdict: a.verdict, citation: a.citation })) });
     expect(voterView(r.ctx, r.state, device(1)).feedback?.best).toBe(true);
-    expect(voterView(r.ctx, r.state, device(4)).feedback).toBeUndefined();
+    // A phone that did not vote is not left with nothing at the reveal: best practice and why, not as its vote.
+    const best = expected.entries.find((e) => e.best);
+    const none = voterView(r.ctx, r.state, device(4));
+    expect(none.vote).toBeUndefined();
+    expect(none.feedback).toEqual({ mine: false, number: best?.number, replyText: best?.replyText, feedback: best?.feedback, best: true, principles: best?.assessments.map((a) => ({ title: a.title, verdict: a.verdict, citation: a.citation })) });
+    expect(parseToVoter(JSON.stringify({ type: 'view', view: none }))).toBeDefined();
     // Every message the server would send passes its own schema.
     expect(parseToPresenter(JSON.stringify({ type: 'view', view: shown }))).toBeDefined();
     expect(parseToVoter(JSON.stringify({ type: 'view', view: mine }))).toBeDefined();

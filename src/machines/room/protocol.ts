@@ -39,7 +39,7 @@ import { ROOM_CODE, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, TOKEN } from './codes.
  * sent changes shape, so a page left open from before is told to reload instead of being refused as
  * malformed. The voter page states it in the address it connects to (`voterSocketPath`).
  */
-export const VOTER_PROTOCOL = 2;
+export const VOTER_PROTOCOL = 3;
 
 /** The address (path and query) a voter page of this version opens its WebSocket on. */
 export function voterSocketPath(version: number = VOTER_PROTOCOL): string {
@@ -159,8 +159,14 @@ export const VoterView = z.strictObject({
   decision: z.strictObject({ title: Text.optional(), prompt: Text.optional(), replies: z.array(ReplyOnPhone) }).optional(),
   /** This phone's vote in the current round: the shown number of the reply it voted for. */
   vote: ReplyHandle.optional(),
-  /** After the reveal: the feedback for the reply this phone voted for. */
+  /**
+   * After the reveal: the feedback for the reply this phone voted for (`mine`), or, for a phone that
+   * did not vote, for the best-practice reply, so that it learns why with the rest of the room.
+   */
   feedback: z.strictObject({
+    mine: z.boolean(),
+    /** The reply's shown number. */
+    number: ReplyHandle,
     replyText: Text,
     feedback: Text,
     best: z.boolean(),

@@ -315,7 +315,10 @@ function revealed(state: RoomState): boolean {
   return state.phase === 'revealed';
 }
 
-/** What one phone sees: the replies while a round is open or locked, its own vote, its feedback after the reveal. */
+/**
+ * What one phone sees: the replies while a round is open or locked, its own vote, its feedback after
+ * the reveal (a phone that did not vote: the best-practice reply's, as the room sees it revealed).
+ */
 export function voterView(ctx: RoomContext, state: RoomState, device: string): VoterView {
   const vote = Object.hasOwn(state.votes, device) ? state.votes[device] : undefined;
   if (state.phase === 'ended') return { room: state.room, phase: 'ended', round: state.round };
@@ -325,12 +328,13 @@ export function voterView(ctx: RoomContext, state: RoomState, device: string): V
   const decision = { ...(view.title !== undefined ? { title: view.title } : {}), ...(view.prompt !== undefined ? { prompt: view.prompt } : {}), replies: view.replies.map((r) => ({ number: r.number, text: r.text, kind: r.kind, enabled: r.enabled })) };
   const shown = vote === undefined ? undefined : view.replies.find((r) => r.id === vote)?.number;
   const base: VoterView = { room: state.room, phase: state.phase, round: state.round, decision, ...(shown !== undefined ? { vote: shown } : {}) };
-  if (!revealed(state) || vote === undefined) return base;
-  const entry = revealOf(ctx, state).entries.find((e) => e.replyId === vote);
+  if (!revealed(state)) return base;
+  const entries = revealOf(ctx, state).entries;
+  const entry = vote === undefined ? entries.find((e) => e.best) : entries.find((e) => e.replyId === vote);
   if (!entry) return base;
   return {
     ...base,
-    feedback: { replyText: entry.replyText, feedback: entry.feedback, best: entry.best, principles: entry.assessments.map((a) => ({ title: a.title, verdict: a.verdict, citation: a.citation })) },
+    feedback: { mine: vote !== undefined, number: entry.number, replyText: entry.replyText, feedback: entry.feedback, best: entry.best, principles: entry.assessments.map((a) => ({ title: a.title, verdict: a.verdict, citation: a.citation })) },
   };
 }
 

@@ -13,7 +13,7 @@ import type { ToVoter, VOTER_PROTOCOL, VoterView } from '../../machines/index.js
  * version answers "outdated" instead of refusing its messages as not understood. Typed as the core's
  * constant, so a new version there does not compile until this page is brought up to it.
  */
-const PROTOCOL: typeof VOTER_PROTOCOL = 2;
+const PROTOCOL: typeof VOTER_PROTOCOL = 3;
 
 const DEVICE_KEY = 'casa-practice-room-device';
 const CODE = /^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6}$/;
@@ -203,7 +203,7 @@ function draw(v: VoterView): void {
     waiting: 'Waiting for the trainer to open the vote.',
     open: v.vote ? 'Vote received. You can change it until the trainer locks the vote.' : 'Vote now: choose a reply.',
     locked: v.vote ? 'Voting is closed. Waiting for the reveal.' : 'Voting is closed for this decision.',
-    revealed: v.vote ? 'Revealed: see why below.' : 'Revealed. You did not vote on this decision.',
+    revealed: v.vote ? 'Revealed: see why below.' : 'Revealed. You did not vote on this decision: the best-practice reply and why are below.',
     ended: 'The session has ended. Thank you for taking part.',
   };
   say(pending !== undefined ? 'Sending your vote…' : notice ?? words[v.phase]);
@@ -241,7 +241,9 @@ function draw(v: VoterView): void {
   const f = v.phase === 'revealed' ? v.feedback : undefined;
   els.feedback.hidden = !f;
   if (f) {
-    els.verdict.textContent = f.best ? 'Your reply was best practice.' : 'Your reply was not the best-practice reply.';
+    // A phone that did not vote is shown the best-practice reply, named as its button is (an action as "Do: …").
+    const reply = d?.replies.find((r) => r.number === f.number);
+    els.verdict.textContent = !f.mine ? `Best practice here: ${f.number}. ${reply?.kind === 'do' ? 'Do: ' : ''}${f.replyText}` : f.best ? 'Your reply was best practice.' : 'Your reply was not the best-practice reply.';
     els.verdict.className = f.best ? 'best' : 'not-best';
     els.feedbackText.textContent = f.feedback;
     els.principles.replaceChildren(...f.principles.map((p) => {

@@ -384,6 +384,37 @@ describe('voter page in Chromium', () => {
     }
   });
 
+  it.skipIf(!available)('a phone that did not vote sees, at the reveal, the best-practice reply and why (as text), not as its own vote; axe clean', async () => {
+    // It saw only "Revealed. You did not vote on this decision." while the room read the reveal.
+    const room = await phoneRoom();
+    const { server, context } = room;
+    const page = await context.newPage();
+    try {
+      await page.goto(`http://127.0.0.1:${server.port}/join?room=${ROOM}`);
+      await status(page, /Waiting for the trainer/);
+      const presenter = await Presenter.connect(`ws://127.0.0.1:${server.port}`, ROOM, TOKEN);
+      const decision = presenter.view.session;
+      await presenter.act({ type: 'open', node: decision.nodeId });
+      await status(page, /Vote now/);
+      const revealed = await presenter.act({ type: 'reveal', round: 1 });
+      if (!('reveal' in revealed) || !revealed.reveal) throw new Error('the reveal was refused');
+      const best = revealed.reveal.entries.find((e) => e.best)!;
+      await status(page, /^Revealed\. You did not vote on this decision: the best-practice reply and why are below\.$/);
+      await page.locator('#feedback').waitFor({ state: 'visible' });
+      expect(await page.locator('#verdict').textContent()).toBe(`Best practice here: ${best.number}. ${best.replyText}`);
+      expect(await page.locator('#feedback-text').textContent()).toBe(best.feedback);
+      expect(await page.locator('#principles li').count()).toBe(best.assessments.length);
+      // No reply is marked as this phone's vote.
+      expect(await page.locator('#replies button[aria-pressed="true"]').count()).toBe(0);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('feedback');
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+      expect(await axe(page)).toEqual([]);
+      presenter.close();
+    } finally {
+      await room.close();
+    }
+  });
+
   it.skipIf(!available)('a reply the story does not open at this decision is greyed out and says so, on screen and in its name', async () => {
     // The phone had it disabled with no word why, while the projector and the terminal say "not available now".
     const gated = hostile();
