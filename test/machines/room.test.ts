@@ -387,6 +387,24 @@ describe('room reducer: who may do what, when', () => {
     expect(md).not.toContain('0 (0%)');
   });
 
+  // The summary said how the room did twice: "How the room did" above the debrief, then after it
+  // "How often the room matched best practice", a second section on the same figures.
+  it('the summary says how the room did in one section: the session\'s figures, then decision by decision, above the debrief', () => {
+    const r = setup();
+    for (const n of [1, 2]) r.join(device(n));
+    expect(followFirst(r, ['phone-curious', 'phone-accuse'], 'phone-accuse').ok).toBe(true);
+    const md = roomSummaryMarkdown(r.ctx, r.state, NOW);
+    expect(md).not.toContain('How often the room matched best practice');
+    expect(md.match(/^## How the room did$/gm)).toHaveLength(1);
+    const did = md.slice(md.indexOf('## How the room did'), md.search(/^## Debrief/m));
+    expect(did).toContain('The branch the room took was best practice at 0 of 1 decision (0%).');
+    expect(did).toContain(`Room code ${ROOM}; 2 phones joined.\n\n### Decision by decision\n`);
+    expect(did).toContain('| 1. The new phone | 2 | 1 (50%) | no |');
+    // Each figure once: the session's figures are not said again below the debrief.
+    expect(md.match(/went to best-practice replies/g)).toHaveLength(1);
+    expect(md.slice(md.search(/^## Debrief/m))).not.toContain('| Decision | Votes |');
+  });
+
   it('the summary of a room of one phone at one decision reads in the singular', () => {
     const r = setup();
     r.join(device(1));
@@ -564,7 +582,7 @@ describe('how the room did, at the end of a live session', () => {
     expect(ended.did.join('\n')).toBe(did);
     expect(did).toMatch(/at \d of 2 decisions with votes/);
     expect(did).toMatch(/of 4 votes/);
-    const table = md.slice(md.indexOf('## How often the room matched best practice'));
+    const table = md.slice(md.indexOf('### Decision by decision'));
     expect(table.split('\n').filter((l) => /^\| \d\./.test(l))).toHaveLength(2);
     expect(table).toContain('| not followed: the session stopped here |');
   });

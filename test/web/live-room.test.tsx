@@ -283,7 +283,8 @@ describe('live room on the presenter page', () => {
     const markdown = await downloads[0]?.blob.text();
     const undated = (md: string | undefined) => md?.replace(/^Trainer-led session, .* UTC\.$/m, '');
     expect(undated(markdown)).toBe(undated(presenterView(ctx, client.state, 0).summary?.markdown));
-    expect(markdown).toContain('## How often the room matched best practice');
+    expect(markdown).not.toContain('## How often the room matched best practice');
+    expect(markdown).toContain('### Decision by decision');
     expect(markdown).toContain(`## How the room did\n\n${said.replace('(100%). ', '(100%).\n')}\n`);
     expect(markdown).not.toContain('Over the session');
     unmount();

@@ -97,9 +97,11 @@ export function roomDidWords(scenario: Scenario, decisions: readonly Facilitated
  * The session summary as Markdown: each decision with every reply's points and votes, best practice
  * marked, the branch the room took; how often the room matched best practice; then the debrief,
  * said of the room. `soFar`: the session goes on after this summary (presenter mode's "Download the
- * summary so far"), so it is not said to have stopped or ended.
+ * summary so far"), so it is not said to have stopped or ended. `byDecision`: lines that follow the
+ * session's figures under "How the room did" (a live room's decision-by-decision table), so that how
+ * the room did is said in one section, not in two.
  */
-export function facilitationMarkdown(scenario: Scenario, decisions: readonly FacilitatedDecision[], debrief: Debrief | undefined, now = new Date(), soFar = false): string {
+export function facilitationMarkdown(scenario: Scenario, decisions: readonly FacilitatedDecision[], debrief: Debrief | undefined, now = new Date(), soFar = false, byDecision: readonly string[] = []): string {
   const clean = cleanDeep(decisions);
   const out = [`# Session summary: ${mdText(cleanLine(scenario.title))}`, '', `Trainer-led session, ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC.`, ''];
   clean.forEach((d, i) => {
@@ -123,7 +125,7 @@ export function facilitationMarkdown(scenario: Scenario, decisions: readonly Fac
   });
   // In the words every screen that ends a session uses (roomDidWords): the terminal's debrief, the
   // web's download and end screen say the same.
-  out.push('## How the room did', '', ...roomDidWords(scenario, clean), '');
+  out.push('## How the room did', '', ...roomDidWords(scenario, clean), '', ...(byDecision.length > 0 ? [...byDecision, ''] : []));
   out.push(debrief ? debriefMarkdown(debriefModel(scenario, debrief), '##', 'room') : `## Debrief\n\n${soFar ? 'The session is still going: the debrief comes once the story reaches its ending.' : 'The session ended before the scenario did.'}\n`);
   return out.join('\n');
 }

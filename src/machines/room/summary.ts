@@ -31,28 +31,29 @@ const bestWords = (d: { votes: number; bestVotes: number }) => `${d.bestVotes}${
 
 /**
  * The live room's session summary: the core's facilitation summary (each decision's tally, the
- * branch taken, the debrief if the scenario ended) with a section on how often the room's votes
- * matched best practice. No device ids and no individual votes: counts only. Dated when the room
+ * branch taken, the debrief if the scenario ended), its "How the room did" going on decision by
+ * decision: the room's code and phones, and a table of each decision's votes for best practice and
+ * whether the branch followed was best practice (once, there: it was a second section after the
+ * debrief, "How often the room matched best practice", saying the session's figures over again). No device ids and no individual votes: counts only. Dated when the room
  * began (as its file name is), so every copy of one room's summary is the same text: the presenter
  * page's download, and the laptop's file however often it is written again (at the end, at close).
  */
 export function roomSummaryMarkdown(ctx: RoomContext, state: RoomState, now = new Date(state.createdAt)): string {
   const decisions = roomDecisions(ctx, state);
-  const base = facilitationMarkdown(ctx.scenario, decisions, roomDebrief(ctx, state), now);
   const match = roomMatch(state);
   // The decision the session stopped at, with votes: counted under "How the room did" (as presenter
   // mode counts the decision on screen), so listed here too, with no branch.
   const stopped = decisions.length > match.decisions.length ? decisions.at(-1) : undefined;
   const stoppedVotes = stopped ? decisionVoteTotals(ctx.scenario, stopped) : undefined;
-  const lines = ['', '## How often the room matched best practice', ''];
-  if (match.decisions.length === 0 && !stoppedVotes?.votes) lines.push('No decision was followed in this session.');
-  else {
-    const phones = Object.keys(state.devices).length;
-    lines.push(`Room code ${state.room}; ${phones} ${phones === 1 ? 'phone' : 'phones'} joined.`, '');
+  const phones = Object.keys(state.devices).length;
+  const lines = [`Room code ${state.room}; ${phones} ${phones === 1 ? 'phone' : 'phones'} joined.`];
+  // (No decision followed: "How the room did" has said so already.)
+  if (match.decisions.length > 0 || stoppedVotes?.votes) {
+    lines.push('', '### Decision by decision', '');
     lines.push('| Decision | Votes | Votes for best practice | Branch followed was best practice |', '|---|---|---|---|');
     match.decisions.forEach((d, i) => lines.push(`| ${i + 1}. ${cell(d.title)} | ${d.votes} | ${bestWords(d)} | ${d.followedBest ? 'yes' : 'no'} |`));
     if (stopped && stoppedVotes?.votes) lines.push(`| ${match.decisions.length + 1}. ${cell(stopped.title)} | ${stoppedVotes.votes} | ${bestWords(stoppedVotes)} | not followed: the session stopped here |`);
   }
-  // Over the session: said once, under "How the room did" (facilitationMarkdown), in presenter mode's words.
-  return `${base.trimEnd()}\n${lines.join('\n')}\n`;
+  // Over the session: said once, under "How the room did" (facilitationMarkdown), in presenter mode's words; then this.
+  return facilitationMarkdown(ctx.scenario, decisions, roomDebrief(ctx, state), now, false, lines);
 }
