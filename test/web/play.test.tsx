@@ -999,8 +999,6 @@ describe('the debrief in the browser', () => {
     const text = document.body.textContent ?? '';
     expect(text).toContain('You chose: “Who bought you that? You need to tell me the truth.” (−3; best here +2)');
     expect(text).toContain('You chose: Do: Look Jade up on social media tonight to see who the boyfriend is. (−3; best here +2)');
-    // The prohibited act, first in the debrief: one full stop after the action, then the feedback.
-    expect(text).toContain('you chose Do: Look Jade up on social media tonight to see who the boyfriend is. Researching');
     expect(text).not.toContain('“Look Jade');
   });
 
@@ -1021,12 +1019,41 @@ describe('the debrief in the browser', () => {
   it('names the decision of a critical violation in quotation marks once, also when its title is a quotation of its own', () => {
     const critical = () => document.querySelector('.critical li')?.textContent ?? '';
     renderHarmfulDebrief();
-    expect(critical()).toContain('(guide: Prohibited Activities) at “After the visit”: you chose');
+    expect(critical()).toBe('✗ Don\'t investigate (guide: Prohibited Activities): see decision 2 (“After the visit”) below.');
     for (const quoted of ['“After the visit”', '"After the visit"']) {
       cleanup();
       renderHarmfulDebrief(exampleText.replace('"title": "After the visit"', `"title": ${JSON.stringify(quoted)}`));
       // ““After the visit”” (or “"After the visit"”) read as a stutter of quotation marks.
-      expect(critical()).toContain(`(guide: Prohibited Activities) at ${quoted}: you chose`);
+      expect(critical()).toContain(`(guide: Prohibited Activities): see decision 2 (${quoted}) below.`);
     }
+  });
+
+  // A critical violation's reply and feedback were in the debrief twice (under "Critical violations"
+  // and with the reply) and its principle three times (a table of principles, then "To work on").
+  it('says a critical violation\'s feedback once, with its reply: the list of critical violations names the principle and links to that decision', async () => {
+    const user = userEvent.setup();
+    renderHarmfulDebrief();
+    const feedback = 'Researching a youth online is investigating, which CASAs are prohibited from doing (Prohibited Activities).';
+    const text = document.body.textContent ?? '';
+    expect(text.split(feedback)).toHaveLength(2);
+    expect(text.split('Look Jade up on social media tonight')).toHaveLength(3); // the reply, and the path beside best practice
+    // Each principle once: in the list of principles (no table of them as well).
+    const principles = within(screen.getByRole('region', { name: 'Principles of the guide' }));
+    expect(principles.queryByRole('table')).toBeNull();
+    expect(principles.getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      expect.stringMatching(/^Critical: you went against "Don't investigate" \(guide: Prohibited Activities\)\. CASAs are not allowed/),
+      expect.stringMatching(/^You went against "Curious, not interrogating" \(guide: Red Flags\)\./),
+      expect.stringMatching(/^You went against "Don't jump to conclusions from red flags" \(guide: Red Flags\)\./),
+      expect.stringMatching(/^You missed a chance for "Take suspicions to the Advocate Supervisor" \(guide: Red Flags\)\./),
+    ]);
+    // Where the feedback is, the verdict says it is a critical one.
+    const decision = screen.getByRole('heading', { level: 3, name: 'After the visit' }).closest('li')!;
+    expect(decision.textContent).toContain('✗ violates Don\'t investigate (guide: "Prohibited Activities", critical)');
+    expect(decision.textContent).toContain(feedback);
+    // The link goes there (the page's address, a route, stays as it is).
+    const before = location.hash;
+    await user.click(screen.getByRole('link', { name: 'decision 2 (“After the visit”)' }));
+    expect(document.activeElement).toBe(within(decision).getByRole('heading', { level: 3 }));
+    expect(location.hash).toBe(before);
   });
 });

@@ -239,7 +239,7 @@ describe('presenter mode', () => {
     const debrief = screen.getByRole('article');
     // Scenario text may say "you" (a reply is said to the youth); the debrief's own words never do.
     expect(debrief.textContent).not.toMatch(/\b[Yy]ou chose\b|\bYour (replies|reply|path)\b|your records/);
-    const inShort = within(screen.getByRole('region', { name: 'In short' })).getAllByRole('listitem').map((li) => li.textContent ?? '');
+    const inShort = within(screen.getByRole('region', { name: 'Principles of the guide' })).getAllByRole('listitem').map((li) => li.textContent ?? '');
     expect(inShort.length).toBeGreaterThan(0);
     for (const line of inShort) expect(line).toMatch(/^(The room|Critical: the room) /);
     expect(debrief.textContent).toContain('The room chose: “');

@@ -13,11 +13,15 @@ export interface DebriefModel {
   ending?: { title: string; kind: string; narration: string };
   score: Debrief['score'];
   outcome: Debrief['outcome'];
-  /** `said`: the reply is words said (false: an action, a "do" reply; see quotedReply). */
-  critical: { title: string; section: string; where: string; reply: string; said: boolean; feedback: string }[];
+  /**
+   * `said`: the reply is words said (false: an action, a "do" reply; see quotedReply). `turn`: the
+   * index in `turns` of the reply that did it (a page can point there rather than repeat its feedback).
+   */
+  critical: { title: string; section: string; where: string; reply: string; said: boolean; feedback: string; turn: number }[];
   /** `followed`, `violated`, `missed`: how many times (not the summed weights of Debrief.principles). */
   principles: { title: string; status: 'violated' | 'missed' | 'followed'; section: string; followed: number; violated: number; missed: number }[];
-  turns: { where: string; reply: string; said: boolean; value: number; bestValue: number; feedback: string; verdicts: { title: string; verdict: 'follows' | 'violates'; citation: string }[] }[];
+  /** `critical` on a verdict: it goes against a critical principle (a prohibited activity). */
+  turns: { where: string; reply: string; said: boolean; value: number; bestValue: number; feedback: string; verdicts: { title: string; verdict: 'follows' | 'violates'; citation: string; critical: boolean }[] }[];
   /** Each decision the volunteer met: their reply beside the best-practice reply at that same decision (`said` as in `critical`). */
   paths: { where: string; yours: { reply: string; said: boolean; value: number }; best: { reply: string; said: boolean; value: number }; same: boolean }[];
   /** The best-practice path from the start, as a separate list (it may meet other decisions; `said` as in `critical`). */
@@ -33,12 +37,20 @@ export function debriefModel(scenario: Scenario, debrief: Debrief): DebriefModel
   const where = (nodeId: string) => cleanLine(index.nodes.get(nodeId)?.title ?? nodeId);
   const reply = (replyId: string) => index.replies.get(replyId)?.reply.text ?? replyId;
   const said = (replyId: string) => index.replies.get(replyId)?.reply.kind !== 'do';
+  // The critical violations are in the order of the transcript (one reply may make more than one):
+  // each is found at or after the reply the one before it was found at.
+  let at = 0;
+  const turnOf = (nodeId: string, replyId: string): number => {
+    const found = debrief.turns.findIndex((t, i) => i >= at && t.nodeId === nodeId && t.replyId === replyId);
+    if (found >= 0) at = found;
+    return found;
+  };
   const model: DebriefModel = {
     title: cleanLine(debrief.title),
     ending: debrief.ending && { title: cleanLine(debrief.ending.title), kind: debrief.ending.kind, narration: debrief.ending.narration },
     score: debrief.score,
     outcome: debrief.outcome,
-    critical: debrief.criticalViolations.map((c) => ({ title: c.title, section: c.section, where: where(c.nodeId), reply: reply(c.replyId), said: said(c.replyId), feedback: c.feedback })),
+    critical: debrief.criticalViolations.map((c) => ({ title: c.title, section: c.section, where: where(c.nodeId), reply: reply(c.replyId), said: said(c.replyId), feedback: c.feedback, turn: turnOf(c.nodeId, c.replyId) })),
     // Times, not weights: the core sums a principle's weights (a critical one counts 3), but the
     // summary's ✓n ✗n ○n say how often, and must agree with the transcript's turns.
     principles: debrief.principles.map((p) => {
@@ -49,7 +61,7 @@ export function debriefModel(scenario: Scenario, debrief: Debrief): DebriefModel
       const view = feedbackOf(scenario, t.turn);
       return {
         where: where(t.nodeId), reply: view.replyText, said: view.replyKind !== 'do', value: t.value, bestValue: t.bestValue, feedback: t.feedback,
-        verdicts: view.assessments.map((a) => ({ title: a.title, verdict: a.verdict, citation: a.citation })),
+        verdicts: view.assessments.map((a) => ({ title: a.title, verdict: a.verdict, citation: a.citation, critical: a.verdict === 'violates' && a.severity === 'critical' })),
       };
     }),
     paths: debrief.turns.map((t) => ({

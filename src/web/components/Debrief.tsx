@@ -1,5 +1,5 @@
-import { useMemo, type ReactNode } from 'react';
-import { debriefExport, debriefModel, endSentence, inVoice, pathReply, quotedReply, quotedTitle, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type Debrief as DebriefData, type Scenario, type SessionMode, type Voice } from '../../machines/index.js';
+import { Fragment, useMemo, type ReactNode } from 'react';
+import { debriefExport, debriefModel, inVoice, pathReply, quotedReply, quotedTitle, scoreWords, signed, VERDICT_WORDS, VOICE_WORDS, type Debrief as DebriefData, type Scenario, type SessionMode, type Voice } from '../../machines/index.js';
 import { downloadText } from '../download.js';
 import { hrefOf } from '../routing.js';
 import { TableWrap } from './TableWrap.js';
@@ -27,6 +27,20 @@ const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** A reply in the table of paths: its words as they are (the column says whose reply), an action as "Do: …". */
 const pathCell = (r: { reply: string; said: boolean; value: number }) => `${pathReply(r.reply, r.said)} (${signed(r.value)})`;
+
+/** The id of the n-th (0-based) decision in the annotated replies. */
+const decisionId = (n: number) => `debrief-decision-${n + 1}`;
+
+/** The critical violations by principle, each with the decisions (indexes of `turns`) where it was gone against, in order. */
+function criticalAt(critical: readonly { title: string; section: string; turn: number }[]): { title: string; section: string; turns: number[] }[] {
+  const groups = new Map<string, { title: string; section: string; turns: number[] }>();
+  for (const c of critical) {
+    const g = groups.get(c.title) ?? { title: c.title, section: c.section, turns: [] };
+    if (c.turn >= 0 && !g.turns.includes(c.turn)) g.turns.push(c.turn);
+    groups.set(c.title, g);
+  }
+  return [...groups.values()];
+}
 
 /** The debrief: band and score, critical violations first, principles, transcript, paths, what if. */
 export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, whatIf, onTryAgain, again, onWhatIf, voice = 'you', lead }: DebriefProps) {
@@ -60,41 +74,40 @@ export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, 
       <section aria-labelledby="critical-heading">
         <h2 id="critical-heading">Critical violations</h2>
         {m.critical.length === 0 ? <p>None.</p> : (
+          // Named here once each, with where: the reply and its feedback are in the replies below
+          // (they were here too, and again under "To work on": three times on a phone's screens).
           <ul className="critical">
-            {m.critical.map((c, i) => (
-              <li key={i}><strong>✗ {c.title}</strong> (guide: {c.section}) at {quotedTitle(c.where)}: {endSentence(`${v.chose} ${quotedReply(c.reply, c.said)}`)} {c.feedback}</li>
+            {criticalAt(m.critical).map((c) => (
+              <li key={c.title}>
+                <strong>✗ {c.title}</strong> (guide: {c.section}){c.turns.length === 0 ? '.' : <>: see {c.turns.map((t, j) => (
+                  <Fragment key={t}>
+                    {j > 0 && (j === c.turns.length - 1 ? ' and ' : ', ')}
+                    <a href={`#${decisionId(t)}`} onClick={(e) => { e.preventDefault(); document.getElementById(`${decisionId(t)}-heading`)?.focus(); }}>
+                      decision {t + 1} ({quotedTitle(m.turns[t]?.where ?? '')})
+                    </a>
+                  </Fragment>
+                ))} below.</>}
+              </li>
             ))}
           </ul>
         )}
       </section>
       <section aria-labelledby="principles-heading">
         <h2 id="principles-heading">Principles of the guide</h2>
-        <TableWrap label="Principles of the guide, table">
-          <table>
-            <thead><tr><th scope="col">Principle</th><th scope="col">Result</th><th scope="col">Guide section</th></tr></thead>
-            <tbody>
-              {m.principles.map((p) => (
-                <tr key={p.title} className={p.status}><th scope="row">{p.title}</th><td className="result">{STATUS_WORDS[p.status]}</td><td>{p.section}</td></tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        {/* Each principle once, with what the guide asks (a table of the same principles stood above these lists). */}
+        {m.growthAreas.length > 0 && <><h3>To work on</h3><ul className="growth">{m.growthAreas.map((s, i) => <li key={i}>{inVoice(s, voice)}</li>)}</ul></>}
+        {m.strengths.length > 0 && <><h3>Strengths</h3><ul className="strengths">{m.strengths.map((s, i) => <li key={i}>{inVoice(s, voice)}</li>)}</ul></>}
+        {m.principles.length === 0 && <p>No principle of the guide came up.</p>}
       </section>
-      {(m.strengths.length > 0 || m.growthAreas.length > 0) && (
-        <section aria-labelledby="summary-heading">
-          <h2 id="summary-heading">In short</h2>
-          {m.strengths.length > 0 && <><h3>Strengths</h3><ul>{m.strengths.map((s, i) => <li key={i}>{inVoice(s, voice)}</li>)}</ul></>}
-          {m.growthAreas.length > 0 && <><h3>To work on</h3><ul>{m.growthAreas.map((s, i) => <li key={i}>{inVoice(s, voice)}</li>)}</ul></>}
-        </section>
-      )}
       <section aria-labelledby="transcript-debrief-heading">
         <h2 id="transcript-debrief-heading">{v.replies}, annotated</h2>
         <ol className="annotated">
           {m.turns.map((t, i) => (
-            <li key={i}>
-              <h3>{t.where}</h3>
+            <li key={i} id={decisionId(i)}>
+              {/* Focused from the critical violations above, which point here. */}
+              <h3 id={`${decisionId(i)}-heading`} tabIndex={-1}>{t.where}</h3>
               <p>{capital(v.chose)}: {quotedReply(t.reply, t.said)} ({signed(t.value)}; best here {signed(t.bestValue)})</p>
-              <ul className="verdicts">{t.verdicts.map((v, j) => <li key={j} className={v.verdict}>{VERDICT_WORDS[v.verdict]} {v.title} <span className="cite">({v.citation})</span></li>)}</ul>
+              <ul className="verdicts">{t.verdicts.map((v, j) => <li key={j} className={v.verdict}>{VERDICT_WORDS[v.verdict]} {v.title} <span className="cite">({v.citation}{v.critical ? ', critical' : ''})</span></li>)}</ul>
               <p className="feedback-text">{t.feedback}</p>
               {onWhatIf && <button type="button" className="no-print" onClick={() => onWhatIf(i)}>What if: replay from here<span className="sr-only"> (decision {i + 1}: {t.where})</span></button>}
             </li>

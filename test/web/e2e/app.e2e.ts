@@ -1082,6 +1082,63 @@ describe('the web app in Chromium', () => {
     }
   });
 
+  // The debrief on a phone was about seventeen screens long (390×844), and a critical violation's
+  // reply and feedback were in it twice (under "Critical violations" and with the reply), its
+  // principle three times (a table of principles, then "To work on" saying each one again).
+  it('on a phone the debrief says each piece of feedback once, pointing back to it, with the score, ending, replies, principles and record all there', async () => {
+    // One order of the replies every run (the playthrough's seed, one random number: the other random
+    // numbers stay random), so the same path and the same page are measured each time.
+    const s = await openPage(web.browser, web.app.url, '#/play/trafficker-contact', {
+      viewport: { width: 390, height: 844 },
+      initScript: () => {
+        const random = crypto.getRandomValues.bind(crypto);
+        crypto.getRandomValues = ((a: Uint32Array) => (a instanceof Uint32Array && a.length === 1 ? ((a[0] = 7), a) : random(a))) as typeof crypto.getRandomValues;
+      },
+    });
+    try {
+      await s.page.locator('#transcript').waitFor();
+      while (!(await s.page.getByRole('group').count())) await s.page.getByRole('button', { name: 'Continue' }).click();
+      // The first reply breaks a critical principle of the guide: answering the trafficker's text.
+      await s.page.getByRole('button', { name: /Hi Tasha! She's doing good/ }).click();
+      await keyboardToDebrief(s.page);
+      const height = await s.page.evaluate(() => document.documentElement.scrollHeight);
+      console.log(`debrief at 390×844: ${height} px, ${(height / 844).toFixed(1)} screens`);
+      const debrief = s.page.locator('article.debrief');
+      const text = await debrief.innerText();
+      const annotated = s.page.locator('section[aria-labelledby="transcript-debrief-heading"] ol.annotated > li');
+      const feedback = await annotated.locator('.feedback-text').allInnerTexts();
+      expect(feedback.length).toBeGreaterThanOrEqual(8);
+      // Every reply's feedback is in the page, and once (a long sentence does not turn up twice by chance).
+      for (const f of feedback) expect(text.split(f).length - 1, f).toBe(1);
+      // Each principle is named once outside the replies: the list of principles, not a table as well.
+      const principles = s.page.locator('section[aria-labelledby="principles-heading"] li');
+      const named = (await principles.allInnerTexts()).map((l) => /"([^"]+)"/.exec(l)?.[1]);
+      expect(named.length).toBeGreaterThan(3);
+      expect(new Set(named).size).toBe(named.length);
+      expect(await s.page.locator('section[aria-labelledby="principles-heading"] table').count()).toBe(0);
+      await expect.poll(() => principles.filter({ hasText: /^Critical: you went against "No communication with a trafficker" \(guide: Prohibited Activities\)\. / }).count()).toBe(1);
+      // The critical violation names its principle and points to the decision where its feedback is.
+      const critical = s.page.locator('ul.critical > li').filter({ hasText: 'No communication with a trafficker' });
+      expect(await critical.innerText()).toMatch(/^✗ No communication with a trafficker \(guide: Prohibited Activities\): see decision 1 \(“A text at 9:40 p\.m\.”\)/);
+      await critical.getByRole('link', { name: 'decision 1 (“A text at 9:40 p.m.”)' }).click();
+      const first = annotated.first();
+      await expect.poll(() => first.locator('h3').evaluate((h) => h === document.activeElement)).toBe(true);
+      expect(await first.locator('h3').boundingBox().then((b) => b!.y >= 0 && b!.y < 844)).toBe(true);
+      expect(s.page.url()).toMatch(/#\/play\/trafficker-contact$|#\/debrief\//);
+      expect(await first.innerText()).toContain('✗ violates No communication with a trafficker (guide: "Prohibited Activities", critical)');
+      // Still there: the ending, the outcome and score, the record of practice, each reply and the paths.
+      for (const words of ['Ending: ', 'Outcome: Needs review', 'Score: ', 'Added to My records.', 'You chose: “Hi Tasha!', 'The best-practice path from the start']) expect(text).toContain(words);
+      // 14,833 px on this path before (17.6 screens), 12,630 after (15.0): a violation's feedback and
+      // reply said again, and each principle twice over, were 2,200 px of it.
+      expect(height).toBeLessThan(13_500);
+      await s.screenshot('e2e-debrief-phone');
+      expect(violationsText(await runAxe(s.page))).toBe('');
+      clean(s);
+    } finally {
+      await s.close();
+    }
+  });
+
   it('My records with a long scenario title: at 1280 px the table fits the page; at 640 px with text at 200% the minutes are in view without scrolling it', async () => {
     await withRecordsLongTitle(async (s) => {
       const region = s.page.getByRole('region', { name: 'Completed practice', exact: true });
