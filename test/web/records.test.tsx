@@ -112,8 +112,7 @@ describe('My records', () => {
   // JSON, or it was cut short" (the CSV) or as no backup at all (the xAPI file), as if damaged.
   it('the records table (CSV) or the xAPI file chosen as a backup is named for what it is, and changes nothing', async () => {
     const store = await storeAfterOnePractice();
-    // The field asks for .json files, but a file dialog lets any file be chosen ("All files"; some phones offer no filter).
-    const user = userEvent.setup({ applyAccept: false });
+    const user = userEvent.setup();
     renderApp('#/records', store);
     await user.click(await screen.findByRole('button', { name: /Download as CSV/ }));
     await user.click(screen.getByRole('button', { name: /Download xAPI statements/ }));
@@ -127,6 +126,30 @@ describe('My records', () => {
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('This file cannot be loaded: it is the xAPI statements file that casa-practice exports (for an LMS), not a backup; choose the backup file (casa-practice-backup-….json) instead. Nothing was changed.'));
     expect(JSON.stringify([...store.data])).toBe(before);
     expect(screen.getAllByRole('row').slice(1)).toHaveLength(1);
+  });
+
+  // The file field asked for .json files only. A phone's picker takes that as a filter and greys out
+  // anything else: a backup that a browser, a phone or a mail app saved under another name or type
+  // ("….json.txt", text/plain) could not be chosen at all, and neither could the records table
+  // (CSV) picked by mistake, so its clear "this is the CSV, not a backup" was never seen.
+  it('the file field hides no file: a backup saved under another name loads, and the CSV chosen by mistake is named for what it is', async () => {
+    const store = await storeAfterOnePractice();
+    // As a picker with the field's filter applied (user-event leaves out files its accept does not match).
+    const user = userEvent.setup({ applyAccept: true });
+    const first = renderApp('#/records', store);
+    await user.click(await screen.findByRole('button', { name: /Download as CSV/ }));
+    await user.click(screen.getByRole('button', { name: 'Download a backup file' }));
+    await waitFor(() => expect(blobs).toHaveLength(2));
+    const [csv, backup] = await Promise.all(blobs.map((b) => b.blob.text()));
+    first.unmount();
+    const fresh = memoryStore();
+    renderApp('#/records', fresh);
+    const field = await screen.findByLabelText('Load a backup file');
+    await user.upload(field, new File([csv as string], blobs[0]?.name ?? 'records.csv', { type: 'text/csv' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/^This file cannot be loaded: it is the records table \(CSV\) that casa-practice exports, not a backup; choose the backup file/);
+    await user.upload(field, new File([backup as string], `${blobs[1]?.name ?? 'casa-practice-backup.json'}.txt`, { type: 'text/plain' }));
+    expect(await screen.findByText(/^Added 1 finished scenario to your records\.$/)).toBeTruthy();
+    expect(JSON.parse(fresh.read('records.json') ?? '{}').playthroughs).toHaveLength(1);
   });
 
   it('a backup file loads back into an empty browser; a damaged one changes nothing and says so', async () => {

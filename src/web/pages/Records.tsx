@@ -187,8 +187,11 @@ export default function Records() {
         </p>
         <p>
           <label htmlFor={backupInput}>Load a backup file</label><br />
-          {/* What became of the last file chosen is tied to the field: read with it, and marked invalid when it could not be loaded. */}
-          <input id={backupInput} ref={fileField} type="file" accept=".json,application/json" onChange={(e) => void restore(e)}
+          {/* What became of the last file chosen is tied to the field: read with it, and marked invalid when it could not be loaded.
+              No accept filter: a phone's picker greys out what it does not match, which hid a backup saved
+              under another name or type ("….json.txt", or a .json a file manager calls octet-stream) and the
+              CSV chosen by mistake, whose refusal says what it is. Any file chosen is read and named. */}
+          <input id={backupInput} ref={fileField} type="file" onChange={(e) => void restore(e)}
             aria-describedby={message?.near === 'backup' ? 'backup-message' : undefined} aria-invalid={message?.near === 'backup' && message.alert ? true : undefined} />
         </p>
         {loadRest.open && damaged && (
@@ -201,7 +204,7 @@ export default function Records() {
             {backupLeftOutQuestion(damaged)}
           </ConfirmPanel>
         )}
-        <p className="hint">Loading a backup adds what it holds to what is here; nothing here is removed.</p>
+        <p className="hint">The backup file is the one named casa-practice-backup-….json. Loading a backup adds what it holds to what is here; nothing here is removed.</p>
         {shown('backup')}
         {damagedCopies.length > 0 && (
           <>
