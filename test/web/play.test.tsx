@@ -500,6 +500,24 @@ describe('playing a scenario in the browser', () => {
     expect(screen.getAllByText(`Arev's trust: ${before} → ${before - 15} (−15)`)).toHaveLength(1);
   });
 
+  // Checked (it was listed as missing): a page reloaded after such a scene shows its change again,
+  // in the same words, as the live conversation did (the terminal's recap is another matter).
+  it("a save opened again shows a scene's change to a meter as the live conversation did", async () => {
+    const user = userEvent.setup();
+    const store = memoryStore();
+    const first = renderApp('#/play/couch-rent', store);
+    const { go, toTheInviteLink } = couchRentSteps(user);
+    await toTheInviteLink();
+    await go(/Use the invite link/);
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    const live = screen.getByRole('log').textContent ?? '';
+    expect(live).toMatch(/Arev's trust: \d+ → \d+ \(−15\)/);
+    first.unmount();
+    renderApp('#/play/couch-rent', store);
+    await screen.findByText(/Welcome back/);
+    expect(screen.getByRole('log').textContent).toBe(live);
+  });
+
   it("assessment mode says nothing of a scene's change (no meter, no feedback until the debrief)", async () => {
     const user = userEvent.setup();
     renderApp('#/assess/couch-rent');
