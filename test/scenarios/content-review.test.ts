@@ -1360,7 +1360,7 @@ describe('session 28 content review: before-relapse, red-flags, youth-relapses',
     expect(d?.score.percent).toBeLessThan(80);
     expect(d?.ending?.id).toBe('end-mixed');
     expect(d?.ending?.narration).not.toMatch(/landed harder|changes the subject when Kyle/);
-    const cold = ['d1-glad', 'd2-earn', 'd3-positive', 'd4-plan', 'd5-safety', 'd6-yes', 'd7-see-if-lasts', 'd8-support'];
+    const cold = ['d1-glad', 'd2-hopeful', 'd3-positive', 'd4-plan', 'd5-safety', 'd6-yes', 'd7-see-if-lasts', 'd8-support'];
     expect(trustAfter('youth-relapses', cold)).toBeLessThan(70);
     const c = playReplies(bundledScenario('youth-relapses'), cold);
     expect(c?.ending?.id).toBe('end-mixed');
@@ -1870,5 +1870,36 @@ describe('session 30 review: dual-involvement', () => {
     expect(told('dual-involvement', 's4-jordan')).toMatch(/You call Jordan/);
     const changed = d5?.kind === 'decision' ? d5.replies.filter((r) => (r.effects ?? []).some((e) => e.var === 'trust')).map((r) => r.id) : ['?'];
     expect(changed).toEqual([]);
+  });
+});
+
+describe('session 30 review: youth-relapses', () => {
+  const BEST = ['d1-glad', 'd2-process', 'd3-not-stupid', 'd4-plan', 'd5-safety', 'd6-yes', 'd7-notice', 'd8-support'];
+  const play = (swap: Record<string, string>) => playReplies(bundledScenario('youth-relapses'), BEST.map((r) => swap[r] ?? r));
+
+  // "You kind of have to earn everybody's trust back now" (its feedback: support as "a reward for good
+  // behaviour") with every other reply the best: 80%, and the strong ending told her "your support
+  // doesn't depend on her being perfect".
+  it('"you have to earn everybody\'s trust back" is support with a condition: it ends mixed and is told so, not "your support doesn\'t depend on her being perfect"', () => {
+    expect(replyOf('youth-relapses', 'd2-earn').effects).toContainEqual({ var: 'conditional', set: true });
+    const d = play({ 'd2-process': 'd2-earn' });
+    expect(d?.score.percent).toBeGreaterThanOrEqual(80);
+    expect(d?.ending?.id).toBe('end-mixed');
+    expect(d?.ending?.narration).toMatch(/your support comes with conditions/);
+    expect(d?.ending?.narration).not.toMatch(/doesn't depend on her being perfect/);
+    expect(play({})?.ending?.id).toBe('end-strong');
+  });
+
+  // The best reply on the drive home was the only one to name the EAP program and share & support,
+  // the guide's list word for word (couch-rent and whereabouts-unknown were changed for the same).
+  it('on the drive home the best reply is not the only one to name the EAP and share & support, nor the longest; its feedback still names them (Self-Care)', () => {
+    const d8 = bundledScenario('youth-relapses').nodes.find((n) => n.id === 'd8-drive-home');
+    const replies = d8?.kind === 'decision' ? d8.replies : [];
+    expect(replies.length).toBe(3);
+    expect(replies.filter((r) => /\bEAP\b|share & support/.test(r.text)).map((r) => r.id)).toEqual([]);
+    const others = replies.filter((r) => r.id !== 'd8-support').map((r) => r.text.length);
+    expect(replyText('youth-relapses', 'd8-support').length).toBeLessThan(Math.max(...others));
+    expect(feedback('youth-relapses', 'd8-support')).toMatch(/EAP program and share & support \(Self-Care\)/);
+    expect(feedback('youth-relapses', 'd8-support')).toMatch(/Advocate Supervisor/);
   });
 });
