@@ -1903,3 +1903,29 @@ describe('session 30 review: youth-relapses', () => {
     expect(feedback('youth-relapses', 'd8-support')).toMatch(/Advocate Supervisor/);
   });
 });
+
+describe('session 30 review: before-relapse', () => {
+  // "Tell Hector she's doing so well there isn't much to advocate for" lowered Rina's trust by 5, in a
+  // planning talk she is not part of and never hears about (as Jordan's call in dual-involvement).
+  it('what the volunteer tells Hector in supervision, with Rina not there, does not change her trust', () => {
+    const scene = bundledScenario('before-relapse').nodes.find((n) => n.id === 's5-hector');
+    expect(scene && 'lines' in scene ? (scene.lines ?? []).map((l) => l.character) : []).toEqual(['hector']);
+    expect(told('before-relapse', 's5-hector')).not.toMatch(/Rina (is|sits|comes)/);
+    const d6 = bundledScenario('before-relapse').nodes.find((n) => n.id === 'd6-plan');
+    expect(d6?.kind).toBe('decision');
+    const changed = d6?.kind === 'decision' ? d6.replies.filter((r) => (r.effects ?? []).some((e) => e.var === 'trust')).map((r) => r.id) : ['?'];
+    expect(changed).toEqual([]);
+    // Its consequence is Hector's answer, in the same supervision talk, not a change in Rina.
+    expect(replyOf('before-relapse', 'd6-nothing').next).toBe('s6-hector-asks');
+    const asks = bundledScenario('before-relapse').nodes.find((n) => n.id === 's6-hector-asks');
+    expect(asks && 'lines' in asks ? (asks.lines ?? []).map((l) => l.character) : []).toEqual(['hector']);
+  });
+
+  // What the volunteer says to Lola moves Rina's trust by up to 10 either way; the scene did not say
+  // Rina was there to hear it.
+  it('Rina is in the room when you answer Lola, whose replies change her trust', () => {
+    const d4 = bundledScenario('before-relapse').nodes.find((n) => n.id === 'd4-lola');
+    expect(d4?.kind === 'decision' && d4.replies.some((r) => (r.effects ?? []).some((e) => e.var === 'trust'))).toBe(true);
+    expect(d4 && 'narration' in d4 ? d4.narration ?? '' : '').toMatch(/Rina/);
+  });
+});
