@@ -1928,4 +1928,21 @@ describe('session 30 review: before-relapse', () => {
     expect(d4?.kind === 'decision' && d4.replies.some((r) => (r.effects ?? []).some((e) => e.var === 'trust'))).toBe(true);
     expect(d4 && 'narration' in d4 ? d4.narration ?? '' : '').toMatch(/Rina/);
   });
+
+  // The strong ending after reading up on visas (or asking a neighbour) had Rina text Paolo "instead of
+  // the old number", a number no scene, line or reply ever mentions.
+  it('the strong ending does not bring in an "old number" the story never told of; it tells the quiet Friday as the other strong narration does', () => {
+    const s = bundledScenario('before-relapse');
+    const before = s.nodes.filter((n) => n.kind !== 'ending').map((n) => `${told('before-relapse', n.id)} ${n.kind === 'decision' ? n.replies.map((r) => r.text).join(' ') : ''}`).join(' ');
+    expect(before).not.toMatch(/\bnumber\b/i);
+    const strong = s.nodes.find((n) => n.id === 'end-strong');
+    const texts = strong?.kind === 'ending' ? [strong.narration ?? '', ...(strong.variants ?? []).map((v) => v.narration)] : [];
+    expect(texts.length).toBe(3);
+    for (const t of texts) expect(t).not.toMatch(/old number/);
+    const path = ['d1-yours', 'd2-ask', 'd3-strategies', 'd4-thank', 'd5-online', 'd6-three', 'd7-funds', 'd8-ongoing'];
+    const d = playReplies(s, path);
+    expect(d?.ending?.id).toBe('end-strong');
+    expect(d?.ending?.narration).toMatch(/nobody has screened her for immigration relief/);
+    expect(d?.ending?.narration).toMatch(/On a quiet Friday in December she texts Paolo/);
+  });
 });
