@@ -1947,4 +1947,16 @@ describe('session 30 review: before-relapse', () => {
     expect(d?.ending?.narration).toMatch(/nobody has screened her for immigration relief/);
     expect(d?.ending?.narration).toMatch(/On a quiet Friday in December she texts Paolo/);
   });
+
+  // Rina opened with "Everybody keeps saying I'm doing so good", Kenzie's "Everybody keeps asking about
+  // Roz" in dual-involvement (whereabouts-unknown was changed in session 29 not to open as Kenzie does).
+  it('Rina does not open as Kenzie does: only one youth across the scenarios starts a line "Everybody keeps"', () => {
+    const openers = BUNDLED_IDS.flatMap((id) => {
+      const s = bundledScenario(id);
+      const youths = new Set(s.characters.filter((c) => c.role === 'youth').map((c) => c.id));
+      return s.nodes.flatMap((n) => ('lines' in n ? (n.lines ?? []) : []).filter((l) => youths.has(l.character) && /^Everybody keeps/.test(l.text)).map(() => id));
+    });
+    expect([...new Set(openers)]).toEqual(['dual-involvement']);
+    expect(told('before-relapse', 's0-sunday')).toMatch(/I keep waiting for something to go wrong/);
+  });
 });
