@@ -86,10 +86,11 @@ export function wrapWords(text: string, width: number, keep?: string): string {
  * Screens that fit themselves to the terminal measure with this.
  */
 export function inkRows(text: string, width: number): number {
+  // Where inkWrap hands Ink the rows (text it can measure, a whole number of columns), they are
+  // counted as drawn; elsewhere Ink wraps, and cuts a long path at the last column.
+  const wrapped = inkWrap(text, width);
+  if (wrapped !== undefined) return rowCount(wrapped);
   const columns = Math.max(1, width);
-  // Paths break after their separators only where inkWrap hands Ink the rows (plain text, a whole
-  // number of columns); elsewhere Ink wraps, and cuts a long path at the last column.
-  const paths = Number.isInteger(width) && width >= 1 && PLAIN.test(text);
   let count = 0;
   for (const line of text.split('\n')) {
     // Only row lengths matter: `rows` holds the length of each row so far.
@@ -101,19 +102,6 @@ export function inkRows(text: string, width: number): number {
       if (i !== 0) {
         if (last() >= columns) rows.push(0);
         add(1);
-      }
-      const pieces = paths && length > columns ? pathPieces(word, columns) : undefined;
-      if (pieces) {
-        // A path longer than a row breaks after its separators (see pathPieces), as wrapLine breaks it.
-        for (const piece of pieces) {
-          const n = len(piece);
-          if (last() > 0 && last() + n > columns && n <= columns) rows.push(0);
-          for (let k = 0; k < n; k++) {
-            if (last() + 1 > columns) rows.push(0);
-            add(1);
-          }
-        }
-        return;
       }
       if (length > columns) {
         // A word longer than a row is cut, starting on this row or the next, whichever breaks it less.
@@ -148,15 +136,42 @@ function pathPieces(word: string, columns: number): string[] | undefined {
   if (!pieces || pieces.length < 2) return undefined;
   // A name longer than a whole row ("example.json.damaged-2026-…") breaks after a dot, dash or
   // underscore in it; only a part longer than a row is cut at the last column.
-  return pieces.flatMap((p) => (p.length > columns ? p.match(/[^._-]*(?:[._-]+|$)/g)?.filter((q) => q !== '') ?? [p] : [p]));
+  return pieces.flatMap((p) => (widthOf(p) > columns ? p.match(/[^._-]*(?:[._-]+|$)/g)?.filter((q) => q !== '') ?? [p] : [p]));
 }
 
 /**
  * Characters one column wide that wrap-ansi leaves as they are (no escape, no combining mark, not
  * changed by Unicode normalisation): printable ASCII and the punctuation the app and the bundled
- * scenarios use, and line breaks. Text made only of these can be wrapped here by counting characters.
+ * scenarios use, and line breaks. Text made only of these is measured by counting characters.
  */
 const PLAIN = /^[\n\x20-\x7e“”‘’—–…→·✓✗█░›↑↓]*$/;
+
+/**
+ * Text (once in Unicode's composed form, as wrap-ansi puts it) that inkWrap can measure one
+ * character at a time as Ink does: letters, digits, punctuation and symbols of any script, one
+ * column wide or two (José Ñúñez, 漢字, ＡＢＣ), spaces and line breaks. Left to Ink: controls and
+ * escapes, tabs, combining marks that do not compose, emoji and their modifiers, flags, Hangul
+ * jamo and zero-width characters, whose width depends on the characters around them.
+ */
+const MEASURABLE = /^(?:(?![\p{Extended_Pictographic}\p{Regional_Indicator}\p{Emoji_Modifier}\p{Default_Ignorable_Code_Point}\u1100-\u11ff\u3164\ua960-\ua97f\ud7b0-\ud7ff\uffa0])[\p{L}\p{N}\p{P}\p{S} \n])*$/u;
+
+/** The columns one character (a code point) of measurable text takes, as wrap-ansi counts it. */
+const charWidth = (c: string): number => (c >= ' ' && c <= '~' ? 1 : stringWidth(c));
+
+/** The columns a word of measurable text takes, one character at a time (see charWidth). */
+function widthOf(word: string): number {
+  if (/^[\x20-\x7e]*$/.test(word)) return word.length;
+  let n = 0;
+  for (const c of word) n += charWidth(c);
+  return n;
+}
+
+/** Rows in a text (its line breaks and one). */
+function rowCount(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
 
 /** wrap-ansi's results by width and text, so a screen drawn again wraps nothing again. */
 const wrapped = new Map<string, string>();
@@ -165,82 +180,90 @@ const WRAPPED_LIMIT = 4000;
 /**
  * `text` wrapped to `width` columns exactly as Ink wraps it (wrap-ansi with `trim: false, hard:
  * true`, quirks included: the space before a word that starts a full row's successor stays at the
- * start of that row, a word longer than a row is cut), except that a path longer than a row
- * breaks after its separators (see pathPieces), or undefined when the text is not plain
- * (see PLAIN) or the width is not a whole number of columns, so the caller leaves it to Ink.
+ * start of that row, a word longer than a row is cut, the text is put in composed form), except
+ * that a path longer than a row breaks after its separators (see pathPieces), whatever script its
+ * names are in; or undefined when the text is not measurable one character at a time (see
+ * MEASURABLE) or the width is not a whole number of columns, so the caller leaves it to Ink.
  * Text that already fits comes back unchanged, as Ink leaves it.
  */
 export function inkWrap(text: string, width: number): string | undefined {
-  if (!Number.isInteger(width) || width < 1 || !PLAIN.test(text)) return undefined;
+  if (!Number.isInteger(width) || width < 1) return undefined;
   const key = `${width}:${text}`;
   let out = wrapped.get(key);
   if (out === undefined) {
+    const plain = PLAIN.test(text);
+    const composed = plain ? text : text.normalize();
+    if (!plain && !MEASURABLE.test(composed)) return undefined;
     const lines = text.split('\n');
-    out = lines.every((l) => l.length <= width) ? text : lines.map((l) => wrapLine(l, width)).join('\n');
+    out = lines.every((l) => (plain ? l.length : columnsOf(l)) <= width) ? text : composed.split('\n').map((l) => wrapLine(l, width)).join('\n');
     if (wrapped.size >= WRAPPED_LIMIT) wrapped.clear();
     wrapped.set(key, out);
   }
   return out;
 }
 
-/** One line of plain text (every character one column), as wrap-ansi's `exec` wraps it with `trim: false, hard: true`. */
+/** One line of measurable text, as wrap-ansi's `exec` wraps it with `trim: false, hard: true`. */
 function wrapLine(line: string, columns: number): string {
   const rows = [''];
+  // The columns each row takes so far.
+  const used = [0];
+  const last = () => used[used.length - 1] as number;
+  const newRow = (text = '', w = 0) => {
+    rows.push(text);
+    used.push(w);
+  };
+  const add = (text: string, w: number) => {
+    rows[rows.length - 1] += text;
+    used[used.length - 1] = last() + w;
+  };
   const words = line.split(' ');
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string;
-    let rowLength = (rows[rows.length - 1] as string).length;
     if (i !== 0) {
-      if (rowLength >= columns) {
-        rows.push('');
-        rowLength = 0;
-      }
-      rows[rows.length - 1] += ' ';
-      rowLength++;
+      if (last() >= columns) newRow();
+      add(' ', 1);
     }
-    const pieces = word.length > columns ? pathPieces(word, columns) : undefined;
+    const length = widthOf(word);
+    const pieces = length > columns ? pathPieces(word, columns) : undefined;
     if (pieces) {
       // A path longer than a row: each piece on the row it starts if it fits there, else on the
       // next; only a piece longer than a whole row is cut.
       for (const piece of pieces) {
-        if (rowLength > 0 && rowLength + piece.length > columns && piece.length <= columns) {
-          rows.push('');
-          rowLength = 0;
-        }
+        const n = widthOf(piece);
+        if (last() > 0 && last() + n > columns && n <= columns) newRow();
         for (const character of piece) {
-          if (rowLength + 1 > columns) {
-            rows.push('');
-            rowLength = 0;
-          }
-          rows[rows.length - 1] += character;
-          rowLength++;
+          const w = charWidth(character);
+          if (last() > 0 && last() + w > columns) newRow();
+          add(character, w);
         }
       }
       continue;
     }
-    if (word.length > columns) {
-      // Cut the word, starting on this row or the next, whichever breaks it less.
-      const breaksStartingThisLine = 1 + Math.floor((word.length - (columns - rowLength) - 1) / columns);
-      const breaksStartingNextLine = Math.floor((word.length - 1) / columns);
-      if (breaksStartingNextLine < breaksStartingThisLine) rows.push('');
-      let visible = (rows[rows.length - 1] as string).length;
-      for (let k = 0; k < word.length; k++) {
-        const character = word[k] as string;
-        if (visible + 1 <= columns) rows[rows.length - 1] += character;
+    if (length > columns) {
+      // Cut the word, starting on this row or the next, whichever breaks it less (wrap-ansi's wrapWord).
+      const breaksStartingThisLine = 1 + Math.floor((length - (columns - last()) - 1) / columns);
+      const breaksStartingNextLine = Math.floor((length - 1) / columns);
+      if (breaksStartingNextLine < breaksStartingThisLine) newRow();
+      const characters = [...word];
+      let visible = last();
+      for (let k = 0; k < characters.length; k++) {
+        const character = characters[k] as string;
+        const w = charWidth(character);
+        if (visible + w <= columns) add(character, w);
         else {
-          rows.push(character);
+          newRow(character, w);
           visible = 0;
         }
-        visible++;
-        if (visible === columns && k < word.length - 1) {
-          rows.push('');
+        visible += w;
+        if (visible === columns && k < characters.length - 1) {
+          newRow();
           visible = 0;
         }
       }
       continue;
     }
-    if (rowLength + word.length > columns && rowLength > 0 && word.length > 0) rows.push('');
-    rows[rows.length - 1] += word;
+    if (last() + length > columns && last() > 0 && length > 0) newRow();
+    add(word, length);
   }
   return rows.join('\n');
 }

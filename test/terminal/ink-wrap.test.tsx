@@ -12,13 +12,15 @@ import { Paragraph } from '../../src/terminal/ui/Paragraph.js';
 import { ReplyList } from '../../src/terminal/ui/ReplyList.js';
 import { ThemeContext } from '../../src/terminal/ui/ThemeContext.js';
 import { MAX_COLUMNS, ScreenSizeContext } from '../../src/terminal/ui/useScreenSize.js';
-import { inkRows, inkWrap } from '../../src/terminal/wrap.js';
+import { columnsOf, inkRows, inkWrap } from '../../src/terminal/wrap.js';
 // Ink's own wrapper (a devDependency pinned to the version Ink 6.8 installs), to compare against.
 import wrapAnsi from 'wrap-ansi';
 import { colourLevelForFile, renderAt, settle } from './helpers/ink.js';
 
 /** What Ink draws for a text that does not fit its box. */
 const ink = (text: string, width: number) => wrapAnsi(text, width, { trim: false, hard: true });
+/** What Ink draws for a text in a box `width` wide: the text as it is when it fits (measured by string-width), else wrapped. */
+const drawn = (text: string, width: number) => (text.split('\n').every((l) => columnsOf(l) <= width) ? text : ink(text, width));
 
 // Words of every length around a row's width, runs of spaces, and the plain punctuation inkWrap
 // counts as one column, so rows fill exactly, words are cut and spaces land at row ends and starts.
@@ -34,6 +36,7 @@ const anyText = fc.tuple(plainText, fc.array(fc.tuple(fc.nat(), oddChar), { maxL
   return out;
 });
 const width = fc.integer({ min: 1, max: 45 });
+const rowsIn = (text: string) => text.split('\n').length;
 
 describe('inkWrap wraps plain text exactly as Ink (wrap-ansi, trim: false, hard: true)', () => {
   it('gives wrap-ansi\'s result, byte for byte, for plain text at any width', () => {
@@ -45,9 +48,46 @@ describe('inkWrap wraps plain text exactly as Ink (wrap-ansi, trim: false, hard:
   it('leaves to Ink (undefined) any text that is not plain, and is exact otherwise', () => {
     fc.assert(fc.property(anyText, width, (text, w) => {
       const mine = inkWrap(text, w);
-      if (mine !== undefined) expect(mine).toBe(ink(text, w));
+      if (mine !== undefined) expect(mine).toBe(drawn(text, w));
     }), { numRuns: 300, seed: 12 });
-    for (const odd of ['漢字', 'café', 'cafe\u0301', '😀', 'a\tb', 'a\r\nb', '\u001b[1mbold\u001b[22m', 'ﬀ']) expect(inkWrap(`${odd} and more words than fit`, 5)).toBeUndefined();
+    for (const odd of ['😀', '❤️', '🇺🇸', 'q\u0301', 'a\u200bb', 'a\tb', 'a\r\nb', '\u001b[1mbold\u001b[22m', '\u1100x']) expect(inkWrap(`${odd} and more words than fit`, 5)).toBeUndefined();
+  });
+
+  // Session 30: text in other scripts (a home folder "José Ñúñez", CJK names) was left to Ink, so a
+  // path in it was cut mid-name while an ASCII one broke after its separators.
+  const measurableChar = fc.constantFrom('a', 'Z', '9', '.', '-', '/', 'é', 'Ñ', 'ú', 'ç', 'ß', 'Ж', 'ω', 'ﬀ', 'Å', 'e\u0301', '漢', '字', 'ド', 'ｱ', 'Ａ', '한', '。', '「', '€', '¿');
+  const measurableWord = fc.oneof({ weight: 4, arbitrary: fc.string({ unit: measurableChar, minLength: 1, maxLength: 8 }) }, { weight: 1, arbitrary: fc.string({ unit: measurableChar, minLength: 9, maxLength: 40 }) });
+  const measurableText = fc.array(fc.tuple(measurableWord, gap), { maxLength: 25 }).map((parts) => parts.map(([w, g]) => w + g).join(''));
+
+  it('wraps text in other scripts (accents, one- and two-column CJK) as wrap-ansi does, measuring each character\'s columns', () => {
+    for (const text of ['漢字 and more words than fit', 'café au lait', 'cafe\u0301 au lait', 'ﬀ and more', 'Ångström units']) expect(inkWrap(text, 5)).toBe(drawn(text, 5));
+    fc.assert(fc.property(measurableText, width, (text, w) => {
+      const out = inkWrap(text, w);
+      expect(out).toBeDefined();
+      // Paths among the words break after their separators, not as wrap-ansi cuts them; the rest is exact.
+      if (!text.includes('/')) expect(out).toBe(drawn(text, w));
+      expect(rowsIn(out as string)).toBe(inkRows(text, w));
+      expect((out as string).normalize().replaceAll('\n', '')).toBe(text.normalize().replaceAll('\n', ''));
+      // A character two columns wide cannot fit a row one column wide; from two columns up, no row is wider.
+      if (w >= 2) for (const row of (out as string).split('\n')) expect(columnsOf(row)).toBeLessThanOrEqual(w);
+    }), { numRuns: 400, seed: 16 });
+  });
+
+  it('a path under folders named in other scripts breaks after a / at 60 columns, as an ASCII one does', () => {
+    const accented = 'The save was moved to /home/José Ñúñez/Documents/escenarios nuevos/casa-practice/saves/ejemplo-teléfono-nuevo.json.damaged-2026-12-04T18-47-38; a new playthrough starts.';
+    expect(inkWrap(accented, 60)?.split('\n')).toEqual([
+      'The save was moved to /home/José Ñúñez/Documents/escenarios ',
+      'nuevos/casa-practice/saves/',
+      'ejemplo-teléfono-nuevo.json.damaged-2026-12-04T18-47-38; a ',
+      'new playthrough starts.',
+    ]);
+    expect(inkRows(accented, 60)).toBe(4);
+    // Two columns a character: the first row is 59 columns (16 + 6 + 9 + 13 + 15), and に移動しました (14) does not fit after the 53 of the second.
+    const cjk = '保存したデータは/home/山田太郎/ドキュメント/新しいシナリオ/casa-practice/saves/例の新しい電話.json.damaged-2026 に移動しました';
+    const rows = inkWrap(cjk, 60)?.split('\n');
+    expect(rows).toEqual(['保存したデータは/home/山田太郎/ドキュメント/新しいシナリオ/', 'casa-practice/saves/例の新しい電話.json.damaged-2026 ', 'に移動しました']);
+    for (const row of rows ?? []) expect(columnsOf(row)).toBeLessThanOrEqual(60);
+    expect(inkRows(cjk, 60)).toBe(3);
   });
 
   it('returns text that fits its width unchanged, as Ink leaves it unwrapped, and never a row wider than the width', () => {
@@ -168,6 +208,12 @@ async function sameFrames<T>(arb: fc.Arbitrary<T>, make: (value: T, columns: num
 describe('text handed to Ink already wrapped draws exactly what Ink drew wrapping it itself', () => {
   it('a paragraph, in any one style or several', async () => {
     await sameFrames(fc.tuple(sentence, style), ([text, s], _c, width) => <Paragraph {...s} width={width}>{text}</Paragraph>, 40);
+  });
+
+  it('a paragraph in other scripts (accents, CJK two columns a character), in any one style or several', async () => {
+    const word = fc.string({ unit: fc.constantFrom('a', 'é', 'Ñ', 'ü', '漢', '字', 'ド', 'ｱ', '。', ','), minLength: 1, maxLength: 12 });
+    const text = fc.array(word, { minLength: 1, maxLength: 30 }).map((ws) => ws.join(' '));
+    await sameFrames(fc.tuple(text, style), ([t, s], _c, width) => <Paragraph {...s} width={width}>{t}</Paragraph>, 30);
   });
 
   it('the replies, beside their numbers, one highlighted', async () => {
