@@ -57,6 +57,8 @@ export interface MeterView {
 
 /** How a reply or a scene changed a number the volunteer is shown. */
 export interface ChangeView {
+  /** The variable's id: two variables may share a label (validate warns). */
+  id: string;
   label: string;
   from: number;
   to: number;
@@ -170,7 +172,7 @@ function rawFeedbackOf(scenario: Scenario, turn: Turn): FeedbackView {
       return { principleId: a.principle, title: p?.title ?? a.principle, verdict: a.verdict, weight: a.weight ?? 1, citation: citePrinciple(a.principle), severity: p?.severity ?? 'supporting' };
     }),
     // Yes/no flags are facts the story keeps, not amounts: never shown as numbers.
-    changes: turn.changes.filter((c) => index.variables.get(c.var)?.type !== 'flag').map((c) => ({ label: index.variables.get(c.var)?.label ?? c.var, from: c.from, to: c.to })),
+    changes: turn.changes.filter((c) => index.variables.get(c.var)?.type !== 'flag').map((c) => ({ id: c.var, label: index.variables.get(c.var)?.label ?? c.var, from: c.from, to: c.to })),
   };
 }
 
@@ -297,7 +299,7 @@ export function selectView(scenario: Scenario, snapshot: SnapshotLike): SessionV
 function sceneChangesOf(index: ReturnType<typeof indexScenario>, effects: Parameters<typeof applyEffects>[0], variables: SessionContext['variables']): ChangeView[] {
   return applyEffects(effects, variables, index.variables).changes.flatMap((c) => {
     const v = index.variables.get(c.var);
-    return v?.shown === true && v.type !== 'flag' ? [{ label: cleanLine(v.label), from: c.from, to: c.to }] : [];
+    return v?.shown === true && v.type !== 'flag' ? [{ id: c.var, label: cleanLine(v.label), from: c.from, to: c.to }] : [];
   });
 }
 

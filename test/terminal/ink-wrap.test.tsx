@@ -229,7 +229,7 @@ describe('text handed to Ink already wrapped draws exactly what Ink drew wrappin
   it('the feedback panel, boxed or not, its verdicts hanging under their words', async () => {
     const feedback = fc.record({ replyText: sentence, feedback: sentence, title: sentence, follows: fc.boolean(), fit: fc.constantFrom<FeedbackFit>(0, 1, 2) });
     await sameFrames(feedback, (f, _c, width) => {
-      const view: FeedbackView = { nodeId: 'n', replyId: 'r', replyText: f.replyText, replyKind: 'say', feedback: f.feedback, changes: [{ label: 'Trust', from: 1, to: 2 }],
+      const view: FeedbackView = { nodeId: 'n', replyId: 'r', replyText: f.replyText, replyKind: 'say', feedback: f.feedback, changes: [{ id: 'trust', label: 'Trust', from: 1, to: 2 }],
         assessments: [{ principleId: 'p', title: f.title, verdict: f.follows ? 'follows' : 'violates', weight: 1, citation: 'guide: "Red Flags"', severity: 'minor' }] };
       return <FeedbackPanel feedback={view} fit={f.fit} width={width} />;
     }, 25);

@@ -91,7 +91,7 @@ export const Character = z
 export const Variable = z
   .strictObject({
     id: Id,
-    label: Text(80, 'What the number measures, e.g. "Maya\'s trust", or what the yes/no flag records.'),
+    label: Text(80, 'What the number measures, e.g. "Maya\'s trust", or what the yes/no flag records. Give each number a label of its own: meters and changes are told apart only by it.'),
     type: z.enum(['number', 'flag']).optional().meta({
       description: '"number" (default): a bounded whole number; "flag": a yes/no fact (true or false), e.g. whether the volunteer told the CSW.',
       enumDescriptions: ['A whole number between "min" and "max", such as trust from 0 to 100 (the default).', 'A yes/no fact: "start" is true or false; set it with "set": true, test it with "is": true.'],

@@ -148,10 +148,21 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
         'Write the role without parentheses, e.g. "CSW, Children\'s Social Worker at DCFS" or "relative caregiver, her aunt".');
     }
   }
+  // Numbers by label (spaces and capitals aside): a volunteer tells meters, and a reply's changes, apart only by their labels.
+  const labelled = new Map<string, { id: string; label: string; index: number }>();
   for (const v of scenario.variables ?? []) {
     const base: JsonPath = ['variables', rawIndex.get(v) ?? 0];
     if (variables.has(v.id)) error('duplicate-id', [...base, 'id'], `Another variable already has the id "${v.id}".`, 'Give every variable its own id.');
     else variables.set(v.id, v);
+    if (v.type !== 'flag' && typeof v.label === 'string') {
+      const key = v.label.trim().replace(/\s+/g, ' ').toLocaleLowerCase('en-US');
+      const first = labelled.get(key);
+      if (first === undefined) labelled.set(key, { id: v.id, label: v.label, index: rawIndex.get(v) ?? 0 });
+      else {
+        warn('duplicate-label', [...base, 'label'], `This label is the same as that of the number variables[${first.index}] (${quoteValue(first.id, 40)}), ${quoteValue(first.label, 60)}: a volunteer would see two meters, or two changes in a reply's feedback, called the same and could not tell which is which.`,
+          'Give each number a label of its own that says what it measures, e.g. "Jade\'s trust in you" and "Jade\'s trust in her CSW".');
+      }
+    }
     if (v.type === 'flag' || v.min === undefined || v.max === undefined || typeof v.start !== 'number') continue;
     if (v.min > v.max) error('variable-range', [...base, 'min'], `"min" (${v.min}) is greater than "max" (${v.max}).`, 'Swap them, or fix the range.');
     else if (v.start < v.min || v.start > v.max) error('variable-range', [...base, 'start'], `"start" (${v.start}) is outside ${v.min}–${v.max}.`, `Use a start value between ${v.min} and ${v.max}.`);

@@ -55,7 +55,7 @@ export function FeedbackPanel({ feedback, heading = 'Feedback on your reply', fi
         <Verdict key={a.principleId} verdict={a.verdict} title={a.title} citation={a.citation} width={width} />
       ))}
       {feedback.changes.map((c) => (
-        <Paragraph key={c.label} width={width}>{changeWords(c)}</Paragraph>
+        <Paragraph key={c.id} width={width}>{changeWords(c)}</Paragraph>
       ))}
     </Box>
   );

@@ -311,7 +311,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
       {/* What continuing from this scene changes in the meters (practice mode), in the words of a reply's feedback; the meter above moves as the scene is left. */}
       {view.sceneChanges.length > 0 && (
         <Box flexDirection="column" marginTop={gaps.prompt ? 1 : 0}>
-          {view.sceneChanges.map((c) => <Paragraph key={c.label} width={columns}>{changeWords(c)}</Paragraph>)}
+          {view.sceneChanges.map((c) => <Paragraph key={c.id} width={columns}>{changeWords(c)}</Paragraph>)}
         </Box>
       )}
       {decision}
