@@ -65,6 +65,28 @@ describe('casa-practice records', () => {
     expect(readFileSync(join(dir, 'records.json.damaged-2026-03-02T18-00-00'), 'utf8')).toBe(JSON.stringify(file));
   });
 
+  // Session 30: a best result claiming 1e300 completions (or 250%, or "NaN") was read as it stood,
+  // or left out without a word and written over at the next finish, with no copy kept.
+  it('sets aside records whose best result is out of range (1e300 completions), says so, and keeps every finished scenario', () => {
+    const env = envWithPractice();
+    const dir = join(env.XDG_STATE_HOME as string, 'casa-practice');
+    const file = JSON.parse(readFileSync(join(dir, 'records.json'), 'utf8')) as { best: Record<string, unknown> };
+    const valid = { ...file.best };
+    file.best['youth-discloses'] = { bestPercent: 70, completions: 1e300, lastCompleted: '' };
+    file.best['couch-rent'] = { bestPercent: 250, completions: 2, lastCompleted: '' };
+    const text = JSON.stringify(file);
+    writeFileSync(join(dir, 'records.json'), text);
+    const r = run([], env);
+    expect(r.code).toBe(0);
+    expect(r.flat).toMatch(/^Part of your completion records was damaged: 2 best results could not be read \(the best result for "youth-discloses": it claims 1e\+300 completions, more than casa-practice records \(100000\)\) and are left out of your records; they were moved to \S*records\.json\.damaged-2026-03-02T18-00-00, and the rest was kept\. Total: 0\.6 hours of finished practice in 2026 \(36 minutes from 2 finished scenarios\)\./);
+    expect(readFileSync(join(dir, 'records.json.damaged-2026-03-02T18-00-00'), 'utf8')).toBe(text);
+    // The readable part is written back: the other best results and every playthrough, and run again it says nothing.
+    const back = JSON.parse(readFileSync(join(dir, 'records.json'), 'utf8')) as { best: Record<string, unknown>; playthroughs: unknown[] };
+    expect(back.best).toEqual(valid);
+    expect(back.playthroughs).toHaveLength(3);
+    expect(run([], env).flat).toMatch(/^Total: 0\.6 hours/);
+  });
+
   // The notice was word-wrapped with wrapText, which cuts a word longer than the line: a state
   // folder under a longer home put a line break inside the path ("…T18-0" / "0-00"), and the path
   // copied from the terminal named no file.

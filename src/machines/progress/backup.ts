@@ -2,7 +2,7 @@ import { exportFileName, RECORDS_CSV_HEADER } from '../report/records-export.js'
 import { isScenarioId } from '../scenario-id.js';
 import { cleanLine } from '../text/clean.js';
 import { quoteValue } from '../text/quote.js';
-import { FUTURE_SLACK_MS, isCompletionTime, parsePlaythrough, readRecordsFile, RECORDS_KEY, recordsText, trustedLastCompleted, type PlaythroughRecord, type Records, type RecordsFile, type RecordsSetAside } from './records.js';
+import { bestResultProblem, FUTURE_SLACK_MS, isCompletionTime, parsePlaythrough, readRecordsFile, RECORDS_KEY, recordsText, trustedLastCompleted, type PlaythroughRecord, type Records, type RecordsFile, type RecordsSetAside } from './records.js';
 import { SAVES_PREFIX } from './slots.js';
 import { exclusively, type Store } from './store.js';
 
@@ -159,8 +159,11 @@ export function parseBackup(text: string, now = new Date()): BackupParse {
   const leftOut: BackupLeftOut[] = [];
   const best: Records = Object.create(null) as Records;
   for (const [id, r] of Object.entries(records.best)) {
-    if (!isObject(r) || typeof r.bestPercent !== 'number' || !(r.bestPercent >= 0 && r.bestPercent <= 100) || !Number.isInteger(r.completions) || (r.completions as number) < 1) {
-      leftOut.push({ what: `the best result for ${quoteValue(id)}`, why: 'it is malformed' });
+    // Checked as the records file's best results are (records.ts): a value of the wrong kind, or out
+    // of range (1e300 completions, a best score of 250%), is left out and said.
+    const problem = bestResultProblem(r);
+    if (problem !== undefined || !isObject(r)) {
+      leftOut.push({ what: `the best result for ${quoteValue(id)}`, why: problem ?? 'it is malformed' });
       continue;
     }
     // As the records read it (records.ts): an id no scenario could have is left out, and said, not
@@ -177,7 +180,7 @@ export function parseBackup(text: string, now = new Date()): BackupParse {
     }
     // Dated later than now, the best result is kept without its last completion, as the records
     // file on this device keeps it (trustedLastCompleted): a clock that was wrong once loses no progress.
-    best[id] = { bestPercent: r.bestPercent, completions: r.completions as number, lastCompleted: trustedLastCompleted(r.lastCompleted, now) };
+    best[id] = { bestPercent: r.bestPercent as number, completions: r.completions as number, lastCompleted: trustedLastCompleted(r.lastCompleted, now) };
   }
   const playthroughs: PlaythroughRecord[] = [];
   const ids = new Set<string>();

@@ -100,10 +100,11 @@ export interface RecordsSetAside {
   /** Why, when there is more to say than "damaged" (a newer records format; the first unreadable playthrough). */
   why?: string;
   /**
-   * Set when only some completed playthroughs could not be read: how many were left out, and how many
-   * were kept (the records go on without the unreadable ones; the copy holds them all).
+   * Set when only some completed playthroughs (or best results) could not be read: how many were left
+   * out, and how many playthroughs were kept (the records go on without the unreadable ones; the copy
+   * holds them all). `best`: how many best results by scenario were left out, when any were.
    */
-  partly?: { unreadable: number; kept: number };
+  partly?: { unreadable: number; kept: number; best?: number };
 }
 
 /**
@@ -118,8 +119,12 @@ export const RECORDS_MOVED_TO: KeptAt = (movedTo) => asideWords('they', cleanLin
 /** The one line for records that were set aside, the place worded by the UI (`keptAt`). */
 export function recordsSetAsideNotice(aside: RecordsSetAside, keptAt: KeptAt = RECORDS_MOVED_TO): string {
   if (aside.partly) {
-    const { unreadable, kept } = aside.partly;
+    const { unreadable, kept, best = 0 } = aside.partly;
     const finished = (n: number) => `${n} finished scenario${n === 1 ? '' : 's'}`;
+    if (best > 0) {
+      const what = [...(unreadable > 0 ? [finished(unreadable)] : []), `${best} best result${best === 1 ? '' : 's'}`].join(' and ');
+      return `Part of your completion records was damaged: ${what} could not be read${aside.why ? ` (${cleanLine(aside.why)})` : ''} and ${unreadable + best === 1 ? 'is' : 'are'} left out of your records; ${keptAt(aside.movedTo)}, and the rest was kept.`;
+    }
     return `Part of your completion records was damaged: ${finished(unreadable)} could not be read${aside.why ? ` (${cleanLine(aside.why)})` : ''} and ${unreadable === 1 ? 'is' : 'are'} left out of your records; ${keptAt(aside.movedTo)}, and the other ${finished(kept)} ${kept === 1 ? 'was' : 'were'} kept.`;
   }
   // Records that could not be moved cannot be replaced on disk either: this session starts from none.
@@ -133,7 +138,8 @@ function problemOf(read: { notice?: string; setAside?: RecordsSetAside }): Pick<
 }
 
 const isPercent = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n) && n >= 0 && n <= 100;
-const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+// Safe integers only: 1e300 is a whole number to JavaScript, but one that adding 1 does not change.
+const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
 const isNumber = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isIsoTime = (v: unknown): v is string => typeof v === 'string' && v.length <= 40 && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v));
@@ -173,18 +179,54 @@ const BANDS: readonly string[] = ['strong', 'developing', 'needs-review'];
 const STATUSES: readonly string[] = ['violated', 'missed', 'followed'];
 const ENDINGS: readonly string[] = ['strong', 'mixed', 'harmful'];
 
-function parseBest(raw: Record<string, unknown>, now: Date): Records {
-  const out: Records = Object.create(null) as Records;
+/**
+ * The most completions of one scenario a best result may claim: more than 25 finished playthroughs
+ * a day, every day, for ten years. A records file claiming more (1e300) was not written by casa-practice.
+ */
+export const MAX_COMPLETIONS = 100_000;
+
+/**
+ * Why a best result (the entry for one scenario in a records file or a backup) cannot be read, in
+ * words, or undefined when it can: its best score must be a number from 0 to 100 (a percentage;
+ * a fraction is read as the whole percentage shown), its completions a whole number from 1 to
+ * MAX_COMPLETIONS. Its last completion is never a reason (see trustedLastCompleted).
+ */
+export function bestResultProblem(r: unknown): string | undefined {
+  if (!isObject(r)) return 'it is not a best result';
+  const { bestPercent, completions } = r;
+  if (typeof bestPercent !== 'number' || !Number.isFinite(bestPercent)) return 'its best score is not a number';
+  if (!isPercent(bestPercent)) return `its best score, ${bestPercent}%, is not between 0% and 100%`;
+  if (typeof completions !== 'number' || !Number.isInteger(completions) || completions < 1) return `its number of completions, ${quoteValue(completions, 20)}, is not a whole number of at least 1`;
+  if (completions > MAX_COMPLETIONS) return `it claims ${completions} completions, more than casa-practice records (${MAX_COMPLETIONS})`;
+  return undefined;
+}
+
+/**
+ * The best results of a records file, checked entry by entry; `unreadable`: how many were left out
+ * (a value of the wrong kind or out of range, or an id no scenario could have) and why the first was.
+ */
+function parseBest(raw: Record<string, unknown>, now: Date): { best: Records; unreadable?: { count: number; first: string } } {
+  const best: Records = Object.create(null) as Records;
+  let unreadable: { count: number; first: string } | undefined;
+  const leaveOut = (id: string, why: string) => {
+    unreadable = { count: (unreadable?.count ?? 0) + 1, first: unreadable?.first ?? `the best result for ${quoteValue(id, 60)}: ${why}` };
+  };
   for (const [id, r] of Object.entries(raw)) {
     // A key that no scenario could have (escape sequences, spaces) is left out, not cleaned into one
     // that names a real scenario (a best result the volunteer never had).
-    if (!isObject(r) || !isScenarioId(id)) continue;
-    const { bestPercent, completions, lastCompleted } = r;
-    if (isPercent(bestPercent) && isCount(completions) && completions > 0) {
-      out[id] = { bestPercent: Math.round(bestPercent), completions, lastCompleted: trustedLastCompleted(lastCompleted, now) };
+    if (!isScenarioId(id)) {
+      leaveOut(id, 'its scenario id is not one a scenario can have');
+      continue;
     }
+    const problem = bestResultProblem(r);
+    if (problem !== undefined) {
+      leaveOut(id, problem);
+      continue;
+    }
+    const { bestPercent, completions, lastCompleted } = r as Record<string, unknown>;
+    best[id] = { bestPercent: Math.round(bestPercent as number), completions: completions as number, lastCompleted: trustedLastCompleted(lastCompleted, now) };
   }
-  return out;
+  return { best, ...(unreadable ? { unreadable } : {}) };
 }
 
 /** The longest estimate a scenario may give (scenario.schema: estimatedMinutes at most 240). */
@@ -319,9 +361,10 @@ export function parsePlaythrough(raw: unknown, now = new Date()): PlaythroughRec
 
 /**
  * Why a records text could not be used, or the records in it (repaired: malformed entries left out).
- * `unreadable`: how many playthroughs were left out as malformed (duplicates are not counted), and why the first was.
+ * `unreadable`: how many playthroughs were left out as malformed (duplicates are not counted), and why the first was;
+ * `unreadableBest`: the same for best results by scenario (see bestResultProblem).
  */
-export type RecordsParse = { ok: true; file: RecordsFile; migratedFrom?: number; unreadable?: { count: number; first: string } } | { ok: false; error: string };
+export type RecordsParse = { ok: true; file: RecordsFile; migratedFrom?: number; unreadable?: { count: number; first: string }; unreadableBest?: { count: number; first: string } } | { ok: false; error: string };
 
 /**
  * Reads a records text of any version this code knows. Format 1 (before playthroughs were kept) was
@@ -344,7 +387,8 @@ export function parseRecordsValue(raw: unknown, now = new Date()): RecordsParse 
     // A later format whose name was lost (or edited away) is not format 1: its lists would be read as scenario ids.
     if ('playthroughs' in raw || 'formatVersion' in raw) return { ok: false, error: 'its format is not named' };
     // Format 1: { [scenarioId]: { bestPercent, completions, lastCompleted } }.
-    return { ok: true, file: { format: 'casa-practice-records', formatVersion: 2, best: parseBest(raw, now), playthroughs: [] }, migratedFrom: 1 };
+    const { best, unreadable } = parseBest(raw, now);
+    return { ok: true, file: { format: 'casa-practice-records', formatVersion: 2, best, playthroughs: [] }, migratedFrom: 1, ...(unreadable ? { unreadableBest: unreadable } : {}) };
   }
   if (raw.format !== 'casa-practice-records') return { ok: false, error: 'it is not a casa-practice records file' };
   if (raw.formatVersion !== RECORDS_FORMAT_VERSION) {
@@ -355,7 +399,7 @@ export function parseRecordsValue(raw: unknown, now = new Date()): RecordsParse 
   // unreadable one is, rather than read as empty and written over on the next finish.
   if (raw.playthroughs !== undefined && !Array.isArray(raw.playthroughs)) return { ok: false, error: 'its list of finished scenarios is not a list' };
   if (raw.best !== undefined && !isObject(raw.best)) return { ok: false, error: 'its best results are not a table of scenarios' };
-  const best = isObject(raw.best) ? parseBest(raw.best, now) : (Object.create(null) as Records);
+  const { best, unreadable: unreadableBest } = isObject(raw.best) ? parseBest(raw.best, now) : { best: Object.create(null) as Records, unreadable: undefined };
   const seen = new Set<string>();
   const playthroughs: PlaythroughRecord[] = [];
   let unreadable: { count: number; first: string } | undefined;
@@ -370,7 +414,7 @@ export function parseRecordsValue(raw: unknown, now = new Date()): RecordsParse 
     playthroughs.push(parsed);
   }
   const learner = typeof raw.learner === 'string' && UUID_PATTERN.test(raw.learner) ? raw.learner : undefined;
-  return { ok: true, file: { format: 'casa-practice-records', formatVersion: 2, ...(learner ? { learner } : {}), best, playthroughs }, ...(unreadable ? { unreadable } : {}) };
+  return { ok: true, file: { format: 'casa-practice-records', formatVersion: 2, ...(learner ? { learner } : {}), best, playthroughs }, ...(unreadable ? { unreadable } : {}), ...(unreadableBest ? { unreadableBest } : {}) };
 }
 
 /**
@@ -403,8 +447,15 @@ export function readRecordsFile(store: Store, now = new Date()): { file: Records
   }
   if (text === undefined) return { file: empty() };
   const parsed = parseRecordsFile(text, now);
-  if (parsed.ok && parsed.unreadable) {
-    const setAside: RecordsSetAside = { movedTo: cleanLine(store.moveAside(RECORDS_KEY, now)), why: parsed.unreadable.first, partly: { unreadable: parsed.unreadable.count, kept: parsed.file.playthroughs.length } };
+  if (parsed.ok && (parsed.unreadable || parsed.unreadableBest)) {
+    // Left out here, the unreadable entries would be gone at the next write without a word: the file
+    // as it was is kept aside, and the readable part written back.
+    const best = parsed.unreadableBest?.count;
+    const setAside: RecordsSetAside = {
+      movedTo: cleanLine(store.moveAside(RECORDS_KEY, now)),
+      why: parsed.unreadable?.first ?? parsed.unreadableBest?.first,
+      partly: { unreadable: parsed.unreadable?.count ?? 0, kept: parsed.file.playthroughs.length, ...(best ? { best } : {}) },
+    };
     store.write(RECORDS_KEY, recordsText(parsed.file));
     return { file: parsed.file, notice: recordsSetAsideNotice(setAside), setAside };
   }
@@ -431,7 +482,8 @@ export function mergeCompletion(records: Records, scenarioId: string, percent: n
     ...records,
     [scenarioId]: {
       bestPercent: Math.max(Math.min(100, Math.max(0, percent)), old?.bestPercent ?? 0),
-      completions: (old?.completions ?? 0) + 1,
+      // At most MAX_COMPLETIONS, which the records' own check allows (one more would set them aside).
+      completions: Math.min(MAX_COMPLETIONS, (old?.completions ?? 0) + 1),
       lastCompleted: now.toISOString(),
     },
   };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  asideKey, asideWords, clearSave, leftInPlace, finishPlaythrough, keepProgress, latestSaveKey, memoryStore, mergeCompletion, parseRecords, practiceClock, readRecords, readSave, recordCompletion, RECORDS_KEY,
+  asideKey, asideWords, clearSave, leftInPlace, finishPlaythrough, keepProgress, latestSaveKey, MAX_COMPLETIONS, memoryStore, mergeCompletion, parseRecords, practiceClock, readRecords, readSave, recordCompletion, RECORDS_KEY,
   recordsSetAsideNotice, resumeFailure, saveKey, startingAt, writeSave,
   type Debrief, type PlayableScenario, type ScenarioLoader, type Store,
 } from '../../../src/machines/index.js';
@@ -130,6 +130,10 @@ describe('completion records', () => {
       under: { bestPercent: -1, completions: 1 },
       none: { bestPercent: 50, completions: 0 },
       fraction: { bestPercent: 50, completions: 1.5 },
+      negative: { bestPercent: 50, completions: -3 },
+      'text-count': { bestPercent: 50, completions: 'NaN' },
+      absurd: { bestPercent: 50, completions: 1e300 },
+      'one-too-many': { bestPercent: 50, completions: MAX_COMPLETIONS + 1 },
       nothing: null,
       list: [50, 1],
       number: 7,
@@ -170,6 +174,44 @@ describe('completion records', () => {
     // Records that hold one all the same (JSON.parse makes "__proto__" an own property) merge without polluting.
     const merged = mergeCompletion(JSON.parse('{"__proto__": {"bestPercent": 70, "completions": 1, "lastCompleted": ""}}') as typeof records, '__proto__', 90, now);
     expect(Object.getOwnPropertyDescriptor(merged, '__proto__')?.value).toMatchObject({ bestPercent: 90, completions: 2 });
+  });
+
+  // Session 30: "completions": 1e300 was read as a count (a whole number to JavaScript), and entries
+  // out of range (a best score of 250%, -3 or "NaN" completions) were left out without a word: the
+  // next finished scenario wrote the records over without them, and no copy was kept.
+  it('sets aside records with a best result out of range (1e300 completions, 250%), keeps a copy, says so, and keeps every valid result and playthrough', () => {
+    const store = memoryStore();
+    recordCompletion(store, 'couch-rent', 80, now);
+    recordCompletion(store, 'couch-rent', 60, now);
+    const valid = JSON.parse(store.read(RECORDS_KEY) as string) as { best: Record<string, unknown> };
+    for (const [bad, why] of [
+      [{ bestPercent: 70, completions: 1e300, lastCompleted: '' }, `the best result for "youth-discloses": it claims 1e+300 completions, more than casa-practice records (${MAX_COMPLETIONS})`],
+      [{ bestPercent: 250, completions: 2, lastCompleted: '' }, 'the best result for "youth-discloses": its best score, 250%, is not between 0% and 100%'],
+      [{ bestPercent: 70, completions: -3, lastCompleted: '' }, 'the best result for "youth-discloses": its number of completions, -3, is not a whole number of at least 1'],
+      [{ bestPercent: 70, completions: 'NaN', lastCompleted: '' }, 'the best result for "youth-discloses": its number of completions, "NaN", is not a whole number of at least 1'],
+      [{ bestPercent: 'NaN', completions: 1, lastCompleted: '' }, 'the best result for "youth-discloses": its best score is not a number'],
+    ] as const) {
+      const text = JSON.stringify({ ...valid, best: { ...valid.best, 'youth-discloses': bad } });
+      const here = memoryStore({ [RECORDS_KEY]: text });
+      const read = readRecords(here, now);
+      expect(read.records).toEqual(valid.best);
+      expect(read.setAside).toEqual({ movedTo: 'records.json.damaged-2025-01-31T10-20-30', why, partly: { unreadable: 0, kept: 0, best: 1 } });
+      expectOneCleanLine(read.notice);
+      expect(read.notice).toBe(`Part of your completion records was damaged: 1 best result could not be read (${why}) and is left out of your records; they were moved to records.json.damaged-2025-01-31T10-20-30, and the rest was kept.`);
+      // The file as it was is kept, untouched; the readable part is written back at once, and read again says nothing.
+      expect(here.read('records.json.damaged-2025-01-31T10-20-30')).toBe(text);
+      expect(readRecords(here, now)).toEqual({ records: valid.best, playthroughs: [] });
+      recordCompletion(here, 'couch-rent', 90, now);
+      expect(readRecords(here, now).records['couch-rent']).toMatchObject({ bestPercent: 90, completions: 3 });
+      expect(here.read('records.json.damaged-2025-01-31T10-20-30')).toBe(text);
+    }
+  });
+
+  it('counts completions up to MAX_COMPLETIONS, which the records still read', () => {
+    const records = mergeCompletion({ a: { bestPercent: 50, completions: MAX_COMPLETIONS, lastCompleted: '' } }, 'a', 60, now);
+    expect(records.a?.completions).toBe(MAX_COMPLETIONS);
+    const store = memoryStore({ [RECORDS_KEY]: JSON.stringify(records) });
+    expect(readRecords(store, now)).not.toHaveProperty('setAside');
   });
 
   it('starts with no records and no notice when there is no file', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  backupLeftOutNote, backupLeftOutQuestion, backupText, cleanLine, finishPlaythrough, importBackup, MAX_RECORD_MINUTES, memoryStore, minutesSpent, parseBackup, parseRecordsFile, playthroughRecord, readRecords, recordCompletion, recordPlaythrough, RECORDS_KEY, recordsCsv, restorePlaythroughs, writeSave, xapiFile,
+  backupLeftOutNote, backupLeftOutQuestion, backupText, cleanLine, finishPlaythrough, importBackup, MAX_COMPLETIONS, MAX_RECORD_MINUTES, memoryStore, minutesSpent, parseBackup, parseRecordsFile, playthroughRecord, readRecords, recordCompletion, recordPlaythrough, RECORDS_KEY, recordsCsv, restorePlaythroughs, writeSave, xapiFile,
   type Debrief, type PlayableScenario, type PlaythroughRecord,
 } from '../../../src/machines/index.js';
 import { example, play } from './fixtures.js';
@@ -440,8 +440,14 @@ describe('backup file', () => {
     const badBest = structuredClone(good);
     badBest.records.best['example-new-phone'] = { bestPercent: 140, completions: 1 };
     const best = parseBackup(JSON.stringify(badBest));
-    expect(best).toMatchObject({ ok: true, leftOut: [{ what: 'the best result for "example-new-phone"', why: 'it is malformed' }] });
+    expect(best).toMatchObject({ ok: true, leftOut: [{ what: 'the best result for "example-new-phone"', why: 'its best score, 140%, is not between 0% and 100%' }] });
     expect(best.ok && Object.keys(best.backup.records.best)).toEqual([]);
+    // Session 30: 1e300 completions is a whole number to JavaScript, and was taken in as one.
+    const absurd = structuredClone(good);
+    absurd.records.best['example-new-phone'] = { bestPercent: 50, completions: 1e300 };
+    const huge = parseBackup(JSON.stringify(absurd));
+    expect(huge).toMatchObject({ ok: true, leftOut: [{ what: 'the best result for "example-new-phone"', why: `it claims 1e+300 completions, more than casa-practice records (${MAX_COMPLETIONS})` }] });
+    expect(huge.ok && Object.keys(huge.backup.records.best)).toEqual([]);
     // A last completion that is no time ("banana" sorted after every real one, so merging kept it for
     // good) or not a day on the calendar is left out, and said, shown escaped. (One later than today
     // is kept without its date: see "a best result dated later than today".)
