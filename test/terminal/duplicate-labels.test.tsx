@@ -29,6 +29,23 @@ function twoMetersOneLabel(): string {
   return file;
 }
 
+/**
+ * The same, starting with two scenes: the first moves both meters labelled "Jade's trust", the
+ * second only a third ("Your worry"), then the fixture's first decision.
+ */
+function twoScenesFirst(): string {
+  const scenario = JSON.parse(readFileSync(twoMetersOneLabel(), 'utf8')) as { start: string; variables: Record<string, unknown>[]; nodes: Record<string, unknown>[] };
+  scenario.variables.push({ id: 'worry', label: 'Your worry', min: 0, max: 10, start: 2, shown: true });
+  scenario.nodes.unshift(
+    { id: 's1', kind: 'scene', narration: 'Jade waves from the café door.', effects: [{ var: 'trust', add: 5 }, { var: 'trust-csw', add: 1 }], next: 's2' },
+    { id: 's2', kind: 'scene', narration: 'She sits down without a word about her day.', effects: [{ var: 'worry', add: 1 }], next: scenario.start },
+  );
+  scenario.start = 's1';
+  const file = join(mkdtempSync(join(tmpdir(), 'labels-')), 'two-scenes.json');
+  writeFileSync(file, JSON.stringify(scenario, null, 2));
+  return file;
+}
+
 describe('two meters with the same label', () => {
   it('a file with them plays: both meters and both changes of a reply are drawn, each once', async () => {
     const playable = loadPlayable(twoMetersOneLabel());
@@ -61,5 +78,22 @@ describe('two meters with the same label', () => {
     expect(frame).toContain('Your worry: 2 → 3 (+1)');
     expect(frame).not.toContain("Jade's trust");
     r.unmount();
+  });
+
+  // The same at a scene followed by a scene (PlayScreen keeps the list between them).
+  it('a scene after one that moved both same-labelled meters shows only its own change', async () => {
+    const playable = loadPlayable(twoScenesFirst());
+    if ('problems' in playable) throw new Error(playable.problems);
+    const r = await renderApp(appElement({ env: tempEnv(), start: { kind: 'play', playable, showNote: true } }).element);
+    await press(r, KEY.enter);
+    const first = r.lastFrame() ?? '';
+    expect(first).toContain('Jade waves');
+    expect(first).toContain("Jade's trust: 50 → 55 (+5)");
+    expect(first).toContain("Jade's trust: 5 → 6 (+1)");
+    await press(r, KEY.enter);
+    const second = r.lastFrame() ?? '';
+    expect(second).toContain('She sits down');
+    expect(second).toContain('Your worry: 2 → 3 (+1)');
+    expect(second).not.toMatch(/Jade's trust: \d/);
   });
 });
