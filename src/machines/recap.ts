@@ -2,7 +2,7 @@ import { initialTransition, transition } from 'xstate';
 import { compileScenario } from './compile.js';
 import { indexScenario } from './scenario-index.js';
 import type { Scenario } from './schema/scenario.js';
-import { selectView, type LineView, type SessionView } from './selectors.js';
+import { selectView, type ChangeView, type LineView, type SessionView } from './selectors.js';
 import type { PersistedScenarioSnapshot } from './session.js';
 import { cleanDeep } from './text/clean.js';
 import type { SessionContext } from './types.js';
@@ -12,6 +12,11 @@ export interface RecapMoment {
   title?: string;
   narration?: string;
   lines: LineView[];
+  /**
+   * How leaving the scene changed the meters shown, as the live scene said it (changeWords says
+   * each): practice mode only, as the live scene's; empty otherwise. Shown after the scene's lines.
+   */
+  changes: ChangeView[];
 }
 
 /** What set up the moment a resumed session opens on. */
@@ -87,21 +92,23 @@ export function resumeRecap(scenario: Scenario, snapshot: PersistedScenarioSnaps
   const index = indexScenario(scenario);
   const persisted = snapshot as unknown as { value: unknown; context: SessionContext };
   const context = persisted.context;
-  let passed: string[] = [];
+  // Each scene passed, with the meter changes its live view said (worked out from the state of the moment).
+  let passed: { id: string; changes: ChangeView[] }[] = [];
   const replayed = replay(scenario, snapshot, (state, event) => {
-    if (event === 'continue') passed.push(String(state.value));
+    if (event === 'continue') passed.push({ id: String(state.value), changes: selectView(scenario, state).sceneChanges });
     if (event === 'reply') passed = [];
   });
   if (!replayed) return { scenes: [] };
   const characters = new Map(scenario.characters.map((c) => [c.id, c]));
   const last = context.transcript[context.transcript.length - 1];
-  const scenes = passed.flatMap((id): RecapMoment[] => {
+  const scenes = passed.flatMap(({ id, changes }): RecapMoment[] => {
     const node = index.nodes.get(id);
     if (!node || node.kind !== 'scene') return [];
     return [{
       title: node.title,
       narration: node.narration,
       lines: (node.lines ?? []).map((l) => ({ speaker: characters.get(l.character)?.name ?? l.character, role: characters.get(l.character)?.role ?? '', text: l.text })),
+      changes,
     }];
   });
   return cleanDeep({ ...(last ? { lastReply: index.replies.get(last.replyId)?.reply.text ?? last.replyId } : {}), scenes });

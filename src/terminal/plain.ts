@@ -249,6 +249,8 @@ function printRecap(scenario: Scenario, actor: SessionActor, say: Say): void {
     if (scene.title) say(`-- ${scene.title} --`);
     if (scene.narration) say(scene.narration);
     for (const line of scene.lines) say(`${line.speaker}${line.role ? ` (${line.role})` : ''}: "${line.text}"`);
+    // What leaving the scene changed in the meters, as printMoment said it under the live scene.
+    for (const c of scene.changes) say(changeWords(c));
   }
 }
 

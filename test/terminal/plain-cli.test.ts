@@ -211,6 +211,24 @@ describe('plain mode in this process', () => {
     expect(assessed.out).not.toContain("Arev's trust");
   });
 
+  // Resumed at the decision after "The server", the recap told the scene without the drop in
+  // Arev's trust that the live run had printed under it, so the heading's meter fell unexplained.
+  it("resume's recap repeats a scene's meter change as the live run printed it, under the scene", async () => {
+    const env = tempEnv();
+    const first = await cli(['play', 'couch-rent', '--plain'], 'd1-heard\nd2-need\nd3-honest\nd4-server\n', env);
+    expect(first.code).toBe(1);
+    const liveScene = first.out.slice(first.out.indexOf('-- The server --'), first.out.indexOf('-- Eight days later --'));
+    const change = /^Arev's trust: \d+ → \d+ \(−15\)$/m.exec(liveScene)?.[0];
+    expect(change).toBeDefined();
+    const second = await cli(['resume'], 'q\n', env);
+    const recap = second.out.slice(second.out.indexOf('Where you left off:'), second.out.indexOf('-- Decision 5'));
+    // The scene as the live run printed it, its change in the same words at the same place (not its meter heading).
+    const recapScene = recap.slice(recap.indexOf('-- The server --'), recap.indexOf('-- Eight days later --'));
+    expect(recapScene.trimEnd()).toBe(liveScene.replace(/^\[Arev's trust: \d+ of 100\]\n/m, '').trimEnd());
+    expect(recapScene).toContain(`\n${change as string}\n`);
+    expect(recap.split(change as string)).toHaveLength(2);
+  });
+
   // An author scripting a path by reply ids was told to "type a number from the list" when an
   // id was misspelt or belonged to another decision.
   it('a reply id that no reply here has names the likely one and this decision\'s ids; a stray word gets the numbers', async () => {

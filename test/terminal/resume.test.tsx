@@ -3,8 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
+import { selectView, startSession } from '../../src/machines/index.js';
 import { savesDir } from '../../src/terminal/saves.js';
 import { columnsOf } from '../../src/terminal/wrap.js';
+import { loadPlayable } from '../../src/terminal/scenario-source.js';
+import { bundledFile } from './helpers/layout.js';
+import { playElement } from './helpers/play.js';
 import { appElement, KEY, press, renderApp, renderAt, SCENARIOS, tap, tempEnv } from './helpers/ink.js';
 import { NEW_PHONE_SAVE } from './helpers/slots.js';
 
@@ -195,5 +199,48 @@ describe('saving and resuming', () => {
     expect(await tap(again, '1')).toBe(false);
     await press(again, KEY.enter);
     expect(again.lastFrame()).toBe(decision);
+  });
+
+  // Resumed at the decision after couch-rent's "The server", the recap told the scene without the
+  // drop it caused ("Arev's trust: 50 → 35 (−15)"), which the live scene had shown under its lines:
+  // the meter on the status line had fallen with nothing to say why.
+  it("the recap repeats a scene's meter change where the live scene showed it, at 60×24", async () => {
+    const playable = loadPlayable(bundledFile('couch-rent.json'), 'd4-evening');
+    if ('problems' in playable) throw new Error(playable.problems);
+    const actor = startSession(playable.scenario, 'practice', undefined, 1);
+    const env = tempEnv();
+    const live = await renderAt(playElement({ playable, actor, env }), 60, 24);
+    const number = selectView(playable.scenario, actor.getSnapshot()).replies.find((r) => r.id === 'd4-server')?.number;
+    await press(live, String(number));
+    expect(live.lastFrame()).toContain('Feedback on your reply');
+    await press(live, KEY.enter);
+    const scene = live.lastFrame().split('\n');
+    expect(scene.join(' ')).toContain('The server');
+    // The change as the live scene said it, on its own row under the scene's last spoken line.
+    const change = scene.find((row) => /^Arev's trust: \d+ → \d+ \(−15\)$/.test(row.trimEnd()))?.trimEnd();
+    expect(change).toBeDefined();
+    await press(live, KEY.enter, KEY.enter);
+    expect(selectView(playable.scenario, actor.getSnapshot()).kind).toBe('decision');
+    live.unmount();
+
+    const snapshot = actor.getPersistedSnapshot();
+    const r = await renderAt(appElement({ env, start: { kind: 'play', playable, snapshot, showNote: false } }).element, 60, 24);
+    const rows = r.lastFrame().split('\n');
+    expect(rows.some((row) => row.startsWith('Where you left off'))).toBe(true);
+    expect(rows.length).toBeLessThanOrEqual(24);
+    expect(Math.max(...rows.map((row) => [...row].length))).toBeLessThanOrEqual(60);
+    // Scrolled down, the change comes into the window.
+    for (let i = 0; i < 40 && !r.lastFrame().split('\n').some((row) => row.trimEnd() === change); i++) await press(r, KEY.down);
+    expect(r.lastFrame().split('\n').map((row) => row.trimEnd())).toContain(change);
+    r.unmount();
+    // On a screen tall enough for the whole recap: once, after the scene's lines and before the next scene.
+    const tall = await renderAt(appElement({ env, start: { kind: 'play', playable, snapshot, showNote: false } }).element, 60, 60);
+    const text = tall.lastFrame().split('\n').map((row) => row.trimEnd());
+    expect(text).toContain('Where you left off');
+    const at = text.indexOf(change as string);
+    expect(at).toBeGreaterThan(text.findIndex((row) => row.startsWith('Arev (youth): “vic asked who i invited')));
+    expect(at).toBeLessThan(text.indexOf('Eight days later'));
+    expect(text.filter((row) => row === change)).toHaveLength(1);
+    tall.unmount();
   });
 });

@@ -384,7 +384,7 @@ function packedHeight(view: SessionView, footer: string, columns: number): numbe
   return n + rows(footer);
 }
 
-/** The recap of a resumed session as rows: the reply that led here, then each scene passed since. */
+/** The recap of a resumed session as rows: the reply that led here, then each scene passed since (with its meter changes). */
 function recapText(recap: Recap, columns: number): Row[] {
   const w = (text: string, style: Omit<Row[number], 'text'> = {}): Row[] => wrapText(text, columns).split('\n').map((t) => [{ text: t, ...style }]);
   const out: Row[] = [];
@@ -394,6 +394,8 @@ function recapText(recap: Recap, columns: number): Row[] {
     if (scene.title) out.push(...w(scene.title, { bold: true }));
     if (scene.narration) out.push(...w(scene.narration));
     for (const line of scene.lines) out.push(...w(`${line.speaker}${line.role ? ` (${line.role})` : ''}: “${line.text}”`));
+    // What leaving the scene changed in the meters, in the words the live scene showed under its lines.
+    for (const c of scene.changes) out.push(...w(changeWords(c)));
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { replayConversation, resumeRecap, selectView, startSession, type PersistedScenarioSnapshot } from '../../../src/machines/index.js';
+import { changeWords, replayConversation, resumeRecap, selectView, startSession, type PersistedScenarioSnapshot } from '../../../src/machines/index.js';
 import { bundled, hostileScenario } from './fixtures.js';
 
 /** Drives a session by reply ids, recording every view it shows (scenes continued), as a UI would. */
@@ -65,5 +65,52 @@ describe('replayConversation', () => {
     const text = JSON.stringify(replayConversation(hostile, actor.getPersistedSnapshot() as PersistedScenarioSnapshot));
     expect(text).not.toMatch(/\\u001b|\u202e/i);
     expect(text).toContain('Kiara');
+  });
+});
+
+describe('resumeRecap', () => {
+  // A scene whose effects move a meter said so live ("Arev's trust: 70 → 55 (−15)"); a resumed
+  // terminal session's recap of that scene left it out, so the drop in the meter went unexplained.
+  const scenario = bundled('couch-rent');
+  const toNightDecision = ['d1-heard', 'd2-need', 'd3-honest', 'd4-server'];
+
+  /** Plays by reply ids in a mode, keeping each scene's live view (its changes) as a UI showed it. */
+  function playScenes(mode: 'practice' | 'assessment') {
+    const actor = startSession(scenario, mode, undefined, 7);
+    let scenes: { title?: string; changes: ReturnType<typeof selectView>['sceneChanges'] }[] = [];
+    const continueThrough = () => {
+      scenes = [];
+      while (actor.getSnapshot().can({ type: 'scene.continue' })) {
+        const view = selectView(scenario, actor.getSnapshot());
+        scenes.push({ ...(view.title ? { title: view.title } : {}), changes: view.sceneChanges });
+        actor.send({ type: 'scene.continue' });
+      }
+    };
+    for (const replyId of toNightDecision) {
+      continueThrough();
+      actor.send({ type: 'reply.choose', replyId });
+    }
+    continueThrough();
+    return { actor, scenes };
+  }
+
+  it("gives each scene passed since the last reply with the meter changes its live view said, in the same place", () => {
+    const { actor, scenes } = playScenes('practice');
+    expect(selectView(scenario, actor.getSnapshot()).title).toBe('1:12 a.m.');
+    const recap = resumeRecap(scenario, actor.getPersistedSnapshot() as PersistedScenarioSnapshot);
+    expect(recap.scenes.map((s) => ({ ...(s.title ? { title: s.title } : {}), changes: s.changes }))).toEqual(scenes);
+    const server = recap.scenes.find((s) => s.title === 'The server');
+    expect(server?.changes).toHaveLength(1);
+    expect(changeWords(server!.changes[0]!)).toMatch(/^Arev's trust: (\d+) → (\d+) \(−15\)$/);
+    expect(server!.changes[0]!.to - server!.changes[0]!.from).toBe(-15);
+    // Said once, with the scene that made it: the scene after it has none.
+    expect(recap.scenes.find((s) => s.title === 'Eight days later')?.changes).toEqual([]);
+  });
+
+  it('says no change in assessment mode, where the live scene showed no meter', () => {
+    const { actor } = playScenes('assessment');
+    const recap = resumeRecap(scenario, actor.getPersistedSnapshot() as PersistedScenarioSnapshot);
+    expect(recap.scenes.map((s) => s.title)).toContain('The server');
+    expect(recap.scenes.every((s) => s.changes.length === 0)).toBe(true);
   });
 });
