@@ -1,4 +1,4 @@
-import { endSentence, inVoice, outcomeWords, pathReply, quotedReply, quotedTitle, scoreWords, signed, STATUS_WORDS, VOICE_WORDS, type DebriefModel, type SessionMode, type Voice } from '../machines/index.js';
+import { criticalGroups, decisionPointer, inVoice, outcomeWords, pathReply, quotedReply, scoreWords, signed, STATUS_WORDS, VOICE_WORDS, type DebriefModel, type SessionMode, type Voice } from '../machines/index.js';
 import { wrapText } from './wrap.js';
 
 /** The debrief as plain wrapped text, for the line-by-line mode (of the room, in a trainer-led session). */
@@ -11,7 +11,12 @@ export function debriefPlain(m: DebriefModel, width: number, voice: Voice = 'you
   out.push(w(m.ending ? `Ending: ${m.ending.title} (${m.ending.kind}). ${m.ending.narration}` : 'Ending: not reached.'));
   out.push(w(outcomeWords(m.outcome)), `Score: ${scoreWords(m.score)}`, '', 'Critical violations:');
   if (m.critical.length === 0) out.push('  None.');
-  for (const c of m.critical) out.push(w(`  ! ${c.title} (guide: ${c.section}) at ${quotedTitle(c.where, ['"', '"'])}: ${endSentence(`${v.chose} ${quotedReply(c.reply, c.said, ['"', '"'])}`)} ${c.feedback}`, '    '));
+  // Each principle once, pointing to the decision(s) in the transcript, where the reply and its
+  // feedback are (as the Markdown export and the web debrief do): they were printed here too.
+  for (const c of criticalGroups(m.critical)) {
+    const see = decisionPointer(c.turns, (t) => m.turns[t]?.where ?? '', ['"', '"']);
+    out.push(w(`  ! ${c.title} (guide: ${c.section})${see ? `: ${see} in the transcript below.` : '.'}`, '    '));
+  }
   out.push('', 'Principles:');
   for (const p of m.principles) out.push(w(`  ${STATUS_WORDS[p.status]}  ${p.title} (guide: ${p.section})`, '      '));
   // Numbers right-aligned ("  9." above " 10."), so that every row hangs under its item's words:

@@ -119,6 +119,27 @@ describe('actions in the paths', () => {
   });
 });
 
+// The line-by-line debrief printed each critical violation's reply and feedback twice (under
+// "Critical violations" and again in the transcript), as the Markdown export did.
+describe('critical violations, line by line', () => {
+  it('name each principle once with its guide section and point to the decision in the transcript, where its feedback is said once', () => {
+    const debrief = play(example, 'practice', ['phone-accuse', 'after-search']).getSnapshot().output as Debrief;
+    const m = debriefModel(example, debrief);
+    const text = debriefPlain(m, 60);
+    const flat = text.replace(/\s+/g, ' ');
+    for (const t of m.turns) expect(flat.split(t.feedback).length - 1, t.feedback).toBe(1);
+    const section = text.slice(text.indexOf('Critical violations:'), text.indexOf('Principles:')).replace(/\s+/g, ' ').trim();
+    const c = m.critical[0]!;
+    expect(m.critical).toHaveLength(1);
+    expect(section).toBe(`Critical violations: ! ${c.title} (guide: ${c.section}): see decision ${c.turn + 1} ("${c.where}") in the transcript below.`);
+    // The transcript's item of that number is the decision named, with the reply and its feedback.
+    const transcript = text.slice(text.indexOf('Transcript:')).replace(/\s+/g, ' ');
+    expect(transcript).toContain(`${c.turn + 1}. ${c.where}: Do: ${c.reply}`);
+    expect(transcript).toContain(`Feedback: ${c.feedback}`);
+    for (const line of text.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(60);
+  });
+});
+
 describe('the path comparison, line by line', () => {
   it.each(['you', 'room'] as const)('hangs each wrapped row under the first word of its reply (%s)', (voice) => {
     const debrief = play(example, 'practice', ['phone-accuse', 'after-search']).getSnapshot().output as Debrief;

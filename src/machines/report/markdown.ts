@@ -1,5 +1,5 @@
 import type { DebriefModel } from './debrief-model.js';
-import { endSentence, inVoice, outcomeWords, pathReply, quotedReply, quotedTitle, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type Voice } from './words.js';
+import { criticalGroups, decisionPointer, inVoice, outcomeWords, pathReply, quotedReply, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type Voice } from './words.js';
 
 /**
  * Text from a scenario or a record as Markdown shows it, never as markup: a backslash before each
@@ -26,13 +26,19 @@ export function debriefMarkdown(m: DebriefModel, heading = '#', voice: Voice = '
   out.push(`**${outcomeWords(m.outcome).replace(': ', ':** ')}`, '', `**Score:** ${scoreWords(m.score)}`, '');
   out.push(`${h2} Critical violations`, '');
   if (m.critical.length === 0) out.push('None.');
-  for (const c of m.critical) out.push(`- **${mdText(c.title)}** (guide: ${mdText(c.section)}) at ${quotedTitle(mdText(c.where), ['"', '"'])}: ${endSentence(`${v.chose} ${quotedReply(mdText(c.reply), c.said, ['"', '"'])}`)} ${mdText(c.feedback)}`);
+  // Each principle once, pointing to the decision(s) in the transcript: the reply and its feedback are
+  // said there (they were here too, each critical violation's words twice in one document).
+  for (const c of criticalGroups(m.critical)) {
+    const see = decisionPointer(c.turns, (t) => mdText(m.turns[t]?.where ?? ''), ['"', '"']);
+    out.push(`- **${mdText(c.title)}** (guide: ${mdText(c.section)})${see ? `: ${see} in the transcript below.` : '.'}`);
+  }
   out.push('', `${h2} Principles`, '', '| Principle | Result | Guide section |', '|---|---|---|');
   for (const p of m.principles) out.push(`| ${cell(p.title)} | ${STATUS_WORDS[p.status]} | ${cell(p.section)} |`);
   out.push('', `${h2} Transcript`, '');
   m.turns.forEach((t, i) => {
     out.push(`${i + 1}. **${mdText(t.where)}**: ${quotedReply(mdText(t.reply), t.said, ['"', '"'])} (${signed(t.value)}; best here ${signed(t.bestValue)})`);
-    for (const v of t.verdicts) out.push(`   - ${VERDICT_WORDS[v.verdict]} ${mdText(v.title)} (${mdText(v.citation)})`);
+    // ", critical" as the live feedback and the web debrief say it: the decision pointed to says why.
+    for (const v of t.verdicts) out.push(`   - ${VERDICT_WORDS[v.verdict]} ${mdText(v.title)} (${mdText(v.citation)}${v.critical ? ', critical' : ''})`);
     out.push(`   - Feedback: ${mdText(t.feedback)}`);
   });
   out.push('', `${h2} ${v.replies} beside best practice at the same decision`, '', `| Decision | ${v.reply} | Best practice here |`, '|---|---|---|');

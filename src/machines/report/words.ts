@@ -138,13 +138,29 @@ export function countWords(p: { followed: number; violated: number; missed: numb
 /** The key to the principle table's symbols. */
 export const COUNT_KEY = '✓ followed · ✗ went against · ○ missed a chance';
 
-/** Critical violations grouped by principle, so one principle done three times is listed once, "×3". */
-export function criticalGroups<T extends { title: string; section: string }>(critical: readonly T[]): { title: string; section: string; times: number }[] {
-  const groups = new Map<string, { title: string; section: string; times: number }>();
+/**
+ * Critical violations grouped by principle, so one principle done three times is listed once, "×3";
+ * `turns`: the decisions (indexes of the debrief's turns, in order) where it was gone against, when
+ * the violations know theirs (a debrief then points there instead of repeating reply and feedback).
+ */
+export function criticalGroups<T extends { title: string; section: string; turn?: number }>(critical: readonly T[]): { title: string; section: string; times: number; turns: number[] }[] {
+  const groups = new Map<string, { title: string; section: string; times: number; turns: number[] }>();
   for (const c of critical) {
-    const g = groups.get(c.title);
-    if (g) g.times++;
-    else groups.set(c.title, { title: c.title, section: c.section, times: 1 });
+    const g = groups.get(c.title) ?? { title: c.title, section: c.section, times: 0, turns: [] };
+    g.times++;
+    if (c.turn !== undefined && c.turn >= 0 && !g.turns.includes(c.turn)) g.turns.push(c.turn);
+    groups.set(c.title, g);
   }
   return [...groups.values()];
+}
+
+/**
+ * Where a critical violation's reply and feedback are, in the words every debrief that says them
+ * once points with: 'see decision 1 ("A text at 9:40 p.m.")'; several as 'see decision 1 (…),
+ * decision 3 (…) and decision 4 (…)'. `where` names the n-th (0-based) decision. Empty for none.
+ */
+export function decisionPointer(turns: readonly number[], where: (turn: number) => string, quotes: readonly [string, string] = ['“', '”']): string {
+  const named = turns.map((t) => `decision ${t + 1} (${quotedTitle(where(t), quotes)})`);
+  if (named.length === 0) return '';
+  return `see ${named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`}`;
 }

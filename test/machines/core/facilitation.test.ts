@@ -187,7 +187,9 @@ describe('the session summary', () => {
     expect(md).toContain('The branch the room took was best practice at 0 of 1 decision (0%).');
     expect(md).toContain("The room's most-voted reply was best practice at 0 of 1 decision with votes (0%); 4 of 8 votes (50%) went to best-practice replies.");
     // Words said are quoted; an action (a "do" reply) is marked as one, not quoted as if said.
-    expect(md).toContain(': the room chose Do: Look Jade up on social media tonight to see who the boyfriend is. Researching');
+    // The critical violation points to its decision in the transcript (the room's reply and feedback are said there, once).
+    expect(md).toContain('- **Don\'t investigate** (guide: Prohibited Activities): see decision 2 ("After the visit") in the transcript below.');
+    expect(md.split('Researching a youth online is investigating')).toHaveLength(2);
     expect(md).toMatch(/\*\*The new phone\*\*: "Who bought you that\? You need to tell me the truth\." \(/);
     expect(md).toContain('2. **After the visit**: Do: Look Jade up on social media tonight to see who the boyfriend is. (−3; best here +2)');
     expect(md).not.toMatch(/you chose|Your repl|^- You /m);

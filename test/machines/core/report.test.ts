@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
-  buildDebrief, cell, debriefExport, endSentence, quotedTitle, debriefMarkdown, debriefModel, facilitatedDecision, facilitationMarkdown, fileStamp, percentOf, scoreWords, selectView, signed, startFacilitation, STATUS_WORDS, VERDICT_WORDS,
+  buildDebrief, cell, criticalGroups, debriefExport, decisionPointer, endSentence, getPrinciple, quotedTitle, startSession, debriefMarkdown, debriefModel, facilitatedDecision, facilitationMarkdown, fileStamp, percentOf, scoreWords, selectView, signed, startFacilitation, STATUS_WORDS, VERDICT_WORDS,
   type Debrief, type Scenario,
 } from '../../../src/machines/index.js';
+import { mdText } from '../../../src/machines/report/markdown.js';
 import { bundled, CONTROL, example, expectClean, HOSTILE, hostileScenario, play } from './fixtures.js';
 import { inTimeZone } from '../../helpers/time-zone.js';
 
@@ -33,7 +34,7 @@ describe('the words every UI shares', () => {
     expect(quotedTitle('"That\'s girls"', ['"', '"'])).toBe('"That\'s girls"');
     expect(quotedTitle('“Why?” she asks')).toBe('““Why?” she asks”');
     const quoted = { ...example, nodes: example.nodes.map((n) => (n.id === 'after-visit' ? { ...n, title: '"After the visit"' } : n)) } as Scenario;
-    expect(debriefMarkdown(debriefModel(quoted, harmful))).toContain('(guide: Prohibited Activities) at "After the visit": you chose');
+    expect(debriefMarkdown(debriefModel(quoted, harmful))).toContain('(guide: Prohibited Activities): see decision 2 ("After the visit") in the transcript below.');
   });
 
   it('signs numbers with a plus, a true minus sign, or none for zero', () => {
@@ -127,6 +128,27 @@ describe('debriefModel', () => {
   });
 });
 
+/** Reply ids that, at each decision met, take the enabled reply breaking the most critical principles of the guide (the first when none does). */
+function criticalPath(scenario: Scenario): string[] {
+  const critical = (r: { assessments?: readonly { principle: string; verdict: string }[] }) => (r.assessments ?? []).filter((a) => a.verdict === 'violates' && getPrinciple(a.principle)?.severity === 'critical').length;
+  const actor = startSession(scenario, 'practice');
+  const ids: string[] = [];
+  for (let guard = 0; guard < 100 && actor.getSnapshot().status !== 'done'; guard++) {
+    if (actor.getSnapshot().can({ type: 'scene.continue' })) {
+      actor.send({ type: 'scene.continue' });
+      continue;
+    }
+    const view = selectView(scenario, actor.getSnapshot());
+    const node = scenario.nodes.find((n) => n.id === view.nodeId);
+    if (node?.kind !== 'decision') break;
+    const offered = node.replies.filter((r) => view.replies.some((v) => v.id === r.id && v.enabled));
+    const pick = offered.reduce((a, b) => (critical(b) > critical(a) ? b : a));
+    ids.push(pick.id);
+    actor.send({ type: 'reply.choose', replyId: pick.id });
+  }
+  return ids;
+}
+
 function firstReply(s: Scenario, nodeId: string): string {
   const node = s.nodes.find((n) => n.id === nodeId);
   if (node?.kind !== 'decision') throw new Error(`${nodeId} is not a decision`);
@@ -139,7 +161,7 @@ describe('debriefMarkdown', () => {
     expect(md.startsWith('# Debrief: Example: the new phone\n')).toBe(true);
     expect(md).toContain('**Ending:** Crossing a line (harmful).');
     expect(md).toContain('**Score:** 0% (−6 of 4 points)');
-    expect(md).toContain('- **Don\'t investigate** (guide: Prohibited Activities) at "After the visit"');
+    expect(md).toContain('- **Don\'t investigate** (guide: Prohibited Activities): see decision 2 ("After the visit") in the transcript below.\n');
     expect(md).toContain('| Don\'t investigate | ✗ violated | Prohibited Activities |');
     expect(md).toContain('| Take suspicions to the Advocate Supervisor | ○ missed | Red Flags |');
     expect(md).toContain('1. **The new phone**: "Who bought you that? You need to tell me the truth." (\u22123; best here +2)');
@@ -204,6 +226,48 @@ describe('debriefMarkdown', () => {
       expect(md, name).toContain('\\<script\\>alert(1)\\</script\\>');
       expect(md, name).toContain('\\[ref\\]: https://evil.example');
     }
+  });
+
+  // A critical violation's reply and feedback were written twice: under "Critical violations" and
+  // again in the transcript (the web debrief says each once and points to the decision).
+  it('says each reply\'s feedback once: a critical violation names its principle and guide section, and points to its decision in the transcript', () => {
+    const trafficker = bundled('trafficker-contact');
+    for (const [scenario, debrief] of [[example, harmful], [trafficker, debriefOf(trafficker, criticalPath(trafficker))]] as const) {
+      const m = debriefModel(scenario, debrief);
+      expect(m.critical.length, scenario.id).toBeGreaterThan(0);
+      const md = debriefMarkdown(m);
+      for (const t of m.turns) expect(md.split(mdText(t.feedback)).length - 1, t.feedback).toBe(1);
+      const section = md.slice(md.indexOf('## Critical violations'), md.indexOf('## Principles')).split('\n').filter((l) => l.startsWith('- '));
+      const transcript = md.slice(md.indexOf('## Transcript'), md.indexOf('## Your replies beside')).split(/\n(?=\d+\. )/).slice(1);
+      // Each principle once (grouped), with the decisions where it was gone against, as the transcript numbers them.
+      expect(section).toHaveLength(new Set(m.critical.map((c) => c.title)).size);
+      for (const c of m.critical) {
+        const line = section.find((l) => l.startsWith(`- **${mdText(c.title)}** (guide: ${mdText(c.section)}): see decision`));
+        expect(line, c.title).toMatch(/ in the transcript below\.$/);
+        expect(line).toContain(`decision ${c.turn + 1} (${quotedTitle(mdText(c.where), ['"', '"'])})`);
+        expect(line).not.toContain(mdText(c.feedback));
+        // That decision's item has the reply, its feedback, and the verdict marked critical.
+        const item = transcript[c.turn] ?? '';
+        expect(item.startsWith(`${c.turn + 1}. **${mdText(c.where)}**: `)).toBe(true);
+        expect(item).toContain(mdText(c.reply));
+        expect(item).toContain(`   - Feedback: ${mdText(c.feedback)}`);
+        expect(item.split('\n').some((l) => l.startsWith(`   - ${VERDICT_WORDS.violates} ${mdText(c.title)} (`) && l.endsWith(', critical)'))).toBe(true);
+      }
+      // No verdict that is not critical says so.
+      expect(md.split('\n').filter((l) => l.endsWith(', critical)'))).toHaveLength(m.critical.length);
+    }
+  });
+
+  it('names one decision, or several, in the words every debrief points with', () => {
+    const where = (t: number) => ['A text at 9:40 p.m.', '“Not Glendale”', 'Dinner'][t] ?? '';
+    expect(decisionPointer([0], where)).toBe('see decision 1 (“A text at 9:40 p.m.”)');
+    expect(decisionPointer([0, 2], where, ['"', '"'])).toBe('see decision 1 ("A text at 9:40 p.m.") and decision 3 ("Dinner")');
+    expect(decisionPointer([0, 1, 2], where)).toBe('see decision 1 (“A text at 9:40 p.m.”), decision 2 (“Not Glendale”) and decision 3 (“Dinner”)');
+    expect(decisionPointer([], where)).toBe('');
+    expect(criticalGroups([{ title: 'A', section: 'S', turn: 0 }, { title: 'B', section: 'T', turn: 1 }, { title: 'A', section: 'S', turn: 3 }])).toEqual([
+      { title: 'A', section: 'S', times: 2, turns: [0, 3] },
+      { title: 'B', section: 'T', times: 1, turns: [1] },
+    ]);
   });
 
   it('cell makes one line and escapes pipes', () => {
