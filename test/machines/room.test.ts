@@ -223,18 +223,49 @@ describe('room reducer: who may do what, when', () => {
     expect(shown.reveal).toEqual(expected);
     expect(shown.reveal?.entries.map((e) => [e.replyId, e.votes])).toEqual(expect.arrayContaining([['phone-curious', 1], ['phone-accuse', 2], ['phone-ignore', 0]]));
     const mine = voterView(r.ctx, r.state, device(2));
-    const accuse = expected.entries.find((e) => e.replyId === 'phone-accuse');
-    expect(mine.feedback).toEqual({ mine: true, number: accuse?.number, replyText: accuse?.replyText, feedback: accuse?.feedback, best: false, principles: accuse?.assessments.map((a) => ({ title: a.title, verdict: a.verdict, citation: a.citation })) });
-    expect(voterView(r.ctx, r.state, device(1)).feedback?.best).toBe(true);
+    const accuse = expected.entries.find((e) => e.replyId === 'phone-accuse')!;
+    const best = expected.entries.find((e) => e.best)!;
+    const said = (e: (typeof expected.entries)[number]) => ({ number: e.number, replyText: e.replyText, feedback: e.feedback, principles: e.assessments.map((a) => ({ title: a.title, verdict: a.verdict, citation: a.citation })) });
+    // A weaker vote sees its own reply's feedback and which reply was best practice, and why.
+    expect(mine.feedback).toEqual({ mine: { ...said(accuse), best: false }, bestPractice: [said(best)] });
+    expect(best.replyId).toBe('phone-curious');
+    // A best-practice vote sees its own, and no other (there is one best-practice reply here).
+    expect(voterView(r.ctx, r.state, device(1)).feedback).toEqual({ mine: { ...said(best), best: true }, bestPractice: [] });
     // A phone that did not vote is not left with nothing at the reveal: best practice and why, not as its vote.
-    const best = expected.entries.find((e) => e.best);
     const none = voterView(r.ctx, r.state, device(4));
     expect(none.vote).toBeUndefined();
-    expect(none.feedback).toEqual({ mine: false, number: best?.number, replyText: best?.replyText, feedback: best?.feedback, best: true, principles: best?.assessments.map((a) => ({ title: a.title, verdict: a.verdict, citation: a.citation })) });
+    expect(none.feedback).toEqual({ bestPractice: [said(best)] });
     expect(parseToVoter(JSON.stringify({ type: 'view', view: none }))).toBeDefined();
     // Every message the server would send passes its own schema.
     expect(parseToPresenter(JSON.stringify({ type: 'view', view: shown }))).toBeDefined();
     expect(parseToVoter(JSON.stringify({ type: 'view', view: mine }))).toBeDefined();
+  });
+
+  it('shows a phone every best-practice reply when several tie for the most points, in shown order, not only the first', () => {
+    // "Say nothing" assessed as "That's a nice one!" is: two best-practice replies at the first decision.
+    const tied = structuredClone(example);
+    const phone = tied.nodes.find((n) => n.id === 'phone');
+    if (phone?.kind !== 'decision') throw new Error('fixture changed');
+    phone.replies.find((x) => x.id === 'phone-ignore')!.assessments = structuredClone(phone.replies.find((x) => x.id === 'phone-curious')!.assessments);
+    const r = setup(tied);
+    for (const i of [1, 2, 3]) r.join(device(i));
+    r.present({ type: 'open', node: 'phone' });
+    r.vote(device(1), 'phone-accuse');
+    r.vote(device(2), 'phone-ignore');
+    r.present({ type: 'reveal', round: 1 });
+    const entries = revealData(tied, r.view(), {}).entries;
+    const bestNumbers = entries.filter((e) => e.best).map((e) => e.number).sort((a, b) => a - b);
+    expect(bestNumbers).toEqual([r.shown('phone-curious'), r.shown('phone-ignore')].sort((a, b) => a - b));
+    const weaker = voterView(r.ctx, r.state, device(1));
+    expect(weaker.feedback?.mine).toMatchObject({ number: r.shown('phone-accuse'), best: false });
+    expect(weaker.feedback?.bestPractice.map((b) => b.number)).toEqual(bestNumbers);
+    expect(voterView(r.ctx, r.state, device(3)).feedback?.bestPractice.map((b) => b.number)).toEqual(bestNumbers);
+    // A vote for one of them is told it was best practice, and sees the other as best practice too.
+    const one = voterView(r.ctx, r.state, device(2));
+    expect(one.feedback?.mine).toMatchObject({ number: r.shown('phone-ignore'), best: true });
+    expect(one.feedback?.bestPractice.map((b) => b.number)).toEqual([r.shown('phone-curious')]);
+    expect(one.feedback?.bestPractice[0]?.feedback).toBe(entries.find((e) => e.replyId === 'phone-curious')?.feedback);
+    for (const d of [1, 2, 3]) expect(parseToVoter(JSON.stringify({ type: 'view', view: voterView(r.ctx, r.state, device(d)) }))).toBeDefined();
   });
 
   it('follows the branch through the core session and records the decision', () => {
@@ -434,7 +465,7 @@ describe('back to the decision the room last followed', () => {
     expect(Object.values(r.state.votes).sort()).toEqual(['phone-accuse', 'phone-curious']);
     expect(roomSessionView(r.ctx, r.state).nodeId).toBe('phone');
     // Each phone sees its feedback again, as at the reveal.
-    expect(voterView(r.ctx, r.state, device(1))).toMatchObject({ phase: 'revealed', round: 1, feedback: { best: true } });
+    expect(voterView(r.ctx, r.state, device(1))).toMatchObject({ phase: 'revealed', round: 1, feedback: { mine: { best: true } } });
     // Kept across a restart as it is now.
     const restored = restoreRoom(r.ctx, serializeRoom(r.state));
     expect(restored.ok && restored.state.phase).toBe('revealed');
@@ -517,7 +548,7 @@ describe('back from the ending to the decision that led there', () => {
     expect(presenterView(r.ctx, r.state, 2).summary).toBeUndefined();
     expect(presenterView(r.ctx, r.state, 2).reveal?.total).toBe(2);
     // Each phone is back at the revealed decision, with the feedback for its own vote.
-    expect(voterView(r.ctx, r.state, device(1))).toMatchObject({ phase: 'revealed', round, vote: decision.replies.find((x) => x.id === ids[0])!.number, feedback: {} });
+    expect(voterView(r.ctx, r.state, device(1))).toMatchObject({ phase: 'revealed', round, vote: decision.replies.find((x) => x.id === ids[0])!.number, feedback: { mine: { number: decision.replies.find((x) => x.id === ids[0])!.number } } });
     // Kept across a restart as it is now.
     const restored = restoreRoom(r.ctx, serializeRoom(r.state));
     expect(restored.ok && restored.state.phase).toBe('revealed');

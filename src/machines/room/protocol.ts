@@ -39,7 +39,7 @@ import { ROOM_CODE, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, TOKEN } from './codes.
  * sent changes shape, so a page left open from before is told to reload instead of being refused as
  * malformed. The voter page states it in the address it connects to (`voterSocketPath`).
  */
-export const VOTER_PROTOCOL = 3;
+export const VOTER_PROTOCOL = 4;
 
 /** The address (path and query) a voter page of this version opens its WebSocket on. */
 export function voterSocketPath(version: number = VOTER_PROTOCOL): string {
@@ -146,6 +146,14 @@ export type Rejection = (typeof REJECTIONS)[number];
 const Text = z.string().max(20_000);
 /** A reply on a phone: its shown number is its only handle (no reply id, see ReplyHandle). */
 const ReplyOnPhone = z.strictObject({ number: ReplyHandle, text: Text, kind: z.enum(['say', 'do']), enabled: z.boolean() });
+/** One reply's feedback on a phone after the reveal: its shown number, its words, why, and the principles it follows or goes against. */
+const ReplyFeedback = z.strictObject({
+  /** The reply's shown number. */
+  number: ReplyHandle,
+  replyText: Text,
+  feedback: Text,
+  principles: z.array(z.strictObject({ title: Text, verdict: z.enum(['follows', 'violates']), citation: Text })),
+});
 export const VoterPhase = z.enum(['waiting', 'open', 'locked', 'revealed', 'ended']);
 export type VoterPhase = z.infer<typeof VoterPhase>;
 
@@ -160,17 +168,15 @@ export const VoterView = z.strictObject({
   /** This phone's vote in the current round: the shown number of the reply it voted for. */
   vote: ReplyHandle.optional(),
   /**
-   * After the reveal: the feedback for the reply this phone voted for (`mine`), or, for a phone that
-   * did not vote, for the best-practice reply, so that it learns why with the rest of the room.
+   * After the reveal: the feedback for the reply this phone voted for (`mine`, absent if it did not
+   * vote) and for every best-practice reply at this decision other than its own (`bestPractice`, in
+   * shown order; several when replies tie for the most points), so that a phone that voted for a
+   * weaker reply, or did not vote, learns which reply was best practice and why. Version 4: version 3
+   * sent one reply (the phone's own, else the first best-practice one) and nothing else.
    */
   feedback: z.strictObject({
-    mine: z.boolean(),
-    /** The reply's shown number. */
-    number: ReplyHandle,
-    replyText: Text,
-    feedback: Text,
-    best: z.boolean(),
-    principles: z.array(z.strictObject({ title: Text, verdict: z.enum(['follows', 'violates']), citation: Text })),
+    mine: ReplyFeedback.extend({ best: z.boolean() }).optional(),
+    bestPractice: z.array(ReplyFeedback).max(MAX_REPLIES),
   }).optional(),
 });
 export type VoterView = z.infer<typeof VoterView>;

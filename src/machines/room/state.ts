@@ -1,7 +1,7 @@
 import { createActor, transition, type SnapshotFrom } from 'xstate';
 import { z } from 'zod';
 import { compileScenario, type ScenarioMachine } from '../compile.js';
-import { revealData, type Votes } from '../facilitation/votes.js';
+import { revealData, type RevealEntry, type Votes } from '../facilitation/votes.js';
 import { backToDecision } from '../facilitation/steps.js';
 import { facilitatedDecision, roomDidWords, summaryBaseName, type FacilitatedDecision } from '../facilitation/summary.js';
 import { fileStamp } from '../report/export.js';
@@ -316,8 +316,9 @@ function revealed(state: RoomState): boolean {
 }
 
 /**
- * What one phone sees: the replies while a round is open or locked, its own vote, its feedback after
- * the reveal (a phone that did not vote: the best-practice reply's, as the room sees it revealed).
+ * What one phone sees: the replies while a round is open or locked, its own vote, and after the
+ * reveal the feedback for its own reply (if it voted) and for every best-practice reply besides it,
+ * as the room sees them revealed: a weaker vote learns which reply was best practice and why.
  */
 export function voterView(ctx: RoomContext, state: RoomState, device: string): VoterView {
   const vote = Object.hasOwn(state.votes, device) ? state.votes[device] : undefined;
@@ -329,13 +330,12 @@ export function voterView(ctx: RoomContext, state: RoomState, device: string): V
   const shown = vote === undefined ? undefined : view.replies.find((r) => r.id === vote)?.number;
   const base: VoterView = { room: state.room, phase: state.phase, round: state.round, decision, ...(shown !== undefined ? { vote: shown } : {}) };
   if (!revealed(state)) return base;
-  const entries = revealOf(ctx, state).entries;
-  const entry = vote === undefined ? entries.find((e) => e.best) : entries.find((e) => e.replyId === vote);
-  if (!entry) return base;
-  return {
-    ...base,
-    feedback: { mine: vote !== undefined, number: entry.number, replyText: entry.replyText, feedback: entry.feedback, best: entry.best, principles: entry.assessments.map((a) => ({ title: a.title, verdict: a.verdict, citation: a.citation })) },
-  };
+  const entries = [...revealOf(ctx, state).entries].sort((a, b) => a.number - b.number);
+  const own = vote === undefined ? undefined : entries.find((e) => e.replyId === vote);
+  const bestPractice = entries.filter((e) => e.best && e !== own);
+  if (!own && bestPractice.length === 0) return base;
+  const part = (e: RevealEntry) => ({ number: e.number, replyText: e.replyText, feedback: e.feedback, principles: e.assessments.map((a) => ({ title: a.title, verdict: a.verdict, citation: a.citation })) });
+  return { ...base, feedback: { ...(own ? { mine: { ...part(own), best: own.best } } : {}), bestPractice: bestPractice.map(part) } };
 }
 
 /** What the presenter page sees: the moment, the phase, counts, and the tally only after the reveal. */

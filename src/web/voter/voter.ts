@@ -2,7 +2,7 @@
  * The phone's voter page: no framework, no runtime imports (types only), so the first load is one
  * small script. It joins the room with a random device id kept in localStorage, shows the
  * decision's replies as big buttons while the trainer's vote is open, and after the reveal the
- * feedback for the reply this phone picked. A dropped connection (a locked screen, Wi-Fi lost) is
+ * feedback for the reply this phone picked and for the best-practice reply (or replies) besides it. A dropped connection (a locked screen, Wi-Fi lost) is
  * retried with backoff and the server gives the phone its vote back. All text is set with
  * textContent: scenario text is never markup.
  */
@@ -13,7 +13,7 @@ import type { ToVoter, VOTER_PROTOCOL, VoterView } from '../../machines/index.js
  * version answers "outdated" instead of refusing its messages as not understood. Typed as the core's
  * constant, so a new version there does not compile until this page is brought up to it.
  */
-const PROTOCOL: typeof VOTER_PROTOCOL = 3;
+const PROTOCOL: typeof VOTER_PROTOCOL = 4;
 
 const DEVICE_KEY = 'casa-practice-room-device';
 const CODE = /^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6}$/;
@@ -23,7 +23,7 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 const els = {
   heading: $('heading'), status: $('status'), form: $<HTMLFormElement>('code-form'), code: $<HTMLInputElement>('code'),
   decision: $('decision'), title: $('decision-title'), prompt: $('prompt'), replies: $('replies'),
-  feedback: $('feedback'), verdict: $('verdict'), feedbackText: $('feedback-text'), principles: $('principles'),
+  feedback: $('feedback'), verdict: $('verdict'), whyReplies: $('why-replies'),
   reload: $<HTMLButtonElement>('reload'),
 };
 
@@ -241,15 +241,45 @@ function draw(v: VoterView): void {
   const f = v.phase === 'revealed' ? v.feedback : undefined;
   els.feedback.hidden = !f;
   if (f) {
-    // A phone that did not vote is shown the best-practice reply, named as its button is (an action as "Do: …").
-    const reply = d?.replies.find((r) => r.number === f.number);
-    els.verdict.textContent = !f.mine ? `Best practice here: ${f.number}. ${reply?.kind === 'do' ? 'Do: ' : ''}${f.replyText}` : f.best ? 'Your reply was best practice.' : 'Your reply was not the best-practice reply.';
-    els.verdict.className = f.best ? 'best' : 'not-best';
-    els.feedbackText.textContent = f.feedback;
-    els.principles.replaceChildren(...f.principles.map((p) => {
-      const li = document.createElement('li');
-      li.textContent = `${p.verdict === 'follows' ? 'Follows' : 'Goes against'}: ${p.title} (${p.citation})`;
-      return li;
+    // Each reply named as its button is, from its number on (an action as "Do: …").
+    const named = (n: number, text: string) => `${n}. ${d?.replies.find((r) => r.number === n)?.kind === 'do' ? 'Do: ' : ''}${text}`;
+    const others = f.bestPractice.map((b) => b.number);
+    const list = others.length === 1 ? `reply ${others[0]}` : `replies ${others.slice(0, -1).join(', ')} and ${others.at(-1)}`;
+    // The verdict in one line (read with the section's name when focus moves to it): whose reply, and which was best practice.
+    els.verdict.textContent = !f.mine
+      ? `You did not vote. Best practice here: ${list}.`
+      : f.mine.best
+        ? `Your reply was best practice.${others.length > 0 ? ` So ${others.length === 1 ? 'was' : 'were'} ${list}.` : ''}`
+        : `Your reply was not the best-practice reply. Best practice here: ${list}.`;
+    els.verdict.className = !f.mine ? '' : f.mine.best ? 'best' : 'not-best';
+    // One part per reply, each under its own heading that says whose it is and whether it is best
+    // practice (in words, not colour alone): the phone's own reply first, then best practice.
+    const parts = [
+      ...(f.mine ? [{ reply: f.mine, heading: `Your reply: ${f.mine.best ? 'best practice' : 'not best practice'}`, tone: f.mine.best ? 'best' : 'not-best' }] : []),
+      ...f.bestPractice.map((b) => ({ reply: b, heading: f.mine?.best ? 'Also best practice' : 'Best practice', tone: 'best' })),
+    ];
+    els.whyReplies.replaceChildren(...parts.map(({ reply, heading, tone }, i) => {
+      const part = document.createElement('section');
+      part.className = `why why-${tone}`;
+      part.setAttribute('aria-labelledby', `why-${i}`);
+      const h = document.createElement('h3');
+      h.id = `why-${i}`;
+      h.textContent = heading;
+      const said = document.createElement('p');
+      said.className = 'why-reply';
+      said.textContent = named(reply.number, reply.replyText);
+      const text = document.createElement('p');
+      text.className = 'why-text';
+      text.textContent = reply.feedback;
+      const principles = document.createElement('ul');
+      principles.className = 'why-principles';
+      principles.replaceChildren(...reply.principles.map((p) => {
+        const li = document.createElement('li');
+        li.textContent = `${p.verdict === 'follows' ? 'Follows' : 'Goes against'}: ${p.title} (${p.citation})`;
+        return li;
+      }));
+      part.append(h, said, text, ...(reply.principles.length > 0 ? [principles] : []));
+      return part;
     }));
     const key = `${v.round}:${v.vote}`;
     if (shownFeedback !== key) {

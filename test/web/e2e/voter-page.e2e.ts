@@ -6,7 +6,7 @@ import { readVoterFiles, startRoomServer, type RoomServer } from '../../../src/t
 import { packageRoot } from '../../../src/terminal/paths.js';
 import { loadValidFixture } from '../../helpers/fixtures.js';
 import { Presenter } from '../../terminal/helpers/room.js';
-import { axeCleanInDark, axNames, CHROMIUM, connectChromium, runAxe } from '../helpers/browser.js';
+import { axeCleanInDark, axNames, CHROMIUM, connectChromium, fullPageScreenshot, runAxe, SCREENSHOTS } from '../helpers/browser.js';
 
 // The phone's page in real headless Chromium against the room server on 127.0.0.1 (in test/web/e2e/,
 // so it runs in the end-to-end project once that exists).
@@ -53,6 +53,29 @@ async function axe(page: Page): Promise<string[]> {
   return result.violations.map((v) => `${v.id}: ${v.help}`);
 }
 
+/** The reveal's parts on the phone, one per reply: its heading, the reply as shown, why, and how many principles. */
+async function whyParts(page: Page) {
+  return page.locator('#why-replies > .why').evaluateAll((parts) => parts.map((p) => ({
+    heading: p.querySelector('h3')?.textContent,
+    reply: p.querySelector('.why-reply')?.textContent,
+    text: p.querySelector('.why-text')?.textContent,
+    principles: p.querySelectorAll('.why-principles li').length,
+  })));
+}
+
+/** The name and description Chromium's accessibility tree gives the element with this id (what a screen reader says when focus lands on it). */
+async function axNameAndDescription(page: Page, id: string): Promise<{ name?: string; description?: string }> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument')) as { root: { nodeId: number } };
+    const { nodeId } = (await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: `#${id}` })) as { nodeId: number };
+    const { nodes } = (await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false })) as { nodes: { name?: { value?: string }; description?: { value?: string } }[] };
+    return { name: nodes[0]?.name?.value, description: nodes[0]?.description?.value };
+  } finally {
+    await cdp.detach();
+  }
+}
+
 /**
  * Run in the page before its scripts: keeps the page's latest WebSocket as `window.__socket` and
  * counts closes in `window.__closes` (once the page's own close handler has run).
@@ -75,9 +98,9 @@ function watchSockets() {
  * (watchSockets: to send what a phone sends, and to wait until a page has handled a close); `close`
  * ends both.
  */
-async function phoneRoom() {
-  const server = await serve(createRoom(roomContext(hostile()), ROOM, 0, new Date()));
-  const context = await browser!.newContext({ viewport: { width: 360, height: 740 } });
+async function phoneRoom(scenario = hostile(), viewport = { width: 360, height: 740 }) {
+  const server = await serve(createRoom(roomContext(scenario), ROOM, 0, new Date()), 0, scenario);
+  const context = await browser!.newContext({ viewport });
   await context.addInitScript(watchSockets);
   return {
     server, context,
@@ -190,9 +213,10 @@ describe('voter page in Chromium', () => {
       await status(page, /Revealed/);
       const feedback = page.locator('#feedback');
       await feedback.waitFor({ state: 'visible' });
-      expect(await page.locator('#feedback-text').textContent()).toBe(XSS_FEEDBACK);
+      expect(await page.locator('.why-text').allTextContents()).toEqual([XSS_FEEDBACK]);
       expect(await page.locator('#verdict').textContent()).toBe('Your reply was best practice.');
-      expect(await page.locator('#principles li').count()).toBeGreaterThan(0);
+      expect(await page.locator('.why h3').allTextContents()).toEqual(['Your reply: best practice']);
+      expect(await page.locator('.why-principles li').count()).toBeGreaterThan(0);
       // Focus moves to the feedback so a screen reader reads it.
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('feedback');
       // Its focus outline keeps clear of the text on every side, and within the phone's screen.
@@ -401,14 +425,76 @@ describe('voter page in Chromium', () => {
       const best = revealed.reveal.entries.find((e) => e.best)!;
       await status(page, /^Revealed\. You did not vote on this decision: the best-practice reply and why are below\.$/);
       await page.locator('#feedback').waitFor({ state: 'visible' });
-      expect(await page.locator('#verdict').textContent()).toBe(`Best practice here: ${best.number}. ${best.replyText}`);
-      expect(await page.locator('#feedback-text').textContent()).toBe(best.feedback);
-      expect(await page.locator('#principles li').count()).toBe(best.assessments.length);
+      expect(await page.locator('#verdict').textContent()).toBe(`You did not vote. Best practice here: reply ${best.number}.`);
+      expect(await whyParts(page)).toEqual([{ heading: 'Best practice', reply: `${best.number}. ${best.replyText}`, text: best.feedback, principles: best.assessments.length }]);
       // No reply is marked as this phone's vote.
       expect(await page.locator('#replies button[aria-pressed="true"]').count()).toBe(0);
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('feedback');
       expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
       expect(await axe(page)).toEqual([]);
+      presenter.close();
+    } finally {
+      await room.close();
+    }
+  });
+
+  it.skipIf(!available)('a phone that voted for a weaker reply sees, at the reveal, its own reply\'s feedback and then every best-practice reply and why, apart, on a 390-wide phone; axe clean', async () => {
+    // It was told only "Your reply was not the best-practice reply", not which was or why; and with two
+    // best-practice replies a phone was shown only the first. Here "Say nothing" ties with "That's a nice one!".
+    const tied = hostile();
+    const phone = tied.nodes.find((n) => n.id === 'phone');
+    if (phone?.kind !== 'decision') throw new Error('fixture changed');
+    phone.replies.find((r) => r.id === 'phone-ignore')!.assessments = structuredClone(phone.replies.find((r) => r.id === 'phone-curious')!.assessments);
+    const room = await phoneRoom(tied, { width: 390, height: 844 });
+    const { server, context } = room;
+    const page = await context.newPage();
+    try {
+      await page.goto(`http://127.0.0.1:${server.port}/join?room=${ROOM}`);
+      await status(page, /Waiting for the trainer/);
+      const presenter = await Presenter.connect(`ws://127.0.0.1:${server.port}`, ROOM, TOKEN);
+      const decision = presenter.view.session;
+      await presenter.act({ type: 'open', node: decision.nodeId });
+      await status(page, /Vote now/);
+      const accuse = decision.replies.find((r) => r.id === 'phone-accuse')!;
+      await page.locator(`#replies button[data-reply="${accuse.number}"]`).click();
+      await status(page, /Vote received/);
+      const revealed = await presenter.act({ type: 'reveal', round: 1 });
+      if (!('reveal' in revealed) || !revealed.reveal) throw new Error('the reveal was refused');
+      const mine = revealed.reveal.entries.find((e) => e.replyId === 'phone-accuse')!;
+      const best = revealed.reveal.entries.filter((e) => e.best).sort((a, b) => a.number - b.number);
+      expect(best.map((e) => e.replyId).sort()).toEqual(['phone-curious', 'phone-ignore']);
+      await status(page, /^Revealed: see why below\.$/);
+      await page.locator('#feedback').waitFor({ state: 'visible' });
+      const listed = `replies ${best[0]!.number} and ${best[1]!.number}`;
+      expect(await page.locator('#verdict').textContent()).toBe(`Your reply was not the best-practice reply. Best practice here: ${listed}.`);
+      // Its own reply first, then each best-practice reply (an action as "Do: …"), every one with its why, as text.
+      const shown = (e: (typeof best)[number]) => `${e.number}. ${e.replyId === 'phone-ignore' ? 'Do: ' : ''}${e.replyText}`;
+      expect(await whyParts(page)).toEqual([
+        { heading: 'Your reply: not best practice', reply: shown(mine), text: mine.feedback, principles: mine.assessments.length },
+        ...best.map((e) => ({ heading: 'Best practice', reply: shown(e), text: e.feedback, principles: e.assessments.length })),
+      ]);
+      expect(await page.locator('.why-text').allTextContents()).toContain(XSS_FEEDBACK);
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+      // Its vote stays marked as its vote.
+      expect(await page.locator('#replies button[aria-pressed="true"]').getAttribute('data-reply')).toBe(String(accuse.number));
+      // Focus moves to the reveal, which a screen reader names "Why" and describes by its verdict (once, not the whole text).
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('feedback');
+      expect(await axNameAndDescription(page, 'feedback')).toEqual({ name: 'Why', description: `Your reply was not the best-practice reply. Best practice here: ${listed}.` });
+      expect(await axNames(page, 'heading')).toEqual(expect.arrayContaining(['Why', 'Your reply: not best practice', 'Best practice']));
+      // Readable on the phone: nothing wider than its screen, every part inside it.
+      const fit = await page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        width: window.innerWidth,
+        parts: [...document.querySelectorAll('.why')].map((p) => { const b = p.getBoundingClientRect(); return [b.left, b.right]; }),
+      }));
+      expect(fit.scroll).toBeLessThanOrEqual(fit.width);
+      for (const [left, right] of fit.parts) {
+        expect(left).toBeGreaterThanOrEqual(0);
+        expect(right).toBeLessThanOrEqual(fit.width);
+      }
+      if (SCREENSHOTS) await fullPageScreenshot(page, 'voter-weaker-vote-reveal');
+      expect(await axe(page)).toEqual([]);
+      await axeCleanInDark(page, 'voter-weaker-vote-reveal');
       presenter.close();
     } finally {
       await room.close();
