@@ -1,6 +1,6 @@
 import type { Scenario } from './schema/scenario.js';
 import { edgesOf, nodeLabel } from './graph-model.js';
-import { toSvg } from './graph-layout.js';
+import { reachableIn, toSvg, UNREACHABLE } from './graph-layout.js';
 
 /** Graph formats `casa-practice graph` can print. */
 export type GraphFormat = 'mermaid' | 'dot' | 'svg';
@@ -32,14 +32,23 @@ export function mermaidIds(scenario: Pick<Scenario, 'nodes'>): Map<string, strin
   return ids;
 }
 
-/** The scenario as a Mermaid flowchart: decisions as diamonds, scenes as boxes, endings as stadiums coloured by kind. */
+/** A node's label in Mermaid and DOT: "Unreachable · " before it for a node no playthrough reaches, as the SVG heads it. */
+function labelOf(node: Scenario['nodes'][number], reached: (id: string) => boolean): string {
+  return `${reached(node.id) ? '' : `${UNREACHABLE} · `}${nodeLabel(node)}`;
+}
+
+/**
+ * The scenario as a Mermaid flowchart: decisions as diamonds, scenes as boxes, endings as stadiums
+ * coloured by kind; a node no playthrough reaches says so and has a dashed outline.
+ */
 export function toMermaid(scenario: Scenario): string {
   const ids = mermaidIds(scenario);
+  const reached = reachableIn(scenario);
   // An edge to a node that does not exist (only in an invalid file) still gets a safe id.
   const id = (nodeId: string) => ids.get(nodeId) ?? `missing_${nodeId.replace(/[^A-Za-z0-9]/g, '_')}`;
   const lines = ['flowchart TD'];
   for (const node of scenario.nodes) {
-    const label = `"${mermaidText(nodeLabel(node))}"`;
+    const label = `"${mermaidText(labelOf(node, reached))}"`;
     const shape = node.kind === 'decision' ? `{${label}}` : node.kind === 'ending' ? `([${label}])` : `[${label}]`;
     lines.push(`  ${id(node.id)}${shape}`);
   }
@@ -57,6 +66,9 @@ export function toMermaid(scenario: Scenario): string {
     byClass.set(cls, [...(byClass.get(cls) ?? []), id(node.id)]);
   }
   for (const [cls, members] of byClass) lines.push(`  class ${members.join(',')} ${cls}`);
+  // After the kind's class, so its dashes are added to that class's colours.
+  const unreachable = scenario.nodes.filter((n) => !reached(n.id)).map((n) => id(n.id));
+  if (unreachable.length > 0) lines.push('  classDef unreachable stroke-width:3px,stroke-dasharray: 8 5', `  class ${unreachable.join(',')} unreachable`);
   lines.push(`  start_marker(("start")) --> ${id(scenario.start)}`);
   return `${lines.join('\n')}\n`;
 }
@@ -69,13 +81,16 @@ const DOT_STYLE = {
   harmful: 'shape=doubleoctagon, style=filled, fillcolor="#fde2e1"',
 } as const;
 
-/** The scenario as a Graphviz digraph with the same node kinds and ending kinds. */
+/** The scenario as a Graphviz digraph with the same node kinds and ending kinds, and unreachable nodes dashed. */
 export function toDot(scenario: Scenario): string {
+  const reached = reachableIn(scenario);
   const lines = [`digraph "${dotText(scenario.id)}" {`, '  rankdir=TB;', '  node [fontname="Helvetica"];', '  edge [fontname="Helvetica", fontsize=10];'];
   lines.push('  "__start" [shape=circle, label="start"];', `  "__start" -> "${scenario.start}";`);
   for (const node of scenario.nodes) {
     const style = DOT_STYLE[node.kind === 'ending' ? node.ending : node.kind];
-    lines.push(`  "${node.id}" [label="${dotText(nodeLabel(node))}", ${style}];`);
+    // A node no playthrough reaches: dashed (added to the kind's style list) and said in its label.
+    const dashed = reached(node.id) ? style : style.replace(/style=(?:"([^"]*)"|(\w+))/, (_, list: string | undefined, one: string | undefined) => `style="${list ?? one},dashed", penwidth=2`);
+    lines.push(`  "${node.id}" [label="${dotText(labelOf(node, reached))}", ${dashed}];`);
   }
   for (const e of edgesOf(scenario)) lines.push(`  "${e.from}" -> "${e.to}"${e.label ? ` [label="${dotText(e.label)}"]` : ''};`);
   lines.push('}');

@@ -1,4 +1,5 @@
 import type { EndingKind, Scenario, ScenarioNode } from './schema/scenario.js';
+import { scenarioGraph } from './graph.js';
 import { edgesOf } from './graph-model.js';
 import { cleanText } from './text/clean.js';
 
@@ -21,7 +22,13 @@ export interface LaidNode {
   kind: ScenarioNode['kind'];
   ending?: EndingKind;
   start: boolean;
-  /** "Decision · d1-text", "Strong ending · end-strong". */
+  /**
+   * False for a node no playthrough reaches from the start (validate warns of it): its heading
+   * starts "Unreachable · " and the SVG draws its outline dashed, so it is marked in words and in
+   * shape, not by colour or by having no arrow in alone (an unreachable loop has arrows in).
+   */
+  reachable: boolean;
+  /** "Decision · d1-text", "Strong ending · end-strong", "Unreachable · Scene · s9". */
   heading: string;
   /** The heading as drawn, in lines that fit the box (a long id on lines of its own, see headingLinesOf). */
   headingLines: string[];
@@ -242,6 +249,20 @@ interface Item {
   order: number;
 }
 
+/** The word every drawing of the graph puts before the kind of a node no playthrough reaches. */
+export const UNREACHABLE = 'Unreachable';
+
+/**
+ * Whether a node id is reached from the start (the core's graph analysis, as validate reports it).
+ * A file whose start names no node (only an invalid one) marks nothing: its drawing starts at its
+ * first node and "unreachable" would be said of every node.
+ */
+export function reachableIn(scenario: Scenario): (id: string) => boolean {
+  if (!scenario.nodes.some((n) => n.id === scenario.start)) return () => true;
+  const { reachable } = scenarioGraph(scenario);
+  return (id) => reachable.has(id);
+}
+
 /** The scenario laid out (see GraphLayout). Arrows to ids that are not nodes (only in an invalid file) are left out. */
 export function layoutScenario(scenario: Scenario): GraphLayout {
   const nodes = scenario.nodes;
@@ -382,14 +403,16 @@ export function layoutScenario(scenario: Scenario): GraphLayout {
   for (const layer of layers) for (const item of layer) item.x += SPACE.margin - minX;
 
   // Down: each layer as tall as its tallest node.
+  const reached = reachableIn(scenario);
   const laid: LaidNode[] = nodes.map((node, i) => {
     const title = titleOf(node);
     const lines = wrapWords(title, NODE_TEXT_WIDTH, NODE.titleLines, titleWidth);
     const start = i === startIndex;
-    const kind = `${start ? 'Start · ' : ''}${node.kind === 'ending' ? ENDING_WORDS[node.ending] : KIND_WORDS[node.kind]}`;
+    const reachable = reached(node.id);
+    const kind = `${start ? 'Start · ' : ''}${reachable ? '' : `${UNREACHABLE} · `}${node.kind === 'ending' ? ENDING_WORDS[node.ending] : KIND_WORDS[node.kind]}`;
     const headingLines = headingLinesOf(kind, cleanText(node.id));
     return {
-      id: node.id, kind: node.kind, ...(node.kind === 'ending' ? { ending: node.ending } : {}), start,
+      id: node.id, kind: node.kind, ...(node.kind === 'ending' ? { ending: node.ending } : {}), start, reachable,
       heading: `${kind} · ${cleanText(node.id)}`, headingLines, lines, title,
       x: at(itemOf, i).x, y: 0, width: NODE.width, height: NODE.padding * 2 + NODE.lineHeight * (headingLines.length + lines.length), layer: at(layerOf, i),
     };
@@ -712,13 +735,19 @@ function svgLabel(e: LaidEdge, font: string): string {
     + e.labelLines.map((line, i) => `<text x="${n2(e.labelAt.x)}" y="${n2(top + LABEL_HEIGHT * i + 11)}" text-anchor="middle" font-size="11" ${font} fill="#111">${xml(line)}</text>`).join('');
 }
 
+/** ", 2 unreachable (dashed)" for a drawing's summary, or "" when every node is reached. */
+export function unreachableWords(g: Pick<GraphLayout, 'nodes'>): string {
+  const count = g.nodes.filter((n) => !n.reachable).length;
+  return count === 0 ? '' : `, ${count} unreachable (dashed outline)`;
+}
+
 /** The laid-out graph as a standalone SVG file (no script, no external reference, styles as attributes). */
 export function toSvg(scenario: Scenario): string {
   const g = layoutScenario(scenario);
   const font = 'font-family="system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif"';
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${g.width}" height="${g.height}" viewBox="0 0 ${g.width} ${g.height}" role="img" aria-labelledby="graph-title">`,
-    `<title id="graph-title">${xml(`Graph of the scenario “${cleanText(scenario.title)}” (${scenario.id}): ${g.nodes.length} nodes, ${g.edges.length} arrows`)}</title>`,
+    `<title id="graph-title">${xml(`Graph of the scenario “${cleanText(scenario.title)}” (${scenario.id}): ${g.nodes.length} nodes, ${g.edges.length} arrows${unreachableWords(g)}`)}</title>`,
     '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="8" markerHeight="8" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#333"/></marker></defs>',
     `<rect width="${g.width}" height="${g.height}" fill="#ffffff"/>`,
   ];
@@ -732,7 +761,8 @@ export function toSvg(scenario: Scenario): string {
     const { fill, stroke } = colourOf(n);
     const rx = n.kind === 'ending' ? 18 : n.kind === 'scene' ? 6 : 0;
     out.push(`<g><title>${xml(`${n.heading}: ${n.title}`)}</title>`
-      + `<rect x="${n2(n.x)}" y="${n2(n.y)}" width="${n.width}" height="${n.height}" rx="${rx}" fill="${fill}" stroke="${stroke}" stroke-width="${n.kind === 'decision' || n.start ? 2.5 : 1.5}"/>`
+      // A node no playthrough reaches: dashed, and thick enough for the dashes to show ("Unreachable" heads its text).
+      + `<rect x="${n2(n.x)}" y="${n2(n.y)}" width="${n.width}" height="${n.height}" rx="${rx}" fill="${fill}" stroke="${stroke}" stroke-width="${n.kind === 'decision' || n.start || !n.reachable ? 2.5 : 1.5}"${n.reachable ? '' : ' stroke-dasharray="8 5"'}/>`
       + n.headingLines.map((line, i) => `<text x="${n2(n.x + NODE.padding)}" y="${n2(n.y + NODE.padding + 12 + NODE.lineHeight * i)}" font-size="11" font-weight="bold" ${font} fill="#111">${xml(line)}</text>`).join('')
       + n.lines.map((line, i) => `<text x="${n2(n.x + NODE.padding)}" y="${n2(n.y + NODE.padding + 12 + NODE.lineHeight * (n.headingLines.length + i))}" font-size="12" ${font} fill="#111">${xml(line)}</text>`).join('')
       + '</g>');

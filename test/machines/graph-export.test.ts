@@ -1,7 +1,10 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { mermaidIds, toDot, toMermaid } from '../../src/machines/graph-export.js';
 import type { Scenario } from '../../src/machines/schema/scenario.js';
 import { loadValidFixture } from '../helpers/fixtures.js';
+import { withUnreachable } from '../helpers/unreachable.js';
 
 const scenario = loadValidFixture('good/example.json');
 
@@ -25,6 +28,30 @@ describe('scenario graphs', () => {
     expect(text).toContain('"end-strong" [label="STRONG ending: A plan you made together", shape=doubleoctagon, style=filled, fillcolor="#d8f3dc"]');
     expect(text).toContain('"after-visit" -> "end-harmful" [label="after-search (-3)"]');
     expect(text.trim().endsWith('}')).toBe(true);
+  });
+
+  it('Mermaid and DOT say "Unreachable" in the label of a node no playthrough reaches, and draw it dashed; reached nodes are not marked', () => {
+    const g = withUnreachable(scenario);
+    const mermaid = toMermaid(g);
+    expect(mermaid).toContain('n_orphan_scene["Unreachable · Scene: Left over"]');
+    expect(mermaid).toContain('n_end_extra(["Unreachable · MIXED ending: Never reached"])');
+    expect(mermaid).toContain('  class n_orphan_scene,n_end_extra unreachable\n');
+    expect(mermaid).toMatch(/classDef unreachable [^\n]*stroke-dasharray/);
+    // Its ending colours stay (the dashes are added by a class after the kind's).
+    expect(mermaid).toMatch(/class [^\n]*n_end_extra[^\n]* mixed\n/);
+    const dot = toDot(g);
+    expect(dot).toContain('"orphan-scene" [label="Unreachable · Scene: Left over", shape=box, style="rounded,filled,dashed", penwidth=2, fillcolor="#eef2f7"];');
+    expect(dot).toContain('"end-extra" [label="Unreachable · MIXED ending: Never reached", shape=doubleoctagon, style="filled,dashed", penwidth=2, fillcolor="#fff0d9"];');
+    for (const text of [mermaid, dot]) expect(text.match(/Unreachable/g)).toHaveLength(2);
+    expect(dot.match(/dashed/g)).toHaveLength(2);
+    for (const text of [toMermaid(scenario), toDot(scenario)]) expect(text).not.toMatch(/Unreachable|dash/);
+  });
+
+  it.skipIf(!existsSync('/usr/bin/dot'))('Graphviz draws the unreachable nodes of the DOT output dashed, and only them', () => {
+    const svg = execFileSync('/usr/bin/dot', ['-Tsvg'], { input: toDot(withUnreachable(scenario)), encoding: 'utf8', timeout: 20_000 });
+    const nodes = [...svg.matchAll(/<g id="node\d+" class="node">\s*<title>([^<]*)<\/title>([\s\S]*?)<\/g>/g)].map((m) => ({ id: m[1]?.replace(/&#45;/g, '-'), dashed: /stroke-dasharray/.test(m[2] ?? '') }));
+    expect(nodes.length).toBe(scenario.nodes.length + 3);
+    expect(nodes.filter((n) => n.dashed).map((n) => n.id).sort()).toEqual(['end-extra', 'orphan-scene']);
   });
 
   it('every node and every reply edge appears', () => {

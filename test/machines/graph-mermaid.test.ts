@@ -6,6 +6,7 @@ import { toMermaid } from '../../src/machines/graph-export.js';
 import type { Scenario } from '../../src/machines/schema/scenario.js';
 import { scenarioFilesIn } from '../../src/terminal/scenario-files.js';
 import { scenariosDir } from '../../src/terminal/paths.js';
+import { withUnreachable } from '../helpers/unreachable.js';
 
 // Mermaid 11 itself (under jsdom, as the browser would run it): its flowchart parser is the judge.
 mermaid.initialize({ startOnLoad: false });
@@ -18,6 +19,13 @@ describe('graph --format mermaid parses in Mermaid 11', () => {
   it.each(FILES.map((file) => ({ name: file.slice(scenariosDir().length + 1), file })))('$name', async ({ file }) => {
     const scenario = JSON.parse(readFileSync(file, 'utf8')) as Scenario;
     const text = toMermaid(scenario);
+    await expect(mermaid.parse(text)).resolves.toBeTruthy();
+  });
+
+  it('unreachable nodes (said in their labels, dashed by a class) parse too', async () => {
+    const scenario = withUnreachable(JSON.parse(readFileSync(FILES[0] as string, 'utf8')) as Scenario);
+    const text = toMermaid(scenario);
+    expect(text).toContain(' unreachable\n');
     await expect(mermaid.parse(text)).resolves.toBeTruthy();
   });
 

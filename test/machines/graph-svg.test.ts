@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { textWidth, toSvg } from '../../src/machines/graph-layout.js';
 import { layoutScenario, validateScenario, type Scenario } from '../../src/machines/index.js';
 import example from '../fixtures/good/example.json?raw';
+import { withUnreachable } from '../helpers/unreachable.js';
 
 describe('the graph as an SVG file', () => {
   const hostile = '</text><script>alert(1)</script> & "quotes" \'too\' \u001b]0;pwned\u0007\u001b[2J \u202Eevil';
@@ -55,6 +56,32 @@ describe('the graph as an SVG file', () => {
         expect(base + 2).toBeLessThanOrEqual((y as number) + (h as number));
       }
     }
+  });
+
+  it('marks a node no playthrough reaches: a dashed outline and "Unreachable" in its heading, arrows in or not; reached nodes are not marked', () => {
+    // It was an unconnected box beside the start with no mark, while validate and the page's list said it was unreachable.
+    const g = withUnreachable(s);
+    expect(validateScenario(JSON.stringify(g), 'g.json').scenario).toBeDefined();
+    const doc = new DOMParser().parseFromString(toSvg(g), 'image/svg+xml');
+    expect(doc.getElementsByTagName('parsererror')).toHaveLength(0);
+    // Each node's group: its tooltip starts with its heading; its box is the first rect.
+    const groups = [...doc.getElementsByTagName('g')].filter((el) => el.getElementsByTagName('polyline').length === 0);
+    expect(groups).toHaveLength(g.nodes.length);
+    for (const node of g.nodes) {
+      const group = groups.find((el) => (el.getElementsByTagName('title')[0]?.textContent ?? '').includes(` · ${node.id}: `))!;
+      const box = group.getElementsByTagName('rect')[0]!;
+      const heading = [...group.getElementsByTagName('text')].map((t) => t.textContent ?? '').join(' ');
+      const unreachable = node.id === 'orphan-scene' || node.id === 'end-extra';
+      expect(box.getAttribute('stroke-dasharray') !== null, node.id).toBe(unreachable);
+      expect(heading.startsWith('Unreachable · '), node.id).toBe(unreachable);
+      if (unreachable) expect(Number(box.getAttribute('stroke-width'))).toBeGreaterThanOrEqual(2);
+    }
+    expect(doc.getElementsByTagName('title')[0]?.textContent).toMatch(/, 2 unreachable \(dashed outline\)$/);
+    // The whole example is reached: nothing is marked.
+    const plain = toSvg(s);
+    expect(plain).not.toContain('stroke-dasharray="8 5"');
+    expect(plain).not.toContain('Unreachable');
+    expect(layoutScenario(g).nodes.filter((n) => !n.reachable).map((n) => n.id)).toEqual(['orphan-scene', 'end-extra']);
   });
 
   it('a long node id wraps its heading inside the box, after its hyphens, with the title below it', () => {

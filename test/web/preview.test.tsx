@@ -10,6 +10,8 @@ import { StoreContext } from '../../src/web/store.js';
 import example from '../fixtures/good/example.json?raw';
 import courtReport from '../../scenarios/court-report.json?raw';
 import { captureDownloads, playToDebrief, renderApp } from './helpers.js';
+import { withUnreachable } from '../helpers/unreachable.js';
+import type { Scenario } from '../../src/machines/index.js';
 
 afterEach(cleanup);
 
@@ -111,9 +113,27 @@ describe('previewing a scenario file', () => {
     await user.upload(screen.getByLabelText('Scenario file (.json)'), new File([text], 'extra.json'));
     const graph = await screen.findByRole('region', { name: 'Graph of the scenario' });
     const items = within(graph).getAllByRole('listitem').map((li) => li.textContent ?? '');
-    expect(items.find((t) => t.startsWith('Mixed ending · end-extra'))).toBe('Mixed ending · end-extra: Never reached. No arrow leads here: no playthrough can reach it.');
+    expect(items.find((t) => t.startsWith('Unreachable · Mixed ending · end-extra'))).toBe('Unreachable · Mixed ending · end-extra: Never reached. No arrow leads here: no playthrough can reach it.');
     expect(items.find((t) => t.startsWith('Strong ending · end-strong'))).toMatch(/^Strong ending · end-strong: [^.]+\. Reached from Decision · after-visit\.$/);
     expect(items.find((t) => t.startsWith('Start · '))).not.toContain('Reached from');
+  });
+
+  it('the picture and the list mark a node reached only from unreachable ones as unreachable too, not as reached', async () => {
+    // The picture drew unreachable nodes unmarked; the list said "Reached from …" of an ending only an unreachable scene leads to.
+    const user = userEvent.setup();
+    renderPreview();
+    const scenario = withUnreachable(JSON.parse(example) as Scenario);
+    const text = JSON.stringify(scenario);
+    await user.upload(screen.getByLabelText('Scenario file (.json)'), new File([text], 'orphans.json'));
+    const graph = await screen.findByRole('region', { name: 'Graph of the scenario' });
+    const items = within(graph).getAllByRole('listitem').map((li) => li.textContent ?? '');
+    // (Its item holds the list of where its arrows lead.)
+    expect(items.find((t) => t.startsWith('Unreachable · Scene · orphan-scene'))).toMatch(/^Unreachable · Scene · orphan-scene: Left over\. No arrow leads here: no playthrough can reach it\.to Unreachable · Mixed ending · end-extra$/);
+    expect(items.find((t) => t.startsWith('Unreachable · Mixed ending · end-extra'))).toBe('Unreachable · Mixed ending · end-extra: Never reached. Arrows lead here only from Unreachable · Scene · orphan-scene: no playthrough can reach it.');
+    expect(items.filter((t) => t.includes('Unreachable')).length).toBe(3);
+    const picture = within(graph).getByRole('img', { name: new RegExp(`^Graph of ${scenario.id}: ${scenario.nodes.length} nodes and \\d+ arrows, 2 unreachable \\(dashed outline\\); the list below`) });
+    const svg = decodeURIComponent((picture.getAttribute('src') ?? '').replace(/^[^,]*,/, ''));
+    expect(svg.match(/stroke-dasharray="8 5"/g)).toHaveLength(2);
   });
 
   it('a scenario too big to draw in the page says how to draw it on the command line', async () => {

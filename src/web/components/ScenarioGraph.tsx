@@ -1,5 +1,5 @@
 import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { exportGraph, layoutScenario, type GraphLayout, type Scenario } from '../../machines/index.js';
+import { exportGraph, layoutScenario, unreachableWords, type GraphLayout, type Scenario } from '../../machines/index.js';
 import { downloadText } from '../download.js';
 
 /**
@@ -52,15 +52,16 @@ function DrawnGraph({ scenario, file, headingId }: { scenario: Scenario; file: s
       <h2 id={headingId}>Graph of the scenario</h2>
       <p className="hint">
         From the start at the top down to the endings: scenes, decisions (thick outline) and endings (rounded; green strong,
-        orange mixed, red harmful). Each arrow is labelled with the replies that take it and their points, and its condition if it
-        has one; the list below the picture gives every label whole.
+        orange mixed, red harmful). A node no playthrough can reach has a dashed outline and starts “Unreachable”. Each arrow is
+        labelled with the replies that take it and their points, and its condition if it has one; the list below the picture gives
+        every label whole.
       </p>
       <p className="graph-controls">
         <button type="button" onClick={() => downloadText(`${base}.graph.svg`, svg, 'image/svg+xml')}>Download the graph (SVG)</button>
         <label><input type="checkbox" checked={fit} onChange={(e) => setFit(e.target.checked)} /> Fit the picture to the page width</label>
       </p>
       <div ref={frame} className={`graph-scroll${fit ? ' fit' : ''}`} role="region" aria-label="Graph picture (scrolls)" tabIndex={0}>
-        <img src={url} width={layout.width} height={layout.height} alt={`Graph of ${scenario.id}: ${layout.nodes.length} nodes and ${layout.edges.length} arrows; the list below gives the same graph in words.`} />
+        <img src={url} width={layout.width} height={layout.height} alt={`Graph of ${scenario.id}: ${layout.nodes.length} nodes and ${layout.edges.length} arrows${unreachableWords(layout)}; the list below gives the same graph in words.`} />
       </div>
       <details>
         <summary>The graph as a list</summary>
@@ -88,7 +89,8 @@ function GraphList({ layout }: { layout: GraphLayout }) {
           <li key={n.id}>
             <strong>{n.heading}</strong>: {n.title}
             {/* One full stop after a title that already ends a sentence (a scene titled by its first line), not two. */}
-            {!n.start && `${/[.!?…]$/.test(n.title) ? '' : '.'} ${from.length === 0 ? 'No arrow leads here: no playthrough can reach it.' : `Reached from ${from.join('; ')}.`}`}
+            {/* A node reached only from unreachable ones is unreachable too: its arrows in do not make it reached. */}
+            {!n.start && `${/[.!?…]$/.test(n.title) ? '' : '.'} ${from.length === 0 ? 'No arrow leads here: no playthrough can reach it.' : !n.reachable ? `Arrows lead here only from ${from.join('; ')}: no playthrough can reach it.` : `Reached from ${from.join('; ')}.`}`}
             {leaving.length > 0 && (
               <ul>
                 {leaving.map((e) => (
