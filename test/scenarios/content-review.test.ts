@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { exploreScenario } from '../../src/machines/audit/explore.js';
-import { compileScenario } from '../../src/machines/index.js';
+import { compileScenario, type Debrief } from '../../src/machines/index.js';
 import { indexScenario } from '../../src/machines/scenario-index.js';
 import { BUNDLED_IDS, bundledScenario } from '../helpers/bundled.js';
 import { playReplies } from '../helpers/play.js';
@@ -1958,5 +1958,115 @@ describe('session 30 review: before-relapse', () => {
     });
     expect([...new Set(openers)]).toEqual(['dual-involvement']);
     expect(told('before-relapse', 's0-sunday')).toMatch(/I keep waiting for something to go wrong/);
+  });
+});
+
+/** Every playthrough of a bundled scenario: its replies in order and its debrief (branching from saved snapshots). */
+function everyPlaythrough(scenarioId: string): { replies: string[]; debrief: Debrief }[] {
+  const s = bundledScenario(scenarioId);
+  const machine = compileScenario(s);
+  const out: { replies: string[]; debrief: Debrief }[] = [];
+  const walk = (snapshot: ReturnType<ReturnType<typeof createActor<typeof machine>>['getPersistedSnapshot']> | undefined, replies: string[]) => {
+    const actor = createActor(machine, snapshot ? { input: {}, snapshot } : { input: {} }).start();
+    while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
+    const snap = actor.getSnapshot();
+    if (snap.status === 'done') {
+      out.push({ replies, debrief: snap.output as Debrief });
+      return;
+    }
+    const node = s.nodes.find((n) => n.id === String(snap.value));
+    if (node?.kind !== 'decision') throw new Error(`${scenarioId}: stopped at ${String(snap.value)}`);
+    const saved = actor.getPersistedSnapshot();
+    for (const r of node.replies) {
+      const next = createActor(machine, { input: {}, snapshot: saved }).start();
+      next.send({ type: 'reply.choose', replyId: r.id });
+      walk(next.getPersistedSnapshot(), [...replies, r.id]);
+    }
+  };
+  walk(undefined, []);
+  return out;
+}
+
+/** Whether a reply of a scenario is assessed as violating a principle. */
+const violates = (scenarioId: string, replyId: string, principleId: string) => assessment(scenarioId, replyId, principleId)?.verdict === 'violates';
+
+describe('session 30 follow-up: youth-relapses', () => {
+  const BEST = ['d1-glad', 'd2-process', 'd3-not-stupid', 'd4-plan', 'd5-safety', 'd6-yes', 'd7-notice', 'd8-support'];
+  const play = (swap: Record<string, string>) => playReplies(bundledScenario('youth-relapses'), BEST.map((r) => swap[r] ?? r));
+  const all = everyPlaythrough('youth-relapses');
+  const setsConditional = (id: string) => (replyOf('youth-relapses', id).effects ?? []).some((e) => e.var === 'conditional');
+
+  // "Why would you go back?? … I was so proud of you", "Let's just see if it lasts" and "You just have
+  // to be stronger next time" each reached the strong ending at 80%, which tells her your support
+  // "doesn't depend on her being perfect". The guide asks the CASA to remain a source of support and
+  // acceptance (Likelihood of Relapse) and to stay open-minded and non-judgmental (Stages of Exiting).
+  it('no playthrough that judged her or held back acceptance reaches the strong ending, whatever its score; the best path still does', () => {
+    const strong = all.filter((p) => p.debrief.ending?.id === 'end-strong');
+    expect(strong.length).toBeGreaterThan(0);
+    for (const p of strong) {
+      const judged = p.replies.filter((r) => violates('youth-relapses', r, 'non-judgmental') || violates('youth-relapses', r, 'remain-accepting'));
+      expect(judged, p.replies.join(' ')).toEqual([]);
+    }
+    expect(play({})?.ending?.id).toBe('end-strong');
+    for (const [at, reply] of [['d1-glad', 'd1-why'], ['d7-notice', 'd7-see-if-lasts']] as const) {
+      const d = play({ [at]: reply });
+      expect(d?.score.percent, reply).toBeGreaterThanOrEqual(80);
+      expect(d?.ending?.id, reply).toBe('end-mixed');
+      expect(d?.ending?.narration, reply).not.toMatch(/doesn't depend on her being perfect/);
+    }
+  });
+
+  it('"You just have to be stronger next time" puts her return down to weakness: non-judgmental violated (Stages of Exiting CSEC Involvement), and it does not end strong', () => {
+    expect(violates('youth-relapses', 'd4-be-stronger', 'non-judgmental')).toBe(true);
+    expect(feedback('youth-relapses', 'd4-be-stronger')).toContain('(Stages of Exiting CSEC Involvement)');
+    expect(play({ 'd4-plan': 'd4-be-stronger' })?.ending?.id).not.toBe('end-strong');
+  });
+
+  // The harmful ending said "what she heard after her relapse was disappointment and conditions" to
+  // every playthrough reaching it, including ones that set no condition and said nothing disappointed.
+  it('the harmful ending speaks of conditions only where one was set and of disappointment only where it was said; every path reaching it is told something it did', () => {
+    const distance = all.filter((p) => p.debrief.ending?.id === 'end-distance');
+    expect(distance.some((p) => !p.replies.some(setsConditional))).toBe(true);
+    expect(distance.some((p) => !p.replies.includes('d1-disappointed'))).toBe(true);
+    for (const p of distance) {
+      const n = p.debrief.ending?.narration ?? '';
+      if (/condition/.test(n)) expect(p.replies.some(setsConditional), p.replies.join(' ')).toBe(true);
+      if (/disappoint/.test(n)) expect(p.replies, n).toContain('d1-disappointed');
+      if (/judgement/.test(n)) expect(p.replies.some((r) => violates('youth-relapses', r, 'non-judgmental') || violates('youth-relapses', r, 'remain-accepting')), p.replies.join(' ')).toBe(true);
+      expect(n).toMatch(/condition|judgement|disappoint/);
+    }
+  });
+
+  it('the blunt wrong replies keep their fault and scoring in a kinder voice: no "That\'s the deal", "That\'s just how it works" or "I\'m not going to watch you go back"', () => {
+    for (const id of ['d2-earn', 'd5-block', 'd6-if']) {
+      expect(replyText('youth-relapses', id), id).not.toMatch(/That's the deal|That's just how it works|I'm not going to watch you go back|I don't know how to help you/);
+      expect(setsConditional(id), id).toBe(true);
+      expect(violates('youth-relapses', id, 'remain-accepting'), id).toBe(true);
+    }
+    expect(replyText('youth-relapses', 'd2-earn')).toMatch(/earn/);
+    expect(replyText('youth-relapses', 'd5-block')).toMatch(/block/);
+    expect(replyText('youth-relapses', 'd6-if')).toMatch(/as long as/i);
+  });
+
+  it('the best replies about triggers and his texts do not recite the guide or the safety-plan notes ("your plan, your words", "safe, whatever you decide"), and are neither the longest nor the shortest at their decision', () => {
+    expect(replyText('youth-relapses', 'd4-plan')).not.toMatch(/your plan|your words/i);
+    expect(replyText('youth-relapses', 'd5-safety')).not.toMatch(/whatever you (decide|choose)|regardless/i);
+    for (const [node, best] of [['d4-triggers', 'd4-plan'], ['d5-phone', 'd5-safety']] as const) {
+      const n = bundledScenario('youth-relapses').nodes.find((x) => x.id === node);
+      const others = n?.kind === 'decision' ? n.replies.filter((r) => r.id !== best).map((r) => r.text.length) : [];
+      expect(others.length).toBe(2);
+      expect(replyText('youth-relapses', best).length, best).toBeLessThan(Math.max(...others));
+      expect(replyText('youth-relapses', best).length, best).toBeGreaterThan(Math.min(...others));
+    }
+  });
+
+  // After texting Kyle from her phone, Jazz storms off and confronts you in the hallway; the next
+  // decision opened with "the question she has clearly been holding all afternoon".
+  it('the question about every week reads on from both the hallway after her phone was taken and the table before dinner', () => {
+    expect(nodesOn('youth-relapses', ['d1-glad', 'd2-process', 'd3-not-stupid', 'd4-plan', 'd5-text-him'])).toEqual(expect.arrayContaining(['s5-contacted', 'd6-every-week']));
+    expect(nodesOn('youth-relapses', ['d1-glad', 'd2-process', 'd3-not-stupid', 'd4-plan', 'd5-safety'])).toEqual(expect.arrayContaining(['s5-dinner', 'd6-every-week']));
+    expect(narrationOf('youth-relapses', 's5-contacted')).toMatch(/hallway/);
+    const d6 = narrationOf('youth-relapses', 'd6-every-week');
+    expect(d6).not.toMatch(/all afternoon|holding|table|hallway|dinner/);
   });
 });
