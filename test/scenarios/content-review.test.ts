@@ -1945,7 +1945,7 @@ describe('session 30 review: before-relapse', () => {
     const d = playReplies(s, path);
     expect(d?.ending?.id).toBe('end-strong');
     expect(d?.ending?.narration).toMatch(/nobody has screened her for immigration relief/);
-    expect(d?.ending?.narration).toMatch(/On a quiet Friday in December she texts Paolo/);
+    expect(d?.ending?.narration).toMatch(/On a quiet Friday in December, with Tita at work, she sits up with Paolo/);
   });
 
   // Rina opened with "Everybody keeps saying I'm doing so good", Kenzie's "Everybody keeps asking about
@@ -2068,5 +2068,54 @@ describe('session 30 follow-up: youth-relapses', () => {
     expect(narrationOf('youth-relapses', 's5-contacted')).toMatch(/hallway/);
     const d6 = narrationOf('youth-relapses', 'd6-every-week');
     expect(d6).not.toMatch(/all afternoon|holding|table|hallway|dinner/);
+  });
+});
+
+describe('session 30 follow-up: before-relapse', () => {
+  const all = everyPlaythrough('before-relapse');
+
+  // The strong ending had Rina text Paolo "on a quiet Friday in December" after the volunteer set
+  // "phone off after nine on Fridays. I'll ask Tita to hold onto it."; the harmful ending had her
+  // text him on "a hard Friday night" too.
+  it('after the phone-off-on-Fridays rule, no ending has her texting on a Friday; such paths reach the strong and the harmful ending', () => {
+    const ruled = all.filter((p) => p.replies.includes('d3-rule'));
+    expect(ruled.some((p) => p.debrief.ending?.id === 'end-strong')).toBe(true);
+    expect(ruled.some((p) => p.debrief.ending?.id === 'end-guarded')).toBe(true);
+    for (const p of ruled) {
+      for (const sentence of (p.debrief.ending?.narration ?? '').split(/(?<=\.)\s/)) {
+        if (/Friday/.test(sentence)) expect(sentence, p.replies.join(' ')).not.toMatch(/\btext|\bphone|\bcall(s|ed)?\b/);
+      }
+    }
+  });
+
+  it('"Ask Hector…" opens the plan as the action it is, without reciting the guide\'s "permanency, safety and wellbeing", and is neither the longest nor the shortest reply at its decision', () => {
+    const d6 = bundledScenario('before-relapse').nodes.find((n) => n.id === 'd6-plan');
+    const replies = d6?.kind === 'decision' ? d6.replies : [];
+    const three = replyOf('before-relapse', 'd6-three');
+    expect(three.kind).toBe('do');
+    // It begins with a verb other actions in the bundled scenarios begin with, not with a phrase ("Her permanency…").
+    const openers = new Set(BUNDLED_IDS.flatMap((id) => bundledScenario(id).nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : []))
+      .filter((r) => r.kind === 'do' && r.id !== 'd6-three').map((r) => r.text.split(/[\s,]/)[0])));
+    expect(openers.has(three.text.split(/[\s,]/)[0] ?? '')).toBe(true);
+    expect(three.text).not.toMatch(/^(Her|His|Their|The)\b/);
+    expect(three.text).not.toMatch(/permanency|wellbeing|well-being/i);
+    expect(three.text).toMatch(/Hector/);
+    const others = replies.filter((r) => r.id !== 'd6-three').map((r) => r.text.length);
+    expect(others.length).toBe(2);
+    expect(three.text.length).toBeLessThan(Math.max(...others));
+    expect(three.text.length).toBeGreaterThan(Math.min(...others));
+    expect(feedback('before-relapse', 'd6-three')).toContain('permanency, safety and wellbeing (Advocacy Activities)');
+  });
+
+  it('the summary shown before play does not give away that this is the time to talk about triggers', () => {
+    expect(bundledScenario('before-relapse').summary).not.toMatch(/trigger|the time to/i);
+  });
+
+  it('"which life you want" keeps its fault and scoring in a warmer voice', () => {
+    expect(replyText('before-relapse', 'd3-which')).not.toMatch(/You'll have to decide which life you want/);
+    expect(replyText('before-relapse', 'd3-which')).toMatch(/choose|decide/);
+    expect(violates('before-relapse', 'd3-which', 'non-judgmental')).toBe(true);
+    expect(violates('before-relapse', 'd3-which', 'expect-relapse')).toBe(true);
+    expect(feedback('before-relapse', 'd3-which')).not.toMatch(/which life she wants/);
   });
 });
