@@ -2069,6 +2069,12 @@ describe('session 30 follow-up: youth-relapses', () => {
     const d6 = narrationOf('youth-relapses', 'd6-every-week');
     expect(d6).not.toMatch(/all afternoon|holding|table|hallway|dinner/);
   });
+
+  // The summary named two of its lessons too: "talk about triggers, and look after yourself afterwards".
+  it('the summary shown before play does not name the lessons (triggers, looking after yourself)', () => {
+    expect(bundledScenario('youth-relapses').summary).not.toMatch(/trigger|look after yourself/i);
+    expect(bundledScenario('youth-relapses').summary).toMatch(/texts you/);
+  });
 });
 
 describe('session 30 follow-up: before-relapse', () => {
