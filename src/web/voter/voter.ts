@@ -85,6 +85,19 @@ function say(text: string): void {
   if (els.status.textContent !== text) els.status.textContent = text;
 }
 
+/**
+ * A room code refused: said as a new line of the status even when its words are the ones already
+ * there (the same mistake twice: an unchanged status is not read out again, and the Join pressed
+ * seemed to do nothing), and the field is marked invalid (its description is the status).
+ */
+function refuseCode(text: string): void {
+  if (els.status.getAttribute('aria-live') !== 'polite') els.status.setAttribute('aria-live', 'polite');
+  const line = document.createElement('span');
+  line.textContent = text;
+  els.status.replaceChildren(line);
+  els.code.setAttribute('aria-invalid', 'true');
+}
+
 function nextSeq(): number {
   // Another tab of this phone (the QR code scanned twice) may have sent numbers since: it keeps them in storage.
   seq = Math.max(seq, storedSeq()) + 1;
@@ -132,10 +145,10 @@ function connect(): void {
       if (message.code === 'wrong-room') {
         // A code typed wrong, or one from a room that has closed (a new room has a new code): the
         // server cannot tell which, so the page says both, with the code there to correct.
-        say(`No room ${room} is running here. Check the code on the projector and type it again, or scan its QR code.`);
         ws.onclose = null;
         ws.close();
         askForCode();
+        refuseCode(`No room ${room} is running here. Check the code on the projector and type it again, or scan its QR code.`);
         els.code.value = room;
         return;
       }
@@ -332,12 +345,14 @@ function askForCode(): void {
   asking = true;
   els.decision.hidden = true;
   els.feedback.hidden = true;
+  // Typing a new code clears the mark of the refused one (the words stay until the next Join).
+  els.code.addEventListener('input', () => els.code.removeAttribute('aria-invalid'));
   els.form.addEventListener('submit', (e) => {
     e.preventDefault();
     const code = els.code.value.trim().toUpperCase();
     if (!CODE.test(code)) {
       // Six letters and digits, but one that codes leave out because it looks like another (YU8CWI).
-      say(/^[A-Z0-9]{6}$/.test(code)
+      refuseCode(/^[A-Z0-9]{6}$/.test(code)
         ? 'Room codes never use 0, O, 1, I or L, which look alike: check the code on the projector again.'
         : 'A room code is six letters and digits, as shown on the projector.');
       return;

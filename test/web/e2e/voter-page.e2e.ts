@@ -544,9 +544,29 @@ describe('voter page in Chromium', () => {
     try {
       await page.goto(`http://127.0.0.1:${server.port}/join`);
       await status(page, /Type the room code/);
+      expect(await page.locator('#code').getAttribute('aria-invalid')).toBeNull();
       await page.fill('#code', 'AB!');
       await page.click('#code-form button');
       await status(page, /six letters and digits/);
+      // The field is marked invalid and described by the refusal (read with it when it is focused again).
+      expect(await page.locator('#code').getAttribute('aria-invalid')).toBe('true');
+      await expect.poll(() => page.locator('#code').evaluate((e) => (e.getAttribute('aria-describedby') ?? '').split(/\s+/).map((id) => document.getElementById(id)?.textContent ?? '').join(' '))).toMatch(/six letters and digits/);
+      // The same mistake again is said again: the refusal comes into the live region anew. Its
+      // words, set as they were, had left the status unchanged, so a screen reader said nothing
+      // and Join seemed to do nothing.
+      await page.evaluate(() => {
+        const w = window as unknown as { __statusAdded: number };
+        w.__statusAdded = 0;
+        new MutationObserver((ms) => { w.__statusAdded += ms.reduce((n, m) => n + m.addedNodes.length, 0); })
+          .observe(document.getElementById('status')!, { childList: true, subtree: true, characterData: true });
+      });
+      await page.fill('#code', 'AB!C');
+      await page.locator('#code').press('Enter');
+      await expect.poll(() => page.evaluate(() => (window as unknown as { __statusAdded: number }).__statusAdded)).toBeGreaterThan(0);
+      await status(page, /six letters and digits/);
+      // Typing a new code clears the mark.
+      await page.locator('#code').press('Backspace');
+      expect(await page.locator('#code').getAttribute('aria-invalid')).toBeNull();
       // Six characters, one of them a look-alike that codes never use: said as such, not "six letters and digits".
       await page.fill('#code', 'yu8cwi');
       await page.click('#code-form button');
@@ -558,6 +578,7 @@ describe('voter page in Chromium', () => {
       await page.click('#code-form button');
       await status(page, new RegExp(`^No room ${typo} is running here\\. Check the code on the projector and type it again`));
       expect(await page.locator('#code').inputValue()).toBe(typo);
+      expect(await page.locator('#code').getAttribute('aria-invalid')).toBe('true');
       expect(Object.keys(server.state().devices)).toHaveLength(0);
       await page.fill('#code', ROOM.toLowerCase());
       await page.click('#code-form button');
