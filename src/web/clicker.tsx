@@ -133,8 +133,8 @@ export function useClickerKeys(keys: ClickerKeys, root: RefObject<HTMLElement | 
       return true;
     }
     const button = root.current?.querySelector<HTMLButtonElement>(`button[data-clicker="${key}"]`);
-    // Waiting for the room's answer to the last command (its buttons are disabled meanwhile): nothing to press yet.
-    if (!button || button.disabled) return button !== null && button !== undefined;
+    // Waiting for the room's answer to the last command (its buttons are marked unavailable meanwhile): nothing to press yet.
+    if (!button || button.disabled || button.getAttribute('aria-disabled') === 'true') return button !== null && button !== undefined;
     const at = clickerClock.now();
     if (at - lastStep.current < DOUBLE_PRESS_MS) {
       say(tooSoonWords(key));

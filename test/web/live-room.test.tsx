@@ -194,8 +194,10 @@ describe('live room on the presenter page', () => {
     expect(screen.queryByRole('button', { name: 'Reveal the votes' })).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Open the vote' }));
     expect(client.sent).toEqual([{ type: 'open', node: 'phone' }]);
-    // Until the room answers, the button waits (no double send).
-    expect((screen.getByRole('button', { name: 'Open the vote' }) as HTMLButtonElement).disabled).toBe(true);
+    // Until the room answers, the button waits (no double send): marked unavailable, a second press sends nothing.
+    expect(screen.getByRole('button', { name: 'Open the vote' }).getAttribute('aria-disabled')).toBe('true');
+    await user.click(screen.getByRole('button', { name: 'Open the vote' }));
+    expect(client.sent).toEqual([{ type: 'open', node: 'phone' }]);
     client.answer();
     expect(screen.queryByRole('button', { name: 'Open the vote' })).toBeNull();
     // The pressed button went away: the keyboard carries on from the next step.
@@ -251,7 +253,10 @@ describe('live room on the presenter page', () => {
     expect(status().textContent).toContain('The room refused that: That cannot be done right now.');
     client.set({ status: 'reconnecting' });
     expect(status().textContent).toMatch(/^Connection to the room lost: reconnecting…/);
-    expect((screen.getByRole('button', { name: 'Continue' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole('button', { name: 'Continue' }).getAttribute('aria-disabled')).toBe('true');
+    const sentWhileDown = client.sent.length;
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(client.sent).toHaveLength(sentWhileDown);
     client.set({ status: 'open', error: undefined });
     client.answer();
     expect(screen.getByRole('button', { name: 'Open the vote' })).toBeTruthy();

@@ -100,7 +100,7 @@ export function RoomPanel({ client, paused = false }: { client: RoomClient; paus
     if (!before) return;
     const lost = document.activeElement === null || document.activeElement === document.body;
     if (before.node !== view.session.nodeId || (lost && view.phase === 'ended')) heading.current?.focus();
-    else if (lost && before.phase !== view.phase) (view.phase === 'revealed' ? revealHeading.current : controls.current?.querySelector<HTMLButtonElement>('button:not(:disabled)'))?.focus();
+    else if (lost && before.phase !== view.phase) (view.phase === 'revealed' ? revealHeading.current : controls.current?.querySelector<HTMLButtonElement>('button:not(:disabled):not([aria-disabled="true"])'))?.focus();
   }, [view]);
 
   // Out of date (casa-practice was updated while this page was open): the moment and its buttons are
@@ -143,9 +143,16 @@ export function RoomPanel({ client, paused = false }: { client: RoomClient; paus
   const [openProjector, projectorOutdated, projectorBlocked, blank] = useProjector(projectedRoom(snap, revealId === undefined ? undefined : { id: revealId, at: paging.at }), true, clicker.press);
 
   const send = (command: PresenterCommand) => {
+    if (busy) return;
     setDismissed(snap.error);
     if (client.send(command)) setPending({ view, error: snap.error });
   };
+  // While the room has not answered (or the connection is down) the room's buttons wait: marked
+  // unavailable and doing nothing, but not disabled, which in a browser takes the focus off the
+  // button just pressed and leaves it on nothing (a keyboard user started again from the top of
+  // the page whenever the room was slow to answer, refused a step, or the connection dropped).
+  const whenIdle = (onClick: () => void) => (busy ? { 'aria-disabled': true, onClick: undefined } : { onClick });
+  const endTrigger = ending.trigger('end-session-confirm');
 
   return (
     <div className="facilitation live-room" ref={page}>
@@ -226,19 +233,19 @@ export function RoomPanel({ client, paused = false }: { client: RoomClient; paus
           {view.phase === 'ended' && <Ended view={view} back={backFromEnd} downloaded={downloaded} onDownload={setDownloaded} />}
           <p className="controls" ref={controls} onKeyDown={ending.onEscape}>
             {view.phase !== 'ended' && session.kind === 'scene' && session.canContinue && (
-              <button type="button" className="primary" disabled={busy} onClick={() => send({ type: 'advance', node: session.nodeId })} {...clickerButton('next')}>Continue</button>
+              <button type="button" className="primary" {...whenIdle(() => send({ type: 'advance', node: session.nodeId }))} {...clickerButton('next')}>Continue</button>
             )}
             {session.kind === 'decision' && view.phase === 'idle' && (
-              <button type="button" className="primary" disabled={busy} onClick={() => send({ type: 'open', node: session.nodeId })} {...clickerButton('next')}>Open the vote</button>
+              <button type="button" className="primary" {...whenIdle(() => send({ type: 'open', node: session.nodeId }))} {...clickerButton('next')}>Open the vote</button>
             )}
-            {view.phase === 'open' && <button type="button" disabled={busy} onClick={() => send({ type: 'lock', round: view.round })} {...clickerButton('next')}>Lock the vote</button>}
+            {view.phase === 'open' && <button type="button" {...whenIdle(() => send({ type: 'lock', round: view.round }))} {...clickerButton('next')}>Lock the vote</button>}
             {(view.phase === 'open' || view.phase === 'locked') && (
               // Page Down reveals only a locked vote (while it is open, it locks it first).
-              <button type="button" className="primary" disabled={busy} onClick={() => send({ type: 'reveal', round: view.round })} {...(view.phase === 'locked' ? clickerButton('next') : {})}>Reveal the votes</button>
+              <button type="button" className="primary" {...whenIdle(() => send({ type: 'reveal', round: view.round }))} {...(view.phase === 'locked' ? clickerButton('next') : {})}>Reveal the votes</button>
             )}
             {/* A Follow pressed by mistake: back to that decision, revealed again with its votes (before a vote opens here). */}
-            {(view.phase === 'idle' || backFromEnd !== undefined) && back !== undefined && <button type="button" disabled={busy} onClick={() => send({ type: 'back', node: session.nodeId })} {...clickerButton('back')}>Back to decision {back}</button>}
-            {view.phase !== 'ended' && <button type="button" disabled={busy} {...ending.trigger('end-session-confirm')}>End the session</button>}
+            {(view.phase === 'idle' || backFromEnd !== undefined) && back !== undefined && <button type="button" {...whenIdle(() => send({ type: 'back', node: session.nodeId }))} {...clickerButton('back')}>Back to decision {back}</button>}
+            {view.phase !== 'ended' && <button type="button" {...endTrigger} {...whenIdle(endTrigger.onClick)}>End the session</button>}
             <button type="button" onClick={openProjector}>Open a projector window</button>
             <BlankButton blank={blank} />
           </p>

@@ -54,5 +54,6 @@ export function RoomOption({ reply }: { reply: SessionView['replies'][number] })
 export function FollowReply({ reply, number, disabled, onFollow }: { reply: SessionView['replies'][number] | undefined; number: number; disabled?: boolean; onFollow: () => void }) {
   if (!reply) return null;
   if (!reply.enabled) return <p className="hint">{unavailableWords(reply)}</p>;
-  return <button type="button" disabled={disabled} onClick={onFollow}>Follow reply {number}</button>;
+  // Waiting (the room has not answered yet): marked unavailable, not disabled, so that the focus stays on it.
+  return <button type="button" aria-disabled={disabled || undefined} onClick={disabled ? undefined : onFollow}>Follow reply {number}</button>;
 }

@@ -6,7 +6,7 @@ import { readVoterFiles, startRoomServer, type RoomServer } from '../../../src/t
 import { packageRoot } from '../../../src/terminal/paths.js';
 import { loadValidFixture } from '../../helpers/fixtures.js';
 import { Presenter } from '../../terminal/helpers/room.js';
-import { axeCleanInDark, axNames, CHROMIUM, connectChromium, fullPageScreenshot, runAxe, SCREENSHOTS } from '../helpers/browser.js';
+import { axeCleanInDark, axNames, CHROMIUM, connectChromium, fullPageScreenshot, runAxe, SCREENSHOTS, WEB_BUILD_DIR } from '../helpers/browser.js';
 
 // The phone's page in real headless Chromium against the room server on 127.0.0.1 (in test/web/e2e/,
 // so it runs in the end-to-end project once that exists).
@@ -584,6 +584,45 @@ describe('voter page in Chromium', () => {
       await page.click('#code-form button');
       await status(page, /Waiting for the trainer/);
       expect(Object.keys(server.state().devices)).toHaveLength(1);
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+});
+
+describe('presenter page of a live room in Chromium', () => {
+  it.skipIf(!available)('the room button a keyboard user pressed keeps the focus while the room answers and while the connection is down (a disabled button had dropped it to the page, for good when the connection came back)', async () => {
+    const scenario = hostile();
+    const start = (state: RoomState, port = 0) => startRoomServer({ ctx: roomContext(scenario), state, token: TOKEN, host: '127.0.0.1', port, persist: () => undefined, log: () => undefined, voterFiles: readVoterFiles(packageRoot()), webDir: WEB_BUILD_DIR });
+    let server = await start(createRoom(roomContext(scenario), ROOM, 0, new Date()));
+    const port = server.port;
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    const focused = () => page.evaluate(() => (document.activeElement === document.body || !document.activeElement ? 'the page' : document.activeElement.textContent));
+    const status = page.locator('.room-status');
+    try {
+      await page.goto(`http://127.0.0.1:${port}/?room=${ROOM}&token=${TOKEN}#/presenter/${encodeURIComponent(scenario.id)}`);
+      await status.filter({ hasText: 'Connected to the room.' }).waitFor();
+      const open = page.getByRole('button', { name: 'Open the vote' });
+      await open.focus();
+      // Pressed, it waits for the room's answer; the next step's button then takes the focus.
+      await page.keyboard.press('Enter');
+      await page.getByRole('button', { name: 'Lock the vote' }).waitFor();
+      await expect.poll(focused).toBe('Lock the vote');
+      // The room goes away (the laptop's server restarted): the buttons wait, and the focus stays where it was.
+      const state = server.state();
+      await server.close();
+      await status.filter({ hasText: 'Connection to the room lost: reconnecting…' }).waitFor();
+      expect(await focused()).toBe('Lock the vote');
+      expect(await page.getByRole('button', { name: 'Lock the vote' }).getAttribute('aria-disabled')).toBe('true');
+      // Back: the same button, with the focus, works again from the keyboard.
+      server = await start(state, port);
+      await status.filter({ hasText: 'Connected to the room.' }).waitFor({ timeout: 20_000 });
+      expect(await focused()).toBe('Lock the vote');
+      expect(await page.getByRole('button', { name: 'Lock the vote' }).getAttribute('aria-disabled')).toBeNull();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => server.state().phase).toBe('locked');
     } finally {
       await context.close();
       await server.close();
