@@ -592,12 +592,13 @@ describe('voter page in Chromium', () => {
 });
 
 describe('presenter page of a live room in Chromium', () => {
-  it.skipIf(!available)('the room button a keyboard user pressed keeps the focus while the room answers and while the connection is down (a disabled button had dropped it to the page, for good when the connection came back)', async () => {
+  it.skipIf(!available)('the room button a keyboard user pressed keeps the focus while the room answers and while the connection is down (a disabled button had dropped it to the page, for good when the connection came back); with forced colours it looks unavailable meanwhile', async () => {
     const scenario = hostile();
     const start = (state: RoomState, port = 0) => startRoomServer({ ctx: roomContext(scenario), state, token: TOKEN, host: '127.0.0.1', port, persist: () => undefined, log: () => undefined, voterFiles: readVoterFiles(packageRoot()), webDir: WEB_BUILD_DIR });
     let server = await start(createRoom(roomContext(scenario), ROOM, 0, new Date()));
     const port = server.port;
-    const context = await browser!.newContext({ viewport: { width: 1280, height: 800 } });
+    // With forced colours (Windows high contrast), where a waiting button must still look unlike one that works.
+    const context = await browser!.newContext({ viewport: { width: 1280, height: 800 }, forcedColors: 'active' });
     const page = await context.newPage();
     const focused = () => page.evaluate(() => (document.activeElement === document.body || !document.activeElement ? 'the page' : document.activeElement.textContent));
     const status = page.locator('.room-status');
@@ -616,11 +617,14 @@ describe('presenter page of a live room in Chromium', () => {
       await status.filter({ hasText: 'Connection to the room lost: reconnecting…' }).waitFor();
       expect(await focused()).toBe('Lock the vote');
       expect(await page.getByRole('button', { name: 'Lock the vote' }).getAttribute('aria-disabled')).toBe('true');
+      const ink = (name: string) => page.getByRole('button', { name }).evaluate((b) => getComputedStyle(b).color);
+      expect(await ink('Lock the vote')).not.toBe(await ink('Open a projector window'));
       // Back: the same button, with the focus, works again from the keyboard.
       server = await start(state, port);
       await status.filter({ hasText: 'Connected to the room.' }).waitFor({ timeout: 20_000 });
       expect(await focused()).toBe('Lock the vote');
       expect(await page.getByRole('button', { name: 'Lock the vote' }).getAttribute('aria-disabled')).toBeNull();
+      expect(await ink('Lock the vote')).toBe(await ink('Open a projector window'));
       await page.keyboard.press('Enter');
       await expect.poll(() => server.state().phase).toBe('locked');
     } finally {
