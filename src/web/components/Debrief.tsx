@@ -1,5 +1,5 @@
 import { Fragment, useMemo, type ReactNode } from 'react';
-import { debriefExport, debriefModel, inVoice, pathReply, quotedReply, quotedTitle, scoreWords, signed, VERDICT_WORDS, VOICE_WORDS, type Debrief as DebriefData, type Scenario, type SessionMode, type Voice } from '../../machines/index.js';
+import { criticalGroups, debriefExport, debriefModel, inVoice, pathReply, quotedReply, quotedTitle, scoreWords, signed, VERDICT_WORDS, VOICE_WORDS, type Debrief as DebriefData, type Scenario, type SessionMode, type Voice } from '../../machines/index.js';
 import { downloadText } from '../download.js';
 import { hrefOf } from '../routing.js';
 import { TableWrap } from './TableWrap.js';
@@ -30,17 +30,6 @@ const pathCell = (r: { reply: string; said: boolean; value: number }) => `${path
 
 /** The id of the n-th (0-based) decision in the annotated replies. */
 const decisionId = (n: number) => `debrief-decision-${n + 1}`;
-
-/** The critical violations by principle, each with the decisions (indexes of `turns`) where it was gone against, in order. */
-function criticalAt(critical: readonly { title: string; section: string; turn: number }[]): { title: string; section: string; turns: number[] }[] {
-  const groups = new Map<string, { title: string; section: string; turns: number[] }>();
-  for (const c of critical) {
-    const g = groups.get(c.title) ?? { title: c.title, section: c.section, turns: [] };
-    if (c.turn >= 0 && !g.turns.includes(c.turn)) g.turns.push(c.turn);
-    groups.set(c.title, g);
-  }
-  return [...groups.values()];
-}
 
 /** The debrief: band and score, critical violations first, principles, transcript, paths, what if. */
 export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, whatIf, onTryAgain, again, onWhatIf, voice = 'you', lead }: DebriefProps) {
@@ -77,7 +66,7 @@ export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, 
           // Named here once each, with where: the reply and its feedback are in the replies below
           // (they were here too, and again under "To work on": three times on a phone's screens).
           <ul className="critical">
-            {criticalAt(m.critical).map((c) => (
+            {criticalGroups(m.critical).map((c) => (
               <li key={c.title}>
                 <strong>✗ {c.title}</strong> (guide: {c.section}){c.turns.length === 0 ? '.' : <>: see {c.turns.map((t, j) => (
                   <Fragment key={t}>
