@@ -36,11 +36,11 @@ describe('debrief words shared by every UI', () => {
     expect(countWords({ followed: 0, violated: 0, missed: 3 })).toBe('○3');
   });
 
-  it('critical violations are grouped by principle with how many times', () => {
-    const c = (title: string) => ({ title, section: 'Prohibited Activities' });
-    expect(criticalGroups([c('Don\'t investigate'), c('No contact'), c('Don\'t investigate'), c('Don\'t investigate')])).toEqual([
-      { title: 'Don\'t investigate', section: 'Prohibited Activities', times: 3 },
-      { title: 'No contact', section: 'Prohibited Activities', times: 1 },
+  it('critical violations are grouped by principle with how many times and at which decisions', () => {
+    const c = (title: string, turn?: number) => ({ title, section: 'Prohibited Activities', turn });
+    expect(criticalGroups([c('Don\'t investigate', 0), c('No contact', 2), c('Don\'t investigate', 3), c('Don\'t investigate', 3), c('No contact', -1), c('No contact')])).toEqual([
+      { title: 'Don\'t investigate', section: 'Prohibited Activities', times: 3, turns: [0, 3] },
+      { title: 'No contact', section: 'Prohibited Activities', times: 3, turns: [2] },
     ]);
   });
 

@@ -65,7 +65,7 @@ describe('scene effects', () => {
     const view = selectView(s, practice.getSnapshot());
     expect(view.nodeId).toBe('boyfriend-open');
     // The flag is a fact the story keeps, never shown as a number.
-    expect(view.sceneChanges).toEqual([{ label: "Jade's trust", from: 60, to: 70 }]);
+    expect(view.sceneChanges).toEqual([{ id: 'trust', label: "Jade's trust", from: 60, to: 70 }]);
     expect(view.sceneChanges.map(changeWords)).toEqual(["Jade's trust: 60 → 70 (+10)"]);
     expect(view.lastFeedback?.changes.map(changeWords)).toEqual(["Jade's trust: 50 → 60 (+10)"]);
     practice.send({ type: 'scene.continue' });

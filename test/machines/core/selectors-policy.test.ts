@@ -11,7 +11,7 @@ describe('feedback policy', () => {
     expect(v.lastFeedback).toMatchObject({ nodeId: 'phone', replyId: 'phone-accuse', replyText: 'Who bought you that? You need to tell me the truth.' });
     expect(v.lastFeedback?.feedback).toContain('interrogation');
     expect(v.lastFeedback?.assessments.map((a) => [a.principleId, a.verdict])).toEqual([['curious-not-interrogating', 'violates'], ['no-jumping-to-conclusions', 'violates']]);
-    expect(v.lastFeedback?.changes).toEqual([{ label: "Jade's trust", from: 50, to: 30 }]);
+    expect(v.lastFeedback?.changes).toEqual([{ id: 'trust', label: "Jade's trust", from: 50, to: 30 }]);
   });
 
   it('assessment mode holds the feedback back until the debrief', () => {
