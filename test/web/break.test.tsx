@@ -4,7 +4,7 @@ import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SELF_CARE } from '../../src/web/self-care.js';
 import guide from '../../scenarios/guide/csec-in-service-guide.txt?raw';
-import { playToDebrief, renderApp } from './helpers.js';
+import { playToDebrief, renderApp, replyKey } from './helpers.js';
 
 afterEach(() => {
   cleanup();
@@ -57,21 +57,21 @@ describe('take a break', () => {
     // Paused: reply keys do nothing while the break is shown.
     await user.keyboard('1');
     expect(screen.queryByText(/^You( do)?:$/)).toBeNull();
-    // "Back to where I was" goes back into the conversation, to its newest moment, where the
-    // reply keys act again.
+    // "Back to where I was" goes back into the conversation, to its newest moment (the replies,
+    // where the keys act, follow it).
     const moment = [...container.querySelectorAll('#transcript .moment-heading')].at(-1);
     await user.click(screen.getByRole('button', { name: 'Back to where I was' }));
     expect(document.activeElement).toBe(moment);
     expect(document.title).toBe(title);
     // The bar's button, pressed again to end a break, keeps the focus; a reply key pressed there
-    // is not taken as an answer (WCAG 2.1.4: the keys act in the conversation and on its replies).
+    // is not taken as an answer (WCAG 2.1.4: the keys act only on the replies).
     await user.click(button);
     await user.click(button);
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Take a break' }));
     await user.keyboard('1');
     expect(screen.queryByText(/^You( do)?:$/)).toBeNull();
     await user.click(screen.getAllByRole('heading', { level: 3 }).filter((h) => h.classList.contains('moment-heading')).at(-1) as HTMLElement);
-    await user.keyboard('1');
+    await replyKey(user, '1');
     expect(screen.getByText(/^You( do)?:$/)).toBeTruthy();
     // The same button on the other pages.
     for (const hash of ['#/', '#/records', '#/preview', '#/presenter']) {
@@ -114,7 +114,7 @@ describe('take a break', () => {
     // 5 minutes of play, the page closed for 3 hours, 2 more minutes after coming back: 7 minutes.
     const { t0, user, ...first } = await playFromT0();
     vi.setSystemTime(t0 + 5 * 60_000);
-    await user.keyboard('1');
+    await replyKey(user, '1');
     const saved = JSON.parse(first.store.read('saves/youth-discloses.json') ?? '{}');
     expect(saved.activeMs).toBe(5 * 60_000);
     first.unmount();
@@ -133,7 +133,7 @@ describe('take a break', () => {
     // them count), then a key press and 5 more minutes: 18 minutes, not 55.
     const { t0, user, store } = await playFromT0();
     vi.setSystemTime(t0 + 3 * 60_000);
-    await user.keyboard('1');
+    await replyKey(user, '1');
     vi.setSystemTime(t0 + 50 * 60_000);
     await user.keyboard('{Shift}');
     vi.setSystemTime(t0 + 55 * 60_000);
@@ -147,7 +147,7 @@ describe('take a break', () => {
   it('brings the save\'s minutes up to date when the page is hidden or closed mid-step', async () => {
     const { t0, user, store } = await playFromT0();
     vi.setSystemTime(t0 + 60_000);
-    await user.keyboard('1');
+    await replyKey(user, '1');
     const activeMs = () => (JSON.parse(store.read('saves/youth-discloses.json') ?? '{}') as { activeMs?: number }).activeMs;
     expect(activeMs()).toBe(60_000);
     vi.setSystemTime(t0 + 4 * 60_000);
@@ -179,7 +179,7 @@ describe('take a break', () => {
   });
 
   // Only "Back from break" and "Back to where I was" left the break; Escape did nothing.
-  it('Escape leaves the break, with focus back in the conversation (where the reply keys act), or on the bar\'s button on a page without one', async () => {
+  it('Escape leaves the break, with focus back in the conversation (its replies next), or on the bar\'s button on a page without one', async () => {
     const user = userEvent.setup();
     const { container } = renderApp('#/play/youth-discloses');
     await screen.findByRole('group', { name: /./ });
@@ -188,7 +188,7 @@ describe('take a break', () => {
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('region', { name: 'Take a break' })).toBeNull();
     expect(document.activeElement).toBe([...container.querySelectorAll('#transcript .moment-heading')].at(-1));
-    await user.keyboard('1');
+    await replyKey(user, '1');
     expect(screen.getByText(/^You( do)?:$/)).toBeTruthy();
 
     window.location.hash = '#/records';

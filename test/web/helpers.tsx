@@ -36,6 +36,19 @@ export const XSS = ' <script>window.__xss = 1</script><img src=x onerror="window
 /** A shorter payload for fields with a length limit (titles, names, labels). */
 export const XSS_SHORT = '<img src=x onerror="window.__xss=5">';
 
+/**
+ * Presses a reply's number key as a keyboard user does: the keys choose only while a reply has the
+ * focus (WCAG 2.1.4), and the app moves focus to the newest moment after each reply, so Tab first
+ * until the focus is on a reply.
+ */
+export async function replyKey(user: ReturnType<typeof userEvent.setup>, key: string): Promise<void> {
+  for (let tabs = 0; !document.activeElement?.closest('.replies'); tabs++) {
+    if (tabs > 40) throw new Error('Tab never reached the replies');
+    await user.tab();
+  }
+  await user.keyboard(key);
+}
+
 /** Presses 1 at each decision and Enter on Continue until the debrief shows; returns how many replies were given. */
 export async function playToDebrief(user: ReturnType<typeof userEvent.setup>): Promise<number> {
   let replies = 0;
@@ -43,7 +56,7 @@ export async function playToDebrief(user: ReturnType<typeof userEvent.setup>): P
     if (document.getElementById('debrief-heading')) return replies;
     const group = screen.queryByRole('group', { name: /./ });
     if (group) {
-      await user.keyboard('1');
+      await replyKey(user, '1');
       replies++;
       continue;
     }

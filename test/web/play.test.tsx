@@ -9,7 +9,7 @@ import { Session, UNDONE_WORDS } from '../../src/web/components/Session.js';
 import { StoreContext } from '../../src/web/store.js';
 import { localStore } from '../../src/web/adapters/local-store.js';
 import exampleText from '../fixtures/good/example.json?raw';
-import { announcedDuring, captureDownloads, playToDebrief, readAloud, renderApp, watchAnnouncements } from './helpers.js';
+import { announcedDuring, captureDownloads, playToDebrief, readAloud, renderApp, watchAnnouncements, replyKey } from './helpers.js';
 
 afterEach(cleanup);
 
@@ -19,7 +19,7 @@ async function firstReplyAt(hash: string) {
   const store = memoryStore();
   const app = renderApp(hash, store);
   await screen.findByRole('group', { name: /./ });
-  await user.keyboard('1');
+  await replyKey(user, '1');
   return { user, store, app };
 }
 
@@ -48,19 +48,28 @@ async function liveDuring(act: () => Promise<unknown>): Promise<string[]> {
 describe('playing a scenario in the browser', () => {
   // WCAG 2.1.4: a single character key must not act from anywhere on the page. A "3" pressed on a
   // link of the navigation (a slip, or speech software typing) answered the decision, for good in
-  // an assessment.
-  it('takes the reply keys in the conversation and on the replies, not on a link or button elsewhere on the page', async () => {
+  // an assessment; and with the focus on the page or on the heading the app moved it to, a number
+  // spoken to speech software or a key a screen reader let through answered it too, with no way to
+  // turn the keys off. They work only while a reply has the focus, as the hint beside them says.
+  it('takes the reply keys only while a reply has the focus: not on the page, the conversation or a control elsewhere', async () => {
     const user = userEvent.setup();
     renderApp('#/assess/youth-discloses');
     const replies = await screen.findByRole('group', { name: /./ });
     const answered = () => screen.queryByText(/^You( do)?:$/) !== null;
-    for (const control of [screen.getByRole('link', { name: 'My records' }), screen.getByRole('button', { name: 'Take a break' })]) {
-      act(() => control.focus());
+    const heading = document.querySelector<HTMLElement>('#transcript .moment:last-of-type .moment-heading');
+    expect(heading).not.toBeNull();
+    for (const place of [screen.getByRole('link', { name: 'My records' }), screen.getByRole('button', { name: 'Take a break' }), heading as HTMLElement, document.body]) {
+      act(() => {
+        (document.activeElement as HTMLElement | null)?.blur();
+        if (place !== document.body) place.focus();
+      });
+      expect(document.activeElement).toBe(place);
       await user.keyboard('1');
-      expect(answered(), control.textContent ?? '').toBe(false);
-      expect(document.activeElement).toBe(control);
+      expect(answered(), place.textContent ?? '').toBe(false);
+      expect(document.activeElement).toBe(place);
     }
-    act(() => within(replies).getAllByRole('button')[0]?.focus());
+    expect(document.getElementById('reply-keys')?.textContent).toMatch(/^When a reply has focus, press \d/);
+    act(() => within(replies).getAllByRole('button')[1]?.focus());
     await user.keyboard('1');
     expect(answered()).toBe(true);
   });
@@ -73,7 +82,7 @@ describe('playing a scenario in the browser', () => {
     // Wait for the first decision, then reply by its number key.
     await screen.findByRole('group', { name: /what do you say or do|./i });
     const before = log.querySelectorAll('.moment').length;
-    await user.keyboard('1');
+    await replyKey(user, '1');
     expect(log.querySelectorAll('.moment').length).toBeGreaterThan(before);
     // Focus moved, synchronously with the reply, onto the newest moment's heading.
     const moments = log.querySelectorAll('.moment');
@@ -141,7 +150,7 @@ describe('playing a scenario in the browser', () => {
     const log = await screen.findByRole('log', { name: 'Conversation' });
     await screen.findByRole('group', { name: /./ });
     for (let i = 0; i < 4; i++) {
-      if (screen.queryByRole('group', { name: /./ })) await user.keyboard('1');
+      if (screen.queryByRole('group', { name: /./ })) await replyKey(user, '1');
       else await user.click(screen.getByRole('button', { name: 'Continue' }));
     }
     const headings = within(log).getAllByRole('heading', { level: 3 });
@@ -156,7 +165,7 @@ describe('playing a scenario in the browser', () => {
     const store = memoryStore();
     const first = renderApp('#/play/youth-discloses', store);
     await screen.findByRole('group', { name: /./ });
-    await user.keyboard('2');
+    await replyKey(user, '2');
     const saved = store.read('saves/youth-discloses.json');
     expect(saved).toBeDefined();
     expect(JSON.parse(saved ?? '{}').session.snapshot.context.transcript).toHaveLength(1);
@@ -180,7 +189,7 @@ describe('playing a scenario in the browser', () => {
     // The welcome is for the moment the save opens: it goes at the next step.
     const next = screen.queryByRole('button', { name: 'Continue' });
     if (next) await user.click(next);
-    else await user.keyboard('1');
+    else await replyKey(user, '1');
     expect(screen.queryByText(/Welcome back/)).toBeNull();
   });
 
@@ -190,7 +199,7 @@ describe('playing a scenario in the browser', () => {
     const page = renderApp('#/play/trafficker-contact', store);
     await user.click(await screen.findByRole('button', { name: 'Continue' }));
     await screen.findByRole('group', { name: /./ });
-    await user.keyboard('1');
+    await replyKey(user, '1');
     await screen.findByRole('button', { name: 'Continue' });
     return page;
   }
@@ -408,7 +417,7 @@ describe('playing a scenario in the browser', () => {
     await screen.findByRole('group', { name: /./ });
     expect(document.querySelector('meter')).toBeNull();
     expect(screen.queryByText(/trust/i)).toBeNull();
-    await user.keyboard('1');
+    await replyKey(user, '1');
     expect(within(screen.getByRole('log')).getByText(/^You( do)?:$/)).toBeTruthy();
     expect(screen.queryByText('Feedback')).toBeNull();
     expect(screen.queryByRole('button', { name: /Undo/ })).toBeNull();
@@ -426,19 +435,19 @@ describe('playing a scenario in the browser', () => {
       await user.click(await screen.findByRole('button', { name: 'Continue' }));
       await screen.findByRole('group', { name: /./ });
       expect(screen.getByText(/^Decision 1 of about/)).toBeTruthy();
-      await user.keyboard('1');
+      await replyKey(user, '1');
       expect(screen.getByText(/^Decision 2 of about/)).toBeTruthy();
       vi.setSystemTime(t0 + 200);
       // Read out, not only shown: focus is on the new decision's heading, and a screen reader user
       // heard nothing of why the key did nothing (its status appeared with its words already in it).
-      const said = await announcedDuring(() => user.keyboard('1'));
+      const said = await announcedDuring(() => replyKey(user, '1'));
       expect(screen.getByText(/^Decision 2 of about/)).toBeTruthy();
       expect(said).toEqual([TOO_SOON_WORDS]);
       expect(screen.getByRole('status').textContent).toMatch(/^That key was pressed again as this decision appeared, so it did not answer it/);
       expect(within(screen.getByRole('log')).getAllByText(/^You( do)?:$/)).toHaveLength(1);
       // A moment later the same key answers this decision.
       vi.setSystemTime(t0 + 1_200);
-      await user.keyboard('1');
+      await replyKey(user, '1');
       expect(screen.getByText(/^Decision 3 of about/)).toBeTruthy();
     } finally {
       vi.useRealTimers();
@@ -452,7 +461,7 @@ describe('playing a scenario in the browser', () => {
     const meter = document.querySelector('meter');
     expect(meter).not.toBeNull();
     expect(screen.getByText(/^\d+ of 100$/)).toBeTruthy();
-    await user.keyboard('1');
+    await replyKey(user, '1');
     expect(screen.getAllByText(/^You( do)?:$/)).toHaveLength(1);
     // The feedback is found by its heading, under the heading of the moment it answers.
     const feedback = within(screen.getByRole('log')).getByRole('heading', { level: 4, name: 'Feedback' });
@@ -537,7 +546,7 @@ describe('playing a scenario in the browser', () => {
     const heading = () => document.querySelector<HTMLElement>('#transcript .moment:last-of-type .moment-heading');
     await screen.findByRole('group', { name: /./ });
     const decision = heading()?.textContent;
-    await user.keyboard('1');
+    await replyKey(user, '1');
     const said = await liveDuring(async () => {
       await user.click(screen.getByRole('button', { name: 'Undo last reply' }));
       await screen.findByText(UNDONE_WORDS);
@@ -547,7 +556,7 @@ describe('playing a scenario in the browser', () => {
     expect(document.activeElement).toBe(heading());
     expect(heading()?.textContent).toBe(decision);
     // Said again the next time (a new paragraph), not left in the page unchanged; gone after a reply.
-    await user.keyboard('2');
+    await replyKey(user, '2');
     expect(screen.queryByText(UNDONE_WORDS)).toBeNull();
     const again = await liveDuring(async () => {
       await user.click(screen.getByRole('button', { name: 'Undo last reply' }));
@@ -566,7 +575,7 @@ describe('playing a scenario in the browser', () => {
     await user.click(screen.getByRole('button', { name: 'Continue' }));
     await screen.findByRole('group', { name: /./ });
     expect(status()).toMatch(/^Practice\. Decision 1 of about \d+\.$/);
-    await user.keyboard('1');
+    await replyKey(user, '1');
     await screen.findByRole('button', { name: 'Continue' });
     expect(status()).toMatch(/^Practice\. After 1 of about \d+ decisions\.$/);
   });
@@ -594,12 +603,12 @@ describe('playing a scenario in the browser', () => {
     const n = closed[0]?.querySelector('.num')?.textContent;
     // The keys hint names only the keys that choose something ("Press 1 to 3" counted the closed one).
     const open = [1, 2, 3].filter((k) => String(k) !== n);
-    expect(document.getElementById('reply-keys')?.textContent).toBe(`Press ${open[0]} or ${open[1]} to choose.`);
+    expect(document.getElementById('reply-keys')?.textContent).toBe(`When a reply has focus, press ${open[0]} or ${open[1]} to choose.`);
     // Not "Not open to you at this point.": what it needs, from a meter the volunteer can see.
     const why = document.getElementById(closed[0]?.getAttribute('aria-describedby') ?? '');
     expect(why?.textContent?.trim()).toBe(`Reply ${n} is not available now: it needs Jade's trust at least 80 (now 50).`);
     // Pressing its number says so (read out), and chooses nothing.
-    await userEvent.setup().keyboard(String(n));
+    await replyKey(userEvent.setup(), String(n));
     const said = document.querySelector('.replies [aria-live="polite"]');
     expect(said?.textContent).toBe(`Reply ${n} is not available now: it needs Jade's trust at least 80 (now 50).`);
     expect(screen.queryByRole('button', { name: 'Continue' })).toBeNull();
@@ -656,7 +665,7 @@ describe('playing a scenario in the browser', () => {
     expect(note?.textContent).toContain(file.contentNote);
     expect(note?.textContent).toMatch(/Take a break whenever you need one/);
     // Said once, before the first reply: it goes with it.
-    await user.keyboard('1');
+    await replyKey(user, '1');
     expect(screen.queryByText('Content note:')).toBeNull();
   });
 
@@ -705,7 +714,7 @@ describe('playing a scenario in the browser', () => {
     const score = screen.getByText(/^Score:/).parentElement?.textContent;
     await user.click(screen.getAllByRole('button', { name: /What if: replay from here/ })[1] as HTMLElement);
     await screen.findByText(/^What if: you are back at an earlier decision/);
-    await user.keyboard('1');
+    await replyKey(user, '1');
     expect(location.hash).toBe('#/debrief/youth-discloses');
     cleanup();
     renderApp(location.hash, store);
@@ -721,7 +730,7 @@ describe('playing a scenario in the browser', () => {
     const announced = await announcedDuring(async () => {
       await user.click(screen.getAllByRole('button', { name: /What if: replay from here/ })[1] as HTMLElement);
       await screen.findByText(/^What if: you are back at an earlier decision/);
-      await user.keyboard('1');
+      await replyKey(user, '1');
     });
     expect(announced.filter((t) => t.startsWith('What if'))).toEqual(['What if: you are back at an earlier decision with your earlier replies kept. This replay is not added to your records, and not saved: if the page is reloaded, your debrief opens again.']);
     expect(screen.getByRole('status').textContent).toMatch(/^What if:/);
@@ -735,7 +744,7 @@ describe('playing a scenario in the browser', () => {
       const moments = screen.getByRole('log').querySelectorAll('.moment');
       return moments[moments.length - 1]?.querySelector('.moment-heading');
     };
-    await user.keyboard('1');
+    await replyKey(user, '1');
     screen.getByRole('button', { name: 'Start again from the beginning' }).focus();
     await user.keyboard('{Enter}');
     screen.getByRole('button', { name: 'Yes, start again' }).focus();
@@ -745,7 +754,7 @@ describe('playing a scenario in the browser', () => {
     expect(said).toEqual(['Started again from the beginning.']);
     expect(screen.getByText(/^Decision 1 of about/)).toBeTruthy();
     expect(document.activeElement).toBe(currentHeading());
-    await user.keyboard('1');
+    await replyKey(user, '1');
     expect(screen.queryByText('Started again from the beginning.')).toBeNull();
     await playToDebrief(user);
     (screen.getAllByRole('button', { name: /What if: replay from here/ })[1] as HTMLElement).focus();
@@ -779,7 +788,7 @@ describe('playing a scenario in the browser', () => {
     expect(screen.getByText('Practice')).toBeTruthy();
     expect(document.querySelector('meter')).not.toBeNull();
     expect(within(screen.getByRole('log')).queryByText(/^You( do)?:$/)).toBeNull();
-    await user.keyboard('1');
+    await replyKey(user, '1');
     expect(screen.getByRole('button', { name: 'Undo last reply' })).toBeTruthy();
     expect(JSON.parse(store.read('saves/youth-discloses.json') ?? '{}').session.snapshot.context.mode).toBe('practice');
   });
@@ -836,7 +845,7 @@ describe('playing a scenario in the browser', () => {
     await screen.findByRole('group', { name: /./ });
     expect(screen.getByText('Assessment: feedback waits for the debrief')).toBeTruthy();
     // And back: starting again in practice gives the practice address again.
-    await user.keyboard('1');
+    await replyKey(user, '1');
     await user.click(screen.getByRole('button', { name: 'Start again from the beginning' }));
     await user.click(screen.getByRole('button', { name: 'Start again in practice instead' }));
     await screen.findByRole('group', { name: /./ });
@@ -847,7 +856,7 @@ describe('playing a scenario in the browser', () => {
     const user = userEvent.setup();
     const { store } = renderApp('#/play/youth-discloses');
     await screen.findByRole('group', { name: /./ });
-    await user.keyboard('1');
+    await replyKey(user, '1');
     const saved = store.read('saves/youth-discloses.json');
     expect(JSON.parse(saved ?? '{}').session.snapshot.context.transcript).toHaveLength(1);
     const startAgain = screen.getByRole('button', { name: 'Start again from the beginning' });
@@ -860,7 +869,7 @@ describe('playing a scenario in the browser', () => {
     expect(startAgain.getAttribute('aria-expanded')).toBe('true');
     expect(document.activeElement).toBe(within(confirm).getByRole('button', { name: 'No, keep going' }));
     expect(store.read('saves/youth-discloses.json')).toBe(saved);
-    // A number key does not answer the decision behind the question.
+    // A number key does not answer anything behind the question.
     await user.keyboard('1');
     expect(within(screen.getByRole('log')).getAllByText(/^You( do)?:$/)).toHaveLength(1);
     // Escape cancels: the question goes, focus is back on the button, the progress is as it was.
@@ -900,14 +909,14 @@ describe('playing a scenario in the browser', () => {
     const store = memoryStore();
     renderApp('#/play/youth-discloses', store);
     await screen.findByRole('group', { name: /./ });
-    await user.keyboard('1');
+    await replyKey(user, '1');
     const key = 'saves/youth-discloses.json';
     const other = theirs(store.read(key) ?? '');
     if (other === undefined) store.remove(key);
     else store.write(key, other);
     const next = screen.queryByRole('button', { name: 'Continue' });
     if (next) await user.click(next);
-    else await user.keyboard('1');
+    else await replyKey(user, '1');
     expect(screen.getByRole('alert').textContent).toMatch(/^You went on with this scenario in another tab or window, so it stopped here: nothing more from this tab is saved or added to your records\. To go on here, reload this page/);
     // The other tab's save stays as it left it (or gone), and this tab offers no further step.
     expect(store.read(key)).toBe(other);
@@ -925,7 +934,7 @@ describe('playing a scenario in the browser', () => {
     const user = userEvent.setup();
     renderApp('#/play/youth-discloses', store);
     await screen.findByRole('group', { name: /./ });
-    await user.keyboard('1');
+    await replyKey(user, '1');
     const key = `${store.prefix}saves/youth-discloses.json`;
     const mine = window.localStorage.getItem(key);
     expect(mine).not.toBeNull();
@@ -946,7 +955,7 @@ describe('playing a scenario in the browser', () => {
     const zeros = vi.spyOn(crypto, 'getRandomValues').mockImplementation((b) => b);
     try {
       const step = async (user: ReturnType<typeof userEvent.setup>) => {
-        if (screen.queryByRole('group', { name: /./ })) await user.keyboard('1');
+        if (screen.queryByRole('group', { name: /./ })) await replyKey(user, '1');
         else await user.click(screen.getByRole('button', { name: 'Continue' }));
       };
       const once = memoryStore();
@@ -983,7 +992,7 @@ describe('playing a scenario in the browser', () => {
     let replies = 0;
     for (let step = 0; step < 80 && !document.getElementById('debrief-heading'); step++) {
       if (screen.queryByRole('group', { name: /./ })) {
-        await user.keyboard('{1>4/}');
+        await replyKey(user, '{1>4/}');
         replies++;
         if (!document.getElementById('debrief-heading')) expect(within(screen.getByRole('log')).getAllByText(/^You( do)?:$/)).toHaveLength(replies);
       } else await user.click(screen.getByRole('button', { name: 'Continue' }));

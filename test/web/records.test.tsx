@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { memoryStore, type Store } from '../../src/machines/light.js';
 import { localStore } from '../../src/web/adapters/local-store.js';
 import { backupText, CERTIFICATE_CREDIT, IN_SERVICE_COUNTING, IN_SERVICE_CREDIT } from '../../src/machines/index.js';
-import { announcedDuring, captureDownloads, readAloud, renderApp, watchAnnouncements } from './helpers.js';
+import { announcedDuring, captureDownloads, readAloud, renderApp, watchAnnouncements, replyKey } from './helpers.js';
 
 afterEach(cleanup);
 
@@ -23,7 +23,7 @@ async function finishOne(store: Store, mode: 'play' | 'assess') {
     // A plain DOM lookup: role queries over the growing transcript were most of this setup's time.
     const next = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Continue');
     if (next) await user.click(next);
-    else await user.keyboard('1');
+    else await replyKey(user, '1');
   }
   view.unmount();
 }

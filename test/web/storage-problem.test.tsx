@@ -3,7 +3,7 @@ import { cleanup, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { localStore } from '../../src/web/adapters/local-store.js';
-import { playToDebrief, renderApp } from './helpers.js';
+import { playToDebrief, renderApp, replyKey } from './helpers.js';
 
 afterEach(cleanup);
 
@@ -52,7 +52,7 @@ describe('when the browser cannot keep progress', () => {
     renderApp('#/play/youth-discloses', localStore({ storage: fullStorage }));
     await screen.findByRole('group', { name: /./ });
     expect(screen.queryByRole('alert')).toBeNull();
-    await user.keyboard('1');
+    await replyKey(user, '1');
     expect((await screen.findByRole('alert')).textContent).toMatch(/full.*until you close the tab/);
     expect(screen.getByText(/^You( do)?:$/)).toBeTruthy();
   });

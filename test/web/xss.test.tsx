@@ -6,7 +6,7 @@ import { memoryStore, validateScenario } from '../../src/machines/index.js';
 import { Session } from '../../src/web/components/Session.js';
 import { StoreContext } from '../../src/web/store.js';
 import example from '../fixtures/good/example.json?raw';
-import { renderApp, XSS, XSS_SHORT } from './helpers.js';
+import { renderApp, XSS, XSS_SHORT, replyKey } from './helpers.js';
 
 afterEach(cleanup);
 
@@ -43,12 +43,12 @@ describe('scenario text is untrusted', () => {
     // The payload is shown, as text, in the narration, the lines and the replies.
     expect(screen.getAllByText((t) => t.includes('<script>window.__xss = 1</script>')).length).toBeGreaterThan(2);
     check();
-    await user.keyboard('1');
+    await replyKey(user, '1');
     check();
     for (let i = 0; i < 10 && !document.getElementById('debrief-heading'); i++) {
       const next = screen.queryByRole('button', { name: 'Continue' });
       if (next) await user.click(next);
-      else await user.keyboard('1');
+      else await replyKey(user, '1');
     }
     expect(document.getElementById('debrief-heading')?.textContent).toContain('<img src=x');
     expect(screen.getAllByText((t) => t.includes('<script>window.__xss = 1</script>')).length).toBeGreaterThan(2);

@@ -305,9 +305,11 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
 
   // Why the reply whose number was just pressed cannot be chosen here (read out; see below).
   const [closedSaid, setClosedSaid] = useState<{ n: number; nodeId: string; text: string }>();
-  // 1–9 choose a reply (without modifier keys) while the focus is on a reply or on no control: not
-  // on a link, button or field elsewhere on the page, where a stray key (or speech software typing)
-  // must not answer (WCAG 2.1.4). A key held down chooses once:
+  // 1–9 choose a reply (without modifier keys) only while the focus is on one of the replies (WCAG
+  // 2.1.4, active only on focus): not on the page, the conversation or the heading the app moved
+  // focus to, where a stray key, a screen reader's browse-mode key that reached the page or speech
+  // software typing a number answered the decision, with no way to turn the keys off. The hint
+  // beside the replies says so. A key held down chooses once:
   // its auto-repeat would answer the decisions that follow, unseen. In an assessment (no undo), a
   // reply key pressed twice in quick succession answers only the decision it was pressed at: the
   // second press, landing on the decision the first one brought, is said and not taken.
@@ -317,7 +319,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
     if (paused || view.done || restart.open || elsewhere) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.altKey || e.metaKey || e.defaultPrevented || e.repeat) return;
-      if (!/^[1-9]$/.test(e.key) || !inPlayArea(e.target)) return;
+      if (!/^[1-9]$/.test(e.key) || !onReplies(e.target)) return;
       const reply = view.replies.find((r) => r.number === Number(e.key));
       const last = lastReplyKey.current;
       if (reply && mode === 'assessment' && last && last.nodeId !== view.nodeId && e.timeStamp - last.at < DOUBLE_PRESS_MS) {
@@ -467,28 +469,24 @@ export const UNDONE_WORDS = 'Your last reply was undone. You are back at this de
 
 const ELSEWHERE = 'You went on with this scenario in another tab or window, so it stopped here: nothing more from this tab is saved or added to your records. To go on here, reload this page; it opens where the other one left off.';
 
-/**
- * Whether a key pressed with the focus on `target` is meant for the replies: the focus is on a
- * reply, or on no control at all (the page, the conversation, a heading or notice the app moved
- * it to), not on a link, button or field of its own.
- */
-function inPlayArea(target: EventTarget | null): boolean {
-  if (!(target instanceof Element) || target.closest('.replies')) return true;
-  return target.closest('a[href], button, input, select, textarea, summary, [contenteditable]:not([contenteditable="false"]), [role="button"], [role="link"], [role="checkbox"], [role="radio"], [role="tab"], [role="menuitem"], [role="switch"], [role="slider"], [role="spinbutton"], [role="combobox"], [role="textbox"]') === null;
+/** Whether a key pressed with the focus on `target` is meant for the replies: the focus is within them. */
+function onReplies(target: EventTarget | null): boolean {
+  return target instanceof Element && target.closest('.replies') !== null;
 }
 
 /**
- * "Press 1 to 3 to choose.", naming only the keys that choose something here: a reply the story
- * does not open is left out ("Press 2 or 3 to choose."); none at all, no hint.
+ * "When a reply has focus, press 1 to 3 to choose.", naming only the keys that choose something here: a reply
+ * the story does not open is left out ("When a reply has focus, press 2 or 3 to choose."); none at all, no hint.
+ * The keys work only while a reply has the focus, so the hint says where.
  */
 function replyKeysWords(replies: readonly { number: number; enabled: boolean }[]): string | undefined {
   const keys = replies.filter((r) => r.enabled && r.number <= 9).map((r) => r.number);
   if (keys.length === 0) return undefined;
-  if (keys.length === 1) return `Press ${keys[0]} to choose.`;
+  if (keys.length === 1) return `When a reply has focus, press ${keys[0]} to choose.`;
   const first = keys[0] as number;
   const last = keys[keys.length - 1] as number;
-  if (keys.length > 2 && last - first === keys.length - 1) return `Press ${first} to ${last} to choose.`;
-  return `Press ${keys.slice(0, -1).join(', ')} or ${last} to choose.`;
+  if (keys.length > 2 && last - first === keys.length - 1) return `When a reply has focus, press ${first} to ${last} to choose.`;
+  return `When a reply has focus, press ${keys.slice(0, -1).join(', ')} or ${last} to choose.`;
 }
 
 /** A reply's name, as it is shown: "2. Do: Sit down beside her.", "3. What happened?" (the full stop a pause after the number). */

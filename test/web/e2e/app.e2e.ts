@@ -62,8 +62,12 @@ async function continueByKeyboard(page: Page) {
 async function keyboardToDebrief(page: Page) {
   for (let i = 0; i < 80; i++) {
     if (await page.locator('#debrief-heading').count()) return;
-    if (await page.getByRole('group').count()) await page.keyboard.press((await page.locator('.replies button.reply:not([disabled])').first().getAttribute('aria-keyshortcuts')) ?? '1');
-    else await continueByKeyboard(page);
+    if (await page.getByRole('group').count()) {
+      // The reply keys act only while a reply has the focus (WCAG 2.1.4).
+      const reply = page.locator('.replies button.reply:not([disabled])').first();
+      await reply.focus();
+      await page.keyboard.press((await reply.getAttribute('aria-keyshortcuts')) ?? '1');
+    } else await continueByKeyboard(page);
   }
   throw new Error('no debrief');
 }
@@ -115,7 +119,8 @@ describe('the web app in Chromium', () => {
       await touch.detach();
       // On a phone's screen (until after the break below).
       await page.setViewportSize({ width: 360, height: 740 });
-      await page.getByRole('group').getByRole('button').first().scrollIntoViewIfNeeded();
+      // The reply keys act only while a reply has the focus (WCAG 2.1.4).
+      await page.locator('.replies button.reply:not([disabled])').first().focus();
       await page.keyboard.press('2');
       // Focus is on the newest moment, visible below the sticky bar; above it, the reply just made
       // and its feedback are shown from their start, not scrolled half off the top.
@@ -423,7 +428,10 @@ describe('the web app in Chromium', () => {
       // Far enough into the conversation that its newest moment is below the first screen.
       for (let i = 0; i < 3; i++) {
         await page.getByRole('group').waitFor();
-        await page.keyboard.press((await page.locator('.replies button.reply:not([disabled])').first().getAttribute('aria-keyshortcuts')) ?? '1');
+        // The reply keys act only while a reply has the focus (WCAG 2.1.4).
+        const reply = page.locator('.replies button.reply:not([disabled])').first();
+        await reply.focus();
+        await page.keyboard.press((await reply.getAttribute('aria-keyshortcuts')) ?? '1');
         await continueByKeyboard(page);
       }
       await page.getByRole('group').waitFor();
