@@ -2,7 +2,7 @@
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { facilitationKey, memoryStore, selectView, startFacilitation, validateScenario, writeFacilitation, type Store } from '../../src/machines/index.js';
+import { facilitationKey, memoryStore, selectView, startFacilitation, TOO_MANY_VOTES, validateScenario, writeFacilitation, type Store } from '../../src/machines/index.js';
 import { localStore } from '../../src/web/adapters/local-store.js';
 import { Facilitation } from '../../src/web/pages/Presenter.js';
 import ProjectorScreen from '../../src/web/pages/ProjectorScreen.js';
@@ -182,6 +182,24 @@ describe('presenter mode', () => {
     await user.keyboard('5');
     expect(box?.value).toBe('5');
     expect(screen.getByText('7 votes entered.')).toBeTruthy();
+  });
+
+  // The status kept the same words for a second count past the limit, so a screen reader said nothing
+  // the second time and the count seemed taken as typed.
+  it('each count past 9999 is said, the second with the same words too', async () => {
+    const user = userEvent.setup();
+    render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
+    const [box, second] = screen.getAllByRole('spinbutton') as HTMLInputElement[];
+    await user.click(box as HTMLElement);
+    expect(await announcedDuring(() => user.keyboard('12345'))).toEqual([TOO_MANY_VOTES]);
+    // Another digit in the same box (9999 shown, 99999 typed), then a count past the limit in the next box.
+    expect(await announcedDuring(() => user.keyboard('9'))).toEqual([TOO_MANY_VOTES]);
+    await user.click(second as HTMLElement);
+    expect(await announcedDuring(() => user.keyboard('20000'))).toEqual([TOO_MANY_VOTES]);
+    expect((screen.getAllByRole('spinbutton') as HTMLInputElement[]).map((b) => b.value)).toEqual(['9999', '9999', '']);
+    // In range again: the words go.
+    await user.keyboard('{Backspace}');
+    expect(screen.getByRole('status').textContent).toBe('');
   });
 
   it('from the reveal, "Back to the votes" brings the boxes back with the counts kept, so a count typed wrong is put right and revealed again', async () => {

@@ -213,8 +213,9 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
   // eslint-disable-next-line react-hooks/exhaustive-deps -- worked out again when the session moves (snapshot), read from the actor
   const introductions = useMemo(() => introductionsAt(scenario, actor.getPersistedSnapshot()), [scenario, actor, snapshot]);
   const [votes, setVotes] = useState<Record<string, number>>(() => ({ ...resumed?.progress.current.votes }));
-  // Whether the last count typed was over the most a reply can have (it is kept at that most).
-  const [tooMany, setTooMany] = useState(false);
+  // How many counts over the most a reply can have (it is kept at that most) were typed in a row
+  // (0: the last count was in range): each is said anew, the same words again too.
+  const [tooMany, setTooMany] = useState(0);
   const [revealed, setRevealed] = useState<Revealed | undefined>(() => (resumed?.progress.current.revealed ? revealData(scenario, selectView(scenario, actor.getSnapshot()), resumed.progress.current.votes) : undefined));
   const [showNote, setShowNote] = useState(false);
   const [decisions, setDecisions] = useState<FacilitatedDecision[]>(() => resumed?.decisions ?? []);
@@ -332,7 +333,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
     flushSync(() => {
       send();
       setVotes({});
-      setTooMany(false);
+      setTooMany(0);
       setRevealed(undefined);
       setShowNote(false);
       setWelcomeBack(false);
@@ -383,7 +384,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
       setReveals(last.reveals);
       setPast(last.past);
       setShowNote(false);
-      setTooMany(false);
+      setTooMany(0);
       setWelcomeBack(false);
       startOver.close();
       setElsewhere((e) => (e === 'taken over' ? 'no' : e));
@@ -474,12 +475,12 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
                       if (e.target.validity.badInput) return;
                       // Emptied: no count (the box shows its placeholder, and the next digit typed is the count).
                       if (e.target.value === '') {
-                        setTooMany(false);
+                        setTooMany(0);
                         setVotes((v) => Object.fromEntries(Object.entries(v).filter(([id]) => id !== r.id)));
                         return;
                       }
                       const typed = Number(e.target.value);
-                      setTooMany(typed > MAX_VOTES);
+                      setTooMany((n) => (typed > MAX_VOTES ? n + 1 : 0));
                       setVotes((v) => ({ ...v, [r.id]: clampVotes(typed) }));
                     }} onKeyDown={nextOnEnter} />
                 </label>
@@ -487,8 +488,10 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
             ))}
           </ol>
           <p className="hint">{votesEnteredWords(total)}.</p>
-          {/* In the page from the start, so that a screen reader announces the words when they come. */}
-          <p className="hint no-print" role="status">{tooMany ? TOO_MANY_VOTES : ''}</p>
+          {/* In the page from the start, so that a screen reader announces the words when they come; each
+              count past the limit puts them in as a new line (keyed by the count), or a second one,
+              with the same words, was not read out at all. */}
+          <p className="hint no-print" role="status">{tooMany > 0 && <span key={tooMany}>{TOO_MANY_VOTES}</span>}</p>
           <p className="controls"><button type="button" className="primary" ref={revealButton} onClick={reveal} {...clickerButton('next')}>Reveal the feedback</button></p>
         </section>
       )}
