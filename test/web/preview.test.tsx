@@ -9,7 +9,7 @@ import Preview from '../../src/web/pages/Preview.js';
 import { StoreContext } from '../../src/web/store.js';
 import example from '../fixtures/good/example.json?raw';
 import courtReport from '../../scenarios/court-report.json?raw';
-import { captureDownloads, playToDebrief, renderApp } from './helpers.js';
+import { captureDownloads, playToDebrief, renderApp, watchAnnouncements } from './helpers.js';
 import { withUnreachable } from '../helpers/unreachable.js';
 import type { Scenario } from '../../src/machines/index.js';
 
@@ -193,7 +193,7 @@ describe('previewing a scenario file', () => {
     await user.upload(input, file);
     expect(await screen.findByText(/^mine\.json: 1 error/)).toBeTruthy();
     await user.upload(input, file);
-    expect(await screen.findByText(/^Checked again: mine\.json is valid/)).toBeTruthy();
+    expect(await screen.findByText(/^Checked again at \d\d:\d\d:\d\d: mine\.json is valid/)).toBeTruthy();
     expect(screen.getByText(/^Results below are for/).textContent).toBe('Results below are for mine.json, checked again. Choose a file above to check another one.');
   });
 
@@ -214,7 +214,7 @@ describe('previewing a scenario file', () => {
       const again = screen.getByRole('button', { name: 'Check mine.json again' });
       again.focus();
       await user.keyboard('{Enter}');
-      const status = await screen.findByText('Checked again: mine.json is valid.');
+      const status = await screen.findByText(/^Checked again at \d\d:\d\d:\d\d: mine\.json is valid\.$/);
       expect(status.getAttribute('role')).toBe('status');
       expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'No problems found in mine.json' }));
       expect(picker).toHaveBeenCalledTimes(1);
@@ -272,6 +272,36 @@ describe('previewing a scenario file', () => {
     const heading = await screen.findByRole('heading', { name: 'No problems found in court-report.json' });
     expect(screen.getByText('court-report.json is valid.')).toBeTruthy();
     expect(document.activeElement).toBe(heading);
+  });
+
+  // Checking the file already shown again gave the same verdict words as before ("court-report.json
+  // is valid."), so after "Checking…" nothing new was said and a screen-reader user could not tell
+  // that the check had run.
+  it('checking the file already shown says it was checked again, and when, each time', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date(2026, 11, 4, 21, 34, 5));
+      const user = userEvent.setup();
+      renderApp('#/preview/court-report.json');
+      expect(await screen.findByText('court-report.json is valid.')).toBeTruthy();
+      await user.click(screen.getByText("Or check a file from the app's scenarios/ folder"));
+      const checkOnce = async () => {
+        const watch = watchAnnouncements('[role="status"]', true);
+        try {
+          await user.click(screen.getByRole('button', { name: 'Check court-report.json' }));
+          await screen.findByRole('heading', { name: 'No problems found in court-report.json' });
+        } finally {
+          watch.stop();
+        }
+        return watch.said.at(-1);
+      };
+      expect(await checkOnce()).toBe('Checked again at 21:34:05: court-report.json is valid.');
+      vi.setSystemTime(new Date(2026, 11, 4, 21, 34, 9));
+      expect(await checkOnce()).toBe('Checked again at 21:34:09: court-report.json is valid.');
+      expect(screen.getByText(/^Results below are for/).textContent).toBe('Results below are for court-report.json, checked again. Choose a file above to check another one.');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   // The address kept naming the app's file after the trainer opened their own: a reload (or the link

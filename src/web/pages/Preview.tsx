@@ -14,8 +14,25 @@ interface Checked {
   file: string;
   result: ValidationResult;
   truncatedWords?: string;
-  /** Checked again from the same file, so the verdict says so (and is announced even when unchanged). */
+  /**
+   * Checked again: the file shown was checked again (its "Check again" button, chosen again in the
+   * field, or its scenarios/ button pressed again), so the verdict says so, and when ("Checked again
+   * at 21:34:05: …"): the same words as the last check were not announced after "Checking…", and a
+   * screen-reader user could not tell that the check had run.
+   */
   again?: boolean;
+  /** When it was checked (local time, HH:MM:SS), said in the verdict of a check again. */
+  at?: string;
+}
+
+/** A time of day as the verdict says it: 21:34:05 (local time, 24-hour, to the second so that two checks a minute apart differ). */
+function clockWords(d: Date): string {
+  return [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
+}
+
+/** The results of a check of `name`: marked as checked again when the file shown was `name` already. */
+function checkedNow(prev: Checked | undefined, next: Omit<Checked, 'again' | 'at'>, again: boolean): Checked {
+  return { ...next, again: again || prev?.file === next.file, at: clockWords(new Date()) };
 }
 
 /** The part of the File System Access API used here (Chromium-based browsers; not in TypeScript's DOM types). */
@@ -112,7 +129,7 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
     // As `casa-practice validate` checks the scenarios folder: no other file of the app with this id,
     // and the app's own files named after their ids.
     const result = core.validateScenario(text, name, { sameIdElsewhere, ...(own ? { fileStem: name.replace(/\.json$/i, '') } : {}) });
-    setChecked({ file: name, result, again, truncatedWords: result.truncated ? `…and ${result.truncated.count} more problems; fix these first and check again.` : undefined });
+    setChecked((prev) => checkedNow(prev, { file: name, result, truncatedWords: result.truncated ? `…and ${result.truncated.count} more problems; fix these first and check again.` : undefined }, again));
     setBusy(false);
   };
 
@@ -139,7 +156,7 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
         setPlaying(undefined);
         // (An earlier check it replaced may have left "Checking …" on: this is the newest.)
         setBusy(false);
-        setChecked({ file: name, result: core.fileProblem(name, 'file-too-large', `it is ${(file.size / 1024 / 1024).toFixed(1)} MB`), again });
+        setChecked((prev) => checkedNow(prev, { file: name, result: core.fileProblem(name, 'file-too-large', `it is ${(file.size / 1024 / 1024).toFixed(1)} MB`) }, again));
         return true;
       }
       // The bytes, as the command line reads a file: text that is not UTF-8 is the validator's error
@@ -323,7 +340,7 @@ function verdictWords(c: Checked): string {
   const { errors, warnings } = c.result;
   const w = `${warnings} warning${warnings === 1 ? '' : 's'}`;
   const words = c.result.ok ? `${c.file} is valid${warnings ? ` (${w})` : ''}.` : `${c.file}: ${errors} error${errors === 1 ? '' : 's'}, ${w}.`;
-  return c.again ? `Checked again: ${words}` : words;
+  return c.again ? `Checked again${c.at ? ` at ${c.at}` : ''}: ${words}` : words;
 }
 
 function ProblemItem({ problem: p }: { problem: Problem }) {
