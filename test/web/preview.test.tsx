@@ -97,9 +97,17 @@ describe('previewing a scenario file', () => {
     await user.click(within(graph).getByRole('button', { name: 'Download the graph (SVG)' }));
     expect(files.map((f) => f.name)).toEqual(['example.graph.svg']);
     expect(await files[0]?.blob.text()).toBe(svg);
-    // Fitting the picture to the page is a checkbox a keyboard reaches.
-    await user.click(within(graph).getByRole('checkbox', { name: 'Fit the picture to the page width' }));
-    expect(picture.closest('.graph-scroll')?.classList.contains('fit')).toBe(true);
+    // Fitting the picture to the page is a checkbox a keyboard reaches. The picture's frame is named
+    // for what it is: it scrolls, or (fitted) fits the page's width; it was called "(scrolls)" either way.
+    const frame = picture.closest('.graph-scroll');
+    expect(within(graph).getByRole('region', { name: 'Graph picture (scrolls)' })).toBe(frame);
+    const fit = within(graph).getByRole('checkbox', { name: 'Fit the picture to the page width' });
+    await user.click(fit);
+    expect(frame?.classList.contains('fit')).toBe(true);
+    expect(within(graph).getByRole('region', { name: 'Graph picture (fitted to the page width)' })).toBe(frame);
+    expect(within(graph).queryByRole('region', { name: /scrolls/ })).toBeNull();
+    await user.click(fit);
+    expect(within(graph).getByRole('region', { name: 'Graph picture (scrolls)' })).toBe(frame);
   });
 
   it('the graph as a list says what leads to each node, and that nothing leads to one no playthrough can reach', async () => {

@@ -60,7 +60,9 @@ function DrawnGraph({ scenario, file, headingId }: { scenario: Scenario; file: s
         <button type="button" onClick={() => downloadText(`${base}.graph.svg`, svg, 'image/svg+xml')}>Download the graph (SVG)</button>
         <label><input type="checkbox" checked={fit} onChange={(e) => setFit(e.target.checked)} /> Fit the picture to the page width</label>
       </p>
-      <div ref={frame} className={`graph-scroll${fit ? ' fit' : ''}`} role="region" aria-label="Graph picture (scrolls)" tabIndex={0}>
+      {/* Named for what it is in each state: fitted, the picture no longer scrolls sideways (a tall
+          one may still scroll down within its frame, so the frame keeps its tab stop). */}
+      <div ref={frame} className={`graph-scroll${fit ? ' fit' : ''}`} role="region" aria-label={fit ? 'Graph picture (fitted to the page width)' : 'Graph picture (scrolls)'} tabIndex={0}>
         <img src={url} width={layout.width} height={layout.height} alt={`Graph of ${scenario.id}: ${layout.nodes.length} nodes and ${layout.edges.length} arrows${unreachableWords(layout)}; the list below gives the same graph in words.`} />
       </div>
       <details>
