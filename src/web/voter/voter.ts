@@ -150,6 +150,9 @@ function connect(): void {
         askForCode();
         refuseCode(`No room ${room} is running here. Check the code on the projector and type it again, or scan its QR code.`);
         els.code.value = room;
+        // Where the code is put right: the focus had stayed on the page (a link or QR code opened it),
+        // leaving a keyboard or screen-reader user to find the field. The status still says why.
+        els.code.focus();
         return;
       }
       if (message.code === 'outdated') {

@@ -579,6 +579,13 @@ describe('voter page in Chromium', () => {
       await status(page, new RegExp(`^No room ${typo} is running here\\. Check the code on the projector and type it again`));
       expect(await page.locator('#code').inputValue()).toBe(typo);
       expect(await page.locator('#code').getAttribute('aria-invalid')).toBe('true');
+      // The focus is in the code field, where the code is put right (it stayed on the page, leaving a
+      // keyboard or screen-reader user to find the field).
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('code');
+      // The same from a link (a QR code or address) for a room that is not running.
+      await page.goto(`http://127.0.0.1:${server.port}/join?room=${typo}`);
+      await status(page, new RegExp(`^No room ${typo} is running here\\.`));
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('code');
       expect(Object.keys(server.state().devices)).toHaveLength(0);
       await page.fill('#code', ROOM.toLowerCase());
       await page.click('#code-form button');
