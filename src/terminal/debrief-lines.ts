@@ -1,4 +1,4 @@
-import { COUNT_KEY, countWords, criticalGroups, inVoice, outcomeScoreLine, outcomeWords, pathReply, quotedReply, replyBy, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type DebriefModel, type Voice } from '../machines/index.js';
+import { citationWords, COUNT_KEY, countWords, criticalGroups, decisionPointer, inVoice, outcomeScoreLine, outcomeWords, pathReply, quotedReply, replyBy, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type DebriefModel, type Voice } from '../machines/index.js';
 import { wrapText } from './wrap.js';
 
 /** What a piece of text means, for the theme to colour (the words carry the meaning too). */
@@ -20,9 +20,12 @@ const plain = (text: string, style: Omit<Span, 'text'> = {}): Row[] => text.spli
 const blank: Row = [{ text: '' }];
 const STATUS_TONE = { followed: 'good', violated: 'bad', missed: 'warn' } as const;
 
+/** Where the full-screen debrief's transcript is, for the critical violations that point into it (DebriefScreen's second tab). */
+export const IN_TRANSCRIPT = 'in the Transcript (key 2)';
+
 /**
  * The summary section, made to be looked at and to fit one screen: the ending, the outcome band
- * with a score bar (why that band is in workOnRows), critical violations (each principle once, with how many times), and a compact
+ * with a score bar (why that band is in workOnRows), critical violations (each principle once, with the decisions where it was broken), and a compact
  * table of the principles with how often each was followed (✓), gone against (✗) and missed (○).
  * What to work on, in the guide's words, has its own section (workOnRows).
  */
@@ -36,7 +39,12 @@ export function summaryRows(m: DebriefModel, width: number): Row[] {
   if (critical.length === 0) out.push([{ text: 'Critical violations: none', bold: true }]);
   else {
     out.push([{ text: `Critical violations: ${m.critical.length}`, bold: true, tone: 'bad' }]);
-    for (const c of critical) out.push(...plain(w(`! ${c.title}${c.times > 1 ? ` ×${c.times}` : ''} (guide: ${c.section})`, '  '), { tone: 'bad' }));
+    // Each principle once, pointing to the decision(s) where its reply, verdict (", critical") and
+    // feedback are, in the words of the --plain and Markdown debriefs; here they are a key away.
+    for (const c of critical) {
+      const see = decisionPointer(c.turns, (t) => m.turns[t]?.where ?? '');
+      out.push(...plain(w(`! ${c.title} (guide: ${c.section})${see ? `: ${see} ${IN_TRANSCRIPT}.` : c.times > 1 ? ` ×${c.times}` : ''}`, '  '), { tone: 'bad' }));
+    }
   }
   out.push(blank);
   // Principles gone against get a row each, counts in a column on the right (on a long title's
@@ -91,9 +99,10 @@ export function transcriptRows(m: DebriefModel, width: number, voice: Voice = 'y
   const w = (text: string, indent = '') => wrapText(text, width, indent);
   return m.turns.flatMap((t, i) => [
     ...(i > 0 ? [blank] : []),
-    ...plain(w(`Turn ${i + 1} of ${m.turns.length}: ${t.where}`), { bold: true }),
+    // "Decision n", as the critical violations in the summary point to it.
+    ...plain(w(`Decision ${i + 1} of ${m.turns.length}: ${t.where}`), { bold: true }),
     ...plain(w(`${replyBy(voice, t.reply, t.said)} (${signed(t.value)}; best here ${signed(t.bestValue)})`, '  ')),
-    ...t.verdicts.flatMap((v) => plain(w(`${VERDICT_WORDS[v.verdict]}: ${v.title} (${v.citation})`, '  '), { tone: v.verdict === 'follows' ? 'good' : 'bad' })),
+    ...t.verdicts.flatMap((v) => plain(w(`${VERDICT_WORDS[v.verdict]}: ${v.title} (${citationWords(v.citation, v.critical)})`, '  '), { tone: v.verdict === 'follows' ? 'good' : 'bad' })),
     ...plain(w(t.feedback)),
   ]);
 }

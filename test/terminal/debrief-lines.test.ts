@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { pathRows, rowText, transcriptRows } from '../../src/terminal/debrief-lines.js';
+import { IN_TRANSCRIPT, pathRows, rowText, summaryRows, transcriptRows } from '../../src/terminal/debrief-lines.js';
 import { debriefPlain } from '../../src/terminal/debrief-plain.js';
-import { debriefModel, type Debrief, type DebriefModel } from '../../src/machines/index.js';
-import { example, play } from '../machines/core/fixtures.js';
+import { debriefModel, getPrinciple, selectView, startSession, VERDICT_WORDS, type Debrief, type DebriefModel, type Scenario } from '../../src/machines/index.js';
+import { bundled, example, play } from '../machines/core/fixtures.js';
 
 const model = (yours: string, best: string) => ({
   paths: [{ where: 'New things', yours: { reply: yours, value: -2 }, best: { reply: best, value: 3 }, same: false }],
@@ -137,6 +137,70 @@ describe('critical violations, line by line', () => {
     expect(transcript).toContain(`${c.turn + 1}. ${c.where}: Do: ${c.reply}`);
     expect(transcript).toContain(`Feedback: ${c.feedback}`);
     for (const line of text.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(60);
+  });
+});
+
+/** Reply ids that, at each decision met, take the enabled reply breaking the most critical principles (the first when none does). */
+function criticalPath(scenario: Scenario): string[] {
+  const critical = (r: { assessments?: readonly { principle: string; verdict: string }[] }) => (r.assessments ?? []).filter((a) => a.verdict === 'violates' && getPrinciple(a.principle)?.severity === 'critical').length;
+  const actor = startSession(scenario, 'practice');
+  const ids: string[] = [];
+  for (let guard = 0; guard < 100 && actor.getSnapshot().status !== 'done'; guard++) {
+    if (actor.getSnapshot().can({ type: 'scene.continue' })) {
+      actor.send({ type: 'scene.continue' });
+      continue;
+    }
+    const view = selectView(scenario, actor.getSnapshot());
+    const node = scenario.nodes.find((n) => n.id === view.nodeId);
+    if (node?.kind !== 'decision') break;
+    const offered = node.replies.filter((r) => view.replies.some((v) => v.id === r.id && v.enabled));
+    const pick = offered.reduce((a, b) => (critical(b) > critical(a) ? b : a));
+    ids.push(pick.id);
+    actor.send({ type: 'reply.choose', replyId: pick.id });
+  }
+  return ids;
+}
+
+// The full-screen debrief listed each critical principle ("! Title ×6 (guide: …)") without saying
+// where, and its transcript did not mark the verdicts that made it critical, while the --plain and
+// Markdown debriefs (and the web's) point to the decisions and say ", critical" there.
+describe('critical violations, full screen', () => {
+  const trafficker = bundled('trafficker-contact');
+  it.each([
+    ['example', example, ['phone-accuse', 'after-search']],
+    ['trafficker-contact', trafficker, criticalPath(trafficker)],
+  ] as const)('%s: each principle once, pointing to its decisions in the --plain words; those decisions say ", critical" (60 columns)', (_name, scenario, replies) => {
+    const m = debriefModel(scenario, play(scenario, 'practice', [...replies]).getSnapshot().output as Debrief);
+    expect(m.critical.length).toBeGreaterThan(0);
+    const summary = summaryRows(m, 60).map(rowText);
+    const transcript = transcriptRows(m, 60).map(rowText);
+    for (const row of [...summary, ...transcript]) expect([...row].length, row).toBeLessThanOrEqual(60);
+    // The critical section's entries, each unwrapped ("! " starts one).
+    const from = summary.findIndex((r) => r.startsWith('Critical violations: '));
+    const entries = summary.slice(from + 1, summary.indexOf('', from)).join('\n').split(/\n(?=! )/).map((e) => e.replace(/\s+/g, ' '));
+    const titles = [...new Set(m.critical.map((c) => c.title))];
+    expect(entries).toHaveLength(titles.length);
+    // The same sentence as the line-by-line debrief's, the place aside (here the transcript is a key away).
+    const plain = debriefPlain(m, 60);
+    const plainEntries = plain.slice(plain.indexOf('Critical violations:'), plain.indexOf('Principles:')).split(/\n(?= {2}! )/).slice(1).map((e) => e.replace(/\s+/g, ' ').trim());
+    const straight = (e: string) => e.replace(/“|”/g, '"');
+    expect(entries.map((e) => straight(e).replace(` ${IN_TRANSCRIPT}.`, ''))).toEqual(plainEntries.map((e) => straight(e).replace(' in the transcript below.', '')));
+    // The transcript's items, split at their "Decision n of m" headings.
+    const items = transcript.join('\n').split(/\n\n(?=Decision \d+ of )/).map((i) => i.replace(/\s+/g, ' '));
+    expect(items).toHaveLength(m.turns.length);
+    for (const c of m.critical) {
+      const entry = entries.find((e) => e.startsWith(`! ${c.title} (guide: ${c.section}): see `));
+      expect(entry, c.title).toContain(`decision ${c.turn + 1} (“${c.where.replace(/^“(.*)”$/, '$1')}”)`);
+      expect(entry).toMatch(new RegExp(`${IN_TRANSCRIPT.replace(/[()]/g, '\\$&')}\\.$`));
+      expect(entry).not.toContain(c.feedback);
+      const item = items[c.turn] ?? '';
+      expect(item.startsWith(`Decision ${c.turn + 1} of ${m.turns.length}: ${c.where}`)).toBe(true);
+      expect(item).toContain(c.reply);
+      expect(item).toContain(c.feedback);
+      expect(item).toMatch(new RegExp(`${VERDICT_WORDS.violates}: ${c.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\([^)]*, critical\\)`));
+    }
+    // No other verdict says so.
+    expect(transcript.join(' ').split(', critical)').length - 1).toBe(m.critical.length);
   });
 });
 

@@ -61,10 +61,10 @@ describe('practice mode in the Ink app', () => {
     expect(debrief).toContain('\nAdded to your records: casa-practice records\n');
 
     await press(r, KEY.tab);
-    expect(lastFrame()).toContain('Turn 1 of 2');
+    expect(lastFrame()).toContain('Decision 1 of 2');
     expect(lastFrame()).toContain('You: “That\'s a nice one! How did you get it?” (+2; best here +2)');
     await press(r, KEY.down);
-    expect(lastFrame()).toContain('Turn 2 of 2');
+    expect(lastFrame()).toContain('Decision 2 of 2');
     await press(r, KEY.tab);
     expect(lastFrame()).toContain('1. The new phone — same as best practice ✓');
     expect(lastFrame()).toMatch(/You: +Do: Decide it is probably nothing.*Best: +Do: Call your Advocate Supervisor/);

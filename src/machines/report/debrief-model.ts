@@ -3,6 +3,7 @@ import { feedbackOf } from '../selectors.js';
 import type { Debrief } from '../scoring.js';
 import type { Scenario } from '../schema/scenario.js';
 import { cleanDeep, cleanLine } from '../text/clean.js';
+import { breaksCritical } from './words.js';
 
 /**
  * The debrief with every id resolved to the words a volunteer reads (reply texts, decision
@@ -61,7 +62,7 @@ export function debriefModel(scenario: Scenario, debrief: Debrief): DebriefModel
       const view = feedbackOf(scenario, t.turn);
       return {
         where: where(t.nodeId), reply: view.replyText, said: view.replyKind !== 'do', value: t.value, bestValue: t.bestValue, feedback: t.feedback,
-        verdicts: view.assessments.map((a) => ({ title: a.title, verdict: a.verdict, citation: a.citation, critical: a.verdict === 'violates' && a.severity === 'critical' })),
+        verdicts: view.assessments.map((a) => ({ title: a.title, verdict: a.verdict, citation: a.citation, critical: breaksCritical(a) })),
       };
     }),
     paths: debrief.turns.map((t) => ({

@@ -164,3 +164,16 @@ export function decisionPointer(turns: readonly number[], where: (turn: number) 
   if (named.length === 0) return '';
   return `see ${named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`}`;
 }
+
+/**
+ * Whether a verdict goes against a critical principle (a prohibited activity): the one rule for the
+ * ", critical" every verdict that does so carries, in the live feedback, the recap and the debriefs.
+ */
+export function breaksCritical(a: { verdict: string; severity?: string }): boolean {
+  return a.verdict === 'violates' && a.severity === 'critical';
+}
+
+/** A verdict's citation as every UI writes it in brackets: 'guide: "Prohibited Activities", critical' when the reply breaks a critical principle. */
+export function citationWords(citation: string, critical: boolean): string {
+  return critical ? `${citation}, critical` : citation;
+}
