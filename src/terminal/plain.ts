@@ -1,4 +1,4 @@
-import { changeWords, continueChoices, debriefModel, entryOf, finishPlaythrough, PRACTICE_IDLE_MS, practiceClock, resumeFailure, resumeRecap, selectView, startSession, unknownReplyIdWords, VERDICT_WORDS, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type SaveHold, type SessionActor, type SessionMode, type SessionView, type Voice } from '../machines/index.js';
+import { breaksCritical, changeWords, citationWords, continueChoices, debriefModel, entryOf, finishPlaythrough, PRACTICE_IDLE_MS, practiceClock, resumeFailure, resumeRecap, selectView, startSession, unknownReplyIdWords, VERDICT_WORDS, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type SaveHold, type SessionActor, type SessionMode, type SessionView, type Voice } from '../machines/index.js';
 import { loadCatalog } from './catalog-validate.js';
 import type { CliIO } from './commands.js';
 import { debriefPlain } from './debrief-plain.js';
@@ -274,7 +274,7 @@ export function printMoment(view: SessionView, say: Say, showPrompt = true, intr
 
 function printFeedback(f: NonNullable<SessionView['lastFeedback']>, say: Say): void {
   say(`Feedback: ${f.feedback}`, '  ');
-  for (const a of f.assessments) say(`  ${VERDICT_WORDS[a.verdict]}: ${a.title} (${a.citation})`, '    ');
+  for (const a of f.assessments) say(`  ${VERDICT_WORDS[a.verdict]}: ${a.title} (${citationWords(a.citation, breaksCritical(a))})`, '    ');
   for (const c of f.changes) say(`  ${changeWords(c)}`);
 }
 

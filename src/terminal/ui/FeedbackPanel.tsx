@@ -1,8 +1,8 @@
 import { Box } from 'ink';
-import { changeWords, type FeedbackView } from '../../machines/index.js';
+import { breaksCritical, changeWords, type FeedbackView } from '../../machines/index.js';
 import { inkRows } from '../wrap.js';
 import { Paragraph } from './Paragraph.js';
-import { Verdict } from './Verdict.js';
+import { Verdict, verdictText } from './Verdict.js';
 
 /**
  * How tightly the panel is drawn: 0 boxed with a blank row after the reply; 1 without the box
@@ -33,7 +33,7 @@ export function feedbackHeight(f: FeedbackView, columns: number, fit: FeedbackFi
   const rows = (text: string, w = width) => inkRows(text, w);
   // Heading, plus two borders and a blank row when boxed.
   return (fit === 0 ? 4 : 1) + (fit < 2 ? rows(chosen(f)) : 0) + rows(f.feedback)
-    + f.assessments.reduce((n, a) => n + rows(`${a.verdict === 'follows' ? 'follows' : 'violates'}: ${a.title} (${a.citation})`, width - 2), 0)
+    + f.assessments.reduce((n, a) => n + rows(verdictText({ ...a, critical: breaksCritical(a) }), width - 2), 0)
     + f.changes.reduce((n, c) => n + rows(changeWords(c)), 0);
 }
 
@@ -52,7 +52,7 @@ export function FeedbackPanel({ feedback, heading = 'Feedback on your reply', fi
       {fit < 2 && <Paragraph width={width}>{chosen(feedback)}</Paragraph>}
       <Box marginTop={fit === 0 ? 1 : 0}><Paragraph width={width}>{feedback.feedback}</Paragraph></Box>
       {feedback.assessments.map((a) => (
-        <Verdict key={a.principleId} verdict={a.verdict} title={a.title} citation={a.citation} width={width} />
+        <Verdict key={a.principleId} verdict={a.verdict} title={a.title} citation={a.citation} critical={breaksCritical(a)} width={width} />
       ))}
       {feedback.changes.map((c) => (
         <Paragraph key={c.id} width={width}>{changeWords(c)}</Paragraph>

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { citationWords } from '../../machines/index.js';
 import { Paragraph } from './Paragraph.js';
 import { useTheme } from './ThemeContext.js';
 
@@ -10,15 +11,22 @@ export interface VerdictProps {
   title: string;
   /** Where the guide says so, e.g. `guide: "Red Flags"`. */
   citation: string;
+  /** It breaks a critical principle (breaksCritical): said in words, ", critical", as the web app and the debriefs say it. */
+  critical?: boolean;
   /** The width it is laid out at, mark included, when the screen knows it (see Paragraph). */
   width?: number;
+}
+
+/** A verdict's words after its mark, as the panel draws them and measures them: "violates: Title (guide: …, critical)". */
+export function verdictText({ verdict, title, citation, critical = false }: Pick<VerdictProps, 'verdict' | 'title' | 'citation' | 'critical'>): string {
+  return `${verdict === 'follows' ? 'follows' : 'violates'}: ${title} (${citationWords(citation, critical)})`;
 }
 
 /** Columns taken by the mark. */
 const MARK = 2;
 
-/** "✓ follows: Title (guide: …)", wrapped rows hanging under the words, not under the mark. */
-export function Verdict({ verdict, title, citation, width }: VerdictProps) {
+/** "✓ follows: Title (guide: …)" ("✗ violates: Title (guide: …, critical)"), wrapped rows hanging under the words, not under the mark. */
+export function Verdict({ verdict, title, citation, critical = false, width }: VerdictProps) {
   const theme = useTheme();
   const follows = verdict === 'follows';
   const color = follows ? theme.good : theme.bad;
@@ -26,7 +34,7 @@ export function Verdict({ verdict, title, citation, width }: VerdictProps) {
     <Box>
       <Box width={MARK} flexShrink={0}><Text color={color}>{follows ? '✓' : '✗'}</Text></Box>
       <Box flexShrink={1}>
-        <Paragraph color={color} width={width === undefined ? undefined : width - MARK}>{follows ? 'follows' : 'violates'}: {title} ({citation})</Paragraph>
+        <Paragraph color={color} width={width === undefined ? undefined : width - MARK}>{verdictText({ verdict, title, citation, critical })}</Paragraph>
       </Box>
     </Box>
   );
