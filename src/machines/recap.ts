@@ -2,7 +2,7 @@ import { initialTransition, transition } from 'xstate';
 import { compileScenario } from './compile.js';
 import { indexScenario } from './scenario-index.js';
 import type { Scenario } from './schema/scenario.js';
-import { selectView, type ChangeView, type LineView, type SessionView } from './selectors.js';
+import { feedbackOf, selectView, type ChangeView, type FeedbackView, type LineView, type SessionView } from './selectors.js';
 import type { PersistedScenarioSnapshot } from './session.js';
 import { cleanDeep } from './text/clean.js';
 import type { SessionContext } from './types.js';
@@ -23,6 +23,14 @@ export interface RecapMoment {
 export interface Recap {
   /** The reply that led here (absent before the first decision). */
   lastReply?: string;
+  /** "do" when that reply is an action ("Do: …"), "say" for words (with lastReply). */
+  lastReplyKind?: 'say' | 'do';
+  /**
+   * The feedback on that reply, with its verdicts and meter changes, as the live screen showed it
+   * after the reply (the volunteer may have quit while reading it): practice mode only, as the live
+   * feedback is; assessment mode holds it for the debrief.
+   */
+  lastFeedback?: FeedbackView;
   /** The scenes passed since that reply (or since the start), in order; the current node is not among them. */
   scenes: RecapMoment[];
 }
@@ -111,7 +119,8 @@ export function resumeRecap(scenario: Scenario, snapshot: PersistedScenarioSnaps
       changes,
     }];
   });
-  return cleanDeep({ ...(last ? { lastReply: index.replies.get(last.replyId)?.reply.text ?? last.replyId } : {}), scenes });
+  const lastReply = last ? { lastReply: index.replies.get(last.replyId)?.reply.text ?? last.replyId, lastReplyKind: index.replies.get(last.replyId)?.reply.kind ?? 'say' } : {};
+  return cleanDeep({ ...lastReply, ...(last && context.mode === 'practice' ? { lastFeedback: feedbackOf(scenario, last) } : {}), scenes });
 }
 
 /** A character speaking for the first time in a playthrough, with what the scenario says to introduce them. */

@@ -1,4 +1,4 @@
-import { breaksCritical, changeWords, citationWords, continueChoices, debriefModel, entryOf, finishPlaythrough, PRACTICE_IDLE_MS, practiceClock, resumeFailure, resumeRecap, selectView, startSession, unknownReplyIdWords, VERDICT_WORDS, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type SaveHold, type SessionActor, type SessionMode, type SessionView, type Voice } from '../machines/index.js';
+import { breaksCritical, changeWords, citationWords, continueChoices, debriefModel, entryOf, finishPlaythrough, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeFailure, resumeRecap, selectView, startSession, unknownReplyIdWords, VERDICT_WORDS, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type SaveHold, type SessionActor, type SessionMode, type SessionView, type Voice } from '../machines/index.js';
 import { loadCatalog } from './catalog-validate.js';
 import type { CliIO } from './commands.js';
 import { debriefPlain } from './debrief-plain.js';
@@ -244,7 +244,9 @@ function printRecap(scenario: Scenario, actor: SessionActor, say: Say): void {
   if (!recap.lastReply && recap.scenes.length === 0) return;
   say();
   say('Where you left off:');
-  if (recap.lastReply) say(`Your last reply: "${recap.lastReply}"`);
+  if (recap.lastReply) say(`Your last reply: ${quotedReply(recap.lastReply, recap.lastReplyKind !== 'do', ['"', '"'])}`);
+  // Its feedback, as printed after the reply (practice only): the volunteer may have quit there.
+  if (recap.lastFeedback) printFeedback(recap.lastFeedback, say);
   for (const scene of recap.scenes) {
     if (scene.title) say(`-- ${scene.title} --`);
     if (scene.narration) say(scene.narration);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { selectView, startSession } from '../../src/machines/index.js';
+import { runPlain } from '../../src/terminal/plain.js';
 import { savesDir } from '../../src/terminal/saves.js';
 import { columnsOf } from '../../src/terminal/wrap.js';
 import { loadPlayable } from '../../src/terminal/scenario-source.js';
@@ -242,5 +243,85 @@ describe('saving and resuming', () => {
     expect(at).toBeLessThan(text.indexOf('Eight days later'));
     expect(text.filter((row) => row === change)).toHaveLength(1);
     tall.unmount();
+  });
+});
+
+// A volunteer who quit while reading a reply's feedback (practice) came back to "Your last reply"
+// alone: the feedback, its verdicts and what the reply changed in the meters were gone, though the
+// web app's replayed conversation shows them. Assessment mode shows feedback only at the end.
+describe("the recap of a resumed session gives the last reply's feedback (practice only)", () => {
+  const loaded = loadPlayable(bundledFile('trafficker-contact.json'), 'd2-thread');
+  if ('problems' in loaded) throw new Error(loaded.problems);
+  const playable = loaded;
+  const norm = (text: string) => text.replace(/\s+/g, ' ');
+
+  /** Plays the reply at 60×24 to its feedback screen (what q saves from there) and returns the session's save and that feedback. */
+  async function replyAndSave(mode: 'practice' | 'assessment') {
+    const actor = startSession(playable.scenario, mode, undefined, 1);
+    const env = tempEnv();
+    const live = await renderAt(playElement({ playable, actor, env, mode }), 60, 24);
+    const number = selectView(playable.scenario, actor.getSnapshot()).replies.find((r) => r.id === 'd2-thread-stop')?.number;
+    await press(live, String(number));
+    const view = selectView(playable.scenario, actor.getSnapshot());
+    expect(view.kind).toBe('decision');
+    if (mode === 'practice') expect(live.lastFrame()).toContain('Feedback on your reply');
+    live.unmount();
+    return { env, snapshot: actor.getPersistedSnapshot(), feedback: view.lastFeedback };
+  }
+
+  it('full screen at 60×24: the feedback, each verdict (", critical" where so) and each meter change, under the reply', async () => {
+    const { env, snapshot, feedback } = await replyAndSave('practice');
+    expect(feedback).toBeDefined();
+    const f = feedback!;
+    expect(f.assessments.length).toBeGreaterThan(0);
+    expect(f.changes.length).toBeGreaterThan(0);
+    const r = await renderAt(appElement({ env, start: { kind: 'play', playable, snapshot, showNote: false } }).element, 60, 24);
+    // Every row the recap's window shows, scrolling to its end; each frame fits.
+    const seen: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      const rows = r.lastFrame().split('\n');
+      expect(rows.length).toBeLessThanOrEqual(23);
+      for (const row of rows) expect([...row].length, row).toBeLessThanOrEqual(60);
+      seen.push(...rows.map((row) => row.trimEnd()));
+      if (!(await tap(r, KEY.down))) break;
+    }
+    const text = norm(seen.join('\n'));
+    expect(text).toContain('Where you left off');
+    expect(text).toContain(`Your last reply: “${f.replyText}”`);
+    expect(text).toContain(norm(f.feedback));
+    for (const a of f.assessments) expect(text).toContain(`${a.verdict === 'follows' ? '✓ follows' : '✗ violates'}: ${a.title} (${a.citation}${a.severity === 'critical' && a.verdict === 'violates' ? ', critical' : ''})`);
+    expect(text).toContain(', critical)');
+    for (const c of f.changes) expect(text).toContain(`${c.label}: ${c.from} → ${c.to}`);
+    r.unmount();
+  });
+
+  it('line by line (--plain): the same, after "Your last reply"', async () => {
+    const { env, snapshot, feedback } = await replyAndSave('practice');
+    const f = feedback!;
+    let out = '';
+    const io = { out: (t: string) => (out += t), err: (t: string) => (out += t) };
+    await runPlain({ playable, snapshot, mode: 'practice', io, env, width: 60, readLine: async () => 'q' });
+    const recap = norm(out.slice(out.indexOf('Where you left off:'), out.indexOf('-- Decision')));
+    expect(recap).toContain(`Your last reply: "${f.replyText}" Feedback: ${norm(f.feedback)}`);
+    for (const a of f.assessments) expect(recap).toContain(`: ${a.title} (${a.citation}${a.severity === 'critical' && a.verdict === 'violates' ? ', critical' : ''})`);
+    for (const c of f.changes) expect(recap).toContain(`${c.label}: ${c.from} → ${c.to}`);
+  });
+
+  it('assessment mode: the reply only, no feedback (it waits for the debrief)', async () => {
+    const { env, snapshot, feedback } = await replyAndSave('assessment');
+    expect(feedback).toBeUndefined();
+    const reply = playable.scenario.nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : [])).find((x) => x.id === 'd2-thread-stop')!;
+    const r = await renderAt(appElement({ env, mode: 'assessment', start: { kind: 'play', playable, snapshot, showNote: false } }).element, 60, 60);
+    const text = norm(r.lastFrame());
+    expect(text).toContain(`Your last reply: “${reply.text}”`);
+    expect(text).not.toContain(norm(reply.feedback));
+    expect(text).not.toMatch(/violates|follows/);
+    r.unmount();
+    let out = '';
+    const io = { out: (t: string) => (out += t), err: (t: string) => (out += t) };
+    await runPlain({ playable, snapshot, mode: 'assessment', io, env, width: 60, readLine: async () => 'q' });
+    const recap = norm(out.slice(out.indexOf('Where you left off:'), out.indexOf('-- Decision')));
+    expect(recap).toContain(`Your last reply: "${reply.text}"`);
+    expect(recap).not.toContain('Feedback:');
   });
 });

@@ -1,12 +1,12 @@
 import { useSelector } from '@xstate/react';
 import { Box } from 'ink';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { changeWords, FELL_BEHIND_FINISH, finishPlaythrough, PRACTICE_IDLE_MS, practiceClock, resumeRecap, selectView, startSession, unavailableWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, type Recap, type PersistedScenarioSnapshot, type PlayableScenario, type RunOrigin, type SaveHold, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
+import { changeWords, FELL_BEHIND_FINISH, finishPlaythrough, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeRecap, selectView, startSession, unavailableWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, type Recap, type PersistedScenarioSnapshot, type PlayableScenario, type RunOrigin, type SaveHold, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
 import { hintLine, hintRows, NO_UNDO_WORDS, playHints, typedNumberHints, typeNumber, type Action, type Hint } from '../keys.js';
 import { recordedLine, saveProgress, stateStore } from '../saves.js';
 import { inkRows, wrapText } from '../wrap.js';
 import type { Row } from '../debrief-lines.js';
-import { momentRows } from '../tall-rows.js';
+import { feedbackRows, momentRows } from '../tall-rows.js';
 import { pageSize, ScrollRows, scrolledOffset } from './ScrollRows.js';
 import { useApp } from './AppContext.js';
 import { DebriefScreen } from './DebriefScreen.js';
@@ -384,11 +384,17 @@ function packedHeight(view: SessionView, footer: string, columns: number): numbe
   return n + rows(footer);
 }
 
-/** The recap of a resumed session as rows: the reply that led here, then each scene passed since (with its meter changes). */
+/**
+ * The recap of a resumed session as rows: the reply that led here with its feedback (practice: the
+ * volunteer may have quit while reading it; laid out as the feedback screen scrolls it), then each
+ * scene passed since (with its meter changes).
+ */
 function recapText(recap: Recap, columns: number): Row[] {
   const w = (text: string, style: Omit<Row[number], 'text'> = {}): Row[] => wrapText(text, columns).split('\n').map((t) => [{ text: t, ...style }]);
   const out: Row[] = [];
-  if (recap.lastReply) out.push(...w(`Your last reply: “${recap.lastReply}”`, { tone: 'muted' }));
+  const reply = recap.lastReply === undefined ? undefined : `Your last reply: ${quotedReply(recap.lastReply, recap.lastReplyKind !== 'do')}`;
+  if (reply !== undefined && recap.lastFeedback) out.push(...feedbackRows(recap.lastFeedback, reply, columns));
+  else if (reply !== undefined) out.push(...w(reply, { tone: 'muted' }));
   for (const scene of recap.scenes) {
     if (out.length > 0) out.push([{ text: '' }]);
     if (scene.title) out.push(...w(scene.title, { bold: true }));

@@ -107,6 +107,32 @@ describe('resumeRecap', () => {
     expect(recap.scenes.find((s) => s.title === 'Eight days later')?.changes).toEqual([]);
   });
 
+  // The terminal's recap gave the last reply's words only: a volunteer who quit while reading its
+  // feedback came back without it (the web's replayed conversation shows each reply's feedback).
+  it("gives the last reply's feedback, verdicts and meter changes as the live view showed them after it, in practice only", () => {
+    for (const mode of ['practice', 'assessment'] as const) {
+      const actor = startSession(scenario, mode, undefined, 7);
+      let shown: ReturnType<typeof selectView>['lastFeedback'];
+      for (const replyId of toNightDecision) {
+        while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
+        actor.send({ type: 'reply.choose', replyId });
+        shown = selectView(scenario, actor.getSnapshot()).lastFeedback;
+      }
+      while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
+      const recap = resumeRecap(scenario, actor.getPersistedSnapshot() as PersistedScenarioSnapshot);
+      expect(recap.lastReply).toBe(shown?.replyText ?? scenario.nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : [])).find((r) => r.id === 'd4-server')?.text);
+      if (mode === 'assessment') {
+        expect(shown).toBeUndefined();
+        expect(recap.lastFeedback).toBeUndefined();
+        continue;
+      }
+      expect(shown?.replyId).toBe('d4-server');
+      expect(shown!.assessments.length + shown!.changes.length).toBeGreaterThan(0);
+      expect(recap.lastFeedback).toEqual(shown);
+      expect(recap.lastReplyKind).toBe(shown!.replyKind);
+    }
+  });
+
   it('says no change in assessment mode, where the live scene showed no meter', () => {
     const { actor } = playScenes('assessment');
     const recap = resumeRecap(scenario, actor.getPersistedSnapshot() as PersistedScenarioSnapshot);
