@@ -136,6 +136,10 @@ describe('critical violations, line by line', () => {
     const transcript = text.slice(text.indexOf('Transcript:')).replace(/\s+/g, ' ');
     expect(transcript).toContain(`${c.turn + 1}. ${c.where}: Do: ${c.reply}`);
     expect(transcript).toContain(`Feedback: ${c.feedback}`);
+    // And the verdict that made it critical says so there (it gave no verdicts at all), as the Markdown's does.
+    const item = transcript.slice(transcript.indexOf(`${c.turn + 1}. ${c.where}: `)).split(/ \d+\. /)[0] ?? '';
+    expect(item).toMatch(new RegExp(`${VERDICT_WORDS.violates}: ${c.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\([^)]*, critical\\)`));
+    expect(text.split(', critical)').length - 1).toBe(m.critical.length);
     for (const line of text.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(60);
   });
 });
