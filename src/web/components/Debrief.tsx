@@ -1,5 +1,5 @@
 import { Fragment, useMemo, type ReactNode } from 'react';
-import { criticalGroups, debriefExport, debriefModel, inVoice, pathReply, quotedReply, quotedTitle, scoreWords, signed, VERDICT_WORDS, VOICE_WORDS, type Debrief as DebriefData, type Scenario, type SessionMode, type Voice } from '../../machines/index.js';
+import { citationWords, criticalGroups, debriefExport, debriefModel, inVoice, pathReply, quotedReply, quotedTitle, scoreWords, signed, VERDICT_WORDS, VOICE_WORDS, type Debrief as DebriefData, type Scenario, type SessionMode, type Voice } from '../../machines/index.js';
 import { downloadText } from '../download.js';
 import { hrefOf } from '../routing.js';
 import { TableWrap } from './TableWrap.js';
@@ -96,7 +96,7 @@ export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, 
               {/* Focused from the critical violations above, which point here. */}
               <h3 id={`${decisionId(i)}-heading`} tabIndex={-1}>{t.where}</h3>
               <p>{capital(v.chose)}: {quotedReply(t.reply, t.said)} ({signed(t.value)}; best here {signed(t.bestValue)})</p>
-              <ul className="verdicts">{t.verdicts.map((v, j) => <li key={j} className={v.verdict}>{VERDICT_WORDS[v.verdict]} {v.title} <span className="cite">({v.citation}{v.critical ? ', critical' : ''})</span></li>)}</ul>
+              <ul className="verdicts">{t.verdicts.map((v, j) => <li key={j} className={v.verdict}>{VERDICT_WORDS[v.verdict]} {v.title} <span className="cite">({citationWords(v.citation, v.critical)})</span></li>)}</ul>
               <p className="feedback-text">{t.feedback}</p>
               {onWhatIf && <button type="button" className="no-print" onClick={() => onWhatIf(i)}>What if: replay from here<span className="sr-only"> (decision {i + 1}: {t.where})</span></button>}
             </li>

@@ -1,5 +1,5 @@
 import { Fragment } from 'react';
-import { VERDICT_WORDS, changeSpokenWords, changeWords, type ChangeView, type FeedbackView } from '../../machines/index.js';
+import { VERDICT_WORDS, breaksCritical, changeSpokenWords, citationWords, changeWords, type ChangeView, type FeedbackView } from '../../machines/index.js';
 
 /**
  * What a reply or a scene changed in the meters, in the core's words. The arrow and the dots are
@@ -31,7 +31,7 @@ export function Feedback({ feedback }: { feedback: FeedbackView }) {
         <ul className="verdicts">
           {feedback.assessments.map((a) => (
             <li key={a.principleId} className={a.verdict}>
-              {VERDICT_WORDS[a.verdict]} {a.title} <span className="cite">({a.citation}{a.severity === 'critical' ? ', critical' : ''})</span>
+              {VERDICT_WORDS[a.verdict]} {a.title} <span className="cite">({citationWords(a.citation, breaksCritical(a))})</span>
             </li>
           ))}
         </ul>
