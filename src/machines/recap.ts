@@ -123,6 +123,24 @@ export function resumeRecap(scenario: Scenario, snapshot: PersistedScenarioSnaps
   return cleanDeep({ ...lastReply, ...(last && context.mode === 'practice' ? { lastFeedback: feedbackOf(scenario, last) } : {}), scenes });
 }
 
+/**
+ * What a resumed session shows before the moment it stopped at ("Where you left off"), or
+ * undefined when it opens on that moment itself. At a decision: the recap whenever something led
+ * there (a decision must not open bare). At a scene: in practice mode only, when a reply led there
+ * (no decision met since it): its feedback came up over that scene after the reply, and the
+ * volunteer may have quit while reading it (or on a scene just after), so the reply, its feedback
+ * and the scenes passed since are given again, the scene following once they are read. In
+ * assessment mode a scene opens as it stood (its feedback waits for the debrief), as does a scene
+ * before the first reply (a scene sets itself up).
+ */
+export function resumeOpening(scenario: Scenario, snapshot: PersistedScenarioSnapshot): Recap | undefined {
+  const here = indexScenario(scenario).nodes.get(String((snapshot as unknown as { value: unknown }).value));
+  if (!here || (here.kind !== 'decision' && here.kind !== 'scene')) return undefined;
+  const recap = resumeRecap(scenario, snapshot);
+  if (here.kind === 'scene') return recap.lastFeedback ? recap : undefined;
+  return recap.scenes.length > 0 || recap.lastReply ? recap : undefined;
+}
+
 /** A character speaking for the first time in a playthrough, with what the scenario says to introduce them. */
 export interface Introduction {
   name: string;

@@ -1,4 +1,4 @@
-import { breaksCritical, changeWords, citationWords, continueChoices, debriefModel, entryOf, finishPlaythrough, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeFailure, resumeRecap, selectView, startSession, unknownReplyIdWords, VERDICT_WORDS, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type SaveHold, type SessionActor, type SessionMode, type SessionView, type Voice } from '../machines/index.js';
+import { breaksCritical, changeWords, citationWords, continueChoices, debriefModel, entryOf, finishPlaythrough, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeFailure, resumeOpening, selectView, startSession, unknownReplyIdWords, VERDICT_WORDS, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type SaveHold, type SessionActor, type SessionMode, type SessionView, type Voice } from '../machines/index.js';
 import { loadCatalog } from './catalog-validate.js';
 import type { CliIO } from './commands.js';
 import { debriefPlain } from './debrief-plain.js';
@@ -237,11 +237,14 @@ async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: P
   }
 }
 
-/** A resumed decision does not open bare: the last reply and the scenes since, before it. */
+/**
+ * A resumed decision does not open bare: the last reply and the scenes since, before it. A practice
+ * session saved on a scene a reply led to (the app saves there, its feedback up or just read) gets
+ * the same before the scene, the feedback included (the core's resumeOpening).
+ */
 function printRecap(scenario: Scenario, actor: SessionActor, say: Say): void {
-  if (selectView(scenario, actor.getSnapshot()).kind !== 'decision') return;
-  const recap = resumeRecap(scenario, actor.getPersistedSnapshot());
-  if (!recap.lastReply && recap.scenes.length === 0) return;
+  const recap = resumeOpening(scenario, actor.getPersistedSnapshot());
+  if (!recap) return;
   say();
   say('Where you left off:');
   if (recap.lastReply) say(`Your last reply: ${quotedReply(recap.lastReply, recap.lastReplyKind !== 'do', ['"', '"'])}`);

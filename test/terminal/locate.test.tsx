@@ -116,6 +116,9 @@ describe('a save whose scenario file moved', () => {
     expect(savesNow(env)).toEqual(saves);
 
     await press(r, KEY.enter);
+    // Saved on the scene the first reply led to: that reply's feedback first, then Enter opens the scene as it stood.
+    expect(r.lastFrame()).toContain('Where you left off');
+    await press(r, KEY.enter);
     expect(r.lastFrame()).toBe(before);
     const [name, ...others] = readdirSync(savesDir(env));
     expect(others).toEqual([]);
@@ -141,6 +144,8 @@ describe('a save whose scenario file moved', () => {
     // A paste arrives as one chunk, quoted as a file manager copies it.
     // Quoted, as a file manager copies a path.
     await paste(r, `'${file}'`);
+    await press(r, KEY.enter);
+    expect(r.lastFrame()).toContain('Where you left off');
     await press(r, KEY.enter);
     expect(r.lastFrame()).toBe(before);
   });

@@ -5,7 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatValidation } from '../../src/machines/validate/index.js';
+import { selectView, startSession } from '../../src/machines/index.js';
 import { loadScenarioFile } from '../../src/terminal/files.js';
+import { saveProgress } from '../../src/terminal/saves.js';
+import { loadPlayable } from '../../src/terminal/scenario-source.js';
 import { BIN, ROOT, runChild, runInProcess as inProcess, runPiped, type CliRun } from './helpers/cli.js';
 import { FIXTURES, SCENARIOS, tempEnv } from './helpers/ink.js';
 import { stateDir } from '../../src/terminal/state.js';
@@ -227,6 +230,41 @@ describe('plain mode in this process', () => {
     expect(recapScene.trimEnd()).toBe(liveScene.replace(/^\[Arev's trust: \d+ of 100\]\n/m, '').trimEnd());
     expect(recapScene).toContain(`\n${change as string}\n`);
     expect(recap.split(change as string)).toHaveLength(2);
+  });
+
+  // The full-screen app saves a practice session on the scene a reply led to (its feedback up over
+  // it, or just read): resumed line by line, that scene came with the feedback gone.
+  it('resume of a practice save standing on the scene a reply led to gives that reply and its feedback first, then the scene; an assessment save, neither', async () => {
+    for (const mode of ['practice', 'assessment'] as const) {
+      const env = tempEnv();
+      const playable = loadPlayable('couch-rent');
+      if ('problems' in playable) throw new Error(playable.problems);
+      // Played as the app plays it, and saved as its q saves it, on the scene after d4-server.
+      const actor = startSession(playable.scenario, mode, undefined, 1);
+      for (const replyId of ['d1-heard', 'd2-need', 'd3-honest', 'd4-server']) {
+        while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
+        actor.send({ type: 'reply.choose', replyId });
+      }
+      const view = selectView(playable.scenario, actor.getSnapshot());
+      expect(view.title).toBe('The server');
+      expect(saveProgress(playable, actor.getPersistedSnapshot(), 'new', env).ok).toBe(true);
+      const r = await cli(['resume'], 'q\n', env);
+      expect(r.code, r.err).toBe(0);
+      expect(r.out).toContain('Continuing where you stopped.');
+      const sceneAt = r.out.indexOf('-- The server --');
+      expect(sceneAt).toBeGreaterThan(0);
+      if (mode === 'assessment') {
+        expect(r.out).not.toContain('Where you left off');
+        expect(r.out).not.toContain('Feedback:');
+        continue;
+      }
+      const f = view.lastFeedback!;
+      const recap = r.out.slice(r.out.indexOf('Where you left off:'), sceneAt).replace(/\s+/g, ' ');
+      expect(recap).toContain(`Your last reply: Do: ${f.replyText} Feedback: ${f.feedback.replace(/\s+/g, ' ')}`);
+      expect(recap).toContain("✗ violates: Don't investigate (guide: \"Prohibited Activities\", critical)");
+      // The scene is not told twice.
+      expect(r.out.split('-- The server --')).toHaveLength(2);
+    }
   });
 
   // An author scripting a path by reply ids was told to "type a number from the list" when an

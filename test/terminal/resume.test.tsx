@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
-import { selectView, startSession } from '../../src/machines/index.js';
+import { quotedReply, selectView, startSession, type SessionActor as SessionActorLike } from '../../src/machines/index.js';
 import { runPlain } from '../../src/terminal/plain.js';
 import { savesDir } from '../../src/terminal/saves.js';
 import { columnsOf } from '../../src/terminal/wrap.js';
@@ -42,6 +42,12 @@ describe('saving and resuming', () => {
     const r = await renderApp(element);
     expect(r.lastFrame()).toContain('A saved session is waiting: press R to resume it.');
     await press(r, 'R');
+    // It stopped on the scene the first reply led to: that reply's feedback comes first (the
+    // volunteer may have quit while reading it), then Enter opens the scene as it stood.
+    const recap = (r.lastFrame() ?? '').replace(/\s+/g, ' ');
+    expect(recap).toContain("Where you left off Your last reply: “That's a nice one! How did you get it?”");
+    expect(recap).toContain('✓ follows: Curious, not interrogating');
+    await press(r, KEY.enter);
     expect(r.lastFrame()).toBe(before);
     // The transcript came back too: undo returns to the first decision with trust 50.
     await press(r, 'u');
@@ -323,5 +329,112 @@ describe("the recap of a resumed session gives the last reply's feedback (practi
     const recap = norm(out.slice(out.indexOf('Where you left off:'), out.indexOf('-- Decision')));
     expect(recap).toContain(`Your last reply: "${reply.text}"`);
     expect(recap).not.toContain('Feedback:');
+  });
+});
+
+// In practice, a reply's feedback comes up over the scene it leads to; the save then stands on that
+// scene. A volunteer who quit while reading the feedback (or on a scene just after) came back to the
+// scene with the feedback gone: only a decision opened on "Where you left off". The web's resume
+// replays the whole conversation, feedback included.
+describe('resumed on a scene a reply led to (no decision since): the reply and its feedback first, then the scene as it stood', () => {
+  const loaded = loadPlayable(bundledFile('couch-rent.json'), 'd4-evening');
+  if ('problems' in loaded) throw new Error(loaded.problems);
+  const playable = loaded;
+  const norm = (text: string) => text.replace(/\s+/g, ' ');
+
+  /** Plays d4-server at 60×24 in a mode, then Enter `enters` times; returns the save (what q saves there), the feedback and the frame left on. */
+  async function replyThenSave(mode: 'practice' | 'assessment', enters: number) {
+    const actor = startSession(playable.scenario, mode, undefined, 1);
+    const env = tempEnv();
+    const live = await renderAt(playElement({ playable, actor, env, mode }), 60, 24);
+    const number = selectView(playable.scenario, actor.getSnapshot()).replies.find((r) => r.id === 'd4-server')?.number;
+    await press(live, String(number));
+    const feedback = selectView(playable.scenario, actor.getSnapshot()).lastFeedback;
+    for (let i = 0; i < enters; i++) await press(live, KEY.enter);
+    const frame = live.lastFrame();
+    const view = selectView(playable.scenario, actor.getSnapshot());
+    expect(view.kind).toBe('scene');
+    live.unmount();
+    return { env, snapshot: actor.getPersistedSnapshot(), feedback, frame, view };
+  }
+
+  /** Every row the recap shows at 60×24, scrolled to its end (each frame fits), then Enter; returns the text and the frame Enter opened. */
+  async function readRecap(env: NodeJS.ProcessEnv, snapshot: ReturnType<SessionActorLike['getPersistedSnapshot']>, mode: 'practice' | 'assessment' = 'practice') {
+    const r = await renderAt(appElement({ env, mode, start: { kind: 'play', playable, snapshot, showNote: false } }).element, 60, 24);
+    const seen: string[] = [];
+    const first = r.lastFrame();
+    for (let i = 0; i < 60; i++) {
+      const rows = r.lastFrame().split('\n');
+      expect(rows.length).toBeLessThanOrEqual(23);
+      for (const row of rows) expect([...row].length, row).toBeLessThanOrEqual(60);
+      seen.push(...rows.map((row) => row.trimEnd()));
+      if (!first.includes('Where you left off') || !(await tap(r, KEY.down))) break;
+    }
+    await press(r, KEY.enter);
+    const after = r.lastFrame();
+    r.unmount();
+    return { first, text: norm(seen.join('\n')), after };
+  }
+
+  it('quit on the feedback (practice, 60×24): "Where you left off" gives the reply, its feedback, verdicts and meter changes; Enter opens the scene exactly as it stood', async () => {
+    const { env, snapshot, feedback, view } = await replyThenSave('practice', 0);
+    const f = feedback!;
+    expect(f.assessments.length + f.changes.length).toBeGreaterThan(0);
+    expect(view.title).toBe('The server');
+    // The scene as the live screen showed it once the feedback was read.
+    const { frame: scene } = await replyThenSave('practice', 1);
+    const { first, text, after } = await readRecap(env, snapshot);
+    expect(first).toMatch(/^Where you left off/m);
+    expect(text).toContain(`Your last reply: ${quotedReply(f.replyText, f.replyKind !== 'do')} ${norm(f.feedback)}`);
+    for (const a of f.assessments) expect(text).toContain(`${a.verdict === 'follows' ? '✓ follows' : '✗ violates'}: ${a.title} (${a.citation}${a.severity === 'critical' && a.verdict === 'violates' ? ', critical' : ''})`);
+    for (const c of f.changes) expect(text).toContain(`${c.label}: ${c.from} → ${c.to}`);
+    // The scene it stands on is not told twice: it follows the recap.
+    expect(text).not.toContain('Arev (youth): “vic asked who i invited');
+    expect(after).toBe(scene);
+  });
+
+  it('on a scene further on (the feedback read, a scene continued since): the same, labelled as the last reply, then the scenes passed since; Enter opens the scene it stood on', async () => {
+    const { env, snapshot, feedback, frame, view } = await replyThenSave('practice', 2);
+    expect(view.title).toBe('Eight days later');
+    const { text, after } = await readRecap(env, snapshot);
+    expect(text).toContain('Where you left off');
+    expect(text).toContain(`Your last reply: ${quotedReply(feedback!.replyText, feedback!.replyKind !== 'do')} ${norm(feedback!.feedback)}`);
+    // Then the scene passed since, after the feedback, with the meter change it made.
+    expect(text.indexOf('The server')).toBeGreaterThan(text.indexOf(norm(feedback!.feedback)));
+    expect(text).toMatch(/Arev's trust: \d+ → \d+ \(−15\)/);
+    expect(after).toBe(frame);
+  });
+
+  it('assessment mode: no recap and no feedback; it opens on the scene as it stood', async () => {
+    const { env, snapshot, feedback, frame } = await replyThenSave('assessment', 0);
+    expect(feedback).toBeUndefined();
+    const r = await renderAt(appElement({ env, mode: 'assessment', start: { kind: 'play', playable, snapshot, showNote: false } }).element, 60, 24);
+    expect(r.lastFrame()).not.toContain('Where you left off');
+    expect(r.lastFrame()).not.toMatch(/violates|follows|Feedback/);
+    expect(r.lastFrame()).toBe(frame);
+    r.unmount();
+  });
+
+  it('line by line (--plain): the recap with the feedback before the scene in practice; nothing of it in assessment', async () => {
+    const say = async (mode: 'practice' | 'assessment') => {
+      const { env, snapshot, feedback } = await replyThenSave(mode, 0);
+      let out = '';
+      const io = { out: (t: string) => (out += t), err: (t: string) => (out += t) };
+      await runPlain({ playable, snapshot, mode, io, env, width: 60, readLine: async () => 'q' });
+      return { out, feedback };
+    };
+    const practice = await say('practice');
+    const f = practice.feedback!;
+    const recap = norm(practice.out.slice(practice.out.indexOf('Where you left off:'), practice.out.indexOf('-- The server --')));
+    expect(recap).toContain(`Your last reply: ${quotedReply(f.replyText, f.replyKind !== 'do', ['"', '"'])} Feedback: ${norm(f.feedback)}`);
+    for (const a of f.assessments) expect(recap).toContain(`: ${a.title} (${a.citation}${a.severity === 'critical' && a.verdict === 'violates' ? ', critical' : ''})`);
+    for (const c of f.changes) expect(recap).toContain(`${c.label}: ${c.from} → ${c.to}`);
+    // The scene follows it, then the decision after it.
+    expect(practice.out.indexOf('-- The server --')).toBeGreaterThan(practice.out.indexOf('Where you left off:'));
+    expect(practice.out.slice(practice.out.indexOf('-- The server --'))).toMatch(/-- Decision \d+ of about \d+: 1:12 a\.m\. --/);
+    const assessed = await say('assessment');
+    expect(assessed.out).not.toContain('Where you left off');
+    expect(assessed.out).not.toContain('Feedback:');
+    expect(assessed.out).toContain('-- The server --');
   });
 });

@@ -1,7 +1,7 @@
 import { useSelector } from '@xstate/react';
 import { Box } from 'ink';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { changeWords, FELL_BEHIND_FINISH, finishPlaythrough, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeRecap, selectView, startSession, unavailableWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, type Recap, type PersistedScenarioSnapshot, type PlayableScenario, type RunOrigin, type SaveHold, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
+import { changeWords, FELL_BEHIND_FINISH, finishPlaythrough, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeOpening, selectView, startSession, unavailableWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, type Recap, type PersistedScenarioSnapshot, type PlayableScenario, type RunOrigin, type SaveHold, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
 import { hintLine, hintRows, NO_UNDO_WORDS, playHints, typedNumberHints, typeNumber, type Action, type Hint } from '../keys.js';
 import { recordedLine, saveProgress, stateStore } from '../saves.js';
 import { inkRows, wrapText } from '../wrap.js';
@@ -70,13 +70,10 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   const [showFeedback, setShowFeedback] = useState(false);
   const [confirmQuit, setConfirmQuit] = useState(false);
   const theme = useTheme();
-  // A resumed session first shows the scenes (and the reply) that set up where it stopped.
-  const [recap, setRecap] = useState<Recap | undefined>(() => {
-    // A scene sets itself up; a decision is what must not open bare.
-    if (!resumed || selectView(playable.scenario, firstActor.getSnapshot()).kind !== 'decision') return undefined;
-    const r = resumeRecap(playable.scenario, firstActor.getPersistedSnapshot());
-    return r.scenes.length > 0 || r.lastReply ? r : undefined;
-  });
+  // A resumed session first shows the scenes (and the reply) that set up where it stopped: before a
+  // decision, which must not open bare, and (practice) before a scene a reply led to, whose feedback
+  // the volunteer may have quit on (the core's resumeOpening). Enter then opens the moment as it stood.
+  const [recap, setRecap] = useState<Recap | undefined>(() => (resumed ? resumeOpening(playable.scenario, firstActor.getPersistedSnapshot()) : undefined));
   const [recapOffset, setRecapOffset] = useState(0);
   // Why the reply just typed cannot be chosen; shown in place of the help line until the next key.
   // A resumed playthrough with nothing to recap opens on its decision: where progress cannot be

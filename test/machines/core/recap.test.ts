@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeWords, replayConversation, resumeRecap, selectView, startSession, type PersistedScenarioSnapshot } from '../../../src/machines/index.js';
+import { changeWords, replayConversation, resumeOpening, resumeRecap, selectView, startSession, type PersistedScenarioSnapshot } from '../../../src/machines/index.js';
 import { bundled, hostileScenario } from './fixtures.js';
 
 /** Drives a session by reply ids, recording every view it shows (scenes continued), as a UI would. */
@@ -138,5 +138,64 @@ describe('resumeRecap', () => {
     const recap = resumeRecap(scenario, actor.getPersistedSnapshot() as PersistedScenarioSnapshot);
     expect(recap.scenes.map((s) => s.title)).toContain('The server');
     expect(recap.scenes.every((s) => s.changes.length === 0)).toBe(true);
+  });
+});
+
+// A practice volunteer who quit on the feedback after a reply (the app saves on the scene under it)
+// came back to that scene with the feedback gone: only a decision opened on "Where you left off".
+describe('resumeOpening', () => {
+  const scenario = bundled('couch-rent');
+  const replies = ['d1-heard', 'd2-need', 'd3-honest', 'd4-server'];
+  const toScene = (actor: ReturnType<typeof startSession>) => {
+    while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
+  };
+  /** The session after the replies (scenes continued before each), then `scenes` scenes continued past. */
+  function saved(mode: 'practice' | 'assessment', made: number, scenes: number) {
+    const actor = startSession(scenario, mode, undefined, 7);
+    for (const replyId of replies.slice(0, made)) {
+      toScene(actor);
+      actor.send({ type: 'reply.choose', replyId });
+    }
+    const feedback = selectView(scenario, actor.getSnapshot()).lastFeedback;
+    for (let i = 0; i < scenes; i++) actor.send({ type: 'scene.continue' });
+    return { actor, view: selectView(scenario, actor.getSnapshot()), feedback, snapshot: actor.getPersistedSnapshot() as PersistedScenarioSnapshot };
+  }
+
+  it("on the scene right after a reply (practice): the reply and its feedback, as the live screen showed it, and no scene yet", () => {
+    const { view, feedback, snapshot } = saved('practice', 4, 0);
+    expect(view.kind).toBe('scene');
+    expect(view.title).toBe('The server');
+    expect(feedback?.replyId).toBe('d4-server');
+    const opening = resumeOpening(scenario, snapshot);
+    expect(opening?.lastFeedback).toEqual(feedback);
+    expect(opening?.lastReply).toBe(feedback?.replyText);
+    expect(opening?.scenes).toEqual([]);
+  });
+
+  it('on a scene further on, no decision since the reply (practice): that feedback, then the scenes passed since, not the one it stands on', () => {
+    const { view, feedback, snapshot } = saved('practice', 4, 1);
+    expect(view.kind).toBe('scene');
+    expect(view.title).toBe('Eight days later');
+    const opening = resumeOpening(scenario, snapshot);
+    expect(opening?.lastFeedback).toEqual(feedback);
+    expect(opening?.scenes.map((s) => s.title)).toEqual(['The server']);
+  });
+
+  it('assessment mode on the same scene: it opens as it stood (no feedback before the debrief)', () => {
+    const { view, snapshot } = saved('assessment', 4, 0);
+    expect(view.kind).toBe('scene');
+    expect(resumeOpening(scenario, snapshot)).toBeUndefined();
+  });
+
+  it('a scene before any reply opens as it stood; a decision gets the recap as before', () => {
+    expect(resumeOpening(scenario, saved('practice', 0, 0).snapshot)).toBeUndefined();
+    const atDecision = startSession(scenario, 'assessment', undefined, 7);
+    toScene(atDecision);
+    atDecision.send({ type: 'reply.choose', replyId: 'd1-heard' });
+    toScene(atDecision);
+    const snapshot = atDecision.getPersistedSnapshot() as PersistedScenarioSnapshot;
+    expect(selectView(scenario, atDecision.getSnapshot()).kind).toBe('decision');
+    expect(resumeOpening(scenario, snapshot)).toEqual(resumeRecap(scenario, snapshot));
+    expect(resumeOpening(scenario, snapshot)?.lastFeedback).toBeUndefined();
   });
 });
