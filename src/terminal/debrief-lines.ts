@@ -1,4 +1,4 @@
-import { citationWords, COUNT_KEY, countWords, criticalGroups, decisionPointer, inVoice, outcomeScoreLine, outcomeWords, pathReply, quotedReply, replyBy, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type DebriefModel, type Voice } from '../machines/index.js';
+import { citationWords, COUNT_KEY, countWords, criticalGroups, decisionNumbers, inVoice, outcomeScoreLine, outcomeWords, pathReply, quotedReply, replyBy, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type DebriefModel, type Voice } from '../machines/index.js';
 import { wrapText } from './wrap.js';
 
 /** What a piece of text means, for the theme to colour (the words carry the meaning too). */
@@ -21,7 +21,7 @@ const blank: Row = [{ text: '' }];
 const STATUS_TONE = { followed: 'good', violated: 'bad', missed: 'warn' } as const;
 
 /** Where the full-screen debrief's transcript is, for the critical violations that point into it (DebriefScreen's second tab). */
-export const IN_TRANSCRIPT = 'in the Transcript (key 2)';
+export const TRANSCRIPT_KEY = '(Transcript, key 2)';
 
 /**
  * The summary section, made to be looked at and to fit one screen: the ending, the outcome band
@@ -38,13 +38,14 @@ export function summaryRows(m: DebriefModel, width: number): Row[] {
   const critical = criticalGroups(m.critical);
   if (critical.length === 0) out.push([{ text: 'Critical violations: none', bold: true }]);
   else {
-    out.push([{ text: `Critical violations: ${m.critical.length}`, bold: true, tone: 'bad' }]);
-    // Each principle once, pointing to the decision(s) where its reply, verdict (", critical") and
-    // feedback are, in the words of the --plain and Markdown debriefs; here they are a key away.
-    for (const c of critical) {
-      const see = decisionPointer(c.turns, (t) => m.turns[t]?.where ?? '');
-      out.push(...plain(w(`! ${c.title} (guide: ${c.section})${see ? `: ${see} ${IN_TRANSCRIPT}.` : c.times > 1 ? ` ×${c.times}` : ''}`, '  '), { tone: 'bad' }));
-    }
+    // Where they are, as one list of decision numbers on the heading's row (the transcript, a key
+    // away, heads each with its number and title and marks the verdict ", critical"); then each
+    // principle once, on a row of its own at 80 columns, so the summary's first page still holds
+    // every principle of a run against many (the --plain and Markdown debriefs give each principle
+    // its decisions by title).
+    const at = decisionNumbers(m.critical.map((c) => c.turn).filter((t) => t >= 0));
+    out.push(...plain(w(`Critical violations: ${m.critical.length}${at ? `, at ${at} ${TRANSCRIPT_KEY}` : ''}`, '  '), { bold: true, tone: 'bad' }));
+    for (const c of critical) out.push(...plain(w(`! ${c.title} (guide: ${c.section})${c.times > 1 ? ` ×${c.times}` : ''}`, '  '), { tone: 'bad' }));
   }
   out.push(blank);
   // Principles gone against get a row each, counts in a column on the right (on a long title's

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { IN_TRANSCRIPT, pathRows, rowText, summaryRows, transcriptRows } from '../../src/terminal/debrief-lines.js';
+import { pathRows, rowText, summaryRows, transcriptRows } from '../../src/terminal/debrief-lines.js';
 import { debriefPlain } from '../../src/terminal/debrief-plain.js';
-import { debriefModel, getPrinciple, selectView, startSession, VERDICT_WORDS, type Debrief, type DebriefModel, type Scenario } from '../../src/machines/index.js';
+import { criticalGroups, debriefModel, decisionNumbers, getPrinciple, selectView, startSession, VERDICT_WORDS, type Debrief, type DebriefModel, type Scenario } from '../../src/machines/index.js';
 import { bundled, example, play } from '../machines/core/fixtures.js';
 
 const model = (yours: string, best: string) => ({
@@ -173,38 +173,44 @@ describe('critical violations, full screen', () => {
   it.each([
     ['example', example, ['phone-accuse', 'after-search']],
     ['trafficker-contact', trafficker, criticalPath(trafficker)],
-  ] as const)('%s: each principle once, pointing to its decisions in the --plain words; those decisions say ", critical" (60 columns)', (_name, scenario, replies) => {
+  ] as const)('%s: each principle once, on a row of its own at 80 columns; the heading names the decisions, which say ", critical" (60 and 80 columns)', (_name, scenario, replies) => {
     const m = debriefModel(scenario, play(scenario, 'practice', [...replies]).getSnapshot().output as Debrief);
     expect(m.critical.length).toBeGreaterThan(0);
-    const summary = summaryRows(m, 60).map(rowText);
-    const transcript = transcriptRows(m, 60).map(rowText);
-    for (const row of [...summary, ...transcript]) expect([...row].length, row).toBeLessThanOrEqual(60);
-    // The critical section's entries, each unwrapped ("! " starts one).
-    const from = summary.findIndex((r) => r.startsWith('Critical violations: '));
-    const entries = summary.slice(from + 1, summary.indexOf('', from)).join('\n').split(/\n(?=! )/).map((e) => e.replace(/\s+/g, ' '));
     const titles = [...new Set(m.critical.map((c) => c.title))];
-    expect(entries).toHaveLength(titles.length);
-    // The same sentence as the line-by-line debrief's, the place aside (here the transcript is a key away).
-    const plain = debriefPlain(m, 60);
-    const plainEntries = plain.slice(plain.indexOf('Critical violations:'), plain.indexOf('Principles:')).split(/\n(?= {2}! )/).slice(1).map((e) => e.replace(/\s+/g, ' ').trim());
-    const straight = (e: string) => e.replace(/“|”/g, '"');
-    expect(entries.map((e) => straight(e).replace(` ${IN_TRANSCRIPT}.`, ''))).toEqual(plainEntries.map((e) => straight(e).replace(' in the transcript below.', '')));
-    // The transcript's items, split at their "Decision n of m" headings.
-    const items = transcript.join('\n').split(/\n\n(?=Decision \d+ of )/).map((i) => i.replace(/\s+/g, ' '));
-    expect(items).toHaveLength(m.turns.length);
-    for (const c of m.critical) {
-      const entry = entries.find((e) => e.startsWith(`! ${c.title} (guide: ${c.section}): see `));
-      expect(entry, c.title).toContain(`decision ${c.turn + 1} (“${c.where.replace(/^“(.*)”$/, '$1')}”)`);
-      expect(entry).toMatch(new RegExp(`${IN_TRANSCRIPT.replace(/[()]/g, '\\$&')}\\.$`));
-      expect(entry).not.toContain(c.feedback);
-      const item = items[c.turn] ?? '';
-      expect(item.startsWith(`Decision ${c.turn + 1} of ${m.turns.length}: ${c.where}`)).toBe(true);
-      expect(item).toContain(c.reply);
-      expect(item).toContain(c.feedback);
-      expect(item).toMatch(new RegExp(`${VERDICT_WORDS.violates}: ${c.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\([^)]*, critical\\)`));
+    const turns = [...new Set(m.critical.map((c) => c.turn))].sort((a, b) => a - b);
+    for (const width of [60, 80]) {
+      const summary = summaryRows(m, width).map(rowText);
+      const transcript = transcriptRows(m, width).map(rowText);
+      for (const row of [...summary, ...transcript]) expect([...row].length, row).toBeLessThanOrEqual(width);
+      const from = summary.findIndex((r) => r.startsWith('Critical violations: '));
+      const end = summary.indexOf('', from);
+      // The heading, unwrapped: how many, and at which decisions (each once, in order).
+      const heading = summary.slice(from, summary.findIndex((r, i) => i > from && r.startsWith('! '))).join(' ').replace(/\s+/g, ' ');
+      expect(heading).toBe(`Critical violations: ${m.critical.length}, at ${decisionNumbers(turns)} (Transcript, key 2)`);
+      expect(heading).toMatch(new RegExp(`decisions? ${turns.map((t) => t + 1).join('.*')} \\(`));
+      // Each principle once, with its section and how many times; no feedback (that is in the transcript).
+      const entries = summary.slice(from, end).join('\n').split(/\n(?=! )/).slice(1).map((e) => e.replace(/\s+/g, ' '));
+      expect(entries).toEqual(criticalGroups(m.critical).map((c) => `! ${c.title} (guide: ${c.section})${c.times > 1 ? ` ×${c.times}` : ''}`));
+      expect(entries).toHaveLength(titles.length);
+      // At 80 columns a row each (the summary's first page holds a run against many principles).
+      if (width === 80) {
+        const rows = summary.slice(from + 1, end);
+        expect(rows.slice(rows.findIndex((r) => r.startsWith('! '))).every((r) => r.startsWith('! ')), rows.join('\n')).toBe(true);
+      }
+      // The transcript's items, split at their "Decision n of m" headings: the named ones hold the reply, its feedback and the critical verdict.
+      const items = transcript.join('\n').split(/\n\n(?=Decision \d+ of )/).map((i) => i.replace(/\s+/g, ' '));
+      expect(items).toHaveLength(m.turns.length);
+      for (const c of m.critical) {
+        const item = items[c.turn] ?? '';
+        expect(item.startsWith(`Decision ${c.turn + 1} of ${m.turns.length}: ${c.where}`)).toBe(true);
+        expect(item).toContain(c.reply);
+        expect(item).toContain(c.feedback);
+        expect(item).toMatch(new RegExp(`${VERDICT_WORDS.violates}: ${c.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\([^)]*, critical\\)`));
+        for (const e of entries) expect(e).not.toContain(c.feedback);
+      }
+      // No other verdict says so.
+      expect(transcript.join(' ').replace(/\s+/g, ' ').split(', critical)').length - 1).toBe(m.critical.length);
     }
-    // No other verdict says so.
-    expect(transcript.join(' ').split(', critical)').length - 1).toBe(m.critical.length);
   });
 });
 

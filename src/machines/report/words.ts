@@ -160,9 +160,25 @@ export function criticalGroups<T extends { title: string; section: string; turn?
  * decision 3 (…) and decision 4 (…)'. `where` names the n-th (0-based) decision. Empty for none.
  */
 export function decisionPointer(turns: readonly number[], where: (turn: number) => string, quotes: readonly [string, string] = ['“', '”']): string {
-  const named = turns.map((t) => `decision ${t + 1} (${quotedTitle(where(t), quotes)})`);
-  if (named.length === 0) return '';
-  return `see ${named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`}`;
+  if (turns.length === 0) return '';
+  return `see ${listWords(turns.map((t) => `decision ${t + 1} (${quotedTitle(where(t), quotes)})`))}`;
+}
+
+/**
+ * The decisions (0-based indexes) by number alone, in order and once each: 'decision 5',
+ * 'decisions 1, 2 and 4'; empty for none. For a screen whose transcript heads each decision with
+ * its number and title, where a row per critical principle is all the summary has room for (the
+ * full-screen terminal debrief at 80×24).
+ */
+export function decisionNumbers(turns: readonly number[]): string {
+  const numbers = [...new Set(turns)].sort((a, b) => a - b).map((t) => `${t + 1}`);
+  if (numbers.length === 0) return '';
+  return `decision${numbers.length === 1 ? '' : 's'} ${listWords(numbers)}`;
+}
+
+/** 'a', 'a and b', 'a, b and c'. */
+function listWords(items: readonly string[]): string {
+  return items.length === 1 ? items[0]! : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /**

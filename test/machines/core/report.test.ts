@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  buildDebrief, cell, criticalGroups, debriefExport, decisionPointer, endSentence, getPrinciple, quotedTitle, startSession, debriefMarkdown, debriefModel, facilitatedDecision, facilitationMarkdown, fileStamp, percentOf, scoreWords, selectView, signed, startFacilitation, STATUS_WORDS, VERDICT_WORDS,
+  buildDebrief, cell, criticalGroups, debriefExport, decisionNumbers, decisionPointer, endSentence, getPrinciple, quotedTitle, startSession, debriefMarkdown, debriefModel, facilitatedDecision, facilitationMarkdown, fileStamp, percentOf, scoreWords, selectView, signed, startFacilitation, STATUS_WORDS, VERDICT_WORDS,
   type Debrief, type Scenario,
 } from '../../../src/machines/index.js';
 import { mdText } from '../../../src/machines/report/markdown.js';
@@ -264,6 +264,10 @@ describe('debriefMarkdown', () => {
     expect(decisionPointer([0, 2], where, ['"', '"'])).toBe('see decision 1 ("A text at 9:40 p.m.") and decision 3 ("Dinner")');
     expect(decisionPointer([0, 1, 2], where)).toBe('see decision 1 (“A text at 9:40 p.m.”), decision 2 (“Not Glendale”) and decision 3 (“Dinner”)');
     expect(decisionPointer([], where)).toBe('');
+    // By number alone (the full-screen terminal summary), each once and in order.
+    expect(decisionNumbers([4])).toBe('decision 5');
+    expect(decisionNumbers([8, 0, 1, 0])).toBe('decisions 1, 2 and 9');
+    expect(decisionNumbers([])).toBe('');
     expect(criticalGroups([{ title: 'A', section: 'S', turn: 0 }, { title: 'B', section: 'T', turn: 1 }, { title: 'A', section: 'S', turn: 3 }])).toEqual([
       { title: 'A', section: 'S', times: 2, turns: [0, 3] },
       { title: 'B', section: 'T', times: 1, turns: [1] },
