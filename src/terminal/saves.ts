@@ -64,7 +64,8 @@ export function recordedLine(finished: Finished | undefined, env: NodeJS.Process
     ].filter(Boolean);
     if (how.length > 0) return `Not added to your records: this run ${how.join(' and ')}, an author's test rather than a whole playthrough.`;
   }
-  if (finished === undefined || stateStore(env).inMemoryOnly(core.RECORDS_KEY)) return undefined;
+  // Nor when the records were not written (damaged, and could not be moved aside): their notice says so.
+  if (finished === undefined || finished.unsaved === true || stateStore(env).inMemoryOnly(core.RECORDS_KEY)) return undefined;
   return `Added to your records: ${command('records', env)}`;
 }
 

@@ -54,10 +54,11 @@ function finishUnheld(store: Store, playable: Pick<PlayableScenario, 'scenario' 
   const recorded = playthroughRecord(playable.scenario, debrief, details, now);
   const records = recordPlaythrough(store, recorded, details.randomBytes, now);
   if (details.finishedSnapshot !== undefined) keepDebrief(store, playable, details.finishedSnapshot, now);
-  if (save !== undefined && store.inMemoryOnly?.(RECORDS_KEY) === true) {
+  // So too when the records were not written at all (a damaged file that could not be moved aside).
+  if (save !== undefined && (records.unsaved === true || store.inMemoryOnly?.(RECORDS_KEY) === true)) {
     store.write(saveKey(playable), save);
     // Only worth it where the save itself outlives the tab or process.
-    if (store.inMemoryOnly(saveKey(playable))) clearSave(store, playable);
+    if (store.inMemoryOnly?.(saveKey(playable)) === true) clearSave(store, playable);
   }
   return { ...records, recorded };
 }

@@ -91,6 +91,12 @@ export interface RecordsRead {
   notice?: string;
   /** The records file that could not be understood and was set aside (never deleted), for a UI to word itself. */
   setAside?: RecordsSetAside;
+  /**
+   * Set when the stored records were not written: the file could not be read, or could not be moved
+   * aside, and is the only copy of what it holds, so it is never written over. What these records
+   * hold beyond it (a playthrough just finished) is kept only in what was returned.
+   */
+  unsaved?: true;
 }
 
 /** A records file that could not be understood, kept under another key. */
@@ -118,23 +124,25 @@ export const RECORDS_MOVED_TO: KeptAt = (movedTo) => asideWords('they', cleanLin
 
 /** The one line for records that were set aside, the place worded by the UI (`keptAt`). */
 export function recordsSetAsideNotice(aside: RecordsSetAside, keptAt: KeptAt = RECORDS_MOVED_TO): string {
+  const why = aside.why ? ` (${cleanLine(aside.why)})` : '';
+  // Not moved aside, the file is the only copy of what it holds: nothing is written over it, and
+  // what is finished now lasts only for this session (see readRecordsFile).
+  const notMoved = leftWhereItWas(aside.movedTo);
   if (aside.partly) {
     const { unreadable, kept, best = 0 } = aside.partly;
     const finished = (n: number) => `${n} finished scenario${n === 1 ? '' : 's'}`;
-    if (best > 0) {
-      const what = [...(unreadable > 0 ? [finished(unreadable)] : []), `${best} best result${best === 1 ? '' : 's'}`].join(' and ');
-      return `Part of your completion records was damaged: ${what} could not be read${aside.why ? ` (${cleanLine(aside.why)})` : ''} and ${unreadable + best === 1 ? 'is' : 'are'} left out of your records; ${keptAt(aside.movedTo)}, and the rest was kept.`;
-    }
-    return `Part of your completion records was damaged: ${finished(unreadable)} could not be read${aside.why ? ` (${cleanLine(aside.why)})` : ''} and ${unreadable === 1 ? 'is' : 'are'} left out of your records; ${keptAt(aside.movedTo)}, and the other ${finished(kept)} ${kept === 1 ? 'was' : 'were'} kept.`;
+    const what = [...(unreadable > 0 || best === 0 ? [finished(unreadable)] : []), ...(best > 0 ? [`${best} best result${best === 1 ? '' : 's'}`] : [])].join(' and ');
+    if (notMoved) return `Part of your completion records was damaged: ${what} could not be read${why}; ${keptAt(aside.movedTo)}, so your records were not repaired and are not updated (what you finish now is kept only for this session; it is repaired once the file can be moved).`;
+    if (best > 0) return `Part of your completion records was damaged: ${what} could not be read${why} and ${unreadable + best === 1 ? 'is' : 'are'} left out of your records; ${keptAt(aside.movedTo)}, and the rest was kept.`;
+    return `Part of your completion records was damaged: ${what} could not be read${why} and ${unreadable === 1 ? 'is' : 'are'} left out of your records; ${keptAt(aside.movedTo)}, and the other ${finished(kept)} ${kept === 1 ? 'was' : 'were'} kept.`;
   }
-  // Records that could not be moved cannot be replaced on disk either: this session starts from none.
-  const then = leftWhereItWas(aside.movedTo) ? 'this session starts with no records' : 'new records were started';
-  return `Your completion records were damaged${aside.why ? ` (${cleanLine(aside.why)})` : ''}; ${keptAt(aside.movedTo)} and ${then}.`;
+  const then = notMoved ? 'nothing is written over them: this session starts with no records, and what you finish now is kept only for this session' : 'new records were started';
+  return `Your completion records were damaged${why}; ${keptAt(aside.movedTo)} and ${then}.`;
 }
 
-/** The notice and what was set aside, as a RecordsRead carries them. */
-function problemOf(read: { notice?: string; setAside?: RecordsSetAside }): Pick<RecordsRead, 'notice' | 'setAside'> {
-  return { ...(read.notice ? { notice: read.notice } : {}), ...(read.setAside ? { setAside: read.setAside } : {}) };
+/** The notice and what was set aside, as a RecordsRead carries them, and whether the records could not be written. */
+function problemOf(read: { notice?: string; setAside?: RecordsSetAside; untouchable?: true }): Pick<RecordsRead, 'notice' | 'setAside' | 'unsaved'> {
+  return { ...(read.notice ? { notice: read.notice } : {}), ...(read.setAside ? { setAside: read.setAside } : {}), ...(read.untouchable ? { unsaved: true as const } : {}) };
 }
 
 const isPercent = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n) && n >= 0 && n <= 100;
@@ -435,15 +443,17 @@ export function recordsText(file: RecordsFile): string {
  * Reads the records file; a file that cannot be understood is moved aside (never overwritten) with a
  * notice. So is a file with completed playthroughs that cannot be read (written by a newer version,
  * or edited by hand): the next write would drop them silently, so the file as it was is moved aside
- * and the readable part written back at once, with a notice.
+ * and the readable part written back at once, with a notice. `untouchable`: the file is still where
+ * it was, the only copy of what it holds (it could not be read, or could not be moved aside), so
+ * it must not be written over: no caller writes the records then.
  */
-export function readRecordsFile(store: Store, now = new Date()): { file: RecordsFile; notice?: string; setAside?: RecordsSetAside } {
+export function readRecordsFile(store: Store, now = new Date()): { file: RecordsFile; notice?: string; setAside?: RecordsSetAside; untouchable?: true } {
   const empty = (): RecordsFile => ({ format: 'casa-practice-records', formatVersion: 2, best: Object.create(null) as Records, playthroughs: [] });
   let text: string | undefined;
   try {
     text = store.read(RECORDS_KEY);
   } catch (e) {
-    return { file: empty(), notice: `Your completion records could not be read (${cleanLine((e as Error).message)}).` };
+    return { file: empty(), notice: `Your completion records could not be read (${cleanLine((e as Error).message)}).`, untouchable: true };
   }
   if (text === undefined) return { file: empty() };
   const parsed = parseRecordsFile(text, now);
@@ -456,12 +466,14 @@ export function readRecordsFile(store: Store, now = new Date()): { file: Records
       why: parsed.unreadable?.first ?? parsed.unreadableBest?.first,
       partly: { unreadable: parsed.unreadable?.count ?? 0, kept: parsed.file.playthroughs.length, ...(best ? { best } : {}) },
     };
+    // Not moved aside, the file is the only copy of the unreadable part: it is not written over.
+    if (leftWhereItWas(setAside.movedTo)) return { file: parsed.file, notice: recordsSetAsideNotice(setAside), setAside, untouchable: true };
     store.write(RECORDS_KEY, recordsText(parsed.file));
     return { file: parsed.file, notice: recordsSetAsideNotice(setAside), setAside };
   }
   if (parsed.ok) return { file: parsed.file };
   const setAside: RecordsSetAside = { movedTo: cleanLine(store.moveAside(RECORDS_KEY, now)), ...(parsed.error.startsWith('it uses records format') || parsed.error.startsWith('its ') ? { why: parsed.error } : {}) };
-  return { file: empty(), notice: recordsSetAsideNotice(setAside), setAside };
+  return { file: empty(), notice: recordsSetAsideNotice(setAside), setAside, ...(leftWhereItWas(setAside.movedTo) ? { untouchable: true as const } : {}) };
 }
 
 /**
@@ -494,7 +506,8 @@ export function recordCompletion(store: Store, scenarioId: string, percent: numb
   const { read, file } = exclusively(store, RECORDS_KEY, () => {
     const read = readRecordsFile(store, now);
     const file: RecordsFile = { ...read.file, best: mergeCompletion(read.file.best, scenarioId, percent, now) };
-    store.write(RECORDS_KEY, recordsText(file));
+    // Never over a file that could not be read or moved aside: the only copy of what it holds.
+    if (!read.untouchable) store.write(RECORDS_KEY, recordsText(file));
     return { read, file };
   });
   return { records: file.best, playthroughs: file.playthroughs, ...(file.learner ? { learner: file.learner } : {}), ...problemOf(read) };
@@ -577,7 +590,8 @@ export function recordPlaythrough(store: Store, record: PlaythroughRecord, rando
       best: known ? read.file.best : mergeCompletion(read.file.best, record.scenarioId, record.score.percent, new Date(record.completedAt)),
       playthroughs: known ? read.file.playthroughs : [...read.file.playthroughs, record],
     };
-    store.write(RECORDS_KEY, recordsText(file));
+    // Never over a file that could not be read or moved aside: the only copy of what it holds.
+    if (!read.untouchable) store.write(RECORDS_KEY, recordsText(file));
     return { read, file };
   });
   return { records: file.best, playthroughs: file.playthroughs, learner: file.learner, ...problemOf(read) };
@@ -597,6 +611,8 @@ export function restorePlaythroughs(store: Store, mine: readonly PlaythroughReco
 
 function restoreUnlocked(store: Store, mine: readonly PlaythroughRecord[], now: Date): number {
   const read = readRecordsFile(store, now);
+  // Nothing is added to a file that must not be written over (see readRecordsFile).
+  if (read.untouchable) return 0;
   const known = new Set(read.file.playthroughs.map((p) => p.id));
   const missing = mine.filter((p) => !known.has(p.id));
   if (missing.length === 0) return 0;

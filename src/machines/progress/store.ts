@@ -13,7 +13,9 @@ export interface Store {
   remove(key: string): void;
   /**
    * Keeps a value that cannot be used under a new key (never deletes it) and says where, for the
-   * volunteer; `why` names the new key (see asideKey), damaged unless said otherwise.
+   * volunteer; `why` names the new key (see asideKey), damaged unless said otherwise. When it cannot
+   * be moved it stays where it is (say so with leftInPlace), and the store never writes over it for
+   * the rest of the session: it is the only copy (later writes to that key are kept in memory).
    */
   moveAside(key: string, now?: Date, why?: AsideReason): string;
   /** The keys under a prefix ("saves/"), each with when it was last written (ms since 1970). */

@@ -56,6 +56,16 @@ function fileNotSavedLine(path: string, key: string, e: unknown): string {
   return `Progress is not being saved: ${visibleLine(path)} cannot be written (${errorWords(e)}); this session is kept in memory only.`;
 }
 
+/**
+ * The one line when a damaged file could not be moved aside (see moveAside): it is left as it was,
+ * the only copy of what it holds, and this session's writes to it are kept in memory instead.
+ */
+function leftUntouchedLine(path: string, key: string, why: string): string {
+  const what = `${visibleLine(path)} is damaged and could not be moved aside (${why}), so it was left untouched (it is repaired once it can be moved)`;
+  if (key === RECORDS_KEY) return `${RECORDS_NOT_UPDATED}${what}${RECORDS_IN_MEMORY}`;
+  return `Progress is not being saved: ${what}; this session is kept in memory only.`;
+}
+
 const RECORDS_NOT_UPDATED = 'Your records were not updated: ';
 const RECORDS_IN_MEMORY = '; this finished scenario is kept in memory only and will be missing from your records after you quit.';
 
@@ -80,6 +90,8 @@ function resilientStore(dir: string): StateStore {
   // The first failed write of anything but the records file.
   let savingFailed: string | undefined;
   let lost = false;
+  // Keys whose damaged file could not be moved aside, and why: never written over in this process.
+  const untouchable = new Map<string, string>();
   // Whether the folder took the test write at start: then a later failure is one file's, not the folder's.
   let folderWritable = false;
   const fail = (key: string, e: unknown) => {
@@ -112,6 +124,16 @@ function resilientStore(dir: string): StateStore {
       return files.read(key);
     },
     write(key, text) {
+      const why = untouchable.get(key);
+      if (why !== undefined) {
+        // The file there is the only copy of what it holds: this value is kept in memory instead.
+        const line = leftUntouchedLine(files.pathOf(key), key, why);
+        failed ??= line;
+        if (key !== RECORDS_KEY) savingFailed ??= line;
+        lost = true;
+        memory.set(key, { text, modified: Date.now() });
+        return;
+      }
       try {
         files.write(key, text);
         if (key === PROBE) folderWritable = true;
@@ -124,6 +146,10 @@ function resilientStore(dir: string): StateStore {
       }
     },
     remove(key) {
+      if (untouchable.has(key)) {
+        memory.set(key, { text: GONE, modified: Date.now() });
+        return;
+      }
       try {
         files.remove(key);
         if (key === PROBE) memory.delete(key);
@@ -138,8 +164,11 @@ function resilientStore(dir: string): StateStore {
         memory.delete(key);
         return to;
       } catch (e) {
-        // It cannot be moved: it stays where it is, and this session no longer reads it.
+        // It cannot be moved: it stays where it is, this session no longer reads it, and nothing
+        // written to its key later in this session goes over it (a rename refused while writes
+        // are taken would otherwise replace the only copy).
         memory.set(key, { text: GONE, modified: Date.now() });
+        untouchable.set(key, errorWords(e));
         return leftInPlace(files.pathOf(key), errorWords(e));
       }
     },

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  backupLeftOutNote, backupLeftOutQuestion, backupText, cleanLine, finishPlaythrough, importBackup, MAX_COMPLETIONS, MAX_RECORD_MINUTES, memoryStore, minutesSpent, parseBackup, parseRecordsFile, playthroughRecord, readRecords, recordCompletion, recordPlaythrough, RECORDS_KEY, recordsCsv, restorePlaythroughs, writeSave, xapiFile,
-  type Debrief, type PlayableScenario, type PlaythroughRecord,
+  backupLeftOutNote, backupLeftOutQuestion, backupText, cleanLine, finishPlaythrough, importBackup, leftInPlace, MAX_COMPLETIONS, MAX_RECORD_MINUTES, memoryStore, minutesSpent, parseBackup, parseRecordsFile, playthroughRecord, readRecords, recordCompletion, recordPlaythrough, RECORDS_KEY, recordsCsv, restorePlaythroughs, writeSave, xapiFile,
+  saveKey, type Debrief, type PlayableScenario, type PlaythroughRecord, type Store,
 } from '../../../src/machines/index.js';
 import { example, play } from './fixtures.js';
 
@@ -151,6 +151,76 @@ describe('records format 2: every completed playthrough is kept', () => {
     expect(playthroughRecord(example, d, { startedAt: '2026-02-01T00:00:00.000Z' }, now).minutes).toBe(Math.max(60, 3 * example.estimatedMinutes));
     expect(playthroughRecord(example, d, { activeMs: 25 * 60_000, startedAt: '2026-02-01T00:00:00.000Z' }, now).minutes).toBe(25);
     expect(playthroughRecord(example, d, {}, now).minutes).toBeUndefined();
+  });
+});
+
+// Found by the session-30 review: when damaged records could not be moved aside (a rename refused)
+// but writing worked, the readable part was written back over the file at once, and a finish wrote
+// over a wholly damaged one: the only copy of what could not be read was gone.
+describe('damaged records that could not be moved aside are never written over', () => {
+  /** A store in memory whose moveAside fails as a refused rename does: the value stays where it was. */
+  const stuck = () => {
+    const store = memoryStore();
+    const writes: string[] = [];
+    const port: Store & { data: typeof store.data; writes: string[] } = {
+      ...store,
+      writes,
+      write: (key, text) => {
+        writes.push(key);
+        store.write(key, text);
+      },
+      moveAside: (key) => leftInPlace(`/state/${key}`, 'permission denied'),
+    };
+    return port;
+  };
+  const partlyDamaged = () => {
+    const [a, b] = [record(now), record(now)];
+    return { a, text: JSON.stringify({ format: 'casa-practice-records', formatVersion: 2, best: {}, playthroughs: [a, { ...b, mode: 'facilitated' }] }) };
+  };
+
+  it('partly damaged: reading and recording leave the file as it was, and say the records were not repaired', () => {
+    const store = stuck();
+    const { a, text } = partlyDamaged();
+    store.data.set(RECORDS_KEY, { text, modified: 0 });
+    const read = readRecords(store, now);
+    expect(store.read(RECORDS_KEY)).toBe(text);
+    expect(read.playthroughs.map((p) => p.id)).toEqual([a.id]);
+    expect(read.unsaved).toBe(true);
+    expect(read.notice).toBe('Part of your completion records was damaged: 1 finished scenario could not be read (completed practice 2: its mode is neither practice nor assessment); they could not be moved aside (permission denied) and are still at /state/records.json, so your records were not repaired and are not updated (what you finish now is kept only for this session; it is repaired once the file can be moved).');
+    const c = record(now);
+    const out = recordPlaythrough(store, c, bytes, now);
+    // The new playthrough is in what was returned (this session), with the readable ones.
+    expect(out.playthroughs.map((p) => p.id)).toEqual([a.id, c.id]);
+    expect(out.unsaved).toBe(true);
+    expect(recordCompletion(store, example.id, 50, now).unsaved).toBe(true);
+    expect(restorePlaythroughs(store, [c], now)).toBe(0);
+    expect(store.writes).toEqual([]);
+    expect(store.read(RECORDS_KEY)).toBe(text);
+  });
+
+  it('wholly damaged: a finish does not write over the file, and puts the playthrough\'s save back so it is not lost', () => {
+    const store = stuck();
+    store.data.set(RECORDS_KEY, { text: '{ not json', modified: 0 });
+    const save = '{"a save":true}';
+    store.data.set(saveKey(playable), { text: save, modified: 0 });
+    const out = finishPlaythrough(store, playable, debrief(), now, { randomBytes: bytes });
+    expect(store.read(RECORDS_KEY)).toBe('{ not json');
+    expect(store.read(saveKey(playable))).toBe(save);
+    expect(out?.unsaved).toBe(true);
+    expect(out?.notice).toBe('Your completion records were damaged; they could not be moved aside (permission denied) and are still at /state/records.json and nothing is written over them: this session starts with no records, and what you finish now is kept only for this session.');
+    expect(store.read(RECORDS_KEY)).toBe('{ not json');
+    expect(store.writes).not.toContain(RECORDS_KEY);
+    expect(store.read(saveKey(playable))).toBe(save);
+  });
+
+  it('records that could not be read at all are not written over either', () => {
+    const store = stuck();
+    const port: Store = { ...store, read: (key) => { if (key === RECORDS_KEY) throw new Error('EIO: i/o error'); return store.read(key); } };
+    const out = recordPlaythrough(port, record(now), bytes, now);
+    expect(store.writes).toEqual([]);
+    expect(out.unsaved).toBe(true);
+    expect(out.notice).toBe('Your completion records could not be read (EIO: i/o error).');
+    expect(store.writes).toEqual([]);
   });
 });
 
