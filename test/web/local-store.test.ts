@@ -92,6 +92,28 @@ describe('localStore', () => {
     expect(seen.map((p) => p?.kind)).toEqual(['full', undefined]);
   });
 
+  it('damaged data whose copy does not fit (storage full) stays in storage untouched, and the app goes on in memory', () => {
+    const storage = fakeStorage();
+    const store = localStore({ storage: () => storage });
+    store.write(RECORDS_KEY, '{ not json');
+    // Full for new keys only: replacing the original (a shorter text) would still fit.
+    storage.fail = undefined;
+    const setItem = storage.setItem.bind(storage);
+    storage.setItem = (k: string, v: string) => {
+      if (!storage.map.has(k)) throw new DOMException('quota', 'QuotaExceededError');
+      setItem(k, v);
+    };
+    const read = readRecords(store, new Date('2026-12-01T10:00:00Z'));
+    expect(storage.map.get('casa-practice/records.json')).toBe('{ not json');
+    expect(read.notice).toMatch(/could not be moved aside/);
+    expect(store.problem()?.kind).toBe('full');
+    recordCompletion(store, 'a', 50, new Date('2026-12-01T10:00:00Z'));
+    expect(storage.map.get('casa-practice/records.json')).toBe('{ not json');
+    expect(store.inMemoryOnly?.(RECORDS_KEY)).toBe(true);
+    store.remove(RECORDS_KEY);
+    expect(storage.map.get('casa-practice/records.json')).toBe('{ not json');
+  });
+
   it('a write that fails and later succeeds clears the problem', () => {
     const storage = fakeStorage();
     const store = localStore({ storage: () => storage });

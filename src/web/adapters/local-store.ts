@@ -1,4 +1,4 @@
-import { asideKey, cleanLine, memoryStore, type Store } from '../../machines/light.js';
+import { asideKey, cleanLine, leftInPlace, memoryStore, type Store } from '../../machines/light.js';
 
 /**
  * The core's storage port over `window.localStorage`.
@@ -132,8 +132,17 @@ export function localStore(options: LocalStoreOptions = {}): LocalStore {
     return { ...base, read: memory.read, remove: memory.remove, moveAside: memory.moveAside, list: memory.list, write: (k, t) => void tryWrite(k, t), tryWrite, watch: () => () => {}, inMemoryOnly: () => false };
   }
   const ls = storage;
+  // Keys whose damaged value could not be copied aside (storage full): left in storage, the only
+  // copy, and never written over or removed by this tab; what this tab writes there stays in memory.
+  const untouchable = new Set<string>();
 
   const tryWrite = (key: string, text: string): WriteResult => {
+    if (untouchable.has(key)) {
+      memory.write(key, text);
+      const p = problemOf(new DOMException('full', 'QuotaExceededError'), key);
+      setProblem(p);
+      return { ok: false, problem: p };
+    }
     try {
       ls.setItem(prefix + key, text);
     } catch (e) {
@@ -154,6 +163,7 @@ export function localStore(options: LocalStoreOptions = {}): LocalStore {
 
   const remove = (key: string) => {
     memory.remove(key);
+    if (untouchable.has(key)) return;
     try {
       ls.removeItem(prefix + key);
       ls.removeItem(prefix + MODIFIED + key);
@@ -167,7 +177,7 @@ export function localStore(options: LocalStoreOptions = {}): LocalStore {
     ...base,
     read(key) {
       const kept = memory.read(key);
-      if (kept !== undefined) return kept;
+      if (kept !== undefined || untouchable.has(key)) return kept;
       // May throw (the port allows it): the core turns it into a notice.
       return ls.getItem(prefix + key) ?? undefined;
     },
@@ -189,8 +199,14 @@ export function localStore(options: LocalStoreOptions = {}): LocalStore {
       const to = asideKey(key, now, why, (k) => memory.read(k) !== undefined || ls.getItem(prefix + k) !== null);
       const text = memory.read(key) ?? ls.getItem(prefix + key) ?? undefined;
       if (text === undefined) return to;
-      // The copy is in storage (or, when full, in memory for this tab): only then does the original go.
-      tryWrite(to, text);
+      // The copy must be in storage before the original goes. A copy kept only in this tab's memory
+      // (storage full) was lost with the tab: then the original stays where it is, untouched.
+      if (!tryWrite(to, text).ok) {
+        memory.remove(to);
+        memory.remove(key);
+        untouchable.add(key);
+        return leftInPlace(key, 'this browser\'s storage for this site is full');
+      }
       remove(key);
       return to;
     },
@@ -208,6 +224,7 @@ export function localStore(options: LocalStoreOptions = {}): LocalStore {
       } catch {
         // Listing is a convenience (the latest save): an unreadable storage lists what memory holds.
       }
+      for (const k of untouchable) found.delete(k);
       for (const e of memory.list(prefixOfKeys)) found.set(e.key, e.modified);
       return [...found].map(([key, modified]) => ({ key, modified }));
     },
