@@ -453,7 +453,14 @@ export function readRecordsFile(store: Store, now = new Date()): { file: Records
   try {
     text = store.read(RECORDS_KEY);
   } catch (e) {
-    return { file: empty(), notice: `Your completion records could not be read (${cleanLine((e as Error).message)}).`, untouchable: true };
+    // What cannot be read is moved aside like damaged records (a file this user may not read, a
+    // named pipe, a link to a device), so new records can start beside it; left where it was, it is
+    // the only copy of what it may hold and is never written over (`untouchable`).
+    const why = cleanLine((e as Error).message);
+    const movedTo = cleanLine(store.moveAside(RECORDS_KEY, now));
+    const stuck = leftWhereItWas(movedTo);
+    const then = stuck ? 'nothing is written over them: this session starts with no records, and what you finish now is kept only for this session' : 'new records were started';
+    return { file: empty(), notice: `Your completion records could not be read (${why}); ${RECORDS_MOVED_TO(movedTo)} and ${then}.`, ...(stuck ? { untouchable: true as const } : {}) };
   }
   if (text === undefined) return { file: empty() };
   const parsed = parseRecordsFile(text, now);

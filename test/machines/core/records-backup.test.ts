@@ -219,8 +219,21 @@ describe('damaged records that could not be moved aside are never written over',
     const out = recordPlaythrough(port, record(now), bytes, now);
     expect(store.writes).toEqual([]);
     expect(out.unsaved).toBe(true);
-    expect(out.notice).toBe('Your completion records could not be read (EIO: i/o error).');
+    expect(out.notice).toBe('Your completion records could not be read (EIO: i/o error); they could not be moved aside (permission denied) and are still at /state/records.json and nothing is written over them: this session starts with no records, and what you finish now is kept only for this session.');
     expect(store.writes).toEqual([]);
+  });
+
+  it('records that could not be read but could be moved aside are kept there, and new records start beside them', () => {
+    // A named pipe or a link to a device in the records' place (the terminal cannot read what is not
+    // a regular file): kept under another name, as damaged records are, so the finish is recorded.
+    const store = memoryStore({ [RECORDS_KEY]: 'unreadable here' });
+    const port: Store = { ...store, read: (key) => { if (key === RECORDS_KEY && store.read(key) === 'unreadable here') throw new Error('it is not a regular file'); return store.read(key); } };
+    const out = recordPlaythrough(port, record(now), bytes, now);
+    expect(out.unsaved).toBeUndefined();
+    const aside = [...store.data.keys()].find((k) => k.startsWith(`${RECORDS_KEY}.damaged-`))!;
+    expect(store.read(aside)).toBe('unreadable here');
+    expect(out.notice).toBe(`Your completion records could not be read (it is not a regular file); they were moved to ${aside} and new records were started.`);
+    expect(JSON.parse(store.read(RECORDS_KEY)!).playthroughs).toHaveLength(1);
   });
 });
 
