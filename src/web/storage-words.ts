@@ -1,4 +1,12 @@
-import { recordsSetAsideNotice, resumeFailure, type RecordsSetAside, type Store } from '../machines/light.js';
+import { leftWhereItWas, recordsSetAsideNotice, resumeFailure, type RecordsSetAside, type Store } from '../machines/light.js';
+
+/**
+ * Where what was set aside is, in a browser's words: a copy under another key of this site's storage,
+ * or (the storage full, no room for a copy) still under its own key, as it was: never written over.
+ */
+const keptInBrowser = (what: 'them' | 'the save') => (movedTo: string) => leftWhereItWas(movedTo)
+  ? `${what === 'them' ? 'they are' : 'the save is'} left as ${what === 'them' ? 'they were' : 'it was'} in this browser's storage for this site (it is full, with no room for a copy; nothing was deleted)`
+  : `a copy of ${what} is kept in this browser's storage for this site (nothing was deleted)`;
 
 // The core says what was set aside; here, where. A key such as records.json.damaged-… names an entry
 // of this site's storage that the volunteer cannot open, so the browser's words leave it out.
@@ -6,7 +14,7 @@ import { recordsSetAsideNotice, resumeFailure, type RecordsSetAside, type Store 
 /** The one line for records set aside, in a browser's words; `notice` (the core's) when nothing was set aside. */
 export function recordsNotice(read: { notice?: string; setAside?: RecordsSetAside }, where: 'records' | 'elsewhere' = 'elsewhere'): string | undefined {
   if (!read.setAside) return read.notice;
-  const kept = recordsSetAsideNotice(read.setAside, () => 'a copy of them is kept in this browser\'s storage for this site (nothing was deleted)');
+  const kept = recordsSetAsideNotice(read.setAside, keptInBrowser('them'));
   return `${kept} If you have a backup file, load it ${where === 'records' ? 'with “Load a backup file” below' : 'on My records'} to bring your records back.`;
 }
 
@@ -29,7 +37,9 @@ export function recordsNoticeThisVisit(store: Store, read: { notice?: string; se
   return said ? recordsNotice(said, where) : undefined;
 }
 
+const capital = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
+
 /** The one line when a save cannot be resumed, in a browser's words. */
 export function resumeNotice(error: string, movedTo?: string): string {
-  return resumeFailure(error, movedTo, () => 'A copy of the save is kept in this browser\'s storage for this site (nothing was deleted)');
+  return resumeFailure(error, movedTo, (at) => capital(keptInBrowser('the save')(at)));
 }

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { latestSaveKey, readRecords, recordCompletion, RECORDS_KEY } from '../../src/machines/index.js';
+import { recordsNotice } from '../../src/web/storage-words.js';
 import { localStore, requestPersistentStorage, type StoreProblem } from '../../src/web/adapters/local-store.js';
 
 beforeEach(() => window.localStorage.clear());
@@ -112,6 +113,9 @@ describe('localStore', () => {
     expect(store.inMemoryOnly?.(RECORDS_KEY)).toBe(true);
     store.remove(RECORDS_KEY);
     expect(storage.map.get('casa-practice/records.json')).toBe('{ not json');
+    // In the browser's words: left as they were, not "a copy of them is kept" (there is none).
+    expect(recordsNotice(read)).toMatch(/^Your completion records were damaged; they are left as they were in this browser's storage for this site \(it is full, with no room for a copy; nothing was deleted\) and nothing is written over them/);
+    expect(recordsNotice(read)).not.toMatch(/a copy of them is kept/);
   });
 
   it('a write that fails and later succeeds clears the problem', () => {
