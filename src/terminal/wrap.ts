@@ -156,7 +156,20 @@ const PLAIN = /^[\n\x20-\x7e“”‘’—–…→·✓✗█░›↑↓]*$/;
 const MEASURABLE = /^(?:(?![\p{Extended_Pictographic}\p{Regional_Indicator}\p{Emoji_Modifier}\p{Default_Ignorable_Code_Point}\u1100-\u11ff\u3164\ua960-\ua97f\ud7b0-\ud7ff\uffa0])[\p{L}\p{N}\p{P}\p{S} \n])*$/u;
 
 /** The columns one character (a code point) of measurable text takes, as wrap-ansi counts it. */
-const charWidth = (c: string): number => (c >= ' ' && c <= '~' ? 1 : stringWidth(c));
+const charWidth = (c: string): number => {
+  if (c >= ' ' && c <= '~') return 1;
+  // string-width takes microseconds a character (a segmenter, its tables): a long line of another
+  // script measured a character at a time asks about the same few characters again and again.
+  let w = charWidths.get(c);
+  if (w === undefined) {
+    w = stringWidth(c);
+    if (charWidths.size >= CHAR_WIDTHS_LIMIT) charWidths.clear();
+    charWidths.set(c, w);
+  }
+  return w;
+};
+const charWidths = new Map<string, number>();
+const CHAR_WIDTHS_LIMIT = 10_000;
 
 /** The columns a word of measurable text takes, one character at a time (see charWidth). */
 function widthOf(word: string): number {
@@ -164,6 +177,17 @@ function widthOf(word: string): number {
   let n = 0;
   for (const c of word) n += charWidth(c);
   return n;
+}
+
+/** Whether a line of measurable text fits in `width` columns (see charWidth), measured only as far as needed. */
+function fits(line: string, width: number): boolean {
+  if (line.length <= width && /^[\x20-\x7e]*$/.test(line)) return true;
+  let n = 0;
+  for (const c of line) {
+    n += charWidth(c);
+    if (n > width) return false;
+  }
+  return true;
 }
 
 /** Rows in a text (its line breaks and one). */
@@ -194,8 +218,11 @@ export function inkWrap(text: string, width: number): string | undefined {
     const plain = PLAIN.test(text);
     const composed = plain ? text : text.normalize();
     if (!plain && !MEASURABLE.test(composed)) return undefined;
-    const lines = text.split('\n');
-    out = lines.every((l) => (plain ? l.length : columnsOf(l)) <= width) ? text : composed.split('\n').map((l) => wrapLine(l, width)).join('\n');
+    // Each line measured a character at a time, stopping once past the width: string-width on a
+    // whole line takes time that grows with the square of its length (a minute for a 200,000-character
+    // line of accented words), where Ink, handed rows that fit, measures only short ones.
+    const lines = composed.split('\n');
+    out = lines.every((l) => (plain ? l.length <= width : fits(l, width))) ? text : lines.map((l) => wrapLine(l, width)).join('\n');
     if (wrapped.size >= WRAPPED_LIMIT) wrapped.clear();
     wrapped.set(key, out);
   }
