@@ -9,6 +9,8 @@ export const MAX_ID_LENGTH = 80;
 /** Whether a value could be a scenario's id. */
 export const isScenarioId = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_ID_LENGTH && SLUG.test(v);
 
+const LATIN_LETTERS: Record<string, string> = { ß: 'ss', ł: 'l', ø: 'o', đ: 'd', æ: 'ae', œ: 'oe', þ: 'th', ð: 'd', ħ: 'h', ı: 'i' };
+
 /**
  * The id a name or a title would make, as the validator suggests it: "D4 Worry" → "d4-worry",
  * "Jazmín Ruiz" → "jazmin-ruiz" (an accented letter kept as its letter), "Ms. O'Neil" → "ms-oneil"
@@ -16,6 +18,9 @@ export const isScenarioId = (v: unknown): v is string => typeof v === 'string' &
  */
 export function idFromText(value: string): string {
   return value.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase()
+    // Latin letters Unicode does not write as a letter and an accent, kept as letters too ("Łódź" →
+    // "lodz", "Straße" → "strasse"), not dropped ("odz", "stra-e").
+    .replace(/[ßłøđæœþðħı]/g, (c) => LATIN_LETTERS[c] ?? c)
     .replace(/['\u2019]/g, '')
     .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 }

@@ -941,6 +941,13 @@ describe('a condition or route written the way a person would guess is answered 
     expect(problemWhen('"character": "jade"', '"character": "Ms. O\'Neil"', 'invalid-id').fix).toBe('Use something like "ms-oneil".');
   });
 
+  // Found by the hostile review: letters with no decomposition (ß, Ł, Ø, Æ) were dropped from the
+  // suggested id ("Łódź Straße" → "odz-stra-e"), which no longer says whose id it is.
+  it('a suggested id keeps letters that are not written as a letter and an accent', () => {
+    expect(problemWhen('"character": "jade"', '"character": "Łódź Straße"', 'invalid-id').fix).toBe('Use something like "lodz-strasse".');
+    expect(problemWhen('"character": "jade"', '"character": "Søren Ærø"', 'invalid-id').fix).toBe('Use something like "soren-aero".');
+  });
+
   it('"next": ["id"] says to drop the brackets, not "Item 0 should be an object"', () => {
     const p = problemWhen('"next": "after-visit"', '"next": ["after-visit"]', 'invalid-next');
     expect(p.says).toContain('write "next": "after-visit" without the [ ]');
