@@ -98,17 +98,35 @@ function sameSessionSummary(scenario: Scenario, markdown: string, env: NodeJS.Pr
  */
 export function finishedSessionSummary(scenario: Scenario, decisions: readonly FacilitatedDecision[], debrief: Debrief, env: NodeJS.ProcessEnv = process.env): string | undefined {
   const words = undated(facilitationMarkdown(scenario, decisions, debrief));
+  // Its date line is the only part of the file that may differ in length (a few bytes at most).
+  const bytes = Buffer.byteLength(words);
   const dir = exportsDir(env);
   const prefix = summaryBaseName(scenario, '');
+  let names: string[];
   try {
-    const found = readdirSync(dir).filter((name) => name.startsWith(prefix) && name.endsWith('.md')).map((name) => {
-      const path = join(dir, name);
-      return { path, at: statSync(path).mtimeMs };
-    }).sort((a, b) => b.at - a.at);
-    return found.find(({ path }) => undated(readFileSync(path, 'utf8')) === words)?.path;
+    names = readdirSync(dir).filter((name) => name.startsWith(prefix) && name.endsWith('.md'));
   } catch {
     return undefined;
   }
+  // Each file on its own: one that cannot be read (a folder or a pipe named like a summary, a file
+  // without permission) is passed over, not the end of the search; only a file of about the right
+  // size is read, so a large file named like a summary is not read whole for nothing.
+  const found = names.flatMap((name) => {
+    const path = join(dir, name);
+    try {
+      const st = statSync(path);
+      return st.isFile() && Math.abs(st.size - bytes) <= 200 ? [{ path, at: st.mtimeMs }] : [];
+    } catch {
+      return [];
+    }
+  }).sort((a, b) => b.at - a.at);
+  return found.find(({ path }) => {
+    try {
+      return undated(readFileSync(path, 'utf8')) === words;
+    } catch {
+      return false;
+    }
+  })?.path;
 }
 
 /**
