@@ -100,18 +100,21 @@ export function resumeRecap(scenario: Scenario, snapshot: PersistedScenarioSnaps
   const index = indexScenario(scenario);
   const persisted = snapshot as unknown as { value: unknown; context: SessionContext };
   const context = persisted.context;
-  // Each scene passed, with the meter changes its live view said (worked out from the state of the moment).
-  let passed: { id: string; changes: ChangeView[] }[] = [];
+  // Each scene passed since the last reply, with the state of the moment: the meter changes its live
+  // view said are worked out below for these only, not for every scene of the whole replay (a view
+  // for each scene of a long save doubled the time it took to open).
+  let passed: { id: string; state: MachineState }[] = [];
   const replayed = replay(scenario, snapshot, (state, event) => {
-    if (event === 'continue') passed.push({ id: String(state.value), changes: selectView(scenario, state).sceneChanges });
+    if (event === 'continue') passed.push({ id: String(state.value), state });
     if (event === 'reply') passed = [];
   });
   if (!replayed) return { scenes: [] };
   const characters = new Map(scenario.characters.map((c) => [c.id, c]));
   const last = context.transcript[context.transcript.length - 1];
-  const scenes = passed.flatMap(({ id, changes }): RecapMoment[] => {
+  const scenes = passed.flatMap(({ id, state }): RecapMoment[] => {
     const node = index.nodes.get(id);
     if (!node || node.kind !== 'scene') return [];
+    const changes: ChangeView[] = selectView(scenario, state).sceneChanges;
     return [{
       title: node.title,
       narration: node.narration,
