@@ -16,6 +16,7 @@ Options:
                 (line by line too: votes as "3 5 0", r to reveal, then the branch number,
                 u back to the decision before, s start over); kept as it goes: opening
                 the scenario again carries it on, or shows a finished one's debrief
+                (u there goes back from its ending)
   --plain       line-by-line mode (automatic when input or output is not a
                 terminal, or TERM=dumb)
   -h, --help    show this help
@@ -56,7 +57,9 @@ Exit codes: 0 played, 1 the file has errors (or input ended early), 2 usage erro
 
 export const RESUME_HELP = `Usage: casa-practice resume [--plain]
 
-Continues the most recently saved session exactly where it stopped. With no save, or a damaged
+Continues the most recently saved session exactly where it stopped. A decision (in practice mode
+also a scene a reply led to) opens after "Where you left off": your last reply (in practice mode
+with its feedback) and the scenes since. With no save, or a damaged
 or outdated one (reported in one line and moved aside, never deleted), you choose a scenario from
 the list instead. When the save is of a scenario file that has moved, you are asked where it is
 now: type or paste its new path (or a folder to look in). If it is the same scenario and version

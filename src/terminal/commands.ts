@@ -34,7 +34,8 @@ Exit codes: 0 valid, 1 problems found, 2 usage error (bad option, missing file).
 export const GRAPH_HELP = `Usage: casa-practice graph <file> [--format mermaid|dot|svg] [--output <file>]
 
 Prints the scenario as a graph: decisions, scenes and endings (strong, mixed, harmful) are drawn
-differently; each reply edge shows its id and its score.
+differently; each reply edge shows its id and its score; a node no playthrough reaches has a
+dashed outline and "Unreachable" before its label.
 
 Options:
   --format   mermaid (default; for a Mermaid viewer), dot (Graphviz), or svg: a picture any
