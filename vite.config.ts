@@ -8,10 +8,19 @@ import { CHUNK_LIST } from './scripts/build-if-changed.mjs';
 import { serviceWorkerSource } from './src/web/service-worker.js';
 
 const ALL = ['test/**/*.test.ts', 'test/**/*.test.tsx'];
-// validate-unreadable and state-store-stuck mock node:fs, and preview-race the app's scenario list:
-// each needs a module graph of its own (in a shared worker, state-store-stuck's failing rename
-// reached the files after it: untrusted-state hung).
-const OWN_MODULES = ['test/terminal/validate-unreadable.test.ts', 'test/terminal/state-store-stuck.test.ts', 'test/web/preview-race.test.tsx'];
+// Files that mock a module need a module graph of their own (in a shared worker, state-store-stuck's
+// failing rename reached the files after it: untrusted-state hung): validate-unreadable and
+// state-store-stuck mock node:fs, preview-race the app's scenario list, open-race the terminal's
+// saves, recap-views the core's selectors and ink-wrap-measure string-width (each counting calls).
+// test/test-config.test.ts fails when a file that mocks a module is not in this list.
+const OWN_MODULES = [
+  'test/terminal/validate-unreadable.test.ts',
+  'test/terminal/state-store-stuck.test.ts',
+  'test/web/preview-race.test.tsx',
+  'test/machines/core/recap-views.test.ts',
+  'test/terminal/ink-wrap-measure.test.ts',
+  'test/terminal/open-race.test.tsx',
+];
 // The web app's component tests run under jsdom, each file with a fresh DOM.
 const WEB_COMPONENTS = ['test/web/**/*.test.tsx'];
 
