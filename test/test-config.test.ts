@@ -20,7 +20,7 @@ describe('the test configuration', () => {
   it('every test file that mocks a module runs in a module graph of its own (OWN_MODULES in vite.config.ts)', () => {
     const config = readFileSync(join(ROOT, 'vite.config.ts'), 'utf8');
     const list = /const OWN_MODULES = \[([^\]]*)\]/.exec(config)?.[1] ?? '';
-    const own = [...list.matchAll(/'([^']+)'/g)].map((m) => m[1]);
+    const own = [...list.matchAll(/'([^']+)'/g)].map((m) => m[1] ?? '');
     const mocking = testFiles().filter((f) => /\bvi\.(do)?mock\(/.test(readFileSync(join(ROOT, f), 'utf8')) && f !== 'test/test-config.test.ts');
     expect(mocking.length).toBeGreaterThan(0);
     expect(mocking.filter((f) => !own.includes(f))).toEqual([]);
