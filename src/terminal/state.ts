@@ -133,7 +133,8 @@ export function readIfExists(path: string, limit = MAX_STATE_BYTES): string | un
   }
   try {
     const stats = fstatSync(fd);
-    if (!stats.isFile()) throw new Error('it is not a regular file');
+    // Nothing a volunteer finished is in it (a pipe, a device, a folder): see Store.read's holdsNoData.
+    if (!stats.isFile()) throw Object.assign(new Error('it is not a regular file'), { holdsNoData: true });
     if (stats.size > limit) throw new Error(`it is larger than ${limit / 1024 / 1024} MB`);
     return readFileSync(fd, 'utf8');
   } finally {

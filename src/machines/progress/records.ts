@@ -453,10 +453,13 @@ export function readRecordsFile(store: Store, now = new Date()): { file: Records
   try {
     text = store.read(RECORDS_KEY);
   } catch (e) {
-    // What cannot be read is moved aside like damaged records (a file this user may not read, a
-    // named pipe, a link to a device), so new records can start beside it; left where it was, it is
-    // the only copy of what it may hold and is never written over (`untouchable`).
     const why = cleanLine((e as Error).message);
+    // A named pipe, a device or a folder where the records belong holds nothing finished: the next
+    // write replaces it (a folder refuses, and the finish is said not to be recorded).
+    if ((e as { holdsNoData?: unknown }).holdsNoData === true) return { file: empty(), notice: `Your completion records could not be read (${why}).` };
+    // A file that cannot be read (permissions, a disk error) may hold practice: it is moved aside like
+    // damaged records, so new records can start beside it; left where it was, it is the only copy of
+    // what it holds and is never written over (`untouchable`).
     const movedTo = cleanLine(store.moveAside(RECORDS_KEY, now));
     const stuck = leftWhereItWas(movedTo);
     const then = stuck ? 'nothing is written over them: this session starts with no records, and what you finish now is kept only for this session' : 'new records were started';

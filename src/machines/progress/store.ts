@@ -5,7 +5,11 @@
  * localStorage; tests use memoryStore().
  */
 export interface Store {
-  /** The text under a key, or undefined when there is none. Throws when it exists but cannot be read. */
+  /**
+   * The text under a key, or undefined when there is none. Throws when it exists but cannot be read;
+   * the error has `holdsNoData: true` when what is there cannot hold saved data (not a regular file:
+   * a named pipe, a device, a folder), so writing the key may replace it.
+   */
   read(key: string): string | undefined;
   /** Replaces the text under a key in one step (never half-written). */
   write(key: string, text: string): void;

@@ -224,15 +224,25 @@ describe('damaged records that could not be moved aside are never written over',
   });
 
   it('records that could not be read but could be moved aside are kept there, and new records start beside them', () => {
-    // A named pipe or a link to a device in the records' place (the terminal cannot read what is not
-    // a regular file): kept under another name, as damaged records are, so the finish is recorded.
+    // A file this user may not read: kept under another name, as damaged records are, so the finish is recorded.
     const store = memoryStore({ [RECORDS_KEY]: 'unreadable here' });
-    const port: Store = { ...store, read: (key) => { if (key === RECORDS_KEY && store.read(key) === 'unreadable here') throw new Error('it is not a regular file'); return store.read(key); } };
+    const port: Store = { ...store, read: (key) => { if (key === RECORDS_KEY && store.read(key) === 'unreadable here') throw new Error('EACCES: permission denied'); return store.read(key); } };
     const out = recordPlaythrough(port, record(now), bytes, now);
     expect(out.unsaved).toBeUndefined();
     const aside = [...store.data.keys()].find((k) => k.startsWith(`${RECORDS_KEY}.damaged-`))!;
     expect(store.read(aside)).toBe('unreadable here');
-    expect(out.notice).toBe(`Your completion records could not be read (it is not a regular file); they were moved to ${aside} and new records were started.`);
+    expect(out.notice).toBe(`Your completion records could not be read (EACCES: permission denied); they were moved to ${aside} and new records were started.`);
+    expect(JSON.parse(store.read(RECORDS_KEY)!).playthroughs).toHaveLength(1);
+  });
+
+  it('what holds no data in the records\' place (a named pipe, a device) is replaced by new records, with nothing set aside', () => {
+    // Even where nothing could be moved aside: there is nothing in it to keep.
+    const store = stuck();
+    store.data.set(RECORDS_KEY, { text: 'a pipe', modified: 0 });
+    const port: Store = { ...store, read: (key) => { if (key === RECORDS_KEY && store.read(key) === 'a pipe') throw Object.assign(new Error('it is not a regular file'), { holdsNoData: true }); return store.read(key); } };
+    const out = recordPlaythrough(port, record(now), bytes, now);
+    expect(out.unsaved).toBeUndefined();
+    expect(out.notice).toBe('Your completion records could not be read (it is not a regular file).');
     expect(JSON.parse(store.read(RECORDS_KEY)!).playthroughs).toHaveLength(1);
   });
 });
