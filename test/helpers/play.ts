@@ -1,5 +1,5 @@
 import { createActor } from 'xstate';
-import { compileScenario, type Debrief, type Scenario } from '../../src/machines/index.js';
+import { compileScenario, getPrinciple, selectView, startSession, type Debrief, type Scenario } from '../../src/machines/index.js';
 
 /** Plays the replies in order through the compiled machine (scenes continue by themselves); the debrief, or undefined if it did not end. */
 export function playReplies(scenario: Scenario, replies: readonly string[]): Debrief | undefined {
@@ -13,4 +13,25 @@ export function playReplies(scenario: Scenario, replies: readonly string[]): Deb
   }
   continueScenes();
   return actor.getSnapshot().status === 'done' ? (actor.getSnapshot().output as Debrief) : undefined;
+}
+
+/** Reply ids that, at each decision met, take the enabled reply breaking the most critical principles of the guide (the first when none does), as the session offers them. */
+export function criticalPath(scenario: Scenario): string[] {
+  const critical = (r: { assessments?: readonly { principle: string; verdict: string }[] }) => (r.assessments ?? []).filter((a) => a.verdict === 'violates' && getPrinciple(a.principle)?.severity === 'critical').length;
+  const actor = startSession(scenario, 'practice');
+  const ids: string[] = [];
+  for (let guard = 0; guard < 100 && actor.getSnapshot().status !== 'done'; guard++) {
+    if (actor.getSnapshot().can({ type: 'scene.continue' })) {
+      actor.send({ type: 'scene.continue' });
+      continue;
+    }
+    const view = selectView(scenario, actor.getSnapshot());
+    const node = scenario.nodes.find((n) => n.id === view.nodeId);
+    if (node?.kind !== 'decision') break;
+    const offered = node.replies.filter((r) => view.replies.some((v) => v.id === r.id && v.enabled));
+    const pick = offered.reduce((a, b) => (critical(b) > critical(a) ? b : a));
+    ids.push(pick.id);
+    actor.send({ type: 'reply.choose', replyId: pick.id });
+  }
+  return ids;
 }

@@ -1,6 +1,6 @@
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { getPrinciple, selectView, startSession, type FeedbackView, type PlayableScenario, type Scenario } from '../../src/machines/index.js';
+import { getPrinciple, selectView, startSession, type FeedbackView, type PlayableScenario } from '../../src/machines/index.js';
 import { rowText } from '../../src/terminal/debrief-lines.js';
 import { runPlain } from '../../src/terminal/plain.js';
 import { feedbackRows } from '../../src/terminal/tall-rows.js';
@@ -9,6 +9,7 @@ import { loadPlayable } from '../../src/terminal/scenario-source.js';
 import { bundledFile } from './helpers/layout.js';
 import { renderAt, tempEnv } from './helpers/ink.js';
 import { feedbackElement } from './helpers/play.js';
+import { criticalPath } from '../helpers/play.js';
 
 // The web app's feedback after a reply says ", critical" after the guide section of a principle
 // the reply breaks that is critical (a prohibited activity); the terminal's feedback (full screen
@@ -22,26 +23,6 @@ function load(name: string): PlayableScenario {
 
 const isCritical = (principle: string) => getPrinciple(principle)?.severity === 'critical';
 
-/** At each decision met, the reply breaking the most critical principles (the first when none does), as the session offers them. */
-function criticalPath(scenario: Scenario): string[] {
-  const critical = (r: { assessments?: readonly { principle: string; verdict: string }[] }) => (r.assessments ?? []).filter((a) => a.verdict === 'violates' && isCritical(a.principle)).length;
-  const actor = startSession(scenario, 'practice');
-  const ids: string[] = [];
-  for (let guard = 0; guard < 100 && actor.getSnapshot().status !== 'done'; guard++) {
-    if (actor.getSnapshot().can({ type: 'scene.continue' })) {
-      actor.send({ type: 'scene.continue' });
-      continue;
-    }
-    const view = selectView(scenario, actor.getSnapshot());
-    const node = scenario.nodes.find((n) => n.id === view.nodeId);
-    if (node?.kind !== 'decision') break;
-    const offered = node.replies.filter((r) => view.replies.some((v) => v.id === r.id && v.enabled));
-    const pick = offered.reduce((a, b) => (critical(b) > critical(a) ? b : a));
-    ids.push(pick.id);
-    actor.send({ type: 'reply.choose', replyId: pick.id });
-  }
-  return ids;
-}
 
 /** A verdict as the terminal words it after its mark, ", critical" when it breaks a critical principle. */
 const verdictWords = (a: FeedbackView['assessments'][number]) => `${a.verdict}: ${a.title} (${a.citation}${a.verdict === 'violates' && isCritical(a.principleId) ? ', critical' : ''})`;

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { pathRows, rowText, summaryRows, transcriptRows } from '../../src/terminal/debrief-lines.js';
 import { debriefPlain } from '../../src/terminal/debrief-plain.js';
-import { criticalGroups, debriefModel, decisionNumbers, getPrinciple, selectView, startSession, VERDICT_WORDS, type Debrief, type DebriefModel, type Scenario } from '../../src/machines/index.js';
+import { criticalGroups, debriefModel, decisionNumbers, VERDICT_WORDS, type Debrief, type DebriefModel } from '../../src/machines/index.js';
 import { bundled, example, play } from '../machines/core/fixtures.js';
+import { criticalPath } from '../helpers/play.js';
 
 const model = (yours: string, best: string) => ({
   paths: [{ where: 'New things', yours: { reply: yours, value: -2 }, best: { reply: best, value: 3 }, same: false }],
@@ -144,26 +145,6 @@ describe('critical violations, line by line', () => {
   });
 });
 
-/** Reply ids that, at each decision met, take the enabled reply breaking the most critical principles (the first when none does). */
-function criticalPath(scenario: Scenario): string[] {
-  const critical = (r: { assessments?: readonly { principle: string; verdict: string }[] }) => (r.assessments ?? []).filter((a) => a.verdict === 'violates' && getPrinciple(a.principle)?.severity === 'critical').length;
-  const actor = startSession(scenario, 'practice');
-  const ids: string[] = [];
-  for (let guard = 0; guard < 100 && actor.getSnapshot().status !== 'done'; guard++) {
-    if (actor.getSnapshot().can({ type: 'scene.continue' })) {
-      actor.send({ type: 'scene.continue' });
-      continue;
-    }
-    const view = selectView(scenario, actor.getSnapshot());
-    const node = scenario.nodes.find((n) => n.id === view.nodeId);
-    if (node?.kind !== 'decision') break;
-    const offered = node.replies.filter((r) => view.replies.some((v) => v.id === r.id && v.enabled));
-    const pick = offered.reduce((a, b) => (critical(b) > critical(a) ? b : a));
-    ids.push(pick.id);
-    actor.send({ type: 'reply.choose', replyId: pick.id });
-  }
-  return ids;
-}
 
 // The full-screen debrief listed each critical principle ("! Title ×6 (guide: …)") without saying
 // where, and its transcript did not mark the verdicts that made it critical, while the --plain and

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  buildDebrief, cell, criticalGroups, debriefExport, decisionNumbers, decisionPointer, endSentence, getPrinciple, quotedTitle, startSession, debriefMarkdown, debriefModel, facilitatedDecision, facilitationMarkdown, fileStamp, percentOf, scoreWords, selectView, signed, startFacilitation, STATUS_WORDS, VERDICT_WORDS,
+  buildDebrief, cell, criticalGroups, debriefExport, decisionNumbers, decisionPointer, endSentence, quotedTitle, debriefMarkdown, debriefModel, facilitatedDecision, facilitationMarkdown, fileStamp, percentOf, scoreWords, selectView, signed, startFacilitation, STATUS_WORDS, VERDICT_WORDS,
   type Debrief, type Scenario,
 } from '../../../src/machines/index.js';
 import { mdText } from '../../../src/machines/report/markdown.js';
 import { bundled, CONTROL, example, expectClean, HOSTILE, hostileScenario, play } from './fixtures.js';
 import { inTimeZone } from '../../helpers/time-zone.js';
+import { criticalPath } from '../../helpers/play.js';
 
 function debriefOf(scenario: Scenario, replies: string[]): Debrief {
   const snapshot = play(scenario, 'practice', replies).getSnapshot();
@@ -128,26 +129,6 @@ describe('debriefModel', () => {
   });
 });
 
-/** Reply ids that, at each decision met, take the enabled reply breaking the most critical principles of the guide (the first when none does). */
-function criticalPath(scenario: Scenario): string[] {
-  const critical = (r: { assessments?: readonly { principle: string; verdict: string }[] }) => (r.assessments ?? []).filter((a) => a.verdict === 'violates' && getPrinciple(a.principle)?.severity === 'critical').length;
-  const actor = startSession(scenario, 'practice');
-  const ids: string[] = [];
-  for (let guard = 0; guard < 100 && actor.getSnapshot().status !== 'done'; guard++) {
-    if (actor.getSnapshot().can({ type: 'scene.continue' })) {
-      actor.send({ type: 'scene.continue' });
-      continue;
-    }
-    const view = selectView(scenario, actor.getSnapshot());
-    const node = scenario.nodes.find((n) => n.id === view.nodeId);
-    if (node?.kind !== 'decision') break;
-    const offered = node.replies.filter((r) => view.replies.some((v) => v.id === r.id && v.enabled));
-    const pick = offered.reduce((a, b) => (critical(b) > critical(a) ? b : a));
-    ids.push(pick.id);
-    actor.send({ type: 'reply.choose', replyId: pick.id });
-  }
-  return ids;
-}
 
 function firstReply(s: Scenario, nodeId: string): string {
   const node = s.nodes.find((n) => n.id === nodeId);
