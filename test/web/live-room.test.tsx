@@ -378,19 +378,19 @@ describe('live room on the presenter page', () => {
     await download();
     const stale = /The summary downloaded earlier from this page is out of date/;
     expect(screen.queryByText(stale)).toBeNull();
-    // Back, and the same branch again: the same summary, so nothing is out of date.
-    await user.click(screen.getByRole('button', { name: 'Back to decision 2' }));
-    client.answer();
-    await user.click(within(document.querySelector('[data-reply="after-supervisor"]') as HTMLElement).getByRole('button', { name: /Follow/ }));
-    client.answer();
-    expect(client.state.phase).toBe('ended');
+    // Back to decision 2, and the room follows `reply` to the ending.
+    const backAndFollow = async (reply: string) => {
+      await user.click(screen.getByRole('button', { name: 'Back to decision 2' }));
+      client.answer();
+      await user.click(within(document.querySelector(`[data-reply="${reply}"]`) as HTMLElement).getByRole('button', { name: /Follow/ }));
+      client.answer();
+      expect(client.state.phase).toBe('ended');
+    };
+    // The same branch again: the same summary, so nothing is out of date.
+    await backAndFollow('after-supervisor');
     expect(screen.queryByText(stale)).toBeNull();
-    // Back, and another branch: the copy downloaded says the branch taken back.
-    await user.click(screen.getByRole('button', { name: 'Back to decision 2' }));
-    client.answer();
-    await user.click(within(document.querySelector('[data-reply="after-wait"]') as HTMLElement).getByRole('button', { name: /Follow/ }));
-    client.answer();
-    expect(client.state.phase).toBe('ended');
+    // Another branch: the copy downloaded says the branch taken back.
+    await backAndFollow('after-wait');
     expect(screen.getByText(stale)).toBeTruthy();
     await download();
     expect(screen.queryByText(stale)).toBeNull();
