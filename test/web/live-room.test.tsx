@@ -138,6 +138,15 @@ async function voteAndFollow(user: ReturnType<typeof userEvent.setup>, client: F
   client.answer();
 }
 
+/** From the room's start, each of the two decisions voted and followed (best practice) to the story's ending. */
+async function toEnding(user: ReturnType<typeof userEvent.setup>, client: FakeClient) {
+  client.push();
+  await voteAndFollow(user, client, 'phone-curious', 'phone-curious');
+  await user.click(screen.getByRole('button', { name: 'Continue' }));
+  client.answer();
+  await voteAndFollow(user, client, 'after-supervisor', 'after-supervisor');
+}
+
 describe('live room on the presenter page', () => {
   it('shows the room\'s introductions above the moment, for the trainer to read aloud, and not on the projector', async () => {
     const { client, projector } = renderWithProjector();
@@ -331,11 +340,7 @@ describe('live room on the presenter page', () => {
     const user = userEvent.setup();
     steppingClock();
     const { client } = renderRoom();
-    client.push();
-    await voteAndFollow(user, client, 'phone-curious', 'phone-curious');
-    await user.click(screen.getByRole('button', { name: 'Continue' }));
-    client.answer();
-    await voteAndFollow(user, client, 'after-supervisor', 'after-supervisor');
+    await toEnding(user, client);
     expect(client.state.phase).toBe('ended');
     expect(screen.getByRole('heading', { name: 'How often the room matched best practice' })).toBeTruthy();
     expect(screen.getByText(/Back to decision 2: the room returns to it, revealed with its votes/).textContent).toContain('written again, in the same file, when the session ends or stops');
@@ -368,11 +373,7 @@ describe('live room on the presenter page', () => {
   it('a summary downloaded at an ending the room went back from is said to be out of date at the new ending, until it is downloaded again', async () => {
     const user = userEvent.setup();
     const { client } = renderRoom();
-    client.push();
-    await voteAndFollow(user, client, 'phone-curious', 'phone-curious');
-    await user.click(screen.getByRole('button', { name: 'Continue' }));
-    client.answer();
-    await voteAndFollow(user, client, 'after-supervisor', 'after-supervisor');
+    await toEnding(user, client);
     expect(screen.getByText(/Back to decision 2: the room returns to it/).textContent).toContain('a summary already downloaded on this page stays as it is: download it again at the new ending');
     const download = () => user.click(screen.getByRole('button', { name: 'Download the session summary (Markdown)' }));
     await download();

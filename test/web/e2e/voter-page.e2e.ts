@@ -111,6 +111,27 @@ async function phoneRoom(scenario = hostile(), viewport = { width: 360, height: 
   };
 }
 
+/**
+ * The phone `page` joins the room on `port` and waits for the trainer; a presenter connects and opens
+ * the vote on the first decision, and the phone says "Vote now". The presenter and that decision.
+ */
+async function joinAndOpen(page: Page, port: number) {
+  await page.goto(`http://127.0.0.1:${port}/join?room=${ROOM}`);
+  await status(page, /Waiting for the trainer/);
+  const presenter = await Presenter.connect(`ws://127.0.0.1:${port}`, ROOM, TOKEN);
+  const decision = presenter.view.session;
+  await presenter.act({ type: 'open', node: decision.nodeId });
+  await status(page, /Vote now/);
+  return { presenter, decision };
+}
+
+/** The presenter reveals the first round's votes: the reveal, or the test fails if the room refused. */
+async function revealFirst(presenter: Presenter) {
+  const revealed = await presenter.act({ type: 'reveal', round: 1 });
+  if (!('reveal' in revealed) || !revealed.reveal) throw new Error('the reveal was refused');
+  return revealed.reveal;
+}
+
 describe('voter page in Chromium', () => {
   it.skipIf(!available)('joins, votes by tap, keeps its vote across a reload and a server restart, shows its feedback as text; no CSP violation; axe clean', async () => {
     const ctx = roomContext(hostile());
@@ -414,15 +435,8 @@ describe('voter page in Chromium', () => {
     const { server, context } = room;
     const page = await context.newPage();
     try {
-      await page.goto(`http://127.0.0.1:${server.port}/join?room=${ROOM}`);
-      await status(page, /Waiting for the trainer/);
-      const presenter = await Presenter.connect(`ws://127.0.0.1:${server.port}`, ROOM, TOKEN);
-      const decision = presenter.view.session;
-      await presenter.act({ type: 'open', node: decision.nodeId });
-      await status(page, /Vote now/);
-      const revealed = await presenter.act({ type: 'reveal', round: 1 });
-      if (!('reveal' in revealed) || !revealed.reveal) throw new Error('the reveal was refused');
-      const best = revealed.reveal.entries.find((e) => e.best)!;
+      const { presenter } = await joinAndOpen(page, server.port);
+      const best = (await revealFirst(presenter)).entries.find((e) => e.best)!;
       await status(page, /^Revealed\. You did not vote on this decision: the best-practice reply and why are below\.$/);
       await page.locator('#feedback').waitFor({ state: 'visible' });
       expect(await page.locator('#verdict').textContent()).toBe(`You did not vote. Best practice here: reply ${best.number}.`);
@@ -449,19 +463,13 @@ describe('voter page in Chromium', () => {
     const { server, context } = room;
     const page = await context.newPage();
     try {
-      await page.goto(`http://127.0.0.1:${server.port}/join?room=${ROOM}`);
-      await status(page, /Waiting for the trainer/);
-      const presenter = await Presenter.connect(`ws://127.0.0.1:${server.port}`, ROOM, TOKEN);
-      const decision = presenter.view.session;
-      await presenter.act({ type: 'open', node: decision.nodeId });
-      await status(page, /Vote now/);
+      const { presenter, decision } = await joinAndOpen(page, server.port);
       const accuse = decision.replies.find((r) => r.id === 'phone-accuse')!;
       await page.locator(`#replies button[data-reply="${accuse.number}"]`).click();
       await status(page, /Vote received/);
-      const revealed = await presenter.act({ type: 'reveal', round: 1 });
-      if (!('reveal' in revealed) || !revealed.reveal) throw new Error('the reveal was refused');
-      const mine = revealed.reveal.entries.find((e) => e.replyId === 'phone-accuse')!;
-      const best = revealed.reveal.entries.filter((e) => e.best).sort((a, b) => a.number - b.number);
+      const reveal = await revealFirst(presenter);
+      const mine = reveal.entries.find((e) => e.replyId === 'phone-accuse')!;
+      const best = reveal.entries.filter((e) => e.best).sort((a, b) => a.number - b.number);
       expect(best.map((e) => e.replyId).sort()).toEqual(['phone-curious', 'phone-ignore']);
       await status(page, /^Revealed: see why below\.$/);
       await page.locator('#feedback').waitFor({ state: 'visible' });
@@ -513,13 +521,8 @@ describe('voter page in Chromium', () => {
     const context = await browser!.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
     try {
-      await page.goto(`http://127.0.0.1:${server.port}/join?room=${ROOM}`);
-      await status(page, /Waiting for the trainer/);
-      const presenter = await Presenter.connect(`ws://127.0.0.1:${server.port}`, ROOM, TOKEN);
-      const decision = presenter.view.session;
+      const { presenter, decision } = await joinAndOpen(page, server.port);
       const off = decision.replies.find((r) => r.id === 'phone-accuse')!;
-      await presenter.act({ type: 'open', node: decision.nodeId });
-      await status(page, /Vote now/);
       const button = page.locator(`#replies button[data-reply="${off.number}"]`);
       expect(await button.isDisabled()).toBe(true);
       expect(await button.textContent()).toBe(`${off.number}.${off.text} (not available now)`);
