@@ -99,8 +99,8 @@ export function App({ store, storageNotice }: AppProps) {
     setOnBreak(true);
   }, []);
   // The bar's button, pressed again, keeps the focus. "Back to where I was" (or Escape) in the panel
-  // goes back into the conversation, to its newest moment (the reply keys act only once the focus
-  // is on a reply), on a page that has one; elsewhere to the bar's button, where the break began.
+  // goes back into the conversation, to its newest moment (where the reply keys act: the focus is
+  // in the current decision), on a page that has one; elsewhere to the bar's button, where the break began.
   const endBreak = useCallback(() => {
     setOnBreak(false);
     queueMicrotask(() => breakButton.current?.focus({ preventScroll: true }));

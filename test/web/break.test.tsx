@@ -57,14 +57,14 @@ describe('take a break', () => {
     // Paused: reply keys do nothing while the break is shown.
     await user.keyboard('1');
     expect(screen.queryByText(/^You( do)?:$/)).toBeNull();
-    // "Back to where I was" goes back into the conversation, to its newest moment (the replies,
-    // where the keys act, follow it).
+    // "Back to where I was" goes back into the conversation, to its newest moment (the current
+    // decision, where the keys act).
     const moment = [...container.querySelectorAll('#transcript .moment-heading')].at(-1);
     await user.click(screen.getByRole('button', { name: 'Back to where I was' }));
     expect(document.activeElement).toBe(moment);
     expect(document.title).toBe(title);
     // The bar's button, pressed again to end a break, keeps the focus; a reply key pressed there
-    // is not taken as an answer (WCAG 2.1.4: the keys act only on the replies).
+    // is not taken as an answer (WCAG 2.1.4: the keys act only in the current decision).
     await user.click(button);
     await user.click(button);
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Take a break' }));

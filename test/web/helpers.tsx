@@ -37,9 +37,9 @@ export const XSS = ' <script>window.__xss = 1</script><img src=x onerror="window
 export const XSS_SHORT = '<img src=x onerror="window.__xss=5">';
 
 /**
- * Presses a reply's number key as a keyboard user does: the keys choose only while a reply has the
- * focus (WCAG 2.1.4), and the app moves focus to the newest moment after each reply, so Tab first
- * until the focus is on a reply.
+ * Presses a reply's number key with the focus on a reply: Tab first until it is there (the keys act
+ * only while the focus is in the current decision, WCAG 2.1.4; at a first decision opened from a
+ * link the focus is on the page, where they do not).
  */
 export async function replyKey(user: ReturnType<typeof userEvent.setup>, key: string): Promise<void> {
   for (let tabs = 0; !document.activeElement?.closest('.replies'); tabs++) {

@@ -48,30 +48,64 @@ async function liveDuring(act: () => Promise<unknown>): Promise<string[]> {
 describe('playing a scenario in the browser', () => {
   // WCAG 2.1.4: a single character key must not act from anywhere on the page. A "3" pressed on a
   // link of the navigation (a slip, or speech software typing) answered the decision, for good in
-  // an assessment; and with the focus on the page or on the heading the app moved it to, a number
-  // spoken to speech software or a key a screen reader let through answered it too, with no way to
-  // turn the keys off. They work only while a reply has the focus, as the hint beside them says.
-  it('takes the reply keys only while a reply has the focus: not on the page, the conversation or a control elsewhere', async () => {
+  // an assessment; and with the focus on the page, a number spoken to speech software or a key a
+  // screen reader let through answered it too, with no way to turn the keys off. They act only while
+  // the focus is in the current decision (active only while its component has focus): its moment
+  // (the heading the app moves the focus to after each reply, its words) or its replies, as the hint
+  // beside them says. Earlier, only a reply: after each reply a keyboard user had to Tab before the
+  // keys worked again.
+  it('takes the reply keys while the focus is in the current decision (heading, words, replies): not on the page, earlier moments or a control elsewhere', async () => {
     const user = userEvent.setup();
-    renderApp('#/assess/youth-discloses');
-    const replies = await screen.findByRole('group', { name: /./ });
-    const answered = () => screen.queryByText(/^You( do)?:$/) !== null;
-    const heading = document.querySelector<HTMLElement>('#transcript .moment:last-of-type .moment-heading');
-    expect(heading).not.toBeNull();
-    for (const place of [screen.getByRole('link', { name: 'My records' }), screen.getByRole('button', { name: 'Take a break' }), heading as HTMLElement, document.body]) {
+    renderApp('#/play/youth-discloses');
+    await screen.findByRole('group', { name: /./ });
+    await replyKey(user, '1');
+    // On to the next decision, by keyboard: an earlier moment is now in the conversation.
+    for (let step = 0; !screen.queryByRole('group', { name: /./ }); step++) {
+      if (step > 20) throw new Error('no second decision');
+      act(() => screen.getByRole('button', { name: 'Continue' }).focus());
+      await user.keyboard('{Enter}');
+    }
+    const replies = screen.getByRole('group', { name: /./ });
+    const said = () => screen.getAllByText(/^You( do)?:$/).length;
+    const before = said();
+    const moments = [...document.querySelectorAll<HTMLElement>('#transcript .moment')];
+    const current = moments.at(-1) as HTMLElement;
+    const heading = current.querySelector<HTMLElement>('.moment-heading') as HTMLElement;
+    // The app moved the focus to the new moment's heading.
+    expect(document.activeElement).toBe(heading);
+    const earlierHeading = moments.at(-2)?.querySelector<HTMLElement>('.moment-heading');
+    expect(earlierHeading).toBeTruthy();
+    const key = within(replies).getAllByRole('button').find((b) => !(b as HTMLButtonElement).disabled)?.getAttribute('aria-keyshortcuts') as string;
+    const elsewhere = [screen.getByRole('link', { name: 'My records' }), screen.getByRole('button', { name: 'Take a break' }), screen.getByRole('button', { name: 'Undo last reply' }), earlierHeading as HTMLElement, document.body];
+    for (const place of elsewhere) {
       act(() => {
         (document.activeElement as HTMLElement | null)?.blur();
         if (place !== document.body) place.focus();
       });
       expect(document.activeElement).toBe(place);
-      await user.keyboard('1');
-      expect(answered(), place.textContent ?? '').toBe(false);
+      await user.keyboard(key);
+      expect(said(), place.textContent ?? '').toBe(before);
       expect(document.activeElement).toBe(place);
     }
-    expect(document.getElementById('reply-keys')?.textContent).toMatch(/^When a reply has focus, press \d/);
-    act(() => within(replies).getAllByRole('button')[1]?.focus());
-    await user.keyboard('1');
-    expect(answered()).toBe(true);
+    expect(document.getElementById('reply-keys')?.textContent).toMatch(/^While the focus is on this decision \(its heading, its words or a reply\), press \d/);
+    // On the heading (where the app puts the focus after a reply): the key answers, no Tab needed.
+    act(() => heading.focus());
+    await user.keyboard(key);
+    expect(said()).toBe(before + 1);
+    // Undone (practice): back at the decision. A click on its words keeps the focus in it, and the key answers.
+    await user.click(screen.getByRole('button', { name: 'Undo last reply' }));
+    expect(said()).toBe(before);
+    const words = document.querySelector<HTMLElement>('#transcript .moment[data-current] .line, #transcript .moment[data-current] .narration') as HTMLElement;
+    expect(words).toBeTruthy();
+    await user.click(words);
+    expect(document.activeElement?.closest('.moment')).toBe(words.closest('.moment'));
+    await user.keyboard(key);
+    expect(said()).toBe(before + 1);
+    // And on a reply, as before.
+    await user.click(screen.getByRole('button', { name: 'Undo last reply' }));
+    act(() => within(screen.getByRole('group', { name: /./ })).getAllByRole('button').find((b) => !(b as HTMLButtonElement).disabled)?.focus());
+    await user.keyboard(key);
+    expect(said()).toBe(before + 1);
   });
 
   it('plays to the debrief by keyboard alone, with focus on the new content after each reply', async () => {
@@ -603,7 +637,7 @@ describe('playing a scenario in the browser', () => {
     const n = closed[0]?.querySelector('.num')?.textContent;
     // The keys hint names only the keys that choose something ("Press 1 to 3" counted the closed one).
     const open = [1, 2, 3].filter((k) => String(k) !== n);
-    expect(document.getElementById('reply-keys')?.textContent).toBe(`When a reply has focus, press ${open[0]} or ${open[1]} to choose.`);
+    expect(document.getElementById('reply-keys')?.textContent).toBe(`While the focus is on this decision (its heading, its words or a reply), press ${open[0]} or ${open[1]} to choose.`);
     // Not "Not open to you at this point.": what it needs, from a meter the volunteer can see.
     const why = document.getElementById(closed[0]?.getAttribute('aria-describedby') ?? '');
     expect(why?.textContent?.trim()).toBe(`Reply ${n} is not available now: it needs Jade's trust at least 80 (now 50).`);

@@ -39,12 +39,14 @@ function momentOf(view: SessionView, turns: number): Moment {
  * a moment does not change once shown (its reply is the transcript's entry, the same object at
  * every later step), so each step draws only the new moment, not the whole conversation again.
  */
-const MomentView = memo(function MomentView({ moment: m, turn, scenario, mode }: { moment: Moment; turn: Turn | undefined; scenario: Scenario; mode: SessionMode }) {
+const MomentView = memo(function MomentView({ moment: m, turn, scenario, mode, current }: { moment: Moment; turn: Turn | undefined; scenario: Scenario; mode: SessionMode; current: boolean }) {
   const fb = turn ? feedbackOf(scenario, turn) : undefined;
   return (
     // Not a landmark each: a long conversation filled the list of landmarks with a region per
     // moment, many named "Scene" alike (an untitled decision too). Its heading names it.
-    <section className="moment">
+    // The current moment takes the focus when its text is clicked (tabIndex -1, out of the Tab
+    // order), so the reply keys, which act while the focus is in it, act there too.
+    <section className="moment" data-current={current ? '' : undefined} tabIndex={current ? -1 : undefined}>
       <h3 className="moment-heading" tabIndex={-1}>{m.title ?? (m.kind === 'decision' ? 'Your turn' : 'Scene')}</h3>
       {m.narration && <p className="narration"><span className="sr-only">Narration: </span>{m.narration}</p>}
       {m.lines.map((l, i) => (
@@ -305,11 +307,12 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
 
   // Why the reply whose number was just pressed cannot be chosen here (read out; see below).
   const [closedSaid, setClosedSaid] = useState<{ n: number; nodeId: string; text: string }>();
-  // 1–9 choose a reply (without modifier keys) only while the focus is on one of the replies (WCAG
-  // 2.1.4, active only on focus): not on the page, the conversation or the heading the app moved
-  // focus to, where a stray key, a screen reader's browse-mode key that reached the page or speech
-  // software typing a number answered the decision, with no way to turn the keys off. The hint
-  // beside the replies says so. A key held down chooses once:
+  // 1–9 choose a reply (without modifier keys) only while the focus is in the current decision: its
+  // moment in the conversation (the heading the app moves focus to after each reply, its text) or
+  // its replies (WCAG 2.1.4, active only while the component has focus). Not on the page, earlier
+  // moments of the conversation or controls elsewhere, where a stray key, a screen reader's
+  // browse-mode key that reached the page or speech software typing a number answered the decision,
+  // with no way to turn the keys off. The hint beside the replies says so. A key held down chooses once:
   // its auto-repeat would answer the decisions that follow, unseen. In an assessment (no undo), a
   // reply key pressed twice in quick succession answers only the decision it was pressed at: the
   // second press, landing on the decision the first one brought, is said and not taken.
@@ -319,7 +322,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
     if (paused || view.done || restart.open || elsewhere) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.ctrlKey || e.altKey || e.metaKey || e.defaultPrevented || e.repeat) return;
-      if (!/^[1-9]$/.test(e.key) || !onReplies(e.target)) return;
+      if (!/^[1-9]$/.test(e.key) || !inCurrentDecision(e.target)) return;
       const reply = view.replies.find((r) => r.number === Number(e.key));
       const last = lastReplyKey.current;
       if (reply && mode === 'assessment' && last && last.nodeId !== view.nodeId && e.timeStamp - last.at < DOUBLE_PRESS_MS) {
@@ -409,11 +412,12 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
             <ol>{earlier.map((t, i) => <li key={i}>{earlierReply(feedbackOf(scenario, t))}</li>)}</ol>
           </div>
         )}
-        {moments.map((m) => <MomentView key={m.key} moment={m} turn={m.kind === 'decision' ? context.transcript[m.turns] : undefined} scenario={scenario} mode={mode} />)}
+        {moments.map((m, i) => <MomentView key={m.key} moment={m} turn={m.kind === 'decision' ? context.transcript[m.turns] : undefined} scenario={scenario} mode={mode} current={i === moments.length - 1 && m.kind === 'decision' && !elsewhere} />)}
       </div>
       {wentOn}
       {view.kind === 'decision' && !elsewhere && (
-        <div role="group" aria-labelledby="prompt" className="replies">
+        // tabIndex -1: a click on the prompt or the hint keeps the focus in the decision, where the reply keys act.
+        <div role="group" aria-labelledby="prompt" className="replies" tabIndex={-1}>
           <h3 id="prompt">{view.prompt}</h3>
           {replyKeysWords(view.replies) && <p className="hint" id="reply-keys">{replyKeysWords(view.replies)}</p>}
           <ol>
@@ -469,24 +473,30 @@ export const UNDONE_WORDS = 'Your last reply was undone. You are back at this de
 
 const ELSEWHERE = 'You went on with this scenario in another tab or window, so it stopped here: nothing more from this tab is saved or added to your records. To go on here, reload this page; it opens where the other one left off.';
 
-/** Whether a key pressed with the focus on `target` is meant for the replies: the focus is within them. */
-function onReplies(target: EventTarget | null): boolean {
-  return target instanceof Element && target.closest('.replies') !== null;
+/**
+ * Whether a key pressed with the focus on `target` is meant for the replies: the focus is within them
+ * or within the current decision's moment (marked data-current), not an earlier one.
+ */
+function inCurrentDecision(target: EventTarget | null): boolean {
+  return target instanceof Element && (target.closest('.replies') !== null || target.closest('#transcript .moment[data-current]') !== null);
 }
 
+/** Where the reply keys act, as the hint says it (see inCurrentDecision). */
+export const REPLY_KEYS_WHERE = 'While the focus is on this decision (its heading, its words or a reply)';
+
 /**
- * "When a reply has focus, press 1 to 3 to choose.", naming only the keys that choose something here: a reply
- * the story does not open is left out ("When a reply has focus, press 2 or 3 to choose."); none at all, no hint.
- * The keys work only while a reply has the focus, so the hint says where.
+ * "While the focus is on this decision (…), press 1 to 3 to choose.", naming only the keys that choose
+ * something here: a reply the story does not open is left out ("…, press 2 or 3 to choose."); none at
+ * all, no hint. The keys work only while the focus is in the decision, so the hint says where.
  */
 function replyKeysWords(replies: readonly { number: number; enabled: boolean }[]): string | undefined {
   const keys = replies.filter((r) => r.enabled && r.number <= 9).map((r) => r.number);
   if (keys.length === 0) return undefined;
-  if (keys.length === 1) return `When a reply has focus, press ${keys[0]} to choose.`;
+  if (keys.length === 1) return `${REPLY_KEYS_WHERE}, press ${keys[0]} to choose.`;
   const first = keys[0] as number;
   const last = keys[keys.length - 1] as number;
-  if (keys.length > 2 && last - first === keys.length - 1) return `When a reply has focus, press ${first} to ${last} to choose.`;
-  return `When a reply has focus, press ${keys.slice(0, -1).join(', ')} or ${last} to choose.`;
+  if (keys.length > 2 && last - first === keys.length - 1) return `${REPLY_KEYS_WHERE}, press ${first} to ${last} to choose.`;
+  return `${REPLY_KEYS_WHERE}, press ${keys.slice(0, -1).join(', ')} or ${last} to choose.`;
 }
 
 /** A reply's name, as it is shown: "2. Do: Sit down beside her.", "3. What happened?" (the full stop a pause after the number). */

@@ -63,7 +63,7 @@ async function keyboardToDebrief(page: Page) {
   for (let i = 0; i < 80; i++) {
     if (await page.locator('#debrief-heading').count()) return;
     if (await page.getByRole('group').count()) {
-      // The reply keys act only while a reply has the focus (WCAG 2.1.4).
+      // The reply keys act only while the focus is in the current decision (WCAG 2.1.4): here, on a reply.
       const reply = page.locator('.replies button.reply:not([disabled])').first();
       await reply.focus();
       await page.keyboard.press((await reply.getAttribute('aria-keyshortcuts')) ?? '1');
@@ -119,7 +119,7 @@ describe('the web app in Chromium', () => {
       await touch.detach();
       // On a phone's screen (until after the break below).
       await page.setViewportSize({ width: 360, height: 740 });
-      // The reply keys act only while a reply has the focus (WCAG 2.1.4).
+      // The reply keys act only while the focus is in the current decision (WCAG 2.1.4): here, on a reply.
       await page.locator('.replies button.reply:not([disabled])').first().focus();
       await page.keyboard.press('2');
       // Focus is on the newest moment, visible below the sticky bar; above it, the reply just made
@@ -428,7 +428,7 @@ describe('the web app in Chromium', () => {
       // Far enough into the conversation that its newest moment is below the first screen.
       for (let i = 0; i < 3; i++) {
         await page.getByRole('group').waitFor();
-        // The reply keys act only while a reply has the focus (WCAG 2.1.4).
+        // The reply keys act only while the focus is in the current decision (WCAG 2.1.4): here, on a reply.
         const reply = page.locator('.replies button.reply:not([disabled])').first();
         await reply.focus();
         await page.keyboard.press((await reply.getAttribute('aria-keyshortcuts')) ?? '1');
