@@ -200,9 +200,68 @@ describe('previewing a scenario file', () => {
     const input = screen.getByLabelText('Scenario file (.json)');
     await user.upload(input, file);
     expect(await screen.findByText(/^mine\.json: 1 error/)).toBeTruthy();
+    // Through its "Check again" button, which opens the file window (no handle here) to choose it again.
+    await user.click(screen.getByRole('button', { name: 'Check again: choose mine.json again' }));
     await user.upload(input, file);
     expect(await screen.findByText(/^Checked again at \d\d:\d\d:\d\d: mine\.json is valid/)).toBeTruthy();
     expect(screen.getByText(/^Results below are for/).textContent).toBe('Results below are for mine.json, checked again. Choose a file above to check another one.');
+  });
+
+  // A different file with the name of the one shown (another folder's mine.json, or the trainer's
+  // own copy of an app's court-report.json) was announced "Checked again at …", as though the file
+  // shown had been checked again. It is said as checked (with the time, so that the same verdict
+  // words are said anew), and "again" only for the same file: the same bytes, the same handle, its
+  // "Check again", or an app's file checked again.
+  it('another file with the name of the one shown is not said to be the same file checked again', async () => {
+    const user = userEvent.setup();
+    const said = async (pick: () => Promise<void>, verdict: RegExp) => {
+      const watch = watchAnnouncements('[role="status"]', true);
+      try {
+        await pick();
+        await screen.findByText(verdict);
+      } finally {
+        watch.stop();
+      }
+      return watch.said.at(-1);
+    };
+    renderPreview();
+    const input = screen.getByLabelText('Scenario file (.json)');
+    const other = example.replace(/"title": "([^"]*)"/, '"title": "$1, another copy"');
+    expect(other).not.toBe(example);
+    await user.upload(input, new File([example], 'mine.json'));
+    expect(await screen.findByText('mine.json is valid.')).toBeTruthy();
+    // Another mine.json, from another folder: valid too.
+    expect(await said(() => user.upload(input, new File([other], 'mine.json')), /^Checked at \d\d:\d\d:\d\d: mine\.json is valid\.$/)).toMatch(/^Checked at \d\d:\d\d:\d\d: mine\.json is valid\.$/);
+    expect(screen.getByText(/^Results below are for/).textContent).toBe('Results below are for mine.json. Choose a file above to check another one.');
+    // That file chosen again in the field (the same bytes): checked again.
+    expect(await said(() => user.upload(input, new File([other], 'mine.json')), /^Checked again at /)).toMatch(/^Checked again at \d\d:\d\d:\d\d: mine\.json is valid\.$/);
+    cleanup();
+
+    // The app's court-report.json shown, then the trainer's own court-report.json: not the app's checked again.
+    renderApp('#/preview/court-report.json');
+    expect(await screen.findByText('court-report.json is valid.')).toBeTruthy();
+    const own = courtReport.replace(/"title": "([^"]*)"/, '"title": "$1 (our copy)"');
+    expect(await said(() => user.upload(screen.getByLabelText('Scenario file (.json)'), new File([own], 'court-report.json')), /^Checked at /)).toMatch(/^Checked at \d\d:\d\d:\d\d: court-report\.json is valid/);
+    cleanup();
+
+    // With handles (File System Access): another file's handle is another file; the same file's is the file checked again.
+    const handle = (text: string, same: () => boolean) => ({ name: 'mine.json', getFile: async () => new File([text], 'mine.json'), isSameEntry: async () => same() });
+    const first = handle(example, () => false);
+    const second = handle(other, () => false);
+    const secondAgain = handle(other, () => true);
+    const picker = vi.fn().mockResolvedValueOnce([first]).mockResolvedValueOnce([second]).mockResolvedValueOnce([secondAgain]);
+    vi.stubGlobal('showOpenFilePicker', picker);
+    try {
+      renderPreview();
+      const field = screen.getByLabelText('Scenario file (.json)');
+      await user.click(field);
+      expect(await screen.findByText('mine.json is valid.')).toBeTruthy();
+      expect(await said(() => user.click(field), /^Checked at /)).toMatch(/^Checked at \d\d:\d\d:\d\d: mine\.json is valid\.$/);
+      expect(await said(() => user.click(field), /^Checked again at /)).toMatch(/^Checked again at \d\d:\d\d:\d\d: mine\.json is valid\.$/);
+      expect(picker).toHaveBeenCalledTimes(3);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('with a handle to the file (File System Access), "Check again" reads it as it is now, by keyboard, and the result is announced and focused', async () => {

@@ -14,14 +14,22 @@ interface Checked {
   file: string;
   result: ValidationResult;
   truncatedWords?: string;
+  /** One of the app's own files (from scenarios/), not a file from this computer. */
+  app?: boolean;
   /**
-   * Checked again: the file shown was checked again (its "Check again" button, chosen again in the
-   * field, or its scenarios/ button pressed again), so the verdict says so, and when ("Checked again
-   * at 21:34:05: …"): the same words as the last check were not announced after "Checking…", and a
-   * screen-reader user could not tell that the check had run.
+   * Checked again: the file shown was checked again (its "Check again" button, the same file chosen
+   * again in the field, or its scenarios/ button pressed again), so the verdict says so, and when
+   * ("Checked again at 21:34:05: …"): the same words as the last check were not announced after
+   * "Checking…", and a screen-reader user could not tell that the check had run.
    */
   again?: boolean;
-  /** When it was checked (local time, HH:MM:SS), said in the verdict of a check again. */
+  /**
+   * A file with the name of the one shown that is not known to be the same file (other contents, a
+   * handle to another file, the trainer's own copy of an app's file): its verdict says when it was
+   * checked ("Checked at 21:34:05: …"), not "again", which said it was the file shown re-checked.
+   */
+  sameName?: boolean;
+  /** When it was checked (local time, HH:MM:SS), said in the verdict of a check again or of a file of the same name. */
   at?: string;
 }
 
@@ -30,15 +38,29 @@ function clockWords(d: Date): string {
   return [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
 }
 
-/** The results of a check of `name`: marked as checked again when the file shown was `name` already. */
-function checkedNow(prev: Checked | undefined, next: Omit<Checked, 'again' | 'at'>, again: boolean): Checked {
-  return { ...next, again: again || prev?.file === next.file, at: clockWords(new Date()) };
+/**
+ * The results of a check of `next.file`: checked again when the file shown was that file already,
+ * that is, for one of the app's files, the same app file; for a file from this computer, one known to
+ * be the same (`same`: its "Check again", the same handle, the same bytes). Another file of the
+ * same name is only that.
+ */
+function checkedNow(prev: Checked | undefined, next: Omit<Checked, 'again' | 'sameName' | 'at' | 'app'>, app: boolean, same: boolean): Checked {
+  const sameName = prev?.file === next.file;
+  const again = sameName && (prev.app ?? false) === app && (app || same);
+  return { ...next, app, again, sameName: sameName && !again, at: clockWords(new Date()) };
+}
+
+/** Whether two files' bytes are the same. */
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** The part of the File System Access API used here (Chromium-based browsers; not in TypeScript's DOM types). */
 interface PickedHandle {
   name: string;
   getFile(): Promise<File>;
+  /** Whether two handles are to the same file on disk (FileSystemHandle.isSameEntry). */
+  isSameEntry?(other: PickedHandle): Promise<boolean>;
 }
 type OpenFilePicker = (options: { types: { description: string; accept: Record<string, string[]> }[]; multiple?: boolean }) => Promise<PickedHandle[]>;
 
@@ -129,7 +151,7 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
     // As `casa-practice validate` checks the scenarios folder: no other file of the app with this id,
     // and the app's own files named after their ids.
     const result = core.validateScenario(text, name, { sameIdElsewhere, ...(own ? { fileStem: name.replace(/\.json$/i, '') } : {}) });
-    setChecked((prev) => checkedNow(prev, { file: name, result, truncatedWords: result.truncated ? `…and ${result.truncated.count} more problems; fix these first and check again.` : undefined }, again));
+    setChecked((prev) => checkedNow(prev, { file: name, result, truncatedWords: result.truncated ? `…and ${result.truncated.count} more problems; fix these first and check again.` : undefined }, own, again));
     setBusy(false);
   };
 
@@ -137,8 +159,26 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
   const [picked, setPicked] = useState<Picked>();
   const fileInput = useRef<HTMLInputElement>(null);
   const [noPicker, setNoPicker] = useState(false);
-  /** Reads a picked file's bytes and checks them; a file that cannot be read is said in one line. */
-  const checkFile = async (file: File, name: string, again: boolean): Promise<boolean> => {
+  // The file window opened by "Check again" (no handle): the file chosen there is the one shown, chosen again.
+  const choosingAgain = useRef(false);
+  useEffect(() => {
+    const input = fileInput.current;
+    const cancelled = () => {
+      choosingAgain.current = false;
+    };
+    input?.addEventListener('cancel', cancelled);
+    return () => input?.removeEventListener('cancel', cancelled);
+  });
+  // The bytes of the last file checked from this computer: the same bytes under the same name are
+  // the same file picked again; other bytes may be another file of that name (or the file edited,
+  // which its "Check again" says).
+  const lastBytes = useRef<Uint8Array>(undefined);
+  /**
+   * Reads a picked file's bytes and checks them; a file that cannot be read is said in one line.
+   * `again`: the trainer asked to check the file shown again; `sameFile`: it is known to be the same
+   * file on disk (the same handle), though not asked again (its results do not take focus).
+   */
+  const checkFile = async (file: File, name: string, again: boolean, sameFile = again): Promise<boolean> => {
     const n = ++latest.current;
     let core: Core;
     try {
@@ -156,7 +196,8 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
         setPlaying(undefined);
         // (An earlier check it replaced may have left "Checking …" on: this is the newest.)
         setBusy(false);
-        setChecked((prev) => checkedNow(prev, { file: name, result: core.fileProblem(name, 'file-too-large', `it is ${(file.size / 1024 / 1024).toFixed(1)} MB`) }, again));
+        lastBytes.current = undefined;
+        setChecked((prev) => checkedNow(prev, { file: name, result: core.fileProblem(name, 'file-too-large', `it is ${(file.size / 1024 / 1024).toFixed(1)} MB`) }, false, sameFile));
         return true;
       }
       // The bytes, as the command line reads a file: text that is not UTF-8 is the validator's error
@@ -164,7 +205,9 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
       const bytes = new Uint8Array(await file.arrayBuffer());
       if (n !== latest.current) return true;
       if (again) focusResults.current = true;
-      await check(name, bytes, again, false, n);
+      const same = sameFile || (lastBytes.current !== undefined && sameBytes(lastBytes.current, bytes));
+      lastBytes.current = bytes;
+      await check(name, bytes, same, false, n);
       return true;
     } catch {
       if (n !== latest.current) return false;
@@ -194,15 +237,20 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
       if (!handle) return;
       setError(undefined);
       const name = cleanLine(handle.name);
+      // The file shown chosen again in the window (the same file on disk) is checked again; another of its name is not.
+      const before = picked?.handle;
+      const sameFile = before !== undefined && picked?.name === name && (await before.isSameEntry?.(handle).catch(() => false)) === true;
       address(undefined);
       setPicked({ name, handle });
-      await checkFile(await handle.getFile(), name, false);
+      await checkFile(await handle.getFile(), name, false, sameFile);
     })();
   };
   const checkAgain = async () => {
     if (!picked?.handle) {
       // A file from the plain field cannot be read again: open the file window for the trainer to choose it again.
       fileInput.current?.click();
+      // (After the click: the field's own click handler has run.) Until a file is chosen or the window cancelled.
+      choosingAgain.current = true;
       return;
     }
     setError(undefined);
@@ -249,8 +297,11 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
     if (!file) return;
     setError(undefined);
     const name = cleanLine(file.name);
-    // Chosen again through "Check again": its results take focus, as a check again from a handle does.
-    const again = picked !== undefined && picked.handle === undefined && picked.name === name;
+    // Chosen again through "Check again": checked again, and its results take focus, as a check
+    // again from a handle does. Chosen in the field itself, a file of the same name is checked
+    // again only if it is the same bytes (checkFile): it may be another file of that name.
+    const again = choosingAgain.current && picked !== undefined && picked.handle === undefined && picked.name === name;
+    choosingAgain.current = false;
     address(undefined);
     setPicked({ name });
     await checkFile(file, name, again);
@@ -340,7 +391,9 @@ function verdictWords(c: Checked): string {
   const { errors, warnings } = c.result;
   const w = `${warnings} warning${warnings === 1 ? '' : 's'}`;
   const words = c.result.ok ? `${c.file} is valid${warnings ? ` (${w})` : ''}.` : `${c.file}: ${errors} error${errors === 1 ? '' : 's'}, ${w}.`;
-  return c.again ? `Checked again${c.at ? ` at ${c.at}` : ''}: ${words}` : words;
+  if (c.again) return `Checked again${c.at ? ` at ${c.at}` : ''}: ${words}`;
+  // Another file of the name shown: when it was checked, so that the same words as before are said anew.
+  return c.sameName ? `Checked${c.at ? ` at ${c.at}` : ''}: ${words}` : words;
 }
 
 function ProblemItem({ problem: p }: { problem: Problem }) {
