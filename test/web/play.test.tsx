@@ -1066,7 +1066,10 @@ describe('the debrief in the browser', () => {
   it('marks an action as "Do:" in the path beside best practice and in the best-practice path too, never quoted as if it were said', () => {
     renderHarmfulDebrief();
     const row = screen.getByRole('rowheader', { name: '2. After the visit' }).closest('tr')!;
-    expect([...row.querySelectorAll('td')].map((td) => td.textContent)).toEqual([
+    // Each cell's words, less the label of its column that a phone's screen shows in it (hidden from screen readers, which read the header).
+    const labels = [...row.querySelectorAll('.cell-label')];
+    expect(labels.map((l) => [l.textContent, l.getAttribute('aria-hidden')])).toEqual([['Your reply: ', 'true'], ['Best practice here: ', 'true']]);
+    expect([...row.querySelectorAll('td')].map((td) => [...td.childNodes].filter((n) => !labels.includes(n as Element)).map((n) => n.textContent).join(''))).toEqual([
       'Do: Look Jade up on social media tonight to see who the boyfriend is. (−3)',
       expect.stringMatching(/^Do: Call your Advocate Supervisor .* \(\+2\)$/),
     ]);

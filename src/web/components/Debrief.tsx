@@ -106,15 +106,21 @@ export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, 
       <section aria-labelledby="paths-heading">
         <h2 id="paths-heading">{room ? "The room's path" : 'Your path'} beside best practice</h2>
         <TableWrap label={`${room ? "The room's path" : 'Your path'} beside best practice, table`}>
-          <table className="paths">
-            <thead><tr><th scope="col">Decision</th><th scope="col">{v.reply}</th><th scope="col">Best practice here</th></tr></thead>
-            <tbody>
+          {/* A table at a desktop's width and on paper. On a phone's (styles.css) each decision is a
+              block of its own, the replies at the full width under it, each cell with a label of its
+              column (.cell-label, shown there only, hidden from screen readers, which name the column
+              from its header): three narrow columns made it the longest part of the debrief, about
+              4,100 px at 390 px wide. The roles are the elements' own, said again so that a browser
+              that drops a table's semantics when it is not displayed as a table (Safari) keeps them. */}
+          <table className="paths" role="table">
+            <thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader">Decision</th><th scope="col" role="columnheader">{v.reply}</th><th scope="col" role="columnheader">Best practice here</th></tr></thead>
+            <tbody role="rowgroup">
               {m.paths.map((p, i) => (
-                <tr key={i}>
-                  <th scope="row">{i + 1}. {p.where}</th>
+                <tr key={i} role="row">
+                  <th scope="row" role="rowheader">{i + 1}. {p.where}</th>
                   {/* An action is "Do: …" here too, as in the replies above: never read as words to say. */}
-                  <td>{pathCell(p.yours)}</td>
-                  <td>{p.same ? '✓ the same' : pathCell(p.best)}</td>
+                  <td role="cell"><span className="cell-label" aria-hidden="true">{v.reply}: </span>{pathCell(p.yours)}</td>
+                  <td role="cell"><span className="cell-label" aria-hidden="true">Best practice here: </span>{p.same ? '✓ the same' : pathCell(p.best)}</td>
                 </tr>
               ))}
             </tbody>
