@@ -1,4 +1,4 @@
-import { BEST_PRACTICE, signed, unavailableWords, VERDICT_WORDS, votesWords, type ReplyView, type RevealEntry } from '../machines/index.js';
+import { BEST_PRACTICE, breaksCritical, citationWords, signed, unavailableWords, VERDICT_WORDS, votesWords, type ReplyView, type RevealEntry } from '../machines/index.js';
 import { wrapText } from './wrap.js';
 
 const GAP = ' │ ';
@@ -57,7 +57,7 @@ export function revealText(reveal: { total: number; entries: RevealEntry[] }, wi
     ...(r.best ? [BEST_PRACTICE] : column !== undefined ? [''] : []),
     ...(together ? [votes(r).join(' ')] : votes(r)),
     `Score: ${signed(r.value)}`,
-    ...r.assessments.map((a) => `${VERDICT_WORDS[a.verdict]}: ${a.title} (${a.citation})`),
+    ...r.assessments.map((a) => `${VERDICT_WORDS[a.verdict]}: ${a.title} (${citationWords(a.citation, breaksCritical(a))})`),
     r.feedback,
     ...closed(r),
   ].join('\n')), width);

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { unavailableWords, VERDICT_WORDS, votesWords, type Debrief, type ReplyView, type RevealEntry, type SessionView } from '../machines/index.js';
+import { breaksCritical, citationWords, unavailableWords, VERDICT_WORDS, votesWords, type Debrief, type ReplyView, type RevealEntry, type SessionView } from '../machines/index.js';
 import { blankKeyOf, type ClickerKey } from './clicker.js';
 
 /**
@@ -160,7 +160,7 @@ export function projectedReveal(entries: readonly RevealEntry[], total: number, 
     const reply = byId.get(e.replyId);
     return {
       number: e.number, text: e.replyText, kind: e.replyKind, best: e.best, ...(reply && !reply.enabled ? { unavailable: unavailableWords(reply) } : {}), votes: votesWords(e, total), percent: e.percent, feedback: e.feedback,
-      verdicts: (e.assessments ?? []).map((a) => ({ verdict: a.verdict, text: `${VERDICT_WORDS[a.verdict]} ${a.title} (${a.citation})` })),
+      verdicts: (e.assessments ?? []).map((a) => ({ verdict: a.verdict, text: `${VERDICT_WORDS[a.verdict]} ${a.title} (${citationWords(a.citation, breaksCritical(a))})` })),
     };
   });
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  createRoom, isRoomCode, MAX_CLIENT_MESSAGE_BYTES, MAX_DEVICES, parsePresenterMessage, parseToPresenter, parseToVoter, parseVoterMessage, presenterView, reduceRoom,
+  breaksCritical, citationWords, createRoom, isRoomCode, MAX_CLIENT_MESSAGE_BYTES, MAX_DEVICES, parsePresenterMessage, parseToPresenter, parseToVoter, parseVoterMessage, presenterView, reduceRoom,
   restoreRoom, revealData, roomCodeFrom, roomContext, roomMatch, roomSessionView, roomSummaryMarkdown, serializeRoom, tallyVotes, utf8Length, validateScenario, voterView,
   type PresenterAction, type PresenterCommand, type RoomInput, type RoomResult, type RoomState, type Scenario,
 } from '../../src/machines/index.js';
@@ -225,7 +225,7 @@ describe('room reducer: who may do what, when', () => {
     const mine = voterView(r.ctx, r.state, device(2));
     const accuse = expected.entries.find((e) => e.replyId === 'phone-accuse')!;
     const best = expected.entries.find((e) => e.best)!;
-    const said = (e: (typeof expected.entries)[number]) => ({ number: e.number, replyText: e.replyText, feedback: e.feedback, principles: e.assessments.map((a) => ({ title: a.title, verdict: a.verdict, citation: a.citation })) });
+    const said = (e: (typeof expected.entries)[number]) => ({ number: e.number, replyText: e.replyText, feedback: e.feedback, principles: e.assessments.map((a) => ({ title: a.title, verdict: a.verdict, citation: citationWords(a.citation, breaksCritical(a)) })) });
     // A weaker vote sees its own reply's feedback and which reply was best practice, and why.
     expect(mine.feedback).toEqual({ mine: { ...said(accuse), best: false }, bestPractice: [said(best)] });
     expect(best.replyId).toBe('phone-curious');
@@ -266,6 +266,23 @@ describe('room reducer: who may do what, when', () => {
     expect(one.feedback?.bestPractice.map((b) => b.number)).toEqual([r.shown('phone-curious')]);
     expect(one.feedback?.bestPractice[0]?.feedback).toBe(entries.find((e) => e.replyId === 'phone-curious')?.feedback);
     for (const d of [1, 2, 3]) expect(parseToVoter(JSON.stringify({ type: 'view', view: voterView(r.ctx, r.state, device(d)) }))).toBeDefined();
+  });
+
+  it('says ", critical" in the citation of a principle a reply breaks that is critical, on the phone as everywhere else, and only there', () => {
+    const r = setup();
+    for (const i of [1, 2, 3]) r.join(device(i));
+    followFirst(r, ['phone-curious'], 'phone-curious');
+    r.present({ type: 'advance', node: r.view().nodeId });
+    r.present({ type: 'open', node: 'after-visit' });
+    r.vote(device(1), 'after-search');
+    r.vote(device(2), 'after-wait');
+    r.present({ type: 'reveal', round: r.state.round });
+    const principles = (d: number) => voterView(r.ctx, r.state, device(d)).feedback?.mine?.principles;
+    // Looking Jade up online: investigating, one of the guide's prohibited activities.
+    expect(principles(1)).toEqual([{ title: "Don't investigate", verdict: 'violates', citation: 'guide: "Prohibited Activities", critical' }]);
+    // Not consulting the supervisor breaks a principle that is not critical: no such word.
+    expect(principles(2)?.map((p) => p.citation)).toEqual([expect.not.stringContaining('critical')]);
+    expect(voterView(r.ctx, r.state, device(3)).feedback?.bestPractice.flatMap((b) => b.principles.map((p) => p.citation))).toEqual([expect.not.stringContaining('critical')]);
   });
 
   it('follows the branch through the core session and records the decision', () => {

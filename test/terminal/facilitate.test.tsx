@@ -161,6 +161,29 @@ describe('trainer-led sessions (--facilitate)', () => {
     expect(await branchTaken([KEY.enter])).toBe('1');
   });
 
+  // The reveal said "violates: Don't investigate (guide: …)" as it says a lesser fault: the live
+  // feedback, the debrief and the transcript say ", critical" where a critical principle is broken.
+  const CRITICAL = 'violates: Don\'t investigate (guide: "Prohibited Activities", critical)';
+  it('at the reveal, a reply breaking a critical principle says ", critical" in its verdict, and no other does', async () => {
+    const r = await renderAt(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: newPhone() } }).element, 60, 80);
+    // Decision 1 revealed and reply 1 followed; through the scene to decision 2 (looking Jade up online: investigating), revealed.
+    await press(r, KEY.enter, 'r', '1', KEY.enter, 'r');
+    const frame = r.lastFrame().replace(/\s+/g, ' ');
+    expect(frame).toContain('Votes in all: 0');
+    expect(frame).toContain(CRITICAL);
+    expect(frame.match(/critical/g)).toHaveLength(1);
+  });
+
+  it('line by line, the reveal says ", critical" where a reply breaks a critical principle, and nowhere else', async () => {
+    let out = '';
+    const lines = ['1 0 0', 'r', '1', '0 1 0', 'r', 'q'];
+    await runFacilitatePlain({ playable: newPhone(), io: { out: (t) => (out += t), err: (t) => (out += t) }, env: tempEnv(), width: 60, readLine: async () => lines.shift() });
+    // At 60 columns the replies go one under another, each verdict on its own rows.
+    const reveal = out.slice(out.lastIndexOf('Votes in all:'));
+    expect(reveal.replace(/\s+/g, ' ')).toContain(CRITICAL);
+    expect(reveal.match(/critical/g)).toHaveLength(1);
+  });
+
   it('an action stays marked [do] at the reveal, as in the replies the room voted on: never read as words to say', async () => {
     const r = await renderAt(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: newPhone() } }).element, 60, 80);
     await press(r, KEY.enter);

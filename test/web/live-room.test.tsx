@@ -527,6 +527,27 @@ describe('live room on the presenter page', () => {
     expect(ending.nextElementSibling?.textContent).toBe('The story followed: Do: Decide it is probably nothing and keep it to yourself.');
   });
 
+  it('at a reveal, a reply breaking a critical principle says ", critical" in its verdict, on the laptop and the projector; only there', async () => {
+    const { user, client, projector } = renderWithProjector();
+    await projector().findByText(scenario.contentNote);
+    await voteAndFollow(user, client, 'phone-curious', 'phone-curious');
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    client.answer();
+    await user.click(screen.getByRole('button', { name: 'Open the vote' }));
+    client.answer();
+    client.vote('phone-0001-abcdefghij', 'after-search');
+    await user.click(screen.getByRole('button', { name: 'Reveal the votes' }));
+    client.answer();
+    await projector().findByText('★ Best practice');
+    const laptop = (reply: string) => [...(document.querySelector(`[data-reply="${reply}"]`) as HTMLElement).querySelectorAll('.verdicts li')].map((li) => li.textContent);
+    // Looking Jade up online: investigating, a prohibited activity (the guide's critical principle).
+    expect(laptop('after-search')).toEqual(['✗ violates Don\'t investigate (guide: "Prohibited Activities", critical)']);
+    expect([...laptop('after-wait'), ...laptop('after-supervisor')].join(' ')).not.toMatch(/critical/);
+    const onProjector = [...screen.getByTestId('projector').querySelectorAll('.reveal .verdicts li')].map((li) => li.textContent);
+    expect(onProjector).toContain('✗ violates Don\'t investigate (guide: "Prohibited Activities", critical)');
+    expect(onProjector.filter((t) => t?.includes('critical'))).toHaveLength(1);
+  });
+
   it('at an end reached through a prohibited activity, the projector says why the outcome needs review and names the critical violation, as presenter mode does', async () => {
     const { user, client, projector } = renderWithProjector();
     await projector().findByText(scenario.contentNote);

@@ -1152,6 +1152,27 @@ describe('presenter mode on two screens', () => {
     expect(stepOf(screen.getByTestId('projector'))).toBeUndefined();
   });
 
+  it('at a reveal, a reply breaking a critical principle says ", critical" in its verdict, on the laptop and the projector, as the live feedback and the debrief do; only there', async () => {
+    const user = userEvent.setup();
+    render(<><div data-testid="laptop"><Facilitation playable={{ scenario: scenario(), file: 'example.json' }} /></div><div data-testid="projector"><ProjectorScreen /></div></>);
+    const laptop = within(screen.getByTestId('laptop'));
+    const projector = () => within(screen.getByTestId('projector'));
+    await projector().findByText(/What is the most natural thing to say here/);
+    await user.click(laptop.getByRole('button', { name: 'Reveal the feedback' }));
+    await user.click(laptop.getAllByRole('button', { name: /Follow reply/ })[0] as HTMLElement);
+    await user.click(laptop.getByRole('button', { name: 'Continue' }));
+    // The second decision: looking Jade up online is investigating, a prohibited activity.
+    await user.click(laptop.getByRole('button', { name: 'Reveal the feedback' }));
+    await projector().findByText('★ Best practice');
+    const verdicts = (where: string) => [...screen.getByTestId(where).querySelectorAll('.reveal > li')].map((li) => [li.textContent?.match(/Look Jade up|Call your Advocate|Decide it is probably/)?.[0], [...li.querySelectorAll('.verdicts li')].map((v) => v.textContent)]);
+    for (const where of ['laptop', 'projector']) {
+      const shown = Object.fromEntries(verdicts(where));
+      expect(shown['Look Jade up'], where).toEqual(['✗ violates Don\'t investigate (guide: "Prohibited Activities", critical)']);
+      // A broken principle that is not critical, and one kept, carry no such word.
+      expect([...shown['Call your Advocate'], ...shown['Decide it is probably']].join(' '), where).not.toMatch(/critical/);
+    }
+  });
+
   it('an action stays marked "Do:" at the reveal, on the laptop and the projector, as in the replies before it', async () => {
     const user = userEvent.setup();
     render(<><div data-testid="laptop"><Facilitation playable={{ scenario: scenario(), file: 'example.json' }} /></div><div data-testid="projector"><ProjectorScreen /></div></>);

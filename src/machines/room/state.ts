@@ -5,6 +5,7 @@ import { revealData, type RevealEntry, type Votes } from '../facilitation/votes.
 import { backToDecision } from '../facilitation/steps.js';
 import { facilitatedDecision, roomDidWords, summaryBaseName, type FacilitatedDecision } from '../facilitation/summary.js';
 import { fileStamp } from '../report/export.js';
+import { breaksCritical, citationWords } from '../report/words.js';
 import type { Scenario } from '../schema/scenario.js';
 import { introductionsAt, type Introduction } from '../recap.js';
 import { selectView, type SessionView } from '../selectors.js';
@@ -318,7 +319,8 @@ function revealed(state: RoomState): boolean {
 /**
  * What one phone sees: the replies while a round is open or locked, its own vote, and after the
  * reveal the feedback for its own reply (if it voted) and for every best-practice reply besides it,
- * as the room sees them revealed: a weaker vote learns which reply was best practice and why.
+ * as the room sees them revealed: a weaker vote learns which reply was best practice and why. A
+ * principle the reply breaks that is critical says so in its citation (", critical"), as everywhere else.
  */
 export function voterView(ctx: RoomContext, state: RoomState, device: string): VoterView {
   const vote = Object.hasOwn(state.votes, device) ? state.votes[device] : undefined;
@@ -334,7 +336,7 @@ export function voterView(ctx: RoomContext, state: RoomState, device: string): V
   const own = vote === undefined ? undefined : entries.find((e) => e.replyId === vote);
   const bestPractice = entries.filter((e) => e.best && e !== own);
   if (!own && bestPractice.length === 0) return base;
-  const part = (e: RevealEntry) => ({ number: e.number, replyText: e.replyText, feedback: e.feedback, principles: e.assessments.map((a) => ({ title: a.title, verdict: a.verdict, citation: a.citation })) });
+  const part = (e: RevealEntry) => ({ number: e.number, replyText: e.replyText, feedback: e.feedback, principles: e.assessments.map((a) => ({ title: a.title, verdict: a.verdict, citation: citationWords(a.citation, breaksCritical(a)) })) });
   return { ...base, feedback: { ...(own ? { mine: { ...part(own), best: own.best } } : {}), bestPractice: bestPractice.map(part) } };
 }
 
