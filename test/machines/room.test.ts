@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  breaksCritical, citationWords, createRoom, isRoomCode, MAX_CLIENT_MESSAGE_BYTES, MAX_DEVICES, parsePresenterMessage, parseToPresenter, parseToVoter, parseVoterMessage, presenterView, reduceRoom,
+  breaksCritical, citationWords, createRoom, isRoomCode, MAX_BEST_PRACTICE_ON_PHONE, MAX_CLIENT_MESSAGE_BYTES, MAX_DEVICES, parsePresenterMessage, parseToPresenter, parseToVoter, parseVoterMessage, presenterView, reduceRoom,
   restoreRoom, revealData, roomCodeFrom, roomContext, roomMatch, roomSessionView, roomSummaryMarkdown, serializeRoom, tallyVotes, utf8Length, validateScenario, voterView,
   type PresenterAction, type PresenterCommand, type RoomInput, type RoomResult, type RoomState, type Scenario,
 } from '../../src/machines/index.js';
+import { MAX_REPLIES } from '../../src/machines/schema/scenario.js';
 import { loadValidFixture } from '../helpers/fixtures.js';
 
 const example = loadValidFixture('good/example.json');
@@ -227,14 +228,14 @@ describe('room reducer: who may do what, when', () => {
     const best = expected.entries.find((e) => e.best)!;
     const said = (e: (typeof expected.entries)[number]) => ({ number: e.number, replyText: e.replyText, feedback: e.feedback, principles: e.assessments.map((a) => ({ title: a.title, verdict: a.verdict, citation: citationWords(a.citation, breaksCritical(a)) })) });
     // A weaker vote sees its own reply's feedback and which reply was best practice, and why.
-    expect(mine.feedback).toEqual({ mine: { ...said(accuse), best: false }, bestPractice: [said(best)] });
+    expect(mine.feedback).toEqual({ mine: { ...said(accuse), best: false }, bestPractice: [said(best)], moreBestPractice: 0 });
     expect(best.replyId).toBe('phone-curious');
     // A best-practice vote sees its own, and no other (there is one best-practice reply here).
-    expect(voterView(r.ctx, r.state, device(1)).feedback).toEqual({ mine: { ...said(best), best: true }, bestPractice: [] });
+    expect(voterView(r.ctx, r.state, device(1)).feedback).toEqual({ mine: { ...said(best), best: true }, bestPractice: [], moreBestPractice: 0 });
     // A phone that did not vote is not left with nothing at the reveal: best practice and why, not as its vote.
     const none = voterView(r.ctx, r.state, device(4));
     expect(none.vote).toBeUndefined();
-    expect(none.feedback).toEqual({ bestPractice: [said(best)] });
+    expect(none.feedback).toEqual({ bestPractice: [said(best)], moreBestPractice: 0 });
     expect(parseToVoter(JSON.stringify({ type: 'view', view: none }))).toBeDefined();
     // Every message the server would send passes its own schema.
     expect(parseToPresenter(JSON.stringify({ type: 'view', view: shown }))).toBeDefined();
@@ -266,6 +267,40 @@ describe('room reducer: who may do what, when', () => {
     expect(one.feedback?.bestPractice.map((b) => b.number)).toEqual([r.shown('phone-curious')]);
     expect(one.feedback?.bestPractice[0]?.feedback).toBe(entries.find((e) => e.replyId === 'phone-curious')?.feedback);
     for (const d of [1, 2, 3]) expect(parseToVoter(JSON.stringify({ type: 'view', view: voterView(r.ctx, r.state, device(d)) }))).toBeDefined();
+  });
+
+  it('sends a phone at most MAX_BEST_PRACTICE_ON_PHONE best-practice replies, the first in shown order, and how many more: a thousand tied replies are not megabytes per phone', () => {
+    // A hostile file: the first decision with MAX_REPLIES replies, every one assessed as "That's a nice one!" is (all tied for best practice).
+    const hostile = structuredClone(example);
+    const phone = hostile.nodes.find((n) => n.id === 'phone');
+    if (phone?.kind !== 'decision') throw new Error('fixture changed');
+    const curious = phone.replies.find((x) => x.id === 'phone-curious')!;
+    phone.replies = Array.from({ length: MAX_REPLIES }, (_, i) => ({ ...structuredClone(curious), id: `tied-${i}`, text: `Tied reply ${i}: ${'a kind, curious question '.repeat(20)}` }));
+    const r = setup(validateScenario(JSON.stringify(hostile), 'hostile.json').scenario as Scenario);
+    for (const i of [1, 2]) r.join(device(i));
+    r.present({ type: 'open', node: 'phone' });
+    r.vote(device(1), 'tied-500');
+    r.present({ type: 'reveal', round: 1 });
+    // The presenter (the projector) still has every reply.
+    expect(presenterView(r.ctx, r.state, 2).reveal?.entries.filter((e) => e.best)).toHaveLength(MAX_REPLIES);
+    const first = Array.from({ length: MAX_BEST_PRACTICE_ON_PHONE }, (_, i) => i + 1);
+    const none = voterView(r.ctx, r.state, device(2));
+    expect(none.feedback?.bestPractice.map((b) => b.number)).toEqual(first);
+    expect(none.feedback?.moreBestPractice).toBe(MAX_REPLIES - MAX_BEST_PRACTICE_ON_PHONE);
+    // A phone whose own reply is one of them: its own, then the first others, and the rest counted.
+    const mine = voterView(r.ctx, r.state, device(1));
+    expect(mine.feedback?.mine).toMatchObject({ number: r.shown('tied-500'), best: true });
+    expect(mine.feedback?.bestPractice).toHaveLength(MAX_BEST_PRACTICE_ON_PHONE);
+    expect(mine.feedback?.moreBestPractice).toBe(MAX_REPLIES - 1 - MAX_BEST_PRACTICE_ON_PHONE);
+    for (const d of [1, 2]) {
+      const message = JSON.stringify({ type: 'view', view: voterView(r.ctx, r.state, device(d)) });
+      expect(parseToVoter(message)).toBeDefined();
+      // The decision's replies (for voting) are the bulk; the feedback adds a few replies, not a thousand.
+      const feedback = utf8Length(JSON.stringify(voterView(r.ctx, r.state, device(d)).feedback));
+      expect(feedback).toBeLessThan(20_000);
+    }
+    // A phone page of the previous version's shape (every tied reply, no count) is not this protocol's.
+    expect(parseToVoter(JSON.stringify({ type: 'view', view: { ...none, feedback: { bestPractice: none.feedback?.bestPractice } } }))).toBeUndefined();
   });
 
   it('says ", critical" in the citation of a principle a reply breaks that is critical, on the phone as everywhere else, and only there', () => {

@@ -22,7 +22,7 @@ import { ROOM_CODE, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, TOKEN } from './codes.
  *   click that arrives after the room moved on is refused instead of landing on the wrong decision.
  *
  * Phones: the version of this protocol the voter page speaks is in the address it connects to
- * (`/ws/voter?v=4`, VOTER_PROTOCOL). A phone can keep a page from an older casa-practice open
+ * (`/ws/voter?v=5`, VOTER_PROTOCOL). A phone can keep a page from an older casa-practice open
  * across the trainer's upgrade and restart; every message from a connection whose version differs
  * (or that names none, as pages from before versions did) is refused as `outdated`, whose message
  * tells the person to reload the page. Such a connection never joins: it is not counted.
@@ -39,7 +39,7 @@ import { ROOM_CODE, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, TOKEN } from './codes.
  * sent changes shape, so a page left open from before is told to reload instead of being refused as
  * malformed. The voter page states it in the address it connects to (`voterSocketPath`).
  */
-export const VOTER_PROTOCOL = 4;
+export const VOTER_PROTOCOL = 5;
 
 /** The address (path and query) a voter page of this version opens its WebSocket on. */
 export function voterSocketPath(version: number = VOTER_PROTOCOL): string {
@@ -154,6 +154,9 @@ const ReplyFeedback = z.strictObject({
   feedback: Text,
   principles: z.array(z.strictObject({ title: Text, verdict: z.enum(['follows', 'violates']), citation: Text })),
 });
+/** The most best-practice replies a phone is sent at a reveal besides its own (replies can tie for the most points: up to MAX_REPLIES of them). */
+export const MAX_BEST_PRACTICE_ON_PHONE = 5;
+
 export const VoterPhase = z.enum(['waiting', 'open', 'locked', 'revealed', 'ended']);
 export type VoterPhase = z.infer<typeof VoterPhase>;
 
@@ -169,14 +172,19 @@ export const VoterView = z.strictObject({
   vote: ReplyHandle.optional(),
   /**
    * After the reveal: the feedback for the reply this phone voted for (`mine`, absent if it did not
-   * vote) and for every best-practice reply at this decision other than its own (`bestPractice`, in
+   * vote) and for the best-practice replies at this decision other than its own (`bestPractice`, in
    * shown order; several when replies tie for the most points), so that a phone that voted for a
-   * weaker reply, or did not vote, learns which reply was best practice and why. Version 4: version 3
-   * sent one reply (the phone's own, else the first best-practice one) and nothing else.
+   * weaker reply, or did not vote, learns which reply was best practice and why. At most
+   * MAX_BEST_PRACTICE_ON_PHONE of them, the first in shown order; `moreBestPractice` says how many
+   * more there are (the projector shows them all). A citation ends ", critical" where the reply
+   * breaks a critical principle. Version 5: version 4 sent every tied best-practice reply (a
+   * thousand of them, megabytes, to every phone at every update) and had no `moreBestPractice`;
+   * version 3 sent one reply (the phone's own, else the first best-practice one) and nothing else.
    */
   feedback: z.strictObject({
     mine: ReplyFeedback.extend({ best: z.boolean() }).optional(),
-    bestPractice: z.array(ReplyFeedback).max(MAX_REPLIES),
+    bestPractice: z.array(ReplyFeedback).max(MAX_BEST_PRACTICE_ON_PHONE),
+    moreBestPractice: z.number().int().min(0).max(MAX_REPLIES),
   }).optional(),
 });
 export type VoterView = z.infer<typeof VoterView>;

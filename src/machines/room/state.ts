@@ -13,7 +13,7 @@ import { actorOptions, restoreSession, saveSession, undoEnding, type PersistedSc
 import { cleanLine, cleanText } from '../text/clean.js';
 import { quoteValue } from '../text/quote.js';
 import { roomSummaryMarkdown } from './summary.js';
-import { DEVICE_ID, isRoomCode, type PresenterAction, type PresenterView, type Rejection, type RoomCount, type RoomPhase, type VoterMessage, type VoterView } from './protocol.js';
+import { DEVICE_ID, isRoomCode, MAX_BEST_PRACTICE_ON_PHONE, type PresenterAction, type PresenterView, type Rejection, type RoomCount, type RoomPhase, type VoterMessage, type VoterView } from './protocol.js';
 
 /**
  * The live room as a pure reducer over plain, serialisable state. The session itself is the
@@ -318,9 +318,11 @@ function revealed(state: RoomState): boolean {
 
 /**
  * What one phone sees: the replies while a round is open or locked, its own vote, and after the
- * reveal the feedback for its own reply (if it voted) and for every best-practice reply besides it,
- * as the room sees them revealed: a weaker vote learns which reply was best practice and why. A
- * principle the reply breaks that is critical says so in its citation (", critical"), as everywhere else.
+ * reveal the feedback for its own reply (if it voted) and for the best-practice replies besides it,
+ * as the room sees them revealed: a weaker vote learns which reply was best practice and why. At
+ * most MAX_BEST_PRACTICE_ON_PHONE of those (the first in shown order), with how many more there are:
+ * a scenario of a thousand tied replies sent every phone megabytes at each update. A principle the
+ * reply breaks that is critical says so in its citation (", critical"), as everywhere else.
  */
 export function voterView(ctx: RoomContext, state: RoomState, device: string): VoterView {
   const vote = Object.hasOwn(state.votes, device) ? state.votes[device] : undefined;
@@ -337,7 +339,8 @@ export function voterView(ctx: RoomContext, state: RoomState, device: string): V
   const bestPractice = entries.filter((e) => e.best && e !== own);
   if (!own && bestPractice.length === 0) return base;
   const part = (e: RevealEntry) => ({ number: e.number, replyText: e.replyText, feedback: e.feedback, principles: e.assessments.map((a) => ({ title: a.title, verdict: a.verdict, citation: citationWords(a.citation, breaksCritical(a)) })) });
-  return { ...base, feedback: { ...(own ? { mine: { ...part(own), best: own.best } } : {}), bestPractice: bestPractice.map(part) } };
+  const sent = bestPractice.slice(0, MAX_BEST_PRACTICE_ON_PHONE);
+  return { ...base, feedback: { ...(own ? { mine: { ...part(own), best: own.best } } : {}), bestPractice: sent.map(part), moreBestPractice: bestPractice.length - sent.length } };
 }
 
 /** What the presenter page sees: the moment, the phase, counts, and the tally only after the reveal. */

@@ -13,7 +13,7 @@ import type { ToVoter, VOTER_PROTOCOL, VoterView } from '../../machines/index.js
  * version answers "outdated" instead of refusing its messages as not understood. Typed as the core's
  * constant, so a new version there does not compile until this page is brought up to it.
  */
-const PROTOCOL: typeof VOTER_PROTOCOL = 4;
+const PROTOCOL: typeof VOTER_PROTOCOL = 5;
 
 const DEVICE_KEY = 'casa-practice-room-device';
 const CODE = /^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6}$/;
@@ -260,12 +260,15 @@ function draw(v: VoterView): void {
     // Each reply named as its button is, from its number on (an action as "Do: …").
     const named = (n: number, text: string) => `${n}. ${d?.replies.find((r) => r.number === n)?.kind === 'do' ? 'Do: ' : ''}${text}`;
     const others = f.bestPractice.map((b) => b.number);
-    const list = others.length === 1 ? `reply ${others[0]}` : `replies ${others.slice(0, -1).join(', ')} and ${others.at(-1)}`;
+    // The room sends a few best-practice replies (a scenario can tie hundreds) and how many more.
+    const more = f.moreBestPractice;
+    const count = others.length + more;
+    const list = `${others.length === 1 ? `reply ${others[0]}` : `replies ${others.slice(0, -1).join(', ')} and ${others.at(-1)}`}${more > 0 ? `, and ${more} more` : ''}`;
     // The verdict in one line (read with the section's name when focus moves to it): whose reply, and which was best practice.
     els.verdict.textContent = !f.mine
       ? `You did not vote. Best practice here: ${list}.`
       : f.mine.best
-        ? `Your reply was best practice.${others.length > 0 ? ` So ${others.length === 1 ? 'was' : 'were'} ${list}.` : ''}`
+        ? `Your reply was best practice.${others.length > 0 ? ` So ${count === 1 ? 'was' : 'were'} ${list}.` : ''}`
         : `Your reply was not the best-practice reply. Best practice here: ${list}.`;
     els.verdict.className = !f.mine ? '' : f.mine.best ? 'best' : 'not-best';
     // One part per reply, each under its own heading that says whose it is and whether it is best
@@ -296,13 +299,21 @@ function draw(v: VoterView): void {
       }));
       part.append(h, said, text, ...(reply.principles.length > 0 ? [principles] : []));
       return part;
-    }));
+    }), ...(more > 0 ? [moreWords(more)] : []));
     const key = `${v.round}:${v.vote}`;
     if (shownFeedback !== key) {
       shownFeedback = key;
       els.feedback.focus();
     }
   }
+}
+
+/** After the best-practice replies a phone was sent: how many more there are, and where to read them. */
+function moreWords(more: number): HTMLElement {
+  const p = document.createElement('p');
+  p.className = 'why-more';
+  p.textContent = `And ${more} more best-practice ${more === 1 ? 'reply' : 'replies'}, shown on the projector.`;
+  return p;
 }
 
 function vote(reply: number): void {

@@ -452,6 +452,31 @@ describe('voter page in Chromium', () => {
     }
   });
 
+  it.skipIf(!available)('with more best-practice replies than a phone is sent (a scenario of many tied replies), the phone lists the first and says how many more there are, shown on the projector; axe clean', async () => {
+    // Every tied reply went to every phone: a thousand of them, megabytes at each update.
+    const many = hostile();
+    const phone = many.nodes.find((n) => n.id === 'phone');
+    if (phone?.kind !== 'decision') throw new Error('fixture changed');
+    const curious = phone.replies.find((r) => r.id === 'phone-curious')!;
+    phone.replies = Array.from({ length: 12 }, (_, i) => ({ ...structuredClone(curious), id: `tied-${i}`, text: `Tied reply ${i}` }));
+    const room = await phoneRoom(many);
+    const { server, context } = room;
+    const page = await context.newPage();
+    try {
+      const { presenter } = await joinAndOpen(page, server.port);
+      expect((await revealFirst(presenter)).entries.filter((e) => e.best)).toHaveLength(12);
+      await page.locator('#feedback').waitFor({ state: 'visible' });
+      expect(await page.locator('#verdict').textContent()).toBe('You did not vote. Best practice here: replies 1, 2, 3, 4 and 5, and 7 more.');
+      // The first five in shown order, each with its why.
+      expect((await whyParts(page)).map((p) => `${p.heading}: ${p.reply?.split('.')[0]}`)).toEqual([1, 2, 3, 4, 5].map((n) => `Best practice: ${n}`));
+      expect(await page.locator('#why-replies > .why-more').textContent()).toBe('And 7 more best-practice replies, shown on the projector.');
+      expect(await axe(page)).toEqual([]);
+      presenter.close();
+    } finally {
+      await room.close();
+    }
+  });
+
   it.skipIf(!available)('a phone that voted for a weaker reply sees, at the reveal, its own reply\'s feedback and then every best-practice reply and why, apart, on a 390-wide phone; axe clean', async () => {
     // It was told only "Your reply was not the best-practice reply", not which was or why; and with two
     // best-practice replies a phone was shown only the first. Here "Say nothing" ties with "That's a nice one!".
