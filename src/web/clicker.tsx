@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type RefObject } from 'react';
 import { DOUBLE_PRESS_MS } from '../machines/index.js';
 import { Announce } from './components/Announce.js';
 
@@ -68,8 +68,12 @@ export function tooSoonWords(key: ClickerKey): string {
   return `${KEY_WORDS[key]} was pressed again as this appeared, so the second press was not taken (the room has not seen this yet). Press it again to go on.`;
 }
 
-/** Where the focus is typing: a text field (the vote boxes) or anything editable. The four keys are its own there. */
-const TYPING = 'input, textarea, select, [contenteditable]:not([contenteditable="false"]), [role="textbox"], [role="spinbutton"], [role="combobox"], [role="searchbox"], [role="slider"]';
+/**
+ * Where the focus is typing: a text field (the vote boxes) or anything editable. The four keys are
+ * its own there. A checkbox or a button is no text field (the single-key shortcuts' checkbox: a
+ * clicker's B just after it was ticked is the clicker's).
+ */
+const TYPING = 'input:not([type="checkbox"]):not([type="button"]):not([type="submit"]):not([type="reset"]), textarea, select, [contenteditable]:not([contenteditable="false"]), [role="textbox"], [role="spinbutton"], [role="combobox"], [role="searchbox"], [role="slider"]';
 /** Controls (and scrolling regions) that move with the arrow keys: the arrows are theirs there. */
 const USES_ARROWS = `${TYPING}, [role="listbox"], [role="menu"], [role="menubar"], [role="radiogroup"], [role="radio"], [role="tablist"], [role="tab"], [role="grid"], [role="tree"], [role="treegrid"], audio, video, .table-wrap, .graph-scroll`;
 
@@ -80,11 +84,78 @@ function focusKeeps(target: EventTarget | null, key: string): boolean {
 }
 
 /**
+ * Where the browser keeps whether the single-character shortcuts (B and ., the presenter pages' only
+ * ones) are on: localStorage, so the choice holds for every presenter page and the projector window
+ * (which reads it at each key) until the trainer changes it. On unless turned off (WCAG 2.1.4
+ * Character Key Shortcuts: a single-key shortcut can be turned off; a B typed by a speech-input
+ * user, or a stray key, blanked the projector in front of the room with no way to stop it).
+ */
+export const SINGLE_KEYS_KEY = 'casa-practice-single-key-shortcuts';
+
+/** The choice when the browser refuses storage: it lasts as long as the page. */
+let singleKeysInMemory = true;
+const singleKeysListeners = new Set<() => void>();
+
+/** Whether B and . blank the projector (on unless the trainer turned them off). */
+export function singleKeysOn(): boolean {
+  try {
+    return window.localStorage.getItem(SINGLE_KEYS_KEY) !== 'off';
+  } catch {
+    return singleKeysInMemory;
+  }
+}
+
+/** Turns the single-character shortcuts on or off, for this browser. */
+export function setSingleKeys(on: boolean): void {
+  singleKeysInMemory = on;
+  try {
+    if (on) window.localStorage.removeItem(SINGLE_KEYS_KEY);
+    else window.localStorage.setItem(SINGLE_KEYS_KEY, 'off');
+  } catch {
+    // Storage refused: the choice lasts as long as this page.
+  }
+  for (const l of singleKeysListeners) l();
+}
+
+function subscribeSingleKeys(listener: () => void): () => void {
+  singleKeysListeners.add(listener);
+  // Changed in another tab or window of the app.
+  const onStorage = (e: StorageEvent) => {
+    if (e.key === SINGLE_KEYS_KEY || e.key === null) listener();
+  };
+  window.addEventListener('storage', onStorage);
+  return () => {
+    singleKeysListeners.delete(listener);
+    window.removeEventListener('storage', onStorage);
+  };
+}
+
+/** Whether the single-character shortcuts are on, kept up to date (the checkbox, the hint, the blank button). */
+export function useSingleKeys(): boolean {
+  return useSyncExternalStore(subscribeSingleKeys, singleKeysOn, () => true);
+}
+
+/** The label of the checkbox that turns them off. */
+export const SINGLE_KEYS_LABEL = 'Single-key shortcuts: B or . blanks the projector';
+
+/** Beside the keys' hint on every presenter page: turns B and . off (and on again), for this browser. */
+export function SingleKeysToggle() {
+  const on = useSingleKeys();
+  return (
+    <p className="hint no-print single-keys">
+      <label><input type="checkbox" checked={on} onChange={(e) => setSingleKeys(e.currentTarget.checked)} /> {SINGLE_KEYS_LABEL}</label>
+    </p>
+  );
+}
+
+/**
  * Whether a keydown blanks (or shows again) the projector: B or . as PowerPoint and most clickers'
- * blank-screen button have it, pressed alone, outside a text field (where it is a letter typed).
+ * blank-screen button have it, pressed alone, outside a text field (where it is a letter typed), while
+ * the single-key shortcuts are on (singleKeysOn).
  */
 export function blankKeyOf(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altKey' | 'metaKey' | 'isComposing' | 'target'>): boolean {
   if (e.ctrlKey || e.altKey || e.metaKey || e.isComposing) return false;
+  if (!singleKeysOn()) return false;
   if (e.key !== 'b' && e.key !== 'B' && e.key !== '.') return false;
   return !(e.target instanceof Element && e.target.closest(TYPING) !== null);
 }
@@ -174,8 +245,11 @@ export interface Said {
   text: string;
 }
 
-/** The blank-screen key in the hint: every presenter page offers "Blank the projector" beside it (BlankProjector.tsx). */
-export const BLANK_KEY_WORDS = 'B or . (a clicker\'s blank-screen button): Blank the projector, or show it again.';
+/** The blank-screen key in the hint: every presenter page offers "Blank the projector" beside it (BlankProjector.tsx), and the checkbox that turns the key off under it. */
+export const BLANK_KEY_WORDS = `B or . (a clicker's blank-screen button): Blank the projector, or show it again. These single-key shortcuts can be turned off with “${SINGLE_KEYS_LABEL}” below.`;
+
+/** The hint's words once the trainer turned B and . off. */
+export const BLANK_KEY_OFF_WORDS = `B and . do nothing: single-key shortcuts are turned off (“${SINGLE_KEYS_LABEL}” below). “Blank the projector” blanks it.`;
 
 /**
  * The keys in a visible line (what each presses now, in the button's words, and the blank-screen
@@ -183,14 +257,16 @@ export const BLANK_KEY_WORDS = 'B or . (a clicker\'s blank-screen button): Blank
  * polite status that says why a key pressed nothing.
  */
 export function ClickerHint({ keys, said }: { keys: ClickerKeys; said: Said | undefined }) {
+  const singleKeys = useSingleKeys();
   const parts: string[] = [];
   if (keys.next) parts.push(`Page Down or Right arrow: ${keys.next.label}${keys.next.when ? `, ${keys.next.when}` : ''}.`);
   else if (keys.nextNone) parts.push(keys.nextNone);
   if (keys.back) parts.push(`Page Up or Left arrow: ${keys.back.label}${keys.back.when ? `, ${keys.back.when}` : ''}.`);
-  parts.push(BLANK_KEY_WORDS);
+  parts.push(singleKeys ? BLANK_KEY_WORDS : BLANK_KEY_OFF_WORDS);
   return (
     <>
       <p className="hint no-print clicker-keys" id="clicker-keys">Clicker keys (in this window or the projector window): {parts.join(' ')}</p>
+      <SingleKeysToggle />
       {/* Said each time, the same words again too (a new polite status, empty before its words come). */}
       {said && <Announce key={said.n} className="hint no-print">{said.text}</Announce>}
     </>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { breaksCritical, citationWords, unavailableWords, VERDICT_WORDS, votesWords, type Debrief, type ReplyView, type RevealEntry, type SessionView } from '../machines/index.js';
-import { blankKeyOf, type ClickerKey } from './clicker.js';
+import { blankKeyOf, singleKeysOn, type ClickerKey } from './clicker.js';
 
 /**
  * Presenter mode on two screens: the trainer's controls (laptop) send what the room should see to a
@@ -309,7 +309,7 @@ export function useProjector(state: ProjectorState, inCharge = true, onKey?: (ke
       else if (m.type === 'key' && m.v === PROJECTOR_PROTOCOL) {
         const key = (m as { key?: unknown }).key;
         if (key === 'next' || key === 'back') keyHandler.current?.(key);
-        else if (key === 'blank') toggleBlank();
+        else if (key === 'blank' && singleKeysOn()) toggleBlank();
       }
     };
   }, [text, inCharge, toggleBlank]);

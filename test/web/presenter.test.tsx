@@ -6,7 +6,7 @@ import { facilitationKey, memoryStore, selectView, startFacilitation, TOO_MANY_V
 import { localStore } from '../../src/web/adapters/local-store.js';
 import { Facilitation } from '../../src/web/pages/Presenter.js';
 import ProjectorScreen from '../../src/web/pages/ProjectorScreen.js';
-import { clickerClock } from '../../src/web/clicker.js';
+import { clickerClock, SINGLE_KEYS_KEY } from '../../src/web/clicker.js';
 import { PROJECTOR_CHANNEL, PROJECTOR_PROTOCOL } from '../../src/web/projector.js';
 import example from '../fixtures/good/example.json?raw';
 import { gatedPhoneText } from '../helpers/fixtures.js';
@@ -450,7 +450,7 @@ describe('a presentation clicker (Page Down, Page Up, the arrows)', () => {
     render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
     const revealButton = screen.getByRole('button', { name: 'Reveal the feedback' });
     expect(revealButton.getAttribute('aria-keyshortcuts')).toBe('PageDown ArrowRight');
-    expect(hint()).toBe('Clicker keys (in this window or the projector window): Page Down or Right arrow: Reveal the feedback, once votes are entered. B or . (a clicker\'s blank-screen button): Blank the projector, or show it again.');
+    expect(hint()).toBe('Clicker keys (in this window or the projector window): Page Down or Right arrow: Reveal the feedback, once votes are entered. B or . (a clicker\'s blank-screen button): Blank the projector, or show it again. These single-key shortcuts can be turned off with “Single-key shortcuts: B or . blanks the projector” below.');
     // No votes entered: one press must not skip the room's vote. It says why, and reveals nothing.
     expect(await announcedDuring(() => user.keyboard('{PageDown}'))).toEqual(['No votes are entered yet, so Page Down did not reveal the feedback: type the room\'s votes first, or choose “Reveal the feedback” to reveal without them.']);
     expect(screen.queryByRole('heading', { name: 'The replies, revealed' })).toBeNull();
@@ -467,7 +467,7 @@ describe('a presentation clicker (Page Down, Page Up, the arrows)', () => {
     await user.keyboard('{PageDown}');
     expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'The replies, revealed' }));
     // At the reveal the trainer chooses the branch: Page Down says so and follows nothing; Page Up is "Back to the votes".
-    expect(hint()).toBe('Clicker keys (in this window or the projector window): Page Down does not choose the branch the story follows: press the Follow button of the reply the story follows. Page Up or Left arrow: Back to the votes. B or . (a clicker\'s blank-screen button): Blank the projector, or show it again.');
+    expect(hint()).toBe('Clicker keys (in this window or the projector window): Page Down does not choose the branch the story follows: press the Follow button of the reply the story follows. Page Up or Left arrow: Back to the votes. B or . (a clicker\'s blank-screen button): Blank the projector, or show it again. These single-key shortcuts can be turned off with “Single-key shortcuts: B or . blanks the projector” below.');
     expect(await announcedDuring(() => user.keyboard('{PageDown}'))).toEqual(['Page Down does not choose the branch the story follows: press the Follow button of the reply the story follows.']);
     expect(screen.getByRole('heading', { name: 'The replies, revealed' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Back to the votes' }).getAttribute('aria-keyshortcuts')).toBe('PageUp ArrowLeft');
@@ -479,14 +479,14 @@ describe('a presentation clicker (Page Down, Page Up, the arrows)', () => {
     await user.click(within(row(/How did you get it\?/)).getByRole('button', { name: /Follow reply/ }));
     // A scene: Page Down continues; Page Up would go back to decision 1.
     expect(screen.getByRole('button', { name: 'Continue' }).getAttribute('aria-keyshortcuts')).toBe('PageDown ArrowRight');
-    expect(hint()).toBe('Clicker keys (in this window or the projector window): Page Down or Right arrow: Continue. Page Up or Left arrow: Back to decision 1. B or . (a clicker\'s blank-screen button): Blank the projector, or show it again.');
+    expect(hint()).toBe('Clicker keys (in this window or the projector window): Page Down or Right arrow: Continue. Page Up or Left arrow: Back to decision 1. B or . (a clicker\'s blank-screen button): Blank the projector, or show it again. These single-key shortcuts can be turned off with “Single-key shortcuts: B or . blanks the projector” below.');
     await user.keyboard('{PageDown}');
     expect(screen.getByRole('heading', { level: 1, name: 'After the visit' })).toBeTruthy();
     // Votes entered at decision 2: Page Up asks first, as the button does (the votes are not cleared
     // without the answer), and while it asks no key steps on.
     await user.type(screen.getAllByRole('spinbutton')[0] as HTMLElement, '4');
     (document.activeElement as HTMLElement).blur();
-    expect(hint()).toMatch(/ Page Up or Left arrow: Back to decision 1, asking first, as it clears the votes entered here\. B or \. \(a clicker's blank-screen button\): Blank the projector, or show it again\.$/);
+    expect(hint()).toMatch(/ Page Up or Left arrow: Back to decision 1, asking first, as it clears the votes entered here\. B or \. \(a clicker's blank-screen button\): Blank the projector, or show it again\. These single-key shortcuts can be turned off with “Single-key shortcuts: B or \. blanks the projector” below\.$/);
     await user.keyboard('{PageUp}');
     const question = screen.getByRole('group', { name: 'Go back to decision 1?' });
     expect(document.activeElement).toBe(within(question).getByRole('button', { name: 'No, stay here' }));
@@ -511,7 +511,7 @@ describe('a presentation clicker (Page Down, Page Up, the arrows)', () => {
       await user.keyboard('{PageDown}');
       await waitFor(() => expect(pagerLine()).toBe('Projector: page 1 of 2 of the reveal, replies 1 and 2.'));
       expect(window1.asked.at(-1)).toEqual({ id: expect.any(String), at: 0 });
-      expect(hint()).toBe('Clicker keys (in this window or the projector window): Page Down or Right arrow: Next projector page. Page Up or Left arrow: Back to the votes. B or . (a clicker\'s blank-screen button): Blank the projector, or show it again.');
+      expect(hint()).toBe('Clicker keys (in this window or the projector window): Page Down or Right arrow: Next projector page. Page Up or Left arrow: Back to the votes. B or . (a clicker\'s blank-screen button): Blank the projector, or show it again. These single-key shortcuts can be turned off with “Single-key shortcuts: B or . blanks the projector” below.');
       expect(screen.getByRole('button', { name: 'Next projector page' }).getAttribute('aria-keyshortcuts')).toBe('PageDown ArrowRight');
       expect(screen.getByRole('button', { name: 'Back to the votes' }).getAttribute('aria-keyshortcuts')).toBe('PageUp ArrowLeft');
       expect(screen.getByRole('button', { name: 'Previous projector page' }).getAttribute('aria-disabled')).toBe('true');
@@ -520,7 +520,7 @@ describe('a presentation clicker (Page Down, Page Up, the arrows)', () => {
       await waitFor(() => expect(window1.asked.at(-1)).toEqual({ id: expect.any(String), at: 1 }));
       expect(screen.getByRole('heading', { name: 'The replies, revealed' })).toBeTruthy();
       // The last page: Page Down chooses no branch, as at any reveal; Page Up is the page before.
-      expect(hint()).toBe('Clicker keys (in this window or the projector window): Page Down does not choose the branch the story follows: press the Follow button of the reply the story follows. Page Up or Left arrow: Previous projector page. B or . (a clicker\'s blank-screen button): Blank the projector, or show it again.');
+      expect(hint()).toBe('Clicker keys (in this window or the projector window): Page Down does not choose the branch the story follows: press the Follow button of the reply the story follows. Page Up or Left arrow: Previous projector page. B or . (a clicker\'s blank-screen button): Blank the projector, or show it again. These single-key shortcuts can be turned off with “Single-key shortcuts: B or . blanks the projector” below.');
       expect(await announcedDuring(() => user.keyboard('{PageDown}'))).toEqual(['Page Down does not choose the branch the story follows: press the Follow button of the reply the story follows.']);
       expect(screen.getByRole('button', { name: 'Back to the votes' }).getAttribute('aria-keyshortcuts')).toBeNull();
       // A second, smaller window needs a page for each reply: the laptop steps through its three.
@@ -686,6 +686,58 @@ describe('a presentation clicker (Page Down, Page Up, the arrows)', () => {
     }
   });
 
+  // WCAG 2.1.4 Character Key Shortcuts: B and . were always on, so a B typed by speech input, or a
+  // stray key, blanked the projector in front of the room, with no way to turn them off.
+  it('the single-key shortcuts (B and .) can be turned off with a labelled checkbox, kept by the browser for every presenter page and the projector window; the hint says so', async () => {
+    const user = userEvent.setup();
+    const heard: { type?: string; key?: string; state?: { kind?: string } }[] = [];
+    const listen = new BroadcastChannel(PROJECTOR_CHANNEL);
+    listen.onmessage = (e: MessageEvent) => heard.push(e.data);
+    const hint = () => document.getElementById('clicker-keys')?.textContent ?? '';
+    try {
+      const laptop = render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
+      const keys = screen.getByRole('checkbox', { name: 'Single-key shortcuts: B or . blanks the projector' }) as HTMLInputElement;
+      expect(keys.checked).toBe(true);
+      expect(hint()).toContain('These single-key shortcuts can be turned off with “Single-key shortcuts: B or . blanks the projector” below.');
+      await user.click(keys);
+      expect(keys.checked).toBe(false);
+      expect(hint()).toContain('B and . do nothing: single-key shortcuts are turned off');
+      expect(hint()).not.toContain('B or . (a clicker');
+      const button = screen.getByRole('button', { name: 'Blank the projector' });
+      expect(button.getAttribute('aria-keyshortcuts')).toBeNull();
+      await user.keyboard('b.B');
+      expect(button.getAttribute('aria-pressed')).toBe('false');
+      // The button still blanks it, and the notice names only the button.
+      await user.click(button);
+      expect(button.getAttribute('aria-pressed')).toBe('true');
+      expect(screen.getByText(/^The projector shows a blank screen/).textContent).toBe('The projector shows a blank screen. Press “Blank the projector” again to show the session to the room.');
+      await user.click(button);
+      // Remembered in the browser: the next presenter page opens with the keys off.
+      laptop.unmount();
+      render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
+      expect((screen.getByRole('checkbox', { name: 'Single-key shortcuts: B or . blanks the projector' }) as HTMLInputElement).checked).toBe(false);
+      await user.keyboard('b');
+      expect(screen.getByRole('button', { name: 'Blank the projector' }).getAttribute('aria-pressed')).toBe('false');
+      cleanup();
+      // The projector window, in the same browser, passes B and . on only while they are on.
+      render(<ProjectorScreen />);
+      await user.keyboard('b.');
+      await user.keyboard('{PageDown}');
+      await waitFor(() => expect(heard.filter((m) => m.type === 'key')).toEqual([{ type: 'key', key: 'next', v: PROJECTOR_PROTOCOL }]));
+      cleanup();
+      // Turned on again: B blanks the projector.
+      render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
+      await user.click(screen.getByRole('checkbox', { name: 'Single-key shortcuts: B or . blanks the projector' }));
+      expect(localStorage.getItem(SINGLE_KEYS_KEY)).toBeNull();
+      expect(screen.getByRole('button', { name: 'Blank the projector' }).getAttribute('aria-keyshortcuts')).toBe('B .');
+      await user.keyboard('b');
+      expect(screen.getByRole('button', { name: 'Blank the projector' }).getAttribute('aria-pressed')).toBe('true');
+    } finally {
+      listen.close();
+      localStorage.removeItem(SINGLE_KEYS_KEY);
+    }
+  });
+
   it('a projector the trainer blanked stays blank through a reload of the trainer\'s page (at a reveal), until the trainer shows it again', async () => {
     const user = userEvent.setup();
     const store = memoryStore();
@@ -784,7 +836,7 @@ describe('a presentation clicker (Page Down, Page Up, the arrows)', () => {
 
   it('the keys\' hint names the blank-screen key on every presenter page, the end page too, where B blanks the projector', async () => {
     const user = userEvent.setup();
-    const blankHint = 'B or . (a clicker\'s blank-screen button): Blank the projector, or show it again.';
+    const blankHint = 'B or . (a clicker\'s blank-screen button): Blank the projector, or show it again. These single-key shortcuts can be turned off with “Single-key shortcuts: B or . blanks the projector” below.';
     renderApp('#/presenter/youth-discloses', memoryStore());
     await screen.findByRole('button', { name: 'Start the session' });
     expect(hint()).toMatch(/: Start the session\. B or \. /);
@@ -809,7 +861,7 @@ describe('a presentation clicker (Page Down, Page Up, the arrows)', () => {
     renderApp('#/presenter/youth-discloses', memoryStore());
     const start = await screen.findByRole('button', { name: 'Start the session' });
     expect(start.getAttribute('aria-keyshortcuts')).toBe('PageDown ArrowRight');
-    expect(hint()).toBe('Clicker keys (in this window or the projector window): Page Down or Right arrow: Start the session. B or . (a clicker\'s blank-screen button): Blank the projector, or show it again.');
+    expect(hint()).toBe('Clicker keys (in this window or the projector window): Page Down or Right arrow: Start the session. B or . (a clicker\'s blank-screen button): Blank the projector, or show it again. These single-key shortcuts can be turned off with “Single-key shortcuts: B or . blanks the projector” below.');
     await user.keyboard('{PageDown}');
     expect(await screen.findByRole('button', { name: 'Download the summary so far' })).toBeTruthy();
     history.replaceState(null, '', '/');
