@@ -3,7 +3,7 @@ import { act, cleanup, render, screen, waitFor, within } from '@testing-library/
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createRoom, memoryStore, PRESENTER_PROTOCOL, presenterView, reduceRoom, roomContext, roomSessionView, roomSummaryFileName, validateScenario, type PresenterAction, type PresenterCommand, type RoomContext, type RoomState, type Scenario } from '../../src/machines/index.js';
-import { clickerClock } from '../../src/web/clicker.js';
+import { clickerClock, SINGLE_KEYS_KEY } from '../../src/web/clicker.js';
 import { LiveRoom } from '../../src/web/components/LiveRoom.js';
 import Presenter from '../../src/web/pages/Presenter.js';
 import ProjectorScreen from '../../src/web/pages/ProjectorScreen.js';
@@ -595,6 +595,23 @@ describe('live room on the presenter page', () => {
     client.answer();
     expect(await projector().findByText('The session has ended.')).toBeTruthy();
     expect(screen.getByTestId('projector').querySelector('.followed')).toBeNull();
+  });
+
+  it('the live room\'s presenter page has the checkbox that turns B and . off too: then B blanks nothing, and the button still does', async () => {
+    const user = userEvent.setup();
+    const { client } = renderRoom();
+    client.push();
+    const blank = screen.getByRole('button', { name: 'Blank the projector' });
+    try {
+      await user.click(screen.getByRole('checkbox', { name: 'Single-key shortcuts: B or . blanks the projector' }));
+      expect(document.getElementById('clicker-keys')?.textContent).toContain('B and . do nothing: single-key shortcuts are turned off');
+      await user.keyboard('b');
+      expect(blank.getAttribute('aria-pressed')).toBe('false');
+      await user.click(blank);
+      expect(blank.getAttribute('aria-pressed')).toBe('true');
+    } finally {
+      localStorage.removeItem(SINGLE_KEYS_KEY);
+    }
   });
 
   it('a presentation clicker takes the vote one step at a time: Page Down opens it, locks it once a phone has voted, reveals it once locked; never a branch; a double press is not taken; Page Up goes back to the last decision', async () => {
