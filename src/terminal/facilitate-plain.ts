@@ -138,7 +138,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
       // Who the room hears for the first time here, in the scenario's words (for the trainer to read aloud).
       const introductions = introductionsAt(scenario, actor.getPersistedSnapshot()).map(introductionWords);
       if (view.kind === 'scene') {
-        printMoment(view, say, true, introductions);
+        printMoment(view, say, { introductions, meters: false });
         // A scene's own discussion prompt is the room's, as at a decision (presenter mode shows it too).
         if (view.discussionPrompt) say(`Discuss: ${view.discussionPrompt}`);
         actor.send({ type: 'scene.continue' });
@@ -242,7 +242,7 @@ async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePla
   const votes: number[] = view.replies.map((r) => before?.votes[r.id] ?? 0);
   let next = 0;
   let revealed = false;
-  printMoment(view, say, false, introductions);
+  printMoment(view, say, { prompt: false, introductions, meters: false });
   if (view.discussionPrompt) say(`Discuss: ${view.discussionPrompt}`);
   // The facilitator note often gives the answer away: on a projected screen it waits for the reveal.
   say(view.prompt);

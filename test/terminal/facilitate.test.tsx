@@ -9,6 +9,7 @@ import { stateStore } from '../../src/terminal/node/state-store.js';
 import { stateDir } from '../../src/terminal/state.js';
 import { revealHints, voteHints } from '../../src/terminal/keys.js';
 import { runFacilitatePlain } from '../../src/terminal/facilitate-plain.js';
+import { runPlain } from '../../src/terminal/plain.js';
 import { appElement, KEY, newPhone, press, renderApp, renderAt, SCENARIOS, tap, tempEnv, throughEnding } from './helpers/ink.js';
 import { BUNDLED } from './helpers/layout.js';
 import { gatedPhoneText } from '../helpers/fixtures.js';
@@ -182,6 +183,21 @@ describe('trainer-led sessions (--facilitate)', () => {
     const reveal = out.slice(out.lastIndexOf('Votes in all:'));
     expect(reveal.replace(/\s+/g, ' ')).toContain(CRITICAL);
     expect(reveal.match(/critical/g)).toHaveLength(1);
+  });
+
+  it('line by line, a trainer-led session shows no meter and no meter change, as its full-screen, presenter and projector views', async () => {
+    // --plain printed "[Jade's trust: 50 of 100]" under each heading and the scenes' changes, in
+    // front of the room, where the other trainer-led views show the story and the votes only.
+    let out = '';
+    const lines = ['1 0 0', 'r', '1', '0 1 0', 'r', '1', 'q'];
+    await runFacilitatePlain({ playable: newPhone(), io: { out: (t) => (out += t), err: (t) => (out += t) }, env: tempEnv(), width: 200, readLine: async () => lines.shift() });
+    expect(out).toContain('Votes in all:');
+    expect(out).not.toContain("Jade's trust");
+    // The same scenario played alone still shows its meter.
+    let alone = '';
+    const keys = ['1', '1', '', '', 'q'];
+    await runPlain({ playable: newPhone(), mode: 'practice', io: { out: (t) => (alone += t), err: (t) => (alone += t) }, env: tempEnv(), width: 200, readLine: async () => keys.shift() });
+    expect(alone).toContain("[Jade's trust: 50 of 100]");
   });
 
   it('an action stays marked [do] at the reveal, as in the replies the room voted on: never read as words to say', async () => {

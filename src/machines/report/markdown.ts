@@ -1,5 +1,5 @@
 import type { DebriefModel } from './debrief-model.js';
-import { criticalGroups, decisionPointer, inVoice, outcomeWords, pathReply, quotedReply, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type Voice } from './words.js';
+import { citationWords, criticalGroups, decisionPointer, inVoice, outcomeWords, pathReply, quotedReply, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type Voice } from './words.js';
 
 /**
  * Text from a scenario or a record as Markdown shows it, never as markup: a backslash before each
@@ -38,7 +38,7 @@ export function debriefMarkdown(m: DebriefModel, heading = '#', voice: Voice = '
   m.turns.forEach((t, i) => {
     out.push(`${i + 1}. **${mdText(t.where)}**: ${quotedReply(mdText(t.reply), t.said, ['"', '"'])} (${signed(t.value)}; best here ${signed(t.bestValue)})`);
     // ", critical" as the live feedback and the web debrief say it: the decision pointed to says why.
-    for (const v of t.verdicts) out.push(`   - ${VERDICT_WORDS[v.verdict]} ${mdText(v.title)} (${mdText(v.citation)}${v.critical ? ', critical' : ''})`);
+    for (const v of t.verdicts) out.push(`   - ${VERDICT_WORDS[v.verdict]} ${mdText(v.title)} (${citationWords(mdText(v.citation), v.critical)})`);
     out.push(`   - Feedback: ${mdText(t.feedback)}`);
   });
   out.push('', `${h2} ${v.replies} beside best practice at the same decision`, '', `| Decision | ${v.reply} | Best practice here |`, '|---|---|---|');
