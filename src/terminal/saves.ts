@@ -4,6 +4,7 @@ import type { Finished, KeepResult, PlayableScenario, ResumeResult, RunOrigin, S
 import * as core from '../machines/index.js';
 import { FileAccessError } from './errors.js';
 import { command } from './invocation.js';
+import { fileStore } from './node/file-store.js';
 import { failureReason, hasSave, stateStore } from './node/state-store.js';
 import { scenariosDir } from './paths.js';
 import { loadPlayable } from './scenario-source.js';
@@ -74,7 +75,21 @@ export function recordedLine(finished: Finished | undefined, env: NodeJS.Process
  * with none, a save of the same scenario whose file is gone (the file was moved) is offered instead.
  */
 export function saveWaiting(playable: Pick<PlayableScenario, 'scenario' | 'file' | 'bundled' | 'from' | 'set'>, env: NodeJS.ProcessEnv = process.env): SaveSummary | undefined {
-  const store = stateStore(env);
+  return saveWaitingIn(stateStore(env), playable);
+}
+
+/**
+ * Where progress cannot be saved: the save of this scenario still in the state folder from before
+ * (the disk only: what this session tried to write lives in memory and ends with it), which the next
+ * run finds; `latest` when it is the one `resume` opens (the newest save of any scenario).
+ */
+export function saveKeptOnDisk(playable: Pick<PlayableScenario, 'scenario' | 'file' | 'bundled' | 'from' | 'set'>, env: NodeJS.ProcessEnv = process.env): { summary: SaveSummary; latest: boolean } | undefined {
+  const disk = fileStore(stateStore(env).dir);
+  const summary = saveWaitingIn(disk, playable);
+  return summary && { summary, latest: core.latestSaveKey(disk) === summary.key };
+}
+
+function saveWaitingIn(store: core.Store, playable: Pick<PlayableScenario, 'scenario' | 'file' | 'bundled' | 'from' | 'set'>): SaveSummary | undefined {
   const own = core.saveSummary(store, core.saveKey(playable));
   if (own || playable.bundled === true) return own;
   for (const { key } of store.list(core.SAVES_PREFIX)) {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
@@ -160,6 +160,49 @@ describe('quitting when progress cannot be saved', () => {
     const rows = r.lastFrame().split('\n');
     expect(rows.length).toBeLessThanOrEqual(24);
     r.unmount();
+  });
+
+  /** A save of the first scenario at decision 1, then a state folder that refuses the start-up check (even for root). */
+  async function saveThenUnwritable() {
+    const env = await envWithSave();
+    const saves = join(env.XDG_STATE_HOME as string, 'casa-practice', 'saves');
+    const [file] = readdirSync(saves).filter((f) => f.endsWith('.json'));
+    if (file === undefined) throw new Error('no save was written');
+    const before = readFileSync(join(saves, file), 'utf8');
+    mkdirSync(join(saves, '.write-test'));
+    return { env, save: join(saves, file), before };
+  }
+
+  const oneLine = (frame: string | undefined) => (frame ?? '').replace(/[│╭╮╰╯─]/g, ' ').replace(/\s+/g, ' ');
+
+  it('started over beside an older save: q says this playthrough is lost but the older save is kept, and that resume opens it (at 60×24)', async () => {
+    const { env, save, before } = await saveThenUnwritable();
+    const r = await renderAt(appElement({ env }).element, 60, 24);
+    // Open the scenario with the save, start over (2), past the content note, one reply, then q.
+    await press(r, '1', '2', KEY.enter, '1', 'q');
+    const shown = oneLine(r.lastFrame());
+    expect(shown).toContain('Quit without saving?');
+    // It said "will be lost" alone, as though nothing of this scenario were kept.
+    expect(shown).toMatch(/This playthrough cannot be saved and will be lost\. Your earlier save of this scenario \(at decision 1\) is kept as it was: \S+(?: \S+)? resume opens that one\./);
+    const rows = r.lastFrame().split('\n');
+    expect(rows.length).toBeLessThanOrEqual(24);
+    expect(rows[0]).toMatch(/Example: the new phone/);
+    expect(Math.max(...rows.map((l) => [...l].length))).toBeLessThanOrEqual(60);
+    // (Only the start-up check is refused here, so y would still save: the prompt's words are what is tested.)
+    expect(readFileSync(save, 'utf8')).toBe(before);
+    r.unmount();
+  });
+
+  it('resumed from that save: the same words, and with no save at all only that the playthrough is lost', async () => {
+    const { env } = await saveThenUnwritable();
+    const r = await renderAt(appElement({ env }).element, 60, 24);
+    await press(r, 'R', 'q');
+    expect(oneLine(r.lastFrame())).toMatch(/will be lost\. Your earlier save of this scenario \(at decision 1\) is kept as it was: \S+(?: \S+)? resume opens that one\./);
+    r.unmount();
+    const fresh = await renderAt(appElement({ env: unwritableEnv() }).element, 60, 24);
+    await press(fresh, '1', KEY.enter, 'q');
+    expect(oneLine(fresh.lastFrame())).toMatch(/This playthrough cannot be saved and will be lost\. y: quit without saving/);
+    fresh.unmount();
   });
 
   it('with a writable state folder the prompt still offers to save', async () => {

@@ -9,7 +9,7 @@ import { Paragraph } from './Paragraph.js';
 import { pageSize, ScrollRows, scrolledOffset } from './ScrollRows.js';
 import { useKeys } from './useKeys.js';
 import { KeyHints } from './KeyHints.js';
-import { QuitPrompt, QUIT_PROMPT_EXTRA } from './QuitPrompt.js';
+import { QuitPrompt, quitPromptExtra } from './QuitPrompt.js';
 import { compactStatus, StatusLine, statusText } from './StatusLine.js';
 import { meterRows } from './Meter.js';
 import { useScreenSize } from './useScreenSize.js';
@@ -30,6 +30,8 @@ export interface FeedbackScreenProps {
   confirmQuit: boolean;
   /** True when progress cannot be saved (q only quits). */
   unsaved: boolean;
+  /** What quitting does, while "Quit without saving?" is asked (unsavedQuitWords). */
+  quitWords?: string;
 }
 
 /**
@@ -38,12 +40,12 @@ export interface FeedbackScreenProps {
  * panel draws itself tighter; feedback too long even then (a trainer's long text) scrolls under its
  * heading (↑↓ PgUp PgDn), the keys staying below it.
  */
-export function FeedbackScreen({ view, mode, canUndo, confirmQuit, unsaved }: FeedbackScreenProps) {
+export function FeedbackScreen({ view, mode, canUndo, confirmQuit, unsaved, quitWords }: FeedbackScreenProps) {
   const { columns, rows } = useScreenSize();
   const title = view.scenarioTitle;
   const hints = quitOnly(playHints({ kind: view.done ? 'last-feedback' : 'feedback', canUndo }), unsaved);
   const full = inkRows(statusText(view, mode, title, true, columns), columns) + meterRows(view.meters, columns);
-  const footer = confirmQuit ? 1 + QUIT_PROMPT_EXTRA : inkRows(hintLine(hints), columns);
+  const footer = confirmQuit ? 1 + quitPromptExtra(quitWords, columns) : inkRows(hintLine(hints), columns);
   const spaced = feedbackHeight(view.lastFeedback, columns, 0) <= rows - 1 - full - footer - 2;
   const compact = !spaced && feedbackHeight(view.lastFeedback, columns, 0) > rows - 1 - full - footer ? compactStatus(view, mode, columns, true) : undefined;
   const room = rows - 1 - (compact?.rows ?? full) - footer;
@@ -75,7 +77,7 @@ export function FeedbackScreen({ view, mode, canUndo, confirmQuit, unsaved }: Fe
     return (
       <Box flexDirection="column">
         <StatusLine view={view} mode={mode} title={title} feedback compact={compact} width={columns} />
-        <QuitPrompt />
+        <QuitPrompt unsaved={quitWords} columns={columns} />
       </Box>
     );
   }
@@ -83,7 +85,7 @@ export function FeedbackScreen({ view, mode, canUndo, confirmQuit, unsaved }: Fe
     <Box flexDirection="column">
       <StatusLine view={view} mode={mode} title={title} spaced={spaced} feedback compact={compact} width={columns} />
       <FeedbackPanel feedback={view.lastFeedback} fit={fit} width={columns} />
-      {confirmQuit ? <QuitPrompt /> : <KeyHints set={hints} spaced={spaced} width={columns} />}
+      {confirmQuit ? <QuitPrompt unsaved={quitWords} columns={columns} /> : <KeyHints set={hints} spaced={spaced} width={columns} />}
     </Box>
   );
 }

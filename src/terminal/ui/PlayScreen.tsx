@@ -3,7 +3,7 @@ import { Box } from 'ink';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { changeWords, FELL_BEHIND_FINISH, finishPlaythrough, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeOpening, selectView, startSession, unavailableWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, type Recap, type PersistedScenarioSnapshot, type PlayableScenario, type RunOrigin, type SaveHold, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
 import { hintLine, hintRows, NO_UNDO_WORDS, playHints, typedNumberHints, typeNumber, type Action, type Hint } from '../keys.js';
-import { recordedLine, saveProgress, stateStore } from '../saves.js';
+import { recordedLine, saveKeptOnDisk, saveProgress, stateStore } from '../saves.js';
 import { inkRows, wrapText } from '../wrap.js';
 import type { Row } from '../debrief-lines.js';
 import { feedbackRows, momentRows } from '../tall-rows.js';
@@ -13,7 +13,7 @@ import { DebriefScreen } from './DebriefScreen.js';
 import { FeedbackScreen, quitOnly } from './FeedbackScreen.js';
 import { KeyHints } from './KeyHints.js';
 import { Moment } from './Moment.js';
-import { QuitPrompt, QUIT_PROMPT_EXTRA } from './QuitPrompt.js';
+import { QuitPrompt, quitPromptExtra, unsavedQuitWords } from './QuitPrompt.js';
 import { REPLY_INDENT, ReplyList } from './ReplyList.js';
 import { compactStatus, StatusLine, statusText } from './StatusLine.js';
 import { meterRows } from './Meter.js';
@@ -140,7 +140,10 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
 
   const canUndo = view.canUndo || (view.done && mode === 'practice' && beforeLastReply.current !== undefined);
   /** How the moment is laid out now (see momentLayout): read by the keys too, to scroll a moment too tall for the screen. */
-  const layout = () => momentLayout({ view, mode, columns, rows, canUndo, unsaved: stateStore(app.env).savingFailure() !== undefined, typedShown, unavailable, confirmQuit });
+  // What quitting does where progress cannot be saved (read when asked: a save of this scenario from before is kept).
+  const quitWords = confirmQuit && stateStore(app.env).savingFailure() !== undefined ? unsavedQuitWords(saveKeptOnDisk(playable, app.env), app.env) : undefined;
+  const quitPrompt = <QuitPrompt unsaved={quitWords} columns={columns} />;
+  const layout = () => momentLayout({ view, mode, columns, rows, canUndo, unsaved: stateStore(app.env).savingFailure() !== undefined, typedShown, unavailable, confirmQuit, quitExtra: quitPromptExtra(quitWords, columns) });
 
   const choose = (index: number) => {
     const reply = view.replies[index];
@@ -253,7 +256,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   // says so here as the content note does, before the first reply rather than at the quit.
   const failureRows = recap && failure ? 1 + inkRows(failure, columns) : 0;
   // (The status with its meters, as on every screen of the playthrough: where the trust stands is part of where it stopped.)
-  const recapHeight = Math.max(4, rows - 1 - 1 - inkRows(statusText(view, mode, title, false, columns), columns) - meterRows(view.meters, columns) - failureRows - 1 - (confirmQuit ? 1 + QUIT_PROMPT_EXTRA : 1 + inkRows(hintLine(recapHints), columns)));
+  const recapHeight = Math.max(4, rows - 1 - 1 - inkRows(statusText(view, mode, title, false, columns), columns) - meterRows(view.meters, columns) - failureRows - 1 - (confirmQuit ? 1 + quitPromptExtra(quitWords, columns) : 1 + inkRows(hintLine(recapHints), columns)));
   if (recap) {
     return (
       <Box flexDirection="column">
@@ -261,12 +264,12 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
         {failure && <Box marginTop={1}><Paragraph width={columns}>{failure}</Paragraph></Box>}
         <Box marginTop={1}><Paragraph bold underline>Where you left off</Paragraph></Box>
         <ScrollRows rows={recapRows} height={recapHeight} offset={recapOffset} />
-        {confirmQuit ? <QuitPrompt /> : <KeyHints set={recapHints} />}
+        {confirmQuit ? quitPrompt : <KeyHints set={recapHints} />}
       </Box>
     );
   }
   if (showFeedback && view.lastFeedback) {
-    return <FeedbackScreen view={{ ...view, lastFeedback: view.lastFeedback }} mode={mode} canUndo={canUndo} confirmQuit={confirmQuit} unsaved={unsaved} />;
+    return <FeedbackScreen view={{ ...view, lastFeedback: view.lastFeedback }} mode={mode} canUndo={canUndo} confirmQuit={confirmQuit} unsaved={unsaved} quitWords={quitWords} />;
   }
   const { hints, hintsToo, compact, gaps, spare, scroll } = layout();
   // Still too tall with the quit prompt (the longest decisions at 60×24): the question takes the
@@ -275,13 +278,13 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     return (
       <Box flexDirection="column">
         <StatusLine view={view} mode={mode} title={title} compact={compact} width={columns} />
-        <QuitPrompt />
+        {quitPrompt}
       </Box>
     );
   }
   // (Broken between whole hints when the moment scrolls: its help line is longer by the scroll keys.)
   const whole = scroll !== undefined;
-  const footer = confirmQuit ? <QuitPrompt /> : unavailable ? <Box marginTop={gaps.hints ? 1 : 0} flexDirection="column"><Paragraph color={theme.warn} width={columns}>{unavailable}</Paragraph>{hintsToo && <KeyHints set={hints} spaced={false} width={columns} whole={whole} />}</Box> : <KeyHints set={hints} spaced={gaps.hints} width={columns} whole={whole} />;
+  const footer = confirmQuit ? quitPrompt : unavailable ? <Box marginTop={gaps.hints ? 1 : 0} flexDirection="column"><Paragraph color={theme.warn} width={columns}>{unavailable}</Paragraph>{hintsToo && <KeyHints set={hints} spaced={false} width={columns} whole={whole} />}</Box> : <KeyHints set={hints} spaced={gaps.hints} width={columns} whole={whole} />;
   const decision = view.kind === 'decision' && (
     <Box flexDirection="column" marginTop={gaps.prompt ? 1 : 0}>
       <Paragraph bold width={columns}>{view.prompt}</Paragraph>
@@ -334,6 +337,8 @@ interface MomentState {
   /** Why the reply just typed cannot be chosen, in place of the help line. */
   unavailable: string | undefined;
   confirmQuit: boolean;
+  /** The rows the quit prompt takes beyond the help line (quitPromptExtra). */
+  quitExtra: number;
 }
 
 /**
@@ -343,7 +348,7 @@ interface MomentState {
  * tall (a trainer's long narration), `scroll`: the moment's words as rows for a window of `height`
  * rows, with the scroll keys in the help line; the prompt and the replies stay whole below it.
  */
-function momentLayout({ view, mode, columns, rows, canUndo, unsaved, typedShown, unavailable, confirmQuit }: MomentState) {
+function momentLayout({ view, mode, columns, rows, canUndo, unsaved, typedShown, unavailable, confirmQuit, quitExtra }: MomentState) {
   const played = quitOnly(playHints(view.kind === 'decision' ? { kind: 'decision', replies: view.replies.length, canUndo: canUndo && mode === 'practice' } : { kind: 'scene', canUndo: canUndo && mode === 'practice' }), unsaved);
   // While a reply number is half typed (ten or more replies), its hints come first in place of the numbers'.
   let hints: Hint[] = typedShown !== undefined && view.kind === 'decision' ? [...typedNumberHints(typedShown, view.replies.length, 'reply'), ['↑↓', 'move'] as const, ...played.slice(1)] : played;
@@ -351,7 +356,7 @@ function momentLayout({ view, mode, columns, rows, canUndo, unsaved, typedShown,
   const hintsToo = unavailable !== undefined && view.kind === 'scene';
   const footerOf = (set: Hint[]) => (unavailable === undefined ? hintLine(set) : hintsToo ? `${unavailable}\n${hintLine(set)}` : unavailable);
   const fullStatus = inkRows(statusText(view, mode, view.scenarioTitle, false, columns), columns) + meterRows(view.meters, columns);
-  let spare = rows - 1 - packedHeight(view, footerOf(hints), columns) - fullStatus - (confirmQuit ? QUIT_PROMPT_EXTRA : 0);
+  let spare = rows - 1 - packedHeight(view, footerOf(hints), columns) - fullStatus - (confirmQuit ? quitExtra : 0);
   const compact = spare < 0 ? compactStatus(view, mode, columns) : undefined;
   if (compact) spare += fullStatus - compact.rows;
   const gaps = { prompt: spare >= 1, hints: spare >= 2, status: spare >= 3, speech: spare >= 3 + view.lines.length };

@@ -1,6 +1,8 @@
 import { Box } from 'ink';
+import type { SaveSummary } from '../../machines/index.js';
 import { command } from '../invocation.js';
 import { stateStore } from '../node/state-store.js';
+import { inkRows } from '../wrap.js';
 import { useApp } from './AppContext.js';
 import { KeyHints } from './KeyHints.js';
 import { Paragraph } from './Paragraph.js';
@@ -11,20 +13,43 @@ import { Paragraph } from './Paragraph.js';
  */
 export const QUIT_PROMPT_EXTRA = 4;
 
+/** The save of this scenario still in the state folder from before (see saveKeptOnDisk). */
+export type KeptSave = { summary: SaveSummary; latest: boolean } | undefined;
+
+/**
+ * What quitting does where progress cannot be saved, exactly: this playthrough is lost either way;
+ * a save of the scenario from before stays as it was, and the next run opens that one (`resume`
+ * when it is the newest save, otherwise opening the scenario again). It said "will be lost" alone,
+ * as though nothing of this scenario were kept.
+ */
+export function unsavedQuitWords(kept: KeptSave, env: NodeJS.ProcessEnv): string {
+  const lost = 'This playthrough cannot be saved and will be lost.';
+  if (!kept) return lost;
+  const at = `at decision ${kept.summary.decision}`;
+  const opens = kept.latest ? `${command('resume', env)} opens that one` : 'opening this scenario again offers that one';
+  return `${lost} Your earlier save of this scenario (${at}) is kept as it was: ${opens}.`;
+}
+
+/** The rows the quit prompt takes beyond the help line it replaces, at this width (`words`: unsavedQuitWords, where progress cannot be saved). */
+export function quitPromptExtra(words: string | undefined, columns: number): number {
+  // The box's border and padding take 4 columns.
+  return words === undefined ? QUIT_PROMPT_EXTRA : QUIT_PROMPT_EXTRA - 1 + inkRows(words, Math.max(1, columns - 4));
+}
+
 /**
  * Asks before quitting a playthrough; the keys are handled by the screen that shows it. When the
- * state folder cannot be written it says that quitting loses the playthrough, rather than
- * promising a save and a resume that cannot happen.
+ * state folder cannot be written it says that quitting loses the playthrough, and what is kept
+ * (`unsaved`: unsavedQuitWords), rather than promising a save and a resume that cannot happen.
  */
-export function QuitPrompt() {
+export function QuitPrompt({ unsaved, columns }: { unsaved?: string; columns: number }) {
   const { env } = useApp();
   // (Not when only the records file refused: the playthrough's save is taken.)
-  if (stateStore(env).savingFailure()) {
+  if (unsaved !== undefined && stateStore(env).savingFailure()) {
     return (
       <Box flexDirection="column" borderStyle="round" paddingX={1}>
         <Paragraph bold>Quit without saving?</Paragraph>
-        {/* One row at 60 columns, as the prompt it replaces (PlayScreen leaves room for that). */}
-        <Paragraph>This playthrough cannot be saved and will be lost.</Paragraph>
+        {/* Its rows are counted by quitPromptExtra, which the screens leave room for. */}
+        <Paragraph width={Math.max(1, columns - 4)}>{unsaved}</Paragraph>
         <KeyHints set={[['y', 'quit without saving'], ['n', 'keep going']]} spaced={false} />
       </Box>
     );
