@@ -5,7 +5,7 @@ import { debriefPlain } from './debrief-plain.js';
 import { command, shellWord } from './invocation.js';
 import { NO_UNDO_WORDS } from './keys.js';
 import { readSaveFor, recordedLine, saveProgress, saveWaiting, setAsideDamagedSave, stateStore } from './saves.js';
-import { notSavedWords } from './node/state-store.js';
+import { noteFinish, notSavedWords } from './node/state-store.js';
 import { sessionSeed } from './seed.js';
 import { wrapText } from './wrap.js';
 
@@ -172,6 +172,7 @@ async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: P
       // A continued run finishes only while it holds its save (see the core's SaveHold).
       const details = { mode: opts.mode, startedAt: opts.startedAt, activeMs: opts.practiceMs(now), randomBytes: (bytes: Uint8Array) => crypto.getRandomValues(bytes), finishedSnapshot: actor.getPersistedSnapshot(), hold: opts.hold };
       const finished = finishPlaythrough(store, playable, printDebrief(scenario, snapshot.output, opts.io, widthNow(opts.width), 'you', opts.mode), now, details);
+      noteFinish(finished, opts.env);
       if (finished && 'notice' in finished && finished.notice) opts.io.err(`casa-practice: ${finished.notice}\n`);
       const recorded = recordedLine(finished, opts.env, playable);
       if (recorded) {

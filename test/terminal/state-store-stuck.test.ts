@@ -1,9 +1,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { cleanup } from 'ink-testing-library';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readRecords, readSave, recordCompletion, RECORDS_KEY } from '../../src/machines/index.js';
-import { stateStore } from '../../src/terminal/node/state-store.js';
-import { tempEnv } from './helpers/ink.js';
+import { loadRecords, stateStore } from '../../src/terminal/node/state-store.js';
+import { appElement, KEY, newPhone, playToDebrief, press, renderApp, tempEnv } from './helpers/ink.js';
 
 // A file system that refuses to rename a file aside (to "….damaged-…") but takes every other write,
 // the atomic writes' own renames included: the case where the only copy was written over.
@@ -29,12 +30,14 @@ describe('the state store when a damaged file cannot be moved aside', () => {
 
     const read = readRecords(store);
     expect(read.notice).toContain('could not be moved aside (permission denied)');
-    // A store that hides the file it could not move reads as "no records": the next finish wrote over it.
-    recordCompletion(store, 'example-new-phone', 80);
+    // Read again, it is still there and still said to be damaged (hidden, it read as "no records", said nowhere).
+    expect(readRecords(store).notice).toBe(read.notice);
+    // The next finish writes nothing over it (the terminal shows it from memory: see loadRecords), and is said not to be recorded.
+    expect(recordCompletion(store, 'example-new-phone', 80).unsaved).toBe(true);
+    store.notTaken(RECORDS_KEY);
     expect(readFileSync(join(dir, RECORDS_KEY), 'utf8')).toBe('{ damaged records');
-    expect(store.inMemoryOnly(RECORDS_KEY)).toBe(true);
-    expect(readRecords(store).records['example-new-phone']?.bestPercent).toBe(80);
-    expect(store.failure()).toBe(`Your records were not updated: ${join(dir, RECORDS_KEY)} is damaged and could not be moved aside (permission denied), so it was left untouched (it is repaired once it can be moved); this finished scenario is kept in memory only and will be missing from your records after you quit.`);
+    expect(store.failure()).toBe(`Your records were not updated: ${join(dir, RECORDS_KEY)} is damaged and could not be moved aside (permission denied), so it was left as it was (it is repaired once it can be moved); this finished scenario is kept in memory only and will be missing from your records after you quit.`);
+    expect(store.lostWrites()).toBe(true);
     expect(store.savingFailure()).toBeUndefined();
 
     // A save the same: a fresh start's save does not replace the damaged one on disk.
@@ -42,8 +45,46 @@ describe('the state store when a damaged file cannot be moved aside', () => {
     store.write('saves/x.json', '{"fresh":true}');
     expect(readFileSync(join(dir, 'saves/x.json'), 'utf8')).toBe('{ damaged save');
     expect(store.read('saves/x.json')).toBe('{"fresh":true}');
-    expect(store.savingFailure()).toMatch(/^Progress is not being saved: .*saves\/x\.json is damaged and could not be moved aside \(permission denied\), so it was left untouched/);
+    expect(store.savingFailure()).toMatch(/^Progress is not being saved: .*saves\/x\.json is damaged and could not be moved aside \(permission denied\), so it was left as it was/);
     store.remove('saves/x.json');
     expect(readFileSync(join(dir, 'saves/x.json'), 'utf8')).toBe('{ damaged save');
+  });
+});
+
+describe('in the app, partly damaged records that cannot be moved aside', () => {
+  afterEach(() => cleanup());
+  const oneLine = (frame: string | undefined) => (frame ?? '').replace(/\s+/g, ' ');
+
+  // The first read hid the file it could not move (as for a save): the picker that came back after
+  // a playthrough showed no earlier records, only this session's, and said nothing about why.
+  it('the picker shows the readable records, before and after a playthrough, and says the file is damaged, left as it was, and not written', async () => {
+    const env = tempEnv();
+    const dir = join(env.XDG_STATE_HOME ?? '', 'casa-practice');
+    // A sound records file with one playthrough at 100%, then one entry damaged by hand.
+    const first = await renderApp(appElement({ env, start: { kind: 'play', playable: newPhone(), showNote: true } }).element);
+    await press(first, KEY.enter);
+    await playToDebrief(first, 1);
+    expect(oneLine(first.lastFrame())).toContain('100%');
+    first.unmount();
+    const file = join(dir, RECORDS_KEY);
+    const data = JSON.parse(readFileSync(file, 'utf8')) as { playthroughs: unknown[] };
+    data.playthroughs.push({ id: 'not a record' });
+    writeFileSync(file, JSON.stringify(data));
+    const text = readFileSync(file, 'utf8');
+
+    const r = await renderApp(appElement({ env }).element);
+    const notice = /Part of your completion records is damaged: 1 finished scenario could not be read \(completed practice 2: .*\); they could not be moved aside \(permission denied\), so the file was left as it was, at \S+records\.json\. The rest of your records is shown, but nothing is written over them: what you finish in this session will not be kept in your records/;
+    expect(oneLine(r.lastFrame())).toMatch(notice);
+    expect(r.lastFrame()).toContain('✓ best 100%');
+    // A poorer playthrough: the picker must still show the earlier 100% (and this one in memory).
+    await press(r, '1', KEY.enter);
+    await playToDebrief(r, 3);
+    expect(oneLine(r.lastFrame())).not.toMatch(/Score: 100%/);
+    expect(oneLine(r.lastFrame())).toMatch(notice);
+    await press(r, 'b');
+    expect(r.lastFrame()).toContain('✓ best 100%');
+    expect(oneLine(r.lastFrame())).toMatch(notice);
+    expect(readFileSync(file, 'utf8')).toBe(text);
+    expect(loadRecords(env).playthroughs).toHaveLength(2);
   });
 });

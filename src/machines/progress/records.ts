@@ -5,7 +5,7 @@ import type { EndingKind, Scenario } from '../schema/scenario.js';
 import { isScenarioId } from '../scenario-id.js';
 import type { SessionMode } from '../types.js';
 import { randomUuid, UUID_PATTERN, weakRandomBytes, type RandomBytes } from './ids.js';
-import { asideWords, exclusively, leftWhereItWas, type Store } from './store.js';
+import { asideWords, exclusively, leftInPlaceOf, leftWhereItWas, type Store } from './store.js';
 
 /** The best result a volunteer has had on one scenario. */
 export interface CompletionRecord {
@@ -119,8 +119,14 @@ export interface RecordsSetAside {
  */
 export type KeptAt = (movedTo: string) => string;
 
-/** The terminal's words for damaged records set aside: they name the file they were moved to. */
-export const RECORDS_MOVED_TO: KeptAt = (movedTo) => asideWords('they', cleanLine(movedTo), true);
+/**
+ * The terminal's words for damaged records set aside: they name the file they were moved to, or,
+ * when it could not be moved, that it was left as it was, where it is.
+ */
+export const RECORDS_MOVED_TO: KeptAt = (movedTo) => {
+  const left = leftInPlaceOf(cleanLine(movedTo));
+  return left ? `they could not be moved aside (${left.why}), so the file was left as it was, at ${left.place}` : asideWords('they', cleanLine(movedTo), true);
+};
 
 /** The one line for records that were set aside, the place worded by the UI (`keptAt`). */
 export function recordsSetAsideNotice(aside: RecordsSetAside, keptAt: KeptAt = RECORDS_MOVED_TO): string {
@@ -132,7 +138,8 @@ export function recordsSetAsideNotice(aside: RecordsSetAside, keptAt: KeptAt = R
     const { unreadable, kept, best = 0 } = aside.partly;
     const finished = (n: number) => `${n} finished scenario${n === 1 ? '' : 's'}`;
     const what = [...(unreadable > 0 || best === 0 ? [finished(unreadable)] : []), ...(best > 0 ? [`${best} best result${best === 1 ? '' : 's'}`] : [])].join(' and ');
-    if (notMoved) return `Part of your completion records was damaged: ${what} could not be read${why}; ${keptAt(aside.movedTo)}, so your records were not repaired and are not updated (what you finish now is kept only for this session; it is repaired once the file can be moved).`;
+    // The readable part is shown (the reader keeps it), but the file is the only copy of the rest.
+    if (notMoved) return `Part of your completion records is damaged: ${what} could not be read${why}; ${keptAt(aside.movedTo)}. The rest of your records is shown, but nothing is written over them: what you finish in this session will not be kept in your records (they are repaired once they can be moved aside).`;
     if (best > 0) return `Part of your completion records was damaged: ${what} could not be read${why} and ${unreadable + best === 1 ? 'is' : 'are'} left out of your records; ${keptAt(aside.movedTo)}, and the rest was kept.`;
     return `Part of your completion records was damaged: ${what} could not be read${why} and ${unreadable === 1 ? 'is' : 'are'} left out of your records; ${keptAt(aside.movedTo)}, and the other ${finished(kept)} ${kept === 1 ? 'was' : 'were'} kept.`;
   }

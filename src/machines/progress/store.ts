@@ -97,9 +97,15 @@ export function leftInPlace(place: string, why: string): string {
  * place is not said to be where it was "moved to").
  */
 export function asideWords(what: string, movedTo: string, plural = false): string {
+  const left = leftInPlaceOf(movedTo);
+  if (!left) return `${what} ${plural ? 'were' : 'was'} moved to ${movedTo}`;
+  return `${what} could not be moved aside (${left.why}) and ${plural ? 'are' : 'is'} still at ${left.place}`;
+}
+/** Where a value moveAside could not move still is, and why it could not be moved; undefined when it was moved. */
+export function leftInPlaceOf(movedTo: string): { place: string; why: string } | undefined {
   const at = movedTo.indexOf(LEFT_IN_PLACE);
-  if (at < 0 || !movedTo.endsWith(')')) return `${what} ${plural ? 'were' : 'was'} moved to ${movedTo}`;
-  return `${what} could not be moved aside (${movedTo.slice(at + LEFT_IN_PLACE.length, -1)}) and ${plural ? 'are' : 'is'} still at ${movedTo.slice(0, at)}`;
+  if (at < 0 || !movedTo.endsWith(')')) return undefined;
+  return { place: movedTo.slice(0, at), why: movedTo.slice(at + LEFT_IN_PLACE.length, -1) };
 }
 /** Whether what moveAside returned says the value could not be moved. */
 export const leftWhereItWas = (movedTo: string): boolean => movedTo.includes(LEFT_IN_PLACE) && movedTo.endsWith(')');

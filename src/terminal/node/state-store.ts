@@ -1,4 +1,5 @@
-import { latestSaveKey, leftInPlace, readRecords, RECORDS_KEY, visibleLine, type RecordsRead } from '../../machines/light.js';
+import { latestSaveKey, leftInPlace, mergeCompletion, readRecords, RECORDS_KEY, restorePlaythroughs, visibleLine, type PlaythroughRecord, type RecordsRead } from '../../machines/light.js';
+import type { Finished } from '../../machines/index.js';
 import { stateDir } from '../state.js';
 import { fileStore, type FileStore } from './file-store.js';
 
@@ -21,6 +22,12 @@ export interface StateStore extends FileStore {
   lostWrites(): boolean;
   /** Whether the latest value of a key lives only in memory (its write failed). */
   inMemoryOnly(key: string): boolean;
+  /**
+   * Says that a value for a key whose damaged file was left as it was (moveAside could not move it)
+   * was not written, as a failed write is said (failure, lostWrites): the core writes nothing over
+   * such records, so a finish there is never written at all.
+   */
+  notTaken(key: string): void;
 }
 
 /** The key of the small file written at start to check the folder can be written. */
@@ -61,7 +68,7 @@ function fileNotSavedLine(path: string, key: string, e: unknown): string {
  * the only copy of what it holds, and this session's writes to it are kept in memory instead.
  */
 function leftUntouchedLine(path: string, key: string, why: string): string {
-  const what = `${visibleLine(path)} is damaged and could not be moved aside (${why}), so it was left untouched (it is repaired once it can be moved)`;
+  const what = `${visibleLine(path)} is damaged and could not be moved aside (${why}), so it was left as it was (it is repaired once it can be moved)`;
   if (key === RECORDS_KEY) return `${RECORDS_NOT_UPDATED}${what}${RECORDS_IN_MEMORY}`;
   return `Progress is not being saved: ${what}; this session is kept in memory only.`;
 }
@@ -111,9 +118,20 @@ function resilientStore(dir: string): StateStore {
     }
     if (![...memory.keys()].some((k) => k !== RECORDS_KEY)) savingFailed = undefined;
   };
+  // A value for a key left as it was (see moveAside) that was not written: said as a failed write is.
+  const refused = (key: string, why: string) => {
+    const line = leftUntouchedLine(files.pathOf(key), key, why);
+    failed ??= line;
+    if (key !== RECORDS_KEY) savingFailed ??= line;
+    lost = true;
+  };
   return {
     dir,
     pathOf: files.pathOf,
+    notTaken(key) {
+      const why = untouchable.get(key);
+      if (why !== undefined) refused(key, why);
+    },
     failure: () => failed,
     savingFailure: () => savingFailed,
     lostWrites: () => lost,
@@ -127,10 +145,7 @@ function resilientStore(dir: string): StateStore {
       const why = untouchable.get(key);
       if (why !== undefined) {
         // The file there is the only copy of what it holds: this value is kept in memory instead.
-        const line = leftUntouchedLine(files.pathOf(key), key, why);
-        failed ??= line;
-        if (key !== RECORDS_KEY) savingFailed ??= line;
-        lost = true;
+        refused(key, why);
         memory.set(key, { text, modified: Date.now() });
         return;
       }
@@ -164,10 +179,13 @@ function resilientStore(dir: string): StateStore {
         memory.delete(key);
         return to;
       } catch (e) {
-        // It cannot be moved: it stays where it is, this session no longer reads it, and nothing
-        // written to its key later in this session goes over it (a rename refused while writes
-        // are taken would otherwise replace the only copy).
-        memory.set(key, { text: GONE, modified: Date.now() });
+        // It cannot be moved: it stays where it is, and nothing written to its key later in this
+        // session goes over it (a rename refused while writes are taken would otherwise replace
+        // the only copy). A save is no longer read (it is not offered again, damaged); the records
+        // are read again each time, as they are: their reader shows the readable part and says,
+        // each time, that the file is damaged and left as it was. (Hidden too, every read after the
+        // first found no records and nothing to say: the picker came back empty after a playthrough.)
+        if (key !== RECORDS_KEY) memory.set(key, { text: GONE, modified: Date.now() });
         untouchable.set(key, errorWords(e));
         return leftInPlace(files.pathOf(key), errorWords(e));
       }
@@ -221,7 +239,37 @@ export function hasSave(env: NodeJS.ProcessEnv = process.env): boolean {
   return latestSaveKey(stateStore(env)) !== undefined;
 }
 
-/** The completion records (a damaged file is moved aside and reported in `notice`). */
+// Playthroughs finished in this process that the records file did not take (damaged, and left as it
+// was because it could not be moved aside: the core writes nothing over it), by state folder.
+const unwritten = new Map<string, PlaythroughRecord[]>();
+
+/** Notes a finish (finishPlaythrough's result) whose record the records file did not take, so that loadRecords shows it for the rest of the session. */
+export function noteFinish(finished: Finished | undefined, env: NodeJS.ProcessEnv = process.env): void {
+  if (finished === undefined || 'behind' in finished || finished.unsaved !== true) return;
+  const store = stateStore(env);
+  store.notTaken(RECORDS_KEY);
+  unwritten.set(store.dir, [...(unwritten.get(store.dir) ?? []), finished.recorded]);
+}
+
+/**
+ * The completion records (a damaged file is moved aside and reported in `notice`). A partly damaged
+ * file that could not be moved aside is left as it was and read again each time: its readable part,
+ * its notice, and the playthroughs finished in this session (kept in memory only, see noteFinish).
+ * Once the file can be repaired, those are written into it.
+ */
 export function loadRecords(env: NodeJS.ProcessEnv = process.env): RecordsRead {
-  return readRecords(stateStore(env));
+  const store = stateStore(env);
+  const read = readRecords(store);
+  const mine = unwritten.get(store.dir) ?? [];
+  if (mine.length === 0) return read;
+  if (read.unsaved !== true) {
+    restorePlaythroughs(store, mine);
+    unwritten.delete(store.dir);
+    return { ...readRecords(store), ...(read.notice ? { notice: read.notice } : {}), ...(read.setAside ? { setAside: read.setAside } : {}) };
+  }
+  const known = new Set(read.playthroughs.map((p) => p.id));
+  const missing = mine.filter((p) => !known.has(p.id));
+  let records = read.records;
+  for (const p of missing) records = mergeCompletion(records, p.scenarioId, p.score.percent, new Date(p.completedAt));
+  return { ...read, records, playthroughs: [...read.playthroughs, ...missing] };
 }

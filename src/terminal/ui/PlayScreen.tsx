@@ -3,6 +3,7 @@ import { Box } from 'ink';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { changeWords, FELL_BEHIND_FINISH, finishPlaythrough, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeOpening, selectView, startSession, unavailableWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, type Recap, type PersistedScenarioSnapshot, type PlayableScenario, type RunOrigin, type SaveHold, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
 import { hintLine, hintRows, NO_UNDO_WORDS, playHints, typedNumberHints, typeNumber, type Action, type Hint } from '../keys.js';
+import { noteFinish } from '../node/state-store.js';
 import { recordedLine, saveKeptOnDisk, saveProgress, stateStore } from '../saves.js';
 import { inkRows, wrapText } from '../wrap.js';
 import type { Row } from '../debrief-lines.js';
@@ -120,6 +121,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     const now = new Date();
     const details = { mode, startedAt, activeMs: clock.activeMs(now.getTime()), randomBytes: (b: Uint8Array) => crypto.getRandomValues(b), finishedSnapshot: actor.getPersistedSnapshot(), hold };
     const result = finishPlaythrough(store, playable, view.debrief, now, details);
+    noteFinish(result, app.env);
     behind.current = result !== undefined && 'behind' in result;
     const lines = [result && 'notice' in result ? result.notice : undefined, store.failure(), recordedLine(result, app.env, playable)].filter(Boolean);
     setFinishNotice(lines.length > 0 ? lines.join('\n') : undefined);

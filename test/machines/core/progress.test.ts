@@ -568,7 +568,7 @@ describe('a value that could not be set aside is not said to be "moved to" where
     expect(line).not.toMatch(/moved to/);
     store.write(RECORDS_KEY, '{ not json');
     const read = readRecords(store, now);
-    expect(read.notice).toContain('they could not be moved aside (permission denied) and are still at /state/records.json');
+    expect(read.notice).toContain('they could not be moved aside (permission denied), so the file was left as it was, at /state/records.json');
     expect(read.notice).not.toMatch(/moved to|new records were started/);
   });
 });

@@ -178,7 +178,7 @@ describe('damaged records that could not be moved aside are never written over',
     return { a, text: JSON.stringify({ format: 'casa-practice-records', formatVersion: 2, best: {}, playthroughs: [a, { ...b, mode: 'facilitated' }] }) };
   };
 
-  it('partly damaged: reading and recording leave the file as it was, and say the records were not repaired', () => {
+  it('partly damaged: reading and recording leave the file as it was, and say so, that the rest is shown, and that this session\'s finishes are not kept there', () => {
     const store = stuck();
     const { a, text } = partlyDamaged();
     store.data.set(RECORDS_KEY, { text, modified: 0 });
@@ -186,7 +186,7 @@ describe('damaged records that could not be moved aside are never written over',
     expect(store.read(RECORDS_KEY)).toBe(text);
     expect(read.playthroughs.map((p) => p.id)).toEqual([a.id]);
     expect(read.unsaved).toBe(true);
-    expect(read.notice).toBe('Part of your completion records was damaged: 1 finished scenario could not be read (completed practice 2: its mode is neither practice nor assessment); they could not be moved aside (permission denied) and are still at /state/records.json, so your records were not repaired and are not updated (what you finish now is kept only for this session; it is repaired once the file can be moved).');
+    expect(read.notice).toBe('Part of your completion records is damaged: 1 finished scenario could not be read (completed practice 2: its mode is neither practice nor assessment); they could not be moved aside (permission denied), so the file was left as it was, at /state/records.json. The rest of your records is shown, but nothing is written over them: what you finish in this session will not be kept in your records (they are repaired once they can be moved aside).');
     const c = record(now);
     const out = recordPlaythrough(store, c, bytes, now);
     // The new playthrough is in what was returned (this session), with the readable ones.
@@ -207,7 +207,7 @@ describe('damaged records that could not be moved aside are never written over',
     expect(store.read(RECORDS_KEY)).toBe('{ not json');
     expect(store.read(saveKey(playable))).toBe(save);
     expect(out?.unsaved).toBe(true);
-    expect(out?.notice).toBe('Your completion records were damaged; they could not be moved aside (permission denied) and are still at /state/records.json and nothing is written over them: this session starts with no records, and what you finish now is kept only for this session.');
+    expect(out?.notice).toBe('Your completion records were damaged; they could not be moved aside (permission denied), so the file was left as it was, at /state/records.json and nothing is written over them: this session starts with no records, and what you finish now is kept only for this session.');
     expect(store.read(RECORDS_KEY)).toBe('{ not json');
     expect(store.writes).not.toContain(RECORDS_KEY);
     expect(store.read(saveKey(playable))).toBe(save);
@@ -219,7 +219,7 @@ describe('damaged records that could not be moved aside are never written over',
     const out = recordPlaythrough(port, record(now), bytes, now);
     expect(store.writes).toEqual([]);
     expect(out.unsaved).toBe(true);
-    expect(out.notice).toBe('Your completion records could not be read (EIO: i/o error); they could not be moved aside (permission denied) and are still at /state/records.json and nothing is written over them: this session starts with no records, and what you finish now is kept only for this session.');
+    expect(out.notice).toBe('Your completion records could not be read (EIO: i/o error); they could not be moved aside (permission denied), so the file was left as it was, at /state/records.json and nothing is written over them: this session starts with no records, and what you finish now is kept only for this session.');
     expect(store.writes).toEqual([]);
   });
 
