@@ -209,6 +209,20 @@ describe('debriefMarkdown', () => {
     }
   });
 
+  // The lookup of each violation's turn is now by (decision, reply) with a cursor (it searched the
+  // transcript from the start for each one: quadratic, see bench/debrief.ts); the same reply made
+  // again later, or a reply making two, must still point at its own turn.
+  it('points each critical violation at its own turn when the same reply is made again later', () => {
+    const path = harmful.turns.map((t) => t.turn);
+    const critical = path.findIndex((t) => buildDebrief(example, [t]).criticalViolations.length > 0);
+    expect(critical).toBeGreaterThanOrEqual(0);
+    const other = path.find((_, i) => i !== critical)!;
+    const twice = [path[critical]!, other, other, path[critical]!, path[critical]!];
+    const m = debriefModel(example, buildDebrief(example, twice));
+    const per = buildDebrief(example, [path[critical]!]).criticalViolations.length;
+    expect(m.critical.map((c) => c.turn)).toEqual([0, 3, 4].flatMap((t) => Array<number>(per).fill(t)));
+  });
+
   // A critical violation's reply and feedback were written twice: under "Critical violations" and
   // again in the transcript (the web debrief says each once and points to the decision).
   it('says each reply\'s feedback once: a critical violation names its principle and guide section, and points to its decision in the transcript', () => {
