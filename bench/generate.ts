@@ -45,3 +45,33 @@ export function generateScenario(size: number): Record<string, unknown> {
     start: 'n0', nodes,
   };
 }
+
+/**
+ * generateScenario with `unreachable` more scenes that no playthrough reaches, each leading into the
+ * story at an even spacing (a damaged or half-edited file): its drawing once laid each of them out
+ * in the top row, with an arrow down through every row to where it leads.
+ */
+export function withUnreachable(size: number, unreachable: number): Record<string, unknown> {
+  const s = generateScenario(size - unreachable);
+  const nodes = s.nodes as { id: string }[];
+  const body = nodes.filter((n) => /^n\d+$/.test(n.id));
+  for (let k = 0; k < unreachable; k++) {
+    const to = (body[Math.floor(((k + 1) / (unreachable + 1)) * body.length)] as { id: string }).id;
+    nodes.push({ id: `orphan-${k}`, kind: 'scene', narration: `Orphan ${k}: nothing leads here.`, next: to } as { id: string });
+  }
+  return s;
+}
+
+/**
+ * generateScenario whose every decision also offers a way straight to the mixed ending (the third
+ * reply): arrows from each row to the last, which a drawing passes through every row between, so
+ * the points to lay out grow with the square of the size.
+ */
+export function withLongArrows(size: number): Record<string, unknown> {
+  const s = generateScenario(size);
+  for (const n of s.nodes as { id: string; kind: string; replies?: { id: string; next: unknown }[] }[]) {
+    const c = n.replies?.find((r) => r.id === `${n.id}-c`);
+    if (c && n.id !== 'last') c.next = 'end-mixed';
+  }
+  return s;
+}

@@ -16,7 +16,7 @@ export { introductionsAt, introductionWords, replayConversation, resumeOpening, 
 export { isSeed, orderFor, repliesInOrder, shufflesReplies } from './reply-order.js';
 export { selectView, revealReplies, feedbackOf, changeWords, changeSpokenWords, progressWords, unavailableWords, unknownReplyIdWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, type SessionView, type ReplyView, type FeedbackView, type ChangeView, type MeterView, type LineView, type SnapshotLike } from './selectors.js';
 export { exportGraph, type GraphFormat } from './graph-export.js';
-export { layoutScenario, unreachableWords, type GraphLayout, type LaidEdge, type LaidNode } from './graph-layout.js';
+export { DRAWING_LIMITS, drawingSize, GraphTooLarge, layoutScenario, unreachableWords, type GraphLayout, type LaidEdge, type LaidNode } from './graph-layout.js';
 export { principles, sections, languageRules, getPrinciple, getSection, citePrinciple, guideInfo, type Principle } from './guide.js';
 export { indexScenario, replyValue } from './scenario-index.js';
 export { scenarioJsonSchemaText } from './schema/json-schema-text.js';

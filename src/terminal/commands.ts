@@ -1,4 +1,4 @@
-import { exportGraph, formatAudit, formatValidation, safeJson, shownFileName, visibleLine, type GraphFormat, type Scenario } from '../machines/index.js';
+import { DRAWING_LIMITS, exportGraph, formatAudit, formatValidation, GraphTooLarge, safeJson, shownFileName, visibleLine, type GraphFormat, type Scenario } from '../machines/index.js';
 import { lstatSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs, UsageError } from './args.js';
@@ -48,8 +48,12 @@ Options:
              (casa-practice graph my-scenario.json --format svg --output my-scenario.svg)
   -h, --help show this help
 
-Exit codes: 0 printed or written, 1 the scenario has errors or the file could not be written,
-2 usage error.
+An SVG picture is drawn for up to ${DRAWING_LIMITS.nodes.toLocaleString('en-US')} nodes whose arrows skip at most ${DRAWING_LIMITS.passPoints.toLocaleString('en-US')}
+rows of the picture in all (a trainer's scenario is far below both); a larger graph is refused
+with exit code 1: write it with --format dot or --format mermaid, which take any size.
+
+Exit codes: 0 printed or written, 1 the scenario has errors, is too large to draw as svg, or
+the file could not be written, 2 usage error.
 `;
 
 /** `casa-practice validate`: 0 valid, 1 problems, 2 usage error. */
@@ -223,7 +227,17 @@ export function graphCommand(argv: readonly string[], io: CliIO): number {
     if (typeof output === 'string') io.err(`casa-practice: ${shownPath(output)} was not written.\n`);
     return 1;
   }
-  const graph = exportGraph(file.result.scenario, format as GraphFormat);
+  let graph: string;
+  try {
+    graph = exportGraph(file.result.scenario, format as GraphFormat);
+  } catch (e) {
+    // A picture past its limits (a generated or damaged file): said, with the formats that draw any size.
+    if (!(e instanceof GraphTooLarge)) throw e;
+    const dot = typeof output === 'string' ? `--format dot --output ${visibleLine(basename(output).replace(/\.[^.]+$/, ''))}.dot` : '--format dot';
+    io.err(`casa-practice: ${e.message} Write it as text instead: ${dot} (for Graphviz), or --format mermaid.\n`);
+    if (typeof output === 'string') io.err(`casa-practice: ${shownPath(output)} was not written.\n`);
+    return 1;
+  }
   if (typeof output !== 'string') {
     io.out(graph);
     return 0;

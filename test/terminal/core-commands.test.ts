@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixturePath } from '../helpers/fixtures.js';
+import { withLongArrows } from '../../bench/generate.js';
 import { runChild, runInProcess as run } from './helpers/cli.js';
 
 describe('casa-practice validate', () => {
@@ -109,6 +110,29 @@ describe('casa-practice graph', () => {
     expect(svg.out).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     expect(svg.out.trim().endsWith('</svg>')).toBe(true);
     for (const id of ['phone', 'boyfriend-open', 'end-strong', 'end-harmful']) expect(svg.out).toContain(` · ${id}</text>`);
+  });
+
+  // A graph whose layout grows past its limits (a generated or damaged file) ran for seconds and
+  // then out of memory; it is refused, exit 1 as for a scenario with errors, with the text formats.
+  it('refuses an SVG picture too large to draw, saying so and naming --format dot and mermaid, and writes nothing; DOT and Mermaid are still written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casa-graph-'));
+    const file = join(dir, 'huge.json');
+    writeFileSync(file, JSON.stringify(withLongArrows(600), null, 2));
+    const r = await run('graph', file, '--format', 'svg');
+    expect(r.code).toBe(1);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(/^casa-practice: The scenario is too large to draw as a picture: its arrows skip [\d,]+ rows of the picture in all, and a picture is drawn for up to 100,000\. Write it as text instead: --format dot \(for Graphviz\), or --format mermaid\.\n$/);
+    const svg = join(dir, 'huge.svg');
+    const written = await run('graph', file, '--output', svg);
+    expect(written.code).toBe(1);
+    expect(written.err).toContain('Write it as text instead: --format dot --output huge.dot (for Graphviz), or --format mermaid.');
+    expect(written.err).toContain(`${svg} was not written.`);
+    expect(existsSync(svg)).toBe(false);
+    const dot = await run('graph', file, '--format', 'dot');
+    expect(dot.code).toBe(0);
+    expect(dot.out).toMatch(/^digraph /);
+    expect((await run('graph', file)).code).toBe(0);
+    expect((await run('graph', '--help')).out).toMatch(/An SVG picture is drawn for up to 20,000 nodes\s+whose arrows skip at most 100,000\s+rows/);
   });
 
   it('refuses a scenario with errors, printing its problems', async () => {

@@ -3,7 +3,7 @@ import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { memoryStore } from '../../src/machines/light.js';
-import { generateScenario } from '../../bench/generate.js';
+import { generateScenario, withLongArrows } from '../../bench/generate.js';
 import { MAX_DRAWN_NODES } from '../../src/web/components/ScenarioGraph.js';
 import Preview from '../../src/web/pages/Preview.js';
 import { StoreContext } from '../../src/web/store.js';
@@ -152,6 +152,16 @@ describe('previewing a scenario file', () => {
     const graph = await screen.findByRole('region', { name: 'Graph of the scenario' });
     expect(graph.textContent).toContain(`This scenario has ${MAX_DRAWN_NODES + 1} nodes`);
     expect(graph.textContent).toContain('npx casa-practice graph big.json --format svg --output story.svg');
+    expect(within(graph).queryByRole('img')).toBeNull();
+  });
+
+  it('a scenario whose arrows skip too many rows to draw in the page says so, and how to write it on the command line', async () => {
+    const user = userEvent.setup();
+    renderPreview();
+    await user.upload(screen.getByLabelText('Scenario file (.json)'), new File([JSON.stringify(withLongArrows(300))], 'long.json'));
+    const graph = await screen.findByRole('region', { name: 'Graph of the scenario' });
+    expect(graph.textContent).toMatch(/This scenario's arrows skip [\d,]+ rows of the picture in all; the page draws a graph whose arrows skip up to 20,000\./);
+    expect(graph.textContent).toContain('--format dot (Graphviz) or --format mermaid write it as text, at any size');
     expect(within(graph).queryByRole('img')).toBeNull();
   });
 

@@ -1,5 +1,5 @@
 import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { exportGraph, layoutScenario, unreachableWords, type GraphLayout, type Scenario } from '../../machines/index.js';
+import { drawingSize, exportGraph, layoutScenario, unreachableWords, type GraphLayout, type Scenario } from '../../machines/index.js';
 import { downloadText } from '../download.js';
 
 /**
@@ -9,20 +9,29 @@ import { downloadText } from '../download.js';
  */
 export function ScenarioGraph({ scenario, file }: { scenario: Scenario; file: string }) {
   const headingId = useId();
-  if (scenario.nodes.length > MAX_DRAWN_NODES) {
+  // Past either limit the page says so (the layout's time and memory grow with both), with the
+  // command line's formats: a picture up to its own (larger) limits, DOT or Mermaid for any size.
+  const passPoints = useMemo(() => (scenario.nodes.length > MAX_DRAWN_NODES ? 0 : drawingSize(scenario).passPoints), [scenario]);
+  if (scenario.nodes.length > MAX_DRAWN_NODES || passPoints > MAX_DRAWN_PASS_POINTS) {
+    const why = scenario.nodes.length > MAX_DRAWN_NODES
+      ? `This scenario has ${scenario.nodes.length} nodes; the page draws the graph of a scenario of up to ${MAX_DRAWN_NODES}.`
+      : `This scenario's arrows skip ${passPoints.toLocaleString('en-US')} rows of the picture in all; the page draws a graph whose arrows skip up to ${MAX_DRAWN_PASS_POINTS.toLocaleString('en-US')}.`;
     return (
       <section aria-labelledby={headingId}>
         <h2 id={headingId}>Graph of the scenario</h2>
         <p>
-          This scenario has {scenario.nodes.length} nodes; the page draws the graph of a scenario of up to {MAX_DRAWN_NODES}. The
-          command line draws any size: <code>npx casa-practice graph {file} --format svg --output story.svg</code>, then open
-          story.svg in a browser.
+          {why} The command line draws larger ones: <code>npx casa-practice graph {file} --format svg --output story.svg</code>, then
+          open story.svg in a browser; for a graph too large even for that, <code>--format dot</code> (Graphviz) or{' '}
+          <code>--format mermaid</code> write it as text, at any size.
         </p>
       </section>
     );
   }
   return <DrawnGraph scenario={scenario} file={file} headingId={headingId} />;
 }
+
+/** The most points where arrows pass rows they skip that the page draws (see the core's DRAWING_LIMITS). */
+export const MAX_DRAWN_PASS_POINTS = 20_000;
 
 /**
  * The most nodes the page draws: the bundled scenarios have under 50, and a drawing of thousands
