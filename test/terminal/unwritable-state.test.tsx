@@ -134,6 +134,28 @@ describe('a state folder that cannot be written', () => {
     expect(said).toMatch(/^Nothing was saved: .* cannot be written \(part of the path is a file, not a folder\)\.$/);
   });
 
+  // Back on the picker after such a debrief, q exited 0 and said nothing: the finished playthrough
+  // was gone without a word, where q on its debrief said why and exited 74.
+  it('q on the picker after a run that saved nothing says why and exits 74 too; before any playthrough it exits 0', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'casa-file-')), 'state');
+    writeFileSync(file, '');
+    const before = appElement({ env: { XDG_STATE_HOME: file, CASA_PRACTICE_SEED: '1' } });
+    const first = await renderApp(before.element);
+    await tap(first, 'q');
+    expect(before.exit.mock.calls[0]).toEqual([undefined, 0]);
+    first.unmount();
+    const { element, exit } = appElement({ env: { XDG_STATE_HOME: file, CASA_PRACTICE_SEED: '1' } });
+    const r = await renderApp(element);
+    await press(r, '1', KEY.enter);
+    await playToDebrief(r);
+    await press(r, 'b');
+    expect(r.lastFrame()).toContain('choose a scenario');
+    await tap(r, 'q');
+    const [said, code] = exit.mock.calls[0] ?? [];
+    expect(code).toBe(74);
+    expect(said).toMatch(/^Nothing was saved: .* cannot be written \(part of the path is a file, not a folder\)\.$/);
+  });
+
   // Only the records file refused (the folder took the check at start): the last words read
   // "Nothing was saved: Your records were not updated: … will be missing from your records after
   // you quit..", a sentence inside a sentence, saying after the quit what would happen after it.

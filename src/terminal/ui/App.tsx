@@ -4,7 +4,7 @@ import { lazy, Suspense, useEffect, useLayoutEffect, useMemo, useRef, useState }
 import { asideWords, debriefKey, entryOf, keptFacilitation, localDate, localTime, resumeFailure, saveKey, withRecord, type CatalogEntry, type PlayableScenario, type Records, type RunOrigin, type SaveSummary, type SessionMode } from '../../machines/light.js';
 import type { Debrief, MissingFile, PersistedScenarioSnapshot, RestoredFacilitation, ResumeResult, SaveHold, SessionActor } from '../../machines/index.js';
 import type { Listing } from '../node/catalog-files.js';
-import { checkStateFolder, hasSave, loadRecords, stateStore } from '../node/state-store.js';
+import { checkStateFolder, hasSave, loadRecords, notSavedWords, stateStore } from '../node/state-store.js';
 import { scenariosDir } from '../paths.js';
 import { sessionSeed } from '../seed.js';
 import type { Theme } from '../theme.js';
@@ -264,7 +264,12 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   const marks = useMemo(() => (facilitating || !onPicker ? undefined : marksNow(services.env, catalog.entries)), [facilitating, onPicker, catalog, services.env]);
   // …and, for a trainer-led session, which have a room session kept (as presenter mode's cards say).
   const roomMarks = useMemo(() => (facilitating && onPicker ? roomMarksNow(services.env, catalog.entries) : undefined), [facilitating, onPicker, catalog, services.env]);
-  const quit = (interrupted = false) => services.exit(undefined, interrupted ? 130 : 0);
+  // Left from the picker (or a screen before a playthrough) after a playthrough whose record or
+  // debrief could not be written: said, and exit code 74, as q on its debrief does (it was 0, silent).
+  const quit = (interrupted = false) => {
+    const lost = stateStore(services.env).lostWrites() ? notSavedWords(services.env) : undefined;
+    services.exit(lost, interrupted ? 130 : lost !== undefined ? 74 : 0);
+  };
   let body;
   if (screen.name === 'picker') {
     body = (
