@@ -73,7 +73,7 @@ describe('in the app, partly damaged records that cannot be moved aside', () => 
     const text = readFileSync(file, 'utf8');
 
     const r = await renderApp(appElement({ env }).element);
-    const notice = /Part of your completion records is damaged: 1 finished scenario could not be read \(completed practice 2: .*\); they could not be moved aside \(permission denied\), so the file was left as it was, at \S+records\.json\. The rest of your records is shown, but nothing is written over them: what you finish in this session will not be kept in your records/;
+    const notice = /Part of your completion records is damaged: 1 finished scenario could not be read \(completed practice 2: .*\); they could not be moved aside \(permission denied\), so the file was left as it was, at \S+records\.json\. The rest is shown, but what you finish in this session will not be kept in your records\./;
     expect(oneLine(r.lastFrame())).toMatch(notice);
     expect(r.lastFrame()).toContain('✓ best 100%');
     // A poorer playthrough: the picker must still show the earlier 100% (and this one in memory).

@@ -139,7 +139,7 @@ export function recordsSetAsideNotice(aside: RecordsSetAside, keptAt: KeptAt = R
     const finished = (n: number) => `${n} finished scenario${n === 1 ? '' : 's'}`;
     const what = [...(unreadable > 0 || best === 0 ? [finished(unreadable)] : []), ...(best > 0 ? [`${best} best result${best === 1 ? '' : 's'}`] : [])].join(' and ');
     // The readable part is shown (the reader keeps it), but the file is the only copy of the rest.
-    if (notMoved) return `Part of your completion records is damaged: ${what} could not be read${why}; ${keptAt(aside.movedTo)}. The rest of your records is shown, but nothing is written over them: what you finish in this session will not be kept in your records (they are repaired once they can be moved aside).`;
+    if (notMoved) return `Part of your completion records is damaged: ${what} could not be read${why}; ${keptAt(aside.movedTo)}. The rest is shown, but what you finish in this session will not be kept in your records.`;
     if (best > 0) return `Part of your completion records was damaged: ${what} could not be read${why} and ${unreadable + best === 1 ? 'is' : 'are'} left out of your records; ${keptAt(aside.movedTo)}, and the rest was kept.`;
     return `Part of your completion records was damaged: ${what} could not be read${why} and ${unreadable === 1 ? 'is' : 'are'} left out of your records; ${keptAt(aside.movedTo)}, and the other ${finished(kept)} ${kept === 1 ? 'was' : 'were'} kept.`;
   }

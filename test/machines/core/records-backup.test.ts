@@ -186,7 +186,7 @@ describe('damaged records that could not be moved aside are never written over',
     expect(store.read(RECORDS_KEY)).toBe(text);
     expect(read.playthroughs.map((p) => p.id)).toEqual([a.id]);
     expect(read.unsaved).toBe(true);
-    expect(read.notice).toBe('Part of your completion records is damaged: 1 finished scenario could not be read (completed practice 2: its mode is neither practice nor assessment); they could not be moved aside (permission denied), so the file was left as it was, at /state/records.json. The rest of your records is shown, but nothing is written over them: what you finish in this session will not be kept in your records (they are repaired once they can be moved aside).');
+    expect(read.notice).toBe('Part of your completion records is damaged: 1 finished scenario could not be read (completed practice 2: its mode is neither practice nor assessment); they could not be moved aside (permission denied), so the file was left as it was, at /state/records.json. The rest is shown, but what you finish in this session will not be kept in your records.');
     const c = record(now);
     const out = recordPlaythrough(store, c, bytes, now);
     // The new playthrough is in what was returned (this session), with the readable ones.
