@@ -2,8 +2,13 @@ import { readFileSync } from 'node:fs';
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { exploreScenario } from '../../src/machines/audit/explore.js';
+import { applyEffects, conditionsOf, initialVariables, isConductCondition, whenHolds, type Variables } from '../../src/machines/conditions.js';
+import { conductAfter, conductStart, type Conduct } from '../../src/machines/conduct.js';
+import { principles } from '../../src/machines/guide.js';
 import { compileScenario, type Debrief } from '../../src/machines/index.js';
-import { indexScenario } from '../../src/machines/scenario-index.js';
+import { indexScenario, routesOf } from '../../src/machines/scenario-index.js';
+import type { Next, Scenario } from '../../src/machines/schema/scenario.js';
+import { analyseBest } from '../../src/machines/scoring.js';
 import { BUNDLED_IDS, bundledScenario } from '../helpers/bundled.js';
 import { playReplies } from '../helpers/play.js';
 
@@ -1344,13 +1349,17 @@ describe('session 28 content review: before-relapse, red-flags, youth-relapses',
 
   it('red-flags: a playthrough that ends strong after holding something back from Yesi\'s team ("No need to loop everyone in", keeping what you noticed from the CSW) is not told "you know where you fit in it", as emailing the judge alone no longer is; the best path still is', () => {
     expect(redFlags({})?.ending?.narration).toMatch(/you know where you fit in it/);
-    const swaps: Record<string, string>[] = [{ 'r-testify-team': 'r-testify-solo' }, { 'r-csw-share': 'r-csw-hold' }, { 'r-supervisor-facts': 'r-supervisor-nothing' }];
+    const swaps: Record<string, string>[] = [{ 'r-testify-team': 'r-testify-solo' }, { 'r-csw-share': 'r-csw-hold' }];
     for (const swap of swaps) {
       const d = redFlags(swap);
       expect(d?.ending?.id, JSON.stringify(swap)).toBe('end-strong');
       expect(d?.ending?.narration).not.toMatch(/you know where you fit/);
       expect(d?.ending?.narration).toMatch(/you went it alone, or stepped back/);
     }
+    // Session 31: "All good, nothing new really" to Alma keeps the suspicion from her; that ends mixed now.
+    const nothing = redFlags({ 'r-supervisor-facts': 'r-supervisor-nothing' });
+    expect(nothing?.ending?.id).toBe('end-mixed');
+    expect(nothing?.ending?.narration).toMatch(/you went it alone, or stepped back/);
   });
 
   it('youth-relapses: a playthrough that leaves Jazz\'s trust at 90 and said nothing that cost it is not told that what you said landed harder and that she changes the subject when Kyle comes up; a playthrough that lost her trust still is', () => {
@@ -1637,8 +1646,10 @@ describe('session 29: endings left open by the session 28 review', () => {
   // Denise it "sounds like normal teenager stuff", or promising Yesi a visa.
   it('red-flags: the strong ending\'s held-back variant says what each path reaching it did, not that it held back from the team it lists', () => {
     const BEST = ['r-nails-curious', 'r-boyfriend-light', 'r-denise-balanced', 'r-supervisor-facts', 'r-csw-share', 'r-two-workers-explain', 'r-new-team-proper', 'r-defense-yes', 'r-immigration-clc', 'r-testify-team', 'r-plan-together'];
+    // (Telling Denise it "sounds like normal teenager stuff" waves off a suspicion the guide takes to the
+    // Advocate Supervisor; since session 31 it ends mixed, as in every other scenario.)
     const swaps: Record<string, string>[] = [
-      { 'r-denise-balanced': 'r-denise-dismiss' }, { 'r-immigration-clc': 'r-immigration-guess' }, { 'r-immigration-clc': 'r-immigration-research' },
+      { 'r-immigration-clc': 'r-immigration-guess' }, { 'r-immigration-clc': 'r-immigration-research' },
       { 'r-defense-yes': 'r-defense-no' }, { 'r-testify-team': 'r-testify-stay-out' }, { 'r-csw-share': 'r-csw-hold' },
     ];
     for (const swap of swaps) {
@@ -2123,5 +2134,72 @@ describe('session 30 follow-up: before-relapse', () => {
     expect(violates('before-relapse', 'd3-which', 'non-judgmental')).toBe(true);
     expect(violates('before-relapse', 'd3-which', 'expect-relapse')).toBe(true);
     expect(feedback('before-relapse', 'd3-which')).not.toMatch(/which life she wants/);
+  });
+});
+
+/**
+ * Every playthrough of a scenario (states that cannot differ in future visited once) that violates one
+ * of `watched` and still reaches a strong ending, as "principle: reply, reply, …" (the first found per
+ * principle), for the messages of the cross-scenario checks below.
+ */
+function strongAfterBreaking(s: Scenario, watched: readonly string[]): string[] {
+  const index = indexScenario(s);
+  const read = new Set<string>();
+  const note = (when: Parameters<typeof conditionsOf>[0]) => {
+    for (const c of conditionsOf(when)) if (isConductCondition(c) && c.principle) read.add(c.principle);
+  };
+  for (const n of s.nodes) {
+    if (n.kind === 'scene') routesOf(n.next).forEach((r) => note(r.when));
+    if (n.kind === 'decision') for (const r of n.replies) { note(r.when); routesOf(r.next).forEach((x) => note(x.when)); }
+    if (n.kind === 'ending') n.variants?.forEach((v) => note(v.when));
+  }
+  const tracked = [...new Set([...watched, ...read])];
+  const seen = new Set<string>();
+  const found = new Map<string, string[]>();
+  const route = (next: Next, vars: Variables, conduct: Conduct) => routesOf(next).find((r) => whenHolds(r.when, vars, conduct))?.to;
+  const visit = (id: string | undefined, vars: Variables, conduct: Conduct, path: string[]): void => {
+    const node = id === undefined ? undefined : index.nodes.get(id);
+    if (!node) return;
+    const key = [id, JSON.stringify(vars), conduct.points, conduct.possible, conduct.critical > 0, tracked.map((p) => conduct.violations[p] ?? 0)].join('|');
+    if (seen.has(key)) return;
+    seen.add(key);
+    if (node.kind === 'ending') {
+      if (node.ending === 'strong') for (const p of watched) if ((conduct.violations[p] ?? 0) > 0 && !found.has(p)) found.set(p, path);
+      return;
+    }
+    if (node.kind === 'scene') {
+      const after = applyEffects(node.effects, vars, index.variables).variables;
+      return visit(route(node.next, after, conduct), after, conduct, path);
+    }
+    for (const reply of node.replies) {
+      if (!whenHolds(reply.when, vars, conduct)) continue;
+      const after = applyEffects(reply.effects, vars, index.variables).variables;
+      const next = conductAfter(conduct, reply.assessments, node.replies);
+      visit(route(reply.next, after, next), after, next, [...path, reply.id]);
+    }
+  };
+  visit(s.start, initialVariables(s.variables), conductStart(analyseBest(s).best), []);
+  return [...found].map(([p, path]) => `${p}: ${path.join(', ')}`);
+}
+
+describe('session 31 review: cross-scenario consistency', () => {
+  // A cross-scenario table of all 404 replies (kind, principles, points, endings reachable) grouped
+  // the replies that do the same thing; these checks hold each group to one treatment.
+
+  // Session 30 made "AWOL" (in a report or an email) never end strong. "a CSEC" is the other label the
+  // same section of the guide asks volunteers not to use, and youth-discloses' "I think she's a CSEC now"
+  // (to Renee) still ended strong at 81%, while the same label in boy-red-flags and court-report never does.
+  it.each(BUNDLED_IDS)('%s: no playthrough that uses a label the guide\'s Using Appropriate Language section rules out ("AWOL", "a CSEC", "prostitute") ends strong', (id) => {
+    const language = principles.filter((p) => p.section === 'appropriate-language').map((p) => p.id);
+    expect(language).toEqual(expect.arrayContaining(['people-first-language', 'no-awol-label']));
+    expect(strongAfterBreaking(bundledScenario(id), language)).toEqual([]);
+  });
+
+  // Keeping a suspicion from the Advocate Supervisor (a promise of secrecy, waiting to see, telling her
+  // "nothing new", acting first and telling her afterwards) never ends strong in youth-discloses, the-list,
+  // couch-rent or boy-red-flags; in red-flags, telling Alma "All good, nothing new really", or telling
+  // Denise it is "normal teenager stuff", ended strong (81-89%) with everything else done well.
+  it.each(BUNDLED_IDS)('%s: no playthrough that keeps a suspicion from the Advocate Supervisor (violates consult-supervisor-on-suspicion) ends strong (Red Flags)', (id) => {
+    expect(strongAfterBreaking(bundledScenario(id), ['consult-supervisor-on-suspicion'])).toEqual([]);
   });
 });
