@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { exploreScenario } from '../../src/machines/audit/explore.js';
 import { applyEffects, conditionsOf, initialVariables, isConductCondition, whenHolds, type Variables } from '../../src/machines/conditions.js';
 import { conductAfter, conductStart, type Conduct } from '../../src/machines/conduct.js';
-import { principles } from '../../src/machines/guide.js';
+import { getPrinciple, principles, sections } from '../../src/machines/guide.js';
 import { compileScenario, type Debrief } from '../../src/machines/index.js';
 import { indexScenario, routesOf } from '../../src/machines/scenario-index.js';
 import type { Next, Scenario } from '../../src/machines/schema/scenario.js';
@@ -2182,6 +2182,9 @@ function strongAfterBreaking(s: Scenario, watched: readonly string[]): string[] 
   return [...found].map(([p, path]) => `${p}: ${path.join(', ')}`);
 }
 
+/** Every reply of every bundled scenario, with its scenario id. */
+const everyReply = () => BUNDLED_IDS.flatMap((id) => bundledScenario(id).nodes.flatMap((n) => (n.kind === 'decision' ? n.replies.map((r) => ({ id, r })) : [])));
+
 describe('session 31 review: cross-scenario consistency', () => {
   // A cross-scenario table of all 404 replies (kind, principles, points, endings reachable) grouped
   // the replies that do the same thing; these checks hold each group to one treatment.
@@ -2201,5 +2204,43 @@ describe('session 31 review: cross-scenario consistency', () => {
   // Denise it is "normal teenager stuff", ended strong (81-89%) with everything else done well.
   it.each(BUNDLED_IDS)('%s: no playthrough that keeps a suspicion from the Advocate Supervisor (violates consult-supervisor-on-suspicion) ends strong (Red Flags)', (id) => {
     expect(strongAfterBreaking(bundledScenario(id), ['consult-supervisor-on-suspicion'])).toEqual([]);
+  });
+
+  // Six replies in which the volunteer goes to get a youth who left placement, now or on a future call,
+  // were scored as picking up and as acting as a first responder, which the guide gives as the reason
+  // (Prohibited Activities: "Remember, CASAs are not first responders"); whereabouts-unknown's "grab
+  // your keys, and drive over" and "call me first, any time, day or night, and I'll come get you" were
+  // scored as picking up only. Sending a car, or what follows a pick-up already made, is not this group.
+  it('every reply in which the volunteer comes to get the youth is scored as picking up and as acting as a first responder, and says so (Prohibited Activities)', () => {
+    const comes = /(?<!can't )come get you|I'm coming|grab(bing)? (my|your) keys|send me the address|drive over/i;
+    const found = everyReply().filter(({ r }) => comes.test(r.text));
+    expect(found.map(({ id, r }) => `${id}/${r.id}`)).toEqual(expect.arrayContaining([
+      'couch-rent/d5-drive', 'harm-reduction/d3-ride', 'harm-reduction/d6r-go', 'harm-reduction/d6-address', 'left-placement-calls/d1-pick-up',
+      'whereabouts-unknown/d7-go', 'whereabouts-unknown/d8-promise', 'youth-relapses/d4-call-me',
+    ]));
+    for (const { id, r } of found) {
+      for (const p of ['no-picking-up', 'not-first-responder']) expect(r.assessments.find((a) => a.principle === p)?.verdict, `${id}/${r.id} ${p}`).toBe('violates');
+      expect(r.feedback, `${id}/${r.id}`).toMatch(/first responder/);
+      expect(r.feedback, `${id}/${r.id}`).toContain('(Prohibited Activities)');
+    }
+  });
+
+  // 401 of the 404 replies cite the guide section of every principle they are scored on; harm-reduction's
+  // "Leave it on read" was credited with no contact with Cole, "Don't answer" with not picking Elías up,
+  // and "Ms. Castillo will help you back" with working with the CSW, and none of the three said so.
+  it('every principle a reply is scored on, followed or violated, is cited by its guide section in that reply\'s feedback', () => {
+    const uncited = everyReply().flatMap(({ id, r }) => r.assessments
+      .filter((a) => !r.feedback.includes(sections.find((x) => x.id === getPrinciple(a.principle)?.section)?.heading ?? '\u0000'))
+      .map((a) => `${id}/${r.id}: ${a.principle} (${a.verdict})`));
+    expect(uncited).toEqual([]);
+  });
+
+  // A reply that tells the volunteer to stay silent is an action: trafficker-contact's "Don't answer.
+  // Screenshot…", "Don't reply…" and harm-reduction's "Leave it on read" are "do" replies; harm-reduction's
+  // "Don't answer. Whatever you say now, he'll hear no." was a "say" reply, shown as words said to Elías.
+  it('a reply that tells the volunteer not to answer is a "do" reply, in every scenario', () => {
+    const silent = everyReply().filter(({ r }) => /^(Don't (answer|reply|write)|Leave it on read|Stop (texting|replying))\b/.test(r.text));
+    expect(silent.length).toBeGreaterThanOrEqual(6);
+    expect(silent.filter(({ r }) => (r.kind ?? 'say') !== 'do').map(({ id, r }) => `${id}/${r.id}`)).toEqual([]);
   });
 });
