@@ -12,7 +12,7 @@ export { bestResultProblem, FUTURE_SLACK_MS, MAX_COMPLETIONS, MAX_RECORD_MINUTES
 export { localDate, localTime } from './report/records-export.js';
 export { derivedUuid, randomUuid, sha256, UUID_PATTERN, uuidFromBytes, type RandomBytes } from './progress/ids.js';
 export { agoWords, clearSave, continueChoices, debriefKey, repliesMadeWords, DEBRIEFS_PREFIX, latestSaveKey, mayReplaceSave, resumeFailure, SAVE_MOVED_TO, saveKey, SAVES_PREFIX, saveSummary, shortHash, slotName, type RunOrigin, type SaveSummary, type SlotOf } from './progress/slots.js';
-export { BAND_LABELS, BEST_PRACTICE, breaksCritical, citationWords, COUNT_KEY, countWords, criticalGroups, decisionNumbers, decisionPointer, inVoice, outcomeScoreLine, endSentence, outcomeWords, pathReply, percentOf, quotedReply, quotedTitle, replyBy, roomMatchWords, scoreBar, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type Voice } from './report/words.js';
+export { BAND_LABELS, BEST_PRACTICE, bestPathAsAboveWords, bestPathFollowedWords, bestPathSays, breaksCritical, citationWords, COUNT_KEY, countWords, criticalGroups, decisionNumbers, decisionPointer, inVoice, outcomeScoreLine, endSentence, outcomeWords, pathReply, percentOf, quotedReply, quotedTitle, replyBy, roomMatchWords, scoreBar, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type Voice } from './report/words.js';
 export { isRoomCode, TOKEN } from './room/codes.js';
 export { FACILITATION_PREFIX, facilitationDecision, facilitationFinished, facilitationKey, finishedFacilitationText, keptFacilitation, roomMadeWords, type KeptFacilitation } from './facilitation/slot.js';
 export type { PlayableScenario } from './playable.js';

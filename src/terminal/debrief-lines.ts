@@ -1,4 +1,4 @@
-import { citationWords, COUNT_KEY, countWords, criticalGroups, decisionNumbers, inVoice, outcomeScoreLine, outcomeWords, pathReply, quotedReply, replyBy, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type DebriefModel, type Voice } from '../machines/index.js';
+import { bestPathSays, citationWords, COUNT_KEY, countWords, criticalGroups, decisionNumbers, inVoice, outcomeScoreLine, outcomeWords, pathReply, quotedReply, replyBy, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type DebriefModel, type Voice } from '../machines/index.js';
 import { wrapText } from './wrap.js';
 
 /** What a piece of text means, for the theme to colour (the words carry the meaning too). */
@@ -144,7 +144,10 @@ export function pathRows(m: DebriefModel, width: number, voice: Voice = 'you'): 
     }
     return [...(i > 0 ? [blank] : []), ...head, ...body];
   });
-  const best = m.bestPath.flatMap((s, i) => plain(wrapText(`${numbered(i + 1, m.bestPath.length)}${s.where}: ${quotedReply(s.reply, s.said)} (${signed(s.value)})`, width, hangOf(m.bestPath.length))));
+  // What the steps above have not said: their decisions in a line, the others in full.
+  const best = bestPathSays(m, voice).flatMap((part) => ('line' in part
+    ? plain(wrapText(part.line, width))
+    : part.steps.flatMap((s) => plain(wrapText(`${numbered(s.n, m.bestPath.length)}${s.where}: ${quotedReply(s.reply, s.said)} (${signed(s.value)})`, width, hangOf(m.bestPath.length))))));
   return [...steps, ...(steps.length > 0 ? [blank] : []), [{ text: 'The best-practice path from the start', bold: true }], ...best];
 }
 

@@ -1,4 +1,4 @@
-import { citationWords, criticalGroups, decisionPointer, inVoice, outcomeWords, pathReply, quotedReply, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type DebriefModel, type SessionMode, type Voice } from '../machines/index.js';
+import { bestPathSays, citationWords, criticalGroups, decisionPointer, inVoice, outcomeWords, pathReply, quotedReply, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type DebriefModel, type SessionMode, type Voice } from '../machines/index.js';
 import { wrapText } from './wrap.js';
 
 /** The debrief as plain wrapped text, for the line-by-line mode (of the room, in a trainer-led session). */
@@ -43,7 +43,11 @@ export function debriefPlain(m: DebriefModel, width: number, voice: Voice = 'you
     out.push(w(`${pathHang}Best: ${p.same ? 'the same ✓' : `${pathReply(p.best.reply, p.best.said)} (${signed(p.best.value)})`}`, hang('Best')));
   });
   out.push('', 'The best-practice path from the start:');
-  m.bestPath.forEach((s, i) => out.push(w(`${numbered(i + 1, m.bestPath.length)}${s.where}: ${quotedReply(s.reply, s.said, ['"', '"'])} (${signed(s.value)})`, hangOf(m.bestPath.length))));
+  // What the paths above have not said: their decisions in a line, the others in full.
+  for (const part of bestPathSays(m, voice)) {
+    if ('line' in part) out.push(w(`  ${part.line}`, '  '));
+    else for (const s of part.steps) out.push(w(`${numbered(s.n, m.bestPath.length)}${s.where}: ${quotedReply(s.reply, s.said, ['"', '"'])} (${signed(s.value)})`, hangOf(m.bestPath.length)));
+  }
   if (m.growthAreas.length > 0) out.push('', 'To work on:', ...m.growthAreas.map((g) => w(`  - ${inVoice(g, voice)}`, '    ')));
   if (m.strengths.length > 0) out.push('', 'Strengths:', ...m.strengths.map((s) => w(`  - ${inVoice(s, voice)}`, '    ')));
   return `${out.join('\n')}\n`;

@@ -5,9 +5,13 @@ import { criticalGroups, debriefModel, decisionNumbers, VERDICT_WORDS, type Debr
 import { bundled, example, play } from '../machines/core/fixtures.js';
 import { criticalPath } from '../helpers/play.js';
 
+/** A hand-made model's best-practice path all in full, as when the paths differ from the first decision. */
+const inFull = <S>(bestPath: readonly S[]) => ({ bestPathParts: [{ asAbove: false as const, steps: bestPath.map((s, i) => ({ n: i + 1, ...s })) }], bestPathFollowed: false });
+
 const model = (yours: string, best: string) => ({
   paths: [{ where: 'New things', yours: { reply: yours, value: -2 }, best: { reply: best, value: 3 }, same: false }],
   bestPath: [{ where: 'New things', reply: best, value: 3 }],
+  ...inFull([{ where: 'New things', reply: best, value: 3 }]),
 }) as unknown as DebriefModel;
 
 describe('the path comparison, side by side', () => {
@@ -31,6 +35,7 @@ describe('the path section of a scenario with ten steps or more', () => {
   const many = {
     paths: Array.from({ length: 11 }, (_, i) => ({ where, yours: { reply: long, value: -2 }, best: { reply: `${long} ${i}`, value: 3 }, same: i % 3 === 0 })),
     bestPath: Array.from({ length: 11 }, () => ({ where, reply: long, value: 3 })),
+    ...inFull(Array.from({ length: 11 }, () => ({ where, reply: long, value: 3 }))),
   } as unknown as DebriefModel;
 
   it.each([60, 100])('at %i columns hangs every row under its step\'s words, after "10." as after "9."', (width) => {
@@ -59,7 +64,7 @@ describe('the path section of a scenario with ten steps or more', () => {
     const debrief = play(example, 'practice', ['phone-accuse', 'after-search']).getSnapshot().output as Debrief;
     const real = debriefModel(example, debrief);
     const eleven = <T>(xs: readonly T[]) => Array.from({ length: 11 }, (_, i) => xs[i % xs.length] as T);
-    const text = debriefPlain({ ...real, turns: eleven(real.turns), paths: eleven(real.paths), bestPath: eleven(real.bestPath) }, 60);
+    const text = debriefPlain({ ...real, turns: eleven(real.turns), paths: eleven(real.paths), bestPath: eleven(real.bestPath), ...inFull(eleven(real.bestPath)) }, 60);
     const lines = text.slice(text.indexOf('Transcript:'), text.indexOf('To work on:') >= 0 ? text.indexOf('To work on:') : undefined).split('\n');
     let heads = 0;
     let checked = 0;
@@ -96,6 +101,7 @@ describe('actions in the paths', () => {
   const model = {
     paths: [{ where: 'After the visit', yours: step('Look Jade up on social media tonight.', false, -3), best: step('Call your Advocate Supervisor.', false, 2), same: false }],
     bestPath: [{ where: 'The phone', reply: 'Nice phone!', said: true, value: 2 }, { where: 'After the visit', reply: 'Call your Advocate Supervisor.', said: false, value: 2 }],
+    ...inFull([{ where: 'The phone', reply: 'Nice phone!', said: true, value: 2 }, { where: 'After the visit', reply: 'Call your Advocate Supervisor.', said: false, value: 2 }]),
   } as unknown as DebriefModel;
 
   it('read "Do: …" beside best practice and in the best-practice path, in the tab and line by line; words said are quoted in the path from the start', () => {
@@ -114,9 +120,42 @@ describe('actions in the paths', () => {
     const text = debriefPlain(debriefModel(example, debrief), 200);
     const search = /^ +You: (.*)$/m.exec(text.slice(text.indexOf('best practice at the same decision:')).split('\n').filter((l) => l.includes('You:'))[1] ?? '')?.[1];
     expect(search).toMatch(/^Do: /);
-    const best = text.slice(text.indexOf('The best-practice path from the start:'));
+    // The best-practice path in full where it differs from the first decision (no decision taken here).
+    const none = debriefPlain(debriefModel(example, { ...debrief, turns: [] }), 200);
+    const best = none.slice(none.indexOf('The best-practice path from the start:'));
     expect(best).toMatch(/^ {2}1\. [^:]+: "/m);
     expect(best).toMatch(/^ {2}2\. [^:]+: Do: /m);
+  });
+});
+
+// "The best-practice path from the start" said again, word for word, the decisions and best replies
+// the steps above it had just shown, in the full-screen tab and line by line.
+describe('the best-practice path from the start, in the terminal', () => {
+  const harmful = play(example, 'practice', ['phone-accuse', 'after-search']).getSnapshot().output as Debrief;
+  const strong = play(example, 'practice', ['phone-curious', 'after-supervisor']).getSnapshot().output as Debrief;
+  const after = (text: string, heading: string) => text.slice(text.indexOf(heading) + heading.length).split(/\n(?:To work on|Strengths):/)[0]!.replace(/\s+/g, ' ').trim();
+  const tab = (d: Debrief, voice: 'you' | 'room' = 'you', width = 60) => after(pathRows(debriefModel(example, d), width, voice).map(rowText).join('\n'), 'The best-practice path from the start');
+  const plainText = (d: Debrief, voice: 'you' | 'room' = 'you') => after(debriefPlain(debriefModel(example, d), 60, voice), 'The best-practice path from the start:');
+
+  it('says in one line the decisions the path above has shown with their best replies, and in full those it has not', () => {
+    const asAbove = 'Decisions 1 and 2: the same decisions as in your path above, where the best-practice reply for each is shown.';
+    expect(tab(harmful)).toBe(asAbove);
+    expect(plainText(harmful)).toBe(asAbove);
+    expect(tab(harmful, 'room', 100)).toBe(asAbove.replace('your path', "the room's path"));
+    const stopped = { ...strong, turns: strong.turns.slice(0, 1) };
+    const rest = 'Decision 1: the same decision as in your path above, where its best-practice reply is shown. 2. After the visit: Do: Call your Advocate Supervisor to talk through what you noticed. (+2)';
+    expect(tab(stopped)).toBe(rest);
+    expect(plainText(stopped)).toBe(rest);
+    expect(plainText(strong)).toBe('Your path above is the best-practice path: your reply was best practice at every decision.');
+    expect(tab(strong, 'room')).toBe("The room's path above is the best-practice path: the room's reply was best practice at every decision.");
+  });
+
+  it('takes fewer rows at 60 columns, and each row fits', () => {
+    const m = debriefModel(example, harmful);
+    const rows = pathRows(m, 60).map(rowText);
+    const full = pathRows({ ...m, ...inFull(m.bestPath) }, 60).map(rowText);
+    for (const r of rows) expect([...r].length, r).toBeLessThanOrEqual(60);
+    expect(rows.length).toBeLessThan(full.length);
   });
 });
 

@@ -1037,17 +1037,19 @@ describe('playing a scenario in the browser', () => {
 
 describe('the debrief in the browser', () => {
   /** The debrief of the example's harmful path (as in the core's report tests: −6 of a best of 4), drawn. */
-  const renderHarmfulDebrief = (text = exampleText) => {
+  /** The debrief of the example played with `replies`, its debrief changed by `change` (a playthrough stopped early). */
+  const renderExampleDebrief = (text: string, replies: readonly string[], change: (d: DebriefData) => DebriefData = (d) => d) => {
     const example = validateScenario(text, 'example.json').scenario;
     if (!example) throw new Error('not valid');
     const actor = startSession(example, 'practice');
-    for (const replyId of ['phone-accuse', 'after-search']) {
+    for (const replyId of replies) {
       while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
       actor.send({ type: 'reply.choose', replyId });
     }
     while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
-    render(<Debrief scenario={example} debrief={actor.getSnapshot().output as DebriefData} mode="practice" recorded={false} whatIf={false} onTryAgain={() => undefined} />);
+    render(<Debrief scenario={example} debrief={change(actor.getSnapshot().output as DebriefData)} mode="practice" recorded={false} whatIf={false} onTryAgain={() => undefined} />);
   };
+  const renderHarmfulDebrief = (text = exampleText) => renderExampleDebrief(text, ['phone-accuse', 'after-search']);
 
   it('a score below zero has a real minus sign, as the terminal and the reply values show it', () => {
     renderHarmfulDebrief();
@@ -1073,11 +1075,46 @@ describe('the debrief in the browser', () => {
       'Do: Look Jade up on social media tonight to see who the boyfriend is. (−3)',
       expect.stringMatching(/^Do: Call your Advocate Supervisor .* \(\+2\)$/),
     ]);
-    const best = screen.getByRole('heading', { name: 'The best-practice path from the start' }).nextElementSibling!;
-    const steps = [...best.querySelectorAll('li')].map((li) => li.textContent);
+    expect(document.body.textContent).not.toContain('“Call your Advocate Supervisor');
+    // The best-practice path in full (no decision taken, so none of it was shown above): words said
+    // quoted, an action "Do: …".
+    cleanup();
+    renderExampleDebrief(exampleText, ['phone-accuse', 'after-search'], (d) => ({ ...d, turns: [] }));
+    const best = bestPathAfterHeading();
+    expect(best.map((e) => e.tagName)).toEqual(['OL']);
+    const steps = [...best[0]!.querySelectorAll('li')].map((li) => li.textContent);
     expect(steps[0]).toBe('The new phone: “That\'s a nice one! How did you get it?” (+2)');
     expect(steps[1]).toMatch(/^After the visit: Do: Call your Advocate Supervisor .* \(\+2\)$/);
     expect(document.body.textContent).not.toContain('“Call your Advocate Supervisor');
+  });
+
+  /** What follows "The best-practice path from the start" in its section: its paragraphs and lists. */
+  const bestPathAfterHeading = () => {
+    const heading = screen.getByRole('heading', { name: 'The best-practice path from the start', level: 3 });
+    const out: Element[] = [];
+    for (let e = heading.nextElementSibling; e; e = e.nextElementSibling) out.push(e);
+    return out;
+  };
+
+  // It said again, word for word, the decisions and best replies the table had just shown: about a
+  // thousand pixels of a phone's debrief.
+  it('says the best-practice path from the start without repeating the table above it: its decisions in a line, those it did not show in a list numbered as the path is', () => {
+    renderHarmfulDebrief();
+    let best = bestPathAfterHeading();
+    expect(best.map((e) => [e.tagName, e.textContent])).toEqual([['P', 'Decisions 1 and 2: the same decisions as in your path above, where the best-practice reply for each is shown.']]);
+    expect(document.body.textContent).not.toContain('The new phone: “That\'s a nice one!');
+    cleanup();
+    // Stopped after the first decision: the second, never reached, in full, as item 2 of the path.
+    renderExampleDebrief(exampleText, ['phone-curious', 'after-supervisor'], (d) => ({ ...d, turns: d.turns.slice(0, 1) }));
+    best = bestPathAfterHeading();
+    expect(best.map((e) => e.tagName)).toEqual(['P', 'OL']);
+    expect(best[0]!.textContent).toBe('Decision 1: the same decision as in your path above, where its best-practice reply is shown.');
+    expect(best[1]!.getAttribute('start')).toBe('2');
+    expect(within(best[1] as HTMLElement).getAllByRole('listitem').map((li) => li.textContent)).toEqual([expect.stringMatching(/^After the visit: Do: Call your Advocate Supervisor .* \(\+2\)$/)]);
+    cleanup();
+    // Best practice all the way: one sentence.
+    renderExampleDebrief(exampleText, ['phone-curious', 'after-supervisor']);
+    expect(bestPathAfterHeading().map((e) => [e.tagName, e.textContent])).toEqual([['P', 'Your path above is the best-practice path: your reply was best practice at every decision.']]);
   });
 
   it('names the decision of a critical violation in quotation marks once, also when its title is a quotation of its own', () => {

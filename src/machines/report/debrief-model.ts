@@ -26,10 +26,28 @@ export interface DebriefModel {
   /** Each decision the volunteer met: their reply beside the best-practice reply at that same decision (`said` as in `critical`). */
   paths: { where: string; yours: { reply: string; said: boolean; value: number }; best: { reply: string; said: boolean; value: number }; same: boolean }[];
   /** The best-practice path from the start, as a separate list (it may meet other decisions; `said` as in `critical`). */
-  bestPath: { where: string; reply: string; said: boolean; value: number }[];
+  bestPath: BestStep[];
+  /**
+   * The best-practice path from the start as a debrief says it, each thing once. A run of its steps
+   * that are the decisions of `paths` at the same numbers, each with the reply `paths` shows as best
+   * practice there (the best reply, or the volunteer's own when `same`), is one `asAbove` part:
+   * decisions `first` to `last` (numbered from 1, as `paths` numbers them), said in one line
+   * (bestPathAsAboveWords). The other steps are `steps` parts, each step numbered `n` as in
+   * `bestPath` (from 1): the decisions the volunteer never reached, or reached with another best reply.
+   * `followed`: the volunteer's path is the best-practice path, the same decisions and replies to
+   * its end (then the parts are one `asAbove` part; a debrief says bestPathFollowedWords instead).
+   */
+  bestPathParts: ({ asAbove: true; first: number; last: number } | { asAbove: false; steps: (BestStep & { n: number })[] })[];
+  bestPathFollowed: boolean;
   strengths: string[];
   growthAreas: string[];
 }
+
+/** One step of the best-practice path: the decision's title and its best-practice reply (`said` as in `critical`). */
+export interface BestStep { where: string; reply: string; said: boolean; value: number }
+
+/** A turn as good as best practice: its reply is the best reply there, or worth as much. */
+const asGoodAsBest = (t: Debrief['turns'][number]) => t.replyId === t.bestReplyId || t.value === t.bestValue;
 
 /** Resolves a debrief's ids against its scenario; all text is cleaned of escapes and invisible characters. */
 export function debriefModel(scenario: Scenario, debrief: Debrief): DebriefModel {
@@ -65,6 +83,7 @@ export function debriefModel(scenario: Scenario, debrief: Debrief): DebriefModel
     lost = true;
     return -1;
   };
+  const bestStep = (s: Debrief['bestPath'][number]): BestStep => ({ where: where(s.nodeId), reply: reply(s.replyId), said: said(s.replyId), value: s.value });
   const model: DebriefModel = {
     title: cleanLine(debrief.title),
     ending: debrief.ending && { title: cleanLine(debrief.ending.title), kind: debrief.ending.kind, narration: debrief.ending.narration },
@@ -88,11 +107,31 @@ export function debriefModel(scenario: Scenario, debrief: Debrief): DebriefModel
       where: where(t.nodeId),
       yours: { reply: reply(t.replyId), said: said(t.replyId), value: t.value },
       best: { reply: reply(t.bestReplyId), said: said(t.bestReplyId), value: t.bestValue },
-      same: t.replyId === t.bestReplyId || t.value === t.bestValue,
+      same: asGoodAsBest(t),
     })),
-    bestPath: debrief.bestPath.map((s) => ({ where: where(s.nodeId), reply: reply(s.replyId), said: said(s.replyId), value: s.value })),
+    bestPath: debrief.bestPath.map(bestStep),
+    bestPathParts: [],
+    bestPathFollowed: false,
     strengths: debrief.strengths,
     growthAreas: debrief.growthAreas,
   };
+  // The best-practice path, less what "Your path beside best practice" has just said: the same
+  // decision at the same number, with the reply shown there as best practice (the best reply, or
+  // "the same" as the volunteer's). It was all said again, word for word, on a path that kept to
+  // the best path's decisions: a thousand pixels of a phone's debrief.
+  const parts = model.bestPathParts;
+  debrief.bestPath.forEach((s, i) => {
+    const t = debrief.turns[i];
+    const last = parts[parts.length - 1];
+    if (t && t.nodeId === s.nodeId && s.replyId === (asGoodAsBest(t) ? t.replyId : t.bestReplyId)) {
+      if (last?.asAbove) last.last = i + 1;
+      else parts.push({ asAbove: true, first: i + 1, last: i + 1 });
+    } else {
+      const step = { n: i + 1, ...bestStep(s) };
+      if (last && !last.asAbove) last.steps.push(step);
+      else parts.push({ asAbove: false, steps: [step] });
+    }
+  });
+  model.bestPathFollowed = debrief.bestPath.length > 0 && debrief.bestPath.length === debrief.turns.length && parts.length === 1 && parts[0]!.asAbove && debrief.turns.every(asGoodAsBest);
   return cleanDeep(model);
 }

@@ -1,5 +1,5 @@
 import type { DebriefModel } from './debrief-model.js';
-import { citationWords, criticalGroups, decisionPointer, inVoice, outcomeWords, pathReply, quotedReply, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type Voice } from './words.js';
+import { bestPathSays, citationWords, criticalGroups, decisionPointer, inVoice, outcomeWords, pathReply, quotedReply, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type Voice } from './words.js';
 
 /**
  * Text from a scenario or a record as Markdown shows it, never as markup: a backslash before each
@@ -47,8 +47,12 @@ export function debriefMarkdown(m: DebriefModel, heading = '#', voice: Voice = '
     const side = (s: typeof p.yours) => `${pathReply(cell(s.reply), s.said)} (${signed(s.value)})`;
     out.push(`| ${i + 1}. ${cell(p.where)} | ${side(p.yours)} | ${p.same ? 'same ✓' : side(p.best)} |`);
   });
-  out.push('', `${h2} The best-practice path from the start`, '');
-  m.bestPath.forEach((s, i) => out.push(`${i + 1}. **${mdText(s.where)}**: ${quotedReply(mdText(s.reply), s.said, ['"', '"'])} (${signed(s.value)})`));
+  out.push('', `${h2} The best-practice path from the start`);
+  // What the paths above have not said: their decisions in a line, the others in full, a list
+  // numbered from where it starts (a Markdown list keeps its first number).
+  for (const part of bestPathSays(m, voice)) {
+    out.push('', ...('line' in part ? [part.line] : part.steps.map((s) => `${s.n}. **${mdText(s.where)}**: ${quotedReply(mdText(s.reply), s.said, ['"', '"'])} (${signed(s.value)})`)));
+  }
   if (m.strengths.length > 0) out.push('', `${h2} Strengths`, '', ...m.strengths.map((s) => `- ${mdText(inVoice(s, voice))}`));
   if (m.growthAreas.length > 0) out.push('', `${h2} To work on`, '', ...m.growthAreas.map((s) => `- ${mdText(inVoice(s, voice))}`));
   return `${out.join('\n')}\n`;

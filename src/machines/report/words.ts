@@ -102,9 +102,36 @@ export function endSentence(text: string): string {
 }
 
 export const VOICE_WORDS = {
-  you: { chose: 'you chose', replies: 'Your replies', reply: 'Your reply', who: 'You', does: 'You do' },
-  room: { chose: 'the room chose', replies: "The room's replies", reply: "The room's reply", who: 'Room', does: 'Room does' },
+  you: { chose: 'you chose', replies: 'Your replies', reply: 'Your reply', who: 'You', does: 'You do', path: 'your path' },
+  room: { chose: 'the room chose', replies: "The room's replies", reply: "The room's reply", who: 'Room', does: 'Room does', path: "the room's path" },
 } as const satisfies Record<Voice, Record<string, string>>;
+
+/**
+ * A run of the best-practice path that the path beside best practice has just shown (DebriefModel's
+ * `asAbove` parts), in one line: "Decisions 1 to 3: the same decisions as in your path above, where
+ * the best-practice reply for each is shown." (first and last numbered from 1, as the path numbers them).
+ */
+export function bestPathAsAboveWords(first: number, last: number, voice: Voice): string {
+  const path = VOICE_WORDS[voice].path;
+  if (first === last) return `Decision ${first}: the same decision as in ${path} above, where its best-practice reply is shown.`;
+  return `Decisions ${first} ${last === first + 1 ? 'and' : 'to'} ${last}: the same decisions as in ${path} above, where the best-practice reply for each is shown.`;
+}
+
+/** The best-practice path when it is the path of the playthrough, reply for reply (DebriefModel's `bestPathFollowed`). */
+export function bestPathFollowedWords(voice: Voice): string {
+  const path = VOICE_WORDS[voice].path;
+  return `${path.charAt(0).toUpperCase()}${path.slice(1)} above is the best-practice path: ${voice === 'room' ? "the room's" : 'your'} reply was best practice at every decision.`;
+}
+
+/**
+ * What a debrief says under "The best-practice path from the start", in order: a line (`line`) for a
+ * run of decisions the path above has shown, or for a path that was best practice throughout; a
+ * numbered list (`steps`, each with its number `n` from 1) for the decisions it shows in full.
+ */
+export function bestPathSays<S>(m: { bestPathParts: readonly ({ asAbove: true; first: number; last: number } | { asAbove: false; steps: readonly S[] })[]; bestPathFollowed: boolean }, voice: Voice): ({ line: string } | { steps: readonly S[] })[] {
+  if (m.bestPathFollowed) return [{ line: bestPathFollowedWords(voice) }];
+  return m.bestPathParts.map((p) => (p.asAbove ? { line: bestPathAsAboveWords(p.first, p.last, voice) } : { steps: p.steps }));
+}
 
 /** A strength or growth sentence of the core ("You kept to …", "Critical: you went against …") said of the room. */
 export function inVoice(sentence: string, voice: Voice): string {

@@ -1,5 +1,5 @@
 import { Fragment, useMemo, type ReactNode } from 'react';
-import { citationWords, criticalGroups, debriefExport, debriefModel, inVoice, pathReply, quotedReply, quotedTitle, scoreWords, signed, VERDICT_WORDS, VOICE_WORDS, type Debrief as DebriefData, type Scenario, type SessionMode, type Voice } from '../../machines/index.js';
+import { bestPathSays, citationWords, criticalGroups, debriefExport, debriefModel, inVoice, pathReply, quotedReply, quotedTitle, scoreWords, signed, VERDICT_WORDS, VOICE_WORDS, type Debrief as DebriefData, type Scenario, type SessionMode, type Voice } from '../../machines/index.js';
 import { downloadText } from '../download.js';
 import { hrefOf } from '../routing.js';
 import { TableWrap } from './TableWrap.js';
@@ -127,7 +127,11 @@ export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, 
           </table>
         </TableWrap>
         <h3>The best-practice path from the start</h3>
-        <ol>{m.bestPath.map((s, i) => <li key={i}><strong>{s.where}:</strong> {quotedReply(s.reply, s.said)} ({signed(s.value)})</li>)}</ol>
+        {/* What the table has not said: its decisions in a line, the others in a list numbered from
+            where it starts (the steps' own numbers, read out and printed as such). */}
+        {bestPathSays(m, voice).map((part, k) => ('line' in part
+          ? <p key={k}>{part.line}</p>
+          : <ol key={k} start={part.steps[0]?.n}>{part.steps.map((s) => <li key={s.n}><strong>{s.where}:</strong> {quotedReply(s.reply, s.said)} ({signed(s.value)})</li>)}</ol>))}
       </section>
       <p className="controls">
         {again !== undefined ? again : <button type="button" className="primary" onClick={onTryAgain}>Try again</button>}

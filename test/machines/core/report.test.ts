@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  buildDebrief, cell, criticalGroups, debriefExport, decisionNumbers, decisionPointer, endSentence, quotedTitle, debriefMarkdown, debriefModel, facilitatedDecision, facilitationMarkdown, fileStamp, percentOf, scoreWords, selectView, signed, startFacilitation, STATUS_WORDS, VERDICT_WORDS,
+  bestPathSays, buildDebrief, cell, criticalGroups, debriefExport, decisionNumbers, decisionPointer, endSentence, quotedTitle, debriefMarkdown, debriefModel, facilitatedDecision, facilitationMarkdown, fileStamp, percentOf, scoreWords, selectView, signed, startFacilitation, STATUS_WORDS, VERDICT_WORDS,
   type Debrief, type Scenario,
 } from '../../../src/machines/index.js';
 import { mdText } from '../../../src/machines/report/markdown.js';
@@ -86,6 +86,72 @@ describe('debriefModel', () => {
     expect(m.bestPath.map((s) => s.where)).toEqual(['The new phone', 'After the visit']);
   });
 
+  // "The best-practice path from the start" said again, word for word, what the path beside best
+  // practice had just shown wherever the two went through the same decisions: on a phone about a
+  // thousand pixels of the debrief. It gives in full only what that path did not show.
+  describe('the best-practice path from the start, less what the path beside it has shown', () => {
+    const steps = (m: ReturnType<typeof debriefModel>) => m.bestPathParts.map((p) => (p.asAbove ? `${p.first}-${p.last}` : p.steps.map((x) => `${x.n}. ${x.where}`).join(', ')));
+
+    it('is one run of decisions when it went through the same decisions, with the best replies shown there, and not "followed" when the replies were not best practice', () => {
+      const m = debriefModel(example, harmful);
+      expect(m.paths.map((p) => p.same)).toEqual([false, false]);
+      expect(m.bestPathParts).toEqual([{ asAbove: true, first: 1, last: 2 }]);
+      expect(m.bestPathFollowed).toBe(false);
+      expect(bestPathSays(m, 'you')).toEqual([{ line: 'Decisions 1 and 2: the same decisions as in your path above, where the best-practice reply for each is shown.' }]);
+    });
+
+    it('says in one sentence that a playthrough that kept to best practice all the way was the best-practice path', () => {
+      const m = debriefModel(example, strong);
+      expect(m.bestPathFollowed).toBe(true);
+      expect(bestPathSays(m, 'you')).toEqual([{ line: 'Your path above is the best-practice path: your reply was best practice at every decision.' }]);
+      expect(bestPathSays(m, 'room')).toEqual([{ line: "The room's path above is the best-practice path: the room's reply was best practice at every decision." }]);
+    });
+
+    it('gives in full the decisions the volunteer never reached', () => {
+      const m = debriefModel(example, { ...strong, turns: strong.turns.slice(0, 1) });
+      expect(steps(m)).toEqual(['1-1', '2. After the visit']);
+      expect(m.bestPathFollowed).toBe(false);
+      const part = m.bestPathParts[1];
+      expect(part?.asAbove === false && part.steps[0]).toEqual({ n: 2, where: 'After the visit', reply: 'Call your Advocate Supervisor to talk through what you noticed.', said: false, value: 2 });
+      expect(bestPathSays(m, 'you')[0]).toEqual({ line: 'Decision 1: the same decision as in your path above, where its best-practice reply is shown.' });
+    });
+
+    it('changes nothing when the paths differ from the first decision: every step in full, numbered from 1', () => {
+      const m = debriefModel(example, { ...strong, turns: [] });
+      expect(steps(m)).toEqual(['1. The new phone, 2. After the visit']);
+      expect(bestPathSays(m, 'you')).toEqual([{ steps: m.bestPath.map((s, i) => ({ n: i + 1, ...s })) }]);
+    });
+
+    it('gives in full a best-practice reply the path above did not show: a reply as good as best practice but not the one the best path takes', () => {
+      // The volunteer's reply at the first decision was worth as much as the best (shown "the same"), but it was another reply.
+      const tied = { ...strong, turns: [{ ...strong.turns[0]!, replyId: 'phone-ignore' }, strong.turns[1]!] };
+      const m = debriefModel(example, tied);
+      expect(m.paths[0]?.same).toBe(true);
+      expect(steps(m)).toEqual(['1. The new phone', '2-2']);
+      expect(m.bestPathFollowed).toBe(false);
+    });
+
+    it('goes back to one line where the paths meet again after a decision of their own', () => {
+      // red-flags, the first reply in the file at each decision: decision 9 is another decision than the best path's 9th.
+      const s = bundled('red-flags');
+      const actor = play(s, 'practice', []);
+      for (let guard = 0; actor.getSnapshot().status !== 'done' && guard < 50; guard++) {
+        actor.send({ type: 'reply.choose', replyId: firstReply(s, String(actor.getSnapshot().value)) });
+        while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
+      }
+      const debrief = actor.getSnapshot().output as Debrief;
+      const m = debriefModel(s, debrief);
+      const differs = debrief.bestPath.map((b, i) => b.nodeId !== debrief.turns[i]?.nodeId);
+      expect(differs.filter(Boolean)).toHaveLength(1);
+      const at = differs.indexOf(true) + 1;
+      expect(steps(m)).toEqual([`1-${at - 1}`, `${at}. ${m.bestPath[at - 1]!.where}`, `${at + 1}-${m.bestPath.length}`]);
+      expect(bestPathSays(m, 'room').map((p) => ('line' in p ? p.line : p.steps.length))).toEqual([
+        `Decisions 1 to ${at - 1}: the same decisions as in the room's path above, where the best-practice reply for each is shown.`, 1,
+        `Decisions ${at + 1} and ${at + 2}: the same decisions as in the room's path above, where the best-practice reply for each is shown.`,
+      ]);
+    });
+  });
+
   it('counts each principle in times, as the turns show it, not in the weights the score sums', () => {
     // "Don't investigate" (weight 3) gone against once, "Curious, not interrogating" (weight 2) once.
     const m = debriefModel(example, harmful);
@@ -148,7 +214,9 @@ describe('debriefMarkdown', () => {
     expect(md).toContain('1. **The new phone**: "Who bought you that? You need to tell me the truth." (\u22123; best here +2)');
     expect(md).toContain('   - ✗ violates Curious, not interrogating');
     expect(md).toContain('| 1. The new phone | Who bought you that? You need to tell me the truth. (\u22123) | That\'s a nice one! How did you get it? (+2) |');
-    expect(md).toMatch(/## The best-practice path from the start\n\n1\. \*\*The new phone\*\*: "That's a nice one! How did you get it\?" \(\+2\)\n2\. \*\*After the visit\*\*: Do: Call your Advocate Supervisor/);
+    // The best-practice path went through the same two decisions, its replies shown beside the volunteer's.
+    expect(md).toContain('## The best-practice path from the start\n\nDecisions 1 and 2: the same decisions as in your path above, where the best-practice reply for each is shown.\n\n## To work on');
+    expect(md).not.toContain('**The new phone**: "That\'s a nice one!');
     expect(md).toContain('| 2. After the visit | Do: Look Jade up on social media tonight to see who the boyfriend is. (\u22123) | Do: Call your Advocate Supervisor');
     expect(md.endsWith('\n')).toBe(true);
   });
@@ -159,8 +227,9 @@ describe('debriefMarkdown', () => {
     expect(md).toMatch(/## Critical violations\n\nNone\./);
     expect(md).toContain('| 1. The new phone | That\'s a nice one! How did you get it? (+2) | same ✓ |');
     expect(md).not.toContain('| 2. ');
-    // An action on the best-practice path is "Do: …", not quoted as words to say.
-    expect(md).toContain('2. **After the visit**: Do: Call your Advocate Supervisor');
+    // An action on the best-practice path is "Do: …", not quoted as words to say; the decision not
+    // reached in full, numbered as in the path (a Markdown list keeps its first number).
+    expect(md).toContain('## The best-practice path from the start\n\nDecision 1: the same decision as in your path above, where its best-practice reply is shown.\n\n2. **After the visit**: Do: Call your Advocate Supervisor');
     expect(md).not.toContain('"Call your Advocate Supervisor');
   });
 

@@ -1179,6 +1179,54 @@ describe('the web app in Chromium', () => {
     }
   });
 
+  // "The best-practice path from the start" said again, word for word, each decision and best reply
+  // that "Your path beside best practice" had just shown, on a path through the same decisions.
+  it('on a phone the best-practice path from the start says in a line the decisions the path above it has shown, and is a heading and a paragraph to screen readers and on paper', async () => {
+    // One order of the replies every run, as in the test above: the same path and page each time.
+    const s = await openPage(web.browser, web.app.url, '#/play/youth-discloses', {
+      viewport: { width: 390, height: 844 },
+      initScript: () => {
+        const random = crypto.getRandomValues.bind(crypto);
+        crypto.getRandomValues = ((a: Uint32Array) => (a instanceof Uint32Array && a.length === 1 ? ((a[0] = 7), a) : random(a))) as typeof crypto.getRandomValues;
+      },
+    });
+    try {
+      await s.page.locator('#transcript').waitFor();
+      await keyboardToDebrief(s.page);
+      const section = s.page.locator('section[aria-labelledby="paths-heading"]');
+      const decisions = await section.locator('table.paths tbody tr').count();
+      expect(decisions).toBeGreaterThanOrEqual(6);
+      // From the heading "The best-practice path from the start" to the end of its section.
+      const measure = () => section.evaluate((el) => {
+        const heading = [...el.querySelectorAll('h3')].find((h) => h.textContent === 'The best-practice path from the start');
+        return heading ? el.getBoundingClientRect().bottom - heading.getBoundingClientRect().top : NaN;
+      });
+      const best = await measure();
+      const height = await s.page.evaluate(() => document.documentElement.scrollHeight);
+      console.log(`debrief of "What Kiara tells you" at 390×844: ${height} px (${(height / 844).toFixed(1)} screens); "The best-practice path from the start": ${best} px`);
+      // 885 px on this path before (8,946 px the debrief), its first five decisions and best replies said
+      // again, each on three or four lines of a phone; 517 after (8,578), the three decisions not shown above in full.
+      expect(best).toBeLessThan(650);
+      expect(await s.page.getByRole('heading', { name: 'The best-practice path from the start', level: 3 }).isVisible()).toBe(true);
+      // This path went through the best-practice path's decisions: they are named in a line, by number.
+      const said = await section.locator('h3 ~ p, h3 ~ ol > li').allInnerTexts();
+      expect(said[0]).toMatch(/^Decisions 1 (and|to) \d+: the same decisions as in your path above, where the best-practice reply for each is shown\.$/);
+      const last = Number(/^Decisions 1 (?:and|to) (\d+)/.exec(said[0]!)?.[1]);
+      expect(last).toBeGreaterThanOrEqual(3);
+      // Any decision of the best-practice path after those is in a list numbered from where it starts.
+      const lists = section.locator('h3 ~ ol');
+      for (let i = 0; i < (await lists.count()); i++) expect(Number(await lists.nth(i).getAttribute('start'))).toBeGreaterThan(last);
+      // On paper too.
+      await s.page.emulateMedia({ media: 'print' });
+      expect(await section.locator('h3 ~ p').first().isVisible()).toBe(true);
+      await s.page.emulateMedia({ media: 'screen' });
+      expect(violationsText(await runAxe(s.page))).toBe('');
+      clean(s);
+    } finally {
+      await s.close();
+    }
+  });
+
   it('My records with a long scenario title: at 1280 px the table fits the page; at 640 px with text at 200% the minutes are in view without scrolling it', async () => {
     await withRecordsLongTitle(async (s) => {
       const region = s.page.getByRole('region', { name: 'Completed practice', exact: true });
