@@ -249,8 +249,14 @@ function useFitToWindow(shown: unknown, page: number | undefined): { moreBelow: 
     const more = document.querySelector<HTMLElement>('.more-below');
     if (more) more.hidden = true;
     const top = largestScale();
-    /** The largest scale that fits, to within 1% (PROJECTOR_MIN_SCALE when none does): a few layouts, before the window is painted. */
-    const largestFitting = (): number => {
+    /**
+     * The largest scale that fits, to within 1% (PROJECTOR_MIN_SCALE when none does): a few layouts,
+     * before the window is painted. Undefined once the answer can be no larger than `beat` (the
+     * scale a layout tried before fits at): only a larger one would be taken, so the rest of the
+     * search is not laid out (each step lays out the whole window in a new type size).
+     */
+    const largestFitting = (beat?: number): number | undefined => {
+      if (beat !== undefined && beat >= top) return undefined;
       scaleTo(top);
       if (fits()) return top;
       // Type the room can read, when it fits (a page of a reveal is split to fit it): never a hair
@@ -259,19 +265,23 @@ function useFitToWindow(shown: unknown, page: number | undefined): { moreBelow: 
       scaleTo(readable);
       let [lo, hi] = fits() ? [readable, top] : [PROJECTOR_MIN_SCALE, readable];
       while (hi - lo > 0.01) {
+        // What this search returns is under hi: no larger than `beat`.
+        if (beat !== undefined && hi <= beat) return undefined;
         const mid = (lo + hi) / 2;
         scaleTo(mid);
         if (fits()) lo = mid;
         else hi = mid;
       }
-      return lo;
+      return beat !== undefined && lo <= beat ? undefined : lo;
     };
     // At a reveal, the layout of its replies that lets the type be largest (the first of
     // REVEAL_LAYOUTS on a tie); when none fits even the smallest type, the one that leaves least below.
     let best: { layout?: string; scale: number; fits: boolean; height: number } | undefined;
     for (const layout of list ? REVEAL_LAYOUTS : [undefined]) {
       if (list && layout) list.dataset.layout = layout;
-      const scale = largestFitting();
+      // A layout after one that fits is taken only with larger type than that one's.
+      const scale = largestFitting(best?.fits ? best.scale : undefined);
+      if (scale === undefined) continue;
       scaleTo(scale);
       const tried = { layout, scale, fits: fits(), height: root.scrollHeight };
       if (!best || (tried.fits && (!best.fits || tried.scale > best.scale)) || (!tried.fits && !best.fits && tried.height < best.height)) best = tried;
