@@ -1,4 +1,4 @@
-import { RECORDS_KEY, restorePlaythroughs, type PlaythroughRecord, type Store } from '../machines/light.js';
+import { readRecordsKeeping, RECORDS_KEY, restorePlaythroughs, unwrittenRecord, type PlaythroughRecord, type RecordsRead, type Store } from '../machines/light.js';
 import { watcherOf } from './adapters/local-store.js';
 
 // A browser keeps a copy of localStorage in each tab and passes changes on a moment later, so a
@@ -23,4 +23,22 @@ export function guardRecorded(store: Store, record: PlaythroughRecord): void {
     });
   }
   mine.push(record);
+}
+
+// Playthroughs finished in this tab that the records did not take: damaged records that could not be
+// copied aside (the storage full) are left as they were and never written over. They are shown for
+// as long as the tab is open, and written into the records once these can be repaired.
+const unwritten = new WeakMap<Store, PlaythroughRecord[]>();
+
+/** Keeps a finish (finishPlaythrough's result) whose record the stored records did not take, for readRecordsHere; whether it was such a finish. */
+export function keepUnwritten(store: Store, finished: Parameters<typeof unwrittenRecord>[0]): boolean {
+  const record = unwrittenRecord(finished);
+  if (record === undefined) return false;
+  unwritten.set(store, [...(unwritten.get(store) ?? []), record]);
+  return true;
+}
+
+/** The records as this tab shows them: the stored ones, with what this tab finished that they did not take (the core's readRecordsKeeping). */
+export function readRecordsHere(store: Store, now = new Date()): RecordsRead {
+  return readRecordsKeeping(store, unwritten.get(store) ?? [], now);
 }

@@ -108,7 +108,12 @@ describe('localStore', () => {
     expect(storage.map.get('casa-practice/records.json')).toBe('{ not json');
     expect(read.notice).toMatch(/could not be moved aside/);
     expect(store.problem()?.kind).toBe('full');
-    recordCompletion(store, 'a', 50, new Date('2026-12-01T10:00:00Z'));
+    // The core writes nothing over it (and the store reads it again, as it is, each time)...
+    expect(recordCompletion(store, 'a', 50, new Date('2026-12-01T10:00:00Z')).unsaved).toBe(true);
+    expect(storage.map.get('casa-practice/records.json')).toBe('{ not json');
+    expect(readRecords(store, new Date('2026-12-01T10:00:00Z')).notice).toBe(read.notice);
+    // ...and a write to its key all the same is kept in this tab's memory, not in storage.
+    store.write(RECORDS_KEY, '{}');
     expect(storage.map.get('casa-practice/records.json')).toBe('{ not json');
     expect(store.inMemoryOnly?.(RECORDS_KEY)).toBe(true);
     store.remove(RECORDS_KEY);

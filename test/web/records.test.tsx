@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { memoryStore, type Store } from '../../src/machines/light.js';
 import { localStore } from '../../src/web/adapters/local-store.js';
 import { backupText, CERTIFICATE_CREDIT, IN_SERVICE_COUNTING, IN_SERVICE_CREDIT } from '../../src/machines/index.js';
-import { announcedDuring, captureDownloads, readAloud, renderApp, watchAnnouncements, replyKey } from './helpers.js';
+import { announcedDuring, captureDownloads, playToDebrief, readAloud, renderApp, watchAnnouncements, replyKey } from './helpers.js';
 
 afterEach(cleanup);
 
@@ -466,6 +466,76 @@ describe('My records', () => {
     expect(ids).toContain(JSON.parse(other).playthroughs[0].id);
     window.localStorage.clear();
   });
+  // A partly damaged records file with no room for a copy is left as it was. Only the first read saw
+  // it: every later one found no records at all (My records said "No completed practice yet", the
+  // cards "Not completed yet"), while the notice said the records were left as they were.
+  it('partly damaged records that cannot be copied aside (storage full): the readable ones stay shown, this tab\'s finish is shown beside them and never written over them, and is written in once a copy fits', async () => {
+    const sound = (await storeAfterOnePractice()).read('records.json') ?? '';
+    const file = JSON.parse(sound) as { best: Record<string, { bestPercent: number }>; playthroughs: { id: string }[] };
+    const earlier = file.playthroughs[0]?.id ?? '';
+    file.playthroughs.push({ id: 'not a record' });
+    const damaged = JSON.stringify(file);
+    // Storage with no room for a copy of the records (the only new key anything here needs to write).
+    const data = new Map<string, string>([['casa-practice/records.json', damaged]]);
+    let copyFits = false;
+    const storage: Storage = {
+      get length() { return data.size; },
+      key: (i: number) => [...data.keys()][i] ?? null,
+      getItem: (k: string) => data.get(k) ?? null,
+      setItem: (k: string, v: string) => {
+        if (k.includes('records.json.damaged-') && !copyFits) throw new DOMException('full', 'QuotaExceededError');
+        data.set(k, v);
+      },
+      removeItem: (k: string) => void data.delete(k),
+      clear: () => data.clear(),
+    };
+    const store = localStore({ storage: () => storage });
+    const notice = /^Part of your completion records is damaged: 1 finished scenario could not be read \(completed practice 2: its id is not a UUID\); they are left as they were in this browser's storage for this site \(it is full, with no room for a copy; nothing was deleted\)\. The rest is shown, but what you finish in this session will not be kept in your records\./;
+    const best = file.best['youth-discloses']?.bestPercent;
+
+    renderApp('#/', store);
+    expect((await screen.findByText(/^Part of your completion records is damaged/)).textContent).toMatch(notice);
+    expect(document.body.textContent).toContain(`Completed · best score ${best}%`);
+    cleanup();
+    // Read again (another page): still there, and still said.
+    renderApp('#/records', store);
+    expect((await screen.findByText(/^Part of your completion records is damaged/)).textContent).toMatch(notice);
+    expect((await screen.findAllByRole('row')).slice(1)).toHaveLength(1);
+    cleanup();
+
+    // Finished in this tab: the debrief says it is not kept, My records and the cards show it beside the readable one.
+    const user = userEvent.setup();
+    renderApp('#/assess/youth-discloses', store);
+    await screen.findByRole('group', { name: /./ });
+    await playToDebrief(user);
+    expect(document.querySelector('.hint')?.textContent).toMatch(/Shown in My records until you close this tab, but not kept: your records in this browser are damaged and were left as they were/);
+    cleanup();
+    renderApp('#/records', store);
+    expect((await screen.findByText(/^Part of your completion records is damaged/)).textContent).toMatch(notice);
+    const rows = (await screen.findAllByRole('row')).slice(1);
+    expect(rows).toHaveLength(2);
+    expect(rows.map((r) => r.textContent)).toEqual(expect.arrayContaining([expect.stringContaining('Assessment'), expect.stringContaining('Practice')]));
+    cleanup();
+    renderApp('#/', store);
+    await screen.findByText(/^Part of your completion records is damaged/);
+    expect(document.body.textContent).toMatch(/Completed · best score \d+%/);
+    // Never written over: the only copy of the damaged entry.
+    expect(data.get('casa-practice/records.json')).toBe(damaged);
+    cleanup();
+
+    // Room for the copy: the next read sets the file aside as it was and writes the readable part with this tab's finish.
+    copyFits = true;
+    renderApp('#/records', store);
+    await screen.findByText(/^Part of your completion records was damaged/);
+    expect((await screen.findAllByRole('row')).slice(1)).toHaveLength(2);
+    const copies = [...data].filter(([k]) => k.includes('records.json.damaged-') && !k.includes('@modified'));
+    expect(copies.map(([, v]) => v)).toEqual([damaged]);
+    const written = JSON.parse(data.get('casa-practice/records.json') ?? '{}') as { playthroughs: { id: string; mode: string }[] };
+    expect(written.playthroughs).toHaveLength(2);
+    expect(written.playthroughs.map((p) => p.id)).toContain(earlier);
+    expect(written.playthroughs.map((p) => p.mode)).toContain('assessment');
+  });
+
   // The records were set aside by the first page that read them; My records, where the notice sends
   // the volunteer, then found nothing to say, and the kept copy could not be reached at all.
   it('damaged records: My records still says so after another page set them aside, and the copy kept can be downloaded, after a reload too', async () => {

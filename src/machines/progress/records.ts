@@ -639,3 +639,42 @@ function restoreUnlocked(store: Store, mine: readonly PlaythroughRecord[], now: 
   store.write(RECORDS_KEY, recordsText({ ...read.file, best, playthroughs }));
   return missing.length;
 }
+
+/**
+ * The record of a finished playthrough that the stored records did not take, or undefined: the
+ * records file is damaged and was left as it was (it could not be moved aside, see readRecordsFile's
+ * `untouchable`), so nothing was written over it. A UI keeps such records for the session
+ * (see readRecordsKeeping). `finished`: what finishPlaythrough returned.
+ */
+export function unwrittenRecord(finished: { unsaved?: true; recorded: PlaythroughRecord } | { behind: true } | undefined): PlaythroughRecord | undefined {
+  return finished !== undefined && !('behind' in finished) && finished.unsaved === true ? finished.recorded : undefined;
+}
+
+/**
+ * The records, with the playthroughs this session finished that they did not take (`unwritten`:
+ * unwrittenRecord's, kept by the UI in memory). While the records file is damaged and left as it
+ * was, it is read as it is each time: its readable part and its notice, with these added to what is
+ * shown (never written over it). Once the records can be written again (the file repaired or moved
+ * aside), these are written into them and `unwritten` is emptied.
+ */
+export function readRecordsKeeping(store: Store, unwritten: PlaythroughRecord[], now = new Date()): RecordsRead {
+  const read = readRecords(store, now);
+  if (unwritten.length === 0) return read;
+  if (read.unsaved === true) return withUnwritten(read, unwritten);
+  restorePlaythroughs(store, unwritten, now);
+  // The notice of the read that repaired the file (moved it aside) is the news; this read has none.
+  const after = readRecords(store, now);
+  const said = { ...(read.notice ? { notice: read.notice } : {}), ...(read.setAside ? { setAside: read.setAside } : {}) };
+  if (after.unsaved === true) return { ...withUnwritten(after, unwritten), ...said };
+  unwritten.splice(0);
+  return { ...after, ...said };
+}
+
+/** `read` with the playthroughs of `unwritten` it does not hold added, and their best results. */
+function withUnwritten(read: RecordsRead, unwritten: readonly PlaythroughRecord[]): RecordsRead {
+  const known = new Set(read.playthroughs.map((p) => p.id));
+  const missing = unwritten.filter((p) => !known.has(p.id));
+  let records = read.records;
+  for (const p of missing) records = mergeCompletion(records, p.scenarioId, p.score.percent, new Date(p.completedAt));
+  return { ...read, records, playthroughs: [...read.playthroughs, ...missing] };
+}

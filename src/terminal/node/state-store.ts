@@ -1,4 +1,4 @@
-import { latestSaveKey, leftInPlace, mergeCompletion, readRecords, RECORDS_KEY, restorePlaythroughs, visibleLine, type PlaythroughRecord, type RecordsRead } from '../../machines/light.js';
+import { latestSaveKey, leftInPlace, readRecordsKeeping, RECORDS_KEY, unwrittenRecord, visibleLine, type PlaythroughRecord, type RecordsRead } from '../../machines/light.js';
 import type { Finished } from '../../machines/index.js';
 import { stateDir } from '../state.js';
 import { fileStore, type FileStore } from './file-store.js';
@@ -245,31 +245,23 @@ const unwritten = new Map<string, PlaythroughRecord[]>();
 
 /** Notes a finish (finishPlaythrough's result) whose record the records file did not take, so that loadRecords shows it for the rest of the session. */
 export function noteFinish(finished: Finished | undefined, env: NodeJS.ProcessEnv = process.env): void {
-  if (finished === undefined || 'behind' in finished || finished.unsaved !== true) return;
+  const record = unwrittenRecord(finished);
+  if (record === undefined) return;
   const store = stateStore(env);
   store.notTaken(RECORDS_KEY);
-  unwritten.set(store.dir, [...(unwritten.get(store.dir) ?? []), finished.recorded]);
+  unwritten.set(store.dir, [...(unwritten.get(store.dir) ?? []), record]);
 }
 
 /**
  * The completion records (a damaged file is moved aside and reported in `notice`). A partly damaged
  * file that could not be moved aside is left as it was and read again each time: its readable part,
  * its notice, and the playthroughs finished in this session (kept in memory only, see noteFinish).
- * Once the file can be repaired, those are written into it.
+ * Once the file can be repaired, those are written into it (the core's readRecordsKeeping).
  */
 export function loadRecords(env: NodeJS.ProcessEnv = process.env): RecordsRead {
   const store = stateStore(env);
-  const read = readRecords(store);
   const mine = unwritten.get(store.dir) ?? [];
-  if (mine.length === 0) return read;
-  if (read.unsaved !== true) {
-    restorePlaythroughs(store, mine);
-    unwritten.delete(store.dir);
-    return { ...readRecords(store), ...(read.notice ? { notice: read.notice } : {}), ...(read.setAside ? { setAside: read.setAside } : {}) };
-  }
-  const known = new Set(read.playthroughs.map((p) => p.id));
-  const missing = mine.filter((p) => !known.has(p.id));
-  let records = read.records;
-  for (const p of missing) records = mergeCompletion(records, p.scenarioId, p.score.percent, new Date(p.completedAt));
-  return { ...read, records, playthroughs: [...read.playthroughs, ...missing] };
+  const read = readRecordsKeeping(store, mine);
+  if (mine.length === 0) unwritten.delete(store.dir);
+  return read;
 }

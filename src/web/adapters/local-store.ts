@@ -1,4 +1,4 @@
-import { asideKey, cleanLine, leftInPlace, memoryStore, type Store } from '../../machines/light.js';
+import { asideKey, cleanLine, leftInPlace, memoryStore, RECORDS_KEY, type Store } from '../../machines/light.js';
 
 /**
  * The core's storage port over `window.localStorage`.
@@ -134,6 +134,10 @@ export function localStore(options: LocalStoreOptions = {}): LocalStore {
   const ls = storage;
   // Keys whose damaged value could not be copied aside (storage full): left in storage, the only
   // copy, and never written over or removed by this tab; what this tab writes there stays in memory.
+  // A save so left is no longer read (it is not offered again, damaged). The records are read as they
+  // are, each time: the core's reader shows their readable part and says, each time, that they are
+  // damaged and left as they were (hidden, every read after the first found no records: My records
+  // and the scenario cards came back empty, while the notice said the records were left as they were).
   const untouchable = new Set<string>();
 
   const tryWrite = (key: string, text: string): WriteResult => {
@@ -177,7 +181,7 @@ export function localStore(options: LocalStoreOptions = {}): LocalStore {
     ...base,
     read(key) {
       const kept = memory.read(key);
-      if (kept !== undefined || untouchable.has(key)) return kept;
+      if (kept !== undefined || (untouchable.has(key) && key !== RECORDS_KEY)) return kept;
       // May throw (the port allows it): the core turns it into a notice.
       return ls.getItem(prefix + key) ?? undefined;
     },
@@ -197,7 +201,8 @@ export function localStore(options: LocalStoreOptions = {}): LocalStore {
     remove,
     moveAside(key, now, why) {
       const to = asideKey(key, now, why, (k) => memory.read(k) !== undefined || ls.getItem(prefix + k) !== null);
-      const text = memory.read(key) ?? ls.getItem(prefix + key) ?? undefined;
+      // A value left as it was is copied as it is in storage (the only copy), not as this tab has it.
+      const text = (untouchable.has(key) ? ls.getItem(prefix + key) : undefined) ?? memory.read(key) ?? ls.getItem(prefix + key) ?? undefined;
       if (text === undefined) return to;
       // The copy must be in storage before the original goes. A copy kept only in this tab's memory
       // (storage full) was lost with the tab: then the original stays where it is, untouched.
@@ -207,6 +212,8 @@ export function localStore(options: LocalStoreOptions = {}): LocalStore {
         untouchable.add(key);
         return leftInPlace(key, 'this browser\'s storage for this site is full');
       }
+      // Copied at last (room was made): the original may go now, and the key is written again.
+      untouchable.delete(key);
       remove(key);
       return to;
     },

@@ -11,6 +11,8 @@ export interface DebriefProps {
   recorded: boolean;
   /** Recorded in a store that keeps it only until the tab is closed (storage refused or full). */
   inTabOnly?: boolean;
+  /** Not added to the stored records: they are damaged and were left as they were (shown from this tab's memory only). */
+  recordsLeft?: boolean;
   whatIf: boolean;
   onTryAgain: () => void;
   /** In place of "Try again" (presenter mode's "Start a new session", which asks first; null: none). */
@@ -23,6 +25,9 @@ export interface DebriefProps {
   lead?: ReactNode;
 }
 
+/** A finish the damaged records did not take (left as they were: never written over). */
+const RECORDS_LEFT = 'Shown in My records until you close this tab, but not kept: your records in this browser are damaged and were left as they were, so nothing is added to them (see My records).';
+
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** A reply in the table of paths: its words as they are (the column says whose reply), an action as "Do: …". */
@@ -32,7 +37,7 @@ const pathCell = (r: { reply: string; said: boolean; value: number }) => `${path
 const decisionId = (n: number) => `debrief-decision-${n + 1}`;
 
 /** The debrief: band and score, critical violations first, principles, transcript, paths, what if. */
-export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, whatIf, onTryAgain, again, onWhatIf, voice = 'you', lead }: DebriefProps) {
+export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, recordsLeft = false, whatIf, onTryAgain, again, onWhatIf, voice = 'you', lead }: DebriefProps) {
   const m = useMemo(() => debriefModel(scenario, debrief), [scenario, debrief]);
   const v = VOICE_WORDS[voice];
   const room = voice === 'room';
@@ -55,7 +60,7 @@ export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, 
           {room ? 'Trainer-led session: not added to My records.' : (
             <>
               {mode === 'assessment' ? 'Assessment mode. ' : 'Practice mode. '}
-              {whatIf ? 'This was a what-if replay: not added to your records.' : recorded ? (inTabOnly ? 'Added to My records in this tab only: this browser is not keeping them (see the notice at the top of the page).' : 'Added to My records.') : 'Not added to your records.'}
+              {whatIf ? 'This was a what-if replay: not added to your records.' : recorded ? (recordsLeft ? RECORDS_LEFT : inTabOnly ? 'Added to My records in this tab only: this browser is not keeping them (see the notice at the top of the page).' : 'Added to My records.') : 'Not added to your records.'}
             </>
           )}
         </p>

@@ -6,7 +6,7 @@ import {
   type Debrief as DebriefData, type PersistedScenarioSnapshot, type PlayableScenario, type SessionActor, type SessionEvent, type SessionMode, type SessionView, type Scenario, type Turn,
 } from '../../machines/index.js';
 import { watcherOf } from '../adapters/local-store.js';
-import { guardRecorded } from '../records-guard.js';
+import { guardRecorded, keepUnwritten } from '../records-guard.js';
 import { useStore, useStoreProblem } from '../store.js';
 import { useTitle } from '../title.js';
 import { Announce } from './Announce.js';
@@ -155,6 +155,8 @@ export function startedAgainWords(mode: SessionMode, before: SessionMode): strin
 function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, paused, notice, resumed, whatIf, again, focusOnStart, onTryAgain, onWhatIf, addresses }: PlaythroughProps) {
   const store = useStore();
   const keptInTabOnly = useStoreProblem(store) !== undefined;
+  // The records are damaged and left as they were (no room for a copy): this finish is shown from this tab's memory only.
+  const [recordsLeft, setRecordsLeft] = useState(false);
   const { scenario } = playable;
   const [actor] = useState(() => startSession(scenario, mode, snapshot, snapshot ? undefined : newSeed()));
   const view = useSelector(actor, useCallback((s: Snapshot) => selectView(scenario, s), [scenario]));
@@ -218,6 +220,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
             finished.current = true;
             const finish = finishPlaythrough(store, playable, snap.output as DebriefData, now, { mode: snap.context.mode, startedAt, randomBytes: (b) => crypto.getRandomValues(b), activeMs: clock.activeMs(now.getTime()), finishedSnapshot: actor.getPersistedSnapshot() });
             if (finish) guardRecorded(store, finish.recorded);
+            if (keepUnwritten(store, finish)) setRecordsLeft(true);
             // Kept: a reload opens this debrief again (no new history entry, and no change of page).
             if (finish && addresses) history.replaceState(history.state, '', addresses.debrief);
           }
@@ -355,6 +358,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
           mode={context.mode}
           recorded={persist && !elsewhere}
           inTabOnly={keptInTabOnly}
+          recordsLeft={recordsLeft}
           whatIf={whatIf}
           onTryAgain={() => onTryAgain()}
           onWhatIf={(decision) => {

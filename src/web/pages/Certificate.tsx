@@ -1,10 +1,11 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import { CERTIFICATE_CREDIT, certificateData, localDate, PRACTICE_IDLE_MS, readRecords, RECORDS_KEY } from '../../machines/index.js';
+import { CERTIFICATE_CREDIT, certificateData, localDate, PRACTICE_IDLE_MS, RECORDS_KEY } from '../../machines/index.js';
 import { watcherOf } from '../adapters/local-store.js';
 import { NoMinutes } from '../components/NoMinutes.js';
 import { TableWrap } from '../components/TableWrap.js';
 import { hrefOf } from '../routing.js';
 import { useStore } from '../store.js';
+import { readRecordsHere } from '../records-guard.js';
 
 /** A printable certificate of completed practice for the in-service hours log (one A4/Letter page). */
 export default function Certificate() {
@@ -13,7 +14,7 @@ export default function Certificate() {
   const yearId = useId();
   // Read again when another tab changes the records (a scenario finished there), as My records is.
   const [version, setVersion] = useState(0);
-  const { playthroughs } = useMemo(() => (void version, readRecords(store)), [store, version]);
+  const { playthroughs } = useMemo(() => (void version, readRecordsHere(store)), [store, version]);
   useEffect(() => watcherOf(store)?.(RECORDS_KEY, () => setVersion((v) => v + 1)), [store]);
   const years = useMemo(() => {
     const ys = new Set(playthroughs.map((p) => Number(localDate(p.completedAt).slice(0, 4))).filter(Number.isFinite));

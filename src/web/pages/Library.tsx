@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
-import { continueChoices, debriefKey, DEBRIEFS_PREFIX, isEntry, leftOutWords, quickEntry, readRecords, saveKey, saveSummary, sortEntries, type CatalogEntry, type LeftOut } from '../../machines/light.js';
+import { continueChoices, debriefKey, DEBRIEFS_PREFIX, isEntry, leftOutWords, quickEntry, saveKey, saveSummary, sortEntries, type CatalogEntry, type LeftOut } from '../../machines/light.js';
 import { Announce } from '../components/Announce.js';
 import { hrefOf } from '../routing.js';
 import { scenarioTexts } from '../scenarios.js';
 import { recordsNoticeThisVisit } from '../storage-words.js';
 import { useStore } from '../store.js';
 import { useFailPage } from '../page-failure.js';
+import { readRecordsHere } from '../records-guard.js';
 
 interface Listing {
   /** saved: the words of the link that continues a save (the terminal's: where it stopped and when). */
@@ -23,7 +24,7 @@ export function Library() {
     let live = true;
     scenarioTexts().then((texts) => {
       if (!live) return;
-      const read = readRecords(store);
+      const read = readRecordsHere(store);
       const { records } = read;
       const notice = recordsNoticeThisVisit(store, read);
       // The last debrief of each finished scenario is kept (the core's keepDebrief): it can be opened again.

@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
-import { backupFileName, backupLeftOutNote, backupLeftOutQuestion, backupText, backupTooLarge, BAND_LABELS, certificateData, cleanLine, exportFileName, importBackup, IN_SERVICE_COUNTING, IN_SERVICE_CREDIT, localDate, localTime, parseBackup, readRecords, RECORDS_KEY, recordsCsv, xapiFile, type BackupFile, type BackupLeftOut, type RecordsRead } from '../../machines/index.js';
+import { backupFileName, backupLeftOutNote, backupLeftOutQuestion, backupText, backupTooLarge, BAND_LABELS, certificateData, cleanLine, exportFileName, importBackup, IN_SERVICE_COUNTING, IN_SERVICE_CREDIT, localDate, localTime, parseBackup, RECORDS_KEY, recordsCsv, xapiFile, type BackupFile, type BackupLeftOut, type RecordsRead } from '../../machines/index.js';
 import { requestPersistentStorage, watcherOf, type PersistResult } from '../adapters/local-store.js';
 import { downloadText } from '../download.js';
 import { bundledScenarios } from '../records-data.js';
@@ -10,6 +10,7 @@ import { Announce } from '../components/Announce.js';
 import { NoMinutes } from '../components/NoMinutes.js';
 import { TableWrap } from '../components/TableWrap.js';
 import { ConfirmPanel, useConfirmation } from '../components/Confirm.js';
+import { readRecordsHere } from '../records-guard.js';
 
 const PERSIST_WORDS: Record<PersistResult, string> = {
   granted: 'Done: this browser agreed to keep your records unless you clear them yourself.',
@@ -44,7 +45,7 @@ export default function Records() {
   const [message, setMessageState] = useState<{ text: string; alert?: boolean; near: 'persist' | 'backup'; n: number }>();
   const setMessage = (m: { text: string; alert?: boolean; near: 'persist' | 'backup' }) => setMessageState((old) => ({ ...m, n: (old?.n ?? 0) + 1 }));
   // Read again after an import, and when another tab changes the records (a scenario finished there).
-  const read: RecordsRead = useMemo(() => (void version, readRecords(store)), [store, version]);
+  const read: RecordsRead = useMemo(() => (void version, readRecordsHere(store)), [store, version]);
   useEffect(() => watcherOf(store)?.(RECORDS_KEY, () => setVersion((v) => v + 1)), [store]);
   const recordsShown = recordsNoticeThisVisit(store, read, 'records');
   // Copies of damaged records this browser keeps (records.json.damaged-…): each can be downloaded,
