@@ -1,4 +1,4 @@
-import { breaksCritical, changeWords, citationWords, continueChoices, debriefModel, entryOf, finishPlaythrough, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeFailure, resumeOpening, selectView, startSession, unknownReplyIdWords, VERDICT_WORDS, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type SaveHold, type SessionActor, type SessionMode, type SessionView, type Voice } from '../machines/index.js';
+import { breaksCritical, changeWords, citationWords, continueChoices, debriefModel, entryOf, finishPlaythrough, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeFailure, resumeOpening, selectView, startSession, START_OVER_UNSAVED, unknownReplyIdWords, VERDICT_WORDS, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type SaveHold, type SessionActor, type SessionMode, type SessionView, type Voice } from '../machines/index.js';
 import { loadCatalog } from './catalog-validate.js';
 import type { CliIO } from './commands.js';
 import { debriefPlain } from './debrief-plain.js';
@@ -117,7 +117,7 @@ async function playOne(playable: PlayableScenario, fromList: boolean, opts: Plai
   if (run.notice) say(run.notice);
   else if (run.snapshot !== undefined) say('Continuing where you stopped.');
   // Only when there is a save to keep: --new with none (as in scripts) is simply a new run.
-  else if (opts.origin === 'started-over' && saveWaiting(playable, opts.env) !== undefined) say('Starting over: your save is kept until you make your first reply.');
+  else if (opts.origin === 'started-over' && saveWaiting(playable, opts.env) !== undefined) say(stateStore(opts.env).savingFailure() === undefined ? 'Starting over: your save is kept until you make your first reply.' : `Starting over: ${START_OVER_UNSAVED}.`);
   if (run.snapshot !== undefined) printRecap(scenario, actor, say);
   // Only the keys that do something in this mode: assessment has no undo.
   say(`Type a reply number and press Enter. Also: ${fromList ? 'b back to the scenarios (before your first reply), ' : ''}${run.mode === 'practice' ? 'u undo, ' : ''}q save and quit.`);

@@ -40,7 +40,9 @@ export function saveProgress(playable: PlayableScenario, persistedSnapshot: unkn
   if ((result.saved || kept !== undefined) && store.inMemoryOnly(result.key)) {
     // Said as the app ends: the session kept in memory ends with it.
     const why = failureReason(env) ?? '';
-    return { ok: false, result, message: `Progress could not be saved: ${why}, so this playthrough was not kept.` };
+    // An older save of this scenario still on the disk is kept, as the quit prompt said (keptSaveWords).
+    const older = keptSaveWords(saveKeptOnDisk(playable, env), env);
+    return { ok: false, result, message: `Progress could not be saved: ${why}, so this playthrough was not kept.${older ? ` ${older}` : ''}` };
   }
   const resume = `Continue with: ${command('resume', env)}`;
   if (kept !== undefined) return { ok: true, result, message: `Progress saved to ${store.pathOf(result.key)}\n${resume}` };
@@ -87,6 +89,17 @@ export function saveKeptOnDisk(playable: Pick<PlayableScenario, 'scenario' | 'fi
   const disk = fileStore(stateStore(env).dir);
   const summary = saveWaitingIn(disk, playable);
   return summary && { summary, latest: core.latestSaveKey(disk) === summary.key };
+}
+
+/**
+ * Where progress cannot be saved, the sentence for a save of this scenario kept from before
+ * (saveKeptOnDisk's): it stays as it was, and the next run opens it (`resume` when it is the newest
+ * save, otherwise opening the scenario again). Undefined when there is none.
+ */
+export function keptSaveWords(kept: { summary: SaveSummary; latest: boolean } | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (!kept) return undefined;
+  const opens = kept.latest ? `${command('resume', env)} opens that one` : 'opening this scenario again offers that one';
+  return `Your earlier save of this scenario (at decision ${kept.summary.decision}) is kept as it was: ${opens}.`;
 }
 
 function saveWaitingIn(store: core.Store, playable: Pick<PlayableScenario, 'scenario' | 'file' | 'bundled' | 'from' | 'set'>): SaveSummary | undefined {

@@ -151,13 +151,20 @@ export function repliesMadeWords(summary: Pick<SaveSummary, 'replies'>): string 
   return summary.replies === 0 ? 'no reply yet' : `${summary.replies} ${summary.replies === 1 ? 'reply' : 'replies'} made`;
 }
 
-/** The words of the continue / start over question, for every UI alike. */
-export function continueChoices(summary: Pick<SaveSummary, 'replies' | 'savedAt' | 'mode'>, now = new Date()): { continueLabel: string; startOverLabel: string; plainNotice: string } {
+/** Starting over where progress cannot be saved: the save is never replaced (continueChoices, and a plain run's line). */
+export const START_OVER_UNSAVED = 'your save stays as it was, since this playthrough cannot be saved';
+
+/**
+ * The words of the continue / start over question, for every UI alike. `cannotSave`: progress
+ * cannot be saved (a state folder that cannot be written), so starting over never replaces the save
+ * ("kept until you make your first reply" promised a replacement that never comes).
+ */
+export function continueChoices(summary: Pick<SaveSummary, 'replies' | 'savedAt' | 'mode'>, now = new Date(), cannotSave = false): { continueLabel: string; startOverLabel: string; plainNotice: string } {
   // The mode too: a save may be of the other mode than the one the volunteer is starting in.
   const where = `${repliesMadeWords(summary)}, ${summary.mode}, saved ${agoWords(summary.savedAt, now)}`;
   return {
     continueLabel: `Continue where you stopped (${where})`,
-    startOverLabel: 'Start over (the save is kept until you make your first reply)',
+    startOverLabel: cannotSave ? `Start over (${START_OVER_UNSAVED})` : 'Start over (the save is kept until you make your first reply)',
     plainNotice: `Continuing where you stopped (${where}).`,
   };
 }

@@ -290,7 +290,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
       <ContinuePrompt title={entry.title} summary={summary}
         onContinue={() => once(() => resume(summary.key, playable))}
         onStartOver={() => setScreen(fromPicker ? { name: 'note', entry, fromPicker, origin: 'started-over' } : { name: 'note', entry: entryOf(playable), fromPicker, origin: 'started-over' })}
-        onBack={fromPicker ? () => toPicker() : undefined} onQuit={quit} />
+        onBack={fromPicker ? () => toPicker() : undefined} onQuit={quit} cannotSave={stateStore(services.env).savingFailure() !== undefined} />
     );
   } else if (screen.name === 'roomChoose') {
     const { entry, playable, kept, fromPicker } = screen;

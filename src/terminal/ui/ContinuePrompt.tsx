@@ -22,12 +22,14 @@ export interface ContinuePromptProps {
   /** Back to the picker; absent when there is none. */
   onBack?: () => void;
   onQuit: (interrupted: boolean) => void;
+  /** Progress cannot be saved: starting over never replaces the save (see continueChoices). */
+  cannotSave?: boolean;
 }
 
-/** Opening a scenario that has a save asks first: continue it, or start over (the save is kept until the first reply). */
-export function ContinuePrompt({ title, summary, options: given, intro = 'You have a saved playthrough of this scenario.', onContinue, onStartOver, onBack, onQuit }: ContinuePromptProps) {
+/** Opening a scenario that has a save asks first: continue it, or start over (the save is kept until the first reply, or for good where progress cannot be saved). */
+export function ContinuePrompt({ title, summary, options: given, intro = 'You have a saved playthrough of this scenario.', onContinue, onStartOver, onBack, onQuit, cannotSave = false }: ContinuePromptProps) {
   const theme = useTheme();
-  const words = summary ? continueChoices(summary) : undefined;
+  const words = summary ? continueChoices(summary, new Date(), cannotSave) : undefined;
   const options = given ?? [words?.continueLabel ?? '', words?.startOverLabel ?? ''];
   const [selected, setSelected] = useState(0);
   const pick = (i: number) => (i === 0 ? onContinue() : onStartOver());

@@ -2,6 +2,7 @@ import { Box } from 'ink';
 import type { SaveSummary } from '../../machines/index.js';
 import { command } from '../invocation.js';
 import { stateStore } from '../node/state-store.js';
+import { keptSaveWords } from '../saves.js';
 import { inkRows } from '../wrap.js';
 import { useApp } from './AppContext.js';
 import { KeyHints } from './KeyHints.js';
@@ -24,10 +25,8 @@ export type KeptSave = { summary: SaveSummary; latest: boolean } | undefined;
  */
 export function unsavedQuitWords(kept: KeptSave, env: NodeJS.ProcessEnv): string {
   const lost = 'This playthrough cannot be saved and will be lost.';
-  if (!kept) return lost;
-  const at = `at decision ${kept.summary.decision}`;
-  const opens = kept.latest ? `${command('resume', env)} opens that one` : 'opening this scenario again offers that one';
-  return `${lost} Your earlier save of this scenario (${at}) is kept as it was: ${opens}.`;
+  const older = keptSaveWords(kept, env);
+  return older ? `${lost} ${older}` : lost;
 }
 
 /** The rows the quit prompt takes beyond the help line it replaces, at this width (`words`: unsavedQuitWords, where progress cannot be saved). */

@@ -1,0 +1,107 @@
+import { readdirSync, readFileSync, utimesSync } from 'node:fs';
+import { join } from 'node:path';
+import { cleanup } from 'ink-testing-library';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { checkStateFolder } from '../../src/terminal/node/state-store.js';
+import { runPlain } from '../../src/terminal/plain.js';
+import { loadPlayable } from '../../src/terminal/scenario-source.js';
+import { bundledFile } from './helpers/layout.js';
+import { appElement, envWithSave, KEY, newPhone, press, renderAt, tap } from './helpers/ink.js';
+
+// A state folder that takes no write, as a read-only one (root writes anywhere, so a real read-only
+// folder cannot be tested as root): every file written is put in place by a rename, which is refused
+// while `refused.on`. What is there already can still be read.
+const refused = vi.hoisted(() => ({ on: false }));
+vi.mock('node:fs', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs')>();
+  return {
+    ...fs,
+    renameSync(from: Parameters<typeof fs.renameSync>[0], to: Parameters<typeof fs.renameSync>[1]) {
+      if (refused.on) throw Object.assign(new Error('EROFS: read-only file system, rename'), { code: 'EROFS' });
+      fs.renameSync(from, to);
+    },
+  };
+});
+
+afterEach(() => {
+  refused.on = false;
+  cleanup();
+});
+
+const oneLine = (frame: string | undefined) => (frame ?? '').replace(/[│╭╮╰╯─]/g, ' ').replace(/\s+/g, ' ');
+
+/** A state folder with a save of the new-phone example at decision 1, then refusing every write; the save's path and text. */
+async function savedThenReadOnly() {
+  const env = await envWithSave();
+  const saves = join(env.XDG_STATE_HOME as string, 'casa-practice', 'saves');
+  const [file] = readdirSync(saves).filter((f) => f.endsWith('.json'));
+  if (file === undefined) throw new Error('no save was written');
+  const save = join(saves, file);
+  return { env, saves, save, before: readFileSync(save, 'utf8') };
+}
+
+describe('a state folder that cannot be written, beside a save from before', () => {
+  // "Start over (the save is kept until you make your first reply)": the save is never replaced here.
+  // And the last words, "…so this playthrough was not kept.", left out the save that is.
+  it('the start-over choice says the save stays as it was, and quitting says the earlier save is kept and resume opens it (at 60×24)', async () => {
+    const { env, save, before } = await savedThenReadOnly();
+    refused.on = true;
+    const { element, exit } = appElement({ env });
+    const r = await renderAt(element, 60, 24);
+    await press(r, '1');
+    const choice = oneLine(r.lastFrame());
+    expect(choice).toContain('Start over (your save stays as it was, since this playthrough cannot be saved)');
+    expect(choice).not.toContain('until you make your first reply');
+    const rows = r.lastFrame().split('\n');
+    expect(rows.length).toBeLessThanOrEqual(24);
+    expect(Math.max(...rows.map((l) => [...l].length))).toBeLessThanOrEqual(60);
+    await press(r, '2', KEY.enter, '1', 'q');
+    expect(oneLine(r.lastFrame())).toMatch(/will be lost\. Your earlier save of this scenario \(at decision 1\) is kept as it was: \S+(?: \S+)? resume opens that one\./);
+    await tap(r, 'y');
+    const [said, code] = exit.mock.calls[0] ?? [];
+    expect(oneLine(said)).toMatch(/^Progress could not be saved: .+, so this playthrough was not kept\. Your earlier save of this scenario \(at decision 1\) is kept as it was: \S+(?: \S+)? resume opens that one\.$/);
+    expect(code).toBe(74);
+    expect(readFileSync(save, 'utf8')).toBe(before);
+  });
+
+  it('when the earlier save is not the newest (another scenario saved since), the prompt and the last words say opening this scenario again offers it, not resume', async () => {
+    const { env, save, before } = await savedThenReadOnly();
+    // Another scenario saved later: resume opens that one.
+    const other = loadPlayable(bundledFile('trafficker-contact.json'));
+    if ('problems' in other) throw new Error(other.problems);
+    const hour = (Date.now() - 3_600_000) / 1000;
+    utimesSync(save, hour, hour);
+    const second = appElement({ env, start: { kind: 'play', playable: other, showNote: true } });
+    const s = await renderAt(second.element, 80, 24);
+    await press(s, KEY.enter, 'q');
+    await tap(s, 'y');
+    s.unmount();
+    expect(readdirSync(join(save, '..')).filter((f) => f.endsWith('.json'))).toHaveLength(2);
+
+    refused.on = true;
+    const { element, exit } = appElement({ env });
+    const r = await renderAt(element, 60, 24);
+    await press(r, '1', '2', KEY.enter, '1', 'q');
+    const prompt = oneLine(r.lastFrame());
+    expect(prompt).toMatch(/will be lost\. Your earlier save of this scenario \(at decision 1\) is kept as it was: opening this scenario again offers that one\./);
+    expect(prompt).not.toMatch(/resume opens/);
+    const rows = r.lastFrame().split('\n');
+    expect(rows.length).toBeLessThanOrEqual(24);
+    expect(Math.max(...rows.map((l) => [...l].length))).toBeLessThanOrEqual(60);
+    await tap(r, 'y');
+    expect(oneLine(exit.mock.calls[0]?.[0])).toMatch(/so this playthrough was not kept\. Your earlier save of this scenario \(at decision 1\) is kept as it was: opening this scenario again offers that one\.$/);
+    expect(readFileSync(save, 'utf8')).toBe(before);
+  });
+
+  it('line by line, --new says the save stays as it was rather than until the first reply', async () => {
+    const { env, save, before } = await savedThenReadOnly();
+    refused.on = true;
+    checkStateFolder(env);
+    let said = '';
+    const keys = ['1', 'q'];
+    await runPlain({ playable: newPhone(), mode: 'practice', io: { out: (t) => (said += t), err: (t) => (said += t) }, env, width: 200, readLine: async () => keys.shift(), origin: 'started-over' });
+    expect(said).toContain('Starting over: your save stays as it was, since this playthrough cannot be saved.');
+    expect(said).not.toContain('until you make your first reply');
+    expect(readFileSync(save, 'utf8')).toBe(before);
+  });
+});
