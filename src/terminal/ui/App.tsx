@@ -246,6 +246,10 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   };
   /** A save read (or found again at its file's new place) opens where it stopped. */
   const play = async (found: Extract<ResumeResult, { kind: 'ok' }>) => {
+    // Back at the picker, it is on this scenario (opened with R, it came back on the first one): its
+    // file in the list, else the entry of the same scenario.
+    const entry = catalog.entries.find((e) => e.file === found.playable.file) ?? catalog.entries.find((e) => e.id === found.playable.scenario.id);
+    if (entry) lastOpened.current = entry.file;
     const actor = await newActor(services.env, found.playable, found.mode, found.snapshot);
     setScreen({ name: 'play', playable: found.playable, actor, mode: found.mode, fromPicker: true, startedAt: found.startedAt, activeMs: found.activeMs, hold: found.hold, origin: 'continued', resumed: true });
   };
