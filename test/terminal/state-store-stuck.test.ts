@@ -1,19 +1,21 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readRecords, readSave, recordCompletion, RECORDS_KEY } from '../../src/machines/index.js';
 import { loadRecords, stateStore } from '../../src/terminal/node/state-store.js';
-import { appElement, KEY, newPhone, playToDebrief, press, renderApp, tempEnv } from './helpers/ink.js';
+import { appElement, KEY, newPhone, playToDebrief, press, renderApp, tap, tempEnv } from './helpers/ink.js';
 
 // A file system that refuses to rename a file aside (to "….damaged-…") but takes every other write,
-// the atomic writes' own renames included: the case where the only copy was written over.
+// the atomic writes' own renames included: the case where the only copy was written over. (Until
+// `aside.refused` is turned off: the file can then be repaired.)
+const aside = vi.hoisted(() => ({ refused: true }));
 vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs')>();
   return {
     ...fs,
     renameSync(from: Parameters<typeof fs.renameSync>[0], to: Parameters<typeof fs.renameSync>[1]) {
-      if (String(to).includes('.damaged-')) throw Object.assign(new Error('EPERM: operation not permitted, rename'), { code: 'EPERM' });
+      if (aside.refused && String(to).includes('.damaged-')) throw Object.assign(new Error('EPERM: operation not permitted, rename'), { code: 'EPERM' });
       fs.renameSync(from, to);
     },
   };
@@ -52,7 +54,10 @@ describe('the state store when a damaged file cannot be moved aside', () => {
 });
 
 describe('in the app, partly damaged records that cannot be moved aside', () => {
-  afterEach(() => cleanup());
+  afterEach(() => {
+    aside.refused = true;
+    cleanup();
+  });
   const oneLine = (frame: string | undefined) => (frame ?? '').replace(/\s+/g, ' ');
 
   // The first read hid the file it could not move (as for a save): the picker that came back after
@@ -86,5 +91,44 @@ describe('in the app, partly damaged records that cannot be moved aside', () => 
     expect(oneLine(r.lastFrame())).toMatch(notice);
     expect(readFileSync(file, 'utf8')).toBe(text);
     expect(loadRecords(env).playthroughs).toHaveLength(2);
+  });
+
+  // This session's finishes were kept in memory "and written in once the file can be repaired":
+  // untested. Once the file could be moved aside, the readable part and this session's finish were
+  // kept in memory all the same (the key stayed "never written over"), and lost at the quit.
+  it('once the file can be moved aside, the readable part and this session\'s finish are written to the records, and quitting says nothing was lost', async () => {
+    const env = tempEnv();
+    const dir = join(env.XDG_STATE_HOME ?? '', 'casa-practice');
+    const first = await renderApp(appElement({ env, start: { kind: 'play', playable: newPhone(), showNote: true } }).element);
+    await press(first, KEY.enter);
+    await playToDebrief(first, 1);
+    first.unmount();
+    const file = join(dir, RECORDS_KEY);
+    const data = JSON.parse(readFileSync(file, 'utf8')) as { playthroughs: { id: string }[] };
+    const earlier = data.playthroughs[0]?.id;
+    data.playthroughs.push({ id: 'not a record' });
+    writeFileSync(file, JSON.stringify(data));
+    const text = readFileSync(file, 'utf8');
+
+    const { element, exit } = appElement({ env });
+    const r = await renderApp(element);
+    await press(r, '1', KEY.enter);
+    await playToDebrief(r, 3);
+    expect(readFileSync(file, 'utf8')).toBe(text);
+    // The file can be moved now: the picker's read repairs it.
+    aside.refused = false;
+    await press(r, 'b');
+    expect(oneLine(r.lastFrame())).toMatch(/Part of your completion records was damaged: 1 finished scenario could not be read .* they were moved to \S+records\.json\.damaged-/);
+    const copies = readdirSync(dir).filter((f) => f.startsWith(`${RECORDS_KEY}.damaged-`));
+    expect(copies.map((f) => readFileSync(join(dir, f), 'utf8'))).toEqual([text]);
+    const written = JSON.parse(readFileSync(file, 'utf8')) as { playthroughs: { id: string }[]; best: Record<string, { completions: number }> };
+    expect(written.playthroughs).toHaveLength(2);
+    expect(written.playthroughs[0]?.id).toBe(earlier);
+    expect(written.best['example-new-phone']?.completions).toBe(2);
+    // Read again: nothing added twice.
+    expect(loadRecords(env).playthroughs).toHaveLength(2);
+    expect(JSON.parse(readFileSync(file, 'utf8')).playthroughs).toHaveLength(2);
+    await tap(r, 'q');
+    expect(exit.mock.calls[0]).toEqual([undefined, 0]);
   });
 });

@@ -177,6 +177,10 @@ function resilientStore(dir: string): StateStore {
       try {
         const to = files.moveAside(key, now, why);
         memory.delete(key);
+        // Moved at last (a file once left as it was): its key is written again. (Still marked, the
+        // repaired records and this session's finishes were kept in memory and lost at the quit,
+        // the damaged file being gone from its place.)
+        untouchable.delete(key);
         return to;
       } catch (e) {
         // It cannot be moved: it stays where it is, and nothing written to its key later in this
