@@ -42,3 +42,8 @@ export function keepUnwritten(store: Store, finished: Parameters<typeof unwritte
 export function readRecordsHere(store: Store, now = new Date()): RecordsRead {
   return readRecordsKeeping(store, unwritten.get(store) ?? [], now);
 }
+
+/** What this tab finished that the stored records did not take (for a backup, the one way to keep it). */
+export function unwrittenHere(store: Store): readonly PlaythroughRecord[] {
+  return unwritten.get(store) ?? [];
+}

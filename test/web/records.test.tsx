@@ -515,6 +515,10 @@ describe('My records', () => {
     const rows = (await screen.findAllByRole('row')).slice(1);
     expect(rows).toHaveLength(2);
     expect(rows.map((r) => r.textContent)).toEqual(expect.arrayContaining([expect.stringContaining('Assessment'), expect.stringContaining('Practice')]));
+    // A backup is the one way to keep it: it holds this tab's finish too.
+    await user.click(screen.getByRole('button', { name: 'Download a backup file' }));
+    const backup = JSON.parse((await blobs.at(-1)?.blob.text()) ?? '{}') as { records: { playthroughs: { mode: string }[] } };
+    expect(backup.records.playthroughs.map((p) => p.mode).sort()).toEqual(['assessment', 'practice']);
     cleanup();
     renderApp('#/', store);
     await screen.findByText(/^Part of your completion records is damaged/);

@@ -2,7 +2,7 @@ import { exportFileName, RECORDS_CSV_HEADER } from '../report/records-export.js'
 import { isScenarioId } from '../scenario-id.js';
 import { cleanLine } from '../text/clean.js';
 import { quoteValue } from '../text/quote.js';
-import { bestResultProblem, FUTURE_SLACK_MS, isCompletionTime, parsePlaythrough, readRecordsFile, RECORDS_KEY, recordsText, trustedLastCompleted, type PlaythroughRecord, type Records, type RecordsFile, type RecordsSetAside } from './records.js';
+import { addPlaythroughs, bestResultProblem, FUTURE_SLACK_MS, isCompletionTime, parsePlaythrough, readRecordsFile, RECORDS_KEY, recordsText, trustedLastCompleted, type PlaythroughRecord, type Records, type RecordsFile, type RecordsSetAside } from './records.js';
 import { SAVES_PREFIX } from './slots.js';
 import { exclusively, type Store } from './store.js';
 
@@ -56,9 +56,16 @@ export function backupFileName(now = new Date()): string {
   return exportFileName('backup', 'json', now);
 }
 
-/** A backup of everything in the store, as file text. Damaged saves are left out (they stay set aside in the store). */
-export function backupText(store: Store, now = new Date()): { text: string; notice?: string; setAside?: RecordsSetAside } {
-  const { file, notice, setAside } = exclusively(store, RECORDS_KEY, () => readRecordsFile(store, now));
+/**
+ * A backup of everything in the store, as file text. Damaged saves are left out (they stay set aside
+ * in the store). `unwritten`: playthroughs this session finished that the stored records did not take.
+ */
+export function backupText(store: Store, now = new Date(), unwritten: readonly PlaythroughRecord[] = []): { text: string; notice?: string; setAside?: RecordsSetAside } {
+  const read = exclusively(store, RECORDS_KEY, () => readRecordsFile(store, now));
+  const { notice, setAside } = read;
+  // With what this session finished that damaged records left as they were did not take (see
+  // unwrittenRecord): the backup is the one way left to keep it.
+  const file = addPlaythroughs(read.file, unwritten);
   const saves: Record<string, SaveValue> = {};
   for (const { key } of store.list(SAVES_PREFIX)) {
     if (!SAVE_KEY.test(key)) continue;

@@ -672,9 +672,16 @@ export function readRecordsKeeping(store: Store, unwritten: PlaythroughRecord[],
 
 /** `read` with the playthroughs of `unwritten` it does not hold added, and their best results. */
 function withUnwritten(read: RecordsRead, unwritten: readonly PlaythroughRecord[]): RecordsRead {
-  const known = new Set(read.playthroughs.map((p) => p.id));
-  const missing = unwritten.filter((p) => !known.has(p.id));
-  let records = read.records;
-  for (const p of missing) records = mergeCompletion(records, p.scenarioId, p.score.percent, new Date(p.completedAt));
-  return { ...read, records, playthroughs: [...read.playthroughs, ...missing] };
+  const { best, playthroughs } = addPlaythroughs({ best: read.records, playthroughs: read.playthroughs }, unwritten);
+  return { ...read, records: best, playthroughs };
+}
+
+/** Records (best results and playthroughs) with those of `more` they do not hold added, and their best results (unwrittenRecord's, for a backup). */
+export function addPlaythroughs<T extends Pick<RecordsFile, 'best' | 'playthroughs'>>(file: T, more: readonly PlaythroughRecord[]): T {
+  const known = new Set(file.playthroughs.map((p) => p.id));
+  const missing = more.filter((p) => !known.has(p.id));
+  if (missing.length === 0) return file;
+  let best = file.best;
+  for (const p of missing) best = mergeCompletion(best, p.scenarioId, p.score.percent, new Date(p.completedAt));
+  return { ...file, best, playthroughs: [...file.playthroughs, ...missing] };
 }

@@ -10,7 +10,7 @@ import { Announce } from '../components/Announce.js';
 import { NoMinutes } from '../components/NoMinutes.js';
 import { TableWrap } from '../components/TableWrap.js';
 import { ConfirmPanel, useConfirmation } from '../components/Confirm.js';
-import { readRecordsHere } from '../records-guard.js';
+import { readRecordsHere, unwrittenHere } from '../records-guard.js';
 
 const PERSIST_WORDS: Record<PersistResult, string> = {
   granted: 'Done: this browser agreed to keep your records unless you clear them yourself.',
@@ -80,7 +80,7 @@ export default function Records() {
     downloadText(exportFileName('xapi', 'json'), text, 'application/json');
   };
   const backup = () => {
-    const made = backupText(store);
+    const made = backupText(store, new Date(), unwrittenHere(store));
     const { text } = made;
     const notice = recordsNotice(made, 'records');
     downloadText(backupFileName(), text, 'application/json');
