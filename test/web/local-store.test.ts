@@ -97,6 +97,7 @@ describe('localStore', () => {
     const storage = fakeStorage();
     const store = localStore({ storage: () => storage });
     store.write(RECORDS_KEY, '{ not json');
+    store.write('saves/a.json', 'first');
     // Full for new keys only: replacing the original (a shorter text) would still fit.
     storage.fail = undefined;
     const setItem = storage.setItem.bind(storage);
@@ -112,6 +113,11 @@ describe('localStore', () => {
     expect(recordCompletion(store, 'a', 50, new Date('2026-12-01T10:00:00Z')).unsaved).toBe(true);
     expect(storage.map.get('casa-practice/records.json')).toBe('{ not json');
     expect(readRecords(store, new Date('2026-12-01T10:00:00Z')).notice).toBe(read.notice);
+    // Said by that notice: once a write fits again, the page's problem goes and a read does not bring it back.
+    store.write('saves/a.json', 'A');
+    expect(store.problem()).toBeUndefined();
+    expect(readRecords(store, new Date('2026-12-01T10:00:00Z')).notice).toBe(read.notice);
+    expect(store.problem()).toBeUndefined();
     // ...and a write to its key all the same is kept in this tab's memory, not in storage.
     store.write(RECORDS_KEY, '{}');
     expect(storage.map.get('casa-practice/records.json')).toBe('{ not json');

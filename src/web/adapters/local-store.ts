@@ -165,6 +165,21 @@ export function localStore(options: LocalStoreOptions = {}): LocalStore {
     return { ok: true };
   };
 
+  // A write to storage alone, its failure not reported (see moveAside); whether it was taken.
+  const copyQuietly = (key: string, text: string): boolean => {
+    try {
+      ls.setItem(prefix + key, text);
+    } catch {
+      return false;
+    }
+    try {
+      ls.setItem(prefix + MODIFIED + key, String(clock()));
+    } catch {
+      // The copy is safe; only its time is missing.
+    }
+    return true;
+  };
+
   const remove = (key: string) => {
     memory.remove(key);
     if (untouchable.has(key)) return;
@@ -206,7 +221,10 @@ export function localStore(options: LocalStoreOptions = {}): LocalStore {
       if (text === undefined) return to;
       // The copy must be in storage before the original goes. A copy kept only in this tab's memory
       // (storage full) was lost with the tab: then the original stays where it is, untouched.
-      if (!tryWrite(to, text).ok) {
+      // Tried again at each read of a value already left as it was: that it does not fit is known and
+      // said (the records' notice), so it is not reported again as the page's problem, which would
+      // then say on every page that progress lasts only for the tab while saves are written.
+      if (!(untouchable.has(key) ? copyQuietly(to, text) : tryWrite(to, text).ok)) {
         memory.remove(to);
         memory.remove(key);
         untouchable.add(key);
