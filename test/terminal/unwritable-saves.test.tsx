@@ -6,7 +6,7 @@ import { checkStateFolder } from '../../src/terminal/node/state-store.js';
 import { runPlain } from '../../src/terminal/plain.js';
 import { loadPlayable } from '../../src/terminal/scenario-source.js';
 import { bundledFile } from './helpers/layout.js';
-import { appElement, envWithSave, KEY, newPhone, press, renderAt, tap } from './helpers/ink.js';
+import { appElement, envWithSave, KEY, newPhone, press, renderAt, tap, tempEnv } from './helpers/ink.js';
 
 // A state folder that takes no write, as a read-only one (root writes anywhere, so a real read-only
 // folder cannot be tested as root): every file written is put in place by a rename, which is refused
@@ -103,5 +103,42 @@ describe('a state folder that cannot be written, beside a save from before', () 
     expect(said).toContain('Starting over: your save stays as it was, since this playthrough cannot be saved.');
     expect(said).not.toContain('until you make your first reply');
     expect(readFileSync(save, 'utf8')).toBe(before);
+  });
+});
+
+describe('a state folder that cannot be written, beside a trainer-led session kept from before', () => {
+  // "Start over (the session in progress is replaced once the room votes)": nothing is written
+  // here, so the kept session is never replaced.
+  it('start over and start a new session say the kept session stays as it was (at 60×24)', async () => {
+    const env = tempEnv();
+    const first = await renderAt(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element, 60, 24);
+    await press(first, KEY.enter, '7', 'q');
+    await tap(first, 'y');
+    cleanup();
+    const kept = readdirSync(join(env.XDG_STATE_HOME as string, 'casa-practice'), { recursive: true }).map(String).filter((f) => f.endsWith('.json'));
+    expect(kept.length).toBeGreaterThan(0);
+    refused.on = true;
+    const r = await renderAt(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element, 60, 24);
+    await press(r, KEY.enter);
+    const choice = oneLine(r.lastFrame());
+    expect(choice).toContain('You have a trainer-led session of this scenario in progress.');
+    expect(choice).toContain('Start over (the session in progress stays as it was, since this session cannot be saved)');
+    expect(choice).not.toContain('replaced once the room votes');
+    const rows = r.lastFrame()?.split('\n') ?? [];
+    expect(rows.length).toBeLessThanOrEqual(24);
+    expect(Math.max(...rows.map((l) => [...l].length))).toBeLessThanOrEqual(60);
+    cleanup();
+    // A finished session: its debrief is kept, not "until you start a new one".
+    refused.on = false;
+    const done = tempEnv();
+    const run = await renderAt(appElement({ env: done, start: { kind: 'facilitate', playable: newPhone() } }).element, 60, 24);
+    await press(run, KEY.enter, 'r', '1', KEY.enter, 'r', '1');
+    cleanup();
+    refused.on = true;
+    const again = await renderAt(appElement({ env: done, start: { kind: 'facilitate', playable: newPhone() } }).element, 60, 24);
+    await press(again, KEY.enter);
+    const finished = oneLine(again.lastFrame());
+    expect(finished).toContain('finished here: its debrief is kept.');
+    expect(finished).toContain('Start a new session (the finished one stays as it was, since this session cannot be saved)');
   });
 });
