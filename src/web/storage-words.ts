@@ -15,6 +15,9 @@ const keptInBrowser = (what: 'them' | 'the save') => (movedTo: string) => leftWh
 export function recordsNotice(read: { notice?: string; setAside?: RecordsSetAside }, where: 'records' | 'elsewhere' = 'elsewhere'): string | undefined {
   if (!read.setAside) return read.notice;
   const kept = recordsSetAsideNotice(read.setAside, keptInBrowser('them'));
+  // Left as they were (storage full): a backup loaded now would live in this tab only, so the one
+  // way to keep what is shown is to download it.
+  if (leftWhereItWas(read.setAside.movedTo)) return `${kept} To keep what is shown, download a backup file ${where === 'records' ? 'with “Download a backup file” below' : 'on My records'}.`;
   return `${kept} If you have a backup file, load it ${where === 'records' ? 'with “Load a backup file” below' : 'on My records'} to bring your records back.`;
 }
 

@@ -494,7 +494,11 @@ describe('My records', () => {
     const best = file.best['youth-discloses']?.bestPercent;
 
     renderApp('#/', store);
-    expect((await screen.findByText(/^Part of your completion records is damaged/)).textContent).toMatch(notice);
+    const first = (await screen.findByText(/^Part of your completion records is damaged/)).textContent ?? '';
+    expect(first).toMatch(notice);
+    // A backup loaded now would be kept in this tab only: the notice says to download one instead.
+    expect(first).toMatch(/To keep what is shown, download a backup file on My records\.$/);
+    expect(first).not.toContain('bring your records back');
     expect(document.body.textContent).toContain(`Completed · best score ${best}%`);
     cleanup();
     // Read again (another page): still there, and still said.
