@@ -101,3 +101,41 @@ describe('scrolled to the end, then the window grows', () => {
     r.unmount();
   });
 });
+
+/** The rows a scrolled view shows: between its "↑ … more above" row and its "↓ … more below" (or "(end)") row. */
+function shownRows(frame: string): string[] {
+  const all = rows(frame);
+  const top = all.findIndex((l) => /^↑ \d+ more above/.test(l));
+  const bottom = all.findIndex((l, i) => i > top && (/^↓ \d+ more below/.test(l) || /^\(end\)/.test(l)));
+  if (top < 0 || bottom < 0) throw new Error(`not a scrolled view:\n${frame}`);
+  return all.slice(top + 1, bottom).map((l) => l.trim());
+}
+const words = (ls: string[]) => ls.join(' ').replace(/\s+/g, ' ').trim();
+
+describe('scrolled down in the debrief, then the window is resized', () => {
+  // The offset was kept as a count of rows: rewrapped at the new width, the same count of rows
+  // ended somewhere else in the text (120×40 → 60×24 went back by a decision and a half; 60×24 →
+  // 120×40 skipped on past the rest of the decision being read).
+  it.each([[120, 40, 60, 24], [60, 24, 120, 40]] as const)('at %i×%i → %i×%i the row read at the top is still at the top, rewrapped', async (c1, h1, c2, h2) => {
+    const playable = loadPlayable(join(BUNDLED, 'couch-rent.json'));
+    if ('problems' in playable) throw new Error(playable.problems);
+    const r = await reach(c1, h1, [KEY.enter], { kind: 'play', playable, showNote: true });
+    const { playToDebrief } = await import('./helpers/ink.js');
+    await playToDebrief(r); // through how it ended, to the summary
+    await press(r, '2'); // the transcript
+    await press(r, '\u001b[6~', '\u001b[6~'); // PgDn, PgDn
+    const before = shownRows(r.lastFrame());
+    const top = before.find((l) => l !== '') as string;
+    expect(top).toBeDefined();
+    await r.resize(c2, h2);
+    const after = shownRows(r.lastFrame());
+    // The first row shown now holds where the row read began (wider, it may begin earlier: a
+    // suffix of it, from a word on, is how the row read began)…
+    const first = words([after.find((l) => l !== '') ?? '']);
+    const from = first.split(' ').map((_, k, all) => all.slice(k).join(' '));
+    expect(from.some((tail) => words([top]).startsWith(tail))).toBe(true);
+    // …and the whole row read is on the screen, wrapped to the new width.
+    expect(words(after)).toContain(words([top]));
+    r.unmount();
+  });
+});

@@ -9,7 +9,7 @@ import { inkRows } from '../wrap.js';
 import { useApp } from './AppContext.js';
 import { KeyHints } from './KeyHints.js';
 import { Paragraph } from './Paragraph.js';
-import { maxOffset, pageSize, scrolledOffset, ScrollRows } from './ScrollRows.js';
+import { keptOffset, maxOffset, pageSize, scrolledOffset, ScrollRows } from './ScrollRows.js';
 import { useKeys } from './useKeys.js';
 import { useScreenSize } from './useScreenSize.js';
 
@@ -60,6 +60,14 @@ export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notic
   const story = useMemo(() => endingRows(model, columns), [model, columns]);
   const [ending, setEnding] = useState(openOnEnding && story.length > 0);
   const [endingOffset, setEndingOffset] = useState(0);
+  // The window was resized, so the same text is wrapped to another width: each section, and the
+  // ending's page, keeps the row read at its top (not the count of rows above it).
+  const [laidOut, setLaidOut] = useState({ sections, story });
+  if (laidOut.sections !== sections || laidOut.story !== story) {
+    setLaidOut({ sections, story });
+    setOffsets((o) => o.map((v, i) => keptOffset(laidOut.sections[i] ?? [], v, sections[i] ?? [])));
+    setEndingOffset((o) => keptOffset(laidOut.story, o, story));
+  }
   // What `e` last said, the files written (a second `e` does not write them again), and where to
   // write instead when the exports folder cannot be written.
   const [exported, setExported] = useState<string>();

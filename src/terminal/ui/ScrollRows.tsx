@@ -33,6 +33,32 @@ export function scrolledOffset(offset: number, step: number, total: number, heig
   return Math.min(Math.max(0, Math.min(offset, max) + step), max);
 }
 
+/** The characters of a row that are not spaces: what stays the same when the text is wrapped again. */
+function inked(row: Row): number {
+  let n = 0;
+  for (const span of row) for (const ch of span.text) if (ch.trim() !== '') n++;
+  return n;
+}
+
+/**
+ * Where the reader is in `after`, the same text wrapped to another width (the window was resized),
+ * when `offset` was the first row shown of `before`: the row that holds the first character of the
+ * row that was at the top. A count of rows kept as it was ended somewhere else in the text (at 60
+ * columns a row holds half what it does at 120), a decision back or a decision on.
+ */
+export function keptOffset(before: readonly Row[], offset: number, after: readonly Row[]): number {
+  const top = Math.min(Math.max(0, offset), before.length);
+  if (top === 0) return 0;
+  let read = 0;
+  for (let i = 0; i < top; i++) read += inked(before[i] as Row);
+  let seen = 0;
+  for (let j = 0; j < after.length; j++) {
+    seen += inked(after[j] as Row);
+    if (seen > read) return j;
+  }
+  return after.length;
+}
+
 /** How far a page moves: a screenful less one row, so the reader keeps their place. */
 export function pageSize(height: number): number {
   return Math.max(1, height - INDICATORS - 1);
