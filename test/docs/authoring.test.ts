@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -186,6 +187,19 @@ describe("README's first screen", () => {
     expect(pkg.scripts.start).toMatch(/build-if-changed\.mjs --web && vite preview --host 127\.0\.0\.1/);
     expect(read('.ci/run')).toMatch(/\bnpm ci\b/);
     expect(read('.ci/run')).toMatch(/^npm test -- /m);
+  });
+
+  // npm 11 skips a dependency's install script unless package.json's "allowScripts" names it, and
+  // ends \`npm ci\` with four "npm warn" lines telling the newcomer to review and approve esbuild's.
+  // Nothing needs it (esbuild runs from its platform package; tsx and the build work without it),
+  // so it is denied on purpose: the install ends quietly, as it always ran.
+  it("leaves no dependency's install script for npm to warn about at `npm ci`", ({ skip }) => {
+    const installScripts = spawnSync('npm', ['install-scripts', 'ls'], { cwd: fileURLToPath(root), encoding: 'utf8', timeout: 60_000 });
+    // An npm before install-scripts (npm 10, say) runs every install script and has nothing to warn about.
+    if (installScripts.status !== 0 && /unknown command/i.test(`${installScripts.stdout}${installScripts.stderr}`)) skip('this npm has no install-scripts command');
+    expect(installScripts.status).toBe(0);
+    expect(installScripts.stdout).not.toMatch(/not yet covered/);
+    expect(installScripts.stdout).toMatch(/^No packages with unreviewed install scripts\.$/m);
   });
 });
 
