@@ -1102,6 +1102,25 @@ describe('a node left unreachable by a misspelt "next": the warning names that "
   });
 });
 
+// Found by a newcomer's walk: "end-good" written for "end-strong" is too unlike it to suggest, so
+// the strong ending's warning said only "Point a reply's or scene's "next" at it, or remove it": a
+// trainer could delete their only strong ending. It now names the unknown "next" that may be meant.
+describe('a node left unreachable by a "next" too unlike its id to suggest: the warning offers that "next"', () => {
+  it('names the unknown id and says to correct it if it is meant for this node, before "remove it"', () => {
+    const { problems } = exampleWith('{ "to": "end-strong" }', '{ "to": "end-good" }');
+    expect(problems.map((p) => p.code)).toEqual(['unknown-node', 'unreachable']);
+    expect(problems[0]?.message).toBe('There is no node with the id "end-good".');
+    const p = problems[1]!;
+    expect(`${p.message} ${p.fix}`).toBe('Node "end-strong" can never be reached from "phone". A "next" names "end-good", which is not a node of this scenario (see the unknown-node error). If the "next" that names "end-good" is meant for this node, correct it to "end-strong"; otherwise point another reply\'s or scene\'s "next" at it, or remove it.');
+  });
+
+  it('offers nothing when there is no unknown "next" (a node simply not linked yet)', () => {
+    const extra = '{ "id": "extra-one", "kind": "scene", "narration": "Unlinked.", "next": "end-mixed" },\n    {\n      "id": "end-strong"';
+    const { problems } = exampleWith('{\n      "id": "end-strong"', extra);
+    expect(problems.filter((p) => p.code === 'unreachable').map((p) => p.fix)).toEqual(['Point a reply\'s or scene\'s "next" at it, or remove it.']);
+  });
+});
+
 // Found by the authoring walk: with the "next"s into "after-visit" misspelt, the warning for
 // "after-visit" named the misspelling, but each ending after it got a warning of its own, "Point a
 // reply's or scene's "next" at it, or remove it": a trainer following them deletes the endings.

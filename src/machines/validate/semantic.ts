@@ -177,6 +177,8 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   let misspeltIds: Map<string, string> | undefined;
   /** A node id, by the misspelt reference first suggested it ("end-harmfull" for "end-harmful"). */
   const misspeltFor = new Map<string, string>();
+  /** Unknown ids named by a "next" or "to" with no node like them to suggest ("end-good" for "end-strong"), in the file's order. */
+  const unpaired = new Set<string>();
   /** How many times "start", a "next" or a "to" names each id (worked out once, when a reference is unknown). */
   let referenceCounts: Map<string, number> | undefined;
   const references = (id: string): number => {
@@ -222,6 +224,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
       } else {
         const meantId = suggestNode(id);
         if (meantId !== undefined && !misspeltFor.has(meantId)) misspeltFor.set(meantId, id);
+        if (meantId === undefined) unpaired.add(id);
         // The node suggested that nothing leads to: its own id may be the typo ("end-mixd" for the
         // "end-mixed" every reply names), and changing each reference to it would spread the typo.
         error('unknown-node', path(), `There is no node with the id "${id}".${didYouMeanOf(meantId)}`,
@@ -496,8 +499,15 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
         warn('unreachable', nodePath(node), `Node "${node.id}" can never be reached from "${scenario.start}": ${count > 1 ? `the ${count} places that name ${quoteValue(misspelt)} probably mean it (see the unknown-node errors)` : `the "next" that names ${quoteValue(misspelt)} probably means it (see the unknown-node error)`}.${also}`,
           `Correct ${count > 1 ? 'them' : 'that "next"'} to "${node.id}"${rename}; this warning goes with ${count > 1 ? 'them' : 'it'}.`);
       } else {
-        warn('unreachable', nodePath(node), `Node "${node.id}" can never be reached from "${scenario.start}".${also}`,
-          also === '' ? 'Point a reply\'s or scene\'s "next" at it, or remove it.' : 'Point a reply\'s or scene\'s "next" at it, or remove it and the nodes after it.');
+        // A "next" naming a node that does not exist, too unlike any id to suggest one ("end-good"
+        // for "end-strong"), may still be the way meant to this node: "remove it" had a trainer
+        // delete the only strong ending. A few such names are offered; many are typos of their own.
+        const maybe = unpaired.size > 0 && unpaired.size <= 3 && !after.has(node.id) ? [...unpaired] : [];
+        const named = maybe.map((id) => quoteValue(id)).join(' or ');
+        const hint = maybe.length === 0 ? '' : ` A "next" names ${named}, which ${maybe.length > 1 ? 'are not nodes' : 'is not a node'} of this scenario (see the unknown-node error${maybe.length > 1 ? 's' : ''}).`;
+        warn('unreachable', nodePath(node), `Node "${node.id}" can never be reached from "${scenario.start}".${also}${hint}`,
+          maybe.length > 0 ? `If the "next" that names ${named} is meant for this node, correct it to "${node.id}"; otherwise point another reply's or scene's "next" at it, or remove it${also === '' ? '' : ' and the nodes after it'}.`
+            : also === '' ? 'Point a reply\'s or scene\'s "next" at it, or remove it.' : 'Point a reply\'s or scene\'s "next" at it, or remove it and the nodes after it.');
       }
     }
     const dead = new Set(graph.deadEnds);
