@@ -372,10 +372,21 @@ export interface PrincipleResult {
 
 /** One turn of the volunteer's path, ready to show. */
 export interface DebriefTurn extends PathStep {
-  /** The best value any reply at this decision had. */
+  /** The most points any reply at this decision had (a record's "best points" there). */
   bestValue: number;
-  /** The reply with that value at this decision (the first in the file on a tie): best practice here. */
+  /**
+   * Best practice here, by one rule for every view (bestPracticeAt): at a decision the
+   * best-practice path from the start goes through, the reply that path takes there; elsewhere
+   * the reply with the most points at this decision (the first in the file on a tie).
+   */
   bestReplyId: string;
+  /** The points of `bestReplyId`: "best here" in a debrief. */
+  bestReplyValue: number;
+  /**
+   * The reply taken was best practice here: it is `bestReplyId`, or, at a decision off the
+   * best-practice path, a reply worth as many points.
+   */
+  sameAsBest: boolean;
   feedback: string;
   turn: Turn;
 }
@@ -459,6 +470,33 @@ function quotedPrinciple(title: string): string {
   return `"${title.replace(/"/g, "'")}"`;
 }
 
+/**
+ * Best practice at a decision, the one rule every view of a debrief follows (through DebriefTurn's
+ * `bestReplyId`): at a decision the best-practice path from the start goes through (`onPath`, its
+ * step there), the reply that path takes, so that "Best practice here" and "The best-practice path
+ * from the start" never name two different replies for one decision; elsewhere the reply with the
+ * most points at that decision (the first in the file on a tie). The path may take a reply worth
+ * fewer points here than another because it leads to more later: the validator warns of that
+ * (best-here-not-best-path), since a volunteer would be told a reply worth more was not best practice.
+ * Undefined for a node that is not a decision.
+ */
+export function bestPracticeAt(node: ScenarioNode | undefined, onPath: PathStep | undefined): { replyId: string; value: number } | undefined {
+  if (node?.kind !== 'decision') return undefined;
+  const taken = onPath && node.replies.find((r) => r.id === onPath.replyId);
+  if (taken) return { replyId: taken.id, value: replyValue(taken) };
+  return highestHere(node.replies);
+}
+
+/** The reply with the most points among these (the first in the file on a tie). */
+export function highestHere(replies: readonly Reply[]): { replyId: string; value: number } | undefined {
+  let top: { replyId: string; value: number } | undefined;
+  for (const r of replies) {
+    const v = replyValue(r);
+    if (!top || v > top.value) top = { replyId: r.id, value: v };
+  }
+  return top;
+}
+
 /** The debrief of a playthrough; `variables` (the values at the end) choose an ending's variant closing text. */
 export function buildDebrief(scenario: Scenario, transcript: readonly Turn[], endingId?: string, variables?: Variables): Debrief {
   const index = indexScenario(scenario);
@@ -480,6 +518,9 @@ export function buildDebrief(scenario: Scenario, transcript: readonly Turn[], en
     }
     return r;
   };
+  // The best-practice path's step at each decision it goes through (the graph is acyclic: once each).
+  const bestStepAt = new Map<string, PathStep>();
+  for (const s of best.path) if (!bestStepAt.has(s.nodeId)) bestStepAt.set(s.nodeId, s);
   const criticalViolations: Debrief['criticalViolations'] = [];
   const turns: DebriefTurn[] = [];
   let earned = 0;
@@ -500,13 +541,9 @@ export function buildDebrief(scenario: Scenario, transcript: readonly Turn[], en
       }
     }
     let bestValue = value;
-    let bestReplyId = turn.replyId;
     if (node?.kind === 'decision') {
-      let top = -Infinity;
       for (const other of node.replies) {
-        const v = replyValue(other);
-        if (v > top) [top, bestReplyId] = [v, other.id];
-        bestValue = Math.max(bestValue, v);
+        bestValue = Math.max(bestValue, replyValue(other));
         if (other.id === turn.replyId) continue;
         for (const a of other.assessments) {
           if (a.verdict !== 'follows' || touched.has(a.principle)) continue;
@@ -517,7 +554,9 @@ export function buildDebrief(scenario: Scenario, transcript: readonly Turn[], en
         }
       }
     }
-    turns.push({ nodeId: turn.nodeId, replyId: turn.replyId, value, bestValue, bestReplyId, feedback: reply?.feedback ?? turn.feedback, turn });
+    const here = bestPracticeAt(node, bestStepAt.get(turn.nodeId)) ?? { replyId: turn.replyId, value };
+    const sameAsBest = here.replyId === turn.replyId || (!bestStepAt.has(turn.nodeId) && value === here.value);
+    turns.push({ nodeId: turn.nodeId, replyId: turn.replyId, value, bestValue, bestReplyId: here.replyId, bestReplyValue: here.value, sameAsBest, feedback: reply?.feedback ?? turn.feedback, turn });
   }
   for (const r of results.values()) r.status = r.violated > 0 ? 'violated' : r.followed > 0 ? 'followed' : 'missed';
   const principles = [...results.values()].sort((a, b) =>

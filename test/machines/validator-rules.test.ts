@@ -74,6 +74,7 @@ const cases: Expectation[] = [
   { file: 'duplicate-key', code: 'duplicate-key', severity: 'warning', path: 'nodes[3].narration', token: '"narration": "Driving home', says: 'first on line 75); only the last one is used' },
   { file: 'goal-missed-on-best-path', code: 'goal-missed-on-best-path', severity: 'warning', path: 'learningGoals[0]', token: '"no-jumping-to-conclusions"', says: '"phone-ignore" at "phone" does' },
   { file: 'missed-on-best-path', code: 'missed-on-best-path', severity: 'warning', path: 'nodes[0].replies[0].assessments', token: '[{ "principle": "curious-not-interrogating"', says: 'If the best reply there ("phone-curious") also follows "no-jumping-to-conclusions", add that assessment to it' },
+  { file: 'best-here-not-best-path', code: 'best-here-not-best-path', severity: 'warning', path: 'nodes[0].replies[0].assessments', token: '[{ "principle": "curious-not-interrogating"', says: 'At "phone" the best-practice path takes "phone-curious" (+2), because it leads to more points later, but "phone-ignore" is worth more there (+3)' },
   { file: 'syntax-trailing-comma', code: 'json-syntax', severity: 'error', path: 'variables[0].shown', token: ',\n    }', says: 'Remove this comma' },
   { file: 'syntax-comment', code: 'json-syntax', severity: 'error', path: '(top level)', token: '// first draft', says: 'comments are not allowed' },
   { file: 'syntax-unclosed', code: 'json-syntax', severity: 'error', path: 'nodes[6].narration', token: '"', says: 'not closed' },
@@ -1323,6 +1324,45 @@ describe('a guide section cited with other capital letters', () => {
     expect(text.slice(offsetOf(text, p?.line ?? 0, p?.column ?? 0)).startsWith('red flags)')).toBe(true);
     expect(p?.message).toBe('"red flags" is not written as the guide prints it: "Red Flags".');
     expect(p?.fix).toBe('Write the section heading exactly as the guide prints it: (Red Flags).');
+  });
+});
+
+// "Best practice here" in the debrief was the reply with the most points at a decision, while "The
+// best-practice path from the start" took another there (one that leads to more later): a volunteer
+// was told two different best replies for one decision, and nothing told the author.
+describe('best-here-not-best-path: the best path takes a reply worth less (or no more) than another at its decision', () => {
+  const file = () => JSON.parse(readFixture('bad/best-here-not-best-path.json').toString('utf8')) as { nodes: { id: string; replies?: { id: string; assessments: { weight?: number }[] }[] }[] };
+  const phone = (f: ReturnType<typeof file>) => f.nodes[0]!.replies!;
+
+  it('names the decision and both replies, with their points, once, at the best path\'s reply', () => {
+    const problems = validateScenario(readFixture('bad/best-here-not-best-path.json'), 'x.json').problems;
+    expect(problems.map((p) => p.code)).toEqual(['best-here-not-best-path']);
+    const [p] = problems;
+    expect(p?.message).toBe('At "phone" the best-practice path takes "phone-curious" (+2), because it leads to more points later, but "phone-ignore" is worth more there (+3): a volunteer who chooses "phone-ignore" is told it was not best practice here, and a trainer\'s reveal marks it as best practice instead.');
+    expect(p?.fix).toContain('if it is "phone-curious", raise its weights (or lower those of "phone-ignore") until it is worth more');
+  });
+
+  it('warns on a tie too, when the reply the points alone would pick comes first in the file', () => {
+    const f = file();
+    phone(f).find((r) => r.id === 'phone-ignore')!.assessments[0]!.weight = 2;
+    // The tied reply first: the points alone pick it; the best path still takes phone-curious.
+    const replies = phone(f);
+    replies.unshift(...replies.splice(replies.findIndex((r) => r.id === 'phone-ignore'), 1));
+    const problems = validateScenario(JSON.stringify(f, null, 2), 'x.json').problems.filter((p) => p.code === 'best-here-not-best-path');
+    expect(problems.map((p) => [formatPath(p.path), p.message])).toEqual([['nodes[0].replies[1].assessments',
+      'At "phone" the best-practice path takes "phone-curious" (+2), because it leads to more points later, but "phone-ignore" is worth as much there (+2): a volunteer who chooses "phone-ignore" is told it was not best practice here, and a trainer\'s reveal marks it as best practice too.']]);
+  });
+
+  it('is gone once the best path\'s reply is worth the most there, as the fix says', () => {
+    const f = file();
+    phone(f).find((r) => r.id === 'phone-curious')!.assessments[0]!.weight = 2;
+    expect(validateScenario(JSON.stringify(f, null, 2), 'x.json').problems).toEqual([]);
+  });
+
+  it('does not come with a tie that the points and the best path settle the same way (the first in the file)', () => {
+    const f = file();
+    phone(f).find((r) => r.id === 'phone-ignore')!.assessments[0]!.weight = 2;
+    expect(validateScenario(JSON.stringify(f, null, 2), 'x.json').problems).toEqual([]);
   });
 });
 

@@ -38,6 +38,27 @@ describe('the bundled scenarios', () => {
     expect(result.problems.map((p) => `${p.line}:${p.column} ${p.code} ${p.message}`)).toEqual([]);
   });
 
+  // The debrief's "Best practice here" and "The best-practice path from the start" could name two
+  // different replies for one decision (the best path may take a reply worth less there, for what
+  // follows it). In the bundled scenarios the path's reply is worth the most at each of its
+  // decisions, and more than any reply before it in the file, so both name the same reply.
+  it.each(files)('%s: at each decision on the best-practice path, that path takes the reply worth the most there', (f) => {
+    const s = scenarios.get(f.replace(/\.json$/, ''))!;
+    const index = indexScenario(s);
+    const best = analyseBest(s);
+    const differ: string[] = [];
+    for (const step of best.path) {
+      const node = index.nodes.get(step.nodeId);
+      if (node?.kind !== 'decision') continue;
+      const at = node.replies.findIndex((r) => r.id === step.replyId);
+      const rival = node.replies.find((r, k) => r.id !== step.replyId && (replyValue(r) > step.value || (k < at && replyValue(r) === step.value)));
+      if (rival) differ.push(`${step.nodeId}: path ${step.replyId} (${step.value}), ${rival.id} (${replyValue(rival)})`);
+    }
+    expect(differ).toEqual([]);
+    const debrief = buildDebrief(s, turnsFor(s, best.path));
+    expect(debrief.turns.map((t) => [t.bestReplyId, t.sameAsBest, t.bestReplyValue === t.bestValue])).toEqual(best.path.map((p) => [p.replyId, true, true]));
+  });
+
   it('together exercise every principle of the guide in at least one scored reply', () => {
     const assessed = new Set<string>();
     for (const s of scenarios.values()) for (const n of s.nodes) if (n.kind === 'decision') for (const r of n.replies) for (const a of r.assessments) assessed.add(a.principle);

@@ -21,7 +21,10 @@ export interface DebriefModel {
   critical: { title: string; section: string; where: string; reply: string; said: boolean; feedback: string; turn: number }[];
   /** `followed`, `violated`, `missed`: how many times (not the summed weights of Debrief.principles). */
   principles: { title: string; status: 'violated' | 'missed' | 'followed'; section: string; followed: number; violated: number; missed: number }[];
-  /** `critical` on a verdict: it goes against a critical principle (a prohibited activity). */
+  /**
+   * `critical` on a verdict: it goes against a critical principle (a prohibited activity).
+   * `bestValue`: the points of best practice here (the core's `bestReplyValue`, see bestPracticeAt).
+   */
   turns: { where: string; reply: string; said: boolean; value: number; bestValue: number; feedback: string; verdicts: { title: string; verdict: 'follows' | 'violates'; citation: string; critical: boolean }[] }[];
   /** Each decision the volunteer met: their reply beside the best-practice reply at that same decision (`said` as in `critical`). */
   paths: { where: string; yours: { reply: string; said: boolean; value: number }; best: { reply: string; said: boolean; value: number }; same: boolean }[];
@@ -46,8 +49,13 @@ export interface DebriefModel {
 /** One step of the best-practice path: the decision's title and its best-practice reply (`said` as in `critical`). */
 export interface BestStep { where: string; reply: string; said: boolean; value: number }
 
-/** A turn as good as best practice: its reply is the best reply there, or worth as much. */
-const asGoodAsBest = (t: Debrief['turns'][number]) => t.replyId === t.bestReplyId || t.value === t.bestValue;
+/**
+ * A turn as good as best practice (the core's `sameAsBest`, see bestPracticeAt). A debrief kept by
+ * an older version has no `sameAsBest` or `bestReplyValue`: its best reply was the one with the
+ * most points there, and a reply worth as much was as good.
+ */
+const asGoodAsBest = (t: Debrief['turns'][number]) => (t as Partial<Debrief['turns'][number]>).sameAsBest ?? (t.replyId === t.bestReplyId || t.value === t.bestValue);
+const bestHere = (t: Debrief['turns'][number]) => (t as Partial<Debrief['turns'][number]>).bestReplyValue ?? t.bestValue;
 
 /** Resolves a debrief's ids against its scenario; all text is cleaned of escapes and invisible characters. */
 export function debriefModel(scenario: Scenario, debrief: Debrief): DebriefModel {
@@ -99,14 +107,14 @@ export function debriefModel(scenario: Scenario, debrief: Debrief): DebriefModel
     turns: debrief.turns.map((t) => {
       const view = feedbackOf(scenario, t.turn);
       return {
-        where: where(t.nodeId), reply: view.replyText, said: view.replyKind !== 'do', value: t.value, bestValue: t.bestValue, feedback: t.feedback,
+        where: where(t.nodeId), reply: view.replyText, said: view.replyKind !== 'do', value: t.value, bestValue: bestHere(t), feedback: t.feedback,
         verdicts: view.assessments.map((a) => ({ title: a.title, verdict: a.verdict, citation: a.citation, critical: breaksCritical(a) })),
       };
     }),
     paths: debrief.turns.map((t) => ({
       where: where(t.nodeId),
       yours: { reply: reply(t.replyId), said: said(t.replyId), value: t.value },
-      best: { reply: reply(t.bestReplyId), said: said(t.bestReplyId), value: t.bestValue },
+      best: { reply: reply(t.bestReplyId), said: said(t.bestReplyId), value: bestHere(t) },
       same: asGoodAsBest(t),
     })),
     bestPath: debrief.bestPath.map(bestStep),

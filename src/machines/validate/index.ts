@@ -1,6 +1,7 @@
 import { conditionsOf, type Variables } from '../conditions.js';
 import { describeWhen } from '../graph-model.js';
-import { analyseBest, type BlockedAt, type PathStep } from '../scoring.js';
+import { analyseBest, highestHere, type BlockedAt, type PathStep } from '../scoring.js';
+import { signed } from '../report/words.js';
 import { indexScenario } from '../scenario-index.js';
 import { ScenarioNode, Scenario, Character, Variable, Id, Line, Next, Reply, type Reply as ReplyType, type Scenario as ScenarioType, type When } from '../schema/scenario.js';
 import { visibleLine } from '../text/clean.js';
@@ -151,6 +152,7 @@ export function validateScenario(input: string | Uint8Array, fileName = 'scenari
     const best = analyseBest(parsed.data);
     if (best.blockedAt) problems.push(bestPathBlocked(parsed.data, best.blockedAt, best.pathScore, best.best));
     problems.push(...missedOnBestPath(parsed.data, best.path));
+    problems.push(...bestHereNotBestPath(parsed.data, best.path));
     problems.push(...integrityProblems(parsed.data, problems));
   }
   return finish(text, fileName, problems, parsed.success && !hasErrors ? parsed.data : undefined, keysUnique, raw);
@@ -281,6 +283,30 @@ function missedOnBestPath(scenario: ScenarioType, path: readonly PathStep[]): Un
     out.push({ severity: 'warning', code: 'missed-on-best-path', path: ['nodes', nodeIndex, 'replies', replyIndex, 'assessments'],
       message: `The best-practice path never follows ${quoteValue(principle)}, although "${where.replyId}" at "${where.nodeId}" does, so even a perfect playthrough is told "You missed a chance for" it.`,
       fix: `If the best reply there ("${where.bestReplyId}") also follows ${quoteValue(principle)}, add that assessment to it (keeping its value by adjusting the weights if you want the same score); if it does not, reword it so that it does, or make the best path follow ${quoteValue(principle)} at another decision.` });
+  }
+  return out;
+}
+
+/**
+ * A decision on the best-practice path where that path takes a reply other than the one with the
+ * most points there (the first in the file on a tie): it leads to more later. The debrief then
+ * shows the path's reply as best practice here (bestPracticeAt), so a volunteer who chose the reply
+ * worth more (or as much) is told it was not best practice, and the reveal of a trainer-led
+ * session marks the other reply. Reported at the path's reply, whose points are to change.
+ */
+function bestHereNotBestPath(scenario: ScenarioType, path: readonly PathStep[]): UnlocatedProblem[] {
+  const out: UnlocatedProblem[] = [];
+  for (const step of path) {
+    const nodeIndex = scenario.nodes.findIndex((n) => n.id === step.nodeId);
+    const node = scenario.nodes[nodeIndex];
+    if (node?.kind !== 'decision') continue;
+    const top = highestHere(node.replies);
+    if (!top || top.replyId === step.replyId) continue;
+    const replyIndex = node.replies.findIndex((r) => r.id === step.replyId);
+    const tied = top.value === step.value;
+    out.push({ severity: 'warning', code: 'best-here-not-best-path', path: ['nodes', nodeIndex, 'replies', replyIndex, 'assessments'],
+      message: `At ${quoteValue(step.nodeId)} the best-practice path takes ${quoteValue(step.replyId)} (${signed(step.value)}), because it leads to more points later, but ${quoteValue(top.replyId)} is worth ${tied ? 'as much' : 'more'} there (${signed(top.value)}): a volunteer who chooses ${quoteValue(top.replyId)} is told it was not best practice here, and a trainer's reveal marks it as best practice ${tied ? 'too' : 'instead'}.`,
+      fix: `Give the reply that is best practice here the most points at this decision: if it is ${quoteValue(step.replyId)}, raise its weights (or lower those of ${quoteValue(top.replyId)}) until it is worth more; if it is ${quoteValue(top.replyId)}, the best path prefers ${quoteValue(step.replyId)} only for the points after it, so check the replies that follow ${quoteValue(step.replyId)}.` });
   }
   return out;
 }

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  bestPathSays, buildDebrief, cell, criticalGroups, debriefExport, decisionNumbers, decisionPointer, endSentence, quotedTitle, debriefMarkdown, debriefModel, facilitatedDecision, facilitationMarkdown, fileStamp, percentOf, scoreWords, selectView, signed, startFacilitation, STATUS_WORDS, VERDICT_WORDS,
+  bestPathSays, buildDebrief, replyValue, cell, criticalGroups, debriefExport, decisionNumbers, decisionPointer, endSentence, quotedTitle, debriefMarkdown, debriefModel, facilitatedDecision, facilitationMarkdown, fileStamp, percentOf, scoreWords, selectView, signed, startFacilitation, STATUS_WORDS, VERDICT_WORDS,
   type Debrief, type Scenario,
 } from '../../../src/machines/index.js';
 import { mdText } from '../../../src/machines/report/markdown.js';
 import { bundled, CONTROL, example, expectClean, HOSTILE, hostileScenario, play } from './fixtures.js';
 import { inTimeZone } from '../../helpers/time-zone.js';
+import { loadValidFixture } from '../../helpers/fixtures.js';
 import { criticalPath } from '../../helpers/play.js';
 
 function debriefOf(scenario: Scenario, replies: string[]): Debrief {
@@ -122,12 +123,25 @@ describe('debriefModel', () => {
       expect(bestPathSays(m, 'you')).toEqual([{ steps: m.bestPath.map((s, i) => ({ n: i + 1, ...s })) }]);
     });
 
-    it('gives in full a best-practice reply the path above did not show: a reply as good as best practice but not the one the best path takes', () => {
-      // The volunteer's reply at the first decision was worth as much as the best (shown "the same"), but it was another reply.
-      const tied = { ...strong, turns: [{ ...strong.turns[0]!, replyId: 'phone-ignore' }, strong.turns[1]!] };
+    it('gives in full a best-practice reply the path above did not show, in a debrief kept by an older version (no sameAsBest: a reply worth as much was "the same")', () => {
+      const { sameAsBest: _same, bestReplyValue: _value, ...old } = strong.turns[0]!;
+      const tied = { ...strong, turns: [{ ...old, replyId: 'phone-ignore' }, strong.turns[1]!] } as Debrief;
       const m = debriefModel(example, tied);
       expect(m.paths[0]?.same).toBe(true);
       expect(steps(m)).toEqual(['1. The new phone', '2-2']);
+      expect(m.bestPathFollowed).toBe(false);
+    });
+
+    // A reply worth as much as the best path's at a decision on that path was shown "the same as
+    // best practice", and then the best-practice path from the start gave another reply there.
+    it('shows, beside a reply worth as much as the best path\'s at a decision on it, the best path\'s reply, with the same points: both, and the path below names no other', () => {
+      const tiedFile = { ...example, nodes: example.nodes.map((n) => (n.kind === 'decision' && n.id === 'phone'
+        ? { ...n, replies: n.replies.map((r) => (r.id === 'phone-ignore' ? { ...r, assessments: [{ ...r.assessments[0]!, weight: 2 }] } : r)) } : n)) } as Scenario;
+      const d = debriefOf(tiedFile, ['phone-ignore', 'after-supervisor']);
+      expect(d.turns[0]).toMatchObject({ value: 2, bestReplyId: 'phone-curious', bestReplyValue: 2, sameAsBest: false });
+      const m = debriefModel(tiedFile, d);
+      expect(m.paths[0]).toMatchObject({ yours: { reply: 'Say nothing about the phone and move on to school.', value: 2 }, best: { reply: "That's a nice one! How did you get it?", value: 2 }, same: false });
+      expect(steps(m)).toEqual(['1-2']);
       expect(m.bestPathFollowed).toBe(false);
     });
 
@@ -149,6 +163,50 @@ describe('debriefModel', () => {
         `Decisions 1 to ${at - 1}: the same decisions as in the room's path above, where the best-practice reply for each is shown.`, 1,
         `Decisions ${at + 1} and ${at + 2}: the same decisions as in the room's path above, where the best-practice reply for each is shown.`,
       ]);
+    });
+  });
+
+  // "Best practice here" was the reply with the most points at the decision, while the best-practice
+  // path from the start took another there, one that leads to more later: two best replies for one
+  // decision. Every view shows what the model says, so the model says one.
+  describe('best practice here, at a decision the best-practice path goes through, is the reply that path takes', () => {
+    const s = loadValidFixture('bad/best-here-not-best-path.json');
+    const d = debriefOf(s, ['phone-ignore']);
+
+    it('in the core: the path\'s reply and its points, not the reply worth the most there', () => {
+      expect(d.bestPath.map((b) => [b.nodeId, b.replyId])).toEqual([['phone', 'phone-curious'], ['after-visit', 'after-supervisor']]);
+      expect(d.turns.map((t) => [t.replyId, t.value, t.bestReplyId, t.bestReplyValue, t.bestValue, t.sameAsBest])).toEqual([['phone-ignore', 3, 'phone-curious', 2, 3, false]]);
+    });
+
+    it('in the model and its Markdown: the path beside best practice and the path from the start name the same reply', () => {
+      const m = debriefModel(s, d);
+      expect(m.paths.map((p) => [p.best.reply, p.best.value, p.same])).toEqual([["That's a nice one! How did you get it?", 2, false]]);
+      expect(m.bestPathParts.map((p) => p.asAbove)).toEqual([true, false]);
+      const md = debriefMarkdown(m);
+      expect(md).toContain('| 1. The new phone | Do: Say nothing about the phone and move on to school. (+3) | That\'s a nice one! How did you get it? (+2) |');
+      expect(md).toContain('1. **The new phone**: Do: Say nothing about the phone and move on to school. (+3; best here +2)');
+      expect(md).toContain('Decision 1: the same decision as in your path above, where its best-practice reply is shown.');
+    });
+
+    it('elsewhere, the reply worth the most there', () => {
+      // the-list, the last reply in the file at each decision: it reaches a decision off the best path.
+      const list = bundled('the-list');
+      const actor = play(list, 'practice', []);
+      for (let guard = 0; actor.getSnapshot().status !== 'done' && guard < 50; guard++) {
+        actor.send({ type: 'reply.choose', replyId: lastReply(list, String(actor.getSnapshot().value)) });
+        while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
+      }
+      const off = actor.getSnapshot().output as Debrief;
+      const onPath = new Set(off.bestPath.map((b) => b.nodeId));
+      const offTurns = off.turns.filter((t) => !onPath.has(t.nodeId));
+      expect(offTurns.length).toBeGreaterThan(0);
+      for (const t of offTurns) {
+        const node = list.nodes.find((n) => n.id === t.nodeId);
+        const values = node?.kind === 'decision' ? node.replies.map((r) => replyValue(r)) : [];
+        expect(t.bestReplyValue).toBe(Math.max(...values));
+        expect(t.sameAsBest).toBe(t.value === t.bestReplyValue);
+      }
+      for (const t of off.turns.filter((x) => onPath.has(x.nodeId))) expect(t.bestReplyId).toBe(off.bestPath.find((b) => b.nodeId === t.nodeId)?.replyId);
     });
   });
 
@@ -195,6 +253,12 @@ describe('debriefModel', () => {
   });
 });
 
+
+function lastReply(s: Scenario, nodeId: string): string {
+  const node = s.nodes.find((n) => n.id === nodeId);
+  if (node?.kind !== 'decision') throw new Error(`${nodeId} is not a decision`);
+  return node.replies[node.replies.length - 1]!.id;
+}
 
 function firstReply(s: Scenario, nodeId: string): string {
   const node = s.nodes.find((n) => n.id === nodeId);
