@@ -61,11 +61,22 @@ export function getSection(id: string): GuideSection | undefined {
   return sectionById.get(id);
 }
 
-/** "Red Flags" style citation for a principle: the heading of its guide section. */
+/** A principle's citation, 'guide: "Red Flags"': the heading of its guide section (see guideCitation). */
 export function citePrinciple(id: string): string {
   const principle = principleById.get(id);
   const section = principle ? sectionById.get(principle.section) : undefined;
-  return section ? `guide: "${section.heading}"` : 'guide';
+  return guideCitation(section?.heading ?? '');
+}
+
+/**
+ * A guide section cited as every view writes it in brackets, 'guide: "Prohibited Activities"' ('guide'
+ * without a heading): the one style of the verdicts, the debriefs' critical violations, principles,
+ * strengths and growth areas, the projector and a session summary. Quoted, so that a long heading
+ * ("What if my youth left placement or their whereabouts are unknown?") reads as one name. Verdicts
+ * wrote it quoted and the rest bare: two styles on one debrief.
+ */
+export function guideCitation(heading: string): string {
+  return heading ? `guide: "${heading}"` : 'guide';
 }
 
 export const principleIds: readonly string[] = principles.map((p) => p.id);

@@ -17,7 +17,7 @@ export { isSeed, orderFor, repliesInOrder, shufflesReplies } from './reply-order
 export { selectView, revealReplies, feedbackOf, changeWords, changeSpokenWords, progressWords, unavailableWords, unknownReplyIdWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, type SessionView, type ReplyView, type FeedbackView, type ChangeView, type MeterView, type LineView, type SnapshotLike } from './selectors.js';
 export { exportGraph, type GraphFormat } from './graph-export.js';
 export { DRAWING_LIMITS, drawingSize, GraphTooLarge, layoutScenario, unreachableWords, type GraphLayout, type LaidEdge, type LaidNode } from './graph-layout.js';
-export { principles, sections, languageRules, getPrinciple, getSection, citePrinciple, guideInfo, type Principle } from './guide.js';
+export { principles, sections, languageRules, getPrinciple, getSection, citePrinciple, guideCitation, guideInfo, type Principle } from './guide.js';
 export { indexScenario, replyValue } from './scenario-index.js';
 export { scenarioJsonSchemaText } from './schema/json-schema-text.js';
 export { debriefExport, debriefMarkdown, debriefModel, cell, fileStamp, localFileStamp, type DebriefExport, type DebriefModel } from './report/index.js';

@@ -3,7 +3,7 @@ import { conductAfter, conductOf, conductStart, CRITICAL_CAP, percentOfBest, typ
 
 export { CRITICAL_CAP, percentOfBest };
 import { graphMoves, scenarioGraph, type GraphMoves } from './graph.js';
-import { getPrinciple, getSection, type Severity } from './guide.js';
+import { getPrinciple, getSection, guideCitation, type Severity } from './guide.js';
 import { assessmentsValue, indexScenario, replyValue, routesOf, type ScenarioIndex } from './scenario-index.js';
 import type { EndingKind, EndingNode, Next, Reply, Route, Scenario, ScenarioNode } from './schema/scenario.js';
 import type { Turn } from './types.js';
@@ -464,7 +464,7 @@ export function endingNarration(scenario: Scenario, node: EndingNode, variables:
 /**
  * A principle's title in quotation marks, in a strength or growth sentence. Quotation marks in the
  * title become single ones: 'Say "left placement without permission", not "AWOL"' read
- * "Say "left placement without permission", not "AWOL"" (guide: …), its marks ending doubled.
+ * "Say "left placement without permission", not "AWOL"" (guide: "…"), its marks ending doubled.
  */
 function quotedPrinciple(title: string): string {
   return `"${title.replace(/"/g, "'")}"`;
@@ -573,9 +573,9 @@ export function buildDebrief(scenario: Scenario, transcript: readonly Turn[], en
     outcome: outcomeOf(percent, criticalViolations.length),
     criticalViolations,
     principles,
-    strengths: principles.filter((p) => p.status === 'followed').map((p) => `You kept to ${quotedPrinciple(p.title)} (guide: ${p.section}).`),
+    strengths: principles.filter((p) => p.status === 'followed').map((p) => `You kept to ${quotedPrinciple(p.title)} (${guideCitation(p.section)}).`),
     growthAreas: principles.filter((p) => p.status !== 'followed').map((p) =>
-      `${p.status === 'violated' ? (p.severity === 'critical' ? 'Critical: you went against' : 'You went against') : 'You missed a chance for'} ${quotedPrinciple(p.title)} (guide: ${p.section}). ${p.rule}`),
+      `${p.status === 'violated' ? (p.severity === 'critical' ? 'Critical: you went against' : 'You went against') : 'You missed a chance for'} ${quotedPrinciple(p.title)} (${guideCitation(p.section)}). ${p.rule}`),
     turns,
     bestPath: best.path,
   };

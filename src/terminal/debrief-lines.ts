@@ -1,4 +1,4 @@
-import { bestPathSays, citationWords, COUNT_KEY, countWords, criticalGroups, decisionNumbers, inVoice, outcomeScoreLine, outcomeWords, pathReply, quotedReply, replyBy, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type DebriefModel, type Voice } from '../machines/index.js';
+import { bestPathSays, citationWords, guideCitation, COUNT_KEY, countWords, criticalGroups, decisionNumbers, inVoice, outcomeScoreLine, outcomeWords, pathReply, quotedReply, replyBy, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type DebriefModel, type Voice } from '../machines/index.js';
 import { wrapText } from './wrap.js';
 
 /** What a piece of text means, for the theme to colour (the words carry the meaning too). */
@@ -45,7 +45,7 @@ export function summaryRows(m: DebriefModel, width: number): Row[] {
     // its decisions by title).
     const at = decisionNumbers(m.critical.map((c) => c.turn).filter((t) => t >= 0));
     out.push(...plain(w(`Critical violations: ${m.critical.length}${at ? `, at ${at} ${TRANSCRIPT_KEY}` : ''}`, '  '), { bold: true, tone: 'bad' }));
-    for (const c of critical) out.push(...plain(w(`! ${c.title} (guide: ${c.section})${c.times > 1 ? ` ×${c.times}` : ''}`, '  '), { tone: 'bad' }));
+    for (const c of critical) out.push(...plain(w(`! ${c.title} (${guideCitation(c.section)})${c.times > 1 ? ` ×${c.times}` : ''}`, '  '), { tone: 'bad' }));
   }
   out.push(blank);
   // Principles gone against get a row each, counts in a column on the right (on a long title's

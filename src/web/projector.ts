@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { breaksCritical, citationWords, unavailableWords, VERDICT_WORDS, votesWords, type Debrief, type ReplyView, type RevealEntry, type SessionView } from '../machines/index.js';
+import { breaksCritical, citationWords, guideCitation, unavailableWords, VERDICT_WORDS, votesWords, type Debrief, type ReplyView, type RevealEntry, type SessionView } from '../machines/index.js';
 import { blankKeyOf, singleKeysOn, type ClickerKey } from './clicker.js';
 
 /**
@@ -189,7 +189,7 @@ export function projectedOutcome(debrief: Pick<Debrief, 'outcome' | 'criticalVio
   return {
     outcome: `Outcome: ${debrief.outcome.label}`,
     reason: debrief.outcome.reason,
-    critical: debrief.criticalViolations.map((c) => `✗ ${c.title} (guide: ${c.section})`),
+    critical: debrief.criticalViolations.map((c) => `✗ ${c.title} (${guideCitation(c.section)})`),
   };
 }
 

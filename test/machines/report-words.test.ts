@@ -45,7 +45,7 @@ describe('debrief words shared by every UI', () => {
   });
 
   it('the core\'s sentences about "you" are said of the room in a trainer-led session', () => {
-    expect(inVoice('You kept to "X" (guide: Y).', 'room')).toBe('The room kept to "X" (guide: Y).');
+    expect(inVoice('You kept to "X" (guide: "Y").', 'room')).toBe('The room kept to "X" (guide: "Y").');
     expect(inVoice('Critical: you went against "X".', 'room')).toBe('Critical: the room went against "X".');
     expect(inVoice('You missed a chance for "X".', 'you')).toBe('You missed a chance for "X".');
   });

@@ -58,9 +58,9 @@ describe('scoring and debrief', () => {
       for (const r of node.replies) if (r.id === 'phone-ignore') r.assessments.push({ principle: 'no-awol-label', verdict: 'follows' } as (typeof r.assessments)[number]);
     }
     const strengths = play(scenario as Scenario, ['phone-ignore', 'after-wait']).strengths;
-    expect(strengths).toContain('You kept to "Say \'left placement without permission\', not \'AWOL\'" (guide: Using Appropriate Language).');
+    expect(strengths).toContain('You kept to "Say \'left placement without permission\', not \'AWOL\'" (guide: "Using Appropriate Language").');
     const missed = play(scenario as Scenario, ['phone-curious', 'after-wait']).growthAreas;
-    expect(missed.find((g) => g.includes('AWOL'))).toMatch(/^You missed a chance for "Say 'left placement without permission', not 'AWOL'" \(guide: Using Appropriate Language\)\. /);
+    expect(missed.find((g) => g.includes('AWOL'))).toMatch(/^You missed a chance for "Say 'left placement without permission', not 'AWOL'" \(guide: "Using Appropriate Language"\)\. /);
   });
 
   it('each turn carries its value and the best value available at that decision', () => {

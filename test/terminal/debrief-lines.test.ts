@@ -171,7 +171,7 @@ describe('critical violations, line by line', () => {
     const section = text.slice(text.indexOf('Critical violations:'), text.indexOf('Principles:')).replace(/\s+/g, ' ').trim();
     const c = m.critical[0]!;
     expect(m.critical).toHaveLength(1);
-    expect(section).toBe(`Critical violations: ! ${c.title} (guide: ${c.section}): see decision ${c.turn + 1} ("${c.where}") in the transcript below.`);
+    expect(section).toBe(`Critical violations: ! ${c.title} (guide: "${c.section}"): see decision ${c.turn + 1} ("${c.where}") in the transcript below.`);
     // The transcript's item of that number is the decision named, with the reply and its feedback.
     const transcript = text.slice(text.indexOf('Transcript:')).replace(/\s+/g, ' ');
     expect(transcript).toContain(`${c.turn + 1}. ${c.where}: Do: ${c.reply}`);
@@ -210,7 +210,7 @@ describe('critical violations, full screen', () => {
       expect(heading).toMatch(new RegExp(`decisions? ${turns.map((t) => t + 1).join('.*')} \\(`));
       // Each principle once, with its section and how many times; no feedback (that is in the transcript).
       const entries = summary.slice(from, end).join('\n').split(/\n(?=! )/).slice(1).map((e) => e.replace(/\s+/g, ' '));
-      expect(entries).toEqual(criticalGroups(m.critical).map((c) => `! ${c.title} (guide: ${c.section})${c.times > 1 ? ` ×${c.times}` : ''}`));
+      expect(entries).toEqual(criticalGroups(m.critical).map((c) => `! ${c.title} (guide: "${c.section}")${c.times > 1 ? ` ×${c.times}` : ''}`));
       expect(entries).toHaveLength(titles.length);
       // At 80 columns a row each (the summary's first page holds a run against many principles).
       if (width === 80) {

@@ -562,7 +562,7 @@ describe('live room on the presenter page', () => {
     expect(shown.slice(at, at + 4)).toEqual([
       'Outcome: Needs review',
       expect.stringMatching(/^A prohibited activity in the guide \(a critical violation\) always needs review/),
-      '✗ Don\'t investigate (guide: Prohibited Activities)',
+      '✗ Don\'t investigate (guide: "Prohibited Activities")',
       expect.stringMatching(/^Score: /),
     ]);
   });

@@ -1120,12 +1120,12 @@ describe('the debrief in the browser', () => {
   it('names the decision of a critical violation in quotation marks once, also when its title is a quotation of its own', () => {
     const critical = () => document.querySelector('.critical li')?.textContent ?? '';
     renderHarmfulDebrief();
-    expect(critical()).toBe('✗ Don\'t investigate (guide: Prohibited Activities): see decision 2 (“After the visit”) below.');
+    expect(critical()).toBe('✗ Don\'t investigate (guide: "Prohibited Activities"): see decision 2 (“After the visit”) below.');
     for (const quoted of ['“After the visit”', '"After the visit"']) {
       cleanup();
       renderHarmfulDebrief(exampleText.replace('"title": "After the visit"', `"title": ${JSON.stringify(quoted)}`));
       // ““After the visit”” (or “"After the visit"”) read as a stutter of quotation marks.
-      expect(critical()).toContain(`(guide: Prohibited Activities): see decision 2 (${quoted}) below.`);
+      expect(critical()).toContain(`(guide: "Prohibited Activities"): see decision 2 (${quoted}) below.`);
     }
   });
 
@@ -1142,10 +1142,10 @@ describe('the debrief in the browser', () => {
     const principles = within(screen.getByRole('region', { name: 'Principles of the guide' }));
     expect(principles.queryByRole('table')).toBeNull();
     expect(principles.getAllByRole('listitem').map((li) => li.textContent)).toEqual([
-      expect.stringMatching(/^Critical: you went against "Don't investigate" \(guide: Prohibited Activities\)\. CASAs are not allowed/),
-      expect.stringMatching(/^You went against "Curious, not interrogating" \(guide: Red Flags\)\./),
-      expect.stringMatching(/^You went against "Don't jump to conclusions from red flags" \(guide: Red Flags\)\./),
-      expect.stringMatching(/^You missed a chance for "Take suspicions to the Advocate Supervisor" \(guide: Red Flags\)\./),
+      expect.stringMatching(/^Critical: you went against "Don't investigate" \(guide: "Prohibited Activities"\)\. CASAs are not allowed/),
+      expect.stringMatching(/^You went against "Curious, not interrogating" \(guide: "Red Flags"\)\./),
+      expect.stringMatching(/^You went against "Don't jump to conclusions from red flags" \(guide: "Red Flags"\)\./),
+      expect.stringMatching(/^You missed a chance for "Take suspicions to the Advocate Supervisor" \(guide: "Red Flags"\)\./),
     ]);
     // Where the feedback is, the verdict says it is a critical one.
     const decision = screen.getByRole('heading', { level: 3, name: 'After the visit' }).closest('li')!;

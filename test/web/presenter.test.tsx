@@ -1111,7 +1111,7 @@ describe('presenter mode on two screens', () => {
     const reason = outcome?.nextElementSibling?.textContent ?? '';
     expect(reason).toMatch(/^A prohibited activity in the guide \(a critical violation\) always needs review/);
     const critical = [...laptop.querySelectorAll('ul.critical li')].map((li) => `${li.querySelector('strong')?.textContent} (guide: ${/\(guide: ([^)]+)\)/.exec(li.textContent ?? '')?.[1]})`);
-    expect(critical).toEqual(['✗ Don\'t investigate (guide: Prohibited Activities)']);
+    expect(critical).toEqual(['✗ Don\'t investigate (guide: "Prohibited Activities")']);
     // The projector: the outcome, why, then the critical violation, before the score.
     await projector().findByRole('heading', { name: 'Outcome: Needs review' });
     const shown = [...screen.getByTestId('projector').querySelectorAll('h2, p, li')].map((e) => e.textContent);

@@ -5,7 +5,7 @@ import type { Debrief } from '../scoring.js';
 import type { Scenario } from '../schema/scenario.js';
 import { indexScenario } from '../scenario-index.js';
 import type { SessionView } from '../selectors.js';
-import { getPrinciple, getSection } from '../guide.js';
+import { getPrinciple, getSection, guideCitation } from '../guide.js';
 import { cleanDeep, cleanLine } from '../text/clean.js';
 import { agreementWords, roomAgreement, type RevealedVotes, type RoomAgreement } from './agreement.js';
 import { replyValues, tallyVotes, votesWords, type Votes } from './votes.js';
@@ -49,14 +49,14 @@ function scored(scenario: Scenario, d: FacilitatedDecision) {
 
 /**
  * The guide's prohibited activities (critical violations) a reply commits, as the debrief names
- * them: "Don't investigate (guide: Prohibited Activities)". A summary made before the story's end
+ * them: Don't investigate (guide: "Prohibited Activities"). A summary made before the story's end
  * has no debrief to list them, so each branch taken says it.
  */
 function prohibitedIn(scenario: Scenario, replyId: string | undefined): string[] {
   const reply = replyId === undefined ? undefined : indexScenario(scenario).replies.get(replyId)?.reply;
   return (reply?.assessments ?? []).flatMap((a) => {
     const p = a.verdict === 'violates' ? getPrinciple(a.principle) : undefined;
-    return p?.severity === 'critical' ? [`${p.title} (guide: ${getSection(p.section)?.heading ?? p.section})`] : [];
+    return p?.severity === 'critical' ? [`${p.title} (${guideCitation(getSection(p.section)?.heading ?? p.section)})`] : [];
   });
 }
 

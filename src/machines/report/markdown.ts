@@ -1,4 +1,5 @@
 import type { DebriefModel } from './debrief-model.js';
+import { guideCitation } from '../guide.js';
 import { bestPathSays, citationWords, criticalGroups, decisionPointer, inVoice, outcomeWords, pathReply, quotedReply, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type Voice } from './words.js';
 
 /**
@@ -30,7 +31,7 @@ export function debriefMarkdown(m: DebriefModel, heading = '#', voice: Voice = '
   // said there (they were here too, each critical violation's words twice in one document).
   for (const c of criticalGroups(m.critical)) {
     const see = decisionPointer(c.turns, (t) => mdText(m.turns[t]?.where ?? ''), ['"', '"']);
-    out.push(`- **${mdText(c.title)}** (guide: ${mdText(c.section)})${see ? `: ${see} in the transcript below.` : '.'}`);
+    out.push(`- **${mdText(c.title)}** (${mdText(guideCitation(c.section))})${see ? `: ${see} in the transcript below.` : '.'}`);
   }
   out.push('', `${h2} Principles`, '', '| Principle | Result | Guide section |', '|---|---|---|');
   for (const p of m.principles) out.push(`| ${cell(p.title)} | ${STATUS_WORDS[p.status]} | ${cell(p.section)} |`);

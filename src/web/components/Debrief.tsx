@@ -1,5 +1,5 @@
 import { Fragment, useMemo, type ReactNode } from 'react';
-import { bestPathSays, citationWords, criticalGroups, debriefExport, debriefModel, inVoice, pathReply, quotedReply, quotedTitle, scoreWords, signed, VERDICT_WORDS, VOICE_WORDS, type Debrief as DebriefData, type Scenario, type SessionMode, type Voice } from '../../machines/index.js';
+import { bestPathSays, citationWords, guideCitation, criticalGroups, debriefExport, debriefModel, inVoice, pathReply, quotedReply, quotedTitle, scoreWords, signed, VERDICT_WORDS, VOICE_WORDS, type Debrief as DebriefData, type Scenario, type SessionMode, type Voice } from '../../machines/index.js';
 import { downloadText } from '../download.js';
 import { hrefOf } from '../routing.js';
 import { TableWrap } from './TableWrap.js';
@@ -73,7 +73,7 @@ export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, 
           <ul className="critical">
             {criticalGroups(m.critical).map((c) => (
               <li key={c.title}>
-                <strong>✗ {c.title}</strong> (guide: {c.section}){c.turns.length === 0 ? '.' : <>: see {c.turns.map((t, j) => (
+                <strong>✗ {c.title}</strong> ({guideCitation(c.section)}){c.turns.length === 0 ? '.' : <>: see {c.turns.map((t, j) => (
                   <Fragment key={t}>
                     {j > 0 && (j === c.turns.length - 1 ? ' and ' : ', ')}
                     <a href={`#${decisionId(t)}`} onClick={(e) => { e.preventDefault(); document.getElementById(`${decisionId(t)}-heading`)?.focus(); }}>

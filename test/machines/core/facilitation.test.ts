@@ -141,7 +141,7 @@ describe('the session summary', () => {
   // the prohibited activities first, as the debrief does: the branch taken says it.
   it('says when the branch the room took was a prohibited activity, with or without a debrief below', () => {
     const decision = { title: 'After the visit', replies: [{ number: 1, text: 'Call your Advocate Supervisor.', votes: 1, id: 'after-supervisor' }, { number: 2, text: 'Look Jade up on social media tonight.', votes: 3, id: 'after-search' }], chosen: 2 };
-    const said = 'A prohibited activity in the guide (a critical violation): Don\'t investigate (guide: Prohibited Activities).';
+    const said = 'A prohibited activity in the guide (a critical violation): Don\'t investigate (guide: "Prohibited Activities").';
     expect(facilitationMarkdown(example, [decision], undefined, now, true)).toContain(`Branch taken: 2. Do: Look Jade up on social media tonight. (best practice here: 1)\n\n${said}\n`);
     expect(facilitationMarkdown(example, [decision], undefined, now)).toContain(said);
     expect(facilitationMarkdown(example, [{ ...decision, chosen: 1 }], undefined, now)).not.toContain('prohibited activity');
@@ -188,7 +188,7 @@ describe('the session summary', () => {
     expect(md).toContain("The room's most-voted reply was best practice at 0 of 1 decision with votes (0%); 4 of 8 votes (50%) went to best-practice replies.");
     // Words said are quoted; an action (a "do" reply) is marked as one, not quoted as if said.
     // The critical violation points to its decision in the transcript (the room's reply and feedback are said there, once).
-    expect(md).toContain('- **Don\'t investigate** (guide: Prohibited Activities): see decision 2 ("After the visit") in the transcript below.');
+    expect(md).toContain('- **Don\'t investigate** (guide: "Prohibited Activities"): see decision 2 ("After the visit") in the transcript below.');
     expect(md.split('Researching a youth online is investigating')).toHaveLength(2);
     expect(md).toMatch(/\*\*The new phone\*\*: "Who bought you that\? You need to tell me the truth\." \(/);
     expect(md).toContain('2. **After the visit**: Do: Look Jade up on social media tonight to see who the boyfriend is. (−3; best here +2)');

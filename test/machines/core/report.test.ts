@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  bestPathSays, buildDebrief, replyValue, cell, criticalGroups, debriefExport, decisionNumbers, decisionPointer, endSentence, quotedTitle, debriefMarkdown, debriefModel, facilitatedDecision, facilitationMarkdown, fileStamp, percentOf, scoreWords, selectView, signed, startFacilitation, STATUS_WORDS, VERDICT_WORDS,
+  bestPathSays, buildDebrief, feedbackOf, guideCitation, replyValue, cell, criticalGroups, debriefExport, decisionNumbers, decisionPointer, endSentence, quotedTitle, debriefMarkdown, debriefModel, facilitatedDecision, facilitationMarkdown, fileStamp, percentOf, scoreWords, selectView, signed, startFacilitation, STATUS_WORDS, VERDICT_WORDS,
   type Debrief, type Scenario,
 } from '../../../src/machines/index.js';
 import { mdText } from '../../../src/machines/report/markdown.js';
@@ -36,7 +36,7 @@ describe('the words every UI shares', () => {
     expect(quotedTitle('"That\'s girls"', ['"', '"'])).toBe('"That\'s girls"');
     expect(quotedTitle('“Why?” she asks')).toBe('““Why?” she asks”');
     const quoted = { ...example, nodes: example.nodes.map((n) => (n.id === 'after-visit' ? { ...n, title: '"After the visit"' } : n)) } as Scenario;
-    expect(debriefMarkdown(debriefModel(quoted, harmful))).toContain('(guide: Prohibited Activities): see decision 2 ("After the visit") in the transcript below.');
+    expect(debriefMarkdown(debriefModel(quoted, harmful))).toContain('(guide: "Prohibited Activities"): see decision 2 ("After the visit") in the transcript below.');
   });
 
   it('signs numbers with a plus, a true minus sign, or none for zero', () => {
@@ -56,6 +56,29 @@ describe('the words every UI shares', () => {
     for (const w of all) expect(w).toMatch(/^[✓✗○] [a-z]+$/);
     expect(new Set(Object.values(STATUS_WORDS).map((w) => w[0])).size).toBe(3);
     expect(new Set(Object.values(VERDICT_WORDS).map((w) => w[0])).size).toBe(3);
+  });
+});
+
+// Verdicts cited 'guide: "Prohibited Activities"' while the debriefs' critical violations,
+// principles, strengths and growth areas, the session summary and the projector cited
+// "guide: Prohibited Activities": two styles on one page. One helper writes them all.
+describe('a guide section is cited one way everywhere', () => {
+  it('guideCitation quotes the heading, and is what a verdict cites', () => {
+    expect(guideCitation('What if my youth left placement or their whereabouts are unknown?')).toBe('guide: "What if my youth left placement or their whereabouts are unknown?"');
+    expect(guideCitation('')).toBe('guide');
+    expect(feedbackOf(example, harmful.turns[1]!.turn).assessments.map((a) => a.citation)).toEqual([guideCitation('Prohibited Activities')]);
+  });
+
+  it('in the debrief (critical violations, principles, strengths, growth areas), its Markdown and a session summary', () => {
+    const m = debriefModel(example, harmful);
+    const texts = [debriefMarkdown(m), debriefMarkdown(debriefModel(example, strong)), ...harmful.growthAreas, ...strong.strengths,
+      facilitationMarkdown(example, [{ title: 'After the visit', replies: [{ number: 1, text: 'Look Jade up.', votes: 3, id: 'after-search' }], chosen: 1 }], undefined, new Date(0))];
+    for (const t of texts) {
+      const cited = [...t.matchAll(/\(guide[^)]*\)/g)].map((c) => c[0]);
+      expect(cited.length, t).toBeGreaterThan(0);
+      for (const c of cited) expect(c, t).toMatch(/^\(guide: "[^"]+"(, critical)?\)$/);
+    }
+    expect(debriefMarkdown(m)).toContain(`- **Don't investigate** (${guideCitation('Prohibited Activities')}): see decision 2`);
   });
 });
 
@@ -272,7 +295,7 @@ describe('debriefMarkdown', () => {
     expect(md.startsWith('# Debrief: Example: the new phone\n')).toBe(true);
     expect(md).toContain('**Ending:** Crossing a line (harmful).');
     expect(md).toContain('**Score:** 0% (−6 of 4 points)');
-    expect(md).toContain('- **Don\'t investigate** (guide: Prohibited Activities): see decision 2 ("After the visit") in the transcript below.\n');
+    expect(md).toContain('- **Don\'t investigate** (guide: "Prohibited Activities"): see decision 2 ("After the visit") in the transcript below.\n');
     expect(md).toContain('| Don\'t investigate | ✗ violated | Prohibited Activities |');
     expect(md).toContain('| Take suspicions to the Advocate Supervisor | ○ missed | Red Flags |');
     expect(md).toContain('1. **The new phone**: "Who bought you that? You need to tell me the truth." (\u22123; best here +2)');
@@ -370,7 +393,7 @@ describe('debriefMarkdown', () => {
       // Each principle once (grouped), with the decisions where it was gone against, as the transcript numbers them.
       expect(section).toHaveLength(new Set(m.critical.map((c) => c.title)).size);
       for (const c of m.critical) {
-        const line = section.find((l) => l.startsWith(`- **${mdText(c.title)}** (guide: ${mdText(c.section)}): see decision`));
+        const line = section.find((l) => l.startsWith(`- **${mdText(c.title)}** (guide: "${mdText(c.section)}"): see decision`));
         expect(line, c.title).toMatch(/ in the transcript below\.$/);
         expect(line).toContain(`decision ${c.turn + 1} (${quotedTitle(mdText(c.where), ['"', '"'])})`);
         expect(line).not.toContain(mdText(c.feedback));

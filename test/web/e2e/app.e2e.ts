@@ -1152,10 +1152,10 @@ describe('the web app in Chromium', () => {
       expect(named.length).toBeGreaterThan(3);
       expect(new Set(named).size).toBe(named.length);
       expect(await s.page.locator('section[aria-labelledby="principles-heading"] table').count()).toBe(0);
-      await expect.poll(() => principles.filter({ hasText: /^Critical: you went against "No communication with a trafficker" \(guide: Prohibited Activities\)\. / }).count()).toBe(1);
+      await expect.poll(() => principles.filter({ hasText: /^Critical: you went against "No communication with a trafficker" \(guide: "Prohibited Activities"\)\. / }).count()).toBe(1);
       // The critical violation names its principle and points to the decision where its feedback is.
       const critical = s.page.locator('ul.critical > li').filter({ hasText: 'No communication with a trafficker' });
-      expect(await critical.innerText()).toMatch(/^✗ No communication with a trafficker \(guide: Prohibited Activities\): see decision 1 \(“A text at 9:40 p\.m\.”\)/);
+      expect(await critical.innerText()).toMatch(/^✗ No communication with a trafficker \(guide: "Prohibited Activities"\): see decision 1 \(“A text at 9:40 p\.m\.”\)/);
       await critical.getByRole('link', { name: 'decision 1 (“A text at 9:40 p.m.”)' }).click();
       const first = annotated.first();
       await expect.poll(() => first.locator('h3').evaluate((h) => h === document.activeElement)).toBe(true);
