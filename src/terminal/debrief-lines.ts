@@ -1,4 +1,4 @@
-import { bestPathSays, citationWords, guideCitation, COUNT_KEY, countWords, criticalGroups, decisionNumbers, inVoice, outcomeScoreLine, outcomeWords, pathReply, quotedReply, replyBy, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type DebriefModel, type Voice } from '../machines/index.js';
+import { bestPathSays, citationWords, guideCitation, COUNT_KEY, countWords, criticalGroups, decisionNumbers, inVoice, outcomeScoreLine, outcomeWords, pathBesideWords, pathReply, quotedReply, replyBy, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type DebriefModel, type Voice } from '../machines/index.js';
 import { wrapText } from './wrap.js';
 
 /** What a piece of text means, for the theme to colour (the words carry the meaning too). */
@@ -148,7 +148,8 @@ export function pathRows(m: DebriefModel, width: number, voice: Voice = 'you'): 
   const best = bestPathSays(m, voice).flatMap((part) => ('line' in part
     ? plain(wrapText(part.line, width))
     : part.steps.flatMap((s) => plain(wrapText(`${numbered(s.n, m.bestPath.length)}${s.where}: ${quotedReply(s.reply, s.said)} (${signed(s.value)})`, width, hangOf(m.bestPath.length))))));
-  return [...steps, ...(steps.length > 0 ? [blank] : []), [{ text: 'The best-practice path from the start', bold: true }], ...best];
+  // Headed as every view heads it (the tab's name, "Your path", is short for the tab line).
+  return [[{ text: pathBesideWords(voice), bold: true }], blank, ...steps, ...(steps.length > 0 ? [blank] : []), [{ text: 'The best-practice path from the start', bold: true }], ...best];
 }
 
 /** Rows as plain text (for measuring and tests). */

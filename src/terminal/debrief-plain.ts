@@ -1,4 +1,4 @@
-import { bestPathSays, citationWords, guideCitation, criticalGroups, decisionPointer, inVoice, outcomeWords, pathReply, quotedReply, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type DebriefModel, type SessionMode, type Voice } from '../machines/index.js';
+import { bestPathSays, citationWords, guideCitation, criticalGroups, decisionPointer, inVoice, outcomeWords, pathBesideWords, pathReply, quotedReply, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type DebriefModel, type SessionMode, type Voice } from '../machines/index.js';
 import { wrapText } from './wrap.js';
 
 /** The debrief as plain wrapped text, for the line-by-line mode (of the room, in a trainer-led session). */
@@ -32,7 +32,7 @@ export function debriefPlain(m: DebriefModel, width: number, voice: Voice = 'you
     for (const v of t.verdicts) out.push(w(`${turnHang}${VERDICT_WORDS[v.verdict]}: ${v.title} (${citationWords(v.citation, v.critical)})`, `${turnHang}  `));
     out.push(w(`${turnHang}Feedback: ${t.feedback}`, turnHang));
   });
-  out.push('', `${v.replies} / best practice at the same decision:`);
+  out.push('', `${pathBesideWords(voice)}:`);
   const pathHang = hangOf(m.paths.length);
   m.paths.forEach((p, i) => {
     out.push(w(`${numbered(i + 1, m.paths.length)}${p.where}`, pathHang));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pathRows, rowText, summaryRows, transcriptRows } from '../../src/terminal/debrief-lines.js';
 import { debriefPlain } from '../../src/terminal/debrief-plain.js';
-import { criticalGroups, debriefModel, decisionNumbers, VERDICT_WORDS, type Debrief, type DebriefModel } from '../../src/machines/index.js';
+import { criticalGroups, debriefMarkdown, debriefModel, decisionNumbers, VERDICT_WORDS, type Debrief, type DebriefModel } from '../../src/machines/index.js';
 import { bundled, example, play } from '../machines/core/fixtures.js';
 import { criticalPath } from '../helpers/play.js';
 
@@ -118,13 +118,29 @@ describe('actions in the paths', () => {
   it('read the same in the line-by-line debrief of a real playthrough', () => {
     const debrief = play(example, 'practice', ['phone-accuse', 'after-search']).getSnapshot().output as Debrief;
     const text = debriefPlain(debriefModel(example, debrief), 200);
-    const search = /^ +You: (.*)$/m.exec(text.slice(text.indexOf('best practice at the same decision:')).split('\n').filter((l) => l.includes('You:'))[1] ?? '')?.[1];
+    const search = /^ +You: (.*)$/m.exec(text.slice(text.indexOf('Your path beside best practice:')).split('\n').filter((l) => l.includes('You:'))[1] ?? '')?.[1];
     expect(search).toMatch(/^Do: /);
     // The best-practice path in full where it differs from the first decision (no decision taken here).
     const none = debriefPlain(debriefModel(example, { ...debrief, turns: [] }), 200);
     const best = none.slice(none.indexOf('The best-practice path from the start:'));
     expect(best).toMatch(/^ {2}1\. [^:]+: "/m);
     expect(best).toMatch(/^ {2}2\. [^:]+: Do: /m);
+  });
+});
+
+// The Markdown export headed the table "Your replies beside best practice at the same decision" and
+// the line-by-line debrief "Your replies / best practice at the same decision:", while the web
+// debrief said "Your path beside best practice" and the line under it in every view "your path
+// above"; the full-screen tab had no heading for it at all.
+describe('the path beside best practice has one heading in every view', () => {
+  const harmful = play(example, 'practice', ['phone-accuse', 'after-search']).getSnapshot().output as Debrief;
+  it.each([['you', 'Your path beside best practice'], ['room', "The room's path beside best practice"]] as const)('%s: %s', (voice, heading) => {
+    const m = debriefModel(example, harmful);
+    expect(debriefMarkdown(m, '#', voice).split('\n')).toContain(`## ${heading}`);
+    expect(debriefPlain(m, 60, voice).split('\n')).toContain(`${heading}:`);
+    for (const width of [60, 100]) expect(pathRows(m, width, voice)[0]).toEqual([{ text: heading, bold: true }]);
+    // And the line under it names the same path.
+    expect(debriefPlain(m, 200, voice)).toContain(`the same decisions as in ${voice === 'you' ? 'your' : "the room's"} path above`);
   });
 });
 
@@ -238,7 +254,7 @@ describe('the path comparison, line by line', () => {
   it.each(['you', 'room'] as const)('hangs each wrapped row under the first word of its reply (%s)', (voice) => {
     const debrief = play(example, 'practice', ['phone-accuse', 'after-search']).getSnapshot().output as Debrief;
     const lines = debriefPlain(debriefModel(example, debrief), 40, voice).split('\n');
-    const from = lines.findIndex((l) => l.includes('best practice at the same decision'));
+    const from = lines.findIndex((l) => l.includes('path beside best practice:'));
     let checked = 0;
     let column = -1;
     for (const line of lines.slice(from + 1, lines.findIndex((l, i) => i > from && l === ''))) {

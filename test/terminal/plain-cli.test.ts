@@ -465,10 +465,10 @@ describe('--facilitate without a terminal (line by line)', () => {
     expect(summary).toContain('The branch the room took was best practice at 2 of 2 decisions (100%).');
     expect(summary).toContain('**Score:** 100% (4 of 4 points)');
     // Said of the room, not "you".
-    expect(summary).toContain("### The room's replies beside best practice at the same decision");
+    expect(summary).toContain("### The room's path beside best practice\n");
     expect(summary).toContain('- The room kept to "Curious, not interrogating"');
     expect(summary).not.toMatch(/^- You |Your replies|you chose/m);
-    expect(r.out).toContain("The room's replies / best practice at the same decision:");
+    expect(r.out).toContain("The room's path beside best practice:\n");
     expect(r.out).toContain('Room: That\'s a nice one!');
   });
 

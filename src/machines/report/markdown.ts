@@ -1,6 +1,6 @@
 import type { DebriefModel } from './debrief-model.js';
 import { guideCitation } from '../guide.js';
-import { bestPathSays, citationWords, criticalGroups, decisionPointer, inVoice, outcomeWords, pathReply, quotedReply, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type Voice } from './words.js';
+import { bestPathSays, citationWords, criticalGroups, decisionPointer, inVoice, outcomeWords, pathBesideWords, pathReply, quotedReply, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type Voice } from './words.js';
 
 /**
  * Text from a scenario or a record as Markdown shows it, never as markup: a backslash before each
@@ -42,7 +42,7 @@ export function debriefMarkdown(m: DebriefModel, heading = '#', voice: Voice = '
     for (const v of t.verdicts) out.push(`   - ${VERDICT_WORDS[v.verdict]} ${mdText(v.title)} (${citationWords(mdText(v.citation), v.critical)})`);
     out.push(`   - Feedback: ${mdText(t.feedback)}`);
   });
-  out.push('', `${h2} ${v.replies} beside best practice at the same decision`, '', `| Decision | ${v.reply} | Best practice here |`, '|---|---|---|');
+  out.push('', `${h2} ${pathBesideWords(voice)}`, '', `| Decision | ${v.reply} | Best practice here |`, '|---|---|---|');
   m.paths.forEach((p, i) => {
     // An action is "Do: …", as in the transcript above: never read as words to say.
     const side = (s: typeof p.yours) => `${pathReply(cell(s.reply), s.said)} (${signed(s.value)})`;

@@ -107,6 +107,17 @@ export const VOICE_WORDS = {
 } as const satisfies Record<Voice, Record<string, string>>;
 
 /**
+ * The heading of the volunteer's (or the room's) reply at each decision beside best practice there,
+ * the same in every view: "Your path beside best practice". The Markdown export said "Your replies
+ * beside best practice at the same decision" and the line-by-line terminal "Your replies / best
+ * practice at the same decision:", while the web debrief, and the best-path line under it in every
+ * view ("the same decisions as in your path above"), called it your path.
+ */
+export function pathBesideWords(voice: Voice): string {
+  return voice === 'room' ? "The room's path beside best practice" : 'Your path beside best practice';
+}
+
+/**
  * A run of the best-practice path that the path beside best practice has just shown (DebriefModel's
  * `asAbove` parts), in one line: "Decisions 1 to 3: the same decisions as in your path above, where
  * the best-practice reply for each is shown." (first and last numbered from 1, as the path numbers them).

@@ -1,5 +1,5 @@
 import { Fragment, useMemo, type ReactNode } from 'react';
-import { bestPathSays, citationWords, guideCitation, criticalGroups, debriefExport, debriefModel, inVoice, pathReply, quotedReply, quotedTitle, scoreWords, signed, VERDICT_WORDS, VOICE_WORDS, type Debrief as DebriefData, type Scenario, type SessionMode, type Voice } from '../../machines/index.js';
+import { bestPathSays, citationWords, guideCitation, criticalGroups, debriefExport, debriefModel, inVoice, pathBesideWords, pathReply, quotedReply, quotedTitle, scoreWords, signed, VERDICT_WORDS, VOICE_WORDS, type Debrief as DebriefData, type Scenario, type SessionMode, type Voice } from '../../machines/index.js';
 import { downloadText } from '../download.js';
 import { hrefOf } from '../routing.js';
 import { TableWrap } from './TableWrap.js';
@@ -109,8 +109,8 @@ export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, 
         </ol>
       </section>
       <section aria-labelledby="paths-heading">
-        <h2 id="paths-heading">{room ? "The room's path" : 'Your path'} beside best practice</h2>
-        <TableWrap label={`${room ? "The room's path" : 'Your path'} beside best practice, table`}>
+        <h2 id="paths-heading">{pathBesideWords(voice)}</h2>
+        <TableWrap label={`${pathBesideWords(voice)}, table`}>
           {/* A table at a desktop's width and on paper. On a phone's (styles.css) each decision is a
               block of its own, the replies at the full width under it, each cell with a label of its
               column (.cell-label, shown there only, hidden from screen readers, which name the column

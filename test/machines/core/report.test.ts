@@ -389,7 +389,7 @@ describe('debriefMarkdown', () => {
       const md = debriefMarkdown(m);
       for (const t of m.turns) expect(md.split(mdText(t.feedback)).length - 1, t.feedback).toBe(1);
       const section = md.slice(md.indexOf('## Critical violations'), md.indexOf('## Principles')).split('\n').filter((l) => l.startsWith('- '));
-      const transcript = md.slice(md.indexOf('## Transcript'), md.indexOf('## Your replies beside')).split(/\n(?=\d+\. )/).slice(1);
+      const transcript = md.slice(md.indexOf('## Transcript'), md.indexOf('## Your path beside best practice')).split(/\n(?=\d+\. )/).slice(1);
       // Each principle once (grouped), with the decisions where it was gone against, as the transcript numbers them.
       expect(section).toHaveLength(new Set(m.critical.map((c) => c.title)).size);
       for (const c of m.critical) {
