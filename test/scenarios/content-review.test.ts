@@ -2244,3 +2244,109 @@ describe('session 31 review: cross-scenario consistency', () => {
     expect(silent.filter(({ r }) => (r.kind ?? 'say') !== 'do').map(({ id, r }) => `${id}/${r.id}`)).toEqual([]);
   });
 });
+
+describe('session 31: testifying', () => {
+  // A new scenario: Selene, 17, a transgender girl identified as CSEC-involved, is asked to testify
+  // against the man who exploited her. The guide's crime victim advocacy (Legal Advocacy) names one
+  // support, communication and understanding among the case parties, most importantly her CSW and
+  // dependency attorney, beside courtroom support, transportation arrangements and confirming dates.
+  const ID = 'testifying';
+  const BEST = ['d1-scary', 'd2-around', 'd3-team', 'd4-arrange', 'd5-check', 'd6-forward', 'd7-tell', 'd8-honest'];
+
+  /** The kinds of ending reached by every playthrough that chooses `replyId` (every reachable state, exactly). */
+  function endingsAfter(replyId: string): Set<string> {
+    const s = bundledScenario(ID);
+    const index = indexScenario(s);
+    const kinds = new Set<string>();
+    const seen = new Set<string>();
+    const route = (next: Next, vars: Variables, conduct: Conduct) => routesOf(next).find((r) => whenHolds(r.when, vars, conduct))?.to;
+    const visit = (id: string | undefined, vars: Variables, conduct: Conduct, chosen: boolean): void => {
+      const node = id === undefined ? undefined : index.nodes.get(id);
+      if (!node) return;
+      const key = `${id}|${JSON.stringify(vars)}|${JSON.stringify(conduct)}|${chosen}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      if (node.kind === 'ending') {
+        if (chosen) kinds.add(node.ending);
+        return;
+      }
+      if (node.kind === 'scene') {
+        const after = applyEffects(node.effects, vars, index.variables).variables;
+        return visit(route(node.next, after, conduct), after, conduct, chosen);
+      }
+      for (const reply of node.replies) {
+        if (!whenHolds(reply.when, vars, conduct)) continue;
+        const after = applyEffects(reply.effects, vars, index.variables).variables;
+        const next = conductAfter(conduct, reply.assessments, node.replies);
+        visit(route(reply.next, after, next), after, next, chosen || reply.id === replyId);
+      }
+    };
+    replyOf(ID, replyId);
+    visit(s.start, initialVariables(s.variables), conductStart(analyseBest(s).best), false);
+    return kinds;
+  }
+  const value = (replyId: string) => replyOf(ID, replyId).assessments.reduce((n, a) => n + (a.verdict === 'follows' ? 1 : -1) * (a.weight ?? 1), 0);
+
+  it('the best path ends strong at 100%, and the best replies call Selene by her name, never "he" or "him"', () => {
+    const d = playReplies(bundledScenario(ID), BEST);
+    expect(d?.ending?.id).toBe('end-strong');
+    expect(d?.score.percent).toBe(100);
+    for (const id of BEST) expect(replyText(ID, id), id).not.toMatch(/\b(he|him)\b/i);
+  });
+
+  it('pressing her to testify because it is right, promising he will go to prison, or offering to tell the court she will not come never ends strong (CASA Role and Expectations; Legal Advocacy)', () => {
+    expect(assessment(ID, 'd1-right', 'youth-centered')).toMatchObject({ verdict: 'violates', weight: 2 });
+    expect(feedback(ID, 'd1-right')).toContain('(CASA Role and Expectations)');
+    for (const id of ['d1-prison', 'd1-tell-court']) {
+      expect(assessment(ID, id, 'victim-witness-support')?.verdict, id).toBe('violates');
+      expect(feedback(ID, id), id).toContain('most importantly her CSW and dependency attorney (Legal Advocacy)');
+    }
+    for (const id of ['d1-right', 'd1-prison', 'd1-tell-court']) expect([...endingsAfter(id)], id).not.toContain('strong');
+  });
+
+  it('asking Selene herself what happened is interrogating (Red Flags), not investigating; asking the detective, searching online or tracing the account is investigating, weight 3, and ends harmful (Prohibited Activities)', () => {
+    expect(assessment(ID, 'd2-practise', 'curious-not-interrogating')?.verdict).toBe('violates');
+    expect(assessment(ID, 'd2-practise', 'no-investigating')).toBeUndefined();
+    for (const id of ['d2-detective', 'd3-search', 'd6-profile']) {
+      expect(assessment(ID, id, 'no-investigating'), id).toMatchObject({ verdict: 'violates', weight: 3 });
+      expect(feedback(ID, id), id).toContain('(Prohibited Activities)');
+      expect([...endingsAfter(id)], id).toEqual(['harmful']);
+    }
+  });
+
+  it('any reply to the message from "his cousin" is communication with the trafficker\'s messenger: weight 3, harmful; saying nothing and sending it to the team is the best reply', () => {
+    expect(assessment(ID, 'd6-reply', 'no-trafficker-contact')).toMatchObject({ verdict: 'violates', weight: 3 });
+    expect(feedback(ID, 'd6-reply')).toMatch(/trafficker/);
+    expect([...endingsAfter('d6-reply')]).toEqual(['harmful']);
+    expect(replyOf(ID, 'd6-forward').kind).toBe('do');
+    expect(value('d6-forward')).toBeGreaterThan(Math.max(value('d6-block'), value('d6-profile')));
+  });
+
+  it('driving her yourself is scored as the guide says: it helps with transportation (Legal Advocacy) and is no prohibited act, since she has not left placement; arranging the ride with her CSEC CSW is the best reply', () => {
+    for (const p of ['no-picking-up', 'not-first-responder']) expect(assessment(ID, 'd4-drive', p), p).toBeUndefined();
+    expect(assessment(ID, 'd4-drive', 'legal-support')?.verdict).toBe('follows');
+    expect(assessment(ID, 'd4-drive', 'team-communication')?.verdict).toBe('violates');
+    expect(value('d4-drive')).toBe(0);
+    expect(feedback(ID, 'd4-drive')).toContain('assisting with transportation arrangements');
+    expect(feedback(ID, 'd4-drive')).toMatch(/does not forbid driving/);
+    expect(feedback(ID, 'd4-drive')).not.toContain('(Prohibited Activities)');
+    expect(assessment(ID, 'd4-arrange', 'legal-support')).toMatchObject({ verdict: 'follows', weight: 2 });
+    expect(value('d4-arrange')).toBeGreaterThan(value('d4-drive'));
+    expect([...endingsAfter('d4-drive')]).not.toContain('strong');
+  });
+
+  it('keeping her new worry from her CSW and dependency attorney never ends strong, and telling them (with her say in how) is the best reply (Legal Advocacy)', () => {
+    expect(assessment(ID, 'd7-keep', 'victim-witness-support')).toMatchObject({ verdict: 'violates', weight: 2 });
+    expect([...endingsAfter('d7-keep')]).not.toContain('strong');
+    expect(assessment(ID, 'd7-tell', 'victim-witness-support')).toMatchObject({ verdict: 'follows', weight: 2 });
+    expect(assessment(ID, 'd7-da', 'victim-witness-support')?.verdict).toBe('violates');
+  });
+
+  it('echoing the staff\'s "him" is scored only on being youth-centred and culturally sensitive (CASA Role and Expectations); no feedback claims a rule about names or pronouns, which the guide does not have', () => {
+    expect(replyOf(ID, 'd5-him').assessments.map((a) => `${a.principle} ${a.verdict}`).sort()).toEqual(['legal-support follows', 'youth-centered violates']);
+    expect(feedback(ID, 'd5-him')).toContain('(CASA Role and Expectations)');
+    const replies = bundledScenario(ID).nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : []));
+    expect(replies.filter((r) => /pronoun|misgender|deadnam|gender identity/i.test(r.feedback)).map((r) => r.id)).toEqual([]);
+    expect([...endingsAfter('d5-him')]).not.toContain('strong');
+  });
+});

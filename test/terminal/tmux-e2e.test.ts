@@ -286,7 +286,7 @@ const isDebrief = (s: string) => /DEBRIEF|Debrief/.test(s.split('\n').slice(0, 3
 /** Picks the scenario with this title from the picker by its number. */
 async function openFromPicker(t: Term, title: string, expect: ExpectStatic): Promise<string> {
   let s = await t.waitFor((x) => x.includes('choose a scenario'), 'the picker');
-  // The list scrolls when it is longer than the window (13 scenarios, or a notice above them):
+  // The list scrolls when it is longer than the window (14 scenarios, or a notice above them):
   // move down it, as a user would, until the title is in view.
   for (let moves = 0; !s.includes(title) && moves < 20; moves++) {
     const before = s;
