@@ -2350,3 +2350,47 @@ describe('session 31: testifying', () => {
     expect([...endingsAfter('d5-him')]).not.toContain('strong');
   });
 });
+
+describe('session 31 review: testifying', () => {
+  const ID = 'testifying';
+  const decisionReplies = (nodeId: string) => {
+    const n = bundledScenario(ID).nodes.find((x) => x.id === nodeId);
+    if (n?.kind !== 'decision') throw new Error(`${ID} has no decision ${nodeId}`);
+    return n.replies;
+  };
+
+  // "Looking into it" narrated that Selene "hears about it from staff" and that her CASA "has been looking
+  // into the case", on every path with an investigating reply; at d2-detective the volunteer only asked
+  // her "Want me to call the detective…?" on the porch, a question she could refuse, and she heard it first-hand.
+  it('every reply that ends in "Looking into it" is something the volunteer does or says they will do, and the ending does not say Selene heard it from staff', () => {
+    for (const id of ['d2-detective', 'd3-search', 'd6-profile']) expect(replyText(ID, id), id).not.toMatch(/\?/);
+    expect(replyText(ID, 'd2-detective')).toMatch(/^I'll call the detective/);
+    expect(told(ID, 'end-looked')).not.toMatch(/from staff/);
+  });
+
+  // The best reply was the only one naming Ms. Ibarra at four of eight decisions (d3, d4, d6, d7), so
+  // "pick the one with the CSW in it" found the answer without the guide. Holding back from the team and
+  // deleting the message are choices about her CSW too, and now say so.
+  it('keeping Selene\'s feelings or the message from the team is worded as keeping it from Ms. Ibarra, so naming her does not single out the best reply', () => {
+    for (const node of ['d3-evening', 'd6-message']) {
+      expect(decisionReplies(node).filter((r) => /Ms\. Ibarra/.test(r.text)).length, node).toBeGreaterThanOrEqual(2);
+    }
+    expect(replyText(ID, 'd3-wait')).toMatch(/Ms\. Ibarra/);
+    expect(replyText(ID, 'd6-block')).toMatch(/Ms\. Ibarra/);
+  });
+
+  // Feedback quoted the guide loosely where it claimed its words: "in the guide's words, is keeping
+  // communication…" (the guide says "maintaining"), "support must not simply stop" (the guide: "at
+  // exiting"), and gave Legal Advocacy duties it does not name (the CSW and attorney "tell her what to
+  // expect"; what she is walking into "is for her CSW and dependency attorney to tell her").
+  it('feedback that attributes words to the guide uses the guide\'s words, and gives Legal Advocacy no duty it does not name', () => {
+    expect(feedback(ID, 'd1-right')).toContain("in the guide's words, is maintaining communication and understanding among the case parties");
+    expect(feedback(ID, 'd8-step-back')).toContain('support must not simply stop at exiting');
+    for (const id of ['d1-prison', 'd3-search', 'd2-detective']) {
+      expect(feedback(ID, id), id).not.toMatch(/what to expect|to tell her/);
+      expect(feedback(ID, id), id).toContain('maintaining communication and understanding among the case parties, most importantly her CSW and dependency attorney (Legal Advocacy)');
+    }
+    // Asking the Advocate Supervisor before driving her rests on the guide's Advocacy Activities.
+    expect(feedback(ID, 'd4-drive')).toContain('(Advocacy Activities)');
+  });
+});
