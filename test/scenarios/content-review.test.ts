@@ -2394,3 +2394,21 @@ describe('session 31 review: testifying', () => {
     expect(feedback(ID, 'd4-drive')).toContain('(Advocacy Activities)');
   });
 });
+
+// The summary is read before the first decision, on the scenario cards, the picker and presenter
+// mode. Eight of them listed the lessons as instructions ("Stay curious, keep no secrets, don't
+// investigate", "Practise saying nothing to them, telling the team everything", "Support her without
+// pushing or promising"), giving the answers away before the volunteer had chosen anything; the
+// others ask what the volunteer will do instead. Session 30 made two of them ask; now every one does.
+describe('session 31 review: no summary gives the lessons away', () => {
+  const LESSONS = [
+    /\bstay curious\b/i, /\bwithout interrogating\b/i, /\bkeep (?:no|from) /i, /\bdon't investigate\b/i, /\bkeep no secrets\b/i,
+    /\bstay clear of\b/i, /\bwithout (?:pushing|promising|blame|judg)/i, /\btake (?:it|your worry) to your Advocate Supervisor\b/i,
+    /\bsaying nothing to them\b/i, /\btelling the team everything\b/i, /\bpractise (?:acceptance|saying)/i, /\bharm reduction\b/i,
+    /\bsafety plan\b/i, /\bstrengths-based\b/i, /\blook after yourself\b/i, /\btrigger/i, /\bwhat has actually been confirmed\b/i,
+  ];
+  it.each(BUNDLED_IDS)('%s: the summary describes the situation and asks, without naming what to do', (id) => {
+    const summary = bundledScenario(id).summary;
+    for (const lesson of LESSONS) expect(summary, `${id}: ${lesson}`).not.toMatch(lesson);
+  });
+});
