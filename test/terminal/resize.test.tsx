@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPlayable } from '../../src/terminal/scenario-source.js';
-import { appElement, KEY, newPhone, press, renderAt, tap, tempEnv } from './helpers/ink.js';
+import { appElement, FIXTURES, KEY, newPhone, press, renderAt, tap, tempEnv } from './helpers/ink.js';
+import { startSession } from '../../src/machines/index.js';
 import { BUNDLED, rows } from './helpers/layout.js';
 import type { AppStart } from '../../src/terminal/ui/App.js';
 import { MIN_COLUMNS, MIN_ROWS } from '../../src/terminal/ui/useScreenSize.js';
@@ -104,7 +105,8 @@ describe('scrolled to the end, then the window grows', () => {
 
 /** The rows a scrolled view shows: between its "↑ … more above" row and its "↓ … more below" (or "(end)") row. */
 function shownRows(frame: string): string[] {
-  const all = rows(frame);
+  // (Trimmed: a trainer-led screen is drawn a column in from the edge.)
+  const all = rows(frame).map((l) => l.trimStart());
   const top = all.findIndex((l) => /^↑ \d+ more above/.test(l));
   const bottom = all.findIndex((l, i) => i > top && (/^↓ \d+ more below/.test(l) || /^\(end\)/.test(l)));
   if (top < 0 || bottom < 0) throw new Error(`not a scrolled view:\n${frame}`);
@@ -136,6 +138,68 @@ describe('scrolled down in the debrief, then the window is resized', () => {
     expect(from.some((tail) => words([top]).startsWith(tail))).toBe(true);
     // …and the whole row read is on the screen, wrapped to the new width.
     expect(words(after)).toContain(words([top]));
+    r.unmount();
+  });
+});
+
+// Every other screen that scrolls kept its place as a count of rows too: resized, the reader was
+// somewhere else in the text (60×24 → 120×40 went on past what was being read; 120×40 → 60×24 went
+// back to text already read). The fixture's narration and feedback are long enough to scroll at
+// both sizes, in numbered sentences short enough that every row holds one's number: no two rows are
+// alike, so the row read can be found again.
+describe('scrolled down on any screen that scrolls, then the window is resized', () => {
+  const tall = () => {
+    const p = loadPlayable(join(FIXTURES, 'tall', 'long-text.json'));
+    if ('problems' in p) throw new Error(p.problems);
+    return p;
+  };
+  const play = (): AppStart => ({ kind: 'play', playable: tall(), showNote: true });
+  const facilitate = (): AppStart => ({ kind: 'facilitate', playable: tall() });
+  // Saved after the first reply and the long scene it led to: it opens on "Where you left off".
+  const resumed = (): AppStart => {
+    const playable = tall();
+    const actor = startSession(playable.scenario, 'practice');
+    actor.send({ type: 'reply.choose', replyId: 'phone-curious' });
+    actor.send({ type: 'scene.continue' });
+    return { kind: 'play', playable, snapshot: actor.getPersistedSnapshot(), showNote: false };
+  };
+  const SCROLLED: { name: string; keys: string[]; start: () => AppStart; rows?: number }[] = [
+    { name: 'a decision whose moment scrolls', keys: [KEY.enter], start: play },
+    // Feedback is at most 2,000 characters: at 100 columns even the fixture's fits 120×40 (and 120×30)
+    // whole, drawn tighter, so it is read at 120×24, where it scrolls too.
+    { name: 'feedback', keys: [KEY.enter, '1'], start: play, rows: 24 },
+    { name: 'a scene', keys: [KEY.enter, '1', KEY.enter], start: play },
+    { name: 'the recap of a resumed playthrough', keys: [], start: resumed },
+    { name: 'a trainer-led decision', keys: [KEY.enter], start: facilitate },
+    { name: 'a trainer-led scene', keys: [KEY.enter, 'r', '1'], start: facilitate },
+  ];
+  const PG_DN = '\u001b[6~';
+  /** Whether the first row shown holds where `row` began: from a word on, the one begins as the other (a wider row may begin earlier, and go on further). */
+  const holdsStart = (shown: string[], row: string) => {
+    const first = words([shown.find((l) => l !== '') ?? '']);
+    const read = words([row]);
+    return first.split(' ').some((_, k, all) => {
+      const tail = all.slice(k).join(' ');
+      return read.startsWith(tail) || tail.startsWith(read);
+    });
+  };
+  const cases = SCROLLED.flatMap((s) => [[60, 24, 120, s.rows ?? 40], [120, s.rows ?? 40, 60, 24]].map(([c1, h1, c2, h2]) => ({ ...s, c1, h1, c2, h2 })));
+  it.each(cases)('$name, at $c1×$h1 → $c2×$h2 and back: the row read at the top is still at the top (or in view, at the end)', async ({ keys, start, c1, h1, c2, h2 }) => {
+    const r = await reach(c1 as number, h1 as number, keys, start());
+    await press(r, PG_DN);
+    const before = shownRows(r.lastFrame());
+    const top = before.find((l) => l !== '') as string;
+    expect(top).toMatch(/\d/);
+    await r.resize(c2 as number, h2 as number);
+    const after = shownRows(r.lastFrame());
+    // Wrapped to the new width, the whole row read is on the screen…
+    expect(words(after)).toContain(words([top]));
+    // …and it begins on the first row, unless the text ends first (the window shows its end).
+    if (!/^\s*\(end\)/m.test(r.lastFrame())) expect(holdsStart(after, top), `${top}\n---\n${after.join('\n')}`).toBe(true);
+    // Back to the first size, the row read is in view again (the row holding where the row at the
+    // top began, which may begin a row or so before it).
+    await r.resize(c1 as number, h1 as number);
+    expect(words(shownRows(r.lastFrame()))).toContain(words([top]));
     r.unmount();
   });
 });

@@ -17,7 +17,7 @@ import { Paragraph } from './Paragraph.js';
 import { Moment } from './Moment.js';
 import { REPLY_INDENT, ReplyList, replyText } from './ReplyList.js';
 import { statusParts } from './StatusLine.js';
-import { pageSize, ScrollRows, scrolledOffset } from './ScrollRows.js';
+import { pageSize, ScrollRows, scrolledOffset, useKeptOffset } from './ScrollRows.js';
 import { useTheme } from './ThemeContext.js';
 import { useArrivedAfter, useKeys } from './useKeys.js';
 import { useScreenSize } from './useScreenSize.js';
@@ -72,7 +72,6 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   // would clear the votes entered at this decision.
   const [confirm, setConfirm] = useState<'quit' | 'start-over' | 'back'>();
   const confirmQuit = confirm !== undefined;
-  const [offset, setOffset] = useState(0);
   const log = useRef<FacilitatedDecision[]>(resumed?.decisions ?? []);
   // What the room entered at each decision followed, kept with the session (see keepRoomSession).
   const past = useRef<RoomRound[]>(resumed?.progress.past ?? []);
@@ -193,7 +192,6 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     if (!kept.current && past.current.length === 0 && !reveal && !Object.values(current.votes).some((n) => n > 0)) return;
     if (keep({ past: past.current, current })) kept.current = true;
   }, [view, votes, reveal, playable, actor, app.env, reopened, hold, resumed]);
-  useEffect(() => setOffset(0), [view.nodeId, reveal]);
   const revealRows = useMemo(() => {
     // After the reveal the facilitator note is shown too, below the replies.
     const note = view.facilitatorNote ? [[{ text: '' }], ...wrapText(`Facilitator note: ${view.facilitatorNote}`, columns - 2).split('\n').map((text) => [{ text, tone: 'muted' as const }])] : [];
@@ -235,6 +233,9 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
       ...(showNote ? w(`Facilitator note: ${note}`, { tone: 'muted' }) : []),
     ];
   }, [view, width, showNote, note]);
+  // Where the window onto the reveal or the moment is: each decision, and its reveal, opens at the
+  // top, and a resize keeps the place read (keptOffset), not the count of rows above it.
+  const [offset, setOffset] = useKeptOffset(view.kind === 'decision' && reveal ? revealRows : momentRows, `${view.nodeId}:${reveal}`);
   // The scrolling layout has its own help line (with PgUp PgDn), which can take another row.
   const scrollHints = voteHints(note === undefined ? 'none' : showNote ? 'shown' : 'hidden', true, room);
   // A question, or a line said in place of the help line (a count past the most), takes the help line's place here too.

@@ -1,12 +1,12 @@
 import { Box } from 'ink';
-import { useState } from 'react';
+import { useMemo } from 'react';
 import type { FeedbackView, SessionMode, SessionView } from '../../machines/index.js';
 import { hintLine, hintRows, playHints, type Hint } from '../keys.js';
 import { inkRows } from '../wrap.js';
 import { feedbackRows } from '../tall-rows.js';
 import { chosen, FeedbackPanel, feedbackFit, feedbackHeight } from './FeedbackPanel.js';
 import { Paragraph } from './Paragraph.js';
-import { pageSize, ScrollRows, scrolledOffset } from './ScrollRows.js';
+import { pageSize, ScrollRows, scrolledOffset, useKeptOffset } from './ScrollRows.js';
 import { useKeys } from './useKeys.js';
 import { KeyHints } from './KeyHints.js';
 import { QuitPrompt, quitPromptExtra } from './QuitPrompt.js';
@@ -53,10 +53,13 @@ export function FeedbackScreen({ view, mode, canUndo, confirmQuit, unsaved, quit
   const tall = !confirmQuit && feedbackHeight(view.lastFeedback, columns, fit) > room;
   // The scroll keys after the first hint (Enter), when it scrolls.
   const tallHints: Hint[] = [...hints.slice(0, 1), ['↑↓ PgUp PgDn', 'scroll'], ...hints.slice(1)];
-  const text = tall ? feedbackRows(view.lastFeedback, chosen(view.lastFeedback), columns) : [];
+  // Laid out whether it scrolls or not, so that the place read is kept across a resize (keptOffset),
+  // through a size at which the feedback fits whole and back.
+  const laidOut = useMemo(() => feedbackRows(view.lastFeedback, chosen(view.lastFeedback), columns), [view.lastFeedback, columns]);
+  const [offset, setOffset] = useKeptOffset(laidOut);
+  const text = tall ? laidOut : [];
   // The heading, and one row spare so the frame never scrolls the terminal.
   const height = Math.max(4, rows - 1 - (compact?.rows ?? full) - 1 - hintRows(tallHints, columns).length);
-  const [offset, setOffset] = useState(0);
   useKeys((a) => {
     const step = { up: -1, down: 1, 'page-up': -pageSize(height), 'page-down': pageSize(height), top: -text.length, bottom: text.length }[a.type as string];
     if (step !== undefined) setOffset((o) => scrolledOffset(o, step, text.length, height));

@@ -1,6 +1,6 @@
 import { useSelector } from '@xstate/react';
 import { Box } from 'ink';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { changeWords, FELL_BEHIND_FINISH, finishPlaythrough, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeOpening, selectView, startSession, unavailableWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, type Recap, type PersistedScenarioSnapshot, type PlayableScenario, type RunOrigin, type SaveHold, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
 import { hintLine, hintRows, NO_UNDO_WORDS, playHints, typedNumberHints, typeNumber, type Action, type Hint } from '../keys.js';
 import { noteFinish } from '../node/state-store.js';
@@ -8,7 +8,7 @@ import { recordedLine, saveKeptOnDisk, saveProgress, stateStore } from '../saves
 import { inkRows, wrapText } from '../wrap.js';
 import type { Row } from '../debrief-lines.js';
 import { feedbackRows, momentRows } from '../tall-rows.js';
-import { pageSize, ScrollRows, scrolledOffset } from './ScrollRows.js';
+import { pageSize, ScrollRows, scrolledOffset, useKeptOffset } from './ScrollRows.js';
 import { useApp } from './AppContext.js';
 import { DebriefScreen } from './DebriefScreen.js';
 import { FeedbackScreen, quitOnly } from './FeedbackScreen.js';
@@ -75,7 +75,9 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   // decision, which must not open bare, and (practice) before a scene a reply led to, whose feedback
   // the volunteer may have quit on (the core's resumeOpening). Enter then opens the moment as it stood.
   const [recap, setRecap] = useState<Recap | undefined>(() => (resumed ? resumeOpening(playable.scenario, firstActor.getPersistedSnapshot()) : undefined));
-  const [recapOffset, setRecapOffset] = useState(0);
+  // The recap as rows, and where its window is: kept as the place read when the window is resized (keptOffset).
+  const recapRows = useMemo(() => (recap ? recapText(recap, columns) : []), [recap, columns]);
+  const [recapOffset, setRecapOffset] = useKeptOffset(recapRows);
   // Why the reply just typed cannot be chosen; shown in place of the help line until the next key.
   // A resumed playthrough with nothing to recap opens on its decision: where progress cannot be
   // saved, that is said there first (the recap says it otherwise, a new one on its content note).
@@ -103,12 +105,13 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   // A new node starts with no reply highlighted. Reset while rendering (React renders again before
   // drawing), not in an effect, which drew the screen once more after every move to a new node.
   const [selectedAt, setSelectedAt] = useState(view.nodeId);
-  // Where the window onto a moment too tall for the screen is (see momentLayout); each moment opens at its top.
-  const [textOffset, setTextOffset] = useState(0);
+  // The moment's words as rows, and where the window onto a moment too tall for the screen is (see
+  // momentLayout): each moment opens at its top, and a resize keeps the place read (keptOffset).
+  const textRows = useMemo(() => momentRows(view, columns), [view, columns]);
+  const [textOffset, setTextOffset] = useKeptOffset(textRows, view.nodeId);
   if (selectedAt !== view.nodeId) {
     setSelectedAt(view.nodeId);
     setSelected(-1);
-    setTextOffset(0);
   }
   const debriefOpen = view.done && !showFeedback;
   // Whether the finish found that another terminal went on with the held save: nothing was recorded or kept.
@@ -145,7 +148,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   // What quitting does where progress cannot be saved (read when asked: a save of this scenario from before is kept).
   const quitWords = confirmQuit && stateStore(app.env).savingFailure() !== undefined ? unsavedQuitWords(saveKeptOnDisk(playable, app.env), app.env) : undefined;
   const quitPrompt = <QuitPrompt unsaved={quitWords} columns={columns} />;
-  const layout = () => momentLayout({ view, mode, columns, rows, canUndo, unsaved: stateStore(app.env).savingFailure() !== undefined, typedShown, unavailable, confirmQuit, quitExtra: quitPromptExtra(quitWords, columns) });
+  const layout = () => momentLayout({ view, text: textRows, mode, columns, rows, canUndo, unsaved: stateStore(app.env).savingFailure() !== undefined, typedShown, unavailable, confirmQuit, quitExtra: quitPromptExtra(quitWords, columns) });
 
   const choose = (index: number) => {
     const reply = view.replies[index];
@@ -253,7 +256,6 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   const failure = stateStore(app.env).savingFailure();
   const unsaved = failure !== undefined;
   const recapHints = quitOnly([['Enter', 'continue'], ['q', 'save & quit']], unsaved);
-  const recapRows = recap ? recapText(recap, columns) : [];
   // A resumed playthrough opens here, not on the content note: where progress cannot be saved, it
   // says so here as the content note does, before the first reply rather than at the quit.
   const failureRows = recap && failure ? 1 + inkRows(failure, columns) : 0;
@@ -328,6 +330,8 @@ const KEPT_DEBRIEF = 'Your debrief was kept: open the scenario\'s last debrief f
 /** What momentLayout needs to know. */
 interface MomentState {
   view: SessionView;
+  /** The moment's words as rows (momentRows), for the window when it scrolls. */
+  text: Row[];
   mode: SessionMode;
   columns: number;
   rows: number;
@@ -350,7 +354,7 @@ interface MomentState {
  * tall (a trainer's long narration), `scroll`: the moment's words as rows for a window of `height`
  * rows, with the scroll keys in the help line; the prompt and the replies stay whole below it.
  */
-function momentLayout({ view, mode, columns, rows, canUndo, unsaved, typedShown, unavailable, confirmQuit, quitExtra }: MomentState) {
+function momentLayout({ view, text, mode, columns, rows, canUndo, unsaved, typedShown, unavailable, confirmQuit, quitExtra }: MomentState) {
   const played = quitOnly(playHints(view.kind === 'decision' ? { kind: 'decision', replies: view.replies.length, canUndo: canUndo && mode === 'practice' } : { kind: 'scene', canUndo: canUndo && mode === 'practice' }), unsaved);
   // While a reply number is half typed (ten or more replies), its hints come first in place of the numbers'.
   let hints: Hint[] = typedShown !== undefined && view.kind === 'decision' ? [...typedNumberHints(typedShown, view.replies.length, 'reply'), ['↑↓', 'move'] as const, ...played.slice(1)] : played;
@@ -367,7 +371,6 @@ function momentLayout({ view, mode, columns, rows, canUndo, unsaved, typedShown,
   hints = [...hints.slice(0, -1), [view.kind === 'decision' ? 'PgUp PgDn' : '↑↓ PgUp PgDn', 'scroll'], ...hints.slice(-1)];
   const footerRows = (unavailable === undefined ? 0 : inkRows(unavailable, columns)) + (unavailable === undefined || hintsToo ? hintRows(hints, columns).length : 0);
   const fixed = (compact?.rows ?? fullStatus) + footerRows + (view.kind === 'decision' ? decisionHeight(view, columns) : 0);
-  const text = momentRows(view, columns);
   return { hints, hintsToo, compact, gaps, spare, scroll: { rows: text, total: text.length, height: Math.max(4, rows - 1 - fixed) } };
 }
 

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { useCallback, useState, type Dispatch, type SetStateAction } from 'react';
 import type { Row, Tone } from '../debrief-lines.js';
 import type { Theme } from '../theme.js';
 import { useTheme } from './ThemeContext.js';
@@ -57,6 +58,23 @@ export function keptOffset(before: readonly Row[], offset: number, after: readon
     if (seen > read) return j;
   }
   return after.length;
+}
+
+/**
+ * The offset of a window onto `rows` (the first row shown), kept as the reader's place when the same
+ * text is wrapped again (the window was resized): keptOffset from the rows as they were to the rows
+ * as they are. `rows` must be a new array only when the text or its width changes (memoise it). A new
+ * `place` (another moment, its reveal) opens at the top instead.
+ */
+export function useKeptOffset(rows: readonly Row[], place?: unknown): [number, Dispatch<SetStateAction<number>>] {
+  const [kept, setKept] = useState({ rows, place, offset: 0 });
+  let now = kept;
+  if (kept.rows !== rows || kept.place !== place) {
+    now = { rows, place, offset: kept.place === place ? keptOffset(kept.rows, kept.offset, rows) : 0 };
+    setKept(now);
+  }
+  const setOffset = useCallback((next: SetStateAction<number>) => setKept((k) => ({ ...k, offset: typeof next === 'function' ? next(k.offset) : next })), []);
+  return [now.offset, setOffset];
 }
 
 /** How far a page moves: a screenful less one row, so the reader keeps their place. */
