@@ -11,6 +11,12 @@ export interface Span {
   bold?: boolean;
   /** Narration, set apart as the play screen sets it (the words say the same without it). */
   italic?: boolean;
+  /**
+   * Text set side by side (a trainer-led reveal): which column this span is, 0 first. Each column is
+   * read down the rows it shares before the next (keptOffset); a span without one in such a row (the
+   * line between columns) is not text read.
+   */
+  column?: number;
 }
 
 /** One screen row: already wrapped to the width, so a list of rows can be scrolled exactly. */

@@ -196,10 +196,32 @@ describe('scrolled down on any screen that scrolls, then the window is resized',
     expect(words(after)).toContain(words([top]));
     // …and it begins on the first row, unless the text ends first (the window shows its end).
     if (!/^\s*\(end\)/m.test(r.lastFrame())) expect(holdsStart(after, top), `${top}\n---\n${after.join('\n')}`).toBe(true);
-    // Back to the first size, the row read is in view again (the row holding where the row at the
-    // top began, which may begin a row or so before it).
+    // Back to the first size, the window is where it was: the same row at the top.
     await r.resize(c1 as number, h1 as number);
-    expect(words(shownRows(r.lastFrame()))).toContain(words([top]));
+    expect(shownRows(r.lastFrame()).find((l) => l !== '')).toBe(top);
+    r.unmount();
+  });
+
+  // The reveal's replies go one under another at 60 columns and side by side at 120: the place read
+  // is a place in one reply's column (the first, where they are side by side). Counted across the
+  // columns, 120×40 → 60×24 went from the first reply's feedback to the third's.
+  // (The line between columns is drawn as a space by rows(): a column ends at three spaces or more.)
+  const cells = (shown: string[]) => shown.map((l) => l.split(/ {3,}/).map((c) => c.trim()));
+  const column = (shown: string[], c: number) => cells(shown).map((row) => row[c] ?? '');
+  // (Four pages down at 60×24 is in the second reply: side by side, that is the second column.)
+  it.each([[60, 24, 120, 40, 2], [60, 24, 120, 40, 4], [120, 40, 60, 24, 2]])('a trainer-led reveal, at %i×%i → %i×%i and back, %i pages down: the text read at the top left is at the top of its reply\'s column', async (c1, h1, c2, h2, pages) => {
+    const r = await reach(c1, h1, [KEY.enter, 'r'], facilitate());
+    await press(r, ...Array<string>(pages).fill(PG_DN));
+    const top = column(shownRows(r.lastFrame()), 0).find((l) => l !== '') as string;
+    expect(top).toMatch(/[a-z]/);
+    await r.resize(c2, h2);
+    const after = shownRows(r.lastFrame());
+    const holding = [0, 1, 2].map((c) => column(after, c)).find((col) => words(col).includes(words([top])));
+    expect(holding, `${top}\n---\n${after.join('\n')}`).toBeDefined();
+    if (!/^\s*\(end\)/m.test(r.lastFrame())) expect(holdsStart(holding as string[], top), `${top}\n---\n${after.join('\n')}`).toBe(true);
+    // Back to the first size, the window is where it was (in the same reply, not the first column's).
+    await r.resize(c1, h1);
+    expect(column(shownRows(r.lastFrame()), 0).find((l) => l !== '')).toBe(top);
     r.unmount();
   });
 });

@@ -5,7 +5,7 @@ import { introductionsAt, introductionWords, roomDidWords, backFromEndingWords, 
 import { command, shellWord } from '../invocation.js';
 import { dropRoomSession, finishedKeptWords, holdRoomSession, keepRoomSession, ROOM_ELSEWHERE, roomSessionOnDisk } from '../saves.js';
 import { hintRows, revealHints, sceneHints, typeNumber, voteHints, type Action, type RoomKeys } from '../keys.js';
-import { revealText } from '../reveal-text.js';
+import { revealTextRows } from '../reveal-text.js';
 import type { Span } from '../debrief-lines.js';
 import { inkRows, wrapText } from '../wrap.js';
 import { exportsDir, finishedSessionSummary, newestSessionSummary, NOTHING_ENTERED_WORDS, shownPath, shownStateDir, writeSessionSummary } from '../export.js';
@@ -195,7 +195,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   const revealRows = useMemo(() => {
     // After the reveal the facilitator note is shown too, below the replies.
     const note = view.facilitatorNote ? [[{ text: '' }], ...wrapText(`Facilitator note: ${view.facilitatorNote}`, columns - 2).split('\n').map((text) => [{ text, tone: 'muted' as const }])] : [];
-    return [...revealText(revealData(scenario, view, votes), columns - 2, view.replies).split('\n').map((text) => [{ text }]), ...note];
+    return [...revealTextRows(revealData(scenario, view, votes), columns - 2, view.replies), ...note];
   }, [scenario, view, votes, columns]);
   // A scene's own note too (presenter mode has its "trainer only" button there as well), behind f.
   const note = (view.kind === 'decision' || view.kind === 'scene') && view.facilitatorNote ? view.facilitatorNote : undefined;

@@ -34,43 +34,86 @@ export function scrolledOffset(offset: number, step: number, total: number, heig
   return Math.min(Math.max(0, Math.min(offset, max) + step), max);
 }
 
-/** The characters of a row that are not spaces: what stays the same when the text is wrapped again. */
-function inked(row: Row): number {
+/** The characters of spans that are not spaces: what stays the same when the text is wrapped again. */
+function inked(spans: readonly Row[number][]): number {
   let n = 0;
-  for (const span of row) for (const ch of span.text) if (ch.trim() !== '') n++;
+  for (const span of spans) for (const ch of span.text) if (ch.trim() !== '') n++;
   return n;
+}
+
+/**
+ * The rows' text in the order it is read, as (row, characters) pieces: a row after another, but
+ * where text is set side by side (spans with a column, a trainer-led reveal) each column down the
+ * rows it shares before the next, so that the place read is a place in one column's text.
+ */
+function readingOrder(rows: readonly Row[]): { row: number; inked: number }[] {
+  const out: { row: number; inked: number }[] = [];
+  const columned = (row: Row) => row.some((s) => s.column !== undefined);
+  for (let i = 0; i < rows.length;) {
+    if (!columned(rows[i] as Row)) {
+      out.push({ row: i, inked: inked(rows[i] as Row) });
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < rows.length && columned(rows[end] as Row)) end++;
+    const columns = Math.max(...rows.slice(i, end).flatMap((row) => row.map((s) => (s.column ?? -1) + 1)));
+    for (let c = 0; c < columns; c++) for (let r = i; r < end; r++) out.push({ row: r, inked: inked((rows[r] as Row).filter((s) => s.column === c)) });
+    i = end;
+  }
+  return out;
+}
+
+/** How many characters of `rows` are read before the first of row `top` (of its first column, where text is side by side). */
+function readBefore(rows: readonly Row[], top: number): number {
+  let read = 0;
+  for (const piece of readingOrder(rows)) {
+    if (piece.row === top) break;
+    read += piece.inked;
+  }
+  return read;
+}
+
+/** The row of `rows` that holds the character read after `read` others (past the end: rows.length). */
+function rowHolding(rows: readonly Row[], read: number): number {
+  let seen = 0;
+  for (const piece of readingOrder(rows)) {
+    seen += piece.inked;
+    if (seen > read) return piece.row;
+  }
+  return rows.length;
 }
 
 /**
  * Where the reader is in `after`, the same text wrapped to another width (the window was resized),
  * when `offset` was the first row shown of `before`: the row that holds the first character of the
- * row that was at the top. A count of rows kept as it was ended somewhere else in the text (at 60
- * columns a row holds half what it does at 120), a decision back or a decision on.
+ * row that was at the top (of its first column, where text is side by side). A count of rows kept
+ * as it was ended somewhere else in the text (at 60 columns a row holds half what it does at 120),
+ * a decision back or a decision on.
  */
 export function keptOffset(before: readonly Row[], offset: number, after: readonly Row[]): number {
   const top = Math.min(Math.max(0, offset), before.length);
-  if (top === 0) return 0;
-  let read = 0;
-  for (let i = 0; i < top; i++) read += inked(before[i] as Row);
-  let seen = 0;
-  for (let j = 0; j < after.length; j++) {
-    seen += inked(after[j] as Row);
-    if (seen > read) return j;
-  }
-  return after.length;
+  return top === 0 ? 0 : rowHolding(after, readBefore(before, top));
 }
 
 /**
  * The offset of a window onto `rows` (the first row shown), kept as the reader's place when the same
  * text is wrapped again (the window was resized): keptOffset from the rows as they were to the rows
- * as they are. `rows` must be a new array only when the text or its width changes (memoise it). A new
- * `place` (another moment, its reveal) opens at the top instead.
+ * as they are. The character that place was found by is kept until the reader scrolls, so resized
+ * back the window is where it was (not a row or so before it, nor, side by side, the first column's
+ * text in place of the second's). `rows` must be a new array only when the text or its width
+ * changes (memoise it). A new `place` (another moment, its reveal) opens at the top.
  */
 export function useKeptOffset(rows: readonly Row[], place?: unknown): [number, Dispatch<SetStateAction<number>>] {
-  const [kept, setKept] = useState({ rows, place, offset: 0 });
+  const [kept, setKept] = useState<{ rows: readonly Row[]; place: unknown; offset: number; read?: { offset: number; chars: number } }>({ rows, place, offset: 0 });
   let now = kept;
   if (kept.rows !== rows || kept.place !== place) {
-    now = { rows, place, offset: kept.place === place ? keptOffset(kept.rows, kept.offset, rows) : 0 };
+    if (kept.place !== place || kept.offset <= 0) now = { rows, place, offset: 0 };
+    else {
+      const chars = kept.read?.offset === kept.offset ? kept.read.chars : readBefore(kept.rows, Math.min(kept.offset, kept.rows.length));
+      const offset = rowHolding(rows, chars);
+      now = { rows, place, offset, read: { offset, chars } };
+    }
     setKept(now);
   }
   const setOffset = useCallback((next: SetStateAction<number>) => setKept((k) => ({ ...k, offset: typeof next === 'function' ? next(k.offset) : next })), []);
