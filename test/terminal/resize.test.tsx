@@ -118,7 +118,7 @@ describe('scrolled down in the debrief, then the window is resized', () => {
   // The offset was kept as a count of rows: rewrapped at the new width, the same count of rows
   // ended somewhere else in the text (120×40 → 60×24 went back by a decision and a half; 60×24 →
   // 120×40 skipped on past the rest of the decision being read).
-  it.each([[120, 40, 60, 24], [60, 24, 120, 40]] as const)('at %i×%i → %i×%i the row read at the top is still at the top, rewrapped', async (c1, h1, c2, h2) => {
+  it.each([[120, 40, 60, 24], [60, 24, 120, 40]] as const)('at %i×%i → %i×%i the row read at the top is still at the top, rewrapped, and back where it was', async (c1, h1, c2, h2) => {
     const playable = loadPlayable(join(BUNDLED, 'couch-rent.json'));
     if ('problems' in playable) throw new Error(playable.problems);
     const r = await reach(c1, h1, [KEY.enter], { kind: 'play', playable, showNote: true });
@@ -138,6 +138,9 @@ describe('scrolled down in the debrief, then the window is resized', () => {
     expect(from.some((tail) => words([top]).startsWith(tail))).toBe(true);
     // …and the whole row read is on the screen, wrapped to the new width.
     expect(words(after)).toContain(words([top]));
+    // Resized back, the section is where it was: the same row at the top (it was a row or so above).
+    await r.resize(c1, h1);
+    expect(shownRows(r.lastFrame()).find((l) => l !== '')).toBe(top);
     r.unmount();
   });
 });

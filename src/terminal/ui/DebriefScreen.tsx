@@ -2,14 +2,14 @@ import { Box } from 'ink';
 import { useMemo, useState } from 'react';
 import { debriefModel, type Debrief, type Scenario, type SessionMode, type Voice } from '../../machines/index.js';
 import { HINTS, hintRows, type Action, type Hint } from '../keys.js';
-import { endingRows, pathRows, summaryRows, transcriptRows, workOnRows } from '../debrief-lines.js';
+import { endingRows, pathRows, summaryRows, transcriptRows, workOnRows, type Row } from '../debrief-lines.js';
 import { exportDebrief, exportsDir, fallbackExportDir, shownPath, shownStateDir } from '../export.js';
 import { errorWords, notSavedWords } from '../node/state-store.js';
 import { inkRows } from '../wrap.js';
 import { useApp } from './AppContext.js';
 import { KeyHints } from './KeyHints.js';
 import { Paragraph } from './Paragraph.js';
-import { keptOffset, maxOffset, pageSize, scrolledOffset, ScrollRows } from './ScrollRows.js';
+import { maxOffset, pageSize, scrolledOffset, ScrollRows, useKeptOffset } from './ScrollRows.js';
 import { useKeys } from './useKeys.js';
 import { useScreenSize } from './useScreenSize.js';
 
@@ -56,18 +56,13 @@ export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notic
   const model = useMemo(() => debriefModel(scenario, debrief), [scenario, debrief]);
   const sections = useMemo(() => [summaryRows(model, columns), transcriptRows(model, columns, voice), pathRows(model, columns, voice), workOnRows(model, columns, voice)], [model, columns, voice]);
   const [tab, setTab] = useState(0);
-  const [offsets, setOffsets] = useState([0, 0, 0, 0]);
+  // Where each section's window is, and the ending's page's: a resize keeps the row read at the top
+  // (not the count of rows above it), and resized back each is where it was (useKeptOffset).
+  const kept = [useKeptOffset(sections[0] as Row[]), useKeptOffset(sections[1] as Row[]), useKeptOffset(sections[2] as Row[]), useKeptOffset(sections[3] as Row[])];
+  const offsets = kept.map(([offset]) => offset);
   const story = useMemo(() => endingRows(model, columns), [model, columns]);
   const [ending, setEnding] = useState(openOnEnding && story.length > 0);
-  const [endingOffset, setEndingOffset] = useState(0);
-  // The window was resized, so the same text is wrapped to another width: each section, and the
-  // ending's page, keeps the row read at its top (not the count of rows above it).
-  const [laidOut, setLaidOut] = useState({ sections, story });
-  if (laidOut.sections !== sections || laidOut.story !== story) {
-    setLaidOut({ sections, story });
-    setOffsets((o) => o.map((v, i) => keptOffset(laidOut.sections[i] ?? [], v, sections[i] ?? [])));
-    setEndingOffset((o) => keptOffset(laidOut.story, o, story));
-  }
+  const [endingOffset, setEndingOffset] = useKeptOffset(story);
   // What `e` last said, the files written (a second `e` does not write them again), and where to
   // write instead when the exports folder cannot be written.
   const [exported, setExported] = useState<string>();
@@ -87,7 +82,7 @@ export function DebriefScreen({ scenario, debrief, mode, recorded, onBack, notic
   const height = Math.max(4, screenRows - 1 - chrome);
   const rows = sections[tab] ?? [];
   const scroll = (f: (offset: number) => number) =>
-    setOffsets((o) => o.map((v, i) => (i === tab ? Math.min(Math.max(0, f(Math.min(v, maxOffset(rows.length, height)))), maxOffset(rows.length, height)) : v)));
+    kept[tab]?.[1]((v) => Math.min(Math.max(0, f(Math.min(v, maxOffset(rows.length, height)))), maxOffset(rows.length, height)));
 
   // The ending page: the scenario's title, a blank row, the story's end, a blank row, the help line.
   const endingHeading = `${model.title}: how it ended`;
