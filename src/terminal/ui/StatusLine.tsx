@@ -68,7 +68,7 @@ export interface CompactStatus {
 /** The short status for a screen short of rows: without the scenario's title, meters beside the step when the row allows. */
 export function compactStatus(view: SessionView, mode: SessionMode, columns: number, feedback = false): CompactStatus {
   const text = `${stepText(view, feedback)}${mode === 'assessment' ? ' · assessment' : ''}`;
-  const inline = [text, ...view.meters.map(meterText)].join(' · ');
+  const inline = [text, ...view.meters.map((m) => meterText(m))].join(' · ');
   const metersInline = view.meters.length > 0 && [...inline].length <= columns;
   return { text, metersInline, rows: 1 + (metersInline ? 0 : meterRows(view.meters, columns)) };
 }
