@@ -372,12 +372,13 @@ export interface PrincipleResult {
 
 /** One turn of the volunteer's path, ready to show. */
 export interface DebriefTurn extends PathStep {
-  /** The most points any reply at this decision had (a record's "best points" there). */
+  /** The most points any reply offered at this decision had (a record's "best points" there). */
   bestValue: number;
   /**
    * Best practice here, by one rule for every view (bestPracticeAt): at a decision the
    * best-practice path from the start goes through, the reply that path takes there; elsewhere
-   * the reply with the most points at this decision (the first in the file on a tie).
+   * the reply with the most points at this decision (the first in the file on a tie); only ever
+   * among the replies offered to the volunteer at that moment.
    */
   bestReplyId: string;
   /** The points of `bestReplyId`: "best here" in a debrief. */
@@ -470,21 +471,84 @@ function quotedPrinciple(title: string): string {
   return `"${title.replace(/"/g, "'")}"`;
 }
 
+/** Best practice at one decision, as every view says it (bestPracticeAt). */
+export interface BestPractice {
+  /** The reply named as best practice here ("Best practice here"). */
+  replyId: string;
+  /** Its points ("best here"). */
+  value: number;
+  /**
+   * Every reply that counts as best practice here: on the best-practice path, that path's reply
+   * alone; elsewhere every offered reply worth `value` (a reply worth as much is as good).
+   */
+  replyIds: readonly string[];
+}
+
+const bestSteps = new WeakMap<Scenario, Map<string, PathStep>>();
+
+/** The best-practice path's step at each decision it goes through (the graph is acyclic: once each). */
+function bestStepsOf(scenario: Scenario): Map<string, PathStep> {
+  let steps = bestSteps.get(scenario);
+  if (!steps) {
+    steps = new Map();
+    for (const s of analyseBest(scenario).path) if (!steps.has(s.nodeId)) steps.set(s.nodeId, s);
+    bestSteps.set(scenario, steps);
+  }
+  return steps;
+}
+
 /**
- * Best practice at a decision, the one rule every view of a debrief follows (through DebriefTurn's
- * `bestReplyId`): at a decision the best-practice path from the start goes through (`onPath`, its
- * step there), the reply that path takes, so that "Best practice here" and "The best-practice path
- * from the start" never name two different replies for one decision; elsewhere the reply with the
- * most points at that decision (the first in the file on a tie). The path may take a reply worth
- * fewer points here than another because it leads to more later: the validator warns of that
- * (best-here-not-best-path), since a volunteer would be told a reply worth more was not best practice.
- * Undefined for a node that is not a decision.
+ * Best practice at a decision, the one rule every view follows (the debrief through DebriefTurn's
+ * `bestReplyId`, a trainer-led reveal and session summary through their `best` marks), among the
+ * replies `offered` at that moment (their "when" held; a greyed-out reply, "not available now",
+ * is never named as best practice, nor its points the "best here"). At a decision the
+ * best-practice path from the start goes through, the reply that path takes, if it is offered, so
+ * that "Best practice here" and "The best-practice path from the start" never name two different
+ * replies for one decision; elsewhere (or when the path's reply is not offered) the offered reply
+ * with the most points (the first in the file on a tie; every reply tied with it counts as best
+ * practice). The path may take a reply worth fewer points here than another because it leads to
+ * more later: the validator warns of that (best-here-not-best-path). Undefined for a node that is
+ * not a decision, or one where nothing is offered.
  */
-export function bestPracticeAt(node: ScenarioNode | undefined, onPath: PathStep | undefined): { replyId: string; value: number } | undefined {
+export function bestPracticeAt(scenario: Scenario, nodeId: string, offered: (reply: Reply) => boolean = () => true): BestPractice | undefined {
+  const node = indexScenario(scenario).nodes.get(nodeId);
   if (node?.kind !== 'decision') return undefined;
-  const taken = onPath && node.replies.find((r) => r.id === onPath.replyId);
-  if (taken) return { replyId: taken.id, value: replyValue(taken) };
-  return highestHere(node.replies);
+  const step = bestStepsOf(scenario).get(nodeId);
+  const taken = step && node.replies.find((r) => r.id === step.replyId);
+  if (taken && offered(taken)) return { replyId: taken.id, value: replyValue(taken), replyIds: [taken.id] };
+  const choices = node.replies.filter(offered);
+  const top = highestHere(choices);
+  if (!top) return undefined;
+  return { ...top, replyIds: choices.filter((r) => replyValue(r) === top.value).map((r) => r.id) };
+}
+
+/**
+ * Which replies were offered at each decision of a transcript: each turn's test, from the values
+ * and conduct the volunteer had there. The values are worked out again as the session had them:
+ * from the start values, through the scenes before the first decision (their effects and routes,
+ * as the machine plays them), then each turn's recorded changes (its reply's and the scenes' after
+ * it); conduct from the replies before. The reply taken always counts as offered.
+ */
+export function offeredAtTurns(scenario: Scenario, transcript: readonly Turn[]): ((reply: Reply) => boolean)[] {
+  const index = indexScenario(scenario);
+  let variables = initialVariables(scenario.variables);
+  let conduct = conductStart(analyseBest(scenario).best);
+  let node = index.nodes.get(scenario.start);
+  for (let guard = 0; node?.kind === 'scene' && guard <= index.nodes.size; guard++) {
+    variables = valuesAfter(node.effects, variables, index.variables);
+    const r = routeTaken(node.next, variables, conduct);
+    node = r < 0 ? undefined : index.nodes.get((routesOf(node.next)[r] as { to: string }).to);
+  }
+  return transcript.map((turn) => {
+    const [values, before] = [variables, conduct];
+    const offered = (reply: Reply) => reply.id === turn.replyId || reply.when === undefined || whenHolds(reply.when, values, before);
+    variables = { ...variables };
+    for (const c of turn.changes) variables[c.var] = c.to;
+    for (const c of turn.sceneChanges ?? []) variables[c.var] = c.to;
+    const at = index.nodes.get(turn.nodeId);
+    conduct = conductAfter(conduct, turn.assessments, at?.kind === 'decision' ? at.replies : []);
+    return offered;
+  });
 }
 
 /** The reply with the most points among these (the first in the file on a tie). */
@@ -518,14 +582,14 @@ export function buildDebrief(scenario: Scenario, transcript: readonly Turn[], en
     }
     return r;
   };
-  // The best-practice path's step at each decision it goes through (the graph is acyclic: once each).
-  const bestStepAt = new Map<string, PathStep>();
-  for (const s of best.path) if (!bestStepAt.has(s.nodeId)) bestStepAt.set(s.nodeId, s);
+  // What the volunteer was offered at each decision: best practice is chosen among those replies.
+  const offeredAt = offeredAtTurns(scenario, transcript);
   const criticalViolations: Debrief['criticalViolations'] = [];
   const turns: DebriefTurn[] = [];
   let earned = 0;
-  for (const turn of transcript) {
+  transcript.forEach((turn, i) => {
     const node = index.nodes.get(turn.nodeId);
+    const offered = offeredAt[i] as (reply: Reply) => boolean;
     const reply = index.replies.get(turn.replyId)?.reply;
     const value = assessmentsValue(turn.assessments);
     earned += value;
@@ -543,7 +607,7 @@ export function buildDebrief(scenario: Scenario, transcript: readonly Turn[], en
     let bestValue = value;
     if (node?.kind === 'decision') {
       for (const other of node.replies) {
-        bestValue = Math.max(bestValue, replyValue(other));
+        if (offered(other)) bestValue = Math.max(bestValue, replyValue(other));
         if (other.id === turn.replyId) continue;
         for (const a of other.assessments) {
           if (a.verdict !== 'follows' || touched.has(a.principle)) continue;
@@ -554,10 +618,10 @@ export function buildDebrief(scenario: Scenario, transcript: readonly Turn[], en
         }
       }
     }
-    const here = bestPracticeAt(node, bestStepAt.get(turn.nodeId)) ?? { replyId: turn.replyId, value };
-    const sameAsBest = here.replyId === turn.replyId || (!bestStepAt.has(turn.nodeId) && value === here.value);
+    const here = bestPracticeAt(scenario, turn.nodeId, offered) ?? { replyId: turn.replyId, value, replyIds: [turn.replyId] };
+    const sameAsBest = here.replyIds.includes(turn.replyId);
     turns.push({ nodeId: turn.nodeId, replyId: turn.replyId, value, bestValue, bestReplyId: here.replyId, bestReplyValue: here.value, sameAsBest, feedback: reply?.feedback ?? turn.feedback, turn });
-  }
+  });
   for (const r of results.values()) r.status = r.violated > 0 ? 'violated' : r.followed > 0 ? 'followed' : 'missed';
   const principles = [...results.values()].sort((a, b) =>
     STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.title.localeCompare(b.title));

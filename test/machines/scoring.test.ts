@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { replyValue } from '../../src/machines/scenario-index.js';
-import { analyseBest, buildDebrief, type Debrief } from '../../src/machines/scoring.js';
+import { analyseBest, bestPracticeAt, buildDebrief, offeredAtTurns, type Debrief } from '../../src/machines/scoring.js';
 import type { Scenario, ScenarioNode } from '../../src/machines/schema/scenario.js';
 import { validateScenario } from '../../src/machines/validate/index.js';
 import { loadValidFixture } from '../helpers/fixtures.js';
@@ -166,5 +166,51 @@ describe('the best achievable score from graph analysis', () => {
       const r = validateScenario(JSON.stringify(s), 'random.json');
       expect(r.problems.some((p) => p.code === 'best-path-blocked')).toBe(analyseBest(s).pathScore < analyseBest(s).best);
     }), { numRuns: 200, seed: 13 });
+  });
+});
+
+// "Best practice here" and "best here +N" looked at every reply of a decision, a greyed-out one
+// ("not available now": its "when" did not hold) included: court-report told a volunteer who had
+// not confirmed the youth's status that best practice at "Hearing support" was a reply they were
+// never offered. The fixture's "after-supervisor-boyfriend" (+2) opens only at trust 60 or more.
+describe('best practice is chosen among the replies offered at that moment', () => {
+  const gated = loadValidFixture('good/gated-best.json');
+
+  it('the best-practice path from the start takes the gated reply, which its own values open', () => {
+    expect(analyseBest(gated).path.map((s) => s.replyId)).toEqual(['phone-curious', 'after-supervisor-boyfriend']);
+  });
+
+  it('a volunteer who reached the decision with the reply greyed out is shown the best reply they had', () => {
+    const d = play(gated, ['phone-ignore', 'after-supervisor']);
+    expect(d.turns.map((t) => [t.nodeId, t.replyId, t.bestReplyId, t.bestReplyValue, t.bestValue, t.sameAsBest])).toEqual([
+      ['phone', 'phone-ignore', 'phone-curious', 2, 2, false],
+      ['after-visit', 'after-supervisor', 'after-supervisor', 1, 1, true],
+    ]);
+  });
+
+  it('a volunteer who was offered it is shown it, and the open reply is not as good', () => {
+    const d = play(gated, ['phone-curious', 'after-supervisor']);
+    expect(d.turns.map((t) => [t.bestReplyId, t.bestReplyValue, t.bestValue, t.sameAsBest])).toEqual([
+      ['phone-curious', 2, 2, true],
+      ['after-supervisor-boyfriend', 2, 2, false],
+    ]);
+  });
+
+  it('offeredAtTurns works out what the session offered, from the transcript alone', () => {
+    const d = play(gated, ['phone-ignore', 'after-wait']);
+    const tests = offeredAtTurns(gated, d.turns.map((t) => t.turn));
+    const at = (nodeId: string) => gated.nodes.find((n) => n.id === nodeId);
+    const offered = d.turns.map((t, i) => {
+      const node = at(t.nodeId);
+      return node?.kind === 'decision' ? node.replies.filter(tests[i]!).map((r) => r.id) : [];
+    });
+    expect(offered).toEqual([['phone-curious', 'phone-accuse', 'phone-ignore'], ['after-supervisor', 'after-search', 'after-wait']]);
+  });
+
+  it('bestPracticeAt: the path\'s reply when offered, else the offered reply worth the most, every reply tied with it counting', () => {
+    expect(bestPracticeAt(gated, 'after-visit')).toEqual({ replyId: 'after-supervisor-boyfriend', value: 2, replyIds: ['after-supervisor-boyfriend'] });
+    expect(bestPracticeAt(gated, 'after-visit', (r) => r.id !== 'after-supervisor-boyfriend')).toEqual({ replyId: 'after-supervisor', value: 1, replyIds: ['after-supervisor'] });
+    expect(bestPracticeAt(gated, 'after-visit', () => false)).toBeUndefined();
+    expect(bestPracticeAt(gated, 'boyfriend-open')).toBeUndefined();
   });
 });

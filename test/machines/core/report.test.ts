@@ -233,6 +233,36 @@ describe('debriefModel', () => {
     });
   });
 
+  // A greyed-out reply ("not available now") was named as best practice and its points as "best
+  // here": court-report's "Hearing support" offers "d-hearing-support-order" only once the youth's
+  // status is confirmed, yet a volunteer who never confirmed it was told it was best practice there.
+  describe('best practice here is a reply the volunteer was offered at that moment', () => {
+    const court = bundled('court-report');
+    const replies = ['d-opening-csec-victim', 'd-school-evidence', 'd-health-blank', 'd-visit-deflect', 'd-check-status-search', 'd-status-unconfirmed-staff', 'd-wellbeing-substance', 'd-recs-unconfirmed-substance', 'd-review-supervisor'];
+
+    it('in the core, the model and its Markdown (court-report, "Hearing support" with the order greyed out)', () => {
+      const actor = play(court, 'practice', replies);
+      const view = selectView(court, actor.getSnapshot());
+      const greyed = view.replies.filter((r) => !r.enabled).map((r) => r.id);
+      expect(greyed).toEqual(['d-hearing-support-order']);
+      const offered = view.replies.filter((r) => r.enabled);
+      actor.send({ type: 'reply.choose', replyId: 'd-hearing-support-speak-for' });
+      while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
+      const d = actor.getSnapshot().output as Debrief;
+      const last = d.turns[d.turns.length - 1]!;
+      const top = Math.max(...offered.map((r) => replyValue(court.nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : [])).find((x) => x.id === r.id)!)));
+      expect(last).toMatchObject({ nodeId: 'd-hearing-support', bestReplyId: 'd-hearing-support-sit-with', bestReplyValue: top, bestValue: top, sameAsBest: false });
+      const m = debriefModel(court, d);
+      const sitWith = offered.find((r) => r.id === 'd-hearing-support-sit-with')!.text;
+      expect(m.paths[m.paths.length - 1]!.best).toMatchObject({ reply: sitWith, value: top });
+      expect(m.turns[m.turns.length - 1]!.bestValue).toBe(top);
+      const md = debriefMarkdown(m);
+      expect(md).toContain(`(${signed(last.value)}; best here ${signed(top)})`);
+      const order = court.nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : [])).find((x) => x.id === 'd-hearing-support-order')!;
+      expect(md.split('## ').find((sec) => sec.startsWith('Your path beside best practice'))).not.toContain(mdText(order.text).slice(0, 40));
+    });
+  });
+
   it('counts each principle in times, as the turns show it, not in the weights the score sums', () => {
     // "Don't investigate" (weight 3) gone against once, "Curious, not interrogating" (weight 2) once.
     const m = debriefModel(example, harmful);
