@@ -32,3 +32,16 @@ export function gatedPhoneText(text: string): string {
   reply.when = { var: 'trust', gte: 80 };
   return JSON.stringify(file);
 }
+
+/**
+ * The scenario with a first decision, "greeting", whose best reply goes straight to "after-visit":
+ * "phone" is then off the best-practice path, where every reply tied for the most points is best
+ * practice (on the path, only the path's reply is, as the debrief says: bestPracticeAt).
+ */
+export function phoneOffPath(scenario: Scenario): Scenario {
+  const s = structuredClone(scenario);
+  const reply = (id: string, text: string, weight: number, next: string) => ({ id, text, assessments: [{ principle: 'youth-centered', verdict: 'follows' as const, weight }], feedback: 'Keeping the youth and her own needs at the centre is what the guide asks (CASA Role and Expectations).', next });
+  s.nodes.unshift({ id: 'greeting', kind: 'decision', title: 'Hello', narration: 'You arrive at the café.', replies: [reply('greeting-visit', 'Ask Jade how her week went.', 9, 'after-visit'), reply('greeting-phone', 'Ask Jade what she wants to talk about.', 1, 'phone')] });
+  s.start = 'greeting';
+  return s;
+}

@@ -7,13 +7,24 @@ import {
   type PresenterAction, type PresenterCommand, type RoomInput, type RoomResult, type RoomState, type Scenario,
 } from '../../src/machines/index.js';
 import { MAX_REPLIES } from '../../src/machines/schema/scenario.js';
-import { loadValidFixture } from '../helpers/fixtures.js';
+import { loadValidFixture, phoneOffPath } from '../helpers/fixtures.js';
 
 const example = loadValidFixture('good/example.json');
 const redFlags = validateScenario(readFileSync(new URL('../../scenarios/red-flags.json', import.meta.url)), 'red-flags.json').scenario as Scenario;
 const ROOM = 'ABC234';
 const NOW = new Date('2026-12-01T10:00:00Z');
 const device = (i: number) => `device-${String(i).padStart(12, '0')}`;
+
+/** A room on `phoneOffPath(scenario)` taken to "phone" (round 1 was the greeting); `join` phones joined first. */
+function atPhoneOffPath(scenario: Scenario, join: number[]) {
+  const r = setup(phoneOffPath(scenario));
+  for (const i of join) r.join(device(i));
+  r.present({ type: 'open', node: 'greeting' });
+  r.present({ type: 'reveal', round: 1 });
+  expect(r.present({ type: 'choose', round: 1, reply: 'greeting-phone' }).ok).toBe(true);
+  expect(r.view().nodeId).toBe('phone');
+  return r;
+}
 
 /** A room driven by a presenter with its own seq counter, as a page would. */
 function setup(scenario: Scenario = example) {
@@ -242,19 +253,18 @@ describe('room reducer: who may do what, when', () => {
     expect(parseToVoter(JSON.stringify({ type: 'view', view: mine }))).toBeDefined();
   });
 
-  it('shows a phone every best-practice reply when several tie for the most points, in shown order, not only the first', () => {
-    // "Say nothing" assessed as "That's a nice one!" is: two best-practice replies at the first decision.
+  it('shows a phone every best-practice reply when several tie for the most points (off the best-practice path), in shown order, not only the first', () => {
+    // "Say nothing" assessed as "That's a nice one!" is: two best-practice replies at "phone", off the path.
     const tied = structuredClone(example);
     const phone = tied.nodes.find((n) => n.id === 'phone');
     if (phone?.kind !== 'decision') throw new Error('fixture changed');
     phone.replies.find((x) => x.id === 'phone-ignore')!.assessments = structuredClone(phone.replies.find((x) => x.id === 'phone-curious')!.assessments);
-    const r = setup(tied);
-    for (const i of [1, 2, 3]) r.join(device(i));
+    const r = atPhoneOffPath(tied, [1, 2, 3]);
     r.present({ type: 'open', node: 'phone' });
     r.vote(device(1), 'phone-accuse');
     r.vote(device(2), 'phone-ignore');
-    r.present({ type: 'reveal', round: 1 });
-    const entries = revealData(tied, r.view(), {}).entries;
+    r.present({ type: 'reveal', round: 2 });
+    const entries = revealData(r.ctx.scenario, r.view(), {}).entries;
     const bestNumbers = entries.filter((e) => e.best).map((e) => e.number).sort((a, b) => a - b);
     expect(bestNumbers).toEqual([r.shown('phone-curious'), r.shown('phone-ignore')].sort((a, b) => a - b));
     const weaker = voterView(r.ctx, r.state, device(1));
@@ -276,11 +286,10 @@ describe('room reducer: who may do what, when', () => {
     if (phone?.kind !== 'decision') throw new Error('fixture changed');
     const curious = phone.replies.find((x) => x.id === 'phone-curious')!;
     phone.replies = Array.from({ length: MAX_REPLIES }, (_, i) => ({ ...structuredClone(curious), id: `tied-${i}`, text: `Tied reply ${i}: ${'a kind, curious question '.repeat(20)}` }));
-    const r = setup(validateScenario(JSON.stringify(hostile), 'hostile.json').scenario as Scenario);
-    for (const i of [1, 2]) r.join(device(i));
+    const r = atPhoneOffPath(validateScenario(JSON.stringify(hostile), 'hostile.json').scenario as Scenario, [1, 2]);
     r.present({ type: 'open', node: 'phone' });
     r.vote(device(1), 'tied-500');
-    r.present({ type: 'reveal', round: 1 });
+    r.present({ type: 'reveal', round: 2 });
     // The presenter (the projector) still has every reply.
     expect(presenterView(r.ctx, r.state, 2).reveal?.entries.filter((e) => e.best)).toHaveLength(MAX_REPLIES);
     const first = Array.from({ length: MAX_BEST_PRACTICE_ON_PHONE }, (_, i) => i + 1);
@@ -495,6 +504,35 @@ describe('room reducer: who may do what, when', () => {
     const md = roomSummaryMarkdown(r.ctx, r.state, NOW);
     expect(md).toContain(`Room code ${ROOM}; 1 phone joined.`);
     expect(md).toMatch(/The room's most-voted reply was best practice at [01] of 1 decision with votes \((0|100)%\); [01] of 1 vote \((0|100)%\) went to best-practice replies\./);
+  });
+});
+
+// The reveal (and so each phone, the room's record and its summary) marked as best practice the
+// reply with the most points among all the decision's replies, a greyed-out one ("not available
+// now") too, which the room could not follow and the debrief never names.
+describe('best practice in a room is a reply the room could follow, as the debrief says', () => {
+  it('at a decision with the best reply greyed out, the reveal, the phones, the record (kept across a restart) and the summary name the offered one', () => {
+    const gated = loadValidFixture('good/gated-best.json');
+    const r = setup(gated);
+    for (const i of [1, 2]) r.join(device(i));
+    r.present({ type: 'open', node: 'phone' });
+    r.present({ type: 'reveal', round: 1 });
+    expect(r.present({ type: 'choose', round: 1, reply: 'phone-ignore' }).ok).toBe(true);
+    for (let v = r.view(); v.kind === 'scene'; v = r.view()) r.present({ type: 'advance', node: v.nodeId });
+    expect(r.view().nodeId).toBe('after-visit');
+    r.present({ type: 'open', node: 'after-visit' });
+    r.vote(device(1), 'after-wait');
+    r.present({ type: 'reveal', round: 2 });
+    expect(presenterView(r.ctx, r.state, 2).reveal?.entries.filter((e) => e.best).map((e) => e.replyId)).toEqual(['after-supervisor']);
+    expect(voterView(r.ctx, r.state, device(1)).feedback?.bestPractice.map((b) => b.number)).toEqual([r.shown('after-supervisor')]);
+    expect(r.present({ type: 'choose', round: 2, reply: 'after-wait' }).ok).toBe(true);
+    expect(r.state.history.map((d) => d.best)).toEqual([['phone-curious'], ['after-supervisor']]);
+    const restored = restoreRoom(r.ctx, serializeRoom(r.state));
+    if (!restored.ok) throw new Error(restored.error);
+    expect(restored.state.history[1]?.record.replies.find((x) => x.id === 'after-supervisor-boyfriend')?.offered).toBe(false);
+    const md = roomSummaryMarkdown(r.ctx, restored.state, NOW);
+    expect(md).toContain('★ best practice: Do: Call the Advocate Supervisor about the new phone.');
+    expect(md).not.toContain('★ best practice: Do: Call the Advocate Supervisor and tell her');
   });
 });
 

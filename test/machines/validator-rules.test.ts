@@ -1338,7 +1338,7 @@ describe('best-here-not-best-path: the best path takes a reply worth less (or no
     const problems = validateScenario(readFixture('bad/best-here-not-best-path.json'), 'x.json').problems;
     expect(problems.map((p) => p.code)).toEqual(['best-here-not-best-path']);
     const [p] = problems;
-    expect(p?.message).toBe('At "phone" the best-practice path takes "phone-curious" (+2), because it leads to more points later, but "phone-ignore" is worth more there (+3): a volunteer who chooses "phone-ignore" is told it was not best practice here, and a trainer\'s reveal marks it as best practice instead.');
+    expect(p?.message).toBe('At "phone" the best-practice path takes "phone-curious" (+2), because it leads to more points later, but "phone-ignore" is worth more there (+3): a volunteer who chooses "phone-ignore" is told it was not best practice here, and so is a room at a trainer\'s reveal.');
     expect(p?.fix).toContain('if it is "phone-curious", raise its weights (or lower those of "phone-ignore") until it is worth more');
   });
 
@@ -1350,7 +1350,7 @@ describe('best-here-not-best-path: the best path takes a reply worth less (or no
     replies.unshift(...replies.splice(replies.findIndex((r) => r.id === 'phone-ignore'), 1));
     const problems = validateScenario(JSON.stringify(f, null, 2), 'x.json').problems.filter((p) => p.code === 'best-here-not-best-path');
     expect(problems.map((p) => [formatPath(p.path), p.message])).toEqual([['nodes[0].replies[1].assessments',
-      'At "phone" the best-practice path takes "phone-curious" (+2), because it leads to more points later, but "phone-ignore" is worth as much there (+2): a volunteer who chooses "phone-ignore" is told it was not best practice here, and a trainer\'s reveal marks it as best practice too.']]);
+      'At "phone" the best-practice path takes "phone-curious" (+2), because it leads to more points later, but "phone-ignore" is worth as much there (+2): a volunteer who chooses "phone-ignore" is told it was not best practice here, and so is a room at a trainer\'s reveal.']]);
   });
 
   it('is gone once the best path\'s reply is worth the most there, as the fix says', () => {

@@ -1,7 +1,7 @@
 import { debriefModel } from '../report/debrief-model.js';
 import { cell, debriefMarkdown, mdText } from '../report/markdown.js';
 import { BEST_PRACTICE, roomMatchWords, sharesOf, signed } from '../report/words.js';
-import type { Debrief } from '../scoring.js';
+import { bestPracticeAt, type Debrief } from '../scoring.js';
 import type { Scenario } from '../schema/scenario.js';
 import { indexScenario } from '../scenario-index.js';
 import type { SessionView } from '../selectors.js';
@@ -14,8 +14,12 @@ import { replyValues, tallyVotes, votesWords, type Votes } from './votes.js';
 export interface FacilitatedDecision {
   title: string;
   discussionPrompt?: string;
-  /** Each reply as the room saw it; `id` (absent in records made before it was kept) gives its points. */
-  replies: { number: number; text: string; votes: number; id?: string }[];
+  /**
+   * Each reply as the room saw it; `id` (absent in records made before it was kept) gives its
+   * points; `offered: false`, a reply shown greyed out ("not available now"), which the room could
+   * not follow (absent: offered, as in records made before it was kept).
+   */
+  replies: { number: number; text: string; votes: number; id?: string; offered?: false }[];
   /** The number of the reply the room followed, or undefined if the session stopped here. */
   chosen?: number;
 }
@@ -26,24 +30,27 @@ export function facilitatedDecision(view: Pick<SessionView, 'nodeId' | 'title' |
   return {
     title: view.title ?? view.nodeId,
     discussionPrompt: view.discussionPrompt,
-    replies: view.replies.map((r, i) => ({ number: r.number, text: r.text, votes: tally.entries[i]?.votes ?? 0, id: r.id })),
+    replies: view.replies.map((r, i) => ({ number: r.number, text: r.text, votes: tally.entries[i]?.votes ?? 0, id: r.id, ...(r.enabled ? {} : { offered: false as const }) })),
     ...(chosen !== undefined ? { chosen } : {}),
   };
 }
 
 /**
- * A decision's replies with their points, which are best practice (the most points there), and
- * which are actions ("do" replies, found by their id in the scenario: the record keeps no kind).
+ * A decision's replies with their points, which are best practice (by the debrief's rule,
+ * bestPracticeAt, among the replies the room could follow), and which are actions ("do" replies,
+ * found by their id in the scenario: the record keeps no kind).
  */
 function scored(scenario: Scenario, d: FacilitatedDecision) {
   const ids = d.replies.flatMap((r) => (r.id ? [r.id] : []));
   const values = replyValues(scenario, ids);
   const index = indexScenario(scenario);
-  const top = ids.length > 0 ? Math.max(...ids.map((id) => values[id] ?? 0)) : undefined;
+  const offered = new Set(d.replies.flatMap((r) => (r.id !== undefined && r.offered !== false ? [r.id] : [])));
+  const nodeId = ids.length > 0 ? index.replies.get(ids[0] as string)?.node.id : undefined;
+  const best = new Set((nodeId !== undefined ? bestPracticeAt(scenario, nodeId, (r) => offered.has(r.id))?.replyIds : undefined) ?? []);
   return d.replies.map((r) => {
     const value = r.id !== undefined ? values[r.id] : undefined;
     const action = r.id !== undefined && index.replies.get(r.id)?.reply.kind === 'do';
-    return { ...r, value, best: value !== undefined && value === top, action };
+    return { ...r, value, best: r.id !== undefined && best.has(r.id), action };
   });
 }
 

@@ -2,6 +2,7 @@ import { indexScenario, replyValue } from '../scenario-index.js';
 import type { Scenario } from '../schema/scenario.js';
 import { revealReplies, type FeedbackView, type SessionView } from '../selectors.js';
 import { sharesOf } from '../report/words.js';
+import { bestPracticeAt } from '../scoring.js';
 
 /** The room's votes at one decision, by reply id. */
 export type Votes = Readonly<Record<string, number>>;
@@ -57,7 +58,11 @@ export interface RevealEntry extends FeedbackView {
   value: number;
   votes: number;
   percent: number;
-  /** True for the reply (or replies) with the most points at this decision. */
+  /**
+   * Best practice here, by the debrief's rule (bestPracticeAt), among the replies the room could
+   * follow: the best-practice path's reply at a decision it goes through, else every reply worth
+   * the most points.
+   */
   best: boolean;
 }
 
@@ -66,13 +71,15 @@ export function revealData(scenario: Scenario, view: Pick<SessionView, 'nodeId' 
   const feedback = new Map(revealReplies(scenario, view.nodeId).map((f) => [f.replyId, f]));
   const ids = view.replies.map((r) => r.id);
   const values = replyValues(scenario, ids);
-  const top = Math.max(...ids.map((id) => values[id] ?? 0));
+  // Best practice by the debrief's rule, among the replies the room could follow (not a greyed-out one).
+  const offered = new Set(view.replies.filter((r) => r.enabled).map((r) => r.id));
+  const best = new Set(bestPracticeAt(scenario, view.nodeId, (r) => offered.has(r.id))?.replyIds ?? []);
   const tally = tallyVotes(ids, votes);
   const entries = view.replies.flatMap((r, i) => {
     const f = feedback.get(r.id);
     if (!f) return [];
     const t = tally.entries[i] ?? { votes: 0, percent: 0 };
-    return [{ ...f, number: r.number, value: values[r.id] ?? 0, votes: t.votes, percent: t.percent, best: (values[r.id] ?? 0) === top }];
+    return [{ ...f, number: r.number, value: values[r.id] ?? 0, votes: t.votes, percent: t.percent, best: best.has(r.id) }];
   });
   return { total: tally.total, entries };
 }

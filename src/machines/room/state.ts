@@ -420,7 +420,7 @@ const StoredDecision = z.object({
   record: z.object({
     title: z.string(),
     discussionPrompt: z.string().optional(),
-    replies: z.array(z.object({ number: z.number().int(), text: z.string(), votes: z.number().int().min(0), id: Id.optional() })),
+    replies: z.array(z.object({ number: z.number().int(), text: z.string(), votes: z.number().int().min(0), id: Id.optional(), offered: z.literal(false).optional() })),
     chosen: z.number().int().optional(),
   }),
 });

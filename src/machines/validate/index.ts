@@ -291,8 +291,8 @@ function missedOnBestPath(scenario: ScenarioType, path: readonly PathStep[]): Un
  * A decision on the best-practice path where that path takes a reply other than the one with the
  * most points there (the first in the file on a tie): it leads to more later. The debrief then
  * shows the path's reply as best practice here (bestPracticeAt), so a volunteer who chose the reply
- * worth more (or as much) is told it was not best practice, and the reveal of a trainer-led
- * session marks the other reply. Reported at the path's reply, whose points are to change.
+ * worth more (or as much) is told it was not best practice, as is a room at the reveal of a
+ * trainer-led session (the same rule). Reported at the path's reply, whose points are to change.
  */
 function bestHereNotBestPath(scenario: ScenarioType, path: readonly PathStep[]): UnlocatedProblem[] {
   const out: UnlocatedProblem[] = [];
@@ -305,7 +305,7 @@ function bestHereNotBestPath(scenario: ScenarioType, path: readonly PathStep[]):
     const replyIndex = node.replies.findIndex((r) => r.id === step.replyId);
     const tied = top.value === step.value;
     out.push({ severity: 'warning', code: 'best-here-not-best-path', path: ['nodes', nodeIndex, 'replies', replyIndex, 'assessments'],
-      message: `At ${quoteValue(step.nodeId)} the best-practice path takes ${quoteValue(step.replyId)} (${signed(step.value)}), because it leads to more points later, but ${quoteValue(top.replyId)} is worth ${tied ? 'as much' : 'more'} there (${signed(top.value)}): a volunteer who chooses ${quoteValue(top.replyId)} is told it was not best practice here, and a trainer's reveal marks it as best practice ${tied ? 'too' : 'instead'}.`,
+      message: `At ${quoteValue(step.nodeId)} the best-practice path takes ${quoteValue(step.replyId)} (${signed(step.value)}), because it leads to more points later, but ${quoteValue(top.replyId)} is worth ${tied ? 'as much' : 'more'} there (${signed(top.value)}): a volunteer who chooses ${quoteValue(top.replyId)} is told it was not best practice here, and so is a room at a trainer's reveal.`,
       fix: `Give the reply that is best practice here the most points at this decision: if it is ${quoteValue(step.replyId)}, raise its weights (or lower those of ${quoteValue(top.replyId)}) until it is worth more; if it is ${quoteValue(top.replyId)}, the best path prefers ${quoteValue(step.replyId)} only for the points after it, so check the replies that follow ${quoteValue(step.replyId)}.` });
   }
   return out;

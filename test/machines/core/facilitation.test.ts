@@ -5,6 +5,7 @@ import {
   type Debrief, type Scenario,
 } from '../../../src/machines/index.js';
 import { CONTROL, example, expectClean, HOSTILE, hostileScenario, play } from './fixtures.js';
+import { loadValidFixture } from '../../helpers/fixtures.js';
 
 const firstView = (scenario: Scenario = example) => selectView(scenario, startFacilitation(scenario).getSnapshot());
 const now = new Date('2025-01-31T10:20:30Z');
@@ -79,11 +80,45 @@ describe('the reveal', () => {
     expect(reveal.entries[1]?.assessments.map((a) => a.verdict)).toEqual(['violates', 'violates']);
   });
 
-  it('flags every reply tied for the most points', () => {
-    const s = structuredClone(example);
-    const node = s.nodes[0]!;
-    if (node.kind === 'decision') node.replies[2]!.assessments = structuredClone(node.replies[0]!.assessments);
-    expect(revealData(s, firstView(s), {}).entries.map((e) => e.best)).toEqual([true, false, true]);
+  // The reveal and the summary marked every reply tied for (or with) the most points, a greyed-out
+  // one too, while the debrief names the best-practice path's reply at a decision it goes through,
+  // among the replies offered: a room and a volunteer were told different best replies.
+  describe('flags best practice by the debrief\'s rule (bestPracticeAt), so a room and a volunteer are told the same', () => {
+    const viewAfter = (s: Scenario, replies: string[]) => {
+      const actor = play(s, 'practice', replies);
+      return selectView(s, actor.getSnapshot());
+    };
+    const debriefBest = (s: Scenario, replies: string[]) => (play(s, 'practice', replies).getSnapshot().output as Debrief).turns.map((t) => t.bestReplyId);
+
+    it('on the best-practice path, its reply only, though another ties with it', () => {
+      const s = structuredClone(example);
+      const node = s.nodes[0]!;
+      if (node.kind === 'decision') node.replies[2]!.assessments = structuredClone(node.replies[0]!.assessments);
+      expect(revealData(s, firstView(s), {}).entries.map((e) => [e.replyId, e.best])).toEqual([['phone-curious', true], ['phone-accuse', false], ['phone-ignore', false]]);
+      expect(debriefBest(s, ['phone-ignore', 'after-wait'])[0]).toBe('phone-curious');
+      const md = facilitationMarkdown(s, [facilitatedDecision(firstView(s), {}, 3)], undefined, now);
+      expect(md.match(/★ best practice: /g)).toHaveLength(1);
+      expect(md).toContain("| 1 | ★ best practice: That's a nice one! How did you get it? |");
+    });
+
+    it('on the best-practice path, its reply, not one worth more there (bad/best-here-not-best-path)', () => {
+      const s = loadValidFixture('bad/best-here-not-best-path.json');
+      expect(revealData(s, firstView(s), {}).entries.filter((e) => e.best).map((e) => e.replyId)).toEqual(['phone-curious']);
+      expect(debriefBest(s, ['phone-ignore'])).toEqual(['phone-curious']);
+    });
+
+    it('never a reply greyed out at that moment (good/gated-best)', () => {
+      const s = loadValidFixture('good/gated-best.json');
+      const view = viewAfter(s, ['phone-ignore']);
+      expect(view.replies.filter((r) => !r.enabled).map((r) => r.id)).toEqual(['after-supervisor-boyfriend']);
+      expect(revealData(s, view, {}).entries.filter((e) => e.best).map((e) => e.replyId)).toEqual(['after-supervisor']);
+      expect(debriefBest(s, ['phone-ignore', 'after-wait'])[1]).toBe('after-supervisor');
+      const record = facilitatedDecision(view, { 'after-supervisor-boyfriend': 2 }, view.replies.find((r) => r.id === 'after-wait')!.number);
+      expect(record.replies.find((r) => r.id === 'after-supervisor-boyfriend')?.offered).toBe(false);
+      const md = facilitationMarkdown(s, [record], undefined, now);
+      expect(md).toContain('★ best practice: Do: Call the Advocate Supervisor about the new phone.');
+      expect(md).not.toContain('★ best practice: Do: Call the Advocate Supervisor and tell her');
+    });
   });
 
   it('reveals hostile feedback as clean text', () => {

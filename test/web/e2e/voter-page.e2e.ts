@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRoom, roomContext, type RoomState, type Scenario } from '../../../src/machines/index.js';
 import { readVoterFiles, startRoomServer, type RoomServer } from '../../../src/terminal/room/server.js';
 import { packageRoot } from '../../../src/terminal/paths.js';
-import { loadValidFixture } from '../../helpers/fixtures.js';
+import { loadValidFixture, phoneOffPath } from '../../helpers/fixtures.js';
 import { Presenter } from '../../terminal/helpers/room.js';
 import { axeCleanInDark, axNames, CHROMIUM, connectChromium, fullPageScreenshot, runAxe, SCREENSHOTS, WEB_BUILD_DIR } from '../helpers/browser.js';
 
@@ -125,9 +125,28 @@ async function joinAndOpen(page: Page, port: number) {
   return { presenter, decision };
 }
 
-/** The presenter reveals the first round's votes: the reveal, or the test fails if the room refused. */
-async function revealFirst(presenter: Presenter) {
-  const revealed = await presenter.act({ type: 'reveal', round: 1 });
+/**
+ * As joinAndOpen, in a room on `phoneOffPath(scenario)`: the presenter follows "greeting-phone" at
+ * the first decision (round 1), then opens "phone", off the best-practice path, where replies tied
+ * for the most points are all best practice (round 2).
+ */
+async function joinAndOpenOffPath(page: Page, port: number) {
+  await page.goto(`http://127.0.0.1:${port}/join?room=${ROOM}`);
+  await status(page, /Waiting for the trainer/);
+  const presenter = await Presenter.connect(`ws://127.0.0.1:${port}`, ROOM, TOKEN);
+  await presenter.act({ type: 'open', node: 'greeting' });
+  await presenter.act({ type: 'reveal', round: 1 });
+  const chosen = await presenter.act({ type: 'choose', round: 1, reply: 'greeting-phone' });
+  if (!('session' in chosen) || chosen.session.nodeId !== 'phone') throw new Error('the room did not reach "phone"');
+  const decision = chosen.session;
+  await presenter.act({ type: 'open', node: 'phone' });
+  await status(page, /Vote now/);
+  return { presenter, decision };
+}
+
+/** The presenter reveals the first round's votes (or round `round`): the reveal, or the test fails if the room refused. */
+async function revealFirst(presenter: Presenter, round = 1) {
+  const revealed = await presenter.act({ type: 'reveal', round });
   if (!('reveal' in revealed) || !revealed.reveal) throw new Error('the reveal was refused');
   return revealed.reveal;
 }
@@ -459,12 +478,13 @@ describe('voter page in Chromium', () => {
     if (phone?.kind !== 'decision') throw new Error('fixture changed');
     const curious = phone.replies.find((r) => r.id === 'phone-curious')!;
     phone.replies = Array.from({ length: 12 }, (_, i) => ({ ...structuredClone(curious), id: `tied-${i}`, text: `Tied reply ${i}` }));
-    const room = await phoneRoom(many);
+    // Off the best-practice path (on it, its own reply alone is best practice, as the debrief says).
+    const room = await phoneRoom(phoneOffPath(many));
     const { server, context } = room;
     const page = await context.newPage();
     try {
-      const { presenter } = await joinAndOpen(page, server.port);
-      expect((await revealFirst(presenter)).entries.filter((e) => e.best)).toHaveLength(12);
+      const { presenter } = await joinAndOpenOffPath(page, server.port);
+      expect((await revealFirst(presenter, 2)).entries.filter((e) => e.best)).toHaveLength(12);
       await page.locator('#feedback').waitFor({ state: 'visible' });
       expect(await page.locator('#verdict').textContent()).toBe('You did not vote. Best practice here: replies 1, 2, 3, 4 and 5, and 7 more.');
       // The first five in shown order, each with its why.
@@ -484,15 +504,16 @@ describe('voter page in Chromium', () => {
     const phone = tied.nodes.find((n) => n.id === 'phone');
     if (phone?.kind !== 'decision') throw new Error('fixture changed');
     phone.replies.find((r) => r.id === 'phone-ignore')!.assessments = structuredClone(phone.replies.find((r) => r.id === 'phone-curious')!.assessments);
-    const room = await phoneRoom(tied, { width: 390, height: 844 });
+    // Off the best-practice path (on it, its own reply alone is best practice, as the debrief says).
+    const room = await phoneRoom(phoneOffPath(tied), { width: 390, height: 844 });
     const { server, context } = room;
     const page = await context.newPage();
     try {
-      const { presenter, decision } = await joinAndOpen(page, server.port);
+      const { presenter, decision } = await joinAndOpenOffPath(page, server.port);
       const accuse = decision.replies.find((r) => r.id === 'phone-accuse')!;
       await page.locator(`#replies button[data-reply="${accuse.number}"]`).click();
       await status(page, /Vote received/);
-      const reveal = await revealFirst(presenter);
+      const reveal = await revealFirst(presenter, 2);
       const mine = reveal.entries.find((e) => e.replyId === 'phone-accuse')!;
       const best = reveal.entries.filter((e) => e.best).sort((a, b) => a.number - b.number);
       expect(best.map((e) => e.replyId).sort()).toEqual(['phone-curious', 'phone-ignore']);
