@@ -1,4 +1,4 @@
-import { bestPathSays, citationWords, guideCitation, COUNT_KEY, countWords, criticalGroups, decisionNumbers, inVoice, outcomeScoreLine, outcomeWords, pathBesideWords, pathReply, quotedReply, replyBy, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type DebriefModel, type Voice } from '../machines/index.js';
+import { bestPathSays, citationWords, guideCitation, COUNT_KEY, countWords, criticalGroups, decisionNumbers, inVoice, outcomeScoreLine, outcomeWords, pathBesideWords, TRANSCRIPT_HEADING, pathReply, quotedReply, replyBy, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type DebriefModel, type Voice } from '../machines/index.js';
 import { wrapText } from './wrap.js';
 
 /** What a piece of text means, for the theme to colour (the words carry the meaning too). */
@@ -27,7 +27,7 @@ const blank: Row = [{ text: '' }];
 const STATUS_TONE = { followed: 'good', violated: 'bad', missed: 'warn' } as const;
 
 /** Where the full-screen debrief's transcript is, for the critical violations that point into it (DebriefScreen's second tab). */
-export const TRANSCRIPT_KEY = '(Transcript, key 2)';
+export const TRANSCRIPT_KEY = `(${TRANSCRIPT_HEADING}, key 2)`;
 
 /**
  * The summary section, made to be looked at and to fit one screen: the ending, the outcome band

@@ -1,4 +1,4 @@
-import { bestPathSays, citationWords, guideCitation, criticalGroups, decisionPointer, inVoice, outcomeWords, pathBesideWords, pathReply, quotedReply, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type DebriefModel, type SessionMode, type Voice } from '../machines/index.js';
+import { bestPathSays, citationWords, guideCitation, criticalGroups, decisionPointer, inVoice, outcomeWords, pathBesideWords, TRANSCRIPT_HEADING, pathReply, quotedReply, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type DebriefModel, type SessionMode, type Voice } from '../machines/index.js';
 import { wrapText } from './wrap.js';
 
 /** The debrief as plain wrapped text, for the line-by-line mode (of the room, in a trainer-led session). */
@@ -23,7 +23,7 @@ export function debriefPlain(m: DebriefModel, width: number, voice: Voice = 'you
   // with ten items or more, a hang of five columns put "10."'s rows under its dot.
   const numbered = (n: number, count: number) => `  ${String(n).padStart(String(Math.max(1, count)).length)}. `;
   const hangOf = (count: number) => ' '.repeat(numbered(1, count).length);
-  out.push('', 'Transcript:');
+  out.push('', `${TRANSCRIPT_HEADING}:`);
   const turnHang = hangOf(m.turns.length);
   m.turns.forEach((t, i) => {
     out.push(w(`${numbered(i + 1, m.turns.length)}${t.where}: ${quotedReply(t.reply, t.said, ['"', '"'])} (${signed(t.value)}; best here ${signed(t.bestValue)})`, turnHang));

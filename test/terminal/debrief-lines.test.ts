@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pathRows, rowText, summaryRows, transcriptRows } from '../../src/terminal/debrief-lines.js';
 import { debriefPlain } from '../../src/terminal/debrief-plain.js';
-import { criticalGroups, debriefMarkdown, debriefModel, decisionNumbers, VERDICT_WORDS, type Debrief, type DebriefModel } from '../../src/machines/index.js';
+import { criticalGroups, debriefMarkdown, debriefModel, decisionNumbers, TRANSCRIPT_HEADING, VERDICT_WORDS, type Debrief, type DebriefModel } from '../../src/machines/index.js';
 import { bundled, example, play } from '../machines/core/fixtures.js';
 import { criticalPath } from '../helpers/play.js';
 
@@ -141,6 +141,20 @@ describe('the path beside best practice has one heading in every view', () => {
     for (const width of [60, 100]) expect(pathRows(m, width, voice)[0]).toEqual([{ text: heading, bold: true }]);
     // And the line under it names the same path.
     expect(debriefPlain(m, 200, voice)).toContain(`the same decisions as in ${voice === 'you' ? 'your' : "the room's"} path above`);
+  });
+});
+
+// The web debrief headed the decisions one by one "Your replies, annotated" ("The room's replies,
+// annotated"), while the Markdown export and --plain said "Transcript" and the full screen's tab,
+// which its critical violations point to, is "Transcript": one heading, from the core's words.
+describe('the transcript has one heading in every view', () => {
+  const harmful = play(example, 'practice', ['phone-accuse', 'after-search']).getSnapshot().output as Debrief;
+  it.each(['you', 'room'] as const)('%s: "Transcript"', (voice) => {
+    expect(TRANSCRIPT_HEADING).toBe('Transcript');
+    const m = debriefModel(example, harmful);
+    expect(debriefMarkdown(m, '#', voice).split('\n')).toContain('## Transcript');
+    expect(debriefPlain(m, 60, voice).split('\n')).toContain('Transcript:');
+    expect(summaryRows(m, 60).map(rowText).join('\n')).toContain('(Transcript, key 2)');
   });
 });
 

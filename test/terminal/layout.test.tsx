@@ -318,6 +318,8 @@ describe('how it ended', () => {
     await press(r, '4');
     expect(r.lastFrame()).toContain('Debrief: Example: the new phone');
     expect(r.lastFrame()).toContain('[4 To work on]');
+    // The transcript's tab has the heading every view gives it (the web's said "Your replies, annotated").
+    expect(r.lastFrame()).toContain(' 2 Transcript ');
   });
 
   it('a long ending keeps one row spare at 60×24 (a full frame made Ink clear the terminal and its scrollback at every key)', async () => {

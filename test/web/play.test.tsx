@@ -1141,6 +1141,8 @@ describe('the debrief in the browser', () => {
     // Each principle once: in the list of principles (no table of them as well).
     const principles = within(screen.getByRole('region', { name: 'Principles of the guide' }));
     expect(principles.queryByRole('table')).toBeNull();
+    // The decisions one by one are headed "Transcript", as in the Markdown export and the terminal (it said "Your replies, annotated").
+    expect(screen.getByRole('region', { name: 'Transcript' }).querySelectorAll('li[id]')).toHaveLength(2);
     expect(principles.getAllByRole('listitem').map((li) => li.textContent)).toEqual([
       expect.stringMatching(/^Critical: you went against "Don't investigate" \(guide: "Prohibited Activities"\)\. CASAs are not allowed/),
       expect.stringMatching(/^You went against "Curious, not interrogating" \(guide: "Red Flags"\)\./),

@@ -235,7 +235,8 @@ describe('presenter mode', () => {
     expect(headings[0]?.tagName).toBe('H1');
     expect(headings[0]?.textContent).toMatch(/^Debrief: /);
     expect(headings[1]).toBe(agreement);
-    expect(screen.getAllByRole('heading', { name: "The room's replies, annotated" })).toHaveLength(1);
+    // The transcript's heading, as in the Markdown summary and the terminal: "The room's replies, annotated" was the web's own.
+    expect(screen.getAllByRole('heading', { name: 'Transcript' })).toHaveLength(1);
     expect(screen.queryAllByRole('button', { name: /What if/ })).toEqual([]);
     // A projector window can be opened at the end too (after a reload there was no way to).
     const open = vi.spyOn(window, 'open').mockReturnValue(null);

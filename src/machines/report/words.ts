@@ -102,8 +102,8 @@ export function endSentence(text: string): string {
 }
 
 export const VOICE_WORDS = {
-  you: { chose: 'you chose', replies: 'Your replies', reply: 'Your reply', who: 'You', does: 'You do', path: 'your path' },
-  room: { chose: 'the room chose', replies: "The room's replies", reply: "The room's reply", who: 'Room', does: 'Room does', path: "the room's path" },
+  you: { chose: 'you chose', reply: 'Your reply', who: 'You', does: 'You do', path: 'your path' },
+  room: { chose: 'the room chose', reply: "The room's reply", who: 'Room', does: 'Room does', path: "the room's path" },
 } as const satisfies Record<Voice, Record<string, string>>;
 
 /**
@@ -116,6 +116,15 @@ export const VOICE_WORDS = {
 export function pathBesideWords(voice: Voice): string {
   return voice === 'room' ? "The room's path beside best practice" : 'Your path beside best practice';
 }
+
+/**
+ * The heading of the debrief's decisions one by one (each reply with its points, verdicts and
+ * feedback), the same in every view and either voice: "Transcript". The web debrief said "Your
+ * replies, annotated" ("The room's replies, annotated"), while the Markdown export, the
+ * line-by-line terminal and the full screen's tab (which its critical violations point to) said
+ * "Transcript".
+ */
+export const TRANSCRIPT_HEADING = 'Transcript';
 
 /**
  * A run of the best-practice path that the path beside best practice has just shown (DebriefModel's

@@ -1,6 +1,6 @@
 import { Box } from 'ink';
 import { useMemo, useState } from 'react';
-import { debriefModel, type Debrief, type Scenario, type SessionMode, type Voice } from '../../machines/index.js';
+import { debriefModel, TRANSCRIPT_HEADING, type Debrief, type Scenario, type SessionMode, type Voice } from '../../machines/index.js';
 import { HINTS, hintRows, type Action, type Hint } from '../keys.js';
 import { endingRows, pathRows, summaryRows, transcriptRows, workOnRows, type Row } from '../debrief-lines.js';
 import { exportDebrief, exportsDir, fallbackExportDir, shownPath, shownStateDir } from '../export.js';
@@ -43,7 +43,7 @@ export interface DebriefScreenProps {
 }
 
 // Short names, so the tab line stays one row at 60 columns.
-const TABS = (voice: Voice) => ['Summary', 'Transcript', voice === 'room' ? "Room's path" : 'Your path', 'To work on'];
+const TABS = (voice: Voice) => ['Summary', TRANSCRIPT_HEADING, voice === 'room' ? "Room's path" : 'Your path', 'To work on'];
 const rowsOf = (text: string, width: number) => inkRows(text, width);
 
 /** The debrief in three scrolling sections; `e` exports it to Markdown and JSON. */

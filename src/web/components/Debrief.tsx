@@ -1,5 +1,5 @@
 import { Fragment, useMemo, type ReactNode } from 'react';
-import { bestPathSays, citationWords, guideCitation, criticalGroups, debriefExport, debriefModel, inVoice, pathBesideWords, pathReply, quotedReply, quotedTitle, scoreWords, signed, VERDICT_WORDS, VOICE_WORDS, type Debrief as DebriefData, type Scenario, type SessionMode, type Voice } from '../../machines/index.js';
+import { bestPathSays, citationWords, guideCitation, criticalGroups, debriefExport, debriefModel, inVoice, pathBesideWords, TRANSCRIPT_HEADING, pathReply, quotedReply, quotedTitle, scoreWords, signed, VERDICT_WORDS, VOICE_WORDS, type Debrief as DebriefData, type Scenario, type SessionMode, type Voice } from '../../machines/index.js';
 import { downloadText } from '../download.js';
 import { hrefOf } from '../routing.js';
 import { TableWrap } from './TableWrap.js';
@@ -33,7 +33,7 @@ const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** A reply in the table of paths: its words as they are (the column says whose reply), an action as "Do: …". */
 const pathCell = (r: { reply: string; said: boolean; value: number }) => `${pathReply(r.reply, r.said)} (${signed(r.value)})`;
 
-/** The id of the n-th (0-based) decision in the annotated replies. */
+/** The id of the n-th (0-based) decision in the transcript. */
 const decisionId = (n: number) => `debrief-decision-${n + 1}`;
 
 /** The debrief: band and score, critical violations first, principles, transcript, paths, what if. */
@@ -94,7 +94,7 @@ export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, 
         {m.principles.length === 0 && <p>No principle of the guide came up.</p>}
       </section>
       <section aria-labelledby="transcript-debrief-heading">
-        <h2 id="transcript-debrief-heading">{v.replies}, annotated</h2>
+        <h2 id="transcript-debrief-heading">{TRANSCRIPT_HEADING}</h2>
         <ol className="annotated">
           {m.turns.map((t, i) => (
             <li key={i} id={decisionId(i)}>
