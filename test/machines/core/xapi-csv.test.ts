@@ -437,3 +437,21 @@ describe('certificate data', () => {
     expect(CERTIFICATE_CREDIT).toMatch(/not in-service credit by itself.*for their Advocate Supervisor to decide/);
   });
 });
+
+// A record's best points at a decision (and so xAPI's success and score.max) counted a reply greyed
+// out at that moment ("not available now"): court-report's "Hearing support" offers its +4 reply
+// only once the youth's status is confirmed, so a volunteer who had the best reply they were offered
+// (+2) was recorded as below best and "success": false.
+describe('a record\'s best points are among the replies offered at that moment', () => {
+  const court = bundled.find((s) => s.id === 'court-report')!;
+  const replies = ['d-opening-csec-victim', 'd-school-evidence', 'd-health-blank', 'd-visit-deflect', 'd-check-status-search', 'd-status-unconfirmed-staff', 'd-wellbeing-substance', 'd-recs-unconfirmed-substance', 'd-review-supervisor', 'd-hearing-support-sit-with'];
+  it('court-report: "Hearing support" with the order greyed out', () => {
+    const debrief = playReplies(court, replies) as Debrief;
+    const record = playthroughRecord(court, debrief, { mode: 'practice' }, new Date('2026-03-02T17:21:40Z'));
+    const last = record.decisions.at(-1)!;
+    expect(last).toMatchObject({ nodeId: 'd-hearing-support', replyId: 'd-hearing-support-sit-with' });
+    expect(last.bestPoints).toBe(last.points);
+    const answered = xapiStatements(record, { learner: LEARNER, scenarioOf }).filter((s) => s.verb.id === VERBS.answered).at(-1)!;
+    expect(answered.result).toMatchObject({ success: true, score: { raw: last.points, max: last.points } });
+  });
+});
