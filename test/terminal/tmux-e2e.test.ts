@@ -284,16 +284,19 @@ async function step(t: Term, s: string): Promise<string> {
 const isDebrief = (s: string) => /DEBRIEF|Debrief/.test(s.split('\n').slice(0, 3).join('\n')) || /e: export/.test(hints(s));
 
 /** Picks the scenario with this title from the picker by its number. */
-async function openFromPicker(t: Term, title: string, expect: ExpectStatic): Promise<string> {
+/** The picker, moved down as a user would until `title` is in view (the list scrolls when it is longer than the window: 14 scenarios, or a notice above them); its row. */
+async function pickerRow(t: Term, title: string): Promise<string | undefined> {
   let s = await t.waitFor((x) => x.includes('choose a scenario'), 'the picker');
-  // The list scrolls when it is longer than the window (14 scenarios, or a notice above them):
-  // move down it, as a user would, until the title is in view.
   for (let moves = 0; !s.includes(title) && moves < 20; moves++) {
     const before = s;
     await t.keys('Down');
     s = await t.waitFor((x) => x !== before, 'the picker to move');
   }
-  const row = s.split('\n').find((l) => l.includes(title));
+  return s.split('\n').find((l) => l.includes(title));
+}
+
+async function openFromPicker(t: Term, title: string, expect: ExpectStatic): Promise<string> {
+  const row = await pickerRow(t, title);
   const n = /(\d+)\./.exec(row ?? '')?.[1];
   expect(n, `a number for ${title}`).toBeDefined();
   await t.keys(n as string);
@@ -412,7 +415,7 @@ describe.skipIf(!HAVE_TMUX)(`the terminal app in tmux${HAVE_TMUX ? '' : ' (skipp
     const saveFile = join(env.state, 'casa-practice', 'saves', readdirSync(join(env.state, 'casa-practice', 'saves'))[0] as string);
     const saveBefore = readFileSync(saveFile, 'utf8');
     t.restart(env);
-    await t.waitFor((x) => x.includes('choose a scenario') && x.includes(`${TITLE} (saved)`), 'the picker marking the save');
+    expect(await pickerRow(t, TITLE), 'the picker marking the save').toContain(`${TITLE} (saved)`);
     await openFromPicker(t, TITLE, expect);
     s = await t.waitText('Start over');
     expect(s).toMatch(/Continue where you stopped \(2 replies made,/);
