@@ -4,6 +4,7 @@ import { conductAfter, conductOf, conductStart, CRITICAL_CAP, percentOfBest, typ
 export { CRITICAL_CAP, percentOfBest };
 import { graphMoves, scenarioGraph, type GraphMoves } from './graph.js';
 import { getPrinciple, getSection, guideCitation, type Severity } from './guide.js';
+import { growthWords, strengthWords } from './report/words.js';
 import { assessmentsValue, indexScenario, replyValue, routesOf, type ScenarioIndex } from './scenario-index.js';
 import type { EndingKind, EndingNode, Next, Reply, Route, Scenario, ScenarioNode } from './schema/scenario.js';
 import type { Turn } from './types.js';
@@ -366,6 +367,14 @@ export interface PrincipleResult {
   followed: number;
   violated: number;
   missed: number;
+  /**
+   * Of `missed`, the chances missed at decisions where the reply taken was not best practice (see
+   * DebriefTurn's `sameAsBest`). A principle `followed` with some of these was kept to at some
+   * decisions and let go at others: its strength says at how many of its chances, and it is a growth
+   * area too. A miss beside a best-practice reply is not counted: a perfect playthrough is never told
+   * it missed a chance (docs/authoring.md, "What missed means"). `status` does not change with it.
+   */
+  missedBelowBest: number;
   /** What happened each time the principle came up, with the feedback given. */
   notes: { nodeId: string; replyId: string; verdict: 'follows' | 'violates' | 'missed'; feedback: string }[];
 }
@@ -462,15 +471,6 @@ export function endingNarration(scenario: Scenario, node: EndingNode, variables:
   return node.variants.find((v) => whenHolds(v.when, values, conduct))?.narration ?? node.narration;
 }
 
-/**
- * A principle's title in quotation marks, in a strength or growth sentence. Quotation marks in the
- * title become single ones: 'Say "left placement without permission", not "AWOL"' read
- * "Say "left placement without permission", not "AWOL"" (guide: "…"), its marks ending doubled.
- */
-function quotedPrinciple(title: string): string {
-  return `"${title.replace(/"/g, "'")}"`;
-}
-
 /** Best practice at one decision, as every view says it (bestPracticeAt). */
 export interface BestPractice {
   /** The reply named as best practice here ("Best practice here"). */
@@ -561,6 +561,9 @@ export function highestHere(replies: readonly Reply[]): { replyId: string; value
   return top;
 }
 
+/** How many times a principle was followed (times, not `followed`'s summed weights: a debrief's ✓n). */
+const keptTimes = (p: PrincipleResult) => p.notes.filter((n) => n.verdict === 'follows').length;
+
 /** The debrief of a playthrough; `variables` (the values at the end) choose an ending's variant closing text. */
 export function buildDebrief(scenario: Scenario, transcript: readonly Turn[], endingId?: string, variables?: Variables): Debrief {
   const index = indexScenario(scenario);
@@ -576,7 +579,7 @@ export function buildDebrief(scenario: Scenario, transcript: readonly Turn[], en
         rule: p?.rule ?? '',
         severity: p?.severity ?? 'supporting',
         section: (p && getSection(p.section)?.heading) ?? '',
-        status: 'followed', followed: 0, violated: 0, missed: 0, notes: [],
+        status: 'followed', followed: 0, violated: 0, missed: 0, missedBelowBest: 0, notes: [],
       };
       results.set(principleId, r);
     }
@@ -604,6 +607,8 @@ export function buildDebrief(scenario: Scenario, transcript: readonly Turn[], en
         criticalViolations.push({ principleId: a.principle, title: r.title, section: r.section, nodeId: turn.nodeId, replyId: turn.replyId, feedback: turn.feedback });
       }
     }
+    const here = bestPracticeAt(scenario, turn.nodeId, offered) ?? { replyId: turn.replyId, value, replyIds: [turn.replyId] };
+    const sameAsBest = here.replyIds.includes(turn.replyId);
     let bestValue = value;
     if (node?.kind === 'decision') {
       for (const other of node.replies) {
@@ -614,12 +619,11 @@ export function buildDebrief(scenario: Scenario, transcript: readonly Turn[], en
           touched.add(a.principle);
           const r = resultFor(a.principle);
           r.missed += 1;
+          if (!sameAsBest) r.missedBelowBest += 1;
           r.notes.push({ nodeId: turn.nodeId, replyId: other.id, verdict: 'missed', feedback: other.feedback });
         }
       }
     }
-    const here = bestPracticeAt(scenario, turn.nodeId, offered) ?? { replyId: turn.replyId, value, replyIds: [turn.replyId] };
-    const sameAsBest = here.replyIds.includes(turn.replyId);
     turns.push({ nodeId: turn.nodeId, replyId: turn.replyId, value, bestValue, bestReplyId: here.replyId, bestReplyValue: here.value, sameAsBest, feedback: reply?.feedback ?? turn.feedback, turn });
   });
   for (const r of results.values()) r.status = r.violated > 0 ? 'violated' : r.followed > 0 ? 'followed' : 'missed';
@@ -637,9 +641,11 @@ export function buildDebrief(scenario: Scenario, transcript: readonly Turn[], en
     outcome: outcomeOf(percent, criticalViolations.length),
     criticalViolations,
     principles,
-    strengths: principles.filter((p) => p.status === 'followed').map((p) => `You kept to ${quotedPrinciple(p.title)} (${guideCitation(p.section)}).`),
-    growthAreas: principles.filter((p) => p.status !== 'followed').map((p) =>
-      `${p.status === 'violated' ? (p.severity === 'critical' ? 'Critical: you went against' : 'You went against') : 'You missed a chance for'} ${quotedPrinciple(p.title)} (${guideCitation(p.section)}). ${p.rule}`),
+    strengths: principles.filter((p) => p.status === 'followed').map((p) => strengthWords({ title: p.title, kept: keptTimes(p), missed: p.missedBelowBest }, guideCitation(p.section))),
+    // Those gone against or missed, then those kept to at some decisions and missed at others (so
+    // that a strength never hides missed chances: its own line says "at 1 of 4 chances").
+    growthAreas: principles.filter((p) => p.status !== 'followed' || p.missedBelowBest > 0).map((p) =>
+      growthWords({ title: p.title, rule: p.rule, status: p.status, critical: p.severity === 'critical', kept: keptTimes(p), missed: p.missedBelowBest }, guideCitation(p.section))),
     turns,
     bestPath: best.path,
   };

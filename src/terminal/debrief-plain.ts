@@ -1,4 +1,4 @@
-import { bestPathSays, citationWords, guideCitation, criticalGroups, decisionPointer, inVoice, outcomeWords, pathBesideWords, TRANSCRIPT_HEADING, pathReply, quotedReply, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type DebriefModel, type SessionMode, type Voice } from '../machines/index.js';
+import { bestPathSays, citationWords, guideCitation, criticalGroups, decisionPointer, inVoice, outcomeWords, pathBesideWords, TRANSCRIPT_HEADING, pathReply, quotedReply, scoreWords, signed, VERDICT_WORDS, VOICE_WORDS, type DebriefModel, type SessionMode, type Voice, resultWords } from '../machines/index.js';
 import { wrapText } from './wrap.js';
 
 /** The debrief as plain wrapped text, for the line-by-line mode (of the room, in a trainer-led session). */
@@ -18,7 +18,7 @@ export function debriefPlain(m: DebriefModel, width: number, voice: Voice = 'you
     out.push(w(`  ! ${c.title} (${guideCitation(c.section)})${see ? `: ${see} in the transcript below.` : '.'}`, '    '));
   }
   out.push('', 'Principles:');
-  for (const p of m.principles) out.push(w(`  ${STATUS_WORDS[p.status]}  ${p.title} (${guideCitation(p.section)})`, '      '));
+  for (const p of m.principles) out.push(w(`  ${resultWords(p)}  ${p.title} (${guideCitation(p.section)})`, '      '));
   // Numbers right-aligned ("  9." above " 10."), so that every row hangs under its item's words:
   // with ten items or more, a hang of five columns put "10."'s rows under its dot.
   const numbered = (n: number, count: number) => `  ${String(n).padStart(String(Math.max(1, count)).length)}. `;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countWords, criticalGroups, inVoice, outcomeScoreLine, scoreBar, scoreWords } from '../../src/machines/index.js';
+import { countWords, criticalGroups, growthWords, inVoice, outcomeScoreLine, resultWords, scoreBar, scoreWords, strengthWords } from '../../src/machines/index.js';
 
 describe('debrief words shared by every UI', () => {
   it('a score bar has ten cells, filled by the percentage, clamped to 0–100', () => {
@@ -48,5 +48,17 @@ describe('debrief words shared by every UI', () => {
     expect(inVoice('You kept to "X" (guide: "Y").', 'room')).toBe('The room kept to "X" (guide: "Y").');
     expect(inVoice('Critical: you went against "X".', 'room')).toBe('Critical: the room went against "X".');
     expect(inVoice('You missed a chance for "X".', 'you')).toBe('You missed a chance for "X".');
+    expect(inVoice(growthWords({ title: 'X', rule: 'Do X.', status: 'followed', critical: false, kept: 1, missed: 3 }, 'guide: "Y"'), 'room')).toBe('The room missed 3 of 4 chances for "X" (guide: "Y"). Do X.');
+  });
+
+  it('a principle kept to at some decisions and missed at others is said to be both, with how often', () => {
+    expect(strengthWords({ title: 'X', kept: 1, missed: 3 }, 'guide: "Y"')).toBe('You kept to "X" at 1 of 4 chances (guide: "Y").');
+    expect(strengthWords({ title: 'X', kept: 2, missed: 0 }, 'guide: "Y"')).toBe('You kept to "X" (guide: "Y").');
+    expect(growthWords({ title: 'X', rule: 'Do X.', status: 'followed', critical: false, kept: 1, missed: 3 }, 'guide: "Y"')).toBe('You missed 3 of 4 chances for "X" (guide: "Y"). Do X.');
+    expect(growthWords({ title: 'X', rule: 'Do X.', status: 'missed', critical: false, kept: 0, missed: 2 }, 'guide')).toBe('You missed a chance for "X" (guide). Do X.');
+    expect(growthWords({ title: 'X', rule: 'Do X.', status: 'violated', critical: true, kept: 1, missed: 1 }, 'guide')).toBe('Critical: you went against "X" (guide). Do X.');
+    expect(resultWords({ status: 'followed', followed: 1, missedBelowBest: 3 })).toBe('✓ followed at 1 of 4 chances');
+    expect(resultWords({ status: 'followed', followed: 2, missedBelowBest: 0 })).toBe('✓ followed');
+    expect(resultWords({ status: 'violated', followed: 1, missedBelowBest: 3 })).toBe('✗ violated');
   });
 });

@@ -50,6 +50,39 @@ describe('scoring and debrief', () => {
     expect(d.strengths).toEqual([expect.stringContaining('Don\'t jump to conclusions')]);
   });
 
+  /** The example with "curious-not-interrogating" also followed by `replyId` (at "after-visit"). */
+  const curiousAlsoAt = (replyId: string): Scenario => {
+    const scenario = structuredClone(example);
+    for (const node of scenario.nodes) {
+      if (node.kind !== 'decision') continue;
+      for (const r of node.replies) if (r.id === replyId) r.assessments.push({ principle: 'curious-not-interrogating', verdict: 'follows' } as (typeof r.assessments)[number]);
+    }
+    return scenario as Scenario;
+  };
+
+  it('a principle followed at one decision and missed at another is both a strength and a growth area, with how often', () => {
+    // Missed at "phone" (phone-ignore; phone-curious follows it), followed at "after-visit".
+    const d = play(curiousAlsoAt('after-supervisor'), ['phone-ignore', 'after-supervisor']);
+    const p = d.principles.find((x) => x.principleId === 'curious-not-interrogating');
+    expect(d.strengths).toContain('You kept to "Curious, not interrogating" at 1 of 2 chances (guide: "Red Flags").');
+    expect(d.growthAreas).toContain(`You missed 1 of 2 chances for "Curious, not interrogating" (guide: "Red Flags"). ${p?.rule}`);
+    // After what was gone against and missed throughout.
+    expect(d.growthAreas.at(-1)).toMatch(/^You missed 1 of 2 chances for "Curious/);
+    // The status, counts and score are as before: followed once, missed once.
+    expect(p).toMatchObject({ status: 'followed', followed: 1, missed: 1, missedBelowBest: 1 });
+    expect(d.score).toEqual({ earned: 4, best: 5, percent: 80, capped: false });
+  });
+
+  it('a chance "missed" beside a best-practice reply is not one: a perfect playthrough is told only that it kept to the principle', () => {
+    // A weaker reply at "after-visit" (after-wait) follows it too; the best path takes after-supervisor there.
+    const scenario = curiousAlsoAt('after-wait');
+    const d = play(scenario, analyseBest(scenario).path.map((s) => s.replyId));
+    expect(d.score.percent).toBe(100);
+    expect(d.strengths).toContain('You kept to "Curious, not interrogating" (guide: "Red Flags").');
+    expect(d.growthAreas).toEqual([]);
+    expect(d.principles.find((x) => x.principleId === 'curious-not-interrogating')).toMatchObject({ status: 'followed', followed: 1, missed: 1, missedBelowBest: 0 });
+  });
+
   it('quotes a principle whose title has quotation marks of its own once, its own marks made single', () => {
     // A reply that follows "no-awol-label", whose title quotes the words to say and not to say.
     const scenario = structuredClone(example);

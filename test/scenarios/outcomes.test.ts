@@ -223,6 +223,9 @@ describe('a perfect playthrough is told it did everything', () => {
   const missedOnBestPath = (s: Scenario) => {
     const debrief = playReplies(s, computeBest(s).path.map((step) => step.replyId));
     expect(debrief?.score.percent).toBe(100);
+    // Nor is it told it missed some of a principle's chances: a weaker reply that follows a principle
+    // at a decision where it took the best reply is no chance missed (PrincipleResult's missedBelowBest).
+    expect(debrief?.growthAreas.filter((g) => /^You missed \d+ of/.test(g))).toEqual([]);
     return (debrief?.principles ?? []).filter((p) => p.status === 'missed')
       .map((p) => `${p.principleId} (${p.notes.map((n) => `${n.replyId} at ${n.nodeId}`).join(', ')})`);
   };

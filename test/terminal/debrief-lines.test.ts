@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { pathRows, rowText, summaryRows, transcriptRows } from '../../src/terminal/debrief-lines.js';
+import { pathRows, rowText, summaryRows, transcriptRows, workOnRows } from '../../src/terminal/debrief-lines.js';
 import { debriefPlain } from '../../src/terminal/debrief-plain.js';
 import { criticalGroups, debriefMarkdown, debriefModel, decisionNumbers, TRANSCRIPT_HEADING, VERDICT_WORDS, type Debrief, type DebriefModel } from '../../src/machines/index.js';
-import { bundled, example, play } from '../machines/core/fixtures.js';
+import { bundled, example, play, keptOnceMissedOnce } from '../machines/core/fixtures.js';
 import { criticalPath } from '../helpers/play.js';
 
 /** A hand-made model's best-practice path all in full, as when the paths differ from the first decision. */
@@ -280,5 +280,26 @@ describe('the path comparison, line by line', () => {
       }
     }
     expect(checked).toBeGreaterThan(2);
+  });
+});
+
+describe('a principle kept to at one decision and missed at another', () => {
+  const m = debriefModel(keptOnceMissedOnce, play(keptOnceMissedOnce, 'practice', ['phone-ignore', 'after-supervisor']).getSnapshot().output as Debrief);
+  const joined = (rows: string[]) => rows.map((r) => r.trim()).join(' ');
+
+  // It was "You kept to" it, with no word of the chance missed, and not among what to work on.
+  it('is said to be both in the full-screen debrief: under "To work on" and among the strengths, at how many of its chances', () => {
+    const text = joined(workOnRows(m, 60).map(rowText));
+    expect(text).toMatch(/To work on .*- You missed 1 of 2 chances for "Curious, not interrogating" \(guide: "Red Flags"\)\./);
+    expect(text).toMatch(/Strengths .*- You kept to "Curious, not interrogating" at 1 of 2 chances \(guide: "Red Flags"\)\./);
+    // In a trainer-led session, of the room.
+    expect(joined(workOnRows(m, 60, 'room').map(rowText))).toContain('- The room missed 1 of 2 chances for "Curious, not interrogating"');
+  });
+
+  it('is said to be both in the --plain debrief: its result, the strengths and what to work on', () => {
+    const text = joined(debriefPlain(m, 60).split('\n'));
+    expect(text).toContain('✓ followed at 1 of 2 chances Curious, not interrogating (guide: "Red Flags")');
+    expect(text).toMatch(/To work on: .*- You missed 1 of 2 chances for "Curious, not interrogating" \(guide: "Red Flags"\)\./);
+    expect(text).toMatch(/Strengths: .*- You kept to "Curious, not interrogating" at 1 of 2 chances \(guide: "Red Flags"\)\./);
   });
 });

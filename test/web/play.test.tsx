@@ -1159,4 +1159,15 @@ describe('the debrief in the browser', () => {
     expect(document.activeElement).toBe(within(decision).getByRole('heading', { level: 3 }));
     expect(location.hash).toBe(before);
   });
+
+  // Followed once and missed once, it was only "You kept to" it, and not among what to work on.
+  it('says of a principle kept to at one decision and missed at another both, in its strength and under "To work on"', () => {
+    const file = JSON.parse(exampleText) as { nodes: { replies?: { id: string; assessments: unknown[] }[] }[] };
+    for (const n of file.nodes) for (const r of n.replies ?? []) if (r.id === 'after-supervisor') r.assessments.push({ principle: 'curious-not-interrogating', verdict: 'follows' });
+    renderExampleDebrief(JSON.stringify(file), ['phone-ignore', 'after-supervisor']);
+    const principles = within(screen.getByRole('region', { name: 'Principles of the guide' }));
+    const items = (name: string) => principles.getByRole('heading', { level: 3, name }).nextElementSibling?.textContent ?? '';
+    expect(items('To work on')).toContain('You missed 1 of 2 chances for "Curious, not interrogating" (guide: "Red Flags").');
+    expect(items('Strengths')).toContain('You kept to "Curious, not interrogating" at 1 of 2 chances (guide: "Red Flags").');
+  });
 });

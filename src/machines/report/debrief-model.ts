@@ -19,8 +19,12 @@ export interface DebriefModel {
    * index in `turns` of the reply that did it (a page can point there rather than repeat its feedback).
    */
   critical: { title: string; section: string; where: string; reply: string; said: boolean; feedback: string; turn: number }[];
-  /** `followed`, `violated`, `missed`: how many times (not the summed weights of Debrief.principles). */
-  principles: { title: string; status: 'violated' | 'missed' | 'followed'; section: string; followed: number; violated: number; missed: number }[];
+  /**
+   * `followed`, `violated`, `missed`: how many times (not the summed weights of Debrief.principles).
+   * `missedBelowBest`: of `missed`, those at a decision where the reply taken was not best practice
+   * (the core's, see PrincipleResult; 0 for a debrief kept by a version without it). resultWords says them.
+   */
+  principles: { title: string; status: 'violated' | 'missed' | 'followed'; section: string; followed: number; violated: number; missed: number; missedBelowBest: number }[];
   /**
    * `critical` on a verdict: it goes against a critical principle (a prohibited activity).
    * `bestValue`: the points of best practice here (the core's `bestReplyValue`, see bestPracticeAt).
@@ -102,7 +106,7 @@ export function debriefModel(scenario: Scenario, debrief: Debrief): DebriefModel
     // summary's ✓n ✗n ○n say how often, and must agree with the transcript's turns.
     principles: debrief.principles.map((p) => {
       const times = (verdict: 'follows' | 'violates' | 'missed') => p.notes.filter((n) => n.verdict === verdict).length;
-      return { title: p.title, status: p.status, section: p.section, followed: times('follows'), violated: times('violates'), missed: times('missed') };
+      return { title: p.title, status: p.status, section: p.section, followed: times('follows'), violated: times('violates'), missed: times('missed'), missedBelowBest: (p as Partial<typeof p>).missedBelowBest ?? 0 };
     }),
     turns: debrief.turns.map((t) => {
       const view = feedbackOf(scenario, t.turn);

@@ -1,6 +1,6 @@
 import type { DebriefModel } from './debrief-model.js';
 import { guideCitation } from '../guide.js';
-import { bestPathSays, citationWords, criticalGroups, decisionPointer, inVoice, outcomeWords, pathBesideWords, TRANSCRIPT_HEADING, pathReply, quotedReply, scoreWords, signed, STATUS_WORDS, VERDICT_WORDS, VOICE_WORDS, type Voice } from './words.js';
+import { bestPathSays, citationWords, criticalGroups, decisionPointer, inVoice, outcomeWords, pathBesideWords, TRANSCRIPT_HEADING, pathReply, quotedReply, scoreWords, signed, VERDICT_WORDS, VOICE_WORDS, type Voice, resultWords } from './words.js';
 
 /**
  * Text from a scenario or a record as Markdown shows it, never as markup: a backslash before each
@@ -34,7 +34,7 @@ export function debriefMarkdown(m: DebriefModel, heading = '#', voice: Voice = '
     out.push(`- **${mdText(c.title)}** (${mdText(guideCitation(c.section))})${see ? `: ${see} in the transcript below.` : '.'}`);
   }
   out.push('', `${h2} Principles`, '', '| Principle | Result | Guide section |', '|---|---|---|');
-  for (const p of m.principles) out.push(`| ${cell(p.title)} | ${STATUS_WORDS[p.status]} | ${cell(p.section)} |`);
+  for (const p of m.principles) out.push(`| ${cell(p.title)} | ${resultWords(p)} | ${cell(p.section)} |`);
   out.push('', `${h2} ${TRANSCRIPT_HEADING}`, '');
   m.turns.forEach((t, i) => {
     out.push(`${i + 1}. **${mdText(t.where)}**: ${quotedReply(mdText(t.reply), t.said, ['"', '"'])} (${signed(t.value)}; best here ${signed(t.bestValue)})`);

@@ -153,6 +153,51 @@ export function bestPathSays<S>(m: { bestPathParts: readonly ({ asAbove: true; f
   return m.bestPathParts.map((p) => (p.asAbove ? { line: bestPathAsAboveWords(p.first, p.last, voice) } : { steps: p.steps }));
 }
 
+/**
+ * A principle's title in quotation marks, in a strength or growth sentence. Quotation marks in the
+ * title become single ones: 'Say "left placement without permission", not "AWOL"' read
+ * "Say "left placement without permission", not "AWOL"" (guide: "…"), its marks ending doubled.
+ */
+export function quotedPrinciple(title: string): string {
+  return `"${title.replace(/"/g, "'")}"`;
+}
+
+/**
+ * How a principle kept to at `kept` decisions and missed at `missed` others is said, at "1 of 4
+ * chances" (nothing when none was missed). A principle followed once and missed three times was a
+ * plain "You kept to" strength, and not among the growth areas.
+ */
+function chancesWords(kept: number, missed: number): string {
+  return `${kept} of ${kept + missed} chances`;
+}
+
+/**
+ * A strength of the debrief: 'You kept to "X" (guide: "Y").', or, when chances for it were missed
+ * too ('missed': see PrincipleResult's `missedBelowBest`), 'You kept to "X" at 1 of 4 chances (guide: "Y").'.
+ */
+export function strengthWords(p: { title: string; kept: number; missed: number }, citation: string): string {
+  return `You kept to ${quotedPrinciple(p.title)}${p.missed > 0 ? ` at ${chancesWords(p.kept, p.missed)}` : ''} (${citation}).`;
+}
+
+/**
+ * A growth area of the debrief, with what the guide asks (`rule`): a principle gone against ("Critical:
+ * you went against" for a critical one), missed throughout ("You missed a chance for"), or kept to at
+ * `kept` decisions and missed at `missed` others ("You missed 3 of 4 chances for"; its strength says the rest).
+ */
+export function growthWords(p: { title: string; rule: string; status: 'violated' | 'missed' | 'followed'; critical: boolean; kept: number; missed: number }, citation: string): string {
+  const what = p.status === 'violated' ? (p.critical ? 'Critical: you went against' : 'You went against')
+    : p.status === 'followed' ? `You missed ${p.missed} of ${p.kept + p.missed} chances for` : 'You missed a chance for';
+  return `${what} ${quotedPrinciple(p.title)} (${citation}). ${p.rule}`;
+}
+
+/**
+ * A principle's result in a table or list of principles: its STATUS_WORDS, and for one followed but
+ * missed at other decisions too, how often: "✓ followed at 1 of 4 chances".
+ */
+export function resultWords(p: { status: 'violated' | 'missed' | 'followed'; followed: number; missedBelowBest: number }): string {
+  return p.status === 'followed' && p.missedBelowBest > 0 ? `${STATUS_WORDS.followed} at ${chancesWords(p.followed, p.missedBelowBest)}` : STATUS_WORDS[p.status];
+}
+
 /** A strength or growth sentence of the core ("You kept to …", "Critical: you went against …") said of the room. */
 export function inVoice(sentence: string, voice: Voice): string {
   return voice === 'you' ? sentence : sentence.replace(/^(Critical: )?[Yy]ou /, (_, critical: string | undefined) => `${critical ?? ''}${critical ? 'the room' : 'The room'} `);

@@ -9,6 +9,20 @@ export * from './light-fixtures.js';
 /** The small example scenario (test/fixtures/good/example.json). */
 export const example: Scenario = loadValidFixture('good/example.json');
 
+/**
+ * The example with "Curious, not interrogating" followed at "After the visit" too (by after-supervisor):
+ * played phone-ignore then after-supervisor, it is missed at "The new phone" (phone-curious follows it)
+ * and kept to at "After the visit": ✓1 ○1.
+ */
+export const keptOnceMissedOnce: Scenario = (() => {
+  const s = structuredClone(example);
+  for (const node of s.nodes) {
+    if (node.kind !== 'decision') continue;
+    for (const r of node.replies) if (r.id === 'after-supervisor') r.assessments.push({ principle: 'curious-not-interrogating', verdict: 'follows' } as (typeof r.assessments)[number]);
+  }
+  return s;
+})();
+
 /** A bundled scenario, validated. */
 export function bundled(id: string): Scenario {
   const found = bundledFiles.find((f) => f.file === `${id}.json`);

@@ -4,7 +4,7 @@ import {
   type Debrief, type Scenario,
 } from '../../../src/machines/index.js';
 import { mdText } from '../../../src/machines/report/markdown.js';
-import { bundled, CONTROL, example, expectClean, HOSTILE, hostileScenario, play } from './fixtures.js';
+import { bundled, CONTROL, example, expectClean, HOSTILE, hostileScenario, keptOnceMissedOnce, play } from './fixtures.js';
 import { inTimeZone } from '../../helpers/time-zone.js';
 import { loadValidFixture } from '../../helpers/fixtures.js';
 import { criticalPath } from '../../helpers/play.js';
@@ -320,6 +320,17 @@ function firstReply(s: Scenario, nodeId: string): string {
 }
 
 describe('debriefMarkdown', () => {
+  it('says of a principle kept to at one decision and missed at another both, in the table, the strengths and what to work on', () => {
+    const md = debriefMarkdown(debriefModel(keptOnceMissedOnce, debriefOf(keptOnceMissedOnce, ['phone-ignore', 'after-supervisor'])));
+    expect(md).toContain('| Curious, not interrogating | ✓ followed at 1 of 2 chances | Red Flags |');
+    expect(md).toContain('\n- You kept to "Curious, not interrogating" at 1 of 2 chances (guide: "Red Flags").\n');
+    expect(md).toContain('\n- You missed 1 of 2 chances for "Curious, not interrogating" (guide: "Red Flags"). It can be fine');
+    // A debrief kept by a version without missedBelowBest reads as it did.
+    const old = debriefOf(keptOnceMissedOnce, ['phone-ignore', 'after-supervisor']);
+    for (const p of old.principles) delete (p as Partial<typeof p>).missedBelowBest;
+    expect(debriefMarkdown(debriefModel(keptOnceMissedOnce, old))).toContain('| Curious, not interrogating | ✓ followed | Red Flags |');
+  });
+
   it('writes the ending, the score, critical violations, principles, transcript and both paths', () => {
     const md = debriefMarkdown(debriefModel(example, harmful));
     expect(md.startsWith('# Debrief: Example: the new phone\n')).toBe(true);
