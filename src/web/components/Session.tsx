@@ -290,15 +290,17 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
       target?.focus();
       return;
     }
-    // The reply just made and its feedback are shown from their start where the screen allows it
-    // (a phone): focus alone centred the new moment, leaving the feedback's first lines above the
-    // screen. Only while the new moment's heading, which has focus, stays in view below them.
+    // After a reply the page shows what is new in reading order: the reply just made at the top of
+    // the window (under the sticky bar: html's scroll-padding-top), its feedback (practice), then the
+    // new moment and its replies. The focus goes to the new moment's heading without the browser's
+    // own scroll, which showed just that heading, at the bottom of a desktop's window, with the new
+    // replies below it (the reply keys act from the heading, unseen). Smooth unless the volunteer
+    // asks for reduced motion. Where the reply and its feedback are taller than the window (a long
+    // feedback on a small phone), the heading is below it: the volunteer reads down to it, and a
+    // screen reader reads from the focus wherever it is.
     target.focus({ preventScroll: true });
-    const top = parseFloat(getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
-    const inView = () => answered.getBoundingClientRect().top >= top && target.getBoundingClientRect().bottom <= window.innerHeight;
-    if (inView()) return;
-    answered.scrollIntoView({ block: 'start' });
-    if (!inView()) target.scrollIntoView({ block: 'center' });
+    const still = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? true;
+    answered.scrollIntoView?.({ block: 'start', behavior: still ? 'instant' : 'smooth' });
   }, [actor, scenario, closeRestart]);
 
   useEffect(() => {

@@ -123,17 +123,15 @@ describe('the web app in Chromium', () => {
       await page.locator('.replies button.reply:not([disabled])').first().focus();
       await page.keyboard.press('2');
       // Focus is on the newest moment, visible below the sticky bar; above it, the reply just made
-      // and its feedback are shown from their start, not scrolled half off the top.
-      const focused = await page.evaluate(() => {
+      // and its feedback are shown from their start, not scrolled half off the top (once the page's
+      // smooth scroll to them has ended).
+      const focused = () => page.evaluate(() => {
         const el = document.activeElement as HTMLElement;
-        const bar = document.querySelector('header.bar')?.getBoundingClientRect();
+        const bar = document.querySelector('header.bar')!.getBoundingClientRect().bottom;
         const yours = [...document.querySelectorAll('#transcript .yours')].at(-1)!.getBoundingClientRect();
-        return { cls: el.className, top: el.getBoundingClientRect().top, bottom: el.getBoundingClientRect().bottom, barBottom: bar?.bottom ?? 0, yours: yours.top };
+        return { cls: el.className, headingBelowBar: el.getBoundingClientRect().top >= bar, headingAboveBottom: el.getBoundingClientRect().bottom <= 740, yoursBelowBar: yours.top >= bar };
       });
-      expect(focused.cls).toBe('moment-heading');
-      expect(focused.top).toBeGreaterThanOrEqual(focused.barBottom);
-      expect(focused.bottom).toBeLessThanOrEqual(740);
-      expect(focused.yours).toBeGreaterThanOrEqual(focused.barBottom);
+      await expect.poll(focused).toEqual({ cls: 'moment-heading', headingBelowBar: true, headingAboveBottom: true, yoursBelowBar: true });
       await axeClean(s, 'e2e-play');
       // In the evening, with the system set to dark: the play page on a phone (the scene, the reply
       // just made and its feedback, the trust meter, the sticky bar) is drawn dark and axe clean, and
@@ -467,6 +465,68 @@ describe('the web app in Chromium', () => {
       clean(s);
     } finally {
       await s.close();
+    }
+  });
+
+  it('after a reply by keyboard, the page shows the new content in reading order: the reply and its feedback from the top of the window (under the sticky bar), then the new moment, whose heading has the focus; at once with reduced motion; on a desktop and a phone, in practice and assessment', async () => {
+    // Before, the focus alone scrolled just enough to show the new moment's heading: at 1280×800 it
+    // sat at the bottom of the window, the new scene and its replies below it, the feedback wherever it was.
+    const after = () => page.evaluate(() => {
+      const top = (el: Element | null | undefined) => (el ? Math.round(el.getBoundingClientRect().top) : NaN);
+      const el = document.activeElement as HTMLElement;
+      const last = [...document.querySelectorAll('#transcript .moment')].at(-1);
+      const answered = last?.previousElementSibling;
+      return {
+        focus: el === last?.querySelector('.moment-heading') ? 'new moment' : `${el.tagName}.${el.className}`,
+        focusBottom: Math.round(el.getBoundingClientRect().bottom),
+        bar: Math.round(document.querySelector('header.bar')!.getBoundingClientRect().bottom),
+        yours: top(answered?.querySelector('.yours')),
+        feedback: top(answered?.querySelector('.feedback')),
+        heading: top(last?.querySelector('.moment-heading')),
+        height: window.innerHeight,
+        atEnd: window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1,
+      };
+    });
+    let page!: Page;
+    const cases = [
+      { size: { width: 1280, height: 800 }, mode: 'play', motion: 'no-preference' },
+      { size: { width: 390, height: 844 }, mode: 'play', motion: 'no-preference' },
+      { size: { width: 1280, height: 800 }, mode: 'play', motion: 'reduce' },
+      { size: { width: 1280, height: 800 }, mode: 'assess', motion: 'reduce' },
+    ] as const;
+    for (const { size, mode, motion } of cases) {
+      const name = `${size.width}×${size.height} ${mode} ${motion}`;
+      const s = await openPage(web.browser, web.app.url, `#/${mode}/youth-discloses`, { viewport: size, reducedMotion: motion });
+      page = s.page;
+      try {
+        // Two replies: the first from the top of the page, the second further down the conversation.
+        for (let i = 0; i < 2; i++) {
+          await page.getByRole('group').waitFor();
+          const reply = page.locator('.replies button.reply:not([disabled])').first();
+          await reply.focus();
+          await page.keyboard.press((await reply.getAttribute('aria-keyshortcuts')) ?? '1');
+          const placed = (a: Awaited<ReturnType<typeof after>>) => ({
+            focus: a.focus,
+            // The reply just made starts in the top area of the window, just under the sticky bar (or
+            // as near it as the page goes: a short page scrolled to its end, all of what is new shown).
+            replyAtTop: a.yours >= a.bar && (a.yours <= a.bar + 40 || a.atEnd),
+            // Its feedback (practice) follows it, in the top part of the window.
+            feedbackInTopArea: mode === 'assess' ? 'none' : a.feedback >= a.bar && a.feedback <= a.bar + a.height / 4,
+            // The focused heading of the new moment is on the screen below them.
+            headingShown: a.heading >= a.bar && a.focusBottom <= a.height,
+          });
+          const want = { focus: 'new moment', replyAtTop: true, feedbackInTopArea: mode === 'assess' ? 'none' : true, headingShown: true };
+          // With reduced motion the page is there at once (no smooth scroll to wait for).
+          if (motion === 'reduce') expect(placed(await after()), `${name} reply ${i + 1}`).toEqual(want);
+          else await expect.poll(async () => placed(await after()), { message: `${name} reply ${i + 1}` }).toEqual(want);
+          await s.screenshot(`e2e-after-reply-${size.width}x${size.height}-${mode}-${i + 1}`);
+          // On to the next decision (the first reply leads to a scene).
+          for (let j = 0; i === 0 && j < 5 && (await page.getByRole('group').count()) === 0; j++) await continueByKeyboard(page);
+        }
+        clean(s);
+      } finally {
+        await s.close();
+      }
     }
   });
 
