@@ -285,22 +285,22 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
       setMoments((m) => addMoment(m, selectView(scenario, snap), snap.context.transcript.length));
     });
     const target = actor.getSnapshot().status === 'done' ? document.getElementById('debrief-heading') : document.querySelector<HTMLElement>('#transcript .moment:last-of-type .moment-heading');
-    const answered = event.type === 'reply.choose' ? target?.closest('.moment')?.previousElementSibling?.querySelector<HTMLElement>('.yours') : undefined;
-    if (!target || !answered) {
+    // What is new starts at the top of the window, under the sticky bar (html's scroll-padding-top):
+    // after a reply, the reply just made, its feedback (practice), then the new moment and its
+    // replies; after Continue, the new moment and its replies. The focus goes to the new moment's
+    // heading without the browser's own scroll, which showed just that heading, at the bottom of a
+    // desktop's window, with the new replies below it (the reply keys act from the heading, unseen).
+    // Smooth unless the volunteer asks for reduced motion. Where the reply and its feedback are
+    // taller than the window (a long feedback on a small phone), the heading is below it: the
+    // volunteer reads down to it, and a screen reader reads from the focus wherever it is.
+    const start = event.type === 'reply.choose' ? target?.closest('.moment')?.previousElementSibling?.querySelector<HTMLElement>('.yours') : event.type === 'scene.continue' && target?.closest('.moment') ? target : undefined;
+    if (!target || !start) {
       target?.focus();
       return;
     }
-    // After a reply the page shows what is new in reading order: the reply just made at the top of
-    // the window (under the sticky bar: html's scroll-padding-top), its feedback (practice), then the
-    // new moment and its replies. The focus goes to the new moment's heading without the browser's
-    // own scroll, which showed just that heading, at the bottom of a desktop's window, with the new
-    // replies below it (the reply keys act from the heading, unseen). Smooth unless the volunteer
-    // asks for reduced motion. Where the reply and its feedback are taller than the window (a long
-    // feedback on a small phone), the heading is below it: the volunteer reads down to it, and a
-    // screen reader reads from the focus wherever it is.
     target.focus({ preventScroll: true });
     const still = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? true;
-    answered.scrollIntoView?.({ block: 'start', behavior: still ? 'instant' : 'smooth' });
+    start.scrollIntoView?.({ block: 'start', behavior: still ? 'instant' : 'smooth' });
   }, [actor, scenario, closeRestart]);
 
   useEffect(() => {

@@ -468,7 +468,7 @@ describe('the web app in Chromium', () => {
     }
   });
 
-  it('after a reply by keyboard, the page shows the new content in reading order: the reply and its feedback from the top of the window (under the sticky bar), then the new moment, whose heading has the focus; at once with reduced motion; on a desktop and a phone, in practice and assessment', async () => {
+  it('after a reply by keyboard, the page shows the new content in reading order: the reply and its feedback from the top of the window (under the sticky bar), then the new moment, whose heading has the focus; after Continue, the new moment from the top; at once with reduced motion; on a desktop and a phone, in practice and assessment', async () => {
     // Before, the focus alone scrolled just enough to show the new moment's heading: at 1280×800 it
     // sat at the bottom of the window, the new scene and its replies below it, the feedback wherever it was.
     const after = () => page.evaluate(() => {
@@ -520,8 +520,13 @@ describe('the web app in Chromium', () => {
           if (motion === 'reduce') expect(placed(await after()), `${name} reply ${i + 1}`).toEqual(want);
           else await expect.poll(async () => placed(await after()), { message: `${name} reply ${i + 1}` }).toEqual(want);
           await s.screenshot(`e2e-after-reply-${size.width}x${size.height}-${mode}-${i + 1}`);
-          // On to the next decision (the first reply leads to a scene).
-          for (let j = 0; i === 0 && j < 5 && (await page.getByRole('group').count()) === 0; j++) await continueByKeyboard(page);
+          if (i > 0) continue;
+          // On to the next decision (the first reply leads to a scene): after Continue, the new
+          // moment, which has the focus, starts at the top of the window, its replies after it.
+          for (let j = 0; j < 5 && (await page.getByRole('group').count()) === 0; j++) await continueByKeyboard(page);
+          const next = (a: Awaited<ReturnType<typeof after>>) => ({ focus: a.focus, headingAtTop: a.heading >= a.bar && (a.heading <= a.bar + 40 || a.atEnd) });
+          if (motion === 'reduce') expect(next(await after()), `${name} continue`).toEqual({ focus: 'new moment', headingAtTop: true });
+          else await expect.poll(async () => next(await after()), { message: `${name} continue` }).toEqual({ focus: 'new moment', headingAtTop: true });
         }
         clean(s);
       } finally {
