@@ -641,9 +641,10 @@ export function buildDebrief(scenario: Scenario, transcript: readonly Turn[], en
     outcome: outcomeOf(percent, criticalViolations.length),
     criticalViolations,
     principles,
-    strengths: principles.filter((p) => p.status === 'followed').map((p) => strengthWords({ title: p.title, kept: keptTimes(p), missed: p.missedBelowBest }, guideCitation(p.section))),
-    // Those gone against or missed, then those kept to at some decisions and missed at others (so
-    // that a strength never hides missed chances: its own line says "at 1 of 4 chances").
+    // Kept to at every chance for it. One kept to at some decisions and missed at others is a growth
+    // area, said once ("at only 1 of 4 chances"): a strength would hide the chances missed.
+    strengths: principles.filter((p) => p.status === 'followed' && p.missedBelowBest === 0).map((p) => strengthWords(p, guideCitation(p.section))),
+    // Those gone against or missed, then those kept to at some decisions and missed at others.
     growthAreas: principles.filter((p) => p.status !== 'followed' || p.missedBelowBest > 0).map((p) =>
       growthWords({ title: p.title, rule: p.rule, status: p.status, critical: p.severity === 'critical', kept: keptTimes(p), missed: p.missedBelowBest }, guideCitation(p.section))),
     turns,

@@ -48,13 +48,12 @@ describe('debrief words shared by every UI', () => {
     expect(inVoice('You kept to "X" (guide: "Y").', 'room')).toBe('The room kept to "X" (guide: "Y").');
     expect(inVoice('Critical: you went against "X".', 'room')).toBe('Critical: the room went against "X".');
     expect(inVoice('You missed a chance for "X".', 'you')).toBe('You missed a chance for "X".');
-    expect(inVoice(growthWords({ title: 'X', rule: 'Do X.', status: 'followed', critical: false, kept: 1, missed: 3 }, 'guide: "Y"'), 'room')).toBe('The room missed 3 of 4 chances for "X" (guide: "Y"). Do X.');
+    expect(inVoice(growthWords({ title: 'X', rule: 'Do X.', status: 'followed', critical: false, kept: 1, missed: 3 }, 'guide: "Y"'), 'room')).toBe('The room kept to "X" at only 1 of 4 chances (guide: "Y"). Do X.');
   });
 
-  it('a principle kept to at some decisions and missed at others is said to be both, with how often', () => {
-    expect(strengthWords({ title: 'X', kept: 1, missed: 3 }, 'guide: "Y"')).toBe('You kept to "X" at 1 of 4 chances (guide: "Y").');
-    expect(strengthWords({ title: 'X', kept: 2, missed: 0 }, 'guide: "Y"')).toBe('You kept to "X" (guide: "Y").');
-    expect(growthWords({ title: 'X', rule: 'Do X.', status: 'followed', critical: false, kept: 1, missed: 3 }, 'guide: "Y"')).toBe('You missed 3 of 4 chances for "X" (guide: "Y"). Do X.');
+  it('a principle kept to at some decisions and missed at others is said once, as a growth area, with how often', () => {
+    expect(strengthWords({ title: 'X' }, 'guide: "Y"')).toBe('You kept to "X" (guide: "Y").');
+    expect(growthWords({ title: 'X', rule: 'Do X.', status: 'followed', critical: false, kept: 1, missed: 3 }, 'guide: "Y"')).toBe('You kept to "X" at only 1 of 4 chances (guide: "Y"). Do X.');
     expect(growthWords({ title: 'X', rule: 'Do X.', status: 'missed', critical: false, kept: 0, missed: 2 }, 'guide')).toBe('You missed a chance for "X" (guide). Do X.');
     expect(growthWords({ title: 'X', rule: 'Do X.', status: 'violated', critical: true, kept: 1, missed: 1 }, 'guide')).toBe('Critical: you went against "X" (guide). Do X.');
     expect(resultWords({ status: 'followed', followed: 1, missedBelowBest: 3 })).toBe('✓ followed at 1 of 4 chances');

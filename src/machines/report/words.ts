@@ -171,22 +171,20 @@ function chancesWords(kept: number, missed: number): string {
   return `${kept} of ${kept + missed} chances`;
 }
 
-/**
- * A strength of the debrief: 'You kept to "X" (guide: "Y").', or, when chances for it were missed
- * too ('missed': see PrincipleResult's `missedBelowBest`), 'You kept to "X" at 1 of 4 chances (guide: "Y").'.
- */
-export function strengthWords(p: { title: string; kept: number; missed: number }, citation: string): string {
-  return `You kept to ${quotedPrinciple(p.title)}${p.missed > 0 ? ` at ${chancesWords(p.kept, p.missed)}` : ''} (${citation}).`;
+/** A strength of the debrief: 'You kept to "X" (guide: "Y").' (a principle kept to at every chance for it). */
+export function strengthWords(p: { title: string }, citation: string): string {
+  return `You kept to ${quotedPrinciple(p.title)} (${citation}).`;
 }
 
 /**
  * A growth area of the debrief, with what the guide asks (`rule`): a principle gone against ("Critical:
  * you went against" for a critical one), missed throughout ("You missed a chance for"), or kept to at
- * `kept` decisions and missed at `missed` others ("You missed 3 of 4 chances for"; its strength says the rest).
+ * `kept` decisions and missed at `missed` others ('You kept to "X" at only 1 of 4 chances': said once,
+ * here, not among the strengths as well).
  */
 export function growthWords(p: { title: string; rule: string; status: 'violated' | 'missed' | 'followed'; critical: boolean; kept: number; missed: number }, citation: string): string {
-  const what = p.status === 'violated' ? (p.critical ? 'Critical: you went against' : 'You went against')
-    : p.status === 'followed' ? `You missed ${p.missed} of ${p.kept + p.missed} chances for` : 'You missed a chance for';
+  if (p.status === 'followed') return `You kept to ${quotedPrinciple(p.title)} at only ${chancesWords(p.kept, p.missed)} (${citation}). ${p.rule}`;
+  const what = p.status === 'violated' ? (p.critical ? 'Critical: you went against' : 'You went against') : 'You missed a chance for';
   return `${what} ${quotedPrinciple(p.title)} (${citation}). ${p.rule}`;
 }
 
