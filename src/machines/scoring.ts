@@ -612,7 +612,9 @@ export function buildDebrief(scenario: Scenario, transcript: readonly Turn[], en
     let bestValue = value;
     if (node?.kind === 'decision') {
       for (const other of node.replies) {
-        if (offered(other)) bestValue = Math.max(bestValue, replyValue(other));
+        // A greyed-out reply ("not available now") was no chance: neither best practice nor a miss.
+        if (!offered(other)) continue;
+        bestValue = Math.max(bestValue, replyValue(other));
         if (other.id === turn.replyId) continue;
         for (const a of other.assessments) {
           if (a.verdict !== 'follows' || touched.has(a.principle)) continue;

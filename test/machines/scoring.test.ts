@@ -229,6 +229,19 @@ describe('best practice is chosen among the replies offered at that moment', () 
     ]);
   });
 
+  // A principle only a greyed-out reply follows was "You missed a chance for" it: a chance the
+  // volunteer never had. Missed chances are counted among the replies offered, as best practice is.
+  it('a principle only the greyed-out reply follows is not a chance missed; offered, it is', () => {
+    const copy = structuredClone(gated);
+    const gatedReply = copy.nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : [])).find((r) => r.id === 'after-supervisor-boyfriend');
+    gatedReply?.assessments.push({ principle: 'csw-partnership', verdict: 'follows' });
+    const greyed = play(copy, ['phone-ignore', 'after-supervisor']);
+    expect(greyed.principles.find((p) => p.principleId === 'csw-partnership')).toBeUndefined();
+    expect(greyed.growthAreas.join(' ')).not.toContain('Work with the CSW');
+    const offered = play(copy, ['phone-curious', 'after-supervisor']);
+    expect(offered.principles.find((p) => p.principleId === 'csw-partnership')).toMatchObject({ status: 'missed', missed: 1 });
+  });
+
   it('offeredAtTurns works out what the session offered, from the transcript alone', () => {
     const d = play(gated, ['phone-ignore', 'after-wait']);
     const tests = offeredAtTurns(gated, d.turns.map((t) => t.turn));
