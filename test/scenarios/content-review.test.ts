@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import { exploreScenario } from '../../src/machines/audit/explore.js';
-import { applyEffects, conditionsOf, initialVariables, isConductCondition, whenHolds, type Variables } from '../../src/machines/conditions.js';
+import { applyEffects, initialVariables, whenHolds, type Variables } from '../../src/machines/conditions.js';
 import { conductAfter, conductStart, type Conduct } from '../../src/machines/conduct.js';
 import { getPrinciple, principles, sections } from '../../src/machines/guide.js';
 import { compileScenario, type Debrief } from '../../src/machines/index.js';
@@ -11,6 +11,7 @@ import type { Next, Scenario } from '../../src/machines/schema/scenario.js';
 import { analyseBest } from '../../src/machines/scoring.js';
 import { BUNDLED_IDS, bundledScenario } from '../helpers/bundled.js';
 import { playReplies } from '../helpers/play.js';
+import { strongAfter } from '../helpers/strong-after.js';
 
 /** The text of a node's narration and lines, joined. */
 function told(scenarioId: string, nodeId: string): string {
@@ -2143,43 +2144,7 @@ describe('session 30 follow-up: before-relapse', () => {
  * principle), for the messages of the cross-scenario checks below.
  */
 function strongAfterBreaking(s: Scenario, watched: readonly string[]): string[] {
-  const index = indexScenario(s);
-  const read = new Set<string>();
-  const note = (when: Parameters<typeof conditionsOf>[0]) => {
-    for (const c of conditionsOf(when)) if (isConductCondition(c) && c.principle) read.add(c.principle);
-  };
-  for (const n of s.nodes) {
-    if (n.kind === 'scene') routesOf(n.next).forEach((r) => note(r.when));
-    if (n.kind === 'decision') for (const r of n.replies) { note(r.when); routesOf(r.next).forEach((x) => note(x.when)); }
-    if (n.kind === 'ending') n.variants?.forEach((v) => note(v.when));
-  }
-  const tracked = [...new Set([...watched, ...read])];
-  const seen = new Set<string>();
-  const found = new Map<string, string[]>();
-  const route = (next: Next, vars: Variables, conduct: Conduct) => routesOf(next).find((r) => whenHolds(r.when, vars, conduct))?.to;
-  const visit = (id: string | undefined, vars: Variables, conduct: Conduct, path: string[]): void => {
-    const node = id === undefined ? undefined : index.nodes.get(id);
-    if (!node) return;
-    const key = [id, JSON.stringify(vars), conduct.points, conduct.possible, conduct.critical > 0, tracked.map((p) => conduct.violations[p] ?? 0)].join('|');
-    if (seen.has(key)) return;
-    seen.add(key);
-    if (node.kind === 'ending') {
-      if (node.ending === 'strong') for (const p of watched) if ((conduct.violations[p] ?? 0) > 0 && !found.has(p)) found.set(p, path);
-      return;
-    }
-    if (node.kind === 'scene') {
-      const after = applyEffects(node.effects, vars, index.variables).variables;
-      return visit(route(node.next, after, conduct), after, conduct, path);
-    }
-    for (const reply of node.replies) {
-      if (!whenHolds(reply.when, vars, conduct)) continue;
-      const after = applyEffects(reply.effects, vars, index.variables).variables;
-      const next = conductAfter(conduct, reply.assessments, node.replies);
-      visit(route(reply.next, after, next), after, next, [...path, reply.id]);
-    }
-  };
-  visit(s.start, initialVariables(s.variables), conductStart(analyseBest(s).best), []);
-  return [...found].map(([p, path]) => `${p}: ${path.join(', ')}`);
+  return [...strongAfter(s, watched)].map(([p, path]) => `${p}: ${path.join(', ')}`);
 }
 
 /** Every reply of every bundled scenario, with its scenario id. */

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { applyEffects, conditionsOf, initialVariables, isConductCondition, whenHolds, type Variables } from '../../src/machines/conditions.js';
+import { applyEffects, initialVariables, whenHolds, type Variables } from '../../src/machines/conditions.js';
 import { conductAfter, conductStart, type Conduct } from '../../src/machines/conduct.js';
 import { principles } from '../../src/machines/guide.js';
 import { indexScenario, routesOf } from '../../src/machines/scenario-index.js';
-import type { Next, Scenario } from '../../src/machines/schema/scenario.js';
+import type { Scenario } from '../../src/machines/schema/scenario.js';
 import { analyseBest, computeBest } from '../../src/machines/scoring.js';
 import { BUNDLED_IDS, bundledScenario } from '../helpers/bundled.js';
 import { playReplies } from '../helpers/play.js';
+import { strongAfter } from '../helpers/strong-after.js';
 
 const IDS = BUNDLED_IDS;
 const scenario = bundledScenario;
@@ -22,46 +23,10 @@ const RULED_OUT = new Set([
   'report-csec-status-confirmed-only', 'report-no-undisclosed-pregnancy', 'report-no-sexual-health', 'report-no-substance-use',
 ]);
 
-/**
- * A playthrough (its reply ids) that breaks one of `watched` (or, given `through`, takes that reply)
- * and still ends on a strong ending, or undefined when there is none. Every playthrough is tried; states that cannot differ in future
- * (same node, variables, points and the conduct the conditions can read) are visited once.
- */
+/** A playthrough that breaks one of `watched` (or takes `through`) and still ends strong, or undefined (strongAfter, stopping at the first). */
 function strongAfterViolation(s: Scenario, watched: ReadonlySet<string>, through?: string): { principle: string; path: string[] } | undefined {
-  const index = indexScenario(s);
-  const read = new Set<string>();
-  const note = (when: Parameters<typeof conditionsOf>[0]) => {
-    for (const c of conditionsOf(when)) if (isConductCondition(c) && c.principle) read.add(c.principle);
-  };
-  for (const n of s.nodes) {
-    if (n.kind === 'scene') routesOf(n.next).forEach((r) => note(r.when));
-    if (n.kind === 'decision') for (const r of n.replies) { note(r.when); routesOf(r.next).forEach((x) => note(x.when)); }
-    if (n.kind === 'ending') n.variants?.forEach((v) => note(v.when));
-  }
-  const tracked = [...new Set([...watched, ...read])];
-  const seen = new Set<string>();
-  const route = (next: Next, vars: Variables, conduct: Conduct) => routesOf(next).find((r) => whenHolds(r.when, vars, conduct))?.to;
-  const visit = (id: string | undefined, vars: Variables, conduct: Conduct, path: string[]): { principle: string; path: string[] } | undefined => {
-    const node = id === undefined ? undefined : index.nodes.get(id);
-    if (!node) return undefined;
-    const key = [id, JSON.stringify(vars), conduct.points, conduct.possible, conduct.critical > 0, tracked.map((p) => conduct.violations[p] ?? 0), through !== undefined && path.includes(through)].join('|');
-    if (seen.has(key)) return undefined;
-    seen.add(key);
-    if (node.kind === 'ending') {
-      const broken = through === undefined ? [...watched].find((p) => (conduct.violations[p] ?? 0) > 0) : path.includes(through) ? through : undefined;
-      return node.ending === 'strong' && broken ? { principle: broken, path } : undefined;
-    }
-    if (node.kind === 'scene') return visit(route(node.next, vars, conduct), vars, conduct, path);
-    for (const reply of node.replies) {
-      if (!whenHolds(reply.when, vars, conduct)) continue;
-      const after = applyEffects(reply.effects, vars, index.variables).variables;
-      const conductNext = conductAfter(conduct, reply.assessments, node.replies);
-      const found = visit(route(reply.next, after, conductNext), after, conductNext, [...path, reply.id]);
-      if (found) return found;
-    }
-    return undefined;
-  };
-  return visit(s.start, initialVariables(s.variables), conductStart(analyseBest(s).best), []);
+  const [found] = strongAfter(s, watched, { through, first: true });
+  return found && { principle: found[0], path: found[1] };
 }
 
 describe('outcome follows conduct', () => {

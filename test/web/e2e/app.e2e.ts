@@ -80,6 +80,21 @@ async function openProjectorWindow(s: PageSession, size?: { width: number; heigh
   return projector;
 }
 
+/**
+ * A page at a phone's size (390×844) whose playthrough seed (one random number) is always the same,
+ * so one order of the replies, the same path and the same page are measured each run; the other
+ * random numbers stay random.
+ */
+function openSeededPhone(hash: string): Promise<PageSession> {
+  return openPage(web.browser, web.app.url, hash, {
+    viewport: { width: 390, height: 844 },
+    initScript: () => {
+      const random = crypto.getRandomValues.bind(crypto);
+      crypto.getRandomValues = ((a: Uint32Array) => (a instanceof Uint32Array && a.length === 1 ? ((a[0] = 7), a) : random(a))) as typeof crypto.getRandomValues;
+    },
+  });
+}
+
 function clean(s: PageSession) {
   expect(s.outbound).toEqual([]);
   expect(s.dialogs).toEqual([]);
@@ -1185,15 +1200,7 @@ describe('the web app in Chromium', () => {
   // reply and feedback were in it twice (under "Critical violations" and with the reply), its
   // principle three times (a table of principles, then "To work on" saying each one again).
   it('on a phone the debrief says each piece of feedback once, pointing back to it, with the score, ending, replies, principles and record all there', async () => {
-    // One order of the replies every run (the playthrough's seed, one random number: the other random
-    // numbers stay random), so the same path and the same page are measured each time.
-    const s = await openPage(web.browser, web.app.url, '#/play/trafficker-contact', {
-      viewport: { width: 390, height: 844 },
-      initScript: () => {
-        const random = crypto.getRandomValues.bind(crypto);
-        crypto.getRandomValues = ((a: Uint32Array) => (a instanceof Uint32Array && a.length === 1 ? ((a[0] = 7), a) : random(a))) as typeof crypto.getRandomValues;
-      },
-    });
+    const s = await openSeededPhone('#/play/trafficker-contact');
     try {
       await s.page.locator('#transcript').waitFor();
       while (!(await s.page.getByRole('group').count())) await s.page.getByRole('button', { name: 'Continue' }).click();
@@ -1247,14 +1254,7 @@ describe('the web app in Chromium', () => {
   // "The best-practice path from the start" said again, word for word, each decision and best reply
   // that "Your path beside best practice" had just shown, on a path through the same decisions.
   it('on a phone the best-practice path from the start says in a line the decisions the path above it has shown, and is a heading and a paragraph to screen readers and on paper', async () => {
-    // One order of the replies every run, as in the test above: the same path and page each time.
-    const s = await openPage(web.browser, web.app.url, '#/play/youth-discloses', {
-      viewport: { width: 390, height: 844 },
-      initScript: () => {
-        const random = crypto.getRandomValues.bind(crypto);
-        crypto.getRandomValues = ((a: Uint32Array) => (a instanceof Uint32Array && a.length === 1 ? ((a[0] = 7), a) : random(a))) as typeof crypto.getRandomValues;
-      },
-    });
+    const s = await openSeededPhone('#/play/youth-discloses');
     try {
       await s.page.locator('#transcript').waitFor();
       await keyboardToDebrief(s.page);
