@@ -287,13 +287,14 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
     const target = actor.getSnapshot().status === 'done' ? document.getElementById('debrief-heading') : document.querySelector<HTMLElement>('#transcript .moment:last-of-type .moment-heading');
     // What is new starts at the top of the window, under the sticky bar (html's scroll-padding-top):
     // after a reply, the reply just made, its feedback (practice), then the new moment and its
-    // replies; after Continue, the new moment and its replies. The focus goes to the new moment's
+    // replies; after Continue, the new moment and its replies; after Undo, the decision it returns
+    // to and its replies (a plain focus had left its replies below a desktop's window). The focus goes to the new moment's
     // heading without the browser's own scroll, which showed just that heading, at the bottom of a
     // desktop's window, with the new replies below it (the reply keys act from the heading, unseen).
     // Smooth unless the volunteer asks for reduced motion. Where the reply and its feedback are
     // taller than the window (a long feedback on a small phone), the heading is below it: the
     // volunteer reads down to it, and a screen reader reads from the focus wherever it is.
-    const start = event.type === 'reply.choose' ? target?.closest('.moment')?.previousElementSibling?.querySelector<HTMLElement>('.yours') : event.type === 'scene.continue' && target?.closest('.moment') ? target : undefined;
+    const start = event.type === 'reply.choose' ? target?.closest('.moment')?.previousElementSibling?.querySelector<HTMLElement>('.yours') : (event.type === 'scene.continue' || event.type === 'decision.undo') && target?.closest('.moment') ? target : undefined;
     if (!target || !start) {
       target?.focus();
       return;

@@ -550,6 +550,57 @@ describe('the web app in Chromium', () => {
     }
   });
 
+  it('after Undo by keyboard (practice), the decision it returns to starts at the top of the window (under the sticky bar), its heading focused and its replies after it; at once with reduced motion; on a desktop and a phone', async () => {
+    // Before, Undo moved the focus to the decision's heading with a plain focus: the browser scrolled
+    // only as far as that heading, and its replies could be below the window.
+    const at = () => page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const last = [...document.querySelectorAll('#transcript .moment')].at(-1);
+      const heading = last?.querySelector('.moment-heading');
+      return {
+        focus: el === heading ? 'decision' : `${el.tagName}.${el.className}`,
+        bar: Math.round(document.querySelector('header.bar')!.getBoundingClientRect().bottom),
+        heading: heading ? Math.round(heading.getBoundingClientRect().top) : NaN,
+        atEnd: window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1,
+      };
+    });
+    const placed = (a: Awaited<ReturnType<typeof at>>) => ({ focus: a.focus, headingAtTop: a.heading >= a.bar && (a.heading <= a.bar + 40 || a.atEnd) });
+    const want = { focus: 'decision', headingAtTop: true };
+    let page!: Page;
+    const cases = [
+      { size: { width: 1280, height: 800 }, motion: 'reduce' },
+      { size: { width: 390, height: 844 }, motion: 'reduce' },
+      { size: { width: 1280, height: 800 }, motion: 'no-preference' },
+    ] as const;
+    for (const { size, motion } of cases) {
+      const name = `${size.width}×${size.height} ${motion}`;
+      const s = await openPage(web.browser, web.app.url, '#/play/youth-discloses', { viewport: size, reducedMotion: motion });
+      page = s.page;
+      try {
+        // Two decisions in, then Undo: back at the second decision, further down the conversation.
+        for (let i = 0; i < 2; i++) {
+          await page.getByRole('group').waitFor();
+          const reply = page.locator('.replies button.reply:not([disabled])').first();
+          await reply.focus();
+          await page.keyboard.press((await reply.getAttribute('aria-keyshortcuts')) ?? '1');
+          if (i === 0) for (let j = 0; j < 5 && (await page.getByRole('group').count()) === 0; j++) await continueByKeyboard(page);
+        }
+        const decision = await page.locator('#transcript .moment').nth(-2).locator('.moment-heading').textContent();
+        const undo = page.getByRole('button', { name: 'Undo last reply' });
+        await undo.focus();
+        await page.keyboard.press('Enter');
+        await page.getByRole('group').waitFor();
+        expect(await page.locator('#transcript .moment-heading').last().textContent(), name).toBe(decision);
+        if (motion === 'reduce') expect(placed(await at()), name).toEqual(want);
+        else await expect.poll(async () => placed(await at()), { message: name }).toEqual(want);
+        await s.screenshot(`e2e-after-undo-${size.width}x${size.height}-${motion}`);
+        clean(s);
+      } finally {
+        await s.close();
+      }
+    }
+  });
+
   it('damaged storage gives a notice and a clean start, nothing thrown', async () => {
     const s = await openPage(web.browser, web.app.url, '#/play/youth-discloses', {
       initScript: () => localStorage.setItem('casa-practice/saves/youth-discloses.json', '{"format": "casa-practice-terminal-save", oops'),
