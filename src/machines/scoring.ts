@@ -646,9 +646,11 @@ export function buildDebrief(scenario: Scenario, transcript: readonly Turn[], en
     // Kept to at every chance for it. One kept to at some decisions and missed at others is a growth
     // area, said once ("at only 1 of 4 chances"): a strength would hide the chances missed.
     strengths: principles.filter((p) => p.status === 'followed' && p.missedBelowBest === 0).map((p) => strengthWords(p, guideCitation(p.section))),
-    // Those gone against or missed, then those kept to at some decisions and missed at others.
+    // Those gone against or missed, then those kept to at some decisions and missed at others. The
+    // chances missed: for one never followed, each decision where it was missed ("You missed 3
+    // chances for"); for one followed elsewhere, those missed below best practice ("at only 1 of 4").
     growthAreas: principles.filter((p) => p.status !== 'followed' || p.missedBelowBest > 0).map((p) =>
-      growthWords({ title: p.title, rule: p.rule, status: p.status, critical: p.severity === 'critical', kept: keptTimes(p), missed: p.missedBelowBest }, guideCitation(p.section))),
+      growthWords({ title: p.title, rule: p.rule, status: p.status, critical: p.severity === 'critical', kept: keptTimes(p), missed: p.status === 'followed' ? p.missedBelowBest : p.missed }, guideCitation(p.section))),
     turns,
     bestPath: best.path,
   };

@@ -54,7 +54,10 @@ describe('debrief words shared by every UI', () => {
   it('a principle kept to at some decisions and missed at others is said once, as a growth area, with how often', () => {
     expect(strengthWords({ title: 'X' }, 'guide: "Y"')).toBe('You kept to "X" (guide: "Y").');
     expect(growthWords({ title: 'X', rule: 'Do X.', status: 'followed', critical: false, kept: 1, missed: 3 }, 'guide: "Y"')).toBe('You kept to "X" at only 1 of 4 chances (guide: "Y"). Do X.');
-    expect(growthWords({ title: 'X', rule: 'Do X.', status: 'missed', critical: false, kept: 0, missed: 2 }, 'guide')).toBe('You missed a chance for "X" (guide). Do X.');
+    expect(growthWords({ title: 'X', rule: 'Do X.', status: 'missed', critical: false, kept: 0, missed: 1 }, 'guide')).toBe('You missed a chance for "X" (guide). Do X.');
+    // Missed at 3 decisions: said as 3 chances, not "a chance"; of the room too.
+    expect(growthWords({ title: 'X', rule: 'Do X.', status: 'missed', critical: false, kept: 0, missed: 3 }, 'guide')).toBe('You missed 3 chances for "X" (guide). Do X.');
+    expect(inVoice(growthWords({ title: 'X', rule: 'Do X.', status: 'missed', critical: false, kept: 0, missed: 3 }, 'guide'), 'room')).toBe('The room missed 3 chances for "X" (guide). Do X.');
     expect(growthWords({ title: 'X', rule: 'Do X.', status: 'violated', critical: true, kept: 1, missed: 1 }, 'guide')).toBe('Critical: you went against "X" (guide). Do X.');
     expect(resultWords({ status: 'followed', followed: 1, missedBelowBest: 3 })).toBe('✓ followed at 1 of 4 chances');
     expect(resultWords({ status: 'followed', followed: 2, missedBelowBest: 0 })).toBe('✓ followed');

@@ -96,6 +96,18 @@ describe('scoring and debrief', () => {
     expect(missed.find((g) => g.includes('AWOL'))).toMatch(/^You missed a chance for "Say 'left placement without permission', not 'AWOL'" \(guide: "Using Appropriate Language"\)\. /);
   });
 
+  it('a principle never followed and missed at more than one decision says how many chances were missed', () => {
+    // "no-awol-label" followed by a reply not taken at each of the two decisions: two chances missed.
+    const scenario = structuredClone(example);
+    for (const node of scenario.nodes) {
+      if (node.kind !== 'decision') continue;
+      for (const r of node.replies) if (r.id === 'phone-ignore' || r.id === 'after-wait') r.assessments.push({ principle: 'no-awol-label', verdict: 'follows' } as (typeof r.assessments)[number]);
+    }
+    const twice = play(scenario as Scenario, ['phone-curious', 'after-supervisor']);
+    expect(twice.principles.find((p) => p.principleId === 'no-awol-label')).toMatchObject({ status: 'missed', missed: 2 });
+    expect(twice.growthAreas.find((g) => g.includes('AWOL'))).toMatch(/^You missed 2 chances for "Say 'left placement without permission', not 'AWOL'" \(guide: "Using Appropriate Language"\)\. /);
+  });
+
   it('each turn carries its value and the best value available at that decision', () => {
     const d = play(example, ['phone-ignore', 'after-supervisor']);
     expect(d.turns.map((t) => [t.replyId, t.value, t.bestValue])).toEqual([['phone-ignore', 1, 2], ['after-supervisor', 2, 2]]);

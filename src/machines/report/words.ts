@@ -178,13 +178,13 @@ export function strengthWords(p: { title: string }, citation: string): string {
 
 /**
  * A growth area of the debrief, with what the guide asks (`rule`): a principle gone against ("Critical:
- * you went against" for a critical one), missed throughout ("You missed a chance for"), or kept to at
- * `kept` decisions and missed at `missed` others ('You kept to "X" at only 1 of 4 chances': said once,
- * here, not among the strengths as well).
+ * you went against" for a critical one), missed throughout at `missed` decisions ("You missed a
+ * chance for", "You missed 3 chances for"), or kept to at `kept` decisions and missed at `missed`
+ * others ('You kept to "X" at only 1 of 4 chances': said once, here, not among the strengths as well).
  */
 export function growthWords(p: { title: string; rule: string; status: 'violated' | 'missed' | 'followed'; critical: boolean; kept: number; missed: number }, citation: string): string {
   if (p.status === 'followed') return `You kept to ${quotedPrinciple(p.title)} at only ${chancesWords(p.kept, p.missed)} (${citation}). ${p.rule}`;
-  const what = p.status === 'violated' ? (p.critical ? 'Critical: you went against' : 'You went against') : 'You missed a chance for';
+  const what = p.status === 'violated' ? (p.critical ? 'Critical: you went against' : 'You went against') : p.missed > 1 ? `You missed ${p.missed} chances for` : 'You missed a chance for';
   return `${what} ${quotedPrinciple(p.title)} (${citation}). ${p.rule}`;
 }
 
