@@ -39,6 +39,12 @@ export interface PrincipleRecord {
   followed: number;
   violated: number;
   missed: number;
+  /**
+   * Of `missed`, those at decisions where the reply taken was not best practice (the debrief's
+   * `missedBelowBest`): a principle followed with some of these was kept to at only some of its
+   * chances, and is under "To work on". Absent in records made before it was kept.
+   */
+  missedBelowBest?: number;
 }
 
 /**
@@ -352,10 +358,13 @@ export function parsePlaythrough(raw: unknown, now = new Date()): PlaythroughRec
   if (!Array.isArray(r.principles) || r.principles.length > 1000) return { error: 'its principles are not a list' };
   const principles: PrincipleRecord[] = [];
   for (const [i, p] of r.principles.entries()) {
-    if (!isObject(p) || !isShortText(p.principleId) || typeof p.status !== 'string' || !STATUSES.includes(p.status) || !isCount(p.followed) || !isCount(p.violated) || !isCount(p.missed)) {
+    if (!isObject(p) || !isShortText(p.principleId) || typeof p.status !== 'string' || !STATUSES.includes(p.status) || !isCount(p.followed) || !isCount(p.violated) || !isCount(p.missed) || (p.missedBelowBest !== undefined && !isCount(p.missedBelowBest))) {
       return { error: `its principle ${i + 1} is malformed` };
     }
-    principles.push({ principleId: cleanLine(p.principleId), status: p.status as PrincipleRecord['status'], followed: p.followed, violated: p.violated, missed: p.missed });
+    principles.push({
+      principleId: cleanLine(p.principleId), status: p.status as PrincipleRecord['status'], followed: p.followed, violated: p.violated, missed: p.missed,
+      ...(p.missedBelowBest !== undefined ? { missedBelowBest: p.missedBelowBest } : {}),
+    });
   }
   return {
     id: r.id,
@@ -585,7 +594,7 @@ export function playthroughRecord(scenario: Pick<Scenario, 'id' | 'version' | 't
       bestPoints: t.bestValue,
       assessments: t.turn.assessments.map((a) => ({ principle: a.principle, verdict: a.verdict, weight: a.weight ?? 1 })),
     })),
-    principles: debrief.principles.map((p) => ({ principleId: p.principleId, status: p.status, followed: p.followed, violated: p.violated, missed: p.missed })),
+    principles: debrief.principles.map((p) => ({ principleId: p.principleId, status: p.status, followed: p.followed, violated: p.violated, missed: p.missed, missedBelowBest: p.missedBelowBest })),
   };
 }
 

@@ -218,9 +218,11 @@ export function xapiStatements(record: PlaythroughRecord, options: XapiOptions):
     };
     const touched = p.followed + p.violated + p.missed;
     const result: XapiResult = {
-      success: p.status === 'followed',
+      // Kept to at every chance, as the debrief's strengths: one followed at some decisions and
+      // missed below best practice at others is under "To work on" there, and no success here.
+      success: p.status === 'followed' && !((p.missedBelowBest ?? 0) > 0),
       score: { raw: p.followed - p.violated, ...(touched > 0 ? { scaled: round3((p.followed - p.violated) / touched) } : {}) },
-      extensions: { [iri.extension('principle')]: { status: p.status, followed: p.followed, violated: p.violated, missed: p.missed } },
+      extensions: { [iri.extension('principle')]: { status: p.status, followed: p.followed, violated: p.violated, missed: p.missed, ...(p.missedBelowBest !== undefined ? { missedBelowBest: p.missedBelowBest } : {}) } },
     };
     out.push(statement(`scored/${p.principleId}`, 'scored', object, record.completedAt, result, { contextActivities: parent }));
   }
