@@ -134,6 +134,9 @@ export function runHostileBench(): void {
     ['syntax errors on one line', 100_000, syntaxErrorsOnOneLine], ['syntax errors on one line', 500_000, syntaxErrorsOnOneLine],
     // One mistake (a reply's } and ] deleted) in a file of that many scenes, found by its indentation.
     ['brackets lost mid-file (scenes)', 20_000, bracketsLostMidFile], ['brackets lost mid-file (scenes)', 100_000, bracketsLostMidFile],
+    // A valid scenario whose best-practice path goes through 16,000 decisions: each step's checks
+    // (best-here-not-best-path) once looked its node up in the whole file (2 s more at 20,000 nodes).
+    ['long best-practice path (nodes)', 12_000, (n) => JSON.stringify(generateScenario(n), null, 2)],
   ];
   for (const [name, count, make] of shapes) {
     const text = make(count);

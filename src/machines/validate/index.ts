@@ -296,8 +296,12 @@ function missedOnBestPath(scenario: ScenarioType, path: readonly PathStep[]): Un
  */
 function bestHereNotBestPath(scenario: ScenarioType, path: readonly PathStep[]): UnlocatedProblem[] {
   const out: UnlocatedProblem[] = [];
+  // Each node's place in the file, found once: a findIndex per step of a path through 16,000
+  // decisions took 2 s (quadratic; bench "long best-practice path").
+  const at = new Map<string, number>();
+  scenario.nodes.forEach((n, i) => { if (!at.has(n.id)) at.set(n.id, i); });
   for (const step of path) {
-    const nodeIndex = scenario.nodes.findIndex((n) => n.id === step.nodeId);
+    const nodeIndex = at.get(step.nodeId) ?? -1;
     const node = scenario.nodes[nodeIndex];
     if (node?.kind !== 'decision') continue;
     const top = highestHere(node.replies);
