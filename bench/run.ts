@@ -6,7 +6,11 @@ const only = process.argv[2];
 if (!only || only === 'core') await runCoreBench();
 if (!only || only === 'core' || only === 'hostile') runHostileBench();
 if (!only || only === 'integrity') runIntegrityBench();
-if (!only || only === 'hostile' || only === 'debrief') (await import('./debrief.js')).runDebriefBench();
+if (!only || only === 'hostile' || only === 'debrief') {
+  const { runDebriefBench, runConditionalDebriefBench } = await import('./debrief.js');
+  runDebriefBench();
+  runConditionalDebriefBench();
+}
 if (!only || only === 'graph') (await import('./graph.js')).runGraphBench();
 if (!only || only === 'room') await (await import('./room.js')).runRoomBench();
 if (!only || only === 'startup') {

@@ -265,6 +265,18 @@ describe('best practice is chosen among the replies offered at that moment', () 
     expect(offered).toEqual([['phone-curious', 'phone-accuse', 'phone-ignore'], ['after-supervisor', 'after-search', 'after-wait']]);
   });
 
+  it('offeredAtTurns: each turn\'s test holds the values of that turn, not later ones, and no other decision\'s reply', () => {
+    const d = play(gated, ['phone-ignore', 'after-wait']);
+    const turns = d.turns.map((t) => t.turn);
+    const tests = offeredAtTurns(gated, turns);
+    const second = gated.nodes.find((n) => n.id === turns[1]!.nodeId);
+    const first = gated.nodes.find((n) => n.id === turns[0]!.nodeId);
+    if (second?.kind !== 'decision' || first?.kind !== 'decision') throw new Error('expected two decisions');
+    // Asked after the whole transcript was worked through: still the first turn's answer.
+    expect(first.replies.filter(tests[0]!).map((r) => r.id)).toEqual(['phone-curious', 'phone-accuse', 'phone-ignore']);
+    expect(second.replies.some(tests[0]!)).toBe(false);
+  });
+
   it('bestPracticeAt: the path\'s reply when offered, else the offered reply worth the most, every reply tied with it counting', () => {
     expect(bestPracticeAt(gated, 'after-visit')).toEqual({ replyId: 'after-supervisor-boyfriend', value: 2, replyIds: ['after-supervisor-boyfriend'] });
     expect(bestPracticeAt(gated, 'after-visit', (r) => r.id !== 'after-supervisor-boyfriend')).toEqual({ replyId: 'after-supervisor', value: 1, replyIds: ['after-supervisor'] });
