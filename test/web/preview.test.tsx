@@ -155,6 +155,17 @@ describe('previewing a scenario file', () => {
     expect(within(graph).queryByRole('img')).toBeNull();
   });
 
+  // The file's name went into the command as it was: a name such as "x.json; rm -rf ~" (or "$(…)")
+  // would run a command once the trainer pasted it into a shell.
+  it('the command it offers quotes a file name that a shell would read as more than a name', async () => {
+    const user = userEvent.setup();
+    renderPreview();
+    const big = generateScenario(MAX_DRAWN_NODES + 1);
+    await user.upload(screen.getByLabelText('Scenario file (.json)'), new File([JSON.stringify(big)], "Lupe's $(touch x); echo.json"));
+    const graph = await screen.findByRole('region', { name: 'Graph of the scenario' });
+    expect(graph.textContent).toContain(`npx casa-practice graph 'Lupe'\\''s $(touch x); echo.json' --format svg --output story.svg`);
+  });
+
   it('a scenario whose arrows skip too many rows to draw in the page says so, and how to write it on the command line', async () => {
     const user = userEvent.setup();
     renderPreview();

@@ -20,7 +20,7 @@ export function ScenarioGraph({ scenario, file }: { scenario: Scenario; file: st
       <section aria-labelledby={headingId}>
         <h2 id={headingId}>Graph of the scenario</h2>
         <p>
-          {why} The command line draws larger ones: <code>npx casa-practice graph {file} --format svg --output story.svg</code>, then
+          {why} The command line draws larger ones: <code>npx casa-practice graph {shellWord(file)} --format svg --output story.svg</code>, then
           open story.svg in a browser; for a graph too large even for that, <code>--format dot</code> (Graphviz) or{' '}
           <code>--format mermaid</code> write it as text, at any size.
         </p>
@@ -28,6 +28,15 @@ export function ScenarioGraph({ scenario, file }: { scenario: Scenario; file: st
     );
   }
   return <DrawnGraph scenario={scenario} file={file} headingId={headingId} />;
+}
+
+/**
+ * A file name as one word of a command a trainer may copy into a shell: as it is when it holds only
+ * letters, digits and . _ / - (big.json), else in single quotes (a name with a space, or one chosen to
+ * run a command once pasted: "x.json; rm -rf ~" or "$(…).json"), a quote inside written '\''.
+ */
+export function shellWord(name: string): string {
+  return /^[A-Za-z0-9._/-]+$/.test(name) ? name : `'${name.replace(/'/g, "'\\''")}'`;
 }
 
 /** The most points where arrows pass rows they skip that the page draws (see the core's DRAWING_LIMITS). */
