@@ -20,6 +20,9 @@ import {
  * presenter's token, rate limits, heartbeats, persistence and logging.
  */
 
+/** Heartbeats in a row a connection may leave unanswered before it is dropped (see Connection's `missed`). */
+const MISSED_BEATS = 2;
+
 export interface RoomServerOptions {
   ctx: RoomContext;
   state: RoomState;
@@ -45,7 +48,7 @@ export interface RoomServerOptions {
   voterFiles?: VoterFiles;
   /** Where phones join (shown with its QR code on the presenter page: /join/qr.svg). */
   joinUrl?: string;
-  /** Ping every this many ms; a connection that has not answered the previous ping is dropped. */
+  /** Ping every this many ms; a connection that has answered none of the last MISSED_BEATS pings is dropped. */
   heartbeatMs?: number;
   /** Open connections at most (default 2,000). */
   maxConnections?: number;
@@ -112,7 +115,12 @@ interface Connection {
   device?: string;
   /** The presenter proved the token on this connection (hello or an action). */
   presenter: boolean;
-  alive: boolean;
+  /**
+   * Heartbeats in a row this connection has not answered. It is dropped at MISSED_BEATS: one missed
+   * beat alone may be this process's own stall (a busy or waking laptop runs its timers before it
+   * reads the answers waiting), which would drop every phone at once.
+   */
+  missed: number;
   bucket: Bucket;
   /** Refused messages not yet in the log, by reason. */
   refused: Map<Rejection, number>;
@@ -513,13 +521,13 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
 
   function accept(ws: WebSocket, role: 'voter' | 'presenter', address: string, outdated: string | undefined): void {
     const conn: Connection = {
-      id: nextId++, ws, role, address, ...(outdated !== undefined ? { outdated } : {}), presenter: false, alive: true,
+      id: nextId++, ws, role, address, ...(outdated !== undefined ? { outdated } : {}), presenter: false, missed: 0,
       bucket: new Bucket(role === 'presenter' ? rate.perSecond * 2 : rate.perSecond, role === 'presenter' ? rate.burst * 2 : rate.burst),
       refused: new Map(), refusedTotal: 0, lastRateNotice: -Infinity,
     };
     connections.add(conn);
     openFrom.set(address, (openFrom.get(address) ?? 0) + 1);
-    ws.on('pong', () => (conn.alive = true));
+    ws.on('pong', () => (conn.missed = 0));
     ws.on('message', (data: RawData, isBinary: boolean) => {
       if (!conn.bucket.take()) return refuse(conn, 'rate-limited', 'too many messages');
       const buffer = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer);
@@ -555,19 +563,19 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
     newWindowIfDue();
     for (const conn of connections) {
       flushRefusals(conn);
-      if (!conn.alive) {
+      if (conn.missed >= MISSED_BEATS) {
         log(`dropped ${conn.role} connection #${conn.id} (${conn.address}): no answer to the heartbeat`);
         conn.ws.terminate();
         continue;
       }
-      conn.alive = false;
+      conn.missed += 1;
       try {
         conn.ws.ping();
       } catch {
         conn.ws.terminate();
       }
     }
-  }, opts.heartbeatMs ?? 15_000);
+  }, opts.heartbeatMs ?? 10_000);
   heartbeat.unref();
 
   await new Promise<void>((resolve, reject) => {
