@@ -81,6 +81,17 @@ async function openProjectorWindow(s: PageSession, size?: { width: number; heigh
 }
 
 /**
+ * Answers the current decision with its first reply offered, by that reply's key, the focus on the
+ * reply (the reply keys act only while the focus is in the current decision: WCAG 2.1.4).
+ */
+async function answerFirstByKey(page: Page): Promise<void> {
+  await page.getByRole('group').waitFor();
+  const reply = page.locator('.replies button.reply:not([disabled])').first();
+  await reply.focus();
+  await page.keyboard.press((await reply.getAttribute('aria-keyshortcuts')) ?? '1');
+}
+
+/**
  * A page at a phone's size (390×844) whose playthrough seed (one random number) is always the same,
  * so one order of the replies, the same path and the same page are measured each run; the other
  * random numbers stay random.
@@ -440,11 +451,7 @@ describe('the web app in Chromium', () => {
     try {
       // Far enough into the conversation that its newest moment is below the first screen.
       for (let i = 0; i < 3; i++) {
-        await page.getByRole('group').waitFor();
-        // The reply keys act only while the focus is in the current decision (WCAG 2.1.4): here, on a reply.
-        const reply = page.locator('.replies button.reply:not([disabled])').first();
-        await reply.focus();
-        await page.keyboard.press((await reply.getAttribute('aria-keyshortcuts')) ?? '1');
+        await answerFirstByKey(page);
         await continueByKeyboard(page);
       }
       await page.getByRole('group').waitFor();
@@ -455,11 +462,16 @@ describe('the web app in Chromium', () => {
         return { heading: el.classList.contains('moment-heading') ? el.textContent : `not a moment: ${el.tagName} ${el.textContent}`, whole: r.top >= bar && r.bottom <= window.innerHeight };
       });
       const newest = await page.locator('.moment-heading').last().textContent();
-      expect(await onScreen()).toEqual({ heading: newest, whole: true });
+      // After Continue the page scrolls the new moment up smoothly: wait for it to be in place.
+      await expect.poll(onScreen).toEqual({ heading: newest, whole: true });
+      await expect.poll(() => page.evaluate(() => new Promise<number>((done) => {
+        const y = window.scrollY;
+        requestAnimationFrame(() => requestAnimationFrame(() => done(window.scrollY - y)));
+      }))).toBe(0);
       // Shift+Tab from the decision back to the bar's button, through the navigation (not pinned):
       // focusing its links scrolls the page to its top.
       for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement?.textContent)) !== 'Take a break'; i++) await page.keyboard.press('Shift+Tab');
-      expect(await page.evaluate(() => window.scrollY)).toBe(0);
+      await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
       for (const leave of ['Escape', 'Enter'] as const) {
         await page.keyboard.press('Enter');
         await page.getByRole('heading', { name: 'Take a break', level: 1 }).waitFor();
@@ -516,10 +528,7 @@ describe('the web app in Chromium', () => {
       try {
         // Two replies: the first from the top of the page, the second further down the conversation.
         for (let i = 0; i < 2; i++) {
-          await page.getByRole('group').waitFor();
-          const reply = page.locator('.replies button.reply:not([disabled])').first();
-          await reply.focus();
-          await page.keyboard.press((await reply.getAttribute('aria-keyshortcuts')) ?? '1');
+          await answerFirstByKey(page);
           const placed = (a: Awaited<ReturnType<typeof after>>) => ({
             focus: a.focus,
             // The reply just made starts in the top area of the window, just under the sticky bar (or
@@ -579,10 +588,7 @@ describe('the web app in Chromium', () => {
       try {
         // Two decisions in, then Undo: back at the second decision, further down the conversation.
         for (let i = 0; i < 2; i++) {
-          await page.getByRole('group').waitFor();
-          const reply = page.locator('.replies button.reply:not([disabled])').first();
-          await reply.focus();
-          await page.keyboard.press((await reply.getAttribute('aria-keyshortcuts')) ?? '1');
+          await answerFirstByKey(page);
           if (i === 0) for (let j = 0; j < 5 && (await page.getByRole('group').count()) === 0; j++) await continueByKeyboard(page);
         }
         const decision = await page.locator('#transcript .moment').nth(-2).locator('.moment-heading').textContent();
