@@ -62,12 +62,8 @@ async function continueByKeyboard(page: Page) {
 async function keyboardToDebrief(page: Page) {
   for (let i = 0; i < 80; i++) {
     if (await page.locator('#debrief-heading').count()) return;
-    if (await page.getByRole('group').count()) {
-      // The reply keys act only while the focus is in the current decision (WCAG 2.1.4): here, on a reply.
-      const reply = page.locator('.replies button.reply:not([disabled])').first();
-      await reply.focus();
-      await page.keyboard.press((await reply.getAttribute('aria-keyshortcuts')) ?? '1');
-    } else await continueByKeyboard(page);
+    if (await page.getByRole('group').count()) await answerFirstByKey(page);
+    else await continueByKeyboard(page);
   }
   throw new Error('no debrief');
 }
