@@ -1,11 +1,13 @@
 import { Box, Text } from 'ink';
 import { useRef, useState } from 'react';
-import type { Action } from '../keys.js';
+import type { Row } from '../debrief-lines.js';
+import type { Action, Hint } from '../keys.js';
 import { hintRows, pickerHints, typeNumber } from '../keys.js';
 import { roomMadeWords, type CatalogEntry } from '../../machines/light.js';
-import { inkRows } from '../wrap.js';
+import { inkRows, wrapText } from '../wrap.js';
 import { KeyHints } from './KeyHints.js';
 import { Paragraph } from './Paragraph.js';
+import { pageSize, scrolledOffset, ScrollRows } from './ScrollRows.js';
 import { useTheme } from './ThemeContext.js';
 import { useKeys } from './useKeys.js';
 import { useScreenSize } from './useScreenSize.js';
@@ -14,7 +16,11 @@ import { useScreenSize } from './useScreenSize.js';
 export interface PickerProps {
   /** The scenarios to offer, with best scores of completed ones. */
   entries: CatalogEntry[];
-  /** A line to show above the list (e.g. why a save could not be resumed). */
+  /**
+   * Notices to show above the list, one per line (e.g. why a save could not be resumed). Those that
+   * do not fit whole with three scenarios below are shortened to their first row, and n shows
+   * them all in full.
+   */
   notice?: string;
   /** True while the listed files are still being validated. */
   checking?: boolean;
@@ -51,6 +57,31 @@ const INDENT = 5;
 const MINUTES_WIDTH = 7;
 const BEST_WIDTH = 12;
 const rowsOf = (text: string, width: number) => inkRows(text, width);
+const RESUME_LINE = 'A saved session is waiting: press R to resume it.';
+/** The help line's key for the notices in full, while some are shortened. */
+const READ_NOTICES: Hint = ['n', 'read notices in full'];
+
+/**
+ * The notices as shown above the list in `budget` rows: each whole where it fits (keeping a row
+ * for each one after it), else its first row ending in "…"; when not even a row each fits, one
+ * line saying how many there are. `cut` when any is not shown whole.
+ */
+export function fitNotices(notices: readonly string[], budget: number, columns: number): { shown: string[]; cut: boolean } {
+  const whole = notices.map((n) => rowsOf(n, columns));
+  if (whole.reduce((a, b) => a + b, 0) <= budget) return { shown: [...notices], cut: false };
+  if (budget < notices.length) return { shown: [notices.length === 1 ? 'A notice: press n to read it.' : `${notices.length} notices: press n to read them.`], cut: true };
+  let left = budget;
+  const shown = notices.map((n, i) => {
+    const later = notices.length - i - 1;
+    if ((whole[i] ?? 1) <= left - later) {
+      left -= (whole[i] ?? 1);
+      return n;
+    }
+    left -= 1;
+    return `${wrapText(n, columns - 2).split('\n')[0] ?? ''} …`;
+  });
+  return { shown, cut: true };
+}
 
 /**
  * The list of scenarios, one row each (number, title, minutes, best score when completed), with
@@ -65,8 +96,22 @@ export function Picker({ entries, notice, checking, canResume, initial, saved, d
   const typed = useRef('');
   // …and the number they name, for the help line (state, so that the line is drawn again).
   const [typedShown, setTypedShown] = useState<number | undefined>(undefined);
+  // n: the notices in full, in place of the list (scrolled where they are longer than the window).
+  const [reading, setReading] = useState(false);
+  const [offset, setOffset] = useState(0);
   const current = entries[Math.min(selected, entries.length - 1)];
   const onAction = (a: Action) => {
+    if (reading) {
+      const step = { up: -1, down: 1, 'page-up': -pageSize(readHeight), 'page-down': pageSize(readHeight), top: -readRows.length, bottom: readRows.length }[a.type as string];
+      if (step !== undefined) setOffset((o) => scrolledOffset(o, step, readRows.length, readHeight));
+      else if (a.type === 'no' || a.type === 'back' || a.type === 'enter') setReading(false);
+      else if (a.type === 'quit' || a.type === 'interrupt') onQuit(a.type === 'interrupt');
+      return;
+    }
+    if (a.type === 'no' && notices.cut) {
+      setOffset(0);
+      return setReading(true);
+    }
     const digits = typed.current;
     typed.current = '';
     setTypedShown(undefined);
@@ -95,23 +140,40 @@ export function Picker({ entries, notice, checking, canResume, initial, saved, d
 
   // A scenario's row: its title, and its save or kept room session marked after it.
   const titleOf = (e: CatalogEntry) => `${e.title}${saved?.has(e.file) ? ' (saved)' : ''}${roomMark(roomSessions?.get(e.file))}`;
-  const hints = pickerHints(entries.length, canResume, typedShown);
   const anyDone = entries.some((e) => e.completed);
   // "› 1. " or, with ten or more, "›  1. " and "› 10. ": numbers right-aligned, a space before the title.
   const digits = String(Math.max(1, entries.length)).length;
   const numberWidth = Math.max(INDENT, 4 + digits);
   const extra = current ? aboutLine(current, saved, debriefs, roomSessions) : undefined;
   const heading = `casa-practice: choose a scenario${purpose ? ` ${purpose}` : ''}${checking ? ' (checking files…)' : ''}`;
-  // Rows left for the list once everything else is drawn (one spare row so the frame never scrolls).
-  const fixed = rowsOf(heading, columns) + (notice ? rowsOf(notice, columns) : 0) + (canResume ? rowsOf('A saved session is waiting: press R to resume it.', columns) : 0)
-    + 1 + 1 + (current ? rowsOf(current.summary, columns - INDENT) : 0) + (extra ? rowsOf(extra, columns - INDENT) : 0) + 1 + hintRows(hints, columns).length + 1;
-  const room = Math.max(3, screenRows - fixed);
   // A title that wraps (a mark such as " (in progress)" after a long one, at 60 columns) takes more
   // than its one row: the list is measured by the rows its titles take, not by how many there are
   // (one such title filled the 24th row, the spare one, and Ink then clears the terminal at every key).
   const titleWidth = columns - numberWidth - MINUTES_WIDTH - (anyDone ? BEST_WIDTH : 0);
   const heights = entries.map((e) => rowsOf(titleOf(e), titleWidth));
   const rowsFrom = (from: number, count: number) => heights.slice(from, from + count).reduce((n, h) => n + h, 0);
+  // Everything but the notices and the list: the heading, the resume line, the three gaps, the summary
+  // and its line below, the help line, and one spare row so the frame never scrolls.
+  const aboutRows = (e: CatalogEntry | undefined) => {
+    const about = e ? aboutLine(e, saved, debriefs, roomSessions) : undefined;
+    return (e ? rowsOf(e.summary, columns - INDENT) : 0) + (about ? rowsOf(about, columns - INDENT) : 0);
+  };
+  const chrome = (about: number, withHints: readonly Hint[]) => rowsOf(heading, columns) + (canResume ? rowsOf(RESUME_LINE, columns) : 0)
+    + (entries.length === 0 ? rowsOf('No valid scenarios were found.', columns) : 0) + 1 + 1 + about + 1 + hintRows(withHints, columns).length + 1;
+  // The notices are fitted once for the list, not per highlighted scenario (they would grow and
+  // shrink as the highlight moved): beside the tallest summary, above three scenarios (with the
+  // "more" rows of a list that does not fit whole). Two notices at 60×24 (damaged records left as
+  // they were, a state folder that takes no write) overflowed the window and left one scenario.
+  const tallestAbout = Math.max(0, ...entries.map(aboutRows));
+  const fewest = entries.length <= 3 ? rowsFrom(0, entries.length) : 2 + Math.max(...entries.slice(0, -2).map((_, i) => rowsFrom(i, 3)));
+  const allNotices = notice ? notice.split('\n').filter(Boolean) : [];
+  const baseHints = pickerHints(entries.length, canResume, typedShown);
+  let notices = fitNotices(allNotices, screenRows - chrome(tallestAbout, baseHints) - fewest, columns);
+  if (notices.cut) notices = fitNotices(allNotices, screenRows - chrome(tallestAbout, withRead(baseHints)) - fewest, columns);
+  const hints = notices.cut ? withRead(baseHints) : baseHints;
+  const noticeRows = notices.shown.reduce((n, line) => n + rowsOf(line, columns), 0);
+  // Rows left for the list once everything else is drawn.
+  const room = Math.max(3, screenRows - chrome(aboutRows(current), hints) - noticeRows);
   const windowed = rowsFrom(0, entries.length) > room;
   const firstOf = (count: number) => Math.max(0, Math.min(selected - Math.floor(count / 2), entries.length - count));
   let size = windowed ? Math.max(1, room - 2) : entries.length;
@@ -119,11 +181,28 @@ export function Picker({ entries, notice, checking, canResume, initial, saved, d
   const first = firstOf(size);
   const shown = entries.slice(first, first + size);
 
+  // The notices in full: each wrapped to the window, a blank row between them.
+  const readHints: Hint[] = [['n b or Enter', 'back to the list'], ['q', 'quit']];
+  const readRows: Row[] = allNotices.flatMap((n, i) => [...(i > 0 ? [[{ text: '' }]] : []), ...wrapText(n, columns).split('\n').map((text) => [{ text, tone: 'warn' as const }])]);
+  const readHeight = Math.max(3, screenRows - rowsOf(heading, columns) - 1 - hintRows([['↑↓ PgUp PgDn', 'scroll'], ...readHints], columns).length - 1);
+  if (reading) {
+    const scrolls = readRows.length > readHeight;
+    return (
+      <Box flexDirection="column">
+        <Paragraph bold width={columns}>{heading}</Paragraph>
+        <Box marginTop={1}>
+          <ScrollRows rows={readRows} height={readHeight} offset={offset} />
+        </Box>
+        <KeyHints set={scrolls ? [['↑↓ PgUp PgDn', 'scroll'], ...readHints] : readHints} width={columns} whole />
+      </Box>
+    );
+  }
+
   return (
     <Box flexDirection="column">
       <Paragraph bold width={columns}>{heading}</Paragraph>
-      {notice && <Paragraph color={theme.warn} width={columns}>{notice}</Paragraph>}
-      {canResume && <Paragraph width={columns}>A saved session is waiting: press R to resume it.</Paragraph>}
+      {notices.shown.map((line, i) => <Paragraph key={i} color={theme.warn} width={columns}>{line}</Paragraph>)}
+      {canResume && <Paragraph width={columns}>{RESUME_LINE}</Paragraph>}
       {entries.length === 0 && <Paragraph width={columns}>No valid scenarios were found.</Paragraph>}
       <Box flexDirection="column" marginTop={1}>
         {windowed && <Text color={theme.muted}>{first > 0 ? `     ↑ ${first} more` : ' '}</Text>}
@@ -163,6 +242,11 @@ export function Picker({ entries, notice, checking, canResume, initial, saved, d
       <KeyHints set={hints} width={columns} whole />
     </Box>
   );
+}
+
+/** The picker's hints with n (the notices in full) before q. */
+function withRead(hints: readonly Hint[]): Hint[] {
+  return [...hints.slice(0, -1), READ_NOTICES, ...hints.slice(-1)];
 }
 
 /** After a title: a room session kept of it. */
