@@ -6,6 +6,8 @@ import { recordCompletion, resumeFailure, RECORDS_KEY, type SessionMode } from '
 import { loadRecords, stateStore } from '../../src/terminal/node/state-store.js';
 import { readSave } from '../../src/terminal/saves.js';
 import type { AppStart } from '../../src/terminal/ui/App.js';
+import { Picker, type PickerProps } from '../../src/terminal/ui/Picker.js';
+import { KeyRouterProvider, useKeyRouter } from '../../src/terminal/ui/useKeys.js';
 import { BUNDLED, rows } from './helpers/layout.js';
 import { appElement, envWithSave, KEY, pickerTitles, press, renderAt, validatedCatalog } from './helpers/ink.js';
 
@@ -113,4 +115,64 @@ describe('the picker with every notice it can show at once', () => {
       });
     }
   }
+});
+
+/** The picker alone, with the key router the app gives it. */
+function PickerHost(props: Omit<PickerProps, 'onPick' | 'onResume' | 'onQuit'>) {
+  const router = useKeyRouter();
+  return (
+    <KeyRouterProvider value={router}>
+      <Picker {...props} onPick={() => undefined} onResume={() => undefined} onQuit={() => undefined} />
+    </KeyRouterProvider>
+  );
+}
+
+describe('the picker\'s notices in full', () => {
+  // With a save waiting, and notices longer together than the window: the list keeps three
+  // scenarios, and n scrolls through every word. Then the tallest heading there is (two rows at 60
+  // columns, while files are checked for a trainer-led session): still in the window.
+  it('at 60×24, scroll to their end and go back to the list; the same fit while files are checked', async () => {
+    const path = `/home/volunteer/${'a-long-folder-name/'.repeat(4)}casa-practice`;
+    const notices = [1, 2, 3].map((k) => `Notice ${k}: ${'Something here could not be done as it should, and this says so at length. '.repeat(4)}It was at ${path}/file-${k}.json; end of notice ${k}.`);
+    const { entries } = validatedCatalog(BUNDLED)();
+    const picker = (checking: boolean) => <PickerHost entries={entries} notice={notices.join('\n')} checking={checking} canResume purpose="for a trainer-led session" />;
+    const r = await renderAt(picker(false), 60, 24);
+    const fits = (frame: string[]) => {
+      expect(frame.length).toBeLessThanOrEqual(23);
+      expect(Math.max(...frame.map((l) => [...l].length))).toBeLessThanOrEqual(60);
+      expect(frame[0]).toMatch(/^casa-practice: choose a scenario for a trainer-led session/);
+      expect(pickerTitles(frame.join('\n')).length).toBeGreaterThanOrEqual(3);
+      for (const k of [1, 2, 3]) expect(oneLine(frame.join('\n'))).toContain(`Notice ${k}: Something here`);
+      expect(oneLine(frame.join('\n'))).toContain('n: read notices in full');
+    };
+    fits(rows(r.lastFrame()));
+
+    await press(r, 'n');
+    let page = rows(r.lastFrame());
+    expect(oneLine(page.join('\n'))).toContain('↓ or PgDn');
+    const seen = new Set<string>();
+    for (let i = 0; i < 80 && page.some((l) => /more below/.test(l)); i++) {
+      expect(page.length).toBeLessThanOrEqual(23);
+      expect(Math.max(...page.map((l) => [...l].length))).toBeLessThanOrEqual(60);
+      expect(page[0]).toMatch(/^casa-practice: choose a scenario/);
+      for (const l of page) seen.add(l);
+      await press(r, KEY.down);
+      page = rows(r.lastFrame());
+    }
+    const end = oneLine(page.join('\n'));
+    expect(end).toContain('(end)');
+    expect(end).toContain('end of notice 3.');
+    for (const l of page) seen.add(l);
+    for (const k of [1, 2, 3]) expect([...seen].some((l) => l.includes(`end of notice ${k}.`))).toBe(true);
+    await press(r, 'b');
+    fits(rows(r.lastFrame()));
+
+    // (Not press: the test helpers wait while "checking files…" is on screen.)
+    const before = r.frames.length;
+    r.rerender(picker(true));
+    while (r.frames.length === before) await new Promise((resolve) => setImmediate(resolve));
+    const checking = rows(r.lastFrame());
+    expect(oneLine(checking.slice(0, 2).join(' '))).toMatch(/^casa-practice: choose a scenario for a trainer-led session \(checking files…\)/);
+    fits(checking);
+  });
 });

@@ -182,9 +182,11 @@ export function Picker({ entries, notice, checking, canResume, initial, saved, d
   const shown = entries.slice(first, first + size);
 
   // The notices in full: each wrapped to the window, a blank row between them.
-  const readHints: Hint[] = [['n b or Enter', 'back to the list'], ['q', 'quit']];
+  // (n and Enter go back too: n toggles, as f does a trainer's note.)
+  const readHints: Hint[] = [['b', 'back to the list'], ['q', 'quit']];
   const readRows: Row[] = allNotices.flatMap((n, i) => [...(i > 0 ? [[{ text: '' }]] : []), ...wrapText(n, columns).split('\n').map((text) => [{ text, tone: 'warn' as const }])]);
-  const readHeight = Math.max(3, screenRows - rowsOf(heading, columns) - 1 - hintRows([['↑↓ PgUp PgDn', 'scroll'], ...readHints], columns).length - 1);
+  // The heading, a gap, the notices, a gap, the help line, and the spare row.
+  const readHeight = Math.max(3, screenRows - rowsOf(heading, columns) - 1 - 1 - hintRows([['↑↓ PgUp PgDn', 'scroll'], ...readHints], columns).length - 1);
   if (reading) {
     const scrolls = readRows.length > readHeight;
     return (
