@@ -146,7 +146,10 @@ export default defineConfig({
       // The browser tests share one Chromium and one app server (their global setup) and keep their
       // state in their own browser contexts. As one file they take one worker, one part after
       // another, beside the other files (as five, Vitest gave them both workers first).
-      { extends: true, test: { name: 'e2e', experimental: { fsModuleCachePath: cacheFor('e2e') }, include: E2E, globalSetup: ['test/web/e2e/global-setup.ts'], testTimeout: 120_000, hookTimeout: 120_000, isolate: false } },
+      // expect.poll waits up to 15 s (its default is 1 s), as Testing Library's queries do: several
+      // polls wait for a smooth scroll to end or a round trip to the room server, which a loaded CI
+      // machine (Chromium, three workers, tsc and ESLint on two cores) can hold up past a second.
+      { extends: true, test: { name: 'e2e', experimental: { fsModuleCachePath: cacheFor('e2e') }, include: E2E, globalSetup: ['test/web/e2e/global-setup.ts'], testTimeout: 120_000, hookTimeout: 120_000, isolate: false, expect: { poll: { timeout: 15_000 } } } },
     ],
   },
 });

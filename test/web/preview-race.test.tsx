@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // Its own module graph (vite.config.ts, OWN_MODULES): it holds the app's scenario list back, to
 // keep a check running while the trainer chooses another file.
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, configure, render, screen } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { memoryStore } from '../../src/machines/light.js';
@@ -11,6 +11,10 @@ import example from '../fixtures/good/example.json?raw';
 
 // While set, every check waits for it (in the middle of checking, after "Checking …" is shown).
 let hold: Promise<void> | undefined;
+// Waits as long as the other page tests do (test/web/helpers.tsx): a loaded machine can hold a
+// render up past Testing Library's default second.
+configure({ asyncUtilTimeout: 15_000 });
+
 vi.mock('../../src/web/scenarios.js', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../src/web/scenarios.js')>();
   return { ...real, sameIdInApp: async (checked?: string) => {
