@@ -16,14 +16,8 @@ import { appElement, envWithSave, KEY, pickerTitles, press, renderAt, validatedC
 // cannot be moved aside either, so a partly damaged records file is left as it was.
 const refused = vi.hoisted(() => ({ on: false }));
 vi.mock('node:fs', async (importOriginal) => {
-  const fs = await importOriginal<typeof import('node:fs')>();
-  return {
-    ...fs,
-    renameSync(from: Parameters<typeof fs.renameSync>[0], to: Parameters<typeof fs.renameSync>[1]) {
-      if (refused.on) throw Object.assign(new Error('EROFS: read-only file system, rename'), { code: 'EROFS' });
-      fs.renameSync(from, to);
-    },
-  };
+  const { readOnly, refusingRenames } = await import('./helpers/refusing-fs.js');
+  return refusingRenames(await importOriginal<typeof import('node:fs')>(), () => (refused.on ? readOnly() : undefined));
 });
 
 afterEach(() => {

@@ -11,14 +11,8 @@ import { appElement, KEY, newPhone, playToDebrief, press, renderApp, tap, tempEn
 // `aside.refused` is turned off: the file can then be repaired.)
 const aside = vi.hoisted(() => ({ refused: true }));
 vi.mock('node:fs', async (importOriginal) => {
-  const fs = await importOriginal<typeof import('node:fs')>();
-  return {
-    ...fs,
-    renameSync(from: Parameters<typeof fs.renameSync>[0], to: Parameters<typeof fs.renameSync>[1]) {
-      if (aside.refused && String(to).includes('.damaged-')) throw Object.assign(new Error('EPERM: operation not permitted, rename'), { code: 'EPERM' });
-      fs.renameSync(from, to);
-    },
-  };
+  const { refusingRenames } = await import('./helpers/refusing-fs.js');
+  return refusingRenames(await importOriginal<typeof import('node:fs')>(), (to) => (aside.refused && to.includes('.damaged-') ? Object.assign(new Error('EPERM: operation not permitted, rename'), { code: 'EPERM' }) : undefined));
 });
 
 describe('the state store when a damaged file cannot be moved aside', () => {

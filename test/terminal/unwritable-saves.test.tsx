@@ -13,14 +13,8 @@ import { appElement, envWithSave, KEY, newPhone, press, renderAt, tap, tempEnv }
 // while `refused.on`. What is there already can still be read.
 const refused = vi.hoisted(() => ({ on: false }));
 vi.mock('node:fs', async (importOriginal) => {
-  const fs = await importOriginal<typeof import('node:fs')>();
-  return {
-    ...fs,
-    renameSync(from: Parameters<typeof fs.renameSync>[0], to: Parameters<typeof fs.renameSync>[1]) {
-      if (refused.on) throw Object.assign(new Error('EROFS: read-only file system, rename'), { code: 'EROFS' });
-      fs.renameSync(from, to);
-    },
-  };
+  const { readOnly, refusingRenames } = await import('./helpers/refusing-fs.js');
+  return refusingRenames(await importOriginal<typeof import('node:fs')>(), () => (refused.on ? readOnly() : undefined));
 });
 
 afterEach(() => {
