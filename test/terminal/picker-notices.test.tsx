@@ -9,21 +9,14 @@ import type { AppStart } from '../../src/terminal/ui/App.js';
 import { Picker, type PickerProps } from '../../src/terminal/ui/Picker.js';
 import { KeyRouterProvider, useKeyRouter } from '../../src/terminal/ui/useKeys.js';
 import { BUNDLED, rows } from './helpers/layout.js';
+import { refused } from './helpers/refusing-fs.js';
 import { appElement, envWithSave, KEY, pickerTitles, press, renderAt, validatedCatalog } from './helpers/ink.js';
 
 // A state folder that takes no write (root writes anywhere, so a read-only folder cannot be tested
 // as root): every file is put in place by a rename, refused while `refused.on`. A damaged file
 // cannot be moved aside either, so a partly damaged records file is left as it was.
-const refused = vi.hoisted(() => ({ on: false }));
-vi.mock('node:fs', async (importOriginal) => {
-  const { readOnly, refusingRenames } = await import('./helpers/refusing-fs.js');
-  return refusingRenames(await importOriginal<typeof import('node:fs')>(), () => (refused.on ? readOnly() : undefined));
-});
-
-afterEach(() => {
-  refused.on = false;
-  cleanup();
-});
+vi.mock('node:fs', async (importOriginal) => (await import('./helpers/refusing-fs.js')).readOnlyFs(await importOriginal<typeof import('node:fs')>()));
+afterEach(() => void ((refused.on = false), cleanup()));
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 

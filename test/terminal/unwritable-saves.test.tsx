@@ -6,21 +6,14 @@ import { checkStateFolder } from '../../src/terminal/node/state-store.js';
 import { runPlain } from '../../src/terminal/plain.js';
 import { loadPlayable } from '../../src/terminal/scenario-source.js';
 import { bundledFile } from './helpers/layout.js';
+import { refused } from './helpers/refusing-fs.js';
 import { appElement, envWithSave, KEY, newPhone, press, renderAt, tap, tempEnv } from './helpers/ink.js';
 
 // A state folder that takes no write, as a read-only one (root writes anywhere, so a real read-only
 // folder cannot be tested as root): every file written is put in place by a rename, which is refused
 // while `refused.on`. What is there already can still be read.
-const refused = vi.hoisted(() => ({ on: false }));
-vi.mock('node:fs', async (importOriginal) => {
-  const { readOnly, refusingRenames } = await import('./helpers/refusing-fs.js');
-  return refusingRenames(await importOriginal<typeof import('node:fs')>(), () => (refused.on ? readOnly() : undefined));
-});
-
-afterEach(() => {
-  refused.on = false;
-  cleanup();
-});
+vi.mock('node:fs', async (importOriginal) => (await import('./helpers/refusing-fs.js')).readOnlyFs(await importOriginal<typeof import('node:fs')>()));
+afterEach(() => void ((refused.on = false), cleanup()));
 
 const oneLine = (frame: string | undefined) => (frame ?? '').replace(/[│╭╮╰╯─]/g, ' ').replace(/\s+/g, ' ');
 

@@ -18,3 +18,11 @@ export function refusingRenames<T extends { renameSync: (from: never, to: never)
 
 /** The error a read-only file system gives a rename. */
 export const readOnly = (): Error => Object.assign(new Error('EROFS: read-only file system, rename'), { code: 'EROFS' });
+
+/** While `on`, readOnlyFs refuses every rename, as a read-only state folder would (a test turns it on and off). */
+export const refused = { on: false };
+
+/** node:fs taking no write while `refused.on`: for `vi.mock('node:fs', …)` (see unwritable-saves.test). */
+export function readOnlyFs<T extends { renameSync: (from: never, to: never) => void }>(fs: T): T {
+  return refusingRenames(fs, () => (refused.on ? readOnly() : undefined));
+}
