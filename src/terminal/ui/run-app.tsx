@@ -95,6 +95,12 @@ export async function runInteractive({ start, mode, env }: InteractiveOptions): 
   };
   const onSignal = (signal: NodeJS.Signals) => stop(signal === 'SIGTERM' ? 'SIGTERM' : 'SIGHUP');
   const onInputGone = () => stop('input');
+  // Output to a closed terminal fails too (EIO on a write to the gone pty), and an 'error' event no
+  // one listens to ends the process there and then, before the hang-up saves. Kept for the words
+  // written after the app, which have nowhere to go either.
+  const onOutputGone = () => stop('input');
+  process.stdout.on('error', onOutputGone);
+  process.stderr.on('error', () => undefined);
   process.on('SIGTERM', onSignal);
   process.on('SIGHUP', onSignal);
   process.stdin.on('end', onInputGone);
