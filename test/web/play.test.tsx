@@ -1051,6 +1051,26 @@ describe('the debrief in the browser', () => {
   };
   const renderHarmfulDebrief = (text = exampleText) => renderExampleDebrief(text, ['phone-accuse', 'after-search']);
 
+  it('names its parts at the top, each link taking the focus (and the screen) to that part, the last to what comes next', async () => {
+    renderHarmfulDebrief();
+    const user = userEvent.setup();
+    const route = window.location.hash;
+    const parts = screen.getByRole('navigation', { name: 'Parts of this debrief' });
+    const links = within(parts).getAllByRole('link');
+    expect(links.map((l) => l.textContent)).toEqual(['Ending', 'Outcome', 'Critical violations', 'Principles', 'Transcript', 'Your path beside best practice', 'What next']);
+    const headings = ['Ending:', 'Outcome:', 'Critical violations', 'Principles of the guide', 'Transcript', 'Your path beside best practice', 'What next'];
+    for (const [i, link] of links.entries()) {
+      link.focus();
+      await user.keyboard('{Enter}');
+      expect(document.activeElement?.tagName, link.textContent!).toBe('H2');
+      expect(document.activeElement?.textContent?.startsWith(headings[i]!), `${link.textContent} → ${document.activeElement?.textContent}`).toBe(true);
+    }
+    // What next is the heading just before Try again (the next Tab).
+    await user.tab();
+    expect(document.activeElement?.textContent).toBe('Try again');
+    expect(window.location.hash, 'the route is left alone').toBe(route);
+  });
+
   it('a score below zero has a real minus sign, as the terminal and the reply values show it', () => {
     renderHarmfulDebrief();
     expect(screen.getByText(/^Score:/).parentElement?.textContent).toBe('Score: 0% (−6 of 4 points)');

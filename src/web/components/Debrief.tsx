@@ -44,15 +44,32 @@ export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, 
   return (
     <article className="debrief" aria-labelledby="debrief-heading">
       <h1 id="debrief-heading" tabIndex={-1}>Debrief: {m.title}</h1>
+      {/* A phone's debrief is a dozen screens or more: the parts named at the top, each a link that
+          moves the focus to its heading (the address's hash is the app's route, so no fragment). */}
+      <nav className="on-this-page no-print" aria-label="Parts of this debrief">
+        <ul>
+          {[
+            ...(m.ending ? [['ending-heading', 'Ending']] : []),
+            ['outcome-heading', 'Outcome'],
+            ['critical-heading', `Critical violations${m.critical.length === 0 ? ': none' : ''}`],
+            ['principles-heading', 'Principles'],
+            ['transcript-debrief-heading', TRANSCRIPT_HEADING],
+            ['paths-heading', pathBesideWords(voice)],
+            ['debrief-next', 'What next'],
+          ].map(([id, words]) => (
+            <li key={id}><a href={`#${id}`} onClick={(e) => { e.preventDefault(); document.getElementById(id!)?.focus(); }}>{words}</a></li>
+          ))}
+        </ul>
+      </nav>
       {lead}
       {m.ending && (
         <section aria-labelledby="ending-heading">
-          <h2 id="ending-heading">Ending: {m.ending.title}</h2>
+          <h2 id="ending-heading" tabIndex={-1}>Ending: {m.ending.title}</h2>
           <p className="narration">{m.ending.narration}</p>
         </section>
       )}
       <section aria-labelledby="outcome-heading" className={`outcome band-${m.outcome.band}`}>
-        <h2 id="outcome-heading">Outcome: {m.outcome.label}</h2>
+        <h2 id="outcome-heading" tabIndex={-1}>Outcome: {m.outcome.label}</h2>
         <p>{m.outcome.reason}</p>
         <div className="score-bar" aria-hidden="true"><div className="score-fill" style={{ width: `${m.score.percent}%` }} /></div>
         <p className="score-text"><strong>Score:</strong> {scoreWords(m.score)}</p>
@@ -66,7 +83,7 @@ export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, 
         </p>
       </section>
       <section aria-labelledby="critical-heading">
-        <h2 id="critical-heading">Critical violations</h2>
+        <h2 id="critical-heading" tabIndex={-1}>Critical violations</h2>
         {m.critical.length === 0 ? <p>None.</p> : (
           // Named here once each, with where: the reply and its feedback are in the replies below
           // (they were here too, and again under "To work on": three times on a phone's screens).
@@ -87,14 +104,14 @@ export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, 
         )}
       </section>
       <section aria-labelledby="principles-heading">
-        <h2 id="principles-heading">Principles of the guide</h2>
+        <h2 id="principles-heading" tabIndex={-1}>Principles of the guide</h2>
         {/* Each principle once, with what the guide asks (a table of the same principles stood above these lists). */}
         {m.growthAreas.length > 0 && <><h3>To work on</h3><ul className="growth">{m.growthAreas.map((s, i) => <li key={i}>{inVoice(s, voice)}</li>)}</ul></>}
         {m.strengths.length > 0 && <><h3>Strengths</h3><ul className="strengths">{m.strengths.map((s, i) => <li key={i}>{inVoice(s, voice)}</li>)}</ul></>}
         {m.principles.length === 0 && <p>No principle of the guide came up.</p>}
       </section>
       <section aria-labelledby="transcript-debrief-heading">
-        <h2 id="transcript-debrief-heading">{TRANSCRIPT_HEADING}</h2>
+        <h2 id="transcript-debrief-heading" tabIndex={-1}>{TRANSCRIPT_HEADING}</h2>
         <ol className="annotated">
           {m.turns.map((t, i) => (
             <li key={i} id={decisionId(i)}>
@@ -109,7 +126,7 @@ export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, 
         </ol>
       </section>
       <section aria-labelledby="paths-heading">
-        <h2 id="paths-heading">{pathBesideWords(voice)}</h2>
+        <h2 id="paths-heading" tabIndex={-1}>{pathBesideWords(voice)}</h2>
         <TableWrap label={`${pathBesideWords(voice)}, table`}>
           {/* A table at a desktop's width and on paper. On a phone's (styles.css) each decision is a
               block of its own, the replies at the full width under it, each cell with a label of its
@@ -138,6 +155,7 @@ export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, 
           ? <p key={k}>{part.line}</p>
           : <ol key={k} start={part.steps[0]?.n}>{part.steps.map((s) => <li key={s.n}><strong>{s.where}:</strong> {quotedReply(s.reply, s.said)} ({signed(s.value)})</li>)}</ol>))}
       </section>
+      <h2 id="debrief-next" className="no-print" tabIndex={-1}>What next</h2>
       <p className="controls">
         {again !== undefined ? again : <button type="button" className="primary" onClick={onTryAgain}>Try again</button>}
         {room ? <a className="button" href={hrefOf({ page: 'presenter' })}>Back to presenter mode</a> : (
