@@ -42,7 +42,9 @@ export interface PrincipleRecord {
   /**
    * Of `missed`, those at decisions where the reply taken was not best practice (the debrief's
    * `missedBelowBest`): a principle followed with some of these was kept to at only some of its
-   * chances, and is under "To work on". Absent in records made before it was kept.
+   * chances, and is under "To work on". Absent in records made before it was kept (the xAPI export
+   * then works it out again from the scenario of the same version, or leaves out what it decides:
+   * see report/xapi.ts).
    */
   missedBelowBest?: number;
 }

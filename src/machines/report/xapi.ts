@@ -1,7 +1,10 @@
+import { initialTransition, transition } from 'xstate';
+import { compileScenario } from '../compile.js';
 import { getPrinciple, getSection } from '../guide.js';
 import { derivedUuid } from '../progress/ids.js';
-import type { PlaythroughRecord } from '../progress/records.js';
+import type { PlaythroughRecord, PrincipleRecord } from '../progress/records.js';
 import { indexScenario, replyValue } from '../scenario-index.js';
+import { buildDebrief, type Debrief } from '../scoring.js';
 import type { Scenario } from '../schema/scenario.js';
 import { cleanDeep, cleanLine } from '../text/clean.js';
 
@@ -12,6 +15,27 @@ import { cleanDeep, cleanLine } from '../text/clean.js';
  * as a `choice` interaction listing every reply, `result.response` the reply id, the reply's points
  * and its verdicts per principle in a result extension); one `scored` per principle touched; `completed`
  * (duration, completion, success, score, outcome band); `terminated`.
+ *
+ * A principle's `scored` statement says what the debrief said of it, counted in times as the debrief
+ * counts (never the summed weights of the record's `followed` and `violated`, which its extension
+ * keeps as recorded). Its chances: the decisions where it was kept to, those where it was gone
+ * against, and the chances missed as the debrief counts them: for a principle never followed nor gone
+ * against (status "missed"), every one ("You missed 3 chances for"); otherwise only those missed at
+ * a decision where the reply taken was not best practice (`missedBelowBest`: a best-practice reply
+ * misses nothing, and a greyed-out reply was no chance). `score.raw` is times kept minus times gone
+ * against, `score.max` the chances (`min` their negative) and `score.scaled` raw over max, so a
+ * principle the debrief says was kept to "at only 1 of 4 chances" scores 1 of 4, 0.25. `success` is
+ * true exactly for the debrief's strengths: followed, and no chance missed below best practice.
+ *
+ * Records made before `missedBelowBest` was kept. Where it matters (a miss was recorded) it is worked
+ * out again when `scenarioOf` gives the scenario at the record's version: the recorded replies are
+ * played through it, and used only when that playthrough gives back everything the record holds
+ * (each decision's verdicts, every principle's status and counts, the points and the ending); the
+ * principle extension then says `missedBelowBestRecomputed: true` beside it (with no miss recorded,
+ * it is 0 and said without). Otherwise the record cannot say
+ * which misses were beside best practice, and the statement claims nothing it does not know: no
+ * `success` for a principle followed (violated and missed ones are no success either way), and no
+ * `scaled`, `min` or `max` where the chances depend on it; `raw` and the recorded counts remain.
  *
  * Ids. The record's id (a random UUID v4 drawn when the playthrough was recorded) is the statements'
  * `context.registration`; each statement's id is derived from it and the statement's place
@@ -203,6 +227,7 @@ export function xapiStatements(record: PlaythroughRecord, options: XapiOptions):
     out.push(statement(`answered/${i}`, 'answered', object, record.completedAt, result, { contextActivities: parent }));
   });
 
+  const recomputed = needsRecomputing(record) && scenario ? missedBelowBestFrom(record, scenario) : undefined;
   for (const p of record.principles) {
     const principle = getPrinciple(p.principleId);
     const section = principle ? getSection(principle.section)?.heading : undefined;
@@ -216,13 +241,15 @@ export function xapiStatements(record: PlaythroughRecord, options: XapiOptions):
         ...(section ? { extensions: { [iri.extension('guide-section')]: section } } : {}),
       },
     };
-    const touched = p.followed + p.violated + p.missed;
-    const result: XapiResult = {
-      // Kept to at every chance, as the debrief's strengths: one followed at some decisions and
-      // missed below best practice at others is under "To work on" there, and no success here.
-      success: p.status === 'followed' && !((p.missedBelowBest ?? 0) > 0),
-      score: { raw: p.followed - p.violated, ...(touched > 0 ? { scaled: round3((p.followed - p.violated) / touched) } : {}) },
-      extensions: { [iri.extension('principle')]: { status: p.status, followed: p.followed, violated: p.violated, missed: p.missed, ...(p.missedBelowBest !== undefined ? { missedBelowBest: p.missedBelowBest } : {}) } },
+    const belowBest = p.missedBelowBest ?? (p.missed === 0 ? 0 : recomputed?.get(p.principleId));
+    const result = principleResult(record, p, belowBest);
+    result.extensions = {
+      [iri.extension('principle')]: {
+        status: p.status, followed: p.followed, violated: p.violated, missed: p.missed,
+        // Known when recorded, when nothing was missed, or when worked out again (and said so).
+        ...(belowBest !== undefined ? { missedBelowBest: belowBest } : {}),
+        ...(p.missedBelowBest === undefined && p.missed > 0 && belowBest !== undefined ? { missedBelowBestRecomputed: true } : {}),
+      },
     };
     out.push(statement(`scored/${p.principleId}`, 'scored', object, record.completedAt, result, { contextActivities: parent }));
   }
@@ -241,6 +268,85 @@ export function xapiStatements(record: PlaythroughRecord, options: XapiOptions):
   }));
   out.push(statement('terminated', 'terminated', scenarioActivity, record.completedAt));
   return cleanDeep(out);
+}
+
+/**
+ * A principle's success and score as the debrief says them (see the module doc). `belowBest`: its
+ * chances missed below best practice, undefined when the record cannot tell.
+ */
+function principleResult(record: PlaythroughRecord, p: PrincipleRecord, belowBest: number | undefined): XapiResult {
+  // Times, as the debrief's "1 of 4 chances" and ✓n ✗n count them: one for each verdict on it.
+  let kept = 0;
+  let against = 0;
+  for (const d of record.decisions) {
+    for (const a of d.assessments) {
+      if (a.principle !== p.principleId) continue;
+      if (a.verdict === 'follows') kept += 1;
+      else against += 1;
+    }
+  }
+  const raw = kept - against;
+  const missed = p.status === 'missed' ? p.missed : belowBest;
+  // Kept to at every chance, as the debrief's strengths: one followed at some decisions and
+  // missed below best practice at others is under "To work on" there, and no success here.
+  const success = p.status !== 'followed' ? false : belowBest === undefined ? undefined : belowBest === 0;
+  const chances = missed === undefined ? undefined : kept + against + missed;
+  return {
+    ...(success !== undefined ? { success } : {}),
+    score: { raw, ...(chances !== undefined && chances > 0 ? { scaled: round3(raw / chances), min: -chances, max: chances } : {}) },
+  };
+}
+
+/** A record made before `missedBelowBest` was kept, with a miss whose place it does not say. */
+function needsRecomputing(record: PlaythroughRecord): boolean {
+  return record.principles.some((p) => p.missedBelowBest === undefined && p.missed > 0 && p.status !== 'missed');
+}
+
+/**
+ * Each principle's chances missed below best practice, worked out by playing the record's replies
+ * through the scenario it was played from (the same id and version), as the debrief did; undefined
+ * unless that playthrough gives back all the record holds: the decisions and their verdicts, every
+ * principle's status and counts, the points and the ending. A scenario changed without a new
+ * version, or a record edited by hand, is not taken for what was played.
+ */
+function missedBelowBestFrom(record: PlaythroughRecord, scenario: Scenario): Map<string, number> | undefined {
+  if (scenario.id !== record.scenarioId || scenario.version !== record.scenarioVersion) return undefined;
+  let debrief: Debrief;
+  try {
+    const machine = compileScenario(scenario);
+    let [snapshot] = initialTransition(machine, { mode: record.mode });
+    const limit = scenario.nodes.length + 1;
+    const continueScenes = () => {
+      for (let i = 0; i < limit && snapshot.status === 'active' && snapshot.can({ type: 'scene.continue' }); i++) [snapshot] = transition(machine, snapshot, { type: 'scene.continue' });
+    };
+    for (const d of record.decisions) {
+      continueScenes();
+      const event = { type: 'reply.choose' as const, replyId: d.replyId };
+      if (snapshot.status !== 'active' || snapshot.value !== d.nodeId || !snapshot.can(event)) return undefined;
+      [snapshot] = transition(machine, snapshot, event);
+    }
+    continueScenes();
+    const transcript = snapshot.context.transcript;
+    debrief = snapshot.status === 'done' ? (snapshot.output as Debrief) : buildDebrief(scenario, transcript);
+    if (record.ending ? snapshot.status !== 'done' || debrief.ending?.id !== record.ending.id : snapshot.status === 'done') return undefined;
+    const sameVerdicts = record.decisions.every((d, i) => {
+      const turn = transcript[i];
+      return turn !== undefined && turn.assessments.length === d.assessments.length && turn.assessments.every((a, k) => {
+        const r = d.assessments[k];
+        return r !== undefined && a.principle === r.principle && a.verdict === r.verdict && (a.weight ?? 1) === r.weight;
+      });
+    });
+    if (!sameVerdicts || transcript.length !== record.decisions.length || debrief.score.earned !== record.score.earned || debrief.principles.length !== record.principles.length) return undefined;
+  } catch {
+    return undefined;
+  }
+  const out = new Map<string, number>();
+  for (const p of record.principles) {
+    const q = debrief.principles.find((r) => r.principleId === p.principleId);
+    if (!q || q.status !== p.status || q.followed !== p.followed || q.violated !== p.violated || q.missed !== p.missed) return undefined;
+    out.set(p.principleId, q.missedBelowBest);
+  }
+  return out;
 }
 
 function round3(n: number): number {

@@ -3,10 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import {
-  analyseBest, CERTIFICATE_CREDIT, certificateData, compileScenario, csvText, derivedUuid, IN_SERVICE_CREDIT, localDate, localTime, parsePlaythrough, playthroughRecord, recordsCsv, selectView, sha256, validateScenario, VERBS, xapiFile, xapiStatements,
+  analyseBest, CERTIFICATE_CREDIT, certificateData, compileScenario, csvText, derivedUuid, IN_SERVICE_CREDIT, localDate, localTime, parsePlaythrough, playthroughRecord, quotedPrinciple, recordsCsv, selectView, sha256, validateScenario, VERBS, xapiFile, xapiStatements,
   type Debrief, type PlaythroughRecord, type Scenario, type XapiStatement,
 } from '../../../src/machines/index.js';
 import { playReplies } from '../../helpers/play.js';
+import { keptOnceMissedOnce } from './fixtures.js';
 
 const dir = fileURLToPath(new URL('../../../scenarios/', import.meta.url));
 const bundled: Scenario[] = readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json').map((f) => {
@@ -479,5 +480,125 @@ describe('a principle\'s objective succeeds only when the debrief counts it a st
     }
     // Some real playthrough keeps a principle at only some of its chances (else this tests nothing).
     expect(partly).toBeGreaterThan(0);
+  });
+});
+
+/** A principle's `scored` statement. */
+const scoredOf = (statements: XapiStatement[], principleId: string) => statements.find((s) => s.verb.id === VERBS.scored && s.object.id.endsWith(`/principles/${principleId}`))!;
+/** A `scenarioOf` that knows this one scenario. */
+const only = (scenario: Scenario) => (id: string) => (id === scenario.id ? scenario : undefined);
+
+// The example with "Curious, not interrogating" followed at "After the visit" by the best reply,
+// and "Don't jump to conclusions" by the weaker after-wait there: at "After the visit" the best
+// reply leaves a chance for "Don't jump to conclusions" beside best practice.
+const beside: Scenario = (() => {
+  const s = structuredClone(keptOnceMissedOnce);
+  for (const node of s.nodes) {
+    if (node.kind !== 'decision') continue;
+    for (const r of node.replies) if (r.id === 'after-wait') r.assessments.push({ principle: 'no-jumping-to-conclusions', verdict: 'follows' } as (typeof r.assessments)[number]);
+  }
+  return s;
+})();
+
+// The debrief counts no chance missed at a decision where the volunteer's reply was best practice
+// (PrincipleResult.missedBelowBest), but a principle's xAPI objective scored every miss: one the
+// debrief called a strength ("You kept to …") was exported as kept to at 1 of 2 chances (scaled 0.5).
+describe('a principle\'s objective scores what the debrief said of it', () => {
+  /**
+   * A principle's share of its chances as the debrief says it: 1 for a strength, k/n for "at only k
+   * of n chances", 0 for a chance missed throughout; undefined where it gives no share (gone against).
+   */
+  function shown(debrief: Debrief, principleId: string): number | undefined {
+    const q = quotedPrinciple(debrief.principles.find((p) => p.principleId === principleId)!.title);
+    if (debrief.strengths.some((s) => s.startsWith(`You kept to ${q} (`))) return 1;
+    for (const s of debrief.growthAreas) {
+      const partly = s.startsWith(`You kept to ${q} at only `) ? /at only (\d+) of (\d+) chances/.exec(s) : null;
+      if (partly) return Number(partly[1]) / Number(partly[2]);
+      if (/^You missed (a chance|\d+ chances) for /.test(s) && s.includes(` for ${q} (`)) return 0;
+    }
+    return undefined;
+  }
+
+  const recordOf = (scenario: Scenario, replies: string[]) => {
+    const debrief = playReplies(scenario, replies) as Debrief;
+    return { debrief, record: parsePlaythrough(JSON.parse(JSON.stringify(playthroughRecord(scenario, debrief, { mode: 'practice', startedAt: '2026-03-02T17:00:00.000Z', randomBytes: counterBytes(9) }, new Date('2026-03-02T17:21:40Z'))))) as PlaythroughRecord };
+  };
+
+  it('a principle missed only beside best practice is a strength, scored 1; one missed below best practice scores its share', () => {
+    // phone-ignore (not best practice: "Curious" missed below it), then after-supervisor (best
+    // practice, which leaves after-wait's "Don't jump to conclusions" beside it).
+    const { debrief, record } = recordOf(beside, ['phone-ignore', 'after-supervisor']);
+    const jumping = record.principles.find((p) => p.principleId === 'no-jumping-to-conclusions')!;
+    expect(jumping).toMatchObject({ status: 'followed', missed: 1, missedBelowBest: 0 });
+    expect(shown(debrief, 'no-jumping-to-conclusions')).toBe(1);
+    expect(shown(debrief, 'curious-not-interrogating')).toBe(0.5);
+    const statements = xapiStatements(record, { learner: LEARNER, scenarioOf: only(beside) });
+    expect(xapiProblems(statements)).toEqual([]);
+    expect(scoredOf(statements, 'no-jumping-to-conclusions').result).toMatchObject({ success: true, score: { raw: 1, scaled: 1, min: -1, max: 1 } });
+    expect(scoredOf(statements, 'curious-not-interrogating').result).toMatchObject({ success: false, score: { raw: 1, scaled: 0.5, min: -2, max: 2 } });
+    // Misses do not change the score: the playthrough's score, CSV row and certificate say the debrief's percentage.
+    const completed = statements.find((s) => s.verb.id === VERBS.completed)!;
+    expect(completed.result?.score?.scaled).toBe(debrief.score.percent / 100);
+    expect(recordsCsv([record]).split('\r\n')[1]!.split(',')[3]).toBe(String(debrief.score.percent));
+    expect(certificateData([record], { year: 2026 }).items[0]!.percent).toBe(debrief.score.percent);
+  });
+
+  it('every real playthrough: each objective scores the share of its chances the debrief says', () => {
+    const mixed = bundled.flatMap((s) => [walk(s, (v) => v.indexOf([...v].sort((a, b) => a - b)[1] ?? v[0]!)), walk(s, () => 0)].map((d) => ({ scenario: s, debrief: d })));
+    const all = [...playthroughs.map(({ scenario, record }) => ({ scenario, record, debrief: record.mode === 'practice' ? best(scenario) : worst(scenario) })), ...mixed.map(({ scenario, debrief }) => ({ scenario, debrief, record: playthroughRecord(scenario, debrief, { mode: 'practice', randomBytes: counterBytes(7) }, new Date('2026-03-02T17:21:40Z')) }))];
+    let besideBest = 0;
+    for (const { scenario, debrief, record } of all) {
+      const statements = xapiStatements(record, { learner: LEARNER, scenarioOf });
+      for (const p of record.principles) {
+        const share = shown(debrief, p.principleId);
+        if (share === undefined) continue;
+        if (p.missed > (p.missedBelowBest ?? 0) && p.status === 'followed') besideBest += 1;
+        expect(scoredOf(statements, p.principleId).result?.score?.scaled, `${scenario.id} ${p.principleId} ${JSON.stringify(p)}`).toBe(Math.round(share * 1000) / 1000);
+      }
+    }
+    // Some real playthrough has a principle followed and missed beside best practice (else this tests nothing).
+    expect(besideBest).toBeGreaterThan(0);
+  });
+});
+
+// Records made before missedBelowBest was kept say a principle was missed, not where.
+describe('a record made before missedBelowBest was kept', () => {
+  const debrief = playReplies(beside, ['phone-ignore', 'after-supervisor']) as Debrief;
+  const current = playthroughRecord(beside, debrief, { mode: 'practice', startedAt: '2026-03-02T17:00:00.000Z', randomBytes: counterBytes(11) }, new Date('2026-03-02T17:21:40Z'));
+  // As such a record was written, and read back from the file.
+  const old = parsePlaythrough(JSON.parse(JSON.stringify({ ...current, principles: current.principles.map(({ missedBelowBest: _, ...p }) => p) }))) as PlaythroughRecord;
+  const strip = (statements: XapiStatement[]) => JSON.parse(JSON.stringify(statements).replace(/,"missedBelowBestRecomputed":true/g, '')) as XapiStatement[];
+
+  it('is read back without it', () => {
+    expect(old.principles.every((p) => !('missedBelowBest' in p))).toBe(true);
+  });
+
+  it('with the scenario at its version: played again, its statements are those of a record that kept it', () => {
+    const statements = xapiStatements(old, { learner: LEARNER, scenarioOf: only(beside) });
+    expect(xapiProblems(statements)).toEqual([]);
+    expect(strip(statements)).toEqual(xapiStatements(current, { learner: LEARNER, scenarioOf: only(beside) }));
+    expect(scoredOf(statements, 'no-jumping-to-conclusions').result).toMatchObject({ success: true, score: { scaled: 1 } });
+    expect(scoredOf(statements, 'curious-not-interrogating').result).toMatchObject({ success: false, score: { scaled: 0.5 } });
+    expect(Object.values(scoredOf(statements, 'curious-not-interrogating').result!.extensions!)[0]).toMatchObject({ missedBelowBest: 1, missedBelowBestRecomputed: true });
+  });
+
+  it('without the scenario of its version (gone, a newer version, changed without one): no success or share it cannot know', () => {
+    const newer = { ...beside, version: beside.version + 1 };
+    const changed = structuredClone(beside);
+    // The same version, but after-wait no longer follows "Don't jump to conclusions": not what was played.
+    for (const node of changed.nodes) if (node.kind === 'decision') for (const r of node.replies) if (r.id === 'after-wait') r.assessments = r.assessments.filter((a) => a.principle !== 'no-jumping-to-conclusions');
+    for (const options of [{}, { scenarioOf: only(newer) }, { scenarioOf: only(changed) }]) {
+      const statements = xapiStatements(old, { learner: LEARNER, ...options });
+      expect(xapiProblems(statements)).toEqual([]);
+      for (const id of ['no-jumping-to-conclusions', 'curious-not-interrogating']) {
+        const result = scoredOf(statements, id).result!;
+        // Followed, and missed once: at best practice or below it, the record does not say.
+        expect(result.success, `${id} ${JSON.stringify(options)}`).toBeUndefined();
+        expect(result.score).toEqual({ raw: 1 });
+        expect(Object.values(result.extensions!)[0]).toEqual({ status: 'followed', followed: old.principles.find((p) => p.principleId === id)!.followed, violated: 0, missed: 1 });
+      }
+      // A principle never missed is known: kept to at every chance.
+      expect(scoredOf(statements, 'consult-supervisor-on-suspicion').result).toMatchObject({ success: true, score: { raw: 1, scaled: 1 } });
+    }
   });
 });
