@@ -4,7 +4,7 @@ import { conductAfter, conductOf, conductStart, CRITICAL_CAP, percentOfBest, typ
 export { CRITICAL_CAP, percentOfBest };
 import { graphMoves, scenarioGraph, type GraphMoves } from './graph.js';
 import { getPrinciple, getSection, guideCitation, type Severity } from './guide.js';
-import { growthWords, strengthWords } from './report/words.js';
+import { growthWords, missedChances, strengthWords } from './report/words.js';
 import { assessmentsValue, indexScenario, replyValue, routesOf, type ScenarioIndex } from './scenario-index.js';
 import type { EndingKind, EndingNode, Next, Reply, Route, Scenario, ScenarioNode } from './schema/scenario.js';
 import type { Turn } from './types.js';
@@ -676,7 +676,7 @@ export function buildDebrief(scenario: Scenario, transcript: readonly Turn[], en
     // chances missed: for one never followed, each decision where it was missed ("You missed 3
     // chances for"); for one followed elsewhere, those missed below best practice ("at only 1 of 4").
     growthAreas: principles.filter((p) => p.status !== 'followed' || p.missedBelowBest > 0).map((p) =>
-      growthWords({ title: p.title, rule: p.rule, status: p.status, critical: p.severity === 'critical', kept: keptTimes(p), missed: p.status === 'followed' ? p.missedBelowBest : p.missed }, guideCitation(p.section))),
+      growthWords({ title: p.title, rule: p.rule, status: p.status, critical: p.severity === 'critical', kept: keptTimes(p), missed: missedChances(p) }, guideCitation(p.section))),
     turns,
     bestPath: best.path,
   };

@@ -32,8 +32,17 @@ describe('debrief words shared by every UI', () => {
   });
 
   it('counts show followed, gone against and missed, zeros left out', () => {
-    expect(countWords({ followed: 2, violated: 1, missed: 0 })).toBe('✓2 ✗1');
-    expect(countWords({ followed: 0, violated: 0, missed: 3 })).toBe('○3');
+    expect(countWords({ status: 'violated', followed: 2, violated: 1, missed: 0, missedBelowBest: 0 })).toBe('✓2 ✗1');
+    expect(countWords({ status: 'missed', followed: 0, violated: 0, missed: 3, missedBelowBest: 1 })).toBe('○3');
+  });
+
+  it('counts of a principle followed elsewhere miss only the chances its words do: none beside best practice', () => {
+    // Missed at 3 decisions, 1 of them below best practice: "at only 2 of 3 chances", so ○1.
+    const p = { status: 'followed' as const, followed: 2, violated: 0, missed: 3, missedBelowBest: 1 };
+    expect(countWords(p)).toBe('✓2 ○1');
+    expect(resultWords(p)).toBe('✓ followed at 2 of 3 chances');
+    // Missed only beside best practice: a strength, and no ○.
+    expect(countWords({ ...p, missedBelowBest: 0 })).toBe('✓2');
   });
 
   it('critical violations are grouped by principle with how many times and at which decisions', () => {

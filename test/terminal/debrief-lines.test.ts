@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { pathRows, rowText, summaryRows, transcriptRows, workOnRows } from '../../src/terminal/debrief-lines.js';
 import { debriefPlain } from '../../src/terminal/debrief-plain.js';
-import { criticalGroups, debriefMarkdown, debriefModel, decisionNumbers, TRANSCRIPT_HEADING, VERDICT_WORDS, type Debrief, type DebriefModel } from '../../src/machines/index.js';
-import { bundled, example, play, keptOnceMissedOnce } from '../machines/core/fixtures.js';
+import { analyseBest, criticalGroups, debriefMarkdown, debriefModel, decisionNumbers, TRANSCRIPT_HEADING, VERDICT_WORDS, type Debrief, type DebriefModel } from '../../src/machines/index.js';
+import { bundled, bundledFiles, example, play, keptOnceMissedOnce } from '../machines/core/fixtures.js';
 import { criticalPath } from '../helpers/play.js';
 
 /** A hand-made model's best-practice path all in full, as when the paths differ from the first decision. */
@@ -301,5 +301,77 @@ describe('a principle kept to at one decision and missed at another', () => {
     expect(text).toContain('✓ followed at 1 of 2 chances Curious, not interrogating (guide: "Red Flags")');
     expect(text).toMatch(/To work on: .*- You kept to "Curious, not interrogating" at only 1 of 2 chances \(guide: "Red Flags"\)\./);
     expect(text).not.toMatch(/Strengths: .*Curious, not interrogating/);
+  });
+});
+
+// The summary's counts "✓1 ○1" say how often a principle was kept to and missed. A chance "missed"
+// beside a best-practice reply is none (PrincipleResult's missedBelowBest): the words said "You kept
+// to …" (or "at only 1 of 2 chances") while the counts still counted it as a miss.
+describe('the summary\'s counts of a principle, beside what the words say of it', () => {
+  /** The chances missed the words count for the principle: "at only 1 of 3 chances" (2), "You missed 3 chances for" (3), "You missed a chance for" (1), or none. */
+  const missedInWords = (m: DebriefModel, title: string): number => {
+    const quoted = `"${title}"`;
+    const growth = m.growthAreas.find((g) => g.includes(quoted));
+    if (growth === undefined) return 0;
+    const only = /at only (\d+) of (\d+) chances/.exec(growth);
+    if (only) return Number(only[2]) - Number(only[1]);
+    const many = /You missed (\d+) chances for/.exec(growth);
+    if (many) return Number(many[1]);
+    return /You missed a chance for/.test(growth) ? 1 : 0;
+  };
+  /** The counts the summary shows after the principle's title ("✓1 ○2"), as one line of text. */
+  const countsShown = (m: DebriefModel, title: string): string => {
+    const text = summaryRows(m, 200).map(rowText).join(' ').replace(/\s+/g, ' ');
+    const at = text.indexOf(`${title} `);
+    expect(at, title).toBeGreaterThanOrEqual(0);
+    return /^((?:[✓✗○]\d+ ?)+)/.exec(text.slice(at + title.length + 1))?.[1]?.trim() ?? '';
+  };
+  const missedShown = (m: DebriefModel, title: string) => Number(/○(\d+)/.exec(countsShown(m, title))?.[1] ?? 0);
+
+  const JUMP = 'Don\'t jump to conclusions from red flags';
+  // JUMP followed by after-wait too, a weaker reply at "After the visit" than after-supervisor.
+  const alsoAtWait = (() => {
+    const s = structuredClone(example);
+    for (const node of s.nodes) {
+      if (node.kind !== 'decision') continue;
+      for (const r of node.replies) if (r.id === 'after-wait') r.assessments.push({ principle: 'no-jumping-to-conclusions', verdict: 'follows' } as (typeof r.assessments)[number]);
+    }
+    return s;
+  })();
+
+  it('a principle kept to, and "missed" only beside the best-practice reply, counts no miss: it is a strength, ✓1', () => {
+    // Kept to at "The new phone" (phone-ignore); at "After the visit" after-supervisor is best
+    // practice, beside after-wait, which follows it too.
+    const m = debriefModel(alsoAtWait, play(alsoAtWait, 'practice', ['phone-ignore', 'after-supervisor']).getSnapshot().output as Debrief);
+    const p = m.principles.find((x) => x.title === JUMP);
+    // The case itself: the core found a miss, beside best practice.
+    expect(p).toMatchObject({ status: 'followed', followed: 1, missed: 1, missedBelowBest: 0 });
+    expect(m.strengths).toContain(`You kept to "${JUMP}" (guide: "Red Flags").`);
+    expect(m.growthAreas.join(' ')).not.toContain(JUMP);
+    expect(countsShown(m, JUMP)).toBe('✓1');
+  });
+
+  it('a principle kept to at one decision and missed below best practice at another counts that miss: "at only 1 of 2 chances", ✓1 ○1', () => {
+    const m = debriefModel(keptOnceMissedOnce, play(keptOnceMissedOnce, 'practice', ['phone-ignore', 'after-supervisor']).getSnapshot().output as Debrief);
+    expect(missedInWords(m, 'Curious, not interrogating')).toBe(1);
+    expect(countsShown(m, 'Curious, not interrogating')).toBe('✓1 ○1');
+  });
+
+  it('in real playthroughs of every bundled scenario, each principle not gone against shows as many misses as its words say', () => {
+    let besideBest = 0;
+    for (const { file } of bundledFiles) {
+      const scenario = bundled(file.replace(/\.json$/, ''));
+      for (const replies of [analyseBest(scenario).path.map((s) => s.replyId), criticalPath(scenario)]) {
+        const debrief = play(scenario, 'practice', replies).getSnapshot().output as Debrief;
+        const m = debriefModel(scenario, debrief);
+        for (const p of m.principles) {
+          if (p.status === 'violated') continue;
+          if (p.status === 'followed' && p.missed > p.missedBelowBest) besideBest += 1;
+          expect(missedShown(m, p.title), `${file}: ${p.title}`).toBe(missedInWords(m, p.title));
+        }
+      }
+    }
+    // Some real playthrough misses a principle it keeps beside best practice (else this tests nothing).
+    expect(besideBest).toBeGreaterThan(0);
   });
 });

@@ -220,9 +220,24 @@ export function outcomeScoreLine(m: { outcome: { label: string }; score: { earne
   return `Outcome: ${m.outcome.label} · ${scoreBar(m.score.percent)} ${scoreWords(m.score)}`;
 }
 
-/** How often a principle was followed, gone against and missed, each with its symbol: "✓2 ✗1" (zeros left out). */
-export function countWords(p: { followed: number; violated: number; missed: number }): string {
-  return [p.followed > 0 ? `✓${p.followed}` : '', p.violated > 0 ? `✗${p.violated}` : '', p.missed > 0 ? `○${p.missed}` : ''].filter(Boolean).join(' ');
+/**
+ * The chances of a principle a debrief counts as missed, as its words say them (growthWords,
+ * resultWords): for one followed at some decision, only those missed where the reply taken was not
+ * best practice (`missedBelowBest`: a miss beside a best-practice reply is none, docs/authoring.md,
+ * "What missed means"); for one never followed, or gone against, every one (`missed`).
+ */
+export function missedChances(p: { status: 'violated' | 'missed' | 'followed'; missed: number; missedBelowBest: number }): number {
+  return p.status === 'followed' ? p.missedBelowBest : p.missed;
+}
+
+/**
+ * How often a principle was followed, gone against and missed, each with its symbol: "✓2 ✗1" (zeros
+ * left out). The misses are missedChances, so that the counts agree with the words: a principle
+ * followed, and "missed" only beside best practice, is "✓1", not "✓1 ○1" beside "You kept to".
+ */
+export function countWords(p: { status: 'violated' | 'missed' | 'followed'; followed: number; violated: number; missed: number; missedBelowBest: number }): string {
+  const missed = missedChances(p);
+  return [p.followed > 0 ? `✓${p.followed}` : '', p.violated > 0 ? `✗${p.violated}` : '', missed > 0 ? `○${missed}` : ''].filter(Boolean).join(' ');
 }
 
 /** The key to the principle table's symbols. */
