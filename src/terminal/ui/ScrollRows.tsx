@@ -57,7 +57,10 @@ function readingOrder(rows: readonly Row[]): { row: number; inked: number }[] {
     }
     let end = i;
     while (end < rows.length && columned(rows[end] as Row)) end++;
-    const columns = Math.max(...rows.slice(i, end).flatMap((row) => row.map((s) => (s.column ?? -1) + 1)));
+    // A loop, not Math.max(...spans): spread over the spans of a run of some 130,000 rows or more,
+    // that threw a RangeError ("Maximum call stack size exceeded") as the place read was kept.
+    let columns = 0;
+    for (let r = i; r < end; r++) for (const s of rows[r] as Row) columns = Math.max(columns, (s.column ?? -1) + 1);
     for (let c = 0; c < columns; c++) for (let r = i; r < end; r++) out.push({ row: r, inked: inked((rows[r] as Row).filter((s) => s.column === c)) });
     i = end;
   }
