@@ -6,7 +6,7 @@ import { checkStateFolder } from '../../src/terminal/node/state-store.js';
 import { runPlain } from '../../src/terminal/plain.js';
 import { loadPlayable } from '../../src/terminal/scenario-source.js';
 import { bundledFile } from './helpers/layout.js';
-import { refused } from './helpers/refusing-fs.js';
+import { listed, refused } from './helpers/refusing-fs.js';
 import { appElement, envWithSave, KEY, newPhone, press, renderAt, tap, tempEnv } from './helpers/ink.js';
 
 // A state folder that takes no write, as a read-only one (root writes anywhere, so a real read-only
@@ -49,6 +49,28 @@ describe('a state folder that cannot be written, beside a save from before', () 
     expect(oneLine(said)).toMatch(/^Progress could not be saved: .+, so this playthrough was not kept\. Your earlier save of this scenario \(at decision 1\) is kept as it was: \S+(?: \S+)? resume opens that one\.$/);
     expect(code).toBe(74);
     expect(readFileSync(save, 'utf8')).toBe(before);
+  });
+
+  // The prompt's words about the earlier save come from the saves folder, which was listed (and
+  // its saves read) again at every redraw while the prompt was open: each resize read the disk.
+  it('the quit prompt reads the saves folder once as it opens, not again when a resize redraws it', async () => {
+    const { env, saves } = await savedThenReadOnly();
+    refused.on = true;
+    const r = await renderAt(appElement({ env }).element, 60, 24);
+    await press(r, '1', '2', KEY.enter, '1');
+    const readsOfSaves = () => listed.filter((folder) => folder === saves).length;
+    const before = readsOfSaves();
+    await press(r, 'q');
+    expect(oneLine(r.lastFrame())).toMatch(/will be lost\. Your earlier save of this scenario \(at decision 1\) is kept as it was/);
+    const opened = readsOfSaves();
+    expect(opened).toBeGreaterThan(before);
+    const frames = r.frames.length;
+    await r.resize(80, 24);
+    await r.resize(60, 30);
+    // Redrawn at each size, with the same words, and the folder not read again.
+    expect(r.frames.length).toBeGreaterThan(frames);
+    expect(oneLine(r.lastFrame())).toMatch(/will be lost\. Your earlier save of this scenario \(at decision 1\) is kept as it was/);
+    expect(readsOfSaves()).toBe(opened);
   });
 
   it('when the earlier save is not the newest (another scenario saved since), the prompt and the last words say opening this scenario again offers it, not resume', async () => {

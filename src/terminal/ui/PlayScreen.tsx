@@ -145,10 +145,17 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
 
   const canUndo = view.canUndo || (view.done && mode === 'practice' && beforeLastReply.current !== undefined);
   /** How the moment is laid out now (see momentLayout): read by the keys too, to scroll a moment too tall for the screen. */
-  // What quitting does where progress cannot be saved (read when asked: a save of this scenario from before is kept).
-  const quitWords = confirmQuit && stateStore(app.env).savingFailure() !== undefined ? unsavedQuitWords(saveKeptOnDisk(playable, app.env), app.env) : undefined;
+  // What quitting does where progress cannot be saved (read when asked: a save of this scenario from
+  // before is kept). The saves folder is read once as the prompt opens (again only if the failure
+  // changes), not on every redraw while it is open: it was listed, and the saves in it read, at each
+  // resize or other redraw of the screen.
+  const savingFailure = stateStore(app.env).savingFailure();
+  const quitWords = useMemo(
+    () => (confirmQuit && savingFailure !== undefined ? unsavedQuitWords(saveKeptOnDisk(playable, app.env), app.env) : undefined),
+    [confirmQuit, savingFailure, playable, app.env],
+  );
   const quitPrompt = <QuitPrompt unsaved={quitWords} columns={columns} />;
-  const layout = () => momentLayout({ view, text: textRows, mode, columns, rows, canUndo, unsaved: stateStore(app.env).savingFailure() !== undefined, typedShown, unavailable, confirmQuit, quitExtra: quitPromptExtra(quitWords, columns) });
+  const layout = () => momentLayout({ view, text: textRows, mode, columns, rows, canUndo, unsaved: savingFailure !== undefined, typedShown, unavailable, confirmQuit, quitExtra: quitPromptExtra(quitWords, columns) });
 
   const choose = (index: number) => {
     const reply = view.replies[index];

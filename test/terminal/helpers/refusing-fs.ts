@@ -22,7 +22,17 @@ export const readOnly = (): Error => Object.assign(new Error('EROFS: read-only f
 /** While `on`, readOnlyFs refuses every rename, as a read-only state folder would (a test turns it on and off). */
 export const refused = { on: false };
 
-/** node:fs taking no write while `refused.on`: for `vi.mock('node:fs', …)` (see unwritable-saves.test). */
-export function readOnlyFs<T extends { renameSync: (from: never, to: never) => void }>(fs: T): T {
-  return refusingRenames(fs, () => (refused.on ? readOnly() : undefined));
+/** Every folder readOnlyFs's readdirSync has listed, in order: a test counts the reads of one (clear it first). */
+export const listed: string[] = [];
+
+/** node:fs taking no write while `refused.on`, and noting each folder listed (`listed`): for `vi.mock('node:fs', …)` (see unwritable-saves.test). */
+export function readOnlyFs<T extends { renameSync: (from: never, to: never) => void; readdirSync: (path: never, ...rest: never[]) => unknown }>(fs: T): T {
+  const refusing = refusingRenames(fs, () => (refused.on ? readOnly() : undefined));
+  return {
+    ...refusing,
+    readdirSync: ((path: Parameters<T['readdirSync']>[0], ...rest: never[]) => {
+      listed.push(String(path));
+      return fs.readdirSync(path, ...rest);
+    }) as T['readdirSync'],
+  };
 }
