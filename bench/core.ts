@@ -4,7 +4,7 @@ import { runInNewContext } from 'node:vm';
 import { compileScenario } from '../src/machines/compile.js';
 import { formatValidation, validateScenario } from '../src/machines/validate/index.js';
 import { generateScenario } from './generate.js';
-import { bracketsLostMidFile, manyStates, syntaxErrorsOnOneLine, unknownFields, unknownReferences } from './hostile.js';
+import { bracketsLostMidFile, invisibleCharacters, manyStates, syntaxErrorsOnOneLine, unknownFields, unknownReferences } from './hostile.js';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -137,6 +137,8 @@ export function runHostileBench(): void {
     // A valid scenario whose best-practice path goes through 16,000 decisions: each step's checks
     // (best-here-not-best-path) once looked its node up in the whole file (2 s more at 20,000 nodes).
     ['long best-practice path (nodes)', 12_000, (n) => JSON.stringify(generateScenario(n), null, 2)],
+    // Texts holding escape sequences and zero-width spaces (invisible-character): each text read once.
+    ['texts with invisible characters', 20_000, invisibleCharacters], ['texts with invisible characters', 100_000, invisibleCharacters],
   ];
   for (const [name, count, make] of shapes) {
     const text = make(count);

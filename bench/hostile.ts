@@ -86,3 +86,20 @@ export function bracketsLostMidFile(count: number, crlf = false): string {
   lines.splice(end - 1, 2);
   return lines.join(crlf ? '\r\n' : '\n');
 }
+
+/**
+ * A valid scenario of `count` scenes whose narrations each hold a terminal's escape sequence and
+ * a zero-width space, and one line that holds `count` zero-width spaces: invisible-character must
+ * look at each text once, list the first few and count the rest.
+ */
+export function invisibleCharacters(count: number): string {
+  const nodes: Record<string, unknown>[] = [];
+  for (let i = 0; i < count; i++) {
+    nodes.push({ id: `scene-${i}`, kind: 'scene', narration: `You wait.\u001b[31m Still\u200b waiting ${i}.`, next: i + 1 < count ? `scene-${i + 1}` : 'end' });
+  }
+  nodes.push({ id: 'end', kind: 'ending', ending: 'mixed', title: 'End', narration: 'It ends.', lines: [{ character: 'maya', text: `Bye${'\u200b.'.repeat(count)}` }] });
+  return JSON.stringify({
+    id: 'hostile-invisible', version: 1, title: 'Hostile', summary: 'Hostile.', contentNote: 'None.', estimatedMinutes: 5,
+    learningGoals: ['non-judgmental'], characters: [{ id: 'maya', name: 'Maya', role: 'youth' }], start: 'scene-0', nodes,
+  }, null, 1);
+}

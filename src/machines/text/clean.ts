@@ -51,6 +51,48 @@ function keepJoiner(c: string, text: string, at: number, rtl: boolean): boolean 
   return JOINING_BEFORE.test(before) && JOINING_AFTER.test(after);
 }
 
+/** A part of a text that cleanText removes, with where it starts (a UTF-16 index) and what it is. */
+export interface RemovedPart {
+  index: number;
+  text: string;
+  /** A terminal escape sequence, a control character, a bidirectional control, or an invisible character. */
+  kind: 'escape' | 'control' | 'bidi' | 'invisible';
+}
+
+/**
+ * Each character (or escape sequence) cleanText removes, by the same patterns, except tabs and
+ * line breaks (\n, \r, U+2028, U+2029), which it shows as white space or a new line. A joiner or
+ * mark it keeps (see JOINERS) is not one; whether it is kept is judged by its neighbours in this
+ * text (cleanText judges them once the rest is removed: they differ only beside removed characters).
+ */
+const REMOVED = new RegExp(`${ESCAPES.source}|[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\ufeff]`, 'g');
+/** Whether a text may hold a part cleanText removes (a quick look before REMOVED's). */
+const MAY_REMOVE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+
+/**
+ * Calls `visit` with each part of `text` cleanText removes, in order (see REMOVED), until it returns
+ * false. Linear in the text: one look for any such character, then one pass of REMOVED.
+ */
+export function forEachRemoved(text: string, visit: (part: RemovedPart) => boolean | void): void {
+  if (!MAY_REMOVE.test(text)) return;
+  let rtl: boolean | undefined;
+  REMOVED.lastIndex = 0;
+  for (let m = REMOVED.exec(text); m !== null; m = REMOVED.exec(text)) {
+    const part = m[0];
+    const index = m.index;
+    const c = part.charCodeAt(0);
+    let kind: RemovedPart['kind'] | undefined;
+    if (part.length > 1) kind = 'escape';
+    else if (c >= 0x200c && c <= 0x200f) {
+      rtl ??= RTL.test(text);
+      if (!keepJoiner(part, text, index, rtl)) kind = c >= 0x200e ? 'bidi' : 'invisible';
+    } else if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) kind = 'bidi';
+    else kind = c >= 0x200b ? 'invisible' : 'control';
+    if (kind !== undefined && visit({ index, text: part, kind }) === false) break;
+  }
+  REMOVED.lastIndex = 0;
+}
+
 /** The text with terminal escapes, control and invisible characters removed; tabs become spaces. */
 export function cleanText(text: string): string {
   const cleaned = text.replace(ESCAPES, '').replace(/\t/g, '  ').replace(/\r\n?/g, '\n').replace(SEPARATORS, '\n').replace(CONTROLS, '');

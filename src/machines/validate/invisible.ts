@@ -1,0 +1,149 @@
+import { cleanLine, forEachRemoved, type RemovedPart } from '../text/clean.js';
+import { quoteAsWritten, quoteValue } from '../text/quote.js';
+import type { JsonPath, UnlocatedProblem } from './problem.js';
+
+/**
+ * invisible-character: a text of the scenario that holds a terminal escape sequence, a control
+ * character, a bidirectional control or an invisible (zero-width) character. Every screen shows
+ * the text without it (text/clean.ts), so it is no danger, but the author meant something else, or
+ * pasted it unknowingly (from a terminal, a web page, a word processor): say where it is and what
+ * it is. What the apps show on purpose is not reported: line breaks (\n, in the texts shown as
+ * paragraphs; in a one-line text line-break-in-line says so), tabs (shown as white space), and the
+ * joiners and marks cleanText keeps (an emoji's joiner, a Persian non-joiner, a mark in
+ * right-to-left text).
+ */
+
+/** At most this many texts are reported one by one; one more warning counts the rest. */
+export const MAX_INVISIBLE_TEXTS = 20;
+
+/** The texts of each kind of object in a scenario: the fields the schema checks as Text. */
+const SCENARIO_TEXTS = ['title', 'summary', 'contentNote', 'authorNotes'] as const;
+const CHARACTER_TEXTS = ['name', 'role', 'description'] as const;
+const NODE_TEXTS = ['title', 'narration', 'prompt', 'facilitatorNote', 'discussionPrompt', 'authorNotes'] as const;
+const REPLY_TEXTS = ['text', 'feedback', 'authorNotes'] as const;
+/** Texts always shown on one line, where line-break-in-line reports a vertical tab, form feed or U+0085 (LINE_BREAK in semantic.ts). */
+const ONE_LINE = new Set(['title', 'name', 'role', 'label']);
+/** Those three: in a one-line text they are line-break-in-line's. */
+const BREAKS = new Set(['\u000b', '\u000c', '\u0085']);
+
+const NAMES: Record<string, string> = {
+  '\u0000': 'a NUL character', '\u0007': 'a bell character', '\u0008': 'a backspace character', '\u000b': 'a vertical tab', '\u000c': 'a form feed',
+  '\u001b': 'an escape character', '\u007f': 'a delete character', '\u0085': 'a next-line character',
+  '\u200b': 'a zero-width space', '\u200c': 'a zero-width non-joiner', '\u200d': 'a zero-width joiner', '\u200e': 'a left-to-right mark', '\u200f': 'a right-to-left mark',
+  '\u202a': 'a left-to-right embedding', '\u202b': 'a right-to-left embedding', '\u202c': 'a pop-directional-formatting character', '\u202d': 'a left-to-right override', '\u202e': 'a right-to-left override',
+  '\u2060': 'a word joiner', '\u2066': 'a left-to-right isolate', '\u2067': 'a right-to-left isolate', '\u2068': 'a first-strong isolate', '\u2069': 'a pop-directional-isolate character',
+  '\ufeff': 'a zero-width no-break space (byte order mark)',
+};
+
+/** "U+200B". */
+function codePoint(c: string): string {
+  return `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** The part in words: "a zero-width space (U+200B)", "a terminal escape sequence "\u001b[31m"". */
+function described(part: RemovedPart): string {
+  if (part.kind === 'escape') return `a terminal escape sequence ${quoteValue(part.text, 24)}`;
+  const name = NAMES[part.text] ?? (part.kind === 'control' ? 'a control character' : part.kind === 'bidi' ? 'a bidirectional control' : 'an invisible operator');
+  return `${name} (${codePoint(part.text)})`;
+}
+
+/** Why it matters, by kind. */
+const WHY: Record<RemovedPart['kind'], string> = {
+  escape: 'a terminal would act on it, changing colours, moving the cursor or setting its title; copied from a terminal, most likely',
+  control: 'no screen can show it',
+  bidi: 'it would change the order in which the text around it reads',
+  invisible: 'it takes no space; pasted from a web page or a word processor, most likely',
+};
+
+/** What `part` is written as in the file: its JSON escape, the way an author can find it. */
+function writtenAs(part: RemovedPart): string {
+  return [...part.text].map((c) => {
+    const code = c.charCodeAt(0);
+    return code >= 0x20 && code < 0x7f ? c : `\\u${code.toString(16).padStart(4, '0')}`;
+  }).join('');
+}
+
+/** Character `index` (a UTF-16 index) counted as a reader counts them, from 1 (an emoji is one). */
+function position(text: string, index: number): number {
+  let n = 1;
+  for (let i = 0; i < index; i++) {
+    const c = text.charCodeAt(i);
+    if (!(c >= 0xd800 && c <= 0xdbff && i + 1 < index)) n++;
+  }
+  return n;
+}
+
+/** Up to 20 characters before `index`, cleaned, quoted: where in the text the part is. */
+function before(text: string, index: number): string {
+  const from = Math.max(0, index - 40);
+  const shown = cleanLine(text.slice(from, index));
+  const tail = shown.length > 20 ? `…${shown.slice(-19)}` : shown;
+  return tail === '' ? 'at the start of the text' : `after ${quoteValue(tail, 24)}`;
+}
+
+/** One text's first reportable part and how many it holds (`all` false: stops at the first, and says 1), or undefined. */
+function scan(text: string, oneLine: boolean, all: boolean): { first: RemovedPart; count: number } | undefined {
+  let first: RemovedPart | undefined;
+  let count = 0;
+  forEachRemoved(text, (part) => {
+    if (oneLine && BREAKS.has(part.text)) return true;
+    first ??= part;
+    count++;
+    return all;
+  });
+  return first && { first, count };
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** The invisible-character warnings of a parsed scenario file (any value: only its texts are read). */
+export function invisibleCharacterProblems(raw: unknown): UnlocatedProblem[] {
+  const out: UnlocatedProblem[] = [];
+  let more = 0;
+  let firstMore: JsonPath | undefined;
+  const check = (value: unknown, path: () => JsonPath, key: string) => {
+    if (typeof value !== 'string') return;
+    // Past the texts listed, it is enough to know that a text holds one.
+    const found = scan(value, ONE_LINE.has(key), out.length < MAX_INVISIBLE_TEXTS);
+    // Blank as shown, it is blank-text's error (only characters that are not shown).
+    if (!found || (value.slice(0, found.first.index).trim() === '' && cleanLine(value) === '')) return;
+    if (out.length >= MAX_INVISIBLE_TEXTS) {
+      more++;
+      firstMore ??= path();
+      return;
+    }
+    const { first, count } = found;
+    const others = count > 1 ? ` It holds ${count - 1} more such character${count > 2 ? 's' : ''} after it.` : '';
+    out.push({
+      severity: 'warning', code: 'invisible-character', path: path(), stringIndex: first.index,
+      message: `This text holds ${described(first)} at character ${position(value, first.index)}, ${before(value, first.index)}: the apps leave it out when they show the text (${WHY[first.kind]}).${others}`,
+      fix: `Remove the ${first.kind === 'escape' ? 'escape sequence' : 'invisible character'}: in the file it is written ${quoteAsWritten(writtenAs(first), 30)}${first.text.charCodeAt(0) < 0x20 ? '' : ', or pasted in as it is, unseen (VS Code outlines such characters)'}.${BREAKS.has(first.text) ? ' For a new line write \\n.' : ''}`,
+    });
+  };
+  const texts = (owner: unknown, keys: readonly string[], base: () => JsonPath) => {
+    if (!isRecord(owner)) return;
+    for (const key of keys) if (Object.hasOwn(owner, key)) check(owner[key], () => [...base(), key], key);
+  };
+  const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+  if (!isRecord(raw)) return out;
+  texts(raw, SCENARIO_TEXTS, () => []);
+  list(raw.characters).forEach((c, i) => texts(c, CHARACTER_TEXTS, () => ['characters', i]));
+  list(raw.variables).forEach((v, i) => texts(v, ['label'], () => ['variables', i]));
+  list(raw.nodes).forEach((node, i) => {
+    if (!isRecord(node)) return;
+    texts(node, NODE_TEXTS, () => ['nodes', i]);
+    list(node.lines).forEach((line, j) => texts(line, ['text'], () => ['nodes', i, 'lines', j]));
+    list(node.replies).forEach((reply, j) => texts(reply, REPLY_TEXTS, () => ['nodes', i, 'replies', j]));
+    list(node.variants).forEach((variant, k) => texts(variant, ['narration'], () => ['nodes', i, 'variants', k]));
+  });
+  if (more > 0 && firstMore) {
+    out.push({
+      severity: 'warning', code: 'invisible-character', path: firstMore,
+      message: `${more} more text${more === 1 ? '' : 's'} from here on ${more === 1 ? 'holds' : 'hold'} escape sequences, control or invisible characters too (the first ${MAX_INVISIBLE_TEXTS} are listed one by one).`,
+      fix: 'Remove them as the warnings above say; validate again to see the rest. Text pasted from a terminal or a web page often brings them: retype it, or paste it as plain text.',
+    });
+  }
+  return out;
+}

@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest';
+import { invisibleCharacters } from '../../bench/hostile.js';
+import { runCli } from '../../src/terminal/cli.js';
+import { formatValidation, MAX_PROBLEMS, validateScenario } from '../../src/machines/validate/index.js';
+import { MAX_INVISIBLE_TEXTS } from '../../src/machines/validate/invisible.js';
+import { formatPath, type Problem } from '../../src/machines/validate/problem.js';
+import { fixturePath, readFixture } from '../helpers/fixtures.js';
+
+// A scenario whose texts held escape sequences, control, bidi or zero-width characters was
+// "valid" with no word: the screens leave them out (text/clean.ts), so the text shown was not the
+// text written, and nothing told the author.
+
+const example = readFixture('good/example.json').toString('utf8');
+
+/** Anything a terminal acts on, or that disguises text (as in validator-hostile.test.ts). */
+// eslint-disable-next-line no-control-regex -- the point is to find control characters
+const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+
+/** A string as JSON text, with the invisible characters JSON.stringify leaves raw written as \\u escapes, as an author sees them. */
+const json = (value: string) => JSON.stringify(value).replace(/[\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
+/** The example with the youth's first line, the first reply's feedback and the trust label holding `inside` (mid-word or mid-sentence). */
+function withText(inside: string): string {
+  const text = example
+    .replace('"Look, finally a phone', `${json(`Look,${inside} finally`).slice(0, -1)} a phone`)
+    .replace('"A light, friendly question', `${json(`A light,${inside} friendly`).slice(0, -1)} question`)
+    .replace('"label": "Jade\'s trust"', `"label": ${json(`Jade's${inside} trust`)}`);
+  expect(text).not.toBe(example);
+  return text;
+}
+
+const invisible = (text: string) => validateScenario(text, 'x.json').problems.filter((p) => p.code === 'invisible-character');
+
+/** The text the problem's line:column points at. */
+function at(text: string, p: Problem | undefined): string {
+  const lines = text.split('\n');
+  return (lines[(p?.line ?? 1) - 1] ?? '').slice((p?.column ?? 1) - 1);
+}
+
+describe('invisible-character: a text holding characters the screens leave out is a warning, at the character', () => {
+  it.each([
+    ['a terminal\'s escape sequence', '\u001b[31m', 'a terminal escape sequence "\\u001b[31m"', '\\u001b[31m'],
+    ['a title-setting escape (OSC)', '\u001b]0;owned\u0007', 'a terminal escape sequence "\\u001b]0;owned\\u0007"', '\\u001b]0;owned\\u0007'],
+    ['a bell', '\u0007', 'a bell character (U+0007)', '\\u0007'],
+    ['a C1 control', '\u0080', 'a control character (U+0080)', '\\u0080'],
+    ['a right-to-left override', '\u202e', 'a right-to-left override (U+202E)', '\\u202e'],
+    ['a bidi isolate', '\u2066', 'a left-to-right isolate (U+2066)', '\\u2066'],
+    ['a zero-width space', '\u200b', 'a zero-width space (U+200B)', '\\u200b'],
+    ['a joiner outside an emoji or a script that joins letters', '\u200d', 'a zero-width joiner (U+200D)', '\\u200d'],
+    ['a word joiner', '\u2060', 'a word joiner (U+2060)', '\\u2060'],
+    ['a byte order mark', '\ufeff', 'a zero-width no-break space (byte order mark) (U+FEFF)', '\\ufeff'],
+  ])('%s', (_name, inside, named, written) => {
+    const text = withText(inside);
+    const result = validateScenario(text, 'x.json');
+    // A warning, not an error: the scenario still plays.
+    expect(result.ok).toBe(true);
+    const problems = result.problems.filter((p) => p.code === 'invisible-character');
+    expect(problems.map((p) => [p.severity, formatPath(p.path)])).toEqual([
+      ['warning', 'variables[0].label'], ['warning', 'nodes[0].lines[0].text'], ['warning', 'nodes[0].replies[0].feedback'],
+    ]);
+    const line = problems[1] as Problem;
+    // Which character, where in the text (its place and the words before it), and where in the file.
+    expect(line.message).toBe(`This text holds ${named} at character 6, after "Look,": the apps leave it out when they show the text (${{
+      escape: 'a terminal would act on it, changing colours, moving the cursor or setting its title; copied from a terminal, most likely',
+      control: 'no screen can show it', bidi: 'it would change the order in which the text around it reads',
+      invisible: 'it takes no space; pasted from a web page or a word processor, most likely',
+    }[inside.length > 1 ? 'escape' : /[\u202a-\u202e\u2066-\u2069]/.test(inside) ? 'bidi' : inside < '\u00a0' ? 'control' : 'invisible']}).`);
+    expect(line.fix).toMatch(/^Remove the (escape sequence|invisible character): in the file it is written "/);
+    expect(line.fix).toContain(`"${written}"`);
+    // A character a JSON file must escape cannot have been pasted in unseen.
+    expect(line.fix.includes('pasted in as it is')).toBe(inside.charCodeAt(0) >= 0x20);
+    expect(at(text, line).startsWith(written)).toBe(true);
+    // Nothing from the file reaches a terminal as it is: the message names the character.
+    for (const p of problems) expect(`${p.message}${p.fix}`).not.toMatch(UNSAFE);
+    expect(formatValidation(result, 'x.json')).not.toMatch(UNSAFE);
+  });
+
+  it('a vertical tab or form feed in a long text: the fix says how to write a new line; in a one-line text line-break-in-line says it alone', () => {
+    const text = withText('\f');
+    const problems = validateScenario(text, 'x.json').problems;
+    expect(problems.map((p) => [p.code, formatPath(p.path)])).toEqual([
+      ['line-break-in-line', 'variables[0].label'],
+      ['invisible-character', 'nodes[0].lines[0].text'],
+      ['invisible-character', 'nodes[0].replies[0].feedback'],
+    ]);
+    expect(problems[1]?.message).toContain('a form feed (U+000C)');
+    expect(problems[1]?.fix).toBe('Remove the invisible character: in the file it is written "\\u000c". For a new line write \\n.');
+  });
+
+  it('one warning per text, at its first such character, with how many more it holds', () => {
+    const text = example.replace('"Look, finally a phone that doesn\'t die every hour."', json('Look,\u200b finally \u001b[1ma phone\u001b[0m that doesn\'t die every hour.'));
+    const problems = invisible(text);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.message).toMatch(/^This text holds a zero-width space \(U\+200B\) at character 6, after "Look,": .* It holds 2 more such characters after it\.$/);
+    expect(at(text, problems[0]).startsWith('\\u200b finally')).toBe(true);
+  });
+
+  it('a character pasted in as it is, not written as \\u…, is pointed at all the same', () => {
+    const text = example.replace('"Look, finally a phone', '"Look,\u200b finally a phone');
+    const [p] = invisible(text);
+    expect(p?.message).toContain('a zero-width space (U+200B) at character 6, after "Look,"');
+    expect(at(text, p).startsWith('\u200b finally')).toBe(true);
+  });
+
+  it('the place counts an emoji as one character, and a long text is shown by its last words', () => {
+    const text = example.replace('"Look, finally a phone that doesn\'t die every hour."', json('Look 👀, finally a phone that doesn\'t die\u2060 every hour.'));
+    expect(invisible(text)[0]?.message).toContain('at character 41, after "…ne that doesn\'t die":');
+    const start = example.replace('"Look, finally a phone', JSON.stringify('\u200bLook, finally').slice(0, -1).concat(' a phone'));
+    expect(invisible(start)[0]?.message).toContain('at character 1, at the start of the text:');
+  });
+
+  it.each([
+    ['a line break in a long text (a new line, as the docs tell authors to write it)', 'Look, finally.\n\nA phone that doesn\'t die every hour.'],
+    ['a tab (shown as white space)', 'Look,\tfinally a phone that doesn\'t die every hour.'],
+    ['a carriage return or a line separator', 'Look, finally.\r\nA phone.\u2028It doesn\'t die.'],
+    ['the joiner inside an emoji', 'Look 👩🏽\u200d🦱, finally a phone.'],
+    ['a non-joiner in a Persian word', 'مریم\u200cها, finally a phone.'],
+    ['a right-to-left mark in Hebrew text', 'שלום\u200f (2), finally a phone.'],
+  ])('not for what the apps show on purpose: %s', (_name, line) => {
+    const text = example.replace('"Look, finally a phone that doesn\'t die every hour."', JSON.stringify(line));
+    expect(text).not.toBe(example);
+    expect(invisible(text)).toEqual([]);
+  });
+
+  it('not for a text made only of such characters: that is blank-text\'s error', () => {
+    const problems = validateScenario(example.replace('"label": "Jade\'s trust"', '"label": "\\u200b\\u001b[31m"'), 'x.json').problems;
+    expect(problems.map((p) => p.code)).toEqual(['blank-text']);
+  });
+
+  it('in every kind of text: titles, names, roles, notes, prompts, a variant\'s narration, author notes', () => {
+    const raw = JSON.parse(example) as Record<string, unknown> & { characters: Record<string, unknown>[]; nodes: Record<string, unknown>[] };
+    const mark = (s: string) => `${s}\u200b.`;
+    raw.title = mark('The new phone');
+    raw.summary = mark('A summary');
+    raw.contentNote = mark('A note');
+    raw.authorNotes = mark('Notes');
+    Object.assign(raw.characters[0]!, { name: mark('Jade'), role: mark('youth'), description: mark('A youth') });
+    const decision = raw.nodes[0] as Record<string, unknown> & { replies: Record<string, unknown>[] };
+    Object.assign(decision, { title: mark('Phone'), prompt: mark('What now?'), facilitatorNote: mark('Note'), discussionPrompt: mark('Why?'), authorNotes: mark('Notes') });
+    Object.assign(decision.replies[0]!, { text: mark('Nice'), authorNotes: mark('Notes') });
+    const ending = raw.nodes.find((n) => n.kind === 'ending')!;
+    Object.assign(ending, { variants: [{ when: { var: 'trust', gte: 90 }, narration: mark('Better') }] });
+    const paths = invisible(JSON.stringify(raw, null, 2)).map((p) => formatPath(p.path));
+    const e = raw.nodes.indexOf(ending);
+    expect(paths.sort()).toEqual([
+      'authorNotes', 'characters[0].description', 'characters[0].name', 'characters[0].role', 'contentNote',
+      'nodes[0].authorNotes', 'nodes[0].discussionPrompt', 'nodes[0].facilitatorNote', 'nodes[0].prompt', 'nodes[0].replies[0].authorNotes',
+      'nodes[0].replies[0].text', 'nodes[0].title', `nodes[${e}].variants[0].narration`, 'summary', 'title',
+    ].sort());
+  });
+
+  it('also in a file with errors, in the nodes that failed the schema', () => {
+    const text = withText('\u200b').replace('"ending": "strong"', '"ending": "great"');
+    const result = validateScenario(text, 'x.json');
+    expect(result.ok).toBe(false);
+    expect(result.problems.filter((p) => p.code === 'invisible-character')).toHaveLength(3);
+  });
+
+  it(`lists the first ${MAX_INVISIBLE_TEXTS} texts, then one warning counts the rest; each text is read once`, () => {
+    const text = invisibleCharacters(5_000);
+    const result = validateScenario(text, 'hostile.json');
+    const problems = result.problems.filter((p) => p.code === 'invisible-character');
+    expect(problems).toHaveLength(MAX_INVISIBLE_TEXTS + 1);
+    expect(result.problems.length).toBeLessThan(MAX_PROBLEMS);
+    const last = problems.at(-1) as Problem;
+    expect(formatPath(last.path)).toBe(`nodes[${MAX_INVISIBLE_TEXTS}].narration`);
+    // 5,000 narrations and the ending's line, the first 20 listed.
+    expect(last.message).toBe(`${5_001 - MAX_INVISIBLE_TEXTS} more texts from here on hold escape sequences, control or invisible characters too (the first ${MAX_INVISIBLE_TEXTS} are listed one by one).`);
+    // The ending's line of 5,000 zero-width spaces: counted (its own warning is past the first 20).
+    expect(formatValidation(result, 'hostile.json')).not.toMatch(UNSAFE);
+  });
+});
+
+describe('casa-practice validate', () => {
+  async function run(...argv: string[]) {
+    let out = '';
+    const code = await runCli(argv, { out: (t) => (out += t), err: () => {} });
+    return { code, out };
+  }
+
+  it('prints the warning, and --json gives it with its place, sanitised; the file is still valid', async () => {
+    const file = fixturePath('bad/invisible-character.json');
+    const human = await run('validate', file);
+    expect(human.code).toBe(0);
+    expect(human.out).toMatch(/invisible-character\.json:23:93 warning \[invisible-character\] nodes\[0\]\.lines\[0\]\.text: This text holds a zero-width space \(U\+200B\) at character 45/);
+    expect(human.out).not.toMatch(UNSAFE);
+    const machine = await run('validate', '--json', file);
+    expect(machine.code).toBe(0);
+    expect(machine.out).not.toMatch(UNSAFE);
+    const report = JSON.parse(machine.out) as { files: { problems: Problem[] }[] };
+    expect(report.files[0]?.problems.map((p) => [p.code, p.severity, p.line, p.column, formatPath(p.path)])).toEqual([
+      ['invisible-character', 'warning', 23, 93, 'nodes[0].lines[0].text'],
+    ]);
+    expect(report.files[0]?.problems[0]?.fix).toBe('Remove the invisible character: in the file it is written "\\u200b", or pasted in as it is, unseen (VS Code outlines such characters).');
+  });
+});
