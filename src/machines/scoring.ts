@@ -1,4 +1,4 @@
-import { effectResult, initialVariables, readsConduct, valueOf, whenHolds, type Variables } from './conditions.js';
+import { applyEffects, effectResult, initialVariables, readsConduct, valueOf, whenHolds, type VariableChange, type Variables } from './conditions.js';
 import { conductAfter, conductOf, conductStart, CRITICAL_CAP, percentOfBest, type Conduct } from './conduct.js';
 
 export { CRITICAL_CAP, percentOfBest };
@@ -575,6 +575,48 @@ export function offeredAtTurns(scenario: Scenario, transcript: readonly Turn[]):
     conduct = conductAfter(conduct, turn.assessments, replies);
     return offered;
   });
+}
+
+/**
+ * What the best-practice path is offered at each of its decisions, by the debrief's rule
+ * (offeredAtTurns, given the path as the transcript a session playing it records): for the
+ * validator, whose warnings about what a perfect playthrough is told must weigh the same replies
+ * its debrief does (a reply greyed out or hidden there is no choice). One test per step of
+ * analyseBest's path; a step the replay cannot follow (never, for a valid scenario) is left out,
+ * with the steps after it.
+ */
+export function offeredOnBestPath(scenario: Scenario): ((reply: Reply) => boolean)[] {
+  const index = indexScenario(scenario);
+  const best = analyseBest(scenario);
+  let variables = initialVariables(scenario.variables);
+  let conduct = conductStart(best.best);
+  let node = index.nodes.get(scenario.start);
+  /** Plays the scenes from `node` to the next decision or ending: their changes, in order (only the values after them are read). */
+  const scenes = (): VariableChange[] => {
+    const changes: VariableChange[] = [];
+    for (let guard = 0; node?.kind === 'scene' && guard <= index.nodes.size; guard++) {
+      const after = applyEffects(node.effects, variables, index.variables);
+      variables = after.variables;
+      for (const c of after.changes) changes.push(c);
+      const r = routeTaken(node.next, variables, conduct);
+      node = r < 0 ? undefined : index.nodes.get((routesOf(node.next)[r] as Route).to);
+    }
+    return changes;
+  };
+  scenes();
+  const transcript: Turn[] = [];
+  for (const step of best.path) {
+    const entry = index.replies.get(step.replyId);
+    if (node?.kind !== 'decision' || entry?.node !== node) break;
+    const reply = entry.reply;
+    const after = applyEffects(reply.effects, variables, index.variables);
+    variables = after.variables;
+    conduct = conductAfter(conduct, reply.assessments, node.replies);
+    const r = routeTaken(reply.next, variables, conduct);
+    node = r < 0 ? undefined : index.nodes.get((routesOf(reply.next)[r] as Route).to);
+    transcript.push({ nodeId: step.nodeId, replyId: reply.id, assessments: reply.assessments, feedback: reply.feedback, changes: after.changes, sceneChanges: scenes() });
+  }
+  return offeredAtTurns(scenario, transcript);
 }
 
 /** The reply with the most points among these (the first in the file on a tie). */

@@ -1367,6 +1367,61 @@ describe('best-here-not-best-path: the best path takes a reply worth less (or no
   });
 });
 
+// The warning compared the path's reply with every reply of its decision, a reply greyed out there
+// on the best path too: the debrief names best practice only among the replies offered at that
+// moment (offeredAtTurns), so a reply the best path is never offered cannot be "told it was not
+// best practice" there. Which replies are offered is the debrief's rule, played along the path.
+describe('best-here-not-best-path compares only the replies offered at that moment on the best path', () => {
+  type File = { nodes: ({ id: string; kind: string; next?: unknown; effects?: unknown; replies?: { id: string; when?: unknown; effects?: unknown; next?: unknown }[] } & Record<string, unknown>)[] };
+  const gated = () => JSON.parse(readFixture('good/best-here-gated.json').toString('utf8')) as File;
+  const reply = (f: File, id: string) => f.nodes.flatMap((n) => n.replies ?? []).find((r) => r.id === id)!;
+  const warnings = (f: File | Buffer) => validateScenario(Buffer.isBuffer(f) ? f : JSON.stringify(f, null, 2), 'x.json').problems;
+
+  it('no warning when the only reply worth more is greyed out there on the best path (good/best-here-gated)', () => {
+    // "phone-ignore" (+3) is offered only while trust is at most 50, after the rushed hello; the
+    // best path greets warmly (trust 60), takes "phone-curious" (+2) and is never offered it.
+    expect(warnings(readFixture('good/best-here-gated.json'))).toEqual([]);
+  });
+
+  it('the warning when that reply is offered there on the best path (bad/best-here-offered)', () => {
+    const problems = warnings(readFixture('bad/best-here-offered.json'));
+    expect(problems.map((p) => [p.code, formatPath(p.path)])).toEqual([['best-here-not-best-path', 'nodes[1].replies[0].assessments']]);
+    expect(problems[0]?.message).toContain('At "phone" the best-practice path takes "phone-curious" (+2), because it leads to more points later, but "phone-ignore" is worth more there (+3)');
+  });
+
+  it('a hidden reply ("hidden": true) is no choice either', () => {
+    const f = gated();
+    Object.assign(reply(f, 'phone-ignore'), { hidden: true });
+    expect(warnings(f)).toEqual([]);
+  });
+
+  it('the values are the best path\'s as a session has them there: after the scenes before the decision too', () => {
+    // The warm hello's +10 moved to a scene it leads to: the best path comes to "phone" with trust
+    // 60 all the same, and "phone-ignore" is still greyed out.
+    const f = gated();
+    const warm = reply(f, 'greeting-warm');
+    delete warm.effects;
+    warm.next = 'sit-down';
+    f.nodes.splice(1, 0, { id: 'sit-down', kind: 'scene', narration: 'You order two hot chocolates. Jade smiles.', effects: [{ var: 'trust', add: 10 }], next: 'phone' });
+    expect(warnings(f)).toEqual([]);
+    // Without the scene's change the best path would be offered it: the warning.
+    (f.nodes[1] as { effects?: unknown }).effects = [{ var: 'trust', add: 0 }];
+    expect(warnings(f).map((p) => p.code)).toEqual(['best-here-not-best-path']);
+  });
+
+  it('a better reply that is offered still counts beside one that is not', () => {
+    const f = gated();
+    const phone = f.nodes.find((n) => n.id === 'phone')!;
+    // A second reply worth more (+3), offered to everyone: it is the one named.
+    const offered = { ...reply(f, 'phone-ignore'), id: 'phone-later', text: 'Leave the phone for now and ask about school.' };
+    delete offered.when;
+    phone.replies!.push(offered);
+    const problems = warnings(f);
+    expect(problems.map((p) => p.code)).toEqual(['best-here-not-best-path']);
+    expect(problems[0]?.message).toContain('but "phone-later" is worth more there (+3)');
+  });
+});
+
 /** The example fixture with one edit (which must change it), and the problems the validator finds in it. */
 function exampleWith(from: string | RegExp, to: string) {
   const good = readFixture('good/example.json').toString('utf8');

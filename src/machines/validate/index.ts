@@ -1,6 +1,6 @@
 import { conditionsOf, type Variables } from '../conditions.js';
 import { describeWhen } from '../graph-model.js';
-import { analyseBest, highestHere, type BlockedAt, type PathStep } from '../scoring.js';
+import { analyseBest, highestHere, offeredOnBestPath, type BlockedAt, type PathStep } from '../scoring.js';
 import { signed } from '../report/words.js';
 import { indexScenario } from '../scenario-index.js';
 import { ScenarioNode, Scenario, Character, Variable, Id, Line, Next, Reply, type Reply as ReplyType, type Scenario as ScenarioType, type When } from '../schema/scenario.js';
@@ -291,10 +291,13 @@ function missedOnBestPath(scenario: ScenarioType, path: readonly PathStep[]): Un
 
 /**
  * A decision on the best-practice path where that path takes a reply other than the one with the
- * most points there (the first in the file on a tie): it leads to more later. The debrief then
- * shows the path's reply as best practice here (bestPracticeAt), so a volunteer who chose the reply
- * worth more (or as much) is told it was not best practice, as is a room at the reveal of a
- * trainer-led session (the same rule). Reported at the path's reply, whose points are to change.
+ * most points there (the first in the file on a tie) among the replies offered at that moment on
+ * the path: it leads to more later. The debrief then shows the path's reply as best practice here
+ * (bestPracticeAt), so a volunteer who chose the reply worth more (or as much) is told it was not
+ * best practice, as is a room at the reveal of a trainer-led session (the same rule). A reply
+ * greyed out or hidden there (its "when" does not hold on the path) is no choice on the path and
+ * is not compared: what is offered is decided by the debrief's rule (offeredOnBestPath, through
+ * offeredAtTurns). Reported at the path's reply, whose points are to change.
  */
 function bestHereNotBestPath(scenario: ScenarioType, path: readonly PathStep[]): UnlocatedProblem[] {
   const out: UnlocatedProblem[] = [];
@@ -302,18 +305,24 @@ function bestHereNotBestPath(scenario: ScenarioType, path: readonly PathStep[]):
   // decisions took 2 s (quadratic; bench "long best-practice path").
   const at = new Map<string, number>();
   scenario.nodes.forEach((n, i) => { if (!at.has(n.id)) at.set(n.id, i); });
-  for (const step of path) {
+  // Worked out only when some decision on the path has a reply worth more than the path's.
+  let offeredAt: ((reply: ReplyType) => boolean)[] | undefined;
+  path.forEach((step, i) => {
     const nodeIndex = at.get(step.nodeId) ?? -1;
     const node = scenario.nodes[nodeIndex];
-    if (node?.kind !== 'decision') continue;
-    const top = highestHere(node.replies);
-    if (!top || top.replyId === step.replyId) continue;
+    if (node?.kind !== 'decision') return;
+    let top = highestHere(node.replies);
+    if (!top || top.replyId === step.replyId) return;
+    offeredAt ??= offeredOnBestPath(scenario);
+    const offered = offeredAt[i];
+    if (offered) top = highestHere(node.replies.filter(offered));
+    if (!top || top.replyId === step.replyId) return;
     const replyIndex = node.replies.findIndex((r) => r.id === step.replyId);
     const tied = top.value === step.value;
     out.push({ severity: 'warning', code: 'best-here-not-best-path', path: ['nodes', nodeIndex, 'replies', replyIndex, 'assessments'],
       message: `At ${quoteValue(step.nodeId)} the best-practice path takes ${quoteValue(step.replyId)} (${signed(step.value)}), because it leads to more points later, but ${quoteValue(top.replyId)} is worth ${tied ? 'as much' : 'more'} there (${signed(top.value)}): a volunteer who chooses ${quoteValue(top.replyId)} is told it was not best practice here, and so is a room at a trainer's reveal.`,
       fix: `Give the reply that is best practice here the most points at this decision: if it is ${quoteValue(step.replyId)}, raise its weights (or lower those of ${quoteValue(top.replyId)}) until it is worth more; if it is ${quoteValue(top.replyId)}, the best path prefers ${quoteValue(step.replyId)} only for the points after it, so check the replies that follow ${quoteValue(step.replyId)}.` });
-  }
+  });
   return out;
 }
 
