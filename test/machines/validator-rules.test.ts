@@ -1422,6 +1422,31 @@ describe('best-here-not-best-path compares only the replies offered at that mome
   });
 });
 
+// The same for the chances the best path misses: the debrief counts a miss only beside a reply
+// offered at that moment, so a principle followed only by a reply greyed out on the best path is
+// no "You missed a chance for" in a perfect playthrough's debrief.
+describe('missed-on-best-path and goal-missed-on-best-path weigh only the replies offered at that moment on the best path', () => {
+  type File = { learningGoals: string[]; nodes: { replies?: { id: string; when?: unknown; assessments: unknown[] }[] }[] };
+  const withIgnoreFollowing = (fixture: string, principle: string, goal = false) => {
+    const f = JSON.parse(readFixture(fixture).toString('utf8')) as File;
+    const ignore = f.nodes.flatMap((n) => n.replies ?? []).find((r) => r.id === 'phone-ignore')!;
+    // Saying nothing asks nothing directly: a principle no reply on the best path touches.
+    ignore.assessments = [{ principle, verdict: 'follows', weight: 3 }];
+    if (goal) f.learningGoals.push(principle);
+    return validateScenario(JSON.stringify(f, null, 2), 'x.json').problems.map((p) => p.code);
+  };
+
+  it('greyed out there on the best path: no warning', () => {
+    expect(withIgnoreFollowing('good/best-here-gated.json', 'no-direct-csec-questions')).toEqual([]);
+    expect(withIgnoreFollowing('good/best-here-gated.json', 'no-direct-csec-questions', true)).toEqual([]);
+  });
+
+  it('offered there on the best path: the warnings', () => {
+    expect(withIgnoreFollowing('bad/best-here-offered.json', 'no-direct-csec-questions')).toEqual(['missed-on-best-path', 'best-here-not-best-path']);
+    expect(withIgnoreFollowing('bad/best-here-offered.json', 'no-direct-csec-questions', true)).toEqual(['goal-missed-on-best-path', 'best-here-not-best-path']);
+  });
+});
+
 /** The example fixture with one edit (which must change it), and the problems the validator finds in it. */
 function exampleWith(from: string | RegExp, to: string) {
   const good = readFixture('good/example.json').toString('utf8');

@@ -250,7 +250,8 @@ function idProblems(id: unknown, options: ValidateOptions): UnlocatedProblem[] {
 /**
  * A principle the best-practice path never follows or violates, although another reply at one of
  * its decisions follows it: even a perfect playthrough then ends with "You missed a chance for"
- * that principle in the debrief (see buildDebrief's "missed"). A learning goal is reported where
+ * that principle in the debrief (see buildDebrief's "missed"; a reply not offered there on the
+ * best path, greyed out or hidden, is no chance). A learning goal is reported where
  * it is listed (goal-missed-on-best-path); any other principle at the best reply's assessments at
  * the first decision where it was on offer (missed-on-best-path), since that is where to add it.
  */
@@ -259,10 +260,14 @@ function missedOnBestPath(scenario: ScenarioType, path: readonly PathStep[]): Un
   const nodes = indexScenario(scenario).nodes;
   const touched = new Set<string>();
   const offered = new Map<string, { nodeId: string; replyId: string; bestReplyId: string }>();
-  for (const step of path) {
+  // A reply greyed out or hidden there on the path is no chance missed (buildDebrief's "missed"
+  // weighs only the replies offered): worked out only if some reply on the path has a "when".
+  let offeredAt: ((reply: ReplyType) => boolean)[] | undefined;
+  for (const [i, step] of path.entries()) {
     const node = nodes.get(step.nodeId);
     if (node?.kind !== 'decision') continue;
     for (const reply of node.replies) {
+      if (reply.when !== undefined && reply.id !== step.replyId && (offeredAt ??= offeredOnBestPath(scenario))[i]?.(reply) === false) continue;
       for (const a of reply.assessments) {
         if (reply.id === step.replyId) touched.add(a.principle);
         else if (a.verdict === 'follows' && !offered.has(a.principle)) offered.set(a.principle, { nodeId: step.nodeId, replyId: reply.id, bestReplyId: step.replyId });
