@@ -43,7 +43,7 @@ type MachineState = ReturnType<typeof initialTransition<ReturnType<typeof compil
  * leaves ("continue" past a scene, "reply" at a decision) and once at the end with the state the
  * save stands at ("here"). False when the save's path cannot be replayed (an edited scenario).
  */
-function replay(scenario: Scenario, snapshot: PersistedScenarioSnapshot, step: (state: MachineState, event: 'continue' | 'reply' | 'here') => void): boolean {
+export function replay(scenario: Scenario, snapshot: PersistedScenarioSnapshot, step: (state: MachineState, event: 'continue' | 'reply' | 'here') => void): boolean {
   const machine = compileScenario(scenario);
   const persisted = snapshot as unknown as { value: unknown; context: SessionContext };
   const context = persisted.context;

@@ -1,0 +1,160 @@
+import { indexScenario } from './scenario-index.js';
+import type { Scenario, ScenarioNode } from './schema/scenario.js';
+import { selectView } from './selectors.js';
+import type { PersistedScenarioSnapshot } from './session.js';
+import { replay } from './recap.js';
+import { cleanLine } from './text/clean.js';
+import type { SessionContext } from './types.js';
+
+/**
+ * "Who's who" for a volunteer playing: the people of the story met so far, as a volunteer in real
+ * life knows their case team. The cast list of a scenario is never shown whole: a character who
+ * only appears later (someone tied to the trafficker reaching out) would be given away.
+ */
+
+/** A character met so far, in clean one-line text. */
+export interface Person {
+  id: string;
+  name: string;
+  /** Who they are in the story ("dependency attorney at the Children's Law Center"); may be empty. */
+  role: string;
+  /** The scenario's sentence introducing them; empty when it has none. */
+  description: string;
+}
+
+/** Titles before a surname ("Mr. Osei"): not a name on their own. */
+const TITLES = new Set(['Mr.', 'Mr', 'Ms.', 'Ms', 'Mrs.', 'Mrs', 'Miss', 'Mx.', 'Mx', 'Dr.', 'Dr']);
+
+/**
+ * The words a character is named by in text: the whole name, and for a proper name (every word
+ * capitalised: "Hannah Petrov", "Ms. Ibarra", "Tita Marivic") each of its words but a title, so
+ * "Ibarra" and "Hannah" count too. A descriptive name ("An account you don't know", "Man by a black
+ * car") counts only whole: its words are ordinary words. A word two characters' names share names
+ * neither.
+ */
+function nameKeys(scenario: Scenario): Map<string, string[]> {
+  const words = new Map<string, string[]>();
+  const shared = new Map<string, number>();
+  for (const c of scenario.characters) {
+    const name = cleanLine(c.name).normalize('NFC');
+    const parts = name.split(' ').filter((w) => w !== '');
+    const proper = parts.length > 1 && parts.every((w) => /^\p{Lu}/u.test(w));
+    const own = proper ? parts.filter((w) => !TITLES.has(w)).map((w) => w.replace(/[.,]$/u, '')).filter((w) => w.length > 1) : [];
+    words.set(c.id, [...new Set(own)]);
+    for (const w of new Set(own)) shared.set(w, (shared.get(w) ?? 0) + 1);
+  }
+  const out = new Map<string, string[]>();
+  for (const c of scenario.characters) {
+    const name = cleanLine(c.name).normalize('NFC');
+    out.set(c.id, [...new Set([name, ...(words.get(c.id) ?? []).filter((w) => shared.get(w) === 1)])].filter((k) => k !== ''));
+  }
+  return out;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A capitalised word just before `at` that does not start its sentence ("Monterey" in "in Monterey Park"). */
+function namedBefore(text: string, at: number): boolean {
+  if (text[at - 1] !== ' ') return false;
+  const words = text.slice(0, at - 1).split(' ');
+  const word = words[words.length - 1] ?? '';
+  if (!/^\p{Lu}/u.test(word) || TITLES.has(word)) return false;
+  const earlier = words[words.length - 2];
+  return earlier !== undefined && !/[.!?:;“"(]$/u.test(earlier);
+}
+
+/**
+ * Where in `text` a name first appears as whole words (case as written), or -1. A single word of a
+ * name ("Park" of "Ms. Park") does not count inside another name: next to a capitalised word
+ * ("Monterey Park", "Park Street"; a word that starts its sentence aside: "Call Monica").
+ */
+function firstIndex(text: string, keys: readonly string[], whole: string): number {
+  let best = -1;
+  for (const key of keys) {
+    const re = new RegExp(`(?<![\\p{L}\\p{M}\\p{N}])${escape(key)}(?![\\p{L}\\p{M}\\p{N}])`, 'gu');
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const end = m.index + key.length;
+      if (key !== whole && (namedBefore(text, m.index) || /^ \p{Lu}/u.test(text.slice(end)))) continue;
+      if (best < 0 || m.index < best) best = m.index;
+      break;
+    }
+  }
+  return best;
+}
+
+/** One piece of what the volunteer was shown: text, or a character speaking. */
+type Shown = { text: string } | { speaker: string };
+
+/** A node's shown parts in screen order, up to its prompt (its replies are added by the caller). */
+function nodeParts(node: ScenarioNode, narration: string | undefined): Shown[] {
+  const parts: Shown[] = [];
+  if (node.title) parts.push({ text: node.title });
+  if (narration) parts.push({ text: narration });
+  for (const l of node.lines ?? []) parts.push({ speaker: l.character }, { text: l.text });
+  if (node.kind === 'decision' && node.prompt) parts.push({ text: node.prompt });
+  return parts;
+}
+
+/**
+ * The characters met so far in a playthrough, in order of first appearance: everyone who has
+ * spoken, or whose name is in text already shown (titles, narration, lines, the replies offered,
+ * and in practice mode the feedback on each reply chosen), over the path taken to where the
+ * session stands and the moment it stands at, the current decision's replies included. No one
+ * who appears only later is listed. A session whose path cannot be replayed (an edited scenario)
+ * gets the people of the current moment alone.
+ */
+export function peopleMet(scenario: Scenario, snapshot: PersistedScenarioSnapshot): Person[] {
+  const index = indexScenario(scenario);
+  const context = (snapshot as unknown as { context: SessionContext }).context;
+  const shown: Shown[] = [];
+  let turn = 0;
+  const replayed = replay(scenario, snapshot, (state, event) => {
+    const node = index.nodes.get(String(state.value));
+    if (!node) return;
+    if (event === 'here') {
+      // The moment as the screen shows it now: the ending's narration as worked out, the replies offered.
+      const view = selectView(scenario, state);
+      shown.push(...nodeParts(node, view.narration), ...view.replies.map((r) => ({ text: r.text })));
+      return;
+    }
+    shown.push(...nodeParts(node, node.kind === 'ending' ? undefined : node.narration));
+    if (event !== 'reply' || node.kind !== 'decision') return;
+    // The replies offered then: a hidden reply only where its condition held.
+    for (const r of node.replies) if (r.hidden !== true || r.when === undefined || state.can({ type: 'reply.choose', replyId: r.id })) shown.push({ text: r.text });
+    const chosen = context.transcript[turn++];
+    const reply = chosen ? index.replies.get(chosen.replyId)?.reply : undefined;
+    if (reply && context.mode === 'practice') shown.push({ text: reply.feedback });
+  });
+  if (!replayed) {
+    shown.length = 0;
+    const node = index.nodes.get(String((snapshot as unknown as { value: unknown }).value));
+    if (node) shown.push(...nodeParts(node, node.kind === 'ending' ? undefined : node.narration), ...(node.kind === 'decision' ? node.replies.filter((r) => r.hidden !== true).map((r) => ({ text: r.text })) : []));
+  }
+  return peopleIn(scenario, shown);
+}
+
+/** The characters in these shown parts, in order of first appearance. */
+function peopleIn(scenario: Scenario, shown: readonly Shown[]): Person[] {
+  const keys = nameKeys(scenario);
+  const met: string[] = [];
+  const meet = (id: string) => {
+    if (!met.includes(id)) met.push(id);
+  };
+  for (const part of shown) {
+    if ('speaker' in part) {
+      meet(part.speaker);
+      continue;
+    }
+    const text = cleanLine(part.text).normalize('NFC');
+    const found = scenario.characters
+      .map((c) => ({ id: c.id, at: met.includes(c.id) ? -1 : firstIndex(text, keys.get(c.id) ?? [], cleanLine(c.name).normalize('NFC')) }))
+      .filter((f) => f.at >= 0)
+      .sort((a, b) => a.at - b.at);
+    for (const f of found) meet(f.id);
+  }
+  const characters = new Map(scenario.characters.map((c) => [c.id, c]));
+  return met.flatMap((id): Person[] => {
+    const c = characters.get(id);
+    return c ? [{ id: c.id, name: cleanLine(c.name), role: cleanLine(c.role), description: cleanLine(c.description ?? '') }] : [];
+  });
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { peopleMet, selectView, startSession, type PersistedScenarioSnapshot, type Scenario } from '../../src/machines/index.js';
+import { bundledScenario } from '../helpers/bundled.js';
+
+// "Who's who" for a volunteer playing: the people met so far (spoken, or named in text shown), in
+// order of first appearance, never anyone who only appears later in the story.
+
+const ESC = '\u001b';
+
+/** A small story: Maya speaks first; her CSW is named only in a reply; Quan only in a later scene. */
+const story = (): Scenario => ({
+  id: 'people-test',
+  version: 1,
+  title: 'People',
+  summary: 'A test.',
+  contentNote: 'None.',
+  estimatedMinutes: 5,
+  learningGoals: ['youth-centered'],
+  characters: [
+    { id: 'quan', name: 'Quan', role: 'a man who knows Maya', description: 'Someone tied to the man who exploited Maya.' },
+    { id: 'reyes', name: `${ESC}[31mMs. Reyes${ESC}[0m`, role: `CSW at${ESC}]0;pwned\u0007 DCFS`, description: 'Maya\u202e’s CSW\nfor two years.' },
+    { id: 'dana', name: 'Dana Cole', role: 'Advocate Supervisor', description: 'Your Advocate Supervisor.' },
+    { id: 'maya', name: 'Maya', role: 'youth', description: 'Maya, 16.' },
+    { id: 'park', name: 'Ms. Park', role: 'attorney', description: 'Maya’s attorney.' },
+  ],
+  start: 's0',
+  nodes: [
+    { id: 's0', kind: 'scene', narration: 'A visit in Monterey Park.', lines: [{ character: 'maya', text: 'Hi.' }], next: 'd1' },
+    {
+      id: 'd1', kind: 'decision', prompt: 'What do you say?',
+      lines: [{ character: 'maya', text: 'Do I have to?' }],
+      replies: [
+        { id: 'd1-a', text: 'Ms. Reyes can answer that, and Dana too.', assessments: [{ principle: 'youth-centered', verdict: 'follows' }], feedback: 'Good.', next: 's2' },
+        { id: 'd1-b', text: 'Yes.', assessments: [{ principle: 'youth-centered', verdict: 'violates' }], feedback: 'No.', next: 's2' },
+      ],
+    },
+    { id: 's2', kind: 'scene', narration: 'Two weeks later a message arrives.', lines: [{ character: 'quan', text: 'tell her to come home' }], next: 'end' },
+    { id: 'end', kind: 'ending', ending: 'neutral', title: 'The end', narration: 'It ends.' },
+  ],
+}) as unknown as Scenario;
+
+const met = (scenario: Scenario, actor: ReturnType<typeof startSession>) => peopleMet(scenario, actor.getPersistedSnapshot() as PersistedScenarioSnapshot);
+
+describe('peopleMet', () => {
+  it('lists no one named only later, adds people named in the current replies, in order of first appearance, in clean text', () => {
+    const scenario = story();
+    const actor = startSession(scenario, 'practice');
+    // The first scene: Maya speaks; "Park" inside "Monterey Park" is a place, not Ms. Park.
+    expect(met(scenario, actor).map((p) => p.id)).toEqual(['maya']);
+    actor.send({ type: 'scene.continue' });
+    // The decision: its replies name Ms. Reyes, then Dana; Quan (the later scene's surprise) is not listed.
+    const people = met(scenario, actor);
+    expect(people.map((p) => p.id)).toEqual(['maya', 'reyes', 'dana']);
+    expect(people[1]).toEqual({ id: 'reyes', name: 'Ms. Reyes', role: 'CSW at DCFS', description: 'Maya’s CSW for two years.' });
+    // eslint-disable-next-line no-control-regex -- looking for what cleaning removes
+    for (const p of people) expect(Object.values(p).join(' ')).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202e]/u);
+    actor.send({ type: 'reply.choose', replyId: 'd1-b' });
+    // Past the decision (the reply chosen did not name them): still met, and now Quan has spoken.
+    expect(met(scenario, actor).map((p) => p.id)).toEqual(['maya', 'reyes', 'dana', 'quan']);
+  });
+
+  it('a session whose path cannot be replayed gets the people of its current moment, rather than failing', () => {
+    const scenario = story();
+    const actor = startSession(scenario, 'practice');
+    const snapshot = actor.getPersistedSnapshot() as PersistedScenarioSnapshot & { context: { transcript: unknown[] } };
+    const broken = { ...snapshot, value: 'd1', context: { ...snapshot.context, transcript: [{ nodeId: 'nowhere', replyId: 'nothing' }] } };
+    expect(peopleMet(scenario, broken as unknown as PersistedScenarioSnapshot).map((p) => p.id)).toEqual(['maya', 'reyes', 'dana']);
+  });
+
+  it('testifying, decision 1: Mr. Osei, named in a reply, is listed as Selene\'s dependency attorney; the message request and Hannah are not yet', () => {
+    const scenario = bundledScenario('testifying');
+    const actor = startSession(scenario, 'assessment', undefined, 3);
+    while (selectView(scenario, actor.getSnapshot()).kind === 'scene') actor.send({ type: 'scene.continue' });
+    expect(selectView(scenario, actor.getSnapshot()).nodeId).toBe('d1-have-to');
+    const people = met(scenario, actor);
+    expect(people.map((p) => p.id)).toEqual(['selene', 'ibarra', 'osei']);
+    expect(people[2]).toMatchObject({ name: 'Mr. Osei', role: 'dependency attorney at the Children\'s Law Center' });
+  });
+});
