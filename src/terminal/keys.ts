@@ -42,6 +42,7 @@ export type Action =
   | { type: 'debrief' }
   | { type: 'restart' }
   | { type: 'note' }
+  | { type: 'who' }
   | { type: 'next-tab' }
   | { type: 'previous-tab' }
   | { type: 'plus' }
@@ -84,6 +85,7 @@ export function actionOf(input: string, key: KeyLike): Action | undefined {
     case 'R': return { type: 'resume' };
     case 's': return { type: 'restart' };
     case 'f': return { type: 'note' };
+    case 'w': return { type: 'who' };
     case '+': case '=': return { type: 'plus' };
     case '-': return { type: 'minus' };
     default: return undefined;
@@ -176,6 +178,16 @@ export function playHints({ kind, replies = 0, canUndo }: PlayKeys): Hint[] {
   // q does not quit here: it opens the debrief too, so that it is never skipped by accident.
   if (kind === 'last-feedback') return [['Enter or q', 'see the debrief'], ...undo];
   return [['Enter', 'continue'], ...undo, ['q', 'save & quit']];
+}
+
+/**
+ * A help line with `extra` before its last hint (q), where that takes no more rows (`rowsOf`) than
+ * the line without it: a key that is always there but seldom needed (w, who's who) is named only
+ * where there is room, so the moment keeps its rows on a narrow terminal.
+ */
+export function withOptionalHint(set: readonly Hint[], extra: Hint, rowsOf: (set: readonly Hint[]) => number): Hint[] {
+  const added = [...set.slice(0, -1), extra, ...set.slice(-1)];
+  return rowsOf(added) <= rowsOf(set) ? added : [...set];
 }
 
 /** The picker's help line: numbers for the scenarios listed (every one: see typeNumber), R only with a save to resume. */

@@ -22,11 +22,12 @@ describe('help lines list only keys that do something', () => {
   it('decision 1 has no undo; replies are numbered 1–3; decision 2 and the feedback offer undo', async () => {
     const r = await renderApp(appElement({ env: tempEnv() }).element);
     await press(r, '1', KEY.enter);
-    expect(hintRow(r.lastFrame())).toBe('1–3 or ↑↓ Enter: reply · q: save & quit');
+    // w (who's who) is named where the help line has room for it.
+    expect(hintRow(r.lastFrame())).toBe('1–3 or ↑↓ Enter: reply · w: who\'s who · q: save & quit');
     await press(r, '1');
     expect(hintRow(r.lastFrame())).toBe('Enter: continue · u: undo · q: save & quit');
     await press(r, KEY.enter, KEY.enter);
-    expect(hintRow(r.lastFrame())).toMatch(/^1–\d or ↑↓ Enter: reply · u: undo · q: save & quit$/);
+    expect(hintRow(r.lastFrame())).toMatch(/^1–\d or ↑↓ Enter: reply · u: undo · w: who's who · q: save & quit$/);
   });
 
   it('in assessment mode there is no undo in the help line and no trust meter at all', async () => {

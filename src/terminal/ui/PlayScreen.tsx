@@ -1,8 +1,8 @@
 import { useSelector } from '@xstate/react';
 import { Box } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { changeWords, FELL_BEHIND_FINISH, finishPlaythrough, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeOpening, selectView, startSession, unavailableWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, type Recap, type PersistedScenarioSnapshot, type PlayableScenario, type RunOrigin, type SaveHold, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
-import { hintLine, hintRows, NO_UNDO_WORDS, playHints, typedNumberHints, typeNumber, type Action, type Hint } from '../keys.js';
+import { changeWords, FELL_BEHIND_FINISH, finishPlaythrough, peopleMet, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeOpening, selectView, startSession, unavailableWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, type Recap, type PersistedScenarioSnapshot, type PlayableScenario, type RunOrigin, type SaveHold, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
+import { hintLine, hintRows, NO_UNDO_WORDS, playHints, typedNumberHints, typeNumber, withOptionalHint, type Action, type Hint } from '../keys.js';
 import { noteFinish } from '../node/state-store.js';
 import { recordedLine, saveKeptOnDisk, saveProgress, stateStore } from '../saves.js';
 import { inkRows, wrapText } from '../wrap.js';
@@ -22,6 +22,7 @@ import { useTheme } from './ThemeContext.js';
 import { useArrivedAfter, useKeys } from './useKeys.js';
 import { useScreenSize } from './useScreenSize.js';
 import { Paragraph } from './Paragraph.js';
+import { WHO_HINT, whoHeight, whoRows, WhoScreen } from './WhoScreen.js';
 
 /** Props of PlayScreen. */
 export interface PlayScreenProps {
@@ -70,6 +71,12 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   const [typedShown, setTypedShown] = useState<number | undefined>(undefined);
   const [showFeedback, setShowFeedback] = useState(false);
   const [confirmQuit, setConfirmQuit] = useState(false);
+  // "Who's who" (w) open over the scene or decision: the people met so far. Closing it leaves the
+  // moment as it was (the reply highlighted, the place in a long moment), kept here meanwhile.
+  const [whoOpen, setWhoOpen] = useState(false);
+  const people = useMemo(() => (whoOpen ? peopleMet(playable.scenario, actor.getPersistedSnapshot()) : []), [whoOpen, playable.scenario, actor]);
+  const peopleRows = useMemo(() => whoRows(people, columns), [people, columns]);
+  const [whoOffset, setWhoOffset] = useKeptOffset(peopleRows, whoOpen);
   const theme = useTheme();
   // A resumed session first shows the scenes (and the reply) that set up where it stopped: before a
   // decision, which must not open bare, and (practice) before a scene a reply led to, whose feedback
@@ -193,6 +200,15 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
       }
       return;
     }
+    if (whoOpen) {
+      // Esc, w or Enter go back to the moment as it was; q goes back and asks to quit.
+      if (a.type === 'back' || a.type === 'who' || a.type === 'enter' || a.type === 'quit') setWhoOpen(false);
+      if (a.type === 'quit') setConfirmQuit(true);
+      const { height } = whoHeight(people, columns, rows);
+      const step = { up: -1, down: 1, 'page-up': -pageSize(height), 'page-down': pageSize(height), top: -peopleRows.length, bottom: peopleRows.length }[a.type as string];
+      if (step !== undefined) setWhoOffset((o) => scrolledOffset(o, step, peopleRows.length, height));
+      return;
+    }
     // On the last reply's feedback, q goes on to the debrief: it is never skipped by accident.
     if (a.type === 'quit') return view.done ? setShowFeedback(false) : setConfirmQuit(true);
     if (recap) {
@@ -217,6 +233,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
       if (a.type === 'enter') setShowFeedback(false);
       return;
     }
+    if (a.type === 'who' && (view.kind === 'scene' || view.kind === 'decision')) return setWhoOpen(true);
     // A moment too tall for the screen: its words scroll (↑↓ too on a scene; at a decision they choose a reply).
     const { scroll } = layout();
     if (scroll) {
@@ -268,6 +285,10 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   const failureRows = recap && failure ? 1 + inkRows(failure, columns) : 0;
   // (The status with its meters, as on every screen of the playthrough: where the trust stands is part of where it stopped.)
   const recapHeight = Math.max(4, rows - 1 - 1 - inkRows(statusText(view, mode, title, false, columns), columns) - meterRows(view.meters, columns) - failureRows - 1 - (confirmQuit ? 1 + quitPromptExtra(quitWords, columns) : 1 + inkRows(hintLine(recapHints), columns)));
+  if (whoOpen) {
+    const { height, scrolls } = whoHeight(people, columns, rows);
+    return <WhoScreen rows={peopleRows} height={height} scrolls={scrolls} offset={whoOffset} width={columns} />;
+  }
   if (recap) {
     return (
       <Box flexDirection="column">
@@ -364,7 +385,9 @@ interface MomentState {
 function momentLayout({ view, text, mode, columns, rows, canUndo, unsaved, typedShown, unavailable, confirmQuit, quitExtra }: MomentState) {
   const played = quitOnly(playHints(view.kind === 'decision' ? { kind: 'decision', replies: view.replies.length, canUndo: canUndo && mode === 'practice' } : { kind: 'scene', canUndo: canUndo && mode === 'practice' }), unsaved);
   // While a reply number is half typed (ten or more replies), its hints come first in place of the numbers'.
-  let hints: Hint[] = typedShown !== undefined && view.kind === 'decision' ? [...typedNumberHints(typedShown, view.replies.length, 'reply'), ['↑↓', 'move'] as const, ...played.slice(1)] : played;
+  const base: Hint[] = typedShown !== undefined && view.kind === 'decision' ? [...typedNumberHints(typedShown, view.replies.length, 'reply'), ['↑↓', 'move'] as const, ...played.slice(1)] : played;
+  // w (who's who) only where the help line has room for it on the rows it takes anyway (see withOptionalHint).
+  let hints = withOptionalHint(base, WHO_HINT, (set) => inkRows(hintLine(set), columns));
   // On a scene the only way on is a key: a notice there keeps the hints under it.
   const hintsToo = unavailable !== undefined && view.kind === 'scene';
   const footerOf = (set: Hint[]) => (unavailable === undefined ? hintLine(set) : hintsToo ? `${unavailable}\n${hintLine(set)}` : unavailable);
@@ -375,7 +398,7 @@ function momentLayout({ view, text, mode, columns, rows, canUndo, unsaved, typed
   const gaps = { prompt: spare >= 1, hints: spare >= 2, status: spare >= 3, speech: spare >= 3 + view.lines.length };
   if (spare >= 0 || confirmQuit) return { hints, hintsToo, compact, gaps, spare, scroll: undefined };
   // The scroll keys before q (↑↓ choose a reply at a decision, so only PgUp PgDn scroll there).
-  hints = [...hints.slice(0, -1), [view.kind === 'decision' ? 'PgUp PgDn' : '↑↓ PgUp PgDn', 'scroll'], ...hints.slice(-1)];
+  hints = withOptionalHint([...base.slice(0, -1), [view.kind === 'decision' ? 'PgUp PgDn' : '↑↓ PgUp PgDn', 'scroll'], ...base.slice(-1)], WHO_HINT, (set) => hintRows(set, columns).length);
   const footerRows = (unavailable === undefined ? 0 : inkRows(unavailable, columns)) + (unavailable === undefined || hintsToo ? hintRows(hints, columns).length : 0);
   const fixed = (compact?.rows ?? fullStatus) + footerRows + (view.kind === 'decision' ? decisionHeight(view, columns) : 0);
   return { hints, hintsToo, compact, gaps, spare, scroll: { rows: text, total: text.length, height: Math.max(4, rows - 1 - fixed) } };

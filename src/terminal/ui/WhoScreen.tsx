@@ -1,0 +1,68 @@
+import { Box } from 'ink';
+import type { Person } from '../../machines/index.js';
+import type { Row } from '../debrief-lines.js';
+import { hintRows, type Hint } from '../keys.js';
+import { wrapText } from '../wrap.js';
+import { KeyHints } from './KeyHints.js';
+import { Paragraph } from './Paragraph.js';
+import { ScrollRows } from './ScrollRows.js';
+
+/** The heading of the panel, and what it is called in the help lines. */
+export const WHO_HEADING = 'Who\'s who';
+/** The key that opens the panel on a scene or a decision, as the help line names it. */
+export const WHO_HINT: Hint = ['w', 'who\'s who'];
+/** Said when no one has been met yet. */
+export const NO_ONE_YET = 'No one has appeared in the story yet.';
+
+/**
+ * The people met so far as rows: each name in bold with its role after it, then the scenario's
+ * sentence about them, indented; a blank row between people.
+ */
+export function whoRows(people: readonly Person[], width: number): Row[] {
+  if (people.length === 0) return wrapText(NO_ONE_YET, width).split('\n').map((text) => [{ text }]);
+  const out: Row[] = [];
+  for (const p of people) {
+    if (out.length > 0) out.push([{ text: '' }]);
+    wrapText(`${p.name}${p.role ? ` (${p.role})` : ''}`, width).split('\n').forEach((t, i) => out.push(i === 0 && t.startsWith(p.name) ? [{ text: p.name, bold: true }, { text: t.slice(p.name.length) }] : [{ text: t }]));
+    if (p.description) out.push(...wrapText(p.description, width, '  ').split('\n').map((text) => [{ text }]));
+  }
+  return out;
+}
+
+/** The panel's help line: the keys back, and the scroll keys when it scrolls. */
+export function whoHints(scrolls: boolean): Hint[] {
+  return [['Esc, w or Enter', 'back'], ...(scrolls ? [['↑↓ PgUp PgDn', 'scroll'] as const] : [])];
+}
+
+/** Rows the list has on a screen `rows` tall, `columns` wide: the heading, a blank row and the help line (and the row kept spare) aside. */
+export function whoHeight(people: readonly Person[], columns: number, rows: number): { height: number; scrolls: boolean } {
+  const room = (scrolls: boolean) => rows - 1 - 1 - 1 - hintRows(whoHints(scrolls), columns).length;
+  const scrolls = whoRows(people, columns).length > room(false);
+  return { height: Math.max(3, room(scrolls)), scrolls };
+}
+
+/** Props of WhoScreen. */
+export interface WhoScreenProps {
+  /** The rows of whoRows at this width. */
+  rows: Row[];
+  /** Rows for the list (whoHeight). */
+  height: number;
+  scrolls: boolean;
+  /** The first row shown when it scrolls. */
+  offset: number;
+  width: number;
+}
+
+/**
+ * "Who's who" over a scene or a decision: the people of the story met so far (the core's
+ * peopleMet), as a volunteer knows their case team. No scores, no meters: only who they are.
+ */
+export function WhoScreen({ rows, height, scrolls, offset, width }: WhoScreenProps) {
+  return (
+    <Box flexDirection="column">
+      <Paragraph bold underline width={width}>{WHO_HEADING}</Paragraph>
+      <Box marginTop={1}><ScrollRows rows={rows} height={height} offset={offset} /></Box>
+      <KeyHints set={whoHints(scrolls)} spaced={false} width={width} whole />
+    </Box>
+  );
+}

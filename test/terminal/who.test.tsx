@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { hintLine, playHints, withOptionalHint } from '../../src/terminal/keys.js';
+import { WHO_HINT } from '../../src/terminal/ui/WhoScreen.js';
+import { inkRows } from '../../src/terminal/wrap.js';
+import { loadPlayable, type PlayableScenario } from '../../src/terminal/scenario-source.js';
+import { columnsOf } from '../../src/terminal/wrap.js';
+import { appElement, KEY, press, renderAt, tap, tempEnv } from './helpers/ink.js';
+import { bundledFile, rows } from './helpers/layout.js';
+
+// "Who's who" (w) on a scene or a decision: the people met so far, never anyone met later, within
+// 60×24; Esc, w or Enter go back to the moment exactly as it was (the reply highlighted too).
+
+const PG_DOWN = '\u001b[6~';
+
+function testifying(): PlayableScenario {
+  const p = loadPlayable(bundledFile('testifying.json'));
+  if ('problems' in p) throw new Error(p.problems);
+  return p;
+}
+
+/** The frame's rows with trailing blank rows dropped (Ink's last newline). */
+const drawn = (frame: string) => {
+  const out = rows(frame);
+  while (out.length > 0 && out[out.length - 1]?.trim() === '') out.pop();
+  return out;
+};
+
+describe("who's who in the terminal", () => {
+  it('at 60×24, decision 1 of testifying lists Selene, Ms. Ibarra and Mr. Osei (named in a reply) as her dependency attorney, no one met later, and no score; Esc, w and Enter return to the same screen', async () => {
+    const r = await renderAt(appElement({ env: { ...tempEnv(), NO_COLOR: '1' }, mode: 'assessment', start: { kind: 'play', playable: testifying(), showNote: false } }).element, 60, 24);
+    // The porch scene names w in its help line (there is room), then decision 1.
+    expect(r.lastFrame()).toContain("w: who's who");
+    await press(r, KEY.enter);
+    expect(r.lastFrame()).toContain('Do I have to?');
+    // A reply highlighted: going back must keep it.
+    await press(r, KEY.down);
+    const before = r.lastFrame();
+    for (const back of ['\u001b', 'w', KEY.enter]) {
+      await press(r, 'w');
+      const frame = r.lastFrame();
+      const shown = drawn(frame);
+      expect(shown[0]).toBe("Who's who");
+      expect(shown.length).toBeLessThanOrEqual(23);
+      for (const row of shown) expect(columnsOf(row)).toBeLessThanOrEqual(60);
+      const text = shown.join(' ').replace(/\s+/g, ' ');
+      expect(text).toMatch(/Selene \(youth\).*Ms\. Ibarra \(CSEC CSW at DCFS\).*Mr\. Osei \(dependency attorney at the Children's Law Center\)/);
+      expect(text).toContain("Selene's dependency attorney at the Children's Law Center (CLC).");
+      for (const later of ['Mr. Dunn', "An account you don't know", 'Hannah', 'Lonnie']) expect(text).not.toContain(later);
+      expect(text).not.toMatch(/%|score|points|trust/i);
+      expect(text).toContain('Esc, w or Enter: back');
+      // A number does not answer the decision underneath.
+      await tap(r, '1');
+      expect(drawn(r.lastFrame())[0]).toBe("Who's who");
+      await press(r, back);
+      expect(r.lastFrame()).toBe(before);
+    }
+  });
+
+  it('a list longer than the screen scrolls within 24 rows', async () => {
+    const r = await renderAt(appElement({ env: tempEnv(), mode: 'practice', start: { kind: 'play', playable: testifying(), showNote: false } }).element, 60, 24);
+    // Through the story, by the help line, until the message request's decision: six people met.
+    for (let i = 0; i < 40 && !r.lastFrame().includes('"His cousin"'); i++) {
+      if (/Enter: continue/.test(r.lastFrame())) await press(r, KEY.enter);
+      else for (const n of ['1', '2', '3', '4']) if (await tap(r, n) && !/is not available now/.test(r.lastFrame())) break;
+    }
+    expect(r.lastFrame()).toContain('"His cousin"');
+    await press(r, 'w');
+    const top = drawn(r.lastFrame());
+    expect(top.length).toBeLessThanOrEqual(23);
+    expect(top.join('\n')).toMatch(/more below/);
+    expect(top.join('\n')).toContain('↑↓ PgUp PgDn: scroll');
+    await press(r, PG_DOWN);
+    const end = drawn(r.lastFrame()).join(' ');
+    expect(drawn(r.lastFrame()).length).toBeLessThanOrEqual(23);
+    expect(end).toContain('Hannah Petrov (Advocate Supervisor, CASA of Los Angeles)');
+    expect(end).toContain("An account you don't know");
+  });
+
+  it('the help line names w only where it takes no more rows: at 60 columns not beside practice undo at a decision, at 100 it does', () => {
+    const set = playHints({ kind: 'decision', replies: 4, canUndo: true });
+    const at = (width: number) => hintLine(withOptionalHint(set, WHO_HINT, (s) => inkRows(hintLine(s), width)));
+    expect(at(60)).toBe('1–4 or ↑↓ Enter: reply · u: undo · q: save & quit');
+    expect(at(100)).toBe("1–4 or ↑↓ Enter: reply · u: undo · w: who's who · q: save & quit");
+  });
+});
