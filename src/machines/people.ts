@@ -12,6 +12,9 @@ import type { SessionContext } from './types.js';
  * only appears later (someone tied to the trafficker reaching out) would be given away.
  */
 
+/** What a who's who says before anyone has appeared (in every UI). */
+export const NO_ONE_MET = 'No one has appeared in the story yet.';
+
 /** A character met so far, in clean one-line text. */
 export interface Person {
   id: string;

@@ -1,4 +1,4 @@
-import { breaksCritical, changeWords, citationWords, continueChoices, debriefModel, entryOf, finishPlaythrough, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeFailure, resumeOpening, selectView, startSession, START_OVER_UNSAVED, unknownReplyIdWords, VERDICT_WORDS, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type SaveHold, type SessionActor, type SessionMode, type SessionView, type Voice } from '../machines/index.js';
+import { breaksCritical, changeWords, citationWords, continueChoices, debriefModel, entryOf, finishPlaythrough, NO_ONE_MET, peopleMet, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeFailure, resumeOpening, selectView, startSession, START_OVER_UNSAVED, unknownReplyIdWords, VERDICT_WORDS, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type SaveHold, type SessionActor, type SessionMode, type SessionView, type Voice, type Person } from '../machines/index.js';
 import { loadCatalog } from './catalog-validate.js';
 import type { CliIO } from './commands.js';
 import { debriefPlain } from './debrief-plain.js';
@@ -120,7 +120,7 @@ async function playOne(playable: PlayableScenario, fromList: boolean, opts: Plai
   else if (opts.origin === 'started-over' && saveWaiting(playable, opts.env) !== undefined) say(stateStore(opts.env).savingFailure() === undefined ? 'Starting over: your save is kept until you make your first reply.' : `Starting over: ${START_OVER_UNSAVED}.`);
   if (run.snapshot !== undefined) printRecap(scenario, actor, say);
   // Only the keys that do something in this mode: assessment has no undo.
-  say(`Type a reply number and press Enter. Also: ${fromList ? 'b back to the scenarios (before your first reply), ' : ''}${run.mode === 'practice' ? 'u undo, ' : ''}q save and quit.`);
+  say(`Type a reply number and press Enter. Also: ${fromList ? 'b back to the scenarios (before your first reply), ' : ''}${run.mode === 'practice' ? 'u undo, ' : ''}w who's who, q save and quit.`);
   let saveFailed = false;
   const save = () => {
     const saved = saveProgress(playable, actor.getPersistedSnapshot(), run.origin, opts.env, startedAt, clock.activeMs(Date.now()), run.hold);
@@ -209,6 +209,11 @@ async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: P
       return 0;
     }
     if (word === 'b' && opts.canGoBack && !replied) return 'back';
+    // Who's who: the people met so far in this story (the core's peopleMet), none met later.
+    if (word === 'w') {
+      printPeople(peopleMet(scenario, actor.getPersistedSnapshot()), say);
+      continue;
+    }
     if (word === 'u') {
       if (!view.canUndo) say(opts.mode === 'assessment' ? NO_UNDO_WORDS : 'There is nothing to undo yet.');
       else {
@@ -222,8 +227,8 @@ async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: P
     // so an author scripting a path (printf 'd1-glad\nd2-plan\n' | … --plain) types ids.
     const reply = view.replies.find((r) => String(r.number) === word) ?? view.replies.find((r) => r.id === word);
     if (!reply || !reply.enabled) {
-      // The other keys that work here: b before the first reply, u in practice only, q.
-      const keys = [...(opts.canGoBack && !replied ? ['b'] : []), ...(opts.mode === 'practice' ? ['u'] : [])];
+      // The other keys that work here: b before the first reply, u in practice only, w, q.
+      const keys = [...(opts.canGoBack && !replied ? ['b'] : []), ...(opts.mode === 'practice' ? ['u'] : []), 'w'];
       // An id-shaped answer gets this decision's ids in practice only: ids can name the answer (the
       // room's phones never see them), and an assessment must not list them before the debrief.
       const idHelp = opts.mode === 'practice' ? unknownReplyIdWords(word, view.replies) : undefined;
@@ -280,6 +285,15 @@ export function printMoment(view: SessionView, say: Say, { prompt: showPrompt = 
   if (view.kind !== 'decision' || !showPrompt) return;
   say(view.prompt);
   for (const r of view.replies) say(`  ${r.number}. ${r.kind === 'do' ? '[do] ' : ''}${r.text}${r.enabled ? '' : ' (not available now)'}`, '     ');
+}
+
+/** Who's who, line by line: each person met so far with their role and the scenario's sentence about them. */
+export function printPeople(people: readonly Person[], say: Say): void {
+  say();
+  say('Who\'s who (the people you have met so far):');
+  if (people.length === 0) say(`  ${NO_ONE_MET}`, '  ');
+  for (const p of people) say(`  ${p.name}${p.role ? ` (${p.role})` : ''}${p.description ? `: ${p.description}` : ''}`, '    ');
+  say();
 }
 
 function printFeedback(f: NonNullable<SessionView['lastFeedback']>, say: Say): void {

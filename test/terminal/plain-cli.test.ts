@@ -144,9 +144,9 @@ describe('plain mode in this process', () => {
 
   it('in assessment mode offers no u, in the first hint or when a line is not understood', async () => {
     const r = await cli(['play', NEW_PHONE, '--plain', '--assess'], '7\n2\n1\n', tempEnv());
-    expect(r.out).toContain('Type a reply number and press Enter. Also: q save and quit.');
-    expect(r.out).toContain('Please type a number from the list (1, 2, 3) or q.');
-    expect(r.out).not.toMatch(/\bu undo|u or q/);
+    expect(r.out).toContain("Type a reply number and press Enter. Also: w who's who, q save and quit.");
+    expect(r.out).toContain('Please type a number from the list (1, 2, 3), w or q.');
+    expect(r.out).not.toMatch(/\bu undo|u, w or q/);
   });
 
   // Reply ids can name the answer ("r-nails-interrogate", "r-denise-balanced"): a word shaped like an
@@ -155,7 +155,7 @@ describe('plain mode in this process', () => {
     const assess = await cli(['play', 'red-flags', '--plain', '--assess', '--new'], 'r-nails\nr-nails-curious\n', tempEnv());
     expect(assess.out).not.toMatch(/r-nails-(interrogate|skip)/);
     expect(assess.out).not.toContain('No reply at this decision has the id');
-    expect(assess.out).toMatch(/Please type a number from the list \(1, 2, 3\) or q\./);
+    expect(assess.out).toMatch(/Please type a number from the list \(1, 2, 3\), w or q\./);
     expect(assess.out).toMatch(/> \d\. You: /);
     const practice = await cli(['play', 'red-flags', '--plain', '--new'], 'r-nails\nq\ny\n', tempEnv());
     expect(practice.out.replace(/\s+/g, ' ')).toMatch(/No reply at this decision has the id "r-nails"\..*r-nails-interrogate/);
@@ -274,12 +274,21 @@ describe('plain mode in this process', () => {
     const d1 = r.out.slice(r.out.indexOf('-- Decision 1')).replace(/\s+/g, ' ');
     expect(d1).toMatch(/No reply at this decision has the id "d1-yoursx"\. Did you mean "d1-yours"\? Its replies: 1: d1-[a-z-]+, 2: d1-[a-z-]+, 3: d1-[a-z-]+\./);
     expect(d1).toMatch(/No reply at this decision has the id "d2-yours"\. Did you mean "d1-yours"\? Its replies: 1: d1-/);
-    expect(d1).toContain('Please type a number from the list (1, 2, 3), u or q.');
+    expect(d1).toContain('Please type a number from the list (1, 2, 3), u, w or q.');
+  });
+
+  it("w at a decision lists who's who: the people met so far, Mr. Osei (named in a reply) as Selene's dependency attorney, no one met later; the decision is still answered after", async () => {
+    const r = await cli(['play', 'testifying', '--plain', '--new', '--assess'], 'w\n1\nq\n', tempEnv());
+    const who = r.out.slice(r.out.indexOf("Who's who (the people you have met so far):"), r.out.indexOf('> 1.'));
+    expect(who.replace(/\s+/g, ' ')).toMatch(/Selene \(youth\): Selene Baptiste, 17.* Ms\. Ibarra \(CSEC CSW at DCFS\): .* Mr\. Osei \(dependency attorney at the Children's Law Center\): Selene's dependency attorney/);
+    for (const later of ['Mr. Dunn', "An account you don't know", 'Hannah']) expect(who).not.toContain(later);
+    expect(who).not.toMatch(/score|points|%/i);
+    expect(r.out).toMatch(/> 1\. You/);
   });
 
   it('rejects a number that is not offered, and undoes with u in practice', async () => {
     const r = await cli(['play', NEW_PHONE, '--plain'], '7\n2\nu\n1\n1\n', tempEnv());
-    expect(r.out).toContain('Please type a number from the list (1, 2, 3), u or q.');
+    expect(r.out).toContain('Please type a number from the list (1, 2, 3), u, w or q.');
     expect(r.out).toContain('Undone: back to the previous decision.');
     expect(r.out).toContain('Score: 100% (4 of 4 points)');
   });
@@ -414,12 +423,12 @@ describe('plain mode: going back from the content note', () => {
   it('b is not a way back once a reply is given, nor when the scenario was named on the command line', async () => {
     const picked = await cli(['--plain'], '1\n1\nb\nq\n', tempEnv());
     expect(picked.out.match(/^Scenarios:$/gm)).toHaveLength(1);
-    expect(picked.out).toMatch(/Please type a number from the list \([\d, ]+\), u or q\./);
+    expect(picked.out).toMatch(/Please type a number from the list \([\d, ]+\), u, w or q\./);
     const named = await cli(['play', NEW_PHONE, '--plain'], 'b\n1\n1\n', tempEnv());
     expect(named.code).toBe(0);
     expect(named.out).not.toContain('Scenarios:');
     expect(named.out).not.toContain('b back');
-    expect(named.out).toContain('Please type a number from the list (1, 2, 3), u or q.');
+    expect(named.out).toContain('Please type a number from the list (1, 2, 3), u, w or q.');
     expect(named.out).toContain('Score: 100% (4 of 4 points)');
   });
 });

@@ -1,5 +1,5 @@
 import { Box } from 'ink';
-import type { Person } from '../../machines/index.js';
+import { NO_ONE_MET, type Person } from '../../machines/index.js';
 import type { Row } from '../debrief-lines.js';
 import { hintRows, type Hint } from '../keys.js';
 import { wrapText } from '../wrap.js';
@@ -11,15 +11,13 @@ import { ScrollRows } from './ScrollRows.js';
 export const WHO_HEADING = 'Who\'s who';
 /** The key that opens the panel on a scene or a decision, as the help line names it. */
 export const WHO_HINT: Hint = ['w', 'who\'s who'];
-/** Said when no one has been met yet. */
-export const NO_ONE_YET = 'No one has appeared in the story yet.';
 
 /**
  * The people met so far as rows: each name in bold with its role after it, then the scenario's
  * sentence about them, indented; a blank row between people.
  */
 export function whoRows(people: readonly Person[], width: number): Row[] {
-  if (people.length === 0) return wrapText(NO_ONE_YET, width).split('\n').map((text) => [{ text }]);
+  if (people.length === 0) return wrapText(NO_ONE_MET, width).split('\n').map((text) => [{ text }]);
   const out: Row[] = [];
   for (const p of people) {
     if (out.length > 0) out.push([{ text: '' }]);
