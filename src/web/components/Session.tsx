@@ -1,8 +1,8 @@
 import { useSelector } from '@xstate/react';
-import { memo, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { flushSync } from 'react-dom';
 import {
-  cleanText, clearSave, feedbackOf, finishPlaythrough, holdSave, progressWords, unavailableWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, PRACTICE_IDLE_MS, practiceClock, replayConversation, saveKey, selectView, startSession, whatIfFrom, whileHolding, writeSave,
+  cleanText, clearSave, feedbackOf, finishPlaythrough, holdSave, NO_ONE_MET, peopleMet, progressWords, unavailableWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, PRACTICE_IDLE_MS, practiceClock, replayConversation, saveKey, selectView, startSession, whatIfFrom, whileHolding, writeSave,
   type Debrief as DebriefData, type PersistedScenarioSnapshot, type PlayableScenario, type SessionActor, type SessionEvent, type SessionMode, type SessionView, type Scenario, type Turn,
 } from '../../machines/index.js';
 import { watcherOf } from '../adapters/local-store.js';
@@ -161,6 +161,9 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
   const [actor] = useState(() => startSession(scenario, mode, snapshot, snapshot ? undefined : newSeed()));
   const view = useSelector(actor, useCallback((s: Snapshot) => selectView(scenario, s), [scenario]));
   const context = useSelector(actor, (s: Snapshot) => s.context);
+  // Who's who: the people met so far (the core's peopleMet), worked out again as the story moves (the node, the replies made).
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- worked out again when the session moves, read from the actor
+  const people = useMemo(() => peopleMet(scenario, actor.getPersistedSnapshot()), [scenario, actor, view.nodeId, context]);
   // A resumed save shows the whole conversation so far, replayed from its start (the current moment last).
   const [moments, setMoments] = useState<Moment[]>(() => {
     const replayed = snapshot ? replayConversation(scenario, snapshot) : [];
@@ -397,6 +400,16 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
             ))}
           </div>
         )}
+        {/* A disclosure (not a dialog): it stays as the volunteer left it while the story moves on,
+            and its list grows as people appear. Text only, no scores. */}
+        <details className="who">
+          <summary>Who&rsquo;s who<span className="who-count"> ({people.length} met so far)</span></summary>
+          {people.length === 0 ? <p>{NO_ONE_MET}</p> : (
+            <ul>
+              {people.map((p) => <li key={p.id}><strong>{p.name}</strong>{p.role ? ` (${p.role})` : ''}{p.description ? `: ${p.description}` : ''}</li>)}
+            </ul>
+          )}
+        </details>
       </div>
       {/* Before the first reply of a new playthrough: the scenario may have been opened from a link,
           not from its card on the first page (where the note is too), as the terminal shows it first. */}
