@@ -603,6 +603,35 @@ describe('the web app in Chromium', () => {
     }
   });
 
+  it("Who's who opens and closes by keyboard (its summary reached by Shift+Tab from the decision, Enter), lists the people met so far and no one later, and is axe clean open, light and dark", async () => {
+    const s = await openPage(web.browser, web.app.url, '#/play/testifying');
+    try {
+      const { page } = s;
+      await page.getByRole('heading', { level: 1, name: "Selene's testimony" }).waitFor();
+      await continueByKeyboard(page);
+      await page.getByRole('group', { name: /What do you say/ }).waitFor();
+      const onSummary = () => page.evaluate(() => document.activeElement?.tagName === 'SUMMARY');
+      for (let i = 0; i < 30 && !(await onSummary()); i++) await page.keyboard.press('Shift+Tab');
+      expect(await onSummary()).toBe(true);
+      const details = page.locator('details.who');
+      expect(await details.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => details.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+      const text = await details.innerText();
+      expect(text).toContain("Mr. Osei (dependency attorney at the Children's Law Center)");
+      for (const later of ['Mr. Dunn', 'Hannah']) expect(text).not.toContain(later);
+      // Read as a disclosure: a summary that says whether it is open.
+      expect(await page.evaluate(() => (document.activeElement as HTMLElement).innerText)).toBe('Who’s who (3 met so far)');
+      await axeClean(s, 'e2e-who');
+      await axeCleanInDark(page, 'e2e-who');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => details.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+      expect(s.errors()).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
+
   it('damaged storage gives a notice and a clean start, nothing thrown', async () => {
     const s = await openPage(web.browser, web.app.url, '#/play/youth-discloses', {
       initScript: () => localStorage.setItem('casa-practice/saves/youth-discloses.json', '{"format": "casa-practice-terminal-save", oops'),
