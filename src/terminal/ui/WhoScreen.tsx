@@ -22,7 +22,7 @@ export function whoRows(people: readonly Person[], width: number): Row[] {
   for (const p of people) {
     if (out.length > 0) out.push([{ text: '' }]);
     wrapText(`${p.name}${p.role ? ` (${p.role})` : ''}`, width).split('\n').forEach((t, i) => out.push(i === 0 && t.startsWith(p.name) ? [{ text: p.name, bold: true }, { text: t.slice(p.name.length) }] : [{ text: t }]));
-    if (p.description) out.push(...wrapText(p.description, width, '  ').split('\n').map((text) => [{ text }]));
+    if (p.description) out.push(...wrapText(p.description, width - 2).split('\n').map((text) => [{ text: `  ${text}` }]));
   }
   return out;
 }
@@ -32,9 +32,10 @@ export function whoHints(scrolls: boolean): Hint[] {
   return [['Esc, w or Enter', 'back'], ...(scrolls ? [['↑↓ PgUp PgDn', 'scroll'] as const] : [])];
 }
 
-/** Rows the list has on a screen `rows` tall, `columns` wide: the heading, a blank row and the help line (and the row kept spare) aside. */
+/** Rows the list has on a screen `rows` tall, `columns` wide: the heading, a blank row above and below it, and the help line (and the row kept spare) aside. */
 export function whoHeight(people: readonly Person[], columns: number, rows: number): { height: number; scrolls: boolean } {
-  const room = (scrolls: boolean) => rows - 1 - 1 - 1 - hintRows(whoHints(scrolls), columns).length;
+  // Scrolling, the row that says there is more above is the blank row under the heading.
+  const room = (scrolls: boolean) => rows - 1 - 1 - (scrolls ? 1 : 2) - hintRows(whoHints(scrolls), columns).length;
   const scrolls = whoRows(people, columns).length > room(false);
   return { height: Math.max(3, room(scrolls)), scrolls };
 }
@@ -59,8 +60,8 @@ export function WhoScreen({ rows, height, scrolls, offset, width }: WhoScreenPro
   return (
     <Box flexDirection="column">
       <Paragraph bold underline width={width}>{WHO_HEADING}</Paragraph>
-      <Box marginTop={1}><ScrollRows rows={rows} height={height} offset={offset} /></Box>
-      <KeyHints set={whoHints(scrolls)} spaced={false} width={width} whole />
+      <Box marginTop={scrolls ? 0 : 1}><ScrollRows rows={rows} height={height} offset={offset} /></Box>
+      <KeyHints set={whoHints(scrolls)} width={width} whole />
     </Box>
   );
 }
