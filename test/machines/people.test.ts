@@ -23,6 +23,7 @@ const story = (): Scenario => ({
     { id: 'maya', name: 'Maya', role: 'youth', description: 'Maya, 16.' },
     { id: 'park', name: 'Ms. Park', role: 'attorney', description: 'Maya’s attorney.' },
   ],
+  variables: [{ id: 'trust', label: 'Trust', min: 0, max: 100, start: 50, shown: true }],
   start: 's0',
   nodes: [
     { id: 's0', kind: 'scene', narration: 'A visit in Monterey Park.', lines: [{ character: 'maya', text: 'Hi.' }], next: 'd1' },
@@ -32,6 +33,8 @@ const story = (): Scenario => ({
       replies: [
         { id: 'd1-a', text: 'Ms. Reyes can answer that, and Dana too.', assessments: [{ principle: 'youth-centered', verdict: 'follows' }], feedback: 'Good.', next: 's2' },
         { id: 'd1-b', text: 'Yes.', assessments: [{ principle: 'youth-centered', verdict: 'violates' }], feedback: 'No.', next: 's2' },
+        // Not offered (hidden, and trust is 50): Ms. Park is not named by it.
+        { id: 'd1-c', text: 'Ms. Park can help.', hidden: true, when: { var: 'trust', gte: 80 }, assessments: [{ principle: 'youth-centered', verdict: 'follows' }], feedback: 'Good.', next: 's2' },
       ],
     },
     { id: 's2', kind: 'scene', narration: 'Two weeks later a message arrives.', lines: [{ character: 'quan', text: 'tell her to come home' }], next: 'end' },
@@ -48,7 +51,8 @@ describe('peopleMet', () => {
     // The first scene: Maya speaks; "Park" inside "Monterey Park" is a place, not Ms. Park.
     expect(met(scenario, actor).map((p) => p.id)).toEqual(['maya']);
     actor.send({ type: 'scene.continue' });
-    // The decision: its replies name Ms. Reyes, then Dana; Quan (the later scene's surprise) is not listed.
+    // The decision: its replies name Ms. Reyes, then Dana; Quan (the later scene's surprise) is not
+    // listed, nor Ms. Park, named only by a hidden reply not offered.
     const people = met(scenario, actor);
     expect(people.map((p) => p.id)).toEqual(['maya', 'reyes', 'dana']);
     expect(people[1]).toEqual({ id: 'reyes', name: 'Ms. Reyes', role: 'CSW at DCFS', description: 'Maya’s CSW for two years.' });
