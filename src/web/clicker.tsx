@@ -245,11 +245,25 @@ export interface Said {
   text: string;
 }
 
-/** The blank-screen key in the hint: every presenter page offers "Blank the projector" beside it (BlankProjector.tsx), and the checkbox that turns the key off under it. */
-export const BLANK_KEY_WORDS = `B or . (a clicker's blank-screen button): Blank the projector, or show it again. These single-key shortcuts can be turned off with “${SINGLE_KEYS_LABEL}” below.`;
+/**
+ * The blank-screen key in the hint: every presenter page offers "Blank the projector" beside it
+ * (BlankProjector.tsx), and the checkbox that turns the key off under it ("below"). Short, as the
+ * whole hint is kept to two lines on a laptop (a 1280-wide window): it ran to four.
+ */
+export const BLANK_KEY_WORDS = `B or . (a clicker's blank-screen button): blank or show the projector; can be turned off below.`;
 
-/** The hint's words once the trainer turned B and . off. */
-export const BLANK_KEY_OFF_WORDS = `B and . do nothing: single-key shortcuts are turned off (“${SINGLE_KEYS_LABEL}” below). “Blank the projector” blanks it.`;
+/** The hint's words once the trainer turned B and . off (the checkbox below turns them on again). */
+export const BLANK_KEY_OFF_WORDS = `B and . do nothing: single-key shortcuts are turned off (below); “Blank the projector” blanks it.`;
+
+/** The keys the hint names: what each presses now (in the button's words, with when), and the blank-screen key. */
+export function clickerHintWords(keys: Pick<ClickerKeys, 'next' | 'nextNone' | 'back'>, singleKeys: boolean): string {
+  const parts: string[] = [];
+  if (keys.next) parts.push(`Page Down or Right arrow: ${keys.next.label}${keys.next.when ? `, ${keys.next.when}` : ''}.`);
+  else if (keys.nextNone) parts.push(keys.nextNone);
+  if (keys.back) parts.push(`Page Up or Left arrow: ${keys.back.label}${keys.back.when ? `, ${keys.back.when}` : ''}.`);
+  parts.push(singleKeys ? BLANK_KEY_WORDS : BLANK_KEY_OFF_WORDS);
+  return `Clicker keys (also in the projector window): ${parts.join(' ')}`;
+}
 
 /**
  * The keys in a visible line (what each presses now, in the button's words, and the blank-screen
@@ -258,14 +272,9 @@ export const BLANK_KEY_OFF_WORDS = `B and . do nothing: single-key shortcuts are
  */
 export function ClickerHint({ keys, said }: { keys: ClickerKeys; said: Said | undefined }) {
   const singleKeys = useSingleKeys();
-  const parts: string[] = [];
-  if (keys.next) parts.push(`Page Down or Right arrow: ${keys.next.label}${keys.next.when ? `, ${keys.next.when}` : ''}.`);
-  else if (keys.nextNone) parts.push(keys.nextNone);
-  if (keys.back) parts.push(`Page Up or Left arrow: ${keys.back.label}${keys.back.when ? `, ${keys.back.when}` : ''}.`);
-  parts.push(singleKeys ? BLANK_KEY_WORDS : BLANK_KEY_OFF_WORDS);
   return (
     <>
-      <p className="hint no-print clicker-keys" id="clicker-keys">Clicker keys (in this window or the projector window): {parts.join(' ')}</p>
+      <p className="hint no-print clicker-keys" id="clicker-keys">{clickerHintWords(keys, singleKeys)}</p>
       <SingleKeysToggle />
       {/* Said each time, the same words again too (a new polite status, empty before its words come). */}
       {said && <Announce key={said.n} className="hint no-print">{said.text}</Announce>}

@@ -622,7 +622,7 @@ describe('live room on the presenter page', () => {
     const hint = () => document.getElementById('clicker-keys')?.textContent;
     const open = screen.getByRole('button', { name: 'Open the vote' });
     expect(open.getAttribute('aria-keyshortcuts')).toBe('PageDown ArrowRight');
-    expect(hint()).toBe('Clicker keys (in this window or the projector window): Page Down or Right arrow: Open the vote. B or . (a clicker\'s blank-screen button): Blank the projector, or show it again. These single-key shortcuts can be turned off with “Single-key shortcuts: B or . blanks the projector” below.');
+    expect(hint()).toBe('Clicker keys (also in the projector window): Page Down or Right arrow: Open the vote. B or . (a clicker\'s blank-screen button): blank or show the projector; can be turned off below.');
     await user.keyboard('{PageDown}');
     expect(client.sent).toEqual([{ type: 'open', node: 'phone' }]);
     // Waiting for the room's answer: a press sends nothing more.
@@ -632,7 +632,7 @@ describe('live room on the presenter page', () => {
     // The vote is open and no phone has voted: one press must not close it.
     expect(screen.getByRole('button', { name: 'Lock the vote' }).getAttribute('aria-keyshortcuts')).toBe('PageDown ArrowRight');
     expect(screen.getByRole('button', { name: 'Reveal the votes' }).getAttribute('aria-keyshortcuts')).toBeNull();
-    expect(hint()).toBe('Clicker keys (in this window or the projector window): Page Down or Right arrow: Lock the vote, once a phone has voted. B or . (a clicker\'s blank-screen button): Blank the projector, or show it again. These single-key shortcuts can be turned off with “Single-key shortcuts: B or . blanks the projector” below.');
+    expect(hint()).toBe('Clicker keys (also in the projector window): Page Down or Right arrow: Lock the vote, once a phone has voted. B or . (a clicker\'s blank-screen button): blank or show the projector; can be turned off below.');
     expect(await announcedDuring(() => user.keyboard('{PageDown}'))).toEqual(['No phone has voted yet, so Page Down did not lock the vote. It locks it once a vote is in; to close it now, choose “Lock the vote”.']);
     expect(client.sent).toHaveLength(1);
     client.vote('phone-0001-abcdefghij', 'phone-curious');
@@ -658,7 +658,7 @@ describe('live room on the presenter page', () => {
     await user.click(within(document.querySelector('[data-reply="phone-accuse"]') as HTMLElement).getByRole('button', { name: /Follow/ }));
     client.answer();
     // A scene: Page Down continues; Page Up is "Back to decision 1".
-    expect(hint()).toBe('Clicker keys (in this window or the projector window): Page Down or Right arrow: Continue. Page Up or Left arrow: Back to decision 1. B or . (a clicker\'s blank-screen button): Blank the projector, or show it again. These single-key shortcuts can be turned off with “Single-key shortcuts: B or . blanks the projector” below.');
+    expect(hint()).toBe('Clicker keys (also in the projector window): Page Down or Right arrow: Continue. Page Up or Left arrow: Back to decision 1. B or . (a clicker\'s blank-screen button): blank or show the projector; can be turned off below.');
     await user.keyboard('{PageUp}');
     expect(client.sent.at(-1)).toEqual({ type: 'back', node: roomSessionView(ctx, client.state).nodeId });
     client.answer();
@@ -689,7 +689,7 @@ describe('live room on the presenter page', () => {
       const pagerLine = () => document.querySelector('.reveal-page-now')?.textContent;
       await waitFor(() => expect(pagerLine()).toBe('Projector: page 1 of 3 of the reveal, reply 1.'));
       const hint = () => document.getElementById('clicker-keys')?.textContent;
-      expect(hint()).toBe('Clicker keys (in this window or the projector window): Page Down or Right arrow: Next projector page. B or . (a clicker\'s blank-screen button): Blank the projector, or show it again. These single-key shortcuts can be turned off with “Single-key shortcuts: B or . blanks the projector” below.');
+      expect(hint()).toBe('Clicker keys (also in the projector window): Page Down or Right arrow: Next projector page. B or . (a clicker\'s blank-screen button): blank or show the projector; can be turned off below.');
       expect(await announcedDuring(() => user.keyboard('{PageDown}'))).toEqual(['Projector: page 2 of 3 of the reveal, reply 2.']);
       expect(await announcedDuring(() => user.keyboard('{ArrowRight}'))).toEqual(['Projector: page 3 of 3 of the reveal, reply 3.']);
       await waitFor(() => expect(window1.asked.at(-1)).toEqual({ id: expect.any(String), at: 2 }));

@@ -451,7 +451,7 @@ describe('a presentation clicker (Page Down, Page Up, the arrows)', () => {
     render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
     const revealButton = screen.getByRole('button', { name: 'Reveal the feedback' });
     expect(revealButton.getAttribute('aria-keyshortcuts')).toBe('PageDown ArrowRight');
-    expect(hint()).toBe('Clicker keys (in this window or the projector window): Page Down or Right arrow: Reveal the feedback, once votes are entered. B or . (a clicker\'s blank-screen button): Blank the projector, or show it again. These single-key shortcuts can be turned off with “Single-key shortcuts: B or . blanks the projector” below.');
+    expect(hint()).toBe('Clicker keys (also in the projector window): Page Down or Right arrow: Reveal the feedback, once votes are entered. B or . (a clicker\'s blank-screen button): blank or show the projector; can be turned off below.');
     // No votes entered: one press must not skip the room's vote. It says why, and reveals nothing.
     expect(await announcedDuring(() => user.keyboard('{PageDown}'))).toEqual(['No votes are entered yet, so Page Down did not reveal the feedback: type the room\'s votes first, or choose “Reveal the feedback” to reveal without them.']);
     expect(screen.queryByRole('heading', { name: 'The replies, revealed' })).toBeNull();
@@ -468,7 +468,7 @@ describe('a presentation clicker (Page Down, Page Up, the arrows)', () => {
     await user.keyboard('{PageDown}');
     expect(document.activeElement).toBe(screen.getByRole('heading', { name: 'The replies, revealed' }));
     // At the reveal the trainer chooses the branch: Page Down says so and follows nothing; Page Up is "Back to the votes".
-    expect(hint()).toBe('Clicker keys (in this window or the projector window): Page Down does not choose the branch the story follows: press the Follow button of the reply the story follows. Page Up or Left arrow: Back to the votes. B or . (a clicker\'s blank-screen button): Blank the projector, or show it again. These single-key shortcuts can be turned off with “Single-key shortcuts: B or . blanks the projector” below.');
+    expect(hint()).toBe('Clicker keys (also in the projector window): Page Down does not choose the branch the story follows: press the Follow button of the reply the story follows. Page Up or Left arrow: Back to the votes. B or . (a clicker\'s blank-screen button): blank or show the projector; can be turned off below.');
     expect(await announcedDuring(() => user.keyboard('{PageDown}'))).toEqual(['Page Down does not choose the branch the story follows: press the Follow button of the reply the story follows.']);
     expect(screen.getByRole('heading', { name: 'The replies, revealed' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Back to the votes' }).getAttribute('aria-keyshortcuts')).toBe('PageUp ArrowLeft');
@@ -480,14 +480,14 @@ describe('a presentation clicker (Page Down, Page Up, the arrows)', () => {
     await user.click(within(row(/How did you get it\?/)).getByRole('button', { name: /Follow reply/ }));
     // A scene: Page Down continues; Page Up would go back to decision 1.
     expect(screen.getByRole('button', { name: 'Continue' }).getAttribute('aria-keyshortcuts')).toBe('PageDown ArrowRight');
-    expect(hint()).toBe('Clicker keys (in this window or the projector window): Page Down or Right arrow: Continue. Page Up or Left arrow: Back to decision 1. B or . (a clicker\'s blank-screen button): Blank the projector, or show it again. These single-key shortcuts can be turned off with “Single-key shortcuts: B or . blanks the projector” below.');
+    expect(hint()).toBe('Clicker keys (also in the projector window): Page Down or Right arrow: Continue. Page Up or Left arrow: Back to decision 1. B or . (a clicker\'s blank-screen button): blank or show the projector; can be turned off below.');
     await user.keyboard('{PageDown}');
     expect(screen.getByRole('heading', { level: 1, name: 'After the visit' })).toBeTruthy();
     // Votes entered at decision 2: Page Up asks first, as the button does (the votes are not cleared
     // without the answer), and while it asks no key steps on.
     await user.type(screen.getAllByRole('spinbutton')[0] as HTMLElement, '4');
     (document.activeElement as HTMLElement).blur();
-    expect(hint()).toMatch(/ Page Up or Left arrow: Back to decision 1, asking first, as it clears the votes entered here\. B or \. \(a clicker's blank-screen button\): Blank the projector, or show it again\. These single-key shortcuts can be turned off with “Single-key shortcuts: B or \. blanks the projector” below\.$/);
+    expect(hint()).toMatch(/ Page Up or Left arrow: Back to decision 1, asking first \(it clears the votes entered here\)\. B or \. \(a clicker's blank-screen button\): blank or show the projector; can be turned off below\.$/);
     await user.keyboard('{PageUp}');
     const question = screen.getByRole('group', { name: 'Go back to decision 1?' });
     expect(document.activeElement).toBe(within(question).getByRole('button', { name: 'No, stay here' }));
@@ -512,7 +512,7 @@ describe('a presentation clicker (Page Down, Page Up, the arrows)', () => {
       await user.keyboard('{PageDown}');
       await waitFor(() => expect(pagerLine()).toBe('Projector: page 1 of 2 of the reveal, replies 1 and 2.'));
       expect(window1.asked.at(-1)).toEqual({ id: expect.any(String), at: 0 });
-      expect(hint()).toBe('Clicker keys (in this window or the projector window): Page Down or Right arrow: Next projector page. Page Up or Left arrow: Back to the votes. B or . (a clicker\'s blank-screen button): Blank the projector, or show it again. These single-key shortcuts can be turned off with “Single-key shortcuts: B or . blanks the projector” below.');
+      expect(hint()).toBe('Clicker keys (also in the projector window): Page Down or Right arrow: Next projector page. Page Up or Left arrow: Back to the votes. B or . (a clicker\'s blank-screen button): blank or show the projector; can be turned off below.');
       expect(screen.getByRole('button', { name: 'Next projector page' }).getAttribute('aria-keyshortcuts')).toBe('PageDown ArrowRight');
       expect(screen.getByRole('button', { name: 'Back to the votes' }).getAttribute('aria-keyshortcuts')).toBe('PageUp ArrowLeft');
       expect(screen.getByRole('button', { name: 'Previous projector page' }).getAttribute('aria-disabled')).toBe('true');
@@ -521,7 +521,7 @@ describe('a presentation clicker (Page Down, Page Up, the arrows)', () => {
       await waitFor(() => expect(window1.asked.at(-1)).toEqual({ id: expect.any(String), at: 1 }));
       expect(screen.getByRole('heading', { name: 'The replies, revealed' })).toBeTruthy();
       // The last page: Page Down chooses no branch, as at any reveal; Page Up is the page before.
-      expect(hint()).toBe('Clicker keys (in this window or the projector window): Page Down does not choose the branch the story follows: press the Follow button of the reply the story follows. Page Up or Left arrow: Previous projector page. B or . (a clicker\'s blank-screen button): Blank the projector, or show it again. These single-key shortcuts can be turned off with “Single-key shortcuts: B or . blanks the projector” below.');
+      expect(hint()).toBe('Clicker keys (also in the projector window): Page Down does not choose the branch the story follows: press the Follow button of the reply the story follows. Page Up or Left arrow: Previous projector page. B or . (a clicker\'s blank-screen button): blank or show the projector; can be turned off below.');
       expect(await announcedDuring(() => user.keyboard('{PageDown}'))).toEqual(['Page Down does not choose the branch the story follows: press the Follow button of the reply the story follows.']);
       expect(screen.getByRole('button', { name: 'Back to the votes' }).getAttribute('aria-keyshortcuts')).toBeNull();
       // A second, smaller window needs a page for each reply: the laptop steps through its three.
@@ -699,7 +699,7 @@ describe('a presentation clicker (Page Down, Page Up, the arrows)', () => {
       const laptop = render(<Facilitation playable={{ scenario: scenario(), file: 'example.json' }} />);
       const keys = screen.getByRole('checkbox', { name: 'Single-key shortcuts: B or . blanks the projector' }) as HTMLInputElement;
       expect(keys.checked).toBe(true);
-      expect(hint()).toContain('These single-key shortcuts can be turned off with “Single-key shortcuts: B or . blanks the projector” below.');
+      expect(hint()).toContain('B or . (a clicker\'s blank-screen button): blank or show the projector; can be turned off below.');
       await user.click(keys);
       expect(keys.checked).toBe(false);
       expect(hint()).toContain('B and . do nothing: single-key shortcuts are turned off');
@@ -837,7 +837,7 @@ describe('a presentation clicker (Page Down, Page Up, the arrows)', () => {
 
   it('the keys\' hint names the blank-screen key on every presenter page, the end page too, where B blanks the projector', async () => {
     const user = userEvent.setup();
-    const blankHint = 'B or . (a clicker\'s blank-screen button): Blank the projector, or show it again. These single-key shortcuts can be turned off with “Single-key shortcuts: B or . blanks the projector” below.';
+    const blankHint = 'B or . (a clicker\'s blank-screen button): blank or show the projector; can be turned off below.';
     renderApp('#/presenter/youth-discloses', memoryStore());
     await screen.findByRole('button', { name: 'Start the session' });
     expect(hint()).toMatch(/: Start the session\. B or \. /);
@@ -848,7 +848,7 @@ describe('a presentation clicker (Page Down, Page Up, the arrows)', () => {
     await presentToDebrief(user);
     // The end page has no next step for a key, but Page Up goes back to the last decision and B still blanks the projector: the hint says so.
     await screen.findByRole('button', { name: 'Download the session summary' });
-    expect(hint()).toMatch(/^Clicker keys \(in this window or the projector window\): Page Up or Left arrow: Back to decision \d+\. B or \. /);
+    expect(hint()).toMatch(/^Clicker keys \(also in the projector window\): Page Up or Left arrow: Back to decision \d+\. B or \. /);
     expect(hint()?.endsWith(blankHint)).toBe(true);
     const blank = screen.getByRole('button', { name: 'Blank the projector' });
     expect(blank.getAttribute('aria-pressed')).toBe('false');
@@ -862,7 +862,7 @@ describe('a presentation clicker (Page Down, Page Up, the arrows)', () => {
     renderApp('#/presenter/youth-discloses', memoryStore());
     const start = await screen.findByRole('button', { name: 'Start the session' });
     expect(start.getAttribute('aria-keyshortcuts')).toBe('PageDown ArrowRight');
-    expect(hint()).toBe('Clicker keys (in this window or the projector window): Page Down or Right arrow: Start the session. B or . (a clicker\'s blank-screen button): Blank the projector, or show it again. These single-key shortcuts can be turned off with “Single-key shortcuts: B or . blanks the projector” below.');
+    expect(hint()).toBe('Clicker keys (also in the projector window): Page Down or Right arrow: Start the session. B or . (a clicker\'s blank-screen button): blank or show the projector; can be turned off below.');
     await user.keyboard('{PageDown}');
     expect(await screen.findByRole('button', { name: 'Download the summary so far' })).toBeTruthy();
     history.replaceState(null, '', '/');

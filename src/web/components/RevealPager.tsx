@@ -3,8 +3,8 @@ import { revealPageWords, type RevealPaging } from '../projector.js';
 import { Announce } from './Announce.js';
 
 /** The clicker's label for each step between a reveal's pages, as its button says it. */
-const NEXT_PAGE = 'Next projector page';
-const PREVIOUS_PAGE = 'Previous projector page';
+export const NEXT_PAGE = 'Next projector page';
+export const PREVIOUS_PAGE = 'Previous projector page';
 
 /**
  * The clicker keys at a reveal the projector shows in pages: Page Down shows the next page until the

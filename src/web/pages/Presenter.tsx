@@ -307,7 +307,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
     ...(view.kind === 'decision'
       ? (atReveal ? {} : { next: { label: 'Reveal the feedback', when: 'once votes are entered', ...(entered === 0 ? { refused: NO_VOTES_ENTERED } : {}) } })
       : view.canContinue ? { next: { label: 'Continue' } } : {}),
-    ...(atReveal ? pagedRevealKeys(paging, { nextNone: NO_BRANCH_WORDS }, { back: { label: 'Back to the votes' } }) : back !== undefined ? { back: { label: `Back to decision ${back}`, ...(backLoss ? { when: 'asking first, as it clears the votes entered here' } : {}) } } : {}),
+    ...(atReveal ? pagedRevealKeys(paging, { nextNone: NO_BRANCH_WORDS }, { back: { label: 'Back to the votes' } }) : back !== undefined ? { back: { label: `Back to decision ${back}`, ...(backLoss ? { when: 'asking first (it clears the votes entered here)' } : {}) } } : {}),
   };
   const clicker = useClickerKeys(keys, page);
 

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { clickerHintWords, NO_BRANCH_WORDS } from '../../../src/web/clicker.js';
+import { PREVIOUS_PAGE } from '../../../src/web/components/RevealPager.js';
 import { axeCleanInDark, axNames, builtAppInChromium, COLOUR_RULES, fullPageScreenshot, openPage, runAxe, SCREENSHOTS, seedLocalStorage, tones, violationsText, type PageSession } from '../helpers/browser.js';
 
 // The web app end to end in Debian's Chromium over the built files (dist-web/, served by serveBuiltApp).
@@ -973,6 +975,49 @@ describe('the web app in Chromium', () => {
       await projector.keyboard.press('PageDown');
       await said(/^Page Down does not choose the branch the story follows/).waitFor();
       expect(await page.getByRole('heading', { name: 'The replies, revealed' }).count()).toBe(1);
+      clean(s);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('presenter mode: the clicker keys\' hint takes two lines at most in a 1280×720 laptop window, in its longest wording too, with the shortcuts on or off; on a phone it stays inside the page; axe clean', async () => {
+    // It ran to four lines on a laptop: a 70ch column, and a sentence naming the checkbox just below it.
+    const s = await openPage(web.browser, web.app.url, '?presenter#/presenter/youth-discloses', { viewport: { width: 1280, height: 720 } });
+    const { page } = s;
+    const hint = page.locator('#clicker-keys');
+    /** The hint's height in its own lines (its line height as the page styles it). */
+    const lines = () => hint.evaluate((el) => el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight));
+    // The longest words the hint can hold (presenter mode's longest steps: votes entered at a later
+    // decision, or the reveal shown in pages), with the shortcuts on and off.
+    const longest = [true, false].flatMap((on) => [
+      clickerHintWords({ next: { label: 'Reveal the feedback', when: 'once votes are entered' }, back: { label: 'Back to decision 99', when: 'asking first (it clears the votes entered here)' } }, on),
+      clickerHintWords({ nextNone: NO_BRANCH_WORDS, back: { label: PREVIOUS_PAGE } }, on),
+      clickerHintWords({ next: { label: 'Reveal the votes', when: 'if any vote came in' }, back: { label: 'Back to decision 99' } }, on),
+    ]);
+    try {
+      await page.getByRole('button', { name: 'Start the session' }).waitFor();
+      expect(await hint.textContent()).toBe(clickerHintWords({ next: { label: 'Start the session' } }, true));
+      expect(await lines()).toBeLessThanOrEqual(2.05);
+      await s.screenshot('e2e-presenter-keys-hint-laptop');
+      expect(violationsText(await runAxe(page))).toBe('');
+      const toggle = page.getByRole('checkbox', { name: 'Single-key shortcuts: B or . blanks the projector' });
+      await toggle.uncheck();
+      await expect.poll(() => hint.textContent()).toBe(clickerHintWords({ next: { label: 'Start the session' } }, false));
+      expect(await lines()).toBeLessThanOrEqual(2.05);
+      await toggle.check();
+      // At a phone's size it wraps within the page: nothing runs off its right edge.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await hint.scrollIntoViewIfNeeded();
+      expect(await hint.evaluate((el) => el.getBoundingClientRect().right <= document.documentElement.clientWidth && document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+      await s.screenshot('e2e-presenter-keys-hint-phone');
+      expect(violationsText(await runAxe(page))).toBe('');
+      // The longest wordings, each laid out in the hint's place at 1280 wide.
+      await page.setViewportSize({ width: 1280, height: 720 });
+      for (const words of longest) {
+        await hint.evaluate((el, text) => (el.textContent = text), words);
+        expect(await lines(), words).toBeLessThanOrEqual(2.05);
+      }
       clean(s);
     } finally {
       await s.close();
