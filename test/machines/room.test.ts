@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  breaksCritical, citationWords, createRoom, isRoomCode, MAX_BEST_PRACTICE_ON_PHONE, MAX_CLIENT_MESSAGE_BYTES, MAX_DEVICES, parsePresenterMessage, parseToPresenter, parseToVoter, parseVoterMessage, presenterView, reduceRoom,
-  restoreRoom, revealData, roomCodeFrom, roomContext, roomMatch, roomSessionView, roomSummaryMarkdown, serializeRoom, tallyVotes, utf8Length, validateScenario, voterView,
+  breaksCritical, citationWords, createRoom, isRoomCode, keptDecisionView, MAX_BEST_PRACTICE_ON_PHONE, MAX_CLIENT_MESSAGE_BYTES, MAX_DEVICES, parsePresenterMessage, parseToPresenter, parseToVoter, parseVoterMessage, presenterView, reduceRoom,
+  restoreRoom, revealData, roomCodeFrom, roomContext, roomMatch, roomSessionView, roomSummaryMarkdown, serializeRoom, tallyVotes, utf8Length, validateScenario, voterView, voterViewFor,
   type PresenterAction, type PresenterCommand, type RoomInput, type RoomResult, type RoomState, type Scenario,
 } from '../../src/machines/index.js';
 import { MAX_REPLIES } from '../../src/machines/schema/scenario.js';
@@ -310,6 +310,75 @@ describe('room reducer: who may do what, when', () => {
     }
     // A phone page of the previous version's shape (every tied reply, no count) is not this protocol's.
     expect(parseToVoter(JSON.stringify({ type: 'view', view: { ...none, feedback: { bestPractice: none.feedback?.bestPractice } } }))).toBeUndefined();
+  });
+
+  it('names the decision by a key that holds for its round (votes, the lock, the reveal, back to it) and changes with the decision; a connection sent it whole is sent later views without its replies, and the phone puts them back', () => {
+    const r = setup();
+    for (const i of [1, 2]) r.join(device(i));
+    expect(voterView(r.ctx, r.state, device(1)).decisionKey).toBeUndefined();
+    r.present({ type: 'open', node: 'phone' });
+    const first = voterView(r.ctx, r.state, device(1));
+    const key = first.decisionKey!;
+    expect(key).toMatch(/^1-[0-9a-z]+$/);
+    r.vote(device(1), 'phone-curious');
+    r.vote(device(2), 'phone-accuse');
+    const keys = () => [1, 2].map((d) => voterView(r.ctx, r.state, device(d)).decisionKey);
+    expect(keys()).toEqual([key, key]);
+    r.present({ type: 'lock', round: 1 });
+    expect(keys()).toEqual([key, key]);
+    r.present({ type: 'reveal', round: 1 });
+    expect(keys()).toEqual([key, key]);
+    // Sent whole to a connection that was sent none, or another decision; without it once sent.
+    const voted = voterView(r.ctx, r.state, device(1));
+    expect(voterViewFor(voted, undefined)).toBe(voted);
+    expect(voterViewFor(voted, '7-abc')).toBe(voted);
+    const later = voterViewFor(voted, key);
+    expect(later.decision).toBeUndefined();
+    expect(later).toEqual({ ...voted, decision: undefined, decisionKey: key });
+    expect(parseToVoter(JSON.stringify({ type: 'view', view: later }))).toBeDefined();
+    // The phone shows it with the decision it kept, and cannot show a decision it was not sent.
+    const kept = { key, decision: first.decision! };
+    expect(keptDecisionView(later, kept)).toEqual(voted);
+    expect(keptDecisionView(later, undefined)).toBeUndefined();
+    expect(keptDecisionView(later, { key: '9-zz', decision: first.decision! })).toBeUndefined();
+    // The next decision is another key; waiting between them names none.
+    r.present({ type: 'choose', round: 1, reply: 'phone-curious' });
+    expect(voterView(r.ctx, r.state, device(1))).toEqual({ room: ROOM, phase: 'waiting', round: 1 });
+    // Back to the decision followed: the same round and words, so the same key (a phone keeps what it has).
+    expect(r.present({ type: 'back', node: r.view().nodeId }).ok).toBe(true);
+    expect(voterView(r.ctx, r.state, device(1)).decisionKey).toBe(key);
+    r.present({ type: 'choose', round: 1, reply: 'phone-curious' });
+    while (r.view().kind === 'scene') r.present({ type: 'advance', node: r.view().nodeId });
+    r.present({ type: 'open', node: r.view().nodeId });
+    const next = voterView(r.ctx, r.state, device(1));
+    expect(next.decisionKey).toMatch(/^2-/);
+    expect(voterViewFor(next, key)).toBe(next);
+    expect(next.decision?.replies.map((x) => x.text)).not.toEqual(first.decision?.replies.map((x) => x.text));
+  });
+
+  it('a vote on a decision of a thousand replies sends its phone about a hundred bytes, not the half megabyte of every reply\'s words again', () => {
+    const hostile = structuredClone(example);
+    const phone = hostile.nodes.find((n) => n.id === 'phone');
+    if (phone?.kind !== 'decision') throw new Error('fixture changed');
+    const curious = phone.replies.find((x) => x.id === 'phone-curious')!;
+    phone.replies = Array.from({ length: MAX_REPLIES }, (_, i) => ({ ...structuredClone(curious), id: `tied-${i}`, text: `Tied reply ${i}: ${'a kind, curious question '.repeat(20)}` }));
+    const r = setup(validateScenario(JSON.stringify(hostile), 'hostile.json').scenario as Scenario);
+    r.join(device(1));
+    r.present({ type: 'open', node: 'phone' });
+    const bytes = (view: ReturnType<typeof voterView>) => utf8Length(JSON.stringify({ type: 'view', view }));
+    const opened = voterView(r.ctx, r.state, device(1));
+    // The first view of the decision carries every reply, once.
+    expect(voterViewFor(opened, undefined).decision?.replies).toHaveLength(MAX_REPLIES);
+    expect(bytes(voterViewFor(opened, undefined))).toBeGreaterThan(500_000);
+    r.vote(device(1), 'tied-500');
+    const update = voterViewFor(voterView(r.ctx, r.state, device(1)), opened.decisionKey);
+    expect(update).toMatchObject({ phase: 'open', vote: r.shown('tied-500'), decisionKey: opened.decisionKey });
+    expect(bytes(update)).toBeLessThan(200);
+    r.present({ type: 'lock', round: 1 });
+    expect(bytes(voterViewFor(voterView(r.ctx, r.state, device(1)), opened.decisionKey))).toBeLessThan(200);
+    // The reveal adds the feedback for a few replies only (MAX_BEST_PRACTICE_ON_PHONE and its own).
+    r.present({ type: 'reveal', round: 1 });
+    expect(bytes(voterViewFor(voterView(r.ctx, r.state, device(1)), opened.decisionKey))).toBeLessThan(20_000);
   });
 
   it('says ", critical" in the citation of a principle a reply breaks that is critical, on the phone as everywhere else, and only there', () => {

@@ -564,6 +564,62 @@ describe('live room server: faults', () => {
   });
 });
 
+describe('live room server: what a phone is sent', () => {
+  it('sends a phone the decision\'s replies once per connection: its votes, the lock and the reveal name the decision without them; a reconnection, a join again on the same connection and the next decision bring them whole', async () => {
+    // Every view repeated every reply's words: on a decision of a thousand replies, half a megabyte at each vote.
+    const r = await start();
+    const presenter = await Presenter.connect(r.base, ROOM, TOKEN);
+    must(await presenter.act({ type: 'advance', node: presenter.view.session.nodeId }));
+    const decision = presenter.view.session;
+    const a = await Phone.join(r.base, ROOM, deviceId(1));
+    const b = await Phone.join(r.base, ROOM, deviceId(2));
+    const round = must(await presenter.act({ type: 'open', node: decision.nodeId })).round;
+    await Promise.all([a, b].map((p) => p.until((v) => v.phase === 'open', 'the open vote')));
+    const [one, two] = decision.replies as [typeof decision.replies[0], typeof decision.replies[0]];
+    await a.vote(one.number);
+    await b.vote(two.number);
+    await a.vote(two.number);
+    must(await presenter.act({ type: 'lock', round }));
+    await Promise.all([a, b].map((p) => p.until((v) => v.phase === 'locked', 'the lock')));
+    must(await presenter.act({ type: 'reveal', round }));
+    await Promise.all([a, b].map((p) => p.until((v) => v.phase === 'revealed', 'the reveal')));
+    /** For each message the phone was sent on this connection: whether it carried the decision's replies. */
+    const whole = (p: Phone) => p.received.map((t) => JSON.parse(t) as { view?: VoterView }).map((m) => m.view?.decision !== undefined);
+    // Welcome (no vote open yet), the open vote (whole), its votes, the lock, the reveal (each without).
+    expect(whole(a)).toEqual([false, true, false, false, false, false]);
+    expect(whole(b)).toEqual([false, true, false, false, false]);
+    // Each shows the decision it kept, with its own vote and feedback.
+    const replies = decision.replies.map((x) => x.number).sort((x, y) => x - y);
+    for (const p of [a, b]) expect(p.view?.decision?.replies.map((x) => x.number).sort((x, y) => x - y)).toEqual(replies);
+    expect(a.view).toMatchObject({ phase: 'revealed', vote: two.number, feedback: { mine: { number: two.number } } });
+    const views = a.received.slice(2).map((t) => (JSON.parse(t) as { view: VoterView }).view);
+    expect(new Set(views.map((v) => v.decisionKey)).size).toBe(1);
+    for (const t of a.received.slice(2, 5)) expect(Buffer.byteLength(t)).toBeLessThan(300);
+    // A reconnection (a reload, a phone back on Wi-Fi) is sent the decision whole in its welcome.
+    await a.drop();
+    const welcome = await a.connect();
+    expect(welcome.view.decision?.replies).toHaveLength(decision.replies.length);
+    expect(whole(a)).toEqual([true]);
+    // A phone that joins again on its connection (it lost what it kept) is sent it whole again.
+    a.send({ type: 'join', room: ROOM, device: deviceId(1) });
+    await a.inbox.next((m) => m.type === 'welcome', 1, 'a second welcome');
+    expect(whole(a)).toEqual([true, true]);
+    // The next decision comes whole, once.
+    must(await presenter.act({ type: 'choose', round, reply: one.id }));
+    while (presenter.view.session.kind === 'scene') must(await presenter.act({ type: 'advance', node: presenter.view.session.nodeId }));
+    expect(presenter.view.session.kind).toBe('decision');
+    must(await presenter.act({ type: 'open', node: presenter.view.session.nodeId }));
+    await b.until((v) => v.phase === 'open' && v.round === round + 1, 'the next vote');
+    // The views while the room moved on (no decision) went without; the open vote came whole.
+    const since = whole(b).slice(5);
+    expect(since.at(-1)).toBe(true);
+    expect(since.slice(0, -1)).toEqual(since.slice(0, -1).map(() => false));
+    expect(b.view?.decision?.replies.map((x) => x.text).sort()).toEqual(presenter.view.session.replies.map((x) => x.text).sort());
+    await b.vote(presenter.view.session.replies[0]!.number);
+    expect(whole(b).slice(5 + since.length)).toEqual([false]);
+  });
+});
+
 describe('live room server: pages', () => {
   it('serves the voter page with a strict CSP, and a build-first page when the web app is missing', async () => {
     const r = await start({ voterFiles: readVoterFiles(packageRoot()), webDir: join(tmpdir(), 'no-such-dist-web'), joinUrl: `http://192.0.2.1:9/join?room=${ROOM}` });

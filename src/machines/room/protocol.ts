@@ -22,7 +22,7 @@ import { ROOM_CODE, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, TOKEN } from './codes.
  *   click that arrives after the room moved on is refused instead of landing on the wrong decision.
  *
  * Phones: the version of this protocol the voter page speaks is in the address it connects to
- * (`/ws/voter?v=5`, VOTER_PROTOCOL). A phone can keep a page from an older casa-practice open
+ * (`/ws/voter?v=6`, VOTER_PROTOCOL). A phone can keep a page from an older casa-practice open
  * across the trainer's upgrade and restart; every message from a connection whose version differs
  * (or that names none, as pages from before versions did) is refused as `outdated`, whose message
  * tells the person to reload the page. Such a connection never joins: it is not counted.
@@ -39,7 +39,7 @@ import { ROOM_CODE, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, TOKEN } from './codes.
  * sent changes shape, so a page left open from before is told to reload instead of being refused as
  * malformed. The voter page states it in the address it connects to (`voterSocketPath`).
  */
-export const VOTER_PROTOCOL = 5;
+export const VOTER_PROTOCOL = 6;
 
 /** The address (path and query) a voter page of this version opens its WebSocket on. */
 export function voterSocketPath(version: number = VOTER_PROTOCOL): string {
@@ -157,6 +157,10 @@ const ReplyFeedback = z.strictObject({
 /** The most best-practice replies a phone is sent at a reveal besides its own (replies can tie for the most points: up to MAX_REPLIES of them). */
 export const MAX_BEST_PRACTICE_ON_PHONE = 5;
 
+/** What a phone is shown of a decision: its title and prompt (if any) and its replies by shown number. */
+const PhoneDecision = z.strictObject({ title: Text.optional(), prompt: Text.optional(), replies: z.array(ReplyOnPhone) });
+export type PhoneDecision = z.infer<typeof PhoneDecision>;
+
 export const VoterPhase = z.enum(['waiting', 'open', 'locked', 'revealed', 'ended']);
 export type VoterPhase = z.infer<typeof VoterPhase>;
 
@@ -166,8 +170,22 @@ export const VoterView = z.strictObject({
   phase: VoterPhase,
   /** The current round (0 before the first vote opens). */
   round: z.number().int().min(0),
-  /** The decision (no node or reply ids: they can name the answer). */
-  decision: z.strictObject({ title: Text.optional(), prompt: Text.optional(), replies: z.array(ReplyOnPhone) }).optional(),
+  /**
+   * The decision (no node or reply ids: they can name the answer). Sent whole once per decision and
+   * connection: while a round is open, locked or revealed every view names it by `decisionKey`, and
+   * carries it only when that connection was not sent it yet (its first view of the decision, and
+   * the welcome of every (re)connection); the phone keeps the one it was sent. Version 6: up to
+   * version 5 every view repeated every reply's words (a decision of a thousand replies, half a
+   * megabyte, at each vote and each lock, reveal and move of the room).
+   */
+  decision: PhoneDecision.optional(),
+  /**
+   * Which decision the round is about, whenever there is one (open, locked, revealed): the round
+   * and a fingerprint of what the phone is shown of it (`decision`), so a phone can tell that the
+   * one it kept is still the one meant. A view that names it without `decision` means: the same
+   * one as before. Names nothing in the scenario (no ids).
+   */
+  decisionKey: z.string().regex(/^[0-9]{1,7}-[0-9a-z]{1,13}$/).optional(),
   /** This phone's vote in the current round: the shown number of the reply it voted for. */
   vote: ReplyHandle.optional(),
   /**

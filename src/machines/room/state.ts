@@ -13,7 +13,7 @@ import { actorOptions, restoreSession, saveSession, undoEnding, type PersistedSc
 import { cleanLine, cleanText } from '../text/clean.js';
 import { quoteValue } from '../text/quote.js';
 import { roomSummaryMarkdown } from './summary.js';
-import { DEVICE_ID, isRoomCode, MAX_BEST_PRACTICE_ON_PHONE, type PresenterAction, type PresenterView, type Rejection, type RoomCount, type RoomPhase, type VoterMessage, type VoterView } from './protocol.js';
+import { DEVICE_ID, isRoomCode, MAX_BEST_PRACTICE_ON_PHONE, type PhoneDecision, type PresenterAction, type PresenterView, type Rejection, type RoomCount, type RoomPhase, type VoterMessage, type VoterView } from './protocol.js';
 
 /**
  * The live room as a pure reducer over plain, serialisable state. The session itself is the
@@ -329,10 +329,9 @@ export function voterView(ctx: RoomContext, state: RoomState, device: string): V
   if (state.phase === 'ended') return { room: state.room, phase: 'ended', round: state.round };
   if (state.phase === 'idle' || state.node === undefined) return { room: state.room, phase: 'waiting', round: state.round };
   const view = roomSessionView(ctx, state);
-  // No node or reply ids reach a phone (they can name the answer): each reply goes by its shown number.
-  const decision = { ...(view.title !== undefined ? { title: view.title } : {}), ...(view.prompt !== undefined ? { prompt: view.prompt } : {}), replies: view.replies.map((r) => ({ number: r.number, text: r.text, kind: r.kind, enabled: r.enabled })) };
+  const { decision, fingerprint } = phoneDecisionOf(view);
   const shown = vote === undefined ? undefined : view.replies.find((r) => r.id === vote)?.number;
-  const base: VoterView = { room: state.room, phase: state.phase, round: state.round, decision, ...(shown !== undefined ? { vote: shown } : {}) };
+  const base: VoterView = { room: state.room, phase: state.phase, round: state.round, decision, decisionKey: `${state.round}-${fingerprint}`, ...(shown !== undefined ? { vote: shown } : {}) };
   if (!revealed(state)) return base;
   const entries = [...revealOf(ctx, state).entries].sort((a, b) => a.number - b.number);
   const own = vote === undefined ? undefined : entries.find((e) => e.replyId === vote);
@@ -341,6 +340,55 @@ export function voterView(ctx: RoomContext, state: RoomState, device: string): V
   const part = (e: RevealEntry) => ({ number: e.number, replyText: e.replyText, feedback: e.feedback, principles: e.assessments.map((a) => ({ title: a.title, verdict: a.verdict, citation: citationWords(a.citation, breaksCritical(a)) })) });
   const sent = bestPractice.slice(0, MAX_BEST_PRACTICE_ON_PHONE);
   return { ...base, feedback: { ...(own ? { mine: { ...part(own), best: own.best } } : {}), bestPractice: sent.map(part), moreBestPractice: bestPractice.length - sent.length } };
+}
+
+/**
+ * A phone's view as one connection is sent it: without the decision (its replies' words, the bulk of
+ * a view) when `sent`, the key of the decision that connection was last sent whole, is this view's
+ * `decisionKey`. The phone keeps the decision it was sent and the key says it still holds; a new
+ * connection (a reload, a phone back on Wi-Fi) was sent none, so its welcome carries it whole.
+ */
+export function voterViewFor(view: VoterView, sent: string | undefined): VoterView {
+  if (view.decision === undefined || view.decisionKey === undefined || view.decisionKey !== sent) return view;
+  const { decision: _sent, ...rest } = view;
+  return rest;
+}
+
+/**
+ * The view as the phone shows it: a view that names the decision it kept (`kept`, the last one it
+ * was sent whole) without carrying it, with that decision put back; `undefined` when it names one
+ * the phone was not sent (it should join again: the welcome carries it). The voter page does the
+ * same in its own words (it imports no code); the room's tests play phones with this.
+ */
+export function keptDecisionView(view: VoterView, kept: { key: string; decision: PhoneDecision } | undefined): VoterView | undefined {
+  if (view.decision !== undefined || view.decisionKey === undefined) return view;
+  return kept?.key === view.decisionKey ? { ...view, decision: kept.decision } : undefined;
+}
+
+const phoneDecisions = new WeakMap<SessionView, { decision: PhoneDecision; fingerprint: string }>();
+
+/**
+ * What a phone is shown of the decision at this moment (no node or reply ids: they can name the
+ * answer; each reply goes by its shown number) and a fingerprint of it, worked out once per moment,
+ * not for every phone at every vote. The same object for every phone: treat it as read-only.
+ */
+function phoneDecisionOf(view: SessionView): { decision: PhoneDecision; fingerprint: string } {
+  const cached = phoneDecisions.get(view);
+  if (cached) return cached;
+  const decision: PhoneDecision = { ...(view.title !== undefined ? { title: view.title } : {}), ...(view.prompt !== undefined ? { prompt: view.prompt } : {}), replies: view.replies.map((r) => ({ number: r.number, text: r.text, kind: r.kind, enabled: r.enabled })) };
+  const found = { decision, fingerprint: fnv1a(JSON.stringify(decision)).toString(36) };
+  phoneDecisions.set(view, found);
+  return found;
+}
+
+/** FNV-1a (32 bits) of a string's UTF-16 code units: a fingerprint, not a secret. */
+function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
 }
 
 /** What the presenter page sees: the moment, the phase, counts, and the tally only after the reveal. */

@@ -8,8 +8,8 @@ import sirv from 'sirv';
 import { renderSVG } from 'uqr';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import {
-  parsePresenterMessage, parseVoterMessage, PRESENTER_PROTOCOL, presenterView, protocolOf, reduceRoom, roomCount, visibleLine, VOTER_PROTOCOL, voterView,
-  type PresenterAction, type PresenterCommand, type Rejection, type RoomContext, type RoomInput, type RoomState, type ToPresenter, type ToVoter,
+  parsePresenterMessage, parseVoterMessage, PRESENTER_PROTOCOL, presenterView, protocolOf, reduceRoom, roomCount, visibleLine, VOTER_PROTOCOL, voterView, voterViewFor,
+  type PresenterAction, type PresenterCommand, type Rejection, type RoomContext, type RoomInput, type RoomState, type ToPresenter, type ToVoter, type VoterView,
 } from '../../machines/index.js';
 
 /**
@@ -113,6 +113,11 @@ interface Connection {
    */
   outdated?: string;
   device?: string;
+  /**
+   * The key of the decision this phone's connection was last sent whole (voterViewFor): later views
+   * of the same decision go without its replies' words, which the phone keeps.
+   */
+  decisionSent?: string;
   /** The presenter proved the token on this connection (hello or an action). */
   presenter: boolean;
   /**
@@ -355,13 +360,20 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
     const view = presenterView(ctx, state, connectedPhones());
     for (const c of connections) {
       if (c.role === 'presenter' && c.presenter) out(c, { type: 'view', view, seq: state.presenterSeq });
-      else if (c.role === 'voter' && c.device) out(c, { type: 'view', view: voterView(ctx, state, c.device) });
+      else if (c.role === 'voter' && c.device) out(c, { type: 'view', view: phoneView(c, voterView(ctx, state, c.device)) });
     }
   }
 
   function tellDevice(device: string): void {
     const view = voterView(ctx, state, device);
-    for (const c of byDevice.get(device) ?? []) out(c, { type: 'view', view });
+    for (const c of byDevice.get(device) ?? []) out(c, { type: 'view', view: phoneView(c, view) });
+  }
+
+  /** A phone's view as this connection is sent it: the decision whole only the first time (messages on a connection arrive in order). */
+  function phoneView(conn: Connection, view: VoterView): VoterView {
+    const sent = voterViewFor(view, conn.decisionSent);
+    if (sent.decision !== undefined && sent.decisionKey !== undefined) conn.decisionSent = sent.decisionKey;
+    return sent;
   }
 
   /** Applies a message; stores any new state before telling anyone; says whom to tell. */
@@ -490,7 +502,10 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
       if (!set) byDevice.set(device, (set = new Set()));
       const wasConnected = set.size > 0;
       set.add(conn);
-      out(conn, { type: 'welcome', device, seq: state.devices[device]?.seq ?? 0, view: voterView(ctx, state, device) });
+      // A welcome carries the decision whole, always: a phone that joins again on this connection
+      // (to catch up, having lost what it kept) is sent it again.
+      conn.decisionSent = undefined;
+      out(conn, { type: 'welcome', device, seq: state.devices[device]?.seq ?? 0, view: phoneView(conn, voterView(ctx, state, device)) });
       if (first && (!wasConnected || result.change !== 'none')) tellCount();
       return;
     }

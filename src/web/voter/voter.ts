@@ -6,14 +6,21 @@
  * retried with backoff and the server gives the phone its vote back. All text is set with
  * textContent: scenario text is never markup.
  */
-import type { ToVoter, VOTER_PROTOCOL, VoterView } from '../../machines/index.js';
+import type { PhoneDecision, ToVoter, VOTER_PROTOCOL, VoterView } from '../../machines/index.js';
 
 /**
  * The room protocol this page speaks, named in the address it connects to: a room server of another
  * version answers "outdated" instead of refusing its messages as not understood. Typed as the core's
  * constant, so a new version there does not compile until this page is brought up to it.
  */
-const PROTOCOL: typeof VOTER_PROTOCOL = 5;
+const PROTOCOL: typeof VOTER_PROTOCOL = 6;
+
+/**
+ * The longest message from the room this page reads (UTF-16 code units). A decision is sent whole
+ * once per connection (a thousand replies of up to 1,000 characters: about 1.1 million), and every
+ * other view is small. It was 200,000: a decision of more than about 190 long replies never showed.
+ */
+const MAX_MESSAGE_CHARS = 2_000_000;
 
 const DEVICE_KEY = 'casa-practice-room-device';
 const CODE = /^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6}$/;
@@ -117,7 +124,7 @@ function connect(): void {
   socket = ws;
   ws.onopen = () => ws.send(JSON.stringify({ type: 'join', room, device }));
   ws.onmessage = (event) => {
-    if (typeof event.data !== 'string' || event.data.length > 200_000) return;
+    if (typeof event.data !== 'string' || event.data.length > MAX_MESSAGE_CHARS) return;
     let message: ToVoter;
     try {
       message = JSON.parse(event.data) as ToVoter;
@@ -188,10 +195,24 @@ function connect(): void {
 
 /** What a phone sees of a view, to tell a real change from the same view sent again. */
 let shownView = '';
+/**
+ * The decision the room last sent whole, with its key: later views of it name the key and leave its
+ * replies out (the room sends them once per connection; a reconnection's welcome carries them again).
+ */
+let kept: { key: string; decision: PhoneDecision } | undefined;
 
-function show(next: VoterView): void {
-  if (!next || typeof next !== 'object' || next.room !== room) return;
-  const key = JSON.stringify(next);
+function show(sent: VoterView): void {
+  if (!sent || typeof sent !== 'object' || sent.room !== room) return;
+  if (sent.decision && sent.decisionKey !== undefined) kept = { key: sent.decisionKey, decision: sent.decision };
+  if (!sent.decision && sent.decisionKey !== undefined && kept?.key !== sent.decisionKey) {
+    // A view of a decision this page was not sent (never expected: each connection is sent it first):
+    // joining again brings it, in the welcome.
+    socket?.send(JSON.stringify({ type: 'join', room, device }));
+    return;
+  }
+  const next: VoterView = sent.decision || sent.decisionKey === undefined || !kept ? sent : { ...sent, decision: kept.decision };
+  // The view as sent, without the decision's words (a thousand replies, stringified at every vote).
+  const key = JSON.stringify({ ...sent, decision: undefined });
   if (key !== shownView) notice = undefined;
   shownView = key;
   view = next;

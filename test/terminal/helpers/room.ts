@@ -1,6 +1,6 @@
 import { WebSocket } from 'ws';
-import type { PresenterCommand, PresenterView, RoomCount, ServerError, ToPresenter, ToVoter, VoterView } from '../../../src/machines/index.js';
-import { presenterSocketPath, voterSocketPath } from '../../../src/machines/index.js';
+import type { PhoneDecision, PresenterCommand, PresenterView, RoomCount, ServerError, ToPresenter, ToVoter, VoterView } from '../../../src/machines/index.js';
+import { keptDecisionView, presenterSocketPath, voterSocketPath } from '../../../src/machines/index.js';
 
 /** How long a test waits for an event before it fails (a guard against hanging, never a pause). */
 const GUARD_MS = 15_000;
@@ -56,13 +56,28 @@ export class Phone {
     return phone;
   }
 
+  /** Every message as it came on the current connection (its text), to measure what the room sends. */
+  received: string[] = [];
+  /** The decision the room last sent whole on the current connection, as the voter page keeps it. */
+  kept?: { key: string; decision: PhoneDecision };
+
   async connect(): Promise<ToVoter & { type: 'welcome' }> {
     this.inbox = new Inbox<ToVoter>();
+    this.received = [];
+    this.kept = undefined;
     this.ws = await open(`${this.base}${this.path}`);
     this.closed = new Promise((resolve) => this.ws.once('close', () => resolve()));
     this.ws.on('message', (data) => {
+      this.received.push(String(data));
       const m = JSON.parse(String(data)) as ToVoter;
-      if (m.type === 'welcome' || m.type === 'view') this.view = m.view;
+      if (m.type === 'welcome' || m.type === 'view') {
+        // As the voter page does: a view of the decision kept comes without its replies, and gets them back here.
+        if (m.view.decision && m.view.decisionKey !== undefined) this.kept = { key: m.view.decisionKey, decision: m.view.decision };
+        const shown = keptDecisionView(m.view, this.kept);
+        if (!shown) throw new Error(`a view of a decision this phone was not sent: ${String(data).slice(0, 200)}`);
+        m.view = shown;
+        this.view = shown;
+      }
       this.inbox.push(m);
     });
     this.ws.send(JSON.stringify({ type: 'join', room: this.room, device: this.device }));

@@ -497,6 +497,62 @@ describe('voter page in Chromium', () => {
     }
   });
 
+  it.skipIf(!available)('a decision of a thousand replies: the phone shows every one, is sent their words once (its vote and the lock come in about a hundred bytes each), keeps them through both, and has them again after a reload', async () => {
+    // Every view repeated every reply's words (half a megabyte here), and the page read no message
+    // over 200,000 characters: the phone stayed at "Waiting for the trainer" while the room voted.
+    const many = hostile();
+    const phone = many.nodes.find((n) => n.id === 'phone');
+    if (phone?.kind !== 'decision') throw new Error('fixture changed');
+    const curious = phone.replies.find((r) => r.id === 'phone-curious')!;
+    phone.replies = Array.from({ length: 1000 }, (_, i) => ({ ...structuredClone(curious), id: `tied-${i}`, text: `Tied reply ${i}: ${'a kind, curious question '.repeat(20)}` }));
+    const room = await phoneRoom(many);
+    const { server, context } = room;
+    const page = await context.newPage();
+    const frames: number[] = [];
+    page.on('websocket', (ws) => ws.on('framereceived', (f) => frames.push(typeof f.payload === 'string' ? f.payload.length : f.payload.byteLength)));
+    try {
+      const { presenter } = await joinAndOpen(page, server.port);
+      const buttons = page.locator('#replies button.reply');
+      expect(await buttons.count()).toBe(1000);
+      expect(Math.max(...frames)).toBeGreaterThan(500_000);
+      let from = frames.length;
+      await page.locator('#replies button[data-reply="500"]').click();
+      await status(page, /^Vote received/);
+      expect(await page.locator('#replies button[aria-pressed="true"]').evaluateAll((b) => b.map((x) => x.getAttribute('data-reply')))).toEqual(['500']);
+      // Still shown (the view that confirmed the vote came without the replies' words).
+      expect(await buttons.count()).toBe(1000);
+      expect(await page.locator('#decision').isVisible()).toBe(true);
+      expect(frames.slice(from)).toEqual([expect.any(Number)]);
+      expect(frames.at(-1)).toBeLessThan(300);
+      from = frames.length;
+      await presenter.act({ type: 'lock', round: 1 });
+      await status(page, /^Voting is closed\. Waiting for the reveal\.$/);
+      expect(frames.slice(from).every((n) => n < 300)).toBe(true);
+      expect(await buttons.count()).toBe(1000);
+      expect(await page.locator('#decision').isVisible()).toBe(true);
+      expect(await page.locator('#replies button[data-reply="500"]').evaluate((b: HTMLButtonElement) => [b.getAttribute('aria-pressed'), b.disabled])).toEqual(['true', true]);
+      // A reload joins again: the welcome brings the replies whole.
+      await page.reload();
+      await status(page, /^Voting is closed\. Waiting for the reveal\.$/);
+      expect(await buttons.count()).toBe(1000);
+      expect(await page.locator('#decision').isVisible()).toBe(true);
+      expect(await page.locator('#replies button[data-reply="500"]').getAttribute('aria-pressed')).toBe('true');
+      // A view naming a decision the page was not sent (never expected): it joins again, and the welcome brings it whole.
+      const welcomes = frames.length;
+      await page.evaluate((room) => {
+        const socket = (window as unknown as { __socket: WebSocket }).__socket;
+        socket.dispatchEvent(new MessageEvent('message', { data: JSON.stringify({ type: 'view', view: { room, phase: 'open', round: 9, decisionKey: '9-zz' } }) }));
+      }, ROOM);
+      await expect.poll(() => frames.slice(welcomes).some((n) => n > 500_000)).toBe(true);
+      await status(page, /^Voting is closed\. Waiting for the reveal\.$/);
+      expect(await buttons.count()).toBe(1000);
+      expect(await page.locator('#decision').isVisible()).toBe(true);
+      presenter.close();
+    } finally {
+      await room.close();
+    }
+  });
+
   it.skipIf(!available)('a phone that voted for a weaker reply sees, at the reveal, its own reply\'s feedback and then every best-practice reply and why, apart, on a 390-wide phone; axe clean', async () => {
     // It was told only "Your reply was not the best-practice reply", not which was or why; and with two
     // best-practice replies a phone was shown only the first. Here "Say nothing" ties with "That's a nice one!".
