@@ -13,6 +13,8 @@ import { axeCleanInDark, axNames, builtAppInChromium, COLOUR_RULES, fullPageScre
 const web = builtAppInChromium();
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
+/** The current decision's replies (a group): not the play page's "Who's who", a disclosure (a group too). */
+const replyGroup = (page: Page) => page.getByRole('group').and(page.locator(':not(details)'));
 const PAYLOAD = ' <script>window.__xss=1</script><img src=x onerror="window.__xss=2"> <a href="javascript:window.__xss=3">x</a>';
 const SHORT = ' <img src=x onerror="window.__xss=4">';
 
@@ -64,7 +66,7 @@ async function continueByKeyboard(page: Page) {
 async function keyboardToDebrief(page: Page) {
   for (let i = 0; i < 80; i++) {
     if (await page.locator('#debrief-heading').count()) return;
-    if (await page.getByRole('group').count()) await answerFirstByKey(page);
+    if (await replyGroup(page).count()) await answerFirstByKey(page);
     else await continueByKeyboard(page);
   }
   throw new Error('no debrief');
@@ -83,7 +85,7 @@ async function openProjectorWindow(s: PageSession, size?: { width: number; heigh
  * reply (the reply keys act only while the focus is in the current decision: WCAG 2.1.4).
  */
 async function answerFirstByKey(page: Page): Promise<void> {
-  await page.getByRole('group').waitFor();
+  await replyGroup(page).waitFor();
   const reply = page.locator('.replies button.reply:not([disabled])').first();
   await reply.focus();
   await page.keyboard.press((await reply.getAttribute('aria-keyshortcuts')) ?? '1');
@@ -125,14 +127,14 @@ describe('the web app in Chromium', () => {
       expect(names).toContain('Assessment: What Kiara tells you');
       expect(names.filter((n) => !/^(Practise|Assessment|Continue where you stopped( \([^)]*\))?): \S/.test(n))).toEqual([]);
       await page.goto(`${web.app.url}#/play/youth-discloses`);
-      await page.getByRole('group').waitFor();
+      await replyGroup(page).waitFor();
       // WCAG 2.5.3: each reply is named as it is shown (its number, which is its key, then its words),
       // in Chromium's accessibility tree, what a screen reader and speech input get ("click 2"), and
       // by Playwright's role query alike.
       const shownReplies = await page.locator('.replies button.reply').evaluateAll((bs) => bs.map((b) => `${b.getAttribute('aria-keyshortcuts')}. ${b.lastElementChild?.textContent}`));
       expect(shownReplies.length).toBeGreaterThan(1);
       expect((await axNames(page, 'button')).filter((n) => shownReplies.includes(n))).toEqual(shownReplies);
-      for (const name of shownReplies) expect(await page.getByRole('group').getByRole('button', { name, exact: true }).count(), name).toBe(1);
+      for (const name of shownReplies) expect(await replyGroup(page).getByRole('button', { name, exact: true }).count(), name).toBe(1);
       // The key hint is for a keyboard: a page whose only pointer is a finger (a phone) does not show it.
       expect(await page.locator('#reply-keys').isVisible()).toBe(true);
       const touch = await page.context().newCDPSession(page);
@@ -248,10 +250,15 @@ describe('the web app in Chromium', () => {
         return Math.max(0, Math.min(r.bottom, innerHeight) - Math.max(r.top, 0)) / innerHeight;
       });
       await page.locator('.moment-heading').last().focus();
-      for (let i = 0; i < 5 && (await page.getByRole('group').count()) === 0; i++) await continueByKeyboard(page);
-      const reply = page.getByRole('group').getByRole('button').first();
+      for (let i = 0; i < 5 && (await replyGroup(page).count()) === 0; i++) await continueByKeyboard(page);
+      const reply = replyGroup(page).getByRole('button').first();
       await reply.waitFor();
       await expect.poll(barCover).toBeLessThanOrEqual(0.11);
+      // Continue scrolls the new moment up smoothly: a scroll made before that one ends is undone by it.
+      await expect.poll(() => page.evaluate(() => new Promise<number>((done) => {
+        const y = window.scrollY;
+        requestAnimationFrame(() => requestAnimationFrame(() => done(window.scrollY - y)));
+      }))).toBe(0);
       // Scrolled to just under the top edge, where the bar was, then focused.
       await reply.evaluate((el) => window.scrollBy(0, el.getBoundingClientRect().top - 8));
       await reply.focus();
@@ -452,7 +459,7 @@ describe('the web app in Chromium', () => {
         await answerFirstByKey(page);
         await continueByKeyboard(page);
       }
-      await page.getByRole('group').waitFor();
+      await replyGroup(page).waitFor();
       const onScreen = () => page.evaluate(() => {
         const el = document.activeElement as HTMLElement;
         const r = el.getBoundingClientRect();
@@ -476,7 +483,7 @@ describe('the web app in Chromium', () => {
         if (leave === 'Enter') await page.keyboard.press('Tab');
         expect(await page.evaluate(() => document.activeElement?.textContent), leave).toBe(leave === 'Enter' ? 'Back to where I was' : 'Take a break');
         await page.keyboard.press(leave);
-        await page.getByRole('group').waitFor();
+        await replyGroup(page).waitFor();
         await expect.poll(onScreen, { message: leave }).toEqual({ heading: newest, whole: true });
         // Once more, from the top of the page.
         await page.evaluate(() => window.scrollTo(0, 0));
@@ -485,7 +492,7 @@ describe('the web app in Chromium', () => {
       // Left with the pointer, the page is where the volunteer was reading (the top, here), as before.
       await page.getByRole('button', { name: 'Take a break' }).click();
       await page.getByRole('button', { name: 'Back to where I was' }).click();
-      await page.getByRole('group').waitFor();
+      await replyGroup(page).waitFor();
       expect(await page.evaluate(() => window.scrollY)).toBe(0);
       clean(s);
     } finally {
@@ -545,7 +552,7 @@ describe('the web app in Chromium', () => {
           if (i > 0) continue;
           // On to the next decision (the first reply leads to a scene): after Continue, the new
           // moment, which has the focus, starts at the top of the window, its replies after it.
-          for (let j = 0; j < 5 && (await page.getByRole('group').count()) === 0; j++) await continueByKeyboard(page);
+          for (let j = 0; j < 5 && (await replyGroup(page).count()) === 0; j++) await continueByKeyboard(page);
           const next = (a: Awaited<ReturnType<typeof after>>) => ({ focus: a.focus, headingAtTop: a.heading >= a.bar && (a.heading <= a.bar + 40 || a.atEnd) });
           if (motion === 'reduce') expect(next(await after()), `${name} continue`).toEqual({ focus: 'new moment', headingAtTop: true });
           else await expect.poll(async () => next(await after()), { message: `${name} continue` }).toEqual({ focus: 'new moment', headingAtTop: true });
@@ -587,13 +594,13 @@ describe('the web app in Chromium', () => {
         // Two decisions in, then Undo: back at the second decision, further down the conversation.
         for (let i = 0; i < 2; i++) {
           await answerFirstByKey(page);
-          if (i === 0) for (let j = 0; j < 5 && (await page.getByRole('group').count()) === 0; j++) await continueByKeyboard(page);
+          if (i === 0) for (let j = 0; j < 5 && (await replyGroup(page).count()) === 0; j++) await continueByKeyboard(page);
         }
         const decision = await page.locator('#transcript .moment').nth(-2).locator('.moment-heading').textContent();
         const undo = page.getByRole('button', { name: 'Undo last reply' });
         await undo.focus();
         await page.keyboard.press('Enter');
-        await page.getByRole('group').waitFor();
+        await replyGroup(page).waitFor();
         expect(await page.locator('#transcript .moment-heading').last().textContent(), name).toBe(decision);
         if (motion === 'reduce') expect(placed(await at()), name).toEqual(want);
         else await expect.poll(async () => placed(await at()), { message: name }).toEqual(want);
@@ -1330,7 +1337,7 @@ describe('the web app in Chromium', () => {
     const s = await openSeededPhone('#/play/trafficker-contact');
     try {
       await s.page.locator('#transcript').waitFor();
-      while (!(await s.page.getByRole('group').count())) await s.page.getByRole('button', { name: 'Continue' }).click();
+      while (!(await replyGroup(s.page).count())) await s.page.getByRole('button', { name: 'Continue' }).click();
       // The first reply breaks a critical principle of the guide: answering the trafficker's text.
       await s.page.getByRole('button', { name: /Hi Tasha! She's doing good/ }).click();
       await keyboardToDebrief(s.page);
