@@ -22,6 +22,7 @@ const OWN_MODULES = [
   'test/terminal/open-race.test.tsx',
   'test/terminal/unwritable-saves.test.tsx',
   'test/terminal/picker-notices.test.tsx',
+  'test/web/line-breaks.test.tsx',
 ];
 // The web app's component tests run under jsdom, each file with a fresh DOM.
 const WEB_COMPONENTS = ['test/web/**/*.test.tsx'];
