@@ -1,5 +1,5 @@
 import { debriefModel } from '../report/debrief-model.js';
-import { cell, debriefMarkdown, mdText } from '../report/markdown.js';
+import { cell, debriefMarkdown, mdLines, mdText } from '../report/markdown.js';
 import { BEST_PRACTICE, roomMatchWords, sharesOf, signed } from '../report/words.js';
 import { bestPracticeAt, type Debrief } from '../scoring.js';
 import type { Scenario } from '../schema/scenario.js';
@@ -113,7 +113,7 @@ export function facilitationMarkdown(scenario: Scenario, decisions: readonly Fac
   const out = [`# Session summary: ${mdText(cleanLine(scenario.title))}`, '', `Trainer-led session, ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC.`, ''];
   clean.forEach((d, i) => {
     out.push(`## Decision ${i + 1}: ${mdText(cleanLine(d.title))}`, '');
-    if (d.discussionPrompt) out.push(`Discussion prompt: ${mdText(d.discussionPrompt)}`, '');
+    if (d.discussionPrompt) out.push(`Discussion prompt: ${mdLines(d.discussionPrompt)}`, '');
     const replies = scored(scenario, d);
     const total = replies.reduce((sum, r) => sum + r.votes, 0);
     out.push('| # | Reply | Points | Votes |', '|---|---|---|---|');
@@ -126,7 +126,7 @@ export function facilitationMarkdown(scenario: Scenario, decisions: readonly Fac
     if (chosen) {
       const best = replies.filter((r) => r.best).map((r) => r.number).join(' or ');
       const prohibited = prohibitedIn(scenario, chosen.id);
-      out.push('', `Branch taken: ${chosen.number}. ${replyWords(chosen, mdText)}${chosen.best ? ` (${BEST_PRACTICE})` : best ? ` (best practice here: ${best})` : ''}`, '');
+      out.push('', `Branch taken: ${chosen.number}. ${replyWords(chosen, (t) => mdLines(t))}${chosen.best ? ` (${BEST_PRACTICE})` : best ? ` (best practice here: ${best})` : ''}`, '');
       if (prohibited.length > 0) out.push(`A prohibited activity in the guide (a critical violation): ${prohibited.map(mdText).join('; ')}.`, '');
     } else out.push('', soFar ? 'The room has not chosen a branch here yet: this summary was made during the session.' : 'The session stopped at this decision.', '');
   });

@@ -12,6 +12,32 @@ export function mdText(text: string): string {
   return text.replace(/[\\`*_[\]<>]/g, (c) => `\\${c}`);
 }
 
+/**
+ * A text that may hold line breaks (a scenario's "\n": narration, a reply, feedback, a prompt) as
+ * Markdown shows it inside a paragraph or a list item, escaped as mdText does: each break a hard
+ * line break (a backslash at the end of the line), its next line indented by `indent` spaces (the
+ * list item's content column, so that it stays in the item), and a character at the start of a line
+ * that would begin a block of its own escaped (a heading, a quotation, a list item, a rule, a table,
+ * code). Left as they were, a line "- …" in feedback became a list of its own, "# …" a heading, and
+ * an empty line ended the list item, the rest of the text cut off from its decision. An empty line
+ * between two paragraphs is kept as an empty line; breaks at the start and end are left out.
+ */
+export function mdLines(text: string, indent = 0): string {
+  // Spaces at the end of a line would be a second hard break; at the start of a later one, Markdown drops them.
+  const lines = text.split(/\r\n?|\n/).map((l, i) => (i === 0 ? l.trimEnd() : l.trim()));
+  while (lines.length > 1 && lines[0] === '') lines.shift();
+  while (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  const pad = ' '.repeat(indent);
+  return lines
+    .map((line, i) => {
+      const escaped = mdText(line);
+      // The first line follows words already on its line: only a later one can start a block.
+      if (i === 0) return escaped;
+      return escaped.replace(/^[#>+\-=~|:]/, (c) => `\\${c}`).replace(/^(\d+)([.)])/, '$1\\$2');
+    })
+    .join(`\\\n${pad}`);
+}
+
 /** Text for one Markdown table cell: one line, shown as text (see mdText), pipes escaped. */
 export function cell(text: string): string {
   return mdText(text.replace(/\s+/g, ' ').trim()).replace(/\|/g, '\\|');
@@ -22,7 +48,7 @@ export function debriefMarkdown(m: DebriefModel, heading = '#', voice: Voice = '
   const h2 = `${heading}#`;
   const v = VOICE_WORDS[voice];
   const out: string[] = [`${heading} Debrief: ${mdText(m.title)}`, ''];
-  if (m.ending) out.push(`**Ending:** ${mdText(m.ending.title)} (${m.ending.kind}). ${mdText(m.ending.narration)}`, '');
+  if (m.ending) out.push(`**Ending:** ${mdText(m.ending.title)} (${m.ending.kind}). ${mdLines(m.ending.narration)}`, '');
   else out.push('**Ending:** not reached.', '');
   out.push(`**${outcomeWords(m.outcome).replace(': ', ':** ')}`, '', `**Score:** ${scoreWords(m.score)}`, '');
   out.push(`${h2} Critical violations`, '');
@@ -37,10 +63,11 @@ export function debriefMarkdown(m: DebriefModel, heading = '#', voice: Voice = '
   for (const p of m.principles) out.push(`| ${cell(p.title)} | ${resultWords(p)} | ${cell(p.section)} |`);
   out.push('', `${h2} ${TRANSCRIPT_HEADING}`, '');
   m.turns.forEach((t, i) => {
-    out.push(`${i + 1}. **${mdText(t.where)}**: ${quotedReply(mdText(t.reply), t.said, ['"', '"'])} (${signed(t.value)}; best here ${signed(t.bestValue)})`);
+    const item = `${i + 1}. `;
+    out.push(`${item}**${mdText(t.where)}**: ${quotedReply(mdLines(t.reply, item.length), t.said, ['"', '"'])} (${signed(t.value)}; best here ${signed(t.bestValue)})`);
     // ", critical" as the live feedback and the web debrief say it: the decision pointed to says why.
     for (const v of t.verdicts) out.push(`   - ${VERDICT_WORDS[v.verdict]} ${mdText(v.title)} (${citationWords(mdText(v.citation), v.critical)})`);
-    out.push(`   - Feedback: ${mdText(t.feedback)}`);
+    out.push(`   - Feedback: ${mdLines(t.feedback, 5)}`);
   });
   out.push('', `${h2} ${pathBesideWords(voice)}`, '', `| Decision | ${v.reply} | Best practice here |`, '|---|---|---|');
   m.paths.forEach((p, i) => {
@@ -52,7 +79,7 @@ export function debriefMarkdown(m: DebriefModel, heading = '#', voice: Voice = '
   // What the paths above have not said: their decisions in a line, the others in full, a list
   // numbered from where it starts (a Markdown list keeps its first number).
   for (const part of bestPathSays(m, voice)) {
-    out.push('', ...('line' in part ? [part.line] : part.steps.map((s) => `${s.n}. **${mdText(s.where)}**: ${quotedReply(mdText(s.reply), s.said, ['"', '"'])} (${signed(s.value)})`)));
+    out.push('', ...('line' in part ? [part.line] : part.steps.map((s) => `${s.n}. **${mdText(s.where)}**: ${quotedReply(mdLines(s.reply, `${s.n}. `.length), s.said, ['"', '"'])} (${signed(s.value)})`)));
   }
   if (m.strengths.length > 0) out.push('', `${h2} Strengths`, '', ...m.strengths.map((s) => `- ${mdText(inVoice(s, voice))}`));
   if (m.growthAreas.length > 0) out.push('', `${h2} To work on`, '', ...m.growthAreas.map((s) => `- ${mdText(inVoice(s, voice))}`));

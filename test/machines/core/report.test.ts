@@ -389,6 +389,51 @@ describe('debriefMarkdown', () => {
     expect(md).toContain('1. **The new phone**:');
   });
 
+  // A scenario's "\n" starts a new line (docs/authoring.md). In the Markdown it ended the transcript's
+  // list item: an empty line cut the rest of the feedback off from its decision, and a line "- …",
+  // "# …" or "> …" became a list, a heading or a quotation of its own.
+  it('keeps a text\'s line breaks inside its list item or paragraph: no line of it starts a block of its own', () => {
+    const TRICKY = 'First line.\n- not a list\n# not a heading\n\n> not a quote\n1. not a list\n---\n| a | b |\n:-- | --\n===\n+ last  ';
+    const s = structuredClone(example);
+    for (const node of s.nodes) {
+      if (node.kind === 'decision') {
+        node.discussionPrompt = TRICKY;
+        for (const r of node.replies) [r.text, r.feedback] = [`${r.text}\n- ${r.text}`, TRICKY];
+      }
+      if (node.kind === 'ending') node.narration = TRICKY;
+    }
+    // Each break a hard break (a backslash ending the line), the next line in the item's content
+    // column, a character that would begin a block escaped; the empty line kept as an empty line.
+    const lines = (indent: string) => ['First line.', '\\- not a list', '\\# not a heading', '', '\\> not a quote', '1\\. not a list', '\\---', '\\| a | b |', '\\:-- | --', '\\===', '\\+ last'].join(`\\\n${indent}`);
+    const docs = {
+      // Not followed the best-practice path: its steps are listed too, each a numbered item.
+      debrief: debriefMarkdown(debriefModel(s, debriefOf(s, ['phone-accuse', 'after-search']))),
+      summary: facilitationMarkdown(s, [facilitatedDecision(selectView(s, startFacilitation(s).getSnapshot()), { 'phone-curious': 2 }, 1)], debriefOf(s, ['phone-curious', 'after-supervisor'])),
+    };
+    expect(docs.debrief).toContain(`**Ending:** Crossing a line (harmful). ${lines('')}\n\n`);
+    expect(docs.debrief).toContain(`   - Feedback: ${lines('     ')}\n`);
+    expect(docs.debrief).toContain('1. **The new phone**: "Who bought you that? You need to tell me the truth.\\\n   \\- Who bought you that? You need to tell me the truth." (−3; best here +2)\n');
+    expect(docs.summary).toContain(`Discussion prompt: ${lines('')}\n\n`);
+    expect(docs.summary).toContain("Branch taken: 1. That's a nice one! How did you get it?\\\n\\- That's a nice one! How did you get it? (★ best practice)\n");
+    for (const [name, md] of Object.entries(docs)) {
+      // The content column of the list item (or paragraph: 0) a line goes on.
+      let column = 0;
+      let continued = 0;
+      md.split('\n').reduce((before, line) => {
+        // After a hard break (a line ending in an unescaped backslash), a line goes on the text before it:
+        // never empty (which would end the item), opening no block, as far in as its item's words.
+        if (/(?<!\\)(?:\\\\)*\\$/.test(before)) {
+          continued++;
+          expect(line, `${name}: ${line}`).not.toBe('');
+          expect(line, `${name}: ${line}`).not.toMatch(/^\s*(?:[#>+\-=~|:*_`]|\d+[.)])/);
+          expect(line.length - line.trimStart().length, `${name}: ${line}`).toBe(column);
+        } else column = /^(?:\d+\. | {3}- )/.exec(line)?.[0].length ?? 0;
+        return line;
+      }, '');
+      expect(continued, name).toBeGreaterThan(20);
+    }
+  });
+
   it('shows scenario text that looks like Markdown or HTML as text: no link, image, raw HTML or emphasis reaches a rendered export', () => {
     // Every shown text of the scenario carries a link, an image, HTML, an autolink, emphasis, code and a link reference on a line of its own.
     const MD = ' [click me](https://evil.example/a) ![x](https://evil.example/t.png) <img src=x onerror=alert(1)> <https://evil.example> **b** _i_ `c` \\\n[ref]: https://evil.example\n<script>alert(1)</script>';
