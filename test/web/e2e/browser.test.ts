@@ -11,3 +11,4 @@ describe('voter page', async () => void (await import('./voter-page.e2e.js')));
 describe('offline', async () => void (await import('./offline.e2e.js')));
 describe('smoke', async () => void (await import('./smoke.e2e.js')));
 describe('graph', async () => void (await import('./graph.e2e.js')));
+describe('line breaks', async () => void (await import('./line-breaks.e2e.js')));
