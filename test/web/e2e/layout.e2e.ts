@@ -1,0 +1,65 @@
+import type { Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { builtAppInChromium, openPage, seedLocalStorage } from '../helpers/browser.js';
+
+// How controls lay out their words in Debian's Chromium over the built app: what jsdom cannot
+// measure (it draws nothing).
+
+const web = builtAppInChromium();
+
+/**
+ * The lines an element's words are drawn on, each as the space left of it and right of it inside the
+ * element's content box (px): the rectangles of its text, grouped by the line they sit on.
+ */
+async function lineGaps(control: Locator): Promise<{ left: number; right: number }[]> {
+  return control.evaluate((el) => {
+    const style = getComputedStyle(el);
+    const box = el.getBoundingClientRect();
+    const inner = {
+      left: box.left + parseFloat(style.borderLeftWidth) + parseFloat(style.paddingLeft),
+      right: box.right - parseFloat(style.borderRightWidth) - parseFloat(style.paddingRight),
+    };
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const lines = new Map<number, { left: number; right: number }>();
+    for (const r of range.getClientRects()) {
+      if (r.width === 0) continue;
+      const at = Math.round(r.top + r.height / 2);
+      const line = lines.get(at) ?? { left: Infinity, right: -Infinity };
+      lines.set(at, { left: Math.min(line.left, r.left), right: Math.max(line.right, r.right) });
+    }
+    return [...lines.values()].map((l) => ({ left: Math.round(l.left - inner.left), right: Math.round(inner.right - l.right) }));
+  });
+}
+
+describe('controls in a narrow window', () => {
+  // At a phone's width with the text at 200% (WCAG 1.4.4), My records' export controls wrap their
+  // words: the buttons' words came out centred on each line (the browser's own style for a button),
+  // the link drawn as a button beside them ("Certificate for the in-service hours log") flush left, a
+  // ragged edge on the right. A link drawn as a button lays out its words as a button does.
+  it('a link drawn as a button wraps its words centred, as the buttons beside it do', async () => {
+    const playthrough = {
+      id: '4c1f2a7e-9b3d-4e5f-8a6b-7c8d9e0f1a2b', scenarioId: 'red-flags', scenarioVersion: 10, title: 'New nails, new phone, new boyfriend', mode: 'practice',
+      startedAt: '2026-11-20T17:05:00.000Z', completedAt: '2026-11-20T17:20:00.000Z', minutes: 15,
+      score: { earned: 20, best: 37, percent: 54, capped: false }, band: 'developing', ending: { id: 'end-mixed', kind: 'mixed' }, decisions: [], principles: [],
+    };
+    const records = { format: 'casa-practice-records', formatVersion: 2, learner: '0b6f6c1e-2d3a-4b5c-8d9e-0f1a2b3c4d5e', best: { 'red-flags': { bestPercent: 54, completions: 1, lastCompleted: playthrough.completedAt } }, playthroughs: [playthrough] };
+    const s = await openPage(web.browser, web.app.url, '#/records', { viewport: { width: 390, height: 844 }, initScript: seedLocalStorage({ 'records.json': JSON.stringify(records) }) });
+    try {
+      const { page } = s;
+      await page.getByRole('cell', { name: 'Practice' }).waitFor();
+      await page.evaluate(() => document.documentElement.style.setProperty('font-size', '200%'));
+      const link = page.getByRole('link', { name: 'Certificate for the in-service hours log' });
+      const button = page.getByRole('button', { name: 'Download xAPI statements (JSON, for an LMS)' });
+      await s.screenshot('records-export-controls-200');
+      for (const [name, control] of [['the link', link], ['the button', button]] as const) {
+        const lines = await lineGaps(control);
+        expect(lines.length, `${name} wraps at 390 px and 200% text`).toBeGreaterThan(1);
+        for (const { left, right } of lines) expect(Math.abs(left - right), `${name}: ${JSON.stringify(lines)}`).toBeLessThanOrEqual(2);
+      }
+      expect(s.errors()).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
+});
