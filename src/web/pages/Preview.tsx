@@ -321,7 +321,7 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
     <>
       <h1>Preview a scenario file</h1>
       <p>
-        Open a scenario file (JSON) from this computer to check it against the scenario format and the guide. The file is read
+        Open a scenario file (JSON) from this device to check it against the scenario format and the guide. The file is read
         here in the browser and never uploaded. Every problem is listed with its line and column; a file without errors can be
         played at once.
       </p>
@@ -360,7 +360,9 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
               }}>Check {b.file}</button></li>
             ))}
           </ul>
-          <p className="hint">With <code>npm run dev</code>, the page reloads and checks the file again whenever it changes on disk.</p>
+          {/* Only where it is true: the dev server reloads on a change; the built app (npm start, a
+              static host) does not, and a volunteer who opened this page read "npm run dev" there. */}
+          {import.meta.env.DEV && <p className="hint">With <code>npm run dev</code>, the page reloads and checks the file again whenever it changes on disk.</p>}
         </details>
       )}
       {error && <p className="notice" role="alert">{error}</p>}

@@ -12,4 +12,4 @@ describe('offline', async () => void (await import('./offline.e2e.js')));
 describe('smoke', async () => void (await import('./smoke.e2e.js')));
 describe('graph', async () => void (await import('./graph.e2e.js')));
 describe('line breaks', async () => void (await import('./line-breaks.e2e.js')));
-describe('layout', async () => void (await import('./layout.e2e.js')));
+describe('newcomer', async () => void (await import('./newcomer.e2e.js')));

@@ -1,9 +1,9 @@
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { builtAppInChromium, openPage, seedLocalStorage } from '../helpers/browser.js';
+import { builtAppInChromium, openPage, runAxe, seedLocalStorage, violationsText } from '../helpers/browser.js';
 
-// How controls lay out their words in Debian's Chromium over the built app: what jsdom cannot
-// measure (it draws nothing).
+// The built app as a first-time volunteer meets it, in Debian's Chromium: what jsdom cannot show
+// (how words are drawn; what the production build says, where import.meta.env.DEV is false).
 
 const web = builtAppInChromium();
 
@@ -57,6 +57,30 @@ describe('controls in a narrow window', () => {
         expect(lines.length, `${name} wraps at 390 px and 200% text`).toBeGreaterThan(1);
         for (const { left, right } of lines) expect(Math.abs(left - right), `${name}: ${JSON.stringify(lines)}`).toBeLessThanOrEqual(2);
       }
+      expect(s.errors()).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+describe('the preview page in the built app', () => {
+  // "Preview a file" is in every page's navigation, and a volunteer who opened its list of the app's
+  // files read "With npm run dev, the page reloads and checks the file again whenever it changes on
+  // disk": a command for the project's developers, and untrue of the built app, which never reloads
+  // on a change. The built app leaves it out; the dev server still says it.
+  it("says nothing of npm run dev, and names the volunteer's device, not a computer", async () => {
+    const s = await openPage(web.browser, web.app.url, '#/preview');
+    try {
+      const { page } = s;
+      await page.getByRole('heading', { level: 1, name: 'Preview a scenario file' }).waitFor();
+      await page.getByText("Or check a file from the app's scenarios/ folder").click();
+      await page.getByRole('button', { name: 'Check boy-red-flags.json' }).waitFor();
+      const words = await page.locator('main').innerText();
+      expect(words).not.toContain('npm');
+      expect(words).toContain('Open a scenario file (JSON) from this device');
+      await s.screenshot('preview-files-open');
+      expect(violationsText(await runAxe(page))).toBe('');
       expect(s.errors()).toEqual([]);
     } finally {
       await s.close();
