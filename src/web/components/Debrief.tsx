@@ -36,6 +36,19 @@ const pathCell = (r: { reply: string; said: boolean; value: number }) => `${path
 /** The id of the n-th (0-based) decision in the transcript. */
 const decisionId = (n: number) => `debrief-decision-${n + 1}`;
 
+/**
+ * Follows a link to a part of the debrief: the focus to its heading, and the heading to the top of
+ * the window (below the sticky bar: the page's scroll-padding), as a link to a part of a page brings
+ * it. A plain focus() scrolled the heading only into view, to the middle of a phone's screen, the end
+ * of the part before filling the half above it.
+ */
+function goToPart(id: string): void {
+  const heading = document.getElementById(id);
+  if (!heading) return;
+  heading.focus({ preventScroll: true });
+  heading.scrollIntoView?.({ block: 'start' });
+}
+
 /** The debrief: band and score, critical violations first, principles, transcript, paths, what if. */
 export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, recordsLeft = false, whatIf, onTryAgain, again, onWhatIf, voice = 'you', lead }: DebriefProps) {
   const m = useMemo(() => debriefModel(scenario, debrief), [scenario, debrief]);
@@ -57,7 +70,7 @@ export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, 
             ['paths-heading', pathBesideWords(voice)],
             ['debrief-next', 'What next'],
           ].map(([id, words]) => (
-            <li key={id}><a href={`#${id}`} onClick={(e) => { e.preventDefault(); document.getElementById(id!)?.focus(); }}>{words}</a></li>
+            <li key={id}><a href={`#${id}`} onClick={(e) => { e.preventDefault(); goToPart(id!); }}>{words}</a></li>
           ))}
         </ul>
       </nav>
@@ -93,7 +106,7 @@ export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, 
                 <strong>✗ {c.title}</strong> ({guideCitation(c.section)}){c.turns.length === 0 ? '.' : <>: see {c.turns.map((t, j) => (
                   <Fragment key={t}>
                     {j > 0 && (j === c.turns.length - 1 ? ' and ' : ', ')}
-                    <a href={`#${decisionId(t)}`} onClick={(e) => { e.preventDefault(); document.getElementById(`${decisionId(t)}-heading`)?.focus(); }}>
+                    <a href={`#${decisionId(t)}`} onClick={(e) => { e.preventDefault(); goToPart(`${decisionId(t)}-heading`); }}>
                       decision {t + 1} ({quotedTitle(m.turns[t]?.where ?? '')})
                     </a>
                   </Fragment>

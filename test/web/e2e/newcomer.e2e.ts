@@ -87,3 +87,41 @@ describe('the preview page in the built app', () => {
     }
   });
 });
+
+describe("the debrief's links to its parts, on a phone", () => {
+  // A phone's debrief is a dozen screens; its "Parts of this debrief" links (and a critical
+  // violation's link to its decision) moved the focus to the part's heading, and Chromium scrolled
+  // that heading only into view: to the middle of the screen, the end of the part before filling the
+  // half above it. A link to a part brings the part's heading to the top, below the sticky bar.
+  it("brings each part's heading to the top of the screen, below the bar, with the focus on it", async () => {
+    const s = await openPage(web.browser, web.app.url, '#/play/boy-red-flags', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    try {
+      const { page } = s;
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      // Any path to the end will do: the first open reply at each decision, Continue otherwise.
+      for (let i = 0; i < 40 && !(await page.locator('#debrief-heading').count()); i++) {
+        const reply = page.locator('button.reply:enabled').first();
+        if (await reply.count()) await reply.click();
+        else await page.getByRole('button', { name: 'Continue' }).click();
+      }
+      await page.locator('#debrief-heading').waitFor();
+      const parts = page.getByRole('navigation', { name: 'Parts of this debrief' });
+      const where = () => page.evaluate(() => {
+        const focused = document.activeElement as HTMLElement;
+        return { focused: focused.textContent ?? '', top: focused.getBoundingClientRect().top, bar: document.querySelector('header')!.getBoundingClientRect().bottom };
+      });
+      for (const [link, heading] of [['Principles', 'Principles of the guide'], ['Transcript', 'Transcript']]) {
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await parts.getByRole('link', { name: link, exact: true }).click();
+        await expect.poll(where).toMatchObject({ focused: heading });
+        const at = await where();
+        await s.screenshot(`debrief-part-${link}-phone`);
+        expect(at.top, `${link}: ${JSON.stringify(at)}`).toBeGreaterThanOrEqual(at.bar);
+        expect(at.top - at.bar, `${link}: ${JSON.stringify(at)}`).toBeLessThanOrEqual(40);
+      }
+      expect(s.errors()).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
+});
