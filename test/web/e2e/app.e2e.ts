@@ -6,15 +6,13 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { clickerHintWords, NO_BRANCH_WORDS } from '../../../src/web/clicker.js';
 import { PREVIOUS_PAGE } from '../../../src/web/components/RevealPager.js';
-import { axeCleanInDark, axNames, builtAppInChromium, COLOUR_RULES, fullPageScreenshot, openPage, runAxe, SCREENSHOTS, seedLocalStorage, tones, violationsText, type PageSession } from '../helpers/browser.js';
+import { axeCleanInDark, axNames, builtAppInChromium, COLOUR_RULES, fullPageScreenshot, openPage, replyGroup, runAxe, SCREENSHOTS, seedLocalStorage, tones, violationsText, type PageSession } from '../helpers/browser.js';
 
 // The web app end to end in Debian's Chromium over the built files (dist-web/, served by serveBuiltApp).
 
 const web = builtAppInChromium();
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
-/** The current decision's replies (a group): not the play page's "Who's who", a disclosure (a group too). */
-const replyGroup = (page: Page) => page.getByRole('group').and(page.locator(':not(details)'));
 const PAYLOAD = ' <script>window.__xss=1</script><img src=x onerror="window.__xss=2"> <a href="javascript:window.__xss=3">x</a>';
 const SHORT = ' <img src=x onerror="window.__xss=4">';
 

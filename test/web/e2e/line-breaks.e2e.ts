@@ -8,7 +8,7 @@ import { packageRoot } from '../../../src/terminal/paths.js';
 import { PROJECTOR_CHANNEL, PROJECTOR_PROTOCOL, type ProjectorState } from '../../../src/web/projector.js';
 import { loadValidFixture } from '../../helpers/fixtures.js';
 import { Presenter } from '../../terminal/helpers/room.js';
-import { builtAppInChromium, fullPageScreenshot, openPage, SCREENSHOTS } from '../helpers/browser.js';
+import { builtAppInChromium, fullPageScreenshot, openPage, replyGroup, SCREENSHOTS } from '../helpers/browser.js';
 
 // A trainer's "\n" (docs/authoring.md: it starts a new line) as Chromium draws it: on the volunteer's
 // page, the projector and the phone, each line break in a scenario's text begins a new line, and the
@@ -60,7 +60,7 @@ describe('line breaks in a scenario in Chromium', () => {
       await page.getByLabel('Scenario file (.json)').setInputFiles({ name: 'line-breaks.json', mimeType: 'application/json', buffer: Buffer.from(TEXT) });
       await page.getByText(/line-breaks\.json is valid/).waitFor();
       await page.getByRole('button', { name: 'Play it now (practice)' }).click();
-      await page.getByRole('group').waitFor();
+      await replyGroup(page).waitFor();
       const first = await breaksNotDrawn(page, 'main');
       expect(first.not).toEqual([]);
       // The content note, the narration, Jade's line, the prompt and three replies.

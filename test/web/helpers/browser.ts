@@ -554,3 +554,6 @@ export function builtAppInChromium(): { app: Pick<WebApp, 'url' | 'origin'>; bro
   });
   return env;
 }
+
+/** The current decision's replies (a group): not the play page's "Who's who", a disclosure (a group too). */
+export const replyGroup = (page: Page) => page.getByRole('group').and(page.locator(':not(details)'));
