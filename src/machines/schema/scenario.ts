@@ -81,7 +81,7 @@ export const Character = z
     name: Text(80, 'The name shown before the character\'s lines.'),
     role: Text(120, 'Who they are in the story, e.g. "youth", "CSW", "relative caregiver, her aunt". Shown in parentheses after the name, so use commas, not parentheses, inside it.'),
     age: z.int().min(0).max(120).optional().meta({ description: 'Age in years, if it matters to the scene.' }),
-    description: Text(600, 'A sentence a facilitator can read aloud to introduce the character.').optional(),
+    description: Text(600, 'A sentence introducing the character: a facilitator can read it aloud, and volunteers see it under "Who\'s who" once the character has spoken or been named. Say who they are, not what happens later.').optional(),
   })
   .meta({
     description: 'A person in the scenario other than the volunteer.',
