@@ -12,6 +12,12 @@ import { closest, didYouMean, didYouMeanOf, RELATED_AT, suggester, type JsonPath
 
 /** A line break, as cleanLine (text/clean.ts) turns it into a space: \n, \r, and the Unicode line and paragraph separators. */
 const LINE_BREAK = /[\n\r\u2028\u2029\u0085\v\f]/;
+/** The line-break characters the apps drop (control characters), as the file writes them. */
+const DROPPED_BREAK: Record<string, { name: string; written: string }> = {
+  '\v': { name: 'vertical tab', written: '\\u000b' },
+  '\f': { name: 'form feed', written: '\\u000c' },
+  '\u0085': { name: 'next-line character (U+0085)', written: '\\u0085' },
+};
 
 /** Where a node's "next" (or one of its replies' "next") leads to `to`: the path inside the node, and the reply. */
 function nextBack(node: ScenarioNode, to: string): { at: JsonPath; reply?: string } | undefined {
@@ -102,6 +108,15 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   // is shown as a space, which the author who typed it would not expect.
   const oneLine = (text: string | undefined, path: () => JsonPath, what: string) => {
     if (text === undefined || !LINE_BREAK.test(text)) return;
+    // A new line (\n, \r, U+2028, U+2029) is shown as a space; a vertical tab, form feed or U+0085
+    // is a control character, which the apps leave out (cleanText): say which one is there.
+    const found = LINE_BREAK.exec(text)![0];
+    const dropped = DROPPED_BREAK[found];
+    if (dropped) {
+      warn('line-break-in-line', path(), `This ${what} holds a ${dropped.name} (a control character), but it is always shown on one line and the apps leave that character out.`,
+        `Write it on one line (remove the "${dropped.written}").`);
+      return;
+    }
     warn('line-break-in-line', path(), `This ${what} has a line break, but it is always shown on one line: the break becomes a space.`,
       'Write it on one line (remove the "\\n").');
   };
