@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { VERDICT_WORDS } from '../../machines/index.js';
 import { blankKeyOf, clickerKeyOf } from '../clicker.js';
 import { openChannel, outOfDate, PROJECTOR_PROTOCOL, PROJECTOR_READABLE_SCALE, type OutOfDate, type ProjectorMessage, type ProjectorState } from '../projector.js';
@@ -197,9 +197,13 @@ function splitReveal(list: HTMLElement): number[][] {
 function useFitToWindow(shown: unknown, page: number | undefined): { moreBelow: boolean; pages: number[][] | undefined } {
   const [size, setSize] = useState(0);
   const [moreBelow, setMoreBelow] = useState(false);
+  // What is shown, in words, without the page of a reveal asked for: the trainer stepping through a
+  // reveal's pages sends the same reveal again with another page, and it is not split again (each
+  // split lays the window out again for every run of replies that might share a page).
+  const content = useMemo(() => splitKey(shown), [shown]);
   // The reveal's pages, for what was shown in a window of what size.
-  const [split, setSplit] = useState<{ shown: unknown; size: number; pages: number[][] }>();
-  const pages = split && split.shown === shown && split.size === size ? split.pages : undefined;
+  const [split, setSplit] = useState<{ content: string; size: number; pages: number[][] }>();
+  const pages = split && split.content === content && split.size === size ? split.pages : undefined;
   // The page's size as last fitted: a change to it that no fitting made is measured again too. The
   // user's text spacing (WCAG 1.4.12: a bookmarklet or an extension's style sheet) or minimum font
   // size, applied while the window is open, changes what it shows with nothing shown changed and the
@@ -234,9 +238,9 @@ function useFitToWindow(shown: unknown, page: number | undefined): { moreBelow: 
     const split = splitReveal(list);
     if (more) more.hidden = false;
     window.scrollTo({ top: y, behavior: 'instant' });
-    setSplit({ shown, size, pages: split });
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- split again for what is shown (a page asked for comes with it), not for the page alone
-  }, [shown, size]);
+    setSplit({ content, size, pages: split });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- split again for what is shown, not for another page of it
+  }, [content, size]);
   useLayoutEffect(() => {
     const root = document.documentElement;
     const list = revealList();
@@ -301,6 +305,13 @@ function useFitToWindow(shown: unknown, page: number | undefined): { moreBelow: 
     };
   }, [shown, size, pages, page]);
   return { moreBelow, pages };
+}
+
+/** What `shown` (a projector state) says, without the page of a reveal it asks for: the same words, the same split into pages. */
+function splitKey(shown: unknown): string {
+  if (typeof shown !== 'object' || shown === null) return JSON.stringify(shown) ?? '';
+  const { page: _page, ...rest } = shown as Record<string, unknown>;
+  return JSON.stringify(rest);
 }
 
 /** The page's size as laid out now, for useFitToWindow to tell a change it did not make. */

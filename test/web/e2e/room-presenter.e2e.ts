@@ -588,6 +588,12 @@ describe('every reveal on a projector window', () => {
           laptop.onmessage = (e: MessageEvent<{ type?: string; id?: string; pages?: number[][] }>) => {
             if (e.data.type === 'pages' && e.data.id) heard[e.data.id] = e.data.pages ?? [];
           };
+          // Each time the window splits a reveal into pages, it puts a page line of its own after the
+          // replies to measure them with it, and takes it away at once (splitReveal): counted here.
+          let splits = 0;
+          new MutationObserver((records) => {
+            for (const r of records) for (const n of r.addedNodes) if (n instanceof HTMLElement && n.matches('.reveal-pages') && !n.isConnected) splits++;
+          }).observe(document.body, { childList: true, subtree: true });
           const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
           /** Resolves once `ready` holds (checked each frame); rejects after `ms`. */
           const until = async <T,>(ready: () => T | undefined, what: string, ms = 15_000): Promise<T> => {
@@ -599,9 +605,12 @@ describe('every reveal on a projector window', () => {
               await frame();
             }
           };
+          /** Shows page `at` of the reveal, once that page is on the screen (its step, and after the first, its page line). */
           const show = async (state: object, step: string, id: string, at: number) => {
             laptop.postMessage({ type: 'state', state: { ...state, step, page: { id, at } }, v });
-            await until(() => ([...document.querySelectorAll('.projector-screen.revealed .status-line')].some((e) => e.textContent?.includes(step)) ? true : undefined), `the step "${step}"`);
+            const shown = () => [...document.querySelectorAll('.projector-screen.revealed .status-line')].some((e) => e.textContent?.includes(step))
+              && (at === 0 || (document.querySelector('.reveal-pages')?.textContent ?? '').startsWith(`Page ${at + 1} of `));
+            await until(() => (shown() ? true : undefined), `page ${at + 1} of the step "${step}"`);
           };
           const measure = () => {
             const root = document.documentElement;
@@ -624,24 +633,32 @@ describe('every reveal on a projector window', () => {
               join: document.querySelector<HTMLElement>('.join-line')?.checkVisibility() ?? false,
             };
           };
-          /** Shows the reveal's first page, reads how the window split it, and measures every page. */
+          /**
+           * Shows the reveal's first page, reads how the window split it, and measures every page; and
+           * how many times the window split it meanwhile.
+           */
           const revealAll = async (state: object & { step: string }, id: string, n: number) => {
-            await show(state, `${state.step} #${n}.0`, id, 0);
+            splits = 0;
+            // The same state for each page, but the page asked for: as the trainer's page steps through them.
+            await show(state, `${state.step} #${n}`, id, 0);
             const pages = await until(() => heard[id], `the pages of ${id}`);
             const measured = [measure()];
             for (let at = 1; at < pages.length; at++) {
-              await show(state, `${state.step} #${n}.${at}`, id, at);
+              await show(state, `${state.step} #${n}`, id, at);
               measured.push(measure());
             }
-            return { pages, measured };
+            return { pages, measured, splits };
           };
           Object.assign(window, { revealAll, showPage: show });
         }, [PROJECTOR_CHANNEL, PROJECTOR_PROTOCOL] as const);
         type Measured = { min: number; scale: number; overflow: number; wide: number; moreBelow: boolean; shown: (string | null)[]; page: string; note: boolean; join: boolean };
         for (const [n, { where, state }] of reveals.entries()) {
           const id = `${where} #${n}`;
-          const { pages, measured } = await projector.evaluate(([st, i, k]) => (window as unknown as { revealAll: (s: object, id: string, n: number) => Promise<{ pages: number[][]; measured: Measured[] }> }).revealAll(st, i, k), [state, id, n] as const);
+          const { pages, measured, splits } = await projector.evaluate(([st, i, k]) => (window as unknown as { revealAll: (s: object, id: string, n: number) => Promise<{ pages: number[][]; measured: Measured[]; splits: number }> }).revealAll(st, i, k), [state, id, n] as const);
           const numbers = state.reveal!.map((r) => r.number);
+          // Split once, when first shown: stepping to its next page shows the same reveal, and the
+          // window does not lay it out again for every run of replies that might share a page.
+          if (splits !== 1) problems.push(`${where} at ${size.width}×${size.height}: split ${splits} times for ${pages.length} pages`);
           // Every reply on one page, in order.
           if (JSON.stringify(pages.flat()) !== JSON.stringify(numbers)) problems.push(`${where} at ${size.width}×${size.height}: pages ${JSON.stringify(pages)} for replies ${numbers.join(',')}`);
           if (pages.length > 1) paged++;
