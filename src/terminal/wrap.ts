@@ -33,20 +33,29 @@ export function wrapText(text: string, width: number, indent = ''): string {
     const lead = /^ */.exec(paragraph)?.[0] ?? '';
     const words = paragraph.slice(lead.length).split(/ +/).filter(Boolean);
     if (words.length > 0) words[0] = lead + words[0];
+    // The line's columns are kept as it grows (a space and a word at a time), not measured again
+    // whole for every word: a line of text that is not all ASCII (curly quotes, dashes) is measured
+    // by string-width, grapheme by grapheme, and that was a tenth of the terminal tests' CPU. A
+    // space between them keeps a word's graphemes its own, so the columns add up.
     let line = '';
+    let columns = 0;
     for (const word of words) {
       let rest = word;
-      if (line && len(line) + 1 + len(rest) <= limit()) {
+      let restColumns = len(rest);
+      if (line && columns + 1 + restColumns <= limit()) {
         line += ` ${rest}`;
+        columns += 1 + restColumns;
         continue;
       }
       if (line) lines.push(line);
-      while (len(rest) > limit()) {
+      while (restColumns > limit()) {
         const [head, tail] = cutAt(rest, limit());
         lines.push(head);
         rest = tail;
+        restColumns = len(rest);
       }
       line = rest;
+      columns = restColumns;
     }
     lines.push(line);
   }
