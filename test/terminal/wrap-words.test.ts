@@ -92,10 +92,13 @@ function wrapTextMeasuringWholeLines(text: string, width: number, indent = ''): 
 
 describe('wrapText counts a line\'s columns as it grows', () => {
   it('wraps exactly as measuring each whole line would, for any words (wide, combining, emoji, ZWJ, curly quotes)', () => {
-    const pieces = ['a', 'word', 'don’t', '“quoted”', '—', 'é', 'e\u0301', '\u0301', '我们', '很', '🙂', '👩\u200D💻', '\u200D', '🇺🇸', '\u0600', 'ᄀ', 'ᅡ', 'x'.repeat(25), ' ', ' ', '  ', '\n'];
-    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 80 }), fc.integer({ min: 10, max: 80 }), fc.constantFrom('', '  ', '    '), (parts, width, indent) => {
-      const text = parts.join('');
-      expect(wrapText(text, width, indent)).toBe(wrapTextMeasuringWholeLines(text, width, indent));
-    }), { numRuns: 2000 });
+    const pieces = ['a', 'word', 'don’t', '“quoted”', '—', 'é', 'e\u0301', '\u0301', '我们', '很', '🙂', '👩\u200D💻', '\u200D', '🇺🇸', '\u0600', 'ᄀ', 'ᅡ', 'x'.repeat(25)];
+    // Words of a few pieces, most between single spaces (lines of many words), some between two or a line break.
+    const word = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 3 }).map((p) => p.join(''));
+    const text = fc.array(fc.tuple(word, fc.constantFrom(' ', ' ', ' ', ' ', '  ', '\n')), { minLength: 5, maxLength: 60 }).map((ws) => ws.flat().join(''));
+    fc.assert(fc.property(text, fc.integer({ min: 10, max: 80 }), fc.constantFrom('', '  ', '    '), (t, width, indent) => {
+      expect(wrapText(t, width, indent)).toBe(wrapTextMeasuringWholeLines(t, width, indent));
+    }), { numRuns: 200 });
   });
 });
+
