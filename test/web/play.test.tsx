@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { memoryStore } from '../../src/machines/light.js';
 import { startSession, TOO_SOON_WORDS, validateScenario, type Debrief as DebriefData } from '../../src/machines/index.js';
 import { Debrief } from '../../src/web/components/Debrief.js';
-import { Session, UNDONE_WORDS } from '../../src/web/components/Session.js';
+import { Session, UNDONE_WORDS, WHAT_IF_NOTE } from '../../src/web/components/Session.js';
 import { StoreContext } from '../../src/web/store.js';
 import { localStore } from '../../src/web/adapters/local-store.js';
 import exampleText from '../fixtures/good/example.json?raw';
@@ -768,6 +768,71 @@ describe('playing a scenario in the browser', () => {
     });
     expect(announced.filter((t) => t.startsWith('What if'))).toEqual(['What if: you are back at an earlier decision with your earlier replies kept. This replay is not added to your records, and not saved: if the page is reloaded, your debrief opens again.']);
     expect(screen.getByRole('status').textContent).toMatch(/^What if:/);
+  });
+
+  // On a phone the what-if's notice was screens above the decision the volunteer landed at (after
+  // the replayed conversation): a sighted volunteer saw a decision like the playthrough's own, and
+  // nothing said this replay would not count. It is said just above the decision too, at every step.
+  it('a what-if says it is one just above the current decision, at each step of the replay, and a playthrough does not', async () => {
+    const user = userEvent.setup();
+    renderApp('#/play/youth-discloses');
+    await screen.findByRole('group', { name: /./ });
+    expect(screen.queryByText(WHAT_IF_NOTE)).toBeNull();
+    await playToDebrief(user);
+    await user.click(screen.getAllByRole('button', { name: /What if: replay from here/ })[1] as HTMLElement);
+    await screen.findByText(/^What if: you are back at an earlier decision/);
+    const placed = () => {
+      const note = screen.getByText(WHAT_IF_NOTE);
+      const group = screen.queryByRole('group', { name: /./ });
+      return {
+        // After the conversation, right before the decision's replies (or before Continue at a scene).
+        afterLog: Boolean(screen.getByRole('log').compareDocumentPosition(note) & Node.DOCUMENT_POSITION_FOLLOWING),
+        beforeDecision: group ? note.nextElementSibling === group : note.nextElementSibling?.classList.contains('controls'),
+        // Plain text, not a live region: the status above the conversation says it once.
+        live: note.closest('[role="status"], [aria-live], [role="log"], [role="alert"]') !== null,
+      };
+    };
+    const want = { afterLog: true, beforeDecision: true, live: false };
+    expect(placed()).toEqual(want);
+    await replyKey(user, '1');
+    expect(placed()).toEqual(want);
+    await playToDebrief(user);
+    expect(screen.queryByText(WHAT_IF_NOTE)).toBeNull();
+  });
+
+  // Start again in a what-if said "The 4 replies you have made in this playthrough will be lost.
+  // This cannot be undone.": the replies before the what-if are the finished playthrough's, kept
+  // with its debrief (which can be replayed again); only the what-if's own replies go.
+  it("Start again in a what-if says only the what-if's own replies are lost, and the playthrough's debrief is kept, as it is", async () => {
+    const user = userEvent.setup();
+    const store = memoryStore();
+    renderApp('#/play/youth-discloses', store);
+    await screen.findByRole('group', { name: /./ });
+    await playToDebrief(user);
+    const score = screen.getByText(/^Score:/).parentElement?.textContent;
+    await user.click(screen.getAllByRole('button', { name: /What if: replay from here/ })[2] as HTMLElement);
+    await screen.findByText(/^What if: you are back at an earlier decision/);
+    const confirmWords = async () => {
+      await user.click(screen.getByRole('button', { name: 'Start again from the beginning' }));
+      return screen.getByRole('group', { name: 'Start again from the beginning?' }).querySelector('p')?.textContent ?? '';
+    };
+    // Two replies kept from the playthrough, none made in the what-if yet.
+    let words = await confirmWords();
+    expect(words).toMatch(/^This what-if replay ends; you have made no reply in it yet\. The playthrough it replays is kept: "See your last debrief"/);
+    expect(words).not.toMatch(/cannot be undone|2 replies/);
+    await user.click(screen.getByRole('button', { name: 'No, keep going' }));
+    await replyKey(user, '1');
+    words = await confirmWords();
+    expect(words).toMatch(/^The reply you have made in this what-if replay will be lost: a what-if is not saved\. The playthrough it replays is kept/);
+    expect(words).toMatch(/Your records of finished playthroughs stay as they are\.$/);
+    expect(words).not.toMatch(/cannot be undone|3 replies/);
+    await user.click(screen.getByRole('button', { name: 'Yes, start again' }));
+    await screen.findByText(/^Decision 1 of about/);
+    // True: the playthrough's debrief opens again, as it was.
+    cleanup();
+    renderApp('#/debrief/youth-discloses', store);
+    await screen.findByRole('heading', { level: 1, name: /^Debrief: / });
+    expect(screen.getByText(/^Score:/).parentElement?.textContent).toBe(score);
   });
 
   it('Start again, What if and Try again leave focus on the conversation, not on the page body', async () => {

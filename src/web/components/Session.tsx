@@ -100,7 +100,7 @@ export interface SessionProps {
 
 /** Starts a playthrough and swaps in a new one for "try again" and "what if". */
 export function Session(props: SessionProps) {
-  const [run, setRun] = useState({ n: 0, mode: props.mode, snapshot: props.snapshot, persist: props.persist && props.whatIf !== true, startedAt: props.startedAt, activeMs: props.activeMs, notice: props.notice, resumed: props.resumed ?? false, whatIf: props.whatIf ?? false, again: props.again });
+  const [run, setRun] = useState({ n: 0, mode: props.mode, snapshot: props.snapshot, persist: props.persist && props.whatIf !== true, startedAt: props.startedAt, activeMs: props.activeMs, notice: props.notice, resumed: props.resumed ?? false, whatIf: props.whatIf ?? false, whatIfKept: props.whatIf === true, again: props.again });
   return (
     <Playthrough
       key={run.n}
@@ -113,19 +113,20 @@ export function Session(props: SessionProps) {
       notice={run.notice}
       resumed={run.resumed}
       whatIf={run.whatIf}
+      whatIfKept={run.whatIfKept}
       again={run.again}
       // A resumed save opens where the volunteer left off: its conversation so far is replayed above
       // it, and on a phone the page would open on the first scene, screens away from the decision.
       focusOnStart={run.n > 0 || run.resumed || run.whatIf || run.again !== undefined}
       onTryAgain={(mode = run.mode) => {
         backToPlaying(props.addresses, mode);
-        setRun({ n: run.n + 1, mode, snapshot: undefined, persist: props.persist, startedAt: new Date().toISOString(), activeMs: undefined, notice: undefined, resumed: false, whatIf: false, again: startedAgainWords(mode, run.mode) });
+        setRun({ n: run.n + 1, mode, snapshot: undefined, persist: props.persist, startedAt: new Date().toISOString(), activeMs: undefined, notice: undefined, resumed: false, whatIf: false, whatIfKept: false, again: startedAgainWords(mode, run.mode) });
       }}
-      onWhatIf={(snapshot) => {
+      onWhatIf={(snapshot, kept) => {
         // A what-if replay is not saved: the address stays the kept debrief's, so a reload (a phone
         // dropping the page) opens that debrief again, not a new playthrough from the start.
         if (props.addresses && location.hash !== props.addresses.debrief) history.replaceState(history.state, '', props.addresses.debrief);
-        setRun({ n: run.n + 1, mode: run.mode, snapshot, persist: false, startedAt: new Date().toISOString(), activeMs: undefined, notice: undefined, resumed: false, whatIf: true, again: undefined });
+        setRun({ n: run.n + 1, mode: run.mode, snapshot, persist: false, startedAt: new Date().toISOString(), activeMs: undefined, notice: undefined, resumed: false, whatIf: true, whatIfKept: kept, again: undefined });
       }}
     />
   );
@@ -138,11 +139,14 @@ function backToPlaying(addresses: SessionProps['addresses'], mode: SessionMode):
 
 interface PlaythroughProps extends SessionProps {
   whatIf: boolean;
+  /** A what-if whose playthrough is kept (its debrief can be opened again): starting again loses only the what-if's own replies. */
+  whatIfKept: boolean;
   /** Started by a button that is now gone (try again, start again, what if), or a save opened again: focus goes to the current moment. */
   focusOnStart: boolean;
   /** Starts a new playthrough, in `mode` when given (starting again in the other mode), else in this one. */
   onTryAgain: (mode?: SessionMode) => void;
-  onWhatIf: (snapshot: PersistedScenarioSnapshot) => void;
+  /** `kept`: the playthrough replayed from is kept (its debrief can be opened again), not only in this page. */
+  onWhatIf: (snapshot: PersistedScenarioSnapshot, kept: boolean) => void;
   /** Said when this playthrough was started again (try again, start again): the button pressed is gone and focus is on the first moment. */
   again?: string | undefined;
 }
@@ -152,7 +156,7 @@ export function startedAgainWords(mode: SessionMode, before: SessionMode): strin
   return mode === before ? 'Started again from the beginning.' : `Started again from the beginning, in ${mode} mode.`;
 }
 
-function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, paused, notice, resumed, whatIf, again, focusOnStart, onTryAgain, onWhatIf, addresses }: PlaythroughProps) {
+function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, paused, notice, resumed, whatIf, whatIfKept, again, focusOnStart, onTryAgain, onWhatIf, addresses }: PlaythroughProps) {
   const store = useStore();
   const keptInTabOnly = useStoreProblem(store) !== undefined;
   // The records are damaged and left as they were (no room for a copy): this finish is shown from this tab's memory only.
@@ -170,6 +174,8 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
     return replayed.length > 0 ? replayed.map((m) => momentOf(m.view, m.turns)) : [momentOf(selectView(scenario, actor.getSnapshot()), actor.getSnapshot().context.transcript.length)];
   });
   const [saveError, setSaveError] = useState<string>();
+  // The replies the playthrough started with (a what-if's, kept from the playthrough it replays).
+  const [startedWith] = useState(() => actor.getSnapshot().context.transcript);
   useTitle(`${view.done ? 'Debrief' : mode === 'assessment' ? 'Assessment' : 'Play'}: ${view.scenarioTitle}`);
   // Starting again loses the replies so far (and their save): it asks first, in the page.
   const restart = useConfirmation();
@@ -369,7 +375,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
           onTryAgain={() => onTryAgain()}
           onWhatIf={(decision) => {
             const at = whatIfFrom(scenario, context, decision);
-            if (at) onWhatIf(at);
+            if (at) onWhatIf(at, persist && !elsewhere && saveError === undefined);
           }}
         />
       </>
@@ -435,6 +441,9 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
         {moments.map((m, i) => <MomentView key={m.key} moment={m} turn={m.kind === 'decision' ? context.transcript[m.turns] : undefined} scenario={scenario} mode={mode} current={i === moments.length - 1 && m.kind === 'decision' && !elsewhere} />)}
       </div>
       {wentOn}
+      {/* Said where the volunteer is, not only above the conversation (a phone's screens away, seen
+          by no one who arrived at the decision): a what-if looked like the playthrough itself. */}
+      {whatIf && !elsewhere && <p className="notice what-if-note">{WHAT_IF_NOTE}</p>}
       {view.kind === 'decision' && !elsewhere && (
         // tabIndex -1: a click on the prompt or the hint keeps the focus in the decision, where the reply keys act.
         <div role="group" aria-labelledby="prompt" className="replies" tabIndex={-1}>
@@ -481,7 +490,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
           // A saved playthrough keeps its mode when opened again: starting again is where to change it.
           alternative={{ label: `Start again in ${mode === 'assessment' ? 'practice' : 'assessment'} instead`, onConfirm: () => { if (persist) clearSave(store, playable); onTryAgain(mode === 'assessment' ? 'practice' : 'assessment'); } }}
         >
-          {restartLoss(context.transcript.length, persist)} This cannot be undone. Your records of finished playthroughs stay as they are.
+          {whatIf && whatIfKept ? whatIfRestartLoss(whatIfReplies(startedWith, context.transcript)) : `${restartLoss(context.transcript.length, persist)} This cannot be undone.`} Your records of finished playthroughs stay as they are.
         </ConfirmPanel>
       )}
     </div>
@@ -534,6 +543,25 @@ function onVisibilityChange(listener: () => void): () => void {
 function restartLoss(replies: number, saved: boolean): string {
   const made = replies === 1 ? 'The reply you have made' : `The ${replies} replies you have made`;
   return `${made} in this playthrough will be lost${saved ? ', and the progress saved in this browser will be deleted' : ''}.`;
+}
+
+/** Shown just above the current decision (or Continue) throughout a what-if replay. */
+export const WHAT_IF_NOTE = 'What-if replay: not saved, not added to your records.';
+
+/** How many replies were made in a what-if: those after the replies it started with (an undo past them counts what is chosen again). */
+function whatIfReplies(startedWith: readonly Turn[], now: readonly Turn[]): number {
+  let same = 0;
+  while (same < startedWith.length && same < now.length && startedWith[same]?.nodeId === now[same]?.nodeId && startedWith[same]?.replyId === now[same]?.replyId) same++;
+  return now.length - same;
+}
+
+/**
+ * What starting again from a what-if loses: only its own replies. The replies before it are the
+ * playthrough it replays, whose debrief is kept (it said they would all be lost, "This cannot be undone").
+ */
+export function whatIfRestartLoss(replies: number): string {
+  const made = replies === 0 ? 'This what-if replay ends; you have made no reply in it yet.' : `${replies === 1 ? 'The reply' : `The ${replies} replies`} you have made in this what-if replay will be lost: a what-if is not saved.`;
+  return `${made} The playthrough it replays is kept: "See your last debrief" on the scenario's card opens its debrief again, until you next finish this scenario.`;
 }
 
 /** An earlier reply in the recap, as the conversation shows it: "You: …", or "You do: …" for an action. */

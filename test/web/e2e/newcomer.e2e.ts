@@ -125,3 +125,42 @@ describe("the debrief's links to its parts, on a phone", () => {
     }
   });
 });
+
+describe('a what-if replay on a phone', () => {
+  // "What if: replay from here" brought the volunteer to the decision, the page scrolled to it past
+  // the replayed conversation: the notice that this is a what-if, not recorded, was ~3,500 px above,
+  // and the screen looked like the playthrough itself. It is on the screen where the volunteer lands.
+  it('says it is a what-if, not recorded, on the screen the volunteer lands at, the decision focused', async () => {
+    const s = await openPage(web.browser, web.app.url, '#/play/boy-red-flags', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    try {
+      const { page } = s;
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      for (let i = 0; i < 40 && !(await page.locator('#debrief-heading').count()); i++) {
+        const reply = page.locator('button.reply:enabled').first();
+        if (await reply.count()) await reply.click();
+        else await page.getByRole('button', { name: 'Continue' }).click();
+      }
+      await page.locator('#debrief-heading').waitFor();
+      const whatIfs = page.getByRole('button', { name: /What if: replay from here/ });
+      await whatIfs.nth((await whatIfs.count()) - 1).click();
+      await page.getByRole('status').getByText(/^What if:/).waitFor();
+      const where = () => page.evaluate(() => {
+        const note = document.querySelector('.what-if-note');
+        const box = note?.getBoundingClientRect();
+        const last = [...document.querySelectorAll('#transcript .moment')].at(-1);
+        return {
+          note: note?.textContent ?? '',
+          onScreen: box !== undefined && box.top >= document.querySelector('header')!.getBoundingClientRect().bottom && box.bottom <= window.innerHeight,
+          focus: document.activeElement === last?.querySelector('.moment-heading') ? 'decision' : document.activeElement?.tagName,
+          scrolled: window.scrollY > 1000,
+        };
+      });
+      await expect.poll(where).toEqual({ note: 'What-if replay: not saved, not added to your records.', onScreen: true, focus: 'decision', scrolled: true });
+      await s.screenshot('what-if-arrival-phone');
+      expect(violationsText(await runAxe(page))).toBe('');
+      expect(s.errors()).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
+});
