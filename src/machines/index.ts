@@ -21,7 +21,7 @@ export { DRAWING_LIMITS, drawingSize, GraphTooLarge, layoutScenario, unreachable
 export { principles, sections, languageRules, getPrinciple, getSection, citePrinciple, guideCitation, guideInfo, type Principle } from './guide.js';
 export { indexScenario, replyValue } from './scenario-index.js';
 export { scenarioJsonSchemaText } from './schema/json-schema-text.js';
-export { debriefExport, debriefMarkdown, debriefModel, cell, fileStamp, localFileStamp, type DebriefExport, type DebriefModel } from './report/index.js';
+export { debriefExport, debriefMarkdown, debriefModel, cell, fileStamp, localFileStamp, localTimeWords, type DebriefExport, type DebriefModel } from './report/index.js';
 export { agreementOfTotals, agreementWords, roomAgreement, type RevealedVotes, type RoomAgreement } from './facilitation/index.js';
 export { certificateData, CERTIFICATE_CREDIT, csvCell, csvText, exportFileName, IN_SERVICE_COUNTING, IN_SERVICE_CREDIT, IN_SERVICE_HOURS_PER_YEAR, localDate, localTime, recordsCsv, RECORDS_CSV_HEADER, type CertificateData } from './report/index.js';
 export { DEFAULT_HOME_PAGE, isoDuration, VERBS, XAPI_VERSION, xapiFile, xapiIris, xapiStatements, type XapiActivity, type XapiActor, type XapiOptions, type XapiResult, type XapiStatement, type XapiVerb } from './report/index.js';

@@ -20,6 +20,19 @@ export function localFileStamp(now = new Date()): string {
   return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}T${two(now.getHours())}-${two(now.getMinutes())}-${two(now.getSeconds())}`;
 }
 
+/**
+ * When, on the clock where the program runs, as the file's name says it, with its offset from UTC so
+ * it stays exact: 10:20 UTC is "2025-01-31 02:20 (UTC−08:00)" in Los Angeles in January. (It said
+ * "2025-01-31 10:20 UTC": in Los Angeles after 16:00, the next day's date, beside a file name, My
+ * records, the CSV and the certificate with the volunteer's own.)
+ */
+export function localTimeWords(now = new Date()): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  const east = -now.getTimezoneOffset();
+  const offset = `${east < 0 ? '\u2212' : '+'}${two(Math.floor(Math.abs(east) / 60))}:${two(Math.abs(east) % 60)}`;
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())} ${two(now.getHours())}:${two(now.getMinutes())} (UTC${offset})`;
+}
+
 /** A debrief as the files a volunteer keeps: a Markdown document and the debrief as JSON. */
 export interface DebriefExport {
   /** File name without extension, on the local clock (localFileStamp), e.g. "youth-discloses-debrief-2025-01-31T02-20-30". */
@@ -63,7 +76,7 @@ export function debriefExport(scenario: Scenario, debrief: Debrief, now = new Da
     ...(meta.whatIf === true || meta.recorded === false ? { recorded: false } : {}),
     ...(meta.appVersion !== undefined ? { appVersion: meta.appVersion } : {}),
   };
-  const markdown = debriefMarkdown(debriefModel(scenario, debrief)).replace(/\n/, `\n\n_${mode === 'assessment' ? 'Assessment' : 'Practice'} mode${meta.whatIf === true ? ' · a what-if replay, not added to the records' : meta.recorded === false ? ' · not added to the records' : ''} · exported ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC · scenario version ${scenario.version} · ${DEBRIEF_EXPORT_FORMAT.format} format ${DEBRIEF_EXPORT_FORMAT.formatVersion}_\n`);
+  const markdown = debriefMarkdown(debriefModel(scenario, debrief)).replace(/\n/, `\n\n_${mode === 'assessment' ? 'Assessment' : 'Practice'} mode${meta.whatIf === true ? ' · a what-if replay, not added to the records' : meta.recorded === false ? ' · not added to the records' : ''} · exported ${localTimeWords(now)} · scenario version ${scenario.version} · ${DEBRIEF_EXPORT_FORMAT.format} format ${DEBRIEF_EXPORT_FORMAT.formatVersion}_\n`);
   return {
     baseName: `${scenario.id}-debrief-${localFileStamp(now)}`,
     markdown,

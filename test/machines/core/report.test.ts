@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  bestPathSays, buildDebrief, feedbackOf, guideCitation, replyValue, cell, criticalGroups, debriefExport, decisionNumbers, decisionPointer, endSentence, quotedTitle, debriefMarkdown, debriefModel, facilitatedDecision, facilitationMarkdown, fileStamp, percentOf, scoreWords, selectView, signed, startFacilitation, STATUS_WORDS, VERDICT_WORDS,
+  bestPathSays, buildDebrief, feedbackOf, guideCitation, replyValue, cell, criticalGroups, debriefExport, decisionNumbers, decisionPointer, endSentence, quotedTitle, debriefMarkdown, debriefModel, facilitatedDecision, facilitationMarkdown, fileStamp, localTimeWords, percentOf, scoreWords, selectView, signed, startFacilitation, STATUS_WORDS, VERDICT_WORDS,
   type Debrief, type Scenario,
 } from '../../../src/machines/index.js';
 import { mdText } from '../../../src/machines/report/markdown.js';
@@ -522,34 +522,50 @@ describe('debriefExport', () => {
   it('names the files after the scenario and a time safe in file names, on the local clock as the screens show it', () => {
     expect(fileStamp(now)).toBe('2025-01-31T10-20-30');
     expect(inTimeZone('UTC', () => debriefExport(example, strong, now).baseName)).toBe('example-new-phone-debrief-2025-01-31T10-20-30');
-    // 10:20 UTC is 02:20 in Los Angeles in January (UTC−8); the Markdown still says when in UTC, labelled.
+    // 10:20 UTC is 02:20 in Los Angeles in January (UTC−8).
     const la = inTimeZone('America/Los_Angeles', () => debriefExport(example, strong, now));
     expect(la.baseName).toBe('example-new-phone-debrief-2025-01-31T02-20-30');
-    expect(la.markdown).toContain('exported 2025-01-31 10:20 UTC');
+  });
+
+  // The Markdown said when in UTC (labelled, so exact): exported at 18:45 in Los Angeles, it said
+  // the next day, "exported 2026-12-05 02:45 UTC", in a file named 2026-12-04, beside My records, the
+  // CSV and the certificate, which all said the 4th. It says the local time the name has, and its
+  // offset from UTC, so it is still exact; the JSON keeps exportedAt in UTC, for programs.
+  it("says in the Markdown when it was exported on the local clock, as the file's name does, with the offset from UTC", () => {
+    const evening = new Date('2026-12-05T02:45:10.000Z');
+    const la = inTimeZone('America/Los_Angeles', () => debriefExport(example, strong, evening, { mode: 'practice' }));
+    expect(la.baseName).toBe('example-new-phone-debrief-2026-12-04T18-45-10');
+    expect(la.markdown).toContain('_Practice mode · exported 2026-12-04 18:45 (UTC\u221208:00) · scenario version');
+    expect(JSON.parse(la.json).exportedAt).toBe('2026-12-05T02:45:10.000Z');
+    // Summer time, a zone east of UTC, one off by half an hour, and UTC itself.
+    expect(inTimeZone('America/Los_Angeles', () => localTimeWords(new Date('2026-07-01T02:45:00Z')))).toBe('2026-06-30 19:45 (UTC\u221207:00)');
+    expect(inTimeZone('Europe/Berlin', () => localTimeWords(evening))).toBe('2026-12-05 03:45 (UTC+01:00)');
+    expect(inTimeZone('Asia/Kolkata', () => localTimeWords(evening))).toBe('2026-12-05 08:15 (UTC+05:30)');
+    expect(inTimeZone('UTC', () => localTimeWords(evening))).toBe('2026-12-05 02:45 (UTC+00:00)');
   });
 
   it('gives the Markdown of the debrief and the debrief itself as JSON', () => {
-    const out = debriefExport(example, strong, now);
+    const out = inTimeZone('UTC', () => debriefExport(example, strong, now));
     const [heading, ...rest] = debriefMarkdown(debriefModel(example, strong)).split('\n');
-    expect(out.markdown.startsWith(`${heading}\n\n_Practice mode · exported 2025-01-31 10:20 UTC`)).toBe(true);
+    expect(out.markdown.startsWith(`${heading}\n\n_Practice mode · exported 2025-01-31 10:20 (UTC+00:00)`)).toBe(true);
     expect(out.markdown.endsWith(rest.join('\n'))).toBe(true);
     expect(out.json.endsWith('}\n')).toBe(true);
     expect(JSON.parse(out.json).debrief).toEqual(JSON.parse(JSON.stringify(strong)));
   });
 
   it('says in both files what they are: format and version, mode, scenario version and time', () => {
-    const out = debriefExport(example, strong, now, { mode: 'assessment', appVersion: '0.1.0' });
+    const out = inTimeZone('UTC', () => debriefExport(example, strong, now, { mode: 'assessment', appVersion: '0.1.0' }));
     expect(JSON.parse(out.json)).toMatchObject({
       format: 'casa-practice-debrief', formatVersion: 1, exportedAt: '2025-01-31T10:20:30.456Z', mode: 'assessment',
       scenario: { id: 'example-new-phone', version: example.version }, appVersion: '0.1.0',
     });
-    expect(out.markdown).toContain('_Assessment mode · exported 2025-01-31 10:20 UTC · scenario version');
+    expect(out.markdown).toContain('_Assessment mode · exported 2025-01-31 10:20 (UTC+00:00) · scenario version');
     expect(out.markdown).toContain('casa-practice-debrief format 1_');
   });
 
   it('says a what-if replay is one, in both files, and a playthrough says nothing of it', () => {
-    const replay = debriefExport(example, strong, now, { mode: 'practice', whatIf: true });
-    expect(replay.markdown).toContain('_Practice mode · a what-if replay, not added to the records · exported 2025-01-31 10:20 UTC');
+    const replay = inTimeZone('UTC', () => debriefExport(example, strong, now, { mode: 'practice', whatIf: true }));
+    expect(replay.markdown).toContain('_Practice mode · a what-if replay, not added to the records · exported 2025-01-31 10:20 (UTC+00:00)');
     expect(JSON.parse(replay.json)).toMatchObject({ mode: 'practice', whatIf: true });
     const played = debriefExport(example, strong, now, { mode: 'practice', whatIf: false });
     expect(played.markdown).not.toContain('what-if');
@@ -557,8 +573,8 @@ describe('debriefExport', () => {
   });
 
   it('says a playthrough not added to the records for another reason (a preview, an author\'s test) is not, in both files', () => {
-    const out = debriefExport(example, strong, now, { mode: 'practice', recorded: false });
-    expect(out.markdown).toContain('_Practice mode · not added to the records · exported 2025-01-31 10:20 UTC');
+    const out = inTimeZone('UTC', () => debriefExport(example, strong, now, { mode: 'practice', recorded: false }));
+    expect(out.markdown).toContain('_Practice mode · not added to the records · exported 2025-01-31 10:20 (UTC+00:00)');
     expect(JSON.parse(out.json)).toMatchObject({ mode: 'practice', recorded: false });
     expect(JSON.parse(out.json)).not.toHaveProperty('whatIf');
     expect(JSON.parse(debriefExport(example, strong, now, { mode: 'practice', whatIf: true }).json)).toMatchObject({ whatIf: true, recorded: false });
