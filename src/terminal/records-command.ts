@@ -29,6 +29,12 @@ Options:
  */
 export const TERMINAL_COUNTING = `This total counts every scenario you finish, each time you finish it, in practice or assessment mode, with the minutes you spent in it; not the time between sittings, nor a scenario left unfinished, nor a run with --from or --set. If ${PRACTICE_IDLE_MS / 60_000} minutes pass with no key press (or line typed), those ${PRACTICE_IDLE_MS / 60_000} minutes count but the time after them does not, until the next one.`;
 
+/**
+ * Whose records these are: the terminal's own. The web app keeps its own in each browser, apart
+ * from these (its My records said so of the terminal; the terminal said nothing of the web app).
+ */
+export const TERMINAL_RECORDS_OWN = "Each app keeps its own records: these are the terminal's, on this computer. The web app keeps its own in each browser, apart from these; to keep all your practice in one place, run casa-practice records --backup and load the backup file it writes in the web app's My records.";
+
 /** `casa-practice records`: the year's finished practice and its total, and the files to take it elsewhere. */
 export function recordsCommand(argv: readonly string[], io: CliIO, env: NodeJS.ProcessEnv = process.env, now = new Date()): number {
   const args = parseArgs(argv, ['help', 'year', 'csv', 'backup'], ['year']);
@@ -58,6 +64,8 @@ export function recordsCommand(argv: readonly string[], io: CliIO, env: NodeJS.P
   say(IN_SERVICE_CREDIT);
   say();
   say(TERMINAL_COUNTING);
+  say();
+  say(TERMINAL_RECORDS_OWN);
   const files: [string, string, () => string][] = [];
   if (args.flags.has('csv')) files.push(['CSV', exportFileName('records', 'csv', now), () => recordsCsv(read.playthroughs)]);
   if (args.flags.has('backup')) files.push(['Backup', backupFileName(now), () => backupText(store, now).text]);

@@ -45,6 +45,8 @@ describe('casa-practice records', () => {
     expect(r.out).not.toContain('\u001b');
     expect(r.flat).toContain(IN_SERVICE_CREDIT);
     expect(r.flat).toMatch(/10 minutes pass with no key press/);
+    // Whose records these are: the terminal's own; the web app keeps its own, and the backup joins them.
+    expect(r.flat).toContain("Each app keeps its own records: these are the terminal's, on this computer. The web app keeps its own in each browser, apart from these; to keep all your practice in one place, run casa-practice records --backup and load the backup file it writes in the web app's My records.");
     expect(run(['--year', '2025'], env).flat).toContain('Total: 0.5 hours of finished practice in 2025 (30 minutes from 1 finished scenario).');
     expect(() => run(['--year', 'last'], env)).toThrow(/--year needs a year/);
   });

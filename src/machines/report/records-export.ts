@@ -19,12 +19,15 @@ export const IN_SERVICE_CREDIT = `This is your own log, kept by casa-practice: i
 export const CERTIFICATE_CREDIT = `This record was made by the volunteer's own copy of casa-practice, from the practice it measured; it is not in-service credit by itself. Whether this practice counts toward the volunteer's in-service hours (about ${IN_SERVICE_HOURS_PER_YEAR} a year) is for their Advocate Supervisor to decide.`;
 
 /**
- * What a total of finished practice counts, in the words every UI shows beside it. (Both UIs keep
+ * What the web app's total of finished practice counts, in the words My records shows beside it
+ * (the terminal's are TERMINAL_COUNTING). It said "Practice done in the terminal and loaded here…",
+ * which a volunteer who knew only the web app could not place: it says in plain words that each
+ * app keeps its own records, and what the terminal is. (Both UIs keep
  * time by the core's practiceClock: a resumed save counts by its `activeMs`, and idle time after
  * PRACTICE_IDLE_MS without input is left out; the web app also leaves out breaks and hidden-page
  * time, which the terminal does not have: a terminal total would need words of its own for those.)
  */
-export const IN_SERVICE_COUNTING = `This total counts every scenario you finish, each time you finish it, in practice or assessment mode, with the minutes you spent in it. Time on a break, or with the scenario closed or in a tab you are not looking at, does not count, nor does a scenario left unfinished or a what-if replay. If ${PRACTICE_IDLE_MS / 60_000} minutes pass with no key press, click, tap or mouse movement, those ${PRACTICE_IDLE_MS / 60_000} minutes count (for reading and thinking) but the time after them does not, until your next key press, click, tap or mouse movement. Practice done in the terminal and loaded here from its backup was timed there the same way, except that the terminal has no break and cannot tell a window out of sight.`;
+export const IN_SERVICE_COUNTING = `This total counts every scenario you finish, each time you finish it, in practice or assessment mode, with the minutes you spent in it. Time on a break, or with the scenario closed or in a tab you are not looking at, does not count, nor does a scenario left unfinished or a what-if replay. If ${PRACTICE_IDLE_MS / 60_000} minutes pass with no key press, click, tap or mouse movement, those ${PRACTICE_IDLE_MS / 60_000} minutes count (for reading and thinking) but the time after them does not, until your next key press, click, tap or mouse movement. Each app keeps its own records, and so does each browser: this page shows the practice finished in this browser and any backup file loaded here. Practice in another browser, or in casa-practice's terminal version (a program run by typing commands), is kept there until you load its backup file here. The terminal version times practice the same way, except that it has no break and cannot tell when its window is out of sight.`;
 
 const MODE_WORDS: Record<SessionMode, string> = { practice: 'Practice', assessment: 'Assessment' };
 
