@@ -61,6 +61,22 @@ describe('docs/authoring.md', () => {
   });
 });
 
+describe('the hidden-character words in docs/authoring.md are the ones the validator gives', () => {
+  it('the invalid-id row quotes the message for an id holding a zero-width space', () => {
+    const example = readFileSync(new URL('docs/examples/first-scenario.json', root), 'utf8');
+    const text = example.replace('"id": "d2-plan"', '"id": "d2-\\u200bplan"');
+    expect(text).not.toBe(example);
+    const p = validateScenario(text, 'x.json').problems.find((q) => q.code === 'invalid-id');
+    const row = doc.split('\n').find((line) => line.startsWith('| `invalid-id` |')) ?? '';
+    const quoted = /`("d2-\\u200blisten" holds a hidden character[^`]*)`/.exec(row)?.[1];
+    expect(quoted).toBeDefined();
+    // The doc's example is d2-listen; the same words come for d2-plan.
+    expect(p?.message).toContain((quoted ?? '').replaceAll('listen', 'plan'));
+    expect(row).toContain('press Delete');
+    expect(p?.fix).toContain('press Delete');
+  });
+});
+
 describe('the syntax messages in docs/authoring.md are the ones the validator gives', () => {
   const example = readFileSync(new URL('docs/examples/first-scenario.json', root), 'utf8');
   /** The message of the one syntax problem in `text`, after "Not valid JSON: ". */

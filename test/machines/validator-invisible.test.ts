@@ -174,6 +174,38 @@ describe('invisible-character: a text holding characters the screens leave out i
   });
 });
 
+describe('a hidden character in an id, a reference or a field name is named in that error', () => {
+  // A zero-width space pasted into "phone-accuse" was "The text "phone-\u200baccuse" is not a valid
+  // id … Use something like "phone-accuse"": what the author already sees in the file.
+  const errorWith = (from: string, to: string, code: string) => {
+    expect(example).toContain(from);
+    const text = example.replace(from, to);
+    const p = validateScenario(text, 'x.json').problems.find((q) => q.code === code);
+    expect(p, code).toBeDefined();
+    return { text, p: p as Problem };
+  };
+
+  it.each([
+    ['a reply id, pasted in as it is', '"id": "phone-accuse"', '"id": "phone-\u200baccuse"', 'invalid-id', '"phone-\\u200baccuse" holds a hidden character, a zero-width space (U+200B), after "phone-": on screen it looks like "phone-accuse", but it is not the same', 'put the cursor just after "phone-" and press Delete'],
+    ['a "next", written as \\u200b', '"to": "boyfriend-open"', '"to": "boyfriend-open\\u200b"', 'invalid-id', 'after "boyfriend-open": on screen it looks like "boyfriend-open"', 'where the file shows "\\u200b" there instead, delete that'],
+    ['a principle', '"principle": "no-jumping-to-conclusions"', '"principle": "\u2060no-jumping-to-conclusions"', 'unknown-principle', 'holds a hidden character, a word joiner (U+2060), at its start', 'just after the opening quote'],
+    ['a field name', '"feedback": "A light', '"feed\u200bback": "A light', 'unknown-field', '"feed\\u200bback" holds a hidden character, a zero-width space (U+200B), after "feed": on screen it looks like "feedback"', 'after "feed" and press Delete'],
+  ])('%s', (_name, from, to, code, says, fix) => {
+    const { text, p } = errorWith(from, to, code);
+    expect(p.message).toContain(says);
+    expect(p.fix).toMatch(/^Delete the hidden character: /);
+    expect(p.fix).toContain(fix);
+    expect(`${p.message} ${p.fix}`).not.toMatch(UNSAFE);
+    // The error is still at the value (or key) itself.
+    expect(at(text, p).startsWith(to.split(':')[code === 'unknown-field' ? 0 : 1]?.trim() ?? '')).toBe(true);
+  });
+
+  it('not for a text: that is the invisible-character warning, said once', () => {
+    const text = withText('\u200b');
+    expect(validateScenario(text, 'x.json').problems.every((p) => p.code === 'invisible-character' && !p.message.includes('hidden character'))).toBe(true);
+  });
+});
+
 describe('casa-practice validate', () => {
   async function run(...argv: string[]) {
     let out = '';

@@ -28,6 +28,7 @@ const cases: Expectation[] = [
   { file: 'invalid-next', code: 'invalid-next', severity: 'error', path: 'nodes[0].replies[2].next', token: '7', says: 'node id or a list of routes' },
   { file: 'invalid-condition', code: 'invalid-condition', severity: 'error', path: 'nodes[0].replies[0].next[0].when', token: '{', says: '"gte": 60' },
   { file: 'invalid-id', code: 'invalid-id', severity: 'error', path: 'id', token: '"Example New Phone"', says: '"example-new-phone"' },
+  { file: 'hidden-character-in-id', code: 'invalid-id', severity: 'error', path: 'nodes[0].replies[1].id', token: '"phone-\u200baccuse"', says: '"phone-\\u200baccuse" holds a hidden character, a zero-width space (U+200B), after "phone-": on screen it looks like "phone-accuse", but it is not the same' },
   { file: 'constructor-id', code: 'invalid-id', severity: 'error', path: 'nodes[5].id', token: '"constructor"', says: 'reserved word' },
   { file: 'invalid-effect', code: 'invalid-effect', severity: 'error', path: 'nodes[0].replies[0].effects[0]', token: '{', says: 'both "add" and "set"' },
   { file: 'empty-scene', code: 'empty-scene', severity: 'error', path: 'nodes[1]', token: '{', says: 'Add "narration"' },

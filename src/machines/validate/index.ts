@@ -8,7 +8,7 @@ import { visibleLine } from '../text/clean.js';
 import { quoteValue, shownFileName } from '../text/quote.js';
 import { conformsToCharacter, conformsToNode, conformsToVariable, scenarioKeyCount } from './conforms.js';
 import { integrityProblems } from './integrity.js';
-import { invisibleCharacterProblems } from './invisible.js';
+import { invisibleCharacterProblems, withHiddenCharacters } from './invisible.js';
 import { formatProblem, RELATED_AT, resetSuggestionBudget, type JsonPath, type Problem, type UnlocatedProblem } from './problem.js';
 import { schemaProblems } from './schema-issues.js';
 import { semanticProblems, type CheckInput, type LooseNode } from './semantic.js';
@@ -157,7 +157,7 @@ export function validateScenario(input: string | Uint8Array, fileName = 'scenari
     problems.push(...bestHereNotBestPath(parsed.data, best.path));
     problems.push(...integrityProblems(parsed.data, problems));
   }
-  return finish(text, fileName, problems, parsed.success && !hasErrors ? parsed.data : undefined, keysUnique, raw);
+  return finish(text, fileName, withHiddenCharacters(raw, problems), parsed.success && !hasErrors ? parsed.data : undefined, keysUnique, raw);
 }
 
 /**

@@ -147,3 +147,41 @@ export function invisibleCharacterProblems(raw: unknown): UnlocatedProblem[] {
   }
   return out;
 }
+
+/** Every key the schema checks as a Text: their characters are invisible-character's to say. */
+const TEXT_KEYS = new Set<string | number>([...SCENARIO_TEXTS, ...CHARACTER_TEXTS, ...NODE_TEXTS, ...REPLY_TEXTS, 'label']);
+
+/**
+ * A problem about a name the author typed (an id, a reference to one, a principle, a field's name)
+ * whose value holds a character no one can see: a zero-width space pasted from a web page turns
+ * "d2-listen" into an invalid id, and the message quoted it as "d2-\u200blisten" and said "Use
+ * something like "d2-listen"", which is what the author already sees in the file. Each such
+ * problem also says that the value holds a hidden character, which one, and where.
+ */
+export function withHiddenCharacters(raw: unknown, problems: readonly UnlocatedProblem[]): UnlocatedProblem[] {
+  return problems.map((p) => {
+    if (p.code === 'invisible-character' || p.code === 'blank-text' || p.offset !== undefined) return p;
+    const last = p.path[p.path.length - 1];
+    let value: unknown;
+    if (p.atKey) value = last;
+    else if (last !== undefined && TEXT_KEYS.has(last)) return p;
+    else {
+      value = raw;
+      for (const key of p.path) value = value !== null && typeof value === 'object' ? (value as Record<string | number, unknown>)[key] : undefined;
+    }
+    if (typeof value !== 'string' || value.length > 200) return p;
+    const found = scan(value, false, true);
+    if (!found) return p;
+    const { first, count } = found;
+    const shown = cleanLine(value);
+    const pre = cleanLine(value.slice(0, first.index));
+    const where = pre === '' ? 'at its start' : `after ${quoteValue(pre, 40)}`;
+    const more = count > 1 ? ` (and ${count - 1} more such character${count > 2 ? 's' : ''})` : '';
+    const looks = shown === '' ? '' : `: on screen it looks like ${quoteValue(shown)}, but it is not the same`;
+    return {
+      ...p,
+      message: `${p.message} ${quoteValue(value)} holds a hidden character, ${described(first)}, ${where}${more}${looks} (${WHY[first.kind]}).`,
+      fix: `Delete the hidden character: put the cursor just ${pre === '' ? 'after the opening quote' : `after ${quoteValue(pre, 40)}`} and press Delete (VS Code outlines such characters with a box; where the file shows ${quoteAsWritten(writtenAs(first), 30)} there instead, delete that), or type the whole value again. ${p.fix}`,
+    };
+  });
+}
