@@ -61,7 +61,7 @@ describe('docs/authoring.md', () => {
   });
 });
 
-describe('the hidden-character words in docs/authoring.md are the ones the validator gives', () => {
+describe('messages quoted in docs/authoring.md rows are the ones the validator gives', () => {
   it('the invalid-id row quotes the message for an id holding a zero-width space', () => {
     const example = readFileSync(new URL('docs/examples/first-scenario.json', root), 'utf8');
     const text = example.replace('"id": "d2-plan"', '"id": "d2-\\u200bplan"');
@@ -74,6 +74,17 @@ describe('the hidden-character words in docs/authoring.md are the ones the valid
     expect(p?.message).toContain((quoted ?? '').replaceAll('listen', 'plan'));
     expect(row).toContain('press Delete');
     expect(p?.fix).toContain('press Delete');
+  });
+
+  it('the syntax-line-break row quotes the message for a text pasted over several lines', () => {
+    const example = readFileSync(new URL('docs/examples/first-scenario.json', root), 'utf8');
+    const text = example.replace('Her hood is up.', 'Her hood\nis\n\nup.');
+    expect(text).not.toBe(example);
+    const p = validateScenario(text, 'x.json').problems.find((q) => q.code === 'syntax-line-break');
+    const row = doc.split('\n').find((line) => line.startsWith('| `syntax-line-break` |')) ?? '';
+    const quoted = /`(Not valid JSON: this text runs over \d+ line breaks, down to line \d+\.)`/.exec(row)?.[1];
+    expect(quoted).toBeDefined();
+    expect(p?.message).toMatch(new RegExp(`^${(quoted ?? 'x').replace(/[.]/g, '\\.').replace(/\d+/g, '\\d+')}`));
   });
 });
 

@@ -329,6 +329,23 @@ describe('the syntax mistakes made most often get one message naming the cause, 
     expect(p?.fix).toContain('write \\n');
   });
 
+  // Found by the authoring pass: a paragraph pasted over four lines was "this text runs over a line
+  // break" and "Join it with the next line (delete the line break here)", once per run of validate.
+  it('a text pasted over several lines: the message counts the breaks and names the line it ends on, and joining them as told fixes it', () => {
+    const text = good.replace('She is scrolling on a phone', 'She is scrolling.\r\n\r\nOn a phone\r\nthat');
+    expect(text).not.toBe(good);
+    const p = check(text, 'syntax-line-break', '\r\n\r\nOn a phone');
+    const line = text.slice(0, text.indexOf('that')).split('\n').length;
+    expect(p?.message).toBe(`Not valid JSON: this text runs over 3 line breaks, down to line ${line}. In JSON a text stays on one line, however long.`);
+    expect(p?.fix).toBe(`Join its 4 lines into one (delete each line break, from here to line ${line}), and write \\n where the text should start a new line (\\n\\n for a new paragraph, where it has an empty line).`);
+    const joined = text.replace('She is scrolling.\r\n\r\nOn a phone\r\nthat', 'She is scrolling.\\n\\nOn a phone that');
+    expect(validateScenario(joined, 'x.json').problems.filter((q) => q.severity === 'error')).toEqual([]);
+    // Without an empty line, no word of one.
+    const two = check(good.replace('She is scrolling on a phone', 'She is scrolling\non a\nphone'), 'syntax-line-break', '\non a');
+    expect(two?.message).toContain('runs over 2 line breaks');
+    expect(two?.fix).not.toContain('empty line');
+  });
+
   // Found by the authoring pass: an ending's narration (the last field of its object) pasted with a
   // line break gave "a string is not closed" and a cascade of "unexpected character", one per word.
   it('a text pasted with its line breaks as the last field of its object: one problem, at the break', () => {

@@ -213,9 +213,18 @@ function lineBreakInText(text: string, at: number): UnlocatedProblem | undefined
         || (/^"\s*$/.test(text.slice(q, end)) && /^\s*[,}\]]/.test(text.slice(end)));
       if (!closes) return undefined;
       const breakAt = text.charAt(first.end - 1) === '\r' ? first.end - 1 : first.end;
+      if (lines === 0) {
+        return problem('syntax-line-break', breakAt,
+          'Not valid JSON: this text runs over a line break. In JSON a text stays on one line, however long.',
+          'Join it with the next line (delete the line break here), and write \\n where the text should start a new line (\\n\\n for a new paragraph).');
+      }
+      // A paragraph or more pasted in: say every break at once, or each run of validate finds one
+      // more ("runs over a line break", three times for a text pasted over four lines).
+      const last = lineNumber(text, q);
+      const blank = /\n[ \t\r]*\n/.test(text.slice(first.end - 1, q));
       return problem('syntax-line-break', breakAt,
-        'Not valid JSON: this text runs over a line break. In JSON a text stays on one line, however long.',
-        'Join it with the next line (delete the line break here), and write \\n where the text should start a new line (\\n\\n for a new paragraph).');
+        `Not valid JSON: this text runs over ${lines + 1} line breaks, down to line ${last}. In JSON a text stays on one line, however long.`,
+        `Join its ${lines + 2} lines into one (delete each line break, from here to line ${last}), and write \\n where the text should start a new line (\\n\\n for a new paragraph${blank ? ', where it has an empty line' : ''}).`);
     }
     start = end + 1;
   }
@@ -662,4 +671,11 @@ function objectsRunTogether(text: string, at: number, code: string): UnlocatedPr
   return problem('syntax-not-closed', end,
     `Not valid JSON: the field ${quoteValue(name, 40)} on ${placeOf(at)} is the field ${openerWords(text, open, innermost)} begins with, so it begins the next object, but that object's } and the next one's { are missing before it.`,
     `Add "}, {" ${where}, after the last value, to close that object and open the next one. (A comma alone would give the object a second ${quoteValue(name, 40)}, which hides the first.) Clicking next to a bracket in VS Code highlights its partner.`);
+}
+
+/** The 1-based line of `offset` in `text`, as an editor counts it (line breaks are \\n once oneLineBreak has run). */
+function lineNumber(text: string, offset: number): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
