@@ -19,7 +19,7 @@ interface Expectation {
 // One bad fixture per validator rule; each problem must point at the right place and say how to fix it.
 const cases: Expectation[] = [
   { file: 'unknown-field', code: 'unknown-field', severity: 'error', path: 'nodes[0].narations', token: '"narations"', says: 'Did you mean "narration"? Rename it to "narration"' },
-  { file: 'missing-feedback', code: 'missing-field', severity: 'error', path: 'nodes[0].replies[2]', token: '{', says: 'Add "feedback"' },
+  { file: 'missing-feedback', code: 'missing-field', severity: 'error', path: 'nodes[0].replies[2]', token: '{', says: 'The reply "phone-ignore" is missing "feedback". Add "feedback"' },
   { file: 'wrong-type', code: 'wrong-type', severity: 'error', path: 'estimatedMinutes', token: '"five"', says: 'without quotes' },
   { file: 'invalid-value', code: 'invalid-value', severity: 'error', path: 'nodes[5].ending', token: '"neutral"', says: '"strong", "mixed", "harmful"' },
   { file: 'unknown-principle', code: 'unknown-principle', severity: 'error', path: 'nodes[3].replies[1].assessments[0].principle', token: '"no-investigate"', says: 'Did you mean "no-investigating"' },
@@ -1563,7 +1563,7 @@ describe('mistakes from a trainer\'s first scenario: each is one problem, in wor
 
   it('an ending without "ending" is a missing field with the three kinds, not "ending is undefined"', () => {
     const p = only('"kind": "ending",\n      "ending": "mixed",', '"kind": "ending",', 'missing-field');
-    expect(p.message).toBe('An ending node is missing "ending".');
+    expect(p.message).toBe('The ending node "end-mixed" is missing "ending".');
     expect(p.fix).toBe('Add "ending": "strong", "mixed" or "harmful".');
     expect(p.says).not.toContain('undefined');
     // An assessment without its verdict, likewise.
@@ -1745,8 +1745,9 @@ describe('a required field written with a spelling mistake', () => {
     const text = `${JSON.stringify(scenario, null, 2)}\n`;
     const problems = validateScenario(text, 'x.json').problems;
     expect(problems.map((p) => `${p.code} ${formatPath(p.path)}`)).toEqual(['missing-field nodes[0].replies[0]', 'missing-field nodes[0].replies[1]', 'missing-field nodes[0].replies[2]', 'unknown-field nodes[0].next']);
-    for (const p of problems.slice(0, 3)) {
-      expect(p.message).toBe('A reply is missing "next". Its decision has a "next" ("boyfriend-guarded"), but a decision goes on by the reply chosen: each reply has its own "next".');
+    // Each names its reply (three alike "A reply is missing "next"." told apart only by line).
+    for (const [i, p] of problems.slice(0, 3).entries()) {
+      expect(p.message).toBe(`The reply "${['phone-curious', 'phone-accuse', 'phone-ignore'][i] ?? ''}" is missing "next". Its decision has a "next" ("boyfriend-guarded"), but a decision goes on by the reply chosen: each reply has its own "next".`);
       expect(p.fix).toBe('Add "next": "boyfriend-guarded" to this reply (or the id of the node this reply leads to), and remove the decision\'s "next".');
     }
   });

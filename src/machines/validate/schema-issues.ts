@@ -3,6 +3,7 @@ import { principleIds, principles, sections } from '../guide.js';
 import { idFromText } from '../scenario-id.js';
 import * as S from '../schema/scenario.js';
 import { quoteValue } from '../text/quote.js';
+import { cleanLine } from '../text/clean.js';
 import { closest, didYouMean, didYouMeanOf, suggester, type JsonPath, type UnlocatedProblem } from './problem.js';
 
 type Issue = z.core.$ZodIssue;
@@ -484,7 +485,11 @@ function missingField(raw: unknown, parentPath: JsonPath, kind: ObjectKind | und
   const misspelt = typeof object === 'object' && object !== null && !Array.isArray(object)
     ? Object.keys(object).find((k) => !(kind && Object.hasOwn(kind.shape, k)) && (closest(k, [key]) === key || fieldMeant(kind, k) === key))
     : undefined;
-  const missing = `${capitalise(kind?.name ?? 'this object')} is missing "${key}".`;
+  // A reply or node with an id is named by it, so it can be found by searching the file (and in
+  // Preview, which has no cursor to put at the line): "The reply "d3-wait" is missing "feedback"."
+  const ownId = typeof object === 'object' && object !== null && !Array.isArray(object) ? (object as { id?: unknown }).id : undefined;
+  const named = kind && typeof ownId === 'string' && cleanLine(ownId) !== '' ? `${capitalise(kind.name.replace(/^an? /, 'the '))} ${quoteValue(ownId, 40)}` : capitalise(kind?.name ?? 'this object');
+  const missing = `${named} is missing "${key}".`;
   if (key === 'var' && (kind?.name === 'a condition' || kind?.name === 'an effect') && typeof object === 'object' && object !== null && !Array.isArray(object)) {
     // { "trust": { "gte": 60 } } or { "trust": 10 }: the variable's id written as the field.
     const named = Object.keys(object).find((k) => declaredVariable(raw, k));
