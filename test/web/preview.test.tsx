@@ -182,6 +182,13 @@ describe('previewing a scenario file', () => {
     await user.upload(screen.getByLabelText('Scenario file (.json)'), new File([example.replace('"estimatedMinutes": 5', '"estimatedMinutes": "five"')], 'mine.json'));
     await screen.findByText(/^mine\.json: 1 error/);
     expect(screen.queryByRole('region', { name: 'Graph of the scenario' })).toBeNull();
+    // It says why, and what brings the graph and Play: the page said nothing.
+    expect(screen.getByText('Fix the error above and check the file again: then it can be played here and its graph is drawn (warnings do not stop either).')).toBeTruthy();
+    cleanup();
+    renderPreview();
+    await user.upload(screen.getByLabelText('Scenario file (.json)'), new File([example], 'example.json'));
+    await screen.findByText(/^example\.json is valid/);
+    expect(screen.queryByText(/Fix the errors? above/)).toBeNull();
   });
 
   it('after a check the emptied file field is described by the name of the file checked, and another file can be chosen', async () => {

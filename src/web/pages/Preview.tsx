@@ -376,6 +376,11 @@ export default function Preview({ file, paused }: { file?: string; paused?: bool
             </ol>
           )}
           {checked.truncatedWords && <p>{checked.truncatedWords}</p>}
+          {/* A trainer fixing a misspelt "next" looked for the graph that the docs promise, and the
+              page said nothing of why it was not there. */}
+          {!scenario && checked.result.errors > 0 && (
+            <p className="hint">Fix the {checked.result.errors === 1 ? 'error' : 'errors'} above and check the file again: then it can be played here and its graph is drawn (warnings do not stop either).</p>
+          )}
           {scenario && (
             <p className="controls">
               <button type="button" className="primary" ref={playButtons.practice} onClick={() => play(scenario, checked.file, 'practice')}>Play it now (practice)</button>
