@@ -406,8 +406,11 @@ describe('the syntax mistakes made most often get one message naming the cause, 
   });
 
   it('a curly quote that closes a name, and curly quotes around a value', () => {
-    check(good.replace('"id": "example-new-phone"', '"id”: "example-new-phone"'), 'syntax-curly-quote', '”:');
-    check(good.replace('"id": "example-new-phone"', '"id": “example-new-phone”'), 'syntax-curly-quote', '“example');
+    const closing = check(good.replace('"id": "example-new-phone"', '"id”: "example-new-phone"'), 'syntax-curly-quote', '”:');
+    // Found by the authoring pass: the path was read up to the next straight quote, ["id”: "].
+    expect(closing && formatPath(closing.path)).toBe('id');
+    const value = check(good.replace('"id": "example-new-phone"', '"id": “example-new-phone”'), 'syntax-curly-quote', '“example');
+    expect(value && formatPath(value.path)).toBe('id');
   });
 
   it('curly quotes inside a text are fine', () => {

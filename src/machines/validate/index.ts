@@ -616,6 +616,12 @@ function syntaxWhere(text: string, problems: UnlocatedProblem[]): UnlocatedProbl
       return { ...p, path: path.filter((part) => part !== ''), message: `${base.replace('between two items', `before the field ${quoteValue(last)}`)}${p.message.slice(base.length)}`,
         fix: p.fix.replace('the previous value or property', 'the value before it') };
     }
+    if (p.code === 'syntax-curly-quote' && typeof last === 'string' && /[\u201c\u201d]/.test(last)) {
+      // "summary”: "…" read up to the next straight quote as one name, 'summary”: ': the path named
+      // that (["summary”: "]); the field meant is the part before the curly quote.
+      const meant = last.split(/[\u201c\u201d]/)[0] ?? '';
+      return { ...p, path: [...path.slice(0, -1), ...(meant.trim() === '' ? [] : [meant])].filter((part) => part !== '') };
+    }
     return { ...p, path: path.filter((part) => part !== '') };
   });
 }
