@@ -76,6 +76,20 @@ describe('messages quoted in docs/authoring.md rows are the ones the validator g
     expect(p?.fix).toContain('press Delete');
   });
 
+  it('what section 8 says a misspelt "next" brings with it is what the validator gives, first to last', () => {
+    const example = readFileSync(new URL('docs/examples/first-scenario.json', root), 'utf8');
+    // The worked example's second decision, reached only through the scenes' "next".
+    const text = example.replaceAll('"next": "d2-next-time"', '"next": "d2-next-tme"');
+    expect(text).not.toBe(example);
+    const problems = validateScenario(text, 'x.json').problems;
+    expect(doc).toContain('A misspelt `next` (`"d2-meeet"` for `"d2-meet"`) brings two more with its\n`unknown-node`: `no-way-to-end` at the node the way on starts from (higher up the file, so it is\nlisted first');
+    expect(problems[0]?.code).toBe('no-way-to-end');
+    expect(problems.filter((p) => p.code === 'unknown-node').length).toBeGreaterThan(0);
+    const unreachable = problems.find((p) => p.code === 'unreachable');
+    expect(unreachable?.severity).toBe('warning');
+    for (const p of problems.filter((q) => q.code !== 'unknown-node')) expect(p.message).toContain('see the unknown-node error');
+  });
+
   it('the syntax-line-break row quotes the message for a text pasted over several lines', () => {
     const example = readFileSync(new URL('docs/examples/first-scenario.json', root), 'utf8');
     const text = example.replace('Her hood is up.', 'Her hood\nis\n\nup.');
