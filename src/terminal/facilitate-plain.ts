@@ -1,11 +1,11 @@
-import { asideWords, backFromEndingWords, backLossWords, backToDecision, undoEnding, introductionsAt, introductionWords, startOverFailedWords, visibleLine, entryOf, facilitatedDecision, MAX_VOTES, resumeFailure, revealData, roomBack, roomLossWords, selectView, startFacilitation, startSession, unavailableWords, type Debrief, type FacilitatedDecision, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
+import { peopleMet, asideWords, backFromEndingWords, backLossWords, backToDecision, undoEnding, introductionsAt, introductionWords, startOverFailedWords, visibleLine, entryOf, facilitatedDecision, MAX_VOTES, resumeFailure, revealData, roomBack, roomLossWords, selectView, startFacilitation, startSession, unavailableWords, type Debrief, type FacilitatedDecision, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
 import { exportsDir, finishedSessionSummary, NOTHING_ENTERED_WORDS, newestSessionSummary, writeSessionSummary } from './export.js';
 import { command, shellWord } from './invocation.js';
 import { errorWords, stateStore } from './node/state-store.js';
 import { dropRoomSession, finishedKeptWords, holdRoomSession, keepRoomSession, newRoomSessionArgs, readRoomSession, ROOM_ELSEWHERE, roomSessionOnDisk } from './saves.js';
 import { revealText } from './reveal-text.js';
 import { sessionSeed } from './seed.js';
-import { chooseScenario, printDebrief, printMoment, sayer, widthNow, type LineModeOptions } from './plain.js';
+import { chooseScenario, printDebrief, printMoment, printPeople, sayer, widthNow, type LineModeOptions } from './plain.js';
 
 /** What the line-by-line trainer-led session needs. */
 export type FacilitatePlainOptions = LineModeOptions & {
@@ -69,7 +69,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   if (!reopened) say(stateStore(opts.env).savingFailure() === undefined
     ? 'The session is kept as it goes: q ends it for now and writes a summary of the votes so far; opening this scenario with --facilitate again carries it on.'
     : 'This session is not kept as it goes, since the state folder cannot be written (see above): q ends it.');
-  if (!reopened) say('At each decision type the room\'s votes, one count per reply on a line (e.g. 3 5 0) or one count per line; r reveals every reply\'s feedback and the facilitator note; then type the number of the reply the room follows. u goes back to the decision before, with its votes; s starts the session over (asked first). q ends the session.');
+  if (!reopened) say('At each decision type the room\'s votes, one count per reply on a line (e.g. 3 5 0) or one count per line; r reveals every reply\'s feedback and the facilitator note; then type the number of the reply the room follows. u goes back to the decision before, with its votes; w says who\'s who (the people met so far); s starts the session over (asked first). q ends the session.');
   // Whether the summary was written: a state folder that cannot be written ends the session with
   // one line and exit code 74, as in the full-screen app, not with an error.
   // The summary written at the ending, once the room has gone back from it (u): every later summary
@@ -151,7 +151,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
       // The session is kept at this decision, once it is kept at all.
       keep(before ?? { votes: {}, revealed: false });
       const back = backToDecision(view, past.length);
-      const outcome = await decide(view, scenario, opts, say, before, (votes, revealed) => keep({ votes: votesById(view, votes), revealed }), back, log.length, introductions);
+      const outcome = await decide(view, scenario, opts, say, before, (votes, revealed) => keep({ votes: votesById(view, votes), revealed }), back, log.length, introductions, () => printPeople(peopleMet(scenario, actor.getPersistedSnapshot()), say));
       if (outcome.kind === 'back') {
         // The branch followed last is undone (the core's decision.undo and roomBack, as presenter
         // mode's "Back to decision N"): that decision again with its votes and reveal as they were.
@@ -235,7 +235,7 @@ type Outcome = { votes: number[]; revealed: boolean } & ({ kind: 'branch'; index
  * One decision: prompt, note and replies; votes; reveal; the room's branch. `before`: what the room
  * had entered here in a kept session; `changed`: told of every count and the reveal, to keep them.
  */
-async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePlainOptions, say: (t?: string, indent?: string) => void, before: RoomRound | undefined, changed: (votes: readonly number[], revealed: boolean) => void, back?: number, decisions = 0, introductions: readonly string[] = []): Promise<Outcome> {
+async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePlainOptions, say: (t?: string, indent?: string) => void, before: RoomRound | undefined, changed: (votes: readonly number[], revealed: boolean) => void, back?: number, decisions = 0, introductions: readonly string[] = [], who?: () => void): Promise<Outcome> {
   // u, said where the other commands are, when there is a decision to go back to.
   const orBack = back === undefined ? '' : `, u to go back to decision ${back}`;
   const n = view.replies.length;
@@ -267,6 +267,11 @@ async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePla
     if (line === undefined) return { kind: 'ended', votes, revealed };
     const word = line.trim().toLowerCase();
     if (word === 'q') return { kind: 'stopped', votes, revealed };
+    // Who's who, as when playing line by line: the votes and the reveal stay as they are.
+    if (word === 'w' && who) {
+      who();
+      continue;
+    }
     if (word === 's') {
       // Asked first, saying what is lost (the core's words, as the full-screen app and presenter mode say them).
       const loss = roomLossWords(decisions, votes.some((n) => n > 0));
@@ -310,7 +315,7 @@ async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePla
       if (index >= 0 && view.replies[index]?.enabled) return { kind: 'branch', index, votes, revealed };
       // Why not, in the core's words (as the full-screen app and presenter mode say it).
       const closed = view.replies[index];
-      say(closed ? unavailableWords(closed) : `Type the number of the reply the room follows (${view.replies.filter((r) => r.enabled).map((r) => r.number).join(', ')}), b to go back to the votes${orBack}, or q.`);
+      say(closed ? unavailableWords(closed) : `Type the number of the reply the room follows (${view.replies.filter((r) => r.enabled).map((r) => r.number).join(', ')}), b to go back to the votes${orBack}, w for who's who, or q.`);
       continue;
     }
     if (word === 'r') {
@@ -324,7 +329,7 @@ async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePla
       continue;
     }
     if (counts.length === 0 || !counts.every((c) => /^\d{1,4}$/.test(c)) || (counts.length !== 1 && counts.length !== n)) {
-      say(`Type one count (for reply ${next + 1}), ${n} counts on one line, r to reveal${orBack}, or q.`);
+      say(`Type one count (for reply ${next + 1}), ${n} counts on one line, r to reveal${orBack}, w for who's who, or q.`);
       continue;
     }
     if (counts.length === n) counts.forEach((c, i) => (votes[i] = Number(c)));

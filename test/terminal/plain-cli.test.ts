@@ -286,6 +286,20 @@ describe('plain mode in this process', () => {
     expect(r.out).toMatch(/> 1\. You/);
   });
 
+  it("a trainer-led session takes w at a decision, before and after the reveal: who's who, then the votes and the reveal go on as they were (w was refused as a count)", async () => {
+    const r = await cli(['--facilitate', 'testifying', '--plain'], '5 3 1 0\nw\nr\nw\nq\n', tempEnv());
+    const lists = r.out.split("Who's who (the people you have met so far):").slice(1);
+    expect(lists).toHaveLength(2);
+    for (const who of lists.map((l) => l.slice(0, l.indexOf('\n\n')).replace(/\s+/g, ' '))) {
+      expect(who).toMatch(/Selene \(youth\): Selene Baptiste, 17.* Ms\. Ibarra \(CSEC CSW at DCFS\): .* Mr\. Osei \(dependency attorney at the Children's Law Center\)/);
+      for (const later of ['Mr. Dunn', 'Hannah']) expect(who).not.toContain(later);
+    }
+    expect(r.out).not.toContain('Type one count');
+    // The votes typed before w are the reveal's.
+    expect(r.out).toContain('Votes in all: 9');
+    expect(r.out).toContain("w says who's who");
+  });
+
   it('rejects a number that is not offered, and undoes with u in practice', async () => {
     const r = await cli(['play', NEW_PHONE, '--plain'], '7\n2\nu\n1\n1\n', tempEnv());
     expect(r.out).toContain('Please type a number from the list (1, 2, 3), u, w or q.');
@@ -650,7 +664,7 @@ describe('--facilitate without a terminal (line by line)', () => {
 
   it('rejects counts that do not fit the replies and explains what to type', async () => {
     const r = await cli(['--facilitate', NEW_PHONE], '1 2\nabc\nq\n', tempEnv());
-    expect(r.out).toContain('Type one count (for reply 1), 3 counts on one line, r to reveal, or q.');
+    expect(r.out.replace(/\s+/g, ' ')).toContain("Type one count (for reply 1), 3 counts on one line, r to reveal, w for who's who, or q.");
     // A count past the most a reply can have is refused, saying what the most is; nothing changes.
     const big = await cli(['--facilitate', NEW_PHONE], '4\n12345 0 0\n99999\nq\n', tempEnv());
     expect(big.out).toContain('At most 9999 votes per reply: type the counts again.');

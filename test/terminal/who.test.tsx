@@ -83,3 +83,41 @@ describe("who's who in the terminal", () => {
     expect(at(100)).toBe("1–4 or ↑↓ Enter: reply · u: undo · w: who's who · q: save & quit");
   });
 });
+
+describe("who's who in a trainer-led session", () => {
+  it("at 60×24, where the introductions are left out, w at decision 1 shows who Selene, Ms. Ibarra and Mr. Osei are; the room's votes, the reveal and its place are kept; a digit is not a vote meanwhile", async () => {
+    const r = await renderAt(appElement({ env: { ...tempEnv(), NO_COLOR: '1' }, start: { kind: 'facilitate', playable: testifying() } }).element, 60, 24);
+    await press(r, KEY.enter); // the content note
+    await press(r, KEY.enter); // the porch
+    expect(r.lastFrame()).toContain('Do I have to?');
+    // The trainer reads nothing about Selene on this screen: the introduction does not fit at 60×24.
+    expect(r.lastFrame()).not.toContain('Introducing');
+    await tap(r, '3');
+    expect(r.lastFrame()).toContain('votes: 3');
+    expect(r.lastFrame()).toContain("w: who's who");
+    const votes = r.lastFrame();
+    for (const back of ['\u001b', 'w', KEY.enter]) {
+      await press(r, 'w');
+      const shown = drawn(r.lastFrame());
+      expect(shown[0]?.trim()).toBe("Who's who");
+      expect(shown.length).toBeLessThanOrEqual(23);
+      for (const row of shown) expect(columnsOf(row)).toBeLessThanOrEqual(60);
+      const text = shown.join(' ').replace(/\s+/g, ' ');
+      expect(text).toMatch(/Selene \(youth\) Selene Baptiste, 17, is a transgender girl and uses she\/her\..*Ms\. Ibarra \(CSEC CSW at DCFS\).*Mr\. Osei/);
+      for (const later of ['Mr. Dunn', 'Hannah']) expect(text).not.toContain(later);
+      await tap(r, '5');
+      expect(drawn(r.lastFrame())[0]?.trim()).toBe("Who's who");
+      await press(r, back);
+      expect(r.lastFrame()).toBe(votes);
+    }
+    // Over the reveal, scrolled: back to the same place in it.
+    await press(r, 'r');
+    await press(r, PG_DOWN);
+    const revealed = r.lastFrame();
+    expect(revealed).toMatch(/more above/);
+    await press(r, 'w');
+    expect(drawn(r.lastFrame())[0]?.trim()).toBe("Who's who");
+    await press(r, '\u001b');
+    expect(r.lastFrame()).toBe(revealed);
+  });
+});

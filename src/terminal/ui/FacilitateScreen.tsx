@@ -1,10 +1,10 @@
 import { useSelector } from '@xstate/react';
 import { Box, Text } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { introductionsAt, introductionWords, roomDidWords, backFromEndingWords, backLossWords, backToDecision, startSession, undoEnding, startOverFailedWords, visibleLine, votesEnteredWords, clampVotes, MAX_VOTES, TOO_MANY_VOTES, facilitatedDecision, revealData, roomBack, roomLossWords, selectView, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RoomRound, type Scenario, type SessionActor, type SessionView } from '../../machines/index.js';
+import { introductionsAt, introductionWords, peopleMet, roomDidWords, backFromEndingWords, backLossWords, backToDecision, startSession, undoEnding, startOverFailedWords, visibleLine, votesEnteredWords, clampVotes, MAX_VOTES, TOO_MANY_VOTES, facilitatedDecision, revealData, roomBack, roomLossWords, selectView, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RoomRound, type Scenario, type SessionActor, type SessionView } from '../../machines/index.js';
 import { command, shellWord } from '../invocation.js';
 import { dropRoomSession, finishedKeptWords, holdRoomSession, keepRoomSession, ROOM_ELSEWHERE, roomSessionOnDisk } from '../saves.js';
-import { hintRows, revealHints, sceneHints, typeNumber, voteHints, type Action, type RoomKeys } from '../keys.js';
+import { hintRows, revealHints, sceneHints, typeNumber, voteHints, withOptionalHint, type Action, type Hint, type RoomKeys } from '../keys.js';
 import { revealTextRows } from '../reveal-text.js';
 import type { Span } from '../debrief-lines.js';
 import { inkRows, wrapText } from '../wrap.js';
@@ -21,6 +21,7 @@ import { pageSize, ScrollRows, scrolledOffset, useKeptOffset } from './ScrollRow
 import { useTheme } from './ThemeContext.js';
 import { useArrivedAfter, useKeys } from './useKeys.js';
 import { useScreenSize } from './useScreenSize.js';
+import { WHO_HINT, whoHeight, whoRows, WhoScreen } from './WhoScreen.js';
 
 /** Props of FacilitateScreen. */
 export interface FacilitateScreenProps {
@@ -54,6 +55,14 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   const introductions = useMemo(() => (steps && !view.done ? introductionsAt(scenario, actor.getPersistedSnapshot()) : []), [scenario, actor, steps, view.done]);
   const introText = useMemo(() => introductions.map(introductionWords), [introductions]);
   const [selected, setSelected] = useState(0);
+  // "Who's who" (w) over a scene or a decision, as when playing: the people the room has met so far,
+  // with the scenario's words about them. On a short screen the introductions above are left out (the
+  // moment and the replies come first), and once the room has moved on they are not said again: the
+  // trainer can still say who Mr. Osei is. Closing it leaves the moment as it was (votes, reveal, place).
+  const [whoOpen, setWhoOpen] = useState(false);
+  const people = useMemo(() => (whoOpen ? peopleMet(scenario, actor.getPersistedSnapshot()) : []), [whoOpen, scenario, actor]);
+  const peopleRows = useMemo(() => whoRows(people, columns - 2), [people, columns]);
+  const [whoOffset, setWhoOffset] = useKeptOffset(peopleRows, whoOpen);
   const [votes, setVotes] = useState<Record<string, number>>(() => ({ ...resumed?.progress.current.votes }));
   // Why the branch just typed cannot be followed (reveal only), or why a kept session could not be
   // carried on: said in place of the help line until the next key.
@@ -210,8 +219,11 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   const room: RoomKeys = { back, startOver: onStartOver !== undefined };
   // The reveal's help line names the scroll keys only when it scrolls; its rows are counted with
   // them, so the shorter line fits the same room.
-  const fullHints = view.kind === 'scene' ? sceneHints(room, note === undefined ? 'none' : showNote ? 'shown' : 'hidden') : reveal ? revealHints(view.replies.length, room) : voteHints(note === undefined ? 'none' : showNote ? 'shown' : 'hidden', false, room);
   const rowsOf = (text: string, w = width) => inkRows(text, w);
+  // w (who's who) named only where the help line has room for it on the rows it takes anyway (as when playing).
+  const withWho = (set: Hint[]): Hint[] => withOptionalHint(set, WHO_HINT, (s) => hintRows(s, width).reduce((n, row) => n + rowsOf(row), 0));
+  const baseHints = view.kind === 'scene' ? sceneHints(room, note === undefined ? 'none' : showNote ? 'shown' : 'hidden') : reveal ? revealHints(view.replies.length, room) : voteHints(note === undefined ? 'none' : showNote ? 'shown' : 'hidden', false, room);
+  const fullHints = withWho(baseHints);
   const question = confirm === 'quit' ? (!roomDidSomething() ? QUIT_NOTHING_QUESTION : unwritable ? QUIT_UNWRITABLE_QUESTION : QUIT_QUESTION) : confirm === 'start-over' ? startOverQuestion(startOverLoss()) : confirm === 'back' && back !== undefined ? backQuestion(back, entered) : undefined;
   const footerRows = question !== undefined || unavailable !== undefined ? rowsOf(question ?? unavailable ?? '') : hintRows(fullHints, width).reduce((n, row) => n + rowsOf(row), 0);
   // Each reply's votes, kept whole after it (see ReplyList): the rows of "text · votes: n" either way.
@@ -223,7 +235,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   const revealRoom = screenRows - 1 - rowsOf(heading) - (view.title ? rowsOf(view.title) : 0) - 2 - footerRows;
   const revealScrolls = revealRows.length > revealRoom;
   const revealHeight = Math.max(4, revealScrolls ? revealRoom + 1 : revealRoom);
-  const hintSet = view.kind === 'decision' && reveal && !revealScrolls ? revealHints(view.replies.length, room, false) : fullHints;
+  const hintSet = view.kind === 'decision' && reveal && !revealScrolls ? withWho(revealHints(view.replies.length, room, false)) : fullHints;
   const momentRows = useMemo(() => {
     const w = (text: string, style: Omit<Span, 'text'> = {}) => wrapText(text, width).split('\n').map((t) => [{ text: t, ...style }]);
     return [
@@ -237,7 +249,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   // top, and a resize keeps the place read (keptOffset), not the count of rows above it.
   const [offset, setOffset] = useKeptOffset(view.kind === 'decision' && reveal ? revealRows : momentRows, `${view.nodeId}:${reveal}`);
   // The scrolling layout has its own help line (with PgUp PgDn), which can take another row.
-  const scrollHints = voteHints(note === undefined ? 'none' : showNote ? 'shown' : 'hidden', true, room);
+  const scrollHints = withWho(voteHints(note === undefined ? 'none' : showNote ? 'shown' : 'hidden', true, room));
   // A question, or a line said in place of the help line (a count past the most), takes the help line's place here too.
   const footerSaid = confirmQuit || unavailable !== undefined;
   const scrollFooterRows = footerSaid ? footerRows : hintRows(scrollHints, width).reduce((n, row) => n + rowsOf(row), 0);
@@ -258,7 +270,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   const spare = screenRows - 1 - packed - (showIntros ? introRows : 0);
   // A scene too long even packed (a trainer's long narration) scrolls too, with ↑↓ as well (nothing else takes them there).
   const sceneScrolls = view.kind === 'scene' && spare < 0;
-  const sceneScrollHints = [...fullHints.slice(0, 1), ['↑↓ PgUp PgDn', 'scroll'] as const, ...fullHints.slice(1)];
+  const sceneScrollHints = withWho([...baseHints.slice(0, 1), ['↑↓ PgUp PgDn', 'scroll'] as const, ...baseHints.slice(1)]);
   const sceneHeight = Math.max(4, screenRows - 1 - rowsOf(heading) - (footerSaid ? footerRows : hintRows(sceneScrollHints, width).reduce((n, row) => n + rowsOf(row), 0)));
 
   // The counts as the keys have left them, ahead of the next render (keys can come faster).
@@ -313,6 +325,16 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
       setConfirm(undefined);
       return goBack();
     }
+    if (whoOpen) {
+      // Esc, w or Enter go back to the moment as it was; q goes back and asks to end the session.
+      if (a.type === 'back' || a.type === 'who' || a.type === 'enter' || a.type === 'quit') setWhoOpen(false);
+      if (a.type === 'quit') setConfirm('quit');
+      const { height } = whoHeight(people, width, screenRows);
+      const step = { up: -1, down: 1, 'page-up': -pageSize(height), 'page-down': pageSize(height), top: -peopleRows.length, bottom: peopleRows.length }[a.type as string];
+      if (step !== undefined) setWhoOffset((o) => scrolledOffset(o, step, peopleRows.length, height));
+      return;
+    }
+    if (a.type === 'who') return setWhoOpen(true);
     if (a.type === 'quit') return setConfirm('quit');
     if (a.type === 'restart' && onStartOver) return setConfirm('start-over');
     // Going back clears what the room entered at this decision: asked first when there is any (a
@@ -407,6 +429,10 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     const farewell = () => [summaryPath, roomSessionOnDisk(playable, app.env) ? finishedKeptWords(playable, app.env) : undefined].filter(Boolean).join('\n') || undefined;
     return <DebriefScreen scenario={scenario} debrief={view.debrief} notice={said} voice="room" startOver={again} farewell={farewell} openOnEnding={!reopened}
       back={backFromEnd !== undefined ? { label: `back to decision ${backFromEnd}`, onBack: goBackFromEnding } : undefined} />;
+  }
+  if (whoOpen) {
+    const { height, scrolls } = whoHeight(people, width, screenRows);
+    return <Box paddingX={1}><WhoScreen rows={peopleRows} height={height} scrolls={scrolls} offset={whoOffset} width={width} /></Box>;
   }
   const footer = question !== undefined ? <Paragraph bold>{question}</Paragraph> : unavailable ? <Paragraph>{unavailable}</Paragraph> : <KeyHints set={hintSet} spaced={false} width={width} whole />;
   if (view.kind === 'decision' && reveal) {
