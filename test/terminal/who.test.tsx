@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hintLine, playHints, withOptionalHint } from '../../src/terminal/keys.js';
-import { WHO_HINT } from '../../src/terminal/ui/WhoScreen.js';
+import { WHO_HINT, whoRows } from '../../src/terminal/ui/WhoScreen.js';
 import { inkRows } from '../../src/terminal/wrap.js';
 import { loadPlayable, type PlayableScenario } from '../../src/terminal/scenario-source.js';
 import { columnsOf } from '../../src/terminal/wrap.js';
@@ -74,6 +74,17 @@ describe("who's who in the terminal", () => {
     expect(drawn(r.lastFrame()).length).toBeLessThanOrEqual(23);
     expect(end).toContain('Hannah Petrov (Advocate Supervisor, CASA of Los Angeles)');
     expect(end).toContain("An account you don't know");
+  });
+
+  it('a name too long for one row is bold on every row it takes, and only the name', () => {
+    const name = `Dr. ${'Verylongname'.repeat(6)}`;
+    const rows = whoRows([{ id: 'dr', name, role: 'doctor', description: 'Her doctor.' }], 60);
+    const bold = rows.map((row) => row.filter((s) => s.bold).map((s) => s.text).join(''));
+    expect(bold.join('')).toBe(name.replace(' ', ''));
+    expect(rows.map((row) => row.map((s) => s.text).join('')).join(' ')).toContain('Verylongname (doctor)');
+    expect(bold.slice(0, 3).every((b) => b !== '')).toBe(true);
+    // A name that fits: bold, the role after it plain.
+    expect(whoRows([{ id: 'ibarra', name: 'Ms. Ibarra', role: 'CSEC CSW', description: '' }], 60)[0]).toEqual([{ text: 'Ms. Ibarra', bold: true }, { text: ' (CSEC CSW)' }]);
   });
 
   it('the help line names w only where it takes no more rows: at 60 columns not beside practice undo at a decision, at 100 it does', () => {

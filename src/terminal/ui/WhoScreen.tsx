@@ -21,7 +21,14 @@ export function whoRows(people: readonly Person[], width: number): Row[] {
   const out: Row[] = [];
   for (const p of people) {
     if (out.length > 0) out.push([{ text: '' }]);
-    wrapText(`${p.name}${p.role ? ` (${p.role})` : ''}`, width).split('\n').forEach((t, i) => out.push(i === 0 && t.startsWith(p.name) ? [{ text: p.name, bold: true }, { text: t.slice(p.name.length) }] : [{ text: t }]));
+    // The name in bold on every row it takes (a long name wraps: "Dr." was bold on no row).
+    let name = p.name;
+    for (const t of wrapText(`${p.name}${p.role ? ` (${p.role})` : ''}`, width).split('\n')) {
+      if (name !== '' && t.startsWith(name)) out.push([{ text: name, bold: true }, { text: t.slice(name.length) }]);
+      else if (name !== '' && name.startsWith(t)) out.push([{ text: t, bold: true }]);
+      else out.push([{ text: t }]);
+      name = t.startsWith(name) ? '' : name.startsWith(t) ? name.slice(t.length).trimStart() : '';
+    }
     if (p.description) out.push(...wrapText(p.description, width - 2).split('\n').map((text) => [{ text: `  ${text}` }]));
   }
   return out;
