@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { startSession } from '../../src/machines/index.js';
 import { hintLine, playHints, withOptionalHint } from '../../src/terminal/keys.js';
 import { WHO_HINT, whoRows } from '../../src/terminal/ui/WhoScreen.js';
 import { inkRows } from '../../src/terminal/wrap.js';
@@ -74,6 +75,26 @@ describe("who's who in the terminal", () => {
     expect(drawn(r.lastFrame()).length).toBeLessThanOrEqual(23);
     expect(end).toContain('Hannah Petrov (Advocate Supervisor, CASA of Los Angeles)');
     expect(end).toContain("An account you don't know");
+  });
+
+  it('a resumed playthrough: w on "Where you left off" (back after a break, when names are forgotten) lists the people met, and Esc returns to the recap where it was read', async () => {
+    const playable = testifying();
+    const actor = startSession(playable.scenario, 'practice');
+    actor.send({ type: 'scene.continue' });
+    actor.send({ type: 'reply.choose', replyId: 'd1-scary' });
+    actor.send({ type: 'scene.continue' });
+    const r = await renderAt(appElement({ env: tempEnv(), mode: 'practice', start: { kind: 'play', playable, snapshot: actor.getPersistedSnapshot(), showNote: false } }).element, 60, 24);
+    expect(r.lastFrame()).toContain('Where you left off');
+    expect(r.lastFrame()).toContain("w: who's who");
+    await press(r, KEY.down);
+    const recap = r.lastFrame();
+    await press(r, 'w');
+    const shown = drawn(r.lastFrame());
+    expect(shown[0]).toBe("Who's who");
+    expect(shown.length).toBeLessThanOrEqual(23);
+    expect(shown.join(' ').replace(/\s+/g, ' ')).toMatch(/Selene \(youth\).*Ms\. Ibarra.*Mr\. Osei/);
+    await press(r, '\u001b');
+    expect(r.lastFrame()).toBe(recap);
   });
 
   it('a name too long for one row is bold on every row it takes, and only the name', () => {

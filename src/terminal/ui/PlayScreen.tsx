@@ -213,6 +213,9 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     if (a.type === 'quit') return view.done ? setShowFeedback(false) : setConfirmQuit(true);
     if (recap) {
       if (a.type === 'enter') setRecap(undefined);
+      // Back after a break is when a name is most easily forgotten: who's who from the recap too,
+      // which it returns to as it was (where it was read).
+      if (a.type === 'who') return setWhoOpen(true);
       const step = { up: -1, down: 1, 'page-up': -pageSize(recapHeight), 'page-down': pageSize(recapHeight) }[a.type as string];
       if (step !== undefined) setRecapOffset((o) => scrolledOffset(o, step, recapRows.length, recapHeight));
       return;
@@ -279,7 +282,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   // Progress only: a records file that refused does not stop the save (q still saves).
   const failure = stateStore(app.env).savingFailure();
   const unsaved = failure !== undefined;
-  const recapHints = quitOnly([['Enter', 'continue'], ['q', 'save & quit']], unsaved);
+  const recapHints = withOptionalHint(quitOnly([['Enter', 'continue'], ['q', 'save & quit']], unsaved), WHO_HINT, (set) => inkRows(hintLine(set), columns));
   // A resumed playthrough opens here, not on the content note: where progress cannot be saved, it
   // says so here as the content note does, before the first reply rather than at the quit.
   const failureRows = recap && failure ? 1 + inkRows(failure, columns) : 0;
