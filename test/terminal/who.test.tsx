@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { startSession } from '../../src/machines/index.js';
 import { hintLine, playHints, withOptionalHint } from '../../src/terminal/keys.js';
-import { WHO_HINT, whoRows } from '../../src/terminal/ui/WhoScreen.js';
+import { WHO_HINT, whoHeight, whoRows } from '../../src/terminal/ui/WhoScreen.js';
 import { inkRows } from '../../src/terminal/wrap.js';
 import { loadPlayable, type PlayableScenario } from '../../src/terminal/scenario-source.js';
 import { columnsOf } from '../../src/terminal/wrap.js';
@@ -95,6 +95,32 @@ describe("who's who in the terminal", () => {
     expect(shown.join(' ').replace(/\s+/g, ' ')).toMatch(/Selene \(youth\).*Ms\. Ibarra.*Mr\. Osei/);
     await press(r, '\u001b');
     expect(r.lastFrame()).toBe(recap);
+  });
+
+  it('a list one row too long for the blank under the heading is drawn whole without it, not as a scrolling list with nothing to scroll', async () => {
+    // Ten names with no description: 19 rows, what fits 60×24 with the blank row; one description more: 20.
+    const people = (extra: number) => Array.from({ length: 10 }, (_, i) => ({ id: `p${i}`, name: `Person ${i}`, role: '', description: i < extra ? 'A sentence.' : '' }));
+    expect(whoRows(people(0), 60)).toHaveLength(19);
+    expect(whoHeight(people(0), 60, 24)).toEqual({ height: 19, scrolls: false, spaced: true });
+    expect(whoHeight(people(1), 60, 24)).toEqual({ height: 20, scrolls: false, spaced: false });
+    expect(whoHeight(people(2), 60, 24)).toMatchObject({ scrolls: true });
+    // Testifying at decision 5 (Selene, Ms. Ibarra, Mr. Osei, Mr. Dunn) is such a list at 60×24.
+    const playable = testifying();
+    const actor = startSession(playable.scenario, 'practice');
+    actor.send({ type: 'scene.continue' });
+    for (const reply of ['d1-scary', 'd2-around', 'd3-team', 'd4-arrange']) {
+      actor.send({ type: 'reply.choose', replyId: reply });
+      while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
+    }
+    const r = await renderAt(appElement({ env: tempEnv(), mode: 'practice', start: { kind: 'play', playable, snapshot: actor.getPersistedSnapshot(), showNote: false } }).element, 60, 24);
+    await press(r, KEY.enter);
+    expect(r.lastFrame()).toContain('What do you say to Mr. Dunn?');
+    await press(r, 'w');
+    const shown = drawn(r.lastFrame());
+    expect(shown.length).toBeLessThanOrEqual(23);
+    expect(shown.join(' ')).toContain('A staff member at Selene\'s group home.');
+    expect(shown.join('\n')).not.toMatch(/scroll|more below|more above|\(end\)/);
+    expect(shown[shown.length - 1]).toBe('Esc, w or Enter: back');
   });
 
   it('a name too long for one row is bold on every row it takes, and only the name', () => {

@@ -431,8 +431,8 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
       back={backFromEnd !== undefined ? { label: `back to decision ${backFromEnd}`, onBack: goBackFromEnding } : undefined} />;
   }
   if (whoOpen) {
-    const { height, scrolls } = whoHeight(people, width, screenRows);
-    return <Box paddingX={1}><WhoScreen rows={peopleRows} height={height} scrolls={scrolls} offset={whoOffset} width={width} /></Box>;
+    const { height, scrolls, spaced } = whoHeight(people, width, screenRows);
+    return <Box paddingX={1}><WhoScreen rows={peopleRows} height={height} scrolls={scrolls} spaced={spaced} offset={whoOffset} width={width} /></Box>;
   }
   const footer = question !== undefined ? <Paragraph bold>{question}</Paragraph> : unavailable ? <Paragraph>{unavailable}</Paragraph> : <KeyHints set={hintSet} spaced={false} width={width} whole />;
   if (view.kind === 'decision' && reveal) {

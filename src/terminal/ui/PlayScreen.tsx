@@ -289,8 +289,8 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   // (The status with its meters, as on every screen of the playthrough: where the trust stands is part of where it stopped.)
   const recapHeight = Math.max(4, rows - 1 - 1 - inkRows(statusText(view, mode, title, false, columns), columns) - meterRows(view.meters, columns) - failureRows - 1 - (confirmQuit ? 1 + quitPromptExtra(quitWords, columns) : 1 + inkRows(hintLine(recapHints), columns)));
   if (whoOpen) {
-    const { height, scrolls } = whoHeight(people, columns, rows);
-    return <WhoScreen rows={peopleRows} height={height} scrolls={scrolls} offset={whoOffset} width={columns} />;
+    const { height, scrolls, spaced } = whoHeight(people, columns, rows);
+    return <WhoScreen rows={peopleRows} height={height} scrolls={scrolls} spaced={spaced} offset={whoOffset} width={columns} />;
   }
   if (recap) {
     return (

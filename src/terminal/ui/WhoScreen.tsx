@@ -40,11 +40,16 @@ export function whoHints(scrolls: boolean): Hint[] {
 }
 
 /** Rows the list has on a screen `rows` tall, `columns` wide: the heading, a blank row above and below it, and the help line (and the row kept spare) aside. */
-export function whoHeight(people: readonly Person[], columns: number, rows: number): { height: number; scrolls: boolean } {
+export function whoHeight(people: readonly Person[], columns: number, rows: number): { height: number; scrolls: boolean; spaced: boolean } {
   // Scrolling, the row that says there is more above is the blank row under the heading.
   const room = (scrolls: boolean) => rows - 1 - 1 - (scrolls ? 1 : 2) - hintRows(whoHints(scrolls), columns).length;
-  const scrolls = whoRows(people, columns).length > room(false);
-  return { height: Math.max(3, room(scrolls)), scrolls };
+  const total = whoRows(people, columns).length;
+  if (total <= room(false)) return { height: room(false), scrolls: false, spaced: true };
+  // One row too many for the blank under the heading: the list is drawn whole without it. (Counted
+  // as scrolling, it fitted the scrolling window whole: no row said there was more, the heading had
+  // no blank under it, and the help line offered ↑↓ PgUp PgDn for nothing to scroll.)
+  if (total === room(false) + 1) return { height: total, scrolls: false, spaced: false };
+  return { height: Math.max(3, room(true)), scrolls: true, spaced: false };
 }
 
 /** Props of WhoScreen. */
@@ -56,6 +61,8 @@ export interface WhoScreenProps {
   scrolls: boolean;
   /** The first row shown when it scrolls. */
   offset: number;
+  /** A blank row under the heading (whoHeight: where the list fits with it). */
+  spaced?: boolean;
   width: number;
 }
 
@@ -63,11 +70,11 @@ export interface WhoScreenProps {
  * "Who's who" over a scene or a decision: the people of the story met so far (the core's
  * peopleMet), as a volunteer knows their case team. No scores, no meters: only who they are.
  */
-export function WhoScreen({ rows, height, scrolls, offset, width }: WhoScreenProps) {
+export function WhoScreen({ rows, height, scrolls, offset, width, spaced = !scrolls }: WhoScreenProps) {
   return (
     <Box flexDirection="column">
       <Paragraph bold underline width={width}>{WHO_HEADING}</Paragraph>
-      <Box marginTop={scrolls ? 0 : 1}><ScrollRows rows={rows} height={height} offset={offset} /></Box>
+      <Box marginTop={spaced ? 1 : 0}><ScrollRows rows={rows} height={height} offset={offset} /></Box>
       <KeyHints set={whoHints(scrolls)} width={width} whole />
     </Box>
   );
