@@ -1030,3 +1030,30 @@ describe('trainer-led screens at 60×24 and 120×40', () => {
     expect(Math.max(...rows.map((l) => [...l].length))).toBeLessThanOrEqual(60);
   });
 });
+
+function testifyingPlayable(): PlayableScenario {
+  const p = loadPlayable(join(BUNDLED, 'testifying.json'));
+  if ('problems' in p) throw new Error(p.problems);
+  return p;
+}
+
+describe('the reveal of a trainer-led session', () => {
+  it('offers the scroll keys only when there is more to scroll to (testifying decision 1 at 60 columns, 76 to 88 rows: at 82 the reveal is one row longer than fits with the blank row above it)', async () => {
+    const offered: number[] = [];
+    for (let height = 76; height <= 88; height++) {
+      const r = await renderAt(appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: testifyingPlayable() } }).element, 60, height);
+      await press(r, KEY.enter);
+      await press(r, KEY.enter);
+      await press(r, 'r');
+      const frame = r.lastFrame();
+      expect(frame).toContain('Votes in all');
+      if (/PgUp PgDn: scroll/.test(frame)) {
+        offered.push(height);
+        expect(frame, `at 60×${height}`).toMatch(/more below/);
+      }
+      expect(frame.split('\n').map((l) => l.trimEnd()).join('\n').trimEnd().split('\n').length, `at 60×${height}`).toBeLessThanOrEqual(height - 1);
+      r.unmount();
+    }
+    expect(offered.length).toBeGreaterThan(0);
+  }, 60_000);
+});

@@ -233,8 +233,11 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   // A blank row above and below the reveal; when it scrolls, the row that says there is more above
   // is the one above (blank at the top), so it is not left blank twice.
   const revealRoom = screenRows - 1 - rowsOf(heading) - (view.title ? rowsOf(view.title) : 0) - 2 - footerRows;
-  const revealScrolls = revealRows.length > revealRoom;
-  const revealHeight = Math.max(4, revealScrolls ? revealRoom + 1 : revealRoom);
+  // One row more than that fits whole without the blank row above (counted as scrolling, it filled
+  // the scrolling window exactly: no row said there was more, yet the help line offered the scroll keys).
+  const revealTight = revealRows.length === revealRoom + 1;
+  const revealScrolls = revealRows.length > revealRoom + 1;
+  const revealHeight = Math.max(4, revealScrolls ? revealRoom + 1 : revealTight ? revealRows.length : revealRoom);
   const hintSet = view.kind === 'decision' && reveal && !revealScrolls ? withWho(revealHints(view.replies.length, room, false)) : fullHints;
   const momentRows = useMemo(() => {
     const w = (text: string, style: Omit<Span, 'text'> = {}) => wrapText(text, width).split('\n').map((t) => [{ text: t, ...style }]);
@@ -441,7 +444,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
       <Box flexDirection="column" paddingX={1}>
         <Paragraph bold>{heading}</Paragraph>
         {view.title && <Paragraph bold underline>{view.title}</Paragraph>}
-        {!revealScrolls && <Text> </Text>}
+        {!revealScrolls && !revealTight && <Text> </Text>}
         <ScrollRows rows={revealRows} height={revealHeight} offset={offset} />
         <Text> </Text>
         {footer}
