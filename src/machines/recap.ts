@@ -182,3 +182,18 @@ export function introductionsAt(scenario: Scenario, snapshot: PersistedScenarioS
 export function introductionWords(i: Introduction): string {
   return `Introducing ${i.name}${i.role ? ` (${i.role})` : ''}: ${i.description}`;
 }
+
+/**
+ * The setup of the decision a session stands at, when the decision has no words of its own (no
+ * narration, no spoken lines: its prompt asks about what the scene before it said, as testifying's
+ * "What do you say to Mr. Dunn?" does): the scenes passed directly before it on the path taken
+ * (since the last reply, or since the start), as a resumed session's recap gives them. In normal
+ * play those scenes were on the screen just before; a UI that opens such a decision any other way
+ * (after an undo, after a resume's recap, a trainer going back) shows these with it, so it never
+ * opens bare. Empty at a decision with words of its own, anywhere else, or when nothing led there.
+ */
+export function decisionSetup(scenario: Scenario, snapshot: PersistedScenarioSnapshot): RecapMoment[] {
+  const here = indexScenario(scenario).nodes.get(String((snapshot as unknown as { value: unknown }).value));
+  if (!here || here.kind !== 'decision' || (here.narration ?? '').trim() !== '' || (here.lines ?? []).length > 0) return [];
+  return resumeRecap(scenario, snapshot).scenes;
+}

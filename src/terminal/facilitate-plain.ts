@@ -1,11 +1,11 @@
-import { peopleMet, asideWords, backFromEndingWords, backLossWords, backToDecision, undoEnding, introductionsAt, introductionWords, startOverFailedWords, visibleLine, entryOf, facilitatedDecision, MAX_VOTES, resumeFailure, revealData, roomBack, roomLossWords, selectView, startFacilitation, startSession, unavailableWords, type Debrief, type FacilitatedDecision, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
+import { decisionSetup, peopleMet, asideWords, backFromEndingWords, backLossWords, backToDecision, undoEnding, introductionsAt, introductionWords, startOverFailedWords, visibleLine, entryOf, facilitatedDecision, MAX_VOTES, resumeFailure, revealData, roomBack, roomLossWords, selectView, startFacilitation, startSession, unavailableWords, type Debrief, type FacilitatedDecision, type RoomRound, type Scenario, type SessionView, type Votes } from '../machines/index.js';
 import { exportsDir, finishedSessionSummary, NOTHING_ENTERED_WORDS, newestSessionSummary, writeSessionSummary } from './export.js';
 import { command, shellWord } from './invocation.js';
 import { errorWords, stateStore } from './node/state-store.js';
 import { dropRoomSession, finishedKeptWords, holdRoomSession, keepRoomSession, newRoomSessionArgs, readRoomSession, ROOM_ELSEWHERE, roomSessionOnDisk } from './saves.js';
 import { revealText } from './reveal-text.js';
 import { sessionSeed } from './seed.js';
-import { chooseScenario, printDebrief, printMoment, printPeople, sayer, widthNow, type LineModeOptions } from './plain.js';
+import { chooseScenario, printDebrief, printMoment, printPeople, printSetup, sayer, widthNow, type LineModeOptions } from './plain.js';
 
 /** What the line-by-line trainer-led session needs. */
 export type FacilitatePlainOptions = LineModeOptions & {
@@ -129,6 +129,8 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
             restore = last.current;
             shown = undefined;
             say(`< Back to decision ${back}, with the room's votes there.`);
+            // A decision with no words of its own, after the scene that set it up (the core's decisionSetup).
+            printSetup(decisionSetup(scenario, actor.getPersistedSnapshot()), say);
             continue;
           }
         }
@@ -163,6 +165,8 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
         restore = last.current;
         shown = undefined;
         say(`< Back to decision ${back ?? ''}, with the room's votes there.`);
+        // A decision with no words of its own, after the scene that set it up (the core's decisionSetup).
+        printSetup(decisionSetup(scenario, actor.getPersistedSnapshot()), say);
         continue;
       }
       const record = (chosen?: number): FacilitatedDecision => facilitatedDecision(view, votesById(view, outcome.votes), chosen);

@@ -1,4 +1,4 @@
-import { breaksCritical, changeWords, citationWords, continueChoices, debriefModel, entryOf, finishPlaythrough, NO_ONE_MET, peopleMet, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeFailure, resumeOpening, selectView, startSession, START_OVER_UNSAVED, unknownReplyIdWords, VERDICT_WORDS, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type SaveHold, type SessionActor, type SessionMode, type SessionView, type Voice, type Person } from '../machines/index.js';
+import { breaksCritical, changeWords, citationWords, continueChoices, debriefModel, decisionSetup, entryOf, finishPlaythrough, NO_ONE_MET, peopleMet, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeFailure, resumeOpening, selectView, startSession, START_OVER_UNSAVED, unknownReplyIdWords, VERDICT_WORDS, type Debrief, type PlayableScenario, type RunOrigin, type Scenario, type PersistedScenarioSnapshot, type RecapMoment, type SaveHold, type SessionActor, type SessionMode, type SessionView, type Voice, type Person } from '../machines/index.js';
 import { loadCatalog } from './catalog-validate.js';
 import type { CliIO } from './commands.js';
 import { debriefPlain } from './debrief-plain.js';
@@ -163,6 +163,9 @@ async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: P
   const { scenario } = playable;
   let shownNode: string | undefined;
   let replied = false;
+  // Set by an undo: the decision gone back to is printed again with the scene that set it up, when it
+  // has no words of its own (the core's decisionSetup): that scene is far up the screen by now.
+  let withSetup = false;
   for (;;) {
     const snapshot = actor.getSnapshot();
     const view = selectView(scenario, snapshot);
@@ -188,6 +191,8 @@ async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: P
       return store.lostWrites() ? 74 : 0;
     }
     if (shownNode !== view.nodeId) {
+      if (withSetup) printSetup(decisionSetup(scenario, actor.getPersistedSnapshot()), say);
+      withSetup = false;
       printMoment(view, say);
       shownNode = view.nodeId;
     }
@@ -220,6 +225,7 @@ async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: P
         actor.send({ type: 'decision.undo' });
         say('Undone: back to the previous decision.');
         shownNode = undefined;
+        withSetup = true;
       }
       continue;
     }
@@ -262,6 +268,18 @@ function printRecap(scenario: Scenario, actor: SessionActor, say: Say): void {
     for (const line of scene.lines) say(`${line.speaker}${line.role ? ` (${line.role})` : ''}: "${line.text}"`);
     // What leaving the scene changed in the meters, as printMoment said it under the live scene.
     for (const c of scene.changes) say(changeWords(c));
+  }
+}
+
+/** A decision's setup (the core's decisionSetup), before it is asked again: "Before this:" and each scene as the recap prints it. */
+export function printSetup(scenes: readonly RecapMoment[], say: Say): void {
+  if (scenes.length === 0) return;
+  say();
+  say('Before this:');
+  for (const scene of scenes) {
+    if (scene.title) say(`-- ${scene.title} --`);
+    if (scene.narration) say(scene.narration);
+    for (const line of scene.lines) say(`${line.speaker}${line.role ? ` (${line.role})` : ''}: "${line.text}"`);
   }
 }
 

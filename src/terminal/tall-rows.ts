@@ -1,4 +1,4 @@
-import { breaksCritical, changeWords, citationWords, type FeedbackView, type SessionView } from '../machines/index.js';
+import { breaksCritical, changeWords, citationWords, type FeedbackView, type RecapMoment, type SessionView } from '../machines/index.js';
 import type { Row, Span } from './debrief-lines.js';
 import { wrapText } from './wrap.js';
 
@@ -26,6 +26,23 @@ export function momentRows(view: Pick<SessionView, 'title' | 'narration' | 'line
   const changes = view.sceneChanges ?? [];
   if (changes.length > 0 && out.length > 0) out.push(blank);
   for (const c of changes) out.push(...rowsOf(changeWords(c), width));
+  return out;
+}
+
+/** The heading above a decision's setup (SETUP_HEADING) as the terminal draws it: dim, so it is not taken for the decision. */
+export const SETUP_HEADING = 'Before this:';
+
+/**
+ * The setup of a decision with no words of its own (the core's decisionSetup), drawn above it when
+ * it is opened other than straight from that setup (after an undo, a resume's recap): a dim "Before
+ * this:", each scene as a moment is drawn (title, narration, lines), and a blank row before the
+ * decision's own title. Empty when there is no setup.
+ */
+export function setupRows(scenes: readonly RecapMoment[], width: number): Row[] {
+  if (scenes.length === 0) return [];
+  const out: Row[] = rowsOf(SETUP_HEADING, width, { tone: 'muted' });
+  for (const scene of scenes) out.push(...momentRows(scene, width));
+  out.push(blank);
   return out;
 }
 

@@ -1,11 +1,12 @@
 import { useSelector } from '@xstate/react';
 import { Box, Text } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { introductionsAt, introductionWords, peopleMet, roomDidWords, backFromEndingWords, backLossWords, backToDecision, startSession, undoEnding, startOverFailedWords, visibleLine, votesEnteredWords, clampVotes, MAX_VOTES, TOO_MANY_VOTES, facilitatedDecision, revealData, roomBack, roomLossWords, selectView, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RoomRound, type Scenario, type SessionActor, type SessionView } from '../../machines/index.js';
+import { decisionSetup, introductionsAt, introductionWords, peopleMet, roomDidWords, backFromEndingWords, backLossWords, backToDecision, startSession, undoEnding, startOverFailedWords, visibleLine, votesEnteredWords, clampVotes, MAX_VOTES, TOO_MANY_VOTES, facilitatedDecision, revealData, roomBack, roomLossWords, selectView, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RoomRound, type Scenario, type SessionActor, type SessionView } from '../../machines/index.js';
 import { command, shellWord } from '../invocation.js';
 import { dropRoomSession, finishedKeptWords, holdRoomSession, keepRoomSession, ROOM_ELSEWHERE, roomSessionOnDisk } from '../saves.js';
 import { hintRows, revealHints, sceneHints, typeNumber, voteHints, withOptionalHint, type Action, type Hint, type RoomKeys } from '../keys.js';
 import { revealTextRows } from '../reveal-text.js';
+import { setupRows } from '../tall-rows.js';
 import type { Span } from '../debrief-lines.js';
 import { inkRows, wrapText } from '../wrap.js';
 import { exportsDir, finishedSessionSummary, newestSessionSummary, NOTHING_ENTERED_WORDS, shownPath, shownStateDir, writeSessionSummary } from '../export.js';
@@ -88,6 +89,10 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   // A finished session opened again: shown as it ended, nothing written again (until the room goes
   // back from its ending, u, as from a session that has just ended).
   const [reopened, setReopened] = useState(resumed?.finished === true);
+  // The decision gone back to (u), or a kept session opened again at: one with no words of its own
+  // ("What do you say to Mr. Dunn?") is drawn with the scene that set it up above it, under a dim
+  // "Before this:" (the core's decisionSetup), as the room last saw that scene a while ago.
+  const [setupAt, setSetupAt] = useState<string | undefined>(() => (resumed !== undefined && resumed.finished !== true ? String(given.getSnapshot().value) : undefined));
 
   const current = (chosen?: number): FacilitatedDecision => facilitatedDecision(view, votes, chosen);
   // A state folder that cannot be written must not end the session with an error: it says so instead.
@@ -239,15 +244,18 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   const revealScrolls = revealRows.length > revealRoom + 1;
   const revealHeight = Math.max(4, revealScrolls ? revealRoom + 1 : revealTight ? revealRows.length : revealRoom);
   const hintSet = view.kind === 'decision' && reveal && !revealScrolls ? withWho(revealHints(view.replies.length, room, false)) : fullHints;
+  const setup = useMemo(() => (setupAt === view.nodeId && view.kind === 'decision' ? decisionSetup(scenario, actor.getPersistedSnapshot()) : []), [setupAt, view.nodeId, view.kind, scenario, actor]);
+  const setupText = useMemo(() => setupRows(setup, width), [setup, width]);
   const momentRows = useMemo(() => {
     const w = (text: string, style: Omit<Span, 'text'> = {}) => wrapText(text, width).split('\n').map((t) => [{ text: t, ...style }]);
     return [
+      ...setupText,
       ...(view.title ? w(view.title, { bold: true }) : []), ...(view.narration ? w(view.narration) : []),
       ...view.lines.flatMap((l) => w(`${l.speaker}${l.role ? ` (${l.role})` : ''}: “${l.text}”`)),
       ...(view.discussionPrompt ? w(`Discuss: ${view.discussionPrompt}`, { bold: true }) : []),
       ...(showNote ? w(`Facilitator note: ${note}`, { tone: 'muted' }) : []),
     ];
-  }, [view, width, showNote, note]);
+  }, [view, width, showNote, note, setupText]);
   // Where the window onto the reveal or the moment is: each decision, and its reveal, opens at the
   // top, and a resize keeps the place read (keptOffset), not the count of rows above it.
   const [offset, setOffset] = useKeptOffset(view.kind === 'decision' && reveal ? revealRows : momentRows, `${view.nodeId}:${reveal}`);
@@ -260,7 +268,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   // window, the-list's last at 60×24, left the frame a row too tall, and Ink then clears the terminal).
   const momentHeight = Math.max(3, screenRows - 1 - rowsOf(heading) - scrollFooterRows - repliesRows);
   // Generous spacing for a projected screen, as far as the rows allow (least useful gaps go first).
-  const packed = rowsOf(heading) + (view.title ? rowsOf(view.title) : 0) + (view.narration ? rowsOf(view.narration) : 0)
+  const packed = rowsOf(heading) + setupText.length + (view.title ? rowsOf(view.title) : 0) + (view.narration ? rowsOf(view.narration) : 0)
     + view.lines.reduce((n, l) => n + rowsOf(`${l.speaker}${l.role ? ` (${l.role})` : ''}: “${l.text}”`), 0)
     + (view.discussionPrompt ? rowsOf(`Discuss: ${view.discussionPrompt}`) : 0) + (showNote ? rowsOf(`Facilitator note: ${note}`) : 0)
     + (view.kind === 'decision' ? repliesRows : 0)
@@ -295,6 +303,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     const last = roomBack({ past: past.current, decisions: log.current });
     if (!last) return;
     actor.send({ type: 'decision.undo' });
+    setSetupAt(String(actor.getSnapshot().value));
     backAt(last, selectView(scenario, actor.getSnapshot()));
   };
   /** The decision gone back to (`there`), drawn with what the room had entered there, not cleared as a new decision is; the summary so far without the branch (`last`). */
@@ -377,6 +386,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
       if (reply?.enabled) {
         log.current.push(current(reply.number));
         past.current = [...past.current, { votes: { ...votes }, revealed: true }];
+        setSetupAt(undefined);
         actor.send({ type: 'reply.choose', replyId: reply.id });
       }
       return;
@@ -416,6 +426,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
       if (!undone || !last) return;
       const session = startSession(scenario, 'practice', undone);
       backAt(last, selectView(scenario, session.getSnapshot()));
+      setSetupAt(String(session.getSnapshot().value));
       setSummaryPath(undefined);
       setReopened(false);
       actor.stop();
@@ -475,6 +486,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   return (
     <Box flexDirection="column" paddingX={1}>
       <Paragraph bold>{heading}</Paragraph>
+      {setupText.length > 0 && <ScrollRows rows={setupText} height={setupText.length} offset={0} />}
       {view.title && <Box marginTop={gap(6)}><Paragraph bold underline>{view.title}</Paragraph></Box>}
       {showIntros && introText.map((t, i) => <Paragraph key={i} color={theme.muted}>{t}</Paragraph>)}
       {/* The first spoken line is not spaced again when nothing comes before it in the moment. */}

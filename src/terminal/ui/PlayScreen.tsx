@@ -1,13 +1,13 @@
 import { useSelector } from '@xstate/react';
 import { Box } from 'ink';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { changeWords, FELL_BEHIND_FINISH, finishPlaythrough, peopleMet, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeOpening, selectView, startSession, unavailableWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, type Recap, type PersistedScenarioSnapshot, type PlayableScenario, type RunOrigin, type SaveHold, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
+import { changeWords, decisionSetup, FELL_BEHIND_FINISH, finishPlaythrough, peopleMet, PRACTICE_IDLE_MS, practiceClock, quotedReply, resumeOpening, selectView, startSession, unavailableWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, type Recap, type PersistedScenarioSnapshot, type PlayableScenario, type RunOrigin, type SaveHold, type SessionActor, type SessionMode, type SessionView } from '../../machines/index.js';
 import { hintLine, hintRows, NO_UNDO_WORDS, playHints, typedNumberHints, typeNumber, withOptionalHint, type Action, type Hint } from '../keys.js';
 import { noteFinish } from '../node/state-store.js';
 import { recordedLine, saveKeptOnDisk, saveProgress, stateStore } from '../saves.js';
 import { inkRows, wrapText } from '../wrap.js';
 import type { Row } from '../debrief-lines.js';
-import { feedbackRows, momentRows } from '../tall-rows.js';
+import { feedbackRows, momentRows, setupRows } from '../tall-rows.js';
 import { pageSize, ScrollRows, scrolledOffset, useKeptOffset } from './ScrollRows.js';
 import { useApp } from './AppContext.js';
 import { DebriefScreen } from './DebriefScreen.js';
@@ -112,9 +112,16 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   // A new node starts with no reply highlighted. Reset while rendering (React renders again before
   // drawing), not in an effect, which drew the screen once more after every move to a new node.
   const [selectedAt, setSelectedAt] = useState(view.nodeId);
-  // The moment's words as rows, and where the window onto a moment too tall for the screen is (see
-  // momentLayout): each moment opens at its top, and a resize keeps the place read (keptOffset).
-  const textRows = useMemo(() => momentRows(view, columns), [view, columns]);
+  // The decision opened other than straight from the scene that sets it up (an undo back to it, Enter
+  // on a resume's recap): one with no words of its own ("What do you say to Mr. Dunn?") is drawn with
+  // that scene above it, under a dim "Before this:" (the core's decisionSetup). Gone once it is answered.
+  const [setupAt, setSetupAt] = useState<string>();
+  const setup = useMemo(() => (setupAt === view.nodeId && view.kind === 'decision' ? decisionSetup(playable.scenario, actor.getPersistedSnapshot()) : []), [setupAt, view.nodeId, view.kind, playable.scenario, actor]);
+  const setupText = useMemo(() => setupRows(setup, columns), [setup, columns]);
+  // The moment's words as rows (its setup first, when shown), and where the window onto a moment too
+  // tall for the screen is (see momentLayout): each moment opens at its top, and a resize keeps the
+  // place read (keptOffset).
+  const textRows = useMemo(() => [...setupText, ...momentRows(view, columns)], [setupText, view, columns]);
   const [textOffset, setTextOffset] = useKeptOffset(textRows, view.nodeId);
   if (selectedAt !== view.nodeId) {
     setSelectedAt(view.nodeId);
@@ -162,13 +169,14 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     [confirmQuit, savingFailure, playable, app.env],
   );
   const quitPrompt = <QuitPrompt unsaved={quitWords} columns={columns} />;
-  const layout = () => momentLayout({ view, text: textRows, mode, columns, rows, canUndo, unsaved: savingFailure !== undefined, typedShown, unavailable, confirmQuit, quitExtra: quitPromptExtra(quitWords, columns) });
+  const layout = () => momentLayout({ view, text: textRows, setup: setupText.length, mode, columns, rows, canUndo, unsaved: savingFailure !== undefined, typedShown, unavailable, confirmQuit, quitExtra: quitPromptExtra(quitWords, columns) });
 
   const choose = (index: number) => {
     const reply = view.replies[index];
     if (!reply) return;
     if (!reply.enabled) return setUnavailable(unavailableWords(reply));
     beforeLastReply.current = actor.getPersistedSnapshot();
+    setSetupAt(undefined);
     actor.send({ type: 'reply.choose', replyId: reply.id });
     if (mode === 'practice') setShowFeedback(true);
   };
@@ -212,7 +220,11 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     // On the last reply's feedback, q goes on to the debrief: it is never skipped by accident.
     if (a.type === 'quit') return view.done ? setShowFeedback(false) : setConfirmQuit(true);
     if (recap) {
-      if (a.type === 'enter') setRecap(undefined);
+      // The recap goes, and the decision it led to keeps its setup above it (the recap said it on another screen).
+      if (a.type === 'enter') {
+        setRecap(undefined);
+        setSetupAt(view.nodeId);
+      }
       // Back after a break is when a name is most easily forgotten: who's who from the recap too,
       // which it returns to as it was (where it was read).
       if (a.type === 'who') return setWhoOpen(true);
@@ -224,11 +236,14 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
     if (a.type === 'undo' && mode === 'assessment') return setUnavailable(NO_UNDO_WORDS);
     if (a.type === 'undo' && view.canUndo) {
       actor.send({ type: 'decision.undo' });
+      setSetupAt(String(actor.getSnapshot().value));
       return setShowFeedback(false);
     }
     if (a.type === 'undo' && view.done && showFeedback && mode === 'practice' && beforeLastReply.current) {
       // The reply that ended the scenario: back to that decision in a session restored from just before it.
-      setActor(startSession(playable.scenario, mode, beforeLastReply.current));
+      const restored = startSession(playable.scenario, mode, beforeLastReply.current);
+      setSetupAt(String(restored.getSnapshot().value));
+      setActor(restored);
       beforeLastReply.current = undefined;
       return setShowFeedback(false);
     }
@@ -340,6 +355,7 @@ export function PlayScreen({ playable, actor: firstActor, mode, startedAt: resum
   return (
     <Box flexDirection="column">
       <StatusLine view={view} mode={mode} title={title} spaced={gaps.status} compact={compact} width={columns} />
+      {setupText.length > 0 && <ScrollRows rows={setupText} height={setupText.length} offset={0} />}
       {view.title && <Paragraph bold underline width={columns}>{view.title}</Paragraph>}
       {/* The first spoken line is not spaced again when only the status's blank row is above it. */}
       <Moment view={view} spaced={gaps.speech} firstSpaced={Boolean(view.title || view.narration)} width={columns} />
@@ -361,8 +377,10 @@ const KEPT_DEBRIEF = 'Your debrief was kept: open the scenario\'s last debrief f
 /** What momentLayout needs to know. */
 interface MomentState {
   view: SessionView;
-  /** The moment's words as rows (momentRows), for the window when it scrolls. */
+  /** The moment's words as rows (its setup's, then momentRows), for the window when it scrolls. */
   text: Row[];
+  /** The rows of the decision's setup drawn above it (setupRows), 0 when none is. */
+  setup: number;
   mode: SessionMode;
   columns: number;
   rows: number;
@@ -385,7 +403,7 @@ interface MomentState {
  * tall (a trainer's long narration), `scroll`: the moment's words as rows for a window of `height`
  * rows, with the scroll keys in the help line; the prompt and the replies stay whole below it.
  */
-function momentLayout({ view, text, mode, columns, rows, canUndo, unsaved, typedShown, unavailable, confirmQuit, quitExtra }: MomentState) {
+function momentLayout({ view, text, setup, mode, columns, rows, canUndo, unsaved, typedShown, unavailable, confirmQuit, quitExtra }: MomentState) {
   const played = quitOnly(playHints(view.kind === 'decision' ? { kind: 'decision', replies: view.replies.length, canUndo: canUndo && mode === 'practice' } : { kind: 'scene', canUndo: canUndo && mode === 'practice' }), unsaved);
   // While a reply number is half typed (ten or more replies), its hints come first in place of the numbers'.
   const base: Hint[] = typedShown !== undefined && view.kind === 'decision' ? [...typedNumberHints(typedShown, view.replies.length, 'reply'), ['↑↓', 'move'] as const, ...played.slice(1)] : played;
@@ -395,7 +413,7 @@ function momentLayout({ view, text, mode, columns, rows, canUndo, unsaved, typed
   const hintsToo = unavailable !== undefined && view.kind === 'scene';
   const footerOf = (set: Hint[]) => (unavailable === undefined ? hintLine(set) : hintsToo ? `${unavailable}\n${hintLine(set)}` : unavailable);
   const fullStatus = inkRows(statusText(view, mode, view.scenarioTitle, false, columns), columns) + meterRows(view.meters, columns);
-  let spare = rows - 1 - packedHeight(view, footerOf(hints), columns) - fullStatus - (confirmQuit ? quitExtra : 0);
+  let spare = rows - 1 - setup - packedHeight(view, footerOf(hints), columns) - fullStatus - (confirmQuit ? quitExtra : 0);
   const compact = spare < 0 ? compactStatus(view, mode, columns) : undefined;
   if (compact) spare += fullStatus - compact.rows;
   const gaps = { prompt: spare >= 1, hints: spare >= 2, status: spare >= 3, speech: spare >= 3 + view.lines.length };

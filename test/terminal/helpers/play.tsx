@@ -28,11 +28,11 @@ function Shell({ services, theme, children }: { services: AppServices; theme: Th
  * The play screen of a running session in the shell App draws it in, without App's loading steps,
  * so a test can mount one per node quickly. Keyed by the session: a new actor is a fresh screen.
  */
-export function playElement(opts: { playable: PlayableScenario; actor: SessionActor; env: NodeJS.ProcessEnv; mode?: SessionMode; theme?: Theme }) {
+export function playElement(opts: { playable: PlayableScenario; actor: SessionActor; env: NodeJS.ProcessEnv; mode?: SessionMode; theme?: Theme; resumed?: boolean }) {
   const services = { env: opts.env, exit: vi.fn<(message?: string, code?: number) => void>(), setSaver: () => undefined };
   return (
     <Shell key={opts.actor.sessionId} services={services} theme={opts.theme ?? themeFor({ NO_COLOR: '1' })}>
-      <PlayScreen playable={opts.playable} actor={opts.actor} mode={opts.mode ?? 'practice'} />
+      <PlayScreen playable={opts.playable} actor={opts.actor} mode={opts.mode ?? 'practice'} resumed={opts.resumed} />
     </Shell>
   );
 }

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { runPiped } from './helpers/cli.js';
+import { tempEnv } from './helpers/ink.js';
+
+const cli = (args: string[], input: string, env: NodeJS.ProcessEnv) => runPiped(args, input, { HOME: env.XDG_STATE_HOME, ...env });
+
+// testifying's decision 5 asks "What do you say to Mr. Dunn?" about his line in the scene before it:
+// undone back to, line by line printed it again without that scene (far up the screen by then).
+describe('line by line, a decision with no words of its own undone back to', () => {
+  it('is asked again after the scene that set it up, under "Before this:"', async () => {
+    const r = await cli(['play', 'testifying', '--plain', '--new'], 'd1-scary\nd2-around\nd3-team\nd4-arrange\nd5-theirs\nu\nq\n', tempEnv());
+    expect(r.code).toBe(0);
+    const after = r.out.slice(r.out.indexOf('Undone: back to the previous decision.'));
+    expect(after).toContain('Before this:\n-- Confirming the date --\n');
+    expect(after).toContain('Mr. Dunn (group home staff member): "Yep, he\'s on here. The 21st');
+    expect(after.indexOf('Mr. Dunn (group home staff member)')).toBeLessThan(after.indexOf('-- Decision 5 of about'));
+    expect(after.indexOf('-- Decision 5 of about')).toBeLessThan(after.indexOf('What do you say to Mr. Dunn?'));
+  });
+
+  it('says nothing before a decision with words of its own', async () => {
+    const r = await cli(['play', 'testifying', '--plain', '--new'], 'd1-scary\nd2-around\nd3-team\nd4-arrange\nu\nq\n', tempEnv());
+    const after = r.out.slice(r.out.indexOf('Undone: back to the previous decision.'));
+    expect(after).toContain('-- Decision 4 of about');
+    expect(after).not.toContain('Before this:');
+  });
+});
