@@ -24,3 +24,15 @@ describe('line by line, a decision with no words of its own undone back to', () 
     expect(after).not.toContain('Before this:');
   });
 });
+
+describe('line by line, trainer-led, going back to a decision with no words of its own', () => {
+  it('prints the scene that set it up after "Back to decision 5", before the decision', async () => {
+    // Every branch of testifying's first five decisions leads on to decision 6.
+    const r = await cli(['--facilitate', 'testifying', '--plain'], `\n${'r\n1\n'.repeat(5)}u\ny\nq\ny\n`, tempEnv());
+    const after = r.out.slice(r.out.indexOf('< Back to decision 5'));
+    expect(r.out).toContain('< Back to decision 5');
+    expect(after).toContain('Before this:\n-- Confirming the date --\n');
+    expect(after).toMatch(/Mr\. Dunn \(group home staff member\): "Yep, he's on here\./);
+    expect(after.indexOf('Mr. Dunn (group home staff member)')).toBeLessThan(after.indexOf('-- Decision 5 of about'));
+  });
+});
