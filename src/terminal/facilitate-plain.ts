@@ -38,6 +38,9 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   let kept = resumed !== undefined;
   // A kept session carried on: stopped again with nothing new, its summary is not written twice.
   let carriedOn = resumed !== undefined;
+  // A kept session carried on opens on its decision a while after the room saw the scene before it:
+  // one with no words of its own is printed after that scene (the core's decisionSetup), once.
+  let setupFirst = resumed !== undefined && resumed.finished !== true;
   // The kept session as this run read it: another window that goes on with the same session is not
   // written over; this run stops keeping and says so once.
   let hold = holdRoomSession(playable, opts.env);
@@ -152,6 +155,8 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
       shown = view.nodeId;
       // The session is kept at this decision, once it is kept at all.
       keep(before ?? { votes: {}, revealed: false });
+      if (setupFirst) printSetup(decisionSetup(scenario, actor.getPersistedSnapshot()), say);
+      setupFirst = false;
       const back = backToDecision(view, past.length);
       const outcome = await decide(view, scenario, opts, say, before, (votes, revealed) => keep({ votes: votesById(view, votes), revealed }), back, log.length, introductions, () => printPeople(peopleMet(scenario, actor.getPersistedSnapshot()), say));
       if (outcome.kind === 'back') {

@@ -4,7 +4,7 @@ import { cleanup } from 'ink-testing-library';
 import { decisionSetup, selectView, startSession, type PersistedScenarioSnapshot, type Scenario } from '../../src/machines/index.js';
 import { scenarioFilesIn } from '../../src/terminal/scenario-files.js';
 import { loadPlayable } from '../../src/terminal/scenario-source.js';
-import { appElement, KEY, press, renderAt, tempEnv } from './helpers/ink.js';
+import { appElement, KEY, press, renderAt, tap, tempEnv } from './helpers/ink.js';
 import { BUNDLED } from './helpers/layout.js';
 import { playElement } from './helpers/play.js';
 
@@ -152,6 +152,31 @@ describe('trainer-led, going back (u) to a decision with no words of its own', (
     expect(frame).toContain('Before this:');
     expect(frame.replace(/\s+/g, ' ')).toContain('Mr. Dunn (group home staff member): “Yep, he\'s on here.');
     expect(frame).toMatch(/votes: 0/);
+    expect(rowsOf(frame).length).toBeLessThanOrEqual(23);
+  });
+});
+
+describe('trainer-led, a kept session carried on at a decision with no words of its own', () => {
+  it('opens it with the scene that set it up, at 60×24', async () => {
+    const playable = loadPlayable(join(BUNDLED, 'testifying.json'));
+    if ('problems' in playable) throw new Error(playable.problems);
+    const env = tempEnv();
+    const first = await renderAt(appElement({ env, start: { kind: 'facilitate', playable } }).element, 60, 24);
+    await press(first, KEY.enter);
+    for (let i = 0; i < 40 && !first.lastFrame().includes('decision 5 of'); i++) {
+      if (/decision \d of/.test(first.lastFrame())) await press(first, 'r', '1');
+      else await press(first, KEY.enter);
+    }
+    expect(first.lastFrame()).toContain('decision 5 of');
+    await press(first, 'q');
+    await tap(first, 'y');
+    first.unmount();
+    const again = await renderAt(appElement({ env, start: { kind: 'facilitate', playable } }).element, 60, 24);
+    for (let i = 0; i < 3 && !again.lastFrame().includes('decision 5 of'); i++) await press(again, KEY.enter);
+    const frame = again.lastFrame();
+    expect(frame).toContain('decision 5 of');
+    expect(frame).toContain('Before this:');
+    expect(frame).toContain('Mr. Dunn (group home staff member)');
     expect(rowsOf(frame).length).toBeLessThanOrEqual(23);
   });
 });

@@ -36,3 +36,15 @@ describe('line by line, trainer-led, going back to a decision with no words of i
     expect(after.indexOf('Mr. Dunn (group home staff member)')).toBeLessThan(after.indexOf('-- Decision 5 of about'));
   });
 });
+
+describe('line by line, a kept trainer-led session carried on at a decision with no words of its own', () => {
+  it('prints the scene that set it up before the decision', async () => {
+    const env = tempEnv();
+    await cli(['--facilitate', 'testifying', '--plain'], `\n${'r\n1\n'.repeat(4)}q\ny\n`, env);
+    const r = await cli(['--facilitate', 'testifying', '--plain'], 'q\ny\n', env);
+    expect(r.out).toContain('Continuing the trainer-led session kept at decision 5');
+    const after = r.out.slice(r.out.indexOf('Continuing the trainer-led session'));
+    expect(after).toContain('Before this:\n-- Confirming the date --\n');
+    expect(after.indexOf('Mr. Dunn (group home staff member)')).toBeLessThan(after.indexOf('-- Decision 5 of about'));
+  });
+});
