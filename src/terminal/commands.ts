@@ -73,11 +73,15 @@ export function validateCommand(argv: readonly string[], io: CliIO): number {
   // Only validate says whether "$schema" leads to the schema: a trainer runs it while writing.
   // The app's own scenarios, and any file named here that sits in its folder: the ones the picker lists.
   const ids = scenarioIds([...bundledScenarioFiles(), ...files.filter((f) => f.unreadableFolder === undefined && inScenariosDir(f.path)).map((f) => f.path)]);
+  const runIds = files.length > 1 ? scenarioIds(files.filter((f) => f.unreadableFolder === undefined).map((f) => f.path)) : new Map<string, string[]>();
   const loaded = files.map((f) => (f.unreadableFolder !== undefined ? unreadableFolder(f.path, f.unreadableFolder) : loadScenarioFile(f.path, undefined, {
     schemaRef: checkSchemaRef(f.path),
     fileStem: inScenariosDir(f.path) ? stemOf(f.path) : undefined,
     // The file named after the id is the original: only the copy is told to change.
     sameIdElsewhere: (id) => ids.get(id)?.find((other) => resolve(other) !== resolve(f.path) && !(stemOf(f.path) === id && stemOf(other) !== id)),
+    // Two drafts of one id checked together (a trainer's folder): each is told, naming the other.
+    // The app's own files are left to sameIdElsewhere (the original there is not told to change).
+    sameIdInRun: (id) => (inScenariosDir(f.path) ? [] : (runIds.get(id) ?? []).filter((other) => !inScenariosDir(other) && !sameFile(other, f.path))),
   })));
   const failed = loaded.filter((f) => !f.result.ok || (strict && f.result.warnings > 0));
   if (args.flags.has('json')) {
@@ -137,17 +141,21 @@ export function auditCommand(argv: readonly string[], io: CliIO): number {
   const files = expandPaths(resolved.map((r) => r.path));
   if (files.length === 0) throw noScenarioFiles(args.positionals, resolved.map((r) => r.path));
   const scenarios: Scenario[] = [];
+  const paths: string[] = [];
   let broken = 0;
   for (const f of files) {
     const loaded = f.unreadableFolder !== undefined ? unreadableFolder(f.path, f.unreadableFolder) : loadScenarioFile(f.path);
-    if (loaded.result.scenario) scenarios.push(loaded.result.scenario);
+    if (loaded.result.scenario) {
+      scenarios.push(loaded.result.scenario);
+      paths.push(f.path);
+    }
     else {
       broken++;
       io.err(`${formatValidation(loaded.result, loaded.path)}\n`);
     }
   }
   if (scenarios.length === 0) return 1;
-  const audit = formatAudit(scenarios);
+  const audit = formatAudit(scenarios, auditLabels(scenarios, paths));
   const leftOut = `${broken} file${broken === 1 ? '' : 's'} with errors ${broken === 1 ? 'was' : 'were'} left out (see above)`;
   // "Audit passed." above a file left out read as a pass while the exit code said otherwise.
   if (broken > 0 && audit.ok) {
@@ -158,6 +166,21 @@ export function auditCommand(argv: readonly string[], io: CliIO): number {
     if (broken > 0) io.out(`${leftOut}.\n`);
   }
   return audit.ok && broken === 0 ? 0 : 1;
+}
+
+/**
+ * How the audit names each scenario: by its id, with its file's name when that is not "<id>.json" or
+ * when another file audited has the same id (two headings "game-money: The gaming friend" could not
+ * be told apart). Two files of one id and one name in different folders are named by their paths.
+ */
+function auditLabels(scenarios: readonly Scenario[], paths: readonly string[]): (string | undefined)[] {
+  return scenarios.map((s, i) => {
+    const path = paths[i] ?? '';
+    const shared = scenarios.some((t, j) => j !== i && t.id === s.id);
+    if (!shared && stemOf(path) === s.id) return undefined;
+    const sameName = scenarios.some((t, j) => j !== i && t.id === s.id && basename(paths[j] ?? '') === basename(path));
+    return `${s.id} (${visibleLine(sameName ? path : basename(path))})`;
+  });
 }
 
 /** Whether two paths name one file: the same path, or (through a link) the same file on disk. */

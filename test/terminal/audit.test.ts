@@ -72,4 +72,30 @@ describe('casa-practice audit', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('worst score that reaches each');
   });
+
+  // Found by a trainer: two drafts of one id in a folder gave two identical headings
+  // ("game-money: The gaming friend") with nothing to tell which file each was.
+  it('names a scenario by its file too when the file is not named after its id, or another file audited has its id', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casa-audit-ids-'));
+    const text = readFileSync(join(ROOT, 'docs/examples/first-scenario.json'), 'utf8');
+    const withId = (id: string) => text.replace('"id": "first-scenario"', `"id": "${id}"`);
+    writeFileSync(join(dir, 'game-money.json'), withId('game-money'));
+    writeFileSync(join(dir, 'game-money-copy.json'), withId('game-money'));
+    writeFileSync(join(dir, 'court-day.json'), withId('court-day'));
+    writeFileSync(join(dir, 'draft.json'), withId('phone-call'));
+    const r = await run('audit', dir);
+    const headings = r.out.split('\n').filter((l) => /: Example: back from the weekend$/.test(l)).sort();
+    expect(headings).toEqual([
+      'court-day: Example: back from the weekend',
+      'game-money (game-money-copy.json): Example: back from the weekend',
+      'game-money (game-money.json): Example: back from the weekend',
+      'phone-call (draft.json): Example: back from the weekend',
+    ]);
+    // Two files of one id and one name, in two folders: told apart by their paths.
+    const other = mkdtempSync(join(tmpdir(), 'casa-audit-ids-'));
+    writeFileSync(join(other, 'game-money.json'), withId('game-money'));
+    const two = await run('audit', join(dir, 'game-money.json'), join(other, 'game-money.json'));
+    expect(two.out).toContain(`game-money (${join(dir, 'game-money.json')}): Example`);
+    expect(two.out).toContain(`game-money (${join(other, 'game-money.json')}): Example`);
+  });
 });

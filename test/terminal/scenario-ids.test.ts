@@ -54,6 +54,51 @@ describe('validate: a copy of a scenario that keeps its id', () => {
   });
 });
 
+// Found by a trainer: validate (and audit) on a folder of their own said nothing when two drafts in
+// it shared an id (only the app's own files were compared), though completion records are kept by
+// scenario id (records.ts) and, in the scenarios folder, one save slot serves one id (slots.ts).
+describe('validate: two files checked together that share an id', () => {
+  type Found = { file: string; problems: { code: string; line: number; column: number; message: string; fix: string }[] };
+  /** A folder of drafts: a.json and b.json with one id (none of the app's), c.json with its own. */
+  function drafts(): { dir: string; a: string; b: string; c: string } {
+    const dir = mkdtempSync(join(tmpdir(), 'casa-ids-run-'));
+    const text = readFixture('good/example.json').toString('utf8');
+    const write = (name: string, id: string) => {
+      const file = join(dir, name);
+      writeFileSync(file, text.replace('"id": "example-new-phone"', `"id": "${id}"`));
+      return file;
+    };
+    return { dir, a: write('a.json', 'game-money'), b: write('b.json', 'game-money'), c: write('c.json', 'game-money-two') };
+  }
+
+  it('warns on each of them at its "id", naming the other file, in --json and in the report; not the file with an id of its own', async () => {
+    const { dir, a, b, c } = drafts();
+    const r = await run('validate', '--json', dir);
+    const files = (JSON.parse(r.out) as { files: Found[] }).files;
+    const dup = (file: string) => files.find((f) => f.file === file)?.problems.filter((p) => p.code === 'duplicate-scenario-id') ?? [];
+    for (const [file, other] of [[a, b], [b, a]] as const) {
+      const [p, more] = dup(file);
+      expect(more).toBeUndefined();
+      expect(p?.message).toBe(`The file "${other}", checked with this one, has the id "game-money" too: completion records (best score, times finished) are kept by scenario id, so they would share them, and in the scenarios folder the picker would list them under one id with one saved playthrough between them.`);
+      expect(p?.fix).toBe('Give each scenario its own id (a copy of a scenario needs a new id), and name the file after it.');
+      expect(readFileSync(file, 'utf8').split('\n')[(p?.line ?? 0) - 1]?.slice((p?.column ?? 0) - 1)).toMatch(/^"game-money"/);
+    }
+    expect(dup(c)).toEqual([]);
+    // The report says the same at file:line:column; under --strict the warnings fail the run.
+    const text = await run('validate', '--strict', dir);
+    expect(text.out).toContain(`${a}:3:9 warning [duplicate-scenario-id] id: The file "${b}", checked with this one`);
+    expect(text.out).toContain(`${b}:3:9 warning [duplicate-scenario-id] id: The file "${a}", checked with this one`);
+    expect(text.code).toBe(1);
+  });
+
+  it('one file alone, or one named twice (its folder and itself), is not warned', async () => {
+    const { dir, a } = drafts();
+    expect((await run('validate', a)).out).not.toContain('duplicate-scenario-id');
+    const twice = await run('validate', '--json', a, `${dir}/./a.json`);
+    expect(twice.out).not.toContain('duplicate-scenario-id');
+  });
+});
+
 describe('id-not-file-name: a file in scenarios/ is named after its id', () => {
   const example = readFixture('good/example.json').toString('utf8');
 

@@ -103,8 +103,10 @@ export function wordingMisses(all: AnswerKeyFigures): string[] {
 const KINDS: EndingKind[] = ['strong', 'mixed', 'harmful'];
 
 /** The audit as text: a block per scenario, then the figures across all of them and the verdict. */
-export function formatAudit(scenarios: readonly Scenario[]): { text: string; ok: boolean } {
-  const audits = scenarios.map(auditScenario);
+export function formatAudit(scenarios: readonly Scenario[], labels: readonly (string | undefined)[] = []): { text: string; ok: boolean } {
+  // A label (the id with its file's name, see the audit command) names the scenario in its heading
+  // and its failures in place of the bare id.
+  const audits = scenarios.map((s, i) => ({ ...auditScenario(s), id: labels[i] ?? s.id }));
   const all = answerKeyFigures(scenarios);
   const lines: string[] = [];
   const pct = (n: number, of: number) => `${n} of ${of} (${Math.round((100 * n) / Math.max(1, of))}%)`;

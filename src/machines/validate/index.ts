@@ -44,6 +44,12 @@ export interface ValidateOptions {
    * terminal's validate passes it.
    */
   sameIdElsewhere?: (id: string) => string | undefined;
+  /**
+   * The other files validated in the same run (a folder, or several files named), outside the app's
+   * scenarios folder, that hold a scenario with this id, as they are to be shown. Completion records
+   * are kept by scenario id, so the two would share them. The terminal's validate passes it.
+   */
+  sameIdInRun?: (id: string) => readonly string[];
 }
 
 /** The name every "$schema" of a scenario ends with: the file `npm run schema` writes. */
@@ -238,6 +244,13 @@ function idProblems(id: unknown, options: ValidateOptions): UnlocatedProblem[] {
     out.push({ severity: 'warning', code: 'duplicate-scenario-id', path: ['id'],
       message: `The app's scenario file ${quoteValue(other, 200)} has the id ${quoteValue(id)} too: saved progress and records, kept by id, would mix the two up, and in the scenarios folder the picker would list both.`,
       fix: 'Give this scenario an id of its own (a copy of a scenario needs a new id), and name the file after it.' });
+  }
+  const alsoHere = options.sameIdInRun?.(id) ?? [];
+  if (alsoHere.length > 0) {
+    const named = alsoHere.slice(0, 3).map((f) => quoteValue(f, 200)).join(', ') + (alsoHere.length > 3 ? ` and ${alsoHere.length - 3} more` : '');
+    out.push({ severity: 'warning', code: 'duplicate-scenario-id', path: ['id'],
+      message: `${alsoHere.length === 1 ? 'The file' : 'The files'} ${named}, checked with this one, ${alsoHere.length === 1 ? 'has' : 'have'} the id ${quoteValue(id)} too: completion records (best score, times finished) are kept by scenario id, so they would share them, and in the scenarios folder the picker would list them under one id with one saved playthrough between them.`,
+      fix: 'Give each scenario its own id (a copy of a scenario needs a new id), and name the file after it.' });
   }
   if (options.fileStem !== undefined && options.fileStem !== id) {
     out.push({ severity: 'warning', code: 'id-not-file-name', path: ['id'],
