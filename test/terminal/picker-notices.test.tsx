@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanup } from 'ink-testing-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -10,7 +11,8 @@ import { Picker, type PickerProps } from '../../src/terminal/ui/Picker.js';
 import { KeyRouterProvider, useKeyRouter } from '../../src/terminal/ui/useKeys.js';
 import { BUNDLED, rows } from './helpers/layout.js';
 import { refused } from './helpers/refusing-fs.js';
-import { appElement, envWithSave, KEY, pickerTitles, press, renderAt, validatedCatalog } from './helpers/ink.js';
+import { appElement, envWithSave, KEY, pickerTitles, press, renderAt, tempEnv, validatedCatalog } from './helpers/ink.js';
+import { readFixture } from '../helpers/fixtures.js';
 
 // A state folder that takes no write (root writes anywhere, so a read-only folder cannot be tested
 // as root): every file is put in place by a rename, refused while `refused.on`. A damaged file
@@ -161,5 +163,29 @@ describe('the picker\'s notices in full', () => {
     const checking = rows(r.lastFrame());
     expect(oneLine(checking.slice(0, 2).join(' '))).toMatch(/^casa-practice: choose a scenario for a trainer-led session \(checking files…\)/);
     fits(checking);
+  });
+});
+
+// Found by a trainer: two files of one id in the scenarios folder were both listed without a word,
+// though completion records are kept by id and, there, one save slot serves one id (slots.ts).
+describe('the picker with two files of one id', () => {
+  it('lists both and says, above the list, which files share the id and what they share', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casa-picker-ids-'));
+    const text = readFixture('good/example.json').toString('utf8');
+    writeFileSync(join(dir, 'game-money.json'), text.replace('"id": "example-new-phone"', '"id": "game-money"'));
+    writeFileSync(join(dir, 'game-money-copy.json'), text.replace('"id": "example-new-phone"', '"id": "game-money"'));
+    writeFileSync(join(dir, 'court-day.json'), text.replace('"id": "example-new-phone"', '"id": "court-day"'));
+    const { element } = appElement({ env: tempEnv(), catalog: validatedCatalog(dir) });
+    const r = await renderAt(element, 80, 24);
+    const frame = rows(r.lastFrame());
+    expect(pickerTitles(r.lastFrame()).length).toBe(3);
+    expect(oneLine(frame.join('\n'))).toContain('2 files have the id "game-money" (game-money-copy.json, game-money.json): each is listed, with one record and one saved playthrough between them. Give each scenario its own id.');
+    expect(oneLine(frame.join('\n'))).not.toContain('court-day');
+  });
+
+  it('says nothing when every id is its own', async () => {
+    const { element } = appElement({ env: tempEnv(), catalog: validatedCatalog(BUNDLED) });
+    const r = await renderAt(element, 80, 24);
+    expect(oneLine(rows(r.lastFrame()).join('\n'))).not.toMatch(/have the id|share ids/);
   });
 });

@@ -73,6 +73,23 @@ export function sortEntries(entries: CatalogEntry[]): CatalogEntry[] {
 }
 const BY_TITLE = new Intl.Collator('en');
 
+/**
+ * The scenario ids two or more listed files share, in words: each file is listed, but completion
+ * records are kept by id, and in the app's scenarios folder so is the save (progress/slots.ts).
+ * '2 files have the id "game-money" (a.json, b.json): …'. Undefined when every id is its own.
+ */
+export function sharedIdWords(entries: readonly CatalogEntry[], name: (file: string) => string = (f) => f): string | undefined {
+  const byId = new Map<string, string[]>();
+  for (const e of entries) byId.set(e.id, [...(byId.get(e.id) ?? []), e.file]);
+  const shared = [...byId].filter(([, files]) => files.length > 1);
+  if (shared.length === 0) return undefined;
+  const files = (list: string[]) => `${list.slice(0, 3).map((f) => cleanLine(name(f))).join(', ')}${list.length > 3 ? ', …' : ''}`;
+  const [first] = shared;
+  if (shared.length === 1 && first) return `${first[1].length} files have the id "${cleanLine(first[0])}" (${files(first[1])}): each is listed, with one record and one saved playthrough between them. Give each scenario its own id.`;
+  const shown = shared.slice(0, 3).map(([id, list]) => `"${cleanLine(id)}" (${files(list)})`).join('; ');
+  return `Files share ids: ${shown}${shared.length > 3 ? '; …' : ''}. Each is listed, with one record and one saved playthrough per id. Give each scenario its own id.`;
+}
+
 /** "2 files left out: a.json (it is not valid JSON); b.json (it has errors)". */
 export function leftOutWords(leftOut: readonly LeftOut[], name: (file: string) => string = (f) => f): string | undefined {
   if (leftOut.length === 0) return undefined;
