@@ -18,7 +18,7 @@ export function inScenariosDir(file: string): boolean {
 
 /**
  * Scenario id → the files (each once, as named) that hold a scenario with it. A file that cannot be
- * read or parsed, or is too big for a scenario, has no id here (its own validation says why).
+ * read or parsed, is not a regular file, or is too big for a scenario, has no id here (its own validation says why).
  */
 export function scenarioIds(paths: readonly string[]): Map<string, string[]> {
   const ids = new Map<string, string[]>();
@@ -28,7 +28,10 @@ export function scenarioIds(paths: readonly string[]): Map<string, string[]> {
     if (seen.has(key)) continue;
     seen.add(key);
     try {
-      if (statSync(path).size > 1_000_000) continue;
+      // Only a regular file (followed through a link) within a scenario's size: reading a named pipe
+      // or a device (a link to /dev/zero) would block or never end.
+      const stats = statSync(path);
+      if (!stats.isFile() || stats.size > 1_000_000) continue;
       const id = (JSON.parse(readFileSync(path, 'utf8')) as { id?: unknown } | null)?.id;
       if (typeof id === 'string') ids.set(id, [...(ids.get(id) ?? []), path]);
     } catch {
