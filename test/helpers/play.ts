@@ -1,5 +1,5 @@
 import { createActor } from 'xstate';
-import { compileScenario, getPrinciple, selectView, startSession, type Debrief, type Scenario } from '../../src/machines/index.js';
+import { compileScenario, getPrinciple, selectView, startSession, type Debrief, type Scenario, type SessionActor } from '../../src/machines/index.js';
 
 /** Plays the replies in order through the compiled machine (scenes continue by themselves); the debrief, or undefined if it did not end. */
 export function playReplies(scenario: Scenario, replies: readonly string[]): Debrief | undefined {
@@ -13,6 +13,20 @@ export function playReplies(scenario: Scenario, replies: readonly string[]): Deb
   }
   continueScenes();
   return actor.getSnapshot().status === 'done' ? (actor.getSnapshot().output as Debrief) : undefined;
+}
+
+/** A practice session (seed 7) after the replies in order, scenes continued, at the next decision (or the end). */
+export function sessionAfter(scenario: Scenario, replies: readonly string[]): SessionActor {
+  const actor = startSession(scenario, 'practice', undefined, 7);
+  const continueScenes = () => {
+    while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
+  };
+  for (const replyId of replies) {
+    continueScenes();
+    actor.send({ type: 'reply.choose', replyId });
+  }
+  continueScenes();
+  return actor;
 }
 
 /** Reply ids that, at each decision met, take the enabled reply breaking the most critical principles of the guide (the first when none does), as the session offers them. */

@@ -7,6 +7,7 @@ import { loadPlayable } from '../../src/terminal/scenario-source.js';
 import { appElement, KEY, press, renderAt, tap, tempEnv } from './helpers/ink.js';
 import { BUNDLED } from './helpers/layout.js';
 import { playElement } from './helpers/play.js';
+import { sessionAfter } from '../helpers/play.js';
 
 afterEach(cleanup);
 
@@ -19,16 +20,7 @@ const DUNN = 'Mr. Dunn (group home staff member): “Yep, he\'s on here.';
 function testifying(replies: readonly string[]) {
   const playable = loadPlayable(join(BUNDLED, 'testifying.json'));
   if ('problems' in playable) throw new Error(playable.problems);
-  const actor = startSession(playable.scenario, 'practice', undefined, 7);
-  const on = () => {
-    while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
-  };
-  for (const replyId of replies) {
-    on();
-    actor.send({ type: 'reply.choose', replyId });
-  }
-  on();
-  return { playable, actor };
+  return { playable, actor: sessionAfter(playable.scenario, replies) };
 }
 
 /** The frame's rows as drawn (the last row of Ink's output is the cursor's). */

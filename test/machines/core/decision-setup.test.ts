@@ -1,19 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { decisionSetup, startSession, type PersistedScenarioSnapshot } from '../../../src/machines/index.js';
 import { bundled } from './fixtures.js';
+import { sessionAfter } from '../../helpers/play.js';
 
 /** Plays testifying by reply ids (scenes continued), then continues to the next decision. */
 function play(replies: readonly string[]) {
   const scenario = bundled('testifying');
-  const actor = startSession(scenario, 'practice', undefined, 7);
-  const on = () => {
-    while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
-  };
-  for (const replyId of replies) {
-    on();
-    actor.send({ type: 'reply.choose', replyId });
-  }
-  on();
+  const actor = sessionAfter(scenario, replies);
   return { scenario, actor, setup: () => decisionSetup(scenario, actor.getPersistedSnapshot() as PersistedScenarioSnapshot) };
 }
 
