@@ -217,6 +217,7 @@ async function playLoop(actor: SessionActor, playable: PlayableScenario, opts: P
     // Who's who: the people met so far in this story (the core's peopleMet), none met later.
     if (word === 'w') {
       printPeople(peopleMet(scenario, actor.getPersistedSnapshot()), say);
+      printReplies(view, say);
       continue;
     }
     if (word === 'u') {
@@ -301,6 +302,11 @@ export function printMoment(view: SessionView, say: Say, { prompt: showPrompt = 
   // What continuing from a scene changes in the meters (practice mode), as a reply's feedback says it.
   if (meters) for (const c of view.sceneChanges) say(changeWords(c));
   if (view.kind !== 'decision' || !showPrompt) return;
+  printReplies(view, say);
+}
+
+/** A decision's question and its numbered replies (again after who's who, which stood between them and the answer). */
+export function printReplies(view: SessionView, say: Say): void {
   say(view.prompt);
   for (const r of view.replies) say(`  ${r.number}. ${r.kind === 'do' ? '[do] ' : ''}${r.text}${r.enabled ? '' : ' (not available now)'}`, '     ');
 }

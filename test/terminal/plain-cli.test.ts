@@ -283,6 +283,9 @@ describe('plain mode in this process', () => {
     expect(who.replace(/\s+/g, ' ')).toMatch(/Selene \(youth\): Selene Baptiste, 17.* Ms\. Ibarra \(CSEC CSW at DCFS\): .* Mr\. Osei \(dependency attorney at the Children's Law Center\): Selene's dependency attorney/);
     for (const later of ['Mr. Dunn', "An account you don't know", 'Hannah']) expect(who).not.toContain(later);
     expect(who).not.toMatch(/score|points|%/i);
+    // The question and its replies again, under the list: the answer typed next is to them.
+    const after = r.out.slice(r.out.indexOf("Who's who (the people you have met so far):"), r.out.indexOf('> 1.'));
+    expect(after.replace(/\s+/g, ' ')).toMatch(/Mr\. Osei \(dependency attorney.*What do you say\? 1\. .* 4\. /);
     expect(r.out).toMatch(/> 1\. You/);
   });
 
