@@ -742,12 +742,7 @@ describe('playing a scenario in the browser', () => {
   it('a reload during a what-if replay opens the debrief it came from again', async () => {
     const user = userEvent.setup();
     const store = memoryStore();
-    renderApp('#/play/youth-discloses', store);
-    await screen.findByRole('group', { name: /./ });
-    await playToDebrief(user);
-    const score = screen.getByText(/^Score:/).parentElement?.textContent;
-    await user.click(screen.getAllByRole('button', { name: /What if: replay from here/ })[1] as HTMLElement);
-    await screen.findByText(/^What if: you are back at an earlier decision/);
+    const score = await whatIfAfterPlaying(user, store, 1);
     await replyKey(user, '1');
     expect(location.hash).toBe('#/debrief/youth-discloses');
     cleanup();
@@ -806,12 +801,7 @@ describe('playing a scenario in the browser', () => {
   it("Start again in a what-if says only the what-if's own replies are lost, and the playthrough's debrief is kept, as it is", async () => {
     const user = userEvent.setup();
     const store = memoryStore();
-    renderApp('#/play/youth-discloses', store);
-    await screen.findByRole('group', { name: /./ });
-    await playToDebrief(user);
-    const score = screen.getByText(/^Score:/).parentElement?.textContent;
-    await user.click(screen.getAllByRole('button', { name: /What if: replay from here/ })[2] as HTMLElement);
-    await screen.findByText(/^What if: you are back at an earlier decision/);
+    const score = await whatIfAfterPlaying(user, store, 2);
     const confirmWords = async () => {
       await user.click(screen.getByRole('button', { name: 'Start again from the beginning' }));
       return screen.getByRole('group', { name: 'Start again from the beginning?' }).querySelector('p')?.textContent ?? '';
@@ -1099,6 +1089,20 @@ describe('playing a scenario in the browser', () => {
     expect(document.getElementById('debrief-heading')).not.toBeNull();
   });
 });
+
+/**
+ * youth-discloses played to its debrief (1 at each decision) in `store`, then "What if: replay from
+ * here" at the decision numbered `from` (0-based); returns the debrief's score line as it was.
+ */
+async function whatIfAfterPlaying(user: ReturnType<typeof userEvent.setup>, store: ReturnType<typeof memoryStore>, from: number): Promise<string | undefined> {
+  renderApp('#/play/youth-discloses', store);
+  await screen.findByRole('group', { name: /./ });
+  await playToDebrief(user);
+  const score = screen.getByText(/^Score:/).parentElement?.textContent ?? undefined;
+  await user.click(screen.getAllByRole('button', { name: /What if: replay from here/ })[from] as HTMLElement);
+  await screen.findByText(/^What if: you are back at an earlier decision/);
+  return score;
+}
 
 describe('the debrief in the browser', () => {
   /** The debrief of the example's harmful path (as in the core's report tests: −6 of a best of 4), drawn. */

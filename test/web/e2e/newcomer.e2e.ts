@@ -1,6 +1,6 @@
 import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { builtAppInChromium, openPage, runAxe, seedLocalStorage, violationsText } from '../helpers/browser.js';
+import { builtAppInChromium, openPage, runAxe, seedLocalStorage, violationsText, type PageSession } from '../helpers/browser.js';
 
 // The built app as a first-time volunteer meets it, in Debian's Chromium: what jsdom cannot show
 // (how words are drawn; what the production build says, where import.meta.env.DEV is false).
@@ -88,23 +88,34 @@ describe('the preview page in the built app', () => {
   });
 });
 
+/** boy-red-flags on a phone (390×844), played to its debrief by any path: the first open reply at each decision, Continue otherwise. */
+async function phoneAtDebrief(): Promise<PageSession> {
+  const s = await openPage(web.browser, web.app.url, '#/play/boy-red-flags', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const { page } = s;
+  try {
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    for (let i = 0; i < 40 && !(await page.locator('#debrief-heading').count()); i++) {
+      const reply = page.locator('button.reply:enabled').first();
+      if (await reply.count()) await reply.click();
+      else await page.getByRole('button', { name: 'Continue' }).click();
+    }
+    await page.locator('#debrief-heading').waitFor();
+    return s;
+  } catch (e) {
+    await s.close();
+    throw e;
+  }
+}
+
 describe("the debrief's links to its parts, on a phone", () => {
   // A phone's debrief is a dozen screens; its "Parts of this debrief" links (and a critical
   // violation's link to its decision) moved the focus to the part's heading, and Chromium scrolled
   // that heading only into view: to the middle of the screen, the end of the part before filling the
   // half above it. A link to a part brings the part's heading to the top, below the sticky bar.
   it("brings each part's heading to the top of the screen, below the bar, with the focus on it", async () => {
-    const s = await openPage(web.browser, web.app.url, '#/play/boy-red-flags', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const s = await phoneAtDebrief();
     try {
       const { page } = s;
-      await page.getByRole('heading', { level: 1 }).waitFor();
-      // Any path to the end will do: the first open reply at each decision, Continue otherwise.
-      for (let i = 0; i < 40 && !(await page.locator('#debrief-heading').count()); i++) {
-        const reply = page.locator('button.reply:enabled').first();
-        if (await reply.count()) await reply.click();
-        else await page.getByRole('button', { name: 'Continue' }).click();
-      }
-      await page.locator('#debrief-heading').waitFor();
       const parts = page.getByRole('navigation', { name: 'Parts of this debrief' });
       const where = () => page.evaluate(() => {
         const focused = document.activeElement as HTMLElement;
@@ -131,16 +142,9 @@ describe('a what-if replay on a phone', () => {
   // the replayed conversation: the notice that this is a what-if, not recorded, was ~3,500 px above,
   // and the screen looked like the playthrough itself. It is on the screen where the volunteer lands.
   it('says it is a what-if, not recorded, on the screen the volunteer lands at, the decision focused', async () => {
-    const s = await openPage(web.browser, web.app.url, '#/play/boy-red-flags', { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const s = await phoneAtDebrief();
     try {
       const { page } = s;
-      await page.getByRole('heading', { level: 1 }).waitFor();
-      for (let i = 0; i < 40 && !(await page.locator('#debrief-heading').count()); i++) {
-        const reply = page.locator('button.reply:enabled').first();
-        if (await reply.count()) await reply.click();
-        else await page.getByRole('button', { name: 'Continue' }).click();
-      }
-      await page.locator('#debrief-heading').waitFor();
       const whatIfs = page.getByRole('button', { name: /What if: replay from here/ });
       await whatIfs.nth((await whatIfs.count()) - 1).click();
       await page.getByRole('status').getByText(/^What if:/).waitFor();
