@@ -2377,3 +2377,55 @@ describe('session 31 review: no summary gives the lessons away', () => {
     for (const lesson of LESSONS) expect(summary, `${id}: ${lesson}`).not.toMatch(lesson);
   });
 });
+
+describe('session 33 review: red-flags, trafficker-contact, harm-reduction', () => {
+  const RED_FLAGS_BEST = ['r-nails-curious', 'r-boyfriend-light', 'r-denise-balanced', 'r-supervisor-facts', 'r-csw-share', 'r-two-workers-explain', 'r-new-team-proper', 'r-defense-yes', 'r-immigration-clc', 'r-testify-team', 'r-plan-together'];
+
+  // The strong ending opens "You never decided for Yesi what was happening"; telling her Ms. Nguyen is
+  // "the worker for girls who've been trafficked, so she really gets what you've been through" names it
+  // for her (non-judgmental, Stages of Exiting CSEC Involvement), and it reached that ending at 86%.
+  it('red-flags: telling Yesi she is one of the "girls who\'ve been trafficked" does not end strong; the best path still does', () => {
+    expect(strongAfter(bundledScenario('red-flags'), ['non-judgmental']).size).toBe(0);
+    const path = ['r-nails-curious', 'r-boyfriend-light', 'r-denise-balanced', 'r-supervisor-facts', 'r-csw-share', 'r-two-workers-victim', 'r-new-team-proper', 'r-defense-yes', 'r-court-nerves-offer', 'r-testify-team', 'r-plan-together'];
+    expect(trustAfter('red-flags', path)).toBeGreaterThanOrEqual(60);
+    const d = playReplies(bundledScenario('red-flags'), path);
+    expect(d?.ending?.id).toBe('end-mixed');
+    expect(d?.ending?.narration).not.toMatch(/never decided/);
+    expect(playReplies(bundledScenario('red-flags'), RED_FLAGS_BEST)?.ending?.id).toBe('end-strong');
+  });
+
+  // "the CASA's job is to keep communication open among the case parties" made a duty of what the guide
+  // says a CASA "may" do (Legal Advocacy), as dual-involvement's "main way" did before session 29.
+  it('red-flags: planning the testimony day alone is told the support the guide names for criminal proceedings, not a "job" it does not set', () => {
+    expect(feedback('red-flags', 'r-testify-solo')).not.toMatch(/CASA's job/);
+    expect(feedback('red-flags', 'r-testify-solo')).toContain('the support the guide names is maintaining communication and understanding among the case parties, most importantly her CSW and dependency attorney (Legal Advocacy)');
+  });
+
+  // "hold your own boundary instead (CASA Role and Expectations)": that section says nothing of a
+  // volunteer's boundaries; the line Imani asked about (texting Tasha) is the Prohibited Activities one.
+  it('trafficker-contact: the lecture\'s feedback cites CASA Role and Expectations for keeping the focus on Imani, and Prohibited Activities for the text she cannot send', () => {
+    expect(feedback('trafficker-contact', 'd4-visit-lecture')).not.toMatch(/boundary instead \(CASA Role/);
+    expect(feedback('trafficker-contact', 'd4-visit-lecture')).toContain('Keep the focus on her (CASA Role and Expectations)');
+    expect(feedback('trafficker-contact', 'd4-visit-lecture')).toContain('no text to Tasha (Prohibited Activities)');
+  });
+
+  // "I'm fine, honestly" to Dana (self-care violated, weight 2) still ends strong at 90%; the strong ending
+  // now says so, as couch-rent's and whereabouts-unknown's do.
+  it('trafficker-contact: the strong ending after telling Dana "I\'m fine" says how you were doing was kept back; the best path is not told so', () => {
+    const best = ['d1-text-screenshot', 'd3-morning-facts', 'd4-visit-boundary', 'd5-open-include', 'd6-parking-walk', 'd7-supervisor-honest', 'd8-plan-stay', 'd9-last-forward'];
+    const fine = best.map((r) => (r === 'd7-supervisor-honest' ? 'd7-supervisor-fine' : r));
+    const d = playReplies(bundledScenario('trafficker-contact'), fine);
+    expect(d?.ending?.id).toBe('end-strong');
+    expect(d?.ending?.narration).toMatch(/you told her you were fine/);
+    const b = playReplies(bundledScenario('trafficker-contact'), best);
+    expect(b?.ending?.id).toBe('end-strong');
+    expect(b?.ending?.narration).not.toMatch(/you told her you were fine/);
+  });
+
+  it('harm-reduction: the note that says "in the guide\'s words" quotes Harm Reduction as written: unsafe behaviour will continue while a youth is engaging in services', () => {
+    const n = bundledScenario('harm-reduction').nodes.find((x) => x.id === 'd3-weekends');
+    const note = n?.kind === 'decision' ? n.facilitatorNote ?? '' : '';
+    expect(note).toContain('acknowledges that unsafe behaviour will continue while a youth is engaging in services (Harm Reduction)');
+    expect(note).not.toMatch(/for a while/);
+  });
+});
