@@ -2428,4 +2428,28 @@ describe('session 33 review: red-flags, trafficker-contact, harm-reduction', () 
     expect(note).toContain('acknowledges that unsafe behaviour will continue while a youth is engaging in services (Harm Reduction)');
     expect(note).not.toMatch(/for a while/);
   });
+  // As at couch-rent's, whereabouts-unknown's and youth-relapses' supervision decisions, the best reply
+  // was the only one naming the EAP, so "pick the one with the EAP in it" found the answer without the
+  // guide. Its feedback still names what Self-Care names.
+  it('harm-reduction and trafficker-contact: at the supervision call the best reply is not the only one to name the EAP; its feedback still does (Self-Care)', () => {
+    for (const [id, node, best] of [['harm-reduction', 'd7-self', 'd7-honest'], ['trafficker-contact', 'd7-supervisor', 'd7-supervisor-honest']] as const) {
+      const d = bundledScenario(id).nodes.find((n) => n.id === node);
+      const replies = d?.kind === 'decision' ? d.replies : [];
+      expect(replies.length, id).toBeGreaterThan(2);
+      expect(replies.filter((r) => /\bEAP\b/.test(r.text)).map((r) => r.id), id).toEqual([]);
+      expect(feedback(id, best), id).toMatch(/EAP program and share & support \(Self-Care\)/);
+      expect(feedback(id, best), id).toMatch(/Advocate Supervisor/);
+    }
+  });
+
+  // The youth asks the volunteer not to tell one person; the best reply was the only one to name her
+  // (as testifying's d3 and d6 were before session 31). The promise of secrecy now names her too.
+  it('harm-reduction d5 and testifying d7: the promise not to tell names the CSW the youth asked about, so naming her does not single out the best reply', () => {
+    for (const [id, node, who, promise] of [['harm-reduction', 'd5-tell', /Ms\. Castillo/, 'd5-keep'], ['testifying', 'd7-worry', /Ms\. Ibarra/, 'd7-keep']] as const) {
+      const d = bundledScenario(id).nodes.find((n) => n.id === node);
+      const replies = d?.kind === 'decision' ? d.replies : [];
+      expect(replies.filter((r) => who.test(r.text)).length, id).toBeGreaterThanOrEqual(2);
+      expect(replyText(id, promise), id).toMatch(who);
+    }
+  });
 });
