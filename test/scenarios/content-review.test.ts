@@ -2452,4 +2452,12 @@ describe('session 33 review: red-flags, trafficker-contact, harm-reduction', () 
       expect(replyText(id, promise), id).toMatch(who);
     }
   });
+  // "The CSW is the CASA's main partner for the youth's safety" ranked a case party where the guide
+  // says CASAs collaborate with CSWs on safety and wellbeing (Collaboration with Case Parties).
+  it('red-flags: the note at the call to the CSW says what the guide says of the CSW, with no "main partner" it does not name', () => {
+    const n = bundledScenario('red-flags').nodes.find((x) => x.id === 'r-csw');
+    const note = n?.kind === 'decision' ? n.facilitatorNote ?? '' : '';
+    expect(note).not.toMatch(/main partner/);
+    expect(note).toContain('collaborate with the CSW on the youth\'s safety and wellbeing (Collaboration with Case Parties)');
+  });
 });
