@@ -107,6 +107,20 @@ describe('the JSON Schema for editors', () => {
     }
   });
 
+  it('a whole number the editor types in for a field picked from its list is one the field accepts (it typed "version": 0, "estimatedMinutes": 0 and "weight": 0, each underlined at once)', () => {
+    // VS Code's JSON completion fills a picked field's value with its "default", else its first
+    // "examples" entry, else 0 for a number (vscode-json-languageservice, getInsertTextForProperty).
+    const numbers = everyPart().filter(({ part }) => part.type === 'integer' && typeof part.description === 'string');
+    expect(numbers.map(({ at }) => at.split('/').pop())).toEqual(expect.arrayContaining(['version', 'estimatedMinutes', 'weight']));
+    const refused: string[] = [];
+    for (const { at, part } of numbers) {
+      const typed = part.default ?? (part.examples as unknown[] | undefined)?.[0] ?? 0;
+      const ok = Number.isInteger(typed) && (typed as number) >= (part.minimum as number) && (typed as number) <= (part.maximum as number);
+      if (!ok) refused.push(`${at}: ${String(typed)}`);
+    }
+    expect(refused).toEqual([]);
+  });
+
   it('a broken id or a blank text is explained in words in the editor, not as a regular expression', () => {
     const patterned = everyPart().filter(({ part }) => typeof part.pattern === 'string');
     expect(patterned.length).toBeGreaterThan(10);

@@ -226,7 +226,7 @@ export const Assessment = z
       description: 'Whether the reply follows or violates the principle.',
       enumDescriptions: ['The reply does what the principle asks: its weight is added to the score.', 'The reply goes against the principle: its weight is taken off the score.'],
     }),
-    weight: z.int().min(1).max(3).optional().meta({ description: 'How much it counts, 1 (default) to 3.' }),
+    weight: z.int().min(1).max(3).optional().meta({ description: 'How much it counts, 1 (default) to 3.', default: 1 }),
   })
   .meta({ description: 'How a reply measures against one principle of the guide.' });
 
@@ -352,11 +352,13 @@ export const Scenario = z
   .strictObject({
     $schema: z.string().optional().meta({ description: 'Path to scenario.schema.json, for editors.' }),
     id: Id.meta({ description: 'Unique id of the scenario; also its file name without ".json".' }),
-    version: z.int().min(1).meta({ description: 'Raise this when you change the story; old saves are then refused.' }),
+    // "examples" and "default" are what VS Code types in when the field is picked from its list
+    // (without them, 0: an error in version, estimatedMinutes and weight the moment it is typed).
+    version: z.int().min(1).meta({ description: 'Start at 1, and raise it when you change the story; old saves are then refused.', examples: [1] }),
     title: Text(120, 'The title shown in the scenario picker.'),
     summary: Text(600, 'One or two sentences shown in the picker.'),
     contentNote: Text(600, 'The difficult topics that appear, shown before the scenario starts.'),
-    estimatedMinutes: z.int().min(1).max(240).meta({ description: 'About how long one playthrough takes.' }),
+    estimatedMinutes: z.int().min(1).max(240).meta({ description: 'About how long one playthrough takes, in minutes (1 to 240).', examples: [10] }),
     learningGoals: z.array(PrincipleId).min(1).meta({ description: 'The principles this scenario practises.' }),
     characters: z.array(Character).min(1).meta({ description: 'Everyone in the story other than the volunteer (the replies are the volunteer\'s words).' }),
     variables: z.array(Variable).optional().meta({ description: 'Numbers (such as trust) and yes/no flags the story keeps; effects change them and conditions test them.' }),
