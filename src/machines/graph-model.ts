@@ -1,5 +1,5 @@
 import { replyValue, routesOf } from './scenario-index.js';
-import type { Effect, Scenario, ScenarioNode, When } from './schema/scenario.js';
+import type { Effect, Route, Scenario, ScenarioNode, When } from './schema/scenario.js';
 import { conditionsOf } from './conditions.js';
 import { cleanText } from './text/clean.js';
 import { shorten as cut } from './text/quote.js';
@@ -51,6 +51,16 @@ export interface GraphEdge {
   label: string;
 }
 
+/**
+ * A route's words on its arrow: "if trust ≥ 60", or "otherwise" for the fallback after routes with
+ * conditions (without a word, "d3-steps (+4)" into a mixed ending read as always taken, beside the
+ * same reply's "if …" arrow into the strong ending). A lone route says nothing.
+ */
+function routeCondition(route: Route, routes: readonly Route[]): string {
+  if (route.when) return `if ${describeWhen(route.when)}`;
+  return routes.length > 1 ? 'otherwise' : '';
+}
+
 /** Every arrow of the scenario, in file order (a reply with two routes gives two). */
 export function edgesOf(scenario: Scenario): GraphEdge[] {
   const edges: GraphEdge[] = [];
@@ -58,7 +68,8 @@ export function edgesOf(scenario: Scenario): GraphEdge[] {
     if (node.kind === 'scene') {
       // A scene's effects apply before its routes are checked: "trust +10; if trust ≥ 60".
       const effects = describeEffects(node.effects);
-      for (const r of routesOf(node.next)) edges.push({ from: node.id, to: r.to, label: [effects, r.when ? `if ${describeWhen(r.when)}` : ''].filter(Boolean).join('; ') });
+      const routes = routesOf(node.next);
+      for (const r of routes) edges.push({ from: node.id, to: r.to, label: [effects, routeCondition(r, routes)].filter(Boolean).join('; ') });
     } else if (node.kind === 'decision') {
       for (const reply of node.replies) {
         const value = replyValue(reply);
@@ -66,8 +77,9 @@ export function edgesOf(scenario: Scenario): GraphEdge[] {
         // A reply offered only when its own "when" holds says so (a best reply gated at trust ≥ 90
         // looked always available), and whether it is hidden the rest of the time.
         const offered = reply.when === undefined ? '' : ` (offered if ${describeWhen(reply.when)}${reply.hidden === true ? ', hidden otherwise' : ''})`;
-        for (const r of routesOf(reply.next)) {
-          const cond = r.when ? ` if ${describeWhen(r.when)}` : '';
+        const routes = routesOf(reply.next);
+        for (const r of routes) {
+          const cond = routes.length > 1 ? ` ${routeCondition(r, routes)}` : '';
           edges.push({ from: node.id, to: r.to, label: `${reply.id} (${score})${offered}${cond}` });
         }
       }

@@ -84,6 +84,24 @@ describe('scenario graphs', () => {
     expect(toMermaid(scenario)).not.toContain('offered if');
   });
 
+  // A trainer's own scenario drew "d3-steps (+4) if … score ≥ 80%" into the strong ending and a bare
+  // "d3-steps (+4)" into the mixed one: the bare arrow read as "d3-steps always ends mixed".
+  it('the fallback route after routes with conditions says "otherwise"; a reply or scene with one route says nothing', () => {
+    const dot = toDot(scenario);
+    expect(dot).toContain('"phone" -> "boyfriend-open" [label="phone-curious (+2) if trust ≥ 60"]');
+    expect(dot).toContain('"phone" -> "boyfriend-guarded" [label="phone-curious (+2) otherwise"]');
+    expect(dot).toContain('"after-visit" -> "end-strong" [label="after-supervisor (+2) otherwise"]');
+    expect(dot).toContain('"after-visit" -> "end-harmful" [label="after-search (-3)"]');
+    expect(dot).toContain('"phone" -> "boyfriend-guarded" [label="phone-accuse (-3)"]');
+    const scened = structuredClone(scenario);
+    for (const n of scened.nodes) if (n.id === 'boyfriend-open' && n.kind === 'scene') n.next = [{ when: { var: 'trust', gte: 80 }, to: 'after-visit' }, { to: 'after-visit' }];
+    const scenedDot = toDot(scened);
+    expect(scenedDot).toContain('"boyfriend-open" -> "after-visit" [label="if trust ≥ 80"]');
+    expect(scenedDot).toContain('"boyfriend-open" -> "after-visit" [label="otherwise"]');
+    expect(scenedDot).toContain('"boyfriend-guarded" -> "after-visit";');
+    expect(toMermaid(scenario)).toContain('phone-curious #40;+2#41; otherwise'.replace('#40;', '(').replace('#41;', ')'));
+  });
+
   it('untrusted text cannot break out of a label', () => {
     const hostile = structuredClone(scenario) as Scenario;
     const node = hostile.nodes[0];

@@ -71,8 +71,8 @@ function DrawnGraph({ scenario, file, headingId }: { scenario: Scenario; file: s
       <p className="hint">
         From the start at the top down to the endings: scenes, decisions (thick outline) and endings (rounded; green strong,
         orange mixed, red harmful). A node no playthrough can reach has a dashed outline and starts “Unreachable”. Each arrow is
-        labelled with the replies that take it and their points, and its condition if it has one; the list below the picture gives
-        every label whole.
+        labelled with the replies that take it and their points, and its condition if it has one (“otherwise”: when the conditions
+        of the other arrows for the same reply do not hold); the list below the picture gives every label whole.
       </p>
       <p className="graph-controls">
         <button type="button" onClick={() => downloadText(`${base}.graph.svg`, svg, 'image/svg+xml')}>Download the graph (SVG)</button>
