@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { getSection, languageRules, principleIds, principles } from '../../src/machines/guide.js';
 import { scenarioJsonSchemaText } from '../../src/machines/schema/json-schema-text.js';
+import { Id } from '../../src/machines/schema/scenario.js';
 
 const scenariosDir = fileURLToPath(new URL('../../scenarios/', import.meta.url));
 const committed = readFileSync(`${scenariosDir}scenario.schema.json`, 'utf8');
@@ -119,6 +120,22 @@ describe('the JSON Schema for editors', () => {
       if (!ok) refused.push(`${at}: ${String(typed)}`);
     }
     expect(refused).toEqual([]);
+  });
+
+  it('hovering over a field whose value is an id says what that id is for, not only how ids are spelt (a reply\'s "next": "d2-aunty" and a character\'s "id" said "A lower-case id: … e.g. "first-call"")', () => {
+    // VS Code shows the description of the part of the schema the value matched first: for
+    // "next": "d2-aunty" that is the id branch of "next", not the description of "next" itself.
+    const generic = Id.description;
+    expect(generic).toMatch(/^A lower-case id/);
+    const bare: string[] = [];
+    for (const { at, part } of everyPart()) {
+      const properties = part.properties as Record<string, Record<string, unknown>> | undefined;
+      for (const [key, field] of Object.entries(properties ?? {})) {
+        const shown = [field, ...((field.anyOf as Record<string, unknown>[] | undefined) ?? [])].filter((s) => s.type === 'string');
+        for (const s of shown) if (s.description === generic) bare.push(`${at}.${key}`);
+      }
+    }
+    expect(bare).toEqual([]);
   });
 
   it('a broken id or a blank text is explained in words in the editor, not as a regular expression', () => {

@@ -77,7 +77,7 @@ const AllowLanguage = z
 
 export const Character = z
   .strictObject({
-    id: Id,
+    id: Id.meta({ description: 'Unique among the characters; each line names who speaks by this id: { "character": "maya", "text": "…" }.' }),
     name: Text(80, 'The name shown before the character\'s lines.'),
     role: Text(120, 'Who they are in the story, e.g. "youth", "CSW", "relative caregiver, her aunt". Shown in parentheses after the name, so use commas, not parentheses, inside it.'),
     age: z.int().min(0).max(120).optional().meta({ description: 'Age in years, if it matters to the scene.' }),
@@ -90,7 +90,7 @@ export const Character = z
 
 export const Variable = z
   .strictObject({
-    id: Id,
+    id: Id.meta({ description: 'Unique among the variables; effects and conditions name it with "var": { "var": "trust", "gte": 60 }.' }),
     label: Text(80, 'What the number measures, e.g. "Maya\'s trust", or what the yes/no flag records. Give each number a label of its own: meters and changes are told apart only by it.'),
     type: z.enum(['number', 'flag']).optional().meta({
       description: '"number" (default): a bounded whole number; "flag": a yes/no fact (true or false), e.g. whether the volunteer told the CSW.',
@@ -214,7 +214,12 @@ export const Route = z
   .meta({ description: 'Go to `to` if `when` holds (checked after the reply\'s or the scene\'s effects). The last route must have no `when`.' });
 
 /** A node id, or routes tried in order: the first whose `when` holds is taken. */
-export const Next = z.union([Id, z.array(Route).min(1)]).meta({
+// The id branch has words of its own: an editor's hover over "next": "d2-aunty" shows the branch
+// the value matched, which without them said only how ids are spelt.
+export const Next = z.union([
+  Id.meta({ description: 'Where the story goes next: the id of a scene, decision or ending. For a choice of ways, write a list of routes instead: [ { "when": { "var": "trust", "gte": 60 }, "to": "…" }, { "to": "…" } ].' }),
+  z.array(Route).min(1),
+]).meta({
   description:
     'Where the story goes next: a node id, or a list of routes tried in order (the first whose `when` holds is taken; the last must have no `when`).',
 });
