@@ -79,7 +79,8 @@ export function edgesOf(scenario: Scenario): GraphEdge[] {
         const offered = reply.when === undefined ? '' : ` (offered if ${describeWhen(reply.when)}${reply.hidden === true ? ', hidden otherwise' : ''})`;
         const routes = routesOf(reply.next);
         for (const r of routes) {
-          const cond = routes.length > 1 ? ` ${routeCondition(r, routes)}` : '';
+          const words = routeCondition(r, routes);
+          const cond = words ? ` ${words}` : '';
           edges.push({ from: node.id, to: r.to, label: `${reply.id} (${score})${offered}${cond}` });
         }
       }
