@@ -26,8 +26,16 @@ export interface DecisionRecord {
   replyId: string;
   /** Its points: the weights it follows minus those it violates. */
   points: number;
-  /** The most points any reply at this decision had. */
+  /** The most points any reply offered at this decision had (a greyed-out reply was not offered). */
   bestPoints: number;
+  /**
+   * The reply taken was best practice here, as the debrief said it ("Best practice here: ✓ the
+   * same"; the core's `sameAsBest`, bestPracticeAt). Not the same as points equal to `bestPoints`:
+   * on the best-practice path its reply alone is best practice, even where another is worth more.
+   * Absent in records made before it was kept (the xAPI export then works it out again from the
+   * scenario of the same version, or leaves it out: see report/xapi.ts).
+   */
+  bestPractice?: boolean;
   /** The reply's verdicts on the guide's principles. */
   assessments: { principle: string; verdict: 'follows' | 'violates'; weight: number }[];
 }
@@ -349,13 +357,13 @@ export function parsePlaythrough(raw: unknown, now = new Date()): PlaythroughRec
   const decisions: DecisionRecord[] = [];
   for (const [i, d] of r.decisions.entries()) {
     const bad = { error: `its decision ${i + 1} is malformed` };
-    if (!isObject(d) || !isShortText(d.nodeId) || !isShortText(d.replyId) || !isNumber(d.points) || !isNumber(d.bestPoints) || !Array.isArray(d.assessments)) return bad;
+    if (!isObject(d) || !isShortText(d.nodeId) || !isShortText(d.replyId) || !isNumber(d.points) || !isNumber(d.bestPoints) || !Array.isArray(d.assessments) || (d.bestPractice !== undefined && typeof d.bestPractice !== 'boolean')) return bad;
     const assessments: DecisionRecord['assessments'] = [];
     for (const a of d.assessments as unknown[]) {
       if (!isObject(a) || !isShortText(a.principle) || (a.verdict !== 'follows' && a.verdict !== 'violates') || !isCount(a.weight)) return bad;
       assessments.push({ principle: cleanLine(a.principle), verdict: a.verdict, weight: a.weight });
     }
-    decisions.push({ nodeId: cleanLine(d.nodeId), replyId: cleanLine(d.replyId), points: d.points, bestPoints: d.bestPoints, assessments });
+    decisions.push({ nodeId: cleanLine(d.nodeId), replyId: cleanLine(d.replyId), points: d.points, bestPoints: d.bestPoints, ...(d.bestPractice !== undefined ? { bestPractice: d.bestPractice } : {}), assessments });
   }
   if (!Array.isArray(r.principles) || r.principles.length > 1000) return { error: 'its principles are not a list' };
   const principles: PrincipleRecord[] = [];
@@ -594,6 +602,7 @@ export function playthroughRecord(scenario: Pick<Scenario, 'id' | 'version' | 't
       replyId: t.replyId,
       points: t.value,
       bestPoints: t.bestValue,
+      bestPractice: t.sameAsBest,
       assessments: t.turn.assessments.map((a) => ({ principle: a.principle, verdict: a.verdict, weight: a.weight ?? 1 })),
     })),
     principles: debrief.principles.map((p) => ({ principleId: p.principleId, status: p.status, followed: p.followed, violated: p.violated, missed: p.missed, missedBelowBest: p.missedBelowBest })),

@@ -4,8 +4,8 @@ import { getPrinciple, getSection } from '../guide.js';
 import { derivedUuid } from '../progress/ids.js';
 import type { PlaythroughRecord, PrincipleRecord } from '../progress/records.js';
 import { indexScenario, replyValue } from '../scenario-index.js';
-import { buildDebrief, type Debrief } from '../scoring.js';
-import type { Scenario } from '../schema/scenario.js';
+import { bestPracticeAt, buildDebrief, offeredAtTurns, type Debrief } from '../scoring.js';
+import type { Reply, Scenario } from '../schema/scenario.js';
 import { cleanDeep, cleanLine } from '../text/clean.js';
 
 /**
@@ -15,6 +15,20 @@ import { cleanDeep, cleanLine } from '../text/clean.js';
  * as a `choice` interaction listing every reply, `result.response` the reply id, the reply's points
  * and its verdicts per principle in a result extension); one `scored` per principle touched; `completed`
  * (duration, completion, success, score, outcome band); `terminated`.
+ *
+ * A decision's `correctResponsesPattern` is best practice there as the debrief says it (the core's
+ * bestPracticeAt), among the replies offered at that moment: a greyed-out reply ("not available now")
+ * is never named, and on the best-practice path only that path's reply is (one pattern per reply: any
+ * one of them is a correct response). Its `success` is the debrief's "Best practice here: ✓ the
+ * same" (the record's `bestPractice`), never "as many points as the best offered": the path's reply
+ * may be worth fewer points there than another, which is then not best practice. Both need what was
+ * offered, worked out by playing the record's replies through the scenario at its version (as for
+ * `missedBelowBest` below); without that, no correct responses are claimed, and `success` only when
+ * the record kept it.
+ *
+ * Words. A decision's title, prompt and replies, and the scenario's summary, are given only from the
+ * scenario at the record's version: another version's may not be what the volunteer read. Otherwise
+ * a decision says what the record holds: "Decision n", and the chosen reply's id as its one choice.
  *
  * A principle's `scored` statement says what the debrief said of it, counted in times as the debrief
  * counts (never the summed weights of the record's `followed` and `violated`, which its extension
@@ -119,7 +133,7 @@ export interface XapiOptions {
   name?: string;
   /** The account's homePage and the root of the activity IRIs; default https://casa-practice.invalid. */
   homePage?: string;
-  /** The scenario a record was played from, for the decisions' words and every reply (the `choices`). */
+  /** The scenario a record was played from, for the decisions' words and every reply (the `choices`): used only at the record's version. */
   scenarioOf?: (scenarioId: string) => Scenario | undefined;
 }
 
@@ -151,7 +165,9 @@ export function xapiStatements(record: PlaythroughRecord, options: XapiOptions):
   const iri = xapiIris(homePage);
   const found = options.scenarioOf?.(record.scenarioId);
   const scenario = found && found.id === record.scenarioId ? found : undefined;
-  const index = scenario ? indexScenario(scenario) : undefined;
+  // The scenario at the version played: only its words are what the volunteer read.
+  const played = scenario && scenario.version === record.scenarioVersion ? scenario : undefined;
+  const index = played ? indexScenario(played) : undefined;
   const actor: XapiActor = {
     objectType: 'Agent',
     ...(options.name && cleanLine(options.name) ? { name: cleanLine(options.name).slice(0, 200) } : {}),
@@ -163,7 +179,7 @@ export function xapiStatements(record: PlaythroughRecord, options: XapiOptions):
     definition: {
       type: 'http://adlnet.gov/expapi/activities/simulation',
       name: en(record.title),
-      ...(scenario ? { description: en(scenario.summary) } : {}),
+      ...(played ? { description: en(played.summary) } : {}),
     },
   };
   const parent = { parent: [{ objectType: 'Activity' as const, id: scenarioActivity.id }] };
@@ -189,22 +205,35 @@ export function xapiStatements(record: PlaythroughRecord, options: XapiOptions):
 
   const out: XapiStatement[] = [statement('initialized', 'initialized', scenarioActivity, start)];
 
+  // The replies played through the scenario of the record's version, when that gives back all the
+  // record holds: what was offered at each decision, and the debrief's verdict on each reply.
+  const replay = played ? replayRecord(record, played) : undefined;
   record.decisions.forEach((d, i) => {
+    // The decision's words only from the version played: a newer version's may not be what was read.
     const node = index?.nodes.get(d.nodeId);
     const decision = node?.kind === 'decision' ? node : undefined;
     let choices: { id: string; description: LanguageMap }[];
-    let best: string[] = [];
+    let best: readonly string[] = [];
     let min: number | undefined;
-    if (decision) {
+    // Offered at this decision (a greyed-out reply, "not available now", was no choice), when known.
+    const offered = replay?.offered[i];
+    if (decision && played) {
       choices = decision.replies.map((r) => ({ id: r.id, description: en(r.text) }));
-      const values = decision.replies.map(replyValue);
-      const top = Math.max(...values);
-      best = decision.replies.filter((_, k) => values[k] === top).map((r) => r.id);
-      min = Math.min(...values);
+      if (offered) {
+        best = bestPracticeAt(played, d.nodeId, offered)?.replyIds ?? [];
+        min = Math.min(...decision.replies.filter(offered).map(replyValue));
+      } else {
+        // Not known what was offered: the least any reply here is worth, below or at the least offered.
+        min = Math.min(...decision.replies.map(replyValue));
+      }
     } else {
-      // The scenario is gone or changed: the chosen reply is all the record knows.
+      // The scenario is gone, or not at the version played: the chosen reply is all the record knows.
       choices = [{ id: d.replyId, description: en(d.replyId) }];
     }
+    // As the debrief said it ("Best practice here: ✓ the same"): kept with the record, or worked out
+    // again by the replay; otherwise not claimed (points as many as the best offered are not it: the
+    // best-practice path's reply may be worth fewer here, and then a reply worth more is not best practice).
+    const success = d.bestPractice ?? replay?.debrief.turns[i]?.sameAsBest;
     const object: XapiActivity = {
       objectType: 'Activity',
       id: iri.decision(record.scenarioId, d.nodeId),
@@ -214,12 +243,12 @@ export function xapiStatements(record: PlaythroughRecord, options: XapiOptions):
         ...(decision ? { description: en(decision.prompt ?? 'What do you say or do?') } : {}),
         interactionType: 'choice',
         choices,
-        ...(best.length > 0 ? { correctResponsesPattern: best } : {}),
+        ...(best.length > 0 ? { correctResponsesPattern: [...best] } : {}),
       },
     };
     const result: XapiResult = {
       response: d.replyId,
-      success: d.points >= d.bestPoints,
+      ...(success !== undefined ? { success } : {}),
       // A record is untrusted (a backup, a file edited by hand): raw must lie within min..max, or an LRS refuses the statement.
       score: { raw: d.points, ...(d.points <= d.bestPoints ? { max: d.bestPoints } : {}), ...(min !== undefined && min <= d.points ? { min } : {}) },
       extensions: { [iri.extension('principles')]: d.assessments.map((a) => ({ principle: a.principle, verdict: a.verdict, weight: a.weight })) },
@@ -227,7 +256,7 @@ export function xapiStatements(record: PlaythroughRecord, options: XapiOptions):
     out.push(statement(`answered/${i}`, 'answered', object, record.completedAt, result, { contextActivities: parent }));
   });
 
-  const recomputed = needsRecomputing(record) && scenario ? missedBelowBestFrom(record, scenario) : undefined;
+  const recomputed = needsRecomputing(record) && replay ? missedBelowBestFrom(record, replay.debrief) : undefined;
   for (const p of record.principles) {
     const principle = getPrinciple(p.principleId);
     const section = principle ? getSection(principle.section)?.heading : undefined;
@@ -303,15 +332,14 @@ function needsRecomputing(record: PlaythroughRecord): boolean {
 }
 
 /**
- * Each principle's chances missed below best practice, worked out by playing the record's replies
- * through the scenario it was played from (the same id and version), as the debrief did; undefined
- * unless that playthrough gives back all the record holds: the decisions and their verdicts, every
- * principle's status and counts, the points and the ending. A scenario changed without a new
- * version, or a record edited by hand, is not taken for what was played.
+ * The record's replies played through the scenario it was played from (the same id and version), as
+ * the session did: the debrief that gives, and what was offered at each decision (offeredAtTurns).
+ * Undefined unless that playthrough gives back all the record holds: the decisions and their
+ * verdicts, every principle's status and counts, the points and the ending. A scenario changed
+ * without a new version, or a record edited by hand, is not taken for what was played.
  */
-function missedBelowBestFrom(record: PlaythroughRecord, scenario: Scenario): Map<string, number> | undefined {
+function replayRecord(record: PlaythroughRecord, scenario: Scenario): { debrief: Debrief; offered: ((reply: Reply) => boolean)[] } | undefined {
   if (scenario.id !== record.scenarioId || scenario.version !== record.scenarioVersion) return undefined;
-  let debrief: Debrief;
   try {
     const machine = compileScenario(scenario);
     let [snapshot] = initialTransition(machine, { mode: record.mode });
@@ -327,7 +355,7 @@ function missedBelowBestFrom(record: PlaythroughRecord, scenario: Scenario): Map
     }
     continueScenes();
     const transcript = snapshot.context.transcript;
-    debrief = snapshot.status === 'done' ? (snapshot.output as Debrief) : buildDebrief(scenario, transcript);
+    const debrief = snapshot.status === 'done' ? (snapshot.output as Debrief) : buildDebrief(scenario, transcript);
     if (record.ending ? snapshot.status !== 'done' || debrief.ending?.id !== record.ending.id : snapshot.status === 'done') return undefined;
     const sameVerdicts = record.decisions.every((d, i) => {
       const turn = transcript[i];
@@ -337,13 +365,22 @@ function missedBelowBestFrom(record: PlaythroughRecord, scenario: Scenario): Map
       });
     });
     if (!sameVerdicts || transcript.length !== record.decisions.length || debrief.score.earned !== record.score.earned || debrief.principles.length !== record.principles.length) return undefined;
+    for (const p of record.principles) {
+      const q = debrief.principles.find((r) => r.principleId === p.principleId);
+      if (!q || q.status !== p.status || q.followed !== p.followed || q.violated !== p.violated || q.missed !== p.missed) return undefined;
+    }
+    return { debrief, offered: offeredAtTurns(scenario, transcript) };
   } catch {
     return undefined;
   }
+}
+
+/** Each principle's chances missed below best practice, from the record's replay (replayRecord). */
+function missedBelowBestFrom(record: PlaythroughRecord, debrief: Debrief): Map<string, number> | undefined {
   const out = new Map<string, number>();
   for (const p of record.principles) {
     const q = debrief.principles.find((r) => r.principleId === p.principleId);
-    if (!q || q.status !== p.status || q.followed !== p.followed || q.violated !== p.violated || q.missed !== p.missed) return undefined;
+    if (!q) return undefined;
     out.set(p.principleId, q.missedBelowBest);
   }
   return out;

@@ -3,9 +3,10 @@ import { fileURLToPath } from 'node:url';
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
 import {
-  analyseBest, CERTIFICATE_CREDIT, certificateData, compileScenario, csvText, derivedUuid, IN_SERVICE_CREDIT, localDate, localTime, parsePlaythrough, playthroughRecord, quotedPrinciple, recordsCsv, selectView, sha256, validateScenario, VERBS, xapiFile, xapiStatements,
+  analyseBest, CERTIFICATE_CREDIT, certificateData, compileScenario, csvText, debriefModel, derivedUuid, IN_SERVICE_CREDIT, localDate, localTime, parsePlaythrough, playthroughRecord, quotedPrinciple, recordsCsv, selectView, sha256, validateScenario, VERBS, xapiFile, xapiStatements,
   type Debrief, type PlaythroughRecord, type Scenario, type XapiStatement,
 } from '../../../src/machines/index.js';
+import { loadValidFixture } from '../../helpers/fixtures.js';
 import { playReplies } from '../../helpers/play.js';
 import { keptOnceMissedOnce } from './fixtures.js';
 
@@ -454,6 +455,132 @@ describe('a record\'s best points are among the replies offered at that moment',
     expect(last.bestPoints).toBe(last.points);
     const answered = xapiStatements(record, { learner: LEARNER, scenarioOf }).filter((s) => s.verb.id === VERBS.answered).at(-1)!;
     expect(answered.result).toMatchObject({ success: true, score: { raw: last.points, max: last.points } });
+  });
+});
+
+/** The `answered` statements of a record. */
+const answeredOf = (statements: XapiStatement[]) => statements.filter((s) => s.verb.id === VERBS.answered);
+/** A record as written to the records file and read back. */
+const readBack = (record: PlaythroughRecord) => parsePlaythrough(JSON.parse(JSON.stringify(record))) as PlaythroughRecord;
+/** A record as a version that did not keep `bestPractice` wrote it, read back. */
+const withoutBestPractice = (record: PlaythroughRecord) => readBack({ ...record, decisions: record.decisions.map(({ bestPractice: _, ...d }) => d) });
+
+// A decision's correct responses named every reply worth the most there, also one greyed out at that
+// moment ("not available now"); and its success was "as many points as the best offered", which is
+// not what the debrief says: at a decision the best-practice path goes through, that path's reply
+// alone is best practice, and a reply worth more there is not ("Best practice here: …", not "✓ the same").
+describe('a decision\'s correct responses and success are the debrief\'s best practice there', () => {
+  const court = bundled.find((s) => s.id === 'court-report')!;
+  const courtReplies = ['d-opening-csec-victim', 'd-school-evidence', 'd-health-blank', 'd-visit-deflect', 'd-check-status-search', 'd-status-unconfirmed-staff', 'd-wellbeing-substance', 'd-recs-unconfirmed-substance', 'd-review-supervisor', 'd-hearing-support-sit-with'];
+
+  it('court-report: "Hearing support" with the order greyed out names only the best reply offered', () => {
+    const record = playthroughRecord(court, playReplies(court, courtReplies) as Debrief, { mode: 'practice' }, new Date('2026-03-02T17:21:40Z'));
+    for (const r of [record, withoutBestPractice(record)]) {
+      const last = answeredOf(xapiStatements(r, { learner: LEARNER, scenarioOf })).at(-1)!;
+      expect(last.object.id).toMatch(/\/decisions\/d-hearing-support$/);
+      // d-hearing-support-order (+4) is greyed out: the youth's status was never confirmed.
+      expect(last.object.definition?.correctResponsesPattern).toEqual(['d-hearing-support-sit-with']);
+      expect(last.result).toMatchObject({ response: 'd-hearing-support-sit-with', success: true });
+    }
+  });
+
+  it('a reply worth more than the best-practice path\'s reply there is not best practice (best-here-not-best-path)', () => {
+    const s = loadValidFixture('bad/best-here-not-best-path.json');
+    const debrief = playReplies(s, ['phone-ignore']) as Debrief;
+    // The debrief: "Best practice here" is phone-curious (+2), not "✓ the same" for phone-ignore (+3).
+    expect(debriefModel(s, debrief).paths[0]!.same).toBe(false);
+    const record = playthroughRecord(s, debrief, { mode: 'practice' }, new Date('2026-03-02T17:21:40Z'));
+    expect(record.decisions[0]).toMatchObject({ points: 3, bestPoints: 3, bestPractice: false });
+    for (const r of [readBack(record), withoutBestPractice(record)]) {
+      const [phone] = answeredOf(xapiStatements(r, { learner: LEARNER, scenarioOf: (id) => (id === s.id ? s : undefined) }));
+      expect(phone!.object.definition?.correctResponsesPattern).toEqual(['phone-curious']);
+      expect(phone!.result).toMatchObject({ response: 'phone-ignore', success: false, score: { raw: 3, max: 3 } });
+    }
+  });
+
+  it('every real playthrough: success is the debrief\'s "✓ the same", and the correct responses were offered and include its best practice', () => {
+    const mixed = bundled.flatMap((s) => [walk(s, (v) => v.indexOf([...v].sort((a, b) => a - b)[1] ?? v[0]!)), walk(s, () => 0), best(s), worst(s)].map((d) => ({ scenario: s, debrief: d })));
+    let checked = 0;
+    for (const { scenario, debrief } of mixed) {
+      const model = debriefModel(scenario, debrief);
+      const record = playthroughRecord(scenario, debrief, { mode: 'practice', randomBytes: counterBytes(3) }, new Date('2026-03-02T17:21:40Z'));
+      for (const r of [readBack(record), withoutBestPractice(record)]) {
+        answeredOf(xapiStatements(r, { learner: LEARNER, scenarioOf })).forEach((a, i) => {
+          const turn = debrief.turns[i]!;
+          const where = `${scenario.id} decision ${i + 1} (${turn.replyId})`;
+          expect(a.result?.success, where).toBe(model.paths[i]!.same);
+          const pattern = a.object.definition?.correctResponsesPattern ?? [];
+          expect(pattern, where).toContain(turn.bestReplyId);
+          expect(pattern.includes(turn.replyId), where).toBe(turn.sameAsBest);
+          checked += 1;
+        });
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
+
+  it('a record whose best practice is not true or false (edited by hand) is refused as damaged', () => {
+    const record = JSON.parse(JSON.stringify(playthroughs[0]!.record)) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    record.decisions[1].bestPractice = 'yes';
+    expect(parsePlaythrough(record)).toEqual({ error: 'its decision 2 is malformed' });
+  });
+
+  it('without the scenario of the record\'s version, success is what the record kept, or nothing; no correct responses are claimed', () => {
+    const s = loadValidFixture('bad/best-here-not-best-path.json');
+    const record = readBack(playthroughRecord(s, playReplies(s, ['phone-ignore']) as Debrief, { mode: 'practice' }, new Date('2026-03-02T17:21:40Z')));
+    const newer = { ...s, version: s.version + 1 };
+    for (const scenarioOfIt of [undefined, () => newer]) {
+      const [kept] = answeredOf(xapiStatements(record, { learner: LEARNER, ...(scenarioOfIt ? { scenarioOf: scenarioOfIt } : {}) }));
+      expect(kept!.result?.success).toBe(false);
+      expect(kept!.object.definition?.correctResponsesPattern).toBeUndefined();
+      const [old] = answeredOf(xapiStatements(withoutBestPractice(record), { learner: LEARNER, ...(scenarioOfIt ? { scenarioOf: scenarioOfIt } : {}) }));
+      expect(old!.result?.success).toBeUndefined();
+      expect([...xapiProblems([kept!]), ...xapiProblems([old!])]).toEqual([]);
+    }
+  });
+});
+
+// A record played at one version of a scenario was exported with the words of the version loaded
+// now: a decision's title, prompt and replies, and the scenario's summary, that the volunteer may
+// never have read (a newer version rewords them, or gives the decision other replies).
+describe('a record of another version of its scenario is not given that version\'s words', () => {
+  const debrief = playReplies(beside, ['phone-ignore', 'after-supervisor']) as Debrief;
+  const record = readBack(playthroughRecord(beside, debrief, { mode: 'practice', startedAt: '2026-03-02T17:00:00.000Z', randomBytes: counterBytes(13) }, new Date('2026-03-02T17:21:40Z')));
+  const reworded = structuredClone(beside);
+  reworded.version = beside.version + 1;
+  reworded.summary = 'NEWER SUMMARY';
+  for (const node of reworded.nodes) {
+    if (node.kind !== 'decision') continue;
+    node.title = `NEWER ${node.title}`;
+    node.prompt = 'NEWER PROMPT';
+    for (const r of node.replies) r.text = `NEWER ${r.text}`;
+  }
+
+  it('at its own version, the decisions\' words are there', () => {
+    const statements = xapiStatements(record, { learner: LEARNER, scenarioOf: only(beside) });
+    expect(statements[0]!.object.definition?.description).toEqual({ 'en-US': beside.summary });
+    const node = beside.nodes.find((n) => n.id === record.decisions[0]!.nodeId)!;
+    expect(answeredOf(statements)[0]!.object.definition?.name).toEqual({ 'en-US': node.title });
+  });
+
+  it('at a newer version: no word of it, only what the record holds', () => {
+    const statements = xapiStatements(record, { learner: LEARNER, scenarioOf: only(reworded) });
+    expect(xapiProblems(statements)).toEqual([]);
+    expect(JSON.stringify(statements)).not.toMatch(/NEWER/);
+    expect(statements[0]!.object.definition).not.toHaveProperty('description');
+    answeredOf(statements).forEach((a, i) => {
+      const d = record.decisions[i]!;
+      expect(a.object.definition).toEqual({
+        type: 'http://adlnet.gov/expapi/activities/cmi.interaction',
+        name: { 'en-US': `Decision ${i + 1}` },
+        interactionType: 'choice',
+        choices: [{ id: d.replyId, description: { 'en-US': d.replyId } }],
+      });
+      expect(a.result?.success).toBe(d.bestPractice);
+      expect(a.context.revision).toBe(String(beside.version));
+    });
+    // What the record holds is the same as without the scenario at all.
+    expect(statements).toEqual(xapiStatements(record, { learner: LEARNER }));
   });
 });
 
