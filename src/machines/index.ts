@@ -23,7 +23,7 @@ export { indexScenario, replyValue } from './scenario-index.js';
 export { scenarioJsonSchemaText } from './schema/json-schema-text.js';
 export { debriefExport, debriefMarkdown, debriefModel, cell, fileStamp, localFileStamp, localTimeWords, type DebriefExport, type DebriefModel } from './report/index.js';
 export { agreementOfTotals, agreementWords, roomAgreement, type RevealedVotes, type RoomAgreement } from './facilitation/index.js';
-export { certificateData, CERTIFICATE_CREDIT, csvCell, csvText, exportFileName, IN_SERVICE_COUNTING, IN_SERVICE_CREDIT, IN_SERVICE_HOURS_PER_YEAR, localDate, localTime, recordsCsv, RECORDS_CSV_HEADER, type CertificateData } from './report/index.js';
+export { certificateData, CERTIFICATE_CREDIT, csvCell, csvText, exportFileName, IN_SERVICE_COUNTING, IN_SERVICE_CREDIT, IN_SERVICE_HOURS_PER_YEAR, localDate, localTime, NO_PRACTICE_YET, otherPracticeYears, recordsCsv, RECORDS_CSV_HEADER, type CertificateData } from './report/index.js';
 export { DEFAULT_HOME_PAGE, isoDuration, VERBS, XAPI_VERSION, xapiFile, xapiIris, xapiStatements, type XapiActivity, type XapiActor, type XapiOptions, type XapiResult, type XapiStatement, type XapiVerb } from './report/index.js';
 export { clearFacilitation, FACILITATION_PREFIX, facilitationDecision, facilitationFinished, facilitationKey, finishedFacilitationText, keptFacilitation, roomMadeWords, type KeptFacilitation, readFacilitation, writeFacilitation, type FacilitationResume, type FacilitationSlot, type RestoredFacilitation, type RoomProgress, type RoomRound } from './facilitation/index.js';
 export { backFromEndingWords, STALE_DOWNLOAD_WORDS, backLossWords, backToDecision, roomBack, roomLossWords, startOverFailedWords, type RoomRecord } from './facilitation/index.js';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { backupFileName, backupText, BAND_LABELS, certificateData, exportFileName, IN_SERVICE_CREDIT, localDate, localTime, PRACTICE_IDLE_MS, readRecords, recordsCsv, visibleLine } from '../machines/index.js';
+import { backupFileName, backupText, BAND_LABELS, certificateData, exportFileName, IN_SERVICE_CREDIT, localDate, localTime, NO_PRACTICE_YET, otherPracticeYears, PRACTICE_IDLE_MS, readRecords, recordsCsv, visibleLine } from '../machines/index.js';
 import { parseArgs, UsageError } from './args.js';
 import type { CliIO } from './commands.js';
 import { exportsDir, shownPath, shownStateDir } from './export.js';
@@ -56,9 +56,19 @@ export function recordsCommand(argv: readonly string[], io: CliIO, env: NodeJS.P
   const data = certificateData(read.playthroughs, { year, now });
   say(`Total: ${data.summary} (${data.breakdown}${data.withoutTime > 0 ? `; ${data.withoutTime} without a recorded time, not counted` : ''}).`);
   const rows = read.playthroughs.filter((p) => localDate(p.completedAt).startsWith(`${year}-`)).sort((a, b) => a.completedAt.localeCompare(b.completedAt));
+  // Nothing in this year's list is not nothing kept: practice finished only last year read as
+  // "0 hours … from 0 finished scenarios", as if it were lost. The certificate's and My records' words.
+  if (read.playthroughs.length === 0) say(NO_PRACTICE_YET);
+  else if (rows.length === 0) say(`No practice was completed in ${year}.`);
+  const others = otherPracticeYears(read.playthroughs, year);
+  if (others.length > 0) {
+    const list = others.map((o) => `${o.year} (${o.count} finished ${o.count === 1 ? 'scenario' : 'scenarios'})`).join(', ');
+    say(`${rows.length > 0 ? 'Also finished in' : 'Finished in'} other years: ${list}. To list one, run: casa-practice records --year ${(others[0] as { year: number }).year}`);
+  }
   if (rows.length > 0) say();
   for (const p of rows) {
-    say(`${localDate(p.completedAt)} ${localTime(p.completedAt)}  ${p.title}: ${p.minutes ?? '–'} min, ${p.score.percent}%, ${BAND_LABELS[p.band]}, ${p.mode === 'assessment' ? 'Assessment' : 'Practice'}`, '  ');
+    // "no time recorded", not a dash: a screen reader says nothing for a dash alone (My records says "not recorded").
+    say(`${localDate(p.completedAt)} ${localTime(p.completedAt)}  ${p.title}: ${p.minutes !== undefined ? `${p.minutes} min` : 'no time recorded'}, ${p.score.percent}%, ${BAND_LABELS[p.band]}, ${p.mode === 'assessment' ? 'Assessment' : 'Practice'}`, '  ');
   }
   say();
   say(IN_SERVICE_CREDIT);

@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { IN_SERVICE_CREDIT, importBackup, MAX_RECORD_MINUTES, memoryStore, parseBackup, playthroughRecord, readRecords, recordPlaythrough, type Debrief } from '../../src/machines/index.js';
+import { IN_SERVICE_CREDIT, importBackup, MAX_RECORD_MINUTES, memoryStore, NO_PRACTICE_YET, parseBackup, playthroughRecord, readRecords, recordPlaythrough, type Debrief } from '../../src/machines/index.js';
 import { stateStore } from '../../src/terminal/node/state-store.js';
 import { recordsCommand } from '../../src/terminal/records-command.js';
 import { example, play } from '../machines/core/fixtures.js';
@@ -49,6 +49,30 @@ describe('casa-practice records', () => {
     expect(r.flat).toContain("Each app keeps its own records: these are the terminal's, on this computer. The web app keeps its own in each browser, apart from these; to keep all your practice in one place, run casa-practice records --backup and load the backup file it writes in the web app's My records.");
     expect(run(['--year', '2025'], env).flat).toContain('Total: 0.5 hours of finished practice in 2025 (30 minutes from 1 finished scenario).');
     expect(() => run(['--year', 'last'], env)).toThrow(/--year needs a year/);
+  });
+
+  // A volunteer whose practice was all last year was told "Total: 0 hours of finished practice in
+  // 2026 (0 minutes from 0 finished scenarios)" and nothing else about it, as if it were lost; one
+  // with none at all was told the same, where My records says how to start.
+  it('says when nothing was finished yet, and names the other years with practice and how to see them', () => {
+    expect(run([], tempEnv()).flat).toContain(NO_PRACTICE_YET);
+    const env = envWithPractice();
+    const thisYear = run([], env);
+    expect(thisYear.flat).not.toContain(NO_PRACTICE_YET);
+    expect(thisYear.flat).toContain('Also finished in other years: 2025 (1 finished scenario). To list one, run: casa-practice records --year 2025');
+    const empty = run(['--year', '2024'], env);
+    expect(empty.flat).toContain('Total: 0 hours of finished practice in 2024 (0 minutes from 0 finished scenarios). No practice was completed in 2024. Finished in other years: 2026 (2 finished scenarios), 2025 (1 finished scenario). To list one, run: casa-practice records --year 2026');
+    expect(empty.flat).not.toContain(NO_PRACTICE_YET);
+  });
+
+  it('a finished scenario without a recorded time says so in words, not with a dash', () => {
+    const env = tempEnv();
+    const store = stateStore(env);
+    recordPlaythrough(store, playthroughRecord(example, debrief(), { randomBytes: (b) => crypto.getRandomValues(b) }, new Date('2026-02-10T18:00:00Z')), (b) => crypto.getRandomValues(b), now);
+    const r = run([], env);
+    expect(r.flat).toContain(': no time recorded, 100%, Strong, Practice');
+    expect(r.flat).toContain('; 1 without a recorded time, not counted');
+    expect(r.out).not.toContain('–');
   });
 
   it('sets aside, in plain words, a finished scenario dated later than today or claiming more minutes than casa-practice records', () => {

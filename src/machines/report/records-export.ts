@@ -29,6 +29,23 @@ export const CERTIFICATE_CREDIT = `This record was made by the volunteer's own c
  */
 export const IN_SERVICE_COUNTING = `This total counts every scenario you finish, each time you finish it, in practice or assessment mode, with the minutes you spent in it. Time on a break, or with the scenario closed or in a tab you are not looking at, does not count, nor does a scenario left unfinished or a what-if replay. If ${PRACTICE_IDLE_MS / 60_000} minutes pass with no key press, click, tap or mouse movement, those ${PRACTICE_IDLE_MS / 60_000} minutes count (for reading and thinking) but the time after them does not, until your next key press, click, tap or mouse movement. Each app keeps its own records, and so does each browser: this page shows the practice finished in this browser and any backup file loaded here. Practice in another browser, or in casa-practice's terminal version (a program run by typing commands), is kept there until you load its backup file here. The terminal version times practice the same way, except that it has no break and cannot tell when its window is out of sight.`;
 
+/** What My records (web) and `casa-practice records` (terminal) say when nothing was finished yet. */
+export const NO_PRACTICE_YET = 'No completed practice yet. Finish a scenario and it appears here.';
+
+/**
+ * The years with finished practice other than `year`, newest first, each with how many were
+ * finished: a total for one year (the terminal's, this year's by default) said "0 hours … from 0
+ * finished scenarios" to a volunteer whose practice was all last year, as if it were lost.
+ */
+export function otherPracticeYears(records: readonly PlaythroughRecord[], year: number): { year: number; count: number }[] {
+  const counts = new Map<number, number>();
+  for (const r of records) {
+    const y = Number(localDate(r.completedAt).slice(0, 4));
+    if (Number.isInteger(y) && y > 0 && y !== year) counts.set(y, (counts.get(y) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[0] - a[0]).map(([y, count]) => ({ year: y, count }));
+}
+
 const MODE_WORDS: Record<SessionMode, string> = { practice: 'Practice', assessment: 'Assessment' };
 
 /** The calendar date of an ISO time where the program runs (the volunteer's own day), as YYYY-MM-DD. */

@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
-import { backupFileName, backupLeftOutNote, backupLeftOutQuestion, backupText, backupTooLarge, BAND_LABELS, certificateData, cleanLine, exportFileName, importBackup, IN_SERVICE_COUNTING, IN_SERVICE_CREDIT, localDate, localTime, parseBackup, RECORDS_KEY, recordsCsv, xapiFile, type BackupFile, type BackupLeftOut, type RecordsRead } from '../../machines/index.js';
+import { backupFileName, backupLeftOutNote, backupLeftOutQuestion, backupText, backupTooLarge, BAND_LABELS, certificateData, cleanLine, exportFileName, importBackup, IN_SERVICE_COUNTING, IN_SERVICE_CREDIT, localDate, localTime, NO_PRACTICE_YET, parseBackup, RECORDS_KEY, recordsCsv, xapiFile, type BackupFile, type BackupLeftOut, type RecordsRead } from '../../machines/index.js';
 import { requestPersistentStorage, watcherOf, type PersistResult } from '../adapters/local-store.js';
 import { downloadText } from '../download.js';
 import { bundledScenarios } from '../records-data.js';
@@ -151,7 +151,7 @@ export default function Records() {
       </p>
       <p>{IN_SERVICE_CREDIT}</p>
       <p className="hint">{IN_SERVICE_COUNTING}</p>
-      {none ? <p>No completed practice yet. Finish a scenario and it appears here.</p> : (
+      {none ? <p>{NO_PRACTICE_YET}</p> : (
         <TableWrap label="Completed practice">
           {/* The scenario and its minutes first: on a narrow screen (a phone, or text at 200%) the table
               scrolls sideways, and the minutes the in-service log counts are in view from the start. */}
