@@ -131,6 +131,36 @@ describe('My records', () => {
     expect(screen.getAllByRole('row').slice(1)).toHaveLength(1);
   });
 
+  // Records holding playthroughs but no learner id yet (kept only for the session beside records that
+  // cannot be written, or put back into records started anew) were exported under one fixed id,
+  // 00000000-0000-4000-8000-000000000000: every such volunteer the same person to a learning record store.
+  it('records without a learner id yet are exported under an id of their own, the same at each export', async () => {
+    const user = userEvent.setup();
+    const names: string[] = [];
+    for (const n of [1, 2]) {
+      const store = await storeAfterOnePractice();
+      const file = JSON.parse(store.read('records.json') as string) as { learner?: string; playthroughs: { id: string }[] };
+      delete file.learner;
+      // Two volunteers: their playthroughs' ids differ.
+      file.playthroughs[0]!.id = `${file.playthroughs[0]!.id.slice(0, -1)}${n}`;
+      store.write('records.json', JSON.stringify(file));
+      const view = renderApp('#/records', store);
+      for (let k = 0; k < 2; k++) {
+        const before = blobs.length;
+        await user.click(await screen.findByRole('button', { name: /Download xAPI statements/ }));
+        await waitFor(() => expect(blobs).toHaveLength(before + 1));
+        const statements = JSON.parse(await blobs.at(-1)!.blob.text()) as { actor: { account: { name: string } } }[];
+        expect(new Set(statements.map((x) => x.actor.account.name)).size).toBe(1);
+        names.push(statements[0]!.actor.account.name);
+      }
+      view.unmount();
+    }
+    expect(names[0]).toBe(names[1]);
+    expect(names[2]).toBe(names[3]);
+    expect(names[0]).not.toBe(names[2]);
+    expect(names).not.toContain('00000000-0000-4000-8000-000000000000');
+  });
+
   // The file field asked for .json files only. A phone's picker takes that as a filter and greys out
   // anything else: a backup that a browser, a phone or a mail app saved under another name or type
   // ("….json.txt", text/plain) could not be chosen at all, and neither could the records table

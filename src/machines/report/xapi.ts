@@ -1,7 +1,7 @@
 import { initialTransition, transition } from 'xstate';
 import { compileScenario } from '../compile.js';
 import { getPrinciple, getSection } from '../guide.js';
-import { derivedUuid } from '../progress/ids.js';
+import { derivedUuid, UUID_PATTERN } from '../progress/ids.js';
 import type { PlaythroughRecord, PrincipleRecord } from '../progress/records.js';
 import { indexScenario, replyValue } from '../scenario-index.js';
 import { bestPracticeAt, buildDebrief, offeredAtTurns, type Debrief } from '../scoring.js';
@@ -388,6 +388,19 @@ function missedBelowBestFrom(record: PlaythroughRecord, debrief: Debrief): Map<s
 
 function round3(n: number): number {
   return Math.max(-1, Math.min(1, Math.round(n * 1000) / 1000));
+}
+
+/**
+ * The anonymous learner id an xAPI file names the volunteer by: the records' own (drawn when the first
+ * playthrough was recorded), or, for records without one (playthroughs kept only for the session
+ * beside records that cannot be written, or put back into records started anew), one derived from
+ * the oldest playthrough's id: the same at every export of those records, and never shared with
+ * another volunteer, as the fixed all-zeros id the web app put in its place was by everyone in that case.
+ */
+export function xapiLearner(learner: string | undefined, records: readonly PlaythroughRecord[]): string {
+  if (learner !== undefined && UUID_PATTERN.test(learner)) return learner;
+  const oldest = [...records].sort((a, b) => a.completedAt.localeCompare(b.completedAt) || a.id.localeCompare(b.id))[0];
+  return derivedUuid(oldest?.id ?? '', 'learner');
 }
 
 /** The statements for many playthroughs as one JSON file (an array, as an LRS's statements resource takes). */

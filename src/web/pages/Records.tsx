@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
-import { backupFileName, backupLeftOutNote, backupLeftOutQuestion, backupText, backupTooLarge, BAND_LABELS, certificateData, cleanLine, exportFileName, importBackup, IN_SERVICE_COUNTING, IN_SERVICE_CREDIT, localDate, localTime, NO_PRACTICE_YET, parseBackup, RECORDS_KEY, recordsCsv, xapiFile, type BackupFile, type BackupLeftOut, type RecordsRead } from '../../machines/index.js';
+import { backupFileName, backupLeftOutNote, backupLeftOutQuestion, backupText, backupTooLarge, BAND_LABELS, certificateData, cleanLine, exportFileName, importBackup, IN_SERVICE_COUNTING, IN_SERVICE_CREDIT, localDate, localTime, NO_PRACTICE_YET, parseBackup, RECORDS_KEY, recordsCsv, xapiFile, xapiLearner, type BackupFile, type BackupLeftOut, type RecordsRead } from '../../machines/index.js';
 import { requestPersistentStorage, watcherOf, type PersistResult } from '../adapters/local-store.js';
 import { downloadText } from '../download.js';
 import { bundledScenarios } from '../records-data.js';
@@ -76,7 +76,7 @@ export default function Records() {
   const csv = () => downloadText(exportFileName('records', 'csv'), recordsCsv(read.playthroughs), 'text/csv');
   const xapi = async () => {
     const scenarios = await bundledScenarios();
-    const text = xapiFile(read.playthroughs, { learner: read.learner ?? '00000000-0000-4000-8000-000000000000', scenarioOf: (id) => scenarios.get(id) });
+    const text = xapiFile(read.playthroughs, { learner: xapiLearner(read.learner, read.playthroughs), scenarioOf: (id) => scenarios.get(id) });
     downloadText(exportFileName('xapi', 'json'), text, 'application/json');
   };
   const backup = () => {
