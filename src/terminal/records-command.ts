@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { backupFileName, backupText, BAND_LABELS, certificateData, exportFileName, IN_SERVICE_CREDIT, localDate, localTime, NO_PRACTICE_YET, otherPracticeYears, PRACTICE_IDLE_MS, readRecords, recordsCsv, visibleLine } from '../machines/index.js';
+import { backupFileName, backupText, BAND_LABELS, certificateData, exportFileName, IN_SERVICE_CREDIT, localDate, localTime, NO_PRACTICE_YET, otherPracticeYears, otherYearsWords, PRACTICE_IDLE_MS, readRecords, recordsCsv, visibleLine } from '../machines/index.js';
 import { parseArgs, UsageError } from './args.js';
 import type { CliIO } from './commands.js';
 import { exportsDir, shownPath, shownStateDir } from './export.js';
@@ -60,11 +60,8 @@ export function recordsCommand(argv: readonly string[], io: CliIO, env: NodeJS.P
   // "0 hours … from 0 finished scenarios", as if it were lost. The certificate's and My records' words.
   if (read.playthroughs.length === 0) say(NO_PRACTICE_YET);
   else if (rows.length === 0) say(`No practice was completed in ${year}.`);
-  const others = otherPracticeYears(read.playthroughs, year);
-  if (others.length > 0) {
-    const list = others.map((o) => `${o.year} (${o.count} finished ${o.count === 1 ? 'scenario' : 'scenarios'})`).join(', ');
-    say(`${rows.length > 0 ? 'Also finished in' : 'Finished in'} other years: ${list}. To list one, run: casa-practice records --year ${(others[0] as { year: number }).year}`);
-  }
+  const others = otherYearsWords(read.playthroughs, year);
+  if (others) say(`${others} To list one, run: casa-practice records --year ${(otherPracticeYears(read.playthroughs, year)[0] as { year: number }).year}`);
   if (rows.length > 0) say();
   for (const p of rows) {
     // "no time recorded", not a dash: a screen reader says nothing for a dash alone (My records says "not recorded").

@@ -4,7 +4,7 @@ import { userEvent } from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { memoryStore, type Store } from '../../src/machines/light.js';
 import { localStore } from '../../src/web/adapters/local-store.js';
-import { backupText, CERTIFICATE_CREDIT, IN_SERVICE_COUNTING, IN_SERVICE_CREDIT } from '../../src/machines/index.js';
+import { backupText, CERTIFICATE_CREDIT, IN_SERVICE_COUNTING, IN_SERVICE_CREDIT, NO_PRACTICE_YET } from '../../src/machines/index.js';
 import { announcedDuring, captureDownloads, playToDebrief, readAloud, renderApp, watchAnnouncements, replyKey } from './helpers.js';
 
 afterEach(cleanup);
@@ -129,6 +129,24 @@ describe('My records', () => {
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('This file cannot be loaded: it is the xAPI statements file that casa-practice exports (for an LMS), not a backup; choose the backup file (casa-practice-backup-….json) instead. Nothing was changed.'));
     expect(JSON.stringify([...store.data])).toBe(before);
     expect(screen.getAllByRole('row').slice(1)).toHaveLength(1);
+  });
+
+  // "So far" totals this year only: in January a volunteer read "0 hours of finished practice" above
+  // last year's practice, with nothing saying the total was of another year than the rows below it.
+  it('beside this year\'s total, says which other years have practice and where to total them (the terminal\'s words too)', async () => {
+    const store = await storeAfterOnePractice();
+    const file = JSON.parse(store.read('records.json') as string) as { playthroughs: Record<string, unknown>[] };
+    const last = new Date().getFullYear() - 1;
+    const p = file.playthroughs[0]!;
+    delete p.startedAt;
+    p.completedAt = `${last}-06-01T18:00:00.000Z`;
+    store.write('records.json', JSON.stringify(file));
+    const view = renderApp('#/records', store);
+    const total = (await screen.findByText(/^So far:/)).closest('p')!;
+    expect(total.textContent).toContain(`0 hours of finished practice in ${last + 1}`);
+    expect(total.textContent).toContain(`Finished in other years: ${last} (1 finished scenario). The certificate totals any year you choose.`);
+    expect(screen.queryByText(NO_PRACTICE_YET)).toBeNull();
+    view.unmount();
   });
 
   // Records holding playthroughs but no learner id yet (kept only for the session beside records that

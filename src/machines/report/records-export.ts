@@ -46,6 +46,19 @@ export function otherPracticeYears(records: readonly PlaythroughRecord[], year: 
   return [...counts].sort((a, b) => b[0] - a[0]).map(([y, count]) => ({ year: y, count }));
 }
 
+/**
+ * Beside a year's total, the other years with finished practice, in one sentence both apps say:
+ * "Also finished in other years: 2025 (2 finished scenarios)." ("Finished in …" when the year shown
+ * has none); undefined when there are none. Each app adds how to see another year.
+ */
+export function otherYearsWords(records: readonly PlaythroughRecord[], year: number): string | undefined {
+  const others = otherPracticeYears(records, year);
+  if (others.length === 0) return undefined;
+  const inYear = records.some((r) => localDate(r.completedAt).startsWith(`${year}-`));
+  const list = others.map((o) => `${o.year} (${o.count} finished ${o.count === 1 ? 'scenario' : 'scenarios'})`).join(', ');
+  return `${inYear ? 'Also finished in' : 'Finished in'} other years: ${list}.`;
+}
+
 const MODE_WORDS: Record<SessionMode, string> = { practice: 'Practice', assessment: 'Assessment' };
 
 /** The calendar date of an ISO time where the program runs (the volunteer's own day), as YYYY-MM-DD. */

@@ -1,5 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
-import { backupFileName, backupLeftOutNote, backupLeftOutQuestion, backupText, backupTooLarge, BAND_LABELS, certificateData, cleanLine, exportFileName, importBackup, IN_SERVICE_COUNTING, IN_SERVICE_CREDIT, localDate, localTime, NO_PRACTICE_YET, parseBackup, RECORDS_KEY, recordsCsv, xapiFile, xapiLearner, type BackupFile, type BackupLeftOut, type RecordsRead } from '../../machines/index.js';
+import { backupFileName, backupLeftOutNote, backupLeftOutQuestion, backupText, backupTooLarge, BAND_LABELS, certificateData, cleanLine, exportFileName, importBackup, IN_SERVICE_COUNTING, IN_SERVICE_CREDIT, localDate, localTime, NO_PRACTICE_YET, otherYearsWords, parseBackup, RECORDS_KEY, recordsCsv, xapiFile, xapiLearner, type BackupFile, type BackupLeftOut, type RecordsRead } from '../../machines/index.js';
 import { requestPersistentStorage, watcherOf, type PersistResult } from '../adapters/local-store.js';
 import { downloadText } from '../download.js';
 import { bundledScenarios } from '../records-data.js';
@@ -72,6 +72,8 @@ export default function Records() {
   const none = rows.length === 0;
   // This year's finished practice, as the certificate counts it.
   const year = certificateData(read.playthroughs);
+  // The total is this year's: a volunteer in January read "0 hours" above last year's practice.
+  const otherYears = otherYearsWords(read.playthroughs, year.year);
 
   const csv = () => downloadText(exportFileName('records', 'csv'), recordsCsv(read.playthroughs), 'text/csv');
   const xapi = async () => {
@@ -148,6 +150,7 @@ export default function Records() {
       <h2>Completed practice</h2>
       <p className="records-total">
         <strong>So far:</strong> {year.summary} ({year.breakdown}{year.withoutTime > 0 ? `; ${year.withoutTime} without a recorded time, not counted` : ''}).
+        {otherYears && <> {otherYears} The certificate totals any year you choose.</>}
       </p>
       <p>{IN_SERVICE_CREDIT}</p>
       <p className="hint">{IN_SERVICE_COUNTING}</p>
