@@ -26,6 +26,9 @@ import { cleanDeep, cleanLine } from '../text/clean.js';
  * `missedBelowBest` below); without that, no correct responses are claimed, and `success` only when
  * the record kept it.
  *
+ * A decision's `choices` are the replies the volunteer saw there: a reply greyed out ("not available
+ * now") was shown and is listed, one `hidden` while its condition did not hold was not and is not.
+ *
  * Words. A decision's title, prompt and replies, and the scenario's summary, are given only from the
  * scenario at the record's version: another version's may not be what the volunteer read. Otherwise
  * a decision says what the record holds: "Decision n", and the chosen reply's id as its one choice.
@@ -218,7 +221,11 @@ export function xapiStatements(record: PlaythroughRecord, options: XapiOptions):
     // Offered at this decision (a greyed-out reply, "not available now", was no choice), when known.
     const offered = replay?.offered[i];
     if (decision && played) {
-      choices = decision.replies.map((r) => ({ id: r.id, description: en(r.text) }));
+      // The replies the volunteer saw: a reply "hidden" while its condition does not hold was not in
+      // the list (shown, it would give the condition away), so it is no choice they had; greyed-out
+      // replies were shown ("not available now"). Not known what was offered: only those always shown.
+      const shown = (r: Reply) => r.id === d.replyId || r.hidden !== true || r.when === undefined || (offered?.(r) ?? false);
+      choices = decision.replies.filter(shown).map((r) => ({ id: r.id, description: en(r.text) }));
       if (offered) {
         best = bestPracticeAt(played, d.nodeId, offered)?.replyIds ?? [];
         min = Math.min(...decision.replies.filter(offered).map(replyValue));

@@ -525,6 +525,31 @@ describe('a decision\'s correct responses and success are the debrief\'s best pr
     expect(parsePlaythrough(record)).toEqual({ error: 'its decision 2 is malformed' });
   });
 
+  // A reply "hidden" while its condition does not hold is left out of the list the volunteer sees
+  // (shown greyed out, it would give the condition away), but the export listed it among the choices.
+  it('a reply hidden at that moment is neither a choice nor a correct response; one shown greyed out is a choice only', () => {
+    const s = structuredClone(loadValidFixture('bad/best-here-not-best-path.json'));
+    const after = s.nodes.find((n) => n.id === 'after-visit');
+    if (after?.kind !== 'decision') throw new Error('no after-visit');
+    const extra = (id: string, hidden: boolean) => ({ ...structuredClone(after.replies[0]!), id, text: `Only with full trust (${id})`, when: { var: 'trust', gte: 100 }, ...(hidden ? { hidden } : {}), assessments: [{ principle: 'consult-supervisor-on-suspicion', verdict: 'follows', weight: 5 }] }) as (typeof after.replies)[number];
+    after.replies.push(extra('after-hidden', true), extra('after-greyed', false));
+    const debrief = playReplies(s, ['phone-curious', 'after-supervisor']) as Debrief;
+    const record = readBack(playthroughRecord(s, debrief, { mode: 'practice' }, new Date('2026-03-02T17:21:40Z')));
+    for (const r of [record, withoutBestPractice(record)]) {
+      const statements = xapiStatements(r, { learner: LEARNER, scenarioOf: (id) => (id === s.id ? s : undefined) });
+      expect(xapiProblems(statements)).toEqual([]);
+      const last = answeredOf(statements).at(-1)!;
+      expect(last.object.definition?.choices?.map((c) => c.id)).toEqual(['after-supervisor', 'after-search', 'after-wait', 'after-greyed']);
+      expect(last.object.definition?.correctResponsesPattern).toEqual(['after-supervisor']);
+      expect(last.result?.success).toBe(true);
+    }
+    // Not known what was offered (the record does not replay: its points were edited): only the replies always shown.
+    const edited = { ...record, decisions: record.decisions.map((d, i) => (i === 1 ? { ...d, assessments: [] } : d)) };
+    const last = answeredOf(xapiStatements(edited, { learner: LEARNER, scenarioOf: (id) => (id === s.id ? s : undefined) })).at(-1)!;
+    expect(last.object.definition?.choices?.map((c) => c.id)).toEqual(['after-supervisor', 'after-search', 'after-wait', 'after-greyed']);
+    expect(last.object.definition?.correctResponsesPattern).toBeUndefined();
+  });
+
   it('without the scenario of the record\'s version, success is what the record kept, or nothing; no correct responses are claimed', () => {
     const s = loadValidFixture('bad/best-here-not-best-path.json');
     const record = readBack(playthroughRecord(s, playReplies(s, ['phone-ignore']) as Debrief, { mode: 'practice' }, new Date('2026-03-02T17:21:40Z')));
