@@ -2461,3 +2461,114 @@ describe('session 33 review: red-flags, trafficker-contact, harm-reduction', () 
     expect(note).toContain('collaborate with the CSW on the youth\'s safety and wellbeing (Collaboration with Case Parties)');
   });
 });
+
+describe('session 33 (second review): youth-discloses, court-report, left-placement-calls, whereabouts-unknown, couch-rent', () => {
+  const ending = (id: string, path: readonly string[]) => playReplies(bundledScenario(id), [...path])?.ending;
+  const decisionOf = (id: string, nodeId: string) => {
+    const n = bundledScenario(id).nodes.find((x) => x.id === nodeId);
+    if (n?.kind !== 'decision') throw new Error(`${id} has no decision ${nodeId}`);
+    return n;
+  };
+
+  // end-alone said "Whatever you said to Ana in the end came late and without a plan" on every path, the
+  // one where the volunteer told Ana Kiara was doing well (d7-all-good) too, and "the secret you kept"
+  // where the report had hinted at it in its recommendations. It now says what each path did.
+  it('youth-discloses: the harmful ending after keeping Kiara\'s disclosure from Renee says what was (or was not) said to Ana, and what the report hinted', () => {
+    const kept = ['d1-curious', 'd2-needs', 'd3-thank', 'd4-honest', 'd5-keep-quiet', 'd6-safety'];
+    const allGood = ending('youth-discloses', [...kept, 'd7-all-good', 'd8-strengths']);
+    expect(allGood?.id).toBe('end-alone');
+    expect(allGood?.narration).not.toMatch(/Whatever you said to Ana/);
+    expect(allGood?.narration).toMatch(/you told her Kiara was doing well/);
+    const shared = ending('youth-discloses', [...kept, 'd7-share', 'd8-strengths']);
+    expect(shared?.id).toBe('end-alone');
+    expect(shared?.narration).toMatch(/Ana heard about it only when she called you for her report/);
+    const hinted = ending('youth-discloses', [...kept, 'd7-share', 'd8-hint-services']);
+    expect(hinted?.id).toBe('end-alone');
+    expect(hinted?.narration).toMatch(/hinted at it instead, in its recommendations/);
+    expect(hinted?.narration).not.toMatch(/only left her without her team/);
+  });
+
+  // A strong ending reached after telling Dez "You shouldn't miss him" (validate-loss, weight 2) or after
+  // stepping back from her case (keep-communication-open) said nothing of either, at 81%.
+  it('whereabouts-unknown: the strong ending names the loss that was argued with, or the pulling back, where it happened; the best path is not told so', () => {
+    const best = ['d1-open', 'd2-learn', 'd3-checkin', 'd4-honest', 'd5-not-mad', 'd6-both', 'd6-tell', 'd7-csw', 'd8-plan'];
+    const swap = (from: string, to: string) => best.map((r) => (r === from ? to : r));
+    const deserve = ending('whereabouts-unknown', swap('d6-both', 'd6-deserve'));
+    expect(deserve?.id).toBe('end-strong');
+    expect(deserve?.narration).toMatch(/validate and process those feelings of loss/);
+    const stepBack = ending('whereabouts-unknown', swap('d4-honest', 'd4-step-back').map((r) => (r === 'd6-both' ? 'd6-come-home' : r)));
+    expect(stepBack?.id).toBe('end-strong');
+    expect(stepBack?.narration).toMatch(/pulled back from reaching her/);
+    expect(stepBack?.narration).toMatch(/validate and process/);
+    const b = ending('whereabouts-unknown', best);
+    expect(b?.id).toBe('end-strong');
+    expect(b?.narration).not.toMatch(/pulled back|feelings of loss/);
+  });
+
+  // The strong ending said "if she does, she has people and numbers to call" on paths where the return
+  // visit went to "Where were you for five weeks?" or "promise me", and no plan was made.
+  it('left-placement-calls: the strong ending says she has a plan only where one was made', () => {
+    const best = ['d1-redirect', 'd2-resources', 'd3-door-open', 'd4-clear', 'd5-steady', 'd6-learn', 'd7-safety-plan', 'd8-needs'];
+    for (const other of ['d7-where', 'd7-promise']) {
+      const e = ending('left-placement-calls', best.map((r) => (r === 'd7-safety-plan' ? other : r)));
+      expect(e?.id, other).toBe('end-strong');
+      expect(e?.narration, other).not.toMatch(/people and numbers to call/);
+      expect(e?.narration, other).toMatch(/no plan of her own yet/);
+    }
+    expect(ending('left-placement-calls', best)?.narration).toMatch(/people and numbers to call/);
+  });
+
+  // The best reply was the second-longest at 23 of these 48 decisions, mostly beside a wrong reply that
+  // was short or curt; the wrong replies were given the length and warmth a volunteer might use, and
+  // keep their scoring.
+  it('the best reply is the second-longest at no more than three decisions of each scenario reviewed', () => {
+    for (const id of ['youth-discloses', 'court-report', 'left-placement-calls', 'whereabouts-unknown', 'couch-rent']) {
+      const second = bundledScenario(id).nodes.filter((n) => n.kind === 'decision').filter((n) => {
+        if (n.kind !== 'decision') return false;
+        const value = (r: (typeof n.replies)[number]) => r.assessments.reduce((s, a) => s + (a.verdict === 'follows' ? 1 : -1) * (a.weight ?? 1), 0);
+        const top = Math.max(...n.replies.map(value));
+        return n.replies.filter((r) => value(r) === top).some((b) => n.replies.filter((r) => r.text.length > b.text.length).length === 1);
+      });
+      expect(second.length, `${id}: ${second.map((n) => n.id).join(', ')}`).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it('the rewritten wrong replies keep their scoring', () => {
+    const pinned: [string, string, string][] = [
+      ['youth-discloses', 'd3-direct-question', 'no-direct-csec-questions violates 2, curious-not-interrogating violates 1'],
+      ['youth-discloses', 'd6-whatever', 'harm-reduction-self-determination follows 1, safety-is-priority violates 1'],
+      ['youth-discloses', 'd7-brainwashed', 'csw-partnership follows 1, non-judgmental violates 1, youth-centered violates 1'],
+      ['court-report', 'd-visit-promise', 'youth-centered follows 1, report-objective-strengths-based violates 1'],
+      ['court-report', 'd-wellbeing-substance', 'report-no-substance-use violates 3'],
+      ['court-report', 'd-status-unconfirmed-staff', 'report-csec-status-confirmed-only violates 2, report-objective-strengths-based violates 1'],
+      ['court-report', 'd-recs-unconfirmed-substance', 'no-revealing-recommendations violates 2, report-no-substance-use violates 2'],
+      ['left-placement-calls', 'd2-couch', 'no-picking-up violates 3, csw-partnership violates 1'],
+      ['left-placement-calls', 'd4-say-nothing', 'csw-partnership violates 2'],
+      ['left-placement-calls', 'd6-on-call', 'self-care violates 2, not-first-responder violates 1'],
+      ['whereabouts-unknown', 'd7-go', 'no-picking-up violates 3, not-first-responder violates 1'],
+      ['whereabouts-unknown', 'd8-love', 'understand-unmet-needs violates 2'],
+    ];
+    for (const [id, reply, want] of pinned) {
+      expect(replyOf(id, reply).assessments.map((a) => `${a.principle} ${a.verdict} ${a.weight ?? 1}`).join(', '), `${id}/${reply}`).toBe(want);
+    }
+    // Saying the claim is unconfirmed does not make it fit for the report; the feedback answers that too.
+    expect(replyText('court-report', 'd-status-unconfirmed-staff')).toMatch(/CASA has not confirmed this/);
+    expect(feedback('court-report', 'd-status-unconfirmed-staff')).toMatch(/saying CASA has not confirmed it/);
+    // Tomas is now called in the morning, so the feedback says he is kept out until then.
+    expect(replyText('left-placement-calls', 'd2-couch')).toMatch(/morning we'll call Tomas/);
+    expect(feedback('left-placement-calls', 'd2-couch')).toMatch(/kept out of it until morning/);
+  });
+
+  // The best reply was the only one to name the person or service the guide points to; a wrong reply now
+  // names them too, doing the wrong thing.
+  it('naming the supervisor, the CSW or share & support does not single out the best reply', () => {
+    expect(replyText('youth-discloses', 'd4-promise-secret')).toMatch(/not even my supervisor/);
+    expect(replyText('couch-rent', 'd5-stay')).toMatch(/I won't call Mr\. Ferreira/);
+    expect(replyText('whereabouts-unknown', 'd3-wait')).toMatch(/Mr\. Nasser/);
+    expect(replyText('left-placement-calls', 'd6-on-call')).toMatch(/share & support/);
+    expect(feedback('left-placement-calls', 'd6-on-call')).toMatch(/share & support among the supports CASAs can access \(Self-Care\)/);
+    for (const [id, node, who] of [['youth-discloses', 'd4-promise', /supervisor|Renee/], ['couch-rent', 'd5-night', /Mr\. Ferreira/], ['whereabouts-unknown', 'd3-updates', /Mr\. Nasser/], ['left-placement-calls', 'd6-lauren', /share & support/]] as const) {
+      expect(decisionOf(id, node).replies.filter((r) => who.test(r.text)).length, `${id}/${node}`).toBeGreaterThanOrEqual(2);
+    }
+  });
+});
