@@ -5,6 +5,8 @@ import type { PersistedScenarioSnapshot } from './session.js';
 import { replay } from './recap.js';
 import { cleanLine } from './text/clean.js';
 import type { SessionContext } from './types.js';
+import type { RoomRound } from './facilitation/saved.js';
+import { revealData } from './facilitation/votes.js';
 
 /**
  * "Who's who" for a volunteer playing: the people of the story met so far, as a volunteer in real
@@ -101,12 +103,19 @@ function nodeParts(node: ScenarioNode, narration: string | undefined): Shown[] {
 /**
  * The characters met so far in a playthrough, in order of first appearance: everyone who has
  * spoken, or whose name is in text already shown (titles, narration, lines, the replies offered,
- * and in practice mode the feedback on each reply chosen), over the path taken to where the
- * session stands and the moment it stands at, the current decision's replies included. No one
+ * and in practice mode the feedback on each reply chosen, or in a trainer-led session the feedback
+ * revealed), over the path taken to where the session stands and the moment it stands at, the
+ * current decision's replies included. No one
  * who appears only later is listed. A session whose path cannot be replayed (an edited scenario)
  * gets the people of the current moment alone.
+ *
+ * `room`: a trainer-led session (every UI's, from what it keeps: RoomProgress). There the trainer
+ * reveals the feedback of every reply offered at a decision, so a name in any revealed reply's
+ * feedback was seen by the room: met once it has been revealed (each decision followed whose
+ * round says `revealed`, and the one on screen while `current.revealed`), never before, and a
+ * reply's feedback the room was not shown (followed without a reveal) names no one.
  */
-export function peopleMet(scenario: Scenario, snapshot: PersistedScenarioSnapshot): Person[] {
+export function peopleMet(scenario: Scenario, snapshot: PersistedScenarioSnapshot, room?: RoomReveals): Person[] {
   const index = indexScenario(scenario);
   const context = (snapshot as unknown as { context: SessionContext }).context;
   const shown: Shown[] = [];
@@ -118,22 +127,40 @@ export function peopleMet(scenario: Scenario, snapshot: PersistedScenarioSnapsho
       // The moment as the screen shows it now: the ending's narration as worked out, the replies offered.
       const view = selectView(scenario, state);
       shown.push(...nodeParts(node, view.narration), ...view.replies.map((r) => ({ text: r.text })));
+      if (room?.current.revealed === true && node.kind === 'decision') shown.push(...revealedFeedback(scenario, view));
       return;
     }
     shown.push(...nodeParts(node, node.kind === 'ending' ? undefined : node.narration));
     if (event !== 'reply' || node.kind !== 'decision') return;
     // The replies offered then: a hidden reply only where its condition held.
     for (const r of node.replies) if (r.hidden !== true || r.when === undefined || state.can({ type: 'reply.choose', replyId: r.id })) shown.push({ text: r.text });
+    const at = turn;
     const chosen = context.transcript[turn++];
     const reply = chosen ? index.replies.get(chosen.replyId)?.reply : undefined;
-    if (reply && context.mode === 'practice') shown.push({ text: reply.feedback });
+    if (room !== undefined) {
+      if (room.past[at]?.revealed === true) shown.push(...revealedFeedback(scenario, selectView(scenario, state)));
+    } else if (reply && context.mode === 'practice') shown.push({ text: reply.feedback });
   });
   if (!replayed) {
     shown.length = 0;
     const node = index.nodes.get(String((snapshot as unknown as { value: unknown }).value));
     if (node) shown.push(...nodeParts(node, node.kind === 'ending' ? undefined : node.narration), ...(node.kind === 'decision' ? node.replies.filter((r) => r.hidden !== true).map((r) => ({ text: r.text })) : []));
+    if (node?.kind === 'decision' && room?.current.revealed === true) shown.push(...node.replies.filter((r) => r.hidden !== true).map((r) => ({ text: r.feedback })));
   }
   return peopleIn(scenario, shown);
+}
+
+/** Whether the replies were revealed at each decision of a trainer-led session (RoomProgress holds more). */
+export interface RoomReveals {
+  /** Each decision followed, in order (one per reply in the session's transcript). */
+  past: readonly Pick<RoomRound, 'revealed'>[];
+  /** The decision on screen now (not revealed at a scene). */
+  current: Pick<RoomRound, 'revealed'>;
+}
+
+/** What a reveal shows of every reply offered at a decision, in its order: each one's feedback (revealData, as every UI's reveal). */
+function revealedFeedback(scenario: Scenario, view: ReturnType<typeof selectView>): Shown[] {
+  return revealData(scenario, view, {}).entries.map((e) => ({ text: e.feedback }));
 }
 
 /** The characters in these shown parts, in order of first appearance. */

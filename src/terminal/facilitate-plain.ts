@@ -158,7 +158,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
       if (setupFirst) printSetup(decisionSetup(scenario, actor.getPersistedSnapshot()), say);
       setupFirst = false;
       const back = backToDecision(view, past.length);
-      const outcome = await decide(view, scenario, opts, say, before, (votes, revealed) => keep({ votes: votesById(view, votes), revealed }), back, log.length, introductions, () => printPeople(peopleMet(scenario, actor.getPersistedSnapshot()), say));
+      const outcome = await decide(view, scenario, opts, say, before, (votes, revealed) => keep({ votes: votesById(view, votes), revealed }), back, log.length, introductions, (revealed) => printPeople(peopleMet(scenario, actor.getPersistedSnapshot(), { past, current: { revealed } }), say));
       if (outcome.kind === 'back') {
         // The branch followed last is undone (the core's decision.undo and roomBack, as presenter
         // mode's "Back to decision N"): that decision again with its votes and reveal as they were.
@@ -244,7 +244,7 @@ type Outcome = { votes: number[]; revealed: boolean } & ({ kind: 'branch'; index
  * One decision: prompt, note and replies; votes; reveal; the room's branch. `before`: what the room
  * had entered here in a kept session; `changed`: told of every count and the reveal, to keep them.
  */
-async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePlainOptions, say: (t?: string, indent?: string) => void, before: RoomRound | undefined, changed: (votes: readonly number[], revealed: boolean) => void, back?: number, decisions = 0, introductions: readonly string[] = [], who?: () => void): Promise<Outcome> {
+async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePlainOptions, say: (t?: string, indent?: string) => void, before: RoomRound | undefined, changed: (votes: readonly number[], revealed: boolean) => void, back?: number, decisions = 0, introductions: readonly string[] = [], who?: (revealed: boolean) => void): Promise<Outcome> {
   // u, said where the other commands are, when there is a decision to go back to.
   const orBack = back === undefined ? '' : `, u to go back to decision ${back}`;
   const n = view.replies.length;
@@ -276,9 +276,10 @@ async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePla
     if (line === undefined) return { kind: 'ended', votes, revealed };
     const word = line.trim().toLowerCase();
     if (word === 'q') return { kind: 'stopped', votes, revealed };
-    // Who's who, as when playing line by line: the votes and the reveal stay as they are.
+    // Who's who, as when playing line by line: the votes and the reveal stay as they are. Whoever the
+    // room has seen named in the feedback revealed is met (the core's peopleMet with the reveals).
     if (word === 'w' && who) {
-      who();
+      who(revealed);
       continue;
     }
     if (word === 's') {

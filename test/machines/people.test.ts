@@ -80,4 +80,61 @@ describe('peopleMet', () => {
     expect(people.map((p) => p.id)).toEqual(['selene', 'ibarra', 'osei']);
     expect(people[2]).toMatchObject({ name: 'Mr. Osei', role: 'dependency attorney at the Children\'s Law Center' });
   });
+
+  describe('in a trainer-led session (the reveal shows every reply\'s feedback)', () => {
+    /** The story with Ms. Park named only in the feedback of d1-b, a reply the room does not follow. */
+    const roomStory = (): Scenario => {
+      const scenario = story() as unknown as { nodes: { id: string; replies?: { id: string; feedback: string }[] }[] };
+      const d1 = scenario.nodes.find((n) => n.id === 'd1');
+      const b = d1?.replies?.find((r) => r.id === 'd1-b');
+      if (!b) throw new Error('no d1-b');
+      b.feedback = 'No. Ms. Park, her attorney, would tell Maya she has a say.';
+      return scenario as unknown as Scenario;
+    };
+    const inRoom = (scenario: Scenario, actor: ReturnType<typeof startSession>, room: { past: { revealed: boolean }[]; current: { revealed: boolean } }) =>
+      peopleMet(scenario, actor.getPersistedSnapshot() as PersistedScenarioSnapshot, room).map((p) => p.id);
+
+    it('a name in any revealed reply\'s feedback is met once revealed, not before; it stays met after the room follows another reply', () => {
+      const scenario = roomStory();
+      const actor = startSession(scenario, 'practice');
+      actor.send({ type: 'scene.continue' });
+      // Votes being entered: the feedback is not on screen yet, so Ms. Park is not given away.
+      expect(inRoom(scenario, actor, { past: [], current: { revealed: false } })).toEqual(['maya', 'reyes', 'dana']);
+      // Revealed: d1-b's feedback, with Ms. Park in it, is on the screen the room sees.
+      expect(inRoom(scenario, actor, { past: [], current: { revealed: true } })).toEqual(['maya', 'reyes', 'dana', 'park']);
+      // The room follows d1-a (whose feedback names no one): Ms. Park was seen in the reveal, so still met.
+      actor.send({ type: 'reply.choose', replyId: 'd1-a' });
+      expect(inRoom(scenario, actor, { past: [{ revealed: true }], current: { revealed: false } })).toEqual(['maya', 'reyes', 'dana', 'park', 'quan']);
+      // Played (not trainer-led), only the feedback of the reply chosen is shown: Ms. Park is not met.
+      expect(met(scenario, actor).map((p) => p.id)).toEqual(['maya', 'reyes', 'dana', 'quan']);
+    });
+
+    it('a decision followed without a reveal shows no feedback: no one named only there is met, not even in the reply followed', () => {
+      const scenario = roomStory();
+      const actor = startSession(scenario, 'practice');
+      actor.send({ type: 'scene.continue' });
+      actor.send({ type: 'reply.choose', replyId: 'd1-b' });
+      expect(inRoom(scenario, actor, { past: [{ revealed: false }], current: { revealed: false } })).toEqual(['maya', 'reyes', 'dana', 'quan']);
+      expect(inRoom(scenario, actor, { past: [{ revealed: true }], current: { revealed: false } })).toEqual(['maya', 'reyes', 'dana', 'park', 'quan']);
+    });
+
+    it('the feedback of a hidden reply not offered is not revealed, so names no one', () => {
+      const scenario = story() as unknown as { nodes: { id: string; replies?: { id: string; feedback: string }[] }[] };
+      const c = scenario.nodes.find((n) => n.id === 'd1')?.replies?.find((r) => r.id === 'd1-c');
+      if (!c) throw new Error('no d1-c');
+      c.feedback = 'Quan will hear of it.';
+      const actor = startSession(scenario as unknown as Scenario, 'practice');
+      actor.send({ type: 'scene.continue' });
+      expect(inRoom(scenario as unknown as Scenario, actor, { past: [], current: { revealed: true } })).toEqual(['maya', 'reyes', 'dana']);
+    });
+
+    it('a session whose path cannot be replayed still meets the names revealed at its current decision', () => {
+      const scenario = roomStory();
+      const actor = startSession(scenario, 'practice');
+      const snapshot = actor.getPersistedSnapshot() as PersistedScenarioSnapshot & { context: { transcript: unknown[] } };
+      const broken = { ...snapshot, value: 'd1', context: { ...snapshot.context, transcript: [{ nodeId: 'nowhere', replyId: 'nothing' }] } } as unknown as PersistedScenarioSnapshot;
+      expect(peopleMet(scenario, broken, { past: [{ revealed: true }], current: { revealed: false } }).map((p) => p.id)).toEqual(['maya', 'reyes', 'dana']);
+      expect(peopleMet(scenario, broken, { past: [{ revealed: true }], current: { revealed: true } }).map((p) => p.id)).toEqual(['maya', 'reyes', 'dana', 'park']);
+    });
+  });
 });

@@ -5,6 +5,7 @@ import { WHO_HINT, whoHeight, whoRows } from '../../src/terminal/ui/WhoScreen.js
 import { inkRows } from '../../src/terminal/wrap.js';
 import { loadPlayable, type PlayableScenario } from '../../src/terminal/scenario-source.js';
 import { columnsOf } from '../../src/terminal/wrap.js';
+import { runFacilitatePlain } from '../../src/terminal/facilitate-plain.js';
 import { appElement, KEY, press, renderAt, tap, tempEnv } from './helpers/ink.js';
 import { bundledFile, rows } from './helpers/layout.js';
 
@@ -16,6 +17,19 @@ const PG_DOWN = '\u001b[6~';
 function testifying(): PlayableScenario {
   const p = loadPlayable(bundledFile('testifying.json'));
   if ('problems' in p) throw new Error(p.problems);
+  return p;
+}
+
+/**
+ * testifying with Hannah Petrov (met much later in the story) named in the feedback of decision 1's
+ * second reply only: a name the room sees in the reveal, though it follows another reply.
+ */
+function hannahInFeedback(): PlayableScenario {
+  const p = testifying();
+  const d1 = p.scenario.nodes.find((n) => n.id === 'd1-have-to');
+  const prison = d1?.kind === 'decision' ? d1.replies.find((r) => r.id === 'd1-prison') : undefined;
+  if (!prison) throw new Error('testifying has no d1-prison');
+  (prison as { feedback: string }).feedback += ' Hannah Petrov can walk her through what the trial will be like.';
   return p;
 }
 
@@ -177,5 +191,41 @@ describe("who's who in a trainer-led session", () => {
     expect(drawn(r.lastFrame())[0]?.trim()).toBe("Who's who");
     await press(r, '\u001b');
     expect(r.lastFrame()).toBe(revealed);
+  });
+
+  it('a name seen only in a reply\'s feedback at the reveal is met once revealed (not before), and stays met after the room follows another reply; full screen, 60×24', async () => {
+    const r = await renderAt(appElement({ env: { ...tempEnv(), NO_COLOR: '1' }, start: { kind: 'facilitate', playable: hannahInFeedback() } }).element, 60, 24);
+    await press(r, KEY.enter); // the content note
+    await press(r, KEY.enter); // the porch
+    expect(r.lastFrame()).toContain('Do I have to?');
+    const who = async () => {
+      await press(r, 'w');
+      expect(drawn(r.lastFrame())[0]?.trim()).toBe("Who's who");
+      // The list scrolls at 60×24: read it all, a page at a time.
+      let text = drawn(r.lastFrame()).join(' ');
+      for (let page = 0; page < 5 && /more below/.test(text); page++) {
+        await press(r, PG_DOWN);
+        text += drawn(r.lastFrame()).join(' ');
+      }
+      await press(r, '\u001b');
+      return text.replace(/\s+/g, ' ');
+    };
+    // Votes being entered: the feedback is not on screen, so Hannah is not given away.
+    expect(await who()).not.toContain('Hannah');
+    await press(r, 'r');
+    expect(await who()).toContain('Hannah Petrov');
+    // The room follows 3 (whose feedback does not name her): she was seen in the reveal.
+    await press(r, '3');
+    expect(r.lastFrame()).not.toContain('Do I have to?');
+    expect(await who()).toContain('Hannah Petrov');
+  });
+
+  it('line by line (--plain), w lists a name seen only in a reply\'s revealed feedback once revealed, not before, and after the room follows another reply', async () => {
+    let out = '';
+    const lines = ['w', '1 2 3 0', 'w', 'r', 'w', '3', 'w', 'q'];
+    await runFacilitatePlain({ playable: hannahInFeedback(), io: { out: (t) => (out += t), err: (t) => (out += t) }, env: tempEnv(), width: 200, readLine: async () => lines.shift() });
+    const lists = out.split("Who's who (the people you have met so far):").slice(1).map((t) => t.split('\n\n')[0] ?? '');
+    expect(lists).toHaveLength(4);
+    expect(lists.map((l) => l.includes('Hannah Petrov'))).toEqual([false, false, true, true]);
   });
 });

@@ -61,9 +61,6 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   // moment and the replies come first), and once the room has moved on they are not said again: the
   // trainer can still say who Mr. Osei is. Closing it leaves the moment as it was (votes, reveal, place).
   const [whoOpen, setWhoOpen] = useState(false);
-  const people = useMemo(() => (whoOpen ? peopleMet(scenario, actor.getPersistedSnapshot()) : []), [whoOpen, scenario, actor]);
-  const peopleRows = useMemo(() => whoRows(people, columns - 2), [people, columns]);
-  const [whoOffset, setWhoOffset] = useKeptOffset(peopleRows, whoOpen);
   const [votes, setVotes] = useState<Record<string, number>>(() => ({ ...resumed?.progress.current.votes }));
   // Why the branch just typed cannot be followed (reveal only), or why a kept session could not be
   // carried on: said in place of the help line until the next key.
@@ -85,6 +82,11 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   const log = useRef<FacilitatedDecision[]>(resumed?.decisions ?? []);
   // What the room entered at each decision followed, kept with the session (see keepRoomSession).
   const past = useRef<RoomRound[]>(resumed?.progress.past ?? []);
+  // Who's who (w): a name in any reply's feedback revealed counts (the room has seen every reply's at
+  // a reveal), none in feedback not yet revealed (the core's peopleMet, with the reveals).
+  const people = useMemo(() => (whoOpen ? peopleMet(scenario, actor.getPersistedSnapshot(), { past: past.current, current: { revealed: reveal } }) : []), [whoOpen, scenario, actor, reveal]);
+  const peopleRows = useMemo(() => whoRows(people, columns - 2), [people, columns]);
+  const [whoOffset, setWhoOffset] = useKeptOffset(peopleRows, whoOpen);
   const [summaryPath, setSummaryPath] = useState<string>();
   // A finished session opened again: shown as it ended, nothing written again (until the room goes
   // back from its ending, u, as from a session that has just ended).
