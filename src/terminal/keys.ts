@@ -190,6 +190,16 @@ export function withOptionalHint(set: readonly Hint[], extra: Hint, rowsOf: (set
   return rowsOf(added) <= rowsOf(set) ? added : [...set];
 }
 
+/**
+ * A trainer-led help line with w (who's who) before q: at a decision only where it takes no more rows
+ * (withOptionalHint: the moment keeps its rows), on a scene (`always`) even with a row more. A scene
+ * has rows to spare, and at 60 columns s and u (and f) left w out of every scene's line, so the
+ * trainer was never told of it. (q keeps its words: "q: end" could be read as "go to the ending".)
+ */
+export function withRoomWho(set: readonly Hint[], who: Hint, rowsOf: (set: readonly Hint[]) => number, always = false): Hint[] {
+  return always ? [...set.slice(0, -1), who, ...set.slice(-1)] : withOptionalHint(set, who, rowsOf);
+}
+
 /** The picker's help line: numbers for the scenarios listed (every one: see typeNumber), R only with a save to resume. */
 export function pickerHints(entries: number, canResume: boolean, typed?: number): Hint[] {
   const open: Hint[] = typed === undefined ? [['↑↓', 'move'], [`Enter or ${numberKeys(entries, true)}`, 'open']] : [...typedNumberHints(typed, entries, 'open'), ['↑↓', 'move']];

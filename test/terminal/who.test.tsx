@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startSession } from '../../src/machines/index.js';
-import { hintLine, playHints, withOptionalHint } from '../../src/terminal/keys.js';
+import { hintLine, hintRows, playHints, sceneHints, voteHints, withOptionalHint, withRoomWho } from '../../src/terminal/keys.js';
 import { WHO_HINT, whoHeight, whoRows } from '../../src/terminal/ui/WhoScreen.js';
 import { inkRows } from '../../src/terminal/wrap.js';
 import { loadPlayable, type PlayableScenario } from '../../src/terminal/scenario-source.js';
@@ -154,6 +154,18 @@ describe("who's who in the terminal", () => {
     expect(at(60)).toBe('1–4 or ↑↓ Enter: reply · u: undo · q: save & quit');
     expect(at(100)).toBe("1–4 or ↑↓ Enter: reply · u: undo · w: who's who · q: save & quit");
   });
+
+  it('a trainer-led help line names w on a scene even with a row more, q keeping its words; at a decision only where it takes no row more', () => {
+    const rowsAt = (set: readonly (readonly [string, string])[]) => hintRows(set, 58).length;
+    expect(hintRows(withRoomWho(sceneHints({ startOver: true }), WHO_HINT, rowsAt, true), 58)).toEqual(['Enter: continue · s: start over · w: who\'s who', 'q: end session']);
+    const scene = withRoomWho(sceneHints({ back: 1, startOver: true }, 'hidden'), WHO_HINT, rowsAt, true);
+    expect(hintRows(scene, 58)).toEqual(['Enter: continue · f: facilitator note', "u: back to decision 1 · s: start over · w: who's who", 'q: end session']);
+    // A decision whose line has no room: no w, no row more (the moment keeps its rows).
+    const vote = voteHints('none', false, { back: 1, startOver: true });
+    expect(withRoomWho(vote, WHO_HINT, rowsAt)).toEqual(vote);
+    // One with room: w.
+    expect(hintLine(withRoomWho(voteHints('none', false, { startOver: true }), WHO_HINT, rowsAt))).toContain("w: who's who · q: end session");
+  });
 });
 
 describe("who's who in a trainer-led session", () => {
@@ -227,5 +239,43 @@ describe("who's who in a trainer-led session", () => {
     const lists = out.split("Who's who (the people you have met so far):").slice(1).map((t) => t.split('\n\n')[0] ?? '');
     expect(lists).toHaveLength(4);
     expect(lists.map((l) => l.includes('Hannah Petrov'))).toEqual([false, false, true, true]);
+  });
+
+  it("at 60×24 every scene's help line names w, with u, s and a facilitator note too, within 60 columns and 23 rows, and w opens who's who there", async () => {
+    // At 60 columns s (start over) and u (back to decision n) left w out of every scene's help line
+    // (f too); the key worked, but the trainer was never told of it.
+    const playable = testifying();
+    for (const n of playable.scenario.nodes) if (n.kind === 'scene') (n as { facilitatorNote?: string }).facilitatorNote = 'Ask the room what Selene might be feeling here.';
+    const r = await renderAt(appElement({ env: { ...tempEnv(), NO_COLOR: '1' }, start: { kind: 'facilitate', playable } }).element, 60, 24);
+    await press(r, KEY.enter); // the content note
+    let scenes = 0;
+    let backOnScene = false;
+    for (let step = 0; step < 60; step++) {
+      const frame = r.lastFrame() ?? '';
+      if (/Scenario summary|Debrief|How the room did/i.test(frame) && !frame.includes('Enter: continue')) break;
+      const shown = drawn(frame);
+      expect(shown.length).toBeLessThanOrEqual(23);
+      for (const row of shown) expect(columnsOf(row)).toBeLessThanOrEqual(60);
+      if (frame.includes('Enter: continue')) {
+        scenes++;
+        expect(frame.replace(/\s+/g, ' ')).toContain("w: who's who");
+        expect(frame).toContain('f: facilitator note');
+        if (frame.includes('u: back to decision')) {
+          backOnScene = true;
+          await press(r, 'w');
+          expect(drawn(r.lastFrame())[0]?.trim()).toBe("Who's who");
+          await press(r, '\u001b');
+          expect(r.lastFrame()).toBe(frame);
+        }
+        await press(r, KEY.enter);
+        continue;
+      }
+      if (!frame.includes('r: reveal')) break;
+      await press(r, 'r');
+      const number = (r.lastFrame() ?? '').match(/(\d+)\. /)?.[1] ?? '1';
+      await press(r, number);
+    }
+    expect(scenes).toBeGreaterThan(3);
+    expect(backOnScene).toBe(true);
   });
 });

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { decisionSetup, introductionsAt, introductionWords, peopleMet, roomDidWords, backFromEndingWords, backLossWords, backToDecision, startSession, undoEnding, startOverFailedWords, visibleLine, votesEnteredWords, clampVotes, MAX_VOTES, TOO_MANY_VOTES, facilitatedDecision, revealData, roomBack, roomLossWords, selectView, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RoomRound, type Scenario, type SessionActor, type SessionView } from '../../machines/index.js';
 import { command, shellWord } from '../invocation.js';
 import { dropRoomSession, finishedKeptWords, holdRoomSession, keepRoomSession, ROOM_ELSEWHERE, roomSessionOnDisk } from '../saves.js';
-import { hintRows, revealHints, sceneHints, typeNumber, voteHints, withOptionalHint, type Action, type Hint, type RoomKeys } from '../keys.js';
+import { hintRows, revealHints, sceneHints, typeNumber, voteHints, withRoomWho, type Action, type Hint, type RoomKeys } from '../keys.js';
 import { revealTextRows } from '../reveal-text.js';
 import { setupRows } from '../tall-rows.js';
 import type { Span } from '../debrief-lines.js';
@@ -227,10 +227,11 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   // The reveal's help line names the scroll keys only when it scrolls; its rows are counted with
   // them, so the shorter line fits the same room.
   const rowsOf = (text: string, w = width) => inkRows(text, w);
-  // w (who's who) named only where the help line has room for it on the rows it takes anyway (as when playing).
-  const withWho = (set: Hint[]): Hint[] => withOptionalHint(set, WHO_HINT, (s) => hintRows(s, width).reduce((n, row) => n + rowsOf(row), 0));
+  // w (who's who): at a decision named only where the help line has room for it on the rows it takes
+  // anyway, on a scene always (see withRoomWho).
+  const withWho = (set: Hint[], always = false): Hint[] => withRoomWho(set, WHO_HINT, (s) => hintRows(s, width).reduce((n, row) => n + rowsOf(row), 0), always);
   const baseHints = view.kind === 'scene' ? sceneHints(room, note === undefined ? 'none' : showNote ? 'shown' : 'hidden') : reveal ? revealHints(view.replies.length, room) : voteHints(note === undefined ? 'none' : showNote ? 'shown' : 'hidden', false, room);
-  const fullHints = withWho(baseHints);
+  const fullHints = withWho(baseHints, view.kind === 'scene');
   const question = confirm === 'quit' ? (!roomDidSomething() ? QUIT_NOTHING_QUESTION : unwritable ? QUIT_UNWRITABLE_QUESTION : QUIT_QUESTION) : confirm === 'start-over' ? startOverQuestion(startOverLoss()) : confirm === 'back' && back !== undefined ? backQuestion(back, entered) : undefined;
   const footerRows = question !== undefined || unavailable !== undefined ? rowsOf(question ?? unavailable ?? '') : hintRows(fullHints, width).reduce((n, row) => n + rowsOf(row), 0);
   // Each reply's votes, kept whole after it (see ReplyList): the rows of "text · votes: n" either way.
@@ -283,7 +284,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   const spare = screenRows - 1 - packed - (showIntros ? introRows : 0);
   // A scene too long even packed (a trainer's long narration) scrolls too, with ↑↓ as well (nothing else takes them there).
   const sceneScrolls = view.kind === 'scene' && spare < 0;
-  const sceneScrollHints = withWho([...baseHints.slice(0, 1), ['↑↓ PgUp PgDn', 'scroll'] as const, ...baseHints.slice(1)]);
+  const sceneScrollHints = withWho([...baseHints.slice(0, 1), ['↑↓ PgUp PgDn', 'scroll'] as const, ...baseHints.slice(1)], true);
   const sceneHeight = Math.max(4, screenRows - 1 - rowsOf(heading) - (footerSaid ? footerRows : hintRows(sceneScrollHints, width).reduce((n, row) => n + rowsOf(row), 0)));
 
   // The counts as the keys have left them, ahead of the next render (keys can come faster).
