@@ -64,6 +64,9 @@ function commandAfterOptions(argv: readonly string[]): number {
   return -1;
 }
 
+/** The picker's options that read as a command when typed without their dashes. */
+const APP_OPTIONS = new Set(['facilitate', 'assess', 'plain']);
+
 /** Runs the CLI and returns its exit code; never throws for user mistakes. */
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   const [first, ...rest] = argv;
@@ -92,8 +95,12 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     const load = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
     if (!load) {
       // A scenario's name where the command goes: say how to play it.
-      const play = (await import('./files.js')).namesScenario(first) ? ` To play that scenario: ${(await import('./invocation.js')).command(`play ${first}`)}` : '';
-      throw new UsageError(`unknown command "${first}".${play || didYouMean(first, [...Object.keys(COMMANDS), 'help'])}`);
+      const { command, shellWord } = await import('./invocation.js');
+      const play = (await import('./files.js')).namesScenario(first) ? ` To play that scenario: ${command(`play ${first}`)}` : '';
+      // An option of the picker typed as a command ("facilitate testifying", as "play" and "room"
+      // are typed): the same words with the option, as a trainer meant them.
+      const option = APP_OPTIONS.has(first.toLowerCase()) ? ` It is an option: ${command([`--${first.toLowerCase()}`, ...rest].map(shellWord).join(' '))}` : '';
+      throw new UsageError(`unknown command "${first}".${play || option || didYouMean(first, [...Object.keys(COMMANDS), 'help'])}`);
     }
     return await (await load())(rest, io);
   } catch (e) {

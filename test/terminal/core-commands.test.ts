@@ -93,6 +93,13 @@ describe('casa-practice validate', () => {
     // Not a scenario: the usual "did you mean" for commands.
     expect((await run('plya')).err).not.toContain('To play that scenario');
   });
+
+  it('an option of the picker typed as a command ("facilitate testifying", as "play" and "room" are typed) is refused with the same words as the option', async () => {
+    const r = await run('facilitate', 'testifying', '--plain');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^casa-practice: unknown command "facilitate"\. It is an option: [^\n]*casa-practice(\.js)? --facilitate testifying --plain\n/);
+    expect((await run('assess')).err).toMatch(/It is an option: [^\n]*casa-practice(\.js)? --assess\n/);
+  });
 });
 
 describe('casa-practice graph', () => {
