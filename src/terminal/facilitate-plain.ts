@@ -5,7 +5,7 @@ import { errorWords, stateStore } from './node/state-store.js';
 import { dropRoomSession, finishedKeptWords, holdRoomSession, keepRoomSession, newRoomSessionArgs, readRoomSession, ROOM_ELSEWHERE, roomSessionOnDisk } from './saves.js';
 import { revealText } from './reveal-text.js';
 import { sessionSeed } from './seed.js';
-import { chooseScenario, printDebrief, printMoment, printPeople, printSetup, sayer, widthNow, type LineModeOptions } from './plain.js';
+import { chooseScenario, printDebrief, printMoment, printPeople, printReplies, printSetup, sayer, widthNow, type LineModeOptions } from './plain.js';
 
 /** What the line-by-line trainer-led session needs. */
 export type FacilitatePlainOptions = LineModeOptions & {
@@ -254,8 +254,7 @@ async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePla
   printMoment(view, say, { prompt: false, introductions, meters: false });
   if (view.discussionPrompt) say(`Discuss: ${view.discussionPrompt}`);
   // The facilitator note often gives the answer away: on a projected screen it waits for the reveal.
-  say(view.prompt);
-  for (const r of view.replies) say(`  ${r.number}. ${r.kind === 'do' ? '[do] ' : ''}${r.text}${r.enabled ? '' : ' (not available now)'}`, '     ');
+  printReplies(view, say);
   // A decision come back to already revealed (u) asks for the branch, not for votes.
   if (!before?.revealed) say(`Votes for reply 1 of ${n} (or all ${n} on one line; r to reveal):`);
   const tally = () => say(`Votes: ${view.replies.map((r, i) => `${r.number}: ${votes[i] ?? 0}`).join(' · ')}`);
@@ -280,6 +279,14 @@ async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePla
     // room has seen named in the feedback revealed is met (the core's peopleMet with the reveals).
     if (word === 'w' && who) {
       who(revealed);
+      // The replies and what to type next, again under the list (they stood above it): the counts or
+      // the branch typed next are read against them.
+      printReplies(view, say);
+      if (revealed) say('Which reply does the room follow? Type its number (or its id).');
+      else {
+        if (votes.some((c) => c > 0)) tally();
+        say(`Votes for reply ${next + 1} of ${n} (or all ${n} on one line; r to reveal):`);
+      }
       continue;
     }
     if (word === 's') {

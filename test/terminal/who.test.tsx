@@ -241,6 +241,17 @@ describe("who's who in a trainer-led session", () => {
     expect(lists.map((l) => l.includes('Hannah Petrov'))).toEqual([false, false, true, true]);
   });
 
+  it('line by line (--plain), after w the replies and what to type next are printed again under the list: the votes so far and the next count, or the branch', async () => {
+    let out = '';
+    const lines = ['1 2 3 0', 'w', 'r', 'w', 'q'];
+    await runFacilitatePlain({ playable: testifying(), io: { out: (t) => (out += t), err: (t) => (out += t) }, env: tempEnv(), width: 200, readLine: async () => lines.shift() });
+    const after = out.split("Who's who (the people you have met so far):").slice(1).map((t) => t.slice(t.indexOf('\n\n')));
+    expect(after).toHaveLength(2);
+    for (const a of after) expect(a).toMatch(/^\s*What do you say\?\n {2}1\. .*\n {2}2\. .*\n {2}3\. .*\n {2}4\. /);
+    expect(after[0]).toContain('Votes: 1: 1 · 2: 2 · 3: 3 · 4: 0\nVotes for reply 1 of 4 (or all 4 on one line; r to reveal):');
+    expect(after[1]?.split('Votes in all:')[0]).toContain('Which reply does the room follow? Type its number (or its id).');
+  });
+
   it("at 60×24 every scene's help line names w, with u, s and a facilitator note too, within 60 columns and 23 rows, and w opens who's who there", async () => {
     // At 60 columns s (start over) and u (back to decision n) left w out of every scene's help line
     // (f too); the key worked, but the trainer was never told of it.
