@@ -56,6 +56,16 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
     if (!kept && past.length === 0 && !current.revealed && !Object.values(current.votes).some((n) => n > 0)) return;
     if (keepNow({ past, current })) kept = true;
   };
+  // A command to type later, never broken inside: after its words where the line has room, else on a
+  // line of its own (at 60 columns "node bin/casa-practice." ended a row and "js --facilitate …" began
+  // the next; wrapped at a space, a copied command ran without its scenario).
+  const sayCommand = (words: string, cmd: string) => {
+    if ([...`${words} ${cmd}`].length <= widthNow(width)) io.out(`${words} ${cmd}\n`);
+    else {
+      say(words);
+      io.out(`${cmd}\n`);
+    }
+  };
   const entry = entryOf(playable);
   say(`Trainer-led session: ${entry.title} (about ${entry.minutes} min)`);
   say(`Content note: ${entry.contentNote}`);
@@ -67,8 +77,12 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   if (reopened) {
     const newest = foundAtOpen ?? newestSessionSummary(scenario, opts.env);
     const where = foundAtOpen ? `, to ${visibleLine(foundAtOpen)}` : newest ? `: the newest summary of this scenario is ${visibleLine(newest)}` : `, in ${visibleLine(exportsDir(opts.env))}`;
-    say(`This trainer-led session finished here; its debrief follows (its summary was written when it finished${where}). To start a new session: ${command(newRoomSessionArgs(playable), opts.env)}`);
-  } else if (resumed) say(`Continuing the trainer-led session kept at decision ${resumed.decision}, with the room's votes and the summary so far. To start over instead: ${command(newRoomSessionArgs(playable), opts.env)}`);
+    say(`This trainer-led session finished here; its debrief follows (its summary was written when it finished${where}).`);
+    sayCommand('To start a new session:', command(newRoomSessionArgs(playable), opts.env));
+  } else if (resumed) {
+    say(`Continuing the trainer-led session kept at decision ${resumed.decision}, with the room's votes and the summary so far.`);
+    sayCommand('To start over instead:', command(newRoomSessionArgs(playable), opts.env));
+  }
   if (!reopened) say(stateStore(opts.env).savingFailure() === undefined
     ? 'The session is kept as it goes: q ends it for now and writes a summary of the votes so far; opening this scenario with --facilitate again carries it on.'
     : 'This session is not kept as it goes, since the state folder cannot be written (see above): q ends it.');
@@ -215,7 +229,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
         log.push(record());
         const written = finish();
         if (elsewhere) say(ROOM_ELSEWHERE);
-        else if (kept && roomSessionOnDisk(playable, opts.env)) io.out(`To carry on with this session later: ${command(`--facilitate ${playable.bundled ? scenario.id : shellWord(playable.file)}`, opts.env)}\n`);
+        else if (kept && roomSessionOnDisk(playable, opts.env)) sayCommand('To carry on with this session later:', command(`--facilitate ${playable.bundled ? scenario.id : shellWord(playable.file)}`, opts.env));
         return outcome.kind === 'ended' ? 1 : written ? 0 : 74;
       }
       const reply = view.replies[outcome.index];

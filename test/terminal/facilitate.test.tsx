@@ -534,6 +534,30 @@ describe('a trainer-led session kept as it goes', () => {
     expect(lines).toHaveLength(0);
   });
 
+  it('line by line at 60 columns, the commands to carry on and to start over are never broken inside: after their words where the row has room, else on a row of their own', async () => {
+    // "To carry on with this session later: node bin/casa-practice." ended a row and "js --facilitate
+    // testifying" began the next; the command to start over was wrapped at a space.
+    const env = tempEnv();
+    const run = async (lines: string[]) => {
+      let out = '';
+      await runFacilitatePlain({ playable: bundled('testifying.json'), io: { out: (t) => (out += t), err: (t) => (out += t) }, env, width: 60, readLine: async () => lines.shift() });
+      return out;
+    };
+    const commandRow = (out: string, words: string) => {
+      const rows = out.split('\n');
+      const at = rows.findIndex((r) => r.includes(words));
+      expect(at).toBeGreaterThanOrEqual(0);
+      const row = rows[at] as string;
+      const cmd = row.endsWith(words) ? (rows[at + 1] as string) : row.slice(row.indexOf(words) + words.length + 1);
+      expect([...row].length).toBeLessThanOrEqual(60);
+      return cmd;
+    };
+    const stopped = await run(['3 5 0 2', 'q']);
+    expect(commandRow(stopped, 'To carry on with this session later:')).toMatch(/^\S*casa-practice\S* --facilitate testifying$/);
+    const resumed = await run(['q']);
+    expect(commandRow(resumed, 'To start over instead:')).toMatch(/^\S*casa-practice\S* play testifying --facilitate --new$/);
+  });
+
   it('a finished session opened again whose summary file has gone still offers u, and says a new summary is written instead', async () => {
     const env = tempEnv();
     const run = async (lines: string[]) => {

@@ -518,7 +518,7 @@ describe('--facilitate without a terminal (line by line)', () => {
     const first = await cli(['--facilitate', NEW_PHONE], '3 1 0\nr\n', env);
     expect(first.code).toBe(1);
     expect(first.out).toContain('The session is kept as it goes');
-    expect(first.out).toMatch(/To carry on with this session later: .*--facilitate \S*new-phone\.json/);
+    expect(first.out).toMatch(/To carry on with this session later:\s.*--facilitate \S*new-phone\.json/);
     expect(readdirSync(kept)).toHaveLength(1);
     // Carried on at the reveal, before anything is typed: the room picks its branch, votes at decision 2, stops.
     const second = await cli(['--facilitate', NEW_PHONE], '1\n2 0 0\nq\n', env);
