@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { breaksCritical, citationWords, guideCitation, unavailableWords, VERDICT_WORDS, votesWords, type Debrief, type ReplyView, type RevealEntry, type SessionView } from '../machines/index.js';
+import { breaksCritical, citationWords, guideCitation, unavailableWords, VERDICT_WORDS, votesWords, type Debrief, type RecapMoment, type ReplyView, type RevealEntry, type SessionView } from '../machines/index.js';
 import { blankKeyOf, singleKeysOn, type ClickerKey } from './clicker.js';
 
 /**
@@ -86,8 +86,27 @@ export interface ProjectedPage {
   at: number;
 }
 
+/**
+ * A scene that set up the decision on screen, shown above it under "Before this" (version 11): at a
+ * decision with no words of its own that the trainer went back to, or a kept session came back at
+ * (the core's decisionSetup). The room was asked "What do you say to Mr. Dunn?" with his line gone.
+ */
+export interface ProjectedSetup {
+  title?: string;
+  narration?: string;
+  lines: { speaker: string; role?: string; text: string }[];
+}
+
+/** The core's setup scenes as the projector is sent them: their words only (no meter changes: a trainer-led session shows no meters). */
+export function projectedSetup(scenes: readonly RecapMoment[]): ProjectedSetup[] {
+  return scenes.map((s) => ({
+    ...(s.title ? { title: s.title } : {}), ...(s.narration ? { narration: s.narration } : {}),
+    lines: s.lines.map((l) => ({ speaker: l.speaker, ...(l.role ? { role: l.role } : {}), text: l.text })),
+  }));
+}
+
 export type ProjectorState =
-  | { kind: 'moment'; scenarioTitle: string; step: string; title?: string; narration?: string; lines: { speaker: string; role?: string; text: string }[]; discussionPrompt?: string; replies: ProjectedReply[]; reveal?: ProjectedReveal[]; note?: string; join?: ProjectedJoin; followed?: ProjectedFollowed; page?: ProjectedPage }
+  | { kind: 'moment'; scenarioTitle: string; step: string; title?: string; setup?: ProjectedSetup[]; narration?: string; lines: { speaker: string; role?: string; text: string }[]; discussionPrompt?: string; replies: ProjectedReply[]; reveal?: ProjectedReveal[]; note?: string; join?: ProjectedJoin; followed?: ProjectedFollowed; page?: ProjectedPage }
   | { kind: 'done'; scenarioTitle: string; ending?: ProjectedEnding; followed?: ProjectedFollowed; outcome: string; reason?: string; critical?: string[]; score: string; agreement: string }
   /** The trainer blanked the projector (B or ., a clicker's blank-screen button): the room sees a dark screen until it is shown again. */
   | { kind: 'blank' };
@@ -104,9 +123,10 @@ export type ProjectorState =
  * 8: a revealed reply's kind, so that an action is "Do: …" at the reveal too; 9: at the end, why
  * the outcome is what it is and the critical violations, `reason` and `critical`; and a reply the
  * story does not open at the decision, why, `unavailable`, before and at the reveal; 10: a reveal in
- * pages, the page asked for, `page`, and how a window split it, the `pages` message).
+ * pages, the page asked for, `page`, and how a window split it, the `pages` message; 11: a
+ * decision's setup, the scenes before it, `setup`, when it is opened other than from them).
  */
-export const PROJECTOR_PROTOCOL = 10;
+export const PROJECTOR_PROTOCOL = 11;
 
 export type ProjectorMessage =
   | { type: 'state'; state: ProjectorState; v?: number }

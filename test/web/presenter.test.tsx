@@ -2,7 +2,7 @@
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { facilitationKey, memoryStore, selectView, startFacilitation, TOO_MANY_VOTES, validateScenario, writeFacilitation, type Store } from '../../src/machines/index.js';
+import { facilitationKey, memoryStore, selectView, startFacilitation, TOO_MANY_VOTES, validateScenario, writeFacilitation, type Scenario, type Store } from '../../src/machines/index.js';
 import { localStore } from '../../src/web/adapters/local-store.js';
 import { Facilitation } from '../../src/web/pages/Presenter.js';
 import ProjectorScreen from '../../src/web/pages/ProjectorScreen.js';
@@ -1753,5 +1753,77 @@ describe('a reply the story does not open at this decision', () => {
     await waitFor(() => expect(projector().querySelector('ol.reveal')).toBeTruthy());
     expect(shownRow()?.textContent).toContain(words);
     expect([...projector().querySelectorAll('ol.reveal > li')].filter((li) => li.textContent?.includes('is not available now'))).toHaveLength(1);
+  });
+});
+
+describe('a decision with no words of its own, opened other than from the scene before it', () => {
+  // testifying's decision 5 ("What do you say to Mr. Dunn?") asks about his line in the scene before
+  // it. "Back to decision 5" opened it bare, on the laptop and the projector: the room was asked
+  // about a line it last saw a branch ago (the terminal showed it under "Before this:").
+  const DUNN = /Yep, he's on here\. The 21st, 8:30, downtown\./;
+  afterEach(() => {
+    history.replaceState(null, '', '/');
+  });
+
+  /** Follows, at the decision `laptop` shows, the reply of id `replyId` (revealed first), continuing through scenes to the next decision. */
+  const followById = async (user: ReturnType<typeof userEvent.setup>, laptop: ReturnType<typeof within>, nodes: Scenario['nodes'], replyId: string) => {
+    const text = nodes.flatMap((n) => (n.kind === 'decision' ? n.replies : [])).find((r) => r.id === replyId)?.text ?? '';
+    while (laptop.queryByRole('button', { name: 'Continue' })) await user.click(laptop.getByRole('button', { name: 'Continue' }));
+    await user.click(laptop.getByRole('button', { name: 'Reveal the feedback' }));
+    const item = within(laptop.getByRole('region', { name: 'The replies, revealed' })).getAllByRole('listitem').find((li) => li.textContent?.includes(text.slice(0, 30)));
+    await user.click(within(item as HTMLElement).getByRole('button', { name: /Follow reply/ }));
+    while (laptop.queryByRole('button', { name: 'Continue' })) await user.click(laptop.getByRole('button', { name: 'Continue' }));
+  };
+  const follows = (a: Element, b: Element) => Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+
+  it('"Back to decision 5", and a reload there, show the scene that set it up under "Before this", on the laptop and the projector, as a region of its own; gone once the story moves on, and never when the story comes from that scene', async () => {
+    const user = userEvent.setup();
+    const { loaded } = await bundledById('testifying');
+    if (!loaded?.ok) throw new Error('testifying not loaded');
+    const { playable } = loaded;
+    const { nodes } = playable.scenario;
+    const store = memoryStore();
+    const first = render(<Facilitation playable={playable} store={store} />);
+    render(<div data-testid="projector"><ProjectorScreen /></div>);
+    let laptop = within(first.container);
+    const projector = within(screen.getByTestId('projector'));
+    for (const id of ['d1-scary', 'd2-around', 'd3-team', 'd4-arrange']) await followById(user, laptop, nodes, id);
+    // Straight from Mr. Dunn's scene, which the room has just seen: the decision as it always was.
+    expect(laptop.getByRole('heading', { level: 2, name: 'What do you say to Mr. Dunn?' })).toBeTruthy();
+    await waitFor(() => expect(projector.getByText(/I have the 14th from Ms\. Ibarra/)).toBeTruthy());
+    expect(screen.queryByRole('region', { name: 'Before this' })).toBeNull();
+    await followById(user, laptop, nodes, 'd5-theirs');
+    expect(screen.queryByText(DUNN)).toBeNull();
+    await user.click(laptop.getByRole('button', { name: 'Back to decision 5' }));
+    // The decision's heading has the focus; its setup follows it, a region under its own heading,
+    // Mr. Dunn's line as the scene said it, before the decision's reveal.
+    const h1 = laptop.getByRole('heading', { level: 1 });
+    expect(document.activeElement).toBe(h1);
+    const setup = laptop.getByRole('region', { name: 'Before this' });
+    expect(within(setup).getByText(DUNN)).toBeTruthy();
+    expect(within(setup).getByText(/^Mr\. Dunn/).textContent).toBe('Mr. Dunn (group home staff member):');
+    const headings = laptop.getAllByRole('heading').map((h) => `${h.tagName} ${h.textContent}`);
+    expect(headings.indexOf('H2 Before this')).toBe(headings.indexOf(`H1 ${h1.textContent}`) + 1);
+    expect(follows(h1, setup) && follows(setup, laptop.getByRole('region', { name: 'The replies, revealed' }))).toBe(true);
+    // Back at the reveal, which gets the projector's screen: the setup makes way there.
+    await waitFor(() => expect(screen.getByTestId('projector').querySelector('ol.reveal')).toBeTruthy());
+    expect(projector.queryByRole('region', { name: 'Before this' })).toBeNull();
+    // Back to the votes: on the projector too, above the decision's replies.
+    await user.click(laptop.getByRole('button', { name: 'Back to the votes' }));
+    const projected = await projector.findByRole('region', { name: 'Before this' });
+    expect(within(projected).getByText(DUNN)).toBeTruthy();
+    expect(follows(projector.getByRole('heading', { level: 1 }), projected) && follows(projected, screen.getByTestId('projector').querySelector('ol.options') as HTMLElement)).toBe(true);
+    // The trainer's page reloaded here (the kept session): the setup again, on both screens.
+    first.unmount();
+    await waitFor(() => expect(screen.getByTestId('projector').textContent).not.toMatch(DUNN));
+    const again = renderApp('#/presenter/testifying', store);
+    laptop = within(again.container);
+    expect(await laptop.findByText('Resumed the room session at decision 5, with the votes and the summary so far.')).toBeTruthy();
+    expect(within(laptop.getByRole('region', { name: 'Before this' })).getByText(DUNN)).toBeTruthy();
+    expect(within(await projector.findByRole('region', { name: 'Before this' })).getByText(DUNN)).toBeTruthy();
+    // On along another branch: the next moment opens as it always does, on both screens.
+    await followById(user, laptop, nodes, 'd5-check');
+    expect(laptop.queryByRole('region', { name: 'Before this' })).toBeNull();
+    await waitFor(() => expect(projector.queryByText(DUNN)).toBeNull());
   });
 });

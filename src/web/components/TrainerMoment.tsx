@@ -1,5 +1,36 @@
 import { introductionWords, unavailableWords, type Introduction, type SessionView } from '../../machines/index.js';
 
+/** A scene that set up a decision, as the laptop and the projector show it (the core's decisionSetup, sent as text). */
+export interface SetupScene {
+  title?: string;
+  narration?: string;
+  lines: readonly { speaker: string; role?: string; text: string }[];
+}
+
+/**
+ * "Before this": the scenes that set up a decision with no words of its own ("What do you say to
+ * Mr. Dunn?" asks about his line in the scene before it), when the decision is opened other than
+ * straight from them (the trainer went back to it, or a kept session came back there), as the
+ * terminal's presenter screen draws them (the core's decisionSetup). Without them the room was asked
+ * about a scene it last saw minutes and a branch ago. A region under its own heading, each scene
+ * under its title, so that a screen reader can tell the setup from the decision after it.
+ */
+export function DecisionSetup({ scenes, id }: { scenes: readonly SetupScene[]; id: string }) {
+  if (scenes.length === 0) return null;
+  return (
+    <section aria-labelledby={id} className="setup">
+      <h2 id={id}>Before this</h2>
+      {scenes.map((scene, i) => (
+        <div key={i}>
+          {scene.title && <h3>{scene.title}</h3>}
+          {scene.narration && <p className="narration">{scene.narration}</p>}
+          {scene.lines.map((l, j) => <p className="line" key={j}><span className="speaker">{l.speaker}{l.role ? <span className="role"> ({l.role})</span> : null}:</span> {l.text}</p>)}
+        </div>
+      ))}
+    </section>
+  );
+}
+
 /**
  * The moment as a trainer-led session shows it on the laptop, with or without a live room: what
  * happens, the discussion prompt, and the facilitator note behind a trainer-only toggle (shown

@@ -2,7 +2,7 @@ import { useSelector } from '@xstate/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import {
-  introductionsAt, backFromEndingWords, breaksCritical, citationWords, STALE_DOWNLOAD_WORDS, backLossWords, backToDecision, undoEnding, clampVotes, MAX_VOTES, TOO_MANY_VOTES, clearFacilitation, facilitationKey, scoreWords, VERDICT_WORDS, facilitatedDecision, keptFacilitation, facilitationMarkdown, roomDidWords, localFileStamp, isEntry, quickEntry, sortEntries, readFacilitation, revealData, roomBack, roomLossWords, roomMadeWords, selectView,
+  decisionSetup, introductionsAt, backFromEndingWords, breaksCritical, citationWords, STALE_DOWNLOAD_WORDS, backLossWords, backToDecision, undoEnding, clampVotes, MAX_VOTES, TOO_MANY_VOTES, clearFacilitation, facilitationKey, scoreWords, VERDICT_WORDS, facilitatedDecision, keptFacilitation, facilitationMarkdown, roomDidWords, localFileStamp, isEntry, quickEntry, sortEntries, readFacilitation, revealData, roomBack, roomLossWords, roomMadeWords, selectView,
   startFacilitation, startSession, summaryBaseName, votesEnteredWords, votesWords, writeFacilitation,
   type CatalogEntry, type Debrief as DebriefData, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RevealEntry, type RoomRound, type SessionActor, type SessionView, type Store, type Votes,
 } from '../../machines/index.js';
@@ -16,10 +16,10 @@ import { pagedRevealKeys, RevealPager } from '../components/RevealPager.js';
 import { ConfirmPanel, useConfirmation } from '../components/Confirm.js';
 import { Debrief } from '../components/Debrief.js';
 import { LiveRoom } from '../components/LiveRoom.js';
-import { FollowReply, RoomOption, TrainerMoment } from '../components/TrainerMoment.js';
+import { DecisionSetup, FollowReply, RoomOption, TrainerMoment } from '../components/TrainerMoment.js';
 import { downloadText } from '../download.js';
 import { hrefOf } from '../routing.js';
-import { projectedEnding, projectedFollowed, projectedOutcome, projectedReplies, projectedReveal, projectorAddress, stepWords, useProjector, useRevealPages, PROJECTOR_BLOCKED_WORDS, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectorState } from '../projector.js';
+import { projectedEnding, projectedFollowed, projectedSetup, projectedOutcome, projectedReplies, projectedReveal, projectorAddress, stepWords, useProjector, useRevealPages, PROJECTOR_BLOCKED_WORDS, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectorState } from '../projector.js';
 import { roomLinkFrom } from '../room-client.js';
 import { bundledById, scenarioTexts, type ScenarioText } from '../scenarios.js';
 import { resumeNotice } from '../storage-words.js';
@@ -212,6 +212,12 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
   // Who the room hears for the first time at this moment (read aloud by the trainer; the laptop only).
   // eslint-disable-next-line react-hooks/exhaustive-deps -- worked out again when the session moves (snapshot), read from the actor
   const introductions = useMemo(() => introductionsAt(scenario, actor.getPersistedSnapshot()), [scenario, actor, snapshot]);
+  // The decision gone back to ("Back to decision N"), or a kept session came back at: one with no
+  // words of its own is shown with the scenes that set it up, under "Before this" (the core's
+  // decisionSetup, as the terminal's presenter screen does), on the laptop and the projector. Not
+  // when the story comes to it from those scenes, which the room has just seen.
+  const [setupAt, setSetupAt] = useState<string | undefined>(() => (resumed && !resumed.finished ? String(actor.getSnapshot().value) : undefined));
+  const setup = useMemo(() => (setupAt === view.nodeId && view.kind === 'decision' ? decisionSetup(scenario, actor.getPersistedSnapshot()) : []), [setupAt, view.nodeId, view.kind, scenario, actor]);
   const [votes, setVotes] = useState<Record<string, number>>(() => ({ ...resumed?.progress.current.votes }));
   // How many counts over the most a reply can have (it is kept at that most) were typed in a row
   // (0: the last count was in range): each is said anew, the same words again too.
@@ -318,6 +324,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
     : {
       kind: 'moment', scenarioTitle: view.scenarioTitle, step: stepWords(view),
       title: view.title, narration: view.narration, lines: view.lines.map((l) => ({ speaker: l.speaker, role: l.role, text: l.text })), discussionPrompt: view.discussionPrompt,
+      ...(setup.length > 0 ? { setup: projectedSetup(setup) } : {}),
       replies: projectedReplies(view.replies),
       followed: projectedFollowed(view, revealed !== undefined),
       ...(revealed ? {
@@ -336,6 +343,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
       setTooMany(0);
       setRevealed(undefined);
       setShowNote(false);
+      setSetupAt(undefined);
       setWelcomeBack(false);
       startOver.close();
       setElsewhere((e) => (e === 'taken over' ? 'no' : e));
@@ -389,6 +397,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
       startOver.close();
       setElsewhere((e) => (e === 'taken over' ? 'no' : e));
       const back = selectView(scenario, session.getSnapshot());
+      setSetupAt(back.nodeId);
       setVotes(last.current.votes);
       setRevealed(last.current.revealed ? revealData(scenario, back, last.current.votes) : undefined);
     });
@@ -458,6 +467,7 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
         </div>
       )}
       <h1 ref={heading} tabIndex={-1}>{view.title ?? (view.kind === 'decision' ? 'Decision' : 'Scene')}</h1>
+      <DecisionSetup scenes={setup} id="setup-heading" />
       <TrainerMoment view={view} noteShown={showNote} revealed={revealed !== undefined} onToggleNote={() => setShowNote((s) => !s)} introductions={introductions} />
       {view.kind === 'decision' && !revealed && (
         <section aria-labelledby="options-heading">

@@ -2,6 +2,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { VERDICT_WORDS } from '../../machines/index.js';
 import { blankKeyOf, clickerKeyOf } from '../clicker.js';
 import { openChannel, outOfDate, PROJECTOR_PROTOCOL, PROJECTOR_READABLE_SCALE, type OutOfDate, type ProjectorMessage, type ProjectorState } from '../projector.js';
+import { DecisionSetup, type SetupScene } from '../components/TrainerMoment.js';
 import '../components/LiveRoom.css';
 
 /** The room server's QR code of its join address (same origin as this window in a live room). */
@@ -31,6 +32,13 @@ const joinOf = (v: unknown): { room: string; url: string; layout: 'block' | 'lin
   const { room, url, layout } = v as { room?: unknown; url?: unknown; layout?: unknown };
   return { room: text(room, 20), url: text(url, 300), layout: layout === 'line' ? 'line' : 'block' };
 };
+
+/** A decision's setup as sent (see ProjectedSetup): each scene's words as text, anything else left out. */
+const setupOf = (v: unknown): SetupScene[] => objects(v).slice(0, 20).map((s) => ({
+  title: text(s.title, 300) || undefined,
+  narration: text(s.narration, 8000) || undefined,
+  lines: objects(s.lines).slice(0, 50).map((l) => ({ speaker: text(l.speaker, 200), role: text(l.role, 200) || undefined, text: text(l.text) })),
+})).filter((s) => s.title || s.narration || s.lines.length > 0);
 
 /** The reply the story follows, as sent (see ProjectedFollowed); nothing unless its words are there. */
 const followedOf = (v: unknown): { text: string; kind: 'say' | 'do' } | undefined => {
@@ -464,6 +472,8 @@ export default function ProjectorScreen() {
       )}
       <h1>{heading}</h1>
       {followed && <Followed followed={followed} tense="follows" />}
+      {/* A decision with no words of its own, gone back to: the scenes that set it up (the reveal gives the screen to the replies). */}
+      {!revealed && <DecisionSetup scenes={setupOf(state.setup)} id="projector-setup-heading" />}
       {!revealed && (
         <div role="log" aria-label="What happens">
           {state.narration && <p className="narration">{text(state.narration)}</p>}
