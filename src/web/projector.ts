@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { breaksCritical, citationWords, guideCitation, unavailableWords, VERDICT_WORDS, votesWords, type Debrief, type RecapMoment, type ReplyView, type RevealEntry, type SessionView } from '../machines/index.js';
+import { breaksCritical, citationWords, criticalGroups, decisionNumbers, guideCitation, unavailableWords, VERDICT_WORDS, votesWords, type Debrief, type RecapMoment, type ReplyView, type RevealEntry, type SessionView } from '../machines/index.js';
 import { blankKeyOf, singleKeysOn, type ClickerKey } from './clicker.js';
 
 /**
@@ -204,12 +204,24 @@ export function projectedEnding(view: Pick<SessionView, 'kind' | 'title' | 'narr
  * prohibited activity in the guide (a critical violation) always needs review…"), and each critical
  * violation first, by principle and guide section. The room saw "Outcome: Needs review" and a score
  * without the prohibited activity that set it, which the laptop's debrief lists first.
+ * Each principle once (the core's criticalGroups, as the laptop's debrief names them), and, broken
+ * at more than one decision, at which ("…, at decisions 2 and 5", by the numbers the projector showed
+ * at each decision): the same line came once per decision, six times over for trafficker-contact's
+ * "No communication with a trafficker", with nothing to tell them apart.
  */
-export function projectedOutcome(debrief: Pick<Debrief, 'outcome' | 'criticalViolations'>): { outcome: string; reason: string; critical: string[] } {
+export function projectedOutcome(debrief: Pick<Debrief, 'outcome' | 'criticalViolations'> & Partial<Pick<Debrief, 'turns'>>): { outcome: string; reason: string; critical: string[] } {
+  // The decision of each violation: the first turn of its decision and reply not yet counted for its principle.
+  const turns = debrief.turns ?? [];
+  const counted = new Set<string>();
+  const found = debrief.criticalViolations.map((c) => {
+    const turn = turns.findIndex((t, i) => t.nodeId === c.nodeId && t.replyId === c.replyId && !counted.has(`${i} ${c.principleId}`));
+    if (turn >= 0) counted.add(`${turn} ${c.principleId}`);
+    return { title: c.title, section: c.section, turn };
+  });
   return {
     outcome: `Outcome: ${debrief.outcome.label}`,
     reason: debrief.outcome.reason,
-    critical: debrief.criticalViolations.map((c) => `✗ ${c.title} (${guideCitation(c.section)})`),
+    critical: criticalGroups(found).map((g) => `✗ ${g.title} (${guideCitation(g.section)})${g.turns.length > 1 ? `, at ${decisionNumbers(g.turns)}` : ''}`),
   };
 }
 
