@@ -276,8 +276,10 @@ export function ClickerHint({ keys, said }: { keys: ClickerKeys; said: Said | un
     <>
       <p className="hint no-print clicker-keys" id="clicker-keys">{clickerHintWords(keys, singleKeys)}</p>
       <SingleKeysToggle />
-      {/* Said each time, the same words again too (a new polite status, empty before its words come). */}
-      {said && <Announce key={said.n} className="hint no-print">{said.text}</Announce>}
+      {/* Said each time, the same words again too (a new polite status, empty before its words come).
+          Shown at the foot of the window (clicker-said): here at the page's end it was screens below
+          a reveal, and a trainer whose Page Down did nothing saw no reason why. */}
+      {said && <Announce key={said.n} className="hint no-print clicker-said">{said.text}</Announce>}
     </>
   );
 }

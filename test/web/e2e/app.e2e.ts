@@ -980,6 +980,12 @@ describe('the web app in Chromium', () => {
       await projector.keyboard.press('PageDown');
       await said(/^Page Down does not choose the branch the story follows/).waitFor();
       expect(await page.getByRole('heading', { name: 'The replies, revealed' }).count()).toBe(1);
+      // Said where the trainer sees it: in the laptop's window, over the reveal it is scrolled to (it
+      // was under the keys' hint at the page's end, screens below).
+      expect(await page.locator('.clicker-said').evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= innerHeight && document.documentElement.scrollHeight > innerHeight + r.height;
+      })).toBe(true);
       clean(s);
     } finally {
       await s.close();
