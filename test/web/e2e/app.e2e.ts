@@ -1,10 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { decisionSetup, selectView, startSession, validateScenario, type PersistedScenarioSnapshot, type Scenario } from '../../../src/machines/index.js';
 import { clickerHintWords, NO_BRANCH_WORDS } from '../../../src/web/clicker.js';
+import { PROJECTOR_CHANNEL, PROJECTOR_PROTOCOL, projectedFollowed, projectedReplies, projectedSetup, stepWords, type ProjectorState } from '../../../src/web/projector.js';
 import { PREVIOUS_PAGE } from '../../../src/web/components/RevealPager.js';
 import { axeCleanInDark, axNames, builtAppInChromium, COLOUR_RULES, fullPageScreenshot, openPage, replyGroup, runAxe, SCREENSHOTS, seedLocalStorage, tones, violationsText, type PageSession } from '../helpers/browser.js';
 
@@ -986,6 +988,67 @@ describe('the web app in Chromium', () => {
         const r = el.getBoundingClientRect();
         return r.top >= 0 && r.bottom <= innerHeight && document.documentElement.scrollHeight > innerHeight + r.height;
       })).toBe(true);
+      clean(s);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('every bundled decision with no words of its own, gone back to, fits a 1280×720 projector with the scene that set it up above its replies, under its own heading; axe clean', async () => {
+    // Each such decision, reached by the first path found, as presenter mode projects it after "Back to decision N".
+    const states: { where: string; state: ProjectorState }[] = [];
+    for (const file of readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json')) {
+      const scenario = validateScenario(readFileSync(join(ROOT, 'scenarios', file), 'utf8'), file).scenario as Scenario;
+      const seen = new Set<string>();
+      const walk = (snapshot: PersistedScenarioSnapshot | undefined): void => {
+        const actor = startSession(scenario, 'practice', snapshot, 7);
+        while (actor.getSnapshot().can({ type: 'scene.continue' })) actor.send({ type: 'scene.continue' });
+        const view = selectView(scenario, actor.getSnapshot());
+        if (view.kind !== 'decision' || seen.has(view.nodeId)) return;
+        seen.add(view.nodeId);
+        const here = actor.getPersistedSnapshot() as PersistedScenarioSnapshot;
+        const setup = decisionSetup(scenario, here);
+        if (setup.length > 0) {
+          states.push({ where: `${file} ${view.nodeId}`, state: { kind: 'moment', scenarioTitle: view.scenarioTitle, step: stepWords(view), title: view.title, setup: projectedSetup(setup), lines: [], discussionPrompt: view.discussionPrompt, replies: projectedReplies(view.replies), followed: projectedFollowed(view, false) } });
+        }
+        for (const r of view.replies.filter((x) => x.enabled)) {
+          const next = startSession(scenario, 'practice', here);
+          next.send({ type: 'reply.choose', replyId: r.id });
+          walk(next.getPersistedSnapshot() as PersistedScenarioSnapshot);
+        }
+      };
+      walk(undefined);
+    }
+    expect(states.length).toBeGreaterThan(40);
+    const s = await openPage(web.browser, web.app.url, '?projector#/projector', { viewport: { width: 1280, height: 720 } });
+    const { page } = s;
+    try {
+      await page.getByText(/Waiting for the trainer/).waitFor();
+      const problems: string[] = [];
+      for (const [i, { where, state }] of states.entries()) {
+        // The trainer's page stood in for by a channel of the same name in the window itself; each state told apart by its step.
+        const step = `${state.kind === 'moment' ? state.step : ''} (${i})`;
+        const got = await page.evaluate(async ([name, message, stepNow]) => {
+          new BroadcastChannel(name).postMessage(message);
+          const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
+          for (let t = 0; t < 300 && !document.querySelector('.status-line')?.textContent?.includes(stepNow); t++) await frame();
+          // Fitted before the window is painted: measured after one more frame.
+          await frame();
+          const root = document.documentElement;
+          const setup = document.querySelector('section.setup');
+          const options = document.querySelector('ol.options');
+          return {
+            overflow: root.scrollHeight - innerHeight, wide: root.scrollWidth - innerWidth, more: document.querySelectorAll('.more-below').length,
+            heading: setup?.querySelector('h2')?.textContent, labelled: setup?.getAttribute('aria-labelledby') === setup?.querySelector('h2')?.id,
+            order: Boolean(setup && options && (setup.compareDocumentPosition(options) & Node.DOCUMENT_POSITION_FOLLOWING)),
+          };
+        }, [PROJECTOR_CHANNEL, { type: 'state', state: { ...state, step }, v: PROJECTOR_PROTOCOL }, step] as const);
+        const ok = { overflow: got.overflow <= 0, wide: got.wide <= 0, more: got.more === 0, heading: got.heading === 'Before this', labelled: got.labelled, order: got.order };
+        if (Object.values(ok).some((v) => !v)) problems.push(`${where}: ${JSON.stringify(got)}`);
+        if (i === 0) expect(violationsText(await runAxe(page))).toBe('');
+      }
+      expect(problems).toEqual([]);
+      if (SCREENSHOTS) await s.screenshot('e2e-projector-setup');
       clean(s);
     } finally {
       await s.close();
