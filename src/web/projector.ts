@@ -250,6 +250,16 @@ export function projectorAddress(): string {
   return `${location.origin}${location.pathname}?projector#/projector`;
 }
 
+/** How the projector window is opened: as a window of its own (not a tab), in a projector's shape. */
+export const PROJECTOR_WINDOW_FEATURES = 'popup,width=1280,height=720';
+
+/**
+ * Said on the content note's page, beside "Open a projector window": where the window opens and how
+ * to put it on the projector. A trainer new to presenter mode found a window on the laptop and no
+ * word of what to do with it.
+ */
+export const PROJECTOR_HOWTO_WORDS = 'The projector window opens on this screen: move it to the projector\'s screen and make it full screen there (F11; on a Mac, Control-Command-F). The clicker keys work in either window.';
+
 /** What the trainer's page says when the browser did not open the projector window (a pop-up blocker). */
 export const PROJECTOR_BLOCKED_WORDS = 'The browser did not open the projector window (it may block pop-ups for this site). Allow pop-ups for this site and choose “Open a projector window” again, or open this address in a new window and move that window to the projector:';
 
@@ -358,9 +368,11 @@ export function useProjector(state: ProjectorState, inCharge = true, onKey?: (ke
   }, [inCharge, toggleBlank]);
   // The projector page only listens on the channel: no room link, no token in its address. Opening it
   // again navigates the window already open under that name, which loads the page as it is now.
+  // A window of its own ('popup'), to move to the projector's screen: without it a browser opened a
+  // tab over the trainer's page, which a trainer then had to drag out of the window first.
   const open = () => {
     setOutdated(undefined);
-    const opened = window.open(`${location.pathname}?projector#/projector`, 'casa-practice-projector');
+    const opened = window.open(`${location.pathname}?projector#/projector`, 'casa-practice-projector', PROJECTOR_WINDOW_FEATURES);
     setBlocked((n) => (opened ? 0 : n + 1));
   };
   return [open, outdated, blocked, { on: blank, toggle: toggleBlank }];

@@ -1413,6 +1413,27 @@ describe('presenter mode keeps the room session through a reload', () => {
     expect(await projector.findByText(/^Decision 1 of about/)).toBeTruthy();
   });
 
+  // A newcomer trainer opened the projector window and found a tab over their own page, with no word
+  // of what to do next: it opens as a window of its own, and the content note's page says where it
+  // opens and how to put it on the projector.
+  it('"Open a projector window" opens a window of its own (not a tab), and the content note\'s page says how to put it on the projector', async () => {
+    const user = userEvent.setup();
+    const open = vi.spyOn(window, 'open').mockReturnValue({} as Window);
+    try {
+      await onContentNote(memoryStore());
+      const button = screen.getByRole('button', { name: 'Open a projector window' });
+      const howto = document.getElementById(button.getAttribute('aria-describedby') ?? '');
+      expect(howto?.textContent).toBe('The projector window opens on this screen: move it to the projector\'s screen and make it full screen there (F11; on a Mac, Control-Command-F). The clicker keys work in either window.');
+      await user.click(button);
+      expect(open).toHaveBeenCalledTimes(1);
+      const [url, name, features] = open.mock.calls[0] ?? [];
+      expect([String(url), name]).toEqual(['/?projector#/projector', 'casa-practice-projector']);
+      expect(String(features).split(',')).toContain('popup');
+    } finally {
+      open.mockRestore();
+    }
+  });
+
   it('opening a scenario and leaving at once keeps nothing; the picker names a session in progress', async () => {
     const user = userEvent.setup();
     const store = memoryStore();

@@ -19,7 +19,7 @@ import { LiveRoom } from '../components/LiveRoom.js';
 import { DecisionSetup, FollowReply, RoomOption, TrainerMoment } from '../components/TrainerMoment.js';
 import { downloadText } from '../download.js';
 import { hrefOf } from '../routing.js';
-import { projectedEnding, projectedFollowed, projectedSetup, projectedOutcome, projectedReplies, projectedReveal, projectorAddress, stepWords, useProjector, useRevealPages, PROJECTOR_BLOCKED_WORDS, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectorState } from '../projector.js';
+import { projectedEnding, projectedFollowed, projectedSetup, projectedOutcome, projectedReplies, projectedReveal, projectorAddress, stepWords, useProjector, useRevealPages, PROJECTOR_BLOCKED_WORDS, PROJECTOR_HOWTO_WORDS, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectorState } from '../projector.js';
 import { roomLinkFrom } from '../room-client.js';
 import { bundledById, scenarioTexts, type ScenarioText } from '../scenarios.js';
 import { resumeNotice } from '../storage-words.js';
@@ -166,9 +166,10 @@ function Intro({ playable, notice, focusOnShow = false, paused = false, onStart 
       <p>Read the content note with the room before you start, and pause for the room whenever it needs a break. The session is kept in this browser as it goes, from the room's first vote: a reload or a closed tab then comes back to where you were.</p>
       <p className="controls">
         <button type="button" className="primary" onClick={onStart} {...clickerButton('next')}>Start the session</button>
-        <button type="button" onClick={openProjector}>Open a projector window</button>
+        <button type="button" onClick={openProjector} aria-describedby="projector-howto">Open a projector window</button>
         <BlankButton blank={blank} />
       </p>
+      <p className="hint no-print" id="projector-howto">{PROJECTOR_HOWTO_WORDS}</p>
       <BlankNotice blank={blank} />
       <ClickerHint keys={keys} said={clicker.said} />
       {projectorOutdated && <Announce>{PROJECTOR_OUT_OF_DATE_WORDS[projectorOutdated]}</Announce>}
