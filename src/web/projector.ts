@@ -258,7 +258,7 @@ export const PROJECTOR_WINDOW_FEATURES = 'popup,width=1280,height=720';
  * to put it on the projector. A trainer new to presenter mode found a window on the laptop and no
  * word of what to do with it.
  */
-export const PROJECTOR_HOWTO_WORDS = 'The projector window opens on this screen: move it to the projector\'s screen and make it full screen there (F11; on a Mac, Control-Command-F). The clicker keys work in either window.';
+export const PROJECTOR_HOWTO_WORDS = 'The projector window opens on this screen: move it to the projector\'s screen and make it full screen there (F11; on a Mac, Control-Command-F).';
 
 /** What the trainer's page says when the browser did not open the projector window (a pop-up blocker). */
 export const PROJECTOR_BLOCKED_WORDS = 'The browser did not open the projector window (it may block pop-ups for this site). Allow pop-ups for this site and choose “Open a projector window” again, or open this address in a new window and move that window to the projector:';

@@ -1423,7 +1423,7 @@ describe('presenter mode keeps the room session through a reload', () => {
       await onContentNote(memoryStore());
       const button = screen.getByRole('button', { name: 'Open a projector window' });
       const howto = document.getElementById(button.getAttribute('aria-describedby') ?? '');
-      expect(howto?.textContent).toBe('The projector window opens on this screen: move it to the projector\'s screen and make it full screen there (F11; on a Mac, Control-Command-F). The clicker keys work in either window.');
+      expect(howto?.textContent).toBe('The projector window opens on this screen: move it to the projector\'s screen and make it full screen there (F11; on a Mac, Control-Command-F).');
       await user.click(button);
       expect(open).toHaveBeenCalledTimes(1);
       const [url, name, features] = open.mock.calls[0] ?? [];
