@@ -1042,7 +1042,7 @@ describe('presenter mode on two screens', () => {
       });
       expect(announced.join(' ')).toBe('The projector window is from an older version of casa-practice, so it may not show this session as it should. Choose “Open a projector window” again: it reloads that window.');
       await user.click(screen.getByRole('button', { name: 'Open a projector window' }));
-      expect(open).toHaveBeenCalledWith(expect.stringMatching(/\?projector#\/projector$/), 'casa-practice-projector');
+      expect(open).toHaveBeenCalledWith(expect.stringMatching(/\?projector#\/projector$/), 'casa-practice-projector', expect.stringContaining('popup'));
       expect(screen.queryByText(/projector window is from/)).toBeNull();
       // The window, reloaded, says hello at this version; the laptop answers with its state (at
       // its version), and still says nothing.
