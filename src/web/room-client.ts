@@ -8,7 +8,7 @@
  *
  * Without a room (static hosting, or no fragment) the presenter mode keeps its typed tallies.
  */
-import { parseToPresenter, presenterSocketPath, type PresenterCommand, type PresenterView, type RoomCount, type ServerError } from '../machines/index.js';
+import { keptSessionView, parseToPresenter, presenterSocketPath, type PresenterCommand, type PresenterView, type PresenterViewSent, type RoomCount, type ServerError, type SessionView } from '../machines/index.js';
 import type { RoomLink } from './room-link.js';
 
 export { roomLinkFrom, type RoomLink } from './room-link.js';
@@ -84,6 +84,19 @@ export function connectRoom(options: RoomClientOptions): RoomClient {
   let attempt = 0;
   let closed = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * The moment the room last sent whole, with its key: later views of it name the key and leave the
+   * session out (the room sends it once per moment and connection; every welcome carries it again).
+   */
+  let kept: { key: string; session: SessionView } | undefined;
+
+  /** The view as the page shows it, with its session; undefined (and a hello sent, which brings it whole) for a moment never sent. */
+  const shown = (ws: SocketLike, sent: PresenterViewSent): PresenterView | undefined => {
+    if (sent.session !== undefined) kept = { key: sent.sessionKey, session: sent.session };
+    const view = keptSessionView(sent, kept);
+    if (!view) ws.send(JSON.stringify({ type: 'hello', room: link.room, token: link.token }));
+    return view;
+  };
 
   const set = (patch: Partial<RoomSnapshot>) => {
     snapshot = { ...snapshot, ...patch };
@@ -101,11 +114,13 @@ export function connectRoom(options: RoomClientOptions): RoomClient {
       if (message.type === 'welcome') {
         attempt = 0;
         seq = Math.max(seq, message.seq);
-        set({ status: 'open', view: message.view, count: message.view.count, error: undefined, ...(message.join !== undefined ? { join: message.join } : {}) });
+        const view = shown(ws, message.view);
+        if (view) set({ status: 'open', view, count: view.count, error: undefined, ...(message.join !== undefined ? { join: message.join } : {}) });
       } else if (message.type === 'view') {
         // Commands from the laptop's terminal or another presenter window move the room's seq on.
         seq = Math.max(seq, message.seq ?? 0);
-        set({ view: message.view, count: message.view.count });
+        const view = shown(ws, message.view);
+        if (view) set({ view, count: view.count });
       }
       else if (message.type === 'count') set({ count: message.count });
       else if (message.code === 'outdated' || message.code === 'wrong-room' || message.code === 'forbidden') {

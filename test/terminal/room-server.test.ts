@@ -662,3 +662,68 @@ describe('live room server: pages', () => {
     }
   });
 });
+
+describe('live room server: what the presenter page is sent', () => {
+  it('sends the presenter the moment once per connection: at a decision of a thousand replies the open vote and the lock come in under a kilobyte, the reveal without the replies again; a hello, a second window and the next moment bring it whole', async () => {
+    // Every view repeated the whole session: here about 600 kB at the open and the lock, and again with the reveal.
+    const big = structuredClone(scenario);
+    const first = big.nodes.find((n) => n.kind === 'decision');
+    if (first?.kind !== 'decision') throw new Error('no decision in red-flags');
+    const template = first.replies[0]!;
+    first.replies = Array.from({ length: 1000 }, (_, i) => ({ ...structuredClone(template), id: `many-${i}`, text: `Reply ${i}: ${'a kind, curious question '.repeat(20)}` }));
+    const ctx = roomContext(big);
+    const r = await start({ ctx, state: createRoom(ctx, ROOM, 11, new Date('2026-12-01T10:00:00Z')) });
+    const presenter = await Presenter.connect(r.base, ROOM, TOKEN);
+    /** The messages sent since `from`: their sizes in bytes, and whether each carried the session. */
+    const since = (p: Presenter, from: number) => p.received.slice(from).map((t) => ({ bytes: Buffer.byteLength(t), whole: (JSON.parse(t) as { view?: { session?: unknown } }).view?.session !== undefined, type: (JSON.parse(t) as { type: string }).type }));
+    expect(since(presenter, 0)).toEqual([expect.objectContaining({ type: 'welcome', whole: true })]);
+    while (presenter.view.session.nodeId !== first.id) must(await presenter.act({ type: 'advance', node: presenter.view.session.nodeId }));
+    // Arriving at the decision: the new moment, whole (its thousand replies: over half a megabyte).
+    const arrived = since(presenter, presenter.received.length - 1);
+    expect(arrived).toEqual([expect.objectContaining({ type: 'view', whole: true })]);
+    expect(arrived[0]!.bytes).toBeGreaterThan(500_000);
+    const phones = await Promise.all([1, 2, 3].map((i) => Phone.join(r.base, ROOM, deviceId(i))));
+    let from = presenter.received.length;
+    const round = must(await presenter.act({ type: 'open', node: first.id })).round;
+    await Promise.all(phones.map((p) => p.until((v) => v.phase === 'open', 'the open vote')));
+    for (const [i, p] of phones.entries()) await p.vote(i + 1);
+    await presenter.until((c) => c.voted === 3, 'three votes');
+    must(await presenter.act({ type: 'lock', round }));
+    // The open vote, three counts and the lock: none carries the session, each under a kilobyte.
+    const small = since(presenter, from);
+    expect(small.map((m) => m.type)).toEqual(['view', 'count', 'count', 'count', 'view']);
+    for (const m of small) {
+      expect(m.whole).toBe(false);
+      expect(m.bytes).toBeLessThan(1024);
+    }
+    // The page still shows the decision it kept, with every reply.
+    expect(presenter.view).toMatchObject({ phase: 'locked', round });
+    expect(presenter.view.session.replies).toHaveLength(1000);
+    // The reveal carries the tally and every reply's feedback (new to the page), not the session again.
+    from = presenter.received.length;
+    const revealed = must(await presenter.act({ type: 'reveal', round }));
+    const [reveal] = since(presenter, from);
+    expect(reveal).toMatchObject({ type: 'view', whole: false });
+    expect(reveal!.bytes).toBeLessThan(Buffer.byteLength(JSON.stringify(revealed.reveal)) + 2048);
+    expect(revealed.session.replies).toHaveLength(1000);
+    expect(revealed.reveal?.total).toBe(3);
+    // A second window's welcome carries the moment whole; so does a hello again on the first's connection (a page catching up).
+    const second = await Presenter.connect(r.base, ROOM, TOKEN);
+    expect(since(second, 0)).toEqual([expect.objectContaining({ type: 'welcome', whole: true })]);
+    expect(second.view.session.replies).toHaveLength(1000);
+    from = presenter.received.length;
+    presenter.ws.send(JSON.stringify({ type: 'hello', room: ROOM, token: TOKEN }));
+    await presenter.inbox.next((m) => m.type === 'welcome', 1, 'a second welcome');
+    expect(since(presenter, from)).toEqual([expect.objectContaining({ type: 'welcome', whole: true })]);
+    // The next moment comes whole, to both windows.
+    from = presenter.received.length;
+    const fromSecond = second.received.length;
+    const moved = must(await presenter.act({ type: 'choose', round, reply: 'many-0' }));
+    expect(moved.session.nodeId).not.toBe(first.id);
+    await second.inbox.next((m) => m.type === 'view', 1, 'the next moment in the second window');
+    expect(since(presenter, from)).toEqual([expect.objectContaining({ type: 'view', whole: true })]);
+    expect(since(second, fromSecond)).toEqual([expect.objectContaining({ type: 'view', whole: true })]);
+    expect(second.view.session.nodeId).toBe(moved.session.nodeId);
+    second.close();
+  });
+});

@@ -97,6 +97,51 @@ describe('presenter room client', () => {
     expect(client.send({ type: 'end' })).toBe(false);
   });
 
+  it('keeps the moment the room sent whole: the views after it come without the session and show it still; a view naming a moment it was not sent makes it say hello again, which brings it whole', async () => {
+    const server = await serve(createRoom(ctx, ROOM, 5, new Date()));
+    const origin = `ws://127.0.0.1:${server.port}`;
+    /** What the room sent this page, as text, and what the page sent it (the test's socket records both). */
+    const received: string[] = [];
+    const sentToRoom: string[] = [];
+    let socket: WebSocket | undefined;
+    const client = connectRoom({ link: { room: ROOM, token: TOKEN }, origin, open: (url) => {
+      const ws = new WebSocket(url);
+      socket = ws;
+      ws.on('message', (data) => received.push(String(data)));
+      const send = ws.send.bind(ws);
+      (ws as unknown as { send: (text: string) => void }).send = (text: string) => {
+        sentToRoom.push(text);
+        send(text);
+      };
+      return ws as unknown as SocketLike;
+    } });
+    clients.push(client);
+    const ready = await until(client, (s) => s.status === 'open');
+    client.send({ type: 'advance', node: ready.view!.session.nodeId });
+    const atDecision = (await until(client, (s) => s.view?.session.kind === 'decision')).view!;
+    const from = received.length;
+    client.send({ type: 'open', node: atDecision.session.nodeId });
+    const opened = (await until(client, (s) => s.view?.phase === 'open')).view!;
+    // The open vote came without the session (the same moment), and the page shows the one it kept.
+    const [openMessage] = received.slice(from).map((t) => JSON.parse(t) as { view: { session?: unknown; sessionKey: string } });
+    expect(openMessage?.view.session).toBeUndefined();
+    expect(openMessage?.view.sessionKey).toBe(atDecision.sessionKey);
+    expect(opened.session).toBe(atDecision.session);
+    // A view of a moment this page was never sent (never expected): no view without its session; a hello, whose welcome brings it.
+    const hellos = () => sentToRoom.filter((t) => (JSON.parse(t) as { type: string }).type === 'hello').length;
+    expect(hellos()).toBe(1);
+    const before = client.getSnapshot();
+    const { session: _omit, ...rest } = opened;
+    socket!.emit('message', Buffer.from(JSON.stringify({ type: 'view', view: { ...rest, phase: 'locked', sessionKey: '1-zz' } })), false);
+    expect(client.getSnapshot().view).toBe(before.view);
+    expect(hellos()).toBe(2);
+    const welcomes = received.filter((t) => (JSON.parse(t) as { type: string }).type === 'welcome');
+    await until(client, () => received.filter((t) => (JSON.parse(t) as { type: string }).type === 'welcome').length > welcomes.length);
+    const again = await until(client, (s) => s.view !== before.view);
+    expect(again.view?.phase).toBe('open');
+    expect(again.view?.session.replies.map((r) => r.id)).toEqual(opened.session.replies.map((r) => r.id));
+  });
+
   it('told by the room that this page is out of date, it stops: the room\'s words, no view, no commands, no reconnecting', async () => {
     const server = await serve(createRoom(ctx, ROOM, 5, new Date()));
     const origin = `ws://127.0.0.1:${server.port}`;

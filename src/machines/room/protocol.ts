@@ -27,7 +27,7 @@ import { ROOM_CODE, ROOM_CODE_ALPHABET, ROOM_CODE_LENGTH, TOKEN } from './codes.
  * (or that names none, as pages from before versions did) is refused as `outdated`, whose message
  * tells the person to reload the page. Such a connection never joins: it is not counted.
  *
- * The presenter page does the same (`/ws/presenter?v=2`, PRESENTER_PROTOCOL): a trainer's page (and
+ * The presenter page does the same (`/ws/presenter?v=6`, PRESENTER_PROTOCOL): a trainer's page (and
  * the projector window it feeds) left open across an upgrade and restart of the room reconnects by
  * itself, names an old version or none, and is refused as `outdated` whatever it sends (token or
  * not), so it never becomes the room's presenter: it changes nothing, is sent no views or counts,
@@ -51,7 +51,7 @@ export function voterSocketPath(version: number = VOTER_PROTOCOL): string {
  * sends or is sent changes shape. Pages from before versions named none (version 1 in effect), so
  * the first named version is 2. The page states it in the address it connects to (`presenterSocketPath`).
  */
-export const PRESENTER_PROTOCOL = 5;
+export const PRESENTER_PROTOCOL = 6;
 
 /** The address (path and query) a presenter page of this version opens its WebSocket on. */
 export function presenterSocketPath(version: number = PRESENTER_PROTOCOL): string {
@@ -231,6 +231,9 @@ export type RoomCount = z.infer<typeof RoomCount>;
 export const RoomPhase = z.enum(['idle', 'open', 'locked', 'revealed', 'ended']);
 export type RoomPhase = z.infer<typeof RoomPhase>;
 
+/** A `sessionKey`: the length of the session's JSON and its FNV-1a hash, both in base 36. */
+const SESSION_KEY = /^[0-9a-z]{1,10}-[0-9a-z]{1,7}$/;
+
 const RevealEntrySchema = z.looseObject({ replyId: NodeId, number: z.number().int(), replyText: Text, feedback: Text, value: z.number(), votes: z.number().int().min(0), percent: z.number(), best: z.boolean() });
 
 /** What the presenter page shows: the session's current moment (the core's SessionView), the phase and, after the reveal, the tally. */
@@ -239,8 +242,17 @@ export const PresenterView = z.strictObject({
   phase: RoomPhase,
   round: z.number().int().min(0),
   count: RoomCount,
-  /** The core's `SessionView` of the current moment (already clean text). */
-  session: z.looseObject({ nodeId: NodeId, kind: z.enum(['scene', 'decision', 'ending']), done: z.boolean(), replies: z.array(z.looseObject({ id: NodeId, number: z.number().int() })) }),
+  /**
+   * The core's `SessionView` of the current moment (already clean text). Sent whole once per moment
+   * and connection: every view names the moment by `sessionKey`, and carries `session` only when that
+   * connection was not sent it yet (its first view of the moment, and the welcome of every hello);
+   * the page keeps the one it was sent (`keptSessionView`). Version 6: up to version 5 every view
+   * repeated it whole (a decision of a thousand replies: more than half a megabyte at each open and
+   * lock of the vote, on top of the reveal).
+   */
+  session: z.looseObject({ nodeId: NodeId, kind: z.enum(['scene', 'decision', 'ending']), done: z.boolean(), replies: z.array(z.looseObject({ id: NodeId, number: z.number().int() })) }).optional(),
+  /** A fingerprint of `session` (its length and a hash of it): a view that names it without `session` means the same moment as before (version 6). */
+  sessionKey: z.string().regex(SESSION_KEY),
   /** Who the room hears for the first time at this moment, with the scenario's words to introduce them (the core's `introductionsAt`; version 5). */
   introductions: z.array(z.strictObject({ name: z.string().max(1_000), role: z.string().max(1_000), description: z.string().max(10_000) })).max(200).optional(),
   /** After the reveal: every reply with its feedback, points, votes and whether it is best practice (the core's `revealData`). */
@@ -257,8 +269,10 @@ export const PresenterView = z.strictObject({
   /** Once the session has ended: the session summary (Markdown) the room writes on the laptop, with its file name, for the page to offer as a download. */
   summary: z.strictObject({ fileName: z.string().max(300), markdown: z.string().max(2_000_000) }).optional(),
 });
-/** The presenter view with the core's own types for the session and the reveal (the schema checks their outline). */
+/** The presenter view with the core's own types for the session and the reveal (the schema checks their outline), as the page shows it: with its session. */
 export type PresenterView = Omit<z.infer<typeof PresenterView>, 'session' | 'reveal'> & { session: SessionView; reveal?: { total: number; entries: RevealEntry[] } };
+/** A presenter view as one connection is sent it: without its session when that connection was sent that moment already (`presenterViewFor`). */
+export type PresenterViewSent = Omit<PresenterView, 'session'> & { session?: SessionView };
 
 /** The presenter's welcome: the last seq accepted, the view, and where phones join (for the projector's QR code). */
 export const PresenterWelcome = z.strictObject({ type: z.literal('welcome'), seq: z.number().int().min(0), view: PresenterView, join: z.string().max(300).optional() });
@@ -267,8 +281,8 @@ export const PresenterUpdate = z.strictObject({ type: z.literal('view'), view: P
 export const PresenterCount = z.strictObject({ type: z.literal('count'), count: RoomCount });
 export const ToPresenter = z.discriminatedUnion('type', [PresenterWelcome, PresenterUpdate, PresenterCount, ServerError]);
 export type ToPresenter =
-  | { type: 'welcome'; seq: number; view: PresenterView; join?: string }
-  | { type: 'view'; view: PresenterView; seq?: number }
+  | { type: 'welcome'; seq: number; view: PresenterViewSent; join?: string }
+  | { type: 'view'; view: PresenterViewSent; seq?: number }
   | z.infer<typeof PresenterCount>
   | ServerError;
 

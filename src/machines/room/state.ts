@@ -13,7 +13,7 @@ import { actorOptions, restoreSession, saveSession, undoEnding, type PersistedSc
 import { cleanLine, cleanText } from '../text/clean.js';
 import { quoteValue } from '../text/quote.js';
 import { roomSummaryMarkdown } from './summary.js';
-import { DEVICE_ID, isRoomCode, MAX_BEST_PRACTICE_ON_PHONE, type PhoneDecision, type PresenterAction, type PresenterView, type Rejection, type RoomCount, type RoomPhase, type VoterMessage, type VoterView } from './protocol.js';
+import { DEVICE_ID, isRoomCode, MAX_BEST_PRACTICE_ON_PHONE, type PhoneDecision, type PresenterAction, type PresenterView, type PresenterViewSent, type Rejection, type RoomCount, type RoomPhase, type VoterMessage, type VoterView } from './protocol.js';
 
 /**
  * The live room as a pure reducer over plain, serialisable state. The session itself is the
@@ -405,6 +405,7 @@ export function presenterView(ctx: RoomContext, state: RoomState, connected: num
     round: state.round,
     count: roomCount(state, connected),
     session,
+    sessionKey: sessionKeyOf(session),
     ...(state.phase !== 'ended' && introductionsOf(ctx, state).length > 0 ? { introductions: introductionsOf(ctx, state) } : {}),
     ...(revealed(state) ? { reveal: revealOf(ctx, state) } : {}),
     decisions: state.history.map(decisionTotals),
@@ -412,6 +413,40 @@ export function presenterView(ctx: RoomContext, state: RoomState, connected: num
     ...(notStarted(state) ? { contentNote: { text: cleanText(ctx.scenario.contentNote), minutes: ctx.scenario.estimatedMinutes } } : {}),
     ...(state.phase === 'ended' ? { summary: { fileName: roomSummaryFileName(ctx, state), markdown: roomSummaryMarkdown(ctx, state) } } : {}),
   };
+}
+
+const sessionKeys = new WeakMap<SessionView, string>();
+
+/** A fingerprint of a moment as the presenter page is sent it (its JSON's length and hash), worked out once per moment. */
+function sessionKeyOf(session: SessionView): string {
+  const cached = sessionKeys.get(session);
+  if (cached !== undefined) return cached;
+  const json = JSON.stringify(session);
+  const key = `${json.length.toString(36)}-${fnv1a(json).toString(36)}`;
+  sessionKeys.set(session, key);
+  return key;
+}
+
+/**
+ * A presenter view as one connection is sent it: without the session (the moment's words and every
+ * reply: the bulk of a view at a large decision) when `sent`, the key of the moment that connection
+ * was last sent whole, is this view's `sessionKey`. The page keeps the session it was sent
+ * (`keptSessionView`); a hello (a new connection, or a page catching up) is answered with it whole.
+ */
+export function presenterViewFor(view: PresenterView, sent: string | undefined): PresenterViewSent {
+  if (view.sessionKey !== sent) return view;
+  const { session: _sent, ...rest } = view;
+  return rest;
+}
+
+/**
+ * The view as the presenter page shows it: one sent without its session gets back the one the page
+ * kept (`kept`, the last sent whole) when the key names it; `undefined` when it names one the page
+ * was not sent (it should say hello again: the welcome carries it whole).
+ */
+export function keptSessionView(view: PresenterViewSent, kept: { key: string; session: SessionView } | undefined): PresenterView | undefined {
+  if (view.session !== undefined) return view as PresenterView;
+  return kept?.key === view.sessionKey ? { ...view, session: kept.session } : undefined;
 }
 
 /** Nothing done yet: no step by the trainer (a room resumed before one is still at its start). */

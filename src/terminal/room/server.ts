@@ -8,8 +8,8 @@ import sirv from 'sirv';
 import { renderSVG } from 'uqr';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import {
-  parsePresenterMessage, parseVoterMessage, PRESENTER_PROTOCOL, presenterView, protocolOf, reduceRoom, roomCount, visibleLine, VOTER_PROTOCOL, voterView, voterViewFor,
-  type PresenterAction, type PresenterCommand, type Rejection, type RoomContext, type RoomInput, type RoomState, type ToPresenter, type ToVoter, type VoterView,
+  parsePresenterMessage, parseVoterMessage, PRESENTER_PROTOCOL, presenterView, presenterViewFor, protocolOf, reduceRoom, roomCount, visibleLine, VOTER_PROTOCOL, voterView, voterViewFor,
+  type PresenterAction, type PresenterCommand, type PresenterView, type PresenterViewSent, type Rejection, type RoomContext, type RoomInput, type RoomState, type ToPresenter, type ToVoter, type VoterView,
 } from '../../machines/index.js';
 
 /**
@@ -118,6 +118,11 @@ interface Connection {
    * of the same decision go without its replies' words, which the phone keeps.
    */
   decisionSent?: string;
+  /**
+   * The key of the moment this presenter connection was last sent whole (presenterViewFor): later
+   * views of the same moment go without the session, which the page keeps.
+   */
+  sessionSent?: string;
   /** The presenter proved the token on this connection (hello or an action). */
   presenter: boolean;
   /**
@@ -359,7 +364,7 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
   function tellAll(): void {
     const view = presenterView(ctx, state, connectedPhones());
     for (const c of connections) {
-      if (c.role === 'presenter' && c.presenter) out(c, { type: 'view', view, seq: state.presenterSeq });
+      if (c.role === 'presenter' && c.presenter) out(c, { type: 'view', view: presenterFor(c, view), seq: state.presenterSeq });
       else if (c.role === 'voter' && c.device) out(c, { type: 'view', view: phoneView(c, voterView(ctx, state, c.device)) });
     }
   }
@@ -367,6 +372,13 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
   function tellDevice(device: string): void {
     const view = voterView(ctx, state, device);
     for (const c of byDevice.get(device) ?? []) out(c, { type: 'view', view: phoneView(c, view) });
+  }
+
+  /** The presenter's view as this connection is sent it: the session whole only the first time for each moment (messages on a connection arrive in order). */
+  function presenterFor(conn: Connection, view: PresenterView): PresenterViewSent {
+    const sent = presenterViewFor(view, conn.sessionSent);
+    if (sent.session !== undefined) conn.sessionSent = sent.sessionKey;
+    return sent;
   }
 
   /** A phone's view as this connection is sent it: the decision whole only the first time (messages on a connection arrive in order). */
@@ -527,11 +539,16 @@ export async function startRoomServer(opts: RoomServerOptions): Promise<RoomServ
     if (msg.room !== state.room) return refuse(conn, 'wrong-room', 'a presenter message for another room');
     if (!tokenMatches(token, msg.token)) return refuse(conn, 'forbidden', 'wrong presenter token');
     conn.presenter = true;
-    if (msg.type === 'hello') return out(conn, { type: 'welcome', seq: state.presenterSeq, view: presenterView(ctx, state, connectedPhones()), ...(opts.joinUrl !== undefined ? { join: opts.joinUrl } : {}) });
+    if (msg.type === 'hello') {
+      // A welcome carries the session whole, always: a page that says hello again on this connection
+      // (to catch up, having lost what it kept) is sent it again.
+      conn.sessionSent = undefined;
+      return out(conn, { type: 'welcome', seq: state.presenterSeq, view: presenterFor(conn, presenterView(ctx, state, connectedPhones())), ...(opts.joinUrl !== undefined ? { join: opts.joinUrl } : {}) });
+    }
     const result = apply({ from: 'presenter', message: msg });
     if (!result.ok) return refuse(conn, result.code, result.message);
     if (result.change === 'all') tellAll();
-    else out(conn, { type: 'view', view: presenterView(ctx, state, connectedPhones()), seq: state.presenterSeq });
+    else out(conn, { type: 'view', view: presenterFor(conn, presenterView(ctx, state, connectedPhones())), seq: state.presenterSeq });
   }
 
   function accept(ws: WebSocket, role: 'voter' | 'presenter', address: string, outdated: string | undefined): void {

@@ -1,6 +1,6 @@
 import { WebSocket } from 'ws';
-import type { PhoneDecision, PresenterCommand, PresenterView, RoomCount, ServerError, ToPresenter, ToVoter, VoterView } from '../../../src/machines/index.js';
-import { keptDecisionView, presenterSocketPath, voterSocketPath } from '../../../src/machines/index.js';
+import type { PhoneDecision, PresenterCommand, PresenterView, RoomCount, ServerError, SessionView, ToPresenter, ToVoter, VoterView } from '../../../src/machines/index.js';
+import { keptDecisionView, keptSessionView, presenterSocketPath, voterSocketPath } from '../../../src/machines/index.js';
 
 /** How long a test waits for an event before it fails (a guard against hanging, never a pause). */
 const GUARD_MS = 15_000;
@@ -126,6 +126,10 @@ export class Presenter {
   view!: PresenterView;
   count!: RoomCount;
   seq = 0;
+  /** Every message as it came (its text), to measure what the room sends. */
+  received: string[] = [];
+  /** The moment the room last sent whole, as the presenter page keeps it. */
+  kept?: { key: string; session: SessionView };
   constructor(readonly base: string, readonly room: string, readonly token: string) {}
 
   /** Connects and says hello; `path` plays a page of another version (this version's address by default). */
@@ -133,10 +137,16 @@ export class Presenter {
     const p = new Presenter(base, room, token);
     p.ws = await open(`${base}${path}`);
     p.ws.on('message', (data) => {
+      p.received.push(String(data));
       const m = JSON.parse(String(data)) as ToPresenter;
       if (m.type === 'welcome' || m.type === 'view') {
-        p.view = m.view;
-        p.count = m.view.count;
+        // As the presenter page does: a view of the moment kept comes without its session, and gets it back here.
+        if (m.view.session !== undefined) p.kept = { key: m.view.sessionKey, session: m.view.session };
+        const shown = keptSessionView(m.view, p.kept);
+        if (!shown) throw new Error(`a view of a moment this presenter was not sent: ${String(data).slice(0, 200)}`);
+        m.view = shown;
+        p.view = shown;
+        p.count = shown.count;
       } else if (m.type === 'count') p.count = m.count;
       p.inbox.push(m);
     });

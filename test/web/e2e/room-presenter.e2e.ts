@@ -122,7 +122,7 @@ describe('presenter page with a live room', () => {
     // The room's own view, read-only, to know when a click has taken effect.
     let watch = await Presenter.connect(base, code, token);
     const changed = async (from: number, pred: (v: PresenterView) => boolean, what: string): Promise<PresenterView> => {
-      const m = await watch.inbox.next((x) => x.type === 'view' && pred(x.view), from, what);
+      const m = await watch.inbox.next((x) => x.type === 'view' && pred(x.view as PresenterView), from, what);
       return (m as { view: PresenterView }).view;
     };
     const clickThen = async (button: Locator, pred: (v: PresenterView) => boolean, what: string): Promise<PresenterView> => {
