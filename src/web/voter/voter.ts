@@ -234,8 +234,55 @@ function render(v: VoterView): void {
   }
 }
 
+/** Sets an element's text only when it differs: setting the same words replaces its text node all the same (a change a screen reader may read again). */
+function setText(el: HTMLElement, text: string): void {
+  if (el.textContent !== text) el.textContent = text;
+}
+
+/** Shows or hides an element, touching it only when that changes. */
+function setHidden(el: HTMLElement, hidden: boolean): void {
+  if (el.hidden !== hidden) el.hidden = hidden;
+}
+
+/** Sets an attribute only when its value differs. */
+function setAttr(el: HTMLElement, name: string, value: string): void {
+  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+}
+
+/**
+ * The decision whose reply buttons are on the page: its key (or, for a view without one, the
+ * decision itself) and its buttons by shown number. A view of the same decision (a vote, a changed
+ * vote, the lock, the reveal, a reconnection's welcome) keeps the buttons and changes only their
+ * state (pressed, disabled): rebuilding them at every view was a thousand new buttons on a phone for
+ * one vote, and the element a screen reader or keyboard was on was gone.
+ */
+let drawnDecision: { key: string | PhoneDecision; buttons: Map<number, HTMLButtonElement> } | undefined;
+/** What the feedback parts were last drawn from: they are rebuilt only when that changes. */
+let drawnWhy = '';
+
+function replyButton(r: PhoneDecision['replies'][number]): HTMLButtonElement {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.className = 'reply';
+  // The reply's shown number is its only handle on the phone: no reply ids in the page.
+  b.dataset.reply = String(r.number);
+  const num = document.createElement('span');
+  num.className = 'num';
+  num.textContent = `${r.number}.`;
+  // A reply the story does not open here is greyed out and says so, as the projector and the
+  // terminal do (a disabled button alone reads as "voting is closed" or as a fault).
+  const words = `${r.kind === 'do' ? `Do: ${r.text}` : r.text}${r.enabled ? '' : ' (not available now)'}`;
+  b.append(num, document.createTextNode(words));
+  // Named as shown, from its number on, "2. Do: …" (WCAG 2.5.3: a speech-input user says "click 2");
+  // its words alone ran the number into them ("2.Do: …"), and the "✓ your vote" drawn after the
+  // vote (voter.css) was read into it, where aria-pressed already says so.
+  b.setAttribute('aria-label', `${r.number}. ${words}`);
+  b.addEventListener('click', () => vote(r.number));
+  return b;
+}
+
 function draw(v: VoterView): void {
-  els.heading.textContent = `Live room ${v.room}`;
+  setText(els.heading, `Live room ${v.room}`);
   const words: Record<VoterView['phase'], string> = {
     waiting: 'Waiting for the trainer to open the vote.',
     open: v.vote ? 'Vote received. You can change it until the trainer locks the vote.' : 'Vote now: choose a reply.',
@@ -245,39 +292,36 @@ function draw(v: VoterView): void {
   };
   say(pending !== undefined ? 'Sending your vote…' : notice ?? words[v.phase]);
   const d = v.decision;
-  els.decision.hidden = !d;
+  setHidden(els.decision, !d);
   if (d) {
-    els.title.textContent = d.title ?? 'Decision';
-    els.prompt.textContent = d.prompt ?? 'What do you say or do?';
-    const buttons = d.replies.map((r) => {
-      const b = document.createElement('button');
-      b.type = 'button';
-      b.className = 'reply';
-      // The reply's shown number is its only handle on the phone: no reply ids in the page.
-      b.dataset.reply = String(r.number);
-      const num = document.createElement('span');
-      num.className = 'num';
-      num.textContent = `${r.number}.`;
-      // A reply the story does not open here is greyed out and says so, as the projector and the
-      // terminal do (a disabled button alone reads as "voting is closed" or as a fault).
-      const words = `${r.kind === 'do' ? `Do: ${r.text}` : r.text}${r.enabled ? '' : ' (not available now)'}`;
-      b.append(num, document.createTextNode(words));
-      // Named as shown, from its number on, "2. Do: …" (WCAG 2.5.3: a speech-input user says "click 2");
-      // its words alone ran the number into them ("2.Do: …"), and the "✓ your vote" drawn after the
-      // vote (voter.css) was read into it, where aria-pressed already says so.
-      b.setAttribute('aria-label', `${r.number}. ${words}`);
-      b.setAttribute('aria-pressed', String((pending ?? v.vote) === r.number));
-      b.disabled = v.phase !== 'open' || !r.enabled;
-      b.addEventListener('click', () => vote(r.number));
-      return b;
-    });
-    const focused = document.activeElement instanceof HTMLElement ? document.activeElement.dataset.reply : undefined;
-    els.replies.replaceChildren(...buttons);
-    buttons.find((b) => b.dataset.reply === focused)?.focus();
+    const key = v.decisionKey ?? d;
+    if (drawnDecision?.key !== key) {
+      // A new decision (or the first): its words and buttons, made once. A reply that had focus
+      // (the same decision sent again without a key) keeps it on its new button.
+      setText(els.title, d.title ?? 'Decision');
+      setText(els.prompt, d.prompt ?? 'What do you say or do?');
+      const buttons = new Map(d.replies.map((r) => [r.number, replyButton(r)] as const));
+      const focused = document.activeElement instanceof HTMLElement ? document.activeElement.dataset.reply : undefined;
+      els.replies.replaceChildren(...buttons.values());
+      drawnDecision = { key, buttons };
+      if (focused !== undefined) buttons.get(Number(focused))?.focus();
+    }
+    // Only what a view changes: which reply is this phone's vote, and whether a reply can be tapped.
+    const marked = pending ?? v.vote;
+    for (const r of d.replies) {
+      const b = drawnDecision.buttons.get(r.number);
+      if (!b) continue;
+      setAttr(b, 'aria-pressed', String(marked === r.number));
+      const disabled = v.phase !== 'open' || !r.enabled;
+      if (b.disabled !== disabled) b.disabled = disabled;
+    }
   }
   const f = v.phase === 'revealed' ? v.feedback : undefined;
-  els.feedback.hidden = !f;
-  if (f) {
+  setHidden(els.feedback, !f);
+  // Drawn again only when what it says changed (not at every view: the part a screen reader was reading would go).
+  const why = f ? JSON.stringify([f, v.decisionKey ?? '']) : '';
+  if (f && why !== drawnWhy) {
+    drawnWhy = why;
     // Each reply named as its button is, from its number on (an action as "Do: …").
     const named = (n: number, text: string) => `${n}. ${d?.replies.find((r) => r.number === n)?.kind === 'do' ? 'Do: ' : ''}${text}`;
     const others = f.bestPractice.map((b) => b.number);
@@ -286,12 +330,13 @@ function draw(v: VoterView): void {
     const count = others.length + more;
     const list = `${others.length === 1 ? `reply ${others[0]}` : `replies ${others.slice(0, -1).join(', ')} and ${others.at(-1)}`}${more > 0 ? `, and ${more} more` : ''}`;
     // The verdict in one line (read with the section's name when focus moves to it): whose reply, and which was best practice.
-    els.verdict.textContent = !f.mine
+    setText(els.verdict, !f.mine
       ? `You did not vote. Best practice here: ${list}.`
       : f.mine.best
         ? `Your reply was best practice.${others.length > 0 ? ` So ${count === 1 ? 'was' : 'were'} ${list}.` : ''}`
-        : `Your reply was not the best-practice reply. Best practice here: ${list}.`;
-    els.verdict.className = !f.mine ? '' : f.mine.best ? 'best' : 'not-best';
+        : `Your reply was not the best-practice reply. Best practice here: ${list}.`);
+    const tone = !f.mine ? '' : f.mine.best ? 'best' : 'not-best';
+    if (els.verdict.className !== tone) els.verdict.className = tone;
     // One part per reply, each under its own heading that says whose it is and whether it is best
     // practice (in words, not colour alone): the phone's own reply first, then best practice.
     const parts = [
@@ -321,6 +366,8 @@ function draw(v: VoterView): void {
       part.append(h, said, text, ...(reply.principles.length > 0 ? [principles] : []));
       return part;
     }), ...(more > 0 ? [moreWords(more)] : []));
+  }
+  if (f) {
     const key = `${v.round}:${v.vote}`;
     if (shownFeedback !== key) {
       shownFeedback = key;

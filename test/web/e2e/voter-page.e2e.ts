@@ -611,6 +611,82 @@ describe('voter page in Chromium', () => {
     }
   });
 
+  it.skipIf(!available)('an update keeps the reply buttons a phone is on (a vote, a changed vote, the lock, the reveal, a reconnection change only their state): the same elements, the focus where it was, the vote marked; the reveal\'s parts are not drawn again either', async () => {
+    // Every view rebuilt every reply button (a thousand at a large decision, for one vote) and put a
+    // new one where the focus was: the element a screen reader was on was gone.
+    const room = await phoneRoom(hostile(), { width: 390, height: 844 });
+    const { server, context } = room;
+    const page = await context.newPage();
+    try {
+      const { presenter, decision } = await joinAndOpen(page, server.port);
+      // The replies' shown numbers in the order the page lists them (Tab's order).
+      const numbers = await page.locator('#replies button').evaluateAll((b) => b.map((x) => Number((x as HTMLElement).dataset.reply)));
+      expect(numbers).toHaveLength(decision.replies.length);
+      // Each button is marked (a property no redraw would carry over), and every change to the list's children is counted.
+      await page.evaluate(() => {
+        const w = window as unknown as { __added: number };
+        w.__added = 0;
+        for (const b of document.querySelectorAll<HTMLButtonElement>('#replies button')) (b as unknown as { __mark: string }).__mark = b.dataset.reply!;
+        new MutationObserver((ms) => { w.__added += ms.reduce((n, m) => n + m.addedNodes.length + m.removedNodes.length, 0); })
+          .observe(document.getElementById('replies')!, { childList: true, subtree: true, characterData: true });
+      });
+      /** The buttons still the ones marked at the start, the one with focus, and how many nodes were added or removed since. */
+      const kept = () => page.evaluate(() => {
+        const buttons = [...document.querySelectorAll<HTMLButtonElement>('#replies button')];
+        const a = document.activeElement as (HTMLElement & { __mark?: string }) | null;
+        return {
+          same: buttons.every((b) => (b as unknown as { __mark?: string }).__mark === b.dataset.reply),
+          focus: a?.__mark ?? a?.id,
+          changed: (window as unknown as { __added: number }).__added,
+        };
+      });
+      const pressed = () => page.locator('#replies button[aria-pressed="true"]').evaluateAll((b) => b.map((x) => x.getAttribute('data-reply')));
+      // Vote from the keyboard on the second reply: it stays the focused element, now pressed.
+      await page.locator(`#replies button[data-reply="${numbers[1]}"]`).focus();
+      await page.keyboard.press('Enter');
+      await status(page, /Vote received/);
+      expect(await kept()).toEqual({ same: true, focus: String(numbers[1]), changed: 0 });
+      expect(await pressed()).toEqual([String(numbers[1])]);
+      // Change it to the third with Space.
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Space');
+      await page.locator(`#replies button[data-reply="${numbers[2]}"][aria-pressed="true"]`).waitFor();
+      expect(await kept()).toEqual({ same: true, focus: String(numbers[2]), changed: 0 });
+      expect(await pressed()).toEqual([String(numbers[2])]);
+      // The connection drops and comes back (a locked screen, Wi-Fi): the welcome brings the decision
+      // whole again, and the page keeps its buttons, its focus and the vote.
+      await page.evaluate(() => (window as unknown as { __socket: WebSocket }).__socket.close());
+      await status(page, /Reconnecting/);
+      await status(page, /Vote received/);
+      expect(await kept()).toEqual({ same: true, focus: String(numbers[2]), changed: 0 });
+      expect(await pressed()).toEqual([String(numbers[2])]);
+      // The lock disables them in place (focus goes to the decision's heading, as before).
+      await presenter.act({ type: 'lock', round: 1 });
+      await status(page, /Voting is closed/);
+      expect(await kept()).toEqual({ same: true, focus: 'decision-title', changed: 0 });
+      expect(await page.locator('#replies button:not(:disabled)').count()).toBe(0);
+      // The reveal: the buttons stay; the feedback takes the focus; its parts are drawn once and
+      // kept through a reconnection (the same view again).
+      await presenter.act({ type: 'reveal', round: 1 });
+      await status(page, /^Revealed: see why below\.$/);
+      await page.locator('#feedback').waitFor({ state: 'visible' });
+      expect(await kept()).toEqual({ same: true, focus: 'feedback', changed: 0 });
+      const parts = page.locator('#why-replies > .why');
+      expect(await parts.count()).toBeGreaterThan(0);
+      await parts.evaluateAll((ps) => ps.forEach((p, i) => ((p as unknown as { __mark: number }).__mark = i)));
+      await page.evaluate(() => (window as unknown as { __socket: WebSocket }).__socket.close());
+      await status(page, /Reconnecting/);
+      await status(page, /^Revealed: see why below\.$/);
+      expect(await parts.evaluateAll((ps) => ps.map((p) => (p as unknown as { __mark?: number }).__mark))).toEqual([...Array(await parts.count()).keys()]);
+      expect(await kept()).toEqual({ same: true, focus: 'feedback', changed: 0 });
+      expect(await pressed()).toEqual([String(numbers[2])]);
+      expect(await axe(page)).toEqual([]);
+      presenter.close();
+    } finally {
+      await room.close();
+    }
+  });
+
   it.skipIf(!available)('a reply the story does not open at this decision is greyed out and says so, on screen and in its name', async () => {
     // The phone had it disabled with no word why, while the projector and the terminal say "not available now".
     const gated = hostile();
