@@ -77,7 +77,16 @@ let notice: string | undefined;
 let shownFeedback = '';
 /** A reply was tapped while the connection was down: it was not sent, and the page keeps saying so until it is back. */
 let unsent = false;
+/**
+ * The reply tapped just as the connection dropped (sent, but not confirmed): it may or may not have
+ * reached the room. Until the room says, the page marks the vote it knows of, not this one.
+ */
+let unconfirmed: number | undefined;
 const OFFLINE = 'Connection lost. Reconnecting…';
+/** The connection dropped as a vote was on its way: the mark went back to the vote the room had confirmed. */
+const UNCONFIRMED = 'Connection lost just as you voted, so your vote may not have reached the room. Reconnecting…';
+/** Back, and the room does not have the vote sent as the connection dropped. */
+const MISSED = 'Connected again. Your last tap did not reach the room: tap your reply again.';
 const UNSENT = 'Connection lost, so your vote was not sent. Reconnecting… Tap your reply again once the page says it is connected again.';
 /** Back after a tap that could not be sent: what UNSENT told the person to wait for (the vote marked, if any, is the one from before). */
 const BACK = 'Connected again. The reply you tapped while the connection was lost was not sent: tap it again.';
@@ -135,6 +144,9 @@ function connect(): void {
       attempt = 0;
       const lostTap = unsent;
       unsent = false;
+      // The vote sent as the connection dropped arrived if the room has it now.
+      const missed = unconfirmed !== undefined && message.view.vote !== unconfirmed;
+      unconfirmed = undefined;
       // Carry on from the last number the room accepted (this phone may have lost its storage).
       seq = Math.max(seq, message.seq);
       // A vote sent as the connection dropped either arrived (the view shows it) or is gone.
@@ -142,8 +154,8 @@ function connect(): void {
       show(message.view);
       // The tap made while offline is not in the room: the phase words ("Vote received", for a vote
       // from before) would read as if it were. Said until the next tap or real change.
-      if (lostTap && message.view.phase === 'open') {
-        notice = BACK;
+      if ((lostTap || missed) && message.view.phase === 'open') {
+        notice = lostTap ? BACK : MISSED;
         render(message.view);
       }
     } else if (message.type === 'view') show(message.view);
@@ -188,7 +200,14 @@ function connect(): void {
     attempt = Math.min(attempt + 1, 6);
     // The lost connection is the news now; a refusal from before it is over.
     notice = undefined;
-    say(unsent ? UNSENT : OFFLINE);
+    if (pending !== undefined) {
+      // A vote on its way, unconfirmed: it may be lost with the connection. The vote the room
+      // confirmed is marked again (a "✓ your vote" beside "Connection lost" read as counted).
+      unconfirmed = pending;
+      pending = undefined;
+      if (view) render(view);
+    }
+    say(unsent ? UNSENT : unconfirmed !== undefined ? UNCONFIRMED : OFFLINE);
     retry = setTimeout(connect, delay);
   };
 }

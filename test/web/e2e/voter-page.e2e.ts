@@ -687,6 +687,52 @@ describe('voter page in Chromium', () => {
     }
   });
 
+  it.skipIf(!available)('a vote whose connection drops as it is sent: the page marks the vote the room confirmed, says the new one may not have arrived, and once back says whether it did', async () => {
+    // It kept "✓ your vote" on the reply just tapped beside "Connection lost. Reconnecting…", and once
+    // back said "Vote received" with the mark moved back to the earlier reply: the change looked made.
+    const room = await phoneRoom(hostile(), { width: 390, height: 844 });
+    const { server, context } = room;
+    const page = await context.newPage();
+    try {
+      const { presenter } = await joinAndOpen(page, server.port);
+      const numbers = await page.locator('#replies button').evaluateAll((b) => b.map((x) => (x as HTMLElement).dataset.reply!));
+      const [first, second, third] = numbers as [string, string, string];
+      const device = await page.evaluate(() => localStorage.getItem('casa-practice-room-device'));
+      const pressed = () => page.locator('#replies button[aria-pressed="true"]').evaluateAll((b) => b.map((x) => x.getAttribute('data-reply')));
+      const voteFor = (n: string) => presenter.view.session.replies.find((r) => String(r.number) === n)!.id;
+      await page.locator(`#replies button[data-reply="${first}"]`).click();
+      await status(page, /Vote received/);
+      /** The next vote the page sends goes with the connection: `arrives` says whether the room gets it first. */
+      const dropWithNextVote = (arrives: boolean) => page.evaluate((arrives) => {
+        const socket = (window as unknown as { __socket: WebSocket }).__socket;
+        const send = socket.send.bind(socket);
+        socket.send = (text: string) => {
+          if (arrives) send(text);
+          socket.close();
+        };
+      }, arrives);
+      // Lost with the connection.
+      await dropWithNextVote(false);
+      await page.locator(`#replies button[data-reply="${second}"]`).click();
+      await status(page, /^Connection lost just as you voted, so your vote may not have reached the room\. Reconnecting…$/);
+      expect(await pressed()).toEqual([first]);
+      await status(page, /^Connected again\. Your last tap did not reach the room: tap your reply again\.$/);
+      expect(await pressed()).toEqual([first]);
+      expect(server.state().votes[device!]).toBe(voteFor(first));
+      // Reached the room, its answer lost with the connection: once back, the page says it was received.
+      await dropWithNextVote(true);
+      await page.locator(`#replies button[data-reply="${third}"]`).click();
+      await status(page, /may not have reached the room/);
+      await status(page, /^Vote received\. You can change it until the trainer locks the vote\.$/);
+      expect(await pressed()).toEqual([third]);
+      expect(server.state().votes[device!]).toBe(voteFor(third));
+      expect(await axe(page)).toEqual([]);
+      presenter.close();
+    } finally {
+      await room.close();
+    }
+  });
+
   it.skipIf(!available)('a reply the story does not open at this decision is greyed out and says so, on screen and in its name', async () => {
     // The phone had it disabled with no word why, while the projector and the terminal say "not available now".
     const gated = hostile();
