@@ -161,6 +161,7 @@ function connect(): void {
     } else if (message.type === 'view') show(message.view);
     else if (message.type === 'error') {
       pending = undefined;
+      clearTimeout(answerTimer);
       if (message.code === 'wrong-room') {
         // A code typed wrong, or one from a room that has closed (a new room has a new code): the
         // server cannot tell which, so the page says both, with the code there to correct.
@@ -190,26 +191,51 @@ function connect(): void {
       else say(notice);
     }
   };
-  ws.onclose = () => {
-    if (socket !== ws) return;
-    socket = undefined;
-    // The session is over: the room closing now is expected, and there is nothing left to reconnect for.
-    if (view?.phase === 'ended') return;
-    // Backoff: 0.5 s, 1 s, 2 s … up to 10 s, with jitter so a room of phones does not return at once.
-    const delay = Math.min(10_000, 500 * 2 ** attempt) * (0.75 + Math.random() / 2);
-    attempt = Math.min(attempt + 1, 6);
-    // The lost connection is the news now; a refusal from before it is over.
-    notice = undefined;
-    if (pending !== undefined) {
-      // A vote on its way, unconfirmed: it may be lost with the connection. The vote the room
-      // confirmed is marked again (a "✓ your vote" beside "Connection lost" read as counted).
-      unconfirmed = pending;
-      pending = undefined;
-      if (view) render(view);
-    }
-    say(unsent ? UNSENT : unconfirmed !== undefined ? UNCONFIRMED : OFFLINE);
-    retry = setTimeout(connect, delay);
-  };
+  ws.onclose = () => lost(ws);
+}
+
+/**
+ * How long a vote may wait for the room's answer before the page takes the connection for lost. The
+ * room answers in well under a second; a phone whose Wi-Fi went away without a word keeps a socket
+ * that looks open for minutes, and said "Sending your vote…" all that time.
+ */
+const ANSWER_MS = 6_000;
+let answerTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Waits for the room to answer the vote just sent on `ws`; without an answer in time, that connection is given up and a new one made. */
+function awaitAnswer(ws: WebSocket): void {
+  clearTimeout(answerTimer);
+  answerTimer = setTimeout(() => {
+    if (socket !== ws || pending === undefined) return;
+    // Nothing more is read from it: the new connection's welcome says where the vote stands.
+    ws.onmessage = null;
+    ws.onclose = null;
+    lost(ws);
+    ws.close();
+  }, ANSWER_MS);
+}
+
+/** The connection `ws` is gone (closed, or given up): say so, and try again with backoff. */
+function lost(ws: WebSocket): void {
+  if (socket !== ws) return;
+  socket = undefined;
+  clearTimeout(answerTimer);
+  // The session is over: the room closing now is expected, and there is nothing left to reconnect for.
+  if (view?.phase === 'ended') return;
+  // Backoff: 0.5 s, 1 s, 2 s … up to 10 s, with jitter so a room of phones does not return at once.
+  const delay = Math.min(10_000, 500 * 2 ** attempt) * (0.75 + Math.random() / 2);
+  attempt = Math.min(attempt + 1, 6);
+  // The lost connection is the news now; a refusal from before it is over.
+  notice = undefined;
+  if (pending !== undefined) {
+    // A vote on its way, unconfirmed: it may be lost with the connection. The vote the room
+    // confirmed is marked again (a "✓ your vote" beside "Connection lost" read as counted).
+    unconfirmed = pending;
+    pending = undefined;
+    if (view) render(view);
+  }
+  say(unsent ? UNSENT : unconfirmed !== undefined ? UNCONFIRMED : OFFLINE);
+  retry = setTimeout(connect, delay);
 }
 
 /** What a phone sees of a view, to tell a real change from the same view sent again. */
@@ -235,7 +261,10 @@ function show(sent: VoterView): void {
   if (key !== shownView) notice = undefined;
   shownView = key;
   view = next;
-  if (pending !== undefined && next.vote === pending) pending = undefined;
+  if (pending !== undefined && next.vote === pending) {
+    pending = undefined;
+    clearTimeout(answerTimer);
+  }
   render(next);
 }
 
@@ -418,6 +447,7 @@ function vote(reply: number): void {
   pending = reply;
   notice = undefined;
   socket.send(JSON.stringify({ type: 'vote', room, seq: nextSeq(), round: view.round, reply }));
+  awaitAnswer(socket);
   render(view);
 }
 

@@ -687,7 +687,7 @@ describe('voter page in Chromium', () => {
     }
   });
 
-  it.skipIf(!available)('a vote whose connection drops as it is sent: the page marks the vote the room confirmed, says the new one may not have arrived, and once back says whether it did', async () => {
+  it.skipIf(!available)('a vote whose connection drops as it is sent, or that is never answered (Wi-Fi gone without a word): the page marks the vote the room confirmed, says the new one may not have arrived, and once back says whether it did', async () => {
     // It kept "✓ your vote" on the reply just tapped beside "Connection lost. Reconnecting…", and once
     // back said "Vote received" with the mark moved back to the earlier reply: the change looked made.
     const room = await phoneRoom(hostile(), { width: 390, height: 844 });
@@ -722,8 +722,21 @@ describe('voter page in Chromium', () => {
       // Reached the room, its answer lost with the connection: once back, the page says it was received.
       await dropWithNextVote(true);
       await page.locator(`#replies button[data-reply="${third}"]`).click();
-      await status(page, /may not have reached the room/);
       await status(page, /^Vote received\. You can change it until the trainer locks the vote\.$/);
+      expect(await pressed()).toEqual([third]);
+      expect(server.state().votes[device!]).toBe(voteFor(third));
+      // Wi-Fi gone without a word: the socket still looks open, and the vote goes nowhere. The page
+      // said "Sending your vote…" for as long as the socket lasted (minutes); it now gives up on an
+      // answer that does not come, connects again, and says the vote did not reach the room.
+      await page.evaluate(() => {
+        const socket = (window as unknown as { __socket: WebSocket }).__socket;
+        socket.send = () => undefined;
+      });
+      await page.locator(`#replies button[data-reply="${first}"]`).click();
+      await status(page, /^Sending your vote…$/);
+      await status(page, /^Connection lost just as you voted, so your vote may not have reached the room\. Reconnecting…$/);
+      expect(await pressed()).toEqual([third]);
+      await status(page, /^Connected again\. Your last tap did not reach the room: tap your reply again\.$/);
       expect(await pressed()).toEqual([third]);
       expect(server.state().votes[device!]).toBe(voteFor(third));
       expect(await axe(page)).toEqual([]);
