@@ -133,6 +133,8 @@ function connect(): void {
   socket = ws;
   ws.onopen = () => ws.send(JSON.stringify({ type: 'join', room, device }));
   ws.onmessage = (event) => {
+    // Anything from the room: this connection is alive.
+    clearTimeout(checkTimer);
     if (typeof event.data !== 'string' || event.data.length > MAX_MESSAGE_CHARS) return;
     let message: ToVoter;
     try {
@@ -206,12 +208,38 @@ let answerTimer: ReturnType<typeof setTimeout> | undefined;
 function awaitAnswer(ws: WebSocket): void {
   clearTimeout(answerTimer);
   answerTimer = setTimeout(() => {
-    if (socket !== ws || pending === undefined) return;
-    // Nothing more is read from it: the new connection's welcome says where the vote stands.
-    ws.onmessage = null;
-    ws.onclose = null;
-    lost(ws);
-    ws.close();
+    if (socket === ws && pending !== undefined) giveUp(ws);
+  }, ANSWER_MS);
+}
+
+/** A connection that stopped answering: nothing more is read from it, and a new one is made (its welcome says where things stand). */
+function giveUp(ws: WebSocket): void {
+  ws.onmessage = null;
+  ws.onclose = null;
+  lost(ws);
+  ws.close();
+}
+
+let checkTimer: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * The phone wakes up or is back on a network: a connection that died unnoticed meanwhile still
+ * looks open (nothing tells the page until it sends), and the page would wait on it, at "Waiting for
+ * the trainer", through the vote the room opened. So it asks the room where things stand (a join
+ * again, answered with a welcome); a connection that does not answer in time is given up.
+ */
+function check(): void {
+  if (!socket) {
+    attempt = 0;
+    connect();
+    return;
+  }
+  if (socket.readyState !== WebSocket.OPEN) return;
+  const ws = socket;
+  ws.send(JSON.stringify({ type: 'join', room, device }));
+  clearTimeout(checkTimer);
+  checkTimer = setTimeout(() => {
+    if (socket === ws) giveUp(ws);
   }, ANSWER_MS);
 }
 
@@ -220,6 +248,7 @@ function lost(ws: WebSocket): void {
   if (socket !== ws) return;
   socket = undefined;
   clearTimeout(answerTimer);
+  clearTimeout(checkTimer);
   // The session is over: the room closing now is expected, and there is nothing left to reconnect for.
   if (view?.phase === 'ended') return;
   // Backoff: 0.5 s, 1 s, 2 s … up to 10 s, with jitter so a room of phones does not return at once.
@@ -497,13 +526,7 @@ if (!CODE.test(room)) {
   askForCode();
 } else {
   connect();
-  // A phone waking up or back on Wi-Fi tries at once instead of waiting out its backoff.
-  const now = () => {
-    if (!socket) {
-      attempt = 0;
-      connect();
-    }
-  };
-  document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && now());
-  window.addEventListener('online', now);
+  // A phone waking up or back on Wi-Fi tries at once instead of waiting out its backoff, and checks a connection that still looks open.
+  document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && check());
+  window.addEventListener('online', check);
 }

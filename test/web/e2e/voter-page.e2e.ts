@@ -746,6 +746,42 @@ describe('voter page in Chromium', () => {
     }
   });
 
+  it.skipIf(!available)('a phone waking up on a connection that died unnoticed asks the room where things stand, and finds the vote the room opened meanwhile', async () => {
+    // It waited on the dead connection at "Waiting for the trainer" through the whole vote: only a
+    // closed connection made it try again, and it sends nothing by itself.
+    const room = await phoneRoom(hostile(), { width: 390, height: 844 });
+    const { server, context } = room;
+    const page = await context.newPage();
+    try {
+      await page.goto(`http://127.0.0.1:${server.port}/join?room=${ROOM}`);
+      await status(page, /Waiting for the trainer/);
+      // The connection dies without a word (the phone asleep, its Wi-Fi gone): nothing goes out or comes in, and it still looks open.
+      await page.evaluate(() => {
+        const socket = (window as unknown as { __socket: WebSocket }).__socket;
+        socket.send = () => undefined;
+        socket.onmessage = null;
+      });
+      const presenter = await Presenter.connect(`ws://127.0.0.1:${server.port}`, ROOM, TOKEN);
+      await presenter.act({ type: 'open', node: presenter.view.session.nodeId });
+      expect(await page.locator('#status').textContent()).toBe('Waiting for the trainer to open the vote.');
+      // The phone is looked at again.
+      await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+      await status(page, /^Vote now: choose a reply\.$/);
+      expect(await page.locator('#replies button:not(:disabled)').count()).toBe(presenter.view.session.replies.length);
+      // On a live connection the same check costs one welcome and changes nothing.
+      const welcomes = await page.evaluate(() => new Promise<number>((resolve) => {
+        const socket = (window as unknown as { __socket: WebSocket }).__socket;
+        socket.addEventListener('message', (e) => resolve(JSON.parse(String(e.data)).type === 'welcome' ? 1 : 0), { once: true });
+        document.dispatchEvent(new Event('visibilitychange'));
+      }));
+      expect(welcomes).toBe(1);
+      await status(page, /^Vote now: choose a reply\.$/);
+      presenter.close();
+    } finally {
+      await room.close();
+    }
+  });
+
   it.skipIf(!available)('a reply the story does not open at this decision is greyed out and says so, on screen and in its name', async () => {
     // The phone had it disabled with no word why, while the projector and the terminal say "not available now".
     const gated = hostile();
