@@ -96,6 +96,29 @@ describe('take a break', () => {
     // Focus stays on the link followed, and the page it opened is named once.
     expect(document.activeElement).toBe(link);
     expect(screen.getByText('Now showing: My records.')).toBeTruthy();
+    // The window's title names the page now shown: the break's end put back the title of the page
+    // the break was taken on ("Play: …" over My records), which a screen reader's list of windows said.
+    expect(document.title).toBe('My records — casa-practice');
+  });
+
+  it('followed back (the browser\'s Back) during a break, the page shown is the one the title names', async () => {
+    const user = userEvent.setup();
+    renderApp('#/');
+    await screen.findByRole('heading', { level: 1, name: 'Practise a conversation' });
+    await act(async () => {
+      window.location.hash = '#/preview';
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    await screen.findByRole('heading', { level: 1, name: 'Preview a scenario file' });
+    expect(document.title).toBe('Preview a file — casa-practice');
+    await user.click(screen.getByRole('button', { name: 'Take a break' }));
+    expect(document.title).toBe('Take a break — casa-practice');
+    await act(async () => {
+      window.location.hash = '#/';
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+    });
+    await screen.findByRole('heading', { level: 1, name: 'Practise a conversation' });
+    expect(document.title).toBe('Scenarios — casa-practice');
   });
 
   it('leaves the time on a break out of the minutes recorded for the in-service log', async () => {

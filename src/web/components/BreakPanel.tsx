@@ -8,12 +8,15 @@ export function BreakPanel({ onBack }: { onBack: (byKeyboard: boolean) => void }
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   // The window's title says what is on screen (a screen reader's list of windows, the tab), and
-  // the page's own comes back with it.
+  // the page's own comes back with it. Only while the title is still the break's: a break ended by
+  // a link followed (or the browser's Back) ends after the new page has titled itself, and putting
+  // back the old page's title then named a page no longer shown ("Preview a file" over the scenarios).
   useEffect(() => {
     const before = document.title;
-    document.title = pageTitle('Take a break');
+    const mine = pageTitle('Take a break');
+    document.title = mine;
     return () => {
-      document.title = before;
+      if (document.title === mine) document.title = before;
     };
   }, []);
   // Escape leaves the break too, as it closes the app's other panels.
