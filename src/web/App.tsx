@@ -5,7 +5,7 @@ import { Library } from './pages/Library.js';
 import { roomLinkFrom } from './room-link.js';
 import { focusedAtLastChange, hrefOf, useRoute, type Route } from './routing.js';
 import { StoreContext, useStoreProblem } from './store.js';
-import { RouteTitle, routeTitle } from './title.js';
+import { RouteTitle, routeTitle, useTitle } from './title.js';
 
 // Pages past the library load on demand: the first page needs neither XState nor the validator.
 const PlayPage = lazy(() => import('./pages/PlayPage.js'));
@@ -225,6 +225,18 @@ export function App({ store, storageNotice }: AppProps) {
  */
 export const PAGE_FAILED = 'If you are offline, or casa-practice has just been updated, reloading the page usually fixes it.';
 
+const PAGE_FAILED_HEADING = 'This page could not be shown';
+
+/**
+ * The window is titled as the heading says (WCAG 2.4.2): it kept the title of the page that failed
+ * ("Debrief — casa-practice", "Preview a file — casa-practice"), which a screen reader's list of
+ * windows and the tab went on saying.
+ */
+function FailedTitle(): null {
+  useTitle(PAGE_FAILED_HEADING);
+  return null;
+}
+
 /** Catches a page that fails to load or to draw; another address (`href`) tries its page afresh. */
 class PageBoundary extends Component<{ href: string; children: ReactNode }, { href: string; failed: boolean }> {
   override state = { href: this.props.href, failed: false };
@@ -239,7 +251,8 @@ class PageBoundary extends Component<{ href: string; children: ReactNode }, { hr
     return (
       // The page's own heading is gone with it: this one names what is here instead.
       <div role="alert" className="notice">
-        <h1>This page could not be shown</h1>
+        <FailedTitle />
+        <h1>{PAGE_FAILED_HEADING}</h1>
         <p>{PAGE_FAILED}</p>
         <p className="controls"><button type="button" onClick={() => location.reload()}>Reload the page</button></p>
       </div>

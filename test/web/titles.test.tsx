@@ -2,7 +2,7 @@
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
-import { memoryStore, validateScenario } from '../../src/machines/index.js';
+import { debriefKey, memoryStore, validateScenario } from '../../src/machines/index.js';
 import { Session } from '../../src/web/components/Session.js';
 import { StoreContext } from '../../src/web/store.js';
 import example from '../fixtures/good/example.json?raw';
@@ -69,6 +69,31 @@ describe('each page has a title of its own (WCAG 2.4.2)', () => {
     );
     expect(document.title).toBe(`Play: A title ${XSS_SHORT} — casa-practice`);
     expect(document.head.querySelector('img')).toBeNull();
+  });
+
+  it('a page that could not be shown is titled so, not by the page it was to be', async () => {
+    // A kept debrief that is damaged, in a browser whose storage will not set it aside: the page
+    // fails while opening, and the app says so in its place.
+    const store = memoryStore();
+    store.write(debriefKey({ scenario: { id: 'youth-discloses' } }), '{ damaged');
+    store.moveAside = () => {
+      throw new Error('storage refused');
+    };
+    const quiet = console.error;
+    console.error = () => {};
+    try {
+      renderApp('#/debrief/youth-discloses', store);
+      await screen.findByRole('heading', { level: 1, name: 'This page could not be shown' });
+      // It said "Debrief — casa-practice" (a screen reader's list of windows, the tab) over a page
+      // whose only heading said it could not be shown.
+      expect(document.title).toBe('This page could not be shown — casa-practice');
+      // Another page, titled as its own.
+      await goTo('#/records');
+      await screen.findByRole('heading', { level: 1, name: 'My records' });
+      expect(document.title).toBe('My records — casa-practice');
+    } finally {
+      console.error = quiet;
+    }
   });
 
   it('a file name from the address reaches the title cleaned: no escape sequence or control character', async () => {
