@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countWords, criticalGroups, growthWords, inVoice, outcomeScoreLine, resultWords, scoreBar, scoreWords, strengthWords } from '../../src/machines/index.js';
+import { countWords, criticalGroups, growthParts, growthWords, inVoice, outcomeScoreLine, resultWords, scoreBar, scoreWords, strengthWords } from '../../src/machines/index.js';
 
 describe('debrief words shared by every UI', () => {
   it('a score bar has ten cells, filled by the percentage, clamped to 0–100', () => {
@@ -71,5 +71,18 @@ describe('debrief words shared by every UI', () => {
     expect(resultWords({ status: 'followed', followed: 1, missedBelowBest: 3 })).toBe('✓ followed at 1 of 4 chances');
     expect(resultWords({ status: 'followed', followed: 2, missedBelowBest: 0 })).toBe('✓ followed');
     expect(resultWords({ status: 'violated', followed: 1, missedBelowBest: 3 })).toBe('✗ violated');
+  });
+
+  // The web debrief shows what happened, and folds what the guide asks (opened on demand).
+  it('a growth sentence splits into what happened, with the guide cited, and what the guide asks', () => {
+    const rule = 'CASAs are not allowed to investigate (guide). Really.';
+    expect(growthParts(growthWords({ title: 'X', rule, status: 'violated', critical: true, kept: 0, missed: 0 }, 'guide: "Prohibited Activities"'))).toEqual({ lead: 'Critical: you went against "X" (guide: "Prohibited Activities").', rule });
+    expect(growthParts(growthWords({ title: 'X', rule: 'Do X.', status: 'missed', critical: false, kept: 0, missed: 3 }, 'guide'))).toEqual({ lead: 'You missed 3 chances for "X" (guide).', rule: 'Do X.' });
+    expect(growthParts(inVoice(growthWords({ title: 'X', rule: 'Do X.', status: 'followed', critical: false, kept: 1, missed: 3 }, 'guide: "Y"'), 'room'))).toEqual({ lead: 'The room kept to "X" at only 1 of 4 chances (guide: "Y").', rule: 'Do X.' });
+    // A title with "(guide). " in it is the title's.
+    expect(growthParts(growthWords({ title: 'A (guide). B', rule: 'Do X.', status: 'missed', critical: false, kept: 0, missed: 1 }, 'guide'))).toEqual({ lead: 'You missed a chance for "A (guide). B" (guide).', rule: 'Do X.' });
+    // Not a growth sentence: all lead.
+    expect(growthParts('You kept to "X" (guide: "Y").')).toEqual({ lead: 'You kept to "X" (guide: "Y").', rule: '' });
+    expect(growthParts('Something else.')).toEqual({ lead: 'Something else.', rule: '' });
   });
 });

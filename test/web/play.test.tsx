@@ -1126,8 +1126,9 @@ describe('the debrief in the browser', () => {
     const route = window.location.hash;
     const parts = screen.getByRole('navigation', { name: 'Parts of this debrief' });
     const links = within(parts).getAllByRole('link');
-    expect(links.map((l) => l.textContent)).toEqual(['Ending', 'Outcome', 'Critical violations', 'Principles', 'Transcript', 'Your path beside best practice', 'What next']);
-    const headings = ['Ending:', 'Outcome:', 'Critical violations', 'Principles of the guide', 'Transcript', 'Your path beside best practice', 'What next'];
+    // The outcome and score first (the overview), then the story's ending.
+    expect(links.map((l) => l.textContent)).toEqual(['Outcome', 'Ending', 'Critical violations', 'Principles', 'Transcript', 'Your path beside best practice', 'What next']);
+    const headings = ['Outcome:', 'Ending:', 'Critical violations', 'Principles of the guide', 'Transcript', 'Your path beside best practice', 'What next'];
     for (const [i, link] of links.entries()) {
       link.focus();
       await user.keyboard('{Enter}');
@@ -1238,14 +1239,27 @@ describe('the debrief in the browser', () => {
       expect.stringMatching(/^You went against "Don't jump to conclusions from red flags" \(guide: "Red Flags"\)\./),
       expect.stringMatching(/^You missed a chance for "Take suspicions to the Advocate Supervisor" \(guide: "Red Flags"\)\./),
     ]);
+    // Each names its principle in its summary, what the guide asks opened on demand.
+    expect(principles.getAllByRole('listitem').map((li) => li.querySelector('details:not([open]) > summary')?.textContent)).toEqual([
+      'Critical: you went against "Don\'t investigate" (guide: "Prohibited Activities").',
+      'You went against "Curious, not interrogating" (guide: "Red Flags").',
+      'You went against "Don\'t jump to conclusions from red flags" (guide: "Red Flags").',
+      'You missed a chance for "Take suspicions to the Advocate Supervisor" (guide: "Red Flags").',
+    ]);
     // Where the feedback is, the verdict says it is a critical one.
     const decision = screen.getByRole('heading', { level: 3, name: 'After the visit' }).closest('li')!;
     expect(decision.textContent).toContain('✗ violates Don\'t investigate (guide: "Prohibited Activities", critical)');
     expect(decision.textContent).toContain(feedback);
-    // The link goes there (the page's address, a route, stays as it is).
+    // Folded on the page, a decision's verdicts and feedback are opened by its button ("Feedback on this reply").
+    const folded = decision.querySelector('details')!;
+    expect(folded.open).toBe(false);
+    expect(folded.querySelector('summary')?.textContent).toBe('Feedback on this reply (decision 2)');
+    expect(folded.textContent).toContain(feedback);
+    // The link goes there, and opens it (the page's address, a route, stays as it is).
     const before = location.hash;
     await user.click(screen.getByRole('link', { name: 'decision 2 (“After the visit”)' }));
     expect(document.activeElement).toBe(within(decision).getByRole('heading', { level: 3 }));
+    expect(folded.open).toBe(true);
     expect(location.hash).toBe(before);
   });
 

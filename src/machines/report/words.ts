@@ -189,6 +189,18 @@ export function growthWords(p: { title: string; rule: string; status: 'violated'
 }
 
 /**
+ * A growth sentence (growthWords) in its two parts: what happened, with the guide cited ('Critical:
+ * you went against "X" (guide: "Y").'), and what the guide asks (the rest). A sentence not made so
+ * is all lead, with no rule. A web debrief shows the lead, and the rule when it is opened.
+ */
+export function growthParts(sentence: string): { lead: string; rule: string } {
+  // The principle's title, quoted (no '"' in it: quotedPrinciple), then its citation: a title with
+  // "(guide). " in it is not taken for the end of the lead.
+  const lead = /^[^"]*"[^"]*"[^"(]*\((?:guide|guide: "[^"]*")\)\.(?= )/.exec(sentence)?.[0];
+  return lead ? { lead, rule: sentence.slice(lead.length + 1) } : { lead: sentence, rule: '' };
+}
+
+/**
  * A principle's result in a table or list of principles: its STATUS_WORDS, and for one followed but
  * missed at other decisions too, how often: "✓ followed at 1 of 4 chances".
  */

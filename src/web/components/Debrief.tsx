@@ -1,5 +1,5 @@
-import { Fragment, useMemo, type ReactNode } from 'react';
-import { bestPathSays, citationWords, guideCitation, criticalGroups, debriefExport, debriefModel, inVoice, pathBesideWords, TRANSCRIPT_HEADING, pathReply, quotedReply, quotedTitle, scoreWords, signed, VERDICT_WORDS, VOICE_WORDS, type Debrief as DebriefData, type Scenario, type SessionMode, type Voice } from '../../machines/index.js';
+import { Fragment, useEffect, useMemo, useRef, type ReactNode, type RefObject } from 'react';
+import { bestPathSays, citationWords, guideCitation, criticalGroups, debriefExport, debriefModel, growthParts, inVoice, pathBesideWords, TRANSCRIPT_HEADING, pathReply, quotedReply, quotedTitle, roomMatchWords, scoreWords, signed, VERDICT_WORDS, VOICE_WORDS, type Debrief as DebriefData, type Scenario, type SessionMode, type Voice } from '../../machines/index.js';
 import { downloadText } from '../download.js';
 import { hrefOf } from '../routing.js';
 import { TableWrap } from './TableWrap.js';
@@ -42,28 +42,64 @@ const decisionId = (n: number) => `debrief-decision-${n + 1}`;
  * it. A plain focus() scrolled the heading only into view, to the middle of a phone's screen, the end
  * of the part before filling the half above it.
  */
-function goToPart(id: string): void {
+function goToPart(id: string, open?: string): void {
   const heading = document.getElementById(id);
   if (!heading) return;
+  // A decision's feedback, folded on the page, is opened: the link points to it ("see … below").
+  const details = open ? document.getElementById(open)?.querySelector('details') : null;
+  if (details) details.open = true;
   heading.focus({ preventScroll: true });
   heading.scrollIntoView?.({ block: 'start' });
 }
 
-/** The debrief: band and score, critical violations first, principles, transcript, paths, what if. */
+/**
+ * Every folded part of the debrief (a <details> closed on the page) is open on paper, and shut again
+ * after: a printed debrief says all the page can show. Chromium shows them by styles.css's print
+ * rules too (::details-content); these events do it in the browsers without them.
+ */
+function useOpenForPrint(article: RefObject<HTMLElement | null>): void {
+  useEffect(() => {
+    let opened: HTMLDetailsElement[] = [];
+    const before = () => {
+      opened = [...(article.current?.querySelectorAll('details:not([open])') ?? [])] as HTMLDetailsElement[];
+      for (const d of opened) d.open = true;
+    };
+    const after = () => {
+      for (const d of opened) d.open = false;
+      opened = [];
+    };
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, [article]);
+}
+
+/**
+ * The debrief: the outcome and score first, the ending, critical violations, the principles to work
+ * on; then each decision and the paths beside best practice. On a phone it was fourteen screens: each
+ * decision's feedback, what each principle to work on asks, and the table of paths are folded
+ * (native <details>, opened on demand, all open on paper and in the Markdown file as before).
+ */
 export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, recordsLeft = false, whatIf, onTryAgain, again, onWhatIf, voice = 'you', lead }: DebriefProps) {
   const m = useMemo(() => debriefModel(scenario, debrief), [scenario, debrief]);
   const v = VOICE_WORDS[voice];
   const room = voice === 'room';
+  const article = useRef<HTMLElement>(null);
+  useOpenForPrint(article);
+  const matched = m.paths.filter((p) => p.same).length;
   return (
-    <article className="debrief" aria-labelledby="debrief-heading">
+    <article className="debrief" aria-labelledby="debrief-heading" ref={article}>
       <h1 id="debrief-heading" tabIndex={-1}>Debrief: {m.title}</h1>
       {/* A phone's debrief is a dozen screens or more: the parts named at the top, each a link that
           moves the focus to its heading (the address's hash is the app's route, so no fragment). */}
       <nav className="on-this-page no-print" aria-label="Parts of this debrief">
         <ul>
           {[
-            ...(m.ending ? [['ending-heading', 'Ending']] : []),
             ['outcome-heading', 'Outcome'],
+            ...(m.ending ? [['ending-heading', 'Ending']] : []),
             ['critical-heading', `Critical violations${m.critical.length === 0 ? ': none' : ''}`],
             ['principles-heading', 'Principles'],
             ['transcript-debrief-heading', TRANSCRIPT_HEADING],
@@ -75,12 +111,6 @@ export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, 
         </ul>
       </nav>
       {lead}
-      {m.ending && (
-        <section aria-labelledby="ending-heading">
-          <h2 id="ending-heading" tabIndex={-1}>Ending: {m.ending.title}</h2>
-          <p className="narration">{m.ending.narration}</p>
-        </section>
-      )}
       <section aria-labelledby="outcome-heading" className={`outcome band-${m.outcome.band}`}>
         <h2 id="outcome-heading" tabIndex={-1}>Outcome: {m.outcome.label}</h2>
         <p>{m.outcome.reason}</p>
@@ -95,6 +125,12 @@ export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, 
           )}
         </p>
       </section>
+      {m.ending && (
+        <section aria-labelledby="ending-heading">
+          <h2 id="ending-heading" tabIndex={-1}>Ending: {m.ending.title}</h2>
+          <p className="narration">{m.ending.narration}</p>
+        </section>
+      )}
       <section aria-labelledby="critical-heading">
         <h2 id="critical-heading" tabIndex={-1}>Critical violations</h2>
         {m.critical.length === 0 ? <p>None.</p> : (
@@ -106,7 +142,7 @@ export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, 
                 <strong>✗ {c.title}</strong> ({guideCitation(c.section)}){c.turns.length === 0 ? '.' : <>: see {c.turns.map((t, j) => (
                   <Fragment key={t}>
                     {j > 0 && (j === c.turns.length - 1 ? ' and ' : ', ')}
-                    <a href={`#${decisionId(t)}`} onClick={(e) => { e.preventDefault(); goToPart(`${decisionId(t)}-heading`); }}>
+                    <a href={`#${decisionId(t)}`} onClick={(e) => { e.preventDefault(); goToPart(`${decisionId(t)}-heading`, decisionId(t)); }}>
                       decision {t + 1} ({quotedTitle(m.turns[t]?.where ?? '')})
                     </a>
                   </Fragment>
@@ -119,7 +155,12 @@ export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, 
       <section aria-labelledby="principles-heading">
         <h2 id="principles-heading" tabIndex={-1}>Principles of the guide</h2>
         {/* Each principle once, with what the guide asks (a table of the same principles stood above these lists). */}
-        {m.growthAreas.length > 0 && <><h3>To work on</h3><ul className="growth">{m.growthAreas.map((s, i) => <li key={i}>{inVoice(s, voice)}</li>)}</ul></>}
+        {/* What to practise first: each principle named, with what happened; what the guide asks is
+            opened on demand (each was a paragraph: nine of them, 1,400 px on a phone). */}
+        {m.growthAreas.length > 0 && <><h3>To work on</h3><ul className="growth">{m.growthAreas.map((s, i) => {
+          const { lead, rule } = growthParts(inVoice(s, voice));
+          return <li key={i}>{rule ? <details><summary>{lead}</summary>{' '}<p>{rule}</p></details> : lead}</li>;
+        })}</ul></>}
         {m.strengths.length > 0 && <><h3>Strengths</h3><ul className="strengths">{m.strengths.map((s, i) => <li key={i}>{inVoice(s, voice)}</li>)}</ul></>}
         {m.principles.length === 0 && <p>No principle of the guide came up.</p>}
       </section>
@@ -131,8 +172,14 @@ export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, 
               {/* Focused from the critical violations above, which point here. */}
               <h3 id={`${decisionId(i)}-heading`} tabIndex={-1}>{t.where}</h3>
               <p>{capital(v.chose)}: {quotedReply(t.reply, t.said)} ({signed(t.value)}; best here {signed(t.bestValue)})</p>
-              <ul className="verdicts">{t.verdicts.map((v, j) => <li key={j} className={v.verdict}>{VERDICT_WORDS[v.verdict]} {v.title} <span className="cite">({citationWords(v.citation, v.critical)})</span></li>)}</ul>
-              <p className="feedback-text">{t.feedback}</p>
+              {/* Folded: the guide's principles the reply kept to or went against, and its feedback
+                  (a critical violation's link above opens it). The summary names the decision to a
+                  screen reader, which lists it among the page's buttons. */}
+              <details className="turn-details">
+                <summary className="no-print">Feedback on this reply<span className="sr-only"> (decision {i + 1})</span></summary>
+                <ul className="verdicts">{t.verdicts.map((v, j) => <li key={j} className={v.verdict}>{VERDICT_WORDS[v.verdict]} {v.title} <span className="cite">({citationWords(v.citation, v.critical)})</span></li>)}</ul>
+                <p className="feedback-text">{t.feedback}</p>
+              </details>
               {onWhatIf && <button type="button" className="no-print" onClick={() => onWhatIf(i)}>What if: replay from here<span className="sr-only"> (decision {i + 1}: {t.where})</span></button>}
             </li>
           ))}
@@ -140,6 +187,11 @@ export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, 
       </section>
       <section aria-labelledby="paths-heading">
         <h2 id="paths-heading" tabIndex={-1}>{pathBesideWords(voice)}</h2>
+        {/* How often, in a line; each decision's best-practice reply beside yours, opened on demand. */}
+        {/* (The room's is in presenter mode's lead, above.) */}
+        {!room && m.paths.length > 0 && <p>{roomMatchWords(matched, m.paths.length, 'Your reply was')}</p>}
+        <details className="paths-details">
+        <summary className="no-print">Each decision&rsquo;s best-practice reply beside {room ? "the room's" : 'yours'}, and the best-practice path</summary>
         <TableWrap label={`${pathBesideWords(voice)}, table`}>
           {/* A table at a desktop's width and on paper. On a phone's (styles.css) each decision is a
               block of its own, the replies at the full width under it, each cell with a label of its
@@ -167,6 +219,7 @@ export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, 
         {bestPathSays(m, voice).map((part, k) => ('line' in part
           ? <p key={k}>{part.line}</p>
           : <ol key={k} start={part.steps[0]?.n}>{part.steps.map((s) => <li key={s.n}><strong>{s.where}:</strong> {quotedReply(s.reply, s.said)} ({signed(s.value)})</li>)}</ol>))}
+        </details>
       </section>
       <h2 id="debrief-next" className="no-print" tabIndex={-1}>What next</h2>
       <p className="controls">

@@ -8,7 +8,7 @@ import { decisionSetup, selectView, startSession, validateScenario, type Persist
 import { clickerHintWords, NO_BRANCH_WORDS } from '../../../src/web/clicker.js';
 import { PROJECTOR_CHANNEL, PROJECTOR_PROTOCOL, projectedFollowed, projectedReplies, projectedSetup, stepWords, type ProjectorState } from '../../../src/web/projector.js';
 import { PREVIOUS_PAGE } from '../../../src/web/components/RevealPager.js';
-import { axeCleanInDark, axNames, builtAppInChromium, COLOUR_RULES, fullPageScreenshot, openPage, replyGroup, runAxe, SCREENSHOTS, seedLocalStorage, tones, violationsText, type PageSession } from '../helpers/browser.js';
+import { axeCleanInDark, axNames, builtAppInChromium, COLOUR_RULES, fullPageScreenshot, openDebriefFolds, openPage, replyGroup, runAxe, SCREENSHOTS, seedLocalStorage, tones, violationsText, type PageSession } from '../helpers/browser.js';
 
 // The web app end to end in Debian's Chromium over the built files (dist-web/, served by serveBuiltApp).
 
@@ -287,6 +287,10 @@ describe('the web app in Chromium', () => {
       await keyboardToDebrief(page);
       await axeClean(s, 'e2e-debrief');
       await axeCleanInDark(page, 'e2e-debrief');
+      // Its folded parts opened (by keyboard): axe clean too, in light and dark.
+      expect(await openDebriefFolds(page)).toBeGreaterThan(0);
+      await axeClean(s, 'e2e-debrief-opened');
+      await axeCleanInDark(page, 'e2e-debrief-opened');
       // On a phone, "Your path beside best practice" fits the screen: the best practice column is
       // not past the edge of its region, unseen unless the volunteer thinks to scroll it sideways.
       await page.setViewportSize({ width: 360, height: 740 });
@@ -1281,8 +1285,23 @@ describe('the web app in Chromium', () => {
       const bandLabel = ({ strong: 'Strong', developing: 'Developing', 'needs-review': 'Needs review' } as Record<string, string>)[band ?? ''];
       expect(bandLabel, `outcome band ${band}`).toBeDefined();
       const headings = (await page.locator('main :is(h1, h2, h3)').allTextContents()).map((h) => h.replace(/\s+/g, ' ').trim());
+      // Folded on the page (each decision's feedback, what a principle to work on asks, the paths
+      // beside best practice), all of it on paper, without the summaries that only open them.
+      const oneLine = (t: string) => t.replace(/\s+/g, ' ').trim();
+      // Each paragraph, item and cell (less the label of its column, which a phone's screen shows in it).
+      const folded = (await page.locator('article.debrief details:not([open]) :is(p, li, th, td)').evaluateAll((els) => els.map((el) => {
+        const copy = el.cloneNode(true) as HTMLElement;
+        copy.querySelectorAll('.cell-label').forEach((l) => l.remove());
+        // A paragraph or item: its first 40 characters; a table's cell its first 12 (the PDF's text
+        // runs the lines of the cells of a row into one another, as they stand side by side).
+        return (copy.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, /^T[HD]$/.test(el.tagName) ? 12 : 40);
+      }))).filter((t) => t.length > 0);
+      expect(folded.length).toBeGreaterThan(3);
       for (const format of ['A4', 'Letter', 'A5']) {
         const pages = pdfPages(await page.pdf({ format }));
+        const printed = oneLine(pages.join('\n'));
+        expect(folded.filter((t) => !printed.includes(t)), format).toEqual([]);
+        expect(printed, format).not.toMatch(/Feedback on this reply|best-practice reply beside yours/);
         expect(pages.length, format).toBeGreaterThan(2);
         // The last line of each page but the last, with a list's number left off ("6. Supervision"):
         // a heading whole, or one that wrapped and ends there with the line before it (a paragraph
@@ -1320,6 +1339,7 @@ describe('the web app in Chromium', () => {
       await s.page.locator('#transcript').waitFor();
       await s.page.locator('.moment-heading').last().focus();
       await keyboardToDebrief(s.page);
+      await openDebriefFolds(s.page);
       const region = s.page.getByRole('region', { name: 'Your path beside best practice, table' });
       const measure = () => region.evaluate((el) => {
         const table = el.querySelector('table')!;
@@ -1399,8 +1419,11 @@ describe('the web app in Chromium', () => {
 
   // The debrief on a phone was about seventeen screens long (390×844), and a critical violation's
   // reply and feedback were in it twice (under "Critical violations" and with the reply), its
-  // principle three times (a table of principles, then "To work on" saying each one again).
-  it('on a phone the debrief says each piece of feedback once, pointing back to it, with the score, ending, replies, principles and record all there', async () => {
+  // principle three times (a table of principles, then "To work on" saying each one again). Then
+  // still fourteen (12,050 px on this path), the outcome below a screen of the ending's story: the
+  // outcome and score come first, and each decision's feedback, what each principle to work on asks
+  // and the paths beside best practice are folded, opened on demand (by keyboard here).
+  it('on a phone the debrief opens on its outcome and score, its details folded and opened by keyboard, and says each piece of feedback once, pointing back to it, with the score, ending, replies, principles and record all there', async () => {
     const s = await openSeededPhone('#/play/trafficker-contact');
     try {
       await s.page.locator('#transcript').waitFor();
@@ -1410,8 +1433,20 @@ describe('the web app in Chromium', () => {
       await keyboardToDebrief(s.page);
       const height = await s.page.evaluate(() => document.documentElement.scrollHeight);
       console.log(`debrief at 390×844: ${height} px, ${(height / 844).toFixed(1)} screens`);
+      // The overview on the first screen: the outcome and the score, and whether it was recorded.
+      const outcome = await s.page.locator('section.outcome').evaluate((el) => ({ top: el.getBoundingClientRect().top, bottom: el.getBoundingClientRect().bottom, text: (el as HTMLElement).innerText }));
+      expect(outcome.bottom, JSON.stringify(outcome)).toBeLessThanOrEqual(844);
+      expect(outcome.text).toMatch(/^Outcome: Needs review\n[^]*Score: 0%[^]*Added to My records\.$/);
+      // Folded: nothing of it on the screen until opened, nothing lost to axe.
+      expect(await s.page.locator('.feedback-text').first().isVisible()).toBe(false);
+      expect(await s.page.getByRole('heading', { name: 'The best-practice path from the start' }).isVisible()).toBe(false);
+      await s.screenshot('e2e-debrief-phone-folded');
+      expect(violationsText(await runAxe(s.page))).toBe('');
+      // 12,050 px on this path before (14.3 screens); 5,396 folded (6.4).
+      expect(height).toBeLessThan(6_500);
+      expect(await openDebriefFolds(s.page)).toBeGreaterThanOrEqual(8 + 1 + 5);
       const paths = await s.page.locator('section[aria-labelledby="paths-heading"]').evaluate((el) => el.getBoundingClientRect().height);
-      console.log(`"Your path beside best practice" at 390×844: ${paths} px`);
+      console.log(`"Your path beside best practice" at 390×844, opened: ${paths} px`);
       const debrief = s.page.locator('article.debrief');
       const text = await debrief.innerText();
       const annotated = s.page.locator('section[aria-labelledby="transcript-debrief-heading"] ol.annotated > li');
@@ -1437,9 +1472,9 @@ describe('the web app in Chromium', () => {
       expect(await first.innerText()).toContain('✗ violates No communication with a trafficker (guide: "Prohibited Activities", critical)');
       // Still there: the ending, the outcome and score, the record of practice, each reply and the paths.
       for (const words of ['Ending: ', 'Outcome: Needs review', 'Score: ', 'Added to My records.', 'You chose: “Hi Tasha!', 'The best-practice path from the start']) expect(text).toContain(words);
-      // 14,833 px on this path before (17.6 screens), 12,630 after (15.0): a violation's feedback and
-      // reply said again, and each principle twice over, were 2,200 px of it.
-      expect(height).toBeLessThan(13_500);
+      // Opened, all of it: 14,833 px on this path before (17.6 screens), 12,630 after (15.0): a
+      // violation's feedback and reply said again, and each principle twice over, were 2,200 px of it.
+      expect(await s.page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(13_500);
       // "Your path beside best practice" was the longest part: 4,146 px as a table of three narrow
       // columns (its replies a few words a line), 3,379 with each decision a block of its own and
       // its replies at the full width.
@@ -1460,6 +1495,9 @@ describe('the web app in Chromium', () => {
       await s.page.locator('#transcript').waitFor();
       await keyboardToDebrief(s.page);
       const section = s.page.locator('section[aria-labelledby="paths-heading"]');
+      // Folded on the page: its summary opens it.
+      await section.locator('summary').focus();
+      await s.page.keyboard.press('Enter');
       const decisions = await section.locator('table.paths tbody tr').count();
       expect(decisions).toBeGreaterThanOrEqual(6);
       // From the heading "The best-practice path from the start" to the end of its section.

@@ -8,7 +8,7 @@ import { packageRoot } from '../../../src/terminal/paths.js';
 import { PROJECTOR_CHANNEL, PROJECTOR_PROTOCOL, type ProjectorState } from '../../../src/web/projector.js';
 import { loadValidFixture } from '../../helpers/fixtures.js';
 import { Presenter } from '../../terminal/helpers/room.js';
-import { builtAppInChromium, fullPageScreenshot, openPage, replyGroup, SCREENSHOTS } from '../helpers/browser.js';
+import { builtAppInChromium, fullPageScreenshot, openDebriefFolds, openPage, replyGroup, SCREENSHOTS } from '../helpers/browser.js';
 
 // A trainer's "\n" (docs/authoring.md: it starts a new line) as Chromium draws it: on the volunteer's
 // page, the projector and the phone, each line break in a scenario's text begins a new line, and the
@@ -74,6 +74,8 @@ describe('line breaks in a scenario in Chromium', () => {
         expect(now.not).toEqual([]);
       }
       await page.locator('#debrief-heading').waitFor();
+      // Each reply's feedback is folded on the debrief: opened, its breaks are drawn as elsewhere.
+      expect(await openDebriefFolds(page)).toBeGreaterThan(0);
       const debrief = await breaksNotDrawn(page, 'main');
       expect(debrief.not).toEqual([]);
       expect(debrief.drawn).toBeGreaterThan(3);

@@ -557,3 +557,19 @@ export function builtAppInChromium(): { app: Pick<WebApp, 'url' | 'origin'>; bro
 
 /** The current decision's replies (a group): not the play page's "Who's who", a disclosure (a group too). */
 export const replyGroup = (page: Page) => page.getByRole('group').and(page.locator(':not(details)'));
+
+/**
+ * Opens every folded part of the debrief (its closed <details>: a decision's feedback, what a
+ * principle to work on asks, the paths beside best practice) as a keyboard user does, the focus on
+ * each summary and Enter. Returns how many it opened.
+ */
+export async function openDebriefFolds(page: Page): Promise<number> {
+  const closed = page.locator('article.debrief details:not([open]) > summary');
+  let opened = 0;
+  while (await closed.count()) {
+    await closed.first().focus();
+    await page.keyboard.press('Enter');
+    opened++;
+  }
+  return opened;
+}
