@@ -32,6 +32,14 @@ const ROOT = join(import.meta.dirname, '..', '..');
 // The app's own stylesheets, put into the test's document: jsdom applies their rules to computed styles.
 const CSS = ['src/web/styles.css', 'src/web/components/LiveRoom.css'].map((f) => readFileSync(join(ROOT, f), 'utf8')).join('\n');
 
+// jsdom lays nothing out and scrolls nothing: its window.scrollTo prints "Not implemented: Window's
+// scrollTo() method" (twenty times a run: the projector puts its scroll position back after fitting
+// what it shows). Here it does what scrolling a page that cannot scroll does: nothing. Only that
+// method is stubbed: jsdom's other messages (a real error among them) still print.
+beforeEach(() => {
+  vi.spyOn(window, 'scrollTo').mockImplementation(() => undefined);
+});
+
 beforeEach(() => {
   const style = document.createElement('style');
   style.dataset.app = '';
@@ -40,6 +48,7 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  vi.mocked(window.scrollTo).mockRestore();
   cleanup();
   document.head.querySelectorAll('style[data-app]').forEach((s) => s.remove());
   sessionStorage.clear();
