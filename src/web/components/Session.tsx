@@ -303,6 +303,14 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
     // Smooth unless the volunteer asks for reduced motion. Where the reply and its feedback are
     // taller than the window (a long feedback on a small phone), the heading is below it: the
     // volunteer reads down to it, and a screen reader reads from the focus wherever it is.
+    // The debrief is a page of its own: it opens at its top, the outcome and score in view, as the
+    // page does when opened again (an instant scroll also ends a smooth one still under way from the
+    // reply before; under load in the e2e run the debrief was once left a little down the page).
+    if (target && actor.getSnapshot().status === 'done') {
+      target.focus({ preventScroll: true });
+      if (window.scrollY !== 0) window.scrollTo({ top: 0, behavior: 'instant' });
+      return;
+    }
     const start = event.type === 'reply.choose' ? target?.closest('.moment')?.previousElementSibling?.querySelector<HTMLElement>('.yours') : (event.type === 'scene.continue' || event.type === 'decision.undo') && target?.closest('.moment') ? target : undefined;
     if (!target || !start) {
       target?.focus();

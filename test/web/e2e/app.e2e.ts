@@ -1433,7 +1433,8 @@ describe('the web app in Chromium', () => {
       await keyboardToDebrief(s.page);
       const height = await s.page.evaluate(() => document.documentElement.scrollHeight);
       console.log(`debrief at 390×844: ${height} px, ${(height / 844).toFixed(1)} screens`);
-      // The overview on the first screen: the outcome and the score, and whether it was recorded.
+      // The overview on the first screen, the page at its top: the outcome and the score, and whether it was recorded.
+      expect(await s.page.evaluate(() => window.scrollY)).toBe(0);
       const outcome = await s.page.locator('section.outcome').evaluate((el) => ({ top: el.getBoundingClientRect().top, bottom: el.getBoundingClientRect().bottom, text: (el as HTMLElement).innerText }));
       expect(outcome.bottom, JSON.stringify(outcome)).toBeLessThanOrEqual(844);
       expect(outcome.text).toMatch(/^Outcome: Needs review\n[^]*Score: 0%[^]*Added to My records\.$/);
