@@ -304,11 +304,19 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
     // taller than the window (a long feedback on a small phone), the heading is below it: the
     // volunteer reads down to it, and a screen reader reads from the focus wherever it is.
     // The debrief is a page of its own: it opens at its top, the outcome and score in view, as the
-    // page does when opened again (an instant scroll also ends a smooth one still under way from the
-    // reply before; under load in the e2e run the debrief was once left a little down the page).
+    // page does when opened again. A smooth scroll still under way from the step before (the last
+    // reply chosen soon after it) went on past an instant scroll to the top in Chromium, and left the
+    // debrief 40 to 65 px down, the page's links under the sticky bar: it is taken to the top again
+    // at the next frames until it stays there (three at most).
     if (target && actor.getSnapshot().status === 'done') {
       target.focus({ preventScroll: true });
-      if (window.scrollY !== 0) window.scrollTo({ top: 0, behavior: 'instant' });
+      let frames = 0;
+      const toTop = () => {
+        if (window.scrollY === 0) return;
+        window.scrollTo({ top: 0, behavior: 'instant' });
+        if (++frames <= 3) requestAnimationFrame(toTop);
+      };
+      toTop();
       return;
     }
     const start = event.type === 'reply.choose' ? target?.closest('.moment')?.previousElementSibling?.querySelector<HTMLElement>('.yours') : (event.type === 'scene.continue' || event.type === 'decision.undo') && target?.closest('.moment') ? target : undefined;
