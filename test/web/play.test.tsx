@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { userEvent } from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { memoryStore } from '../../src/machines/light.js';
@@ -1139,6 +1139,28 @@ describe('the debrief in the browser', () => {
     await user.tab();
     expect(document.activeElement?.textContent).toBe('Try again');
     expect(window.location.hash, 'the route is left alone').toBe(route);
+  });
+
+  // Folded on a phone (each decision's feedback, what each principle to work on asks, the paths):
+  // a reader who wants it all opens it with one press, as GOV.UK's "Show all sections".
+  it('"Show all details" opens every folded part and "Hide all details" closes them; each opened one by one says the same', async () => {
+    renderHarmfulDebrief();
+    const user = userEvent.setup();
+    const folds = () => [...document.querySelectorAll('article.debrief details')].map((d) => (d as HTMLDetailsElement).open);
+    const button = screen.getByRole('button', { name: 'Show all details' });
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    // Two decisions, four principles to work on, the paths.
+    expect(folds()).toEqual([false, false, false, false, false, false, false]);
+    await user.click(button);
+    expect(folds().every(Boolean)).toBe(true);
+    expect([button.textContent, button.getAttribute('aria-expanded')]).toEqual(['Hide all details', 'true']);
+    await user.click(button);
+    expect(folds().some(Boolean)).toBe(false);
+    expect([button.textContent, button.getAttribute('aria-expanded')]).toEqual(['Show all details', 'false']);
+    // Opened one by one: the last one opened, the button offers to hide them all.
+    for (const summary of document.querySelectorAll<HTMLElement>('article.debrief summary')) await user.click(summary);
+    expect(folds().every(Boolean)).toBe(true);
+    await waitFor(() => expect(button.textContent).toBe('Hide all details'));
   });
 
   it('a score below zero has a real minus sign, as the terminal and the reply values show it', () => {

@@ -1,4 +1,4 @@
-import { Fragment, useEffect, useMemo, useRef, type ReactNode, type RefObject } from 'react';
+import { Fragment, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { bestPathSays, citationWords, guideCitation, criticalGroups, debriefExport, debriefModel, growthParts, inVoice, pathBesideWords, TRANSCRIPT_HEADING, pathReply, quotedReply, quotedTitle, roomMatchWords, scoreWords, signed, VERDICT_WORDS, VOICE_WORDS, type Debrief as DebriefData, type Scenario, type SessionMode, type Voice } from '../../machines/index.js';
 import { downloadText } from '../download.js';
 import { hrefOf } from '../routing.js';
@@ -78,6 +78,27 @@ function useOpenForPrint(article: RefObject<HTMLElement | null>): void {
 }
 
 /**
+ * Whether every fold of the debrief is open (kept as the volunteer opens and closes them one by
+ * one: a toggle event does not bubble, so it is heard on its way down), and a way to open or close all.
+ */
+function useAllOpen(article: RefObject<HTMLElement | null>): [boolean, (open: boolean) => void] {
+  const [allOpen, setAllOpen] = useState(false);
+  const folds = () => [...(article.current?.querySelectorAll('details') ?? [])];
+  useEffect(() => {
+    const el = article.current;
+    if (!el) return;
+    const update = () => setAllOpen(folds().every((d) => d.open));
+    el.addEventListener('toggle', update, true);
+    return () => el.removeEventListener('toggle', update, true);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- folds reads the article's DOM
+  }, [article]);
+  return [allOpen, (open) => {
+    for (const d of folds()) d.open = open;
+    setAllOpen(open);
+  }];
+}
+
+/**
  * The debrief: the outcome and score first, the ending, critical violations, the principles to work
  * on; then each decision and the paths beside best practice. On a phone it was fourteen screens: each
  * decision's feedback, what each principle to work on asks, and the table of paths are folded
@@ -89,6 +110,7 @@ export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, 
   const room = voice === 'room';
   const article = useRef<HTMLElement>(null);
   useOpenForPrint(article);
+  const [allOpen, setAllOpen] = useAllOpen(article);
   const matched = m.paths.filter((p) => p.same).length;
   return (
     <article className="debrief" aria-labelledby="debrief-heading" ref={article}>
@@ -110,6 +132,10 @@ export function Debrief({ scenario, debrief, mode, recorded, inTabOnly = false, 
           ))}
         </ul>
       </nav>
+      {/* One press for a reader who wants it all (a desktop's, a second reading): each fold opened, or each closed again. */}
+      <p className="no-print fold-all">
+        <button type="button" aria-expanded={allOpen} onClick={() => setAllOpen(!allOpen)}>{allOpen ? 'Hide all details' : 'Show all details'}</button>
+      </p>
       {lead}
       <section aria-labelledby="outcome-heading" className={`outcome band-${m.outcome.band}`}>
         <h2 id="outcome-heading" tabIndex={-1}>Outcome: {m.outcome.label}</h2>
