@@ -3,6 +3,8 @@ import { validateScenario } from '../../src/machines/validate/index.js';
 import { formatPath, type Problem } from '../../src/machines/validate/problem.js';
 import { LineMap } from '../../src/machines/validate/source.js';
 import { readFixture } from '../helpers/fixtures.js';
+import { Scenario } from '../../src/machines/schema/scenario.js';
+import { buildDebrief } from '../../src/machines/scoring.js';
 
 interface Expectation {
   file: string;
@@ -1390,48 +1392,76 @@ describe('best-here-not-best-path: the best path takes a reply worth less (or no
 
 // The warning compared the path's reply with every reply of its decision, a reply greyed out there
 // on the best path too: the debrief names best practice only among the replies offered at that
-// moment (offeredAtTurns), so a reply the best path is never offered cannot be "told it was not
-// best practice" there. Which replies are offered is the debrief's rule, played along the path.
-describe('best-here-not-best-path compares only the replies offered at that moment on the best path', () => {
+// moment (offeredAtTurns), so a reply never offered beside the path's cannot be "told it was not
+// best practice" there. But the debrief names the path's reply at that decision for every volunteer
+// who reaches it, by any way in: a reply greyed out on the best path and offered beside the path's
+// to a volunteer who comes another way (after a rushed hello) was no warning, and that volunteer,
+// choosing the reply worth more, was told it was not best practice. Which replies are offered is
+// judged at the decision as it is reached, by every way in (the exploration's states).
+describe('best-here-not-best-path compares the replies offered beside the path\'s at that decision, by any way in', () => {
   type File = { nodes: ({ id: string; kind: string; next?: unknown; effects?: unknown; replies?: { id: string; when?: unknown; effects?: unknown; next?: unknown }[] } & Record<string, unknown>)[] };
-  const gated = () => JSON.parse(readFixture('good/best-here-gated.json').toString('utf8')) as File;
+  const anotherWay = () => JSON.parse(readFixture('bad/best-here-another-way.json').toString('utf8')) as File;
   const reply = (f: File, id: string) => f.nodes.flatMap((n) => n.replies ?? []).find((r) => r.id === id)!;
   const warnings = (f: File | Buffer) => validateScenario(Buffer.isBuffer(f) ? f : JSON.stringify(f, null, 2), 'x.json').problems;
+  const ANOTHER_WAY = 'At "phone" the best-practice path takes "phone-curious" (+2), because it leads to more points later, but "phone-ignore" is worth more there (+3): on the best-practice path "phone-ignore" is not offered here, but a volunteer who reaches "phone" another way (with trust ≤ 50, its "when") is offered both, and after choosing "phone-ignore" is told it was not best practice here; so is a room at a trainer\'s reveal.';
 
-  it('no warning when the only reply worth more is greyed out there on the best path (good/best-here-gated)', () => {
-    // "phone-ignore" (+3) is offered only while trust is at most 50, after the rushed hello; the
-    // best path greets warmly (trust 60), takes "phone-curious" (+2) and is never offered it.
+  it('no warning when the reply worth more is never offered beside the path\'s (good/best-here-gated)', () => {
+    // "phone-ignore" (+3) is offered only while trust is at most 50 (after the rushed hello), and
+    // "phone-curious" (+2), the best path's, only from 60 (after the warm one): never both at once.
     expect(warnings(readFixture('good/best-here-gated.json'))).toEqual([]);
   });
 
   it('the warning when that reply is offered there on the best path (bad/best-here-offered)', () => {
     const problems = warnings(readFixture('bad/best-here-offered.json'));
     expect(problems.map((p) => [p.code, formatPath(p.path)])).toEqual([['best-here-not-best-path', 'nodes[1].replies[0].assessments']]);
-    expect(problems[0]?.message).toContain('At "phone" the best-practice path takes "phone-curious" (+2), because it leads to more points later, but "phone-ignore" is worth more there (+3)');
+    expect(problems[0]?.message).toContain('At "phone" the best-practice path takes "phone-curious" (+2), because it leads to more points later, but "phone-ignore" is worth more there (+3): a volunteer who chooses "phone-ignore" is told');
   });
 
-  it('a hidden reply ("hidden": true) is no choice either', () => {
-    const f = gated();
+  it('the warning, saying so, when only a volunteer who comes another way is offered both (bad/best-here-another-way)', () => {
+    // The best path greets warmly (trust 60) and is never offered "phone-ignore"; after the rushed
+    // hello (trust 40) both are offered, and the debrief still names "phone-curious" best practice.
+    const problems = warnings(readFixture('bad/best-here-another-way.json'));
+    expect(problems.map((p) => [p.code, formatPath(p.path)])).toEqual([['best-here-not-best-path', 'nodes[1].replies[0].assessments']]);
+    expect(problems[0]?.message).toBe(ANOTHER_WAY);
+    expect(problems[0]?.fix).toContain('make its "when" rule out any way in where "phone-curious" is offered too');
+  });
+
+  it('what the message says is what the debrief tells that volunteer', () => {
+    const f = Scenario.parse(anotherWay());
+    const phone = f.nodes.find((n) => n.id === 'phone')!;
+    if (phone.kind !== 'decision') throw new Error('phone is a decision');
+    const rushed = f.nodes[0]!.kind === 'decision' ? f.nodes[0]!.replies.find((r) => r.id === 'greeting-rushed')! : undefined;
+    const ignore = phone.replies.find((r) => r.id === 'phone-ignore')!;
+    const transcript = [
+      { nodeId: 'greeting', replyId: 'greeting-rushed', assessments: rushed!.assessments, feedback: rushed!.feedback, changes: [{ var: 'trust', from: 50, to: 40 }] },
+      { nodeId: 'phone', replyId: 'phone-ignore', assessments: ignore.assessments, feedback: ignore.feedback, changes: [] },
+    ];
+    const turn = buildDebrief(f, transcript, 'end-mixed').turns[1]!;
+    expect(turn.bestReplyId).toBe('phone-curious');
+  });
+
+  it('a hidden reply ("hidden": true) is left out only while its "when" does not hold: the same warning', () => {
+    const f = anotherWay();
     Object.assign(reply(f, 'phone-ignore'), { hidden: true });
-    expect(warnings(f)).toEqual([]);
+    expect(warnings(f).map((p) => p.message)).toEqual([ANOTHER_WAY]);
   });
 
   it('the values are the best path\'s as a session has them there: after the scenes before the decision too', () => {
     // The warm hello's +10 moved to a scene it leads to: the best path comes to "phone" with trust
-    // 60 all the same, and "phone-ignore" is still greyed out.
-    const f = gated();
+    // 60 all the same, and "phone-ignore" is offered there only to one who comes another way.
+    const f = anotherWay();
     const warm = reply(f, 'greeting-warm');
     delete warm.effects;
     warm.next = 'sit-down';
     f.nodes.splice(1, 0, { id: 'sit-down', kind: 'scene', narration: 'You order two hot chocolates. Jade smiles.', effects: [{ var: 'trust', add: 10 }], next: 'phone' });
-    expect(warnings(f)).toEqual([]);
-    // Without the scene's change the best path would be offered it: the warning.
+    expect(warnings(f).map((p) => p.message)).toEqual([ANOTHER_WAY]);
+    // Without the scene's change the best path itself is offered it.
     (f.nodes[1] as { effects?: unknown }).effects = [{ var: 'trust', add: 0 }];
-    expect(warnings(f).map((p) => p.code)).toEqual(['best-here-not-best-path']);
+    expect(warnings(f).map((p) => p.message)).toEqual([expect.stringContaining('a volunteer who chooses "phone-ignore" is told it was not best practice here')]);
   });
 
-  it('a better reply that is offered still counts beside one that is not', () => {
-    const f = gated();
+  it('a better reply offered on the best path is named before one offered only another way', () => {
+    const f = anotherWay();
     const phone = f.nodes.find((n) => n.id === 'phone')!;
     // A second reply worth more (+3), offered to everyone: it is the one named.
     const offered = { ...reply(f, 'phone-ignore'), id: 'phone-later', text: 'Leave the phone for now and ask about school.' };
@@ -1439,7 +1469,7 @@ describe('best-here-not-best-path compares only the replies offered at that mome
     phone.replies!.push(offered);
     const problems = warnings(f);
     expect(problems.map((p) => p.code)).toEqual(['best-here-not-best-path']);
-    expect(problems[0]?.message).toContain('but "phone-later" is worth more there (+3)');
+    expect(problems[0]?.message).toContain('but "phone-later" is worth more there (+3): a volunteer who chooses "phone-later"');
   });
 });
 

@@ -78,6 +78,13 @@ export interface Exploration {
   endings: EndingReach[];
   /** The highest final percentage (before the cap) of any playthrough with a critical violation, or undefined when none can have one. */
   bestWithCritical?: { uncapped: number; path: string[] };
+  /**
+   * Whether some playthrough reaches decision `nodeId` offered every one of these replies at once
+   * (each one's "when" holds there, with the same values, conduct and points): the decision as it is
+   * reached, by any way in, not only by one path. False for a node no playthrough reaches, a
+   * reply id not of that decision, or (incomplete) a state past the limit, which was not seen.
+   */
+  offeredTogether(nodeId: string, replyIds: readonly string[]): boolean;
 }
 
 const explorations = new WeakMap<Scenario, Exploration>();
@@ -326,8 +333,13 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
   let bestWithCritical: { uncapped: number; at: number; node: number } | undefined;
   const start = positionOf(scenario.start);
   const unvisited: string[] = [];
+  // The states of node i are numbered stateFirst[i] to stateFirst[i + 1] - 1 (made node by node).
+  const stateFirst = new Int32Array(nodeCount + 1);
+  let made = 0;
   for (let i = 0; i < nodeCount && work <= workLimit; i++) {
     const first = points.size;
+    stateFirst[i] = first;
+    made = i + 1;
     if (i === start) {
       points.loadArray([0, 0], 0);
       newState(i, m.startPair(), -1);
@@ -357,6 +369,8 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
     }
   }
   if (work > workLimit) complete = false;
+  // The nodes after the last one made (the limit stopped the loop) have no states.
+  stateFirst.fill(points.size, made);
 
   /** Whether move `k` from state `from` with `total` points (in units) leads to node `to`. */
   const leadsTo = (from: number, k: number, total: number, to: number) => {
@@ -427,7 +441,37 @@ function explore(index: ScenarioIndex, limit: number): Exploration {
       variants: e.variants, narrationShown: e.narrationShown,
     };
   });
-  const result: Exploration = { states: points.size, limit, complete, endings, unvisited };
+  const offeredTogether = (nodeId: string, replyIds: readonly string[]): boolean => {
+    const i = positionOf(nodeId);
+    if (i < 0 || (nodes[i] as ScenarioNode).kind !== 'decision') return false;
+    const moves: number[] = [];
+    for (const id of replyIds) {
+      let found = -1;
+      for (let k = m.first[i] as number; k < (m.first[i + 1] as number) && found < 0; k++) if (m.replyOf(k)?.id === id) found = k;
+      if (found < 0) return false;
+      moves.push(found);
+    }
+    for (let state = stateFirst[i] as number; state < (stateFirst[i + 1] as number); state++) {
+      const pair = statePair.data[state] as number;
+      const vector = m.pairVector.data[pair] as number;
+      const cls = m.pairClass.data[pair] as number;
+      // The points for which every guard read so far holds (a guard may read points).
+      let part: PointsSet | undefined;
+      let all = true;
+      for (const k of moves) {
+        const guard = m.guardOf(k);
+        if (guard === undefined) continue;
+        if (((flags[k] as number) & GUARD_READS_POINTS) !== 0) {
+          part = m.where(part ?? points.toArray(state), guard, vector, cls);
+          if (part.length === 0) all = false;
+        } else if (!m.holds(guard, vector, cls)) all = false;
+        if (!all) break;
+      }
+      if (all) return true;
+    }
+    return false;
+  };
+  const result: Exploration = { states: points.size, limit, complete, endings, unvisited, offeredTogether };
   if (bestWithCritical) {
     const { uncapped, at, node } = bestWithCritical;
     const path = once(() => pathTo(at, node, points.highest(at)));

@@ -1,8 +1,9 @@
 import { conditionsOf, type Variables } from '../conditions.js';
 import { describeWhen } from '../graph-model.js';
-import { analyseBest, highestHere, offeredOnBestPath, type BlockedAt, type PathStep } from '../scoring.js';
+import { exploreScenario } from '../audit/explore.js';
+import { analyseBest, offeredOnBestPath, type BlockedAt, type PathStep } from '../scoring.js';
 import { signed } from '../report/words.js';
-import { indexScenario } from '../scenario-index.js';
+import { indexScenario, replyValue } from '../scenario-index.js';
 import { ScenarioNode, Scenario, Character, Variable, Id, Line, Next, Reply, type Reply as ReplyType, type Scenario as ScenarioType, type When } from '../schema/scenario.js';
 import { visibleLine } from '../text/clean.js';
 import { quoteValue, shownFileName } from '../text/quote.js';
@@ -309,13 +310,16 @@ function missedOnBestPath(scenario: ScenarioType, path: readonly PathStep[]): Un
 
 /**
  * A decision on the best-practice path where that path takes a reply other than the one with the
- * most points there (the first in the file on a tie) among the replies offered at that moment on
- * the path: it leads to more later. The debrief then shows the path's reply as best practice here
- * (bestPracticeAt), so a volunteer who chose the reply worth more (or as much) is told it was not
- * best practice, as is a room at the reveal of a trainer-led session (the same rule). A reply
- * greyed out or hidden there (its "when" does not hold on the path) is no choice on the path and
- * is not compared: what is offered is decided by the debrief's rule (offeredOnBestPath, through
- * offeredAtTurns). Reported at the path's reply, whose points are to change.
+ * most points there (the first in the file on a tie): it leads to more later. The debrief shows
+ * the path's reply as best practice at that decision whenever it is offered (bestPracticeAt), to
+ * every volunteer who reaches it, by the best path or another way, so a volunteer offered both who
+ * chose the reply worth more (or as much) is told it was not best practice, as is a room at the
+ * reveal of a trainer-led session (the same rule). A reply is compared where the decision can be
+ * reached with it and the path's reply both offered (their "when"s hold together, by any way in:
+ * the exploration of every reachable state); a reply never offered with the path's (greyed out or
+ * hidden whenever the decision is reached) is no choice there. The message says whether the best
+ * path itself is offered it (offeredOnBestPath, the debrief's rule) or only a volunteer who comes
+ * another way, and then under which "when". Reported at the path's reply, whose points are to change.
  */
 function bestHereNotBestPath(scenario: ScenarioType, path: readonly PathStep[]): UnlocatedProblem[] {
   const out: UnlocatedProblem[] = [];
@@ -329,17 +333,35 @@ function bestHereNotBestPath(scenario: ScenarioType, path: readonly PathStep[]):
     const nodeIndex = at.get(step.nodeId) ?? -1;
     const node = scenario.nodes[nodeIndex];
     if (node?.kind !== 'decision') return;
-    let top = highestHere(node.replies);
-    if (!top || top.replyId === step.replyId) return;
+    const takenAt = node.replies.findIndex((r) => r.id === step.replyId);
+    const taken = node.replies[takenAt];
+    if (!taken) return;
+    // The replies the points alone would pick over the path's: worth more, or as much and earlier
+    // in the file; the most points first (then the file's order), as highestHere picks.
+    const beats = node.replies
+      .map((r, j) => ({ r, j, v: replyValue(r) }))
+      .filter(({ j, v }) => j !== takenAt && (v > step.value || (v === step.value && j < takenAt)))
+      .sort((x, y) => y.v - x.v || x.j - y.j);
+    if (beats.length === 0) return;
     offeredAt ??= offeredOnBestPath(scenario);
-    const offered = offeredAt[i];
-    if (offered) top = highestHere(node.replies.filter(offered));
-    if (!top || top.replyId === step.replyId) return;
-    const replyIndex = node.replies.findIndex((r) => r.id === step.replyId);
-    const tied = top.value === step.value;
-    out.push({ severity: 'warning', code: 'best-here-not-best-path', path: ['nodes', nodeIndex, 'replies', replyIndex, 'assessments'],
-      message: `At ${quoteValue(step.nodeId)} the best-practice path takes ${quoteValue(step.replyId)} (${signed(step.value)}), because it leads to more points later, but ${quoteValue(top.replyId)} is worth ${tied ? 'as much' : 'more'} there (${signed(top.value)}): a volunteer who chooses ${quoteValue(top.replyId)} is told it was not best practice here, and so is a room at a trainer's reveal.`,
-      fix: `Give the reply that is best practice here the most points at this decision: if it is ${quoteValue(step.replyId)}, raise its weights (or lower those of ${quoteValue(top.replyId)}) until it is worth more; if it is ${quoteValue(top.replyId)}, the best path prefers ${quoteValue(step.replyId)} only for the points after it, so check the replies that follow ${quoteValue(step.replyId)}.` });
+    const onPath = offeredAt[i];
+    let top = onPath ? beats.find(({ r }) => onPath(r)) : beats[0];
+    let another = false;
+    if (!top) {
+      const found = exploreScenario(scenario);
+      top = beats.find(({ r }) => found.offeredTogether(step.nodeId, [step.replyId, r.id]));
+      another = true;
+    }
+    if (!top) return;
+    const name = quoteValue(top.r.id);
+    const tied = top.v === step.value;
+    const when = another && top.r.when !== undefined ? ` (with ${describeWhen(top.r.when)}, its "when")` : '';
+    const chooser = another
+      ? `on the best-practice path ${name} is not offered here, but a volunteer who reaches ${quoteValue(step.nodeId)} another way${when} is offered both, and after choosing ${name} is told it was not best practice here; so is a room at a trainer's reveal.`
+      : `a volunteer who chooses ${name} is told it was not best practice here, and so is a room at a trainer's reveal.`;
+    out.push({ severity: 'warning', code: 'best-here-not-best-path', path: ['nodes', nodeIndex, 'replies', takenAt, 'assessments'],
+      message: `At ${quoteValue(step.nodeId)} the best-practice path takes ${quoteValue(step.replyId)} (${signed(step.value)}), because it leads to more points later, but ${name} is worth ${tied ? 'as much' : 'more'} there (${signed(top.v)}): ${chooser}`,
+      fix: `Give the reply that is best practice here the most points at this decision: if it is ${quoteValue(step.replyId)}, raise its weights (or lower those of ${name}) until it is worth more; if it is ${name}, the best path prefers ${quoteValue(step.replyId)} only for the points after it, so check the replies that follow ${quoteValue(step.replyId)}.${another ? ` (Or, if ${name} is meant only for a volunteer who comes another way, make its "when" rule out any way in where ${quoteValue(step.replyId)} is offered too.)` : ''}` });
   });
   return out;
 }
