@@ -16,7 +16,7 @@ export interface UnplayableScenario {
 export function loadPlayable(nameOrPath: string, from?: string, set?: Readonly<Record<string, string>>): PlayableScenario | UnplayableScenario {
   const path = resolveScenarioPath(nameOrPath);
   // A file of the trainer's own (a copy of a bundled scenario, often) with the id of one of the
-  // app's: progress and records, kept by id, would mix the two up. Said as validate says it.
+  // app's: completion records, kept by id, would mix the two up. Said as validate says it.
   const loaded = inScenariosDir(path) ? loadScenarioFile(path) : loadScenarioFile(path, undefined, { sameIdElsewhere: (id) => scenarioIds(bundledScenarioFiles()).get(id)?.[0] });
   if (!loaded.result.scenario) return { problems: formatValidation(loaded.result, loaded.path) };
   const moved = startingAt(loaded.result.scenario, from, set);

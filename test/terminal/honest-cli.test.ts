@@ -143,7 +143,7 @@ describe('the command line says what it does', () => {
     const r = await runPiped(['play', copy, '--plain'], '', { HOME: env.XDG_STATE_HOME, ...env });
     const [before] = r.out.split('Content note:');
     expect((before ?? '').replace(/\s+/g, ' ')).toContain('warning [duplicate-scenario-id] id: The app\'s scenario file');
-    expect((before ?? '').replace(/\s+/g, ' ')).toContain('saved progress and records, kept by id, would mix the two up');
+    expect((before ?? '').replace(/\s+/g, ' ')).toContain('completion records (best score, times finished) are kept by scenario id wherever the file is');
     // The bundled file itself is the original: no such warning when it is played.
     const own = await runPiped(['play', 'youth-discloses', '--plain'], '', { HOME: env.XDG_STATE_HOME, ...env });
     expect(own.out).not.toContain('duplicate-scenario-id');

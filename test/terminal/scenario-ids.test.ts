@@ -35,12 +35,27 @@ describe('validate: a copy of a scenario that keeps its id', () => {
     const r = await run('validate', '--json', file);
     const problems = (JSON.parse(r.out) as { files: { problems: { code: string; line: number; column: number; message: string; fix: string }[] }[] }).files[0]?.problems ?? [];
     const p = problems.find((q) => q.code === 'duplicate-scenario-id');
-    expect(p?.message).toBe(`The app's scenario file "${join(scenarios, 'youth-discloses.json')}" has the id "youth-discloses" too: saved progress and records, kept by id, would mix the two up, and in the scenarios folder the picker would list both.`);
+    expect(p?.message).toBe(`The app's scenario file "${join(scenarios, 'youth-discloses.json')}" has the id "youth-discloses" too: completion records (best score, times finished) are kept by scenario id wherever the file is, so this file and that scenario would share them. (Saved progress stays apart: outside the scenarios folder it is kept per file.)`);
     expect(p?.fix).toContain('a copy of a scenario needs a new id');
     const text = readFileSync(file, 'utf8');
     expect(text.split('\n')[(p?.line ?? 0) - 1]?.slice((p?.column ?? 0) - 1)).toMatch(/^"youth-discloses"/);
     // Outside scenarios/ a file may have any name: no id-not-file-name.
     expect(problems.map((q) => q.code)).not.toContain('id-not-file-name');
+  });
+
+  // The message said "saved progress ... would mix" for every copy, but outside the scenarios folder
+  // a save is kept by id and file (slotName): only the records mix there. In the folder, where
+  // saves are kept by id alone and the picker lists every file, both mix.
+  it('says only what mixes: records outside the scenarios folder, saves and records (and the picker) in it', () => {
+    const text = readFileSync(join(scenarios, 'youth-discloses.json'));
+    const original = join(scenarios, 'youth-discloses.json');
+    const dup = (options: { fileStem?: string }) => validateScenario(text, 'kiara.json', { ...options, sameIdElsewhere: () => original }).problems.find((p) => p.code === 'duplicate-scenario-id');
+    const outside = dup({});
+    expect(outside?.message).toContain('completion records (best score, times finished) are kept by scenario id wherever the file is');
+    expect(outside?.message).toContain('(Saved progress stays apart: outside the scenarios folder it is kept per file.)');
+    expect(outside?.message).not.toContain('picker');
+    const inFolder = dup({ fileStem: 'kiara' });
+    expect(inFolder?.message).toBe(`The app's scenario file "${original}" has the id "youth-discloses" too: in the scenarios folder saved progress and completion records (best score, times finished) are kept by scenario id, so the two would share them, and the picker would list both.`);
   });
 
   it('the bundled scenarios themselves, and a draft with an id of its own, are not', async () => {

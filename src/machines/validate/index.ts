@@ -40,9 +40,10 @@ export interface ValidateOptions {
    */
   fileStem?: string;
   /**
-   * Another scenario file in the app's scenarios folder that holds a scenario with this id. Saved
-   * progress and records, kept by id, would mix them up, and the picker would list both. The
-   * terminal's validate passes it.
+   * Another scenario file in the app's scenarios folder that holds a scenario with this id.
+   * Completion records, kept by id, would mix them up wherever the file is; saved progress and the
+   * picker's list too when the file is in that folder (`fileStem` set), where saves are kept by id
+   * alone. The terminal's validate passes it.
    */
   sameIdElsewhere?: (id: string) => string | undefined;
   /**
@@ -243,7 +244,11 @@ function idProblems(id: unknown, options: ValidateOptions): UnlocatedProblem[] {
   const other = options.sameIdElsewhere?.(id);
   if (other !== undefined) {
     out.push({ severity: 'warning', code: 'duplicate-scenario-id', path: ['id'],
-      message: `The app's scenario file ${quoteValue(other, 200)} has the id ${quoteValue(id)} too: saved progress and records, kept by id, would mix the two up, and in the scenarios folder the picker would list both.`,
+      // Saves are kept by id alone in the scenarios folder, by id and file elsewhere (slotName);
+      // completion records by id wherever the file is (records.ts). fileStem is set only there.
+      message: options.fileStem !== undefined
+        ? `The app's scenario file ${quoteValue(other, 200)} has the id ${quoteValue(id)} too: in the scenarios folder saved progress and completion records (best score, times finished) are kept by scenario id, so the two would share them, and the picker would list both.`
+        : `The app's scenario file ${quoteValue(other, 200)} has the id ${quoteValue(id)} too: completion records (best score, times finished) are kept by scenario id wherever the file is, so this file and that scenario would share them. (Saved progress stays apart: outside the scenarios folder it is kept per file.)`,
       fix: 'Give this scenario an id of its own (a copy of a scenario needs a new id), and name the file after it.' });
   }
   const alsoHere = options.sameIdInRun?.(id) ?? [];
