@@ -998,11 +998,50 @@ describe('a condition or route written the way a person would guess is answered 
     ['minutes in quotes are those minutes without quotes', '"estimatedMinutes": 5,', '"estimatedMinutes": "5",', '"estimatedMinutes": 5.'],
     ['"+10" in quotes is 10, without the +', '{ "var": "trust", "add": 10 }', '{ "var": "trust", "add": "+10" }', 'without the +: "add": 10.'],
     ['a weight with a decimal point is rounded both ways', '{ "principle": "curious-not-interrogating", "verdict": "violates", "weight": 2 }', '{ "principle": "curious-not-interrogating", "verdict": "violates", "weight": 1.5 }', '"weight": 1 or "weight": 2.'],
-    ['a weight written as a word gets an example within 1–3', '{ "principle": "curious-not-interrogating", "verdict": "violates", "weight": 2 }', '{ "principle": "curious-not-interrogating", "verdict": "violates", "weight": "two" }', 'e.g. "weight": 2.'],
+    ['a weight written as a number word is that number', '{ "principle": "curious-not-interrogating", "verdict": "violates", "weight": 2 }', '{ "principle": "curious-not-interrogating", "verdict": "violates", "weight": "two" }', 'for "two", write "weight": 2.'],
   ])('%s', (_case, from, to, says) => {
     const p = problemWhen(from, to, 'wrong-type');
     expect(p.fix).toContain(says);
     expect(p.fix).not.toContain('15');
+  });
+
+  // Found by the validator pass: "weight": "high" was told only 'should be a number ... e.g.
+  // "weight": 2', not that a weight is 1 to 3 nor what the numbers mean, so a trainer who meant
+  // "counts a lot" could not tell 2 from 3.
+  describe('a weight (or minutes, age, version) written as a word is told the allowed numbers, what they mean, and an example', () => {
+    const ASSESSMENT = '{ "principle": "curious-not-interrogating", "verdict": "violates", "weight": 2 }';
+    const weight = (written: string) => problemWhen(ASSESSMENT, `{ "principle": "curious-not-interrogating", "verdict": "violates", "weight": ${written} }`, 'wrong-type');
+    const MEANING = '(1, the default, for a secondary point; 2 for the main point of the decision; 3 for a prohibited activity or the very best or worst move)';
+
+    it('"high": the range, the meanings, and the number it means', () => {
+      const p = weight('"high"');
+      expect(p.message).toBe('"weight" should be a whole number from 1 to 3, but it is the text "high".');
+      expect(p.fix).toBe(`Write a whole number from 1 to 3, without quotes ${MEANING}: for "high", write "weight": 3.`);
+    });
+
+    it('"low" and "medium" are 1 and 2', () => {
+      expect(weight('"low"').fix).toContain('for "low", write "weight": 1.');
+      expect(weight('"Medium"').fix).toContain('for "Medium", write "weight": 2.');
+    });
+
+    it('a word that names no number: the range, the meanings and an example within it', () => {
+      expect(weight('"very important"').fix).toBe(`Write a whole number from 1 to 3, without quotes ${MEANING}, e.g. "weight": 2.`);
+      // A number word outside the range is not offered as the fix.
+      expect(weight('"five"').fix).toContain('e.g. "weight": 2.');
+    });
+
+    it('minutes as a word: from 1 to 240', () => {
+      const p = problemWhen('"estimatedMinutes": 5,', '"estimatedMinutes": "ten",', 'wrong-type');
+      expect(p.message).toBe('"estimatedMinutes" should be a whole number from 1 to 240, but it is the text "ten".');
+      expect(p.fix).toBe('Write a whole number from 1 to 240, without quotes (about how many minutes one playthrough takes): for "ten", write "estimatedMinutes": 10.');
+    });
+
+    it('is placed at the word, and writing the fix there leaves no error', () => {
+      const text = good.replace(ASSESSMENT, '{ "principle": "curious-not-interrogating", "verdict": "violates", "weight": "high" }');
+      const p = validateScenario(text, 'x.json').problems.find((q) => q.code === 'wrong-type');
+      expect(text.split('\n')[(p?.line ?? 0) - 1]?.slice((p?.column ?? 0) - 1)).toMatch(/^"high" \}/);
+      expect(validateScenario(text.replace('"weight": "high"', '"weight": 3'), 'x.json').problems.filter((q) => q.severity === 'error')).toEqual([]);
+    });
   });
 
   it('a blank required text says it is required; a blank optional one may be removed (not "remove the field if it is optional" for both)', () => {

@@ -268,8 +268,12 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
         return [problem('wrong-type', `${capitalise(keyName)} compares numbers, but it is ${describe(value)}.`,
           `A yes/no flag is tested with "is": write { "var": ${typeof tested === 'string' ? quoteValue(tested) : '"<flag id>"'}, "is": ${String(value)} }.`)];
       }
-      const [words, fallbackFix] = EXPECTED[issue.expected] ?? [issue.expected, `Use ${issue.expected} here.`];
-      const fix = issue.expected === 'number' || issue.expected === 'int' ? numberFix(key, value, issue.expected === 'int') : fallbackFix;
+      const [plainWords, fallbackFix] = EXPECTED[issue.expected] ?? [issue.expected, `Use ${issue.expected} here.`];
+      const isNumber = issue.expected === 'number' || issue.expected === 'int';
+      // A field with a fixed range says it, so that a word ("high") is told which numbers it may be.
+      const range = isNumber ? rangeOf(path) : undefined;
+      const words = range ? `${range.whole ? 'a whole number' : 'a number'} ${range.words}` : plainWords;
+      const fix = isNumber ? numberFix(key, value, issue.expected === 'int' || range?.whole === true, range) : fallbackFix;
       // One item where a list is expected: the list of one is the object in square brackets.
       const listOfOne = issue.expected === 'array' && typeof key === 'string' && typeof value === 'object' && value !== null && !Array.isArray(value);
       return [problem('wrong-type', `${capitalise(keyName)} should be ${words}, but it is ${describe(value)}.`,
@@ -433,15 +437,61 @@ const NUMBER_EXAMPLES: Record<string, number> = {
  * number without quotes; a decimal where a whole number belongs is rounded both ways; otherwise an
  * example that fits the field (the old "e.g. 15" for every field was out of range for "weight").
  */
-function numberFix(key: string | number | undefined, value: unknown, whole: boolean): string {
+function numberFix(key: string | number | undefined, value: unknown, whole: boolean, range?: NumberRange): string {
   const field = typeof key === 'string' ? `"${key}": ` : '';
+  if (range && typeof value === 'string') {
+    const meant = range.fromWord?.(value);
+    if (meant !== undefined) return `Write ${whole ? 'a whole number' : 'a number'} ${range.words}, without quotes${range.meaning ? ` (${range.meaning})` : ''}: for ${quoteValue(value)}, write ${field}${meant}.`;
+  }
   const written = typeof value === 'string' && /^\s*[+-]?(\d+(\.\d+)?|\.\d+)\s*$/.test(value) ? Number(value.trim()) : typeof value === 'number' ? value : undefined;
   if (written !== undefined && Number.isFinite(written)) {
     if (!whole || Number.isInteger(written)) return `Write the number without quotes${written > 0 && /^\s*\+/.test(String(value)) ? ' and without the +' : ''}: ${field}${written}.`;
     return `Write a whole number, without a decimal point: ${field}${Math.floor(written)} or ${field}${Math.ceil(written)}.`;
   }
   const example = (typeof key === 'string' && Object.hasOwn(NUMBER_EXAMPLES, key) ? NUMBER_EXAMPLES[key] : undefined) ?? 15;
+  if (range) return `Write ${whole ? 'a whole number' : 'a number'} ${range.words}, without quotes${range.meaning ? ` (${range.meaning})` : ''}, e.g. ${field}${example}.`;
   return `Write ${whole ? 'a whole number' : 'a number'} without quotes, e.g. ${field}${example}.`;
+}
+
+/** A number field's fixed range, in words, for a value of the wrong type written there. */
+interface NumberRange {
+  whole: boolean;
+  /** "from 1 to 3" */
+  words: string;
+  /** What the numbers mean, when that helps choose one. */
+  meaning?: string;
+  /** The number a word means ("high" → 3), if it reads as one. */
+  fromWord?: (word: string) => number | undefined;
+}
+
+const NUMBER_WORDS: Record<string, number> = { zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+const numberWord = (word: string) => NUMBER_WORDS[word.trim().toLowerCase()];
+
+/**
+ * How strongly an assessment counts, as a trainer may say it in words: the numbers of
+ * docs/authoring.md ("How to choose a weight": 3 for a prohibited activity or the very best or
+ * worst move, 2 for the main point, 1 for a secondary one).
+ */
+const WEIGHT_WORDS: Record<string, number> = {
+  low: 1, minor: 1, small: 1, light: 1, secondary: 1, normal: 1, default: 1,
+  medium: 2, moderate: 2, main: 2, mid: 2, middle: 2,
+  high: 3, major: 3, heavy: 3, strong: 3, critical: 3, severe: 3, max: 3, maximum: 3,
+};
+
+/** The fixed range of the number field at `path` (weight, estimatedMinutes, age, version), if it has one. */
+function rangeOf(path: readonly PropertyKey[]): NumberRange | undefined {
+  const key = path[path.length - 1];
+  if (key === 'weight' && path[path.length - 3] === 'assessments') {
+    return { whole: true, words: 'from 1 to 3', meaning: '1, the default, for a secondary point; 2 for the main point of the decision; 3 for a prohibited activity or the very best or worst move',
+      fromWord: (w) => {
+        const n = numberWord(w) ?? WEIGHT_WORDS[w.trim().toLowerCase()];
+        return n !== undefined && n >= 1 && n <= 3 ? n : undefined;
+      } };
+  }
+  if (path.length === 1 && key === 'estimatedMinutes') return { whole: true, words: 'from 1 to 240', meaning: 'about how many minutes one playthrough takes', fromWord: numberWord };
+  if (path.length === 1 && key === 'version') return { whole: true, words: 'of 1 or more', fromWord: (w) => { const n = numberWord(w); return n !== undefined && n >= 1 ? n : undefined; } };
+  if (key === 'age' && path[path.length - 3] === 'characters') return { whole: true, words: 'from 0 to 120', meaning: 'the age in years', fromWord: numberWord };
+  return undefined;
 }
 
 const normalTitle = (t: string) => t.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
