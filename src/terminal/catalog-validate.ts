@@ -1,7 +1,6 @@
 import { sortEntries, withRecord, type CatalogEntry, type LeftOut, type Records, type Scenario } from '../machines/index.js';
 import { place } from './catalog-worker.js';
 import { loadScenarioFile } from './files.js';
-import { command } from './invocation.js';
 import { listCatalog, type Listing } from './node/catalog-files.js';
 import { scenariosDir } from './paths.js';
 
@@ -19,7 +18,8 @@ export type FileCheck = { scenario: Scenario } | { reason: string };
 export function checkFile(file: string): FileCheck {
   try {
     const scenario = loadScenarioFile(file).result.scenario;
-    return scenario ? { scenario } : { reason: `it has errors; run ${command('validate')} on it` };
+    // The picker's notice gives the command that shows them (leftOutNotice).
+    return scenario ? { scenario } : { reason: 'it has errors' };
   } catch {
     return { reason: 'it cannot be read' };
   }

@@ -1,5 +1,7 @@
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { cleanLine, shownFileName } from '../machines/light.js';
+import { shellWord } from './invocation.js';
 
 const JSON_NAME = /\.json$/i;
 const SCHEMA_NAME = /\.schema\.json$/i;
@@ -44,4 +46,30 @@ export function whyNoScenarioFiles(dir: string): string[] {
   if (hidden.length > 0) out.push(`${hidden.length === 1 ? `"${hidden[0]}" ends in .txt` : `${hidden.length} files end in .json.txt (${hidden.slice(0, 3).map((n) => `"${n}"`).join(', ')}${hidden.length > 3 ? ', …' : ''})`}: scenario files end in .json; rename ${hidden.length === 1 ? 'it' : 'them'} without the .txt (Windows may hide that ending)`);
   if (folders.length > 0) out.push(`folders inside it are not looked in (${folders.slice(0, 3).map((n) => `"${n}"`).join(', ')}${folders.length > 3 ? ', …' : ''}): name ${folders.length === 1 ? 'that folder' : 'the folder'} itself to check the files in it`);
   return out;
+}
+
+/** How many left-out files the notice names (the rest are counted, and the folder is checked). */
+const NAMED_LEFT_OUT = 3;
+
+/**
+ * The picker's notice for the scenario files it left out (errors, not valid JSON, unreadable), as
+ * the web Library's "1 file left out: broken.json (it has errors)." says it, with the command that
+ * shows why: `validate` on those files (a file of the app's scenarios folder by its name without
+ * ".json", which validate finds there; any other by its path), or on their folder when there are
+ * more than three. File names are shown with anything a terminal acts on escaped, never acted on,
+ * and the command's words quoted for a shell (shellWord). Undefined when none is left out.
+ */
+export function leftOutNotice(leftOut: readonly { file: string; reason: string }[], appFolder: string, run: (args: string) => string, exists: (path: string) => boolean = existsSync): string | undefined {
+  if (leftOut.length === 0) return undefined;
+  const named = leftOut.slice(0, NAMED_LEFT_OUT).map((l) => `${shownFileName(basename(l.file))} (${cleanLine(l.reason)})`).join('; ');
+  const arg = shellWord;
+  const byName = (file: string) => {
+    const stem = basename(file).replace(JSON_NAME, '');
+    // validate takes a bare word for the app's file of that name, unless a file or folder here has that name.
+    return resolve(dirname(file)) === resolve(appFolder) && /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(stem) && !exists(stem) ? stem : arg(file);
+  };
+  const folders = [...new Set(leftOut.map((l) => dirname(l.file)))];
+  const args = leftOut.length <= NAMED_LEFT_OUT ? leftOut.map((l) => byName(l.file)).join(' ') : folders.slice(0, NAMED_LEFT_OUT).map(arg).join(' ');
+  const count = `${leftOut.length} file${leftOut.length === 1 ? '' : 's'} left out`;
+  return `${count}: ${named}${leftOut.length > NAMED_LEFT_OUT ? '; …' : ''}. To see why, run: ${run(`validate ${args}`)}`;
 }

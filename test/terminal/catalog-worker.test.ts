@@ -50,7 +50,7 @@ describe.concurrent('validating the picker in a worker thread', () => {
     expect(inWorker.entries.map((e) => e.id).sort()).toEqual(['court-report', 'example-new-phone', 'youth-discloses']);
     expect(inWorker.entries.every((e) => e.playable?.scenario.nodes)).toBe(true);
     expect(inWorker).toEqual(onMain);
-    expect(inWorker.leftOut).toEqual([join(dir, 'cycle.json'), join(dir, 'boy-red-flags-changed.json')].map((file) => ({ file, reason: expect.stringMatching(/^it has errors; run .*casa-practice validate on it$/) })));
+    expect(inWorker.leftOut).toEqual([join(dir, 'cycle.json'), join(dir, 'boy-red-flags-changed.json')].map((file) => ({ file, reason: 'it has errors' })));
   });
 
   it('knows the verdict of every bundled scenario from the build, and of no file changed since', async ({ expect }) => {

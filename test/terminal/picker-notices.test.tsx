@@ -8,6 +8,7 @@ import { loadRecords, stateStore } from '../../src/terminal/node/state-store.js'
 import { readSave } from '../../src/terminal/saves.js';
 import type { AppStart } from '../../src/terminal/ui/App.js';
 import { Picker, type PickerProps } from '../../src/terminal/ui/Picker.js';
+import { leftOutNotice } from '../../src/terminal/scenario-files.js';
 import { KeyRouterProvider, useKeyRouter } from '../../src/terminal/ui/useKeys.js';
 import { BUNDLED, rows } from './helpers/layout.js';
 import { refused } from './helpers/refusing-fs.js';
@@ -187,5 +188,52 @@ describe('the picker with two files of one id', () => {
     const { element } = appElement({ env: tempEnv(), catalog: validatedCatalog(BUNDLED) });
     const r = await renderAt(element, 80, 24);
     expect(oneLine(rows(r.lastFrame()).join('\n'))).not.toMatch(/have the id|share ids/);
+  });
+});
+
+// Found by the validator pass: the terminal picker dropped a scenario file with errors without a
+// word (the web Library says "1 file left out: … (it has errors)."), so a trainer who had just
+// saved a new scenario in the folder saw it missing and did not know why, nor how to find out.
+describe('the picker says which files it left out, and the command that shows why', () => {
+  it('at 60×24: names each file (escaped, never acted on) with why, and the validate command, and still fits', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casa-picker-left-out-'));
+    writeFileSync(join(dir, 'new-phone.json'), readFixture('good/example.json'));
+    writeFileSync(join(dir, 'cycle.json'), readFixture('bad/cycle.json'));
+    const evil = 'draft\u001b[31m.json';
+    writeFileSync(join(dir, evil), '{ "id": "draft", ');
+    const { element } = appElement({ env: tempEnv(), dir });
+    const r = await renderAt(element, 60, 24);
+    const frame = rows(r.lastFrame());
+    expect(frame.length).toBeLessThanOrEqual(23);
+    expect(Math.max(...frame.map((l) => [...l].length))).toBeLessThanOrEqual(60);
+    expect(pickerTitles(r.lastFrame())).toHaveLength(1);
+    const text = oneLine(frame.join('\n'));
+    expect(text).toContain('2 files left out: "draft\\u001b[31m.json" (it is not valid JSON); cycle.json (it has errors). To see why, run: ');
+    // (A long path wraps after a "/" at 60 columns: joined again to read the command.)
+    expect(text.replace(/\/ /g, '/')).toContain(`validate $'${dir}/draft\\x1b[31m.json' ${dir}/cycle.json`);
+    expect(r.lastFrame()).not.toContain('\u001b[31m.json');
+  });
+
+  it('says nothing when every file is listed', async () => {
+    const { element } = appElement({ env: tempEnv(), catalog: validatedCatalog(BUNDLED) });
+    const r = await renderAt(element, 60, 24);
+    expect(oneLine(rows(r.lastFrame()).join('\n'))).not.toContain('left out');
+  });
+
+  it('names a file of the app\'s scenarios folder by its name, which validate finds there; any other by its path; more than three by their folder', () => {
+    const run = (args: string) => `casa-practice ${args}`;
+    const app = join(tmpdir(), 'app', 'scenarios');
+    const none = () => false;
+    expect(leftOutNotice([], app, run)).toBeUndefined();
+    expect(leftOutNotice([{ file: join(app, 'my-draft.json'), reason: 'it has errors' }], app, run, none))
+      .toBe('1 file left out: my-draft.json (it has errors). To see why, run: casa-practice validate my-draft');
+    // A file or folder of that name where the command runs would be validated instead: the path.
+    expect(leftOutNotice([{ file: join(app, 'my-draft.json'), reason: 'it has errors' }], app, run, (p) => p === 'my-draft'))
+      .toBe(`1 file left out: my-draft.json (it has errors). To see why, run: casa-practice validate ${join(app, 'my-draft.json')}`);
+    expect(leftOutNotice([{ file: '/drafts/my draft.json', reason: 'it has errors' }], app, run, none))
+      .toBe("1 file left out: my draft.json (it has errors). To see why, run: casa-practice validate '/drafts/my draft.json'");
+    const many = ['a', 'b', 'c', 'd'].map((n) => ({ file: join(app, `${n}.json`), reason: 'it has errors' }));
+    expect(leftOutNotice(many, app, run, none))
+      .toBe(`4 files left out: a.json (it has errors); b.json (it has errors); c.json (it has errors); …. To see why, run: casa-practice validate ${app}`);
   });
 });

@@ -5,7 +5,9 @@ import { asideWords, debriefKey, entryOf, keptFacilitation, localDate, localTime
 import type { Debrief, MissingFile, PersistedScenarioSnapshot, RestoredFacilitation, ResumeResult, SaveHold, SessionActor } from '../../machines/index.js';
 import type { Listing } from '../node/catalog-files.js';
 import { checkStateFolder, hasSave, loadRecords, notSavedWords, stateStore } from '../node/state-store.js';
+import { command, shellWord } from '../invocation.js';
 import { scenariosDir } from '../paths.js';
+import { leftOutNotice } from '../scenario-files.js';
 import { sessionSeed } from '../seed.js';
 import type { Theme } from '../theme.js';
 import { AppContext, type AppServices } from './AppContext.js';
@@ -209,7 +211,6 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
     if (entry.playable) return entry.playable;
     const loaded = (await import('../scenario-source.js')).loadPlayable(entry.file);
     if ('problems' in loaded) {
-      const { command, shellWord } = await import('../invocation.js');
       toPicker(`"${entry.title}" has errors; run: ${command(`validate ${shellWord(entry.file)}`, services.env)}`);
       return undefined;
     }
@@ -277,7 +278,7 @@ export function App({ start, mode, loadCatalog, services, theme }: AppProps) {
   let body;
   if (screen.name === 'picker') {
     body = (
-      <Picker purpose={facilitating ? 'for a trainer-led session' : mode === 'assessment' ? 'for an assessment' : undefined} entries={facilitating ? catalog.entries : catalog.entries.map((e) => withRecord(e, records.records))} checking={checking} notice={pickerNotice(screen.notice, records.notice, stateStore(services.env).failure(), sharedIdWords(catalog.entries, (f) => basename(f)))} canResume={!facilitating && hasSave(services.env)}
+      <Picker purpose={facilitating ? 'for a trainer-led session' : mode === 'assessment' ? 'for an assessment' : undefined} entries={facilitating ? catalog.entries : catalog.entries.map((e) => withRecord(e, records.records))} checking={checking} notice={pickerNotice(screen.notice, records.notice, stateStore(services.env).failure(), sharedIdWords(catalog.entries, (f) => basename(f)), leftOutNotice(catalog.leftOut, scenariosDir(), (args) => command(args, services.env)))} canResume={!facilitating && hasSave(services.env)}
         saved={marks?.saved} debriefs={marks?.debriefs} roomSessions={roomMarks}
         initial={lastOpened.current} onPick={(entry) => once(async () => {
           lastOpened.current = entry.file;
