@@ -899,7 +899,7 @@ describe('a condition or route written the way a person would guess is answered 
 
   // [what was written, the route as written, the problem's code, what the message and fix say, what they must not say]
   it.each([
-    ['">=" means "gte", not "gt"', '{ "when": { "var": "trust", ">=": 60 }, "to": "boyfriend-open" }', 'unknown-field', 'Did you mean "gte"?', 'Did you mean "gt"?'],
+    ['">=" means "gte", not "gt"', '{ "when": { "var": "trust", ">=": 60 }, "to": "boyfriend-open" }', 'unknown-field', 'Did you mean "gte" (at least)?', 'Did you mean "gt" '],
     ['"if" on a route means "when", not "to"', '{ "if": { "var": "trust", "gte": 60 }, "to": "boyfriend-open" }', 'unknown-field', 'Did you mean "when"?', 'Did you mean "to"?'],
     ['"or" is answered with the two-routes way, not "Did you mean var"', '{ "when": { "or": [{ "var": "trust", "gte": 60 }] }, "to": "boyfriend-open" }', 'unknown-field', 'write two routes to it', 'Did you mean "var"'],
     ['a variable\'s id written as a field', '{ "when": { "trust": 60 }, "to": "boyfriend-open" }', 'unknown-field', '{ "var": "trust", "gte": 60 }', undefined],
@@ -1836,7 +1836,7 @@ describe('a comparison written as a sign', () => {
     const { text, problems } = exampleWith('{ "var": "trust", "gte": 60 }', '{ "var": "trust", ">=": 60 }');
     expect(problems.map((p) => p.code)).toEqual(['unknown-field']);
     const [p] = problems;
-    expect(p?.message).toContain('Did you mean "gte"?');
+    expect(p?.message).toContain('Did you mean "gte" (at least)?');
     // The fix says the same: rename it (removing it would leave a condition with no comparison).
     expect(p?.fix).toBe('Rename it to "gte" (the fields of a condition: var, gte, gt, lte, lt, eq, ne, is).');
     // A variable's "min" borrowed for "at least" is "gte" too, not the nearest spelling ("is").
@@ -2292,5 +2292,55 @@ describe('an ending\'s closing texts that no playthrough is told', () => {
   it('variants that some playthroughs are told, on the score too, and the narration for the rest: nothing to say', () => {
     // The mixed ending is reached at 0–25%.
     expect(told('end-mixed', [{ when: { conduct: 'score', gte: 20 }, ...text('Nearly.') }, { when: { var: 'trust', lt: 50 }, ...text('Wary.') }])).toEqual([]);
+  });
+});
+
+// Found by the validator pass's newcomer walk (a small scenario written from docs/authoring.md
+// alone, then the mistakes a trainer who is not a programmer makes): each of these was told
+// something true but not what to type. Each test is one mistake: one problem, at the place, whose
+// fix, typed there, leaves the file valid.
+describe('a newcomer\'s mistakes are each told what to type, where', () => {
+  /** The single error `from` → `to` gives, placed at `token`; `typed` in place of `to` leaves no error. */
+  const one = (from: string, to: string, typed: string, token: string) => {
+    const { text, problems } = exampleWith(from, to);
+    const errors = problems.filter((p) => p.severity === 'error');
+    expect(errors).toHaveLength(1);
+    const [p] = errors;
+    // Placed: at the value (or the field) written wrong.
+    const at = text.split('\n')[(p?.line ?? 0) - 1]?.slice((p?.column ?? 0) - 1) ?? '';
+    expect(at.startsWith(token), at).toBe(true);
+    expect(validateScenario(text.replace(to, typed), 'x.json').problems.filter((q) => q.severity === 'error')).toEqual([]);
+    return p!;
+  };
+
+  it('a comparison in words ("at least", "more than", "lessThan"): one problem, naming the comparison and what it means', () => {
+    const least = one('{ "var": "trust", "gte": 60 }', '{ "var": "trust", "at least": 60 }', '{ "var": "trust", "gte": 60 }', '"at least"');
+    expect(least.message).toBe('"at least" is not a field of a condition. Did you mean "gte" (at least)?');
+    expect(least.fix).toBe('Rename it to "gte" (the fields of a condition: var, gte, gt, lte, lt, eq, ne, is).');
+    expect(one('{ "var": "trust", "gte": 60 }', '{ "var": "trust", "more than": 60 }', '{ "var": "trust", "gt": 60 }', '"more than"').message).toContain('Did you mean "gt" (more than)?');
+    expect(one('{ "var": "trust", "gte": 60 }', '{ "var": "trust", "lessThan": 60 }', '{ "var": "trust", "lt": 60 }', '"lessThan"').message).toContain('Did you mean "lt" (less than)?');
+  });
+
+  it('a percentage in quotes ("80%"): the number alone, and that a score counts in percent already', () => {
+    const p = one('{ "conduct": "score", "lt": 80 }', '{ "conduct": "score", "lt": "80%" }', '{ "conduct": "score", "lt": 80 }', '"80%"');
+    expect(p.fix).toBe('Write the number without quotes and without the %: "lt": 80. A condition on "score" or "percent" counts in percent already ("lt": 80 is under 80%); a variable counts in its own units.');
+  });
+
+  it('"yes" or "no" where true or false belongs: the one to write', () => {
+    expect(one('"shown": true', '"shown": "yes"', '"shown": true', '"yes"').fix).toBe('Write "shown": true, without quotes: JSON\'s yes and no are true and false.');
+    expect(one('"shown": true', '"shown": "no"', '"shown": false', '"no"').fix).toBe('Write "shown": false, without quotes: JSON\'s yes and no are true and false.');
+  });
+
+  it('a reply\'s words under "say": rename it to "text" (one problem, not "missing text" and "remove say")', () => {
+    const p = one('"text": "That\'s a nice one! How did you get it?"', '"say": "That\'s a nice one! How did you get it?"', '"text": "That\'s a nice one! How did you get it?"', '"say"');
+    expect(p.message).toBe('"say" is not a field of a reply, which is missing "text". Did you mean "text"?');
+    expect(p.fix).toBe('Rename "say" to "text".');
+  });
+
+  it('a weight of 0 or 5: what weights are for, and for 0 that a principle not touched needs no assessment', () => {
+    const zero = one('"verdict": "follows", "weight": 2 }]', '"verdict": "follows", "weight": 0 }]', '"verdict": "follows", "weight": 1 }]', '0 }');
+    expect(zero.message).toBe('"weight" is the number 0; a weight is from 1 to 3.');
+    expect(zero.fix).toBe('Use 1, 2 or 3 (1, the default, for a secondary point; 2 for the main point of the decision; 3 for a prohibited activity or the very best or worst move). A reply that does not touch this principle needs no assessment of it: remove the assessment instead.');
+    expect(one('"verdict": "follows", "weight": 2 }]', '"verdict": "follows", "weight": 5 }]', '"verdict": "follows", "weight": 3 }]', '5 }').fix).toContain('Use 3 or less (1, the default, for a secondary point;');
   });
 });

@@ -102,6 +102,9 @@ const EXPECTED: Record<string, [string, string]> = {
   object: ['an object', 'Use an object in braces: { … }.'],
 };
 
+/** Words for yes and no, written in quotes where true or false belongs. */
+const BOOLEAN_WORDS: Record<string, boolean> = { yes: true, y: true, true: true, on: true, shown: true, show: true, visible: true, no: false, n: false, false: false, off: false, hidden: false, hide: false };
+
 /** Hints for fields a trainer most often leaves out. */
 const FIELD_HINTS: Record<string, string> = {
   feedback: 'Add "feedback": a sentence or two on why this reply helps or harms, in the guide\'s terms, naming the principle and its section.',
@@ -269,6 +272,12 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
           `A yes/no flag is tested with "is": write { "var": ${typeof tested === 'string' ? quoteValue(tested) : '"<flag id>"'}, "is": ${String(value)} }.`)];
       }
       const [plainWords, fallbackFix] = EXPECTED[issue.expected] ?? [issue.expected, `Use ${issue.expected} here.`];
+      // "yes", "no", "true": the word a trainer means, written as JSON's true or false.
+      const yesNo = issue.expected === 'boolean' && typeof value === 'string' ? BOOLEAN_WORDS[value.trim().toLowerCase()] : undefined;
+      if (yesNo !== undefined) {
+        return [problem('wrong-type', `${capitalise(keyName)} should be true or false, but it is ${describe(value)}.`,
+          `Write ${typeof key === 'string' ? `"${key}": ` : ''}${String(yesNo)}, without quotes: JSON's yes and no are true and false.`)];
+      }
       const isNumber = issue.expected === 'number' || issue.expected === 'int';
       // A field with a fixed range says it, so that a word ("high") is told which numbers it may be.
       const range = isNumber ? rangeOf(path) : undefined;
@@ -379,6 +388,10 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
         const fix = key === 'replies' ? 'Give the decision at least two replies, or make it a scene with "next".' : `Add at least ${Number(issue.minimum)} ${Number(issue.minimum) === 1 ? 'item' : 'items'}.`;
         return [problem('too-few', `${capitalise(keyName)} has ${count} ${count === 1 ? 'item' : 'items'}; it needs at least ${Number(issue.minimum)}.`, fix)];
       }
+      if (isWeight(path)) {
+        return [problem('out-of-range', `${capitalise(keyName)} is ${describe(value)}; a weight is ${WEIGHT_RANGE.words}.`,
+          `Use 1, 2 or 3 (${WEIGHT_RANGE.meaning}). A reply that does not touch this principle needs no assessment of it: remove the assessment instead.`)];
+      }
       return [problem('out-of-range', `${capitalise(keyName)} is ${describe(value)}; it must be at least ${Number(issue.minimum)}.`, `Use a value of ${Number(issue.minimum)} or more.`)];
     }
     case 'too_big': {
@@ -394,6 +407,10 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
           'Remove replies until there are no more than that (three or four are best), or split the choice across two decisions.')];
       }
       if (issue.origin === 'array') return [problem('too-many', `${capitalise(keyName)} has too many items (at most ${Number(issue.maximum)}).`, 'Remove some items.')];
+      if (isWeight(path)) {
+        return [problem('out-of-range', `${capitalise(keyName)} is ${describe(value)}; a weight is ${WEIGHT_RANGE.words}.`,
+          `Use 3 or less (${WEIGHT_RANGE.meaning}).`)];
+      }
       return [problem('out-of-range', `${capitalise(keyName)} is ${describe(value)}; it must be at most ${Number(issue.maximum)}.`, `Use a value of ${Number(issue.maximum)} or less.`)];
     }
     case 'custom':
@@ -403,7 +420,7 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       }
       // { "var": "trust", ">=": 60 } has no comparison, but the unknown-field problem at ">=" says
       // to write "gte" there, which is the whole fix: one mistake, one problem.
-      if (issue.message.includes('comparison') && typeof value === 'object' && value !== null && Object.keys(value).some((k) => Object.hasOwn(GUESSED_COMPARISONS, k))) return [];
+      if (issue.message.includes('comparison') && typeof value === 'object' && value !== null && Object.keys(value).some((k) => comparisonMeant(k) !== undefined)) return [];
       return [customProblem(issue.message, path, value, problem)];
     default:
       return [problem('invalid-value', `${capitalise(keyName)}: ${issue.message}.`, 'Check this field against the JSON Schema.')];
@@ -443,15 +460,22 @@ function numberFix(key: string | number | undefined, value: unknown, whole: bool
     const meant = range.fromWord?.(value);
     if (meant !== undefined) return `Write ${whole ? 'a whole number' : 'a number'} ${range.words}, without quotes${range.meaning ? ` (${range.meaning})` : ''}: for ${quoteValue(value)}, write ${field}${meant}.`;
   }
-  const written = typeof value === 'string' && /^\s*[+-]?(\d+(\.\d+)?|\.\d+)\s*$/.test(value) ? Number(value.trim()) : typeof value === 'number' ? value : undefined;
+  // "60%": a score is tested in percent already ("lt": 80 is under 80%), so the number alone.
+  const percent = typeof value === 'string' && /^\s*[+-]?(\d+(\.\d+)?|\.\d+)\s*%\s*$/.test(value);
+  const digits = typeof value === 'string' ? value.replace(/%\s*$/, '') : value;
+  const written = typeof digits === 'string' && /^\s*[+-]?(\d+(\.\d+)?|\.\d+)\s*$/.test(digits) ? Number(digits.trim()) : typeof digits === 'number' ? digits : undefined;
   if (written !== undefined && Number.isFinite(written)) {
-    if (!whole || Number.isInteger(written)) return `Write the number without quotes${written > 0 && /^\s*\+/.test(String(value)) ? ' and without the +' : ''}: ${field}${written}.`;
+    const without = [written > 0 && /^\s*\+/.test(String(value)) ? 'the +' : '', percent ? 'the %' : ''].filter(Boolean).join(' and ');
+    if (!whole || Number.isInteger(written)) return `Write the number without quotes${without ? ` and without ${without}` : ''}: ${field}${written}.${percent ? PERCENT_NOTE : ''}`;
     return `Write a whole number, without a decimal point: ${field}${Math.floor(written)} or ${field}${Math.ceil(written)}.`;
   }
   const example = (typeof key === 'string' && Object.hasOwn(NUMBER_EXAMPLES, key) ? NUMBER_EXAMPLES[key] : undefined) ?? 15;
   if (range) return `Write ${whole ? 'a whole number' : 'a number'} ${range.words}, without quotes${range.meaning ? ` (${range.meaning})` : ''}, e.g. ${field}${example}.`;
   return `Write ${whole ? 'a whole number' : 'a number'} without quotes, e.g. ${field}${example}.`;
 }
+
+/** After the fix for "80%": what the number means in a condition on the score (and on a variable). */
+const PERCENT_NOTE = ' A condition on "score" or "percent" counts in percent already ("lt": 80 is under 80%); a variable counts in its own units.';
 
 /** A number field's fixed range, in words, for a value of the wrong type written there. */
 interface NumberRange {
@@ -478,16 +502,23 @@ const WEIGHT_WORDS: Record<string, number> = {
   high: 3, major: 3, heavy: 3, strong: 3, critical: 3, severe: 3, max: 3, maximum: 3,
 };
 
+/** Whether `path` is an assessment's "weight". */
+function isWeight(path: readonly PropertyKey[]): boolean {
+  return path[path.length - 1] === 'weight' && path[path.length - 3] === 'assessments';
+}
+
+const WEIGHT_RANGE: NumberRange & { meaning: string } = {
+  whole: true, words: 'from 1 to 3', meaning: '1, the default, for a secondary point; 2 for the main point of the decision; 3 for a prohibited activity or the very best or worst move',
+  fromWord: (w) => {
+    const n = numberWord(w) ?? WEIGHT_WORDS[w.trim().toLowerCase()];
+    return n !== undefined && n >= 1 && n <= 3 ? n : undefined;
+  },
+};
+
 /** The fixed range of the number field at `path` (weight, estimatedMinutes, age, version), if it has one. */
 function rangeOf(path: readonly PropertyKey[]): NumberRange | undefined {
   const key = path[path.length - 1];
-  if (key === 'weight' && path[path.length - 3] === 'assessments') {
-    return { whole: true, words: 'from 1 to 3', meaning: '1, the default, for a secondary point; 2 for the main point of the decision; 3 for a prohibited activity or the very best or worst move',
-      fromWord: (w) => {
-        const n = numberWord(w) ?? WEIGHT_WORDS[w.trim().toLowerCase()];
-        return n !== undefined && n >= 1 && n <= 3 ? n : undefined;
-      } };
-  }
+  if (isWeight(path)) return WEIGHT_RANGE;
   if (path.length === 1 && key === 'estimatedMinutes') return { whole: true, words: 'from 1 to 240', meaning: 'about how many minutes one playthrough takes', fromWord: numberWord };
   if (path.length === 1 && key === 'version') return { whole: true, words: 'of 1 or more', fromWord: (w) => { const n = numberWord(w); return n !== undefined && n >= 1 ? n : undefined; } };
   if (key === 'age' && path[path.length - 3] === 'characters') return { whole: true, words: 'from 0 to 120', meaning: 'the age in years', fromWord: numberWord };
@@ -630,7 +661,7 @@ function kindMismatch(raw: unknown, nodePath: JsonPath): { kind: NodeKindName; w
  */
 function variableWritten(effect: boolean, named: string, inner: unknown): string {
   const rest = typeof inner === 'object' && inner !== null && !Array.isArray(inner)
-    ? Object.entries(inner).map(([k, v]) => [COMPARISON_NAMES.includes(k) ? k : GUESSED_COMPARISONS[k], v] as const)
+    ? Object.entries(inner).map(([k, v]) => [COMPARISON_NAMES.includes(k) ? k : comparisonMeant(k), v] as const)
       .filter(([k, v]) => k !== undefined && (typeof v === 'number' || typeof v === 'boolean')).map(([k, v]) => `, "${String(k)}": ${String(v)}`).join('')
     : typeof inner === 'number' && Number.isInteger(inner) && effect ? `, "add": ${inner}` : '';
   return `{ "var": ${quoteValue(named)}${rest || (effect ? ', "add": 10' : ', "gte": 60')} }`;
@@ -643,6 +674,28 @@ const GUESSED_COMPARISONS: Record<string, string> = {
   // A variable's own fields, borrowed for "at least" and "at most".
   min: 'gte', max: 'lte',
 };
+/**
+ * Comparisons written in words ("at least", "moreThan", "greater_than"), by their words in lower
+ * case with single spaces (see comparisonMeant).
+ */
+const COMPARISON_WORDS: Record<string, string> = {
+  'at least': 'gte', minimum: 'gte', 'greater than or equal': 'gte', 'greater than or equal to': 'gte', 'more than or equal to': 'gte', 'greater or equal': 'gte', 'no less than': 'gte',
+  'more than': 'gt', 'greater than': 'gt', greater: 'gt', more: 'gt', above: 'gt', over: 'gt',
+  'at most': 'lte', maximum: 'lte', 'less than or equal': 'lte', 'less than or equal to': 'lte', 'less or equal': 'lte', 'no more than': 'lte', 'up to': 'lte',
+  'less than': 'lt', 'fewer than': 'lt', less: 'lt', fewer: 'lt', below: 'lt', under: 'lt',
+  equals: 'eq', equal: 'eq', 'equal to': 'eq', 'is equal to': 'eq', exactly: 'eq',
+  'not equal': 'ne', 'not equal to': 'ne', 'not equals': 'ne',
+};
+
+/** What each comparison means, in words, beside its name in a message ("gte" is not a word a trainer knows). */
+const COMPARISON_GLOSS: Record<string, string> = { gte: 'at least', gt: 'more than', lte: 'at most', lt: 'less than', eq: 'equal to', ne: 'not equal to' };
+
+/** The comparison a condition's field stands for: a sign (">="), "min"/"max", or words ("at least", "moreThan"). */
+function comparisonMeant(key: string): string | undefined {
+  if (Object.hasOwn(GUESSED_COMPARISONS, key)) return GUESSED_COMPARISONS[key];
+  const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().replace(/[\s_-]+/g, ' ').trim();
+  return Object.hasOwn(COMPARISON_WORDS, words) ? COMPARISON_WORDS[words] : undefined;
+}
 const GUESSED_ROUTE_FIELDS: Record<string, string> = { if: 'when', condition: 'when', goto: 'to', go: 'to' };
 /**
  * Other words a trainer writes for a field ("speaker" for a line's "character", "question" for a
@@ -650,10 +703,10 @@ const GUESSED_ROUTE_FIELDS: Record<string, string> = { if: 'when', condition: 'w
  * spelt like the field they stand for.
  */
 const GUESSED_FIELDS: Record<string, Record<string, string>> = {
-  'a line': { speaker: 'character', who: 'character', person: 'character', says: 'text', said: 'text', line: 'text', words: 'text', dialogue: 'text', quote: 'text' },
+  'a line': { speaker: 'character', who: 'character', person: 'character', name: 'character', say: 'text', says: 'text', said: 'text', line: 'text', words: 'text', dialogue: 'text', quote: 'text' },
   'a decision node': { question: 'prompt', ask: 'prompt', choices: 'replies', options: 'replies', answers: 'replies', responses: 'replies' },
   'a scene node': { then: 'next', goto: 'next', to: 'next', text: 'narration', description: 'narration' },
-  'a reply': { then: 'next', goto: 'next', to: 'next', if: 'when', condition: 'when', says: 'text', answer: 'text', response: 'text', explanation: 'feedback', comment: 'feedback', why: 'feedback', principles: 'assessments', scoring: 'assessments' },
+  'a reply': { then: 'next', goto: 'next', to: 'next', if: 'when', condition: 'when', say: 'text', says: 'text', words: 'text', reply: 'text', answer: 'text', response: 'text', explanation: 'feedback', comment: 'feedback', why: 'feedback', principles: 'assessments', scoring: 'assessments' },
   'an ending node': { outcome: 'ending', result: 'ending', rating: 'ending', type: 'ending' },
   'a variable': { meter: 'shown', visible: 'shown', display: 'shown' },
   'an assessment': { result: 'verdict', judgement: 'verdict', judgment: 'verdict', rating: 'verdict', points: 'weight', score: 'weight' },
@@ -719,7 +772,8 @@ function guessedField(kind: ObjectKind | undefined, key: string, raw: unknown, p
     return { hint: ' One condition tests either a variable ("var") or the volunteer\'s conduct ("conduct"), not both: write two conditions in a list, e.g. [{ "var": "told-csw", "is": true }, { "conduct": "critical", "eq": 0 }].',
       fix: 'Split it into two conditions in a list: one with "var", one with "conduct".' };
   }
-  if (Object.hasOwn(GUESSED_COMPARISONS, key)) return meaning(GUESSED_COMPARISONS[key] as string);
+  const comparison = comparisonMeant(key);
+  if (comparison !== undefined) return { hint: ` Did you mean "${comparison}" (${COMPARISON_GLOSS[comparison] ?? comparison})?`, meant: comparison };
   const word = key.toLowerCase();
   if (word === 'or') {
     return { hint: ' There is no "or": to go to a node when one condition or another holds, write two routes to it, one for each condition.',
