@@ -2343,4 +2343,23 @@ describe('a newcomer\'s mistakes are each told what to type, where', () => {
     expect(zero.fix).toBe('Use 1, 2 or 3 (1, the default, for a secondary point; 2 for the main point of the decision; 3 for a prohibited activity or the very best or worst move). A reply that does not touch this principle needs no assessment of it: remove the assessment instead.');
     expect(one('"verdict": "follows", "weight": 2 }]', '"verdict": "follows", "weight": 5 }]', '"verdict": "follows", "weight": 3 }]', '5 }').fix).toContain('Use 3 or less (1, the default, for a secondary point;');
   });
+  it('a "next" naming a reply, not a node: said so, with the decision to name (its replies) or where that reply leads', () => {
+    // A scene's "next" names the reply "after-wait" of the decision "after-visit".
+    // (With it, as with any "next" naming no node, no-way-to-end says the scene is stuck, pointing here.)
+    const named = exampleWith('"next": "after-visit"\n    },\n    {\n      "id": "after-visit"', '"next": "after-wait"\n    },\n    {\n      "id": "after-visit"');
+    const other = named.problems.find((p) => p.code === 'unknown-node')!;
+    expect(named.text.split('\n')[other.line - 1]?.slice(other.column - 1)).toBe('"after-wait"');
+    expect(validateScenario(named.text.replace('"next": "after-wait"', '"next": "after-visit"'), 'x.json').problems).toEqual([]);
+    expect(other.message).toBe('There is no node with the id "after-wait": it is a reply of the decision "after-visit", and a "next" (or a route\'s "to") names a node, the scene, decision or ending the story goes on to.');
+    expect(other.fix).toBe('Name a node instead: to offer the replies of that decision, write "after-visit"; or to go on where "after-wait" leads, write "end-mixed".');
+    // A reply naming another reply of its own decision: not its own decision again (a loop).
+    const { problems } = exampleWith('"next": "end-harmful"', '"next": "after-wait"');
+    expect(problems.find((p) => p.code === 'unknown-node')?.fix).toBe('Name a node instead: to go on where "after-wait" leads, write "end-mixed".');
+  });
+
+  it('"lines" written as the text alone: the list of one line, with the character who says it', () => {
+    const p = one('"lines": [{ "character": "jade", "text": "Someone gave it to me. Whatever. Can we talk about something else?" }]', '"lines": "Whatever."', '"lines": [{ "character": "jade", "text": "Whatever." }]', '"Whatever."');
+    expect(p.message).toBe('"lines" should be a list of lines, each with the character who says it, but it is the text "Whatever.".');
+    expect(p.fix).toBe('Write "lines": [{ "character": "jade", "text": "Whatever." }]: "character" is the id of the character who says it, and more lines go inside the [ ], separated by commas. (Words no one says belong in "narration".)');
+  });
 });

@@ -283,6 +283,14 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       const range = isNumber ? rangeOf(path) : undefined;
       const words = range ? `${range.whole ? 'a whole number' : 'a number'} ${range.words}` : plainWords;
       const fix = isNumber ? numberFix(key, value, issue.expected === 'int' || range?.whole === true, range) : fallbackFix;
+      // A line of dialogue written as the text alone: a list of lines, each naming who says it.
+      if (issue.expected === 'array' && key === 'lines' && typeof value === 'string') {
+        const first = (valueAt(raw, ['characters', 0]) as { id?: unknown } | undefined)?.id;
+        const who = typeof first === 'string' && first !== '' ? quoteValue(first) : '"<character id>"';
+        return [problem('wrong-type', `${capitalise(keyName)} should be a list of lines, each with the character who says it, but it is ${describe(value)}.`,
+          // The text itself when short enough to read in the fix; else a place for it (a cut text copied would lose its end).
+          `Write "lines": [{ "character": ${who}, "text": ${value.length <= 60 ? quoteValue(value, 60) : '"…"'} }]${value.length <= 60 ? '' : ', with your text in "text"'}: "character" is the id of the character who says it, and more lines go inside the [ ], separated by commas. (Words no one says belong in "narration".)`)];
+      }
       // One item where a list is expected: the list of one is the object in square brackets.
       const listOfOne = issue.expected === 'array' && typeof key === 'string' && typeof value === 'object' && value !== null && !Array.isArray(value);
       return [problem('wrong-type', `${capitalise(keyName)} should be ${words}, but it is ${describe(value)}.`,

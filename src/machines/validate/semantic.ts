@@ -228,7 +228,38 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
     if (references(nodeId) > 0 || count < 2) return undefined;
     return `rename the node "${nodeId}" to "${named}" (nothing leads to it yet, and ${count} places name "${named}": one change instead of ${count})`;
   };
+  /** The node whose "next" is being checked (for a reply-id named there, see replyNamed). */
+  let checkingNode: string | undefined;
+  /** Each reply id's decision and the node its plain "next" names, found once (when a reference names no node). */
+  let replyOwners: Map<string, { decision: string; next?: string; routes: boolean }> | undefined;
+  /**
+   * A "next" or "to" naming a reply instead of a node ("next": "d2-plan", a reply of "d2-next-time"):
+   * said as such, with the two things it can mean: its decision (to offer its replies), and where
+   * that reply leads (to go on as it does). Undefined when `id` is no reply's.
+   */
+  const replyNamed = (id: string, path: Path): boolean => {
+    if (!replyOwners) {
+      replyOwners = new Map();
+      for (const n of scenario.nodes) {
+        if (n.kind !== 'decision') continue;
+        for (const r of n.replies) if (!replyOwners.has(r.id)) replyOwners.set(r.id, { decision: n.id, routes: typeof r.next !== 'string', ...(typeof r.next === 'string' ? { next: r.next } : {}) });
+      }
+    }
+    const owner = replyOwners.get(id);
+    if (!owner) return false;
+    const ways = [
+      owner.decision !== checkingNode ? `to offer the replies of that decision, write ${quoteValue(owner.decision)}` : '',
+      owner.next !== undefined && owner.next !== checkingNode ? `to go on where ${quoteValue(id)} leads, write ${quoteValue(owner.next)}` : '',
+      owner.routes ? `to go on as ${quoteValue(id)} does, copy its "next" (its list of routes)` : '',
+    ].filter(Boolean);
+    // Paired with a node nothing leads to, as a misspelt id is (see unreachable's words).
+    unpaired.add(id);
+    error('unknown-node', path(), `There is no node with the id ${quoteValue(id)}: it is a reply of the decision ${quoteValue(owner.decision)}, and a "next" (or a route's "to") names a node, the scene, decision or ending the story goes on to.`,
+      ways.length > 0 ? `Name a node instead: ${ways.join('; or ')}.` : 'Name the scene, decision or ending the story goes on to.');
+    return true;
+  };
   const checkTarget = (id: string, path: Path) => {
+    if (!nodeKnown(id) && replyNamed(id, path)) return;
     if (!nodeKnown(id)) {
       misspeltIds ??= new Map((input.looseNodes ?? []).flatMap((n) => (n.id !== undefined && !Id.safeParse(n.id).success ? [[slugId(n.id), n.id] as const] : [])));
       suggestNode ??= suggester([...nodes.keys(), ...[...brokenIds].filter((b) => Id.safeParse(b).success)]);
@@ -446,6 +477,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
 
   for (const node of scenario.nodes) {
     checkLines(node);
+    checkingNode = node.id;
     if (node.kind === 'scene') {
       if (typeof node.next !== 'string' || !nodeKnown(node.next)) checkNext(node.next, () => [...nodePath(node), 'next']);
       checkEffects(node.effects, () => nodePath(node));
@@ -462,6 +494,7 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
     }
   }
 
+  checkingNode = undefined;
   for (const loose of input.looseNodes ?? []) {
     loose.lines.forEach(({ line, index }) => checkLine(line, () => [...loose.path, 'lines', index]));
     if (loose.next !== undefined) checkNext(loose.next, () => [...loose.path, 'next']);
