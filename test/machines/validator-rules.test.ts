@@ -2362,4 +2362,12 @@ describe('a newcomer\'s mistakes are each told what to type, where', () => {
     expect(p.message).toBe('"lines" should be a list of lines, each with the character who says it, but it is the text "Whatever.".');
     expect(p.fix).toBe('Write "lines": [{ "character": "jade", "text": "Whatever." }]: "character" is the id of the character who says it, and more lines go inside the [ ], separated by commas. (Words no one says belong in "narration".)');
   });
+  it('a word for what a value means ("good", "bad", "action"): the value meant, and what it is for', () => {
+    const verdict = one('"verdict": "follows", "weight": 2 }]', '"verdict": "good", "weight": 2 }]', '"verdict": "follows", "weight": 2 }]', '"good"');
+    expect(verdict.message).toBe('"verdict" is the text "good", which is not allowed here. Did you mean "follows"?');
+    expect(verdict.fix).toBe('Write "verdict": "follows" (the reply does what the principle asks: its weight is added). The values are "follows", "violates".');
+    expect(one('"verdict": "follows", "weight": 2 }]', '"verdict": "bad", "weight": 2 }]', '"verdict": "violates", "weight": 2 }]', '"bad"').message).toContain('Did you mean "violates"?');
+    expect(one('"ending": "mixed"', '"ending": "neutral"', '"ending": "mixed"', '"neutral"').fix).toBe('Write "ending": "mixed" (where a mix of good and poor replies leads). The values are "strong", "mixed", "harmful".');
+    expect(one('"kind": "do"', '"kind": "action"', '"kind": "do"', '"action"').message).toContain('Did you mean "do"?');
+  });
 });

@@ -102,6 +102,29 @@ const EXPECTED: Record<string, [string, string]> = {
   object: ['an object', 'Use an object in braces: { … }.'],
 };
 
+/**
+ * Words a trainer writes for a value by its meaning, per field with a fixed set of values, and the
+ * value each means: spelling ("Did you mean") does not find "follows" from "good".
+ */
+const VALUE_WORDS: Record<string, Record<string, { value: string; why: string }>> = (() => {
+  const of = (value: string, why: string, words: string[]) => Object.fromEntries(words.map((w) => [w, { value, why }]));
+  return {
+    verdict: {
+      ...of('follows', 'the reply does what the principle asks: its weight is added', ['follow', 'followed', 'following', 'good', 'yes', 'right', 'correct', 'pass', 'passes', 'meets', 'kept', 'keeps', 'positive', 'true', '+']),
+      ...of('violates', 'the reply goes against the principle: its weight is taken off', ['violate', 'violated', 'violating', 'violation', 'bad', 'no', 'wrong', 'incorrect', 'fail', 'fails', 'breaks', 'broken', 'negative', 'false', '-']),
+    },
+    ending: {
+      ...of('strong', 'where the best replies lead', ['good', 'best', 'great', 'positive', 'success', 'successful', 'win', 'happy', 'high']),
+      ...of('mixed', 'where a mix of good and poor replies leads', ['ok', 'okay', 'neutral', 'medium', 'middle', 'partial', 'average', 'moderate', 'fair']),
+      ...of('harmful', 'where the worst replies, especially a critical violation, lead', ['bad', 'worst', 'poor', 'negative', 'harm', 'harmed', 'fail', 'failure', 'low']),
+    },
+    kind: {
+      ...of('do', 'something the volunteer does, shown with a [do] marker', ['action', 'act', 'does', 'doing', 'done', 'deed']),
+      ...of('say', 'words the volunteer says, the default; you may leave "kind" out', ['speak', 'speech', 'talk', 'says', 'said', 'saying', 'words', 'line']),
+    },
+  };
+})();
+
 /** Words for yes and no, written in quotes where true or false belongs. */
 const BOOLEAN_WORDS: Record<string, boolean> = { yes: true, y: true, true: true, on: true, shown: true, show: true, visible: true, no: false, n: false, false: false, off: false, hidden: false, hide: false };
 
@@ -317,6 +340,12 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
           `Use one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')} (from scenarios/guide/language-rules.json).`)];
       }
       const options = issue.values.map((v) => JSON.stringify(v)).join(', ');
+      // A word for what it means ("good" for a verdict, "action" for a reply's kind): the value meant, by its meaning.
+      const meaning = typeof key === 'string' && typeof value === 'string' ? VALUE_WORDS[key]?.[value.trim().toLowerCase()] : undefined;
+      if (meaning !== undefined && issue.values.map(String).includes(meaning.value)) {
+        return [problem('invalid-value', `${capitalise(keyName)} is ${describe(value)}, which is not allowed here. Did you mean "${meaning.value}"?`,
+          `Write "${String(key)}": "${meaning.value}" (${meaning.why}). The values are ${options}.`)];
+      }
       return [problem('invalid-value', `${capitalise(keyName)} is ${describe(value)}, which is not allowed here.${didYouMean(String(value), issue.values.map(String))}`, `Use one of: ${options}.`)];
     }
     case 'invalid_union': {
