@@ -2370,4 +2370,15 @@ describe('a newcomer\'s mistakes are each told what to type, where', () => {
     expect(one('"ending": "mixed"', '"ending": "neutral"', '"ending": "mixed"', '"neutral"').fix).toBe('Write "ending": "mixed" (where a mix of good and poor replies leads). The values are "strong", "mixed", "harmful".');
     expect(one('"kind": "do"', '"kind": "action"', '"kind": "do"', '"action"').message).toContain('Did you mean "do"?');
   });
+  it('a heading cut to its first word ("(Prohibited)"): the heading meant, at the word; a word no heading begins with is not taken for one', () => {
+    const { text, problems } = exampleWith('(Prohibited Activities).', '(Prohibited).');
+    expect(problems.map((p) => p.code)).toEqual(['unknown-guide-section']);
+    const [p] = problems;
+    expect(p?.message).toBe('"Prohibited" is not a section of the guide, so this feedback cites none. Did you mean "Prohibited Activities"?');
+    expect(p?.fix).toBe('Write the section heading in full, exactly as the guide prints it: (Prohibited Activities).');
+    expect(text.split('\n')[(p?.line ?? 0) - 1]?.slice((p?.column ?? 0) - 1)).toMatch(/^Prohibited\)/);
+    expect(validateScenario(text.replace('(Prohibited).', '(Prohibited Activities).'), 'x.json').problems).toEqual([]);
+    // "(again)" begins no heading; "(What)" begins three: no guess, only that no section is cited.
+    for (const word of ['again', 'What']) expect(exampleWith('(Prohibited Activities).', `(${word}).`).problems.map((q) => q.code)).toEqual(['feedback-no-citation']);
+  });
 });

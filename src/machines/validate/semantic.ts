@@ -827,7 +827,16 @@ function nearHeading(name: string, index: number, path: Path): UnlocatedProblem 
       fix: `Separate them with a semicolon: (${parts.join('; ')}).` };
   }
   const words = name.toLowerCase().replace(/[\s.?!:]+$/, '');
-  if (words.split(/\s+/).length < 2) return undefined;
+  if (words.split(/\s+/).length < 2) {
+    // One word that begins one heading only ("(Prohibited)" for Prohibited Activities): the heading
+    // cut short. Said only when the feedback cites nothing, so "(again)" is never taken for one.
+    const starting = words.length >= 4 ? headings.filter((h) => h.toLowerCase().split(/\s+/)[0] === words) : [];
+    const [only] = starting;
+    if (starting.length !== 1 || only === undefined || only.toLowerCase() === words) return undefined;
+    return { severity: 'warning', code: 'unknown-guide-section', path: path(), stringIndex: index,
+      message: `${quoteValue(name)} is not a section of the guide, so this feedback cites none. Did you mean ${quoteValue(only, 100)}?`,
+      fix: `Write the section heading in full, exactly as the guide prints it: (${only}).` };
+  }
   // Cut short or run on ("Harm reduction approach"), or with words before it ("see Self-Care").
   const meant = headings.find((h) => { const lower = h.toLowerCase(); return lower.startsWith(words) || words.startsWith(`${lower} `); })
     ?? headingEndings.filter(([, ends]) => ends.test(words)).map(([h]) => h).sort((a, b) => b.length - a.length)[0];
