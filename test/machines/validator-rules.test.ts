@@ -2381,4 +2381,27 @@ describe('a newcomer\'s mistakes are each told what to type, where', () => {
     // "(again)" begins no heading; "(What)" begins three: no guess, only that no section is cited.
     for (const word of ['again', 'What']) expect(exampleWith('(Prohibited Activities).', `(${word}).`).problems.map((q) => q.code)).toEqual(['feedback-no-citation']);
   });
+  it('a text with no quotes at all: one problem, at its first word, with the text in quotes (not one "unexpected character" per word)', () => {
+    const p = one('"text": "That\'s a nice one! How did you get it?",', '"text": That\'s a nice one! How did you get it?,', '"text": "That\'s a nice one! How did you get it?",', 'That\'s');
+    expect(p.message).toBe('Not valid JSON: this text is not in double quotes.');
+    expect(p.fix).toBe('Put a " at its start and another at its end: "That\'s a nice one! How did you get it?", (every text in JSON is in double quotes; an apostrophe inside it is fine).');
+    // An id is a text too ("next": end-mixed).
+    expect(one('"next": "end-mixed"', '"next": end-mixed', '"next": "end-mixed"', 'end-mixed').fix).toContain('"end-mixed" (every text');
+  });
+
+  it('two principles in one assessment: one assessment each, with its verdict, and how their points add up', () => {
+    const p = one('{ "principle": "consult-supervisor-on-suspicion", "verdict": "follows", "weight": 2 }', '{ "principle": "consult-supervisor-on-suspicion, no-investigating", "verdict": "follows", "weight": 2 }',
+      '{ "principle": "consult-supervisor-on-suspicion", "verdict": "follows" }, { "principle": "no-investigating", "verdict": "follows" }', '"consult-supervisor-on-suspicion, no-investigating"');
+    expect(p.message).toBe('"consult-supervisor-on-suspicion, no-investigating" names 2 principles, but an assessment is of one principle.');
+    expect(p.fix).toBe('Write one assessment for each, in the list: { "principle": "consult-supervisor-on-suspicion", "verdict": "follows" }, { "principle": "no-investigating", "verdict": "follows" }. Each counts 1 unless given a "weight" (1 to 3), and the reply\'s points add them up.');
+    expect(one('"curious-not-interrogating", "consult', '"curious-not-interrogating and no-investigating", "consult', '"curious-not-interrogating", "no-investigating", "consult', '"curious-not-interrogating and').fix)
+      .toBe('Write each as an item of its own: "curious-not-interrogating", "no-investigating".');
+  });
+
+  it('a number with words around it ("about 5", "3 (critical)"): that number, when it is in range', () => {
+    expect(one('"estimatedMinutes": 5,', '"estimatedMinutes": "about 5",', '"estimatedMinutes": 5,', '"about 5"').fix).toContain('for "about 5", write "estimatedMinutes": 5.');
+    expect(one('"verdict": "follows", "weight": 2 }]', '"verdict": "follows", "weight": "3 (critical)" }]', '"verdict": "follows", "weight": 3 }]', '"3 (critical)"').fix).toContain('for "3 (critical)", write "weight": 3.');
+    // Out of range: not offered.
+    expect(one('"verdict": "follows", "weight": 2 }]', '"verdict": "follows", "weight": "5 points" }]', '"verdict": "follows", "weight": 2 }]', '"5 points"').fix).toContain('e.g. "weight": 2.');
+  });
 });

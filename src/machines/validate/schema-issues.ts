@@ -325,6 +325,19 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
         return [missingField(raw, path.slice(0, -1), objectKindAt(path.slice(0, -1), raw), key, problem)];
       }
       const isPrinciple = path.includes('learningGoals') || key === 'principle';
+      // Two principles in one ("safety-planning, csw-partnership"): one each, as it is scored.
+      const several = isPrinciple && typeof value === 'string' ? value.split(/\s*(?:[,;/&+]|\band\b)\s*/).filter((v) => v !== '') : [];
+      if (several.length > 1 && several.every((v) => principleIds.includes(v))) {
+        const named = several.map((v) => quoteValue(v)).join(', ');
+        if (key === 'principle') {
+          const assessment = valueAt(raw, path.slice(0, -1)) as { verdict?: unknown } | undefined;
+          const verdict = assessment?.verdict === 'violates' ? 'violates' : 'follows';
+          // No weight copied to each: the reply's points add the assessments' weights up.
+          return [problem('unknown-principle', `${quoteValue(value)} names ${several.length} principles, but an assessment is of one principle.`,
+            `Write one assessment for each, in the list: ${several.map((v) => `{ "principle": ${quoteValue(v)}, "verdict": "${verdict}" }`).join(', ')}. Each counts 1 unless given a "weight" (1 to 3), and the reply's points add them up.`)];
+        }
+        return [problem('unknown-principle', `${quoteValue(value)} names ${several.length} principles in one item.`, `Write each as an item of its own: ${named}.`)];
+      }
       if (isPrinciple) {
         // A likely misspelling: the fix says what to write, as the message's "Did you mean" suggests.
         // A principle's title written for its id ("Take care of yourself"): the id, as the message says.
@@ -494,7 +507,9 @@ const NUMBER_EXAMPLES: Record<string, number> = {
 function numberFix(key: string | number | undefined, value: unknown, whole: boolean, range?: NumberRange): string {
   const field = typeof key === 'string' ? `"${key}": ` : '';
   if (range && typeof value === 'string') {
-    const meant = range.fromWord?.(value);
+    // A word ("high"), or a number with words around it ("about 5", "3 (critical)").
+    const inText = /^\D*?(\d+)\D*$/.exec(value)?.[1];
+    const meant = range.fromWord?.(value) ?? (inText !== undefined && range.holds(Number(inText)) ? Number(inText) : undefined);
     if (meant !== undefined) return `Write ${whole ? 'a whole number' : 'a number'} ${range.words}, without quotes${range.meaning ? ` (${range.meaning})` : ''}: for ${quoteValue(value)}, write ${field}${meant}.`;
   }
   // "60%": a score is tested in percent already ("lt": 80 is under 80%), so the number alone.
@@ -523,6 +538,8 @@ interface NumberRange {
   meaning?: string;
   /** The number a word means ("high" → 3), if it reads as one. */
   fromWord?: (word: string) => number | undefined;
+  /** Whether a number is in the range. */
+  holds: (n: number) => boolean;
 }
 
 const NUMBER_WORDS: Record<string, number> = { zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
@@ -545,7 +562,7 @@ function isWeight(path: readonly PropertyKey[]): boolean {
 }
 
 const WEIGHT_RANGE: NumberRange & { meaning: string } = {
-  whole: true, words: 'from 1 to 3', meaning: '1, the default, for a secondary point; 2 for the main point of the decision; 3 for a prohibited activity or the very best or worst move',
+  whole: true, words: 'from 1 to 3', holds: (n) => n >= 1 && n <= 3, meaning: '1, the default, for a secondary point; 2 for the main point of the decision; 3 for a prohibited activity or the very best or worst move',
   fromWord: (w) => {
     const n = numberWord(w) ?? WEIGHT_WORDS[w.trim().toLowerCase()];
     return n !== undefined && n >= 1 && n <= 3 ? n : undefined;
@@ -556,9 +573,9 @@ const WEIGHT_RANGE: NumberRange & { meaning: string } = {
 function rangeOf(path: readonly PropertyKey[]): NumberRange | undefined {
   const key = path[path.length - 1];
   if (isWeight(path)) return WEIGHT_RANGE;
-  if (path.length === 1 && key === 'estimatedMinutes') return { whole: true, words: 'from 1 to 240', meaning: 'about how many minutes one playthrough takes', fromWord: numberWord };
-  if (path.length === 1 && key === 'version') return { whole: true, words: 'of 1 or more', fromWord: (w) => { const n = numberWord(w); return n !== undefined && n >= 1 ? n : undefined; } };
-  if (key === 'age' && path[path.length - 3] === 'characters') return { whole: true, words: 'from 0 to 120', meaning: 'the age in years', fromWord: numberWord };
+  if (path.length === 1 && key === 'estimatedMinutes') return { whole: true, words: 'from 1 to 240', meaning: 'about how many minutes one playthrough takes', fromWord: numberWord, holds: (n) => n >= 1 && n <= 240 };
+  if (path.length === 1 && key === 'version') return { whole: true, words: 'of 1 or more', fromWord: (w) => { const n = numberWord(w); return n !== undefined && n >= 1 ? n : undefined; }, holds: (n) => n >= 1 };
+  if (key === 'age' && path[path.length - 3] === 'characters') return { whole: true, words: 'from 0 to 120', meaning: 'the age in years', fromWord: numberWord, holds: (n) => n >= 0 && n <= 120 };
   return undefined;
 }
 

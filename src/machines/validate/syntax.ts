@@ -180,6 +180,13 @@ function strayCharacter(text: string, at: number): UnlocatedProblem | undefined 
     return problem('json-syntax', at, 'Not valid JSON: this text has no opening double quote.',
       `Add a " before it: ${quoteValue(`"${words}"`, 60).slice(1, -1).replace(/\\"/g, '"')}.`);
   }
+  // "text": I'm glad you came, — a text with no quotes at all: words to the end of the line (not a
+  // number, true, false or null). The parser gave one "unexpected character" per word.
+  const unquoted = /^([^"\s{[\]},'][^"]*?)\s*(,?)\s*$/.exec(rest);
+  if (!afterText && /:\s*$/.test(text.slice(Math.max(0, at - 200), at)) && unquoted?.[1] && !/^(?:[-+]?[0-9.]|(?:true|false|null)\b)/i.test(unquoted[1])) {
+    return problem('json-syntax', at, 'Not valid JSON: this text is not in double quotes.',
+      `Put a " at its start and another at its end: ${quoteAsWritten(unquoted[1], 80)}${unquoted[2]} (every text in JSON is in double quotes; an apostrophe inside it is fine).`);
+  }
   if (c === "'") {
     // 'The new phone', or 'title': the trainer's own words, written with double quotes (the example
     // "title": "The phone" read as if it asked for another title). Only when the text closes on this
