@@ -508,7 +508,8 @@ function numberFix(key: string | number | undefined, value: unknown, whole: bool
   const field = typeof key === 'string' ? `"${key}": ` : '';
   if (range && typeof value === 'string') {
     // A word ("high"), or a number with words around it ("about 5", "3 (critical)").
-    const inText = /^\D*?(\d+)\D*$/.exec(value)?.[1];
+    // (A number alone in quotes, "2", is the number without quotes, below.)
+    const inText = /^\s*[+-]?[\d.]+\s*%?\s*$/.test(value) ? undefined : /^\D*?(\d+)\D*$/.exec(value)?.[1];
     const meant = range.fromWord?.(value) ?? (inText !== undefined && range.holds(Number(inText)) ? Number(inText) : undefined);
     if (meant !== undefined) return `Write ${whole ? 'a whole number' : 'a number'} ${range.words}, without quotes${range.meaning ? ` (${range.meaning})` : ''}: for ${quoteValue(value)}, write ${field}${meant}.`;
   }
@@ -518,6 +519,11 @@ function numberFix(key: string | number | undefined, value: unknown, whole: bool
   const written = typeof digits === 'string' && /^\s*[+-]?(\d+(\.\d+)?|\.\d+)\s*$/.test(digits) ? Number(digits.trim()) : typeof digits === 'number' ? digits : undefined;
   if (written !== undefined && Number.isFinite(written)) {
     const without = [written > 0 && /^\s*\+/.test(String(value)) ? 'the +' : '', percent ? 'the %' : ''].filter(Boolean).join(' and ');
+    // "4" in quotes for a weight: without quotes it would be out of range next (one fix, not two in turn).
+    if (range && Number.isInteger(written) && !range.holds(written)) {
+      const example = (typeof key === 'string' && Object.hasOwn(NUMBER_EXAMPLES, key) ? NUMBER_EXAMPLES[key] : undefined) ?? 1;
+      return `Write ${whole ? 'a whole number' : 'a number'} ${range.words}, without quotes${range.meaning ? ` (${range.meaning})` : ''}: ${written} is outside that range; e.g. ${field}${example}.`;
+    }
     if (!whole || Number.isInteger(written)) return `Write the number without quotes${without ? ` and without ${without}` : ''}: ${field}${written}.${percent ? PERCENT_NOTE : ''}`;
     return `Write a whole number, without a decimal point: ${field}${Math.floor(written)} or ${field}${Math.ceil(written)}.`;
   }
