@@ -2401,6 +2401,8 @@ describe('a newcomer\'s mistakes are each told what to type, where', () => {
   it('a number with words around it ("about 5", "3 (critical)"): that number, when it is in range', () => {
     expect(one('"estimatedMinutes": 5,', '"estimatedMinutes": "about 5",', '"estimatedMinutes": 5,', '"about 5"').fix).toContain('for "about 5", write "estimatedMinutes": 5.');
     expect(one('"verdict": "follows", "weight": 2 }]', '"verdict": "follows", "weight": "3 (critical)" }]', '"verdict": "follows", "weight": 3 }]', '"3 (critical)"').fix).toContain('for "3 (critical)", write "weight": 3.');
+    // A number alone in quotes keeps the plain fix.
+    expect(one('"verdict": "follows", "weight": 2 }]', '"verdict": "follows", "weight": "2" }]', '"verdict": "follows", "weight": 2 }]', '"2"').fix).toBe('Write the number without quotes: "weight": 2.');
     // Out of range: not offered, nor a number in quotes out of range as it is ("4": then out-of-range next).
     expect(one('"verdict": "follows", "weight": 2 }]', '"verdict": "follows", "weight": "5 points" }]', '"verdict": "follows", "weight": 2 }]', '"5 points"').fix).toContain('e.g. "weight": 2.');
     expect(one('"verdict": "follows", "weight": 2 }]', '"verdict": "follows", "weight": "4" }]', '"verdict": "follows", "weight": 2 }]', '"4"').fix).toContain('without quotes (1, the default, for a secondary point; 2 for the main point of the decision; 3 for a prohibited activity or the very best or worst move): 4 is outside that range; e.g. "weight": 2.');
