@@ -2572,3 +2572,34 @@ describe('session 33 (second review): youth-discloses, court-report, left-placem
     }
   });
 });
+
+describe('session 33 (endings): youth-discloses', () => {
+  const ending = (path: readonly string[]) => playReplies(bundledScenario('youth-discloses'), [...path])?.ending;
+  const BEST = ['d1-curious', 'd2-needs', 'd3-thank', 'd4-honest', 'd5-accurate', 'd6-safety', 'd7-share', 'd8-strengths'];
+  const swap = (path: readonly string[], from: string, to: string) => path.map((r) => (r === from ? to : r));
+
+  // "She's completely brainwashed by him; I don't think she'll ever leave" (non-judgmental) puts "the CASA
+  // describes Kiara as unlikely to leave the relationship" into Ana's report, yet the path reached the
+  // strong ending at 85%, which says "Renee, Ana and you are working from the same picture". As at
+  // red-flags, the strong ending now needs no non-judgmental violation (as it already needed no
+  // people-first-language one); the mixed ending says what Ana's report carries, in the guide's words
+  // (PLEASE NOTE under Stages of Exiting; CASA Role and Expectations).
+  it('youth-discloses: giving Ana the verdict that Kiara will never leave does not end on "the same picture"; the mixed ending names what her report says, after d5-not-csec too', () => {
+    expect(strongAfter(bundledScenario('youth-discloses'), ['non-judgmental']).size).toBe(0);
+    const verdict = swap(BEST, 'd7-share', 'd7-brainwashed');
+    for (const path of [verdict, swap(verdict, 'd5-accurate', 'd5-not-csec')]) {
+      const e = ending(path);
+      expect(e?.id, path.join(' ')).toBe('end-mixed');
+      expect(e?.narration).not.toMatch(/same picture/);
+      expect(e?.narration).toMatch(/Ana's report for the hearing says the CASA describes Kiara as unlikely to leave the relationship/);
+      expect(e?.narration).toMatch(/remain open-minded and non-judgmental/);
+    }
+    const best = ending(BEST);
+    expect(best?.id).toBe('end-strong');
+    expect(best?.narration).toMatch(/same picture/);
+    // A mixed ending reached without the verdict is not told Ana's report carries it.
+    const promised = ending(swap(BEST, 'd4-honest', 'd4-promise-secret'));
+    expect(promised?.id).toBe('end-mixed');
+    expect(promised?.narration).not.toMatch(/unlikely to leave/);
+  });
+});
