@@ -112,7 +112,8 @@ function nodeParts(node: ScenarioNode, narration: string | undefined): Shown[] {
  * `room`: a trainer-led session (every UI's, from what it keeps: RoomProgress). There the trainer
  * reveals the feedback of every reply offered at a decision, so a name in any revealed reply's
  * feedback was seen by the room: met once it has been revealed (each decision followed whose
- * round says `revealed`, and the one on screen while `current.revealed`), never before, and a
+ * round says `revealed`, and the one on screen while `current.revealed`, or once it was, before
+ * the trainer went back to the votes: `wasRevealed`), never before, and a
  * reply's feedback the room was not shown (followed without a reveal) names no one.
  */
 export function peopleMet(scenario: Scenario, snapshot: PersistedScenarioSnapshot, room?: RoomReveals): Person[] {
@@ -127,7 +128,7 @@ export function peopleMet(scenario: Scenario, snapshot: PersistedScenarioSnapsho
       // The moment as the screen shows it now: the ending's narration as worked out, the replies offered.
       const view = selectView(scenario, state);
       shown.push(...nodeParts(node, view.narration), ...view.replies.map((r) => ({ text: r.text })));
-      if (room?.current.revealed === true && node.kind === 'decision') shown.push(...revealedFeedback(scenario, view));
+      if (room !== undefined && seen(room.current) && node.kind === 'decision') shown.push(...revealedFeedback(scenario, view));
       return;
     }
     shown.push(...nodeParts(node, node.kind === 'ending' ? undefined : node.narration));
@@ -138,14 +139,14 @@ export function peopleMet(scenario: Scenario, snapshot: PersistedScenarioSnapsho
     const chosen = context.transcript[turn++];
     const reply = chosen ? index.replies.get(chosen.replyId)?.reply : undefined;
     if (room !== undefined) {
-      if (room.past[at]?.revealed === true) shown.push(...revealedFeedback(scenario, selectView(scenario, state)));
+      if (seen(room.past[at])) shown.push(...revealedFeedback(scenario, selectView(scenario, state)));
     } else if (reply && context.mode === 'practice') shown.push({ text: reply.feedback });
   });
   if (!replayed) {
     shown.length = 0;
     const node = index.nodes.get(String((snapshot as unknown as { value: unknown }).value));
     if (node) shown.push(...nodeParts(node, node.kind === 'ending' ? undefined : node.narration), ...(node.kind === 'decision' ? node.replies.filter((r) => r.hidden !== true).map((r) => ({ text: r.text })) : []));
-    if (node?.kind === 'decision' && room?.current.revealed === true) shown.push(...node.replies.filter((r) => r.hidden !== true).map((r) => ({ text: r.feedback })));
+    if (node?.kind === 'decision' && room !== undefined && seen(room.current)) shown.push(...node.replies.filter((r) => r.hidden !== true).map((r) => ({ text: r.feedback })));
   }
   return peopleIn(scenario, shown);
 }
@@ -153,9 +154,14 @@ export function peopleMet(scenario: Scenario, snapshot: PersistedScenarioSnapsho
 /** Whether the replies were revealed at each decision of a trainer-led session (RoomProgress holds more). */
 export interface RoomReveals {
   /** Each decision followed, in order (one per reply in the session's transcript). */
-  past: readonly Pick<RoomRound, 'revealed'>[];
-  /** The decision on screen now (not revealed at a scene). */
-  current: Pick<RoomRound, 'revealed'>;
+  past: readonly Pick<RoomRound, 'revealed' | 'wasRevealed'>[];
+  /** The decision on screen now (not revealed at a scene); `wasRevealed` after going back to its votes. */
+  current: Pick<RoomRound, 'revealed' | 'wasRevealed'>;
+}
+
+/** Whether the room has seen a decision's reveal: revealed now, or before the trainer went back to the votes. */
+function seen(round: Pick<RoomRound, 'revealed' | 'wasRevealed'> | undefined): boolean {
+  return round?.revealed === true || round?.wasRevealed === true;
 }
 
 /** What a reveal shows of every reply offered at a decision, in its order: each one's feedback (revealData, as every UI's reveal). */

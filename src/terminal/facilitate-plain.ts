@@ -172,7 +172,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
       if (setupFirst) printSetup(decisionSetup(scenario, actor.getPersistedSnapshot()), say);
       setupFirst = false;
       const back = backToDecision(view, past.length);
-      const outcome = await decide(view, scenario, opts, say, before, (votes, revealed) => keep({ votes: votesById(view, votes), revealed }), back, log.length, introductions, (revealed) => printPeople(peopleMet(scenario, actor.getPersistedSnapshot(), { past, current: { revealed } }), say));
+      const outcome = await decide(view, scenario, opts, say, before, (votes, revealed, wasRevealed) => keep({ votes: votesById(view, votes), revealed, ...(wasRevealed ? { wasRevealed } : {}) }), back, log.length, introductions, (revealed, wasRevealed) => printPeople(peopleMet(scenario, actor.getPersistedSnapshot(), { past, current: { revealed, wasRevealed } }), say));
       if (outcome.kind === 'back') {
         // The branch followed last is undone (the core's decision.undo and roomBack, as presenter
         // mode's "Back to decision N"): that decision again with its votes and reveal as they were.
@@ -198,7 +198,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
             // Nothing the room did is dropped unsaid: the session stays as it was, and kept.
             log.pop();
             say(startOverFailedWords());
-            restore = { votes: votesById(view, outcome.votes), revealed: outcome.revealed };
+            restore = { votes: votesById(view, outcome.votes), revealed: outcome.revealed, ...(outcome.wasRevealed ? { wasRevealed: true } : {}) };
             shown = undefined;
             continue;
           }
@@ -252,19 +252,21 @@ function votesById(view: SessionView, counts: readonly number[]): Votes {
 
 /** The command that starts a trainer-led session of this scenario over. */
 
-type Outcome = { votes: number[]; revealed: boolean } & ({ kind: 'branch'; index: number } | { kind: 'stopped' } | { kind: 'ended' } | { kind: 'back' } | { kind: 'start-over' });
+type Outcome = { votes: number[]; revealed: boolean; wasRevealed?: boolean } & ({ kind: 'branch'; index: number } | { kind: 'stopped' } | { kind: 'ended' } | { kind: 'back' } | { kind: 'start-over' });
 
 /**
  * One decision: prompt, note and replies; votes; reveal; the room's branch. `before`: what the room
  * had entered here in a kept session; `changed`: told of every count and the reveal, to keep them.
  */
-async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePlainOptions, say: (t?: string, indent?: string) => void, before: RoomRound | undefined, changed: (votes: readonly number[], revealed: boolean) => void, back?: number, decisions = 0, introductions: readonly string[] = [], who?: (revealed: boolean) => void): Promise<Outcome> {
+async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePlainOptions, say: (t?: string, indent?: string) => void, before: RoomRound | undefined, changed: (votes: readonly number[], revealed: boolean, wasRevealed: boolean) => void, back?: number, decisions = 0, introductions: readonly string[] = [], who?: (revealed: boolean, wasRevealed: boolean) => void): Promise<Outcome> {
   // u, said where the other commands are, when there is a decision to go back to.
   const orBack = back === undefined ? '' : `, u to go back to decision ${back}`;
   const n = view.replies.length;
   const votes: number[] = view.replies.map((r) => before?.votes[r.id] ?? 0);
   let next = 0;
   let revealed = false;
+  // Revealed, then back to the votes (b): the room has seen every reply's feedback all the same.
+  let wasRevealed = before?.wasRevealed === true;
   printMoment(view, say, { prompt: false, introductions, meters: false });
   if (view.discussionPrompt) say(`Discuss: ${view.discussionPrompt}`);
   // The facilitator note often gives the answer away: on a projected screen it waits for the reveal.
@@ -292,7 +294,7 @@ async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePla
     // Who's who, as when playing line by line: the votes and the reveal stay as they are. Whoever the
     // room has seen named in the feedback revealed is met (the core's peopleMet with the reveals).
     if (word === 'w' && who) {
-      who(revealed);
+      who(revealed, wasRevealed);
       // The replies and what to type next, again under the list (they stood above it): the counts or
       // the branch typed next are read against them.
       printReplies(view, say);
@@ -309,7 +311,7 @@ async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePla
       say(`Start the session over from the beginning? ${loss ? `${loss} will be lost; the summary so far is written first. ` : ''}Type y to start over, anything else to carry on.`);
       const answer = await opts.readLine();
       if (answer === undefined) return { kind: 'ended', votes, revealed };
-      if (answer.trim().toLowerCase() === 'y') return { kind: 'start-over', votes, revealed };
+      if (answer.trim().toLowerCase() === 'y') return { kind: 'start-over', votes, revealed, wasRevealed };
       say('The session goes on.');
       continue;
     }
@@ -335,7 +337,8 @@ async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePla
     if (revealed && word === 'b') {
       // Back to the votes, as the full-screen app's b and presenter mode's "Back to the votes": the counts kept.
       revealed = false;
-      changed(votes, revealed);
+      wasRevealed = true;
+      changed(votes, revealed, wasRevealed);
       tally();
       say('Back to the votes: type new counts, or r to reveal again.');
       continue;
@@ -351,7 +354,7 @@ async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePla
     }
     if (word === 'r') {
       reveal();
-      changed(votes, revealed);
+      changed(votes, revealed, wasRevealed);
       continue;
     }
     const counts = word.split(/[\s,]+/).filter(Boolean);
@@ -368,7 +371,7 @@ async function decide(view: SessionView, scenario: Scenario, opts: FacilitatePla
       votes[next] = Number(counts[0]);
       next = (next + 1) % n;
     }
-    changed(votes, revealed);
+    changed(votes, revealed, wasRevealed);
     tally();
     say(counts.length === 1 && next !== 0 ? `Votes for reply ${next + 1} of ${n} (r to reveal):` : 'Type r to reveal, or new counts to correct them.');
   }

@@ -109,6 +109,18 @@ describe('peopleMet', () => {
       expect(met(scenario, actor).map((p) => p.id)).toEqual(['maya', 'reyes', 'dana', 'quan']);
     });
 
+    it('a name seen at a reveal stays met after the trainer goes back to the votes (was revealed, though not now)', () => {
+      const scenario = roomStory();
+      const actor = startSession(scenario, 'practice');
+      actor.send({ type: 'scene.continue' });
+      const room = { past: [], current: { revealed: false, wasRevealed: true } };
+      expect(peopleMet(scenario, actor.getPersistedSnapshot() as PersistedScenarioSnapshot, room).map((p) => p.id)).toEqual(['maya', 'reyes', 'dana', 'park']);
+      // And where the path cannot be replayed (the current decision alone).
+      const snapshot = actor.getPersistedSnapshot() as PersistedScenarioSnapshot & { context: { transcript: unknown[] } };
+      const broken = { ...snapshot, value: 'd1', context: { ...snapshot.context, transcript: [{ nodeId: 'nowhere', replyId: 'nothing' }] } } as unknown as PersistedScenarioSnapshot;
+      expect(peopleMet(scenario, broken, { past: [{ revealed: true }], current: { revealed: false, wasRevealed: true } }).map((p) => p.id)).toEqual(['maya', 'reyes', 'dana', 'park']);
+    });
+
     it('a decision followed without a reveal shows no feedback: no one named only there is met, not even in the reply followed', () => {
       const scenario = roomStory();
       const actor = startSession(scenario, 'practice');

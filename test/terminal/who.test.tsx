@@ -232,6 +232,50 @@ describe("who's who in a trainer-led session", () => {
     expect(await who()).toContain('Hannah Petrov');
   });
 
+  it('a name seen at the reveal stays met after b (back to the votes), and in the session carried on after q; full screen, 60×24', async () => {
+    const env = { ...tempEnv(), NO_COLOR: '1' };
+    const who = async (r: Awaited<ReturnType<typeof renderAt>>) => {
+      await press(r, 'w');
+      expect(drawn(r.lastFrame())[0]?.trim()).toBe("Who's who");
+      let text = drawn(r.lastFrame()).join(' ');
+      for (let page = 0; page < 5 && /more below/.test(text); page++) {
+        await press(r, PG_DOWN);
+        text += drawn(r.lastFrame()).join(' ');
+      }
+      await press(r, '\u001b');
+      return text.replace(/\s+/g, ' ');
+    };
+    const r = await renderAt(appElement({ env, start: { kind: 'facilitate', playable: hannahInFeedback() } }).element, 60, 24);
+    await press(r, KEY.enter); // the content note
+    await press(r, KEY.enter); // the porch
+    await press(r, '2', 'r', 'b');
+    expect(r.lastFrame()).toContain('r: reveal');
+    expect(await who(r)).toContain('Hannah Petrov');
+    await press(r, 'q');
+    await tap(r, 'y');
+    r.unmount();
+    // Opened again: the decision as it was left (its votes, not revealed), Hannah still met.
+    const again = await renderAt(appElement({ env, start: { kind: 'facilitate', playable: hannahInFeedback() } }).element, 60, 24);
+    for (let i = 0; i < 3 && !again.lastFrame()?.includes('r: reveal'); i++) await press(again, KEY.enter);
+    expect(again.lastFrame()).toContain('Do I have to?');
+    expect(again.lastFrame()).toContain('r: reveal');
+    expect(await who(again)).toContain('Hannah Petrov');
+  });
+
+  it('line by line (--plain), a name seen at the reveal stays met after b (back to the votes), and in the session carried on', async () => {
+    let out = '';
+    const env = tempEnv();
+    const lines = ['r', 'b', 'w', 'q'];
+    await runFacilitatePlain({ playable: hannahInFeedback(), io: { out: (t) => (out += t), err: (t) => (out += t) }, env, width: 200, readLine: async () => lines.shift() });
+    const listed = () => out.split("Who's who (the people you have met so far):").slice(1).map((t) => (t.split('\n\n')[0] ?? '').includes('Hannah Petrov'));
+    expect(listed()).toEqual([true]);
+    out = '';
+    const again = ['w', 'q'];
+    await runFacilitatePlain({ playable: hannahInFeedback(), io: { out: (t) => (out += t), err: (t) => (out += t) }, env, width: 200, readLine: async () => again.shift() });
+    expect(out).toContain('Continuing the trainer-led session');
+    expect(listed()).toEqual([true]);
+  });
+
   it('line by line (--plain), w lists a name seen only in a reply\'s revealed feedback once revealed, not before, and after the room follows another reply', async () => {
     let out = '';
     const lines = ['w', '1 2 3 0', 'w', 'r', 'w', '3', 'w', 'q'];

@@ -26,6 +26,12 @@ export { FACILITATION_PREFIX, facilitationDecision, facilitationFinished, facili
 export interface RoomRound {
   votes: Votes;
   revealed: boolean;
+  /**
+   * Whether the replies were revealed at some time, though no longer (the trainer went back to the
+   * votes): the room has seen every reply's feedback all the same (who's who counts its names). Kept
+   * only when true; a session kept before it was recorded reads as `revealed` says.
+   */
+  wasRevealed?: boolean;
 }
 
 /** What a trainer-led session has gathered besides the session itself. */
@@ -49,7 +55,7 @@ export interface FacilitationSlot {
 
 /** Keeps a trainer-led session in progress; returns its key. */
 export function writeFacilitation(store: Store, playable: PlayableScenario, persistedSnapshot: unknown, progress: RoomProgress, now = new Date()): string {
-  const round = (r: RoomRound): RoomRound => ({ votes: Object.fromEntries(Object.entries(r.votes).filter(([, n]) => n > 0)), revealed: r.revealed });
+  const round = (r: RoomRound): RoomRound => ({ votes: Object.fromEntries(Object.entries(r.votes).filter(([, n]) => n > 0)), revealed: r.revealed, ...(r.wasRevealed === true && !r.revealed ? { wasRevealed: true } : {}) });
   const slot: FacilitationSlot = {
     format: 'casa-practice-facilitation',
     formatVersion: 1,
@@ -138,7 +144,7 @@ export function readFacilitation(store: Store, load: ScenarioLoader, playable: S
     if (round.revealed) reveals.push(revealData(loaded.scenario, view, round.votes));
   }
   const here = at(transcript.length);
-  const empty = Object.keys(current.votes).length === 0 && !current.revealed;
+  const empty = Object.keys(current.votes).length === 0 && !current.revealed && current.wasRevealed !== true;
   if (!here || (here.kind === 'decision' ? !fits(current.votes, here) : !empty)) return bad(DAMAGED('its votes do not match its decisions'));
   return { kind: 'ok', key, playable: loaded, snapshot: restored.snapshot, progress: { past: rounds, current }, decisions, reveals, decision: transcript.length + 1, finished: restored.snapshot.status === 'done' };
 }
@@ -149,13 +155,14 @@ function fits(votes: Votes, view: SessionView): boolean {
   return Object.keys(votes).every((id) => ids.has(id));
 }
 
-/** One round read from untrusted JSON: whole vote counts from 0 to MAX_VOTES, and a flag. */
+/** One round read from untrusted JSON: whole vote counts from 0 to MAX_VOTES, a flag, and maybe a second (absent from older sessions). */
 function roundOf(raw: unknown): RoomRound | undefined {
   if (!isRecord(raw) || !isRecord(raw.votes) || typeof raw.revealed !== 'boolean') return undefined;
+  if (raw.wasRevealed !== undefined && typeof raw.wasRevealed !== 'boolean') return undefined;
   const entries = Object.entries(raw.votes);
   if (!entries.every(([, n]) => typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= MAX_VOTES)) return undefined;
   // fromEntries keeps a "__proto__" key as a plain key (then refused as no reply's id), never a prototype.
-  return { votes: Object.fromEntries(entries) as Record<string, number>, revealed: raw.revealed };
+  return { votes: Object.fromEntries(entries) as Record<string, number>, revealed: raw.revealed, ...(raw.wasRevealed === true && !raw.revealed ? { wasRevealed: true } : {}) };
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

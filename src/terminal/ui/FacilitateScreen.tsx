@@ -71,7 +71,14 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   // The decision whose replies are revealed: a reveal belongs to its decision, never to the next.
   const [revealedAt, setRevealedAt] = useState(resumed?.progress.current.revealed ? view.nodeId : undefined);
   const reveal = revealedAt !== undefined && revealedAt === view.nodeId;
-  const setReveal = (on: boolean) => setRevealedAt(on ? view.nodeId : undefined);
+  // The decision whose replies were revealed and then hidden again (b, back to the votes): the room
+  // has seen its feedback all the same, so who's who keeps the names in it (kept with the session).
+  const [wasRevealedAt, setWasRevealedAt] = useState(resumed?.progress.current.wasRevealed === true ? view.nodeId : undefined);
+  const wasRevealed = !reveal && wasRevealedAt !== undefined && wasRevealedAt === view.nodeId;
+  const setReveal = (on: boolean) => {
+    if (!on && reveal) setWasRevealedAt(view.nodeId);
+    setRevealedAt(on ? view.nodeId : undefined);
+  };
   // The facilitator note often gives the answer away: hidden from the projected room until the
   // trainer shows it (f) or the replies are revealed.
   const [noteShown, setNoteShown] = useState(false);
@@ -84,7 +91,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   const past = useRef<RoomRound[]>(resumed?.progress.past ?? []);
   // Who's who (w): a name in any reply's feedback revealed counts (the room has seen every reply's at
   // a reveal), none in feedback not yet revealed (the core's peopleMet, with the reveals).
-  const people = useMemo(() => (whoOpen ? peopleMet(scenario, actor.getPersistedSnapshot(), { past: past.current, current: { revealed: reveal } }) : []), [whoOpen, scenario, actor, reveal]);
+  const people = useMemo(() => (whoOpen ? peopleMet(scenario, actor.getPersistedSnapshot(), { past: past.current, current: { revealed: reveal, wasRevealed } }) : []), [whoOpen, scenario, actor, reveal, wasRevealed]);
   const peopleRows = useMemo(() => whoRows(people, columns - 2), [people, columns]);
   const [whoOffset, setWhoOffset] = useKeptOffset(peopleRows, whoOpen);
   const [summaryPath, setSummaryPath] = useState<string>();
@@ -173,6 +180,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     setSelected(0);
     setVotes({});
     setRevealedAt(undefined);
+    setWasRevealedAt(undefined);
     setNoteShown(false);
   }, [view.nodeId]);
   // Kept as it goes (every vote, the reveal, each step), so q or a closed window loses nothing:
@@ -204,10 +212,10 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     }
     // Only the votes for this decision's replies (the last one's are cleared a moment later).
     const ids = new Set(view.kind === 'decision' ? view.replies.map((r) => r.id) : []);
-    const current = { votes: Object.fromEntries(Object.entries(votes).filter(([id]) => ids.has(id))), revealed: reveal };
+    const current = { votes: Object.fromEntries(Object.entries(votes).filter(([id]) => ids.has(id))), revealed: reveal, ...(wasRevealed ? { wasRevealed: true } : {}) };
     if (!kept.current && past.current.length === 0 && !reveal && !Object.values(current.votes).some((n) => n > 0)) return;
     if (keep({ past: past.current, current })) kept.current = true;
-  }, [view, votes, reveal, playable, actor, app.env, reopened, hold, resumed]);
+  }, [view, votes, reveal, wasRevealed, playable, actor, app.env, reopened, hold, resumed]);
   const revealRows = useMemo(() => {
     // After the reveal the facilitator note is shown too, below the replies.
     const note = view.facilitatorNote ? [[{ text: '' }], ...wrapText(`Facilitator note: ${view.facilitatorNote}`, columns - 2).split('\n').map((text) => [{ text, tone: 'muted' as const }])] : [];
@@ -317,6 +325,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     votesNow.current = last.current.votes;
     setVotes(last.current.votes);
     setRevealedAt(last.current.revealed ? there.nodeId : undefined);
+    setWasRevealedAt(last.current.wasRevealed === true ? there.nodeId : undefined);
     setSelected(0);
     setNoteShown(false);
   };

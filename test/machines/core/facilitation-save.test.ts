@@ -66,6 +66,19 @@ describe('a trainer-led session kept through the store', () => {
     expect(store.read(KEY)).toBeDefined();
   });
 
+  it('a decision revealed and then taken back to its votes comes back so ("was revealed" kept); one kept before that was recorded reads as its reveal flag says', () => {
+    const store = memoryStore();
+    const { actor, progress } = roomSession();
+    const back = { ...progress, current: { ...progress.current, wasRevealed: true } };
+    expect(readFacilitationOk(store, actor, back).progress.current).toEqual({ votes: { 'after-supervisor': 5, 'after-wait': 2 }, revealed: false, wasRevealed: true });
+    // A session kept by an earlier version (no such field): as before, not revealed.
+    const old = JSON.parse(store.read(KEY) as string) as { current: Record<string, unknown> };
+    delete old.current.wasRevealed;
+    store.write(KEY, JSON.stringify(old));
+    const r = readFacilitation(store, loader, playable, now);
+    expect(r.kind === 'ok' && r.progress.current).toEqual({ votes: { 'after-supervisor': 5, 'after-wait': 2 }, revealed: false });
+  });
+
   it('a finished session is kept and read back as finished, with its whole record, until it is cleared', () => {
     const store = memoryStore();
     const { actor, progress } = roomSession();
@@ -135,6 +148,7 @@ describe('a trainer-led session kept through the store', () => {
     ['a vote over the most a room can cast', damaged((s) => { s.current.votes['after-wait'] = 1e9; })],
     ['a vote count given as text', damaged((s) => { s.current.votes['after-wait'] = '3'; })],
     ['a reveal flag that is not true or false', damaged((s) => { s.current.revealed = 'yes'; })],
+    ['a "was revealed" flag that is not true or false', damaged((s) => { (s.current as Record<string, unknown>).wasRevealed = 'yes'; })],
     ['a "__proto__" key among the votes', () => JSON.stringify(kept()).replace('"after-supervisor"', '"__proto__"')],
   ])('moves a damaged or outdated room session aside, untouched, reports it in one clean line, and touches nothing else: %s', (_name, make) => {
     const text = make();
