@@ -200,6 +200,21 @@ export function withRoomWho(set: readonly Hint[], who: Hint, rowsOf: (set: reado
   return always ? [...set.slice(0, -1), who, ...set.slice(-1)] : withOptionalHint(set, who, rowsOf);
 }
 
+/**
+ * The reveal's help line with w (who's who) before q: the reveal is where the room has just seen
+ * names in every reply's feedback, so w is named there whenever it can be. Where it takes no more
+ * rows, it is added; else, where the reveal has a row to spare (`spareRow`: it fits whole all the
+ * same), it is added on a row more; else it takes the place of s (start over), which the reveal
+ * needs least (every scene and vote line names it, and it still works here), where that takes no
+ * more rows; else the line is as it was, so no row of feedback is cut for it.
+ */
+export function withRevealWho(set: readonly Hint[], who: Hint, rowsOf: (set: readonly Hint[]) => number, spareRow: boolean): Hint[] {
+  const added = [...set.slice(0, -1), who, ...set.slice(-1)];
+  if (rowsOf(added) <= rowsOf(set) || (spareRow && rowsOf(added) <= rowsOf(set) + 1)) return added;
+  const instead = added.filter(([key]) => key !== 's');
+  return rowsOf(instead) <= rowsOf(set) ? instead : [...set];
+}
+
 /** The picker's help line: numbers for the scenarios listed (every one: see typeNumber), R only with a save to resume. */
 export function pickerHints(entries: number, canResume: boolean, typed?: number): Hint[] {
   const open: Hint[] = typed === undefined ? [['↑↓', 'move'], [`Enter or ${numberKeys(entries, true)}`, 'open']] : [...typedNumberHints(typed, entries, 'open'), ['↑↓', 'move']];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startSession } from '../../src/machines/index.js';
-import { hintLine, hintRows, playHints, sceneHints, voteHints, withOptionalHint, withRoomWho } from '../../src/terminal/keys.js';
+import { hintLine, hintRows, playHints, revealHints, sceneHints, voteHints, withOptionalHint, withRevealWho, withRoomWho } from '../../src/terminal/keys.js';
 import { WHO_HINT, whoHeight, whoRows } from '../../src/terminal/ui/WhoScreen.js';
 import { inkRows } from '../../src/terminal/wrap.js';
 import { loadPlayable, type PlayableScenario } from '../../src/terminal/scenario-source.js';
@@ -332,5 +332,60 @@ describe("who's who in a trainer-led session", () => {
     }
     expect(scenes).toBeGreaterThan(3);
     expect(backOnScene).toBe(true);
+  });
+
+  it.each(['testifying', 'the-list', 'left-placement-calls'])('at 60×24 every reveal of %s names w, within 60 columns and 23 rows; one that scrolls has a help line no taller than without w (no row of feedback cut for it)', async (id) => {
+    // At 60 columns the reveal's line left w out at most reveals (s and u took its room), yet the
+    // reveal is where the room has just seen names in every reply's feedback.
+    const playable = loadPlayable(bundledFile(`${id}.json`));
+    if (!('scenario' in playable)) throw new Error(`${id} did not load`);
+    const r = await renderAt(appElement({ env: { ...tempEnv(), NO_COLOR: '1' }, start: { kind: 'facilitate', playable } }).element, 60, 24);
+    await press(r, KEY.enter); // the content note
+    let reveals = 0;
+    let scrolling = 0;
+    for (let step = 0; step < 80; step++) {
+      const frame = r.lastFrame() ?? '';
+      if (frame.includes('Enter: continue')) {
+        await press(r, KEY.enter);
+        continue;
+      }
+      if (!frame.includes('r: reveal')) break;
+      const decision = Number(frame.match(/decision (\d+) of about/)?.[1]);
+      await press(r, 'r');
+      const shown = drawn(r.lastFrame() ?? '');
+      reveals++;
+      expect(shown.length).toBeLessThanOrEqual(23);
+      for (const row of shown) expect(columnsOf(row)).toBeLessThanOrEqual(60);
+      // The help line: the rows after the last blank one.
+      const blank = shown.findLastIndex((row) => row.trim() === '');
+      const help = shown.slice(blank + 1).map((row) => row.trim());
+      expect(help.join(' ')).toContain("w: who's who");
+      if (shown.some((row) => /more below/.test(row))) {
+        scrolling++;
+        const replies = (r.lastFrame() ?? '').match(/1–(\d+): the branch/)?.[1];
+        const without = hintRows(revealHints(Number(replies), { back: decision > 1 ? decision - 1 : undefined, startOver: true }, true), 58);
+        expect(help.length).toBeLessThanOrEqual(without.length);
+      }
+      await press(r, '1');
+      // A reply the story does not allow here says why and stays: the next one.
+      const after = r.lastFrame() ?? '';
+      if (after.includes(`decision ${decision} of about`) && !after.includes('r: reveal')) await press(r, '2');
+    }
+    expect(reveals).toBeGreaterThan(3);
+    expect(scrolling).toBeGreaterThan(0);
+  });
+
+  it('the reveal\'s line at 60 columns: w on a row more only where the reveal has one to spare, else in place of s, never a row more', () => {
+    const rowsAt = (set: readonly (readonly [string, string])[]) => hintRows(set, 58).length;
+    const set = revealHints(3, { back: 2, startOver: true }, false);
+    expect(rowsAt(set)).toBe(2);
+    const spare = withRevealWho(set, WHO_HINT, rowsAt, true);
+    expect(spare.map(([k]) => k)).toEqual(['1–3', 'b', 'u', 's', 'w', 'q']);
+    expect(rowsAt(spare)).toBe(3);
+    const tight = withRevealWho(set, WHO_HINT, rowsAt, false);
+    expect(tight.map(([k]) => k)).toEqual(['1–3', 'b', 'u', 'w', 'q']);
+    expect(rowsAt(tight)).toBe(2);
+    // Where it fits anyway, s stays.
+    expect(withRevealWho(revealHints(3, { startOver: true }, false), WHO_HINT, rowsAt, false).map(([k]) => k)).toEqual(['1–3', 'b', 's', 'w', 'q']);
   });
 });

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { decisionSetup, introductionsAt, introductionWords, peopleMet, roomDidWords, backFromEndingWords, backLossWords, backToDecision, startSession, undoEnding, startOverFailedWords, visibleLine, votesEnteredWords, clampVotes, MAX_VOTES, TOO_MANY_VOTES, facilitatedDecision, revealData, roomBack, roomLossWords, selectView, unavailableWords, type Debrief, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RoomRound, type Scenario, type SessionActor, type SessionView } from '../../machines/index.js';
 import { command, shellWord } from '../invocation.js';
 import { dropRoomSession, finishedKeptWords, holdRoomSession, keepRoomSession, ROOM_ELSEWHERE, roomSessionOnDisk } from '../saves.js';
-import { hintRows, revealHints, sceneHints, typeNumber, voteHints, withRoomWho, type Action, type Hint, type RoomKeys } from '../keys.js';
+import { hintRows, revealHints, sceneHints, typeNumber, voteHints, withRevealWho, withRoomWho, type Action, type Hint, type RoomKeys } from '../keys.js';
 import { revealTextRows } from '../reveal-text.js';
 import { setupRows } from '../tall-rows.js';
 import type { Span } from '../debrief-lines.js';
@@ -239,7 +239,13 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   // anyway, on a scene always (see withRoomWho).
   const withWho = (set: Hint[], always = false): Hint[] => withRoomWho(set, WHO_HINT, (s) => hintRows(s, width).reduce((n, row) => n + rowsOf(row), 0), always);
   const baseHints = view.kind === 'scene' ? sceneHints(room, note === undefined ? 'none' : showNote ? 'shown' : 'hidden') : reveal ? revealHints(view.replies.length, room) : voteHints(note === undefined ? 'none' : showNote ? 'shown' : 'hidden', false, room);
-  const fullHints = withWho(baseHints, view.kind === 'scene');
+  // At the reveal w is named whenever it can be (withRevealWho): on a row more where the reveal fits
+  // whole all the same, else in place of s, else not (no row of feedback is cut for it).
+  const setRows = (set: readonly Hint[]) => hintRows(set, width).reduce((n, row) => n + rowsOf(row), 0);
+  const revealRoomFor = (footer: number) => screenRows - 1 - rowsOf(heading) - (view.title ? rowsOf(view.title) : 0) - 2 - footer;
+  const revealSpare = view.kind === 'decision' && reveal && revealRows.length <= revealRoomFor(setRows(baseHints) + 1) + 1;
+  const revealWho = (set: Hint[]): Hint[] => withRevealWho(set, WHO_HINT, setRows, revealSpare);
+  const fullHints = view.kind === 'decision' && reveal ? revealWho(baseHints) : withWho(baseHints, view.kind === 'scene');
   const question = confirm === 'quit' ? (!roomDidSomething() ? QUIT_NOTHING_QUESTION : unwritable ? QUIT_UNWRITABLE_QUESTION : QUIT_QUESTION) : confirm === 'start-over' ? startOverQuestion(startOverLoss()) : confirm === 'back' && back !== undefined ? backQuestion(back, entered) : undefined;
   const footerRows = question !== undefined || unavailable !== undefined ? rowsOf(question ?? unavailable ?? '') : hintRows(fullHints, width).reduce((n, row) => n + rowsOf(row), 0);
   // Each reply's votes, kept whole after it (see ReplyList): the rows of "text · votes: n" either way.
@@ -248,13 +254,13 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
 
   // A blank row above and below the reveal; when it scrolls, the row that says there is more above
   // is the one above (blank at the top), so it is not left blank twice.
-  const revealRoom = screenRows - 1 - rowsOf(heading) - (view.title ? rowsOf(view.title) : 0) - 2 - footerRows;
+  const revealRoom = revealRoomFor(footerRows);
   // One row more than that fits whole without the blank row above (counted as scrolling, it filled
   // the scrolling window exactly: no row said there was more, yet the help line offered the scroll keys).
   const revealTight = revealRows.length === revealRoom + 1;
   const revealScrolls = revealRows.length > revealRoom + 1;
   const revealHeight = Math.max(4, revealScrolls ? revealRoom + 1 : revealTight ? revealRows.length : revealRoom);
-  const hintSet = view.kind === 'decision' && reveal && !revealScrolls ? withWho(revealHints(view.replies.length, room, false)) : fullHints;
+  const hintSet = view.kind === 'decision' && reveal && !revealScrolls ? revealWho(revealHints(view.replies.length, room, false)) : fullHints;
   const setup = useMemo(() => (setupAt === view.nodeId && view.kind === 'decision' ? decisionSetup(scenario, actor.getPersistedSnapshot()) : []), [setupAt, view.nodeId, view.kind, scenario, actor]);
   const setupText = useMemo(() => setupRows(setup, width), [setup, width]);
   const momentRows = useMemo(() => {
