@@ -80,7 +80,7 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
     say(`This trainer-led session finished here; its debrief follows (its summary was written when it finished${where}).`);
     sayCommand('To start a new session:', command(newRoomSessionArgs(playable), opts.env));
   } else if (resumed) {
-    say(`Continuing the trainer-led session kept at decision ${resumed.decision}, with the room's votes and the summary so far.`);
+    say(`Continuing the trainer-led session kept at ${resumed.standsAt}, with the room's votes and the summary so far.`);
     sayCommand('To start over instead:', command(newRoomSessionArgs(playable), opts.env));
   }
   if (!reopened) say(stateStore(opts.env).savingFailure() === undefined

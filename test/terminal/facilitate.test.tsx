@@ -399,6 +399,28 @@ describe('a trainer-led session kept as it goes', () => {
     expect(summary).toContain('| 1 | ★ best practice: Do: Call your Advocate Supervisor to talk through what you noticed. | +2 | 9 (100%) |');
   });
 
+  it('one kept at the scene after a decision offers to continue at the scene before decision 2 (not "at decision 2"), and opens on that scene; line by line says so too', async () => {
+    const env = tempEnv();
+    const first = appElement({ env, start: { kind: 'facilitate', playable: newPhone() } });
+    let r = await renderApp(first.element);
+    await press(r, KEY.enter, '5', 'r', '1');
+    expect(r.lastFrame()).toContain('Enter: continue');
+    await press(r, 'q');
+    await tap(r, 'y');
+    cleanup();
+    r = await renderApp(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element);
+    await press(r, KEY.enter);
+    expect(r.lastFrame()).toContain("Continue at the scene before decision 2, with the room's votes and the summary so far");
+    await press(r, KEY.enter);
+    expect(r.lastFrame()).toContain('Enter: continue');
+    expect(r.lastFrame()).not.toContain('decision 2 of about');
+    cleanup();
+    let out = '';
+    const lines = ['q'];
+    await runFacilitatePlain({ playable: newPhone(), io: { out: (t) => (out += t), err: (t) => (out += t) }, env, width: 200, readLine: async () => lines.shift() });
+    expect(out).toContain("Continuing the trainer-led session kept at the scene before decision 2, with the room's votes");
+  });
+
   it('a finished session opened again at 60×24 names its summary in rows that wrap as paragraphs do (none opens with a stray space)', async () => {
     const env = tempEnv();
     let r = await renderAt(appElement({ env, start: { kind: 'facilitate', playable: newPhone() } }).element, 60, 24);

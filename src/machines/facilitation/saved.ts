@@ -86,6 +86,11 @@ export interface RestoredFacilitation {
   reveals: { total: number; entries: RevealEntry[] }[];
   /** The decision it stands at: replies so far + 1. */
   decision: number;
+  /**
+   * Where it opens, in words true of it: "decision 2", or "the scene before decision 2" for one kept
+   * at a scene (q there, after the room followed a reply), "the ending" for one finished.
+   */
+  standsAt: string;
   /** Whether it has reached its ending (kept until the trainer starts again: its debrief and summary). */
   finished: boolean;
 }
@@ -146,7 +151,10 @@ export function readFacilitation(store: Store, load: ScenarioLoader, playable: S
   const here = at(transcript.length);
   const empty = Object.keys(current.votes).length === 0 && !current.revealed && current.wasRevealed !== true;
   if (!here || (here.kind === 'decision' ? !fits(current.votes, here) : !empty)) return bad(DAMAGED('its votes do not match its decisions'));
-  return { kind: 'ok', key, playable: loaded, snapshot: restored.snapshot, progress: { past: rounds, current }, decisions, reveals, decision: transcript.length + 1, finished: restored.snapshot.status === 'done' };
+  const finished = restored.snapshot.status === 'done';
+  const decision = transcript.length + 1;
+  const standsAt = finished ? 'the ending' : here.kind === 'decision' ? `decision ${decision}` : `the scene before decision ${decision}`;
+  return { kind: 'ok', key, playable: loaded, snapshot: restored.snapshot, progress: { past: rounds, current }, decisions, reveals, decision, standsAt, finished };
 }
 
 /** Votes are for replies of the decision they were entered at. */

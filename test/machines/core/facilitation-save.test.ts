@@ -56,6 +56,7 @@ describe('a trainer-led session kept through the store', () => {
     const r = readFacilitation(store, loader, playable, now);
     if (r.kind !== 'ok') throw new Error(JSON.stringify(r));
     expect(r.decision).toBe(2);
+    expect(r.standsAt).toBe('decision 2');
     expect(selectView(example, startSession(example, 'practice', r.snapshot).getSnapshot()).nodeId).toBe('after-visit');
     // Zero counts are not kept: the same tally, less to store.
     expect(r.progress).toEqual({ past: [{ votes: { 'phone-curious': 3, 'phone-accuse': 1 }, revealed: true }], current: { votes: { 'after-supervisor': 5, 'after-wait': 2 }, revealed: false } });
@@ -88,6 +89,7 @@ describe('a trainer-led session kept through the store', () => {
     const done = { past: [...progress.past, { votes: progress.current.votes, revealed: false }], current: { votes: {}, revealed: false } };
     const r = readFacilitationOk(store, actor, done);
     expect(r.finished).toBe(true);
+    expect(r.standsAt).toBe('the ending');
     expect(r.decisions.map((d) => d.chosen)).toHaveLength(2);
     expect(facilitationFinished(store, playable)).toBe(true);
     expect(finishedFacilitationText(store.read(KEY) as string)).toBe(true);
@@ -183,7 +185,10 @@ describe('a trainer-led session kept through the store', () => {
     actor.send({ type: 'reply.choose', replyId: 'phone-accuse' });
     expect(viewOf(actor).kind).toBe('scene');
     writeFacilitation(store, playable, actor.getPersistedSnapshot(), { past: [{ votes: {}, revealed: false }], current: { votes: {}, revealed: false } }, now);
-    expect(readFacilitation(store, loader, playable, now).kind).toBe('ok');
+    const atScene = readFacilitation(store, loader, playable, now);
+    expect(atScene.kind).toBe('ok');
+    // Where it opens, in words true of it: the scene, not "decision 2".
+    expect(atScene.kind === 'ok' && [atScene.decision, atScene.standsAt]).toEqual([2, 'the scene before decision 2']);
     const s = JSON.parse(store.read(KEY) as string) as { current: { votes: Record<string, number> } };
     s.current.votes['phone-accuse'] = 2;
     store.write(KEY, JSON.stringify(s));
