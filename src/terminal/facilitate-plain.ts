@@ -96,8 +96,9 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
     try {
       const path = writeSessionSummary(scenario, log, debrief, opts.env, new Date(), { carriedOn, ...(endSummary !== undefined ? { path: endSummary } : {}) });
       if (debrief) endSummary = path;
-      // Not wrapped: a path broken across lines cannot be copied.
-      io.out(`Session summary written to ${visibleLine(path)}\n`);
+      // On a line of its own, not wrapped: a path broken across lines cannot be copied (after the
+      // words, at 60 columns the terminal broke it mid-name).
+      io.out(`Session summary written to:\n${visibleLine(path)}\n`);
       return true;
     } catch (e) {
       say(`The session summary could not be written (${errorWords(e)}).`);

@@ -89,7 +89,7 @@ describe('authorNotes', () => {
     expect(code).toBe(0);
     expect(out).toContain('Session summary written to');
     expect(out).not.toContain(SECRET);
-    const summary = /Session summary written to (.+)\n/.exec(out)?.[1] as string;
+    const summary = /Session summary written to:\n(.+)\n/.exec(out)?.[1] as string;
     expect(readFileSync(summary, 'utf8')).toContain('# ');
     expect(readFileSync(summary, 'utf8')).not.toContain(SECRET);
   });

@@ -81,13 +81,26 @@ describe('trainer-led sessions (--facilitate)', () => {
     expect(summary).toContain('**Score:** 100% (4 of 4 points)');
   });
 
+  it('at 60 columns q prints the summary\'s path and the command to carry on each whole on a row of its own (the terminal broke them mid-name after their words)', async () => {
+    const { element, exit } = appElement({ env: { ...tempEnv(), NO_COLOR: '1' }, start: { kind: 'facilitate', playable: bundled('testifying.json') } });
+    const r = await renderAt(element, 60, 24);
+    await press(r, KEY.enter, KEY.enter, '7', 'q');
+    await tap(r, 'y');
+    const rows = (exit.mock.calls[0]?.[0] ?? '').split('\n');
+    expect(rows[0]).toBe('Session summary written to:');
+    expect(rows[1]).toMatch(/^\/\S+\/exports\/testifying-session-[\dT-]+\.md$/);
+    expect(existsSync(rows[1] as string)).toBe(true);
+    expect(rows[2]).toBe('To carry on with this session later:');
+    expect(rows[3]).toMatch(/^\S*casa-practice\S* --facilitate testifying$/);
+  });
+
   it('ending a session early writes the summary so far', async () => {
     const { element, exit } = appElement({ env: tempEnv(), start: { kind: 'facilitate', playable: newPhone() } });
     const r = await renderApp(element);
     await press(r, KEY.enter, '7', 'q');
     await tap(r, 'y');
     const message = exit.mock.calls[0]?.[0] ?? '';
-    const summary = readFileSync(/written to (\S+\.md)/.exec(message)?.[1] as string, 'utf8');
+    const summary = readFileSync(/written to:\n(\S+\.md)/.exec(message)?.[1] as string, 'utf8');
     expect(summary).toContain("| 1 | ★ best practice: That's a nice one! How did you get it? | +2 | 7 (100%) |");
     expect(summary).toContain('The session stopped at this decision.');
     expect(summary).toContain('The session ended before the scenario did.');
@@ -155,7 +168,7 @@ describe('trainer-led sessions (--facilitate)', () => {
       expect(r.lastFrame()).toContain('Reply 1: Enter follows it, or type the next digit.');
       await press(r, ...keys, 'q');
       await tap(r, 'y');
-      const summary = readFileSync(/written to (\S+\.md)/.exec(exit.mock.calls[0]?.[0] ?? '')?.[1] as string, 'utf8');
+      const summary = readFileSync(/written to:\n(\S+\.md)/.exec(exit.mock.calls[0]?.[0] ?? '')?.[1] as string, 'utf8');
       return /Branch taken: (\d+)\./.exec(summary)?.[1];
     };
     expect(await branchTaken(['1'])).toBe('11');
@@ -228,7 +241,7 @@ describe('trainer-led sessions (--facilitate)', () => {
     expect(r.lastFrame()).toContain("That's a nice one! How did you get it? · votes: 5");
     await press(r, 'r', '3', 'q');
     await tap(r, 'y');
-    const summary = readFileSync(/written to (\S+\.md)/.exec(exit.mock.calls[0]?.[0] ?? '')?.[1] as string, 'utf8');
+    const summary = readFileSync(/written to:\n(\S+\.md)/.exec(exit.mock.calls[0]?.[0] ?? '')?.[1] as string, 'utf8');
     expect(summary.match(/## Decision 1:/g)).toHaveLength(1);
     expect(summary).toContain('Branch taken: 3. Do: Say nothing about the phone');
     expect(summary).not.toContain("Branch taken: 1.");
@@ -374,7 +387,7 @@ describe('a trainer-led session kept as it goes', () => {
     await press(r, KEY.enter, '5', KEY.enter, '2', 'r', '1');
     await press(r, KEY.enter, '9', 'r', 'q');
     await tap(r, 'y');
-    expect(first.exit.mock.calls[0]?.[0]).toMatch(/To carry on with this session later: .* --facilitate \S*new-phone\.json/);
+    expect(first.exit.mock.calls[0]?.[0]).toMatch(/To carry on with this session later:\s.* --facilitate \S*new-phone\.json/);
     expect(keptFiles(env)).toHaveLength(1);
     cleanup();
 
@@ -542,7 +555,7 @@ describe('a trainer-led session kept as it goes', () => {
     };
     const ended = await run(['3 1 0', 'r', '1', '4 2 0', 'r', '1']);
     expect(ended.code).toBe(0);
-    const [path] = [...ended.out.matchAll(/Session summary written to (\S+\.md)/g)].map((m) => m[1]);
+    const [path] = [...ended.out.matchAll(/Session summary written to:\n(\S+\.md)/g)].map((m) => m[1]);
     const lines = ['u', '3'];
     const again = await run(lines);
     expect(again.code).toBe(0);
@@ -550,7 +563,7 @@ describe('a trainer-led session kept as it goes', () => {
     expect(flat).toContain(`its summary was written when it finished, to ${path as string})`);
     expect(flat).toContain('u: back to decision 2 (Back to decision 2: the room returns to it, revealed with its votes, to follow another reply. The summary written at this ending is then written again, in the same file, when the session ends or stops.)');
     expect(again.out.slice(again.out.indexOf('< Back to decision 2'))).toContain('Votes in all: 6');
-    expect([...again.out.matchAll(/Session summary written to (\S+\.md)/g)].map((m) => m[1])).toEqual([path]);
+    expect([...again.out.matchAll(/Session summary written to:\n(\S+\.md)/g)].map((m) => m[1])).toEqual([path]);
     expect(readdirSync(join(stateDir(env), 'exports')).filter((f) => f.endsWith('.md'))).toHaveLength(1);
     expect(readFileSync(path as string, 'utf8')).toMatch(/## Decision 2:[\s\S]*Branch taken: 3\./);
     expect(lines).toHaveLength(0);
@@ -576,6 +589,11 @@ describe('a trainer-led session kept as it goes', () => {
     };
     const stopped = await run(['3 5 0 2', 'q']);
     expect(commandRow(stopped, 'To carry on with this session later:')).toMatch(/^\S*casa-practice\S* --facilitate testifying$/);
+    // The summary's path too, on a row of its own, whole (after its words the terminal broke it mid-name).
+    const rows = stopped.split('\n');
+    const at = rows.indexOf('Session summary written to:');
+    expect(rows[at + 1]).toMatch(/^\/\S+\/exports\/testifying-session-[\dT-]+\.md$/);
+    expect(existsSync(rows[at + 1] as string)).toBe(true);
     const resumed = await run(['q']);
     expect(commandRow(resumed, 'To start over instead:')).toMatch(/^\S*casa-practice\S* play testifying --facilitate --new$/);
   });
@@ -668,7 +686,7 @@ describe('a trainer-led session kept as it goes', () => {
     const lines = ['q'];
     await runFacilitatePlain({ playable: newPhone(), io: { out: (t) => (out += t), err: (t) => (out += t) }, env: lined, width: 200, readLine: async () => lines.shift() });
     expect(out).toContain('Continuing the trainer-led session kept at decision 1');
-    expect(out).toContain(`Session summary written to ${join(stateDir(lined), 'exports', kept as string)}`);
+    expect(out).toContain(`Session summary written to:\n${join(stateDir(lined), 'exports', kept as string)}\n`);
     expect(summaries(lined)).toEqual([kept]);
   });
 
@@ -683,7 +701,7 @@ describe('a trainer-led session kept as it goes', () => {
     expect(flat).toContain('u: back to decision 2 (Back to decision 2: the room returns to it, revealed with its votes, to follow another reply. The summary written at this ending is then written again, in the same file, when the session ends or stops.)');
     const afterBack = out.slice(out.indexOf('< Back to decision 2'));
     expect(afterBack).toContain('Votes in all: 6');
-    const paths = [...out.matchAll(/Session summary written to (\S+\.md)/g)].map((m) => m[1]);
+    const paths = [...out.matchAll(/Session summary written to:\n(\S+\.md)/g)].map((m) => m[1]);
     expect(paths).toHaveLength(2);
     expect(paths[1]).toBe(paths[0]);
     expect(readdirSync(join(stateDir(env), 'exports')).filter((f) => f.endsWith('.md'))).toHaveLength(1);

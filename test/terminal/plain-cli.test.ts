@@ -479,9 +479,9 @@ describe('--facilitate without a terminal (line by line)', () => {
     expect(rest).toContain('Votes: 1: 9 · 2: 0 · 3: 0');
     expect(rest).toContain('DEBRIEF: Example: the new phone');
     // Every line fits 80 columns, except the file path, which is kept whole so it can be copied.
-    for (const line of r.out.split('\n').filter((l) => !l.startsWith('Session summary written to'))) expect([...line].length).toBeLessThanOrEqual(80);
+    for (const line of r.out.split('\n').filter((l) => !l.endsWith('.md'))) expect([...line].length).toBeLessThanOrEqual(80);
 
-    const path = /Session summary written to (\S+\.md)/.exec(r.out)?.[1] as string;
+    const path = /Session summary written to:\n(\S+\.md)/.exec(r.out)?.[1] as string;
     expect(path.startsWith(env.XDG_STATE_HOME as string)).toBe(true);
     const summary = readFileSync(path, 'utf8');
     expect(summary).toContain("| 1 | ★ best practice: That's a nice one! How did you get it? | +2 | 12 (75%) |");
@@ -501,14 +501,14 @@ describe('--facilitate without a terminal (line by line)', () => {
   it('q, or input ending early, writes the summary so far (exit 0 and 1)', async () => {
     const stopped = await cli(['--facilitate', NEW_PHONE], '7\nq\n', tempEnv());
     expect(stopped.code).toBe(0);
-    const summary = readFileSync(/Session summary written to (\S+\.md)/.exec(stopped.out)?.[1] as string, 'utf8');
+    const summary = readFileSync(/Session summary written to:\n(\S+\.md)/.exec(stopped.out)?.[1] as string, 'utf8');
     expect(summary).toContain("| 1 | ★ best practice: That's a nice one! How did you get it? | +2 | 7 (100%) |");
     expect(summary).toContain("The room's most-voted reply was best practice at 1 of 1 decision with votes (100%); 7 of 7 votes (100%) went to best-practice replies.");
     expect(summary).toContain('The session stopped at this decision.');
     const ended = await cli(['--facilitate', NEW_PHONE], '1 2 3\n', tempEnv());
     expect(ended.code).toBe(1);
     expect(ended.out).toContain('Input ended before the session finished.');
-    expect(ended.out).toMatch(/Session summary written to \S+\.md/);
+    expect(ended.out).toMatch(/Session summary written to:\n\S+\.md\n/);
   });
 
   it('keeps the session as it goes: opening the scenario again carries it on (the reveal, the counts, the summary so far); --new starts over; a finished one shows its debrief until --new', async () => {
@@ -530,7 +530,7 @@ describe('--facilitate without a terminal (line by line)', () => {
     expect(resumedAt).toContain("> The room follows 1. That's a nice one! How did you get it?");
     expect(decision2).toContain('Votes: 1: 2 · 2: 0 · 3: 0');
     // The summary holds both decisions: the one before the break and the one after.
-    const summary = readFileSync(/Session summary written to (\S+\.md)/.exec(second.out)?.[1] as string, 'utf8');
+    const summary = readFileSync(/Session summary written to:\n(\S+\.md)/.exec(second.out)?.[1] as string, 'utf8');
     expect(summary).toContain("| 1 | ★ best practice: That's a nice one! How did you get it? | +2 | 3 (75%) |");
     expect(summary).toContain("Branch taken: 1. That's a nice one! How did you get it? (★ best practice)");
     expect(summary).toContain('| 1 | ★ best practice: Do: Call your Advocate Supervisor to talk through what you noticed. | +2 | 2 (100%) |');
@@ -597,7 +597,7 @@ describe('--facilitate without a terminal (line by line)', () => {
     expect(again).toContain('-- Decision 1 of about');
     expect(again).toContain('Votes in all: 5');
     expect(again).toContain('> The room follows 3. [do] Say nothing about the phone');
-    const summary = readFileSync(/Session summary written to (\S+\.md)/.exec(r.out)?.[1] as string, 'utf8');
+    const summary = readFileSync(/Session summary written to:\n(\S+\.md)/.exec(r.out)?.[1] as string, 'utf8');
     expect(summary.match(/## Decision 1:/g)).toHaveLength(1);
     expect(summary).toContain('Branch taken: 3. Do: Say nothing about the phone');
     expect(summary).not.toContain('Branch taken: 1.');
@@ -633,7 +633,7 @@ describe('--facilitate without a terminal (line by line)', () => {
     expect(r.out.replace(/\s+/g, ' ')).toContain('Start the session over from the beginning? The decision the room has made and the votes entered will be lost; the summary so far is written first.');
     expect(r.out).toContain('The session goes on.');
     const [before = '', after = ''] = r.out.split('Starting the session over from the beginning.');
-    const first = readFileSync(/Session summary written to (\S+\.md)/.exec(before)?.[1] as string, 'utf8');
+    const first = readFileSync(/Session summary written to:\n(\S+\.md)/.exec(before)?.[1] as string, 'utf8');
     expect(first).toContain("Branch taken: 1. That's a nice one! How did you get it?");
     expect(after).toContain('-- Decision 1 of about');
     // The new session, quit before the room entered anything, leaves no empty summary behind.

@@ -125,7 +125,7 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
   const writeSummary = (debrief?: Debrief, onScreen = false): string => {
     const written = summary(debrief);
     if ('error' in written) return `The session summary could not be written (${written.error}).`;
-    return onScreen ? `Session summary written to:\n${shownPath(written.path, app.env)}\n(in the state folder ${shownStateDir(app.env)})` : `Session summary written to ${visibleLine(written.path)}`;
+    return onScreen ? `Session summary written to:\n${shownPath(written.path, app.env)}\n(in the state folder ${shownStateDir(app.env)})` : `Session summary written to:\n${visibleLine(written.path)}`;
   };
   // s, once the trainer has said yes: the summary so far is written (nothing the room did is lost
   // unsaid), the kept session goes, and a new session begins at the start.
@@ -161,7 +161,11 @@ export function FacilitateScreen({ playable, actor: given, resumed, notice: open
     if (view.kind === 'decision') log.current.push(current());
     const written = writeSummary();
     // The session is kept: opening the scenario again carries on from here.
-    const again = elsewhere.current ? `\n${ROOM_ELSEWHERE}` : kept.current && roomSessionOnDisk(playable, app.env) ? `\nTo carry on with this session later: ${command(`--facilitate ${playable.bundled ? scenario.id : shellWord(playable.file)}`, app.env)}` : '';
+    // The path (above) and the command on rows of their own where the row has no room for them whole:
+    // printed as the app ends, a long one was broken by the terminal mid-name at 60 columns.
+    const carryOn = command(`--facilitate ${playable.bundled ? scenario.id : shellWord(playable.file)}`, app.env);
+    const carryOnWords = 'To carry on with this session later:';
+    const again = elsewhere.current ? `\n${ROOM_ELSEWHERE}` : kept.current && roomSessionOnDisk(playable, app.env) ? `\n${carryOnWords}${[...`${carryOnWords} ${carryOn}`].length <= columns ? ' ' : '\n'}${carryOn}` : '';
     app.exit(`${written}${again}`, interrupted ? 130 : written.startsWith('Session summary written') ? 0 : 74);
   };
   useEffect(() => {
