@@ -76,8 +76,10 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
   const foundAtOpen = reopened && resumed ? finishedSessionSummary(scenario, resumed.decisions, actor.getSnapshot().output as Debrief, opts.env) : undefined;
   if (reopened) {
     const newest = foundAtOpen ?? newestSessionSummary(scenario, opts.env);
-    const where = foundAtOpen ? `, to ${visibleLine(foundAtOpen)}` : newest ? `: the newest summary of this scenario is ${visibleLine(newest)}` : `, in ${visibleLine(exportsDir(opts.env))}`;
-    say(`This trainer-led session finished here; its debrief follows (its summary was written when it finished${where}).`);
+    // The path on a line of its own, not wrapped (inside the sentence, at 60 columns it was broken mid-name).
+    const [where, path] = foundAtOpen ? [', to:', foundAtOpen] : newest ? ['; the newest summary of this scenario is:', newest] : [', in:', exportsDir(opts.env)];
+    say(`This trainer-led session finished here; its debrief follows. Its summary was written when it finished${where}`);
+    io.out(`${visibleLine(path)}\n`);
     sayCommand('To start a new session:', command(newRoomSessionArgs(playable), opts.env));
   } else if (resumed) {
     say(`Continuing the trainer-led session kept at ${resumed.standsAt}, with the room's votes and the summary so far.`);
@@ -152,7 +154,12 @@ export async function runFacilitatePlain(opts: FacilitatePlainOptions): Promise<
             continue;
           }
         }
-        if (!reopened && !elsewhere && roomSessionOnDisk(playable, opts.env)) say(finishedKeptWords(playable, opts.env));
+        if (!reopened && !elsewhere && roomSessionOnDisk(playable, opts.env)) {
+          // Its command never broken inside (at 60 columns it was wrapped at a space): sayCommand.
+          const words = finishedKeptWords(playable, opts.env);
+          const cmd = command(newRoomSessionArgs(playable), opts.env);
+          sayCommand(words.slice(0, words.length - cmd.length).trimEnd(), cmd);
+        }
         return written ? 0 : 74;
       }
       // Who the room hears for the first time here, in the scenario's words (for the trainer to read aloud).

@@ -560,7 +560,7 @@ describe('a trainer-led session kept as it goes', () => {
     const again = await run(lines);
     expect(again.code).toBe(0);
     const flat = again.out.replace(/\s+/g, ' ');
-    expect(flat).toContain(`its summary was written when it finished, to ${path as string})`);
+    expect(again.out).toContain(`Its summary was written when it finished, to:\n${path as string}\n`);
     expect(flat).toContain('u: back to decision 2 (Back to decision 2: the room returns to it, revealed with its votes, to follow another reply. The summary written at this ending is then written again, in the same file, when the session ends or stops.)');
     expect(again.out.slice(again.out.indexOf('< Back to decision 2'))).toContain('Votes in all: 6');
     expect([...again.out.matchAll(/Session summary written to:\n(\S+\.md)/g)].map((m) => m[1])).toEqual([path]);
@@ -596,6 +596,14 @@ describe('a trainer-led session kept as it goes', () => {
     expect(existsSync(rows[at + 1] as string)).toBe(true);
     const resumed = await run(['q']);
     expect(commandRow(resumed, 'To start over instead:')).toMatch(/^\S*casa-practice\S* play testifying --facilitate --new$/);
+    // At the ending, the command to start a new session; opened again, the summary's path on its own row.
+    // (Carried on from decision 1, where it stopped.)
+    const finished = await run(Array.from({ length: 8 }, () => ['3 0 0 0', 'r', '1']).flat());
+    expect(commandRow(finished, 'To start a new session:')).toMatch(/^\S*casa-practice\S* play testifying --facilitate --new$/);
+    const reopened = (await run([])).split('\n');
+    const said = reopened.findIndex((row) => row.endsWith('Its summary was written when it finished, to:'));
+    expect(said).toBeGreaterThan(0);
+    expect(reopened[said + 1]).toMatch(/^\/\S+\/exports\/testifying-session-[\dT-]+\.md$/);
   });
 
   it('a finished session opened again whose summary file has gone still offers u, and says a new summary is written instead', async () => {
