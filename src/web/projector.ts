@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { breaksCritical, citationWords, criticalGroups, decisionNumbers, guideCitation, unavailableWords, VERDICT_WORDS, votesWords, type Debrief, type RecapMoment, type ReplyView, type RevealEntry, type SessionView } from '../machines/index.js';
+import { breaksCritical, citationWords, criticalGroups, decisionNumbers, guideCitation, unavailableWords, VERDICT_WORDS, votesWords, type Debrief, type ReplyView, type RevealEntry, type SessionView } from '../machines/index.js';
 import { blankKeyOf, singleKeysOn, type ClickerKey } from './clicker.js';
 
 /**
@@ -97,8 +97,8 @@ export interface ProjectedSetup {
   lines: { speaker: string; role?: string; text: string }[];
 }
 
-/** The core's setup scenes as the projector is sent them: their words only (no meter changes: a trainer-led session shows no meters). */
-export function projectedSetup(scenes: readonly RecapMoment[]): ProjectedSetup[] {
+/** The core's setup scenes (decisionSetup, or as a live room sends them) as the projector is sent them: their words only (no meter changes: a trainer-led session shows no meters). */
+export function projectedSetup(scenes: readonly { title?: string; narration?: string; lines: readonly { speaker: string; role?: string; text: string }[] }[]): ProjectedSetup[] {
   return scenes.map((s) => ({
     ...(s.title ? { title: s.title } : {}), ...(s.narration ? { narration: s.narration } : {}),
     lines: s.lines.map((l) => ({ speaker: l.speaker, ...(l.role ? { role: l.role } : {}), text: l.text })),

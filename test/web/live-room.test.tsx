@@ -9,6 +9,7 @@ import Presenter from '../../src/web/pages/Presenter.js';
 import ProjectorScreen from '../../src/web/pages/ProjectorScreen.js';
 import { PROJECTOR_PROTOCOL } from '../../src/web/projector.js';
 import type { RoomClient, RoomLink, RoomSnapshot } from '../../src/web/room-client.js';
+import { bundledById } from '../../src/web/scenarios.js';
 import { StoreContext } from '../../src/web/store.js';
 import example from '../fixtures/good/example.json?raw';
 import { gatedPhoneText } from '../helpers/fixtures.js';
@@ -849,5 +850,89 @@ describe('live room on the presenter page', () => {
       cleanup();
       globalThis.WebSocket = OriginalWebSocket;
     }
+  });
+});
+
+describe('live room: a decision with no words of its own, opened other than from the scene before it', () => {
+  // testifying's decision 5 ("What do you say to Mr. Dunn?") asks about his line in the scene before
+  // it. "Back to decision 5" opened it bare on the live room's page and its projector, as presenter
+  // mode without a room did until 8cd2f3a: the room was asked about a line it last saw a branch ago.
+  const DUNN = /Yep, he's on here\. The 21st, 8:30, downtown\./;
+  const follows = (a: Element, b: Element) => Boolean(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+
+  it('"Back to decision 5", and the page opened there, show the scene that set it up under "Before this" (the projector too, until a reveal); gone once the story moves on, never straight from that scene', async () => {
+    const user = userEvent.setup();
+    const { loaded } = await bundledById('testifying');
+    if (!loaded?.ok) throw new Error('testifying not loaded');
+    const client = new FakeClient(roomContext(loaded.playable.scenario));
+    const projectorPage = render(<ProjectorScreen />);
+    const projector = within(projectorPage.container);
+    let laptop = render(<LiveRoom link={LINK} connect={() => client} />);
+    client.push();
+    const page = () => within(laptop.container);
+    const onThrough = async () => {
+      while (page().queryByRole('button', { name: 'Continue' })) {
+        await user.click(page().getByRole('button', { name: 'Continue' }));
+        client.answer();
+      }
+    };
+    /** Through the scenes to the next decision; there the room votes for and follows the reply of id `reply`. */
+    const follow = async (reply: string) => {
+      await onThrough();
+      await user.click(page().getByRole('button', { name: 'Open the vote' }));
+      client.answer();
+      client.vote('phone-0001-abcdefghij', reply);
+      await user.click(page().getByRole('button', { name: 'Reveal the votes' }));
+      client.answer();
+      await user.click(within(laptop.container.querySelector(`[data-reply="${reply}"]`) as HTMLElement).getByRole('button', { name: /Follow/ }));
+      client.answer();
+    };
+    for (const id of ['d1-scary', 'd2-around', 'd3-team', 'd4-arrange']) await follow(id);
+    await onThrough();
+    // Straight from Mr. Dunn's scene, which the room has just seen: the decision as it always was.
+    expect(page().getByRole('heading', { level: 2, name: 'What do you say to Mr. Dunn?' })).toBeTruthy();
+    await waitFor(() => expect(projector.getByRole('heading', { level: 1 }).textContent).toBe(page().getByRole('heading', { level: 1 }).textContent));
+    expect(screen.queryByRole('region', { name: 'Before this' })).toBeNull();
+    expect(screen.queryByText(DUNN)).toBeNull();
+    // The trainer's page reloaded here: the setup, on the laptop (a region after the decision's h1)
+    // and on the projector (above the decision's replies), while the vote is open too.
+    laptop.unmount();
+    laptop = render(<LiveRoom link={LINK} connect={() => client} />);
+    client.push();
+    const setup = page().getByRole('region', { name: 'Before this' });
+    expect(within(setup).getByText(DUNN)).toBeTruthy();
+    expect(within(setup).getByText(/^Mr\. Dunn/).textContent).toBe('Mr. Dunn (group home staff member):');
+    const h1 = page().getByRole('heading', { level: 1 });
+    const headings = page().getAllByRole('heading').map((h) => `${h.tagName} ${h.textContent}`);
+    expect(headings.indexOf('H2 Before this')).toBe(headings.indexOf(`H1 ${h1.textContent}`) + 1);
+    const projected = await projector.findByRole('region', { name: 'Before this' });
+    expect(within(projected).getByText(DUNN)).toBeTruthy();
+    expect(follows(projector.getByRole('heading', { level: 1 }), projected) && follows(projected, projectorPage.container.querySelector('ol.options') as HTMLElement)).toBe(true);
+    await user.click(page().getByRole('button', { name: 'Open the vote' }));
+    client.answer();
+    expect(within(page().getByRole('region', { name: 'Before this' })).getByText(DUNN)).toBeTruthy();
+    // On: the next moment opens as it always does, on both screens.
+    client.vote('phone-0001-abcdefghij', 'd5-theirs');
+    await user.click(page().getByRole('button', { name: 'Reveal the votes' }));
+    client.answer();
+    await user.click(within(laptop.container.querySelector('[data-reply="d5-theirs"]') as HTMLElement).getByRole('button', { name: /Follow/ }));
+    client.answer();
+    expect(screen.queryByRole('region', { name: 'Before this' })).toBeNull();
+    await waitFor(() => expect(projector.queryByText(DUNN)).toBeNull());
+    // Back to decision 5: revealed with its votes, its setup after its heading on the laptop; the
+    // reveal gets the projector's screen, the setup makes way there.
+    await onThrough();
+    await user.click(page().getByRole('button', { name: 'Back to decision 5' }));
+    client.answer();
+    expect(page().getByRole('heading', { name: 'The replies, revealed' })).toBeTruthy();
+    const again = page().getByRole('region', { name: 'Before this' });
+    expect(within(again).getByText(DUNN)).toBeTruthy();
+    expect(follows(page().getByRole('heading', { level: 1 }), again) && follows(again, page().getByRole('region', { name: 'The replies, revealed' }))).toBe(true);
+    await waitFor(() => expect(projectorPage.container.querySelector('ol.reveal')).toBeTruthy());
+    expect(projector.queryByRole('region', { name: 'Before this' })).toBeNull();
+    // Another branch this time: gone once the story moves on.
+    await user.click(within(laptop.container.querySelector('[data-reply="d5-check"]') as HTMLElement).getByRole('button', { name: /Follow/ }));
+    client.answer();
+    expect(screen.queryByRole('region', { name: 'Before this' })).toBeNull();
   });
 });

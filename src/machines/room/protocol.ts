@@ -51,7 +51,7 @@ export function voterSocketPath(version: number = VOTER_PROTOCOL): string {
  * sends or is sent changes shape. Pages from before versions named none (version 1 in effect), so
  * the first named version is 2. The page states it in the address it connects to (`presenterSocketPath`).
  */
-export const PRESENTER_PROTOCOL = 6;
+export const PRESENTER_PROTOCOL = 7;
 
 /** The address (path and query) a presenter page of this version opens its WebSocket on. */
 export function presenterSocketPath(version: number = PRESENTER_PROTOCOL): string {
@@ -255,6 +255,13 @@ export const PresenterView = z.strictObject({
   sessionKey: z.string().regex(SESSION_KEY),
   /** Who the room hears for the first time at this moment, with the scenario's words to introduce them (the core's `introductionsAt`; version 5). */
   introductions: z.array(z.strictObject({ name: z.string().max(1_000), role: z.string().max(1_000), description: z.string().max(10_000) })).max(200).optional(),
+  /**
+   * At a decision with no words of its own ("What do you say to Mr. Dunn?" asks about his line in
+   * the scene before it): the scenes that set it up (the core's `decisionSetup`, their words only,
+   * clean text), for the page to show under "Before this" when it opens the decision other than
+   * straight from them (the room went back to it, or the page was opened there). Version 7.
+   */
+  setup: z.array(z.strictObject({ title: z.string().max(1_000).optional(), narration: Text.optional(), lines: z.array(z.strictObject({ speaker: z.string().max(1_000), role: z.string().max(1_000).optional(), text: Text })) })).optional(),
   /** After the reveal: every reply with its feedback, points, votes and whether it is best practice (the core's `revealData`). */
   reveal: z.strictObject({ total: z.number().int().min(0), entries: z.array(RevealEntrySchema) }).optional(),
   /** Decisions taken so far, with how the room voted. */

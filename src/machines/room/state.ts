@@ -7,7 +7,7 @@ import { facilitatedDecision, roomDidWords, summaryBaseName, type FacilitatedDec
 import { fileStamp } from '../report/export.js';
 import { breaksCritical, citationWords } from '../report/words.js';
 import type { Scenario } from '../schema/scenario.js';
-import { introductionsAt, type Introduction } from '../recap.js';
+import { decisionSetup, introductionsAt, type Introduction } from '../recap.js';
 import { selectView, type SessionView } from '../selectors.js';
 import { actorOptions, restoreSession, saveSession, undoEnding, type PersistedScenarioSnapshot, type SavedSession } from '../session.js';
 import { cleanLine, cleanText } from '../text/clean.js';
@@ -96,6 +96,26 @@ function introductionsOf(ctx: RoomContext, state: RoomState): Introduction[] {
   if (cached) return cached;
   const found = introductionsAt(ctx.scenario, state.session.snapshot as PersistedScenarioSnapshot);
   introduced.set(state.session, found);
+  return found;
+}
+
+type RoomSetup = NonNullable<PresenterView['setup']>;
+const setups = new WeakMap<SavedSession, RoomSetup>();
+
+/**
+ * The scenes that set up the session's decision when it has no words of its own (the core's
+ * decisionSetup, worked out once per moment): their words only, clean (a trainer-led session shows
+ * no meters). The page shows them when it opens that decision other than straight from them.
+ */
+function setupOf(ctx: RoomContext, state: RoomState): RoomSetup {
+  const cached = setups.get(state.session);
+  if (cached) return cached;
+  const found = decisionSetup(ctx.scenario, state.session.snapshot as PersistedScenarioSnapshot).map((scene) => ({
+    ...(scene.title ? { title: cleanLine(scene.title) } : {}),
+    ...(scene.narration ? { narration: cleanText(scene.narration) } : {}),
+    lines: scene.lines.map((l) => ({ speaker: cleanLine(l.speaker), ...(l.role ? { role: cleanLine(l.role) } : {}), text: cleanText(l.text) })),
+  }));
+  setups.set(state.session, found);
   return found;
 }
 
@@ -407,6 +427,7 @@ export function presenterView(ctx: RoomContext, state: RoomState, connected: num
     session,
     sessionKey: sessionKeyOf(session),
     ...(state.phase !== 'ended' && introductionsOf(ctx, state).length > 0 ? { introductions: introductionsOf(ctx, state) } : {}),
+    ...(state.phase !== 'ended' && setupOf(ctx, state).length > 0 ? { setup: setupOf(ctx, state) } : {}),
     ...(revealed(state) ? { reveal: revealOf(ctx, state) } : {}),
     decisions: state.history.map(decisionTotals),
     did: roomDidWords(ctx.scenario, roomDecisions(ctx, state)),

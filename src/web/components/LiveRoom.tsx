@@ -7,8 +7,8 @@ import { Announce } from './Announce.js';
 import { BlankButton, BlankNotice } from './BlankProjector.js';
 import { ConfirmPanel, useConfirmation } from './Confirm.js';
 import { pagedRevealKeys, RevealPager } from './RevealPager.js';
-import { FollowReply, RoomOption, TrainerMoment } from './TrainerMoment.js';
-import { projectedEnding, projectedFollowed, projectedOutcome, projectedReplies, projectedReveal, projectorAddress, stepWords, useProjector, useRevealPages, PROJECTOR_BLOCKED_WORDS, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectedPage, type ProjectorState } from '../projector.js';
+import { DecisionSetup, FollowReply, RoomOption, TrainerMoment, type SetupScene } from './TrainerMoment.js';
+import { projectedEnding, projectedFollowed, projectedOutcome, projectedReplies, projectedReveal, projectedSetup, projectorAddress, stepWords, useProjector, useRevealPages, PROJECTOR_BLOCKED_WORDS, PROJECTOR_OUT_OF_DATE_WORDS, type ProjectedPage, type ProjectorState } from '../projector.js';
 import './LiveRoom.css';
 
 /**
@@ -114,6 +114,19 @@ export function RoomPanel({ client, paused = false }: { client: RoomClient; paus
   const reveal = view?.phase === 'revealed' ? view.reveal : undefined;
   const back = view && session ? backToDecision(session, view.decisions.length) : undefined;
 
+  // The decision the room went back to ("Back to decision N", from this page, another or the
+  // laptop's terminal: fewer decisions followed than before), or the one this page was opened at:
+  // one with no words of its own is shown with the scenes that set it up (the room sends them, the
+  // core's decisionSetup) under "Before this", on the laptop and the projector, as presenter mode
+  // without a room does. Not when the story comes to it from those scenes, which the room has just seen.
+  const [moment, setMoment] = useState<{ node: string; decisions: number }>();
+  const [setupAt, setSetupAt] = useState<string>();
+  if (view && session && (moment?.node !== session.nodeId || moment.decisions !== view.decisions.length)) {
+    setMoment({ node: session.nodeId, decisions: view.decisions.length });
+    setSetupAt(moment === undefined || view.decisions.length < moment.decisions ? session.nodeId : undefined);
+  }
+  const setup: readonly SetupScene[] = view?.setup && setupAt === session?.nodeId ? view.setup : [];
+
   // A presentation clicker (clicker.tsx): Page Down takes the next step, the vote's one at a time
   // (open it; lock it once a phone has voted; reveal it once locked, if any vote came in), never a
   // branch; Page Up goes back to the last decision where the page offers it.
@@ -140,7 +153,7 @@ export function RoomPanel({ client, paused = false }: { client: RoomClient; paus
   };
   const clicker = useClickerKeys(keys, page);
 
-  const [openProjector, projectorOutdated, projectorBlocked, blank] = useProjector(projectedRoom(snap, revealId === undefined ? undefined : { id: revealId, at: paging.at }), true, clicker.press);
+  const [openProjector, projectorOutdated, projectorBlocked, blank] = useProjector(projectedRoom(snap, revealId === undefined ? undefined : { id: revealId, at: paging.at }, setup), true, clicker.press);
 
   const send = (command: PresenterCommand) => {
     if (busy) return;
@@ -190,6 +203,7 @@ export function RoomPanel({ client, paused = false }: { client: RoomClient; paus
             <span>{PHASE_WORDS[view.phase]}</span>
           </p>
           <h1 ref={heading} tabIndex={-1}>{session.title ?? (session.kind === 'decision' ? 'Decision' : session.kind === 'scene' ? 'Scene' : 'Ending')}</h1>
+          <DecisionSetup scenes={setup} id="room-setup-heading" />
           {view.contentNote && (
             <section aria-labelledby="room-note-heading" className="content-note">
               <h2 id="room-note-heading">Content note</h2>
@@ -286,7 +300,7 @@ function voteWords(phase: PresenterView['phase'], voted: number): string {
  * vote, one line (address and code) for late joiners: at 1280×720 the block pushed 5 of
  * court-report's 11 reveals past the window's bottom even in the smallest type.
  */
-function projectedRoom(snap: RoomSnapshot, page?: ProjectedPage): ProjectorState {
+function projectedRoom(snap: RoomSnapshot, page?: ProjectedPage, setup: readonly SetupScene[] = []): ProjectorState {
   const view = snap.view;
   if (!view) return { kind: 'moment', scenarioTitle: '', step: snap.status === 'outdated' ? 'Waiting for the trainer to reload the presenter page.' : snap.status === 'gone' ? 'Waiting for the trainer to open the presenter page of the room running now.' : 'Connecting to the room…', lines: [], replies: [] };
   const session = view.session;
@@ -308,6 +322,8 @@ function projectedRoom(snap: RoomSnapshot, page?: ProjectedPage): ProjectorState
     // The vote's state for the room too (it was on the laptop only): open with how many have voted, or closed.
     step: `${stepWords(session)}${voteWords(view.phase, snap.count?.voted ?? 0)}`,
     title: session.title, narration: session.narration, lines: session.lines.map((l) => ({ speaker: l.speaker, role: l.role, text: l.text })), discussionPrompt: session.discussionPrompt,
+    // A decision gone back to, with no words of its own: the scenes that set it up (the reveal gives the screen to the replies).
+    ...(setup.length > 0 ? { setup: projectedSetup(setup) } : {}),
     replies: session.kind === 'decision' ? projectedReplies(session.replies) : [],
     ...(reveal ? { note: session.facilitatorNote, reveal: projectedReveal(reveal.entries, reveal.total, session.replies), ...(page ? { page } : {}) } : {}),
     followed: projectedFollowed(session, reveal !== undefined),
