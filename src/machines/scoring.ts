@@ -434,7 +434,7 @@ export interface Outcome {
   band: OutcomeBand;
   /** "Strong", "Developing" or "Needs review". */
   label: string;
-  /** Why, in one sentence. */
+  /** Why, in one sentence a room can follow on a projector: the score and where it falls against the bands. */
   reason: string;
 }
 
@@ -449,9 +449,12 @@ export function outcomeOf(percent: number, criticalViolations: number): Outcome 
   if (criticalViolations > 0) {
     return { band: 'needs-review', label: 'Needs review', reason: `A prohibited activity in the guide (a critical violation) always needs review, and caps the score at ${CRITICAL_CAP}%.` };
   }
-  if (percent >= STRONG_FROM) return { band: 'strong', label: 'Strong', reason: `${STRONG_FROM}% or more with no critical violation.` };
-  if (percent >= DEVELOPING_FROM) return { band: 'developing', label: 'Developing', reason: `${DEVELOPING_FROM}–${STRONG_FROM - 1}% with no critical violation.` };
-  return { band: 'needs-review', label: 'Needs review', reason: `Under ${DEVELOPING_FROM}%.` };
+  // The score said with its band's bounds ("Under 50%." alone left a room asking under 50% of what,
+  // and what it takes to do better): the same words on the debrief, the projector and the terminal.
+  const scored = `A score of ${percent}% of the most points this scenario allows`;
+  if (percent >= STRONG_FROM) return { band: 'strong', label: 'Strong', reason: `${scored} is ${STRONG_FROM}% or more, with no critical violation.` };
+  if (percent >= DEVELOPING_FROM) return { band: 'developing', label: 'Developing', reason: `${scored} is from ${DEVELOPING_FROM}% to ${STRONG_FROM - 1}%, with no critical violation; ${STRONG_FROM}% or more is Strong.` };
+  return { band: 'needs-review', label: 'Needs review', reason: `${scored} is under ${DEVELOPING_FROM}%, which needs review; ${DEVELOPING_FROM}% or more, with no critical violation, is Developing.` };
 }
 
 

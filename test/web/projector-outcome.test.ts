@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateScenario, type Scenario } from '../../src/machines/index.js';
+import { debriefModel, validateScenario, type Scenario } from '../../src/machines/index.js';
+import { debriefPlain } from '../../src/terminal/debrief-plain.js';
 import { projectedOutcome } from '../../src/web/projector.js';
 import { criticalPath, playReplies } from '../helpers/play.js';
 
@@ -28,5 +29,22 @@ describe('the projector\'s end screen, critical violations', () => {
       `✗ No communication with a trafficker (guide: "Prohibited Activities"), at decisions ${at.slice(0, -1).join(', ')} and ${at.at(-1)}`,
       '✗ Don\'t investigate (guide: "Prohibited Activities")',
     ]);
+  });
+});
+
+describe('the projector\'s end screen, why the outcome is what it is', () => {
+  // A room whose replies scored under 50% with no critical violation read "Outcome: Needs review"
+  // and "Under 50%." on the projector: under 50% of what, and what it takes to do better, went unsaid.
+  it('says the score, of what, and where it falls: the same sentence as the terminal\'s trainer-led debrief', () => {
+    const scenario = bundled('trafficker-contact.json');
+    const debrief = playReplies(scenario, ['d1-text-screenshot', 'd3-morning-downplay', 'd4-visit-grill', 'd5-shut-door-open', 'd6-parking-walk', 'd7-supervisor-fine', 'd8-plan-stay', 'd9-last-delete']);
+    if (!debrief) throw new Error('did not end');
+    expect(debrief.criticalViolations).toEqual([]);
+    expect(debrief.score.percent).toBe(38);
+    const { outcome, reason } = projectedOutcome(debrief);
+    expect(outcome).toBe('Outcome: Needs review');
+    expect(reason).toBe('A score of 38% of the most points this scenario allows is under 50%, which needs review; 50% or more, with no critical violation, is Developing.');
+    // The terminal's trainer-led session ends on the room's debrief: the same words under the same outcome.
+    expect(debriefPlain(debriefModel(scenario, debrief), 400, 'room').split('\n')).toContain(`Outcome: Needs review. ${reason}`);
   });
 });
