@@ -109,6 +109,9 @@ describe('room controls in the terminal', () => {
     await room.type('o', /l: lock/);
     const asked = await room.type('e', /Type e again/);
     expect(asked.replace(/\s+/g, ' ')).toContain('End the session for everyone?');
+    // What cannot be undone, said as it is: u goes back from an ending the story reached (it said
+    // "it cannot be taken back", though u takes back that ending), never from an end for everyone.
+    expect(asked.replace(/\s+/g, ' ')).toContain('the session cannot be carried on: unlike an ending the story reaches, u cannot go back from it, and "room --resume" does not open it again.');
     expect(room.server.state().phase).toBe('open');
     // Anything else carries on, and is done as usual.
     await room.type('l', /Vote locked/);
@@ -116,6 +119,10 @@ describe('room controls in the terminal', () => {
     const ended = await room.type('e', /The session has ended.*\n/);
     // Its summary is written as it ends: Ctrl+C only closes the room (it said it "writes the summary").
     expect(ended.replace(/\s+/g, ' ')).toContain('The session has ended: phones can no longer vote. Ctrl+C closes the room.');
+    expect(room.server.state().phase).toBe('ended');
+    // As the question said: u takes nothing back here.
+    const back = await room.type('u', /\n$/);
+    expect(back.replace(/\s+/g, ' ')).toContain('The session was ended for everyone: it cannot be carried on.');
     expect(room.server.state().phase).toBe('ended');
   });
 

@@ -116,7 +116,11 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
     return `${c.connected} ${c.connected === 1 ? 'phone' : 'phones'} connected, ${c.joined} joined; ${votes}.`;
   };
 
-  /** 'e' was typed once: ending is for everyone and cannot be undone, so it asks first. */
+  /**
+   * 'e' was typed once: ending is for everyone, so it asks first. Not undone by u, which goes back
+   * only from an ending the story reached (the room refuses it after an end for everyone), nor by
+   * room --resume, which does not open a room whose session has ended.
+   */
   let ending = false;
   const act = (word: string) => {
     const state = server.state();
@@ -126,7 +130,7 @@ export function roomControls(server: RoomServer, ctx: RoomContext, io: CliIO, wi
     ending = false;
     if (word === 'e' && !confirmed && state.phase !== 'ended') {
       ending = true;
-      return say('End the session for everyone? Phones stop voting and it cannot be taken back. Type e again to end it; anything else carries on.');
+      return say('End the session for everyone? Phones stop voting and the session cannot be carried on: unlike an ending the story reaches, u cannot go back from it, and "room --resume" does not open it again. Type e again to end it; anything else carries on.');
     }
     const view = roomSessionView(ctx, state);
     const result =
