@@ -1848,3 +1848,41 @@ describe('a decision with no words of its own, opened other than from the scene 
     await waitFor(() => expect(projector.queryByText(DUNN)).toBeNull());
   });
 });
+
+describe('presenter mode: Who\'s who', () => {
+  // The play page had a "Who's who" and the terminal's trainer-led session its w; presenter mode had
+  // neither, and a trainer asked "who is Ms. Park?" had nothing to look at.
+  it('a disclosure of the people the room has met so far, a name in revealed feedback counted once revealed and not before', async () => {
+    const user = userEvent.setup();
+    // The example with Ms. Park named only in the feedback of a reply the room does not follow.
+    const data = JSON.parse(example) as { characters: object[]; nodes: { id: string; replies?: { id: string; feedback: string }[] }[] };
+    data.characters.push({ id: 'park', name: 'Ms. Park', role: 'attorney', description: 'Jade\'s attorney.' });
+    const accuse = data.nodes.find((n) => n.id === 'phone')?.replies?.find((r) => r.id === 'phone-accuse');
+    if (!accuse) throw new Error('no phone-accuse');
+    accuse.feedback = `${accuse.feedback} Ms. Park, her attorney, would say the same.`;
+    const withPark = validateScenario(JSON.stringify(data), 'example.json').scenario;
+    if (!withPark) throw new Error('invalid');
+    render(<Facilitation playable={{ scenario: withPark, file: 'example.json' }} />);
+    const who = () => {
+      const summary = screen.getByText(/^Who’s who/);
+      const details = summary.closest('details');
+      if (!details) throw new Error('not a disclosure');
+      return { summary, details };
+    };
+    expect(who().summary.textContent).toBe('Who’s who (1 met so far)');
+    expect(who().details.open).toBe(false);
+    await user.click(who().summary);
+    expect(who().details.open).toBe(true);
+    expect(within(who().details).getByRole('listitem').textContent).toBe('Jade (youth)');
+    // Votes being entered: the feedback is not on screen, so Ms. Park is not given away.
+    expect(within(who().details).queryByText('Ms. Park')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Reveal the feedback' }));
+    expect(who().summary.textContent).toBe('Who’s who (2 met so far)');
+    expect(within(who().details).getByText('Ms. Park').parentElement?.textContent).toBe('Ms. Park (attorney): Jade\'s attorney.');
+    // The room follows another reply: Ms. Park was seen in the reveal, so still met.
+    const curious = within(screen.getByRole('region', { name: 'The replies, revealed' })).getAllByRole('listitem').find((li) => li.textContent?.includes('A light, friendly question'));
+    await user.click(within(curious as HTMLElement).getByRole('button', { name: /Follow reply/ }));
+    expect(screen.queryByRole('region', { name: 'The replies, revealed' })).toBeNull();
+    expect(within(who().details).getByText('Ms. Park')).toBeTruthy();
+  });
+});

@@ -2,7 +2,7 @@ import { useSelector } from '@xstate/react';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { flushSync } from 'react-dom';
 import {
-  cleanText, clearSave, feedbackOf, finishPlaythrough, holdSave, NO_ONE_MET, peopleMet, progressWords, unavailableWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, PRACTICE_IDLE_MS, practiceClock, replayConversation, saveKey, selectView, startSession, whatIfFrom, whileHolding, writeSave,
+  cleanText, clearSave, feedbackOf, finishPlaythrough, holdSave, peopleMet, progressWords, unavailableWords, DOUBLE_PRESS_MS, TOO_SOON_WORDS, PRACTICE_IDLE_MS, practiceClock, replayConversation, saveKey, selectView, startSession, whatIfFrom, whileHolding, writeSave,
   type Debrief as DebriefData, type PersistedScenarioSnapshot, type PlayableScenario, type SessionActor, type SessionEvent, type SessionMode, type SessionView, type Scenario, type Turn,
 } from '../../machines/index.js';
 import { watcherOf } from '../adapters/local-store.js';
@@ -13,6 +13,7 @@ import { Announce } from './Announce.js';
 import { ConfirmPanel, useConfirmation } from './Confirm.js';
 import { Debrief } from './Debrief.js';
 import { Changes, Feedback } from './Feedback.js';
+import { WhosWho } from './WhosWho.js';
 
 /** One moment of the conversation as it appeared: a scene, a decision or the ending. */
 interface Moment {
@@ -422,16 +423,7 @@ function Playthrough({ playable, mode, snapshot, startedAt, activeMs, persist, p
             ))}
           </div>
         )}
-        {/* A disclosure (not a dialog): it stays as the volunteer left it while the story moves on,
-            and its list grows as people appear. Text only, no scores. */}
-        <details className="who">
-          <summary>Who&rsquo;s who<span className="who-count"> ({people.length} met so far)</span></summary>
-          {people.length === 0 ? <p>{NO_ONE_MET}</p> : (
-            <ul>
-              {people.map((p) => <li key={p.id}><strong>{p.name}</strong>{p.role ? ` (${p.role})` : ''}{p.description ? `: ${p.description}` : ''}</li>)}
-            </ul>
-          )}
-        </details>
+        <WhosWho people={people} />
       </div>
       {/* Before the first reply of a new playthrough: the scenario may have been opened from a link,
           not from its card on the first page (where the note is too), as the terminal shows it first. */}

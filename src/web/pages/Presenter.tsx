@@ -2,7 +2,7 @@ import { useSelector } from '@xstate/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import {
-  decisionSetup, introductionsAt, backFromEndingWords, breaksCritical, citationWords, STALE_DOWNLOAD_WORDS, backLossWords, backToDecision, undoEnding, clampVotes, MAX_VOTES, TOO_MANY_VOTES, clearFacilitation, facilitationKey, scoreWords, VERDICT_WORDS, facilitatedDecision, keptFacilitation, facilitationMarkdown, roomDidWords, localFileStamp, isEntry, quickEntry, sortEntries, readFacilitation, revealData, roomBack, roomLossWords, roomMadeWords, selectView,
+  decisionSetup, introductionsAt, peopleMet, backFromEndingWords, breaksCritical, citationWords, STALE_DOWNLOAD_WORDS, backLossWords, backToDecision, undoEnding, clampVotes, MAX_VOTES, TOO_MANY_VOTES, clearFacilitation, facilitationKey, scoreWords, VERDICT_WORDS, facilitatedDecision, keptFacilitation, facilitationMarkdown, roomDidWords, localFileStamp, isEntry, quickEntry, sortEntries, readFacilitation, revealData, roomBack, roomLossWords, roomMadeWords, selectView,
   startFacilitation, startSession, summaryBaseName, votesEnteredWords, votesWords, writeFacilitation,
   type CatalogEntry, type Debrief as DebriefData, type FacilitatedDecision, type PlayableScenario, type RestoredFacilitation, type RevealEntry, type RoomRound, type SessionActor, type SessionView, type Store, type Votes,
 } from '../../machines/index.js';
@@ -16,6 +16,7 @@ import { pagedRevealKeys, RevealPager } from '../components/RevealPager.js';
 import { ConfirmPanel, useConfirmation } from '../components/Confirm.js';
 import { Debrief } from '../components/Debrief.js';
 import { LiveRoom } from '../components/LiveRoom.js';
+import { WhosWho } from '../components/WhosWho.js';
 import { DecisionSetup, FollowReply, RoomOption, TrainerMoment } from '../components/TrainerMoment.js';
 import { downloadText } from '../download.js';
 import { hrefOf } from '../routing.js';
@@ -292,6 +293,10 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
   }, [focusOnStart]);
 
   // The decision "Back to decision N" goes to, if any (the core's rule, as the terminal's u).
+  // Who's who: the people the room has met so far (the core's peopleMet), with the room's reveals:
+  // a name in feedback the room has seen revealed counts, none in feedback not yet revealed.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- worked out again when the session moves (snapshot), read from the actor
+  const people = useMemo(() => peopleMet(scenario, actor.getPersistedSnapshot(), { past, current: { revealed: revealed !== undefined } }), [scenario, actor, snapshot, past, revealed]);
   const back = backToDecision(view, past.length);
   const entered = Object.values(votes).reduce((n, v) => n + v, 0);
   const backLoss = view.kind === 'decision' ? backLossWords(entered) : undefined;
@@ -551,6 +556,8 @@ export function Facilitation({ playable, store, resumed, notice, focusOnStart = 
           </ConfirmPanel>
         )}
       </div>
+      {/* For the trainer to answer "who is that?" (the laptop only, as the terminal's w). */}
+      <WhosWho people={people} />
       <BlankNotice blank={blank} />
       <ClickerHint keys={keys} said={clicker.said} />
       {projectorOutdated && <Announce>{PROJECTOR_OUT_OF_DATE_WORDS[projectorOutdated]}</Announce>}
