@@ -907,6 +907,9 @@ describe('live room: a decision with no words of its own, opened other than from
     expect(headings.indexOf('H2 Before this')).toBe(headings.indexOf(`H1 ${h1.textContent}`) + 1);
     const projected = await projector.findByRole('region', { name: 'Before this' });
     expect(within(projected).getByText(DUNN)).toBeTruthy();
+    // How to join, in one line beside it (the whole block and the setup did not fit a 1280×720 projector).
+    expect(projectorPage.container.querySelector('.join-line')).toBeTruthy();
+    expect(projector.queryByRole('img', { name: /^QR code/ })).toBeNull();
     expect(follows(projector.getByRole('heading', { level: 1 }), projected) && follows(projected, projectorPage.container.querySelector('ol.options') as HTMLElement)).toBe(true);
     await user.click(page().getByRole('button', { name: 'Open the vote' }));
     client.answer();

@@ -998,8 +998,8 @@ describe('the web app in Chromium', () => {
     }
   });
 
-  it('every bundled decision with no words of its own, gone back to, fits a 1280×720 projector with the scene that set it up above its replies, under its own heading; axe clean', async () => {
-    // Each such decision, reached by the first path found, as presenter mode projects it after "Back to decision N".
+  it('every bundled decision with no words of its own, gone back to, fits a 1280×720 projector with the scene that set it up above its replies, under its own heading, in presenter mode and in a live room (with its join line); axe clean', async () => {
+    // Each such decision, reached by the first path found, as presenter mode projects it after "Back to decision N", and a live room.
     const states: { where: string; state: ProjectorState }[] = [];
     for (const file of readdirSync(join(ROOT, 'scenarios')).filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json')) {
       const scenario = validateScenario(readFileSync(join(ROOT, 'scenarios', file), 'utf8'), file).scenario as Scenario;
@@ -1014,6 +1014,8 @@ describe('the web app in Chromium', () => {
         const setup = decisionSetup(scenario, here);
         if (setup.length > 0) {
           states.push({ where: `${file} ${view.nodeId}`, state: { kind: 'moment', scenarioTitle: view.scenarioTitle, step: stepWords(view), title: view.title, setup: projectedSetup(setup), lines: [], discussionPrompt: view.discussionPrompt, replies: projectedReplies(view.replies), followed: projectedFollowed(view, false) } });
+          // As a live room projects it: with the one line saying how to join.
+          states.push({ where: `${file} ${view.nodeId} (live room)`, state: { ...(states.at(-1)?.state as ProjectorState & { kind: 'moment' }), join: { room: 'ABC234', url: 'http://192.168.100.200:51234/join?room=ABC234', layout: 'line' } } });
         }
         for (const r of view.replies.filter((x) => x.enabled)) {
           const next = startSession(scenario, 'practice', here);
@@ -1023,7 +1025,7 @@ describe('the web app in Chromium', () => {
       };
       walk(undefined);
     }
-    expect(states.length).toBeGreaterThan(40);
+    expect(states.length).toBeGreaterThan(80);
     const s = await openPage(web.browser, web.app.url, '?projector#/projector', { viewport: { width: 1280, height: 720 } });
     const { page } = s;
     try {
