@@ -61,6 +61,18 @@ export function getSection(id: string): GuideSection | undefined {
   return sectionById.get(id);
 }
 
+/**
+ * The guide section a reply scored on `principleId` must cite in its feedback, when the feedback
+ * does not (the heading appears nowhere in it); undefined when it does, or the principle is
+ * unknown. The bundled scenarios' rule: a volunteer reading the feedback can look up every
+ * principle the reply was scored on.
+ */
+export function uncitedSectionOf(feedback: string, principleId: string): GuideSection | undefined {
+  const principle = principleById.get(principleId);
+  const section = principle ? sectionById.get(principle.section) : undefined;
+  return section && !feedback.includes(section.heading) ? section : undefined;
+}
+
 /** A principle's citation, 'guide: "Red Flags"': the heading of its guide section (see guideCitation). */
 export function citePrinciple(id: string): string {
   const principle = principleById.get(id);

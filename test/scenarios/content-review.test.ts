@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { exploreScenario } from '../../src/machines/audit/explore.js';
 import { applyEffects, initialVariables, whenHolds, type Variables } from '../../src/machines/conditions.js';
 import { conductAfter, conductStart, type Conduct } from '../../src/machines/conduct.js';
-import { getPrinciple, principles, sections } from '../../src/machines/guide.js';
+import { getPrinciple, principles, uncitedSectionOf } from '../../src/machines/guide.js';
 import { compileScenario, type Debrief } from '../../src/machines/index.js';
 import { indexScenario, routesOf } from '../../src/machines/scenario-index.js';
 import type { Next, Scenario } from '../../src/machines/schema/scenario.js';
@@ -2195,7 +2195,8 @@ describe('session 31 review: cross-scenario consistency', () => {
   // and "Ms. Castillo will help you back" with working with the CSW, and none of the three said so.
   it('every principle a reply is scored on, followed or violated, is cited by its guide section in that reply\'s feedback', () => {
     const uncited = everyReply().flatMap(({ id, r }) => r.assessments
-      .filter((a) => !r.feedback.includes(sections.find((x) => x.id === getPrinciple(a.principle)?.section)?.heading ?? '\u0000'))
+      // The validator's rule (principle-not-cited), so a trainer drafting outside scenarios/ hears it too.
+      .filter((a) => uncitedSectionOf(r.feedback, a.principle) !== undefined || getPrinciple(a.principle) === undefined)
       .map((a) => `${id}/${r.id}: ${a.principle} (${a.verdict})`));
     expect(uncited).toEqual([]);
   });

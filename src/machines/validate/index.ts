@@ -532,7 +532,7 @@ function finish(text: string, fileName: string, problems: UnlocatedProblem[], sc
  */
 function locateWithRelated(text: string, file: string, problems: UnlocatedProblem[], keysUnique: boolean, value: unknown): Problem[] {
   const naming = problems.filter((p) => p.related !== undefined);
-  const all = locateProblems(text, file, [...problems, ...naming.map((p) => ({ ...p, path: p.related as JsonPath, offset: undefined }))], { keysUnique, value });
+  const all = locateProblems(text, file, [...problems, ...naming.map((p) => ({ ...p, path: p.related as JsonPath, offset: undefined, stringIndex: undefined }))], { keysUnique, value });
   const places = all.slice(problems.length);
   const at = new Map(naming.map((p, i) => [p, `line ${places[i]?.line ?? 1}, column ${places[i]?.column ?? 1}`]));
   return problems.map((p, i) => {

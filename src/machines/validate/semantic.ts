@@ -1,6 +1,6 @@
 import type { Variables } from '../conditions.js';
 import { analyseGraph, scenarioGraph } from '../graph.js';
-import { languageRules, sections } from '../guide.js';
+import { languageRules, sections, uncitedSectionOf } from '../guide.js';
 import { findLanguageHits, type LanguageHit } from '../language.js';
 import { idFromText } from '../scenario-id.js';
 import { indexScenario, successorsOf } from '../scenario-index.js';
@@ -446,7 +446,13 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
       warn('no-assessment', [...path(), 'assessments'], 'This reply is not assessed against any principle, so it scores nothing and the debrief cannot explain it.',
         'Add at least one { "principle": "<id>", "verdict": "follows" | "violates", "weight": 1 }.');
     }
-    if (reply.feedback !== undefined && !endsWithOneHeading(reply.feedback)) citationProblems(reply.feedback, () => [...path(), 'feedback'], out);
+    if (reply.feedback !== undefined) {
+      const before = out.length;
+      if (!endsWithOneHeading(reply.feedback)) citationProblems(reply.feedback, () => [...path(), 'feedback'], out);
+      // Cited well, but not every section the reply is scored on (only then: a feedback citing
+      // nothing, or a misspelt heading, is told that first).
+      if (out.length === before && reply.assessments) uncitedPrinciples(reply.feedback, reply.assessments, path, out);
+    }
     const assessments = reply.assessments ?? [];
     for (let k = 1; k < assessments.length; k++) {
       const principle = (assessments[k] as Assessment).principle;
@@ -778,6 +784,36 @@ function citationProblems(feedback: string, path: Path, out: UnlocatedProblem[])
       message: 'This feedback does not cite a section of the guide, so the volunteer cannot look the rule up.',
       fix: `Name the section by its heading in parentheses, e.g. "… rather than interrogating her (Red Flags)." Headings: ${headings.join('; ')}.` });
   }
+}
+
+/**
+ * A reply scored on a principle whose guide section its feedback does not cite (scored on
+ * "no-investigating" without "(Prohibited Activities)"): the volunteer reading the feedback cannot
+ * look that point up. One warning per section, at the end of the feedback's last citation, where
+ * the heading is added; it names the assessment, by its place in the file. The rule is the core's
+ * (uncitedSectionOf), which the bundled scenarios' content review applies too.
+ */
+function uncitedPrinciples(feedback: string, assessments: readonly Partial<Assessment>[], path: Path, out: UnlocatedProblem[]): void {
+  const done = new Set<string>();
+  assessments.forEach((a, k) => {
+    if (typeof a?.principle !== 'string') return;
+    const section = uncitedSectionOf(feedback, a.principle);
+    if (!section || done.has(section.id)) return;
+    done.add(section.id);
+    // The last parentheses that cite a heading: the section is added inside them, before the ")".
+    let last: { inside: string; close: number } | undefined;
+    for (const m of feedback.matchAll(/\(([^()]*)\)/g)) {
+      const inside = m[1] ?? '';
+      if (inside.split(';').some((part) => headingSet.has(part.trim()))) last = { inside, close: (m.index ?? 0) + inside.length + 1 };
+    }
+    const together = last ? `(${last.inside.trim()}; ${section.heading})` : `(${section.heading})`;
+    out.push({ severity: 'warning', code: 'principle-not-cited', path: [...path(), 'feedback'], related: [...path(), 'assessments', k, 'principle'],
+      ...(last ? { stringIndex: last.close } : {}),
+      message: `This reply is scored on ${quoteValue(a.principle)} (${RELATED_AT}), but its feedback does not cite that principle's section of the guide, ${quoteValue(section.heading, 100)}, so the volunteer cannot look it up.`,
+      fix: last
+        ? `Add the section to the citation here, with a semicolon: ${together}. Or cite it after the sentence about that point: "… (${section.heading})."`
+        : `Cite it by its heading in parentheses after the sentence about that point: "… (${section.heading})."` });
+  });
 }
 
 /**
