@@ -35,3 +35,21 @@ describe('principle-not-cited: a reply scored on a principle its feedback does n
     expect(exampleWith('which CASAs are prohibited from doing (Prohibited Activities).', 'which CASAs are prohibited from doing.').problems.map((p) => p.code)).toEqual(['feedback-no-citation']);
   });
 });
+
+// A character declared "Tavita" made every line by "tavita" say there is no such character, with
+// the fix to add a character "tavita": a second one, for the same person.
+describe('a character id with capitals: the lines naming it are told the ids differ only in capitals', () => {
+  it('points at the character\'s id to change, says ids are lower-case, and never says to add a character', () => {
+    const { text, problems } = exampleWith('{ "id": "jade", "name": "Jade"', '{ "id": "Jade", "name": "Jade"');
+    const id = problems.find((p) => p.code === 'invalid-id')!;
+    expect(pointsAt(text, id)).toMatch(/^"Jade", "name"/);
+    const lines = problems.filter((p) => p.code === 'unknown-character');
+    expect(lines.length).toBe(3);
+    for (const p of lines) {
+      expect(pointsAt(text, p)).toMatch(/^"jade"/);
+      expect(p.message).toBe(`There is no character with the id "jade", but there is "Jade" (line ${id.line}, column ${id.column}): the two ids differ only in capitals, which count in an id.`);
+      expect(p.fix).toBe(`Ids are lower-case letters, digits and single hyphens: change the character's id to "jade" (line ${id.line}, column ${id.column}); every line naming "jade" is then right. Do not add another character.`);
+    }
+    expect(validateScenario(text.replace('{ "id": "Jade"', '{ "id": "jade"'), 'x.json').problems).toEqual([]);
+  });
+});

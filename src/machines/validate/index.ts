@@ -437,6 +437,7 @@ function completeInput(scenario: ScenarioType): CheckInput {
 function partialInput(raw: Record<string, unknown>): CheckInput | undefined {
   const rawIndex = new Map<object, number>();
   const brokenIds = new Set<string>();
+  const brokenCharacters = new Map<string, number>();
   const strippedAt = new Set<string>();
   const keep = <T extends object>(list: unknown, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: readonly Issue[] } } }, conforms: (v: unknown) => boolean, listKey: string): T[] => {
     if (!Array.isArray(list)) return [];
@@ -452,7 +453,10 @@ function partialInput(raw: Record<string, unknown>): CheckInput | undefined {
         kept.push(retry.data);
         if (!r.success) for (const issue of r.error.issues) if (issue.code === 'unrecognized_keys') strippedAt.add([listKey, i, ...issue.path].join('.'));
       }
-      else if (item && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'string') brokenIds.add((item as { id: string }).id);
+      else if (item && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'string') {
+        brokenIds.add((item as { id: string }).id);
+        if (listKey === 'characters') brokenCharacters.set((item as { id: string }).id, i);
+      }
     });
     return kept;
   };
@@ -469,7 +473,7 @@ function partialInput(raw: Record<string, unknown>): CheckInput | undefined {
   const kept = new Set(scenario.nodes.map((n) => rawIndex.get(n)));
   const looseNodes = (raw.nodes as unknown[]).flatMap((item, i) => (kept.has(i) ? [] : looseNode(item, i)));
   if (!Array.isArray(raw.characters)) for (const n of looseNodes) for (const { line } of n.lines) brokenIds.add(line.character);
-  return { scenario, rawIndex, brokenIds, complete: false, looseNodes, strippedAt, ...(raw.variables !== undefined && !Array.isArray(raw.variables) ? { variablesBroken: true } : {}) };
+  return { scenario, rawIndex, brokenIds, brokenCharacters, complete: false, looseNodes, strippedAt, ...(raw.variables !== undefined && !Array.isArray(raw.variables) ? { variablesBroken: true } : {}) };
 }
 
 /** The parts of a node that failed the schema which are valid on their own (see CheckInput.looseNodes). */

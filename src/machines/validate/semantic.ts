@@ -50,6 +50,8 @@ export interface CheckInput {
   rawIndex: RawIndex;
   /** Ids of nodes, characters and variables that exist in the file but failed the schema. */
   brokenIds: Set<string>;
+  /** The characters that failed the schema, by their id as written, with their index in "characters". */
+  brokenCharacters?: ReadonlyMap<string, number>;
   /** Whether the whole file passed the schema (whole-graph checks need that). */
   complete: boolean;
   /**
@@ -387,6 +389,19 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
   };
   const checkLine = (line: Line, path: Path) => {
     if (!characters.has(line.character) && !brokenIds.has(line.character)) {
+      // "Tavita" declared, "tavita" named: the same character, its id written with capitals.
+      const lower = line.character.toLowerCase();
+      const sameLetters = [...input.brokenCharacters ?? []].find(([id]) => id.toLowerCase() === lower && id !== line.character)
+        ?? (lower !== line.character && characters.has(lower) ? [lower, rawIndex.get(scenario.characters.find((c) => c.id === lower) as object) ?? 0] as const : undefined);
+      if (sameLetters) {
+        const [declared, k] = sameLetters;
+        const lowerDeclared = declared === lower;
+        error('unknown-character', [...path(), 'character'], `There is no character with the id ${quoteValue(line.character)}, but there is ${quoteValue(declared)} (${RELATED_AT}): the two ids differ only in capitals, which count in an id.`,
+          lowerDeclared ? `Ids are lower-case letters, digits and single hyphens: change this one to ${quoteValue(declared)}.`
+            : `Ids are lower-case letters, digits and single hyphens: change the character's id to ${quoteValue(lower)} (${RELATED_AT}); every line naming ${quoteValue(lower)} is then right. Do not add another character.`,
+          { related: ['characters', k, 'id'] });
+        return;
+      }
       const meantId = closest(line.character, characters);
       error('unknown-character', [...path(), 'character'], `There is no character with the id "${line.character}".${didYouMeanOf(meantId)}`,
         meantId !== undefined ? `Change it to "${meantId}", or add a character with the id "${line.character}".` : unknownCharacterFix(line.character));
