@@ -53,3 +53,34 @@ describe('a character id with capitals: the lines naming it are told the ids dif
     expect(validateScenario(text.replace('{ "id": "Jade"', '{ "id": "jade"'), 'x.json').problems).toEqual([]);
   });
 });
+
+// "next": "" was told only: Use something like "my-id".
+describe('an empty "next", route "to" or "start": the node is missing, with the ids to choose from and how to end', () => {
+  it('a reply\'s empty "next" names the ending nodes; a scene\'s names the nodes after it too', () => {
+    const reply = exampleWith('"next": "end-harmful"', '"next": ""');
+    expect(reply.problems.map((p) => p.code)).toEqual(['invalid-id']);
+    const [p] = reply.problems;
+    expect(pointsAt(reply.text, p)).toMatch(/^""/);
+    expect(p?.message).toBe('This "next" is empty, so the next node is missing: the story has nowhere to go after this reply.');
+    expect(p?.fix).toBe('Write the id of the node that follows. To end the story here, name an ending node: "end-strong", "end-mixed", "end-harmful".');
+    expect(p?.fix).not.toContain('my-id');
+    const scene = exampleWith('"next": "after-visit"', '"next": ""').problems[0];
+    expect(scene?.fix).toBe('Write the id of the node that follows (the nodes after this one in the file are "boyfriend-guarded", "after-visit"). To end the story here, name an ending node: "end-strong", "end-mixed", "end-harmful".');
+    expect(exampleWith('{ "to": "end-strong" }', '{ "to": " " }').problems[0]?.message).toBe('This route\'s "to" is empty, so the next node is missing: the story has nowhere to go after this reply.');
+    expect(exampleWith('"start": "phone"', '"start": ""').problems[0]?.fix).toBe('Write the id of the first node, e.g. "start": "phone" (the first node in "nodes").');
+  });
+});
+
+// "learningGoals": [] was told only: Add at least 1 item.
+describe('an empty "learningGoals": what a learning goal is, with an example', () => {
+  it('offers the principles the file\'s replies are scored on, written as the field', () => {
+    const { text, problems } = exampleWith(/"learningGoals": \[[^\]]*\]/, '"learningGoals": []');
+    expect(problems.map((p) => p.code)).toEqual(['too-few']);
+    const [p] = problems;
+    expect(pointsAt(text, p)).toMatch(/^\[\]/);
+    expect(p?.message).toBe('"learningGoals" is empty: it needs at least one learning goal.');
+    expect(p?.fix).toBe('A learning goal is the id of a principle of the guide this scenario practises (the ids are listed in section 9 of docs/authoring.md); each should be assessed by at least one reply. This file\'s replies are scored on "curious-not-interrogating", "no-jumping-to-conclusions", "consult-supervisor-on-suspicion", "no-investigating": list the ones the scenario is about, e.g. "learningGoals": ["curious-not-interrogating", "no-jumping-to-conclusions"].');
+    // Doing as the fix says clears it (the goals are assessed, so no goal-not-assessed follows).
+    expect(validateScenario(text.replace('"learningGoals": []', '"learningGoals": ["curious-not-interrogating", "no-jumping-to-conclusions"]'), 'x.json').problems).toEqual([]);
+  });
+});

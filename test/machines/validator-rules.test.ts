@@ -1324,9 +1324,12 @@ describe('a strong ending reached after a critical violation: the problem points
     return text;
   };
   const problemIn = (text: string) => onlyProblem(text, 'strong-after-critical');
+  // The assessments added above leave their sections uncited in the feedback (principle-not-cited):
+  // not what these tests are about.
+  const codesOf = (text: string) => validateScenario(text, 'x.json').problems.map((q) => q.code).filter((c) => c !== 'principle-not-cited');
 
   it('a route whose "when" lets it through: at that "when", with the condition to add; adding it makes the file valid', () => {
-    expect(validateScenario(fixture, 'x.json').problems.map((p) => p.code)).toEqual(['strong-after-critical', 'strong-under-80']);
+    expect(codesOf(fixture)).toEqual(['strong-after-critical', 'strong-under-80']);
     const p = problemIn(fixture);
     expect(formatPath(p.path)).toBe('nodes[3].replies[1].next[0].when');
     expect(p.at.startsWith('{ "var": "trust", "gte": 60 }')).toBe(true);
@@ -1337,7 +1340,7 @@ describe('a strong ending reached after a critical violation: the problem points
     expect(p.fix).toContain('"when": [ <its condition>, { "conduct": "critical", "eq": 0 } ]');
     const fixed = withNext('[\n            { "when": [{ "var": "trust", "gte": 60 }, { "conduct": "critical", "eq": 0 }], "to": "end-strong" },\n            { "to": "end-harmful" }\n          ]');
     // (The supervisor's route here lets 50–79% through to the strong ending: strong-under-80, another matter.)
-    expect(validateScenario(fixed, 'x.json').problems.map((q) => q.code)).toEqual(['strong-under-80']);
+    expect(codesOf(fixed)).toEqual(['strong-under-80']);
   });
 
   it('a plain "next": at it, with the list of routes to write instead, which makes the file valid', () => {

@@ -424,6 +424,7 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       if (looksLikeId && (value === 'constructor' || value === 'prototype')) {
         return [problem('invalid-id', `${quoteValue(value)} is a reserved word and cannot be used as an id.`, `Use something like "${slugify(value)}".`)];
       }
+      if (looksLikeId && typeof value === 'string' && value.trim() === '' && (key === 'next' || key === 'to' || key === 'start')) return [emptyReference(raw, path, key)];
       if (looksLikeId) {
         const meant = typeof value === 'string' ? declaredIdMeant(raw, key, value) : undefined;
         return [problem('invalid-id', `${describeAtStart(value)} is not a valid id: ids ${issue.message}.`,
@@ -435,6 +436,7 @@ function issueProblems(raw: unknown, issue: Issue, path: JsonPath): UnlocatedPro
       if (issue.origin === 'string') return [problem('blank-text', `${capitalise(keyName)} is empty.`, blankTextFix(raw, path))];
       if (issue.origin === 'array') {
         const count = Array.isArray(value) ? value.length : 0;
+        if (key === 'learningGoals' && path.length === 1) return [problem('too-few', '"learningGoals" is empty: it needs at least one learning goal.', learningGoalsFix(raw))];
         const fix = key === 'replies' ? 'Give the decision at least two replies, or make it a scene with "next".' : `Add at least ${Number(issue.minimum)} ${Number(issue.minimum) === 1 ? 'item' : 'items'}.`;
         return [problem('too-few', `${capitalise(keyName)} has ${count} ${count === 1 ? 'item' : 'items'}; it needs at least ${Number(issue.minimum)}.`, fix)];
       }
@@ -883,6 +885,57 @@ function declaredIdMeant(raw: unknown, key: string | number | undefined, value: 
     }
   }
   return undefined;
+}
+
+/**
+ * A "next", route "to" or "start" left empty (""): it names no node. Said so, with the node that
+ * follows in the file and the ending nodes, the ids a trainer usually means (it said only: use
+ * something like "my-id").
+ */
+function emptyReference(raw: unknown, path: JsonPath, key: 'next' | 'to' | 'start'): UnlocatedProblem {
+  const items = valueAt(raw, ['nodes']);
+  const nodes = (Array.isArray(items) ? items : []).flatMap((item, i) => {
+    const { id, kind } = (typeof item === 'object' && item !== null ? item : {}) as { id?: unknown; kind?: unknown };
+    return typeof id === 'string' && S.Id.safeParse(id).success ? [{ id, ending: kind === 'ending', i }] : [];
+  });
+  const listed = (ids: string[]) => `${ids.slice(0, 5).map((id) => quoteValue(id)).join(', ')}${ids.length > 5 ? ` and ${ids.length - 5} more` : ''}`;
+  const endings = nodes.filter((n) => n.ending).map((n) => n.id);
+  if (key === 'start') {
+    const first = nodes[0]?.id;
+    return { severity: 'error', code: 'invalid-id', path, message: '"start" is empty, so no node is named to begin the story with.',
+      fix: first ? `Write the id of the first node, e.g. "start": ${quoteValue(first)} (the first node in "nodes").` : 'Write the id of the first node in "nodes".' };
+  }
+  const at = typeof path[1] === 'number' ? path[1] : -1;
+  const following = nodes.filter((n) => n.i > at && !n.ending).map((n) => n.id);
+  const where = path.includes('replies') ? 'this reply' : 'this scene';
+  const ending = endings.length > 0 ? `name an ending node: ${listed(endings)}` : 'name an ending node (a node with "kind": "ending" and its "ending", "title" and "debrief"; add one, there is none yet)';
+  return { severity: 'error', code: 'invalid-id', path,
+    message: `${key === 'to' ? 'This route\'s "to"' : 'This "next"'} is empty, so the next node is missing: the story has nowhere to go after ${where}.`,
+    fix: `Write the id of the node that follows${following.length > 0 ? ` (the nodes after this one in the file are ${listed(following)})` : ''}. To end the story here, ${ending}.` };
+}
+
+/**
+ * What a learning goal is, for an empty "learningGoals", with the principles the file's replies
+ * are scored on to choose from (or the example docs/authoring.md gives).
+ */
+function learningGoalsFix(raw: unknown): string {
+  const scored = new Set<string>();
+  const nodes = valueAt(raw, ['nodes']);
+  for (const node of Array.isArray(nodes) ? nodes : []) {
+    const replies = (typeof node === 'object' && node !== null ? (node as { replies?: unknown }).replies : undefined);
+    for (const reply of Array.isArray(replies) ? replies : []) {
+      const assessments = typeof reply === 'object' && reply !== null ? (reply as { assessments?: unknown }).assessments : undefined;
+      for (const a of Array.isArray(assessments) ? assessments : []) {
+        const principle = typeof a === 'object' && a !== null ? (a as { principle?: unknown }).principle : undefined;
+        if (typeof principle === 'string' && principleIds.includes(principle)) scored.add(principle);
+      }
+    }
+  }
+  const ids = [...scored];
+  const example = ids.length > 0
+    ? `This file's replies are scored on ${ids.slice(0, 5).map((id) => quoteValue(id)).join(', ')}${ids.length > 5 ? ` and ${ids.length - 5} more` : ''}: list the ones the scenario is about, e.g. "learningGoals": [${ids.slice(0, 2).map((id) => quoteValue(id)).join(', ')}].`
+    : 'For example: "learningGoals": ["curious-not-interrogating", "safety-planning"].';
+  return `A learning goal is the id of a principle of the guide this scenario practises (the ids are listed in section 9 of docs/authoring.md); each should be assessed by at least one reply. ${example}`;
 }
 
 /** Whether the scenario declares `id` as a yes/no flag ("type": "flag"). */
