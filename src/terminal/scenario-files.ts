@@ -50,14 +50,18 @@ export function whyNoScenarioFiles(dir: string): string[] {
 
 /** How many left-out files the notice names (the rest are counted, and the folder is checked). */
 const NAMED_LEFT_OUT = 3;
+/** The narrowest terminal the app fits: a command of at most this many columns is never broken. */
+const COMMAND_COLUMNS = 60;
 
 /**
  * The picker's notice for the scenario files it left out (errors, not valid JSON, unreadable), as
  * the web Library's "1 file left out: broken.json (it has errors)." says it, with the command that
  * shows why: `validate` on those files (a file of the app's scenarios folder by its name without
  * ".json", which validate finds there; any other by its path), or on their folder when there are
- * more than three. File names are shown with anything a terminal acts on escaped, never acted on,
- * and the command's words quoted for a shell (shellWord). Undefined when none is left out.
+ * more than three (or when their paths make the command longer than a 60-column row and the folder
+ * is shorter). The command is on a line of its own. File names are shown with anything a terminal
+ * acts on escaped, never acted on, and the command's words quoted for a shell (shellWord).
+ * Undefined when none is left out.
  */
 export function leftOutNotice(leftOut: readonly { file: string; reason: string }[], appFolder: string, run: (args: string) => string, exists: (path: string) => boolean = existsSync): string | undefined {
   if (leftOut.length === 0) return undefined;
@@ -69,7 +73,12 @@ export function leftOutNotice(leftOut: readonly { file: string; reason: string }
     return resolve(dirname(file)) === resolve(appFolder) && /^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(stem) && !exists(stem) ? stem : arg(file);
   };
   const folders = [...new Set(leftOut.map((l) => dirname(l.file)))];
-  const args = leftOut.length <= NAMED_LEFT_OUT ? leftOut.map((l) => byName(l.file)).join(' ') : folders.slice(0, NAMED_LEFT_OUT).map(arg).join(' ');
+  const byFolder = run(`validate ${folders.slice(0, NAMED_LEFT_OUT).map(arg).join(' ')}`);
+  let cmd = leftOut.length <= NAMED_LEFT_OUT ? run(`validate ${leftOut.map((l) => byName(l.file)).join(' ')}`) : byFolder;
+  // The files by path too long for a 60-column row: their folder, when that is shorter (it checks them too).
+  if ([...cmd].length > COMMAND_COLUMNS && [...byFolder].length < [...cmd].length) cmd = byFolder;
   const count = `${leftOut.length} file${leftOut.length === 1 ? '' : 's'} left out`;
-  return `${count}: ${named}${leftOut.length > NAMED_LEFT_OUT ? '; …' : ''}. To see why, run: ${run(`validate ${args}`)}`;
+  // The command on a line of its own (the picker shows it as its own row): after the words, at 60
+  // columns a long path was cut after a "/", and a copied command took the line break with it.
+  return `${count}: ${named}${leftOut.length > NAMED_LEFT_OUT ? '; …' : ''}. To see why, run:\n${cmd}`;
 }

@@ -196,7 +196,8 @@ describe('the picker with two files of one id', () => {
 // saved a new scenario in the folder saw it missing and did not know why, nor how to find out.
 describe('the picker says which files it left out, and the command that shows why', () => {
   it('at 60×24: names each file (escaped, never acted on) with why, and the validate command, and still fits', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'casa-picker-left-out-'));
+    // (A short name: the command with the folder's path fits a 60-column row.)
+    const dir = mkdtempSync(join(tmpdir(), 'lo-'));
     writeFileSync(join(dir, 'new-phone.json'), readFixture('good/example.json'));
     writeFileSync(join(dir, 'cycle.json'), readFixture('bad/cycle.json'));
     const evil = 'draft\u001b[31m.json';
@@ -209,8 +210,13 @@ describe('the picker says which files it left out, and the command that shows wh
     expect(pickerTitles(r.lastFrame())).toHaveLength(1);
     const text = oneLine(frame.join('\n'));
     expect(text).toContain('2 files left out: "draft\\u001b[31m.json" (it is not valid JSON); cycle.json (it has errors). To see why, run: ');
-    // (A long path wraps after a "/" at 60 columns: joined again to read the command.)
-    expect(text.replace(/\/ /g, '/')).toContain(`validate $'${dir}/draft\\x1b[31m.json' ${dir}/cycle.json`);
+    // The command on a row of its own, whole: the two paths do not fit 60 columns, so their folder.
+    // (After the words, a long path was cut after a "/", and a copied command took the break along.)
+    const cmd = `casa-practice validate ${dir}`;
+    const at = frame.findIndex((l) => l.trim().startsWith('casa-practice validate'));
+    expect(frame[at - 1]?.trim()).toMatch(/To see why, run:$/);
+    // Whole on its row where the folder's path lets it fit 60 columns (a temporary folder's path may not).
+    if ([...cmd].length <= 60) expect(frame[at]?.trim()).toBe(cmd);
     expect(r.lastFrame()).not.toContain('\u001b[31m.json');
   });
 
@@ -222,18 +228,27 @@ describe('the picker says which files it left out, and the command that shows wh
 
   it('names a file of the app\'s scenarios folder by its name, which validate finds there; any other by its path; more than three by their folder', () => {
     const run = (args: string) => `casa-practice ${args}`;
-    const app = join(tmpdir(), 'app', 'scenarios');
+    // (A short folder: the command for a file by its path fits 60 columns, and is not given as its folder.)
+    const app = '/srv/app/scenarios';
     const none = () => false;
     expect(leftOutNotice([], app, run)).toBeUndefined();
     expect(leftOutNotice([{ file: join(app, 'my-draft.json'), reason: 'it has errors' }], app, run, none))
-      .toBe('1 file left out: my-draft.json (it has errors). To see why, run: casa-practice validate my-draft');
+      .toBe('1 file left out: my-draft.json (it has errors). To see why, run:\ncasa-practice validate my-draft');
     // A file or folder of that name where the command runs would be validated instead: the path.
     expect(leftOutNotice([{ file: join(app, 'my-draft.json'), reason: 'it has errors' }], app, run, (p) => p === 'my-draft'))
-      .toBe(`1 file left out: my-draft.json (it has errors). To see why, run: casa-practice validate ${join(app, 'my-draft.json')}`);
+      .toBe(`1 file left out: my-draft.json (it has errors). To see why, run:\ncasa-practice validate ${join(app, 'my-draft.json')}`);
     expect(leftOutNotice([{ file: '/drafts/my draft.json', reason: 'it has errors' }], app, run, none))
-      .toBe("1 file left out: my draft.json (it has errors). To see why, run: casa-practice validate '/drafts/my draft.json'");
+      .toBe("1 file left out: my draft.json (it has errors). To see why, run:\ncasa-practice validate '/drafts/my draft.json'");
     const many = ['a', 'b', 'c', 'd'].map((n) => ({ file: join(app, `${n}.json`), reason: 'it has errors' }));
     expect(leftOutNotice(many, app, run, none))
-      .toBe(`4 files left out: a.json (it has errors); b.json (it has errors); c.json (it has errors); …. To see why, run: casa-practice validate ${app}`);
+      .toBe(`4 files left out: a.json (it has errors); b.json (it has errors); c.json (it has errors); …. To see why, run:\ncasa-practice validate ${app}`);
+  });
+  it('gives the folder instead of files whose paths make the command longer than a 60-column row', () => {
+    const run = (args: string) => `casa-practice ${args}`;
+    const drafts = '/home/trainer/drafts';
+    const files = ['csw-call-first-draft.json', 'csw-call-second-draft.json'].map((n) => ({ file: `${drafts}/${n}`, reason: 'it has errors' }));
+    expect(leftOutNotice(files, '/app/scenarios', run, () => false)?.split('\n')[1]).toBe(`casa-practice validate ${drafts}`);
+    // One that fits is named as it is.
+    expect(leftOutNotice([{ file: '/home/t/a.json', reason: 'it has errors' }], '/app/scenarios', run, () => false)?.split('\n')[1]).toBe('casa-practice validate /home/t/a.json');
   });
 });
