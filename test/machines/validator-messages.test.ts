@@ -84,3 +84,29 @@ describe('an empty "learningGoals": what a learning goal is, with an example', (
     expect(validateScenario(text.replace('"learningGoals": []', '"learningGoals": ["curious-not-interrogating", "no-jumping-to-conclusions"]'), 'x.json').problems).toEqual([]);
   });
 });
+
+// 4dd9d78 named "(Prohibited)" as Prohibited Activities. Checked for every heading by its first
+// word(s): "(Red)" (three letters) got no guess, words that begin two headings ("(What if my
+// youth)") were given only the first, a long heading was cut in "Did you mean", and a heading cut
+// short beside another that is cited counted for nothing without a word.
+describe('a heading cut to its first word(s): the heading meant, for every heading', () => {
+  const cut = (to: string) => exampleWith('(Prohibited Activities).', to).problems;
+  it('"(Collaboration)" and "(Red)": Did you mean the heading', () => {
+    expect(cut('(Collaboration).')[0]?.message).toBe('"Collaboration" is not a section of the guide, so this feedback cites none. Did you mean "Collaboration with Case Parties"?');
+    expect(cut('(Red).')[0]?.fix).toBe('Write the section heading in full, exactly as the guide prints it: (Red Flags).');
+  });
+  it('words that begin two headings name both; a long heading is named whole', () => {
+    const [p] = cut('(What if my youth).');
+    expect(p?.message).toBe('"What if my youth" is not a section of the guide. Did you mean "What if my youth left placement or their whereabouts are unknown?" or "What if my youth returns from leaving placement?"?');
+    expect(p?.fix).toBe('Write the section heading in full, exactly as the guide prints it: (What if my youth left placement or their whereabouts are unknown?) or (What if my youth returns from leaving placement?).');
+    expect(cut('(What if my youth left placement or their whereabouts are).')[0]?.message).toContain('Did you mean "What if my youth left placement or their whereabouts are unknown?"');
+  });
+  it('cut short beside another cited heading: at the cut heading, for the principle it leaves uncited', () => {
+    const { text, problems } = exampleWith('which CASAs are prohibited from doing (Prohibited Activities).', 'which CASAs are prohibited from doing (Red Flags). Ask first (Prohibited).');
+    expect(problems.map((p) => p.code)).toEqual(['principle-not-cited']);
+    const [p] = problems;
+    expect(pointsAt(text, p)).toMatch(/^Prohibited\)\.",/);
+    expect(p?.message).toMatch(/^This reply is scored on "no-investigating" \(line \d+, column \d+\), whose section of the guide is "Prohibited Activities", but its feedback cites it cut short, as "Prohibited", which does not count as citing it\.$/);
+    expect(p?.fix).toBe('Write the section heading in full, exactly as the guide prints it: (Prohibited Activities).');
+  });
+});

@@ -769,7 +769,7 @@ function citationProblems(feedback: string, path: Path, out: UnlocatedProblem[])
       const guess = closest(name, headings);
       if (guess && Math.abs(guess.length - name.length) <= Math.max(2, guess.length / 4)) {
         out.push({ severity: 'warning', code: 'unknown-guide-section', path: path(), stringIndex: index,
-          message: `${quoteValue(name)} is not a section of the guide. Did you mean ${quoteValue(guess)}?`,
+          message: `${quoteValue(name)} is not a section of the guide. Did you mean ${quoteValue(guess, 100)}?`,
           fix: `Write the section heading exactly as the guide prints it: (${guess}).` });
         continue;
       }
@@ -820,6 +820,18 @@ function uncitedPrinciples(feedback: string, assessments: readonly Partial<Asses
     for (const m of feedback.matchAll(/\(([^()]*)\)/g)) {
       const inside = m[1] ?? '';
       if (inside.split(';').some((part) => headingSet.has(part.trim()))) last = { inside, close: (m.index ?? 0) + inside.length + 1 };
+    }
+    // "(Collaboration)" beside "(Red Flags)": that heading cut to its first words, which counts
+    // for nothing while another heading is cited (see nearHeading). Said at it, to write in full.
+    const lowerHeading = section.heading.toLowerCase();
+    for (const m of feedback.matchAll(/\(([^()]*)\)/g)) {
+      const part = (m[1] ?? '').split(';').map((x) => x.trim()).find((x) => x !== '' && lowerHeading.startsWith(`${x.toLowerCase().replace(/[\s.?!:]+$/, '')} `));
+      if (part === undefined) continue;
+      out.push({ severity: 'warning', code: 'principle-not-cited', path: [...path(), 'feedback'], related: [...path(), 'assessments', k, 'principle'],
+        stringIndex: (m.index ?? 0) + 1 + (m[1] ?? '').indexOf(part),
+        message: `This reply is scored on ${quoteValue(a.principle)} (${RELATED_AT}), whose section of the guide is ${quoteValue(section.heading, 100)}, but its feedback cites it cut short, as ${quoteValue(part)}, which does not count as citing it.`,
+        fix: `Write the section heading in full, exactly as the guide prints it: (${section.heading}).` });
+      return;
     }
     const together = last ? `(${last.inside.trim()}; ${section.heading})` : `(${section.heading})`;
     out.push({ severity: 'warning', code: 'principle-not-cited', path: [...path(), 'feedback'], related: [...path(), 'assessments', k, 'principle'],
@@ -881,12 +893,19 @@ function nearHeading(name: string, index: number, path: Path): UnlocatedProblem 
   if (words.split(/\s+/).length < 2) {
     // One word that begins one heading only ("(Prohibited)" for Prohibited Activities): the heading
     // cut short. Said only when the feedback cites nothing, so "(again)" is never taken for one.
-    const starting = words.length >= 4 ? headings.filter((h) => h.toLowerCase().split(/\s+/)[0] === words) : [];
+    const starting = words.length >= 3 ? headings.filter((h) => h.toLowerCase().split(/\s+/)[0] === words) : [];
     const [only] = starting;
     if (starting.length !== 1 || only === undefined || only.toLowerCase() === words) return undefined;
     return { severity: 'warning', code: 'unknown-guide-section', path: path(), stringIndex: index,
       message: `${quoteValue(name)} is not a section of the guide, so this feedback cites none. Did you mean ${quoteValue(only, 100)}?`,
       fix: `Write the section heading in full, exactly as the guide prints it: (${only}).` };
+  }
+  // Cut short to words that begin more than one heading ("What if my youth"): each of them.
+  const starting = headings.filter((h) => h.toLowerCase().startsWith(`${words} `));
+  if (starting.length > 1) {
+    return { severity: 'warning', code: 'unknown-guide-section', path: path(), stringIndex: index,
+      message: `${quoteValue(name)} is not a section of the guide. Did you mean ${starting.map((h) => quoteValue(h, 100)).join(' or ')}?`,
+      fix: `Write the section heading in full, exactly as the guide prints it: ${starting.map((h) => `(${h})`).join(' or ')}.` };
   }
   // Cut short or run on ("Harm reduction approach"), or with words before it ("see Self-Care").
   const meant = headings.find((h) => { const lower = h.toLowerCase(); return lower.startsWith(words) || words.startsWith(`${lower} `); })
