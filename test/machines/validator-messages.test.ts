@@ -110,3 +110,20 @@ describe('a heading cut to its first word(s): the heading meant, for every headi
     expect(p?.fix).toBe('Write the section heading in full, exactly as the guide prints it: (Prohibited Activities).');
   });
 });
+
+// A scene's misspelt "next" gave two errors four lines apart: no-way-to-end at the scene (saying
+// to see the other) and unknown-node at its "next". The only reason is the unknown name: one error.
+describe('a "next" naming no node, the only way on from its node: one error, which says what follows from it', () => {
+  it('unknown-node at the "next" says no ending can be reached from the node; no no-way-to-end comes with it', () => {
+    const { text, problems } = exampleWith('"next": "after-visit"', '"next": "after-visitt"');
+    expect(problems.map((p) => p.code)).toEqual(['unknown-node']);
+    const [p] = problems;
+    expect(pointsAt(text, p)).toMatch(/^"after-visitt"/);
+    expect(p?.message).toBe('There is no node with the id "after-visitt". Did you mean "after-visit"? Because of it, no ending can be reached from "boyfriend-open".');
+    expect(p?.fix).toBe('Change it to "after-visit", or add a node with the id "after-visitt".');
+  });
+  it('where the story enters the stuck stretch further up (both scenes misspelt), no-way-to-end still says so there', () => {
+    const codes = exampleWith(/"next": "after-visit"/g, '"next": "after-visitt"').problems.map((p) => p.code);
+    expect(codes).toEqual(['no-way-to-end', 'unknown-node', 'unknown-node', 'unreachable']);
+  });
+});

@@ -2348,12 +2348,12 @@ describe('a newcomer\'s mistakes are each told what to type, where', () => {
   });
   it('a "next" naming a reply, not a node: said so, with the decision to name (its replies) or where that reply leads', () => {
     // A scene's "next" names the reply "after-wait" of the decision "after-visit".
-    // (With it, as with any "next" naming no node, no-way-to-end says the scene is stuck, pointing here.)
+    // (The scene's only way on, so the error says the scene is stuck too: no no-way-to-end with it.)
     const named = exampleWith('"next": "after-visit"\n    },\n    {\n      "id": "after-visit"', '"next": "after-wait"\n    },\n    {\n      "id": "after-visit"');
     const other = named.problems.find((p) => p.code === 'unknown-node')!;
     expect(named.text.split('\n')[other.line - 1]?.slice(other.column - 1)).toBe('"after-wait"');
     expect(validateScenario(named.text.replace('"next": "after-wait"', '"next": "after-visit"'), 'x.json').problems).toEqual([]);
-    expect(other.message).toBe('There is no node with the id "after-wait": it is a reply of the decision "after-visit", and a "next" (or a route\'s "to") names a node, the scene, decision or ending the story goes on to.');
+    expect(other.message).toBe('There is no node with the id "after-wait": it is a reply of the decision "after-visit", and a "next" (or a route\'s "to") names a node, the scene, decision or ending the story goes on to. Because of it, no ending can be reached from "boyfriend-guarded".');
     expect(other.fix).toBe('Name a node instead: to offer the replies of that decision, write "after-visit"; or to go on where "after-wait" leads, write "end-mixed".');
     // A reply naming another reply of its own decision: not its own decision again (a loop).
     const { problems } = exampleWith('"next": "end-harmful"', '"next": "after-wait"');

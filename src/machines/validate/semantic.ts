@@ -649,6 +649,18 @@ export function semanticProblems(input: CheckInput): UnlocatedProblem[] {
     };
     for (const id of hasEnding ? entries : []) {
       if (toLoop.has(id)) continue;
+      // The node's own "next"s name no node, and that is all (a scene's misspelt "next", four
+      // lines below its id): one error, the unknown-node there, which says what follows from it.
+      const own = successorsOf(nodes.get(id) as ScenarioNode);
+      if (own.length > 0 && own.every((t) => !nodes.has(t))) {
+        const at = nodePath(nodes.get(id) as ScenarioNode).join('\u0000');
+        const named = out.filter((q) => q.code === 'unknown-node' && q.path.slice(0, 2).join('\u0000') === at);
+        if (named.length > 0) {
+          const stuck = ` Because of it, no ending can be reached from ${quoteValue(id)}${id === scenario.start ? ', the start, so no playthrough can finish' : ''}.`;
+          for (const q of named) q.message += stuck;
+          continue;
+        }
+      }
       const missing = missingAfter(id).slice(0, 3);
       const names = missing.map((m) => quoteValue(m)).join(' and ');
       error('no-way-to-end', nodePath(nodes.get(id) as ScenarioNode), missing.length > 0
