@@ -132,7 +132,7 @@ describe('room command as a process', () => {
 
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
-    const summaryPath = /Session summary written to (\S+\.md)/.exec(second.output())?.[1];
+    const summaryPath = /Session summary written to:\n(\S+\.md)\n/.exec(second.output())?.[1];
     expect(summaryPath && existsSync(summaryPath)).toBe(true);
     const summary = readFileSync(summaryPath as string, 'utf8');
     expect(summary).toContain('## Decision 1: ');
@@ -179,7 +179,7 @@ describe('room command as a process', () => {
     await Promise.all(phones.map((p) => p.until((v) => v.phase === 'ended')));
     room.child.kill('SIGTERM');
     expect(await room.exited).toBe(0);
-    const summary = readFileSync(/Session summary written to (\S+\.md)/.exec(room.output())![1]!, 'utf8');
+    const summary = readFileSync(/Session summary written to:\n(\S+\.md)\n/.exec(room.output())![1]!, 'utf8');
     // An action ("[do]" in the terminal) is "Do: …" in the summary.
     expect(summary).toContain(`Branch taken: 1. ${first[1] ? 'Do: ' : ''}${first[2]!.trim().slice(0, 20)}`);
     expect(summary).toMatch(/The room's most-voted reply was best practice at [01] of 1 decision with votes \((0|100)%\); [03] of 3 votes \((0|100)%\) went to best-practice replies\./);
@@ -192,7 +192,8 @@ describe('room command as a process', () => {
     // that has nothing left to do), with the command as it was run here.
     const here = `node ${BIN[1]!.startsWith(ROOT) ? BIN[1]!.slice(ROOT.length + 1) : BIN[1]}`;
     expect(room.output().replace(/\s+/g, ' ')).toContain(`The session has ended; start a new room with "${here} room <scenario>".`);
-    expect(room.output()).not.toContain('--resume');
+    // (The end question before it names "room --resume" to say it will not open this session.)
+    expect(room.output().split('Room closed.')[1]).not.toContain('--resume');
   });
 
   it('room --resume with nothing saved, or with a damaged room file, says so (exit 1) and moves the file aside', async () => {

@@ -222,7 +222,7 @@ export async function roomCommand(argv: readonly string[], io: CliIO, env: NodeJ
         } catch (e) {
           io.err(`casa-practice: could not write the summary: ${visibleLine(e instanceof Error ? e.message : String(e))}\n`);
         }
-        if (written) io.out(`\nRoom closed. Session summary written to ${written}\n${wrapText(closedHint(server.state(), env), width())}\n`);
+        if (written) io.out(`\nRoom closed. Session summary written to:\n${visibleLine(written)}\n${wrapText(closedHint(server.state(), env), width())}\n`);
         resolve(signal === 'SIGINT' || signal === 'SIGTERM' ? 0 : 129);
       });
     };
