@@ -142,6 +142,9 @@ export function inkRows(text: string, width: number): number {
  */
 function pathPieces(word: string, columns: number): string[] | undefined {
   const pieces = word.match(/[^/\\]*(?:[/\\]+|$)/g)?.filter((p) => p !== '');
+  // The separator a path starts with ("/tmp/…") stays with the first name: alone at the end of a
+  // row, it left the next row looking like a path of its own ("tmp/…").
+  if (pieces && pieces.length > 1 && /^[/\\]+$/.test(pieces[0] as string)) pieces.splice(0, 2, `${pieces[0]}${pieces[1]}`);
   if (!pieces || pieces.length < 2) return undefined;
   // A name longer than a whole row ("example.json.damaged-2026-…") breaks after a dot, dash or
   // underscore in it; only a part longer than a row is cut at the last column.

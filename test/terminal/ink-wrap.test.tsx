@@ -127,6 +127,24 @@ describe('inkWrap wraps plain text exactly as Ink (wrap-ansi, trim: false, hard:
     expect(inkWrap('c'.repeat(25), 10)).toBe(ink('c'.repeat(25), 10));
   });
 
+  // Found by the session-33 newcomer run: the picker's notice for damaged records at 60 columns
+  // read "…they were moved to /" then "tmp/tmp.2vDT38WUPu/casa-practice/": the path's leading / was
+  // a piece of its own, left at the end of the row, and the next row looked like a relative path.
+  it('a path breaks after its first name, never after the / it starts with', () => {
+    const text = 'Your completion records were damaged; they were moved to /tmp/tmp.2vDT38WUPu/casa-practice/records.json.damaged-2026-12-05T06-02-33 and new records were started.';
+    const rows = (inkWrap(text, 60) as string).split('\n');
+    expect(rows).toEqual([
+      'Your completion records were damaged; they were moved to ',
+      '/tmp/tmp.2vDT38WUPu/casa-practice/',
+      'records.json.damaged-2026-12-05T06-02-33 and new records ',
+      'were started.',
+    ]);
+    expect(inkRows(text, 60)).toBe(4);
+    for (const row of rows) expect(row.trimEnd().endsWith(' /')).toBe(false);
+    // A Windows network path keeps its leading \\ with the server's name too.
+    expect(inkWrap('Moved to \\\\server\\share\\casa-practice\\saves', 16)?.split('\n')).toEqual(['Moved to ', '\\\\server\\share\\', 'casa-practice\\', 'saves']);
+  });
+
   it('with paths among the words: no row wider than the width, nothing lost, and as many rows as inkRows counts', () => {
     const piece = fc.string({ unit: fc.constantFrom('a', 'b', '-', '.', '9'), minLength: 0, maxLength: 14 });
     const pathWord = fc.tuple(fc.constantFrom('/', '', '~/', 'C:\\'), fc.array(piece, { minLength: 1, maxLength: 6 }), fc.constantFrom('/', '\\')).map(([lead, parts, sep]) => lead + parts.join(sep));
