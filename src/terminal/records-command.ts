@@ -3,7 +3,7 @@ import { backupFileName, backupText, BAND_LABELS, certificateData, exportFileNam
 import { parseArgs, UsageError } from './args.js';
 import type { CliIO } from './commands.js';
 import { exportsDir, shownPath, shownStateDir } from './export.js';
-import { helpText, textWidth } from './invocation.js';
+import { command, helpText, textWidth } from './invocation.js';
 import { errorWords, stateStore } from './node/state-store.js';
 import { writeAtomic } from './state.js';
 import { wrapText, wrapWords } from './wrap.js';
@@ -32,8 +32,11 @@ export const TERMINAL_COUNTING = `This total counts every scenario you finish, e
 /**
  * Whose records these are: the terminal's own. The web app keeps its own in each browser, apart
  * from these (its My records said so of the terminal; the terminal said nothing of the web app).
+ * The command is named as it was started (command()): after `npm ci`, `casa-practice` is not on
+ * the PATH, and "run casa-practice records --backup" there was "command not found".
  */
-export const TERMINAL_RECORDS_OWN = "Each app keeps its own records: these are the terminal's, on this computer. The web app keeps its own in each browser, apart from these; to keep all your practice in one place, run casa-practice records --backup and load the backup file it writes in the web app's My records.";
+export const terminalRecordsOwn = (env: NodeJS.ProcessEnv = process.env): string =>
+  `Each app keeps its own records: these are the terminal's, on this computer. The web app keeps its own in each browser, apart from these; to keep all your practice in one place, run ${command('records --backup', env)} and load the backup file it writes in the web app's My records.`;
 
 /** `casa-practice records`: the year's finished practice and its total, and the files to take it elsewhere. */
 export function recordsCommand(argv: readonly string[], io: CliIO, env: NodeJS.ProcessEnv = process.env, now = new Date()): number {
@@ -61,7 +64,7 @@ export function recordsCommand(argv: readonly string[], io: CliIO, env: NodeJS.P
   if (read.playthroughs.length === 0) say(NO_PRACTICE_YET);
   else if (rows.length === 0) say(`No practice was completed in ${year}.`);
   const others = otherYearsWords(read.playthroughs, year);
-  if (others) say(`${others} To list one, run: casa-practice records --year ${(otherPracticeYears(read.playthroughs, year)[0] as { year: number }).year}`);
+  if (others) say(`${others} To list one, run: ${command(`records --year ${(otherPracticeYears(read.playthroughs, year)[0] as { year: number }).year}`, env)}`);
   if (rows.length > 0) say();
   for (const p of rows) {
     // "no time recorded", not a dash: a screen reader says nothing for a dash alone (My records says "not recorded").
@@ -72,7 +75,7 @@ export function recordsCommand(argv: readonly string[], io: CliIO, env: NodeJS.P
   say();
   say(TERMINAL_COUNTING);
   say();
-  say(TERMINAL_RECORDS_OWN);
+  say(terminalRecordsOwn(env));
   const files: [string, string, () => string][] = [];
   if (args.flags.has('csv')) files.push(['CSV', exportFileName('records', 'csv', now), () => recordsCsv(read.playthroughs)]);
   if (args.flags.has('backup')) files.push(['Backup', backupFileName(now), () => backupText(store, now).text]);

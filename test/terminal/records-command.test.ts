@@ -54,6 +54,16 @@ describe('casa-practice records', () => {
   // A volunteer whose practice was all last year was told "Total: 0 hours of finished practice in
   // 2026 (0 minutes from 0 finished scenarios)" and nothing else about it, as if it were lost; one
   // with none at all was told the same, where My records says how to start.
+  // Session 33, a newcomer after npm ci: records said "run casa-practice records --backup" (and
+  // "--year"), a command that is not on the PATH there; every other hint names the way it was started.
+  it('names its commands the way the app was started (npm run cli --), as every other hint does', () => {
+    const env = { ...envWithPractice(), npm_lifecycle_event: 'cli' };
+    const r = run([], env);
+    expect(r.flat).toContain('to keep all your practice in one place, run npm run cli -- records --backup and load the backup file');
+    expect(r.flat).toContain('To list one, run: npm run cli -- records --year 2025');
+    expect(r.flat).not.toMatch(/run casa-practice/);
+  });
+
   it('says when nothing was finished yet, and names the other years with practice and how to see them', () => {
     expect(run([], tempEnv()).flat).toContain(NO_PRACTICE_YET);
     const env = envWithPractice();
